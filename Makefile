@@ -1,0 +1,51 @@
+# The two commands: `make run` (the whole stack, locally) and `make test` (everything CI runs).
+# Every target installs what it needs into .venv first; nothing is installed by hand.
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+USER_ID := $(or $(USER),alice)
+
+.PHONY: run token test lint typecheck statelint package cfn-lint pytest bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-* && touch $@
+
+## make run: the HTTP API on http://127.0.0.1:8000 and moto (DynamoDB, S3, Step Functions) on :5000
+run: $(STAMP)
+	$(BIN)/python -m local_stack run
+
+## make -s token USER=alice: a development token for any user id (last line)
+token: $(STAMP)
+	@$(BIN)/python -m local_stack token $(USER_ID)
+
+## make test: lint, types, the state machine, the packaged template, and every test
+test: lint typecheck statelint cfn-lint pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+typecheck: $(STAMP)
+	$(BIN)/mypy chalicelib
+
+statelint: $(STAMP)
+	$(BIN)/statelint stepfunctions/workflow.asl.json
+
+package: $(STAMP)
+	$(BIN)/python deploy/package.py --out build/package
+
+cfn-lint: package
+	$(BIN)/cfn-lint build/package/sam.json
+
+pytest: package
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python bench/cold_start.py
+
+clean:
+	rm -rf $(VENV) build .local .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,89 @@
+"""Domain errors. Each carries its HTTP status and a stable error code.
+
+Handlers raise these; one middleware in `app.py` turns them into
+`{"error": {"code": ..., "message": ...}}`. Nothing else builds error bodies.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class AppError(Exception):
+    status: ClassVar[int] = 500
+    code: ClassVar[str] = "INTERNAL_ERROR"
+
+    def __init__(self, message: str, *, code: str | None = None, details: Any = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code  # type: ignore[misc]  # per-instance override of the class default
+        self.details = details
+
+    def to_body(self) -> dict[str, Any]:
+        error: dict[str, Any] = {"code": self.code, "message": self.message}
+        if self.details is not None:
+            error["details"] = self.details
+        return {"error": error}
+
+
+class InvalidRequestError(AppError):
+    status = 400
+    code = "INVALID_REQUEST"
+
+
+class UnauthorizedError(AppError):
+    status = 401
+    code = "UNAUTHORIZED"
+
+
+class NotFoundError(AppError):
+    status = 404
+    code = "NOT_FOUND"
+
+
+class ConflictError(AppError):
+    status = 409
+    code = "CONFLICT"
+
+
+class PayloadTooLargeError(AppError):
+    status = 413
+    code = "PAYLOAD_TOO_LARGE"
+
+
+class RateLimitedError(AppError):
+    status = 429
+    code = "RATE_LIMITED"
+
+
+class WorkflowNotFoundError(NotFoundError):
+    code = "WORKFLOW_NOT_FOUND"
+
+    def __init__(self, workflow_id: str) -> None:
+        # Same answer whether the id does not exist or belongs to someone else.
+        super().__init__(f"Workflow {workflow_id} not found")
+
+
+class VersionConflictError(ConflictError):
+    """A conditional write lost a race, or `If-Match` named a stale version."""
+
+    code = "VERSION_CONFLICT"
+
+
+class TransientError(Exception):
+    """A dependency failed in a way worth retrying (throttling, timeouts).
+
+    The state machine's Retry matches this class name as the Lambda errorType.
+    """
+
+
+class WorkflowStoppedError(Exception):
+    """The workflow was cancelled (or deleted) while a phase was queued: the phase does nothing.
+
+    The state machine catches this class name and ends the execution without marking FAILED.
+    """
+
+
+class InvalidInputError(Exception):
+    """The inspection input cannot be processed; retrying will not help."""

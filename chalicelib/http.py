@@ -1,0 +1,77 @@
+"""The HTTP edge: request parsing and the one mapping from errors to `{"error": ...}`."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from chalice.app import ChaliceViewError, Response
+from pydantic import BaseModel, ValidationError
+
+from chalicelib.errors import AppError, InvalidRequestError
+from chalicelib.logs import logger
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+JSON_HEADERS = {"Content-Type": "application/json"}
+
+
+def parse_model(model: type[ModelT], data: Any, what: str = "request body") -> ModelT:
+    if not isinstance(data, Mapping):
+        raise InvalidRequestError(f"The {what} must be a JSON object", code="INVALID_BODY")
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise InvalidRequestError(
+            f"The {what} is not valid: {_first_problem(exc)}",
+            code="VALIDATION_ERROR",
+            details=exc.errors(include_url=False, include_context=False, include_input=False),
+        ) from exc
+
+
+def _first_problem(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    location = ".".join(str(part) for part in error["loc"]) or "body"
+    return f"{location}: {error['msg']}"
+
+
+def json_response(body: Any, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
+    if isinstance(body, BaseModel):
+        body = body.model_dump(mode="json")
+    return Response(
+        body=json.dumps(body), status_code=status_code, headers={**JSON_HEADERS, **(headers or {})}
+    )
+
+
+def error_response(exc: Exception) -> Response:
+    if isinstance(exc, AppError):
+        return json_response(exc.to_body(), exc.status)
+    if isinstance(exc, ChaliceViewError):
+        # e.g. a body that is not JSON at all, raised by Chalice's json_body.
+        code = type(exc).__name__.removesuffix("Error").upper() or "INVALID_REQUEST"
+        return json_response({"error": {"code": code, "message": str(exc)}}, exc.STATUS_CODE)
+    logger.exception("Unhandled error")
+    return json_response({"error": {"code": "INTERNAL_ERROR", "message": "An internal error occurred"}}, 500)
+
+
+def json_errors(view: Callable[..., Response]) -> Callable[..., Response]:
+    """Let a view raise; answer its errors in the API's one error shape."""
+
+    @functools.wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Response:
+        try:
+            return view(*args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - every error becomes a JSON answer
+            return error_response(exc)
+
+    return wrapper
+
+
+def normalize_gateway_error(response: Response) -> Response:
+    """Chalice's own answers (unknown route, wrong method, media type) in our error shape."""
+    body = response.body
+    if response.status_code >= 400 and isinstance(body, dict) and set(body) == {"Code", "Message"}:
+        code = str(body["Code"]).removesuffix("Error").upper()
+        return json_response({"error": {"code": code, "message": body["Message"]}}, response.status_code)
+    return response

@@ -1,0 +1,179 @@
+"""The API and record contracts: the seed's Prisma enums and models, camelCase on the wire."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_serializer
+from pydantic.alias_generators import to_camel
+
+
+class ApiModel(BaseModel):
+    """camelCase JSON, snake_case Python."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
+
+
+class RequestModel(ApiModel):
+    """Request bodies: an unknown field is a client bug worth telling about."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class InputMethod(StrEnum):
+    TEXT = "TEXT"
+    PDF = "PDF"
+    WORD = "WORD"
+    API = "API"
+
+
+class OrchestratorPhase(StrEnum):
+    INITIATION = "INITIATION"
+    PROCESSING = "PROCESSING"
+    QA = "QA"
+    OUTPUT = "OUTPUT"
+
+
+PHASE_ORDER: tuple[OrchestratorPhase, ...] = tuple(OrchestratorPhase)
+
+
+class WorkflowStatus(StrEnum):
+    PENDING = "PENDING"
+    IN_PROGRESS = "IN_PROGRESS"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+    CANCELLED = "CANCELLED"
+
+
+ACTIVE_STATUSES = frozenset({WorkflowStatus.PENDING, WorkflowStatus.IN_PROGRESS})
+FINISHED_STATUSES = frozenset(set(WorkflowStatus) - ACTIVE_STATUSES)
+
+
+class StepStatus(StrEnum):
+    PENDING = "PENDING"
+    IN_PROGRESS = "IN_PROGRESS"
+    COMPLETED = "COMPLETED"
+    FAILED = "FAILED"
+
+
+WorkflowId = Annotated[
+    str,
+    StringConstraints(pattern=r"^wf_[0-9a-f]{32}$"),
+    Field(description="Workflow id: 'wf_' and 32 hex digits"),
+]
+Percentage = Annotated[int, Field(ge=0, le=100, description="Progress, 0 to 100")]
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def iso(value: datetime) -> str:
+    """ISO 8601 in UTC with milliseconds: sortable as a string, which the indexes rely on."""
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.") + f"{value.microsecond // 1000:03d}Z"
+
+
+class TimestampedModel(ApiModel):
+    @field_serializer("*", when_used="json")
+    def _datetimes_as_iso(self, value: Any) -> Any:
+        return iso(value) if isinstance(value, datetime) else value
+
+
+class WorkflowStep(TimestampedModel):
+    id: str
+    workflow_id: str
+    phase: OrchestratorPhase
+    step_number: int
+    attempt: int = 1
+    description: str
+    status: StepStatus = StepStatus.PENDING
+    started_at: datetime | None = None
+    completed_at: datetime | None = None
+    error_message: str | None = None
+    # What the phase found, in brief (e.g. QA's pass/fail and counts); documents live in S3.
+    outcome: dict[str, Any] | None = None
+
+
+class Workflow(TimestampedModel):
+    id: str
+    user_id: str
+    title: str
+    input_method: InputMethod
+    status: WorkflowStatus = WorkflowStatus.PENDING
+    current_phase: OrchestratorPhase = OrchestratorPhase.INITIATION
+    completed_phases: list[OrchestratorPhase] = Field(default_factory=list)
+    progress_percentage: int = 0
+    estimated_time: str | None = None
+    input_data: dict[str, Any] | None = None
+    output_data: dict[str, Any] | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+    # Seconds each phase took, summed over its attempts; feeds the stats.
+    phase_durations: dict[OrchestratorPhase, float] = Field(default_factory=dict)
+    created_at: datetime
+    updated_at: datetime
+    completed_at: datetime | None = None
+    version: int = 1
+    steps: list[WorkflowStep] | None = None
+
+
+# --- requests -----------------------------------------------------------------------------
+
+
+class TextInput(RequestModel):
+    text: Annotated[str, StringConstraints(min_length=1)] = Field(
+        description="The inspection notes, as typed or dictated in the field"
+    )
+
+
+class CreateWorkflowRequest(RequestModel):
+    input_method: InputMethod
+    title: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    input_data: dict[str, Any] | None = None
+
+
+class PhaseProgressPatch(RequestModel):
+    current_phase: OrchestratorPhase | None = None
+    completed_phases: list[OrchestratorPhase] | None = Field(default=None, max_length=4)
+    progress_percentage: Percentage | None = None
+    estimated_time: Annotated[str, StringConstraints(max_length=50)] | None = None
+
+
+class PatchWorkflowRequest(RequestModel):
+    progress: PhaseProgressPatch
+
+
+class ListWorkflowsQuery(RequestModel):
+    # "active" is the seed's own example: PENDING and IN_PROGRESS together.
+    status: WorkflowStatus | Literal["active"] | None = None
+    limit: Annotated[int, Field(ge=1, le=100)] = 10
+    next_token: Annotated[str, StringConstraints(max_length=512)] | None = None
+
+
+# --- responses ----------------------------------------------------------------------------
+
+
+class CreateWorkflowResponse(ApiModel):
+    workflow_id: str
+    status: WorkflowStatus
+
+
+class PhaseDurationStats(ApiModel):
+    count: int
+    average_seconds: float
+
+
+class OrchestratorStats(ApiModel):
+    total_workflows: int
+    active_workflows: int
+    by_status: dict[WorkflowStatus, int]
+    completed_workflows: int
+    average_completion_seconds: float | None
+    phase_durations: dict[OrchestratorPhase, PhaseDurationStats]

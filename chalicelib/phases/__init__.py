@@ -1,0 +1,1 @@
+"""One module per workflow phase; `runner` holds what they share."""

@@ -1,0 +1,71 @@
+"""The state every Catch leads to: mark the workflow and its running step FAILED.
+
+The state machine hands over `{"Error": <name>, "Cause": <text>}`; for a Lambda error the
+Cause is the JSON `{"errorMessage", "errorType", ...}` that Lambda reported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from typing import Any
+
+from chalicelib.blobs import work_key
+from chalicelib.errors import WorkflowStoppedError
+from chalicelib.models import ACTIVE_STATUSES, Workflow, WorkflowStatus, utc_now
+from chalicelib.phases.runner import ExecutionState
+from chalicelib.services import get_blobs, get_store
+
+QA_REJECTED = "QaRejected"
+MAX_MESSAGE_CHARS = 2000
+
+
+def record_failure(event: dict[str, Any]) -> dict[str, Any]:
+    state = ExecutionState.model_validate(event)
+    error = event.get("error") or {}
+    code = str(error.get("Error") or "Unknown")
+    output_data: dict[str, Any] | None = None
+    if code == QA_REJECTED:
+        qa = get_blobs().get_json(work_key(state.user_id, state.workflow_id, "qa.json"))
+        message = qa_rejection_message(qa, state.attempt)
+        output_data = {"qa": qa}
+    else:
+        message = failure_message(code, error.get("Cause"))
+
+    store = get_store()
+    store.fail_running_steps(state.workflow_id, message)
+    now = utc_now()
+
+    def to_failed(workflow: Workflow) -> None:
+        # A cancel that came first wins; FAILED never overwrites CANCELLED or COMPLETED.
+        if workflow.status not in ACTIVE_STATUSES:
+            raise WorkflowStoppedError(f"Workflow is already {workflow.status.value}")
+        workflow.status = WorkflowStatus.FAILED
+        workflow.error_code = code
+        workflow.error_message = message
+        workflow.completed_at = now
+        if output_data is not None:
+            workflow.output_data = output_data
+
+    with contextlib.suppress(WorkflowStoppedError):
+        store.update(state.workflow_id, to_failed)
+    return {**state.model_dump(mode="json"), "errorCode": code, "errorMessage": message}
+
+
+def failure_message(code: str, cause: Any) -> str:
+    message = ""
+    if isinstance(cause, str) and cause:
+        try:
+            parsed = json.loads(cause)
+        except ValueError:
+            message = cause
+        else:
+            message = str(parsed.get("errorMessage") or "") if isinstance(parsed, dict) else cause
+    return (message or code)[:MAX_MESSAGE_CHARS]
+
+
+def qa_rejection_message(qa: dict[str, Any], attempts: int) -> str:
+    errors = [i.get("message", "") for i in qa.get("issues", []) if i.get("severity") == "error"]
+    plural = "attempt" if attempts == 1 else "attempts"
+    text = f"QA rejected the findings after {attempts} {plural}: " + "; ".join(errors)
+    return text[:MAX_MESSAGE_CHARS]

@@ -1,0 +1,164 @@
+"""What every phase Lambda does around its own work: the step record and the progress.
+
+Step Functions delivers at least once, so a phase may run twice for the same step. Each step
+has a fixed number (from its phase and QA attempt) and each phase writes deterministic S3
+keys, so a second run rewrites the same records; a step already COMPLETED is not redone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import ConfigDict, Field
+
+from chalicelib.errors import WorkflowStoppedError
+from chalicelib.models import (
+    ApiModel,
+    OrchestratorPhase,
+    StepStatus,
+    Workflow,
+    WorkflowStatus,
+    WorkflowStep,
+    utc_now,
+)
+from chalicelib.services import get_store
+
+PHASE_PROGRESS: dict[OrchestratorPhase, int] = {
+    OrchestratorPhase.INITIATION: 25,
+    OrchestratorPhase.PROCESSING: 50,
+    OrchestratorPhase.QA: 75,
+    OrchestratorPhase.OUTPUT: 100,
+}
+PHASE_DESCRIPTIONS: dict[OrchestratorPhase, str] = {
+    OrchestratorPhase.INITIATION: "Check and prepare the inspection input",
+    OrchestratorPhase.PROCESSING: "Analyse the inspection into structured findings",
+    OrchestratorPhase.QA: "Review the findings for documentation gaps",
+    OrchestratorPhase.OUTPUT: "Render the report",
+}
+
+
+class ExecutionState(ApiModel):
+    """The only data passed between states: ids and the QA attempt counter."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    workflow_id: str = Field(pattern=r"^wf_[0-9a-f]{32}$")
+    user_id: str = Field(min_length=1, max_length=128)
+    attempt: int = Field(default=1, ge=1)
+
+
+@dataclass
+class PhaseResult:
+    outcome: dict[str, Any] = field(default_factory=dict)
+    # Only OUTPUT sets it: what the workflow record shows once COMPLETED.
+    output_data: dict[str, Any] | None = None
+
+
+PhaseWork = Callable[[Workflow, ExecutionState], PhaseResult]
+
+
+def step_number(phase: OrchestratorPhase, attempt: int) -> int:
+    """1 INITIATION, 2 PROCESSING, 3 QA, then 4, 5 for each repeat of PROCESSING and QA.
+
+    OUTPUT follows the last QA: 4 on the first attempt, 6 on the second, and so on.
+    """
+    if phase is OrchestratorPhase.INITIATION:
+        return 1
+    base = {OrchestratorPhase.PROCESSING: 2, OrchestratorPhase.QA: 3, OrchestratorPhase.OUTPUT: 4}
+    return base[phase] + 2 * (attempt - 1)
+
+
+def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) -> dict[str, Any]:
+    state = ExecutionState.model_validate(event)
+    store = get_store()
+    workflow = _workflow_to_run(state)
+    number = step_number(phase, state.attempt)
+    previous = store.get_step(workflow.id, number)
+    if previous is not None and previous.status is StepStatus.COMPLETED:
+        return _next_state(state, previous.outcome or {})
+
+    # The workflow is written before the step, and a write refuses a CANCELLED workflow:
+    # a step only ever starts or completes while its workflow is still running.
+    workflow = store.update(workflow.id, lambda current: _mark_running(current, phase))
+    step = WorkflowStep(
+        id=f"{workflow.id}-{number:04d}",
+        workflow_id=workflow.id,
+        phase=phase,
+        step_number=number,
+        attempt=state.attempt,
+        description=PHASE_DESCRIPTIONS[phase],
+        status=StepStatus.IN_PROGRESS,
+        started_at=previous.started_at if previous and previous.started_at else utc_now(),
+    )
+    store.put_step(step)
+
+    result = work(workflow, state)
+
+    done = step.model_copy(
+        update={"status": StepStatus.COMPLETED, "completed_at": utc_now(), "outcome": result.outcome}
+    )
+    earlier = [s for s in store.list_steps(workflow.id) if s.step_number != number]
+    try:
+        store.update(workflow.id, lambda current: _mark_done(current, done, earlier, result))
+    except WorkflowStoppedError as stopped:
+        store.fail_running_steps(workflow.id, str(stopped))
+        raise
+    store.put_step(done)
+    return _next_state(state, result.outcome)
+
+
+def _workflow_to_run(state: ExecutionState) -> Workflow:
+    workflow = get_store().get(state.workflow_id)
+    if workflow is None or workflow.user_id != state.user_id:
+        raise WorkflowStoppedError(f"Workflow {state.workflow_id} no longer exists")
+    _ensure_active(workflow)
+    return workflow
+
+
+def _ensure_active(workflow: Workflow) -> None:
+    if workflow.status not in (WorkflowStatus.PENDING, WorkflowStatus.IN_PROGRESS):
+        raise WorkflowStoppedError(f"Workflow {workflow.id} is {workflow.status.value}")
+
+
+def _mark_running(workflow: Workflow, phase: OrchestratorPhase) -> None:
+    _ensure_active(workflow)
+    workflow.status = WorkflowStatus.IN_PROGRESS
+    workflow.current_phase = phase
+
+
+def _mark_done(
+    workflow: Workflow,
+    step: WorkflowStep,
+    earlier_steps: list[WorkflowStep],
+    result: PhaseResult,
+) -> None:
+    _ensure_active(workflow)
+    phase = step.phase
+    if phase not in workflow.completed_phases:
+        workflow.completed_phases.append(phase)
+    workflow.progress_percentage = max(workflow.progress_percentage, PHASE_PROGRESS[phase])
+    # Recomputed from the step records rather than added to, so a repeated run counts once.
+    workflow.phase_durations[phase] = round(
+        sum(
+            _seconds(s)
+            for s in [*earlier_steps, step]
+            if s.phase is phase and s.status is StepStatus.COMPLETED
+        ),
+        3,
+    )
+    if phase is OrchestratorPhase.OUTPUT:
+        workflow.status = WorkflowStatus.COMPLETED
+        workflow.completed_at = utc_now()
+        workflow.output_data = result.output_data
+
+
+def _seconds(step: WorkflowStep) -> float:
+    if step.started_at is None or step.completed_at is None:
+        return 0.0
+    return (step.completed_at - step.started_at).total_seconds()
+
+
+def _next_state(state: ExecutionState, outcome: dict[str, Any]) -> dict[str, Any]:
+    return {**state.model_dump(mode="json"), **outcome}

@@ -1,0 +1,52 @@
+"""Configuration, parsed once from the environment into one typed model.
+
+Every other module asks `get_settings()` instead of reading `os.environ`, so a
+missing or malformed variable fails in one place with one clear message.
+"""
+
+from __future__ import annotations
+
+import os
+from enum import StrEnum
+from functools import lru_cache
+
+from pydantic import BaseModel, Field
+
+
+class AuthMode(StrEnum):
+    # API Gateway's Cognito authorizer has already checked the JWT; trust its claims.
+    COGNITO = "cognito"
+    # Local stack and tests: HS256 tokens signed by a development key.
+    DEV = "dev"
+
+
+class Settings(BaseModel):
+    table_name: str = Field(default="restoreassist-workflows", description="DynamoDB table")
+    bucket_name: str = Field(default="restoreassist-documents", description="S3 bucket")
+    state_machine_arn: str = Field(default="", description="Step Functions state machine")
+    aws_region: str = "us-east-1"
+    # Unset on AWS; the local stack points every boto3 client at moto.
+    aws_endpoint_url: str | None = None
+
+    auth_mode: AuthMode = AuthMode.COGNITO
+    dev_auth_secret: str = ""
+    cognito_user_pool_arn: str = ""
+
+    max_text_chars: int = Field(default=200_000, gt=0, description="TEXT inspection size cap")
+    presign_expiry_seconds: int = Field(default=900, gt=0)
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
+        env = os.environ if environ is None else environ
+        fields = {
+            name: env[name.upper()] for name in cls.model_fields if env.get(name.upper()) not in (None, "")
+        }
+        # boto3 reads AWS_DEFAULT_REGION; accept it when AWS_REGION is not set.
+        if "aws_region" not in fields and env.get("AWS_DEFAULT_REGION"):
+            fields["aws_region"] = env["AWS_DEFAULT_REGION"]
+        return cls.model_validate(fields)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings.from_env()

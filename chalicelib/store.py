@@ -1,0 +1,320 @@
+"""DynamoDB repository for workflows and their steps: the only module that talks to DynamoDB.
+
+One table, keyed by workflow so a workflow and its steps share a partition:
+
+    pk = WF#<id>  sk = WF           the workflow record (with a `version` for optimistic locking)
+    pk = WF#<id>  sk = STEP#<nnnn>  its steps, in step order
+
+Two global secondary indexes serve the user's listings, newest first:
+
+    UserStatusIndex   gsi1pk = USER#<userId>#STATUS#<status>   gsi1sk = <createdAt>#<id>
+    UserCreatedIndex  gsi2pk = USER#<userId>                   gsi2sk = <createdAt>#<id>
+
+The key schema itself lives in `deploy/resources.json`; the local stack and the tests create
+their tables from that same file.
+"""
+
+from __future__ import annotations
+
+import base64
+import heapq
+import json
+import random
+import time
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from boto3.dynamodb.conditions import Attr, Key
+from botocore.exceptions import ClientError
+
+from chalicelib.errors import (
+    InvalidRequestError,
+    TransientError,
+    VersionConflictError,
+    WorkflowNotFoundError,
+)
+from chalicelib.models import (
+    FINISHED_STATUSES,
+    StepStatus,
+    Workflow,
+    WorkflowStatus,
+    WorkflowStep,
+    utc_now,
+)
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.service_resource import Table
+
+USER_STATUS_INDEX = "UserStatusIndex"
+USER_CREATED_INDEX = "UserCreatedIndex"
+WORKFLOW_SK = "WF"
+STEP_SK_PREFIX = "STEP#"
+# Enough for dozens of writers racing on one workflow; each retry re-reads the record.
+MAX_WRITE_ATTEMPTS = 40
+THROTTLING_CODES = frozenset(
+    {"ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded"}
+)
+
+Mutation = Callable[[Workflow], None]
+
+
+def workflow_pk(workflow_id: str) -> str:
+    return f"WF#{workflow_id}"
+
+
+def step_sk(step_number: int) -> str:
+    return f"{STEP_SK_PREFIX}{step_number:04d}"
+
+
+def _to_dynamo(value: Any) -> Any:
+    """DynamoDB's resource API takes Decimal, never float."""
+    if isinstance(value, float):
+        return Decimal(str(value))
+    if isinstance(value, dict):
+        return {k: _to_dynamo(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [_to_dynamo(v) for v in value]
+    return value
+
+
+def _from_dynamo(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _from_dynamo(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_from_dynamo(v) for v in value]
+    return value
+
+
+def _sort_key(workflow: Workflow) -> str:
+    return f"{workflow.model_dump(mode='json')['createdAt']}#{workflow.id}"
+
+
+def encode_page_token(cursor: str) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"c": cursor}).encode()).decode().rstrip("=")
+
+
+def decode_page_token(token: str) -> str:
+    try:
+        padded = token + "=" * (-len(token) % 4)
+        cursor = json.loads(base64.urlsafe_b64decode(padded.encode()))["c"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise InvalidRequestError("nextToken is not valid", code="INVALID_NEXT_TOKEN") from exc
+    if not isinstance(cursor, str):
+        raise InvalidRequestError("nextToken is not valid", code="INVALID_NEXT_TOKEN")
+    return cursor
+
+
+class WorkflowStore:
+    def __init__(self, table: Table) -> None:
+        self._table = table
+
+    # --- workflows ---------------------------------------------------------------------
+
+    def _workflow_item(self, workflow: Workflow) -> dict[str, Any]:
+        item = workflow.model_dump(mode="json", exclude={"steps"}, exclude_none=True)
+        sort_key = _sort_key(workflow)
+        item.update(
+            pk=workflow_pk(workflow.id),
+            sk=WORKFLOW_SK,
+            gsi1pk=f"USER#{workflow.user_id}#STATUS#{workflow.status.value}",
+            gsi1sk=sort_key,
+            gsi2pk=f"USER#{workflow.user_id}",
+            gsi2sk=sort_key,
+        )
+        return _to_dynamo(item)  # type: ignore[no-any-return]
+
+    def create(self, workflow: Workflow) -> None:
+        self._call(
+            self._table.put_item,
+            Item=self._workflow_item(workflow),
+            ConditionExpression=Attr("pk").not_exists(),
+        )
+
+    def get(self, workflow_id: str) -> Workflow | None:
+        response = self._call(
+            self._table.get_item,
+            Key={"pk": workflow_pk(workflow_id), "sk": WORKFLOW_SK},
+            ConsistentRead=True,
+        )
+        item = response.get("Item")
+        return Workflow.model_validate(_from_dynamo(item)) if item else None
+
+    def update(
+        self,
+        workflow_id: str,
+        mutate: Mutation,
+        *,
+        expected_version: int | None = None,
+    ) -> Workflow:
+        """Read, apply `mutate`, write back only if nobody wrote in between.
+
+        Without `expected_version` a lost race is retried on the fresh record, so concurrent
+        writers never lose one another's changes. With it (an HTTP `If-Match`), a stale
+        version is the caller's conflict to resolve. `mutate` may raise to refuse the change.
+        """
+        for attempt in range(MAX_WRITE_ATTEMPTS):
+            current = self.get(workflow_id)
+            if current is None:
+                raise WorkflowNotFoundError(workflow_id)
+            if expected_version is not None and current.version != expected_version:
+                raise VersionConflictError(
+                    f"Workflow is at version {current.version}, not {expected_version}"
+                )
+            updated = current.model_copy(deep=True)
+            mutate(updated)
+            updated.version = current.version + 1
+            updated.updated_at = utc_now()
+            try:
+                self._call(
+                    self._table.put_item,
+                    Item=self._workflow_item(updated),
+                    ConditionExpression=Attr("version").eq(current.version),
+                )
+                return updated
+            except VersionConflictError:
+                if expected_version is not None:
+                    raise
+                # Full jitter keeps racing writers from retrying in lockstep.
+                time.sleep(random.uniform(0, min(0.25, 0.005 * 2**attempt)))
+        raise VersionConflictError("Too many concurrent updates; try again")
+
+    def delete_with_steps(self, workflow_id: str, *, version: int) -> None:
+        """Delete the record (only if still at `version`) and then every step under it."""
+        self._call(
+            self._table.delete_item,
+            Key={"pk": workflow_pk(workflow_id), "sk": WORKFLOW_SK},
+            ConditionExpression=Attr("version").eq(version)
+            & Attr("status").is_in([s.value for s in FINISHED_STATUSES]),
+        )
+        with self._table.batch_writer() as batch:
+            for step in self.list_steps(workflow_id):
+                batch.delete_item(Key={"pk": workflow_pk(workflow_id), "sk": step_sk(step.step_number)})
+
+    # --- listings ----------------------------------------------------------------------
+
+    def list_for_user(
+        self,
+        user_id: str,
+        *,
+        statuses: Iterable[WorkflowStatus] | None,
+        limit: int,
+        cursor: str | None,
+    ) -> tuple[list[Workflow], str | None]:
+        """Newest first. Several statuses are merged from their index partitions by sort key."""
+        if statuses is None:
+            partitions = [(USER_CREATED_INDEX, "gsi2pk", "gsi2sk", f"USER#{user_id}")]
+        else:
+            partitions = [
+                (USER_STATUS_INDEX, "gsi1pk", "gsi1sk", f"USER#{user_id}#STATUS#{s.value}")
+                for s in sorted(statuses)
+            ]
+        pages = [
+            self._query_page(index, pk_name, sk_name, pk_value, cursor, limit + 1)
+            for index, pk_name, sk_name, pk_value in partitions
+        ]
+        merged = list(heapq.merge(*pages, key=lambda item: item[0], reverse=True))
+        taken = merged[:limit]
+        next_cursor = taken[-1][0] if len(merged) > limit else None
+        workflows = [Workflow.model_validate(_from_dynamo(item)) for _, item in taken]
+        return workflows, next_cursor
+
+    def _query_page(
+        self,
+        index: str,
+        pk_name: str,
+        sk_name: str,
+        pk_value: str,
+        cursor: str | None,
+        limit: int,
+    ) -> list[tuple[str, dict[str, Any]]]:
+        condition = Key(pk_name).eq(pk_value)
+        if cursor is not None:
+            condition = condition & Key(sk_name).lt(cursor)
+        response = self._call(
+            self._table.query,
+            IndexName=index,
+            KeyConditionExpression=condition,
+            ScanIndexForward=False,
+            Limit=limit,
+        )
+        return [(item[sk_name], item) for item in response.get("Items", [])]
+
+    def count_by_status(self, user_id: str, status: WorkflowStatus) -> int:
+        total = 0
+        for page in self._pages(
+            IndexName=USER_STATUS_INDEX,
+            KeyConditionExpression=Key("gsi1pk").eq(f"USER#{user_id}#STATUS#{status.value}"),
+            Select="COUNT",
+        ):
+            total += int(page.get("Count", 0))
+        return total
+
+    def iter_by_status(self, user_id: str, status: WorkflowStatus) -> Iterator[Workflow]:
+        for page in self._pages(
+            IndexName=USER_STATUS_INDEX,
+            KeyConditionExpression=Key("gsi1pk").eq(f"USER#{user_id}#STATUS#{status.value}"),
+        ):
+            for item in page.get("Items", []):
+                yield Workflow.model_validate(_from_dynamo(item))
+
+    def _pages(self, **kwargs: Any) -> Iterator[dict[str, Any]]:
+        while True:
+            page = self._call(self._table.query, **kwargs)
+            yield page
+            if "LastEvaluatedKey" not in page:
+                return
+            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+    # --- steps -------------------------------------------------------------------------
+
+    def put_step(self, step: WorkflowStep) -> None:
+        item = step.model_dump(mode="json", exclude_none=True)
+        item.update(pk=workflow_pk(step.workflow_id), sk=step_sk(step.step_number))
+        self._call(self._table.put_item, Item=_to_dynamo(item))
+
+    def get_step(self, workflow_id: str, step_number: int) -> WorkflowStep | None:
+        response = self._call(
+            self._table.get_item,
+            Key={"pk": workflow_pk(workflow_id), "sk": step_sk(step_number)},
+            ConsistentRead=True,
+        )
+        item = response.get("Item")
+        return WorkflowStep.model_validate(_from_dynamo(item)) if item else None
+
+    def fail_running_steps(self, workflow_id: str, message: str) -> None:
+        """Close the steps still IN_PROGRESS (the phase died, failed or was cancelled)."""
+        now = utc_now()
+        for step in self.list_steps(workflow_id):
+            if step.status is StepStatus.IN_PROGRESS:
+                self.put_step(
+                    step.model_copy(
+                        update={"status": StepStatus.FAILED, "completed_at": now, "error_message": message}
+                    )
+                )
+
+    def list_steps(self, workflow_id: str) -> list[WorkflowStep]:
+        steps: list[WorkflowStep] = []
+        for page in self._pages(
+            KeyConditionExpression=Key("pk").eq(workflow_pk(workflow_id))
+            & Key("sk").begins_with(STEP_SK_PREFIX),
+            ConsistentRead=True,
+        ):
+            steps.extend(WorkflowStep.model_validate(_from_dynamo(i)) for i in page["Items"])
+        return steps
+
+    # --- errors ------------------------------------------------------------------------
+
+    @staticmethod
+    def _call(operation: Callable[..., Any], **kwargs: Any) -> Any:
+        try:
+            return operation(**kwargs)
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "")
+            if code == "ConditionalCheckFailedException":
+                raise VersionConflictError("The workflow changed while it was being written") from exc
+            if code in THROTTLING_CODES:
+                raise TransientError(f"DynamoDB throttled the request ({code})") from exc
+            raise

@@ -1,0 +1,319 @@
+"""What the workflow API does, one function per route; `app.py` only parses and shapes.
+
+Every function takes the caller's user id first and treats another user's workflow exactly
+like a missing one.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from typing import Any
+
+from pydantic import ValidationError
+
+from chalicelib.blobs import AREAS, input_text_key, report_key, workflow_prefix
+from chalicelib.errors import (
+    ConflictError,
+    InvalidRequestError,
+    PayloadTooLargeError,
+    VersionConflictError,
+    WorkflowNotFoundError,
+)
+from chalicelib.models import (
+    ACTIVE_STATUSES,
+    FINISHED_STATUSES,
+    PHASE_ORDER,
+    CreateWorkflowRequest,
+    CreateWorkflowResponse,
+    InputMethod,
+    ListWorkflowsQuery,
+    OrchestratorPhase,
+    OrchestratorStats,
+    PatchWorkflowRequest,
+    PhaseDurationStats,
+    PhaseProgressPatch,
+    TextInput,
+    Workflow,
+    WorkflowStatus,
+    WorkflowStep,
+    utc_now,
+)
+from chalicelib.services import get_blobs, get_engine, get_store
+from chalicelib.settings import get_settings
+from chalicelib.store import decode_page_token, encode_page_token
+
+WORKFLOW_ID_PATTERN = re.compile(r"^wf_[0-9a-f]{32}$")
+REPORT_FORMATS = {"json": "application/json", "md": "text/markdown"}
+
+
+def new_workflow_id() -> str:
+    return f"wf_{uuid.uuid4().hex}"
+
+
+def _checked_id(workflow_id: str) -> str:
+    if not WORKFLOW_ID_PATTERN.fullmatch(workflow_id):
+        raise InvalidRequestError(
+            "Workflow ids look like 'wf_' followed by 32 hex digits", code="INVALID_WORKFLOW_ID"
+        )
+    return workflow_id
+
+
+def load_owned(user_id: str, workflow_id: str) -> Workflow:
+    workflow = get_store().get(_checked_id(workflow_id))
+    if workflow is None or workflow.user_id != user_id:
+        raise WorkflowNotFoundError(workflow_id)
+    return workflow
+
+
+# --- POST /workflows ----------------------------------------------------------------------
+
+
+def create_workflow(user_id: str, request: CreateWorkflowRequest) -> CreateWorkflowResponse:
+    text = _text_input(request) if request.input_method is InputMethod.TEXT else None
+    if text is None and request.input_data is not None:
+        raise InvalidRequestError(
+            f"inputData is not accepted for {request.input_method.value}: documents are uploaded separately",
+            code="UNEXPECTED_INPUT_DATA",
+        )
+    now = utc_now()
+    workflow = Workflow(
+        id=new_workflow_id(),
+        user_id=user_id,
+        title=request.title or _default_title(request.input_method, text),
+        input_method=request.input_method,
+        created_at=now,
+        updated_at=now,
+    )
+    if text is not None:
+        key = input_text_key(user_id, workflow.id)
+        # The text goes to S3 before the record exists, so no record ever points at nothing.
+        get_blobs().put_text(key, text)
+        workflow.input_data = {"textKey": key, "characters": len(text)}
+    get_store().create(workflow)
+    if text is not None:
+        get_engine().start(workflow.id, user_id)
+    return CreateWorkflowResponse(workflow_id=workflow.id, status=workflow.status)
+
+
+def _text_input(request: CreateWorkflowRequest) -> str:
+    if request.input_data is None:
+        raise InvalidRequestError("TEXT workflows need inputData.text", code="MISSING_INPUT_DATA")
+    try:
+        text = TextInput.model_validate(request.input_data).text
+    except ValidationError as exc:
+        raise InvalidRequestError(
+            'inputData must be {"text": "<inspection notes>"}',
+            code="INVALID_INPUT_DATA",
+            details=exc.errors(include_url=False, include_context=False, include_input=False),
+        ) from exc
+    limit = get_settings().max_text_chars
+    if len(text) > limit:
+        raise PayloadTooLargeError(
+            f"The inspection text has {len(text)} characters; the limit is {limit}",
+            code="TEXT_TOO_LARGE",
+        )
+    return text
+
+
+def _default_title(method: InputMethod, text: str | None) -> str:
+    if text:
+        first_line = text.strip().splitlines()[0].strip()
+        return first_line[:80] or "Inspection"
+    return f"{method.value} inspection"
+
+
+# --- GET /workflows -----------------------------------------------------------------------
+
+
+def list_workflows(user_id: str, query: ListWorkflowsQuery) -> dict[str, Any]:
+    statuses: frozenset[WorkflowStatus] | None
+    if query.status == "active":
+        statuses = ACTIVE_STATUSES
+    elif isinstance(query.status, WorkflowStatus):
+        statuses = frozenset({query.status})
+    else:
+        statuses = None
+    cursor = decode_page_token(query.next_token) if query.next_token else None
+    workflows, next_cursor = get_store().list_for_user(
+        user_id, statuses=statuses, limit=query.limit, cursor=cursor
+    )
+    return {
+        "workflows": [w.model_dump(mode="json", exclude={"steps"}) for w in workflows],
+        "nextToken": encode_page_token(next_cursor) if next_cursor else None,
+    }
+
+
+# --- GET /workflows/{id} ------------------------------------------------------------------
+
+
+def get_workflow(user_id: str, workflow_id: str) -> Workflow:
+    workflow = load_owned(user_id, workflow_id)
+    workflow.steps = _sorted_steps(workflow.id)
+    return workflow
+
+
+def _sorted_steps(workflow_id: str) -> list[WorkflowStep]:
+    return sorted(get_store().list_steps(workflow_id), key=lambda step: step.step_number)
+
+
+# --- PATCH /workflows/{id} ----------------------------------------------------------------
+
+
+def patch_workflow(
+    user_id: str,
+    workflow_id: str,
+    request: PatchWorkflowRequest,
+    if_match: str | None,
+) -> Workflow:
+    load_owned(user_id, workflow_id)
+    patch = request.progress
+    if not patch.model_fields_set:
+        raise InvalidRequestError("progress names no field to change", code="EMPTY_PROGRESS")
+    _check_phase_list(patch)
+    updated = get_store().update(
+        workflow_id,
+        lambda workflow: apply_progress(workflow, patch),
+        expected_version=_parse_if_match(if_match),
+    )
+    # Answer with the version this request wrote, not whatever a later writer made of it.
+    updated.steps = _sorted_steps(updated.id)
+    return updated
+
+
+def _parse_if_match(value: str | None) -> int | None:
+    if value is None:
+        return None
+    # Accept a bare number or an HTTP entity tag: 7, "7", W/"7".
+    cleaned = value.strip().removeprefix("W/").strip('"')
+    if not cleaned.isdigit():
+        raise InvalidRequestError("If-Match must be a workflow version number", code="INVALID_IF_MATCH")
+    return int(cleaned)
+
+
+def _check_phase_list(patch: PhaseProgressPatch) -> None:
+    phases = patch.completed_phases
+    if phases is not None and phases != list(PHASE_ORDER[: len(phases)]):
+        raise InvalidRequestError(
+            "completedPhases must list phases in order without gaps: "
+            + ", ".join(p.value for p in PHASE_ORDER),
+            code="INVALID_PROGRESS",
+        )
+
+
+def apply_progress(workflow: Workflow, patch: PhaseProgressPatch) -> None:
+    """Move progress forward only; anything that would go back is a conflict."""
+    if workflow.status in FINISHED_STATUSES:
+        raise ConflictError(
+            f"Workflow is {workflow.status.value}; its progress can no longer change",
+            code="WORKFLOW_FINISHED",
+        )
+    if patch.progress_percentage is not None:
+        if patch.progress_percentage < workflow.progress_percentage:
+            raise _backwards(
+                f"progressPercentage {workflow.progress_percentage} -> {patch.progress_percentage}"
+            )
+        workflow.progress_percentage = patch.progress_percentage
+    if patch.completed_phases is not None:
+        if len(patch.completed_phases) < len(workflow.completed_phases):
+            raise _backwards("completedPhases would lose a completed phase")
+        workflow.completed_phases = list(patch.completed_phases)
+    if patch.current_phase is not None:
+        if PHASE_ORDER.index(patch.current_phase) < PHASE_ORDER.index(workflow.current_phase):
+            raise _backwards(f"currentPhase {workflow.current_phase.value} -> {patch.current_phase.value}")
+        workflow.current_phase = patch.current_phase
+    if "estimated_time" in patch.model_fields_set:
+        workflow.estimated_time = patch.estimated_time
+
+
+def _backwards(detail: str) -> ConflictError:
+    return ConflictError(f"Progress cannot go backwards: {detail}", code="PROGRESS_BACKWARDS")
+
+
+# --- DELETE /workflows/{id} ---------------------------------------------------------------
+
+
+def delete_workflow(user_id: str, workflow_id: str) -> None:
+    """Cancel a running workflow; delete a finished one with its steps and documents."""
+    workflow = load_owned(user_id, workflow_id)
+    if workflow.status in ACTIVE_STATUSES:
+        cancel_workflow(workflow)
+        return
+    try:
+        get_store().delete_with_steps(workflow.id, version=workflow.version)
+    except VersionConflictError as exc:
+        raise ConflictError("Workflow changed while being deleted; try again") from exc
+    blobs = get_blobs()
+    for area in AREAS:
+        blobs.delete_prefix(workflow_prefix(area, user_id, workflow.id))
+
+
+def cancel_workflow(workflow: Workflow) -> None:
+    def to_cancelled(current: Workflow) -> None:
+        if current.status not in ACTIVE_STATUSES:
+            raise ConflictError(f"Workflow is already {current.status.value}", code="WORKFLOW_FINISHED")
+        current.status = WorkflowStatus.CANCELLED
+        current.completed_at = utc_now()
+
+    # The status is written first: a phase that starts after this sees CANCELLED and stops.
+    store = get_store()
+    store.update(workflow.id, to_cancelled)
+    store.fail_running_steps(workflow.id, "Cancelled by the user")
+    # A workflow still waiting for its upload has no execution; stop() accepts that.
+    get_engine().stop(workflow.id, cause="Cancelled by the user")
+
+
+# --- GET /stats ---------------------------------------------------------------------------
+
+
+def get_stats(user_id: str) -> OrchestratorStats:
+    store = get_store()
+    by_status = {status: store.count_by_status(user_id, status) for status in WorkflowStatus}
+    completion_seconds: list[float] = []
+    phase_totals: dict[OrchestratorPhase, list[float]] = {phase: [] for phase in PHASE_ORDER}
+    for workflow in store.iter_by_status(user_id, WorkflowStatus.COMPLETED):
+        if workflow.completed_at is not None:
+            completion_seconds.append((workflow.completed_at - workflow.created_at).total_seconds())
+        for phase, seconds in workflow.phase_durations.items():
+            phase_totals[phase].append(seconds)
+    return OrchestratorStats(
+        total_workflows=sum(by_status.values()),
+        active_workflows=sum(by_status[s] for s in ACTIVE_STATUSES),
+        by_status=by_status,
+        completed_workflows=by_status[WorkflowStatus.COMPLETED],
+        average_completion_seconds=_mean(completion_seconds),
+        phase_durations={
+            phase: PhaseDurationStats(count=len(values), average_seconds=_mean(values) or 0.0)
+            for phase, values in phase_totals.items()
+        },
+    )
+
+
+def _mean(values: list[float]) -> float | None:
+    return round(sum(values) / len(values), 3) if values else None
+
+
+# --- GET /workflows/{id}/report -----------------------------------------------------------
+
+
+def get_report(user_id: str, workflow_id: str, report_format: str) -> dict[str, Any]:
+    if report_format not in REPORT_FORMATS:
+        raise InvalidRequestError(
+            f"format must be one of: {', '.join(REPORT_FORMATS)}", code="INVALID_REPORT_FORMAT"
+        )
+    workflow = load_owned(user_id, workflow_id)
+    if workflow.status is not WorkflowStatus.COMPLETED:
+        raise ConflictError(
+            f"The report is ready when the workflow is COMPLETED; it is {workflow.status.value}",
+            code="REPORT_NOT_READY",
+        )
+    key = report_key(user_id, workflow.id, report_format)
+    if report_format == "json":
+        return {"report": get_blobs().get_json(key)}
+    expires_in = get_settings().presign_expiry_seconds
+    return {
+        "format": report_format,
+        "contentType": REPORT_FORMATS[report_format],
+        "url": get_blobs().download_url(key, expires_in, f"{workflow.id}.{report_format}"),
+        "expiresIn": expires_in,
+    }

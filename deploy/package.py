@@ -1,0 +1,189 @@
+"""Package the app for AWS: `chalice package` merged with our own resources, as one SAM template.
+
+    python deploy/package.py [--out build/package] [--stage dev] [--lint]
+
+The merge template is `deploy/resources.json` plus what is derived here, so nothing is copied by
+hand: the state machine's definition is inlined from `stepfunctions/workflow.asl.json`, each
+`${XArn}` in it is bound to `Fn::GetAtt [X, Arn]` of the Chalice function `X`, and every Chalice
+function gets its environment and its role's policies (the API handler one more, to drive the
+workflow). Chalice merges dicts deeply and replaces lists, so an override of a resource Chalice
+does not generate would leave a resource without a Type: `check()` refuses that.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES_FILE = ROOT / "deploy" / "resources.json"
+ASL_FILE = ROOT / "stepfunctions" / "workflow.asl.json"
+PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
+
+API_HANDLER = "APIHandler"  # the logical id `chalice package` gives the REST API's function
+STATE_MACHINE = "WorkflowStateMachine"
+TABLE = "WorkflowsTable"
+BUCKET = "DocumentsBucket"
+USER_POOL = "UserPool"
+DATA_POLICY = "WorkflowDataPolicy"
+CONTROL_POLICY = "WorkflowControlPolicy"
+
+Template = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Function:
+    """A Lambda function of the Chalice app, by its logical ids in the packaged template."""
+
+    logical_id: str
+    role: str | None  # None if Chalice does not manage the role
+
+
+def chalice_functions(stage: str) -> list[Function]:
+    """The functions `chalice package` will generate, from Chalice's own application graph."""
+    from chalice.cli.factory import CLIFactory
+    from chalice.deploy import models
+    from chalice.deploy.appgraph import ApplicationGraphBuilder, DependencyBuilder
+    from chalice.utils import to_cfn_resource_name
+
+    config = CLIFactory(str(ROOT)).create_config_obj(chalice_stage_name=stage)
+    graph = ApplicationGraphBuilder().build(config, stage)
+    functions = []
+    for resource in DependencyBuilder().build_dependencies(graph):
+        if not isinstance(resource, models.LambdaFunction):
+            continue
+        name = resource.resource_name
+        role = resource.role
+        functions.append(
+            Function(
+                logical_id=API_HANDLER if name == "api_handler" else to_cfn_resource_name(name),
+                role=(
+                    to_cfn_resource_name(role.resource_name)
+                    if isinstance(role, models.ManagedIAMRole)
+                    else None
+                ),
+            )
+        )
+    return functions
+
+
+def definition_substitutions(asl_text: str, functions: list[Function]) -> dict[str, Any]:
+    """`${PhaseInitiationArn}` -> `Fn::GetAtt [PhaseInitiation, Arn]`, for every placeholder."""
+    targets = {f.logical_id for f in functions} - {API_HANDLER}
+    substitutions: dict[str, Any] = {}
+    for name in sorted(set(PLACEHOLDER.findall(asl_text))):
+        target = name.removesuffix("Arn")
+        if name == target or target not in targets:
+            raise SystemExit(
+                f"{ASL_FILE.relative_to(ROOT)} uses ${{{name}}}, which names no Chalice "
+                f"@app.lambda_function (expected one of {sorted(targets)} followed by 'Arn')"
+            )
+        substitutions[name] = {"Fn::GetAtt": [target, "Arn"]}
+    return substitutions
+
+
+def merge_template(functions: list[Function], asl_text: str) -> Template:
+    template = copy.deepcopy(json.loads(RESOURCES_FILE.read_text()))
+    resources: dict[str, Any] = template["Resources"]
+
+    substitutions = definition_substitutions(asl_text, functions)
+    state_machine = resources[STATE_MACHINE]["Properties"]
+    state_machine["Definition"] = json.loads(asl_text)
+    state_machine["DefinitionSubstitutions"] = substitutions
+    state_machine.setdefault("Policies", []).insert(
+        0,
+        {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Sid": "InvokeWorkflowFunctions",
+                    "Effect": "Allow",
+                    "Action": "lambda:InvokeFunction",
+                    "Resource": list(substitutions.values()),
+                }
+            ],
+        },
+    )
+
+    for function in functions:
+        is_api = function.logical_id == API_HANDLER
+        variables: dict[str, Any] = {"TABLE_NAME": {"Ref": TABLE}, "BUCKET_NAME": {"Ref": BUCKET}}
+        if is_api:
+            # Only the API handler: the state machine depends on the phase functions.
+            variables["STATE_MACHINE_ARN"] = {"Ref": STATE_MACHINE}
+            variables["COGNITO_USER_POOL_ARN"] = {"Fn::GetAtt": [USER_POOL, "Arn"]}
+        resources[function.logical_id] = {"Properties": {"Environment": {"Variables": variables}}}
+        if function.role is None:
+            continue
+        # The role keeps Chalice's inline policy (.chalice/policy.json: its logs) and gains ours.
+        policies = [{"Ref": DATA_POLICY}] + ([{"Ref": CONTROL_POLICY}] if is_api else [])
+        resources[function.role] = {"Properties": {"ManagedPolicyArns": policies}}
+    return template
+
+
+def check(template: Template) -> None:
+    """Fail on what a deep merge gets silently wrong."""
+    resources: dict[str, Any] = template["Resources"]
+    untyped = sorted(name for name, resource in resources.items() if "Type" not in resource)
+    if untyped:
+        raise SystemExit(f"The merge template overrides resources Chalice did not generate: {untyped}")
+    api = resources.get("RestAPI", {}).get("Properties", {}).get("DefinitionBody", {})
+    for path, methods in api.get("paths", {}).items():
+        for method, operation in methods.items():
+            if not operation.get("security"):
+                raise SystemExit(f"{method.upper()} {path} has no authorizer (was AUTH_MODE cognito?)")
+
+
+def tool(name: str) -> str:
+    """A console script of the Python running this file (the venv's), else one on PATH."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    if found is None:
+        raise SystemExit(f"{name} is not installed (pip install -r requirements-dev.txt)")
+    return found
+
+
+def package(out: Path, stage: str) -> Path:
+    # The routes get the Cognito authorizer only when the app is imported in cognito mode.
+    os.environ["AUTH_MODE"] = "cognito"
+    os.environ.pop("COGNITO_USER_POOL_ARN", None)  # the template binds the authorizer to its pool
+    # Chalice wants a region to build its config; none of it lands in the template.
+    os.environ.setdefault("AWS_DEFAULT_REGION", os.environ.get("AWS_REGION", "us-east-1"))
+
+    template = merge_template(chalice_functions(stage), ASL_FILE.read_text())
+    with tempfile.TemporaryDirectory() as scratch:
+        merge_file = Path(scratch) / "merge-template.json"
+        merge_file.write_text(json.dumps(template, indent=2))
+        command = [tool("chalice"), "--project-dir", str(ROOT), "package", "--stage", stage]
+        subprocess.run([*command, "--merge-template", str(merge_file), str(out)], check=True)
+    sam_file = out / "sam.json"
+    check(json.loads(sam_file.read_text()))
+    return sam_file
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--out", type=Path, default=Path("build/package"), help="output directory")
+    parser.add_argument("--stage", default="dev", help="Chalice stage")
+    parser.add_argument("--lint", action="store_true", help="then run cfn-lint on the template")
+    args = parser.parse_args(argv)
+
+    sam_file = package(args.out.resolve(), args.stage)
+    print(f"wrote {sam_file}")
+    if args.lint:
+        return subprocess.run([tool("cfn-lint"), str(sam_file)], check=False).returncode
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,59 @@
+"""`python -m local_stack run` starts everything; `python -m local_stack token alice` prints a token."""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import signal
+import threading
+from pathlib import Path
+
+from local_stack.stack import LocalStack, StackConfig
+
+DEFAULT_SECRET_FILE = Path(".local/dev-auth-secret")
+
+
+def _secret(path: Path) -> str:
+    """One development signing key per checkout, made on first use."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m local_stack")
+    parser.add_argument("--secret-file", type=Path, default=DEFAULT_SECRET_FILE)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="start the local stack and serve until interrupted")
+    run.add_argument("--host", default="127.0.0.1")
+    run.add_argument("--api-port", type=int, default=8000)
+    run.add_argument("--aws-port", type=int, default=5000)
+    token = commands.add_parser("token", help="print a development token for a user id")
+    token.add_argument("user")
+    args = parser.parse_args()
+
+    secret = _secret(args.secret_file)
+    if args.command == "token":
+        from chalicelib.auth import issue_dev_token
+
+        print(issue_dev_token(args.user, secret))
+        return
+
+    stack = LocalStack(
+        StackConfig(host=args.host, api_port=args.api_port, aws_port=args.aws_port, dev_auth_secret=secret)
+    )
+    stack.start()
+    print(f"HTTP API      {stack.api_url}/api/orchestrator", flush=True)
+    print(f"AWS (moto)    {stack.aws_endpoint}   DynamoDB, S3, Step Functions, Lambda Invoke", flush=True)
+    print("A token:      make -s token USER=alice", flush=True)
+    stopped = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+    signal.signal(signal.SIGINT, lambda *_: stopped.set())
+    stopped.wait()
+    stack.stop()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,120 @@
+"""moto in server mode, fronted by a Lambda Invoke endpoint that runs the Chalice handlers.
+
+moto's Step Functions interpreter calls Lambda at `http://localhost:$MOTO_PORT`; answering
+`POST /2015-03-31/functions/{name}/invocations` on that same port runs our
+`@app.lambda_function` handlers in-process, and every other request goes to moto. This is the
+pattern of AWS's Step Functions Local with `sam local start-lambda`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import threading
+import traceback
+import uuid
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import unquote
+
+from moto.moto_server.threaded_moto_server import MotoRequestHandler
+from moto.server import DomainDispatcherApplication, create_backend_app
+from werkzeug.serving import BaseWSGIServer, make_server
+
+INVOKE_PATH = re.compile(r"^/2015-03-31/functions/(?P<name>[^/]+)/invocations$")
+Handler = Callable[[dict[str, Any], Any], Any]
+StartResponse = Callable[..., Any]
+
+
+class LambdaContext:
+    """The attributes of Lambda's context object that handlers and Powertools read."""
+
+    def __init__(self, function_name: str) -> None:
+        self.function_name = function_name
+        self.function_version = "$LATEST"
+        self.invoked_function_arn = f"arn:aws:lambda:us-east-1:123456789012:function:{function_name}"
+        self.memory_limit_in_mb = 512
+        self.aws_request_id = str(uuid.uuid4())
+        self.log_group_name = f"/aws/lambda/{function_name}"
+        self.log_stream_name = "local"
+
+    def get_remaining_time_in_millis(self) -> int:
+        return 300_000
+
+
+class LambdaInvokeMiddleware:
+    def __init__(self, moto_app: Any, handlers: dict[str, Handler], name_prefix: str) -> None:
+        self._moto_app = moto_app
+        self._handlers = handlers
+        self._prefix = name_prefix
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        match = INVOKE_PATH.match(environ.get("PATH_INFO", ""))
+        if environ.get("REQUEST_METHOD") != "POST" or match is None:
+            return self._moto_app(environ, start_response)  # type: ignore[no-any-return]
+        name = self._function_name(unquote(match["name"]))
+        handler = self._handlers.get(name)
+        if handler is None:
+            return _respond(
+                start_response,
+                "404 Not Found",
+                {"Type": "User", "message": f"Function not found: {name}"},
+                {"X-Amzn-ErrorType": "ResourceNotFoundException"},
+            )
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        raw = environ["wsgi.input"].read(length) if length else b"{}"
+        try:
+            result = handler(json.loads(raw or b"{}"), LambdaContext(self._prefix + name))
+        except Exception as exc:  # noqa: BLE001 - reported to the caller the way Lambda does
+            error = {
+                "errorMessage": str(exc),
+                "errorType": type(exc).__name__,
+                "stackTrace": traceback.format_exception(exc)[-5:],
+            }
+            return _respond(start_response, "200 OK", error, {"X-Amz-Function-Error": "Unhandled"})
+        return _respond(start_response, "200 OK", result, {})
+
+    def _function_name(self, name_or_arn: str) -> str:
+        # A name, a full ARN, or either with a ":$LATEST" style qualifier.
+        name = name_or_arn.split(":function:")[-1].split(":")[0]
+        return name.removeprefix(self._prefix)
+
+
+def _respond(start_response: StartResponse, status: str, body: Any, headers: dict[str, str]) -> list[bytes]:
+    payload = json.dumps(body).encode()
+    start_response(
+        status,
+        [
+            ("Content-Type", "application/json"),
+            ("Content-Length", str(len(payload))),
+            ("X-Amz-Executed-Version", "$LATEST"),
+            *headers.items(),
+        ],
+    )
+    return [payload]
+
+
+class LocalAws:
+    """A threaded WSGI server: moto for AWS APIs, our handlers for Lambda Invoke."""
+
+    def __init__(self, host: str, port: int, handlers: dict[str, Handler], name_prefix: str) -> None:
+        # One access-log line per DynamoDB call drowns everything else out.
+        logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        moto_app = DomainDispatcherApplication(create_backend_app)
+        app = LambdaInvokeMiddleware(moto_app, handlers, name_prefix)
+        self._server: BaseWSGIServer = make_server(
+            host, port, app, threaded=True, request_handler=MotoRequestHandler
+        )
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True, name="local-aws")
+
+    @property
+    def port(self) -> int:
+        return int(self._server.server_address[1])
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._thread.join(timeout=10)

@@ -1,0 +1,83 @@
+"""Create the table, bucket and state machine on moto from the files that deploy to AWS.
+
+The table comes from `deploy/resources.json` and the state machine from
+`stepfunctions/workflow.asl.json`, with the same `${...Arn}` substitutions that the packaged
+template makes, so what runs here is what deploys.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from chalice import Chalice
+from chalice.utils import to_cfn_resource_name
+
+ROOT = Path(__file__).resolve().parent.parent
+RESOURCES_FILE = ROOT / "deploy" / "resources.json"
+ASL_FILE = ROOT / "stepfunctions" / "workflow.asl.json"
+ACCOUNT_ID = "123456789012"
+STATE_MACHINE_NAME = "restoreassist-workflow"
+PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
+TABLE_ARGS = ("AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "BillingMode")
+
+
+def function_arns(app: Chalice, name_prefix: str, region: str) -> dict[str, str]:
+    """`${PhaseInitiationArn}` -> the ARN of Chalice's `phase_initiation` function.
+
+    The variable is the function's CloudFormation logical id (as `chalice package` names it)
+    followed by `Arn`, which is also how the deploy template binds it.
+    """
+    return {
+        f"{to_cfn_resource_name(fn.name)}Arn": (
+            f"arn:aws:lambda:{region}:{ACCOUNT_ID}:function:{name_prefix}{fn.name}"
+        )
+        for fn in app.pure_lambda_functions
+    }
+
+
+def render_definition(asl_text: str, substitutions: dict[str, str]) -> str:
+    missing = sorted(set(PLACEHOLDER.findall(asl_text)) - set(substitutions))
+    if missing:
+        raise ValueError(f"The ASL names Lambda functions the app does not define: {missing}")
+    return PLACEHOLDER.sub(lambda m: substitutions[m[1]], asl_text)
+
+
+def table_properties() -> dict[str, Any]:
+    resources = json.loads(RESOURCES_FILE.read_text())["Resources"]
+    properties: dict[str, Any] = resources["WorkflowsTable"]["Properties"]
+    return {key: properties[key] for key in TABLE_ARGS}
+
+
+def enable_state_machine_execution(endpoint: str) -> None:
+    body = json.dumps({"stepfunctions": {"execute_state_machine": True}}).encode()
+    request = urllib.request.Request(f"{endpoint}/moto-api/config", data=body, method="POST")
+    request.add_header("Content-Type", "application/json")
+    with urllib.request.urlopen(request, timeout=10):
+        pass
+
+
+def provision(session: Any, endpoint: str, *, table: str, bucket: str, definition: str) -> str:
+    """Make the resources (again, harmlessly, if they exist); returns the state machine ARN."""
+    enable_state_machine_execution(endpoint)
+    dynamodb = session.client("dynamodb", endpoint_url=endpoint)
+    if table not in dynamodb.list_tables()["TableNames"]:
+        dynamodb.create_table(TableName=table, **table_properties())
+    s3 = session.client("s3", endpoint_url=endpoint)
+    s3.create_bucket(Bucket=bucket)
+    sfn = session.client("stepfunctions", endpoint_url=endpoint)
+    existing = {m["name"]: m["stateMachineArn"] for m in sfn.list_state_machines()["stateMachines"]}
+    if STATE_MACHINE_NAME in existing:
+        arn = existing[STATE_MACHINE_NAME]
+        sfn.update_state_machine(stateMachineArn=arn, definition=definition)
+        return arn
+    created = sfn.create_state_machine(
+        name=STATE_MACHINE_NAME,
+        definition=definition,
+        roleArn=f"arn:aws:iam::{ACCOUNT_ID}:role/restoreassist-workflow",
+        type="STANDARD",
+    )
+    return str(created["stateMachineArn"])

@@ -1,0 +1,113 @@
+"""Start and stop the local stack: AWS on one port, the HTTP API on another."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Any
+
+from local_stack.aws import LocalAws
+from local_stack.provision import ASL_FILE, ROOT, function_arns, provision, render_definition
+
+APP_NAME = "restoreassist"
+STAGE = "dev"
+NAME_PREFIX = f"{APP_NAME}-{STAGE}-"
+REGION = "us-east-1"
+
+
+@dataclass
+class StackConfig:
+    host: str = "127.0.0.1"
+    api_port: int = 8000
+    aws_port: int = 5000
+    dev_auth_secret: str = "local-development-only"
+    table_name: str = "restoreassist-workflows"
+    bucket_name: str = "restoreassist-documents"
+
+
+class LocalStack:
+    def __init__(self, config: StackConfig) -> None:
+        self.config = config
+        self._aws: LocalAws | None = None
+        self._gateway: Any = None
+        self._gateway_thread: threading.Thread | None = None
+
+    @property
+    def aws_endpoint(self) -> str:
+        assert self._aws is not None, "start() first"
+        return f"http://{self.config.host}:{self._aws.port}"
+
+    @property
+    def api_url(self) -> str:
+        assert self._gateway is not None, "start() first"
+        return f"http://{self.config.host}:{self._gateway.server.server_address[1]}"
+
+    def start(self) -> None:
+        cfg = self.config
+        _set_environment(cfg)
+        app_module = _import_app()
+        app = app_module.app
+        self._aws = LocalAws(cfg.host, cfg.aws_port, app.handler_map, NAME_PREFIX)
+        # The ASL interpreter calls Lambda on localhost:$MOTO_PORT: our port, not moto's.
+        os.environ["MOTO_PORT"] = str(self._aws.port)
+        os.environ["AWS_ENDPOINT_URL"] = self.aws_endpoint
+        self._aws.start()
+
+        import boto3
+
+        definition = render_definition(ASL_FILE.read_text(), function_arns(app, NAME_PREFIX, REGION))
+        os.environ["STATE_MACHINE_ARN"] = provision(
+            boto3.session.Session(region_name=REGION),
+            self.aws_endpoint,
+            table=cfg.table_name,
+            bucket=cfg.bucket_name,
+            definition=definition,
+        )
+        from chalicelib import services
+
+        services.reset()
+        self._start_gateway(app, cfg)
+
+    def _start_gateway(self, app: Any, cfg: StackConfig) -> None:
+        from chalice.config import Config
+        from chalice.local import create_local_server
+
+        config = Config.create(chalice_stage=STAGE, app_name=APP_NAME, chalice_app=app, project_dir=str(ROOT))
+        self._gateway = create_local_server(app, config, cfg.host, cfg.api_port)
+        self._gateway_thread = threading.Thread(
+            target=self._gateway.server.serve_forever, daemon=True, name="local-api"
+        )
+        self._gateway_thread.start()
+
+    def stop(self) -> None:
+        if self._gateway is not None:
+            self._gateway.shutdown()
+        if self._aws is not None:
+            self._aws.stop()
+
+
+def _set_environment(cfg: StackConfig) -> None:
+    os.environ.update(
+        {
+            # moto accepts any credentials; these keep boto3 from looking for real ones.
+            "AWS_ACCESS_KEY_ID": "local",
+            "AWS_SECRET_ACCESS_KEY": "local",
+            "AWS_DEFAULT_REGION": REGION,
+            "AWS_REGION": REGION,
+            "TABLE_NAME": cfg.table_name,
+            "BUCKET_NAME": cfg.bucket_name,
+            "AUTH_MODE": "dev",
+            "DEV_AUTH_SECRET": cfg.dev_auth_secret,
+        }
+    )
+
+
+def _import_app() -> ModuleType:
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import app as app_module
+
+    return app_module

@@ -1,0 +1,139 @@
+"""Shared fixtures: the local stack (moto + the ASL interpreter + the HTTP API) for the session.
+
+The environment is set before anything imports `app.py`, which reads it at import.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+import urllib3
+
+os.environ["AUTH_MODE"] = "dev"
+TEST_SECRET = "test-signing-key-not-for-production-use-0123456789"
+os.environ["DEV_AUTH_SECRET"] = TEST_SECRET
+
+from chalicelib.auth import issue_dev_token  # noqa: E402
+from local_stack.stack import LocalStack, StackConfig  # noqa: E402
+
+TERMINAL = {"COMPLETED", "FAILED", "CANCELLED"}
+
+
+@dataclass
+class Reply:
+    status: int
+    body: Any
+    headers: dict[str, str]
+
+
+class Api:
+    """A small HTTP client for the local API, authenticated as one user."""
+
+    def __init__(self, base_url: str, pool: urllib3.PoolManager, token: str | None) -> None:
+        self.base_url = base_url
+        self._pool = pool
+        self.token = token
+
+    def as_user(self, user_id: str) -> Api:
+        return Api(self.base_url, self._pool, token_for(user_id))
+
+    def anonymous(self) -> Api:
+        return Api(self.base_url, self._pool, None)
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        headers: dict[str, str] | None = None,
+        raw: bytes | None = None,
+    ) -> Reply:
+        all_headers = {"Content-Type": "application/json", **(headers or {})}
+        if self.token is not None:
+            all_headers["Authorization"] = f"Bearer {self.token}"
+        data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
+        response = self._pool.request(method, f"{self.base_url}{path}", body=data, headers=all_headers)
+        text = response.data.decode() if response.data else ""
+        try:
+            parsed = json.loads(text) if text else None
+        except ValueError:
+            parsed = text
+        return Reply(response.status, parsed, dict(response.headers))
+
+    def get(self, path: str, **kwargs: Any) -> Reply:
+        return self.call("GET", path, **kwargs)
+
+    def post(self, path: str, body: Any = None, **kwargs: Any) -> Reply:
+        return self.call("POST", path, body, **kwargs)
+
+    def patch(self, path: str, body: Any = None, **kwargs: Any) -> Reply:
+        return self.call("PATCH", path, body, **kwargs)
+
+    def delete(self, path: str, **kwargs: Any) -> Reply:
+        return self.call("DELETE", path, **kwargs)
+
+    # --- workflow helpers -------------------------------------------------------------------
+
+    def create_text(self, text: str, title: str | None = None) -> str:
+        body: dict[str, Any] = {"inputMethod": "TEXT", "inputData": {"text": text}}
+        if title:
+            body["title"] = title
+        reply = self.post("/api/orchestrator/workflows", body)
+        assert reply.status == 201, reply.body
+        return str(reply.body["workflowId"])
+
+    def create_pending(self, method: str = "PDF", title: str = "Awaiting upload") -> str:
+        reply = self.post("/api/orchestrator/workflows", {"inputMethod": method, "title": title})
+        assert reply.status == 201, reply.body
+        return str(reply.body["workflowId"])
+
+    def workflow(self, workflow_id: str) -> dict[str, Any]:
+        reply = self.get(f"/api/orchestrator/workflows/{workflow_id}")
+        assert reply.status == 200, reply.body
+        return dict(reply.body["workflow"])
+
+    def wait_for(
+        self,
+        workflow_id: str,
+        until: Callable[[dict[str, Any]], bool] = lambda w: w["status"] in TERMINAL,
+        timeout: float = 60,
+    ) -> dict[str, Any]:
+        deadline = time.monotonic() + timeout
+        while True:
+            workflow = self.workflow(workflow_id)
+            if until(workflow):
+                return workflow
+            if time.monotonic() > deadline:
+                raise AssertionError(f"timed out waiting; last state: {workflow}")
+            time.sleep(0.1)
+
+
+def token_for(user_id: str) -> str:
+    return issue_dev_token(user_id, TEST_SECRET)
+
+
+@pytest.fixture(scope="session")
+def stack() -> Iterator[LocalStack]:
+    local = LocalStack(StackConfig(api_port=0, aws_port=0, dev_auth_secret=TEST_SECRET))
+    local.start()
+    yield local
+    local.stop()
+
+
+@pytest.fixture(scope="session")
+def http_pool() -> urllib3.PoolManager:
+    return urllib3.PoolManager(maxsize=64, retries=False, timeout=urllib3.Timeout(total=60))
+
+
+@pytest.fixture
+def api(stack: LocalStack, http_pool: urllib3.PoolManager, request: pytest.FixtureRequest) -> Api:
+    """Authenticated as a user of this test's own, so tests never see each other's data."""
+    user = "u-" + re.sub(r"[^A-Za-z0-9_.@-]", "-", request.node.name)[:60]
+    return Api(stack.api_url, http_pool, token_for(user))

@@ -1,0 +1,70 @@
+"""Who is calling: Cognito claims on AWS, signed development tokens locally."""
+
+from __future__ import annotations
+
+import time
+
+import jwt
+import pytest
+
+from chalicelib.auth import DEV_ISSUER, issue_dev_token, user_id_for
+from chalicelib.errors import UnauthorizedError
+from chalicelib.settings import AuthMode, Settings
+
+SECRET = "unit-test-secret-0123456789abcdef0123456789"
+DEV = Settings(auth_mode=AuthMode.DEV, dev_auth_secret=SECRET)
+COGNITO = Settings(auth_mode=AuthMode.COGNITO)
+
+
+def _bearer(token: str) -> dict[str, str]:
+    return {"authorization": f"Bearer {token}"}
+
+
+def test_a_dev_token_names_its_user() -> None:
+    assert user_id_for(_bearer(issue_dev_token("alice", SECRET)), {}, DEV) == "alice"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {},
+        {"authorization": "Basic YWxpY2U6cHc="},
+        {"authorization": "Bearer "},
+        {"authorization": "Bearer not-a-jwt"},
+        _bearer(issue_dev_token("alice", "another-secret-0123456789abcdef0123")),
+        _bearer(jwt.encode({"sub": "alice", "iss": DEV_ISSUER, "exp": int(time.time()) - 5}, SECRET)),
+        _bearer(jwt.encode({"sub": "alice", "iss": "someone-else", "exp": int(time.time()) + 60}, SECRET)),
+        _bearer(jwt.encode({"sub": "../bob", "iss": DEV_ISSUER, "exp": int(time.time()) + 60}, SECRET)),
+        _bearer(jwt.encode({"sub": "alice", "iss": DEV_ISSUER}, SECRET)),
+    ],
+    ids=["none", "basic", "empty", "garbage", "wrong-key", "expired", "issuer", "bad-sub", "no-exp"],
+)
+def test_anything_but_a_valid_dev_token_is_unauthorized(headers: dict[str, str]) -> None:
+    with pytest.raises(UnauthorizedError):
+        user_id_for(headers, {}, DEV)
+
+
+def test_an_unsigned_token_is_refused() -> None:
+    # Given a token with alg "none" (the classic JWT forgery)
+    token = jwt.encode(
+        {"sub": "alice", "iss": DEV_ISSUER, "exp": int(time.time()) + 60}, None, algorithm="none"
+    )
+    with pytest.raises(UnauthorizedError):
+        user_id_for(_bearer(token), {}, DEV)
+
+
+def test_dev_mode_ignores_claims_it_did_not_verify() -> None:
+    # Given a request context claiming to be bob, but alice's signed token
+    context = {"authorizer": {"claims": {"sub": "bob"}}}
+    assert user_id_for(_bearer(issue_dev_token("alice", SECRET)), context, DEV) == "alice"
+
+
+def test_cognito_mode_takes_the_sub_claim_from_the_authorizer() -> None:
+    context = {"authorizer": {"claims": {"sub": "6f1c2a9e-1111-2222-3333-444455556666"}}}
+    assert user_id_for({}, context, COGNITO) == "6f1c2a9e-1111-2222-3333-444455556666"
+
+
+def test_cognito_mode_without_claims_is_unauthorized() -> None:
+    # A dev token means nothing on AWS
+    with pytest.raises(UnauthorizedError):
+        user_id_for(_bearer(issue_dev_token("alice", SECRET)), {}, COGNITO)

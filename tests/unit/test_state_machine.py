@@ -1,0 +1,70 @@
+"""The ASL file: every Task runs a handler the app defines, and every Task is guarded."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+import pytest
+
+from local_stack.provision import ASL_FILE, function_arns, render_definition
+
+ASL: dict[str, Any] = json.loads(ASL_FILE.read_text())
+TASKS = {name: state for name, state in ASL["States"].items() if state["Type"] == "Task"}
+
+
+@pytest.fixture(scope="module")
+def chalice_app() -> Any:
+    import app
+
+    return app.app
+
+
+def test_every_task_resource_maps_to_a_lambda_handler(chalice_app: Any) -> None:
+    # Given the app's Lambda functions and their ARNs as the template binds them
+    arns = function_arns(chalice_app, "restoreassist-dev-", "us-east-1")
+
+    # When the definition is rendered, every placeholder is bound
+    rendered = json.loads(render_definition(ASL_FILE.read_text(), arns))
+
+    # Then each Task invokes one of the app's own handlers
+    handlers = {fn.name for fn in chalice_app.pure_lambda_functions}
+    for name, state in rendered["States"].items():
+        if state["Type"] != "Task":
+            continue
+        function = state["Parameters"]["FunctionName"].rsplit(":function:restoreassist-dev-", 1)[1]
+        assert function in handlers, f"{name} invokes {function}, which app.py does not define"
+        assert callable(chalice_app.handler_map[function])
+
+
+def test_a_placeholder_without_a_handler_is_refused() -> None:
+    with pytest.raises(ValueError, match="PhaseTypoArn"):
+        render_definition('{"FunctionName": "${PhaseTypoArn}"}', {"PhaseQaArn": "arn"})
+
+
+@pytest.mark.parametrize("name", sorted(TASKS))
+def test_every_task_retries_transient_errors_and_catches_the_rest(name: str) -> None:
+    state = TASKS[name]
+    retried = {error for rule in state["Retry"] for error in rule["ErrorEquals"]}
+    assert {"TransientError", "Lambda.TooManyRequestsException", "Lambda.ServiceException"} <= retried
+    assert all(rule["BackoffRate"] > 1 for rule in state["Retry"])
+    assert any("States.ALL" in c["ErrorEquals"] for c in state["Catch"])
+
+
+def test_only_ids_are_passed_to_the_phases() -> None:
+    for state in TASKS.values():
+        assert state["Parameters"]["Payload.$"] == "$"
+    next_attempt = ASL["States"]["NextAttempt"]["Parameters"]
+    assert set(next_attempt) == {"workflowId.$", "userId.$", "attempt.$"}
+
+
+def test_qa_loops_back_a_bounded_number_of_times() -> None:
+    choice = ASL["States"]["QaPassed"]
+    loop = [c for c in choice["Choices"] if c.get("Next") == "NextAttempt"]
+    assert len(loop) == 1 and loop[0]["NumericLessThan"] >= 1
+    assert choice["Default"] == "QaRejected"
+    assert ASL["States"]["NextAttempt"]["Next"] == "Processing"
+    assert re.fullmatch(
+        r"States\.MathAdd\(\$\.attempt, 1\)", ASL["States"]["NextAttempt"]["Parameters"]["attempt.$"]
+    )
