@@ -59,10 +59,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    baseline, _ = measure("boto3", args.runs)
+    results = {label: measure(module, args.runs) for label, module in TARGETS.items()}
+    baseline = results["import boto3 (baseline)"][0]
     print(f"{'entry point':32} {'import ms':>10} {'x boto3':>8}  heavy libraries loaded")
-    for label, module in TARGETS.items():
-        ms, heavy = measure(module, args.runs)
+    for label, (ms, heavy) in results.items():
         print(f"{label:32} {ms:10.1f} {ms / baseline:8.2f}  {', '.join(heavy) or 'none'}")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -49,8 +50,9 @@ def error_response(exc: Exception) -> Response:
         return json_response(exc.to_body(), exc.status)
     if isinstance(exc, ChaliceViewError):
         # e.g. a body that is not JSON at all, raised by Chalice's json_body.
-        code = type(exc).__name__.removesuffix("Error").upper() or "INVALID_REQUEST"
-        return json_response({"error": {"code": code, "message": str(exc)}}, exc.STATUS_CODE)
+        return json_response(
+            {"error": {"code": _error_code(type(exc).__name__), "message": str(exc)}}, exc.STATUS_CODE
+        )
     logger.exception("Unhandled error")
     return json_response({"error": {"code": "INTERNAL_ERROR", "message": "An internal error occurred"}}, 500)
 
@@ -72,6 +74,13 @@ def normalize_gateway_error(response: Response) -> Response:
     """Chalice's own answers (unknown route, wrong method, media type) in our error shape."""
     body = response.body
     if response.status_code >= 400 and isinstance(body, dict) and set(body) == {"Code", "Message"}:
-        code = str(body["Code"]).removesuffix("Error").upper()
-        return json_response({"error": {"code": code, "message": body["Message"]}}, response.status_code)
+        return json_response(
+            {"error": {"code": _error_code(str(body["Code"])), "message": body["Message"]}},
+            response.status_code,
+        )
     return response
+
+
+def _error_code(class_name: str) -> str:
+    """Chalice's `MethodNotAllowedError` -> `METHOD_NOT_ALLOWED`, our codes' style."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", class_name.removesuffix("Error")).upper()

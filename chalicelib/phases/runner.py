@@ -73,11 +73,12 @@ def step_number(phase: OrchestratorPhase, attempt: int) -> int:
 def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) -> dict[str, Any]:
     state = ExecutionState.model_validate(event)
     store = get_store()
-    workflow = _workflow_to_run(state)
+    workflow = _owned_workflow(state)
     number = step_number(phase, state.attempt)
     previous = store.get_step(workflow.id, number)
     if previous is not None and previous.status is StepStatus.COMPLETED:
         return _next_state(state, previous.outcome or {})
+    _ensure_active(workflow)
 
     # The workflow is written before the step, and a write refuses a CANCELLED workflow:
     # a step only ever starts or completes while its workflow is still running.
@@ -109,11 +110,10 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
     return _next_state(state, result.outcome)
 
 
-def _workflow_to_run(state: ExecutionState) -> Workflow:
+def _owned_workflow(state: ExecutionState) -> Workflow:
     workflow = get_store().get(state.workflow_id)
     if workflow is None or workflow.user_id != state.user_id:
         raise WorkflowStoppedError(f"Workflow {state.workflow_id} no longer exists")
-    _ensure_active(workflow)
     return workflow
 
 

@@ -106,7 +106,7 @@ def test_invalid_create_bodies_are_refused_and_nothing_is_written(
 def test_a_body_that_is_not_json_is_a_400(api: Api) -> None:
     reply = api.call("POST", f"{BASE}/workflows", raw=b"{not json")
     assert reply.status == 400
-    assert reply.body["error"]["code"] == "BADREQUEST"
+    assert reply.body["error"]["code"] == "BAD_REQUEST"
     assert api.get(f"{BASE}/workflows").body["workflows"] == []
 
 
@@ -136,6 +136,13 @@ def test_bad_ids_are_400_on_every_route(api: Api, bad_id: str) -> None:
         reply = api.call(method, path, body)
         assert reply.status == 400, (method, path, reply.body)
         assert reply.body["error"]["code"] == "INVALID_WORKFLOW_ID"
+
+
+def test_chalices_own_errors_come_in_the_same_shape(api: Api) -> None:
+    wrong_method = api.call("PUT", f"{BASE}/workflows", {})
+    wrong_type = api.call("POST", f"{BASE}/workflows", raw=b"hi", headers={"Content-Type": "text/plain"})
+    assert wrong_method.status == 405 and wrong_method.body["error"]["code"] == "METHOD_NOT_ALLOWED"
+    assert wrong_type.status == 415 and wrong_type.body["error"]["code"] == "UNSUPPORTED_MEDIA_TYPE"
 
 
 def test_unknown_workflow_is_404(api: Api) -> None:
