@@ -8,20 +8,15 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic.alias_generators import to_camel
+from pydantic import ConfigDict, Field
+
+from chalicelib.models import ApiModel
 
 
-class CamelModel(BaseModel):
-    """camelCase JSON, snake_case Python; unknown keys are a bug in whoever wrote them."""
+class CamelModel(ApiModel):
+    """The API's camelCase model; unknown keys are a bug in whoever wrote them."""
 
-    model_config = ConfigDict(
-        alias_generator=to_camel,
-        validate_by_name=True,
-        validate_by_alias=True,
-        serialize_by_alias=True,
-        extra="forbid",
-    )
+    model_config = ConfigDict(extra="forbid")
 
 
 class DamageType(StrEnum):

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import ConfigDict, Field
 
 from chalicelib.errors import WorkflowStoppedError
+from chalicelib.logs import logger
 from chalicelib.models import (
     ApiModel,
     OrchestratorPhase,
@@ -107,6 +108,10 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
         store.fail_running_steps(workflow.id, str(stopped))
         raise
     store.put_step(done)
+    logger.info(
+        "Phase completed",
+        extra={"workflowId": workflow.id, "phase": phase.value, "step": number, "seconds": _seconds(done)},
+    )
     return _next_state(state, result.outcome)
 
 
