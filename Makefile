@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 USER_ID := $(or $(USER),alice)
 
-.PHONY: run token test lint typecheck statelint package cfn-lint pytest bench clean
+.PHONY: run token test lint typecheck statelint package cfn-lint pytest bench pdftotext clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,8 +44,13 @@ cfn-lint: package
 pytest: package
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+## make bench: cold-start imports, and our PDF/DOCX extraction next to poppler's pdftotext
+bench: $(STAMP) pdftotext
 	$(BIN)/python bench/cold_start.py
+	$(BIN)/python bench/extract.py
+
+pdftotext:
+	@command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
 
 clean:
 	rm -rf $(VENV) build .local .pytest_cache .mypy_cache .ruff_cache

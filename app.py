@@ -8,11 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from chalice import Chalice, CognitoUserPoolAuthorizer, Response
+from chalice import AuthResponse, Chalice, Response
+from chalice.app import AuthRequest, SQSEvent
 
-from chalicelib import auth, workflows
+from chalicelib import apikeys, auth, uploads, workflows
+from chalicelib.errors import ForbiddenError
 from chalicelib.http import json_errors, json_response, normalize_gateway_error, parse_model
-from chalicelib.models import CreateWorkflowRequest, ListWorkflowsQuery, PatchWorkflowRequest
+from chalicelib.models import (
+    CreateApiKeyRequest,
+    CreateUploadRequest,
+    CreateWorkflowRequest,
+    ListWorkflowsQuery,
+    PatchWorkflowRequest,
+)
 from chalicelib.phases import initiation, output, processing, qa
 from chalicelib.phases.failure import record_failure
 from chalicelib.settings import AuthMode, get_settings
@@ -20,18 +28,18 @@ from chalicelib.settings import AuthMode, get_settings
 app = Chalice(app_name="restoreassist")
 API = "/api/orchestrator"
 
-# On AWS the Cognito user pool authorizer checks every token before the Lambda runs;
-# `deploy/resources.json` binds it to the pool the template creates.
-AUTHORIZER = (
-    CognitoUserPoolAuthorizer(
-        "CognitoUsers",
-        provider_arns=[
-            get_settings().cognito_user_pool_arn or "arn:aws:cognito-idp:::userpool/bound-at-deploy"
-        ],
-    )
-    if get_settings().auth_mode is AuthMode.COGNITO
-    else None
-)
+
+# On AWS this Lambda checks every credential (a Cognito JWT or an API key) before a route runs.
+# No caching (ttl 0): a revoked API key stops working at once.
+@app.authorizer(ttl_seconds=0)
+def verify_caller(auth_request: AuthRequest) -> AuthResponse:
+    principal = auth.gateway_principal(auth_request.token, get_settings())
+    context = {"apiKeyId": principal.api_key_id or ""}
+    return AuthResponse(routes=["*"], principal_id=principal.user_id, context=context)
+
+
+# Locally (AUTH_MODE=dev) the routes verify the same credentials themselves.
+AUTHORIZER = verify_caller if get_settings().auth_mode is AuthMode.COGNITO else None
 
 
 def api(path: str, method: str) -> Callable[[Callable[..., Response]], Any]:
@@ -48,9 +56,21 @@ def gateway_errors_as_json(event: Any, get_response: Callable[[Any], Response]) 
     return normalize_gateway_error(get_response(event))
 
 
-def current_user() -> str:
+def current_principal() -> auth.Principal:
     request = app.current_request
-    return auth.user_id_for(request.headers, request.context, get_settings())
+    return auth.principal_for(request.headers, request.context, get_settings())
+
+
+def current_user() -> str:
+    return current_principal().user_id
+
+
+def signed_in_user() -> str:
+    """The user, signed in themselves: an API key may not manage API keys."""
+    principal = current_principal()
+    if principal.api_key_id is not None:
+        raise ForbiddenError("API keys cannot manage API keys; sign in", code="USER_TOKEN_REQUIRED")
+    return principal.user_id
 
 
 def query_params() -> dict[str, str]:
@@ -65,6 +85,13 @@ def create_workflow() -> Response:
     user = current_user()
     request = parse_model(CreateWorkflowRequest, app.current_request.json_body)
     return json_response(workflows.create_workflow(user, request), 201)
+
+
+@api("/uploads", "POST")
+def create_upload() -> Response:
+    user = current_user()
+    request = parse_model(CreateUploadRequest, app.current_request.json_body)
+    return json_response(uploads.create_upload(user, request), 201)
 
 
 @api("/workflows", "GET")
@@ -107,8 +134,45 @@ def get_stats() -> Response:
     return json_response({"stats": workflows.get_stats(current_user()).model_dump(mode="json")})
 
 
+@api("/api-keys", "POST")
+def create_api_key() -> Response:
+    user = signed_in_user()
+    request = parse_model(CreateApiKeyRequest, app.current_request.json_body)
+    return json_response(apikeys.create_api_key(user, request), 201)
+
+
+@api("/api-keys", "GET")
+def list_api_keys() -> Response:
+    keys = apikeys.list_api_keys(signed_in_user())
+    return json_response({"apiKeys": [key.model_dump(mode="json") for key in keys]})
+
+
+@api("/api-keys/{key_id}", "DELETE")
+def revoke_api_key(key_id: str) -> Response:
+    apikeys.revoke_api_key(signed_in_user(), key_id)
+    return json_response({"success": True})
+
+
+@api("/integrations/test", "POST")
+def test_integration() -> Response:
+    principal = current_principal()
+    return json_response({"success": True, "userId": principal.user_id, "apiKeyId": principal.api_key_id})
+
+
 def _etag(version: int) -> dict[str, str]:
     return {"ETag": f'"{version}"'}
+
+
+# --- events -------------------------------------------------------------------------------
+
+UPLOADS_QUEUE = "restoreassist-uploads"
+
+
+# The bucket notifies this queue when a PDF or DOCX lands under uploads/ (deploy/resources.json);
+# `chalice package` cannot attach S3 notifications to a bucket, so S3 -> SQS -> this handler.
+@app.on_sqs_message(queue=UPLOADS_QUEUE, batch_size=10, name="upload_received")
+def upload_received(event: SQSEvent) -> dict[str, Any]:
+    return uploads.process_upload_messages(event.to_dict(), event.context)
 
 
 # --- workflow phases (Step Functions tasks; see stepfunctions/workflow.asl.json) ----------

@@ -1,9 +1,16 @@
-"""Who is calling: the user id behind a request.
+"""Who is calling: the user behind a request, and whether an API key stood in for them.
 
-On AWS, API Gateway's Cognito authorizer has verified the JWT before the Lambda runs and
-hands over its claims; the user id is the `sub` claim. Locally there is no Cognito, so
-tokens are HS256 JWTs signed with a development key, verified here in full. A deployment
-never trusts dev tokens: the mode is `cognito` unless AUTH_MODE=dev is set.
+Every caller sends `Authorization: Bearer <credential>`, where the credential is one of:
+
+- a Cognito user pool JWT (on AWS; the user id is its `sub` claim),
+- a development token, an HS256 JWT signed with the checkout's key (AUTH_MODE=dev only),
+- an API key (`rak_...`) that a user created for a field app; it acts as that user.
+
+On AWS the API Gateway authorizer (`gateway_principal`, in a Lambda of its own) verifies the credential
+before the route runs and hands over the user id; the route trusts only that. Locally
+(AUTH_MODE=dev) there is no API Gateway authorizer and the route verifies the credential
+itself with the same `authenticate`. A deployment never trusts dev tokens: the mode is
+`cognito` unless AUTH_MODE=dev is set.
 """
 
 from __future__ import annotations
@@ -11,6 +18,8 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from chalicelib.errors import UnauthorizedError
@@ -18,20 +27,58 @@ from chalicelib.settings import AuthMode, Settings
 
 DEV_ISSUER = "restoreassist-local"
 DEV_TOKEN_TTL_SECONDS = 12 * 3600
+API_KEY_PREFIX = "rak_"
 # User ids end up in S3 keys and index keys: keep them to a safe alphabet.
 USER_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,127}$")
+POOL_ARN = re.compile(r"^arn:aws[a-z-]*:cognito-idp:(?P<region>[a-z0-9-]+):\d{12}:userpool/(?P<pool>[\w-]+)$")
 
 
-def user_id_for(headers: Mapping[str, str], request_context: Mapping[str, Any], settings: Settings) -> str:
+@dataclass(frozen=True)
+class Principal:
+    user_id: str
+    # The key's id when a field app's API key made the call, not the user's own sign-in.
+    api_key_id: str | None = None
+
+
+def principal_for(
+    headers: Mapping[str, str], request_context: Mapping[str, Any], settings: Settings
+) -> Principal:
     if settings.auth_mode is AuthMode.COGNITO:
-        claims = (request_context.get("authorizer") or {}).get("claims") or {}
-        return _checked_user_id(claims.get("sub"))
-    return verify_dev_token(bearer_token(headers), settings.dev_auth_secret)
+        # Set by `gateway_authorization` through API Gateway; nothing else can write it.
+        verified = request_context.get("authorizer") or {}
+        return Principal(_checked_user_id(verified.get("principalId")), verified.get("apiKeyId") or None)
+    return authenticate(_authorization_header(headers), settings)
 
 
-def bearer_token(headers: Mapping[str, str]) -> str:
-    value = next((v for k, v in headers.items() if k.lower() == "authorization"), "")
-    scheme, _, token = value.partition(" ")
+def authenticate(authorization: str, settings: Settings) -> Principal:
+    token = bearer_token(authorization)
+    if token.startswith(API_KEY_PREFIX):
+        from chalicelib.apikeys import verify_api_key  # deferred: it needs the store
+
+        key = verify_api_key(token)
+        if key is None:
+            raise UnauthorizedError("Unknown or revoked API key")
+        return Principal(key.user_id, key.id)
+    if settings.auth_mode is AuthMode.DEV:
+        return Principal(verify_dev_token(token, settings.dev_auth_secret))
+    return Principal(verify_cognito_token(token, settings))
+
+
+def gateway_principal(authorization: str, settings: Settings) -> Principal:
+    """For the API Gateway TOKEN authorizer: the caller, or the failure that means 401."""
+    try:
+        return authenticate(authorization, settings)
+    except UnauthorizedError:
+        # API Gateway answers 401 exactly when the authorizer fails with "Unauthorized".
+        raise Exception("Unauthorized") from None
+
+
+def _authorization_header(headers: Mapping[str, str]) -> str:
+    return next((v for k, v in headers.items() if k.lower() == "authorization"), "")
+
+
+def bearer_token(authorization: str) -> str:
+    scheme, _, token = authorization.partition(" ")
     if scheme.lower() != "bearer" or not token.strip():
         raise UnauthorizedError("Send 'Authorization: Bearer <token>'")
     return token.strip()
@@ -62,6 +109,40 @@ def issue_dev_token(user_id: str, secret: str, ttl_seconds: int = DEV_TOKEN_TTL_
     now = int(time.time())
     payload = {"sub": user_id, "iss": DEV_ISSUER, "iat": now, "exp": now + ttl_seconds}
     return jwt.encode(payload, secret, algorithm="HS256")
+
+
+def verify_cognito_token(token: str, settings: Settings) -> str:
+    """An ID or access token of our user pool, for our app client, signed with the pool's key."""
+    import jwt
+
+    match = POOL_ARN.fullmatch(settings.cognito_user_pool_arn)
+    if match is None or not settings.cognito_client_id:
+        raise UnauthorizedError("Sign-in is not configured")
+    issuer = f"https://cognito-idp.{match['region']}.amazonaws.com/{match['pool']}"
+    try:
+        signing_key = signing_keys(f"{issuer}/.well-known/jwks.json").get_signing_key_from_jwt(token)
+        claims = jwt.decode(
+            token,
+            signing_key.key,
+            algorithms=["RS256"],
+            issuer=issuer,
+            options={"require": ["sub", "exp", "iss", "token_use"], "verify_aud": False},
+        )
+    except jwt.PyJWTError as exc:
+        raise UnauthorizedError(f"Invalid token: {exc}") from exc
+    # ID tokens name the app client in `aud`, access tokens in `client_id`.
+    audience = claims.get("aud") if claims.get("token_use") == "id" else claims.get("client_id")
+    if claims.get("token_use") not in ("id", "access") or audience != settings.cognito_client_id:
+        raise UnauthorizedError("The token is not for this application")
+    return _checked_user_id(claims.get("sub"))
+
+
+@cache
+def signing_keys(jwks_url: str) -> Any:
+    """The pool's public keys, fetched once per container and cached by PyJWT."""
+    import jwt
+
+    return jwt.PyJWKClient(jwks_url, cache_keys=True, lifespan=3600)
 
 
 def _checked_user_id(value: Any) -> str:

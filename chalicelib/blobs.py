@@ -7,6 +7,7 @@ Key layout (DESIGN.md): everything a workflow owns sits under one prefix per sto
 from __future__ import annotations
 
 import json
+import re
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
@@ -16,7 +17,8 @@ from chalicelib.errors import NotFoundError, TransientError
 if TYPE_CHECKING:
     from mypy_boto3_s3.client import S3Client
 
-AREAS = ("inputs", "work", "reports")
+AREAS = ("inputs", "uploads", "work", "reports")
+UPLOAD_KEY = re.compile(r"^uploads/(?P<user_id>[^/]+)/(?P<workflow_id>wf_[0-9a-f]{32})/(?P<file_name>[^/]+)$")
 
 
 def workflow_prefix(area: str, user_id: str, workflow_id: str) -> str:
@@ -25,6 +27,17 @@ def workflow_prefix(area: str, user_id: str, workflow_id: str) -> str:
 
 def input_text_key(user_id: str, workflow_id: str) -> str:
     return workflow_prefix("inputs", user_id, workflow_id) + "input.txt"
+
+
+def input_payload_key(user_id: str, workflow_id: str) -> str:
+    """A field app's structured inspection, kept as it was sent (after field-name mapping)."""
+    return workflow_prefix("inputs", user_id, workflow_id) + "payload.json"
+
+
+def upload_key(user_id: str, workflow_id: str, file_name: str) -> str:
+    """Where the browser uploads: under the caller's own prefix, with a tamed file name."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", file_name).strip("._") or "document"
+    return workflow_prefix("uploads", user_id, workflow_id) + stem[-100:]
 
 
 def work_key(user_id: str, workflow_id: str, name: str) -> str:
@@ -54,14 +67,7 @@ class BlobStore:
         self.put_text(key, json.dumps(document, indent=2), "application/json")
 
     def get_text(self, key: str) -> str:
-        try:
-            response = self._call(self._s3.get_object, Bucket=self._bucket, Key=key)
-        except ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
-                raise NotFoundError(f"Document {key} not found", code="DOCUMENT_NOT_FOUND") from exc
-            raise
-        body: bytes = response["Body"].read()
-        return body.decode("utf-8")
+        return self.get_bytes(key).decode("utf-8")
 
     def get_json(self, key: str) -> Any:
         return json.loads(self.get_text(key))
@@ -75,6 +81,36 @@ class BlobStore:
                 self._s3.delete_objects(Bucket=self._bucket, Delete={"Objects": keys})  # type: ignore[typeddict-item]
                 deleted += len(keys)
         return deleted
+
+    def get_bytes(self, key: str) -> bytes:
+        try:
+            response = self._call(self._s3.get_object, Bucket=self._bucket, Key=key)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+                raise NotFoundError(f"Document {key} not found", code="DOCUMENT_NOT_FOUND") from exc
+            raise
+        body: bytes = response["Body"].read()
+        return body
+
+    def size_of(self, key: str) -> int | None:
+        try:
+            response = self._call(self._s3.head_object, Bucket=self._bucket, Key=key)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404", "NotFound"):
+                return None
+            raise
+        return int(response["ContentLength"])
+
+    def upload_form(self, key: str, content_type: str, max_bytes: int, expires_in: int) -> dict[str, Any]:
+        """A presigned POST: S3 itself refuses another key, another type, or a size out of range."""
+        post = self._s3.generate_presigned_post(
+            Bucket=self._bucket,
+            Key=key,
+            Fields={"Content-Type": content_type},
+            Conditions=[{"Content-Type": content_type}, ["content-length-range", 1, max_bytes]],
+            ExpiresIn=expires_in,
+        )
+        return {"url": post["url"], "fields": post["fields"], "expiresIn": expires_in}
 
     def download_url(self, key: str, expires_in: int, file_name: str) -> str:
         url: str = self._s3.generate_presigned_url(

@@ -37,6 +37,11 @@ class UnauthorizedError(AppError):
     code = "UNAUTHORIZED"
 
 
+class ForbiddenError(AppError):
+    status = 403
+    code = "FORBIDDEN"
+
+
 class NotFoundError(AppError):
     status = 404
     code = "NOT_FOUND"
@@ -85,5 +90,14 @@ class WorkflowStoppedError(Exception):
     """
 
 
-class InvalidInputError(Exception):
-    """The inspection input cannot be processed; retrying will not help."""
+class InputRejectedError(Exception):
+    """The inspection input cannot be processed; retrying will not help.
+
+    The phase records `code` and `message` on the workflow itself (the user sees both), then
+    the state machine's Catch finds the workflow already FAILED.
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message

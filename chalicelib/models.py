@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
@@ -71,6 +72,10 @@ WorkflowId = Annotated[
 Percentage = Annotated[int, Field(ge=0, le=100, description="Progress, 0 to 100")]
 
 
+def new_workflow_id() -> str:
+    return f"wf_{uuid.uuid4().hex}"
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 
@@ -124,6 +129,18 @@ class Workflow(TimestampedModel):
     steps: list[WorkflowStep] | None = None
 
 
+class ApiKey(TimestampedModel):
+    """A field app's credential. Its secret is shown once, at creation; only a hash is kept."""
+
+    id: str
+    user_id: str
+    name: str
+    prefix: str = Field(description="The secret's first characters, to recognise it by")
+    created_at: datetime
+    last_used_at: datetime | None = None
+    revoked_at: datetime | None = None
+
+
 # --- requests -----------------------------------------------------------------------------
 
 
@@ -137,6 +154,26 @@ class CreateWorkflowRequest(RequestModel):
     input_method: InputMethod
     title: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
     input_data: dict[str, Any] | None = None
+
+
+DOCUMENT_CONTENT_TYPES: dict[InputMethod, str] = {
+    InputMethod.PDF: "application/pdf",
+    InputMethod.WORD: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+class CreateUploadRequest(RequestModel):
+    input_method: Literal[InputMethod.PDF, InputMethod.WORD]
+    file_name: Annotated[str, StringConstraints(min_length=1, max_length=255)]
+    content_type: Annotated[str, StringConstraints(min_length=1, max_length=255)]
+    size: Annotated[int, Field(gt=0, description="The file's size in bytes")]
+    title: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+
+
+class CreateApiKeyRequest(RequestModel):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=100)] = Field(
+        description="What the key is for, e.g. the field app's name"
+    )
 
 
 class PhaseProgressPatch(RequestModel):

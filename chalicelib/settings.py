@@ -31,9 +31,13 @@ class Settings(BaseModel):
     auth_mode: AuthMode = AuthMode.COGNITO
     dev_auth_secret: str = ""
     cognito_user_pool_arn: str = ""
+    cognito_client_id: str = ""
 
     max_text_chars: int = Field(default=200_000, gt=0, description="TEXT inspection size cap")
     presign_expiry_seconds: int = Field(default=900, gt=0)
+    max_upload_bytes: int = Field(default=25 * 1024 * 1024, gt=0, description="PDF/DOCX upload cap")
+    upload_expiry_seconds: int = Field(default=900, gt=0, le=7 * 24 * 3600)
+    max_pdf_pages: int = Field(default=500, gt=0)
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

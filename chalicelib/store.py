@@ -17,6 +17,7 @@ their tables from that same file.
 from __future__ import annotations
 
 import base64
+import contextlib
 import heapq
 import json
 import random
@@ -36,6 +37,7 @@ from chalicelib.errors import (
 )
 from chalicelib.models import (
     FINISHED_STATUSES,
+    ApiKey,
     StepStatus,
     Workflow,
     WorkflowStatus,
@@ -304,6 +306,63 @@ class WorkflowStore:
         ):
             steps.extend(WorkflowStep.model_validate(_from_dynamo(i)) for i in page["Items"])
         return steps
+
+    # --- API keys --------------------------------------------------------------------
+    # pk = APIKEY#<id>, listed per user through UserCreatedIndex under USER#<userId>#APIKEYS.
+
+    def put_api_key(self, key: ApiKey, secret_hash: str) -> None:
+        item = key.model_dump(mode="json", exclude_none=True)
+        item.update(
+            pk=f"APIKEY#{key.id}",
+            sk="APIKEY",
+            secretHash=secret_hash,
+            gsi2pk=f"USER#{key.user_id}#APIKEYS",
+            gsi2sk=f"{item['createdAt']}#{key.id}",
+        )
+        self._call(self._table.put_item, Item=item, ConditionExpression=Attr("pk").not_exists())
+
+    def get_api_key(self, key_id: str) -> tuple[ApiKey, str] | None:
+        """The key and its secret's hash."""
+        response = self._call(
+            self._table.get_item, Key={"pk": f"APIKEY#{key_id}", "sk": "APIKEY"}, ConsistentRead=True
+        )
+        item = response.get("Item")
+        if not item:
+            return None
+        return ApiKey.model_validate(_from_dynamo(item)), str(item["secretHash"])
+
+    def list_api_keys(self, user_id: str) -> list[ApiKey]:
+        keys: list[ApiKey] = []
+        for page in self._pages(
+            IndexName=USER_CREATED_INDEX,
+            KeyConditionExpression=Key("gsi2pk").eq(f"USER#{user_id}#APIKEYS"),
+            ScanIndexForward=False,
+        ):
+            keys.extend(ApiKey.model_validate(_from_dynamo(item)) for item in page.get("Items", []))
+        return keys
+
+    def revoke_api_key(self, key_id: str, user_id: str, at: str) -> None:
+        """Revoke the user's own key; another user's, or a missing one, is a conflict."""
+        self._call(
+            self._table.update_item,
+            Key={"pk": f"APIKEY#{key_id}", "sk": "APIKEY"},
+            UpdateExpression="SET revokedAt = :at",
+            ConditionExpression=Attr("userId").eq(user_id) & Attr("revokedAt").not_exists(),
+            ExpressionAttributeValues={":at": at},
+        )
+
+    def touch_api_key(self, key_id: str, at: str, not_since: str) -> None:
+        """Record a use, at most once per interval: a write per request would be waste."""
+        # A failed condition means it was used recently enough already.
+        with contextlib.suppress(VersionConflictError):
+            self._call(
+                self._table.update_item,
+                Key={"pk": f"APIKEY#{key_id}", "sk": "APIKEY"},
+                UpdateExpression="SET lastUsedAt = :at",
+                ConditionExpression=Attr("pk").exists()
+                & (Attr("lastUsedAt").not_exists() | Attr("lastUsedAt").lt(not_since)),
+                ExpressionAttributeValues={":at": at},
+            )
 
     # --- errors ------------------------------------------------------------------------
 

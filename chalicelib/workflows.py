@@ -7,12 +7,12 @@ like a missing one.
 from __future__ import annotations
 
 import re
-import uuid
 from typing import Any
 
 from pydantic import ValidationError
 
-from chalicelib.blobs import AREAS, input_text_key, report_key, workflow_prefix
+from chalicelib import uploads
+from chalicelib.blobs import AREAS, input_payload_key, input_text_key, report_key, workflow_prefix
 from chalicelib.errors import (
     ConflictError,
     InvalidRequestError,
@@ -20,6 +20,7 @@ from chalicelib.errors import (
     VersionConflictError,
     WorkflowNotFoundError,
 )
+from chalicelib.fieldapps import inspection_from_payload, inspection_text
 from chalicelib.models import (
     ACTIVE_STATUSES,
     FINISHED_STATUSES,
@@ -37,6 +38,7 @@ from chalicelib.models import (
     Workflow,
     WorkflowStatus,
     WorkflowStep,
+    new_workflow_id,
     utc_now,
 )
 from chalicelib.services import get_blobs, get_engine, get_store
@@ -45,10 +47,6 @@ from chalicelib.store import decode_page_token, encode_page_token
 
 WORKFLOW_ID_PATTERN = re.compile(r"^wf_[0-9a-f]{32}$")
 REPORT_FORMATS = {"json": "application/json", "md": "text/markdown"}
-
-
-def new_workflow_id() -> str:
-    return f"wf_{uuid.uuid4().hex}"
 
 
 def _checked_id(workflow_id: str) -> str:
@@ -69,13 +67,15 @@ def load_owned(user_id: str, workflow_id: str) -> Workflow:
 # --- POST /workflows ----------------------------------------------------------------------
 
 
-def create_workflow(user_id: str, request: CreateWorkflowRequest) -> CreateWorkflowResponse:
-    text = _text_input(request) if request.input_method is InputMethod.TEXT else None
-    if text is None and request.input_data is not None:
-        raise InvalidRequestError(
-            f"inputData is not accepted for {request.input_method.value}: documents are uploaded separately",
-            code="UNEXPECTED_INPUT_DATA",
-        )
+def create_workflow(user_id: str, request: CreateWorkflowRequest) -> dict[str, Any]:
+    """TEXT and API inputs start at once; a PDF or WORD workflow answers with its upload form."""
+    if request.input_method in (InputMethod.PDF, InputMethod.WORD):
+        return uploads.create_upload(user_id, uploads.upload_request(request))
+    payload: dict[str, Any] | None = None
+    if request.input_method is InputMethod.API:
+        payload, text = _field_app_input(request)
+    else:
+        text = _checked_size(_text_input(request))
     now = utc_now()
     workflow = Workflow(
         id=new_workflow_id(),
@@ -85,15 +85,17 @@ def create_workflow(user_id: str, request: CreateWorkflowRequest) -> CreateWorkf
         created_at=now,
         updated_at=now,
     )
-    if text is not None:
-        key = input_text_key(user_id, workflow.id)
-        # The text goes to S3 before the record exists, so no record ever points at nothing.
-        get_blobs().put_text(key, text)
-        workflow.input_data = {"textKey": key, "characters": len(text)}
+    key = input_text_key(user_id, workflow.id)
+    # The input goes to S3 before the record exists, so no record ever points at nothing.
+    get_blobs().put_text(key, text)
+    workflow.input_data = {"textKey": key, "characters": len(text)}
+    if payload is not None:
+        payload_key = input_payload_key(user_id, workflow.id)
+        get_blobs().put_json(payload_key, payload)
+        workflow.input_data["payloadKey"] = payload_key
     get_store().create(workflow)
-    if text is not None:
-        get_engine().start(workflow.id, user_id)
-    return CreateWorkflowResponse(workflow_id=workflow.id, status=workflow.status)
+    get_engine().start(workflow.id, user_id)
+    return CreateWorkflowResponse(workflow_id=workflow.id, status=workflow.status).model_dump(mode="json")
 
 
 def _text_input(request: CreateWorkflowRequest) -> str:
@@ -107,6 +109,17 @@ def _text_input(request: CreateWorkflowRequest) -> str:
             code="INVALID_INPUT_DATA",
             details=exc.errors(include_url=False, include_context=False, include_input=False),
         ) from exc
+    return text
+
+
+def _field_app_input(request: CreateWorkflowRequest) -> tuple[dict[str, Any], str]:
+    if request.input_data is None:
+        raise InvalidRequestError("API workflows need inputData: the inspection", code="MISSING_INPUT_DATA")
+    inspection = inspection_from_payload(request.input_data)
+    return inspection.model_dump(mode="json", exclude_none=True), _checked_size(inspection_text(inspection))
+
+
+def _checked_size(text: str) -> str:
     limit = get_settings().max_text_chars
     if len(text) > limit:
         raise PayloadTooLargeError(

@@ -31,6 +31,14 @@ ASL_FILE = ROOT / "stepfunctions" / "workflow.asl.json"
 PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
 
 API_HANDLER = "APIHandler"  # the logical id `chalice package` gives the REST API's function
+UPLOAD_TRIGGER = "UploadReceived"  # app.py's @app.on_sqs_message(name="upload_received")
+# Functions that start or stop executions; the state machine never depends on them.
+WORKFLOW_DRIVERS = frozenset({API_HANDLER, UPLOAD_TRIGGER})
+UPLOADS_QUEUE = "UploadsQueue"
+CONSUME_POLICY = "UploadsConsumePolicy"
+AUTHORIZER = "VerifyCaller"  # app.py's @app.authorizer verify_caller
+USER_POOL_CLIENT = "UserPoolClient"
+API_KEY_POLICY = "ApiKeyCheckPolicy"
 STATE_MACHINE = "WorkflowStateMachine"
 TABLE = "WorkflowsTable"
 BUCKET = "DocumentsBucket"
@@ -116,19 +124,42 @@ def merge_template(functions: list[Function], asl_text: str) -> Template:
     )
 
     for function in functions:
-        is_api = function.logical_id == API_HANDLER
+        drives = function.logical_id in WORKFLOW_DRIVERS
         variables: dict[str, Any] = {"TABLE_NAME": {"Ref": TABLE}, "BUCKET_NAME": {"Ref": BUCKET}}
-        if is_api:
-            # Only the API handler: the state machine depends on the phase functions.
+        if drives:
+            # Only these: the state machine depends on the phase functions.
             variables["STATE_MACHINE_ARN"] = {"Ref": STATE_MACHINE}
-            variables["COGNITO_USER_POOL_ARN"] = {"Fn::GetAtt": [USER_POOL, "Arn"]}
+        if function.logical_id == AUTHORIZER:
+            # It verifies Cognito JWTs and API keys; it touches no document and no workflow.
+            variables = {
+                "TABLE_NAME": {"Ref": TABLE},
+                "COGNITO_USER_POOL_ARN": {"Fn::GetAtt": [USER_POOL, "Arn"]},
+                "COGNITO_CLIENT_ID": {"Ref": USER_POOL_CLIENT},
+            }
         resources[function.logical_id] = {"Properties": {"Environment": {"Variables": variables}}}
         if function.role is None:
             continue
         # The role keeps Chalice's inline policy (.chalice/policy.json: its logs) and gains ours.
-        policies = [{"Ref": DATA_POLICY}] + ([{"Ref": CONTROL_POLICY}] if is_api else [])
+        if function.logical_id == AUTHORIZER:
+            resources[function.role] = {"Properties": {"ManagedPolicyArns": [{"Ref": API_KEY_POLICY}]}}
+            continue
+        policies = [{"Ref": DATA_POLICY}] + ([{"Ref": CONTROL_POLICY}] if drives else [])
+        if function.logical_id == UPLOAD_TRIGGER:
+            policies.append({"Ref": CONSUME_POLICY})
         resources[function.role] = {"Properties": {"ManagedPolicyArns": policies}}
+    _wire_upload_trigger(resources)
     return template
+
+
+def _wire_upload_trigger(resources: dict[str, Any]) -> None:
+    """Chalice names the queue by its name (app.py's UPLOADS_QUEUE, the template's QueueName);
+    the event source mapping must wait for the queue and report partial batch failures."""
+    trigger = resources.get(UPLOAD_TRIGGER)
+    if trigger is None:
+        raise SystemExit(f"app.py defines no {UPLOAD_TRIGGER} (@app.on_sqs_message) function")
+    trigger["DependsOn"] = [UPLOADS_QUEUE]
+    event = {"Properties": {"FunctionResponseTypes": ["ReportBatchItemFailures"]}}
+    trigger["Properties"]["Events"] = {f"{UPLOAD_TRIGGER}SqsEventSource": event}
 
 
 def check(template: Template) -> None:

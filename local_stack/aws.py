@@ -22,6 +22,8 @@ from moto.moto_server.threaded_moto_server import MotoRequestHandler
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
+from local_stack.s3_post import S3PostPolicyMiddleware
+
 INVOKE_PATH = re.compile(r"^/2015-03-31/functions/(?P<name>[^/]+)/invocations$")
 Handler = Callable[[dict[str, Any], Any], Any]
 StartResponse = Callable[..., Any]
@@ -96,13 +98,33 @@ def _respond(start_response: StartResponse, status: str, body: Any, headers: dic
 
 
 class LocalAws:
-    """A threaded WSGI server: moto for AWS APIs, our handlers for Lambda Invoke."""
+    """A threaded WSGI server: moto for AWS APIs, our handlers for Lambda Invoke, and S3's
+    presigned POST uploads checked against their policy as S3 does (moto does not)."""
 
-    def __init__(self, host: str, port: int, handlers: dict[str, Handler], name_prefix: str) -> None:
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        handlers: dict[str, Handler],
+        name_prefix: str,
+        on_object_created: Callable[[dict[str, Any]], None],
+        credentials: dict[str, str],
+        region: str,
+    ) -> None:
         # One access-log line per DynamoDB call drowns everything else out.
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        self._region = region
+        self._credentials = credentials
         moto_app = DomainDispatcherApplication(create_backend_app)
-        app = LambdaInvokeMiddleware(moto_app, handlers, name_prefix)
+        uploads = S3PostPolicyMiddleware(
+            moto_app,
+            secret_key_for=credentials.get,
+            store=self._store_object,
+            on_created=on_object_created,
+            region=region,
+            cors_rules_for=self._cors_rules,
+        )
+        app = LambdaInvokeMiddleware(uploads, handlers, name_prefix)
         self._server: BaseWSGIServer = make_server(
             host, port, app, threaded=True, request_handler=MotoRequestHandler
         )
@@ -114,6 +136,31 @@ class LocalAws:
 
     def start(self) -> None:
         self._thread.start()
+
+    def _s3(self) -> Any:
+        """moto's own S3 API, on this server, for what the upload endpoint hands on to it."""
+        import boto3
+
+        access_key, secret_key = next(iter(self._credentials.items()))
+        return boto3.client(
+            "s3",
+            endpoint_url=f"http://127.0.0.1:{self.port}",
+            region_name=self._region,
+            aws_access_key_id=access_key,
+            aws_secret_access_key=secret_key,
+        )
+
+    def _store_object(self, bucket: str, key: str, body: bytes, content_type: str) -> str:
+        response = self._s3().put_object(Bucket=bucket, Key=key, Body=body, ContentType=content_type)
+        return str(response["ETag"])
+
+    def _cors_rules(self, bucket: str) -> list[dict[str, Any]]:
+        from botocore.exceptions import ClientError
+
+        try:
+            return list(self._s3().get_bucket_cors(Bucket=bucket)["CORSRules"])
+        except ClientError:
+            return []
 
     def stop(self) -> None:
         self._server.shutdown()

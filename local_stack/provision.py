@@ -52,6 +52,22 @@ def table_properties() -> dict[str, Any]:
     return {key: properties[key] for key in TABLE_ARGS}
 
 
+def bucket_cors_rules() -> list[dict[str, Any]]:
+    """The template's CORS rules for browser uploads; locally any origin may post."""
+    resources = json.loads(RESOURCES_FILE.read_text())["Resources"]
+    rules = resources["DocumentsBucket"]["Properties"]["CorsConfiguration"]["CorsRules"]
+    return [
+        {
+            "AllowedMethods": rule["AllowedMethods"],
+            "AllowedOrigins": ["*"],
+            "AllowedHeaders": rule.get("AllowedHeaders", []),
+            "ExposeHeaders": rule.get("ExposedHeaders", []),
+            "MaxAgeSeconds": rule.get("MaxAge", 0),
+        }
+        for rule in rules
+    ]
+
+
 def enable_state_machine_execution(endpoint: str) -> None:
     body = json.dumps({"stepfunctions": {"execute_state_machine": True}}).encode()
     request = urllib.request.Request(f"{endpoint}/moto-api/config", data=body, method="POST")
@@ -68,6 +84,7 @@ def provision(session: Any, endpoint: str, *, table: str, bucket: str, definitio
         dynamodb.create_table(TableName=table, **table_properties())
     s3 = session.client("s3", endpoint_url=endpoint)
     s3.create_bucket(Bucket=bucket)
+    s3.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": bucket_cors_rules()})
     sfn = session.client("stepfunctions", endpoint_url=endpoint)
     existing = {m["name"]: m["stateMachineArn"] for m in sfn.list_state_machines()["stateMachines"]}
     if STATE_MACHINE_NAME in existing:

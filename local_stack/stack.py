@@ -10,12 +10,17 @@ from types import ModuleType
 from typing import Any
 
 from local_stack.aws import LocalAws
-from local_stack.provision import ASL_FILE, ROOT, function_arns, provision, render_definition
+from local_stack.notifications import LocalQueue
+from local_stack.provision import ACCOUNT_ID, ASL_FILE, ROOT, function_arns, provision, render_definition
 
 APP_NAME = "restoreassist"
 STAGE = "dev"
 NAME_PREFIX = f"{APP_NAME}-{STAGE}-"
 REGION = "us-east-1"
+# moto takes any credentials; the upload endpoint checks presigned POSTs against these.
+CREDENTIALS = ("local", "local")
+UPLOAD_TRIGGER = "upload_received"  # app.py's @app.on_sqs_message name
+UPLOADS_PREFIX = "uploads/"  # deploy/resources.json: the bucket notifies for this prefix
 
 
 @dataclass
@@ -34,6 +39,7 @@ class LocalStack:
         self._aws: LocalAws | None = None
         self._gateway: Any = None
         self._gateway_thread: threading.Thread | None = None
+        self.uploads_queue: LocalQueue | None = None
 
     @property
     def aws_endpoint(self) -> str:
@@ -50,7 +56,21 @@ class LocalStack:
         _set_environment(cfg)
         app_module = _import_app()
         app = app_module.app
-        self._aws = LocalAws(cfg.host, cfg.aws_port, app.handler_map, NAME_PREFIX)
+        self.uploads_queue = LocalQueue(
+            handler=lambda: app.handler_map[UPLOAD_TRIGGER],
+            queue_arn=f"arn:aws:sqs:{REGION}:{ACCOUNT_ID}:{app_module.UPLOADS_QUEUE}",
+            region=REGION,
+            function_name=NAME_PREFIX + UPLOAD_TRIGGER,
+        )
+        self._aws = LocalAws(
+            cfg.host,
+            cfg.aws_port,
+            app.handler_map,
+            NAME_PREFIX,
+            on_object_created=self._object_created,
+            credentials={CREDENTIALS[0]: CREDENTIALS[1]},
+            region=REGION,
+        )
         # The ASL interpreter calls Lambda on localhost:$MOTO_PORT: our port, not moto's.
         os.environ["MOTO_PORT"] = str(self._aws.port)
         os.environ["AWS_ENDPOINT_URL"] = self.aws_endpoint
@@ -71,6 +91,12 @@ class LocalStack:
         services.reset()
         self._start_gateway(app, cfg)
 
+    def _object_created(self, s3_event: dict[str, Any]) -> None:
+        """The bucket's notification configuration: uploads/ goes to the uploads queue."""
+        keys = [record["s3"]["object"]["key"] for record in s3_event.get("Records", [])]
+        if any(key.startswith(UPLOADS_PREFIX) for key in keys):
+            self.uploads_queue.send(s3_event)
+
     def _start_gateway(self, app: Any, cfg: StackConfig) -> None:
         from chalice.config import Config
         from chalice.local import create_local_server
@@ -83,6 +109,8 @@ class LocalStack:
         self._gateway_thread.start()
 
     def stop(self) -> None:
+        if self.uploads_queue is not None:
+            self.uploads_queue.drain(timeout=10)
         if self._gateway is not None:
             self._gateway.shutdown()
         if self._aws is not None:
@@ -93,8 +121,8 @@ def _set_environment(cfg: StackConfig) -> None:
     os.environ.update(
         {
             # moto accepts any credentials; these keep boto3 from looking for real ones.
-            "AWS_ACCESS_KEY_ID": "local",
-            "AWS_SECRET_ACCESS_KEY": "local",
+            "AWS_ACCESS_KEY_ID": CREDENTIALS[0],
+            "AWS_SECRET_ACCESS_KEY": CREDENTIALS[1],
             "AWS_DEFAULT_REGION": REGION,
             "AWS_REGION": REGION,
             "TABLE_NAME": cfg.table_name,

@@ -24,6 +24,10 @@ from chalicelib.auth import issue_dev_token  # noqa: E402
 from local_stack.stack import LocalStack, StackConfig  # noqa: E402
 
 TERMINAL = {"COMPLETED", "FAILED", "CANCELLED"}
+CONTENT_TYPES = {
+    "PDF": "application/pdf",
+    "WORD": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 @dataclass
@@ -43,6 +47,13 @@ class Api:
 
     def as_user(self, user_id: str) -> Api:
         return Api(self.base_url, self._pool, token_for(user_id))
+
+    def workflow_owner(self) -> str:
+        """The user id this client's token names."""
+        import jwt
+
+        assert self.token is not None
+        return str(jwt.decode(self.token, options={"verify_signature": False})["sub"])
 
     def anonymous(self) -> Api:
         return Api(self.base_url, self._pool, None)
@@ -90,9 +101,25 @@ class Api:
         return str(reply.body["workflowId"])
 
     def create_pending(self, method: str = "PDF", title: str = "Awaiting upload") -> str:
-        reply = self.post("/api/orchestrator/workflows", {"inputMethod": method, "title": title})
+        """A workflow waiting for its document (PENDING until the upload lands)."""
+        return str(self.create_upload(method, title=title)["workflowId"])
+
+    def create_upload(
+        self, method: str = "PDF", file_name: str | None = None, size: int = 1000, title: str | None = None
+    ) -> dict[str, Any]:
+        body: dict[str, Any] = {
+            "inputMethod": method,
+            "inputData": {
+                "fileName": file_name or ("report.pdf" if method == "PDF" else "report.docx"),
+                "contentType": CONTENT_TYPES[method],
+                "size": size,
+            },
+        }
+        if title:
+            body["title"] = title
+        reply = self.post("/api/orchestrator/workflows", body)
         assert reply.status == 201, reply.body
-        return str(reply.body["workflowId"])
+        return dict(reply.body)
 
     def workflow(self, workflow_id: str) -> dict[str, Any]:
         reply = self.get(f"/api/orchestrator/workflows/{workflow_id}")

@@ -1,4 +1,9 @@
-"""INITIATION: check the input and turn it into the plain text the analysis reads."""
+"""INITIATION: check the input and turn it into the plain text the analysis reads.
+
+TEXT is taken as typed. A PDF or DOCX is validated from its bytes before anything else
+(type, size, encryption, corruption, zip bombs, macros, a text layer) and then extracted; a
+rejected file fails the workflow with its own error code and leaves the upload in place.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,15 @@ import unicodedata
 from typing import Any
 
 from chalicelib.blobs import work_key
-from chalicelib.errors import InvalidInputError
+from chalicelib.errors import InputRejectedError
 from chalicelib.models import InputMethod, OrchestratorPhase, Workflow
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
 from chalicelib.services import get_blobs
+from chalicelib.settings import get_settings
 
 TEXT_FILE = "text.txt"
+# For documents: the page of each line of text.txt, so findings can cite "p. 3, line 41".
+PAGES_FILE = "pages.json"
 
 
 def handle(event: dict[str, Any]) -> dict[str, Any]:
@@ -19,14 +27,53 @@ def handle(event: dict[str, Any]) -> dict[str, Any]:
 
 
 def prepare_input(workflow: Workflow, state: ExecutionState) -> PhaseResult:
-    if workflow.input_method is not InputMethod.TEXT or not workflow.input_data:
-        raise InvalidInputError(f"No readable input for a {workflow.input_method.value} workflow yet")
     blobs = get_blobs()
-    text = normalize_text(blobs.get_text(str(workflow.input_data["textKey"])))
+    data = workflow.input_data or {}
+    line_pages: list[int] | None = None
+    # TEXT as typed; API as the text form of the field app's structured inspection.
+    if workflow.input_method in (InputMethod.TEXT, InputMethod.API) and "textKey" in data:
+        text = normalize_text(blobs.get_text(str(data["textKey"])))
+    elif workflow.input_method in (InputMethod.PDF, InputMethod.WORD) and "uploadKey" in data:
+        pages = _extract_upload(workflow.input_method, str(data["uploadKey"]))
+        text = "\n".join(page_text for _, page_text in pages)
+        line_pages = [page for page, page_text in pages for _ in page_text.split("\n")]
+    else:
+        raise InputRejectedError("NO_INPUT", f"This {workflow.input_method.value} workflow has no input yet")
     if not text.strip():
-        raise InvalidInputError("The inspection text is empty")
+        raise InputRejectedError("EMPTY_INPUT", "The inspection has no text to analyse")
     blobs.put_text(work_key(workflow.user_id, workflow.id, TEXT_FILE), text)
-    return PhaseResult(outcome={"characters": len(text), "lines": text.count("\n") + 1})
+    outcome: dict[str, Any] = {"characters": len(text), "lines": text.count("\n") + 1}
+    if line_pages is not None:
+        blobs.put_json(work_key(workflow.user_id, workflow.id, PAGES_FILE), {"linePages": line_pages})
+        outcome["pages"] = max(line_pages, default=0)
+    return PhaseResult(outcome=outcome)
+
+
+def _extract_upload(method: InputMethod, key: str) -> list[tuple[int, str]]:
+    from chalicelib.extract import (  # deferred: pypdf and python-docx load only here
+        DocumentKind,
+        DocumentRejectedError,
+        ExtractLimits,
+        extract_document,
+    )
+
+    settings = get_settings()
+    blobs = get_blobs()
+    size = blobs.size_of(key)
+    if size is None:
+        raise InputRejectedError("UPLOAD_MISSING", "The uploaded file could not be found")
+    if size > settings.max_upload_bytes:
+        # The upload policy already refuses this on S3; checked again before reading it.
+        raise InputRejectedError(
+            "FILE_TOO_LARGE", f"The file has {size} bytes; the limit is {settings.max_upload_bytes}"
+        )
+    kind = DocumentKind.PDF if method is InputMethod.PDF else DocumentKind.DOCX
+    limits = ExtractLimits(max_bytes=settings.max_upload_bytes, max_pdf_pages=settings.max_pdf_pages)
+    try:
+        document = extract_document(blobs.get_bytes(key), kind, limits)
+    except DocumentRejectedError as rejected:
+        raise InputRejectedError(str(rejected.code), rejected.message) from rejected
+    return [(page.page, normalize_text(page.text)) for page in document.pages]
 
 
 def normalize_text(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from pydantic import ConfigDict, Field
 
-from chalicelib.errors import WorkflowStoppedError
+from chalicelib.errors import InputRejectedError, WorkflowStoppedError
 from chalicelib.logs import logger
 from chalicelib.models import (
     ApiModel,
@@ -96,7 +96,11 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
     )
     store.put_step(step)
 
-    result = work(workflow, state)
+    try:
+        result = work(workflow, state)
+    except InputRejectedError as rejected:
+        _record_rejection(workflow.id, rejected)
+        raise
 
     done = step.model_copy(
         update={"status": StepStatus.COMPLETED, "completed_at": utc_now(), "outcome": result.outcome}
@@ -113,6 +117,21 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
         extra={"workflowId": workflow.id, "phase": phase.value, "step": number, "seconds": _seconds(done)},
     )
     return _next_state(state, result.outcome)
+
+
+def _record_rejection(workflow_id: str, rejected: InputRejectedError) -> None:
+    """A rejected input is the user's to fix: FAILED with its own code, not a retry."""
+
+    def to_failed(workflow: Workflow) -> None:
+        _ensure_active(workflow)
+        workflow.status = WorkflowStatus.FAILED
+        workflow.error_code = rejected.code
+        workflow.error_message = rejected.message
+        workflow.completed_at = utc_now()
+
+    store = get_store()
+    store.update(workflow_id, to_failed)
+    store.fail_running_steps(workflow_id, rejected.message)
 
 
 def _owned_workflow(state: ExecutionState) -> Workflow:

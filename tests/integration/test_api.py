@@ -16,7 +16,7 @@ SOME_ID = "wf_" + "a" * 32
 
 def _all_routes(workflow_id: str) -> list[tuple[str, str, Any]]:
     return [
-        ("POST", f"{BASE}/workflows", {"inputMethod": "PDF"}),
+        ("POST", f"{BASE}/workflows", {"inputMethod": "TEXT", "inputData": {"text": "Kitchen wet"}}),
         ("GET", f"{BASE}/workflows", None),
         ("GET", f"{BASE}/workflows/{workflow_id}", None),
         ("PATCH", f"{BASE}/workflows/{workflow_id}", {"progress": {"estimatedTime": "1 min"}}),
@@ -60,11 +60,17 @@ def test_another_users_workflow_is_not_found_on_every_route(api: Api) -> None:
 
 
 def test_create_answers_201_with_the_seed_shape(api: Api) -> None:
-    reply = api.post(f"{BASE}/workflows", {"inputMethod": "WORD", "title": "Smith claim"})
+    reply = api.post(f"{BASE}/workflows", {"inputMethod": "TEXT", "inputData": {"text": "Kitchen wet"}})
     assert reply.status == 201
     assert set(reply.body) == {"workflowId", "status"}
     assert reply.body["status"] == "PENDING"
-    workflow = api.workflow(reply.body["workflowId"])
+
+
+def test_a_document_workflow_answers_with_its_upload_form(api: Api) -> None:
+    created = api.create_upload("WORD", title="Smith claim")
+    assert set(created) == {"workflowId", "status", "upload", "maxBytes"}
+    assert created["status"] == "PENDING"
+    workflow = api.workflow(created["workflowId"])
     assert workflow["title"] == "Smith claim"
     assert workflow["inputMethod"] == "WORD"
     assert workflow["currentPhase"] == "INITIATION"
@@ -86,10 +92,15 @@ def test_create_answers_201_with_the_seed_shape(api: Api) -> None:
         ({"inputMethod": "TEXT", "inputData": {"text": 42}}, 400, "INVALID_INPUT_DATA"),
         ({"inputMethod": "TEXT", "inputData": {"text": "x", "extra": 1}}, 400, "INVALID_INPUT_DATA"),
         ({"inputMethod": "TEXT", "inputData": "notes"}, 400, "VALIDATION_ERROR"),
-        ({"inputMethod": "PDF", "inputData": {"text": "x"}}, 400, "UNEXPECTED_INPUT_DATA"),
+        ({"inputMethod": "PDF"}, 400, "MISSING_INPUT_DATA"),
+        ({"inputMethod": "PDF", "inputData": {"text": "x"}}, 400, "INVALID_INPUT_DATA"),
         ({"inputMethod": "PDF", "title": ""}, 400, "VALIDATION_ERROR"),
         ({"inputMethod": "PDF", "title": "x" * 201}, 400, "VALIDATION_ERROR"),
         ({"inputMethod": "PDF", "owner": "bob"}, 400, "VALIDATION_ERROR"),
+        ({"inputMethod": "API"}, 400, "MISSING_INPUT_DATA"),
+        ({"inputMethod": "API", "inputData": {}}, 400, "EMPTY_INSPECTION"),
+        ({"inputMethod": "API", "inputData": {"rooms": [{"name": ""}]}}, 400, "INVALID_INPUT_DATA"),
+        ({"inputMethod": "API", "inputData": {"notes": "x", "source": "nope"}}, 400, "UNKNOWN_SOURCE"),
         ({"inputMethod": "TEXT", "inputData": {"text": "x" * 200_001}}, 413, "TEXT_TOO_LARGE"),
     ],
 )

@@ -22,6 +22,8 @@ ASL_FILE = ROOT / "stepfunctions" / "workflow.asl.json"
 
 FUNCTION_TYPES = {"AWS::Serverless::Function", "AWS::Lambda::Function"}
 API_HANDLER = "APIHandler"
+UPLOAD_TRIGGER = "UploadReceived"
+AUTHORIZER = "VerifyCaller"
 GUARDED_SERVICES = ("dynamodb", "s3", "states")
 WRITE_VERB = re.compile(
     r"^(Put|Delete|Update|BatchWrite|Create|Start|Stop|Send|Restore|Abort|Replicate|Redrive|"
@@ -218,7 +220,7 @@ def test_no_statement_grants_writes_on_every_resource(template: dict[str, Any]) 
     assert offending == []
 
 
-def test_state_machine_arn_is_given_to_the_api_handler_only(template: dict[str, Any]) -> None:
+def test_state_machine_arn_is_given_to_the_workflow_drivers_only(template: dict[str, Any]) -> None:
     # Given every Lambda function of the template
     functions = resources_of(template, *FUNCTION_TYPES)
     assert API_HANDLER in functions
@@ -228,35 +230,94 @@ def test_state_machine_arn_is_given_to_the_api_handler_only(template: dict[str, 
         name: f["Properties"].get("Environment", {}).get("Variables", {}) for name, f in functions.items()
     }
 
-    # Then only the API handler knows the state machine
-    assert {n for n, env in environments.items() if "STATE_MACHINE_ARN" in env} == {API_HANDLER}
-    assert environments[API_HANDLER]["STATE_MACHINE_ARN"] == {"Ref": "WorkflowStateMachine"}
-    # ... and every function finds the table and the bucket
-    for env in environments.values():
+    # Then only the API handler and the upload trigger (which start executions) know the state
+    # machine: the phases never do, since the state machine depends on them
+    drivers = {API_HANDLER, UPLOAD_TRIGGER}
+    assert {n for n, env in environments.items() if "STATE_MACHINE_ARN" in env} == drivers
+    for name in drivers:
+        assert environments[name]["STATE_MACHINE_ARN"] == {"Ref": "WorkflowStateMachine"}
+    # ... and every function but the authorizer finds the table and the bucket
+    for name, env in environments.items():
+        assert env["TABLE_NAME"] == {"Ref": "WorkflowsTable"}
+        if name == AUTHORIZER:
+            continue
         assert env["TABLE_NAME"] == {"Ref": "WorkflowsTable"}
         assert env["BUCKET_NAME"] == {"Ref": "DocumentsBucket"}
 
 
-def test_api_authorizer_trusts_the_templates_user_pool(template: dict[str, Any]) -> None:
-    # Given the REST API's swagger
-    swagger = template["Resources"]["RestAPI"]["Properties"]["DefinitionBody"]
+def test_every_route_is_guarded_by_the_authorizer_that_knows_the_templates_pool(
+    template: dict[str, Any],
+) -> None:
+    # Given the REST API's swagger and the authorizer function
+    resources = template["Resources"]
+    swagger = resources["RestAPI"]["Properties"]["DefinitionBody"]
+    authorizer_function = resources[AUTHORIZER]["Properties"]
 
     # When its authorizers and the routes' security are read
     authorizers = swagger["securityDefinitions"]
     operations = [op for methods in swagger["paths"].values() for op in methods.values()]
 
-    # Then every authorizer is bound to the template's pool, and every route uses one
-    for authorizer in authorizers.values():
-        provider_arns = authorizer["x-amazon-apigateway-authorizer"]["providerARNs"]
-        assert [getatt_target(arn) for arn in provider_arns] == ["UserPool"]
+    # Then the one authorizer is our Lambda, uncached (a revoked API key stops at once)
+    assert list(authorizers) == ["verify_caller"]
+    settings = authorizers["verify_caller"]["x-amazon-apigateway-authorizer"]
+    assert "VerifyCaller.Arn" in json.dumps(settings["authorizerUri"])
+    assert settings["authorizerResultTtlInSeconds"] == 0
+    # ... every route uses it
     assert operations
     for operation in operations:
-        assert operation.get("security")
-        assert all(set(requirement) <= set(authorizers) for requirement in operation["security"])
-    assert template["Resources"]["UserPool"]["Type"] == "AWS::Cognito::UserPool"
+        assert operation.get("security") == [{"verify_caller": []}]
+    # ... and it checks tokens against the template's own pool and app client
+    variables = authorizer_function["Environment"]["Variables"]
+    assert getatt_target(variables["COGNITO_USER_POOL_ARN"]) == "UserPool"
+    assert variables["COGNITO_CLIENT_ID"] == {"Ref": "UserPoolClient"}
+    assert resources["UserPool"]["Type"] == "AWS::Cognito::UserPool"
+    # ... answering 401s in the API's error shape
+    unauthorized = swagger["x-amazon-apigateway-gateway-responses"]["UNAUTHORIZED"]
+    assert '"code": "UNAUTHORIZED"' in unauthorized["responseTemplates"]["application/json"]
+
+
+def test_the_authorizer_may_only_read_api_keys(template: dict[str, Any]) -> None:
+    role = template["Resources"][f"{AUTHORIZER}Role"]["Properties"]
+    assert role["ManagedPolicyArns"] == [{"Ref": "ApiKeyCheckPolicy"}]
+    (statement,) = template["Resources"]["ApiKeyCheckPolicy"]["Properties"]["PolicyDocument"]["Statement"]
+    assert sorted(statement["Action"]) == ["dynamodb:GetItem", "dynamodb:UpdateItem"]
+    assert statement["Condition"]["ForAllValues:StringLike"]["dynamodb:LeadingKeys"] == ["APIKEY#*"]
 
 
 def test_outputs_name_what_a_client_needs(template: dict[str, Any]) -> None:
     # Given / When the template's outputs / Then they give the API, storage, workflow and pool
     expected = {"ApiUrl", "TableName", "BucketName", "StateMachineArn", "UserPoolId", "UserPoolClientId"}
     assert expected <= set(template["Outputs"])
+
+
+def test_uploads_reach_the_trigger_through_a_queue_with_a_dead_letter_queue(
+    template: dict[str, Any],
+) -> None:
+    import app
+
+    # Given the bucket, the queue and the upload trigger of the template
+    resources = template["Resources"]
+    queue = resources["UploadsQueue"]
+    trigger = resources[UPLOAD_TRIGGER]
+
+    # Then the bucket notifies the queue of every object created under uploads/
+    (notification,) = resources["DocumentsBucket"]["Properties"]["NotificationConfiguration"][
+        "QueueConfigurations"
+    ]
+    assert notification["Event"] == "s3:ObjectCreated:*"
+    assert notification["Filter"]["S3Key"]["Rules"] == [{"Name": "prefix", "Value": "uploads/"}]
+    assert getatt_target(notification["Queue"]) == "UploadsQueue"
+    # ... the queue is the one app.py's @app.on_sqs_message names, and it has a dead-letter queue
+    assert queue["Properties"]["QueueName"] == app.UPLOADS_QUEUE
+    assert (
+        getatt_target(queue["Properties"]["RedrivePolicy"]["deadLetterTargetArn"]) == "UploadsDeadLetterQueue"
+    )
+    # ... and the trigger reports partial batch failures, so one bad message does not retry the rest
+    (event,) = trigger["Properties"]["Events"].values()
+    assert event["Type"] == "SQS"
+    assert app.UPLOADS_QUEUE in json.dumps(event["Properties"]["Queue"])
+    assert event["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
+    assert "UploadsQueue" in trigger["DependsOn"]
+    # ... and S3 may send to the queue
+    statement = resources["UploadsQueuePolicy"]["Properties"]["PolicyDocument"]["Statement"][0]
+    assert statement["Principal"] == {"Service": "s3.amazonaws.com"}

@@ -7,7 +7,7 @@ import time
 import jwt
 import pytest
 
-from chalicelib.auth import DEV_ISSUER, issue_dev_token, user_id_for
+from chalicelib.auth import DEV_ISSUER, Principal, issue_dev_token, principal_for
 from chalicelib.errors import UnauthorizedError
 from chalicelib.settings import AuthMode, Settings
 
@@ -20,8 +20,13 @@ def _bearer(token: str) -> dict[str, str]:
     return {"authorization": f"Bearer {token}"}
 
 
+def user_id_for(headers: dict[str, str], context: dict[str, object], settings: Settings) -> str:
+    return principal_for(headers, context, settings).user_id
+
+
 def test_a_dev_token_names_its_user() -> None:
-    assert user_id_for(_bearer(issue_dev_token("alice", SECRET)), {}, DEV) == "alice"
+    principal = principal_for(_bearer(issue_dev_token("alice", SECRET)), {}, DEV)
+    assert principal == Principal("alice", api_key_id=None)
 
 
 @pytest.mark.parametrize(
@@ -59,12 +64,14 @@ def test_dev_mode_ignores_claims_it_did_not_verify() -> None:
     assert user_id_for(_bearer(issue_dev_token("alice", SECRET)), context, DEV) == "alice"
 
 
-def test_cognito_mode_takes_the_sub_claim_from_the_authorizer() -> None:
-    context = {"authorizer": {"claims": {"sub": "6f1c2a9e-1111-2222-3333-444455556666"}}}
-    assert user_id_for({}, context, COGNITO) == "6f1c2a9e-1111-2222-3333-444455556666"
+def test_cognito_mode_takes_the_user_the_gateway_authorizer_verified() -> None:
+    context = {"authorizer": {"principalId": "6f1c2a9e-1111-2222-3333-444455556666", "apiKeyId": ""}}
+    assert principal_for({}, context, COGNITO) == Principal("6f1c2a9e-1111-2222-3333-444455556666")
+    with_key = {"authorizer": {"principalId": "alice", "apiKeyId": "0123456789abcdef"}}
+    assert principal_for({}, with_key, COGNITO) == Principal("alice", "0123456789abcdef")
 
 
-def test_cognito_mode_without_claims_is_unauthorized() -> None:
-    # A dev token means nothing on AWS
+def test_cognito_mode_without_a_verified_user_is_unauthorized() -> None:
+    # A dev token means nothing on AWS: only what the gateway's authorizer verified counts
     with pytest.raises(UnauthorizedError):
         user_id_for(_bearer(issue_dev_token("alice", SECRET)), {}, COGNITO)

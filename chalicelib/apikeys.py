@@ -1,0 +1,63 @@
+"""Per-user API keys for field apps: created with a secret shown once, kept as a hash.
+
+A secret reads `rak_<keyId>_<random>`: the key id inside it finds the record in one read, and
+the SHA-256 of the whole secret is compared in constant time. The secrets are 256 random bits,
+so a fast hash is the right one (slow hashes are for guessable passwords).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import secrets
+from datetime import timedelta
+from typing import Any
+
+from chalicelib.errors import NotFoundError
+from chalicelib.models import ApiKey, CreateApiKeyRequest, iso, utc_now
+from chalicelib.services import get_store
+
+SECRET_PREFIX = "rak_"
+SECRET_PATTERN = re.compile(r"^rak_(?P<key_id>[0-9a-f]{16})_[A-Za-z0-9_-]{43}$")
+KEY_ID_PATTERN = re.compile(r"^[0-9a-f]{16}$")
+LAST_USED_RESOLUTION = timedelta(minutes=1)
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def create_api_key(user_id: str, request: CreateApiKeyRequest) -> dict[str, Any]:
+    key_id = secrets.token_hex(8)
+    secret = f"{SECRET_PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
+    key = ApiKey(id=key_id, user_id=user_id, name=request.name, prefix=secret[:12], created_at=utc_now())
+    get_store().put_api_key(key, _hash(secret))
+    return {"apiKey": key.model_dump(mode="json"), "secret": secret}
+
+
+def list_api_keys(user_id: str) -> list[ApiKey]:
+    return get_store().list_api_keys(user_id)
+
+
+def revoke_api_key(user_id: str, key_id: str) -> None:
+    """Revoke one of the caller's keys; revoking it again is fine, another user's is 404."""
+    found = get_store().get_api_key(key_id) if KEY_ID_PATTERN.fullmatch(key_id) else None
+    if found is None or found[0].user_id != user_id:
+        raise NotFoundError(f"API key {key_id} not found", code="API_KEY_NOT_FOUND")
+    if found[0].revoked_at is None:
+        get_store().revoke_api_key(key_id, user_id, iso(utc_now()))
+
+
+def verify_api_key(secret: str) -> ApiKey | None:
+    """The live key this secret belongs to, or None (unknown, wrong, or revoked)."""
+    match = SECRET_PATTERN.fullmatch(secret)
+    found = get_store().get_api_key(match["key_id"]) if match else None
+    if found is None:
+        return None
+    key, stored_hash = found
+    if not hmac.compare_digest(stored_hash, _hash(secret)) or key.revoked_at is not None:
+        return None
+    now = utc_now()
+    get_store().touch_api_key(key.id, iso(now), iso(now - LAST_USED_RESOLUTION))
+    return key

@@ -1,0 +1,164 @@
+"""The entry point: validate an uploaded PDF or DOCX from its bytes, then extract its text.
+
+`extract_document(data, expected, limits)` runs the checks cheapest first and parses nothing
+it has not checked:
+
+1. size: `EMPTY_FILE`, `FILE_TOO_LARGE`;
+2. type, sniffed from the bytes (never the file name or content type): `UNSUPPORTED_FILE_TYPE`,
+   `TYPE_MISMATCH` against what the user declared, `DOC_LEGACY_FORMAT` / `DOCX_ENCRYPTED` for
+   OLE2 files;
+3. the format's own checks and extraction (`pdf.py`, `docx_text.py`), which load pypdf and
+   python-docx on first use only (Lambda cold start);
+4. `TEXT_TOO_LARGE` over `limits.max_chars`.
+
+Every refusal is a `DocumentRejectedError`; no parser exception escapes.
+
+Pages. A PDF gives one `PageText` per physical page, numbered from 1, in order, including pages
+with no text (their text is ""), so `len(pages)` is the page count. A DOCX has no fixed pages
+(Word paginates when it renders), so it is a single `PageText` numbered 1: cite page numbers only
+when `has_page_numbers` (i.e. the document is a PDF).
+
+Text. Page text uses "\\n" line breaks only (no "\\r", no other control characters except tab),
+with trailing spaces and blank lines at a page's edges removed, so `text().split("\\n")` is the
+list of lines `line_pages()` describes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from chalicelib.extract.errors import DocumentRejectedError, RejectionCode
+from chalicelib.extract.sniff import Container, is_encrypted_office_package, sniff
+
+
+class DocumentKind(StrEnum):
+    PDF = "PDF"
+    DOCX = "DOCX"
+
+
+@dataclass(frozen=True)
+class ExtractLimits:
+    max_bytes: int = 25 * 1024 * 1024
+    max_pdf_pages: int = 500
+    max_docx_uncompressed_bytes: int = 200 * 1024 * 1024  # sum of the ZIP directory's declared sizes
+    max_docx_compression_ratio: float = 100.0  # per member (members of 1 MiB or more)
+    max_chars: int = 2_000_000  # of text(), newlines included
+
+
+DEFAULT_LIMITS = ExtractLimits()
+
+
+@dataclass(frozen=True)
+class PageText:
+    page: int  # 1-based physical page of a PDF; always 1 for a DOCX
+    text: str
+
+
+@dataclass(frozen=True)
+class ExtractedDocument:
+    kind: DocumentKind
+    pages: list[PageText]
+
+    @property
+    def has_page_numbers(self) -> bool:
+        """Whether `PageText.page` is a real page a reader can find (PDF), or just 1 (DOCX)."""
+        return self.kind is DocumentKind.PDF
+
+    def text(self) -> str:
+        """All pages joined with "\\n": the analyzer's input."""
+        return "\n".join(page.text for page in self.pages)
+
+    def line_pages(self) -> list[int]:
+        """For each line of `text()` (split on "\\n"), its page: index 0 is line 1."""
+        return [page.page for page in self.pages for _ in range(page.text.count("\n") + 1)]
+
+
+def extract_document(
+    data: bytes, expected: DocumentKind, limits: ExtractLimits = DEFAULT_LIMITS
+) -> ExtractedDocument:
+    """Validate `data` (what the user declared as `expected`) and extract its text, or refuse it."""
+    expected = DocumentKind(expected)
+    if not data:
+        raise DocumentRejectedError(RejectionCode.EMPTY_FILE)
+    if len(data) > limits.max_bytes:
+        raise DocumentRejectedError(
+            RejectionCode.FILE_TOO_LARGE,
+            f"This file is {_megabytes(len(data))}; the limit is {_megabytes(limits.max_bytes)}. "
+            "Make it smaller (for example, compress or remove large photos) and upload it again.",
+        )
+
+    sniffed = sniff(data)
+    if sniffed.container is Container.OLE2:
+        # Whatever was declared: the message says what the file really is and what to do.
+        if is_encrypted_office_package(data):
+            raise DocumentRejectedError(RejectionCode.DOCX_ENCRYPTED)
+        raise DocumentRejectedError(RejectionCode.DOC_LEGACY_FORMAT)
+
+    if sniffed.container is Container.PDF:
+        if expected is not DocumentKind.PDF:
+            raise DocumentRejectedError(
+                RejectionCode.TYPE_MISMATCH,
+                "This file is a PDF, but it was uploaded as a Word document. "
+                "Choose PDF as the upload type and upload it again.",
+            )
+        from chalicelib.extract.pdf import extract_pdf_pages
+
+        pages = extract_pdf_pages(data, limits)
+    elif sniffed.container is Container.ZIP:
+        from chalicelib.extract.docx_text import extract_docx_pages, is_word_package
+
+        if expected is not DocumentKind.DOCX:
+            if is_word_package(data):
+                raise DocumentRejectedError(
+                    RejectionCode.TYPE_MISMATCH,
+                    "This file is a Word document, but it was uploaded as a PDF. "
+                    "Choose Word as the upload type (or save it as a PDF) and upload it again.",
+                )
+            raise _unsupported(sniffed.description)
+        pages = extract_docx_pages(data, limits)
+    else:
+        raise _unsupported(sniffed.description)
+
+    document = ExtractedDocument(kind=expected, pages=pages)
+    check_text_size(sum(len(page.text) for page in pages) + len(pages) - 1, limits)
+    return document
+
+
+def check_text_size(chars: int, limits: ExtractLimits) -> None:
+    if chars > limits.max_chars:
+        raise DocumentRejectedError(
+            RejectionCode.TEXT_TOO_LARGE,
+            f"This document has more than {limits.max_chars:,} characters of text, far more than an "
+            "inspection report. Upload only the report itself.",
+            detail=f"at least {chars} characters",
+        )
+
+
+_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+# C0/C1 controls except tab and newline, and DEL; also U+FFFE/U+FFFF non-characters.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
+
+
+def clean_text(raw: str) -> str:
+    """One page's text with "\\n" line breaks only, no control characters, and no blank edges."""
+    text = _LINE_BREAKS.sub("\n", raw)
+    text = _CONTROLS.sub("", text)
+    text = _TRAILING_SPACE.sub("", text)
+    return text.strip("\n")
+
+
+def _unsupported(description: str) -> DocumentRejectedError:
+    if not description:
+        return DocumentRejectedError(RejectionCode.UNSUPPORTED_FILE_TYPE)
+    return DocumentRejectedError(
+        RejectionCode.UNSUPPORTED_FILE_TYPE,
+        f"This file is {description}, not a PDF or a Word document (.docx). "
+        "Upload the inspection report as a PDF or .docx file.",
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"

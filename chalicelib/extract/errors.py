@@ -1,0 +1,113 @@
+"""Why an uploaded document was refused: a stable code and a message the contractor reads.
+
+Every refusal of `extract_document` is a `DocumentRejectedError`; nothing a parser raises on a
+bad file escapes as anything else. `code` is one of `RejectionCode` (a `StrEnum`, so it compares
+equal to and serialises as its plain string); `message` is shown to the user as written, so it
+says what is wrong and what to do, without jargon; `detail` is for logs only (the parser's own
+words, offsets) and never shown.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class RejectionCode(StrEnum):
+    # Any file
+    EMPTY_FILE = "EMPTY_FILE"
+    FILE_TOO_LARGE = "FILE_TOO_LARGE"
+    UNSUPPORTED_FILE_TYPE = "UNSUPPORTED_FILE_TYPE"  # not a PDF or DOCX at all (sniffed from the bytes)
+    TYPE_MISMATCH = "TYPE_MISMATCH"  # a real PDF declared as WORD, or a real DOCX declared as PDF
+    TEXT_TOO_LARGE = "TEXT_TOO_LARGE"  # extracted text over `ExtractLimits.max_chars`
+    # PDF
+    PDF_ENCRYPTED = "PDF_ENCRYPTED"  # needs a password to open (an owner-only password is fine)
+    PDF_CORRUPT = "PDF_CORRUPT"  # truncated (no `startxref … %%EOF` at the end) or unparseable
+    PDF_NO_TEXT = "PDF_NO_TEXT"  # no page has a text layer: a scan (OCR is not supported)
+    PDF_TOO_MANY_PAGES = "PDF_TOO_MANY_PAGES"
+    # Word
+    DOC_LEGACY_FORMAT = "DOC_LEGACY_FORMAT"  # an OLE2 file: Word 97-2003 .doc (or another old Office file)
+    DOCX_ENCRYPTED = "DOCX_ENCRYPTED"  # a password-protected .docx (Word stores it inside an OLE2 file)
+    DOCX_NOT_ZIP = "DOCX_NOT_ZIP"  # starts like a ZIP but its directory cannot be read (damaged, cut short)
+    DOCX_CORRUPT = "DOCX_CORRUPT"  # a readable ZIP that is not a valid Word document
+    DOCX_ZIP_BOMB = "DOCX_ZIP_BOMB"  # declared sizes/ratios over the limits (checked before inflating)
+    DOCX_MACRO_ENABLED = "DOCX_MACRO_ENABLED"  # .docm: vbaProject.bin or a macroEnabled content type
+    DOCX_NO_TEXT = "DOCX_NO_TEXT"  # no text in the body's paragraphs and tables
+
+
+_REUPLOAD_PDF = (
+    "Open it on your computer to check it, save or export it as a PDF again, and upload the new file."
+)
+_REUPLOAD_WORD = "Open it in Word, save it again as a Word Document (.docx), and upload the new file."
+
+DEFAULT_MESSAGES: dict[RejectionCode, str] = {
+    RejectionCode.EMPTY_FILE: (
+        "The uploaded file is empty. Check you picked the right file and upload it again."
+    ),
+    RejectionCode.FILE_TOO_LARGE: "This file is too large to process. Make it smaller and upload it again.",
+    RejectionCode.UNSUPPORTED_FILE_TYPE: (
+        "This file is not a PDF or a Word document (.docx). "
+        "Upload the inspection report as a PDF or .docx file."
+    ),
+    RejectionCode.TYPE_MISMATCH: (
+        "This file's type does not match the upload type you chose. "
+        "Choose the matching type and upload it again."
+    ),
+    RejectionCode.TEXT_TOO_LARGE: (
+        "This document has far more text than an inspection report. Upload only the report itself."
+    ),
+    RejectionCode.PDF_ENCRYPTED: "This PDF is password-protected. Remove the password and upload it again.",
+    RejectionCode.PDF_CORRUPT: (
+        "This PDF is damaged or incomplete (it may not have finished saving or uploading), "
+        "so it can't be read. " + _REUPLOAD_PDF
+    ),
+    RejectionCode.PDF_NO_TEXT: (
+        "This PDF has no text we can read: it looks like a scanned image or photo, and scanned documents "
+        "can't be read (text recognition, OCR, is not supported). Upload the PDF exported from your report "
+        "software or word processor, or the Word document itself."
+    ),
+    RejectionCode.PDF_TOO_MANY_PAGES: "This PDF has too many pages. Upload only the inspection report pages.",
+    RejectionCode.DOC_LEGACY_FORMAT: (
+        "This is an older Word document (.doc) or another older Office file, which can't be read. "
+        "In Word, choose File > Save As > Word Document (.docx), or save it as a PDF, "
+        "and upload the new file."
+    ),
+    RejectionCode.DOCX_ENCRYPTED: (
+        "This Word document is password-protected. Remove the password (in Word: File > Info > "
+        "Protect Document > Encrypt with Password, then clear it), save, and upload it again."
+    ),
+    RejectionCode.DOCX_NOT_ZIP: (
+        "This Word file is damaged or incomplete (it may not have finished saving or uploading), so it can't "
+        "be opened. " + _REUPLOAD_WORD
+    ),
+    RejectionCode.DOCX_CORRUPT: "This file is not a valid Word document (.docx). " + _REUPLOAD_WORD,
+    RejectionCode.DOCX_ZIP_BOMB: (
+        "This Word file unpacks to far more data than a real report, so it was refused for safety. "
+        "Remove very large embedded files, save it again as .docx, and upload the new file."
+    ),
+    RejectionCode.DOCX_MACRO_ENABLED: (
+        "This Word document contains macros (a .docm file), which are not accepted for security reasons. "
+        "In Word, choose File > Save As > Word Document (.docx) to remove them, and upload the new file."
+    ),
+    RejectionCode.DOCX_NO_TEXT: (
+        "This Word document has no text in its main body (text inside pictures, text boxes, headers and "
+        "footers can't be read). Put the inspection notes in the body of the document and upload it again."
+    ),
+}
+
+
+class DocumentRejectedError(Exception):
+    """The document cannot be used; re-uploading the same bytes will not help."""
+
+    code: str
+    message: str
+    detail: str | None
+
+    def __init__(self, code: RejectionCode, message: str | None = None, *, detail: str | None = None) -> None:
+        self.code = code
+        self.message = message if message is not None else DEFAULT_MESSAGES[code]
+        self.detail = detail
+        super().__init__(f"{code}: {self.message}")
+
+    def __repr__(self) -> str:
+        code = str(self.code)
+        return f"DocumentRejectedError(code={code!r}, message={self.message!r}, detail={self.detail!r})"

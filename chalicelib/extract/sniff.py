@@ -1,0 +1,96 @@
+"""What a file is, from its first bytes only: never from its name or declared content type.
+
+`sniff` tells the containers we handle (PDF, ZIP, OLE2) from everything else, and for the rest
+gives a plain-words description ("an image (PNG)") for the rejection message. Whether a ZIP is a
+Word document is decided by `docx_text`, which reads its directory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+# Readers accept a PDF header anywhere in the first 1024 bytes (junk before it is common:
+# mail gateways, some scanners); the spec's `%PDF-1.x` / `%PDF-2.0` follow.
+PDF_MAGIC = b"%PDF-"
+PDF_HEADER_WINDOW = 1024
+# A local file header (any real ZIP with members), or the end-of-directory record of an empty ZIP.
+ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
+# The OLE2 / Compound File Binary header: Word 97-2003 .doc, .xls, .ppt, .msg, and password-protected
+# Office 2007+ files (which Word wraps in an OLE2 container with an `EncryptedPackage` stream).
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_OLE2_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+class Container(StrEnum):
+    PDF = "PDF"
+    ZIP = "ZIP"
+    OLE2 = "OLE2"
+    UNKNOWN = "UNKNOWN"
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    container: Container
+    description: str  # in words, for messages: "a PDF", "an image (PNG)", ...; "" when unknown
+
+
+# Signatures of what people upload by mistake, for a precise message. Order matters (longest first).
+_OTHER_SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
+    (0, b"\x89PNG\r\n\x1a\n", "an image (PNG)"),
+    (0, b"\xff\xd8\xff", "an image (JPEG)"),
+    (0, b"GIF87a", "an image (GIF)"),
+    (0, b"GIF89a", "an image (GIF)"),
+    (0, b"II*\x00", "an image (TIFF)"),
+    (0, b"MM\x00*", "an image (TIFF)"),
+    (8, b"WEBP", "an image (WebP)"),
+    (4, b"ftypheic", "a photo (HEIC)"),
+    (4, b"ftypheix", "a photo (HEIC)"),
+    (4, b"ftypmif1", "a photo (HEIF)"),
+    (0, b"{\\rtf", "a Rich Text (.rtf) file"),
+    (0, b"MZ", "a Windows program (.exe)"),
+    (0, b"\x7fELF", "a program"),
+    (0, b"\x1f\x8b", "a compressed archive (.gz)"),
+    (0, b"Rar!\x1a\x07", "a compressed archive (.rar)"),
+    (0, b"7z\xbc\xaf\x27\x1c", "a compressed archive (.7z)"),
+)
+
+
+def sniff(data: bytes) -> Sniffed:
+    head = data[:PDF_HEADER_WINDOW]
+    if head.startswith(PDF_MAGIC):
+        return Sniffed(Container.PDF, "a PDF")
+    if head.startswith(ZIP_MAGICS):
+        return Sniffed(Container.ZIP, "a ZIP archive")
+    if head.startswith(OLE2_MAGIC):
+        return Sniffed(Container.OLE2, "an older Office file")
+    if PDF_MAGIC in head:
+        return Sniffed(Container.PDF, "a PDF")
+    return Sniffed(Container.UNKNOWN, _describe_other(head))
+
+
+def is_encrypted_office_package(data: bytes) -> bool:
+    """An OLE2 file holding an encrypted Office 2007+ package (a password-protected .docx)."""
+    return data.startswith(OLE2_MAGIC) and _OLE2_ENCRYPTED_PACKAGE in data
+
+
+def _describe_other(head: bytes) -> str:
+    for offset, signature, description in _OTHER_SIGNATURES:
+        if head[offset : offset + len(signature)] == signature:
+            return description
+    lowered = head.lstrip().lower()
+    if lowered.startswith((b"<!doctype html", b"<html")):
+        return "a web page (HTML)"
+    if lowered.startswith(b"<?xml"):
+        return "an XML file"
+    if _looks_like_text(head):
+        return "a plain text file"
+    return ""
+
+
+def _looks_like_text(head: bytes) -> bool:
+    text = head.decode("utf-8", errors="replace")  # a character cut at the window's end is one U+FFFD
+    if not text:
+        return False
+    printable = sum(1 for ch in text if ch != "\ufffd" and (ch.isprintable() or ch in "\r\n\t"))
+    return printable / len(text) > 0.95

@@ -1,0 +1,114 @@
+"""The API Gateway authorizer on AWS: Cognito JWTs checked against the pool's keys."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from chalicelib import auth
+from chalicelib.errors import UnauthorizedError
+from chalicelib.settings import AuthMode, Settings
+
+POOL_ARN = "arn:aws:cognito-idp:ap-southeast-2:123456789012:userpool/ap-southeast-2_AbCdEf123"
+ISSUER = "https://cognito-idp.ap-southeast-2.amazonaws.com/ap-southeast-2_AbCdEf123"
+CLIENT_ID = "4example0client0id0000000"
+COGNITO = Settings(auth_mode=AuthMode.COGNITO, cognito_user_pool_arn=POOL_ARN, cognito_client_id=CLIENT_ID)
+POOL_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+OTHER_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+class FakeJwks:
+    """Stands in for the pool's JWKS endpoint (no network in tests)."""
+
+    def __init__(self, url: str) -> None:
+        assert url == f"{ISSUER}/.well-known/jwks.json"
+
+    def get_signing_key_from_jwt(self, token: str) -> Any:
+        class Key:
+            key = POOL_KEY.public_key()
+
+        return Key()
+
+
+@pytest.fixture(autouse=True)
+def pool_keys(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(auth, "signing_keys", FakeJwks)
+
+
+def _token(key: rsa.RSAPrivateKey = POOL_KEY, **claims: Any) -> str:
+    now = int(time.time())
+    body = {
+        "sub": "6f1c2a9e-1111-2222-3333-444455556666",
+        "iss": ISSUER,
+        "token_use": "id",
+        "aud": CLIENT_ID,
+        "iat": now,
+        "exp": now + 600,
+        **claims,
+    }
+    return jwt.encode({k: v for k, v in body.items() if v is not None}, key, algorithm="RS256")
+
+
+def test_an_id_token_of_the_pool_names_its_user() -> None:
+    principal = auth.authenticate(f"Bearer {_token()}", COGNITO)
+    assert principal == auth.Principal("6f1c2a9e-1111-2222-3333-444455556666")
+
+
+def test_an_access_token_names_the_client_in_client_id() -> None:
+    token = _token(token_use="access", aud=None, client_id=CLIENT_ID)
+    assert auth.authenticate(f"Bearer {token}", COGNITO).user_id.startswith("6f1c2a9e")
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        _token(key=OTHER_KEY),
+        _token(iss="https://cognito-idp.ap-southeast-2.amazonaws.com/another-pool"),
+        _token(aud="another-client"),
+        _token(token_use="refresh"),
+        _token(token_use=None),
+        _token(exp=int(time.time()) - 10),
+        jwt.encode(
+            {"sub": "alice", "iss": ISSUER, "token_use": "id", "aud": CLIENT_ID}, "k" * 32, algorithm="HS256"
+        ),
+    ],
+    ids=["foreign-key", "other-pool", "other-client", "refresh", "no-use", "expired", "hs256"],
+)
+def test_anything_else_is_unauthorized(token: str) -> None:
+    with pytest.raises(UnauthorizedError):
+        auth.authenticate(f"Bearer {token}", COGNITO)
+
+
+def test_a_dev_token_is_not_accepted_on_aws() -> None:
+    token = auth.issue_dev_token("alice", "some-development-secret-0123456789abcdef")
+    with pytest.raises(UnauthorizedError):
+        auth.authenticate(f"Bearer {token}", COGNITO)
+
+
+def test_the_gateway_authorizer_allows_a_verified_user_and_fails_others_with_unauthorized(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import app
+
+    monkeypatch.setattr(app, "get_settings", lambda: COGNITO)
+    method_arn = "arn:aws:execute-api:ap-southeast-2:123456789012:abc123/v1/GET/api/orchestrator/workflows"
+
+    # Given API Gateway's TOKEN authorizer event with a valid ID token
+    allowed = app.verify_caller(
+        {"type": "TOKEN", "authorizationToken": f"Bearer {_token()}", "methodArn": method_arn}, None
+    )
+
+    # Then the answer names the user and allows the API
+    assert allowed["principalId"] == "6f1c2a9e-1111-2222-3333-444455556666"
+    assert allowed["policyDocument"]["Statement"][0]["Effect"] == "Allow"
+    assert allowed["context"] == {"apiKeyId": ""}
+
+    # And a bad token fails with exactly "Unauthorized", which API Gateway turns into 401
+    with pytest.raises(Exception, match=r"^Unauthorized$"):
+        app.verify_caller(
+            {"type": "TOKEN", "authorizationToken": "Bearer nope", "methodArn": method_arn}, None
+        )
