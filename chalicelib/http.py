@@ -9,10 +9,11 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from chalice.app import ChaliceViewError, Response
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from chalicelib.errors import AppError, InvalidRequestError
 from chalicelib.logs import logger
+from chalicelib.validation import validated
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 JSON_HEADERS = {"Content-Type": "application/json"}
@@ -21,20 +22,7 @@ JSON_HEADERS = {"Content-Type": "application/json"}
 def parse_model(model: type[ModelT], data: Any, what: str = "request body") -> ModelT:
     if not isinstance(data, Mapping):
         raise InvalidRequestError(f"The {what} must be a JSON object", code="INVALID_BODY")
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise InvalidRequestError(
-            f"The {what} is not valid: {_first_problem(exc)}",
-            code="VALIDATION_ERROR",
-            details=exc.errors(include_url=False, include_context=False, include_input=False),
-        ) from exc
-
-
-def _first_problem(exc: ValidationError) -> str:
-    error = exc.errors()[0]
-    location = ".".join(str(part) for part in error["loc"]) or "body"
-    return f"{location}: {error['msg']}"
+    return validated(model, data, message=f"The {what} is not valid", code="VALIDATION_ERROR")
 
 
 def json_response(body: Any, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:

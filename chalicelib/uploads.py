@@ -11,8 +11,6 @@ import json
 from typing import Any
 from urllib.parse import unquote_plus
 
-from pydantic import ValidationError
-
 from chalicelib.blobs import UPLOAD_KEY, upload_key
 from chalicelib.errors import InvalidRequestError, PayloadTooLargeError, WorkflowStoppedError
 from chalicelib.logs import logger
@@ -28,6 +26,7 @@ from chalicelib.models import (
 )
 from chalicelib.services import get_blobs, get_engine, get_store
 from chalicelib.settings import get_settings
+from chalicelib.validation import validated
 
 
 def create_upload(user_id: str, request: CreateUploadRequest) -> dict[str, Any]:
@@ -79,14 +78,12 @@ def upload_request(request: CreateWorkflowRequest) -> CreateUploadRequest:
             code="MISSING_INPUT_DATA",
         )
     fields = {**request.input_data, "inputMethod": request.input_method, "title": request.title}
-    try:
-        return CreateUploadRequest.model_validate({k: v for k, v in fields.items() if v is not None})
-    except ValidationError as exc:
-        raise InvalidRequestError(
-            "inputData must be {fileName, contentType, size}",
-            code="INVALID_INPUT_DATA",
-            details=exc.errors(include_url=False, include_context=False, include_input=False),
-        ) from exc
+    return validated(
+        CreateUploadRequest,
+        {k: v for k, v in fields.items() if v is not None},
+        message="inputData must be {fileName, contentType, size}",
+        code="INVALID_INPUT_DATA",
+    )
 
 
 # --- the S3 ObjectCreated notification, delivered through SQS ------------------------------

@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from pydantic import ValidationError
-
 from chalicelib import uploads
 from chalicelib.blobs import AREAS, input_payload_key, input_text_key, report_key, workflow_prefix
 from chalicelib.errors import (
@@ -44,6 +42,7 @@ from chalicelib.models import (
 from chalicelib.services import get_blobs, get_engine, get_store
 from chalicelib.settings import get_settings
 from chalicelib.store import decode_page_token, encode_page_token
+from chalicelib.validation import validated
 
 WORKFLOW_ID_PATTERN = re.compile(r"^wf_[0-9a-f]{32}$")
 REPORT_FORMATS = {"json": "application/json", "md": "text/markdown"}
@@ -101,15 +100,8 @@ def create_workflow(user_id: str, request: CreateWorkflowRequest) -> dict[str, A
 def _text_input(request: CreateWorkflowRequest) -> str:
     if request.input_data is None:
         raise InvalidRequestError("TEXT workflows need inputData.text", code="MISSING_INPUT_DATA")
-    try:
-        text = TextInput.model_validate(request.input_data).text
-    except ValidationError as exc:
-        raise InvalidRequestError(
-            'inputData must be {"text": "<inspection notes>"}',
-            code="INVALID_INPUT_DATA",
-            details=exc.errors(include_url=False, include_context=False, include_input=False),
-        ) from exc
-    return text
+    message = 'inputData must be {"text": "<inspection notes>"}'
+    return validated(TextInput, request.input_data, message=message, code="INVALID_INPUT_DATA").text
 
 
 def _field_app_input(request: CreateWorkflowRequest) -> tuple[dict[str, Any], str]:

@@ -12,10 +12,11 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints, ValidationError
+from pydantic import Field, StringConstraints
 
 from chalicelib.errors import InvalidRequestError
 from chalicelib.models import RequestModel
+from chalicelib.validation import validated
 
 MAPPINGS_FILE = Path(__file__).with_name("mappings.json")
 SECTIONS = ("job", "rooms", "readings", "photos")
@@ -80,14 +81,9 @@ def inspection_from_payload(input_data: dict[str, Any]) -> FieldInspection:
             known = ", ".join(sorted(mapping_profiles()))
             raise InvalidRequestError(f"Unknown source {source!r}; known: {known}", code="UNKNOWN_SOURCE")
         payload = _renamed(payload, profile)
-    try:
-        inspection = FieldInspection.model_validate(payload)
-    except ValidationError as exc:
-        raise InvalidRequestError(
-            "inputData is not a valid inspection",
-            code="INVALID_INPUT_DATA",
-            details=exc.errors(include_url=False, include_context=False, include_input=False),
-        ) from exc
+    inspection = validated(
+        FieldInspection, payload, message="inputData is not a valid inspection", code="INVALID_INPUT_DATA"
+    )
     if not (inspection.rooms or inspection.readings or inspection.notes or inspection.job.cause_of_loss):
         raise InvalidRequestError(
             "The inspection has no rooms, readings, cause or notes", code="EMPTY_INSPECTION"
