@@ -6,7 +6,9 @@ so every analyzer, offline or AI, fills the same model.
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
+from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
@@ -38,6 +40,14 @@ class FindingField(StrEnum):
     CAUSE_OF_LOSS = "causeOfLoss"
     AFFECTED_AREAS = "affectedAreas"
     MOISTURE_READINGS = "moistureReadings"
+    CLAIM_NUMBER = "job.claimNumber"
+    INSURED = "job.insured"
+    ADDRESS = "job.address"
+    DATE_OF_LOSS = "job.dateOfLoss"
+    INSPECTION_DATE = "job.inspectionDate"
+    WATER_CATEGORY = "waterCategory"
+    WATER_CLASS = "waterClass"
+    EQUIPMENT = "equipment"
 
 
 class SourceSpan(CamelModel):
@@ -46,14 +56,55 @@ class SourceSpan(CamelModel):
     page: int | None = Field(default=None, ge=1, description="Page, once the input is a PDF.")
 
 
+class StandardRef(CamelModel):
+    """Where a rule or formula comes from: IICRC S500 (water), S520 (mould), S700 (fire/smoke)."""
+
+    standard: str = Field(description='e.g. "IICRC S500"')
+    edition: str = Field(description='e.g. "2021" (5th edition)')
+    country: Literal["US", "AU", "international"] = "US"
+    section: str | None = Field(default=None, description="Section or clause, when known")
+
+
+class TextFact(CamelModel):
+    value: str
+    source: SourceSpan
+
+
+class DateFact(CamelModel):
+    value: date
+    source: SourceSpan
+
+
+class JobInfo(CamelModel):
+    claim_number: TextFact | None = None
+    insured: TextFact | None = None
+    address: TextFact | None = None
+    date_of_loss: DateFact | None = None
+    inspection_date: DateFact | None = None
+
+
+class Classification(CamelModel):
+    """A graded judgement (S500 category 1-3 or class 1-4, S520 condition 1-3) and why."""
+
+    value: Annotated[int, Field(ge=1, le=4)]
+    justification: str = Field(description="The reasoning, in the standard's terms")
+    evidence: list[SourceSpan] = Field(default_factory=list, description="The lines it rests on")
+    standard: StandardRef
+
+
 class AffectedArea(CamelModel):
     room: str
     length_ft: float | None = Field(default=None, gt=0)
     width_ft: float | None = Field(default=None, gt=0)
+    height_ft: float | None = Field(default=None, gt=0, description="Ceiling height, when stated")
     floor_area_sqft: float | None = Field(default=None, gt=0)
     original_unit: LengthUnit | None = Field(
         default=None, description="Unit the dimensions were written in; values are always feet."
     )
+    wet_floor_sqft: float | None = Field(default=None, ge=0)
+    wet_wall_sqft: float | None = Field(default=None, ge=0, description="Wet wall area above 2 ft")
+    wet_ceiling_sqft: float | None = Field(default=None, ge=0)
+    wall_insets_offsets: int | None = Field(default=None, ge=0, description="Insets/offsets over 18 in")
     materials: list[str] = Field(default_factory=list)
     source: SourceSpan
 
@@ -63,19 +114,80 @@ class MoistureReading(CamelModel):
     material: str | None = None
     value: float
     unit: str = Field(description='"%MC", "WME", "REL", "%RH", "GPP", or "%" when no scale was written.')
+    meter: str | None = Field(default=None, description="Meter model and setting, when stated")
+    taken_on: date | None = None
+    dry_standard: float | None = Field(
+        default=None, description="Reading of the same material in an unaffected area (same scale)"
+    )
+    drying_goal: float | None = Field(default=None, description="The value that counts as dry")
+    is_dry: bool | None = Field(default=None, description="Whether the notes call it dry")
+    is_reference: bool = Field(default=False, description="A dry-standard reading of an unaffected area")
+    source: SourceSpan
+
+
+class AtmosphericReading(CamelModel):
+    """Psychrometrics: temperature and RH give grains per pound (GPP) and dew point."""
+
+    location: str = Field(description='"affected", "unaffected", "outside", "dehumidifier inlet", ...')
+    temperature_f: float | None = None
+    relative_humidity: float | None = Field(default=None, ge=0, le=100)
+    gpp: float | None = Field(default=None, ge=0)
+    dew_point_f: float | None = None
+    taken_on: date | None = None
+    source: SourceSpan
+
+
+class EquipmentKind(StrEnum):
+    AIR_MOVER = "air_mover"
+    DEHUMIDIFIER = "dehumidifier"
+    AIR_SCRUBBER = "air_scrubber"
+    OTHER = "other"
+
+
+class EquipmentItem(CamelModel):
+    kind: EquipmentKind
+    quantity: int = Field(ge=0)
+    calculation: str = Field(description="The formula with the numbers put in, shown to the adjuster")
+    inputs: dict[str, float] = Field(default_factory=dict, description="The figures the formula used")
+    stated_quantity: int | None = Field(default=None, description="What the notes say was placed")
+    standard: StandardRef | None = None
+    source: SourceSpan | None = Field(default=None, description="Where the notes mention it")
+
+
+class ScopeItem(CamelModel):
+    description: str
+    room: str | None = None
+    quantity: float | None = None
+    unit: str | None = Field(default=None, description='"sq ft", "lf", "ea", "days" ...')
+    source: SourceSpan
+
+
+class SafetyHazard(CamelModel):
+    description: str
     source: SourceSpan
 
 
 class Findings(CamelModel):
-    damage_type: DamageType | None = None
+    job: JobInfo = Field(default_factory=JobInfo)
+    damage_type: DamageType | None = Field(default=None, description="The loss type")
     damage_type_evidence: SourceSpan | None = None
     cause_of_loss: str | None = None
     cause_of_loss_evidence: SourceSpan | None = None
+    water_category: Classification | None = Field(default=None, description="IICRC S500 category 1-3")
+    water_class: Classification | None = Field(default=None, description="IICRC S500 class 1-4")
+    mould_condition: Classification | None = Field(default=None, description="IICRC S520 condition 1-3")
     affected_areas: list[AffectedArea] = Field(default_factory=list)
     moisture_readings: list[MoistureReading] = Field(default_factory=list)
+    atmospheric_readings: list[AtmosphericReading] = Field(default_factory=list)
+    equipment: list[EquipmentItem] = Field(default_factory=list)
+    scope_of_work: list[ScopeItem] = Field(default_factory=list)
+    safety_hazards: list[SafetyHazard] = Field(default_factory=list)
     undetermined: list[str] = Field(
         default_factory=list,
         description="camelCase names of the fields the analyzer could not determine (no guessing).",
+    )
+    notes: list[str] = Field(
+        default_factory=list, description="What the reader must know, e.g. that a fallback analyzer ran"
     )
     analyzer: str = "offline-rules"
     analyzer_version: str
