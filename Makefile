@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 USER_ID := $(or $(USER),alice)
 
-.PHONY: run token test lint typecheck statelint package cfn-lint pytest bench pdftotext clean
+.PHONY: run token test lint typecheck statelint package cfn-lint pytest bench eval poppler clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,16 +41,21 @@ package: $(STAMP)
 cfn-lint: package
 	$(BIN)/cfn-lint build/package/sam.json
 
-pytest: package
+pytest: package poppler
 	$(BIN)/python -m pytest
 
 ## make bench: cold-start imports, and our PDF/DOCX extraction next to poppler's pdftotext
-bench: $(STAMP) pdftotext
+bench: $(STAMP) poppler
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/extract.py
 
-pdftotext:
-	@command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
+## make eval: per-field precision and recall of the offline analyzer over samples/
+eval: $(STAMP)
+	$(BIN)/python bench/eval.py
+
+## poppler-utils: pdftotext (the extraction benchmark) and pdftoppm (the PDF report test)
+poppler:
+	@command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
 
 clean:
 	rm -rf $(VENV) build .local .pytest_cache .mypy_cache .ruff_cache

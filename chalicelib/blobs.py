@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
@@ -40,6 +41,15 @@ def upload_key(user_id: str, workflow_id: str, file_name: str) -> str:
     return workflow_prefix("uploads", user_id, workflow_id) + stem[-100:]
 
 
+class WorkFile(StrEnum):
+    """What the phases hand one another, under work/<userId>/<workflowId>/."""
+
+    TEXT = "text.txt"  # INITIATION: the text the analysis reads
+    PAGES = "pages.json"  # INITIATION, documents only: the page of each line of text.txt
+    FINDINGS = "findings.json"  # PROCESSING
+    QA = "qa.json"  # QA; each attempt overwrites the last
+
+
 def work_key(user_id: str, workflow_id: str, name: str) -> str:
     """Results passed between phases: extracted text, findings, QA result."""
     return workflow_prefix("work", user_id, workflow_id) + name
@@ -55,13 +65,10 @@ class BlobStore:
         self._bucket = bucket
 
     def put_text(self, key: str, text: str, content_type: str = "text/plain; charset=utf-8") -> None:
-        self._call(
-            self._s3.put_object,
-            Bucket=self._bucket,
-            Key=key,
-            Body=text.encode("utf-8"),
-            ContentType=content_type,
-        )
+        self.put_bytes(key, text.encode("utf-8"), content_type)
+
+    def put_bytes(self, key: str, data: bytes, content_type: str) -> None:
+        self._call(self._s3.put_object, Bucket=self._bucket, Key=key, Body=data, ContentType=content_type)
 
     def put_json(self, key: str, document: Any) -> None:
         self.put_text(key, json.dumps(document, indent=2), "application/json")

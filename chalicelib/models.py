@@ -64,6 +64,14 @@ class StepStatus(StrEnum):
     FAILED = "FAILED"
 
 
+# The report's formats, by file extension: what OUTPUT renders and the report route serves.
+REPORT_CONTENT_TYPES: dict[str, str] = {
+    "json": "application/json",
+    "md": "text/markdown; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+}
+
 WorkflowId = Annotated[
     str,
     StringConstraints(pattern=r"^wf_[0-9a-f]{32}$"),
@@ -120,6 +128,8 @@ class Workflow(TimestampedModel):
     output_data: dict[str, Any] | None = None
     error_code: str | None = None
     error_message: str | None = None
+    # Which analyzer produced the findings, its token usage and cost (PROCESSING sets it).
+    analysis: dict[str, Any] | None = None
     # Seconds each phase took, summed over its attempts; feeds the stats.
     phase_durations: dict[OrchestratorPhase, float] = Field(default_factory=dict)
     created_at: datetime

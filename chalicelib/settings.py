@@ -39,6 +39,13 @@ class Settings(BaseModel):
     upload_expiry_seconds: int = Field(default=900, gt=0, le=7 * 24 * 3600)
     max_pdf_pages: int = Field(default=500, gt=0)
 
+    # The Claude analyzer runs when a key is set; otherwise the offline rules analyzer does.
+    anthropic_api_key: str = Field(default="", repr=False)
+    anthropic_model: str = ""
+    # Worst case is 2 requests x (retries + 1) x timeout: 2 x 3 x 120 s stays under Lambda's 900 s.
+    anthropic_max_retries: int = Field(default=2, ge=0, le=5)
+    anthropic_timeout_seconds: float = Field(default=120, gt=0, le=300)
+
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
         env = os.environ if environ is None else environ

@@ -23,6 +23,7 @@ from chalicelib.models import (
     ACTIVE_STATUSES,
     FINISHED_STATUSES,
     PHASE_ORDER,
+    REPORT_CONTENT_TYPES,
     CreateWorkflowRequest,
     CreateWorkflowResponse,
     InputMethod,
@@ -45,7 +46,6 @@ from chalicelib.store import decode_page_token, encode_page_token
 from chalicelib.validation import validated
 
 WORKFLOW_ID_PATTERN = re.compile(r"^wf_[0-9a-f]{32}$")
-REPORT_FORMATS = {"json": "application/json", "md": "text/markdown"}
 
 
 def _checked_id(workflow_id: str) -> str:
@@ -302,9 +302,9 @@ def _mean(values: list[float]) -> float | None:
 
 
 def get_report(user_id: str, workflow_id: str, report_format: str) -> dict[str, Any]:
-    if report_format not in REPORT_FORMATS:
+    if report_format not in REPORT_CONTENT_TYPES:
         raise InvalidRequestError(
-            f"format must be one of: {', '.join(REPORT_FORMATS)}", code="INVALID_REPORT_FORMAT"
+            f"format must be one of: {', '.join(REPORT_CONTENT_TYPES)}", code="INVALID_REPORT_FORMAT"
         )
     workflow = load_owned(user_id, workflow_id)
     if workflow.status is not WorkflowStatus.COMPLETED:
@@ -318,7 +318,7 @@ def get_report(user_id: str, workflow_id: str, report_format: str) -> dict[str, 
     expires_in = get_settings().presign_expiry_seconds
     return {
         "format": report_format,
-        "contentType": REPORT_FORMATS[report_format],
+        "contentType": REPORT_CONTENT_TYPES[report_format],
         "url": get_blobs().download_url(key, expires_in, f"{workflow.id}.{report_format}"),
         "expiresIn": expires_in,
     }

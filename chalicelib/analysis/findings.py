@@ -162,8 +162,21 @@ class ScopeItem(CamelModel):
     source: SourceSpan
 
 
+class HazardKind(StrEnum):
+    ASBESTOS = "asbestos"
+    LEAD = "lead"
+    ELECTRICAL = "electrical"
+    BIOHAZARD = "biohazard"
+    MOULD = "mould"
+    SLIP_TRIP = "slip_trip"
+    STRUCTURAL = "structural"
+    GAS = "gas"
+    OTHER = "other"
+
+
 class SafetyHazard(CamelModel):
     description: str
+    kind: HazardKind | None = Field(default=None, description="What kind of hazard, when recognised")
     source: SourceSpan
 
 

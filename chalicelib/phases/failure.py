@@ -10,7 +10,7 @@ import contextlib
 import json
 from typing import Any
 
-from chalicelib.blobs import work_key
+from chalicelib.blobs import WorkFile, work_key
 from chalicelib.errors import WorkflowStoppedError
 from chalicelib.models import ACTIVE_STATUSES, Workflow, WorkflowStatus, utc_now
 from chalicelib.phases.runner import ExecutionState
@@ -26,7 +26,7 @@ def record_failure(event: dict[str, Any]) -> dict[str, Any]:
     code = str(error.get("Error") or "Unknown")
     output_data: dict[str, Any] | None = None
     if code == QA_REJECTED:
-        qa = get_blobs().get_json(work_key(state.user_id, state.workflow_id, "qa.json"))
+        qa = get_blobs().get_json(work_key(state.user_id, state.workflow_id, WorkFile.QA))
         message = qa_rejection_message(qa, state.attempt)
         output_data = {"qa": qa}
     else:

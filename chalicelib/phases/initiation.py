@@ -10,16 +10,12 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from chalicelib.blobs import work_key
+from chalicelib.blobs import WorkFile, work_key
 from chalicelib.errors import InputRejectedError
 from chalicelib.models import InputMethod, OrchestratorPhase, Workflow
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
 from chalicelib.services import get_blobs
 from chalicelib.settings import get_settings
-
-TEXT_FILE = "text.txt"
-# For documents: the page of each line of text.txt, so findings can cite "p. 3, line 41".
-PAGES_FILE = "pages.json"
 
 
 def handle(event: dict[str, Any]) -> dict[str, Any]:
@@ -41,10 +37,10 @@ def prepare_input(workflow: Workflow, state: ExecutionState) -> PhaseResult:
         raise InputRejectedError("NO_INPUT", f"This {workflow.input_method.value} workflow has no input yet")
     if not text.strip():
         raise InputRejectedError("EMPTY_INPUT", "The inspection has no text to analyse")
-    blobs.put_text(work_key(workflow.user_id, workflow.id, TEXT_FILE), text)
+    blobs.put_text(work_key(workflow.user_id, workflow.id, WorkFile.TEXT), text)
     outcome: dict[str, Any] = {"characters": len(text), "lines": text.count("\n") + 1}
     if line_pages is not None:
-        blobs.put_json(work_key(workflow.user_id, workflow.id, PAGES_FILE), {"linePages": line_pages})
+        blobs.put_json(work_key(workflow.user_id, workflow.id, WorkFile.PAGES), {"linePages": line_pages})
         outcome["pages"] = max(line_pages, default=0)
     return PhaseResult(outcome=outcome)
 

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from chalicelib.analysis import Findings, QaResult
-from chalicelib.blobs import report_key, work_key
-from chalicelib.models import OrchestratorPhase, Workflow, iso, utc_now
-from chalicelib.phases.processing import FINDINGS_FILE
-from chalicelib.phases.qa import QA_FILE
+from chalicelib.blobs import WorkFile, report_key, work_key
+from chalicelib.models import REPORT_CONTENT_TYPES, OrchestratorPhase, Workflow, iso, utc_now
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
-from chalicelib.report import Report, render_json, render_markdown
+from chalicelib.report import Report, render_docx, render_json, render_markdown, render_pdf
 from chalicelib.services import get_blobs
 
-RENDERERS = {
-    "json": (render_json, "application/json"),
-    "md": (render_markdown, "text/markdown; charset=utf-8"),
+RENDERERS: dict[str, Callable[[Report], str | bytes]] = {
+    "json": render_json,
+    "md": render_markdown,
+    "docx": render_docx,
+    "pdf": render_pdf,
 }
 
 
@@ -25,8 +26,10 @@ def handle(event: dict[str, Any]) -> dict[str, Any]:
 
 def render_reports(workflow: Workflow, state: ExecutionState) -> PhaseResult:
     blobs = get_blobs()
-    findings = Findings.model_validate(blobs.get_json(work_key(workflow.user_id, workflow.id, FINDINGS_FILE)))
-    qa_result = QaResult.model_validate(blobs.get_json(work_key(workflow.user_id, workflow.id, QA_FILE)))
+    findings = Findings.model_validate(
+        blobs.get_json(work_key(workflow.user_id, workflow.id, WorkFile.FINDINGS))
+    )
+    qa_result = QaResult.model_validate(blobs.get_json(work_key(workflow.user_id, workflow.id, WorkFile.QA)))
     report = Report(
         workflow_id=workflow.id,
         title=workflow.title,
@@ -35,9 +38,11 @@ def render_reports(workflow: Workflow, state: ExecutionState) -> PhaseResult:
         qa=qa_result,
     )
     keys = {}
-    for extension, (render, content_type) in RENDERERS.items():
+    for extension, render in RENDERERS.items():
         keys[extension] = report_key(workflow.user_id, workflow.id, extension)
-        blobs.put_text(keys[extension], render(report), content_type)
+        rendered = render(report)
+        data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+        blobs.put_bytes(keys[extension], data, REPORT_CONTENT_TYPES[extension])
     return PhaseResult(
         outcome={"formats": sorted(keys)},
         output_data={

@@ -1,18 +1,21 @@
-"""PROCESSING: analyse the prepared text into structured findings."""
+"""PROCESSING: analyse the prepared text into structured findings.
+
+With ANTHROPIC_API_KEY set, Claude analyses (falling back to the offline analyzer, and saying
+so, when the API stays unavailable); otherwise the offline rules analyzer does. On a QA retry
+the previous QA errors go back to Claude as feedback.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from chalicelib.analysis import analyze_text
+from chalicelib.analysis import Findings, analyze_text
 from chalicelib.analysis.citations import with_pages
-from chalicelib.blobs import work_key
+from chalicelib.blobs import WorkFile, work_key
 from chalicelib.models import InputMethod, OrchestratorPhase, Workflow
-from chalicelib.phases.initiation import PAGES_FILE, TEXT_FILE
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
 from chalicelib.services import get_blobs
-
-FINDINGS_FILE = "findings.json"
+from chalicelib.settings import Settings, get_settings
 
 
 def handle(event: dict[str, Any]) -> dict[str, Any]:
@@ -21,17 +24,68 @@ def handle(event: dict[str, Any]) -> dict[str, Any]:
 
 def analyse(workflow: Workflow, state: ExecutionState) -> PhaseResult:
     blobs = get_blobs()
-    text = blobs.get_text(work_key(workflow.user_id, workflow.id, TEXT_FILE))
-    findings = analyze_text(text)
+    text = blobs.get_text(work_key(workflow.user_id, workflow.id, WorkFile.TEXT))
+    settings = get_settings()
+    if settings.anthropic_api_key:
+        findings, analysis = _claude_analysis(settings, text, _qa_feedback(workflow, state))
+    else:
+        findings = analyze_text(text)
+        analysis = {"analyzer": findings.analyzer, "version": findings.analyzer_version, "costUsd": None}
     if workflow.input_method in (InputMethod.PDF, InputMethod.WORD):
-        pages = blobs.get_json(work_key(workflow.user_id, workflow.id, PAGES_FILE))
+        pages = blobs.get_json(work_key(workflow.user_id, workflow.id, WorkFile.PAGES))
         findings = with_pages(findings, pages["linePages"])
-    blobs.put_json(work_key(workflow.user_id, workflow.id, FINDINGS_FILE), findings.model_dump(mode="json"))
+    blobs.put_json(
+        work_key(workflow.user_id, workflow.id, WorkFile.FINDINGS), findings.model_dump(mode="json")
+    )
     return PhaseResult(
         outcome={
             "analyzer": findings.analyzer,
             "affectedAreas": len(findings.affected_areas),
             "moistureReadings": len(findings.moisture_readings),
             "undetermined": list(findings.undetermined),
-        }
+        },
+        analysis=analysis,
     )
+
+
+def claude_analyzer(settings: Settings) -> Any:
+    """The Claude analyzer (a seam: tests give it a fake HTTP transport)."""
+    from chalicelib.analysis.claude import DEFAULT_MODEL, ClaudeAnalyzer  # deferred: anthropic
+
+    return ClaudeAnalyzer(
+        settings.anthropic_api_key,
+        settings.anthropic_model or DEFAULT_MODEL,
+        max_retries=settings.anthropic_max_retries,
+        timeout_seconds=settings.anthropic_timeout_seconds,
+    )
+
+
+def _claude_analysis(
+    settings: Settings, text: str, feedback: list[str] | None
+) -> tuple[Findings, dict[str, Any]]:
+    outcome = claude_analyzer(settings).analyze(text, qa_feedback=feedback)
+    usage = outcome.usage
+    return outcome.findings, {
+        "analyzer": outcome.analyzer,
+        "model": outcome.model,
+        "usage": None
+        if usage is None
+        else {
+            "inputTokens": usage.input_tokens,
+            "outputTokens": usage.output_tokens,
+            "cacheCreationInputTokens": usage.cache_creation_input_tokens,
+            "cacheReadInputTokens": usage.cache_read_input_tokens,
+        },
+        "costUsd": outcome.cost_usd,
+        "requests": outcome.attempts,
+        "fellBack": outcome.fell_back,
+        "fallbackReason": outcome.fallback_reason,
+    }
+
+
+def _qa_feedback(workflow: Workflow, state: ExecutionState) -> list[str] | None:
+    """On a QA retry, the errors QA found in the previous attempt's findings."""
+    if state.attempt <= 1:
+        return None
+    qa = get_blobs().get_json(work_key(workflow.user_id, workflow.id, WorkFile.QA))
+    return [issue["message"] for issue in qa.get("issues", []) if issue.get("severity") == "error"]

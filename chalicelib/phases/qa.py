@@ -4,14 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from chalicelib.analysis import Findings, check_findings
-from chalicelib.blobs import work_key
-from chalicelib.models import OrchestratorPhase, Workflow
-from chalicelib.phases.processing import FINDINGS_FILE
+from chalicelib.analysis import ANALYZER_NAME, Findings, analyze_text, check_findings
+from chalicelib.blobs import WorkFile, work_key
+from chalicelib.models import OrchestratorPhase, Workflow, iso, utc_now
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
 from chalicelib.services import get_blobs
-
-QA_FILE = "qa.json"
 
 
 def handle(event: dict[str, Any]) -> dict[str, Any]:
@@ -20,9 +17,17 @@ def handle(event: dict[str, Any]) -> dict[str, Any]:
 
 def review(workflow: Workflow, state: ExecutionState) -> PhaseResult:
     blobs = get_blobs()
-    findings = Findings.model_validate(blobs.get_json(work_key(workflow.user_id, workflow.id, FINDINGS_FILE)))
-    result = check_findings(findings)
-    blobs.put_json(work_key(workflow.user_id, workflow.id, QA_FILE), result.model_dump(mode="json"))
+    findings = Findings.model_validate(
+        blobs.get_json(work_key(workflow.user_id, workflow.id, WorkFile.FINDINGS))
+    )
+    # The rules engine checks the AI: when another analyzer produced the findings, the offline
+    # analyzer recomputes category, class, GPP and equipment and every disagreement is flagged.
+    reference = None
+    if findings.analyzer != ANALYZER_NAME:
+        reference = analyze_text(blobs.get_text(work_key(workflow.user_id, workflow.id, WorkFile.TEXT)))
+    result = check_findings(findings, reference=reference)
+    result = result.model_copy(update={"checked_at": iso(utc_now())})
+    blobs.put_json(work_key(workflow.user_id, workflow.id, WorkFile.QA), result.model_dump(mode="json"))
     severities = [issue.severity for issue in result.issues]
     # `qaPassed` is what the state machine's Choice reads.
     return PhaseResult(

@@ -53,8 +53,10 @@ class ExecutionState(ApiModel):
 @dataclass
 class PhaseResult:
     outcome: dict[str, Any] = field(default_factory=dict)
-    # Only OUTPUT sets it: what the workflow record shows once COMPLETED.
+    # OUTPUT sets it: what the workflow record shows once COMPLETED.
     output_data: dict[str, Any] | None = None
+    # PROCESSING sets it: this attempt's analyzer, usage and cost, kept per attempt.
+    analysis: dict[str, Any] | None = None
 
 
 PhaseWork = Callable[[Workflow, ExecutionState], PhaseResult]
@@ -172,10 +174,23 @@ def _mark_done(
         ),
         3,
     )
+    if result.analysis is not None:
+        workflow.analysis = _with_attempt(workflow.analysis, step.attempt, result.analysis)
     if phase is OrchestratorPhase.OUTPUT:
         workflow.status = WorkflowStatus.COMPLETED
         workflow.completed_at = utc_now()
         workflow.output_data = result.output_data
+
+
+def _with_attempt(analysis: dict[str, Any] | None, attempt: int, latest: dict[str, Any]) -> dict[str, Any]:
+    """Keyed by attempt, so a repeated delivery overwrites its own entry instead of adding one."""
+    attempts = {**(analysis or {}).get("attempts", {}), str(attempt): latest}
+    costs = [a["costUsd"] for a in attempts.values() if a.get("costUsd") is not None]
+    return {
+        **latest,
+        "attempts": attempts,
+        "totalCostUsd": round(sum(costs), 6) if costs else None,
+    }
 
 
 def _seconds(step: WorkflowStep) -> float:

@@ -14,9 +14,12 @@ from chalicelib.analysis import (
     analyze_text,
     check_findings,
 )
+from chalicelib.analysis.findings import SafetyHazard, StandardRef
+from chalicelib.analysis.qa import QaResult
 from chalicelib.report import Report, render_json, render_markdown
 
 from .test_offline_analyzer import BURST_SUPPLY_LINE, NOTHING_DETERMINABLE
+from .test_report_documents import realistic_report
 
 
 def _report(findings: Findings, title: str = "12 Smith St - burst flexi hose") -> Report:
@@ -27,6 +30,13 @@ def _report(findings: Findings, title: str = "12 Smith St - burst flexi hose") -
         findings=findings,
         qa=check_findings(findings),
     )
+
+
+def _verdict(qa: QaResult) -> str:
+    counts = [sum(1 for i in qa.issues if i.severity == level) for level in ("error", "warning", "info")]
+    plural = ["error" if counts[0] == 1 else "errors", "warning" if counts[1] == 1 else "warnings"]
+    state = "QA passed" if qa.passed else "QA not passed"
+    return f"{state} ({counts[0]} {plural[0]}, {counts[1]} {plural[1]}, {counts[2]} info)."
 
 
 def _table_rows(markdown: str, header: str) -> list[str]:
@@ -58,42 +68,136 @@ def test_json_is_camel_case_and_round_trips() -> None:
     assert Report.model_validate_json(rendered) == report
 
 
+AREA_HEADER = "| Room | Dimensions | Floor area | Wet floor | Wet walls | Wet ceiling | Materials | Source |"
+READING_HEADER = "| Location | Material | Reading | Dry standard | Drying goal | Dry? | Date | Source |"
+SECTIONS = [
+    "## Summary",
+    "## Cause and type of loss",
+    "## Category, class and condition",
+    "## Affected areas",
+    "## Moisture readings and drying goals",
+    "## Atmospheric readings",
+    "## Equipment",
+    "## Scope of work",
+    "## Safety hazards",
+    "## QA findings",
+    "## Not determined",
+    "## Notes",
+    "## Sources",
+]
+
+
+def _headings(markdown: str) -> list[str]:
+    return [line for line in markdown.splitlines() if line.startswith("## ")]
+
+
 def test_markdown_has_summary_tables_qa_and_sources() -> None:
     # Given a report of the burst supply line
-    markdown = render_markdown(_report(analyze_text(BURST_SUPPLY_LINE)))
+    report = _report(analyze_text(BURST_SUPPLY_LINE))
+    markdown = render_markdown(report)
     # When it is rendered as Markdown
-    # Then the summary gives the type and cause with their lines
-    assert markdown.startswith("# 12 Smith St - burst flexi hose\n")
-    assert "- **Damage type:** Water (line 4)" in markdown
+    # Then the cover and every section are there, in order
+    assert markdown.startswith("# 12 Smith St - burst flexi hose\n\nWater damage inspection report\n")
+    assert "- **Workflow:** wf-123" in markdown
+    assert "- **Report generated:** 4 Mar 2025 05:06 UTC" in markdown
+    assert _headings(markdown) == SECTIONS
+    # And the type and cause cite their lines
+    assert "- **Loss type:** Water (line 4)" in markdown
     assert "- **Cause of loss:** burst flexi hose under kitchen sink (cold supply line)" in markdown
-    # And the areas table has one row per room with converted dimensions
-    area_rows = _table_rows(markdown, "| Room | Dimensions | Floor area | Materials | Source |")
-    assert area_rows == [
-        "| Kitchen | 12 \u00d7 14 ft | 168 sq ft | vinyl plank, particleboard, cabinets, drywall | line 6 |",
-        "| Hallway | 11.5 \u00d7 3.9 ft (measured in m) | 45.2 sq ft | carpet, underlay | line 9 |",
-        "| Dining room | 10 \u00d7 12 ft | 120 sq ft | hardwood floor | line 11 |",
+    # And the areas table has one row per room, metric rooms in m as well as ft
+    assert _table_rows(markdown, AREA_HEADER) == [
+        # wicking 30 cm: no wet wall above 2 ft, which S500's wall formula counts
+        "| Kitchen | 12 \u00d7 14 ft | 168 sq ft | \u2014 | 0 sq ft | \u2014 "
+        "| vinyl plank, particleboard, cabinets, drywall | line 6 |",
+        "| Hallway | 11.5 \u00d7 3.9 ft (3.51 \u00d7 1.19 m) | 45.2 sq ft (4.2 m\u00b2) | \u2014 | \u2014 "
+        "| \u2014 | carpet, underlay | line 9 |",
+        "| Dining room | 10 \u00d7 12 ft | 120 sq ft | \u2014 | \u2014 | \u2014 | hardwood floor | line 11 |",
     ]
-    # And the readings table has every reading
-    reading_rows = _table_rows(markdown, "| Location | Material | Reading | Source |")
-    assert len(reading_rows) == 7
-    assert reading_rows[0] == "| Kitchen | drywall | 32 %MC | line 7 |"
+    # And the readings table has every moisture reading (outside RH/GPP are atmospheric)
+    reading_rows = _table_rows(markdown, READING_HEADER)
+    assert len(reading_rows) == 5
+    # ... with the dry standard from the unaffected room, the drying goal and the day it was read
+    assert reading_rows[0] == "| Kitchen | drywall | 32 %MC | 9 %MC | 13 %MC | No | 3 Mar 2024 | line 7 |"
+    # And the sections with nothing recorded say so
+    assert "## Equipment\n\nNo drying equipment was calculated or recorded." in markdown
+    assert "## Safety hazards\n\nNo safety hazards were recorded in the notes." in markdown
     # And QA, the undetermined fields and the cited lines have their sections
-    assert "## QA findings\n\nQA passed (0 errors, 0 warnings, 0 info).\n\nNo issues found." in markdown
-    assert "## Not determined\n\nEvery field was determined from the notes." in markdown
-    assert "- Line 3 (cause of loss): \u201cCause: burst flexi hose under kitchen sink" in markdown
-    assert "- Line 13 (moisture reading): \u201cOutside RH 65%, GPP 78\u201d" in markdown
+    assert f"## QA findings\n\n{_verdict(report.qa)}" in markdown
+    assert "rather than guessed.\n\n- Claim number\n- Insured\n- Date of loss\n- Equipment\n" in markdown
+    cause_row = "| Line 3 | cause of loss; water category | \u201cCause: burst flexi hose under kitchen sink"
+    assert cause_row in markdown
+    assert "| Line 13 | atmospheric reading | \u201cOutside RH 65%, GPP 78\u201d |" in markdown
 
 
 def test_markdown_lists_what_was_not_determined_and_failed_qa() -> None:
     # Given a report of notes with nothing determinable
     markdown = render_markdown(_report(analyze_text(NOTHING_DETERMINABLE)))
     # When it is rendered as Markdown
-    # Then nothing is presented as known, and the QA errors are listed
-    assert "- **Damage type:** Not determined" in markdown
+    # Then nothing is presented as known, and every section is still there
+    assert _headings(markdown) == SECTIONS
+    assert "- **Loss type:** Not determined" in markdown
+    assert "- **Claim number:** Not determined" in markdown
     assert "No affected areas were identified in the notes." in markdown
-    assert "- **Error** `DAMAGE_TYPE_MISSING` (`damageType`):" in markdown
-    assert "QA not passed (2 errors, 1 warning, 0 info)." in markdown
-    assert "- Damage type\n- Cause of loss\n- Affected areas\n- Moisture readings" in markdown
+    assert (
+        "## Category, class and condition\n\nNo IICRC category, class or condition was determined."
+        in markdown
+    )
+    # And the QA errors are a table
+    assert "QA not passed (2 errors, " in markdown
+    qa_rows = _table_rows(markdown, "| Severity | Code | Field | Finding | Standard |")
+    assert qa_rows[0].startswith("| Error | `DAMAGE_TYPE_MISSING` | `damageType` | The notes do not say")
+    assert "- Loss type\n- Cause of loss\n- Affected areas\n- Moisture readings" in markdown
+    assert "## Sources\n\nNo line of the notes was cited." in markdown
+
+
+def test_markdown_has_classification_equipment_scope_and_every_cited_line() -> None:
+    # Given a fully analysed Category 2 overflow, its QA issues naming their standard
+    report = realistic_report()
+    cited = StandardRef(standard="IICRC S500", edition="2021", section="12.2")
+    issues = [issue.model_copy(update={"standard": cited}) for issue in report.qa.issues]
+    report = report.model_copy(update={"qa": report.qa.model_copy(update={"issues": issues})})
+    # When it is rendered as Markdown
+    markdown = render_markdown(report)
+    # Then the cover has the job facts, unicode intact
+    assert "- **Claim number:** CLM-2024-004471\n- **Insured:** Nguy\u1ec5n Th\u1ecb Zo\u00eb\n" in markdown
+    # And category and class come with their rating, standard, justification and evidence lines
+    assert (
+        "### Water category (IICRC S500)\n\n"
+        "- **Rating:** Category 2 \u2014 grey water, significant contamination\n"
+        "- **Standard:** IICRC S500-2021 (US), section 10.5\n"
+        "- **Justification:** Washing machine discharge carries detergent and soil"
+    ) in markdown
+    assert "Evidence in the notes:\n\n- P. 1, line 7: \u201cLaundry 2.4 x 1.8 m" in markdown
+    # And readings show dry standard, drying goal, dry state, date and meter
+    reading_rows = _table_rows(markdown, READING_HEADER.replace("| Source |", "| Meter | Source |"))
+    assert reading_rows[1] == (
+        "| Hallway north wall | drywall | 32 %MC | 9 %MC | 13 %MC | No | 3 Mar 2024 "
+        "| Protimeter Mini, wood scale | p. 1, line 12 |"
+    )
+    # And atmospheric readings show °F with °C
+    assert "| affected | 75.2 \u00b0F (24.0 \u00b0C) | 68% | 88 | 63.8 \u00b0F (17.7 \u00b0C) |" in markdown
+    # And equipment shows the calculation and the placed quantity against it
+    equipment = _table_rows(
+        markdown, "| Equipment | Calculated | Placed (notes) | Calculation | Standard | Source |"
+    )
+    assert equipment[0].startswith(
+        "| Air mover | 6 | 4 (2 fewer) | 2 rooms + ceil(95.5 sq ft wet floor / 70)"
+    )
+    assert equipment[1].startswith("| Dehumidifier | 1 | 1 | 760 cu ft / 40")
+    # And scope, hazards, QA with its standard, notes and sources are listed
+    assert _table_rows(markdown, "| \\# | Room | Description | Quantity | Source |")[0] == (
+        "| 1 | Hallway | Remove and dispose of wet carpet cushion (Cat 2) | 49 sq ft | p. 1, line 9 |"
+    )
+    assert "- Power board on wet floor in laundry (p. 1, line 7)" in markdown
+    assert "| `NO_DRY_STANDARD` | `moistureReadings[4]` | Particleboard has no dry standard" in markdown
+    assert markdown.count("| IICRC S500-2021 (US), section 12.2 |") == 2
+    assert "## Notes\n\n- Produced by the offline analyzer because Claude was unavailable" in markdown
+    sources = _table_rows(markdown, "| Where | Cited for | Line as written |")
+    assert sources[3] == (
+        "| P. 1, line 4 | loss type; cause of loss; water category "
+        "| \u201cCause: washing machine hose split, grey water over laundry and hall floor.\u201d |"
+    )
+    assert sources[-1] == "| P. 3, line 14 | moisture reading | \u201cDay 3: hall N wall 12%MC\u201d |"
 
 
 def test_user_text_cannot_break_the_tables() -> None:
@@ -124,15 +228,38 @@ def test_user_text_cannot_break_the_tables() -> None:
     # When the report is rendered as Markdown
     markdown = render_markdown(_report(findings, title="Claim #9 | <b>urgent</b>"))
     # Then each row keeps its cells, the `|` escaped and the newline folded
-    (area_row,) = _table_rows(markdown, "| Room | Dimensions | Floor area | Materials | Source |")
+    (area_row,) = _table_rows(markdown, AREA_HEADER)
     assert area_row == (
-        "| Bath \\| Laundry upstairs | 3.3 \u00d7 6.6 ft (measured in m) | 21.8 sq ft "
-        "| tile\\|grout, \\*vinyl\\* | p. 3, line 2 |"
+        "| Bath \\| Laundry upstairs | 3.3 \u00d7 6.6 ft (1.01 \u00d7 2.01 m) | 21.8 sq ft (2.03 m\u00b2) "
+        "| \u2014 | \u2014 | \u2014 | tile\\|grout, \\*vinyl\\* | p. 3, line 2 |"
     )
-    assert _unescaped_pipes(area_row) == 6
-    (reading_row,) = _table_rows(markdown, "| Location | Material | Reading | Source |")
-    assert reading_row == "| wall \\| 1 | drywall \\| x \\| | 18.5 % (scale not stated) | p. 3, line 2 |"
-    assert _unescaped_pipes(reading_row) == 5
+    assert _unescaped_pipes(area_row) == 9
+    (reading_row,) = _table_rows(markdown, READING_HEADER)
+    assert reading_row == (
+        "| wall \\| 1 | drywall \\| x \\| | 18.5 % (scale not stated) | \u2014 | \u2014 | \u2014 | \u2014 "
+        "| p. 3, line 2 |"
+    )
+    assert _unescaped_pipes(reading_row) == 9
     # And the title and summary are escaped too
     assert markdown.startswith("# Claim #9 \\| \\<b\\>urgent\\</b\\>\n")
     assert "- **Cause of loss:** leak \\| unknown source" in markdown
+
+
+def test_text_that_looks_like_markdown_blocks_stays_text() -> None:
+    # Given findings whose cause, notes and hazards start like a heading, a list or a quote
+    span = SourceSpan(line=1, text="> quoted")
+    findings = Findings(
+        cause_of_loss="# not a heading",
+        safety_hazards=[SafetyHazard(description="- not a sub-list", source=span)],
+        notes=["1. not an ordered list", "+ plus", "2024.03.03 is a date, not a list", "#hashtag"],
+        analyzer_version="test",
+    )
+    # When the report is rendered as Markdown
+    markdown = render_markdown(_report(findings))
+    # Then each is escaped only where Markdown would read it as a block
+    assert "- **Cause of loss:** \\# not a heading" in markdown
+    assert "- \\- not a sub-list (line 1)" in markdown
+    assert (
+        "- 1\\. not an ordered list\n- \\+ plus\n- 2024.03.03 is a date, not a list\n- #hashtag" in markdown
+    )
+    assert "| Line 1 | safety hazard | \u201c\\> quoted\u201d |" in markdown

@@ -1,0 +1,390 @@
+"""The standards configuration and the formulas that use it.
+
+Every factor here (air-mover ratios, dehumidifier class factors, the dry-standard tolerance, the
+class thresholds, the default ceiling height) is configuration read from `standards.json`, not a
+constant in code, and every rule names the standard, edition and country it comes from
+(`references`). `STANDARDS_FILE` may point at another file (an AU edition, a carrier's own
+factors); it is read once per process.
+
+The formulas take the findings model (`AffectedArea`) so that QA can recompute them from any
+analyzer's output, and return the calculation as text an adjuster can follow.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+
+from chalicelib.analysis.findings import AffectedArea, CamelModel, StandardRef
+
+STANDARDS_FILE_VARIABLE = "STANDARDS_FILE"
+DEFAULT_STANDARDS_FILE = Path(__file__).with_name("standards.json")
+
+ReferenceKey = Literal[
+    "documentation",
+    "water_category",
+    "water_class",
+    "drying_goal",
+    "monitoring",
+    "psychrometrics",
+    "air_movers",
+    "dehumidifiers",
+    "safety",
+    "mould_condition",
+    "fire_smoke",
+]
+
+
+class References(CamelModel):
+    """The standard, edition and country each group of rules and formulas comes from."""
+
+    documentation: StandardRef
+    water_category: StandardRef
+    water_class: StandardRef
+    drying_goal: StandardRef
+    monitoring: StandardRef
+    psychrometrics: StandardRef
+    air_movers: StandardRef
+    dehumidifiers: StandardRef
+    safety: StandardRef
+    mould_condition: StandardRef
+    fire_smoke: StandardRef
+
+
+class CategoryConfig(CamelModel):
+    standing_hours_cat1_to_cat2: float = Field(gt=0)
+    note: str = ""
+
+
+class WaterClassConfig(CamelModel):
+    class1_max_wet_share: float = Field(gt=0, lt=1)
+    class2_max_wet_share: float = Field(gt=0, lt=1)
+    low_permeance_materials: list[str]
+
+
+class RatioRange(CamelModel):
+    """Square feet per air mover: `chosen` is recommended, `least`..`most` is what S500 allows."""
+
+    chosen: float = Field(gt=0)
+    least: float = Field(gt=0)
+    most: float = Field(gt=0)
+
+
+class AirMoverConfig(CamelModel):
+    per_affected_room: int = Field(ge=0)
+    wet_floor_sqft_per_air_mover: RatioRange
+    wet_wall_ceiling_sqft_per_air_mover: RatioRange
+    wall_height_excluded_ft: float = Field(ge=0)
+    per_inset_offset: int = Field(ge=0)
+    inset_offset_min_inches: float = Field(gt=0)
+    choice: str = ""
+
+
+class DehumidifierType(CamelModel):
+    label: str
+    class_factors: dict[str, float]
+    assumed_unit_aham_pints_per_day: float = Field(gt=0)
+    firm_source: bool
+    source: str
+
+
+class DehumidifierConfig(CamelModel):
+    default_type: str
+    types: dict[str, DehumidifierType]
+
+
+class DryStandardConfig(CamelModel):
+    tolerance_points: float = Field(ge=0)
+    # "Within about 4 points" is for wood and drywall scales; concrete %MC runs 2-6, so its own.
+    tolerance_by_material: dict[str, float] = Field(default_factory=dict)
+
+
+class MonitoringConfig(CamelModel):
+    max_days_between_visits: int = Field(ge=1)
+
+
+class AtmosphericConfig(CamelModel):
+    gpp_tolerance: float = Field(ge=0)
+
+
+class HazardConfig(CamelModel):
+    asbestos_era_built_before: int
+    note: str = ""
+
+
+class DateConfig(CamelModel):
+    # None: a numeric date like 03/04/2024 is read only when the document itself settles the order.
+    numeric_order: Literal["DMY", "MDY"] | None = None
+
+
+class Standards(CamelModel):
+    name: str
+    references: References
+    category: CategoryConfig
+    water_class: WaterClassConfig
+    default_ceiling_height_ft: float = Field(gt=0)
+    air_movers: AirMoverConfig
+    dehumidifiers: DehumidifierConfig
+    dry_standard: DryStandardConfig
+    monitoring: MonitoringConfig
+    atmospheric: AtmosphericConfig
+    hazards: HazardConfig
+    dates: DateConfig = Field(default_factory=DateConfig)
+
+    def ref(self, key: ReferenceKey) -> StandardRef:
+        reference: StandardRef = getattr(self.references, key)
+        return reference
+
+    def cite(self, key: ReferenceKey) -> str:
+        """'IICRC S500-2021 (US)' for messages and calculations."""
+        reference = self.ref(key)
+        return f"{reference.standard}-{reference.edition} ({reference.country})"
+
+
+def read_standards(path: str | Path) -> Standards:
+    return Standards.model_validate_json(Path(path).read_text(encoding="utf-8"))
+
+
+@cache
+def load_standards() -> Standards:
+    """The configured standards: `STANDARDS_FILE` if set, else the bundled defaults (read once)."""
+    return read_standards(os.environ.get(STANDARDS_FILE_VARIABLE) or DEFAULT_STANDARDS_FILE)
+
+
+# --- small formulas ----------------------------------------------------------------------------
+
+
+def drying_goal(dry_standard: float, standards: Standards, material: str | None = None) -> float:
+    """Dry when within the tolerance of the same material's reading in an unaffected area.
+
+    `material` is a material key or the material as written ("concrete slab"): a configured
+    material named in it has its own tolerance."""
+    config = standards.dry_standard
+    written = (material or "").lower()
+    tolerance = next(
+        (points for key, points in config.tolerance_by_material.items() if key in written),
+        config.tolerance_points,
+    )
+    return round(dry_standard + tolerance, 1)
+
+
+def class_for_share(share: float, standards: Standards) -> int:
+    """S500 class 1-3 from the wet share of the space's floor, wall and ceiling surface."""
+    if share < standards.water_class.class1_max_wet_share:
+        return 1
+    return 2 if share <= standards.water_class.class2_max_wet_share else 3
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.1f}".rstrip("0").rstrip(".")
+
+
+def ceiling_height(area: AffectedArea, standards: Standards) -> tuple[float, bool]:
+    """The area's ceiling height and whether it was assumed (not stated)."""
+    if area.height_ft:
+        return area.height_ft, False
+    return standards.default_ceiling_height_ft, True
+
+
+# --- air movers --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Calculation:
+    """A formula's result: the recommended quantity, the range the standard allows, and the working."""
+
+    quantity: int
+    least: int
+    most: int
+    text: str
+    inputs: dict[str, float] = field(default_factory=dict)
+
+
+def _per(area_sqft: float, ratio: float) -> int:
+    # "One per 50-70 sq ft": any started block needs a unit, so each term rounds up.
+    return math.ceil(round(area_sqft / ratio, 6)) if area_sqft > 0 else 0
+
+
+def _air_movers_for(area: AffectedArea, config: AirMoverConfig, pick: str) -> int:
+    floor_ratio = getattr(config.wet_floor_sqft_per_air_mover, pick)
+    wall_ratio = getattr(config.wet_wall_ceiling_sqft_per_air_mover, pick)
+    wall_ceiling = (area.wet_wall_sqft or 0.0) + (area.wet_ceiling_sqft or 0.0)
+    return (
+        config.per_affected_room
+        + _per(area.wet_floor_sqft or 0.0, floor_ratio)
+        + _per(wall_ceiling, wall_ratio)
+        + config.per_inset_offset * (area.wall_insets_offsets or 0)
+    )
+
+
+def air_mover_calculation(areas: Sequence[AffectedArea], standards: Standards) -> Calculation | None:
+    """S500 air movers: per room 1 + wet floor / ratio + wet wall above 2 ft and ceiling / ratio
+    + 1 per inset/offset. None when a room's wet floor area is not known: that is not guessed."""
+    if not areas or any(area.wet_floor_sqft is None for area in areas):
+        return None
+    config = standards.air_movers
+    floor, wall = config.wet_floor_sqft_per_air_mover, config.wet_wall_ceiling_sqft_per_air_mover
+    lines = []
+    for area in areas:
+        wall_ceiling = (area.wet_wall_sqft or 0.0) + (area.wet_ceiling_sqft or 0.0)
+        unstated = [
+            name
+            for name, value in (("wet wall", area.wet_wall_sqft), ("wet ceiling", area.wet_ceiling_sqft))
+            if value is None
+        ]
+        assumed = f" ({' and '.join(unstated)} not stated, taken as 0)" if unstated else ""
+        lines.append(
+            f"{area.room}: {config.per_affected_room} per room"
+            f" + {_fmt(area.wet_floor_sqft or 0.0)} sq ft wet floor / {_fmt(floor.chosen)}"
+            f" = {_per(area.wet_floor_sqft or 0.0, floor.chosen)}"
+            f" + {_fmt(wall_ceiling)} sq ft wet wall above {_fmt(config.wall_height_excluded_ft)} ft"
+            f" and ceiling / {_fmt(wall.chosen)} = {_per(wall_ceiling, wall.chosen)}"
+            f" + {area.wall_insets_offsets or 0} inset/offset"
+            f" = {_air_movers_for(area, config, 'chosen')}{assumed}"
+        )
+    quantity = sum(_air_movers_for(area, config, "chosen") for area in areas)
+    # Fewest units at the largest square feet per unit, most at the smallest.
+    least = sum(_air_movers_for(area, config, "most") for area in areas)
+    most = sum(_air_movers_for(area, config, "least") for area in areas)
+    text = (
+        f"{standards.cite('air_movers')} air movers, each term rounded up; "
+        f"1 per {_fmt(floor.chosen)} sq ft of wet floor (range {_fmt(floor.least)}-{_fmt(floor.most)}), "
+        f"1 per {_fmt(wall.chosen)} sq ft of wet wall/ceiling (range {_fmt(wall.least)}-{_fmt(wall.most)}). "
+        + "; ".join(lines)
+        + f". Total {quantity} (the ranges allow {least}-{most})."
+    )
+    inputs = {
+        "affectedRooms": float(len(areas)),
+        "wetFloorSqft": round(sum(area.wet_floor_sqft or 0.0 for area in areas), 1),
+        "wetWallCeilingSqft": round(
+            sum((area.wet_wall_sqft or 0.0) + (area.wet_ceiling_sqft or 0.0) for area in areas), 1
+        ),
+        "insetsOffsets": float(sum(area.wall_insets_offsets or 0 for area in areas)),
+        "floorSqftPerAirMover": floor.chosen,
+        "wallCeilingSqftPerAirMover": wall.chosen,
+        "least": float(least),
+        "most": float(most),
+    }
+    return Calculation(quantity=quantity, least=least, most=most, text=text, inputs=inputs)
+
+
+# --- dehumidifiers -----------------------------------------------------------------------------
+
+
+def dehumidifier_type(written: str | None, standards: Standards) -> str:
+    """The configured type the notes name ("LGR"), else the configured default."""
+    config = standards.dehumidifiers
+    if written and written.lower() in config.types:
+        return written.lower()
+    return config.default_type
+
+
+def dehumidifier_calculation(
+    areas: Sequence[AffectedArea],
+    water_class: int | None,
+    standards: Standards,
+    *,
+    kind: str | None = None,
+    unit_pints_per_day: float | None = None,
+) -> Calculation | None:
+    """Chamber cubic feet / class factor = AHAM pints/day; units = pints / one unit's AHAM rating.
+
+    None when the class or a room's floor area is unknown, or the type has no factor for the class
+    (conventional units have none for class 4)."""
+    type_key = dehumidifier_type(kind, standards)
+    dehu = standards.dehumidifiers.types.get(type_key)
+    if dehu is None or water_class is None or not areas:
+        return None
+    factor = dehu.class_factors.get(str(water_class))
+    if factor is None or any(area.floor_area_sqft is None for area in areas):
+        return None
+    parts, volume, assumed_height = [], 0.0, False
+    for area in areas:
+        height, assumed = ceiling_height(area, standards)
+        assumed_height = assumed_height or assumed
+        room_volume = (area.floor_area_sqft or 0.0) * height
+        volume += room_volume
+        parts.append(
+            f"{area.room} {_fmt(area.floor_area_sqft or 0.0)} sq ft x {_fmt(height)} ft"
+            f"{' (assumed)' if assumed else ''} = {_fmt(room_volume)} cu ft"
+        )
+    pints = volume / factor
+    rating = unit_pints_per_day or dehu.assumed_unit_aham_pints_per_day
+    units = max(1, math.ceil(round(pints / rating, 6)))
+    notes = []
+    if assumed_height:
+        default = _fmt(standards.default_ceiling_height_ft)
+        notes.append(f"ceiling height not stated: {default} ft assumed (configuration)")
+    if unit_pints_per_day is None:
+        notes.append(f"unit rating not stated: {_fmt(rating)} AHAM pints/day assumed (configuration)")
+    if not dehu.firm_source:
+        notes.append(f"{dehu.label} factors: {dehu.source}")
+    text = (
+        f"{standards.cite('dehumidifiers')} dehumidification, {dehu.label}: "
+        + "; ".join(parts)
+        + f"; chamber {_fmt(volume)} cu ft / class {water_class} factor {_fmt(factor)}"
+        f" = {_fmt(pints)} AHAM pints/day (rated at 80 F / 60 % RH); / {_fmt(rating)} pints/day per unit"
+        f" = {units} unit{'s' if units != 1 else ''}." + (" Note: " + "; ".join(notes) + "." if notes else "")
+    )
+    inputs = {
+        "chamberCubicFt": round(volume, 1),
+        "classFactor": factor,
+        "requiredPintsPerDay": round(pints, 1),
+        "unitPintsPerDay": rating,
+    }
+    return Calculation(quantity=units, least=units, most=units, text=text, inputs=inputs)
+
+
+# --- water class -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SurfaceShare:
+    """The wet share of the affected space's surfaces: the lower bound and, when some extents
+    are only bounded, the upper bound."""
+
+    wet_low: float
+    wet_high: float
+    total: float
+    assumed_height: bool
+
+    def class_value(self, standards: Standards) -> int | None:
+        if self.total <= 0:
+            return None
+        low = class_for_share(self.wet_low / self.total, standards)
+        high = class_for_share(self.wet_high / self.total, standards)
+        # Only a class every possible extent agrees on is determined.
+        return low if low == high else None
+
+
+def total_surface_sqft(area: AffectedArea, standards: Standards) -> tuple[float, bool] | None:
+    """Floor + ceiling + walls of a rectangular room, and whether the height was assumed."""
+    if area.length_ft is None or area.width_ft is None:
+        return None
+    height, assumed = ceiling_height(area, standards)
+    floor = area.floor_area_sqft or area.length_ft * area.width_ft
+    walls = 2 * (area.length_ft + area.width_ft) * height
+    return 2 * floor + walls, assumed
+
+
+def least_wet_share(areas: Sequence[AffectedArea], standards: Standards) -> SurfaceShare | None:
+    """What the findings' own wet areas prove at least: wet floor, wall above 2 ft and ceiling
+    over the total surface (walls below 2 ft are not in the model, so this is a lower bound)."""
+    total, wet, assumed_any = 0.0, 0.0, False
+    for area in areas:
+        surface = total_surface_sqft(area, standards)
+        if surface is None:
+            return None
+        total += surface[0]
+        assumed_any = assumed_any or surface[1]
+        wet += (area.wet_floor_sqft or 0.0) + (area.wet_wall_sqft or 0.0) + (area.wet_ceiling_sqft or 0.0)
+    if total <= 0:
+        return None
+    return SurfaceShare(wet_low=wet, wet_high=wet, total=total, assumed_height=assumed_any)

@@ -1,0 +1,797 @@
+"""The report's content, planned once as neutral blocks that every renderer writes.
+
+`build_document` turns a `Report` into a `ReportDocument`: a cover and a list of sections, each a
+list of blocks (sub-headings, key-value lists, tables, paragraphs, bullet lists). The Markdown,
+Word and PDF renderers only lay those blocks out, so what the report says is decided here alone.
+
+Text in the blocks is plain, unescaped and may come from the notes: each renderer passes every
+string through `plain()` and then escapes it for its own format. A section with nothing to show
+keeps its heading and says so in one line (`Paragraph(..., empty=True)`): an adjuster must see
+that nothing was recorded, not wonder whether the section was forgotten.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Literal
+
+from chalicelib.analysis.findings import (
+    AffectedArea,
+    AtmosphericReading,
+    Classification,
+    DamageType,
+    EquipmentItem,
+    EquipmentKind,
+    FindingField,
+    Findings,
+    LengthUnit,
+    MoistureReading,
+    SafetyHazard,
+    ScopeItem,
+    SourceSpan,
+    StandardRef,
+)
+from chalicelib.analysis.qa import QaIssue, QaResult, Severity
+
+if TYPE_CHECKING:
+    from chalicelib.report.render import Report
+
+# --- blocks ------------------------------------------------------------------------------------
+
+Align = Literal["left", "right"]
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    weight: float = 1.0  # share of the table's width, relative to the other columns
+    align: Align = "left"
+    code: bool = False  # an identifier, shown exactly as written (Markdown code span, monospace)
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class KeyValues:
+    items: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    empty: bool = False  # the one line that stands for a section with nothing to show
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Subheading:
+    text: str
+
+
+Block = Subheading | KeyValues | Table | Paragraph | Bullets
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # stable identifier, e.g. "moisture-readings"
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    title: str
+    subtitle: str
+    cover: KeyValues
+    sections: tuple[Section, ...]
+    footer: str  # one line for page footers; renderers add the page number
+
+
+# --- text --------------------------------------------------------------------------------------
+
+# Control characters, line/paragraph separators, bidi overrides (they would reorder the text that
+# follows in Word), and code points XML cannot carry (lone surrogates, U+FFFE/U+FFFF).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
+
+NONE = "\u2014"  # an empty cell
+NOT_DETERMINED = "Not determined"
+
+
+def plain(text: str) -> str:
+    """User text as one safe line: unsafe characters become spaces and runs of space collapse."""
+    return " ".join(_UNSAFE.sub(" ", text).split())
+
+
+def number(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def sentence(text: str) -> str:
+    """The text with its first letter in upper case (str.capitalize would lower the rest)."""
+    return text[:1].upper() + text[1:]
+
+
+def _count(count: int, singular: str, plural: str | None = None) -> str:
+    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
+
+
+def where(span: SourceSpan) -> str:
+    return f"p. {span.page}, line {span.line}" if span.page is not None else f"line {span.line}"
+
+
+def _with_source(value: str, span: SourceSpan | None) -> str:
+    return f"{value} ({where(span)})" if span is not None else value
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def day(value: date) -> str:
+    """A date no reader can misread (3 Mar 2024), whatever their country's order."""
+    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+
+
+def _timestamp(value: str) -> str:
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    offset = moment.utcoffset()
+    zone = "" if offset is None else " UTC" if not offset else f" UTC{moment:%z}"
+    return f"{day(moment.date())} {moment:%H:%M}{zone}"
+
+
+# --- units -------------------------------------------------------------------------------------
+
+_M_PER_FT = 0.3048
+_SQM_PER_SQFT = _M_PER_FT**2
+
+
+def _metric(area: AffectedArea) -> bool:
+    return area.original_unit is LengthUnit.METRES
+
+
+def sqft(value: float | None, metric: bool = False) -> str:
+    """An area in sq ft, with m² beside it when the notes measured in metres."""
+    if value is None:
+        return NONE
+    shown = f"{number(value)} sq ft"
+    return f"{shown} ({number(value * _SQM_PER_SQFT)} m\u00b2)" if metric else shown
+
+
+def _dimensions(area: AffectedArea) -> str:
+    sides = [side for side in (area.length_ft, area.width_ft) if side is not None]
+    if len(sides) < 2:
+        return NONE
+    if area.height_ft is not None:
+        sides.append(area.height_ft)
+    feet = " \u00d7 ".join(number(side) for side in sides) + " ft"
+    if not _metric(area):
+        return feet
+    metres = " \u00d7 ".join(number(side * _M_PER_FT) for side in sides)
+    return f"{feet} ({metres} m)"
+
+
+def temperature(fahrenheit: float | None) -> str:
+    if fahrenheit is None:
+        return NONE
+    return f"{number(fahrenheit)} \u00b0F ({(fahrenheit - 32) * 5 / 9:.1f} \u00b0C)"
+
+
+# --- labels ------------------------------------------------------------------------------------
+
+DAMAGE_TYPE_LABELS = {
+    DamageType.WATER: "Water",
+    DamageType.FIRE_SMOKE: "Fire / smoke",
+    DamageType.MOULD: "Mould",
+    DamageType.OTHER: "Other",
+}
+_SUBTITLES = {
+    DamageType.WATER: "Water damage inspection report",
+    DamageType.FIRE_SMOKE: "Fire and smoke damage inspection report",
+    DamageType.MOULD: "Mould inspection report",
+}
+FIELD_LABELS: dict[str, str] = {
+    FindingField.DAMAGE_TYPE: "Loss type",
+    FindingField.CAUSE_OF_LOSS: "Cause of loss",
+    FindingField.AFFECTED_AREAS: "Affected areas",
+    FindingField.MOISTURE_READINGS: "Moisture readings",
+    FindingField.CLAIM_NUMBER: "Claim number",
+    FindingField.INSURED: "Insured",
+    FindingField.ADDRESS: "Property address",
+    FindingField.DATE_OF_LOSS: "Date of loss",
+    FindingField.INSPECTION_DATE: "Inspection date",
+    FindingField.WATER_CATEGORY: "Water category (IICRC S500)",
+    FindingField.WATER_CLASS: "Water class (IICRC S500)",
+    FindingField.EQUIPMENT: "Equipment",
+    "mouldCondition": "Mould condition (IICRC S520)",
+    "atmosphericReadings": "Atmospheric readings",
+}
+SEVERITY_LABELS: dict[Severity, str] = {"error": "Error", "warning": "Warning", "info": "Info"}
+_SEVERITY_NOUNS: dict[Severity, tuple[str, str]] = {
+    "error": ("error", "errors"),
+    "warning": ("warning", "warnings"),
+    "info": ("info", "info"),
+}
+_EQUIPMENT_LABELS = {
+    EquipmentKind.AIR_MOVER: ("Air mover", "air movers"),
+    EquipmentKind.DEHUMIDIFIER: ("Dehumidifier", "dehumidifiers"),
+    EquipmentKind.AIR_SCRUBBER: ("Air scrubber", "air scrubbers"),
+    EquipmentKind.OTHER: ("Other equipment", "other items"),
+}
+_UNIT_LABELS = {"%": "% (scale not stated)"}
+
+
+@dataclass(frozen=True)
+class _Grade:
+    """How one kind of classification is named, and what each of its values means."""
+
+    label: str  # "Water category (IICRC S500)"
+    short: str  # "Water category"
+    value_name: str  # "Category"
+    meanings: dict[int, str]
+
+
+_CATEGORY = _Grade(
+    "Water category (IICRC S500)",
+    "Water category",
+    "Category",
+    {
+        1: "clean water from a sanitary source",
+        2: "grey water, significant contamination",
+        3: "black water, grossly contaminated",
+    },
+)
+_CLASS = _Grade(
+    "Water class (IICRC S500)",
+    "Water class",
+    "Class",
+    {
+        1: "least evaporation load, under about 5% of surfaces wet",
+        2: "significant load, about 5\u201340% of surfaces wet",
+        3: "greatest load, over about 40% of surfaces wet",
+        4: "specialty drying, bound water in low-permeance materials",
+    },
+)
+_CONDITION = _Grade(
+    "Mould condition (IICRC S520)",
+    "Mould condition",
+    "Condition",
+    {1: "normal fungal ecology", 2: "settled spores (contamination)", 3: "actual mould growth"},
+)
+
+
+def _grade_value(grade: _Grade, classification: Classification) -> str:
+    meaning = grade.meanings.get(classification.value)
+    name = f"{grade.value_name} {classification.value}"
+    return f"{name} \u2014 {meaning}" if meaning else name
+
+
+def standard_label(ref: StandardRef) -> str:
+    """E.g. "IICRC S500-2021 (US), section 12.2"."""
+    edition = plain(ref.edition)
+    name = f"{plain(ref.standard)}-{edition}" if edition.isdigit() else f"{plain(ref.standard)}, {edition}"
+    country = f" ({ref.country})" if ref.country != "international" else ""
+    section = f", section {plain(ref.section)}" if ref.section else ""
+    return f"{name}{country}{section}"
+
+
+def _issue_standard(issue: QaIssue) -> str:
+    """The standard a QA rule cites, once QA issues carry one (a reference or plain text)."""
+    cited: object = getattr(issue, "standard", None)
+    if isinstance(cited, StandardRef):
+        return standard_label(cited)
+    if isinstance(cited, str) and cited.strip():
+        return cited
+    standard, edition = getattr(cited, "standard", None), getattr(cited, "edition", None)
+    if isinstance(standard, str) and isinstance(edition, str):
+        return f"{standard}-{edition}" if edition.isdigit() else f"{standard}, {edition}"
+    return NONE
+
+
+def qa_verdict(qa: QaResult) -> str:
+    severities = [issue.severity for issue in qa.issues]
+    counts = ", ".join(
+        _count(severities.count(severity), *nouns) for severity, nouns in _SEVERITY_NOUNS.items()
+    )
+    return f"{'passed' if qa.passed else 'not passed'} ({counts})"
+
+
+# --- the document ------------------------------------------------------------------------------
+
+
+def build_document(report: Report) -> ReportDocument:
+    findings = report.findings
+    job = findings.job
+    claim = job.claim_number.value if job.claim_number else None
+    cover = KeyValues(
+        (
+            ("Claim number", claim or NOT_DETERMINED),
+            ("Insured", job.insured.value if job.insured else NOT_DETERMINED),
+            ("Property address", job.address.value if job.address else NOT_DETERMINED),
+            ("Date of loss", day(job.date_of_loss.value) if job.date_of_loss else NOT_DETERMINED),
+            (
+                "Inspection date",
+                day(job.inspection_date.value) if job.inspection_date else NOT_DETERMINED,
+            ),
+            ("Report generated", _timestamp(report.generated_at)),
+            ("Workflow", report.workflow_id),
+        )
+    )
+    footer_parts = [f"Claim {claim}" if claim else "Claim not determined", f"Workflow {report.workflow_id}"]
+    subtitle = _SUBTITLES.get(findings.damage_type) if findings.damage_type else None
+    return ReportDocument(
+        title=plain(report.title) or (f"Claim {plain(claim)}" if claim else "Inspection report"),
+        subtitle=subtitle or "Restoration inspection report",
+        cover=cover,
+        sections=(
+            _summary(findings, report.qa),
+            _loss(findings),
+            _classification(findings),
+            _areas(findings.affected_areas),
+            _moisture(findings.moisture_readings),
+            _atmospheric(findings.atmospheric_readings),
+            _equipment(findings.equipment),
+            _scope(findings.scope_of_work),
+            _hazards(findings),
+            _qa(report.qa),
+            _undetermined(findings.undetermined),
+            _notes(findings),
+            _sources(findings),
+        ),
+        footer=" \u00b7 ".join(footer_parts),
+    )
+
+
+def _empty(key: str, title: str, line: str) -> Section:
+    return Section(key, title, (Paragraph(line, empty=True),))
+
+
+def _summary(findings: Findings, qa: QaResult) -> Section:
+    damage_type = DAMAGE_TYPE_LABELS[findings.damage_type] if findings.damage_type else NOT_DETERMINED
+    items: list[tuple[str, str]] = [
+        ("Loss type", damage_type),
+        ("Cause of loss", findings.cause_of_loss or NOT_DETERMINED),
+    ]
+    for grade, classification in _grades(findings):
+        items.append((grade.short, _grade_value(grade, classification) if classification else NOT_DETERMINED))
+    items += [
+        ("Affected areas", _areas_summary(findings.affected_areas)),
+        ("Moisture readings", _readings_summary(findings.moisture_readings)),
+        ("Equipment", _equipment_summary(findings.equipment)),
+        (
+            "Scope of work",
+            _count(len(findings.scope_of_work), "line item") if findings.scope_of_work else "None recorded",
+        ),
+        ("QA", sentence(qa_verdict(qa))),
+        ("Analyzer", f"{findings.analyzer} {findings.analyzer_version}"),
+    ]
+    return Section("summary", "Summary", (KeyValues(tuple(items)),))
+
+
+def _areas_summary(areas: list[AffectedArea]) -> str:
+    if not areas:
+        return "None identified"
+    metric = any(_metric(area) for area in areas)
+    parts = [_count(len(areas), "area")]
+    floor = [area.floor_area_sqft for area in areas if area.floor_area_sqft is not None]
+    if floor:
+        parts.append(f"{sqft(sum(floor), metric)} floor")
+    wet = [area.wet_floor_sqft for area in areas if area.wet_floor_sqft is not None]
+    if wet:
+        parts.append(f"{sqft(sum(wet), metric)} wet floor")
+    return ", ".join(parts)
+
+
+def _readings_summary(readings: list[MoistureReading]) -> str:
+    if not readings:
+        return "None recorded"
+    references = sum(reading.is_reference for reading in readings)
+    measured = [reading for reading in readings if not reading.is_reference]
+    dry = sum(reading.is_dry is True for reading in measured)
+    wet = sum(reading.is_dry is False for reading in measured)
+    unstated = len(measured) - dry - wet
+    parts = [_count(len(readings), "reading")]
+    if references:
+        parts.append(f"{references} dry-standard reference{'s' if references != 1 else ''}")
+    if dry or wet:
+        parts.append(f"{dry} dry, {wet} not dry" + (f", {unstated} not stated" if unstated else ""))
+    elif measured:
+        parts.append("dry or not dry not stated")
+    dates = sorted({reading.taken_on for reading in readings if reading.taken_on is not None})
+    if dates:
+        span = day(dates[0]) if len(dates) == 1 else f"{day(dates[0])} to {day(dates[-1])}"
+        parts.append(f"{span} ({_count(len(dates), 'day')})")
+    return "; ".join(parts)
+
+
+def _equipment_summary(equipment: list[EquipmentItem]) -> str:
+    if not equipment:
+        return "None calculated"
+    return ", ".join(
+        _count(item.quantity, _EQUIPMENT_LABELS[item.kind][0].lower(), _EQUIPMENT_LABELS[item.kind][1])
+        for item in equipment
+    )
+
+
+def _loss(findings: Findings) -> Section:
+    damage_type = DAMAGE_TYPE_LABELS[findings.damage_type] if findings.damage_type else NOT_DETERMINED
+    cause = findings.cause_of_loss or NOT_DETERMINED
+    items = (
+        ("Loss type", _with_source(damage_type, findings.damage_type_evidence)),
+        ("Cause of loss", _with_source(cause, findings.cause_of_loss_evidence)),
+    )
+    return Section("loss", "Cause and type of loss", (KeyValues(items),))
+
+
+def _grades(findings: Findings) -> Iterator[tuple[_Grade, Classification | None]]:
+    """The classifications that apply: those found, and those the loss type calls for."""
+    water = findings.damage_type is DamageType.WATER
+    mould = findings.damage_type is DamageType.MOULD
+    if findings.water_category is not None or water:
+        yield _CATEGORY, findings.water_category
+    if findings.water_class is not None or water:
+        yield _CLASS, findings.water_class
+    if findings.mould_condition is not None or mould:
+        yield _CONDITION, findings.mould_condition
+
+
+def _classification(findings: Findings) -> Section:
+    title = "Category, class and condition"
+    grades = list(_grades(findings))
+    if not grades:
+        return _empty("classification", title, "No IICRC category, class or condition was determined.")
+    blocks: list[Block] = []
+    for grade, classification in grades:
+        blocks.append(Subheading(grade.label))
+        if classification is None:
+            blocks.append(Paragraph(f"{NOT_DETERMINED}: the notes do not establish it.", empty=True))
+            continue
+        blocks.append(
+            KeyValues(
+                (
+                    ("Rating", _grade_value(grade, classification)),
+                    ("Standard", standard_label(classification.standard)),
+                    ("Justification", classification.justification or NOT_DETERMINED),
+                )
+            )
+        )
+        if classification.evidence:
+            blocks.append(Paragraph("Evidence in the notes:"))
+            evidence = (
+                f"{sentence(where(span))}: \u201c{span.text}\u201d" for span in classification.evidence
+            )
+            blocks.append(Bullets(tuple(evidence)))
+        else:
+            blocks.append(Paragraph("No line of the notes is cited as evidence.", empty=True))
+    return Section("classification", title, tuple(blocks))
+
+
+def _wet_walls(area: AffectedArea) -> str:
+    shown = sqft(area.wet_wall_sqft, _metric(area))
+    if area.wall_insets_offsets:
+        suffix = _count(area.wall_insets_offsets, "inset/offset", "insets/offsets")
+        return suffix if shown == NONE else f"{shown}; {suffix}"
+    return shown
+
+
+AREA_COLUMNS = (
+    Column("Room", 1.3),
+    Column("Dimensions", 1.7),
+    Column("Floor area", 1.1, "right"),
+    Column("Wet floor", 1.1, "right"),
+    Column("Wet walls", 1.2, "right"),
+    Column("Wet ceiling", 1.0, "right"),
+    Column("Materials", 1.6),
+    Column("Source", 1.1),
+)
+
+
+def _area_row(area: AffectedArea) -> tuple[str, ...]:
+    metric = _metric(area)
+    return (
+        area.room,
+        _dimensions(area),
+        sqft(area.floor_area_sqft, metric),
+        sqft(area.wet_floor_sqft, metric),
+        _wet_walls(area),
+        sqft(area.wet_ceiling_sqft, metric),
+        ", ".join(area.materials) or NONE,
+        where(area.source),
+    )
+
+
+def _areas(areas: list[AffectedArea]) -> Section:
+    title = "Affected areas"
+    if not areas:
+        return _empty("affected-areas", title, "No affected areas were identified in the notes.")
+    intro = Paragraph(
+        "Dimensions in feet; wet wall area is above 2 ft. Areas measured in metres also show m\u00b2."
+    )
+    return Section("affected-areas", title, (intro, Table(AREA_COLUMNS, tuple(map(_area_row, areas)))))
+
+
+def reading_unit(unit: str) -> str:
+    return _UNIT_LABELS.get(unit, unit)
+
+
+def _on_scale(value: float | None, unit: str) -> str:
+    return NONE if value is None else f"{number(value)} {reading_unit(unit)}"
+
+
+def _dry_state(reading: MoistureReading) -> str:
+    if reading.is_reference:
+        return "Reference"
+    return {True: "Yes", False: "No", None: NONE}[reading.is_dry]
+
+
+def _reading_columns(with_meter: bool) -> tuple[Column, ...]:
+    columns = [
+        Column("Location", 1.5),
+        Column("Material", 1.1),
+        Column("Reading", 0.9, "right"),
+        Column("Dry standard", 0.9, "right"),
+        Column("Drying goal", 0.9, "right"),
+        Column("Dry?", 0.95),
+        Column("Date", 1.0),
+    ]
+    if with_meter:
+        columns.append(Column("Meter", 1.2))
+    columns.append(Column("Source", 1.1))
+    return tuple(columns)
+
+
+def _reading_row(reading: MoistureReading, with_meter: bool) -> tuple[str, ...]:
+    cells = [
+        reading.location,
+        reading.material or NONE,
+        _on_scale(reading.value, reading.unit),
+        _on_scale(reading.dry_standard, reading.unit),
+        _on_scale(reading.drying_goal, reading.unit),
+        _dry_state(reading),
+        day(reading.taken_on) if reading.taken_on else NONE,
+    ]
+    if with_meter:
+        cells.append(reading.meter or NONE)
+    cells.append(where(reading.source))
+    return tuple(cells)
+
+
+def _moisture(readings: list[MoistureReading]) -> Section:
+    title = "Moisture readings and drying goals"
+    if not readings:
+        return _empty("moisture-readings", title, "No moisture readings were recorded in the notes.")
+    with_meter = any(reading.meter for reading in readings)
+    table = Table(
+        _reading_columns(with_meter), tuple(_reading_row(reading, with_meter) for reading in readings)
+    )
+    summary = Paragraph(sentence(_readings_summary(readings)) + ".")
+    return Section("moisture-readings", title, (summary, table))
+
+
+ATMOSPHERIC_COLUMNS = (
+    Column("Location", 1.6),
+    Column("Temperature", 1.3, "right"),
+    Column("RH", 0.7, "right"),
+    Column("GPP", 0.7, "right"),
+    Column("Dew point", 1.3, "right"),
+    Column("Date", 1.0),
+    Column("Source", 1.1),
+)
+
+
+def _atmospheric_row(reading: AtmosphericReading) -> tuple[str, ...]:
+    return (
+        reading.location,
+        temperature(reading.temperature_f),
+        f"{number(reading.relative_humidity)}%" if reading.relative_humidity is not None else NONE,
+        number(reading.gpp) if reading.gpp is not None else NONE,
+        temperature(reading.dew_point_f),
+        day(reading.taken_on) if reading.taken_on else NONE,
+        where(reading.source),
+    )
+
+
+def _atmospheric(readings: list[AtmosphericReading]) -> Section:
+    title = "Atmospheric readings"
+    if not readings:
+        return _empty(
+            "atmospheric-readings",
+            title,
+            "No atmospheric (psychrometric) readings were recorded in the notes.",
+        )
+    table = Table(ATMOSPHERIC_COLUMNS, tuple(map(_atmospheric_row, readings)))
+    return Section("atmospheric-readings", title, (table,))
+
+
+EQUIPMENT_COLUMNS = (
+    Column("Equipment", 1.1),
+    Column("Calculated", 0.8, "right"),
+    Column("Placed (notes)", 0.9, "right"),
+    Column("Calculation", 3.2),
+    Column("Standard", 1.3),
+    Column("Source", 1.1),
+)
+
+
+def _placed(item: EquipmentItem) -> str:
+    if item.stated_quantity is None:
+        return NONE
+    difference = item.stated_quantity - item.quantity
+    if difference == 0:
+        return str(item.stated_quantity)
+    return f"{item.stated_quantity} ({abs(difference)} {'more' if difference > 0 else 'fewer'})"
+
+
+def _calculation(item: EquipmentItem) -> str:
+    if not item.inputs:
+        return item.calculation
+    inputs = ", ".join(f"{name} = {number(value)}" for name, value in item.inputs.items())
+    return f"{item.calculation} (inputs: {inputs})"
+
+
+def _equipment_row(item: EquipmentItem) -> tuple[str, ...]:
+    return (
+        _EQUIPMENT_LABELS[item.kind][0],
+        str(item.quantity),
+        _placed(item),
+        _calculation(item),
+        standard_label(item.standard) if item.standard else NONE,
+        where(item.source) if item.source else NONE,
+    )
+
+
+def _equipment(equipment: list[EquipmentItem]) -> Section:
+    title = "Equipment"
+    if not equipment:
+        return _empty("equipment", title, "No drying equipment was calculated or recorded.")
+    intro = Paragraph(
+        "Quantities are calculated from the wet areas with the formula shown; "
+        "\u201cPlaced\u201d is what the notes say was set."
+    )
+    return Section(
+        "equipment", title, (intro, Table(EQUIPMENT_COLUMNS, tuple(map(_equipment_row, equipment))))
+    )
+
+
+SCOPE_COLUMNS = (
+    Column("#", 0.35, "right"),
+    Column("Room", 1.2),
+    Column("Description", 3.6),
+    Column("Quantity", 0.9, "right"),
+    Column("Source", 1.0),
+)
+
+
+def _scope_row(index: int, item: ScopeItem) -> tuple[str, ...]:
+    if item.quantity is None:
+        quantity = NONE
+    else:
+        quantity = f"{number(item.quantity)} {item.unit}" if item.unit else number(item.quantity)
+    return (str(index), item.room or NONE, item.description, quantity, where(item.source))
+
+
+def _scope(items: list[ScopeItem]) -> Section:
+    title = "Scope of work"
+    if not items:
+        return _empty("scope-of-work", title, "No scope of work items were recorded in the notes.")
+    rows = tuple(_scope_row(index, item) for index, item in enumerate(items, start=1))
+    return Section("scope-of-work", title, (Table(SCOPE_COLUMNS, rows),))
+
+
+def _hazard_kind(hazard: SafetyHazard) -> str:
+    """ "Electrical: " when the analyzer recognised the kind of hazard (a later Findings field)."""
+    kind: object = getattr(hazard, "kind", None)
+    if kind is None or str(kind) == "other":
+        return ""
+    return sentence(str(kind).replace("_", " / ")) + ": "
+
+
+def _hazards(findings: Findings) -> Section:
+    title = "Safety hazards"
+    if not findings.safety_hazards:
+        return _empty("safety-hazards", title, "No safety hazards were recorded in the notes.")
+    items = tuple(
+        f"{_hazard_kind(hazard)}{hazard.description} ({where(hazard.source)})"
+        for hazard in findings.safety_hazards
+    )
+    return Section("safety-hazards", title, (Bullets(items),))
+
+
+QA_COLUMNS = (
+    Column("Severity", 0.75),
+    Column("Code", 2.2, code=True),
+    Column("Field", 1.5, code=True),
+    Column("Finding", 3.1),
+    Column("Standard", 1.3),
+)
+
+
+def _qa_row(issue: QaIssue) -> tuple[str, ...]:
+    return (SEVERITY_LABELS[issue.severity], issue.code, issue.field, issue.message, _issue_standard(issue))
+
+
+def _qa(qa: QaResult) -> Section:
+    checked = f"Checked {_timestamp(qa.checked_at)}; " if qa.checked_at else ""
+    verdict = Paragraph(f"{checked}QA {qa_verdict(qa)}.")
+    if not qa.issues:
+        return Section("qa", "QA findings", (verdict, Paragraph("No issues found.", empty=True)))
+    return Section("qa", "QA findings", (verdict, Table(QA_COLUMNS, tuple(map(_qa_row, qa.issues)))))
+
+
+def _undetermined(undetermined: list[str]) -> Section:
+    title = "Not determined"
+    if not undetermined:
+        return _empty("undetermined", title, "Every field was determined from the notes.")
+    intro = Paragraph("The notes did not establish these; they were left blank rather than guessed.")
+    labels = tuple(FIELD_LABELS.get(name, name) for name in undetermined)
+    return Section("undetermined", title, (intro, Bullets(labels)))
+
+
+def _notes(findings: Findings) -> Section:
+    if not findings.notes:
+        return _empty("notes", "Notes", "No notes.")
+    return Section("notes", "Notes", (Bullets(tuple(findings.notes)),))
+
+
+def _cited_spans(findings: Findings) -> Iterable[tuple[str, SourceSpan]]:
+    job = findings.job
+    for label, fact in (
+        ("claim number", job.claim_number),
+        ("insured", job.insured),
+        ("address", job.address),
+        ("date of loss", job.date_of_loss),
+        ("inspection date", job.inspection_date),
+    ):
+        if fact is not None:
+            yield label, fact.source
+    if findings.damage_type_evidence is not None:
+        yield "loss type", findings.damage_type_evidence
+    if findings.cause_of_loss_evidence is not None:
+        yield "cause of loss", findings.cause_of_loss_evidence
+    for grade, classification in _grades(findings):
+        for span in classification.evidence if classification else ():
+            yield grade.short.lower(), span
+    for area in findings.affected_areas:
+        yield f"area {area.room}", area.source
+    for reading in findings.moisture_readings:
+        yield "moisture reading", reading.source
+    for atmospheric in findings.atmospheric_readings:
+        yield "atmospheric reading", atmospheric.source
+    for item in findings.equipment:
+        if item.source is not None:
+            yield _EQUIPMENT_LABELS[item.kind][0].lower(), item.source
+    for scope in findings.scope_of_work:
+        yield "scope of work", scope.source
+    for hazard in findings.safety_hazards:
+        yield "safety hazard", hazard.source
+
+
+SOURCE_COLUMNS = (Column("Where", 1.1), Column("Cited for", 1.8), Column("Line as written", 4.3))
+
+
+def _sources(findings: Findings) -> Section:
+    cited: dict[tuple[int, int], tuple[SourceSpan, list[str]]] = {}
+    for fact, span in _cited_spans(findings):
+        _, facts = cited.setdefault((span.page or 0, span.line), (span, []))
+        if fact not in facts:
+            facts.append(fact)
+    if not cited:
+        return _empty("sources", "Sources", "No line of the notes was cited.")
+    rows = tuple(
+        (sentence(where(span)), "; ".join(facts), f"\u201c{span.text}\u201d")
+        for _, (span, facts) in sorted(cited.items())
+    )
+    intro = Paragraph("Every line of the notes the findings rest on, as written.")
+    return Section("sources", "Sources", (intro, Table(SOURCE_COLUMNS, rows)))
