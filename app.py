@@ -21,8 +21,6 @@ from chalicelib.models import (
     ListWorkflowsQuery,
     PatchWorkflowRequest,
 )
-from chalicelib.phases import initiation, output, processing, qa
-from chalicelib.phases.failure import record_failure
 from chalicelib.settings import AuthMode, get_settings
 
 app = Chalice(app_name="restoreassist")
@@ -176,28 +174,40 @@ def upload_received(event: SQSEvent) -> dict[str, Any]:
 
 
 # --- workflow phases (Step Functions tasks; see stepfunctions/workflow.asl.json) ----------
+# Each phase module is imported inside its own handler: one Chalice package serves every
+# Lambda, and the API's cold start should not pay for the analyzer or the renderers.
 
 
 @app.lambda_function(name="phase_initiation")
 def phase_initiation(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    from chalicelib.phases import initiation
+
     return initiation.handle(event)
 
 
 @app.lambda_function(name="phase_processing")
 def phase_processing(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    from chalicelib.phases import processing
+
     return processing.handle(event)
 
 
 @app.lambda_function(name="phase_qa")
 def phase_qa(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    from chalicelib.phases import qa
+
     return qa.handle(event)
 
 
 @app.lambda_function(name="phase_output")
 def phase_output(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    from chalicelib.phases import output
+
     return output.handle(event)
 
 
 @app.lambda_function(name="record_failure")
 def workflow_failed(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    from chalicelib.phases.failure import record_failure
+
     return record_failure(event)

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 HEAVY = ("pypdf", "docx", "anthropic")
 TARGETS = {
     "import boto3 (baseline)": "boto3",
-    "app.py (API + all handlers)": "app",
+    "app.py (the API Lambda)": "app",
     "phase INITIATION": "chalicelib.phases.initiation",
     "phase PROCESSING": "chalicelib.phases.processing",
     "phase QA": "chalicelib.phases.qa",
