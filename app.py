@@ -11,7 +11,7 @@ from typing import Any
 from chalice import AuthResponse, Chalice, Response
 from chalice.app import AuthRequest, SQSEvent
 
-from chalicelib import apikeys, auth, uploads, workflows
+from chalicelib import apikeys, auth, control, uploads, workflows
 from chalicelib.errors import ForbiddenError
 from chalicelib.http import json_errors, json_response, normalize_gateway_error, parse_model
 from chalicelib.models import (
@@ -20,6 +20,7 @@ from chalicelib.models import (
     CreateWorkflowRequest,
     ListWorkflowsQuery,
     PatchWorkflowRequest,
+    Workflow,
 )
 from chalicelib.settings import AuthMode, get_settings
 
@@ -102,7 +103,7 @@ def list_workflows() -> Response:
 @api("/workflows/{workflow_id}", "GET")
 def get_workflow(workflow_id: str) -> Response:
     workflow = workflows.get_workflow(current_user(), workflow_id)
-    return json_response({"workflow": workflow.model_dump(mode="json")}, headers=_etag(workflow.version))
+    return _workflow_response(workflow)
 
 
 @api("/workflows/{workflow_id}", "PATCH")
@@ -111,13 +112,31 @@ def patch_workflow(workflow_id: str) -> Response:
     request = parse_model(PatchWorkflowRequest, app.current_request.json_body)
     if_match = app.current_request.headers.get("if-match")
     workflow = workflows.patch_workflow(user, workflow_id, request, if_match)
-    return json_response({"workflow": workflow.model_dump(mode="json")}, headers=_etag(workflow.version))
+    return _workflow_response(workflow)
 
 
 @api("/workflows/{workflow_id}", "DELETE")
 def delete_workflow(workflow_id: str) -> Response:
     workflows.delete_workflow(current_user(), workflow_id)
     return json_response({"success": True})
+
+
+@api("/workflows/{workflow_id}/pause", "POST")
+def pause_workflow(workflow_id: str) -> Response:
+    workflow = workflows.load_owned(current_user(), workflow_id)
+    return _workflow_response(control.pause_workflow(workflow))
+
+
+@api("/workflows/{workflow_id}/resume", "POST")
+def resume_workflow(workflow_id: str) -> Response:
+    workflow = workflows.load_owned(current_user(), workflow_id)
+    return _workflow_response(control.resume_workflow(workflow))
+
+
+@api("/workflows/{workflow_id}/retry", "POST")
+def retry_workflow(workflow_id: str) -> Response:
+    workflow = workflows.load_owned(current_user(), workflow_id)
+    return _workflow_response(control.retry_workflow(workflow))
 
 
 @api("/workflows/{workflow_id}/report", "GET")
@@ -157,8 +176,8 @@ def test_integration() -> Response:
     return json_response({"success": True, "userId": principal.user_id, "apiKeyId": principal.api_key_id})
 
 
-def _etag(version: int) -> dict[str, str]:
-    return {"ETag": f'"{version}"'}
+def _workflow_response(workflow: Workflow) -> Response:
+    return json_response({"workflow": workflow.public()}, headers={"ETag": f'"{workflow.version}"'})
 
 
 # --- events -------------------------------------------------------------------------------
@@ -204,6 +223,13 @@ def phase_output(event: dict[str, Any], context: Any) -> dict[str, Any]:
     from chalicelib.phases import output
 
     return output.handle(event)
+
+
+@app.lambda_function(name="pause_point")
+def pause_point(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    from chalicelib.phases import pause
+
+    return pause.pause_point(event)
 
 
 @app.lambda_function(name="record_failure")

@@ -17,6 +17,10 @@ if TYPE_CHECKING:
     from mypy_boto3_stepfunctions.client import SFNClient
 
 
+# A token whose task is over already: nothing left to end.
+GONE_TOKEN_CODES = frozenset({"TaskDoesNotExist", "TaskTimedOut", "InvalidToken"})
+
+
 def execution_arn(state_machine_arn: str, workflow_id: str) -> str:
     # arn:aws:states:<region>:<account>:stateMachine:<name> -> ...:execution:<name>:<workflowId>
     prefix, _, name = state_machine_arn.rpartition(":stateMachine:")
@@ -28,13 +32,28 @@ class WorkflowEngine:
         self._sfn = client
         self._state_machine_arn = state_machine_arn
 
-    def start(self, workflow_id: str, user_id: str) -> str:
-        """Start the workflow's execution; a second start of the same workflow is a no-op."""
-        arn = execution_arn(self._state_machine_arn, workflow_id)
-        state = {"workflowId": workflow_id, "userId": user_id, "attempt": 1}
+    def start(
+        self,
+        workflow_id: str,
+        user_id: str,
+        *,
+        execution_name: str | None = None,
+        resume_from: str | None = None,
+        attempt: int = 1,
+    ) -> str:
+        """Start an execution; a second start under the same name is a no-op.
+
+        The first execution is named after the workflow; a retry names its own and says which
+        phase to resume from.
+        """
+        name = execution_name or workflow_id
+        arn = execution_arn(self._state_machine_arn, name)
+        state: dict[str, object] = {"workflowId": workflow_id, "userId": user_id, "attempt": attempt}
+        if resume_from is not None:
+            state["resumeFrom"] = resume_from
         try:
             self._sfn.start_execution(
-                stateMachineArn=self._state_machine_arn, name=workflow_id, input=json.dumps(state)
+                stateMachineArn=self._state_machine_arn, name=name, input=json.dumps(state)
             )
         except ClientError as exc:
             code = exc.response.get("Error", {}).get("Code", "")
@@ -45,14 +64,31 @@ class WorkflowEngine:
             raise
         return arn
 
-    def stop(self, workflow_id: str, cause: str) -> None:
+    def stop(self, execution_name: str, cause: str) -> None:
         """Stop the execution if it is still running; a finished or missing one is fine."""
         try:
             self._sfn.stop_execution(
-                executionArn=execution_arn(self._state_machine_arn, workflow_id),
+                executionArn=execution_arn(self._state_machine_arn, execution_name),
                 error="WorkflowCancelled",
                 cause=cause,
             )
         except ClientError as exc:
             if exc.response.get("Error", {}).get("Code") != "ExecutionDoesNotExist":
+                raise
+
+    def resume(self, task_token: str) -> None:
+        """Let a paused execution go on (it waits on this token at a phase boundary)."""
+        self._sfn.send_task_success(taskToken=task_token, output="{}")
+
+    def abandon(self, task_token: str, cause: str) -> None:
+        """End a paused execution's wait. StopExecution alone does not end it on moto (DESIGN.md),
+        and on AWS a token of a stopped execution is simply no longer valid."""
+        try:
+            self._sfn.send_task_failure(taskToken=task_token, error="WorkflowCancelled", cause=cause)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") not in (
+                "TaskDoesNotExist",
+                "TaskTimedOut",
+                "InvalidToken",
+            ):
                 raise

@@ -90,6 +90,10 @@ class WorkflowStoppedError(Exception):
     """
 
 
+class PauseWithdrawnError(Exception):
+    """The pause was withdrawn before the execution reached it: the state machine goes on."""
+
+
 class InputRejectedError(Exception):
     """The inspection input cannot be processed; retrying will not help.
 

@@ -51,10 +51,15 @@ class WorkflowStatus(StrEnum):
     COMPLETED = "COMPLETED"
     FAILED = "FAILED"
     CANCELLED = "CANCELLED"
+    # Waiting at a phase boundary for the user to resume it.
+    PAUSED = "PAUSED"
 
 
+# What the seed's "active" filter means: queued or running.
 ACTIVE_STATUSES = frozenset({WorkflowStatus.PENDING, WorkflowStatus.IN_PROGRESS})
-FINISHED_STATUSES = frozenset(set(WorkflowStatus) - ACTIVE_STATUSES)
+FINISHED_STATUSES = frozenset({WorkflowStatus.COMPLETED, WorkflowStatus.FAILED, WorkflowStatus.CANCELLED})
+# Not finished: can still be cancelled, can still fail.
+UNFINISHED_STATUSES = frozenset(set(WorkflowStatus) - FINISHED_STATUSES)
 
 
 class StepStatus(StrEnum):
@@ -112,6 +117,8 @@ class WorkflowStep(TimestampedModel):
     error_message: str | None = None
     # What the phase found, in brief (e.g. QA's pass/fail and counts); documents live in S3.
     outcome: dict[str, Any] | None = None
+    # How many times the step started: a retry of a failed workflow runs its failed step again.
+    runs: int = 1
 
 
 class Workflow(TimestampedModel):
@@ -135,8 +142,21 @@ class Workflow(TimestampedModel):
     created_at: datetime
     updated_at: datetime
     completed_at: datetime | None = None
+    # Control: the current execution (a retry starts a new one), pause and retry bookkeeping.
+    execution_name: str | None = None
+    pause_requested: bool = False
+    paused_at: datetime | None = None
+    paused_seconds: float = 0.0
+    retries: int = 0
+    # The Step Functions task token a paused execution waits on: resuming needs it, so it
+    # never leaves the server (see `public`).
+    task_token: str | None = None
     version: int = 1
     steps: list[WorkflowStep] | None = None
+
+    def public(self, **exclude: bool) -> dict[str, Any]:
+        """The record as the API shows it."""
+        return self.model_dump(mode="json", exclude={"task_token", *exclude})
 
 
 class ApiKey(TimestampedModel):

@@ -141,6 +141,7 @@ def object_created(key: str, size: int) -> None:
         if "uploadedAt" in data:
             raise _AlreadyRecordedError
         current.input_data = {**data, "uploadedAt": iso(utc_now()), "uploadedSize": size}
+        current.execution_name = current.id
 
     try:
         get_store().update(workflow.id, record_upload)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from chalicelib import uploads
+from chalicelib import control, uploads
 from chalicelib.blobs import AREAS, input_payload_key, input_text_key, report_key, workflow_prefix
 from chalicelib.errors import (
     ConflictError,
@@ -24,6 +24,7 @@ from chalicelib.models import (
     FINISHED_STATUSES,
     PHASE_ORDER,
     REPORT_CONTENT_TYPES,
+    UNFINISHED_STATUSES,
     CreateWorkflowRequest,
     CreateWorkflowResponse,
     InputMethod,
@@ -76,9 +77,11 @@ def create_workflow(user_id: str, request: CreateWorkflowRequest) -> dict[str, A
     else:
         text = _checked_size(_text_input(request))
     now = utc_now()
+    workflow_id = new_workflow_id()
     workflow = Workflow(
-        id=new_workflow_id(),
+        id=workflow_id,
         user_id=user_id,
+        execution_name=workflow_id,
         title=request.title or _default_title(request.input_method, text),
         input_method=request.input_method,
         created_at=now,
@@ -144,7 +147,7 @@ def list_workflows(user_id: str, query: ListWorkflowsQuery) -> dict[str, Any]:
         user_id, statuses=statuses, limit=query.limit, cursor=cursor
     )
     return {
-        "workflows": [w.model_dump(mode="json", exclude={"steps"}) for w in workflows],
+        "workflows": [w.public(steps=True) for w in workflows],
         "nextToken": encode_page_token(next_cursor) if next_cursor else None,
     }
 
@@ -241,8 +244,8 @@ def _backwards(detail: str) -> ConflictError:
 def delete_workflow(user_id: str, workflow_id: str) -> None:
     """Cancel a running workflow; delete a finished one with its steps and documents."""
     workflow = load_owned(user_id, workflow_id)
-    if workflow.status in ACTIVE_STATUSES:
-        cancel_workflow(workflow)
+    if workflow.status in UNFINISHED_STATUSES:
+        control.cancel_workflow(workflow)
         return
     try:
         get_store().delete_with_steps(workflow.id, version=workflow.version)
@@ -251,21 +254,6 @@ def delete_workflow(user_id: str, workflow_id: str) -> None:
     blobs = get_blobs()
     for area in AREAS:
         blobs.delete_prefix(workflow_prefix(area, user_id, workflow.id))
-
-
-def cancel_workflow(workflow: Workflow) -> None:
-    def to_cancelled(current: Workflow) -> None:
-        if current.status not in ACTIVE_STATUSES:
-            raise ConflictError(f"Workflow is already {current.status.value}", code="WORKFLOW_FINISHED")
-        current.status = WorkflowStatus.CANCELLED
-        current.completed_at = utc_now()
-
-    # The status is written first: a phase that starts after this sees CANCELLED and stops.
-    store = get_store()
-    store.update(workflow.id, to_cancelled)
-    store.fail_running_steps(workflow.id, "Cancelled by the user")
-    # A workflow still waiting for its upload has no execution; stop() accepts that.
-    get_engine().stop(workflow.id, cause="Cancelled by the user")
 
 
 # --- GET /stats ---------------------------------------------------------------------------
@@ -278,7 +266,9 @@ def get_stats(user_id: str) -> OrchestratorStats:
     phase_totals: dict[OrchestratorPhase, list[float]] = {phase: [] for phase in PHASE_ORDER}
     for workflow in store.iter_by_status(user_id, WorkflowStatus.COMPLETED):
         if workflow.completed_at is not None:
-            completion_seconds.append((workflow.completed_at - workflow.created_at).total_seconds())
+            elapsed = (workflow.completed_at - workflow.created_at).total_seconds()
+            # Time spent paused is the user's, not the pipeline's.
+            completion_seconds.append(elapsed - workflow.paused_seconds)
         for phase, seconds in workflow.phase_durations.items():
             phase_totals[phase].append(seconds)
     return OrchestratorStats(

@@ -12,7 +12,7 @@ from typing import Any
 
 from chalicelib.blobs import WorkFile, work_key
 from chalicelib.errors import WorkflowStoppedError
-from chalicelib.models import ACTIVE_STATUSES, Workflow, WorkflowStatus, utc_now
+from chalicelib.models import UNFINISHED_STATUSES, Workflow, WorkflowStatus, utc_now
 from chalicelib.phases.runner import ExecutionState
 from chalicelib.services import get_blobs, get_store
 
@@ -38,12 +38,13 @@ def record_failure(event: dict[str, Any]) -> dict[str, Any]:
 
     def to_failed(workflow: Workflow) -> None:
         # A cancel that came first wins; FAILED never overwrites CANCELLED or COMPLETED.
-        if workflow.status not in ACTIVE_STATUSES:
+        if workflow.status not in UNFINISHED_STATUSES:
             raise WorkflowStoppedError(f"Workflow is already {workflow.status.value}")
         workflow.status = WorkflowStatus.FAILED
         workflow.error_code = code
         workflow.error_message = message
         workflow.completed_at = now
+        workflow.task_token = None
         if output_data is not None:
             workflow.output_data = output_data
 

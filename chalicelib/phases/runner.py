@@ -80,7 +80,7 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
     number = step_number(phase, state.attempt)
     previous = store.get_step(workflow.id, number)
     if previous is not None and previous.status is StepStatus.COMPLETED:
-        return _next_state(state, previous.outcome or {})
+        return _next_state(state, previous.outcome or {}, workflow.pause_requested)
     _ensure_active(workflow)
 
     # The workflow is written before the step, and a write refuses a CANCELLED workflow:
@@ -95,6 +95,7 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
         description=PHASE_DESCRIPTIONS[phase],
         status=StepStatus.IN_PROGRESS,
         started_at=previous.started_at if previous and previous.started_at else utc_now(),
+        runs=previous.runs + 1 if previous else 1,
     )
     store.put_step(step)
 
@@ -109,7 +110,7 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
     )
     earlier = [s for s in store.list_steps(workflow.id) if s.step_number != number]
     try:
-        store.update(workflow.id, lambda current: _mark_done(current, done, earlier, result))
+        finished = store.update(workflow.id, lambda current: _mark_done(current, done, earlier, result))
     except WorkflowStoppedError as stopped:
         store.fail_running_steps(workflow.id, str(stopped))
         raise
@@ -118,7 +119,7 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
         "Phase completed",
         extra={"workflowId": workflow.id, "phase": phase.value, "step": number, "seconds": _seconds(done)},
     )
-    return _next_state(state, result.outcome)
+    return _next_state(state, result.outcome, finished.pause_requested)
 
 
 def _record_rejection(workflow_id: str, rejected: InputRejectedError) -> None:
@@ -199,5 +200,6 @@ def _seconds(step: WorkflowStep) -> float:
     return (step.completed_at - step.started_at).total_seconds()
 
 
-def _next_state(state: ExecutionState, outcome: dict[str, Any]) -> dict[str, Any]:
-    return {**state.model_dump(mode="json"), **outcome}
+def _next_state(state: ExecutionState, outcome: dict[str, Any], pause_requested: bool) -> dict[str, Any]:
+    # `pauseRequested` is what the state machine's gate before the next phase reads.
+    return {**state.model_dump(mode="json"), **outcome, "pauseRequested": pause_requested}

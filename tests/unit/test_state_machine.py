@@ -53,8 +53,15 @@ def test_every_task_retries_transient_errors_and_catches_the_rest(name: str) -> 
 
 
 def test_only_ids_are_passed_to_the_phases() -> None:
-    for state in TASKS.values():
-        assert state["Parameters"]["Payload.$"] == "$"
+    for name, state in TASKS.items():
+        if name.startswith("Pause"):
+            # The pause point gets the ids, where it is, and the token that resume sends back
+            payload = state["Parameters"]["Payload"]
+            assert set(payload) == {"workflowId.$", "userId.$", "attempt.$", "nextPhase", "taskToken.$"}
+            assert payload["taskToken.$"] == "$$.Task.Token"
+            assert state["Resource"].endswith(".waitForTaskToken")
+        else:
+            assert state["Parameters"]["Payload.$"] == "$"
     next_attempt = ASL["States"]["NextAttempt"]["Parameters"]
     assert set(next_attempt) == {"workflowId.$", "userId.$", "attempt.$"}
 
@@ -68,3 +75,24 @@ def test_qa_loops_back_a_bounded_number_of_times() -> None:
     assert re.fullmatch(
         r"States\.MathAdd\(\$\.attempt, 1\)", ASL["States"]["NextAttempt"]["Parameters"]["attempt.$"]
     )
+
+
+def test_every_phase_boundary_can_pause_and_a_withdrawn_pause_goes_on() -> None:
+    states = ASL["States"]
+    for gate, pause, phase in (
+        ("GateBeforeProcessing", "PauseBeforeProcessing", "Processing"),
+        ("GateBeforeQa", "PauseBeforeQa", "QualityCheck"),
+        ("GateBeforeOutput", "PauseBeforeOutput", "Output"),
+    ):
+        assert states[gate]["Choices"][0]["Next"] == pause and states[gate]["Default"] == phase
+        assert states[pause]["Next"] == phase
+        withdrawn = [c for c in states[pause]["Catch"] if c["ErrorEquals"] == ["PauseWithdrawnError"]]
+        assert withdrawn and withdrawn[0]["Next"] == phase
+        assert 0 < states[pause]["TimeoutSeconds"] <= 365 * 24 * 3600
+
+
+def test_a_retry_starts_at_the_phase_that_failed() -> None:
+    start = ASL["States"][ASL["StartAt"]]
+    targets = {c["And"][1]["StringEquals"]: c["Next"] for c in start["Choices"]}
+    assert targets == {"PROCESSING": "Processing", "QA": "QualityCheck", "OUTPUT": "Output"}
+    assert start["Default"] == "Initiation"
