@@ -22,8 +22,10 @@ from moto.moto_server.threaded_moto_server import MotoRequestHandler
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
+from local_stack.faults import Fault, FaultPlan
 from local_stack.s3_post import S3PostPolicyMiddleware
 
+SERVICE_ERROR_HEADERS = {"X-Amzn-ErrorType": "ServiceException"}
 INVOKE_PATH = re.compile(r"^/2015-03-31/functions/(?P<name>[^/]+)/invocations$")
 Handler = Callable[[dict[str, Any], Any], Any]
 StartResponse = Callable[..., Any]
@@ -50,6 +52,8 @@ class LambdaInvokeMiddleware:
         self._moto_app = moto_app
         self._handlers = handlers
         self._prefix = name_prefix
+        # Tests set a plan to make invocations fail the ways Lambda and Step Functions do.
+        self.faults: FaultPlan | None = None
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         match = INVOKE_PATH.match(environ.get("PATH_INFO", ""))
@@ -65,9 +69,15 @@ class LambdaInvokeMiddleware:
                 {"X-Amzn-ErrorType": "ResourceNotFoundException"},
             )
         length = int(environ.get("CONTENT_LENGTH") or 0)
-        raw = environ["wsgi.input"].read(length) if length else b"{}"
+        event = json.loads((environ["wsgi.input"].read(length) if length else b"{}") or b"{}")
+        fault = self.faults(name, event) if self.faults is not None else None
+        if fault is Fault.SERVICE_ERROR:
+            body = {"Type": "Service", "message": "Injected: the Lambda service failed the invoke"}
+            return _respond(start_response, "500 Internal Server Error", body, SERVICE_ERROR_HEADERS)
         try:
-            result = handler(json.loads(raw or b"{}"), LambdaContext(self._prefix + name))
+            result = handler(event, LambdaContext(self._prefix + name))
+            if fault is Fault.DUPLICATE:
+                result = handler(event, LambdaContext(self._prefix + name))
         except Exception as exc:  # noqa: BLE001 - reported to the caller the way Lambda does
             error = {
                 "errorMessage": str(exc),
@@ -75,6 +85,12 @@ class LambdaInvokeMiddleware:
                 "stackTrace": traceback.format_exception(exc)[-5:],
             }
             return _respond(start_response, "200 OK", error, {"X-Amz-Function-Error": "Unhandled"})
+        if fault is Fault.TIMEOUT_AFTER_WORK:
+            timed_out = {
+                "errorMessage": "Injected: Task timed out after the work",
+                "errorType": "Sandbox.Timedout",
+            }
+            return _respond(start_response, "200 OK", timed_out, {"X-Amz-Function-Error": "Unhandled"})
         return _respond(start_response, "200 OK", result, {})
 
     def _function_name(self, name_or_arn: str) -> str:
@@ -91,6 +107,8 @@ def _respond(start_response: StartResponse, status: str, body: Any, headers: dic
             ("Content-Type", "application/json"),
             ("Content-Length", str(len(payload))),
             ("X-Amz-Executed-Version", "$LATEST"),
+            # Lambda answers every call with a request id; moto's interpreter reads it on errors.
+            ("x-amzn-RequestId", str(uuid.uuid4())),
             *headers.items(),
         ],
     )
@@ -125,6 +143,7 @@ class LocalAws:
             cors_rules_for=self._cors_rules,
         )
         app = LambdaInvokeMiddleware(uploads, handlers, name_prefix)
+        self.lambdas = app
         self._server: BaseWSGIServer = make_server(
             host, port, app, threaded=True, request_handler=MotoRequestHandler
         )

@@ -10,6 +10,7 @@ from types import ModuleType
 from typing import Any
 
 from local_stack.aws import LocalAws
+from local_stack.faults import FaultPlan
 from local_stack.notifications import LocalQueue
 from local_stack.provision import ACCOUNT_ID, ASL_FILE, ROOT, function_arns, provision, render_definition
 
@@ -17,6 +18,7 @@ APP_NAME = "restoreassist"
 STAGE = "dev"
 NAME_PREFIX = f"{APP_NAME}-{STAGE}-"
 REGION = "us-east-1"
+LISTEN_BACKLOG = 128
 # moto takes any credentials; the upload endpoint checks presigned POSTs against these.
 CREDENTIALS = ("local", "local")
 UPLOAD_TRIGGER = "upload_received"  # app.py's @app.on_sqs_message name
@@ -91,6 +93,11 @@ class LocalStack:
         services.reset()
         self._start_gateway(app, cfg)
 
+    def inject_faults(self, plan: FaultPlan | None) -> None:
+        """Tests: make Lambda invocations fail on purpose (see local_stack/faults.py)."""
+        assert self._aws is not None, "start() first"
+        self._aws.lambdas.faults = plan
+
     def _object_created(self, s3_event: dict[str, Any]) -> None:
         """The bucket's notification configuration: uploads/ goes to the uploads queue."""
         keys = [record["s3"]["object"]["key"] for record in s3_event.get("Records", [])]
@@ -103,6 +110,9 @@ class LocalStack:
 
         config = Config.create(chalice_stage=STAGE, app_name=APP_NAME, chalice_app=app, project_dir=str(ROOT))
         self._gateway = create_local_server(app, config, cfg.host, cfg.api_port)
+        # http.server listens with a backlog of 5: a burst of clients (50 concurrent PATCHes)
+        # would see connections reset. Listening again on Linux just raises the backlog.
+        self._gateway.server.socket.listen(LISTEN_BACKLOG)
         self._gateway_thread = threading.Thread(
             target=self._gateway.server.serve_forever, daemon=True, name="local-api"
         )

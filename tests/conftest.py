@@ -131,6 +131,7 @@ class Api:
         workflow_id: str,
         until: Callable[[dict[str, Any]], bool] = lambda w: w["status"] in TERMINAL,
         timeout: float = 60,
+        interval: float = 0.1,
     ) -> dict[str, Any]:
         deadline = time.monotonic() + timeout
         while True:
@@ -139,7 +140,7 @@ class Api:
                 return workflow
             if time.monotonic() > deadline:
                 raise AssertionError(f"timed out waiting; last state: {workflow}")
-            time.sleep(0.1)
+            time.sleep(interval)
 
 
 def token_for(user_id: str) -> str:

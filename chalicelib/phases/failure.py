@@ -30,7 +30,9 @@ def record_failure(event: dict[str, Any]) -> dict[str, Any]:
         message = qa_rejection_message(qa, state.attempt)
         output_data = {"qa": qa}
     else:
-        message = failure_message(code, error.get("Cause"))
+        current = get_store().get(state.workflow_id)
+        phase = current.current_phase.value if current else "workflow"
+        message = failure_message(code, error.get("Cause"), phase)
 
     store = get_store()
     store.fail_running_steps(state.workflow_id, message)
@@ -53,7 +55,17 @@ def record_failure(event: dict[str, Any]) -> dict[str, Any]:
     return {**state.model_dump(mode="json"), "errorCode": code, "errorMessage": message}
 
 
-def failure_message(code: str, cause: Any) -> str:
+# Errors Step Functions or Lambda raise with no message a person can read.
+TIMEOUT_MESSAGES = {
+    "States.Timeout": "The {phase} phase did not finish within its time limit",
+    "States.HeartbeatTimeout": "The {phase} phase stopped reporting progress",
+    "Sandbox.Timedout": "The {phase} phase ran out of time (its Lambda timed out)",
+}
+
+
+def failure_message(code: str, cause: Any, phase: str = "workflow") -> str:
+    if code in TIMEOUT_MESSAGES:
+        return TIMEOUT_MESSAGES[code].format(phase=phase)
     message = ""
     if isinstance(cause, str) and cause:
         try:

@@ -133,8 +133,9 @@ def _record_rejection(workflow_id: str, rejected: InputRejectedError) -> None:
         workflow.completed_at = utc_now()
 
     store = get_store()
-    store.update(workflow_id, to_failed)
+    # The step first: whoever sees the workflow FAILED sees its step FAILED too.
     store.fail_running_steps(workflow_id, rejected.message)
+    store.update(workflow_id, to_failed)
 
 
 def _owned_workflow(state: ExecutionState) -> Workflow:

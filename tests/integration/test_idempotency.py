@@ -69,7 +69,7 @@ def test_a_failure_delivered_after_completion_does_not_undo_it(api: Api) -> None
     assert all(step["status"] == "COMPLETED" for step in again["steps"])
 
 
-def test_a_failure_names_the_error_when_lambda_gave_no_message(api: Api) -> None:
+def test_a_timeout_fails_the_workflow_with_a_clear_message(api: Api) -> None:
     # Given a workflow waiting for its input (no execution)
     workflow_id = api.create_pending("WORD")
     record = get_store().get(workflow_id)
@@ -83,4 +83,4 @@ def test_a_failure_names_the_error_when_lambda_gave_no_message(api: Api) -> None
     failed = api.workflow(workflow_id)
     assert failed["status"] == "FAILED"
     assert failed["errorCode"] == "States.Timeout"
-    assert failed["errorMessage"] == "States.Timeout"
+    assert failed["errorMessage"] == "The INITIATION phase did not finish within its time limit"
