@@ -30,7 +30,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy chalicelib
+	$(BIN)/mypy chalicelib progress_client
 
 statelint: $(STAMP)
 	$(BIN)/statelint stepfunctions/workflow.asl.json
@@ -44,10 +44,11 @@ cfn-lint: package
 pytest: package poppler
 	$(BIN)/python -m pytest
 
-## make bench: cold-start imports, and our PDF/DOCX extraction next to poppler's pdftotext
+## make bench: cold-start imports, our PDF/DOCX extraction next to poppler's pdftotext, WebSocket fan-out
 bench: $(STAMP) poppler
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/fanout.py
 
 ## make eval: per-field precision and recall of the offline analyzer over samples/
 eval: $(STAMP)

@@ -9,11 +9,11 @@ from collections.abc import Callable
 from typing import Any
 
 from chalice import AuthResponse, Chalice, Response
-from chalice.app import AuthRequest, SQSEvent
+from chalice.app import AuthRequest, SQSEvent, WebsocketEvent
 
-from chalicelib import apikeys, auth, control, uploads, workflows
-from chalicelib.errors import ForbiddenError
-from chalicelib.http import json_errors, json_response, normalize_gateway_error, parse_model
+from chalicelib import apikeys, auth, control, progress, uploads, workflows
+from chalicelib.errors import AppError, ForbiddenError
+from chalicelib.http import error_response, json_errors, json_response, normalize_gateway_error, parse_model
 from chalicelib.models import (
     CreateApiKeyRequest,
     CreateUploadRequest,
@@ -25,6 +25,8 @@ from chalicelib.models import (
 from chalicelib.settings import AuthMode, get_settings
 
 app = Chalice(app_name="restoreassist")
+# Chalice 1.34 still flags WebSocket handlers as experimental; `chalice package` wants the opt-in.
+app.experimental_feature_flags.update(["WEBSOCKETS"])
 API = "/api/orchestrator"
 
 
@@ -178,6 +180,31 @@ def test_integration() -> Response:
 
 def _workflow_response(workflow: Workflow) -> Response:
     return json_response({"workflow": workflow.public()}, headers={"ETag": f'"{workflow.version}"'})
+
+
+# --- WebSocket: live progress (see chalicelib/progress.py for the protocol) --------------
+
+
+@app.on_ws_connect(name="ws_connect")
+def ws_connect(event: WebsocketEvent) -> Response | None:
+    # Browsers cannot set headers on a WebSocket: the bearer token comes in the query string.
+    token = (event.to_dict().get("queryStringParameters") or {}).get("token")
+    try:
+        progress.connect(event.connection_id, token)
+    except AppError as refused:
+        # Any answer but 2xx makes API Gateway refuse the connection.
+        return error_response(refused)
+    return None
+
+
+@app.on_ws_message(name="ws_message")
+def ws_message(event: WebsocketEvent) -> None:
+    progress.handle_message(event.connection_id, event.body)
+
+
+@app.on_ws_disconnect(name="ws_disconnect")
+def ws_disconnect(event: WebsocketEvent) -> None:
+    progress.disconnect(event.connection_id)
 
 
 # --- events -------------------------------------------------------------------------------

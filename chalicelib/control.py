@@ -82,8 +82,9 @@ def cancel_workflow(workflow: Workflow) -> None:
 
     # The status is written first: a phase that starts after this sees CANCELLED and stops.
     store = get_store()
-    updated = store.update(workflow.id, to_cancelled)
-    store.fail_running_steps(workflow.id, "Cancelled by the user")
+    updated = store.update(
+        workflow.id, to_cancelled, steps=store.failing_running_steps("Cancelled by the user")
+    )
     engine = get_engine()
     # A workflow still waiting for its upload has no execution; stop() accepts that.
     engine.stop(updated.execution_name or workflow.id, cause="Cancelled by the user")

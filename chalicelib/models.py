@@ -131,6 +131,8 @@ class Workflow(TimestampedModel):
     completed_phases: list[OrchestratorPhase] = Field(default_factory=list)
     progress_percentage: int = 0
     estimated_time: str | None = None
+    # From the measured durations of the user's recent workflows (see `eta.py`).
+    estimated_seconds_remaining: int | None = None
     input_data: dict[str, Any] | None = None
     output_data: dict[str, Any] | None = None
     error_code: str | None = None
@@ -152,6 +154,8 @@ class Workflow(TimestampedModel):
     # never leaves the server (see `public`).
     task_token: str | None = None
     version: int = 1
+    # The seq of the newest progress event: subscribe with it as `lastSeq` to get only newer ones.
+    last_event_seq: int = 0
     steps: list[WorkflowStep] | None = None
 
     def public(self, **exclude: bool) -> dict[str, Any]:

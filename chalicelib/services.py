@@ -10,7 +10,9 @@ from functools import cache
 from typing import Any
 
 from chalicelib.blobs import BlobStore
+from chalicelib.connections import ConnectionStore
 from chalicelib.engine import WorkflowEngine
+from chalicelib.push import Pusher
 from chalicelib.settings import get_settings
 from chalicelib.store import WorkflowStore
 
@@ -37,9 +39,39 @@ def _boto3_session() -> Any:
 
 
 @cache
+def _dynamodb() -> Any:
+    return _boto3_session().resource("dynamodb", **_client_kwargs())
+
+
+@cache
 def get_store() -> WorkflowStore:
-    table = _boto3_session().resource("dynamodb", **_client_kwargs()).Table(get_settings().table_name)
-    return WorkflowStore(table)
+    from chalicelib.progress import publish_after_write  # it uses the store itself
+
+    return WorkflowStore(_dynamodb().Table(get_settings().table_name), on_events=publish_after_write)
+
+
+@cache
+def get_connections() -> ConnectionStore:
+    settings = get_settings()
+    return ConnectionStore(
+        _dynamodb().Table(settings.connections_table_name), settings.connection_ttl_seconds
+    )
+
+
+@cache
+def get_pusher() -> Pusher:
+    from botocore.config import Config
+
+    settings = get_settings()
+    # One slow socket must not hold a phase up: short timeouts, and the client replays anyway.
+    config = Config(connect_timeout=2, read_timeout=5, retries={"max_attempts": 2}, max_pool_connections=64)
+    client = _boto3_session().client(
+        "apigatewaymanagementapi",
+        region_name=settings.aws_region,
+        endpoint_url=settings.websocket_endpoint or None,
+        config=config,
+    )
+    return Pusher(client)
 
 
 @cache
@@ -57,5 +89,5 @@ def get_engine() -> WorkflowEngine:
 def reset() -> None:
     """Forget cached settings and clients (tests that change the environment call this)."""
     get_settings.cache_clear()
-    for getter in (_boto3_session, get_store, get_blobs, get_engine):
+    for getter in (_boto3_session, _dynamodb, get_store, get_connections, get_pusher, get_blobs, get_engine):
         getter.cache_clear()

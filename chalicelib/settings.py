@@ -28,6 +28,13 @@ class Settings(BaseModel):
     # Unset on AWS; the local stack points every boto3 client at moto.
     aws_endpoint_url: str | None = None
 
+    # Live progress: the WebSocket connections table, and the WebSocket API's management
+    # endpoint (`https://{apiId}.execute-api.{region}.amazonaws.com/{stage}` on AWS).
+    connections_table_name: str = "restoreassist-connections"
+    websocket_endpoint: str = ""
+    # API Gateway closes a WebSocket after 2 hours; a record outlives it a little, then expires.
+    connection_ttl_seconds: int = Field(default=2 * 3600 + 600, gt=0)
+
     auth_mode: AuthMode = AuthMode.COGNITO
     dev_auth_secret: str = ""
     cognito_user_pool_arn: str = ""

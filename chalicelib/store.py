@@ -1,9 +1,12 @@
-"""DynamoDB repository for workflows and their steps: the only module that talks to DynamoDB.
+"""DynamoDB repository for workflows, their steps and their progress events.
+
+With `connections.py` (the WebSocket connections table), the only code that talks to DynamoDB.
 
 One table, keyed by workflow so a workflow and its steps share a partition:
 
     pk = WF#<id>  sk = WF           the workflow record (with a `version` for optimistic locking)
     pk = WF#<id>  sk = STEP#<nnnn>  its steps, in step order
+    pk = WF#<id>  sk = EVENT#<seq>  its progress events, numbered by the record's `lastEventSeq`
 
 Two global secondary indexes serve the user's listings, newest first:
 
@@ -22,11 +25,11 @@ import heapq
 import json
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from boto3.dynamodb.conditions import Attr, Key
+from boto3.dynamodb.conditions import Attr, ConditionExpressionBuilder, Key
 from botocore.exceptions import ClientError
 
 from chalicelib.errors import (
@@ -35,6 +38,7 @@ from chalicelib.errors import (
     VersionConflictError,
     WorkflowNotFoundError,
 )
+from chalicelib.events import Event, describe_change
 from chalicelib.models import (
     FINISHED_STATUSES,
     ApiKey,
@@ -52,6 +56,7 @@ USER_STATUS_INDEX = "UserStatusIndex"
 USER_CREATED_INDEX = "UserCreatedIndex"
 WORKFLOW_SK = "WF"
 STEP_SK_PREFIX = "STEP#"
+EVENT_SK_PREFIX = "EVENT#"
 # Enough for dozens of writers racing on one workflow; each retry re-reads the record.
 MAX_WRITE_ATTEMPTS = 40
 THROTTLING_CODES = frozenset(
@@ -59,6 +64,10 @@ THROTTLING_CODES = frozenset(
 )
 
 Mutation = Callable[[Workflow], None]
+# The steps a write changes along with the workflow, given the workflow as it will be written.
+StepChanges = Callable[[Workflow], Sequence[WorkflowStep]]
+# Called after a write that made events commits (progress.py pushes them to subscribers).
+EventsCommitted = Callable[[Workflow, list[Event]], None]
 
 
 def workflow_pk(workflow_id: str) -> str:
@@ -67,6 +76,10 @@ def workflow_pk(workflow_id: str) -> str:
 
 def step_sk(step_number: int) -> str:
     return f"{STEP_SK_PREFIX}{step_number:04d}"
+
+
+def event_sk(seq: int) -> str:
+    return f"{EVENT_SK_PREFIX}{seq:010d}"
 
 
 def _to_dynamo(value: Any) -> Any:
@@ -110,8 +123,10 @@ def decode_page_token(token: str) -> str:
 
 
 class WorkflowStore:
-    def __init__(self, table: Table) -> None:
+    def __init__(self, table: Table, on_events: EventsCommitted | None = None) -> None:
         self._table = table
+        self._client = table.meta.client
+        self._on_events = on_events
 
     # --- workflows ---------------------------------------------------------------------
 
@@ -150,12 +165,16 @@ class WorkflowStore:
         mutate: Mutation,
         *,
         expected_version: int | None = None,
+        steps: StepChanges | None = None,
     ) -> Workflow:
         """Read, apply `mutate`, write back only if nobody wrote in between.
 
         Without `expected_version` a lost race is retried on the fresh record, so concurrent
         writers never lose one another's changes. With it (an HTTP `If-Match`), a stale
         version is the caller's conflict to resolve. `mutate` may raise to refuse the change.
+
+        The steps `steps` returns and the progress events the change makes are written in the
+        same transaction: a watcher never sees a step or an event the workflow does not.
         """
         for attempt in range(MAX_WRITE_ATTEMPTS):
             current = self.get(workflow_id)
@@ -167,33 +186,109 @@ class WorkflowStore:
                 )
             updated = current.model_copy(deep=True)
             mutate(updated)
+            changed_steps = list(steps(updated)) if steps is not None else []
+            now = utc_now()
+            events = [
+                Event(workflow_id=workflow_id, seq=current.last_event_seq + n, type=kind, data=data, at=now)
+                for n, (kind, data) in enumerate(describe_change(current, updated, changed_steps), start=1)
+            ]
+            updated.last_event_seq = current.last_event_seq + len(events)
             updated.version = current.version + 1
-            updated.updated_at = utc_now()
+            updated.updated_at = now
             try:
-                self._call(
-                    self._table.put_item,
-                    Item=self._workflow_item(updated),
-                    ConditionExpression=Attr("version").eq(current.version),
-                )
-                return updated
+                self._write(updated, current.version, changed_steps, events)
             except VersionConflictError:
                 if expected_version is not None:
                     raise
                 # Full jitter keeps racing writers from retrying in lockstep.
                 time.sleep(random.uniform(0, min(0.25, 0.005 * 2**attempt)))
+                continue
+            if events and self._on_events is not None:
+                self._on_events(updated, events)
+            return updated
         raise VersionConflictError("Too many concurrent updates; try again")
 
-    def delete_with_steps(self, workflow_id: str, *, version: int) -> None:
-        """Delete the record (only if still at `version`) and then every step under it."""
+    def _write(
+        self,
+        workflow: Workflow,
+        read_version: int,
+        steps: list[WorkflowStep],
+        events: list[Event],
+    ) -> None:
+        item = self._workflow_item(workflow)
+        if not steps and not events:
+            self._call(self._table.put_item, Item=item, ConditionExpression=Attr("version").eq(read_version))
+            return
+        # The resource's client serializes plain values, but a condition inside TransactItems
+        # must come built, with its placeholders.
+        condition = ConditionExpressionBuilder().build_expression(Attr("version").eq(read_version))
+        puts: list[dict[str, Any]] = [
+            {
+                "Put": {
+                    "TableName": self._table.name,
+                    "Item": item,
+                    "ConditionExpression": condition.condition_expression,
+                    "ExpressionAttributeNames": condition.attribute_name_placeholders,
+                    "ExpressionAttributeValues": condition.attribute_value_placeholders,
+                }
+            }
+        ]
+        puts += [{"Put": {"TableName": self._table.name, "Item": self._step_item(s)}} for s in steps]
+        # The seq comes from the version-checked record, so no two writers make the same event.
+        puts += [{"Put": {"TableName": self._table.name, "Item": self._event_item(e)}} for e in events]
+        self._call(self._client.transact_write_items, TransactItems=puts)
+
+    # --- events ------------------------------------------------------------------------
+
+    @staticmethod
+    def _event_item(event: Event) -> dict[str, Any]:
+        item = event.model_dump(mode="json")
+        # As JSON text: a null the client expects stays a null, and numbers need no Decimal.
+        item.update(pk=workflow_pk(event.workflow_id), sk=event_sk(event.seq), data=json.dumps(item["data"]))
+        return item
+
+    def events_after(self, workflow_id: str, seq: int, *, through: int | None = None) -> list[Event]:
+        """The workflow's events with a seq above `seq` (and at most `through`), in order."""
+        upper = event_sk(through) if through is not None else f"{EVENT_SK_PREFIX}~"
+        events: list[Event] = []
+        for page in self._pages(
+            KeyConditionExpression=Key("pk").eq(workflow_pk(workflow_id))
+            & Key("sk").between(event_sk(seq + 1), upper),
+            ConsistentRead=True,
+        ):
+            for item in page["Items"]:
+                events.append(Event.model_validate({**_from_dynamo(item), "data": json.loads(item["data"])}))
+        return events
+
+    def recent_completed(self, user_id: str, limit: int) -> list[Workflow]:
+        """The user's newest COMPLETED workflows (the measured durations estimates come from)."""
+        response = self._call(
+            self._table.query,
+            IndexName=USER_STATUS_INDEX,
+            KeyConditionExpression=Key("gsi1pk").eq(
+                f"USER#{user_id}#STATUS#{WorkflowStatus.COMPLETED.value}"
+            ),
+            ScanIndexForward=False,
+            Limit=limit,
+        )
+        return [Workflow.model_validate(_from_dynamo(item)) for item in response.get("Items", [])]
+
+    def delete_with_history(self, workflow_id: str, *, version: int) -> None:
+        """Delete the record (only if still at `version`), then its steps and events."""
         self._call(
             self._table.delete_item,
             Key={"pk": workflow_pk(workflow_id), "sk": WORKFLOW_SK},
             ConditionExpression=Attr("version").eq(version)
             & Attr("status").is_in([s.value for s in FINISHED_STATUSES]),
         )
+        pages = self._pages(
+            KeyConditionExpression=Key("pk").eq(workflow_pk(workflow_id)),
+            ProjectionExpression="pk, sk",
+        )
         with self._table.batch_writer() as batch:
-            for step in self.list_steps(workflow_id):
-                batch.delete_item(Key={"pk": workflow_pk(workflow_id), "sk": step_sk(step.step_number)})
+            for page in pages:
+                for key in page.get("Items", []):
+                    batch.delete_item(Key={"pk": key["pk"], "sk": key["sk"]})
 
     # --- listings ----------------------------------------------------------------------
 
@@ -272,10 +367,11 @@ class WorkflowStore:
 
     # --- steps -------------------------------------------------------------------------
 
-    def put_step(self, step: WorkflowStep) -> None:
+    @staticmethod
+    def _step_item(step: WorkflowStep) -> dict[str, Any]:
         item = step.model_dump(mode="json", exclude_none=True)
         item.update(pk=workflow_pk(step.workflow_id), sk=step_sk(step.step_number))
-        self._call(self._table.put_item, Item=_to_dynamo(item))
+        return _to_dynamo(item)  # type: ignore[no-any-return]
 
     def get_step(self, workflow_id: str, step_number: int) -> WorkflowStep | None:
         response = self._call(
@@ -286,16 +382,21 @@ class WorkflowStore:
         item = response.get("Item")
         return WorkflowStep.model_validate(_from_dynamo(item)) if item else None
 
-    def fail_running_steps(self, workflow_id: str, message: str) -> None:
-        """Close the steps still IN_PROGRESS (the phase died, failed or was cancelled)."""
-        now = utc_now()
-        for step in self.list_steps(workflow_id):
-            if step.status is StepStatus.IN_PROGRESS:
-                self.put_step(
-                    step.model_copy(
-                        update={"status": StepStatus.FAILED, "completed_at": now, "error_message": message}
-                    )
+    def failing_running_steps(self, message: str) -> StepChanges:
+        """For `update(steps=...)`: close the steps still IN_PROGRESS (the phase died, failed or
+        was cancelled). Read on each attempt, so a step started by a racing write is closed too."""
+
+        def failed(workflow: Workflow) -> list[WorkflowStep]:
+            now = utc_now()
+            return [
+                step.model_copy(
+                    update={"status": StepStatus.FAILED, "completed_at": now, "error_message": message}
                 )
+                for step in self.list_steps(workflow.id)
+                if step.status is StepStatus.IN_PROGRESS
+            ]
+
+        return failed
 
     def list_steps(self, workflow_id: str) -> list[WorkflowStep]:
         steps: list[WorkflowStep] = []
@@ -372,8 +473,16 @@ class WorkflowStore:
             return operation(**kwargs)
         except ClientError as exc:
             code = exc.response.get("Error", {}).get("Code", "")
-            if code == "ConditionalCheckFailedException":
+            if code == "ConditionalCheckFailedException" or _lost_transaction(exc):
                 raise VersionConflictError("The workflow changed while it was being written") from exc
             if code in THROTTLING_CODES:
                 raise TransientError(f"DynamoDB throttled the request ({code})") from exc
             raise
+
+
+def _lost_transaction(error: ClientError) -> bool:
+    """A transaction cancelled by a failed condition or by a racing transaction."""
+    if error.response.get("Error", {}).get("Code") != "TransactionCanceledException":
+        return False
+    reasons = error.response.get("CancellationReasons") or []
+    return any(r.get("Code") in ("ConditionalCheckFailed", "TransactionConflict") for r in reasons)

@@ -232,6 +232,8 @@ def apply_progress(workflow: Workflow, patch: PhaseProgressPatch) -> None:
         workflow.current_phase = patch.current_phase
     if "estimated_time" in patch.model_fields_set:
         workflow.estimated_time = patch.estimated_time
+        # The client's own estimate replaces ours; our seconds would contradict it.
+        workflow.estimated_seconds_remaining = None
 
 
 def _backwards(detail: str) -> ConflictError:
@@ -248,7 +250,7 @@ def delete_workflow(user_id: str, workflow_id: str) -> None:
         control.cancel_workflow(workflow)
         return
     try:
-        get_store().delete_with_steps(workflow.id, version=workflow.version)
+        get_store().delete_with_history(workflow.id, version=workflow.version)
     except VersionConflictError as exc:
         raise ConflictError("Workflow changed while being deleted; try again") from exc
     blobs = get_blobs()

@@ -6,8 +6,11 @@ The merge template is `deploy/resources.json` plus what is derived here, so noth
 hand: the state machine's definition is inlined from `stepfunctions/workflow.asl.json`, each
 `${XArn}` in it is bound to `Fn::GetAtt [X, Arn]` of the Chalice function `X`, and every Chalice
 function gets its environment and its role's policies (the API handler one more, to drive the
-workflow). Chalice merges dicts deeply and replaces lists, so an override of a resource Chalice
-does not generate would leave a resource without a Type: `check()` refuses that.
+workflow). Every function but the authorizer also gets what it needs to push progress to WebSocket
+clients: the connections table, the WebSocket API's management endpoint (`WEBSOCKET_ENDPOINT`,
+built from Chalice's `WebsocketAPI` and the stage Chalice gives it) and `ProgressPushPolicy`.
+Chalice merges dicts deeply and replaces lists, so an override of a resource Chalice does not
+generate would leave a resource without a Type: `check()` refuses that.
 """
 
 from __future__ import annotations
@@ -45,6 +48,11 @@ BUCKET = "DocumentsBucket"
 USER_POOL = "UserPool"
 DATA_POLICY = "WorkflowDataPolicy"
 CONTROL_POLICY = "WorkflowControlPolicy"
+# The logical id `chalice package` gives the API of app.py's @app.on_ws_* handlers (fixed, like
+# its handlers' WebsocketConnect / WebsocketMessage / WebsocketDisconnect).
+WEBSOCKET_API = "WebsocketAPI"
+CONNECTIONS_TABLE = "ConnectionsTable"
+PUSH_POLICY = "ProgressPushPolicy"
 
 Template = dict[str, Any]
 
@@ -57,8 +65,17 @@ class Function:
     role: str | None  # None if Chalice does not manage the role
 
 
-def chalice_functions(stage: str) -> list[Function]:
-    """The functions `chalice package` will generate, from Chalice's own application graph."""
+@dataclass(frozen=True)
+class ChaliceApp:
+    """What `chalice package` will generate that the merge template must know about."""
+
+    functions: list[Function]
+    websocket_stage: str | None  # the WebSocket API's stage; None if app.py has no @app.on_ws_*
+
+
+def chalice_app(stage: str) -> ChaliceApp:
+    """The functions and WebSocket API `chalice package` will generate, from Chalice's own
+    application graph."""
     from chalice.cli.factory import CLIFactory
     from chalice.deploy import models
     from chalice.deploy.appgraph import ApplicationGraphBuilder, DependencyBuilder
@@ -67,7 +84,11 @@ def chalice_functions(stage: str) -> list[Function]:
     config = CLIFactory(str(ROOT)).create_config_obj(chalice_stage_name=stage)
     graph = ApplicationGraphBuilder().build(config, stage)
     functions = []
+    websocket_stage = None
     for resource in DependencyBuilder().build_dependencies(graph):
+        if isinstance(resource, models.WebsocketAPI):
+            # Chalice deploys it to the REST API's stage (`api_gateway_stage`): it has none of its own.
+            websocket_stage = resource.api_gateway_stage
         if not isinstance(resource, models.LambdaFunction):
             continue
         name = resource.resource_name
@@ -82,7 +103,7 @@ def chalice_functions(stage: str) -> list[Function]:
                 ),
             )
         )
-    return functions
+    return ChaliceApp(functions=functions, websocket_stage=websocket_stage)
 
 
 def definition_substitutions(asl_text: str, functions: list[Function]) -> dict[str, Any]:
@@ -100,9 +121,30 @@ def definition_substitutions(asl_text: str, functions: list[Function]) -> dict[s
     return substitutions
 
 
-def merge_template(functions: list[Function], asl_text: str) -> Template:
-    template = copy.deepcopy(json.loads(RESOURCES_FILE.read_text()))
+def websocket_endpoint(websocket_stage: str | None) -> dict[str, Any]:
+    """`https://{api id}.execute-api.{region}.{suffix}/{stage}`: the Management API endpoint.
+
+    The stage is a literal, the one Chalice gives `WebsocketAPIStage`, not a Ref to that stage:
+    the stage depends on the deployment, which depends on the routes, their integrations and so
+    on the handler functions, so a function naming it would be a circular dependency.
+    `WebsocketAPI` itself depends on nothing."""
+    if websocket_stage is None:
+        raise SystemExit(
+            "app.py defines no WebSocket handlers (@app.on_ws_connect/_message/_disconnect), "
+            "which the functions push progress through"
+        )
+    return {
+        "Fn::Sub": (
+            f"https://${{{WEBSOCKET_API}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{websocket_stage}"
+        )
+    }
+
+
+def merge_template(app: ChaliceApp, asl_text: str) -> Template:
+    template: Template = copy.deepcopy(json.loads(RESOURCES_FILE.read_text()))
     resources: dict[str, Any] = template["Resources"]
+    functions = app.functions
+    endpoint = websocket_endpoint(app.websocket_stage)
 
     substitutions = definition_substitutions(asl_text, functions)
     state_machine = resources[STATE_MACHINE]["Properties"]
@@ -125,7 +167,13 @@ def merge_template(functions: list[Function], asl_text: str) -> Template:
 
     for function in functions:
         drives = function.logical_id in WORKFLOW_DRIVERS
-        variables: dict[str, Any] = {"TABLE_NAME": {"Ref": TABLE}, "BUCKET_NAME": {"Ref": BUCKET}}
+        variables: dict[str, Any] = {
+            "TABLE_NAME": {"Ref": TABLE},
+            "BUCKET_NAME": {"Ref": BUCKET},
+            # Every function that writes a workflow pushes its progress to subscribed clients.
+            "CONNECTIONS_TABLE_NAME": {"Ref": CONNECTIONS_TABLE},
+            "WEBSOCKET_ENDPOINT": copy.deepcopy(endpoint),
+        }
         if drives:
             # Only these: the state machine depends on the phase functions.
             variables["STATE_MACHINE_ARN"] = {"Ref": STATE_MACHINE}
@@ -143,7 +191,9 @@ def merge_template(functions: list[Function], asl_text: str) -> Template:
         if function.logical_id == AUTHORIZER:
             resources[function.role] = {"Properties": {"ManagedPolicyArns": [{"Ref": API_KEY_POLICY}]}}
             continue
-        policies = [{"Ref": DATA_POLICY}] + ([{"Ref": CONTROL_POLICY}] if drives else [])
+        policies = [{"Ref": DATA_POLICY}, {"Ref": PUSH_POLICY}]
+        if drives:
+            policies.append({"Ref": CONTROL_POLICY})
         if function.logical_id == UPLOAD_TRIGGER:
             policies.append({"Ref": CONSUME_POLICY})
         resources[function.role] = {"Properties": {"ManagedPolicyArns": policies}}
@@ -191,7 +241,7 @@ def package(out: Path, stage: str) -> Path:
     # Chalice wants a region to build its config; none of it lands in the template.
     os.environ.setdefault("AWS_DEFAULT_REGION", os.environ.get("AWS_REGION", "us-east-1"))
 
-    template = merge_template(chalice_functions(stage), ASL_FILE.read_text())
+    template = merge_template(chalice_app(stage), ASL_FILE.read_text())
     with tempfile.TemporaryDirectory() as scratch:
         merge_file = Path(scratch) / "merge-template.json"
         merge_file.write_text(json.dumps(template, indent=2))

@@ -30,6 +30,7 @@ def main() -> None:
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--api-port", type=int, default=8000)
     run.add_argument("--aws-port", type=int, default=5000)
+    run.add_argument("--websocket-port", type=int, default=8001)
     token = commands.add_parser("token", help="print a development token for a user id")
     token.add_argument("user")
     args = parser.parse_args()
@@ -42,10 +43,17 @@ def main() -> None:
         return
 
     stack = LocalStack(
-        StackConfig(host=args.host, api_port=args.api_port, aws_port=args.aws_port, dev_auth_secret=secret)
+        StackConfig(
+            host=args.host,
+            api_port=args.api_port,
+            aws_port=args.aws_port,
+            websocket_port=args.websocket_port,
+            dev_auth_secret=secret,
+        )
     )
     stack.start()
     print(f"HTTP API      {stack.api_url}/api/orchestrator", flush=True)
+    print(f"WebSockets    {stack.websocket_url}/?token=...   live progress", flush=True)
     print(f"AWS (moto)    {stack.aws_endpoint}   DynamoDB, S3, Step Functions, Lambda Invoke", flush=True)
     print("A token:      make -s token USER=alice", flush=True)
     stopped = threading.Event()

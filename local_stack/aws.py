@@ -22,11 +22,14 @@ from moto.moto_server.threaded_moto_server import MotoRequestHandler
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
+from local_stack import dynamodb_transactions
 from local_stack.faults import Fault, FaultPlan
 from local_stack.s3_post import S3PostPolicyMiddleware
 
 SERVICE_ERROR_HEADERS = {"X-Amzn-ErrorType": "ServiceException"}
 INVOKE_PATH = re.compile(r"^/2015-03-31/functions/(?P<name>[^/]+)/invocations$")
+# The WebSocket API's Management API: `{endpoint}/{stage}/@connections/{connectionId}`.
+CONNECTIONS_PATH = re.compile(r"^(?:/[^/@]+)?/@connections/(?P<id>[^/]+)$")
 Handler = Callable[[dict[str, Any], Any], Any]
 StartResponse = Callable[..., Any]
 
@@ -99,6 +102,39 @@ class LambdaInvokeMiddleware:
         return name.removeprefix(self._prefix)
 
 
+class ConnectionsMiddleware:
+    """`POST /@connections/{id}` sends to a local WebSocket; 410 GoneException if it is gone."""
+
+    def __init__(self, next_app: Any) -> None:
+        self._next = next_app
+        # Set once the WebSocket gateway runs: (connection id, data) -> delivered?
+        self.send: Callable[[str, bytes], bool] | None = None
+        self.close: Callable[[str], bool] | None = None
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        match = CONNECTIONS_PATH.match(environ.get("PATH_INFO", ""))
+        if match is None or self.send is None or self.close is None:
+            return self._next(environ, start_response)  # type: ignore[no-any-return]
+        connection_id = unquote(match["id"])
+        method = environ.get("REQUEST_METHOD")
+        if method == "POST":
+            length = int(environ.get("CONTENT_LENGTH") or 0)
+            found = self.send(connection_id, environ["wsgi.input"].read(length) if length else b"")
+        elif method == "DELETE":
+            found = self.close(connection_id)
+        else:
+            return _respond(start_response, "405 Method Not Allowed", {"message": "POST or DELETE"}, {})
+        if found:
+            start_response("200 OK", [("Content-Length", "0"), ("x-amzn-RequestId", str(uuid.uuid4()))])
+            return [b""]
+        return _respond(
+            start_response,
+            "410 Gone",
+            {"message": "The connection is gone"},
+            {"x-amzn-ErrorType": "GoneException"},
+        )
+
+
 def _respond(start_response: StartResponse, status: str, body: Any, headers: dict[str, str]) -> list[bytes]:
     payload = json.dumps(body).encode()
     start_response(
@@ -131,6 +167,7 @@ class LocalAws:
     ) -> None:
         # One access-log line per DynamoDB call drowns everything else out.
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
+        dynamodb_transactions.install()
         self._region = region
         self._credentials = credentials
         moto_app = DomainDispatcherApplication(create_backend_app)
@@ -142,8 +179,9 @@ class LocalAws:
             region=region,
             cors_rules_for=self._cors_rules,
         )
-        app = LambdaInvokeMiddleware(uploads, handlers, name_prefix)
-        self.lambdas = app
+        self.lambdas = LambdaInvokeMiddleware(uploads, handlers, name_prefix)
+        self.connections = ConnectionsMiddleware(self.lambdas)
+        app = self.connections
         self._server: BaseWSGIServer = make_server(
             host, port, app, threaded=True, request_handler=MotoRequestHandler
         )

@@ -46,10 +46,10 @@ def render_definition(asl_text: str, substitutions: dict[str, str]) -> str:
     return PLACEHOLDER.sub(lambda m: substitutions[m[1]], asl_text)
 
 
-def table_properties() -> dict[str, Any]:
+def table_properties(resource: str = "WorkflowsTable") -> dict[str, Any]:
     resources = json.loads(RESOURCES_FILE.read_text())["Resources"]
-    properties: dict[str, Any] = resources["WorkflowsTable"]["Properties"]
-    return {key: properties[key] for key in TABLE_ARGS}
+    properties: dict[str, Any] = resources[resource]["Properties"]
+    return {key: properties[key] for key in TABLE_ARGS if key in properties}
 
 
 def bucket_cors_rules() -> list[dict[str, Any]]:
@@ -76,12 +76,16 @@ def enable_state_machine_execution(endpoint: str) -> None:
         pass
 
 
-def provision(session: Any, endpoint: str, *, table: str, bucket: str, definition: str) -> str:
+def provision(
+    session: Any, endpoint: str, *, table: str, connections_table: str, bucket: str, definition: str
+) -> str:
     """Make the resources (again, harmlessly, if they exist); returns the state machine ARN."""
     enable_state_machine_execution(endpoint)
     dynamodb = session.client("dynamodb", endpoint_url=endpoint)
-    if table not in dynamodb.list_tables()["TableNames"]:
-        dynamodb.create_table(TableName=table, **table_properties())
+    existing_tables = dynamodb.list_tables()["TableNames"]
+    for name, resource in ((table, "WorkflowsTable"), (connections_table, "ConnectionsTable")):
+        if name not in existing_tables:
+            dynamodb.create_table(TableName=name, **table_properties(resource))
     s3 = session.client("s3", endpoint_url=endpoint)
     s3.create_bucket(Bucket=bucket)
     s3.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": bucket_cors_rules()})

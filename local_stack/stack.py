@@ -1,4 +1,4 @@
-"""Start and stop the local stack: AWS on one port, the HTTP API on another."""
+"""Start and stop the local stack: AWS on one port, the HTTP API on another, WebSockets on a third."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from local_stack.aws import LocalAws
 from local_stack.faults import FaultPlan
 from local_stack.notifications import LocalQueue
 from local_stack.provision import ACCOUNT_ID, ASL_FILE, ROOT, function_arns, provision, render_definition
+from local_stack.websocket_gateway import LocalWebsocketGateway
 
 APP_NAME = "restoreassist"
 STAGE = "dev"
@@ -30,8 +31,10 @@ class StackConfig:
     host: str = "127.0.0.1"
     api_port: int = 8000
     aws_port: int = 5000
+    websocket_port: int = 8001
     dev_auth_secret: str = "local-development-only"
     table_name: str = "restoreassist-workflows"
+    connections_table_name: str = "restoreassist-connections"
     bucket_name: str = "restoreassist-documents"
 
 
@@ -41,6 +44,7 @@ class LocalStack:
         self._aws: LocalAws | None = None
         self._gateway: Any = None
         self._gateway_thread: threading.Thread | None = None
+        self._websockets: LocalWebsocketGateway | None = None
         self.uploads_queue: LocalQueue | None = None
 
     @property
@@ -52,6 +56,16 @@ class LocalStack:
     def api_url(self) -> str:
         assert self._gateway is not None, "start() first"
         return f"http://{self.config.host}:{self._gateway.server.server_address[1]}"
+
+    @property
+    def websocket_url(self) -> str:
+        assert self._websockets is not None, "start() first"
+        return self._websockets.url
+
+    @property
+    def websockets(self) -> LocalWebsocketGateway:
+        assert self._websockets is not None, "start() first"
+        return self._websockets
 
     def start(self) -> None:
         cfg = self.config
@@ -76,6 +90,8 @@ class LocalStack:
         # The ASL interpreter calls Lambda on localhost:$MOTO_PORT: our port, not moto's.
         os.environ["MOTO_PORT"] = str(self._aws.port)
         os.environ["AWS_ENDPOINT_URL"] = self.aws_endpoint
+        # What the Management API endpoint is on AWS ({api}/{stage}) is the local AWS port here.
+        os.environ["WEBSOCKET_ENDPOINT"] = f"{self.aws_endpoint}/{STAGE}"
         self._aws.start()
 
         import boto3
@@ -85,6 +101,7 @@ class LocalStack:
             boto3.session.Session(region_name=REGION),
             self.aws_endpoint,
             table=cfg.table_name,
+            connections_table=cfg.connections_table_name,
             bucket=cfg.bucket_name,
             definition=definition,
         )
@@ -92,6 +109,7 @@ class LocalStack:
 
         services.reset()
         self._start_gateway(app, cfg)
+        self._start_websockets(app, cfg)
 
     def inject_faults(self, plan: FaultPlan | None) -> None:
         """Tests: make Lambda invocations fail on purpose (see local_stack/faults.py)."""
@@ -118,7 +136,20 @@ class LocalStack:
         )
         self._gateway_thread.start()
 
+    def _start_websockets(self, app: Any, cfg: StackConfig) -> None:
+        assert self._aws is not None
+        handlers = {
+            route_key: (config.name, app.handler_map[config.name])
+            for route_key, config in app.websocket_handlers.items()
+        }
+        self._websockets = LocalWebsocketGateway(handlers, cfg.host, cfg.websocket_port, STAGE, NAME_PREFIX)
+        self._websockets.start()
+        self._aws.connections.send = self._websockets.send
+        self._aws.connections.close = self._websockets.close
+
     def stop(self) -> None:
+        if self._websockets is not None:
+            self._websockets.stop()
         if self.uploads_queue is not None:
             self.uploads_queue.drain(timeout=10)
         if self._gateway is not None:
@@ -136,6 +167,7 @@ def _set_environment(cfg: StackConfig) -> None:
             "AWS_DEFAULT_REGION": REGION,
             "AWS_REGION": REGION,
             "TABLE_NAME": cfg.table_name,
+            "CONNECTIONS_TABLE_NAME": cfg.connections_table_name,
             "BUCKET_NAME": cfg.bucket_name,
             "AUTH_MODE": "dev",
             "DEV_AUTH_SECRET": cfg.dev_auth_secret,

@@ -149,7 +149,7 @@ def token_for(user_id: str) -> str:
 
 @pytest.fixture(scope="session")
 def stack() -> Iterator[LocalStack]:
-    local = LocalStack(StackConfig(api_port=0, aws_port=0, dev_auth_secret=TEST_SECRET))
+    local = LocalStack(StackConfig(api_port=0, aws_port=0, websocket_port=0, dev_auth_secret=TEST_SECRET))
     local.start()
     yield local
     local.stop()

@@ -35,7 +35,6 @@ def record_failure(event: dict[str, Any]) -> dict[str, Any]:
         message = failure_message(code, error.get("Cause"), phase)
 
     store = get_store()
-    store.fail_running_steps(state.workflow_id, message)
     now = utc_now()
 
     def to_failed(workflow: Workflow) -> None:
@@ -50,8 +49,9 @@ def record_failure(event: dict[str, Any]) -> dict[str, Any]:
         if output_data is not None:
             workflow.output_data = output_data
 
+    # The running step fails with its workflow, in one write: whoever sees one sees both.
     with contextlib.suppress(WorkflowStoppedError):
-        store.update(state.workflow_id, to_failed)
+        store.update(state.workflow_id, to_failed, steps=store.failing_running_steps(message))
     return {**state.model_dump(mode="json"), "errorCode": code, "errorMessage": message}
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import ConfigDict, Field
 
+from chalicelib import eta
 from chalicelib.errors import InputRejectedError, WorkflowStoppedError
 from chalicelib.logs import logger
 from chalicelib.models import (
@@ -83,9 +84,6 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
         return _next_state(state, previous.outcome or {}, workflow.pause_requested)
     _ensure_active(workflow)
 
-    # The workflow is written before the step, and a write refuses a CANCELLED workflow:
-    # a step only ever starts or completes while its workflow is still running.
-    workflow = store.update(workflow.id, lambda current: _mark_running(current, phase))
     step = WorkflowStep(
         id=f"{workflow.id}-{number:04d}",
         workflow_id=workflow.id,
@@ -97,7 +95,11 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
         started_at=previous.started_at if previous and previous.started_at else utc_now(),
         runs=previous.runs + 1 if previous else 1,
     )
-    store.put_step(step)
+    # The step is written with its workflow, and the write refuses a workflow no longer
+    # running: a step only ever starts or completes while its workflow is still running.
+    workflow = store.update(
+        workflow.id, lambda current: _mark_running(current, phase), steps=lambda _: [step]
+    )
 
     try:
         result = work(workflow, state)
@@ -109,12 +111,12 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
         update={"status": StepStatus.COMPLETED, "completed_at": utc_now(), "outcome": result.outcome}
     )
     earlier = [s for s in store.list_steps(workflow.id) if s.step_number != number]
-    try:
-        finished = store.update(workflow.id, lambda current: _mark_done(current, done, earlier, result))
-    except WorkflowStoppedError as stopped:
-        store.fail_running_steps(workflow.id, str(stopped))
-        raise
-    store.put_step(done)
+    history = _history(workflow.user_id)
+    finished = store.update(
+        workflow.id,
+        lambda current: _mark_done(current, done, earlier, result, history),
+        steps=lambda _: [done],
+    )
     logger.info(
         "Phase completed",
         extra={"workflowId": workflow.id, "phase": phase.value, "step": number, "seconds": _seconds(done)},
@@ -133,9 +135,7 @@ def _record_rejection(workflow_id: str, rejected: InputRejectedError) -> None:
         workflow.completed_at = utc_now()
 
     store = get_store()
-    # The step first: whoever sees the workflow FAILED sees its step FAILED too.
-    store.fail_running_steps(workflow_id, rejected.message)
-    store.update(workflow_id, to_failed)
+    store.update(workflow_id, to_failed, steps=store.failing_running_steps(rejected.message))
 
 
 def _owned_workflow(state: ExecutionState) -> Workflow:
@@ -161,6 +161,7 @@ def _mark_done(
     step: WorkflowStep,
     earlier_steps: list[WorkflowStep],
     result: PhaseResult,
+    history: list[Workflow],
 ) -> None:
     _ensure_active(workflow)
     phase = step.phase
@@ -176,12 +177,19 @@ def _mark_done(
         ),
         3,
     )
+    remaining = eta.remaining_seconds(history, workflow.completed_phases)
+    workflow.estimated_seconds_remaining = remaining
+    workflow.estimated_time = eta.describe(remaining)
     if result.analysis is not None:
         workflow.analysis = _with_attempt(workflow.analysis, step.attempt, result.analysis)
     if phase is OrchestratorPhase.OUTPUT:
         workflow.status = WorkflowStatus.COMPLETED
         workflow.completed_at = utc_now()
         workflow.output_data = result.output_data
+
+
+def _history(user_id: str) -> list[Workflow]:
+    return get_store().recent_completed(user_id, eta.HISTORY_SIZE)
 
 
 def _with_attempt(analysis: dict[str, Any] | None, attempt: int, latest: dict[str, Any]) -> dict[str, Any]:

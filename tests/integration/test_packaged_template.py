@@ -24,9 +24,12 @@ FUNCTION_TYPES = {"AWS::Serverless::Function", "AWS::Lambda::Function"}
 API_HANDLER = "APIHandler"
 UPLOAD_TRIGGER = "UploadReceived"
 AUTHORIZER = "VerifyCaller"
-GUARDED_SERVICES = ("dynamodb", "s3", "states")
+CONNECTIONS_TABLE = "ConnectionsTable"
+PUSH_POLICY = "ProgressPushPolicy"
+DATA_POLICY = "WorkflowDataPolicy"
+GUARDED_SERVICES = ("dynamodb", "s3", "states", "execute-api")
 WRITE_VERB = re.compile(
-    r"^(Put|Delete|Update|BatchWrite|Create|Start|Stop|Send|Restore|Abort|Replicate|Redrive|"
+    r"^(Put|Delete|Update|BatchWrite|Create|Start|Stop|Send|Restore|Abort|Replicate|Redrive|Manage|"
     r"Restart|Import|Export|Tag|Untag|PartiQL(Insert|Update|Delete))"
 )
 
@@ -54,6 +57,31 @@ def getatt_target(value: Any) -> str | None:
     if isinstance(target, str):
         target = target.split(".", 1)
     return str(target[0]) if list(target[1:]) == ["Arn"] else None
+
+
+def websocket_api(template: dict[str, Any]) -> tuple[str, str]:
+    """The logical id of the template's one WebSocket API, and the name of its one stage."""
+    apis = [
+        name
+        for name, api in resources_of(template, "AWS::ApiGatewayV2::Api").items()
+        if api["Properties"].get("ProtocolType") == "WEBSOCKET"
+    ]
+    assert len(apis) == 1, apis
+    (api,) = apis
+    stages = [
+        s["Properties"]["StageName"]
+        for s in resources_of(template, "AWS::ApiGatewayV2::Stage").values()
+        if s["Properties"]["ApiId"] == {"Ref": api}
+    ]
+    assert len(stages) == 1, stages
+    return api, stages[0]
+
+
+def role_of(template: dict[str, Any], function: str) -> dict[str, Any]:
+    role = getatt_target(template["Resources"][function]["Properties"]["Role"])
+    assert role is not None, function
+    properties: dict[str, Any] = template["Resources"][role]["Properties"]
+    return properties
 
 
 def policy_statements(template: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
@@ -192,6 +220,7 @@ def test_bucket_refuses_requests_without_tls(template: dict[str, Any]) -> None:
         ("dynamodb:*", True),
         ("*", True),
         ("states:SendTaskSuccess", True),
+        ("execute-api:ManageConnections", True),
         ("s3:GetObject", False),
         ("dynamodb:Query", False),
         ("logs:PutLogEvents", False),
@@ -321,3 +350,105 @@ def test_uploads_reach_the_trigger_through_a_queue_with_a_dead_letter_queue(
     # ... and S3 may send to the queue
     statement = resources["UploadsQueuePolicy"]["Properties"]["PolicyDocument"]["Statement"][0]
     assert statement["Principal"] == {"Service": "s3.amazonaws.com"}
+
+
+def test_connections_table_expires_its_records_on_expires_at(template: dict[str, Any]) -> None:
+    # Given the connections table in deploy/resources.json (what the local stack creates)
+    source = json.loads(RESOURCES_FILE.read_text())["Resources"][CONNECTIONS_TABLE]["Properties"]
+
+    # When the packaged template's table is read
+    packaged = template["Resources"][CONNECTIONS_TABLE]
+    properties = packaged["Properties"]
+
+    # Then it is a DynamoDB table with the same keys and billing
+    assert packaged["Type"] == "AWS::DynamoDB::Table"
+    for key in ("KeySchema", "AttributeDefinitions", "BillingMode"):
+        assert properties[key] == source[key], key
+    assert {k["AttributeName"]: k["KeyType"] for k in properties["KeySchema"]} == {
+        "pk": "HASH",
+        "sk": "RANGE",
+    }
+    # ... and DynamoDB deletes the records of connections API Gateway has long closed
+    assert properties["TimeToLiveSpecification"] == {"AttributeName": "expiresAt", "Enabled": True}
+
+
+def test_every_function_but_the_authorizer_can_reach_the_websocket_clients(
+    template: dict[str, Any],
+) -> None:
+    # Given every Lambda function and the WebSocket API with its stage
+    functions = resources_of(template, *FUNCTION_TYPES)
+    api, stage = websocket_api(template)
+
+    # When their environments are read
+    environments = {
+        name: f["Properties"].get("Environment", {}).get("Variables", {}) for name, f in functions.items()
+    }
+
+    # Then the WebSocket handlers are among them (they need the same as any other)
+    handlers = {n for n, f in functions.items() if str(f["Properties"]["Handler"]).startswith("app.ws_")}
+    assert len(handlers) == 3, handlers
+    # ... and every function but the authorizer finds the connections table and the WebSocket
+    # API's management endpoint: its own id, region and stage
+    for name, env in environments.items():
+        if name == AUTHORIZER:
+            assert "CONNECTIONS_TABLE_NAME" not in env
+            assert "WEBSOCKET_ENDPOINT" not in env
+            continue
+        assert env["CONNECTIONS_TABLE_NAME"] == {"Ref": CONNECTIONS_TABLE}, name
+        endpoint = env["WEBSOCKET_ENDPOINT"]["Fn::Sub"]
+        assert endpoint == f"https://${{{api}}}.execute-api.${{AWS::Region}}.${{AWS::URLSuffix}}/{stage}", (
+            name
+        )
+
+
+def test_push_policy_is_attached_to_every_role_but_the_authorizers(template: dict[str, Any]) -> None:
+    # Given every Lambda function of the template
+    functions = resources_of(template, *FUNCTION_TYPES)
+    assert AUTHORIZER in functions
+
+    # When the managed policies of their roles are read
+    attached = {name: role_of(template, name).get("ManagedPolicyArns", []) for name in functions}
+
+    # Then every role but the authorizer's may push progress and read the workflows it reports
+    for name, policies in attached.items():
+        if name == AUTHORIZER:
+            assert {"Ref": PUSH_POLICY} not in policies
+            continue
+        assert {"Ref": PUSH_POLICY} in policies, name
+        assert {"Ref": DATA_POLICY} in policies, name
+    assert template["Resources"][PUSH_POLICY]["Type"] == "AWS::IAM::ManagedPolicy"
+
+
+def test_push_policy_manages_only_the_websocket_apis_connections(template: dict[str, Any]) -> None:
+    # Given the WebSocket API and the push policy's statements
+    api, _ = websocket_api(template)
+    statements = [s for owner, s in policy_statements(template) if owner == PUSH_POLICY]
+
+    # When they are split by service
+    execute_api = [s for s in statements if any("execute-api:" in a for a in as_list(s["Action"]))]
+    dynamodb = [s for s in statements if any("dynamodb:" in a for a in as_list(s["Action"]))]
+    assert len(execute_api) + len(dynamodb) == len(statements)
+
+    # Then it may post to and close connections of that API only, never "*"
+    (manage,) = execute_api
+    assert as_list(manage["Action"]) == ["execute-api:ManageConnections"]
+    prefix = f"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api}}}/"
+    resources = [r["Fn::Sub"] for r in as_list(manage["Resource"])]
+    assert sorted(resources) == [f"{prefix}*/DELETE/@connections/*", f"{prefix}*/POST/@connections/*"]
+    # ... and touch the connections table only (no workflows table, no index, no scan)
+    (records,) = dynamodb
+    assert getatt_target(records["Resource"]) == CONNECTIONS_TABLE
+    assert sorted(as_list(records["Action"])) == [
+        "dynamodb:DeleteItem",
+        "dynamodb:GetItem",
+        "dynamodb:PutItem",
+        "dynamodb:Query",
+        "dynamodb:UpdateItem",
+    ]
+    # ... and nothing else in the template manages WebSocket connections
+    owners = {
+        owner
+        for owner, s in policy_statements(template)
+        if any(str(a).startswith("execute-api:") for a in as_list(s.get("Action", [])))
+    }
+    assert owners == {PUSH_POLICY}

@@ -1,0 +1,215 @@
+"""DynamoDB repository for WebSocket connections and their subscriptions (its own table).
+
+    pk = CONN#<connectionId>  sk = CONN            who is connected: the user, the channels
+    pk = CHAN#<workflowId>    sk = CONN#<connId>   a subscription: how far it has been sent
+
+Both carry `expiresAt` (epoch seconds), the table's TTL attribute: API Gateway closes a
+WebSocket after two hours at most, and a Lambda that dies before `$disconnect` runs must not
+leave a subscription behind for ever.
+
+A subscription's `deliveredSeq` only moves while its sender holds the subscription's lease
+(`leaseUntil`, epoch milliseconds): one sender at a time, so a subscriber receives each event
+once and in order even when a replay and a live push, or two pushes, race.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from boto3.dynamodb.conditions import Attr, Key
+from botocore.exceptions import ClientError
+
+from chalicelib.errors import TransientError
+
+if TYPE_CHECKING:
+    from mypy_boto3_dynamodb.service_resource import Table
+
+THROTTLING_CODES = frozenset(
+    {"ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded"}
+)
+
+
+@dataclass(frozen=True)
+class Connection:
+    connection_id: str
+    user_id: str
+    channels: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Subscription:
+    workflow_id: str
+    connection_id: str
+    user_id: str
+    delivered_seq: int
+
+
+class LeaseLost(Exception):
+    """The condition of a lease write failed: someone else holds it, or nothing is owed."""
+
+
+def _connection_key(connection_id: str) -> dict[str, str]:
+    return {"pk": f"CONN#{connection_id}", "sk": "CONN"}
+
+
+def _subscription_key(workflow_id: str, connection_id: str) -> dict[str, str]:
+    return {"pk": f"CHAN#{workflow_id}", "sk": f"CONN#{connection_id}"}
+
+
+class ConnectionStore:
+    def __init__(self, table: Table, ttl_seconds: int) -> None:
+        self._table = table
+        self._ttl_seconds = ttl_seconds
+
+    def _expires_at(self) -> int:
+        return int(time.time()) + self._ttl_seconds
+
+    # --- connections -------------------------------------------------------------------
+
+    def add_connection(self, connection_id: str, user_id: str, connected_at: str) -> None:
+        item = {
+            **_connection_key(connection_id),
+            "connectionId": connection_id,
+            "userId": user_id,
+            "connectedAt": connected_at,
+            "expiresAt": self._expires_at(),
+        }
+        self._call(self._table.put_item, Item=item)
+
+    def get_connection(self, connection_id: str) -> Connection | None:
+        response = self._call(self._table.get_item, Key=_connection_key(connection_id), ConsistentRead=True)
+        item = response.get("Item")
+        if not item:
+            return None
+        return Connection(
+            connection_id=connection_id,
+            user_id=str(item["userId"]),
+            channels=frozenset(str(c) for c in item.get("channels", set())),
+        )
+
+    def remove_connection(self, connection_id: str) -> None:
+        """Forget the connection and every subscription it had."""
+        connection = self.get_connection(connection_id)
+        if connection is None:
+            return
+        for workflow_id in connection.channels:
+            self._call(self._table.delete_item, Key=_subscription_key(workflow_id, connection_id))
+        self._call(self._table.delete_item, Key=_connection_key(connection_id))
+
+    # --- subscriptions -----------------------------------------------------------------
+
+    def subscribe(
+        self, workflow_id: str, connection: Connection, delivered_seq: int, lease_until: int
+    ) -> bool:
+        """Create (or restart) the subscription, holding its lease; False if another sender
+        holds it right now."""
+        item = {
+            **_subscription_key(workflow_id, connection.connection_id),
+            "connectionId": connection.connection_id,
+            "userId": connection.user_id,
+            "deliveredSeq": delivered_seq,
+            "leaseUntil": lease_until,
+            "expiresAt": self._expires_at(),
+        }
+        try:
+            self._call(
+                self._table.put_item,
+                Item=item,
+                ConditionExpression=Attr("leaseUntil").not_exists() | Attr("leaseUntil").lt(_now_ms()),
+            )
+        except LeaseLost:
+            return False
+        self._call(
+            self._table.update_item,
+            Key=_connection_key(connection.connection_id),
+            UpdateExpression="ADD channels :channel",
+            ConditionExpression=Attr("pk").exists(),
+            ExpressionAttributeValues={":channel": {workflow_id}},
+        )
+        return True
+
+    def unsubscribe(self, workflow_id: str, connection_id: str) -> None:
+        self._call(self._table.delete_item, Key=_subscription_key(workflow_id, connection_id))
+        with contextlib.suppress(LeaseLost):  # the connection is gone already
+            self._call(
+                self._table.update_item,
+                Key=_connection_key(connection_id),
+                UpdateExpression="DELETE channels :channel",
+                ConditionExpression=Attr("pk").exists(),
+                ExpressionAttributeValues={":channel": {workflow_id}},
+            )
+
+    def subscriptions(self, workflow_id: str) -> list[Subscription]:
+        found: list[Subscription] = []
+        kwargs: dict[str, Any] = {"KeyConditionExpression": Key("pk").eq(f"CHAN#{workflow_id}")}
+        while True:
+            page = self._call(self._table.query, **kwargs)
+            found.extend(
+                Subscription(
+                    workflow_id=workflow_id,
+                    connection_id=str(item["connectionId"]),
+                    user_id=str(item["userId"]),
+                    delivered_seq=int(item["deliveredSeq"]),
+                )
+                for item in page.get("Items", [])
+            )
+            if "LastEvaluatedKey" not in page:
+                return found
+            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+
+    def acquire(self, workflow_id: str, connection_id: str, below_seq: int, lease_until: int) -> int | None:
+        """Take the subscription's lease if it is free and owed events up to `below_seq`;
+        returns how far it has been delivered, or None."""
+        try:
+            response = self._call(
+                self._table.update_item,
+                Key=_subscription_key(workflow_id, connection_id),
+                UpdateExpression="SET leaseUntil = :until",
+                ConditionExpression=Attr("pk").exists()
+                & Attr("deliveredSeq").lt(below_seq)
+                & (Attr("leaseUntil").not_exists() | Attr("leaseUntil").lt(_now_ms())),
+                ExpressionAttributeValues={":until": lease_until},
+                ReturnValues="ALL_NEW",
+            )
+        except LeaseLost:
+            return None
+        return int(response["Attributes"]["deliveredSeq"])
+
+    def release(self, workflow_id: str, connection_id: str, delivered_seq: int, lease_until: int) -> None:
+        """Record how far it was delivered and free the lease (if it is still ours)."""
+        # If the condition fails, the lease expired and another sender took over, or the
+        # subscription ended: either way there is nothing of ours to record.
+        with contextlib.suppress(LeaseLost):
+            self._call(
+                self._table.update_item,
+                Key=_subscription_key(workflow_id, connection_id),
+                UpdateExpression="SET deliveredSeq = :seq REMOVE leaseUntil",
+                ConditionExpression=Attr("leaseUntil").eq(lease_until),
+                ExpressionAttributeValues={":seq": delivered_seq},
+            )
+
+    # --- errors ------------------------------------------------------------------------
+
+    @staticmethod
+    def _call(operation: Callable[..., Any], **kwargs: Any) -> Any:
+        try:
+            return operation(**kwargs)
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "")
+            if code == "ConditionalCheckFailedException":
+                raise LeaseLost(code) from exc
+            if code in THROTTLING_CODES:
+                raise TransientError(f"DynamoDB throttled the request ({code})") from exc
+            raise
+
+
+def _now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+def lease_deadline(seconds: float) -> int:
+    return _now_ms() + int(seconds * 1000)

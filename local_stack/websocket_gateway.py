@@ -1,0 +1,190 @@
+"""API Gateway's WebSocket API, locally: the `websockets` server in front of Chalice's handlers.
+
+Like API Gateway it gives each connection an id, runs `$connect` before accepting it (any
+answer but 2xx refuses the handshake with that status), runs `$default` for every message and
+`$disconnect` when the socket closes, each with an API Gateway-shaped event. The Management
+API (`POST /@connections/{id}`), which the app's boto3 client calls, is served on the local
+AWS endpoint (`aws.py`) and lands in `send`: the production code path, unchanged.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import threading
+import time
+import traceback
+import uuid
+from collections.abc import Callable, Mapping
+from concurrent.futures import TimeoutError as FutureTimeout
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from websockets.asyncio.server import Server, ServerConnection, serve
+from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
+
+from local_stack.aws import LambdaContext
+
+Handler = Callable[[dict[str, Any], Any], Any]
+SEND_TIMEOUT_SECONDS = 10
+API_ID = "local"
+
+
+class LocalWebsocketGateway:
+    def __init__(
+        self,
+        handlers: Mapping[str, tuple[str, Handler]],
+        host: str,
+        port: int,
+        stage: str,
+        function_prefix: str,
+    ) -> None:
+        """`handlers` maps a route key ($connect, $default, $disconnect) to (name, handler)."""
+        self._handlers = handlers
+        self._host = host
+        self._requested_port = port
+        self._stage = stage
+        self._prefix = function_prefix
+        self._connections: dict[str, ServerConnection] = {}
+        self._ids: dict[ServerConnection, str] = {}
+        self._loop = asyncio.new_event_loop()
+        self._server: Server | None = None
+        self._port: int | None = None
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True, name="local-websockets")
+
+    @property
+    def port(self) -> int:
+        assert self._port is not None, "start() first"
+        return self._port
+
+    @property
+    def url(self) -> str:
+        return f"ws://{self._host}:{self.port}"
+
+    def start(self) -> None:
+        self._thread.start()
+        future = asyncio.run_coroutine_threadsafe(self._serve(), self._loop)
+        self._server = future.result(timeout=10)
+        self._port = int(next(iter(self._server.sockets)).getsockname()[1])
+
+    async def _serve(self) -> Server:
+        return await serve(
+            self._session,
+            self._host,
+            self._requested_port,
+            process_request=self._connect,
+            # API Gateway's own limit on a message.
+            max_size=128 * 1024,
+        )
+
+    def stop(self) -> None:
+        if self._server is not None:
+            server = self._server
+
+            async def close() -> None:
+                server.close()
+                await server.wait_closed()
+
+            asyncio.run_coroutine_threadsafe(close(), self._loop).result(timeout=10)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(timeout=10)
+
+    # --- the Management API's side ------------------------------------------------------
+
+    def send(self, connection_id: str, data: bytes) -> bool:
+        """Send one message; False if the connection is gone (the API's 410)."""
+        connection = self._connections.get(connection_id)
+        if connection is None:
+            return False
+        future = asyncio.run_coroutine_threadsafe(connection.send(data.decode()), self._loop)
+        try:
+            future.result(timeout=SEND_TIMEOUT_SECONDS)
+        except (ConnectionClosed, FutureTimeout):
+            return False
+        return True
+
+    def close(self, connection_id: str) -> bool:
+        connection = self._connections.get(connection_id)
+        if connection is None:
+            return False
+        asyncio.run_coroutine_threadsafe(connection.close(), self._loop)
+        return True
+
+    def is_connected(self, connection_id: str) -> bool:
+        return connection_id in self._connections
+
+    # --- the client's side --------------------------------------------------------------
+
+    async def _connect(self, connection: ServerConnection, request: Request) -> Response | None:
+        connection_id = base64.urlsafe_b64encode(uuid.uuid4().bytes[:12]).decode()
+        query = dict(parse_qsl(urlsplit(request.path).query))
+        event = self._event("$connect", "CONNECT", connection_id, connection, headers=request.headers)
+        event["queryStringParameters"] = query or None
+        result = await asyncio.to_thread(self._invoke, "$connect", event)
+        status = int((result or {}).get("statusCode", 200))
+        if not 200 <= status < 300:
+            return connection.respond(HTTPStatus(status), f"{HTTPStatus(status).phrase}\n")
+        self._ids[connection] = connection_id
+        self._connections[connection_id] = connection
+        return None
+
+    async def _session(self, connection: ServerConnection) -> None:
+        connection_id = self._ids.pop(connection)
+        try:
+            async for message in connection:
+                body = message if isinstance(message, str) else message.decode()
+                event = self._event("$default", "MESSAGE", connection_id, connection)
+                event["body"] = body
+                # Like API Gateway, a message's handler runs outside the connection: the handler
+                # itself sends replies through the Management API.
+                await asyncio.to_thread(self._invoke, "$default", event)
+        except ConnectionClosed:
+            pass
+        finally:
+            self._connections.pop(connection_id, None)
+            event = self._event("$disconnect", "DISCONNECT", connection_id, connection)
+            await asyncio.to_thread(self._invoke, "$disconnect", event)
+
+    def _invoke(self, route_key: str, event: dict[str, Any]) -> dict[str, Any] | None:
+        entry = self._handlers.get(route_key)
+        if entry is None:
+            return None
+        name, handler = entry
+        try:
+            result = handler(event, LambdaContext(self._prefix + name))
+        except Exception:  # noqa: BLE001 - a Lambda error: API Gateway answers 500 or drops it
+            traceback.print_exc()
+            return {"statusCode": 500}
+        return result if isinstance(result, dict) else None
+
+    def _event(
+        self,
+        route_key: str,
+        event_type: str,
+        connection_id: str,
+        connection: ServerConnection,
+        headers: Any = None,
+    ) -> dict[str, Any]:
+        now_ms = int(time.time() * 1000)
+        remote = connection.remote_address
+        event: dict[str, Any] = {
+            "requestContext": {
+                "routeKey": route_key,
+                "eventType": event_type,
+                "messageDirection": "IN",
+                "stage": self._stage,
+                "apiId": API_ID,
+                "domainName": f"{self._host}:{self.port}",
+                "connectionId": connection_id,
+                "connectedAt": now_ms,
+                "requestTimeEpoch": now_ms,
+                "requestId": str(uuid.uuid4()),
+                "identity": {"sourceIp": remote[0] if remote else "127.0.0.1"},
+            },
+            "isBase64Encoded": False,
+        }
+        if headers is not None:
+            event["headers"] = {key: value for key, value in headers.raw_items()}
+        return event

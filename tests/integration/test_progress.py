@@ -1,0 +1,386 @@
+"""Live progress over WebSockets on the local stack: real clients, real handlers, the same
+`@connections` calls as on AWS."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from typing import Any
+
+import pytest
+from websockets.asyncio.client import connect as connect_async
+from websockets.exceptions import InvalidStatus
+from websockets.sync.client import ClientConnection, connect
+
+from chalicelib import services
+from chalicelib.auth import issue_dev_token
+from chalicelib.connections import Connection
+from chalicelib.phases import processing
+from local_stack.stack import LocalStack
+from tests.conftest import TEST_SECRET, Api, token_for
+
+BASE = "/api/orchestrator/workflows"
+NOTES = "Cause: burst pipe in the laundry.\nLaundry 3 x 2.5 m, vinyl floor wet.\nLaundry wall 40 WME."
+PHASES = ["INITIATION", "PROCESSING", "QA", "OUTPUT"]
+# What one phase says, in order, when it runs: its step starts, completes, then the phase and
+# the progress. The last phase adds WORKFLOW_COMPLETE.
+PHASE_EVENTS = ["STEP_UPDATE", "STEP_UPDATE", "PHASE_COMPLETE", "PROGRESS_UPDATE"]
+
+
+class Socket:
+    """A WebSocket client that reads JSON messages, with timeouts."""
+
+    def __init__(self, url: str, token: str) -> None:
+        self._open = ExitStack()
+        self.ws: ClientConnection = self._open.enter_context(
+            connect(f"{url}/?token={token}", open_timeout=10)
+        )
+
+    def send(self, message: dict[str, Any]) -> None:
+        self.ws.send(json.dumps(message))
+
+    def subscribe(self, workflow_id: str, last_seq: int | None = None) -> dict[str, Any]:
+        message: dict[str, Any] = {"action": "subscribe", "channel": f"workflow:{workflow_id}:progress"}
+        if last_seq is not None:
+            message["lastSeq"] = last_seq
+        self.send(message)
+        return self.next()
+
+    def next(self, timeout: float = 30) -> dict[str, Any]:
+        return dict(json.loads(self.ws.recv(timeout=timeout)))
+
+    def until(self, done: Callable[[dict[str, Any]], bool], timeout: float = 60) -> list[dict[str, Any]]:
+        """Every message up to and including the first that `done` accepts."""
+        deadline = time.monotonic() + timeout
+        received: list[dict[str, Any]] = []
+        while True:
+            message = self.next(timeout=max(0.1, deadline - time.monotonic()))
+            received.append(message)
+            if done(message):
+                return received
+
+    def silent_for(self, seconds: float) -> bool:
+        try:
+            self.ws.recv(timeout=seconds)
+        except TimeoutError:
+            return True
+        return False
+
+    def close(self) -> None:
+        self._open.close()
+
+
+def of_type(kind: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda message: message.get("type") == kind
+
+
+def seqs(messages: list[dict[str, Any]]) -> list[int]:
+    return [m["seq"] for m in messages if "seq" in m and m["type"] != "SNAPSHOT"]
+
+
+@pytest.fixture
+def held_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """PROCESSING waits until the test lets it go, so a test can act while it runs."""
+    release = threading.Event()
+    real = processing.analyze_text
+
+    def held(text: str) -> Any:
+        release.wait(timeout=30)
+        return real(text)
+
+    monkeypatch.setattr(processing, "analyze_text", held)
+    yield release
+    release.set()
+
+
+@pytest.fixture
+def socket(stack: LocalStack, api: Api) -> Iterator[Socket]:
+    assert api.token is not None
+    client = Socket(stack.websocket_url, api.token)
+    yield client
+    client.close()
+
+
+def _in_processing(api: Api) -> str:
+    workflow_id = api.create_text(NOTES)
+    api.wait_for(workflow_id, until=lambda w: w["currentPhase"] == "PROCESSING")
+    return workflow_id
+
+
+def test_every_event_of_a_text_workflow_arrives_once_and_in_order(
+    api: Api, socket: Socket, held_analysis: threading.Event
+) -> None:
+    # Given a workflow held in PROCESSING, watched from its first event
+    workflow_id = _in_processing(api)
+    assert socket.subscribe(workflow_id, last_seq=0) == {
+        "type": "SUBSCRIBED",
+        "channel": f"workflow:{workflow_id}:progress",
+        "data": {"lastSeq": 0},
+    }
+    replayed = socket.until(lambda m: m["type"] == "STEP_UPDATE" and m["data"]["phase"] == "PROCESSING")
+
+    # When it runs to the end
+    held_analysis.set()
+    live = socket.until(of_type("WORKFLOW_COMPLETE"))
+
+    # Then every event came once, in order, with contiguous seqs, ending with WORKFLOW_COMPLETE
+    events = replayed + live
+    assert seqs(events) == list(range(1, len(events) + 1))
+    assert [e["type"] for e in events] == PHASE_EVENTS * 4 + ["WORKFLOW_COMPLETE"]
+    assert all(e["channel"] == f"workflow:{workflow_id}:progress" and e["at"].endswith("Z") for e in events)
+    steps = [e["data"] for e in events if e["type"] == "STEP_UPDATE"]
+    assert [(s["phase"], s["status"]) for s in steps] == [
+        (phase, status) for phase in PHASES for status in ("IN_PROGRESS", "COMPLETED")
+    ]
+    completions = [e["data"] for e in events if e["type"] == "PHASE_COMPLETE"]
+    assert completions == [
+        {"phase": "INITIATION", "nextPhase": "PROCESSING", "progressPercentage": 25},
+        {"phase": "PROCESSING", "nextPhase": "QA", "progressPercentage": 50},
+        {"phase": "QA", "nextPhase": "OUTPUT", "progressPercentage": 75},
+        {"phase": "OUTPUT", "nextPhase": None, "progressPercentage": 100},
+    ]
+    finished = api.workflow(workflow_id)
+    assert events[-1]["data"] == {"workflowId": workflow_id, "outputData": finished["outputData"]}
+    assert finished["lastEventSeq"] == len(events)
+    # And nothing follows
+    assert socket.silent_for(0.5)
+
+
+def test_a_client_that_drops_and_comes_back_with_last_seq_misses_nothing_and_gets_nothing_twice(
+    api: Api, stack: LocalStack, held_analysis: threading.Event
+) -> None:
+    assert api.token is not None
+    workflow_id = _in_processing(api)
+    first = Socket(stack.websocket_url, api.token)
+    first.subscribe(workflow_id, last_seq=0)
+    before_drop = first.until(lambda m: m["type"] == "STEP_UPDATE" and m["data"]["phase"] == "PROCESSING")
+
+    # When the client drops, and meanwhile PROCESSING finishes and the workflow pauses after it
+    first.close()
+    assert api.post(f"{BASE}/{workflow_id}/pause").status == 200
+    held_analysis.set()
+    api.wait_for(workflow_id, until=lambda w: w["status"] == "PAUSED")
+
+    # Then reconnecting with the last seq it saw replays what it missed, up to the pause
+    second = Socket(stack.websocket_url, api.token)
+    try:
+        assert second.subscribe(workflow_id, last_seq=before_drop[-1]["seq"])["data"] == {
+            "lastSeq": before_drop[-1]["seq"]
+        }
+        missed = second.until(of_type("WORKFLOW_PAUSED"))
+        assert [m["type"] for m in missed] == [
+            "STEP_UPDATE",
+            "PHASE_COMPLETE",
+            "PROGRESS_UPDATE",
+            "WORKFLOW_PAUSED",
+        ]
+
+        # And after resuming, the live events follow on
+        assert api.post(f"{BASE}/{workflow_id}/resume").status == 200
+        live = second.until(of_type("WORKFLOW_COMPLETE"))
+    finally:
+        second.close()
+
+    assert live[0]["type"] == "WORKFLOW_RESUMED"
+    received = seqs(before_drop + missed + live)
+    assert received == list(range(1, len(received) + 1)), "a gap or a duplicate"
+    assert received[-1] == api.workflow(workflow_id)["lastEventSeq"]
+
+
+def test_without_last_seq_a_snapshot_comes_first_then_only_newer_events(
+    api: Api, socket: Socket, held_analysis: threading.Event
+) -> None:
+    workflow_id = _in_processing(api)
+
+    socket.subscribe(workflow_id)
+    snapshot = socket.next()
+
+    assert snapshot["type"] == "SNAPSHOT"
+    assert snapshot["data"]["status"] == "IN_PROGRESS" and snapshot["data"]["currentPhase"] == "PROCESSING"
+    assert [s["phase"] for s in snapshot["data"]["steps"]] == ["INITIATION", "PROCESSING"]
+    held_analysis.set()
+    live = socket.until(of_type("WORKFLOW_COMPLETE"))
+    assert seqs(live) == list(range(snapshot["seq"] + 1, snapshot["seq"] + 1 + len(live)))
+
+
+def test_a_finished_workflow_answers_with_its_snapshot_alone(api: Api, socket: Socket) -> None:
+    workflow_id = api.create_text(NOTES)
+    finished = api.wait_for(workflow_id)
+
+    socket.subscribe(workflow_id)
+    snapshot = socket.next()
+
+    assert snapshot["type"] == "SNAPSHOT" and snapshot["seq"] == finished["lastEventSeq"]
+    assert snapshot["data"]["status"] == "COMPLETED" and snapshot["data"]["progressPercentage"] == 100
+    assert socket.silent_for(0.5)
+
+
+def test_connecting_needs_a_valid_token(stack: LocalStack, api: Api) -> None:
+    expired = issue_dev_token("alice", TEST_SECRET, ttl_seconds=-60)
+    forged = issue_dev_token("alice", "not-the-signing-key-" + "x" * 40)
+    for query in ("", "?token=", "?token=nonsense", f"?token={expired}", f"?token={forged}"):
+        with (
+            pytest.raises(InvalidStatus) as refused,
+            connect(f"{stack.websocket_url}/{query}", open_timeout=10),
+        ):
+            pass
+        assert refused.value.response.status_code == 401, query
+
+    # An API key, like a signed-in user, may watch its user's workflows
+    created = api.post("/api/orchestrator/api-keys", {"name": "field app"})
+    assert created.status == 201, created.body
+    field_app = Socket(stack.websocket_url, created.body["secret"])
+    try:
+        workflow_id = api.create_text(NOTES)
+        assert field_app.subscribe(workflow_id)["type"] == "SUBSCRIBED"
+    finally:
+        field_app.close()
+
+
+def test_another_users_workflow_cannot_be_watched(api: Api, stack: LocalStack) -> None:
+    workflow_id = api.create_text(NOTES)
+    mallory = Socket(stack.websocket_url, token_for("mallory-progress"))
+    try:
+        reply = mallory.subscribe(workflow_id, last_seq=0)
+
+        assert reply["type"] == "ERROR"
+        assert reply["error"]["code"] == "WORKFLOW_NOT_FOUND"
+        assert reply["channel"] == f"workflow:{workflow_id}:progress"
+        # Nothing was subscribed: the workflow's events never reach her
+        api.wait_for(workflow_id)
+        assert mallory.silent_for(0.5)
+        subscribers = {s.user_id for s in services.get_connections().subscriptions(workflow_id)}
+        assert "mallory-progress" not in subscribers
+    finally:
+        mallory.close()
+
+
+@pytest.mark.parametrize(
+    ("message", "code"),
+    [
+        ("not json", "INVALID_MESSAGE"),
+        ("[1, 2]", "INVALID_MESSAGE"),
+        ('{"action": "dance"}', "UNKNOWN_ACTION"),
+        ('{"action": "subscribe"}', "INVALID_MESSAGE"),
+        ('{"action": "subscribe", "channel": "workflow:../etc:progress"}', "INVALID_CHANNEL"),
+        (
+            '{"action": "subscribe", "channel": "workflow:wf_%s:progress", "lastSeq": -1}' % ("0" * 32),
+            "INVALID_MESSAGE",
+        ),
+        (
+            '{"action": "subscribe", "channel": "workflow:wf_%s:progress", "x": 1}' % ("0" * 32),
+            "INVALID_MESSAGE",
+        ),
+        ('{"action": "subscribe", "channel": "workflow:wf_%s:progress"}' % ("0" * 32), "WORKFLOW_NOT_FOUND"),
+        ('{"action": "unsubscribe", "channel": "workflow:wf_%s:progress"}' % ("0" * 32), "NOT_SUBSCRIBED"),
+    ],
+)
+def test_a_bad_message_gets_an_error_and_the_socket_stays_usable(
+    socket: Socket, message: str, code: str
+) -> None:
+    socket.ws.send(message)
+    reply = socket.next()
+
+    assert reply["type"] == "ERROR" and reply["error"]["code"] == code, reply
+    assert reply["error"]["message"]
+    # The connection still works
+    socket.ws.send('{"action": "dance"}')
+    assert socket.next()["error"]["code"] == "UNKNOWN_ACTION"
+
+
+def test_last_seq_ahead_of_the_workflow_is_refused(api: Api, socket: Socket) -> None:
+    workflow_id = api.create_text(NOTES)
+    finished = api.wait_for(workflow_id)
+
+    reply = socket.subscribe(workflow_id, last_seq=finished["lastEventSeq"] + 1)
+
+    assert reply["type"] == "ERROR" and reply["error"]["code"] == "INVALID_LAST_SEQ"
+
+
+def test_unsubscribing_stops_the_events(api: Api, socket: Socket, held_analysis: threading.Event) -> None:
+    workflow_id = _in_processing(api)
+    socket.subscribe(workflow_id)
+    socket.until(of_type("SNAPSHOT"))
+
+    socket.send({"action": "unsubscribe", "channel": f"workflow:{workflow_id}:progress"})
+    assert socket.next()["type"] == "UNSUBSCRIBED"
+    held_analysis.set()
+    api.wait_for(workflow_id)
+
+    assert socket.silent_for(0.5)
+
+
+def test_a_gone_connection_is_forgotten_at_the_next_push(api: Api, held_analysis: threading.Event) -> None:
+    # Given a subscription whose socket is gone without a $disconnect (a Lambda died, say)
+    workflow_id = _in_processing(api)
+    connections = services.get_connections()
+    ghost = Connection("ghost-connection-id", api.workflow_owner(), frozenset())
+    connections.add_connection(ghost.connection_id, ghost.user_id, "2026-11-25T00:00:00.000Z")
+    assert connections.subscribe(workflow_id, ghost, delivered_seq=0, lease_until=0)
+
+    # When the workflow moves on, its push gets 410 Gone from the Management API
+    held_analysis.set()
+    api.wait_for(workflow_id)
+
+    # Then the subscription and the connection are removed
+    assert all(s.connection_id != ghost.connection_id for s in connections.subscriptions(workflow_id))
+    assert connections.get_connection(ghost.connection_id) is None
+
+
+def test_closing_the_socket_removes_its_connection_and_subscriptions(api: Api, stack: LocalStack) -> None:
+    assert api.token is not None
+    workflow_id = api.create_text(NOTES)
+    client = Socket(stack.websocket_url, api.token)
+    client.subscribe(workflow_id)
+    client.next()
+    (subscription,) = services.get_connections().subscriptions(workflow_id)
+
+    client.close()
+
+    deadline = time.monotonic() + 10
+    while services.get_connections().get_connection(subscription.connection_id) is not None:
+        assert time.monotonic() < deadline, "the connection record outlived its socket"
+        time.sleep(0.05)
+    assert services.get_connections().subscriptions(workflow_id) == []
+
+
+FAN_OUT = 200
+
+
+def test_two_hundred_subscribers_all_receive_every_event(
+    api: Api, stack: LocalStack, held_analysis: threading.Event
+) -> None:
+    assert api.token is not None
+    workflow_id = _in_processing(api)
+    channel = f"workflow:{workflow_id}:progress"
+
+    async def watcher(ready: asyncio.Queue[None]) -> list[dict[str, Any]]:
+        async with connect_async(f"{stack.websocket_url}/?token={api.token}", open_timeout=30) as ws:
+            await ws.send(json.dumps({"action": "subscribe", "channel": channel, "lastSeq": 0}))
+            received: list[dict[str, Any]] = []
+            while True:
+                message = json.loads(await asyncio.wait_for(ws.recv(), timeout=120))
+                received.append(message)
+                if message["type"] == "SUBSCRIBED":
+                    await ready.put(None)
+                if message["type"] == "WORKFLOW_COMPLETE":
+                    return received
+
+    async def run() -> list[list[dict[str, Any]]]:
+        ready: asyncio.Queue[None] = asyncio.Queue()
+        tasks = [asyncio.create_task(watcher(ready)) for _ in range(FAN_OUT)]
+        for _ in range(FAN_OUT):
+            await asyncio.wait_for(ready.get(), timeout=120)
+        held_analysis.set()  # every watcher is subscribed: the rest of the run is live
+        return await asyncio.gather(*tasks)
+
+    results = asyncio.run(run())
+
+    total = api.workflow(workflow_id)["lastEventSeq"]
+    for received in results:
+        assert received[0]["type"] == "SUBSCRIBED"
+        assert seqs(received) == list(range(1, total + 1))
