@@ -5,19 +5,22 @@ Each handler parses its input, makes one call into `chalicelib/`, and shapes the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from typing import Any
 
 from chalice import AuthResponse, Chalice, Response
 from chalice.app import AuthRequest, SQSEvent, WebsocketEvent
 
-from chalicelib import apikeys, auth, control, progress, uploads, workflows
+from chalicelib import apikeys, audit, auth, control, progress, ratelimit, uploads, workflows
 from chalicelib.errors import AppError, ForbiddenError
 from chalicelib.http import error_response, json_errors, json_response, normalize_gateway_error, parse_model
 from chalicelib.models import (
+    AuditAction,
     CreateApiKeyRequest,
     CreateUploadRequest,
     CreateWorkflowRequest,
+    ListAuditQuery,
     ListWorkflowsQuery,
     PatchWorkflowRequest,
     Workflow,
@@ -44,10 +47,19 @@ AUTHORIZER = verify_caller if get_settings().auth_mode is AuthMode.COGNITO else 
 
 
 def api(path: str, method: str) -> Callable[[Callable[..., Response]], Any]:
-    """`app.route` for the JSON API: authenticated, errors answered as `{"error": ...}`."""
+    """`app.route` for the JSON API: authenticated, rate-limited per caller, errors answered
+    as `{"error": ...}`."""
 
     def register(view: Callable[..., Response]) -> Any:
-        return app.route(f"{API}{path}", methods=[method], authorizer=AUTHORIZER)(json_errors(view))
+        @functools.wraps(view)
+        def limited(*args: Any, **kwargs: Any) -> Response:
+            principal = current_principal()
+            ratelimit.take(principal)
+            if principal.api_key_id is not None and apikeys.note_use(principal.api_key_id):
+                audited(AuditAction.API_KEY_USE, principal.api_key_id)
+            return view(*args, **kwargs)
+
+        return app.route(f"{API}{path}", methods=[method], authorizer=AUTHORIZER)(json_errors(limited))
 
     return register
 
@@ -59,7 +71,12 @@ def gateway_errors_as_json(event: Any, get_response: Callable[[Any], Response]) 
 
 def current_principal() -> auth.Principal:
     request = app.current_request
-    return auth.principal_for(request.headers, request.context, get_settings())
+    # Verified once per request (locally that may mean a DynamoDB read for an API key).
+    principal: auth.Principal | None = getattr(request, "principal", None)
+    if principal is None:
+        principal = auth.principal_for(request.headers, request.context, get_settings())
+        request.principal = principal  # type: ignore[attr-defined]
+    return principal
 
 
 def current_user() -> str:
@@ -74,6 +91,12 @@ def signed_in_user() -> str:
     return principal.user_id
 
 
+def audited(action: AuditAction, target_id: str, **details: Any) -> None:
+    """Append the audit entry of a mutation that succeeded."""
+    request = app.current_request
+    audit.record(current_principal(), action, target_id, request.context, details or None)
+
+
 def query_params() -> dict[str, str]:
     return dict(app.current_request.query_params or {})
 
@@ -85,14 +108,18 @@ def query_params() -> dict[str, str]:
 def create_workflow() -> Response:
     user = current_user()
     request = parse_model(CreateWorkflowRequest, app.current_request.json_body)
-    return json_response(workflows.create_workflow(user, request), 201)
+    created = workflows.create_workflow(user, request)
+    audited(AuditAction.WORKFLOW_CREATE, created["workflowId"], inputMethod=request.input_method.value)
+    return json_response(created, 201)
 
 
 @api("/uploads", "POST")
 def create_upload() -> Response:
     user = current_user()
     request = parse_model(CreateUploadRequest, app.current_request.json_body)
-    return json_response(uploads.create_upload(user, request), 201)
+    created = uploads.create_upload(user, request)
+    audited(AuditAction.WORKFLOW_CREATE, created["workflowId"], inputMethod=request.input_method.value)
+    return json_response(created, 201)
 
 
 @api("/workflows", "GET")
@@ -114,38 +141,49 @@ def patch_workflow(workflow_id: str) -> Response:
     request = parse_model(PatchWorkflowRequest, app.current_request.json_body)
     if_match = app.current_request.headers.get("if-match")
     workflow = workflows.patch_workflow(user, workflow_id, request, if_match)
+    changed = request.progress.model_dump(by_alias=True, exclude_unset=True)
+    audited(AuditAction.WORKFLOW_PATCH, workflow.id, fields=sorted(changed))
     return _workflow_response(workflow)
 
 
 @api("/workflows/{workflow_id}", "DELETE")
 def delete_workflow(workflow_id: str) -> Response:
-    workflows.delete_workflow(current_user(), workflow_id)
+    cancelled = workflows.delete_workflow(current_user(), workflow_id)
+    audited(AuditAction.WORKFLOW_CANCEL if cancelled else AuditAction.WORKFLOW_DELETE, workflow_id)
     return json_response({"success": True})
 
 
 @api("/workflows/{workflow_id}/pause", "POST")
 def pause_workflow(workflow_id: str) -> Response:
     workflow = workflows.load_owned(current_user(), workflow_id)
-    return _workflow_response(control.pause_workflow(workflow))
+    paused = control.pause_workflow(workflow)
+    audited(AuditAction.WORKFLOW_PAUSE, workflow_id)
+    return _workflow_response(paused)
 
 
 @api("/workflows/{workflow_id}/resume", "POST")
 def resume_workflow(workflow_id: str) -> Response:
     workflow = workflows.load_owned(current_user(), workflow_id)
-    return _workflow_response(control.resume_workflow(workflow))
+    resumed = control.resume_workflow(workflow)
+    audited(AuditAction.WORKFLOW_RESUME, workflow_id)
+    return _workflow_response(resumed)
 
 
 @api("/workflows/{workflow_id}/retry", "POST")
 def retry_workflow(workflow_id: str) -> Response:
     workflow = workflows.load_owned(current_user(), workflow_id)
-    return _workflow_response(control.retry_workflow(workflow))
+    retried = control.retry_workflow(workflow)
+    audited(AuditAction.WORKFLOW_RETRY, workflow_id)
+    return _workflow_response(retried)
 
 
 @api("/workflows/{workflow_id}/report", "GET")
 def get_report(workflow_id: str) -> Response:
     user = current_user()
     report_format = query_params().get("format", "json")
-    return json_response(workflows.get_report(user, workflow_id, report_format))
+    report = workflows.get_report(user, workflow_id, report_format)
+    audited(AuditAction.REPORT_DOWNLOAD, workflow_id, format=report_format)
+    return json_response(report)
 
 
 @api("/stats", "GET")
@@ -157,7 +195,9 @@ def get_stats() -> Response:
 def create_api_key() -> Response:
     user = signed_in_user()
     request = parse_model(CreateApiKeyRequest, app.current_request.json_body)
-    return json_response(apikeys.create_api_key(user, request), 201)
+    created = apikeys.create_api_key(user, request)
+    audited(AuditAction.API_KEY_CREATE, created["apiKey"]["id"], name=request.name)
+    return json_response(created, 201)
 
 
 @api("/api-keys", "GET")
@@ -169,7 +209,14 @@ def list_api_keys() -> Response:
 @api("/api-keys/{key_id}", "DELETE")
 def revoke_api_key(key_id: str) -> Response:
     apikeys.revoke_api_key(signed_in_user(), key_id)
+    audited(AuditAction.API_KEY_REVOKE, key_id)
     return json_response({"success": True})
+
+
+@api("/audit", "GET")
+def list_audit() -> Response:
+    query = parse_model(ListAuditQuery, query_params(), "query string")
+    return json_response(audit.list_entries(current_user(), query))
 
 
 @api("/integrations/test", "POST")

@@ -58,6 +58,14 @@ def verify_api_key(secret: str) -> ApiKey | None:
     key, stored_hash = found
     if not hmac.compare_digest(stored_hash, _hash(secret)) or key.revoked_at is not None:
         return None
-    now = utc_now()
-    get_store().touch_api_key(key.id, iso(now), iso(now - LAST_USED_RESOLUTION))
     return key
+
+
+def note_use(key_id: str) -> bool:
+    """Set the key's `lastUsedAt`, at most once a minute; True if this call set it.
+
+    Done by the route, not the authorizer: the authorizer only reads, and the route knows the
+    request (its source IP and id) for the audit entry of the use.
+    """
+    now = utc_now()
+    return get_store().touch_api_key(key_id, iso(now), iso(now - LAST_USED_RESOLUTION))

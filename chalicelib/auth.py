@@ -28,6 +28,9 @@ from chalicelib.settings import AuthMode, Settings
 DEV_ISSUER = "restoreassist-local"
 DEV_TOKEN_TTL_SECONDS = 12 * 3600
 API_KEY_PREFIX = "rak_"
+# One answer for every way a token can be wrong (bad signature, algorithm, expiry, issuer,
+# audience): which check failed would help someone forging one, and nobody else.
+INVALID_TOKEN = "The token is not valid"
 # User ids end up in S3 keys and index keys: keep them to a safe alphabet.
 USER_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,127}$")
 POOL_ARN = re.compile(r"^arn:aws[a-z-]*:cognito-idp:(?P<region>[a-z0-9-]+):\d{12}:userpool/(?P<pool>[\w-]+)$")
@@ -98,7 +101,7 @@ def verify_dev_token(token: str, secret: str) -> str:
             options={"require": ["sub", "exp", "iss"]},
         )
     except jwt.PyJWTError as exc:
-        raise UnauthorizedError(f"Invalid token: {exc}") from exc
+        raise UnauthorizedError(INVALID_TOKEN) from exc
     return _checked_user_id(claims.get("sub"))
 
 
@@ -129,11 +132,11 @@ def verify_cognito_token(token: str, settings: Settings) -> str:
             options={"require": ["sub", "exp", "iss", "token_use"], "verify_aud": False},
         )
     except jwt.PyJWTError as exc:
-        raise UnauthorizedError(f"Invalid token: {exc}") from exc
+        raise UnauthorizedError(INVALID_TOKEN) from exc
     # ID tokens name the app client in `aud`, access tokens in `client_id`.
     audience = claims.get("aud") if claims.get("token_use") == "id" else claims.get("client_id")
     if claims.get("token_use") not in ("id", "access") or audience != settings.cognito_client_id:
-        raise UnauthorizedError("The token is not for this application")
+        raise UnauthorizedError(INVALID_TOKEN)
     return _checked_user_id(claims.get("sub"))
 
 
@@ -147,5 +150,5 @@ def signing_keys(jwks_url: str) -> Any:
 
 def _checked_user_id(value: Any) -> str:
     if not isinstance(value, str) or not USER_ID_PATTERN.fullmatch(value):
-        raise UnauthorizedError("The token names no valid user")
+        raise UnauthorizedError(INVALID_TOKEN)
     return value

@@ -26,6 +26,10 @@ class AppError(Exception):
             error["details"] = self.details
         return {"error": error}
 
+    def headers(self) -> dict[str, str]:
+        """HTTP headers the answer must carry (e.g. Retry-After)."""
+        return {}
+
 
 class InvalidRequestError(AppError):
     status = 400
@@ -60,6 +64,13 @@ class PayloadTooLargeError(AppError):
 class RateLimitedError(AppError):
     status = 429
     code = "RATE_LIMITED"
+
+    def __init__(self, retry_after_seconds: int) -> None:
+        super().__init__(f"Too many requests; try again in {retry_after_seconds} s")
+        self.retry_after_seconds = retry_after_seconds
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(self.retry_after_seconds)}
 
 
 class WorkflowNotFoundError(NotFoundError):

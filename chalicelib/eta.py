@@ -28,7 +28,8 @@ def remaining_seconds(history: Iterable[Workflow], completed: Iterable[Orchestra
                 samples[phase].append(seconds)
     if any(not values for values in samples.values()):
         return None
-    return round(sum(sum(values) / len(values) for values in samples.values()))
+    # At least a second while a phase remains: "done" is for a finished workflow only.
+    return max(1, round(sum(sum(values) / len(values) for values in samples.values())))
 
 
 def describe(seconds: int | None) -> str | None:

@@ -175,6 +175,35 @@ class ApiKey(TimestampedModel):
     revoked_at: datetime | None = None
 
 
+class AuditAction(StrEnum):
+    WORKFLOW_CREATE = "WORKFLOW_CREATE"
+    WORKFLOW_PATCH = "WORKFLOW_PATCH"
+    WORKFLOW_PAUSE = "WORKFLOW_PAUSE"
+    WORKFLOW_RESUME = "WORKFLOW_RESUME"
+    WORKFLOW_RETRY = "WORKFLOW_RETRY"
+    WORKFLOW_CANCEL = "WORKFLOW_CANCEL"
+    WORKFLOW_DELETE = "WORKFLOW_DELETE"
+    REPORT_DOWNLOAD = "REPORT_DOWNLOAD"
+    API_KEY_CREATE = "API_KEY_CREATE"
+    API_KEY_REVOKE = "API_KEY_REVOKE"
+    # Recorded at most once a minute per key, like its `lastUsedAt`.
+    API_KEY_USE = "API_KEY_USE"
+
+
+class AuditEntry(TimestampedModel):
+    """Who did what, when, from where: appended once per mutation, never changed."""
+
+    id: str
+    user_id: str
+    api_key_id: str | None = None
+    action: AuditAction
+    target_id: str
+    at: datetime
+    source_ip: str | None = None
+    request_id: str
+    details: dict[str, Any] | None = None
+
+
 # --- requests -----------------------------------------------------------------------------
 
 
@@ -219,6 +248,11 @@ class PhaseProgressPatch(RequestModel):
 
 class PatchWorkflowRequest(RequestModel):
     progress: PhaseProgressPatch
+
+
+class ListAuditQuery(RequestModel):
+    limit: Annotated[int, Field(ge=1, le=100)] = 50
+    next_token: Annotated[str, StringConstraints(max_length=512)] | None = None
 
 
 class ListWorkflowsQuery(RequestModel):

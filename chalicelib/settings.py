@@ -40,10 +40,18 @@ class Settings(BaseModel):
     cognito_user_pool_arn: str = ""
     cognito_client_id: str = ""
 
+    # Per caller (a user, or one of their API keys): a token bucket of `burst` requests that
+    # refills at `per_second`. Generous for a person; a runaway script gets 429s.
+    rate_limit_per_second: float = Field(default=20, gt=0)
+    rate_limit_burst: int = Field(default=100, ge=1)
+    api_key_rate_limit_per_second: float = Field(default=20, gt=0)
+    api_key_rate_limit_burst: int = Field(default=100, ge=1)
+
     max_text_chars: int = Field(default=200_000, gt=0, description="TEXT inspection size cap")
-    presign_expiry_seconds: int = Field(default=900, gt=0)
+    # Presigned URLs (report downloads, upload forms) are bearer secrets: keep them short-lived.
+    presign_expiry_seconds: int = Field(default=300, gt=0, le=7 * 24 * 3600)
     max_upload_bytes: int = Field(default=25 * 1024 * 1024, gt=0, description="PDF/DOCX upload cap")
-    upload_expiry_seconds: int = Field(default=900, gt=0, le=7 * 24 * 3600)
+    upload_expiry_seconds: int = Field(default=300, gt=0, le=7 * 24 * 3600)
     max_pdf_pages: int = Field(default=500, gt=0)
 
     # The Claude analyzer runs when a key is set; otherwise the offline rules analyzer does.

@@ -26,6 +26,7 @@ import json
 import random
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ from chalicelib.events import Event, describe_change
 from chalicelib.models import (
     FINISHED_STATUSES,
     ApiKey,
+    AuditEntry,
     StepStatus,
     Workflow,
     WorkflowStatus,
@@ -64,6 +66,17 @@ THROTTLING_CODES = frozenset(
 )
 
 Mutation = Callable[[Workflow], None]
+
+
+@dataclass(frozen=True)
+class RateBucket:
+    """A caller's token bucket as stored: its tokens when last refilled, and a write counter."""
+
+    tokens: float
+    refilled_at_ms: int
+    version: int
+
+
 # The steps a write changes along with the workflow, given the workflow as it will be written.
 StepChanges = Callable[[Workflow], Sequence[WorkflowStep]]
 # Called after a write that made events commits (progress.py pushes them to subscribers).
@@ -452,10 +465,10 @@ class WorkflowStore:
             ExpressionAttributeValues={":at": at},
         )
 
-    def touch_api_key(self, key_id: str, at: str, not_since: str) -> None:
-        """Record a use, at most once per interval: a write per request would be waste."""
-        # A failed condition means it was used recently enough already.
-        with contextlib.suppress(VersionConflictError):
+    def touch_api_key(self, key_id: str, at: str, not_since: str) -> bool:
+        """Record a use, at most once per interval: a write per request would be waste.
+        True if this call recorded it."""
+        try:
             self._call(
                 self._table.update_item,
                 Key={"pk": f"APIKEY#{key_id}", "sk": "APIKEY"},
@@ -464,6 +477,67 @@ class WorkflowStore:
                 & (Attr("lastUsedAt").not_exists() | Attr("lastUsedAt").lt(not_since)),
                 ExpressionAttributeValues={":at": at},
             )
+        except VersionConflictError:
+            return False  # used recently enough already
+        return True
+
+    # --- audit log ---------------------------------------------------------------------
+    # pk = AUDIT#<userId>, sk = <at>#<requestId>#<action>: the user's entries, oldest first.
+    # Only ever put, never updated; the template's policy denies the rest (deploy/resources.json).
+
+    def append_audit(self, entry: AuditEntry) -> None:
+        item = entry.model_dump(mode="json", exclude_none=True)
+        item.update(pk=f"AUDIT#{entry.user_id}", sk=entry.id)
+        # The same request recorded twice (a retried delivery) stays one entry.
+        with contextlib.suppress(VersionConflictError):
+            self._call(
+                self._table.put_item, Item=_to_dynamo(item), ConditionExpression=Attr("pk").not_exists()
+            )
+
+    def list_audit(
+        self, user_id: str, *, limit: int, cursor: str | None
+    ) -> tuple[list[AuditEntry], str | None]:
+        """Newest first."""
+        condition = Key("pk").eq(f"AUDIT#{user_id}")
+        if cursor is not None:
+            condition = condition & Key("sk").lt(cursor)
+        response = self._call(
+            self._table.query, KeyConditionExpression=condition, ScanIndexForward=False, Limit=limit + 1
+        )
+        items = response.get("Items", [])
+        entries = [AuditEntry.model_validate(_from_dynamo(item)) for item in items[:limit]]
+        next_cursor = entries[-1].id if len(items) > limit else None
+        return entries, next_cursor
+
+    # --- rate-limit buckets ---------------------------------------------------------------
+    # pk = RATE#<USER#id | KEY#id>; `expiresAt` (the table's TTL) drops idle ones.
+
+    def get_bucket(self, key: str) -> RateBucket | None:
+        response = self._call(
+            self._table.get_item, Key={"pk": f"RATE#{key}", "sk": "BUCKET"}, ConsistentRead=True
+        )
+        item = response.get("Item")
+        if not item:
+            return None
+        return RateBucket(float(item["tokens"]), int(item["refilledAt"]), int(item["version"]))
+
+    def put_bucket(
+        self, key: str, tokens: float, now_ms: int, *, previous: RateBucket | None, expires_at: int
+    ) -> None:
+        """Replace the bucket only if it is still `previous` (VersionConflictError otherwise)."""
+        condition = Attr("pk").not_exists() if previous is None else Attr("version").eq(previous.version)
+        self._call(
+            self._table.put_item,
+            Item={
+                "pk": f"RATE#{key}",
+                "sk": "BUCKET",
+                "tokens": _to_dynamo(round(tokens, 6)),
+                "refilledAt": now_ms,
+                "version": (previous.version if previous else 0) + 1,
+                "expiresAt": expires_at,
+            },
+            ConditionExpression=condition,
+        )
 
     # --- errors ------------------------------------------------------------------------
 

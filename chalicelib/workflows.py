@@ -243,12 +243,12 @@ def _backwards(detail: str) -> ConflictError:
 # --- DELETE /workflows/{id} ---------------------------------------------------------------
 
 
-def delete_workflow(user_id: str, workflow_id: str) -> None:
-    """Cancel a running workflow; delete a finished one with its steps and documents."""
+def delete_workflow(user_id: str, workflow_id: str) -> bool:
+    """Cancel a running workflow (True); delete a finished one with its steps and documents."""
     workflow = load_owned(user_id, workflow_id)
     if workflow.status in UNFINISHED_STATUSES:
         control.cancel_workflow(workflow)
-        return
+        return True
     try:
         get_store().delete_with_history(workflow.id, version=workflow.version)
     except VersionConflictError as exc:
@@ -256,6 +256,7 @@ def delete_workflow(user_id: str, workflow_id: str) -> None:
     blobs = get_blobs()
     for area in AREAS:
         blobs.delete_prefix(workflow_prefix(area, user_id, workflow.id))
+    return False
 
 
 # --- GET /stats ---------------------------------------------------------------------------

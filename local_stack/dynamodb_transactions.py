@@ -1,4 +1,6 @@
-"""DynamoDB's TransactWriteItems on moto, made atomic and cheap for the local stack.
+"""moto's DynamoDB, made to scale like DynamoDB where the local stack needs it to.
+
+**TransactWriteItems, atomic and cheap.**
 
 moto 5.2.5 applies a transaction's writes one by one and, if a condition fails, restores a
 deep copy of every table it touched, taken before the transaction:
@@ -12,6 +14,11 @@ The store's transactions are Puts (and ConditionChecks), so here every condition
 first and the Puts are applied only if all hold: nothing to restore. One lock serialises these
 with moto's single-item writes, which is the isolation DynamoDB gives. Anything else (Update,
 Delete) goes to moto's own implementation, under the same lock.
+
+**A query reads its partition, not the table.** moto 5.2.5 answers every Query by sorting
+every item of the table and filtering; a workflow's steps and events are one partition of a
+table that grows with every workflow, so a soak slowed down as it went. A query on the table
+itself (not an index) now sees only its partition's items, in the same order.
 """
 
 from __future__ import annotations
@@ -23,9 +30,12 @@ from typing import Any
 from moto.dynamodb.comparisons import get_filter_expression
 from moto.dynamodb.exceptions import TransactionCanceledException
 from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.table import Table
 
 _lock = threading.RLock()
 _installed = False
+# The partition the current thread's Query reads: (table, hash key).
+_partition = threading.local()
 SIMPLE_OPERATIONS = frozenset({"Put", "ConditionCheck"})
 
 
@@ -47,7 +57,34 @@ def install() -> None:
                     original(self, transact_items)
 
         DynamoDBBackend.transact_write_items = transact_write_items  # type: ignore[method-assign]
+        _read_partitions_only()
         _installed = True
+
+
+def _read_partitions_only() -> None:
+    original_query = Table.query
+    original_all_items = Table.all_items
+
+    def query(self: Table, hash_key: Any, *args: Any, **kwargs: Any) -> Any:
+        # moto's backend passes index_name as the eighth positional argument.
+        index_name = kwargs.get("index_name", args[6] if len(args) > 6 else None)
+        if index_name or hash_key is None or not self.range_key_attr:
+            return original_query(self, hash_key, *args, **kwargs)
+        _partition.current = (self, hash_key)
+        try:
+            return original_query(self, hash_key, *args, **kwargs)
+        finally:
+            _partition.current = None
+
+    def all_items(self: Table) -> list[Any]:
+        current = getattr(_partition, "current", None)
+        if current is None or current[0] is not self:
+            return original_all_items(self)
+        partition = self.items.get(current[1], {})  # .get: items is a defaultdict
+        return sorted(partition.values(), key=lambda item: item.range_key)
+
+    Table.query = query  # type: ignore[method-assign]
+    Table.all_items = all_items  # type: ignore[method-assign]
 
 
 def _locked(method: Callable[..., Any]) -> Callable[..., Any]:

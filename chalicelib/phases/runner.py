@@ -7,6 +7,7 @@ keys, so a second run rewrites the same records; a step already COMPLETED is not
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -117,6 +118,8 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
         lambda current: _mark_done(current, done, earlier, result, history),
         steps=lambda _: [done],
     )
+    if finished.status is WorkflowStatus.COMPLETED:
+        _HISTORY_CACHE.pop(finished.user_id, None)  # this container's next estimate counts it
     logger.info(
         "Phase completed",
         extra={"workflowId": workflow.id, "phase": phase.value, "step": number, "seconds": _seconds(done)},
@@ -188,8 +191,22 @@ def _mark_done(
         workflow.output_data = result.output_data
 
 
+# user id -> (when read, their recent completed workflows). A warm Lambda container runs many
+# phases of one user's workflows in a row; their history barely moves in a minute.
+_HISTORY_CACHE: dict[str, tuple[float, list[Workflow]]] = {}
+HISTORY_TTL_SECONDS = 60.0
+
+
 def _history(user_id: str) -> list[Workflow]:
-    return get_store().recent_completed(user_id, eta.HISTORY_SIZE)
+    now = time.monotonic()
+    cached = _HISTORY_CACHE.get(user_id)
+    if cached is not None and now - cached[0] < HISTORY_TTL_SECONDS:
+        return cached[1]
+    history = get_store().recent_completed(user_id, eta.HISTORY_SIZE)
+    if len(_HISTORY_CACHE) > 1000:
+        _HISTORY_CACHE.clear()
+    _HISTORY_CACHE[user_id] = (now, history)
+    return history
 
 
 def _with_attempt(analysis: dict[str, Any] | None, attempt: int, latest: dict[str, Any]) -> dict[str, Any]:

@@ -1,9 +1,11 @@
 """The report document written as a Word file (DOCX) with python-docx.
 
 python-docx is imported inside `render_docx`, never at module import, so the phases that do not
-render stay light. Text from the notes goes through `sections.plain` (no control characters or
-code points XML cannot hold); tables have fixed column widths, so Word wraps a long word inside its
-cell instead of widening the table, and their header row repeats on every page.
+render stay light. Text from the notes goes through `sanitize.docx_text` (one line, no control,
+bidi-override or invisible characters, nothing XML cannot hold) and is written as plain runs:
+python-docx escapes it as XML text, and no hyperlink or field is ever made from it. Tables have
+fixed column widths, so Word wraps a long word inside its cell instead of widening the table, and
+their header row repeats on every page.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import io
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, assert_never
 
+from chalicelib.report.sanitize import docx_text
 from chalicelib.report.sections import (
     Bullets,
     Column,
@@ -21,7 +24,6 @@ from chalicelib.report.sections import (
     Subheading,
     Table,
     build_document,
-    plain,
 )
 
 if TYPE_CHECKING:
@@ -46,6 +48,7 @@ _NAVY = "1F3A5F"
 _KEY_FILL = "E8EDF3"
 _ZEBRA_FILL = "F4F6F9"
 _MUTED = (0x59, 0x59, 0x59)
+_PROPERTY_LIMIT = 255
 
 
 def render_docx(report: Report) -> bytes:
@@ -55,15 +58,15 @@ def render_docx(report: Report) -> bytes:
     document = build_document(report)
     word = docx.Document()
     _set_up(word, document, report.generated_at)
-    word.add_paragraph(plain(document.title), style="Title")
-    word.add_paragraph(plain(document.subtitle), style="Subtitle")
+    word.add_paragraph(docx_text(document.title), style="Title")
+    word.add_paragraph(docx_text(document.subtitle), style="Subtitle")
     _key_values(word, document.cover)
     for section in document.sections:
-        word.add_heading(plain(section.title), level=1)
+        word.add_heading(docx_text(section.title), level=1)
         for block in section.blocks:
             match block:
                 case Subheading(text=text):
-                    word.add_heading(plain(text), level=2)
+                    word.add_heading(docx_text(text), level=2)
                 case KeyValues():
                     _key_values(word, block)
                 case Table():
@@ -72,7 +75,7 @@ def render_docx(report: Report) -> bytes:
                     _paragraph(word, text, empty)
                 case Bullets(items=items):
                     for item in items:
-                        word.add_paragraph(plain(item), style="List Bullet")
+                        word.add_paragraph(docx_text(item), style="List Bullet")
                 case _:
                     assert_never(block)
     buffer = io.BytesIO()
@@ -94,14 +97,20 @@ def _set_up(word: Document, document: ReportDocument, generated_at: str) -> None
     _footer(page.footer.paragraphs[0], document.footer)
 
     properties = word.core_properties
-    properties.title = document.title
-    properties.subject = document.subtitle
+    properties.title = _property(document.title)
+    properties.subject = _property(document.subtitle)
     properties.author = properties.last_modified_by = "RestoreAssist"
-    properties.comments = document.footer
+    properties.comments = _property(document.footer)
     properties.revision = 1
     created = _utc(generated_at)
     if created is not None:
         properties.created = properties.modified = created
+
+
+def _property(text: str) -> str:
+    """A core property: python-docx refuses more than 255 characters, so a longer one is cut."""
+    text = docx_text(text)
+    return text if len(text) <= _PROPERTY_LIMIT else text[: _PROPERTY_LIMIT - 1].rstrip() + "\u2026"
 
 
 def _utc(timestamp: str) -> datetime | None:
@@ -130,7 +139,7 @@ def _footer(paragraph: DocxParagraph, text: str) -> None:
         inner.append(text_element)
         simple.append(inner)
 
-    run(f"{plain(text)} \u00b7 Page ")
+    run(f"{docx_text(text)} \u00b7 Page ")
     field("PAGE")
     run(" of ")
     field("NUMPAGES")
@@ -139,7 +148,7 @@ def _footer(paragraph: DocxParagraph, text: str) -> None:
 def _paragraph(word: Document, text: str, empty: bool) -> None:
     from docx.shared import RGBColor
 
-    run = word.add_paragraph().add_run(plain(text))
+    run = word.add_paragraph().add_run(docx_text(text))
     if empty:
         run.italic = True
         run.font.color.rgb = RGBColor(*_MUTED)
@@ -161,7 +170,7 @@ def _write_cell(cell: _Cell, text: str, size: int, *, bold: bool = False, code: 
 
     paragraph = cell.paragraphs[0]
     paragraph.paragraph_format.space_after = Pt(0)
-    run = paragraph.add_run(plain(text))
+    run = paragraph.add_run(docx_text(text))
     run.font.size = Pt(size)
     run.bold = bold
     if code:

@@ -5,9 +5,12 @@ is set in Fira Sans (SIL Open Font License 1.1), which covers Latin, Vietnamese,
 Cyrillic and ships as static TTFs in the `fontpkg-fira-sans` PyPI package; fpdf2 embeds only the
 glyphs used. A character the font lacks prints as "?" rather than vanishing.
 
-fpdf2 is imported inside `render_pdf`. Tables repeat their header row on every page; a table row
-must fit on one page, so a cell longer than `_MAX_CELL_LINES` wrapped lines is cut with a note
-(the Word and JSON reports keep the whole text). Long words wrap inside their cell.
+Text from the notes goes through `sanitize.pdf_text` (one line, no control, bidi-override or
+invisible characters) and is written with fpdf2's markup off (no `markdown=True`, no
+`write_html`, no `link=`), so it makes no emphasis, link or annotation. fpdf2 is imported inside
+`render_pdf`. Tables repeat their header row on every page; a table row must fit on one page,
+so a cell longer than `_MAX_CELL_LINES` wrapped lines is cut with a note (the Word and JSON
+reports keep the whole text). Long words wrap inside their cell.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
 
+from chalicelib.report.sanitize import PDF_PAGE_COUNT_ALIAS, pdf_text
 from chalicelib.report.sections import (
     Bullets,
     KeyValues,
@@ -25,7 +29,6 @@ from chalicelib.report.sections import (
     Subheading,
     Table,
     build_document,
-    plain,
 )
 
 if TYPE_CHECKING:
@@ -125,7 +128,7 @@ def _report_pdf_class() -> type[FPDF]:
             self.set_text_color(*_MUTED)
             self.cell(0, 4, self.footer_text)
             self.set_x(_MARGIN)
-            self.cell(0, 4, f"Page {self.page_no()} of {{nb}}", align="R")
+            self.cell(0, 4, f"Page {self.page_no()} of {PDF_PAGE_COUNT_ALIAS}", align="R")
 
     return ReportPdf
 
@@ -134,6 +137,7 @@ class _PdfWriter:
     def __init__(self, document: ReportDocument, generated_at: str) -> None:
         self.document = document
         pdf = _report_pdf_class()(orientation="portrait", unit="mm", format="A4")
+        pdf.alias_nb_pages(PDF_PAGE_COUNT_ALIAS)  # "{nb}" typed in the notes stays "{nb}"
         for style, path in font_files().items():
             pdf.add_font(_FONT, style, str(path))
         self.glyphs: frozenset[int] = frozenset(_cmap(pdf))
@@ -157,7 +161,7 @@ class _PdfWriter:
 
     def fit(self, text: str) -> str:
         """Plain text the embedded font can print: a character it lacks becomes "?"."""
-        text = plain(text)
+        text = pdf_text(text)
         if text.isascii():
             return text
         return "".join(char if ord(char) in self.glyphs else "?" for char in text)
@@ -311,6 +315,7 @@ class _PdfWriter:
             "borders_layout": "HORIZONTAL_LINES",
             "v_align": "TOP",
             "repeat_headings": 1,
+            "markdown": False,  # cell text is the notes' text, never fpdf2 markup
         }
         with pdf.table(**options) as table:
             heading_row = table.row()

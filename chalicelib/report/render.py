@@ -2,16 +2,20 @@
 
 Every format writes the same content, planned once in `sections.build_document`; JSON is the
 report model itself. The Word and PDF renderers import python-docx and fpdf2 only when called,
-so importing this module stays cheap for the phases that never render.
+so importing this module stays cheap for the phases that never render. Every format makes the
+notes' text safe in `sanitize`; JSON keeps it as data, without control or bidi-override characters.
 """
 
 from __future__ import annotations
+
+import json
 
 from chalicelib.analysis.findings import CamelModel, Findings
 from chalicelib.analysis.qa import QaResult
 from chalicelib.report.docx_report import render_docx
 from chalicelib.report.markdown import write_markdown
 from chalicelib.report.pdf_report import render_pdf
+from chalicelib.report.sanitize import clean_data
 from chalicelib.report.sections import build_document
 
 
@@ -24,7 +28,9 @@ class Report(CamelModel):
 
 
 def render_json(report: Report) -> str:
-    return report.model_dump_json(indent=2)
+    """The report model as camelCase JSON, every string `clean`ed as in the other formats."""
+    data = clean_data(report.model_dump(mode="json", by_alias=True))
+    return json.dumps(data, indent=2, ensure_ascii=False)
 
 
 def render_markdown(report: Report) -> str:

@@ -5,14 +5,13 @@ list of blocks (sub-headings, key-value lists, tables, paragraphs, bullet lists)
 Word and PDF renderers only lay those blocks out, so what the report says is decided here alone.
 
 Text in the blocks is plain, unescaped and may come from the notes: each renderer passes every
-string through `plain()` and then escapes it for its own format. A section with nothing to show
-keeps its heading and says so in one line (`Paragraph(..., empty=True)`): an adjuster must see
-that nothing was recorded, not wonder whether the section was forgotten.
+string through its format's function in `sanitize`, the one place text is made safe. A section
+with nothing to show keeps its heading and says so in one line (`Paragraph(..., empty=True)`): an
+adjuster must see that nothing was recorded, not wonder whether the section was forgotten.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -35,6 +34,7 @@ from chalicelib.analysis.findings import (
     StandardRef,
 )
 from chalicelib.analysis.qa import QaIssue, QaResult, Severity
+from chalicelib.report.sanitize import plain
 
 if TYPE_CHECKING:
     from chalicelib.report.render import Report
@@ -100,17 +100,8 @@ class ReportDocument:
 
 # --- text --------------------------------------------------------------------------------------
 
-# Control characters, line/paragraph separators, bidi overrides (they would reorder the text that
-# follows in Word), and code points XML cannot carry (lone surrogates, U+FFFE/U+FFFF).
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]")
-
 NONE = "\u2014"  # an empty cell
 NOT_DETERMINED = "Not determined"
-
-
-def plain(text: str) -> str:
-    """User text as one safe line: unsafe characters become spaces and runs of space collapse."""
-    return " ".join(_UNSAFE.sub(" ", text).split())
 
 
 def number(value: float) -> str:
@@ -329,7 +320,10 @@ def build_document(report: Report) -> ReportDocument:
             ("Workflow", report.workflow_id),
         )
     )
-    footer_parts = [f"Claim {claim}" if claim else "Claim not determined", f"Workflow {report.workflow_id}"]
+    footer_parts = [
+        f"Claim {plain(claim)}" if claim else "Claim not determined",
+        f"Workflow {plain(report.workflow_id)}",
+    ]
     subtitle = _SUBTITLES.get(findings.damage_type) if findings.damage_type else None
     return ReportDocument(
         title=plain(report.title) or (f"Claim {plain(claim)}" if claim else "Inspection report"),

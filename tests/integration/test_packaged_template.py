@@ -309,7 +309,8 @@ def test_the_authorizer_may_only_read_api_keys(template: dict[str, Any]) -> None
     role = template["Resources"][f"{AUTHORIZER}Role"]["Properties"]
     assert role["ManagedPolicyArns"] == [{"Ref": "ApiKeyCheckPolicy"}]
     (statement,) = template["Resources"]["ApiKeyCheckPolicy"]["Properties"]["PolicyDocument"]["Statement"]
-    assert sorted(statement["Action"]) == ["dynamodb:GetItem", "dynamodb:UpdateItem"]
+    # Read only: the route, not the authorizer, records a key's use (and audits it).
+    assert statement["Action"] == ["dynamodb:GetItem"]
     assert statement["Condition"]["ForAllValues:StringLike"]["dynamodb:LeadingKeys"] == ["APIKEY#*"]
 
 
@@ -452,3 +453,38 @@ def test_push_policy_manages_only_the_websocket_apis_connections(template: dict[
         if any(str(a).startswith("execute-api:") for a in as_list(s.get("Action", [])))
     }
     assert owners == {PUSH_POLICY}
+
+
+def test_api_gateway_throttles_the_whole_api_in_front_of_the_per_caller_buckets(
+    template: dict[str, Any],
+) -> None:
+    api = template["Resources"]["RestAPI"]["Properties"]
+    (settings,) = api["MethodSettings"]
+    assert settings["ResourcePath"] == "/*" and settings["HttpMethod"] == "*"
+    assert 0 < settings["ThrottlingRateLimit"] <= settings["ThrottlingBurstLimit"]
+    throttled = api["DefinitionBody"]["x-amazon-apigateway-gateway-responses"]["THROTTLED"]
+    assert throttled["statusCode"] == 429
+    assert '"RATE_LIMITED"' in throttled["responseTemplates"]["application/json"]
+
+    websocket_stage = template["Resources"]["WebsocketAPIStage"]["Properties"]["DefaultRouteSettings"]
+    assert 0 < websocket_stage["ThrottlingRateLimit"] <= websocket_stage["ThrottlingBurstLimit"]
+
+
+def test_no_function_may_change_or_delete_an_audit_entry(template: dict[str, Any]) -> None:
+    statements = template["Resources"]["WorkflowDataPolicy"]["Properties"]["PolicyDocument"]["Statement"]
+    (deny,) = [s for s in statements if s["Effect"] == "Deny"]
+    assert set(deny["Action"]) == {"dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"}
+    assert deny["Resource"] == {"Fn::GetAtt": ["WorkflowsTable", "Arn"]}
+    assert deny["Condition"] == {"ForAnyValue:StringLike": {"dynamodb:LeadingKeys": ["AUDIT#*"]}}
+    roles = [r for r in resources_of(template, "AWS::IAM::Role").values()]
+    attached = [
+        r for r in roles if {"Ref": "WorkflowDataPolicy"} in r["Properties"].get("ManagedPolicyArns", [])
+    ]
+    assert attached, "the policy with the deny must be the one the functions have"
+
+
+def test_tables_are_encrypted_with_the_customer_managed_key(template: dict[str, Any]) -> None:
+    for table in ("WorkflowsTable", "ConnectionsTable"):
+        sse = template["Resources"][table]["Properties"]["SSESpecification"]
+        assert sse == {"SSEEnabled": True, "SSEType": "KMS", "KMSMasterKeyId": {"Ref": "DocumentsKey"}}, table
+    assert template["Resources"]["DocumentsKey"]["Properties"]["EnableKeyRotation"] is True

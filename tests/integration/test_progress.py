@@ -219,6 +219,30 @@ def test_a_finished_workflow_answers_with_its_snapshot_alone(api: Api, socket: S
     assert socket.silent_for(0.5)
 
 
+def test_the_time_remaining_comes_from_the_users_measured_phases(api: Api, socket: Socket) -> None:
+    # Given a user's first workflow: nothing measured yet, so no estimate until it is done
+    first = api.wait_for(api.create_text(NOTES))
+    socket.subscribe(first["id"], last_seq=0)
+    first_progress = [
+        m["data"] for m in socket.until(of_type("WORKFLOW_COMPLETE")) if m["type"] == "PROGRESS_UPDATE"
+    ]
+    assert [p["estimatedSecondsRemaining"] for p in first_progress] == [None, None, None, 0]
+    assert first_progress[-1]["estimatedTimeRemaining"] == "done"
+
+    # When a second one runs, its estimate is what the first one's remaining phases took
+    second = api.wait_for(api.create_text(NOTES))
+    socket.subscribe(second["id"], last_seq=0)
+    progress = [
+        m["data"] for m in socket.until(of_type("WORKFLOW_COMPLETE")) if m["type"] == "PROGRESS_UPDATE"
+    ]
+
+    took = first["phaseDurations"]
+    expected = [max(1, round(sum(took[p] for p in PHASES[i + 1 :]))) for i in range(3)] + [0]
+    assert [p["estimatedSecondsRemaining"] for p in progress] == expected
+    assert all(p["estimatedTimeRemaining"] in ("under 1 min", "done") for p in progress)
+    assert api.workflow(second["id"])["estimatedTime"] == "done"
+
+
 def test_connecting_needs_a_valid_token(stack: LocalStack, api: Api) -> None:
     expired = issue_dev_token("alice", TEST_SECRET, ttl_seconds=-60)
     forged = issue_dev_token("alice", "not-the-signing-key-" + "x" * 40)

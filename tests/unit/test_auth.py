@@ -6,14 +6,22 @@ import time
 
 import jwt
 import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
 
-from chalicelib.auth import DEV_ISSUER, Principal, issue_dev_token, principal_for
+from chalicelib.auth import DEV_ISSUER, INVALID_TOKEN, Principal, issue_dev_token, principal_for
 from chalicelib.errors import UnauthorizedError
 from chalicelib.settings import AuthMode, Settings
 
 SECRET = "unit-test-secret-0123456789abcdef0123456789"
 DEV = Settings(auth_mode=AuthMode.DEV, dev_auth_secret=SECRET)
 COGNITO = Settings(auth_mode=AuthMode.COGNITO)
+
+
+RSA_KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+
+
+def _in(seconds: int) -> int:
+    return int(time.time()) + seconds
 
 
 def _bearer(token: str) -> dict[str, str]:
@@ -41,12 +49,32 @@ def test_a_dev_token_names_its_user() -> None:
         _bearer(jwt.encode({"sub": "alice", "iss": "someone-else", "exp": int(time.time()) + 60}, SECRET)),
         _bearer(jwt.encode({"sub": "../bob", "iss": DEV_ISSUER, "exp": int(time.time()) + 60}, SECRET)),
         _bearer(jwt.encode({"sub": "alice", "iss": DEV_ISSUER}, SECRET)),
+        _bearer(jwt.encode({"sub": "alice", "iss": DEV_ISSUER, "exp": _in(600), "nbf": _in(300)}, SECRET)),
+        _bearer(jwt.encode({"sub": "alice", "iss": DEV_ISSUER, "exp": _in(60)}, SECRET, algorithm="HS512")),
+        _bearer(jwt.encode({"sub": "alice", "iss": DEV_ISSUER, "exp": _in(60)}, RSA_KEY, algorithm="RS256")),
+        _bearer(issue_dev_token("alice", SECRET)[:-3] + "abc"),
     ],
-    ids=["none", "basic", "empty", "garbage", "wrong-key", "expired", "issuer", "bad-sub", "no-exp"],
+    ids=[
+        "none",
+        "basic",
+        "empty",
+        "garbage",
+        "wrong-key",
+        "expired",
+        "issuer",
+        "bad-sub",
+        "no-exp",
+        "not-yet-valid",
+        "other-hmac",
+        "rs256",
+        "bad-signature",
+    ],
 )
 def test_anything_but_a_valid_dev_token_is_unauthorized(headers: dict[str, str]) -> None:
-    with pytest.raises(UnauthorizedError):
+    with pytest.raises(UnauthorizedError) as refused:
         user_id_for(headers, {}, DEV)
+    # Which check failed is not the caller's business
+    assert "Bearer" in refused.value.message or refused.value.message == INVALID_TOKEN
 
 
 def test_an_unsigned_token_is_refused() -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
+import json
 import time
 from typing import Any
 
 import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from chalicelib import auth
 from chalicelib.errors import UnauthorizedError
@@ -37,6 +42,26 @@ class FakeJwks:
 @pytest.fixture(autouse=True)
 def pool_keys(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(auth, "signing_keys", FakeJwks)
+
+
+def _forge(header: dict[str, Any], secret: bytes | None = None) -> str:
+    """A token with any header, signed by hand (or not at all): what an attacker would send."""
+
+    def b64(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).decode().rstrip("=")
+
+    now = int(time.time())
+    claims = {
+        "sub": "alice",
+        "iss": ISSUER,
+        "token_use": "id",
+        "aud": CLIENT_ID,
+        "iat": now,
+        "exp": now + 600,
+    }
+    signing_input = f"{b64(json.dumps(header).encode())}.{b64(json.dumps(claims).encode())}"
+    signature = hmac.new(secret, signing_input.encode(), hashlib.sha256).digest() if secret else b""
+    return f"{signing_input}.{b64(signature)}"
 
 
 def _token(key: rsa.RSAPrivateKey = POOL_KEY, **claims: Any) -> str:
@@ -72,15 +97,44 @@ def test_an_access_token_names_the_client_in_client_id() -> None:
         _token(token_use="refresh"),
         _token(token_use=None),
         _token(exp=int(time.time()) - 10),
+        _token(nbf=int(time.time()) + 600),
+        _token(exp=None),
+        _token(sub="../../etc"),
         jwt.encode(
             {"sub": "alice", "iss": ISSUER, "token_use": "id", "aud": CLIENT_ID}, "k" * 32, algorithm="HS256"
         ),
+        # The pool's public key used as an HMAC secret: the classic algorithm confusion
+        _forge(
+            {"alg": "HS256", "typ": "JWT"},
+            POOL_KEY.public_key().public_bytes(Encoding.PEM, PublicFormat.SubjectPublicKeyInfo),
+        ),
+        _forge({"alg": "none", "typ": "JWT"}),
+        _forge({"alg": "None"}),
+        _token()[:-4] + "AAAA",
+        _token().replace(".", "", 1),
     ],
-    ids=["foreign-key", "other-pool", "other-client", "refresh", "no-use", "expired", "hs256"],
+    ids=[
+        "foreign-key",
+        "other-pool",
+        "other-client",
+        "refresh",
+        "no-use",
+        "expired",
+        "not-yet-valid",
+        "no-expiry",
+        "bad-user-id",
+        "hs256",
+        "public-key-as-hmac",
+        "alg-none",
+        "alg-None",
+        "bad-signature",
+        "malformed",
+    ],
 )
-def test_anything_else_is_unauthorized(token: str) -> None:
-    with pytest.raises(UnauthorizedError):
+def test_anything_else_is_unauthorized_and_the_answer_does_not_say_why(token: str) -> None:
+    with pytest.raises(UnauthorizedError) as refused:
         auth.authenticate(f"Bearer {token}", COGNITO)
+    assert refused.value.message == auth.INVALID_TOKEN
 
 
 def test_a_dev_token_is_not_accepted_on_aws() -> None:

@@ -175,6 +175,8 @@ def test_time_remaining_averages_the_phases_still_to_run() -> None:
     assert eta.remaining_seconds(history, []) == 3 + 150 + 20 + 30
     assert eta.remaining_seconds(history, [P.INITIATION, P.PROCESSING]) == 20 + 30
     assert eta.remaining_seconds(history, list(P)) == 0
+    # Sub-second phases still leave something to wait for
+    assert eta.remaining_seconds(_history({P.OUTPUT: 0.2}), [P.INITIATION, P.PROCESSING, P.QA]) == 1
 
 
 def test_without_history_there_is_no_estimate_rather_than_a_made_up_one() -> None:

@@ -241,7 +241,7 @@ def test_user_text_cannot_break_the_tables() -> None:
     )
     assert _unescaped_pipes(reading_row) == 9
     # And the title and summary are escaped too
-    assert markdown.startswith("# Claim #9 \\| \\<b\\>urgent\\</b\\>\n")
+    assert markdown.startswith("# Claim #9 \\| &lt;b&gt;urgent&lt;/b&gt;\n")
     assert "- **Cause of loss:** leak \\| unknown source" in markdown
 
 
@@ -262,4 +262,4 @@ def test_text_that_looks_like_markdown_blocks_stays_text() -> None:
     assert (
         "- 1\\. not an ordered list\n- \\+ plus\n- 2024.03.03 is a date, not a list\n- #hashtag" in markdown
     )
-    assert "| Line 1 | safety hazard | \u201c\\> quoted\u201d |" in markdown
+    assert "| Line 1 | safety hazard | \u201c&gt; quoted\u201d |" in markdown

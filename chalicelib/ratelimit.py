@@ -1,0 +1,79 @@
+"""Rate limiting: a token bucket per user and per API key, kept in DynamoDB.
+
+A bucket holds up to `burst` tokens and refills at `rate` per second; each request takes one.
+Its state (tokens, when last refilled) is one item, replaced only if nobody replaced it since
+it was read: two requests racing for the last token cannot both get it, on any number of
+Lambda containers. API Gateway's own throttling (in the template) caps the whole API in front
+of this; this caps each caller.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+from chalicelib.auth import Principal
+from chalicelib.errors import RateLimitedError, VersionConflictError
+from chalicelib.services import get_store
+from chalicelib.settings import get_settings
+from chalicelib.store import RateBucket
+
+# Racing writers retry on the fresh bucket; past this many lost races, say "slow down".
+MAX_ATTEMPTS = 8
+
+
+@dataclass(frozen=True)
+class Limit:
+    rate_per_second: float
+    burst: int
+
+
+def refill(bucket: RateBucket | None, limit: Limit, now_ms: int) -> float:
+    """The tokens the bucket holds at `now_ms` (a new bucket starts full)."""
+    if bucket is None:
+        return float(limit.burst)
+    elapsed = max(0, now_ms - bucket.refilled_at_ms) / 1000
+    return min(float(limit.burst), bucket.tokens + elapsed * limit.rate_per_second)
+
+
+def seconds_until_a_token(tokens: float, limit: Limit) -> int:
+    """Whole seconds (at least 1) until the bucket holds one token again: the Retry-After."""
+    return max(1, math.ceil((1 - tokens) / limit.rate_per_second))
+
+
+def bucket_key(principal: Principal) -> str:
+    """An API key has its own bucket: a busy field app must not lock its user out of the web app."""
+    if principal.api_key_id is not None:
+        return f"KEY#{principal.api_key_id}"
+    return f"USER#{principal.user_id}"
+
+
+def limit_for(principal: Principal) -> Limit:
+    settings = get_settings()
+    if principal.api_key_id is not None:
+        return Limit(settings.api_key_rate_limit_per_second, settings.api_key_rate_limit_burst)
+    return Limit(settings.rate_limit_per_second, settings.rate_limit_burst)
+
+
+def take(principal: Principal) -> None:
+    """Take a token for this request, or raise RateLimitedError (429 with Retry-After)."""
+    limit = limit_for(principal)
+    key = bucket_key(principal)
+    store = get_store()
+    for _ in range(MAX_ATTEMPTS):
+        now_ms = int(time.time() * 1000)
+        bucket = store.get_bucket(key)
+        tokens = refill(bucket, limit, now_ms)
+        if tokens < 1:
+            raise RateLimitedError(seconds_until_a_token(tokens, limit))
+        # Idle for a full refill, the bucket is as good as new: let the item expire.
+        idle_seconds = math.ceil(limit.burst / limit.rate_per_second) + 60
+        try:
+            store.put_bucket(
+                key, tokens - 1, now_ms, previous=bucket, expires_at=now_ms // 1000 + idle_seconds
+            )
+            return
+        except VersionConflictError:
+            continue
+    raise RateLimitedError(1)

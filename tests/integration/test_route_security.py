@@ -1,0 +1,109 @@
+"""Every route of the app, against every kind of bad credential: 401, and another user's
+workflow or key is 404, never theirs to see or touch."""
+
+from __future__ import annotations
+
+import re
+import time
+from typing import Any
+
+import jwt
+import pytest
+
+import app as application
+from chalicelib.auth import DEV_ISSUER
+from tests.conftest import TEST_SECRET, Api
+
+API = application.API
+BODIES: dict[tuple[str, str], Any] = {
+    ("POST", "/workflows"): {"inputMethod": "TEXT", "inputData": {"text": "Laundry wall 40 WME."}},
+    ("POST", "/uploads"): {
+        "inputMethod": "PDF",
+        "fileName": "a.pdf",
+        "contentType": "application/pdf",
+        "size": 10,
+    },
+    ("PATCH", "/workflows/{workflow_id}"): {"progress": {"estimatedTime": "1 min"}},
+    ("POST", "/api-keys"): {"name": "field app"},
+}
+
+
+def routes() -> list[tuple[str, str]]:
+    """(method, path under /api/orchestrator) for every route the app defines."""
+    found = [
+        (method, path.removeprefix(API))
+        for path, methods in application.app.routes.items()
+        for method in methods
+        if path.startswith(API)
+    ]
+    assert len(found) >= 16, found
+    return sorted(found)
+
+
+def forged_token() -> str:
+    now = int(time.time())
+    return jwt.encode({"sub": "alice", "iss": DEV_ISSUER, "exp": now + 600}, "not-the-key-" + "x" * 40)
+
+
+def expired_token() -> str:
+    now = int(time.time())
+    return jwt.encode({"sub": "alice", "iss": DEV_ISSUER, "iat": now - 7200, "exp": now - 3600}, TEST_SECRET)
+
+
+@pytest.fixture(scope="module")
+def owned(stack: Any, http_pool: Any) -> dict[str, str]:
+    """A finished workflow and an API key, both the owner's."""
+    from tests.conftest import token_for
+
+    owner = Api(stack.api_url, http_pool, token_for("route-security-owner"))
+    workflow = owner.wait_for(owner.create_text("Cause: burst pipe.\nLaundry wall 40 WME."))
+    key = owner.post(f"{API}/api-keys", {"name": "owner's app"}).body["apiKey"]["id"]
+    return {"workflow_id": workflow["id"], "key_id": key}
+
+
+def _path(path: str, ids: dict[str, str]) -> str:
+    return API + re.sub(r"\{(\w+)\}", lambda m: ids[m[1]], path)
+
+
+@pytest.mark.parametrize(("method", "path"), routes())
+@pytest.mark.parametrize("credential", ["none", "forged", "expired"])
+def test_a_bad_credential_is_401_on_every_route(
+    api: Api, owned: dict[str, str], method: str, path: str, credential: str
+) -> None:
+    caller = api.anonymous()
+    if credential != "none":
+        caller.token = forged_token() if credential == "forged" else expired_token()
+
+    reply = caller.call(method, _path(path, owned), body=BODIES.get((method, path)))
+
+    assert reply.status == 401, (method, path, reply.body)
+    assert reply.body["error"]["code"] == "UNAUTHORIZED"
+    # One answer for every bad token: nothing about which check failed
+    assert "expired" not in reply.body["error"]["message"].lower()
+    assert "signature" not in reply.body["error"]["message"].lower()
+
+
+OWNED_ROUTES = [(m, p) for m, p in routes() if "{" in p]
+
+
+@pytest.mark.parametrize(("method", "path"), OWNED_ROUTES)
+def test_another_users_workflow_or_key_is_404_on_every_route(
+    api: Api, owned: dict[str, str], method: str, path: str
+) -> None:
+    stranger = api.as_user("route-security-stranger")
+
+    reply = stranger.call(method, _path(path, owned), body=BODIES.get((method, path)))
+
+    assert reply.status == 404, (method, path, reply.body)
+    assert reply.body["error"]["code"] in ("WORKFLOW_NOT_FOUND", "API_KEY_NOT_FOUND")
+
+
+def test_the_owners_things_were_left_as_they_were(api: Api, owned: dict[str, str]) -> None:
+    from tests.conftest import token_for
+
+    owner = api.as_user("route-security-owner")
+    assert owner.token == token_for("route-security-owner")
+    workflow = owner.workflow(owned["workflow_id"])
+    assert workflow["status"] == "COMPLETED" and workflow["estimatedTime"] != "1 min"
+    keys = owner.get(f"{API}/api-keys").body["apiKeys"]
+    assert [k["revokedAt"] for k in keys if k["id"] == owned["key_id"]] == [None]
