@@ -12,7 +12,7 @@ from typing import Any
 from chalice import AuthResponse, Chalice, Response
 from chalice.app import AuthRequest, SQSEvent, WebsocketEvent
 
-from chalicelib import apikeys, audit, auth, control, progress, ratelimit, uploads, workflows
+from chalicelib import apikeys, audit, auth, control, cors, progress, ratelimit, uploads, workflows
 from chalicelib.errors import AppError, ForbiddenError
 from chalicelib.http import error_response, json_errors, json_response, normalize_gateway_error, parse_model
 from chalicelib.models import (
@@ -66,7 +66,9 @@ def api(path: str, method: str) -> Callable[[Callable[..., Response]], Any]:
 
 @app.middleware("http")
 def gateway_errors_as_json(event: Any, get_response: Callable[[Any], Response]) -> Response:
-    return normalize_gateway_error(get_response(event))
+    response = normalize_gateway_error(get_response(event))
+    response.headers.update(cors.response_headers(event.headers.get("origin"), get_settings()))
+    return response
 
 
 def current_principal() -> auth.Principal:
@@ -223,6 +225,21 @@ def list_audit() -> Response:
 def test_integration() -> Response:
     principal = current_principal()
     return json_response({"success": True, "userId": principal.user_id, "apiKeyId": principal.api_key_id})
+
+
+# A browser's preflight carries no credentials, so it cannot pass the authorizer: each API path
+# answers OPTIONS itself, for the allowed origins only.
+def preflight(**_path_parameters: str) -> Response:
+    origin = app.current_request.headers.get("origin")
+    settings = get_settings()
+    if origin is None or not cors.is_allowed(origin, settings):
+        refused = ForbiddenError("This origin may not call the API", code="CORS_ORIGIN_NOT_ALLOWED")
+        return error_response(refused)
+    return Response(body="", status_code=204, headers=cors.preflight_headers(origin, settings))
+
+
+for _path in sorted({path for path in app.routes if path.startswith(API)}):
+    app.route(_path, methods=["OPTIONS"])(preflight)
 
 
 def _workflow_response(workflow: Workflow) -> Response:

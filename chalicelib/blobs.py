@@ -99,6 +99,10 @@ class BlobStore:
         body: bytes = response["Body"].read()
         return body
 
+    def tags_of(self, key: str) -> dict[str, str]:
+        response = self._call(self._s3.get_object_tagging, Bucket=self._bucket, Key=key)
+        return {tag["Key"]: tag["Value"] for tag in response.get("TagSet", [])}
+
     def size_of(self, key: str) -> int | None:
         try:
             response = self._call(self._s3.head_object, Bucket=self._bucket, Key=key)

@@ -105,6 +105,13 @@ class PauseWithdrawnError(Exception):
     """The pause was withdrawn before the execution reached it: the state machine goes on."""
 
 
+class ScanPendingError(Exception):
+    """The upload's malware scan has no verdict yet (GuardDuty scans asynchronously).
+
+    The state machine retries INITIATION on this class name, with its own patient backoff.
+    """
+
+
 class InputRejectedError(Exception):
     """The inspection input cannot be processed; retrying will not help.
 

@@ -19,8 +19,10 @@ from chalicelib.services import get_store
 from chalicelib.settings import get_settings
 from chalicelib.store import RateBucket
 
-# Racing writers retry on the fresh bucket; past this many lost races, say "slow down".
-MAX_ATTEMPTS = 8
+# Racing refills retry on the fresh bucket; past this many lost races, say "slow down".
+MAX_ATTEMPTS = 20
+# How often the tokens earned are added: finer costs more conditional writes, which race.
+REFILL_INTERVAL_MS = 1000
 
 
 @dataclass(frozen=True)
@@ -56,24 +58,34 @@ def limit_for(principal: Principal) -> Limit:
     return Limit(settings.rate_limit_per_second, settings.rate_limit_burst)
 
 
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
 def take(principal: Principal) -> None:
-    """Take a token for this request, or raise RateLimitedError (429 with Retry-After)."""
+    """Take a token for this request, or raise RateLimitedError (429 with Retry-After).
+
+    Most requests are one atomic decrement (`tokens >= 1`), which concurrent requests cannot
+    over-draw and do not make each other retry. The tokens earned since the last refill are
+    added at most once per REFILL_INTERVAL_MS, by a write conditional on the bucket's version;
+    in between, a request that finds the bucket empty refills it early.
+    """
     limit = limit_for(principal)
     key = bucket_key(principal)
     store = get_store()
     for _ in range(MAX_ATTEMPTS):
-        now_ms = int(time.time() * 1000)
+        now = now_ms()
+        if store.take_token(key, refilled_since_ms=now - REFILL_INTERVAL_MS):
+            return
         bucket = store.get_bucket(key)
-        tokens = refill(bucket, limit, now_ms)
+        tokens = refill(bucket, limit, now)
         if tokens < 1:
             raise RateLimitedError(seconds_until_a_token(tokens, limit))
         # Idle for a full refill, the bucket is as good as new: let the item expire.
         idle_seconds = math.ceil(limit.burst / limit.rate_per_second) + 60
         try:
-            store.put_bucket(
-                key, tokens - 1, now_ms, previous=bucket, expires_at=now_ms // 1000 + idle_seconds
-            )
+            store.put_bucket(key, tokens - 1, now, previous=bucket, expires_at=now // 1000 + idle_seconds)
             return
         except VersionConflictError:
-            continue
+            continue  # another request refilled it (or took from it): take again
     raise RateLimitedError(1)

@@ -7,7 +7,7 @@ pointing the settings at another endpoint.
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalicelib.blobs import BlobStore
 from chalicelib.connections import ConnectionStore
@@ -15,6 +15,9 @@ from chalicelib.engine import WorkflowEngine
 from chalicelib.push import Pusher
 from chalicelib.settings import get_settings
 from chalicelib.store import WorkflowStore
+
+if TYPE_CHECKING:
+    from chalicelib.scanning import MalwareScanner
 
 
 def _client_kwargs() -> dict[str, Any]:
@@ -84,6 +87,18 @@ def get_blobs() -> BlobStore:
 def get_engine() -> WorkflowEngine:
     client = _boto3_session().client("stepfunctions", **_client_kwargs())
     return WorkflowEngine(client, get_settings().state_machine_arn)
+
+
+def get_scanner() -> MalwareScanner:
+    """Built per call: cheap, and tests switch scanners through the environment."""
+    from chalicelib import scanning
+
+    settings = get_settings()
+    if settings.clamd_address:
+        return scanning.ClamdScanner(settings.clamd_address, settings.clamd_timeout_seconds)
+    if settings.malware_scan == "guardduty":
+        return scanning.GuardDutyTags(get_blobs())
+    return scanning.NoScanner()
 
 
 def reset() -> None:

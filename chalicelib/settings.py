@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from enum import StrEnum
 from functools import lru_cache
+from typing import Literal
 
 from pydantic import BaseModel, Field
 
@@ -48,6 +49,15 @@ class Settings(BaseModel):
     api_key_rate_limit_burst: int = Field(default=100, ge=1)
 
     max_text_chars: int = Field(default=200_000, gt=0, description="TEXT inspection size cap")
+    # Browser origins allowed to call the API (comma-separated, exact: "https://app.example.com").
+    cors_allowed_origins: str = ""
+
+    # Malware scanning of uploads (scanning.py): clamd when CLAMD_ADDRESS is set, else GuardDuty's
+    # tags when MALWARE_SCAN=guardduty (the template sets it), else off.
+    malware_scan: Literal["off", "guardduty"] = "off"
+    clamd_address: str = ""
+    clamd_timeout_seconds: float = Field(default=30, gt=0, le=300)
+
     # Presigned URLs (report downloads, upload forms) are bearer secrets: keep them short-lived.
     presign_expiry_seconds: int = Field(default=300, gt=0, le=7 * 24 * 3600)
     max_upload_bytes: int = Field(default=25 * 1024 * 1024, gt=0, description="PDF/DOCX upload cap")
@@ -60,6 +70,9 @@ class Settings(BaseModel):
     # Worst case is 2 requests x (retries + 1) x timeout: 2 x 3 x 120 s stays under Lambda's 900 s.
     anthropic_max_retries: int = Field(default=2, ge=0, le=5)
     anthropic_timeout_seconds: float = Field(default=120, gt=0, le=300)
+
+    def allowed_origins(self) -> frozenset[str]:
+        return frozenset(o.strip() for o in self.cors_allowed_origins.split(",") if o.strip())
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:

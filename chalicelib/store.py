@@ -521,6 +521,21 @@ class WorkflowStore:
             return None
         return RateBucket(float(item["tokens"]), int(item["refilledAt"]), int(item["version"]))
 
+    def take_token(self, key: str, refilled_since_ms: int) -> bool:
+        """Take one token in one atomic write, if the bucket has one and was refilled recently
+        enough; False otherwise (the caller then refills it)."""
+        try:
+            self._call(
+                self._table.update_item,
+                Key={"pk": f"RATE#{key}", "sk": "BUCKET"},
+                UpdateExpression="SET tokens = tokens - :one, version = version + :one",
+                ConditionExpression=Attr("tokens").gte(1) & Attr("refilledAt").gte(refilled_since_ms),
+                ExpressionAttributeValues={":one": 1},
+            )
+        except VersionConflictError:
+            return False
+        return True
+
     def put_bucket(
         self, key: str, tokens: float, now_ms: int, *, previous: RateBucket | None, expires_at: int
     ) -> None:

@@ -173,6 +173,8 @@ def merge_template(app: ChaliceApp, asl_text: str) -> Template:
             # Every function that writes a workflow pushes its progress to subscribed clients.
             "CONNECTIONS_TABLE_NAME": {"Ref": CONNECTIONS_TABLE},
             "WEBSOCKET_ENDPOINT": copy.deepcopy(endpoint),
+            # INITIATION reads GuardDuty's verdict tags (MalwareProtectionPlan in resources.json).
+            "MALWARE_SCAN": "guardduty",
         }
         if drives:
             # Only these: the state machine depends on the phase functions.
@@ -221,6 +223,9 @@ def check(template: Template) -> None:
     api = resources.get("RestAPI", {}).get("Properties", {}).get("DefinitionBody", {})
     for path, methods in api.get("paths", {}).items():
         for method, operation in methods.items():
+            # A browser's CORS preflight carries no credentials: app.py answers it per origin.
+            if method == "options":
+                continue
             if not operation.get("security"):
                 raise SystemExit(f"{method.upper()} {path} has no authorizer (was AUTH_MODE cognito?)")
 

@@ -19,6 +19,11 @@ import urllib3
 os.environ["AUTH_MODE"] = "dev"
 TEST_SECRET = "test-signing-key-not-for-production-use-0123456789"
 os.environ["DEV_AUTH_SECRET"] = TEST_SECRET
+# Generous limits, so the load tests (the soak, 50 concurrent PATCHes) measure the system and
+# not the limiter; tests/integration/test_rate_limit.py sets tight ones for itself.
+for _prefix in ("RATE_LIMIT", "API_KEY_RATE_LIMIT"):
+    os.environ[f"{_prefix}_PER_SECOND"] = "500"
+    os.environ[f"{_prefix}_BURST"] = "1000"
 
 from chalicelib.auth import issue_dev_token  # noqa: E402
 from local_stack.stack import LocalStack, StackConfig  # noqa: E402

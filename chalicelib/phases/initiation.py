@@ -1,8 +1,9 @@
 """INITIATION: check the input and turn it into the plain text the analysis reads.
 
-TEXT is taken as typed. A PDF or DOCX is validated from its bytes before anything else
-(type, size, encryption, corruption, zip bombs, macros, a text layer) and then extracted; a
-rejected file fails the workflow with its own error code and leaves the upload in place.
+TEXT is taken as typed. A PDF or DOCX is first scanned for malware (`scanning.py`), then
+validated from its bytes (type, size, encryption, corruption, zip bombs, macros, a text
+layer) and then extracted; a rejected file fails the workflow with its own error code and
+leaves the upload in place.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from chalicelib.blobs import WorkFile, work_key
 from chalicelib.errors import InputRejectedError
 from chalicelib.models import InputMethod, OrchestratorPhase, Workflow
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
-from chalicelib.services import get_blobs
+from chalicelib.scanning import check_upload
+from chalicelib.services import get_blobs, get_scanner
 from chalicelib.settings import get_settings
 
 
@@ -65,8 +67,11 @@ def _extract_upload(method: InputMethod, key: str) -> list[tuple[int, str]]:
         )
     kind = DocumentKind.PDF if method is InputMethod.PDF else DocumentKind.DOCX
     limits = ExtractLimits(max_bytes=settings.max_upload_bytes, max_pdf_pages=settings.max_pdf_pages)
+    data = blobs.get_bytes(key)
+    # Nothing parses a file before the scanner has passed it.
+    check_upload(get_scanner(), key, data)
     try:
-        document = extract_document(blobs.get_bytes(key), kind, limits)
+        document = extract_document(data, kind, limits)
     except DocumentRejectedError as rejected:
         raise InputRejectedError(str(rejected.code), rejected.message) from rejected
     return [(page.page, normalize_text(page.text)) for page in document.pages]

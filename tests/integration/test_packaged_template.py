@@ -284,7 +284,10 @@ def test_every_route_is_guarded_by_the_authorizer_that_knows_the_templates_pool(
 
     # When its authorizers and the routes' security are read
     authorizers = swagger["securityDefinitions"]
-    operations = [op for methods in swagger["paths"].values() for op in methods.values()]
+    operations = [
+        op for methods in swagger["paths"].values() for method, op in methods.items() if method != "options"
+    ]
+    preflights = [methods["options"] for methods in swagger["paths"].values() if "options" in methods]
 
     # Then the one authorizer is our Lambda, uncached (a revoked API key stops at once)
     assert list(authorizers) == ["verify_caller"]
@@ -295,6 +298,9 @@ def test_every_route_is_guarded_by_the_authorizer_that_knows_the_templates_pool(
     assert operations
     for operation in operations:
         assert operation.get("security") == [{"verify_caller": []}]
+    # ... but a browser's CORS preflight, which carries no token, reaches the app's own answer
+    assert len(preflights) == len(swagger["paths"])
+    assert all("security" not in preflight for preflight in preflights)
     # ... and it checks tokens against the template's own pool and app client
     variables = authorizer_function["Environment"]["Variables"]
     assert getatt_target(variables["COGNITO_USER_POOL_ARN"]) == "UserPool"
@@ -488,3 +494,29 @@ def test_tables_are_encrypted_with_the_customer_managed_key(template: dict[str, 
         sse = template["Resources"][table]["Properties"]["SSESpecification"]
         assert sse == {"SSEEnabled": True, "SSEType": "KMS", "KMSMasterKeyId": {"Ref": "DocumentsKey"}}, table
     assert template["Resources"]["DocumentsKey"]["Properties"]["EnableKeyRotation"] is True
+
+
+def test_guardduty_scans_and_tags_uploads_and_the_functions_read_its_verdict(
+    template: dict[str, Any],
+) -> None:
+    plan = template["Resources"]["MalwareProtectionPlan"]["Properties"]
+    assert plan["ProtectedResource"]["S3Bucket"] == {
+        "BucketName": {"Ref": "DocumentsBucket"},
+        "ObjectPrefixes": ["uploads/"],
+    }
+    assert plan["Actions"] == {"Tagging": {"Status": "ENABLED"}}
+    assert plan["Role"] == {"Fn::GetAtt": ["MalwareScanRole", "Arn"]}
+    trust = template["Resources"]["MalwareScanRole"]["Properties"]["AssumeRolePolicyDocument"]["Statement"]
+    assert [s["Principal"] for s in trust] == [{"Service": "malware-protection-plan.guardduty.amazonaws.com"}]
+    bucket = template["Resources"]["DocumentsBucket"]["Properties"]["NotificationConfiguration"]
+    assert bucket["EventBridgeConfiguration"] == {"EventBridgeEnabled": True}
+    functions = resources_of(template, "AWS::Serverless::Function")
+    assert all(
+        f["Properties"]["Environment"]["Variables"].get("MALWARE_SCAN") == "guardduty"
+        for name, f in functions.items()
+        if name != "VerifyCaller"
+    )
+    statements = template["Resources"]["WorkflowDataPolicy"]["Properties"]["PolicyDocument"]["Statement"]
+    (verdicts,) = [s for s in statements if s.get("Sid") == "ReadScanVerdicts"]
+    assert verdicts["Action"] == "s3:GetObjectTagging"
+    assert verdicts["Resource"] == {"Fn::Sub": "${DocumentsBucket.Arn}/uploads/*"}
