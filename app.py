@@ -9,7 +9,7 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
-from chalice import AuthResponse, Chalice, Response
+from chalice import AuthResponse, Chalice, CognitoUserPoolAuthorizer, Response
 from chalice.app import AuthRequest, SQSEvent, WebsocketEvent
 
 from chalicelib import apikeys, audit, auth, control, cors, progress, ratelimit, uploads, workflows
@@ -42,11 +42,19 @@ def verify_caller(auth_request: AuthRequest) -> AuthResponse:
     return AuthResponse(routes=["*"], principal_id=principal.user_id, context=context)
 
 
+ON_AWS = get_settings().auth_mode is AuthMode.COGNITO
 # Locally (AUTH_MODE=dev) the routes verify the same credentials themselves.
-AUTHORIZER = verify_caller if get_settings().auth_mode is AuthMode.COGNITO else None
+AUTHORIZER = verify_caller if ON_AWS else None
+# The API key routes are for signed-in people only, never for a key: API Gateway's own Cognito
+# authorizer checks their token. deploy/resources.json binds it to the stack's user pool.
+PEOPLE_ONLY = (
+    CognitoUserPoolAuthorizer("UserPool", provider_arns=["arn:aws:cognito-idp:bound-by-the-template"])
+    if ON_AWS
+    else None
+)
 
 
-def api(path: str, method: str) -> Callable[[Callable[..., Response]], Any]:
+def api(path: str, method: str, *, people_only: bool = False) -> Callable[[Callable[..., Response]], Any]:
     """`app.route` for the JSON API: authenticated, rate-limited per caller, errors answered
     as `{"error": ...}`."""
 
@@ -59,7 +67,8 @@ def api(path: str, method: str) -> Callable[[Callable[..., Response]], Any]:
                 audited(AuditAction.API_KEY_USE, principal.api_key_id)
             return view(*args, **kwargs)
 
-        return app.route(f"{API}{path}", methods=[method], authorizer=AUTHORIZER)(json_errors(limited))
+        authorizer = PEOPLE_ONLY if people_only else AUTHORIZER
+        return app.route(f"{API}{path}", methods=[method], authorizer=authorizer)(json_errors(limited))
 
     return register
 
@@ -193,7 +202,7 @@ def get_stats() -> Response:
     return json_response({"stats": workflows.get_stats(current_user()).model_dump(mode="json")})
 
 
-@api("/api-keys", "POST")
+@api("/api-keys", "POST", people_only=True)
 def create_api_key() -> Response:
     user = signed_in_user()
     request = parse_model(CreateApiKeyRequest, app.current_request.json_body)
@@ -202,13 +211,13 @@ def create_api_key() -> Response:
     return json_response(created, 201)
 
 
-@api("/api-keys", "GET")
+@api("/api-keys", "GET", people_only=True)
 def list_api_keys() -> Response:
     keys = apikeys.list_api_keys(signed_in_user())
     return json_response({"apiKeys": [key.model_dump(mode="json") for key in keys]})
 
 
-@api("/api-keys/{key_id}", "DELETE")
+@api("/api-keys/{key_id}", "DELETE", people_only=True)
 def revoke_api_key(key_id: str) -> Response:
     apikeys.revoke_api_key(signed_in_user(), key_id)
     audited(AuditAction.API_KEY_REVOKE, key_id)

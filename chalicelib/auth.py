@@ -47,8 +47,11 @@ def principal_for(
     headers: Mapping[str, str], request_context: Mapping[str, Any], settings: Settings
 ) -> Principal:
     if settings.auth_mode is AuthMode.COGNITO:
-        # Set by `gateway_authorization` through API Gateway; nothing else can write it.
+        # Set by API Gateway's authorizers; nothing the caller sends can write it.
         verified = request_context.get("authorizer") or {}
+        claims = verified.get("claims")
+        if isinstance(claims, Mapping):
+            return Principal(_user_of_pool_claims(claims, settings))
         return Principal(_checked_user_id(verified.get("principalId")), verified.get("apiKeyId") or None)
     return authenticate(_authorization_header(headers), settings)
 
@@ -146,6 +149,20 @@ def signing_keys(jwks_url: str) -> Any:
     import jwt
 
     return jwt.PyJWKClient(jwks_url, cache_keys=True, lifespan=3600)
+
+
+def _user_of_pool_claims(claims: Mapping[str, Any], settings: Settings) -> str:
+    """Claims API Gateway's Cognito authorizer verified (pool, signature, expiry). It does not
+    check which app client a token is for; that is done here, as for our own verification."""
+    token_use = claims.get("token_use")
+    audience = claims.get("aud") if token_use == "id" else claims.get("client_id")
+    if (
+        token_use not in ("id", "access")
+        or not settings.cognito_client_id
+        or audience != settings.cognito_client_id
+    ):
+        raise UnauthorizedError(INVALID_TOKEN)
+    return _checked_user_id(claims.get("sub"))
 
 
 def _checked_user_id(value: Any) -> str:

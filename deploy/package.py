@@ -179,6 +179,9 @@ def merge_template(app: ChaliceApp, asl_text: str) -> Template:
         if drives:
             # Only these: the state machine depends on the phase functions.
             variables["STATE_MACHINE_ARN"] = {"Ref": STATE_MACHINE}
+        if function.logical_id == API_HANDLER:
+            # API Gateway's Cognito authorizer does not check the app client; the route does.
+            variables["COGNITO_CLIENT_ID"] = {"Ref": USER_POOL_CLIENT}
         if function.logical_id == AUTHORIZER:
             # It verifies Cognito JWTs and API keys; it touches no document and no workflow.
             variables = {

@@ -285,12 +285,15 @@ def test_every_route_is_guarded_by_the_authorizer_that_knows_the_templates_pool(
     # When its authorizers and the routes' security are read
     authorizers = swagger["securityDefinitions"]
     operations = [
-        op for methods in swagger["paths"].values() for method, op in methods.items() if method != "options"
+        op
+        for path, methods in swagger["paths"].items()
+        for method, op in methods.items()
+        if method != "options" and not path.startswith("/api/orchestrator/api-keys")
     ]
     preflights = [methods["options"] for methods in swagger["paths"].values() if "options" in methods]
 
     # Then the one authorizer is our Lambda, uncached (a revoked API key stops at once)
-    assert list(authorizers) == ["verify_caller"]
+    assert sorted(authorizers) == ["UserPool", "verify_caller"]
     settings = authorizers["verify_caller"]["x-amazon-apigateway-authorizer"]
     assert "VerifyCaller.Arn" in json.dumps(settings["authorizerUri"])
     assert settings["authorizerResultTtlInSeconds"] == 0
@@ -520,3 +523,25 @@ def test_guardduty_scans_and_tags_uploads_and_the_functions_read_its_verdict(
     (verdicts,) = [s for s in statements if s.get("Sid") == "ReadScanVerdicts"]
     assert verdicts["Action"] == "s3:GetObjectTagging"
     assert verdicts["Resource"] == {"Fn::Sub": "${DocumentsBucket.Arn}/uploads/*"}
+
+
+def test_the_api_key_routes_are_for_people_and_use_the_pools_own_authorizer(template: dict[str, Any]) -> None:
+    swagger = template["Resources"]["RestAPI"]["Properties"]["DefinitionBody"]
+    pool = swagger["securityDefinitions"]["UserPool"]
+    assert pool["x-amazon-apigateway-authtype"] == "cognito_user_pools"
+    assert pool["x-amazon-apigateway-authorizer"]["providerARNs"] == [{"Fn::GetAtt": ["UserPool", "Arn"]}]
+    key_routes = {
+        (path, method): op
+        for path, methods in swagger["paths"].items()
+        for method, op in methods.items()
+        if path.startswith("/api/orchestrator/api-keys") and method != "options"
+    }
+    assert set(key_routes) == {
+        ("/api/orchestrator/api-keys", "get"),
+        ("/api/orchestrator/api-keys", "post"),
+        ("/api/orchestrator/api-keys/{key_id}", "delete"),
+    }
+    assert all(op["security"] == [{"UserPool": []}] for op in key_routes.values())
+    # The route checks the app client the token is for, which that authorizer does not
+    variables = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
+    assert variables["COGNITO_CLIENT_ID"] == {"Ref": "UserPoolClient"}

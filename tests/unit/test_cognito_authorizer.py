@@ -166,3 +166,32 @@ def test_the_gateway_authorizer_allows_a_verified_user_and_fails_others_with_una
         app.verify_caller(
             {"type": "TOKEN", "authorizationToken": "Bearer nope", "methodArn": method_arn}, None
         )
+
+
+def _claims(**overrides: Any) -> dict[str, Any]:
+    claims = {"sub": "6f1c2a9e-1111-2222-3333-444455556666", "token_use": "id", "aud": CLIENT_ID}
+    return {k: v for k, v in {**claims, **overrides}.items() if v is not None}
+
+
+def test_claims_the_pools_own_authorizer_verified_name_the_user_if_they_are_for_our_client() -> None:
+    # API Gateway's Cognito authorizer (the API key routes) hands over the verified claims
+    context = {"authorizer": {"claims": _claims()}}
+    assert auth.principal_for({}, context, COGNITO) == auth.Principal("6f1c2a9e-1111-2222-3333-444455556666")
+    access = {"authorizer": {"claims": _claims(token_use="access", aud=None, client_id=CLIENT_ID)}}
+    assert auth.principal_for({}, access, COGNITO).api_key_id is None
+
+
+@pytest.mark.parametrize(
+    "claims",
+    [
+        _claims(aud="another-client"),
+        _claims(token_use="access", aud=None, client_id="another-client"),
+        _claims(token_use="refresh"),
+        _claims(sub="../etc"),
+    ],
+    ids=["other-client", "other-client-access", "refresh", "bad-sub"],
+)
+def test_claims_for_another_client_are_refused(claims: dict[str, Any]) -> None:
+    with pytest.raises(UnauthorizedError) as refused:
+        auth.principal_for({}, {"authorizer": {"claims": claims}}, COGNITO)
+    assert refused.value.message == auth.INVALID_TOKEN
