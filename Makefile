@@ -42,7 +42,7 @@ cfn-lint: package
 	$(BIN)/cfn-lint build/package/sam.json
 
 pytest: package poppler
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## make bench: cold-start imports, our PDF/DOCX extraction next to poppler's pdftotext, WebSocket fan-out
 bench: $(STAMP) poppler

@@ -179,6 +179,7 @@ class WorkflowStore:
         *,
         expected_version: int | None = None,
         steps: StepChanges | None = None,
+        read: Workflow | None = None,
     ) -> Workflow:
         """Read, apply `mutate`, write back only if nobody wrote in between.
 
@@ -188,9 +189,12 @@ class WorkflowStore:
 
         The steps `steps` returns and the progress events the change makes are written in the
         same transaction: a watcher never sees a step or an event the workflow does not.
+
+        `read` is the record as the caller just read it: the first attempt starts from it
+        instead of reading again (if it is stale, the write fails and the next attempt reads).
         """
         for attempt in range(MAX_WRITE_ATTEMPTS):
-            current = self.get(workflow_id)
+            current = read if attempt == 0 and read is not None else self.get(workflow_id)
             if current is None:
                 raise WorkflowNotFoundError(workflow_id)
             if expected_version is not None and current.version != expected_version:

@@ -44,7 +44,15 @@ class ExtractLimits:
     max_pdf_pages: int = 500
     max_docx_uncompressed_bytes: int = 200 * 1024 * 1024  # sum of the ZIP directory's declared sizes
     max_docx_compression_ratio: float = 100.0  # per member (members of 1 MiB or more)
+    # The XML parts python-docx parses into one in-memory tree: a tree takes ~80 bytes an element
+    # (a 2 MB upload of empty paragraphs grew the process by 380 MiB). A long report has a few
+    # hundred thousand elements; more is refused (DOCX_TOO_COMPLEX) before python-docx sees it.
+    max_docx_xml_bytes: int = 64 * 1024 * 1024
+    max_docx_xml_elements: int = 2_000_000
     max_chars: int = 2_000_000  # of text(), newlines included
+    # Wall-clock budget for reading a PDF's pages (PDF_TOO_COMPLEX past it): a few KB of content
+    # stream can keep pypdf busy for minutes, and the INITIATION Lambda stops at 30 seconds.
+    max_pdf_seconds: float = 20.0
 
 
 DEFAULT_LIMITS = ExtractLimits()

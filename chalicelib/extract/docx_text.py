@@ -11,7 +11,14 @@ The order of checks, each from the ZIP's central directory unless said otherwise
    `DOCX_CORRUPT` (a ZIP, or another Office file, that is not a Word document);
 4. macros: a `vbaProject.bin` member or a `macroEnabled` content type (`.docm`, `.dotm`):
    `DOCX_MACRO_ENABLED`;
-5. python-docx opens the package (its XML parser does not resolve entities); anything it raises,
+5. the XML parts' size: python-docx parses every XML part into memory at once, so each member
+   is first streamed through a parser that keeps nothing (entities unresolved, no DTD, no
+   network, no "huge" mode) to count its elements, comments and processing instructions, and the
+   bytes the parser accepts (a part that is not XML, such as an image, fails on its first chunk).
+   Over `max_docx_xml_elements` of them, or `max_docx_xml_bytes` of XML, is
+   `DOCX_TOO_COMPLEX`: the declared-size checks bound what is inflated, not what a small, very
+   repetitive XML part costs as a tree;
+6. python-docx opens the package (its XML parser does not resolve entities); anything it raises,
    a failed CRC included, is `DOCX_CORRUPT`.
 
 Text. The body's children are walked in document order: a paragraph is its lines, a table row is
@@ -82,6 +89,7 @@ def extract_docx_pages(data: bytes, limits: ExtractLimits) -> list[PageText]:
                 detail="[Content_Types].xml is missing or names no WordprocessingML part",
             )
         _refuse_macros(archive, content_types)
+        check_xml_parts(archive, limits)
 
     body = _open_body(data)
     lines: list[str] = []
@@ -123,6 +131,70 @@ def check_directory(archive: zipfile.ZipFile, limits: ExtractLimits) -> None:
             raise DocumentRejectedError(
                 RejectionCode.DOCX_CORRUPT, detail=f"{member.filename!r} is ZIP-encrypted"
             )
+
+
+def check_xml_parts(archive: zipfile.ZipFile, limits: ExtractLimits) -> None:
+    """Count what python-docx would build from the package's XML, without building it."""
+    from lxml import etree  # deferred, like python-docx
+
+    counter = _NodeCounter(limits.max_docx_xml_elements)
+    xml_bytes = 0
+    for member in archive.infolist():
+        if member.is_dir():
+            continue
+        parser = etree.XMLParser(
+            target=counter, resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
+        )
+        try:
+            with archive.open(member) as stream:
+                while chunk := stream.read(_CHUNK_BYTES):
+                    parser.feed(chunk)  # a part that is not XML (an image) fails on its first chunk
+                    xml_bytes += len(chunk)
+                    if xml_bytes > limits.max_docx_xml_bytes:
+                        raise _too_complex(f"XML parts over {limits.max_docx_xml_bytes} bytes")
+                parser.close()
+        except DocumentRejectedError:
+            raise
+        except etree.XMLSyntaxError:
+            pass  # not XML, or damaged: python-docx refuses it if it is a part it reads
+        except Exception as error:  # bad CRC, unsupported compression, inflate errors
+            raise DocumentRejectedError(RejectionCode.DOCX_CORRUPT, detail=_describe(error)) from error
+
+
+_CHUNK_BYTES = 64 * 1024
+
+
+class _NodeCounter:
+    """An lxml parser target that counts elements, comments and processing instructions, keeps
+    nothing, and stops the parse once there are more than `limit` in the package."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.count = 0
+
+    def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self._one()
+
+    def comment(self, text: str) -> None:
+        self._one()
+
+    def pi(self, target: str, data: str | None = None) -> None:
+        self._one()
+
+    def end(self, tag: str) -> None:
+        pass
+
+    def close(self) -> int:
+        return self.count
+
+    def _one(self) -> None:
+        self.count += 1
+        if self.count > self.limit:
+            raise _too_complex(f"XML parts over {self.limit} elements")
+
+
+def _too_complex(detail: str) -> DocumentRejectedError:
+    return DocumentRejectedError(RejectionCode.DOCX_TOO_COMPLEX, detail=detail)
 
 
 def _open_zip(data: bytes) -> zipfile.ZipFile:

@@ -24,12 +24,14 @@ class RejectionCode(StrEnum):
     PDF_CORRUPT = "PDF_CORRUPT"  # truncated (no `startxref … %%EOF` at the end) or unparseable
     PDF_NO_TEXT = "PDF_NO_TEXT"  # no page has a text layer: a scan (OCR is not supported)
     PDF_TOO_MANY_PAGES = "PDF_TOO_MANY_PAGES"
+    PDF_TOO_COMPLEX = "PDF_TOO_COMPLEX"  # reading its text would take longer than `max_pdf_seconds`
     # Word
     DOC_LEGACY_FORMAT = "DOC_LEGACY_FORMAT"  # an OLE2 file: Word 97-2003 .doc (or another old Office file)
     DOCX_ENCRYPTED = "DOCX_ENCRYPTED"  # a password-protected .docx (Word stores it inside an OLE2 file)
     DOCX_NOT_ZIP = "DOCX_NOT_ZIP"  # starts like a ZIP but its directory cannot be read (damaged, cut short)
     DOCX_CORRUPT = "DOCX_CORRUPT"  # a readable ZIP that is not a valid Word document
     DOCX_ZIP_BOMB = "DOCX_ZIP_BOMB"  # declared sizes/ratios over the limits (checked before inflating)
+    DOCX_TOO_COMPLEX = "DOCX_TOO_COMPLEX"  # its XML parts are over `max_docx_xml_bytes` / `..._elements`
     DOCX_MACRO_ENABLED = "DOCX_MACRO_ENABLED"  # .docm: vbaProject.bin or a macroEnabled content type
     DOCX_NO_TEXT = "DOCX_NO_TEXT"  # no text in the body's paragraphs and tables
 
@@ -66,6 +68,11 @@ DEFAULT_MESSAGES: dict[RejectionCode, str] = {
         "software or word processor, or the Word document itself."
     ),
     RejectionCode.PDF_TOO_MANY_PAGES: "This PDF has too many pages. Upload only the inspection report pages.",
+    RejectionCode.PDF_TOO_COMPLEX: (
+        "This PDF is too complex to read in the time available: its pages hold an unusually large amount "
+        "of drawing or text instructions (detailed plans, or one drawing repeated many times, for example). "
+        "Upload only the inspection report pages, or print the report to a new PDF and upload that."
+    ),
     RejectionCode.DOC_LEGACY_FORMAT: (
         "This is an older Word document (.doc) or another older Office file, which can't be read. "
         "In Word, choose File > Save As > Word Document (.docx), or save it as a PDF, "
@@ -83,6 +90,10 @@ DEFAULT_MESSAGES: dict[RejectionCode, str] = {
     RejectionCode.DOCX_ZIP_BOMB: (
         "This Word file unpacks to far more data than a real report, so it was refused for safety. "
         "Remove very large embedded files, save it again as .docx, and upload the new file."
+    ),
+    RejectionCode.DOCX_TOO_COMPLEX: (
+        "This Word document holds far more content than an inspection report, so it was refused for safety. "
+        "Upload only the report itself (split a very long document into parts), saved as .docx or PDF."
     ),
     RejectionCode.DOCX_MACRO_ENABLED: (
         "This Word document contains macros (a .docm file), which are not accepted for security reasons. "

@@ -99,7 +99,7 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
     # The step is written with its workflow, and the write refuses a workflow no longer
     # running: a step only ever starts or completes while its workflow is still running.
     workflow = store.update(
-        workflow.id, lambda current: _mark_running(current, phase), steps=lambda _: [step]
+        workflow.id, lambda current: _mark_running(current, phase), steps=lambda _: [step], read=workflow
     )
 
     try:
@@ -117,6 +117,7 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
         workflow.id,
         lambda current: _mark_done(current, done, earlier, result, history),
         steps=lambda _: [done],
+        read=workflow,
     )
     if finished.status is WorkflowStatus.COMPLETED:
         _HISTORY_CACHE.pop(finished.user_id, None)  # this container's next estimate counts it

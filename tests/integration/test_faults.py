@@ -66,6 +66,8 @@ def test_a_phase_survives_a_fault_once(
     assert _report_findings(api, workflow["id"]) == clean_findings
 
 
+# Its own xdist group: `make test` runs it on one worker while the other runs the rest.
+@pytest.mark.xdist_group("soak")
 @pytest.mark.timeout(900)
 def test_soak_every_workflow_ends(api: Api, faults: LocalStack, capsys: pytest.CaptureFixture[str]) -> None:
     # Given Lambda invocations failing at random (seeded), and users cancelling some workflows

@@ -545,3 +545,18 @@ def test_the_api_key_routes_are_for_people_and_use_the_pools_own_authorizer(temp
     # The route checks the app client the token is for, which that authorizer does not
     variables = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
     assert variables["COGNITO_CLIENT_ID"] == {"Ref": "UserPoolClient"}
+
+
+def test_no_phase_lambda_outlives_its_state_machine_task(template: dict[str, Any]) -> None:
+    # A Lambda that may run past its Task's TimeoutSeconds would finish work nobody waits for
+    definition = template["Resources"]["WorkflowStateMachine"]["Properties"]["Definition"]
+    checked = 0
+    for name, state in definition["States"].items():
+        function = str(state.get("Parameters", {}).get("FunctionName", ""))
+        if not function.startswith("${"):
+            continue
+        logical_id = function.strip("${}").removesuffix("Arn")
+        lambda_timeout = template["Resources"][logical_id]["Properties"]["Timeout"]
+        assert lambda_timeout <= state["TimeoutSeconds"], (name, lambda_timeout, state["TimeoutSeconds"])
+        checked += 1
+    assert checked >= 4
