@@ -44,6 +44,10 @@ cfn-lint: package
 pytest: package poppler
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
+## make openapi: regenerate docs/openapi.json from the routes and the pydantic models
+openapi: $(STAMP)
+	$(BIN)/python -m chalicelib.openapi > docs/openapi.json
+
 ## make bench: cold-start imports, our PDF/DOCX extraction next to poppler's pdftotext, WebSocket fan-out
 bench: $(STAMP) poppler
 	$(BIN)/python bench/cold_start.py

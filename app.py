@@ -77,6 +77,10 @@ def api(path: str, method: str, *, people_only: bool = False) -> Callable[[Calla
 def gateway_errors_as_json(event: Any, get_response: Callable[[Any], Response]) -> Response:
     response = normalize_gateway_error(get_response(event))
     response.headers.update(cors.response_headers(event.headers.get("origin"), get_settings()))
+    if response.status_code == 405:
+        # RFC 9110: a 405 says which methods the path does take.
+        methods = app.routes.get(event.context.get("resourcePath", ""), {})
+        response.headers["Allow"] = ", ".join(sorted(methods))
     return response
 
 
@@ -228,6 +232,13 @@ def revoke_api_key(key_id: str) -> Response:
 def list_audit() -> Response:
     query = parse_model(ListAuditQuery, query_params(), "query string")
     return json_response(audit.list_entries(current_user(), query))
+
+
+@api("/openapi.json", "GET")
+def openapi_document() -> Response:
+    from chalicelib import openapi  # deferred: only this route builds the document
+
+    return json_response(openapi.document(app))
 
 
 @api("/integrations/test", "POST")

@@ -36,6 +36,10 @@ def json_response(body: Any, status_code: int = 200, headers: dict[str, str] | N
 def error_response(exc: Exception) -> Response:
     if isinstance(exc, AppError):
         return json_response(exc.to_body(), exc.status, exc.headers())
+    if isinstance(exc, RecursionError):
+        # Chalice's json_body parses with json.loads, which recurses once per nesting level.
+        nested = InvalidRequestError("The JSON body is nested too deeply", code="BAD_REQUEST")
+        return json_response(nested.to_body(), nested.status)
     if isinstance(exc, ChaliceViewError):
         # e.g. a body that is not JSON at all, raised by Chalice's json_body.
         return json_response(

@@ -130,7 +130,8 @@ def decode_page_token(token: str) -> str:
         cursor = json.loads(base64.urlsafe_b64decode(padded.encode()))["c"]
     except (ValueError, KeyError, TypeError) as exc:
         raise InvalidRequestError("nextToken is not valid", code="INVALID_NEXT_TOKEN") from exc
-    if not isinstance(cursor, str):
+    # An empty one would reach DynamoDB as an empty key value, which it refuses.
+    if not isinstance(cursor, str) or not cursor:
         raise InvalidRequestError("nextToken is not valid", code="INVALID_NEXT_TOKEN")
     return cursor
 

@@ -189,12 +189,16 @@ def patch_workflow(
     return updated
 
 
+MAX_VERSION_DIGITS = 18
+
+
 def _parse_if_match(value: str | None) -> int | None:
     if value is None:
         return None
     # Accept a bare number or an HTTP entity tag: 7, "7", W/"7".
     cleaned = value.strip().removeprefix("W/").strip('"')
-    if not cleaned.isdigit():
+    # ASCII digits only ("²".isdigit() is True), and no more than a version can have.
+    if not (cleaned.isascii() and cleaned.isdigit() and len(cleaned) <= MAX_VERSION_DIGITS):
         raise InvalidRequestError("If-Match must be a workflow version number", code="INVALID_IF_MATCH")
     return int(cleaned)
 

@@ -118,6 +118,7 @@ def test_nothing_in_the_api_changes_or_deletes_an_entry(api: Api) -> None:
         reply = api.call(method, AUDIT, body={"action": "WORKFLOW_DELETE"})
         assert reply.status == 405, (method, reply.body)
         assert reply.body["error"]["code"] == "METHOD_NOT_ALLOWED"
+        assert reply.headers["Allow"] == "GET, OPTIONS"
     assert api.delete(f"{AUDIT}/{entry['id']}").status in (403, 404)
 
     assert all_entries(api) == [entry]
