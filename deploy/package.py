@@ -51,6 +51,7 @@ CONTROL_POLICY = "WorkflowControlPolicy"
 # The logical id `chalice package` gives the API of app.py's @app.on_ws_* handlers (fixed, like
 # its handlers' WebsocketConnect / WebsocketMessage / WebsocketDisconnect).
 WEBSOCKET_API = "WebsocketAPI"
+WEBSOCKET_CONNECT = "WebsocketConnect"  # app.py's @app.on_ws_connect
 CONNECTIONS_TABLE = "ConnectionsTable"
 PUSH_POLICY = "ProgressPushPolicy"
 
@@ -181,6 +182,11 @@ def merge_template(app: ChaliceApp, asl_text: str) -> Template:
             variables["STATE_MACHINE_ARN"] = {"Ref": STATE_MACHINE}
         if function.logical_id == API_HANDLER:
             # API Gateway's Cognito authorizer does not check the app client; the route does.
+            variables["COGNITO_CLIENT_ID"] = {"Ref": USER_POOL_CLIENT}
+        if function.logical_id == WEBSOCKET_CONNECT:
+            # API Gateway has no Cognito authorizer for a WebSocket $connect: the handler
+            # verifies the ?token= itself, as verify_caller does.
+            variables["COGNITO_USER_POOL_ARN"] = {"Fn::GetAtt": [USER_POOL, "Arn"]}
             variables["COGNITO_CLIENT_ID"] = {"Ref": USER_POOL_CLIENT}
         if function.logical_id == AUTHORIZER:
             # It verifies Cognito JWTs and API keys; it touches no document and no workflow.

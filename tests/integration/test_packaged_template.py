@@ -560,3 +560,10 @@ def test_no_phase_lambda_outlives_its_state_machine_task(template: dict[str, Any
         assert lambda_timeout <= state["TimeoutSeconds"], (name, lambda_timeout, state["TimeoutSeconds"])
         checked += 1
     assert checked >= 4
+
+
+def test_the_websocket_connect_handler_can_verify_the_pools_tokens(template: dict[str, Any]) -> None:
+    # It checks ?token= itself (no Cognito authorizer exists for a WebSocket $connect)
+    variables = template["Resources"]["WebsocketConnect"]["Properties"]["Environment"]["Variables"]
+    assert getatt_target(variables["COGNITO_USER_POOL_ARN"]) == "UserPool"
+    assert variables["COGNITO_CLIENT_ID"] == {"Ref": "UserPoolClient"}

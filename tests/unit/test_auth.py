@@ -50,7 +50,9 @@ def test_a_dev_token_names_its_user() -> None:
         _bearer(jwt.encode({"sub": "../bob", "iss": DEV_ISSUER, "exp": int(time.time()) + 60}, SECRET)),
         _bearer(jwt.encode({"sub": "alice", "iss": DEV_ISSUER}, SECRET)),
         _bearer(jwt.encode({"sub": "alice", "iss": DEV_ISSUER, "exp": _in(600), "nbf": _in(300)}, SECRET)),
-        _bearer(jwt.encode({"sub": "alice", "iss": DEV_ISSUER, "exp": _in(60)}, SECRET, algorithm="HS512")),
+        _bearer(
+            jwt.encode({"sub": "alice", "iss": DEV_ISSUER, "exp": _in(60)}, SECRET * 2, algorithm="HS512")
+        ),
         _bearer(jwt.encode({"sub": "alice", "iss": DEV_ISSUER, "exp": _in(60)}, RSA_KEY, algorithm="RS256")),
         _bearer(issue_dev_token("alice", SECRET)[:-3] + "abc"),
     ],
