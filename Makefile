@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 USER_ID := $(or $(USER),alice)
 
-.PHONY: run token test lint typecheck statelint package cfn-lint pytest bench eval poppler clean
+.PHONY: run token test lint typecheck statelint package cfn-lint pytest openapi bench eval poppler clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +15,8 @@ $(STAMP): requirements.txt requirements-dev.txt
 	@$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
-## make run: the HTTP API on http://127.0.0.1:8000 and moto (DynamoDB, S3, Step Functions) on :5000
+## make run: the HTTP API on http://127.0.0.1:8000, WebSockets on ws://127.0.0.1:8001 and moto
+## (DynamoDB, S3, Step Functions) on :5000
 run: $(STAMP)
 	$(BIN)/python -m local_stack run
 

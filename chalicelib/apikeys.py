@@ -44,7 +44,8 @@ def revoke_api_key(user_id: str, key_id: str) -> None:
     """Revoke one of the caller's keys; revoking it again is fine, another user's is 404."""
     found = get_store().get_api_key(key_id) if KEY_ID_PATTERN.fullmatch(key_id) else None
     if found is None or found[0].user_id != user_id:
-        raise NotFoundError(f"API key {key_id} not found", code="API_KEY_NOT_FOUND")
+        # Not echoed back: the id came from the URL, and may be anything the caller typed.
+        raise NotFoundError("No such API key", code="API_KEY_NOT_FOUND")
     if found[0].revoked_at is None:
         get_store().revoke_api_key(key_id, user_id, iso(utc_now()))
 
