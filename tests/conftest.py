@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -150,6 +151,23 @@ class Api:
 
 def token_for(user_id: str) -> str:
     return issue_dev_token(user_id, TEST_SECRET)
+
+
+@pytest.fixture
+def held_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """PROCESSING waits until the test sets the event, so a test can act while it runs."""
+    from chalicelib.phases import processing
+
+    release = threading.Event()
+    real = processing.analyze_text
+
+    def held(text: str) -> Any:
+        release.wait(timeout=30)
+        return real(text)
+
+    monkeypatch.setattr(processing, "analyze_text", held)
+    yield release
+    release.set()
 
 
 @pytest.fixture(scope="session")

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterator
-from typing import Any
 
 import boto3
 import pytest
@@ -17,21 +15,6 @@ from tests.conftest import Api
 
 BASE = "/api/orchestrator/workflows"
 NOTES = "Cause: burst pipe in the laundry.\nLaundry 3 x 2.5 m, vinyl floor wet.\nLaundry wall 40 WME."
-
-
-@pytest.fixture
-def held_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
-    """PROCESSING waits until the test lets it go, so a test can act while it runs."""
-    release = threading.Event()
-    real = processing.analyze_text
-
-    def held(text: str) -> Any:
-        release.wait(timeout=30)
-        return real(text)
-
-    monkeypatch.setattr(processing, "analyze_text", held)
-    yield release
-    release.set()
 
 
 def _running_processing(api: Api) -> str:

@@ -19,7 +19,6 @@ from websockets.sync.client import ClientConnection, connect
 from chalicelib import services
 from chalicelib.auth import issue_dev_token
 from chalicelib.connections import Connection
-from chalicelib.phases import processing
 from local_stack.stack import LocalStack
 from tests.conftest import TEST_SECRET, Api, token_for
 
@@ -80,21 +79,6 @@ def of_type(kind: str) -> Callable[[dict[str, Any]], bool]:
 
 def seqs(messages: list[dict[str, Any]]) -> list[int]:
     return [m["seq"] for m in messages if "seq" in m and m["type"] != "SNAPSHOT"]
-
-
-@pytest.fixture
-def held_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
-    """PROCESSING waits until the test lets it go, so a test can act while it runs."""
-    release = threading.Event()
-    real = processing.analyze_text
-
-    def held(text: str) -> Any:
-        release.wait(timeout=30)
-        return real(text)
-
-    monkeypatch.setattr(processing, "analyze_text", held)
-    yield release
-    release.set()
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import io
 import json
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
@@ -39,24 +39,6 @@ pytestmark = pytest.mark.timeout(60)
 
 NOTES = "Cause: burst pipe in the laundry.\nLaundry 3 x 2.5 m, vinyl floor wet.\nLaundry wall 40 WME."
 WAIT_SECONDS = 20
-
-
-@pytest.fixture
-def held_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
-    """PROCESSING waits until the test lets it go, so a test can act while it runs.
-
-    (The pattern of tests/integration/test_control.py's fixture, not imported from there.)
-    """
-    release = threading.Event()
-    real = processing.analyze_text  # type: ignore[attr-defined]
-
-    def held(text: str) -> Any:
-        release.wait(timeout=30)
-        return real(text)
-
-    monkeypatch.setattr(processing, "analyze_text", held)
-    yield release
-    release.set()
 
 
 class RecordedConnection:
