@@ -55,9 +55,11 @@ bench: $(STAMP) poppler
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/fanout.py
 
-## make eval: per-field precision and recall of the offline analyzer over samples/
+## make eval: per-field precision and recall of the offline analyzer over samples/corpus/, per style;
+## fails when a field falls below bench/eval_baseline.json (bench/eval_samples.py: the template samples)
 eval: $(STAMP)
 	$(BIN)/python bench/eval.py
+	$(BIN)/python bench/eval_samples.py | tail -20
 
 ## poppler-utils: pdftotext (the extraction benchmark) and pdftoppm (the PDF report test)
 poppler:

@@ -1,13 +1,13 @@
-"""Per-field precision and recall of the offline analyzer over the sample inspections.
+"""Per-field precision and recall of the offline analyzer over the development corpus.
 
-Each `samples/<name>.txt` is analysed and compared with `samples/<name>.expected.json` (the Findings
-JSON shape, holding only the fields asserted). Only the fields an expected file holds are scored for
-that sample. A scalar field (loss type, category, class, a job fact) counts a true positive when
-it matches, a false negative when it is missed, and both a false positive and a false negative when
-it is wrong; a null expected value scores a false positive if anything is found. List fields (rooms,
-readings, equipment, hazards, scope quantities) are compared as multisets of their key facts.
+Every case in samples/corpus/ is read as its writer wrote it (a docx or pdf case is built as a real
+document and goes through the extractor first), analysed, checked by QA, and scored against its
+expected facts (bench/corpus.py says how). Printed: each field overall and per style, the facts
+asserted that the text contradicts (its traps), paraphrase sets that disagree, and the cases QA
+rejected. The run fails when a field falls below `bench/eval_baseline.json`, or a trap is sprung
+more often than the baseline allows.
 
-    .venv/bin/python bench/eval.py [--samples DIR]
+    .venv/bin/python bench/eval.py [--cases] [--only STEM_PREFIX] [--update-baseline]
 """
 
 from __future__ import annotations
@@ -15,208 +15,43 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import time
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import CORPUS, Case, CaseResult, Score, load_cases, paraphrase_disagreements, score_case  # noqa: E402
 from chalicelib.analysis import analyze_text, check_findings  # noqa: E402
+from chalicelib.analysis.citations import with_pages  # noqa: E402
 
-Json = dict[str, Any]
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Score) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-
-    @property
-    def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+BASELINE = ROOT / "bench" / "eval_baseline.json"
+SLACK = 0.005  # a baseline figure is a floor, less this rounding allowance
 
 
-def _norm(value: Any) -> Any:
-    if isinstance(value, str):
-        return " ".join(value.casefold().split())
-    if isinstance(value, float):
-        return round(value, 1)
-    return value
+def run_case(case: Case) -> CaseResult:
+    from bench.corpus import case_input
+
+    text, pages = case_input(case)
+    findings = analyze_text(text)
+    if pages is not None:
+        findings = with_pages(findings, pages)
+    result = score_case(case, findings.model_dump(mode="json", by_alias=True))
+    qa = check_findings(findings)
+    result.qa_errors = sorted({issue.code for issue in qa.issues if issue.severity == "error"})
+    return result
 
 
-def _path(data: Json, dotted: str) -> Any:
-    value: Any = data
-    for part in dotted.split("."):
-        value = value.get(part) if isinstance(value, dict) else None
-    return value
+def run(cases: list[Case]) -> list[CaseResult]:
+    return [run_case(case) for case in cases]
 
 
-def scalar(expected: Any, predicted: Any) -> Score:
-    if expected is None:
-        return Score(fp=int(predicted is not None))
-    if predicted is None:
-        return Score(fn=1)
-    return Score(tp=1) if _norm(expected) == _norm(predicted) else Score(fp=1, fn=1)
-
-
-def presence(expected: Any, predicted: Any) -> Score:
-    if expected is None:
-        return Score(fp=int(predicted is not None))
-    return Score(tp=1) if predicted is not None else Score(fn=1)
-
-
-def multiset(expected: Iterable[tuple[Any, ...]], predicted: Iterable[tuple[Any, ...]]) -> Score:
-    wanted, found = Counter(expected), Counter(predicted)
-    hits = sum((wanted & found).values())
-    return Score(tp=hits, fp=sum(found.values()) - hits, fn=sum(wanted.values()) - hits)
-
-
-def readings(expected: list[Json], predicted: list[Json]) -> Score:
-    """Location + value + unit; an expected reading without a location (the note does not name
-    it) matches on value + unit among what is left."""
-    remaining = Counter((_norm(r["location"]), _norm(r["value"]), r["unit"]) for r in predicted)
-    score = Score()
-    partial = []
-    for reading in expected:
-        if "location" not in reading:
-            partial.append(reading)
-            continue
-        key = (_norm(reading["location"]), _norm(reading["value"]), reading["unit"])
-        if remaining[key] > 0:
-            remaining[key] -= 1
-            score.tp += 1
-        else:
-            score.fn += 1
-    for reading in partial:
-        key2 = next(
-            (
-                k
-                for k, n in remaining.items()
-                if n > 0 and k[1:] == (_norm(reading["value"]), reading["unit"])
-            ),
-            None,
-        )
-        if key2 is None:
-            score.fn += 1
-        else:
-            remaining[key2] -= 1
-            score.tp += 1
-    score.fp += sum(remaining.values())
-    return score
-
-
-def _areas(data: list[Json]) -> list[tuple[Any, ...]]:
-    return [(_norm(area["room"]),) for area in data]
-
-
-def _dimensions(data: list[Json], only: set[str] | None = None) -> list[tuple[Any, ...]]:
-    return [
-        (_norm(area["room"]), _norm(area["lengthFt"]), _norm(area["widthFt"]))
-        for area in data
-        if area.get("lengthFt") is not None and (only is None or _norm(area["room"]) in only)
-    ]
-
-
-def _air(data: list[Json]) -> list[tuple[Any, ...]]:
-    return [(round(r["temperatureF"] or 0), r["relativeHumidity"]) for r in data]
-
-
-def _equipment(data: list[Json]) -> list[tuple[Any, ...]]:
-    """Quantities placed, and quantities calculated (an expected file writes `quantity` only for
-    equipment the S500 formulas size; a predicted item counts it only when it shows its inputs)."""
-    facts = []
-    for item in data:
-        if item.get("statedQuantity") is not None:
-            facts.append((item["kind"], "placed", item["statedQuantity"]))
-        if item.get("quantity") is not None and item.get("inputs", True):
-            facts.append((item["kind"], "calculated", item["quantity"]))
-    return facts
-
-
-def _scope(data: list[Json]) -> list[tuple[Any, ...]]:
-    return [(_norm(item["quantity"]), item["unit"]) for item in data if item.get("quantity") is not None]
-
-
-def score_sample(expected: Json, predicted: Json) -> dict[str, Score]:
-    scores: dict[str, Score] = {}
-
-    def field(name: str, present: bool, scorer: Callable[[], Score]) -> None:
-        if present:
-            scores[name] = scorer()
-
-    field(
-        "damageType",
-        "damageType" in expected,
-        lambda: scalar(expected["damageType"], predicted["damageType"]),
-    )
-    field(
-        "causeOfLoss present",
-        "causeOfLoss" in expected,
-        lambda: presence(expected["causeOfLoss"], predicted["causeOfLoss"]),
-    )
-    for name in ("waterCategory", "waterClass", "mouldCondition"):
-        field(
-            f"{name}.value",
-            name in expected,
-            lambda name=name: scalar(_path(expected, f"{name}.value"), _path(predicted, f"{name}.value")),
-        )
-    for name in ("claimNumber", "insured", "address", "dateOfLoss", "inspectionDate"):
-        field(
-            f"job.{name}",
-            name in expected.get("job", {}),
-            lambda name=name: scalar(
-                _path(expected, f"job.{name}.value"), _path(predicted, f"job.{name}.value")
-            ),
-        )
-    areas, found_areas = expected.get("affectedAreas"), predicted["affectedAreas"]
-    field("affected rooms", areas is not None, lambda: multiset(_areas(areas or []), _areas(found_areas)))
-    field(
-        "room dimensions",
-        areas is not None,
-        lambda: multiset(_dimensions(areas or []), _dimensions(found_areas)),
-    )
-    field(
-        "moisture readings",
-        "moistureReadings" in expected,
-        lambda: readings(expected["moistureReadings"], predicted["moistureReadings"]),
-    )
-    field(
-        "atmospheric readings",
-        "atmosphericReadings" in expected,
-        lambda: multiset(_air(expected["atmosphericReadings"]), _air(predicted["atmosphericReadings"])),
-    )
-    field(
-        "equipment quantities",
-        "equipment" in expected,
-        lambda: multiset(_equipment(expected["equipment"]), _equipment(predicted["equipment"])),
-    )
-    field(
-        "safety hazards",
-        "safetyHazards" in expected,
-        lambda: multiset(
-            [(h["kind"],) for h in expected["safetyHazards"]],
-            [(h["kind"],) for h in predicted["safetyHazards"]],
-        ),
-    )
-    field(
-        "scope quantities",
-        "scopeOfWork" in expected,
-        lambda: multiset(_scope(expected["scopeOfWork"]), _scope(predicted["scopeOfWork"])),
-    )
-    return scores
+def totals(results: list[CaseResult]) -> dict[str, Score]:
+    out: dict[str, Score] = {}
+    for result in results:
+        for name, score in result.scores.items():
+            out.setdefault(name, Score()).add(score)
+    return out
 
 
 def _fmt(value: float | None) -> str:
@@ -225,40 +60,105 @@ def _fmt(value: float | None) -> str:
 
 def print_table(title: str, scores: dict[str, Score]) -> None:
     print(f"\n{title}")
-    print(f"  {'field':<24} {'prec':>6} {'recall':>6}   tp  fp  fn")
+    print(f"  {'field':<22} {'prec':>6} {'recall':>6}   tp  fp  fn")
     for name, score in scores.items():
-        counts = f"{score.tp:3d} {score.fp:3d} {score.fn:3d}"
-        print(f"  {name:<24} {_fmt(score.precision)} {_fmt(score.recall)}  {counts}")
+        counts = f"{score.tp:4d} {score.fp:3d} {score.fn:3d}"
+        print(f"  {name:<22} {_fmt(score.precision)} {_fmt(score.recall)} {counts}")
+
+
+def figures(results: list[CaseResult]) -> dict[str, dict[str, float | None] | int]:
+    out: dict[str, dict[str, float | None] | int] = {
+        name: {"precision": _round(score.precision), "recall": _round(score.recall)}
+        for name, score in totals(results).items()
+    }
+    out["trapsSprung"] = sum(len(r.violations) for r in results)
+    out["qaRejected"] = sum(bool(r.qa_errors) for r in results)
+    return out
+
+
+def _round(value: float | None) -> float | None:
+    return None if value is None else round(value, 3)
+
+
+def regressions(now: dict[str, object], baseline: dict[str, object]) -> list[str]:
+    out = []
+    for name, floor in baseline.items():
+        if name == "cases":
+            continue
+        found = now.get(name)
+        if isinstance(floor, int):
+            if isinstance(found, int) and found > floor:
+                out.append(f"{name}: {found} (baseline {floor})")
+            continue
+        if not isinstance(floor, dict) or not isinstance(found, dict):
+            continue
+        for measure, value in floor.items():
+            got = found.get(measure)
+            if value is not None and (got is None or got < value - SLACK):
+                out.append(f"{name} {measure}: {got} (baseline {value})")
+    return out
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--samples", type=Path, default=ROOT / "samples")
+    parser.add_argument("--corpus", type=Path, default=CORPUS)
+    parser.add_argument("--only", default="", help="only the cases whose name starts with this")
+    parser.add_argument("--cases", action="store_true", help="print every case's scores and misses")
+    parser.add_argument("--update-baseline", action="store_true", help="write today's figures as the floor")
     args = parser.parse_args()
-    overall: dict[str, Score] = {}
-    texts = sorted(args.samples.glob("*.txt"))
-    if not texts:
-        print(f"no samples in {args.samples}")
+    cases = [c for c in load_cases(args.corpus) if c.stem.startswith(args.only)]
+    if not cases:
+        print(f"no cases in {args.corpus}")
         return 1
-    for text_path in texts:
-        expected_path = text_path.with_suffix(".expected.json")
-        if not expected_path.exists():
-            print(f"\n{text_path.name}: no expected file, skipped")
-            continue
-        findings = analyze_text(text_path.read_text(encoding="utf-8"))
-        predicted = findings.model_dump(mode="json", by_alias=True)
-        scores = score_sample(json.loads(expected_path.read_text(encoding="utf-8")), predicted)
-        qa = check_findings(findings)
-        errors = sorted({issue.code for issue in qa.issues if issue.severity == "error"})
-        verdict = "QA passed" if qa.passed else f"QA failed: {', '.join(errors)}"
-        print_table(f"{text_path.stem}  ({verdict})", scores)
-        for name, score in scores.items():
-            overall.setdefault(name, Score()).add(score)
-    total = Score()
+    started = time.perf_counter()
+    results = run(cases)
+    elapsed = time.perf_counter() - started
+
+    if args.cases:
+        for result in results:
+            verdict = f"QA rejected: {', '.join(result.qa_errors)}" if result.qa_errors else "QA passed"
+            print_table(f"{result.case.stem}  [{result.case.style}]  ({verdict})", result.scores)
+            for violation in result.violations:
+                print(f"  ! {violation}")
+    styles = sorted({r.case.style for r in results})
+    for style in styles:
+        members = [r for r in results if r.case.style == style]
+        print_table(f"style {style} ({len(members)} cases)", totals(members))
+
+    overall = totals(results)
+    all_fields = Score()
     for score in overall.values():
-        total.add(score)
-    print_table(f"OVERALL ({len(texts)} samples, micro-averaged)", {**overall, "ALL FIELDS": total})
-    return 0
+        all_fields.add(score)
+    print_table(f"OVERALL ({len(results)} cases, micro-averaged)", {**overall, "ALL FIELDS": all_fields})
+
+    sprung = [(r.case.stem, v) for r in results for v in r.violations]
+    print(f"\nFacts asserted that the text contradicts (traps sprung): {len(sprung)}")
+    for stem, violation in sprung:
+        print(f"  {stem}: {violation}")
+    rejected = [r for r in results if r.qa_errors]
+    print(f"\nRejected by QA: {len(rejected)} of {len(results)}")
+    for result in rejected:
+        print(f"  {result.case.stem}: {', '.join(result.qa_errors)}")
+    disagreements = paraphrase_disagreements(results)
+    print(f"\nParaphrase sets: {len(disagreements)}")
+    for name, fields in disagreements.items():
+        print(f"  {name}: {'agree' if not fields else 'disagree on ' + ', '.join(fields)}")
+    print(f"\n{len(results)} cases in {elapsed:.1f} s")
+
+    now = figures(results)
+    if args.only:
+        return 0
+    if args.update_baseline:
+        BASELINE.write_text(json.dumps({"cases": len(results), **now}, indent=2) + "\n", encoding="utf-8")
+        print(f"baseline written: {BASELINE.relative_to(ROOT)}")
+        return 0
+    if not BASELINE.exists():
+        print("no baseline: run with --update-baseline")
+        return 1
+    below = regressions(now, json.loads(BASELINE.read_text(encoding="utf-8")))
+    for line in below:
+        print(f"BELOW BASELINE: {line}")
+    return 1 if below else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,135 @@
+"""`analyze_text`: the topics put together into `Findings`, with what stayed undetermined."""
+
+from __future__ import annotations
+
+from chalicelib.analysis.findings import (
+    DamageType,
+    FindingField,
+    Findings,
+)
+from chalicelib.analysis.offline.classification import (
+    detect_category,
+    detect_class,
+    detect_condition,
+)
+from chalicelib.analysis.offline.dates import (
+    Dates,
+    Visits,
+)
+from chalicelib.analysis.offline.equipment import (
+    equipment_items,
+    stated_equipment,
+)
+from chalicelib.analysis.offline.hazards import (
+    detect_hazards,
+)
+from chalicelib.analysis.offline.job import (
+    detect_cause,
+    detect_damage_type,
+    read_job,
+)
+from chalicelib.analysis.offline.readings import (
+    finalise_readings,
+)
+from chalicelib.analysis.offline.scan import (
+    RoomScan,
+)
+from chalicelib.analysis.offline.scope import (
+    scope_items,
+    scope_line_numbers,
+)
+from chalicelib.analysis.offline.text import (
+    prepare_lines,
+)
+from chalicelib.analysis.standards import (
+    Standards,
+    load_standards,
+)
+
+ANALYZER_NAME = "offline-rules"
+
+
+ANALYZER_VERSION = "2.0.0"
+
+
+# --- entry point -------------------------------------------------------------------------------
+
+
+def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
+    """Read inspection notes into findings; never raises on odd input, never guesses."""
+    standards = standards or load_standards()
+    lines = prepare_lines(text)
+    dates = Dates(lines, standards.dates.numeric_order)
+    visits = Visits(dates)
+    job = read_job(lines, dates, visits)
+    line_dates = visits.line_dates(lines, job.inspection_date.value if job.inspection_date else None)
+    damage = detect_damage_type(lines)
+    damage_type = damage[0] if damage else None
+    cause = detect_cause(lines)
+    scope_lines = scope_line_numbers(lines)
+    rooms = RoomScan(line_dates, scope_lines)
+    rooms.scan(lines)
+    drafts = rooms.finish()
+    areas = [draft.to_model(standards) for draft in drafts]
+    is_water = damage_type is DamageType.WATER
+    category, category_notes = (
+        detect_category(lines, cause[1].line if cause else None, standards) if is_water else (None, [])
+    )
+    water_class, class_notes = detect_class(lines, drafts, standards) if is_water else (None, [])
+    findings = Findings(
+        job=job,
+        damage_type=damage_type,
+        damage_type_evidence=damage[1] if damage else None,
+        cause_of_loss=cause[0] if cause else None,
+        cause_of_loss_evidence=cause[1] if cause else None,
+        water_category=category,
+        water_class=water_class,
+        mould_condition=detect_condition(lines, damage_type, standards),
+        affected_areas=areas,
+        moisture_readings=finalise_readings(rooms.readings, rooms.goals, standards),
+        atmospheric_readings=rooms.air,
+        equipment=equipment_items(
+            areas,
+            stated_equipment(lines, line_dates),
+            water_class.value if water_class else None,
+            is_water,
+            standards,
+        ),
+        scope_of_work=scope_items(lines, scope_lines, rooms.rooms_by_line),
+        safety_hazards=detect_hazards(lines, category, standards),
+        notes=[*_date_notes(dates), *category_notes, *class_notes],
+        analyzer=ANALYZER_NAME,
+        analyzer_version=ANALYZER_VERSION,
+    )
+    findings.undetermined = _undetermined(findings)
+    return findings
+
+
+def _date_notes(dates: Dates) -> list[str]:
+    if dates.ambiguous_seen and dates.order is None:
+        return [
+            "Some numeric dates could be day-first or month-first and nothing in the notes settles it;"
+            " they are left undetermined."
+        ]
+    return []
+
+
+def _undetermined(findings: Findings) -> list[str]:
+    """Every field the notes did not give; type-specific fields only for that type of loss."""
+    job = findings.job
+    is_water = findings.damage_type is DamageType.WATER
+    missing = {
+        FindingField.DAMAGE_TYPE: findings.damage_type is None,
+        FindingField.CAUSE_OF_LOSS: findings.cause_of_loss is None,
+        FindingField.AFFECTED_AREAS: not findings.affected_areas,
+        FindingField.MOISTURE_READINGS: not findings.moisture_readings,
+        FindingField.CLAIM_NUMBER: job.claim_number is None,
+        FindingField.INSURED: job.insured is None,
+        FindingField.ADDRESS: job.address is None,
+        FindingField.DATE_OF_LOSS: job.date_of_loss is None,
+        FindingField.INSPECTION_DATE: job.inspection_date is None,
+        FindingField.WATER_CATEGORY: is_water and findings.water_category is None,
+        FindingField.WATER_CLASS: is_water and findings.water_class is None,
+        FindingField.EQUIPMENT: is_water and not findings.equipment,
+    }
+    return [str(name) for name, is_missing in missing.items() if is_missing]

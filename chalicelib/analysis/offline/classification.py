@@ -1,0 +1,485 @@
+"""S500 water category and class, and the S520 mould condition, each with its evidence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from chalicelib.analysis.findings import (
+    Classification,
+    DamageType,
+    SourceSpan,
+)
+from chalicelib.analysis.offline.areas import (
+    AreaDraft,
+)
+from chalicelib.analysis.offline.job import (
+    CATEGORY_SOURCES,
+)
+from chalicelib.analysis.offline.text import (
+    FLAGS,
+    Line,
+    Sentences,
+    around,
+    count_word,
+    dedupe_spans,
+    evidence_matches,
+    first_found,
+    fmt,
+    has_evidence,
+    truncate,
+)
+from chalicelib.analysis.standards import (
+    Standards,
+    SurfaceShare,
+)
+
+_FLOOR_MATERIALS = frozenset(
+    {
+        "underlay",
+        "carpet",
+        "vinyl",
+        "laminate",
+        "hardwood",
+        "subfloor",
+        "concrete",
+        "tile",
+        "particleboard",
+        "plywood",
+    }
+)
+
+
+_WALL_MATERIALS = frozenset({"drywall", "plaster", "masonry"})
+
+
+# --- S500 category, class; S520 condition --------------------------------------------------------
+
+_STATED_CATEGORY = re.compile(
+    r"\bcat(?:egory)?\.?(?: of (?:water|loss))? ?[:#=\-]? ?(?P<n>[1-3]|iii|ii|i)\b(?! ?(?:x|\u00d7))", FLAGS
+)
+
+
+_STATED_CLASS = re.compile(
+    r"\bclass(?: of (?:water|loss))? ?[:#=\-]? ?(?P<n>[1-4]|iv|iii|ii|i)\b(?! ?(?:x|\u00d7|fire))", FLAGS
+)
+
+
+_STATED_CONDITION = re.compile(r"\b(?:s520 )?cond(?:ition)?\.? ?(?P<n>[1-3])\b", FLAGS)
+
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+_JUSTIFYING_CUE = re.compile(
+    r"\b(?:due to|because|as|from|source|since|per)\b| [-\u2013\u2014(] ?[a-z]", FLAGS
+)
+
+
+# A clean-water washing machine source: its supply hose, not its discharge.
+_SUPPLY_HOSE = re.compile(r"\b(?:inlet|supply|fill|cold|hot)(?: water)? (?:hose|line)\b", FLAGS)
+
+
+_RAINWATER = re.compile(r"\b(?:roof leak|rain ?water|rain|storm|gutter|downpipe|skylight|flashing)\b", FLAGS)
+
+
+_STANDING = re.compile(
+    r"\b(?:standing|stood|sat|sitting|left|undetected|unnoticed|undiscovered|stagnant|pooled|pooling"
+    r"|unattended|away|on holiday|on vacation|before (?:being )?(?:discovered|found|noticed))\b",
+    FLAGS,
+)
+
+
+_DURATION = re.compile(
+    r"(?<![\d.])(?P<n>\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten) ?"
+    r"(?P<unit>h|hrs?|hours?|d|days?|wks?|weeks?)\b",
+    FLAGS,
+)
+
+
+MOULD_GROWTH = re.compile(
+    r"\b(?:(?:visible|active|heavy|extensive|significant|suspected|apparent)? ?(?:mou?ld|fungal|microbial)"
+    r" (?:growth|colonies|coloni[sz]ation|contamination)|(?:black|green|white|grey|gray) mou?ld"
+    r"|mou?ld (?:on|behind|visible|present|observed|found|spotting)|growth (?:on|behind|visible|observed))\b",
+    FLAGS,
+)
+
+
+_SETTLED_SPORES = re.compile(
+    r"\b(?:settled spores|spore (?:contamination|deposition|settlement)|elevated spore(?: count)?s?)\b",
+    FLAGS,
+)
+
+
+_NORMAL_ECOLOGY = re.compile(r"\bnormal fungal ecology\b", FLAGS)
+
+
+# --- S500 category -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Graded:
+    """A graded value and the line it was read from."""
+
+    value: int
+    reason: str
+    span: SourceSpan
+
+
+def classify_water_source(text: str) -> tuple[int, str] | None:
+    """The IICRC S500 category the water source named in `text` implies, and what S500 calls it.
+
+    The worst source named wins (sewage in a supply-line note makes it Category 3). None when no
+    known source is named; rainwater and roof leaks are not categorised by rule."""
+    best: tuple[int, str] | None = None
+    for category, reason, pattern in CATEGORY_SOURCES:
+        for match in evidence_matches(pattern, text):
+            value, why = category, reason
+            if category == 2 and _SUPPLY_HOSE.search(match.group(0)):
+                value, why = 1, "appliance supply hose (clean water supply)"
+            if best is None or value > best[0]:
+                best = (value, why)
+    return best
+
+
+def _stated_grade(lines: Sequence[Line], pattern: re.Pattern[str]) -> _Graded | None:
+    for line in lines:
+        for match in evidence_matches(pattern, line.text):
+            written = match.group("n").lower()
+            value = _ROMAN.get(written) or int(written)
+            return _Graded(value=value, reason=line.text, span=line.span())
+    return None
+
+
+def _source_grades(lines: Sequence[Line]) -> list[_Graded]:
+    grades = []
+    for line in lines:
+        found = classify_water_source(line.text)
+        if found is not None:
+            grades.append(_Graded(value=found[0], reason=found[1], span=line.span()))
+    return grades
+
+
+def _standing_hours(lines: Sequence[Line]) -> tuple[float, SourceSpan] | None:
+    """How long water stood before mitigation, when the notes say ("undetected for 4 days")."""
+    longest: tuple[float, SourceSpan] | None = None
+    for line in lines:
+        sentences = Sentences(line.text)
+        for match in _DURATION.finditer(line.text):
+            start, end = around(sentences, match.start(), match.end())
+            sentence = line.text[start:end]
+            if not has_evidence(_STANDING, sentence) or not _STANDING_WATER.search(sentence):
+                continue
+            if _EQUIPMENT_RUNNING.search(sentence):
+                continue  # "dehu left running 3 days" is drying time, not standing water
+            hours = (
+                count_word(match.group("n")) if not match.group("n")[0].isdigit() else float(match.group("n"))
+            )
+            hours *= _HOURS_PER_UNIT[match.group("unit").lower()[0]]
+            if longest is None or hours > longest[0]:
+                longest = (hours, line.span())
+    return longest
+
+
+_STANDING_WATER = re.compile(r"\b(?:water|leak\w*|pool\w*|flood\w*|wet|moisture)\b", FLAGS)
+
+
+_EQUIPMENT_RUNNING = re.compile(r"\b(?:running|equipment|dehu\w*|air movers?|AMs?|fans?)\b", FLAGS)
+
+
+_HOURS_PER_UNIT = {"h": 1.0, "d": 24.0, "w": 168.0}
+
+
+@dataclass
+class _Explained:
+    """The reasons, evidence and notes a classification is being built with."""
+
+    reasons: list[str]
+    evidence: list[SourceSpan]
+    notes: list[str]
+
+
+def _merge_stated(
+    label: str, stated: _Graded | None, derived: _Graded | None, explained: _Explained, fallback: list[str]
+) -> int:
+    """A grade the notes state is the value reported (the technician's documented call); the
+    rule's grade is its justification, or, when they differ, a disagreement said out loud."""
+    if stated is None:
+        return derived.value if derived is not None else 0
+    explained.evidence.insert(0, stated.span)
+    if derived is None:
+        explained.reasons[:] = fallback
+    elif derived.value != stated.value:
+        explained.reasons.insert(0, f"The notes state {label} {stated.value} (line {stated.span.line}).")
+        explained.notes.append(
+            f"The notes state {label} {stated.value}; the rules give {label} {derived.value}."
+        )
+    else:
+        explained.reasons.append(f"The notes state the same (line {stated.span.line}).")
+    return stated.value
+
+
+def _stated_reasons(stated: _Graded | None) -> list[str]:
+    if stated is None or not _justified(stated):
+        return []
+    return [f"Stated in the notes: \u201c{truncate(stated.reason, 160)}\u201d."]
+
+
+def _justified(graded: _Graded) -> bool:
+    """A stated grade with its own reason on the line ("Cat 2 - grey water"), not a bare "Cat 2"."""
+    return _JUSTIFYING_CUE.search(graded.reason) is not None
+
+
+def detect_category(
+    lines: Sequence[Line], cause_line: int | None, standards: Standards
+) -> tuple[Classification | None, list[str]]:
+    stated = _stated_grade(lines, _STATED_CATEGORY)
+    # The cause-of-loss line is the first evidence an adjuster looks for.
+    sources = sorted(_source_grades(lines), key=lambda grade: grade.span.line != cause_line)
+    notes: list[str] = []
+    derived = max(sources, key=lambda grade: grade.value) if sources else None
+    evidence = [grade.span for grade in sources if derived and grade.value == derived.value][:3]
+    reasons = []
+    if derived is not None:
+        reasons.append(
+            f"Source: {derived.reason} (line {derived.span.line}) is Category {derived.value}"
+            f" per {standards.cite('water_category')}."
+        )
+        standing = _standing_hours(lines)
+        if derived.value == 1 and standing and standing[0] >= standards.category.standing_hours_cat1_to_cat2:
+            derived = replace(derived, value=2)
+            evidence.append(standing[1])
+            reasons.append(
+                f"Clean water stood about {fmt(standing[0])} h (line {standing[1].line}), over the"
+                f" {fmt(standards.category.standing_hours_cat1_to_cat2)} h after which S500 treats it as"
+                " degraded: Category 2."
+            )
+    elif any(_RAINWATER.search(line.text) for line in lines):
+        notes.append(
+            "Rainwater or a roof leak: its category depends on what it picked up on the way in;"
+            " the rules do not categorise it."
+        )
+    if stated is None and derived is None:
+        return None, notes
+    value = _merge_stated(
+        "Category", stated, derived, _Explained(reasons, evidence, notes), _stated_reasons(stated)
+    )
+    return (
+        Classification(
+            value=value,
+            justification=" ".join(reasons),
+            evidence=dedupe_spans(evidence),
+            standard=standards.ref("water_category"),
+        ),
+        notes,
+    )
+
+
+# --- S500 class --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    low: float
+    high: float
+
+    def __add__(self, other: _Bounds) -> _Bounds:
+        return _Bounds(self.low + other.low, self.high + other.high)
+
+
+_NONE = _Bounds(0.0, 0.0)
+
+
+def _exact(value: float) -> _Bounds:
+    return _Bounds(value, value)
+
+
+def _surface_share(area: AreaDraft, standards: Standards) -> SurfaceShare | None:
+    """The wet part of one room's floor + walls + ceiling, as bounds when the notes only bound it."""
+    dims, floor, perimeter = area.dimensions, area.floor_sqft, area.perimeter_ft
+    if dims is None or floor is None or perimeter is None:
+        return None
+    height, assumed = area.height_ft or standards.default_ceiling_height_ft, area.height_ft is None
+    materials = set(area.materials)
+    wet_floor = area.wet_floor()
+    floor_part = (
+        _exact(wet_floor)
+        if wet_floor is not None
+        else _Bounds(0.0, floor)
+        if materials & _FLOOR_MATERIALS
+        else _NONE
+    )
+    wall_part = _wall_bounds(area, perimeter, height, bool(materials & _WALL_MATERIALS))
+    wet_ceiling = area.wet_ceiling()
+    ceiling_part = (
+        _exact(wet_ceiling)
+        if wet_ceiling is not None
+        else _Bounds(0.0, floor)
+        if area.wet.ceiling_wet
+        else _NONE
+    )
+    wet = floor_part + wall_part + ceiling_part
+    return SurfaceShare(
+        wet_low=wet.low, wet_high=wet.high, total=2 * floor + perimeter * height, assumed_height=assumed
+    )
+
+
+def _wall_bounds(area: AreaDraft, perimeter: float, height: float, wall_material_wet: bool) -> _Bounds:
+    wet = area.wet
+    wick = min(wet.wick_height_ft, height) if wet.wick_height_ft is not None else None
+    length = wet.wall_length_ft or (perimeter if wet.wall_perimeter else None)
+    if wet.wall_total_sqft is not None:
+        bounds = _exact(wet.wall_total_sqft)
+    elif length is not None and wick is not None:
+        bounds = _exact(length * wick)
+    elif length is not None:
+        bounds = _Bounds(0.0, length * height)
+    elif wick is not None:
+        bounds = _Bounds(0.0, perimeter * wick)
+    elif wall_material_wet or wet.wall_above_sqft:
+        bounds = _Bounds(0.0, perimeter * height)
+    else:
+        bounds = _NONE
+    above = wet.wall_above_sqft or 0.0
+    return _Bounds(max(bounds.low, above), max(bounds.high, above))
+
+
+def _share_of(drafts: Sequence[AreaDraft], standards: Standards) -> SurfaceShare | None:
+    shares = [_surface_share(area, standards) for area in drafts]
+    if not shares or any(share is None for share in shares):
+        return None
+    present = [share for share in shares if share is not None]
+    return SurfaceShare(
+        wet_low=sum(share.wet_low for share in present),
+        wet_high=sum(share.wet_high for share in present),
+        total=sum(share.total for share in present),
+        assumed_height=any(share.assumed_height for share in present),
+    )
+
+
+def _percent(part: float, total: float) -> str:
+    return f"{100 * part / total:.0f} %"
+
+
+def _share_text(share: SurfaceShare, rooms: str, standards: Standards) -> str:
+    wet = (
+        f"{fmt(share.wet_low)} sq ft ({_percent(share.wet_low, share.total)})"
+        if share.wet_low == share.wet_high
+        else f"{fmt(share.wet_low)}-{fmt(share.wet_high)} sq ft"
+        f" ({_percent(share.wet_low, share.total)}-{_percent(share.wet_high, share.total)})"
+    )
+    config = standards.water_class
+    text = (
+        f"Wet floor, wall and ceiling surface {wet} of {fmt(share.total)} sq ft in {rooms}"
+        f" (Class 1 under {config.class1_max_wet_share:.0%}, Class 2 to {config.class2_max_wet_share:.0%},"
+        f" Class 3 above, per {standards.cite('water_class')})."
+    )
+    if share.assumed_height:
+        text += f" Ceiling height not stated: {fmt(standards.default_ceiling_height_ft)} ft assumed."
+    return text
+
+
+def _class_four(drafts: Sequence[AreaDraft], standards: Standards) -> _Graded | None:
+    low_permeance = set(standards.water_class.low_permeance_materials)
+    for area in drafts:
+        for key, span in area.soaked_materials.items():
+            if key in low_permeance:
+                return _Graded(
+                    value=4,
+                    reason=(
+                        f"Wet {area.materials.get(key, key)} in {area.room} (line {span.line}): a"
+                        f" low-permeance material holding bound water needs specialty drying, Class 4 per"
+                        f" {standards.cite('water_class')}."
+                    ),
+                    span=span,
+                )
+    return None
+
+
+def detect_class(
+    lines: Sequence[Line], drafts: Sequence[AreaDraft], standards: Standards
+) -> tuple[Classification | None, list[str]]:
+    stated = _stated_grade(lines, _STATED_CLASS)
+    notes: list[str] = []
+    rooms = ", ".join(area.room for area in drafts)
+    share = _share_of(drafts, standards)
+    area_evidence = [span for area in drafts for span in (area.source, *area.evidence)]
+    derived = _class_four(drafts, standards)
+    reasons: list[str] = [derived.reason] if derived else []
+    evidence: list[SourceSpan] = [derived.span] if derived else []
+    if derived is None and share is not None and share.class_value(standards) is not None:
+        value = share.class_value(standards) or 0
+        derived = _Graded(value=value, reason=_share_text(share, rooms, standards), span=drafts[0].source)
+        reasons, evidence = [derived.reason], area_evidence
+    if stated is None and derived is None:
+        if drafts and share is None:
+            notes.append("Water class not determined: a room's dimensions are not stated.")
+        elif share is not None:
+            notes.append("Water class not determined: " + _share_text(share, rooms, standards))
+        return None, notes
+    fallback = _stated_class_reasons(stated, share, rooms, standards) if stated is not None else []
+    if stated is not None and derived is None and share is not None:
+        evidence += area_evidence
+    value = _merge_stated("Class", stated, derived, _Explained(reasons, evidence, notes), fallback)
+    return (
+        Classification(
+            value=value,
+            justification=" ".join(reasons),
+            evidence=dedupe_spans(evidence),
+            standard=standards.ref("water_class"),
+        ),
+        notes,
+    )
+
+
+def _stated_class_reasons(
+    stated: _Graded, share: SurfaceShare | None, rooms: str, standards: Standards
+) -> list[str]:
+    reasons = _stated_reasons(stated)
+    if share is not None and share.total > 0 and stated.value <= 3:
+        low = 1 if share.wet_low <= 0 else _class_at(share.wet_low / share.total, standards)
+        high = _class_at(share.wet_high / share.total, standards)
+        if low <= stated.value <= high:
+            reasons.append(_share_text(share, rooms, standards) + f" Consistent with Class {stated.value}.")
+    return reasons
+
+
+def _class_at(share: float, standards: Standards) -> int:
+    if share < standards.water_class.class1_max_wet_share:
+        return 1
+    return 2 if share <= standards.water_class.class2_max_wet_share else 3
+
+
+# --- S520 mould condition ----------------------------------------------------------------------
+
+
+def detect_condition(
+    lines: Sequence[Line], damage_type: DamageType | None, standards: Standards
+) -> Classification | None:
+    derived: _Graded | None = None
+    for value, pattern, reason in (
+        (3, MOULD_GROWTH, "actual growth (Condition 3)"),
+        (2, _SETTLED_SPORES, "settled spores from a Condition 3 area (Condition 2)"),
+        (1, _NORMAL_ECOLOGY, "normal fungal ecology (Condition 1)"),
+    ):
+        line = first_found(line for line in lines if has_evidence(pattern, line.text))
+        if line is not None:
+            derived = _Graded(value=value, reason=f"{reason} (line {line.number})", span=line.span())
+            break
+    mould_named = damage_type is DamageType.MOULD or derived is not None
+    stated = _stated_grade(lines, _STATED_CONDITION) if mould_named else None
+    if stated is None and derived is None:
+        return None
+    cite = standards.cite("mould_condition")
+    reasons = [f"The notes show {derived.reason}, per {cite}."] if derived else []
+    evidence = [derived.span] if derived else []
+    value = _merge_stated(
+        "Condition", stated, derived, _Explained(reasons, evidence, []), _stated_reasons(stated)
+    )
+    return Classification(
+        value=min(value, 3),
+        justification=" ".join(reasons),
+        evidence=dedupe_spans(evidence),
+        standard=standards.ref("mould_condition"),
+    )

@@ -1,0 +1,434 @@
+"""Job facts: damage type, cause of loss, claim number, insured, address, loss and inspection dates."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from chalicelib.analysis.findings import (
+    DamageType,
+    DateFact,
+    JobInfo,
+    SourceSpan,
+    TextFact,
+)
+from chalicelib.analysis.offline.dates import (
+    BULLETS,
+    Dates,
+    Visits,
+    first_date_after,
+)
+from chalicelib.analysis.offline.spaces import (
+    DAMAGE_KEYWORDS,
+    LABEL_SEPARATOR,
+)
+from chalicelib.analysis.offline.text import (
+    FLAGS,
+    MAX_QUOTE,
+    SENTENCE_END,
+    Line,
+    Sentences,
+    clean_value,
+    evidence_matches,
+    excerpt_of,
+    first_found,
+    has_evidence,
+    is_negated,
+    truncate,
+)
+
+_DAMAGE_LABEL = re.compile(
+    rf"^(?:(?:loss|damage|claim|job) type|type of (?:loss|damage|claim)){LABEL_SEPARATOR}", FLAGS
+)
+
+
+# --- cause of loss -----------------------------------------------------------------------------
+
+_CAUSE_LABEL = re.compile(
+    r"^(?:cause(?: of (?:loss|damage))?|source of (?:loss|water|damage|leak)|origin of (?:loss|fire)"
+    rf"|point of origin|loss|(?P<bare>source|origin)){LABEL_SEPARATOR}",
+    FLAGS,
+)
+
+
+_CAUSE_CUE = re.compile(
+    r"\b(?:caused by|due to|as a result of|resulting from|originat(?:ed|ing) (?:from|at|in)|came from"
+    r"|coming from|traced to|stemming from) ?",
+    FLAGS,
+)
+
+
+_CAUSE_KEYWORD = re.compile(
+    r"\b(?:burst (?:flexi(?:ble)? )?(?:pipe|hose|line|main)|(?:pipe|hose|main) burst|flexi(?:ble)? hose"
+    r"|supply line|failed (?:hose|valve|fitting|seal|flange)"
+    r"|(?:toilet|bath|sink|basin|shower|washing machine|dishwasher|cistern)"
+    r" (?:overflow(?:ed|ing)?|leak(?:ed|ing)?)|overflow(?:ed|ing)? (?:toilet|bath|sink|basin|cistern)"
+    r"|(?:sewage|sewer) (?:backup|back-up|back up|overflow|surcharge)"
+    r"|blocked (?:drain|sewer)|(?:sewer|drain|stormwater)(?: main| line| pipe)?"
+    r" (?:blocked|blockage|collapsed)"
+    r"|roof leak|storm|flash flood(?:ing|s)?|rising (?:water|flood(?:water)?s?)|riverine flood(?:ing)?"
+    r"|(?:river|creek) (?:flood(?:ing)?|rose|broke its banks)|storm surge|overland flow"
+    r"|(?:hot water (?:system|heater|unit|tank)|water heater) (?:failure|failed|burst|leak(?:ed|ing)?)"
+    r"|electrical fault|cooking|unattended candle|lightning strike|ice dam|condensation"
+    r"|(?:pipe|line|hose|valve|fitting|main|connector)s?"
+    r" (?:leak(?:ed|ing|s)?|split|cracked|failed|burst|broke|let go|came (?:off|out|loose)|dislodged)"
+    r"|(?:split|cracked|failed|broken|leaking) (?:\w+ ){0,2}(?:hose|pipe|line|valve|fitting))\b",
+    FLAGS,
+)
+
+
+_LOSS_PATTERNS: tuple[re.Pattern[str], ...] = (_CAUSE_KEYWORD, *(pattern for _, pattern in DAMAGE_KEYWORDS))
+
+
+# --- job facts ---------------------------------------------------------------------------------
+
+_CLAIM = re.compile(
+    r"\b(?:claim|clm)s?(?: ?(?:no\.?|number|num|#|ref(?:erence)?\.?|id))?\.? ?[:#=\-]? ?#? ?"
+    r"(?P<value>[A-Z0-9][A-Z0-9\-/_.]{2,30})",
+    FLAGS,
+)
+
+
+_INSURED = re.compile(
+    r"\b(?:insured(?: name)?|insd|named insured|policy ?holder|home ?owner|h/o|owner|client|customer)"
+    r"(?: name)? ?[:=\-]+ ?",
+    FLAGS,
+)
+
+
+_VALUE_END = re.compile(
+    r"[;|(/]| [-\u2013\u2014] | (?:ph|phone|mob|mobile|tel|cell|email|e-?mail|contact)\b"
+    r"| [A-Za-z]+(?: [A-Za-z]+)? ?:|,? \+?\d{3,}|@",
+    FLAGS,
+)
+
+
+_ADDRESS_LABEL = re.compile(
+    r"\b(?:(?:loss|property|site|risk|job|service|insured|street|job site) )?(?:address|addr)\b\.? ?[:=\-]+ ?"
+    r"|\b(?:property|site|location|loss location|risk)\b ?[:=]+ ?",
+    FLAGS,
+)
+
+
+_ADDRESS_END = re.compile(
+    r"[;|(]| [-\u2013\u2014] | (?:ph|phone|mob|mobile|tel|cell|email|dol|claim|insured)\b", FLAGS
+)
+
+
+_STREET_TYPES = (
+    "St|Street|Rd|Road|Ave|Av|Avenue|Dr|Drive|Ct|Court|Pl|Place|Cres|Crescent|Pde|Parade|Ln|Lane|Blvd"
+    "|Boulevard|Way|Tce|Terrace|Hwy|Highway|Cl|Close|Cct|Circuit|Gr|Grove|Esp|Esplanade|Pkwy|Parkway"
+    "|Trl|Trail|Cir|Circle|Sq|Square"
+)
+
+
+_STREET = re.compile(
+    r"(?<![\w/])(?:(?:Unit|Apt|Suite|Lot) ?\d{1,4}[A-Za-z]?,? |\d{1,4}[A-Za-z]?/)?\d{1,5}[A-Za-z]? "
+    rf"(?:[NSEW]\.? |(?:North|South|East|West) )?(?:[A-Z][A-Za-z']+ ){{1,3}}(?:{_STREET_TYPES})\b\.?"
+    r"(?:,? (?:[A-Z][A-Za-z]+ ){0,2}[A-Z][A-Za-z]+)?(?:,? [A-Z]{2,3}\b)?(?:,? \d{4,5}\b)?",
+    re.ASCII,
+)
+
+
+_LOSS_DATE_LABEL = re.compile(
+    r"\b(?:date of (?:loss|incident|damage|event)|d\.?o\.?l\b\.?|loss (?:date|occurred|happened)"
+    r"|incident date"
+    r"|date loss|occurred(?: on)?|discovered(?: on)?|event date)",
+    FLAGS,
+)
+
+
+_INSPECTION_LABEL = re.compile(
+    r"\b(?:inspection date|date of inspection|date inspected|date of attendance|attendance date"
+    r"|inspected(?: on)?|inspection|attended(?: site)?(?: on)?"
+    r"|attendance|date attended|site (?:visit|inspection|attendance)|initial (?:visit|inspection|attendance)"
+    r"|first (?:visit|attendance)|on site|arrived(?: on site)?|visit date)\b",
+    FLAGS,
+)
+
+
+# (category, what S500 calls it, pattern): the worst source named wins.
+CATEGORY_SOURCES: tuple[tuple[int, str, re.Pattern[str]], ...] = (
+    (
+        3,
+        "sewage (grossly contaminated)",
+        re.compile(
+            r"\b(?:raw sewage|sewage|sewer (?:back-?up|back up|overflow|surcharge|line|main|blockage)"
+            r"|black ?water|fa?ec(?:es|al)|feces|human waste"
+            r"|(?:soil|waste|drain|sewer) (?:pipe|stack|line) (?:burst|broke|broken|leak(?:ed|ing)?"
+            r"|fail(?:ed|ure)"
+            r"|blocked|backed up|collapsed)"
+            r"|(?:backed up|back-?up|overflow(?:ed|ing)?) (?:through|from|via) (?:the )?(?:floor waste"
+            r"|floor drain"
+            r"|toilet|shower drain|sewer)|floor waste (?:backed up|overflow(?:ed|ing)?|surcharg(?:ed"
+            r"|ing)))\b",
+            FLAGS,
+        ),
+    ),
+    (
+        3,
+        "flood, surface or sea water (grossly contaminated)",
+        re.compile(
+            r"\b(?:flood ?waters?|flash flood(?:ing)?|riverine flood(?:ing)?|river flood(?:ing)?"
+            r"|rising (?:water|flood(?:water)?s?)|creek (?:rose|flooded|burst)|overland (?:flow|flooding"
+            r"|water)"
+            r"|storm ?surge|tidal (?:surge|inundation)|sea ?water|salt ?water inundation|king tide"
+            r"|surface water (?:entered|intrusion|inundation|ingress)|ground ?water (?:intrusion|entered"
+            r"|ingress)"
+            r"|storm ?water (?:entered|ingress|inundation|runoff)|wind-?driven rain)\b",
+            FLAGS,
+        ),
+    ),
+    (
+        2,
+        "washing machine or dishwasher discharge (significant contamination)",
+        re.compile(
+            r"\b(?:washing machine|washer|dish ?washer)(?: \w+){0,3}"
+            r" (?:overflow(?:ed|ing)?|discharg(?:e|ed|ing)|drain(?:ed|ing)?|drain hose|waste hose|outlet hose"
+            r"|pump(?:ed)?|malfunction(?:ed)?|flood(?:ed)?|leak(?:ed|ing)?|fail(?:ed|ure)|hose)\b"
+            r"|\b(?:overflow(?:ed|ing)?|discharge) (?:from|of) (?:the )?(?:washing machine|washer"
+            r"|dish ?washer)\b",
+            FLAGS,
+        ),
+    ),
+    (
+        2,
+        "toilet bowl overflow without faeces (significant contamination)",
+        re.compile(
+            r"\b(?:toilet(?: bowl)? (?:overflow(?:ed|ing)?|blocked|backed up|blockage)"
+            r"|overflow(?:ed|ing)? (?:toilet|wc)|urine)\b",
+            FLAGS,
+        ),
+    ),
+    (
+        2,
+        "grey water (significant contamination)",
+        re.compile(
+            r"\b(?:gr[ae]y ?water|aquarium|fish tank|water ?bed|hydrostatic (?:pressure|seepage)"
+            r"|(?:sink|basin|shower|bath|laundry tub|trough) (?:drain|waste)(?: pipe| line)?"
+            r" (?:leak(?:ed|ing)?|blocked|backed up|burst|fail(?:ed|ure)))\b",
+            FLAGS,
+        ),
+    ),
+    (
+        1,
+        "clean water supply",
+        re.compile(
+            r"\b(?:supply (?:line|hose|pipe)|(?:inlet|fill|cold|hot|mains?) (?:hose|line|pipe|supply)"
+            r"|flexi(?:ble)? (?:hose|line|connector)|braided (?:hose|line|supply)"
+            r"|(?:water|copper|pex|cpvc|pvc|poly) (?:pipe|line|main|supply)|water main|burst pipe|pipe burst"
+            r"|broken pipe|split pipe|pinhole leak|ice ?maker(?: line| supply)?|fridge (?:line|water line)"
+            r"|refrigerator (?:line|water line)"
+            r"|(?:tap|faucet|mixer|valve|stop ?cock|isolation valve|angle (?:valve|stop))(?: \w+)?"
+            r" (?:fail(?:ed|ure)?|leak(?:ed|ing)?|burst|broke|broken|split)"
+            r"|hot water (?:system|heater|unit|tank|cylinder|service)|water heater|hws|geyser"
+            r"|(?:toilet|cistern) (?:supply|inlet|fill valve|flexi)|cistern (?:overflow|leak)"
+            r"|(?:burst|leak(?:ing|ed)?|broken|split|failed|cracked) (?:water )?pipe|pipe (?:leak|burst"
+            r"|failure|split)|clean water(?: source| supply)?)\b",
+            FLAGS,
+        ),
+    ),
+)
+
+
+SECTION_LABEL = re.compile(r"^[A-Za-z][A-Za-z /&#]{0,30}:")
+
+
+# --- damage type -------------------------------------------------------------------------------
+
+
+def _labelled_damage_type(line: Line) -> tuple[DamageType, SourceSpan] | None:
+    # A label naming nothing we recognise ("Claim type: building") falls through to the keywords.
+    label = _DAMAGE_LABEL.match(line.text)
+    if label is None:
+        return None
+    value = line.text[label.end() :]
+    named = first_found(
+        damage_type for damage_type, pattern in DAMAGE_KEYWORDS if has_evidence(pattern, value)
+    )
+    return (named, line.span()) if named is not None else None
+
+
+def _keyword_damage_type(lines: Sequence[Line]) -> tuple[DamageType, SourceSpan] | None:
+    for damage_type, pattern in DAMAGE_KEYWORDS:
+        evidence = first_found(line for line in lines if has_evidence(pattern, line.text))
+        if evidence is not None:
+            return damage_type, evidence.span()
+    return None
+
+
+def detect_damage_type(lines: Sequence[Line]) -> tuple[DamageType, SourceSpan] | None:
+    return first_found(_labelled_damage_type(line) for line in lines) or _keyword_damage_type(lines)
+
+
+# --- cause of loss -----------------------------------------------------------------------------
+
+
+def _labelled_cause(text: str) -> str | None:
+    label = _CAUSE_LABEL.match(text)
+    if label is None:
+        return None
+    rest = text[label.end() :]
+    end = SENTENCE_END.search(rest)
+    value = clean_value(rest[: end.start()] if end else rest)  # the first sentence is the cause
+    # A bare "Source:" is as often the referral source as the loss source; "Loss:" may be a figure.
+    if value is None or (
+        (label.group("bare") or text[: label.end()].strip(" :=-").lower() == "loss")
+        and not any(pattern.search(value) for pattern in _LOSS_PATTERNS)
+    ):
+        return None
+    return value
+
+
+def _cued_cause(text: str) -> str | None:
+    sentences = Sentences(text)
+    for cue in _CAUSE_CUE.finditer(text):
+        # "Access delayed due to tenant" is not a cause of loss: the sentence must be about the loss.
+        if sentences.mentions_any(cue.start(), _LOSS_PATTERNS):
+            value = excerpt_of(text, cue.end(), sentences.bounds(cue.start())[1])
+            if value is not None:
+                return value
+    return None
+
+
+def _keyword_cause(text: str) -> str | None:
+    for keyword in _CAUSE_KEYWORD.finditer(text):
+        if not is_negated(text, keyword.start(), keyword.end()):
+            return excerpt_of(text, *Sentences(text).bounds(keyword.start()))
+    return None
+
+
+def _source_cause(text: str) -> str | None:
+    """Last resort: the sentence naming a water source the category rules know."""
+    for _, _, pattern in CATEGORY_SOURCES:
+        match = first_found(evidence_matches(pattern, text))
+        if match is not None:
+            return excerpt_of(text, *Sentences(text).bounds(match.start()))
+    return None
+
+
+def detect_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
+    for finder in (_labelled_cause, _cued_cause, _keyword_cause, _source_cause):
+        for index, line in enumerate(lines):
+            text = _continued(lines, index) if finder is _labelled_cause else line.text
+            cause = finder(text)
+            if cause is not None:
+                return cause, line.span()
+    return None
+
+
+def _continued(lines: Sequence[Line], index: int, extra: int = 2) -> str:
+    """A line and the lines its sentence runs on to ("Cause: ... HO found water" / "at 2300 ...")."""
+    text = lines[index].text
+    for following in lines[index + 1 : index + 1 + extra]:
+        bullets = BULLETS.match(following.text)
+        if (
+            SENTENCE_END.search(text)
+            or not following.text
+            or (bullets is not None and bullets.end() > 0)
+            or SECTION_LABEL.match(following.text)
+        ):
+            break
+        text = f"{text} {following.text}"
+    return text
+
+
+# --- job facts ---------------------------------------------------------------------------------
+
+
+def _claim_number(text: str) -> str | None:
+    for match in _CLAIM.finditer(text):
+        value = match.group("value").rstrip(".,/-_")
+        if any(char.isdigit() for char in value):
+            return value
+    return None
+
+
+def _labelled_value(label: re.Pattern[str], end: re.Pattern[str], text: str) -> str | None:
+    match = label.search(text)
+    if match is None:
+        return None
+    rest = text[match.end() : match.end() + MAX_QUOTE]
+    cut = end.search(rest)
+    return clean_value(rest[: cut.start()] if cut else rest)
+
+
+def _insured(text: str) -> str | None:
+    value = _labelled_value(_INSURED, _VALUE_END, text)
+    if value is None or not any(char.isalpha() for char in value) or len(value.split()) > 6:
+        return None
+    return value
+
+
+def _address(text: str) -> str | None:
+    value = _labelled_value(_ADDRESS_LABEL, _ADDRESS_END, text)
+    # A labelled address has a street number; "Location: kitchen" is a room.
+    if value is not None and any(char.isdigit() for char in value) and any(char.isalpha() for char in value):
+        return value.rstrip(",")
+    return None
+
+
+def _street(text: str) -> str | None:
+    match = _STREET.search(text)
+    return match.group(0).rstrip(" ,.") if match else None
+
+
+@dataclass
+class _JobScan:
+    claim: TextFact | None = None
+    insured: TextFact | None = None
+    address: TextFact | None = None
+    street: TextFact | None = None
+    loss_labelled: DateFact | None = None
+    loss_sentence: DateFact | None = None
+    inspection: DateFact | None = None
+
+    def to_model(self) -> JobInfo:
+        return JobInfo(
+            claim_number=self.claim,
+            insured=self.insured,
+            address=self.address or self.street,
+            date_of_loss=self.loss_labelled or self.loss_sentence,
+            inspection_date=self.inspection,
+        )
+
+
+def read_job(lines: Sequence[Line], dates: Dates, visits: Visits) -> JobInfo:
+    scan = _JobScan()
+    anchor: date | None = None
+    for line in lines:
+        text = line.text
+        if not text:
+            continue
+        found = [match.value for match in dates.find(text, anchor) if match.value]
+        anchor = found[-1] if found else anchor
+        scan.claim = scan.claim or _fact(_claim_number(text), line)
+        scan.insured = scan.insured or _fact(_insured(text), line)
+        scan.address = scan.address or _fact(_address(text), line)
+        scan.street = scan.street or _fact(_street(text), line)
+        if scan.loss_labelled is None and (label := _LOSS_DATE_LABEL.search(text)):
+            scan.loss_labelled = _date_fact(first_date_after(dates, text, label.end(), anchor), line)
+        if scan.inspection is None and (label := _INSPECTION_LABEL.search(text)):
+            scan.inspection = _date_fact(first_date_after(dates, text, label.end(), anchor), line)
+        if scan.loss_sentence is None and found and _is_loss_sentence(text, visits):
+            scan.loss_sentence = _date_fact(found[0], line)
+    if scan.inspection is None:
+        scan.inspection = visits.first_visit(lines, dates)
+    return scan.to_model()
+
+
+def _is_loss_sentence(text: str, visits: Visits) -> bool:
+    """ "Kitchen fire 2 Jan 2025": a dated sentence about the loss itself, not a visit."""
+    if visits.is_visit_line(text) or _INSPECTION_LABEL.search(text):
+        return False
+    return any(pattern.search(text) for pattern in _LOSS_PATTERNS)
+
+
+def _fact(value: str | None, line: Line) -> TextFact | None:
+    return TextFact(value=truncate(value, MAX_QUOTE), source=line.span()) if value else None
+
+
+def _date_fact(value: date | None, line: Line) -> DateFact | None:
+    return DateFact(value=value, source=line.span()) if value else None

@@ -1,0 +1,182 @@
+"""Measures: room dimensions, stated areas, heights and wet extents, in any unit, kept in feet."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from chalicelib.analysis.findings import (
+    LengthUnit,
+)
+from chalicelib.analysis.offline.text import (
+    FLAGS,
+    parse_number,
+)
+
+FEET_PER_METRE = 3.28084
+
+
+_SQFT_PER_SQM = FEET_PER_METRE**2
+
+
+# --- dimensions, wet extents and readings ------------------------------------------------------
+
+NUMBER = r"\d{1,4}(?:[.,]\d{1,2})?"
+
+
+_LENGTH_UNIT = r"(?:(?:ft|feet|foot|metres?|meters?|m)\b|')"
+
+
+DIMENSIONS = re.compile(
+    rf"(?<![\d.,])(?P<a>{NUMBER}) ?(?P<ua>{_LENGTH_UNIT})?(?: ?(?P<ai>\d{{1,2}}) ?(?:\"|in\b))?"
+    rf" ?(?:x|\u00d7|\*|by) ?"
+    rf"(?P<b>{NUMBER}) ?(?P<ub>{_LENGTH_UNIT})?(?: ?(?P<bi>\d{{1,2}}) ?(?:\"|in\b))?"
+    rf"(?: ?(?:x|\u00d7|\*|by) ?(?P<c>{NUMBER}) ?(?P<uc>{_LENGTH_UNIT})?)?",
+    FLAGS,
+)
+
+
+# Only an area introduced as the room's ("floor area 24 m2") is one: "1 m2 of mould" is not.
+STATED_AREA = re.compile(
+    r"\b(?:floor ?area|floor|room size|size|area)(?: ?(?:of|is|approx(?:imately)?\.?|about|~|:|=)){0,2} ?"
+    r"(?<![\d.,])(?P<value>\d{1,5}(?:[.,]\d{1,2})?) ?"
+    r"(?:(?P<sqft>sq\.? ?(?:ft|feet|foot)|sqft|ft2|square (?:feet|foot))"
+    r"|(?P<sqm>m2|sq\.? ?m|sqm|square met(?:re|er)s?))\b",
+    FLAGS,
+)
+
+
+_PATCH_BEFORE = re.compile(r"\b(?P<surface>ceilings?|clg|walls?)(?: [a-z]{1,12})? ?[:\-]? ?$", FLAGS)
+
+
+_PATCH_AFTER = re.compile(r" ?(?:section|patch|area|stain|portion)\b", FLAGS)
+
+
+CEILING_WORD = re.compile(r"\b(?:ceilings?|clg)\b", FLAGS)
+
+
+WET_WORD = re.compile(
+    r"\b(?:wet|saturated|soaked|damp|wicking|wicked|affected|damaged|stain(?:ed|ing|s)?|sagging|cupp(?:ed"
+    r"|ing)"
+    r"|crowning|buckl(?:ed|ing)|swollen|delaminat(?:ed|ing)|standing water|pooled|pooling|elevated"
+    r"|high readings?)\b",
+    FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class Dimensions:
+    length_ft: float
+    width_ft: float
+    floor_area_sqft: float
+    unit: LengthUnit
+    height_ft: float | None = None
+
+
+@dataclass
+class WetExtents:
+    """What the notes say about how much of a room is wet; None is "not said"."""
+
+    floor_sqft: float | None = None
+    floor_full: bool = False
+    floor_percent: float | None = None
+    wall_total_sqft: float | None = None
+    wall_above_sqft: float | None = None
+    wall_length_ft: float | None = None
+    wall_perimeter: bool = False
+    wick_height_ft: float | None = None
+    ceiling_sqft: float | None = None
+    ceiling_full: bool = False
+    ceiling_wet: bool = False
+    ceiling_height_ft: float | None = None
+    insets: int | None = None
+
+
+# --- dimensions --------------------------------------------------------------------------------
+
+
+def _length_unit(written: str | None) -> LengthUnit | None:
+    if not written:
+        return None
+    return LengthUnit.METRES if written.lower().startswith("m") else LengthUnit.FEET
+
+
+def _side(value: str, inches: str | None, unit: LengthUnit) -> float:
+    if unit is LengthUnit.METRES:
+        return parse_number(value) * FEET_PER_METRE
+    return parse_number(value) + (int(inches) / 12 if inches else 0.0)
+
+
+def _parse_dimensions(match: re.Match[str]) -> Dimensions | None:
+    written = (match.group("ua"), match.group("ub"), match.group("uc"))
+    units = {unit for unit in map(_length_unit, written) if unit}
+    # No unit ("2 x 4") or two different ones is too ambiguous to convert.
+    if len(units) != 1:
+        return None
+    unit = units.pop()
+    if unit is LengthUnit.METRES and (match.group("ai") or match.group("bi")):
+        return None
+    length = _side(match.group("a"), match.group("ai"), unit)
+    width = _side(match.group("b"), match.group("bi"), unit)
+    if length <= 0 or width <= 0:
+        return None
+    height = _side(match.group("c"), None, unit) if match.group("c") else None
+    return Dimensions(
+        round(length, 1),
+        round(width, 1),
+        round(length * width, 1),
+        unit,
+        round(height, 1) if height else None,
+    )
+
+
+def dimensions_in(text: str) -> Iterator[tuple[int, int, Dimensions]]:
+    for match in DIMENSIONS.finditer(text):
+        dimensions = _parse_dimensions(match)
+        if dimensions is not None:
+            yield match.start(), match.end(), dimensions
+
+
+def patch_surface(text: str, start: int, end: int) -> str | None:
+    """ "Kitchen ceiling 8x10 ft section stained": the size of a wet patch, not of the room."""
+    before = _PATCH_BEFORE.search(text, max(0, start - 20), start)
+    if before is not None:
+        return "ceiling" if before.group("surface").lower().startswith(("ceiling", "clg")) else "wall"
+    return (
+        "ceiling"
+        if _PATCH_AFTER.match(text, end) and CEILING_WORD.search(text, max(0, start - 40), start)
+        else None
+    )
+
+
+def stated_areas_in(text: str) -> Iterator[tuple[int, float, LengthUnit]]:
+    for match in STATED_AREA.finditer(text):
+        value = parse_number(match.group("value"))
+        # "wet floor area 120 sf" is a wet extent, not the room's size.
+        if value > 0 and not WET_WORD.search(text, max(0, match.start() - 20), match.start() + 6):
+            if match.group("sqm"):
+                yield match.start(), round(value * _SQFT_PER_SQM, 1), LengthUnit.METRES
+            else:
+                yield match.start(), round(value, 1), LengthUnit.FEET
+
+
+def area_sqft(match: re.Match[str]) -> float:
+    value = parse_number(match.group("value"))
+    return round(value * _SQFT_PER_SQM, 1) if match.group("sqm") else round(value, 1)
+
+
+def parse_height_ft(value: str, unit: str) -> float | None:
+    number = parse_number(value)
+    unit = unit.lower()
+    if unit in ("in", "inch", "inches", '"'):
+        feet = number / 12
+    elif unit == "cm":
+        feet = number / 30.48
+    elif unit == "mm":
+        feet = number / 304.8
+    elif unit == "m":
+        feet = number * FEET_PER_METRE
+    else:
+        feet = number
+    return round(feet, 2) if 0 < feet <= 30 else None

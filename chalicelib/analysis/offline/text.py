@@ -1,0 +1,206 @@
+"""Lines and sentences of the notes, negation, and the small helpers every topic uses."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from chalicelib.analysis.findings import (
+    SourceSpan,
+)
+
+_T = TypeVar("_T")
+
+
+FLAGS = re.IGNORECASE | re.ASCII  # ASCII: \d must only match digits float() reads the same way
+
+
+MAX_QUOTE = 300
+
+
+# Control and invisible characters (and lone surrogates, which JSON cannot carry).
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ud800-\udfff]"
+)
+
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+_TYPOGRAPHIC_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2033": '"',
+        "\u00b2": "2",  # m², ft² (NFKC leaves the superscript alone in some inputs)
+        "\u00b0": "\u00b0",
+    }
+)
+
+
+# A full stop after an abbreviation or an initial ("approx.", "Mrs K. Walsh") ends no sentence.
+SENTENCE_END = re.compile(
+    r"(?<!\bapprox)(?<!\best)(?<!\bno)(?<!\bvs)(?<!\bmr)(?<!\bmrs)(?<!\bdr)(?<!\bst)"
+    r"(?<!\b[A-Za-z])[.!?](?= |$)",
+    re.IGNORECASE,
+)
+
+
+_PLACEHOLDER = re.compile(
+    r"^(?:(?:tbc|tbd|tba|unknown|unsure|not known|not sure|pending|n/?a|none|nil"
+    r"|to be (?:confirmed|determined|advised)|under investigation|investigating)\b|[?.\-\s]*$)",
+    FLAGS,
+)
+
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+# A keyword right after these is an absence or a risk, not evidence ("no mould", "check for mould").
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:no|not|nil|without|none|never|negative for|free of|free from|prevent|preventing|avoid|risk of"
+    r"|potential|check for|checked for|monitor for|test for|tested for|inspect for|rule out|ruled out)\b",
+    FLAGS,
+)
+
+
+_NEGATION_AFTER = re.compile(
+    r"^[ :\-\u2013]*(?:none|nil|no|not|n/a|absent|negative|will|may|could|might|would)\b", FLAGS
+)
+
+
+_NEGATION_WINDOW = 30
+
+
+# --- text preparation --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int
+    quote: str  # what a SourceSpan shows: the line as written, trimmed and cleaned
+    text: str  # what the rules match: NFKC-normalised, whitespace collapsed
+
+    def span(self) -> SourceSpan:
+        return SourceSpan(line=self.number, text=self.quote)
+
+
+def collapse(text: str) -> str:
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def truncate(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def prepare_lines(text: str) -> list[Line]:
+    lines = []
+    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
+        cleaned = collapse(_INVISIBLE.sub("", raw))
+        normalised = collapse(unicodedata.normalize("NFKC", cleaned).translate(_TYPOGRAPHIC_QUOTES))
+        lines.append(Line(number=number, quote=truncate(cleaned, MAX_QUOTE), text=normalised))
+    return lines
+
+
+def clean_value(text: str) -> str | None:
+    value = truncate(text.strip(" .;,:-\u2013\u2014"), MAX_QUOTE)
+    return None if _PLACEHOLDER.match(value) else value
+
+
+def matched_key(match: re.Match[str], table: Sequence[tuple[str, str]]) -> str:
+    """Which named alternative of a vocabulary pattern matched."""
+    return next(key for key, _ in table if match.group(key) is not None)
+
+
+def first_found(candidates: Iterable[_T | None]) -> _T | None:
+    return next((candidate for candidate in candidates if candidate is not None), None)
+
+
+def parse_number(text: str) -> float:
+    return float(text.replace(",", "."))
+
+
+def count_word(word: str) -> int:
+    return _NUMBER_WORDS.get(word.lower(), 0) if not word.isdigit() else int(word)
+
+
+def fmt(value: float) -> str:
+    return f"{value:,.1f}".rstrip("0").rstrip(".")
+
+
+class Sentences:
+    """Where the sentences of one line start and end, each asked a question at most once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._ends = [match.end() for match in SENTENCE_END.finditer(text)]
+        self._answers: dict[tuple[int, tuple[re.Pattern[str], ...]], bool] = {}
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        index = bisect_right(self._ends, pos)
+        start = self._ends[index - 1] if index else 0
+        return start, self._ends[index] if index < len(self._ends) else len(self.text)
+
+    def mentions_any(self, pos: int, patterns: tuple[re.Pattern[str], ...]) -> bool:
+        key = (bisect_right(self._ends, pos), patterns)
+        if key not in self._answers:
+            start, end = self.bounds(pos)
+            self._answers[key] = any(pattern.search(self.text, start, end) for pattern in patterns)
+        return self._answers[key]
+
+
+WINDOW = 120  # how far around a match its context is read: keeps every look linear in the line
+
+
+def around(sentences: Sentences, start: int, end: int, reach: int = WINDOW) -> tuple[int, int]:
+    """The match's sentence, cut to `reach` characters either side of it."""
+    sentence_start, sentence_end = sentences.bounds(start)
+    return max(sentence_start, start - reach), min(sentence_end, end + reach)
+
+
+def excerpt_of(text: str, start: int, end: int) -> str | None:
+    # Slice no more than a value can keep, so long sentences cost no more than short ones.
+    return clean_value(text[start : min(end, start + 2 * MAX_QUOTE)])
+
+
+def is_negated(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - _NEGATION_WINDOW) : start]
+    clause_start = max(before.rfind(mark) for mark in ".;!?,") + 1
+    after = text[end : end + _NEGATION_WINDOW]
+    return bool(_NEGATION_BEFORE.search(before[clause_start:]) or _NEGATION_AFTER.match(after))
+
+
+def evidence_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    return (match for match in pattern.finditer(text) if not is_negated(text, match.start(), match.end()))
+
+
+def has_evidence(pattern: re.Pattern[str], text: str) -> bool:
+    return first_found(evidence_matches(pattern, text)) is not None
+
+
+def dedupe_spans(spans: Iterable[SourceSpan]) -> list[SourceSpan]:
+    seen: dict[int, SourceSpan] = {}
+    for span in spans:
+        seen.setdefault(span.line, span)
+    return sorted(seen.values(), key=lambda span: span.line)
