@@ -84,16 +84,25 @@ class JobInfo(CamelModel):
 
 
 class Classification(CamelModel):
-    """A graded judgement (S500 category 1-3 or class 1-4, S520 condition 1-3) and why."""
+    """A graded judgement (S500 category 1-3 or class 1-4, S520 condition 1-3) and why.
+
+    `value` is the judgement from the evidence; `stated` is what the notes themselves say, kept
+    beside it (a technician's "Cat 1" on a sewage job stays on record, and the difference is said).
+    """
 
     value: Annotated[int, Field(ge=1, le=4)]
+    stated: Annotated[int, Field(ge=1, le=4)] | None = Field(
+        default=None, description="The grade the notes themselves state, when they state one"
+    )
+    stated_source: SourceSpan | None = Field(default=None, description="The line that states it")
     justification: str = Field(description="The reasoning, in the standard's terms")
     evidence: list[SourceSpan] = Field(default_factory=list, description="The lines it rests on")
     standard: StandardRef
 
 
 class AffectedArea(CamelModel):
-    room: str
+    room: str = Field(description="The space as the notes name it (a room, a zone, a wall assembly)")
+    level: str | None = Field(default=None, description='"basement", "ground", "upstairs", ... when stated')
     length_ft: float | None = Field(default=None, gt=0)
     width_ft: float | None = Field(default=None, gt=0)
     height_ft: float | None = Field(default=None, gt=0, description="Ceiling height, when stated")
@@ -156,10 +165,40 @@ class EquipmentItem(CamelModel):
 
 class ScopeItem(CamelModel):
     description: str
+    action: str | None = Field(default=None, description='The work: "remove", "replace", "install", ...')
+    material: str | None = Field(default=None, description="What it is done to, as written")
     room: str | None = None
     quantity: float | None = None
     unit: str | None = Field(default=None, description='"sq ft", "lf", "ea", "days" ...')
     source: SourceSpan
+
+
+class EquipmentRun(CamelModel):
+    """One placement in the equipment log: units of a kind in a room from one day to another."""
+
+    kind: EquipmentKind
+    quantity: int = Field(ge=1)
+    room: str | None = None
+    placed_on: date | None = None
+    removed_on: date | None = Field(default=None, description="None while still on site, or not stated")
+    run_hours: float | None = Field(default=None, ge=0, description="Hours run, when stated or metered")
+    source: SourceSpan
+
+
+class UnitSystem(StrEnum):
+    METRIC = "metric"
+    IMPERIAL = "imperial"
+
+
+class Locale(CamelModel):
+    """Where the job is, as the notes show it: it decides how dates read, the units of the report,
+    and which edition and country of each rule apply."""
+
+    country: str | None = Field(default=None, description='ISO 3166 alpha-2: "AU", "US", "CA", "NZ", "GB"')
+    region: str | None = Field(default=None, description='State or province, e.g. "WA", "ON"')
+    units: UnitSystem | None = Field(default=None, description="The units the notes are written in")
+    date_order: Literal["DMY", "MDY"] | None = Field(default=None, description="How numeric dates read")
+    source: SourceSpan | None = Field(default=None, description="The line that settles it (e.g. the address)")
 
 
 class HazardKind(StrEnum):
@@ -182,6 +221,7 @@ class SafetyHazard(CamelModel):
 
 class Findings(CamelModel):
     job: JobInfo = Field(default_factory=JobInfo)
+    locale: Locale = Field(default_factory=Locale)
     damage_type: DamageType | None = Field(default=None, description="The loss type")
     damage_type_evidence: SourceSpan | None = None
     cause_of_loss: str | None = None
@@ -193,6 +233,9 @@ class Findings(CamelModel):
     moisture_readings: list[MoistureReading] = Field(default_factory=list)
     atmospheric_readings: list[AtmosphericReading] = Field(default_factory=list)
     equipment: list[EquipmentItem] = Field(default_factory=list)
+    equipment_runs: list[EquipmentRun] = Field(
+        default_factory=list, description="The equipment log: each placement with its dates and hours"
+    )
     scope_of_work: list[ScopeItem] = Field(default_factory=list)
     safety_hazards: list[SafetyHazard] = Field(default_factory=list)
     undetermined: list[str] = Field(
