@@ -28,6 +28,7 @@ from chalicelib.analysis.offline.job import (
     detect_damage_type,
     read_job,
 )
+from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.readings import (
     finalise_readings,
 )
@@ -67,7 +68,9 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
     damage_type = damage[0] if damage else None
     cause = detect_cause(lines)
     scope_lines = scope_line_numbers(lines)
-    rooms = RoomScan(line_dates, scope_lines)
+    inspection = job.inspection_date.value if job.inspection_date else None
+    rooms = RoomScan(line_dates, scope_lines, RowReader(dates, inspection))
+    rooms.note_scales(text)
     rooms.scan(lines)
     drafts = rooms.finish()
     areas = [draft.to_model(standards) for draft in drafts]

@@ -85,6 +85,7 @@ BULLETS = re.compile(r"[\s\-*#>\u2022\u2013]*")
 _VISIT_START = re.compile(
     r"(?:(?P<day>day) ?(?P<num>\d{1,2})\b|(?P<first>intake|initial|first (?:day|visit)|day one)\b"
     r"|(?P<reset>visit|site visit|re-?visit|return visit|re-?inspection|follow[- ]?up|final|check ?in"
+    r"|re-?checks?|re-?reads?|re-?tests?|back on site|returned"
     r"|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday"
     r"|sun|sunday)\b"
     r"|(?:monitor(?:ing)?|moisture (?:check|map(?:ping)?|readings?)|drying (?:check|log|day)|readings?"

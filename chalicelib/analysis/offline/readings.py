@@ -78,7 +78,7 @@ _MATERIAL_BARE = re.compile(
 )
 
 
-_REFERENCE_WORD = re.compile(
+REFERENCE_WORD = re.compile(
     r"\b(?:dry (?:std|standard|ref(?:erence)?)|ds|reference|ref|baseline|control|unaffected|unimpacted"
     r"|not affected)\b",
     FLAGS,
@@ -238,7 +238,7 @@ def is_reference_reading(
     35 WME" is a kitchen reading)."""
     sentence_start = around(sentences, reading.start, reading.end, reach=160)[0]
     label = None
-    for match in _REFERENCE_WORD.finditer(text, sentence_start, reading.start):
+    for match in REFERENCE_WORD.finditer(text, sentence_start, reading.start):
         label = match
     if label is None:
         return False

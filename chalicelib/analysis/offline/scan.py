@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -25,17 +25,20 @@ from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
 from chalicelib.analysis.offline.measures import (
-    CEILING_WORD,
-    FEET_PER_METRE,
-    NUMBER,
-    WET_WORD,
-    area_sqft,
     dimensions_in,
-    parse_height_ft,
     patch_surface,
     stated_areas_in,
 )
+from chalicelib.analysis.offline.reading_rows import (
+    WHERE_WORDS,
+    RowReader,
+    RowReading,
+    Scales,
+    describes_place,
+    explicit_scale,
+)
 from chalicelib.analysis.offline.readings import (
+    REFERENCE_WORD,
     Goal,
     Material,
     MaterialFinder,
@@ -58,52 +61,14 @@ from chalicelib.analysis.offline.text import (
     Line,
     Sentences,
     around,
-    count_word,
+    collapse,
     first_found,
     has_evidence,
-    is_negated,
-    parse_number,
 )
+from chalicelib.analysis.offline.wet_extents import WetReader
 
 # Rooms that hold other rooms: "Basement" is dropped when "Basement laundry" is an area too.
 _CONTAINER_ROOMS = frozenset({"basement", "cellar"})
-
-
-_AREA_UNIT = (
-    r"(?:(?P<sqft>sq\.? ?(?:ft|feet|foot)|sqft|sf|ft2|square (?:feet|foot))"
-    r"|(?P<sqm>m2|sq\.? ?m|sqm|square met(?:re|er)s?))\b"
-)
-
-
-_AREA_QUANTITY = re.compile(rf"(?<![\d.,])(?P<value>\d{{1,5}}(?:[.,]\d{{1,2}})?) ?{_AREA_UNIT}", FLAGS)
-
-
-_HEIGHT_UNIT = r"(?P<unit>in(?:ch(?:es)?)?\b|\"|cm\b|mm\b|ft\b|feet\b|foot\b|'|m\b)"
-
-
-_WICKING = re.compile(
-    r"\b(?:wick(?:ed|ing|s)?|wet|damp|saturated|moisture|water|tide ?marks?|stain(?:ed|ing)?)"
-    r"(?: (?:up|to|at|approx\.?|approximately|~|about|around|of|by|height|level|high)){0,3} ?"
-    rf"~?(?<![\d.,])(?P<value>\d{{1,4}}(?:[.,]\d{{1,2}})?) ?{_HEIGHT_UNIT}",
-    FLAGS,
-)
-
-
-_WALL_LENGTH = re.compile(
-    r"(?<![\d.,])(?P<value>\d{1,4}(?:[.,]\d{1,2})?) ?"
-    r"(?P<unit>lf|lin\.? ?ft|linear (?:feet|foot|ft)|lm|lin\.? ?m|linear met(?:re|er)s?)\b",
-    FLAGS,
-)
-
-
-_WALL_WORD = re.compile(r"\b(?:walls?|drywall|plasterboard|gyprock|sheetrock|plaster)\b", FLAGS)
-
-
-_FLOOR_WORD = re.compile(
-    r"\b(?:floor(?:ing)?|carpet(?:s|ing)?|pad|underlay|cushion|vinyl|lvp|lvt|laminate|hardwood|timber floor"
-    r"|floorboards?|tiles?|sub-?floor|slab|oak|maple|jarrah)\b",
-    FLAGS,
-)
 
 
 # Only these say water is held in the material (a lifting tile says nothing about the slab under it).
@@ -114,52 +79,27 @@ _SOAKED_WORD = re.compile(
 )
 
 
-_SIZE_LABEL_END = re.compile(
-    r"\b(?:area|size|total|room)(?: ?(?:of|is|approx(?:imately)?\.?|about|~|:|=)){0,2} ?$|= ?$", FLAGS
-)
-
-
-_FULL_EXTENT = re.compile(
-    r"\b(?:(?:entire|whole|all(?: of)?(?: the)?|full|complete) (?P<noun>floor(?:ing)?|carpet(?:ed)?(?: area"
-    r"| floor)?"
-    r"|room|area|underlay|pad|ceiling|walls?|perimeter)|wall[- ]to[- ]wall|throughout|100 ?%)",
-    FLAGS,
-)
-
-
-_PERCENT_OF_FLOOR = re.compile(
-    r"(?<![\d.])(?P<pct>\d{1,2}(?:\.\d)?) ?% (?:of (?:the )?)?(?:floor(?:ing)?|carpet|room|area)\b", FLAGS
-)
-
-
-_ALL_WALLS = re.compile(
-    r"\b(?:all (?:\d |four )?walls|perimeter(?: walls?)?|all 4 walls|every wall)\b", FLAGS
-)
-
-
-_ABOVE_TWO_FEET = re.compile(r"\babove (?:2 ?(?:ft|feet|')|24 ?(?:in|\")|600 ?mm|0\.6 ?m)", FLAGS)
-
-
-_CEILING_HEIGHT = re.compile(
-    r"\b(?:ceiling|clg)s?(?: (?:height|ht|hgt|is|are|approx\.?|~|at|of|=|:)){0,2} ?"
-    rf"(?<![\d.,])(?P<value>{NUMBER}) ?(?P<unit>ft|feet|foot|'|m|metres?|meters?)(?![\w'])(?! ?(?:x|by"
-    rf"|\*)\b)"
-    rf"|(?<![\d.,])(?P<value2>{NUMBER}) ?(?P<unit2>ft|feet|foot|'|m|metres?|meters?)(?![\w'])"
-    r"(?: high| tall)? (?:ceilings?|clg)\b",
-    FLAGS,
-)
-
-
-_INSETS = re.compile(
-    r"\b(?P<n>\d{1,2}|no|one|two|three|four|five) (?:wall )?(?:insets?|offsets?)"
-    r"(?: ?(?:/|and|&) ?(?:insets?|offsets?))?\b",
-    FLAGS,
-)
-
-
 # A readings block: its heading line and the lines under it, up to a blank line or another section.
 _READINGS_HEADER = re.compile(
-    r"^[\s\-*#>]*(?:[a-z/]+ ){0,3}(?:moisture (?:readings?|map|check|content)|readings?|mc readings?)\b",
+    r"^[\s\-*#>]*(?:[a-z/]+ ){0,3}(?:moisture (?:readings?|map\w*|check|content|survey|log)|readings?"
+    r"|mc readings?|mc|moisture|re-?reads?|re-?checks?|drying log|monitoring|meter readings?)\b",
+    FLAGS,
+)
+_MAX_PREAMBLE = 600  # how much of a readings block's heading and preamble names its scales
+_NOT_READINGS = re.compile(r"\b(?:atmospher\w*|psychro\w*|air|ambient|temp\w*|humidity|rh|gpp)\b", FLAGS)
+# A short heading of another section ends a readings block ("Equipment", "Scope of work").
+_OTHER_SECTION = re.compile(
+    r"^[\s\-*#>]*(?:[a-z/&]+ ){0,3}(?:equipment|eqpt|scope|works?|cause|hazards?|safety|atmospher\w*"
+    r"|psychro\w*|recommendations?|summary|photos?|category|class|job|insured|client|signed|layout|contents"
+    r"|findings|conclusions?|notes|actions?|layout|affected areas?)\b",
+    FLAGS,
+)
+_HEADING = re.compile(r"^[\s\-*#>]*[A-Za-z][A-Za-z /&()-]{0,40}:?$")
+_REFERENCE_HEADING = re.compile(
+    r"\b(?:dry (?:std|standard)s?|references?|baseline|control|unaffected)\b", FLAGS
+)
+_DATE_START = re.compile(
+    r"^[\s\-*\u2022]*(?:\d{1,2}[/.]\d{1,2}|day ?\d|mon|tue|wed|thu|fri|sat|sun|intake|initial|re-?check)",
     FLAGS,
 )
 
@@ -177,22 +117,8 @@ _GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+
 _UNSPECIFIED_LOCATION = "unspecified"
 
 
-_AreaLookup = Callable[[int], AreaDraft | None]
-
-
-HeightSink = Callable[[float], None]
-
-
-_SURFACES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("ceiling", CEILING_WORD),
-    ("wall", _WALL_WORD),
-    ("floor", _FLOOR_WORD),
-)
-
-
-_WHOLE_BUILDING = re.compile(
-    r"\b(?:throughout|all rooms|all areas|typical|everywhere|whole (?:house|unit|home|dwelling))\b", FLAGS
-)
+def _material_keys(text: str) -> list[str]:
+    return [material.key for material in materials_in(text)]
 
 
 # --- the scan ----------------------------------------------------------------------------------
@@ -201,7 +127,9 @@ _WHOLE_BUILDING = re.compile(
 class RoomScan:
     """One pass over the lines, carrying the room the notes are currently talking about."""
 
-    def __init__(self, line_dates: Sequence[date | None], scope_lines: frozenset[int]) -> None:
+    def __init__(
+        self, line_dates: Sequence[date | None], scope_lines: frozenset[int], rows: RowReader | None = None
+    ) -> None:
         self.areas: dict[str, AreaDraft] = {}
         self.readings: list[ReadingDraft] = []
         self.goals: list[Goal] = []
@@ -215,13 +143,25 @@ class RoomScan:
         self._meter: str | None = None
         self._line_dates = line_dates
         self._scope_lines = scope_lines
+        self._rows = rows
+        self._in_table = False
+        self._reference_block = False
+        self._block_rows = 0
+        self._points: dict[str, tuple[str, Material | None, str]] = {}
+        self._document_scales = Scales()
+        self._scales_cache: tuple[str, Scales] | None = None
 
     def scan(self, lines: Iterable[Line]) -> None:
         for index, line in enumerate(lines):
             if not line.text:
-                # A blank line ends a room's section, and a readings block.
+                # A blank line ends a room's section, and a readings block that has had rows (one
+                # between a block's heading and its first row only sets the rows apart).
                 self._context = None
-                self._in_readings = False
+                if self._block_rows:
+                    self._in_readings = False
+                    self._reference_block = False
+                if self._rows is not None:
+                    self._rows.columns = None
                 continue
             rooms = [self._resolve(room) for room in room_mentions(line.text)]
             # A room called unaffected stays a reference room: its later readings are dry standards.
@@ -241,7 +181,8 @@ class RoomScan:
             self._meter = meter_in(line.text) or self._meter
             self._update_block(line)
             self._attach_details(line, owners, is_scope=line.number in self._scope_lines)
-            self._collect_readings(line, rooms, self._line_dates[index])
+            if not self._collect_row_readings(line, rooms, self._line_dates[index]):
+                self._collect_readings(line, rooms, self._line_dates[index])
             self._collect_air(line, rooms, self._line_dates[index])
             if rooms:
                 self._context = rooms[-1]
@@ -253,11 +194,26 @@ class RoomScan:
         return place.unaffected or (place.key in self.unaffected and place.key not in self.areas)
 
     def _update_block(self, line: Line) -> None:
-        if _READINGS_HEADER.match(line.text):
+        text = line.text
+        if _READINGS_HEADER.match(text) and not _NOT_READINGS.search(text[:40]):
             self._in_readings = True
-            self._block_header = line.text  # "Readings (Tramex ME5, ref scale) 12/09:" names the scale
-        elif SECTION_LABEL.match(line.text):
+            self._reference_block = False
+            self._block_rows = 0
+            self._block_header = text  # "Readings (Tramex ME5, ref scale) 12/09:" names the scale
+            if self._rows is not None:
+                self._rows.columns = None
+        elif _OTHER_SECTION.match(text) and (SECTION_LABEL.match(text) or _HEADING.match(text)):
             self._in_readings = False  # "Equipment: ..." starts another section
+            self._reference_block = False
+            if self._rows is not None:
+                self._rows.columns = None
+        if _REFERENCE_HEADING.search(text) and (_HEADING.match(text) or text.rstrip().endswith(":")):
+            # "Reference (unaffected room - Bed 2):" heads a block of dry standards
+            self._in_readings = self._reference_block = True
+            self._block_rows = 0
+        elif self._in_readings and not self._block_rows and len(self._block_header) < _MAX_PREAMBLE:
+            # "Meter: Protimeter, values in WME" names the scale
+            self._block_header += f" {text[:_MAX_PREAMBLE]}"
 
     def _bare_scale(self) -> str | None:
         if not self._in_readings:
@@ -350,9 +306,136 @@ class RoomScan:
             if area is not None and area.stated_area_sqft is None:
                 area.stated_area_sqft, area.stated_unit = sqft, unit
         if not is_scope:
-            _WetReader(text, sentences, line, self._set_default_height).read(
+            WetReader(text, sentences, line, self._set_default_height).read(
                 lambda pos: self._area_at(owners, pos)
             )
+
+    # --- readings laid out as rows: tables, maps, lists (reading_rows) --------------------------
+
+    def _collect_row_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool:
+        """Readings in a table, a moisture map or a list; True when the line was read that way."""
+        rows = self._rows
+        if rows is None:
+            return False
+        text = line.text
+        rows.note_days(text, taken_on)
+        if " | " in text:
+            was_table, self._in_table = self._in_table, True
+            if not was_table and not self._in_readings:
+                rows.columns = None
+            found = rows.table_row(text, taken_on, taken_on)
+            if found is None or (not self._in_readings and rows.columns is None):
+                return True
+        elif self._in_readings:
+            self._in_table = False
+            header = rows.header_words(text, taken_on)
+            if header is not None:
+                rows.columns = header
+                return True
+            found = (
+                (rows.word_row(text, taken_on) if rows.columns is not None else [])
+                or rows.pairs(text, taken_on)
+                or rows.segments(text, taken_on, in_block=True)
+            )
+        else:
+            self._in_table = False
+            found = rows.pairs(text, taken_on) or self._listed_readings(text, taken_on)
+        found = [reading for reading in found if self._names_a_place(reading)]
+        owners = Owners(text, rooms)
+        for reading in found:
+            self._add_row_reading(line, reading, owners)
+        self._block_rows += len(found)
+        return bool(found) or " | " in text
+
+    def _listed_readings(self, text: str, taken_on: date | None) -> list[RowReading]:
+        """Outside a readings block, "place value" pairs count when there are several on the line
+        ("laundry 17 / hall 14 / bed 2 13"), or one on a dated line once a meter scale is known."""
+        assert self._rows is not None
+        found = [r for r in self._rows.segments(text, taken_on, in_block=False) if self._names_a_place(r)]
+        if len(found) >= 2:
+            return found
+        if found and self._scale_known() and _DATE_START.match(text):
+            return found
+        return []
+
+    def _scale_known(self) -> bool:
+        return self._row_scales().general is not None
+
+    def _names_a_place(self, reading: RowReading) -> bool:
+        label = reading.label
+        return bool(
+            (reading.point and self._rows and reading.point in self._rows.points)
+            or describes_place(label)
+            or room_mentions(label)
+            or materials_in(label)
+        )
+
+    def _add_row_reading(self, line: Line, reading: RowReading, owners: Owners) -> None:
+        label = reading.label
+        # The line's rooms own the parts after them, as for any reading ("Bed 3 carpet 41 WME,
+        # plasterboard hall wall 29 WME" is Bed 3's); a table row's label names its own.
+        in_table = " | " in line.text
+        named = [self._resolve(mention) for mention in room_mentions(label)] if in_table else []
+        place = named[0] if named else owners.at(reading.start) or self._context
+        materials = materials_in(label)
+        material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
+        unit = (
+            reading.unit
+            or explicit_scale(label)
+            or self._row_scales().for_material(material.key if material else None)
+            or "%"
+        )
+        if reading.role == "goal":
+            self.goals.append(Goal(material.key if material else None, unit, reading.value))
+            return
+        location = self._name(place) if place is not None else self._label_place(label)
+        if reading.point is not None:
+            # A map's point keeps its place, material and scale when it is re-read by its letter.
+            known = self._points.setdefault(reading.point, (location, material, unit))
+            if not named:
+                location, material, unit = known[0], material or known[1], reading.unit or known[2]
+        self.readings.append(
+            ReadingDraft(
+                location=location,
+                material=material,
+                value=reading.value,
+                unit=unit,
+                meter=self._meter,
+                taken_on=reading.taken_on,
+                is_reference=reading.role == "reference"
+                or self._reference_block
+                or self._in_reference_room(place)
+                or REFERENCE_WORD.search(label) is not None,
+                said_dry=reading.said_dry,
+                source=line.span(),
+            )
+        )
+
+    def _row_scales(self) -> Scales:
+        """The scales the block's heading and preamble name, else the meter's, else the document's."""
+        text = f"{self._block_header if self._in_readings else ''}\n{self._meter or ''}"
+        if self._scales_cache is None or self._scales_cache[0] != text:
+            scales = Scales.read(text, _material_keys)
+            if scales.general is None and self._document_scales.general is not None:
+                scales = Scales(self._document_scales.general, scales.by_material)
+            self._scales_cache = (text, scales)
+        return self._scales_cache[1]
+
+    def note_scales(self, text: str) -> None:
+        """Scales named anywhere in the notes, for readings outside a block."""
+        self._document_scales = Scales.read(text, _material_keys)
+
+    def _label_place(self, label: str) -> str:
+        """A place the vocabulary does not know ("Sterilization", "rear of the house"): the words
+        before the first material or surface word, else the only affected area."""
+        words = re.split(r"\s[-\u2013]\s|,|\(", label, maxsplit=1)[0]
+        cut = WHERE_WORDS.search(words)
+        phrase = collapse(words[: cut.start()] if cut else words).strip(" -:")
+        if phrase and len(phrase.split()) <= 4 and not phrase[0].isdigit():
+            return phrase[0].upper() + phrase[1:]
+        if len(self.areas) == 1:
+            return next(iter(self.areas.values())).room
+        return _UNSPECIFIED_LOCATION
 
     def _collect_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> None:
         text = line.text
@@ -459,163 +542,3 @@ class RoomScan:
         if self._context is not None and self._context.key in self.areas:
             return f"affected ({self.areas[self._context.key].room})"
         return _UNSPECIFIED_LOCATION
-
-
-class _WetReader:
-    """Wet extents on one line: floor, wall and ceiling areas, wicking heights, ceiling height."""
-
-    def __init__(self, text: str, sentences: Sentences, line: Line, on_default_height: HeightSink) -> None:
-        self.text = text
-        self.sentences = sentences
-        self.line = line
-        self._on_default_height = on_default_height
-
-    def read(self, area_at: _AreaLookup) -> None:
-        self._quantities(area_at)
-        self._full_extents(area_at)
-        self._percentages(area_at)
-        self._walls(area_at)
-        self._ceilings(area_at)
-
-    def _record(self, area: AreaDraft) -> None:
-        if not area.evidence or area.evidence[-1].line != self.line.number:
-            area.evidence.append(self.line.span())
-
-    def _surface(self, start: int, end: int) -> str | None:
-        """The surface a quantity is about: the last one named before it in its clause, else the
-        first one after it in its clause, else the last one before it in its sentence."""
-        sentence_start, sentence_end = around(self.sentences, start, end)
-        clause_start = max(sentence_start, self.text.rfind(",", sentence_start, start) + 1)
-        before = self._last_surface(clause_start, start)
-        if before is not None:
-            return before
-        comma = self.text.find(",", end, sentence_end)
-        clause_end = comma if comma >= 0 else sentence_end
-        for name, pattern in _SURFACES:
-            if pattern.search(self.text, end, clause_end):
-                return name
-        return self._last_surface(sentence_start, start)
-
-    def _last_surface(self, start: int, end: int) -> str | None:
-        best: tuple[int, str] | None = None
-        for name, pattern in _SURFACES:
-            for match in pattern.finditer(self.text, start, end):
-                if best is None or match.start() > best[0]:
-                    best = (match.start(), name)
-        return best[1] if best else None
-
-    def _is_wet(self, start: int, end: int) -> bool:
-        window_start, window_end = around(self.sentences, start, end, reach=40)
-        return has_evidence(WET_WORD, self.text[window_start:window_end])
-
-    def _quantities(self, area_at: _AreaLookup) -> None:
-        for match in _AREA_QUANTITY.finditer(self.text):
-            before = self.text[max(0, match.start() - 24) : match.start()]
-            size_label = _SIZE_LABEL_END.search(before)
-            if size_label and not WET_WORD.search(
-                before, max(0, size_label.start() - 16), size_label.start()
-            ):
-                continue  # "floor area 24 m2" is the room's size
-            area = area_at(match.start())
-            if area is None or not self._is_wet(match.start(), match.end()):
-                continue
-            surface = self._surface(match.start(), match.end())
-            sqft = area_sqft(match)
-            if surface == "ceiling" and area.wet.ceiling_sqft is None:
-                area.wet.ceiling_sqft = sqft
-            elif surface == "wall":
-                if _ABOVE_TWO_FEET.search(self.text, match.end(), match.end() + 25):
-                    area.wet.wall_above_sqft = sqft
-                elif area.wet.wall_total_sqft is None:
-                    area.wet.wall_total_sqft = sqft
-            elif surface == "floor" and area.wet.floor_sqft is None:
-                area.wet.floor_sqft = sqft
-            else:
-                continue
-            self._record(area)
-
-    def _full_extents(self, area_at: _AreaLookup) -> None:
-        for match in _FULL_EXTENT.finditer(self.text):
-            area = area_at(match.start())
-            if area is None or not self._is_wet(match.start(), match.end()):
-                continue
-            noun = (match.group("noun") or "").lower()
-            if noun.startswith("ceiling"):
-                area.wet.ceiling_full = True
-            elif noun.startswith(("wall", "perimeter")):
-                area.wet.wall_perimeter = True
-            elif noun or self._surface(match.start(), match.end()) in (None, "floor"):
-                area.wet.floor_full = True
-            else:
-                continue
-            self._record(area)
-
-    def _percentages(self, area_at: _AreaLookup) -> None:
-        for match in _PERCENT_OF_FLOOR.finditer(self.text):
-            area = area_at(match.start())
-            if area is not None and self._is_wet(match.start(), match.end()):
-                area.wet.floor_percent = float(match.group("pct"))
-                self._record(area)
-
-    def _walls(self, area_at: _AreaLookup) -> None:
-        for match in _WICKING.finditer(self.text):
-            start, end = around(self.sentences, match.start(), match.end())
-            if not _WALL_WORD.search(self.text, start, end) or _CEILING_HEIGHT.match(
-                self.text, match.start()
-            ):
-                continue
-            height = parse_height_ft(match.group("value"), match.group("unit"))
-            area = area_at(match.start())
-            if area is not None and height is not None and area.wet.wick_height_ft is None:
-                area.wet.wick_height_ft = height
-                self._record(area)
-        for match in _WALL_LENGTH.finditer(self.text):
-            area = area_at(match.start())
-            if area is not None and self._surface(match.start(), match.end()) == "wall":
-                unit = match.group("unit").lower()
-                metres = unit in ("lm",) or unit.startswith(("lin m", "lin. m", "linear m"))
-                value = parse_number(match.group("value"))
-                area.wet.wall_length_ft = round(value * FEET_PER_METRE, 1) if metres else round(value, 1)
-                self._record(area)
-        for match in _ALL_WALLS.finditer(self.text):
-            area = area_at(match.start())
-            if area is not None and self._is_wet(match.start(), match.end()):
-                area.wet.wall_perimeter = True
-                self._record(area)
-        for match in _INSETS.finditer(self.text):
-            area = area_at(match.start())
-            if area is not None:
-                word = match.group("n").lower()
-                area.wet.insets = 0 if word == "no" else count_word(word)
-
-    def _ceilings(self, area_at: _AreaLookup) -> None:
-        for match in _CEILING_HEIGHT.finditer(self.text):
-            value, unit = (
-                match.group("value") or match.group("value2"),
-                match.group("unit") or match.group("unit2"),
-            )
-            area = area_at(match.start())
-            height = parse_height_ft(value, "m" if unit.lower().startswith("m") else "ft")
-            if height is None or not 6 <= height <= 30:
-                continue
-            start, end = around(self.sentences, match.start(), match.end())
-            if _WHOLE_BUILDING.search(self.text, start, end):
-                self._on_default_height(height)  # "ceiling height 2.4 m throughout"
-            elif area is not None:
-                area.wet.ceiling_height_ft = height
-        heights = [(match.start(), match.end()) for match in _CEILING_HEIGHT.finditer(self.text)]
-        for match in CEILING_WORD.finditer(self.text):
-            area = area_at(match.start())
-            if area is None or any(start <= match.start() < end for start, end in heights):
-                continue  # "8 ft ceilings" is a height, not a wet ceiling
-            if is_negated(self.text, match.start(), match.end()):
-                continue  # "no ceiling involvement"
-            start, end = self._clause(match.start(), match.end())
-            if has_evidence(WET_WORD, self.text[start:end]):
-                area.wet.ceiling_wet = True
-
-    def _clause(self, start: int, end: int) -> tuple[int, int]:
-        sentence_start, sentence_end = around(self.sentences, start, end)
-        clause_start = self.text.rfind(",", sentence_start, start) + 1 or sentence_start
-        comma = self.text.find(",", end, sentence_end)
-        return max(clause_start, sentence_start), comma if comma >= 0 else sentence_end

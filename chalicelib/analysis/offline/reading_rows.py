@@ -1,0 +1,551 @@
+"""Readings laid out as rows: tables, moisture maps and lists of "place value" pairs.
+
+Real notes give readings in many layouts, and a reader who only knows "drywall 32%MC" misses most
+of them:
+- a Word table extracted as `cell | cell | cell`, with or without a header row naming the days,
+  dates, the goal or the dry standard ("Pt | Location | Goal | Day 1 | Day 2");
+- a PDF table, whose cells come out as one line of words and numbers under a header line
+  ("Location Dry std 9/22 9/23 9/24" / "Rear hallway slab 3.6 5.7 4.4 3.5");
+- a lettered or numbered moisture map under an "MC" heading ("A - kitchen wall behind fridge,
+  100 mm above floor - 38 W"), and later re-reads by point ("A 19, C 18, D 15");
+- lists of "place value" pairs on one line ("17/01: laundry 17 / hall 14 / bed 2 13").
+
+A number is a reading only when nothing says it is something else: a length, an area, a time, a
+date, a temperature or humidity, a count of equipment, a room's or point's number. A row's words
+(its label) say where and on what; the caller resolves them to a room and a material.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Literal
+
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.text import FLAGS, collapse
+
+ColumnKind = Literal["label", "date", "goal", "reference", "value", "notes", "other"]
+Role = Literal["reading", "goal", "reference"]
+
+# A number that may be a reading: at most three digits before the point, no digits or
+# clock/ratio marks around it.
+_NUMBER = re.compile(r"(?<![\w.:/#\-])(?P<value>\d{1,3}(?:\.\d{1,2})?)(?![\d:/]|\.\d|,\d{3})", FLAGS)
+# What may follow a reading: its scale.
+_SCALE_AFTER = re.compile(r" ?(?P<scale>% ?MC\b|%(?! ?RH)|MC\b|WME\b|REL\b|pts?\b)", FLAGS)
+_SCALE_BEFORE = re.compile(r"\b(?P<scale>MC|WME|REL)\b ?[:=]? ?$", FLAGS)
+# What says a number is not a reading.
+_MEASURE_AFTER = re.compile(
+    r" ?(?:mm\b|cm\b|m\b|m2\b|m\u00b2|sq|sf\b|lf\b|lm\b|ft\b|feet\b|foot\b|'|\"|in\b|inch|x\b|\u00d7|hrs?\b"
+    r"|hours?\b|h\b|days?\b|wks?\b|weeks?\b|min|am\b|pm\b|c\b|f\b|\u00b0|deg|gpp\b|gr\b|grains|% ?rh\b|rh\b"
+    r"|kg\b|l\b|litres?|liters?|gal|pints?|ppd\b|units?\b|pcs\b|pieces|ea\b|no\.|air ?movers?|fans?|dehu"
+    r"|lgr|scrubbers?|am\b|sets?\b|rooms?\b|people|crew|techs?\b|years?\b|yrs?\b|months?\b|points?\b"
+    r"|(?:st|nd|rd|th)\b|of\b|out of\b|to \d|-\d|\u2013\d|percent of|% of|% wet|% dry)",
+    FLAGS,
+)
+_MEASURE_BEFORE = re.compile(
+    r"(?:\bx|\u00d7|\bgpp|\brh|\bdp|\btemp\w*|\bplus|\bminus|\bwithin|\bby|\bday|\bvisit|\bpt\.?|\bpoint"
+    r"|\bno\.?|#|\bclass|\bcat(?:egory)?|\bcondition|\bcond\.?|\bs\d{3}|\blevel|\bunit|\bsuite|\blot"
+    r"|\bapt|\bstage|\bphase|\bcl|\bstep|\bitem|\bbay|\bzone|\bdoor|\bwindow|\broom|\brm|\boffice"
+    r"|\bclassroom|\boperatory|\bbed(?:room)?|\bbr|\bbath(?:room)?|\bstd|\bstandard"
+    r"|\bgoal|\btarget|\bover|\bunder|\bbelow|\babove|\bless than|\bmore than|\bup to)[ .:#=]{0,2}$",
+    FLAGS,
+)
+# Words after a reading that say whether it is dry ("38 W", "14 D", "11 (dry)").
+_FLAG_AFTER = re.compile(
+    r" ?\(?(?P<flag>w|d|b|wet|dry|dried|damp|borderline|ok|at goal|goal met|still wet|not dry)\)?(?![\w])",
+    FLAGS,
+)
+_EQUIPMENT_WORDS = re.compile(
+    r"\b(?:air ?movers?|ams?|fans?|dehu\w*|lgrs?|desiccants?|scrubbers?|afds?|hepa|blowers?|heaters?"
+    r"|set|placed|pulled|removed|added|running)\b",
+    FLAGS,
+)
+_AIR_WORDS = re.compile(r"\b(?:rh|gpp|dew ?point|dp|temp\w*|ambient|outside|outdoors?|outlet|inlet)\b", FLAGS)
+WHERE_WORDS = re.compile(
+    r"\b(?:walls?|floors?|ceilings?|clg|skirt\w*|subfloor|sub-floor|slab|joists?|studs?|plates?|cabinets?|kick"
+    r"\w*|vanity|sheathing|framing|frame|carpet|pad|underlay|cpt|u/lay|pbd|drywall|plasterboard|gyprock"
+    r"|sheetrock|timber|hardwood|laminate|vinyl|tiles?|grout|osb|ply\w*|particleboard|chipboard|mdf|concrete"
+    r"|screed|brick|block|plaster|baseboards?|base|trim|jamb|architrave|door|robe|wardrobe|toe kick|plinth"
+    r"|insulation|batts|bottom|top|corner|behind|under|beside|near|centre|center|edge|threshold)\b",
+    FLAGS,
+)
+_POINT_ID = re.compile(
+    r"^[\s\-*\u2022>]*(?:(?:pt|point|#|no\.?|ref|mp)\.? ?)?(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
+    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z]))",
+    re.ASCII,
+)
+_PAIR = re.compile(
+    r"(?<![\w.])(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2})\b ?[-:=]? ?(?P<value>\d{1,3}(?:\.\d{1,2})?)", re.ASCII
+)
+_SEGMENT_BREAK = re.compile(
+    r"(?<!\d)[,;](?!\d)|(?<=\d)[,;]|\s/\s|\s->\s|\.\s+(?=[A-Z])|\s\u2013\s(?=\D)", FLAGS
+)
+_MAX_LABEL = 120  # a row's words before its number; keeps every look bounded
+_LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
+
+_HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
+    ("goal", re.compile(r"^(?:dry(?:ing)? )?(?:goal|target)s?\b", FLAGS)),
+    (
+        "reference",
+        re.compile(r"^(?:dry ?(?:std|standard|ref\w*)|ref(?:erence)?|baseline|control|ds)\b", FLAGS),
+    ),
+    (
+        "notes",
+        re.compile(r"^(?:notes?|comments?|remarks?|flag|status|result|action|equipment|dry\??)\b", FLAGS),
+    ),
+    (
+        "value",
+        re.compile(
+            r"^(?:readings?|mc|%|moisture|value|wme|rel|%\s?mc|mc\s?%|intake|initial|final|reading \w+)\b",
+            FLAGS,
+        ),
+    ),
+    (
+        "label",
+        re.compile(
+            r"^(?:pt|point|#|no\.?|location|room|area|material|surface|position|place|substrate|item|zone"
+            r"|where|id|loc)\b",
+            FLAGS,
+        ),
+    ),
+)
+_DAY_COLUMN = re.compile(r"^(?:day|d|visit|v) ?(?P<n>\d{1,2})\b", FLAGS)
+_DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
+
+
+@dataclass(frozen=True)
+class Column:
+    kind: ColumnKind
+    taken_on: date | None = None
+    scale: str | None = None
+
+
+@dataclass(frozen=True)
+class RowReading:
+    """One number a row gives: a reading (or a goal, or a dry standard) and the words about it."""
+
+    label: str
+    value: float
+    unit: str | None
+    role: Role
+    taken_on: date | None
+    said_dry: bool | None
+    point: str | None
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Number:
+    value: float
+    start: int
+    end: int
+    scale: str | None
+    said_dry: bool | None
+
+
+@dataclass
+class RowReader:
+    """Reads one line at a time, remembering the header row and the points of a moisture map."""
+
+    dates: Dates
+    day_one: date | None
+    columns: list[Column] | None = None
+    points: dict[str, str] = field(default_factory=dict)
+    days: dict[int, date] = field(default_factory=dict)
+
+    # --- headers ---------------------------------------------------------------------------
+
+    def note_days(self, text: str, anchor: date | None) -> None:
+        """ "Day 1 = 7/8, Day 2 = 7/9": what the day columns of a table mean."""
+        for match in _DAY_DEFINED.finditer(text):
+            found = self.dates.find(text[match.end() : match.end() + 12], anchor, yearless_numeric=True)
+            if found and found[0].start == 0 and found[0].value:
+                self.days[int(match.group("n"))] = found[0].value
+
+    def _day(self, number: int) -> date | None:
+        if number in self.days:
+            return self.days[number]
+        if 1 in self.days:
+            return self.days[1] + timedelta(days=number - 1)
+        return self.day_one + timedelta(days=number - 1) if self.day_one else None
+
+    def _column(self, cell: str, anchor: date | None) -> Column | None:
+        cell = collapse(cell).strip(" :")
+        if not cell:
+            return Column("other")
+        day = _DAY_COLUMN.match(cell)
+        if day:
+            return Column("date", self._day(int(day.group("n"))))
+        found = self.dates.find(cell, anchor, yearless_numeric=True)
+        if found and (found[0].start == 0 or not _NUMBER.search(cell[: found[0].start])):
+            scale = _SCALE_AFTER.search(cell[: found[0].start])  # "MC % 11/03"
+            return Column("date", found[0].value, _scale(scale.group("scale")) if scale else None)
+        for kind, pattern in _HEADER_CELLS:
+            if pattern.search(cell):
+                scale = _SCALE_AFTER.search(cell)
+                return Column(kind, scale=_scale(scale.group("scale")) if scale else None)
+        return None
+
+    def header(self, cells: list[str], anchor: date | None) -> list[Column] | None:
+        """The columns of a header row, or None when the row is not a header."""
+        if any(_is_reading_cell(cell) for cell in cells):
+            return None
+        columns = [self._column(cell, anchor) for cell in cells]
+        numeric = [c for c in columns if c is not None and c.kind in ("date", "goal", "reference", "value")]
+        if not numeric:
+            return None
+        return [c or Column("label") for c in columns]
+
+    def header_words(self, text: str, anchor: date | None) -> list[Column] | None:
+        """A PDF table's header line: words, then the titles of the number columns."""
+        if text.rstrip().endswith(":"):
+            return None  # "Readings (Tramex ME5, ref scale):" heads a block; it is no table's header
+        if _NUMBER.search(_strip_dates(self.dates, text, anchor)) and not _DAY_COLUMN.search(text):
+            return None
+        tokens = re.findall(r"dry ?std|dry standard|day ?\d{1,2}|[^\s|]+", text, FLAGS)
+        columns = []
+        for token in tokens:
+            column = self._column(token, anchor)
+            if column is not None and column.kind != "label":
+                columns.append(column)
+        numeric = [c for c in columns if c.kind in ("date", "goal", "reference", "value")]
+        if not numeric or not (len(numeric) >= 2 or any(c.kind == "value" for c in numeric)):
+            return None
+        return [Column("label"), *[c for c in columns if c.kind != "notes"]]
+
+    # --- rows ------------------------------------------------------------------------------
+
+    def table_row(self, text: str, taken_on: date | None, anchor: date | None) -> list[RowReading] | None:
+        """A Word table row (`a | b | c`): the header's columns say what each number is."""
+        cells = [cell.strip() for cell in text.split("|")]
+        while cells and not cells[-1] and len(cells) > (len(self.columns) if self.columns else 0):
+            cells.pop()  # the extractor's trailing " |" of an empty last cell
+        header = self.header(cells, anchor)
+        if header is not None:
+            self.columns = header
+            return []
+        columns = self.columns if self.columns and len(self.columns) == len(cells) else None
+        label_cells = [
+            cell
+            for index, cell in enumerate(cells)
+            if not _is_reading_cell(cell) and (columns is None or columns[index].kind in ("label", "other"))
+        ]
+        label = " ".join(label_cells)
+        if _AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label):
+            return []
+        offset, found = 0, []
+        for index, cell in enumerate(cells):
+            column = columns[index] if columns else None
+            number = _reading_cell(cell)
+            if number is not None and (
+                column is None or column.kind in ("date", "goal", "value")
+            ):
+                role: Role = "goal" if column and column.kind == "goal" else "reading"
+                if column and column.kind == "reference":
+                    role = "reference"
+                found.append(
+                    RowReading(
+                        label=label,
+                        value=number.value,
+                        unit=number.scale or (column.scale if column else None),
+                        role=role,
+                        taken_on=column.taken_on if column and column.kind == "date" else taken_on,
+                        said_dry=number.said_dry,
+                        point=_point_of(label),
+                        start=offset,
+                        end=offset + len(cell),
+                    )
+                )
+            offset += len(cell) + 3
+        return found
+
+    def word_row(self, text: str, taken_on: date | None) -> list[RowReading]:
+        """A PDF table row under a header line: the trailing numbers fill the number columns."""
+        numbers = _numbers(text, self.dates)
+        if not numbers or self.columns is None:
+            return []
+        label = text[: numbers[0].start]
+        if _AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label) or not label.strip():
+            return []
+        slots = [c for c in self.columns if c.kind in ("date", "goal", "reference", "value")]
+        if len(numbers) > len(slots):
+            return []  # more numbers than columns: not a row of this table
+        found = []
+        for number, column in zip(numbers, slots, strict=False):
+            if column.kind == "reference":
+                continue  # a "Dry std" column is the row's dry standard, not a reading of it
+            role: Role = "goal" if column.kind == "goal" else "reading"
+            found.append(
+                RowReading(
+                    label=collapse(label),
+                    value=number.value,
+                    unit=number.scale or column.scale,
+                    role=role,
+                    taken_on=column.taken_on if column.kind == "date" else taken_on,
+                    said_dry=number.said_dry,
+                    point=_point_of(label),
+                    start=number.start,
+                    end=number.end,
+                )
+            )
+        return found
+
+    def pairs(self, text: str, taken_on: date | None) -> list[RowReading]:
+        """Re-reads by point ("A 19, C 18", "1 - 55, 3 - 40"): only points the map has named."""
+        found = []
+        for match in _PAIR.finditer(text):
+            point = match.group("id")
+            if point not in self.points:
+                continue
+            value_end = match.end("value")
+            scale = _SCALE_AFTER.match(text, value_end)
+            if _MEASURE_AFTER.match(text, value_end) and not scale:
+                continue
+            found.append(
+                RowReading(
+                    label=self.points[point],
+                    value=float(match.group("value")),
+                    unit=_scale(scale.group("scale")) if scale else None,
+                    role="reading",
+                    taken_on=taken_on,
+                    said_dry=_said_dry(text, scale.end() if scale else value_end),
+                    point=point,
+                    start=match.start("value"),
+                    end=value_end,
+                )
+            )
+        return found if len(found) >= 2 else []
+
+    def segments(self, text: str, taken_on: date | None, *, in_block: bool) -> list[RowReading]:
+        """A line of "label value" parts: a map's row, or a list of places and readings."""
+        if _LEADER.search(text):
+            text = _LEADER.sub(lambda leader: " " * len(leader.group(0)), text)  # offsets stay the line's
+        point_match = _POINT_ID.match(text)
+        if point_match:  # "1. Extracted the carpet": the item's number is not a reading
+            text = " " * point_match.end() + text[point_match.end() :]
+        numbers = _numbers(text, self.dates)
+        if not numbers:
+            return []
+        if in_block and len(numbers) == 1:
+            readings = self._segment(text, numbers, taken_on)  # a map's row: commas in its words
+        else:
+            readings = []
+            start, index = 0, 0
+            for match in [*_SEGMENT_BREAK.finditer(text), None]:
+                end = match.start() if match else len(text)
+                first = index
+                while index < len(numbers) and numbers[index].start < end:
+                    index += 1
+                if index > first:
+                    readings += self._segment(text, numbers[first:index], taken_on, start)
+                start = match.end() if match else len(text)
+        if point_match and len(readings) == 1:
+            point = point_match.group("id")
+            if in_block and describes_place(readings[0].label):
+                self.points.setdefault(point, readings[0].label)
+            readings = [_with_point(readings[0], point)]
+        return readings
+
+    def _segment(
+        self, text: str, numbers: list[_Number], taken_on: date | None, start: int = 0
+    ) -> list[RowReading]:
+        number = numbers[-1]
+        label = text[max(start, number.start - _MAX_LABEL) : number.start]
+        point = _POINT_ID.match(label)
+        words = label[point.end() :] if point else label
+        if _EQUIPMENT_WORDS.search(words) or _AIR_WORDS.search(words):
+            return []
+        if len(numbers) > 1:
+            return []  # two candidates in one part: a size or a range, not one reading
+        goal = re.search(r"\b(?:goal|target|dried to|dry at|dry when)\b", words, FLAGS)
+        return [
+            RowReading(
+                label=collapse(words).strip(" -:=(,"),
+                value=number.value,
+                unit=number.scale,
+                role="goal" if goal else "reading",
+                taken_on=taken_on,
+                said_dry=number.said_dry,
+                point=point.group("id") if point else None,
+                start=number.start,
+                end=number.end,
+            )
+        ]
+
+
+_SCALE_WORDS = re.compile(
+    r"(?P<WME>\bwme\b)"
+    r"|(?P<REL>\b(?:rel(?:ative)?(?: scale)?|ref(?:erence)? (?:scale|mode)|gypsum scale|drywall scale"
+    r"|search mode|0-100|60-999|no units?)\b)"
+    r"|(?P<MC>%\s?mc\b|\bmc ?%|\bpins?\b|\bwood (?:scale|setting)|\bspecies setting)"
+    r"|(?P<PCT>\bconcrete scale\b|\bin %)",
+    FLAGS,
+)
+_SCALE_NAMES = {"WME": "WME", "REL": "REL", "MC": "%MC", "PCT": "%"}
+
+
+@dataclass(frozen=True)
+class Scales:
+    """The scales a block's preamble names: in general, and for a material ("drywall on the
+    reference scale, wood with pins in %MC")."""
+
+    general: str | None = None
+    by_material: dict[str, str] = field(default_factory=dict)
+
+    @staticmethod
+    def read(text: str, material_keys: Callable[[str], list[str]]) -> Scales:
+        general: str | None = None
+        by_material: dict[str, str] = {}
+        for sentence in re.split(r"(?<=[.;])\s+|\n", text):
+            found = _SCALE_WORDS.search(sentence)
+            if found is None or found.lastgroup is None:
+                continue
+            scale = _SCALE_NAMES[found.lastgroup]
+            keys = material_keys(sentence)
+            for key in keys:
+                by_material.setdefault(key, scale)
+            if not keys and general is None:
+                general = scale
+        if general is None and by_material:
+            general = next(iter(by_material.values()))
+        return Scales(general, by_material)
+
+    def for_material(self, key: str | None) -> str | None:
+        return self.by_material.get(key, self.general) if key else self.general
+
+
+def explicit_scale(label: str) -> str | None:
+    """A scale written in a row's words: "(WME)", "(pin)", "%MC"."""
+    found = _SCALE_WORDS.search(label)
+    return _SCALE_NAMES[found.lastgroup] if found and found.lastgroup else None
+
+
+def describes_place(label: str) -> bool:
+    """Whether a row's words name where a reading was taken (a surface, material or room word)."""
+    return WHERE_WORDS.search(label) is not None
+
+
+def _with_point(reading: RowReading, point: str) -> RowReading:
+    return RowReading(
+        label=reading.label,
+        value=reading.value,
+        unit=reading.unit,
+        role=reading.role,
+        taken_on=reading.taken_on,
+        said_dry=reading.said_dry,
+        point=point,
+        start=reading.start,
+        end=reading.end,
+    )
+
+
+def _scale(written: str) -> str | None:
+    written = written.replace(" ", "").upper()
+    if written in ("%MC", "MC"):
+        return "%MC"
+    if written == "%":
+        return "%"
+    if written in ("WME", "REL"):
+        return written
+    return None
+
+
+def _said_dry(text: str, position: int) -> bool | None:
+    flag = _FLAG_AFTER.match(text, position)
+    if flag is None:
+        return None
+    word = flag.group("flag").lower()
+    if word in ("d", "dry", "dried", "ok", "at goal", "goal met"):
+        return True
+    if word in ("w", "wet", "damp", "still wet", "not dry", "b", "borderline"):
+        return False
+    return None
+
+
+def _strip_dates(dates: Dates, text: str, anchor: date | None) -> str:
+    out = list(text)
+    for found in dates.find(text, anchor, yearless_numeric=True):
+        out[found.start : found.end] = " " * (found.end - found.start)
+    return "".join(out)
+
+
+def _numbers(text: str, dates: Dates) -> list[_Number]:
+    """Numbers on a line that may be readings."""
+    blanked = _strip_dates(dates, text, None)
+    found = []
+    for match in _NUMBER.finditer(blanked):
+        end = match.end()
+        scale = _SCALE_AFTER.match(blanked, end)
+        if scale is None and _MEASURE_AFTER.match(blanked, end):
+            continue
+        if _MEASURE_BEFORE.search(blanked, max(0, match.start() - 14), match.start()):
+            continue
+        if _label_number(blanked, match.start(), end):
+            continue
+        value = float(match.group("value"))
+        if value > 100:
+            continue
+        after = scale.end() if scale else end
+        named_before = _SCALE_BEFORE.search(blanked, max(0, match.start() - 8), match.start())
+        written = _scale(scale.group("scale")) if scale else None
+        if named_before and written in (None, "%"):
+            written = _scale(named_before.group("scale"))  # "MC 40%", "WME 22"
+        found.append(
+            _Number(
+                value=value,
+                start=match.start(),
+                end=after,
+                scale=written,
+                said_dry=_said_dry(blanked, after),
+            )
+        )
+    return found
+
+
+def _label_number(text: str, start: int, end: int) -> bool:
+    """ "Operatory 2 drywall", "Bed 2 skirt": a number between two words names the place."""
+    before = text[max(0, start - 20) : start]
+    after = text[end : end + 12]
+    word_before = re.search(r"([A-Za-z]+) $", before)
+    word_after = re.match(r" ([A-Za-z]{2,})", after)
+    if not word_before or not word_after:
+        return False
+    if _FLAG_AFTER.match(text, end) and not word_after.group(1)[0].isupper():
+        return False
+    return word_before.group(1)[0].isupper() or word_after.group(1).lower() in (
+        "and",
+        "&",
+    )
+
+
+def _reading_cell(cell: str) -> _Number | None:
+    """A table cell that is one reading: "38", "38 W", "12%MC", "14 (dry)"."""
+    cell = cell.strip()
+    match = re.fullmatch(
+        r"(?P<value>\d{1,3}(?:\.\d{1,2})?) ?(?P<scale>% ?MC|%|MC|WME|REL)?"
+        r" ?\(?(?P<flag>[WDB]|wet|dry|damp)?\)?\*?",
+        cell,
+        FLAGS,
+    )
+    if match is None or float(match.group("value")) > 100:
+        return None
+    flag = (match.group("flag") or "").lower()
+    return _Number(
+        value=float(match.group("value")),
+        start=0,
+        end=len(cell),
+        scale=_scale(match.group("scale")) if match.group("scale") else None,
+        said_dry=True if flag in ("d", "dry") else False if flag in ("w", "wet", "damp", "b") else None,
+    )
+
+
+def _is_reading_cell(cell: str) -> bool:
+    return _reading_cell(cell) is not None
+
+
+def _point_of(label: str) -> str | None:
+    match = _POINT_ID.match(label)
+    return match.group("id") if match else None

@@ -1,0 +1,285 @@
+"""Wet extents on a line: wet floor, wall and ceiling areas, wicking heights, ceiling heights."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from chalicelib.analysis.offline.areas import (
+    AreaDraft,
+)
+from chalicelib.analysis.offline.measures import (
+    CEILING_WORD,
+    FEET_PER_METRE,
+    NUMBER,
+    WET_WORD,
+    area_sqft,
+    parse_height_ft,
+)
+from chalicelib.analysis.offline.text import (
+    FLAGS,
+    Line,
+    Sentences,
+    around,
+    count_word,
+    has_evidence,
+    is_negated,
+    parse_number,
+)
+
+_AREA_UNIT = (
+    r"(?:(?P<sqft>sq\.? ?(?:ft|feet|foot)|sqft|sf|ft2|square (?:feet|foot))"
+    r"|(?P<sqm>m2|sq\.? ?m|sqm|square met(?:re|er)s?))\b"
+)
+
+
+_AREA_QUANTITY = re.compile(rf"(?<![\d.,])(?P<value>\d{{1,5}}(?:[.,]\d{{1,2}})?) ?{_AREA_UNIT}", FLAGS)
+
+
+_HEIGHT_UNIT = r"(?P<unit>in(?:ch(?:es)?)?\b|\"|cm\b|mm\b|ft\b|feet\b|foot\b|'|m\b)"
+
+
+_WICKING = re.compile(
+    r"\b(?:wick(?:ed|ing|s)?|wet|damp|saturated|moisture|water|tide ?marks?|stain(?:ed|ing)?)"
+    r"(?: (?:up|to|at|approx\.?|approximately|~|about|around|of|by|height|level|high)){0,3} ?"
+    rf"~?(?<![\d.,])(?P<value>\d{{1,4}}(?:[.,]\d{{1,2}})?) ?{_HEIGHT_UNIT}",
+    FLAGS,
+)
+
+
+_WALL_LENGTH = re.compile(
+    r"(?<![\d.,])(?P<value>\d{1,4}(?:[.,]\d{1,2})?) ?"
+    r"(?P<unit>lf|lin\.? ?ft|linear (?:feet|foot|ft)|lm|lin\.? ?m|linear met(?:re|er)s?)\b",
+    FLAGS,
+)
+
+
+_WALL_WORD = re.compile(r"\b(?:walls?|drywall|plasterboard|gyprock|sheetrock|plaster)\b", FLAGS)
+
+
+_FLOOR_WORD = re.compile(
+    r"\b(?:floor(?:ing)?|carpet(?:s|ing)?|pad|underlay|cushion|vinyl|lvp|lvt|laminate|hardwood|timber floor"
+    r"|floorboards?|tiles?|sub-?floor|slab|oak|maple|jarrah)\b",
+    FLAGS,
+)
+
+
+_SIZE_LABEL_END = re.compile(
+    r"\b(?:area|size|total|room)(?: ?(?:of|is|approx(?:imately)?\.?|about|~|:|=)){0,2} ?$|= ?$", FLAGS
+)
+
+
+_FULL_EXTENT = re.compile(
+    r"\b(?:(?:entire|whole|all(?: of)?(?: the)?|full|complete) (?P<noun>floor(?:ing)?|carpet(?:ed)?(?: area"
+    r"| floor)?"
+    r"|room|area|underlay|pad|ceiling|walls?|perimeter)|wall[- ]to[- ]wall|throughout|100 ?%)",
+    FLAGS,
+)
+
+
+_PERCENT_OF_FLOOR = re.compile(
+    r"(?<![\d.])(?P<pct>\d{1,2}(?:\.\d)?) ?% (?:of (?:the )?)?(?:floor(?:ing)?|carpet|room|area)\b", FLAGS
+)
+
+
+_ALL_WALLS = re.compile(
+    r"\b(?:all (?:\d |four )?walls|perimeter(?: walls?)?|all 4 walls|every wall)\b", FLAGS
+)
+
+
+_ABOVE_TWO_FEET = re.compile(r"\babove (?:2 ?(?:ft|feet|')|24 ?(?:in|\")|600 ?mm|0\.6 ?m)", FLAGS)
+
+
+_CEILING_HEIGHT = re.compile(
+    r"\b(?:ceiling|clg)s?(?: (?:height|ht|hgt|is|are|approx\.?|~|at|of|=|:)){0,2} ?"
+    rf"(?<![\d.,])(?P<value>{NUMBER}) ?(?P<unit>ft|feet|foot|'|m|metres?|meters?)(?![\w'])(?! ?(?:x|by"
+    rf"|\*)\b)"
+    rf"|(?<![\d.,])(?P<value2>{NUMBER}) ?(?P<unit2>ft|feet|foot|'|m|metres?|meters?)(?![\w'])"
+    r"(?: high| tall)? (?:ceilings?|clg)\b",
+    FLAGS,
+)
+
+
+_INSETS = re.compile(
+    r"\b(?P<n>\d{1,2}|no|one|two|three|four|five) (?:wall )?(?:insets?|offsets?)"
+    r"(?: ?(?:/|and|&) ?(?:insets?|offsets?))?\b",
+    FLAGS,
+)
+
+
+_AreaLookup = Callable[[int], AreaDraft | None]
+
+
+HeightSink = Callable[[float], None]
+
+
+_SURFACES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ceiling", CEILING_WORD),
+    ("wall", _WALL_WORD),
+    ("floor", _FLOOR_WORD),
+)
+
+
+_WHOLE_BUILDING = re.compile(
+    r"\b(?:throughout|all rooms|all areas|typical|everywhere|whole (?:house|unit|home|dwelling))\b", FLAGS
+)
+
+
+class WetReader:
+    """Wet extents on one line: floor, wall and ceiling areas, wicking heights, ceiling height."""
+
+    def __init__(self, text: str, sentences: Sentences, line: Line, on_default_height: HeightSink) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.line = line
+        self._on_default_height = on_default_height
+
+    def read(self, area_at: _AreaLookup) -> None:
+        self._quantities(area_at)
+        self._full_extents(area_at)
+        self._percentages(area_at)
+        self._walls(area_at)
+        self._ceilings(area_at)
+
+    def _record(self, area: AreaDraft) -> None:
+        if not area.evidence or area.evidence[-1].line != self.line.number:
+            area.evidence.append(self.line.span())
+
+    def _surface(self, start: int, end: int) -> str | None:
+        """The surface a quantity is about: the last one named before it in its clause, else the
+        first one after it in its clause, else the last one before it in its sentence."""
+        sentence_start, sentence_end = around(self.sentences, start, end)
+        clause_start = max(sentence_start, self.text.rfind(",", sentence_start, start) + 1)
+        before = self._last_surface(clause_start, start)
+        if before is not None:
+            return before
+        comma = self.text.find(",", end, sentence_end)
+        clause_end = comma if comma >= 0 else sentence_end
+        for name, pattern in _SURFACES:
+            if pattern.search(self.text, end, clause_end):
+                return name
+        return self._last_surface(sentence_start, start)
+
+    def _last_surface(self, start: int, end: int) -> str | None:
+        best: tuple[int, str] | None = None
+        for name, pattern in _SURFACES:
+            for match in pattern.finditer(self.text, start, end):
+                if best is None or match.start() > best[0]:
+                    best = (match.start(), name)
+        return best[1] if best else None
+
+    def _is_wet(self, start: int, end: int) -> bool:
+        window_start, window_end = around(self.sentences, start, end, reach=40)
+        return has_evidence(WET_WORD, self.text[window_start:window_end])
+
+    def _quantities(self, area_at: _AreaLookup) -> None:
+        for match in _AREA_QUANTITY.finditer(self.text):
+            before = self.text[max(0, match.start() - 24) : match.start()]
+            size_label = _SIZE_LABEL_END.search(before)
+            if size_label and not WET_WORD.search(
+                before, max(0, size_label.start() - 16), size_label.start()
+            ):
+                continue  # "floor area 24 m2" is the room's size
+            area = area_at(match.start())
+            if area is None or not self._is_wet(match.start(), match.end()):
+                continue
+            surface = self._surface(match.start(), match.end())
+            sqft = area_sqft(match)
+            if surface == "ceiling" and area.wet.ceiling_sqft is None:
+                area.wet.ceiling_sqft = sqft
+            elif surface == "wall":
+                if _ABOVE_TWO_FEET.search(self.text, match.end(), match.end() + 25):
+                    area.wet.wall_above_sqft = sqft
+                elif area.wet.wall_total_sqft is None:
+                    area.wet.wall_total_sqft = sqft
+            elif surface == "floor" and area.wet.floor_sqft is None:
+                area.wet.floor_sqft = sqft
+            else:
+                continue
+            self._record(area)
+
+    def _full_extents(self, area_at: _AreaLookup) -> None:
+        for match in _FULL_EXTENT.finditer(self.text):
+            area = area_at(match.start())
+            if area is None or not self._is_wet(match.start(), match.end()):
+                continue
+            noun = (match.group("noun") or "").lower()
+            if noun.startswith("ceiling"):
+                area.wet.ceiling_full = True
+            elif noun.startswith(("wall", "perimeter")):
+                area.wet.wall_perimeter = True
+            elif noun or self._surface(match.start(), match.end()) in (None, "floor"):
+                area.wet.floor_full = True
+            else:
+                continue
+            self._record(area)
+
+    def _percentages(self, area_at: _AreaLookup) -> None:
+        for match in _PERCENT_OF_FLOOR.finditer(self.text):
+            area = area_at(match.start())
+            if area is not None and self._is_wet(match.start(), match.end()):
+                area.wet.floor_percent = float(match.group("pct"))
+                self._record(area)
+
+    def _walls(self, area_at: _AreaLookup) -> None:
+        for match in _WICKING.finditer(self.text):
+            start, end = around(self.sentences, match.start(), match.end())
+            if not _WALL_WORD.search(self.text, start, end) or _CEILING_HEIGHT.match(
+                self.text, match.start()
+            ):
+                continue
+            height = parse_height_ft(match.group("value"), match.group("unit"))
+            area = area_at(match.start())
+            if area is not None and height is not None and area.wet.wick_height_ft is None:
+                area.wet.wick_height_ft = height
+                self._record(area)
+        for match in _WALL_LENGTH.finditer(self.text):
+            area = area_at(match.start())
+            if area is not None and self._surface(match.start(), match.end()) == "wall":
+                unit = match.group("unit").lower()
+                metres = unit in ("lm",) or unit.startswith(("lin m", "lin. m", "linear m"))
+                value = parse_number(match.group("value"))
+                area.wet.wall_length_ft = round(value * FEET_PER_METRE, 1) if metres else round(value, 1)
+                self._record(area)
+        for match in _ALL_WALLS.finditer(self.text):
+            area = area_at(match.start())
+            if area is not None and self._is_wet(match.start(), match.end()):
+                area.wet.wall_perimeter = True
+                self._record(area)
+        for match in _INSETS.finditer(self.text):
+            area = area_at(match.start())
+            if area is not None:
+                word = match.group("n").lower()
+                area.wet.insets = 0 if word == "no" else count_word(word)
+
+    def _ceilings(self, area_at: _AreaLookup) -> None:
+        for match in _CEILING_HEIGHT.finditer(self.text):
+            value, unit = (
+                match.group("value") or match.group("value2"),
+                match.group("unit") or match.group("unit2"),
+            )
+            area = area_at(match.start())
+            height = parse_height_ft(value, "m" if unit.lower().startswith("m") else "ft")
+            if height is None or not 6 <= height <= 30:
+                continue
+            start, end = around(self.sentences, match.start(), match.end())
+            if _WHOLE_BUILDING.search(self.text, start, end):
+                self._on_default_height(height)  # "ceiling height 2.4 m throughout"
+            elif area is not None:
+                area.wet.ceiling_height_ft = height
+        heights = [(match.start(), match.end()) for match in _CEILING_HEIGHT.finditer(self.text)]
+        for match in CEILING_WORD.finditer(self.text):
+            area = area_at(match.start())
+            if area is None or any(start <= match.start() < end for start, end in heights):
+                continue  # "8 ft ceilings" is a height, not a wet ceiling
+            if is_negated(self.text, match.start(), match.end()):
+                continue  # "no ceiling involvement"
+            start, end = self._clause(match.start(), match.end())
+            if has_evidence(WET_WORD, self.text[start:end]):
+                area.wet.ceiling_wet = True
+
+    def _clause(self, start: int, end: int) -> tuple[int, int]:
+        sentence_start, sentence_end = around(self.sentences, start, end)
+        clause_start = self.text.rfind(",", sentence_start, start) + 1 or sentence_start
+        comma = self.text.find(",", end, sentence_end)
+        return max(clause_start, sentence_start), comma if comma >= 0 else sentence_end
