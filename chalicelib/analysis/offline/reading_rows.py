@@ -240,9 +240,7 @@ class RowReader:
         for index, cell in enumerate(cells):
             column = columns[index] if columns else None
             number = _reading_cell(cell)
-            if number is not None and (
-                column is None or column.kind in ("date", "goal", "value")
-            ):
+            if number is not None and (column is None or column.kind in ("date", "goal", "value")):
                 role: Role = "goal" if column and column.kind == "goal" else "reading"
                 if column and column.kind == "reference":
                     role = "reference"
