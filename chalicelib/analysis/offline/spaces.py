@@ -19,6 +19,7 @@ from chalicelib.analysis.offline.text import (
     Sentences,
     clean_value,
     collapse,
+    evidence_matches,
     matched_key,
     truncate,
 )
@@ -95,7 +96,28 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("garage", r"garage"),
     ("office", r"office"),
     ("study", r"study"),
-    ("closet", r"closet|walk-in robe|wardrobe"),
+    ("walk_in_robe", r"walk-?in (?:robe|wardrobe)|wir(?= |$|:|,)"),
+    ("closet", r"closet|wardrobe"),
+    ("cupboard", r"(?:airing|hot water|linen|utility|broom|under-?stair) cupboard|hwc(?= |:|,)"),
+    ("landing", r"landing"),
+    ("showroom", r"show ?room|sales floor"),
+    ("restroom", r"rest ?room|wash ?room|staff (?:toilet|wc)"),
+    ("reception", r"reception(?: area)?|waiting (?:room|area)|lobby"),
+    ("boardroom", r"board ?room|conference room|meeting room"),
+    ("open_office", r"open[- ](?:plan )?office"),
+    ("server_room", r"server room|comms room"),
+    ("break_room", r"break ?room|lunch ?room|staff ?room"),
+    ("loading_dock", r"loading dock|dock(?= (?:floor|area|door)|:)"),
+    ("gym", r"gym(?:nasium)?"),
+    ("storage_room", r"stor(?:age|e) ?room|storeroom"),
+    ("rec_room", r"rec(?:reation)? room"),
+    ("meals", r"meals(?: area)?"),
+    ("granny_flat", r"granny flat|bedsit|studio flat"),
+    ("classroom", r"class ?room"),
+    ("operatory", r"operatory"),
+    ("sterilization", r"sterili[sz]ation(?: room| area)?"),
+    ("dish_pit", r"dish ?pit|dish(?:washing)? area|prep area|walk-in (?:cooler|freezer)"),
+    ("outdoor", r"verandah?|porch|patio|alfresco|deck(?= |:|,|$)"),
     ("pantry", r"pantry"),
     ("attic", r"attic|roof (?:space|void)"),
     ("loft", r"loft"),
@@ -171,20 +193,36 @@ _DAMAGE_CONTEXT_WORDS = re.compile(
     r"\b(?:damaged?|affected|impacted|stain(?:s|ed|ing)?|swollen|swelling|delaminat(?:ed|ing|ion)|cupp(?:ed"
     r"|ing)"
     r"|buckl(?:ed|ing)|lifting|warp(?:ed|ing)?|odou?rs?|residue|growth|wicking|collapsed|sagging|peeling"
-    r"|bubbling|rot(?:ted|ting)?|soaked|pool(?:ed|ing)|standing|readings?|moisture|mc|wme|rel)\b",
+    r"|bubbling|rot(?:ted|ting)?|soaked|pool(?:ed|ing)|standing|readings?|moisture|mc|wme|rel|spores?"
+    r"|soot\w*|smoke(?! ?(?:detectors?|alarms?))|char(?:red|ring)?|burnt|scorch\w*)\b",
     FLAGS,
 )
+
+
+_WET = re.compile(r"\b(?:wet|soaked|saturated|damp|water|flood\w*|leak\w*)\b", FLAGS)
 
 
 _MAX_ROOM_WORDS = 5  # a longer "Area: ..." value is prose, not a room name
 
 
 _UNAFFECTED = re.compile(
-    r"\b(?:unaffected|not affected|not impacted|unimpacted|no damage|undamaged"
-    r"|no (?:visible )?(?:water|moisture)|dry (?:standard|std)"
-    r"|(?:reference|control|baseline) (?:area|room|reading|point))\b",
+    r"\b(?:unaffected|not affected|not impacted|unimpacted|no damage|undamaged|not damaged"
+    r"|no (?:visible )?(?:water|moisture|damage)|dry (?:standard|std)"
+    r"|(?:reference|control|baseline) (?:area|room|reading|point)"
+    r"|did(?: not|n'?t) get wet|not (?:wet|reached)|never got wet|(?:stayed|remained|remains|kept) dry"
+    r"|free (?:of|from)|nothing (?:came through|to dry)|(?:was|were) (?:fine|spared|ok)"
+    r"|checked\W{1,4}(?:and )?(?:dry|fine|ok|clear|nothing)|no action)\b",
     FLAGS,
 )
+# "Kitchen vinyl DRY", "hall bath vinyl dry": dry said of a room with nothing wet about it.
+_SAID_DRY = re.compile(
+    r"\bdry\b(?! ?(?:std|standard|goal|out|ing|by|within|in \d|to\b|after))"
+    r"|\bno (?:visible |active )?(?:mou?ld|growth|staining)\b",
+    FLAGS,
+)
+_READING_NUMBER = re.compile(r"\d ?(?:%|wme|rel|mc)|(?:wme|rel|mc) ?\d|\d{2}\b", FLAGS)
+# Between two rooms of one list ("Bedrooms 2 and 3, the hallway, kitchen and laundry are ...").
+_LIST_JOIN = re.compile(r"^(?:\s|,|&|/|\+|\band\b|\bor\b|\bthe\b|\bboth\b)*$", FLAGS)
 
 
 _PLACE = re.compile(
@@ -342,18 +380,43 @@ def room_mentions(text: str) -> list[Mention]:
         found = _labelled_mentions(text)
     found = [mention for index, mention in enumerate(found) if not _is_locative(text, mention, index > 0)]
     sentences = Sentences(text)
-    mentions = []
+    flags = []
+    damage_said: dict[tuple[int, int], bool] = {}  # per sentence: a long line is read once
     for mention, (segment_start, segment_end) in zip(found, _segments(text, found), strict=True):
         # A mention owns its part of its sentence; that is where "unaffected" would be said.
         sentence_start, sentence_end = sentences.bounds(mention.start)
-        unaffected = (
-            _UNAFFECTED.search(text, max(segment_start, sentence_start), min(segment_end, sentence_end))
-            is not None
-        )
+        start, end = max(segment_start, sentence_start), min(segment_end, sentence_end)
+        unaffected = _UNAFFECTED.search(text, start, end) is not None or _said_dry(text, start, end)
         is_heading = is_label_line or _HEADING_PREFIX.fullmatch(text, 0, mention.start) is not None
-        described = is_heading or sentences.mentions_any(mention.start, _DAMAGE_CONTEXT)
-        mentions.append(replace(mention, affected=described and not unaffected, unaffected=unaffected))
-    return mentions
+        described = is_heading or _describes_damage(sentences, mention.start, damage_said)
+        flags.append([described, unaffected])
+    # What is said of the last room of a list is said of every room in it.
+    for index in range(len(found) - 2, -1, -1):
+        if flags[index + 1][1] and _LIST_JOIN.match(text[found[index].end : found[index + 1].start]):
+            flags[index][1] = True
+    return [
+        replace(mention, affected=described and not unaffected, unaffected=unaffected)
+        for mention, (described, unaffected) in zip(found, flags, strict=True)
+    ]
+
+
+def _said_dry(text: str, start: int, end: int) -> bool:
+    """ "Kitchen vinyl DRY": dry, with no reading and no unnegated damage in the same part."""
+    if _SAID_DRY.search(text, start, end) is None or _READING_NUMBER.search(text, start, end):
+        return False
+    part = text[start:end]
+    return not any(True for pattern in (_DAMAGE_CONTEXT_WORDS, _WET) for _ in evidence_matches(pattern, part))
+
+
+def _describes_damage(sentences: Sentences, pos: int, cache: dict[tuple[int, int], bool]) -> bool:
+    """Whether the sentence says something is damaged: a damage word that nothing negates."""
+    bounds = sentences.bounds(pos)
+    if bounds not in cache:
+        sentence = sentences.text[bounds[0] : bounds[1]]
+        cache[bounds] = any(
+            next(evidence_matches(pattern, sentence), None) is not None for pattern in _DAMAGE_CONTEXT
+        )
+    return cache[bounds]
 
 
 def place_mentions(text: str) -> list[Mention]:
