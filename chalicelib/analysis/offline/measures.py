@@ -131,11 +131,74 @@ def _parse_dimensions(match: re.Match[str]) -> Dimensions | None:
     )
 
 
-def dimensions_in(text: str) -> Iterator[tuple[int, int, Dimensions]]:
+_METRIC_WORDS = re.compile(
+    r"\d ?(?:m2|m\u00b2|sqm|sq ?m|lm|mm|cm|metres?|meters?|\u00b0 ?c)\b|\d ?m\b(?! ?(?:x|by))", FLAGS
+)
+_IMPERIAL_WORDS = re.compile(
+    r"\d ?(?:sq\.? ?ft|sqft|sf|lf|ft|feet|foot|inch(?:es)?|\u00b0 ?f)\b|\d ?['\"]|\d ?in\b", FLAGS
+)
+# "100 x 100 mm inspection hole", "1 x 1 foot cut": the size of an opening, never of a room.
+_OPENING_AFTER = re.compile(
+    r" ?(?:(?:ft|feet|foot|mm|cm|m|in(?:ch(?:es)?)?|'|\")\.? ?)?(?:\(?\w+\)? )?"
+    r"(?:inspection |access |vent |test |sample )?(?:holes?|cuts?|cut-?outs?|openings?|sections? of"
+    r"|patch(?:es)?|pieces?|ceiling tiles?|samples?|plugs?|lifts?|bulge|stain)\b",
+    FLAGS,
+)
+_OPENING_BEFORE = re.compile(
+    r"\b(?:holes?|cuts?|opening|cut-?out|tile|panel|sample|piece|section|bulge|stain|patch|lifted|lift)\b"
+    r"[^.;:\d]{0,20}$",
+    FLAGS,
+)
+_LUMBER = re.compile(r" ?(?:framing|frame|studs?|lumber|timber|joists?|plates?|boards?)\b", FLAGS)
+_UNITLESS_LIMITS = {LengthUnit.METRES: (0.8, 40.0), LengthUnit.FEET: (3.0, 300.0)}
+
+
+def unit_system(text: str) -> LengthUnit | None:
+    """The units the notes are written in, by which kind they use more: a size written without
+    a unit ("Laundry 2.4 x 1.9") is read in them."""
+    metric = sum(1 for _ in _METRIC_WORDS.finditer(text))
+    imperial = sum(1 for _ in _IMPERIAL_WORDS.finditer(text))
+    if metric == imperial:
+        return None
+    return LengthUnit.METRES if metric > imperial else LengthUnit.FEET
+
+
+def is_opening(text: str, start: int, end: int) -> bool:
+    """A size that belongs to a hole, cut, tile or patch rather than to a room."""
+    return bool(
+        _OPENING_AFTER.match(text, end, end + 40) or _OPENING_BEFORE.search(text, max(0, start - 30), start)
+    )
+
+
+def dimensions_in(text: str, default_unit: LengthUnit | None = None) -> Iterator[tuple[int, int, Dimensions]]:
     for match in DIMENSIONS.finditer(text):
+        if is_opening(text, match.start(), match.end()):
+            continue
         dimensions = _parse_dimensions(match)
+        if dimensions is None and default_unit is not None:
+            dimensions = _unitless(match, default_unit, text)
         if dimensions is not None:
             yield match.start(), match.end(), dimensions
+
+
+def _unitless(match: re.Match[str], unit: LengthUnit, text: str) -> Dimensions | None:
+    """ "2.4 x 1.9" in notes written in metres; "12x14" in notes written in feet."""
+    if any(match.group(name) for name in ("ua", "ub", "uc", "ai", "bi")) or _LUMBER.match(text, match.end()):
+        return None
+    low, high = _UNITLESS_LIMITS[unit]
+    sides = [parse_number(match.group("a")), parse_number(match.group("b"))]
+    if not all(low <= side <= high for side in sides):
+        return None
+    height = parse_number(match.group("c")) if match.group("c") else None
+    factor = FEET_PER_METRE if unit is LengthUnit.METRES else 1.0
+    length, width = sides[0] * factor, sides[1] * factor
+    return Dimensions(
+        round(length, 1),
+        round(width, 1),
+        round(length * width, 1),
+        unit,
+        round(height * factor, 1) if height and low <= height <= high else None,
+    )
 
 
 def patch_surface(text: str, start: int, end: int) -> str | None:

@@ -9,6 +9,7 @@ from datetime import date
 
 from chalicelib.analysis.findings import (
     AtmosphericReading,
+    LengthUnit,
 )
 from chalicelib.analysis.offline.areas import (
     AreaDraft,
@@ -28,6 +29,7 @@ from chalicelib.analysis.offline.measures import (
     dimensions_in,
     patch_surface,
     stated_areas_in,
+    unit_system,
 )
 from chalicelib.analysis.offline.reading_rows import (
     WHERE_WORDS,
@@ -149,6 +151,7 @@ class RoomScan:
         self._block_rows = 0
         self._points: dict[str, tuple[str, Material | None, str]] = {}
         self._document_scales = Scales()
+        self.default_unit: LengthUnit | None = None
         self._scales_cache: tuple[str, Scales] | None = None
 
     def scan(self, lines: Iterable[Line]) -> None:
@@ -288,7 +291,7 @@ class RoomScan:
                 start, end = around(sentences, material.start, material.end, reach=60)
                 if not is_scope and has_evidence(_SOAKED_WORD, text[start:end]):
                     area.soaked_materials.setdefault(material.key, line.span())
-        for start, end, dimensions in dimensions_in(text):
+        for start, end, dimensions in dimensions_in(text, self.default_unit):
             area = self._area_at(owners, start)
             patch = patch_surface(text, start, end)
             if area is not None and patch is not None:
@@ -422,8 +425,10 @@ class RoomScan:
         return self._scales_cache[1]
 
     def note_scales(self, text: str) -> None:
-        """Scales named anywhere in the notes, for readings outside a block."""
+        """Scales named anywhere in the notes, for readings outside a block; and the units the
+        notes are written in, for sizes written without one."""
         self._document_scales = Scales.read(text, _material_keys)
+        self.default_unit = unit_system(text)
 
     def _label_place(self, label: str) -> str:
         """A place the vocabulary does not know ("Sterilization", "rear of the house"): the words
