@@ -123,6 +123,22 @@ def _material_keys(text: str) -> list[str]:
     return [material.key for material in materials_in(text)]
 
 
+_AFFECTED_WORD = re.compile(
+    r"\b(?:wet|saturated|soaked|damp|wick\w*|swollen|swelling|cupp\w*|buckl\w*|delaminat\w*|lifting|stain\w*"
+    r"|sagg\w*|collapsed|mou?ld\w*|growth|affected|damaged|elevated|high|removed|lifted|bagged|disposed|cut"
+    r"|water|sloppy|squelch\w*|puddl\w*|soot\w*|charred|burnt|readings?|\d+ ?(?:%|wme|rel))",
+    FLAGS,
+)
+
+
+# "slab not wet", "tiles dry", "frame sound", "foil underlay intact": a material said to be fine.
+_SAID_SOUND = re.compile(
+    r"\b(?:not (?:wet|damp|affected|damaged)|dry|intact|sound|fine|undamaged|unaffected|ok"
+    r"|no (?:damage|water))\b",
+    FLAGS,
+)
+
+
 # --- the scan ----------------------------------------------------------------------------------
 
 
@@ -286,11 +302,16 @@ class RoomScan:
         sentences = Sentences(text)
         for material in materials_in(text):
             area = self._area_at(owners, material.start)
-            if area is not None:
+            if area is None:
+                continue
+            start, end = self._clause(sentences, material.start, material.end)
+            clause = text[start:end]
+            # A material is affected when its clause says so ("carpet and pad wet", "skirting
+            # swollen") or the work on it does (a scope line); "slab not wet" and "tiles dry" are not.
+            if is_scope or has_evidence(_AFFECTED_WORD, clause) or not _SAID_SOUND.search(clause):
                 area.materials.setdefault(material.key, material.name)
-                start, end = around(sentences, material.start, material.end, reach=60)
-                if not is_scope and has_evidence(_SOAKED_WORD, text[start:end]):
-                    area.soaked_materials.setdefault(material.key, line.span())
+            if not is_scope and has_evidence(_SOAKED_WORD, clause):
+                area.soaked_materials.setdefault(material.key, line.span())
         for start, end, dimensions in dimensions_in(text, self.default_unit):
             area = self._area_at(owners, start)
             patch = patch_surface(text, start, end)
@@ -441,6 +462,15 @@ class RoomScan:
         if len(self.areas) == 1:
             return next(iter(self.areas.values())).room
         return _UNSPECIFIED_LOCATION
+
+    @staticmethod
+    def _clause(sentences: Sentences, start: int, end: int) -> tuple[int, int]:
+        """The clause around a word: its sentence, cut at semicolons."""
+        sentence_start, sentence_end = around(sentences, start, end, reach=90)
+        text = sentences.text
+        left = text.rfind(";", sentence_start, start)
+        right = text.find(";", end, sentence_end)
+        return (left + 1 if left >= 0 else sentence_start), (right if right >= 0 else sentence_end)
 
     def _collect_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> None:
         text = line.text
