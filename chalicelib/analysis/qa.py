@@ -35,6 +35,7 @@ from chalicelib.analysis.findings import (
     StandardRef,
 )
 from chalicelib.analysis.offline import classify_water_source
+from chalicelib.analysis.offline.classification import STATED_PREFIX
 from chalicelib.analysis.psychrometrics import gpp_from_fahrenheit
 from chalicelib.analysis.standards import (
     ReferenceKey,
@@ -677,12 +678,16 @@ def _compare_grade(
 
 def _judged_above_stated(given: Classification, expected: Classification) -> bool:
     """The findings keep the notes' own grade (the one the rules read), cite it, and judge worse."""
+    # The rules echo a stated grade only when they found no evidence of their own: their
+    # justification is then the statement itself (or nothing). A grade they judged stays an error.
+    echoed = not expected.justification or expected.justification.startswith(STATED_PREFIX)
     return (
         given.stated is not None
         and given.stated_source is not None
         and given.stated == expected.value
         and given.value > given.stated
         and bool(given.justification.strip())
+        and echoed
     )
 
 

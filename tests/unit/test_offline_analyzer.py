@@ -102,7 +102,8 @@ def test_burst_supply_line_gives_type_cause_and_sources() -> None:
     # contractor's job number, not the insurer's claim number), and the equipment it cannot size
     assert findings.job.address is not None and findings.job.address.value == "12 Smith St, Springfield"
     assert findings.job.inspection_date is not None and findings.job.inspection_date.value == date(2024, 3, 3)
-    assert findings.undetermined == ["job.claimNumber", "job.insured", "job.dateOfLoss", "equipment"]
+    # (the class is judged from "carpet and underlay saturated", so the equipment is calculated)
+    assert findings.undetermined == ["job.claimNumber", "job.insured", "job.dateOfLoss"]
     assert findings.analyzer == "offline-rules"
 
 
@@ -496,10 +497,11 @@ def test_a_stated_category_below_the_source_is_kept_and_the_disagreement_noted()
     findings = analyze_text("Cause: sewage backup through shower drain. Category 1.\nBathroom 2 x 3 m wet\n")
     # When it is analysed
     category = findings.water_category
-    # Then the technician's call is the value, and the rule's Category 3 is said beside it
-    assert category is not None and category.value == 1
-    assert "Category 3" in category.justification
-    assert any("rules give Category 3" in note for note in findings.notes)
+    # Then the source decides the value, Category 3, and the technician's call is kept beside it
+    assert category is not None and (category.value, category.stated) == (3, 1)
+    assert category.stated_source is not None and category.stated_source.line == 1
+    assert "notes state Category 1" in category.justification
+    assert any("evidence gives Category 3" in note for note in findings.notes)
 
 
 # --- v2: S500 class and wet extents ------------------------------------------------------------

@@ -119,11 +119,12 @@ def test_markdown_has_summary_tables_qa_and_sources() -> None:
     # ... with the dry standard from the unaffected room, the drying goal and the day it was read
     assert reading_rows[0] == "| Kitchen | drywall | 32 %MC | 9 %MC | 13 %MC | No | 3 Mar 2024 | line 7 |"
     # And the sections with nothing recorded say so
-    assert "## Equipment\n\nNo drying equipment was calculated or recorded." in markdown
     assert "## Safety hazards\n\nNo safety hazards were recorded in the notes." in markdown
+    # And the equipment the class (judged from the wet carpet and underlay) sizes shows its formula
+    assert "| Dehumidifier | 2 | \u2014 | IICRC S500-2015 (US) dehumidification" in markdown
     # And QA, the undetermined fields and the cited lines have their sections
     assert f"## QA findings\n\n{_verdict(report.qa)}" in markdown
-    assert "rather than guessed.\n\n- Claim number\n- Insured\n- Date of loss\n- Equipment\n" in markdown
+    assert "rather than guessed.\n\n- Claim number\n- Insured\n- Date of loss\n\n" in markdown
     cause_row = "| Line 3 | cause of loss; water category | \u201cCause: burst flexi hose under kitchen sink"
     assert cause_row in markdown
     assert "| Line 13 | atmospheric reading | \u201cOutside RH 65%, GPP 78\u201d |" in markdown

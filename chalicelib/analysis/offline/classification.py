@@ -14,6 +14,7 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.areas import (
     AreaDraft,
 )
+from chalicelib.analysis.offline.class_evidence import class_from_evidence
 from chalicelib.analysis.offline.job import (
     CATEGORY_SOURCES,
 )
@@ -127,6 +128,16 @@ class _Graded:
     span: SourceSpan
 
 
+# How a grade the rules only took from the notes is justified (QA's cross-check knows it by this).
+STATED_PREFIX = "Stated in the notes"
+_HEDGE = re.compile(
+    r"\b(?:could be|could have|might|may be|maybe|possibly|perhaps|thinks?|suspects?|suspected|guess\w*"
+    r"|unsure|not sure|not found|unknown|either|or)\b|\?",
+    FLAGS,
+)
+_HEDGE_REACH = 40
+
+
 def classify_water_source(text: str) -> tuple[int, str] | None:
     """The IICRC S500 category the water source named in `text` implies, and what S500 calls it.
 
@@ -135,6 +146,8 @@ def classify_water_source(text: str) -> tuple[int, str] | None:
     best: tuple[int, str] | None = None
     for category, reason, pattern in CATEGORY_SOURCES:
         for match in evidence_matches(pattern, text):
+            if _HEDGE.search(text, max(0, match.start() - _HEDGE_REACH), match.start()):
+                continue  # "could be a supply pipe", "HO thinks the pan overflowed OR ...": a guess
             value, why = category, reason
             if category == 2 and _SUPPLY_HOSE.search(match.group(0)):
                 value, why = 1, "appliance supply hose (clean water supply)"
@@ -144,12 +157,15 @@ def classify_water_source(text: str) -> tuple[int, str] | None:
 
 
 def _stated_grade(lines: Sequence[Line], pattern: re.Pattern[str]) -> _Graded | None:
+    """The grade the notes state; the last one written, since notes revise ("recorded Class 2 ...
+    revised to Class 4") and quote others before correcting them ("the insurer's Cat 2 ... Cat 3")."""
+    stated: _Graded | None = None
     for line in lines:
         for match in evidence_matches(pattern, line.text):
             written = match.group("n").lower()
             value = _ROMAN.get(written) or int(written)
-            return _Graded(value=value, reason=line.text, span=line.span())
-    return None
+            stated = _Graded(value=value, reason=line.text, span=line.span())
+    return stated
 
 
 def _source_grades(lines: Sequence[Line]) -> list[_Graded]:
@@ -203,27 +219,32 @@ class _Explained:
 def _merge_stated(
     label: str, stated: _Graded | None, derived: _Graded | None, explained: _Explained, fallback: list[str]
 ) -> int:
-    """A grade the notes state is the value reported (the technician's documented call); the
-    rule's grade is its justification, or, when they differ, a disagreement said out loud."""
+    """The grade judged from the evidence is the value; what the notes state is kept beside it
+    (`Classification.stated`), and a difference is said out loud. With no evidence to judge from,
+    the stated grade stands."""
     if stated is None:
         return derived.value if derived is not None else 0
     explained.evidence.insert(0, stated.span)
     if derived is None:
         explained.reasons[:] = fallback
-    elif derived.value != stated.value:
-        explained.reasons.insert(0, f"The notes state {label} {stated.value} (line {stated.span.line}).")
+        return stated.value
+    if derived.value != stated.value:
+        explained.reasons.append(
+            f"The notes state {label} {stated.value} (line {stated.span.line}); the evidence gives"
+            f" {label} {derived.value}."
+        )
         explained.notes.append(
-            f"The notes state {label} {stated.value}; the rules give {label} {derived.value}."
+            f"The notes state {label} {stated.value}; the evidence gives {label} {derived.value}."
         )
     else:
         explained.reasons.append(f"The notes state the same (line {stated.span.line}).")
-    return stated.value
+    return derived.value
 
 
 def _stated_reasons(stated: _Graded | None) -> list[str]:
     if stated is None or not _justified(stated):
         return []
-    return [f"Stated in the notes: \u201c{truncate(stated.reason, 160)}\u201d."]
+    return [f"{STATED_PREFIX}: \u201c{truncate(stated.reason, 160)}\u201d."]
 
 
 def _justified(graded: _Graded) -> bool:
@@ -268,6 +289,8 @@ def detect_category(
     return (
         Classification(
             value=value,
+            stated=stated.value if stated else None,
+            stated_source=stated.span if stated else None,
             justification=" ".join(reasons),
             evidence=dedupe_spans(evidence),
             standard=standards.ref("water_category"),
@@ -405,13 +428,31 @@ def detect_class(
     rooms = ", ".join(area.room for area in drafts)
     share = _share_of(drafts, standards)
     area_evidence = [span for area in drafts for span in (area.source, *area.evidence)]
-    derived = _class_four(drafts, standards)
-    reasons: list[str] = [derived.reason] if derived else []
-    evidence: list[SourceSpan] = [derived.span] if derived else []
-    if derived is None and share is not None and share.class_value(standards) is not None:
+    derived: _Graded | None = None
+    reasons: list[str] = []
+    evidence: list[SourceSpan] = []
+    if share is not None and share.class_value(standards) is not None:
         value = share.class_value(standards) or 0
         derived = _Graded(value=value, reason=_share_text(share, rooms, standards), span=drafts[0].source)
         reasons, evidence = [derived.reason], area_evidence
+    cue = class_from_evidence(lines, drafts, stated.value if stated else None)
+    if cue is not None and stated is not None and derived is None and 4 not in (stated.value, cue.value):
+        # Words weigh less than the technician's own call between Classes 1-3; the difference is
+        # said. Class 4 is the exception both ways: it needs bound water in dense materials.
+        if cue.value != stated.value:
+            notes.append(
+                f"The notes state Class {stated.value}; what they describe ({cue.reason}, line"
+                f" {cue.span.line}) reads as Class {cue.value}."
+            )
+        cue = None
+    if cue is not None and (derived is None or cue.value == 4 or (cue.value == 3 and derived.value < 3)):
+        # What the notes describe decides where no measured share does, and overrides one that
+        # misses bound water or water from above.
+        reason = (
+            f"{cue.reason} (line {cue.span.line}): Class {cue.value} per {standards.cite('water_class')}."
+        )
+        derived = _Graded(value=cue.value, reason=reason, span=cue.span)
+        reasons, evidence = [reason], [cue.span]
     if stated is None and derived is None:
         if drafts and share is None:
             notes.append("Water class not determined: a room's dimensions are not stated.")
@@ -425,6 +466,8 @@ def detect_class(
     return (
         Classification(
             value=value,
+            stated=stated.value if stated else None,
+            stated_source=stated.span if stated else None,
             justification=" ".join(reasons),
             evidence=dedupe_spans(evidence),
             standard=standards.ref("water_class"),

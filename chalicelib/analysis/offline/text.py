@@ -79,7 +79,8 @@ _NUMBER_WORDS = {
 
 # A keyword right after these is an absence or a risk, not evidence ("no mould", "check for mould").
 _NEGATION_BEFORE = re.compile(
-    r"\b(?:no|not|nil|without|none|never|negative for|free of|free from|prevent|preventing|avoid|risk of"
+    r"\b(?:no|not|nil|nothing|without|none|never|negative for|free of|free from|prevent|preventing|avoid"
+    r"|risk of"
     r"|potential|check for|checked for|monitor for|test for|tested for|inspect for|rule out|ruled out)\b",
     FLAGS,
 )
@@ -90,7 +91,8 @@ _NEGATION_AFTER = re.compile(
 )
 
 
-_NEGATION_WINDOW = 30
+_NEGATION_WINDOW = 40
+_LIST_TAIL = re.compile(r"\s*(?:[\w/-]+\s+){0,2}(?:or|and|nor)\s+", FLAGS)
 
 
 # --- text preparation --------------------------------------------------------------------------
@@ -187,6 +189,9 @@ def excerpt_of(text: str, start: int, end: int) -> str | None:
 def is_negated(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - _NEGATION_WINDOW) : start]
     clause_start = max(before.rfind(mark) for mark in ".;!?,") + 1
+    if _LIST_TAIL.fullmatch(before, clause_start):
+        # "No contact with drains, soil or sewage": a list carries its negation across commas.
+        clause_start = max(before.rfind(mark) for mark in ".;!?") + 1
     after = text[end : end + _NEGATION_WINDOW]
     return bool(_NEGATION_BEFORE.search(before[clause_start:]) or _NEGATION_AFTER.match(after))
 

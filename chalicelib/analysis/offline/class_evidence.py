@@ -1,0 +1,112 @@
+"""S500 water class from what the notes describe, without needing room sizes.
+
+The class is the evaporation load, and the notes describe it in words far more often than in
+measurements: water from above with wet ceilings or insulation is Class 3; carpet and pad wet, or
+walls wicking, is Class 2; a wet patch in part of one room is Class 1; Class 4 only when bound
+water in dense, low-permeance materials (hardwood, concrete, plaster, masonry) is what the
+drying is about, not whenever a slab or a hardwood floor is mentioned. Every cue is read only
+where nothing negates it ("insulation did not get wet", "ceiling dry").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from chalicelib.analysis.findings import SourceSpan
+from chalicelib.analysis.offline.areas import AreaDraft
+from chalicelib.analysis.offline.text import FLAGS, Line, evidence_matches, is_negated
+
+_WET = r"(?:wet|saturated|soaked|sodden|damp|dripping|sagg\w*|collapsed|stain\w*|bulg\w*|water[- ]?logged)"
+_CEILING_WET = re.compile(
+    rf"\b(?:ceilings?|clg)\b[^.;]{{0,60}}\b{_WET}\b|\b{_WET}\b[^.;]{{0,30}}\b(?:ceilings?|clg)\b", FLAGS
+)
+_INSULATION_WET = re.compile(
+    rf"\b(?:insulation|batts|glasswool|fibreglass|fiberglass)\b[^.;]{{0,50}}\b{_WET}\b"
+    rf"|\b{_WET}\b[^.;]{{0,20}}\b(?:insulation|batts)\b",
+    FLAGS,
+)
+_FROM_ABOVE = re.compile(
+    r"\b(?:from above|overhead|came (?:down|through) (?:through )?the ceiling|through the ceiling"
+    r"|down through|upstairs (?:bath\w*|toilet|laundry|unit|apartment|flat)|unit above|floor above"
+    r"|roof leak|walls? wet from the top)\b",
+    FLAGS,
+)
+_SMALL = re.compile(
+    r"\b(?:small|minor|localised|localized|isolated|tiny|only (?:a|the)|patch|spot|single)\b", FLAGS
+)
+_CARPET_PAD_WET = re.compile(
+    rf"\b(?:carpet|cpt)\b[^.;]{{0,40}}\b(?:pad|underlay|u/lay|cushion)\b[^.;]{{0,40}}\b{_WET}\b"
+    rf"|\b(?:pad|underlay|u/lay|cushion)\b[^.;]{{0,30}}\b(?:{_WET}|sloppy)\b",
+    FLAGS,
+)
+_WICKING = re.compile(r"\bwick(?:ed|ing|s)?\b|\bwalls? wet\b|\bwet (?:to|up to) \d", FLAGS)
+_BOUND_WATER = re.compile(
+    r"\b(?:bound water|water bound|special(?:ty|ised|ized) (?:drying|system|equipment)|cup(?:s|ped|ping)?"
+    r"|crown(?:ed|ing)|drying mats?|floor[- ]drying (?:system|panels?|mats?|units?)|injectidry"
+    r"|(?:slab|concrete|hardwood|masonry|brick|plaster)\b[^.;]{0,40}\b(?P<w>saturated|soaked|high readings?"
+    r"|readings? (?:high|elevated)|elevated|holding water|dominat\w*))\b",
+    FLAGS,
+)
+_FAST_KEYS = ("carpet", "underlay", "drywall")
+_FAST_MATERIALS = re.compile(r"\b(?:carpet|pad|underlay|drywall|plasterboard|gyprock|sheetrock)\b", FLAGS)
+
+
+@dataclass(frozen=True)
+class ClassCue:
+    value: int
+    reason: str
+    span: SourceSpan
+
+
+def _first(pattern: re.Pattern[str], lines: Sequence[Line]) -> Line | None:
+    """The first line where the pattern is said and not negated; a compound pattern is negated
+    at its wet word ("concrete: nothing soaked in")."""
+    for line in lines:
+        for match in evidence_matches(pattern, line.text):
+            wet = match.group("w") if "w" in pattern.groupindex else None
+            if wet and is_negated(line.text, match.start("w"), match.end("w")):
+                continue
+            return line
+    return None
+
+
+_DENSE = re.compile(
+    r"\b(?:hardwood|oak|maple|jarrah|timber floor\w*|floorboards?|parquet|concrete|slab|screed|plaster"
+    r"|masonry|brick\w*|block ?work|stone)\b",
+    FLAGS,
+)
+
+
+def _bound_reason(line: Line) -> str:
+    dense = _DENSE.search(line.text)
+    what = dense.group(0).lower() if dense else "dense, low-permeance materials"
+    return f"bound water in {what} is what the drying is about"
+
+
+def class_from_evidence(
+    lines: Sequence[Line], drafts: Sequence[AreaDraft], stated: int | None = None
+) -> ClassCue | None:
+    """The class the described damage points to, with the line it rests on; None when the notes
+    describe nothing that decides it."""
+    bound = _first(_BOUND_WATER, lines)
+    fast_wet = any(key in area.soaked_materials for area in drafts for key in _FAST_KEYS)
+    if bound is not None and (stated == 4 or not fast_wet):
+        return ClassCue(4, _bound_reason(bound), bound.span())
+    ceiling = _first(_CEILING_WET, lines)
+    insulation = _first(_INSULATION_WET, lines)
+    above = _first(_FROM_ABOVE, lines)
+    if ceiling is not None and (insulation is not None or above is not None):
+        small = _SMALL.search(ceiling.text) and insulation is None
+        if not small:
+            return ClassCue(3, "water from above: wet ceilings or insulation", (insulation or ceiling).span())
+    carpet_pad = _first(_CARPET_PAD_WET, lines)
+    if carpet_pad is not None:
+        return ClassCue(2, "carpet and pad wet", carpet_pad.span())
+    wicking = _first(_WICKING, lines)
+    if wicking is not None and len(drafts) >= 2:
+        return ClassCue(2, "walls wicking in more than one room", wicking.span())
+    if bound is not None and not _FAST_MATERIALS.search(bound.text):
+        return ClassCue(4, _bound_reason(bound), bound.span())
+    return None
