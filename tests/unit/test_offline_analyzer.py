@@ -671,14 +671,15 @@ def test_scope_items_from_a_section_and_an_inline_list() -> None:
     )
     # When it is analysed
     items = [(item.quantity, item.unit, item.source.line) for item in findings.scope_of_work]
-    # Then each item has its quantity and unit; a decision not to do something is no item
-    assert items == [(168.0, "sq ft", 2), (2.0, "ft", 3), (14.0, "m2", 6), (4.2, "lm", 6)]
+    # Then each item has its quantity and unit; a flood-cut height is no quantity; a decision not
+    # to do something is no item
+    assert items == [(168.0, "sq ft", 2), (None, None, 3), (14.0, "m2", 6), (4.2, "lm", 6)]
 
 
 def test_hazards_by_kind_with_the_safety_line_preferred() -> None:
-    # Given notes naming several hazards, and a build year before the asbestos era ends
+    # Given notes naming several hazards, and an Australian build year before the asbestos era ends
     findings = analyze_text(
-        "House built 1972.\nRaw sewage in the laundry.\nPower isolated at switchboard.\n"
+        "House built 1972, Perth WA 6000.\nRaw sewage in the laundry.\nPower isolated at switchboard.\n"
         "Ceiling sagging in hallway.\nSafety: wet floor signs placed, slip hazard.\n"
     )
     # When it is analysed

@@ -18,6 +18,7 @@ from chalicelib.analysis.offline.dates import (
 )
 from chalicelib.analysis.offline.equipment import (
     equipment_items,
+    read_equipment_log,
     stated_equipment,
 )
 from chalicelib.analysis.offline.hazards import (
@@ -81,6 +82,7 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
     water_class, class_notes = detect_class(lines, drafts, standards) if is_water else (None, [])
     findings = Findings(
         job=job,
+        locale=dates.locale,
         damage_type=damage_type,
         damage_type_evidence=damage[1] if damage else None,
         cause_of_loss=cause[0] if cause else None,
@@ -93,13 +95,14 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
         atmospheric_readings=rooms.air,
         equipment=equipment_items(
             areas,
-            stated_equipment(lines, line_dates),
+            stated_equipment(lines, line_dates, log := read_equipment_log(lines, line_dates, dates)),
             water_class.value if water_class else None,
             is_water,
             standards,
         ),
+        equipment_runs=log.runs,
         scope_of_work=scope_items(lines, scope_lines, rooms.rooms_by_line),
-        safety_hazards=detect_hazards(lines, category, standards),
+        safety_hazards=detect_hazards(lines, category, standards, dates.locale),
         notes=[*_date_notes(dates), *category_notes, *class_notes],
         analyzer=ANALYZER_NAME,
         analyzer_version=ANALYZER_VERSION,

@@ -156,7 +156,7 @@ def classify_water_source(text: str) -> tuple[int, str] | None:
     return best
 
 
-def _stated_grade(lines: Sequence[Line], pattern: re.Pattern[str]) -> _Graded | None:
+def _stated_grade(lines: Sequence[Line], pattern: re.Pattern[str], *, worst: bool = False) -> _Graded | None:
     """The grade the notes state; the last one written, since notes revise ("recorded Class 2 ...
     revised to Class 4") and quote others before correcting them ("the insurer's Cat 2 ... Cat 3")."""
     stated: _Graded | None = None
@@ -164,7 +164,8 @@ def _stated_grade(lines: Sequence[Line], pattern: re.Pattern[str]) -> _Graded | 
         for match in evidence_matches(pattern, line.text):
             written = match.group("n").lower()
             value = _ROMAN.get(written) or int(written)
-            stated = _Graded(value=value, reason=line.text, span=line.span())
+            if not worst or stated is None or value > stated.value:
+                stated = _Graded(value=value, reason=line.text, span=line.span())
     return stated
 
 
@@ -511,9 +512,12 @@ def detect_condition(
             derived = _Graded(value=value, reason=f"{reason} (line {line.number})", span=line.span())
             break
     mould_named = damage_type is DamageType.MOULD or derived is not None
-    stated = _stated_grade(lines, _STATED_CONDITION) if mould_named else None
+    # A mould report grades each area; the job's condition is the worst one it states.
+    stated = _stated_grade(lines, _STATED_CONDITION, worst=True) if mould_named else None
     if stated is None and derived is None:
         return None
+    if stated is not None and derived is not None and stated.value > derived.value:
+        derived = None  # the inspector saw more than the words the rules know ("fuzzy growth")
     cite = standards.cite("mould_condition")
     reasons = [f"The notes show {derived.reason}, per {cite}."] if derived else []
     evidence = [derived.span] if derived else []
@@ -522,6 +526,8 @@ def detect_condition(
     )
     return Classification(
         value=min(value, 3),
+        stated=stated.value if stated else None,
+        stated_source=stated.span if stated else None,
         justification=" ".join(reasons),
         evidence=dedupe_spans(evidence),
         standard=standards.ref("mould_condition"),

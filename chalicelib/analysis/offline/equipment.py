@@ -4,22 +4,27 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from itertools import chain
 
 from chalicelib.analysis.findings import (
     AffectedArea,
     EquipmentItem,
     EquipmentKind,
+    EquipmentRun,
     SourceSpan,
+)
+from chalicelib.analysis.offline.dates import (
+    Dates,
+)
+from chalicelib.analysis.offline.equipment_log import (
+    Event,
+    read_events,
 )
 from chalicelib.analysis.offline.text import (
     FLAGS,
-    WINDOW,
     Line,
-    Sentences,
-    count_word,
 )
 from chalicelib.analysis.standards import (
     Standards,
@@ -27,79 +32,12 @@ from chalicelib.analysis.standards import (
     dehumidifier_calculation,
 )
 
-# --- equipment, scope, hazards -----------------------------------------------------------------
-
-_EQUIPMENT_KIND = (
-    r"(?P<am>air ?movers?|AM'?s?|blowers?|turbo ?dryers?|axial(?: fans?| air movers?)?|centrifugal(?: fans?)?"
-    r"|carpet dryers?|drying fans?)"
-    r"|(?:(?P<dtype>lgr|conventional|refrigerant|desiccant) )?(?P<dh>dehu(?:midifier)?s?|dehus|dh)"
-    r"|(?P<lgr>LGRs?)"
-    r"|(?P<scrubber>air ?scrubbers?|AFDs?|air filtration devices?|HEPA (?:air )?scrubbers?|NAMs?"
-    r"|negative air (?:machines?|units?)|hepa units?)"
-    r"|(?P<other>hydroxyl (?:generators?|units?)|ozone (?:generators?|machines?)|heaters?|injecti?dry"
-    r"|mat systems?)"
-)
-
-
-_EQUIPMENT_COUNT = re.compile(
-    r"(?<![\w.:/#])(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\)?(?! ?(?:x|\u00d7) ?\d)"
-    r" ?(?:x|\u00d7)? ?(?:[A-Za-z][\w\-]{0,14} ){0,2}?"
-    rf"(?:{_EQUIPMENT_KIND})(?![\w])",
-    FLAGS,
-)
-
-
-_EQUIPMENT_COUNT_AFTER = re.compile(
-    rf"(?<![\w])(?:{_EQUIPMENT_KIND}) ?(?:x|\u00d7|:|=|-) ?(?P<n>\d{{1,2}})\b(?! ?(?:%|ft|'|\"|in\b|m\b|ppd"
-    rf"|pints))",
-    FLAGS,
-)
-
-
-_EQUIPMENT_CONTEXT = re.compile(
-    r"\b(?:placed|place|set|setup|set up|installed|install|running|equipment|equip|dehu\w*|lgr|scrubbers?"
-    r"|afd|air movers?|drying|pulled|removed|on site|onsite|in place|added|deployed|mobili[sz]ed|ams)\b",
-    FLAGS,
-)
-
-
-_TIME_BEFORE = re.compile(
-    r"(?:\b(?:at|@|by|from|until|till|to|arrived|attended|approx\.?|around|about|~|after|before|since)"
-    r"|\d:\d\d) ?$",
-    FLAGS,
-)
-
-
-_EQUIPMENT_REMOVED = re.compile(
-    r"\b(?:pulled|pull|removed|picked up|collected|decommissioned|off ?hired|taken off|de-?mob\w*)\b", FLAGS
-)
-
-
-_EQUIPMENT_ADDED = re.compile(r"\b(?:added|add|additional|extra|another)\b", FLAGS)
-
-
-_EQUIPMENT_TOTAL = re.compile(r"\btotal\b", FLAGS)
-
-
-_DAY_BEFORE = re.compile(r"\b(?:day|visit|#|no\.?|room|bed|bedroom|level|unit|cat|category|class)\s?$", FLAGS)
-
-
 _UNIT_RATING = re.compile(
     r"(?<![\d.])(?P<ppd>\d{2,3}) ?(?:ppd|pints?(?: ?/ ?| per )day|pints?|pt/day)\b", FLAGS
 )
 
 
 # --- equipment ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Count:
-    kind: EquipmentKind
-    quantity: int
-    mode: Literal["set", "add", "remove", "total"]
-    dehumidifier_type: str | None
-    start: int
-    end: int
 
 
 @dataclass
@@ -112,85 +50,42 @@ class _Stated:
     unit_pints_per_day: float | None = None
 
 
-def _kind_of(match: re.Match[str]) -> tuple[EquipmentKind, str | None] | None:
-    if match.group("am"):
-        return EquipmentKind.AIR_MOVER, None
-    if match.group("dh"):
-        written = (match.group("dtype") or "").lower()
-        return EquipmentKind.DEHUMIDIFIER, {"refrigerant": "conventional"}.get(written, written or None)
-    if match.group("lgr"):
-        return EquipmentKind.DEHUMIDIFIER, "lgr"
-    if match.group("scrubber"):
-        return EquipmentKind.AIR_SCRUBBER, None
-    if match.group("other"):
-        return EquipmentKind.OTHER, None
-    return None
+@dataclass
+class _Open:
+    quantity: int
+    room: str | None
+    placed_on: date | None
+    source: SourceSpan
+    run_hours: float | None
 
 
-def _is_time(text: str, match: re.Match[str]) -> bool:
-    """ "arrived 9 AM" is a time, "set 3 AM" is three air movers."""
-    kind_text = match.group("am") or ""
-    if kind_text.lower() not in ("am",):
-        return False
-    if _TIME_BEFORE.search(text, max(0, match.start() - 12), match.start()):
-        return True
-    context = (
-        text[max(0, match.start() - WINDOW) : match.start()] + " " + text[match.end() : match.end() + WINDOW]
-    )
-    return not _EQUIPMENT_CONTEXT.search(context)
+@dataclass
+class Replay:
+    """Per kind: the runs, the most on site at once, and the line that count was stated on."""
+
+    runs: list[EquipmentRun] = field(default_factory=list)
+    peak: dict[EquipmentKind, int] = field(default_factory=dict)
+    peak_source: dict[EquipmentKind, SourceSpan] = field(default_factory=dict)
+    dehumidifier_type: str | None = None
 
 
-def _counts_in(text: str) -> list[_Count]:
-    sentences = Sentences(text)
-    found: list[_Count] = []
-    matches = sorted(
-        [*_EQUIPMENT_COUNT.finditer(text), *_EQUIPMENT_COUNT_AFTER.finditer(text)],
-        key=lambda match: match.start(),
-    )
-    previous_end = 0
-    for match in matches:
-        if found and match.start() < found[-1].end:
-            continue
-        kind = _kind_of(match)
-        if kind is None or _is_time(text, match):
-            continue
-        if _DAY_BEFORE.search(text, max(0, match.start() - 10), match.start()):
-            continue
-        quantity = count_word(match.group("n"))
-        if quantity <= 0:
-            continue
-        before = text[max(previous_end, sentences.bounds(match.start())[0]) : match.start()]
-        after = text[match.end() : match.end() + 16]
-        mode: Literal["set", "add", "remove", "total"] = "set"
-        if _EQUIPMENT_REMOVED.search(before) or _EQUIPMENT_REMOVED.match(after.lstrip()):
-            mode = "remove"
-        elif _EQUIPMENT_ADDED.search(before):
-            mode = "add"
-        elif _EQUIPMENT_TOTAL.search(before):
-            mode = "total"
-        found.append(_Count(kind[0], quantity, mode, kind[1], match.start(), match.end()))
-        previous_end = match.end()
-    return found
+def read_equipment_log(
+    lines: Sequence[Line], line_dates: Sequence[date | None], dates: Dates | None = None
+) -> Replay:
+    """The notes' equipment events replayed: the runs, and the most of each kind on site at once."""
+    return replay(read_events(lines, line_dates, dates))
 
 
 def stated_equipment(
-    lines: Sequence[Line], line_dates: Sequence[date | None]
+    lines: Sequence[Line], line_dates: Sequence[date | None], log: Replay | None = None
 ) -> dict[EquipmentKind, _Stated]:
-    """Per visit day: placements add up, "added" adds, "pulled" removes, a "total" line replaces."""
-    groups: dict[tuple[int, date | None], list[tuple[Line, _Count]]] = {}
-    group_order: dict[date | None, int] = {}
-    for line, taken_on in zip(lines, line_dates, strict=True):
-        counts = _counts_in(line.text) if line.text else []
-        if counts:
-            order = group_order.setdefault(taken_on, len(group_order))
-            groups.setdefault((order, taken_on), []).extend((line, count) for count in counts)
+    """The most of each kind on site at once, from the same replay that gives the runs."""
+    replayed = log if log is not None else read_equipment_log(lines, line_dates)
     stated: dict[EquipmentKind, _Stated] = {}
-    running: dict[EquipmentKind, int] = {}
-    for key in sorted(groups, key=lambda item: item[0]):
-        for kind in EquipmentKind:
-            entries = [(line, count) for line, count in groups[key] if count.kind is kind]
-            if entries:
-                _apply_day(kind, entries, running, stated)
+    for kind, peak in replayed.peak.items():
+        if peak > 0:
+            dehumidifier = replayed.dehumidifier_type if kind is EquipmentKind.DEHUMIDIFIER else None
+            stated[kind] = _Stated(peak, replayed.peak_source.get(kind), dehumidifier)
     for line in lines:
         rating = _UNIT_RATING.search(line.text)
         dehu = stated.get(EquipmentKind.DEHUMIDIFIER)
@@ -199,26 +94,117 @@ def stated_equipment(
     return stated
 
 
-def _apply_day(
-    kind: EquipmentKind,
-    entries: Sequence[tuple[Line, _Count]],
-    running: dict[EquipmentKind, int],
-    stated: dict[EquipmentKind, _Stated],
-) -> None:
-    placed = sum(count.quantity for _, count in entries if count.mode == "set")
-    totals = [count.quantity for _, count in entries if count.mode == "total"]
-    on_site = totals[-1] if totals else placed if placed else running.get(kind, 0)
-    on_site += sum(count.quantity for _, count in entries if count.mode == "add")
-    on_site -= sum(count.quantity for _, count in entries if count.mode == "remove")
-    running[kind] = max(on_site, 0)
-    record = stated.setdefault(kind, _Stated())
-    types = [count.dehumidifier_type for _, count in entries if count.dehumidifier_type]
-    record.dehumidifier_type = record.dehumidifier_type or (types[0] if types else None)
-    if running[kind] > record.quantity:
-        record.quantity = running[kind]
-        record.source = next(
-            (line.span() for line, count in entries if count.mode != "remove"), entries[0][0].span()
-        )
+# --- replaying events into runs ----------------------------------------------------------------
+
+
+def replay(events: Sequence[Event]) -> Replay:
+    """Per kind, in order of day (then of writing): a day's first "set" says what is on site then,
+    later ones that day add to it; "added" adds, "removed" takes off (from the same room first),
+    a total or a table row says what is left, "all equipment removed" closes everything."""
+    result = Replay()
+    keys = _day_keys(events)
+    # Within a day: placements, then removals, then what is left, then "all removed", whatever
+    # the order they are written in ("1 air mover left" in the readings, "removed 3" further down).
+    order = sorted(range(len(events)), key=lambda index: (keys[index], _STEP[events[index].mode], index))
+    open_runs: dict[EquipmentKind, list[_Open]] = {}
+    on_site: dict[EquipmentKind, int] = {}  # kept beside the runs so each event costs no re-count
+    set_today: dict[EquipmentKind, date | None] = {}
+    for index in order:
+        event = events[index]
+        if event.mode == "clear":
+            for kind, open_now in open_runs.items():
+                on_site[kind] -= _close(result, kind, open_now, on_site[kind], None, event.on)
+            continue
+        runs = open_runs.setdefault(event.kind, [])
+        now = on_site.setdefault(event.kind, 0)
+        mode = event.mode
+        if mode == "set":
+            first_today = set_today.get(event.kind, _NEVER) != event.on
+            set_today[event.kind] = event.on
+            mode = "total" if first_today and now else "add"
+        placed = 0
+        if mode == "add":
+            placed = event.quantity
+        elif mode == "remove":
+            now -= _close(result, event.kind, runs, event.quantity or now, event.room, event.on)
+        elif mode == "total" and event.quantity < now:
+            now -= _close(result, event.kind, runs, now - event.quantity, event.room, event.on)
+        elif mode == "total":
+            placed = event.quantity - now
+        if placed > 0:
+            runs.append(_Open(placed, event.room, event.on, event.line.span(), event.run_hours))
+            now += placed
+        on_site[event.kind] = now
+        if event.dehumidifier_type and result.dehumidifier_type is None:
+            result.dehumidifier_type = event.dehumidifier_type
+        if now > result.peak.get(event.kind, 0):
+            result.peak[event.kind] = now
+            result.peak_source[event.kind] = event.line.span()
+    for kind, runs in open_runs.items():
+        for run in runs:
+            result.runs.append(_run(kind, run, None))
+    result.runs.sort(key=lambda run: (run.source.line, run.placed_on or date.min))
+    return result
+
+
+_NEVER = date.min
+
+
+_STEP = {"set": 0, "add": 1, "remove": 2, "total": 3, "clear": 4}
+
+
+def _day_keys(events: Sequence[Event]) -> list[date]:
+    """Events with no date keep their place after the last dated one before them."""
+    keys: list[date] = []
+    current = date.min
+    for event in events:
+        current = event.on or current
+        keys.append(current)
+    return keys
+
+
+_ROOM_LOOKBACK = 50  # how many of the latest runs are searched for the room a removal names
+
+
+def _close(
+    result: Replay, kind: EquipmentKind, runs: list[_Open], quantity: int, room: str | None, on: date | None
+) -> int:
+    """Take `quantity` units off site: from runs in the named room first, the latest placed first.
+    Returns how many were taken."""
+    remaining = quantity
+    latest = range(len(runs) - 1, max(-1, len(runs) - 1 - _ROOM_LOOKBACK), -1)
+    same_room = (index for index in latest if room is not None and runs[index].room == room)
+    touched: list[int] = []
+    for index in chain(same_room, range(len(runs) - 1, -1, -1)):
+        if remaining <= 0:
+            break
+        run = runs[index]
+        taken = min(run.quantity, remaining)
+        if taken <= 0:
+            continue
+        remaining -= taken
+        touched.append(index)
+        result.runs.append(_run(kind, _Open(taken, run.room, run.placed_on, run.source, run.run_hours), on))
+        run.quantity -= taken
+    while runs and runs[-1].quantity == 0:
+        runs.pop()  # the latest are taken first, so emptied runs gather at the end
+    if any(index < len(runs) and runs[index].quantity == 0 for index in touched):
+        runs[:] = [run for run in runs if run.quantity > 0]
+    return quantity - remaining
+
+
+def _run(kind: EquipmentKind, run: _Open, removed_on: date | None) -> EquipmentRun:
+    return EquipmentRun(
+        kind=kind,
+        quantity=run.quantity,
+        room=run.room,
+        placed_on=run.placed_on,
+        removed_on=removed_on
+        if run.placed_on is None or removed_on is None or removed_on >= run.placed_on
+        else None,
+        run_hours=run.run_hours,
+        source=run.source,
+    )
 
 
 def equipment_items(

@@ -1,4 +1,11 @@
-"""Safety hazards: asbestos (by build year), lead, electrical, biohazard, mould, slips, structure, gas."""
+"""Safety hazards: asbestos, lead, electrical, biohazard, mould, slips, structure and gas.
+
+A hazard is reported only with a reason the notes give: a named material or condition that the
+sentence does not rule out ("no vermiculite", "asbestos not expected", "Electrical OK"), or a
+build year that a rule of the job's country makes a presumption (asbestos before the configured
+year in Australia; lead paint before 1978 in the US). A build year alone says nothing elsewhere:
+a 1985 house in Colorado is no asbestos flag.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +15,9 @@ from collections.abc import Sequence
 from chalicelib.analysis.findings import (
     Classification,
     HazardKind,
+    Locale,
     SafetyHazard,
+    SourceSpan,
 )
 from chalicelib.analysis.offline.classification import (
     MOULD_GROWTH,
@@ -22,8 +31,6 @@ from chalicelib.analysis.offline.text import (
     Sentences,
     around,
     clean_value,
-    evidence_matches,
-    first_found,
     truncate,
 )
 from chalicelib.analysis.standards import (
@@ -35,22 +42,34 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
         HazardKind.ASBESTOS,
         "Asbestos",
         re.compile(
-            r"\b(?:asbestos|acm|fibro(?: ?cement)?|vermiculite|popcorn ceiling|cottage cheese ceiling)\b",
+            r"\b(?:asbestos|acms?|fibro(?: ?cement)?|vermiculite|popcorn ceiling|cottage cheese ceiling"
+            r"|9 ?(?:x|by|\u00d7) ?9(?: ?in(?:ch)?)? (?:vinyl |floor |asphalt )*tiles?)\b",
             FLAGS,
         ),
     ),
-    (HazardKind.LEAD, "Lead", re.compile(r"\blead(?:-based| based)? paint\b", FLAGS)),
+    (
+        HazardKind.LEAD,
+        "Lead",
+        re.compile(r"\b(?:lead(?:-based| based)? paint|lbp|lead-safe|lead safe|lead hazard|rrp)\b", FLAGS),
+    ),
     (
         HazardKind.ELECTRICAL,
         "Electrical",
         re.compile(
             r"\b(?:electrical hazard|electrocution|live (?:wires?|power|circuits?)|exposed wir(?:es|ing)"
-            r"|(?:power ?points?|gpos?|outlets?|sockets?|switchboard|breakers?|wiring|light fittings?"
-            r"|downlights?)"
-            r" (?:wet|submerged|tripped|sparking|shorted|under water|affected|isolated|off|burnt|melted)"
-            r"|(?:burnt|melted|damaged|wet) (?:wiring|wires|cables?|outlets?|power ?points?|gpos?)"
+            r"|(?:power ?points?|gpos?|outlets?|sockets?|receptacles?|switchboard|breakers?|wiring"
+            r"|light fittings?|downlights?|pot ?lights?)"
+            r" (?:wet|submerged|tripped|sparking|shorted|under water|affected|isolated|off|burnt|melted"
+            r"|went off)"
+            r"|(?:burnt|melted|damaged|wet)"
+            r" (?:wiring|wires|cables?|outlets?|receptacles?|power ?points?|gpos?)"
             r"|(?:power|electricity|circuits?)(?: [a-z]+){0,3} (?:isolated|turned off|cut|off at|shut off)"
-            r"|tripped (?:breaker|rcd|safety switch))\b",
+            r"|(?:rcds?|safety switch(?:es)?|main switch|breakers?)(?: [\w\-/]+){0,4}"
+            r" (?:had |has |have |was |were )?tripped|tripped (?:breaker|rcd|safety switch)"
+            r"|isolated (?:the )?(?:[\w\-]+ ){0,3}(?:circuits?|power|supply|lighting)"
+            r"|(?:power|supply|electricity) (?:has been |had been |was )?disconnected"
+            r"|disconnected (?:the )?(?:house|power|supply|property|electricity)"
+            r"|water (?:inside|in) (?:the |those )?(?:pot ?lights?|light fittings?|downlights?))\b",
             FLAGS,
         ),
     ),
@@ -58,10 +77,18 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
         HazardKind.BIOHAZARD,
         "Biohazard",
         re.compile(
-            r"\b(?:raw sewage|sewage|black ?water|fa?ec(?:es|al)|feces|biohazard|bio-hazard)\b", FLAGS
+            r"\b(?:raw sewage|sewage|black ?water|fa?ec(?:es|al)|feces|biohazard|bio-hazard"
+            r"|grossly contaminated|flood ?waters?)\b",
+            FLAGS,
         ),
     ),
     (HazardKind.MOULD, "Mould", MOULD_GROWTH),
+    # Mould notes often say only "visible growth" or the S520 condition the growth makes.
+    (
+        HazardKind.MOULD,
+        "Mould",
+        re.compile(r"\b(?:(?:visible|fuzzy|actual|active) growth|cond(?:ition)? ?3)\b", FLAGS),
+    ),
     (
         HazardKind.SLIP_TRIP,
         "Slip/trip",
@@ -72,22 +99,90 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
     (
         HazardKind.STRUCTURAL,
         "Structural",
+        # Acoustic tiles sagging in a suspended grid are a wet finish, not the structure.
         re.compile(
             r"\b(?:structural(?:ly)? (?:damage|concern|compromised|unsound|engineer)|sagging ceiling"
-            r"|ceiling(?: [\w\-]+){0,5} (?:sagging|bowing|bulging|collapse[ds]?|down)|collaps(?:e|ed|ing)"
-            r"|unsafe to enter|unstable|propped)\b",
+            r"|ceiling(?! tiles?)(?: [\w\-]+){0,5} (?:sagging|bowing|bulging|collapsed?|has come down"
+            r"|came down|fallen|fell)|plaster(?:board)? (?:is |was )?(?:bulging|sagging)"
+            r"|(?<!tiles )(?<!tile )collaps(?:e|ed|ing)|caved in|unsafe to enter|unstable|propped)\b",
             FLAGS,
         ),
     ),
-    (HazardKind.GAS, "Gas", re.compile(r"\bgas (?:leak|smell|odou?r)\b|\bcarbon monoxide\b", FLAGS)),
+    (
+        HazardKind.GAS,
+        "Gas",
+        re.compile(
+            r"\bgas (?:leak|smell|odou?r)\b|\bcarbon monoxide\b"
+            r"|\bgas (?:supply |line |meter )?(?:shut|turned) off\b"
+            r"|\bgas (?:supply|line) (?:isolated|capped)\b",
+            FLAGS,
+        ),
+    ),
 )
+
+
+# "- Electrical: receptacle melted", "3. Gas: valve closed": a safety list names the kind itself.
+_KIND_LABEL = re.compile(
+    r"^[\s\-*#>\u2022\d.)]*(?P<kind>asbestos|lead(?: paint)?|electrical|electrics|gas|structural|biohazard)"
+    r" ?[:\-] ?(?=\w)",
+    FLAGS,
+)
+
+
+_LABEL_KINDS = {
+    "asbestos": HazardKind.ASBESTOS,
+    "lead": HazardKind.LEAD,
+    "lead paint": HazardKind.LEAD,
+    "electrical": HazardKind.ELECTRICAL,
+    "electrics": HazardKind.ELECTRICAL,
+    "gas": HazardKind.GAS,
+    "structural": HazardKind.STRUCTURAL,
+    "biohazard": HazardKind.BIOHAZARD,
+}
+
+
+# Before a hazard in its clause: an absence or a check ("no vermiculite or other suspect asbestos",
+# "checked the insulation for vermiculite"). Not "possible" or "suspected": those are the flag.
+_RULED_OUT_BEFORE = re.compile(
+    r"\b(?:no|not|nil|without|none|nothing|never|negative for|free of|free from|rule out|ruled out"
+    r"|check(?:ed|ing)?(?: [\w']+){0,5} for|test(?:ed|ing)? for|inspect(?:ed)? for|prevent|avoid)\b",
+    FLAGS,
+)
+
+
+# After it: "asbestos linings are not expected", "testing was not requested", "Electrical OK".
+_RULED_OUT_AFTER = re.compile(
+    r"\b(?:not (?:present|found|seen|detected|observed|expected|suspected|identified|requested|required"
+    r"|noted|an issue|a concern|affected)|(?:was|were|is|are) not|absent|negative|ok|okay|fine|safe"
+    r"|no issues?|n/a|unaffected)\b",
+    FLAGS,
+)
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|however|although|so|then|whereas)\b", FLAGS)
+
+
+_BEFORE_REACH = 100  # how far before a hazard its clause may rule it out
+
+
+_AFTER_REACH = 60  # how far after a hazard its clause may rule it out
 
 
 _BUILT_YEAR = re.compile(
-    r"\b(?:built|constructed|build year|year built|yr built|construction|circa|c\.|erected)\W{0,3}(?:in )?"
-    r"(?P<year>1[89]\d\d|20[0-2]\d)\b",
+    r"\b(?:built|constructed|build year|year built|yr built|construction|circa|c\.|erected"
+    r"|(?:house|home|dwelling|building|property)(?: (?:is|was))?(?: an?)?)\W{0,3}(?:in )?(?:the )?"
+    r"(?P<year>1[89]\d\d|20[0-2]\d)s?\b(?! ?(?:sq|sf|m2|ft|mm))"
+    r"|\b(?:an?|the) (?P<adjective>1[89]\d\d|20[0-2]\d)s? (?:house|home|build|brick|weatherboard|cottage"
+    r"|bungalow|ranch|frame|dwelling)\b"
+    r"|\b(?:predates|pre-dates|older than|built before) (?P<before>1[89]\d\d)\b",
     FLAGS,
 )
+
+
+_AU_ASBESTOS_COUNTRIES = frozenset({"AU"})
+
+
+_US_LEAD_BEFORE = 1978  # the US ban on lead paint in housing
 
 
 _HAZARD_SECTION = re.compile(
@@ -107,24 +202,62 @@ def _hazard_text(label: str, line: Line, start: int) -> str:
     return truncate(f"{label}: {excerpt}", MAX_DESCRIPTION)
 
 
+def _ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
+    """Whether the hazard's own clause says it is absent, unchecked-for or fine."""
+    sentence_start, sentence_end = sentences.bounds(start)
+    before = text[max(sentence_start, start - _BEFORE_REACH) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause_before = before[breaks[-1].end() :] if breaks else before
+    after = text[end : min(sentence_end, end + _AFTER_REACH)]
+    cut = _CLAUSE_BREAK.search(after)
+    clause_after = after[: cut.start()] if cut else after
+    return bool(_RULED_OUT_BEFORE.search(clause_before) or _RULED_OUT_AFTER.search(clause_after))
+
+
+def _named(pattern: re.Pattern[str], line: Line) -> int | None:
+    """Where the line names the hazard without ruling it out."""
+    sentences = Sentences(line.text)
+    for match in pattern.finditer(line.text):
+        if not _ruled_out(line.text, sentences, match.start(), match.end()):
+            return match.start()
+    return None
+
+
+def _labelled(kind: HazardKind, line: Line) -> int | None:
+    label = _KIND_LABEL.match(line.text)
+    if label is None or _LABEL_KINDS[label.group("kind").lower()] is not kind:
+        return None
+    sentences = Sentences(line.text)
+    return None if _ruled_out(line.text, sentences, label.start("kind"), label.end()) else label.end()
+
+
 def detect_hazards(
-    lines: Sequence[Line], category: Classification | None, standards: Standards
+    lines: Sequence[Line],
+    category: Classification | None,
+    standards: Standards,
+    locale: Locale | None = None,
 ) -> list[SafetyHazard]:
     """One hazard per kind, from a "Safety:" line when there is one, else the first line naming it."""
     hazards: dict[HazardKind, SafetyHazard] = {}
     safety_first = sorted(lines, key=lambda line: not _HAZARD_SECTION.match(line.text))
     for kind, label, pattern in _HAZARDS:
+        if kind in hazards:
+            continue
         for line in safety_first:
-            match = first_found(evidence_matches(pattern, line.text))
-            if match is not None:
+            position = _labelled(kind, line)
+            position = position if position is not None else _named(pattern, line)
+            if position is not None:
                 hazards[kind] = SafetyHazard(
-                    description=_hazard_text(label, line, match.start()), kind=kind, source=line.span()
+                    description=_hazard_text(label, line, position), kind=kind, source=line.span()
                 )
                 break
-    if HazardKind.ASBESTOS not in hazards:
-        era = _asbestos_era(lines, standards)
-        if era is not None:
-            hazards[HazardKind.ASBESTOS] = era
+    country = locale.country if locale else None
+    for kind, presumed in (
+        (HazardKind.ASBESTOS, _asbestos_era(lines, standards, country)),
+        (HazardKind.LEAD, _lead_era(lines, country)),
+    ):
+        if kind not in hazards and presumed is not None:
+            hazards[kind] = presumed
     if (
         category is not None
         and category.value == 3
@@ -140,17 +273,47 @@ def detect_hazards(
     return sorted(hazards.values(), key=lambda hazard: order.index(hazard.kind or HazardKind.OTHER))
 
 
-def _asbestos_era(lines: Sequence[Line], standards: Standards) -> SafetyHazard | None:
-    before = standards.hazards.asbestos_era_built_before
+def _built_before(lines: Sequence[Line]) -> tuple[int, str, SourceSpan] | None:
+    """The build year the notes give (the year before, for "predates 1978"), and how it is written."""
     for line in lines:
         built = _BUILT_YEAR.search(line.text)
-        if built and int(built.group("year")) < before:
-            return SafetyHazard(
-                description=(
-                    f"Asbestos: built {built.group('year')}, before {before}; asbestos-containing materials"
-                    " possible, test before demolition."
-                ),
-                kind=HazardKind.ASBESTOS,
-                source=line.span(),
-            )
+        if built is None:
+            continue
+        written = built.group(0).strip()
+        if built.group("before"):
+            return int(built.group("before")) - 1, written, line.span()
+        return int(built.group("year") or built.group("adjective")), written, line.span()
     return None
+
+
+def _asbestos_era(lines: Sequence[Line], standards: Standards, country: str | None) -> SafetyHazard | None:
+    # The configured era is an Australian rule; elsewhere a build year alone is no asbestos flag.
+    if country not in _AU_ASBESTOS_COUNTRIES:
+        return None
+    before = standards.hazards.asbestos_era_built_before
+    built = _built_before(lines)
+    if built is None or built[0] >= before:
+        return None
+    return SafetyHazard(
+        description=(
+            f"Asbestos: {built[1]}, before {before}; asbestos-containing materials"
+            " possible, test before demolition."
+        ),
+        kind=HazardKind.ASBESTOS,
+        source=built[2],
+    )
+
+
+def _lead_era(lines: Sequence[Line], country: str | None) -> SafetyHazard | None:
+    if country != "US":
+        return None
+    built = _built_before(lines)
+    if built is None or built[0] >= _US_LEAD_BEFORE:
+        return None
+    return SafetyHazard(
+        description=(
+            f"Lead: {built[1]}, before {_US_LEAD_BEFORE}; presume lead-based paint, work lead-safe."
+        ),
+        kind=HazardKind.LEAD,
+        source=built[2],
+    )

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
 
 from chalicelib.analysis.findings import (
     DamageType,
@@ -17,8 +16,8 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.dates import (
     BULLETS,
     Dates,
+    JobDates,
     Visits,
-    first_date_after,
 )
 from chalicelib.analysis.offline.spaces import (
     DAMAGE_KEYWORDS,
@@ -84,23 +83,47 @@ _LOSS_PATTERNS: tuple[re.Pattern[str], ...] = (_CAUSE_KEYWORD, *(pattern for _, 
 
 # --- job facts ---------------------------------------------------------------------------------
 
+# The insurer's reference under any of its names. Not a policy number, a restorer's "Job no." or
+# "Our ref", nor an independent adjuster's own file number: none of those is the claim.
 _CLAIM = re.compile(
-    r"\b(?:claim|clm)s?(?: ?(?:no\.?|number|num|#|ref(?:erence)?\.?|id))?\.? ?[:#=\-]? ?#? ?"
-    r"(?P<value>[A-Z0-9][A-Z0-9\-/_.]{2,30})",
+    r"\b(?:(?:(?:carrier|insurer|insurance)(?:'s)? )?(?:claim|clm)s?"
+    r"(?: ?(?:no\.?|number|num|#|ref(?:erence)?\.?|id))?"
+    # "the claim number they gave us was X", "the claim is with Acme Mutual, number X"
+    r"(?:(?: [a-z]+){1,4} (?:is|was)| is with [A-Z][\w&' ]{1,40}?,? (?:number|no\.?|#))?"
+    r"|insurer(?:'s)? (?:ref(?:erence)?|file|claim)(?: ?(?:no\.?|number|#))?"
+    r"|loss (?:no\.?|number|#)|your ref(?:erence)?)"
+    r"\.? ?[:#=\-]? ?#? ?(?P<value>[A-Z0-9][A-Z0-9\-/_.]{2,30})",
     FLAGS,
 )
+
+
+# A bare date or sum after a claim label is no claim reference.
+_NOT_CLAIM = re.compile(r"^(?:\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|\d{1,3}(?:[.,]\d+)?)$")
 
 
 _INSURED = re.compile(
-    r"\b(?:insured(?: name)?|insd|named insured|policy ?holder|home ?owner|h/o|owner|client|customer)"
-    r"(?: name)? ?[:=\-]+ ?",
+    r"\b(?:(?:named )?insured(?: name| party)?|insd|ins(?=:)|policy ?holder|p/?h|home ?owners?|h/o"
+    r"|(?:property )?owners?(?: ?/ ?(?:insured|insd))?|client(?: name)?|customer(?: name)?)"
+    r"(?: ?\([^)]{1,30}\))?(?: ?[:=]+ ?| [-\u2013\u2014] )",
     FLAGS,
 )
+
+
+# Prose: "I'm the policy holder, Jo Reyes", "12 Main St - owners Sam and Jo Reyes" (a capitalised name).
+_INSURED_PROSE = re.compile(
+    r"\b[Pp]olicy ?holder,? (?:is )?(?=[A-Z])|(?:^| [-\u2013\u2014] |, )[Oo]wners? (?=[A-Z][a-z])", re.ASCII
+)
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'.\-]*|and|&|de|la|van|von|du)$", re.ASCII)
+
+
+_MAX_NAME_WORDS = 8  # "Centre de services scolaire de la Riviere-Blanche"
 
 
 _VALUE_END = re.compile(
     r"[;|(/]| [-\u2013\u2014] | (?:ph|phone|mob|mobile|tel|cell|email|e-?mail|contact)\b"
-    r"| [A-Za-z]+(?: [A-Za-z]+)? ?:|,? \+?\d{3,}|@",
+    r"| [A-Za-z]+(?: [A-Za-z]+)? ?:|,? \+?\d{3,}|@|, ?(?=\d)|,? (?:owner|tenant|contact|c/o)\b",
     FLAGS,
 )
 
@@ -120,33 +143,28 @@ _ADDRESS_END = re.compile(
 _STREET_TYPES = (
     "St|Street|Rd|Road|Ave|Av|Avenue|Dr|Drive|Ct|Court|Pl|Place|Cres|Crescent|Pde|Parade|Ln|Lane|Blvd"
     "|Boulevard|Way|Tce|Terrace|Hwy|Highway|Cl|Close|Cct|Circuit|Gr|Grove|Esp|Esplanade|Pkwy|Parkway"
-    "|Trl|Trail|Cir|Circle|Sq|Square"
+    "|Trl|Trail|Cir|Circle|Sq|Square|Rise|Loop|Row|Walk|Mews|Gardens|Gdns|Green|Heights|Hts|View|Vista"
+    "|Ridge|Chase|Glen|Gate|Mall|Quay|Wynd|Bend|Run|Track|Rd N|Rd S"
 )
 
 
 _STREET = re.compile(
     r"(?<![\w/])(?:(?:Unit|Apt|Suite|Lot) ?\d{1,4}[A-Za-z]?,? |\d{1,4}[A-Za-z]?/)?\d{1,5}[A-Za-z]? "
     rf"(?:[NSEW]\.? |(?:North|South|East|West) )?(?:[A-Z][A-Za-z']+ ){{1,3}}(?:{_STREET_TYPES})\b\.?"
-    r"(?:,? (?:[A-Z][A-Za-z]+ ){0,2}[A-Z][A-Za-z]+)?(?:,? [A-Z]{2,3}\b)?(?:,? \d{4,5}\b)?",
+    r"(?:,? (?:[A-Z][A-Za-z]+ ){0,2}[A-Z][A-Za-z]+)?(?:,? [A-Z]{2,3}\b)?"
+    # A postcode or ZIP; a Canadian "B2W 3K9" or a UK "LS12 3QT".
+    r"(?:,? \d{4,5}\b|,? [A-Z]\d[A-Z] ?\d[A-Z]\d\b|,? [A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b)?",
     re.ASCII,
 )
 
 
-_LOSS_DATE_LABEL = re.compile(
-    r"\b(?:date of (?:loss|incident|damage|event)|d\.?o\.?l\b\.?|loss (?:date|occurred|happened)"
-    r"|incident date"
-    r"|date loss|occurred(?: on)?|discovered(?: on)?|event date)",
-    FLAGS,
+# "Sandhill Rd - get house # from office": a street named with no number, only as a note's heading.
+_HEADING_STREET = re.compile(
+    rf"^(?:[A-Z][A-Za-z']+ ){{1,3}}(?:{_STREET_TYPES})\b\.?(?=$| [-\u2013\u2014(]|,)", re.ASCII
 )
 
 
-_INSPECTION_LABEL = re.compile(
-    r"\b(?:inspection date|date of inspection|date inspected|date of attendance|attendance date"
-    r"|inspected(?: on)?|inspection|attended(?: site)?(?: on)?"
-    r"|attendance|date attended|site (?:visit|inspection|attendance)|initial (?:visit|inspection|attendance)"
-    r"|first (?:visit|attendance)|on site|arrived(?: on site)?|visit date)\b",
-    FLAGS,
-)
+_HEADING_LINES = 2  # the first lines only: further down, "Smith St" is a neighbour or a direction
 
 
 # (category, what S500 calls it, pattern): the worst source named wins.
@@ -341,7 +359,7 @@ def _continued(lines: Sequence[Line], index: int, extra: int = 2) -> str:
 def _claim_number(text: str) -> str | None:
     for match in _CLAIM.finditer(text):
         value = match.group("value").rstrip(".,/-_")
-        if any(char.isdigit() for char in value):
+        if any(char.isdigit() for char in value) and not _NOT_CLAIM.match(value):
             return value
     return None
 
@@ -357,7 +375,15 @@ def _labelled_value(label: re.Pattern[str], end: re.Pattern[str], text: str) -> 
 
 def _insured(text: str) -> str | None:
     value = _labelled_value(_INSURED, _VALUE_END, text)
-    if value is None or not any(char.isalpha() for char in value) or len(value.split()) > 6:
+    if value is None:
+        value = _labelled_value(_INSURED_PROSE, _VALUE_END, text)
+        if value is not None and not all(_NAME_WORD.match(word) for word in value.split()):
+            return None  # prose after "owners" that is not a name
+    if value is not None:
+        end = SENTENCE_END.search(value)  # "Owner/insd: M. Latrobe. Tenant on site."
+        value = clean_value(value[: end.start()]) if end else value
+    # A name starts with a letter: "PH: 0412 ..." is a phone number.
+    if value is None or not value[0].isalpha() or len(value.split()) > _MAX_NAME_WORDS:
         return None
     return value
 
@@ -375,60 +401,51 @@ def _street(text: str) -> str | None:
     return match.group(0).rstrip(" ,.") if match else None
 
 
+def _heading_street(lines: Sequence[Line]) -> TextFact | None:
+    for line in [line for line in lines if line.text][:_HEADING_LINES]:
+        match = _HEADING_STREET.match(line.text)
+        if match is not None:
+            return _fact(match.group(0), line)
+    return None
+
+
 @dataclass
 class _JobScan:
     claim: TextFact | None = None
     insured: TextFact | None = None
     address: TextFact | None = None
     street: TextFact | None = None
-    loss_labelled: DateFact | None = None
-    loss_sentence: DateFact | None = None
-    inspection: DateFact | None = None
 
-    def to_model(self) -> JobInfo:
+    def to_model(self, date_of_loss: DateFact | None, inspection: DateFact | None) -> JobInfo:
         return JobInfo(
             claim_number=self.claim,
             insured=self.insured,
             address=self.address or self.street,
-            date_of_loss=self.loss_labelled or self.loss_sentence,
-            inspection_date=self.inspection,
+            date_of_loss=date_of_loss,
+            inspection_date=inspection,
         )
 
 
 def read_job(lines: Sequence[Line], dates: Dates, visits: Visits) -> JobInfo:
     scan = _JobScan()
-    anchor: date | None = None
     for line in lines:
         text = line.text
         if not text:
             continue
-        found = [match.value for match in dates.find(text, anchor) if match.value]
-        anchor = found[-1] if found else anchor
         scan.claim = scan.claim or _fact(_claim_number(text), line)
         scan.insured = scan.insured or _fact(_insured(text), line)
         scan.address = scan.address or _fact(_address(text), line)
         scan.street = scan.street or _fact(_street(text), line)
-        if scan.loss_labelled is None and (label := _LOSS_DATE_LABEL.search(text)):
-            scan.loss_labelled = _date_fact(first_date_after(dates, text, label.end(), anchor), line)
-        if scan.inspection is None and (label := _INSPECTION_LABEL.search(text)):
-            scan.inspection = _date_fact(first_date_after(dates, text, label.end(), anchor), line)
-        if scan.loss_sentence is None and found and _is_loss_sentence(text, visits):
-            scan.loss_sentence = _date_fact(found[0], line)
-    if scan.inspection is None:
-        scan.inspection = visits.first_visit(lines, dates)
-    return scan.to_model()
+    if scan.address is None and scan.street is None:
+        scan.street = _heading_street(lines)
+    date_of_loss, inspection = JobDates(dates, visits, _is_about_loss).read(lines)
+    return scan.to_model(date_of_loss, inspection)
 
 
-def _is_loss_sentence(text: str, visits: Visits) -> bool:
-    """ "Kitchen fire 2 Jan 2025": a dated sentence about the loss itself, not a visit."""
-    if visits.is_visit_line(text) or _INSPECTION_LABEL.search(text):
-        return False
-    return any(pattern.search(text) for pattern in _LOSS_PATTERNS)
+def _is_about_loss(sentence: str) -> bool:
+    """ "Kitchen fire 2 Jan 2025", "Cause: hose blew off 04.08": a sentence about the loss itself."""
+    return bool(_CAUSE_LABEL.match(sentence)) or any(pattern.search(sentence) for pattern in _LOSS_PATTERNS)
 
 
 def _fact(value: str | None, line: Line) -> TextFact | None:
     return TextFact(value=truncate(value, MAX_QUOTE), source=line.span()) if value else None
-
-
-def _date_fact(value: date | None, line: Line) -> DateFact | None:
-    return DateFact(value=value, source=line.span()) if value else None

@@ -1,9 +1,16 @@
-"""Scope of work: line items with action, material, quantity, unit and room."""
+"""Scope of work: line items with action, material, quantity, unit and room.
+
+A line item is a measured piece of work ("Removed and disposed of laminate 15.1 m2"), found in a
+scope list under any scope-like heading, after an inline label ("To quote: ..."), or in a prose
+sentence whose work verb governs the quantity. Quantities of damage ("carpet wet approx 6 m2"),
+room sizes, flood-cut heights and waiting periods are not items: a wrong item is worse than none.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from chalicelib.analysis.findings import (
     ScopeItem,
@@ -14,22 +21,34 @@ from chalicelib.analysis.offline.dates import (
 from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
+from chalicelib.analysis.offline.spaces import (
+    room_mentions,
+)
 from chalicelib.analysis.offline.text import (
     FLAGS,
+    SENTENCE_END,
     Line,
     clean_value,
-    parse_number,
     truncate,
 )
 
 MAX_DESCRIPTION = 200
 
 
+MAX_MATERIAL_WORDS = 7  # a longer stretch between verb and quantity is prose, not a material
+
+
+_COUNT_REACH = 25  # "detach and reset washer (1)": how far after its verb a bare count may be
+
+
 # Outside a scope section only unmistakable work verbs start an item ("Clean supply line ..." is not one).
 _SCOPE_VERB_STRICT = re.compile(
-    r"(?:remove|r ?& ?r|d ?& ?r|detach(?: (?:&|and) reset)?|flood ?cut|cut out|tear ?out|demo(?:lish|lition)?"
-    r"|dispose|discard|replace|install|apply|extract(?:ion)?|deodori[sz]e|thermal fog|hepa(?: vac(?:uum)?)?"
-    r"|anti-?microbial|pack ?out|content manipulation|encapsulate|erect|lift and|sand and|seal and)\b",
+    r"(?:remove[ds]?|r ?& ?r|r ?& ?d|d ?& ?r|detach(?:ed)?(?: (?:&|and) reset)?|flood[- ]?cut|cut out"
+    r"|tear ?out"
+    r"|demo(?:lish|lition)?|dispose[ds]?|discard(?:ed)?|replace[ds]?|install(?:ed)?|apply|applied"
+    r"|extract(?:ion|ed)?|deodori[sz]e|thermal fog|hepa(?: vac(?:uum)?)?|anti-?microbial|pack ?out"
+    r"|content manipulation|encapsulate|erect|lift(?:ed)? and|lifted|sand and|seal and|supply(?: and|/| &)"
+    r"|stripped|pulled and)\b",
     FLAGS,
 )
 
@@ -39,21 +58,40 @@ _SCOPE_VERB = re.compile(
     r"|demo(?:lish|lition|ed)?"
     r"|dispose|discard|replace|install|apply|applied|spray|clean|hepa(?: vac(?:uum)?)?|wipe|seal|encapsulate"
     r"|extract(?:ion|ed)?|deodori[sz]e|thermal fog|fog|sand|refinish|lift|strip|mask|contain(?:ment)?"
-    r"|erect|build|pack ?out|content manipulation|move|treat|anti-?microbial|drill|vent|block|bag)\b",
+    r"|erect|build|pack ?out|content manipulation|move|treat|anti-?microbial|drill|vent|block|bag|supply"
+    r"|new|relay|refix|reset|patch|paint|regrout|overboard)\b",
     FLAGS,
 )
 
 
-# A short heading line: "Scope", "Scope of works:", "Remediation scope", "Work performed".
+# A short heading line: "Scope", "Scope of works:", "What we did", "Works 15/01", "To finish", "Strip-out".
 _SCOPE_SECTION = re.compile(
-    r"^[#*\s]*(?:[a-z&/]+ ){0,3}(?:scope|sow|remediation|recommend(?:ed|ations?)|mitigation|works?|repairs?)"
-    r"(?: (?:of|works?|performed|completed|required|plan|items?|to be (?:done|completed)))*[^a-z0-9]*$",
+    r"^[#*\s\d.)]*(?:[a-z&/()-]+ ){0,3}(?:scope|sow|remediation|recommend(?:ed|ations?)|mitigation|works?"
+    r"|repairs?|reinstatement|rebuild|strip[- ]?out|demo(?:lition)?|tear[- ]?out|what we did|to finish"
+    r"|(?:still )?to do|to quote|line items|actions? taken|protocol)"
+    r"(?: (?:of|works?|performed|completed|done|required|recommended|plan|items?|to be (?:done|completed)"
+    r"|on the day|on site|so far|(?:by|for) (?:us|others|the \w+)))*(?: ?\([^)]{0,60}\))?[^a-z]*$",
     FLAGS,
 )
 
 
+# An inline scope label: "Scope: a, b", "To quote: ...", "Reinstatement (builder to quote): ...".
 _SCOPE_INLINE = re.compile(
-    r"^[\s\-*#>]*(?:scope(?: of works?)?|sow|works? (?:performed|required|completed))\s?[:\-]\s?(?=\S)",
+    r"^[\s\-*#>]*(?:scope(?: of works?)?|sow|works? (?:performed|required|completed|done))\s?[:\-]\s?(?=\S)",
+    FLAGS,
+)
+
+
+_SCOPE_LABEL = re.compile(
+    r"^[\s\-*#>\d.)]{0,6}(?P<label>[\w&/'-]{1,20}(?: [\w&/'-]{1,20}){0,5} ?(?:\([^)]{0,40}\))?"
+    r"(?: [\w/]{1,20}){0,3}):\s",
+    FLAGS,
+)
+
+
+_LABEL_WORDS = re.compile(
+    r"\b(?:scope|sow|works?|mitigation|remediation|reinstatement|rebuild|recommend\w*|repairs?|to do"
+    r"|to quote|to finish|what we did|strip[- ]?out|demo\w*|estimate|completed|performed)\b",
     FLAGS,
 )
 
@@ -61,45 +99,194 @@ _SCOPE_INLINE = re.compile(
 _ITEM_BREAK = re.compile(r"[;,]")
 
 
-_NOT_AN_ITEM = re.compile(r"\b(?:not required|not needed|not necessary|no need|n/a)\b", FLAGS)
-
-
-_SCOPE_QUANTITY = re.compile(
-    r"(?<![\d.,x])(?P<q>\d{1,5}(?:[.,]\d{1,2})?) ?"
-    r"(?P<u>sq\.? ?ft|sqft|sf|ft2|square (?:feet|foot)|m2|sq\.? ?m|sqm|lf|lin\.? ?ft|linear (?:ft|feet|foot)"
-    r"|lm|lin\.? ?m|ft|feet|foot|'|m|ea|each|pcs?|hrs?|hours?|days?|units?)(?![\w'])",
+# "Installed 3 x air movers and 1 LGR": an equipment placement, read by the equipment log instead.
+_EQUIPMENT_PLACEMENT = re.compile(
+    r"\b(?:air ?movers?|AMs?|blowers?|fans|dehu\w*|LGRs?|desiccants?|air ?scrubbers?|AFDs?|NAMs?"
+    r"|negative air|hydroxyl|drying mats?)\b",
     FLAGS,
 )
 
 
+_NOT_AN_ITEM = re.compile(
+    r"\b(?:not required|not needed|not necessary|no need|n/a|not our scope|not in scope"
+    r"|by (?:the )?insured)\b",
+    FLAGS,
+)
+
+
+# Units a line item is measured in. Bare feet are not among them: "flood cut at 2 ft" is a height.
+_QUANTITY = re.compile(
+    r"(?<![\d.,/])(?P<q>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?) ?"
+    r"(?P<u>sq\.? ?ft\.?|sqft|sf|ft2|square (?:feet|foot)|m2|sq\.? ?m|sqm|square met(?:re|er)s?"
+    r"|lf|lin\.? ?ft|linear (?:ft|feet|foot)|lm|l/m|lin\.? ?m|linear met(?:re|er)s?|met(?:re|er)s?|m"
+    r"|ea|each|pcs?|hrs?|hours?|days?"
+    r"|(?:\w+ )?(?:pieces|tiles|holes|panels|sheets|boards|fixtures|items|boxes))(?![\w'])",
+    FLAGS,
+)
+
+
+# A bare count where a unit would be: "Toilet detach & reset (1)", "Remove kickboards: 2 (...)".
+_BARE_COUNT = re.compile(r"(?:\((?P<p>\d{1,2})\)|(?<![\d\s]):(?P<c> ?\d{1,3})(?= ?(?:\(|,|;|\.|$)))", FLAGS)
+
+
 _SCOPE_UNITS = (
-    (re.compile(r"sq\.? ?ft|sqft|sf|ft2|square", FLAGS), "sq ft"),
-    (re.compile(r"m2|sq\.? ?m|sqm", FLAGS), "m2"),
-    (re.compile(r"lf|lin\.? ?ft|linear", FLAGS), "lf"),
-    (re.compile(r"lm|lin\.? ?m", FLAGS), "lm"),
-    (re.compile(r"ft|feet|foot|'", FLAGS), "ft"),
-    (re.compile(r"m", FLAGS), "m"),
-    (re.compile(r"ea|each|pcs?|units?", FLAGS), "ea"),
+    (re.compile(r"sq\.? ?ft\.?|sqft|sf|ft2|square (?:feet|foot)", FLAGS), "sq ft"),
+    (re.compile(r"m2|sq\.? ?m|sqm|square met(?:re|er)s?", FLAGS), "m2"),
+    (re.compile(r"lf|lin\.? ?ft|linear (?:ft|feet|foot)", FLAGS), "lf"),
+    (re.compile(r"lm|l/m|lin\.? ?m|linear met(?:re|er)s?|met(?:re|er)s?|m", FLAGS), "lm"),
     (re.compile(r"hrs?|hours?", FLAGS), "hrs"),
     (re.compile(r"days?", FLAGS), "days"),
 )
 
 
-# --- scope of work -----------------------------------------------------------------------------
+# A run of work verbs; the action is what the whole run does ("removed and disposed of" removes).
+_WORK_VERB = re.compile(
+    r"\b(?:r ?& ?[rd]|d ?& ?r|remov(?:e[ds]?|ing)|dispos(?:e[ds]?|ing)(?: of)?|discard(?:ed|ing)?"
+    r"|lift(?:ed|ing)?(?: up| out)?|took (?:up|off|away|down|out)|tak(?:e|ing) (?:up|off|away|down|out)"
+    r"|pull(?:ed|ing)?(?: (?:back|up|out|off))?|strip(?:ped|ping)?(?: out)?|tear(?:ing)? (?:out|off)"
+    r"|tore (?:out|off)"
+    r"|cut(?:ting)? (?:out|away|back)|flood[- ]?cut(?:ting)?|demo(?:lish(?:ed)?|'?d|ed)?|bag(?:ged)?"
+    r"|extract(?:ed|ing)?|detach(?:ed)?|reset|re-?lay|re-?laid|re-?fix(?:ed)?|re-?stretch(?:ed)?"
+    r"|replac(?:e[ds]?|ing)|install(?:ed|ing)?|supply|supplied|(?<!/)lay|(?<!/)laid|fit(?:ted)?|new"
+    r"|clean(?:ed|ing)?|sanitis(?:e[ds]?)|saniti[sz](?:e[ds]?)|disinfect(?:ed)?|wash(?:ed)?(?: down)?"
+    r"|hepa[- ]vac(?:uum)?(?:ed)?|appl(?:y|ied)|anti-?microbial|patch(?:ed)?|paint(?:ed)?|seal(?:ed)?"
+    r"|prime[d]?"
+    r"|sand(?:ed)?|recoat(?:ed)?|screen(?:ed)?|refinish(?:ed)?|regrout(?:ed)?|overboard(?:ed)?"
+    r"|drill(?:ed)?|blocked|encapsulat(?:e[ds]?)|treat(?:ed)?|(?<=\w )out(?= in\b| \d))\b",
+    FLAGS,
+)
+
+
+_VERB_JOIN = re.compile(r"^(?:\s*(?:and|&|\+|/|,)\s*(?:the )?)$", FLAGS)
+
+
+# Ordered: the first that the verb run names is its action.
+_ACTIONS = (
+    (re.compile(r"detach\w*\W+(?:and\W+)?reset|\bd ?& ?r\b", FLAGS), "detach and reset"),
+    (re.compile(r"\br ?& ?r\b|remov\w* and replac", FLAGS), "remove and replace"),
+    (re.compile(r"flood[- ]?cut", FLAGS), "flood cut"),
+    (re.compile(r"extract", FLAGS), "extract"),
+    (
+        re.compile(
+            r"remov|\br ?& ?d\b|lift|took|tak(?:e|ing)|pull|strip|tear|tore|cut|demo|bag|discard|\bout\b",
+            FLAGS,
+        ),
+        "remove",
+    ),
+    (re.compile(r"dispos", FLAGS), "dispose"),
+    (re.compile(r"replac", FLAGS), "replace"),
+    (
+        re.compile(r"supply|install|\bnew\b|\blay\b|\blaid\b|\bfit|re-?lay|re-?laid|refix|reset", FLAGS),
+        "install",
+    ),
+    (re.compile(r"anti-?microbial", FLAGS), "apply antimicrobial"),
+    (re.compile(r"clean|saniti|disinfect|wash|hepa", FLAGS), "clean"),
+    (re.compile(r"sand|recoat|screen|refinish", FLAGS), "refinish"),
+    (re.compile(r"patch", FLAGS), "patch"),
+    (re.compile(r"paint|seal|prime", FLAGS), "paint"),
+    (re.compile(r"regrout", FLAGS), "regrout"),
+    (re.compile(r"overboard", FLAGS), "overboard"),
+    (re.compile(r"drill", FLAGS), "drill"),
+    (re.compile(r"block", FLAGS), "block"),
+    (re.compile(r"detach", FLAGS), "detach"),
+    (re.compile(r"encapsulat", FLAGS), "encapsulate"),
+    (re.compile(r"appl|treat", FLAGS), "apply"),
+)
+
+
+# Words right before a quantity that make it the size of the damage: "carpet wet approx 6 m2".
+_DAMAGE_BEFORE = re.compile(
+    r"\b(?:wet|soaked|saturated|damp|wicking|wicked|stained|affected|extent|under water|water)"
+    r"(?: (?:over|across|for|to))?(?: (?:approx\.?|about|around|roughly|some|c\.|~))?[\s:~]*$",
+    FLAGS,
+)
+
+
+_DAMAGE_AFTER = re.compile(
+    r"^\s*(?:of (?:it |the \w+ )?)?(?:was |were |is |are )?(?:wet|soaked|damp|affected)\b", FLAGS
+)
+
+
+_DAMAGE_WORDS = re.compile(
+    r"\b(?:wet|soaked|saturated|damp|wicking|wicked|stained|affected|extent|dry|reading|readings)\b", FLAGS
+)
+
+
+# "2.4 x 1.9 m", "2 x 4 ft tiles": a size, not a quantity of work; "240 sf of 320": a total.
+_DIMENSION_BEFORE = re.compile(
+    r"(?:\d ?(?:m|ft|mm|')? ?[x\u00d7*] ?|\d ?(?:sq\.? ?ft|sf|m2|sqm|lf|lm)?\.? of (?:the )?)$", FLAGS
+)
+
+
+_HEIGHT_BY_RUN = re.compile(r"\d ?(?:ft|'|mm|m|in|\") ?[x\u00d7] ?$", FLAGS)
+
+
+_DIMENSION_AFTER = re.compile(r"^ ?[x\u00d7*] ?\d", FLAGS)
+
+
+# Bare metres are a run of skirting only when they are not a height or a depth.
+_HEIGHT_BEFORE = re.compile(r"\b(?:at|to|up to|up|above|below|within|of|on|over|under)\s*$", FLAGS)
+
+
+_HEIGHT_AFTER = re.compile(
+    r"^\s*(?:high|up|above|below|from|wide|width|long|length|deep|depth|strip|stumps|height|short|away|out)\b",
+    FLAGS,
+)
+
+
+# "Hold ... 14 days after drying", "for 3 days": a waiting period, not a billed quantity.
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:for|within|in|after|hold\w*|wait\w*|every|over|next|about|approx\.?)\s*$", FLAGS
+)
+
+
+_PERIOD_AFTER = re.compile(r"^\s*(?:after|before|from|later|ago|until|of|post|then|to)\b", FLAGS)
+
+
+# Prepositions that attach a room written after its quantity to it: "5 m2 in the hallway".
+_ROOM_AFTER = re.compile(r"^[\s,]*(?:in|to|across|for|at|on|from|of)(?: the)?\s*$", FLAGS)
+
+
+_MATERIAL_TRIM = re.compile(
+    r"^(?:\W|\b(?:of|the|a|an|all|both|wet|approx\.?|about|around|roughly|entire|whole|any|new|and|in|to)\b)+"
+    r"|(?:\W|\b(?:of|the|a|an|and|in|to|approx\.?|about|around|roughly|at|from|on|with|for|over|across)\b)+$",
+    FLAGS,
+)
+
+
+_MATERIAL_STOP = re.compile(r"[(:]|\b(?:so|to match|then|which|because|with|while|after|before|if)\b", FLAGS)
+
+
+@dataclass(frozen=True)
+class _Quantity:
+    value: float
+    unit: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Verb:
+    action: str
+    start: int
+    end: int
+
+
+# --- scope lines (also read by the room scan: a scope line describes work, not damage) ---------
 
 
 def scope_line_numbers(lines: Sequence[Line]) -> frozenset[int]:
-    """Work items: lines starting with a work verb, and every line of a "Scope:" section."""
+    """Work items: lines starting with a work verb, and every line of a scope section."""
     numbers: set[int] = set()
     in_section = False
     for line in lines:
         if not line.text:
             in_section = False
             continue
-        if _SCOPE_SECTION.match(line.text):
+        if _is_heading(line.text):
             in_section = True
             continue
-        if _SCOPE_INLINE.match(line.text):
+        if _SCOPE_INLINE.match(line.text) or _scope_label_end(line.text):
             numbers.add(line.number)  # "Scope: remove laminate 14 m2, remove kickboards 4.2 lm"
             continue
         bullets = BULLETS.match(line.text)
@@ -113,46 +300,298 @@ def scope_line_numbers(lines: Sequence[Line]) -> frozenset[int]:
     return frozenset(numbers)
 
 
-def _scope_unit(written: str) -> str:
-    return next((unit for pattern, unit in _SCOPE_UNITS if pattern.fullmatch(written)), written.lower())
+def _is_heading(text: str) -> bool:
+    return len(text) <= 60 and _SCOPE_SECTION.match(text) is not None
+
+
+def _scope_label_end(text: str) -> int:
+    """Where the items start after an inline scope label ("Still to do: ..."), or 0."""
+    label = _SCOPE_LABEL.match(text)
+    if label is None or not _LABEL_WORDS.search(label.group("label")):
+        return 0
+    return label.end()
+
+
+# --- line items --------------------------------------------------------------------------------
 
 
 def scope_items(
     lines: Sequence[Line], numbers: frozenset[int], rooms_by_line: dict[int, str]
 ) -> list[ScopeItem]:
-    items = []
+    items: list[tuple[ScopeItem, bool]] = []
+    by_measure: dict[tuple[float | None, str | None, str | None], list[int]] = {}
     for line in lines:
-        if line.number not in numbers:
-            continue
-        for text in _scope_chunks(line.text):
-            description = clean_value(text)
-            if description is None or _NOT_AN_ITEM.search(text):
-                continue  # "Soda blast not required" is a decision, not a line item
-            quantity = _SCOPE_QUANTITY.search(text)
+        listed = line.number in numbers
+        if not line.text or not (listed or _QUANTITY.search(line.text)):
+            continue  # outside a scope list only a measured quantity can make an item
+        for item in _line_items(line, listed, rooms_by_line.get(line.number)):
+            same = by_measure.setdefault((item.quantity, item.unit, item.action), [])
+            told = next((index for index in same if _same_work(item, items[index][0])), None)
+            if told is None:
+                same.append(len(items))
+                items.append((item, listed))
+            elif listed and not items[told][1]:
+                items[told] = (item, listed)  # the scope list's line is the better source
+    return [item for item, _ in items]
+
+
+def _same_work(item: ScopeItem, other: ScopeItem) -> bool:
+    """The same work told on two lines (a summary and the day's log) is one item."""
+    if item.quantity is None or item.source.line == other.source.line:
+        return False
+    if (item.quantity, item.unit, item.action) != (other.quantity, other.unit, other.action):
+        return False
+    mine, theirs = (item.material or "").lower(), (other.material or "").lower()
+    return not mine or not theirs or mine in theirs or theirs in mine
+
+
+def _line_items(line: Line, listed: bool, line_room: str | None) -> list[ScopeItem]:
+    text = line.text
+    label_end = _SCOPE_INLINE.match(text)
+    start = label_end.end() if label_end else _scope_label_end(text)
+    if not start:
+        bullets = BULLETS.match(text)
+        start = bullets.end() if bullets else 0
+    rooms = [(mention.start, mention.end, mention.name) for mention in room_mentions(text)]
+    items: list[ScopeItem] = []
+    for clause_start, clause_end in _clauses(text, start):
+        clause = text[clause_start:clause_end]
+        if _NOT_AN_ITEM.search(clause):
+            continue  # "Soda blast not required" is a decision, not a line item
+        verbs = _verbs(text, clause_start, clause_end)
+        quantities = _quantities(text, clause_start, clause_end, verbs, listed)
+        for index, quantity in enumerate(quantities):
+            segment_start = quantities[index - 1].end if index else clause_start
+            verb = _governing_verb(text, verbs, quantity, clause_start, clause_end)
+            placement = _EQUIPMENT_PLACEMENT.search(clause) and quantity.unit not in ("days", "hrs")
+            if verb is None and (not listed or placement):  # equipment days are a billed line; units are not
+                continue  # in prose only a work verb makes a quantity a piece of work
+            room = _room_for(text, rooms, quantity, segment_start, clause_start) or line_room
+            material = _material(text, verb, quantity, segment_start, clause_end, rooms)
+            if (
+                material is None
+                and index
+                and items
+                and (verb is None or verb.end <= quantities[index - 1].start)
+            ):
+                material = items[-1].material  # "carpet 27 m2 rumpus and 14 m2 granny flat": the same
             items.append(
                 ScopeItem(
-                    description=truncate(description, MAX_DESCRIPTION),
-                    room=rooms_by_line.get(line.number),
-                    quantity=parse_number(quantity.group("q")) if quantity else None,
-                    unit=_scope_unit(quantity.group("u")) if quantity else None,
+                    description=truncate(clean_value(clause) or clause, MAX_DESCRIPTION),
+                    action=verb.action if verb else None,
+                    material=material,
+                    room=room,
+                    quantity=quantity.value,
+                    unit=quantity.unit,
                     source=line.span(),
                 )
             )
+    if listed and not items:
+        items = _unmeasured_items(line, start, line_room)
     return items
 
 
-def _scope_chunks(text: str) -> list[str]:
-    """A scope line's items: the line itself, or for "Scope: a, b, c" each part that starts with
-    a work verb (a part without one continues the item before it)."""
-    inline = _SCOPE_INLINE.match(text)
-    if inline is None:
-        bullets = BULLETS.match(text)
-        return [text[bullets.end() if bullets else 0 :]]
+def _unmeasured_items(line: Line, start: int, line_room: str | None) -> list[ScopeItem]:
+    """A listed line with no quantity: one item per part that starts with a work verb."""
+    items = []
+    for chunk in _chunks(line.text[start:]):
+        description = clean_value(chunk)
+        if (
+            description is None
+            or _NOT_AN_ITEM.search(chunk)
+            or _EQUIPMENT_PLACEMENT.search(chunk)
+            or (_DAMAGE_WORDS.search(chunk) and not _SCOPE_VERB.search(chunk))
+        ):
+            continue
+        verbs = _verbs(chunk, 0, len(chunk))
+        items.append(
+            ScopeItem(
+                description=truncate(description, MAX_DESCRIPTION),
+                action=_run_action(chunk, verbs[0]) if verbs else None,
+                room=line_room,
+                source=line.span(),
+            )
+        )
+    return items
+
+
+def _chunks(text: str) -> list[str]:
+    """ "a, b, c" as items: each part that starts with a work verb (a part without one continues
+    the item before it)."""
     chunks: list[str] = []
-    for part in _ITEM_BREAK.split(text[inline.end() :]):
+    for part in _ITEM_BREAK.split(text):
         part = part.strip()
         if chunks and not _SCOPE_VERB.match(part):
             chunks[-1] = f"{chunks[-1]}, {part}"
         elif part:
             chunks.append(part)
     return chunks
+
+
+def _clauses(text: str, start: int) -> list[tuple[int, int]]:
+    """Sentences, cut at semicolons: a verb governs quantities in its own clause only."""
+    bounds: list[tuple[int, int]] = []
+    cursor = start
+    ends = [match.end() for match in SENTENCE_END.finditer(text, start)]
+    for end in [*ends, len(text)]:
+        piece_start = cursor
+        for semicolon in re.finditer(";", text[cursor:end]):
+            bounds.append((piece_start, cursor + semicolon.start()))
+            piece_start = cursor + semicolon.end()
+        bounds.append((piece_start, end))
+        cursor = end
+    return [(s, e) for s, e in bounds if text[s:e].strip()]
+
+
+def _verbs(text: str, start: int, end: int) -> list[_Verb]:
+    """Runs of work verbs in a clause ("removed and disposed of"), each with its action."""
+    runs: list[tuple[int, int]] = []
+    for match in _WORK_VERB.finditer(text, start, end):
+        if runs and _VERB_JOIN.match(text[runs[-1][1] : match.start()]):
+            runs[-1] = (runs[-1][0], match.end())
+        else:
+            runs.append((match.start(), match.end()))
+    return [_Verb(_action(text[s:e]), s, e) for s, e in runs]
+
+
+def _action(run: str) -> str:
+    return next((action for pattern, action in _ACTIONS if pattern.search(run)), run.lower())
+
+
+def _run_action(text: str, verb: _Verb) -> str:
+    return _action(text[verb.start : verb.end])
+
+
+def _quantities(text: str, start: int, end: int, verbs: Sequence[_Verb], listed: bool) -> list[_Quantity]:
+    found: list[_Quantity] = []
+    for match in _QUANTITY.finditer(text, start, end):
+        unit = _unit(match.group("u"))
+        if unit is None or _not_work(text, match, unit, start, verbs, listed):
+            continue
+        value = float(match.group("q").replace(",", "")) if re.search(r",\d{3}", match.group("q")) else None
+        found.append(
+            _Quantity(value or float(match.group("q").replace(",", ".")), unit, match.start(), match.end())
+        )
+    count = _bare_count(text, start, end, verbs, listed)
+    if count is not None and all(count.end <= quantity.start for quantity in found):
+        found.insert(0, count)
+    return found
+
+
+def _bare_count(text: str, start: int, end: int, verbs: Sequence[_Verb], listed: bool) -> _Quantity | None:
+    """A count with no unit, only right where an item's quantity goes: "(1)" just after the verb,
+    or ": 2" after an item that starts with its verb ("Remove kickboards: 2")."""
+    if not verbs:
+        return None
+    leading = text[start : verbs[0].start].strip(" -*") == ""
+    for match in _BARE_COUNT.finditer(text, start, end):
+        if match.group("p") and any(0 <= match.start() - verb.end <= _COUNT_REACH for verb in verbs):
+            return _Quantity(float(match.group("p")), "ea", match.start(), match.end())
+        if match.group("c") and (leading or listed) and verbs[0].end <= match.start():
+            return _Quantity(float(match.group("c")), "ea", match.start(), match.end())
+    return None
+
+
+def _unit(written: str) -> str | None:
+    lowered = written.lower()
+    if re.fullmatch(
+        r"ea|each|pcs?|(?:\w+ )?(?:pieces|tiles|holes|panels|sheets|boards|fixtures|items|boxes)", lowered
+    ):
+        return "ea"
+    return next((unit for pattern, unit in _SCOPE_UNITS if pattern.fullmatch(written)), None)
+
+
+def _not_work(
+    text: str, match: re.Match[str], unit: str, start: int, verbs: Sequence[_Verb], listed: bool
+) -> bool:
+    before, after = text[max(start, match.start() - 30) : match.start()], text[match.end() : match.end() + 30]
+    if (_DIMENSION_BEFORE.search(before) or _DIMENSION_AFTER.match(after)) and not (
+        unit in ("lf", "lm") and _HEIGHT_BY_RUN.search(before)
+    ):
+        return True  # a size; but "cut out 2 ft x 8 lf" is a cut 8 lf long
+    if _DAMAGE_BEFORE.search(before) or _DAMAGE_AFTER.match(after):
+        return True
+    written = match.group("u").lower()
+    if written in ("m", "metre", "metres", "meter", "meters"):
+        # bare metres are a run only where work is said and no damage is described before them
+        governing = [verb for verb in verbs if verb.end <= match.start()]
+        damage = not governing or _DAMAGE_WORDS.search(text, governing[-1].end, match.start()) is not None
+        if _HEIGHT_BEFORE.search(before) or _HEIGHT_AFTER.match(after) or damage:
+            return True
+    if written.endswith(
+        ("tiles", "holes", "pieces", "panels", "sheets", "boards", "fixtures", "items", "boxes")
+    ):
+        return not any(verb.end <= match.start() for verb in verbs)  # "46 tiles" only as removed
+    if unit in ("hrs", "days"):
+        return not listed or bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(after))
+    return False
+
+
+def _governing_verb(
+    text: str, verbs: Sequence[_Verb], quantity: _Quantity, clause_start: int, clause_end: int
+) -> _Verb | None:
+    """The last verb run before the quantity; else a run right after it with no comma between
+    ("tiles 4.4 m2 cleaned + disinfected", "approx 600 SF extracted")."""
+    before = [verb for verb in verbs if verb.end <= quantity.start]
+    if before:
+        return before[-1]
+    after = [
+        verb for verb in verbs if verb.start >= quantity.end and "," not in text[quantity.end : verb.start]
+    ]
+    return after[0] if after else None
+
+
+def _room_for(
+    text: str,
+    rooms: Sequence[tuple[int, int, str]],
+    quantity: _Quantity,
+    segment_start: int,
+    clause_start: int,
+) -> str | None:
+    """A room right after the quantity ("5 m2 in the hallway"), else the nearest before it."""
+    for start, _, name in rooms:
+        if start >= quantity.end and (
+            _ROOM_AFTER.match(text[quantity.end : start]) or not text[quantity.end : start].strip()
+        ):
+            return name
+    for lower in (segment_start, clause_start):
+        named = [name for start, end, name in rooms if lower <= start and end <= quantity.start]
+        if named:
+            return named[-1]
+    return None
+
+
+def _material(
+    text: str,
+    verb: _Verb | None,
+    quantity: _Quantity,
+    segment_start: int,
+    clause_end: int,
+    rooms: Sequence[tuple[int, int, str]],
+) -> str | None:
+    """What the work is done to, as written: between the verb and the quantity ("removed the
+    underlay, 5 m2"), else before the verb ("Ceiling out 110 SF"), else after the quantity."""
+    spans: list[tuple[int, int, bool]] = []
+    if verb is not None and verb.end <= quantity.start:
+        spans += [
+            (verb.end, quantity.start, True),
+            (quantity.end, clause_end, True),
+            (segment_start, verb.start, False),
+        ]
+    else:
+        spans += [(segment_start, quantity.start, False), (quantity.end, clause_end, True)]
+    for start, end, first_part in spans:
+        words = text[start:end]
+        for room_start, room_end, _ in rooms:
+            if start <= room_start and room_end <= end:
+                words = words.replace(text[room_start:room_end], " ")
+        stop = _MATERIAL_STOP.search(words)
+        words = words[: stop.start()] if stop and first_part else words
+        words = words.split(",")[0] if first_part else words.split(",")[-1]
+        words = _MATERIAL_TRIM.sub("", " ".join(words.split()))
+        words = _MATERIAL_TRIM.sub(
+            "", re.split(r"\d", words)[0]
+        )  # "plasterboard 0.4m x": its size is no part
+        if words and len(words.split()) <= MAX_MATERIAL_WORDS:
+            return words
+    return None

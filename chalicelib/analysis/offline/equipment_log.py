@@ -1,0 +1,568 @@
+"""The equipment log: what was placed, added and removed, when and where, read into runs.
+
+Every count of equipment becomes an event (set / add / remove / total / all removed) dated by the
+date written in its clause, else by its line's visit date. The events are replayed per kind in
+order, which gives the runs (units of a kind in a room from one day to another) and the most on
+site at once, so the two always agree. A log that lists units one per row ("AM-114 air mover ...
+set 20/07 removed 24/07") or a `Date | Air movers | Dehumidifiers` table is preferred for the
+kinds it covers: prose beside it usually retells the same units.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+from typing import Literal
+
+from chalicelib.analysis.findings import (
+    EquipmentKind,
+)
+from chalicelib.analysis.offline.dates import (
+    Dates,
+)
+from chalicelib.analysis.offline.spaces import (
+    room_mentions,
+)
+from chalicelib.analysis.offline.text import (
+    FLAGS,
+    SENTENCE_END,
+    WINDOW,
+    Line,
+    count_word,
+)
+
+Mode = Literal["set", "add", "remove", "total", "clear"]
+
+
+EQUIPMENT_KIND = (
+    r"(?P<am>air ?movers?|AM'?s?|blowers?|turbo ?dryers?|axial(?: fans?| air movers?)?|centrifugal(?: fans?)?"
+    r"|carpet dryers?|drying fans?|fans?)"
+    r"|(?:(?P<dtype>lgr|conventional|refrigerant|desiccant) )?(?P<dh>dehu(?:midifier)?s?|dehus|dh)"
+    r"|(?P<lgr>LGRs?)"
+    r"|(?P<scrubber>(?:hepa )?air ?scrubbers?|AFDs?|air filtration devices?|HEPA (?:air )?scrubbers?|NAMs?"
+    r"|negative air (?:machines?|units?)|hepa units?|air filters?(?: machines?)?)"
+    r"|(?P<other>hydroxyl (?:generators?|units?)|ozone (?:generators?|machines?)|heaters?|injecti?dry"
+    r"|mat systems?|floor[- ]drying (?:vacuum )?(?:systems?|units?)|(?:drying )?vacuum units?"
+    r"|(?:heat(?:ed)? |floor |panel )?(?:drying )?mats?"
+    r"|(?:cabinet )?injection drying kits?|heat mats?)"
+)
+
+
+_NUMBER = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|a|an|the|another"
+
+
+_COUNT_BEFORE = re.compile(
+    rf"(?<![\w.:/#\-])(?P<n>{_NUMBER})\b(?! ?(?:x|\u00d7) ?\d)"
+    r"(?: (?P<second>second|third|more|extra|additional|further|remaining),?)?"
+    rf" ?(?:x|\u00d7)? ?(?:(?!(?:{_NUMBER}|and|with|or)\b)[A-Za-z][\w\-]{{0,14}} ){{0,2}}?"
+    rf"(?:{EQUIPMENT_KIND})(?![\w])",
+    FLAGS,
+)
+
+
+_COUNT_AFTER = re.compile(
+    rf"(?<![\w])(?:{EQUIPMENT_KIND})(?: ?\([^)]{{1,20}}\))? ?(?:x|\u00d7|:|=) ?(?P<n>\d{{1,2}})\b"
+    r"(?! ?(?:%|ft|'|\"|in\b|m\b|ppd|pints))",
+    FLAGS,
+)
+
+
+# A kind named with no count in front: counts as one only in a one-unit-per-row log.
+_KIND_ONLY = re.compile(rf"(?<![\w])(?:{EQUIPMENT_KIND})(?![\w])", FLAGS)
+
+
+_EXTRA_NUMBERS = {"eleven": 11, "twelve": 12, "both": 2, "a": 1, "an": 1, "another": 1}
+
+
+_CONTEXT = re.compile(
+    r"\b(?:placed|place|set|setup|set up|installed|install|running|equipment|equip|eqpt|dehu\w*|lgr"
+    r"|scrubbers?|afd|air movers?|drying|pulled|removed|on site|onsite|in place|added|deployed"
+    r"|mobili[sz]ed|ams)\b",
+    FLAGS,
+)
+
+
+_TIME_BEFORE = re.compile(
+    r"(?:\b(?:at|@|by|from|until|till|to|arrived|attended|approx\.?|around|about|~|after|before|since)"
+    r"|\d:\d\d) ?$",
+    FLAGS,
+)
+
+
+# "a fan" said of anything but drying ("a ceiling fan", "exhaust fan") is no equipment.
+_NOT_EQUIPMENT_FAN = re.compile(
+    r"\b(?:ceiling|exhaust|extractor|bathroom|range|oven|pedestal|vent)\s*$", FLAGS
+)
+
+
+_REMOVED = re.compile(
+    r"\b(?:pulled|pull|removed|remove|picked up|collected|decommissioned|off ?-?hired?|taken (?:off|out|away)"
+    r"|took|de-?mob\w*|lifted|came out|come out|out of)\b",
+    FLAGS,
+)
+
+
+_REMOVED_AFTER = re.compile(
+    r"^[\s,]*(?:\([^)]*\)\s*)?(?:were |was |had been |have been )?(?:pulled|removed|picked up|collected|off\b"
+    r"|out\b|came out|taken (?:out|off|away)|away\b|lifted|decommissioned|off ?-?hired?)",
+    FLAGS,
+)
+
+
+# "its 2 LGRs and 4 of the air movers pulled.": a list that ends in its removal.
+_REMOVED_AT_END = re.compile(
+    r"^(?:\s*(?:and|&|,|\+)?\s*(?:\d{1,2}|one|two|three|four|five|the|both|all)?\s*(?:of the )?"
+    r"[\w\- ]{0,30}?)"
+    r"\s(?:were |was )?(?:pulled|removed|came out|taken out|picked up|collected)(?: [\w/ ,]{0,30})?[.;]?\s*$",
+    FLAGS,
+)
+
+
+# "1 air mover + 1 dehumidifier stay on P4": a list that ends in what is left.
+_TOTAL_AT_END = re.compile(
+    r"^(?:\s*(?:and|&|,|\+)?\s*(?:\d{1,2}|one|two|three|four|five|the|both|all)?\s*(?:of the )?"
+    r"[\w\- ]{0,30}?)"
+    r"\s(?:were |was )?(?:stay|stays|remain|remains|left|running|still running|kept)"
+    r"(?: [\w/ ,]{0,30})?[.;]?\s*$",
+    FLAGS,
+)
+
+
+_ADDED = re.compile(r"\b(?:added|add|additional|extra|another|more|second|third)\s*$|\badded\b", FLAGS)
+
+
+_TOTAL = re.compile(
+    r"\b(?:total|dropped to|down to|reduced to|leaving|left|stay|stays|remain\w*|now)\b", FLAGS
+)
+
+
+_TOTAL_AFTER = re.compile(
+    r"^\s*(?:\(?(?:total|in total|on site|onsite|left|remain\w*|running|stay\w*)\b|\s*stay)", FLAGS
+)
+
+
+# "(5 total)", "(6 left)", "(10 air movers)": the count on site after the change before it.
+_PAREN_TOTAL = re.compile(
+    rf"\((?P<n>\d{{1,3}}) (?:(?:{EQUIPMENT_KIND}) ?)?(?:total|on site|onsite|left|remaining|in total)?"
+    r"[^)]{0,20}\)",
+    FLAGS,
+)
+
+
+_CLEAR = re.compile(
+    r"\b(?:all (?:the )?(?:equipment|equip|eqpt|gear|drying equipment|units)|everything(?: else)?"
+    r"|rest of the (?:gear|equipment|eqpt)|remaining (?:equipment|eqpt|gear)|all eqpt|all gear)\b[^.;]{0,40}?"
+    r"\b(?:pulled|removed|out|picked up|collected|came out|off ?-?hired?|decommissioned|demob\w*|taken)",
+    FLAGS,
+)
+
+
+_CLEAR_BEFORE = re.compile(
+    r"\b(?:pulled|removed|picked up|collected|demob\w*|off ?-?hired?)\s+(?:all|everything)\b", FLAGS
+)
+
+
+_DAY_BEFORE = re.compile(
+    r"\b(?:day|visit|#|no\.?|room|bed|bedroom|level|unit|cat|category|class|point|p)\s?$", FLAGS
+)
+
+
+# "three air movers in the hallway, one in the closet and two in the bedroom".
+_ELLIPTIC = re.compile(
+    r"(?:,|\band\b|&)\s*(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d)"
+    r"(?: more)?(?: [a-z]+ing| [a-z]+ed)? (?:in|into|on|at|for|under|near) ",
+    FLAGS,
+)
+
+
+_ROOM_LEAD = re.compile(
+    r"^[\s,]*(?:\(|in(?:to)?|on|at|for|under|near|to|from|out of|off)?\s*(?:the )?$", FLAGS
+)
+
+
+_RUN_HOURS = re.compile(
+    r"(?:\b(?:ran|run|running|runtime|run time|hours? run|hour meter)\D{0,30}?(?P<a>\d{1,4}(?:\.\d)?) ?"
+    r"(?:hours?|hrs?|h)\b|(?P<b>\d{1,4}(?:\.\d)?) ?(?:hours?|hrs?|h) (?:run|runtime|on the meter))",
+    FLAGS,
+)
+
+
+_ORDINAL_DAY = re.compile(r"\b(?:on |by |until )?the (?P<d>[1-3]?\d)(?:st|nd|rd|th)\b", FLAGS)
+
+
+# A table row, with its outer bars or without them (as some extractors give it): "7/9 | 7 | 2 | ...".
+_TABLE_ROW = re.compile(r"^\|.*\|$|^[^|]+(?: \| [^|]*){2,}$")
+
+
+_HEADER_DATE = re.compile(r"^\s*(?:date|day|visit)\b", FLAGS)
+
+
+_LOG_DATES_NEEDED = 2
+
+
+_UNIT_ID = re.compile(r"-?\d")  # "AM-114", "DH27": a unit's tag, not a kind named again
+
+
+# "all pulled 07/14", "air scrubber pulled 07/12": removals with no count
+_ALL_REMOVED = re.compile(
+    r"(?:^|[;,.]\s*)all (?:pulled|removed|out|collected|picked up|off ?-?hired?)\b", FLAGS
+)
+
+
+_KIND_REMOVED = re.compile(
+    rf"^[\s\-*]*(?:the )?(?:{EQUIPMENT_KIND})\s+(?:was |were )?"
+    r"(?:pulled|removed|off ?-?hired?|taken out|collected)\b",
+    FLAGS,
+)
+
+
+_REST_REACH = 80  # how much of a clause after a count is read for a removal at its end
+
+
+_ROOM_REACH = 40  # how far after a count its room may be named
+
+
+_VERB_REACH = 28  # how far before a count its verb may be ("pulled 2 AM"): farther, it is another's
+
+
+_JOINER = re.compile(r"\s*(?:and|&|\+|plus|with)?\s*", FLAGS)
+
+
+# A recommendation or a plan places nothing: "recommend an air filter machine while they work".
+_HYPOTHETICAL = re.compile(
+    r"\b(?:recommend\w*|should|will need|propos\w*|suggest\w*|if needed|may need)\b", FLAGS
+)
+
+
+# A kind named at the start of a note with no count, said to be running: one unit.
+_RUNNING_ONE = re.compile(
+    rf"^[\s\-*]*(?:{EQUIPMENT_KIND})\s+(?:running|set|placed|in place|on site|installed)\b", FLAGS
+)  # a unit-per-row log line gives the day it went in and the day it came out
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: EquipmentKind
+    quantity: int
+    mode: Mode
+    on: date | None
+    line: Line
+    room: str | None = None
+    dehumidifier_type: str | None = None
+    run_hours: float | None = None
+
+
+def kind_of(match: re.Match[str]) -> tuple[EquipmentKind, str | None] | None:
+    if match.group("am"):
+        return EquipmentKind.AIR_MOVER, None
+    if match.group("dh"):
+        written = (match.group("dtype") or "").lower()
+        return EquipmentKind.DEHUMIDIFIER, {"refrigerant": "conventional"}.get(written, written or None)
+    if match.group("lgr"):
+        return EquipmentKind.DEHUMIDIFIER, "lgr"
+    if match.group("scrubber"):
+        return EquipmentKind.AIR_SCRUBBER, None
+    if match.group("other"):
+        return EquipmentKind.OTHER, None
+    return None
+
+
+# --- reading events ----------------------------------------------------------------------------
+
+
+def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates: Dates | None) -> list[Event]:
+    """Every equipment event in the notes, log rows and equipment tables first-class."""
+    prose: list[Event] = []
+    logged: list[Event] = []
+    columns: list[EquipmentKind | None] | None = None
+    for line, on in zip(lines, line_dates, strict=True):
+        text = line.text
+        if not text:
+            columns = None
+            continue
+        if _TABLE_ROW.match(text):
+            cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+            header = _table_columns(cells)
+            if header is not None:
+                columns = header
+                continue
+            if columns is not None:
+                logged += _table_events(line, cells, columns, on, dates)
+                continue
+        row = _log_row(line, on, dates)
+        if row:
+            logged += row
+            continue
+        prose += _line_events(line, on, dates)
+    covered = {event.kind for event in logged}
+    return [*logged, *(event for event in prose if event.kind not in covered)]
+
+
+def _table_columns(cells: Sequence[str]) -> list[EquipmentKind | None] | None:
+    """ "Date | Air movers | Dehumidifiers | Notes": the kind each column counts."""
+    if not cells or not _HEADER_DATE.match(cells[0]):
+        return None
+    kinds: list[EquipmentKind | None] = []
+    for cell in cells:
+        match = _KIND_ONLY.fullmatch(cell.strip())
+        kind = kind_of(match) if match else None
+        kinds.append(kind[0] if kind else None)
+    return kinds if any(kinds) else None
+
+
+def _table_events(
+    line: Line,
+    cells: Sequence[str],
+    columns: Sequence[EquipmentKind | None],
+    on: date | None,
+    dates: Dates | None,
+) -> list[Event]:
+    found = dates.find(cells[0], on, yearless_numeric=True) if dates else []
+    day = found[0].value if found and found[0].value else on
+    events = []
+    for cell, kind in zip(cells, columns, strict=False):
+        if kind is not None and re.fullmatch(r"\d{1,3}", cell):
+            events.append(Event(kind, int(cell), "total", day, line))
+    return events
+
+
+def _log_row(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
+    """One unit (or "x3") per row with the day in and the day out: "AM-114 air mover hall set 20/07
+    removed 24/07", "| LGR dehumidifier #12 (kitchen) | 9/19 | 9/26 |"."""
+    if dates is None:
+        return []
+    text = line.text
+    kinds = list(_KIND_ONLY.finditer(text))
+    found = [match for match in dates.find(text, on, yearless_numeric=True) if match.value]
+    if not kinds or len(found) != _LOG_DATES_NEEDED or found[0].start < kinds[0].end():
+        return []
+    if not _TABLE_ROW.match(text) and (
+        not _REMOVED.search(text, found[0].end, found[1].start)
+        or sum(1 for kind in kinds if kind.start() < found[0].start and not _UNIT_ID.match(text, kind.end()))
+        != 1
+    ):
+        return []  # "AM-114 air mover set 20/07 removed 24/07": one unit, then the day it came out
+    kind = kind_of(kinds[0])
+    if kind is None:
+        return []
+    counts = [match for match in _COUNT_AFTER.finditer(text) if match.start() == kinds[0].start()]
+    before = _COUNT_BEFORE.search(text, 0, found[0].start)
+    quantity = int(counts[0].group("n")) if counts else 1
+    if before is not None and before.start() < kinds[0].end() and before.group("n").isdigit():
+        quantity = int(before.group("n"))
+    rooms = [mention.name for mention in room_mentions(text[: found[0].start])]
+    placed, removed = found[0].value, found[1].value
+    return [
+        Event(kind[0], quantity, "add", placed, line, rooms[0] if rooms else None, kind[1]),
+        Event(kind[0], quantity, "remove", removed, line, rooms[0] if rooms else None, kind[1]),
+    ]
+
+
+def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
+    text = line.text
+    events: list[Event] = []
+    day = on
+    if not _KIND_ONLY.search(text) and not _CLEAR.search(text) and not _CLEAR_BEFORE.search(text):
+        return events  # no equipment named: nothing to read, and no need for its rooms or dates
+    rooms = [(mention.start, mention.end, mention.name) for mention in room_mentions(text)]
+    for start, end in _clauses(text):
+        day = _clause_date(text, start, end, day, dates)
+        hours = _RUN_HOURS.search(text, start, end)
+        run_hours = float(hours.group("a") or hours.group("b")) if hours else None
+        if _HYPOTHETICAL.search(text, start, end):
+            continue  # what someone advises is not what is on site
+        clause_events = _clause_events(text, start, end, day, line, rooms, run_hours)
+        gone = _KIND_REMOVED.match(text[start:end])
+        if not clause_events and gone and (kind_gone := kind_of(gone)) is not None:
+            clause_events.append(Event(kind_gone[0], 0, "remove", day, line))  # all of that kind
+        if _ALL_REMOVED.search(text, start, end):
+            clause_events.append(Event(EquipmentKind.OTHER, 1, "clear", day, line))
+        running = _RUNNING_ONE.match(text[start:end])
+        if not clause_events and running:
+            kind = kind_of(running)
+            if kind is not None:
+                clause_events.append(Event(kind[0], 1, "set", day, line, None, kind[1], run_hours))
+        if _CLEAR.search(text, start, end) or _CLEAR_BEFORE.search(text, start, end):
+            clause_events.append(Event(EquipmentKind.OTHER, 1, "clear", day, line))
+        events += clause_events
+    return events
+
+
+def _clauses(text: str) -> list[tuple[int, int]]:
+    """Sentences cut at semicolons and at a dash that starts a new dated entry."""
+    cuts = sorted(
+        {
+            0,
+            len(text),
+            *(m.end() for m in SENTENCE_END.finditer(text)),
+            *(m.end() for m in re.finditer(";", text)),
+        }
+    )
+    return [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]
+
+
+def _clause_date(text: str, start: int, end: int, current: date | None, dates: Dates | None) -> date | None:
+    """The date written in the clause ("Pulled 14 air movers on 01/21", "On the 13th"), else the
+    date the line (or its clause before) was at."""
+    if dates is not None:
+        found = [
+            match.value
+            for match in dates.find(text[start:end], current, yearless_numeric=True)
+            if match.value
+        ]
+        if found:
+            return found[0]
+    ordinal = _ORDINAL_DAY.search(text, start, end)
+    if ordinal and current is not None:
+        try:
+            return current.replace(day=int(ordinal.group("d")))
+        except ValueError:
+            return current
+    return current
+
+
+def _clause_events(
+    text: str,
+    start: int,
+    end: int,
+    day: date | None,
+    line: Line,
+    rooms: Sequence[tuple[int, int, str]],
+    run_hours: float | None,
+) -> list[Event]:
+    matches = sorted(
+        [*_COUNT_BEFORE.finditer(text, start, end), *_COUNT_AFTER.finditer(text, start, end)],
+        key=lambda match: (match.start(), -match.end()),
+    )
+    events: list[Event] = []
+    previous_end = start
+    total_said = False
+    for match in matches:
+        if match.start() < previous_end:
+            continue
+        kind = kind_of(match)
+        written = match.group("n").lower()
+        if (
+            kind is None
+            or _is_time(text, match)
+            or _DAY_BEFORE.search(text, max(0, match.start() - 10), match.start())
+        ):
+            continue
+        if written in ("a", "an", "the") and re.search(r"fans?$", match.group(0), FLAGS):
+            continue  # "ventilated the house with a fan": a household or fire-crew fan
+        if (match.group("am") or "").lower().startswith("fan") and _NOT_EQUIPMENT_FAN.search(
+            text, max(0, match.start() - 20), match.start() + len(written) + 1
+        ):
+            continue
+        before = text[max(previous_end, match.start() - WINDOW) : match.start()]
+        cut = max(before.rfind(mark) for mark in ",()") + 1
+        before = before[cut:][-_VERB_REACH:]
+        after = text[match.end() : match.end() + 30]
+        # only a short rest of the clause is read for "... pulled." (a long one is another note)
+        rest = text[match.end() : end] if end - match.end() <= _REST_REACH else ""
+        mode: Mode | None = _mode(before, after, match, total_said, rest)
+        if _is_more(match):
+            mode = "add"  # "plus a second air scrubber"
+        elif events and text[max(previous_end, match.start() - WINDOW) : match.start()].rstrip().endswith(
+            "("
+        ):
+            mode = "total"  # "2 more air movers (10 air movers)": the count on site after it
+        elif mode in ("set", None) and events and _JOINER.fullmatch(before):
+            mode = events[-1].mode  # "removed 3 air movers, 1 dehu and the scrubber"
+        if mode is None:
+            continue
+        total_said = total_said or mode == "total"
+        quantity = _EXTRA_NUMBERS.get(written) or count_word(written)
+        if written == "the":
+            quantity = 0  # "the air scrubber" removed: all of that kind
+        room = _room_after(text, rooms, match.end(), end)
+        events.append(Event(kind[0], quantity, mode, day, line, room, kind[1], run_hours))
+        previous_end = match.end()
+        previous_end = _ellipsis(text, previous_end, end, kind, mode, day, line, rooms, events, run_hours)
+        paren = _PAREN_TOTAL.search(text, previous_end, min(end, previous_end + WINDOW))
+        later = paren is not None and _COUNT_BEFORE.search(text, previous_end, paren.start()) is not None
+        if paren and mode in ("add", "remove") and not later:
+            events.append(Event(kind[0], int(paren.group("n")), "total", day, line, None, kind[1]))
+            previous_end = paren.end()
+    return events
+
+
+def _is_more(match: re.Match[str]) -> bool:
+    second = (match.groupdict().get("second") or "").lower()
+    return (
+        second in ("second", "third", "more", "extra", "additional", "further")
+        or match.group("n") == "another"
+    )
+
+
+def _mode(before: str, after: str, match: re.Match[str], total_said: bool, rest: str = "") -> Mode | None:
+    written = match.group("n").lower()
+    second = (match.groupdict().get("second") or "").lower()
+    if written == "the" and not (_REMOVED.search(before) or _REMOVED_AFTER.match(after)):
+        return None  # "the dehumidifier" placed earlier, not a count
+    if _REMOVED.search(before) or _REMOVED_AFTER.match(after) or _REMOVED_AT_END.match(rest):
+        return "remove"
+    if _TOTAL_AFTER.match(after) or second == "remaining" or _TOTAL_AT_END.match(rest):
+        return "total"
+    if second in ("second", "third", "more", "extra", "additional", "further") or written == "another":
+        return "add"
+    if _ADDED.search(before) or re.match(r"^\s*(?:added|more)\b", after, FLAGS):
+        return "add"
+    if total_said or _TOTAL.search(before):
+        return "total"
+    return "set"
+
+
+def _is_time(text: str, match: re.Match[str]) -> bool:
+    """ "arrived 9 AM" is a time, "set 3 AM" is three air movers."""
+    kind_text = match.group("am") or ""
+    if kind_text.lower() not in ("am",):
+        return False
+    if _TIME_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+        return True
+    context = (
+        text[max(0, match.start() - WINDOW) : match.start()] + " " + text[match.end() : match.end() + WINDOW]
+    )
+    return not _CONTEXT.search(context)
+
+
+def _room_after(text: str, rooms: Sequence[tuple[int, int, str]], position: int, end: int) -> str | None:
+    """The first room named after a count, when only "in the" (or nothing) stands between."""
+    index = bisect_left(rooms, (position, 0, ""))
+    if index < len(rooms):
+        start, stop, name = rooms[index]
+        if stop <= end and start - position <= _ROOM_REACH and _ROOM_LEAD.match(text[position:start]):
+            return name
+    return None
+
+
+def _ellipsis(
+    text: str,
+    position: int,
+    end: int,
+    kind: tuple[EquipmentKind, str | None],
+    mode: Mode,
+    day: date | None,
+    line: Line,
+    rooms: Sequence[tuple[int, int, str]],
+    events: list[Event],
+    run_hours: float | None,
+) -> int:
+    """ "three air movers in the hallway, one in the closet and two in the bedroom": each "one in
+    the X" after a count is more of the same kind. Inside brackets it is a breakdown, not more."""
+    cursor = position
+    while (follow := _ELLIPTIC.search(text, cursor, min(end, cursor + _ROOM_REACH * 2))) is not None:
+        between = text[cursor : follow.start()]
+        if "(" in between or ")" in between or _KIND_ONLY.search(between) or re.search(r"\d", between):
+            break  # a breakdown in brackets, or another kind's count, ends the list
+        quantity = count_word(follow.group("n"))
+        room = _room_after(text, rooms, follow.end() - 1, end)
+        events.append(
+            Event(kind[0], quantity, "add" if mode == "set" else mode, day, line, room, kind[1], run_hours)
+        )
+        cursor = follow.end()
+    return cursor

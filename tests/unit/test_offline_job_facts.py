@@ -1,0 +1,335 @@
+"""Job facts, dates, locale and hazards of the offline analyzer, each kind of writing on its own."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chalicelib.analysis.findings import HazardKind, JobInfo, Locale, UnitSystem
+from chalicelib.analysis.offline.dates import Dates, Visits
+from chalicelib.analysis.offline.hazards import detect_hazards
+from chalicelib.analysis.offline.job import read_job
+from chalicelib.analysis.offline.locale import read_locale
+from chalicelib.analysis.offline.text import prepare_lines
+from chalicelib.analysis.standards import load_standards
+
+
+def _job(text: str) -> JobInfo:
+    lines = prepare_lines(text)
+    dates = Dates(lines, None)
+    return read_job(lines, dates, Visits(dates))
+
+
+def _hazards(text: str) -> set[HazardKind | None]:
+    lines = prepare_lines(text)
+    dates = Dates(lines, None)
+    return {hazard.kind for hazard in detect_hazards(lines, None, load_standards(), dates.locale)}
+
+
+def _locale(text: str) -> Locale:
+    return read_locale(prepare_lines(text))
+
+
+# --- claim reference ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Insurer ref: ZX-55-1020\n", "ZX-55-1020"),
+        ("Our ref: ADJ/9/44\nYour ref: MQ-77120\n", "MQ-77120"),
+        ("Underwriter: Fernvale   Loss no. 4410-7781\n", "4410-7781"),
+        ("Carrier claim no.: KP-2290-1\n", "KP-2290-1"),
+        ("Insurer file #: RT-09-5521 (Acme)\n", "RT-09-5521"),
+        ("We were given the claim number they issued was CL-77-100\n", "CL-77-100"),
+    ],
+)
+def test_the_insurers_reference_is_the_claim_under_any_label(header: str, expected: str) -> None:
+    # Given a header naming the insurer's reference with one of the labels people use
+    # When it is read
+    job = _job(header)
+    # Then the reference is the claim number, quoting its own line
+    assert job.claim_number is not None and job.claim_number.value == expected
+    assert job.claim_number.source.line == header.count("\n")
+
+
+def test_policy_job_and_adjuster_file_numbers_are_not_the_claim() -> None:
+    # Given only a policy number, the restorer's job number and ref, and an adjuster's own file
+    text = "Job no. RS-4471 / Policy no. POL-3381920\nOur ref: DRY/22/19\nIA file # ICG-8812\n"
+    # When it is read
+    job = _job(text)
+    # Then the claim stays undetermined
+    assert job.claim_number is None
+
+
+def test_no_claim_number_yet_is_undetermined() -> None:
+    # Given a note that the claim has not been opened
+    job = _job("No claim # as of this writing - owner still deciding.\n")
+    # Then nothing is taken for the claim number
+    assert job.claim_number is None
+
+
+# --- insured and address -----------------------------------------------------------------------
+
+
+def test_insured_stops_at_the_name_and_the_address_follows() -> None:
+    # Given an insured line that runs on into a partner's name and the street address
+    job = _job("Insured: Lou Perrin (and Sam), 9 Quokka Rise, Mandurah WA 6210\n")
+    # When it is read
+    # Then the insured is the name alone and the address is the street, suburb, state and postcode
+    assert job.insured is not None and job.insured.value == "Lou Perrin"
+    assert job.address is not None and job.address.value == "9 Quokka Rise, Mandurah WA 6210"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Customer: Ana Ruiz, 4 Tern Ct, Darwin NT 0810", "Ana Ruiz"),
+        ("Policyholder: Mr Ola Berg", "Mr Ola Berg"),
+        ("Owner / insured: Lakeview Holdings Pty Ltd", "Lakeview Holdings Pty Ltd"),
+        ("Owner/insd: R. Vance. Tenant on site.", "R. Vance"),
+        ("Ins: J. & P. Moss, 12 Heron St, Unley SA 5061", "J. & P. Moss"),
+        ("PH: Mrs Nell Ashby", "Mrs Nell Ashby"),
+        ("Client: Harbour Cafe Ltd., owner Dee Lim", "Harbour Cafe Ltd"),
+        ("I'm the policy holder, Kit Olsen, 3 Moa Pl, Hamilton 3200.", "Kit Olsen"),
+        ("Property: 8 Kite St, Oxley QLD 4075 - owners Ray and Lin Foo", "Ray and Lin Foo"),
+    ],
+)
+def test_insured_under_varied_labels(line: str, expected: str) -> None:
+    # Given the policyholder named under one of the labels restorers and adjusters use
+    # When the line is read
+    job = _job(line + "\n")
+    # Then the insured is the name, without the phone, address or a contact after it
+    assert job.insured is not None and job.insured.value == expected
+
+
+def test_a_tenant_or_phone_number_is_not_the_insured() -> None:
+    # Given a tenant who let the crew in and a "PH" that is a phone number
+    job = _job("Tenant: Mo Fraser let us in\nPH: 0412 555 019\n")
+    # Then no insured is read
+    assert job.insured is None
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+
+def test_short_attendance_labels_give_the_inspection_date() -> None:
+    # Given field notes with "Att" and "DOL" on one line
+    job = _job("JOB 51 | 2 Gum Ct, Leanyer NT 0812 | Att 15/01/26 0810, DOL 14/01/26 overnight\n")
+    # Then both dates are read, day-first for an Australian address
+    assert job.inspection_date is not None and job.inspection_date.value == date(2026, 1, 15)
+    assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 1, 14)
+
+
+def test_a_survey_label_and_a_loss_label_are_read() -> None:
+    # Given a UK survey header with the loss told after "Loss:"
+    text = (
+        "Property: 5 Mill Lane, Leeds LS6 2AB\n"
+        "Loss: evening of 08/03/2026 - hose came off the washer and flooded the floor.\n"
+        "Survey: 11/03/2026 by the surveyor\n"
+    )
+    job = _job(text)
+    # Then the loss and the survey are the two dates
+    assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 3, 8)
+    assert job.inspection_date is not None and job.inspection_date.value == date(2026, 3, 11)
+
+
+def test_the_first_visit_told_in_prose_and_a_loss_the_night_before() -> None:
+    # Given a write-up that dates only the crew's arrival and says the loss was the night before
+    text = (
+        "We got to the house on Friday 9 October 2026 at 8 am.\n"
+        "The leak had started the night before we attended, when the hose split.\n"
+    )
+    job = _job(text)
+    # Then the inspection is the arrival and the loss is the day before it
+    assert job.inspection_date is not None and job.inspection_date.value == date(2026, 10, 9)
+    assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 10, 8)
+
+
+def test_a_weekday_and_ordinal_place_a_yearless_visit() -> None:
+    # Given a homeowner's account: the loss dated, then "came the next day, Saturday the 7th"
+    text = (
+        "On Friday 6th November 2026 the water heater burst and water went everywhere.\n"
+        "The restorer came the next day, Saturday the 7th.\n"
+    )
+    job = _job(text)
+    # Then the visit is the Saturday after the loss
+    assert job.inspection_date is not None and job.inspection_date.value == date(2026, 11, 7)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The plumber found a pinhole leak in the hot water pipe on 11/05/2026.",
+        "On 19 March 2026 I noticed the water under the floor boards.",
+        "She phoned us about the leak on 3 April 2026.",
+        "The roofer replaced the cracked flashing on 24 February 2026, stopping the leak.",
+        "The new fridge with its water line was installed on 2 May 2026.",
+    ],
+)
+def test_a_discovery_call_or_trade_date_is_not_the_loss(sentence: str) -> None:
+    # Given a dated sentence about a discovery, a call, a tradesman's work or an installation
+    job = _job("Site: 4 Bay Rd, Kambah ACT 2902\n" + sentence + "\n")
+    # Then it is not taken for the date of loss
+    assert job.date_of_loss is None
+
+
+def test_a_plumbers_attendance_is_not_the_inspection() -> None:
+    # Given adjuster notes where the plumber attended before the adjuster's visit label
+    text = "Circumstances: pipe leaked. Plumber attended 01/03/2026 and repaired it.\nVisit: 02/03/2026\n"
+    job = _job("Risk: 3 High St, Leeds LS6 1AA\n" + text)
+    # Then the inspection is the adjuster's visit
+    assert job.inspection_date is not None and job.inspection_date.value == date(2026, 3, 2)
+
+
+def test_a_call_log_line_is_not_the_first_visit() -> None:
+    # Given a US adjuster's log whose first dated line records a call, the next a site visit
+    text = (
+        "Risk: 1 Elm St, Reno, NV 89501\n"
+        "03/04/26 21:50 - FNOL call from the manager.\n"
+        "03/05/26 10:30 - site visit.\n"
+    )
+    job = _job(text)
+    # Then the site visit is the inspection
+    assert job.inspection_date is not None and job.inspection_date.value == date(2026, 3, 5)
+
+
+def test_a_canadian_numeric_date_is_settled_by_its_weekday() -> None:
+    # Given a Quebec address, where either order is written, and a weekday beside the date
+    job = _job("Address: 355 rue Lavoie, Gatineau (QC) J8T 6B2\nLoss: Monday 04/05/2026, 5:50 a.m.\n")
+    # Then the weekday settles the order: 4 May 2026 was a Monday
+    assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 5, 4)
+
+
+def test_a_canadian_numeric_date_without_evidence_stays_undetermined() -> None:
+    # Given an Ontario address and only an ambiguous numeric date
+    job = _job("Site: 12 Kilborn Pl, Ottawa, ON K1H 6N1\nDate of loss: 03/04/2026\n")
+    # Then the date is left undetermined rather than guessed
+    assert job.date_of_loss is None
+
+
+def test_a_labelled_loss_after_the_visit_gives_way_to_the_prose() -> None:
+    # Given a labelled loss date after the inspection, and the prose dating the loss by its weekday
+    text = (
+        "Address: 4 Palm Loop, Ocala, FL 34471\nDate of loss: 06/18/2025\nInspection date: 06/16/2025\n"
+        "Cause: supply line split. She heard water running Sunday morning (6/15) and shut it off.\n"
+    )
+    job = _job(text)
+    # Then the loss is the Sunday the prose names
+    assert job.date_of_loss is not None and job.date_of_loss.value == date(2025, 6, 15)
+    assert job.date_of_loss.source.line == 4
+
+
+# --- locale ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("address", "country", "region", "order"),
+    [
+        ("14 Wren Rise, Halls Head WA 6210", "AU", "WA", "DMY"),
+        ("220 Main Ave S, Rochester, MN 55904", "US", "MN", "MDY"),
+        ("27 Alder Crescent, Dartmouth, NS B2W 3K9", "CA", "NS", None),
+        ("9 Rimu Rise, Glenfield, Auckland 0629", "NZ", "Auckland", "DMY"),
+        ("27 Calder Street, Leeds LS12 3QT", "GB", None, "DMY"),
+    ],
+)
+def test_the_locale_comes_from_the_address(
+    address: str, country: str, region: str | None, order: str | None
+) -> None:
+    # Given an address line
+    locale = _locale(f"Site: {address}\n")
+    # Then the country, region and date order follow from it, citing the line
+    assert (locale.country, locale.region, locale.date_order) == (country, region, order)
+    assert locale.source is not None and locale.source.line == 1
+
+
+def test_units_are_the_ones_the_notes_write() -> None:
+    # Given metric notes and imperial notes
+    metric = _locale("Kitchen 4.2 x 3.6 m, wet 9 m2, wicking 300 mm\n")
+    imperial = _locale("Family room 16 x 14 ft, pad wet 120 sf, drywall wet to 16 in\n")
+    # Then each is read in its own system
+    assert metric.units is UnitSystem.METRIC and imperial.units is UnitSystem.IMPERIAL
+
+
+def test_two_countries_leave_the_locale_undetermined() -> None:
+    # Given notes naming an Australian and a US address
+    locale = _locale("Site: 1 Kent St, Perth WA 6000\nOffice: 5 Oak Ave, Austin, TX 78701\n")
+    # Then no country is guessed
+    assert locale.country is None and locale.date_order is None
+
+
+# --- hazards -----------------------------------------------------------------------------------
+
+
+def test_asbestos_by_build_year_is_an_australian_rule_only() -> None:
+    # Given an older house in Australia and one in the US
+    australian = _hazards("Site: 3 Gum St, Toowoomba QLD 4350\nBrick house built 1977.\n")
+    american = _hazards("Site: 3 Elm Ct, Fort Collins, CO 80525\nFrame house built in 1985.\n")
+    # Then only the Australian one is an asbestos flag by year
+    assert HazardKind.ASBESTOS in australian
+    assert HazardKind.ASBESTOS not in american
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Eaves are the original fibro sheeting.",
+        "Old 9 x 9 vinyl floor tiles under the carpet, presumed ACM.",
+        "Vermiculite insulation in the attic.",
+    ],
+)
+def test_named_asbestos_materials_are_flagged(line: str) -> None:
+    # Given a named asbestos-suspect material
+    # Then asbestos is flagged whatever the country
+    assert HazardKind.ASBESTOS in _hazards(line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "No vermiculite or other suspect asbestos material was seen.",
+        "Asbestos testing was not requested and nothing suspect was seen.",
+        "Because of the build date, asbestos linings are not expected.",
+        "He checked the attic for vermiculite: it's fiberglass, no vermiculite.",
+    ],
+)
+def test_asbestos_ruled_out_is_not_flagged(line: str) -> None:
+    # Given asbestos ruled out in the sentence that names it
+    # Then no asbestos hazard is reported
+    assert HazardKind.ASBESTOS not in _hazards(line + "\n")
+
+
+def test_lead_by_us_build_year_or_by_name() -> None:
+    # Given a US house built before 1978, and elsewhere lead paint named
+    by_year = _hazards("Site: 418 Lark Lane, Dayton, OH 45419\nThe house predates 1978.\n")
+    by_name = _hazards("Presume LBP on the window trim; work lead-safe.\n")
+    australian = _hazards("Site: 3 Gum St, Toowoomba QLD 4350\nHouse built 1972.\n")
+    # Then lead is flagged for the US year and the named paint, not for an Australian year
+    assert HazardKind.LEAD in by_year and HazardKind.LEAD in by_name
+    assert HazardKind.LEAD not in australian
+
+
+def test_electrical_hazards_named_or_labelled_and_ruled_out() -> None:
+    # Given a tripped RCD, an "Electrical:" safety item, and "Electrical OK"
+    tripped = _hazards("The RCD for the granny flat had tripped; power left off.\n")
+    labelled = _hazards("- Electrical: receptacle behind the range is melted.\n")
+    fine = _hazards("Electrical OK. Kitchen dry.\n")
+    # Then the first two are electrical hazards and the third is not
+    assert HazardKind.ELECTRICAL in tripped and HazardKind.ELECTRICAL in labelled
+    assert HazardKind.ELECTRICAL not in fine
+
+
+def test_mould_and_sewage_ruled_out_are_not_hazards() -> None:
+    # Given notes saying there was no mould and no contact with sewage
+    kinds = _hazards("No visible mould in the joist bay.\nNo contact with drains, soil or sewage observed.\n")
+    # Then neither is flagged
+    assert HazardKind.MOULD not in kinds and HazardKind.BIOHAZARD not in kinds
+
+
+def test_sagging_ceiling_tiles_in_a_grid_are_not_structural() -> None:
+    # Given acoustic tiles sagging in a suspended grid, and a ceiling that has come down
+    tiles = _hazards("Ceiling tiles saturated and sagging in the grid.\n")
+    fallen = _hazards("Part of the bedroom ceiling has come down.\n")
+    # Then only the fallen ceiling is structural
+    assert HazardKind.STRUCTURAL not in tiles and HazardKind.STRUCTURAL in fallen
