@@ -49,11 +49,13 @@ pytest: package poppler
 openapi: $(STAMP)
 	$(BIN)/python -m chalicelib.openapi > docs/openapi.json
 
-## make bench: cold-start imports, our PDF/DOCX extraction next to poppler's pdftotext, WebSocket fan-out
+## make bench: cold-start imports, our PDF/DOCX extraction next to poppler's pdftotext, WebSocket fan-out,
+## the analyzer's time per inspection next to the previous analyzer
 bench: $(STAMP) poppler
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/fanout.py
+	$(BIN)/python bench/analyzer.py
 
 ## make eval: per-field precision and recall of the offline analyzer over samples/corpus/, per style;
 ## fails when a field falls below bench/eval_baseline.json (bench/eval_samples.py: the template samples)
