@@ -112,6 +112,7 @@ _HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     ),
 )
 _DAY_COLUMN = re.compile(r"^(?:day|d|visit|v) ?(?P<n>\d{1,2})\b", FLAGS)
+_DATE_HEADING = re.compile(r"(?:date|day|visit|reading date|day / date)", FLAGS)
 _DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
 
 
@@ -153,6 +154,7 @@ class RowReader:
     dates: Dates
     day_one: date | None
     columns: list[Column] | None = None
+    point_columns: list[str] | None = None  # a table with a row per day and a column per point
     points: dict[str, str] = field(default_factory=dict)
     days: dict[int, date] = field(default_factory=dict)
 
@@ -207,7 +209,9 @@ class RowReader:
             return None
         tokens = re.findall(r"dry ?std|dry standard|day ?\d{1,2}|[^\s|]+", text, FLAGS)
         columns = []
-        for token in tokens:
+        for index, token in enumerate(tokens):
+            if index == 0 and re.fullmatch(r"(?:ref|pt|point|#|no)\.?", token, FLAGS):
+                continue  # the point column: "Ref Room Material Dry std 02/10 ..."
             column = self._column(token, anchor)
             if column is not None and column.kind != "label":
                 columns.append(column)
@@ -220,9 +224,20 @@ class RowReader:
 
     def table_row(self, text: str, taken_on: date | None, anchor: date | None) -> list[RowReading] | None:
         """A Word table row (`a | b | c`): the header's columns say what each number is."""
-        cells = [cell.strip() for cell in text.split("|")]
+        stripped = text.strip()
+        if re.fullmatch(r"[|:\-\s]+", stripped):
+            return []  # a Markdown table's rule line
+        if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+            stripped = stripped[1:-1]  # a table typed with its outer bars
+        cells = [cell.strip() for cell in stripped.split("|")]
         while cells and not cells[-1] and len(cells) > (len(self.columns) if self.columns else 0):
             cells.pop()  # the extractor's trailing " |" of an empty last cell
+        if len(cells) >= 3 and _DATE_HEADING.fullmatch(cells[0]) and not any(map(_is_reading_cell, cells)):
+            # "Date | K1 fridge | K2 island | REF living room": one row per day, a column per point
+            self.point_columns, self.columns = cells, None
+            return []
+        if self.point_columns is not None and len(cells) == len(self.point_columns):
+            return self._day_row(cells, taken_on, anchor)
         header = self.header(cells, anchor)
         if header is not None:
             self.columns = header
@@ -260,9 +275,36 @@ class RowReader:
             offset += len(cell) + 3
         return found
 
+    def _day_row(self, cells: list[str], taken_on: date | None, anchor: date | None) -> list[RowReading]:
+        assert self.point_columns is not None
+        found = self.dates.find(cells[0], anchor, yearless_numeric=True)
+        day = _DAY_COLUMN.match(cells[0])
+        when = found[0].value if found else self._day(int(day.group("n"))) if day else taken_on
+        readings, offset = [], len(cells[0]) + 3
+        for label, cell in zip(self.point_columns[1:], cells[1:], strict=True):
+            number = _reading_cell(cell)
+            if number is not None:
+                readings.append(
+                    RowReading(
+                        label=label,
+                        value=number.value,
+                        unit=number.scale,
+                        role="reading",
+                        taken_on=when,
+                        said_dry=number.said_dry,
+                        point=_point_of(label),
+                        start=offset,
+                        end=offset + len(cell),
+                    )
+                )
+            offset += len(cell) + 3
+        return readings
+
     def word_row(self, text: str, taken_on: date | None) -> list[RowReading]:
         """A PDF table row under a header line: the trailing numbers fill the number columns."""
         numbers = _numbers(text, self.dates)
+        if numbers and numbers[0].start == 0 and re.match(r"\d+ [A-Za-z]", text):
+            numbers = numbers[1:]  # "1 Airing cupboard ...": the row's point number
         if not numbers or self.columns is None:
             return []
         label = text[: numbers[0].start]
@@ -382,6 +424,7 @@ _SCALE_WORDS = re.compile(
     r"|(?P<PCT>\bconcrete scale\b|\bin %)",
     FLAGS,
 )
+_EXPLICIT_SCALE = re.compile(r"wme|rel(?:ative)?(?: scale)?|%\s?mc|mc ?%", FLAGS)
 _SCALE_NAMES = {"WME": "WME", "REL": "REL", "MC": "%MC", "PCT": "%"}
 
 
@@ -398,7 +441,11 @@ class Scales:
         general: str | None = None
         by_material: dict[str, str] = {}
         for sentence in re.split(r"(?<=[.;])\s+|\n", text):
-            found = _SCALE_WORDS.search(sentence)
+            # A scale named outright ("values in WME", "%MC") beats one implied ("pin mode").
+            named = [m for m in _SCALE_WORDS.finditer(sentence) if m.lastgroup]
+            found = next(
+                (m for m in named if _EXPLICIT_SCALE.fullmatch(m.group(0))), named[0] if named else None
+            )
             if found is None or found.lastgroup is None:
                 continue
             scale = _SCALE_NAMES[found.lastgroup]

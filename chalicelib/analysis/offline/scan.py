@@ -345,8 +345,10 @@ class RoomScan:
         rows.note_days(text, taken_on)
         if " | " in text:
             was_table, self._in_table = self._in_table, True
-            if not was_table and not self._in_readings:
-                rows.columns = None
+            if not was_table:
+                rows.point_columns = None
+                if not self._in_readings:
+                    rows.columns = None
             found = rows.table_row(text, taken_on, taken_on)
             if found is None or (not self._in_readings and rows.columns is None):
                 return True
@@ -364,7 +366,8 @@ class RoomScan:
         else:
             self._in_table = False
             found = rows.pairs(text, taken_on) or self._listed_readings(text, taken_on)
-        found = [reading for reading in found if self._names_a_place(reading)]
+        headed_table = " | " in text and (rows.columns is not None or rows.point_columns is not None)
+        found = [reading for reading in found if headed_table or self._names_a_place(reading)]
         owners = Owners(text, rooms)
         for reading in found:
             self._add_row_reading(line, reading, owners)
@@ -400,7 +403,9 @@ class RoomScan:
         # plasterboard hall wall 29 WME" is Bed 3's); a table row's label names its own.
         in_table = " | " in line.text
         named = [self._resolve(mention) for mention in room_mentions(label)] if in_table else []
-        place = named[0] if named else owners.at(reading.start) or self._context
+        transposed = in_table and self._rows is not None and self._rows.point_columns is not None
+        # A column of a day-by-day table is named by its heading alone, never by the row's context.
+        place = named[0] if named else None if transposed else owners.at(reading.start) or self._context
         materials = materials_in(label)
         material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
         unit = (
