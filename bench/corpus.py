@@ -526,7 +526,10 @@ def score_case(case: Case, predicted: Json) -> CaseResult:
     for i, area in enumerate(expected_areas):
         found = found_areas[matched[i]] if i in matched else {}
         size.add(_close(_floor_sqft(area.get("dimensions")), found.get("floorAreaSqft"), 0.06))
-        wet.add(_close(_sqft(area.get("wetArea")), found.get("wetFloorSqft"), 0.1))
+        # "how much of it is wet": the wet floor, or for water from above the wet ceiling
+        wet.add(
+            _close(_sqft(area.get("wetArea")), found.get("wetFloorSqft") or found.get("wetCeilingSqft"), 0.1)
+        )
         found_materials = sorted({material_key(m) for m in found.get("materials", [])})
         materials.add(multiset(_materials(area), found_materials))
     for j, found in enumerate(found_areas):

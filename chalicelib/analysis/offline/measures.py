@@ -57,8 +57,8 @@ CEILING_WORD = re.compile(r"\b(?:ceilings?|clg)\b", FLAGS)
 
 
 WET_WORD = re.compile(
-    r"\b(?:wet|saturated|soaked|damp|wicking|wicked|affected|damaged|stain(?:ed|ing|s)?|sagging|cupp(?:ed"
-    r"|ing)"
+    r"\b(?:wet|saturated|soaked|damp|under water|underwater|flooded|submerged|wicking|wicked|affected"
+    r"|damaged|stain(?:ed|ing|s)?|sagging|cupp(?:ed|ing)"
     r"|crowning|buckl(?:ed|ing)|swollen|delaminat(?:ed|ing)|standing water|pooled|pooling|elevated"
     r"|high readings?)\b",
     FLAGS,
@@ -225,7 +225,13 @@ def stated_areas_in(text: str) -> Iterator[tuple[int, float, LengthUnit]]:
 
 
 def area_sqft(match: re.Match[str]) -> float:
-    value = parse_number(match.group("value"))
+    written = match.group("value")
+    # "3,600 square feet" has a thousands separator; "4,5 m2" a decimal comma
+    value = (
+        float(written.replace(",", ""))
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", written)
+        else parse_number(written)
+    )
     return round(value * _SQFT_PER_SQM, 1) if match.group("sqm") else round(value, 1)
 
 

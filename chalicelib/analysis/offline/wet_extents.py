@@ -33,7 +33,15 @@ _AREA_UNIT = (
 )
 
 
-_AREA_QUANTITY = re.compile(rf"(?<![\d.,])(?P<value>\d{{1,5}}(?:[.,]\d{{1,2}})?) ?{_AREA_UNIT}", FLAGS)
+_AREA_QUANTITY = re.compile(
+    rf"(?<![\d.,])(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}}(?:[.,]\d{{1,2}})?) ?{_AREA_UNIT}", FLAGS
+)
+# "Hall cpt+u/lay ~5m2", "vinyl full floor ~4.5m2": a floor covering's quantity in a room's damage
+# notes is its wet extent even without a wet word beside it.
+_FLOOR_COVERING = re.compile(
+    r"\b(?:cpt|carpet|u/lay|underlay|pad|vinyl|laminate|floor(?:ing)?|lino|lvp|tiles?|boards?)\b[^.;,\d]{0,16}$",
+    FLAGS,
+)
 
 
 _HEIGHT_UNIT = r"(?P<unit>in(?:ch(?:es)?)?\b|\"|cm\b|mm\b|ft\b|feet\b|foot\b|'|m\b)"
@@ -58,7 +66,7 @@ _WALL_WORD = re.compile(r"\b(?:walls?|drywall|plasterboard|gyprock|sheetrock|pla
 
 
 _FLOOR_WORD = re.compile(
-    r"\b(?:floor(?:ing)?|carpet(?:s|ing)?|pad|underlay|cushion|vinyl|lvp|lvt|laminate|hardwood|timber floor"
+    r"\b(?:floor(?:ing)?|carpet(?:s|ing)?|cpt|u/lay|pad|underlay|cushion|vinyl|lvp|lvt|laminate|hardwood|timber floor"
     r"|floorboards?|tiles?|sub-?floor|slab|oak|maple|jarrah)\b",
     FLAGS,
 )
@@ -181,7 +189,8 @@ class WetReader:
             ):
                 continue  # "floor area 24 m2" is the room's size
             area = area_at(match.start())
-            if area is None or not self._is_wet(match.start(), match.end()):
+            covering = _FLOOR_COVERING.search(self.text, max(0, match.start() - 40), match.start())
+            if area is None or not (self._is_wet(match.start(), match.end()) or covering):
                 continue
             surface = self._surface(match.start(), match.end())
             sqft = area_sqft(match)
@@ -192,7 +201,8 @@ class WetReader:
                     area.wet.wall_above_sqft = sqft
                 elif area.wet.wall_total_sqft is None:
                     area.wet.wall_total_sqft = sqft
-            elif surface == "floor" and area.wet.floor_sqft is None:
+            elif surface in ("floor", None) and area.wet.floor_sqft is None:
+                # A wet area with no surface named ("a third of the court, about 2,900 sq ft") is floor
                 area.wet.floor_sqft = sqft
             else:
                 continue
