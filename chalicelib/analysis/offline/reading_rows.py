@@ -155,10 +155,16 @@ class RowReader:
     day_one: date | None
     columns: list[Column] | None = None
     point_columns: list[str] | None = None  # a table with a row per day and a column per point
+    preamble_dates: list[date] = field(default_factory=list)
     points: dict[str, str] = field(default_factory=dict)
     days: dict[int, date] = field(default_factory=dict)
 
     # --- headers ---------------------------------------------------------------------------
+
+    def note_preamble(self, text: str, anchor: date | None) -> None:
+        """The dates a block's preamble lists, in order: a table without a header reads by them."""
+        found = [m.value for m in self.dates.find(text, anchor, yearless_numeric=True) if m.value]
+        self.preamble_dates = found if len(found) >= 2 else []
 
     def note_days(self, text: str, anchor: date | None) -> None:
         """ "Day 1 = 7/8, Day 2 = 7/9": what the day columns of a table mean."""
@@ -243,6 +249,15 @@ class RowReader:
             self.columns = header
             return []
         columns = self.columns if self.columns and len(self.columns) == len(cells) else None
+        if columns is None and self.preamble_dates:
+            # No header: "the four numbers in each row are the readings on 14/04, 15/04, ..."
+            numeric = [index for index, cell in enumerate(cells) if _is_reading_cell(cell)]
+            if len(numeric) == len(self.preamble_dates):
+                dated = iter(self.preamble_dates)
+                columns = [
+                    Column("date", next(dated)) if i in numeric else Column("label")
+                    for i in range(len(cells))
+                ]
         label_cells = [
             cell
             for index, cell in enumerate(cells)
@@ -303,14 +318,17 @@ class RowReader:
     def word_row(self, text: str, taken_on: date | None) -> list[RowReading]:
         """A PDF table row under a header line: the trailing numbers fill the number columns."""
         numbers = _numbers(text, self.dates)
-        if numbers and numbers[0].start == 0 and re.match(r"\d+ [A-Za-z]", text):
+        if numbers and re.match(r"\s*\d{1,2}\s+[A-Za-z]", text) and not text[: numbers[0].start].strip():
             numbers = numbers[1:]  # "1 Airing cupboard ...": the row's point number
-        if not numbers or self.columns is None:
+        columns = self.columns
+        if columns is None and len(self.preamble_dates) >= 3 and len(numbers) == len(self.preamble_dates):
+            columns = [Column("label"), *(Column("date", day) for day in self.preamble_dates)]
+        if not numbers or columns is None:
             return []
         label = text[: numbers[0].start]
         if _AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label) or not label.strip():
             return []
-        slots = [c for c in self.columns if c.kind in ("date", "goal", "reference", "value")]
+        slots = [c for c in columns if c.kind in ("date", "goal", "reference", "value")]
         if len(numbers) > len(slots):
             return []  # more numbers than columns: not a row of this table
         found = []

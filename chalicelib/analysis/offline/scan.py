@@ -139,6 +139,14 @@ _SAID_SOUND = re.compile(
 )
 
 
+# What names a space the vocabulary does not know ("Sterilization room", "east wing", "bay 4").
+_SPACE_NOUN = re.compile(
+    r"\b(?:room|area|office|suite|unit|flat|wing|bay|zone|hall|corridor|cupboard|closet|store|space|void"
+    r"|floor|level|annex\w*|studio|shed|deck|porch|court|aisle)\b",
+    FLAGS,
+)
+
+
 # --- the scan ----------------------------------------------------------------------------------
 
 
@@ -343,6 +351,10 @@ class RoomScan:
             return False
         text = line.text
         rows.note_days(text, taken_on)
+        if self._in_readings and not self._block_rows:
+            rows.note_preamble(self._block_header, taken_on)
+        elif not self._in_readings:
+            rows.preamble_dates = []
         if " | " in text:
             was_table, self._in_table = self._in_table, True
             if not was_table:
@@ -359,7 +371,7 @@ class RoomScan:
                 rows.columns = header
                 return True
             found = (
-                (rows.word_row(text, taken_on) if rows.columns is not None else [])
+                rows.word_row(text, taken_on)
                 or rows.pairs(text, taken_on)
                 or rows.segments(text, taken_on, in_block=True)
             )
@@ -405,7 +417,14 @@ class RoomScan:
         named = [self._resolve(mention) for mention in room_mentions(label)] if in_table else []
         transposed = in_table and self._rows is not None and self._rows.point_columns is not None
         # A column of a day-by-day table is named by its heading alone, never by the row's context.
-        place = named[0] if named else None if transposed else owners.at(reading.start) or self._context
+        # A table row is named by its own words: the block's preamble is no context for it.
+        place = (
+            named[0]
+            if named
+            else None
+            if transposed
+            else owners.at(reading.start) or (None if in_table else self._context)
+        )
         materials = materials_in(label)
         material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
         unit = (
@@ -463,7 +482,13 @@ class RoomScan:
         cut = WHERE_WORDS.search(words)
         phrase = collapse(words[: cut.start()] if cut else words).strip(" -:")
         if phrase and len(phrase.split()) <= 4 and not phrase[0].isdigit():
-            return phrase[0].upper() + phrase[1:]
+            # "utility - wall behind washer" is the Utility room's when one is affected
+            first = phrase.split()[0].lower()
+            known = [area.room for area in self.areas.values() if area.room.lower().split()[0] == first]
+            if known:
+                return known[0]
+            if _SPACE_NOUN.search(phrase):
+                return phrase[0].upper() + phrase[1:]
         if len(self.areas) == 1:
             return next(iter(self.areas.values())).room
         return _UNSPECIFIED_LOCATION

@@ -66,7 +66,8 @@ _WALL_WORD = re.compile(r"\b(?:walls?|drywall|plasterboard|gyprock|sheetrock|pla
 
 
 _FLOOR_WORD = re.compile(
-    r"\b(?:floor(?:ing)?|carpet(?:s|ing)?|cpt|u/lay|pad|underlay|cushion|vinyl|lvp|lvt|laminate|hardwood|timber floor"
+    r"\b(?:floor(?:ing)?|carpet(?:s|ing)?|cpt|u/lay|pad|underlay|cushion|vinyl|lvp|lvt|laminate|hardwood"
+    r"|timber floor"
     r"|floorboards?|tiles?|sub-?floor|slab|oak|maple|jarrah)\b",
     FLAGS,
 )
