@@ -82,6 +82,7 @@ _PAIR = re.compile(
 _SEGMENT_BREAK = re.compile(
     r"(?<!\d)[,;](?!\d)|(?<=\d)[,;]|\s/\s|\s->\s|\.\s+(?=[A-Z])|\s\u2013\s(?=\D)", FLAGS
 )
+_MAX_HEADER_WORDS = 14
 _MAX_LABEL = 120  # a row's words before its number; keeps every look bounded
 _LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
 
@@ -161,6 +162,10 @@ class RowReader:
 
     # --- headers ---------------------------------------------------------------------------
 
+    def has_reading(self, text: str) -> bool:
+        """Whether a line has a number that may be a reading."""
+        return bool(_numbers(text, self.dates))
+
     def note_preamble(self, text: str, anchor: date | None) -> None:
         """The dates a block's preamble lists, in order: a table without a header reads by them."""
         found = [m.value for m in self.dates.find(text, anchor, yearless_numeric=True) if m.value]
@@ -214,15 +219,23 @@ class RowReader:
         if _NUMBER.search(_strip_dates(self.dates, text, anchor)) and not _DAY_COLUMN.search(text):
             return None
         tokens = re.findall(r"dry ?std|dry standard|day ?\d{1,2}|[^\s|]+", text, FLAGS)
+        if len(tokens) > _MAX_HEADER_WORDS or re.search(r"[.!?;]\s", text):
+            return None  # a sentence of the preamble, not a row of column titles
         columns = []
+        labelled = False
         for index, token in enumerate(tokens):
             if index == 0 and re.fullmatch(r"(?:ref|pt|point|#|no)\.?", token, FLAGS):
                 continue  # the point column: "Ref Room Material Dry std 02/10 ..."
             column = self._column(token, anchor)
-            if column is not None and column.kind != "label":
+            if column is not None and column.kind == "label":
+                labelled = True
+            elif column is not None:
                 columns.append(column)
         numeric = [c for c in columns if c.kind in ("date", "goal", "reference", "value")]
-        if not numeric or not (len(numeric) >= 2 or any(c.kind == "value" for c in numeric)):
+        dated = sum(c.kind == "date" for c in numeric)
+        # A header names its rows' words ("Room", "Location") or several days; "Moisture readings"
+        # alone is a block's heading.
+        if not numeric or not (dated >= 2 or (labelled and len(numeric) >= 1)):
             return None
         return [Column("label"), *[c for c in columns if c.kind != "notes"]]
 

@@ -139,6 +139,14 @@ _SAID_SOUND = re.compile(
 )
 
 
+# A line of only numbers: the readings of a PDF row whose label wrapped onto the lines above.
+_NUMBERS_ONLY = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})?\s*(?:%\s?MC|%|WME|REL)?[\s,/-]*){2,12}", FLAGS)
+_MAX_WRAPPED = 60
+
+
+_COLUMN_TITLE = re.compile(r"\b(?:room|location|material|point|area|surface|substrate)\b", FLAGS)
+
+
 # What names a space the vocabulary does not know ("Sterilization room", "east wing", "bay 4").
 _SPACE_NOUN = re.compile(
     r"\b(?:room|area|office|suite|unit|flat|wing|bay|zone|hall|corridor|cupboard|closet|store|space|void"
@@ -173,6 +181,7 @@ class RoomScan:
         self._in_table = False
         self._reference_block = False
         self._block_rows = 0
+        self._pending_label = ""
         self._points: dict[str, tuple[str, Material | None, str]] = {}
         self._document_scales = Scales()
         self.default_unit: LengthUnit | None = None
@@ -369,22 +378,47 @@ class RoomScan:
             header = rows.header_words(text, taken_on)
             if header is not None:
                 rows.columns = header
+                self._pending_label = ""
                 return True
+            if _NUMBERS_ONLY.fullmatch(text) and self._pending_label:
+                # A PDF cell that wrapped: "P1 Living/bedroom -" / "bottom plate, north wall" /
+                # "38 29 21 16" is one row; the words before the numbers are its label.
+                joined = f"{self._pending_label} {text}"
+                self._pending_label = ""
+                return self._read_rows(line, room_mentions(joined), rows.word_row(joined, taken_on), joined)
             found = (
                 rows.word_row(text, taken_on)
                 or rows.pairs(text, taken_on)
                 or rows.segments(text, taken_on, in_block=True)
             )
+            if found:
+                self._pending_label = ""
+            elif len(text) <= _MAX_WRAPPED and not text.rstrip().endswith(":") and not rows.has_reading(text):
+                self._pending_label = f"{self._pending_label} {text}".strip()[-_MAX_WRAPPED * 3 :]
+            else:
+                self._pending_label = ""
         else:
             self._in_table = False
+            header = rows.header_words(text, taken_on)
+            titled = _COLUMN_TITLE.search(text) is not None
+            if header is not None and titled and sum(column.kind == "date" for column in header) >= 2:
+                # "Ref Room Material Dry std 02/10 03/10 ...": a table of readings by day starts here
+                rows.columns, self._in_readings, self._block_rows = header, True, 0
+                return True
             found = rows.pairs(text, taken_on) or self._listed_readings(text, taken_on)
+        return self._read_rows(line, rooms, found, text) or " | " in text
+
+    def _read_rows(self, line: Line, rooms: Sequence[Mention], found: list[RowReading], text: str) -> bool:
+        rows = self._rows
+        assert rows is not None
         headed_table = " | " in text and (rows.columns is not None or rows.point_columns is not None)
         found = [reading for reading in found if headed_table or self._names_a_place(reading)]
         owners = Owners(text, rooms)
         for reading in found:
             self._add_row_reading(line, reading, owners)
-        self._block_rows += len(found)
-        return bool(found) or " | " in text
+        # A goal in the preamble ("Goal for framing: 16% or less") is not yet the block's rows
+        self._block_rows += sum(reading.role != "goal" for reading in found)
+        return bool(found)
 
     def _listed_readings(self, text: str, taken_on: date | None) -> list[RowReading]:
         """Outside a readings block, "place value" pairs count when there are several on the line
