@@ -83,6 +83,19 @@ _SEGMENT_BREAK = re.compile(
     r"(?<!\d)[,;](?!\d)|(?<=\d)[,;]|\s/\s|\s->\s|\.\s+(?=[A-Z])|\s\u2013\s(?=\D)", FLAGS
 )
 _MAX_HEADER_WORDS = 14
+_SENTENCE = re.compile(r"[^.;!?]+(?:[.;!?](?!\d)|$)")
+_PROSE_PERCENT = re.compile(
+    r"(?<![\w.])(?P<a>\d{1,3}(?:\.\d)?)(?: ?(?:-|\u2013|to) ?(?P<b>\d{1,3}(?:\.\d)?))?"
+    r" ?(?P<scale>% ?MC|%|WME)"
+    r"(?! ?(?:rh|of|wet|dry|humidity|relative|r\.h))",
+    FLAGS,
+)
+_READ_CUE = re.compile(
+    r"\b(?:read(?:s|ing|ings)?|measured|metered|showed|was|were|at|to|down to|dried to|dropped to|ranged"
+    r"|between|above|below|over|under|still|and)\b\W{0,3}(?:[a-z]+ ){0,2}$",
+    FLAGS,
+)
+_LEAD = 40
 _MAX_LABEL = 120  # a row's words before its number; keeps every look bounded
 _LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
 
@@ -137,6 +150,7 @@ class RowReading:
     point: str | None
     start: int
     end: int
+    told: bool = False  # read from a sentence: its own words name its place
 
 
 @dataclass(frozen=True)
@@ -419,6 +433,49 @@ class RowReader:
                 self.points.setdefault(point, readings[0].label)
             readings = [_with_point(readings[0], point)]
         return readings
+
+    def prose(self, text: str, taken_on: date | None) -> list[RowReading]:
+        """Readings told in sentences: "the OSB read 27% near the door and 19% at the far end",
+        "ranged 18-22%", "had dried to below 20%", "was down to 16%". A percentage counts when a
+        reading verb leads to it and its sentence names a material or a surface; a date in the
+        sentence dates it."""
+        found: list[RowReading] = []
+        for sentence in _SENTENCE.finditer(text):
+            start, end = sentence.span()
+            if not WHERE_WORDS.search(text, start, end):
+                continue
+            when = taken_on
+            dated = [m for m in self.dates.find(text[start:end], taken_on, yearless_numeric=True) if m.value]
+            previous = start
+            for match in _PROSE_PERCENT.finditer(text, start, end):
+                if dated and dated[0].start + start < match.start():
+                    when = dated[0].value
+                lead = text[max(previous, match.start() - _LEAD) : match.start()]
+                if not _READ_CUE.search(lead) or _AIR_WORDS.search(
+                    text, match.start(), min(end, match.end() + 12)
+                ):
+                    previous = match.end()
+                    continue
+                label = text[max(start, previous) : match.start()]
+                for group in ("a", "b"):
+                    if match.group(group) is None or float(match.group(group)) > 100:
+                        continue
+                    found.append(
+                        RowReading(
+                            label=collapse(label).strip(" ,.;:-"),
+                            value=float(match.group(group)),
+                            unit=_scale(match.group("scale")),
+                            role="goal" if re.search(r"\b(?:goal|target)\b", lead, FLAGS) else "reading",
+                            taken_on=when,
+                            said_dry=None,
+                            point=None,
+                            start=match.start(group),
+                            end=match.end(),
+                            told=True,
+                        )
+                    )
+                previous = match.end()
+        return found
 
     def _segment(
         self, text: str, numbers: list[_Number], taken_on: date | None, start: int = 0

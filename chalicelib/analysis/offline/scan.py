@@ -391,6 +391,8 @@ class RoomScan:
                 or rows.pairs(text, taken_on)
                 or rows.segments(text, taken_on, in_block=True)
             )
+            told = rows.prose(text, taken_on) if len(text) > _MAX_WRAPPED else []
+            found = told if len(told) > len(found) else found
             if found:
                 self._pending_label = ""
             elif len(text) <= _MAX_WRAPPED and not text.rstrip().endswith(":") and not rows.has_reading(text):
@@ -405,7 +407,8 @@ class RoomScan:
                 # "Ref Room Material Dry std 02/10 03/10 ...": a table of readings by day starts here
                 rows.columns, self._in_readings, self._block_rows = header, True, 0
                 return True
-            found = rows.pairs(text, taken_on) or self._listed_readings(text, taken_on)
+            listed, told = self._listed_readings(text, taken_on), rows.prose(text, taken_on)
+            found = rows.pairs(text, taken_on) or (told if len(told) > len(listed) else listed)
         return self._read_rows(line, rooms, found, text) or " | " in text
 
     def _read_rows(self, line: Line, rooms: Sequence[Mention], found: list[RowReading], text: str) -> bool:
@@ -448,7 +451,8 @@ class RoomScan:
         # The line's rooms own the parts after them, as for any reading ("Bed 3 carpet 41 WME,
         # plasterboard hall wall 29 WME" is Bed 3's); a table row's label names its own.
         in_table = " | " in line.text
-        named = [self._resolve(mention) for mention in room_mentions(label)] if in_table else []
+        own_words = in_table or reading.told
+        named = [self._resolve(mention) for mention in room_mentions(label)] if own_words else []
         transposed = in_table and self._rows is not None and self._rows.point_columns is not None
         # A column of a day-by-day table is named by its heading alone, never by the row's context.
         # A table row is named by its own words: the block's preamble is no context for it.
