@@ -82,6 +82,8 @@ _PAIR = re.compile(
 _SEGMENT_BREAK = re.compile(
     r"(?<!\d)[,;](?!\d)|(?<=\d)[,;]|\s/\s|\s->\s|\.\s+(?=[A-Z])|\s\u2013\s(?=\D)", FLAGS
 )
+MAX_PERCENT = 100.0  # a %MC, WME or % reading
+MAX_RELATIVE = 999.0  # a relative ("reference", "search") scale reads 0-999 on some meters
 _MAX_HEADER_WORDS = 14
 _SENTENCE = re.compile(r"[^.;!?]+(?:[.;!?](?!\d)|$)")
 _PROSE_PERCENT = re.compile(
@@ -507,7 +509,7 @@ class RowReader:
 _SCALE_WORDS = re.compile(
     r"(?P<WME>\bwme\b)"
     r"|(?P<REL>\b(?:rel(?:ative)?(?: scale)?|ref(?:erence)? (?:scale|mode)|gypsum scale|drywall scale"
-    r"|search mode|0-100|60-999|no units?)\b)"
+    r"|search(?: mode)?|0-100|60-999|no units?)\b)"
     r"|(?P<MC>%\s?mc\b|\bmc ?%|\bpins?\b|\bwood (?:scale|setting)|\bspecies setting)"
     r"|(?P<PCT>\bconcrete scale\b|\bin %)",
     FLAGS,
@@ -619,8 +621,8 @@ def _numbers(text: str, dates: Dates) -> list[_Number]:
         if _label_number(blanked, match.start(), end):
             continue
         value = float(match.group("value"))
-        if value > 100:
-            continue
+        if value > MAX_RELATIVE:
+            continue  # over 100 only a relative scale reads (60-999); the caller checks the scale
         after = scale.end() if scale else end
         named_before = _SCALE_BEFORE.search(blanked, max(0, match.start() - 8), match.start())
         written = _scale(scale.group("scale")) if scale else None
@@ -663,7 +665,7 @@ def _reading_cell(cell: str) -> _Number | None:
         cell,
         FLAGS,
     )
-    if match is None or float(match.group("value")) > 100:
+    if match is None or float(match.group("value")) > MAX_RELATIVE:
         return None
     flag = (match.group("flag") or "").lower()
     return _Number(

@@ -32,6 +32,7 @@ from chalicelib.analysis.offline.measures import (
     unit_system,
 )
 from chalicelib.analysis.offline.reading_rows import (
+    MAX_PERCENT,
     WHERE_WORDS,
     RowReader,
     RowReading,
@@ -480,6 +481,8 @@ class RoomScan:
             known = self._points.setdefault(reading.point, (location, material, unit))
             if not named:
                 location, material, unit = known[0], material or known[1], reading.unit or known[2]
+        if reading.value > MAX_PERCENT and unit != "REL":
+            return  # "230" is a reading only on a relative scale
         self.readings.append(
             ReadingDraft(
                 location=location,
