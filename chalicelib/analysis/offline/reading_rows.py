@@ -86,12 +86,19 @@ MAX_PERCENT = 100.0  # a %MC, WME or % reading
 MAX_RELATIVE = 999.0  # a relative ("reference", "search") scale reads 0-999 on some meters
 _MAX_HEADER_WORDS = 14
 _SENTENCE = re.compile(r"[^.;!?]+(?:[.;!?](?!\d)|$)")
-_PROSE_PERCENT = re.compile(
-    r"(?<![\w.])(?P<a>\d{1,3}(?:\.\d)?)(?: ?(?:-|\u2013|to) ?(?P<b>\d{1,3}(?:\.\d)?))?"
-    r" ?(?P<scale>% ?MC|%|WME)"
-    r"(?! ?(?:rh|of|wet|dry|humidity|relative|r\.h))",
+_PROSE_NUMBER = re.compile(
+    r"(?<![\w.:/])(?P<a>\d{1,3}(?:\.\d)?)(?: ?(?:-|\u2013|to) ?(?P<b>\d{1,3}(?:\.\d)?))?"
+    r"(?: ?(?P<scale>% ?MC|%|WME)(?! ?(?:rh|of|wet|dry|humidity|relative|r\.h))|(?![\d%/:.]))",
     FLAGS,
 )
+# A bare number is a reading when a reading verb leads straight to it ("the wall read 84"), or,
+# in a sentence that names the scale, after "and"/"at" ("and 71 by the window", "the wall at 13").
+_READ_VERB = re.compile(r"\b(?:read|reads|reading|reading of|readings of|measured|metered)\W{0,2}$", FLAGS)
+_BARE_READ_CUE = re.compile(
+    r"\b(?:read|reads|reading|reading of|measured|metered|and|at|to|was|were|against)\W{0,2}$", FLAGS
+)
+_IN_THE = re.compile(r" in (?:the|a|an|one|each|both)\b", FLAGS)  # "read 98 in the middle": not inches
+_ORDINAL_DAY = re.compile(r"\bthe (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b", FLAGS)
 _READ_CUE = re.compile(
     r"\b(?:read(?:s|ing|ings)?|measured|metered|showed|was|were|at|to|down to|dried to|dropped to|ranged"
     r"|between|above|below|over|under|still|and)\b\W{0,3}(?:[a-z]+ ){0,2}$",
@@ -448,13 +455,32 @@ class RowReader:
                 continue
             when = taken_on
             dated = [m for m in self.dates.find(text[start:end], taken_on, yearless_numeric=True) if m.value]
+            ordinal = _ORDINAL_DAY.search(text, start, end)
+            anchor = taken_on or self.day_one
+            if not dated and ordinal and anchor is not None:
+                day = _day_of_month(anchor, int(ordinal.group("d")))  # "By the 17th": the job's month
+                if day is not None:
+                    when = day
+            named_scale = _SCALE_WORDS.search(text, start, end)
+            sentence_scale = (
+                _SCALE_NAMES[named_scale.lastgroup] if named_scale and named_scale.lastgroup else None
+            )
+            scaled = named_scale is not None or bool(found)
             previous = start
-            for match in _PROSE_PERCENT.finditer(text, start, end):
+            for match in _PROSE_NUMBER.finditer(text, start, end):
                 if dated and dated[0].start + start < match.start():
                     when = dated[0].value
                 lead = text[max(previous, match.start() - _LEAD) : match.start()]
-                if not _READ_CUE.search(lead) or _AIR_WORDS.search(
-                    text, match.start(), min(end, match.end() + 12)
+                bare = match.group("scale") is None
+                cue = _READ_CUE if not bare else _BARE_READ_CUE if scaled else _READ_VERB
+                if (
+                    not cue.search(lead)
+                    or _AIR_WORDS.search(text, match.start(), min(end, match.end() + 12))
+                    or (
+                        bare
+                        and _MEASURE_AFTER.match(text, match.end())
+                        and not _IN_THE.match(text, match.end())
+                    )
                 ):
                     previous = match.end()
                     continue
@@ -466,7 +492,7 @@ class RowReader:
                         RowReading(
                             label=collapse(label).strip(" ,.;:-"),
                             value=float(match.group(group)),
-                            unit=_scale(match.group("scale")),
+                            unit=_scale(match.group("scale")) if match.group("scale") else sentence_scale,
                             role="goal" if re.search(r"\b(?:goal|target)\b", lead, FLAGS) else "reading",
                             taken_on=when,
                             said_dry=None,
@@ -556,6 +582,21 @@ def explicit_scale(label: str) -> str | None:
     """A scale written in a row's words: "(WME)", "(pin)", "%MC"."""
     found = _SCALE_WORDS.search(label)
     return _SCALE_NAMES[found.lastgroup] if found and found.lastgroup else None
+
+
+def _day_of_month(anchor: date, day: int) -> date | None:
+    """ "the 17th" near a known date: that day in the anchor's month, or the next month's."""
+    for year, month in (
+        (anchor.year, anchor.month),
+        (anchor.year + anchor.month // 12, anchor.month % 12 + 1),
+    ):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if timedelta(days=-15) <= candidate - anchor <= timedelta(days=45):
+            return candidate
+    return None
 
 
 def describes_place(label: str) -> bool:
