@@ -18,7 +18,7 @@ date, a temperature or humidity, a count of equipment, a room's or point's numbe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
@@ -85,7 +85,7 @@ _SEGMENT_BREAK = re.compile(
 MAX_PERCENT = 100.0  # a %MC, WME or % reading
 MAX_RELATIVE = 999.0  # a relative ("reference", "search") scale reads 0-999 on some meters
 _MAX_HEADER_WORDS = 14
-_SENTENCE = re.compile(r"[^.;!?]+(?:[.;!?](?!\d)|$)")
+_SENTENCE_END = re.compile(r"[.;!?](?!\d)")
 _PROSE_NUMBER = re.compile(
     r"(?<![\w.:/])(?P<a>\d{1,3}(?:\.\d)?)(?: ?(?:-|\u2013|to) ?(?P<b>\d{1,3}(?:\.\d)?))?"
     r"(?: ?(?P<scale>% ?MC|%|WME)(?! ?(?:rh|of|wet|dry|humidity|relative|r\.h))|(?![\d%/:.]))",
@@ -449,8 +449,7 @@ class RowReader:
         reading verb leads to it and its sentence names a material or a surface; a date in the
         sentence dates it."""
         found: list[RowReading] = []
-        for sentence in _SENTENCE.finditer(text):
-            start, end = sentence.span()
+        for start, end in _sentences(text):
             if not WHERE_WORDS.search(text, start, end):
                 continue
             when = taken_on
@@ -582,6 +581,16 @@ def explicit_scale(label: str) -> str | None:
     """A scale written in a row's words: "(WME)", "(pin)", "%MC"."""
     found = _SCALE_WORDS.search(label)
     return _SCALE_NAMES[found.lastgroup] if found and found.lastgroup else None
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Where each sentence of a line starts and ends (a point before a digit is a decimal)."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        yield start, match.end()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
 
 
 def _day_of_month(anchor: date, day: int) -> date | None:
