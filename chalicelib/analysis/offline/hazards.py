@@ -216,8 +216,11 @@ def _ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
 
 def _named(pattern: re.Pattern[str], line: Line) -> int | None:
     """Where the line names the hazard without ruling it out."""
+    first = pattern.search(line.text)
+    if first is None:
+        return None  # most lines name no hazard: no need to find their sentences
     sentences = Sentences(line.text)
-    for match in pattern.finditer(line.text):
+    for match in pattern.finditer(line.text, first.start()):
         if not _ruled_out(line.text, sentences, match.start(), match.end()):
             return match.start()
     return None

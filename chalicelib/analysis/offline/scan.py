@@ -428,6 +428,8 @@ class RoomScan:
         """Outside a readings block, "place value" pairs count when there are several on the line
         ("laundry 17 / hall 14 / bed 2 13"), or one on a dated line once a meter scale is known."""
         assert self._rows is not None
+        if not (describes_place(text) or ROOM_PATTERN.search(text)):
+            return []  # nothing on the line names a place: no number on it is placed
         found = [r for r in self._rows.segments(text, taken_on, in_block=False) if self._names_a_place(r)]
         if len(found) >= 2:
             return found
