@@ -333,3 +333,180 @@ def test_sagging_ceiling_tiles_in_a_grid_are_not_structural() -> None:
     fallen = _hazards("Part of the bedroom ceiling has come down.\n")
     # Then only the fallen ceiling is structural
     assert HazardKind.STRUCTURAL not in tiles and HazardKind.STRUCTURAL in fallen
+
+
+# --- days told against a day already given -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a night arrival after an evening the story already dated
+        (
+            "The Ngatas went to a concert on the evening of 9 August 2026 and came home to a wet hall. "
+            "They rang us straight away. Pita Hohaia was at the door at 11 that night.\n",
+            date(2026, 8, 9),
+        ),
+        # "that morning" means the morning that was dated, not the night before it
+        (
+            "Ivy Marsh rang us on Tuesday morning, 3 March 2026, about a bulge in her laundry ceiling.\n"
+            "The evening before, Monday, 2 March 2026, the washer hose had come loose and leaked.\n"
+            "I got there at 9:15 that morning and metered the ceiling.\n",
+            date(2026, 3, 3),
+        ),
+        # "the same morning" after a background date from long before
+        (
+            "We took the call at 7:05 on the morning of 14 July 2026. The shower mixer was serviced on "
+            "02/02/2026. Our crew was on site by 10:00 the same morning.\n",
+            date(2026, 7, 14),
+        ),
+    ],
+)
+def test_an_arrival_told_against_a_day_already_given(text: str, expected: date) -> None:
+    # Given prose that dates a call or an evening, then tells our arrival as "that night/morning"
+    # When it is read
+    job = _job(text)
+    # Then the first visit is the day the phrase points back to
+    assert job.inspection_date is not None and job.inspection_date.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two different days told, neither tied to the evening
+        "The hose split on 1 June 2026. The owner rang us on 3 June 2026. We got there that evening.\n",
+        # the only dated morning is told as the day before the story's
+        "The morning before, 4 June 2026, the meter was read. We got there that morning.\n",
+        # the story moved on to an unwritten day
+        "The owner rang us on 3 June 2026. The next day the plumber came. We got there that evening.\n",
+    ],
+)
+def test_a_relative_arrival_the_text_leaves_open_is_undetermined(text: str) -> None:
+    # Given a relative arrival that more than one day (or no written day) could mean
+    # When it is read
+    job = _job(text)
+    # Then no inspection date is guessed
+    assert job.inspection_date is None
+
+
+def test_a_heading_day_dates_an_evening_call_out_and_its_loss() -> None:
+    # Given a day heading, then an evening call and arrival, then what burst, with no other day named
+    text = "Fri 20/03/26\n19:40 call from owner. On site 20:30.\nCold flexi under the vanity burst.\n"
+    # When it is read
+    job = _job(text)
+    # Then the heading's day is both the loss and the first visit
+    assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 3, 20)
+    assert job.inspection_date is not None and job.inspection_date.value == date(2026, 3, 20)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "07:10 call from owner. On site 08:00.\nCold flexi under the vanity burst.\n",  # a morning call
+        "19:40 call from owner. On site 20:30.\nOwner home from a week away, flexi burst.\n",
+        "19:40 call from owner. On site 20:30.\nFlexi under the vanity burst overnight.\n",
+        "19:40 call from owner.\nCold flexi under the vanity burst.\n",  # no arrival told
+    ],
+)
+def test_a_call_out_that_leaves_the_loss_day_open_dates_no_loss(block: str) -> None:
+    # Given a heading day whose call-out could follow a loss on another day
+    job = _job("Fri 20/03/26\n" + block)
+    # Then the loss date stays undetermined
+    assert job.date_of_loss is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the related event dated with its own "the night before"
+        (
+            "Dana Pike phoned us on Saturday, 11 April 2026, about a stain on her hall ceiling. The night "
+            "before, Friday, 10 April 2026, her partner had fitted a new toilet cistern. The inlet nut "
+            "leaked all night.\n",
+            date(2026, 4, 10),
+        ),
+        # the related event undated: the day before the call
+        (
+            "The owner phoned us on 11 April 2026. The dishwasher he put in the night before had a loose "
+            "drain hose, which leaked into the cabinet.\n",
+            date(2026, 4, 10),
+        ),
+        # the small hours of the morning the call was made
+        (
+            "She rang at 6:50 on the morning of 11 April 2026. The cylinder split some time after midnight "
+            "and water spread down the hall.\n",
+            date(2026, 4, 11),
+        ),
+    ],
+)
+def test_a_loss_dated_by_a_related_event_told_against_the_call(text: str, expected: date) -> None:
+    # Given a loss told only against the day of the call
+    # When it is read
+    job = _job(text)
+    # Then the date of loss is that related day
+    assert job.date_of_loss is not None and job.date_of_loss.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # finding the water is not when it got out
+        "She rang us on 11 April 2026. She had noticed a drip the night before.\n",
+        # a loss left open
+        "The owner phoned us on 11 April 2026. The tap leaked for weeks; the stain showed the day before.\n",
+        # a tradesman's work the day before
+        "The owner phoned us on 11 April 2026. The plumber fitted the valve the day before and it leaked.\n",
+        # small hours of a night-time call: after midnight is the next day, which the text never gives
+        "She rang on the night of 11 April 2026. The hose split some time after midnight.\n",
+    ],
+)
+def test_a_related_event_that_does_not_date_the_loss(text: str) -> None:
+    # Given a discovery, an open-ended leak, someone else's work or a night call
+    job = _job(text)
+    # Then no date of loss is guessed
+    assert job.date_of_loss is None
+
+
+# --- the insured without a label ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HO Petra Lindgren - 9 Wattle Ave, Ballarat VIC 3350 - clm ZX-1\n", "Petra Lindgren"),
+        ("JOB 812 Okafor, 3 Ibis Cl, Ferny Grove QLD 4055 | Att 02/02/26\n", "Okafor"),
+        (
+            "From: Hugh Carmody\nTo: claims@insurer.example\nSubject: leak\n\n"
+            "The pipe under our kitchen sink let go and our house smells damp.\n",
+            "Hugh Carmody",
+        ),
+        ("We're at 4 Rata St, Napier. I'm Wiremu Tane on the claim.\n", "Wiremu Tane"),
+        ("Nadia Brook and her husband came home to a flooded laundry.\n", "Nadia Brook"),
+        ("Omar Haddad called us about water under his kitchen floor.\n", "Omar Haddad"),
+    ],
+)
+def test_the_insured_named_without_a_label(text: str, expected: str) -> None:
+    # Given a header abbreviation, a job heading, the policyholder's email or their story
+    # When it is read
+    job = _job(text)
+    # Then the person tied to the property is the insured
+    assert job.insured is not None and job.insured.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "HO Advised not to run the washer\n",  # "HO" then an instruction, not a name
+        "JOB 812 Water Damage, 3 Ibis Cl, Ferny Grove\n",  # a job heading naming the loss
+        "From: Hugh Carmody\nTo: claims@insurer.example\n\nThe crew dried the kitchen.\n",  # whose house?
+        "Omar Haddad called us about water under his kitchen floor. He rents the unit.\n",  # a tenant
+        "Adjuster Lee Park called us about her insured's kitchen.\n",  # the adjuster
+        "Lee Park called us on behalf of the owner about their kitchen.\n",  # calling for someone else
+        "Then Lee called us about her kitchen.\n",  # a sentence's first word is no name
+    ],
+)
+def test_someone_else_named_in_those_places_is_not_the_insured(text: str) -> None:
+    # Given a name (or no name) that the text does not tie to the property's owner
+    job = _job(text)
+    # Then no insured is read
+    assert job.insured is None

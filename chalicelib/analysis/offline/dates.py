@@ -1,10 +1,11 @@
-"""Dates as people write them, in the order the document settles, and the visit days they open."""
+"""Dates as people write them, in the order the document settles, and the visit days they open.
+
+The date of loss and the first visit are read from these in job_dates.py."""
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -18,10 +19,7 @@ from chalicelib.analysis.offline.locale import (
 )
 from chalicelib.analysis.offline.text import (
     FLAGS,
-    WINDOW,
     Line,
-    Sentences,
-    around,
 )
 
 # --- dates -------------------------------------------------------------------------------------
@@ -97,9 +95,6 @@ _HALF_YEAR = timedelta(days=183)
 _NEAR_DAYS = timedelta(days=45)  # how far from the dates around it a weekday-only date may fall
 
 
-_LABEL_TO_DATE = 40  # how far after a label its date may be
-
-
 BULLETS = re.compile(r"[\s\-*#>\u2022\u2013]*")
 
 
@@ -133,7 +128,7 @@ _NOT_VISIT = re.compile(r"(?:date of (?:loss|incident)|dol\b|d\.o\.l|loss date)"
 
 
 @dataclass(frozen=True)
-class _DateMatch:
+class DateMatch:
     start: int
     end: int
     value: date | None  # None: day and month could swap and nothing settles it, or no such day
@@ -219,7 +214,7 @@ class Dates:
         # Both orders in one document: a typo somewhere; no order is settled.
         return evidence.pop() if len(evidence) == 1 else None
 
-    def find(self, text: str, anchor: date | None, *, yearless_numeric: bool = False) -> list[_DateMatch]:
+    def find(self, text: str, anchor: date | None, *, yearless_numeric: bool = False) -> list[DateMatch]:
         found = []
         for match in _DATE.finditer(text):
             # "1/2", "24/7" and "3/4 in" are not dates; "16/02" is, on a visit line.
@@ -229,10 +224,10 @@ class Dates:
             month_word = match.group("m1") or match.group("m2")
             if month_word and month_word.lower() == "may" and not (match.group("y1") or match.group("y2")):
                 continue  # "may" without a year is the verb far more often than the month
-            found.append(_DateMatch(match.start(), match.end(), self._parse(match, anchor, text)))
+            found.append(DateMatch(match.start(), match.end(), self._parse(match, anchor, text)))
         return found
 
-    def find_with_weekdays(self, text: str, anchor: date | None) -> list[_DateMatch]:
+    def find_with_weekdays(self, text: str, anchor: date | None) -> list[DateMatch]:
         """`find`, plus the yearless days only a weekday places ("Friday the 6th", "Sunday (6/15)")."""
         found = self.find(text, anchor)
         if anchor is None:
@@ -240,7 +235,7 @@ class Dates:
         for match in _WEEKDAY_ORDINAL.finditer(text):
             weekday = _WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]]
             value = _weekday_day(int(match.group("day")), weekday, anchor)
-            found.append(_DateMatch(match.start(), match.end(), value))
+            found.append(DateMatch(match.start(), match.end(), value))
         for match in _WEEKDAY_YEARLESS.finditer(text):
             if any(known.start <= match.start("a") < known.end for known in found):
                 continue
@@ -255,7 +250,7 @@ class Dates:
                 and value.weekday() == weekday
             }
             if len(values) == 1:
-                found.append(_DateMatch(match.start("a"), match.end(), values.pop()))
+                found.append(DateMatch(match.start("a"), match.end(), values.pop()))
         return sorted(found, key=lambda known: known.start)
 
     def _parse(self, match: re.Match[str], anchor: date | None, text: str) -> date | None:
@@ -370,223 +365,3 @@ class Visits:
         if visit is not None and visit.group("reset"):
             return None, day_one  # a new visit whose date is not written
         return current, day_one
-
-
-# --- the loss and the first visit --------------------------------------------------------------
-
-_LINE_START = r"(?:^|[|;] ?)[\s\-*#>\u2022]*"
-
-
-_LOSS_DATE_LABEL = re.compile(
-    r"\b(?:date of (?:the )?(?:loss|incident|damage|event|escape)|d\.?o\.?l\b\.?"
-    r"|loss (?:date|occurred|happened|discovered)|incident date|date loss|event date"
-    r"|(?:loss|damage|incident|leak|flood|fire) occurred(?: on)?)"
-    rf"|{_LINE_START}(?:loss|event|incident)\b ?[:\-]",
-    FLAGS,
-)
-
-
-_INSPECTION_LABEL = re.compile(
-    r"\b(?:(?:inspection|assessment|survey|visit|attendance|arrival) date|date (?:of )?(?:our |the |first "
-    r"|initial )?(?:inspection|assessment|attendance|visit|survey|arrival)"
-    r"|date (?:inspected|attended|assessed|surveyed)|inspected(?: on)?|attended(?: site)?(?: on)?|attendance"
-    r"|(?:site|initial|first) (?:visit|inspection|attendance|access|assessment)|first attended|on site"
-    r"|arrived(?: on site)?|surveyed(?: on)?|inspection)\b"
-    rf"|{_LINE_START}(?:att|attd|visit|survey|arrival|inspection|assessment)\b\.? ?[:\-]?",
-    FLAGS,
-)
-
-
-# Someone of ours (or the inspector) reaching the site, in prose: "we got to the house on ...".
-_ARRIVAL = re.compile(
-    r"\b(?:came(?: out| round| over| on\b| the next| that| to (?:the |our |their |her |his )?(?:house|home"
-    r"|property|place|site|job|flat|unit))|got (?:there|to)|arrived|turned up|(?:were|was) (?:there|on site)"
-    r"|attended|visited|inspected)\b",
-    FLAGS,
-)
-
-
-_OUR_SIDE = re.compile(
-    r"\b(?:we|I|he|she|they|restorer|restoration|technician|tech|inspector|assessor|adjuster|crew|team"
-    r"|company|contractor)\b",
-    FLAGS,
-)
-
-
-# Trades and services whose visit is not the inspection ("Plumber attended 01/03"), and whose work
-# is not the loss ("the roofer replaced the boot on 02/24").
-_THIRD_PARTY = re.compile(
-    r"\b(?:plumbers?|electricians?|roofers?|builders?|leak detect(?:ion|or)|fire (?:brigade|crews?|service"
-    r"|department)|firefighters|ses|police|locksmith|glazier|agent|(?:property|building|strata) manager"
-    r"|council|landlord)\b",
-    FLAGS,
-)
-
-
-_RETURN = re.compile(r"\b(?:came back|come back|returned|came again|back on site|re-?attended)\b", FLAGS)
-
-
-# Dates of something other than the loss: a call, a discovery, a tradesman's work, an install.
-_NOT_LOSS_EVENT = re.compile(
-    r"\b(?:call(?:ed|s)?|rang|phoned|phone|contacted|e-?mailed|reported|notified|lodged|fnol|noticed"
-    r"|discovered|found|saw|spotted|plumbers?|roofers?|electricians?|builders?|leak detection|installed"
-    r"|fitted|replaced|repaired|serviced|quoted?|invoiced?|warning|issued|forecast|last used|booked"
-    r"|scheduled|purchased|bought|since|new|set|placed|pulled|removed|extracted|equipment|air movers?"
-    r"|dehumidifiers?|dehus?|readings?|read|we did)\b",
-    FLAGS,
-)
-
-
-_EVENT_REACH = 50  # how far from a date the words saying what it dates may be
-
-
-_ARRIVAL_REACH = 60  # how far after an arrival its date may be
-
-
-# "the night before we attended": a loss dated only by the first visit.
-_BEFORE_WE_ATTENDED = re.compile(
-    r"\b(?:the )?(?:night|evening|day|afternoon) before (?:we|I|the (?:tech|technician|restorer|crew))"
-    r" (?:attended|arrived|got there|came|were called out)\b",
-    FLAGS,
-)
-
-
-_DAY = timedelta(days=1)
-
-
-@dataclass
-class _Found:
-    value: date
-    line: Line
-
-    def fact(self) -> DateFact:
-        return DateFact(value=self.value, source=self.line.span())
-
-
-class JobDates:
-    """The date of loss and the first visit, each from a label, else from what the prose says."""
-
-    def __init__(self, dates: Dates, visits: Visits, about_loss: Callable[[str], bool]) -> None:
-        self._dates = dates
-        self._visits = visits
-        self._about_loss = about_loss  # the job topic knows what a sentence about the loss looks like
-
-    def read(self, lines: Sequence[Line]) -> tuple[DateFact | None, DateFact | None]:
-        loss_labelled: _Found | None = None
-        inspection_labelled: _Found | None = None
-        arrival: _Found | None = None
-        loss_told: list[_Found] = []
-        relative: Line | None = None
-        anchor: date | None = None
-        for line in lines:
-            if not line.text:
-                continue
-            found = [match for match in self._dates.find_with_weekdays(line.text, anchor) if match.value]
-            loss_labelled = loss_labelled or self._labelled(_LOSS_DATE_LABEL, line, found, third_party=False)
-            inspection_labelled = inspection_labelled or self._labelled(_INSPECTION_LABEL, line, found)
-            arrival = arrival or self._arrival(line, found)
-            loss_told.extend(self._loss_sentences(line, found))
-            if relative is None and _BEFORE_WE_ATTENDED.search(line.text):
-                relative = line
-            anchor = found[-1].value if found else anchor
-        inspection = inspection_labelled or arrival
-        inspection_fact = inspection.fact() if inspection else self._visits.first_visit(lines, self._dates)
-        first_visit = inspection_fact.value if inspection_fact else None
-        return self._loss(loss_labelled, loss_told, relative, first_visit), inspection_fact
-
-    @staticmethod
-    def _loss(
-        labelled: _Found | None, told: list[_Found], relative: Line | None, first_visit: date | None
-    ) -> DateFact | None:
-        # A labelled loss after the first visit contradicts it: a loss the prose dates before the
-        # visit is taken instead; with none, the label stands as written and QA says it conflicts.
-        candidates = [labelled] if labelled else []
-        candidates.extend(told)
-        for candidate in candidates:
-            if first_visit is None or candidate.value <= first_visit:
-                return candidate.fact()
-        if labelled is not None:
-            return labelled.fact()
-        if relative is not None and first_visit is not None and not candidates:
-            return DateFact(value=first_visit - _DAY, source=relative.span())
-        return None
-
-    @staticmethod
-    def _labelled(
-        label: re.Pattern[str], line: Line, found: list[_DateMatch], *, third_party: bool = True
-    ) -> _Found | None:
-        text = line.text
-        for match in label.finditer(text):
-            if third_party and _THIRD_PARTY.search(
-                text, max(0, match.start() - _LABEL_TO_DATE), match.start()
-            ):
-                continue  # "plumber attended 01/03": someone else's visit
-            for known in found:
-                if match.end() <= known.start <= match.end() + _LABEL_TO_DATE and known.value:
-                    return _Found(known.value, line)
-        return None
-
-    @staticmethod
-    def _arrival(line: Line, found: list[_DateMatch]) -> _Found | None:
-        text = line.text
-        sentences = Sentences(text)
-        starts = [known.start for known in found]
-        for cue in _ARRIVAL.finditer(text):
-            start, end = around(sentences, cue.start(), cue.end())
-            if not _is_our_arrival(text, cue, start, end):
-                continue
-            # The first date after the cue, found by bisection so a long line stays linear.
-            index = bisect_left(starts, cue.end())
-            if index < len(found) and found[index].start <= min(end, cue.end() + _ARRIVAL_REACH):
-                value = found[index].value
-                if value is not None:
-                    return _Found(value, line)
-        return None
-
-    def _about_loss_near(self, text: str, sentences: Sentences, start: int, end: int, at: int) -> bool:
-        """Whether the date's sentence (near the date) or the start of the next one is about the loss.
-
-        "Saturday night, 1/17, the heat tape quit. The line froze and split.": the sentence after may
-        say what the dated one was about. Both are read only near the date, to stay linear.
-        """
-        if self._about_loss(text[start:end]):
-            return True
-        sentence_end = sentences.bounds(at)[1]
-        return sentence_end - at <= 2 * WINDOW and self._about_loss(
-            text[sentence_end : sentence_end + 2 * WINDOW]
-        )
-
-    def _loss_sentences(self, line: Line, found: list[_DateMatch]) -> list[_Found]:
-        """Dates in sentences about the loss itself, not a visit, a call or a tradesman's work."""
-        text = line.text
-        if not found or self._visits.is_visit_line(text):
-            return []
-        sentences = Sentences(text)
-        out = []
-        for known in found:
-            start, end = around(sentences, known.start, known.end)
-            near_start, near_end = max(start, known.start - _EVENT_REACH), min(end, known.end + _EVENT_REACH)
-            if (
-                known.value is None
-                or not self._about_loss_near(text, sentences, start, end, known.start)
-                or _NOT_LOSS_EVENT.search(text, near_start, near_end)
-                or _THIRD_PARTY.search(text, start, known.start)
-                or any(
-                    _is_our_arrival(text, cue, start, end)
-                    for cue in _ARRIVAL.finditer(text, near_start, near_end)
-                )
-                or _INSPECTION_LABEL.search(text, near_start, near_end)
-            ):
-                continue
-            out.append(_Found(known.value, line))
-        return out
-
-
-def _is_our_arrival(text: str, cue: re.Match[str], start: int, end: int) -> bool:
-    """ "We got to the house", "the inspector came out": not "the plumber attended", not a return."""
-    before = text[max(start, cue.start() - _ARRIVAL_REACH) : cue.start()]
-    return (
-        _OUR_SIDE.search(before) is not None
-        and _THIRD_PARTY.search(before) is None
-        and _RETURN.search(text, cue.start(), min(end, cue.end() + 10)) is None
-    )

@@ -16,9 +16,10 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.dates import (
     BULLETS,
     Dates,
-    JobDates,
     Visits,
 )
+from chalicelib.analysis.offline.job_dates import JobDates
+from chalicelib.analysis.offline.job_insured import unlabelled_insured
 from chalicelib.analysis.offline.spaces import (
     DAMAGE_KEYWORDS,
     LABEL_SEPARATOR,
@@ -438,6 +439,9 @@ def read_job(lines: Sequence[Line], dates: Dates, visits: Visits) -> JobInfo:
         scan.street = scan.street or _fact(_street(text), line)
     if scan.address is None and scan.street is None:
         scan.street = _heading_street(lines)
+    if scan.insured is None:
+        named = unlabelled_insured(lines)
+        scan.insured = _fact(named[0], named[1]) if named else None
     date_of_loss, inspection = JobDates(dates, visits, _is_about_loss).read(lines)
     return scan.to_model(date_of_loss, inspection)
 

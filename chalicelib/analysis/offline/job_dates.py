@@ -1,0 +1,514 @@
+"""The date of loss and the first visit: from a label, else from what the prose says."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from chalicelib.analysis.findings import DateFact
+from chalicelib.analysis.offline.dates import (
+    BULLETS,
+    DateMatch,
+    Dates,
+    Visits,
+)
+from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
+from chalicelib.analysis.offline.text import (
+    FLAGS,
+    WINDOW,
+    Line,
+    Sentences,
+    around,
+)
+
+# --- the loss and the first visit --------------------------------------------------------------
+
+_LINE_START = r"(?:^|[|;] ?)[\s\-*#>\u2022]*"
+
+
+_LOSS_DATE_LABEL = re.compile(
+    r"\b(?:date of (?:the )?(?:loss|incident|damage|event|escape)|d\.?o\.?l\b\.?"
+    r"|loss (?:date|occurred|happened|discovered)|incident date|date loss|event date"
+    r"|(?:loss|damage|incident|leak|flood|fire) occurred(?: on)?)"
+    rf"|{_LINE_START}(?:loss|event|incident)\b ?[:\-]",
+    FLAGS,
+)
+
+
+_INSPECTION_LABEL = re.compile(
+    r"\b(?:(?:inspection|assessment|survey|visit|attendance|arrival) date|date (?:of )?(?:our |the |first "
+    r"|initial )?(?:inspection|assessment|attendance|visit|survey|arrival)"
+    r"|date (?:inspected|attended|assessed|surveyed)|inspected(?: on)?|attended(?: site)?(?: on)?|attendance"
+    r"|(?:site|initial|first) (?:visit|inspection|attendance|access|assessment)|first attended|on site"
+    r"|arrived(?: on site)?|surveyed(?: on)?|inspection)\b"
+    rf"|{_LINE_START}(?:att|attd|visit|survey|arrival|inspection|assessment)\b\.? ?[:\-]?",
+    FLAGS,
+)
+
+
+# Someone of ours (or the inspector) reaching the site, in prose: "we got to the house on ...".
+_ARRIVAL = re.compile(
+    r"\b(?:came(?: out| round| over| on\b| the next| that| to (?:the |our |their |her |his )?(?:house|home"
+    r"|property|place|site|job|flat|unit))|got (?:there|to)|arrived|turned up|(?:were|was) (?:there|on site)"
+    r"|attended|visited|inspected|(?:was|were) at the (?:front |back )?door)\b",
+    FLAGS,
+)
+
+
+_OUR_SIDE = re.compile(
+    r"\b(?:we|I|he|she|they|restorer|restoration|technician|tech|inspector|assessor|adjuster|crew|team"
+    r"|company|contractor)\b",
+    FLAGS,
+)
+
+
+# Trades and services whose visit is not the inspection ("Plumber attended 01/03"), and whose work
+# is not the loss ("the roofer replaced the boot on 02/24").
+_THIRD_PARTY = re.compile(
+    r"\b(?:plumbers?|electricians?|roofers?|builders?|leak detect(?:ion|or)|fire (?:brigade|crews?|service"
+    r"|department)|firefighters|ses|police|locksmith|glazier|agent|(?:property|building|strata) manager"
+    r"|council|landlord)\b",
+    FLAGS,
+)
+
+
+_RETURN = re.compile(r"\b(?:came back|come back|returned|came again|back on site|re-?attended)\b", FLAGS)
+
+
+# Dates of something other than the loss: a call, a discovery, a tradesman's work, an install.
+_NOT_LOSS_EVENT = re.compile(
+    r"\b(?:call(?:ed|s)?|rang|phoned|phone|contacted|e-?mailed|reported|notified|lodged|fnol|noticed"
+    r"|discovered|found|saw|spotted|plumbers?|roofers?|electricians?|builders?|leak detection|installed"
+    r"|fitted|replaced|repaired|serviced|quoted?|invoiced?|warning|issued|forecast|last used|booked"
+    r"|scheduled|purchased|bought|since|new|set|placed|pulled|removed|extracted|equipment|air movers?"
+    r"|dehumidifiers?|dehus?|readings?|read|we did)\b",
+    FLAGS,
+)
+
+
+_LABEL_TO_DATE = 40  # how far after a label its date may be
+
+
+_EVENT_REACH = 50  # how far from a date the words saying what it dates may be
+
+
+_ARRIVAL_REACH = 60  # how far after an arrival its date may be
+
+
+# "the night before we attended": a loss dated only by the first visit.
+_BEFORE_WE_ATTENDED = re.compile(
+    r"\b(?:the )?(?:night|evening|day|afternoon) before (?:we|I|the (?:tech|technician|restorer|crew))"
+    r" (?:attended|arrived|got there|came|were called out)\b",
+    FLAGS,
+)
+
+
+# "we were on site by 9:40 the same morning", "I got there the next day": a visit dated by a day
+# the text has already given.
+_RELATIVE_VISIT = re.compile(
+    r"\b(?:(?:later |earlier )?that(?: same)?|the same) (?P<part>morning|afternoon|evening|night|day)\b"
+    r"|\b(?:the )?(?:next|following) (?P<next>morning|day|afternoon|evening)\b|\b(?P<tonight>tonight)\b",
+    FLAGS,
+)
+
+
+# A responder named after the customer's call: "... and called us. Sam Reid was at the door by 10."
+_CALLED_US = re.compile(r"\b(?:called|rang|phoned|contacted|rung) (?:us|our office|the office)\b", FLAGS)
+
+
+_NAMED_SUBJECT = re.compile(r"(?:^ ?|[.!?] )(?P<name>[A-Z][a-z]+)(?: [A-Z][A-Za-z'\-]+)? $")
+
+
+_CALL_REACH = 300  # how far before a named responder's arrival the call may be told
+
+
+# "the faucet she fitted the night before", "The night before, Thursday 2 April, ...": the loss
+# begins with a related event told against the day of the call.
+_NIGHT_BEFORE = re.compile(
+    r"\b(?:the )?(?:night|evening|day|afternoon) before\b"
+    r"(?!,? (?:we|I|the (?:tech|technician|restorer|crew))\b)"
+    r"|\bthe previous (?:night|evening|day|afternoon)\b",
+    FLAGS,
+)
+
+
+# The water getting out, in the event's sentence or the next one.
+_LEAK_WORD = re.compile(
+    r"\b(?:leak(?:s|ed|ing)?|wept|weep(?:s|ing)?|drip(?:s|ped|ping)?|ran|let go|burst|overflow(?:ed|ing)?"
+    r"|split|gave way|came (?:off|loose|apart)|never (?:quite )?tight|(?:was|were|came) loose|rusted through"
+    r"|(?:came|coming|pouring|poured|gushing|gushed|spraying|sprayed) (?:out|from|through|down))\b",
+    FLAGS,
+)
+
+
+# The loss in the small hours of the day the call was made: "it rusted through some time after midnight".
+_SMALL_HOURS = re.compile(
+    r"\b(?:(?:some ?time |just |shortly |not long )?after midnight|in the (?:early|small|wee) hours"
+    r"|earlier that (?:same )?morning|earlier the same morning)\b",
+    FLAGS,
+)
+
+
+# A call, a report or the customer's contact: the sentence is about it, not about the loss.
+_CALL_WORD = re.compile(
+    r"\b(?:call(?:ed|s)?|rang|rung|phoned|contacted|e-?mailed|reported|notified|lodged|fnol)\b", FLAGS
+)
+
+
+# Finding the water is not when it got out; a loss left open ("for weeks", "don't know how long")
+# is dated by nothing told against the call.
+_DISCOVERY = re.compile(r"\b(?:noticed|discovered|spotted|saw|found|first seen)\b", FLAGS)
+
+
+_OPEN_ENDED = re.compile(
+    r"\b(?:days|weeks?|months?|holidays?|away|vacation|unknown|not known|(?:don'?t|do not|didn'?t|did not)"
+    r" know|how long|slow(?:ly)?|gradual(?:ly)?|for some time)\b",
+    FLAGS,
+)
+
+
+_RELATIVE_TRIES = 3  # relative phrases tried per line: a long line costs no more than a short one
+
+
+_DAY = timedelta(days=1)
+
+
+@dataclass
+class _Found:
+    value: date
+    line: Line
+
+    def fact(self) -> DateFact:
+        return DateFact(value=self.value, source=self.line.span())
+
+
+class JobDates:
+    """The date of loss and the first visit, each from a label, else from what the prose says."""
+
+    def __init__(self, dates: Dates, visits: Visits, about_loss: Callable[[str], bool]) -> None:
+        self._dates = dates
+        self._visits = visits
+        self._about_loss = about_loss  # the job topic knows what a sentence about the loss looks like
+
+    def read(self, lines: Sequence[Line]) -> tuple[DateFact | None, DateFact | None]:
+        loss_labelled: _Found | None = None
+        inspection_labelled: _Found | None = None
+        arrival: _Found | None = None
+        loss_told: list[_Found] = []
+        loss_related: list[_Found] = []
+        relative: Line | None = None
+        anchor: date | None = None
+        context = DayContext()
+        call_out = _CallOutDay(self._about_loss)
+        for line in lines:
+            if not line.text:
+                call_out.read(line, [])
+                continue
+            found = [match for match in self._dates.find_with_weekdays(line.text, anchor) if match.value]
+            call_out.read(line, found)
+            events = context.events(line.text, found)
+            loss_labelled = loss_labelled or self._labelled(_LOSS_DATE_LABEL, line, found, third_party=False)
+            inspection_labelled = inspection_labelled or self._labelled(_INSPECTION_LABEL, line, found)
+            arrival = arrival or self._arrival(line, found, context, events)
+            loss_told.extend(self._loss_sentences(line, found))
+            loss_related.extend(self._related_loss(line, found, context, events))
+            if relative is None and _BEFORE_WE_ATTENDED.search(line.text):
+                relative = line
+            anchor = found[-1].value if found else anchor
+            context.advance(events)
+        call_out.close()
+        inspection = inspection_labelled or arrival
+        inspection_fact = inspection.fact() if inspection else self._visits.first_visit(lines, self._dates)
+        first_visit = inspection_fact.value if inspection_fact else None
+        told = [*loss_told, *loss_related, *call_out.found]
+        return self._loss(loss_labelled, told, relative, first_visit), inspection_fact
+
+    @staticmethod
+    def _loss(
+        labelled: _Found | None, told: list[_Found], relative: Line | None, first_visit: date | None
+    ) -> DateFact | None:
+        # A labelled loss after the first visit contradicts it: a loss the prose dates before the
+        # visit is taken instead; with none, the label stands as written and QA says it conflicts.
+        candidates = [labelled] if labelled else []
+        candidates.extend(told)
+        for candidate in candidates:
+            if first_visit is None or candidate.value <= first_visit:
+                return candidate.fact()
+        if labelled is not None:
+            return labelled.fact()
+        if relative is not None and first_visit is not None and not candidates:
+            return DateFact(value=first_visit - _DAY, source=relative.span())
+        return None
+
+    @staticmethod
+    def _labelled(
+        label: re.Pattern[str], line: Line, found: list[DateMatch], *, third_party: bool = True
+    ) -> _Found | None:
+        text = line.text
+        for match in label.finditer(text):
+            if third_party and _THIRD_PARTY.search(
+                text, max(0, match.start() - _LABEL_TO_DATE), match.start()
+            ):
+                continue  # "plumber attended 01/03": someone else's visit
+            for known in found:
+                if match.end() <= known.start <= match.end() + _LABEL_TO_DATE and known.value:
+                    return _Found(known.value, line)
+        return None
+
+    @staticmethod
+    def _arrival(
+        line: Line, found: list[DateMatch], context: DayContext, events: list[DayEvent]
+    ) -> _Found | None:
+        text = line.text
+        sentences = Sentences(text)
+        starts = [known.start for known in found]
+        tries = _RELATIVE_TRIES
+        for cue in _ARRIVAL.finditer(text):
+            start, end = around(sentences, cue.start(), cue.end())
+            if not (_is_our_arrival(text, cue, start, end) or _is_named_responder(text, cue, start, end)):
+                continue
+            # The first date after the cue, found by bisection so a long line stays linear.
+            index = bisect_left(starts, cue.end())
+            if index < len(found) and found[index].start <= min(end, cue.end() + _ARRIVAL_REACH):
+                value = found[index].value
+                if value is not None:
+                    return _Found(value, line)
+            if tries > 0 and _RELATIVE_VISIT.search(text, cue.end(), min(end, cue.end() + _ARRIVAL_REACH)):
+                tries -= 1
+                told = _relative_visit(text, cue, end, context, events)
+                if told is not None:
+                    return _Found(told, line)
+        return None
+
+    def _related_loss(
+        self, line: Line, found: list[DateMatch], context: DayContext, events: list[DayEvent]
+    ) -> list[_Found]:
+        """A loss told against the day of the call: the faucet fitted "the night before", a tank
+        that let go "some time after midnight" on the morning the customer rang."""
+        text = line.text
+        sentences = Sentences(text)
+        out = []
+        for pattern in (_NIGHT_BEFORE, _SMALL_HOURS):
+            for match in itertools.islice(pattern.finditer(text), _RELATIVE_TRIES):
+                start, end = around(sentences, match.start(), match.end())
+                sentence_end = sentences.bounds(match.start())[1]
+                following = text[sentence_end : sentence_end + 2 * WINDOW]
+                night_before = pattern is _NIGHT_BEFORE
+                if (
+                    not (self._about_loss(text[start:end]) or night_before)
+                    or (
+                        night_before
+                        and not (_LEAK_WORD.search(text, start, end) or _LEAK_WORD.search(following))
+                    )
+                    or (night_before and _DISCOVERY.search(text, start, end))
+                    or _OPEN_ENDED.search(text, start, end)
+                    or _OPEN_ENDED.search(following)
+                    or _CALL_WORD.search(text, start, end)
+                    or _THIRD_PARTY.search(text, start, end)
+                    or any(
+                        _is_our_arrival(text, cue, start, end) for cue in _ARRIVAL.finditer(text, start, end)
+                    )
+                ):
+                    continue
+                value = _related_day(night_before, match, found, context, events)
+                if value is not None:
+                    out.append(_Found(value, line))
+        return out
+
+    def _about_loss_near(self, text: str, sentences: Sentences, start: int, end: int, at: int) -> bool:
+        """Whether the date's sentence (near the date) or the start of the next one is about the loss.
+
+        "Saturday night, 1/17, the heat tape quit. The line froze and split.": the sentence after may
+        say what the dated one was about. Both are read only near the date, to stay linear.
+        """
+        if self._about_loss(text[start:end]):
+            return True
+        sentence_end = sentences.bounds(at)[1]
+        return sentence_end - at <= 2 * WINDOW and self._about_loss(
+            text[sentence_end : sentence_end + 2 * WINDOW]
+        )
+
+    def _loss_sentences(self, line: Line, found: list[DateMatch]) -> list[_Found]:
+        """Dates in sentences about the loss itself, not a visit, a call or a tradesman's work."""
+        text = line.text
+        if not found or self._visits.is_visit_line(text):
+            return []
+        sentences = Sentences(text)
+        out = []
+        for known in found:
+            start, end = around(sentences, known.start, known.end)
+            near_start, near_end = max(start, known.start - _EVENT_REACH), min(end, known.end + _EVENT_REACH)
+            if (
+                known.value is None
+                or not self._about_loss_near(text, sentences, start, end, known.start)
+                or _NOT_LOSS_EVENT.search(text, near_start, near_end)
+                or _THIRD_PARTY.search(text, start, known.start)
+                or any(
+                    _is_our_arrival(text, cue, start, end)
+                    for cue in _ARRIVAL.finditer(text, near_start, near_end)
+                )
+                or _INSPECTION_LABEL.search(text, near_start, near_end)
+            ):
+                continue
+            out.append(_Found(known.value, line))
+        return out
+
+
+def _is_our_arrival(text: str, cue: re.Match[str], start: int, end: int) -> bool:
+    """ "We got to the house", "the inspector came out": not "the plumber attended", not a return."""
+    before = text[max(start, cue.start() - _ARRIVAL_REACH) : cue.start()]
+    return (
+        _OUR_SIDE.search(before) is not None
+        and _THIRD_PARTY.search(before) is None
+        and _RETURN.search(text, cue.start(), min(end, cue.end() + 10)) is None
+    )
+
+
+def _is_named_responder(text: str, cue: re.Match[str], start: int, end: int) -> bool:
+    """ "... and called us. Sam Reid was at the door": a person first named after the call."""
+    reach = max(start, cue.start() - _ARRIVAL_REACH)
+    named = _NAMED_SUBJECT.search(text[reach : cue.start()])
+    if named is None or _THIRD_PARTY.search(text, start, end) or _RETURN.search(text, cue.start(), end):
+        return False
+    told = text[max(0, reach + named.start() - _CALL_REACH) : reach + named.start("name")]
+    return _CALLED_US.search(told) is not None and re.search(rf"\b{named.group('name')}\b", told) is None
+
+
+def _relative_visit(
+    text: str, cue: re.Match[str], end: int, context: DayContext, events: list[DayEvent]
+) -> date | None:
+    """ "I got there at 10:30 that morning": the day the text already gave that fits the phrase."""
+    told = _RELATIVE_VISIT.search(text, cue.end(), min(end, cue.end() + _ARRIVAL_REACH))
+    if told is None:
+        return None
+    days = context.feed(events, before=told.start())
+    if told.group("next"):
+        day = DayContext.resolve(days, "day")
+        return day + _DAY if day else None
+    return DayContext.resolve(days, (told.group("part") or told.group("tonight")).lower())
+
+
+def _related_day(
+    night_before: bool,
+    match: re.Match[str],
+    found: list[DateMatch],
+    context: DayContext,
+    events: list[DayEvent],
+) -> date | None:
+    if night_before:
+        # "The night before, Thursday 2 April": the date written with it; else the day before the call's.
+        written = next((k for k in found if match.end() <= k.start <= match.end() + PLACED_REACH), None)
+        if written is not None:
+            return written.value
+        day = DayContext.resolve(context.feed(events, before=match.start()), "day")
+        return day - _DAY if day else None
+    return DayContext.resolve(context.feed(events, before=match.start()), "morning")
+
+
+# --- a call-out dated only by its day heading ----------------------------------------------------
+
+_CLOCK = (
+    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d(?: ?[ap]\.?m\b\.?)?| ?[ap]\.?m\b\.?)"
+    r"|(?<![\d/:.])(?:[01]\d|2[0-3])[0-5]\d(?![\d/:.]))"
+)
+
+
+# "call 22:10", "21:55 call from insured", "rang 9:40pm"
+_CALL_AT = re.compile(
+    r"\b(?:call(?:ed)?(?: in)?|rang|phoned|fnol)\b(?: (?:from|by) [\w ]{1,25}?)?[ ,:@\-]{0,4}"
+    rf"(?:at )?(?P<a>{_CLOCK})"
+    rf"|(?P<b>{_CLOCK}),? ?[\-\u2013]? ?(?:call|fnol|phone call)\b",
+    FLAGS,
+)
+
+
+# "on site 23:05", "22:30 arrived"
+_ON_SITE_AT = re.compile(
+    rf"\b(?:on ?site|arrived|attended|attd?)\b[ ,:@\-]{{0,4}}(?:at |by )?(?P<a>{_CLOCK})"
+    rf"|(?P<b>{_CLOCK}),? ?[\-\u2013]? ?(?:on ?site|arrived|attended)\b",
+    FLAGS,
+)
+
+
+# Anything placing the loss on another day, or leaving its day open.
+_OTHER_DAY = re.compile(
+    r"\b(?:yesterday|last night|overnight|o/n(?:ight)?|days?|weeks?|months?|weekend|ago|since|previous(?:ly)?"
+    r"|earlier|(?:night|day|evening) before|unknown|not known|(?:don'?t|do not|didn'?t|did not) know|unsure"
+    r"|away|holidays?|vacation|trip|slow(?:ly)?|gradual(?:ly)?|ongoing|for some time|long[- ]term"
+    r"|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?"
+    r"|sun(?:day)?)\b",
+    FLAGS,
+)
+
+
+_BLOCK_LINES = 6  # how many lines under a day heading its call-out may be told in
+
+
+_HEADING_REACH = 12  # how far into its line a day heading's date may start (after a weekday)
+
+
+_NOON = 12
+
+
+def _hour(clock: str) -> int:
+    digits = re.match(r"\d+", clock)
+    value = int(digits.group(0)) if digits else 0
+    hour = value // 100 if len(digits.group(0) if digits else "") == 4 else value
+    return hour + 12 if "p" in clock.lower() and hour < _NOON else hour
+
+
+class _CallOutDay:
+    """ "Nov 5" then "call 22:10, on site 23:05" then what burst: the loss happened that day.
+
+    Only an afternoon or evening call with the arrival the same day, a sudden escape of water, and
+    nothing in the block placing the loss on any other day (a weekday, "overnight", "since", "weeks").
+    """
+
+    def __init__(self, about_loss: Callable[[str], bool]) -> None:
+        self._about_loss = about_loss
+        self._day: _Found | None = None
+        self._text: list[str] = []
+        self.found: list[_Found] = []
+
+    def read(self, line: Line, found: Sequence[DateMatch]) -> None:
+        text = line.text
+        if not text or found:
+            self._close()
+        if not text:
+            return
+        if found:
+            bullets = BULLETS.match(text)
+            start = bullets.end() if bullets else 0
+            first = found[0]
+            if first.value is not None and first.start - start <= _HEADING_REACH:
+                self._day = _Found(first.value, line)
+                self._text = [text[first.end :]]
+            return
+        if self._day is not None:
+            self._text.append(text)
+            if len(self._text) >= _BLOCK_LINES:
+                self._close()
+
+    def close(self) -> None:
+        self._close()
+
+    def _close(self) -> None:
+        day, block = self._day, " ".join(self._text)
+        self._day, self._text = None, []
+        if day is None:
+            return
+        call, on_site = _CALL_AT.search(block), _ON_SITE_AT.search(block)
+        if (
+            call is not None
+            and on_site is not None
+            and _hour(call.group("a") or call.group("b")) >= _NOON
+            and _LEAK_WORD.search(block)
+            and self._about_loss(block)
+            and not _OTHER_DAY.search(block)
+            and not _THIRD_PARTY.search(block)
+        ):
+            self.found.append(day)

@@ -1,0 +1,178 @@
+"""The insured when no label names them: a header's abbreviation, a job heading, the policyholder's
+own email, or the narrative ("Sam Reid and his wife ...", "Sam Reid called us about her ceiling").
+
+Every form here is a fallback after the labelled insured, and each names a person only where the
+text ties them to the property: a tenant, agent, manager or adjuster is never the insured, so the
+narrative forms are not read at all in a document about a tenancy.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chalicelib.analysis.offline.text import FLAGS, Line
+
+# A name as written: "Rosa Whitcombe", "Colin MacLeod", "J. Moreno", "O'Neill".
+_WORD = r"[A-Z][A-Za-z'\-]*[a-z]"
+_NAME = rf"{_WORD}(?: (?:{_WORD}|[A-Z]\.)){{0,3}}"
+_FULL_NAME = rf"{_WORD}(?: [A-Z]\.)? {_WORD}(?: {_WORD})?"
+
+
+# Words a capitalised phrase in those places may be that are no person's name.
+_NOT_NAME = re.compile(
+    r"\b(?:water|fire|flood|mou?ld|storm|leak|sewage|smoke|damage|claim|insurance|insurer|restoration"
+    r"|residential|commercial|emergency|drying|job|site|notes?|report|tenant|owner|unit|flat|house|home"
+    r"|kitchen|bathroom|laundry|bedroom|basement|office|advised|says|said|reports?|not|no|called|rang"
+    # someone else on the job
+    r"|adjusters?|agents?|managers?|contacts?|plumbers?|technicians?|tech|inspectors?|assessors?|directors?"
+    r"|supervisors?|estimators?|brokers?|neighbou?rs?|landlords?|tenants?|crew|team|company"
+    # words that start a sentence
+    r"|the|then|when|after|before|later|so|and|but|our|my|his|her|their|this|that|these|those|finally"
+    r"|today|tonight|yesterday|eventually|luckily|thankfully|unfortunately|also|once|while|meanwhile"
+    r"|first|next|someone|nobody|everyone|she|he|they|we|it|there|here|what|who|if|as|by|on|at|in"
+    r"|mon(?:day)?|tue(?:sday)?|wed(?:nesday)?|thu(?:rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?"
+    r"|jan(?:uary)?|feb(?:ruary)?|march|april|june|july|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?)\b",
+    FLAGS,
+)
+
+
+# What may follow a name in a header: a separator, a street number or the line's end.
+_HEADER_END = r"(?=\s*(?:$|[\-\u2013\u2014,|;(/]|\d))"
+
+
+# "HO Rosa Whitcombe - 418 ...", "PH J. Moreno, ...": the owner's abbreviation with no colon.
+_ABBREVIATED = re.compile(rf"(?<![\w/])(?:HO|H/O|PH|P/H|INSD|Insd)\.? (?P<name>{_NAME}){_HEADER_END}")
+
+
+# "JOB 4471 Mulholland, 7 Frangipani Ct": a job filed under the customer's name, then the street.
+_JOB_HEADING = re.compile(
+    r"^[\s#*>\-]*(?:JOB|Job)\b\.?\s*(?:#|no\.?|number)?\s*:?\s*[A-Z]{0,4}[\-/]?\d[\w\-/]*\s*[:\-\u2013]?\s*"
+    rf"(?P<name>{_NAME})\s*(?:,|[\-\u2013\u2014]) ?(?=\d{{1,5}}[A-Za-z]?(?:/\d+)? [A-Z])"
+)
+
+
+_HEADER_LINES = 3  # the job heading is one of the note's first lines
+
+
+# "From: Rosa Whitcombe" (an email the policyholder wrote: see `_OWNER_VOICE`).
+_FROM = re.compile(rf"^\s*From: ?(?P<name>{_FULL_NAME})\s*(?:<[^>]{{0,80}}>)?\s*$")
+
+
+_EMAIL_HEADER_LINES = 6
+
+
+# "so I'm Sam Reid on the claim"
+_SELF_NAMED = re.compile(
+    rf"\b(?:I'm|I am|my name is|this is) (?P<name>{_FULL_NAME})(?:,? on the (?:claim|policy)\b"
+    r"|, the (?:policy ?holder|insured|home ?owner|owner)\b)"
+)
+
+
+# The writer speaking as the owner of the property.
+_OWNER_VOICE = re.compile(
+    r"\b(?:our|my) (?:own )?(?:house|home|place|flat|apartment|condo|townhouse|property|policy|insurer"
+    r"|insurance (?:company|policy))\b|\bwe(?:'re| are) at \d"
+    r"|\bI'm the (?:policy ?holder|home ?owner|owner)\b",
+    FLAGS,
+)
+
+
+# A tenancy, or someone managing the property for its owner: the caller may be anyone of these.
+_TENANCY = re.compile(
+    r"\b(?:tenants?|tenancy|renters?|rents|renting|rented|landlord|lease[ds]?|leasing|letting agent"
+    r"|property manager|managing agent|rental|strata|body corporate|hoa|condo association)\b",
+    FLAGS,
+)
+
+
+# "Colin Reid and his wife had been out", "Sam Reid called us about a stain on her ceiling".
+_WITH_FAMILY = re.compile(
+    rf"(?:^ ?|[.!?] )(?P<name>{_FULL_NAME}) and (?:his|her|their) (?:wife|husband|partner|family|kids"
+    r"|children|son|daughter)\b"
+)
+
+
+_CALLED_US = re.compile(
+    rf"(?:^ ?|[.!?] )(?P<name>{_FULL_NAME}) (?:called|rang|phoned|contacted|emailed)"
+    r" (?:us|our office|the office)\b"
+)
+
+
+# The caller's own property, told after the call: "her dining room ceiling", "Her address is".
+_THEIR_PROPERTY = re.compile(
+    r"\b(?:her|his|their) (?:[a-z]+ ){0,2}(?:house|home|address|place|property|carrier|insurer|insurance"
+    r"|policy|room|ceiling|floor|hallway|hall|kitchen|bathroom|basement|garage|laundry|closet)\b",
+    FLAGS,
+)
+
+
+_PROPERTY_REACH = 400  # how far after the call the caller's property must be told
+
+
+# Someone calling for the owner: "Sam Reid called us on behalf of the owner", "... called us as agent".
+_FOR_SOMEONE = re.compile(
+    r"\b(?:adjusters?|agents?|managers?|tenants?|insurer|carrier|broker|on behalf|neighbou?rs?|contractor"
+    r"|plumber|for (?:the|her|his|their) (?:owner|client|insured|mother|father|parents?))\b",
+    FLAGS,
+)
+
+
+_ROLE_REACH = 120  # how far into the call's sentence a role given to the caller may be told
+
+
+def unlabelled_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
+    return _header_insured(lines) or _narrative_insured(lines)
+
+
+def _is_name(value: str) -> bool:
+    return not _NOT_NAME.search(value)
+
+
+def _header_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
+    written = [line for line in lines if line.text]
+    for line in written:
+        for match in _ABBREVIATED.finditer(line.text):
+            if _is_name(match.group("name")):
+                return match.group("name"), line
+    for line in written[:_HEADER_LINES]:
+        job = _JOB_HEADING.match(line.text)
+        if job is not None and _is_name(job.group("name")):
+            return job.group("name"), line
+    return None
+
+
+def _narrative_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
+    written = [line for line in lines if line.text]
+    if any(_TENANCY.search(line.text) for line in written):
+        return None
+    owner_voice = any(_OWNER_VOICE.search(line.text) for line in written)
+    if owner_voice:
+        for line in written[:_EMAIL_HEADER_LINES]:
+            sender = _FROM.match(line.text)
+            if sender is not None and _is_name(sender.group("name")):
+                return sender.group("name"), line
+    for line in written:
+        text = line.text
+        for pattern in (_SELF_NAMED, _WITH_FAMILY, _CALLED_US):
+            if pattern is _SELF_NAMED and not owner_voice:
+                continue
+            for match in pattern.finditer(text):
+                name = match.group("name")
+                if not _is_name(name):
+                    continue
+                if pattern is _CALLED_US and (
+                    not _THEIR_PROPERTY.search(text, match.end(), match.end() + _PROPERTY_REACH)
+                    or _FOR_SOMEONE.search(_sentence_from(text, match.end()))
+                ):
+                    continue
+                return name, line
+    return None
+
+
+def _sentence_from(text: str, start: int) -> str:
+    """The rest of a sentence, up to `_ROLE_REACH` characters."""
+    rest = text[start : start + _ROLE_REACH]
+    end = re.search(r"[.!?](?:\s|$)", rest)
+    return rest[: end.start()] if end else rest
