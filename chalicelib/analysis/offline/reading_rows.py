@@ -26,7 +26,7 @@ from typing import Literal
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
-ColumnKind = Literal["label", "date", "goal", "reference", "value", "notes", "other"]
+ColumnKind = Literal["label", "date", "when", "goal", "reference", "value", "notes", "other"]
 Role = Literal["reading", "goal", "reference"]
 
 # A number that may be a reading: at most three digits before the point, no digits or
@@ -212,6 +212,8 @@ class RowReader:
         cell = collapse(cell).strip(" :")
         if not cell:
             return Column("other")
+        if _DATE_HEADING.fullmatch(cell):
+            return Column("when")  # "Date | Location | Reading": each row's own date
         day = _DAY_COLUMN.match(cell)
         if day:
             return Column("date", self._day(int(day.group("n"))))
@@ -274,7 +276,12 @@ class RowReader:
         cells = [cell.strip() for cell in stripped.split("|")]
         while cells and not cells[-1] and len(cells) > (len(self.columns) if self.columns else 0):
             cells.pop()  # the extractor's trailing " |" of an empty last cell
-        if len(cells) >= 3 and _DATE_HEADING.fullmatch(cells[0]) and not any(map(_is_reading_cell, cells)):
+        if (
+            len(cells) >= 3
+            and _DATE_HEADING.fullmatch(cells[0])
+            and not any(map(_is_reading_cell, cells))
+            and not any(self._column(cell, anchor) for cell in cells[1:])
+        ):
             # "Date | K1 fridge | K2 island | REF living room": one row per day, a column per point
             self.point_columns, self.columns = cells, None
             return []
@@ -299,6 +306,11 @@ class RowReader:
             for index, cell in enumerate(cells)
             if not _is_reading_cell(cell) and (columns is None or columns[index].kind in ("label", "other"))
         ]
+        if columns is not None:
+            when = [c for c, column in zip(cells, columns, strict=True) if column.kind == "when"]
+            found_when = self.dates.find(when[0], anchor, yearless_numeric=True) if when else []
+            if found_when and found_when[0].value:
+                taken_on = found_when[0].value
         label = " ".join(label_cells)
         if _AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label):
             return []
