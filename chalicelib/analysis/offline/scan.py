@@ -408,7 +408,8 @@ class RoomScan:
                 # "Ref Room Material Dry std 02/10 03/10 ...": a table of readings by day starts here
                 rows.columns, self._in_readings, self._block_rows = header, True, 0
                 return True
-            listed, told = self._listed_readings(text, taken_on), rows.prose(text, taken_on)
+            listed = self._listed_readings(text, taken_on) if rooms or describes_place(text) else []
+            told = rows.prose(text, taken_on)
             found = rows.pairs(text, taken_on) or (told if len(told) > len(listed) else listed)
         return self._read_rows(line, rooms, found, text) or " | " in text
 
@@ -428,8 +429,6 @@ class RoomScan:
         """Outside a readings block, "place value" pairs count when there are several on the line
         ("laundry 17 / hall 14 / bed 2 13"), or one on a dated line once a meter scale is known."""
         assert self._rows is not None
-        if not (describes_place(text) or ROOM_PATTERN.search(text)):
-            return []  # nothing on the line names a place: no number on it is placed
         found = [r for r in self._rows.segments(text, taken_on, in_block=False) if self._names_a_place(r)]
         if len(found) >= 2:
             return found

@@ -7,6 +7,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from chalicelib.analysis.findings import (
@@ -151,12 +152,18 @@ def fmt(value: float) -> str:
     return f"{value:,.1f}".rstrip("0").rstrip(".")
 
 
+@lru_cache(maxsize=32)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    # Every topic reads the same line's sentences: find them once per line.
+    return tuple(match.end() for match in SENTENCE_END.finditer(text))
+
+
 class Sentences:
     """Where the sentences of one line start and end, each asked a question at most once."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._ends = [match.end() for match in SENTENCE_END.finditer(text)]
+        self._ends = _sentence_ends(text)
         self._answers: dict[tuple[int, tuple[re.Pattern[str], ...]], bool] = {}
 
     def bounds(self, pos: int) -> tuple[int, int]:
