@@ -452,7 +452,7 @@ class RoomScan:
         label = reading.label
         # The line's rooms own the parts after them, as for any reading ("Bed 3 carpet 41 WME,
         # plasterboard hall wall 29 WME" is Bed 3's); a table row's label names its own.
-        in_table = " | " in line.text
+        in_table = self._in_table  # (not " | " in the line: that would read a long line once per reading)
         own_words = in_table or reading.told
         named = [self._resolve(mention) for mention in room_mentions(label)] if own_words else []
         transposed = in_table and self._rows is not None and self._rows.point_columns is not None
