@@ -218,6 +218,8 @@ class RowReader:
         if day:
             return Column("date", self._day(int(day.group("n"))))
         found = self.dates.find(cell, anchor, yearless_numeric=True)
+        if found and _NUMBER.search(cell, found[0].end):
+            return None  # "05.08.2026 pbd 45%": a dated reading, not a column's title
         if found and (found[0].start == 0 or not _NUMBER.search(cell[: found[0].start])):
             scale = _SCALE_AFTER.search(cell[: found[0].start])  # "MC % 11/03"
             return Column("date", found[0].value, _scale(scale.group("scale")) if scale else None)

@@ -372,6 +372,11 @@ class RoomScan:
                 if not self._in_readings:
                     rows.columns = None
             found = rows.table_row(text, taken_on, taken_on)
+            if not found and rows.columns is None and rows.point_columns is None:
+                # "pbd 45% | skirt 30%MC | joist 24%MC": bars between place-value pairs, not a table
+                found = rows.segments(text.replace(" | ", " ; "), taken_on, in_block=self._in_readings)
+                self._in_table = False
+                return self._read_rows(line, rooms, found, text) or True
             if found is None or (not self._in_readings and rows.columns is None):
                 return True
         elif self._in_readings:

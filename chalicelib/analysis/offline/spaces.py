@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 
 from chalicelib.analysis.findings import (
     DamageType,
@@ -14,15 +14,21 @@ from chalicelib.analysis.offline.measures import (
     DIMENSIONS,
     STATED_AREA,
 )
+from chalicelib.analysis.offline.spaces_vocabulary import (
+    ROOM_PATTERN,
+    Mention,
+    sentence_case,
+    vocabulary_mentions,
+)
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Sentences,
     clean_value,
-    collapse,
     evidence_matches,
-    matched_key,
     truncate,
 )
+
+__all__ = ["ROOM_PATTERN", "Mention", "Owners", "place_mentions", "room_mentions"]
 
 MAX_ROOM_NAME = 60
 
@@ -50,7 +56,7 @@ DAMAGE_KEYWORDS: tuple[tuple[DamageType, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:water|sewage|sewer|flood(?:ed|ing|s|water)?|burst|leak(?:s|ed|ing|age)?|overflow(?:ed"
             r"|ing|s)?"
-            r"|supply line|pipe|rain(?:water)?|saturated|wet|damp)\b",
+            r"|supply line|pipe|rain(?:water)?|saturated|wet(?! areas?\b)|damp)\b",
             FLAGS,
         ),
     ),
@@ -68,88 +74,14 @@ LABEL_SEPARATOR = r" ?(?:[:=]| [-\u2013\u2014] ) ?"
 
 # --- rooms, materials, places ------------------------------------------------------------------
 
-# (key, pattern): alternatives sharing a key are the same room written differently.
-_ROOMS: tuple[tuple[str, str], ...] = (
-    ("living_dining", r"(?:living|lounge|family) ?(?:/|&|and) ?dining(?: room| area| rm)?"),
-    ("living_room", r"living (?:room|area|rm)|living(?= ?(?:\d|:|carpet|floor))"),
-    # "Family", "Living" alone name a room only before its size or a heading colon ("Family 5x4m").
-    ("family_room", r"family (?:room|rm)|family(?= ?(?:\d|:|carpet|floor))"),
-    ("dining_room", r"dining (?:room|area|rm)|dining(?! (?:table|chairs?|set|suite|furniture|hutch))"),
-    ("rumpus_room", r"rumpus(?: room| rm)?"),
-    ("utility_room", r"utility (?:room|rm)"),
-    ("powder_room", r"powder (?:room|rm)"),
-    ("laundry", r"laundry(?: room| rm)?"),
-    ("kitchen", r"kitchen(?:ette)?"),
-    ("ensuite", r"en-?suite(?: bathroom)?"),
-    # "Bath" alone is as often the tub: only "master bath" or "bath wall/floor/..." is the room.
-    (
-        "bathroom",
-        r"(?:hall|guest|kids|half|main) bath(?:room)?|bath ?room|bath ?rm"
-        r"|bath(?(qual)\b|(?= (?:wall|floor|ceiling|vanity|bottom plate|door|subfloor|tile)s?\b))",
-    ),
-    ("bedroom", r"bed ?rooms?|bed ?rm|(?:beds?|br)(?= ?#?[1-9]\b)"),
-    ("hallway", r"hall ?way|hall|corridor"),
-    ("entry", r"entry ?way|entry|foyer"),
-    ("lounge", r"lounge(?: room| rm)?(?! (?:suite|chairs?|furniture))"),
-    ("basement", r"basement"),
-    ("cellar", r"cellar"),
-    ("garage", r"garage"),
-    ("office", r"office"),
-    ("study", r"study"),
-    ("walk_in_robe", r"walk-?in (?:robe|wardrobe)|wir(?= |$|:|,)"),
-    ("closet", r"closet|wardrobe"),
-    ("cupboard", r"(?:airing|hot water|linen|utility|broom|under-?stair) cupboard|hwc(?= |:|,)"),
-    ("landing", r"landing"),
-    ("showroom", r"show ?room|sales floor"),
-    ("restroom", r"rest ?room|wash ?room|staff (?:toilet|wc)"),
-    ("reception", r"reception(?: area)?|waiting (?:room|area)|lobby"),
-    ("boardroom", r"board ?room|conference room|meeting room"),
-    ("open_office", r"open[- ](?:plan )?office"),
-    ("server_room", r"server room|comms room"),
-    ("break_room", r"break ?room|lunch ?room|staff ?room"),
-    ("loading_dock", r"loading dock|dock(?= (?:floor|area|door)|:)"),
-    ("gym", r"gym(?:nasium)?"),
-    ("storage_room", r"stor(?:age|e) ?room|storeroom"),
-    ("rec_room", r"rec(?:reation)? room"),
-    ("meals", r"meals(?: area)?"),
-    ("granny_flat", r"granny flat|bedsit|studio flat"),
-    ("classroom", r"class ?room"),
-    ("operatory", r"operatory"),
-    ("sterilization", r"sterili[sz]ation(?: room| area)?"),
-    ("dish_pit", r"dish ?pit|dish(?:washing)? area|prep area|walk-in (?:cooler|freezer)"),
-    ("outdoor", r"verandah?|porch|patio|alfresco|deck(?= |:|,|$)"),
-    ("pantry", r"pantry"),
-    ("attic", r"attic|roof (?:space|void)"),
-    ("loft", r"loft"),
-    ("crawlspace", r"crawl ?space"),
-    ("stairwell", r"stair ?(?:well|case)|stairs"),
-    ("sunroom", r"sun ?room"),
-    ("playroom", r"play ?room"),
-    ("nursery", r"nursery"),
-    ("mudroom", r"mud ?room"),
-    ("den", r"den"),
-    ("great_room", r"great (?:room|rm)"),
-    ("bonus_room", r"bonus (?:room|rm)"),
-    # US notes write "master" for the master bedroom ("master slab 2.9 %MC").
-    ("master", r"master(?! ?(?:bed|bath|closet|suite|en-?suite|wardrobe|robe|wir)\w*)"),
-    ("toilet_room", r"(?:wc|toilet|w/c)(?= ?(?:\d|:))"),
-    ("media_room", r"media (?:room|rm)|theatre room|theater room"),
-)
-
-
-_ROOM_QUALIFIER = (
-    r"(?:(?P<qual>master|main|guest|spare|kids|front|rear|back|upstairs|downstairs|basement|lower level"
-    r"|ground floor|first floor|second floor|upper|lower) )?"
-)
-
 
 _SEGMENT_BREAK = re.compile(r"[,;|.(]| [-\u2013\u2014] ")
 
 
 # "Basement below kitchen", "plasterboard hall wall": a room named to place something, not the subject.
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:below|above|under|beneath|next to|adjacent to|beside|behind|off|outside|from|into|to|towards?"
-    r"|via|through)(?: the)? $",
+    r"\b(?:below|above|under|beneath|next to|adjacent to|beside|behind|off|outside|from|towards?"
+    r"|across from|opposite)(?: the)? $|, (?:across|opposite|beside|near|next to)(?: from)?(?: the)? $",
     FLAGS,
 )
 
@@ -157,17 +89,18 @@ _LOCATIVE_BEFORE = re.compile(
 _LOCATIVE_AFTER = re.compile(r" (?:wall|side|door(?:way)?|end|edge|threshold)s?\b", FLAGS)
 
 
-# A room number is one digit that does not start a dimension ("Kitchen 3 x 4 m" is not room 3).
-_ROOM_NUMBER = (
-    r"(?: ?(?:#|no\.? ?)?(?P<num>[1-9])\b"
-    r"(?![.,]?\d| ?(?:x|\u00d7|\*|by\b|ft\b|feet\b|foot\b|m\b|metres?\b|meters?\b|mm\b|cm\b|%|'|\"|/)))?"
+# "the wall between bathroom + bed 2": both rooms only place the wall.
+_BETWEEN_BEFORE = re.compile(r"\bbetween (?:the )?$|\bbetween (?:the )?\S+ (?:and|\+|&) (?:the )?$", FLAGS)
+
+
+_MOTION_BEFORE = re.compile(r"\b(?:into|through|to)(?: the)? $", FLAGS)
+
+
+# Right after another room: "closet down the hall", "bathroom off the hallway", "bedroom next to the kitchen".
+_PLACES_PREVIOUS = re.compile(
+    r" (?:down|up|along|across|off|near|by|beside|next to|opposite|across from|at the end of) (?:the )?",
+    FLAGS,
 )
-
-
-_ROOM_ALTERNATIVES = "|".join(f"(?P<{key}>{pattern})" for key, pattern in _ROOMS)
-
-
-ROOM_PATTERN = re.compile(rf"\b{_ROOM_QUALIFIER}(?:{_ROOM_ALTERNATIVES})(?![a-z]){_ROOM_NUMBER}", FLAGS)
 
 
 _ROOM_LABEL = re.compile(rf"^(?:affected )?(?:room|area|space)s?(?: name)?{LABEL_SEPARATOR}", FLAGS)
@@ -176,17 +109,20 @@ _ROOM_LABEL = re.compile(rf"^(?:affected )?(?:room|area|space)s?(?: name)?{LABEL
 _ROOM_NAME_END = re.compile(r"[,;(:]| [-\u2013\u2014] ", FLAGS)
 
 
-_ROOM_ABBREVIATIONS = re.compile(r"\brm\b", FLAGS)
-
-
-_PLURAL = re.compile(r"(?<=room)s$|(?<=bed)s$", FLAGS)
-
-
-_MORE_NUMBERS = re.compile(r" ?(?:and|&|/|,) ?(?P<more>[1-9])\b(?![.,]?\d| ?(?:x|\u00d7|ft\b|m\b|'))", FLAGS)
+# A labelled "room" that is a surface or material is a table's column, not a space ("room - skirting").
+_NOT_A_ROOM_NAME = re.compile(
+    r"^(?:skirting|walls?|floors?|ceilings?|carpet|underlay|pad|drywall|plasterboard|sub-?floor|tiles?"
+    r"|vinyl|timber|framing|studs?|joists?|cabinets?|kick ?boards?|baseboards?|materials?|readings?)\b",
+    FLAGS,
+)
 
 
 # What may come before a room for the line to be its heading: bullets and numbering ("1. Kitchen:").
 _HEADING_PREFIX = re.compile(r"[\s\-*#>\u2022\d.)]*")
+
+
+# A line that names rooms and nothing else ("Master bedroom and Bedroom 3", "Garage", "Bedroom 2 (upstairs)").
+_HEADING_ONLY_REST = re.compile(r"(?:\s|,|&|/|\+|:|\band\b|\bthe\b|\([a-z ]{0,20}\))*", FLAGS)
 
 
 _DAMAGE_CONTEXT_WORDS = re.compile(
@@ -199,30 +135,90 @@ _DAMAGE_CONTEXT_WORDS = re.compile(
 )
 
 
-_WET = re.compile(r"\b(?:wet|soaked|saturated|damp|water|flood\w*|leak\w*)\b", FLAGS)
+_WET = re.compile(r"\b(?:wet(?! areas?\b)|soaked|saturated|damp|water|flood\w*|leak\w*)\b", FLAGS)
+
+
+# What outweighs a mild "no damage" in a room's own words: the room is wet or visibly damaged.
+_SEEN_DAMAGE = re.compile(
+    r"\b(?:wet(?! areas?\b)|soaked|saturated|damp|water|flood\w*|leak\w*|stain(?:s|ed|ing)?|swollen|swelling"
+    r"|delaminat\w*|cupp\w*|buckl\w*|sagg\w*|collapsed|mou?ld\w*|growth|soot\w*|charred|burnt|wicking"
+    r"|wicked|odou?rs?|residue|film|smoke(?! ?(?:detectors?|alarms?))|scorch\w*)\b",
+    FLAGS,
+)
+
+
+# "may have taken some water", "possibly wet": a hedge is not damage.
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:may|might|could|possibly|perhaps|probably|maybe|suspect\w*|reportedly|if|whether|unsure)\b"
+    r"[^,;.]{0,40}$",
+    FLAGS,
+)
+
+
+# "the water never got past the door", "water did not reach": the word is what is denied.
+_DENIED_AFTER = re.compile(
+    r"(?: \w+){0,2} (?:never|did(?:n'?t| not)|ha(?:s|d|ve)(?:n'?t| not)|was(?:n'?t| not)|stopped short)\b",
+    FLAGS,
+)
 
 
 _MAX_ROOM_WORDS = 5  # a longer "Area: ..." value is prose, not a room name
 
 
+# Said of a room, these settle that it is not affected, whatever else its words mention.
 _UNAFFECTED = re.compile(
-    r"\b(?:unaffected|not affected|not impacted|unimpacted|no damage|undamaged|not damaged"
-    r"|no (?:visible )?(?:water|moisture|damage)|dry (?:standard|std)"
-    r"|(?:reference|control|baseline) (?:area|room|reading|point)"
-    r"|did(?: not|n'?t) get wet|not (?:wet|reached)|never got wet|(?:stayed|remained|remains|kept) dry"
-    r"|free (?:of|from)|nothing (?:came through|to dry)|(?:was|were) (?:fine|spared|ok)"
+    r"\b(?:unaffected|not affected|not impacted|unimpacted|undamaged|not damaged"
+    r"|dry (?:standard|std|ref(?:erence)?)s?"
+    r"|(?:reference|control|baseline) (?:area|room|point|wall)s?"
+    r"|(?:used|taken|read|as) (?:as|for)? ?(?:the |a |our |his |her |their )?(?:dry |upstairs |downstairs "
+    r"|ground floor |main floor )?(?:standard|reference|baseline|control|comparison)s?"
+    r"|for comparison|(?:as|for) (?:the |a |his |her |their |our )?(?:\"?normal\"?|dry) (?:wall|reading|room)"
+    r"|did(?: not|n'?t) (?:get wet|reach|get water)|not (?:wet|reached)|never (?:got )?wet"
+    r"|(?:stayed|remained|remains|kept|tested|read) (?:completely |totally |bone )?dry"
+    r"|(?:was|were) (?:fine|spared|untouched)|untouched"
+    r"|not (?:from |part of |related to |caused by )?(?:this|the) (?:leak|loss|event|claim)"
+    r"|pre-?existing|(?:been there|existed) for (?:years|months|ages))\b",
+    FLAGS,
+)
+# Said of a room, these say it is fine unless its own words say it is wet or damaged.
+_UNAFFECTED_MILD = re.compile(
+    r"\b(?:no damage|no (?:visible )?(?:water|moisture|damage|staining|residue)"
+    r"|(?:reference|control|baseline) readings?"
+    r"|free (?:of|from) (?:any |visible )*(?:water|moisture|damage|mou?ld|staining|contamination|soot|smoke)"
+    r"|nothing (?:came through|to dry|(?:read )?(?:over|above|higher than))"
     r"|checked\W{1,4}(?:and )?(?:dry|fine|ok|clear|nothing)|no action)\b",
+    FLAGS,
+)
+# "Ref bed 3 - pbd 9%", "reference: lounge wall 12": a room named as the dry standard.
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:ref(?:erence)?|dry (?:std|standard)|control|baseline)\b[\s:=\-]{0,3}"
+    r"(?:(?:is |was )?(?:the |in the ))?$",
     FLAGS,
 )
 # "Kitchen vinyl DRY", "hall bath vinyl dry": dry said of a room with nothing wet about it.
 _SAID_DRY = re.compile(
-    r"\bdry\b(?! ?(?:std|standard|goal|out|ing|by|within|in \d|to\b|after))"
+    r"\bdry\b(?! ?(?:std|standard|goal|out|ing|by|within|in \d|to\b|after|mode))"
     r"|\bno (?:visible |active )?(?:mou?ld|growth|staining)\b",
     FLAGS,
 )
 _READING_NUMBER = re.compile(r"\d ?(?:%|wme|rel|mc)|(?:wme|rel|mc) ?\d|\d{2}\b", FLAGS)
-# Between two rooms of one list ("Bedrooms 2 and 3, the hallway, kitchen and laundry are ...").
-_LIST_JOIN = re.compile(r"^(?:\s|,|&|/|\+|\band\b|\bor\b|\bthe\b|\bboth\b)*$", FLAGS)
+# Between two rooms of one list ("Bedrooms 2 and 3, the hallway, kitchen and laundry are ..."), a
+# level in brackets included ("Living room (main floor) and linen closet (upstairs): unaffected").
+_LIST_JOIN = re.compile(r"^(?:\s|,|&|/|\+|\band\b|\bor\b|\bthe\b|\bboth\b|\([a-z ]{0,20}\))*$", FLAGS)
+
+
+# "(spare boxes in garage)", "staged in the garage": a room named for where things were put.
+_PASSING = re.compile(
+    r"\b(?:stag(?:ed|ing)|stor(?:ed|ing)|stacked|kept|parked|spare|boxes|samples?|air tests?"
+    r"|moved (?:to|into)|taken (?:to|into)|set up in|looked (?:up|down) (?:into|at)"
+    r"|from (?:below|above|underneath)"
+    r"|(?:going|went|go|walk\w*|climb\w*|carr(?:y|ied|ying)) (?:down|up))\b",
+    FLAGS,
+)
+
+
+# A building that holds the rooms, not a room of its own ("water entered the granny flat").
+_BUILDINGS = frozenset({"granny_flat"})
 
 
 _PLACE = re.compile(
@@ -265,64 +261,6 @@ _DAMAGE_CONTEXT: tuple[re.Pattern[str], ...] = (
 # --- rooms -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A room (or reading place) named on a line; `key` tells two spellings of one room apart."""
-
-    key: str
-    name: str
-    start: int
-    end: int
-    base: str = ""  # the room without qualifier or number: "bedroom" for "Master bedroom 2"
-    qualified: bool = True
-    affected: bool = True
-    is_room: bool = True
-    unaffected: bool = False  # explicitly called unaffected (dry standard, no damage)
-
-
-def _sentence_case(text: str) -> str:
-    lowered = collapse(text).lower()
-    return lowered[:1].upper() + lowered[1:]
-
-
-def _room_name(words: Iterable[str | None], base: str) -> str:
-    name = " ".join(word for word in words if word)
-    name = _ROOM_ABBREVIATIONS.sub("room", name)
-    if base == "bedroom" and re.fullmatch(r"(?:\w+ )?bed ?#?\s?[1-9]", name, FLAGS):
-        name = re.sub(r"\bbed ?#?\s?", "bedroom ", name, flags=FLAGS)
-    return _sentence_case(name)
-
-
-def _vocabulary_mentions(text: str) -> list[Mention]:
-    mentions = []
-    for match in ROOM_PATTERN.finditer(text):
-        base = matched_key(match, _ROOMS)
-        qualifier, number = match.group("qual"), match.group("num")
-        written = _PLURAL.sub("", match.group(base))
-        mentions.append(_numbered(base, qualifier, written, number, match.start(), match.end()))
-        if number is not None:
-            # "Bedroom 1 and 2", "Beds 2/3": each number is a room of its own.
-            more = _MORE_NUMBERS.match(text, match.end())
-            if more is not None:
-                mentions.append(
-                    _numbered(base, qualifier, written, more.group("more"), more.start("more"), more.end())
-                )
-    return mentions
-
-
-def _numbered(
-    base: str, qualifier: str | None, written: str, number: str | None, start: int, end: int
-) -> Mention:
-    return Mention(
-        key=f"{qualifier or ''}|{base}|{number or ''}".lower(),
-        name=_room_name((qualifier, written, number), base),
-        start=start,
-        end=end,
-        base=base,
-        qualified=bool(qualifier or number),
-    )
-
-
 def _labelled_mentions(text: str) -> list[Mention]:
     label = _ROOM_LABEL.match(text)
     if label is None:
@@ -331,7 +269,7 @@ def _labelled_mentions(text: str) -> list[Mention]:
     ends = (pattern.search(value) for pattern in (_ROOM_NAME_END, DIMENSIONS, STATED_AREA))
     cut = min((match.start() for match in ends if match), default=len(value))
     name = clean_value(value[:cut])
-    if name is None or len(name.split()) > _MAX_ROOM_WORDS:
+    if name is None or len(name.split()) > _MAX_ROOM_WORDS or _NOT_A_ROOM_NAME.match(name):
         return []
     name = truncate(name, MAX_ROOM_NAME)
     key = f"label|{name.lower()}"
@@ -360,11 +298,114 @@ def _last_break(text: str, start: int, end: int, *, default: int) -> int:
     return last
 
 
-def _is_locative(text: str, mention: Mention, has_subject: bool) -> bool:
+def _subjects(text: str, found: Sequence[Mention]) -> list[Mention]:
+    """The mentions that are rooms spoken of, not rooms that only place something else; a room named
+    again where the water went ("Corridor B: water went ... into corridor B") leaves its line's words
+    to the room they were said of first."""
+    kept: list[Mention] = []
+    seen: set[str] = set()
+    for index, mention in enumerate(found):
+        previous = found[index - 1] if index else None
+        if _is_locative(text, mention, previous):
+            continue
+        if mention.key in seen and _MOTION_BEFORE.search(text, max(0, mention.start - 12), mention.start):
+            continue
+        seen.add(mention.key)
+        kept.append(mention)
+    return kept
+
+
+def _is_locative(text: str, mention: Mention, previous: Mention | None) -> bool:
+    window = max(0, mention.start - 40)
+    if _BETWEEN_BEFORE.search(text, window, mention.start) is not None:
+        return True
+    if previous is not None and _PLACES_PREVIOUS.fullmatch(text, previous.end, mention.start):
+        return True  # "the linen closet down the hall": the hall only places the closet
+    has_subject = previous is not None
     if not has_subject:
         return False
-    before = _LOCATIVE_BEFORE.search(text, max(0, mention.start - 14), mention.start)
+    before = _LOCATIVE_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     return before is not None or _LOCATIVE_AFTER.match(text, mention.end) is not None
+
+
+class _Reader:
+    """One line's rooms, each part of the line read at most once (a long line costs no more)."""
+
+    def __init__(self, text: str, found: Sequence[Mention]) -> None:
+        self.text = text
+        self.found = found
+        self.sentences = Sentences(text)
+        self.segments = _segments(text, found)
+        self._damage_said: dict[tuple[int, int], bool] = {}
+        self._brackets = _parentheses(text)
+        self._bracket_starts = [start for start, _ in self._brackets]
+        self._bracket_damage: dict[tuple[int, int], bool] = {}
+
+    def part(self, index: int) -> tuple[int, int]:
+        """A mention's part of its sentence: where "unaffected" or "wet" would be said of it."""
+        mention = self.found[index]
+        segment_start, segment_end = self.segments[index]
+        sentence_start, sentence_end = self.sentences.bounds(mention.start)
+        return max(segment_start, sentence_start), min(segment_end, sentence_end)
+
+    def describes_damage(self, pos: int) -> bool:
+        """Whether the sentence says something is damaged: a damage word nothing negates or hedges."""
+        bounds = self.sentences.bounds(pos)
+        if bounds not in self._damage_said:
+            sentence = self.text[bounds[0] : bounds[1]]
+            self._damage_said[bounds] = any(_has_damage(pattern, sentence) for pattern in _DAMAGE_CONTEXT)
+        return self._damage_said[bounds]
+
+    def is_passing(self, index: int) -> bool:
+        """A room named in brackets or for where things were put, with no damage in those words."""
+        mention = self.found[index]
+        bracket = _bracket_around(self._brackets, self._bracket_starts, mention.start)
+        if bracket is not None:
+            if bracket not in self._bracket_damage:
+                self._bracket_damage[bracket] = _damage_in(self.text[bracket[0] : bracket[1]])
+            if not self._bracket_damage[bracket]:
+                return True
+        start = _last_break(
+            self.text, max(0, mention.start - 60), mention.start, default=max(0, mention.start - 60)
+        )
+        stop = _SEGMENT_BREAK.search(self.text, mention.end, mention.end + 60)
+        clause = self.text[start : stop.start() if stop else min(len(self.text), mention.end + 60)]
+        return _PASSING.search(clause) is not None and not _damage_in(clause)
+
+
+def _parentheses(text: str) -> list[tuple[int, int]]:
+    """The bracketed stretches of a line, in order (one level: an inner bracket ends the outer)."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for index, char in enumerate(text):
+        if char == "(" and opened is None:
+            opened = index + 1
+        elif char == ")" and opened is not None:
+            spans.append((opened, index))
+            opened = None
+    return spans
+
+
+def _bracket_around(
+    spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int
+) -> tuple[int, int] | None:
+    index = bisect_right(starts, pos) - 1
+    if index < 0:
+        return None
+    start, end = spans[index]
+    return (start, end) if start <= pos < end else None
+
+
+def _hedged(text: str, start: int) -> bool:
+    return _HEDGE_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
+def _has_damage(pattern: re.Pattern[str], text: str) -> bool:
+    return any(not _hedged(text, match.start()) for match in evidence_matches(pattern, text))
+
+
+def _damage_in(text: str) -> bool:
+    return any(_has_damage(pattern, text) for pattern in _DAMAGE_CONTEXT)
 
 
 def room_mentions(text: str) -> list[Mention]:
@@ -372,32 +413,115 @@ def room_mentions(text: str) -> list[Mention]:
 
     A room is affected when its line is a heading for it ("Kitchen: ...", "Room: X") or its sentence
     describes damage, and nothing in its part of the line calls it unaffected (dry standard, no damage).
-    "Smoke detectors in hallway were sounding" names a room without saying it is damaged.
+    "Smoke detectors in hallway were sounding" names a room without saying it is damaged; a room
+    named in passing ("spare boxes in the garage") or as a whole ("both bedrooms") is not an area.
     """
-    found = _vocabulary_mentions(text)
+    found = vocabulary_mentions(text)
     is_label_line = _ROOM_LABEL.match(text) is not None
     if not found:
         found = _labelled_mentions(text)
-    found = [mention for index, mention in enumerate(found) if not _is_locative(text, mention, index > 0)]
-    sentences = Sentences(text)
+    found = _subjects(text, found)
+    if not found:
+        return []
+    found = _same_room_again(found)
+    reader = _Reader(text, found)
+    one_room = len({mention.key for mention in found}) == 1
+    prefix = _HEADING_PREFIX.match(text)
+    prefix_end = prefix.end() if prefix else 0
+    heading_only = found[0].start <= prefix_end and _rest_is_rooms(text, found)
+    whole_line: tuple[bool, bool] | None = None  # read once: a line of one room is all its own
     flags = []
-    damage_said: dict[tuple[int, int], bool] = {}  # per sentence: a long line is read once
-    for mention, (segment_start, segment_end) in zip(found, _segments(text, found), strict=True):
-        # A mention owns its part of its sentence; that is where "unaffected" would be said.
-        sentence_start, sentence_end = sentences.bounds(mention.start)
-        start, end = max(segment_start, sentence_start), min(segment_end, sentence_end)
-        unaffected = _UNAFFECTED.search(text, start, end) is not None or _said_dry(text, start, end)
-        is_heading = is_label_line or _HEADING_PREFIX.fullmatch(text, 0, mention.start) is not None
-        described = is_heading or _describes_damage(sentences, mention.start, damage_said)
-        flags.append([described, unaffected])
+    for index, mention in enumerate(found):
+        is_heading = is_label_line or mention.start <= prefix_end
+        if is_heading and one_room:
+            # "Server room: may have taken some water ... nothing read above the control reading"
+            if whole_line is None:
+                damage = _seen_damage(text, 0, len(text))
+                whole_line = (damage, _is_unaffected(text, mention, 0, len(text), damage))
+            own_damage, unaffected = whole_line
+            unaffected = unaffected or _is_reference(text, mention)
+        else:
+            start, end = reader.part(index)
+            own_damage = _seen_damage(text, start, end)
+            unaffected = _is_unaffected(text, mention, start, end, own_damage)
+        described = is_heading or (reader.describes_damage(mention.start) and not reader.is_passing(index))
+        # A building holds the rooms ("water entered the granny flat") unless a heading names it a room.
+        is_space = not mention.collective and (is_heading or mention.base not in _BUILDINGS)
+        flags.append([described and is_space, unaffected, own_damage])
+    _share_unaffected(text, found, flags)
+    return [
+        replace(
+            mention, affected=described and not unaffected, unaffected=unaffected, heading_only=heading_only
+        )
+        for mention, (described, unaffected, _) in zip(found, flags, strict=True)
+    ]
+
+
+def _same_room_again(found: Sequence[Mention]) -> list[Mention]:
+    """ "the upstairs hall bathroom toilet burst. Water ran across the bathroom tile": a bare room after
+    the one qualified room of its kind on the line is that room."""
+    qualified: dict[str, set[str]] = {}
+    named: dict[str, Mention] = {}
+    out = []
+    for mention in found:
+        if mention.qualified:
+            qualified.setdefault(mention.base, set()).add(mention.key)
+            named[mention.key] = mention
+        elif len(qualified.get(mention.base, ())) == 1:
+            first = named[next(iter(qualified[mention.base]))]
+            mention = replace(mention, key=first.key, name=first.name, qualified=True, level=first.level)
+        out.append(mention)
+    return out
+
+
+def _rest_is_rooms(text: str, found: Sequence[Mention]) -> bool:
+    previous = found[0].start
+    for mention in found:
+        if not _HEADING_ONLY_REST.fullmatch(text, previous, mention.start) and previous != found[0].start:
+            return False
+        previous = mention.end
+    return _HEADING_ONLY_REST.fullmatch(text, previous) is not None
+
+
+def _share_unaffected(text: str, found: Sequence[Mention], flags: list[list[bool]]) -> None:
     # What is said of the last room of a list is said of every room in it.
     for index in range(len(found) - 2, -1, -1):
         if flags[index + 1][1] and _LIST_JOIN.match(text[found[index].end : found[index + 1].start]):
             flags[index][1] = True
-    return [
-        replace(mention, affected=described and not unaffected, unaffected=unaffected)
-        for mention, (described, unaffected) in zip(found, flags, strict=True)
-    ]
+    # "Bathroom side of wall tiled - no water onto bathroom floor": one room, said unaffected once,
+    # wet nowhere on the line, is unaffected wherever the line names it.
+    unaffected_keys = {mention.key for mention, flag in zip(found, flags, strict=True) if flag[1]}
+    damaged_keys = {mention.key for mention, flag in zip(found, flags, strict=True) if flag[2]}
+    for mention, flag in zip(found, flags, strict=True):
+        if mention.key in unaffected_keys and mention.key not in damaged_keys:
+            flag[1] = True
+
+
+def _seen_damage(text: str, start: int, end: int) -> bool:
+    return _unnegated(_SEEN_DAMAGE, text[start:end])
+
+
+def _unnegated(pattern: re.Pattern[str], part: str) -> bool:
+    """A word said and meant: not negated ("no water"), not hedged ("may have taken water"), and not
+    the subject of a denial ("the water never got past the door")."""
+    return any(
+        not _hedged(part, match.start()) and _DENIED_AFTER.match(part, match.end()) is None
+        for match in evidence_matches(pattern, part)
+    )
+
+
+def _is_unaffected(text: str, mention: Mention, start: int, end: int, own_damage: bool) -> bool:
+    if _UNAFFECTED.search(text, start, end) is not None:
+        return True
+    if _is_reference(text, mention):
+        return True
+    if own_damage:
+        return False
+    return _UNAFFECTED_MILD.search(text, start, end) is not None or _said_dry(text, start, end)
+
+
+def _is_reference(text: str, mention: Mention) -> bool:
+    return _REFERENCE_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
 
 
 def _said_dry(text: str, start: int, end: int) -> bool:
@@ -405,25 +529,14 @@ def _said_dry(text: str, start: int, end: int) -> bool:
     if _SAID_DRY.search(text, start, end) is None or _READING_NUMBER.search(text, start, end):
         return False
     part = text[start:end]
-    return not any(True for pattern in (_DAMAGE_CONTEXT_WORDS, _WET) for _ in evidence_matches(pattern, part))
-
-
-def _describes_damage(sentences: Sentences, pos: int, cache: dict[tuple[int, int], bool]) -> bool:
-    """Whether the sentence says something is damaged: a damage word that nothing negates."""
-    bounds = sentences.bounds(pos)
-    if bounds not in cache:
-        sentence = sentences.text[bounds[0] : bounds[1]]
-        cache[bounds] = any(
-            next(evidence_matches(pattern, sentence), None) is not None for pattern in _DAMAGE_CONTEXT
-        )
-    return cache[bounds]
+    return not any(_unnegated(pattern, part) for pattern in (_DAMAGE_CONTEXT_WORDS, _WET))
 
 
 def place_mentions(text: str) -> list[Mention]:
     return [
         Mention(
             key=f"place|{match.group(0).lower()}",
-            name=_sentence_case(match.group(0)),
+            name=sentence_case(match.group(0)),
             start=match.start(),
             end=match.end(),
             is_room=False,

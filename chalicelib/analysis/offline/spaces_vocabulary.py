@@ -1,0 +1,324 @@
+"""The room vocabulary: which words name a space, and how a written room becomes a `Mention`.
+
+A mention keeps the words the notes use for a space ("Bella's room", "1306 bathroom", "Gym storage
+room", "granny flat bedsit") when the vocabulary has no better name for it, and carries the level a
+qualifier names ("upstairs", "basement", "(main floor)") for whoever builds the area.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from chalicelib.analysis.offline.text import (
+    FLAGS,
+    collapse,
+    matched_key,
+)
+
+# (key, pattern): alternatives sharing a key are the same room written differently.
+_ROOMS: tuple[tuple[str, str], ...] = (
+    ("living_dining", r"(?:living|lounge|family) ?(?:/|&|and) ?dining(?: room| area| rm)?"),
+    ("living_room", r"living (?:room|area|rm)|living(?= ?(?:\d|:|carpet|floor))"),
+    # "Family", "Living" alone name a room only before its size or a heading colon ("Family 5x4m").
+    ("family_room", r"family (?:room|rm)|family(?= ?(?:\d|:|carpet|floor))"),
+    ("dining_room", r"dining (?:room|area|rm)|dining(?! (?:table|chairs?|set|suite|furniture|hutch))"),
+    ("rumpus_room", r"rumpus(?: room| rm)?"),
+    ("utility_room", r"utility (?:room|rm)"),
+    ("powder_room", r"powder (?:room|rm)"),
+    ("laundry", r"laundry(?: room| rm| area)?"),
+    ("kitchen", r"kitchen"),
+    ("kitchenette", r"kitchenette"),
+    ("ensuite", r"en-?suite(?: bathroom)?"),
+    # "Bath" alone is as often the tub: only "master bath" or "bath wall/floor/..." is the room.
+    (
+        "bathroom",
+        r"(?:hall|guest|kids|half|main) bath(?:room)?|bath ?room|bath ?rm"
+        r"|bath(?(qual)\b|(?= (?:wall|floor|ceiling|vanity|bottom plate|door|subfloor|tile)s?\b))",
+    ),
+    # "Guest room", "spare room": a bedroom by another name.
+    ("bedroom", r"bed ?rooms?|bed ?rm|(?:beds?|br)(?= ?#?[1-9]\b)|(?<=guest |spare )room"),
+    ("hallway", r"hall ?way|hall|corridor"),
+    ("entry", r"entry ?way|entry|foyer"),
+    ("lounge", r"lounge(?: room| rm)?(?! (?:suite|chairs?|furniture))"),
+    # "basement floor drain", "basement stairs": a fixture of the level, not the basement itself.
+    ("basement", r"basement(?! (?:floor )?drain| stair| steps| door| window| level)"),
+    ("cellar", r"cellar"),
+    ("garage", r"garage"),
+    (
+        "office",
+        r"office(?! (?:tenancy|building|block|park|manager|hours|staff|furniture|chair|desk|supplies))",
+    ),
+    ("study", r"study"),
+    ("walk_in_robe", r"walk-?in (?:robe|wardrobe)|wir(?= |$|:|,)"),
+    ("closet", r"(?:utility |linen |coat |broom )?closet|wardrobe"),
+    ("cupboard", r"(?:airing|hot water|linen|utility|broom|under-?stair) cupboard|hwc(?= |:|,)"),
+    ("landing", r"landing"),
+    ("showroom", r"show ?room|sales floor"),
+    ("restroom", r"rest ?room|wash ?room|staff (?:toilet|wc)"),
+    ("reception", r"reception(?: area)?|waiting (?:room|area)|lobby"),
+    ("boardroom", r"board ?room|conference room|meeting room"),
+    ("open_office", r"open[- ](?:plan )?office"),
+    ("server_room", r"server room|comms room"),
+    ("break_room", r"break ?room|lunch ?room|staff ?room"),
+    ("loading_dock", r"loading dock|dock(?= (?:floor|area|door)|:)"),
+    ("gym", r"gym(?:nasium)?"),
+    ("storage_room", r"stor(?:age|e) ?room|storeroom"),
+    ("rec_room", r"rec(?:reation)? room"),
+    ("meals", r"meals(?: area)?(?! (?:table|chairs?|bench))"),
+    ("granny_flat", r"granny flat|studio flat"),
+    ("bedsit", r"bedsit"),
+    ("classroom", r"class ?room"),
+    ("operatory", r"operatory"),
+    ("sterilization", r"sterili[sz]ation(?: room| area)?"),
+    ("dish_pit", r"dish ?pit|dish(?:washing)? area|prep area|walk-in (?:cooler|freezer)"),
+    ("outdoor", r"verandah?|porch|patio|alfresco|deck(?= |:|,|$)"),
+    ("pantry", r"pantry"),
+    ("attic", r"attic|roof (?:space|void)"),
+    ("loft", r"loft"),
+    ("crawlspace", r"crawl ?space"),
+    # The space under a suspended floor; "subfloor" alone is the sheet material.
+    (
+        "subfloor_space",
+        r"(?:sub-?|under-?)floor (?:void|space|cavity)|sub-floor(?=:| (?:under|beneath|below)\b| -)",
+    ),
+    # "down stairs" / "up stairs" is a level, not the staircase.
+    ("stairwell", r"stair ?(?:well|case)|(?<!down )(?<!up )stairs"),
+    ("sunroom", r"sun ?room"),
+    ("playroom", r"play ?room"),
+    ("nursery", r"nursery"),
+    ("mudroom", r"mud ?room"),
+    ("den", r"den"),
+    ("great_room", r"great (?:room|rm)"),
+    ("bonus_room", r"bonus (?:room|rm)"),
+    # US notes write "master" for the master bedroom ("master slab 2.9 %MC").
+    ("master", r"master(?! ?(?:bed|bath|closet|suite|en-?suite|wardrobe|robe|wir)\w*)"),
+    ("toilet_room", r"(?:wc|toilet|w/c)(?= ?(?:\d|:))"),
+    ("media_room", r"media (?:room|rm)|theatre room|theater room"),
+    # "Bella's room", "Tom's bedroom": a room known by whose it is.
+    ("named_room", r"[a-z]{2,12}'s (?:bed)?room"),
+)
+
+
+# Rooms that make one space when written together ("kitchen/dining", "open-plan lounge and kitchen").
+_OPEN_PLAN = frozenset(
+    {"kitchen", "kitchenette", "dining_room", "meals", "lounge", "living_room", "family_room"}
+)
+
+
+# Rooms told apart by the words they are written with.
+_WRITTEN_KEYS = frozenset({"named_room", "closet", "cupboard"})
+
+
+# Levels a qualifier names, by how the notes write them.
+_LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (level, re.compile(pattern, FLAGS))
+    for level, pattern in (
+        ("upstairs", r"^(?:upstairs|upper(?: level| floor)?|first floor|second floor|top floor)$"),
+        ("downstairs", r"^(?:downstairs|lower(?: level)?)$"),
+        ("basement", r"^(?:basement|lower level|cellar)$"),
+        ("ground", r"^(?:ground(?: floor| level)?|main floor|main level)$"),
+    )
+)
+
+
+_ROOM_QUALIFIER = (
+    # A unit or suite number ("1306 bathroom", "Suite 310 kitchenette"), never a date's year.
+    r"(?:(?<![/.:\-\d])(?P<unit>(?:(?:unit|suite|apt|flat) ?#?)?\d{3,4}) )?"
+    r"(?:(?P<qual>master|main|guest|spare|kids|front|rear|back|upstairs|downstairs|basement|lower level"
+    r"|ground floor|first floor|second floor|upper|lower|granny flat) )?"
+)
+
+
+# A room number is one digit that does not start a dimension ("Kitchen 3 x 4 m" is not room 3); a
+# slash only joins room numbers ("beds 2/3"), never a date ("bed 2 12/05").
+_ROOM_NUMBER = (
+    r"(?: ?(?:#|no\.? ?)?(?P<num>[1-9])\b"
+    r"(?![.,]?\d| ?(?:x|\u00d7|\*|by\b|ft\b|feet\b|foot\b|m\b|metres?\b|meters?\b|mm\b|cm\b|%|'|\")"
+    r"|/ ?\d{2}|/\d+/))?"
+)
+
+
+_ROOM_ALTERNATIVES = "|".join(f"(?P<{key}>{pattern})" for key, pattern in _ROOMS)
+
+
+ROOM_PATTERN = re.compile(rf"\b{_ROOM_QUALIFIER}(?:{_ROOM_ALTERNATIVES})(?![a-z]){_ROOM_NUMBER}", FLAGS)
+
+
+_ROOM_ABBREVIATIONS = re.compile(r"\brm\b", FLAGS)
+
+
+_PLURAL = re.compile(r"(?<=room)s$|(?<=bed)s$", FLAGS)
+
+
+_IS_PLURAL = re.compile(r"(?:rooms|beds)$", FLAGS)
+
+
+_MORE_NUMBERS = re.compile(r" ?(?:and|&|/|,) ?(?P<more>[1-9])\b(?![.,]?\d| ?(?:x|\u00d7|ft\b|m\b|'))", FLAGS)
+
+
+# "Kitchen/dining", "kitchen and meals area", "open-plan lounge and kitchen": one space.
+_OPEN_PLAN_JOIN = re.compile(r"/| ?& ?| and ", FLAGS)
+_OPEN_PLAN_BEFORE = re.compile(r"\bopen[- ]plan $", FLAGS)
+_AREA_AFTER = re.compile(r" area\b", FLAGS)
+
+
+# "the back bedroom (we call it Bedroom 3)": the second name is what the notes call it from then on.
+_ALIAS_JOIN = re.compile(
+    r"^(?: (?:upstairs|downstairs|up|down))? ?[(,-] ?"
+    r"(?:referred to (?:here |below |hereafter )?as|(?:we|they|i) call it|called|known as|aka|i\.?e\.?)"
+    r" (?:the )?$",
+    FLAGS,
+)
+
+
+# "Living room (main floor)": a level in brackets right after the room.
+_LEVEL_AFTER = re.compile(r" ?\((?P<level>[a-z ]{4,20})\)", FLAGS)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A room (or reading place) named on a line; `key` tells two spellings of one room apart."""
+
+    key: str
+    name: str
+    start: int
+    end: int
+    base: str = ""  # the room without qualifier or number: "bedroom" for "Master bedroom 2"
+    qualified: bool = True
+    affected: bool = True
+    is_room: bool = True
+    unaffected: bool = False  # explicitly called unaffected (dry standard, no damage)
+    level: str | None = None  # the level a qualifier names: "upstairs", "downstairs", "basement", ...
+    collective: bool = False  # "the bedrooms", "both bedrooms": rooms named one by one elsewhere
+    heading_only: bool = False  # the line names rooms and nothing else: its section tells whether
+
+
+def level_of(words: str | None) -> str | None:
+    """The level a qualifier names ("upstairs", "first floor", "main floor"), if it names one."""
+    if not words:
+        return None
+    phrase = collapse(words).lower()
+    return next((level for level, pattern in _LEVELS if pattern.match(phrase)), None)
+
+
+def sentence_case(text: str) -> str:
+    lowered = collapse(text).lower()
+    return lowered[:1].upper() + lowered[1:]
+
+
+def _room_name(words: Iterable[str | None], base: str) -> str:
+    name = " ".join(word for word in words if word)
+    name = _ROOM_ABBREVIATIONS.sub("room", name)
+    if base == "bedroom" and re.fullmatch(r"(?:[\w ]+ )?bed ?#?\s?[1-9]", name, FLAGS):
+        name = re.sub(r"\bbed ?#?\s?", "bedroom ", name, flags=FLAGS)
+    named = sentence_case(name)
+    return named if base != "named_room" else name[:1].upper() + collapse(name)[1:]
+
+
+def vocabulary_mentions(text: str) -> list[Mention]:
+    """Every room the vocabulary names on a line, joined where the notes join them into one."""
+    mentions: list[Mention] = []
+    for match in ROOM_PATTERN.finditer(text):
+        base = matched_key(match, _ROOMS)
+        unit, qualifier, number = match.group("unit"), match.group("qual"), match.group("num")
+        written = match.group(base)
+        collective = number is None and _IS_PLURAL.search(written) is not None
+        written = _PLURAL.sub("", written)
+        level = level_of(qualifier)
+        level_after = _LEVEL_AFTER.match(text, match.end())
+        if level is None and level_after is not None:
+            level = level_of(level_after.group("level"))
+        words = (unit, qualifier, written, number)
+        mention = _numbered(base, words, match.start(), match.end(), level)
+        if collective:
+            mention = replace(mention, collective=True)
+        mentions.append(mention)
+        if number is not None:
+            # "Bedroom 1 and 2", "Beds 2/3": each number is a room of its own.
+            more = _MORE_NUMBERS.match(text, match.end())
+            if more is not None:
+                words = (unit, qualifier, written, more.group("more"))
+                mentions.append(_numbered(base, words, more.start("more"), more.end(), level))
+    return _join_aliases(text, _join_compounds(text, mentions))
+
+
+def _numbered(
+    base: str, words: tuple[str | None, str | None, str, str | None], start: int, end: int, level: str | None
+) -> Mention:
+    unit, qualifier, written, number = words
+    # "main bathroom" is the bathroom: "main" names no other room of the same kind.
+    prefix = " ".join(word for word in (unit, qualifier) if word and word.lower() != "main")
+    # "Linen closet" and "utility closet" are two closets; "Bella's room" is nobody else's.
+    kind = collapse(written).lower().rsplit(" ", 1)[0] if base in _WRITTEN_KEYS and " " in written else ""
+    key_prefix = " ".join(word for word in (prefix, kind) if word)
+    return Mention(
+        key=f"{key_prefix}|{base}|{number or ''}".lower(),
+        name=_room_name(words, base),
+        start=start,
+        end=end,
+        base=base,
+        qualified=bool(prefix or number),
+        level=level,
+    )
+
+
+def _join_compounds(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Gym storage room", "Bedroom 3 closet": a room named by another is one space, keyed by both;
+    "kitchen/dining" and "kitchen and meals area" are one open-plan space, known by its first room."""
+    joined: list[Mention] = []
+    was_joined = False  # two rooms make one space; a third starts another (and keeps this linear)
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if previous is None or was_joined or previous.collective or mention.collective:
+            joined.append(mention)
+            was_joined = False
+            continue
+        between = text[previous.end : mention.start] if mention.start - previous.end <= 5 else "  "
+        open_plan = (
+            previous.base in _OPEN_PLAN
+            and mention.base in _OPEN_PLAN
+            and previous.base != mention.base
+            and _OPEN_PLAN_JOIN.fullmatch(between) is not None
+            and (
+                between == "/"
+                or _OPEN_PLAN_BEFORE.search(text, max(0, previous.start - 12), previous.start) is not None
+                or _AREA_AFTER.match(text, mention.end) is not None
+                or mention.name.lower().endswith(" area")
+            )
+        )
+        was_joined = True
+        if open_plan:
+            joined[-1] = _combined(text, previous, mention, base=previous.base, key=previous.key)
+        elif between == " " and previous.base != mention.base and mention.base not in ("granny_flat",):
+            key = f"{previous.key.replace('|', ' ').strip()}|{mention.base}|{mention.key.rsplit('|', 1)[1]}"
+            joined[-1] = _combined(text, previous, mention, base=mention.base, key=key)
+        else:
+            joined.append(mention)
+            was_joined = False
+    return joined
+
+
+def _combined(text: str, first: Mention, second: Mention, *, base: str, key: str) -> Mention:
+    name = sentence_case(text[first.start : second.end])
+    name = _ROOM_ABBREVIATIONS.sub("room", name)
+    return Mention(
+        key=key.lower(),
+        name=name,
+        start=first.start,
+        end=second.end,
+        base=base,
+        qualified=True,
+        level=first.level or second.level,
+    )
+
+
+def _join_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "the back bedroom (we call it Bedroom 3)": both mentions are the room the notes call Bedroom 3."""
+    out = list(mentions)
+    for index in range(len(out) - 1):
+        first, second = out[index], out[index + 1]
+        if first.base == second.base and _ALIAS_JOIN.match(text[first.end : second.start]):
+            out[index] = replace(first, key=second.key, name=second.name, level=first.level or second.level)
+    return out

@@ -1,0 +1,184 @@
+"""Which rooms a line of notes names, and which of them it says were affected."""
+
+from __future__ import annotations
+
+import time
+
+from chalicelib.analysis.offline.spaces import Mention, room_mentions
+
+
+def _affected(text: str) -> list[str]:
+    return [mention.name for mention in room_mentions(text) if mention.affected]
+
+
+def _named(text: str) -> dict[str, Mention]:
+    return {mention.name: mention for mention in room_mentions(text)}
+
+
+def test_a_room_kept_as_the_dry_standard_is_not_affected() -> None:
+    # Given a line that names two rooms as the places the dry standards were read
+    text = (
+        "- Family room (ground level) and coat closet (upstairs): not touched, used for reference readings."
+    )
+    # When its rooms are read
+    rooms = _named(text)
+    # Then neither is affected, and the first keeps the level its brackets give
+    assert _affected(text) == []
+    assert rooms["Family room"].unaffected
+    assert rooms["Family room"].level == "ground"
+
+
+def test_a_room_named_as_the_baseline_after_ref_is_a_reference() -> None:
+    # Given a reading line that starts with "ref" and a room
+    text = "Ref bedroom 4 - plasterboard 10%, skirting 11%MC"
+    # When it is read
+    (room,) = room_mentions(text)
+    # Then the room is the reference, not an affected area
+    assert room.unaffected and not room.affected
+
+
+def test_a_hedged_heading_found_dry_is_not_affected() -> None:
+    # Given a heading whose room might have been wet but was checked and found dry
+    text = (
+        "- Comms room: the owner thinks it could have got some water. No staining found,"
+        " nothing read above the control point."
+    )
+    # When it is read
+    (room,) = room_mentions(text)
+    # Then a hedge is not damage, and the room is not affected
+    assert not room.affected
+
+
+def test_checked_with_a_meter_and_dry_in_a_longer_phrase() -> None:
+    # Given a room checked with two tools and described as dry with nothing coming through
+    text = "Laundry checked w/ meter + thermal camera - dry, nothing came through."
+    # When it is read
+    # Then it is not affected
+    assert _affected(text) == []
+
+
+def test_a_room_said_dry_once_is_dry_wherever_its_line_names_it() -> None:
+    # Given a line that names the ensuite twice and says no water reached its floor
+    text = "Ensuite side of the wall is tiled - no water onto the ensuite floor."
+    # When it is read
+    # Then neither mention makes the ensuite affected
+    assert _affected(text) == []
+
+
+def test_a_room_where_things_were_put_is_not_affected() -> None:
+    # Given lines that put removed materials or spare stock in a garage next to damage
+    staged = "Lounge 5 x 4, carpet and underlay soaked, pulled and stacked in the garage for review."
+    spare = "- Replace 4 swollen floorboards in the study (leftover boards kept in garage) - approx 2 m2."
+    # When they are read
+    # Then only the damaged room is affected
+    assert _affected(staged) == ["Lounge"]
+    assert _affected(spare) == ["Study"]
+
+
+def test_down_stairs_is_a_level_not_a_room() -> None:
+    # Given water that ran down stairs into a room
+    text = "Water ran down stairs and pooled in the rumpus, carpet soaked."
+    # When it is read
+    # Then the stairs are not a room, the rumpus is
+    assert _affected(text) == ["Rumpus"]
+
+
+def test_a_fixture_of_the_basement_is_not_the_basement() -> None:
+    # Given sewage that came up a basement floor drain in a named room
+    text = "The basement floor drain in the laundry room backed up, water over the laundry floor."
+    # When it is read
+    rooms = [mention for mention in room_mentions(text) if mention.affected]
+    # Then the laundry room is the affected space, not the level it is on
+    assert {room.key for room in rooms} == {"|laundry|"}
+
+
+def test_rooms_known_by_their_own_words_keep_them() -> None:
+    # Given rooms the vocabulary knows only in part
+    owned = _named("Water got under the door into Archie's room, carpet wet for a metre.")
+    unit = _named("2205 bathroom: ceiling plasterboard wet, stained over 2 m2.")
+    compound = _named("Garage storage room: 20 mm of standing water on the slab.")
+    # When they are read
+    # Then each keeps the phrase the notes use
+    assert owned["Archie's room"].affected
+    assert unit["2205 bathroom"].affected
+    assert compound["Garage storage room"].affected
+
+
+def test_two_flats_with_the_same_room_are_two_rooms() -> None:
+    # Given the same kind of room in two numbered units
+    text = (
+        "Water crossed the 801 bathroom tile and came through into the 701 bathroom ceiling, wet and sagging."
+    )
+    # When it is read
+    keys = {mention.key for mention in room_mentions(text)}
+    # Then they are told apart
+    assert len(keys) == 2
+
+
+def test_an_open_plan_space_is_one_area() -> None:
+    # Given a kitchen and dining room written as one space
+    text = "Kitchen/dining 6 x 4 m: vinyl lifted, plasterboard wicking to 300 mm."
+    # When it is read
+    rooms = room_mentions(text)
+    # Then it is one affected area, known by its first room
+    assert [(room.name, room.base) for room in rooms] == [("Kitchen/dining", "kitchen")]
+
+
+def test_a_collective_name_is_not_an_area_of_its_own() -> None:
+    # Given numbered rooms named together as a plural
+    text = "Carpet and underlay in both bedrooms saturated."
+    # When it is read
+    # Then "bedrooms" makes no area: each bedroom is named on its own elsewhere
+    assert _affected(text) == []
+
+
+def test_a_room_given_its_working_name_in_brackets_is_that_room() -> None:
+    # Given a room described and then named for the rest of the notes
+    text = "Dark staining on the ceiling of the front bedroom (we call it Bedroom 4)."
+    # When it is read
+    keys = {mention.key for mention in room_mentions(text)}
+    # Then both mentions are one room
+    assert len(keys) == 1
+
+
+def test_a_heading_that_names_only_rooms_is_flagged_for_its_section() -> None:
+    # Given a heading line that names rooms and nothing else
+    rooms = room_mentions("Bedroom 2 and Bedroom 4")
+    # When it is read
+    # Then its rooms are marked as a heading only, for the section under it to settle
+    assert [room.heading_only for room in rooms] == [True, True]
+    assert not room_mentions("Bedroom 2: carpet wet")[0].heading_only
+
+
+def test_a_qualified_room_carries_its_level() -> None:
+    # Given rooms qualified by the level they are on
+    rooms = room_mentions("Upstairs bathroom and basement laundry both wet.")
+    # When they are read
+    # Then each names its level
+    assert [room.level for room in rooms] == ["upstairs", "basement"]
+
+
+def test_a_bare_room_after_its_qualified_name_is_the_same_room() -> None:
+    # Given a line that names a room in full and then in short
+    rooms = room_mentions(
+        "The pipe to the downstairs bathroom basin burst and water ran over the bathroom tiles."
+    )
+    # When it is read
+    # Then both mentions are one room
+    assert len({room.key for room in rooms}) == 1
+
+
+def test_long_lines_of_rooms_are_read_in_linear_time() -> None:
+    # Given very long lines built from the joins and brackets the reader looks at
+    lines = [
+        "hall kitchen/dining and meals area " * 4_000,
+        "(spare boxes in garage) " * 6_000,
+        "Room: study (unaffected) " * 6_000,
+        "back bedroom (we call it bedroom 3) " * 4_000,
+    ]
+    for text in lines:
+        # When each is read
+        started = time.perf_counter()
+        room_mentions(text)
+        # Then it is read well within the time a line of that size allows
+        assert time.perf_counter() - started < 3.0, text[:30]
