@@ -69,12 +69,18 @@ No pattern nests unbounded repetition, all run over whitespace-collapsed text, a
 sentence is examined a bounded number of times, so the analysis stays linear in the input.
 
 The package, by topic (each module keeps its patterns beside the code that uses them):
-`text` (lines, sentences, negation), `dates` (dates and visit days), `job` (damage type, cause,
-claim, insured, address), `spaces` (room vocabulary and mentions), `measures` (dimensions,
-areas, heights), `areas` (an affected area as it is read), `readings` (moisture readings and
-goals), `atmosphere` (air readings), `scan` (the line-by-line reader of rooms, extents and
-readings), `classification` (S500 category and class, S520 condition), `equipment`, `scope`,
-`hazards`, and `analyzer` (`analyze_text`, which puts them together).
+- `text`: lines, sentences, negation; `analyzer`: `analyze_text`, which puts the topics together.
+- Job facts: `job` (damage type, cause, claim, address), `job_insured`, `dates` (dates in the
+  document's order, visit days), `job_dates` and `relative_days` (loss and first visit, also told
+  relative to a day already written), `locale` (country, region, units, date order).
+- Spaces: `spaces_vocabulary` (rooms and spaces), `spaces` (which mentions are affected), `areas`
+  (an affected area as it is read), `measures` (sizes in any unit), `wet_extents`.
+- Readings: `readings` (inline readings, goals, dry standards), `reading_rows` (tables, maps,
+  lists, sentences), `atmosphere` (air); `scan` reads the lines and routes each to them.
+- Judgements: `classification` (S500 category, class and S520 condition, judged beside stated)
+  and `class_evidence` (the class from what the notes describe).
+- Work: `equipment_log` (placements, removals and hours), `equipment` (runs and the S500
+  calculation), `scope` (line items); `hazards`.
 """
 
 from __future__ import annotations
