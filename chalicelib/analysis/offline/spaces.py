@@ -189,6 +189,9 @@ _UNAFFECTED_MILD = re.compile(
     r"|checked\W{1,4}(?:and )?(?:dry|fine|ok|clear|nothing)|no action)\b",
     FLAGS,
 )
+_CLEAN = re.compile(
+    r"\b(?:came back clean|tested clean|clean wipe|wiped clean|nothing got in|no odou?r)\b", FLAGS
+)
 # "Ref bed 3 - pbd 9%", "reference: lounge wall 12": a room named as the dry standard.
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:ref(?:erence)?|dry (?:std|standard)|control|baseline)\b[\s:=\-]{0,3}"
@@ -518,6 +521,14 @@ def _is_unaffected(text: str, mention: Mention, start: int, end: int, own_damage
     if own_damage:
         return False
     return _UNAFFECTED_MILD.search(text, start, end) is not None or _said_dry(text, start, end)
+
+
+def section_says_unaffected(text: str) -> bool:
+    """Whether the first line under a heading of rooms says they were not affected ("Not
+    affected.", "Wipe tests came back clean", "Doors shut, nothing got in")."""
+    if _UNAFFECTED.search(text) is not None or _CLEAN.search(text) is not None:
+        return True
+    return _UNAFFECTED_MILD.search(text) is not None and next(evidence_matches(_WET, text), None) is None
 
 
 def _is_reference(text: str, mention: Mention) -> bool:

@@ -1,0 +1,454 @@
+"""Readings and air as the scan meets them: rows of tables, maps and lists (reading_rows),
+readings inline and in sentences, and atmospheric readings, each placed in the scan's rooms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from chalicelib.analysis.findings import (
+    AtmosphericReading,
+    LengthUnit,
+)
+from chalicelib.analysis.offline.areas import (
+    AreaDraft,
+)
+from chalicelib.analysis.offline.atmosphere import (
+    AIR_PLACE,
+    AirToken,
+    air_place,
+    air_room,
+    air_tokens,
+    atmospheric,
+)
+from chalicelib.analysis.offline.measures import (
+    unit_system,
+)
+from chalicelib.analysis.offline.reading_rows import (
+    MAX_PERCENT,
+    WHERE_WORDS,
+    RowReader,
+    RowReading,
+    Scales,
+    describes_place,
+    explicit_scale,
+)
+from chalicelib.analysis.offline.readings import (
+    REFERENCE_WORD,
+    Goal,
+    Material,
+    MaterialFinder,
+    ReadingDraft,
+    dry_note,
+    is_reference_reading,
+    materials_in,
+    readings_in,
+)
+from chalicelib.analysis.offline.spaces import (
+    ROOM_PATTERN,
+    Mention,
+    Owners,
+    place_mentions,
+    room_mentions,
+)
+from chalicelib.analysis.offline.text import (
+    FLAGS,
+    Line,
+    Sentences,
+    collapse,
+)
+
+_DATE_START = re.compile(
+    r"^[\s\-*\u2022]*(?:\d{1,2}[/.]\d{1,2}|day ?\d|mon|tue|wed|thu|fri|sat|sun|intake|initial|re-?check)",
+    FLAGS,
+)
+
+
+_SCALES = (
+    (re.compile(r"\bwme\b", FLAGS), "WME"),
+    (re.compile(r"\b(?:ref(?:erence)?|rel(?:ative)?)\b", FLAGS), "REL"),
+    (re.compile(r"\b(?:wood|%\s?mc|mc)\b", FLAGS), "%MC"),
+)
+
+
+_GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+ ){0,2}\W{0,2}$", FLAGS)
+
+
+_UNSPECIFIED_LOCATION = "unspecified"
+
+
+def _material_keys(text: str) -> list[str]:
+    return [material.key for material in materials_in(text)]
+
+
+# A line of only numbers: the readings of a PDF row whose label wrapped onto the lines above.
+_NUMBERS_ONLY = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})?\s*(?:%\s?MC|%|WME|REL)?[\s,/-]*){2,12}", FLAGS)
+
+
+_MAX_WRAPPED = 60
+
+
+_COLUMN_TITLE = re.compile(r"\b(?:room|location|material|point|area|surface|substrate)\b", FLAGS)
+
+
+# What names a space the vocabulary does not know ("Sterilization room", "east wing", "bay 4").
+_SPACE_NOUN = re.compile(
+    r"\b(?:room|area|office|suite|unit|flat|wing|bay|zone|hall|corridor|cupboard|closet|store|space|void"
+    r"|floor|level|annex\w*|studio|shed|deck|porch|court|aisle)\b",
+    FLAGS,
+)
+
+
+class ReadingsScan:
+    """The scan's readings half: what it reads, and where it puts each reading. RoomScan keeps
+    the state these methods read and write."""
+
+    areas: dict[str, AreaDraft]
+    readings: list[ReadingDraft]
+    goals: list[Goal]
+    air: list[AtmosphericReading]
+    unaffected: set[str]
+    default_unit: LengthUnit | None
+    _in_readings: bool
+    _block_header: str
+    _context: Mention | None
+    _meter: str | None
+    _rows: RowReader | None
+    _in_table: bool
+    _reference_block: bool
+    _block_rows: int
+    _pending_label: str
+    _points: dict[str, tuple[str, Material | None, str]]
+    _document_scales: Scales
+    _scales_cache: tuple[str, Scales] | None
+
+    def _in_reference_room(self, place: Mention | None) -> bool:
+        """A room called unaffected, here or before, and never described as damaged."""
+        if place is None or not place.is_room:
+            return False
+        return place.unaffected or (place.key in self.unaffected and place.key not in self.areas)
+
+    def _bare_scale(self) -> str | None:
+        if not self._in_readings:
+            return None
+        named = f"{self._meter or ''} {self._block_header}"
+        return next((scale for pattern, scale in _SCALES if pattern.search(named)), "%")
+
+    def _name(self, place: Mention | None) -> str:
+        if place is None:
+            return _UNSPECIFIED_LOCATION
+        return self.areas[place.key].room if place.key in self.areas else place.name
+
+    def _resolve(self, room: Mention) -> Mention:
+        """A bare "bathroom" after "Downstairs bathroom" is that room, when it is the only one; and
+        "laundry" first, "basement laundry" later are one room, named the longer way."""
+        if room.key in self.areas:
+            return room
+        same_base = [key for key, area in self.areas.items() if area.base == room.base]
+        if len(same_base) != 1:
+            return room
+        existing = same_base[0]
+        if not room.qualified:
+            return replace(room, key=existing, name=self.areas[existing].room)
+        if existing.startswith("|") and room.key.endswith("|") and existing.endswith("|"):
+            # Only a qualifier is added ("basement laundry"), never a number ("bedroom 2").
+            area = self.areas.pop(existing)
+            area.room = room.name
+            self.areas[room.key] = area
+            if existing in self.unaffected:
+                self.unaffected.add(room.key)
+        return room
+
+    def _collect_row_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool:
+        """Readings in a table, a moisture map or a list; True when the line was read that way."""
+        rows = self._rows
+        if rows is None:
+            return False
+        text = line.text
+        rows.note_days(text, taken_on)
+        if self._in_readings and not self._block_rows:
+            rows.note_preamble(self._block_header, taken_on)
+        elif not self._in_readings:
+            rows.preamble_dates = []
+        if " | " in text:
+            was_table, self._in_table = self._in_table, True
+            if not was_table:
+                rows.point_columns = None
+                if not self._in_readings:
+                    rows.columns = None
+            found = rows.table_row(text, taken_on, taken_on)
+            if not found and rows.columns is None and rows.point_columns is None:
+                # "pbd 45% | skirt 30%MC | joist 24%MC": bars between place-value pairs, not a table
+                found = rows.segments(text.replace(" | ", " ; "), taken_on, in_block=self._in_readings)
+                self._in_table = False
+                return self._read_rows(line, rooms, found, text) or True
+            if found is None or (not self._in_readings and rows.columns is None):
+                return True
+        elif self._in_readings:
+            self._in_table = False
+            header = rows.header_words(text, taken_on)
+            if header is not None:
+                rows.columns = header
+                self._pending_label = ""
+                return True
+            if _NUMBERS_ONLY.fullmatch(text) and self._pending_label:
+                # A PDF cell that wrapped: "P1 Living/bedroom -" / "bottom plate, north wall" /
+                # "38 29 21 16" is one row; the words before the numbers are its label.
+                joined = f"{self._pending_label} {text}"
+                self._pending_label = ""
+                return self._read_rows(line, room_mentions(joined), rows.word_row(joined, taken_on), joined)
+            found = (
+                rows.word_row(text, taken_on)
+                or rows.pairs(text, taken_on)
+                or rows.segments(text, taken_on, in_block=True)
+            )
+            told = rows.prose(text, taken_on) if len(text) > _MAX_WRAPPED else []
+            found = told if len(told) > len(found) else found
+            if found:
+                self._pending_label = ""
+            elif len(text) <= _MAX_WRAPPED and not text.rstrip().endswith(":") and not rows.has_reading(text):
+                self._pending_label = f"{self._pending_label} {text}".strip()[-_MAX_WRAPPED * 3 :]
+            else:
+                self._pending_label = ""
+        else:
+            self._in_table = False
+            header = rows.header_words(text, taken_on)
+            titled = _COLUMN_TITLE.search(text) is not None
+            if header is not None and titled and sum(column.kind == "date" for column in header) >= 2:
+                # "Ref Room Material Dry std 02/10 03/10 ...": a table of readings by day starts here
+                rows.columns, self._in_readings, self._block_rows = header, True, 0
+                return True
+            listed = self._listed_readings(text, taken_on) if rooms or describes_place(text) else []
+            told = rows.prose(text, taken_on)
+            found = rows.pairs(text, taken_on) or (told if len(told) > len(listed) else listed)
+        return self._read_rows(line, rooms, found, text) or " | " in text
+
+    def _read_rows(self, line: Line, rooms: Sequence[Mention], found: list[RowReading], text: str) -> bool:
+        rows = self._rows
+        assert rows is not None
+        headed_table = " | " in text and (rows.columns is not None or rows.point_columns is not None)
+        found = [reading for reading in found if headed_table or self._names_a_place(reading)]
+        owners = Owners(text, rooms)
+        for reading in found:
+            self._add_row_reading(line, reading, owners)
+        # A goal in the preamble ("Goal for framing: 16% or less") is not yet the block's rows
+        self._block_rows += sum(reading.role != "goal" for reading in found)
+        return bool(found)
+
+    def _listed_readings(self, text: str, taken_on: date | None) -> list[RowReading]:
+        """Outside a readings block, "place value" pairs count when there are several on the line
+        ("laundry 17 / hall 14 / bed 2 13"), or one on a dated line once a meter scale is known."""
+        assert self._rows is not None
+        found = [r for r in self._rows.segments(text, taken_on, in_block=False) if self._names_a_place(r)]
+        if len(found) >= 2:
+            return found
+        if found and self._scale_known() and _DATE_START.match(text):
+            return found
+        return []
+
+    def _scale_known(self) -> bool:
+        return self._row_scales().general is not None
+
+    def _names_a_place(self, reading: RowReading) -> bool:
+        label = reading.label
+        return bool(
+            (reading.point and self._rows and reading.point in self._rows.points)
+            or describes_place(label)
+            or room_mentions(label)
+            or materials_in(label)
+        )
+
+    def _add_row_reading(self, line: Line, reading: RowReading, owners: Owners) -> None:
+        label = reading.label
+        # The line's rooms own the parts after them, as for any reading ("Bed 3 carpet 41 WME,
+        # plasterboard hall wall 29 WME" is Bed 3's); a table row's label names its own.
+        in_table = self._in_table  # (not " | " in the line: that would read a long line once per reading)
+        own_words = in_table or reading.told
+        named = [self._resolve(mention) for mention in room_mentions(label)] if own_words else []
+        transposed = in_table and self._rows is not None and self._rows.point_columns is not None
+        # A column of a day-by-day table is named by its heading alone, never by the row's context.
+        # A table row is named by its own words: the block's preamble is no context for it.
+        place = (
+            named[0]
+            if named
+            else None
+            if transposed
+            else owners.at(reading.start) or (None if in_table else self._context)
+        )
+        materials = materials_in(label)
+        material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
+        unit = (
+            reading.unit
+            or explicit_scale(label)
+            or self._row_scales().for_material(material.key if material else None)
+            or "%"
+        )
+        if reading.role == "goal":
+            self.goals.append(Goal(material.key if material else None, unit, reading.value))
+            return
+        location = self._name(place) if place is not None else self._label_place(label)
+        if reading.point is not None:
+            # A map's point keeps its place, material and scale when it is re-read by its letter.
+            known = self._points.setdefault(reading.point, (location, material, unit))
+            if not named:
+                location, material, unit = known[0], material or known[1], reading.unit or known[2]
+        if reading.value > MAX_PERCENT and unit != "REL":
+            return  # "230" is a reading only on a relative scale
+        self.readings.append(
+            ReadingDraft(
+                location=location,
+                material=material,
+                value=reading.value,
+                unit=unit,
+                meter=self._meter,
+                taken_on=reading.taken_on,
+                is_reference=reading.role == "reference"
+                or self._reference_block
+                or self._in_reference_room(place)
+                or REFERENCE_WORD.search(label) is not None,
+                said_dry=reading.said_dry,
+                source=line.span(),
+            )
+        )
+
+    def _row_scales(self) -> Scales:
+        """The scales the block's heading and preamble name, else the meter's, else the document's."""
+        text = f"{self._block_header if self._in_readings else ''}\n{self._meter or ''}"
+        if self._scales_cache is None or self._scales_cache[0] != text:
+            scales = Scales.read(text, _material_keys)
+            if scales.general is None and self._document_scales.general is not None:
+                scales = Scales(self._document_scales.general, scales.by_material)
+            self._scales_cache = (text, scales)
+        return self._scales_cache[1]
+
+    def note_scales(self, text: str) -> None:
+        """Scales named anywhere in the notes, for readings outside a block; and the units the
+        notes are written in, for sizes written without one."""
+        self._document_scales = Scales.read(text, _material_keys)
+        self.default_unit = unit_system(text)
+
+    def _label_place(self, label: str) -> str:
+        """A place the vocabulary does not know ("Sterilization", "rear of the house"): the words
+        before the first material or surface word, else the only affected area."""
+        words = re.split(r"\s[-\u2013]\s|,|\(", label, maxsplit=1)[0]
+        cut = WHERE_WORDS.search(words)
+        phrase = collapse(words[: cut.start()] if cut else words).strip(" -:")
+        if phrase and len(phrase.split()) <= 4 and not phrase[0].isdigit():
+            # "utility - wall behind washer" is the Utility room's when one is affected
+            first = phrase.split()[0].lower()
+            known = [area.room for area in self.areas.values() if area.room.lower().split()[0] == first]
+            if known:
+                return known[0]
+            if _SPACE_NOUN.search(phrase):
+                return phrase[0].upper() + phrase[1:]
+        if len(self.areas) == 1:
+            return next(iter(self.areas.values())).room
+        return _UNSPECIFIED_LOCATION
+
+    def _collect_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> None:
+        text = line.text
+        materials = materials_in(text)
+        readings = readings_in(text, materials, self._bare_scale())
+        if not readings:
+            return
+        places = Owners(text, [*rooms, *place_mentions(text)])
+        finder = MaterialFinder(text, materials)
+        sentences = Sentences(text)
+        affected_starts = [room.start for room in rooms if room.affected]
+        previous_material: Material | None = None
+        for index, reading in enumerate(readings):
+            previous_end = readings[index - 1].end if index else 0
+            next_start = readings[index + 1].start if index + 1 < len(readings) else len(text)
+            material = finder.for_reading(readings, index)
+            if material is None and previous_material is not None and index:
+                # "oak 26 %MC at fridge, 19 %MC center": the material carries on in its sentence.
+                same_sentence = sentences.bounds(readings[index - 1].start) == sentences.bounds(reading.start)
+                material = previous_material if same_sentence else None
+            previous_material = material
+            if _GOAL_BEFORE.search(text, max(previous_end, reading.start - 30), reading.start):
+                self.goals.append(Goal(material.key if material else None, reading.unit, reading.value))
+                continue
+            place = places.at(reading.start) or self._context
+            self.readings.append(
+                ReadingDraft(
+                    location=self._name(place),
+                    material=material,
+                    value=reading.value,
+                    unit=reading.unit,
+                    meter=self._meter,
+                    taken_on=taken_on,
+                    is_reference=self._in_reference_room(place)
+                    or is_reference_reading(text, sentences, reading, affected_starts),
+                    said_dry=dry_note(text, reading.end, next_start),
+                    source=line.span(),
+                )
+            )
+
+    def _collect_air(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> None:
+        text = line.text
+        groups: list[list[AirToken]] = []
+        for token in air_tokens(text):
+            current = groups[-1] if groups else None
+            # A new reading starts when a value repeats or a new place is named in between.
+            if (
+                current is None
+                or any(seen.kind == token.kind for seen in current)
+                or AIR_PLACE.search(text, current[-1].end, token.start)
+                or ROOM_PATTERN.search(text, current[-1].end, token.start)
+            ):
+                groups.append([token])
+            else:
+                current.append(token)
+        # A temperature alone ("heat set to 72F") is not a psychrometric reading.
+        groups = [group for group in groups if any(token.kind in ("rh", "gpp") for token in group)]
+        starts = [room.start for room in rooms]
+        windows = [
+            (
+                (groups[index - 1][-1].end if index else 0, group[0].start),
+                (group[-1].end, groups[index + 1][0].start if index + 1 < len(groups) else len(text)),
+            )
+            for index, group in enumerate(groups)
+        ]
+        # "Ambient 70F 58% RH master bath, 68F 45% RH hallway": when the first values have no place
+        # before them and the last have one after, the line names each place after its values.
+        trailing = (
+            bool(windows)
+            and not self._names_place(text, (rooms, starts), windows[0][0])
+            and self._names_place(text, (rooms, starts), windows[-1][1])
+        )
+        for group, (before, after) in zip(groups, windows, strict=True):
+            order = (after, before) if trailing else (before, after)
+            location = self._air_location(text, (rooms, starts), *order)
+            self.air.append(atmospheric(group, location, taken_on, line))
+
+    @staticmethod
+    def _names_place(
+        text: str, rooms: tuple[Sequence[Mention], Sequence[int]], window: tuple[int, int]
+    ) -> bool:
+        start, end = window
+        # "Ambient" and "affected" say whose air only in general; a room or "outside" names it.
+        place = air_place(text, start, end)
+        return place not in (None, "affected") or air_room(*rooms, start, end, last=True) is not None
+
+    def _air_location(
+        self,
+        text: str,
+        rooms: tuple[Sequence[Mention], Sequence[int]],
+        before: tuple[int, int],
+        after: tuple[int, int],
+    ) -> str:
+        """The place named before the values, else right after them ("70F 58% RH master bath")."""
+        for (start, end), last in ((before, before[1] <= after[0]), (after, after[1] <= before[0])):
+            place = air_place(text, start, end, last=last)
+            room = air_room(*rooms, start, end, last=last)
+            if place in (None, "affected", "unaffected") and room is not None:
+                explicit = place or ("unaffected" if room.unaffected else None)
+                kind = explicit or ("affected" if room.key in self.areas else "unaffected")
+                return f"{kind} ({self.areas[room.key].room if room.key in self.areas else room.name})"
+            if place is not None:
+                return place
+        if self._context is not None and self._context.key in self.areas:
+            return f"affected ({self.areas[self._context.key].room})"
+        return _UNSPECIFIED_LOCATION
