@@ -18,7 +18,6 @@ date, a temperature or humidity, a count of equipment, a room's or point's numbe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
@@ -36,7 +35,7 @@ _NUMBER = re.compile(r"(?<![\w.:/#\-])(?P<value>\d{1,3}(?:\.\d{1,2})?)(?![\d:/]|
 _SCALE_AFTER = re.compile(r" ?(?P<scale>% ?MC\b|%(?! ?RH)|MC\b|WME\b|REL\b|pts?\b)", FLAGS)
 _SCALE_BEFORE = re.compile(r"\b(?P<scale>MC|WME|REL)\b ?[:=]? ?$", FLAGS)
 # What says a number is not a reading.
-_MEASURE_AFTER = re.compile(
+MEASURE_AFTER = re.compile(
     r" ?(?:mm\b|cm\b|m\b|m2\b|m\u00b2|sq|sf\b|lf\b|lm\b|ft\b|feet\b|foot\b|'|\"|in\b|inch|x\b|\u00d7|hrs?\b"
     r"|hours?\b|h\b|days?\b|wks?\b|weeks?\b|min|am\b|pm\b|c\b|f\b|\u00b0|deg|gpp\b|gr\b|grains|% ?rh\b|rh\b"
     r"|kg\b|l\b|litres?|liters?|gal|pints?|ppd\b|units?\b|pcs\b|pieces|ea\b|no\.|air ?movers?|fans?|dehu"
@@ -62,7 +61,7 @@ _EQUIPMENT_WORDS = re.compile(
     r"|set|placed|pulled|removed|added|running)\b",
     FLAGS,
 )
-_AIR_WORDS = re.compile(r"\b(?:rh|gpp|dew ?point|dp|temp\w*|ambient|outside|outdoors?|outlet|inlet)\b", FLAGS)
+AIR_WORDS = re.compile(r"\b(?:rh|gpp|dew ?point|dp|temp\w*|ambient|outside|outdoors?|outlet|inlet)\b", FLAGS)
 WHERE_WORDS = re.compile(
     r"\b(?:walls?|floors?|ceilings?|clg|skirt\w*|subfloor|sub-floor|slab|joists?|studs?|plates?|cabinets?|kick"
     r"\w*|vanity|sheathing|framing|frame|carpet|pad|underlay|cpt|u/lay|pbd|drywall|plasterboard|gyprock"
@@ -85,26 +84,6 @@ _SEGMENT_BREAK = re.compile(
 MAX_PERCENT = 100.0  # a %MC, WME or % reading
 MAX_RELATIVE = 999.0  # a relative ("reference", "search") scale reads 0-999 on some meters
 _MAX_HEADER_WORDS = 14
-_SENTENCE_END = re.compile(r"[.;!?](?!\d)")
-_PROSE_NUMBER = re.compile(
-    r"(?<![\w.:/])(?P<a>\d{1,3}(?:\.\d)?)(?: ?(?:-|\u2013|to) ?(?P<b>\d{1,3}(?:\.\d)?))?"
-    r"(?: ?(?P<scale>% ?MC|%|WME)(?! ?(?:rh|of|wet|dry|humidity|relative|r\.h))|(?![\d%/:.]))",
-    FLAGS,
-)
-# A bare number is a reading when a reading verb leads straight to it ("the wall read 84"), or,
-# in a sentence that names the scale, after "and"/"at" ("and 71 by the window", "the wall at 13").
-_READ_VERB = re.compile(r"\b(?:read|reads|reading|reading of|readings of|measured|metered)\W{0,2}$", FLAGS)
-_BARE_READ_CUE = re.compile(
-    r"\b(?:read|reads|reading|reading of|measured|metered|and|at|to|was|were|against)\W{0,2}$", FLAGS
-)
-_IN_THE = re.compile(r" in (?:the|a|an|one|each|both)\b", FLAGS)  # "read 98 in the middle": not inches
-_ORDINAL_DAY = re.compile(r"\bthe (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b", FLAGS)
-_READ_CUE = re.compile(
-    r"\b(?:read(?:s|ing|ings)?|measured|metered|showed|was|were|at|to|down to|dried to|dropped to|ranged"
-    r"|between|above|below|over|under|still|and)\b\W{0,3}(?:[a-z]+ ){0,2}$",
-    FLAGS,
-)
-_LEAD = 40
 _MAX_LABEL = 120  # a row's words before its number; keeps every look bounded
 _LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
 
@@ -222,11 +201,11 @@ class RowReader:
             return None  # "05.08.2026 pbd 45%": a dated reading, not a column's title
         if found and (found[0].start == 0 or not _NUMBER.search(cell[: found[0].start])):
             scale = _SCALE_AFTER.search(cell[: found[0].start])  # "MC % 11/03"
-            return Column("date", found[0].value, _scale(scale.group("scale")) if scale else None)
+            return Column("date", found[0].value, scale_name(scale.group("scale")) if scale else None)
         for kind, pattern in _HEADER_CELLS:
             if pattern.search(cell):
                 scale = _SCALE_AFTER.search(cell)
-                return Column(kind, scale=_scale(scale.group("scale")) if scale else None)
+                return Column(kind, scale=scale_name(scale.group("scale")) if scale else None)
         return None
 
     def header(self, cells: list[str], anchor: date | None) -> list[Column] | None:
@@ -314,7 +293,7 @@ class RowReader:
             if found_when and found_when[0].value:
                 taken_on = found_when[0].value
         label = " ".join(label_cells)
-        if _AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label):
+        if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label):
             return []
         offset, found = 0, []
         for index, cell in enumerate(cells):
@@ -376,7 +355,7 @@ class RowReader:
         if not numbers or columns is None:
             return []
         label = text[: numbers[0].start]
-        if _AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label) or not label.strip():
+        if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label) or not label.strip():
             return []
         slots = [c for c in columns if c.kind in ("date", "goal", "reference", "value")]
         if len(numbers) > len(slots):
@@ -410,13 +389,13 @@ class RowReader:
                 continue
             value_end = match.end("value")
             scale = _SCALE_AFTER.match(text, value_end)
-            if _MEASURE_AFTER.match(text, value_end) and not scale:
+            if MEASURE_AFTER.match(text, value_end) and not scale:
                 continue
             found.append(
                 RowReading(
                     label=self.points[point],
                     value=float(match.group("value")),
-                    unit=_scale(scale.group("scale")) if scale else None,
+                    unit=scale_name(scale.group("scale")) if scale else None,
                     role="reading",
                     taken_on=taken_on,
                     said_dry=_said_dry(text, scale.end() if scale else value_end),
@@ -457,67 +436,6 @@ class RowReader:
             readings = [_with_point(readings[0], point)]
         return readings
 
-    def prose(self, text: str, taken_on: date | None) -> list[RowReading]:
-        """Readings told in sentences: "the OSB read 27% near the door and 19% at the far end",
-        "ranged 18-22%", "had dried to below 20%", "was down to 16%". A percentage counts when a
-        reading verb leads to it and its sentence names a material or a surface; a date in the
-        sentence dates it."""
-        found: list[RowReading] = []
-        for start, end in _sentences(text):
-            if not WHERE_WORDS.search(text, start, end):
-                continue
-            when = taken_on
-            dated = [m for m in self.dates.find(text[start:end], taken_on, yearless_numeric=True) if m.value]
-            ordinal = _ORDINAL_DAY.search(text, start, end)
-            anchor = taken_on or self.day_one
-            if not dated and ordinal and anchor is not None:
-                day = _day_of_month(anchor, int(ordinal.group("d")))  # "By the 17th": the job's month
-                if day is not None:
-                    when = day
-            named_scale = _SCALE_WORDS.search(text, start, end)
-            sentence_scale = (
-                _SCALE_NAMES[named_scale.lastgroup] if named_scale and named_scale.lastgroup else None
-            )
-            scaled = named_scale is not None or bool(found)
-            previous = start
-            for match in _PROSE_NUMBER.finditer(text, start, end):
-                if dated and dated[0].start + start < match.start():
-                    when = dated[0].value
-                lead = text[max(previous, match.start() - _LEAD) : match.start()]
-                bare = match.group("scale") is None
-                cue = _READ_CUE if not bare else _BARE_READ_CUE if scaled else _READ_VERB
-                if (
-                    not cue.search(lead)
-                    or _AIR_WORDS.search(text, match.start(), min(end, match.end() + 12))
-                    or (
-                        bare
-                        and _MEASURE_AFTER.match(text, match.end())
-                        and not _IN_THE.match(text, match.end())
-                    )
-                ):
-                    previous = match.end()
-                    continue
-                label = text[max(start, previous) : match.start()]
-                for group in ("a", "b"):
-                    if match.group(group) is None or float(match.group(group)) > 100:
-                        continue
-                    found.append(
-                        RowReading(
-                            label=collapse(label).strip(" ,.;:-"),
-                            value=float(match.group(group)),
-                            unit=_scale(match.group("scale")) if match.group("scale") else sentence_scale,
-                            role="goal" if re.search(r"\b(?:goal|target)\b", lead, FLAGS) else "reading",
-                            taken_on=when,
-                            said_dry=None,
-                            point=None,
-                            start=match.start(group),
-                            end=match.end(),
-                            told=True,
-                        )
-                    )
-                previous = match.end()
-        return found
-
     def _segment(
         self, text: str, numbers: list[_Number], taken_on: date | None, start: int = 0
     ) -> list[RowReading]:
@@ -525,7 +443,7 @@ class RowReader:
         label = text[max(start, number.start - _MAX_LABEL) : number.start]
         point = _POINT_ID.match(label)
         words = label[point.end() :] if point else label
-        if _EQUIPMENT_WORDS.search(words) or _AIR_WORDS.search(words):
+        if _EQUIPMENT_WORDS.search(words) or AIR_WORDS.search(words):
             return []
         if len(numbers) > 1:
             return []  # two candidates in one part: a size or a range, not one reading
@@ -543,83 +461,6 @@ class RowReader:
                 end=number.end,
             )
         ]
-
-
-_SCALE_WORDS = re.compile(
-    r"(?P<WME>\bwme\b)"
-    r"|(?P<REL>\b(?:rel(?:ative)?(?: scale)?|ref(?:erence)? (?:scale|mode)|gypsum scale|drywall scale"
-    r"|search(?: mode)?|0-100|60-999|no units?)\b)"
-    r"|(?P<MC>%\s?mc\b|\bmc ?%|\bpins?\b|\bwood (?:scale|setting)|\bspecies setting)"
-    r"|(?P<PCT>\bconcrete scale\b|\bin %)",
-    FLAGS,
-)
-_EXPLICIT_SCALE = re.compile(r"wme|rel(?:ative)?(?: scale)?|%\s?mc|mc ?%", FLAGS)
-_SCALE_NAMES = {"WME": "WME", "REL": "REL", "MC": "%MC", "PCT": "%"}
-
-
-@dataclass(frozen=True)
-class Scales:
-    """The scales a block's preamble names: in general, and for a material ("drywall on the
-    reference scale, wood with pins in %MC")."""
-
-    general: str | None = None
-    by_material: dict[str, str] = field(default_factory=dict)
-
-    @staticmethod
-    def read(text: str, material_keys: Callable[[str], list[str]]) -> Scales:
-        general: str | None = None
-        by_material: dict[str, str] = {}
-        for sentence in re.split(r"(?<=[.;])\s+|\n", text):
-            # A scale named outright ("values in WME", "%MC") beats one implied ("pin mode").
-            named = [m for m in _SCALE_WORDS.finditer(sentence) if m.lastgroup]
-            found = next(
-                (m for m in named if _EXPLICIT_SCALE.fullmatch(m.group(0))), named[0] if named else None
-            )
-            if found is None or found.lastgroup is None:
-                continue
-            scale = _SCALE_NAMES[found.lastgroup]
-            keys = material_keys(sentence)
-            for key in keys:
-                by_material.setdefault(key, scale)
-            if not keys and general is None:
-                general = scale
-        if general is None and by_material:
-            general = next(iter(by_material.values()))
-        return Scales(general, by_material)
-
-    def for_material(self, key: str | None) -> str | None:
-        return self.by_material.get(key, self.general) if key else self.general
-
-
-def explicit_scale(label: str) -> str | None:
-    """A scale written in a row's words: "(WME)", "(pin)", "%MC"."""
-    found = _SCALE_WORDS.search(label)
-    return _SCALE_NAMES[found.lastgroup] if found and found.lastgroup else None
-
-
-def _sentences(text: str) -> Iterator[tuple[int, int]]:
-    """Where each sentence of a line starts and ends (a point before a digit is a decimal)."""
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        yield start, match.end()
-        start = match.end()
-    if start < len(text):
-        yield start, len(text)
-
-
-def _day_of_month(anchor: date, day: int) -> date | None:
-    """ "the 17th" near a known date: that day in the anchor's month, or the next month's."""
-    for year, month in (
-        (anchor.year, anchor.month),
-        (anchor.year + anchor.month // 12, anchor.month % 12 + 1),
-    ):
-        try:
-            candidate = date(year, month, day)
-        except ValueError:
-            continue
-        if timedelta(days=-15) <= candidate - anchor <= timedelta(days=45):
-            return candidate
-    return None
 
 
 def describes_place(label: str) -> bool:
@@ -641,7 +482,7 @@ def _with_point(reading: RowReading, point: str) -> RowReading:
     )
 
 
-def _scale(written: str) -> str | None:
+def scale_name(written: str) -> str | None:
     written = written.replace(" ", "").upper()
     if written in ("%MC", "MC"):
         return "%MC"
@@ -678,7 +519,7 @@ def _numbers(text: str, dates: Dates) -> list[_Number]:
     for match in _NUMBER.finditer(blanked):
         end = match.end()
         scale = _SCALE_AFTER.match(blanked, end)
-        if scale is None and _MEASURE_AFTER.match(blanked, end):
+        if scale is None and MEASURE_AFTER.match(blanked, end):
             continue
         if _MEASURE_BEFORE.search(blanked, max(0, match.start() - 14), match.start()):
             continue
@@ -689,9 +530,9 @@ def _numbers(text: str, dates: Dates) -> list[_Number]:
             continue  # over 100 only a relative scale reads (60-999); the caller checks the scale
         after = scale.end() if scale else end
         named_before = _SCALE_BEFORE.search(blanked, max(0, match.start() - 8), match.start())
-        written = _scale(scale.group("scale")) if scale else None
+        written = scale_name(scale.group("scale")) if scale else None
         if named_before and written in (None, "%"):
-            written = _scale(named_before.group("scale"))  # "MC 40%", "WME 22"
+            written = scale_name(named_before.group("scale"))  # "MC 40%", "WME 22"
         found.append(
             _Number(
                 value=value,
@@ -736,7 +577,7 @@ def _reading_cell(cell: str) -> _Number | None:
         value=float(match.group("value")),
         start=0,
         end=len(cell),
-        scale=_scale(match.group("scale")) if match.group("scale") else None,
+        scale=scale_name(match.group("scale")) if match.group("scale") else None,
         said_dry=True if flag in ("d", "dry") else False if flag in ("w", "wet", "damp", "b") else None,
     )
 

@@ -25,8 +25,8 @@ from chalicelib.analysis.offline.measures import (
 )
 from chalicelib.analysis.offline.reading_rows import (
     RowReader,
-    Scales,
 )
+from chalicelib.analysis.offline.reading_scales import Scales
 from chalicelib.analysis.offline.readings import (
     Goal,
     Material,

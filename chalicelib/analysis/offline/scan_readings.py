@@ -26,15 +26,15 @@ from chalicelib.analysis.offline.atmosphere import (
 from chalicelib.analysis.offline.measures import (
     unit_system,
 )
+from chalicelib.analysis.offline.reading_prose import prose_readings
 from chalicelib.analysis.offline.reading_rows import (
     MAX_PERCENT,
     WHERE_WORDS,
     RowReader,
     RowReading,
-    Scales,
     describes_place,
-    explicit_scale,
 )
+from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
 from chalicelib.analysis.offline.readings import (
     REFERENCE_WORD,
     Goal,
@@ -204,7 +204,9 @@ class ReadingsScan:
                 or rows.pairs(text, taken_on)
                 or rows.segments(text, taken_on, in_block=True)
             )
-            told = rows.prose(text, taken_on) if len(text) > _MAX_WRAPPED else []
+            told = (
+                prose_readings(text, rows.dates, rows.day_one, taken_on) if len(text) > _MAX_WRAPPED else []
+            )
             found = told if len(told) > len(found) else found
             if found:
                 self._pending_label = ""
@@ -221,7 +223,7 @@ class ReadingsScan:
                 rows.columns, self._in_readings, self._block_rows = header, True, 0
                 return True
             listed = self._listed_readings(text, taken_on) if rooms or describes_place(text) else []
-            told = rows.prose(text, taken_on)
+            told = prose_readings(text, rows.dates, rows.day_one, taken_on)
             found = rows.pairs(text, taken_on) or (told if len(told) > len(listed) else listed)
         return self._read_rows(line, rooms, found, text) or " | " in text
 

@@ -1,0 +1,135 @@
+"""Readings told in sentences: "the OSB read 27% near the door and 19% at the far end",
+"ranged 18-22%", "had dried to below 20%", "the north wall read 84", dated by their sentence."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_rows import (
+    AIR_WORDS,
+    MEASURE_AFTER,
+    WHERE_WORDS,
+    RowReading,
+    scale_name,
+)
+from chalicelib.analysis.offline.reading_scales import SCALE_NAMES, SCALE_WORDS
+from chalicelib.analysis.offline.text import FLAGS, collapse
+
+_SENTENCE_END = re.compile(r"[.;!?](?!\d)")
+
+
+_PROSE_NUMBER = re.compile(
+    r"(?<![\w.:/])(?P<a>\d{1,3}(?:\.\d)?)(?: ?(?:-|\u2013|to) ?(?P<b>\d{1,3}(?:\.\d)?))?"
+    r"(?: ?(?P<scale>% ?MC|%|WME)(?! ?(?:rh|of|wet|dry|humidity|relative|r\.h))|(?![\d%/:.]))",
+    FLAGS,
+)
+
+
+# A bare number is a reading when a reading verb leads straight to it ("the wall read 84"), or,
+# in a sentence that names the scale, after "and"/"at" ("and 71 by the window", "the wall at 13").
+_READ_VERB = re.compile(r"\b(?:read|reads|reading|reading of|readings of|measured|metered)\W{0,2}$", FLAGS)
+
+
+_BARE_READ_CUE = re.compile(
+    r"\b(?:read|reads|reading|reading of|measured|metered|and|at|to|was|were|against)\W{0,2}$", FLAGS
+)
+
+
+_IN_THE = re.compile(r" in (?:the|a|an|one|each|both)\b", FLAGS)  # "read 98 in the middle": not inches
+
+
+_ORDINAL_DAY = re.compile(r"\bthe (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b", FLAGS)
+
+
+_READ_CUE = re.compile(
+    r"\b(?:read(?:s|ing|ings)?|measured|metered|showed|was|were|at|to|down to|dried to|dropped to|ranged"
+    r"|between|above|below|over|under|still|and)\b\W{0,3}(?:[a-z]+ ){0,2}$",
+    FLAGS,
+)
+
+
+_LEAD = 40
+
+
+def _sentences(text: str) -> Iterator[tuple[int, int]]:
+    """Where each sentence of a line starts and ends (a point before a digit is a decimal)."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        yield start, match.end()
+        start = match.end()
+    if start < len(text):
+        yield start, len(text)
+
+
+def _day_of_month(anchor: date, day: int) -> date | None:
+    """ "the 17th" near a known date: that day in the anchor's month, or the next month's."""
+    for year, month in (
+        (anchor.year, anchor.month),
+        (anchor.year + anchor.month // 12, anchor.month % 12 + 1),
+    ):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:
+            continue
+        if timedelta(days=-15) <= candidate - anchor <= timedelta(days=45):
+            return candidate
+    return None
+
+
+def prose_readings(text: str, dates: Dates, day_one: date | None, taken_on: date | None) -> list[RowReading]:
+    """Readings told in sentences: "the OSB read 27% near the door and 19% at the far end",
+    "ranged 18-22%", "had dried to below 20%", "was down to 16%". A percentage counts when a
+    reading verb leads to it and its sentence names a material or a surface; a date in the
+    sentence dates it."""
+    found: list[RowReading] = []
+    for start, end in _sentences(text):
+        if not WHERE_WORDS.search(text, start, end):
+            continue
+        when = taken_on
+        dated = [m for m in dates.find(text[start:end], taken_on, yearless_numeric=True) if m.value]
+        ordinal = _ORDINAL_DAY.search(text, start, end)
+        anchor = taken_on or day_one
+        if not dated and ordinal and anchor is not None:
+            day = _day_of_month(anchor, int(ordinal.group("d")))  # "By the 17th": the job's month
+            if day is not None:
+                when = day
+        named_scale = SCALE_WORDS.search(text, start, end)
+        sentence_scale = SCALE_NAMES[named_scale.lastgroup] if named_scale and named_scale.lastgroup else None
+        scaled = named_scale is not None or bool(found)
+        previous = start
+        for match in _PROSE_NUMBER.finditer(text, start, end):
+            if dated and dated[0].start + start < match.start():
+                when = dated[0].value
+            lead = text[max(previous, match.start() - _LEAD) : match.start()]
+            bare = match.group("scale") is None
+            cue = _READ_CUE if not bare else _BARE_READ_CUE if scaled else _READ_VERB
+            if (
+                not cue.search(lead)
+                or AIR_WORDS.search(text, match.start(), min(end, match.end() + 12))
+                or (bare and MEASURE_AFTER.match(text, match.end()) and not _IN_THE.match(text, match.end()))
+            ):
+                previous = match.end()
+                continue
+            label = text[max(start, previous) : match.start()]
+            for group in ("a", "b"):
+                if match.group(group) is None or float(match.group(group)) > 100:
+                    continue
+                found.append(
+                    RowReading(
+                        label=collapse(label).strip(" ,.;:-"),
+                        value=float(match.group(group)),
+                        unit=scale_name(match.group("scale")) if match.group("scale") else sentence_scale,
+                        role="goal" if re.search(r"\b(?:goal|target)\b", lead, FLAGS) else "reading",
+                        taken_on=when,
+                        said_dry=None,
+                        point=None,
+                        start=match.start(group),
+                        end=match.end(),
+                        told=True,
+                    )
+                )
+            previous = match.end()
+    return found

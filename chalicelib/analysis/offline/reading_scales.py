@@ -1,0 +1,65 @@
+"""The scale a reading is on: named outright ("values in WME"), implied ("pin mode"), or per
+material in a block's preamble ("drywall on the reference scale, wood with pins in %MC")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from chalicelib.analysis.offline.text import FLAGS
+
+SCALE_WORDS = re.compile(
+    r"(?P<WME>\bwme\b)"
+    r"|(?P<REL>\b(?:rel(?:ative)?(?: scale)?|ref(?:erence)? (?:scale|mode)|gypsum scale|drywall scale"
+    r"|search(?: mode)?|0-100|60-999|no units?)\b)"
+    r"|(?P<MC>%\s?mc\b|\bmc ?%|\bpins?\b|\bwood (?:scale|setting)|\bspecies setting)"
+    r"|(?P<PCT>\bconcrete scale\b|\bin %)",
+    FLAGS,
+)
+
+
+_EXPLICIT_SCALE = re.compile(r"wme|rel(?:ative)?(?: scale)?|%\s?mc|mc ?%", FLAGS)
+
+
+SCALE_NAMES = {"WME": "WME", "REL": "REL", "MC": "%MC", "PCT": "%"}
+
+
+@dataclass(frozen=True)
+class Scales:
+    """The scales a block's preamble names: in general, and for a material ("drywall on the
+    reference scale, wood with pins in %MC")."""
+
+    general: str | None = None
+    by_material: dict[str, str] = field(default_factory=dict)
+
+    @staticmethod
+    def read(text: str, material_keys: Callable[[str], list[str]]) -> Scales:
+        general: str | None = None
+        by_material: dict[str, str] = {}
+        for sentence in re.split(r"(?<=[.;])\s+|\n", text):
+            # A scale named outright ("values in WME", "%MC") beats one implied ("pin mode").
+            named = [m for m in SCALE_WORDS.finditer(sentence) if m.lastgroup]
+            found = next(
+                (m for m in named if _EXPLICIT_SCALE.fullmatch(m.group(0))), named[0] if named else None
+            )
+            if found is None or found.lastgroup is None:
+                continue
+            scale = SCALE_NAMES[found.lastgroup]
+            keys = material_keys(sentence)
+            for key in keys:
+                by_material.setdefault(key, scale)
+            if not keys and general is None:
+                general = scale
+        if general is None and by_material:
+            general = next(iter(by_material.values()))
+        return Scales(general, by_material)
+
+    def for_material(self, key: str | None) -> str | None:
+        return self.by_material.get(key, self.general) if key else self.general
+
+
+def explicit_scale(label: str) -> str | None:
+    """A scale written in a row's words: "(WME)", "(pin)", "%MC"."""
+    found = SCALE_WORDS.search(label)
+    return SCALE_NAMES[found.lastgroup] if found and found.lastgroup else None
