@@ -19,11 +19,9 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from itertools import pairwise
-from typing import Literal
 
+from chalicelib.analysis.crosscheck import cross_check
 from chalicelib.analysis.findings import (
-    AtmosphericReading,
-    CamelModel,
     Classification,
     DamageType,
     EquipmentItem,
@@ -31,12 +29,10 @@ from chalicelib.analysis.findings import (
     FindingField,
     Findings,
     MoistureReading,
-    SourceSpan,
-    StandardRef,
 )
 from chalicelib.analysis.offline import classify_water_source
-from chalicelib.analysis.offline.classification import STATED_PREFIX
 from chalicelib.analysis.psychrometrics import gpp_from_fahrenheit
+from chalicelib.analysis.qa_issues import LABELS, QaIssue, QaResult, Severity, issue
 from chalicelib.analysis.standards import (
     ReferenceKey,
     Standards,
@@ -47,51 +43,12 @@ from chalicelib.analysis.standards import (
     load_standards,
 )
 
-# A Literal rather than an enum: callers and the state machine compare plain strings.
-Severity = Literal["error", "warning", "info"]
-
-
-class QaIssue(CamelModel):
-    code: str
-    severity: Severity
-    field: str  # camelCase path into the findings, e.g. "affectedAreas[0]"
-    message: str
-    standard: StandardRef | None = None  # where the rule comes from; None: carrier practice only
-
-
-class QaResult(CamelModel):
-    passed: bool
-    issues: list[QaIssue]
-    checked_at: str | None = None  # set by the QA phase; check_findings stays deterministic
-
+__all__ = ["QaIssue", "QaResult", "Severity", "check_findings"]
 
 Rule = Callable[[Findings, Standards], Iterable[QaIssue]]
 _DRYING_EQUIPMENT = (EquipmentKind.AIR_MOVER, EquipmentKind.DEHUMIDIFIER)
-_LABELS = {
-    EquipmentKind.AIR_MOVER: "air movers",
-    EquipmentKind.DEHUMIDIFIER: "dehumidifiers",
-    EquipmentKind.AIR_SCRUBBER: "air scrubbers",
-    EquipmentKind.OTHER: "other equipment",
-}
 # Words that explain a category above its source: time, temperature, contamination on the way.
 _DEGRADED = ("stood", "standing", "degrad", "hours", " h ", "days", "contamina", "odour", "odor", "microbial")
-
-
-def _issue(
-    standards: Standards,
-    rule: ReferenceKey | None,
-    code: str,
-    severity: Severity,
-    field: str,
-    message: str,
-) -> QaIssue:
-    return QaIssue(
-        code=code,
-        severity=severity,
-        field=field,
-        message=message,
-        standard=standards.ref(rule) if rule else None,
-    )
 
 
 def _is_water(findings: Findings) -> bool:
@@ -112,7 +69,7 @@ def _measured(findings: Findings) -> list[tuple[int, MoistureReading]]:
 
 def damage_type_required(findings: Findings, standards: Standards) -> Iterable[QaIssue]:
     if findings.damage_type is None:
-        yield _issue(
+        yield issue(
             standards,
             "documentation",
             "DAMAGE_TYPE_MISSING",
@@ -124,7 +81,7 @@ def damage_type_required(findings: Findings, standards: Standards) -> Iterable[Q
 
 def affected_area_required(findings: Findings, standards: Standards) -> Iterable[QaIssue]:
     if not findings.affected_areas:
-        yield _issue(
+        yield issue(
             standards,
             "documentation",
             "AFFECTED_AREAS_MISSING",
@@ -136,7 +93,7 @@ def affected_area_required(findings: Findings, standards: Standards) -> Iterable
 
 def cause_of_loss_expected(findings: Findings, standards: Standards) -> Iterable[QaIssue]:
     if findings.cause_of_loss is None:
-        yield _issue(
+        yield issue(
             standards,
             "documentation",
             "CAUSE_OF_LOSS_MISSING",
@@ -158,7 +115,7 @@ _JOB_FIELDS = (
 def job_info_expected(findings: Findings, standards: Standards) -> Iterable[QaIssue]:
     for name, attribute, label in _JOB_FIELDS:
         if getattr(findings.job, attribute) is None:
-            yield _issue(
+            yield issue(
                 standards,
                 "documentation",
                 "JOB_INFO_MISSING",
@@ -170,7 +127,7 @@ def job_info_expected(findings: Findings, standards: Standards) -> Iterable[QaIs
 
 def water_loss_readings_expected(findings: Findings, standards: Standards) -> Iterable[QaIssue]:
     if _is_water(findings) and not findings.moisture_readings:
-        yield _issue(
+        yield issue(
             standards,
             "monitoring",
             "MOISTURE_READINGS_MISSING",
@@ -182,7 +139,7 @@ def water_loss_readings_expected(findings: Findings, standards: Standards) -> It
 
 def atmospheric_readings_expected(findings: Findings, standards: Standards) -> Iterable[QaIssue]:
     if _is_water(findings) and not findings.atmospheric_readings:
-        yield _issue(
+        yield issue(
             standards,
             "psychrometrics",
             "ATMOSPHERIC_READINGS_MISSING",
@@ -197,7 +154,7 @@ def area_dimensions_expected(findings: Findings, standards: Standards) -> Iterab
     severity: Severity = "warning" if _is_water(findings) else "info"
     for index, area in enumerate(findings.affected_areas):
         if area.length_ft is None and area.floor_area_sqft is None:
-            yield _issue(
+            yield issue(
                 standards,
                 "documentation",
                 "AREA_DIMENSIONS_MISSING",
@@ -219,7 +176,7 @@ def sources_expected(findings: Findings, standards: Standards) -> Iterable[QaIss
 
 
 def _source_missing(standards: Standards, field: str, what: str) -> QaIssue:
-    return _issue(
+    return issue(
         standards,
         "documentation",
         "SOURCE_MISSING",
@@ -234,7 +191,7 @@ def _source_missing(standards: Standards, field: str, what: str) -> QaIssue:
 
 def category_expected(findings: Findings, standards: Standards) -> Iterable[QaIssue]:
     if _is_water(findings) and findings.water_category is None:
-        yield _issue(
+        yield issue(
             standards,
             "water_category",
             "CATEGORY_MISSING",
@@ -254,7 +211,7 @@ def category_consistent_with_cause(findings: Findings, standards: Standards) -> 
         return
     implied, reason = source
     if category.value < implied:
-        yield _issue(
+        yield issue(
             standards,
             "water_category",
             "CATEGORY_INCONSISTENT_WITH_CAUSE",
@@ -263,7 +220,7 @@ def category_consistent_with_cause(findings: Findings, standards: Standards) -> 
             f"Category {category.value} is given, but the source ({reason}) is at least Category {implied}.",
         )
     elif category.value > implied and not any(word in category.justification.lower() for word in _DEGRADED):
-        yield _issue(
+        yield issue(
             standards,
             "water_category",
             "CATEGORY_ABOVE_SOURCE",
@@ -284,7 +241,7 @@ def classifications_justified(findings: Findings, standards: Standards) -> Itera
         if graded is None:
             continue
         if not graded.justification.strip():
-            yield _issue(
+            yield issue(
                 standards,
                 rule,
                 f"{prefix}_JUSTIFICATION_MISSING",
@@ -294,7 +251,7 @@ def classifications_justified(findings: Findings, standards: Standards) -> Itera
                 " desk review cuts an unexplained classification.",
             )
         if not graded.evidence:
-            yield _issue(
+            yield issue(
                 standards,
                 rule,
                 f"{prefix}_EVIDENCE_MISSING",
@@ -306,7 +263,7 @@ def classifications_justified(findings: Findings, standards: Standards) -> Itera
 
 def class_expected(findings: Findings, standards: Standards) -> Iterable[QaIssue]:
     if _is_water(findings) and findings.water_class is None:
-        yield _issue(
+        yield issue(
             standards,
             "water_class",
             "CLASS_MISSING",
@@ -325,7 +282,7 @@ def class_consistent_with_areas(findings: Findings, standards: Standards) -> Ite
         return
     least = class_for_share(share.wet_low / share.total, standards)
     if water_class.value < least:
-        yield _issue(
+        yield issue(
             standards,
             "water_class",
             "CLASS_BELOW_WET_SHARE",
@@ -338,7 +295,7 @@ def class_consistent_with_areas(findings: Findings, standards: Standards) -> Ite
 
 def mould_condition_expected(findings: Findings, standards: Standards) -> Iterable[QaIssue]:
     if findings.damage_type is DamageType.MOULD and findings.mould_condition is None:
-        yield _issue(
+        yield issue(
             standards,
             "mould_condition",
             "MOULD_CONDITION_MISSING",
@@ -363,7 +320,7 @@ def dry_readings_at_goal(findings: Findings, standards: Standards) -> Iterable[Q
     for index, reading in _measured(findings):
         goal = _goal_of(reading, standards)
         if reading.is_dry and goal is not None and reading.value > goal:
-            yield _issue(
+            yield issue(
                 standards,
                 "drying_goal",
                 "READING_ABOVE_GOAL_MARKED_DRY",
@@ -380,7 +337,7 @@ def dry_standard_per_material(findings: Findings, standards: Standards) -> Itera
         groups[((reading.material or "").lower(), reading.unit)].append((index, reading))
     for (material, unit), readings in groups.items():
         if all(_goal_of(reading, standards) is None for _, reading in readings):
-            yield _issue(
+            yield issue(
                 standards,
                 "drying_goal",
                 "DRY_STANDARD_MISSING",
@@ -397,7 +354,7 @@ def intake_readings_expected(findings: Findings, standards: Standards) -> Iterab
         return
     undated = [reading for reading in measured if reading.taken_on is None]
     if undated:
-        yield _issue(
+        yield issue(
             standards,
             "monitoring",
             "READINGS_UNDATED",
@@ -408,7 +365,7 @@ def intake_readings_expected(findings: Findings, standards: Standards) -> Iterab
     dates = [reading.taken_on for reading in measured if reading.taken_on is not None]
     inspection = findings.job.inspection_date
     if dates and inspection is not None and min(dates) > inspection.value:
-        yield _issue(
+        yield issue(
             standards,
             "monitoring",
             "INTAKE_READINGS_MISSING",
@@ -422,7 +379,7 @@ def intake_readings_expected(findings: Findings, standards: Standards) -> Iterab
 def dates_in_order(findings: Findings, standards: Standards) -> Iterable[QaIssue]:
     loss, inspection = findings.job.date_of_loss, findings.job.inspection_date
     if loss is not None and inspection is not None and loss.value > inspection.value:
-        yield _issue(
+        yield issue(
             standards,
             "documentation",
             "DATE_OF_LOSS_AFTER_INSPECTION",
@@ -434,7 +391,7 @@ def dates_in_order(findings: Findings, standards: Standards) -> Iterable[QaIssue
     if loss is not None:
         early = [(index, r) for index, r in _measured(findings) if r.taken_on and r.taken_on < loss.value]
         if early:
-            yield _issue(
+            yield issue(
                 standards,
                 "documentation",
                 "READING_BEFORE_LOSS",
@@ -456,7 +413,7 @@ def _series_out_of_order(findings: Findings, standards: Standards) -> Iterator[Q
         previous = last.get(key)
         if previous is not None and reading.taken_on < previous and key not in flagged:
             flagged.add(key)
-            yield _issue(
+            yield issue(
                 standards,
                 "monitoring",
                 "READING_DATES_OUT_OF_ORDER",
@@ -474,7 +431,7 @@ def visits_daily(findings: Findings, standards: Standards) -> Iterable[QaIssue]:
     for earlier, later in pairwise(days):
         gap = (later - earlier).days
         if gap > allowed:
-            yield _issue(
+            yield issue(
                 standards,
                 "monitoring",
                 "VISIT_GAP",
@@ -500,13 +457,13 @@ def equipment_backed_by_readings(findings: Findings, standards: Standards) -> It
     placed = _placed(findings)
     if placed and not _measured(findings):
         index, item = placed[0]
-        yield _issue(
+        yield issue(
             standards,
             "monitoring",
             "EQUIPMENT_WITHOUT_READINGS",
             "error",
             f"{FindingField.EQUIPMENT}[{index}]",
-            f"Drying equipment was placed ({item.stated_quantity} {_LABELS[item.kind]}) with no moisture"
+            f"Drying equipment was placed ({item.stated_quantity} {LABELS[item.kind]}) with no moisture"
             " readings behind it; equipment days are not paid without them.",
         )
 
@@ -525,13 +482,13 @@ def equipment_on_formula(findings: Findings, standards: Standards) -> Iterable[Q
             rule: ReferenceKey = "air_movers" if item.kind is EquipmentKind.AIR_MOVER else "dehumidifiers"
             yield _off_formula(standards, rule, field, item, str(item.quantity))
         elif not item.inputs and not (item.kind is EquipmentKind.AIR_MOVER and air_movers is not None):
-            yield _issue(
+            yield issue(
                 standards,
                 "air_movers" if item.kind is EquipmentKind.AIR_MOVER else "dehumidifiers",
                 "EQUIPMENT_CALCULATION_MISSING",
                 "warning",
                 f"{FindingField.EQUIPMENT}[{index}]",
-                f"{stated} {_LABELS[item.kind]} placed with no S500 calculation behind them:"
+                f"{stated} {LABELS[item.kind]} placed with no S500 calculation behind them:"
                 f" {item.calculation.removeprefix('Not calculated: ')}",
             )
 
@@ -539,13 +496,13 @@ def equipment_on_formula(findings: Findings, standards: Standards) -> Iterable[Q
 def _off_formula(
     standards: Standards, rule: ReferenceKey, field: str, item: EquipmentItem, allowed: str
 ) -> QaIssue:
-    return _issue(
+    return issue(
         standards,
         rule,
         "EQUIPMENT_OFF_FORMULA",
         "warning",
         field,
-        f"{item.stated_quantity} {_LABELS[item.kind]} placed; the {standards.cite(rule)} calculation gives"
+        f"{item.stated_quantity} {LABELS[item.kind]} placed; the {standards.cite(rule)} calculation gives"
         f" {allowed}. Record why the deviation was needed, or expect the difference to be cut.",
     )
 
@@ -557,7 +514,7 @@ def gpp_consistent(findings: Findings, standards: Standards) -> Iterable[QaIssue
             continue
         computed = gpp_from_fahrenheit(reading.temperature_f, reading.relative_humidity)
         if abs(computed - reading.gpp) > tolerance:
-            yield _issue(
+            yield issue(
                 standards,
                 "psychrometrics",
                 "ATMOSPHERIC_GPP_INCONSISTENT",
@@ -592,197 +549,6 @@ RULES: tuple[Rule, ...] = (
     gpp_consistent,
     sources_expected,
 )
-
-
-# --- the cross-check against the offline analyzer ---------------------------------------------
-#
-# The reference is a second reading of the same notes by rules that see less than a careful
-# reader: a table they cannot parse, a class nobody wrote, a reading on a line they skip. What the
-# rules did not find is their blind spot, not the findings' error: a value only the findings
-# determined is at most "info", a reading the rules did not find (or cannot pair) is not compared,
-# and a recommendation is compared only with one the rules calculated. A value both determined
-# and read differently is a real disagreement, named with both readings; its severity is the
-# rule's, except where the findings already record the conflict themselves (the grade the notes
-# state, kept beside a worse judged one with the reason): then it is a warning.
-
-
-def cross_check(findings: Findings, reference: Findings, standards: Standards) -> Iterator[QaIssue]:
-    """Every disagreement with the rules' own reading of the same notes."""
-    yield from _compare_grade(
-        "CROSSCHECK_CATEGORY", "Category", FindingField.WATER_CATEGORY, "water_category", "error",
-        findings.water_category, reference.water_category, standards,
-    )  # fmt: skip
-    yield from _compare_grade(
-        "CROSSCHECK_CLASS", "Class", FindingField.WATER_CLASS, "water_class", "warning",
-        findings.water_class, reference.water_class, standards,
-    )  # fmt: skip
-    yield from _compare_gpp(findings, reference, standards)
-    yield from _compare_equipment(findings, reference, standards)
-
-
-def _compare_grade(
-    code: str,
-    label: str,
-    field: str,
-    rule: ReferenceKey,
-    severity: Severity,
-    given: Classification | None,
-    expected: Classification | None,
-    standards: Standards,
-) -> Iterator[QaIssue]:
-    if given is not None and expected is not None and given.value != expected.value:
-        reason = expected.justification or "stated in the notes"
-        if _judged_above_stated(given, expected):
-            # The notes state the rules' grade and the findings say why the evidence is worse:
-            # the conflict is on record, in the safer direction; the adjuster confirms it.
-            yield _issue(
-                standards,
-                rule,
-                code,
-                "warning",
-                field,
-                f"{label} {given.value} is judged from the evidence against the {label} {given.stated}"
-                f" the notes state (line {given.stated_source.line if given.stated_source else '?'});"
-                f" the rules read {label} {expected.value} ({reason}). Confirm the source supports"
-                f" {label} {given.value}.",
-            )
-            return
-        yield _issue(
-            standards,
-            rule,
-            code,
-            severity,
-            field,
-            f"{label} {given.value} is given; the rules read {label} {expected.value} from the notes"
-            f" ({reason})",
-        )
-    elif given is None and expected is not None:
-        yield _issue(
-            standards,
-            rule,
-            code,
-            "warning",
-            field,
-            f"No {label.lower()} is given; the rules read {label} {expected.value}.",
-        )
-    elif given is not None and expected is None:
-        yield _issue(
-            standards,
-            rule,
-            code,
-            "info",
-            field,
-            f"{label} {given.value} is given; the rules could not determine it from the notes to confirm it.",
-        )
-
-
-def _judged_above_stated(given: Classification, expected: Classification) -> bool:
-    """The findings keep the notes' own grade (the one the rules read), cite it, and judge worse."""
-    # The rules echo a stated grade only when they found no evidence of their own: their
-    # justification is then the statement itself (or nothing). A grade they judged stays an error.
-    echoed = not expected.justification or expected.justification.startswith(STATED_PREFIX)
-    return (
-        given.stated is not None
-        and given.stated_source is not None
-        and given.stated == expected.value
-        and given.value > given.stated
-        and bool(given.justification.strip())
-        and echoed
-    )
-
-
-def _compare_gpp(findings: Findings, reference: Findings, standards: Standards) -> Iterator[QaIssue]:
-    # Both analyzers cite lines, so readings pair by line; on a line with several readings, by the
-    # same temperature and RH, else by order when both found the same number there. A reading the
-    # rules did not find (or cannot pair) is not compared: that is their blind spot.
-    expected: dict[int, list[AtmosphericReading]] = defaultdict(list)
-    for reading in reference.atmospheric_readings:
-        if reading.gpp is not None:
-            expected[reading.source.line].append(reading)
-    given: dict[int, list[tuple[int, AtmosphericReading]]] = defaultdict(list)
-    for index, reading in enumerate(findings.atmospheric_readings):
-        if reading.gpp is not None:
-            given[reading.source.line].append((index, reading))
-    tolerance = standards.atmospheric.gpp_tolerance
-    for line, readings in given.items():
-        candidates = expected.get(line, [])
-        same_count = len(candidates) == len(readings)
-        for position, (index, reading) in enumerate(readings):
-            other = next((c for c in candidates if _same_air(c, reading)), None)
-            if other is None and same_count:
-                other = candidates[position]
-            if other is None or other.gpp is None or abs(other.gpp - (reading.gpp or 0)) <= tolerance:
-                continue
-            yield _issue(
-                standards,
-                "psychrometrics",
-                "CROSSCHECK_GPP",
-                "warning",
-                f"atmosphericReadings[{index}].gpp",
-                f"{reading.gpp:g} GPP is given for line {line}; the rules read {other.gpp:g} GPP there.",
-            )
-
-
-def _same_air(one: AtmosphericReading, other: AtmosphericReading) -> bool:
-    if one.temperature_f is None or one.relative_humidity is None:
-        return False
-    if other.temperature_f is None or other.relative_humidity is None:
-        return False
-    return (
-        abs(one.temperature_f - other.temperature_f) < 0.5
-        and abs(one.relative_humidity - other.relative_humidity) < 0.5
-    )
-
-
-def _compare_equipment(findings: Findings, reference: Findings, standards: Standards) -> Iterator[QaIssue]:
-    expected = {item.kind: item for item in reference.equipment}
-    for index, item in enumerate(findings.equipment):
-        other = expected.get(item.kind)
-        if other is None:
-            continue
-        rule: ReferenceKey = "air_movers" if item.kind is EquipmentKind.AIR_MOVER else "dehumidifiers"
-        label = _LABELS[item.kind]
-        # A recommendation is compared only with one the rules calculated (their `quantity`
-        # without inputs is the stated count repeated), and within the range the rules allow.
-        if item.inputs and other.inputs and not _within_rules(item.quantity, other):
-            yield _issue(
-                standards,
-                rule,
-                "CROSSCHECK_EQUIPMENT",
-                "warning",
-                f"{FindingField.EQUIPMENT}[{index}].quantity",
-                f"{label}: {item.quantity} recommended; the rules calculate {_rules_quantity(other)}.",
-            )
-        given, wanted = item.stated_quantity, other.stated_quantity
-        if given is not None and wanted is not None and given != wanted:
-            # Both read a count placed from the notes: a real disagreement, named with both lines.
-            yield _issue(
-                standards,
-                rule,
-                "CROSSCHECK_EQUIPMENT",
-                "warning",
-                f"{FindingField.EQUIPMENT}[{index}].statedQuantity",
-                f"{label}: {given} placed{_at(item.source)}; the rules count {wanted}{_at(other.source)}."
-                " Check which the notes support.",
-            )
-
-
-def _at(span: SourceSpan | None) -> str:
-    return f" (line {span.line})" if span is not None else ""
-
-
-def _within_rules(quantity: int, calculated: EquipmentItem) -> bool:
-    least, most = calculated.inputs.get("least"), calculated.inputs.get("most")
-    if least is not None and most is not None:
-        return least <= quantity <= most
-    return quantity == calculated.quantity
-
-
-def _rules_quantity(calculated: EquipmentItem) -> str:
-    least, most = calculated.inputs.get("least"), calculated.inputs.get("most")
-    if least is not None and most is not None and least != most:
-        return f"{calculated.quantity} (range {least:g}-{most:g})"
-    return str(calculated.quantity)
 
 
 # --- entry point -------------------------------------------------------------------------------
