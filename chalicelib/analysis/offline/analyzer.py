@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from chalicelib.analysis.findings import (
     DamageType,
     FindingField,
@@ -49,6 +51,7 @@ from chalicelib.analysis.standards import (
 )
 
 ANALYZER_NAME = "offline-rules"
+_GRADED_WATER = re.compile(r"\b(?:cat(?:egory)?\.? ?[1-3]|class ?[1-4])\b", re.IGNORECASE)
 
 
 ANALYZER_VERSION = "2.0.0"
@@ -76,10 +79,14 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
     drafts = rooms.finish()
     areas = [draft.to_model(standards) for draft in drafts]
     is_water = damage_type is DamageType.WATER
-    category, category_notes = (
-        detect_category(lines, cause[1].line if cause else None, standards) if is_water else (None, [])
+    # Firefighting water is a water loss too when the notes grade it ("Cat 3 - water through ash")
+    graded_water = is_water or (
+        damage_type is DamageType.FIRE_SMOKE and _GRADED_WATER.search(text) is not None
     )
-    water_class, class_notes = detect_class(lines, drafts, standards) if is_water else (None, [])
+    category, category_notes = (
+        detect_category(lines, cause[1].line if cause else None, standards) if graded_water else (None, [])
+    )
+    water_class, class_notes = detect_class(lines, drafts, standards) if graded_water else (None, [])
     findings = Findings(
         job=job,
         locale=dates.locale,
@@ -102,7 +109,7 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
         ),
         equipment_runs=log.runs,
         scope_of_work=scope_items(lines, scope_lines, rooms.rooms_by_line),
-        safety_hazards=detect_hazards(lines, category, standards, dates.locale),
+        safety_hazards=detect_hazards(lines, category if is_water else None, standards, dates.locale),
         notes=[*_date_notes(dates), *category_notes, *class_notes],
         analyzer=ANALYZER_NAME,
         analyzer_version=ANALYZER_VERSION,
