@@ -50,6 +50,7 @@ from chalicelib.analysis.offline.text import (
     around,
     first_found,
     has_evidence,
+    is_negated,
 )
 from chalicelib.analysis.offline.wet_extents import WetReader
 
@@ -94,6 +95,11 @@ _AFFECTED_WORD = re.compile(
 )
 
 
+_SOUND_AFTER = re.compile(
+    r"[^.;,]{0,30}?\b(?:not (?:wet|damp|affected|damaged)|(?:was |is |were |are )?dry\b(?! ?(?:std|standard))"
+    r"|intact|sound|undamaged|no swelling|same as (?:the )?(?:\w+ ){0,3}(?:reference|dry standard))",
+    FLAGS,
+)
 # "slab not wet", "tiles dry", "frame sound", "foil underlay intact": a material said to be fine.
 _SAID_SOUND = re.compile(
     r"\b(?:not (?:wet|damp|affected|damaged)|dry|intact|sound|fine|undamaged|unaffected|ok"
@@ -254,6 +260,11 @@ class RoomScan(ReadingsScan):
             clause = text[start:end]
             # A material is affected when its clause says so ("carpet and pad wet", "skirting
             # swollen") or the work on it does (a scope line); "slab not wet" and "tiles dry" are not.
+            said_fine = is_negated(text, material.start, material.end) or _SOUND_AFTER.match(
+                text, material.end, material.end + 45
+            )
+            if said_fine and not is_scope:
+                continue  # "no insulation between floors", "slab under the laminate not wet"
             if is_scope or has_evidence(_AFFECTED_WORD, clause) or not _SAID_SOUND.search(clause):
                 area.materials.setdefault(material.key, material.name)
             if not is_scope and has_evidence(_SOAKED_WORD, clause):
