@@ -168,7 +168,8 @@ _MAX_ROOM_WORDS = 5  # a longer "Area: ..." value is prose, not a room name
 # Said of a room, these settle that it is not affected, whatever else its words mention.
 _UNAFFECTED = re.compile(
     r"\b(?:unaffected|not affected|not impacted|unimpacted|undamaged|not damaged"
-    r"|dry (?:standard|std|ref(?:erence)?)s?"
+    # "at the dry standard", "back to dry standard" say a room has dried, not that it is the reference
+    r"|(?<!at the )(?<!to the )(?<!of the )(?<!at )(?<!to )dry (?:standard|std|ref(?:erence)?)s?"
     r"|(?:reference|control|baseline) (?:area|room|point|wall)s?"
     r"|(?:used|taken|read|as) (?:as|for)? ?(?:the |a |our |his |her |their )?(?:dry |upstairs |downstairs "
     r"|ground floor |main floor )?(?:standard|reference|baseline|control|comparison)s?"
