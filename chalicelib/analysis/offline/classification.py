@@ -128,6 +128,7 @@ class _Graded:
     span: SourceSpan
 
 
+_QUOTED = re.compile(r"\"[^\"]{1,80}\"|\u201c[^\u201d]{1,80}\u201d")
 # How a grade the rules only took from the notes is justified (QA's cross-check knows it by this).
 STATED_PREFIX = "Stated in the notes"
 _HEDGE = re.compile(
@@ -161,7 +162,10 @@ def _stated_grade(lines: Sequence[Line], pattern: re.Pattern[str], *, worst: boo
     revised to Class 4") and quote others before correcting them ("the insurer's Cat 2 ... Cat 3")."""
     stated: _Graded | None = None
     for line in lines:
+        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(line.text)]
         for match in evidence_matches(pattern, line.text):
+            if any(start < match.start() < end for start, end in quoted):
+                continue  # 'describes the loss as "Class 3"': someone else's words, reported
             written = match.group("n").lower()
             value = _ROMAN.get(written) or int(written)
             if not worst or stated is None or value > stated.value:
