@@ -16,37 +16,17 @@ import argparse
 import json
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import Score, multiset  # noqa: E402
 from chalicelib.analysis import analyze_text, check_findings  # noqa: E402
 
 Json = dict[str, Any]
-
-
-@dataclass
-class Score:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Score) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
-
-    @property
-    def precision(self) -> float | None:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
-
-    @property
-    def recall(self) -> float | None:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
 
 
 def _norm(value: Any) -> Any:
@@ -76,12 +56,6 @@ def presence(expected: Any, predicted: Any) -> Score:
     if expected is None:
         return Score(fp=int(predicted is not None))
     return Score(tp=1) if predicted is not None else Score(fn=1)
-
-
-def multiset(expected: Iterable[tuple[Any, ...]], predicted: Iterable[tuple[Any, ...]]) -> Score:
-    wanted, found = Counter(expected), Counter(predicted)
-    hits = sum((wanted & found).values())
-    return Score(tp=hits, fp=sum(found.values()) - hits, fn=sum(wanted.values()) - hits)
 
 
 def readings(expected: list[Json], predicted: list[Json]) -> Score:
