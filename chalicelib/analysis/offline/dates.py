@@ -90,6 +90,7 @@ _WEEKDAY_YEARLESS = re.compile(
 _WEEKDAY_REACH = 25  # how far before a date its weekday may be written
 
 _HALF_YEAR = timedelta(days=183)
+_NEAR = timedelta(days=45)  # how far from a date already read an ambiguous date may be read
 
 
 _NEAR_DAYS = timedelta(days=45)  # how far from the dates around it a weekday-only date may fall
@@ -148,6 +149,19 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return date(year, month, day)
     except ValueError:
         return None
+
+
+def _nearer_reading(first: int, second: int, year: int | None, anchor: date | None) -> date | None:
+    """ "11/06" the day after "Nov 5, 2026": of the two ways to read a numeric date, the one within a
+    few weeks of a date already read, when only one is; else None (it stays undetermined)."""
+    if anchor is None:
+        return None
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        found = _safe_date(year, month, day) if year else _near_anchor(month, day, anchor)
+        if found is not None and abs(found - anchor) <= _NEAR:
+            readings.append(found)
+    return readings[0] if len(set(readings)) == 1 else None
 
 
 def _near_anchor(month: int, day: int, anchor: date | None) -> date | None:
@@ -276,8 +290,10 @@ class Dates:
         elif second > 12 or order == "MDY":
             day, month = second, first
         else:
-            self.ambiguous_seen = True
-            return None
+            near = _nearer_reading(first, second, year, anchor)
+            if near is None:
+                self.ambiguous_seen = True
+            return near
         return _safe_date(year, month, day) if year else _near_anchor(month, day, anchor)
 
 
