@@ -30,7 +30,12 @@ _PROSE_NUMBER = re.compile(
 
 # A bare number is a reading when a reading verb leads straight to it ("the wall read 84"), or,
 # in a sentence that names the scale, after "and"/"at" ("and 71 by the window", "the wall at 13").
-_READ_VERB = re.compile(r"\b(?:read|reads|reading|reading of|readings of|measured|metered)\W{0,2}$", FLAGS)
+_AT_HEIGHT = re.compile(r" at \d{1,4}(?:\.\d)? ?(?:mm|cm|m|in|\"|ft|')(?![\w])", FLAGS)
+_READINGS_WORD = re.compile(r"\breadings?\b", FLAGS)
+_ANYTHING = re.compile(r"")
+_READ_VERB = re.compile(
+    r"\b(?:read|reads|reading|readings|reading of|readings of|measured|metered)\W{0,2}$", FLAGS
+)
 
 
 _BARE_READ_CUE = re.compile(
@@ -106,6 +111,9 @@ def prose_readings(text: str, dates: Dates, day_one: date | None, taken_on: date
             lead = text[max(previous, match.start() - _LEAD) : match.start()]
             bare = match.group("scale") is None
             cue = _READ_CUE if not bare else _BARE_READ_CUE if scaled else _READ_VERB
+            at_height = bare and _AT_HEIGHT.match(text, match.end()) is not None  # "34 at 100 mm"
+            if at_height and (scaled or _READINGS_WORD.search(text, start, end)):
+                cue = _ANYTHING
             if (
                 not cue.search(lead)
                 or AIR_WORDS.search(text, match.start(), min(end, match.end() + 12))
