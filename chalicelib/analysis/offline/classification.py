@@ -10,6 +10,7 @@ from chalicelib.analysis.findings import (
     Classification,
     DamageType,
     SourceSpan,
+    StandardRef,
 )
 from chalicelib.analysis.offline.areas import (
     AreaDraft,
@@ -246,6 +247,20 @@ def _merge_stated(
     return derived.value
 
 
+def _graded(
+    value: int, stated: _Graded | None, reasons: list[str], evidence: list[SourceSpan], standard: StandardRef
+) -> Classification:
+    """The judged grade with its reasons and lines, and the stated one kept beside it."""
+    return Classification(
+        value=value,
+        stated=stated.value if stated else None,
+        stated_source=stated.span if stated else None,
+        justification=" ".join(reasons),
+        evidence=dedupe_spans(evidence),
+        standard=standard,
+    )
+
+
 def _stated_reasons(stated: _Graded | None) -> list[str]:
     if stated is None or not _justified(stated):
         return []
@@ -292,14 +307,7 @@ def detect_category(
         "Category", stated, derived, _Explained(reasons, evidence, notes), _stated_reasons(stated)
     )
     return (
-        Classification(
-            value=value,
-            stated=stated.value if stated else None,
-            stated_source=stated.span if stated else None,
-            justification=" ".join(reasons),
-            evidence=dedupe_spans(evidence),
-            standard=standards.ref("water_category"),
-        ),
+        _graded(value, stated, reasons, evidence, standards.ref("water_category")),
         notes,
     )
 
@@ -469,14 +477,7 @@ def detect_class(
         evidence += area_evidence
     value = _merge_stated("Class", stated, derived, _Explained(reasons, evidence, notes), fallback)
     return (
-        Classification(
-            value=value,
-            stated=stated.value if stated else None,
-            stated_source=stated.span if stated else None,
-            justification=" ".join(reasons),
-            evidence=dedupe_spans(evidence),
-            standard=standards.ref("water_class"),
-        ),
+        _graded(value, stated, reasons, evidence, standards.ref("water_class")),
         notes,
     )
 
@@ -528,11 +529,4 @@ def detect_condition(
     value = _merge_stated(
         "Condition", stated, derived, _Explained(reasons, evidence, []), _stated_reasons(stated)
     )
-    return Classification(
-        value=min(value, 3),
-        stated=stated.value if stated else None,
-        stated_source=stated.span if stated else None,
-        justification=" ".join(reasons),
-        evidence=dedupe_spans(evidence),
-        standard=standards.ref("mould_condition"),
-    )
+    return _graded(min(value, 3), stated, reasons, evidence, standards.ref("mould_condition"))
