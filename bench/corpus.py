@@ -574,3 +574,16 @@ def paraphrase_disagreements(results: list[CaseResult]) -> dict[str, list[str]]:
             facts["readings"].add(repr(sorted(float(x["value"]) for x in p.get("moistureReadings", []))))
         out[name] = [k for k, v in facts.items() if len(v) > 1]
     return out
+
+
+def _fmt(value: float | None) -> str:
+    return "   -  " if value is None else f"{value:6.2f}"
+
+
+def print_table(title: str, scores: dict[str, Score]) -> None:
+    """A field per row: precision, recall and the counts behind them."""
+    print(f"\n{title}")
+    print(f"  {'field':<24} {'prec':>6} {'recall':>6}    tp  fp  fn")
+    for name, score in scores.items():
+        counts = f"{score.tp:4d} {score.fp:3d} {score.fn:3d}"
+        print(f"  {name:<24} {_fmt(score.precision)} {_fmt(score.recall)}  {counts}")

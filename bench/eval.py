@@ -21,7 +21,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus import CORPUS, Case, CaseResult, Score, load_cases, paraphrase_disagreements, score_case  # noqa: E402
+from bench.corpus import (  # noqa: E402
+    CORPUS,
+    Case,
+    CaseResult,
+    Score,
+    load_cases,
+    paraphrase_disagreements,
+    print_table,
+    score_case,
+)
 from chalicelib.analysis import analyze_text, check_findings  # noqa: E402
 from chalicelib.analysis.citations import with_pages  # noqa: E402
 
@@ -52,18 +61,6 @@ def totals(results: list[CaseResult]) -> dict[str, Score]:
         for name, score in result.scores.items():
             out.setdefault(name, Score()).add(score)
     return out
-
-
-def _fmt(value: float | None) -> str:
-    return "   -  " if value is None else f"{value:6.2f}"
-
-
-def print_table(title: str, scores: dict[str, Score]) -> None:
-    print(f"\n{title}")
-    print(f"  {'field':<22} {'prec':>6} {'recall':>6}   tp  fp  fn")
-    for name, score in scores.items():
-        counts = f"{score.tp:4d} {score.fp:3d} {score.fn:3d}"
-        print(f"  {name:<22} {_fmt(score.precision)} {_fmt(score.recall)} {counts}")
 
 
 def figures(results: list[CaseResult]) -> dict[str, dict[str, float | None] | int]:

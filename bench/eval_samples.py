@@ -23,7 +23,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.corpus import Score, multiset  # noqa: E402
+from bench.corpus import Score, multiset, print_table  # noqa: E402
 from chalicelib.analysis import analyze_text, check_findings  # noqa: E402
 
 Json = dict[str, Any]
@@ -191,18 +191,6 @@ def score_sample(expected: Json, predicted: Json) -> dict[str, Score]:
         lambda: multiset(_scope(expected["scopeOfWork"]), _scope(predicted["scopeOfWork"])),
     )
     return scores
-
-
-def _fmt(value: float | None) -> str:
-    return "   -  " if value is None else f"{value:6.2f}"
-
-
-def print_table(title: str, scores: dict[str, Score]) -> None:
-    print(f"\n{title}")
-    print(f"  {'field':<24} {'prec':>6} {'recall':>6}   tp  fp  fn")
-    for name, score in scores.items():
-        counts = f"{score.tp:3d} {score.fp:3d} {score.fn:3d}"
-        print(f"  {name:<24} {_fmt(score.precision)} {_fmt(score.recall)}  {counts}")
 
 
 def main() -> int:
