@@ -1,0 +1,118 @@
+"""What the analyzer missed and what it made up, case by case, for one field.
+
+A worklist for improving the offline analyzer: each expected fact not found (`-`) and each fact
+found that the truth does not hold (`+`), with the line it was read from.
+
+    .venv/bin/python bench/misses.py readings|materials|areas [--only STEM_PREFIX]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.corpus import (  # noqa: E402
+    Json,
+    area_matches,
+    case_input,
+    load_cases,
+    match_areas,
+    material_key,
+)
+from bench.corpus import _reading_unit_ok as reading_unit_ok  # noqa: E402
+from chalicelib.analysis import analyze_text  # noqa: E402
+
+
+def _short(text: object, width: int = 90) -> str:
+    line = " ".join(str(text or "").split())
+    return line if len(line) <= width else line[: width - 1] + "…"
+
+
+def reading_misses(truth: Json, predicted: Json) -> list[str]:
+    by_name = {area["name"]: area for area in truth.get("areas", [])}
+    remaining = list(predicted.get("moistureReadings", []))
+    out = []
+    for reading in truth.get("readings", []):
+        area = by_name.get(reading.get("area"))
+
+        def fits(found: Json, reading: Json = reading, area: Json | None = area) -> bool:
+            if abs(float(found["value"]) - float(reading["value"])) > 0.051:
+                return False
+            if not reading_unit_ok(reading["unit"], found.get("unit", "%")):
+                return False
+            if reading.get("date") and found.get("takenOn") and reading["date"] != found["takenOn"]:
+                return False
+            if reading.get("isReference") and found.get("isReference"):
+                return True
+            return area is None or area_matches(area, found.get("location"))
+
+        hit = next((i for i, found in enumerate(remaining) if fits(found)), None)
+        if hit is None:
+            out.append(
+                f"  - {reading['value']} {reading['unit']} {reading.get('area')!r} "
+                f"{reading.get('material') or ''} {reading.get('date') or ''}"
+                f"{' ref' if reading.get('isReference') else ''}"
+            )
+        else:
+            remaining.pop(hit)
+    for found in remaining:
+        source = (found.get("source") or {}).get("text") or (found.get("source") or {}).get("line")
+        out.append(
+            f"  + {found['value']} {found.get('unit')} {found.get('location')!r} "
+            f"{found.get('takenOn') or ''}{' ref' if found.get('isReference') else ''}  <- {_short(source)}"
+        )
+    return out
+
+
+def material_misses(truth: Json, predicted: Json) -> list[str]:
+    expected, found = truth.get("areas", []), predicted.get("affectedAreas", [])
+    matched = match_areas(expected, found)
+    out = []
+    for i, area in enumerate(expected):
+        want = {material_key(m) for m in area.get("materials", [])}
+        got_area = found[matched[i]] if i in matched else {}
+        got = {material_key(m) for m in got_area.get("materials", [])}
+        if want != got:
+            out.append(
+                f"  {area['name']!r} -> {got_area.get('room')!r}: "
+                f"missing {sorted(want - got)} extra {sorted(got - want)}"
+            )
+    for j, area in enumerate(found):
+        if j not in matched.values() and area.get("materials"):
+            out.append(f"  unmatched {area['room']!r}: extra {sorted(area['materials'])}")
+    return out
+
+
+def area_misses(truth: Json, predicted: Json) -> list[str]:
+    expected, found = truth.get("areas", []), predicted.get("affectedAreas", [])
+    matched = match_areas(expected, found)
+    out = [f"  - {a['name']!r}" for i, a in enumerate(expected) if i not in matched]
+    out += [f"  + {a['room']!r}" for j, a in enumerate(found) if j not in matched.values()]
+    return out
+
+
+FIELDS = {"readings": reading_misses, "materials": material_misses, "areas": area_misses}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("field", choices=sorted(FIELDS))
+    parser.add_argument("--only", default="")
+    args = parser.parse_args()
+    for case in load_cases():
+        if not case.stem.startswith(args.only):
+            continue
+        text, _ = case_input(case)
+        predicted = analyze_text(text).model_dump(mode="json", by_alias=True)
+        lines = FIELDS[args.field](case.truth, predicted)
+        if lines:
+            print(case.stem)
+            print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
