@@ -39,10 +39,21 @@ def test_gpp_and_dew_point_match_the_chart(
 
 def test_saturation_pressure_at_known_points() -> None:
     # Given water at 20 C and 100 C
-    # When the saturation vapour pressure is computed (Hyland-Wexler)
+    # When the saturation vapour pressure is computed
     # Then it matches the steam tables: 2.339 kPa and 101.42 kPa
     assert saturation_pressure_kpa(20.0) == pytest.approx(2.339, abs=0.002)
     assert saturation_pressure_kpa(100.0) == pytest.approx(101.42, abs=0.05)
+
+
+def test_below_freezing_the_air_saturates_over_ice() -> None:
+    # Given winter outside air, -10 C (ASHRAE Fundamentals table 3: 0.2600 kPa over ice, 0.2865
+    # over supercooled water)
+    # When the saturation pressure, GPP and dew point are computed
+    # Then they are over ice: lower GPP than the water formula gives, and the frost point
+    assert saturation_pressure_kpa(-10.0) == pytest.approx(0.2600, abs=0.001)
+    assert grains_per_pound(-10.0, 100.0) == pytest.approx(11.2, abs=0.1)
+    assert dew_point_c(-10.0, 100.0) == pytest.approx(-10.0, abs=0.01)
+    assert dew_point_c(-10.0, 50.0) == pytest.approx(-17.6, abs=0.1)
 
 
 def test_celsius_and_fahrenheit_agree() -> None:
