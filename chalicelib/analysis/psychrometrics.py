@@ -1,7 +1,7 @@
 """Psychrometrics: grains per pound (GPP) and dew point from air temperature and relative humidity.
 
-The arithmetic is PsychroLib's (Meyer and Thevenard, the reference implementation of the ASHRAE
-Handbook - Fundamentals, chapter 1, "Psychrometrics", validated against the Handbook's tables), at
+The arithmetic is PsychroLib's (Meyer and Thevenard: the equations of the ASHRAE Handbook -
+Fundamentals, chapter 1, "Psychrometrics", tested against the Handbook's tables), at
 standard sea-level pressure (101.325 kPa), which is what restoration hygrometers and the IICRC
 S500 psychrometric chart assume. It replaced our own copy of the same formulas: it saturates over
 ice below 0 C (outside air on a winter job) and finds the dew point by solving the formula rather
