@@ -47,7 +47,7 @@ pytest: package poppler
 
 ## make openapi: regenerate docs/openapi.json from the routes and the pydantic models
 openapi: $(STAMP)
-	$(BIN)/python -m chalicelib.openapi > docs/openapi.json
+	$(BIN)/python -m chalicelib.api.openapi > docs/openapi.json
 
 ## make bench: cold-start imports, our PDF/DOCX extraction next to poppler's pdftotext, WebSocket fan-out,
 ## the analyzer's time per inspection next to the previous analyzer

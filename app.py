@@ -12,10 +12,19 @@ from typing import Any
 from chalice import AuthResponse, Chalice, CognitoUserPoolAuthorizer, Response
 from chalice.app import AuthRequest, SQSEvent, WebsocketEvent
 
-from chalicelib import apikeys, audit, auth, control, cors, progress, ratelimit, uploads, workflows
-from chalicelib.errors import AppError, ForbiddenError
-from chalicelib.http import error_response, json_errors, json_response, normalize_gateway_error, parse_model
-from chalicelib.models import (
+from chalicelib import wiring
+from chalicelib.api import auth, cors, websocket
+from chalicelib.api.http import (
+    error_response,
+    json_errors,
+    json_response,
+    normalize_gateway_error,
+    parse_model,
+)
+from chalicelib.core import api_keys, audit, control, ratelimit, uploads, workflows
+from chalicelib.core.errors import AppError, ForbiddenError
+from chalicelib.core.identity import Principal
+from chalicelib.core.models import (
     AuditAction,
     CreateApiKeyRequest,
     CreateUploadRequest,
@@ -37,7 +46,7 @@ API = "/api/orchestrator"
 # No caching (ttl 0): a revoked API key stops working at once.
 @app.authorizer(ttl_seconds=0)
 def verify_caller(auth_request: AuthRequest) -> AuthResponse:
-    principal = auth.gateway_principal(auth_request.token, get_settings())
+    principal = auth.gateway_principal(wiring.ports(), auth_request.token, get_settings())
     context = {"apiKeyId": principal.api_key_id or ""}
     return AuthResponse(routes=["*"], principal_id=principal.user_id, context=context)
 
@@ -62,8 +71,8 @@ def api(path: str, method: str, *, people_only: bool = False) -> Callable[[Calla
         @functools.wraps(view)
         def limited(*args: Any, **kwargs: Any) -> Response:
             principal = current_principal()
-            ratelimit.take(principal)
-            if principal.api_key_id is not None and apikeys.note_use(principal.api_key_id):
+            ratelimit.take(wiring.ports(), principal)
+            if principal.api_key_id is not None and api_keys.note_use(wiring.ports(), principal.api_key_id):
                 audited(AuditAction.API_KEY_USE, principal.api_key_id)
             return view(*args, **kwargs)
 
@@ -84,12 +93,12 @@ def gateway_errors_as_json(event: Any, get_response: Callable[[Any], Response]) 
     return response
 
 
-def current_principal() -> auth.Principal:
+def current_principal() -> Principal:
     request = app.current_request
     # Verified once per request (locally that may mean a DynamoDB read for an API key).
-    principal: auth.Principal | None = getattr(request, "principal", None)
+    principal: Principal | None = getattr(request, "principal", None)
     if principal is None:
-        principal = auth.principal_for(request.headers, request.context, get_settings())
+        principal = auth.principal_for(wiring.ports(), request.headers, request.context, get_settings())
         request.principal = principal  # type: ignore[attr-defined]
     return principal
 
@@ -109,7 +118,7 @@ def signed_in_user() -> str:
 def audited(action: AuditAction, target_id: str, **details: Any) -> None:
     """Append the audit entry of a mutation that succeeded."""
     request = app.current_request
-    audit.record(current_principal(), action, target_id, request.context, details or None)
+    audit.record(wiring.ports(), current_principal(), action, target_id, request.context, details or None)
 
 
 def query_params() -> dict[str, str]:
@@ -123,7 +132,7 @@ def query_params() -> dict[str, str]:
 def create_workflow() -> Response:
     user = current_user()
     request = parse_model(CreateWorkflowRequest, app.current_request.json_body)
-    created = workflows.create_workflow(user, request)
+    created = workflows.create_workflow(wiring.ports(), user, request)
     audited(AuditAction.WORKFLOW_CREATE, created["workflowId"], inputMethod=request.input_method.value)
     return json_response(created, 201)
 
@@ -132,7 +141,7 @@ def create_workflow() -> Response:
 def create_upload() -> Response:
     user = current_user()
     request = parse_model(CreateUploadRequest, app.current_request.json_body)
-    created = uploads.create_upload(user, request)
+    created = uploads.create_upload(wiring.ports(), user, request)
     audited(AuditAction.WORKFLOW_CREATE, created["workflowId"], inputMethod=request.input_method.value)
     return json_response(created, 201)
 
@@ -141,12 +150,12 @@ def create_upload() -> Response:
 def list_workflows() -> Response:
     user = current_user()
     query = parse_model(ListWorkflowsQuery, query_params(), "query string")
-    return json_response(workflows.list_workflows(user, query))
+    return json_response(workflows.list_workflows(wiring.ports(), user, query))
 
 
 @api("/workflows/{workflow_id}", "GET")
 def get_workflow(workflow_id: str) -> Response:
-    workflow = workflows.get_workflow(current_user(), workflow_id)
+    workflow = workflows.get_workflow(wiring.ports(), current_user(), workflow_id)
     return _workflow_response(workflow)
 
 
@@ -155,7 +164,7 @@ def patch_workflow(workflow_id: str) -> Response:
     user = current_user()
     request = parse_model(PatchWorkflowRequest, app.current_request.json_body)
     if_match = app.current_request.headers.get("if-match")
-    workflow = workflows.patch_workflow(user, workflow_id, request, if_match)
+    workflow = workflows.patch_workflow(wiring.ports(), user, workflow_id, request, if_match)
     changed = request.progress.model_dump(by_alias=True, exclude_unset=True)
     audited(AuditAction.WORKFLOW_PATCH, workflow.id, fields=sorted(changed))
     return _workflow_response(workflow)
@@ -163,31 +172,34 @@ def patch_workflow(workflow_id: str) -> Response:
 
 @api("/workflows/{workflow_id}", "DELETE")
 def delete_workflow(workflow_id: str) -> Response:
-    cancelled = workflows.delete_workflow(current_user(), workflow_id)
+    cancelled = workflows.delete_workflow(wiring.ports(), current_user(), workflow_id)
     audited(AuditAction.WORKFLOW_CANCEL if cancelled else AuditAction.WORKFLOW_DELETE, workflow_id)
     return json_response({"success": True})
 
 
 @api("/workflows/{workflow_id}/pause", "POST")
 def pause_workflow(workflow_id: str) -> Response:
-    workflow = workflows.load_owned(current_user(), workflow_id)
-    paused = control.pause_workflow(workflow)
+    ports = wiring.ports()
+    workflow = workflows.load_owned(ports, current_user(), workflow_id)
+    paused = control.pause_workflow(ports, workflow)
     audited(AuditAction.WORKFLOW_PAUSE, workflow_id)
     return _workflow_response(paused)
 
 
 @api("/workflows/{workflow_id}/resume", "POST")
 def resume_workflow(workflow_id: str) -> Response:
-    workflow = workflows.load_owned(current_user(), workflow_id)
-    resumed = control.resume_workflow(workflow)
+    ports = wiring.ports()
+    workflow = workflows.load_owned(ports, current_user(), workflow_id)
+    resumed = control.resume_workflow(ports, workflow)
     audited(AuditAction.WORKFLOW_RESUME, workflow_id)
     return _workflow_response(resumed)
 
 
 @api("/workflows/{workflow_id}/retry", "POST")
 def retry_workflow(workflow_id: str) -> Response:
-    workflow = workflows.load_owned(current_user(), workflow_id)
-    retried = control.retry_workflow(workflow)
+    ports = wiring.ports()
+    workflow = workflows.load_owned(ports, current_user(), workflow_id)
+    retried = control.retry_workflow(ports, workflow)
     audited(AuditAction.WORKFLOW_RETRY, workflow_id)
     return _workflow_response(retried)
 
@@ -196,34 +208,36 @@ def retry_workflow(workflow_id: str) -> Response:
 def get_report(workflow_id: str) -> Response:
     user = current_user()
     report_format = query_params().get("format", "json")
-    report = workflows.get_report(user, workflow_id, report_format)
+    report = workflows.get_report(wiring.ports(), user, workflow_id, report_format)
     audited(AuditAction.REPORT_DOWNLOAD, workflow_id, format=report_format)
     return json_response(report)
 
 
 @api("/stats", "GET")
 def get_stats() -> Response:
-    return json_response({"stats": workflows.get_stats(current_user()).model_dump(mode="json")})
+    return json_response(
+        {"stats": workflows.get_stats(wiring.ports(), current_user()).model_dump(mode="json")}
+    )
 
 
 @api("/api-keys", "POST", people_only=True)
 def create_api_key() -> Response:
     user = signed_in_user()
     request = parse_model(CreateApiKeyRequest, app.current_request.json_body)
-    created = apikeys.create_api_key(user, request)
+    created = api_keys.create_api_key(wiring.ports(), user, request)
     audited(AuditAction.API_KEY_CREATE, created["apiKey"]["id"], name=request.name)
     return json_response(created, 201)
 
 
 @api("/api-keys", "GET", people_only=True)
 def list_api_keys() -> Response:
-    keys = apikeys.list_api_keys(signed_in_user())
+    keys = api_keys.list_api_keys(wiring.ports(), signed_in_user())
     return json_response({"apiKeys": [key.model_dump(mode="json") for key in keys]})
 
 
 @api("/api-keys/{key_id}", "DELETE", people_only=True)
 def revoke_api_key(key_id: str) -> Response:
-    apikeys.revoke_api_key(signed_in_user(), key_id)
+    api_keys.revoke_api_key(wiring.ports(), signed_in_user(), key_id)
     audited(AuditAction.API_KEY_REVOKE, key_id)
     return json_response({"success": True})
 
@@ -231,12 +245,12 @@ def revoke_api_key(key_id: str) -> Response:
 @api("/audit", "GET")
 def list_audit() -> Response:
     query = parse_model(ListAuditQuery, query_params(), "query string")
-    return json_response(audit.list_entries(current_user(), query))
+    return json_response(audit.list_entries(wiring.ports(), current_user(), query))
 
 
 @api("/openapi.json", "GET")
 def openapi_document() -> Response:
-    from chalicelib import openapi  # deferred: only this route builds the document
+    from chalicelib.api import openapi  # deferred: only this route builds the document
 
     return json_response(openapi.document(app))
 
@@ -266,7 +280,7 @@ def _workflow_response(workflow: Workflow) -> Response:
     return json_response({"workflow": workflow.public()}, headers={"ETag": f'"{workflow.version}"'})
 
 
-# --- WebSocket: live progress (see chalicelib/progress.py for the protocol) --------------
+# --- WebSocket: live progress (see chalicelib/api/websocket.py for the protocol) ----------
 
 
 @app.on_ws_connect(name="ws_connect")
@@ -274,7 +288,7 @@ def ws_connect(event: WebsocketEvent) -> Response | None:
     # Browsers cannot set headers on a WebSocket: the bearer token comes in the query string.
     token = (event.to_dict().get("queryStringParameters") or {}).get("token")
     try:
-        progress.connect(event.connection_id, token)
+        websocket.connect(wiring.ports(), event.connection_id, token)
     except AppError as refused:
         # Any answer but 2xx makes API Gateway refuse the connection.
         return error_response(refused)
@@ -283,12 +297,12 @@ def ws_connect(event: WebsocketEvent) -> Response | None:
 
 @app.on_ws_message(name="ws_message")
 def ws_message(event: WebsocketEvent) -> None:
-    progress.handle_message(event.connection_id, event.body)
+    websocket.handle_message(wiring.ports(), event.connection_id, event.body)
 
 
 @app.on_ws_disconnect(name="ws_disconnect")
 def ws_disconnect(event: WebsocketEvent) -> None:
-    progress.disconnect(event.connection_id)
+    websocket.disconnect(wiring.ports(), event.connection_id)
 
 
 # --- events -------------------------------------------------------------------------------
@@ -300,7 +314,7 @@ UPLOADS_QUEUE = "restoreassist-uploads"
 # `chalice package` cannot attach S3 notifications to a bucket, so S3 -> SQS -> this handler.
 @app.on_sqs_message(queue=UPLOADS_QUEUE, batch_size=10, name="upload_received")
 def upload_received(event: SQSEvent) -> dict[str, Any]:
-    return uploads.process_upload_messages(event.to_dict(), event.context)
+    return uploads.process_upload_messages(wiring.ports(), event.to_dict(), event.context)
 
 
 # --- workflow phases (Step Functions tasks; see stepfunctions/workflow.asl.json) ----------
@@ -312,39 +326,39 @@ def upload_received(event: SQSEvent) -> dict[str, Any]:
 def phase_initiation(event: dict[str, Any], context: Any) -> dict[str, Any]:
     from chalicelib.phases import initiation
 
-    return initiation.handle(event)
+    return initiation.handle(wiring.ports(), event)
 
 
 @app.lambda_function(name="phase_processing")
 def phase_processing(event: dict[str, Any], context: Any) -> dict[str, Any]:
     from chalicelib.phases import processing
 
-    return processing.handle(event)
+    return processing.handle(wiring.ports(), event)
 
 
 @app.lambda_function(name="phase_qa")
 def phase_qa(event: dict[str, Any], context: Any) -> dict[str, Any]:
     from chalicelib.phases import qa
 
-    return qa.handle(event)
+    return qa.handle(wiring.ports(), event)
 
 
 @app.lambda_function(name="phase_output")
 def phase_output(event: dict[str, Any], context: Any) -> dict[str, Any]:
     from chalicelib.phases import output
 
-    return output.handle(event)
+    return output.handle(wiring.ports(), event)
 
 
 @app.lambda_function(name="pause_point")
 def pause_point(event: dict[str, Any], context: Any) -> dict[str, Any]:
     from chalicelib.phases import pause
 
-    return pause.pause_point(event)
+    return pause.pause_point(wiring.ports(), event)
 
 
 @app.lambda_function(name="record_failure")
 def workflow_failed(event: dict[str, Any], context: Any) -> dict[str, Any]:
     from chalicelib.phases.failure import record_failure
 
-    return record_failure(event)
+    return record_failure(wiring.ports(), event)

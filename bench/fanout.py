@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 SECRET = "bench-fanout-signing-key-" + "0" * 40
 os.environ.update(AUTH_MODE="dev", DEV_AUTH_SECRET=SECRET)
 
-from chalicelib.auth import issue_dev_token  # noqa: E402
+from chalicelib.api.auth import issue_dev_token  # noqa: E402
 from chalicelib.phases import processing  # noqa: E402
 from local_stack.stack import LocalStack, StackConfig  # noqa: E402
 
@@ -99,9 +99,9 @@ def run_once(stack: LocalStack, clients: int, release: threading.Event) -> dict[
 
 def _events(workflow_id: str) -> dict[int, float]:
     """seq -> when the change was written."""
-    from chalicelib.services import get_store
+    from chalicelib.wiring import ports
 
-    return {e.seq: e.at.astimezone(UTC).timestamp() for e in get_store().events_after(workflow_id, 0)}
+    return {e.seq: e.at.astimezone(UTC).timestamp() for e in ports().workflows.events_after(workflow_id, 0)}
 
 
 def main(argv: list[str] | None = None) -> int:

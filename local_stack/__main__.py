@@ -37,7 +37,7 @@ def main() -> None:
 
     secret = _secret(args.secret_file)
     if args.command == "token":
-        from chalicelib.auth import issue_dev_token
+        from chalicelib.api.auth import issue_dev_token
 
         print(issue_dev_token(args.user, secret))
         return

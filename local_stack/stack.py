@@ -105,9 +105,9 @@ class LocalStack:
             bucket=cfg.bucket_name,
             definition=definition,
         )
-        from chalicelib import services
+        from chalicelib import wiring
 
-        services.reset()
+        wiring.reset()
         self._start_gateway(app, cfg)
         self._start_websockets(app, cfg)
 

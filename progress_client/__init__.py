@@ -1,7 +1,7 @@
 """A client for a workflow's live progress over the orchestrator's WebSocket API.
 
 It lives outside `chalicelib` on purpose: `chalicelib` ships to Lambda, and nothing there may
-depend on `websockets`. See `chalicelib/progress.py` for the server's side of the protocol.
+depend on `websockets`. See `chalicelib/api/websocket.py` for the server's side of the protocol.
 
     from progress_client import ProgressWatcher
 

@@ -37,7 +37,7 @@ logger = logging.getLogger(__name__)
 Envelope = dict[str, Any]
 
 # After one of these nothing more happens to the workflow unless the user retries it.
-# (Kept in step with `chalicelib.events.FINAL_EVENTS`; not imported, so the client does not
+# (Kept in step with `chalicelib.core.events.FINAL_EVENTS`; not imported, so the client does not
 # drag the server's dependencies along.)
 FINAL_EVENTS: frozenset[str] = frozenset({"WORKFLOW_COMPLETE", "WORKFLOW_FAILED", "WORKFLOW_CANCELLED"})
 
@@ -144,7 +144,7 @@ class Backoff:
 
 
 def channel_for(workflow_id: str) -> str:
-    """The progress channel of a workflow (the server's `chalicelib.events.channel_for`)."""
+    """The progress channel of a workflow (the server's `chalicelib.core.events.channel_for`)."""
     return f"workflow:{workflow_id}:progress"
 
 

@@ -26,7 +26,7 @@ for _prefix in ("RATE_LIMIT", "API_KEY_RATE_LIMIT"):
     os.environ[f"{_prefix}_PER_SECOND"] = "500"
     os.environ[f"{_prefix}_BURST"] = "1000"
 
-from chalicelib.auth import issue_dev_token  # noqa: E402
+from chalicelib.api.auth import issue_dev_token  # noqa: E402
 from local_stack.stack import LocalStack, StackConfig  # noqa: E402
 
 TERMINAL = {"COMPLETED", "FAILED", "CANCELLED"}

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import ConfigDict, Field
 
-from chalicelib.models import ApiModel
+from chalicelib.core.models import ApiModel
 
 
 class CamelModel(ApiModel):

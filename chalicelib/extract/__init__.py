@@ -6,15 +6,9 @@ file needs when it reads one.
 
 from __future__ import annotations
 
-from chalicelib.extract.document import (
-    DEFAULT_LIMITS,
-    DocumentKind,
-    ExtractedDocument,
-    ExtractLimits,
-    PageText,
-    extract_document,
-)
+from chalicelib.extract.document import DocumentKind, ExtractedDocument, extract_document
 from chalicelib.extract.errors import DocumentRejectedError, RejectionCode
+from chalicelib.extract.pages import DEFAULT_LIMITS, ExtractLimits, PageText
 
 __all__ = [
     "DEFAULT_LIMITS",

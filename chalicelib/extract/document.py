@@ -25,43 +25,17 @@ list of lines `line_pages()` describes.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from chalicelib.extract.errors import DocumentRejectedError, RejectionCode
+from chalicelib.extract.pages import DEFAULT_LIMITS, ExtractLimits, PageText, check_text_size
 from chalicelib.extract.sniff import Container, is_encrypted_office_package, sniff
 
 
 class DocumentKind(StrEnum):
     PDF = "PDF"
     DOCX = "DOCX"
-
-
-@dataclass(frozen=True)
-class ExtractLimits:
-    max_bytes: int = 25 * 1024 * 1024
-    max_pdf_pages: int = 500
-    max_docx_uncompressed_bytes: int = 200 * 1024 * 1024  # sum of the ZIP directory's declared sizes
-    max_docx_compression_ratio: float = 100.0  # per member (members of 1 MiB or more)
-    # The XML parts python-docx parses into one in-memory tree: a tree takes ~80 bytes an element
-    # (a 2 MB upload of empty paragraphs grew the process by 380 MiB). A long report has a few
-    # hundred thousand elements; more is refused (DOCX_TOO_COMPLEX) before python-docx sees it.
-    max_docx_xml_bytes: int = 64 * 1024 * 1024
-    max_docx_xml_elements: int = 2_000_000
-    max_chars: int = 2_000_000  # of text(), newlines included
-    # Wall-clock budget for reading a PDF's pages (PDF_TOO_COMPLEX past it): a few KB of content
-    # stream can keep pypdf busy for minutes, and the INITIATION Lambda stops at 30 seconds.
-    max_pdf_seconds: float = 20.0
-
-
-DEFAULT_LIMITS = ExtractLimits()
-
-
-@dataclass(frozen=True)
-class PageText:
-    page: int  # 1-based physical page of a PDF; always 1 for a DOCX
-    text: str
 
 
 @dataclass(frozen=True)
@@ -132,30 +106,6 @@ def extract_document(
     document = ExtractedDocument(kind=expected, pages=pages)
     check_text_size(sum(len(page.text) for page in pages) + len(pages) - 1, limits)
     return document
-
-
-def check_text_size(chars: int, limits: ExtractLimits) -> None:
-    if chars > limits.max_chars:
-        raise DocumentRejectedError(
-            RejectionCode.TEXT_TOO_LARGE,
-            f"This document has more than {limits.max_chars:,} characters of text, far more than an "
-            "inspection report. Upload only the report itself.",
-            detail=f"at least {chars} characters",
-        )
-
-
-_LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-# C0/C1 controls except tab and newline, and DEL; also U+FFFE/U+FFFF non-characters.
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-_TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
-
-
-def clean_text(raw: str) -> str:
-    """One page's text with "\\n" line breaks only, no control characters, and no blank edges."""
-    text = _LINE_BREAKS.sub("\n", raw)
-    text = _CONTROLS.sub("", text)
-    text = _TRAILING_SPACE.sub("", text)
-    return text.strip("\n")
 
 
 def _unsupported(description: str) -> DocumentRejectedError:

@@ -38,8 +38,8 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from chalicelib.extract.document import ExtractLimits, PageText, check_text_size, clean_text
 from chalicelib.extract.errors import DocumentRejectedError, RejectionCode
+from chalicelib.extract.pages import ExtractLimits, PageText, check_text_size, clean_text
 
 CONTENT_TYPES = "[Content_Types].xml"
 MAX_MEMBERS = 5_000  # a real .docx has tens of parts; a few thousand images is already extreme

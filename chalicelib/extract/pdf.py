@@ -33,8 +33,8 @@ import re
 import time
 from typing import TYPE_CHECKING, Any
 
-from chalicelib.extract.document import ExtractLimits, PageText, check_text_size, clean_text
 from chalicelib.extract.errors import DocumentRejectedError, RejectionCode
+from chalicelib.extract.pages import ExtractLimits, PageText, check_text_size, clean_text
 
 if TYPE_CHECKING:
     from pypdf import PageObject, PdfReader

@@ -14,9 +14,9 @@ from typing import Annotated, Any
 
 from pydantic import Field, StringConstraints
 
-from chalicelib.errors import InvalidRequestError
-from chalicelib.models import RequestModel
-from chalicelib.validation import validated
+from chalicelib.core.errors import InvalidRequestError
+from chalicelib.core.models import RequestModel
+from chalicelib.core.validation import validated
 
 MAPPINGS_FILE = Path(__file__).with_name("mappings.json")
 SECTIONS = ("job", "rooms", "readings", "photos")

@@ -10,31 +10,31 @@ import contextlib
 import json
 from typing import Any
 
-from chalicelib.blobs import WorkFile, work_key
-from chalicelib.errors import WorkflowStoppedError
-from chalicelib.models import UNFINISHED_STATUSES, Workflow, WorkflowStatus, utc_now
+from chalicelib.core.documents import WorkFile, work_key
+from chalicelib.core.errors import WorkflowStoppedError
+from chalicelib.core.models import UNFINISHED_STATUSES, Workflow, WorkflowStatus, utc_now
+from chalicelib.core.ports import Ports
 from chalicelib.phases.runner import ExecutionState
-from chalicelib.services import get_blobs, get_store
 
 QA_REJECTED = "QaRejected"
 MAX_MESSAGE_CHARS = 2000
 
 
-def record_failure(event: dict[str, Any]) -> dict[str, Any]:
+def record_failure(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
     state = ExecutionState.model_validate(event)
     error = event.get("error") or {}
     code = str(error.get("Error") or "Unknown")
     output_data: dict[str, Any] | None = None
     if code == QA_REJECTED:
-        qa = get_blobs().get_json(work_key(state.user_id, state.workflow_id, WorkFile.QA))
+        qa = ports.blobs.get_json(work_key(state.user_id, state.workflow_id, WorkFile.QA))
         message = qa_rejection_message(qa, state.attempt)
         output_data = {"qa": qa}
     else:
-        current = get_store().get(state.workflow_id)
+        current = ports.workflows.get(state.workflow_id)
         phase = current.current_phase.value if current else "workflow"
         message = failure_message(code, error.get("Cause"), phase)
 
-    store = get_store()
+    store = ports.workflows
     now = utc_now()
 
     def to_failed(workflow: Workflow) -> None:

@@ -11,28 +11,28 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
-from chalicelib.blobs import WorkFile, work_key
-from chalicelib.errors import InputRejectedError
-from chalicelib.models import InputMethod, OrchestratorPhase, Workflow
+from chalicelib.core.documents import WorkFile, work_key
+from chalicelib.core.errors import InputRejectedError
+from chalicelib.core.models import InputMethod, OrchestratorPhase, Workflow
+from chalicelib.core.ports import Ports
+from chalicelib.core.scanning import check_upload
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
-from chalicelib.scanning import check_upload
-from chalicelib.services import get_blobs, get_scanner
 from chalicelib.settings import get_settings
 
 
-def handle(event: dict[str, Any]) -> dict[str, Any]:
-    return run_phase(OrchestratorPhase.INITIATION, event, prepare_input)
+def handle(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
+    return run_phase(ports, OrchestratorPhase.INITIATION, event, prepare_input)
 
 
-def prepare_input(workflow: Workflow, state: ExecutionState) -> PhaseResult:
-    blobs = get_blobs()
+def prepare_input(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseResult:
+    blobs = ports.blobs
     data = workflow.input_data or {}
     line_pages: list[int] | None = None
     # TEXT as typed; API as the text form of the field app's structured inspection.
     if workflow.input_method in (InputMethod.TEXT, InputMethod.API) and "textKey" in data:
         text = normalize_text(blobs.get_text(str(data["textKey"])))
     elif workflow.input_method in (InputMethod.PDF, InputMethod.WORD) and "uploadKey" in data:
-        pages = _extract_upload(workflow.input_method, str(data["uploadKey"]))
+        pages = _extract_upload(ports, workflow.input_method, str(data["uploadKey"]))
         text = "\n".join(page_text for _, page_text in pages)
         line_pages = [page for page, page_text in pages for _ in page_text.split("\n")]
     else:
@@ -47,7 +47,7 @@ def prepare_input(workflow: Workflow, state: ExecutionState) -> PhaseResult:
     return PhaseResult(outcome=outcome)
 
 
-def _extract_upload(method: InputMethod, key: str) -> list[tuple[int, str]]:
+def _extract_upload(ports: Ports, method: InputMethod, key: str) -> list[tuple[int, str]]:
     from chalicelib.extract import (  # deferred: pypdf and python-docx load only here
         DocumentKind,
         DocumentRejectedError,
@@ -56,7 +56,7 @@ def _extract_upload(method: InputMethod, key: str) -> list[tuple[int, str]]:
     )
 
     settings = get_settings()
-    blobs = get_blobs()
+    blobs = ports.blobs
     size = blobs.size_of(key)
     if size is None:
         raise InputRejectedError("UPLOAD_MISSING", "The uploaded file could not be found")
@@ -69,7 +69,7 @@ def _extract_upload(method: InputMethod, key: str) -> list[tuple[int, str]]:
     limits = ExtractLimits(max_bytes=settings.max_upload_bytes, max_pdf_pages=settings.max_pdf_pages)
     data = blobs.get_bytes(key)
     # Nothing parses a file before the scanner has passed it.
-    check_upload(get_scanner(), key, data)
+    check_upload(ports.scanner, key, data)
     try:
         document = extract_document(data, kind, limits)
     except DocumentRejectedError as rejected:

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from typing import Any
 
 from chalicelib.analysis import Findings, QaResult
-from chalicelib.blobs import WorkFile, report_key, work_key
-from chalicelib.models import REPORT_CONTENT_TYPES, OrchestratorPhase, Workflow, iso, utc_now
+from chalicelib.core.documents import WorkFile, report_key, work_key
+from chalicelib.core.models import REPORT_CONTENT_TYPES, OrchestratorPhase, Workflow, iso, utc_now
+from chalicelib.core.ports import Ports
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
 from chalicelib.report import Report, render_docx, render_json, render_markdown, render_pdf
-from chalicelib.services import get_blobs
 
 RENDERERS: dict[str, Callable[[Report], str | bytes]] = {
     "json": render_json,
@@ -20,12 +20,12 @@ RENDERERS: dict[str, Callable[[Report], str | bytes]] = {
 }
 
 
-def handle(event: dict[str, Any]) -> dict[str, Any]:
-    return run_phase(OrchestratorPhase.OUTPUT, event, render_reports)
+def handle(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
+    return run_phase(ports, OrchestratorPhase.OUTPUT, event, render_reports)
 
 
-def render_reports(workflow: Workflow, state: ExecutionState) -> PhaseResult:
-    blobs = get_blobs()
+def render_reports(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseResult:
+    blobs = ports.blobs
     findings = Findings.model_validate(
         blobs.get_json(work_key(workflow.user_id, workflow.id, WorkFile.FINDINGS))
     )

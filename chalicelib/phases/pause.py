@@ -12,10 +12,10 @@ from typing import Any
 
 from pydantic import ConfigDict, Field
 
-from chalicelib.errors import PauseWithdrawnError, WorkflowStoppedError
-from chalicelib.models import ACTIVE_STATUSES, OrchestratorPhase, Workflow, WorkflowStatus, utc_now
+from chalicelib.core.errors import PauseWithdrawnError, WorkflowStoppedError
+from chalicelib.core.models import ACTIVE_STATUSES, OrchestratorPhase, Workflow, WorkflowStatus, utc_now
+from chalicelib.core.ports import Ports
 from chalicelib.phases.runner import ExecutionState
-from chalicelib.services import get_store
 
 
 class PauseEvent(ExecutionState):
@@ -25,7 +25,7 @@ class PauseEvent(ExecutionState):
     task_token: str = Field(min_length=1, max_length=4096)
 
 
-def pause_point(event: dict[str, Any]) -> dict[str, Any]:
+def pause_point(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
     pause = PauseEvent.model_validate(event)
 
     def to_paused(current: Workflow) -> None:
@@ -39,5 +39,5 @@ def pause_point(event: dict[str, Any]) -> dict[str, Any]:
         current.paused_at = utc_now()
         current.task_token = pause.task_token
 
-    get_store().update(pause.workflow_id, to_paused)
+    ports.workflows.update(pause.workflow_id, to_paused)
     return {"paused": True, "nextPhase": pause.next_phase.value}

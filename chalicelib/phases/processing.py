@@ -11,23 +11,23 @@ from typing import Any
 
 from chalicelib.analysis import Findings, analyze_text
 from chalicelib.analysis.citations import with_pages
-from chalicelib.blobs import WorkFile, work_key
-from chalicelib.models import InputMethod, OrchestratorPhase, Workflow
+from chalicelib.core.documents import WorkFile, work_key
+from chalicelib.core.models import InputMethod, OrchestratorPhase, Workflow
+from chalicelib.core.ports import Ports
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
-from chalicelib.services import get_blobs
 from chalicelib.settings import Settings, get_settings
 
 
-def handle(event: dict[str, Any]) -> dict[str, Any]:
-    return run_phase(OrchestratorPhase.PROCESSING, event, analyse)
+def handle(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
+    return run_phase(ports, OrchestratorPhase.PROCESSING, event, analyse)
 
 
-def analyse(workflow: Workflow, state: ExecutionState) -> PhaseResult:
-    blobs = get_blobs()
+def analyse(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseResult:
+    blobs = ports.blobs
     text = blobs.get_text(work_key(workflow.user_id, workflow.id, WorkFile.TEXT))
     settings = get_settings()
     if settings.anthropic_api_key:
-        findings, analysis = _claude_analysis(settings, text, _qa_feedback(workflow, state))
+        findings, analysis = _claude_analysis(settings, text, _qa_feedback(ports, workflow, state))
     else:
         findings = analyze_text(text)
         analysis = {"analyzer": findings.analyzer, "version": findings.analyzer_version, "costUsd": None}
@@ -83,9 +83,9 @@ def _claude_analysis(
     }
 
 
-def _qa_feedback(workflow: Workflow, state: ExecutionState) -> list[str] | None:
+def _qa_feedback(ports: Ports, workflow: Workflow, state: ExecutionState) -> list[str] | None:
     """On a QA retry, the errors QA found in the previous attempt's findings."""
     if state.attempt <= 1:
         return None
-    qa = get_blobs().get_json(work_key(workflow.user_id, workflow.id, WorkFile.QA))
+    qa = ports.blobs.get_json(work_key(workflow.user_id, workflow.id, WorkFile.QA))
     return [issue["message"] for issue in qa.get("issues", []) if issue.get("severity") == "error"]

@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from chalicelib.analysis import ANALYZER_NAME, Findings, analyze_text, check_findings
-from chalicelib.blobs import WorkFile, work_key
-from chalicelib.models import OrchestratorPhase, Workflow, iso, utc_now
+from chalicelib.core.documents import WorkFile, work_key
+from chalicelib.core.models import OrchestratorPhase, Workflow, iso, utc_now
+from chalicelib.core.ports import Ports
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
-from chalicelib.services import get_blobs
 
 
-def handle(event: dict[str, Any]) -> dict[str, Any]:
-    return run_phase(OrchestratorPhase.QA, event, review)
+def handle(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
+    return run_phase(ports, OrchestratorPhase.QA, event, review)
 
 
-def review(workflow: Workflow, state: ExecutionState) -> PhaseResult:
-    blobs = get_blobs()
+def review(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseResult:
+    blobs = ports.blobs
     findings = Findings.model_validate(
         blobs.get_json(work_key(workflow.user_id, workflow.id, WorkFile.FINDINGS))
     )

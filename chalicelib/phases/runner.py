@@ -14,10 +14,9 @@ from typing import Any
 
 from pydantic import ConfigDict, Field
 
-from chalicelib import eta
-from chalicelib.errors import InputRejectedError, WorkflowStoppedError
-from chalicelib.logs import logger
-from chalicelib.models import (
+from chalicelib.core import eta
+from chalicelib.core.errors import InputRejectedError, WorkflowStoppedError
+from chalicelib.core.models import (
     ApiModel,
     OrchestratorPhase,
     StepStatus,
@@ -26,7 +25,8 @@ from chalicelib.models import (
     WorkflowStep,
     utc_now,
 )
-from chalicelib.services import get_store
+from chalicelib.core.ports import Ports
+from chalicelib.logs import logger
 
 PHASE_PROGRESS: dict[OrchestratorPhase, int] = {
     OrchestratorPhase.INITIATION: 25,
@@ -61,7 +61,7 @@ class PhaseResult:
     analysis: dict[str, Any] | None = None
 
 
-PhaseWork = Callable[[Workflow, ExecutionState], PhaseResult]
+PhaseWork = Callable[[Ports, Workflow, ExecutionState], PhaseResult]
 
 
 def step_number(phase: OrchestratorPhase, attempt: int) -> int:
@@ -75,10 +75,12 @@ def step_number(phase: OrchestratorPhase, attempt: int) -> int:
     return base[phase] + 2 * (attempt - 1)
 
 
-def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) -> dict[str, Any]:
+def run_phase(
+    ports: Ports, phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork
+) -> dict[str, Any]:
     state = ExecutionState.model_validate(event)
-    store = get_store()
-    workflow = _owned_workflow(state)
+    store = ports.workflows
+    workflow = _owned_workflow(ports, state)
     number = step_number(phase, state.attempt)
     previous = store.get_step(workflow.id, number)
     if previous is not None and previous.status is StepStatus.COMPLETED:
@@ -103,16 +105,16 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
     )
 
     try:
-        result = work(workflow, state)
+        result = work(ports, workflow, state)
     except InputRejectedError as rejected:
-        _record_rejection(workflow.id, rejected)
+        _record_rejection(ports, workflow.id, rejected)
         raise
 
     done = step.model_copy(
         update={"status": StepStatus.COMPLETED, "completed_at": utc_now(), "outcome": result.outcome}
     )
     earlier = [s for s in store.list_steps(workflow.id) if s.step_number != number]
-    history = _history(workflow.user_id)
+    history = _history(ports, workflow.user_id)
     finished = store.update(
         workflow.id,
         lambda current: _mark_done(current, done, earlier, result, history),
@@ -128,7 +130,7 @@ def run_phase(phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork) 
     return _next_state(state, result.outcome, finished.pause_requested)
 
 
-def _record_rejection(workflow_id: str, rejected: InputRejectedError) -> None:
+def _record_rejection(ports: Ports, workflow_id: str, rejected: InputRejectedError) -> None:
     """A rejected input is the user's to fix: FAILED with its own code, not a retry."""
 
     def to_failed(workflow: Workflow) -> None:
@@ -138,12 +140,12 @@ def _record_rejection(workflow_id: str, rejected: InputRejectedError) -> None:
         workflow.error_message = rejected.message
         workflow.completed_at = utc_now()
 
-    store = get_store()
+    store = ports.workflows
     store.update(workflow_id, to_failed, steps=store.failing_running_steps(rejected.message))
 
 
-def _owned_workflow(state: ExecutionState) -> Workflow:
-    workflow = get_store().get(state.workflow_id)
+def _owned_workflow(ports: Ports, state: ExecutionState) -> Workflow:
+    workflow = ports.workflows.get(state.workflow_id)
     if workflow is None or workflow.user_id != state.user_id:
         raise WorkflowStoppedError(f"Workflow {state.workflow_id} no longer exists")
     return workflow
@@ -198,12 +200,12 @@ _HISTORY_CACHE: dict[str, tuple[float, list[Workflow]]] = {}
 HISTORY_TTL_SECONDS = 60.0
 
 
-def _history(user_id: str) -> list[Workflow]:
+def _history(ports: Ports, user_id: str) -> list[Workflow]:
     now = time.monotonic()
     cached = _HISTORY_CACHE.get(user_id)
     if cached is not None and now - cached[0] < HISTORY_TTL_SECONDS:
         return cached[1]
-    history = get_store().recent_completed(user_id, eta.HISTORY_SIZE)
+    history = ports.workflows.recent_completed(user_id, eta.HISTORY_SIZE)
     if len(_HISTORY_CACHE) > 1000:
         _HISTORY_CACHE.clear()
     _HISTORY_CACHE[user_id] = (now, history)

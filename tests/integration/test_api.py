@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from chalicelib.services import get_store
+from chalicelib.wiring import ports
 from tests.conftest import Api
 
 BASE = "/api/orchestrator"
@@ -296,7 +296,7 @@ def test_stats_count_the_callers_workflows(api: Api) -> None:
 
 def test_store_keeps_no_document_in_the_record(api: Api) -> None:
     workflow_id = api.create_text("Bathroom 2x3 m, water from shower leak. Wall 40 WME.")
-    record = get_store().get(workflow_id)
+    record = ports().workflows.get(workflow_id)
     assert record is not None and record.input_data is not None
     assert "text" not in record.input_data
     assert record.input_data["characters"] > 0

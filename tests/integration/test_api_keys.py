@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chalicelib.services import get_store
+from chalicelib.wiring import ports
 from tests.conftest import Api
 
 BASE = "/api/orchestrator"
@@ -50,7 +50,7 @@ def test_a_key_is_shown_once_and_stored_only_as_a_hash(api: Api) -> None:
     assert secret not in str(listed)
     assert set(listed[0]) == {"id", "userId", "name", "prefix", "createdAt", "lastUsedAt", "revokedAt"}
     # ... and the store has a hash, never the secret
-    stored = get_store().get_api_key(key["id"])
+    stored = ports().api_keys.get(key["id"])
     assert stored is not None and secret not in str(stored) and len(stored[1]) == 64
 
 

@@ -9,7 +9,7 @@ import time
 import boto3
 import pytest
 
-from chalicelib.engine import execution_arn
+from chalicelib.aws.engine import execution_arn
 from chalicelib.phases import processing
 from tests.conftest import Api
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import boto3
 
-from chalicelib.services import get_engine, get_store
+from chalicelib.wiring import ports
 from tests.conftest import Api
 
 NOTES = "Laundry 3 x 2.5 m flooded by a washing machine hose. Wall 38 WME, floor 28%MC."
@@ -46,7 +46,7 @@ def test_starting_the_same_workflow_twice_runs_one_execution(api: Api) -> None:
     workflow = api.wait_for(api.create_text(NOTES))
 
     # When a start for it is delivered again
-    get_engine().start(workflow["id"], workflow["userId"])
+    ports().engine.start(workflow["id"], workflow["userId"])
 
     # Then there is still exactly one execution for it
     sfn = boto3.client("stepfunctions")
@@ -72,7 +72,7 @@ def test_a_failure_delivered_after_completion_does_not_undo_it(api: Api) -> None
 def test_a_timeout_fails_the_workflow_with_a_clear_message(api: Api) -> None:
     # Given a workflow waiting for its input (no execution)
     workflow_id = api.create_pending("WORD")
-    record = get_store().get(workflow_id)
+    record = ports().workflows.get(workflow_id)
     assert record is not None
 
     # When the state machine reports a timeout for it

@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from chalicelib.errors import TransientError
+from chalicelib.core.errors import TransientError
 from chalicelib.phases import processing
 from tests.conftest import Api
 
@@ -188,9 +188,9 @@ def test_deleting_a_finished_workflow_removes_it_and_its_steps(api: Api) -> None
     # Then it is gone, with its steps and its documents
     assert reply.status == 200 and reply.body == {"success": True}
     assert api.get(f"/api/orchestrator/workflows/{workflow_id}").status == 404
-    from chalicelib.services import get_store
+    from chalicelib.wiring import ports
 
-    assert get_store().list_steps(workflow_id) == []
+    assert ports().workflows.list_steps(workflow_id) == []
     s3 = _boto("s3")
     listed = s3.list_objects_v2(Bucket="restoreassist-documents", Prefix="reports/")
     assert not any(workflow_id in obj["Key"] for obj in listed.get("Contents", []))
@@ -214,7 +214,7 @@ def _sfn_client() -> object:
 def _execution_arn(workflow_id: str) -> str:
     import os
 
-    from chalicelib.engine import execution_arn
+    from chalicelib.aws.engine import execution_arn
 
     return execution_arn(os.environ["STATE_MACHINE_ARN"], workflow_id)
 

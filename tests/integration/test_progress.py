@@ -16,9 +16,9 @@ from websockets.asyncio.client import connect as connect_async
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import ClientConnection, connect
 
-from chalicelib import services
-from chalicelib.auth import issue_dev_token
-from chalicelib.connections import Connection
+from chalicelib import wiring
+from chalicelib.api.auth import issue_dev_token
+from chalicelib.aws.connections import Connection
 from local_stack.stack import LocalStack
 from tests.conftest import TEST_SECRET, Api, token_for
 
@@ -261,7 +261,7 @@ def test_another_users_workflow_cannot_be_watched(api: Api, stack: LocalStack) -
         # Nothing was subscribed: the workflow's events never reach her
         api.wait_for(workflow_id)
         assert mallory.silent_for(0.5)
-        subscribers = {s.user_id for s in services.get_connections().subscriptions(workflow_id)}
+        subscribers = {s.user_id for s in wiring.ports().connections.subscriptions(workflow_id)}
         assert "mallory-progress" not in subscribers
     finally:
         mallory.close()
@@ -325,7 +325,7 @@ def test_unsubscribing_stops_the_events(api: Api, socket: Socket, held_analysis:
 def test_a_gone_connection_is_forgotten_at_the_next_push(api: Api, held_analysis: threading.Event) -> None:
     # Given a subscription whose socket is gone without a $disconnect (a Lambda died, say)
     workflow_id = _in_processing(api)
-    connections = services.get_connections()
+    connections = wiring.ports().connections
     ghost = Connection("ghost-connection-id", api.workflow_owner(), frozenset())
     connections.add_connection(ghost.connection_id, ghost.user_id, "2026-11-25T00:00:00.000Z")
     assert connections.subscribe(workflow_id, ghost, delivered_seq=0, lease_until=0)
@@ -345,15 +345,15 @@ def test_closing_the_socket_removes_its_connection_and_subscriptions(api: Api, s
     client = Socket(stack.websocket_url, api.token)
     client.subscribe(workflow_id)
     client.next()
-    (subscription,) = services.get_connections().subscriptions(workflow_id)
+    (subscription,) = wiring.ports().connections.subscriptions(workflow_id)
 
     client.close()
 
     deadline = time.monotonic() + 10
-    while services.get_connections().get_connection(subscription.connection_id) is not None:
+    while wiring.ports().connections.get_connection(subscription.connection_id) is not None:
         assert time.monotonic() < deadline, "the connection record outlived its socket"
         time.sleep(0.05)
-    assert services.get_connections().subscriptions(workflow_id) == []
+    assert wiring.ports().connections.subscriptions(workflow_id) == []
 
 
 FAN_OUT = 200

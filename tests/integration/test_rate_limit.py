@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from chalicelib import ratelimit
+from chalicelib.core import ratelimit
 from chalicelib.settings import get_settings
 from tests.conftest import Api
 

@@ -11,7 +11,7 @@ import jwt
 import pytest
 
 import app as application
-from chalicelib.auth import DEV_ISSUER
+from chalicelib.api.auth import DEV_ISSUER
 from tests.conftest import TEST_SECRET, Api
 
 API = application.API

@@ -37,7 +37,7 @@ from schemathesis.specs.openapi.checks import (
 )
 
 import app as application
-from chalicelib.openapi import PATH_PARAMETERS, document
+from chalicelib.api.openapi import PATH_PARAMETERS, document
 from chalicelib.phases import processing
 from chalicelib.settings import get_settings
 from local_stack.stack import LocalStack

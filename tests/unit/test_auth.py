@@ -9,9 +9,11 @@ import jwt
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from chalicelib.auth import DEV_ISSUER, INVALID_TOKEN, Principal, issue_dev_token, principal_for
-from chalicelib.errors import UnauthorizedError
+from chalicelib.api.auth import DEV_ISSUER, INVALID_TOKEN, issue_dev_token, principal_for
+from chalicelib.core.errors import UnauthorizedError
+from chalicelib.core.identity import Principal
 from chalicelib.settings import AuthMode, Settings
+from tests.memory_ports import MemoryPorts
 
 SECRET = "unit-test-secret-0123456789abcdef0123456789"
 DEV = Settings(auth_mode=AuthMode.DEV, dev_auth_secret=SECRET)
@@ -30,11 +32,11 @@ def _bearer(token: str) -> dict[str, str]:
 
 
 def user_id_for(headers: dict[str, str], context: dict[str, object], settings: Settings) -> str:
-    return principal_for(headers, context, settings).user_id
+    return principal_for(MemoryPorts(), headers, context, settings).user_id
 
 
 def test_a_dev_token_names_its_user() -> None:
-    principal = principal_for(_bearer(issue_dev_token("alice", SECRET)), {}, DEV)
+    principal = principal_for(MemoryPorts(), _bearer(issue_dev_token("alice", SECRET)), {}, DEV)
     assert principal == Principal("alice", api_key_id=None)
 
 
@@ -106,9 +108,11 @@ def test_dev_mode_ignores_claims_it_did_not_verify() -> None:
 
 def test_cognito_mode_takes_the_user_the_gateway_authorizer_verified() -> None:
     context = {"authorizer": {"principalId": "6f1c2a9e-1111-2222-3333-444455556666", "apiKeyId": ""}}
-    assert principal_for({}, context, COGNITO) == Principal("6f1c2a9e-1111-2222-3333-444455556666")
+    assert principal_for(MemoryPorts(), {}, context, COGNITO) == Principal(
+        "6f1c2a9e-1111-2222-3333-444455556666"
+    )
     with_key = {"authorizer": {"principalId": "alice", "apiKeyId": "0123456789abcdef"}}
-    assert principal_for({}, with_key, COGNITO) == Principal("alice", "0123456789abcdef")
+    assert principal_for(MemoryPorts(), {}, with_key, COGNITO) == Principal("alice", "0123456789abcdef")
 
 
 def test_cognito_mode_without_a_verified_user_is_unauthorized() -> None:

@@ -15,9 +15,11 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
-from chalicelib import auth
-from chalicelib.errors import UnauthorizedError
+from chalicelib.api import auth
+from chalicelib.core.errors import UnauthorizedError
+from chalicelib.core.identity import Principal
 from chalicelib.settings import AuthMode, Settings
+from tests.memory_ports import MemoryPorts
 
 POOL_ARN = "arn:aws:cognito-idp:ap-southeast-2:123456789012:userpool/ap-southeast-2_AbCdEf123"
 ISSUER = "https://cognito-idp.ap-southeast-2.amazonaws.com/ap-southeast-2_AbCdEf123"
@@ -80,13 +82,13 @@ def _token(key: rsa.RSAPrivateKey = POOL_KEY, **claims: Any) -> str:
 
 
 def test_an_id_token_of_the_pool_names_its_user() -> None:
-    principal = auth.authenticate(f"Bearer {_token()}", COGNITO)
-    assert principal == auth.Principal("6f1c2a9e-1111-2222-3333-444455556666")
+    principal = auth.authenticate(MemoryPorts(), f"Bearer {_token()}", COGNITO)
+    assert principal == Principal("6f1c2a9e-1111-2222-3333-444455556666")
 
 
 def test_an_access_token_names_the_client_in_client_id() -> None:
     token = _token(token_use="access", aud=None, client_id=CLIENT_ID)
-    assert auth.authenticate(f"Bearer {token}", COGNITO).user_id.startswith("6f1c2a9e")
+    assert auth.authenticate(MemoryPorts(), f"Bearer {token}", COGNITO).user_id.startswith("6f1c2a9e")
 
 
 @pytest.mark.parametrize(
@@ -137,14 +139,14 @@ def test_anything_else_is_unauthorized_and_the_answer_does_not_say_why(
 ) -> None:
     # The token is made when the test runs: one made at collection could be valid by then
     with pytest.raises(UnauthorizedError) as refused:
-        auth.authenticate(f"Bearer {make_token()}", COGNITO)
+        auth.authenticate(MemoryPorts(), f"Bearer {make_token()}", COGNITO)
     assert refused.value.message == auth.INVALID_TOKEN
 
 
 def test_a_dev_token_is_not_accepted_on_aws() -> None:
     token = auth.issue_dev_token("alice", "some-development-secret-0123456789abcdef")
     with pytest.raises(UnauthorizedError):
-        auth.authenticate(f"Bearer {token}", COGNITO)
+        auth.authenticate(MemoryPorts(), f"Bearer {token}", COGNITO)
 
 
 def test_the_gateway_authorizer_allows_a_verified_user_and_fails_others_with_unauthorized(
@@ -180,9 +182,11 @@ def _claims(**overrides: Any) -> dict[str, Any]:
 def test_claims_the_pools_own_authorizer_verified_name_the_user_if_they_are_for_our_client() -> None:
     # API Gateway's Cognito authorizer (the API key routes) hands over the verified claims
     context = {"authorizer": {"claims": _claims()}}
-    assert auth.principal_for({}, context, COGNITO) == auth.Principal("6f1c2a9e-1111-2222-3333-444455556666")
+    assert auth.principal_for(MemoryPorts(), {}, context, COGNITO) == Principal(
+        "6f1c2a9e-1111-2222-3333-444455556666"
+    )
     access = {"authorizer": {"claims": _claims(token_use="access", aud=None, client_id=CLIENT_ID)}}
-    assert auth.principal_for({}, access, COGNITO).api_key_id is None
+    assert auth.principal_for(MemoryPorts(), {}, access, COGNITO).api_key_id is None
 
 
 @pytest.mark.parametrize(
@@ -197,5 +201,5 @@ def test_claims_the_pools_own_authorizer_verified_name_the_user_if_they_are_for_
 )
 def test_claims_for_another_client_are_refused(claims: dict[str, Any]) -> None:
     with pytest.raises(UnauthorizedError) as refused:
-        auth.principal_for({}, {"authorizer": {"claims": claims}}, COGNITO)
+        auth.principal_for(MemoryPorts(), {}, {"authorizer": {"claims": claims}}, COGNITO)
     assert refused.value.message == auth.INVALID_TOKEN

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from chalicelib import eta
-from chalicelib.events import EventType, channel_for, describe_change, snapshot_data, workflow_of
-from chalicelib.models import (
+from chalicelib.core import eta
+from chalicelib.core.events import EventType, channel_for, describe_change, snapshot_data, workflow_of
+from chalicelib.core.models import (
     InputMethod,
     OrchestratorPhase,
     StepStatus,

@@ -21,8 +21,8 @@ from chalicelib.extract import (
     RejectionCode,
     extract_document,
 )
-from chalicelib.extract.document import clean_text
 from chalicelib.extract.errors import DEFAULT_MESSAGES
+from chalicelib.extract.pages import clean_text
 from tests import documents
 
 PDF, DOCX = DocumentKind.PDF, DocumentKind.DOCX

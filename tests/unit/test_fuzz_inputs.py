@@ -34,8 +34,8 @@ import zlib
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any, TypeVar
-from unittest import mock
 from xml.sax.saxutils import escape
 
 import pytest
@@ -43,16 +43,9 @@ from hypothesis import HealthCheck, currently_in_test_context, event, example, g
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from chalicelib.errors import AppError, InputRejectedError, InvalidRequestError
-from chalicelib.extract import (
-    DocumentKind,
-    DocumentRejectedError,
-    ExtractedDocument,
-    ExtractLimits,
-    RejectionCode,
-    extract_document,
-)
-from chalicelib.models import (
+from chalicelib.aws.scanning import NoScanner
+from chalicelib.core.errors import AppError, InputRejectedError, InvalidRequestError
+from chalicelib.core.models import (
     CreateApiKeyRequest,
     CreateUploadRequest,
     CreateWorkflowRequest,
@@ -61,6 +54,14 @@ from chalicelib.models import (
     OrchestratorPhase,
     PatchWorkflowRequest,
     WorkflowStatus,
+)
+from chalicelib.extract import (
+    DocumentKind,
+    DocumentRejectedError,
+    ExtractedDocument,
+    ExtractLimits,
+    RejectionCode,
+    extract_document,
 )
 from tests import documents
 
@@ -162,7 +163,7 @@ def extract_or_reject(data: bytes, kind: DocumentKind, limits: ExtractLimits = F
 
 
 class _Blobs:
-    """Just what INITIATION's `_extract_upload` reads from S3."""
+    """Just what INITIATION's `_extract_upload` reads from the document store."""
 
     def __init__(self, data: bytes) -> None:
         self.data = data
@@ -178,8 +179,11 @@ def initiate_upload(data: bytes, method: InputMethod) -> None:
     """INITIATION on uploaded bytes: pages of normalised text, or `InputRejectedError`."""
     from chalicelib.phases import initiation
 
-    with mock.patch.object(initiation, "get_blobs", return_value=_Blobs(data)):
-        outcome = bounded(lambda: initiation._extract_upload(method, "upload"), (InputRejectedError,))
+    ports = SimpleNamespace(blobs=_Blobs(data), scanner=NoScanner())
+    outcome = bounded(
+        lambda: initiation._extract_upload(ports, method, "upload"),  # type: ignore[arg-type]
+        (InputRejectedError,),
+    )
     if isinstance(outcome, InputRejectedError):
         assert outcome.code and outcome.message
         return
@@ -1214,7 +1218,7 @@ def test_offline_analyzer_takes_raw_unnormalised_text(text: str) -> None:
 def test_text_request_path_accepts_or_refuses_with_app_errors(text: str) -> None:
     """POST /workflows with inputMethod TEXT: the body model, then inputData.text and the size cap.
     A string that cannot be stored as UTF-8 (lone surrogates) must be refused here, as a 400."""
-    from chalicelib import workflows
+    from chalicelib.core import workflows
 
     def create() -> str:
         request = parse(CreateWorkflowRequest, {"inputMethod": "TEXT", "inputData": {"text": text}})
@@ -1310,7 +1314,7 @@ def request_bodies(draw: st.DrawFn, model: type[BaseModel]) -> dict[str, Any]:
 
 
 def parse(model: type[BaseModel], data: Any) -> Any:
-    from chalicelib.http import parse_model
+    from chalicelib.api.http import parse_model
 
     return parse_model(model, data)
 
@@ -1362,7 +1366,7 @@ def test_any_query_string_is_a_query_or_invalid_request(params: dict[str, str]) 
 def test_create_workflow_input_data_is_checked_with_app_errors_only(body: dict[str, Any]) -> None:
     """POST /workflows past the body model: the per-method inputData checks create_workflow runs
     (TEXT notes and size cap, API inspection, PDF/WORD upload description) raise AppErrors only."""
-    from chalicelib import uploads, workflows
+    from chalicelib.core import uploads, workflows
 
     request = parse_or_refuse(CreateWorkflowRequest, body)
     if not isinstance(request, CreateWorkflowRequest):

@@ -14,12 +14,14 @@ from jsonschema import Draft202012Validator
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 
 import app as application
-from chalicelib import apikeys, openapi, workflows
-from chalicelib.openapi import API_PREFIX, PATH_PARAMETERS, DocumentError, document, render
+from chalicelib.api import openapi
+from chalicelib.api.openapi import API_PREFIX, PATH_PARAMETERS, DocumentError, document, render
+from chalicelib.core import api_keys as apikeys
+from chalicelib.core import workflows
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKED_IN = ROOT / "docs" / "openapi.json"
-REGENERATE = "regenerate it: .venv/bin/python -m chalicelib.openapi > docs/openapi.json"
+REGENERATE = "regenerate it: .venv/bin/python -m chalicelib.api.openapi > docs/openapi.json"
 METHODS = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
 
 
@@ -107,7 +109,7 @@ def test_records_are_closed_and_the_task_token_is_never_documented(doc: dict[str
 
 
 def test_building_the_document_does_not_import_boto3() -> None:
-    code = "import sys, chalicelib.openapi; sys.exit('boto3' in sys.modules)"
+    code = "import sys, chalicelib.api.openapi; sys.exit('boto3' in sys.modules)"
     subprocess.run([sys.executable, "-c", code], cwd=ROOT, check=True)
 
 

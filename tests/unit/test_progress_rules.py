@@ -6,9 +6,15 @@ from datetime import UTC, datetime
 
 import pytest
 
-from chalicelib.errors import ConflictError
-from chalicelib.models import InputMethod, OrchestratorPhase, PhaseProgressPatch, Workflow, WorkflowStatus
-from chalicelib.workflows import apply_progress
+from chalicelib.core.errors import ConflictError
+from chalicelib.core.models import (
+    InputMethod,
+    OrchestratorPhase,
+    PhaseProgressPatch,
+    Workflow,
+    WorkflowStatus,
+)
+from chalicelib.core.workflows import apply_progress
 
 P = OrchestratorPhase
 

@@ -1,4 +1,4 @@
-"""The malware-scan port and its adapters (scanning.py)."""
+"""The malware-scan port, its adapters (aws/scanning.py) and the upload policy (core/scanning.py)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,10 @@ import socket
 
 import pytest
 
-from chalicelib.errors import InputRejectedError, ScanPendingError
-from chalicelib.scanning import (
-    GUARDDUTY_TAG,
-    ClamdScanner,
-    GuardDutyTags,
-    NoScanner,
-    ScanResult,
-    Verdict,
-    check_upload,
-    parse_clamd_reply,
-)
+from chalicelib.aws.scanning import GUARDDUTY_TAG, ClamdScanner, GuardDutyTags, NoScanner, parse_clamd_reply
+from chalicelib.core.errors import InputRejectedError, ScanPendingError
+from chalicelib.core.ports import ScanResult, Verdict
+from chalicelib.core.scanning import check_upload
 from tests.fake_clamd import EICAR, FakeClamd
 
 
@@ -40,8 +33,10 @@ def test_an_unreachable_clamd_is_retried_later_not_a_verdict() -> None:
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
+    result = ClamdScanner(f"127.0.0.1:{port}", timeout_seconds=2).scan("k", b"data")
+    assert result.verdict is Verdict.PENDING and "unreachable" in result.detail
     with pytest.raises(ScanPendingError):
-        ClamdScanner(f"127.0.0.1:{port}", timeout_seconds=2).scan("k", b"data")
+        check_upload(ClamdScanner(f"127.0.0.1:{port}", timeout_seconds=2), "k", b"data")
 
 
 def test_clamd_address_must_be_host_and_port() -> None:

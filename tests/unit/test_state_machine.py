@@ -47,7 +47,12 @@ def test_a_placeholder_without_a_handler_is_refused() -> None:
 def test_every_task_retries_transient_errors_and_catches_the_rest(name: str) -> None:
     state = TASKS[name]
     retried = {error for rule in state["Retry"] for error in rule["ErrorEquals"]}
-    assert {"TransientError", "Lambda.TooManyRequestsException", "Lambda.ServiceException"} <= retried
+    assert {
+        "TransientError",
+        "Throttled",
+        "Lambda.TooManyRequestsException",
+        "Lambda.ServiceException",
+    } <= retried
     assert all(rule["BackoffRate"] > 1 for rule in state["Retry"])
     assert any("States.ALL" in c["ErrorEquals"] for c in state["Catch"])
 

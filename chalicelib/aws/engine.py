@@ -1,4 +1,4 @@
-"""Step Functions adapter: start and stop a workflow's execution.
+"""Step Functions adapter (`Engine`): start, stop, resume and abandon a workflow's execution.
 
 Each execution is named after its workflow, so a start delivered twice (a retried request,
 an S3 event seen twice) finds the execution already there instead of starting a second one.
@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from botocore.exceptions import ClientError
 
-from chalicelib.errors import TransientError
+from chalicelib.core.ports import Throttled
 
 if TYPE_CHECKING:
     from mypy_boto3_stepfunctions.client import SFNClient
@@ -27,7 +27,7 @@ def execution_arn(state_machine_arn: str, workflow_id: str) -> str:
     return f"{prefix}:execution:{name}:{workflow_id}"
 
 
-class WorkflowEngine:
+class StepFunctionsEngine:
     def __init__(self, client: SFNClient, state_machine_arn: str) -> None:
         self._sfn = client
         self._state_machine_arn = state_machine_arn
@@ -60,7 +60,7 @@ class WorkflowEngine:
             if code == "ExecutionAlreadyExists":
                 return arn
             if code in ("ThrottlingException", "ServiceUnavailable"):
-                raise TransientError(f"Step Functions is unavailable ({code})") from exc
+                raise Throttled(f"Step Functions is unavailable ({code})") from exc
             raise
         return arn
 
@@ -86,9 +86,5 @@ class WorkflowEngine:
         try:
             self._sfn.send_task_failure(taskToken=task_token, error="WorkflowCancelled", cause=cause)
         except ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") not in (
-                "TaskDoesNotExist",
-                "TaskTimedOut",
-                "InvalidToken",
-            ):
+            if exc.response.get("Error", {}).get("Code") not in GONE_TOKEN_CODES:
                 raise

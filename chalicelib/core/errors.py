@@ -1,7 +1,8 @@
-"""Domain errors. Each carries its HTTP status and a stable error code.
+"""Domain errors: each carries a stable error code and a message a user can act on.
 
-Handlers raise these; one middleware in `app.py` turns them into
-`{"error": {"code": ..., "message": ...}}`. Nothing else builds error bodies.
+The domain raises these and never decides an HTTP status: the edge maps each class to one
+(`api/errors.py`), once. The errors the ports raise (a condition that was false, throttling, a
+missing document) are the ports' own (`core/ports.py`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from typing import Any, ClassVar
 
 
 class AppError(Exception):
-    status: ClassVar[int] = 500
     code: ClassVar[str] = "INTERNAL_ERROR"
 
     def __init__(self, message: str, *, code: str | None = None, details: Any = None) -> None:
@@ -26,51 +26,37 @@ class AppError(Exception):
             error["details"] = self.details
         return {"error": error}
 
-    def headers(self) -> dict[str, str]:
-        """HTTP headers the answer must carry (e.g. Retry-After)."""
-        return {}
-
 
 class InvalidRequestError(AppError):
-    status = 400
     code = "INVALID_REQUEST"
 
 
 class UnauthorizedError(AppError):
-    status = 401
     code = "UNAUTHORIZED"
 
 
 class ForbiddenError(AppError):
-    status = 403
     code = "FORBIDDEN"
 
 
 class NotFoundError(AppError):
-    status = 404
     code = "NOT_FOUND"
 
 
 class ConflictError(AppError):
-    status = 409
     code = "CONFLICT"
 
 
 class PayloadTooLargeError(AppError):
-    status = 413
     code = "PAYLOAD_TOO_LARGE"
 
 
 class RateLimitedError(AppError):
-    status = 429
     code = "RATE_LIMITED"
 
     def __init__(self, retry_after_seconds: int) -> None:
         super().__init__(f"Too many requests; try again in {retry_after_seconds} s")
         self.retry_after_seconds = retry_after_seconds
-
-    def headers(self) -> dict[str, str]:
-        return {"Retry-After": str(self.retry_after_seconds)}
 
 
 class WorkflowNotFoundError(NotFoundError):
@@ -82,7 +68,7 @@ class WorkflowNotFoundError(NotFoundError):
 
 
 class VersionConflictError(ConflictError):
-    """A conditional write lost a race, or `If-Match` named a stale version."""
+    """`If-Match` named a stale version, or racing writers never let a write through."""
 
     code = "VERSION_CONFLICT"
 
@@ -90,7 +76,8 @@ class VersionConflictError(ConflictError):
 class TransientError(Exception):
     """A dependency failed in a way worth retrying (throttling, timeouts).
 
-    The state machine's Retry matches this class name as the Lambda errorType.
+    The state machine's Retry matches this class name, and `Throttled` (`core/ports.py`), the
+    ports' kind of it.
     """
 
 

@@ -11,10 +11,9 @@ import json
 from typing import Any
 from urllib.parse import unquote_plus
 
-from chalicelib.blobs import UPLOAD_KEY, upload_key
-from chalicelib.errors import InvalidRequestError, PayloadTooLargeError, WorkflowStoppedError
-from chalicelib.logs import logger
-from chalicelib.models import (
+from chalicelib.core.documents import UPLOAD_KEY, upload_key
+from chalicelib.core.errors import InvalidRequestError, PayloadTooLargeError, WorkflowStoppedError
+from chalicelib.core.models import (
     DOCUMENT_CONTENT_TYPES,
     CreateUploadRequest,
     CreateWorkflowRequest,
@@ -24,12 +23,13 @@ from chalicelib.models import (
     new_workflow_id,
     utc_now,
 )
-from chalicelib.services import get_blobs, get_engine, get_store
+from chalicelib.core.ports import Ports
+from chalicelib.core.validation import validated
+from chalicelib.logs import logger
 from chalicelib.settings import get_settings
-from chalicelib.validation import validated
 
 
-def create_upload(user_id: str, request: CreateUploadRequest) -> dict[str, Any]:
+def create_upload(ports: Ports, user_id: str, request: CreateUploadRequest) -> dict[str, Any]:
     expected_type = DOCUMENT_CONTENT_TYPES[request.input_method]
     if request.content_type != expected_type:
         raise InvalidRequestError(
@@ -58,10 +58,10 @@ def create_upload(user_id: str, request: CreateUploadRequest) -> dict[str, Any]:
         "contentType": request.content_type,
         "declaredSize": request.size,
     }
-    form = get_blobs().upload_form(
+    form = ports.blobs.upload_form(
         key, request.content_type, settings.max_upload_bytes, settings.upload_expiry_seconds
     )
-    get_store().create(workflow)
+    ports.workflows.create(workflow)
     return {
         "workflowId": workflow.id,
         "status": workflow.status.value,
@@ -89,7 +89,7 @@ def upload_request(request: CreateWorkflowRequest) -> CreateUploadRequest:
 # --- the S3 ObjectCreated notification, delivered through SQS ------------------------------
 
 
-def process_upload_messages(event: dict[str, Any], context: Any) -> dict[str, Any]:
+def process_upload_messages(ports: Ports, event: dict[str, Any], context: Any) -> dict[str, Any]:
     """An SQS batch: each message handled alone; only the failed ones go back to the queue."""
     from aws_lambda_powertools.utilities.batch import (  # deferred: only this Lambda needs it
         BatchProcessor,
@@ -100,14 +100,14 @@ def process_upload_messages(event: dict[str, Any], context: Any) -> dict[str, An
     processor = BatchProcessor(event_type=EventType.SQS)
     response: dict[str, Any] = process_partial_response(  # type: ignore[assignment]
         event=event,
-        record_handler=lambda record: handle_notification(record.body),
+        record_handler=lambda record: handle_notification(ports, record.body),
         processor=processor,
         context=context,
     )
     return response
 
 
-def handle_notification(body: str) -> None:
+def handle_notification(ports: Ports, body: str) -> None:
     """One SQS message: an S3 event notification (or S3's test event, which is ignored)."""
     message = json.loads(body)
     if message.get("Event") == "s3:TestEvent":
@@ -116,17 +116,17 @@ def handle_notification(body: str) -> None:
         if str(record.get("eventName", "")).startswith("ObjectCreated:"):
             s3_object = record["s3"]["object"]
             # S3 URL-encodes keys in notifications, spaces as '+'.
-            object_created(unquote_plus(s3_object["key"]), int(s3_object.get("size", 0)))
+            object_created(ports, unquote_plus(s3_object["key"]), int(s3_object.get("size", 0)))
 
 
 class _AlreadyRecordedError(Exception):
     """The same upload was seen before (S3 and SQS deliver at least once)."""
 
 
-def object_created(key: str, size: int) -> None:
+def object_created(ports: Ports, key: str, size: int) -> None:
     """Start the workflow that owns `key`. Delivered twice, it still starts one execution."""
     match = UPLOAD_KEY.fullmatch(key)
-    workflow = get_store().get(match["workflow_id"]) if match else None
+    workflow = ports.workflows.get(match["workflow_id"]) if match else None
     if match is None or workflow is None or workflow.user_id != match["user_id"]:
         logger.warning("Upload that no workflow owns; ignored", extra={"key": key})
         return
@@ -144,10 +144,10 @@ def object_created(key: str, size: int) -> None:
         current.execution_name = current.id
 
     try:
-        get_store().update(workflow.id, record_upload)
+        ports.workflows.update(workflow.id, record_upload)
     except WorkflowStoppedError:
         logger.info("Upload for a workflow no longer waiting; ignored", extra={"key": key})
         return
     except _AlreadyRecordedError:
         pass  # a repeated event: the start below is idempotent, so a lost first start heals
-    get_engine().start(workflow.id, workflow.user_id)
+    ports.engine.start(workflow.id, workflow.user_id)

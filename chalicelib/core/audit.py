@@ -11,10 +11,10 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
-from chalicelib.auth import Principal
-from chalicelib.models import AuditAction, AuditEntry, ListAuditQuery, iso, utc_now
-from chalicelib.services import get_store
-from chalicelib.store import decode_page_token, encode_page_token
+from chalicelib.core.identity import Principal
+from chalicelib.core.models import AuditAction, AuditEntry, ListAuditQuery, iso, utc_now
+from chalicelib.core.paging import decode_page_token, encode_page_token
+from chalicelib.core.ports import Ports
 
 
 def request_meta(request_context: Mapping[str, Any]) -> tuple[str | None, str]:
@@ -26,6 +26,7 @@ def request_meta(request_context: Mapping[str, Any]) -> tuple[str | None, str]:
 
 
 def record(
+    ports: Ports,
     principal: Principal,
     action: AuditAction,
     target_id: str,
@@ -45,13 +46,13 @@ def record(
         request_id=request_id,
         details=details,
     )
-    get_store().append_audit(entry)
+    ports.audit.append(entry)
     return entry
 
 
-def list_entries(user_id: str, query: ListAuditQuery) -> dict[str, Any]:
+def list_entries(ports: Ports, user_id: str, query: ListAuditQuery) -> dict[str, Any]:
     cursor = decode_page_token(query.next_token) if query.next_token else None
-    entries, next_cursor = get_store().list_audit(user_id, limit=query.limit, cursor=cursor)
+    entries, next_cursor = ports.audit.list_for_user(user_id, limit=query.limit, cursor=cursor)
     return {
         "auditEntries": [entry.model_dump(mode="json") for entry in entries],
         "nextToken": encode_page_token(next_cursor) if next_cursor else None,

@@ -1,4 +1,4 @@
-"""Send a message down a WebSocket: the API Gateway Management API (`@connections`).
+"""WebSocket push adapter (`Pusher`): the API Gateway Management API (`@connections`).
 
 The endpoint comes from settings: on AWS the WebSocket API's own
 `https://{apiId}.execute-api.{region}.amazonaws.com/{stage}`, locally the local stack's plain
@@ -14,14 +14,10 @@ from typing import Any
 
 from botocore.exceptions import ClientError
 
-from chalicelib.errors import TransientError
+from chalicelib.core.ports import ConnectionGone, Throttled
 
 
-class ConnectionGone(Exception):
-    """The client has disconnected; its connection id will never work again."""
-
-
-class Pusher:
+class GatewayPusher:
     def __init__(self, client: Any) -> None:
         self._client = client
 
@@ -33,7 +29,7 @@ class Pusher:
             code = exc.response.get("Error", {}).get("Code", "")
             if code == "GoneException":
                 raise ConnectionGone(connection_id) from exc
-            raise TransientError(f"Could not send to {connection_id} ({code})") from exc
+            raise Throttled(f"Could not send to {connection_id} ({code})") from exc
 
     def disconnect(self, connection_id: str) -> None:
         with contextlib.suppress(ClientError):  # gone already

@@ -1,4 +1,5 @@
-"""DynamoDB repository for WebSocket connections and their subscriptions (its own table).
+"""DynamoDB adapter for WebSocket connections and their subscriptions (`Connections`), in a
+table of its own.
 
     pk = CONN#<connectionId>  sk = CONN            who is connected: the user, the channels
     pk = CHAN#<workflowId>    sk = CONN#<connId>   a subscription: how far it has been sent
@@ -16,40 +17,15 @@ from __future__ import annotations
 
 import contextlib
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from boto3.dynamodb.conditions import Attr, Key
-from botocore.exceptions import ClientError
 
-from chalicelib.errors import TransientError
+from chalicelib.aws.dynamo import call
+from chalicelib.core.ports import ConditionFailed, Connection, Subscription
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.service_resource import Table
-
-THROTTLING_CODES = frozenset(
-    {"ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded"}
-)
-
-
-@dataclass(frozen=True)
-class Connection:
-    connection_id: str
-    user_id: str
-    channels: frozenset[str]
-
-
-@dataclass(frozen=True)
-class Subscription:
-    workflow_id: str
-    connection_id: str
-    user_id: str
-    delivered_seq: int
-
-
-class LeaseLost(Exception):
-    """The condition of a lease write failed: someone else holds it, or nothing is owed."""
 
 
 def _connection_key(connection_id: str) -> dict[str, str]:
@@ -60,7 +36,7 @@ def _subscription_key(workflow_id: str, connection_id: str) -> dict[str, str]:
     return {"pk": f"CHAN#{workflow_id}", "sk": f"CONN#{connection_id}"}
 
 
-class ConnectionStore:
+class DynamoConnections:
     def __init__(self, table: Table, ttl_seconds: int) -> None:
         self._table = table
         self._ttl_seconds = ttl_seconds
@@ -78,10 +54,10 @@ class ConnectionStore:
             "connectedAt": connected_at,
             "expiresAt": self._expires_at(),
         }
-        self._call(self._table.put_item, Item=item)
+        call(self._table.put_item, Item=item)
 
     def get_connection(self, connection_id: str) -> Connection | None:
-        response = self._call(self._table.get_item, Key=_connection_key(connection_id), ConsistentRead=True)
+        response = call(self._table.get_item, Key=_connection_key(connection_id), ConsistentRead=True)
         item = response.get("Item")
         if not item:
             return None
@@ -97,8 +73,8 @@ class ConnectionStore:
         if connection is None:
             return
         for workflow_id in connection.channels:
-            self._call(self._table.delete_item, Key=_subscription_key(workflow_id, connection_id))
-        self._call(self._table.delete_item, Key=_connection_key(connection_id))
+            call(self._table.delete_item, Key=_subscription_key(workflow_id, connection_id))
+        call(self._table.delete_item, Key=_connection_key(connection_id))
 
     # --- subscriptions -----------------------------------------------------------------
 
@@ -116,14 +92,14 @@ class ConnectionStore:
             "expiresAt": self._expires_at(),
         }
         try:
-            self._call(
+            call(
                 self._table.put_item,
                 Item=item,
                 ConditionExpression=Attr("leaseUntil").not_exists() | Attr("leaseUntil").lt(_now_ms()),
             )
-        except LeaseLost:
+        except ConditionFailed:
             return False
-        self._call(
+        call(
             self._table.update_item,
             Key=_connection_key(connection.connection_id),
             UpdateExpression="ADD channels :channel",
@@ -133,9 +109,9 @@ class ConnectionStore:
         return True
 
     def unsubscribe(self, workflow_id: str, connection_id: str) -> None:
-        self._call(self._table.delete_item, Key=_subscription_key(workflow_id, connection_id))
-        with contextlib.suppress(LeaseLost):  # the connection is gone already
-            self._call(
+        call(self._table.delete_item, Key=_subscription_key(workflow_id, connection_id))
+        with contextlib.suppress(ConditionFailed):  # the connection is gone already
+            call(
                 self._table.update_item,
                 Key=_connection_key(connection_id),
                 UpdateExpression="DELETE channels :channel",
@@ -147,7 +123,7 @@ class ConnectionStore:
         found: list[Subscription] = []
         kwargs: dict[str, Any] = {"KeyConditionExpression": Key("pk").eq(f"CHAN#{workflow_id}")}
         while True:
-            page = self._call(self._table.query, **kwargs)
+            page = call(self._table.query, **kwargs)
             found.extend(
                 Subscription(
                     workflow_id=workflow_id,
@@ -165,7 +141,7 @@ class ConnectionStore:
         """Take the subscription's lease if it is free and owed events up to `below_seq`;
         returns how far it has been delivered, or None."""
         try:
-            response = self._call(
+            response = call(
                 self._table.update_item,
                 Key=_subscription_key(workflow_id, connection_id),
                 UpdateExpression="SET leaseUntil = :until",
@@ -175,7 +151,7 @@ class ConnectionStore:
                 ExpressionAttributeValues={":until": lease_until},
                 ReturnValues="ALL_NEW",
             )
-        except LeaseLost:
+        except ConditionFailed:
             return None
         return int(response["Attributes"]["deliveredSeq"])
 
@@ -183,8 +159,8 @@ class ConnectionStore:
         """Record how far it was delivered and free the lease (if it is still ours)."""
         # If the condition fails, the lease expired and another sender took over, or the
         # subscription ended: either way there is nothing of ours to record.
-        with contextlib.suppress(LeaseLost):
-            self._call(
+        with contextlib.suppress(ConditionFailed):
+            call(
                 self._table.update_item,
                 Key=_subscription_key(workflow_id, connection_id),
                 UpdateExpression="SET deliveredSeq = :seq REMOVE leaseUntil",
@@ -192,24 +168,6 @@ class ConnectionStore:
                 ExpressionAttributeValues={":seq": delivered_seq},
             )
 
-    # --- errors ------------------------------------------------------------------------
-
-    @staticmethod
-    def _call(operation: Callable[..., Any], **kwargs: Any) -> Any:
-        try:
-            return operation(**kwargs)
-        except ClientError as exc:
-            code = exc.response.get("Error", {}).get("Code", "")
-            if code == "ConditionalCheckFailedException":
-                raise LeaseLost(code) from exc
-            if code in THROTTLING_CODES:
-                raise TransientError(f"DynamoDB throttled the request ({code})") from exc
-            raise
-
 
 def _now_ms() -> int:
     return int(time.time() * 1000)
-
-
-def lease_deadline(seconds: float) -> int:
-    return _now_ms() + int(seconds * 1000)

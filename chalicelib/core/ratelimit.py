@@ -1,4 +1,4 @@
-"""Rate limiting: a token bucket per user and per API key, kept in DynamoDB.
+"""Rate limiting: a token bucket per user and per API key, kept by the RateBuckets port (DynamoDB on AWS).
 
 A bucket holds up to `burst` tokens and refills at `rate` per second; each request takes one.
 Its state (tokens, when last refilled) is one item, replaced only if nobody replaced it since
@@ -13,11 +13,10 @@ import math
 import time
 from dataclasses import dataclass
 
-from chalicelib.auth import Principal
-from chalicelib.errors import RateLimitedError, VersionConflictError
-from chalicelib.services import get_store
+from chalicelib.core.errors import RateLimitedError
+from chalicelib.core.identity import Principal
+from chalicelib.core.ports import ConditionFailed, Ports, RateBucket
 from chalicelib.settings import get_settings
-from chalicelib.store import RateBucket
 
 # Racing refills retry on the fresh bucket; past this many lost races, say "slow down".
 MAX_ATTEMPTS = 20
@@ -62,7 +61,7 @@ def now_ms() -> int:
     return int(time.time() * 1000)
 
 
-def take(principal: Principal) -> None:
+def take(ports: Ports, principal: Principal) -> None:
     """Take a token for this request, or raise RateLimitedError (429 with Retry-After).
 
     Most requests are one atomic decrement (`tokens >= 1`), which concurrent requests cannot
@@ -72,20 +71,20 @@ def take(principal: Principal) -> None:
     """
     limit = limit_for(principal)
     key = bucket_key(principal)
-    store = get_store()
+    buckets = ports.rate_buckets
     for _ in range(MAX_ATTEMPTS):
         now = now_ms()
-        if store.take_token(key, refilled_since_ms=now - REFILL_INTERVAL_MS):
+        if buckets.take_token(key, refilled_since_ms=now - REFILL_INTERVAL_MS):
             return
-        bucket = store.get_bucket(key)
+        bucket = buckets.get(key)
         tokens = refill(bucket, limit, now)
         if tokens < 1:
             raise RateLimitedError(seconds_until_a_token(tokens, limit))
         # Idle for a full refill, the bucket is as good as new: let the item expire.
         idle_seconds = math.ceil(limit.burst / limit.rate_per_second) + 60
         try:
-            store.put_bucket(key, tokens - 1, now, previous=bucket, expires_at=now // 1000 + idle_seconds)
+            buckets.put(key, tokens - 1, now, previous=bucket, expires_at=now // 1000 + idle_seconds)
             return
-        except VersionConflictError:
+        except ConditionFailed:
             continue  # another request refilled it (or took from it): take again
     raise RateLimitedError(1)

@@ -1,65 +1,22 @@
-"""S3 adapter: inspection inputs, intermediate results and reports.
+"""S3 adapter for documents (`Blobs`): inspection inputs, intermediate results and reports.
 
-Key layout (DESIGN.md): everything a workflow owns sits under one prefix per store area,
-`<area>/<userId>/<workflowId>/`, so deleting a workflow deletes its prefixes.
+Where each document goes is the domain's (`core/documents.py`); this only stores and fetches.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
-from chalicelib.errors import NotFoundError, TransientError
+from chalicelib.core.ports import NotFound, Throttled
 
 if TYPE_CHECKING:
     from mypy_boto3_s3.client import S3Client
 
-AREAS = ("inputs", "uploads", "work", "reports")
-UPLOAD_KEY = re.compile(r"^uploads/(?P<user_id>[^/]+)/(?P<workflow_id>wf_[0-9a-f]{32})/(?P<file_name>[^/]+)$")
 
-
-def workflow_prefix(area: str, user_id: str, workflow_id: str) -> str:
-    return f"{area}/{user_id}/{workflow_id}/"
-
-
-def input_text_key(user_id: str, workflow_id: str) -> str:
-    return workflow_prefix("inputs", user_id, workflow_id) + "input.txt"
-
-
-def input_payload_key(user_id: str, workflow_id: str) -> str:
-    """A field app's structured inspection, kept as it was sent (after field-name mapping)."""
-    return workflow_prefix("inputs", user_id, workflow_id) + "payload.json"
-
-
-def upload_key(user_id: str, workflow_id: str, file_name: str) -> str:
-    """Where the browser uploads: under the caller's own prefix, with a tamed file name."""
-    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", file_name).strip("._") or "document"
-    return workflow_prefix("uploads", user_id, workflow_id) + stem[-100:]
-
-
-class WorkFile(StrEnum):
-    """What the phases hand one another, under work/<userId>/<workflowId>/."""
-
-    TEXT = "text.txt"  # INITIATION: the text the analysis reads
-    PAGES = "pages.json"  # INITIATION, documents only: the page of each line of text.txt
-    FINDINGS = "findings.json"  # PROCESSING
-    QA = "qa.json"  # QA; each attempt overwrites the last
-
-
-def work_key(user_id: str, workflow_id: str, name: str) -> str:
-    """Results passed between phases: extracted text, findings, QA result."""
-    return workflow_prefix("work", user_id, workflow_id) + name
-
-
-def report_key(user_id: str, workflow_id: str, extension: str) -> str:
-    return workflow_prefix("reports", user_id, workflow_id) + f"report.{extension}"
-
-
-class BlobStore:
+class S3Blobs:
     def __init__(self, client: S3Client, bucket: str) -> None:
         self._s3 = client
         self._bucket = bucket
@@ -94,7 +51,7 @@ class BlobStore:
             response = self._call(self._s3.get_object, Bucket=self._bucket, Key=key)
         except ClientError as exc:
             if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
-                raise NotFoundError(f"Document {key} not found", code="DOCUMENT_NOT_FOUND") from exc
+                raise NotFound(key) from exc
             raise
         body: bytes = response["Body"].read()
         return body
@@ -142,5 +99,5 @@ class BlobStore:
         except ClientError as exc:
             code = exc.response.get("Error", {}).get("Code", "")
             if code in ("SlowDown", "ServiceUnavailable", "InternalError", "RequestTimeout"):
-                raise TransientError(f"S3 is unavailable ({code})") from exc
+                raise Throttled(f"S3 is unavailable ({code})") from exc
             raise

@@ -2,7 +2,7 @@
 
 Every write of a workflow goes through `WorkflowStore.update`, which asks `describe_change`
 what the write changed and stores the answer, numbered with the workflow's next `seq`, in the
-same transaction. Nothing here does I/O; `progress.py` delivers the events.
+same transaction. Nothing here does I/O; `live_progress.py` delivers the events.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from chalicelib.models import (
+from chalicelib.core.models import (
     PHASE_ORDER,
     ApiModel,
     OrchestratorPhase,

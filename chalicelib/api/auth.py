@@ -18,11 +18,13 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from chalicelib.errors import UnauthorizedError
+from chalicelib.core import api_keys
+from chalicelib.core.errors import UnauthorizedError
+from chalicelib.core.identity import Principal
+from chalicelib.core.ports import Ports
 from chalicelib.settings import AuthMode, Settings
 
 DEV_ISSUER = "restoreassist-local"
@@ -36,15 +38,8 @@ USER_ID_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.@-]{0,127}$")
 POOL_ARN = re.compile(r"^arn:aws[a-z-]*:cognito-idp:(?P<region>[a-z0-9-]+):\d{12}:userpool/(?P<pool>[\w-]+)$")
 
 
-@dataclass(frozen=True)
-class Principal:
-    user_id: str
-    # The key's id when a field app's API key made the call, not the user's own sign-in.
-    api_key_id: str | None = None
-
-
 def principal_for(
-    headers: Mapping[str, str], request_context: Mapping[str, Any], settings: Settings
+    ports: Ports, headers: Mapping[str, str], request_context: Mapping[str, Any], settings: Settings
 ) -> Principal:
     if settings.auth_mode is AuthMode.COGNITO:
         # Set by API Gateway's authorizers; nothing the caller sends can write it.
@@ -53,15 +48,13 @@ def principal_for(
         if isinstance(claims, Mapping):
             return Principal(_user_of_pool_claims(claims, settings))
         return Principal(_checked_user_id(verified.get("principalId")), verified.get("apiKeyId") or None)
-    return authenticate(_authorization_header(headers), settings)
+    return authenticate(ports, _authorization_header(headers), settings)
 
 
-def authenticate(authorization: str, settings: Settings) -> Principal:
+def authenticate(ports: Ports, authorization: str, settings: Settings) -> Principal:
     token = bearer_token(authorization)
     if token.startswith(API_KEY_PREFIX):
-        from chalicelib.apikeys import verify_api_key  # deferred: it needs the store
-
-        key = verify_api_key(token)
+        key = api_keys.verify_api_key(ports, token)
         if key is None:
             raise UnauthorizedError("Unknown or revoked API key")
         return Principal(key.user_id, key.id)
@@ -70,10 +63,10 @@ def authenticate(authorization: str, settings: Settings) -> Principal:
     return Principal(verify_cognito_token(token, settings))
 
 
-def gateway_principal(authorization: str, settings: Settings) -> Principal:
+def gateway_principal(ports: Ports, authorization: str, settings: Settings) -> Principal:
     """For the API Gateway TOKEN authorizer: the caller, or the failure that means 401."""
     try:
-        return authenticate(authorization, settings)
+        return authenticate(ports, authorization, settings)
     except UnauthorizedError:
         # API Gateway answers 401 exactly when the authorizer fails with "Unauthorized".
         raise Exception("Unauthorized") from None

@@ -8,8 +8,8 @@ execution at the phase that failed; the phases before it keep their results.
 
 from __future__ import annotations
 
-from chalicelib.errors import ConflictError
-from chalicelib.models import (
+from chalicelib.core.errors import ConflictError
+from chalicelib.core.models import (
     ACTIVE_STATUSES,
     PHASE_ORDER,
     UNFINISHED_STATUSES,
@@ -20,12 +20,12 @@ from chalicelib.models import (
     WorkflowStep,
     utc_now,
 )
-from chalicelib.services import get_engine, get_store
+from chalicelib.core.ports import Ports
 
 MAX_RETRIES = 3
 
 
-def pause_workflow(workflow: Workflow) -> Workflow:
+def pause_workflow(ports: Ports, workflow: Workflow) -> Workflow:
     def request_pause(current: Workflow) -> None:
         if current.status is WorkflowStatus.PAUSED:
             return  # pausing a paused workflow changes nothing
@@ -36,10 +36,10 @@ def pause_workflow(workflow: Workflow) -> Workflow:
             )
         current.pause_requested = True
 
-    return get_store().update(workflow.id, request_pause)
+    return ports.workflows.update(workflow.id, request_pause)
 
 
-def resume_workflow(workflow: Workflow) -> Workflow:
+def resume_workflow(ports: Ports, workflow: Workflow) -> Workflow:
     token: list[str] = []
 
     def to_running(current: Workflow) -> None:
@@ -62,13 +62,13 @@ def resume_workflow(workflow: Workflow) -> Workflow:
         # A pause requested but not reached yet is simply withdrawn.
         current.pause_requested = False
 
-    updated = get_store().update(workflow.id, to_running)
+    updated = ports.workflows.update(workflow.id, to_running)
     if token:
-        get_engine().resume(token[0])
+        ports.engine.resume(token[0])
     return updated
 
 
-def cancel_workflow(workflow: Workflow) -> None:
+def cancel_workflow(ports: Ports, workflow: Workflow) -> None:
     token: list[str] = []
 
     def to_cancelled(current: Workflow) -> None:
@@ -81,20 +81,20 @@ def cancel_workflow(workflow: Workflow) -> None:
         current.pause_requested = False
 
     # The status is written first: a phase that starts after this sees CANCELLED and stops.
-    store = get_store()
+    store = ports.workflows
     updated = store.update(
         workflow.id, to_cancelled, steps=store.failing_running_steps("Cancelled by the user")
     )
-    engine = get_engine()
+    engine = ports.engine
     # A workflow still waiting for its upload has no execution; stop() accepts that.
     engine.stop(updated.execution_name or workflow.id, cause="Cancelled by the user")
     if token:
         engine.abandon(token[0], cause="Cancelled by the user")
 
 
-def retry_workflow(workflow: Workflow) -> Workflow:
+def retry_workflow(ports: Ports, workflow: Workflow) -> Workflow:
     """Run a FAILED workflow again from the phase that failed, keeping earlier phases' results."""
-    steps = get_store().list_steps(workflow.id)
+    steps = ports.workflows.list_steps(workflow.id)
     phase, attempt = _checkpoint(workflow, steps)
 
     def to_retry(current: Workflow) -> None:
@@ -113,9 +113,9 @@ def retry_workflow(workflow: Workflow) -> Workflow:
         current.error_message = None
         current.completed_at = None
 
-    updated = get_store().update(workflow.id, to_retry)
+    updated = ports.workflows.update(workflow.id, to_retry)
     assert updated.execution_name is not None
-    get_engine().start(
+    ports.engine.start(
         workflow.id,
         workflow.user_id,
         execution_name=updated.execution_name,

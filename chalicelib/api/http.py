@@ -11,9 +11,10 @@ from typing import Any, TypeVar
 from chalice.app import ChaliceViewError, Response
 from pydantic import BaseModel
 
-from chalicelib.errors import AppError, InvalidRequestError
+from chalicelib.api.errors import from_port_error, headers_of, status_of
+from chalicelib.core.errors import AppError, InvalidRequestError
+from chalicelib.core.validation import validated
 from chalicelib.logs import logger
-from chalicelib.validation import validated
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 JSON_HEADERS = {"Content-Type": "application/json"}
@@ -35,11 +36,17 @@ def json_response(body: Any, status_code: int = 200, headers: dict[str, str] | N
 
 def error_response(exc: Exception) -> Response:
     if isinstance(exc, AppError):
-        return json_response(exc.to_body(), exc.status, exc.headers())
+        return json_response(exc.to_body(), status_of(exc), headers_of(exc))
+    mapped = from_port_error(exc)
+    if mapped is not None:
+        error, status, headers = mapped
+        if status >= 500:
+            logger.warning("A dependency is unavailable", exc_info=exc)
+        return json_response(error.to_body(), status, headers)
     if isinstance(exc, RecursionError):
         # Chalice's json_body parses with json.loads, which recurses once per nesting level.
         nested = InvalidRequestError("The JSON body is nested too deeply", code="BAD_REQUEST")
-        return json_response(nested.to_body(), nested.status)
+        return json_response(nested.to_body(), status_of(nested))
     if isinstance(exc, ChaliceViewError):
         # e.g. a body that is not JSON at all, raised by Chalice's json_body.
         return json_response(

@@ -1,49 +1,29 @@
 """The malware-scan port: every uploaded file is scanned before anything parses it.
 
-Three adapters, chosen by settings (`services.get_scanner`):
+Three adapters of `MalwareScanner`, chosen by settings (`wiring.AwsPorts.scanner`):
 
 - **ClamAV** (`CLAMD_ADDRESS=host:port`): the file's bytes are streamed to clamd
   (`zINSTREAM`) and its verdict read back. Synchronous; used wherever a clamd runs.
 - **GuardDuty Malware Protection for S3** (`MALWARE_SCAN=guardduty`, set by the template):
   GuardDuty scans each object under `uploads/` when it lands and tags it
   `GuardDutyMalwareScanStatus`. The scan is asynchronous, so an untagged object is PENDING:
-  INITIATION raises `ScanPendingError` and the state machine retries it with backoff.
+  INITIATION raises `ScanPendingError` and the state machine retries it with backoff (so it
+  does when clamd cannot be reached).
 - **Off** (the local default): every file passes. A deployment sets one of the two above.
 
-A file that could not be scanned (too big for clamd, encrypted archive, scan failed) is
-refused, not waved through: fail closed.
+What a verdict means for the upload is the domain's (`core/scanning.py`).
 """
 
 from __future__ import annotations
 
 import socket
 import struct
-from dataclasses import dataclass
-from enum import StrEnum
 from typing import Protocol
 
-from chalicelib.errors import InputRejectedError, ScanPendingError
+from chalicelib.core.ports import ScanResult, Verdict
 
 GUARDDUTY_TAG = "GuardDutyMalwareScanStatus"
 CLAMD_CHUNK_BYTES = 64 * 1024
-
-
-class Verdict(StrEnum):
-    CLEAN = "CLEAN"
-    INFECTED = "INFECTED"
-    PENDING = "PENDING"
-    UNSCANNABLE = "UNSCANNABLE"
-
-
-@dataclass(frozen=True)
-class ScanResult:
-    verdict: Verdict
-    # What the scanner said: a signature name, a GuardDuty status, an error.
-    detail: str = ""
-
-
-class MalwareScanner(Protocol):
-    def scan(self, key: str, data: bytes) -> ScanResult: ...
 
 
 class NoScanner:
@@ -101,9 +81,7 @@ class ClamdScanner:
                 reply = _read_reply(connection)
         except OSError as error:
             # clamd down or unreachable: worth another try, not a verdict on the file.
-            raise ScanPendingError(
-                f"The malware scanner is unreachable ({error.__class__.__name__})"
-            ) from error
+            return ScanResult(Verdict.PENDING, f"scanner unreachable ({error.__class__.__name__})")
         return parse_clamd_reply(reply)
 
 
@@ -125,18 +103,3 @@ def parse_clamd_reply(reply: str) -> ScanResult:
     if verdict.endswith(" FOUND"):
         return ScanResult(Verdict.INFECTED, verdict.removesuffix(" FOUND"))
     return ScanResult(Verdict.UNSCANNABLE, verdict or "no answer")
-
-
-def check_upload(scanner: MalwareScanner, key: str, data: bytes) -> None:
-    """Raise unless the file is clean: rejected for malware or if it cannot be scanned, and
-    ScanPendingError (retried by the state machine) while the verdict is not in yet."""
-    result = scanner.scan(key, data)
-    if result.verdict is Verdict.CLEAN:
-        return
-    if result.verdict is Verdict.PENDING:
-        raise ScanPendingError("The malware scan of the upload has not finished yet")
-    if result.verdict is Verdict.INFECTED:
-        raise InputRejectedError("MALWARE_DETECTED", "The file contains malware and was not processed")
-    raise InputRejectedError(
-        "UNSCANNABLE_FILE", "The file could not be scanned for malware, so it was not processed"
-    )

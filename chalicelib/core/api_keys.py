@@ -14,9 +14,9 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
-from chalicelib.errors import NotFoundError
-from chalicelib.models import ApiKey, CreateApiKeyRequest, iso, utc_now
-from chalicelib.services import get_store
+from chalicelib.core.errors import NotFoundError
+from chalicelib.core.models import ApiKey, CreateApiKeyRequest, iso, utc_now
+from chalicelib.core.ports import Ports
 
 SECRET_PREFIX = "rak_"
 SECRET_PATTERN = re.compile(r"^rak_(?P<key_id>[0-9a-f]{16})_[A-Za-z0-9_-]{43}$")
@@ -28,32 +28,32 @@ def _hash(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def create_api_key(user_id: str, request: CreateApiKeyRequest) -> dict[str, Any]:
+def create_api_key(ports: Ports, user_id: str, request: CreateApiKeyRequest) -> dict[str, Any]:
     key_id = secrets.token_hex(8)
     secret = f"{SECRET_PREFIX}{key_id}_{secrets.token_urlsafe(32)}"
     key = ApiKey(id=key_id, user_id=user_id, name=request.name, prefix=secret[:12], created_at=utc_now())
-    get_store().put_api_key(key, _hash(secret))
+    ports.api_keys.put(key, _hash(secret))
     return {"apiKey": key.model_dump(mode="json"), "secret": secret}
 
 
-def list_api_keys(user_id: str) -> list[ApiKey]:
-    return get_store().list_api_keys(user_id)
+def list_api_keys(ports: Ports, user_id: str) -> list[ApiKey]:
+    return ports.api_keys.list_for_user(user_id)
 
 
-def revoke_api_key(user_id: str, key_id: str) -> None:
+def revoke_api_key(ports: Ports, user_id: str, key_id: str) -> None:
     """Revoke one of the caller's keys; revoking it again is fine, another user's is 404."""
-    found = get_store().get_api_key(key_id) if KEY_ID_PATTERN.fullmatch(key_id) else None
+    found = ports.api_keys.get(key_id) if KEY_ID_PATTERN.fullmatch(key_id) else None
     if found is None or found[0].user_id != user_id:
         # Not echoed back: the id came from the URL, and may be anything the caller typed.
         raise NotFoundError("No such API key", code="API_KEY_NOT_FOUND")
     if found[0].revoked_at is None:
-        get_store().revoke_api_key(key_id, user_id, iso(utc_now()))
+        ports.api_keys.revoke(key_id, user_id, iso(utc_now()))
 
 
-def verify_api_key(secret: str) -> ApiKey | None:
+def verify_api_key(ports: Ports, secret: str) -> ApiKey | None:
     """The live key this secret belongs to, or None (unknown, wrong, or revoked)."""
     match = SECRET_PATTERN.fullmatch(secret)
-    found = get_store().get_api_key(match["key_id"]) if match else None
+    found = ports.api_keys.get(match["key_id"]) if match else None
     if found is None:
         return None
     key, stored_hash = found
@@ -62,11 +62,11 @@ def verify_api_key(secret: str) -> ApiKey | None:
     return key
 
 
-def note_use(key_id: str) -> bool:
+def note_use(ports: Ports, key_id: str) -> bool:
     """Set the key's `lastUsedAt`, at most once a minute; True if this call set it.
 
     Done by the route, not the authorizer: the authorizer only reads, and the route knows the
     request (its source IP and id) for the audit entry of the use.
     """
     now = utc_now()
-    return get_store().touch_api_key(key_id, iso(now), iso(now - LAST_USED_RESOLUTION))
+    return ports.api_keys.touch(key_id, iso(now), iso(now - LAST_USED_RESOLUTION))

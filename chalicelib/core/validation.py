@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from chalicelib.errors import InvalidRequestError
+from chalicelib.core.errors import InvalidRequestError
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 

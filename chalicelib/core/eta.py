@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from chalicelib.models import PHASE_ORDER, OrchestratorPhase, Workflow
+from chalicelib.core.models import PHASE_ORDER, OrchestratorPhase, Workflow
 
 # Enough recent workflows to smooth one slow run out, few enough to follow a change of analyzer.
 HISTORY_SIZE = 20

@@ -1,6 +1,4 @@
-"""DynamoDB repository for workflows, their steps and their progress events.
-
-With `connections.py` (the WebSocket connections table), the only code that talks to DynamoDB.
+"""DynamoDB adapter for workflows, their steps and their progress events (`WorkflowRecords`).
 
 One table, keyed by workflow so a workflow and its steps share a partition:
 
@@ -13,43 +11,33 @@ Two global secondary indexes serve the user's listings, newest first:
     UserStatusIndex   gsi1pk = USER#<userId>#STATUS#<status>   gsi1sk = <createdAt>#<id>
     UserCreatedIndex  gsi2pk = USER#<userId>                   gsi2sk = <createdAt>#<id>
 
-The key schema itself lives in `deploy/resources.json`; the local stack and the tests create
-their tables from that same file.
+The same table holds API keys, audit entries and rate buckets, each with an adapter of its own
+(`api_key_records.py`, `audit_log.py`, `rate_buckets.py`). The key schema itself lives in
+`deploy/resources.json`; the local stack and the tests create their tables from that file.
 """
 
 from __future__ import annotations
 
-import base64
-import contextlib
 import heapq
 import json
 import random
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from decimal import Decimal
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from boto3.dynamodb.conditions import Attr, ConditionExpressionBuilder, Key
-from botocore.exceptions import ClientError
 
-from chalicelib.errors import (
-    InvalidRequestError,
-    TransientError,
-    VersionConflictError,
-    WorkflowNotFoundError,
-)
-from chalicelib.events import Event, describe_change
-from chalicelib.models import (
+from chalicelib.aws.dynamo import call, from_dynamo, pages, to_dynamo
+from chalicelib.core.events import Event, describe_change
+from chalicelib.core.models import (
     FINISHED_STATUSES,
-    ApiKey,
-    AuditEntry,
     StepStatus,
     Workflow,
     WorkflowStatus,
     WorkflowStep,
     utc_now,
 )
+from chalicelib.core.ports import ConditionFailed, EventsCommitted, Mutation, NotFound, StepChanges
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.service_resource import Table
@@ -61,26 +49,6 @@ STEP_SK_PREFIX = "STEP#"
 EVENT_SK_PREFIX = "EVENT#"
 # Enough for dozens of writers racing on one workflow; each retry re-reads the record.
 MAX_WRITE_ATTEMPTS = 40
-THROTTLING_CODES = frozenset(
-    {"ProvisionedThroughputExceededException", "ThrottlingException", "RequestLimitExceeded"}
-)
-
-Mutation = Callable[[Workflow], None]
-
-
-@dataclass(frozen=True)
-class RateBucket:
-    """A caller's token bucket as stored: its tokens when last refilled, and a write counter."""
-
-    tokens: float
-    refilled_at_ms: int
-    version: int
-
-
-# The steps a write changes along with the workflow, given the workflow as it will be written.
-StepChanges = Callable[[Workflow], Sequence[WorkflowStep]]
-# Called after a write that made events commits (progress.py pushes them to subscribers).
-EventsCommitted = Callable[[Workflow, list[Event]], None]
 
 
 def workflow_pk(workflow_id: str) -> str:
@@ -95,48 +63,11 @@ def event_sk(seq: int) -> str:
     return f"{EVENT_SK_PREFIX}{seq:010d}"
 
 
-def _to_dynamo(value: Any) -> Any:
-    """DynamoDB's resource API takes Decimal, never float."""
-    if isinstance(value, float):
-        return Decimal(str(value))
-    if isinstance(value, dict):
-        return {k: _to_dynamo(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_to_dynamo(v) for v in value]
-    return value
-
-
-def _from_dynamo(value: Any) -> Any:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, dict):
-        return {k: _from_dynamo(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_from_dynamo(v) for v in value]
-    return value
-
-
 def _sort_key(workflow: Workflow) -> str:
     return f"{workflow.model_dump(mode='json')['createdAt']}#{workflow.id}"
 
 
-def encode_page_token(cursor: str) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"c": cursor}).encode()).decode().rstrip("=")
-
-
-def decode_page_token(token: str) -> str:
-    try:
-        padded = token + "=" * (-len(token) % 4)
-        cursor = json.loads(base64.urlsafe_b64decode(padded.encode()))["c"]
-    except (ValueError, KeyError, TypeError) as exc:
-        raise InvalidRequestError("nextToken is not valid", code="INVALID_NEXT_TOKEN") from exc
-    # An empty one would reach DynamoDB as an empty key value, which it refuses.
-    if not isinstance(cursor, str) or not cursor:
-        raise InvalidRequestError("nextToken is not valid", code="INVALID_NEXT_TOKEN")
-    return cursor
-
-
-class WorkflowStore:
+class DynamoWorkflowRecords:
     def __init__(self, table: Table, on_events: EventsCommitted | None = None) -> None:
         self._table = table
         self._client = table.meta.client
@@ -155,23 +86,23 @@ class WorkflowStore:
             gsi2pk=f"USER#{workflow.user_id}",
             gsi2sk=sort_key,
         )
-        return _to_dynamo(item)  # type: ignore[no-any-return]
+        return to_dynamo(item)  # type: ignore[no-any-return]
 
     def create(self, workflow: Workflow) -> None:
-        self._call(
+        call(
             self._table.put_item,
             Item=self._workflow_item(workflow),
             ConditionExpression=Attr("pk").not_exists(),
         )
 
     def get(self, workflow_id: str) -> Workflow | None:
-        response = self._call(
+        response = call(
             self._table.get_item,
             Key={"pk": workflow_pk(workflow_id), "sk": WORKFLOW_SK},
             ConsistentRead=True,
         )
         item = response.get("Item")
-        return Workflow.model_validate(_from_dynamo(item)) if item else None
+        return Workflow.model_validate(from_dynamo(item)) if item else None
 
     def update(
         self,
@@ -197,11 +128,9 @@ class WorkflowStore:
         for attempt in range(MAX_WRITE_ATTEMPTS):
             current = read if attempt == 0 and read is not None else self.get(workflow_id)
             if current is None:
-                raise WorkflowNotFoundError(workflow_id)
+                raise NotFound(workflow_id)
             if expected_version is not None and current.version != expected_version:
-                raise VersionConflictError(
-                    f"Workflow is at version {current.version}, not {expected_version}"
-                )
+                raise ConditionFailed(f"Workflow is at version {current.version}, not {expected_version}")
             updated = current.model_copy(deep=True)
             mutate(updated)
             changed_steps = list(steps(updated)) if steps is not None else []
@@ -215,7 +144,7 @@ class WorkflowStore:
             updated.updated_at = now
             try:
                 self._write(updated, current.version, changed_steps, events)
-            except VersionConflictError:
+            except ConditionFailed:
                 if expected_version is not None:
                     raise
                 # Full jitter keeps racing writers from retrying in lockstep.
@@ -224,7 +153,7 @@ class WorkflowStore:
             if events and self._on_events is not None:
                 self._on_events(updated, events)
             return updated
-        raise VersionConflictError("Too many concurrent updates; try again")
+        raise ConditionFailed("Too many concurrent updates")
 
     def _write(
         self,
@@ -235,7 +164,7 @@ class WorkflowStore:
     ) -> None:
         item = self._workflow_item(workflow)
         if not steps and not events:
-            self._call(self._table.put_item, Item=item, ConditionExpression=Attr("version").eq(read_version))
+            call(self._table.put_item, Item=item, ConditionExpression=Attr("version").eq(read_version))
             return
         # The resource's client serializes plain values, but a condition inside TransactItems
         # must come built, with its placeholders.
@@ -254,7 +183,7 @@ class WorkflowStore:
         puts += [{"Put": {"TableName": self._table.name, "Item": self._step_item(s)}} for s in steps]
         # The seq comes from the version-checked record, so no two writers make the same event.
         puts += [{"Put": {"TableName": self._table.name, "Item": self._event_item(e)}} for e in events]
-        self._call(self._client.transact_write_items, TransactItems=puts)
+        call(self._client.transact_write_items, TransactItems=puts)
 
     # --- events ------------------------------------------------------------------------
 
@@ -275,12 +204,12 @@ class WorkflowStore:
             ConsistentRead=True,
         ):
             for item in page["Items"]:
-                events.append(Event.model_validate({**_from_dynamo(item), "data": json.loads(item["data"])}))
+                events.append(Event.model_validate({**from_dynamo(item), "data": json.loads(item["data"])}))
         return events
 
     def recent_completed(self, user_id: str, limit: int) -> list[Workflow]:
         """The user's newest COMPLETED workflows (the measured durations estimates come from)."""
-        response = self._call(
+        response = call(
             self._table.query,
             IndexName=USER_STATUS_INDEX,
             KeyConditionExpression=Key("gsi1pk").eq(
@@ -289,11 +218,11 @@ class WorkflowStore:
             ScanIndexForward=False,
             Limit=limit,
         )
-        return [Workflow.model_validate(_from_dynamo(item)) for item in response.get("Items", [])]
+        return [Workflow.model_validate(from_dynamo(item)) for item in response.get("Items", [])]
 
     def delete_with_history(self, workflow_id: str, *, version: int) -> None:
         """Delete the record (only if still at `version`), then its steps and events."""
-        self._call(
+        call(
             self._table.delete_item,
             Key={"pk": workflow_pk(workflow_id), "sk": WORKFLOW_SK},
             ConditionExpression=Attr("version").eq(version)
@@ -333,7 +262,7 @@ class WorkflowStore:
         merged = list(heapq.merge(*pages, key=lambda item: item[0], reverse=True))
         taken = merged[:limit]
         next_cursor = taken[-1][0] if len(merged) > limit else None
-        workflows = [Workflow.model_validate(_from_dynamo(item)) for _, item in taken]
+        workflows = [Workflow.model_validate(from_dynamo(item)) for _, item in taken]
         return workflows, next_cursor
 
     def _query_page(
@@ -348,7 +277,7 @@ class WorkflowStore:
         condition = Key(pk_name).eq(pk_value)
         if cursor is not None:
             condition = condition & Key(sk_name).lt(cursor)
-        response = self._call(
+        response = call(
             self._table.query,
             IndexName=index,
             KeyConditionExpression=condition,
@@ -373,15 +302,10 @@ class WorkflowStore:
             KeyConditionExpression=Key("gsi1pk").eq(f"USER#{user_id}#STATUS#{status.value}"),
         ):
             for item in page.get("Items", []):
-                yield Workflow.model_validate(_from_dynamo(item))
+                yield Workflow.model_validate(from_dynamo(item))
 
     def _pages(self, **kwargs: Any) -> Iterator[dict[str, Any]]:
-        while True:
-            page = self._call(self._table.query, **kwargs)
-            yield page
-            if "LastEvaluatedKey" not in page:
-                return
-            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
+        return pages(self._table.query, **kwargs)
 
     # --- steps -------------------------------------------------------------------------
 
@@ -389,16 +313,16 @@ class WorkflowStore:
     def _step_item(step: WorkflowStep) -> dict[str, Any]:
         item = step.model_dump(mode="json", exclude_none=True)
         item.update(pk=workflow_pk(step.workflow_id), sk=step_sk(step.step_number))
-        return _to_dynamo(item)  # type: ignore[no-any-return]
+        return to_dynamo(item)  # type: ignore[no-any-return]
 
     def get_step(self, workflow_id: str, step_number: int) -> WorkflowStep | None:
-        response = self._call(
+        response = call(
             self._table.get_item,
             Key={"pk": workflow_pk(workflow_id), "sk": step_sk(step_number)},
             ConsistentRead=True,
         )
         item = response.get("Item")
-        return WorkflowStep.model_validate(_from_dynamo(item)) if item else None
+        return WorkflowStep.model_validate(from_dynamo(item)) if item else None
 
     def failing_running_steps(self, message: str) -> StepChanges:
         """For `update(steps=...)`: close the steps still IN_PROGRESS (the phase died, failed or
@@ -423,160 +347,5 @@ class WorkflowStore:
             & Key("sk").begins_with(STEP_SK_PREFIX),
             ConsistentRead=True,
         ):
-            steps.extend(WorkflowStep.model_validate(_from_dynamo(i)) for i in page["Items"])
+            steps.extend(WorkflowStep.model_validate(from_dynamo(i)) for i in page["Items"])
         return steps
-
-    # --- API keys --------------------------------------------------------------------
-    # pk = APIKEY#<id>, listed per user through UserCreatedIndex under USER#<userId>#APIKEYS.
-
-    def put_api_key(self, key: ApiKey, secret_hash: str) -> None:
-        item = key.model_dump(mode="json", exclude_none=True)
-        item.update(
-            pk=f"APIKEY#{key.id}",
-            sk="APIKEY",
-            secretHash=secret_hash,
-            gsi2pk=f"USER#{key.user_id}#APIKEYS",
-            gsi2sk=f"{item['createdAt']}#{key.id}",
-        )
-        self._call(self._table.put_item, Item=item, ConditionExpression=Attr("pk").not_exists())
-
-    def get_api_key(self, key_id: str) -> tuple[ApiKey, str] | None:
-        """The key and its secret's hash."""
-        response = self._call(
-            self._table.get_item, Key={"pk": f"APIKEY#{key_id}", "sk": "APIKEY"}, ConsistentRead=True
-        )
-        item = response.get("Item")
-        if not item:
-            return None
-        return ApiKey.model_validate(_from_dynamo(item)), str(item["secretHash"])
-
-    def list_api_keys(self, user_id: str) -> list[ApiKey]:
-        keys: list[ApiKey] = []
-        for page in self._pages(
-            IndexName=USER_CREATED_INDEX,
-            KeyConditionExpression=Key("gsi2pk").eq(f"USER#{user_id}#APIKEYS"),
-            ScanIndexForward=False,
-        ):
-            keys.extend(ApiKey.model_validate(_from_dynamo(item)) for item in page.get("Items", []))
-        return keys
-
-    def revoke_api_key(self, key_id: str, user_id: str, at: str) -> None:
-        """Revoke the user's own key; another user's, or a missing one, is a conflict."""
-        self._call(
-            self._table.update_item,
-            Key={"pk": f"APIKEY#{key_id}", "sk": "APIKEY"},
-            UpdateExpression="SET revokedAt = :at",
-            ConditionExpression=Attr("userId").eq(user_id) & Attr("revokedAt").not_exists(),
-            ExpressionAttributeValues={":at": at},
-        )
-
-    def touch_api_key(self, key_id: str, at: str, not_since: str) -> bool:
-        """Record a use, at most once per interval: a write per request would be waste.
-        True if this call recorded it."""
-        try:
-            self._call(
-                self._table.update_item,
-                Key={"pk": f"APIKEY#{key_id}", "sk": "APIKEY"},
-                UpdateExpression="SET lastUsedAt = :at",
-                ConditionExpression=Attr("pk").exists()
-                & (Attr("lastUsedAt").not_exists() | Attr("lastUsedAt").lt(not_since)),
-                ExpressionAttributeValues={":at": at},
-            )
-        except VersionConflictError:
-            return False  # used recently enough already
-        return True
-
-    # --- audit log ---------------------------------------------------------------------
-    # pk = AUDIT#<userId>, sk = <at>#<requestId>#<action>: the user's entries, oldest first.
-    # Only ever put, never updated; the template's policy denies the rest (deploy/resources.json).
-
-    def append_audit(self, entry: AuditEntry) -> None:
-        item = entry.model_dump(mode="json", exclude_none=True)
-        item.update(pk=f"AUDIT#{entry.user_id}", sk=entry.id)
-        # The same request recorded twice (a retried delivery) stays one entry.
-        with contextlib.suppress(VersionConflictError):
-            self._call(
-                self._table.put_item, Item=_to_dynamo(item), ConditionExpression=Attr("pk").not_exists()
-            )
-
-    def list_audit(
-        self, user_id: str, *, limit: int, cursor: str | None
-    ) -> tuple[list[AuditEntry], str | None]:
-        """Newest first."""
-        condition = Key("pk").eq(f"AUDIT#{user_id}")
-        if cursor is not None:
-            condition = condition & Key("sk").lt(cursor)
-        response = self._call(
-            self._table.query, KeyConditionExpression=condition, ScanIndexForward=False, Limit=limit + 1
-        )
-        items = response.get("Items", [])
-        entries = [AuditEntry.model_validate(_from_dynamo(item)) for item in items[:limit]]
-        next_cursor = entries[-1].id if len(items) > limit else None
-        return entries, next_cursor
-
-    # --- rate-limit buckets ---------------------------------------------------------------
-    # pk = RATE#<USER#id | KEY#id>; `expiresAt` (the table's TTL) drops idle ones.
-
-    def get_bucket(self, key: str) -> RateBucket | None:
-        response = self._call(
-            self._table.get_item, Key={"pk": f"RATE#{key}", "sk": "BUCKET"}, ConsistentRead=True
-        )
-        item = response.get("Item")
-        if not item:
-            return None
-        return RateBucket(float(item["tokens"]), int(item["refilledAt"]), int(item["version"]))
-
-    def take_token(self, key: str, refilled_since_ms: int) -> bool:
-        """Take one token in one atomic write, if the bucket has one and was refilled recently
-        enough; False otherwise (the caller then refills it)."""
-        try:
-            self._call(
-                self._table.update_item,
-                Key={"pk": f"RATE#{key}", "sk": "BUCKET"},
-                UpdateExpression="SET tokens = tokens - :one, version = version + :one",
-                ConditionExpression=Attr("tokens").gte(1) & Attr("refilledAt").gte(refilled_since_ms),
-                ExpressionAttributeValues={":one": 1},
-            )
-        except VersionConflictError:
-            return False
-        return True
-
-    def put_bucket(
-        self, key: str, tokens: float, now_ms: int, *, previous: RateBucket | None, expires_at: int
-    ) -> None:
-        """Replace the bucket only if it is still `previous` (VersionConflictError otherwise)."""
-        condition = Attr("pk").not_exists() if previous is None else Attr("version").eq(previous.version)
-        self._call(
-            self._table.put_item,
-            Item={
-                "pk": f"RATE#{key}",
-                "sk": "BUCKET",
-                "tokens": _to_dynamo(round(tokens, 6)),
-                "refilledAt": now_ms,
-                "version": (previous.version if previous else 0) + 1,
-                "expiresAt": expires_at,
-            },
-            ConditionExpression=condition,
-        )
-
-    # --- errors ------------------------------------------------------------------------
-
-    @staticmethod
-    def _call(operation: Callable[..., Any], **kwargs: Any) -> Any:
-        try:
-            return operation(**kwargs)
-        except ClientError as exc:
-            code = exc.response.get("Error", {}).get("Code", "")
-            if code == "ConditionalCheckFailedException" or _lost_transaction(exc):
-                raise VersionConflictError("The workflow changed while it was being written") from exc
-            if code in THROTTLING_CODES:
-                raise TransientError(f"DynamoDB throttled the request ({code})") from exc
-            raise
-
-
-def _lost_transaction(error: ClientError) -> bool:
-    """A transaction cancelled by a failed condition or by a racing transaction."""
-    if error.response.get("Error", {}).get("Code") != "TransactionCanceledException":
-        return False
-    reasons = error.response.get("CancellationReasons") or []
-    return any(r.get("Code") in ("ConditionalCheckFailed", "TransactionConflict") for r in reasons)

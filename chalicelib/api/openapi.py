@@ -3,7 +3,7 @@
 `GET /api/orchestrator/openapi.json` serves `document(app)`; `docs/openapi.json` is the same
 document, checked in and kept in sync by a unit test. Regenerate it with:
 
-    .venv/bin/python -m chalicelib.openapi > docs/openapi.json
+    .venv/bin/python -m chalicelib.api.openapi > docs/openapi.json
 
 Every route of the app under `/api/orchestrator` needs an entry in `OPERATIONS` (and every entry a
 route): `document` refuses to build a document that misses one. Schemas are pydantic's JSON Schema
@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue, SkipJsonSchema
 from pydantic_core import CoreSchema, core_schema
 
-from chalicelib.models import (
+from chalicelib.core.models import (
     REPORT_CONTENT_TYPES,
     ApiKey,
     ApiModel,
@@ -697,7 +697,7 @@ def document(app: Any) -> dict[str, Any]:
     unrouted = sorted(OPERATIONS.keys() - routes)
     if undocumented or unrouted:
         raise DocumentError(
-            f"Routes without an entry in chalicelib/openapi.py OPERATIONS: {undocumented}; "
+            f"Routes without an entry in chalicelib/api/openapi.py OPERATIONS: {undocumented}; "
             f"entries without a route: {unrouted}"
         )
     components: dict[str, JsonSchemaValue] = {}

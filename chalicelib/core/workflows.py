@@ -1,7 +1,7 @@
 """What the workflow API does, one function per route; `app.py` only parses and shapes.
 
-Every function takes the caller's user id first and treats another user's workflow exactly
-like a missing one.
+Every function takes the ports it works through and the caller's user id first, and treats
+another user's workflow exactly like a missing one.
 """
 
 from __future__ import annotations
@@ -9,17 +9,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from chalicelib import control, uploads
-from chalicelib.blobs import AREAS, input_payload_key, input_text_key, report_key, workflow_prefix
-from chalicelib.errors import (
+from chalicelib.core import control, uploads
+from chalicelib.core.documents import AREAS, input_payload_key, input_text_key, report_key, workflow_prefix
+from chalicelib.core.errors import (
     ConflictError,
     InvalidRequestError,
     PayloadTooLargeError,
     VersionConflictError,
     WorkflowNotFoundError,
 )
-from chalicelib.fieldapps import inspection_from_payload, inspection_text
-from chalicelib.models import (
+from chalicelib.core.models import (
     ACTIVE_STATUSES,
     FINISHED_STATUSES,
     PHASE_ORDER,
@@ -41,10 +40,11 @@ from chalicelib.models import (
     new_workflow_id,
     utc_now,
 )
-from chalicelib.services import get_blobs, get_engine, get_store
+from chalicelib.core.paging import decode_page_token, encode_page_token
+from chalicelib.core.ports import ConditionFailed, Ports
+from chalicelib.core.validation import validated
+from chalicelib.fieldapps import inspection_from_payload, inspection_text
 from chalicelib.settings import get_settings
-from chalicelib.store import decode_page_token, encode_page_token
-from chalicelib.validation import validated
 
 WORKFLOW_ID_PATTERN = re.compile(r"^wf_[0-9a-f]{32}$")
 
@@ -57,8 +57,8 @@ def _checked_id(workflow_id: str) -> str:
     return workflow_id
 
 
-def load_owned(user_id: str, workflow_id: str) -> Workflow:
-    workflow = get_store().get(_checked_id(workflow_id))
+def load_owned(ports: Ports, user_id: str, workflow_id: str) -> Workflow:
+    workflow = ports.workflows.get(_checked_id(workflow_id))
     if workflow is None or workflow.user_id != user_id:
         raise WorkflowNotFoundError(workflow_id)
     return workflow
@@ -67,10 +67,10 @@ def load_owned(user_id: str, workflow_id: str) -> Workflow:
 # --- POST /workflows ----------------------------------------------------------------------
 
 
-def create_workflow(user_id: str, request: CreateWorkflowRequest) -> dict[str, Any]:
+def create_workflow(ports: Ports, user_id: str, request: CreateWorkflowRequest) -> dict[str, Any]:
     """TEXT and API inputs start at once; a PDF or WORD workflow answers with its upload form."""
     if request.input_method in (InputMethod.PDF, InputMethod.WORD):
-        return uploads.create_upload(user_id, uploads.upload_request(request))
+        return uploads.create_upload(ports, user_id, uploads.upload_request(request))
     payload: dict[str, Any] | None = None
     if request.input_method is InputMethod.API:
         payload, text = _field_app_input(request)
@@ -89,14 +89,14 @@ def create_workflow(user_id: str, request: CreateWorkflowRequest) -> dict[str, A
     )
     key = input_text_key(user_id, workflow.id)
     # The input goes to S3 before the record exists, so no record ever points at nothing.
-    get_blobs().put_text(key, text)
+    ports.blobs.put_text(key, text)
     workflow.input_data = {"textKey": key, "characters": len(text)}
     if payload is not None:
         payload_key = input_payload_key(user_id, workflow.id)
-        get_blobs().put_json(payload_key, payload)
+        ports.blobs.put_json(payload_key, payload)
         workflow.input_data["payloadKey"] = payload_key
-    get_store().create(workflow)
-    get_engine().start(workflow.id, user_id)
+    ports.workflows.create(workflow)
+    ports.engine.start(workflow.id, user_id)
     return CreateWorkflowResponse(workflow_id=workflow.id, status=workflow.status).model_dump(mode="json")
 
 
@@ -134,7 +134,7 @@ def _default_title(method: InputMethod, text: str | None) -> str:
 # --- GET /workflows -----------------------------------------------------------------------
 
 
-def list_workflows(user_id: str, query: ListWorkflowsQuery) -> dict[str, Any]:
+def list_workflows(ports: Ports, user_id: str, query: ListWorkflowsQuery) -> dict[str, Any]:
     statuses: frozenset[WorkflowStatus] | None
     if query.status == "active":
         statuses = ACTIVE_STATUSES
@@ -143,7 +143,7 @@ def list_workflows(user_id: str, query: ListWorkflowsQuery) -> dict[str, Any]:
     else:
         statuses = None
     cursor = decode_page_token(query.next_token) if query.next_token else None
-    workflows, next_cursor = get_store().list_for_user(
+    workflows, next_cursor = ports.workflows.list_for_user(
         user_id, statuses=statuses, limit=query.limit, cursor=cursor
     )
     return {
@@ -155,37 +155,42 @@ def list_workflows(user_id: str, query: ListWorkflowsQuery) -> dict[str, Any]:
 # --- GET /workflows/{id} ------------------------------------------------------------------
 
 
-def get_workflow(user_id: str, workflow_id: str) -> Workflow:
-    workflow = load_owned(user_id, workflow_id)
-    workflow.steps = _sorted_steps(workflow.id)
+def get_workflow(ports: Ports, user_id: str, workflow_id: str) -> Workflow:
+    workflow = load_owned(ports, user_id, workflow_id)
+    workflow.steps = _sorted_steps(ports, workflow.id)
     return workflow
 
 
-def _sorted_steps(workflow_id: str) -> list[WorkflowStep]:
-    return sorted(get_store().list_steps(workflow_id), key=lambda step: step.step_number)
+def _sorted_steps(ports: Ports, workflow_id: str) -> list[WorkflowStep]:
+    return sorted(ports.workflows.list_steps(workflow_id), key=lambda step: step.step_number)
 
 
 # --- PATCH /workflows/{id} ----------------------------------------------------------------
 
 
 def patch_workflow(
+    ports: Ports,
     user_id: str,
     workflow_id: str,
     request: PatchWorkflowRequest,
     if_match: str | None,
 ) -> Workflow:
-    load_owned(user_id, workflow_id)
+    load_owned(ports, user_id, workflow_id)
     patch = request.progress
     if not patch.model_fields_set:
         raise InvalidRequestError("progress names no field to change", code="EMPTY_PROGRESS")
     _check_phase_list(patch)
-    updated = get_store().update(
-        workflow_id,
-        lambda workflow: apply_progress(workflow, patch),
-        expected_version=_parse_if_match(if_match),
-    )
+    expected = _parse_if_match(if_match)
+    try:
+        updated = ports.workflows.update(
+            workflow_id, lambda workflow: apply_progress(workflow, patch), expected_version=expected
+        )
+    except ConditionFailed as exc:
+        if expected is None:
+            raise VersionConflictError("Too many concurrent updates; try again") from exc
+        raise VersionConflictError(f"The workflow is no longer at version {expected}; read it again") from exc
     # Answer with the version this request wrote, not whatever a later writer made of it.
-    updated.steps = _sorted_steps(updated.id)
+    updated.steps = _sorted_steps(ports, updated.id)
     return updated
 
 
@@ -247,17 +252,17 @@ def _backwards(detail: str) -> ConflictError:
 # --- DELETE /workflows/{id} ---------------------------------------------------------------
 
 
-def delete_workflow(user_id: str, workflow_id: str) -> bool:
+def delete_workflow(ports: Ports, user_id: str, workflow_id: str) -> bool:
     """Cancel a running workflow (True); delete a finished one with its steps and documents."""
-    workflow = load_owned(user_id, workflow_id)
+    workflow = load_owned(ports, user_id, workflow_id)
     if workflow.status in UNFINISHED_STATUSES:
-        control.cancel_workflow(workflow)
+        control.cancel_workflow(ports, workflow)
         return True
     try:
-        get_store().delete_with_history(workflow.id, version=workflow.version)
-    except VersionConflictError as exc:
+        ports.workflows.delete_with_history(workflow.id, version=workflow.version)
+    except ConditionFailed as exc:
         raise ConflictError("Workflow changed while being deleted; try again") from exc
-    blobs = get_blobs()
+    blobs = ports.blobs
     for area in AREAS:
         blobs.delete_prefix(workflow_prefix(area, user_id, workflow.id))
     return False
@@ -266,8 +271,8 @@ def delete_workflow(user_id: str, workflow_id: str) -> bool:
 # --- GET /stats ---------------------------------------------------------------------------
 
 
-def get_stats(user_id: str) -> OrchestratorStats:
-    store = get_store()
+def get_stats(ports: Ports, user_id: str) -> OrchestratorStats:
+    store = ports.workflows
     by_status = {status: store.count_by_status(user_id, status) for status in WorkflowStatus}
     completion_seconds: list[float] = []
     phase_totals: dict[OrchestratorPhase, list[float]] = {phase: [] for phase in PHASE_ORDER}
@@ -298,12 +303,12 @@ def _mean(values: list[float]) -> float | None:
 # --- GET /workflows/{id}/report -----------------------------------------------------------
 
 
-def get_report(user_id: str, workflow_id: str, report_format: str) -> dict[str, Any]:
+def get_report(ports: Ports, user_id: str, workflow_id: str, report_format: str) -> dict[str, Any]:
     if report_format not in REPORT_CONTENT_TYPES:
         raise InvalidRequestError(
             f"format must be one of: {', '.join(REPORT_CONTENT_TYPES)}", code="INVALID_REPORT_FORMAT"
         )
-    workflow = load_owned(user_id, workflow_id)
+    workflow = load_owned(ports, user_id, workflow_id)
     if workflow.status is not WorkflowStatus.COMPLETED:
         raise ConflictError(
             f"The report is ready when the workflow is COMPLETED; it is {workflow.status.value}",
@@ -311,11 +316,11 @@ def get_report(user_id: str, workflow_id: str, report_format: str) -> dict[str, 
         )
     key = report_key(user_id, workflow.id, report_format)
     if report_format == "json":
-        return {"report": get_blobs().get_json(key)}
+        return {"report": ports.blobs.get_json(key)}
     expires_in = get_settings().presign_expiry_seconds
     return {
         "format": report_format,
         "contentType": REPORT_CONTENT_TYPES[report_format],
-        "url": get_blobs().download_url(key, expires_in, f"{workflow.id}.{report_format}"),
+        "url": ports.blobs.download_url(key, expires_in, f"{workflow.id}.{report_format}"),
         "expiresIn": expires_in,
     }

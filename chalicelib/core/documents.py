@@ -1,0 +1,50 @@
+"""Where a workflow's documents live: the key layout of the document store.
+
+Everything a workflow owns sits under one prefix per store area,
+`<area>/<userId>/<workflowId>/`, so deleting a workflow deletes its prefixes.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+AREAS = ("inputs", "uploads", "work", "reports")
+UPLOAD_KEY = re.compile(r"^uploads/(?P<user_id>[^/]+)/(?P<workflow_id>wf_[0-9a-f]{32})/(?P<file_name>[^/]+)$")
+
+
+def workflow_prefix(area: str, user_id: str, workflow_id: str) -> str:
+    return f"{area}/{user_id}/{workflow_id}/"
+
+
+def input_text_key(user_id: str, workflow_id: str) -> str:
+    return workflow_prefix("inputs", user_id, workflow_id) + "input.txt"
+
+
+def input_payload_key(user_id: str, workflow_id: str) -> str:
+    """A field app's structured inspection, kept as it was sent (after field-name mapping)."""
+    return workflow_prefix("inputs", user_id, workflow_id) + "payload.json"
+
+
+def upload_key(user_id: str, workflow_id: str, file_name: str) -> str:
+    """Where the browser uploads: under the caller's own prefix, with a tamed file name."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "_", file_name).strip("._") or "document"
+    return workflow_prefix("uploads", user_id, workflow_id) + stem[-100:]
+
+
+class WorkFile(StrEnum):
+    """What the phases hand one another, under work/<userId>/<workflowId>/."""
+
+    TEXT = "text.txt"  # INITIATION: the text the analysis reads
+    PAGES = "pages.json"  # INITIATION, documents only: the page of each line of text.txt
+    FINDINGS = "findings.json"  # PROCESSING
+    QA = "qa.json"  # QA; each attempt overwrites the last
+
+
+def work_key(user_id: str, workflow_id: str, name: str) -> str:
+    """Results passed between phases: extracted text, findings, QA result."""
+    return workflow_prefix("work", user_id, workflow_id) + name
+
+
+def report_key(user_id: str, workflow_id: str, extension: str) -> str:
+    return workflow_prefix("reports", user_id, workflow_id) + f"report.{extension}"

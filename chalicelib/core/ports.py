@@ -1,0 +1,301 @@
+"""The ports: what the domain needs from the outside world, and the errors they raise.
+
+The domain (`core/`) is written against these Protocols and receives a `Ports` from its caller;
+`aws/` implements them on DynamoDB, S3, Step Functions and API Gateway, `tests/memory_ports.py`
+in memory, and `wiring.py` builds the AWS ones. Nothing here knows a status code or a table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any, Protocol
+
+from chalicelib.core.errors import TransientError
+from chalicelib.core.events import Event
+from chalicelib.core.models import ApiKey, AuditEntry, Workflow, WorkflowStatus, WorkflowStep
+
+# --- the ports' errors ------------------------------------------------------------------
+
+
+class ConditionFailed(Exception):
+    """A conditional write's condition was false: someone else wrote first, or the record is
+    not in the state the write required. Callers decide what that means."""
+
+
+class Throttled(TransientError):
+    """The service is throttling or briefly unavailable: worth another try later."""
+
+
+class NotFound(Exception):
+    """The record or document asked for does not exist."""
+
+
+# --- records ----------------------------------------------------------------------------
+
+# Changes a workflow in place (it may raise to refuse the change).
+Mutation = Callable[[Workflow], None]
+# The steps a write changes along with the workflow, given the workflow as it will be written.
+StepChanges = Callable[[Workflow], Sequence[WorkflowStep]]
+# Called after a write that made events commits (live_progress pushes them to subscribers).
+EventsCommitted = Callable[[Workflow, list[Event]], None]
+
+
+class WorkflowRecords(Protocol):
+    """Workflows, their steps and their progress events."""
+
+    def create(self, workflow: Workflow) -> None: ...
+
+    def get(self, workflow_id: str) -> Workflow | None: ...
+
+    def update(
+        self,
+        workflow_id: str,
+        mutate: Mutation,
+        *,
+        expected_version: int | None = None,
+        steps: StepChanges | None = None,
+        read: Workflow | None = None,
+    ) -> Workflow:
+        """Read, mutate, write back only if nobody wrote in between, with the events the change
+        makes. A lost race is retried on the fresh record, unless `expected_version` was given:
+        then a stale version raises ConditionFailed. NotFound if there is no such workflow."""
+        ...
+
+    def events_after(self, workflow_id: str, seq: int, *, through: int | None = None) -> list[Event]: ...
+
+    def recent_completed(self, user_id: str, limit: int) -> list[Workflow]: ...
+
+    def delete_with_history(self, workflow_id: str, *, version: int) -> None:
+        """Delete a finished workflow still at `version` (ConditionFailed otherwise), then its
+        steps and events."""
+        ...
+
+    def list_for_user(
+        self,
+        user_id: str,
+        *,
+        statuses: Iterable[WorkflowStatus] | None,
+        limit: int,
+        cursor: str | None,
+    ) -> tuple[list[Workflow], str | None]: ...
+
+    def count_by_status(self, user_id: str, status: WorkflowStatus) -> int: ...
+
+    def iter_by_status(self, user_id: str, status: WorkflowStatus) -> Iterator[Workflow]: ...
+
+    def get_step(self, workflow_id: str, step_number: int) -> WorkflowStep | None: ...
+
+    def list_steps(self, workflow_id: str) -> list[WorkflowStep]: ...
+
+    def failing_running_steps(self, message: str) -> StepChanges: ...
+
+
+class ApiKeyRecords(Protocol):
+    def put(self, key: ApiKey, secret_hash: str) -> None: ...
+
+    def get(self, key_id: str) -> tuple[ApiKey, str] | None:
+        """The key and its secret's hash."""
+        ...
+
+    def list_for_user(self, user_id: str) -> list[ApiKey]: ...
+
+    def revoke(self, key_id: str, user_id: str, at: str) -> None:
+        """ConditionFailed if it is not the user's live key."""
+        ...
+
+    def touch(self, key_id: str, at: str, not_since: str) -> bool:
+        """Record a use unless one was recorded since `not_since`; True if this call did."""
+        ...
+
+
+class AuditLog(Protocol):
+    def append(self, entry: AuditEntry) -> None:
+        """Idempotent: the same entry appended twice stays one."""
+        ...
+
+    def list_for_user(
+        self, user_id: str, *, limit: int, cursor: str | None
+    ) -> tuple[list[AuditEntry], str | None]: ...
+
+
+@dataclass(frozen=True)
+class RateBucket:
+    """A caller's token bucket as stored: its tokens when last refilled, and a write counter."""
+
+    tokens: float
+    refilled_at_ms: int
+    version: int
+
+
+class RateBuckets(Protocol):
+    def get(self, key: str) -> RateBucket | None: ...
+
+    def take_token(self, key: str, refilled_since_ms: int) -> bool:
+        """Take one token atomically if there is one and the bucket was refilled since then."""
+        ...
+
+    def put(
+        self, key: str, tokens: float, now_ms: int, *, previous: RateBucket | None, expires_at: int
+    ) -> None:
+        """Replace the bucket only if it is still `previous` (ConditionFailed otherwise)."""
+        ...
+
+
+# --- documents and the engine -------------------------------------------------------------
+
+
+class Blobs(Protocol):
+    def put_text(self, key: str, text: str, content_type: str = "text/plain; charset=utf-8") -> None: ...
+
+    def put_bytes(self, key: str, data: bytes, content_type: str) -> None: ...
+
+    def put_json(self, key: str, document: Any) -> None: ...
+
+    def get_text(self, key: str) -> str: ...
+
+    def get_json(self, key: str) -> Any: ...
+
+    def get_bytes(self, key: str) -> bytes:
+        """NotFound if there is no such document."""
+        ...
+
+    def delete_prefix(self, prefix: str) -> int: ...
+
+    def tags_of(self, key: str) -> dict[str, str]: ...
+
+    def size_of(self, key: str) -> int | None: ...
+
+    def upload_form(self, key: str, content_type: str, max_bytes: int, expires_in: int) -> dict[str, Any]: ...
+
+    def download_url(self, key: str, expires_in: int, file_name: str) -> str: ...
+
+
+class Engine(Protocol):
+    """The workflow engine: one execution per workflow run."""
+
+    def start(
+        self,
+        workflow_id: str,
+        user_id: str,
+        *,
+        execution_name: str | None = None,
+        resume_from: str | None = None,
+        attempt: int = 1,
+    ) -> str: ...
+
+    def stop(self, execution_name: str, cause: str) -> None: ...
+
+    def resume(self, task_token: str) -> None: ...
+
+    def abandon(self, task_token: str, cause: str) -> None: ...
+
+
+# --- live progress --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Connection:
+    connection_id: str
+    user_id: str
+    channels: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Subscription:
+    workflow_id: str
+    connection_id: str
+    user_id: str
+    delivered_seq: int
+
+
+class ConnectionGone(Exception):
+    """The client has disconnected; its connection id will never work again."""
+
+
+class Connections(Protocol):
+    """WebSocket connections and their subscriptions, each delivered under a lease."""
+
+    def add_connection(self, connection_id: str, user_id: str, connected_at: str) -> None: ...
+
+    def get_connection(self, connection_id: str) -> Connection | None: ...
+
+    def remove_connection(self, connection_id: str) -> None: ...
+
+    def subscribe(
+        self, workflow_id: str, connection: Connection, delivered_seq: int, lease_until: int
+    ) -> bool: ...
+
+    def unsubscribe(self, workflow_id: str, connection_id: str) -> None: ...
+
+    def subscriptions(self, workflow_id: str) -> list[Subscription]: ...
+
+    def acquire(
+        self, workflow_id: str, connection_id: str, below_seq: int, lease_until: int
+    ) -> int | None: ...
+
+    def release(self, workflow_id: str, connection_id: str, delivered_seq: int, lease_until: int) -> None: ...
+
+
+class Pusher(Protocol):
+    def send(self, connection_id: str, message: dict[str, Any]) -> None:
+        """ConnectionGone if the client has left."""
+        ...
+
+    def disconnect(self, connection_id: str) -> None: ...
+
+
+# --- malware scanning ------------------------------------------------------------------------
+
+
+class Verdict(StrEnum):
+    CLEAN = "CLEAN"
+    INFECTED = "INFECTED"
+    PENDING = "PENDING"
+    UNSCANNABLE = "UNSCANNABLE"
+
+
+@dataclass(frozen=True)
+class ScanResult:
+    verdict: Verdict
+    # What the scanner said: a signature name, a GuardDuty status, an error.
+    detail: str = ""
+
+
+class MalwareScanner(Protocol):
+    def scan(self, key: str, data: bytes) -> ScanResult: ...
+
+
+# --- all of them ------------------------------------------------------------------------------
+
+
+class Ports(Protocol):
+    """Everything the domain may use. `wiring.AwsPorts` builds each on first use."""
+
+    @property
+    def workflows(self) -> WorkflowRecords: ...
+
+    @property
+    def api_keys(self) -> ApiKeyRecords: ...
+
+    @property
+    def audit(self) -> AuditLog: ...
+
+    @property
+    def rate_buckets(self) -> RateBuckets: ...
+
+    @property
+    def blobs(self) -> Blobs: ...
+
+    @property
+    def engine(self) -> Engine: ...
+
+    @property
+    def connections(self) -> Connections: ...
+
+    @property
+    def pusher(self) -> Pusher: ...
+
+    @property
+    def scanner(self) -> MalwareScanner: ...

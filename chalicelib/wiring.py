@@ -1,0 +1,150 @@
+"""The wiring: builds the AWS adapters of every port, each on first use, once per container.
+
+Only `app.py` (and the local stack and tests) call `ports()`; the domain receives what it
+returns. Nothing here runs at import time, and boto3 is imported only when the first adapter is
+built: the API's cold start pays for neither until a request needs them. Tests call `reset()`
+after pointing the settings at another endpoint.
+"""
+
+from __future__ import annotations
+
+from functools import cache, cached_property
+from typing import TYPE_CHECKING, Any
+
+from chalicelib.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from chalicelib.aws.api_key_records import DynamoApiKeyRecords
+    from chalicelib.aws.audit_log import DynamoAuditLog
+    from chalicelib.aws.blobs import S3Blobs
+    from chalicelib.aws.connections import DynamoConnections
+    from chalicelib.aws.engine import StepFunctionsEngine
+    from chalicelib.aws.push import GatewayPusher
+    from chalicelib.aws.rate_buckets import DynamoRateBuckets
+    from chalicelib.aws.workflow_records import DynamoWorkflowRecords
+    from chalicelib.core.ports import MalwareScanner
+
+
+class AwsPorts:
+    """`core.ports.Ports` on AWS. Each adapter (and its boto3 client) is built when first used."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+
+    # --- clients -------------------------------------------------------------------------
+
+    @cached_property
+    def _session(self) -> Any:
+        import boto3  # deferred: the import costs ~100 ms of every cold start
+
+        return boto3.session.Session()
+
+    def _client_kwargs(self) -> dict[str, Any]:
+        from botocore.config import Config
+
+        # A Lambda serves one request at a time; the local gateway serves many from one process.
+        kwargs: dict[str, Any] = {
+            "region_name": self._settings.aws_region,
+            "config": Config(max_pool_connections=64, signature_version="s3v4"),
+        }
+        if self._settings.aws_endpoint_url:
+            kwargs["endpoint_url"] = self._settings.aws_endpoint_url
+        return kwargs
+
+    @cached_property
+    def _dynamodb(self) -> Any:
+        return self._session.resource("dynamodb", **self._client_kwargs())
+
+    @cached_property
+    def _table(self) -> Any:
+        return self._dynamodb.Table(self._settings.table_name)
+
+    # --- the ports -----------------------------------------------------------------------
+
+    @cached_property
+    def workflows(self) -> DynamoWorkflowRecords:
+        from chalicelib.aws.workflow_records import DynamoWorkflowRecords
+        from chalicelib.core import live_progress
+
+        return DynamoWorkflowRecords(
+            self._table, on_events=lambda workflow, events: live_progress.publish_after_write(self, workflow)
+        )
+
+    @cached_property
+    def api_keys(self) -> DynamoApiKeyRecords:
+        from chalicelib.aws.api_key_records import DynamoApiKeyRecords
+
+        return DynamoApiKeyRecords(self._table)
+
+    @cached_property
+    def audit(self) -> DynamoAuditLog:
+        from chalicelib.aws.audit_log import DynamoAuditLog
+
+        return DynamoAuditLog(self._table)
+
+    @cached_property
+    def rate_buckets(self) -> DynamoRateBuckets:
+        from chalicelib.aws.rate_buckets import DynamoRateBuckets
+
+        return DynamoRateBuckets(self._table)
+
+    @cached_property
+    def connections(self) -> DynamoConnections:
+        from chalicelib.aws.connections import DynamoConnections
+
+        table = self._dynamodb.Table(self._settings.connections_table_name)
+        return DynamoConnections(table, self._settings.connection_ttl_seconds)
+
+    @cached_property
+    def pusher(self) -> GatewayPusher:
+        from botocore.config import Config
+
+        from chalicelib.aws.push import GatewayPusher
+
+        # One slow socket must not hold a phase up: short timeouts, and the client replays anyway.
+        config = Config(
+            connect_timeout=2, read_timeout=5, retries={"max_attempts": 2}, max_pool_connections=64
+        )
+        client = self._session.client(
+            "apigatewaymanagementapi",
+            region_name=self._settings.aws_region,
+            endpoint_url=self._settings.websocket_endpoint or None,
+            config=config,
+        )
+        return GatewayPusher(client)
+
+    @cached_property
+    def blobs(self) -> S3Blobs:
+        from chalicelib.aws.blobs import S3Blobs
+
+        return S3Blobs(self._session.client("s3", **self._client_kwargs()), self._settings.bucket_name)
+
+    @cached_property
+    def engine(self) -> StepFunctionsEngine:
+        from chalicelib.aws.engine import StepFunctionsEngine
+
+        client = self._session.client("stepfunctions", **self._client_kwargs())
+        return StepFunctionsEngine(client, self._settings.state_machine_arn)
+
+    @property
+    def scanner(self) -> MalwareScanner:
+        """Built per use: cheap, and tests switch scanners through the environment."""
+        from chalicelib.aws import scanning
+
+        settings = get_settings()
+        if settings.clamd_address:
+            return scanning.ClamdScanner(settings.clamd_address, settings.clamd_timeout_seconds)
+        if settings.malware_scan == "guardduty":
+            return scanning.GuardDutyTags(self.blobs)
+        return scanning.NoScanner()
+
+
+@cache
+def ports() -> AwsPorts:
+    return AwsPorts(get_settings())
+
+
+def reset() -> None:
+    """Forget cached settings and adapters (tests that change the environment call this)."""
+    get_settings.cache_clear()
+    ports.cache_clear()

@@ -1,0 +1,434 @@
+"""Every port of `chalicelib/core/ports.py` in memory: the domain, control and the phase runner
+tested in milliseconds, without moto or a stack.
+
+Each keeps the contract its AWS adapter keeps (conditional writes raise ConditionFailed, a
+missing workflow NotFound, a write's events are numbered from the record's `lastEventSeq`), so
+a test that passes here says something about the real thing. `tests/unit/test_memory_ports.py`
+holds them to it.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from chalicelib.aws.scanning import NoScanner
+from chalicelib.core.events import Event, describe_change
+from chalicelib.core.models import (
+    FINISHED_STATUSES,
+    ApiKey,
+    AuditEntry,
+    StepStatus,
+    Workflow,
+    WorkflowStatus,
+    WorkflowStep,
+    iso,
+    utc_now,
+)
+from chalicelib.core.ports import (
+    ConditionFailed,
+    Connection,
+    ConnectionGone,
+    EventsCommitted,
+    MalwareScanner,
+    Mutation,
+    NotFound,
+    RateBucket,
+    StepChanges,
+    Subscription,
+)
+
+
+def _sort_key(workflow: Workflow) -> str:
+    return f"{workflow.model_dump(mode='json')['createdAt']}#{workflow.id}"
+
+
+class MemoryWorkflowRecords:
+    def __init__(self, on_events: EventsCommitted | None = None) -> None:
+        self.workflows: dict[str, Workflow] = {}
+        self.steps: dict[str, dict[int, WorkflowStep]] = {}
+        self.events: dict[str, list[Event]] = {}
+        self.on_events = on_events
+        self._lock = threading.Lock()
+
+    def create(self, workflow: Workflow) -> None:
+        with self._lock:
+            if workflow.id in self.workflows:
+                raise ConditionFailed(workflow.id)
+            self.workflows[workflow.id] = workflow.model_copy(deep=True, update={"steps": []})
+
+    def get(self, workflow_id: str) -> Workflow | None:
+        found = self.workflows.get(workflow_id)
+        return found.model_copy(deep=True) if found else None
+
+    def update(
+        self,
+        workflow_id: str,
+        mutate: Mutation,
+        *,
+        expected_version: int | None = None,
+        steps: StepChanges | None = None,
+        read: Workflow | None = None,
+    ) -> Workflow:
+        with self._lock:
+            current = self.get(workflow_id)
+            if current is None:
+                raise NotFound(workflow_id)
+            if expected_version is not None and current.version != expected_version:
+                raise ConditionFailed(f"at version {current.version}")
+            updated = current.model_copy(deep=True)
+            mutate(updated)
+            changed = list(steps(updated)) if steps is not None else []
+            now = utc_now()
+            made = [
+                Event(workflow_id=workflow_id, seq=current.last_event_seq + n, type=kind, data=data, at=now)
+                for n, (kind, data) in enumerate(describe_change(current, updated, changed), start=1)
+            ]
+            updated.last_event_seq = current.last_event_seq + len(made)
+            updated.version = current.version + 1
+            updated.updated_at = now
+            self.workflows[workflow_id] = updated.model_copy(deep=True)
+            for step in changed:
+                self.steps.setdefault(workflow_id, {})[step.step_number] = step.model_copy(deep=True)
+            self.events.setdefault(workflow_id, []).extend(made)
+        if made and self.on_events is not None:
+            self.on_events(updated, made)
+        return updated
+
+    def events_after(self, workflow_id: str, seq: int, *, through: int | None = None) -> list[Event]:
+        return [
+            e
+            for e in self.events.get(workflow_id, [])
+            if e.seq > seq and (through is None or e.seq <= through)
+        ]
+
+    def recent_completed(self, user_id: str, limit: int) -> list[Workflow]:
+        done = self._mine(user_id, [WorkflowStatus.COMPLETED])
+        return done[:limit]
+
+    def delete_with_history(self, workflow_id: str, *, version: int) -> None:
+        with self._lock:
+            current = self.workflows.get(workflow_id)
+            if current is None or current.version != version or current.status not in FINISHED_STATUSES:
+                raise ConditionFailed(workflow_id)
+            del self.workflows[workflow_id]
+            self.steps.pop(workflow_id, None)
+            self.events.pop(workflow_id, None)
+
+    def _mine(self, user_id: str, statuses: Iterable[WorkflowStatus] | None) -> list[Workflow]:
+        wanted = set(statuses) if statuses is not None else None
+        found = [
+            w.model_copy(deep=True)
+            for w in self.workflows.values()
+            if w.user_id == user_id and (wanted is None or w.status in wanted)
+        ]
+        return sorted(found, key=_sort_key, reverse=True)
+
+    def list_for_user(
+        self,
+        user_id: str,
+        *,
+        statuses: Iterable[WorkflowStatus] | None,
+        limit: int,
+        cursor: str | None,
+    ) -> tuple[list[Workflow], str | None]:
+        found = [w for w in self._mine(user_id, statuses) if cursor is None or _sort_key(w) < cursor]
+        page = found[:limit]
+        return page, (_sort_key(page[-1]) if len(found) > limit else None)
+
+    def count_by_status(self, user_id: str, status: WorkflowStatus) -> int:
+        return len(self._mine(user_id, [status]))
+
+    def iter_by_status(self, user_id: str, status: WorkflowStatus) -> Iterator[Workflow]:
+        yield from self._mine(user_id, [status])
+
+    def get_step(self, workflow_id: str, step_number: int) -> WorkflowStep | None:
+        step = self.steps.get(workflow_id, {}).get(step_number)
+        return step.model_copy(deep=True) if step else None
+
+    def list_steps(self, workflow_id: str) -> list[WorkflowStep]:
+        return [s.model_copy(deep=True) for _, s in sorted(self.steps.get(workflow_id, {}).items())]
+
+    def failing_running_steps(self, message: str) -> StepChanges:
+        def failed(workflow: Workflow) -> list[WorkflowStep]:
+            now = utc_now()
+            return [
+                step.model_copy(
+                    update={"status": StepStatus.FAILED, "completed_at": now, "error_message": message}
+                )
+                for step in self.steps.get(workflow.id, {}).values()
+                if step.status is StepStatus.IN_PROGRESS
+            ]
+
+        return failed
+
+
+class MemoryApiKeyRecords:
+    def __init__(self) -> None:
+        self.keys: dict[str, tuple[ApiKey, str]] = {}
+
+    def put(self, key: ApiKey, secret_hash: str) -> None:
+        if key.id in self.keys:
+            raise ConditionFailed(key.id)
+        self.keys[key.id] = (key.model_copy(), secret_hash)
+
+    def get(self, key_id: str) -> tuple[ApiKey, str] | None:
+        found = self.keys.get(key_id)
+        return (found[0].model_copy(), found[1]) if found else None
+
+    def list_for_user(self, user_id: str) -> list[ApiKey]:
+        mine = [k for k, _ in self.keys.values() if k.user_id == user_id]
+        return sorted(mine, key=lambda k: k.created_at, reverse=True)
+
+    def revoke(self, key_id: str, user_id: str, at: str) -> None:
+        found = self.keys.get(key_id)
+        if found is None or found[0].user_id != user_id or found[0].revoked_at is not None:
+            raise ConditionFailed(key_id)
+        self.keys[key_id] = (found[0].model_copy(update={"revoked_at": at}), found[1])
+
+    def touch(self, key_id: str, at: str, not_since: str) -> bool:
+        found = self.keys.get(key_id)
+        if found is None:
+            return False
+        last = found[0].last_used_at
+        if last is not None and iso(last) >= not_since:
+            return False
+        self.keys[key_id] = (found[0].model_copy(update={"last_used_at": at}), found[1])
+        return True
+
+
+class MemoryAuditLog:
+    def __init__(self) -> None:
+        self.entries: dict[tuple[str, str], AuditEntry] = {}
+
+    def append(self, entry: AuditEntry) -> None:
+        self.entries.setdefault((entry.user_id, entry.id), entry)
+
+    def list_for_user(
+        self, user_id: str, *, limit: int, cursor: str | None
+    ) -> tuple[list[AuditEntry], str | None]:
+        mine = sorted(
+            (e for (u, i), e in self.entries.items() if u == user_id), key=lambda e: e.id, reverse=True
+        )
+        mine = [e for e in mine if cursor is None or e.id < cursor]
+        page = mine[:limit]
+        return page, (page[-1].id if len(mine) > limit else None)
+
+
+class MemoryRateBuckets:
+    def __init__(self) -> None:
+        self.buckets: dict[str, RateBucket] = {}
+
+    def get(self, key: str) -> RateBucket | None:
+        return self.buckets.get(key)
+
+    def take_token(self, key: str, refilled_since_ms: int) -> bool:
+        bucket = self.buckets.get(key)
+        if bucket is None or bucket.tokens < 1 or bucket.refilled_at_ms < refilled_since_ms:
+            return False
+        self.buckets[key] = RateBucket(bucket.tokens - 1, bucket.refilled_at_ms, bucket.version + 1)
+        return True
+
+    def put(
+        self, key: str, tokens: float, now_ms: int, *, previous: RateBucket | None, expires_at: int
+    ) -> None:
+        if self.buckets.get(key) != previous:
+            raise ConditionFailed(key)
+        self.buckets[key] = RateBucket(round(tokens, 6), now_ms, (previous.version if previous else 0) + 1)
+
+
+class MemoryBlobs:
+    def __init__(self) -> None:
+        self.documents: dict[str, tuple[bytes, str]] = {}
+        self.tags: dict[str, dict[str, str]] = {}
+
+    def put_text(self, key: str, text: str, content_type: str = "text/plain; charset=utf-8") -> None:
+        self.put_bytes(key, text.encode("utf-8"), content_type)
+
+    def put_bytes(self, key: str, data: bytes, content_type: str) -> None:
+        self.documents[key] = (bytes(data), content_type)
+
+    def put_json(self, key: str, document: Any) -> None:
+        self.put_text(key, json.dumps(document, indent=2), "application/json")
+
+    def get_text(self, key: str) -> str:
+        return self.get_bytes(key).decode("utf-8")
+
+    def get_json(self, key: str) -> Any:
+        return json.loads(self.get_text(key))
+
+    def get_bytes(self, key: str) -> bytes:
+        if key not in self.documents:
+            raise NotFound(key)
+        return self.documents[key][0]
+
+    def delete_prefix(self, prefix: str) -> int:
+        doomed = [k for k in self.documents if k.startswith(prefix)]
+        for key in doomed:
+            del self.documents[key]
+        return len(doomed)
+
+    def tags_of(self, key: str) -> dict[str, str]:
+        return dict(self.tags.get(key, {}))
+
+    def size_of(self, key: str) -> int | None:
+        found = self.documents.get(key)
+        return len(found[0]) if found else None
+
+    def upload_form(self, key: str, content_type: str, max_bytes: int, expires_in: int) -> dict[str, Any]:
+        fields = {"key": key, "Content-Type": content_type}
+        return {"url": "memory://uploads", "fields": fields, "expiresIn": expires_in}
+
+    def download_url(self, key: str, expires_in: int, file_name: str) -> str:
+        return f"memory://{key}?filename={file_name}&expires={expires_in}"
+
+
+@dataclass
+class MemoryEngine:
+    """Records what the domain asked of the engine; runs nothing."""
+
+    started: list[dict[str, Any]] = field(default_factory=list)
+    stopped: list[str] = field(default_factory=list)
+    resumed: list[str] = field(default_factory=list)
+    abandoned: list[str] = field(default_factory=list)
+
+    def start(
+        self,
+        workflow_id: str,
+        user_id: str,
+        *,
+        execution_name: str | None = None,
+        resume_from: str | None = None,
+        attempt: int = 1,
+    ) -> str:
+        name = execution_name or workflow_id
+        if all(s["name"] != name for s in self.started):  # a second start is a no-op
+            self.started.append(
+                {
+                    "name": name,
+                    "workflowId": workflow_id,
+                    "userId": user_id,
+                    "resumeFrom": resume_from,
+                    "attempt": attempt,
+                }
+            )
+        return f"memory:execution:{name}"
+
+    def stop(self, execution_name: str, cause: str) -> None:
+        self.stopped.append(execution_name)
+
+    def resume(self, task_token: str) -> None:
+        self.resumed.append(task_token)
+
+    def abandon(self, task_token: str, cause: str) -> None:
+        self.abandoned.append(task_token)
+
+
+class MemoryConnections:
+    def __init__(self) -> None:
+        self.connections: dict[str, Connection] = {}
+        # (workflow id, connection id) -> [user id, delivered seq, lease until (ms) or 0]
+        self.subscriptions_: dict[tuple[str, str], list[Any]] = {}
+        self._lock = threading.Lock()
+
+    def add_connection(self, connection_id: str, user_id: str, connected_at: str) -> None:
+        self.connections[connection_id] = Connection(connection_id, user_id, frozenset())
+
+    def get_connection(self, connection_id: str) -> Connection | None:
+        return self.connections.get(connection_id)
+
+    def remove_connection(self, connection_id: str) -> None:
+        connection = self.connections.pop(connection_id, None)
+        for workflow_id in connection.channels if connection else ():
+            self.subscriptions_.pop((workflow_id, connection_id), None)
+
+    def subscribe(
+        self, workflow_id: str, connection: Connection, delivered_seq: int, lease_until: int
+    ) -> bool:
+        with self._lock:
+            held = self.subscriptions_.get((workflow_id, connection.connection_id))
+            if held is not None and held[2] >= _now_ms():
+                return False
+            self.subscriptions_[(workflow_id, connection.connection_id)] = [
+                connection.user_id,
+                delivered_seq,
+                lease_until,
+            ]
+            current = self.connections[connection.connection_id]
+            self.connections[connection.connection_id] = Connection(
+                current.connection_id, current.user_id, current.channels | {workflow_id}
+            )
+            return True
+
+    def unsubscribe(self, workflow_id: str, connection_id: str) -> None:
+        self.subscriptions_.pop((workflow_id, connection_id), None)
+        current = self.connections.get(connection_id)
+        if current is not None:
+            self.connections[connection_id] = Connection(
+                current.connection_id, current.user_id, current.channels - {workflow_id}
+            )
+
+    def subscriptions(self, workflow_id: str) -> list[Subscription]:
+        return [
+            Subscription(workflow_id, connection_id, held[0], held[1])
+            for (wf, connection_id), held in self.subscriptions_.items()
+            if wf == workflow_id
+        ]
+
+    def acquire(self, workflow_id: str, connection_id: str, below_seq: int, lease_until: int) -> int | None:
+        with self._lock:
+            held = self.subscriptions_.get((workflow_id, connection_id))
+            if held is None or held[1] >= below_seq or held[2] >= _now_ms():
+                return None
+            held[2] = lease_until
+            return int(held[1])
+
+    def release(self, workflow_id: str, connection_id: str, delivered_seq: int, lease_until: int) -> None:
+        with self._lock:
+            held = self.subscriptions_.get((workflow_id, connection_id))
+            if held is not None and held[2] == lease_until:
+                held[1], held[2] = delivered_seq, 0
+
+
+def _now_ms() -> int:
+    import time
+
+    return int(time.time() * 1000)
+
+
+@dataclass
+class MemoryPusher:
+    """What each connection was sent, in order; `gone` connections raise ConnectionGone."""
+
+    sent: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    gone: set[str] = field(default_factory=set)
+
+    def send(self, connection_id: str, message: dict[str, Any]) -> None:
+        if connection_id in self.gone:
+            raise ConnectionGone(connection_id)
+        self.sent.setdefault(connection_id, []).append(json.loads(json.dumps(message)))
+
+    def disconnect(self, connection_id: str) -> None:
+        self.gone.add(connection_id)
+
+
+class MemoryPorts:
+    """`core.ports.Ports` in memory, with live progress wired as `wiring.AwsPorts` wires it."""
+
+    def __init__(self, scanner: MalwareScanner | None = None) -> None:
+        from chalicelib.core import live_progress
+
+        self.workflows = MemoryWorkflowRecords(
+            on_events=lambda workflow, events: live_progress.publish_after_write(self, workflow)
+        )
+        self.api_keys = MemoryApiKeyRecords()
+        self.audit = MemoryAuditLog()
+        self.rate_buckets = MemoryRateBuckets()
+        self.blobs = MemoryBlobs()
+        self.engine = MemoryEngine()
+        self.connections = MemoryConnections()
+        self.pusher = MemoryPusher()
+        self.scanner: MalwareScanner = scanner or NoScanner()
