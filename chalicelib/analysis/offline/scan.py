@@ -165,8 +165,9 @@ class RoomScan(ReadingsScan):
             if rooms and all(room.heading_only and room.affected for room in rooms):
                 # "Garage" on a line of its own: its section's first line says whether it was affected
                 self._held = [(room, line.span()) for room in rooms]
+            held_keys = {held.key for held, _ in self._held}
             for room in rooms:
-                if self._held and room.key in {held.key for held, _ in self._held}:
+                if room.key in held_keys:
                     continue  # settled by the next line; meanwhile it is the context of what follows
                 if room.affected and room.key not in self.areas:
                     self.areas[room.key] = AreaDraft(room=room.name, base=room.base, source=line.span())
@@ -280,6 +281,8 @@ class RoomScan(ReadingsScan):
             if area is not None and patch is not None:
                 if patch == "ceiling":
                     area.wet.ceiling_sqft = area.wet.ceiling_sqft or dimensions.floor_area_sqft
+                elif patch == "floor":
+                    area.wet.floor_sqft = area.wet.floor_sqft or dimensions.floor_area_sqft
                 else:
                     area.wet.wall_total_sqft = area.wet.wall_total_sqft or dimensions.floor_area_sqft
                 area.evidence.append(line.span())
