@@ -110,3 +110,20 @@ def test_cabinetry_named_as_a_landmark_is_not_damage() -> None:
     materials = _materials(text)["Ensuite"]
     # Then the kickboard and plasterboard are affected, the vanity itself is not named
     assert materials == {"kickboard", "plasterboard"}
+
+
+def test_what_no_mould_was_found_on_is_not_affected() -> None:
+    # Given a ceiling cut that showed a damp board and clean framing
+    text = "Den: ceiling plasterboard wet at the stain; no visible mould on the back of it or the framing."
+    # When it is analysed
+    materials = _materials(text)["Den"]
+    # Then the plasterboard is affected and the framing is not
+    assert materials == {"plasterboard"}
+
+
+def test_block_walls_are_masonry_and_a_joist_bay_is_no_framing() -> None:
+    # Given concrete block walls and an open joist bay
+    words = material_words("concrete block walls wicked; the joist bay was open")
+    # When their materials are read
+    # Then the block walls are masonry and nothing else is named
+    assert [(word.key, word.name) for word in words] == [("masonry", "concrete block")]

@@ -117,6 +117,14 @@ _SOUND_LATER = re.compile(
 )
 
 
+# "no visible mould on the back of the board or the framing": what nothing was found on.
+_NONE_ON = re.compile(
+    r"\bno (?:visible |sign of |signs of )?(?:mou?ld|growth|damage|staining|water|moisture|swelling|wicking)"
+    r" (?:on|in|to|behind|under)\b[^.;:]{0,50}$",
+    FLAGS,
+)
+
+
 # "may have wicked", "possibly the underlay", "check whether the pad": a hedge is not damage.
 _HEDGE_BEFORE = re.compile(
     r"\b(?:may|might|could|possibly|perhaps|probably|maybe|suspect\w*|whether|unsure|unknown if|if any"
@@ -264,6 +272,8 @@ class MaterialReader:
         if _SOUND_LATER.search(text, word.end, self._clause(word)[1]):
             return False
         if _HEDGE_BEFORE.search(text, max(0, word.start - 60), word.start):
+            return False
+        if _NONE_ON.search(text, max(0, word.start - 70), word.start):
             return False
         if word.key in _SUBSTRATE_KEYS and (
             _SUBSTRATE_BEFORE.search(text, max(0, word.start - 24), word.start)

@@ -52,6 +52,8 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         None,
     ),
     ("subfloor", r"sub-?floor(?:ing)?", None),
+    # "concrete block walls" are masonry, not the slab.
+    ("masonry_block", r"concrete block(?:work|s)?|block walls?", "concrete block"),
     ("concrete", r"concrete(?: slab| floor)?|slab|screed", None),
     (
         "tile",
@@ -65,8 +67,8 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     # A wall frame part by part: "bottom plate", "studs", "joists", "bearers" are its framing.
     (
         "framing",
-        r"(?:timber )?(?<!door )(?<!window )fram(?:ing|es?)|studs?|joists?|(?:bottom|sole|sill|top) plates?"
-        r"|bearers?|noggings?",
+        r"(?:timber )?(?<!door )(?<!window )fram(?:ing|es?)|studs?|joists?(?! bays?)"
+        r"|(?:bottom|sole|sill|top) plates?|bearers?|noggings?",
         None,
     ),
     ("masonry", r"brick(?:work)?|masonry|block ?work|besser|cmu", None),
