@@ -201,8 +201,21 @@ def _unitless(match: re.Match[str], unit: LengthUnit, text: str) -> Dimensions |
     )
 
 
+# "carpet and underlay wet over approx. 1.1 m x 4.0 m", "wet floor roughly 1.5 x 3.3 m": the size
+# of the wet part of a floor, not of the room.
+_FLOOR_PATCH_BEFORE = re.compile(
+    r"\b(?:wet|damp|saturated|soaked|sodden|affected)(?: (?:floor|area|patch|zone|carpet|section))?"
+    r"(?: (?:over|across|covering|for))?(?: (?:an|a) (?:area|patch|section|zone)(?: of)?)?"
+    r"(?: (?:approx\.?|approximately|roughly|about|around|some|~))? ?~?$",
+    FLAGS,
+)
+
+
 def patch_surface(text: str, start: int, end: int) -> str | None:
-    """ "Kitchen ceiling 8x10 ft section stained": the size of a wet patch, not of the room."""
+    """ "Kitchen ceiling 8x10 ft section stained": the size of a wet patch, not of the room; "wet
+    over approx. 1.1 x 4.0 m" is the wet part of its floor."""
+    if _FLOOR_PATCH_BEFORE.search(text, max(0, start - 60), start):
+        return "floor"
     before = _PATCH_BEFORE.search(text, max(0, start - 20), start)
     if before is not None:
         return "ceiling" if before.group("surface").lower().startswith(("ceiling", "clg")) else "wall"

@@ -12,6 +12,7 @@ from chalicelib.analysis.findings import (
     LengthUnit,
     SourceSpan,
 )
+from chalicelib.analysis.offline.affected_materials import MaterialReader
 from chalicelib.analysis.offline.areas import (
     AreaDraft,
 )
@@ -31,7 +32,6 @@ from chalicelib.analysis.offline.readings import (
     Goal,
     Material,
     ReadingDraft,
-    materials_in,
     meter_in,
 )
 from chalicelib.analysis.offline.scan_readings import (
@@ -50,7 +50,6 @@ from chalicelib.analysis.offline.text import (
     around,
     first_found,
     has_evidence,
-    is_negated,
 )
 from chalicelib.analysis.offline.wet_extents import WetReader
 
@@ -166,8 +165,9 @@ class RoomScan(ReadingsScan):
             if rooms and all(room.heading_only and room.affected for room in rooms):
                 # "Garage" on a line of its own: its section's first line says whether it was affected
                 self._held = [(room, line.span()) for room in rooms]
+            held_keys = {held.key for held, _ in self._held}
             for room in rooms:
-                if self._held and room.key in {held.key for held, _ in self._held}:
+                if room.key in held_keys:
                     continue  # settled by the next line; meanwhile it is the context of what follows
                 if room.affected and room.key not in self.areas:
                     self.areas[room.key] = AreaDraft(room=room.name, base=room.base, source=line.span())
@@ -177,7 +177,7 @@ class RoomScan(ReadingsScan):
             owners = Owners(line.text, rooms)
             self._meter = meter_in(line.text) or self._meter
             self._update_block(line)
-            self._attach_details(line, owners, is_scope=line.number in self._scope_lines)
+            self._attach_details(line, owners, rooms, is_scope=line.number in self._scope_lines)
             if not self._collect_row_readings(line, rooms, self._line_dates[index]):
                 self._collect_readings(line, rooms, self._line_dates[index])
             self._collect_air(line, rooms, self._line_dates[index])
@@ -249,32 +249,40 @@ class RoomScan(ReadingsScan):
             return None
         return self.areas.get(owner.key)
 
-    def _attach_details(self, line: Line, owners: Owners, *, is_scope: bool) -> None:
+    def _areas_of(self, owners: tuple[Mention, ...] | None) -> list[AreaDraft]:
+        """The affected areas a material's rooms are: the room the notes were already on for None,
+        every bedroom read so far for "both bedrooms"."""
+        if owners is None:
+            owners = (self._context,) if self._context is not None else ()
+        areas: list[AreaDraft] = []
+        for owner in owners:
+            if owner.collective:
+                areas += [area for area in self.areas.values() if area.base == owner.base]
+            elif not owner.unaffected and owner.key in self.areas:
+                areas.append(self.areas[owner.key])
+        return areas
+
+    def _attach_details(
+        self, line: Line, owners: Owners, rooms: Sequence[Mention], *, is_scope: bool
+    ) -> None:
         text = line.text
         sentences = Sentences(text)
-        for material in materials_in(text):
-            area = self._area_at(owners, material.start)
-            if area is None:
-                continue
-            start, end = self._clause(sentences, material.start, material.end)
-            clause = text[start:end]
-            # A material is affected when its clause says so ("carpet and pad wet", "skirting
-            # swollen") or the work on it does (a scope line); "slab not wet" and "tiles dry" are not.
-            said_fine = is_negated(text, material.start, material.end) or _SOUND_AFTER.match(
-                text, material.end, material.end + 45
-            )
-            if said_fine and not is_scope:
-                continue  # "no insulation between floors", "slab under the laminate not wet"
-            if is_scope or has_evidence(_AFFECTED_WORD, clause) or not _SAID_SOUND.search(clause):
-                area.materials.setdefault(material.key, material.name)
-            if not is_scope and has_evidence(_SOAKED_WORD, clause):
-                area.soaked_materials.setdefault(material.key, line.span())
+        for found in MaterialReader(text, sentences, rooms, owners.at, is_scope=is_scope).read():
+            word = found.word
+            areas = list(self.areas.values()) if found.everywhere else self._areas_of(found.owners)
+            for draft in areas:
+                draft.materials.setdefault(word.key, word.name)
+                start, end = self._clause(sentences, word.start, word.end)
+                if not is_scope and has_evidence(_SOAKED_WORD, text[start:end]):
+                    draft.soaked_materials.setdefault(word.key, line.span())
         for start, end, dimensions in dimensions_in(text, self.default_unit):
             area = self._area_at(owners, start)
             patch = patch_surface(text, start, end)
             if area is not None and patch is not None:
                 if patch == "ceiling":
                     area.wet.ceiling_sqft = area.wet.ceiling_sqft or dimensions.floor_area_sqft
+                elif patch == "floor":
+                    area.wet.floor_sqft = area.wet.floor_sqft or dimensions.floor_area_sqft
                 else:
                     area.wet.wall_total_sqft = area.wet.wall_total_sqft or dimensions.floor_area_sqft
                 area.evidence.append(line.span())

@@ -436,7 +436,8 @@ def room_mentions(text: str) -> list[Mention]:
     whole_line: tuple[bool, bool] | None = None  # read once: a line of one room is all its own
     flags = []
     for index, mention in enumerate(found):
-        is_heading = is_label_line or mention.start <= prefix_end
+        # "Master bedroom and Bedroom 3" on a line of its own heads both rooms' section.
+        is_heading = is_label_line or mention.start <= prefix_end or heading_only
         if is_heading and one_room:
             # "Server room: may have taken some water ... nothing read above the control reading"
             if whole_line is None:

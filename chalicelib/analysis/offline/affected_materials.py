@@ -1,0 +1,350 @@
+"""Which materials a line says were affected, and whose they are.
+
+A material belongs to the room written right before it ("hall cpt", "Laundry pbd"), to the rooms it
+is placed in ("carpet and underlay in the lounge and hallway"), to the rooms a list after a colon
+names ("stripped carpet: lounge 21 m2, bedroom 1 12 m2"), or to the room whose part of the line it
+is in; a material in a sentence with rooms it fits none of is left out rather than guessed. Rooms
+written as a list share what is said after them ("Hallway and bed 2: cpt + u/l wet").
+
+A material is affected when its clause says so (wet, swollen, removed, a reading), never when it
+is denied ("no laminate in this unit", "the slab itself was dry", "did not get wet"), hedged
+("may have wicked"), only cleaned ("antimicrobial to the slab"), or named as what something sits
+on or stands by ("vinyl over the slab", "slab-on-grade house", "water sat against the vanity").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from chalicelib.analysis.offline.material_words import MaterialWord, material_words
+from chalicelib.analysis.offline.spaces_vocabulary import Mention
+from chalicelib.analysis.offline.text import FLAGS, Sentences, around, evidence_matches, is_negated
+
+# Between two rooms of one list: joins, articles, and what a scope line writes per room
+# ("lounge 21.0 m2, bedroom 1 12.2 m2 and hallway 5.0 m2").
+_LIST_GAP = re.compile(
+    r"(?:\s|,|&|/|\+|\band\b|\bthe\b|\bboth\b|\([a-z ]{0,20}\)"
+    r"|~?\d{1,4}(?:\.\d{1,2})? ?(?:m2|sq ?m|sqm|sq ?ft|sf|lm|lf|m|ft)?\b\.?)*",
+    FLAGS,
+)
+
+
+# "hall cpt", "Bella's room carpet", "kitchen wall pbd": a room written right before its material.
+_ADJACENT = re.compile(r"(?:'s)?(?: (?!(?:and|or|in|of|to|from|into|but|the)\b)[a-z]{1,12}){0,2} ", FLAGS)
+
+
+# "carpet and underlay in the lounge", "underlay to WIR": the room a material is placed in, written
+# after it; "carpet and underlay: lounge ..." lists them after a colon.
+_PLACED_IN = re.compile(
+    r"\b(?:in|of|inside|throughout|across|within|to)(?: the| both| all| each)? $|: ?(?:the )?$", FLAGS
+)
+_MAX_PLACED = 70
+_MAX_LIST = 8
+_REACH = 160
+# "relay cpt hall & bed 2", "u/lay R&D hall 5m2 + bed 2 3.4m2": a material, the work, then its rooms.
+_WORK_BEFORE_ROOMS = re.compile(r"(?: [a-z&/]{1,10}){0,3} ", FLAGS)
+
+
+# The work done to a material, nearest first: removal says it was affected, cleaning does not.
+_REMOVAL = re.compile(
+    r"\b(?:remov\w*|r ?& ?[dr]|d ?& ?r|dispos\w*|strip(?:ped|ping)?|lift(?:ed|ing)?|pull(?:ed|ing)?"
+    r"|tear ?out|tore out|torn out|ripped out|cut out|flood[- ]?cut\w*|demo(?:lish\w*|ed)?|replac\w*"
+    r"|discard\w*|bagged|extract\w*|float(?:ed)?|detach\w*|relay|re-?laid|re-?stretch\w*|drill\w*)\b",
+    FLAGS,
+)
+_CLEANING = re.compile(
+    r"\b(?:clean(?:ed|ing)?|sanitis\w*|sanitiz\w*|disinfect\w*|anti-?microbial|wash(?:ed|ing)?(?: down)?"
+    r"|wip(?:e|ed|ing)|hos(?:e|ed)(?: out)?|scrub\w*|fogg?\w*|deodori[sz]\w*|hepa[- ]?vac\w*)\b",
+    FLAGS,
+)
+# Work that says nothing of damage: "detach and reset", "pulled to check", "protect", "mask".
+_NEUTRAL = re.compile(
+    r"\b(?:(?:detach\w*|lift\w*|pull\w*|remov\w*)(?: (?:and|&) reset| to (?:check|inspect|look|access))"
+    r"|reset|protect\w*|mask\w*|cover\w*|mov(?:e|ed|ing)|block\w*|check\w*|inspect\w*|monitor\w*)\b",
+    FLAGS,
+)
+_VERB_REACH = 60
+
+
+# A clause's word that the water or fire reached the material.
+_AFFECTED_WORD = re.compile(
+    r"\b(?:wet|saturated|soaked|sodden|damp|wick\w*|swollen|swelling|swelled|cupp\w*|crown\w*|buckl\w*"
+    r"|delaminat\w*|lifting|stain\w*|sagg\w*|collapsed|bulg\w*|mou?ld\w*|growth|affected|damaged|elevated"
+    r"|high|water\w*|sloppy|squelch\w*|puddl\w*|pool\w*|overflow\w*|flood\w*|soot\w*|charred|burnt|smoke"
+    r"|moisture|readings?|tide ?line|silt|wicked|\d+ ?(?:%|wme|rel))\b",
+    FLAGS,
+)
+
+
+# "carpet 24", "skirting - 27 W", "| skirting | 22 |": a reading right after the material.
+_READING_AFTER = re.compile(
+    r"(?: [a-z]{1,10}){0,3} ?[:=\-|]? ?\|? ?\d{1,3}(?:\.\d)?"
+    r"(?![\d.]| ?(?:x\b|\u00d7|ft\b|feet\b|m\b|mm\b|cm\b|in\b|'|\"|sq|sf\b|lf\b|lm\b|m2\b|hrs?\b|days?\b"
+    r"|%? ?rh\b|pm\b|am\b|/))",
+    FLAGS,
+)
+_REFERENCE = re.compile(r"\b(?:ref(?:erence)?|dry (?:std|standard)|baseline|control|unaffected)\b", FLAGS)
+
+
+# "slab not wet", "tiles dry", "frame sound", "did not get wet": the material said to be fine.
+_SOUND_AFTER = re.compile(
+    r"[^.;,]{0,30}?\b(?:not (?:wet|damp|affected|damaged)|(?:was |is |were |are |all |read |reads )?dry\b"
+    r"(?! ?(?:std|standard))|intact|sound|undamaged|unaffected|no swelling|fine\b|ok\b"
+    r"|(?:read|reads|reading) normal"
+    r"|(?:did ?n[o']t|never|has ?n[o']t|have ?n[o']t|had ?n[o']t) (?:get |got |gotten |become |been )?"
+    r"(?:wet|damp|affected|touched)|stayed dry|remained dry"
+    r"|(?:only )?(?:damp|wet) on (?:the )?(?:top|surface)|only surface (?:damp|wet)"
+    r"|same as (?:the )?(?:\w+ ){0,3}(?:reference|dry standard|baseline))",
+    FLAGS,
+)
+
+
+_SAID_SOUND = re.compile(
+    r"\b(?:not (?:wet|damp|affected|damaged)|dry|intact|sound|fine|undamaged|unaffected|ok|normal"
+    r"|no (?:damage|water))\b",
+    FLAGS,
+)
+
+
+# "floor - laminate, tenant mopped a puddle, floor dry": the surface said fine later in the clause.
+_SOUND_LATER = re.compile(
+    r"\b(?:floor|it|they|both|all|surface|boards?|joints?) (?:was |is |were |are |read |reads |all )?"
+    r"(?:dry|fine|sound|ok|undamaged)\b|\bno swelling\b",
+    FLAGS,
+)
+
+
+# "no visible mould on the back of the board or the framing": what nothing was found on.
+_NONE_ON = re.compile(
+    r"\bno (?:visible |sign of |signs of )?(?:mou?ld|growth|damage|staining|water|moisture|swelling|wicking)"
+    r" (?:on|in|to|behind|under)\b[^.;:]{0,50}$",
+    FLAGS,
+)
+
+
+# "may have wicked", "possibly the underlay", "check whether the pad": a hedge is not damage.
+_HEDGE_BEFORE = re.compile(
+    r"\b(?:may|might|could|possibly|perhaps|probably|maybe|suspect\w*|whether|unsure|unknown if|if any"
+    r"|check(?:ed)? (?:for|if|whether|the)|to check|to be checked)\b[^,;.]{0,30}$",
+    FLAGS,
+)
+
+
+# "vinyl over the slab", "slab-on-grade house", "concrete slab below": the structure under a finish,
+# named to say what it sits on; only its own wet words make it affected.
+_SUBSTRATE_KEYS = frozenset({"concrete"})
+_SUBSTRATE_BEFORE = re.compile(
+    r"\b(?:over|on|under|beneath|onto|laid on|glued to)(?: (?:the|a|an|bare|exposed|plain|existing))? $",
+    FLAGS,
+)
+_SUBSTRATE_AFTER = re.compile(
+    r"[- ](?:below|beneath|underneath|on[- ]grade|-?on[- ](?:ground|grade))\b", FLAGS
+)
+
+
+# "water sat against the vanity", "behind the base cabinets": cabinetry named as a place.
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:under|behind|beside|next to|against|below|above|inside|in|from|beneath|near|around|by|of|out of"
+    r"|at)(?: the| a| an)?(?: [a-z]{1,10}){0,3} $",
+    FLAGS,
+)
+
+
+# Between two materials of one list ("no hardwood, plaster or masonry"): a denial of the first
+# carries to the rest.
+_MATERIAL_JOIN = re.compile(r"(?:\s|,|/|\+|&|\band\b|\bor\b|\bnor\b)*", FLAGS)
+
+
+# "carpet and underlay wet across two rooms": rooms not named, so no room of the line is meant.
+_GENERIC_ROOMS = re.compile(r"\b(?:two|three|four|both|several|other|multiple|\d) rooms\b", FLAGS)
+
+
+# What `Owners.at` answers: the room whose part of the line a position is in.
+OwnerAt = Callable[[int], Mention | None]
+
+
+@dataclass(frozen=True)
+class AffectedMaterial:
+    word: MaterialWord
+    owners: tuple[Mention, ...] | None  # None: the room the notes were already talking about
+    everywhere: bool = False  # "in all three rooms", "every room": each affected area
+
+
+# "Plasterboard and batts cut at 600 mm, all three rooms", "wicked in every room": all the areas.
+_EVERY_ROOM = re.compile(
+    r"\b(?:(?:in )?all (?:(?:two|three|four|five|six|\d) |the |of the )?(?:rooms|areas)|every (?:room|area)"
+    r"|each (?:room|area)|throughout(?: the)? (?:house|flat|unit|home|property))\b",
+    FLAGS,
+)
+
+
+class MaterialReader:
+    """One line's materials: which were affected and whose they are."""
+
+    def __init__(
+        self, text: str, sentences: Sentences, rooms: Sequence[Mention], owner_at: OwnerAt, *, is_scope: bool
+    ) -> None:
+        self.text = text
+        self.sentences = sentences
+        self.rooms = sorted(rooms, key=lambda room: room.start)
+        self.owner_at = owner_at
+        self.is_scope = is_scope
+        self.words = material_words(text)
+        self._groups = self._lists()
+        self._starts = [room.start for room in self.rooms]
+        # rooms do not overlap, so their ends are in order too
+        self._ends = [room.end for room in self.rooms]
+
+    def read(self) -> list[AffectedMaterial]:
+        out = []
+        for index, word in enumerate(self.words):
+            if not self._affected(index, word):
+                continue
+            clause_start, clause_end = self._clause(word)
+            if _EVERY_ROOM.search(self.text, clause_start, clause_end):
+                out.append(AffectedMaterial(word, (), everywhere=True))
+                continue
+            owners = self._owners(word)
+            if owners != ():
+                out.append(AffectedMaterial(word, owners))
+        return out
+
+    # --- whose -----------------------------------------------------------------------------
+
+    def _lists(self) -> list[tuple[Mention, ...]]:
+        """Each room's list: the rooms written together with it ("Hallway and bedroom 2"), a few at
+        most (a longer run is not one list, and a short one keeps the reading linear)."""
+        groups: list[list[Mention]] = []
+        for room in self.rooms:
+            previous = groups[-1][-1] if groups else None
+            if (
+                previous is not None
+                and len(groups[-1]) < _MAX_LIST
+                and _LIST_GAP.fullmatch(self.text, previous.end, room.start)
+            ):
+                groups[-1].append(room)
+            else:
+                groups.append([room])
+        return [tuple(group) for group in groups for _ in group]
+
+    def _from(self, index: int) -> tuple[Mention, ...]:
+        """A room and the rest of its list after it."""
+        group = self._groups[index]
+        return group[group.index(self.rooms[index]) :]
+
+    def _up_to(self, index: int) -> tuple[Mention, ...]:
+        """The room's list, when the room ends it; the room alone otherwise."""
+        group = self._groups[index]
+        return group if group[-1] is self.rooms[index] else (self.rooms[index],)
+
+    def _owners(self, word: MaterialWord) -> tuple[Mention, ...] | None:
+        text = self.text
+        start, end = self._sentence(word)
+        last_before = bisect_right(self._ends, word.start) - 1
+        first_after = bisect_left(self._starts, word.end)
+        before = last_before if last_before >= 0 and self.rooms[last_before].start >= start else None
+        after = first_after if first_after < len(self.rooms) and self._starts[first_after] < end else None
+        if before is not None and _ADJACENT.fullmatch(text, self.rooms[before].end, word.start):
+            return self._up_to(before)
+        if after is not None and self._starts[after] - word.end <= _MAX_PLACED:
+            gap = text[word.end : self._starts[after]]
+            worked = _WORK_BEFORE_ROOMS.fullmatch(gap) is not None and (gap == " " or _REMOVAL.search(gap))
+            if ";" not in gap and (_PLACED_IN.search(gap) is not None or worked):
+                return self._from(after)
+        owner = self.owner_at(word.start)
+        if owner is not None and before is not None and owner is self.rooms[before]:
+            return self._up_to(before)
+        if owner is not None and start <= owner.start and owner.end <= word.start:
+            return (owner,)
+        if after is not None or _GENERIC_ROOMS.search(text, start, end):
+            return ()  # a sentence of rooms that places this material in none of them: left out
+        return None if owner is None or owner.end > word.start else (owner,)
+
+    # --- whether affected ------------------------------------------------------------------
+
+    def _affected(self, index: int, word: MaterialWord) -> bool:
+        text = self.text
+        if self._denied(index) or _SOUND_AFTER.match(text, word.end, word.end + 60):
+            return False
+        if _SOUND_LATER.search(text, word.end, self._clause(word)[1]):
+            return False
+        if _HEDGE_BEFORE.search(text, max(0, word.start - 60), word.start):
+            return False
+        if _NONE_ON.search(text, max(0, word.start - 70), word.start):
+            return False
+        if word.key in _SUBSTRATE_KEYS and (
+            _SUBSTRATE_BEFORE.search(text, max(0, word.start - 24), word.start)
+            or _SUBSTRATE_AFTER.match(text, word.end)
+        ):
+            return False
+        if word.key == "cabinetry" and _LANDMARK_BEFORE.search(text, max(0, word.start - 50), word.start):
+            return False
+        verb = self._verb(word)
+        if verb is not None:
+            return verb
+        if self.is_scope:
+            return True  # a scope line's materials are worked on: only cleaning spares them
+        # A reading of the material, not a dry standard's: only its own entry of the line counts.
+        reach = max(0, word.start - 40)
+        entry = max(max(text.rfind(mark, reach, word.start) for mark in "/,;|") + 1, reach)
+        if _READING_AFTER.match(text, word.end, word.end + 30) and not _REFERENCE.search(
+            text, entry, word.start
+        ):
+            return True
+        # What is said of the room's part of the line counts: "Utility 2.4 x 2.1 m: vinyl on chipboard.
+        # Whole floor wet." says the vinyl is wet.
+        clause_start, clause_end = self._clause(word)
+        following = bisect_left(self._starts, word.end)
+        next_room = self._starts[following] if following < len(self._starts) else len(text)
+        clause = text[clause_start : min(max(clause_end, next_room), word.end + _REACH)]
+        return next(evidence_matches(_AFFECTED_WORD, clause), None) is not None or not _SAID_SOUND.search(
+            clause
+        )
+
+    def _denied(self, index: int) -> bool:
+        """Negated itself, or the later part of a denied list ("no hardwood, plaster or masonry")."""
+        first = index
+        while first > max(0, index - _MAX_LIST) and _MATERIAL_JOIN.fullmatch(
+            self.text, self.words[first - 1].end, self.words[first].start
+        ):
+            first -= 1
+        return any(is_negated(self.text, w.start, w.end) for w in (self.words[first], self.words[index]))
+
+    def _verb(self, word: MaterialWord) -> bool | None:
+        """Whether the work nearest the material removes it (True) or only cleans it (False)."""
+        start, end = self._clause(word)
+        lo = max(start, word.start - _VERB_REACH)
+        last: tuple[int, bool] | None = None
+        for pattern, removes in ((_REMOVAL, True), (_CLEANING, False), (_NEUTRAL, False)):
+            for match in pattern.finditer(self.text, lo, word.start):
+                if last is None or match.start() > last[0] or (match.start() == last[0] and not removes):
+                    last = (match.start(), removes)
+        if last is not None:
+            return last[1]
+        stop = min(end, word.end + _VERB_REACH)
+        comma = self.text.find(",", word.end, stop)
+        stop = comma if comma >= 0 else stop
+        following = [
+            (match.start(), removes)
+            for pattern, removes in ((_REMOVAL, True), (_CLEANING, False), (_NEUTRAL, False))
+            for match in [pattern.search(self.text, word.end, stop)]
+            if match is not None
+        ]
+        return min(following, key=lambda verb: (verb[0], verb[1]))[1] if following else None
+
+    def _sentence(self, word: MaterialWord) -> tuple[int, int]:
+        """The material's sentence, cut to a reach either side (a long line costs no more)."""
+        return around(self.sentences, word.start, word.end, reach=_REACH)
+
+    def _clause(self, word: MaterialWord) -> tuple[int, int]:
+        """The sentence around a material, cut at semicolons and at "but"."""
+        start, end = self._sentence(word)
+        text = self.text
+        left = max(text.rfind(";", start, word.start), text.rfind(" but ", start, word.start))
+        right_candidates = [
+            i for i in (text.find(";", word.end, end), text.find(" but ", word.end, end)) if i >= 0
+        ]
+        return (left + 1 if left >= 0 else start), (min(right_candidates) if right_candidates else end)

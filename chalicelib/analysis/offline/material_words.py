@@ -1,0 +1,107 @@
+"""The words field notes use for building materials, abbreviations included ("cpt + u/lay", "pbd",
+"GIB", "LVP", "p-board"), each keyed the way the rest of the analyzer keys materials.
+
+Readings keep their own, narrower vocabulary (readings.py): this one is for which materials of a room
+were affected, where notes abbreviate freely and name wall assemblies part by part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from chalicelib.analysis.offline.text import FLAGS, collapse, matched_key
+
+# (key, pattern, name): the key is shared with readings.py and classification.py ("drywall",
+# "underlay", ...); the name is how an abbreviation is reported, None to report the words as written.
+# Earlier alternatives win where they overlap ("carpet pad" is underlay, "MDF skirting" is skirting).
+_LEXICON: tuple[tuple[str, str, str | None], ...] = (
+    ("baseboard", r"(?:mdf |timber |pine |painted )?(?:baseboards?|skirting(?:s| boards?)?)", None),
+    ("baseboard_short", r"skirts?", "skirting"),
+    ("drywall_short", r"pbd|p/bd|p/board|plbd|gib(?: ?board)?", "plasterboard"),
+    ("drywall_gyp", r"gyp(?: ?board)?", "gypsum board"),
+    (
+        "drywall",
+        r"drywall|dry wall|plaster ?boards?|gyprock|sheetrock|gypsum(?: ?board)?|wallboard"
+        r"|wall linings?",
+        None,
+    ),
+    ("underlay_short", r"u/lay|u/l|ulay", "underlay"),
+    (
+        "underlay",
+        r"underlay|underlayment|carpet pad|(?:rebond )?(?<!heater )pad(?:ding)?|cushion|underpad|underfelt",
+        None,
+    ),
+    ("carpet_short", r"cpt|crpt", "carpet"),
+    ("carpet", r"carpet(?:s|ing)?(?: tiles?)?", None),
+    ("vinyl", r"(?:sheet )?vinyl(?: plank| planks| tiles?| sheet)?|lvp|lvt|vct|lino(?:leum)?", None),
+    ("laminate", r"laminate(?: floor(?:ing)?)?", None),
+    (
+        "hardwood",
+        r"hardwood(?: floor(?:ing)?)?|(?:timber|wood|engineered) floor(?:ing|boards?)?|floorboards?|parquet"
+        r"|(?:oak|maple|jarrah|blackbutt|spotted gum)(?: floor(?:ing|boards?)?)?",
+        None,
+    ),
+    ("particleboard", r"particle ?board(?: floor(?:ing)?)?|chipboard|p-?board|yellow ?tongue", None),
+    ("plywood", r"plywood|osb", None),
+    # Cabinet work: the carcass and its kickboards; "MDF kickboard" is the kickboard.
+    (
+        "cabinetry",
+        r"(?:mdf |particleboard )?(?:kick ?boards?|toe ?kicks?|plinths?)|cabinet(?:s|ry)?|vanity|vanities"
+        r"|base (?:cupboards?|units?)|carcass(?:es)?",
+        None,
+    ),
+    ("subfloor", r"sub-?floor(?:ing)?", None),
+    # "concrete block walls" are masonry, not the slab.
+    ("masonry_block", r"concrete block(?:work|s)?|block walls?", "concrete block"),
+    ("concrete", r"concrete(?: slab| floor)?|slab|screed", None),
+    (
+        "tile",
+        r"(?:ceramic |porcelain |floor |wall )?tiles?(?! line)|tiled (?:floor|wall|splashback)s?|tiling"
+        r"|grout",
+        None,
+    ),
+    # "The ensuite is tiled": its tiles.
+    ("tile_said", r"tiled", "tiles"),
+    ("insulation", r"insulation|(?:pink )?batts", None),
+    # A wall frame part by part: "bottom plate", "studs", "joists", "bearers" are its framing.
+    (
+        "framing",
+        r"(?:timber )?(?<!door )(?<!window )fram(?:ing|es?)|studs?|joists?(?! bays?)"
+        r"|(?:bottom|sole|sill|top) plates?|bearers?|noggings?",
+        None,
+    ),
+    ("masonry", r"brick(?:work)?|masonry|block ?work|besser|cmu", None),
+    ("plaster", r"plaster(?! ?board)|lath", None),
+    ("fibro", r"fibro(?: sheeting| sheets?)?|fibre cement(?: sheet(?:ing)?)?", None),
+    ("tackstrip", r"tack ?strips?|smooth ?edge", None),
+)
+
+
+_PATTERN = re.compile(
+    r"(?<!\w)(?:" + "|".join(f"(?P<{key}>{pattern})" for key, pattern, _ in _LEXICON) + r")(?!\w)",
+    FLAGS,
+)
+
+
+_NAMES = {key: name for key, _, name in _LEXICON}
+_KEYS = [(key, pattern) for key, pattern, _ in _LEXICON]
+
+
+@dataclass(frozen=True)
+class MaterialWord:
+    key: str  # "drywall", "underlay", ...: one key however it is written
+    name: str  # as reported: the words as written, or the full word for an abbreviation
+    start: int
+    end: int
+
+
+def material_words(text: str) -> list[MaterialWord]:
+    """The materials named on a line, in order."""
+    words = []
+    for match in _PATTERN.finditer(text):
+        group = matched_key(match, _KEYS)
+        key = group.split("_")[0]
+        name = _NAMES[group] or collapse(match.group(0)).lower()
+        words.append(MaterialWord(key, name, match.start(), match.end()))
+    return words

@@ -1,0 +1,129 @@
+"""Which materials the notes say were affected, and which room each belongs to."""
+
+from __future__ import annotations
+
+from chalicelib.analysis import analyze_text
+from chalicelib.analysis.offline.material_words import material_words
+
+
+def _materials(text: str) -> dict[str, set[str]]:
+    findings = analyze_text(text)
+    return {area.room: set(area.materials) for area in findings.affected_areas}
+
+
+def test_field_abbreviations_name_their_materials() -> None:
+    # Given a line of shorthand a technician writes
+    words = material_words("Rumpus cpt + u/lay soaked, pbd and skirts wicking, GIB behind, LVP lifting, OSB")
+    # When its materials are read
+    found = [(word.key, word.name) for word in words]
+    # Then each abbreviation is its material, reported in full
+    assert found == [
+        ("carpet", "carpet"),
+        ("underlay", "underlay"),
+        ("drywall", "plasterboard"),
+        ("baseboard", "skirting"),
+        ("drywall", "plasterboard"),
+        ("vinyl", "lvp"),
+        ("plywood", "osb"),
+    ]
+    # And the frame is read part by part, but a door frame is not framing
+    assert [word.key for word in material_words("wet sole plate and studs, door frame stained")] == [
+        "framing",
+        "framing",
+    ]
+
+
+def test_rooms_written_as_a_list_share_the_materials_said_after_them() -> None:
+    # Given notes where two rooms share one line of damage
+    text = "Study and bed 3: cpt + u/l wet through, skirt wicking.\nKitchen vinyl checked - dry."
+    # When they are analysed
+    materials = _materials(text)
+    # Then both rooms have every material, and the dry kitchen has none
+    assert materials["Study"] == {"carpet", "underlay", "skirting"}
+    assert materials["Bedroom 3"] == {"carpet", "underlay", "skirting"}
+    assert "Kitchen" not in materials
+
+
+def test_a_material_placed_in_rooms_after_it_is_theirs() -> None:
+    # Given a sentence that names the material first and its rooms after
+    text = "Flood water through the house. Carpet and underlay in the den and the study are saturated."
+    # When it is analysed
+    materials = _materials(text)
+    # Then each room has the carpet and underlay
+    assert materials["Den"] == {"carpet", "underlay"}
+    assert materials["Study"] == {"carpet", "underlay"}
+
+
+def test_a_later_sentence_about_the_same_room_adds_its_material() -> None:
+    # Given a room named once and its skirting spoken of in the next sentence
+    text = "The study carpet was soaked along the north wall. The skirting there had swollen too."
+    # When it is analysed
+    # Then the skirting is the study's
+    assert _materials(text)["Study"] == {"carpet", "skirting"}
+
+
+def test_denied_hedged_and_context_materials_are_not_affected() -> None:
+    # Given a room whose notes deny, hedge or only mention some materials
+    text = (
+        "Study: carpet wet across half the room. No laminate or tiles in this room; the slab itself was"
+        " dry. Built slab-on-grade. The plasterboard may have wicked, to be checked."
+    )
+    # When it is analysed
+    materials = _materials(text)["Study"]
+    # Then only the carpet is affected
+    assert materials == {"carpet"}
+
+
+def test_work_that_removes_a_material_marks_it_affected_but_cleaning_does_not() -> None:
+    # Given scope lines that remove some materials and only clean others
+    text = (
+        "Den: water across the floor.\n"
+        "Scope:\n"
+        "- Den: remove and dispose of underlay, 12 m2\n"
+        "- Antimicrobial to the den slab\n"
+        "- Detach and reset den kickboards"
+    )
+    # When it is analysed
+    materials = _materials(text)["Den"]
+    # Then the removed underlay is affected; the cleaned slab and reset kickboards are not
+    assert "underlay" in materials
+    assert "slab" not in materials
+    assert not {"kickboards", "kickboard"} & materials
+
+
+def test_a_reading_of_a_material_marks_it_affected_unless_it_is_the_dry_standard() -> None:
+    # Given a readings line with a reference entry and affected entries
+    text = "Study carpet wet.\nReadings: ref bed 1 skirt 11 / study skirt 28 / study pbd 31"
+    # When it is analysed
+    materials = _materials(text)
+    # Then the study's skirting and plasterboard are affected, and bedroom 1 is no area
+    assert materials["Study"] == {"carpet", "skirting", "plasterboard"}
+    assert "Bedroom 1" not in materials
+
+
+def test_cabinetry_named_as_a_landmark_is_not_damage() -> None:
+    # Given water that sat against a vanity whose kickboard swelled
+    text = (
+        "Ensuite: water pooled against the vanity. Kickboard swollen and plasterboard behind the vanity wet."
+    )
+    # When it is analysed
+    materials = _materials(text)["Ensuite"]
+    # Then the kickboard and plasterboard are affected, the vanity itself is not named
+    assert materials == {"kickboard", "plasterboard"}
+
+
+def test_what_no_mould_was_found_on_is_not_affected() -> None:
+    # Given a ceiling cut that showed a damp board and clean framing
+    text = "Den: ceiling plasterboard wet at the stain; no visible mould on the back of it or the framing."
+    # When it is analysed
+    materials = _materials(text)["Den"]
+    # Then the plasterboard is affected and the framing is not
+    assert materials == {"plasterboard"}
+
+
+def test_block_walls_are_masonry_and_a_joist_bay_is_no_framing() -> None:
+    # Given concrete block walls and an open joist bay
+    words = material_words("concrete block walls wicked; the joist bay was open")
+    # When their materials are read
+    # Then the block walls are masonry and nothing else is named
+    assert [(word.key, word.name) for word in words] == [("masonry", "concrete block")]
