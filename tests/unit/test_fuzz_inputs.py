@@ -43,6 +43,7 @@ from hypothesis import HealthCheck, currently_in_test_context, event, example, g
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from chalicelib.api.errors import status_of
 from chalicelib.aws.scanning import NoScanner
 from chalicelib.core.errors import AppError, InputRejectedError, InvalidRequestError
 from chalicelib.core.models import (
@@ -1323,7 +1324,7 @@ def parse_or_refuse(model: type[BaseModel], data: Any) -> BaseModel | None:
     """`parse_model`: the model, or an InvalidRequestError whose body the API can send."""
     outcome = bounded(lambda: parse(model, data), (InvalidRequestError,))
     if isinstance(outcome, InvalidRequestError):
-        assert outcome.status == 400
+        assert status_of(outcome) == 400
         json.dumps(outcome.to_body())  # error_response sends exactly this
         return None
     assert isinstance(outcome, model)
