@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 USER_ID := $(or $(USER),alice)
 
-.PHONY: run token test lint typecheck statelint package cfn-lint pytest openapi bench eval poppler clean
+.PHONY: run token test check soak lint typecheck statelint package cfn-lint pytest openapi bench eval poppler clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,14 @@ token: $(STAMP)
 ## make test: lint, types, the state machine, the packaged template, and every test
 test: lint typecheck statelint cfn-lint pytest
 
+## make check: lint, types and the unit tier (no stack): the quick loop, under a minute
+check: lint typecheck
+	$(BIN)/python -m pytest -n 2 -m unit -q
+
+## make soak: the soak test in full (make test runs a shorter one)
+soak: package
+	SOAK_WORKFLOWS=300 $(BIN)/python -m pytest -m soak
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
@@ -42,12 +50,13 @@ package: $(STAMP)
 cfn-lint: package
 	$(BIN)/cfn-lint build/package/sam.json
 
+# The soak runs 100 workflows here; `make soak` runs 300.
 pytest: package poppler
-	$(BIN)/python -m pytest -n 2 --dist loadgroup
+	SOAK_WORKFLOWS=$${SOAK_WORKFLOWS:-100} $(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## make openapi: regenerate docs/openapi.json from the routes and the pydantic models
 openapi: $(STAMP)
-	$(BIN)/python -m chalicelib.api.openapi > docs/openapi.json
+	$(BIN)/python -m local_stack openapi > docs/openapi.json
 
 ## make bench: cold-start imports, our PDF/DOCX extraction next to poppler's pdftotext, WebSocket fan-out,
 ## the analyzer's time per inspection next to the previous analyzer

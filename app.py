@@ -15,6 +15,8 @@ from chalice.app import AuthRequest, SQSEvent, WebsocketEvent
 from chalicelib import wiring
 from chalicelib.api import auth, cors, websocket
 from chalicelib.api.http import (
+    API_PREFIX,
+    RouteDoc,
     error_response,
     json_errors,
     json_response,
@@ -39,7 +41,7 @@ from chalicelib.settings import AuthMode, get_settings
 app = Chalice(app_name="restoreassist")
 # Chalice 1.34 still flags WebSocket handlers as experimental; `chalice package` wants the opt-in.
 app.experimental_feature_flags.update(["WEBSOCKETS"])
-API = "/api/orchestrator"
+API = API_PREFIX
 
 
 # On AWS this Lambda checks every credential (a Cognito JWT or an API key) before a route runs.
@@ -63,11 +65,19 @@ PEOPLE_ONLY = (
 )
 
 
-def api(path: str, method: str, *, people_only: bool = False) -> Callable[[Callable[..., Response]], Any]:
+# What each route declared about itself: the one registry the OpenAPI document is built from.
+ROUTES: dict[tuple[str, str], RouteDoc] = {}
+
+
+def api(
+    path: str, method: str, operation_id: str, *, people_only: bool = False
+) -> Callable[[Callable[..., Response]], Any]:
     """`app.route` for the JSON API: authenticated, rate-limited per caller, errors answered
-    as `{"error": ...}`."""
+    as `{"error": ...}`, documented by its operation in `chalicelib/api/operations.py`."""
 
     def register(view: Callable[..., Response]) -> Any:
+        ROUTES[(method, path)] = RouteDoc(operation_id, people_only)
+
         @functools.wraps(view)
         def limited(*args: Any, **kwargs: Any) -> Response:
             principal = current_principal()
@@ -128,7 +138,7 @@ def query_params() -> dict[str, str]:
 # --- HTTP API -----------------------------------------------------------------------------
 
 
-@api("/workflows", "POST")
+@api("/workflows", "POST", "createWorkflow")
 def create_workflow() -> Response:
     user = current_user()
     request = parse_model(CreateWorkflowRequest, app.current_request.json_body)
@@ -137,7 +147,7 @@ def create_workflow() -> Response:
     return json_response(created, 201)
 
 
-@api("/uploads", "POST")
+@api("/uploads", "POST", "createUpload")
 def create_upload() -> Response:
     user = current_user()
     request = parse_model(CreateUploadRequest, app.current_request.json_body)
@@ -146,20 +156,20 @@ def create_upload() -> Response:
     return json_response(created, 201)
 
 
-@api("/workflows", "GET")
+@api("/workflows", "GET", "listWorkflows")
 def list_workflows() -> Response:
     user = current_user()
     query = parse_model(ListWorkflowsQuery, query_params(), "query string")
     return json_response(workflows.list_workflows(wiring.ports(), user, query))
 
 
-@api("/workflows/{workflow_id}", "GET")
+@api("/workflows/{workflow_id}", "GET", "getWorkflow")
 def get_workflow(workflow_id: str) -> Response:
     workflow = workflows.get_workflow(wiring.ports(), current_user(), workflow_id)
     return _workflow_response(workflow)
 
 
-@api("/workflows/{workflow_id}", "PATCH")
+@api("/workflows/{workflow_id}", "PATCH", "patchWorkflow")
 def patch_workflow(workflow_id: str) -> Response:
     user = current_user()
     request = parse_model(PatchWorkflowRequest, app.current_request.json_body)
@@ -170,14 +180,14 @@ def patch_workflow(workflow_id: str) -> Response:
     return _workflow_response(workflow)
 
 
-@api("/workflows/{workflow_id}", "DELETE")
+@api("/workflows/{workflow_id}", "DELETE", "deleteWorkflow")
 def delete_workflow(workflow_id: str) -> Response:
     cancelled = workflows.delete_workflow(wiring.ports(), current_user(), workflow_id)
     audited(AuditAction.WORKFLOW_CANCEL if cancelled else AuditAction.WORKFLOW_DELETE, workflow_id)
     return json_response({"success": True})
 
 
-@api("/workflows/{workflow_id}/pause", "POST")
+@api("/workflows/{workflow_id}/pause", "POST", "pauseWorkflow")
 def pause_workflow(workflow_id: str) -> Response:
     ports = wiring.ports()
     workflow = workflows.load_owned(ports, current_user(), workflow_id)
@@ -186,7 +196,7 @@ def pause_workflow(workflow_id: str) -> Response:
     return _workflow_response(paused)
 
 
-@api("/workflows/{workflow_id}/resume", "POST")
+@api("/workflows/{workflow_id}/resume", "POST", "resumeWorkflow")
 def resume_workflow(workflow_id: str) -> Response:
     ports = wiring.ports()
     workflow = workflows.load_owned(ports, current_user(), workflow_id)
@@ -195,7 +205,7 @@ def resume_workflow(workflow_id: str) -> Response:
     return _workflow_response(resumed)
 
 
-@api("/workflows/{workflow_id}/retry", "POST")
+@api("/workflows/{workflow_id}/retry", "POST", "retryWorkflow")
 def retry_workflow(workflow_id: str) -> Response:
     ports = wiring.ports()
     workflow = workflows.load_owned(ports, current_user(), workflow_id)
@@ -204,7 +214,7 @@ def retry_workflow(workflow_id: str) -> Response:
     return _workflow_response(retried)
 
 
-@api("/workflows/{workflow_id}/report", "GET")
+@api("/workflows/{workflow_id}/report", "GET", "getReport")
 def get_report(workflow_id: str) -> Response:
     user = current_user()
     report_format = query_params().get("format", "json")
@@ -213,14 +223,14 @@ def get_report(workflow_id: str) -> Response:
     return json_response(report)
 
 
-@api("/stats", "GET")
+@api("/stats", "GET", "getStats")
 def get_stats() -> Response:
     return json_response(
         {"stats": workflows.get_stats(wiring.ports(), current_user()).model_dump(mode="json")}
     )
 
 
-@api("/api-keys", "POST", people_only=True)
+@api("/api-keys", "POST", "createApiKey", people_only=True)
 def create_api_key() -> Response:
     user = signed_in_user()
     request = parse_model(CreateApiKeyRequest, app.current_request.json_body)
@@ -229,33 +239,33 @@ def create_api_key() -> Response:
     return json_response(created, 201)
 
 
-@api("/api-keys", "GET", people_only=True)
+@api("/api-keys", "GET", "listApiKeys", people_only=True)
 def list_api_keys() -> Response:
     keys = api_keys.list_api_keys(wiring.ports(), signed_in_user())
     return json_response({"apiKeys": [key.model_dump(mode="json") for key in keys]})
 
 
-@api("/api-keys/{key_id}", "DELETE", people_only=True)
+@api("/api-keys/{key_id}", "DELETE", "revokeApiKey", people_only=True)
 def revoke_api_key(key_id: str) -> Response:
     api_keys.revoke_api_key(wiring.ports(), signed_in_user(), key_id)
     audited(AuditAction.API_KEY_REVOKE, key_id)
     return json_response({"success": True})
 
 
-@api("/audit", "GET")
+@api("/audit", "GET", "listAuditEntries")
 def list_audit() -> Response:
     query = parse_model(ListAuditQuery, query_params(), "query string")
     return json_response(audit.list_entries(wiring.ports(), current_user(), query))
 
 
-@api("/openapi.json", "GET")
+@api("/openapi.json", "GET", "getOpenApiDocument")
 def openapi_document() -> Response:
     from chalicelib.api import openapi  # deferred: only this route builds the document
 
-    return json_response(openapi.document(app))
+    return json_response(openapi.document(ROUTES))
 
 
-@api("/integrations/test", "POST")
+@api("/integrations/test", "POST", "testIntegration")
 def test_integration() -> Response:
     principal = current_principal()
     return json_response({"success": True, "userId": principal.user_id, "apiKeyId": principal.api_key_id})

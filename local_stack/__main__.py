@@ -33,7 +33,17 @@ def main() -> None:
     run.add_argument("--websocket-port", type=int, default=8001)
     token = commands.add_parser("token", help="print a development token for a user id")
     token.add_argument("user")
+    commands.add_parser("openapi", help="print the API's OpenAPI document (docs/openapi.json)")
     args = parser.parse_args()
+
+    if args.command == "openapi":
+        import sys
+
+        from app import ROUTES
+        from chalicelib.api.openapi import render
+
+        sys.stdout.write(render(ROUTES))
+        return
 
     secret = _secret(args.secret_file)
     if args.command == "token":

@@ -30,6 +30,25 @@ from chalicelib.api.auth import issue_dev_token  # noqa: E402
 from local_stack.stack import LocalStack, StackConfig  # noqa: E402
 
 TERMINAL = {"COMPLETED", "FAILED", "CANCELLED"}
+# Test tiers (pyproject.toml registers them): `unit` needs nothing but Python; `stack` runs the
+# local stack; `fuzz` generates inputs for minutes; `soak` is the long load test.
+FUZZ_FILES = {"test_fuzz_inputs.py", "test_schemathesis.py"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Each test gets its tier from where it lives, so no file can forget its marker."""
+    for item in items:
+        path = item.path
+        if path.name in FUZZ_FILES:
+            item.add_marker(pytest.mark.fuzz)
+        if "integration" in path.parts:
+            item.add_marker(pytest.mark.stack)
+        elif path.name not in FUZZ_FILES:
+            item.add_marker(pytest.mark.unit)
+        if "soak" in item.name:
+            item.add_marker(pytest.mark.soak)
+
+
 CONTENT_TYPES = {
     "PDF": "application/pdf",
     "WORD": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",

@@ -6,7 +6,7 @@ import functools
 import json
 import re
 from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from chalice.app import ChaliceViewError, Response
 from pydantic import BaseModel
@@ -18,6 +18,14 @@ from chalicelib.logs import logger
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
 JSON_HEADERS = {"Content-Type": "application/json"}
+API_PREFIX = "/api/orchestrator"
+
+
+class RouteDoc(NamedTuple):
+    """What a route declares about itself on `app.api(...)`, for its OpenAPI operation."""
+
+    operation_id: str  # its entry in api/operations.py
+    people_only: bool  # a signed-in person only, never an API key
 
 
 def parse_model(model: type[ModelT], data: Any, what: str = "request body") -> ModelT:

@@ -37,7 +37,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 import app as application
-from chalicelib.api.openapi import PATH_PARAMETERS, document
+from chalicelib.api.openapi import document
+from chalicelib.api.operations import PATH_PARAMETERS
 from chalicelib.phases import processing
 from chalicelib.settings import get_settings
 from local_stack.stack import LocalStack
@@ -86,7 +87,7 @@ config = schemathesis.Config.from_dict(
         "suppress-health-check": ["too_slow", "filter_too_much", "data_too_large"],
     }
 )
-DOCUMENT = document(application.app)
+DOCUMENT = document(application.ROUTES)
 schema = schemathesis.openapi.from_dict(DOCUMENT, config=config)
 
 

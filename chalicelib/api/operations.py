@@ -1,0 +1,470 @@
+"""What each route of the HTTP API answers, for its OpenAPI document: one `Operation` per
+operation id. The route itself (`app.py`) names its operation id on the `api(...)` decorator,
+with its path, method and who may call it; `openapi.py` builds the document from the two.
+
+The envelopes the routes wrap records in are modelled here, as the code only builds them as
+dicts. Imported only when the document is built: the API's cold start does not pay for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
+
+from chalicelib.core.api_keys import KEY_ID_PATTERN, SECRET_PATTERN
+from chalicelib.core.models import (
+    REPORT_CONTENT_TYPES,
+    ApiKey,
+    ApiModel,
+    AuditEntry,
+    CreateApiKeyRequest,
+    CreateUploadRequest,
+    CreateWorkflowRequest,
+    ListAuditQuery,
+    ListWorkflowsQuery,
+    OrchestratorStats,
+    PatchWorkflowRequest,
+    RequestModel,
+    Workflow,
+    WorkflowId,
+    WorkflowStatus,
+)
+from chalicelib.report.render import Report
+
+# Workflow.public() never shows the Step Functions task token a paused execution waits on.
+HIDDEN_WORKFLOW_FIELDS = ("taskToken",)
+# Listed workflows leave their steps out (`list_workflows`); a single one carries them.
+SOMETIMES_OMITTED_WORKFLOW_FIELDS = ("steps",)
+
+
+# --- the envelopes the routes answer with ---------------------------------------------------
+
+
+class _Envelope(ApiModel):
+    """A response object built as a dict by the code: exactly these keys, no others."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ValidationProblem(_Envelope):
+    """One problem pydantic found in the request."""
+
+    type: str = Field(description='e.g. "missing", "extra_forbidden", "string_too_long"')
+    loc: list[str | int] = Field(description="Where: the path to the field")
+    msg: str
+
+
+class ErrorBody(_Envelope):
+    code: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$", description="Stable and machine-readable")
+    message: str = Field(description="For people")
+    details: list[ValidationProblem] | SkipJsonSchema[None] = Field(
+        default=None, description="What was wrong, field by field (validation errors only)"
+    )
+
+
+class Error(_Envelope):
+    """Every error the API answers: `{"error": {"code", "message", "details"?}}`."""
+
+    error: ErrorBody
+
+
+class UploadForm(_Envelope):
+    """A presigned S3 POST: send `fields` and then the file as multipart/form-data to `url`."""
+
+    url: str
+    fields: dict[str, str]
+    expires_in: int = Field(gt=0, description="Seconds the form stays valid")
+
+
+class CreatedWorkflow(_Envelope):
+    """A TEXT or API workflow has started; a PDF or WORD one waits for its file (`upload`)."""
+
+    workflow_id: WorkflowId
+    status: WorkflowStatus
+    upload: UploadForm | SkipJsonSchema[None] = Field(default=None, description="PDF and WORD only")
+    max_bytes: Annotated[int, Field(gt=0)] | SkipJsonSchema[None] = Field(
+        default=None, description="PDF and WORD only: the file's size limit"
+    )
+
+
+class CreatedUpload(_Envelope):
+    """A PDF or WORD workflow, waiting for its file: it starts when the file lands in S3."""
+
+    workflow_id: WorkflowId
+    status: WorkflowStatus
+    upload: UploadForm
+    max_bytes: int = Field(gt=0, description="The file's size limit")
+
+
+class WorkflowPage(_Envelope):
+    """The caller's workflows, newest first, without their steps."""
+
+    workflows: list[Workflow]
+    next_token: str | None = Field(description="Pass back as `nextToken` for the next page")
+
+
+class WorkflowResponse(_Envelope):
+    workflow: Workflow
+
+
+class Success(_Envelope):
+    success: Literal[True]
+
+
+class JsonReport(_Envelope):
+    """`format=json`: the report itself."""
+
+    report: Report
+
+
+_DOWNLOAD_FORMATS = [name for name in REPORT_CONTENT_TYPES if name != "json"]
+
+
+class ReportDownload(_Envelope):
+    """`format=md|docx|pdf`: a short-lived presigned link to the file."""
+
+    format: Annotated[str, Field(json_schema_extra={"enum": _DOWNLOAD_FORMATS})]
+    content_type: Annotated[
+        str, Field(json_schema_extra={"enum": [REPORT_CONTENT_TYPES[name] for name in _DOWNLOAD_FORMATS]})
+    ]
+    url: str
+    expires_in: int = Field(gt=0, description="Seconds the link stays valid")
+
+
+class StatsResponse(_Envelope):
+    stats: OrchestratorStats
+
+
+class CreatedApiKey(_Envelope):
+    """The new key and its secret: the secret is shown this once, only its hash is kept."""
+
+    api_key: ApiKey
+    secret: str = Field(
+        pattern=SECRET_PATTERN.pattern, description="Send as `Authorization: Bearer <secret>`"
+    )
+
+
+class ApiKeyList(_Envelope):
+    """The caller's keys, revoked ones included."""
+
+    api_keys: list[ApiKey]
+
+
+class AuditPage(_Envelope):
+    """The caller's audit entries, newest first."""
+
+    audit_entries: list[AuditEntry]
+    next_token: str | None = Field(description="Pass back as `nextToken` for the next page")
+
+
+class IntegrationCheck(_Envelope):
+    """Who the credential acts as: the user, and the API key if one was used."""
+
+    success: Literal[True]
+    user_id: str
+    api_key_id: str | None
+
+
+# --- the operations ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A successful answer: its status, model and headers."""
+
+    status: int
+    description: str
+    # One model, or several the answer is one of; None for a free-form `schema`.
+    models: tuple[type[BaseModel], ...] = ()
+    schema: JsonSchemaValue | None = None
+    headers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Operation:
+    operation_id: str
+    summary: str
+    tag: str
+    answer: Answer
+    # Error codes by status, besides the ones every route can answer (see `_error_codes`).
+    errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    description: str | None = None
+    body: type[RequestModel] | None = None
+    body_examples: dict[str, Any] = field(default_factory=dict)
+    query: type[RequestModel] | None = None
+    # Query parameters no model describes (the route reads them itself).
+    query_parameters: tuple[JsonSchemaValue, ...] = ()
+    headers: tuple[JsonSchemaValue, ...] = ()
+
+
+RESPONSE_HEADERS: dict[str, JsonSchemaValue] = {
+    "ETag": {
+        "description": "The workflow's version, as an entity tag: send it back as `If-Match` to PATCH "
+        "only that version.",
+        "required": True,
+        "schema": {"type": "string", "pattern": '^"[0-9]+"$'},
+    },
+    "Retry-After": {
+        "description": "Whole seconds until the caller's bucket holds a token again.",
+        "required": True,
+        "schema": {"type": "string", "pattern": "^[1-9][0-9]*$"},
+    },
+}
+
+PATH_PARAMETERS: dict[str, JsonSchemaValue] = {
+    "workflow_id": {
+        "description": "The workflow's id. Anything else is `400 INVALID_WORKFLOW_ID`; another "
+        "user's workflow is `404`, like one that does not exist.",
+        "schema": {k: v for k, v in TypeAdapter(WorkflowId).json_schema().items() if k != "description"},
+    },
+    "key_id": {
+        "description": "The API key's id (`apiKey.id`). Another user's key is `404`, like one that "
+        "does not exist.",
+        "schema": {"type": "string", "pattern": KEY_ID_PATTERN.pattern},
+    },
+}
+
+IF_MATCH: JsonSchemaValue = {
+    "name": "If-Match",
+    "in": "header",
+    "required": False,
+    "description": "Write only if the workflow is still at this version (the `ETag` of a read, "
+    'or the bare number: `7`, `"7"`, `W/"7"`); a stale version is `409 VERSION_CONFLICT`.',
+    "schema": {"type": "string"},
+}
+
+ORIGIN: JsonSchemaValue = {
+    "name": "Origin",
+    "in": "header",
+    "required": False,
+    "description": "The page's origin; any but an allow-listed one is refused.",
+    "schema": {"type": "string"},
+}
+
+CORS_HEADERS: dict[str, JsonSchemaValue] = {
+    name: {"required": True, "schema": {"type": "string"}, "description": description}
+    for name, description in {
+        "Access-Control-Allow-Origin": "The origin, named back (never `*`)",
+        "Access-Control-Allow-Methods": "The methods a page may use",
+        "Access-Control-Allow-Headers": "The request headers a page may send",
+        "Access-Control-Max-Age": "Seconds the browser may cache this answer",
+    }.items()
+}
+
+REPORT_FORMAT: JsonSchemaValue = {
+    "name": "format",
+    "in": "query",
+    "required": False,
+    "description": "`json` answers the report itself; the others a presigned download link.",
+    "schema": {"type": "string", "enum": list(REPORT_CONTENT_TYPES), "default": "json"},
+}
+
+TAGS = {
+    "Workflows": "Create, list, read, move forward and delete workflows",
+    "Control": "Pause, resume and retry a workflow's execution",
+    "Reports": "The insurer-ready report of a completed workflow",
+    "API keys": "Credentials for field apps (a signed-in user only)",
+    "Audit": "The caller's append-only audit log",
+    "Integrations": "Checking a credential",
+    "Meta": "This document",
+    "CORS": "Browser preflights, answered without a credential",
+}
+
+_WORKFLOW_ANSWER = Answer(200, "The workflow", (WorkflowResponse,), headers=("ETag",))
+_WORKFLOW_ERRORS: dict[int, tuple[str, ...]] = {400: ("INVALID_WORKFLOW_ID",), 404: ("WORKFLOW_NOT_FOUND",)}
+_TEXT_EXAMPLE = "Cause: burst supply line under the kitchen sink.\nKitchen 12x14 ft, vinyl floor wet."
+_PDF = "application/pdf"
+
+_DOCUMENTED = (
+    Operation(
+        operation_id="createWorkflow",
+        summary="Create a workflow",
+        description="TEXT (`inputData.text`) and API (`inputData`: a field app's inspection) workflows "
+        "start at once. PDF and WORD workflows (`inputData`: `{fileName, contentType, size}`) answer "
+        "with an upload form and start when the file lands in S3.",
+        tag="Workflows",
+        body=CreateWorkflowRequest,
+        body_examples={
+            "text": {
+                "summary": "Inspection notes",
+                "value": {
+                    "inputMethod": "TEXT",
+                    "title": "14 Banksia St",
+                    "inputData": {"text": _TEXT_EXAMPLE},
+                },
+            },
+            "pdf": {
+                "summary": "A PDF to upload",
+                "value": {
+                    "inputMethod": "PDF",
+                    "inputData": {"fileName": "inspection.pdf", "contentType": _PDF, "size": 48213},
+                },
+            },
+        },
+        answer=Answer(201, "Created", (CreatedWorkflow,)),
+        errors={
+            400: (
+                "MISSING_INPUT_DATA",
+                "INVALID_INPUT_DATA",
+                "EMPTY_INSPECTION",
+                "UNKNOWN_SOURCE",
+                "INVALID_CONTENT_TYPE",
+            ),
+            413: ("TEXT_TOO_LARGE", "FILE_TOO_LARGE"),
+        },
+    ),
+    Operation(
+        operation_id="createUpload",
+        summary="Create a PDF or WORD workflow and its upload form",
+        tag="Workflows",
+        body=CreateUploadRequest,
+        body_examples={
+            "pdf": {
+                "summary": "A PDF to upload",
+                "value": {
+                    "inputMethod": "PDF",
+                    "fileName": "inspection.pdf",
+                    "contentType": _PDF,
+                    "size": 48213,
+                },
+            }
+        },
+        answer=Answer(201, "Created, waiting for the file", (CreatedUpload,)),
+        errors={400: ("INVALID_CONTENT_TYPE",), 413: ("FILE_TOO_LARGE",)},
+    ),
+    Operation(
+        operation_id="listWorkflows",
+        summary="List the caller's workflows",
+        description="Newest first. `status=active` means PENDING and IN_PROGRESS.",
+        tag="Workflows",
+        query=ListWorkflowsQuery,
+        answer=Answer(200, "A page of workflows", (WorkflowPage,)),
+        errors={400: ("INVALID_NEXT_TOKEN",)},
+    ),
+    Operation(
+        operation_id="getWorkflow",
+        summary="Get a workflow and its steps",
+        tag="Workflows",
+        answer=_WORKFLOW_ANSWER,
+        errors=_WORKFLOW_ERRORS,
+    ),
+    Operation(
+        operation_id="patchWorkflow",
+        summary="Move a workflow's progress forward",
+        description="Progress only moves forward; `completedPhases` lists phases in order, without gaps.",
+        tag="Workflows",
+        body=PatchWorkflowRequest,
+        body_examples={
+            "progress": {"summary": "Half way", "value": {"progress": {"progressPercentage": 50}}}
+        },
+        headers=(IF_MATCH,),
+        answer=_WORKFLOW_ANSWER,
+        errors={
+            400: ("INVALID_WORKFLOW_ID", "INVALID_IF_MATCH", "INVALID_PROGRESS", "EMPTY_PROGRESS"),
+            404: ("WORKFLOW_NOT_FOUND",),
+            409: ("PROGRESS_BACKWARDS", "WORKFLOW_FINISHED", "VERSION_CONFLICT"),
+        },
+    ),
+    Operation(
+        operation_id="deleteWorkflow",
+        summary="Cancel a running workflow, or delete a finished one",
+        description="A PENDING, IN_PROGRESS or PAUSED workflow is cancelled (CANCELLED, its execution "
+        "stopped); a finished one is deleted with its steps and documents.",
+        tag="Workflows",
+        answer=Answer(200, "Cancelled or deleted", (Success,)),
+        errors={**_WORKFLOW_ERRORS, 409: ("WORKFLOW_FINISHED", "CONFLICT")},
+    ),
+    Operation(
+        operation_id="pauseWorkflow",
+        summary="Pause a workflow at its next phase boundary",
+        tag="Control",
+        answer=_WORKFLOW_ANSWER,
+        errors={**_WORKFLOW_ERRORS, 409: ("NOT_RUNNING",)},
+    ),
+    Operation(
+        operation_id="resumeWorkflow",
+        summary="Resume a paused workflow (or withdraw a pause not reached yet)",
+        tag="Control",
+        answer=_WORKFLOW_ANSWER,
+        errors={**_WORKFLOW_ERRORS, 409: ("NOT_PAUSED",)},
+    ),
+    Operation(
+        operation_id="retryWorkflow",
+        summary="Run a FAILED workflow again from the phase that failed",
+        tag="Control",
+        answer=_WORKFLOW_ANSWER,
+        errors={**_WORKFLOW_ERRORS, 409: ("NOT_FAILED", "RETRY_LIMIT")},
+    ),
+    Operation(
+        operation_id="getReport",
+        summary="Get a completed workflow's report",
+        tag="Reports",
+        query_parameters=(REPORT_FORMAT,),
+        answer=Answer(
+            200, "The report (json), or a link to download it (md, docx, pdf)", (JsonReport, ReportDownload)
+        ),
+        errors={
+            400: ("INVALID_REPORT_FORMAT", "INVALID_WORKFLOW_ID"),
+            404: ("WORKFLOW_NOT_FOUND",),
+            409: ("REPORT_NOT_READY",),
+        },
+    ),
+    Operation(
+        operation_id="getStats",
+        summary="The caller's workflow statistics",
+        tag="Workflows",
+        answer=Answer(200, "Counts by status and average durations", (StatsResponse,)),
+    ),
+    Operation(
+        operation_id="createApiKey",
+        summary="Create an API key for a field app",
+        tag="API keys",
+        body=CreateApiKeyRequest,
+        body_examples={"key": {"summary": "A field app", "value": {"name": "Moisture meter app"}}},
+        answer=Answer(201, "Created; the secret is shown this once", (CreatedApiKey,)),
+    ),
+    Operation(
+        operation_id="listApiKeys",
+        summary="List the caller's API keys",
+        tag="API keys",
+        answer=Answer(200, "The keys (never their secrets)", (ApiKeyList,)),
+    ),
+    Operation(
+        operation_id="revokeApiKey",
+        summary="Revoke an API key",
+        description="The key stops working at once; it is kept, revoked, for the record.",
+        tag="API keys",
+        answer=Answer(200, "Revoked (or already revoked)", (Success,)),
+        errors={404: ("API_KEY_NOT_FOUND",)},
+    ),
+    Operation(
+        operation_id="listAuditEntries",
+        summary="List the caller's audit log",
+        description="Every mutation that succeeded, newest first. Entries are never changed or deleted.",
+        tag="Audit",
+        query=ListAuditQuery,
+        answer=Answer(200, "A page of audit entries", (AuditPage,)),
+        errors={400: ("INVALID_NEXT_TOKEN",)},
+    ),
+    Operation(
+        operation_id="getOpenApiDocument",
+        summary="This document",
+        tag="Meta",
+        answer=Answer(
+            200,
+            "The OpenAPI 3.1 document",
+            schema={"type": "object", "required": ["openapi", "info", "paths"]},
+        ),
+    ),
+    Operation(
+        operation_id="testIntegration",
+        summary="Check a credential: whom it acts as",
+        tag="Integrations",
+        answer=Answer(200, "The credential works", (IntegrationCheck,)),
+    ),
+)
+# Each operation by its id, which the route names on its `api(...)` decorator.
+OPERATIONS: dict[str, Operation] = {op.operation_id: op for op in _DOCUMENTED}

@@ -1,0 +1,124 @@
+"""The phase runner and the failure recorder through the in-memory ports: the step record, the
+progress, at-least-once delivery, a rejected input, a cancelled workflow."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from chalicelib.core.errors import InputRejectedError, WorkflowStoppedError
+from chalicelib.core.models import (
+    InputMethod,
+    OrchestratorPhase,
+    StepStatus,
+    Workflow,
+    WorkflowStatus,
+    utc_now,
+)
+from chalicelib.phases.failure import record_failure
+from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
+from tests.memory_ports import MemoryPorts
+
+WORKFLOW_ID = "wf_" + "a" * 32
+
+
+def _ports_with_a_workflow(status: WorkflowStatus = WorkflowStatus.PENDING) -> MemoryPorts:
+    ports = MemoryPorts()
+    now = utc_now()
+    ports.workflows.create(
+        Workflow(
+            id=WORKFLOW_ID,
+            user_id="alice",
+            title="Kitchen leak",
+            input_method=InputMethod.TEXT,
+            status=status,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    return ports
+
+
+EVENT = {"workflowId": WORKFLOW_ID, "userId": "alice", "attempt": 1}
+
+
+def test_a_phase_records_its_step_and_moves_the_progress_on() -> None:
+    # Given a pending workflow and a phase whose work succeeds
+    ports = _ports_with_a_workflow()
+    runs: list[str] = []
+
+    def work(ports: Any, workflow: Workflow, state: ExecutionState) -> PhaseResult:
+        runs.append(workflow.status.value)
+        return PhaseResult(outcome={"characters": 42})
+
+    # When INITIATION runs
+    out = run_phase(ports, OrchestratorPhase.INITIATION, EVENT, work)
+    # Then the work ran while the workflow was IN_PROGRESS, its step is COMPLETED with the
+    # outcome, the progress is 25%, and the next state carries the outcome
+    assert runs == ["IN_PROGRESS"]
+    (step,) = ports.workflows.list_steps(WORKFLOW_ID)
+    assert step.status is StepStatus.COMPLETED and step.outcome == {"characters": 42}
+    record = ports.workflows.get(WORKFLOW_ID)
+    assert record is not None and record.progress_percentage == 25
+    assert record.completed_phases == [OrchestratorPhase.INITIATION]
+    assert out["characters"] == 42 and out["pauseRequested"] is False
+
+
+def test_a_second_delivery_of_a_completed_step_does_not_redo_the_work() -> None:
+    ports = _ports_with_a_workflow()
+    runs: list[int] = []
+
+    def work(ports: Any, workflow: Workflow, state: ExecutionState) -> PhaseResult:
+        runs.append(1)
+        return PhaseResult(outcome={"n": len(runs)})
+
+    first = run_phase(ports, OrchestratorPhase.INITIATION, EVENT, work)
+    again = run_phase(ports, OrchestratorPhase.INITIATION, EVENT, work)
+    assert runs == [1] and first["n"] == again["n"] == 1
+    assert len(ports.workflows.list_steps(WORKFLOW_ID)) == 1
+
+
+def test_a_rejected_input_fails_the_workflow_with_its_own_code() -> None:
+    ports = _ports_with_a_workflow()
+
+    def work(ports: Any, workflow: Workflow, state: ExecutionState) -> PhaseResult:
+        raise InputRejectedError("PDF_NO_TEXT", "The PDF has no text to read")
+
+    with pytest.raises(InputRejectedError):
+        run_phase(ports, OrchestratorPhase.INITIATION, EVENT, work)
+    record = ports.workflows.get(WORKFLOW_ID)
+    assert record is not None and record.status is WorkflowStatus.FAILED
+    assert record.error_code == "PDF_NO_TEXT"
+    (step,) = ports.workflows.list_steps(WORKFLOW_ID)
+    assert step.status is StepStatus.FAILED
+
+
+def test_a_cancelled_workflow_runs_no_phase() -> None:
+    ports = _ports_with_a_workflow(WorkflowStatus.CANCELLED)
+
+    def work(ports: Any, workflow: Workflow, state: ExecutionState) -> PhaseResult:
+        raise AssertionError("must not run")
+
+    with pytest.raises(WorkflowStoppedError):
+        run_phase(ports, OrchestratorPhase.PROCESSING, EVENT, work)
+    assert ports.workflows.list_steps(WORKFLOW_ID) == []
+
+
+def test_a_failure_is_recorded_once_and_never_over_a_cancel() -> None:
+    # Given a running workflow whose phase timed out
+    ports = _ports_with_a_workflow(WorkflowStatus.IN_PROGRESS)
+    event = {**EVENT, "error": {"Error": "States.Timeout", "Cause": ""}}
+    # When the failure is recorded (twice: Step Functions delivers at least once)
+    record_failure(ports, event)
+    record_failure(ports, event)
+    # Then the workflow is FAILED with a message a person can read, written once
+    record = ports.workflows.get(WORKFLOW_ID)
+    assert record is not None and record.status is WorkflowStatus.FAILED
+    assert record.error_code == "States.Timeout" and "time limit" in (record.error_message or "")
+    assert record.version == 2
+    # And a cancelled workflow stays CANCELLED
+    cancelled = _ports_with_a_workflow(WorkflowStatus.CANCELLED)
+    record_failure(cancelled, event)
+    after = cancelled.workflows.get(WORKFLOW_ID)
+    assert after is not None and after.status is WorkflowStatus.CANCELLED
