@@ -1,7 +1,10 @@
 """Configuration, parsed once from the environment into one typed model.
 
-Every other module asks `get_settings()` instead of reading `os.environ`, so a
-missing or malformed variable fails in one place with one clear message.
+Every other module of the service asks `get_settings()` instead of reading `os.environ`, so a
+missing or malformed variable fails in one place with one clear message. One exception:
+`analysis/standards.py` reads `STANDARDS_FILE` itself, because the analysis, QA and report
+packages know nothing of the service (they run in bench/ and tests without it) and that file
+is their only configuration.
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ class StepFunctionsEngine:
         self._sfn.send_task_success(taskToken=task_token, output="{}")
 
     def abandon(self, task_token: str, cause: str) -> None:
-        """End a paused execution's wait. StopExecution alone does not end it on moto (DESIGN.md),
+        """End a paused execution's wait. StopExecution alone does not end it on moto's interpreter,
         and on AWS a token of a stopped execution is simply no longer valid."""
         try:
             self._sfn.send_task_failure(taskToken=task_token, error="WorkflowCancelled", cause=cause)

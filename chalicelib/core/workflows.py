@@ -71,11 +71,7 @@ def create_workflow(ports: Ports, user_id: str, request: CreateWorkflowRequest) 
     """TEXT and API inputs start at once; a PDF or WORD workflow answers with its upload form."""
     if request.input_method in (InputMethod.PDF, InputMethod.WORD):
         return uploads.create_upload(ports, user_id, uploads.upload_request(request))
-    payload: dict[str, Any] | None = None
-    if request.input_method is InputMethod.API:
-        payload, text = _field_app_input(request)
-    else:
-        text = _checked_size(_text_input(request))
+    payload, text = inspection_input(request)
     now = utc_now()
     workflow_id = new_workflow_id()
     workflow = Workflow(
@@ -98,6 +94,14 @@ def create_workflow(ports: Ports, user_id: str, request: CreateWorkflowRequest) 
     ports.workflows.create(workflow)
     ports.engine.start(workflow.id, user_id)
     return CreateWorkflowResponse(workflow_id=workflow.id, status=workflow.status).model_dump(mode="json")
+
+
+def inspection_input(request: CreateWorkflowRequest) -> tuple[dict[str, Any] | None, str]:
+    """A TEXT or API workflow's input, checked: the field app's payload (API only) and the text
+    the analysis reads; InvalidRequestError or PayloadTooLargeError if it will not do. Pure."""
+    if request.input_method is InputMethod.API:
+        return _field_app_input(request)
+    return None, _checked_size(_text_input(request))
 
 
 def _text_input(request: CreateWorkflowRequest) -> str:

@@ -32,7 +32,7 @@ def prepare_input(ports: Ports, workflow: Workflow, state: ExecutionState) -> Ph
     if workflow.input_method in (InputMethod.TEXT, InputMethod.API) and "textKey" in data:
         text = normalize_text(blobs.get_text(str(data["textKey"])))
     elif workflow.input_method in (InputMethod.PDF, InputMethod.WORD) and "uploadKey" in data:
-        pages = _extract_upload(ports, workflow.input_method, str(data["uploadKey"]))
+        pages = extract_upload(ports, workflow.input_method, str(data["uploadKey"]))
         text = "\n".join(page_text for _, page_text in pages)
         line_pages = [page for page, page_text in pages for _ in page_text.split("\n")]
     else:
@@ -47,7 +47,7 @@ def prepare_input(ports: Ports, workflow: Workflow, state: ExecutionState) -> Ph
     return PhaseResult(outcome=outcome)
 
 
-def _extract_upload(ports: Ports, method: InputMethod, key: str) -> list[tuple[int, str]]:
+def extract_upload(ports: Ports, method: InputMethod, key: str) -> list[tuple[int, str]]:
     from chalicelib.extract import (  # deferred: pypdf and python-docx load only here
         DocumentKind,
         DocumentRejectedError,

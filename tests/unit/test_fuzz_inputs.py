@@ -8,7 +8,7 @@ parser's `PdfReadError`, `KeyError`, `RecursionError`, `zlib.error`, `struct.err
 quickly: a hang or an inflate-everything blow-up is a bug as well.
 
 Readers covered: PDF and DOCX extraction (through `extract_document` and INITIATION's
-`_extract_upload`), TEXT normalisation and the offline analyzer, the API's request models
+`extract_upload`), TEXT normalisation and the offline analyzer, the API's request models
 through `parse_model` (and the second-level `inputData` validation `create_workflow` does), and
 field apps' structured inspections.
 
@@ -164,7 +164,7 @@ def extract_or_reject(data: bytes, kind: DocumentKind, limits: ExtractLimits = F
 
 
 class _Blobs:
-    """Just what INITIATION's `_extract_upload` reads from the document store."""
+    """Just what INITIATION's `extract_upload` reads from the document store."""
 
     def __init__(self, data: bytes) -> None:
         self.data = data
@@ -182,7 +182,7 @@ def initiate_upload(data: bytes, method: InputMethod) -> None:
 
     ports = SimpleNamespace(blobs=_Blobs(data), scanner=NoScanner())
     outcome = bounded(
-        lambda: initiation._extract_upload(ports, method, "upload"),  # type: ignore[arg-type]
+        lambda: initiation.extract_upload(ports, method, "upload"),  # type: ignore[arg-type]
         (InputRejectedError,),
     )
     if isinstance(outcome, InputRejectedError):
@@ -1223,7 +1223,7 @@ def test_text_request_path_accepts_or_refuses_with_app_errors(text: str) -> None
 
     def create() -> str:
         request = parse(CreateWorkflowRequest, {"inputMethod": "TEXT", "inputData": {"text": text}})
-        return workflows._checked_size(workflows._text_input(request))
+        return workflows.inspection_input(request)[1]
 
     outcome = bounded(create, (AppError,))
     if isinstance(outcome, str):
@@ -1376,9 +1376,7 @@ def test_create_workflow_input_data_is_checked_with_app_errors_only(body: dict[s
     def second_level() -> object:
         if request.input_method in (InputMethod.PDF, InputMethod.WORD):
             return uploads.upload_request(request)
-        if request.input_method is InputMethod.API:
-            return workflows._field_app_input(request)
-        return workflows._checked_size(workflows._text_input(request))
+        return workflows.inspection_input(request)
 
     outcome = bounded(second_level, (AppError,))
     if isinstance(outcome, AppError):
