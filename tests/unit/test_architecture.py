@@ -26,11 +26,9 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "chalicelib"
 MAX_LINES = 600
 # Modules still over the limit, with the size they may not grow past: a ratchet, not a pass.
-# Each is to be split (#15): the Claude analyzer's prompt building from its response checking,
-# the report's sections by topic (#17).
+# To be split by topic (#15, or with the report's rework in #17).
 # An entry that falls under the limit must be removed, so the list only ever shrinks.
 STILL_TOO_LONG: dict[str, int] = {
-    "chalicelib.analysis.claude": 657,
     "chalicelib.report.sections": 791,
 }
 

@@ -19,15 +19,8 @@ import anthropic
 import httpx2
 import pytest
 
-from chalicelib.analysis.claude import (
-    DEFAULT_MODEL,
-    PRICES,
-    TOOL_NAME,
-    ClaudeAnalyzer,
-    ModelPrice,
-    Usage,
-    system_prompt,
-)
+from chalicelib.analysis.claude import DEFAULT_MODEL, TOOL_NAME, ClaudeAnalyzer, system_prompt
+from chalicelib.analysis.claude_pricing import PRICES, ModelPrice, Usage
 from chalicelib.analysis.findings import DamageType, FindingField, Findings
 
 REPO = Path(__file__).resolve().parents[2]
