@@ -6,10 +6,11 @@ import them when first called.
 
 from __future__ import annotations
 
+from chalicelib.report.blocks import ReportDocument
 from chalicelib.report.docx_report import DOCX_CONTENT_TYPE, render_docx
 from chalicelib.report.pdf_report import PDF_CONTENT_TYPE, render_pdf
 from chalicelib.report.render import Report, render_json, render_markdown
-from chalicelib.report.sections import ReportDocument, build_document
+from chalicelib.report.sections import build_document
 
 __all__ = [
     "DOCX_CONTENT_TYPE",

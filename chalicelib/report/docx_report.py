@@ -14,17 +14,9 @@ import io
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, assert_never
 
+from chalicelib.report.blocks import Bullets, Column, KeyValues, Paragraph, ReportDocument, Subheading, Table
 from chalicelib.report.sanitize import docx_text
-from chalicelib.report.sections import (
-    Bullets,
-    Column,
-    KeyValues,
-    Paragraph,
-    ReportDocument,
-    Subheading,
-    Table,
-    build_document,
-)
+from chalicelib.report.sections import build_document
 
 if TYPE_CHECKING:
     from docx.document import Document

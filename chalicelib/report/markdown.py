@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import assert_never
 
-from chalicelib.report.sanitize import markdown_code, markdown_text
-from chalicelib.report.sections import (
+from chalicelib.report.blocks import (
     Block,
     Bullets,
     Column,
@@ -22,6 +21,7 @@ from chalicelib.report.sections import (
     Subheading,
     Table,
 )
+from chalicelib.report.sanitize import markdown_code, markdown_text
 
 
 def _cell(text: str, column: Column) -> str:

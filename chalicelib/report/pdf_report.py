@@ -20,16 +20,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
 
+from chalicelib.report.blocks import Bullets, KeyValues, Paragraph, ReportDocument, Subheading, Table
 from chalicelib.report.sanitize import PDF_PAGE_COUNT_ALIAS, pdf_text
-from chalicelib.report.sections import (
-    Bullets,
-    KeyValues,
-    Paragraph,
-    ReportDocument,
-    Subheading,
-    Table,
-    build_document,
-)
+from chalicelib.report.sections import build_document
 
 if TYPE_CHECKING:
     from fpdf import FPDF

@@ -13,9 +13,7 @@ adjuster must see that nothing was recorded, not wonder whether the section was 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from datetime import date, datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from chalicelib.analysis.findings import (
     AffectedArea,
@@ -23,281 +21,58 @@ from chalicelib.analysis.findings import (
     Classification,
     DamageType,
     EquipmentItem,
-    EquipmentKind,
-    FindingField,
     Findings,
-    LengthUnit,
     MoistureReading,
     SafetyHazard,
     ScopeItem,
     SourceSpan,
-    StandardRef,
 )
-from chalicelib.analysis.qa import QaIssue, QaResult, Severity
+from chalicelib.analysis.qa import QaIssue, QaResult
 from chalicelib.report.sanitize import plain
 
 if TYPE_CHECKING:
     from chalicelib.report.render import Report
 
-# --- blocks ------------------------------------------------------------------------------------
-
-Align = Literal["left", "right"]
-
-
-@dataclass(frozen=True)
-class Column:
-    header: str
-    weight: float = 1.0  # share of the table's width, relative to the other columns
-    align: Align = "left"
-    code: bool = False  # an identifier, shown exactly as written (Markdown code span, monospace)
-
-
-@dataclass(frozen=True)
-class Table:
-    columns: tuple[Column, ...]
-    rows: tuple[tuple[str, ...], ...]
-
-
-@dataclass(frozen=True)
-class KeyValues:
-    items: tuple[tuple[str, str], ...]
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    text: str
-    empty: bool = False  # the one line that stands for a section with nothing to show
-
-
-@dataclass(frozen=True)
-class Bullets:
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Subheading:
-    text: str
-
-
-Block = Subheading | KeyValues | Table | Paragraph | Bullets
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str  # stable identifier, e.g. "moisture-readings"
-    title: str
-    blocks: tuple[Block, ...]
-
-
-@dataclass(frozen=True)
-class ReportDocument:
-    title: str
-    subtitle: str
-    cover: KeyValues
-    sections: tuple[Section, ...]
-    footer: str  # one line for page footers; renderers add the page number
-
-
-# --- text --------------------------------------------------------------------------------------
-
-NONE = "\u2014"  # an empty cell
-NOT_DETERMINED = "Not determined"
-
-
-def number(value: float) -> str:
-    return f"{value:.2f}".rstrip("0").rstrip(".")
-
-
-def sentence(text: str) -> str:
-    """The text with its first letter in upper case (str.capitalize would lower the rest)."""
-    return text[:1].upper() + text[1:]
-
-
-def _count(count: int, singular: str, plural: str | None = None) -> str:
-    return f"{count} {singular if count == 1 else (plural or singular + 's')}"
-
-
-def where(span: SourceSpan) -> str:
-    return f"p. {span.page}, line {span.line}" if span.page is not None else f"line {span.line}"
-
-
-def _with_source(value: str, span: SourceSpan | None) -> str:
-    return f"{value} ({where(span)})" if span is not None else value
-
-
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def day(value: date) -> str:
-    """A date no reader can misread (3 Mar 2024), whatever their country's order."""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
-
-
-def _timestamp(value: str) -> str:
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    offset = moment.utcoffset()
-    zone = "" if offset is None else " UTC" if not offset else f" UTC{moment:%z}"
-    return f"{day(moment.date())} {moment:%H:%M}{zone}"
-
-
-# --- units -------------------------------------------------------------------------------------
-
-_M_PER_FT = 0.3048
-_SQM_PER_SQFT = _M_PER_FT**2
-
-
-def _metric(area: AffectedArea) -> bool:
-    return area.original_unit is LengthUnit.METRES
-
-
-def sqft(value: float | None, metric: bool = False) -> str:
-    """An area in sq ft, with m² beside it when the notes measured in metres."""
-    if value is None:
-        return NONE
-    shown = f"{number(value)} sq ft"
-    return f"{shown} ({number(value * _SQM_PER_SQFT)} m\u00b2)" if metric else shown
-
-
-def _dimensions(area: AffectedArea) -> str:
-    sides = [side for side in (area.length_ft, area.width_ft) if side is not None]
-    if len(sides) < 2:
-        return NONE
-    if area.height_ft is not None:
-        sides.append(area.height_ft)
-    feet = " \u00d7 ".join(number(side) for side in sides) + " ft"
-    if not _metric(area):
-        return feet
-    metres = " \u00d7 ".join(number(side * _M_PER_FT) for side in sides)
-    return f"{feet} ({metres} m)"
-
-
-def temperature(fahrenheit: float | None) -> str:
-    if fahrenheit is None:
-        return NONE
-    return f"{number(fahrenheit)} \u00b0F ({(fahrenheit - 32) * 5 / 9:.1f} \u00b0C)"
-
-
-# --- labels ------------------------------------------------------------------------------------
-
-DAMAGE_TYPE_LABELS = {
-    DamageType.WATER: "Water",
-    DamageType.FIRE_SMOKE: "Fire / smoke",
-    DamageType.MOULD: "Mould",
-    DamageType.OTHER: "Other",
-}
-_SUBTITLES = {
-    DamageType.WATER: "Water damage inspection report",
-    DamageType.FIRE_SMOKE: "Fire and smoke damage inspection report",
-    DamageType.MOULD: "Mould inspection report",
-}
-FIELD_LABELS: dict[str, str] = {
-    FindingField.DAMAGE_TYPE: "Loss type",
-    FindingField.CAUSE_OF_LOSS: "Cause of loss",
-    FindingField.AFFECTED_AREAS: "Affected areas",
-    FindingField.MOISTURE_READINGS: "Moisture readings",
-    FindingField.CLAIM_NUMBER: "Claim number",
-    FindingField.INSURED: "Insured",
-    FindingField.ADDRESS: "Property address",
-    FindingField.DATE_OF_LOSS: "Date of loss",
-    FindingField.INSPECTION_DATE: "Inspection date",
-    FindingField.WATER_CATEGORY: "Water category (IICRC S500)",
-    FindingField.WATER_CLASS: "Water class (IICRC S500)",
-    FindingField.EQUIPMENT: "Equipment",
-    "mouldCondition": "Mould condition (IICRC S520)",
-    "atmosphericReadings": "Atmospheric readings",
-}
-SEVERITY_LABELS: dict[Severity, str] = {"error": "Error", "warning": "Warning", "info": "Info"}
-_SEVERITY_NOUNS: dict[Severity, tuple[str, str]] = {
-    "error": ("error", "errors"),
-    "warning": ("warning", "warnings"),
-    "info": ("info", "info"),
-}
-_EQUIPMENT_LABELS = {
-    EquipmentKind.AIR_MOVER: ("Air mover", "air movers"),
-    EquipmentKind.DEHUMIDIFIER: ("Dehumidifier", "dehumidifiers"),
-    EquipmentKind.AIR_SCRUBBER: ("Air scrubber", "air scrubbers"),
-    EquipmentKind.OTHER: ("Other equipment", "other items"),
-}
-_UNIT_LABELS = {"%": "% (scale not stated)"}
-
-
-@dataclass(frozen=True)
-class _Grade:
-    """How one kind of classification is named, and what each of its values means."""
-
-    label: str  # "Water category (IICRC S500)"
-    short: str  # "Water category"
-    value_name: str  # "Category"
-    meanings: dict[int, str]
-
-
-_CATEGORY = _Grade(
-    "Water category (IICRC S500)",
-    "Water category",
-    "Category",
-    {
-        1: "clean water from a sanitary source",
-        2: "grey water, significant contamination",
-        3: "black water, grossly contaminated",
-    },
+from chalicelib.report.blocks import (
+    Block,
+    Bullets,
+    Column,
+    KeyValues,
+    Paragraph,
+    ReportDocument,
+    Section,
+    Subheading,
+    Table,
 )
-_CLASS = _Grade(
-    "Water class (IICRC S500)",
-    "Water class",
-    "Class",
-    {
-        1: "least evaporation load, under about 5% of surfaces wet",
-        2: "significant load, about 5\u201340% of surfaces wet",
-        3: "greatest load, over about 40% of surfaces wet",
-        4: "specialty drying, bound water in low-permeance materials",
-    },
+from chalicelib.report.wording import (
+    CATEGORY,
+    CLASS,
+    CONDITION,
+    DAMAGE_TYPE_LABELS,
+    EQUIPMENT_LABELS,
+    FIELD_LABELS,
+    NONE,
+    NOT_DETERMINED,
+    SEVERITY_LABELS,
+    SUBTITLES,
+    UNIT_LABELS,
+    Grade,
+    count,
+    day,
+    dimensions,
+    grade_value,
+    is_metric,
+    issue_standard,
+    number,
+    qa_verdict,
+    sentence,
+    sqft,
+    standard_label,
+    temperature,
+    timestamp,
+    where,
+    with_source,
 )
-_CONDITION = _Grade(
-    "Mould condition (IICRC S520)",
-    "Mould condition",
-    "Condition",
-    {1: "normal fungal ecology", 2: "settled spores (contamination)", 3: "actual mould growth"},
-)
-
-
-def _grade_value(grade: _Grade, classification: Classification) -> str:
-    meaning = grade.meanings.get(classification.value)
-    name = f"{grade.value_name} {classification.value}"
-    return f"{name} \u2014 {meaning}" if meaning else name
-
-
-def standard_label(ref: StandardRef) -> str:
-    """E.g. "IICRC S500-2021 (US), section 12.2"."""
-    edition = plain(ref.edition)
-    name = f"{plain(ref.standard)}-{edition}" if edition.isdigit() else f"{plain(ref.standard)}, {edition}"
-    country = f" ({ref.country})" if ref.country != "international" else ""
-    section = f", section {plain(ref.section)}" if ref.section else ""
-    return f"{name}{country}{section}"
-
-
-def _issue_standard(issue: QaIssue) -> str:
-    """The standard a QA rule cites, once QA issues carry one (a reference or plain text)."""
-    cited: object = getattr(issue, "standard", None)
-    if isinstance(cited, StandardRef):
-        return standard_label(cited)
-    if isinstance(cited, str) and cited.strip():
-        return cited
-    standard, edition = getattr(cited, "standard", None), getattr(cited, "edition", None)
-    if isinstance(standard, str) and isinstance(edition, str):
-        return f"{standard}-{edition}" if edition.isdigit() else f"{standard}, {edition}"
-    return NONE
-
-
-def qa_verdict(qa: QaResult) -> str:
-    severities = [issue.severity for issue in qa.issues]
-    counts = ", ".join(
-        _count(severities.count(severity), *nouns) for severity, nouns in _SEVERITY_NOUNS.items()
-    )
-    return f"{'passed' if qa.passed else 'not passed'} ({counts})"
-
 
 # --- the document ------------------------------------------------------------------------------
 
@@ -316,7 +91,7 @@ def build_document(report: Report) -> ReportDocument:
                 "Inspection date",
                 day(job.inspection_date.value) if job.inspection_date else NOT_DETERMINED,
             ),
-            ("Report generated", _timestamp(report.generated_at)),
+            ("Report generated", timestamp(report.generated_at)),
             ("Workflow", report.workflow_id),
         )
     )
@@ -324,7 +99,7 @@ def build_document(report: Report) -> ReportDocument:
         f"Claim {plain(claim)}" if claim else "Claim not determined",
         f"Workflow {plain(report.workflow_id)}",
     ]
-    subtitle = _SUBTITLES.get(findings.damage_type) if findings.damage_type else None
+    subtitle = SUBTITLES.get(findings.damage_type) if findings.damage_type else None
     return ReportDocument(
         title=plain(report.title) or (f"Claim {plain(claim)}" if claim else "Inspection report"),
         subtitle=subtitle or "Restoration inspection report",
@@ -359,14 +134,14 @@ def _summary(findings: Findings, qa: QaResult) -> Section:
         ("Cause of loss", findings.cause_of_loss or NOT_DETERMINED),
     ]
     for grade, classification in _grades(findings):
-        items.append((grade.short, _grade_value(grade, classification) if classification else NOT_DETERMINED))
+        items.append((grade.short, grade_value(grade, classification) if classification else NOT_DETERMINED))
     items += [
         ("Affected areas", _areas_summary(findings.affected_areas)),
         ("Moisture readings", _readings_summary(findings.moisture_readings)),
         ("Equipment", _equipment_summary(findings.equipment)),
         (
             "Scope of work",
-            _count(len(findings.scope_of_work), "line item") if findings.scope_of_work else "None recorded",
+            count(len(findings.scope_of_work), "line item") if findings.scope_of_work else "None recorded",
         ),
         ("QA", sentence(qa_verdict(qa))),
         ("Analyzer", f"{findings.analyzer} {findings.analyzer_version}"),
@@ -377,8 +152,8 @@ def _summary(findings: Findings, qa: QaResult) -> Section:
 def _areas_summary(areas: list[AffectedArea]) -> str:
     if not areas:
         return "None identified"
-    metric = any(_metric(area) for area in areas)
-    parts = [_count(len(areas), "area")]
+    metric = any(is_metric(area) for area in areas)
+    parts = [count(len(areas), "area")]
     floor = [area.floor_area_sqft for area in areas if area.floor_area_sqft is not None]
     if floor:
         parts.append(f"{sqft(sum(floor), metric)} floor")
@@ -396,7 +171,7 @@ def _readings_summary(readings: list[MoistureReading]) -> str:
     dry = sum(reading.is_dry is True for reading in measured)
     wet = sum(reading.is_dry is False for reading in measured)
     unstated = len(measured) - dry - wet
-    parts = [_count(len(readings), "reading")]
+    parts = [count(len(readings), "reading")]
     if references:
         parts.append(f"{references} dry-standard reference{'s' if references != 1 else ''}")
     if dry or wet:
@@ -406,7 +181,7 @@ def _readings_summary(readings: list[MoistureReading]) -> str:
     dates = sorted({reading.taken_on for reading in readings if reading.taken_on is not None})
     if dates:
         span = day(dates[0]) if len(dates) == 1 else f"{day(dates[0])} to {day(dates[-1])}"
-        parts.append(f"{span} ({_count(len(dates), 'day')})")
+        parts.append(f"{span} ({count(len(dates), 'day')})")
     return "; ".join(parts)
 
 
@@ -414,7 +189,7 @@ def _equipment_summary(equipment: list[EquipmentItem]) -> str:
     if not equipment:
         return "None calculated"
     return ", ".join(
-        _count(item.quantity, _EQUIPMENT_LABELS[item.kind][0].lower(), _EQUIPMENT_LABELS[item.kind][1])
+        count(item.quantity, EQUIPMENT_LABELS[item.kind][0].lower(), EQUIPMENT_LABELS[item.kind][1])
         for item in equipment
     )
 
@@ -423,22 +198,22 @@ def _loss(findings: Findings) -> Section:
     damage_type = DAMAGE_TYPE_LABELS[findings.damage_type] if findings.damage_type else NOT_DETERMINED
     cause = findings.cause_of_loss or NOT_DETERMINED
     items = (
-        ("Loss type", _with_source(damage_type, findings.damage_type_evidence)),
-        ("Cause of loss", _with_source(cause, findings.cause_of_loss_evidence)),
+        ("Loss type", with_source(damage_type, findings.damage_type_evidence)),
+        ("Cause of loss", with_source(cause, findings.cause_of_loss_evidence)),
     )
     return Section("loss", "Cause and type of loss", (KeyValues(items),))
 
 
-def _grades(findings: Findings) -> Iterator[tuple[_Grade, Classification | None]]:
+def _grades(findings: Findings) -> Iterator[tuple[Grade, Classification | None]]:
     """The classifications that apply: those found, and those the loss type calls for."""
     water = findings.damage_type is DamageType.WATER
     mould = findings.damage_type is DamageType.MOULD
     if findings.water_category is not None or water:
-        yield _CATEGORY, findings.water_category
+        yield CATEGORY, findings.water_category
     if findings.water_class is not None or water:
-        yield _CLASS, findings.water_class
+        yield CLASS, findings.water_class
     if findings.mould_condition is not None or mould:
-        yield _CONDITION, findings.mould_condition
+        yield CONDITION, findings.mould_condition
 
 
 def _classification(findings: Findings) -> Section:
@@ -455,7 +230,7 @@ def _classification(findings: Findings) -> Section:
         blocks.append(
             KeyValues(
                 (
-                    ("Rating", _grade_value(grade, classification)),
+                    ("Rating", grade_value(grade, classification)),
                     ("Standard", standard_label(classification.standard)),
                     ("Justification", classification.justification or NOT_DETERMINED),
                 )
@@ -473,9 +248,9 @@ def _classification(findings: Findings) -> Section:
 
 
 def _wet_walls(area: AffectedArea) -> str:
-    shown = sqft(area.wet_wall_sqft, _metric(area))
+    shown = sqft(area.wet_wall_sqft, is_metric(area))
     if area.wall_insets_offsets:
-        suffix = _count(area.wall_insets_offsets, "inset/offset", "insets/offsets")
+        suffix = count(area.wall_insets_offsets, "inset/offset", "insets/offsets")
         return suffix if shown == NONE else f"{shown}; {suffix}"
     return shown
 
@@ -493,10 +268,10 @@ AREA_COLUMNS = (
 
 
 def _area_row(area: AffectedArea) -> tuple[str, ...]:
-    metric = _metric(area)
+    metric = is_metric(area)
     return (
         area.room,
-        _dimensions(area),
+        dimensions(area),
         sqft(area.floor_area_sqft, metric),
         sqft(area.wet_floor_sqft, metric),
         _wet_walls(area),
@@ -517,7 +292,7 @@ def _areas(areas: list[AffectedArea]) -> Section:
 
 
 def reading_unit(unit: str) -> str:
-    return _UNIT_LABELS.get(unit, unit)
+    return UNIT_LABELS.get(unit, unit)
 
 
 def _on_scale(value: float | None, unit: str) -> str:
@@ -637,7 +412,7 @@ def _calculation(item: EquipmentItem) -> str:
 
 def _equipment_row(item: EquipmentItem) -> tuple[str, ...]:
     return (
-        _EQUIPMENT_LABELS[item.kind][0],
+        EQUIPMENT_LABELS[item.kind][0],
         str(item.quantity),
         _placed(item),
         _calculation(item),
@@ -713,11 +488,11 @@ QA_COLUMNS = (
 
 
 def _qa_row(issue: QaIssue) -> tuple[str, ...]:
-    return (SEVERITY_LABELS[issue.severity], issue.code, issue.field, issue.message, _issue_standard(issue))
+    return (SEVERITY_LABELS[issue.severity], issue.code, issue.field, issue.message, issue_standard(issue))
 
 
 def _qa(qa: QaResult) -> Section:
-    checked = f"Checked {_timestamp(qa.checked_at)}; " if qa.checked_at else ""
+    checked = f"Checked {timestamp(qa.checked_at)}; " if qa.checked_at else ""
     verdict = Paragraph(f"{checked}QA {qa_verdict(qa)}.")
     if not qa.issues:
         return Section("qa", "QA findings", (verdict, Paragraph("No issues found.", empty=True)))
@@ -765,7 +540,7 @@ def _cited_spans(findings: Findings) -> Iterable[tuple[str, SourceSpan]]:
         yield "atmospheric reading", atmospheric.source
     for item in findings.equipment:
         if item.source is not None:
-            yield _EQUIPMENT_LABELS[item.kind][0].lower(), item.source
+            yield EQUIPMENT_LABELS[item.kind][0].lower(), item.source
     for scope in findings.scope_of_work:
         yield "scope of work", scope.source
     for hazard in findings.safety_hazards:

@@ -26,11 +26,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "chalicelib"
 MAX_LINES = 600
 # Modules still over the limit, with the size they may not grow past: a ratchet, not a pass.
-# To be split by topic (#15, or with the report's rework in #17).
 # An entry that falls under the limit must be removed, so the list only ever shrinks.
-STILL_TOO_LONG: dict[str, int] = {
-    "chalicelib.report.sections": 791,
-}
+STILL_TOO_LONG: dict[str, int] = {}
 
 
 def _module_name(path: Path) -> str:

@@ -1,0 +1,63 @@
+"""The neutral blocks a report is planned in (`sections.build_document`) and every renderer
+lays out: sections of sub-headings, key-value lists, tables, paragraphs and bullet lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Align = Literal["left", "right"]
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    weight: float = 1.0  # share of the table's width, relative to the other columns
+    align: Align = "left"
+    code: bool = False  # an identifier, shown exactly as written (Markdown code span, monospace)
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: tuple[Column, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class KeyValues:
+    items: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    empty: bool = False  # the one line that stands for a section with nothing to show
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Subheading:
+    text: str
+
+
+Block = Subheading | KeyValues | Table | Paragraph | Bullets
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str  # stable identifier, e.g. "moisture-readings"
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    title: str
+    subtitle: str
+    cover: KeyValues
+    sections: tuple[Section, ...]
+    footer: str  # one line for page footers; renderers add the page number
