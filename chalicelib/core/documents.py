@@ -9,8 +9,12 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from chalicelib.core.models import WORKFLOW_ID_BODY
+
 AREAS = ("inputs", "uploads", "work", "reports")
-UPLOAD_KEY = re.compile(r"^uploads/(?P<user_id>[^/]+)/(?P<workflow_id>wf_[0-9a-f]{32})/(?P<file_name>[^/]+)$")
+UPLOAD_KEY = re.compile(
+    rf"^uploads/(?P<user_id>[^/]+)/(?P<workflow_id>{WORKFLOW_ID_BODY})/(?P<file_name>[^/]+)$"
+)
 
 
 def workflow_prefix(area: str, user_id: str, workflow_id: str) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from chalicelib.core.models import (
     PHASE_ORDER,
+    WORKFLOW_ID_BODY,
     ApiModel,
     OrchestratorPhase,
     Workflow,
@@ -46,7 +47,7 @@ FINAL_EVENTS = frozenset(
 # API Gateway refuses WebSocket messages over 128 KB; an event stays well under it.
 MAX_EVENT_BYTES = 96 * 1024
 
-CHANNEL = re.compile(r"^workflow:(?P<workflow_id>wf_[0-9a-f]{32}):progress$")
+CHANNEL = re.compile(rf"^workflow:(?P<workflow_id>{WORKFLOW_ID_BODY}):progress$")
 
 
 def channel_for(workflow_id: str) -> str:

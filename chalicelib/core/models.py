@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import uuid
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -77,9 +78,12 @@ REPORT_CONTENT_TYPES: dict[str, str] = {
     "pdf": "application/pdf",
 }
 
+# A workflow id; bare (`WORKFLOW_ID_BODY`) for patterns that embed it in a key or a channel name.
+WORKFLOW_ID_BODY = r"wf_[0-9a-f]{32}"
+WORKFLOW_ID_PATTERN = re.compile(rf"^{WORKFLOW_ID_BODY}$")
 WorkflowId = Annotated[
     str,
-    StringConstraints(pattern=r"^wf_[0-9a-f]{32}$"),
+    StringConstraints(pattern=WORKFLOW_ID_PATTERN.pattern),
     Field(description="Workflow id: 'wf_' and 32 hex digits"),
 ]
 Percentage = Annotated[int, Field(ge=0, le=100, description="Progress, 0 to 100")]

@@ -6,7 +6,6 @@ another user's workflow exactly like a missing one.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from chalicelib.core import control, uploads
@@ -24,6 +23,7 @@ from chalicelib.core.models import (
     PHASE_ORDER,
     REPORT_CONTENT_TYPES,
     UNFINISHED_STATUSES,
+    WORKFLOW_ID_PATTERN,
     CreateWorkflowRequest,
     CreateWorkflowResponse,
     InputMethod,
@@ -45,8 +45,6 @@ from chalicelib.core.ports import ConditionFailed, Ports
 from chalicelib.core.validation import validated
 from chalicelib.fieldapps import inspection_from_payload, inspection_text
 from chalicelib.settings import get_settings
-
-WORKFLOW_ID_PATTERN = re.compile(r"^wf_[0-9a-f]{32}$")
 
 
 def _checked_id(workflow_id: str) -> str:

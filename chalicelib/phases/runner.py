@@ -17,6 +17,7 @@ from pydantic import ConfigDict, Field
 from chalicelib.core import eta
 from chalicelib.core.errors import InputRejectedError, WorkflowStoppedError
 from chalicelib.core.models import (
+    WORKFLOW_ID_PATTERN,
     ApiModel,
     OrchestratorPhase,
     StepStatus,
@@ -47,7 +48,7 @@ class ExecutionState(ApiModel):
 
     model_config = ConfigDict(extra="ignore")
 
-    workflow_id: str = Field(pattern=r"^wf_[0-9a-f]{32}$")
+    workflow_id: str = Field(pattern=WORKFLOW_ID_PATTERN.pattern)
     user_id: str = Field(min_length=1, max_length=128)
     attempt: int = Field(default=1, ge=1)
 
