@@ -23,10 +23,11 @@ from chalicelib.api.http import (
     normalize_gateway_error,
     parse_model,
 )
-from chalicelib.core import api_keys, audit, control, ratelimit, uploads, workflows
+from chalicelib.core import api_keys, audit, control, ratelimit, review, uploads, workflows
 from chalicelib.core.errors import AppError, ForbiddenError
 from chalicelib.core.identity import Principal
 from chalicelib.core.models import (
+    ApproveRequest,
     AuditAction,
     CreateApiKeyRequest,
     CreateUploadRequest,
@@ -214,6 +215,19 @@ def retry_workflow(workflow_id: str) -> Response:
     return _workflow_response(retried)
 
 
+@api("/workflows/{workflow_id}/approve", "POST", "approveWorkflow", people_only=True)
+def approve_workflow(workflow_id: str) -> Response:
+    user = signed_in_user()
+    ports = wiring.ports()
+    # Whose it is first: someone else's workflow is 404 whatever the body says.
+    workflow = workflows.load_owned(ports, user, workflow_id)
+    request = parse_model(ApproveRequest, app.current_request.json_body)
+    approved = review.approve(ports, workflow, user, request)
+    overridden = [o.code for o in approved.review.overrides] if approved.review else []
+    audited(AuditAction.WORKFLOW_APPROVE, workflow_id, overrides=overridden)
+    return _workflow_response(approved)
+
+
 @api("/workflows/{workflow_id}/report", "GET", "getReport")
 def get_report(workflow_id: str) -> Response:
     user = current_user()
@@ -365,6 +379,13 @@ def pause_point(event: dict[str, Any], context: Any) -> dict[str, Any]:
     from chalicelib.phases import pause
 
     return pause.pause_point(wiring.ports(), event)
+
+
+@app.lambda_function(name="review_point")
+def review_point(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    from chalicelib.phases import review
+
+    return review.review_point(wiring.ports(), event)
 
 
 @app.lambda_function(name="record_failure")

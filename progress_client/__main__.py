@@ -7,6 +7,7 @@ on a workflow:
     1  it failed or was cancelled
     2  usage or authentication error (no/bad token, unknown workflow, malformed id)
     3  the connection could not be kept up, or the server answered with another error
+    4  it needs review: a person must approve its findings (a draft report is ready)
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ EXIT_COMPLETED = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_CONNECTION = 3
+EXIT_NEEDS_REVIEW = 4
 
 # ERROR codes that mean "you asked for something that is not there": the caller's mistake.
 USAGE_ERRORS = frozenset({"WORKFLOW_NOT_FOUND", "INVALID_CHANNEL", "INVALID_MESSAGE", "INVALID_LAST_SEQ"})
@@ -122,6 +124,8 @@ def _watch(watcher: ProgressWatcher, workflow_id: str, out: TextIO, err: TextIO)
         print(f"Stopped watching at seq {watcher.last_seq}.", file=err)
         return 130
     print(format_outcome(view, last or {}), file=out, flush=True)
+    if view.status == "NEEDS_REVIEW":
+        return EXIT_NEEDS_REVIEW
     return EXIT_COMPLETED if view.status == "COMPLETED" else EXIT_FAILED
 
 

@@ -22,6 +22,8 @@ STATUS_AFTER = {
     "WORKFLOW_CANCELLED": "CANCELLED",
     "WORKFLOW_PAUSED": "PAUSED",
     "WORKFLOW_RESUMED": "IN_PROGRESS",
+    "REVIEW_REQUIRED": "NEEDS_REVIEW",
+    "APPROVED": "IN_PROGRESS",
 }
 
 
@@ -135,4 +137,8 @@ def format_outcome(view: ProgressView, envelope: dict[str, Any]) -> str:
         return f"{name} failed in {view.phase or '?'}: {code}: {message}"
     if view.status == "CANCELLED":
         return f"{name} was cancelled in {view.phase or '?'}."
+    if view.status == "NEEDS_REVIEW":
+        errors = data.get("qaErrors")
+        found = f" QA found {errors} error(s)." if isinstance(errors, int) and errors else ""
+        return f"{name} needs review:{found} Its draft report is ready; approve it to get the final one."
     return f"{name} is {view.status or 'in an unknown state'}; stopped watching."

@@ -40,12 +40,15 @@ Envelope = dict[str, Any]
 # (Kept in step with `chalicelib.core.events.FINAL_EVENTS`; not imported, so the client does not
 # drag the server's dependencies along.)
 FINAL_EVENTS: frozenset[str] = frozenset({"WORKFLOW_COMPLETE", "WORKFLOW_FAILED", "WORKFLOW_CANCELLED"})
+# The workflow waits for a person (its findings in review): nothing more happens until they act.
+SETTLED_EVENTS: frozenset[str] = FINAL_EVENTS | {"REVIEW_REQUIRED"}
 
 # A SNAPSHOT's status that means the same as a final event: watching on would wait for ever.
 FINISHED_STATUS_EVENT: dict[str, str] = {
     "COMPLETED": "WORKFLOW_COMPLETE",
     "FAILED": "WORKFLOW_FAILED",
     "CANCELLED": "WORKFLOW_CANCELLED",
+    "NEEDS_REVIEW": "REVIEW_REQUIRED",
 }
 
 # Handshake answers that say "not with this credential": retrying cannot help.
@@ -183,7 +186,7 @@ class ProgressWatcher:
         token: str,
         *,
         backoff: Backoff | None = None,
-        stop_on: Collection[str] = FINAL_EVENTS,
+        stop_on: Collection[str] = SETTLED_EVENTS,
         connect: Connect | None = None,
         sleep: Callable[[float], None] = time.sleep,
         rng: Callable[[], float] = random.random,

@@ -30,6 +30,8 @@ from chalicelib.api.auth import issue_dev_token  # noqa: E402
 from local_stack.stack import LocalStack, StackConfig  # noqa: E402
 
 TERMINAL = {"COMPLETED", "FAILED", "CANCELLED"}
+# Where a workflow waits for nobody but a person: finished, or in review.
+SETTLED = TERMINAL | {"NEEDS_REVIEW"}
 # Test tiers (pyproject.toml registers them): `unit` needs nothing but Python; `stack` runs the
 # local stack; `fuzz` generates inputs for minutes; `soak` is the long load test.
 FUZZ_FILES = {"test_fuzz_inputs.py", "test_schemathesis.py"}
@@ -117,10 +119,12 @@ class Api:
 
     # --- workflow helpers -------------------------------------------------------------------
 
-    def create_text(self, text: str, title: str | None = None) -> str:
+    def create_text(self, text: str, title: str | None = None, *, review_required: bool = False) -> str:
         body: dict[str, Any] = {"inputMethod": "TEXT", "inputData": {"text": text}}
         if title:
             body["title"] = title
+        if review_required:
+            body["reviewRequired"] = True
         reply = self.post("/api/orchestrator/workflows", body)
         assert reply.status == 201, reply.body
         return str(reply.body["workflowId"])
@@ -154,7 +158,7 @@ class Api:
     def wait_for(
         self,
         workflow_id: str,
-        until: Callable[[dict[str, Any]], bool] = lambda w: w["status"] in TERMINAL,
+        until: Callable[[dict[str, Any]], bool] = lambda w: w["status"] in SETTLED,
         timeout: float = 60,
         interval: float = 0.1,
     ) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from chalicelib.core.models import (
     REPORT_CONTENT_TYPES,
     ApiKey,
     ApiModel,
+    ApproveRequest,
     AuditEntry,
     CreateApiKeyRequest,
     CreateUploadRequest,
@@ -132,6 +133,7 @@ class ReportDownload(_Envelope):
     ]
     url: str
     expires_in: int = Field(gt=0, description="Seconds the link stays valid")
+    draft: bool = Field(description="A DRAFT made for a review (NEEDS_REVIEW), not the final report")
 
 
 class StatsResponse(_Envelope):
@@ -265,7 +267,8 @@ REPORT_FORMAT: JsonSchemaValue = {
 TAGS = {
     "Workflows": "Create, list, read, move forward and delete workflows",
     "Control": "Pause, resume and retry a workflow's execution",
-    "Reports": "The insurer-ready report of a completed workflow",
+    "Review": "A person's review of the findings before the final report",
+    "Reports": "The insurer-ready report of a completed workflow (a DRAFT while in review)",
     "API keys": "Credentials for field apps (a signed-in user only)",
     "Audit": "The caller's append-only audit log",
     "Integrations": "Checking a credential",
@@ -399,8 +402,36 @@ _DOCUMENTED = (
         errors={**_WORKFLOW_ERRORS, 409: ("NOT_FAILED", "RETRY_LIMIT")},
     ),
     Operation(
+        operation_id="approveWorkflow",
+        summary="Approve the findings of a workflow in review",
+        description="For a NEEDS_REVIEW workflow: warnings are acknowledged by approving; each QA "
+        "error needs an override with a written reason (printed in the report's QA section). The "
+        "execution then renders the final report. A signed-in person only.",
+        tag="Review",
+        body=ApproveRequest,
+        body_examples={
+            "overrides": {
+                "summary": "One QA error let stand",
+                "value": {
+                    "overrides": [
+                        {
+                            "code": "INTAKE_READINGS_MISSING",
+                            "reason": "Meter failed on the day; readings were taken at the next visit",
+                        }
+                    ]
+                },
+            }
+        },
+        answer=_WORKFLOW_ANSWER,
+        errors={
+            **_WORKFLOW_ERRORS,
+            400: ("INVALID_WORKFLOW_ID", "OVERRIDE_REASON_REQUIRED", "UNKNOWN_QA_ERROR"),
+            409: ("NOT_IN_REVIEW",),
+        },
+    ),
+    Operation(
         operation_id="getReport",
-        summary="Get a completed workflow's report",
+        summary="Get a completed workflow's report, or the DRAFT of one in review",
         tag="Reports",
         query_parameters=(REPORT_FORMAT,),
         answer=Answer(

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from chalicelib.core.errors import ConflictError
 from chalicelib.core.models import (
-    ACTIVE_STATUSES,
     PHASE_ORDER,
+    RUNNING_STATUSES,
     UNFINISHED_STATUSES,
     OrchestratorPhase,
     StepStatus,
@@ -23,13 +23,15 @@ from chalicelib.core.models import (
 from chalicelib.core.ports import Ports
 
 MAX_RETRIES = 3
+# The error a review that nobody finished ends with (the state machine's ReviewTimedOut state).
+REVIEW_TIMED_OUT = "ReviewTimedOut"
 
 
 def pause_workflow(ports: Ports, workflow: Workflow) -> Workflow:
     def request_pause(current: Workflow) -> None:
         if current.status is WorkflowStatus.PAUSED:
             return  # pausing a paused workflow changes nothing
-        if current.status not in ACTIVE_STATUSES or current.execution_name is None:
+        if current.status not in RUNNING_STATUSES or current.execution_name is None:
             raise ConflictError(
                 f"Only a running workflow can be paused; this one is {current.status.value}",
                 code="NOT_RUNNING",
@@ -54,7 +56,7 @@ def resume_workflow(ports: Ports, workflow: Workflow) -> Workflow:
             current.status = WorkflowStatus.IN_PROGRESS
             current.paused_at = None
             current.task_token = None
-        elif not (current.status in ACTIVE_STATUSES and current.pause_requested):
+        elif not (current.status in RUNNING_STATUSES and current.pause_requested):
             raise ConflictError(
                 f"Only a paused workflow can be resumed; this one is {current.status.value}",
                 code="NOT_PAUSED",
@@ -128,6 +130,11 @@ def retry_workflow(ports: Ports, workflow: Workflow) -> Workflow:
 def _checkpoint(workflow: Workflow, steps: list[WorkflowStep]) -> tuple[OrchestratorPhase, int]:
     """The phase to resume from, and its QA attempt: the last failed step's, or after the last
     completed one (QA that rejected the findings resumes at a fresh PROCESSING attempt)."""
+    if workflow.error_code == REVIEW_TIMED_OUT:
+        # The analysis and QA stand; a retry starts a new review (QA's step is not redone).
+        qa = [s for s in steps if s.phase is OrchestratorPhase.QA and s.status is StepStatus.COMPLETED]
+        if qa:
+            return OrchestratorPhase.QA, max(qa, key=lambda s: s.step_number).attempt
     failed = [s for s in steps if s.status is StepStatus.FAILED]
     if failed:
         last = max(failed, key=lambda s: s.step_number)

@@ -43,6 +43,7 @@ class WorkFile(StrEnum):
     PAGES = "pages.json"  # INITIATION, documents only: the page of each line of text.txt
     FINDINGS = "findings.json"  # PROCESSING
     QA = "qa.json"  # QA; each attempt overwrites the last
+    REFERENCE = "reference.json"  # QA: the offline analyzer's findings, to cross-check Claude's
 
 
 def work_key(user_id: str, workflow_id: str, name: str) -> str:
@@ -50,5 +51,13 @@ def work_key(user_id: str, workflow_id: str, name: str) -> str:
     return workflow_prefix("work", user_id, workflow_id) + name
 
 
-def report_key(user_id: str, workflow_id: str, extension: str) -> str:
-    return workflow_prefix("reports", user_id, workflow_id) + f"report.{extension}"
+def qa_attempt_key(user_id: str, workflow_id: str, attempt: int) -> str:
+    """One analysis attempt's QA result, kept: the next attempt compares its errors with it."""
+    return work_key(user_id, workflow_id, f"qa-{attempt}.json")
+
+
+def report_key(user_id: str, workflow_id: str, extension: str, *, draft: bool = False) -> str:
+    """The final report, or the DRAFT made for a review (its own files: a reviewer's download
+    and the final report never overwrite one another)."""
+    folder = "draft/" if draft else ""
+    return workflow_prefix("reports", user_id, workflow_id) + f"{folder}report.{extension}"

@@ -35,6 +35,10 @@ class EventType(StrEnum):
     WORKFLOW_PAUSED = "WORKFLOW_PAUSED"
     WORKFLOW_RESUMED = "WORKFLOW_RESUMED"
     WORKFLOW_CANCELLED = "WORKFLOW_CANCELLED"
+    # A person must review the findings; a DRAFT report is ready meanwhile.
+    REVIEW_REQUIRED = "REVIEW_REQUIRED"
+    # The reviewer approved the findings; the final report follows.
+    APPROVED = "APPROVED"
     # Not stored: the current state, sent on a subscribe without `lastSeq`.
     SNAPSHOT = "SNAPSHOT"
 
@@ -177,6 +181,19 @@ def _status_change(before: Workflow, after: Workflow) -> Change | None:
         return EventType.WORKFLOW_CANCELLED, {"workflowId": workflow_id, "phase": after.current_phase.value}
     if status is WorkflowStatus.PAUSED:
         return EventType.WORKFLOW_PAUSED, {"workflowId": workflow_id, "phase": after.current_phase.value}
+    if status is WorkflowStatus.NEEDS_REVIEW and after.review is not None:
+        return EventType.REVIEW_REQUIRED, {
+            "workflowId": workflow_id,
+            "reason": after.review.reason.value,
+            "qaErrors": after.review.qa_errors,
+            "qaWarnings": after.review.qa_warnings,
+        }
+    if before.status is WorkflowStatus.NEEDS_REVIEW and after.review is not None and after.review.approved_at:
+        return EventType.APPROVED, {
+            "workflowId": workflow_id,
+            "approvedBy": after.review.approved_by,
+            "overrides": len(after.review.overrides),
+        }
     if before.status is WorkflowStatus.PAUSED:
         return EventType.WORKFLOW_RESUMED, {
             "workflowId": workflow_id,

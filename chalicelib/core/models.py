@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_serializer
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_serializer
 from pydantic.alias_generators import to_camel
 
 
@@ -54,10 +54,15 @@ class WorkflowStatus(StrEnum):
     CANCELLED = "CANCELLED"
     # Waiting at a phase boundary for the user to resume it.
     PAUSED = "PAUSED"
+    # Waiting for a person to review the findings (QA found what another analysis cannot fix,
+    # or review was asked for): a DRAFT report is ready, the final one follows approval.
+    NEEDS_REVIEW = "NEEDS_REVIEW"
 
 
-# What the seed's "active" filter means: queued or running.
-ACTIVE_STATUSES = frozenset({WorkflowStatus.PENDING, WorkflowStatus.IN_PROGRESS})
+# What the seed's "active" filter means: queued, running, or waiting for its review.
+ACTIVE_STATUSES = frozenset({WorkflowStatus.PENDING, WorkflowStatus.IN_PROGRESS, WorkflowStatus.NEEDS_REVIEW})
+# Where a phase may run, and a pause may be asked for.
+RUNNING_STATUSES = frozenset({WorkflowStatus.PENDING, WorkflowStatus.IN_PROGRESS})
 FINISHED_STATUSES = frozenset({WorkflowStatus.COMPLETED, WorkflowStatus.FAILED, WorkflowStatus.CANCELLED})
 # Not finished: can still be cancelled, can still fail.
 UNFINISHED_STATUSES = frozenset(set(WorkflowStatus) - FINISHED_STATUSES)
@@ -125,6 +130,32 @@ class WorkflowStep(TimestampedModel):
     runs: int = 1
 
 
+class ReviewReason(StrEnum):
+    QA_ERRORS = "QA_ERRORS"  # QA found errors another analysis of the same input cannot change
+    REQUESTED = "REQUESTED"  # the workflow was created with reviewRequired
+
+
+class QaOverride(ApiModel):
+    """A QA error a reviewer let stand, and why: the report's QA section prints the reason."""
+
+    code: str
+    field: str | None = None
+    reason: str
+
+
+class Review(ApiModel):
+    """A person's review of the findings before the final report (NEEDS_REVIEW)."""
+
+    reason: ReviewReason
+    requested_at: datetime
+    qa_errors: int = 0
+    qa_warnings: int = 0
+    approved_by: str | None = None
+    approved_at: datetime | None = None
+    overrides: list[QaOverride] = Field(default_factory=list)
+    warnings_acknowledged: int = 0
+
+
 class Workflow(TimestampedModel):
     id: str
     user_id: str
@@ -157,6 +188,9 @@ class Workflow(TimestampedModel):
     # The Step Functions task token a paused execution waits on: resuming needs it, so it
     # never leaves the server (see `public`).
     task_token: str | None = None
+    # Review: asked for at creation, and the review itself once the workflow reached it.
+    review_required: bool = False
+    review: Review | None = None
     version: int = 1
     # The seq of the newest progress event: subscribe with it as `lastSeq` to get only newer ones.
     last_event_seq: int = 0
@@ -187,6 +221,7 @@ class AuditAction(StrEnum):
     WORKFLOW_RETRY = "WORKFLOW_RETRY"
     WORKFLOW_CANCEL = "WORKFLOW_CANCEL"
     WORKFLOW_DELETE = "WORKFLOW_DELETE"
+    WORKFLOW_APPROVE = "WORKFLOW_APPROVE"
     REPORT_DOWNLOAD = "REPORT_DOWNLOAD"
     API_KEY_CREATE = "API_KEY_CREATE"
     API_KEY_REVOKE = "API_KEY_REVOKE"
@@ -221,6 +256,9 @@ class CreateWorkflowRequest(RequestModel):
     input_method: InputMethod
     title: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
     input_data: dict[str, Any] | None = None
+    review_required: StrictBool = Field(
+        default=False, description="Stop for a person's review before the final report, even when QA passes"
+    )
 
 
 DOCUMENT_CONTENT_TYPES: dict[InputMethod, str] = {
@@ -235,6 +273,28 @@ class CreateUploadRequest(RequestModel):
     content_type: Annotated[str, StringConstraints(min_length=1, max_length=255)]
     size: Annotated[int, Field(gt=0, description="The file's size in bytes")]
     title: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
+    review_required: StrictBool = Field(
+        default=False, description="Stop for a person's review before the final report, even when QA passes"
+    )
+
+
+ReviewText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=2000)]
+
+
+class OverrideRequest(RequestModel):
+    code: Annotated[str, StringConstraints(min_length=1, max_length=100)] = Field(
+        description="The QA error's code"
+    )
+    field: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = Field(
+        default=None, description="The QA error's field, when the code is raised for several"
+    )
+    reason: ReviewText = Field(description="Why the report may go out with this error: printed in it")
+
+
+class ApproveRequest(RequestModel):
+    """Warnings are acknowledged by approving; each QA error needs an override with a reason."""
+
+    overrides: list[OverrideRequest] = Field(default_factory=list, max_length=100)
 
 
 class CreateApiKeyRequest(RequestModel):

@@ -48,6 +48,7 @@ def create_upload(ports: Ports, user_id: str, request: CreateUploadRequest) -> d
         user_id=user_id,
         title=request.title or request.file_name,
         input_method=request.input_method,
+        review_required=request.review_required,
         created_at=now,
         updated_at=now,
     )
@@ -77,7 +78,12 @@ def upload_request(request: CreateWorkflowRequest) -> CreateUploadRequest:
             "PDF and WORD workflows need inputData: {fileName, contentType, size}",
             code="MISSING_INPUT_DATA",
         )
-    fields = {**request.input_data, "inputMethod": request.input_method, "title": request.title}
+    fields = {
+        **request.input_data,
+        "inputMethod": request.input_method,
+        "title": request.title,
+        "reviewRequired": request.review_required,
+    }
     return validated(
         CreateUploadRequest,
         {k: v for k, v in fields.items() if v is not None},

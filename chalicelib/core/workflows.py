@@ -78,6 +78,7 @@ def create_workflow(ports: Ports, user_id: str, request: CreateWorkflowRequest) 
         execution_name=workflow_id,
         title=request.title or _default_title(request.input_method, text),
         input_method=request.input_method,
+        review_required=request.review_required,
         created_at=now,
         updated_at=now,
     )
@@ -311,18 +312,23 @@ def get_report(ports: Ports, user_id: str, workflow_id: str, report_format: str)
             f"format must be one of: {', '.join(REPORT_CONTENT_TYPES)}", code="INVALID_REPORT_FORMAT"
         )
     workflow = load_owned(ports, user_id, workflow_id)
-    if workflow.status is not WorkflowStatus.COMPLETED:
+    # The final report once COMPLETED; before that, the DRAFT made for a review, if there is one.
+    draft = workflow.status is not WorkflowStatus.COMPLETED
+    if draft and not (workflow.output_data or {}).get("draft"):
         raise ConflictError(
-            f"The report is ready when the workflow is COMPLETED; it is {workflow.status.value}",
+            f"The report is ready when the workflow is COMPLETED (or a draft when it is "
+            f"NEEDS_REVIEW); it is {workflow.status.value}",
             code="REPORT_NOT_READY",
         )
-    key = report_key(user_id, workflow.id, report_format)
+    key = report_key(user_id, workflow.id, report_format, draft=draft)
     if report_format == "json":
         return {"report": ports.blobs.get_json(key)}
     expires_in = get_settings().presign_expiry_seconds
+    name = f"{workflow.id}-draft.{report_format}" if draft else f"{workflow.id}.{report_format}"
     return {
         "format": report_format,
         "contentType": REPORT_CONTENT_TYPES[report_format],
-        "url": ports.blobs.download_url(key, expires_in, f"{workflow.id}.{report_format}"),
+        "url": ports.blobs.download_url(key, expires_in, name),
         "expiresIn": expires_in,
+        "draft": draft,
     }

@@ -16,6 +16,7 @@ from chalicelib.core.models import UNFINISHED_STATUSES, Workflow, WorkflowStatus
 from chalicelib.core.ports import Ports
 from chalicelib.phases.runner import ExecutionState
 
+# Executions started before review existed still end this way (QA rejected every attempt).
 QA_REJECTED = "QaRejected"
 MAX_MESSAGE_CHARS = 2000
 
@@ -60,6 +61,8 @@ TIMEOUT_MESSAGES = {
     "States.Timeout": "The {phase} phase did not finish within its time limit",
     "States.HeartbeatTimeout": "The {phase} phase stopped reporting progress",
     "Sandbox.Timedout": "The {phase} phase ran out of time (its Lambda timed out)",
+    "ReviewTimedOut": "Nobody approved the findings within the review period; the draft report "
+    "stays available, and retrying the workflow starts a new review",
 }
 
 

@@ -25,6 +25,24 @@ def handle(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
 
 
 def render_reports(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseResult:
+    findings, qa_result, keys = render_report_files(ports, workflow, draft=False)
+    return PhaseResult(
+        outcome={"formats": sorted(keys)},
+        output_data={
+            "reports": keys,
+            "damageType": findings.damage_type,
+            "affectedAreas": len(findings.affected_areas),
+            "moistureReadings": len(findings.moisture_readings),
+            "qa": {"passed": qa_result.passed, "issues": len(qa_result.issues)},
+        },
+    )
+
+
+def render_report_files(
+    ports: Ports, workflow: Workflow, *, draft: bool
+) -> tuple[Findings, QaResult, dict[str, str]]:
+    """The report in every format, stored: the final one, or the DRAFT a reviewer reads (marked
+    DRAFT on every page, QA's issues first). Returns what it was made from and the keys."""
     blobs = ports.blobs
     findings = Findings.model_validate(
         blobs.get_json(work_key(workflow.user_id, workflow.id, WorkFile.FINDINGS))
@@ -36,20 +54,13 @@ def render_reports(ports: Ports, workflow: Workflow, state: ExecutionState) -> P
         generated_at=iso(utc_now()),
         findings=findings,
         qa=qa_result,
+        draft=draft,
+        review=workflow.review,
     )
     keys = {}
     for extension, render in RENDERERS.items():
-        keys[extension] = report_key(workflow.user_id, workflow.id, extension)
+        keys[extension] = report_key(workflow.user_id, workflow.id, extension, draft=draft)
         rendered = render(report)
         data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
         blobs.put_bytes(keys[extension], data, REPORT_CONTENT_TYPES[extension])
-    return PhaseResult(
-        outcome={"formats": sorted(keys)},
-        output_data={
-            "reports": keys,
-            "damageType": findings.damage_type,
-            "affectedAreas": len(findings.affected_areas),
-            "moistureReadings": len(findings.moisture_readings),
-            "qa": {"passed": qa_result.passed, "issues": len(qa_result.issues)},
-        },
-    )
+    return findings, qa_result, keys

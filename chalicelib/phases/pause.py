@@ -13,7 +13,7 @@ from typing import Any
 from pydantic import ConfigDict, Field
 
 from chalicelib.core.errors import PauseWithdrawnError, WorkflowStoppedError
-from chalicelib.core.models import ACTIVE_STATUSES, OrchestratorPhase, Workflow, WorkflowStatus, utc_now
+from chalicelib.core.models import RUNNING_STATUSES, OrchestratorPhase, Workflow, WorkflowStatus, utc_now
 from chalicelib.core.ports import Ports
 from chalicelib.phases.runner import ExecutionState
 
@@ -31,7 +31,7 @@ def pause_point(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
     def to_paused(current: Workflow) -> None:
         if current.status is WorkflowStatus.PAUSED and current.task_token == pause.task_token:
             return  # the same delivery again
-        if current.status not in ACTIVE_STATUSES:
+        if current.status not in RUNNING_STATUSES:
             raise WorkflowStoppedError(f"Workflow {current.id} is {current.status.value}")
         if not current.pause_requested:
             raise PauseWithdrawnError(f"Workflow {current.id} was resumed before it paused")

@@ -1,13 +1,16 @@
-"""QA: review the findings the way a desk adjuster would; errors send them back."""
+"""QA: review the findings the way a desk adjuster would. Errors send them back for another
+analysis only when it could give another answer; otherwise, or when review was asked for, a
+person reviews them (`core/review.py` decides, the state machine follows)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from chalicelib.analysis import ANALYZER_NAME, Findings, analyze_text, check_findings
-from chalicelib.core.documents import WorkFile, work_key
+from chalicelib.core.documents import WorkFile, qa_attempt_key, work_key
 from chalicelib.core.models import OrchestratorPhase, Workflow, iso, utc_now
-from chalicelib.core.ports import Ports
+from chalicelib.core.ports import NotFound, Ports
+from chalicelib.core.review import qa_errors, verdict_after_qa
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
 
 
@@ -22,18 +25,54 @@ def review(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseResu
     )
     # The rules engine checks the AI: when another analyzer produced the findings, the offline
     # analyzer recomputes category, class, GPP and equipment and every disagreement is flagged.
-    reference = None
-    if findings.analyzer != ANALYZER_NAME:
-        reference = analyze_text(blobs.get_text(work_key(workflow.user_id, workflow.id, WorkFile.TEXT)))
+    reference = _reference(ports, workflow) if findings.analyzer != ANALYZER_NAME else None
     result = check_findings(findings, reference=reference)
     result = result.model_copy(update={"checked_at": iso(utc_now())})
-    blobs.put_json(work_key(workflow.user_id, workflow.id, WorkFile.QA), result.model_dump(mode="json"))
+    qa_key = work_key(workflow.user_id, workflow.id, WorkFile.QA)
+    previous = (
+        _previous_errors(ports, qa_attempt_key(workflow.user_id, workflow.id, state.attempt - 1))
+        if state.attempt > 1
+        else None
+    )
+    document = result.model_dump(mode="json")
+    verdict = verdict_after_qa(
+        passed=result.passed,
+        review_requested=workflow.review_required,
+        deterministic=findings.analyzer == ANALYZER_NAME,
+        attempt=state.attempt,
+        errors=[issue["code"] for issue in qa_errors(document)],
+        previous_errors=previous,
+    )
+    blobs.put_json(qa_attempt_key(workflow.user_id, workflow.id, state.attempt), document)
+    blobs.put_json(qa_key, document)
     severities = [issue.severity for issue in result.issues]
-    # `qaPassed` is what the state machine's Choice reads.
+    # `qaPassed`, `retry` and `reviewRequired` are what the state machine's Choice reads.
     return PhaseResult(
         outcome={
-            "qaPassed": result.passed,
+            "qaPassed": verdict.passed,
+            "retry": verdict.retry,
+            "reviewRequired": verdict.review,
             "errors": severities.count("error"),
             "warnings": severities.count("warning"),
         }
     )
+
+
+def _reference(ports: Ports, workflow: Workflow) -> Findings:
+    """The offline analyzer's findings of this input: made once, kept for every later attempt
+    (it is deterministic: analysing the same text again could only repeat them)."""
+    key = work_key(workflow.user_id, workflow.id, WorkFile.REFERENCE)
+    try:
+        return Findings.model_validate(ports.blobs.get_json(key))
+    except NotFound:
+        reference = analyze_text(ports.blobs.get_text(work_key(workflow.user_id, workflow.id, WorkFile.TEXT)))
+        ports.blobs.put_json(key, reference.model_dump(mode="json", by_alias=True))
+        return reference
+
+
+def _previous_errors(ports: Ports, key: str) -> list[str] | None:
+    """The error codes the attempt before this one got."""
+    try:
+        return [issue["code"] for issue in qa_errors(ports.blobs.get_json(key))]
+    except NotFound:
+        return None

@@ -61,3 +61,5 @@ class ReportDocument:
     cover: KeyValues
     sections: tuple[Section, ...]
     footer: str  # one line for page footers; renderers add the page number
+    # Set on a DRAFT (made for a review): every renderer shows it on every page.
+    draft_mark: str | None = None

@@ -37,6 +37,7 @@ _TABLE_PT = 8
 _FONT = "Calibri"
 _CODE_FONT = "Consolas"
 _NAVY = "1F3A5F"
+_DRAFT_RED = "B02020"
 _KEY_FILL = "E8EDF3"
 _ZEBRA_FILL = "F4F6F9"
 _MUTED = (0x59, 0x59, 0x59)
@@ -87,6 +88,12 @@ def _set_up(word: Document, document: ReportDocument, generated_at: str) -> None
     for name in ("Heading 1", "Heading 2", "Title"):
         word.styles[name].font.color.rgb = RGBColor.from_string(_NAVY)
     _footer(page.footer.paragraphs[0], document.footer)
+    if document.draft_mark:
+        # In the page header: on every page of the document.
+        mark = page.header.paragraphs[0].add_run(docx_text(document.draft_mark))
+        mark.bold = True
+        mark.font.size = Pt(9)
+        mark.font.color.rgb = RGBColor.from_string(_DRAFT_RED)
 
     properties = word.core_properties
     properties.title = _property(document.title)

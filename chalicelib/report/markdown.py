@@ -70,6 +70,8 @@ def write_markdown(document: ReportDocument) -> str:
         markdown_text(document.subtitle),
         _key_values(document.cover),
     ]
+    if document.draft_mark:
+        parts.insert(0, f"**{markdown_text(document.draft_mark)}**")
     for section in document.sections:
         parts.append(f"## {markdown_text(section.title)}")
         parts.extend(map(_block, section.blocks))

@@ -57,6 +57,7 @@ _RULE = (205, 211, 219)
 _KEY_FILL = (232, 237, 243)
 _ZEBRA_FILL = (244, 246, 249)
 _WHITE = (255, 255, 255)
+_DRAFT_RED = (176, 32, 32)
 
 
 class MissingFontError(RuntimeError):
@@ -134,7 +135,10 @@ class _PdfWriter:
         for style, path in font_files().items():
             pdf.add_font(_FONT, style, str(path))
         self.glyphs: frozenset[int] = frozenset(_cmap(pdf))
-        pdf.running_title = self.fit(f"{document.title} \u2014 {document.subtitle}")  # type: ignore[attr-defined]
+        running = f"{document.title} \u2014 {document.subtitle}"
+        if document.draft_mark:
+            running = f"{document.draft_mark} \u00b7 {running}"
+        pdf.running_title = self.fit(running)  # type: ignore[attr-defined]
         pdf.footer_text = self.fit(document.footer)  # type: ignore[attr-defined]
         pdf.set_margins(_MARGIN, _MARGIN + 2, _MARGIN)
         pdf.set_auto_page_break(True, margin=_MARGIN)
@@ -202,6 +206,11 @@ class _PdfWriter:
         pdf.set_x(_MARGIN)
         pdf.cell(0, 6, self.fit(self.document.subtitle), new_x="LMARGIN", new_y="NEXT")
         pdf.set_y(max(pdf.get_y(), _BAND_HEIGHT) + 8)
+        if self.document.draft_mark:
+            pdf.set_font(_FONT, "B", 13)
+            pdf.set_text_color(*_DRAFT_RED)
+            pdf.cell(0, 7, self.fit(self.document.draft_mark), new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(3)
         self.key_values(self.document.cover, filled=True)
 
     def heading(self, title: str) -> None:

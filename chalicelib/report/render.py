@@ -12,6 +12,7 @@ import json
 
 from chalicelib.analysis.findings import CamelModel, Findings
 from chalicelib.analysis.qa import QaResult
+from chalicelib.core.models import Review
 from chalicelib.report.docx_report import render_docx
 from chalicelib.report.markdown import write_markdown
 from chalicelib.report.pdf_report import render_pdf
@@ -25,6 +26,10 @@ class Report(CamelModel):
     generated_at: str
     findings: Findings
     qa: QaResult
+    # A DRAFT is made for a person's review: not for payment, marked on every page.
+    draft: bool = False
+    # The review, once there was one: who approved, and the QA errors they overrode and why.
+    review: Review | None = None
 
 
 def render_json(report: Report) -> str:

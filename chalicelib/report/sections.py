@@ -28,11 +28,6 @@ from chalicelib.analysis.findings import (
     SourceSpan,
 )
 from chalicelib.analysis.qa import QaIssue, QaResult
-from chalicelib.report.sanitize import plain
-
-if TYPE_CHECKING:
-    from chalicelib.report.render import Report
-
 from chalicelib.report.blocks import (
     Block,
     Bullets,
@@ -44,6 +39,7 @@ from chalicelib.report.blocks import (
     Subheading,
     Table,
 )
+from chalicelib.report.sanitize import plain
 from chalicelib.report.wording import (
     CATEGORY,
     CLASS,
@@ -74,6 +70,14 @@ from chalicelib.report.wording import (
     with_source,
 )
 
+if TYPE_CHECKING:
+    from chalicelib.core.models import Review
+    from chalicelib.report.render import Report
+
+# On every page of a DRAFT, and above its title.
+DRAFT_MARK = "DRAFT \u2014 for review, not for payment"
+
+
 # --- the document ------------------------------------------------------------------------------
 
 
@@ -99,27 +103,31 @@ def build_document(report: Report) -> ReportDocument:
         f"Claim {plain(claim)}" if claim else "Claim not determined",
         f"Workflow {plain(report.workflow_id)}",
     ]
+    if report.draft:
+        footer_parts.insert(0, "DRAFT")
     subtitle = SUBTITLES.get(findings.damage_type) if findings.damage_type else None
+    qa = _qa(report.qa, report.review)
+    body = (
+        _summary(findings, report.qa),
+        _loss(findings),
+        _classification(findings),
+        _areas(findings.affected_areas),
+        _moisture(findings.moisture_readings),
+        _atmospheric(findings.atmospheric_readings),
+        _equipment(findings.equipment),
+        _scope(findings.scope_of_work),
+        _hazards(findings),
+    )
+    rest = (_undetermined(findings.undetermined), _notes(findings), _sources(findings))
+    # A draft is read by its reviewer, who starts from what QA found.
+    sections = (qa, *body, *rest) if report.draft else (*body, qa, *rest)
     return ReportDocument(
         title=plain(report.title) or (f"Claim {plain(claim)}" if claim else "Inspection report"),
         subtitle=subtitle or "Restoration inspection report",
         cover=cover,
-        sections=(
-            _summary(findings, report.qa),
-            _loss(findings),
-            _classification(findings),
-            _areas(findings.affected_areas),
-            _moisture(findings.moisture_readings),
-            _atmospheric(findings.atmospheric_readings),
-            _equipment(findings.equipment),
-            _scope(findings.scope_of_work),
-            _hazards(findings),
-            _qa(report.qa),
-            _undetermined(findings.undetermined),
-            _notes(findings),
-            _sources(findings),
-        ),
+        sections=sections,
         footer=" \u00b7 ".join(footer_parts),
+        draft_mark=DRAFT_MARK if report.draft else None,
     )
 
 
@@ -491,12 +499,30 @@ def _qa_row(issue: QaIssue) -> tuple[str, ...]:
     return (SEVERITY_LABELS[issue.severity], issue.code, issue.field, issue.message, issue_standard(issue))
 
 
-def _qa(qa: QaResult) -> Section:
+OVERRIDE_COLUMNS = (
+    Column("Code", 2.2, code=True),
+    Column("Field", 1.5, code=True),
+    Column("Reviewer's reason", 5.1),
+)
+
+
+def _qa(qa: QaResult, review: Review | None = None) -> Section:
     checked = f"Checked {timestamp(qa.checked_at)}; " if qa.checked_at else ""
     verdict = Paragraph(f"{checked}QA {qa_verdict(qa)}.")
     if not qa.issues:
         return Section("qa", "QA findings", (verdict, Paragraph("No issues found.", empty=True)))
-    return Section("qa", "QA findings", (verdict, Table(QA_COLUMNS, tuple(map(_qa_row, qa.issues)))))
+    blocks: list[Block] = [verdict, Table(QA_COLUMNS, tuple(map(_qa_row, qa.issues)))]
+    if review is not None and review.approved_at is not None:
+        approved = f"The findings were reviewed and approved on {day(review.approved_at.date())}"
+        warnings = review.warnings_acknowledged
+        if warnings:
+            approved += f", with {count(warnings, 'warning')} acknowledged"
+        blocks.append(Paragraph(approved + "."))
+        if review.overrides:
+            blocks.append(Subheading("QA errors the reviewer let stand"))
+            rows = tuple((o.code, o.field or NONE, o.reason) for o in review.overrides)
+            blocks.append(Table(OVERRIDE_COLUMNS, rows))
+    return Section("qa", "QA findings", tuple(blocks))
 
 
 def _undetermined(undetermined: list[str]) -> Section:

@@ -121,19 +121,22 @@ def test_a_permanent_error_is_not_retried(api: Api, monkeypatch: pytest.MonkeyPa
     assert workflow["steps"][-1]["errorMessage"] == "could not parse reading '3O%MC'"
 
 
-def test_qa_that_keeps_failing_loops_back_then_fails_with_the_findings(api: Api) -> None:
+def test_qa_errors_the_offline_analyzer_cannot_fix_go_to_review_without_a_second_analysis(
+    api: Api,
+) -> None:
     # Given notes from which no damage type or room can be determined
     workflow_id = api.create_text("Called the client. Will come back Tuesday.")
 
     # When the workflow runs
     workflow = api.wait_for(workflow_id)
 
-    # Then QA sent it back to PROCESSING until the ASL's limit, then FAILED it with the findings
-    assert workflow["status"] == "FAILED"
-    assert workflow["errorCode"] == "QaRejected"
-    assert workflow["errorMessage"].startswith("QA rejected the findings after 3 attempts")
+    # Then it stops at review with a DRAFT, after one analysis: the offline analyzer would give
+    # the same findings again, so it is not run again
+    assert workflow["status"] == "NEEDS_REVIEW"
     phases = [s["phase"] for s in workflow["steps"]]
-    assert phases == ["INITIATION"] + ["PROCESSING", "QA"] * 3
+    assert phases == ["INITIATION", "PROCESSING", "QA"]
+    assert workflow["review"]["reason"] == "QA_ERRORS" and workflow["review"]["qaErrors"] >= 1
+    assert workflow["outputData"]["draft"] is True
     assert workflow["outputData"]["qa"]["passed"] is False
 
 

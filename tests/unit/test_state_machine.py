@@ -65,21 +65,44 @@ def test_only_ids_are_passed_to_the_phases() -> None:
             assert set(payload) == {"workflowId.$", "userId.$", "attempt.$", "nextPhase", "taskToken.$"}
             assert payload["taskToken.$"] == "$$.Task.Token"
             assert state["Resource"].endswith(".waitForTaskToken")
+        elif name == "AwaitReview":
+            # The review point gets the ids and the token that approval sends back
+            payload = state["Parameters"]["Payload"]
+            assert set(payload) == {"workflowId.$", "userId.$", "attempt.$", "taskToken.$"}
+            assert state["Resource"].endswith(".waitForTaskToken")
         else:
             assert state["Parameters"]["Payload.$"] == "$"
     next_attempt = ASL["States"]["NextAttempt"]["Parameters"]
     assert set(next_attempt) == {"workflowId.$", "userId.$", "attempt.$"}
 
 
-def test_qa_loops_back_a_bounded_number_of_times() -> None:
+def test_qa_loops_back_only_when_it_says_so_and_a_bounded_number_of_times() -> None:
     choice = ASL["States"]["QaPassed"]
     loop = [c for c in choice["Choices"] if c.get("Next") == "NextAttempt"]
-    assert len(loop) == 1 and loop[0]["NumericLessThan"] >= 1
-    assert choice["Default"] == "QaRejected"
+    assert len(loop) == 1
+    conditions = {json.dumps(c, sort_keys=True) for c in loop[0]["And"]}
+    assert json.dumps({"BooleanEquals": True, "Variable": "$.retry"}, sort_keys=True) in conditions
+    assert any('"NumericLessThan"' in c for c in conditions)
     assert ASL["States"]["NextAttempt"]["Next"] == "Processing"
     assert re.fullmatch(
         r"States\.MathAdd\(\$\.attempt, 1\)", ASL["States"]["NextAttempt"]["Parameters"]["attempt.$"]
     )
+    # Anything else that did not pass cleanly goes to a person, never to FAILED
+    assert choice["Default"] == "AwaitReview"
+
+
+def test_review_waits_for_approval_for_30_days_then_ends_with_its_reason() -> None:
+    review = ASL["States"]["AwaitReview"]
+    assert review["Resource"].endswith(".waitForTaskToken")
+    assert review["TimeoutSeconds"] == 30 * 24 * 3600
+    assert review["Next"] == "GateBeforeOutput"
+    timeout = [c for c in review["Catch"] if c["ErrorEquals"] == ["States.Timeout"]]
+    assert timeout and timeout[0]["Next"] == "ReviewTimedOut"
+    timed_out = ASL["States"]["ReviewTimedOut"]
+    assert timed_out["Parameters"]["error"]["Error"] == "ReviewTimedOut"
+    assert timed_out["Next"] == "RecordFailure"
+    stopped = [c for c in review["Catch"] if c["ErrorEquals"] == ["WorkflowStoppedError"]]
+    assert stopped and stopped[0]["Next"] == "Stopped"
 
 
 def test_every_phase_boundary_can_pause_and_a_withdrawn_pause_goes_on() -> None:

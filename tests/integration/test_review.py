@@ -1,0 +1,128 @@
+"""Human review on the local stack: QA never swallows a report. A job QA cannot pass stops at
+NEEDS_REVIEW with a DRAFT in every format; a person approves it (each QA error overridden with a
+reason, which the final report prints); the final report carries no DRAFT mark."""
+
+from __future__ import annotations
+
+import io
+import urllib.request
+from typing import Any
+
+from pypdf import PdfReader
+
+from tests.conftest import Api
+
+BASE = "/api/orchestrator/workflows"
+# Notes that name no room, no reading and no damage: QA errors the offline analyzer cannot fix.
+SPARSE = "Called the client about the leak. Will come back Tuesday with the meter."
+CLEAN = """Claim: CLM-77120
+Insured: P. Nakamura
+Date of loss: 2026-11-03
+Inspection date: 2026-11-04
+Cause: burst flexi hose under the kitchen sink, clean water, found within 2 hours.
+Kitchen 4.0 x 3.5 m: vinyl floor wet over 6 m2, plasterboard wicking to 150 mm.
+Readings: kitchen plasterboard 32% (dry standard 12% in the lounge), goal 15%.
+Equipment: 2 air movers, 1 LGR dehumidifier placed 04/11.
+"""
+
+
+def _download(api: Api, workflow_id: str, report_format: str) -> tuple[dict[str, Any], bytes]:
+    reply = api.get(f"{BASE}/{workflow_id}/report?format={report_format}")
+    assert reply.status == 200, reply.body
+    with urllib.request.urlopen(reply.body["url"], timeout=10) as response:
+        return reply.body, response.read()
+
+
+def _pdf_pages(data: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages]
+
+
+def _qa_errors(api: Api, workflow_id: str) -> list[dict[str, Any]]:
+    report = api.get(f"{BASE}/{workflow_id}/report?format=json").body["report"]
+    return [issue for issue in report["qa"]["issues"] if issue["severity"] == "error"]
+
+
+def test_a_job_qa_cannot_pass_is_reviewed_approved_with_reasons_and_completed(api: Api) -> None:
+    # Given notes QA finds errors in
+    workflow_id = api.create_text(SPARSE, title="Nakamura kitchen")
+
+    # When the workflow runs, it stops at review with a DRAFT in every format, QA's issues first
+    workflow = api.wait_for(workflow_id)
+    assert workflow["status"] == "NEEDS_REVIEW", workflow
+    assert workflow["review"]["reason"] == "QA_ERRORS"
+    body, pdf = _download(api, workflow_id, "pdf")
+    assert body["draft"] is True
+    pages = _pdf_pages(pdf)
+    assert pages and all("DRAFT" in page for page in pages)
+    _, markdown = _download(api, workflow_id, "md")
+    text = markdown.decode()
+    assert text.startswith("**DRAFT")
+    assert text.index("## QA findings") < text.index("## Summary")
+    errors = _qa_errors(api, workflow_id)
+    assert errors
+
+    # And approving without a reason for every error is refused, changing nothing
+    refused = api.post(f"{BASE}/{workflow_id}/approve", {"overrides": []})
+    assert refused.status == 400 and refused.body["error"]["code"] == "OVERRIDE_REASON_REQUIRED"
+    assert api.workflow(workflow_id)["status"] == "NEEDS_REVIEW"
+
+    # When the reviewer overrides each error with a reason
+    reasons = {issue["code"]: f"Checked on site, item {n}" for n, issue in enumerate(errors, start=1)}
+    overrides = [{"code": code, "reason": reason} for code, reason in reasons.items()]
+    approved = api.post(f"{BASE}/{workflow_id}/approve", {"overrides": overrides})
+    assert approved.status == 200, approved.body
+    assert approved.body["workflow"]["review"]["approvedBy"] == api.workflow_owner()
+
+    # Then the final report is rendered: no DRAFT mark, the reasons in its QA section
+    done = api.wait_for(workflow_id)
+    assert done["status"] == "COMPLETED", done
+    body, pdf = _download(api, workflow_id, "pdf")
+    assert body["draft"] is False
+    final_text = "\n".join(_pdf_pages(pdf))
+    assert "DRAFT" not in final_text
+    _, markdown = _download(api, workflow_id, "md")
+    for reason in reasons.values():
+        assert reason in markdown.decode()
+    # And the analysis ran once: the offline analyzer would give the same findings again
+    assert [s["phase"] for s in done["steps"]] == ["INITIATION", "PROCESSING", "QA", "OUTPUT"]
+
+
+def test_review_asked_for_at_creation_stops_even_a_passing_job(api: Api) -> None:
+    workflow_id = api.create_text(CLEAN, review_required=True)
+    workflow = api.wait_for(workflow_id)
+    assert workflow["status"] == "NEEDS_REVIEW", workflow
+    assert workflow["review"]["reason"] in ("REQUESTED", "QA_ERRORS")
+    overrides = [
+        {"code": e["code"], "reason": "Confirmed with the technician"} for e in _qa_errors(api, workflow_id)
+    ]
+    assert api.post(f"{BASE}/{workflow_id}/approve", {"overrides": overrides}).status == 200
+    assert api.wait_for(workflow_id)["status"] == "COMPLETED"
+
+
+def test_only_its_owner_approves_and_only_a_person(api: Api) -> None:
+    workflow_id = api.create_text(SPARSE)
+    assert api.wait_for(workflow_id)["status"] == "NEEDS_REVIEW"
+    # Another user: as if it did not exist
+    stranger = api.as_user("mallory").post(f"{BASE}/{workflow_id}/approve", {"overrides": []})
+    assert stranger.status == 404
+    # The owner's API key (a field app) may not approve: a person does
+    created = api.post("/api/orchestrator/api-keys", {"name": "tablet"})
+    keyed = api.anonymous()
+    keyed.token = created.body["secret"]
+    assert keyed.post(f"{BASE}/{workflow_id}/approve", {"overrides": []}).status == 403
+    # A workflow not in review cannot be approved
+    other = api.create_text(CLEAN)
+    api.wait_for(other)
+    not_in_review = api.post(f"{BASE}/{other}/approve", {"overrides": []})
+    assert not_in_review.status == 409 and not_in_review.body["error"]["code"] == "NOT_IN_REVIEW"
+
+
+def test_cancelling_during_review_ends_it_and_leaves_no_step_running(api: Api) -> None:
+    workflow_id = api.create_text(SPARSE)
+    assert api.wait_for(workflow_id)["status"] == "NEEDS_REVIEW"
+    assert api.delete(f"{BASE}/{workflow_id}").status == 200
+    cancelled = api.wait_for(workflow_id)
+    assert cancelled["status"] == "CANCELLED"
+    assert not [s for s in cancelled["steps"] if s["status"] == "IN_PROGRESS"]
+    refused = api.post(f"{BASE}/{workflow_id}/approve", {"overrides": []})
+    assert refused.status == 409
