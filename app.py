@@ -18,12 +18,13 @@ from chalicelib.api.http import (
     API_PREFIX,
     RouteDoc,
     error_response,
+    json_body_of,
     json_errors,
     json_response,
     normalize_gateway_error,
     parse_model,
 )
-from chalicelib.core import api_keys, audit, control, ratelimit, review, uploads, workflows
+from chalicelib.core import api_keys, audit, control, findings_edits, ratelimit, review, uploads, workflows
 from chalicelib.core.errors import AppError, ForbiddenError
 from chalicelib.core.identity import Principal
 from chalicelib.core.models import (
@@ -71,7 +72,12 @@ ROUTES: dict[tuple[str, str], RouteDoc] = {}
 
 
 def api(
-    path: str, method: str, operation_id: str, *, people_only: bool = False
+    path: str,
+    method: str,
+    operation_id: str,
+    *,
+    people_only: bool = False,
+    content_types: list[str] | None = None,
 ) -> Callable[[Callable[..., Response]], Any]:
     """`app.route` for the JSON API: authenticated, rate-limited per caller, errors answered
     as `{"error": ...}`, documented by its operation in `chalicelib/api/operations.py`."""
@@ -88,7 +94,13 @@ def api(
             return view(*args, **kwargs)
 
         authorizer = PEOPLE_ONLY if people_only else AUTHORIZER
-        return app.route(f"{API}{path}", methods=[method], authorizer=authorizer)(json_errors(limited))
+        route = app.route(
+            f"{API}{path}",
+            methods=[method],
+            authorizer=authorizer,
+            content_types=content_types or ["application/json"],
+        )
+        return route(json_errors(limited))
 
     return register
 
@@ -213,6 +225,37 @@ def retry_workflow(workflow_id: str) -> Response:
     retried = control.retry_workflow(ports, workflow)
     audited(AuditAction.WORKFLOW_RETRY, workflow_id)
     return _workflow_response(retried)
+
+
+@api("/workflows/{workflow_id}/findings", "GET", "getFindings")
+def get_findings(workflow_id: str) -> Response:
+    ports = wiring.ports()
+    view = findings_edits.read(ports, workflows.load_owned(ports, current_user(), workflow_id))
+    return _findings_response(view)
+
+
+@api(
+    "/workflows/{workflow_id}/findings",
+    "PATCH",
+    "patchFindings",
+    people_only=True,
+    content_types=["application/merge-patch+json", "application/json-patch+json", "application/json"],
+)
+def patch_findings(workflow_id: str) -> Response:
+    user = signed_in_user()
+    ports = wiring.ports()
+    workflow = workflows.load_owned(ports, user, workflow_id)
+    request = app.current_request
+    content_type = request.headers.get("content-type", "application/json")
+    body = json_body_of(request.raw_body)
+    edited = findings_edits.edit(ports, workflow, user, body, content_type, request.headers.get("if-match"))
+    if edited.changes:
+        audited(AuditAction.FINDINGS_EDIT, workflow_id, changes=edited.changes)
+    return _findings_response(edited.view)
+
+
+def _findings_response(view: findings_edits.FindingsView) -> Response:
+    return json_response({"findings": view.findings, "qa": view.qa}, headers={"ETag": f'"{view.etag}"'})
 
 
 @api("/workflows/{workflow_id}/approve", "POST", "approveWorkflow", people_only=True)

@@ -19,6 +19,8 @@ def with_pages(model: ModelT, line_pages: list[int]) -> ModelT:
 
 def _cite(value: Any, line_pages: list[int]) -> Any:
     if isinstance(value, SourceSpan):
+        if value.line is None:
+            return value  # a reviewer's entry: on no page
         page = line_pages[value.line - 1] if 0 < value.line <= len(line_pages) else None
         return value.model_copy(update={"page": page})
     if isinstance(value, BaseModel):

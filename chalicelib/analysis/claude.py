@@ -125,6 +125,10 @@ def tool_definition() -> ToolParam:
         schema["required"] = required
     else:
         schema.pop("required", None)
+    # Every fact Claude records cites a line; only a reviewer's entry has none.
+    span = schema.get("$defs", {}).get("SourceSpan", {})
+    span.get("properties", {}).pop("enteredBy", None)
+    span["required"] = sorted({*span.get("required", []), "line", "text"})
     return {
         "name": TOOL_NAME,
         "description": (
@@ -312,6 +316,8 @@ class _CitationCheck:
 
     def _span(self, span: SourceSpan, path: str) -> SourceSpan | _Dropped:
         key = _quote_key(span.text)
+        if span.line is None:
+            return _Dropped("a source with no line")
         if not key:
             return _Dropped(f"line {span.line} cited with no text")
         if 1 <= span.line <= len(self.lines) and key in self._keys[span.line - 1]:

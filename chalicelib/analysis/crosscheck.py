@@ -124,11 +124,11 @@ def _compare_gpp(findings: Findings, reference: Findings, standards: Standards) 
     # rules did not find (or cannot pair) is not compared: that is their blind spot.
     expected: dict[int, list[AtmosphericReading]] = defaultdict(list)
     for reading in reference.atmospheric_readings:
-        if reading.gpp is not None:
+        if reading.gpp is not None and reading.source.line is not None:
             expected[reading.source.line].append(reading)
     given: dict[int, list[tuple[int, AtmosphericReading]]] = defaultdict(list)
     for index, reading in enumerate(findings.atmospheric_readings):
-        if reading.gpp is not None:
+        if reading.gpp is not None and reading.source.line is not None:
             given[reading.source.line].append((index, reading))
     tolerance = standards.atmospheric.gpp_tolerance
     for line, readings in given.items():

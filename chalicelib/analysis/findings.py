@@ -10,7 +10,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field
+from pydantic import ConfigDict, Field, model_validator
 
 from chalicelib.core.models import ApiModel
 
@@ -51,9 +51,20 @@ class FindingField(StrEnum):
 
 
 class SourceSpan(CamelModel):
-    line: int = Field(ge=1, description="1-based line in the analysed text.")
+    """Where a fact comes from: a line of the notes, or a reviewer who entered or changed it."""
+
+    line: int | None = Field(default=None, ge=1, description="1-based line in the analysed text.")
     text: str = Field(description="The line as written (trimmed, control characters removed).")
     page: int | None = Field(default=None, ge=1, description="Page, once the input is a PDF.")
+    entered_by: str | None = Field(
+        default=None, description="Who entered or changed the fact in review (then there is no line)"
+    )
+
+    @model_validator(mode="after")
+    def _cited_or_entered(self) -> SourceSpan:
+        if (self.line is None) == (self.entered_by is None):
+            raise ValueError("a source is either a line of the notes or a reviewer's entry")
+        return self
 
 
 class StandardRef(CamelModel):

@@ -14,9 +14,11 @@ from chalicelib.core.errors import (
     InvalidRequestError,
     NotFoundError,
     PayloadTooLargeError,
+    PreconditionRequiredError,
     RateLimitedError,
     TransientError,
     UnauthorizedError,
+    UnsupportedMediaTypeError,
 )
 from chalicelib.core.ports import ConditionFailed, NotFound
 
@@ -27,6 +29,8 @@ STATUS: dict[type[AppError], int] = {
     NotFoundError: 404,
     ConflictError: 409,
     PayloadTooLargeError: 413,
+    UnsupportedMediaTypeError: 415,
+    PreconditionRequiredError: 428,
     RateLimitedError: 429,
 }
 

@@ -172,7 +172,7 @@ def _operation(
         "content": {"application/json": {"schema": schema}},
     }
     if answer.headers:
-        success["headers"] = {name: RESPONSE_HEADERS[name] for name in answer.headers}
+        success["headers"] = {name.split(":")[0]: RESPONSE_HEADERS[name] for name in answer.headers}
     responses: dict[str, JsonSchemaValue] = {str(answer.status): success}
     error_schema = {"content": {"application/json": {"schema": _ref(Error, components)}}}
     for status, codes in _error_codes(op, people_only).items():
@@ -196,6 +196,9 @@ def _operation(
         if op.body_examples:
             media["examples"] = op.body_examples
         operation["requestBody"] = {"required": True, "content": {"application/json": media}}
+    elif op.raw_body:
+        content = {media_type: {"schema": schema} for media_type, schema in op.raw_body.items()}
+        operation["requestBody"] = {"required": True, "content": content}
     return operation
 
 

@@ -162,6 +162,13 @@ class AuditPage(_Envelope):
     next_token: str | None = Field(description="Pass back as `nextToken` for the next page")
 
 
+class FindingsResponse(_Envelope):
+    """The findings as they stand (the analyzer's, or a reviewer's edit) and QA's result of them."""
+
+    findings: dict[str, Any] = Field(description="The findings (the report JSON's `findings`)")
+    qa: dict[str, Any] = Field(description="QA's result of these findings (the report JSON's `qa`)")
+
+
 class IntegrationCheck(_Envelope):
     """Who the credential acts as: the user, and the API key if one was used."""
 
@@ -196,6 +203,8 @@ class Operation:
     description: str | None = None
     body: type[RequestModel] | None = None
     body_examples: dict[str, Any] = field(default_factory=dict)
+    # A body no request model describes, by media type (a patch, say).
+    raw_body: dict[str, JsonSchemaValue] = field(default_factory=dict)
     query: type[RequestModel] | None = None
     # Query parameters no model describes (the route reads them itself).
     query_parameters: tuple[JsonSchemaValue, ...] = ()
@@ -208,6 +217,12 @@ RESPONSE_HEADERS: dict[str, JsonSchemaValue] = {
         "only that version.",
         "required": True,
         "schema": {"type": "string", "pattern": '^"[0-9]+"$'},
+    },
+    # Header names may carry a ":variant" after them, for one header that means other things.
+    "ETag:findings": {
+        "description": "The findings' entity tag: send it back as `If-Match` to PATCH only them.",
+        "required": True,
+        "schema": {"type": "string", "pattern": '^"[0-9a-f]{32}"$'},
     },
     "Retry-After": {
         "description": "Whole seconds until the caller's bucket holds a token again.",
@@ -235,6 +250,15 @@ IF_MATCH: JsonSchemaValue = {
     "required": False,
     "description": "Write only if the workflow is still at this version (the `ETag` of a read, "
     'or the bare number: `7`, `"7"`, `W/"7"`); a stale version is `409 VERSION_CONFLICT`.',
+    "schema": {"type": "string"},
+}
+
+FINDINGS_IF_MATCH: JsonSchemaValue = {
+    "name": "If-Match",
+    "in": "header",
+    "required": True,
+    "description": "The findings' `ETag` from the read the edit is made from; a stale one is "
+    "`409 VERSION_CONFLICT`, none `428 IF_MATCH_REQUIRED`.",
     "schema": {"type": "string"},
 }
 
@@ -277,6 +301,9 @@ TAGS = {
 }
 
 _WORKFLOW_ANSWER = Answer(200, "The workflow", (WorkflowResponse,), headers=("ETag",))
+_FINDINGS_ANSWER = Answer(
+    200, "The findings and QA's result of them", (FindingsResponse,), headers=("ETag:findings",)
+)
 _WORKFLOW_ERRORS: dict[int, tuple[str, ...]] = {400: ("INVALID_WORKFLOW_ID",), 404: ("WORKFLOW_NOT_FOUND",)}
 _TEXT_EXAMPLE = "Cause: burst supply line under the kitchen sink.\nKitchen 12x14 ft, vinyl floor wet."
 _PDF = "application/pdf"
@@ -400,6 +427,42 @@ _DOCUMENTED = (
         tag="Control",
         answer=_WORKFLOW_ANSWER,
         errors={**_WORKFLOW_ERRORS, 409: ("NOT_FAILED", "RETRY_LIMIT")},
+    ),
+    Operation(
+        operation_id="getFindings",
+        summary="Get the findings as they stand, with QA's result and their ETag",
+        tag="Review",
+        answer=Answer(
+            200, "The findings and their QA result", (FindingsResponse,), headers=("ETag:findings",)
+        ),
+        errors={**_WORKFLOW_ERRORS, 409: ("FINDINGS_NOT_READY",)},
+    ),
+    Operation(
+        operation_id="patchFindings",
+        summary="Edit the findings of a workflow in review",
+        description="A JSON Merge Patch (RFC 7396, `application/merge-patch+json`) or a JSON Patch "
+        "(RFC 6902, `application/json-patch+json`; with `application/json`, an array is a JSON Patch "
+        "and an object a merge patch). `If-Match` is required. The result is validated as findings, "
+        "QA checks it again (the answer carries its issues), the DRAFT report is rendered again, "
+        "and a fact the reviewer added or changed cites the reviewer as its source. A signed-in "
+        "person only.",
+        tag="Review",
+        raw_body={
+            "application/merge-patch+json": {"type": "object"},
+            "application/json-patch+json": {"type": "array", "items": {"type": "object"}},
+            "application/json": {"anyOf": [{"type": "object"}, {"type": "array"}]},
+        },
+        headers=(FINDINGS_IF_MATCH,),
+        answer=Answer(
+            200, "The edited findings and their QA result", (FindingsResponse,), headers=("ETag:findings",)
+        ),
+        errors={
+            400: ("INVALID_WORKFLOW_ID", "BAD_REQUEST", "INVALID_PATCH", "INVALID_FINDINGS"),
+            404: ("WORKFLOW_NOT_FOUND",),
+            409: ("NOT_IN_REVIEW", "VERSION_CONFLICT", "PATCH_TEST_FAILED", "FINDINGS_NOT_READY"),
+            415: ("UNSUPPORTED_PATCH_TYPE",),
+            428: ("IF_MATCH_REQUIRED",),
+        },
     ),
     Operation(
         operation_id="approveWorkflow",

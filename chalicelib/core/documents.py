@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from chalicelib.core.models import WORKFLOW_ID_BODY
+from chalicelib.core.models import WORKFLOW_ID_BODY, Workflow
 
 AREAS = ("inputs", "uploads", "work", "reports")
 UPLOAD_KEY = re.compile(
@@ -49,6 +49,16 @@ class WorkFile(StrEnum):
 def work_key(user_id: str, workflow_id: str, name: str) -> str:
     """Results passed between phases: extracted text, findings, QA result."""
     return workflow_prefix("work", user_id, workflow_id) + name
+
+
+def findings_key_of(workflow: Workflow) -> str:
+    """The findings as they stand: a reviewer's edit once there is one, else PROCESSING's."""
+    return workflow.findings_key or work_key(workflow.user_id, workflow.id, WorkFile.FINDINGS)
+
+
+def qa_key_of(workflow: Workflow) -> str:
+    """QA's result of the findings as they stand."""
+    return workflow.qa_key or work_key(workflow.user_id, workflow.id, WorkFile.QA)
 
 
 def qa_attempt_key(user_id: str, workflow_id: str, attempt: int) -> str:

@@ -51,6 +51,16 @@ class PayloadTooLargeError(AppError):
     code = "PAYLOAD_TOO_LARGE"
 
 
+class UnsupportedMediaTypeError(AppError):
+    code = "UNSUPPORTED_MEDIA_TYPE"
+
+
+class PreconditionRequiredError(AppError):
+    """A write that must name the version it was made from (If-Match) did not."""
+
+    code = "PRECONDITION_REQUIRED"
+
+
 class RateLimitedError(AppError):
     code = "RATE_LIMITED"
 

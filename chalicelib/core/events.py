@@ -37,6 +37,8 @@ class EventType(StrEnum):
     WORKFLOW_CANCELLED = "WORKFLOW_CANCELLED"
     # A person must review the findings; a DRAFT report is ready meanwhile.
     REVIEW_REQUIRED = "REVIEW_REQUIRED"
+    # The reviewer edited the findings; QA checked them again.
+    FINDINGS_EDITED = "FINDINGS_EDITED"
     # The reviewer approved the findings; the final report follows.
     APPROVED = "APPROVED"
     # Not stored: the current state, sent on a subscribe without `lastSeq`.
@@ -103,6 +105,19 @@ def describe_change(before: Workflow, after: Workflow, steps: Sequence[WorkflowS
     ):
         changes.append((EventType.PROGRESS_UPDATE, progress_data(after)))
 
+    if before.findings_etag != after.findings_etag and after.review is not None:
+        changes.append(
+            (
+                EventType.FINDINGS_EDITED,
+                {
+                    "workflowId": after.id,
+                    "fields": after.review.edited_fields,
+                    "edits": after.review.edits,
+                    "qaErrors": after.review.qa_errors,
+                    "qaWarnings": after.review.qa_warnings,
+                },
+            )
+        )
     if before.status is not after.status:
         status_event = _status_change(before, after)
         if status_event is not None:

@@ -154,6 +154,9 @@ class Review(ApiModel):
     approved_at: datetime | None = None
     overrides: list[QaOverride] = Field(default_factory=list)
     warnings_acknowledged: int = 0
+    # Edits of the findings during review: how many, and the fields the last one changed.
+    edits: int = 0
+    edited_fields: list[str] = Field(default_factory=list)
 
 
 class Workflow(TimestampedModel):
@@ -191,6 +194,11 @@ class Workflow(TimestampedModel):
     # Review: asked for at creation, and the review itself once the workflow reached it.
     review_required: bool = False
     review: Review | None = None
+    # Once a reviewer edits the findings: where the edited findings and their QA result are,
+    # and the findings' entity tag (GET/PATCH .../findings). Until then the phases' own files.
+    findings_key: str | None = None
+    qa_key: str | None = None
+    findings_etag: str | None = None
     version: int = 1
     # The seq of the newest progress event: subscribe with it as `lastSeq` to get only newer ones.
     last_event_seq: int = 0
@@ -222,6 +230,7 @@ class AuditAction(StrEnum):
     WORKFLOW_CANCEL = "WORKFLOW_CANCEL"
     WORKFLOW_DELETE = "WORKFLOW_DELETE"
     WORKFLOW_APPROVE = "WORKFLOW_APPROVE"
+    FINDINGS_EDIT = "FINDINGS_EDIT"
     REPORT_DOWNLOAD = "REPORT_DOWNLOAD"
     API_KEY_CREATE = "API_KEY_CREATE"
     API_KEY_REVOKE = "API_KEY_REVOKE"

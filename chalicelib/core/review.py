@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from chalicelib.core.documents import WorkFile, work_key
+from chalicelib.core.documents import qa_key_of
 from chalicelib.core.errors import ConflictError, InvalidRequestError
 from chalicelib.core.models import (
     ApproveRequest,
@@ -118,7 +118,7 @@ def approve(ports: Ports, workflow: Workflow, approver: str, request: ApproveReq
             f"Only a workflow in review can be approved; this one is {workflow.status.value}",
             code="NOT_IN_REVIEW",
         )
-    qa = ports.blobs.get_json(work_key(workflow.user_id, workflow.id, WorkFile.QA))
+    qa = ports.blobs.get_json(qa_key_of(workflow))
     overrides = checked_overrides(qa, request)
     warnings = sum(1 for issue in qa.get("issues", []) if issue.get("severity") == "warning")
     token: list[str] = []

@@ -16,8 +16,8 @@ from pydantic import ConfigDict, Field
 from chalicelib.core.errors import WorkflowStoppedError
 from chalicelib.core.models import RUNNING_STATUSES, Review, ReviewReason, Workflow, WorkflowStatus, utc_now
 from chalicelib.core.ports import Ports
-from chalicelib.phases.output import render_report_files
 from chalicelib.phases.runner import ExecutionState
+from chalicelib.report.files import render_report_files
 
 
 class ReviewEvent(ExecutionState):

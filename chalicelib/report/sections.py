@@ -579,6 +579,8 @@ SOURCE_COLUMNS = (Column("Where", 1.1), Column("Cited for", 1.8), Column("Line a
 def _sources(findings: Findings) -> Section:
     cited: dict[tuple[int, int], tuple[SourceSpan, list[str]]] = {}
     for fact, span in _cited_spans(findings):
+        if span.line is None:
+            continue  # entered on review: not a line of the notes
         _, facts = cited.setdefault((span.page or 0, span.line), (span, []))
         if fact not in facts:
             facts.append(fact)

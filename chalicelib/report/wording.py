@@ -39,6 +39,8 @@ def count(count: int, singular: str, plural: str | None = None) -> str:
 
 
 def where(span: SourceSpan) -> str:
+    if span.line is None:
+        return "entered on review"
     return f"p. {span.page}, line {span.line}" if span.page is not None else f"line {span.line}"
 
 

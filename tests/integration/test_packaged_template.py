@@ -284,11 +284,12 @@ def test_every_route_is_guarded_by_the_authorizer_that_knows_the_templates_pool(
 
     # When its authorizers and the routes' security are read
     authorizers = swagger["securityDefinitions"]
+    people = _people_only_routes()
     operations = [
         op
         for path, methods in swagger["paths"].items()
         for method, op in methods.items()
-        if method != "options" and not path.startswith("/api/orchestrator/api-keys")
+        if method != "options" and (path, method) not in people
     ]
     preflights = [methods["options"] for methods in swagger["paths"].values() if "options" in methods]
 
@@ -525,23 +526,37 @@ def test_guardduty_scans_and_tags_uploads_and_the_functions_read_its_verdict(
     assert verdicts["Resource"] == {"Fn::Sub": "${DocumentsBucket.Arn}/uploads/*"}
 
 
-def test_the_api_key_routes_are_for_people_and_use_the_pools_own_authorizer(template: dict[str, Any]) -> None:
+def _people_only_routes() -> set[tuple[str, str]]:
+    """(path, method) of the routes only a signed-in person may call, as app.py declares them."""
+    import app
+
+    return {
+        (f"/api/orchestrator{path}", method.lower())
+        for (method, path), doc in app.ROUTES.items()
+        if doc.people_only
+    }
+
+
+def test_the_routes_for_people_use_the_pools_own_authorizer(template: dict[str, Any]) -> None:
     swagger = template["Resources"]["RestAPI"]["Properties"]["DefinitionBody"]
     pool = swagger["securityDefinitions"]["UserPool"]
     assert pool["x-amazon-apigateway-authtype"] == "cognito_user_pools"
     assert pool["x-amazon-apigateway-authorizer"]["providerARNs"] == [{"Fn::GetAtt": ["UserPool", "Arn"]}]
-    key_routes = {
+    people = {
         (path, method): op
         for path, methods in swagger["paths"].items()
         for method, op in methods.items()
-        if path.startswith("/api/orchestrator/api-keys") and method != "options"
+        if (path, method) in _people_only_routes()
     }
-    assert set(key_routes) == {
+    # API keys are managed, and findings reviewed and approved, by people
+    assert {
         ("/api/orchestrator/api-keys", "get"),
         ("/api/orchestrator/api-keys", "post"),
         ("/api/orchestrator/api-keys/{key_id}", "delete"),
-    }
-    assert all(op["security"] == [{"UserPool": []}] for op in key_routes.values())
+        ("/api/orchestrator/workflows/{workflow_id}/approve", "post"),
+        ("/api/orchestrator/workflows/{workflow_id}/findings", "patch"),
+    } == set(people)
+    assert all(op["security"] == [{"UserPool": []}] for op in people.values())
     # The route checks the app client the token is for, which that authorizer does not
     variables = template["Resources"]["APIHandler"]["Properties"]["Environment"]["Variables"]
     assert variables["COGNITO_CLIENT_ID"] == {"Ref": "UserPoolClient"}

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from tests.conftest import Api
 
 BASE = "/api/orchestrator/workflows"
+MERGE = "application/merge-patch+json"
 # Notes that name no room, no reading and no damage: QA errors the offline analyzer cannot fix.
 SPARSE = "Called the client about the leak. Will come back Tuesday with the meter."
 CLEAN = """Claim: CLM-77120
@@ -126,3 +127,64 @@ def test_cancelling_during_review_ends_it_and_leaves_no_step_running(api: Api) -
     assert not [s for s in cancelled["steps"] if s["status"] == "IN_PROGRESS"]
     refused = api.post(f"{BASE}/{workflow_id}/approve", {"overrides": []})
     assert refused.status == 409
+
+
+def test_the_reviewer_adds_what_the_analyzer_missed_and_qa_passes_without_overrides(api: Api) -> None:
+    # Given a job in review because the notes name no affected room
+    workflow_id = api.create_text(SPARSE)
+    assert api.wait_for(workflow_id)["status"] == "NEEDS_REVIEW"
+    read = api.get(f"{BASE}/{workflow_id}/findings")
+    assert read.status == 200 and read.headers["ETag"].startswith('"')
+    codes = {i["code"] for i in read.body["qa"]["issues"] if i["severity"] == "error"}
+    assert "AFFECTED_AREAS_MISSING" in codes
+
+    # When the reviewer adds the room and a reading, as a merge patch made from that read
+    patch = {
+        "affectedAreas": [{"room": "Hallway", "materials": ["carpet", "skirting"]}],
+        "moistureReadings": [{"location": "Hallway", "material": "skirting", "value": 24, "unit": "%MC"}],
+    }
+    headers = {"Content-Type": "application/merge-patch+json", "If-Match": read.headers["ETag"]}
+    edited = api.patch(f"{BASE}/{workflow_id}/findings", patch, headers=headers)
+    assert edited.status == 200, edited.body
+    # Then QA has checked the edit: the missing-room error is gone, and the facts cite the reviewer
+    assert "AFFECTED_AREAS_MISSING" not in {i["code"] for i in edited.body["qa"]["issues"]}
+    assert edited.body["findings"]["affectedAreas"][0]["source"]["enteredBy"] == api.workflow_owner()
+    # And an edit made from the old read is refused
+    again = api.patch(f"{BASE}/{workflow_id}/findings", {"causeOfLoss": "Burst hose"}, headers=headers)
+    assert again.status == 409 and again.body["error"]["code"] == "VERSION_CONFLICT"
+    # And the draft shows the edit
+    draft = api.get(f"{BASE}/{workflow_id}/report?format=json").body["report"]
+    assert draft["draft"] is True and draft["findings"]["affectedAreas"][0]["room"] == "Hallway"
+
+    # When the remaining errors (if any) are overridden and the findings approved
+    left = [i for i in edited.body["qa"]["issues"] if i["severity"] == "error"]
+    overrides = [{"code": i["code"], "reason": "Confirmed by phone with the insured"} for i in left]
+    assert api.post(f"{BASE}/{workflow_id}/approve", {"overrides": overrides}).status == 200
+    # Then the final report has the reviewer's room, entered on review
+    assert api.wait_for(workflow_id)["status"] == "COMPLETED"
+    _, markdown = _download(api, workflow_id, "md")
+    text = markdown.decode()
+    assert "Hallway" in text and "ntered on review" in text, text
+    assert "DRAFT" not in text
+
+
+def test_editing_needs_if_match_and_a_patch_type_we_read(api: Api) -> None:
+    workflow_id = api.create_text(SPARSE)
+    assert api.wait_for(workflow_id)["status"] == "NEEDS_REVIEW"
+    body = {"causeOfLoss": "Burst hose"}
+    missing = api.patch(f"{BASE}/{workflow_id}/findings", body, headers={"Content-Type": MERGE})
+    assert missing.status == 428 and missing.body["error"]["code"] == "IF_MATCH_REQUIRED"
+    etag = api.get(f"{BASE}/{workflow_id}/findings").headers["ETag"]
+    text = api.patch(
+        f"{BASE}/{workflow_id}/findings", body, headers={"Content-Type": "text/plain", "If-Match": etag}
+    )
+    assert text.status == 415
+    # An API key reads the findings but may not edit them: a person reviews
+    created = api.post("/api/orchestrator/api-keys", {"name": "tablet"})
+    keyed = api.anonymous()
+    keyed.token = created.body["secret"]
+    assert keyed.get(f"{BASE}/{workflow_id}/findings").status == 200
+    denied = keyed.patch(
+        f"{BASE}/{workflow_id}/findings", body, headers={"Content-Type": MERGE, "If-Match": etag}
+    )
+    assert denied.status == 403

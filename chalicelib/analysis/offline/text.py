@@ -214,5 +214,5 @@ def has_evidence(pattern: re.Pattern[str], text: str) -> bool:
 def dedupe_spans(spans: Iterable[SourceSpan]) -> list[SourceSpan]:
     seen: dict[int, SourceSpan] = {}
     for span in spans:
-        seen.setdefault(span.line, span)
-    return sorted(seen.values(), key=lambda span: span.line)
+        seen.setdefault(span.line or 0, span)  # the analyzer's spans always have a line
+    return sorted(seen.values(), key=lambda span: span.line or 0)

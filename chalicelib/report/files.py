@@ -1,0 +1,48 @@
+"""The report's files: rendered in every format from the findings as they stand, and stored.
+
+OUTPUT renders the final report; review renders the DRAFT a reviewer reads, again after each
+edit of the findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from chalicelib.analysis import Findings, QaResult
+from chalicelib.core.documents import findings_key_of, qa_key_of, report_key
+from chalicelib.core.models import REPORT_CONTENT_TYPES, Workflow, iso, utc_now
+from chalicelib.core.ports import Ports
+from chalicelib.report.render import Report, render_docx, render_json, render_markdown, render_pdf
+
+RENDERERS: dict[str, Callable[[Report], str | bytes]] = {
+    "json": render_json,
+    "md": render_markdown,
+    "docx": render_docx,
+    "pdf": render_pdf,
+}
+
+
+def render_report_files(
+    ports: Ports, workflow: Workflow, *, draft: bool
+) -> tuple[Findings, QaResult, dict[str, str]]:
+    """The report in every format, stored: the final one, or the DRAFT a reviewer reads (marked
+    DRAFT on every page, QA's issues first). Returns what it was made from and the keys."""
+    blobs = ports.blobs
+    findings = Findings.model_validate(blobs.get_json(findings_key_of(workflow)))
+    qa_result = QaResult.model_validate(blobs.get_json(qa_key_of(workflow)))
+    report = Report(
+        workflow_id=workflow.id,
+        title=workflow.title,
+        generated_at=iso(utc_now()),
+        findings=findings,
+        qa=qa_result,
+        draft=draft,
+        review=workflow.review,
+    )
+    keys = {}
+    for extension, render in RENDERERS.items():
+        keys[extension] = report_key(workflow.user_id, workflow.id, extension, draft=draft)
+        rendered = render(report)
+        data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+        blobs.put_bytes(keys[extension], data, REPORT_CONTENT_TYPES[extension])
+    return findings, qa_result, keys
