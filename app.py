@@ -24,7 +24,17 @@ from chalicelib.api.http import (
     normalize_gateway_error,
     parse_model,
 )
-from chalicelib.core import api_keys, audit, control, findings_edits, ratelimit, review, uploads, workflows
+from chalicelib.core import (
+    api_keys,
+    audit,
+    control,
+    findings_edits,
+    ratelimit,
+    review,
+    signoff,
+    uploads,
+    workflows,
+)
 from chalicelib.core.errors import AppError, ForbiddenError
 from chalicelib.core.identity import Principal
 from chalicelib.core.models import (
@@ -36,6 +46,7 @@ from chalicelib.core.models import (
     ListAuditQuery,
     ListWorkflowsQuery,
     PatchWorkflowRequest,
+    SignRequest,
     Workflow,
 )
 from chalicelib.settings import AuthMode, get_settings
@@ -256,6 +267,20 @@ def patch_findings(workflow_id: str) -> Response:
 
 def _findings_response(view: findings_edits.FindingsView) -> Response:
     return json_response({"findings": view.findings, "qa": view.qa}, headers={"ETag": f'"{view.etag}"'})
+
+
+@api("/workflows/{workflow_id}/sign", "POST", "signReport", people_only=True)
+def sign_report(workflow_id: str) -> Response:
+    user = signed_in_user()
+    ports = wiring.ports()
+    workflow = workflows.load_owned(ports, user, workflow_id)
+    request = parse_model(SignRequest, app.current_request.json_body)
+    signed = signoff.sign(ports, workflow, user, request)
+    signature = signoff.current_signature(signed)
+    assert signature is not None
+    hashes = {extension: file.sha256 for extension, file in signature.files.items()}
+    audited(AuditAction.REPORT_SIGN, workflow_id, revision=signature.revision, sha256=hashes)
+    return _workflow_response(signed)
 
 
 @api("/workflows/{workflow_id}/approve", "POST", "approveWorkflow", people_only=True)

@@ -29,6 +29,7 @@ from chalicelib.core.models import (
     OrchestratorStats,
     PatchWorkflowRequest,
     RequestModel,
+    SignRequest,
     Workflow,
     WorkflowId,
     WorkflowStatus,
@@ -463,6 +464,29 @@ _DOCUMENTED = (
             415: ("UNSUPPORTED_PATCH_TYPE",),
             428: ("IF_MATCH_REQUIRED",),
         },
+    ),
+    Operation(
+        operation_id="signReport",
+        summary="Sign the final report's current revision",
+        description="For a COMPLETED workflow: the report is rendered once more with the signature "
+        "block (name, role, certification, statement, time) and kept as that revision's files; the "
+        "SHA-256 of each is recorded in `signatures[].files`, and `GET .../report` serves them from "
+        "then on. A signed revision never changes. A signed-in person only.",
+        tag="Review",
+        body=SignRequest,
+        body_examples={
+            "technician": {
+                "summary": "A water restoration technician",
+                "value": {
+                    "name": "Sam Ortiz",
+                    "role": "Restoration technician",
+                    "certification": "IICRC WRT 123456",
+                    "statement": "I inspected the property and stand behind these findings.",
+                },
+            }
+        },
+        answer=_WORKFLOW_ANSWER,
+        errors={**_WORKFLOW_ERRORS, 409: ("NOT_COMPLETED", "ALREADY_SIGNED")},
     ),
     Operation(
         operation_id="approveWorkflow",

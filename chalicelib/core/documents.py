@@ -66,8 +66,12 @@ def qa_attempt_key(user_id: str, workflow_id: str, attempt: int) -> str:
     return work_key(user_id, workflow_id, f"qa-{attempt}.json")
 
 
-def report_key(user_id: str, workflow_id: str, extension: str, *, draft: bool = False) -> str:
-    """The final report, or the DRAFT made for a review (its own files: a reviewer's download
-    and the final report never overwrite one another)."""
-    folder = "draft/" if draft else ""
+def report_key(
+    user_id: str, workflow_id: str, extension: str, *, draft: bool = False, signed: str | None = None
+) -> str:
+    """The final report; the DRAFT made for a review; or a signed revision, kept as signed (in
+    `signed`, a folder of its own per signing: of two people signing at once, the files of the
+    one who loses never replace the winner's). A reviewer's download, the final report and a
+    signed one never overwrite one another."""
+    folder = "draft/" if draft else f"{signed}/" if signed is not None else ""
     return workflow_prefix("reports", user_id, workflow_id) + f"{folder}report.{extension}"

@@ -41,6 +41,8 @@ class EventType(StrEnum):
     FINDINGS_EDITED = "FINDINGS_EDITED"
     # The reviewer approved the findings; the final report follows.
     APPROVED = "APPROVED"
+    # A qualified person signed the final report's current revision.
+    SIGNED = "SIGNED"
     # Not stored: the current state, sent on a subscribe without `lastSeq`.
     SNAPSHOT = "SNAPSHOT"
 
@@ -115,6 +117,19 @@ def describe_change(before: Workflow, after: Workflow, steps: Sequence[WorkflowS
                     "edits": after.review.edits,
                     "qaErrors": after.review.qa_errors,
                     "qaWarnings": after.review.qa_warnings,
+                },
+            )
+        )
+    if len(after.signatures) > len(before.signatures):
+        signature = after.signatures[-1]
+        changes.append(
+            (
+                EventType.SIGNED,
+                {
+                    "workflowId": after.id,
+                    "revision": signature.revision,
+                    "name": signature.name,
+                    "certification": signature.certification,
                 },
             )
         )

@@ -159,6 +159,24 @@ class Review(ApiModel):
     edited_fields: list[str] = Field(default_factory=list)
 
 
+class SignedFile(ApiModel):
+    key: str
+    sha256: str
+
+
+class Signature(ApiModel):
+    """A qualified person standing behind one revision of the report: it is immutable after this."""
+
+    revision: int
+    name: str
+    role: str
+    certification: str
+    statement: str
+    signed_at: datetime
+    signed_by: str  # the user who signed (a person: never an API key)
+    files: dict[str, SignedFile] = Field(default_factory=dict)
+
+
 class Workflow(TimestampedModel):
     id: str
     user_id: str
@@ -199,6 +217,10 @@ class Workflow(TimestampedModel):
     findings_key: str | None = None
     qa_key: str | None = None
     findings_etag: str | None = None
+    # The report's revision (a signed one is immutable; an edit after signing opens the next),
+    # and the signatures, one per signed revision.
+    revision: int = 1
+    signatures: list[Signature] = Field(default_factory=list)
     version: int = 1
     # The seq of the newest progress event: subscribe with it as `lastSeq` to get only newer ones.
     last_event_seq: int = 0
@@ -231,6 +253,7 @@ class AuditAction(StrEnum):
     WORKFLOW_DELETE = "WORKFLOW_DELETE"
     WORKFLOW_APPROVE = "WORKFLOW_APPROVE"
     FINDINGS_EDIT = "FINDINGS_EDIT"
+    REPORT_SIGN = "REPORT_SIGN"
     REPORT_DOWNLOAD = "REPORT_DOWNLOAD"
     API_KEY_CREATE = "API_KEY_CREATE"
     API_KEY_REVOKE = "API_KEY_REVOKE"
@@ -304,6 +327,19 @@ class ApproveRequest(RequestModel):
     """Warnings are acknowledged by approving; each QA error needs an override with a reason."""
 
     overrides: list[OverrideRequest] = Field(default_factory=list, max_length=100)
+
+
+SignText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
+Statement = Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=2000)]
+
+
+class SignRequest(RequestModel):
+    name: SignText = Field(description="The signer's name, as the report prints it")
+    role: SignText = Field(description='e.g. "Restoration technician", "Project manager"')
+    certification: SignText = Field(description='e.g. "IICRC WRT 123456"')
+    statement: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=2000)] = (
+        Field(description="What the signer attests, printed above the signature")
+    )
 
 
 class CreateApiKeyRequest(RequestModel):

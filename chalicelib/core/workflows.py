@@ -320,7 +320,11 @@ def get_report(ports: Ports, user_id: str, workflow_id: str, report_format: str)
             f"NEEDS_REVIEW); it is {workflow.status.value}",
             code="REPORT_NOT_READY",
         )
-    key = report_key(user_id, workflow.id, report_format, draft=draft)
+    signed = next((s for s in workflow.signatures if s.revision == workflow.revision), None)
+    if signed is not None and report_format in signed.files:
+        key = signed.files[report_format].key  # the files as signed, checkable by their SHA-256
+    else:
+        key = report_key(user_id, workflow.id, report_format, draft=draft)
     if report_format == "json":
         return {"report": ports.blobs.get_json(key)}
     expires_in = get_settings().presign_expiry_seconds

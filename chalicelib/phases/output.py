@@ -15,7 +15,8 @@ def handle(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
 
 
 def render_reports(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseResult:
-    findings, qa_result, keys = render_report_files(ports, workflow, draft=False)
+    rendered = render_report_files(ports, workflow)
+    findings, qa_result, keys = rendered.findings, rendered.qa, rendered.keys
     return PhaseResult(
         outcome={"formats": sorted(keys)},
         output_data={

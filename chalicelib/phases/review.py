@@ -36,7 +36,8 @@ def review_point(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
     if current.status not in RUNNING_STATUSES:
         raise WorkflowStoppedError(f"Workflow {current.id} is {current.status.value}")
 
-    _, qa, keys = render_report_files(ports, current, draft=True)
+    rendered = render_report_files(ports, current, draft=True)
+    qa, keys = rendered.qa, rendered.keys
     errors = sum(1 for issue in qa.issues if issue.severity == "error")
     warnings = sum(1 for issue in qa.issues if issue.severity == "warning")
 

@@ -6,11 +6,13 @@ edit of the findings.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from chalicelib.analysis import Findings, QaResult
 from chalicelib.core.documents import findings_key_of, qa_key_of, report_key
-from chalicelib.core.models import REPORT_CONTENT_TYPES, Workflow, iso, utc_now
+from chalicelib.core.models import REPORT_CONTENT_TYPES, Signature, Workflow, iso, utc_now
 from chalicelib.core.ports import Ports
 from chalicelib.report.render import Report, render_docx, render_json, render_markdown, render_pdf
 
@@ -22,27 +24,38 @@ RENDERERS: dict[str, Callable[[Report], str | bytes]] = {
 }
 
 
+@dataclass(frozen=True)
+class RenderedReport:
+    findings: Findings
+    qa: QaResult
+    keys: dict[str, str]  # by extension
+    sha256: dict[str, str]  # of each file's bytes, by extension
+
+
 def render_report_files(
-    ports: Ports, workflow: Workflow, *, draft: bool
-) -> tuple[Findings, QaResult, dict[str, str]]:
-    """The report in every format, stored: the final one, or the DRAFT a reviewer reads (marked
-    DRAFT on every page, QA's issues first). Returns what it was made from and the keys."""
+    ports: Ports, workflow: Workflow, *, draft: bool = False, signature: Signature | None = None
+) -> RenderedReport:
+    """The report in every format, stored: the final one; the DRAFT a reviewer reads (marked
+    DRAFT on every page, QA's issues first); or, with a signature, the signed revision."""
     blobs = ports.blobs
     findings = Findings.model_validate(blobs.get_json(findings_key_of(workflow)))
     qa_result = QaResult.model_validate(blobs.get_json(qa_key_of(workflow)))
     report = Report(
         workflow_id=workflow.id,
         title=workflow.title,
-        generated_at=iso(utc_now()),
+        generated_at=iso(signature.signed_at if signature else utc_now()),
         findings=findings,
         qa=qa_result,
         draft=draft,
         review=workflow.review,
+        signature=signature,
     )
-    keys = {}
+    keys, hashes = {}, {}
+    signed = f"rev-{signature.revision}-{signature.signed_at:%Y%m%dT%H%M%S%f}" if signature else None
     for extension, render in RENDERERS.items():
-        keys[extension] = report_key(workflow.user_id, workflow.id, extension, draft=draft)
+        keys[extension] = report_key(workflow.user_id, workflow.id, extension, draft=draft, signed=signed)
         rendered = render(report)
         data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+        hashes[extension] = hashlib.sha256(data).hexdigest()
         blobs.put_bytes(keys[extension], data, REPORT_CONTENT_TYPES[extension])
-    return findings, qa_result, keys
+    return RenderedReport(findings, qa_result, keys, hashes)

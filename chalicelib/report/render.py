@@ -12,7 +12,7 @@ import json
 
 from chalicelib.analysis.findings import CamelModel, Findings
 from chalicelib.analysis.qa import QaResult
-from chalicelib.core.models import Review
+from chalicelib.core.models import Review, Signature
 from chalicelib.report.docx_report import render_docx
 from chalicelib.report.markdown import write_markdown
 from chalicelib.report.pdf_report import render_pdf
@@ -30,6 +30,8 @@ class Report(CamelModel):
     draft: bool = False
     # The review, once there was one: who approved, and the QA errors they overrode and why.
     review: Review | None = None
+    # The sign-off of this revision, once a qualified person stands behind it.
+    signature: Signature | None = None
 
 
 def render_json(report: Report) -> str:

@@ -27,7 +27,7 @@ from chalicelib.analysis.findings import (
     ScopeItem,
     SourceSpan,
 )
-from chalicelib.analysis.qa import QaIssue, QaResult
+from chalicelib.analysis.qa import QaResult
 from chalicelib.report.blocks import (
     Block,
     Bullets,
@@ -39,6 +39,7 @@ from chalicelib.report.blocks import (
     Subheading,
     Table,
 )
+from chalicelib.report.review_sections import DRAFT_MARK, qa_section, signed_line, signoff_section
 from chalicelib.report.sanitize import plain
 from chalicelib.report.wording import (
     CATEGORY,
@@ -49,7 +50,6 @@ from chalicelib.report.wording import (
     FIELD_LABELS,
     NONE,
     NOT_DETERMINED,
-    SEVERITY_LABELS,
     SUBTITLES,
     UNIT_LABELS,
     Grade,
@@ -58,7 +58,6 @@ from chalicelib.report.wording import (
     dimensions,
     grade_value,
     is_metric,
-    issue_standard,
     number,
     qa_verdict,
     sentence,
@@ -71,11 +70,7 @@ from chalicelib.report.wording import (
 )
 
 if TYPE_CHECKING:
-    from chalicelib.core.models import Review
     from chalicelib.report.render import Report
-
-# On every page of a DRAFT, and above its title.
-DRAFT_MARK = "DRAFT \u2014 for review, not for payment"
 
 
 # --- the document ------------------------------------------------------------------------------
@@ -97,6 +92,7 @@ def build_document(report: Report) -> ReportDocument:
             ),
             ("Report generated", timestamp(report.generated_at)),
             ("Workflow", report.workflow_id),
+            *signed_line(report.signature),
         )
     )
     footer_parts = [
@@ -106,7 +102,7 @@ def build_document(report: Report) -> ReportDocument:
     if report.draft:
         footer_parts.insert(0, "DRAFT")
     subtitle = SUBTITLES.get(findings.damage_type) if findings.damage_type else None
-    qa = _qa(report.qa, report.review)
+    qa = qa_section(report.qa, report.review)
     body = (
         _summary(findings, report.qa),
         _loss(findings),
@@ -118,7 +114,9 @@ def build_document(report: Report) -> ReportDocument:
         _scope(findings.scope_of_work),
         _hazards(findings),
     )
-    rest = (_undetermined(findings.undetermined), _notes(findings), _sources(findings))
+    rest: tuple[Section, ...] = (_undetermined(findings.undetermined), _notes(findings), _sources(findings))
+    if report.signature is not None:
+        rest = (*rest, signoff_section(report.signature))
     # A draft is read by its reviewer, who starts from what QA found.
     sections = (qa, *body, *rest) if report.draft else (*body, qa, *rest)
     return ReportDocument(
@@ -484,45 +482,6 @@ def _hazards(findings: Findings) -> Section:
         for hazard in findings.safety_hazards
     )
     return Section("safety-hazards", title, (Bullets(items),))
-
-
-QA_COLUMNS = (
-    Column("Severity", 0.75),
-    Column("Code", 2.2, code=True),
-    Column("Field", 1.5, code=True),
-    Column("Finding", 3.1),
-    Column("Standard", 1.3),
-)
-
-
-def _qa_row(issue: QaIssue) -> tuple[str, ...]:
-    return (SEVERITY_LABELS[issue.severity], issue.code, issue.field, issue.message, issue_standard(issue))
-
-
-OVERRIDE_COLUMNS = (
-    Column("Code", 2.2, code=True),
-    Column("Field", 1.5, code=True),
-    Column("Reviewer's reason", 5.1),
-)
-
-
-def _qa(qa: QaResult, review: Review | None = None) -> Section:
-    checked = f"Checked {timestamp(qa.checked_at)}; " if qa.checked_at else ""
-    verdict = Paragraph(f"{checked}QA {qa_verdict(qa)}.")
-    if not qa.issues:
-        return Section("qa", "QA findings", (verdict, Paragraph("No issues found.", empty=True)))
-    blocks: list[Block] = [verdict, Table(QA_COLUMNS, tuple(map(_qa_row, qa.issues)))]
-    if review is not None and review.approved_at is not None:
-        approved = f"The findings were reviewed and approved on {day(review.approved_at.date())}"
-        warnings = review.warnings_acknowledged
-        if warnings:
-            approved += f", with {count(warnings, 'warning')} acknowledged"
-        blocks.append(Paragraph(approved + "."))
-        if review.overrides:
-            blocks.append(Subheading("QA errors the reviewer let stand"))
-            rows = tuple((o.code, o.field or NONE, o.reason) for o in review.overrides)
-            blocks.append(Table(OVERRIDE_COLUMNS, rows))
-    return Section("qa", "QA findings", tuple(blocks))
 
 
 def _undetermined(undetermined: list[str]) -> Section:

@@ -548,13 +548,14 @@ def test_the_routes_for_people_use_the_pools_own_authorizer(template: dict[str, 
         for method, op in methods.items()
         if (path, method) in _people_only_routes()
     }
-    # API keys are managed, and findings reviewed and approved, by people
+    # API keys are managed, and findings reviewed, approved and signed, by people
     assert {
         ("/api/orchestrator/api-keys", "get"),
         ("/api/orchestrator/api-keys", "post"),
         ("/api/orchestrator/api-keys/{key_id}", "delete"),
         ("/api/orchestrator/workflows/{workflow_id}/approve", "post"),
         ("/api/orchestrator/workflows/{workflow_id}/findings", "patch"),
+        ("/api/orchestrator/workflows/{workflow_id}/sign", "post"),
     } == set(people)
     assert all(op["security"] == [{"UserPool": []}] for op in people.values())
     # The route checks the app client the token is for, which that authorizer does not

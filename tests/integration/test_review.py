@@ -4,6 +4,7 @@ reason, which the final report prints); the final report carries no DRAFT mark."
 
 from __future__ import annotations
 
+import hashlib
 import io
 import urllib.request
 from typing import Any
@@ -188,3 +189,57 @@ def test_editing_needs_if_match_and_a_patch_type_we_read(api: Api) -> None:
         f"{BASE}/{workflow_id}/findings", body, headers={"Content-Type": MERGE, "If-Match": etag}
     )
     assert denied.status == 403
+
+
+SIGNER = {
+    "name": "Sam Ortiz",
+    "role": "Restoration technician",
+    "certification": "IICRC WRT 123456",
+    "statement": "I inspected the property on the date given and stand behind these findings.",
+}
+
+
+def test_a_person_signs_the_final_report_and_the_recorded_hashes_are_the_files(api: Api) -> None:
+    # Given a completed workflow
+    workflow_id = api.create_text(CLEAN)
+    workflow = api.wait_for(workflow_id)
+    if workflow["status"] == "NEEDS_REVIEW":
+        left = _qa_errors(api, workflow_id)
+        overrides = [{"code": i["code"], "reason": "Confirmed on site by the technician"} for i in left]
+        assert api.post(f"{BASE}/{workflow_id}/approve", {"overrides": overrides}).status == 200
+        workflow = api.wait_for(workflow_id)
+    assert workflow["status"] == "COMPLETED", workflow
+
+    # When a person signs it
+    signed = api.post(f"{BASE}/{workflow_id}/sign", SIGNER)
+    assert signed.status == 200, signed.body
+    (signature,) = signed.body["workflow"]["signatures"]
+    assert signature["revision"] == 1 and signature["signedBy"] == api.workflow_owner()
+
+    # Then every format downloads as signed, each file's SHA-256 the recorded one
+    for extension in ("pdf", "docx", "md"):  # (json is served inline, parsed)
+        _, data = _download(api, workflow_id, extension)
+        assert hashlib.sha256(data).hexdigest() == signature["files"][extension]["sha256"], extension
+    # And the PDF carries the signature block, and no DRAFT mark
+    _, pdf = _download(api, workflow_id, "pdf")
+    text = "\n".join(_pdf_pages(pdf))
+    assert "Sign-off" in text and "IICRC WRT 123456" in text and "Sam Ortiz" in text
+    assert "DRAFT" not in text
+
+    # And a signed revision is not signed again, nor by a key, nor by another user
+    again = api.post(f"{BASE}/{workflow_id}/sign", SIGNER)
+    assert again.status == 409 and again.body["error"]["code"] == "ALREADY_SIGNED"
+    assert api.as_user("mallory").post(f"{BASE}/{workflow_id}/sign", SIGNER).status == 404
+
+
+def test_only_a_final_report_is_signed_and_only_by_a_person(api: Api) -> None:
+    workflow_id = api.create_text(SPARSE)
+    assert api.wait_for(workflow_id)["status"] == "NEEDS_REVIEW"
+    refused = api.post(f"{BASE}/{workflow_id}/sign", SIGNER)
+    assert refused.status == 409 and refused.body["error"]["code"] == "NOT_COMPLETED"
+    created = api.post("/api/orchestrator/api-keys", {"name": "tablet"})
+    keyed = api.anonymous()
+    keyed.token = created.body["secret"]
+    assert keyed.post(f"{BASE}/{workflow_id}/sign", SIGNER).status == 403
+    blank = api.post(f"{BASE}/{workflow_id}/sign", {**SIGNER, "certification": " "})
+    assert blank.status == 400
