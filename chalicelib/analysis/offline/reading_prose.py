@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_numbers import MEASURE_AFTER, scale_name
 from chalicelib.analysis.offline.reading_rows import (
     AIR_WORDS,
-    MEASURE_AFTER,
     WHERE_WORDS,
     RowReading,
-    scale_name,
 )
 from chalicelib.analysis.offline.reading_scales import SCALE_NAMES, SCALE_WORDS
 from chalicelib.analysis.offline.text import FLAGS, collapse

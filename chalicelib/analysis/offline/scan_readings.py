@@ -26,9 +26,9 @@ from chalicelib.analysis.offline.atmosphere import (
 from chalicelib.analysis.offline.measures import (
     unit_system,
 )
+from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_prose import prose_readings
 from chalicelib.analysis.offline.reading_rows import (
-    MAX_PERCENT,
     WHERE_WORDS,
     RowReader,
     RowReading,
