@@ -97,6 +97,13 @@ _HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
 )
 _DAY_COLUMN = re.compile(r"^(?:day|d|visit|v) ?(?P<n>\d{1,2})\b", FLAGS)
 _DATE_HEADING = re.compile(r"(?:date|day|visit|reading date|day / date)", FLAGS)
+# A column heading that names a point, not what the column holds: "D1 dining centre" (not day 1),
+# "REF living room", "Dry standard (south court)": a point id or a dry-standard word, then words of
+# a place. "Day 2", "Goal %MC" and "Reading 1" hold no place.
+_POINT_HEADING = re.compile(
+    r"(?:[A-Z]{1,3}\d{1,2}|[A-Z]{1,3}(?= )|(?i:ref(?:erence)?|dry ?(?:std|standard)))\W{1,3}"
+    r"(?!(?i:day|date|visit|readings?|goal|target|mc|wme|rel|notes?|value)\b)[A-Za-z]{3,}",
+)
 _DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
 
 
@@ -234,7 +241,8 @@ class RowReader:
             len(cells) >= 3
             and _DATE_HEADING.fullmatch(cells[0])
             and not any(map(is_reading_cell, cells))
-            and not any(self._column(cell, anchor) for cell in cells[1:])
+            and all(self._column(cell, anchor) is None or _point_heading(cell) for cell in cells[1:])
+            and not any(AIR_WORDS.search(cell) or _EQUIPMENT_WORDS.search(cell) for cell in cells)
         ):
             # "Date | K1 fridge | K2 island | REF living room": one row per day, a column per point
             self.point_columns, self.columns = cells, None
@@ -434,6 +442,10 @@ class RowReader:
                 end=number.end,
             )
         ]
+
+
+def _point_heading(cell: str) -> bool:
+    return _POINT_HEADING.match(cell) is not None
 
 
 def describes_place(label: str) -> bool:

@@ -27,6 +27,7 @@ from chalicelib.analysis.offline.measures import (
     unit_system,
 )
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
+from chalicelib.analysis.offline.reading_places import PlaceMemory, point_room
 from chalicelib.analysis.offline.reading_prose import prose_readings
 from chalicelib.analysis.offline.reading_rows import (
     WHERE_WORDS,
@@ -124,6 +125,13 @@ class ReadingsScan:
     _document_scales: Scales
     _scales_cache: tuple[str, Scales] | None
 
+    def _place_memory(self) -> PlaceMemory:
+        """The surfaces described so far and their rooms (made on first use: RoomScan builds the state)."""
+        memory = self.__dict__.get("_memory")
+        if not isinstance(memory, PlaceMemory):
+            memory = self.__dict__["_memory"] = PlaceMemory()
+        return memory
+
     def _in_reference_room(self, place: Mention | None) -> bool:
         """A room called unaffected, here or before, and never described as damaged."""
         if place is None or not place.is_room:
@@ -163,6 +171,7 @@ class ReadingsScan:
 
     def _collect_row_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool:
         """Readings in a table, a moisture map or a list; True when the line was read that way."""
+        self._place_memory().note(line.text, rooms, self._context)
         rows = self._rows
         if rows is None:
             return False
@@ -184,7 +193,9 @@ class ReadingsScan:
                 found = rows.segments(text.replace(" | ", " ; "), taken_on, in_block=self._in_readings)
                 self._in_table = False
                 return self._read_rows(line, rooms, found, text) or True
-            if found is None or (not self._in_readings and rows.columns is None):
+            if found is None or (
+                not self._in_readings and rows.columns is None and rows.point_columns is None
+            ):
                 return True
         elif self._in_readings:
             self._in_table = False
@@ -277,7 +288,7 @@ class ReadingsScan:
             if named
             else None
             if transposed
-            else owners.at(reading.start) or (None if in_table else self._context)
+            else owners.at(reading.start) or (None if in_table else self._remembered(label) or self._context)
         )
         materials = materials_in(label)
         material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
@@ -290,6 +301,12 @@ class ReadingsScan:
         if reading.role == "goal":
             self.goals.append(Goal(material.key if material else None, unit, reading.value))
             return
+        if place is None and transposed and self._rows is not None and self._rows.point_columns:
+            # "K1 fridge | K2 island | D1 dining": the point letters stand for a room
+            names = {key: area.room for key, area in self.areas.items()}
+            key = point_room(label, self._rows.point_columns, names)
+            if key is not None:
+                place = Mention(key=key, name=names[key], start=0, end=0)
         location = self._name(place) if place is not None else self._label_place(label)
         if reading.point is not None:
             # A map's point keeps its place, material and scale when it is re-read by its letter.
@@ -314,6 +331,14 @@ class ReadingsScan:
                 source=line.span(),
             )
         )
+
+    def _remembered(self, label: str) -> Mention | None:
+        """The room whose surface a list's line names ("- 01/23: north wall 6\" - 13"), before the
+        room the previous line ended on; a room heading above the list is context enough."""
+        if self._context is not None and self._context.heading_only:
+            return None
+        key = self._place_memory().place(label, lambda known: known in self.areas)
+        return Mention(key=key, name=self.areas[key].room, start=0, end=0) if key is not None else None
 
     def _row_scales(self) -> Scales:
         """The scales the block's heading and preamble name, else the meter's, else the document's."""
@@ -345,6 +370,10 @@ class ReadingsScan:
                 return known[0]
             if _SPACE_NOUN.search(phrase):
                 return phrase[0].upper() + phrase[1:]
+        # "North wall, 6\" above base": the room whose north wall the notes described
+        known_key = self._place_memory().place(label, lambda key: key in self.areas)
+        if known_key is not None:
+            return self.areas[known_key].room
         if len(self.areas) == 1:
             return next(iter(self.areas.values())).room
         return _UNSPECIFIED_LOCATION

@@ -1,0 +1,100 @@
+"""Where readings were taken when their own words name only a surface or a point: wide tables
+with a column per point, and lists that name a wall described under a room earlier."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.reading_places import surface_words
+
+
+def _readings(text: str) -> list[tuple[float, str, date | None, bool]]:
+    findings = analyze_text(text)
+    return [
+        (reading.value, reading.location, reading.taken_on, reading.is_reference)
+        for reading in findings.moisture_readings
+    ]
+
+
+_WIDE_TABLE = """Claim 55-1020. Inspected 14/03/2026.
+Pantry tap left running overnight. The pantry floor and the den carpet were wet.
+Pantry, 3 x 2 m: vinyl wet against the shelving. Den, 4 x 4 m: carpet wet along the pantry wall.
+
+Meter: pin meter, %MC.
+| Date | P1 shelving | P2 doorway | D1 den wall | D2 den corner | REF study floor |
+| 14/3 | 30 | 26 | 22 | 18 | 9 |
+| 16/3 | 20 | 17 | 15 | 12 | 9 |
+"""
+
+
+def test_a_wide_table_reads_each_cell_at_its_column_and_its_row_date() -> None:
+    # Given a drying log with a row per day and a column per point, the dry standard last
+    found = _readings(_WIDE_TABLE)
+    # Then every cell is a reading on its row's day, the REF column a dry standard
+    assert (30.0, "Pantry", date(2026, 3, 14), False) in found
+    assert (15.0, "Den", date(2026, 3, 16), False) in found
+    assert (9.0, "Study", date(2026, 3, 16), True) in found or (
+        9.0,
+        "Study floor",
+        date(2026, 3, 16),
+        True,
+    ) in found
+    assert len(found) == 10
+    # "D1" heads a point in the den, not the first day of a day-by-day table
+    assert not any(reading[1] == "unspecified" for reading in found)
+
+
+def test_a_column_headed_day_one_is_still_a_day() -> None:
+    # Given a table whose columns are days, not points
+    text = (
+        "Laundry floor wet. Inspected 14/03/2026.\n\nMoisture readings (%MC)\n"
+        "| Location | Day 1 | Day 2 |\n| Laundry skirting | 25 | 14 |\n"
+    )
+    found = _readings(text)
+    # Then each number is the laundry's, on its day
+    assert [(value, day) for value, _, day, _ in found] == [
+        (25.0, date(2026, 3, 14)),
+        (14.0, date(2026, 3, 15)),
+    ]
+
+
+_SURFACE_LIST = """Job 1188. Inspected 14/07/2026.
+Lounge: carpet wet, the drywall on the east wall wicked 300 mm.
+Study: carpet damp by the door, the west wall is fine.
+
+Readings (relative scale):
+- east wall, 100 mm up: 61
+- study carpet: 40
+- 16/07: east wall 100 mm - 22, study carpet - 18
+- 18/07: east wall 100 mm - 14, study carpet - 12
+"""
+
+
+def test_a_surface_described_under_a_room_places_its_later_readings() -> None:
+    # Given a list that names only "east wall", described earlier under the lounge
+    found = _readings(_SURFACE_LIST)
+    # Then the east wall readings are the lounge's on every day, even after a line ending "study"
+    assert (61.0, "Lounge", date(2026, 7, 14), False) in found
+    assert (22.0, "Lounge", date(2026, 7, 16), False) in found
+    assert (14.0, "Lounge", date(2026, 7, 18), False) in found
+    assert (12.0, "Study", date(2026, 7, 18), False) in found
+
+
+def test_a_surface_seen_in_two_rooms_stays_unplaced() -> None:
+    # Given "north wall" described in two rooms
+    text = (
+        "Job 1189. Inspected 14/07/2026.\nKitchen: the north wall is wet at the base.\n"
+        "Dining room: the north wall is wet too.\n\nReadings (WME):\n- north wall: 30\n- south wall: 28\n"
+    )
+    found = _readings(text)
+    # Then neither room is guessed
+    assert {location for _, location, _, _ in found} <= {"unspecified"}
+
+
+def test_surface_words_leave_out_heights_dates_and_point_ids() -> None:
+    assert surface_words('North wall, 6" above base') == ["north", "wall"]
+    assert surface_words("- 01/20: N wall 30") == ["north", "wall"]
+    assert surface_words('shared wall @ 4"') == ["shared", "wall"]
+    assert surface_words("G2 free-throw line") == ["free-throw", "line"]
+    assert surface_words("dry std") == []
