@@ -53,7 +53,8 @@ _DATE = re.compile(
     rf"|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)?[ \-](?P<m1>{_MONTH_WORDS})\.?(?:,?[ \-]'?(?P<y1>\d{{4}}"
     rf"|\d{{2}}))?"
     rf"|(?P<m2>{_MONTH_WORDS})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y2>\d{{4}}))?"
-    r")(?![\w/]|[.\-]\d)",
+    # '1/4" tube', '3/4-inch line': a fraction of an inch, not a date
+    r")(?![\w/]|[.\-]\d|\"|-? ?inch)",
     FLAGS,
 )
 

@@ -70,8 +70,9 @@ def surface_words(label: str) -> list[str]:
 class _Seen:
     tokens: list[tuple[str, int]]
     rooms: list[Mention]
-    parts: list[int]  # where each sentence or ;-part of the line starts
+    parts: list[int]  # where each sentence, ;-part or table cell of the line starts
     context: Mention | None
+    table: bool  # a table's row: each cell is its own, no room owns the row
 
     def owner(self, position: int) -> Mention | None:
         """The room a surface at `position` was described under: one named before it in its own
@@ -83,12 +84,14 @@ class _Seen:
         before = [room for room in self.rooms if part_start <= room.start < position]
         if before:
             return before[-1]
+        if self.table:
+            return None
         if self.rooms and self.rooms[0].start <= _SUBJECT_REACH:
             return self.rooms[0]
         return self.context
 
 
-_PART_BREAK = re.compile(r"[.;!?](?!\d)")
+_PART_BREAK = re.compile(r"[.;!?](?!\d)|\|")
 _SUBJECT_REACH = 6  # a room the line starts with ("- Kitchen, main floor: ...") is its subject
 
 
@@ -116,7 +119,9 @@ class PlaceMemory:
         tokens = _tokens(text)
         number = len(self._lines)
         parts = [0, *(match.end() for match in _PART_BREAK.finditer(text))]
-        self._lines.append(_Seen(tokens, sorted(rooms, key=lambda room: room.start), parts, context))
+        table = " | " in text
+        rooms = sorted(rooms, key=lambda room: room.start)
+        self._lines.append(_Seen(tokens, rooms, parts, None if table else context, table))
         for word in {word for word, _ in tokens}:
             seen = self._index.setdefault(word, [])
             if len(seen) < _MAX_LINES_PER_WORD:

@@ -83,6 +83,38 @@ def _day_of_month(anchor: date, day: int) -> date | None:
     return None
 
 
+# "08/05 - 35", "13/05: 14" after a reading of a point: the same point on a later day.
+_DATED_VALUE = re.compile(
+    r"\s*(?:and |then )?(?P<date>\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?) ?[-:=\u2013] ?"
+    r"(?P<value>\d{1,3}(?:\.\d)?) ?(?P<scale>% ?MC|%|WME|REL)?[\s.;,]*",
+    FLAGS,
+)
+
+
+def _dated_repeat(
+    text: str, start: int, end: int, dates: Dates, taken_on: date | None, previous: RowReading
+) -> RowReading | None:
+    match = _DATED_VALUE.fullmatch(text, start, end)
+    if match is None or float(match.group("value")) > 100:
+        return None
+    found = dates.find(match.group("date"), previous.taken_on or taken_on, yearless_numeric=True)
+    if not found or found[0].value is None:
+        return None
+    scale = match.group("scale")
+    return RowReading(
+        label=previous.label,
+        value=float(match.group("value")),
+        unit=scale_name(scale) if scale else previous.unit,
+        role="reading",
+        taken_on=found[0].value,
+        said_dry=None,
+        point=None,
+        start=match.start("value"),
+        end=match.end("value"),
+        told=True,
+    )
+
+
 def prose_readings(text: str, dates: Dates, day_one: date | None, taken_on: date | None) -> list[RowReading]:
     """Readings told in sentences: "the OSB read 27% near the door and 19% at the far end",
     "ranged 18-22%", "had dried to below 20%", "was down to 16%". A percentage counts when a
@@ -90,6 +122,9 @@ def prose_readings(text: str, dates: Dates, day_one: date | None, taken_on: date
     sentence dates it."""
     found: list[RowReading] = []
     for start, end in _sentences(text):
+        if found and (later := _dated_repeat(text, start, end, dates, taken_on, found[-1])) is not None:
+            found.append(later)  # "...: 04/05 - 78 at 6 in.; 08/05 - 35; 13/05 - 14": the same point
+            continue
         if not WHERE_WORDS.search(text, start, end):
             continue
         when = taken_on

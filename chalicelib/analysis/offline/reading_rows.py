@@ -235,7 +235,8 @@ class RowReader:
         if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
             stripped = stripped[1:-1]  # a table typed with its outer bars
         cells = [cell.strip() for cell in stripped.split("|")]
-        while cells and not cells[-1] and len(cells) > (len(self.columns) if self.columns else 0):
+        width = len(self.point_columns) if self.point_columns else len(self.columns) if self.columns else 0
+        while cells and not cells[-1] and len(cells) > width:
             cells.pop()  # the extractor's trailing " |" of an empty last cell
         if (
             len(cells) >= 3

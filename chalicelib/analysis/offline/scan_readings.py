@@ -80,6 +80,14 @@ _GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+
 _UNSPECIFIED_LOCATION = "unspecified"
 
 
+_REPEAT_REACH = 40  # how many readings back a restated one is looked for
+_REPEAT_LINES = 6  # and how many lines back: a restatement is close to what it restates
+
+
+# "(from basement)": the room a point was reached from, not the room it is in.
+_FROM_BEFORE = re.compile(r"\bfrom (?:the )?$", FLAGS)
+
+
 def _material_keys(text: str) -> list[str]:
     return [material.key for material in materials_in(text)]
 
@@ -100,6 +108,15 @@ _SPACE_NOUN = re.compile(
     r"|floor|level|annex\w*|studio|shed|deck|porch|court|aisle)\b",
     FLAGS,
 )
+
+
+def _same_point(one: ReadingDraft, other: ReadingDraft) -> bool:
+    """Two readings that may be one point: the same material and place, or one of them unnamed."""
+    materials = (one.material.key if one.material else None, other.material.key if other.material else None)
+    locations = (one.location, other.location)
+    return (None in materials or materials[0] == materials[1]) and (
+        _UNSPECIFIED_LOCATION in locations or locations[0] == locations[1]
+    )
 
 
 class ReadingsScan:
@@ -301,12 +318,8 @@ class ReadingsScan:
         if reading.role == "goal":
             self.goals.append(Goal(material.key if material else None, unit, reading.value))
             return
-        if place is None and transposed and self._rows is not None and self._rows.point_columns:
-            # "K1 fridge | K2 island | D1 dining": the point letters stand for a room
-            names = {key: area.room for key, area in self.areas.items()}
-            key = point_room(label, self._rows.point_columns, names)
-            if key is not None:
-                place = Mention(key=key, name=names[key], start=0, end=0)
+        if transposed and self._rows is not None and self._rows.point_columns:
+            place = self._column_room(label, self._rows.point_columns)
         location = self._name(place) if place is not None else self._label_place(label)
         if reading.point is not None:
             # A map's point keeps its place, material and scale when it is re-read by its letter.
@@ -315,22 +328,76 @@ class ReadingsScan:
                 location, material, unit = known[0], material or known[1], reading.unit or known[2]
         if reading.value > MAX_PERCENT and unit != "REL":
             return  # "230" is a reading only on a relative scale
-        self.readings.append(
-            ReadingDraft(
-                location=location,
-                material=material,
-                value=reading.value,
-                unit=unit,
-                meter=self._meter,
-                taken_on=reading.taken_on,
-                is_reference=reading.role == "reference"
-                or self._reference_block
-                or self._in_reference_room(place)
-                or REFERENCE_WORD.search(label) is not None,
-                said_dry=reading.said_dry,
-                source=line.span(),
-            )
+        draft = ReadingDraft(
+            location=location,
+            material=material,
+            value=reading.value,
+            unit=unit,
+            meter=self._meter,
+            taken_on=reading.taken_on,
+            is_reference=reading.role == "reference"
+            or self._reference_block
+            or self._in_reference_room(place)
+            or REFERENCE_WORD.search(label) is not None,
+            said_dry=reading.said_dry,
+            source=line.span(),
         )
+        if not self._repeats(draft, told=reading.told):
+            self.readings.append(draft)
+
+    def _repeats(self, draft: ReadingDraft, *, told: bool) -> bool:
+        """A reading said again: the dry standard of a day restated in a table ("7%MC (REF)" then a
+        REF column of 7 that day), or a sentence citing one already listed ("The restroom reading
+        of 85 was the wettest")."""
+        for earlier in self.readings[-_REPEAT_REACH:]:
+            if draft.source.line - earlier.source.line > _REPEAT_LINES:
+                continue
+            same = (
+                earlier.value == draft.value
+                and earlier.taken_on == draft.taken_on
+                and (
+                    earlier.unit == draft.unit
+                    or "%" in (earlier.unit, draft.unit)
+                    or "REL" in (earlier.unit, draft.unit)
+                )
+            )
+            if same and draft.is_reference and earlier.is_reference and _same_point(earlier, draft):
+                return True
+            if (
+                same
+                and told
+                and earlier.location == draft.location
+                and earlier.source.line != draft.source.line
+            ):
+                return True
+        return False
+
+    def _column_room(self, label: str, columns: Sequence[str], *, alone: bool = False) -> Mention | None:
+        """The room of a wide table's point column: named in its heading ("D2 dining by kitchen"),
+        never one it was reached from ("SF subfloor (from basement)"); else the room its point
+        letters stand for ("K1 fridge" beside "K2", "K3" in the kitchen); else, when every other
+        point of the table is in one affected room, that room ("Plywood at cut" beside G1-G3)."""
+        named = [
+            self._resolve(mention)
+            for mention in room_mentions(label)
+            if not _FROM_BEFORE.search(label, max(0, mention.start - 12), mention.start)
+        ]
+        if named:
+            return named[0]
+        names = {key: area.room for key, area in self.areas.items()}
+        key = point_room(label, columns, names)
+        if key is not None:
+            return Mention(key=key, name=names[key], start=0, end=0)
+        if alone:
+            return None
+        others = {
+            room.key if room is not None and room.key in self.areas else None
+            for other in columns[1:]
+            if other != label and REFERENCE_WORD.search(other) is None
+            for room in (self._column_room(other, columns, alone=True),)
+        }
+        key = next(iter(others)) if len(others) == 1 else None
+        return Mention(key=key, name=names[key], start=0, end=0) if key is not None else None
 
     def _remembered(self, label: str) -> Mention | None:
         """The room whose surface a list's line names ("- 01/23: north wall 6\" - 13"), before the

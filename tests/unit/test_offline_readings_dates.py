@@ -1,0 +1,64 @@
+"""Readings dated by what is written beside them: a point re-read on later days in one sentence,
+a fraction of an inch that is no date, a dry standard restated in a table."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.offline import analyze_text
+
+
+def _readings(text: str) -> list[tuple[float, str, date | None, bool]]:
+    return [
+        (reading.value, reading.unit, reading.taken_on, reading.is_reference)
+        for reading in analyze_text(text).moisture_readings
+    ]
+
+
+def test_a_point_re_read_on_later_days_in_one_sentence() -> None:
+    # Given one point's readings on three days, the later ones only "date - value"
+    text = (
+        "Job 7702, inspected 13/06/2026 (Perth WA).\nCellar: brick wall wet at the base.\n\n"
+        "Cellar brick wall, relative scale: 13/06 - 88 at 200 mm above the floor; 15/06 - 41; 19/06 - 17.\n"
+    )
+    found = _readings(text)
+    # Then each is the same point's reading on its own day; the height is not a reading
+    assert [(value, day) for value, _, day, _ in found] == [
+        (88.0, date(2026, 6, 13)),
+        (41.0, date(2026, 6, 15)),
+        (17.0, date(2026, 6, 19)),
+    ]
+    assert {unit for _, unit, _, _ in found} == {"REL"}
+
+
+def test_a_dated_value_with_no_reading_before_it_is_not_read() -> None:
+    # Given "date - number" parts with no reading of a point before them
+    text = "Job 7703, inspected 13/06/2026 (Perth WA).\nInvoices: 15/06 - 41; 19/06 - 17.\n"
+    # Then nothing is read
+    assert _readings(text) == []
+
+
+def test_a_fraction_of_an_inch_at_the_start_of_a_line_is_no_date() -> None:
+    # Given a cause line that starts with a pipe size, then a reading on the inspection day
+    text = (
+        'Inspected Oct 2, 2026.\n\nCause\n1/4" supply tube to the fridge split.\n\n'
+        "Kitchen: toe kick wet.\nKitchen toe kick 28%MC.\n"
+    )
+    found = _readings(text)
+    # Then the reading keeps the inspection day, not 4 January
+    assert found == [(28.0, "%MC", date(2026, 10, 2), False)]
+
+
+def test_a_dry_standard_restated_in_a_table_is_one_reading() -> None:
+    # Given a dry standard written in the preamble and again in the table's REF column that day
+    text = (
+        "Inspected Oct 2, 2026.\nStudy carpet wet by the door. Hall carpet wet.\n"
+        "Dry standard: lounge carpet, unaffected: 9%MC (REF).\n\nMoisture log (%MC)\n"
+        "| Date | S1 study door | S2 study desk | REF lounge carpet |\n"
+        "| 10/2 | 31 | 25 | 9 |\n| 10/4 | 14 | 12 | 9 |\n"
+    )
+    found = _readings(text)
+    references = [(value, day) for value, _, day, is_reference in found if is_reference]
+    # Then the first day's dry standard is listed once; the later day's is its own reading
+    assert references == [(9.0, date(2026, 10, 2)), (9.0, date(2026, 10, 4))]
+    assert len(found) == 6
