@@ -62,3 +62,35 @@ def test_a_dry_standard_restated_in_a_table_is_one_reading() -> None:
     # Then the first day's dry standard is listed once; the later day's is its own reading
     assert references == [(9.0, date(2026, 10, 2)), (9.0, date(2026, 10, 4))]
     assert len(found) == 6
+
+
+_LATER_VISITS = (
+    "Job 3301, 9 Banksia Way, Bunbury WA 6230. Inspected 04/08/2026.\n"
+    "Meter: Protimeter, WME scale.\n"
+    "Study: carpet wet, the skirting behind the desk swollen. Hall: carpet wet by the study door.\n\n"
+    "Intake: study skirting 38, hall skirting 30.\n\n"
+    "Then on Thursday 06/08: study skirting down to 21, hall skirting 17.\n"
+    "On Friday 07/08 the study skirting was down to 15, the hall skirting 13 and the bed 2 skirting 12."
+    " By Saturday 08/08 the study skirting read 12.\n"
+)
+
+
+def _dated(text: str) -> list[tuple[float, str, date | None]]:
+    return [
+        (reading.value, reading.location, reading.taken_on)
+        for reading in analyze_text(text).moisture_readings
+    ]
+
+
+def test_a_date_after_words_of_time_dates_the_readings_of_its_line() -> None:
+    found = _dated(_LATER_VISITS)
+    # "Then on Thursday 06/08:" and "On Friday 07/08 the ..." date their lines, not the intake day
+    assert (21.0, "Study", date(2026, 8, 6)) in found
+    assert (17.0, "Hall", date(2026, 8, 6)) in found
+    assert (15.0, "Study", date(2026, 8, 7)) in found
+    # a list in a sentence goes on after its first reading ("..., the hall skirting 13 and ...")
+    assert (13.0, "Hall", date(2026, 8, 7)) in found
+    # a later sentence's own date dates its reading
+    assert (12.0, "Study", date(2026, 8, 8)) in found
+    # the room's number is no reading
+    assert not any(value == 2.0 for value, _, _ in found)

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from chalicelib.analysis.offline.dates import Dates
-from chalicelib.analysis.offline.reading_numbers import MEASURE_AFTER, scale_name
+from chalicelib.analysis.offline.reading_numbers import MEASURE_AFTER, MEASURE_BEFORE, scale_name
 from chalicelib.analysis.offline.reading_rows import (
     AIR_WORDS,
     WHERE_WORDS,
@@ -22,7 +22,7 @@ _SENTENCE_END = re.compile(r"[.;!?](?!\d)")
 
 _PROSE_NUMBER = re.compile(
     r"(?<![\w.:/])(?P<a>\d{1,3}(?:\.\d)?)(?: ?(?:-|\u2013|to) ?(?P<b>\d{1,3}(?:\.\d)?))?"
-    r"(?: ?(?P<scale>% ?MC|%|WME)(?! ?(?:rh|of|wet|dry|humidity|relative|r\.h))|(?![\d%/:.]))",
+    r"(?: ?(?P<scale>% ?MC|%|WME)(?! ?(?:rh|of|wet|dry|humidity|relative|r\.h))|(?![\d%/:]|\.\d))",
     FLAGS,
 )
 
@@ -42,6 +42,15 @@ _BARE_READ_CUE = re.compile(
 )
 
 
+# With only the document's meter to give the scale, a bare number needs a verb of reading or of
+# drying before it ("was down to 17"); "at 3 joints" and "monitor at 6" are no readings.
+_KNOWN_SCALE_CUE = re.compile(
+    r"\b(?:read|reads|reading|reading of|measured|metered|(?:was|were|is|are|now)(?: still)?(?: at)?"
+    r"|(?:down|back|dropped|dried|fell|came down) to) ?:? ?$",
+    FLAGS,
+)
+
+
 _IN_THE = re.compile(r" in (?:the|a|an|one|each|both)\b", FLAGS)  # "read 98 in the middle": not inches
 
 
@@ -56,6 +65,11 @@ _READ_CUE = re.compile(
 
 
 _LEAD = 40
+
+
+# "read 34, the hallway skirting 27 and the bedroom 2 skirting 22": after a reading, a list goes on
+# with a place and a bare number.
+_LIST_NEXT = re.compile(r" ?(?:,|;|and) (?:and )?(?:the )?[a-z][a-z0-9 /'\-]{0,40}", FLAGS)
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -115,7 +129,9 @@ def _dated_repeat(
     )
 
 
-def prose_readings(text: str, dates: Dates, day_one: date | None, taken_on: date | None) -> list[RowReading]:
+def prose_readings(
+    text: str, dates: Dates, day_one: date | None, taken_on: date | None, *, scale_known: bool = False
+) -> list[RowReading]:
     """Readings told in sentences: "the OSB read 27% near the door and 19% at the far end",
     "ranged 18-22%", "had dried to below 20%", "was down to 16%". A percentage counts when a
     reading verb leads to it and its sentence names a material or a surface; a date in the
@@ -137,23 +153,40 @@ def prose_readings(text: str, dates: Dates, day_one: date | None, taken_on: date
                 when = day
         named_scale = SCALE_WORDS.search(text, start, end)
         sentence_scale = SCALE_NAMES[named_scale.lastgroup] if named_scale and named_scale.lastgroup else None
+        # A bare number after "was down to" is a reading once a scale is known (the sentence's, the
+        # line's readings so far, or the document's meter).
         scaled = named_scale is not None or bool(found)
-        previous = start
+        previous, last_read = start, None
         for match in _PROSE_NUMBER.finditer(text, start, end):
             if dated and dated[0].start + start < match.start():
                 when = dated[0].value
             lead = text[max(previous, match.start() - _LEAD) : match.start()]
             bare = match.group("scale") is None
-            cue = _READ_CUE if not bare else _BARE_READ_CUE if scaled else _READ_VERB
+            cue = (
+                _READ_CUE
+                if not bare
+                else _BARE_READ_CUE
+                if scaled
+                else _KNOWN_SCALE_CUE
+                if scale_known
+                else _READ_VERB
+            )
             at_height = bare and _AT_HEIGHT.match(text, match.end()) is not None  # "34 at 100 mm"
             if at_height and (scaled or _READINGS_WORD.search(text, start, end)):
                 cue = _ANYTHING
+            listed = (
+                bare
+                and last_read is not None
+                and _LIST_NEXT.fullmatch(text, last_read, match.start()) is not None
+                and WHERE_WORDS.search(text, last_read, match.start()) is not None
+            )
             if (
-                not cue.search(lead)
+                not (cue.search(lead) or listed)
                 or AIR_WORDS.search(text, match.start(), min(end, match.end() + 12))
                 or (bare and MEASURE_AFTER.match(text, match.end()) and not _IN_THE.match(text, match.end()))
             ):
-                previous = match.end()
+                if not (bare and MEASURE_BEFORE.search(lead)):
+                    previous = match.end()  # (a room's number, "bedroom 2", stays in the next label)
                 continue
             label = text[max(start, previous) : match.start()]
             for group in ("a", "b"):
@@ -173,5 +206,5 @@ def prose_readings(text: str, dates: Dates, day_one: date | None, taken_on: date
                         told=True,
                     )
                 )
-            previous = match.end()
+            previous = last_read = match.end()
     return found

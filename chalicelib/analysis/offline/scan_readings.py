@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from chalicelib.analysis.findings import (
@@ -110,6 +110,23 @@ _SPACE_NOUN = re.compile(
 )
 
 
+# "Back on Tuesday 10/03:", "On Sat 17/01 the", "Then on the Friday, 12/03": words of time, then
+# the date. A line that starts with the date itself is dated by its visit already.
+_LEAD_DATE = re.compile(
+    r"^[\s\-*\u2022>]*(?P<words>(?:(?:back|then|and|but|by|on|until|as of|later)\b[ ,]{1,2}){1,3}"
+    r"(?:(?:the )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? (?:the )?)?"
+    r"|(?:the )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? (?:the )?)(?=\d)",
+    FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class _LeadDate:
+    line: int
+    value: date | None
+    carries: bool  # a heading's date, for the lines under it
+
+
 def _same_point(one: ReadingDraft, other: ReadingDraft) -> bool:
     """Two readings that may be one point: the same material and place, or one of them unnamed."""
     materials = (one.material.key if one.material else None, other.material.key if other.material else None)
@@ -186,9 +203,31 @@ class ReadingsScan:
                 self.unaffected.add(room.key)
         return room
 
+    def _lead_date(self, line: Line, taken_on: date | None) -> date | None:
+        """The day a line's readings were taken: the date that opens it after a few words ("Back on
+        Tuesday 10/03: ...", "On Saturday 17/01 the laundry ..."), or the date of the heading above
+        it ("Then on Fri 12/03:" over a list, until a blank line); else the visit's."""
+        cached = self.__dict__.get("_lead")
+        if isinstance(cached, _LeadDate) and cached.line == line.number:
+            return cached.value
+        carried = (
+            cached.value
+            if isinstance(cached, _LeadDate) and cached.carries and cached.line == line.number - 1
+            else None
+        )
+        value, carries = carried or taken_on, carried is not None
+        lead = _LEAD_DATE.match(line.text)
+        if lead is not None and lead.group("words") and self._rows is not None:
+            found = [m for m in self._rows.dates.find(line.text, taken_on, yearless_numeric=True) if m.value]
+            if found and found[0].start == lead.end() and found[0].value is not None:
+                value, carries = found[0].value, line.text.rstrip().endswith(":")
+        self.__dict__["_lead"] = _LeadDate(line.number, value, carries)
+        return value
+
     def _collect_row_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool:
         """Readings in a table, a moisture map or a list; True when the line was read that way."""
         self._place_memory().note(line.text, rooms, self._context)
+        taken_on = self._lead_date(line, taken_on)
         rows = self._rows
         if rows is None:
             return False
@@ -233,7 +272,9 @@ class ReadingsScan:
                 or rows.segments(text, taken_on, in_block=True)
             )
             told = (
-                prose_readings(text, rows.dates, rows.day_one, taken_on) if len(text) > _MAX_WRAPPED else []
+                prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._scale_known())
+                if len(text) > _MAX_WRAPPED
+                else []
             )
             found = told if len(told) > len(found) else found
             if found:
@@ -251,7 +292,7 @@ class ReadingsScan:
                 rows.columns, self._in_readings, self._block_rows = header, True, 0
                 return True
             listed = self._listed_readings(text, taken_on) if rooms or describes_place(text) else []
-            told = prose_readings(text, rows.dates, rows.day_one, taken_on)
+            told = prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._scale_known())
             found = rows.pairs(text, taken_on) or (told if len(told) > len(listed) else listed)
         return self._read_rows(line, rooms, found, text) or " | " in text
 
@@ -447,6 +488,7 @@ class ReadingsScan:
 
     def _collect_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> None:
         text = line.text
+        taken_on = self._lead_date(line, taken_on)
         materials = materials_in(text)
         readings = readings_in(text, materials, self._bare_scale())
         if not readings:
