@@ -168,9 +168,9 @@ class ReadingsScan:
 
     def _in_reference_room(self, place: Mention | None) -> bool:
         """A room called unaffected, here or before, and never described as damaged."""
-        if place is None or not place.is_room:
-            return False
-        return place.unaffected or (place.key in self.unaffected and place.key not in self.areas)
+        if place is None or not place.is_room or place.key in self.areas:
+            return False  # an affected room's reading is never its dry standard ("hall pbd 12 = dry std")
+        return place.unaffected or place.key in self.unaffected
 
     def _bare_scale(self) -> str | None:
         if not self._in_readings:
@@ -337,6 +337,11 @@ class ReadingsScan:
         # plasterboard hall wall 29 WME" is Bed 3's); a table row's label names its own.
         in_table = self._in_table  # (not " | " in the line: that would read a long line once per reading)
         own_words = in_table or reading.told
+        owner = owners.at(reading.start)
+        if not own_words and owner is not None and owner.start < reading.start - len(label) - 3:
+            # "hall wall pbd 12 = dry std. bath wall 11": a part that names its own room is that
+            # room's, not the room an earlier part of the line named
+            own_words = any(mention.affected for mention in room_mentions(label))
         named = [self._resolve(mention) for mention in room_mentions(label)] if own_words else []
         transposed = in_table and self._rows is not None and self._rows.point_columns is not None
         # A column of a day-by-day table is named by its heading alone, never by the row's context.
@@ -346,7 +351,7 @@ class ReadingsScan:
             if named
             else None
             if transposed
-            else owners.at(reading.start) or (None if in_table else self._remembered(label) or self._context)
+            else owner or (None if in_table else self._remembered(label) or self._context)
         )
         materials = materials_in(label)
         material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
