@@ -110,6 +110,17 @@ _SPACE_NOUN = re.compile(
 )
 
 
+# A line that heads or gives air readings: "Psychrometrics (temperature / RH / GPP)", "Atmos:",
+# "Atmospheric (deg C / %RH / g/kg): 02/10 outside 13 / 86 / 8.1". The lines right after it
+# (a list, or a PDF line that wrapped) are air too, until a blank line or a heading of readings.
+_AIR_HEADING = re.compile(
+    r"^[\s\-*#>]*(?:atmospher\w*|psychrometr\w*|atmos\b|ambient (?:readings|conditions|log)|air (?:readings"
+    r"|conditions|log))",
+    FLAGS,
+)
+_READINGS_AGAIN = re.compile(r"^[\s\-*#>]*(?:[a-z]+ ){0,2}(?:moisture|mc|readings?)\b", FLAGS)
+
+
 # "Back on Tuesday 10/03:", "On Sat 17/01 the", "Then on the Friday, 12/03": words of time, then
 # the date. A line that starts with the date itself is dated by its visit already.
 _LEAD_DATE = re.compile(
@@ -224,10 +235,24 @@ class ReadingsScan:
         self.__dict__["_lead"] = _LeadDate(line.number, value, carries)
         return value
 
+    def _note_air(self, line: Line) -> None:
+        """Whether a line gives the air, not materials: under "Psychrometrics (temperature / RH /
+        GPP)" or "Atmospheric (deg C / %RH / g/kg): 02/10 outside 13 / 86 / 8.1, lounge 18 / 77"
+        and the lines right after it, until a blank line."""
+        previous = self.__dict__.get("_air")
+        carried = isinstance(previous, int) and previous == line.number - 1
+        if _AIR_HEADING.match(line.text) or (carried and not _READINGS_AGAIN.match(line.text)):
+            self.__dict__["_air"] = line.number
+
+    def _is_air(self, line: Line, written: str) -> bool:
+        """A number on a line of air readings, unless its moisture scale is written ("%MC", "WME")."""
+        return self.__dict__.get("_air") == line.number and written not in ("%MC", "WME")
+
     def _collect_row_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool:
         """Readings in a table, a moisture map or a list; True when the line was read that way."""
         self._place_memory().note(line.text, rooms, self._context)
         taken_on = self._lead_date(line, taken_on)
+        self._note_air(line)
         rows = self._rows
         if rows is None:
             return False
@@ -388,7 +413,7 @@ class ReadingsScan:
             said_dry=reading.said_dry,
             source=line.span(),
         )
-        if not self._repeats(draft, told=reading.told):
+        if not self._repeats(draft, told=reading.told) and not self._is_air(line, reading.unit or ""):
             self.readings.append(draft)
 
     def _repeats(self, draft: ReadingDraft, *, told: bool) -> bool:
@@ -516,6 +541,8 @@ class ReadingsScan:
                 self.goals.append(Goal(material.key if material else None, reading.unit, reading.value))
                 continue
             place = places.at(reading.start) or self._context
+            if self._is_air(line, reading.unit):
+                continue
             self.readings.append(
                 ReadingDraft(
                     location=self._name(place),
