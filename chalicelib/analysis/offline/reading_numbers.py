@@ -23,7 +23,8 @@ MEASURE_AFTER = re.compile(
     r"|hours?\b|h\b|days?\b|wks?\b|weeks?\b|min|am\b|pm\b|c\b|f\b|\u00b0|deg|gpp\b|gr\b|grains|% ?rh\b|rh\b"
     r"|kg\b|l\b|litres?|liters?|gal|pints?|ppd\b|units?\b|pcs\b|pieces|ea\b|no\.|air ?movers?|fans?|dehu"
     r"|lgr|scrubbers?|am\b|sets?\b|rooms?\b|people|crew|techs?\b|years?\b|yrs?\b|months?\b|points?\b"
-    r"|(?:st|nd|rd|th)\b|of\b|out of\b|to \d|-\d|\u2013\d|percent of|% of|% wet|% dry)",
+    r"|(?:st|nd|rd|th)\b|of\b|out of\b|to \d|-\d|\u2013\d|percent of|% of|% wet|% dry"
+    r"|% depth|% deep|% full|% open|% closed|% done|% complete)",
     FLAGS,
 )
 MEASURE_BEFORE = re.compile(

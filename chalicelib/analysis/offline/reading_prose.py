@@ -22,7 +22,9 @@ _SENTENCE_END = re.compile(r"[.;!?](?!\d)")
 
 _PROSE_NUMBER = re.compile(
     r"(?<![\w.:/])(?P<a>\d{1,3}(?:\.\d)?)(?: ?(?:-|\u2013|to) ?(?P<b>\d{1,3}(?:\.\d)?))?"
-    r"(?: ?(?P<scale>% ?MC|%|WME)(?! ?(?:rh|of|wet|dry|humidity|relative|r\.h))|(?![\d%/:]|\.\d))",
+    r"(?: ?(?P<scale>% ?MC|%|WME)"
+    r"(?! ?(?:rh|of|wet|dry|humidity|relative|r\.h|depth|deep|thick|full|open|closed|done|complete))"
+    r"|(?![\d%/:]|\.\d))",
     FLAGS,
 )
 

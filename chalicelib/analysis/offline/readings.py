@@ -65,7 +65,8 @@ _MATERIAL_PATTERN = re.compile(
 # unless it is a share ("100% wet", "30% of the floor").
 _MATERIAL_PERCENT = re.compile(
     r"(?: [a-z]{1,12}){0,2}(?: ?[:=\-])? (?P<value>\d{1,3}(?:\.\d{1,2})?) ?%"
-    r"(?! ?(?:MC|RH|WME|of|wet|saturated|affected|damaged|dry|coverage|area|humidity)\b)(?![\d.])",
+    r"(?! ?(?:MC|RH|WME|of|wet|saturated|affected|damaged|dry|coverage|area|humidity|depth|deep|thick"
+    r"|full|open|closed|done|complete)\b)(?![\d.])",
     FLAGS,
 )
 

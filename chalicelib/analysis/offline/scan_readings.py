@@ -27,7 +27,8 @@ from chalicelib.analysis.offline.measures import (
     unit_system,
 )
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
-from chalicelib.analysis.offline.reading_places import PlaceMemory, point_room
+from chalicelib.analysis.offline.reading_places import PlaceMemory, point_room, surface_words
+from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import prose_readings
 from chalicelib.analysis.offline.reading_rows import (
     WHERE_WORDS,
@@ -78,6 +79,13 @@ _GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+
 
 
 _UNSPECIFIED_LOCATION = "unspecified"
+
+
+# Words that start room names but name no one room ("main bathroom", "upstairs hall").
+_GENERIC_ROOM_WORDS = frozenset(
+    {"main", "upstairs", "downstairs", "ground", "first", "second", "lower", "upper", "front", "back", "rear"}
+    | {"north", "south", "east", "west", "master", "guest", "spare", "room", "the", "basement"}
+)
 
 
 _REPEAT_REACH = 40  # how many readings back a restated one is looked for
@@ -228,10 +236,14 @@ class ReadingsScan:
         )
         value, carries = carried or taken_on, carried is not None
         lead = _LEAD_DATE.match(line.text)
-        if lead is not None and lead.group("words") and self._rows is not None:
+        heading = line.text.rstrip().endswith(":")
+        if (heading or (lead is not None and lead.group("words"))) and self._rows is not None:
             found = [m for m in self._rows.dates.find(line.text, taken_on, yearless_numeric=True) if m.value]
-            if found and found[0].start == lead.end() and found[0].value is not None:
-                value, carries = found[0].value, line.text.rstrip().endswith(":")
+            if found and lead is not None and found[0].start == lead.end() and found[0].value is not None:
+                value, carries = found[0].value, heading
+            elif heading and len(found) == 1 and found[0].value is not None:
+                # "In-slab RH probes (hygrometer, read after 72 h) 15/05:" dates the lines under it
+                value, carries = found[0].value, True
         self.__dict__["_lead"] = _LeadDate(line.number, value, carries)
         return value
 
@@ -253,6 +265,11 @@ class ReadingsScan:
         self._place_memory().note(line.text, rooms, self._context)
         taken_on = self._lead_date(line, taken_on)
         self._note_air(line)
+        if PROBE_CONTEXT.search(line.text):
+            self.__dict__["_probes"] = True
+        if self.__dict__.get("_probes") and "%" in line.text and not self._in_table:
+            # "ref entry 78 %RH | family 97 %RH": the slab's humidity, after the probes were named
+            self._read_rows(line, rooms, probe_readings(line.text, taken_on), line.text)
         rows = self._rows
         if rows is None:
             return False
@@ -354,7 +371,17 @@ class ReadingsScan:
             or describes_place(label)
             or room_mentions(label)
             or materials_in(label)
+            or self._area_by_word(label) is not None
         )
+
+    def _area_by_word(self, label: str) -> Mention | None:
+        """An affected room a label names by its first word only ("CME family 4.2" in a job whose
+        Family room is affected), when only one affected room starts with that word."""
+        words = set(surface_words(label)) - _GENERIC_ROOM_WORDS
+        found = [key for key, area in self.areas.items() if area.room.lower().split()[0] in words]
+        if len(found) != 1:
+            return None
+        return Mention(key=found[0], name=self.areas[found[0]].room, start=0, end=0)
 
     def _add_row_reading(self, line: Line, reading: RowReading, owners: Owners) -> None:
         label = reading.label
@@ -367,6 +394,7 @@ class ReadingsScan:
             # "hall wall pbd 12 = dry std. bath wall 11": a part that names its own room is that
             # room's, not the room an earlier part of the line named
             own_words = any(mention.affected for mention in room_mentions(label))
+            owner = owner if own_words else self._area_by_word(label) or owner
         named = [self._resolve(mention) for mention in room_mentions(label)] if own_words else []
         transposed = in_table and self._rows is not None and self._rows.point_columns is not None
         # A column of a day-by-day table is named by its heading alone, never by the row's context.
@@ -473,6 +501,9 @@ class ReadingsScan:
     def _remembered(self, label: str) -> Mention | None:
         """The room whose surface a list's line names ("- 01/23: north wall 6\" - 13"), before the
         room the previous line ended on; a room heading above the list is context enough."""
+        by_word = self._area_by_word(label)
+        if by_word is not None:
+            return by_word
         if self._context is not None and self._context.heading_only:
             return None
         key = self._place_memory().place(label, lambda known: known in self.areas)
