@@ -28,3 +28,15 @@ def test_air_readings_under_an_air_heading_are_not_material_readings() -> None:
     # No temperature, RH or grains is taken for a material reading, nor the wrapped line's
     assert not {value for value, _ in found} & {40.0, 70.0, 64.0, 66.0, 51.0, 33.0, 30.0, 32.0, 72.0, 18.0}
     assert len(found) == 3
+
+
+def test_a_room_size_written_without_spaces_is_not_a_reading() -> None:
+    # Given sizes written "2.4x1.9" beside the materials, with a meter scale known
+    text = (
+        "Att 14/01/2026. Meter: Protimeter, WME.\n"
+        "Laundry 2.4x1.9 vinyl wet, pbd wicking. Bed 2 3.4x3.0 cpt wet.\n"
+        "Laundry pbd 31, bed 2 skirting 22.\n"
+    )
+    values = sorted(reading.value for reading in analyze_text(text).moisture_readings)
+    # Then only the readings are read
+    assert values == [22.0, 31.0]

@@ -73,7 +73,7 @@ _MATERIAL_PERCENT = re.compile(
 
 _MATERIAL_BARE = re.compile(
     r"(?: [a-z]{1,12}){0,2}(?: ?[:=\-])? (?P<value>\d{1,3}(?:\.\d{1,2})?)"
-    r"(?![\d.]| ?(?:%|x\b|\u00d7|ft\b|feet\b|m\b|mm\b|cm\b|in\b|'|\"|sq|sf\b|lf\b|lm\b|m2\b|hrs?\b"
+    r"(?![\d.]| ?(?:%|x\b|x(?=\d)|\u00d7|ft\b|feet\b|m\b|mm\b|cm\b|in\b|'|\"|sq|sf\b|lf\b|lm\b|m2\b|hrs?\b"
     r"|days?\b|am\b|pm\b|ppd\b))",
     FLAGS,
 )
