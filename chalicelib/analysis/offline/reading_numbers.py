@@ -31,9 +31,11 @@ MEASURE_AFTER = re.compile(
 MEASURE_BEFORE = re.compile(
     r"(?:\bx|(?<=\d)x|\u00d7|\bgpp|\brh|\bdp|\btemp\w*|\bplus|\bminus|\bwithin|\bby|\bday|\bvisit|\bpt\.?|\bpoint"
     r"|\bno\.?|#|\bclass|\bcat(?:egory)?|\bcondition|\bcond\.?|\bs\d{3}|\blevel|\bunit|\bsuite|\blot"
-    r"|\bapt|\bstage|\bphase|\bcl|\bstep|\bitem|\bbay|\bzone|\bdoor|\bwindow|\broom|\brm|\boffice"
+    r"|\bapt|\bstage|\bphase|\bcl|\bstep|\bitem|\bbay|\bzone|\broom|\brm|\boffice"
     r"|\bclassroom|\boperatory|\bbed(?:room)?|\bbr|\bbath(?:room)?|\bstd|\bstandard"
-    r"|\bgoal|\btarget|\bover|\bunder|\bbelow|\babove|\bless than|\bmore than|\bup to)[ .:#=]{0,2}$",
+    r"|\bgoal|\btarget|\bover|\bunder|\bbelow|\babove|\bless than|\bmore than|\bup to)[ .:#=]{0,2}$"
+    # "door 2", "window #3" name an opening; "near window: 71" is a reading by it
+    r"|(?:\bdoor|\bwindow)[ .#]{0,2}$",
     FLAGS,
 )
 # Words after a reading that say whether it is dry ("38 W", "14 D", "11 (dry)").

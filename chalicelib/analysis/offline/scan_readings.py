@@ -89,7 +89,7 @@ _GENERIC_ROOM_WORDS = frozenset(
 
 
 _REPEAT_REACH = 40  # how many readings back a restated one is looked for
-_REPEAT_LINES = 6  # and how many lines back: a restatement is close to what it restates
+_REPEAT_LINES = 10  # and how many lines back: a restatement is close to what it restates
 
 
 # "(from basement)": the room a point was reached from, not the room it is in.
@@ -116,6 +116,21 @@ _SPACE_NOUN = re.compile(
     r"|floor|level|annex\w*|studio|shed|deck|porch|court|aisle)\b",
     FLAGS,
 )
+
+
+# "6. Moisture readings", "3) Readings", "Moisture map:": a heading of a section of readings.
+_SECTION_HEADING = re.compile(
+    r"^[\s\-*#>]*(?:\d{1,2}[.)] ?)?(?:[a-z/]+ ){0,2}(?:moisture (?:readings?|map\w*|log|survey)|readings?"
+    r"|drying log|moisture)\W*$",
+    FLAGS,
+)
+_NOT_SECTION = re.compile(
+    r"^[\s\-*#>]*(?:\d{1,2}[.)] ?)?(?:[a-z/]+ ){0,2}(?:equipment|scope|works?|atmospher\w*|psychro\w*"
+    r"|recommendations?|summary|photos?|notes|actions?)\b",
+    FLAGS,
+)
+_MAX_SECTION_HEADING = 40
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
 
 
 # A line that heads or gives air readings: "Psychrometrics (temperature / RH / GPP)", "Atmos:",
@@ -247,6 +262,15 @@ class ReadingsScan:
         self.__dict__["_lead"] = _LeadDate(line.number, value, carries)
         return value
 
+    def _note_section(self, line: Line) -> None:
+        """A section of readings the block reader does not see ("6. Moisture readings", numbered),
+        with its dated subheadings and "- place: value" items, until a blank line."""
+        previous = self.__dict__.get("_section")
+        if (_SECTION_HEADING.match(line.text) and len(line.text) <= _MAX_SECTION_HEADING) or (
+            isinstance(previous, int) and previous == line.number - 1 and not _NOT_SECTION.match(line.text)
+        ):
+            self.__dict__["_section"] = line.number
+
     def _note_air(self, line: Line) -> None:
         """Whether a line gives the air, not materials: under "Psychrometrics (temperature / RH /
         GPP)" or "Atmospheric (deg C / %RH / g/kg): 02/10 outside 13 / 86 / 8.1, lounge 18 / 77"
@@ -265,6 +289,7 @@ class ReadingsScan:
         self._place_memory().note(line.text, rooms, self._context)
         taken_on = self._lead_date(line, taken_on)
         self._note_air(line)
+        self._note_section(line)
         if PROBE_CONTEXT.search(line.text):
             self.__dict__["_probes"] = True
         if self.__dict__.get("_probes") and "%" in line.text and not self._in_table:
@@ -333,7 +358,7 @@ class ReadingsScan:
                 # "Ref Room Material Dry std 02/10 03/10 ...": a table of readings by day starts here
                 rows.columns, self._in_readings, self._block_rows = header, True, 0
                 return True
-            listed = self._listed_readings(text, taken_on) if rooms or describes_place(text) else []
+            listed = self._listed_readings(text, taken_on, line) if rooms or describes_place(text) else []
             told = prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._scale_known())
             found = rows.pairs(text, taken_on) or (told if len(told) > len(listed) else listed)
         return self._read_rows(line, rooms, found, text) or " | " in text
@@ -350,7 +375,7 @@ class ReadingsScan:
         self._block_rows += sum(reading.role != "goal" for reading in found)
         return bool(found)
 
-    def _listed_readings(self, text: str, taken_on: date | None) -> list[RowReading]:
+    def _listed_readings(self, text: str, taken_on: date | None, line: Line) -> list[RowReading]:
         """Outside a readings block, "place value" pairs count when there are several on the line
         ("laundry 17 / hall 14 / bed 2 13"), or one on a dated line once a meter scale is known."""
         assert self._rows is not None
@@ -359,6 +384,12 @@ class ReadingsScan:
             return found
         if found and self._scale_known() and _DATE_START.match(text):
             return found
+        if self.__dict__.get("_section") == line.number and _LIST_ITEM.match(text):
+            # "- Kitchen north wall, upper: 22" under "6. Moisture readings": one item, the whole
+            # line its label, as in a readings block
+            item = self._rows.segments(text, taken_on, in_block=True)
+            if len(item) == 1 and self._names_a_place(item[0]):
+                return item
         return []
 
     def _scale_known(self) -> bool:

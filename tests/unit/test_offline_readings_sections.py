@@ -1,0 +1,43 @@
+"""A numbered report section of readings ("6. Moisture readings") with dated subheadings and one
+"- place: value" item a line, as a readings block is read."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.offline import analyze_text
+
+_REPORT = """Inspection report, claim 77-4410. Inspected 2026-04-02.
+
+3. Affected areas
+- Kitchen: ceiling drywall wet and sagging by the window, north wall wet from the top down.
+- Living room: not affected.
+
+6. Moisture readings
+Drywall: non-invasive meter, relative scale.
+2026-04-02:
+- Kitchen ceiling, centre: 88
+- Kitchen ceiling, near window: 64
+- Kitchen north wall, upper: 41
+- Living room ceiling (dry standard): 11
+2026-04-04:
+- Kitchen north wall, upper: 19
+Items 2 and 3 were closed on 2026-04-04.
+
+7. Equipment
+- 2 air movers, 1 dehumidifier
+"""
+
+
+def test_items_of_a_numbered_readings_section_are_read_by_their_dated_heading() -> None:
+    found = [
+        (reading.value, reading.location, reading.taken_on, reading.is_reference)
+        for reading in analyze_text(_REPORT).moisture_readings
+    ]
+    assert (88.0, "Kitchen", date(2026, 4, 2), False) in found
+    assert (64.0, "Kitchen", date(2026, 4, 2), False) in found  # "near window: 64" is by the window
+    assert (41.0, "Kitchen", date(2026, 4, 2), False) in found
+    assert (11.0, "Living room", date(2026, 4, 2), True) in found
+    assert (19.0, "Kitchen", date(2026, 4, 4), False) in found
+    # the section's numbers and the equipment are not readings
+    assert len(found) == 5
