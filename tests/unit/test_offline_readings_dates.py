@@ -94,3 +94,15 @@ def test_a_date_after_words_of_time_dates_the_readings_of_its_line() -> None:
     assert (12.0, "Study", date(2026, 8, 8)) in found
     # the room's number is no reading
     assert not any(value == 2.0 for value, _, _ in found)
+
+
+def test_the_day_of_a_date_after_a_scale_is_no_reading_and_a_goal_is_no_reading() -> None:
+    # Given a block heading with its scale just before its date, and a goal told in a sentence
+    text = (
+        "Att 14/01/2026.\nLaundry vinyl wet. Hall carpet wet.\n\n"
+        "MC Protimeter WME 15/01: laundry pbd 33 / hall skirt 25\n"
+        "Our goal for the skirting is 12% or less.\n"
+    )
+    values = sorted(reading.value for reading in analyze_text(text).moisture_readings)
+    # Then "WME 15" is not read off the date, and the goal is not a reading
+    assert values == [25.0, 33.0]

@@ -35,3 +35,29 @@ def test_an_affected_room_at_the_dry_standard_is_not_the_dry_standard() -> None:
     # and the next part of the line names its own room
     assert (12.0, "Laundry", False) in found
     assert [reading for reading in found if reading[2]] == [(10.0, "Bedroom 2", True)]
+
+
+def test_a_room_named_after_a_pair_of_readings_owns_only_the_one_next_to_it() -> None:
+    # Given a sentence about the bathroom giving its reading against a dry standard elsewhere
+    text = (
+        "Inspected Oct 2, 2026. Meter: pin meter.\n"
+        "The bathroom had water over the whole floor; the pin meter put the subfloor at 30%MC against"
+        " 11%MC in the linen closet, which was the dry standard.\n"
+    )
+    found = _readings(text)
+    # Then the 30 is the bathroom's, and only the 11 is the linen closet's dry standard
+    assert (30.0, "Bathroom", False) in found
+    assert (11.0, "Linen closet", True) in found
+
+
+def test_what_a_sentence_reader_leaves_the_scale_marked_reader_reads() -> None:
+    # Given a line whose sentence reading is read by the sentence reader, and more %MC readings
+    text = (
+        "Inspected Oct 2, 2026.\nDen: carpet wet, drywall wet. Study: not affected.\n\n"
+        "Readings on the den drywall were 14 and 12 above the cut. Den bottom plates by pin meter: 18%MC"
+        " and 16%MC; unaffected plate in the study 11%MC.\n"
+    )
+    found = _readings(text)
+    assert (18.0, "Den", False) in found
+    assert (16.0, "Den", False) in found
+    assert (11.0, "Study", True) in found

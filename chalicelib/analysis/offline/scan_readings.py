@@ -75,7 +75,8 @@ _SCALES = (
 )
 
 
-_GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+ ){0,2}\W{0,2}$", FLAGS)
+# "Goal: 12", "target for framing 16%", "Our goal for the framing is 12%"
+_GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+ ){0,4}\W{0,2}$", FLAGS)
 
 
 _UNSPECIFIED_LOCATION = "unspecified"
@@ -86,6 +87,9 @@ _GENERIC_ROOM_WORDS = frozenset(
     {"main", "upstairs", "downstairs", "ground", "first", "second", "lower", "upper", "front", "back", "rear"}
     | {"north", "south", "east", "west", "master", "guest", "spare", "room", "the", "basement"}
 )
+
+
+_FOLLOWS_AT_ONCE = 25  # "10%MC in the linen closet": a room this close after a reading is its own
 
 
 _REPEAT_REACH = 40  # how many readings back a restated one is looked for
@@ -361,13 +365,20 @@ class ReadingsScan:
             listed = self._listed_readings(text, taken_on, line) if rooms or describes_place(text) else []
             told = prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._scale_known())
             found = rows.pairs(text, taken_on) or (told if len(told) > len(listed) else listed)
-        return self._read_rows(line, rooms, found, text) or " | " in text
+        if not self._read_rows(line, rooms, found, text):
+            return " | " in text
+        if " | " not in text and all(reading.taken_on == taken_on for reading in found):
+            # "Bottom plates by pin meter: 17%MC and 15%MC": what the list or the sentence did not
+            # read, the reader of scale-marked readings does; not when the sentences are dated
+            # apart ("By Friday 20/11 they were 19%MC"), as it reads by the line's day
+            self._collect_readings(line, rooms, taken_on, skip=[(r.start, r.end) for r in found])
+        return True
 
     def _read_rows(self, line: Line, rooms: Sequence[Mention], found: list[RowReading], text: str) -> bool:
         rows = self._rows
         assert rows is not None
         headed_table = " | " in text and (rows.columns is not None or rows.point_columns is not None)
-        found = [reading for reading in found if headed_table or self._names_a_place(reading)]
+        found = [reading for reading in found if headed_table or reading.told or self._names_a_place(reading)]
         owners = Owners(text, rooms)
         for reading in found:
             self._add_row_reading(line, reading, owners)
@@ -405,6 +416,18 @@ class ReadingsScan:
             or self._area_by_word(label) is not None
         )
 
+    def _before_forward_owner(self, text: str, reading: RowReading, owner: Mention) -> Mention:
+        """ "put the subfloor at 32%MC against 10%MC in the linen closet": a room named after a
+        reading owns it only when it follows at once ("10%MC in the linen closet"); the 32 is the
+        room the sentence was about before ("The bathroom ... the subfloor at 32%MC")."""
+        between = text[reading.end : owner.start]
+        if len(between) <= _FOLLOWS_AT_ONCE and not any(character.isdigit() for character in between):
+            return owner
+        before = [
+            self._resolve(mention) for mention in room_mentions(text[: reading.start]) if mention.affected
+        ]
+        return before[-1] if before else owner
+
     def _area_by_word(self, label: str) -> Mention | None:
         """An affected room a label names by its first word only ("CME family 4.2" in a job whose
         Family room is affected), when only one affected room starts with that word."""
@@ -426,6 +449,8 @@ class ReadingsScan:
             # room's, not the room an earlier part of the line named
             own_words = any(mention.affected for mention in room_mentions(label))
             owner = owner if own_words else self._area_by_word(label) or owner
+        if reading.told and owner is not None and owner.start >= reading.end:
+            owner = self._before_forward_owner(line.text, reading, owner)
         named = [self._resolve(mention) for mention in room_mentions(label)] if own_words else []
         transposed = in_table and self._rows is not None and self._rows.point_columns is not None
         # A column of a day-by-day table is named by its heading alone, never by the row's context.
@@ -578,11 +603,32 @@ class ReadingsScan:
             return next(iter(self.areas.values())).room
         return _UNSPECIFIED_LOCATION
 
-    def _collect_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> None:
+    def _collect_readings(
+        self,
+        line: Line,
+        rooms: Sequence[Mention],
+        taken_on: date | None,
+        skip: Sequence[tuple[int, int]] = (),
+    ) -> None:
         text = line.text
         taken_on = self._lead_date(line, taken_on)
         materials = materials_in(text)
-        readings = readings_in(text, materials, self._bare_scale())
+        readings = [
+            reading
+            for reading in readings_in(text, materials, self._bare_scale())
+            if not any(start < reading.end and reading.start < end for start, end in skip)
+        ]
+        if self._rows is not None and readings:
+            # "MC Protimeter WME 15/01:": the number after the scale is a date's day
+            dated = [
+                (found.start, found.end)
+                for found in self._rows.dates.find(text, taken_on, yearless_numeric=True)
+            ]
+            readings = [
+                reading
+                for reading in readings
+                if not any(start <= reading.start < end for start, end in dated)
+            ]
         if not readings:
             return
         places = Owners(text, [*rooms, *place_mentions(text)])
