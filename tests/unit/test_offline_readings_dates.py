@@ -106,3 +106,27 @@ def test_the_day_of_a_date_after_a_scale_is_no_reading_and_a_goal_is_no_reading(
     values = sorted(reading.value for reading in analyze_text(text).moisture_readings)
     # Then "WME 15" is not read off the date, and the goal is not a reading
     assert values == [25.0, 33.0]
+
+
+_HOMEOWNER = (
+    "We live at 5 Kowhai St, Riccarton, Christchurch 8011. The cylinder burst on Thursday 4 June 2026"
+    " and the restorer came on Friday 5 June 2026.\n\n"
+    "The airing cupboard floor was soaked, the hallway carpet was wet and the water got into Mia's room"
+    " along the skirting.\n\n"
+    "He used a meter on everything. The cupboard wall was 38 on his meter, the hallway wall 24, the"
+    " skirting in Mia's room 20.\n\n"
+    "On Monday the 8th he came back. The hallway wall was 13 and Mia's room 12, but the cupboard wall"
+    " was still 18. He took the last fan away on Wednesday the 10th when the cupboard was down to 13.\n"
+)
+
+
+def test_a_homeowner_tells_readings_in_sentences_dated_by_the_day_of_the_month() -> None:
+    found = [
+        (reading.value, reading.location, reading.taken_on)
+        for reading in analyze_text(_HOMEOWNER).moisture_readings
+    ]
+    assert (24.0, "Hallway", date(2026, 6, 5)) in found  # "..., the hallway wall 24"
+    assert (20.0, "Mia's room", date(2026, 6, 5)) in found  # "Mia's room 20" is no room number
+    assert (13.0, "Hallway", date(2026, 6, 8)) in found  # "On Monday the 8th" dates the paragraph
+    assert (12.0, "Mia's room", date(2026, 6, 8)) in found
+    assert (13.0, "Airing cupboard", date(2026, 6, 10)) in found  # the cupboard, by its last word

@@ -98,3 +98,28 @@ def test_surface_words_leave_out_heights_dates_and_point_ids() -> None:
     assert surface_words('shared wall @ 4"') == ["shared", "wall"]
     assert surface_words("G2 free-throw line") == ["free-throw", "line"]
     assert surface_words("dry std") == []
+
+
+def test_a_surface_given_only_its_height_is_on_the_wall_before_it() -> None:
+    # Given a list whose later parts give only a height ("@ 8\": 22")
+    text = (
+        'Inspected 11/05/2026.\nBack office\n- drywall wicking on the west wall, 6-10" up\n\n'
+        'Readings (drywall scale, no units)\n- west wall @ 4": 61\n- west wall @ 8": 47\n\n'
+        '11/06\n- west wall @ 4": 30, @ 8": 21\n'
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    assert (21.0, "Back office") in found
+    assert (30.0, "Back office") in found
+    # the heights are not readings
+    assert not any(value in (4.0, 8.0) for value, _ in found)
+
+
+def test_a_numbered_section_item_names_a_wing_of_its_own() -> None:
+    text = (
+        "Inspected 2026-03-16.\n- Boardroom: ceiling tiles wet. East wing: column wraps wet.\n\n"
+        "5. Moisture readings, 2026-03-16\n- Boardroom, east wall: 80\n- East wing, column wrap C2: 50\n"
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    assert (80.0, "Boardroom") in found
+    # the wing is not the boardroom the line before named
+    assert (50.0, "Boardroom") not in found

@@ -15,6 +15,7 @@ from chalicelib.analysis.offline.reading_rows import (
     RowReading,
 )
 from chalicelib.analysis.offline.reading_scales import SCALE_NAMES, SCALE_WORDS
+from chalicelib.analysis.offline.spaces import ROOM_PATTERN
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
 _SENTENCE_END = re.compile(r"[.;!?](?!\d)")
@@ -68,11 +69,16 @@ _READ_CUE = re.compile(
 
 
 _LEAD = 40
+_SPACE_WORD = re.compile(r"\b(?:cupboard|closet|room|area|office|garage|cellar|attic|loft|porch)\b", FLAGS)
+_POSSESSIVE_ROOM = re.compile(r"\w's (?:bed)?room ?$", FLAGS)
 
 
 # "read 34, the hallway skirting 27 and the bedroom 2 skirting 22": after a reading, a list goes on
 # with a place and a bare number.
-_LIST_NEXT = re.compile(r" ?(?:,|;|and) (?:and )?(?:the )?[a-z][a-z0-9 /'\-]{0,40}", FLAGS)
+# ("was 40 on his meter, the hallway wall 26": a few words may close the first reading's part).
+_LIST_NEXT = re.compile(
+    r"(?: [a-z]{1,12}){0,4} ?(?:,|;|and) (?:and )?(?:the )?[a-z][a-z0-9 /'\-]{0,40}", FLAGS
+)
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -85,7 +91,7 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-def _day_of_month(anchor: date, day: int) -> date | None:
+def day_of_month(anchor: date, day: int) -> date | None:
     """ "the 17th" near a known date: that day in the anchor's month, or the next month's."""
     for year, month in (
         (anchor.year, anchor.month),
@@ -144,14 +150,16 @@ def prose_readings(
         if found and (later := _dated_repeat(text, start, end, dates, taken_on, found[-1])) is not None:
             found.append(later)  # "...: 04/05 - 78 at 6 in.; 08/05 - 35; 13/05 - 14": the same point
             continue
-        if not WHERE_WORDS.search(text, start, end):
-            continue
+        if not WHERE_WORDS.search(text, start, end) and not (
+            found and (ROOM_PATTERN.search(text, start, end) or _SPACE_WORD.search(text, start, end))
+        ):
+            continue  # (after a line's first readings, a sentence naming a room may read one more)
         when = taken_on
         dated = [m for m in dates.find(text[start:end], taken_on, yearless_numeric=True) if m.value]
         ordinal = _ORDINAL_DAY.search(text, start, end)
         anchor = taken_on or day_one
         if not dated and ordinal and anchor is not None:
-            day = _day_of_month(anchor, int(ordinal.group("d")))  # "By the 17th": the job's month
+            day = day_of_month(anchor, int(ordinal.group("d")))  # "By the 17th": the job's month
             if day is not None:
                 when = day
         named_scale = SCALE_WORDS.search(text, start, end)
@@ -180,8 +188,14 @@ def prose_readings(
             listed = (
                 bare
                 and last_read is not None
+                # "and the bedroom 2 skirting": the room's number; "Bella's room 13" is no room number
+                and (not MEASURE_BEFORE.search(lead) or _POSSESSIVE_ROOM.search(lead) is not None)
                 and _LIST_NEXT.fullmatch(text, last_read, match.start()) is not None
-                and WHERE_WORDS.search(text, last_read, match.start()) is not None
+                and (
+                    WHERE_WORDS.search(text, last_read, match.start()) is not None
+                    or ROOM_PATTERN.search(text, last_read, match.start())
+                    is not None  # "and Bella's room 13"
+                )
             )
             if (
                 not (cue.search(lead) or listed)

@@ -18,7 +18,7 @@ date, a temperature or humidity, a count of equipment, a room's or point's numbe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -411,6 +411,7 @@ class RowReader:
                 if index > first:
                     readings += self._segment(text, numbers[first:index], taken_on, start)
                 start = match.end() if match else len(text)
+        readings = _carry_surfaces(readings)
         if point_match and len(readings) == 1:
             point = point_match.group("id")
             if in_block and describes_place(readings[0].label):
@@ -443,6 +444,30 @@ class RowReader:
                 end=number.end,
             )
         ]
+
+
+# A part that gives only a height ("@ 8\": 22", "at 12 in - 19"): the surface of the part before it.
+_HEIGHT_ONLY = re.compile(
+    r"(?:@|at)? ?\d{1,3}(?:\.\d)? ?(?:\"|''|in\b|inch(?:es)?\b|mm\b|cm\b|ft\b|')"
+    r"(?: (?:up|above|high|off)\b[\w ]{0,20})?",
+    FLAGS,
+)
+_HEIGHT_TAIL = re.compile(
+    r"[ ,]*(?:@|\bat)? ?\d{1,3}(?:\.\d)? ?(?:\"|''|in\b|inch(?:es)?\b|mm\b|cm\b|ft\b|').*$", FLAGS
+)
+
+
+def _carry_surfaces(readings: list[RowReading]) -> list[RowReading]:
+    """ "shared wall @ 4\": 31, @ 8\": 22": the second point is on the first one's wall."""
+    surface = ""
+    carried = []
+    for reading in readings:
+        if surface and _HEIGHT_ONLY.fullmatch(reading.label):
+            reading = replace(reading, label=f"{surface} {reading.label}")
+        else:
+            surface = _HEIGHT_TAIL.sub("", reading.label).strip(" ,-:@") or surface
+        carried.append(reading)
+    return carried
 
 
 def _point_heading(cell: str) -> bool:

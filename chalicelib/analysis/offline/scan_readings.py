@@ -27,9 +27,9 @@ from chalicelib.analysis.offline.measures import (
     unit_system,
 )
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
-from chalicelib.analysis.offline.reading_places import PlaceMemory, point_room, surface_words
+from chalicelib.analysis.offline.reading_places import PlaceMemory, point_room
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
-from chalicelib.analysis.offline.reading_prose import prose_readings
+from chalicelib.analysis.offline.reading_prose import day_of_month, prose_readings
 from chalicelib.analysis.offline.reading_rows import (
     WHERE_WORDS,
     RowReader,
@@ -123,9 +123,10 @@ _SPACE_NOUN = re.compile(
 
 
 # "6. Moisture readings", "3) Readings", "Moisture map:": a heading of a section of readings.
+# "9. Follow-up readings, 2026-03-20 (same points, same meter)": a date and a note may follow.
 _SECTION_HEADING = re.compile(
-    r"^[\s\-*#>]*(?:\d{1,2}[.)] ?)?(?:[a-z/]+ ){0,2}(?:moisture (?:readings?|map\w*|log|survey)|readings?"
-    r"|drying log|moisture)\W*$",
+    r"^[\s\-*#>]*(?:\d{1,2}[.)] ?)?(?:[a-z/\-]+ ){0,2}(?:moisture (?:readings?|map\w*|log|survey)|readings?"
+    r"|drying log|moisture)(?:,? [\d/.\-]{4,10})?(?: ?\([^()]{0,60}\))?\W*$",
     FLAGS,
 )
 _NOT_SECTION = re.compile(
@@ -133,8 +134,11 @@ _NOT_SECTION = re.compile(
     r"|recommendations?|summary|photos?|notes|actions?)\b",
     FLAGS,
 )
-_MAX_SECTION_HEADING = 40
+_MAX_SECTION_HEADING = 90
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
+
+
+_METER_WORD = re.compile(r"\b(?:meter|metered|protimeter|tramex|delmhorst)\b", FLAGS)
 
 
 # A line that heads or gives air readings: "Psychrometrics (temperature / RH / GPP)", "Atmos:",
@@ -158,11 +162,34 @@ _LEAD_DATE = re.compile(
 )
 
 
+_LEAD_ORDINAL = re.compile(
+    r"^[\s\-*\u2022>]*(?:(?:back|then|and|but|by|on|until|as of|later)\b[ ,]{1,2}){1,3}"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?the (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b",
+    FLAGS,
+)
+
+
 @dataclass(frozen=True)
 class _LeadDate:
     line: int
     value: date | None
     carries: bool  # a heading's date, for the lines under it
+
+
+_LABEL_LEAD = re.compile(r"[,:(]| - ")
+_OWN_SPACE = re.compile(
+    r"\b(?:room|office|suite|unit|flat|wing|zone|corridor|cupboard|closet|store ?room|annex\w*|studio"
+    r"|shed)\b",
+    FLAGS,
+)
+_LABEL_WORD = re.compile(r"[a-z][a-z']*", FLAGS)
+_MAX_LABEL_WORDS = 120
+
+
+def _name_words(name: str) -> set[str]:
+    """The words a room is called by in short: its first and its last ("Hot water cupboard")."""
+    words = [word for word in name.lower().split() if word not in _GENERIC_ROOM_WORDS]
+    return {words[0], words[-1]} if words else set()
 
 
 def _same_point(one: ReadingDraft, other: ReadingDraft) -> bool:
@@ -256,6 +283,14 @@ class ReadingsScan:
         value, carries = carried or taken_on, carried is not None
         lead = _LEAD_DATE.match(line.text)
         heading = line.text.rstrip().endswith(":")
+        ordinal = _LEAD_ORDINAL.match(line.text)
+        anchor = taken_on or (self._rows.day_one if self._rows is not None else None)
+        if ordinal is not None and anchor is not None:
+            # "On Monday the 9th he came back. The hallway wall was 14": that day, in the job's month
+            day = day_of_month(anchor, int(ordinal.group("day")))
+            if day is not None:
+                self.__dict__["_lead"] = _LeadDate(line.number, day, carries=False)
+                return day
         if (heading or (lead is not None and lead.group("words"))) and self._rows is not None:
             found = [m for m in self._rows.dates.find(line.text, taken_on, yearless_numeric=True) if m.value]
             if found and lead is not None and found[0].start == lead.end() and found[0].value is not None:
@@ -294,6 +329,8 @@ class ReadingsScan:
         taken_on = self._lead_date(line, taken_on)
         self._note_air(line)
         self._note_section(line)
+        if _METER_WORD.search(line.text):
+            self.__dict__["_meter_seen"] = True
         if PROBE_CONTEXT.search(line.text):
             self.__dict__["_probes"] = True
         if self.__dict__.get("_probes") and "%" in line.text and not self._in_table:
@@ -343,7 +380,7 @@ class ReadingsScan:
                 or rows.segments(text, taken_on, in_block=True)
             )
             told = (
-                prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._scale_known())
+                prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._metered())
                 if len(text) > _MAX_WRAPPED
                 else []
             )
@@ -363,8 +400,8 @@ class ReadingsScan:
                 rows.columns, self._in_readings, self._block_rows = header, True, 0
                 return True
             listed = self._listed_readings(text, taken_on, line) if rooms or describes_place(text) else []
-            told = prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._scale_known())
-            found = rows.pairs(text, taken_on) or (told if len(told) > len(listed) else listed)
+            told = prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._metered())
+            found = rows.pairs(text, taken_on) or (told if len(told) >= len(listed) else listed)
         if not self._read_rows(line, rooms, found, text):
             return " | " in text
         if " | " not in text and all(reading.taken_on == taken_on for reading in found):
@@ -403,6 +440,11 @@ class ReadingsScan:
                 return item
         return []
 
+    def _metered(self) -> bool:
+        """Whether the notes have said a meter was used ("He used a meter on everything"), so that
+        "the hallway wall was 26" is a reading on it."""
+        return self._scale_known() or bool(self.__dict__.get("_meter_seen"))
+
     def _scale_known(self) -> bool:
         return self._row_scales().general is not None
 
@@ -414,6 +456,7 @@ class ReadingsScan:
             or room_mentions(label)
             or materials_in(label)
             or self._area_by_word(label) is not None
+            or _SPACE_NOUN.search(label) is not None  # "East wing, column wrap C3"
         )
 
     def _before_forward_owner(self, text: str, reading: RowReading, owner: Mention) -> Mention:
@@ -431,8 +474,8 @@ class ReadingsScan:
     def _area_by_word(self, label: str) -> Mention | None:
         """An affected room a label names by its first word only ("CME family 4.2" in a job whose
         Family room is affected), when only one affected room starts with that word."""
-        words = set(surface_words(label)) - _GENERIC_ROOM_WORDS
-        found = [key for key, area in self.areas.items() if area.room.lower().split()[0] in words]
+        words = {word.lower() for word in _LABEL_WORD.findall(label[:_MAX_LABEL_WORDS])} - _GENERIC_ROOM_WORDS
+        found = [key for key, area in self.areas.items() if words & _name_words(area.room)]
         if len(found) != 1:
             return None
         return Mention(key=found[0], name=self.areas[found[0]].room, start=0, end=0)
@@ -452,6 +495,9 @@ class ReadingsScan:
         if reading.told and owner is not None and owner.start >= reading.end:
             owner = self._before_forward_owner(line.text, reading, owner)
         named = [self._resolve(mention) for mention in room_mentions(label)] if own_words else []
+        if reading.told and not named:
+            # "but the cupboard wall was still 19": the Hot water cupboard, by its word
+            named = [found] if (found := self._area_by_word(label)) is not None else []
         transposed = in_table and self._rows is not None and self._rows.point_columns is not None
         # A column of a day-by-day table is named by its heading alone, never by the row's context.
         # A table row is named by its own words: the block's preamble is no context for it.
@@ -460,7 +506,7 @@ class ReadingsScan:
             if named
             else None
             if transposed
-            else owner or (None if in_table else self._remembered(label) or self._context)
+            else owner or (None if in_table else self._remembered(label) or self._label_context(label))
         )
         materials = materials_in(label)
         material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
@@ -553,6 +599,12 @@ class ReadingsScan:
         }
         key = next(iter(others)) if len(others) == 1 else None
         return Mention(key=key, name=names[key], start=0, end=0) if key is not None else None
+
+    def _label_context(self, label: str) -> Mention | None:
+        """The room the notes were on, unless the label names a space of its own first ("East
+        wing, column wrap C3: 52" after a Boardroom line is no boardroom reading)."""
+        lead = _LABEL_LEAD.split(label.lstrip(" -*"), maxsplit=1)[0]
+        return None if _OWN_SPACE.search(lead) else self._context
 
     def _remembered(self, label: str) -> Mention | None:
         """The room whose surface a list's line names ("- 01/23: north wall 6\" - 13"), before the
