@@ -61,3 +61,26 @@ def test_what_a_sentence_reader_leaves_the_scale_marked_reader_reads() -> None:
     assert (18.0, "Den", False) in found
     assert (16.0, "Den", False) in found
     assert (11.0, "Study", True) in found
+
+
+def test_a_sentence_reading_against_a_dry_standard_elsewhere() -> None:
+    # Given a reading with no room before it, against a dry standard in a named room after it
+    text = (
+        "First attendance: 14/04/2026.\nOnly the kitchen is wet: the sink cabinet base and the kickboard.\n"
+        "The lining behind the fridge read 19 on the non-invasive scale against 15 on the hallway lining"
+        " (dry standard).\n"
+    )
+    found = _readings(text)
+    # Then the first is the kitchen's (the room the notes are on), the second the hallway's dry standard
+    assert (19.0, "Kitchen", False) in found
+    assert (15.0, "Hallway", True) in found
+
+
+def test_a_bracketed_note_in_a_table_row_is_not_equipment() -> None:
+    text = (
+        "First attendance: 14/04/2026. Kitchen floor wet under the dishwasher.\n\nMoisture readings\n"
+        "Pins, %MC. The numbers in each row are the readings on 14/04 and 16/04 in that order.\n\n"
+        "| Kitchen floor under dishwasher (pulled out) | 30 | 17 |\n| Kitchen kickboard | 25 | 14 |\n"
+    )
+    values = sorted(reading.value for reading in analyze_text(text).moisture_readings)
+    assert values == [14.0, 17.0, 25.0, 30.0]

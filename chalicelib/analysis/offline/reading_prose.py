@@ -177,7 +177,7 @@ def prose_readings(
                 _READ_CUE
                 if not bare
                 else _BARE_READ_CUE
-                if scaled
+                if scaled or last_read is not None  # (a reading earlier in the sentence sets the scale)
                 else _KNOWN_SCALE_CUE
                 if scale_known
                 else _READ_VERB

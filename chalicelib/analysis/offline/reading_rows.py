@@ -67,6 +67,7 @@ _SEGMENT_BREAK = re.compile(
 )
 _MAX_HEADER_WORDS = 14
 _MAX_LABEL = 120  # a row's words before its number; keeps every look bounded
+_BRACKETS = re.compile(r"\([^()]{0,60}\)")
 _LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
 
 _HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
@@ -275,7 +276,8 @@ class RowReader:
             if found_when and found_when[0].value:
                 taken_on = found_when[0].value
         label = " ".join(label_cells)
-        if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label):
+        # (a note in brackets, "floor under dishwasher (pulled out)", says nothing of equipment)
+        if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(_BRACKETS.sub(" ", label)):
             return []
         offset, found = 0, []
         for index, cell in enumerate(cells):

@@ -108,7 +108,7 @@ class ReadingPlaces:
                 self.unaffected.add(room.key)
         return room
 
-    def _before_forward_owner(self, text: str, reading: RowReading, owner: Mention) -> Mention:
+    def _before_forward_owner(self, text: str, reading: RowReading, owner: Mention) -> Mention | None:
         """ "put the subfloor at 32%MC against 10%MC in the linen closet": a room named after a
         reading owns it only when it follows at once ("10%MC in the linen closet"); the 32 is the
         room the sentence was about before ("The bathroom ... the subfloor at 32%MC")."""
@@ -118,7 +118,7 @@ class ReadingPlaces:
         before = [
             self._resolve(mention) for mention in room_mentions(text[: reading.start]) if mention.affected
         ]
-        return before[-1] if before else owner
+        return before[-1] if before else None
 
     def _area_by_word(self, label: str) -> Mention | None:
         """An affected room a label names by its first word only ("CME family 4.2" in a job whose
