@@ -123,3 +123,25 @@ def test_a_numbered_section_item_names_a_wing_of_its_own() -> None:
     assert (80.0, "Boardroom") in found
     # the wing is not the boardroom the line before named
     assert (50.0, "Boardroom") not in found
+
+
+def test_a_pdf_row_whose_label_wrapped_onto_the_line_of_its_numbers() -> None:
+    # Given a headerless table read out of a PDF: the point's words wrap, the last line of them
+    # carries the numbers, and a word of it ("door") could pass for an opening's number
+    text = (
+        "Attended 24/02/2026. Bathroom and laundry flooded.\n\nMoisture readings\n"
+        "Pins, %MC. The four numbers after each point are the readings on 24/02, 26/02, 28/02 and 02/03.\n"
+        "P1 Laundry - bottom\nplate at door 36 28 20 15\n"
+        "P2 Bathroom - bottom\nplate, west wall\n31 25 18 14\n"
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    assert found == [
+        (36.0, "Laundry"),
+        (28.0, "Laundry"),
+        (20.0, "Laundry"),
+        (15.0, "Laundry"),
+        (31.0, "Bathroom"),
+        (25.0, "Bathroom"),
+        (18.0, "Bathroom"),
+        (14.0, "Bathroom"),
+    ]

@@ -67,6 +67,8 @@ _SEGMENT_BREAK = re.compile(
 )
 _MAX_HEADER_WORDS = 14
 _MAX_LABEL = 120  # a row's words before its number; keeps every look bounded
+_TRAILING_NUMBERS = re.compile(r"(?:\s\d{1,3}(?:\.\d{1,2})?){3,12}\s*$")
+_NUMBER_WORD = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
 _LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
 
@@ -333,6 +335,14 @@ class RowReader:
         numbers = numbers_in(text, self.dates)
         if numbers and re.match(r"\s*\d{1,2}\s+[A-Za-z]", text) and not text[: numbers[0].start].strip():
             numbers = numbers[1:]  # "1 Airing cupboard ...": the row's point number
+        trailing = _TRAILING_NUMBERS.search(text)
+        if trailing and len(self.preamble_dates) >= 3 and len(numbers) < len(self.preamble_dates):
+            # "plate at door 36 28 20 15": a row ends with one number a day, whatever word is before
+            tail = [
+                Number(float(m.group(0)), m.start(), m.end(), None, None)
+                for m in _NUMBER_WORD.finditer(text, trailing.start())
+            ]
+            numbers = tail if len(tail) == len(self.preamble_dates) else numbers
         columns = self.columns
         if columns is None and len(self.preamble_dates) >= 3 and len(numbers) == len(self.preamble_dates):
             columns = [Column("label"), *(Column("date", day) for day in self.preamble_dates)]

@@ -176,9 +176,15 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
                 rows.columns = header
                 self._pending_label = ""
                 return True
-            if _NUMBERS_ONLY.fullmatch(text) and self._pending_label:
+            wrapped = (
+                rows.word_row(text, taken_on) if self._pending_label and len(text) <= _MAX_WRAPPED else []
+            )
+            if self._pending_label and (
+                _NUMBERS_ONLY.fullmatch(text) or (wrapped and not room_mentions(text[: wrapped[0].start]))
+            ):
                 # A PDF cell that wrapped: "P1 Living/bedroom -" / "bottom plate, north wall" /
-                # "38 29 21 16" is one row; the words before the numbers are its label.
+                # "38 29 21 16" is one row; the words before the numbers are its label. So are
+                # "P5 Bathroom - bottom" / "plate at door 36 28 20 15".
                 joined = f"{self._pending_label} {text}"
                 self._pending_label = ""
                 return self._read_rows(line, room_mentions(joined), rows.word_row(joined, taken_on), joined)
