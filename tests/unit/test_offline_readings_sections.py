@@ -41,3 +41,29 @@ def test_items_of_a_numbered_readings_section_are_read_by_their_dated_heading() 
     assert (19.0, "Kitchen", date(2026, 4, 4), False) in found
     # the section's numbers and the equipment are not readings
     assert len(found) == 5
+
+
+_UNBULLETED = """Job 5521, 3 Tully St, Brunswick VIC 3056. Attended 20/07/2026.
+Laundry: vinyl wet, plasterboard wicking. Study: ceiling sagging, plasterboard wet.
+
+4. MOISTURE READINGS (Tramex, relative scale unless marked)
+20/07/2026
+Ref: bedroom 2 wall 13
+Laundry wall 80
+Study ceiling 95
+Study ceiling battens (exposed) 30 %MC
+22/07/2026
+Laundry wall 35 / study ceiling 30 / battens 20 %MC
+"""
+
+
+def test_unbulleted_items_of_a_readings_section_and_a_surface_known_from_an_earlier_item() -> None:
+    found = [
+        (reading.value, reading.location, reading.taken_on)
+        for reading in analyze_text(_UNBULLETED).moisture_readings
+    ]
+    assert (80.0, "Laundry", date(2026, 7, 20)) in found
+    assert (95.0, "Study", date(2026, 7, 20)) in found
+    # "battens" alone on a later list is the study's: its battens were listed under the study
+    assert (20.0, "Study", date(2026, 7, 22)) in found
+    assert (30.0, "Study", date(2026, 7, 22)) in found

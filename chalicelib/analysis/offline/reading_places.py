@@ -91,7 +91,7 @@ class _Seen:
         return self.context
 
 
-_PART_BREAK = re.compile(r"[.;!?](?!\d)|\|")
+_PART_BREAK = re.compile(r"[.;!?](?!\d)|\||\s/\s")  # " / " parts a list: "kitchen ceiling 35 / joists 21"
 _SUBJECT_REACH = 6  # a room the line starts with ("- Kitchen, main floor: ...") is its subject
 
 
@@ -119,7 +119,7 @@ class PlaceMemory:
         tokens = _tokens(text)
         number = len(self._lines)
         parts = [0, *(match.end() for match in _PART_BREAK.finditer(text))]
-        table = " | " in text
+        table = " | " in text or " / " in text  # (a list's parts are each their own too)
         rooms = sorted(rooms, key=lambda room: room.start)
         self._lines.append(_Seen(tokens, rooms, parts, None if table else context, table))
         for word in {word for word, _ in tokens}:

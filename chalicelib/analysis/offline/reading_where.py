@@ -162,6 +162,12 @@ class ReadingPlaces:
         lead = _LABEL_LEAD.split(label.lstrip(" -*"), maxsplit=1)[0]
         return None if _OWN_SPACE.search(lead) else self._context
 
+    def _surface_room(self, label: str) -> Mention | None:
+        """The affected room the label's surface was described under ("joists" -> the Meals, whose
+        ceiling joists were listed), when only one."""
+        key = self._place_memory().place(label, lambda known: known in self.areas)
+        return Mention(key=key, name=self.areas[key].room, start=0, end=0) if key is not None else None
+
     def _remembered(self, label: str) -> Mention | None:
         """The room whose surface a list's line names ("- 01/23: north wall 6\" - 13"), before the
         room the previous line ended on; a room heading above the list is context enough."""
@@ -170,8 +176,7 @@ class ReadingPlaces:
             return by_word
         if self._context is not None and self._context.heading_only:
             return None
-        key = self._place_memory().place(label, lambda known: known in self.areas)
-        return Mention(key=key, name=self.areas[key].room, start=0, end=0) if key is not None else None
+        return self._surface_room(label)
 
     def _label_place(self, label: str) -> str:
         """A place the vocabulary does not know ("Sterilization", "rear of the house"): the words

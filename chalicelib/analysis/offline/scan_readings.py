@@ -70,6 +70,9 @@ _GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+
 
 
 _UNSPECIFIED_LOCATION = UNSPECIFIED_LOCATION
+# An item of a readings section without a bullet: short, and no sentence ("Kitchen ceiling 72").
+_MAX_ITEM = 80
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s")
 
 
 _REPEAT_REACH = 40  # how many readings back a restated one is looked for
@@ -246,7 +249,9 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
             return found
         if found and self._scale_known() and _DATE_START.match(text):
             return found
-        if self.__dict__.get("_section") == line.number and _LIST_ITEM.match(text):
+        if self.__dict__.get("_section") == line.number and (
+            _LIST_ITEM.match(text) or (len(text) <= _MAX_ITEM and not _SENTENCE_BREAK.search(text))
+        ):
             # "- Kitchen north wall, upper: 22" under "6. Moisture readings": one item, the whole
             # line its label, as in a readings block
             item = self._rows.segments(text, taken_on, in_block=True)
@@ -284,7 +289,7 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
             # "hall wall pbd 12 = dry std. bath wall 11": a part that names its own room is that
             # room's, not the room an earlier part of the line named
             own_words = any(mention.affected for mention in room_mentions(label))
-            owner = owner if own_words else self._area_by_word(label) or owner
+            owner = owner if own_words else self._area_by_word(label) or self._surface_room(label) or owner
         if reading.told and owner is not None and owner.start >= reading.end:
             owner = self._before_forward_owner(line.text, reading, owner)
         named = [self._resolve(mention) for mention in room_mentions(label)] if own_words else []
