@@ -145,3 +145,25 @@ def test_a_pdf_row_whose_label_wrapped_onto_the_line_of_its_numbers() -> None:
         (18.0, "Bathroom"),
         (14.0, "Bathroom"),
     ]
+
+
+def test_a_paragraphs_readings_are_its_rooms_not_a_room_named_in_passing() -> None:
+    # Given a paragraph about the den that names the laundry in passing before its readings
+    text = (
+        "First visit: 07/07/2025.\n\n"
+        "The den (16 x 12 ft) took water over half the floor; the drywall wicked on the wall nearest the"
+        " laundry. Readings on the drywall scale: 40% at 6 inches, 28% at 12 inches, 10% at 24 inches.\n"
+        "The laundry (10 x 8 ft) has a painted slab; the drywall behind the washer read 33% at 6 inches.\n"
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    assert found == [(40.0, "Den"), (28.0, "Den"), (10.0, "Den"), (33.0, "Laundry")]
+
+
+def test_rooms_counted_by_number_are_not_readings() -> None:
+    text = (
+        "Inspected 19/11/2025. Meter: Protimeter, WME.\n"
+        "Water came through the ceilings over Bedrooms 1, 2 and the hallway; carpet wet in all three.\n"
+        "Flat 2, 41 Renshaw Road: kitchen wall 19 WME.\n"
+    )
+    values = [reading.value for reading in analyze_text(text).moisture_readings]
+    assert values == [19.0]

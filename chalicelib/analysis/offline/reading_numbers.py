@@ -32,7 +32,7 @@ MEASURE_BEFORE = re.compile(
     r"(?:\bx|(?<=\d)x|\u00d7|\bgpp|\brh|\bdp|\btemp\w*|\bplus|\bminus|\bwithin|\bby|\bday|\bvisit|\bpt\.?|\bpoint"
     r"|\bno\.?|#|\bclass|\bcat(?:egory)?|\bcondition|\bcond\.?|\bs\d{3}|\blevel|\bunit|\bsuite|\blot"
     r"|\bapt|\bstage|\bphase|\bcl|\bstep|\bitem|\bbay|\bzone|\broom|\brm|\boffice"
-    r"|\bclassroom|\boperatory|\bbed(?:room)?|\bbr|\bbath(?:room)?|\bstd|\bstandard"
+    r"|\bclassroom|\boperatory|\bbed(?:room)?s?|\bbr|\bbath(?:room)?s?|\bflat|\bstd|\bstandard"
     r"|\bgoal|\btarget|\bover|\bunder|\bbelow|\babove|\bless than|\bmore than|\bup to)[ .:#=]{0,2}$"
     # "door 2", "window #3" name an opening; "near window: 71" is a reading by it
     r"|(?:\bdoor|\bwindow)[ .#]{0,2}$",

@@ -70,6 +70,7 @@ _READ_CUE = re.compile(
 
 _LEAD = 40
 _SPACE_WORD = re.compile(r"\b(?:cupboard|closet|room|area|office|garage|cellar|attic|loft|porch)\b", FLAGS)
+_READINGS_LEAD = re.compile(r"\s*readings?\b", FLAGS)  # "Readings: 31 at 100 mm, 22 at 300 mm"
 _POSSESSIVE_ROOM = re.compile(r"\w's (?:bed)?room ?$", FLAGS)
 
 
@@ -150,8 +151,12 @@ def prose_readings(
         if found and (later := _dated_repeat(text, start, end, dates, taken_on, found[-1])) is not None:
             found.append(later)  # "...: 04/05 - 78 at 6 in.; 08/05 - 35; 13/05 - 14": the same point
             continue
-        if not WHERE_WORDS.search(text, start, end) and not (
-            found and (ROOM_PATTERN.search(text, start, end) or _SPACE_WORD.search(text, start, end))
+        if (
+            not WHERE_WORDS.search(text, start, end)
+            and not _READINGS_LEAD.match(text, start)
+            and not (
+                found and (ROOM_PATTERN.search(text, start, end) or _SPACE_WORD.search(text, start, end))
+            )
         ):
             continue  # (after a line's first readings, a sentence naming a room may read one more)
         when = taken_on

@@ -470,11 +470,12 @@ _HEIGHT_TAIL = re.compile(
 
 
 def _carry_surfaces(readings: list[RowReading]) -> list[RowReading]:
-    """ "shared wall @ 4\": 31, @ 8\": 22": the second point is on the first one's wall."""
+    """ "shared wall @ 4\": 31, @ 8\": 22", "east wall: 34 at 100 mm, 27 at 400 mm": the later
+    points are on the first one's wall."""
     surface = ""
     carried = []
     for reading in readings:
-        if surface and _HEIGHT_ONLY.fullmatch(reading.label):
+        if surface and (not reading.label.strip(" ,;:-") or _HEIGHT_ONLY.fullmatch(reading.label)):
             reading = replace(reading, label=f"{surface} {reading.label}")
         else:
             surface = _HEIGHT_TAIL.sub("", reading.label).strip(" ,-:@") or surface

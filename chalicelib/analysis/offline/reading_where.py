@@ -25,6 +25,8 @@ _GENERIC_ROOM_WORDS = frozenset(
 )
 
 
+_SUBJECT_REACH = 6  # "The family room (20 x 16 ft) took water": a paragraph's room comes first
+_SUBJECT_LOOK = 80
 _FOLLOWS_AT_ONCE = 25  # "10%MC in the linen closet": a room this close after a reading is its own
 
 
@@ -119,6 +121,18 @@ class ReadingPlaces:
             self._resolve(mention) for mention in room_mentions(text[: reading.start]) if mention.affected
         ]
         return before[-1] if before else None
+
+    def _paragraph_room(self, text: str, owner: Mention) -> Mention:
+        """A sentence's reading whose sentence names no room: the room the paragraph is about
+        ("The family room (20 x 16 ft) took water ... nearest the laundry. Readings ...: 42%"),
+        or the section's ("6.2 Walk-in robe" over "... the ensuite east wall. Readings: 31"),
+        not a room an earlier sentence named in passing."""
+        first = next(iter(room_mentions(text[:_SUBJECT_LOOK])), None)
+        if first is not None and first.affected and first.start <= _SUBJECT_REACH:
+            return self._resolve(first)
+        if self._context is not None and self._context.key in self.areas:
+            return self._context
+        return owner
 
     def _area_by_word(self, label: str) -> Mention | None:
         """An affected room a label names by its first word only ("CME family 4.2" in a job whose

@@ -96,6 +96,14 @@ _COLUMN_TITLE = re.compile(r"\b(?:room|location|material|point|area|surface|subs
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s")
+
+
+def _sentence_start(text: str, position: int) -> int:
+    starts = [match.end() for match in _SENTENCE_END.finditer(text, 0, position)]
+    return starts[-1] if starts else 0
+
+
 def _same_point(one: ReadingDraft, other: ReadingDraft) -> bool:
     """Two readings that may be one point: the same material and place, or one of them unnamed."""
     materials = (one.material.key if one.material else None, other.material.key if other.material else None)
@@ -292,6 +300,8 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
             owner = owner if own_words else self._area_by_word(label) or self._surface_room(label) or owner
         if reading.told and owner is not None and owner.start >= reading.end:
             owner = self._before_forward_owner(line.text, reading, owner)
+        elif not in_table and owner is not None and owner.start < _sentence_start(line.text, reading.start):
+            owner = self._paragraph_room(line.text, owner)
         named = [self._resolve(mention) for mention in room_mentions(label)] if own_words else []
         if reading.told and not named:
             # "but the cupboard wall was still 19": the Hot water cupboard, by its word
