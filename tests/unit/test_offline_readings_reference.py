@@ -84,3 +84,30 @@ def test_a_bracketed_note_in_a_table_row_is_not_equipment() -> None:
     )
     values = sorted(reading.value for reading in analyze_text(text).moisture_readings)
     assert values == [14.0, 17.0, 25.0, 30.0]
+
+
+def test_a_maps_legend_states_the_goal_its_dry_marks_are_judged_by() -> None:
+    # Given a map whose legend calls a point dry under 17, and a dry standard of 11 (goal 15 by rule)
+    text = (
+        "Attended 04/02/2026. Family room skirting wet.\n\nMC\nMeter: Protimeter, values in WME.\n"
+        "Legend: W = wet (over 20), B = borderline (17-20), D = dry (under 17).\n\n"
+        "A - family room skirting, east wall - 26 W\nB - family room skirting by the door - 16 D\n"
+        "R1 - Bed 2 skirting (reference) - 11\n"
+    )
+    findings = analyze_text(text)
+    marked = [reading for reading in findings.moisture_readings if reading.value == 16.0]
+    # Then the 16 marked D is dry against the legend's goal, which the report keeps
+    assert [(reading.is_dry, reading.drying_goal) for reading in marked] == [(True, 17.0)]
+
+
+def test_a_storm_told_of_on_a_weekday_is_no_visit() -> None:
+    # Given a narrative line that starts with the day of the storm, after the first visit's date
+    text = (
+        "First visit: 07/07/2025.\n\nSunday night's storm pushed sewage up the basement floor drain.\n"
+        "The den (16 x 12 ft): drywall wicked; the drywall read 40% at 6 inches.\n"
+    )
+    days = [reading.taken_on for reading in analyze_text(text).moisture_readings]
+    # Then the reading keeps the visit's date, not an unknown one
+    from datetime import date
+
+    assert days == [date(2025, 7, 7)]

@@ -106,6 +106,8 @@ _VISIT_START = re.compile(
     r"|re-?checks?|re-?reads?|re-?tests?|back on site|returned"
     r"|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday"
     r"|sun|sunday)\b"
+    # ("Sunday night's storm", "Monday's rain": a day told of, not a visit)
+    r"(?!(?: (?:night|morning|afternoon|evening))?['\u2019]s\b)"
     r"|(?:monitor(?:ing)?|moisture (?:check|map(?:ping)?|readings?)|drying (?:check|log|day)|readings?"
     r"|inspection(?: date)?|inspected|date of inspection|attended|attendance|date attended|date)\b)",
     FLAGS,

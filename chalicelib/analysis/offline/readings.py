@@ -269,10 +269,15 @@ def finalise_readings(
         key = _reading_key(draft)
         # A reference without a material serves every reading on its scale; never another material's.
         dry_standard = None if draft.is_reference else references.get(key, references.get((None, draft.unit)))
+        # The goal the notes state for the job ("D = dry (under 17)", "Goal: 16 %MC") is the record;
+        # the standard's goal from the dry standard serves when they state none.
+        stated_goal = stated_goals.get(key, stated_goals.get((None, draft.unit)))
         goal = (
-            drying_goal(dry_standard, standards, draft.material.key if draft.material else None)
+            stated_goal
+            if stated_goal is not None
+            else drying_goal(dry_standard, standards, draft.material.key if draft.material else None)
             if dry_standard is not None
-            else stated_goals.get(key, stated_goals.get((None, draft.unit)))
+            else None
         )
         readings.append(
             MoistureReading(

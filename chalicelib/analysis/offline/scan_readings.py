@@ -70,6 +70,11 @@ _GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+
 
 
 _UNSPECIFIED_LOCATION = UNSPECIFIED_LOCATION
+_DRY_LEGEND = re.compile(
+    r"\b(?:d ?= ?)?dry ?[=:]? ?\(? ?(?:under|below|less than|<) ?(?P<value>\d{1,3}(?:\.\d)?)\b"
+    r"(?! ?%? ?(?:of|rh))",
+    FLAGS,
+)
 # An item of a readings section without a bullet: short, and no sentence ("Kitchen ceiling 72").
 _MAX_ITEM = 80
 _SENTENCE_BREAK = re.compile(r"[.;!?]\s")
@@ -148,6 +153,11 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
         taken_on = self._lead_date(line, taken_on)
         self._note_air(line)
         self._note_section(line)
+        legend = _DRY_LEGEND.search(line.text)
+        if legend is not None:
+            # "Legend: W = wet (over 20), B = borderline (17-20), D = dry (under 17)": the job's goal
+            unit = self._row_scales().general or "%"
+            self.goals.append(Goal(None, unit, float(legend.group("value"))))
         if METER_WORD.search(line.text):
             self.__dict__["_meter_seen"] = True
         if PROBE_CONTEXT.search(line.text):
