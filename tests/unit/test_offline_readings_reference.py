@@ -111,3 +111,34 @@ def test_a_storm_told_of_on_a_weekday_is_no_visit() -> None:
     from datetime import date
 
     assert days == [date(2025, 7, 7)]
+
+
+_RESTATED = """Call 21:55, on site 22:30, 13/06/2026.
+UPSTAIRS
+- Main bath 5x8: vinyl on ply subfloor, standing water. Subfloor 30%MC (pin).
+- Linen closet subfloor = dry std 9%MC.
+
+DOWNSTAIRS
+- Kitchen 12x14, under the bath. Ceiling drywall soaked.
+
+Readings 13/06 (drywall rel scale / wood %MC)
+- bath subfloor 30%MC
+- kitchen ceiling near window 75
+- kitchen ceiling by window 2 is dry
+- linen closet subfloor (dry std) 9%MC
+- skirt 12%MC, p-board 12%MC in the spare room (dry std)
+"""
+
+
+def test_a_readings_list_restating_the_rooms_notes_gives_each_reading_once() -> None:
+    found = [
+        (reading.value, reading.location, reading.is_reference)
+        for reading in analyze_text(_RESTATED).moisture_readings
+    ]
+    assert found.count((30.0, "Main bath", False)) == 1
+    assert [value for value, _, is_reference in found if is_reference].count(9.0) == 1
+    # a reading by a window is read; a window's number is not
+    assert (75.0, "Kitchen", False) in found
+    assert not any(value == 2.0 for value, _, _ in found)
+    # two dry standards of one value on one line are two points
+    assert [value for value, _, is_reference in found if is_reference].count(12.0) == 2

@@ -33,11 +33,13 @@ MEASURE_BEFORE = re.compile(
     r"|\bno\.?|#|\bclass|\bcat(?:egory)?|\bcondition|\bcond\.?|\bs\d{3}|\blevel|\bunit|\bsuite|\blot"
     r"|\bapt|\bstage|\bphase|\bcl|\bstep|\bitem|\bbay|\bzone|\broom|\brm|\boffice"
     r"|\bclassroom|\boperatory|\bbed(?:room)?s?|\bbr|\bbath(?:room)?s?|\bflat|\bstd|\bstandard"
-    r"|\bgoal|\btarget|\bover|\bunder|\bbelow|\babove|\bless than|\bmore than|\bup to)[ .:#=]{0,2}$"
-    # "door 2", "window #3" name an opening; "near window: 71" is a reading by it
-    r"|(?:\bdoor|\bwindow)[ .#]{0,2}$",
+    r"|\bgoal|\btarget|\bover|\bunder|\bbelow|\babove|\bless than|\bmore than|\bup to)[ .:#=]{0,2}$",
     FLAGS,
 )
+# "door 2", "window #3" name an opening; "near window: 71" and "near window 71" are readings by it
+# (no house numbers its doors or windows past a dozen).
+OPENING_BEFORE = re.compile(r"(?:\bdoor|\bwindow)[ .#]{0,2}$", FLAGS)
+MAX_OPENING = 12
 # Words after a reading that say whether it is dry ("38 W", "14 D", "11 (dry)").
 FLAG_AFTER = re.compile(
     r" ?\(?(?P<flag>w|d|b|wet|dry|dried|damp|borderline|ok|at goal|goal met|still wet|not dry)\)?(?![\w])",
@@ -96,6 +98,10 @@ def numbers_in(text: str, dates: Dates) -> list[Number]:
         if scale is None and MEASURE_AFTER.match(blanked, end):
             continue
         if MEASURE_BEFORE.search(blanked, max(0, match.start() - 14), match.start()):
+            continue
+        if float(match.group("value")) <= MAX_OPENING and OPENING_BEFORE.search(
+            blanked, max(0, match.start() - 8), match.start()
+        ):
             continue
         if label_number(blanked, match.start(), end):
             continue

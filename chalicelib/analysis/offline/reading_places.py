@@ -38,6 +38,7 @@ _SKIP = frozenset({"the", "a", "an", "of", "on", "at", "in", "to", "by", "w/", "
 _NOT_SURFACE = frozenset(
     {"ref", "reference", "dry", "std", "standard", "wme", "rel", "mc", "pin", "pins", "reading", "readings"}
 )
+_MIN_PLURAL = 4
 _MAX_LINES_PER_WORD = 200  # keeps a look-up bounded on a huge document
 _MAX_TOKENS = 120  # words of a line remembered
 _SLACK = 3  # words allowed between a surface's words ("wall shared w/ dish pit" is the shared wall)
@@ -47,7 +48,10 @@ def _tokens(text: str) -> list[tuple[str, int]]:
     found = []
     for match in _WORD.finditer(text):
         word = match.group(0).lower()
-        found.append((_ABBREVIATIONS.get(word, word), match.start()))
+        word = _ABBREVIATIONS.get(word, word)
+        if len(word) > _MIN_PLURAL and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]  # "joists" where "joist" was listed
+        found.append((word, match.start()))
         if len(found) >= _MAX_TOKENS:
             break
     return found

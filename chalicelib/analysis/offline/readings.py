@@ -41,7 +41,7 @@ _MATERIALS: tuple[tuple[str, str], ...] = (
         r"hardwood(?: floor(?:ing)?)?|timber floor(?:ing|boards?)?|floorboards?|parquet"
         r"|(?:oak|maple|jarrah|blackbutt|spotted gum)(?: floor(?:ing|boards?)?)?",
     ),
-    ("particleboard", r"particle ?board|chipboard|mdf"),
+    ("particleboard", r"particle ?board|p-board|chipboard|mdf"),
     ("plywood", r"plywood|osb"),
     ("cabinetry", r"cabinet(?:s|ry)?|vanity|kick ?boards?|toe ?kicks?"),
     ("subfloor", r"sub-?floor"),

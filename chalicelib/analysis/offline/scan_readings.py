@@ -82,6 +82,7 @@ _SENTENCE_BREAK = re.compile(r"[.;!?]\s")
 
 _REPEAT_REACH = 40  # how many readings back a restated one is looked for
 _REPEAT_LINES = 10  # and how many lines back: a restatement is close to what it restates
+_RESTATED_LINES = 25  # a readings list restating the rooms' notes reaches further back
 
 
 def _material_keys(text: str) -> list[str]:
@@ -306,7 +307,7 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
         if not own_words and owner is not None and owner.start < reading.start - len(label) - 3:
             # "hall wall pbd 12 = dry std. bath wall 11": a part that names its own room is that
             # room's, not the room an earlier part of the line named
-            own_words = any(mention.affected for mention in room_mentions(label))
+            own_words = bool(room_mentions(label))
             owner = owner if own_words else self._area_by_word(label) or self._surface_room(label) or owner
         if reading.told and owner is not None and owner.start >= reading.end:
             owner = self._before_forward_owner(line.text, reading, owner)
@@ -361,15 +362,43 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
             said_dry=reading.said_dry,
             source=line.span(),
         )
-        if not self._repeats(draft, told=reading.told) and not self._is_air(line, reading.unit or ""):
-            self.readings.append(draft)
+        if not self._is_air(line, reading.unit or ""):
+            self._append(draft, told=reading.told)
 
-    def _repeats(self, draft: ReadingDraft, *, told: bool) -> bool:
+    def _append(self, draft: ReadingDraft, *, told: bool) -> None:
+        in_block = self._in_readings or self.__dict__.get("_section") == draft.source.line
+        if self._repeats(draft, told=told, in_block=in_block):
+            return
+        self.readings.append(draft)
+        blocks = self.__dict__.setdefault("_draft_blocks", [])
+        blocks.append(in_block)
+
+    def _repeats(self, draft: ReadingDraft, *, told: bool, in_block: bool) -> bool:
         """A reading said again: the dry standard of a day restated in a table ("7%MC (REF)" then a
-        REF column of 7 that day), or a sentence citing one already listed ("The restroom reading
-        of 85 was the wettest")."""
-        for earlier in self.readings[-_REPEAT_REACH:]:
-            if draft.source.line - earlier.source.line > _REPEAT_LINES:
+        REF column of 7 that day), a sentence citing one already listed ("The restroom reading
+        of 85 was the wettest"), or a readings list restating what the room's notes gave ("Main
+        bath: ... Subfloor 32%MC (pin)" then, under "Readings 13/06", "- bath subfloor 32%MC")."""
+        blocks: list[bool] = self.__dict__.get("_draft_blocks", [])
+        first = max(0, len(self.readings) - _REPEAT_REACH)
+        for index in range(first, len(self.readings)):
+            earlier = self.readings[index]
+            distance = draft.source.line - earlier.source.line
+            if distance > _RESTATED_LINES:
+                continue
+            if (
+                in_block
+                and index < len(blocks)
+                and not blocks[index]
+                and earlier.value == draft.value
+                and earlier.taken_on == draft.taken_on
+                and earlier.unit == draft.unit
+                and earlier.material is not None
+                and draft.material is not None
+                and earlier.material.key == draft.material.key
+                and earlier.location == draft.location
+            ):
+                return True
+            if distance > _REPEAT_LINES:
                 continue
             same = (
                 earlier.value == draft.value
@@ -380,7 +409,13 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
                     or "REL" in (earlier.unit, draft.unit)
                 )
             )
-            if same and draft.is_reference and earlier.is_reference and _same_point(earlier, draft):
+            if (
+                same
+                and draft.is_reference
+                and earlier.is_reference
+                and earlier.source.line != draft.source.line  # ("skirt 12%MC, p-board 12%MC": two points)
+                and _same_point(earlier, draft)
+            ):
                 return True
             if (
                 same
@@ -455,7 +490,7 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
             place = places.at(reading.start) or self._context
             if self._is_air(line, reading.unit):
                 continue
-            self.readings.append(
+            self._append(
                 ReadingDraft(
                     location=self._name(place),
                     material=material,
@@ -467,5 +502,6 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
                     or is_reference_reading(text, sentences, reading, affected_starts),
                     said_dry=dry_note(text, reading.end, next_start),
                     source=line.span(),
-                )
+                ),
+                told=False,
             )
