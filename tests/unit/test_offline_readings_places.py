@@ -167,3 +167,29 @@ def test_rooms_counted_by_number_are_not_readings() -> None:
     )
     values = [reading.value for reading in analyze_text(text).moisture_readings]
     assert values == [19.0]
+
+
+def test_an_outside_wall_is_a_surface_not_the_air_outside() -> None:
+    text = (
+        "Inspected 05/04/2025. Meter: Protimeter, WME.\nBedroom 1: bottom plates wet.\n\nDRYING LOG (WME)\n"
+        "| Point | Location | 05/04 | 07/04 |\n| B | Bedroom 1, bottom plate, outside wall | 33 | 21 |\n"
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    assert found == [(33.0, "Bedroom 1"), (21.0, "Bedroom 1")]
+
+
+def test_a_homeowner_email_lists_readings_after_the_meter_and_places_the_attic_ones() -> None:
+    text = (
+        "Inspected 11/03/2025.\n"
+        "- The closet has mold on the ceiling. He showed me his meter: 36% on the closet ceiling, 22% high"
+        " up on the back wall, and only 8% down near the floor.\n"
+        "- Up in the attic the wood around the vent pipe is stained. The wood next to the pipe read 20% and"
+        " the same roof boards about 10 feet away read 10%.\n"
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    assert (36.0, "Closet") in found
+    assert (22.0, "Closet") in found
+    assert (8.0, "Closet") in found
+    assert (20.0, "Attic") in found
+    assert (10.0, "Attic") in found
+    assert len(found) == 5  # "10 feet" is no reading

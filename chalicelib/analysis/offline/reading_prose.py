@@ -63,7 +63,7 @@ _ORDINAL_DAY = re.compile(r"\bthe (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b", F
 _READ_CUE = re.compile(
     r"\b(?:read(?:s|ing|ings)?|measured|metered|showed|was|were|at|to|down to|dried to|dropped to|ranged"
     r"|between|above|below|over|under|still|and|against|versus|vs"
-    r"|compared (?:with|to))\b\W{0,3}(?:[a-z]+ ){0,2}$",
+    r"|compared (?:with|to)|meter)\b\W{0,3}(?:[a-z]+ ){0,2}$",
     FLAGS,
 )
 
@@ -78,7 +78,7 @@ _POSSESSIVE_ROOM = re.compile(r"\w's (?:bed)?room ?$", FLAGS)
 # with a place and a bare number.
 # ("was 40 on his meter, the hallway wall 26": a few words may close the first reading's part).
 _LIST_NEXT = re.compile(
-    r"(?: [a-z]{1,12}){0,4} ?(?:,|;|and) (?:and )?(?:the )?[a-z][a-z0-9 /'\-]{0,40}", FLAGS
+    r"(?: [a-z]{1,12}){0,6} ?(?:,|;|and) (?:and )?(?:(?:the )?[a-z][a-z0-9 /'\-]{0,40})?", FLAGS
 )
 
 
@@ -191,8 +191,7 @@ def prose_readings(
             if at_height and (scaled or _READINGS_WORD.search(text, start, end)):
                 cue = _ANYTHING
             listed = (
-                bare
-                and last_read is not None
+                last_read is not None
                 # "and the bedroom 2 skirting": the room's number; "Bella's room 13" is no room number
                 and (not MEASURE_BEFORE.search(lead) or _POSSESSIVE_ROOM.search(lead) is not None)
                 and _LIST_NEXT.fullmatch(text, last_read, match.start()) is not None

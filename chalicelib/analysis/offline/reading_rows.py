@@ -45,13 +45,19 @@ _EQUIPMENT_WORDS = re.compile(
     r"|set|placed|pulled|removed|added|running)\b",
     FLAGS,
 )
-AIR_WORDS = re.compile(r"\b(?:rh|gpp|dew ?point|dp|temp\w*|ambient|outside|outdoors?|outlet|inlet)\b", FLAGS)
+# (an "outside wall" is a surface, not the air outside)
+AIR_WORDS = re.compile(
+    r"\b(?:rh|gpp|dew ?point|dp|temp\w*|ambient|outside(?! (?:wall|corner|face|edge|skin|leaf))|outdoors?"
+    r"|outlet|inlet)\b",
+    FLAGS,
+)
 WHERE_WORDS = re.compile(
     r"\b(?:walls?|floors?|ceilings?|clg|skirt\w*|subfloor|sub-floor|slab|joists?|studs?|plates?|cabinets?|kick"
     r"\w*|vanity|sheathing|framing|frame|carpet|pad|underlay|cpt|u/lay|pbd|drywall|plasterboard|gyprock"
     r"|sheetrock|timber|hardwood|laminate|vinyl|tiles?|grout|osb|ply\w*|particleboard|p-board|chipboard|mdf|concrete"
     r"|screed|brick|block|plaster|baseboards?|base|trim|jamb|architrave|door|robe|wardrobe|toe kick|plinth"
-    r"|insulation|batts|bottom|top|corner|behind|under|beside|near|centre|center|edge|threshold)\b",
+    r"|insulation|batts|bottom|top|corner|behind|under|beside|near|centre|center|edge|threshold"
+    r"|wood|boards?|decking|rafters?|trusses|bearers?)\b",
     FLAGS,
 )
 _POINT_ID = re.compile(

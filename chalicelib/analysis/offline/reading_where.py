@@ -27,6 +27,7 @@ _GENERIC_ROOM_WORDS = frozenset(
 
 _SUBJECT_REACH = 6  # "The family room (20 x 16 ft) took water": a paragraph's room comes first
 _SUBJECT_LOOK = 80
+_PLACE_LEAD = re.compile(r"[\s\-*]*(?:(?:up|down|out|over|back) )?(?:in|at|inside|under|on) (?:the )?", FLAGS)
 _FOLLOWS_AT_ONCE = 25  # "10%MC in the linen closet": a room this close after a reading is its own
 
 
@@ -128,7 +129,11 @@ class ReadingPlaces:
         or the section's ("6.2 Walk-in robe" over "... the ensuite east wall. Readings: 31"),
         not a room an earlier sentence named in passing."""
         first = next(iter(room_mentions(text[:_SUBJECT_LOOK])), None)
-        if first is not None and first.affected and first.start <= _SUBJECT_REACH:
+        if (
+            first is not None
+            and first.affected
+            and (first.start <= _SUBJECT_REACH or _PLACE_LEAD.fullmatch(text, 0, first.start))
+        ):
             return self._resolve(first)
         if self._context is not None and self._context.key in self.areas:
             return self._context
