@@ -40,3 +40,23 @@ def test_a_room_size_written_without_spaces_is_not_a_reading() -> None:
     values = sorted(reading.value for reading in analyze_text(text).moisture_readings)
     # Then only the readings are read
     assert values == [22.0, 31.0]
+
+
+def test_a_percentage_after_a_temperature_is_the_airs_humidity() -> None:
+    text = (
+        "Inspected Jan 12, 2026. Hallway: carpet wet, drywall wet low.\n"
+        "Outside it was 25 F and 60% RH; the hallway was 69 F and 55% (about 58 grains) and the hallway"
+        " drywall read 21%.\n"
+    )
+    values = [reading.value for reading in analyze_text(text).moisture_readings]
+    assert values == [21.0]
+
+
+def test_several_scale_marked_readings_in_one_note_and_rooms_counted_by_number() -> None:
+    text = (
+        "Inspected 11/03/2025.\nBR3 closet 5' x 2.5'\n"
+        ' - clg 36% back wall high 22% back wall 12" AFF 8% (gyp scale)\n'
+        "Bedrooms 1 and 2 and the hall show no growth. Dry standard for drywall, taken in the hall: 7%.\n"
+    )
+    found = [(reading.value, reading.is_reference) for reading in analyze_text(text).moisture_readings]
+    assert found == [(36.0, False), (22.0, False), (8.0, False), (7.0, True)]

@@ -40,6 +40,12 @@ MEASURE_BEFORE = re.compile(
 # (no house numbers its doors or windows past a dozen).
 OPENING_BEFORE = re.compile(r"(?:\bdoor|\bwindow)[ .#]{0,2}$", FLAGS)
 MAX_OPENING = 12
+# "Bedrooms 1 and 2", "units 3, 4 & 5": the later numbers name rooms as the first does.
+NUMBERED_BEFORE = re.compile(
+    r"\b(?:bed(?:room)?s?|bath(?:room)?s?|rooms?|units?|levels?|floors?|flats?|apartments?|suites?|offices?)"
+    r" \d{1,2}(?: ?(?:,|and|&|/) ?\d{1,2}){0,4} ?(?:,|and|&|/) ?$",
+    FLAGS,
+)
 # Words after a reading that say whether it is dry ("38 W", "14 D", "11 (dry)").
 FLAG_AFTER = re.compile(
     r" ?\(?(?P<flag>w|d|b|wet|dry|dried|damp|borderline|ok|at goal|goal met|still wet|not dry)\)?(?![\w])",
@@ -98,6 +104,8 @@ def numbers_in(text: str, dates: Dates) -> list[Number]:
         if scale is None and MEASURE_AFTER.match(blanked, end):
             continue
         if MEASURE_BEFORE.search(blanked, max(0, match.start() - 14), match.start()):
+            continue
+        if NUMBERED_BEFORE.search(blanked, max(0, match.start() - 30), match.start()):
             continue
         if float(match.group("value")) <= MAX_OPENING and OPENING_BEFORE.search(
             blanked, max(0, match.start() - 8), match.start()

@@ -63,7 +63,8 @@ _ORDINAL_DAY = re.compile(r"\bthe (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b", F
 _READ_CUE = re.compile(
     r"\b(?:read(?:s|ing|ings)?|measured|metered|showed|was|were|at|to|down to|dried to|dropped to|ranged"
     r"|between|above|below|over|under|still|and|against|versus|vs"
-    r"|compared (?:with|to)|meter)\b\W{0,3}(?:[a-z]+ ){0,2}$",
+    r"|compared (?:with|to)|meter)\b\W{0,3}(?:[a-z]+ ){0,2}$"
+    r"|[a-z]: ?$",  # "Dry standard for drywall, taken in the upstairs hallway: 8%"
     FLAGS,
 )
 

@@ -17,6 +17,7 @@ date, a temperature or humidity, a count of equipment, a room's or point's numbe
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -426,8 +427,8 @@ class RowReader:
                 first = index
                 while index < len(numbers) and numbers[index].start < end:
                     index += 1
-                if index > first:
-                    readings += self._segment(text, numbers[first:index], taken_on, start)
+                for part_start, part in _scaled_parts(text, numbers[first:index], start):
+                    readings += self._segment(text, part, taken_on, part_start)
                 start = match.end() if match else len(text)
         readings = _carry_surfaces(readings)
         if point_match and len(readings) == 1:
@@ -475,13 +476,29 @@ _HEIGHT_TAIL = re.compile(
 )
 
 
+def _scaled_parts(text: str, numbers: list[Number], start: int) -> list[tuple[int, list[Number]]]:
+    """A part of a line with several numbers is one size or range ("2.4 x 1.9", "18-22"), unless
+    each number has its scale and words between: "clg 38% back wall high 24%" is two readings."""
+    if len(numbers) < 2 or not all(number.scale for number in numbers):
+        return [(start, numbers)] if numbers else []
+    parts = [(start, [numbers[0]])]
+    for previous, number in itertools.pairwise(numbers):
+        if not re.search(r"[a-z]{2}", text[previous.end : number.start], re.IGNORECASE):
+            return [(start, numbers)]
+        parts.append((previous.end, [number]))
+    return parts
+
+
+_CONNECTOR_ONLY = re.compile(r"[\s,;:\-]*(?:(?:and|&|then|with)[\s,;:\-]*)?", FLAGS)  # "18%MC and 16%MC"
+
+
 def _carry_surfaces(readings: list[RowReading]) -> list[RowReading]:
     """ "shared wall @ 4\": 31, @ 8\": 22", "east wall: 34 at 100 mm, 27 at 400 mm": the later
     points are on the first one's wall."""
     surface = ""
     carried = []
     for reading in readings:
-        if surface and (not reading.label.strip(" ,;:-") or _HEIGHT_ONLY.fullmatch(reading.label)):
+        if surface and (_CONNECTOR_ONLY.fullmatch(reading.label) or _HEIGHT_ONLY.fullmatch(reading.label)):
             reading = replace(reading, label=f"{surface} {reading.label}")
         else:
             surface = _HEIGHT_TAIL.sub("", reading.label).strip(" ,-:@") or surface

@@ -110,6 +110,14 @@ def _sentence_start(text: str, position: int) -> int:
     return starts[-1] if starts else 0
 
 
+# "the hallway was 68 F and 57%", "66 F 62% 58 GPP": a percentage after a temperature is its RH.
+_TEMPERATURE_BEFORE = re.compile(r"\d ?(?:\u00b0|deg(?:rees)?)? ?[fc]\b,? ?(?:and |/ ?)?$", FLAGS)
+
+
+def _after_temperature(text: str, start: int) -> bool:
+    return _TEMPERATURE_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
 def _same_point(one: ReadingDraft, other: ReadingDraft) -> bool:
     """Two readings that may be one point: the same material and place, or one of them unnamed."""
     materials = (one.material.key if one.material else None, other.material.key if other.material else None)
@@ -362,7 +370,7 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
             said_dry=reading.said_dry,
             source=line.span(),
         )
-        if not self._is_air(line, reading.unit or ""):
+        if not self._is_air(line, reading.unit or "") and not _after_temperature(line.text, reading.start):
             self._append(draft, told=reading.told)
 
     def _append(self, draft: ReadingDraft, *, told: bool) -> None:
@@ -488,7 +496,7 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
                 self.goals.append(Goal(material.key if material else None, reading.unit, reading.value))
                 continue
             place = places.at(reading.start) or self._context
-            if self._is_air(line, reading.unit):
+            if self._is_air(line, reading.unit) or _after_temperature(text, reading.start):
                 continue
             self._append(
                 ReadingDraft(
