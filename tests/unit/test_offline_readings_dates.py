@@ -130,3 +130,19 @@ def test_a_homeowner_tells_readings_in_sentences_dated_by_the_day_of_the_month()
     assert (13.0, "Hallway", date(2026, 6, 8)) in found  # "On Monday the 8th" dates the paragraph
     assert (12.0, "Mia's room", date(2026, 6, 8)) in found
     assert (13.0, "Airing cupboard", date(2026, 6, 10)) in found  # the cupboard, by its last word
+
+
+def test_a_date_inside_a_line_dates_the_listed_readings_after_it() -> None:
+    text = (
+        "Inspected Jan 12, 2026. Hallway carpet and OSB wet, closet plate wet.\n\n"
+        "By January 14 the hallway OSB was at 15% near the closet and 13% at the far end. Final readings on"
+        " 1/15: hallway OSB 11% and 12%, hallway drywall 10%.\n"
+    )
+    found = [(reading.value, reading.taken_on) for reading in analyze_text(text).moisture_readings]
+    assert found == [
+        (15.0, date(2026, 1, 14)),
+        (13.0, date(2026, 1, 14)),
+        (11.0, date(2026, 1, 15)),
+        (12.0, date(2026, 1, 15)),
+        (10.0, date(2026, 1, 15)),
+    ]

@@ -430,13 +430,27 @@ class RowReader:
                 for part_start, part in _scaled_parts(text, numbers[first:index], start):
                     readings += self._segment(text, part, taken_on, part_start)
                 start = match.end() if match else len(text)
-        readings = _carry_surfaces(readings)
+        readings = self._date_parts(text, _carry_surfaces(readings), taken_on)
         if point_match and len(readings) == 1:
             point = point_match.group("id")
             if in_block and describes_place(readings[0].label):
                 self.points.setdefault(point, readings[0].label)
             readings = [_with_point(readings[0], point)]
         return readings
+
+    def _date_parts(self, text: str, readings: list[RowReading], taken_on: date | None) -> list[RowReading]:
+        """ "By January 14 the plate had dried to 20%, ... Final readings on 1/15: plate 13%": a date
+        written in a line dates its parts from there on."""
+        if len(readings) < 2:
+            return readings
+        dated, current, previous = [], taken_on, 0
+        for reading in readings:
+            span = text[previous : reading.start]
+            found = [m.value for m in self.dates.find(span, current, yearless_numeric=True) if m.value]
+            current = found[-1] if found else current
+            dated.append(replace(reading, taken_on=current) if current != reading.taken_on else reading)
+            previous = reading.end
+        return dated
 
     def _segment(
         self, text: str, numbers: list[Number], taken_on: date | None, start: int = 0
