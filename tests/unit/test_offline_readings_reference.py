@@ -142,3 +142,18 @@ def test_a_readings_list_restating_the_rooms_notes_gives_each_reading_once() -> 
     assert not any(value == 2.0 for value, _, _ in found)
     # two dry standards of one value on one line are two points
     assert [value for value, _, is_reference in found if is_reference].count(12.0) == 2
+
+
+def test_a_dry_standard_told_for_two_materials_in_one_sentence() -> None:
+    # Given a dry standard room named once, then two materials with bare numbers
+    text = (
+        "Inspected 08/03/2026. Meter: Protimeter, WME scale. Ensuite: plasterboard wet behind the vanity.\n"
+        "Dry standard taken in bedroom 3 at the other end of the house, skirting 11 and plasterboard 10.\n"
+        "Then on Monday 09/03 we set 3 vacuum units with 24 panels and 1 trailer dehumidifier.\n"
+    )
+    found = [
+        (reading.value, reading.location, reading.is_reference)
+        for reading in analyze_text(text).moisture_readings
+    ]
+    # Then both are the bedroom's dry standards (not the ensuite's plasterboard), and counts are not read
+    assert found == [(11.0, "Bedroom 3", True), (10.0, "Bedroom 3", True)]

@@ -133,6 +133,13 @@ def numbers_in(text: str, dates: Dates) -> list[Number]:
     return found
 
 
+_SURFACE_WORD = re.compile(
+    r"skirt\w*|plasterboard|drywall|pbd|gyprock|walls?|floors?|ceilings?|carpet|subfloor|joists?|studs?|plates?"
+    r"|timber|framing|cabinet\w*|vanity|laminate|vinyl|tiles?|slab|concrete|osb|plywood|particleboard|baseboard",
+    FLAGS,
+)
+
+
 def label_number(text: str, start: int, end: int) -> bool:
     """ "Operatory 2 drywall", "Bed 2 skirt": a number between two words names the place."""
     before = text[max(0, start - 20) : start]
@@ -143,6 +150,8 @@ def label_number(text: str, start: int, end: int) -> bool:
         return False
     if FLAG_AFTER.match(text, end) and not word_after.group(1)[0].isupper():
         return False
+    if _SURFACE_WORD.fullmatch(word_before.group(1)):
+        return False  # "skirting 11 and plasterboard 10": a surface's reading, then the next
     return word_before.group(1)[0].isupper() or word_after.group(1).lower() in (
         "and",
         "&",

@@ -490,14 +490,23 @@ _HEIGHT_TAIL = re.compile(
 )
 
 
+# What may follow a bare reading in a list: its end, or where it was taken ("11 and", "34 at 100 mm").
+_ENDS_READING = re.compile(r" ?(?:$|[,;.:)(/]|and\b|at\b|on\b|in\b|near\b|by\b|behind\b|under\b)", FLAGS)
+
+
 def _scaled_parts(text: str, numbers: list[Number], start: int) -> list[tuple[int, list[Number]]]:
     """A part of a line with several numbers is one size or range ("2.4 x 1.9", "18-22"), unless
-    each number has its scale and words between: "clg 38% back wall high 24%" is two readings."""
-    if len(numbers) < 2 or not all(number.scale for number in numbers):
+    words come between them: a surface ("skirting 11 and plasterboard 10") or, when each number has
+    its scale, any ("clg 38% back wall high 24%")."""
+    if len(numbers) < 2:
         return [(start, numbers)] if numbers else []
+    scaled = all(number.scale for number in numbers)
+    if not scaled and not all(_ENDS_READING.match(text, number.end) for number in numbers):
+        return [(start, numbers)]  # "3 vacuum units with 24 panels": counts of things
     parts = [(start, [numbers[0]])]
     for previous, number in itertools.pairwise(numbers):
-        if not re.search(r"[a-z]{2}", text[previous.end : number.start], re.IGNORECASE):
+        between = text[previous.end : number.start]
+        if not (WHERE_WORDS.search(between) or (scaled and re.search(r"[a-z]{2}", between, re.IGNORECASE))):
             return [(start, numbers)]
         parts.append((previous.end, [number]))
     return parts

@@ -228,7 +228,7 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
                 if len(text) > _MAX_WRAPPED
                 else []
             )
-            found = told if len(told) > len(found) else found
+            found = told if told and len(told) >= len(found) else found  # (a sentence reads its own way)
             if found:
                 self._pending_label = ""
             elif len(text) <= _MAX_WRAPPED and not text.rstrip().endswith(":") and not rows.has_reading(text):
@@ -316,7 +316,12 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
             # "hall wall pbd 12 = dry std. bath wall 11": a part that names its own room is that
             # room's, not the room an earlier part of the line named
             own_words = bool(room_mentions(label))
-            owner = owner if own_words else self._area_by_word(label) or self._surface_room(label) or owner
+            listed = " / " in line.text or " | " in line.text  # ("/ joists 21 %MC": a list's own part)
+            owner = (
+                owner
+                if own_words
+                else self._area_by_word(label) or (self._surface_room(label) if listed else None) or owner
+            )
         if reading.told and owner is not None and owner.start >= reading.end:
             owner = self._before_forward_owner(line.text, reading, owner)
         elif not in_table and owner is not None and owner.start < _sentence_start(line.text, reading.start):
