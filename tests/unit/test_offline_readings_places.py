@@ -193,3 +193,25 @@ def test_a_homeowner_email_lists_readings_after_the_meter_and_places_the_attic_o
     assert (20.0, "Attic") in found
     assert (10.0, "Attic") in found
     assert len(found) == 5  # "10 feet" is no reading
+
+
+def test_a_side_named_for_a_room_is_not_that_room() -> None:
+    # Given map points on the bathroom's walls, described by the room each side faces
+    text = (
+        "On site 6/14/2026. Basement bathroom and laundry area flooded.\n\nMoisture map\n"
+        "A - laundry side wall of bath, bottom plate (pins) .... 31 %MC\n"
+        'B - bath drywall, laundry side, 6" up (search) .... 640\n'
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    assert found == [(31.0, "Basement bathroom"), (640.0, "Basement bathroom")]
+
+
+def test_a_room_right_after_a_reading_owns_it() -> None:
+    text = (
+        "Inspected 18/11/2026. Rumpus and granny flat flooded; plasterboard removed.\n"
+        "With the board off, the exposed studs read 27%MC in the rumpus and 30%MC in the granny flat,"
+        " under our 16% goal.\n"
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    # and "our 16% goal" is a goal, not a reading
+    assert found == [(27.0, "Rumpus"), (30.0, "Granny flat")]

@@ -72,6 +72,7 @@ _READ_CUE = re.compile(
 _LEAD = 40
 _SPACE_WORD = re.compile(r"\b(?:cupboard|closet|room|area|office|garage|cellar|attic|loft|porch)\b", FLAGS)
 _READINGS_LEAD = re.compile(r"\s*readings?\b", FLAGS)  # "Readings: 31 at 100 mm, 22 at 300 mm"
+_GOAL_AFTER = re.compile(r" ?(?:goal|target)\b", FLAGS)  # "under our 16% goal"
 _POSSESSIVE_ROOM = re.compile(r"\w's (?:bed)?room ?$", FLAGS)
 
 
@@ -219,7 +220,10 @@ def prose_readings(
                         label=collapse(label).strip(" ,.;:-"),
                         value=float(match.group(group)),
                         unit=scale_name(match.group("scale")) if match.group("scale") else sentence_scale,
-                        role="goal" if re.search(r"\b(?:goal|target)\b", lead, FLAGS) else "reading",
+                        role="goal"
+                        if re.search(r"\b(?:goal|target)\b", lead, FLAGS)
+                        or _GOAL_AFTER.match(text, match.end())
+                        else "reading",
                         taken_on=when,
                         said_dry=None,
                         point=None,

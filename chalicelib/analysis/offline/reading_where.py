@@ -25,6 +25,9 @@ _GENERIC_ROOM_WORDS = frozenset(
 )
 
 
+# Rooms written short in labels: "bath drywall", "bed 2 skirting".
+_SHORT = {"bath": "bathroom", "bed": "bedroom", "ldry": "laundry", "kit": "kitchen", "ens": "ensuite"}
+_SIDE_WORD = re.compile(r"\b[a-z]+ side\b", FLAGS)
 _SUBJECT_REACH = 6  # "The family room (20 x 16 ft) took water": a paragraph's room comes first
 _SUBJECT_LOOK = 80
 _PLACE_LEAD = re.compile(r"[\s\-*]*(?:(?:up|down|out|over|back) )?(?:in|at|inside|under|on) (?:the )?", FLAGS)
@@ -142,7 +145,9 @@ class ReadingPlaces:
     def _area_by_word(self, label: str) -> Mention | None:
         """An affected room a label names by its first word only ("CME family 4.2" in a job whose
         Family room is affected), when only one affected room starts with that word."""
-        words = {word.lower() for word in _LABEL_WORD.findall(label[:_MAX_LABEL_WORDS])} - _GENERIC_ROOM_WORDS
+        label = _SIDE_WORD.sub(" ", label[:_MAX_LABEL_WORDS])  # ("laundry side": a side, not a room)
+        words = {_SHORT.get(word.lower(), word.lower()) for word in _LABEL_WORD.findall(label)}
+        words -= _GENERIC_ROOM_WORDS
         found = [key for key, area in self.areas.items() if words & _name_words(area.room)]
         if len(found) != 1:
             return None

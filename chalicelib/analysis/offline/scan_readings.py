@@ -70,6 +70,9 @@ _GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+
 
 
 _UNSPECIFIED_LOCATION = UNSPECIFIED_LOCATION
+_SIDE_OF = re.compile(r" side\b(?: wall)?(?P<of> of (?:the )?)?", FLAGS)
+_IN_ROOM = re.compile(r" ?(?:%\s?mc|%|wme|rel)? (?:in|at) (?:the )?", FLAGS)
+_ROOM_LOOK = 40
 _DRY_LEGEND = re.compile(
     r"\b(?:d ?= ?)?dry ?[=:]? ?\(? ?(?:under|below|less than|<) ?(?P<value>\d{1,3}(?:\.\d)?)\b"
     r"(?! ?%? ?(?:of|rh))",
@@ -116,6 +119,14 @@ _TEMPERATURE_BEFORE = re.compile(r"\d ?(?:\u00b0|deg(?:rees)?)? ?[fc]\b,? ?(?:an
 
 def _after_temperature(text: str, start: int) -> bool:
     return _TEMPERATURE_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
+def _side_mention(label: str) -> Mention | None:
+    """The room a label names as a side ("laundry side"), not as the place."""
+    for mention in room_mentions(label[:_ROOM_LOOK]):
+        if _SIDE_OF.match(label, mention.end):
+            return mention
+    return None
 
 
 def _same_point(one: ReadingDraft, other: ReadingDraft) -> bool:
@@ -327,6 +338,16 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
         elif not in_table and owner is not None and owner.start < _sentence_start(line.text, reading.start):
             owner = self._paragraph_room(line.text, owner)
         named = [self._resolve(mention) for mention in room_mentions(label)] if own_words else []
+        side = _side_mention(label)
+        if side is not None:
+            # "laundry side wall of bath", "bath drywall, laundry side": the bath's wall, on the side
+            # that faces the laundry
+            whose = self._area_by_word(label)
+            named = [whose] if whose is not None else [m for m in named if m.key != side.key]
+            owner = None if owner is not None and owner.key == side.key else owner
+        following = None if in_table else self._room_right_after(line.text, reading.end)
+        if following is not None:
+            named = [following]  # "28%MC in the rumpus and 31%MC in the granny flat"
         if reading.told and not named:
             # "but the cupboard wall was still 19": the Hot water cupboard, by its word
             named = [found] if (found := self._area_by_word(label)) is not None else []
@@ -377,6 +398,14 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
         )
         if not self._is_air(line, reading.unit or "") and not _after_temperature(line.text, reading.start):
             self._append(draft, told=reading.told)
+
+    def _room_right_after(self, text: str, end: int) -> Mention | None:
+        """ "read 28%MC in the rumpus and 31%MC in the granny flat": the room right after a reading."""
+        lead = _IN_ROOM.match(text, end)
+        if lead is None:
+            return None
+        mention = next(iter(room_mentions(text[lead.end() : lead.end() + _ROOM_LOOK])), None)
+        return self._resolve(mention) if mention is not None and mention.start == 0 else None
 
     def _append(self, draft: ReadingDraft, *, told: bool) -> None:
         in_block = self._in_readings or self.__dict__.get("_section") == draft.source.line
