@@ -215,3 +215,18 @@ def test_a_room_right_after_a_reading_owns_it() -> None:
     found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
     # and "our 16% goal" is a goal, not a reading
     assert found == [(27.0, "Rumpus"), (30.0, "Granny flat")]
+
+
+def test_a_numbered_reference_point_of_a_map() -> None:
+    text = (
+        "Attended 12/03/2026. Utility room flooded.\n\nMoisture map\n"
+        "Meter: Tramex, relative scale, skirting with the pin probe in %MC.\n"
+        "1  utility - wall behind washer, 100 mm up ........ 90\n"
+        "11 REF front room - plaster wall, 100 mm up ........ 14\n"
+        "12 REF front room - skirting (pin) ................. 11%MC\n"
+    )
+    found = [
+        (reading.value, reading.location, reading.is_reference)
+        for reading in analyze_text(text).moisture_readings
+    ]
+    assert found == [(90.0, "Utility room", False), (14.0, "Front room", True), (11.0, "Front room", True)]

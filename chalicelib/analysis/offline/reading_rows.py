@@ -63,7 +63,8 @@ WHERE_WORDS = re.compile(
 )
 _POINT_ID = re.compile(
     r"^[\s\-*\u2022>]*(?:(?:pt|point|#|no\.?|ref|mp)\.? ?)?(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
-    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z]))",
+    # ("12 REF front room - skirting": a numbered point may be followed by a capital)
+    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])|(?<=\d)[ \t](?=[A-Z]{2,} ))",
     re.ASCII,
 )
 _PAIR = re.compile(

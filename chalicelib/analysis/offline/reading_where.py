@@ -28,6 +28,7 @@ _GENERIC_ROOM_WORDS = frozenset(
 # Rooms written short in labels: "bath drywall", "bed 2 skirting".
 _SHORT = {"bath": "bathroom", "bed": "bedroom", "ldry": "laundry", "kit": "kitchen", "ens": "ensuite"}
 _SIDE_WORD = re.compile(r"\b[a-z]+ side\b", FLAGS)
+_ROLE_LEAD = re.compile(r"^(?:ref(?:erence)?|dry ?(?:std|standard)|control|baseline)\b\W*", FLAGS)
 _SUBJECT_REACH = 6  # "The family room (20 x 16 ft) took water": a paragraph's room comes first
 _SUBJECT_LOOK = 80
 _PLACE_LEAD = re.compile(r"[\s\-*]*(?:(?:up|down|out|over|back) )?(?:in|at|inside|under|on) (?:the )?", FLAGS)
@@ -208,6 +209,7 @@ class ReadingPlaces:
         words = re.split(r"\s[-\u2013]\s|,|\(", label, maxsplit=1)[0]
         cut = WHERE_WORDS.search(words)
         phrase = collapse(words[: cut.start()] if cut else words).strip(" -:")
+        phrase = _ROLE_LEAD.sub("", phrase)  # "REF front room": the front room, read as a reference
         if phrase and len(phrase.split()) <= 4 and not phrase[0].isdigit():
             # "utility - wall behind washer" is the Utility room's when one is affected
             first = phrase.split()[0].lower()
