@@ -67,3 +67,16 @@ def test_unbulleted_items_of_a_readings_section_and_a_surface_known_from_an_earl
     # "battens" alone on a later list is the study's: its battens were listed under the study
     assert (20.0, "Study", date(2026, 7, 22)) in found
     assert (30.0, "Study", date(2026, 7, 22)) in found
+
+
+def test_a_follow_up_item_with_positions_on_one_surface() -> None:
+    text = (
+        "Inspected 2026-03-16.\n- Reception: north wall wet from the ceiling down.\n\n"
+        "9. Follow-up readings, 2026-03-20 (same points, same meter)\n"
+        "- Reception, north wall upper: 15; lower: 12\n"
+    )
+    found = [
+        (reading.value, reading.location, reading.taken_on)
+        for reading in analyze_text(text).moisture_readings
+    ]
+    assert found == [(15.0, "Reception", date(2026, 3, 20)), (12.0, "Reception", date(2026, 3, 20))]

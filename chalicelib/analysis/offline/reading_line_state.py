@@ -90,7 +90,7 @@ class ReadingLineState:
         )
         value, carries = carried or taken_on, carried is not None
         lead = _LEAD_DATE.match(line.text)
-        heading = line.text.rstrip().endswith(":")
+        heading = line.text.rstrip().endswith(":") or _SECTION_HEADING.match(line.text) is not None
         ordinal = _LEAD_ORDINAL.match(line.text)
         anchor = taken_on or (self._rows.day_one if self._rows is not None else None)
         if ordinal is not None and anchor is not None:

@@ -516,13 +516,21 @@ def _scaled_parts(text: str, numbers: list[Number], start: int) -> list[tuple[in
 _CONNECTOR_ONLY = re.compile(r"[\s,;:\-]*(?:(?:and|&|then|with)[\s,;:\-]*)?", FLAGS)  # "18%MC and 16%MC"
 
 
+# "north wall upper: 14; lower: 11": a position on the surface before it
+_POSITION_ONLY = re.compile(r"(?:upper|lower|top|bottom|left|right|centre|center|middle|mid|high|low)", FLAGS)
+
+
 def _carry_surfaces(readings: list[RowReading]) -> list[RowReading]:
     """ "shared wall @ 4\": 31, @ 8\": 22", "east wall: 34 at 100 mm, 27 at 400 mm": the later
     points are on the first one's wall."""
     surface = ""
     carried = []
     for reading in readings:
-        if surface and (_CONNECTOR_ONLY.fullmatch(reading.label) or _HEIGHT_ONLY.fullmatch(reading.label)):
+        if surface and (
+            _CONNECTOR_ONLY.fullmatch(reading.label)
+            or _HEIGHT_ONLY.fullmatch(reading.label)
+            or _POSITION_ONLY.fullmatch(reading.label)
+        ):
             reading = replace(reading, label=f"{surface} {reading.label}")
         else:
             surface = _HEIGHT_TAIL.sub("", reading.label).strip(" ,-:@") or surface

@@ -293,7 +293,7 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
             # "- Kitchen north wall, upper: 22" under "6. Moisture readings": one item, the whole
             # line its label, as in a readings block
             item = self._rows.segments(text, taken_on, in_block=True)
-            if len(item) == 1 and self._names_a_place(item[0]):
+            if item and all(self._names_a_place(reading) for reading in item):
                 return item
         return []
 
