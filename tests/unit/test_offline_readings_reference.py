@@ -157,3 +157,20 @@ def test_a_dry_standard_told_for_two_materials_in_one_sentence() -> None:
     ]
     # Then both are the bedroom's dry standards (not the ensuite's plasterboard), and counts are not read
     assert found == [(11.0, "Bedroom 3", True), (10.0, "Bedroom 3", True)]
+
+
+def test_a_list_led_by_a_dry_standard_label_and_a_reference_point_re_read() -> None:
+    text = (
+        "On site 2 October 2026. Lounge ceiling and dining room ceiling wet.\n"
+        "Meter: Protimeter, WME. Dry standard from unaffected rooms on 2 Oct: Bedroom 3 floorboards 12,"
+        " dining room ceiling 13.\n\nMoisture map\n"
+        "A - lounge ceiling, centre .... 40\nR2 - bedroom 3 skirting (reference) .... 11\n\n"
+        "Re-read 4 Oct: A 20, R2 11.\n"
+        "Note for the file: the lounge ceiling read 30 on 5 Oct.\n"
+    )
+    found = [(reading.value, reading.is_reference) for reading in analyze_text(text).moisture_readings]
+    assert (12.0, True) in found
+    assert (13.0, True) in found  # the list's label says what its items are
+    assert found.count((11.0, True)) == 2  # R2 re-read is still the dry standard
+    assert (30.0, False) in found  # a later sentence is not the dry-standard list
+    assert (40.0, False) in found and (20.0, False) in found

@@ -106,6 +106,7 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s")
+_MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
 
 
 def _sentence_start(text: str, position: int) -> int:
@@ -272,8 +273,23 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
         headed_table = " | " in text and (rows.columns is not None or rows.point_columns is not None)
         found = [reading for reading in found if headed_table or reading.told or self._names_a_place(reading)]
         owners = Owners(text, rooms)
+        # "Dry standard from unaffected rooms on 02/10: Bedroom 3 floorboards 12, dining room
+        # ceiling 13": a list led by a dry-standard label is a list of dry standards
+        colon = text.find(":", _sentence_start(text, min((r.start for r in found), default=0)))
+        lead = _sentence_start(text, colon) if colon >= 0 else 0
+        led = (
+            not headed_table
+            and bool(found)
+            and 0 <= colon - lead <= _MAX_LIST_LEAD
+            and colon < max(reading.start for reading in found)
+            and REFERENCE_WORD.search(text, lead, colon) is not None
+        )
+        ends = _SENTENCE_END.search(text, colon) if led else None
+        list_end = -1 if not led else ends.start() if ends is not None else len(text)
         for reading in found:
+            self.__dict__["_reference_list"] = colon < reading.start < list_end
             self._add_row_reading(line, reading, owners)
+        self.__dict__["_reference_list"] = False
         # A goal in the preamble ("Goal for framing: 16% or less") is not yet the block's rows
         self._block_rows += sum(reading.role != "goal" for reading in found)
         return bool(found)
@@ -380,6 +396,8 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
             known = self._points.setdefault(reading.point, (location, material, unit))
             if not named:
                 location, material, unit = known[0], material or known[1], reading.unit or known[2]
+            reference_points: set[str] = self.__dict__.setdefault("_reference_points", set())
+            re_read_reference = reading.point in reference_points  # "R2 11 %MC": still the dry standard
         if reading.value > MAX_PERCENT and unit != "REL":
             return  # "230" is a reading only on a relative scale
         draft = ReadingDraft(
@@ -391,11 +409,15 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
             taken_on=reading.taken_on,
             is_reference=reading.role == "reference"
             or self._reference_block
+            or bool(self.__dict__.get("_reference_list"))
+            or (reading.point is not None and re_read_reference)
             or self._in_reference_room(place)
             or REFERENCE_WORD.search(label) is not None,
             said_dry=reading.said_dry,
             source=line.span(),
         )
+        if draft.is_reference and reading.point is not None:
+            self.__dict__.setdefault("_reference_points", set()).add(reading.point)
         if not self._is_air(line, reading.unit or "") and not _after_temperature(line.text, reading.start):
             self._append(draft, told=reading.told)
 
