@@ -31,6 +31,7 @@ _SIDE_WORD = re.compile(r"\b[a-z]+ side\b", FLAGS)
 _ROLE_LEAD = re.compile(r"^(?:ref(?:erence)?|dry ?(?:std|standard)|control|baseline)\b\W*", FLAGS)
 _SUBJECT_REACH = 6  # "The family room (20 x 16 ft) took water": a paragraph's room comes first
 _SUBJECT_LOOK = 80
+_BEFORE_LOOK = 300  # how far back a sentence's earlier room is looked for
 _PLACE_LEAD = re.compile(r"[\s\-*]*(?:(?:up|down|out|over|back) )?(?:in|at|inside|under|on) (?:the )?", FLAGS)
 _FOLLOWS_AT_ONCE = 25  # "10%MC in the linen closet": a room this close after a reading is its own
 
@@ -123,7 +124,9 @@ class ReadingPlaces:
         if len(between) <= _FOLLOWS_AT_ONCE and not any(character.isdigit() for character in between):
             return owner
         before = [
-            self._resolve(mention) for mention in room_mentions(text[: reading.start]) if mention.affected
+            self._resolve(mention)
+            for mention in room_mentions(text[max(0, reading.start - _BEFORE_LOOK) : reading.start])
+            if mention.affected
         ]
         return before[-1] if before else None
 

@@ -4,8 +4,10 @@ readings inline and in sentences, and atmospheric readings, each placed in the s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 
 from chalicelib.analysis.findings import (
     AtmosphericReading,
@@ -106,12 +108,27 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
 
 
 _SENTENCE_END = re.compile(r"[.!?]\s")
+_SENTENCE_LOOK = 400
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
 
 
+def _overlaps(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping spans."""
+    index = bisect_left(starts, end)
+    return index > 0 and spans[index - 1][1] > start
+
+
+@lru_cache(maxsize=4)
+def _is_list_line(text: str) -> bool:
+    return " / " in text or " | " in text
+
+
 def _sentence_start(text: str, position: int) -> int:
-    starts = [match.end() for match in _SENTENCE_END.finditer(text, 0, position)]
-    return starts[-1] if starts else 0
+    """Where the sentence around `position` starts, looking a bounded way back (a 200 KB line of
+    readings must not be scanned from its start for each one)."""
+    low = max(0, position - _SENTENCE_LOOK)
+    starts = [match.end() for match in _SENTENCE_END.finditer(text, low, position)]
+    return starts[-1] if starts else low
 
 
 # "the hallway was 68 F and 57%", "66 F 62% 58 GPP": a percentage after a temperature is its RH.
@@ -141,7 +158,9 @@ def _same_point(one: ReadingDraft, other: ReadingDraft) -> bool:
 
 class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
     """The scan's readings half: what it reads, and where it puts each reading. RoomScan keeps
-    the state these methods read and write."""
+    the state these methods read and write; state only the readings half needs (the place memory,
+    a heading's date, the lines of air or of a readings section, reference points) is made on first
+    use in the instance's own attributes, so that RoomScan (owned elsewhere) need not know of it."""
 
     areas: dict[str, AreaDraft]
     readings: list[ReadingDraft]
@@ -343,7 +362,7 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
             # "hall wall pbd 12 = dry std. bath wall 11": a part that names its own room is that
             # room's, not the room an earlier part of the line named
             own_words = bool(room_mentions(label))
-            listed = " / " in line.text or " | " in line.text  # ("/ joists 21 %MC": a list's own part)
+            listed = _is_list_line(line.text)  # ("/ joists 21 %MC": a list's own part)
             owner = (
                 owner
                 if own_words
@@ -516,10 +535,12 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
         text = line.text
         taken_on = self._lead_date(line, taken_on)
         materials = materials_in(text)
+        spans = sorted(skip)
+        starts = [start for start, _ in spans]
         readings = [
             reading
             for reading in readings_in(text, materials, self._bare_scale())
-            if not any(start < reading.end and reading.start < end for start, end in skip)
+            if not _overlaps(spans, starts, reading.start, reading.end)
         ]
         if self._rows is not None and readings:
             # "MC Protimeter WME 15/01:": the number after the scale is a date's day
