@@ -174,3 +174,19 @@ def test_a_list_led_by_a_dry_standard_label_and_a_reference_point_re_read() -> N
     assert found.count((11.0, True)) == 2  # R2 re-read is still the dry standard
     assert (30.0, False) in found  # a later sentence is not the dry-standard list
     assert (40.0, False) in found and (20.0, False) in found
+
+
+def test_a_line_after_a_dry_standard_is_not_the_dry_standard_rooms() -> None:
+    # Given a day's list that ends on the unaffected hall's dry standard, then a later day's list
+    text = (
+        "Inspected 3 March 2026. Bathroom vanity and laundry wall wet.\n"
+        "Day 1 readings (WME): vanity kick 32, laundry wall 28, hall skirting 14 (dry std)\n"
+        "Day 3: vanity kick 18, wall 15\n"
+    )
+    later = [
+        (reading.location, reading.is_reference)
+        for reading in analyze_text(text).moisture_readings
+        if reading.value in (18.0, 15.0)
+    ]
+    # Then the later points are not the hall's, nor dry standards
+    assert later and all(location != "Hall" and not is_reference for location, is_reference in later)

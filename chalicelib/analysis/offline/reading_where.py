@@ -11,7 +11,7 @@ from dataclasses import replace
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.reading_places import PlaceMemory, point_room
 from chalicelib.analysis.offline.reading_rows import WHERE_WORDS, RowReader, RowReading
-from chalicelib.analysis.offline.readings import REFERENCE_WORD
+from chalicelib.analysis.offline.readings import REFERENCE_WORD, ReadingDraft
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
@@ -32,6 +32,7 @@ _ROLE_LEAD = re.compile(r"^(?:ref(?:erence)?|dry ?(?:std|standard)|control|basel
 _SUBJECT_REACH = 6  # "The family room (20 x 16 ft) took water": a paragraph's room comes first
 _SUBJECT_LOOK = 80
 _BEFORE_LOOK = 300  # how far back a sentence's earlier room is looked for
+_LOOK_BACK = 40  # readings looked back over for the previous line's
 _PLACE_LEAD = re.compile(r"[\s\-*]*(?:(?:up|down|out|over|back) )?(?:in|at|inside|under|on) (?:the )?", FLAGS)
 _FOLLOWS_AT_ONCE = 25  # "10%MC in the linen closet": a room this close after a reading is its own
 
@@ -77,6 +78,7 @@ class ReadingPlaces:
     unaffected: set[str]
     _context: Mention | None
     _rows: RowReader | None
+    readings: list[ReadingDraft]
 
     def _place_memory(self) -> PlaceMemory:
         """The surfaces described so far and their rooms (made on first use: RoomScan builds the state)."""
@@ -186,9 +188,24 @@ class ReadingPlaces:
 
     def _label_context(self, label: str) -> Mention | None:
         """The room the notes were on, unless the label names a space of its own first ("East
-        wing, column wrap C3: 52" after a Boardroom line is no boardroom reading)."""
+        wing, column wrap C3: 52" after a Boardroom line is no boardroom reading), or the room is
+        only the unaffected one the previous line ended on ("..., hall skirting 14 (dry std)" then
+        "Day 3: vanity kick 18" is no reading of the hall, and no dry standard)."""
         lead = _LABEL_LEAD.split(label.lstrip(" -*"), maxsplit=1)[0]
-        return None if _OWN_SPACE.search(lead) else self._context
+        context = self._context
+        line_number = self.__dict__.get("_line_number")
+        earlier = (draft.source.line for draft in reversed(self.readings[-_LOOK_BACK:]))
+        previous_read = (
+            next((number for number in earlier if number != line_number), None) == (line_number or 0) - 1
+        )
+        if (
+            context is not None
+            and not context.heading_only
+            and context.key not in self.areas
+            and previous_read
+        ):
+            return None
+        return None if _OWN_SPACE.search(lead) else context
 
     def _surface_room(self, label: str) -> Mention | None:
         """The affected room the label's surface was described under ("joists" -> the Meals, whose

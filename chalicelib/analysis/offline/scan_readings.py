@@ -189,6 +189,7 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
 
     def _collect_row_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool:
         """Readings in a table, a moisture map or a list; True when the line was read that way."""
+        self.__dict__["_line_number"] = line.number
         self._place_memory().note(line.text, rooms, self._context)
         taken_on = self._lead_date(line, taken_on)
         self._note_air(line)
