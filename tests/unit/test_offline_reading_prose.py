@@ -33,3 +33,26 @@ def test_percentages_after_a_reading_verb_and_a_range() -> None:
 def test_a_sentence_that_names_no_material_or_surface_gives_no_reading() -> None:
     # Given percentages in a sentence about something else
     assert _read("The crew read 40% of the file notes and measured 12% more time on site.") == []
+
+
+def test_a_list_goes_on_after_a_reading_and_a_number_may_end_the_sentence() -> None:
+    # Given a sentence that reads one point, then lists others with bare numbers, the last at its end
+    text = "The pantry skirting read 31, the hall skirting 24 and the bedroom 2 skirting 19."
+    # Then every listed point is read; the room's number is not
+    assert [value for value, _ in _read(text)] == [31.0, 24.0, 19.0]
+
+
+def test_a_list_without_a_first_reading_is_not_read() -> None:
+    # Given numbers after places with no reading before them (no scale, no reading verb)
+    assert _read("We set fans in the hall skirting area, 2 and the bedroom 2 skirting 3.") == []
+
+
+def test_with_the_meter_known_a_drying_verb_leads_to_a_bare_reading() -> None:
+    # Given no scale in the sentence, but the document's meter scale known
+    dates = Dates(prepare_lines("x"), None)
+    text = "The laundry skirting was down to 17 and two air movers were down (3 on site)."
+    found = prose_readings(text, dates, None, None, scale_known=True)
+    # Then "was down to 17" is a reading; "were down (3 on site)" is not
+    assert [reading.value for reading in found] == [17.0]
+    # and without a known scale, neither is
+    assert prose_readings(text, dates, None, None) == []

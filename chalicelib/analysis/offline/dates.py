@@ -53,7 +53,8 @@ _DATE = re.compile(
     rf"|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)?[ \-](?P<m1>{_MONTH_WORDS})\.?(?:,?[ \-]'?(?P<y1>\d{{4}}"
     rf"|\d{{2}}))?"
     rf"|(?P<m2>{_MONTH_WORDS})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y2>\d{{4}}))?"
-    r")(?![\w/]|[.\-]\d)",
+    # '1/4" tube', '3/4-inch line': a fraction of an inch, not a date
+    r")(?![\w/]|[.\-]\d|\"|-? ?inch)",
     FLAGS,
 )
 
@@ -105,6 +106,8 @@ _VISIT_START = re.compile(
     r"|re-?checks?|re-?reads?|re-?tests?|back on site|returned"
     r"|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday"
     r"|sun|sunday)\b"
+    # ("Sunday night's storm", "Monday's rain": a day told of, not a visit)
+    r"(?!(?: (?:night|morning|afternoon|evening))?['\u2019]s\b)"
     r"|(?:monitor(?:ing)?|moisture (?:check|map(?:ping)?|readings?)|drying (?:check|log|day)|readings?"
     r"|inspection(?: date)?|inspected|date of inspection|attended|attendance|date attended|date)\b)",
     FLAGS,

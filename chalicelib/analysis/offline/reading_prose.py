@@ -8,14 +8,14 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_numbers import MEASURE_AFTER, MEASURE_BEFORE, scale_name
 from chalicelib.analysis.offline.reading_rows import (
     AIR_WORDS,
-    MEASURE_AFTER,
     WHERE_WORDS,
     RowReading,
-    scale_name,
 )
 from chalicelib.analysis.offline.reading_scales import SCALE_NAMES, SCALE_WORDS
+from chalicelib.analysis.offline.spaces import ROOM_PATTERN
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
 _SENTENCE_END = re.compile(r"[.;!?](?!\d)")
@@ -23,7 +23,9 @@ _SENTENCE_END = re.compile(r"[.;!?](?!\d)")
 
 _PROSE_NUMBER = re.compile(
     r"(?<![\w.:/])(?P<a>\d{1,3}(?:\.\d)?)(?: ?(?:-|\u2013|to) ?(?P<b>\d{1,3}(?:\.\d)?))?"
-    r"(?: ?(?P<scale>% ?MC|%|WME)(?! ?(?:rh|of|wet|dry|humidity|relative|r\.h))|(?![\d%/:.]))",
+    r"(?: ?(?P<scale>% ?MC|%|WME)"
+    r"(?! ?(?:rh|of|wet|dry|humidity|relative|r\.h|depth|deep|thick|full|open|closed|done|complete))"
+    r"|(?![\d%/:]|\.\d))",
     FLAGS,
 )
 
@@ -43,6 +45,15 @@ _BARE_READ_CUE = re.compile(
 )
 
 
+# With only the document's meter to give the scale, a bare number needs a verb of reading or of
+# drying before it ("was down to 17"); "at 3 joints" and "monitor at 6" are no readings.
+_KNOWN_SCALE_CUE = re.compile(
+    r"\b(?:read|reads|reading|reading of|measured|metered|(?:was|were|is|are|now)(?: still)?(?: at)?"
+    r"|(?:down|back|dropped|dried|fell|came down) to) ?:? ?$",
+    FLAGS,
+)
+
+
 _IN_THE = re.compile(r" in (?:the|a|an|one|each|both)\b", FLAGS)  # "read 98 in the middle": not inches
 
 
@@ -51,12 +62,26 @@ _ORDINAL_DAY = re.compile(r"\bthe (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b", F
 
 _READ_CUE = re.compile(
     r"\b(?:read(?:s|ing|ings)?|measured|metered|showed|was|were|at|to|down to|dried to|dropped to|ranged"
-    r"|between|above|below|over|under|still|and)\b\W{0,3}(?:[a-z]+ ){0,2}$",
+    r"|between|above|below|over|under|still|and|against|versus|vs"
+    r"|compared (?:with|to)|meter)\b\W{0,3}(?:[a-z]+ ){0,2}$"
+    r"|[a-z]: ?$",  # "Dry standard for drywall, taken in the upstairs hallway: 8%"
     FLAGS,
 )
 
 
 _LEAD = 40
+_SPACE_WORD = re.compile(r"\b(?:cupboard|closet|room|area|office|garage|cellar|attic|loft|porch)\b", FLAGS)
+_READINGS_LEAD = re.compile(r"\s*readings?\b", FLAGS)  # "Readings: 31 at 100 mm, 22 at 300 mm"
+_GOAL_AFTER = re.compile(r" ?(?:goal|target)\b", FLAGS)  # "under our 16% goal"
+_POSSESSIVE_ROOM = re.compile(r"\w's (?:bed)?room ?$", FLAGS)
+
+
+# "read 34, the hallway skirting 27 and the bedroom 2 skirting 22": after a reading, a list goes on
+# with a place and a bare number.
+# ("was 40 on his meter, the hallway wall 26": a few words may close the first reading's part).
+_LIST_NEXT = re.compile(
+    r"(?: [a-z]{1,12}){0,6} ?(?:,|;|and) (?:and )?(?:(?:the )?[a-z][a-z0-9 /'\-]{0,40})?", FLAGS
+)
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -69,7 +94,7 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
         yield start, len(text)
 
 
-def _day_of_month(anchor: date, day: int) -> date | None:
+def day_of_month(anchor: date, day: int) -> date | None:
     """ "the 17th" near a known date: that day in the anchor's month, or the next month's."""
     for year, month in (
         (anchor.year, anchor.month),
@@ -84,42 +109,107 @@ def _day_of_month(anchor: date, day: int) -> date | None:
     return None
 
 
-def prose_readings(text: str, dates: Dates, day_one: date | None, taken_on: date | None) -> list[RowReading]:
+# "08/05 - 35", "13/05: 14" after a reading of a point: the same point on a later day.
+_DATED_VALUE = re.compile(
+    r"\s*(?:and |then )?(?P<date>\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?) ?[-:=\u2013] ?"
+    r"(?P<value>\d{1,3}(?:\.\d)?) ?(?P<scale>% ?MC|%|WME|REL)?[\s.;,]*",
+    FLAGS,
+)
+
+
+def _dated_repeat(
+    text: str, start: int, end: int, dates: Dates, taken_on: date | None, previous: RowReading
+) -> RowReading | None:
+    match = _DATED_VALUE.fullmatch(text, start, end)
+    if match is None or float(match.group("value")) > 100:
+        return None
+    found = dates.find(match.group("date"), previous.taken_on or taken_on, yearless_numeric=True)
+    if not found or found[0].value is None:
+        return None
+    scale = match.group("scale")
+    return RowReading(
+        label=previous.label,
+        value=float(match.group("value")),
+        unit=scale_name(scale) if scale else previous.unit,
+        role="reading",
+        taken_on=found[0].value,
+        said_dry=None,
+        point=None,
+        start=match.start("value"),
+        end=match.end("value"),
+        told=True,
+    )
+
+
+def prose_readings(
+    text: str, dates: Dates, day_one: date | None, taken_on: date | None, *, scale_known: bool = False
+) -> list[RowReading]:
     """Readings told in sentences: "the OSB read 27% near the door and 19% at the far end",
     "ranged 18-22%", "had dried to below 20%", "was down to 16%". A percentage counts when a
     reading verb leads to it and its sentence names a material or a surface; a date in the
     sentence dates it."""
     found: list[RowReading] = []
     for start, end in _sentences(text):
-        if not WHERE_WORDS.search(text, start, end):
+        if found and (later := _dated_repeat(text, start, end, dates, taken_on, found[-1])) is not None:
+            found.append(later)  # "...: 04/05 - 78 at 6 in.; 08/05 - 35; 13/05 - 14": the same point
             continue
+        if (
+            not WHERE_WORDS.search(text, start, end)
+            and not _READINGS_LEAD.match(text, start)
+            and not (
+                found and (ROOM_PATTERN.search(text, start, end) or _SPACE_WORD.search(text, start, end))
+            )
+        ):
+            continue  # (after a line's first readings, a sentence naming a room may read one more)
         when = taken_on
         dated = [m for m in dates.find(text[start:end], taken_on, yearless_numeric=True) if m.value]
         ordinal = _ORDINAL_DAY.search(text, start, end)
         anchor = taken_on or day_one
         if not dated and ordinal and anchor is not None:
-            day = _day_of_month(anchor, int(ordinal.group("d")))  # "By the 17th": the job's month
+            day = day_of_month(anchor, int(ordinal.group("d")))  # "By the 17th": the job's month
             if day is not None:
                 when = day
         named_scale = SCALE_WORDS.search(text, start, end)
         sentence_scale = SCALE_NAMES[named_scale.lastgroup] if named_scale and named_scale.lastgroup else None
+        # A bare number after "was down to" is a reading once a scale is known (the sentence's, the
+        # line's readings so far, or the document's meter).
         scaled = named_scale is not None or bool(found)
-        previous = start
+        previous, last_read = start, None
         for match in _PROSE_NUMBER.finditer(text, start, end):
             if dated and dated[0].start + start < match.start():
                 when = dated[0].value
             lead = text[max(previous, match.start() - _LEAD) : match.start()]
             bare = match.group("scale") is None
-            cue = _READ_CUE if not bare else _BARE_READ_CUE if scaled else _READ_VERB
+            cue = (
+                _READ_CUE
+                if not bare
+                else _BARE_READ_CUE
+                if scaled or last_read is not None  # (a reading earlier in the sentence sets the scale)
+                else _KNOWN_SCALE_CUE
+                if scale_known
+                else _READ_VERB
+            )
             at_height = bare and _AT_HEIGHT.match(text, match.end()) is not None  # "34 at 100 mm"
             if at_height and (scaled or _READINGS_WORD.search(text, start, end)):
                 cue = _ANYTHING
+            listed = (
+                last_read is not None
+                # "and the bedroom 2 skirting": the room's number; "Bella's room 13" is no room number
+                and (not MEASURE_BEFORE.search(lead) or _POSSESSIVE_ROOM.search(lead) is not None)
+                and _LIST_NEXT.fullmatch(text, last_read, match.start()) is not None
+                and (
+                    WHERE_WORDS.search(text, last_read, match.start()) is not None
+                    or ROOM_PATTERN.search(text, last_read, match.start())
+                    is not None  # "and Bella's room 13"
+                )
+            )
             if (
-                not cue.search(lead)
+                not (cue.search(lead) or listed)
                 or AIR_WORDS.search(text, match.start(), min(end, match.end() + 12))
                 or (bare and MEASURE_AFTER.match(text, match.end()) and not _IN_THE.match(text, match.end()))
             ):
-                previous = match.end()
+                if not (bare and MEASURE_BEFORE.search(lead)):
+                    previous = match.end()  # (a room's number, "bedroom 2", stays in the next label)
                 continue
             label = text[max(start, previous) : match.start()]
             for group in ("a", "b"):
@@ -130,7 +220,10 @@ def prose_readings(text: str, dates: Dates, day_one: date | None, taken_on: date
                         label=collapse(label).strip(" ,.;:-"),
                         value=float(match.group(group)),
                         unit=scale_name(match.group("scale")) if match.group("scale") else sentence_scale,
-                        role="goal" if re.search(r"\b(?:goal|target)\b", lead, FLAGS) else "reading",
+                        role="goal"
+                        if re.search(r"\b(?:goal|target)\b", lead, FLAGS)
+                        or _GOAL_AFTER.match(text, match.end())
+                        else "reading",
                         taken_on=when,
                         said_dry=None,
                         point=None,
@@ -139,5 +232,5 @@ def prose_readings(text: str, dates: Dates, day_one: date | None, taken_on: date
                         told=True,
                     )
                 )
-            previous = match.end()
+            previous = last_read = match.end()
     return found

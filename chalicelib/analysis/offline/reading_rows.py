@@ -17,62 +17,54 @@ date, a temperature or humidity, a count of equipment, a room's or point's numbe
 
 from __future__ import annotations
 
+import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Literal
 
 from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_numbers import (
+    MEASURE_AFTER,
+    NUMBER,
+    SCALE_AFTER,
+    Number,
+    is_reading_cell,
+    numbers_in,
+    reading_cell,
+    said_dry,
+    scale_name,
+    strip_dates,
+)
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
 ColumnKind = Literal["label", "date", "when", "goal", "reference", "value", "notes", "other"]
 Role = Literal["reading", "goal", "reference"]
 
-# A number that may be a reading: at most three digits before the point, no digits or
-# clock/ratio marks around it.
-_NUMBER = re.compile(r"(?<![\w.:/#\-])(?P<value>\d{1,3}(?:\.\d{1,2})?)(?![\d:/]|\.\d|,\d{3})", FLAGS)
-# What may follow a reading: its scale.
-_SCALE_AFTER = re.compile(r" ?(?P<scale>% ?MC\b|%(?! ?RH)|MC\b|WME\b|REL\b|pts?\b)", FLAGS)
-_SCALE_BEFORE = re.compile(r"\b(?P<scale>MC|WME|REL)\b ?[:=]? ?$", FLAGS)
-# What says a number is not a reading.
-MEASURE_AFTER = re.compile(
-    r" ?(?:mm\b|cm\b|m\b|m2\b|m\u00b2|sq|sf\b|lf\b|lm\b|ft\b|feet\b|foot\b|'|\"|in\b|inch|x\b|\u00d7|hrs?\b"
-    r"|hours?\b|h\b|days?\b|wks?\b|weeks?\b|min|am\b|pm\b|c\b|f\b|\u00b0|deg|gpp\b|gr\b|grains|% ?rh\b|rh\b"
-    r"|kg\b|l\b|litres?|liters?|gal|pints?|ppd\b|units?\b|pcs\b|pieces|ea\b|no\.|air ?movers?|fans?|dehu"
-    r"|lgr|scrubbers?|am\b|sets?\b|rooms?\b|people|crew|techs?\b|years?\b|yrs?\b|months?\b|points?\b"
-    r"|(?:st|nd|rd|th)\b|of\b|out of\b|to \d|-\d|\u2013\d|percent of|% of|% wet|% dry)",
-    FLAGS,
-)
-_MEASURE_BEFORE = re.compile(
-    r"(?:\bx|\u00d7|\bgpp|\brh|\bdp|\btemp\w*|\bplus|\bminus|\bwithin|\bby|\bday|\bvisit|\bpt\.?|\bpoint"
-    r"|\bno\.?|#|\bclass|\bcat(?:egory)?|\bcondition|\bcond\.?|\bs\d{3}|\blevel|\bunit|\bsuite|\blot"
-    r"|\bapt|\bstage|\bphase|\bcl|\bstep|\bitem|\bbay|\bzone|\bdoor|\bwindow|\broom|\brm|\boffice"
-    r"|\bclassroom|\boperatory|\bbed(?:room)?|\bbr|\bbath(?:room)?|\bstd|\bstandard"
-    r"|\bgoal|\btarget|\bover|\bunder|\bbelow|\babove|\bless than|\bmore than|\bup to)[ .:#=]{0,2}$",
-    FLAGS,
-)
-# Words after a reading that say whether it is dry ("38 W", "14 D", "11 (dry)").
-_FLAG_AFTER = re.compile(
-    r" ?\(?(?P<flag>w|d|b|wet|dry|dried|damp|borderline|ok|at goal|goal met|still wet|not dry)\)?(?![\w])",
-    FLAGS,
-)
 _EQUIPMENT_WORDS = re.compile(
     r"\b(?:air ?movers?|ams?|fans?|dehu\w*|lgrs?|desiccants?|scrubbers?|afds?|hepa|blowers?|heaters?"
     r"|set|placed|pulled|removed|added|running)\b",
     FLAGS,
 )
-AIR_WORDS = re.compile(r"\b(?:rh|gpp|dew ?point|dp|temp\w*|ambient|outside|outdoors?|outlet|inlet)\b", FLAGS)
+# (an "outside wall" is a surface, not the air outside)
+AIR_WORDS = re.compile(
+    r"\b(?:rh|gpp|dew ?point|dp|temp\w*|ambient|outside(?! (?:wall|corner|face|edge|skin|leaf))|outdoors?"
+    r"|outlet|inlet)\b",
+    FLAGS,
+)
 WHERE_WORDS = re.compile(
     r"\b(?:walls?|floors?|ceilings?|clg|skirt\w*|subfloor|sub-floor|slab|joists?|studs?|plates?|cabinets?|kick"
     r"\w*|vanity|sheathing|framing|frame|carpet|pad|underlay|cpt|u/lay|pbd|drywall|plasterboard|gyprock"
-    r"|sheetrock|timber|hardwood|laminate|vinyl|tiles?|grout|osb|ply\w*|particleboard|chipboard|mdf|concrete"
+    r"|sheetrock|timber|hardwood|laminate|vinyl|tiles?|grout|osb|ply\w*|particleboard|p-board|chipboard|mdf|concrete"
     r"|screed|brick|block|plaster|baseboards?|base|trim|jamb|architrave|door|robe|wardrobe|toe kick|plinth"
-    r"|insulation|batts|bottom|top|corner|behind|under|beside|near|centre|center|edge|threshold)\b",
+    r"|insulation|batts|bottom|top|corner|behind|under|beside|near|centre|center|edge|threshold"
+    r"|wood|boards?|decking|rafters?|trusses|bearers?)\b",
     FLAGS,
 )
 _POINT_ID = re.compile(
     r"^[\s\-*\u2022>]*(?:(?:pt|point|#|no\.?|ref|mp)\.? ?)?(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
-    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z]))",
+    # ("12 REF front room - skirting": a numbered point may be followed by a capital)
+    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])|(?<=\d)[ \t](?=[A-Z]{2,} ))",
     re.ASCII,
 )
 _PAIR = re.compile(
@@ -81,10 +73,11 @@ _PAIR = re.compile(
 _SEGMENT_BREAK = re.compile(
     r"(?<!\d)[,;](?!\d)|(?<=\d)[,;]|\s/\s|\s->\s|\.\s+(?=[A-Z])|\s\u2013\s(?=\D)", FLAGS
 )
-MAX_PERCENT = 100.0  # a %MC, WME or % reading
-MAX_RELATIVE = 999.0  # a relative ("reference", "search") scale reads 0-999 on some meters
 _MAX_HEADER_WORDS = 14
 _MAX_LABEL = 120  # a row's words before its number; keeps every look bounded
+_TRAILING_NUMBERS = re.compile(r"(?:\s\d{1,3}(?:\.\d{1,2})?){3,12}\s*$")
+_NUMBER_WORD = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+_BRACKETS = re.compile(r"\([^()]{0,60}\)")
 _LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
 
 _HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
@@ -115,6 +108,13 @@ _HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
 )
 _DAY_COLUMN = re.compile(r"^(?:day|d|visit|v) ?(?P<n>\d{1,2})\b", FLAGS)
 _DATE_HEADING = re.compile(r"(?:date|day|visit|reading date|day / date)", FLAGS)
+# A column heading that names a point, not what the column holds: "D1 dining centre" (not day 1),
+# "REF living room", "Dry standard (south court)": a point id or a dry-standard word, then words of
+# a place. "Day 2", "Goal %MC" and "Reading 1" hold no place.
+_POINT_HEADING = re.compile(
+    r"(?:[A-Z]{1,3}\d{1,2}|[A-Z]{1,3}(?= )|(?i:ref(?:erence)?|dry ?(?:std|standard)))\W{1,3}"
+    r"(?!(?i:day|date|visit|readings?|goal|target|mc|wme|rel|notes?|value)\b)[A-Za-z]{3,}",
+)
 _DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
 
 
@@ -141,15 +141,6 @@ class RowReading:
     told: bool = False  # read from a sentence: its own words name its place
 
 
-@dataclass(frozen=True)
-class _Number:
-    value: float
-    start: int
-    end: int
-    scale: str | None
-    said_dry: bool | None
-
-
 @dataclass
 class RowReader:
     """Reads one line at a time, remembering the header row and the points of a moisture map."""
@@ -166,7 +157,7 @@ class RowReader:
 
     def has_reading(self, text: str) -> bool:
         """Whether a line has a number that may be a reading."""
-        return bool(_numbers(text, self.dates))
+        return bool(numbers_in(text, self.dates))
 
     def note_preamble(self, text: str, anchor: date | None) -> None:
         """The dates a block's preamble lists, in order: a table without a header reads by them."""
@@ -197,20 +188,20 @@ class RowReader:
         if day:
             return Column("date", self._day(int(day.group("n"))))
         found = self.dates.find(cell, anchor, yearless_numeric=True)
-        if found and _NUMBER.search(cell, found[0].end):
+        if found and NUMBER.search(cell, found[0].end):
             return None  # "05.08.2026 pbd 45%": a dated reading, not a column's title
-        if found and (found[0].start == 0 or not _NUMBER.search(cell[: found[0].start])):
-            scale = _SCALE_AFTER.search(cell[: found[0].start])  # "MC % 11/03"
+        if found and (found[0].start == 0 or not NUMBER.search(cell[: found[0].start])):
+            scale = SCALE_AFTER.search(cell[: found[0].start])  # "MC % 11/03"
             return Column("date", found[0].value, scale_name(scale.group("scale")) if scale else None)
         for kind, pattern in _HEADER_CELLS:
             if pattern.search(cell):
-                scale = _SCALE_AFTER.search(cell)
+                scale = SCALE_AFTER.search(cell)
                 return Column(kind, scale=scale_name(scale.group("scale")) if scale else None)
         return None
 
     def header(self, cells: list[str], anchor: date | None) -> list[Column] | None:
         """The columns of a header row, or None when the row is not a header."""
-        if any(_is_reading_cell(cell) for cell in cells):
+        if any(is_reading_cell(cell) for cell in cells):
             return None
         columns = [self._column(cell, anchor) for cell in cells]
         numeric = [c for c in columns if c is not None and c.kind in ("date", "goal", "reference", "value")]
@@ -222,7 +213,7 @@ class RowReader:
         """A PDF table's header line: words, then the titles of the number columns."""
         if text.rstrip().endswith(":"):
             return None  # "Readings (Tramex ME5, ref scale):" heads a block; it is no table's header
-        if _NUMBER.search(_strip_dates(self.dates, text, anchor)) and not _DAY_COLUMN.search(text):
+        if NUMBER.search(strip_dates(self.dates, text, anchor)) and not _DAY_COLUMN.search(text):
             return None
         tokens = re.findall(r"dry ?std|dry standard|day ?\d{1,2}|[^\s|]+", text, FLAGS)
         if len(tokens) > _MAX_HEADER_WORDS or re.search(r"[.!?;]\s", text):
@@ -255,13 +246,15 @@ class RowReader:
         if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
             stripped = stripped[1:-1]  # a table typed with its outer bars
         cells = [cell.strip() for cell in stripped.split("|")]
-        while cells and not cells[-1] and len(cells) > (len(self.columns) if self.columns else 0):
+        width = len(self.point_columns) if self.point_columns else len(self.columns) if self.columns else 0
+        while cells and not cells[-1] and len(cells) > width:
             cells.pop()  # the extractor's trailing " |" of an empty last cell
         if (
             len(cells) >= 3
             and _DATE_HEADING.fullmatch(cells[0])
-            and not any(map(_is_reading_cell, cells))
-            and not any(self._column(cell, anchor) for cell in cells[1:])
+            and not any(map(is_reading_cell, cells))
+            and all(self._column(cell, anchor) is None or _point_heading(cell) for cell in cells[1:])
+            and not any(AIR_WORDS.search(cell) or _EQUIPMENT_WORDS.search(cell) for cell in cells)
         ):
             # "Date | K1 fridge | K2 island | REF living room": one row per day, a column per point
             self.point_columns, self.columns = cells, None
@@ -275,7 +268,7 @@ class RowReader:
         columns = self.columns if self.columns and len(self.columns) == len(cells) else None
         if columns is None and self.preamble_dates:
             # No header: "the four numbers in each row are the readings on 14/04, 15/04, ..."
-            numeric = [index for index, cell in enumerate(cells) if _is_reading_cell(cell)]
+            numeric = [index for index, cell in enumerate(cells) if is_reading_cell(cell)]
             if len(numeric) == len(self.preamble_dates):
                 dated = iter(self.preamble_dates)
                 columns = [
@@ -285,7 +278,7 @@ class RowReader:
         label_cells = [
             cell
             for index, cell in enumerate(cells)
-            if not _is_reading_cell(cell) and (columns is None or columns[index].kind in ("label", "other"))
+            if not is_reading_cell(cell) and (columns is None or columns[index].kind in ("label", "other"))
         ]
         if columns is not None:
             when = [c for c, column in zip(cells, columns, strict=True) if column.kind == "when"]
@@ -293,12 +286,13 @@ class RowReader:
             if found_when and found_when[0].value:
                 taken_on = found_when[0].value
         label = " ".join(label_cells)
-        if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label):
+        # (a note in brackets, "floor under dishwasher (pulled out)", says nothing of equipment)
+        if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(_BRACKETS.sub(" ", label)):
             return []
         offset, found = 0, []
         for index, cell in enumerate(cells):
             column = columns[index] if columns else None
-            number = _reading_cell(cell)
+            number = reading_cell(cell)
             if number is not None and (column is None or column.kind in ("date", "goal", "value")):
                 role: Role = "goal" if column and column.kind == "goal" else "reading"
                 if column and column.kind == "reference":
@@ -326,7 +320,7 @@ class RowReader:
         when = found[0].value if found else self._day(int(day.group("n"))) if day else taken_on
         readings, offset = [], len(cells[0]) + 3
         for label, cell in zip(self.point_columns[1:], cells[1:], strict=True):
-            number = _reading_cell(cell)
+            number = reading_cell(cell)
             if number is not None:
                 readings.append(
                     RowReading(
@@ -346,9 +340,17 @@ class RowReader:
 
     def word_row(self, text: str, taken_on: date | None) -> list[RowReading]:
         """A PDF table row under a header line: the trailing numbers fill the number columns."""
-        numbers = _numbers(text, self.dates)
+        numbers = numbers_in(text, self.dates)
         if numbers and re.match(r"\s*\d{1,2}\s+[A-Za-z]", text) and not text[: numbers[0].start].strip():
             numbers = numbers[1:]  # "1 Airing cupboard ...": the row's point number
+        trailing = _TRAILING_NUMBERS.search(text)
+        if trailing and len(self.preamble_dates) >= 3 and len(numbers) < len(self.preamble_dates):
+            # "plate at door 36 28 20 15": a row ends with one number a day, whatever word is before
+            tail = [
+                Number(float(m.group(0)), m.start(), m.end(), None, None)
+                for m in _NUMBER_WORD.finditer(text, trailing.start())
+            ]
+            numbers = tail if len(tail) == len(self.preamble_dates) else numbers
         columns = self.columns
         if columns is None and len(self.preamble_dates) >= 3 and len(numbers) == len(self.preamble_dates):
             columns = [Column("label"), *(Column("date", day) for day in self.preamble_dates)]
@@ -388,7 +390,7 @@ class RowReader:
             if point not in self.points:
                 continue
             value_end = match.end("value")
-            scale = _SCALE_AFTER.match(text, value_end)
+            scale = SCALE_AFTER.match(text, value_end)
             if MEASURE_AFTER.match(text, value_end) and not scale:
                 continue
             found.append(
@@ -398,7 +400,7 @@ class RowReader:
                     unit=scale_name(scale.group("scale")) if scale else None,
                     role="reading",
                     taken_on=taken_on,
-                    said_dry=_said_dry(text, scale.end() if scale else value_end),
+                    said_dry=said_dry(text, scale.end() if scale else value_end),
                     point=point,
                     start=match.start("value"),
                     end=value_end,
@@ -413,7 +415,7 @@ class RowReader:
         point_match = _POINT_ID.match(text)
         if point_match:  # "1. Extracted the carpet": the item's number is not a reading
             text = " " * point_match.end() + text[point_match.end() :]
-        numbers = _numbers(text, self.dates)
+        numbers = numbers_in(text, self.dates)
         if not numbers:
             return []
         if in_block and len(numbers) == 1:
@@ -426,9 +428,10 @@ class RowReader:
                 first = index
                 while index < len(numbers) and numbers[index].start < end:
                     index += 1
-                if index > first:
-                    readings += self._segment(text, numbers[first:index], taken_on, start)
+                for part_start, part in _scaled_parts(text, numbers[first:index], start):
+                    readings += self._segment(text, part, taken_on, part_start)
                 start = match.end() if match else len(text)
+        readings = self._date_parts(text, _carry_surfaces(readings), taken_on)
         if point_match and len(readings) == 1:
             point = point_match.group("id")
             if in_block and describes_place(readings[0].label):
@@ -436,8 +439,22 @@ class RowReader:
             readings = [_with_point(readings[0], point)]
         return readings
 
+    def _date_parts(self, text: str, readings: list[RowReading], taken_on: date | None) -> list[RowReading]:
+        """ "By January 14 the plate had dried to 20%, ... Final readings on 1/15: plate 13%": a date
+        written in a line dates its parts from there on."""
+        if len(readings) < 2:
+            return readings
+        dated, current, previous = [], taken_on, 0
+        for reading in readings:
+            span = text[previous : reading.start]
+            found = [m.value for m in self.dates.find(span, current, yearless_numeric=True) if m.value]
+            current = found[-1] if found else current
+            dated.append(replace(reading, taken_on=current) if current != reading.taken_on else reading)
+            previous = reading.end
+        return dated
+
     def _segment(
-        self, text: str, numbers: list[_Number], taken_on: date | None, start: int = 0
+        self, text: str, numbers: list[Number], taken_on: date | None, start: int = 0
     ) -> list[RowReading]:
         number = numbers[-1]
         label = text[max(start, number.start - _MAX_LABEL) : number.start]
@@ -463,6 +480,68 @@ class RowReader:
         ]
 
 
+# A part that gives only a height ("@ 8\": 22", "at 12 in - 19"): the surface of the part before it.
+_HEIGHT_ONLY = re.compile(
+    r"(?:@|at)? ?\d{1,3}(?:\.\d)? ?(?:\"|''|in\b|inch(?:es)?\b|mm\b|cm\b|ft\b|')"
+    r"(?: (?:up|above|high|off)\b[\w ]{0,20})?",
+    FLAGS,
+)
+_HEIGHT_TAIL = re.compile(
+    r"[ ,]*(?:@|\bat)? ?\d{1,3}(?:\.\d)? ?(?:\"|''|in\b|inch(?:es)?\b|mm\b|cm\b|ft\b|').*$", FLAGS
+)
+
+
+# What may follow a bare reading in a list: its end, or where it was taken ("11 and", "34 at 100 mm").
+_ENDS_READING = re.compile(r" ?(?:$|[,;.:)(/]|and\b|at\b|on\b|in\b|near\b|by\b|behind\b|under\b)", FLAGS)
+
+
+def _scaled_parts(text: str, numbers: list[Number], start: int) -> list[tuple[int, list[Number]]]:
+    """A part of a line with several numbers is one size or range ("2.4 x 1.9", "18-22"), unless
+    words come between them: a surface ("skirting 11 and plasterboard 10") or, when each number has
+    its scale, any ("clg 38% back wall high 24%")."""
+    if len(numbers) < 2:
+        return [(start, numbers)] if numbers else []
+    scaled = all(number.scale for number in numbers)
+    if not scaled and not all(_ENDS_READING.match(text, number.end) for number in numbers):
+        return [(start, numbers)]  # "3 vacuum units with 24 panels": counts of things
+    parts = [(start, [numbers[0]])]
+    for previous, number in itertools.pairwise(numbers):
+        between = text[previous.end : number.start]
+        if not (WHERE_WORDS.search(between) or (scaled and re.search(r"[a-z]{2}", between, re.IGNORECASE))):
+            return [(start, numbers)]
+        parts.append((previous.end, [number]))
+    return parts
+
+
+_CONNECTOR_ONLY = re.compile(r"[\s,;:\-]*(?:(?:and|&|then|with)[\s,;:\-]*)?", FLAGS)  # "18%MC and 16%MC"
+
+
+# "north wall upper: 14; lower: 11": a position on the surface before it
+_POSITION_ONLY = re.compile(r"(?:upper|lower|top|bottom|left|right|centre|center|middle|mid|high|low)", FLAGS)
+
+
+def _carry_surfaces(readings: list[RowReading]) -> list[RowReading]:
+    """ "shared wall @ 4\": 31, @ 8\": 22", "east wall: 34 at 100 mm, 27 at 400 mm": the later
+    points are on the first one's wall."""
+    surface = ""
+    carried = []
+    for reading in readings:
+        if surface and (
+            _CONNECTOR_ONLY.fullmatch(reading.label)
+            or _HEIGHT_ONLY.fullmatch(reading.label)
+            or _POSITION_ONLY.fullmatch(reading.label)
+        ):
+            reading = replace(reading, label=f"{surface} {reading.label}")
+        else:
+            surface = _HEIGHT_TAIL.sub("", reading.label).strip(" ,-:@") or surface
+        carried.append(reading)
+    return carried
+
+
+def _point_heading(cell: str) -> bool:
+    return _POINT_HEADING.match(cell) is not None
+
+
 def describes_place(label: str) -> bool:
     """Whether a row's words name where a reading was taken (a surface, material or room word)."""
     return WHERE_WORDS.search(label) is not None
@@ -480,110 +559,6 @@ def _with_point(reading: RowReading, point: str) -> RowReading:
         start=reading.start,
         end=reading.end,
     )
-
-
-def scale_name(written: str) -> str | None:
-    written = written.replace(" ", "").upper()
-    if written in ("%MC", "MC"):
-        return "%MC"
-    if written == "%":
-        return "%"
-    if written in ("WME", "REL"):
-        return written
-    return None
-
-
-def _said_dry(text: str, position: int) -> bool | None:
-    flag = _FLAG_AFTER.match(text, position)
-    if flag is None:
-        return None
-    word = flag.group("flag").lower()
-    if word in ("d", "dry", "dried", "ok", "at goal", "goal met"):
-        return True
-    if word in ("w", "wet", "damp", "still wet", "not dry", "b", "borderline"):
-        return False
-    return None
-
-
-def _strip_dates(dates: Dates, text: str, anchor: date | None) -> str:
-    out = list(text)
-    for found in dates.find(text, anchor, yearless_numeric=True):
-        out[found.start : found.end] = " " * (found.end - found.start)
-    return "".join(out)
-
-
-def _numbers(text: str, dates: Dates) -> list[_Number]:
-    """Numbers on a line that may be readings."""
-    blanked = _strip_dates(dates, text, None)
-    found = []
-    for match in _NUMBER.finditer(blanked):
-        end = match.end()
-        scale = _SCALE_AFTER.match(blanked, end)
-        if scale is None and MEASURE_AFTER.match(blanked, end):
-            continue
-        if _MEASURE_BEFORE.search(blanked, max(0, match.start() - 14), match.start()):
-            continue
-        if _label_number(blanked, match.start(), end):
-            continue
-        value = float(match.group("value"))
-        if value > MAX_RELATIVE:
-            continue  # over 100 only a relative scale reads (60-999); the caller checks the scale
-        after = scale.end() if scale else end
-        named_before = _SCALE_BEFORE.search(blanked, max(0, match.start() - 8), match.start())
-        written = scale_name(scale.group("scale")) if scale else None
-        if named_before and written in (None, "%"):
-            written = scale_name(named_before.group("scale"))  # "MC 40%", "WME 22"
-        found.append(
-            _Number(
-                value=value,
-                start=match.start(),
-                end=after,
-                scale=written,
-                said_dry=_said_dry(blanked, after),
-            )
-        )
-    return found
-
-
-def _label_number(text: str, start: int, end: int) -> bool:
-    """ "Operatory 2 drywall", "Bed 2 skirt": a number between two words names the place."""
-    before = text[max(0, start - 20) : start]
-    after = text[end : end + 12]
-    word_before = re.search(r"([A-Za-z]+) $", before)
-    word_after = re.match(r" ([A-Za-z]{2,})", after)
-    if not word_before or not word_after:
-        return False
-    if _FLAG_AFTER.match(text, end) and not word_after.group(1)[0].isupper():
-        return False
-    return word_before.group(1)[0].isupper() or word_after.group(1).lower() in (
-        "and",
-        "&",
-    )
-
-
-def _reading_cell(cell: str) -> _Number | None:
-    """A table cell that is one reading: "38", "38 W", "12%MC", "14 (dry)"."""
-    cell = cell.strip()
-    match = re.fullmatch(
-        r"(?P<value>\d{1,3}(?:\.\d{1,2})?) ?(?P<scale>% ?MC|%|MC|WME|REL)?"
-        r" ?\(?(?P<flag>[WDB]|wet|dry|damp)?\)?\*?",
-        cell,
-        FLAGS,
-    )
-    if match is None or float(match.group("value")) > MAX_RELATIVE:
-        return None
-    flag = (match.group("flag") or "").lower()
-    return _Number(
-        value=float(match.group("value")),
-        start=0,
-        end=len(cell),
-        scale=scale_name(match.group("scale")) if match.group("scale") else None,
-        said_dry=True if flag in ("d", "dry") else False if flag in ("w", "wet", "damp", "b") else None,
-    )
-
-
-def _is_reading_cell(cell: str) -> bool:
-    return _reading_cell(cell) is not None
 
 
 def _point_of(label: str) -> str | None:

@@ -41,7 +41,7 @@ _MATERIALS: tuple[tuple[str, str], ...] = (
         r"hardwood(?: floor(?:ing)?)?|timber floor(?:ing|boards?)?|floorboards?|parquet"
         r"|(?:oak|maple|jarrah|blackbutt|spotted gum)(?: floor(?:ing|boards?)?)?",
     ),
-    ("particleboard", r"particle ?board|chipboard|mdf"),
+    ("particleboard", r"particle ?board|p-board|chipboard|mdf"),
     ("plywood", r"plywood|osb"),
     ("cabinetry", r"cabinet(?:s|ry)?|vanity|kick ?boards?|toe ?kicks?"),
     ("subfloor", r"sub-?floor"),
@@ -65,14 +65,15 @@ _MATERIAL_PATTERN = re.compile(
 # unless it is a share ("100% wet", "30% of the floor").
 _MATERIAL_PERCENT = re.compile(
     r"(?: [a-z]{1,12}){0,2}(?: ?[:=\-])? (?P<value>\d{1,3}(?:\.\d{1,2})?) ?%"
-    r"(?! ?(?:MC|RH|WME|of|wet|saturated|affected|damaged|dry|coverage|area|humidity)\b)(?![\d.])",
+    r"(?! ?(?:MC|RH|WME|of|wet|saturated|affected|damaged|dry|coverage|area|humidity|depth|deep|thick"
+    r"|full|open|closed|done|complete)\b)(?![\d.])",
     FLAGS,
 )
 
 
 _MATERIAL_BARE = re.compile(
     r"(?: [a-z]{1,12}){0,2}(?: ?[:=\-])? (?P<value>\d{1,3}(?:\.\d{1,2})?)"
-    r"(?![\d.]| ?(?:%|x\b|\u00d7|ft\b|feet\b|m\b|mm\b|cm\b|in\b|'|\"|sq|sf\b|lf\b|lm\b|m2\b|hrs?\b"
+    r"(?![\d.]| ?(?:%|x\b|x(?=\d)|\u00d7|ft\b|feet\b|m\b|mm\b|cm\b|in\b|'|\"|sq|sf\b|lf\b|lm\b|m2\b|hrs?\b"
     r"|days?\b|am\b|pm\b|ppd\b))",
     FLAGS,
 )
@@ -268,10 +269,15 @@ def finalise_readings(
         key = _reading_key(draft)
         # A reference without a material serves every reading on its scale; never another material's.
         dry_standard = None if draft.is_reference else references.get(key, references.get((None, draft.unit)))
+        # The goal the notes state for the job ("D = dry (under 17)", "Goal: 16 %MC") is the record;
+        # the standard's goal from the dry standard serves when they state none.
+        stated_goal = stated_goals.get(key, stated_goals.get((None, draft.unit)))
         goal = (
-            drying_goal(dry_standard, standards, draft.material.key if draft.material else None)
+            stated_goal
+            if stated_goal is not None
+            else drying_goal(dry_standard, standards, draft.material.key if draft.material else None)
             if dry_standard is not None
-            else stated_goals.get(key, stated_goals.get((None, draft.unit)))
+            else None
         )
         readings.append(
             MoistureReading(

@@ -4,9 +4,10 @@ readings inline and in sentences, and atmospheric readings, each placed in the s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
+from functools import lru_cache
 
 from chalicelib.analysis.findings import (
     AtmosphericReading,
@@ -15,26 +16,21 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.areas import (
     AreaDraft,
 )
-from chalicelib.analysis.offline.atmosphere import (
-    AIR_PLACE,
-    AirToken,
-    air_place,
-    air_room,
-    air_tokens,
-    atmospheric,
-)
 from chalicelib.analysis.offline.measures import (
     unit_system,
 )
+from chalicelib.analysis.offline.reading_air import AirScan
+from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
+from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
+from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import prose_readings
 from chalicelib.analysis.offline.reading_rows import (
-    MAX_PERCENT,
-    WHERE_WORDS,
     RowReader,
     RowReading,
     describes_place,
 )
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
+from chalicelib.analysis.offline.reading_where import SPACE_NOUN, UNSPECIFIED_LOCATION, ReadingPlaces
 from chalicelib.analysis.offline.readings import (
     REFERENCE_WORD,
     Goal,
@@ -47,7 +43,6 @@ from chalicelib.analysis.offline.readings import (
     readings_in,
 )
 from chalicelib.analysis.offline.spaces import (
-    ROOM_PATTERN,
     Mention,
     Owners,
     place_mentions,
@@ -57,7 +52,6 @@ from chalicelib.analysis.offline.text import (
     FLAGS,
     Line,
     Sentences,
-    collapse,
 )
 
 _DATE_START = re.compile(
@@ -73,10 +67,27 @@ _SCALES = (
 )
 
 
-_GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+ ){0,2}\W{0,2}$", FLAGS)
+# "Goal: 12", "target for framing 16%", "Our goal for the framing is 12%"
+_GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+ ){0,4}\W{0,2}$", FLAGS)
 
 
-_UNSPECIFIED_LOCATION = "unspecified"
+_UNSPECIFIED_LOCATION = UNSPECIFIED_LOCATION
+_SIDE_OF = re.compile(r" side\b(?: wall)?(?P<of> of (?:the )?)?", FLAGS)
+_IN_ROOM = re.compile(r" ?(?:%\s?mc|%|wme|rel)? (?:in|at) (?:the )?", FLAGS)
+_ROOM_LOOK = 40
+_DRY_LEGEND = re.compile(
+    r"\b(?:d ?= ?)?dry ?[=:]? ?\(? ?(?:under|below|less than|<) ?(?P<value>\d{1,3}(?:\.\d)?)\b"
+    r"(?! ?%? ?(?:of|rh))",
+    FLAGS,
+)
+# An item of a readings section without a bullet: short, and no sentence ("Kitchen ceiling 72").
+_MAX_ITEM = 80
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s")
+
+
+_REPEAT_REACH = 40  # how many readings back a restated one is looked for
+_REPEAT_LINES = 10  # and how many lines back: a restatement is close to what it restates
+_RESTATED_LINES = 25  # a readings list restating the rooms' notes reaches further back
 
 
 def _material_keys(text: str) -> list[str]:
@@ -93,17 +104,63 @@ _MAX_WRAPPED = 60
 _COLUMN_TITLE = re.compile(r"\b(?:room|location|material|point|area|surface|substrate)\b", FLAGS)
 
 
-# What names a space the vocabulary does not know ("Sterilization room", "east wing", "bay 4").
-_SPACE_NOUN = re.compile(
-    r"\b(?:room|area|office|suite|unit|flat|wing|bay|zone|hall|corridor|cupboard|closet|store|space|void"
-    r"|floor|level|annex\w*|studio|shed|deck|porch|court|aisle)\b",
-    FLAGS,
-)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
 
 
-class ReadingsScan:
+_SENTENCE_END = re.compile(r"[.!?]\s")
+_SENTENCE_LOOK = 400
+_MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping spans."""
+    index = bisect_left(starts, end)
+    return index > 0 and spans[index - 1][1] > start
+
+
+@lru_cache(maxsize=4)
+def _is_list_line(text: str) -> bool:
+    return " / " in text or " | " in text
+
+
+def _sentence_start(text: str, position: int) -> int:
+    """Where the sentence around `position` starts, looking a bounded way back (a 200 KB line of
+    readings must not be scanned from its start for each one)."""
+    low = max(0, position - _SENTENCE_LOOK)
+    starts = [match.end() for match in _SENTENCE_END.finditer(text, low, position)]
+    return starts[-1] if starts else low
+
+
+# "the hallway was 68 F and 57%", "66 F 62% 58 GPP": a percentage after a temperature is its RH.
+_TEMPERATURE_BEFORE = re.compile(r"\d ?(?:\u00b0|deg(?:rees)?)? ?[fc]\b,? ?(?:and |/ ?)?$", FLAGS)
+
+
+def _after_temperature(text: str, start: int) -> bool:
+    return _TEMPERATURE_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
+def _side_mention(label: str) -> Mention | None:
+    """The room a label names as a side ("laundry side"), not as the place."""
+    for mention in room_mentions(label[:_ROOM_LOOK]):
+        if _SIDE_OF.match(label, mention.end):
+            return mention
+    return None
+
+
+def _same_point(one: ReadingDraft, other: ReadingDraft) -> bool:
+    """Two readings that may be one point: the same material and place, or one of them unnamed."""
+    materials = (one.material.key if one.material else None, other.material.key if other.material else None)
+    locations = (one.location, other.location)
+    return (None in materials or materials[0] == materials[1]) and (
+        _UNSPECIFIED_LOCATION in locations or locations[0] == locations[1]
+    )
+
+
+class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
     """The scan's readings half: what it reads, and where it puts each reading. RoomScan keeps
-    the state these methods read and write."""
+    the state these methods read and write; state only the readings half needs (the place memory,
+    a heading's date, the lines of air or of a readings section, reference points) is made on first
+    use in the instance's own attributes, so that RoomScan (owned elsewhere) need not know of it."""
 
     areas: dict[str, AreaDraft]
     readings: list[ReadingDraft]
@@ -124,45 +181,31 @@ class ReadingsScan:
     _document_scales: Scales
     _scales_cache: tuple[str, Scales] | None
 
-    def _in_reference_room(self, place: Mention | None) -> bool:
-        """A room called unaffected, here or before, and never described as damaged."""
-        if place is None or not place.is_room:
-            return False
-        return place.unaffected or (place.key in self.unaffected and place.key not in self.areas)
-
     def _bare_scale(self) -> str | None:
         if not self._in_readings:
             return None
         named = f"{self._meter or ''} {self._block_header}"
         return next((scale for pattern, scale in _SCALES if pattern.search(named)), "%")
 
-    def _name(self, place: Mention | None) -> str:
-        if place is None:
-            return _UNSPECIFIED_LOCATION
-        return self.areas[place.key].room if place.key in self.areas else place.name
-
-    def _resolve(self, room: Mention) -> Mention:
-        """A bare "bathroom" after "Downstairs bathroom" is that room, when it is the only one; and
-        "laundry" first, "basement laundry" later are one room, named the longer way."""
-        if room.key in self.areas:
-            return room
-        same_base = [key for key, area in self.areas.items() if area.base == room.base]
-        if len(same_base) != 1:
-            return room
-        existing = same_base[0]
-        if not room.qualified:
-            return replace(room, key=existing, name=self.areas[existing].room)
-        if existing.startswith("|") and room.key.endswith("|") and existing.endswith("|"):
-            # Only a qualifier is added ("basement laundry"), never a number ("bedroom 2").
-            area = self.areas.pop(existing)
-            area.room = room.name
-            self.areas[room.key] = area
-            if existing in self.unaffected:
-                self.unaffected.add(room.key)
-        return room
-
     def _collect_row_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool:
         """Readings in a table, a moisture map or a list; True when the line was read that way."""
+        self.__dict__["_line_number"] = line.number
+        self._place_memory().note(line.text, rooms, self._context)
+        taken_on = self._lead_date(line, taken_on)
+        self._note_air(line)
+        self._note_section(line)
+        legend = _DRY_LEGEND.search(line.text)
+        if legend is not None:
+            # "Legend: W = wet (over 20), B = borderline (17-20), D = dry (under 17)": the job's goal
+            unit = self._row_scales().general or "%"
+            self.goals.append(Goal(None, unit, float(legend.group("value"))))
+        if METER_WORD.search(line.text):
+            self.__dict__["_meter_seen"] = True
+        if PROBE_CONTEXT.search(line.text):
+            self.__dict__["_probes"] = True
+        if self.__dict__.get("_probes") and "%" in line.text and not self._in_table:
+            # "ref entry 78 %RH | family 97 %RH": the slab's humidity, after the probes were named
+            self._read_rows(line, rooms, probe_readings(line.text, taken_on), line.text)
         rows = self._rows
         if rows is None:
             return False
@@ -184,7 +227,9 @@ class ReadingsScan:
                 found = rows.segments(text.replace(" | ", " ; "), taken_on, in_block=self._in_readings)
                 self._in_table = False
                 return self._read_rows(line, rooms, found, text) or True
-            if found is None or (not self._in_readings and rows.columns is None):
+            if found is None or (
+                not self._in_readings and rows.columns is None and rows.point_columns is None
+            ):
                 return True
         elif self._in_readings:
             self._in_table = False
@@ -193,9 +238,15 @@ class ReadingsScan:
                 rows.columns = header
                 self._pending_label = ""
                 return True
-            if _NUMBERS_ONLY.fullmatch(text) and self._pending_label:
+            wrapped = (
+                rows.word_row(text, taken_on) if self._pending_label and len(text) <= _MAX_WRAPPED else []
+            )
+            if self._pending_label and (
+                _NUMBERS_ONLY.fullmatch(text) or (wrapped and not room_mentions(text[: wrapped[0].start]))
+            ):
                 # A PDF cell that wrapped: "P1 Living/bedroom -" / "bottom plate, north wall" /
-                # "38 29 21 16" is one row; the words before the numbers are its label.
+                # "38 29 21 16" is one row; the words before the numbers are its label. So are
+                # "P5 Bathroom - bottom" / "plate at door 36 28 20 15".
                 joined = f"{self._pending_label} {text}"
                 self._pending_label = ""
                 return self._read_rows(line, room_mentions(joined), rows.word_row(joined, taken_on), joined)
@@ -205,9 +256,11 @@ class ReadingsScan:
                 or rows.segments(text, taken_on, in_block=True)
             )
             told = (
-                prose_readings(text, rows.dates, rows.day_one, taken_on) if len(text) > _MAX_WRAPPED else []
+                prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._metered())
+                if len(text) > _MAX_WRAPPED
+                else []
             )
-            found = told if len(told) > len(found) else found
+            found = told if told and len(told) >= len(found) else found  # (a sentence reads its own way)
             if found:
                 self._pending_label = ""
             elif len(text) <= _MAX_WRAPPED and not text.rstrip().endswith(":") and not rows.has_reading(text):
@@ -222,24 +275,46 @@ class ReadingsScan:
                 # "Ref Room Material Dry std 02/10 03/10 ...": a table of readings by day starts here
                 rows.columns, self._in_readings, self._block_rows = header, True, 0
                 return True
-            listed = self._listed_readings(text, taken_on) if rooms or describes_place(text) else []
-            told = prose_readings(text, rows.dates, rows.day_one, taken_on)
-            found = rows.pairs(text, taken_on) or (told if len(told) > len(listed) else listed)
-        return self._read_rows(line, rooms, found, text) or " | " in text
+            listed = self._listed_readings(text, taken_on, line) if rooms or describes_place(text) else []
+            told = prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._metered())
+            found = rows.pairs(text, taken_on) or (told if len(told) >= len(listed) else listed)
+        if not self._read_rows(line, rooms, found, text):
+            return " | " in text
+        if " | " not in text and all(reading.taken_on == taken_on for reading in found):
+            # "Bottom plates by pin meter: 17%MC and 15%MC": what the list or the sentence did not
+            # read, the reader of scale-marked readings does; not when the sentences are dated
+            # apart ("By Friday 20/11 they were 19%MC"), as it reads by the line's day
+            self._collect_readings(line, rooms, taken_on, skip=[(r.start, r.end) for r in found])
+        return True
 
     def _read_rows(self, line: Line, rooms: Sequence[Mention], found: list[RowReading], text: str) -> bool:
         rows = self._rows
         assert rows is not None
         headed_table = " | " in text and (rows.columns is not None or rows.point_columns is not None)
-        found = [reading for reading in found if headed_table or self._names_a_place(reading)]
+        found = [reading for reading in found if headed_table or reading.told or self._names_a_place(reading)]
         owners = Owners(text, rooms)
+        # "Dry standard from unaffected rooms on 02/10: Bedroom 3 floorboards 12, dining room
+        # ceiling 13": a list led by a dry-standard label is a list of dry standards
+        colon = text.find(":", _sentence_start(text, min((r.start for r in found), default=0)))
+        lead = _sentence_start(text, colon) if colon >= 0 else 0
+        led = (
+            not headed_table
+            and bool(found)
+            and 0 <= colon - lead <= _MAX_LIST_LEAD
+            and colon < max(reading.start for reading in found)
+            and REFERENCE_WORD.search(text, lead, colon) is not None
+        )
+        ends = _SENTENCE_END.search(text, colon) if led else None
+        list_end = -1 if not led else ends.start() if ends is not None else len(text)
         for reading in found:
+            self.__dict__["_reference_list"] = colon < reading.start < list_end
             self._add_row_reading(line, reading, owners)
+        self.__dict__["_reference_list"] = False
         # A goal in the preamble ("Goal for framing: 16% or less") is not yet the block's rows
         self._block_rows += sum(reading.role != "goal" for reading in found)
         return bool(found)
 
-    def _listed_readings(self, text: str, taken_on: date | None) -> list[RowReading]:
+    def _listed_readings(self, text: str, taken_on: date | None, line: Line) -> list[RowReading]:
         """Outside a readings block, "place value" pairs count when there are several on the line
         ("laundry 17 / hall 14 / bed 2 13"), or one on a dated line once a meter scale is known."""
         assert self._rows is not None
@@ -248,7 +323,20 @@ class ReadingsScan:
             return found
         if found and self._scale_known() and _DATE_START.match(text):
             return found
+        if self.__dict__.get("_section") == line.number and (
+            _LIST_ITEM.match(text) or (len(text) <= _MAX_ITEM and not _SENTENCE_BREAK.search(text))
+        ):
+            # "- Kitchen north wall, upper: 22" under "6. Moisture readings": one item, the whole
+            # line its label, as in a readings block
+            item = self._rows.segments(text, taken_on, in_block=True)
+            if item and all(self._names_a_place(reading) for reading in item):
+                return item
         return []
+
+    def _metered(self) -> bool:
+        """Whether the notes have said a meter was used ("He used a meter on everything"), so that
+        "the hallway wall was 26" is a reading on it."""
+        return self._scale_known() or bool(self.__dict__.get("_meter_seen"))
 
     def _scale_known(self) -> bool:
         return self._row_scales().general is not None
@@ -260,6 +348,8 @@ class ReadingsScan:
             or describes_place(label)
             or room_mentions(label)
             or materials_in(label)
+            or self._area_by_word(label) is not None
+            or SPACE_NOUN.search(label) is not None  # "East wing, column wrap C3"
         )
 
     def _add_row_reading(self, line: Line, reading: RowReading, owners: Owners) -> None:
@@ -268,7 +358,35 @@ class ReadingsScan:
         # plasterboard hall wall 29 WME" is Bed 3's); a table row's label names its own.
         in_table = self._in_table  # (not " | " in the line: that would read a long line once per reading)
         own_words = in_table or reading.told
+        owner = owners.at(reading.start)
+        if not own_words and owner is not None and owner.start < reading.start - len(label) - 3:
+            # "hall wall pbd 12 = dry std. bath wall 11": a part that names its own room is that
+            # room's, not the room an earlier part of the line named
+            own_words = bool(room_mentions(label))
+            listed = _is_list_line(line.text)  # ("/ joists 21 %MC": a list's own part)
+            owner = (
+                owner
+                if own_words
+                else self._area_by_word(label) or (self._surface_room(label) if listed else None) or owner
+            )
+        if reading.told and owner is not None and owner.start >= reading.end:
+            owner = self._before_forward_owner(line.text, reading, owner)
+        elif not in_table and owner is not None and owner.start < _sentence_start(line.text, reading.start):
+            owner = self._paragraph_room(line.text, owner)
         named = [self._resolve(mention) for mention in room_mentions(label)] if own_words else []
+        side = _side_mention(label)
+        if side is not None:
+            # "laundry side wall of bath", "bath drywall, laundry side": the bath's wall, on the side
+            # that faces the laundry
+            whose = self._area_by_word(label)
+            named = [whose] if whose is not None else [m for m in named if m.key != side.key]
+            owner = None if owner is not None and owner.key == side.key else owner
+        following = None if in_table else self._room_right_after(line.text, reading.end)
+        if following is not None:
+            named = [following]  # "28%MC in the rumpus and 31%MC in the granny flat"
+        if reading.told and not named:
+            # "but the cupboard wall was still 19": the Hot water cupboard, by its word
+            named = [found] if (found := self._area_by_word(label)) is not None else []
         transposed = in_table and self._rows is not None and self._rows.point_columns is not None
         # A column of a day-by-day table is named by its heading alone, never by the row's context.
         # A table row is named by its own words: the block's preamble is no context for it.
@@ -277,7 +395,7 @@ class ReadingsScan:
             if named
             else None
             if transposed
-            else owners.at(reading.start) or (None if in_table else self._context)
+            else owner or (None if in_table else self._remembered(label) or self._label_context(label))
         )
         materials = materials_in(label)
         material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
@@ -290,30 +408,107 @@ class ReadingsScan:
         if reading.role == "goal":
             self.goals.append(Goal(material.key if material else None, unit, reading.value))
             return
+        if transposed and self._rows is not None and self._rows.point_columns:
+            place = self._column_room(label, self._rows.point_columns)
         location = self._name(place) if place is not None else self._label_place(label)
         if reading.point is not None:
             # A map's point keeps its place, material and scale when it is re-read by its letter.
             known = self._points.setdefault(reading.point, (location, material, unit))
             if not named:
                 location, material, unit = known[0], material or known[1], reading.unit or known[2]
+            reference_points: set[str] = self.__dict__.setdefault("_reference_points", set())
+            re_read_reference = reading.point in reference_points  # "R2 11 %MC": still the dry standard
         if reading.value > MAX_PERCENT and unit != "REL":
             return  # "230" is a reading only on a relative scale
-        self.readings.append(
-            ReadingDraft(
-                location=location,
-                material=material,
-                value=reading.value,
-                unit=unit,
-                meter=self._meter,
-                taken_on=reading.taken_on,
-                is_reference=reading.role == "reference"
-                or self._reference_block
-                or self._in_reference_room(place)
-                or REFERENCE_WORD.search(label) is not None,
-                said_dry=reading.said_dry,
-                source=line.span(),
-            )
+        draft = ReadingDraft(
+            location=location,
+            material=material,
+            value=reading.value,
+            unit=unit,
+            meter=self._meter,
+            taken_on=reading.taken_on,
+            is_reference=reading.role == "reference"
+            or self._reference_block
+            or bool(self.__dict__.get("_reference_list"))
+            or (reading.point is not None and re_read_reference)
+            or self._in_reference_room(place)
+            or REFERENCE_WORD.search(label) is not None,
+            said_dry=reading.said_dry,
+            source=line.span(),
         )
+        if draft.is_reference and reading.point is not None:
+            self.__dict__.setdefault("_reference_points", set()).add(reading.point)
+        if not self._is_air(line, reading.unit or "") and not _after_temperature(line.text, reading.start):
+            self._append(draft, told=reading.told)
+
+    def _room_right_after(self, text: str, end: int) -> Mention | None:
+        """ "read 28%MC in the rumpus and 31%MC in the granny flat": the room right after a reading."""
+        lead = _IN_ROOM.match(text, end)
+        if lead is None:
+            return None
+        mention = next(iter(room_mentions(text[lead.end() : lead.end() + _ROOM_LOOK])), None)
+        return self._resolve(mention) if mention is not None and mention.start == 0 else None
+
+    def _append(self, draft: ReadingDraft, *, told: bool) -> None:
+        in_block = self._in_readings or self.__dict__.get("_section") == draft.source.line
+        if self._repeats(draft, told=told, in_block=in_block):
+            return
+        self.readings.append(draft)
+        blocks = self.__dict__.setdefault("_draft_blocks", [])
+        blocks.append(in_block)
+
+    def _repeats(self, draft: ReadingDraft, *, told: bool, in_block: bool) -> bool:
+        """A reading said again: the dry standard of a day restated in a table ("7%MC (REF)" then a
+        REF column of 7 that day), a sentence citing one already listed ("The restroom reading
+        of 85 was the wettest"), or a readings list restating what the room's notes gave ("Main
+        bath: ... Subfloor 32%MC (pin)" then, under "Readings 13/06", "- bath subfloor 32%MC")."""
+        blocks: list[bool] = self.__dict__.get("_draft_blocks", [])
+        first = max(0, len(self.readings) - _REPEAT_REACH)
+        for index in range(first, len(self.readings)):
+            earlier = self.readings[index]
+            distance = draft.source.line - earlier.source.line
+            if distance > _RESTATED_LINES:
+                continue
+            if (
+                in_block
+                and index < len(blocks)
+                and not blocks[index]
+                and earlier.value == draft.value
+                and earlier.taken_on == draft.taken_on
+                and earlier.unit == draft.unit
+                and earlier.material is not None
+                and draft.material is not None
+                and earlier.material.key == draft.material.key
+                and earlier.location == draft.location
+            ):
+                return True
+            if distance > _REPEAT_LINES:
+                continue
+            same = (
+                earlier.value == draft.value
+                and earlier.taken_on == draft.taken_on
+                and (
+                    earlier.unit == draft.unit
+                    or "%" in (earlier.unit, draft.unit)
+                    or "REL" in (earlier.unit, draft.unit)
+                )
+            )
+            if (
+                same
+                and draft.is_reference
+                and earlier.is_reference
+                and earlier.source.line != draft.source.line  # ("skirt 12%MC, p-board 12%MC": two points)
+                and _same_point(earlier, draft)
+            ):
+                return True
+            if (
+                same
+                and told
+                and earlier.location == draft.location
+                and earlier.source.line != draft.source.line
+            ):
+                return True
+        return False
 
     def _row_scales(self) -> Scales:
         """The scales the block's heading and preamble name, else the meter's, else the document's."""
@@ -331,28 +526,34 @@ class ReadingsScan:
         self._document_scales = Scales.read(text, _material_keys)
         self.default_unit = unit_system(text)
 
-    def _label_place(self, label: str) -> str:
-        """A place the vocabulary does not know ("Sterilization", "rear of the house"): the words
-        before the first material or surface word, else the only affected area."""
-        words = re.split(r"\s[-\u2013]\s|,|\(", label, maxsplit=1)[0]
-        cut = WHERE_WORDS.search(words)
-        phrase = collapse(words[: cut.start()] if cut else words).strip(" -:")
-        if phrase and len(phrase.split()) <= 4 and not phrase[0].isdigit():
-            # "utility - wall behind washer" is the Utility room's when one is affected
-            first = phrase.split()[0].lower()
-            known = [area.room for area in self.areas.values() if area.room.lower().split()[0] == first]
-            if known:
-                return known[0]
-            if _SPACE_NOUN.search(phrase):
-                return phrase[0].upper() + phrase[1:]
-        if len(self.areas) == 1:
-            return next(iter(self.areas.values())).room
-        return _UNSPECIFIED_LOCATION
-
-    def _collect_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> None:
+    def _collect_readings(
+        self,
+        line: Line,
+        rooms: Sequence[Mention],
+        taken_on: date | None,
+        skip: Sequence[tuple[int, int]] = (),
+    ) -> None:
         text = line.text
+        taken_on = self._lead_date(line, taken_on)
         materials = materials_in(text)
-        readings = readings_in(text, materials, self._bare_scale())
+        spans = sorted(skip)
+        starts = [start for start, _ in spans]
+        readings = [
+            reading
+            for reading in readings_in(text, materials, self._bare_scale())
+            if not _overlaps(spans, starts, reading.start, reading.end)
+        ]
+        if self._rows is not None and readings:
+            # "MC Protimeter WME 15/01:": the number after the scale is a date's day
+            dated = [
+                (found.start, found.end)
+                for found in self._rows.dates.find(text, taken_on, yearless_numeric=True)
+            ]
+            readings = [
+                reading
+                for reading in readings
+                if not any(start <= reading.start < end for start, end in dated)
+            ]
         if not readings:
             return
         places = Owners(text, [*rooms, *place_mentions(text)])
@@ -373,7 +574,9 @@ class ReadingsScan:
                 self.goals.append(Goal(material.key if material else None, reading.unit, reading.value))
                 continue
             place = places.at(reading.start) or self._context
-            self.readings.append(
+            if self._is_air(line, reading.unit) or _after_temperature(text, reading.start):
+                continue
+            self._append(
                 ReadingDraft(
                     location=self._name(place),
                     material=material,
@@ -385,72 +588,6 @@ class ReadingsScan:
                     or is_reference_reading(text, sentences, reading, affected_starts),
                     said_dry=dry_note(text, reading.end, next_start),
                     source=line.span(),
-                )
+                ),
+                told=False,
             )
-
-    def _collect_air(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> None:
-        text = line.text
-        groups: list[list[AirToken]] = []
-        for token in air_tokens(text):
-            current = groups[-1] if groups else None
-            # A new reading starts when a value repeats or a new place is named in between.
-            if (
-                current is None
-                or any(seen.kind == token.kind for seen in current)
-                or AIR_PLACE.search(text, current[-1].end, token.start)
-                or ROOM_PATTERN.search(text, current[-1].end, token.start)
-            ):
-                groups.append([token])
-            else:
-                current.append(token)
-        # A temperature alone ("heat set to 72F") is not a psychrometric reading.
-        groups = [group for group in groups if any(token.kind in ("rh", "gpp") for token in group)]
-        starts = [room.start for room in rooms]
-        windows = [
-            (
-                (groups[index - 1][-1].end if index else 0, group[0].start),
-                (group[-1].end, groups[index + 1][0].start if index + 1 < len(groups) else len(text)),
-            )
-            for index, group in enumerate(groups)
-        ]
-        # "Ambient 70F 58% RH master bath, 68F 45% RH hallway": when the first values have no place
-        # before them and the last have one after, the line names each place after its values.
-        trailing = (
-            bool(windows)
-            and not self._names_place(text, (rooms, starts), windows[0][0])
-            and self._names_place(text, (rooms, starts), windows[-1][1])
-        )
-        for group, (before, after) in zip(groups, windows, strict=True):
-            order = (after, before) if trailing else (before, after)
-            location = self._air_location(text, (rooms, starts), *order)
-            self.air.append(atmospheric(group, location, taken_on, line))
-
-    @staticmethod
-    def _names_place(
-        text: str, rooms: tuple[Sequence[Mention], Sequence[int]], window: tuple[int, int]
-    ) -> bool:
-        start, end = window
-        # "Ambient" and "affected" say whose air only in general; a room or "outside" names it.
-        place = air_place(text, start, end)
-        return place not in (None, "affected") or air_room(*rooms, start, end, last=True) is not None
-
-    def _air_location(
-        self,
-        text: str,
-        rooms: tuple[Sequence[Mention], Sequence[int]],
-        before: tuple[int, int],
-        after: tuple[int, int],
-    ) -> str:
-        """The place named before the values, else right after them ("70F 58% RH master bath")."""
-        for (start, end), last in ((before, before[1] <= after[0]), (after, after[1] <= before[0])):
-            place = air_place(text, start, end, last=last)
-            room = air_room(*rooms, start, end, last=last)
-            if place in (None, "affected", "unaffected") and room is not None:
-                explicit = place or ("unaffected" if room.unaffected else None)
-                kind = explicit or ("affected" if room.key in self.areas else "unaffected")
-                return f"{kind} ({self.areas[room.key].room if room.key in self.areas else room.name})"
-            if place is not None:
-                return place
-        if self._context is not None and self._context.key in self.areas:
-            return f"affected ({self.areas[self._context.key].room})"
-        return _UNSPECIFIED_LOCATION

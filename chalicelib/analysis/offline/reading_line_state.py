@@ -1,0 +1,132 @@
+"""What a line of notes says about the lines around it, for readings: the day that opens it ("Back
+on Tuesday 10/03:"), a section of readings it heads ("6. Moisture readings"), or the air it
+gives ("Psychrometrics (temperature / RH / GPP)")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from chalicelib.analysis.offline.reading_prose import day_of_month
+from chalicelib.analysis.offline.reading_rows import RowReader
+from chalicelib.analysis.offline.text import FLAGS, Line
+
+# "6. Moisture readings", "3) Readings", "Moisture map:": a heading of a section of readings.
+# "9. Follow-up readings, 2026-03-20 (same points, same meter)": a date and a note may follow.
+_SECTION_HEADING = re.compile(
+    r"^[\s\-*#>]*(?:\d{1,2}[.)] ?)?(?:[a-z/\-]+ ){0,2}(?:moisture (?:readings?|map\w*|log|survey)|readings?"
+    r"|drying log|moisture)(?:,? [\d/.\-]{4,10})?(?: ?\([^()]{0,60}\))?\W*$",
+    FLAGS,
+)
+
+
+_NOT_SECTION = re.compile(
+    r"^[\s\-*#>]*(?:\d{1,2}[.)] ?)?(?:[a-z/]+ ){0,2}(?:equipment|scope|works?|atmospher\w*|psychro\w*"
+    r"|recommendations?|summary|photos?|notes|actions?)\b",
+    FLAGS,
+)
+
+
+_MAX_SECTION_HEADING = 90
+
+
+METER_WORD = re.compile(r"\b(?:meter|metered|protimeter|tramex|delmhorst)\b", FLAGS)
+
+
+# A line that heads or gives air readings: "Psychrometrics (temperature / RH / GPP)", "Atmos:",
+# "Atmospheric (deg C / %RH / g/kg): 02/10 outside 13 / 86 / 8.1". The lines right after it
+# (a list, or a PDF line that wrapped) are air too, until a blank line or a heading of readings.
+_AIR_HEADING = re.compile(
+    r"^[\s\-*#>]*(?:atmospher\w*|psychrometr\w*|atmos\b|ambient (?:readings|conditions|log)|air (?:readings"
+    r"|conditions|log))",
+    FLAGS,
+)
+
+
+_READINGS_AGAIN = re.compile(r"^[\s\-*#>]*(?:[a-z]+ ){0,2}(?:moisture|mc|readings?)\b", FLAGS)
+
+
+# "Back on Tuesday 10/03:", "On Sat 17/01 the", "Then on the Friday, 12/03": words of time, then
+# the date. A line that starts with the date itself is dated by its visit already.
+_LEAD_DATE = re.compile(
+    r"^[\s\-*\u2022>]*(?P<words>(?:(?:back|then|and|but|by|on|until|as of|later)\b[ ,]{1,2}){1,3}"
+    r"(?:(?:the )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? (?:the )?)?"
+    r"|(?:the )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? (?:the )?)(?=\d)",
+    FLAGS,
+)
+
+
+_LEAD_ORDINAL = re.compile(
+    r"^[\s\-*\u2022>]*(?:(?:back|then|and|but|by|on|until|as of|later)\b[ ,]{1,2}){1,3}"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?the (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b",
+    FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class _LeadDate:
+    line: int
+    value: date | None
+    carries: bool  # a heading's date, for the lines under it
+
+
+class ReadingLineState:
+    """Line-by-line state of the readings scan, kept in the scan's own attributes."""
+
+    _rows: RowReader | None
+
+    def _lead_date(self, line: Line, taken_on: date | None) -> date | None:
+        """The day a line's readings were taken: the date that opens it after a few words ("Back on
+        Tuesday 10/03: ...", "On Saturday 17/01 the laundry ..."), or the date of the heading above
+        it ("Then on Fri 12/03:" over a list, until a blank line); else the visit's."""
+        cached = self.__dict__.get("_lead")
+        if isinstance(cached, _LeadDate) and cached.line == line.number:
+            return cached.value
+        carried = (
+            cached.value
+            if isinstance(cached, _LeadDate) and cached.carries and cached.line == line.number - 1
+            else None
+        )
+        value, carries = carried or taken_on, carried is not None
+        lead = _LEAD_DATE.match(line.text)
+        heading = line.text.rstrip().endswith(":") or _SECTION_HEADING.match(line.text) is not None
+        ordinal = _LEAD_ORDINAL.match(line.text)
+        anchor = taken_on or (self._rows.day_one if self._rows is not None else None)
+        if ordinal is not None and anchor is not None:
+            # "On Monday the 9th he came back. The hallway wall was 14": that day, in the job's month
+            day = day_of_month(anchor, int(ordinal.group("day")))
+            if day is not None:
+                self.__dict__["_lead"] = _LeadDate(line.number, day, carries=False)
+                return day
+        if (heading or (lead is not None and lead.group("words"))) and self._rows is not None:
+            found = [m for m in self._rows.dates.find(line.text, taken_on, yearless_numeric=True) if m.value]
+            if found and lead is not None and found[0].start == lead.end() and found[0].value is not None:
+                value, carries = found[0].value, heading
+            elif heading and len(found) == 1 and found[0].value is not None:
+                # "In-slab RH probes (hygrometer, read after 72 h) 15/05:" dates the lines under it
+                value, carries = found[0].value, True
+        self.__dict__["_lead"] = _LeadDate(line.number, value, carries)
+        return value
+
+    def _note_section(self, line: Line) -> None:
+        """A section of readings the block reader does not see ("6. Moisture readings", numbered),
+        with its dated subheadings and "- place: value" items, until a blank line."""
+        previous = self.__dict__.get("_section")
+        if (_SECTION_HEADING.match(line.text) and len(line.text) <= _MAX_SECTION_HEADING) or (
+            isinstance(previous, int) and previous == line.number - 1 and not _NOT_SECTION.match(line.text)
+        ):
+            self.__dict__["_section"] = line.number
+
+    def _note_air(self, line: Line) -> None:
+        """Whether a line gives the air, not materials: under "Psychrometrics (temperature / RH /
+        GPP)" or "Atmospheric (deg C / %RH / g/kg): 02/10 outside 13 / 86 / 8.1, lounge 18 / 77"
+        and the lines right after it, until a blank line."""
+        previous = self.__dict__.get("_air")
+        carried = isinstance(previous, int) and previous == line.number - 1
+        if _AIR_HEADING.match(line.text) or (carried and not _READINGS_AGAIN.match(line.text)):
+            self.__dict__["_air"] = line.number
+
+    def _is_air(self, line: Line, written: str) -> bool:
+        """A number on a line of air readings, unless its moisture scale is written ("%MC", "WME")."""
+        return self.__dict__.get("_air") == line.number and written not in ("%MC", "WME")

@@ -1,0 +1,183 @@
+"""Numbers on a line that may be moisture readings, and what says one is something else (a
+length, an area, a time, a temperature, a count, a room's number): shared by the row, table and
+prose readers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.text import FLAGS
+
+# A number that may be a reading: at most three digits before the point, no digits or
+# clock/ratio marks around it.
+NUMBER = re.compile(r"(?<![\w.:/#\-])(?P<value>\d{1,3}(?:\.\d{1,2})?)(?![\d:/]|\.\d|,\d{3})", FLAGS)
+# What may follow a reading: its scale.
+SCALE_AFTER = re.compile(r" ?(?P<scale>% ?MC\b|%(?! ?RH)|MC\b|WME\b|REL\b|pts?\b)", FLAGS)
+SCALE_BEFORE = re.compile(r"\b(?P<scale>MC|WME|REL)\b ?[:=]? ?$", FLAGS)
+# What says a number is not a reading.
+MEASURE_AFTER = re.compile(
+    r" ?(?:mm\b|cm\b|m\b|m2\b|m\u00b2|sq|sf\b|lf\b|lm\b|ft\b|feet\b|foot\b|'|\"|in\b|inch|x\b|x(?=\d)"
+    r"|\u00d7|hrs?\b"
+    r"|hours?\b|h\b|days?\b|wks?\b|weeks?\b|min|am\b|pm\b|c\b|f\b|\u00b0|deg|gpp\b|gr\b|grains|% ?rh\b|rh\b"
+    r"|kg\b|l\b|litres?|liters?|gal|pints?|ppd\b|units?\b|pcs\b|pieces|ea\b|no\.|air ?movers?|fans?|dehu"
+    r"|lgr|scrubbers?|am\b|sets?\b|rooms?\b|people|crew|techs?\b|years?\b|yrs?\b|months?\b|points?\b"
+    r"|(?:st|nd|rd|th)\b|of\b|out of\b|to \d|-\d|\u2013\d|percent of|% of|% wet|% dry"
+    r"|% depth|% deep|% full|% open|% closed|% done|% complete)",
+    FLAGS,
+)
+MEASURE_BEFORE = re.compile(
+    r"(?:\bx|(?<=\d)x|\u00d7|\bgpp|\brh|\bdp|\btemp\w*|\bplus|\bminus|\bwithin|\bby|\bday|\bvisit|\bpt\.?|\bpoint"
+    r"|\bno\.?|#|\bclass|\bcat(?:egory)?|\bcondition|\bcond\.?|\bs\d{3}|\blevel|\bunit|\bsuite|\blot"
+    r"|\bapt|\bstage|\bphase|\bcl|\bstep|\bitem|\bbay|\bzone|\broom|\brm|\boffice"
+    r"|\bclassroom|\boperatory|\bbed(?:room)?s?|\bbr|\bbath(?:room)?s?|\bflat|\bstd|\bstandard"
+    r"|\bgoal|\btarget|\bover|\bunder|\bbelow|\babove|\bless than|\bmore than|\bup to)[ .:#=]{0,2}$",
+    FLAGS,
+)
+# "door 2", "window #3" name an opening; "near window: 71" and "near window 71" are readings by it
+# (no house numbers its doors or windows past a dozen).
+OPENING_BEFORE = re.compile(r"(?:\bdoor|\bwindow)[ .#]{0,2}$", FLAGS)
+MAX_OPENING = 12
+# "Bedrooms 1 and 2", "units 3, 4 & 5": the later numbers name rooms as the first does.
+NUMBERED_BEFORE = re.compile(
+    r"\b(?:bed(?:room)?s?|bath(?:room)?s?|rooms?|units?|levels?|floors?|flats?|apartments?|suites?|offices?)"
+    r" \d{1,2}(?: ?(?:,|and|&|/) ?\d{1,2}){0,4} ?(?:,|and|&|/) ?$",
+    FLAGS,
+)
+# Words after a reading that say whether it is dry ("38 W", "14 D", "11 (dry)").
+FLAG_AFTER = re.compile(
+    r" ?\(?(?P<flag>w|d|b|wet|dry|dried|damp|borderline|ok|at goal|goal met|still wet|not dry)\)?(?![\w])",
+    FLAGS,
+)
+MAX_PERCENT = 100.0  # a %MC, WME or % reading
+MAX_RELATIVE = 999.0  # a relative ("reference", "search") scale reads 0-999 on some meters
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    start: int
+    end: int
+    scale: str | None
+    said_dry: bool | None
+
+
+def scale_name(written: str) -> str | None:
+    written = written.replace(" ", "").upper()
+    if written in ("%MC", "MC"):
+        return "%MC"
+    if written == "%":
+        return "%"
+    if written in ("WME", "REL"):
+        return written
+    return None
+
+
+def said_dry(text: str, position: int) -> bool | None:
+    flag = FLAG_AFTER.match(text, position)
+    if flag is None:
+        return None
+    word = flag.group("flag").lower()
+    if word in ("d", "dry", "dried", "ok", "at goal", "goal met"):
+        return True
+    if word in ("w", "wet", "damp", "still wet", "not dry", "b", "borderline"):
+        return False
+    return None
+
+
+def strip_dates(dates: Dates, text: str, anchor: date | None) -> str:
+    out = list(text)
+    for found in dates.find(text, anchor, yearless_numeric=True):
+        out[found.start : found.end] = " " * (found.end - found.start)
+    return "".join(out)
+
+
+def numbers_in(text: str, dates: Dates) -> list[Number]:
+    """Numbers on a line that may be readings."""
+    blanked = strip_dates(dates, text, None)
+    found = []
+    for match in NUMBER.finditer(blanked):
+        end = match.end()
+        scale = SCALE_AFTER.match(blanked, end)
+        if scale is None and MEASURE_AFTER.match(blanked, end):
+            continue
+        if MEASURE_BEFORE.search(blanked, max(0, match.start() - 14), match.start()):
+            continue
+        if NUMBERED_BEFORE.search(blanked, max(0, match.start() - 30), match.start()):
+            continue
+        if float(match.group("value")) <= MAX_OPENING and OPENING_BEFORE.search(
+            blanked, max(0, match.start() - 8), match.start()
+        ):
+            continue
+        if label_number(blanked, match.start(), end):
+            continue
+        value = float(match.group("value"))
+        if value > MAX_RELATIVE:
+            continue  # over 100 only a relative scale reads (60-999); the caller checks the scale
+        after = scale.end() if scale else end
+        named_before = SCALE_BEFORE.search(blanked, max(0, match.start() - 8), match.start())
+        written = scale_name(scale.group("scale")) if scale else None
+        if named_before and written in (None, "%"):
+            written = scale_name(named_before.group("scale"))  # "MC 40%", "WME 22"
+        found.append(
+            Number(
+                value=value,
+                start=match.start(),
+                end=after,
+                scale=written,
+                said_dry=said_dry(blanked, after),
+            )
+        )
+    return found
+
+
+_SURFACE_WORD = re.compile(
+    r"skirt\w*|plasterboard|drywall|pbd|gyprock|walls?|floors?|ceilings?|carpet|subfloor|joists?|studs?|plates?"
+    r"|timber|framing|cabinet\w*|vanity|laminate|vinyl|tiles?|slab|concrete|osb|plywood|particleboard|baseboard",
+    FLAGS,
+)
+
+
+def label_number(text: str, start: int, end: int) -> bool:
+    """ "Operatory 2 drywall", "Bed 2 skirt": a number between two words names the place."""
+    before = text[max(0, start - 20) : start]
+    after = text[end : end + 12]
+    word_before = re.search(r"([A-Za-z]+) $", before)
+    word_after = re.match(r" ([A-Za-z]{2,})", after)
+    if not word_before or not word_after:
+        return False
+    if FLAG_AFTER.match(text, end) and not word_after.group(1)[0].isupper():
+        return False
+    if _SURFACE_WORD.fullmatch(word_before.group(1)):
+        return False  # "skirting 11 and plasterboard 10": a surface's reading, then the next
+    return word_before.group(1)[0].isupper() or word_after.group(1).lower() in (
+        "and",
+        "&",
+    )
+
+
+def reading_cell(cell: str) -> Number | None:
+    """A table cell that is one reading: "38", "38 W", "12%MC", "14 (dry)"."""
+    cell = cell.strip()
+    match = re.fullmatch(
+        r"(?P<value>\d{1,3}(?:\.\d{1,2})?) ?(?P<scale>% ?MC|%|MC|WME|REL)?"
+        r" ?\(?(?P<flag>[WDB]|wet|dry|damp)?\)?\*?",
+        cell,
+        FLAGS,
+    )
+    if match is None or float(match.group("value")) > MAX_RELATIVE:
+        return None
+    flag = (match.group("flag") or "").lower()
+    return Number(
+        value=float(match.group("value")),
+        start=0,
+        end=len(cell),
+        scale=scale_name(match.group("scale")) if match.group("scale") else None,
+        said_dry=True if flag in ("d", "dry") else False if flag in ("w", "wet", "damp", "b") else None,
+    )
+
+
+def is_reading_cell(cell: str) -> bool:
+    return reading_cell(cell) is not None

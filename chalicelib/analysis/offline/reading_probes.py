@@ -1,0 +1,57 @@
+"""In-slab RH probes: the relative humidity read in a hole drilled into concrete is a reading of
+the slab (unit "%RH"), not of the air. Notes say so once ("In-slab RH probes (hygrometer, holes
+drilled to 40% depth)") and then list "family 97 %RH | kitchen 94 %RH", or on a later day "RH
+family 88 %RH, kitchen 84 %RH"; outside, ambient and dehumidifier air stay air."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from chalicelib.analysis.offline.reading_rows import RowReading
+from chalicelib.analysis.offline.text import FLAGS
+
+# The notes test the slab's own humidity: probes, sleeves or hoods, holes drilled for them.
+PROBE_CONTEXT = re.compile(
+    r"\b(?:in-?slab|in[- ]situ|slab rh|concrete rh|rh probes?|rh sleeves?|probe holes?|f ?2170|hygrometer"
+    r" probes?|(?:drilled|probe) holes?)\b",
+    FLAGS,
+)
+_PROBE_RH = re.compile(r"(?<![\d.])(?P<value>\d{2,3}(?:\.\d)?) ?% ?RH\b", FLAGS)
+_PART_BREAK = re.compile(r"[,;|.](?!\d)")
+# Whose air a humidity is: never a probe in the slab.
+_AIR_LABEL = re.compile(
+    r"\b(?:outside|outdoors?|exterior|ambient|air|room air|dehu\w*|lgr|inlet|outlet|exhaust|hvac|temp\w*|gpp"
+    r"|grains|dew)\b|\d ?(?:\u00b0|deg)? ?[fc]\b",
+    FLAGS,
+)
+_MAX_LABEL = 40
+
+
+def probe_readings(text: str, taken_on: date | None) -> list[RowReading]:
+    """Each "<place> 97 %RH" on a line of probe results, labelled by the words of its part."""
+    found = []
+    previous = 0
+    for match in _PROBE_RH.finditer(text):
+        start = max(previous, match.start() - _MAX_LABEL)
+        breaks = [part.end() for part in _PART_BREAK.finditer(text, start, match.start())]
+        label_start = breaks[-1] if breaks else start
+        label = re.sub(r"\brh\b", " ", text[label_start : match.start()], flags=re.IGNORECASE).strip(" :-=")
+        previous = match.end()
+        value = float(match.group("value"))
+        if not label or _AIR_LABEL.search(label) or value > 100:
+            continue
+        found.append(
+            RowReading(
+                label=label,
+                value=value,
+                unit="%RH",
+                role="reading",
+                taken_on=taken_on,
+                said_dry=None,
+                point=None,
+                start=match.start("value"),
+                end=match.end(),
+            )
+        )
+    return found

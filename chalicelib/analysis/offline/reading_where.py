@@ -1,0 +1,247 @@
+"""Where a reading was taken: the room its own words name, the room a surface or a point was
+described under, the room of a wide table's column, or the room the notes are on; and whether
+that room is a dry standard's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from chalicelib.analysis.offline.areas import AreaDraft
+from chalicelib.analysis.offline.reading_places import PlaceMemory, point_room
+from chalicelib.analysis.offline.reading_rows import WHERE_WORDS, RowReader, RowReading
+from chalicelib.analysis.offline.readings import REFERENCE_WORD, ReadingDraft
+from chalicelib.analysis.offline.spaces import Mention, room_mentions
+from chalicelib.analysis.offline.text import FLAGS, collapse
+
+UNSPECIFIED_LOCATION = "unspecified"
+
+
+# Words that start room names but name no one room ("main bathroom", "upstairs hall").
+_GENERIC_ROOM_WORDS = frozenset(
+    {"main", "upstairs", "downstairs", "ground", "first", "second", "lower", "upper", "front", "back", "rear"}
+    | {"north", "south", "east", "west", "master", "guest", "spare", "room", "the", "basement"}
+)
+
+
+# Rooms written short in labels: "bath drywall", "bed 2 skirting".
+_SHORT = {"bath": "bathroom", "bed": "bedroom", "ldry": "laundry", "kit": "kitchen", "ens": "ensuite"}
+_SIDE_WORD = re.compile(r"\b[a-z]+ side\b", FLAGS)
+_ROLE_LEAD = re.compile(r"^(?:ref(?:erence)?|dry ?(?:std|standard)|control|baseline)\b\W*", FLAGS)
+_SUBJECT_REACH = 6  # "The family room (20 x 16 ft) took water": a paragraph's room comes first
+_SUBJECT_LOOK = 80
+_BEFORE_LOOK = 300  # how far back a sentence's earlier room is looked for
+_LOOK_BACK = 40  # readings looked back over for the previous line's
+_PLACE_LEAD = re.compile(r"[\s\-*]*(?:(?:up|down|out|over|back) )?(?:in|at|inside|under|on) (?:the )?", FLAGS)
+_FOLLOWS_AT_ONCE = 25  # "10%MC in the linen closet": a room this close after a reading is its own
+
+
+# "(from basement)": the room a point was reached from, not the room it is in.
+_FROM_BEFORE = re.compile(r"\bfrom (?:the )?$", FLAGS)
+
+
+# What names a space the vocabulary does not know ("Sterilization room", "east wing", "bay 4").
+SPACE_NOUN = re.compile(
+    r"\b(?:room|area|office|suite|unit|flat|wing|bay|zone|hall|corridor|cupboard|closet|store|space|void"
+    r"|floor|level|annex\w*|studio|shed|deck|porch|court|aisle)\b",
+    FLAGS,
+)
+
+
+_LABEL_LEAD = re.compile(r"[,:(]| - ")
+
+
+_OWN_SPACE = re.compile(
+    r"\b(?:room|office|suite|unit|flat|wing|zone|corridor|cupboard|closet|store ?room|annex\w*|studio"
+    r"|shed)\b",
+    FLAGS,
+)
+
+
+_LABEL_WORD = re.compile(r"[a-z][a-z']*", FLAGS)
+
+
+_MAX_LABEL_WORDS = 120
+
+
+def _name_words(name: str) -> set[str]:
+    """The words a room is called by in short: its first and its last ("Hot water cupboard")."""
+    words = [word for word in name.lower().split() if word not in _GENERIC_ROOM_WORDS]
+    return {words[0], words[-1]} if words else set()
+
+
+class ReadingPlaces:
+    """The readings scan's rooms: RoomScan keeps the state these methods read."""
+
+    areas: dict[str, AreaDraft]
+    unaffected: set[str]
+    _context: Mention | None
+    _rows: RowReader | None
+    readings: list[ReadingDraft]
+
+    def _place_memory(self) -> PlaceMemory:
+        """The surfaces described so far and their rooms (made on first use: RoomScan builds the state)."""
+        memory = self.__dict__.get("_memory")
+        if not isinstance(memory, PlaceMemory):
+            memory = self.__dict__["_memory"] = PlaceMemory()
+        return memory
+
+    def _in_reference_room(self, place: Mention | None) -> bool:
+        """A room called unaffected, here or before, and never described as damaged."""
+        if place is None or not place.is_room or place.key in self.areas:
+            return False  # an affected room's reading is never its dry standard ("hall pbd 12 = dry std")
+        return place.unaffected or place.key in self.unaffected
+
+    def _name(self, place: Mention | None) -> str:
+        if place is None:
+            return UNSPECIFIED_LOCATION
+        return self.areas[place.key].room if place.key in self.areas else place.name
+
+    def _resolve(self, room: Mention) -> Mention:
+        """A bare "bathroom" after "Downstairs bathroom" is that room, when it is the only one; and
+        "laundry" first, "basement laundry" later are one room, named the longer way."""
+        if room.key in self.areas:
+            return room
+        same_base = [key for key, area in self.areas.items() if area.base == room.base]
+        if len(same_base) != 1:
+            return room
+        existing = same_base[0]
+        if not room.qualified:
+            return replace(room, key=existing, name=self.areas[existing].room)
+        if existing.startswith("|") and room.key.endswith("|") and existing.endswith("|"):
+            # Only a qualifier is added ("basement laundry"), never a number ("bedroom 2").
+            area = self.areas.pop(existing)
+            area.room = room.name
+            self.areas[room.key] = area
+            if existing in self.unaffected:
+                self.unaffected.add(room.key)
+        return room
+
+    def _before_forward_owner(self, text: str, reading: RowReading, owner: Mention) -> Mention | None:
+        """ "put the subfloor at 32%MC against 10%MC in the linen closet": a room named after a
+        reading owns it only when it follows at once ("10%MC in the linen closet"); the 32 is the
+        room the sentence was about before ("The bathroom ... the subfloor at 32%MC")."""
+        between = text[reading.end : owner.start]
+        if len(between) <= _FOLLOWS_AT_ONCE and not any(character.isdigit() for character in between):
+            return owner
+        before = [
+            self._resolve(mention)
+            for mention in room_mentions(text[max(0, reading.start - _BEFORE_LOOK) : reading.start])
+            if mention.affected
+        ]
+        return before[-1] if before else None
+
+    def _paragraph_room(self, text: str, owner: Mention) -> Mention:
+        """A sentence's reading whose sentence names no room: the room the paragraph is about
+        ("The family room (20 x 16 ft) took water ... nearest the laundry. Readings ...: 42%"),
+        or the section's ("6.2 Walk-in robe" over "... the ensuite east wall. Readings: 31"),
+        not a room an earlier sentence named in passing."""
+        first = next(iter(room_mentions(text[:_SUBJECT_LOOK])), None)
+        if (
+            first is not None
+            and first.affected
+            and (first.start <= _SUBJECT_REACH or _PLACE_LEAD.fullmatch(text, 0, first.start))
+        ):
+            return self._resolve(first)
+        if self._context is not None and self._context.key in self.areas:
+            return self._context
+        return owner
+
+    def _area_by_word(self, label: str) -> Mention | None:
+        """An affected room a label names by its first word only ("CME family 4.2" in a job whose
+        Family room is affected), when only one affected room starts with that word."""
+        label = _SIDE_WORD.sub(" ", label[:_MAX_LABEL_WORDS])  # ("laundry side": a side, not a room)
+        words = {_SHORT.get(word.lower(), word.lower()) for word in _LABEL_WORD.findall(label)}
+        words -= _GENERIC_ROOM_WORDS
+        found = [key for key, area in self.areas.items() if words & _name_words(area.room)]
+        if len(found) != 1:
+            return None
+        return Mention(key=found[0], name=self.areas[found[0]].room, start=0, end=0)
+
+    def _column_room(self, label: str, columns: Sequence[str], *, alone: bool = False) -> Mention | None:
+        """The room of a wide table's point column: named in its heading ("D2 dining by kitchen"),
+        never one it was reached from ("SF subfloor (from basement)"); else the room its point
+        letters stand for ("K1 fridge" beside "K2", "K3" in the kitchen); else, when every other
+        point of the table is in one affected room, that room ("Plywood at cut" beside G1-G3)."""
+        named = [
+            self._resolve(mention)
+            for mention in room_mentions(label)
+            if not _FROM_BEFORE.search(label, max(0, mention.start - 12), mention.start)
+        ]
+        if named:
+            return named[0]
+        names = {key: area.room for key, area in self.areas.items()}
+        key = point_room(label, columns, names)
+        if key is not None:
+            return Mention(key=key, name=names[key], start=0, end=0)
+        if alone:
+            return None
+        others = {
+            room.key if room is not None and room.key in self.areas else None
+            for other in columns[1:]
+            if other != label and REFERENCE_WORD.search(other) is None
+            for room in (self._column_room(other, columns, alone=True),)
+        }
+        key = next(iter(others)) if len(others) == 1 else None
+        return Mention(key=key, name=names[key], start=0, end=0) if key is not None else None
+
+    def _label_context(self, label: str) -> Mention | None:
+        """The room the notes were on, unless the label names a space of its own first ("East
+        wing, column wrap C3: 52" after a Boardroom line is no boardroom reading), or the room is
+        only the unaffected one the previous line ended on ("..., hall skirting 14 (dry std)" then
+        "Day 3: vanity kick 18" is no reading of the hall, and no dry standard)."""
+        lead = _LABEL_LEAD.split(label.lstrip(" -*"), maxsplit=1)[0]
+        context = self._context
+        line_number = self.__dict__.get("_line_number")
+        earlier = (draft.source.line for draft in reversed(self.readings[-_LOOK_BACK:]))
+        previous_read = (
+            next((number for number in earlier if number != line_number), None) == (line_number or 0) - 1
+        )
+        if (
+            context is not None
+            and not context.heading_only
+            and context.key not in self.areas
+            and previous_read
+        ):
+            return None
+        return None if _OWN_SPACE.search(lead) else context
+
+    def _surface_room(self, label: str) -> Mention | None:
+        """The affected room the label's surface was described under ("joists" -> the Meals, whose
+        ceiling joists were listed), when only one."""
+        key = self._place_memory().place(label, lambda known: known in self.areas)
+        return Mention(key=key, name=self.areas[key].room, start=0, end=0) if key is not None else None
+
+    def _remembered(self, label: str) -> Mention | None:
+        """The room whose surface a list's line names ("- 01/23: north wall 6\" - 13"), before the
+        room the previous line ended on; a room heading above the list is context enough."""
+        by_word = self._area_by_word(label)
+        if by_word is not None:
+            return by_word
+        if self._context is not None and self._context.heading_only:
+            return None
+        return self._surface_room(label)
+
+    def _label_place(self, label: str) -> str:
+        """A place the vocabulary does not know ("Sterilization", "rear of the house"): the words
+        before the first material or surface word, else the only affected area."""
+        words = re.split(r"\s[-\u2013]\s|,|\(", label, maxsplit=1)[0]
+        cut = WHERE_WORDS.search(words)
+        phrase = collapse(words[: cut.start()] if cut else words).strip(" -:")
+        phrase = _ROLE_LEAD.sub("", phrase)  # "REF front room": the front room, read as a reference
+        if phrase and len(phrase.split()) <= 4 and not phrase[0].isdigit():
+            # "utility - wall behind washer" is the Utility room's when one is affected
+            first = phrase.split()[0].lower()
+            known = [area.room for area in self.areas.values() if area.room.lower().split()[0] == first]
+            if known:
+                return known[0]
+            if SPACE_NOUN.search(phrase):
+                return phrase[0].upper() + phrase[1:]
+        # "North wall, 6\" above base": the room whose north wall the notes described
+        known_key = self._place_memory().place(label, lambda key: key in self.areas)
+        if known_key is not None:
+            return self.areas[known_key].room
+        if len(self.areas) == 1:
+            return next(iter(self.areas.values())).room
+        return UNSPECIFIED_LOCATION

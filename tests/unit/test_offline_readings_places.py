@@ -1,0 +1,232 @@
+"""Where readings were taken when their own words name only a surface or a point: wide tables
+with a column per point, and lists that name a wall described under a room earlier."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.reading_places import surface_words
+
+
+def _readings(text: str) -> list[tuple[float, str, date | None, bool]]:
+    findings = analyze_text(text)
+    return [
+        (reading.value, reading.location, reading.taken_on, reading.is_reference)
+        for reading in findings.moisture_readings
+    ]
+
+
+_WIDE_TABLE = """Claim 55-1020. Inspected 14/03/2026.
+Pantry tap left running overnight. The pantry floor and the den carpet were wet.
+Pantry, 3 x 2 m: vinyl wet against the shelving. Den, 4 x 4 m: carpet wet along the pantry wall.
+
+Meter: pin meter, %MC.
+| Date | P1 shelving | P2 doorway | D1 den wall | D2 den corner | REF study floor |
+| 14/3 | 30 | 26 | 22 | 18 | 9 |
+| 16/3 | 20 | 17 | 15 | 12 | 9 |
+"""
+
+
+def test_a_wide_table_reads_each_cell_at_its_column_and_its_row_date() -> None:
+    # Given a drying log with a row per day and a column per point, the dry standard last
+    found = _readings(_WIDE_TABLE)
+    # Then every cell is a reading on its row's day, the REF column a dry standard
+    assert (30.0, "Pantry", date(2026, 3, 14), False) in found
+    assert (15.0, "Den", date(2026, 3, 16), False) in found
+    assert (9.0, "Study", date(2026, 3, 16), True) in found or (
+        9.0,
+        "Study floor",
+        date(2026, 3, 16),
+        True,
+    ) in found
+    assert len(found) == 10
+    # "D1" heads a point in the den, not the first day of a day-by-day table
+    assert not any(reading[1] == "unspecified" for reading in found)
+
+
+def test_a_column_headed_day_one_is_still_a_day() -> None:
+    # Given a table whose columns are days, not points
+    text = (
+        "Laundry floor wet. Inspected 14/03/2026.\n\nMoisture readings (%MC)\n"
+        "| Location | Day 1 | Day 2 |\n| Laundry skirting | 25 | 14 |\n"
+    )
+    found = _readings(text)
+    # Then each number is the laundry's, on its day
+    assert [(value, day) for value, _, day, _ in found] == [
+        (25.0, date(2026, 3, 14)),
+        (14.0, date(2026, 3, 15)),
+    ]
+
+
+_SURFACE_LIST = """Job 1188. Inspected 14/07/2026.
+Lounge: carpet wet, the drywall on the east wall wicked 300 mm.
+Study: carpet damp by the door, the west wall is fine.
+
+Readings (relative scale):
+- east wall, 100 mm up: 61
+- study carpet: 40
+- 16/07: east wall 100 mm - 22, study carpet - 18
+- 18/07: east wall 100 mm - 14, study carpet - 12
+"""
+
+
+def test_a_surface_described_under_a_room_places_its_later_readings() -> None:
+    # Given a list that names only "east wall", described earlier under the lounge
+    found = _readings(_SURFACE_LIST)
+    # Then the east wall readings are the lounge's on every day, even after a line ending "study"
+    assert (61.0, "Lounge", date(2026, 7, 14), False) in found
+    assert (22.0, "Lounge", date(2026, 7, 16), False) in found
+    assert (14.0, "Lounge", date(2026, 7, 18), False) in found
+    assert (12.0, "Study", date(2026, 7, 18), False) in found
+
+
+def test_a_surface_seen_in_two_rooms_stays_unplaced() -> None:
+    # Given "north wall" described in two rooms
+    text = (
+        "Job 1189. Inspected 14/07/2026.\nKitchen: the north wall is wet at the base.\n"
+        "Dining room: the north wall is wet too.\n\nReadings (WME):\n- north wall: 30\n- south wall: 28\n"
+    )
+    found = _readings(text)
+    # Then neither room is guessed
+    assert {location for _, location, _, _ in found} <= {"unspecified"}
+
+
+def test_surface_words_leave_out_heights_dates_and_point_ids() -> None:
+    assert surface_words('North wall, 6" above base') == ["north", "wall"]
+    assert surface_words("- 01/20: N wall 30") == ["north", "wall"]
+    assert surface_words('shared wall @ 4"') == ["shared", "wall"]
+    assert surface_words("G2 free-throw line") == ["free-throw", "line"]
+    assert surface_words("dry std") == []
+
+
+def test_a_surface_given_only_its_height_is_on_the_wall_before_it() -> None:
+    # Given a list whose later parts give only a height ("@ 8\": 22")
+    text = (
+        'Inspected 11/05/2026.\nBack office\n- drywall wicking on the west wall, 6-10" up\n\n'
+        'Readings (drywall scale, no units)\n- west wall @ 4": 61\n- west wall @ 8": 47\n\n'
+        '11/06\n- west wall @ 4": 30, @ 8": 21\n'
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    assert (21.0, "Back office") in found
+    assert (30.0, "Back office") in found
+    # the heights are not readings
+    assert not any(value in (4.0, 8.0) for value, _ in found)
+
+
+def test_a_numbered_section_item_names_a_wing_of_its_own() -> None:
+    text = (
+        "Inspected 2026-03-16.\n- Boardroom: ceiling tiles wet. East wing: column wraps wet.\n\n"
+        "5. Moisture readings, 2026-03-16\n- Boardroom, east wall: 80\n- East wing, column wrap C2: 50\n"
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    assert (80.0, "Boardroom") in found
+    # the wing is not the boardroom the line before named
+    assert (50.0, "Boardroom") not in found
+
+
+def test_a_pdf_row_whose_label_wrapped_onto_the_line_of_its_numbers() -> None:
+    # Given a headerless table read out of a PDF: the point's words wrap, the last line of them
+    # carries the numbers, and a word of it ("door") could pass for an opening's number
+    text = (
+        "Attended 24/02/2026. Bathroom and laundry flooded.\n\nMoisture readings\n"
+        "Pins, %MC. The four numbers after each point are the readings on 24/02, 26/02, 28/02 and 02/03.\n"
+        "P1 Laundry - bottom\nplate at door 36 28 20 15\n"
+        "P2 Bathroom - bottom\nplate, west wall\n31 25 18 14\n"
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    assert found == [
+        (36.0, "Laundry"),
+        (28.0, "Laundry"),
+        (20.0, "Laundry"),
+        (15.0, "Laundry"),
+        (31.0, "Bathroom"),
+        (25.0, "Bathroom"),
+        (18.0, "Bathroom"),
+        (14.0, "Bathroom"),
+    ]
+
+
+def test_a_paragraphs_readings_are_its_rooms_not_a_room_named_in_passing() -> None:
+    # Given a paragraph about the den that names the laundry in passing before its readings
+    text = (
+        "First visit: 07/07/2025.\n\n"
+        "The den (16 x 12 ft) took water over half the floor; the drywall wicked on the wall nearest the"
+        " laundry. Readings on the drywall scale: 40% at 6 inches, 28% at 12 inches, 10% at 24 inches.\n"
+        "The laundry (10 x 8 ft) has a painted slab; the drywall behind the washer read 33% at 6 inches.\n"
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    assert found == [(40.0, "Den"), (28.0, "Den"), (10.0, "Den"), (33.0, "Laundry")]
+
+
+def test_rooms_counted_by_number_are_not_readings() -> None:
+    text = (
+        "Inspected 19/11/2025. Meter: Protimeter, WME.\n"
+        "Water came through the ceilings over Bedrooms 1, 2 and the hallway; carpet wet in all three.\n"
+        "Flat 2, 41 Renshaw Road: kitchen wall 19 WME.\n"
+    )
+    values = [reading.value for reading in analyze_text(text).moisture_readings]
+    assert values == [19.0]
+
+
+def test_an_outside_wall_is_a_surface_not_the_air_outside() -> None:
+    text = (
+        "Inspected 05/04/2025. Meter: Protimeter, WME.\nBedroom 1: bottom plates wet.\n\nDRYING LOG (WME)\n"
+        "| Point | Location | 05/04 | 07/04 |\n| B | Bedroom 1, bottom plate, outside wall | 33 | 21 |\n"
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    assert found == [(33.0, "Bedroom 1"), (21.0, "Bedroom 1")]
+
+
+def test_a_homeowner_email_lists_readings_after_the_meter_and_places_the_attic_ones() -> None:
+    text = (
+        "Inspected 11/03/2025.\n"
+        "- The closet has mold on the ceiling. He showed me his meter: 36% on the closet ceiling, 22% high"
+        " up on the back wall, and only 8% down near the floor.\n"
+        "- Up in the attic the wood around the vent pipe is stained. The wood next to the pipe read 20% and"
+        " the same roof boards about 10 feet away read 10%.\n"
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    assert (36.0, "Closet") in found
+    assert (22.0, "Closet") in found
+    assert (8.0, "Closet") in found
+    assert (20.0, "Attic") in found
+    assert (10.0, "Attic") in found
+    assert len(found) == 5  # "10 feet" is no reading
+
+
+def test_a_side_named_for_a_room_is_not_that_room() -> None:
+    # Given map points on the bathroom's walls, described by the room each side faces
+    text = (
+        "On site 6/14/2026. Basement bathroom and laundry area flooded.\n\nMoisture map\n"
+        "A - laundry side wall of bath, bottom plate (pins) .... 31 %MC\n"
+        'B - bath drywall, laundry side, 6" up (search) .... 640\n'
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    assert found == [(31.0, "Basement bathroom"), (640.0, "Basement bathroom")]
+
+
+def test_a_room_right_after_a_reading_owns_it() -> None:
+    text = (
+        "Inspected 18/11/2026. Rumpus and granny flat flooded; plasterboard removed.\n"
+        "With the board off, the exposed studs read 27%MC in the rumpus and 30%MC in the granny flat,"
+        " under our 16% goal.\n"
+    )
+    found = [(reading.value, reading.location) for reading in analyze_text(text).moisture_readings]
+    # and "our 16% goal" is a goal, not a reading
+    assert found == [(27.0, "Rumpus"), (30.0, "Granny flat")]
+
+
+def test_a_numbered_reference_point_of_a_map() -> None:
+    text = (
+        "Attended 12/03/2026. Utility room flooded.\n\nMoisture map\n"
+        "Meter: Tramex, relative scale, skirting with the pin probe in %MC.\n"
+        "1  utility - wall behind washer, 100 mm up ........ 90\n"
+        "11 REF front room - plaster wall, 100 mm up ........ 14\n"
+        "12 REF front room - skirting (pin) ................. 11%MC\n"
+    )
+    found = [
+        (reading.value, reading.location, reading.is_reference)
+        for reading in analyze_text(text).moisture_readings
+    ]
+    assert found == [(90.0, "Utility room", False), (14.0, "Front room", True), (11.0, "Front room", True)]
