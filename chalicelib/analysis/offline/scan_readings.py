@@ -466,7 +466,7 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
         first = max(0, len(self.readings) - _REPEAT_REACH)
         for index in range(first, len(self.readings)):
             earlier = self.readings[index]
-            distance = draft.source.line - earlier.source.line
+            distance = (draft.source.line or 0) - (earlier.source.line or 0)  # the analyzer cites lines
             if distance > _RESTATED_LINES:
                 continue
             if (
