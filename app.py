@@ -31,8 +31,10 @@ from chalicelib.core import (
     findings_edits,
     ratelimit,
     review,
+    revisions,
     signoff,
     uploads,
+    user_settings,
     workflows,
 )
 from chalicelib.core.errors import AppError, ForbiddenError
@@ -47,6 +49,7 @@ from chalicelib.core.models import (
     ListWorkflowsQuery,
     PatchWorkflowRequest,
     SignRequest,
+    UserSettingsRequest,
     Workflow,
 )
 from chalicelib.settings import AuthMode, get_settings
@@ -269,6 +272,20 @@ def _findings_response(view: findings_edits.FindingsView) -> Response:
     return json_response({"findings": view.findings, "qa": view.qa}, headers={"ETag": f'"{view.etag}"'})
 
 
+@api("/workflows/{workflow_id}/revisions", "POST", "openRevision", people_only=True)
+def open_revision(workflow_id: str) -> Response:
+    ports = wiring.ports()
+    opened = revisions.open_revision(ports, workflows.load_owned(ports, signed_in_user(), workflow_id))
+    audited(AuditAction.REVISION_OPEN, workflow_id, revision=opened.revision)
+    return _workflow_response(opened)
+
+
+@api("/workflows/{workflow_id}/revisions", "GET", "listRevisions")
+def list_revisions(workflow_id: str) -> Response:
+    workflow = workflows.load_owned(wiring.ports(), current_user(), workflow_id)
+    return json_response({"revisions": revisions.list_revisions(workflow), "current": workflow.revision})
+
+
 @api("/workflows/{workflow_id}/sign", "POST", "signReport", people_only=True)
 def sign_report(workflow_id: str) -> Response:
     user = signed_in_user()
@@ -300,7 +317,8 @@ def approve_workflow(workflow_id: str) -> Response:
 def get_report(workflow_id: str) -> Response:
     user = current_user()
     report_format = query_params().get("format", "json")
-    report = workflows.get_report(wiring.ports(), user, workflow_id, report_format)
+    revision = query_params().get("revision")
+    report = workflows.get_report(wiring.ports(), user, workflow_id, report_format, revision)
     audited(AuditAction.REPORT_DOWNLOAD, workflow_id, format=report_format)
     return json_response(report)
 
@@ -332,6 +350,21 @@ def revoke_api_key(key_id: str) -> Response:
     api_keys.revoke_api_key(wiring.ports(), signed_in_user(), key_id)
     audited(AuditAction.API_KEY_REVOKE, key_id)
     return json_response({"success": True})
+
+
+@api("/settings", "GET", "getSettings")
+def get_user_settings() -> Response:
+    settings = user_settings.read(wiring.ports(), current_user())
+    return json_response({"settings": settings.model_dump(mode="json")})
+
+
+@api("/settings", "PUT", "putSettings", people_only=True)
+def put_user_settings() -> Response:
+    user = signed_in_user()
+    request = parse_model(UserSettingsRequest, app.current_request.json_body)
+    settings = user_settings.update(wiring.ports(), user, request)
+    audited(AuditAction.SETTINGS_UPDATE, user, reviewRequired=settings.review_required)
+    return json_response({"settings": settings.model_dump(mode="json")})
 
 
 @api("/audit", "GET", "listAuditEntries")

@@ -65,6 +65,8 @@ class Settings(BaseModel):
     presign_expiry_seconds: int = Field(default=300, gt=0, le=7 * 24 * 3600)
     max_upload_bytes: int = Field(default=25 * 1024 * 1024, gt=0, description="PDF/DOCX upload cap")
     upload_expiry_seconds: int = Field(default=300, gt=0, le=7 * 24 * 3600)
+    # How long a workflow waits for its review before it ends (ReviewTimedOut): 30 days.
+    review_timeout_seconds: int = Field(default=30 * 24 * 3600, gt=0, le=365 * 24 * 3600)
     max_pdf_pages: int = Field(default=500, gt=0)
 
     # The Claude analyzer runs when a key is set; otherwise the offline rules analyzer does.

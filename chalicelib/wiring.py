@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from chalicelib.aws.engine import StepFunctionsEngine
     from chalicelib.aws.push import GatewayPusher
     from chalicelib.aws.rate_buckets import DynamoRateBuckets
+    from chalicelib.aws.user_settings import DynamoUserSettings
     from chalicelib.aws.workflow_records import DynamoWorkflowRecords
     from chalicelib.core.ports import MalwareScanner
 
@@ -81,6 +82,12 @@ class AwsPorts:
         from chalicelib.aws.audit_log import DynamoAuditLog
 
         return DynamoAuditLog(self._table)
+
+    @cached_property
+    def user_settings(self) -> DynamoUserSettings:
+        from chalicelib.aws.user_settings import DynamoUserSettings
+
+        return DynamoUserSettings(self._table)
 
     @cached_property
     def rate_buckets(self) -> DynamoRateBuckets:

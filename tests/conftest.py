@@ -111,6 +111,9 @@ class Api:
     def post(self, path: str, body: Any = None, **kwargs: Any) -> Reply:
         return self.call("POST", path, body, **kwargs)
 
+    def put(self, path: str, body: Any = None, **kwargs: Any) -> Reply:
+        return self.call("PUT", path, body, **kwargs)
+
     def patch(self, path: str, body: Any = None, **kwargs: Any) -> Reply:
         return self.call("PATCH", path, body, **kwargs)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +22,7 @@ from chalicelib.core.models import (
     ApiKey,
     AuditEntry,
     StepStatus,
+    UserSettings,
     Workflow,
     WorkflowStatus,
     WorkflowStep,
@@ -200,6 +201,17 @@ class MemoryApiKeyRecords:
         return True
 
 
+class MemoryUserSettings:
+    def __init__(self) -> None:
+        self.settings: dict[str, UserSettings] = {}
+
+    def get(self, user_id: str) -> UserSettings | None:
+        return self.settings.get(user_id)
+
+    def put(self, user_id: str, settings: UserSettings) -> None:
+        self.settings[user_id] = settings
+
+
 class MemoryAuditLog:
     def __init__(self) -> None:
         self.entries: dict[tuple[str, str], AuditEntry] = {}
@@ -303,6 +315,7 @@ class MemoryEngine:
         execution_name: str | None = None,
         resume_from: str | None = None,
         attempt: int = 1,
+        extra: Mapping[str, Any] | None = None,
     ) -> str:
         name = execution_name or workflow_id
         if all(s["name"] != name for s in self.started):  # a second start is a no-op
@@ -426,6 +439,7 @@ class MemoryPorts:
         )
         self.api_keys = MemoryApiKeyRecords()
         self.audit = MemoryAuditLog()
+        self.user_settings = MemoryUserSettings()
         self.rate_buckets = MemoryRateBuckets()
         self.blobs = MemoryBlobs()
         self.engine = MemoryEngine()

@@ -27,19 +27,21 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
+from chalicelib.api.envelopes import (
+    HIDDEN_WORKFLOW_FIELDS,
+    SOMETIMES_OMITTED_WORKFLOW_FIELDS,
+    Error,
+    _Envelope,
+)
 from chalicelib.api.http import API_PREFIX, RouteDoc
 from chalicelib.api.operations import (
     CORS_HEADERS,
-    HIDDEN_WORKFLOW_FIELDS,
     OPERATIONS,
     ORIGIN,
     PATH_PARAMETERS,
     RESPONSE_HEADERS,
-    SOMETIMES_OMITTED_WORKFLOW_FIELDS,
     TAGS,
-    Error,
     Operation,
-    _Envelope,
 )
 from chalicelib.core.models import RequestModel, Workflow
 

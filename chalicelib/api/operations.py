@@ -9,174 +9,43 @@ dicts. Imported only when the document is built: the API's cold start does not p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
-from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
+from pydantic import BaseModel, TypeAdapter
+from pydantic.json_schema import JsonSchemaValue
 
-from chalicelib.core.api_keys import KEY_ID_PATTERN, SECRET_PATTERN
+from chalicelib.api.envelopes import (
+    ApiKeyList,
+    AuditPage,
+    CreatedApiKey,
+    CreatedUpload,
+    CreatedWorkflow,
+    FindingsResponse,
+    IntegrationCheck,
+    JsonReport,
+    ReportDownload,
+    RevisionList,
+    SettingsResponse,
+    StatsResponse,
+    Success,
+    WorkflowPage,
+    WorkflowResponse,
+)
+from chalicelib.core.api_keys import KEY_ID_PATTERN
 from chalicelib.core.models import (
     REPORT_CONTENT_TYPES,
-    ApiKey,
-    ApiModel,
     ApproveRequest,
-    AuditEntry,
     CreateApiKeyRequest,
     CreateUploadRequest,
     CreateWorkflowRequest,
     ListAuditQuery,
     ListWorkflowsQuery,
-    OrchestratorStats,
     PatchWorkflowRequest,
     RequestModel,
     SignRequest,
-    Workflow,
+    UserSettingsRequest,
     WorkflowId,
-    WorkflowStatus,
 )
-from chalicelib.report.render import Report
-
-# Workflow.public() never shows the Step Functions task token a paused execution waits on.
-HIDDEN_WORKFLOW_FIELDS = ("taskToken",)
-# Listed workflows leave their steps out (`list_workflows`); a single one carries them.
-SOMETIMES_OMITTED_WORKFLOW_FIELDS = ("steps",)
-
-
-# --- the envelopes the routes answer with ---------------------------------------------------
-
-
-class _Envelope(ApiModel):
-    """A response object built as a dict by the code: exactly these keys, no others."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class ValidationProblem(_Envelope):
-    """One problem pydantic found in the request."""
-
-    type: str = Field(description='e.g. "missing", "extra_forbidden", "string_too_long"')
-    loc: list[str | int] = Field(description="Where: the path to the field")
-    msg: str
-
-
-class ErrorBody(_Envelope):
-    code: str = Field(pattern=r"^[A-Z][A-Z0-9_]*$", description="Stable and machine-readable")
-    message: str = Field(description="For people")
-    details: list[ValidationProblem] | SkipJsonSchema[None] = Field(
-        default=None, description="What was wrong, field by field (validation errors only)"
-    )
-
-
-class Error(_Envelope):
-    """Every error the API answers: `{"error": {"code", "message", "details"?}}`."""
-
-    error: ErrorBody
-
-
-class UploadForm(_Envelope):
-    """A presigned S3 POST: send `fields` and then the file as multipart/form-data to `url`."""
-
-    url: str
-    fields: dict[str, str]
-    expires_in: int = Field(gt=0, description="Seconds the form stays valid")
-
-
-class CreatedWorkflow(_Envelope):
-    """A TEXT or API workflow has started; a PDF or WORD one waits for its file (`upload`)."""
-
-    workflow_id: WorkflowId
-    status: WorkflowStatus
-    upload: UploadForm | SkipJsonSchema[None] = Field(default=None, description="PDF and WORD only")
-    max_bytes: Annotated[int, Field(gt=0)] | SkipJsonSchema[None] = Field(
-        default=None, description="PDF and WORD only: the file's size limit"
-    )
-
-
-class CreatedUpload(_Envelope):
-    """A PDF or WORD workflow, waiting for its file: it starts when the file lands in S3."""
-
-    workflow_id: WorkflowId
-    status: WorkflowStatus
-    upload: UploadForm
-    max_bytes: int = Field(gt=0, description="The file's size limit")
-
-
-class WorkflowPage(_Envelope):
-    """The caller's workflows, newest first, without their steps."""
-
-    workflows: list[Workflow]
-    next_token: str | None = Field(description="Pass back as `nextToken` for the next page")
-
-
-class WorkflowResponse(_Envelope):
-    workflow: Workflow
-
-
-class Success(_Envelope):
-    success: Literal[True]
-
-
-class JsonReport(_Envelope):
-    """`format=json`: the report itself."""
-
-    report: Report
-
-
-_DOWNLOAD_FORMATS = [name for name in REPORT_CONTENT_TYPES if name != "json"]
-
-
-class ReportDownload(_Envelope):
-    """`format=md|docx|pdf`: a short-lived presigned link to the file."""
-
-    format: Annotated[str, Field(json_schema_extra={"enum": _DOWNLOAD_FORMATS})]
-    content_type: Annotated[
-        str, Field(json_schema_extra={"enum": [REPORT_CONTENT_TYPES[name] for name in _DOWNLOAD_FORMATS]})
-    ]
-    url: str
-    expires_in: int = Field(gt=0, description="Seconds the link stays valid")
-    draft: bool = Field(description="A DRAFT made for a review (NEEDS_REVIEW), not the final report")
-
-
-class StatsResponse(_Envelope):
-    stats: OrchestratorStats
-
-
-class CreatedApiKey(_Envelope):
-    """The new key and its secret: the secret is shown this once, only its hash is kept."""
-
-    api_key: ApiKey
-    secret: str = Field(
-        pattern=SECRET_PATTERN.pattern, description="Send as `Authorization: Bearer <secret>`"
-    )
-
-
-class ApiKeyList(_Envelope):
-    """The caller's keys, revoked ones included."""
-
-    api_keys: list[ApiKey]
-
-
-class AuditPage(_Envelope):
-    """The caller's audit entries, newest first."""
-
-    audit_entries: list[AuditEntry]
-    next_token: str | None = Field(description="Pass back as `nextToken` for the next page")
-
-
-class FindingsResponse(_Envelope):
-    """The findings as they stand (the analyzer's, or a reviewer's edit) and QA's result of them."""
-
-    findings: dict[str, Any] = Field(description="The findings (the report JSON's `findings`)")
-    qa: dict[str, Any] = Field(description="QA's result of these findings (the report JSON's `qa`)")
-
-
-class IntegrationCheck(_Envelope):
-    """Who the credential acts as: the user, and the API key if one was used."""
-
-    success: Literal[True]
-    user_id: str
-    api_key_id: str | None
-
 
 # --- the operations ---------------------------------------------------------------------------
 
@@ -281,6 +150,15 @@ CORS_HEADERS: dict[str, JsonSchemaValue] = {
     }.items()
 }
 
+REPORT_REVISION: JsonSchemaValue = {
+    "name": "revision",
+    "in": "query",
+    "required": False,
+    "description": "A signed revision's number: its files as they were signed. Without it, the "
+    "report as it stands.",
+    "schema": {"type": "string", "pattern": "^[0-9]{1,6}$"},
+}
+
 REPORT_FORMAT: JsonSchemaValue = {
     "name": "format",
     "in": "query",
@@ -296,6 +174,7 @@ TAGS = {
     "Reports": "The insurer-ready report of a completed workflow (a DRAFT while in review)",
     "API keys": "Credentials for field apps (a signed-in user only)",
     "Audit": "The caller's append-only audit log",
+    "Settings": "The caller's defaults for new workflows",
     "Integrations": "Checking a credential",
     "Meta": "This document",
     "CORS": "Browser preflights, answered without a credential",
@@ -466,6 +345,24 @@ _DOCUMENTED = (
         },
     ),
     Operation(
+        operation_id="openRevision",
+        summary="Open the next revision of a signed report",
+        description="A signed revision never changes. Opening the next one starts its review: a "
+        "DRAFT of the findings as they stand (NEEDS_REVIEW), edits, approval, the final report and "
+        "its own sign-off. Earlier revisions stay downloadable (`GET .../report?revision=N`). A "
+        "signed-in person only.",
+        tag="Review",
+        answer=_WORKFLOW_ANSWER,
+        errors={**_WORKFLOW_ERRORS, 409: ("NOT_SIGNED",)},
+    ),
+    Operation(
+        operation_id="listRevisions",
+        summary="List a workflow's revisions: each signed one with its signer and files' hashes",
+        tag="Review",
+        answer=Answer(200, "The revisions, oldest first, and the current one", (RevisionList,)),
+        errors=_WORKFLOW_ERRORS,
+    ),
+    Operation(
         operation_id="signReport",
         summary="Sign the final report's current revision",
         description="For a COMPLETED workflow: the report is rendered once more with the signature "
@@ -520,13 +417,13 @@ _DOCUMENTED = (
         operation_id="getReport",
         summary="Get a completed workflow's report, or the DRAFT of one in review",
         tag="Reports",
-        query_parameters=(REPORT_FORMAT,),
+        query_parameters=(REPORT_FORMAT, REPORT_REVISION),
         answer=Answer(
             200, "The report (json), or a link to download it (md, docx, pdf)", (JsonReport, ReportDownload)
         ),
         errors={
-            400: ("INVALID_REPORT_FORMAT", "INVALID_WORKFLOW_ID"),
-            404: ("WORKFLOW_NOT_FOUND",),
+            400: ("INVALID_REPORT_FORMAT", "INVALID_WORKFLOW_ID", "INVALID_REVISION"),
+            404: ("WORKFLOW_NOT_FOUND", "REVISION_NOT_FOUND"),
             409: ("REPORT_NOT_READY",),
         },
     ),
@@ -557,6 +454,22 @@ _DOCUMENTED = (
         tag="API keys",
         answer=Answer(200, "Revoked (or already revoked)", (Success,)),
         errors={404: ("API_KEY_NOT_FOUND",)},
+    ),
+    Operation(
+        operation_id="getSettings",
+        summary="The caller's settings: their defaults for new workflows",
+        tag="Settings",
+        answer=Answer(200, "The settings", (SettingsResponse,)),
+    ),
+    Operation(
+        operation_id="putSettings",
+        summary="Change the caller's settings",
+        description="`reviewRequired`: new workflows stop for a person's review even when QA passes, "
+        "unless a workflow says otherwise. A signed-in person only.",
+        tag="Settings",
+        body=UserSettingsRequest,
+        body_examples={"review": {"summary": "Review every report", "value": {"reviewRequired": True}}},
+        answer=Answer(200, "The settings", (SettingsResponse,)),
     ),
     Operation(
         operation_id="listAuditEntries",

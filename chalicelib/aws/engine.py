@@ -7,7 +7,8 @@ an S3 event seen twice) finds the execution already there instead of starting a 
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
@@ -40,6 +41,7 @@ class StepFunctionsEngine:
         execution_name: str | None = None,
         resume_from: str | None = None,
         attempt: int = 1,
+        extra: Mapping[str, Any] | None = None,
     ) -> str:
         """Start an execution; a second start under the same name is a no-op.
 
@@ -48,7 +50,12 @@ class StepFunctionsEngine:
         """
         name = execution_name or workflow_id
         arn = execution_arn(self._state_machine_arn, name)
-        state: dict[str, object] = {"workflowId": workflow_id, "userId": user_id, "attempt": attempt}
+        state: dict[str, object] = {
+            **(extra or {}),
+            "workflowId": workflow_id,
+            "userId": user_id,
+            "attempt": attempt,
+        }
         if resume_from is not None:
             state["resumeFrom"] = resume_from
         try:

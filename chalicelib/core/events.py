@@ -43,6 +43,8 @@ class EventType(StrEnum):
     APPROVED = "APPROVED"
     # A qualified person signed the final report's current revision.
     SIGNED = "SIGNED"
+    # A signed report is being revised: a new revision, with its own review and sign-off.
+    REVISION_OPENED = "REVISION_OPENED"
     # Not stored: the current state, sent on a subscribe without `lastSeq`.
     SNAPSHOT = "SNAPSHOT"
 
@@ -120,6 +122,8 @@ def describe_change(before: Workflow, after: Workflow, steps: Sequence[WorkflowS
                 },
             )
         )
+    if after.revision > before.revision:
+        changes.append((EventType.REVISION_OPENED, {"workflowId": after.id, "revision": after.revision}))
     if len(after.signatures) > len(before.signatures):
         signature = after.signatures[-1]
         changes.append(

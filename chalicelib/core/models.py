@@ -133,6 +133,7 @@ class WorkflowStep(TimestampedModel):
 class ReviewReason(StrEnum):
     QA_ERRORS = "QA_ERRORS"  # QA found errors another analysis of the same input cannot change
     REQUESTED = "REQUESTED"  # the workflow was created with reviewRequired
+    REVISION = "REVISION"  # a new revision of a signed report
 
 
 class QaOverride(ApiModel):
@@ -254,6 +255,8 @@ class AuditAction(StrEnum):
     WORKFLOW_APPROVE = "WORKFLOW_APPROVE"
     FINDINGS_EDIT = "FINDINGS_EDIT"
     REPORT_SIGN = "REPORT_SIGN"
+    REVISION_OPEN = "REVISION_OPEN"
+    SETTINGS_UPDATE = "SETTINGS_UPDATE"
     REPORT_DOWNLOAD = "REPORT_DOWNLOAD"
     API_KEY_CREATE = "API_KEY_CREATE"
     API_KEY_REVOKE = "API_KEY_REVOKE"
@@ -288,8 +291,10 @@ class CreateWorkflowRequest(RequestModel):
     input_method: InputMethod
     title: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
     input_data: dict[str, Any] | None = None
-    review_required: StrictBool = Field(
-        default=False, description="Stop for a person's review before the final report, even when QA passes"
+    review_required: StrictBool | None = Field(
+        default=None,
+        description="Stop for a person's review before the final report, even when QA passes "
+        "(default: the user's setting)",
     )
 
 
@@ -305,8 +310,10 @@ class CreateUploadRequest(RequestModel):
     content_type: Annotated[str, StringConstraints(min_length=1, max_length=255)]
     size: Annotated[int, Field(gt=0, description="The file's size in bytes")]
     title: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
-    review_required: StrictBool = Field(
-        default=False, description="Stop for a person's review before the final report, even when QA passes"
+    review_required: StrictBool | None = Field(
+        default=None,
+        description="Stop for a person's review before the final report, even when QA passes "
+        "(default: the user's setting)",
     )
 
 
@@ -340,6 +347,19 @@ class SignRequest(RequestModel):
     statement: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=2000)] = (
         Field(description="What the signer attests, printed above the signature")
     )
+
+
+class UserSettings(ApiModel):
+    """A user's defaults for their workflows."""
+
+    review_required: bool = Field(
+        default=False, description="New workflows stop for review even when QA passes, unless told otherwise"
+    )
+    updated_at: datetime | None = None
+
+
+class UserSettingsRequest(RequestModel):
+    review_required: StrictBool
 
 
 class CreateApiKeyRequest(RequestModel):

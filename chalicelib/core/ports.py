@@ -7,14 +7,14 @@ in memory, and `wiring.py` builds the AWS ones. Nothing here knows a status code
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
 from chalicelib.core.errors import TransientError
 from chalicelib.core.events import Event
-from chalicelib.core.models import ApiKey, AuditEntry, Workflow, WorkflowStatus, WorkflowStep
+from chalicelib.core.models import ApiKey, AuditEntry, UserSettings, Workflow, WorkflowStatus, WorkflowStep
 
 # --- the ports' errors ------------------------------------------------------------------
 
@@ -110,6 +110,12 @@ class ApiKeyRecords(Protocol):
         ...
 
 
+class UserSettingsRecords(Protocol):
+    def get(self, user_id: str) -> UserSettings | None: ...
+
+    def put(self, user_id: str, settings: UserSettings) -> None: ...
+
+
 class AuditLog(Protocol):
     def append(self, entry: AuditEntry) -> None:
         """Idempotent: the same entry appended twice stays one."""
@@ -183,7 +189,11 @@ class Engine(Protocol):
         execution_name: str | None = None,
         resume_from: str | None = None,
         attempt: int = 1,
-    ) -> str: ...
+        extra: Mapping[str, Any] | None = None,
+    ) -> str:
+        """Start an execution (a second start under the same name is a no-op); `extra` joins
+        its input (e.g. how long its review may wait)."""
+        ...
 
     def stop(self, execution_name: str, cause: str) -> None: ...
 
@@ -281,6 +291,9 @@ class Ports(Protocol):
 
     @property
     def audit(self) -> AuditLog: ...
+
+    @property
+    def user_settings(self) -> UserSettingsRecords: ...
 
     @property
     def rate_buckets(self) -> RateBuckets: ...

@@ -11,6 +11,7 @@ import json
 from typing import Any
 from urllib.parse import unquote_plus
 
+from chalicelib.core import user_settings
 from chalicelib.core.documents import UPLOAD_KEY, upload_key
 from chalicelib.core.errors import InvalidRequestError, PayloadTooLargeError, WorkflowStoppedError
 from chalicelib.core.models import (
@@ -48,7 +49,7 @@ def create_upload(ports: Ports, user_id: str, request: CreateUploadRequest) -> d
         user_id=user_id,
         title=request.title or request.file_name,
         input_method=request.input_method,
-        review_required=request.review_required,
+        review_required=user_settings.review_required(ports, user_id, request.review_required),
         created_at=now,
         updated_at=now,
     )

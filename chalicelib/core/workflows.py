@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from chalicelib.core import control, uploads
+from chalicelib.core import control, uploads, user_settings
 from chalicelib.core.documents import AREAS, input_payload_key, input_text_key, report_key, workflow_prefix
 from chalicelib.core.errors import (
     ConflictError,
@@ -42,6 +42,7 @@ from chalicelib.core.models import (
 )
 from chalicelib.core.paging import decode_page_token, encode_page_token
 from chalicelib.core.ports import ConditionFailed, Ports
+from chalicelib.core.revisions import signed_file_key
 from chalicelib.core.validation import validated
 from chalicelib.fieldapps import inspection_from_payload, inspection_text
 from chalicelib.settings import get_settings
@@ -78,7 +79,7 @@ def create_workflow(ports: Ports, user_id: str, request: CreateWorkflowRequest) 
         execution_name=workflow_id,
         title=request.title or _default_title(request.input_method, text),
         input_method=request.input_method,
-        review_required=request.review_required,
+        review_required=user_settings.review_required(ports, user_id, request.review_required),
         created_at=now,
         updated_at=now,
     )
@@ -306,12 +307,16 @@ def _mean(values: list[float]) -> float | None:
 # --- GET /workflows/{id}/report -----------------------------------------------------------
 
 
-def get_report(ports: Ports, user_id: str, workflow_id: str, report_format: str) -> dict[str, Any]:
+def get_report(
+    ports: Ports, user_id: str, workflow_id: str, report_format: str, revision: str | None = None
+) -> dict[str, Any]:
     if report_format not in REPORT_CONTENT_TYPES:
         raise InvalidRequestError(
             f"format must be one of: {', '.join(REPORT_CONTENT_TYPES)}", code="INVALID_REPORT_FORMAT"
         )
     workflow = load_owned(ports, user_id, workflow_id)
+    if revision is not None:
+        return _signed_revision(ports, workflow, report_format, revision)
     # The final report once COMPLETED; before that, the DRAFT made for a review, if there is one.
     draft = workflow.status is not WorkflowStatus.COMPLETED
     if draft and not (workflow.output_data or {}).get("draft"):
@@ -335,4 +340,22 @@ def get_report(ports: Ports, user_id: str, workflow_id: str, report_format: str)
         "url": ports.blobs.download_url(key, expires_in, name),
         "expiresIn": expires_in,
         "draft": draft,
+    }
+
+
+def _signed_revision(ports: Ports, workflow: Workflow, report_format: str, revision: str) -> dict[str, Any]:
+    """A signed revision's file, as it was signed (every revision stays downloadable)."""
+    if not (revision.isascii() and revision.isdigit() and 0 < len(revision) <= 6):
+        raise InvalidRequestError("revision must be a revision number", code="INVALID_REVISION")
+    key = signed_file_key(workflow, int(revision), report_format)
+    if report_format == "json":
+        return {"report": ports.blobs.get_json(key)}
+    expires_in = get_settings().presign_expiry_seconds
+    name = f"{workflow.id}-rev{revision}.{report_format}"
+    return {
+        "format": report_format,
+        "contentType": REPORT_CONTENT_TYPES[report_format],
+        "url": ports.blobs.download_url(key, expires_in, name),
+        "expiresIn": expires_in,
+        "draft": False,
     }

@@ -12,6 +12,7 @@ from chalicelib.core.models import OrchestratorPhase, Workflow, iso, utc_now
 from chalicelib.core.ports import NotFound, Ports
 from chalicelib.core.review import qa_errors, verdict_after_qa
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
+from chalicelib.settings import get_settings
 
 
 def handle(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
@@ -54,6 +55,8 @@ def review(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseResu
             "reviewRequired": verdict.review,
             "errors": severities.count("error"),
             "warnings": severities.count("warning"),
+            # How long the review state waits (its TimeoutSecondsPath), from the configuration.
+            "reviewTimeoutSeconds": get_settings().review_timeout_seconds,
         }
     )
 

@@ -47,7 +47,7 @@ def review_point(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
         workflow.status = WorkflowStatus.NEEDS_REVIEW
         workflow.task_token = review.task_token
         workflow.review = Review(
-            reason=ReviewReason.QA_ERRORS if errors else ReviewReason.REQUESTED,
+            reason=_reason(workflow, errors),
             requested_at=utc_now(),
             qa_errors=errors,
             qa_warnings=warnings,
@@ -60,3 +60,9 @@ def review_point(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
 
     ports.workflows.update(review.workflow_id, to_review)
     return {"review": True}
+
+
+def _reason(workflow: Workflow, errors: int) -> ReviewReason:
+    if errors:
+        return ReviewReason.QA_ERRORS
+    return ReviewReason.REVISION if workflow.revision > 1 else ReviewReason.REQUESTED

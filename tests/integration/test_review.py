@@ -9,8 +9,10 @@ import io
 import urllib.request
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 
+from chalicelib.settings import get_settings
 from tests.conftest import Api
 
 BASE = "/api/orchestrator/workflows"
@@ -243,3 +245,114 @@ def test_only_a_final_report_is_signed_and_only_by_a_person(api: Api) -> None:
     assert keyed.post(f"{BASE}/{workflow_id}/sign", SIGNER).status == 403
     blank = api.post(f"{BASE}/{workflow_id}/sign", {**SIGNER, "certification": " "})
     assert blank.status == 400
+
+
+def _completed(api: Api) -> str:
+    workflow_id = api.create_text(CLEAN)
+    workflow = api.wait_for(workflow_id)
+    if workflow["status"] == "NEEDS_REVIEW":
+        left = _qa_errors(api, workflow_id)
+        overrides = [{"code": i["code"], "reason": "Confirmed on site by the technician"} for i in left]
+        assert api.post(f"{BASE}/{workflow_id}/approve", {"overrides": overrides}).status == 200
+        workflow = api.wait_for(workflow_id)
+    assert workflow["status"] == "COMPLETED", workflow
+    return workflow_id
+
+
+def test_an_edit_after_signing_is_revision_2_and_revision_1_still_downloads_unchanged(api: Api) -> None:
+    # Given a signed report
+    workflow_id = _completed(api)
+    assert api.post(f"{BASE}/{workflow_id}/sign", SIGNER).status == 200
+    _, first_pdf = _download(api, workflow_id, "pdf")
+    # ... which cannot be edited as it is
+    etag = api.get(f"{BASE}/{workflow_id}/findings").headers["ETag"]
+    headers = {"Content-Type": MERGE, "If-Match": etag}
+    refused = api.patch(f"{BASE}/{workflow_id}/findings", {"causeOfLoss": "Burst hose"}, headers=headers)
+    assert refused.status == 409
+
+    # When revision 2 is opened, edited, approved and signed
+    opened = api.post(f"{BASE}/{workflow_id}/revisions")
+    assert opened.status == 200, opened.body
+    assert opened.body["workflow"]["revision"] == 2
+    in_review = api.wait_for(workflow_id)
+    assert in_review["status"] == "NEEDS_REVIEW" and in_review["review"]["reason"] in (
+        "REVISION",
+        "QA_ERRORS",
+    )
+    etag = api.get(f"{BASE}/{workflow_id}/findings").headers["ETag"]
+    cause = {"causeOfLoss": "Burst braided flexi hose under the kitchen sink"}
+    edited = api.patch(
+        f"{BASE}/{workflow_id}/findings", cause, headers={"Content-Type": MERGE, "If-Match": etag}
+    )
+    assert edited.status == 200, edited.body
+    left = [i for i in edited.body["qa"]["issues"] if i["severity"] == "error"]
+    overrides = [{"code": i["code"], "reason": "Confirmed on site by the technician"} for i in left]
+    assert api.post(f"{BASE}/{workflow_id}/approve", {"overrides": overrides}).status == 200
+    assert api.wait_for(workflow_id)["status"] == "COMPLETED"
+    assert api.post(f"{BASE}/{workflow_id}/sign", {**SIGNER, "name": "Alex Chen"}).status == 200
+
+    # Then both revisions are listed as signed, each with its own hashes
+    listed = api.get(f"{BASE}/{workflow_id}/revisions").body
+    assert listed["current"] == 2
+    assert [(r["revision"], r["state"], r["name"]) for r in listed["revisions"]] == [
+        (1, "SIGNED", "Sam Ortiz"),
+        (2, "SIGNED", "Alex Chen"),
+    ]
+    # And revision 1 downloads byte for byte as it was signed; revision 2 carries the edit
+    reply = api.get(f"{BASE}/{workflow_id}/report?format=pdf&revision=1")
+    with urllib.request.urlopen(reply.body["url"], timeout=10) as response:
+        assert response.read() == first_pdf
+    assert hashlib.sha256(first_pdf).hexdigest() == listed["revisions"][0]["files"]["pdf"]["sha256"]
+    _, second_pdf = _download(api, workflow_id, "pdf")
+    assert hashlib.sha256(second_pdf).hexdigest() == listed["revisions"][1]["files"]["pdf"]["sha256"]
+    assert "braided flexi hose" in "\n".join(_pdf_pages(second_pdf))
+    # And a revision that does not exist is not found
+    assert api.get(f"{BASE}/{workflow_id}/report?format=pdf&revision=9").status == 404
+
+
+def test_only_a_signed_report_opens_a_revision(api: Api) -> None:
+    workflow_id = _completed(api)
+    refused = api.post(f"{BASE}/{workflow_id}/revisions")
+    assert refused.status == 409 and refused.body["error"]["code"] == "NOT_SIGNED"
+
+
+def test_a_review_nobody_finishes_ends_the_workflow_and_a_retry_starts_a_new_one(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a review period of two seconds
+    monkeypatch.setenv("REVIEW_TIMEOUT_SECONDS", "2")
+    get_settings.cache_clear()
+    try:
+        workflow_id = api.create_text(SPARSE)
+        assert api.wait_for(workflow_id)["status"] == "NEEDS_REVIEW"
+        # When nobody approves it in time
+        ended = api.wait_for(workflow_id, until=lambda w: w["status"] == "FAILED", timeout=30)
+    finally:
+        monkeypatch.delenv("REVIEW_TIMEOUT_SECONDS")
+        get_settings.cache_clear()
+    # Then it ends, saying why, with its draft still there and no step left running
+    assert ended["errorCode"] == "ReviewTimedOut"
+    assert "review period" in ended["errorMessage"]
+    assert not [s for s in ended["steps"] if s["status"] == "IN_PROGRESS"]
+    assert api.get(f"{BASE}/{workflow_id}/report?format=json").body["report"]["draft"] is True
+    # And a retry starts a new review without analysing the notes again
+    assert api.post(f"{BASE}/{workflow_id}/retry").status == 200
+    again = api.wait_for(workflow_id)
+    assert again["status"] == "NEEDS_REVIEW"
+    assert [s["phase"] for s in again["steps"]].count("PROCESSING") == 1
+
+
+def test_a_users_default_asks_for_review_and_a_workflow_may_say_otherwise(api: Api) -> None:
+    user = api.as_user("reviewer-by-default")
+    assert user.get("/api/orchestrator/settings").body["settings"]["reviewRequired"] is False
+    saved = user.put("/api/orchestrator/settings", {"reviewRequired": True})
+    assert saved.status == 200 and saved.body["settings"]["reviewRequired"] is True
+    # A workflow that says nothing follows the default ...
+    by_default = user.create_text(CLEAN)
+    workflow = user.wait_for(by_default)
+    assert workflow["status"] == "NEEDS_REVIEW" and workflow["reviewRequired"] is True
+    # ... one that says otherwise does not wait for a person unless QA needs one
+    body = {"inputMethod": "TEXT", "inputData": {"text": CLEAN}, "reviewRequired": False}
+    told = user.post("/api/orchestrator/workflows", body).body["workflowId"]
+    assert user.wait_for(told)["reviewRequired"] is False
+    assert user.put("/api/orchestrator/settings", {"reviewRequired": "yes"}).status == 400

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from chalicelib.settings import Settings
 from local_stack.provision import ASL_FILE, function_arns, render_definition
 
 ASL: dict[str, Any] = json.loads(ASL_FILE.read_text())
@@ -94,7 +95,9 @@ def test_qa_loops_back_only_when_it_says_so_and_a_bounded_number_of_times() -> N
 def test_review_waits_for_approval_for_30_days_then_ends_with_its_reason() -> None:
     review = ASL["States"]["AwaitReview"]
     assert review["Resource"].endswith(".waitForTaskToken")
-    assert review["TimeoutSeconds"] == 30 * 24 * 3600
+    # The wait is the configured review period (REVIEW_TIMEOUT_SECONDS, 30 days by default)
+    assert review["TimeoutSecondsPath"] == "$.reviewTimeoutSeconds"
+    assert Settings.from_env({}).review_timeout_seconds == 30 * 24 * 3600
     assert review["Next"] == "GateBeforeOutput"
     timeout = [c for c in review["Catch"] if c["ErrorEquals"] == ["States.Timeout"]]
     assert timeout and timeout[0]["Next"] == "ReviewTimedOut"
@@ -119,8 +122,13 @@ def test_every_phase_boundary_can_pause_and_a_withdrawn_pause_goes_on() -> None:
         assert 0 < states[pause]["TimeoutSeconds"] <= 365 * 24 * 3600
 
 
-def test_a_retry_starts_at_the_phase_that_failed() -> None:
+def test_a_retry_starts_at_the_phase_that_failed_and_a_revision_at_its_review() -> None:
     start = ASL["States"][ASL["StartAt"]]
     targets = {c["And"][1]["StringEquals"]: c["Next"] for c in start["Choices"]}
-    assert targets == {"PROCESSING": "Processing", "QA": "QualityCheck", "OUTPUT": "Output"}
+    assert targets == {
+        "PROCESSING": "Processing",
+        "QA": "QualityCheck",
+        "OUTPUT": "Output",
+        "REVIEW": "AwaitReview",
+    }
     assert start["Default"] == "Initiation"

@@ -360,9 +360,12 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
         own_words = in_table or reading.told
         owner = owners.at(reading.start)
         if not own_words and owner is not None and owner.start < reading.start - len(label) - 3:
-            # "hall wall pbd 12 = dry std. bath wall 11": a part that names its own room is that
-            # room's, not the room an earlier part of the line named
-            own_words = bool(room_mentions(label))
+            # "hall wall pbd 12 = dry std. bath wall 11": a part that names its own room, in a
+            # sentence of its own, is that room's, not the room an earlier sentence named; within
+            # the same sentence ("Bed 3 carpet 41, plasterboard hall wall 29") the room word only
+            # says which wall of the line's room
+            between = line.text[owner.start : reading.start - len(label)]
+            own_words = bool(room_mentions(label)) and bool(_SENTENCE_BREAK.search(between))
             listed = _is_list_line(line.text)  # ("/ joists 21 %MC": a list's own part)
             owner = (
                 owner
