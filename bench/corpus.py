@@ -444,6 +444,9 @@ def _date_of_loss(predicted: Json) -> str | None:
     return ((predicted.get("job") or {}).get("dateOfLoss") or {}).get("value")
 
 
+_FT_PER_UNIT = {"m": FT_PER_M, "cm": FT_PER_M / 100, "mm": FT_PER_M / 1000, "in": 1 / 12, "ft": 1.0}
+
+
 def _violations(truth: Json, predicted: Json) -> list[str]:
     out: list[str] = []
     areas = predicted.get("affectedAreas", [])
@@ -482,14 +485,23 @@ def _violations(truth: Json, predicted: Json) -> list[str]:
             if _grade(predicted.get(name)) == trap["value"]:
                 out.append(f"{kind} {trap['value']}")
         elif kind == "not_dimension":
-            factor = FT_PER_M if trap["unit"] == "m" else 1.0
-            sides = sorted([float(trap["length"]) * factor, float(trap["width"]) * factor])
+            # A size that is not a room's (a cut, a hole, a cabinet): two sides, or one ("a 750 mm
+            # vanity"), in the unit written
+            factor = _FT_PER_UNIT.get(str(trap["unit"]).lower(), 1.0)
+            sides = sorted(float(trap[k]) * factor for k in ("length", "width") if trap.get(k) is not None)
+            size = "x".join(str(trap[k]) for k in ("length", "width") if trap.get(k) is not None)
             for area in areas:
-                if area.get("lengthFt") and area.get("widthFt"):
-                    found = sorted([area["lengthFt"], area["widthFt"]])
-                    if all(abs(a - b) <= 0.06 * max(b, 1) for a, b in zip(found, sides, strict=True)):
-                        size = f"{trap['length']}x{trap['width']} {trap['unit']}"
-                        out.append(f"not_dimension {size} on {area['room']!r}")
+                if not (area.get("lengthFt") and area.get("widthFt")):
+                    continue
+                found = sorted([area["lengthFt"], area["widthFt"]])
+                close = [any(abs(a - b) <= 0.06 * max(b, 1) for a in found) for b in sides]
+                matched = (
+                    all(abs(a - b) <= 0.06 * max(b, 1) for a, b in zip(found, sides, strict=True))
+                    if len(sides) == 2
+                    else all(close)
+                )
+                if matched:
+                    out.append(f"not_dimension {size} {trap['unit']} on {area['room']!r}")
         elif kind == "not_date_of_loss" and _date_of_loss(predicted) == trap["date"]:
             out.append(f"not_date_of_loss {trap['date']}")
     return out
