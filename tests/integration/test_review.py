@@ -30,6 +30,14 @@ Equipment: 2 air movers, 1 LGR dehumidifier placed 04/11.
 """
 
 
+SIGNER = {
+    "name": "Sam Ortiz",
+    "role": "Restoration technician",
+    "certification": "IICRC WRT 123456",
+    "statement": "I inspected the property on the date given and stand behind these findings.",
+}
+
+
 def _download(api: Api, workflow_id: str, report_format: str) -> tuple[dict[str, Any], bytes]:
     reply = api.get(f"{BASE}/{workflow_id}/report?format={report_format}")
     assert reply.status == 200, reply.body
@@ -132,7 +140,9 @@ def test_cancelling_during_review_ends_it_and_leaves_no_step_running(api: Api) -
     assert refused.status == 409
 
 
-def test_the_reviewer_adds_what_the_analyzer_missed_and_qa_passes_without_overrides(api: Api) -> None:
+def test_the_reviewer_adds_what_was_missed_qa_passes_and_the_signed_report_is_what_was_hashed(
+    api: Api,
+) -> None:
     # Given a job in review because the notes name no affected room
     workflow_id = api.create_text(SPARSE)
     assert api.wait_for(workflow_id)["status"] == "NEEDS_REVIEW"
@@ -159,16 +169,23 @@ def test_the_reviewer_adds_what_the_analyzer_missed_and_qa_passes_without_overri
     draft = api.get(f"{BASE}/{workflow_id}/report?format=json").body["report"]
     assert draft["draft"] is True and draft["findings"]["affectedAreas"][0]["room"] == "Hallway"
 
-    # When the remaining errors (if any) are overridden and the findings approved
-    left = [i for i in edited.body["qa"]["issues"] if i["severity"] == "error"]
-    overrides = [{"code": i["code"], "reason": "Confirmed by phone with the insured"} for i in left]
-    assert api.post(f"{BASE}/{workflow_id}/approve", {"overrides": overrides}).status == 200
-    # Then the final report has the reviewer's room, entered on review
+    # When QA passes the edited findings, they are approved with no override, and signed
+    assert edited.body["qa"]["passed"] is True
+    assert api.post(f"{BASE}/{workflow_id}/approve", {"overrides": []}).status == 200
     assert api.wait_for(workflow_id)["status"] == "COMPLETED"
+    signed = api.post(f"{BASE}/{workflow_id}/sign", SIGNER)
+    assert signed.status == 200, signed.body
+    files = signed.body["workflow"]["signatures"][0]["files"]
+    # Then the final report has the reviewer's room, entered on review, the signature block and
+    # no DRAFT mark, and each file is the one whose hash was recorded
     _, markdown = _download(api, workflow_id, "md")
     text = markdown.decode()
     assert "Hallway" in text and "ntered on review" in text, text
-    assert "DRAFT" not in text
+    assert "DRAFT" not in text and "IICRC WRT 123456" in text
+    _, pdf = _download(api, workflow_id, "pdf")
+    assert "DRAFT" not in "\n".join(_pdf_pages(pdf)) and "Sign-off" in "\n".join(_pdf_pages(pdf))
+    assert hashlib.sha256(pdf).hexdigest() == files["pdf"]["sha256"]
+    assert hashlib.sha256(markdown).hexdigest() == files["md"]["sha256"]
 
 
 def test_editing_needs_if_match_and_a_patch_type_we_read(api: Api) -> None:
@@ -191,14 +208,6 @@ def test_editing_needs_if_match_and_a_patch_type_we_read(api: Api) -> None:
         f"{BASE}/{workflow_id}/findings", body, headers={"Content-Type": MERGE, "If-Match": etag}
     )
     assert denied.status == 403
-
-
-SIGNER = {
-    "name": "Sam Ortiz",
-    "role": "Restoration technician",
-    "certification": "IICRC WRT 123456",
-    "statement": "I inspected the property on the date given and stand behind these findings.",
-}
 
 
 def test_a_person_signs_the_final_report_and_the_recorded_hashes_are_the_files(api: Api) -> None:
