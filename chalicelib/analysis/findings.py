@@ -170,6 +170,10 @@ class EquipmentItem(CamelModel):
     calculation: str = Field(description="The formula with the numbers put in, shown to the adjuster")
     inputs: dict[str, float] = Field(default_factory=dict, description="The figures the formula used")
     stated_quantity: int | None = Field(default=None, description="What the notes say was placed")
+    caveats: list[str] = Field(
+        default_factory=list,
+        description="For the contractor only (the JSON): how far the calculation's factors can be trusted",
+    )
     standard: StandardRef | None = None
     source: SourceSpan | None = Field(default=None, description="Where the notes mention it")
 

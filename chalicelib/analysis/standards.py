@@ -205,6 +205,8 @@ class Calculation:
     most: int
     text: str
     inputs: dict[str, float] = field(default_factory=dict)
+    # For the contractor, never the insurer: how far the configuration itself can be trusted.
+    caveats: list[str] = field(default_factory=list)
 
 
 def _per(area_sqft: float, ratio: float) -> int:
@@ -324,8 +326,7 @@ def dehumidifier_calculation(
         notes.append(f"ceiling height not stated: {default} ft assumed (configuration)")
     if unit_pints_per_day is None:
         notes.append(f"unit rating not stated: {_fmt(rating)} AHAM pints/day assumed (configuration)")
-    if not dehu.firm_source:
-        notes.append(f"{dehu.label} factors: {dehu.source}")
+    caveats = [f"{dehu.label} factors: {dehu.source}"] if not dehu.firm_source else []
     text = (
         f"{standards.cite('dehumidifiers')} dehumidification, {dehu.label}: "
         + "; ".join(parts)
@@ -339,7 +340,7 @@ def dehumidifier_calculation(
         "requiredPintsPerDay": round(pints, 1),
         "unitPintsPerDay": rating,
     }
-    return Calculation(quantity=units, least=units, most=units, text=text, inputs=inputs)
+    return Calculation(quantity=units, least=units, most=units, text=text, inputs=inputs, caveats=caveats)
 
 
 # --- water class -------------------------------------------------------------------------------

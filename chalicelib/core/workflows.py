@@ -6,6 +6,7 @@ another user's workflow exactly like a missing one.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from chalicelib.core import control, uploads, user_settings
@@ -333,7 +334,7 @@ def get_report(
     if report_format == "json":
         return {"report": ports.blobs.get_json(key)}
     expires_in = get_settings().presign_expiry_seconds
-    name = f"{workflow.id}-draft.{report_format}" if draft else f"{workflow.id}.{report_format}"
+    name = download_name(workflow, report_format, suffix="DRAFT" if draft else None)
     return {
         "format": report_format,
         "contentType": REPORT_CONTENT_TYPES[report_format],
@@ -351,7 +352,7 @@ def _signed_revision(ports: Ports, workflow: Workflow, report_format: str, revis
     if report_format == "json":
         return {"report": ports.blobs.get_json(key)}
     expires_in = get_settings().presign_expiry_seconds
-    name = f"{workflow.id}-rev{revision}.{report_format}"
+    name = download_name(workflow, report_format, suffix=f"rev{revision}")
     return {
         "format": report_format,
         "contentType": REPORT_CONTENT_TYPES[report_format],
@@ -359,3 +360,17 @@ def _signed_revision(ports: Ports, workflow: Workflow, report_format: str, revis
         "expiresIn": expires_in,
         "draft": False,
     }
+
+
+_UNSAFE_IN_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def download_name(workflow: Workflow, report_format: str, *, suffix: str | None = None) -> str:
+    """The file's name as the downloader saves it: after the job (its claim number, else its
+    title) and the report's date, e.g. "CLM-4471_2026-11-19.pdf", never the workflow's id."""
+    claim = (workflow.output_data or {}).get("claimNumber")
+    job = str(claim or workflow.title or "Inspection report")
+    stem = _UNSAFE_IN_NAME.sub("-", job).strip("-._")[:80] or "Inspection-report"
+    day = (workflow.completed_at or workflow.updated_at).date().isoformat()
+    parts = [stem, day, *([suffix] if suffix else [])]
+    return f"{'_'.join(parts)}.{report_format}"

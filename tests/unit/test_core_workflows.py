@@ -216,3 +216,14 @@ def test_the_memory_records_keep_the_adapters_contract() -> None:
     # Then the record is unchanged
     record = ports.workflows.get(workflow_id)
     assert record is not None and record.version == 1
+
+
+def test_downloads_are_named_after_the_job_not_the_workflow_id() -> None:
+    ports = MemoryPorts()
+    workflow = workflows.load_owned(ports, "alice", _create(ports))
+    done = workflow.model_copy(update={"output_data": {"claimNumber": "QBE 77/120"}})
+    assert workflows.download_name(done, "pdf").startswith("QBE-77-120_")
+    assert workflows.download_name(done, "pdf", suffix="DRAFT").endswith("_DRAFT.pdf")
+    untitled = workflow.model_copy(update={"title": "Nakamura kitchen, 14 Banksia St"})
+    name = workflows.download_name(untitled, "docx")
+    assert name.startswith("Nakamura-kitchen-14-Banksia-St_") and workflow.id not in name

@@ -267,3 +267,21 @@ def test_text_that_looks_like_markdown_blocks_stays_text() -> None:
         "- 1\\. not an ordered list\n- \\+ plus\n- 2024.03.03 is a date, not a list\n- #hashtag" in markdown
     )
     assert "| Line 1 | safety hazard | \u201c&gt; quoted\u201d |" in markdown
+
+
+def test_the_configurations_caveats_are_the_contractors_not_the_insurers() -> None:
+    # Given a job whose dehumidifier calculation uses factors with no firm public source (LGR)
+    notes = (
+        "Kitchen 4.0 x 3.5 m, vinyl floor wet over 6 m2, plasterboard wicking to 150 mm. Class 2.\n"
+        "Equipment: 2 air movers, 1 LGR dehumidifier placed 04/11.\n"
+    )
+    findings = analyze_text(notes)
+    dehumidifier = next(item for item in findings.equipment if item.kind == "dehumidifier")
+    # When the report is rendered
+    report = _report(findings)
+    markdown = render_markdown(report)
+    # Then the caveat is in the JSON for the contractor, and in no document the insurer reads
+    assert any("no firm public source" in caveat for caveat in dehumidifier.caveats)
+    assert "no firm public source" not in dehumidifier.calculation
+    assert "no firm public source" not in markdown
+    assert "no firm public source" in render_json(report)

@@ -292,6 +292,7 @@ def _dehumidifier_item(
         quantity=calculation.quantity,
         calculation=calculation.text,
         inputs=calculation.inputs,
+        caveats=calculation.caveats,
         stated_quantity=record.quantity if record else None,
         standard=standards.ref("dehumidifiers"),
         source=record.source if record else None,
