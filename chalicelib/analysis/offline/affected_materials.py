@@ -133,11 +133,20 @@ _HEDGE_BEFORE = re.compile(
 )
 
 
-# "vinyl over the slab", "slab-on-grade house", "concrete slab below": the structure under a finish,
-# named to say what it sits on; only its own wet words make it affected.
-_SUBSTRATE_KEYS = frozenset({"concrete"})
+# "vinyl over the slab", "slab-on-grade house", "concrete slab below", "oak nailed to joists over a
+# ventilated subfloor", "sheet vinyl on plywood": the structure under a finish, named to say what it
+# sits on; only its own wet words make it affected ("LVP on ply subfloor, subfloor wet" is read by
+# its second mention; "on plywood 28%" by the reading right after it). Chipboard is left out: it is
+# the floor itself under a thin sheet and a wet floor of it is wet chipboard.
+_SUBSTRATE_KEYS = frozenset({"concrete", "subfloor", "plywood"})
 _SUBSTRATE_BEFORE = re.compile(
-    r"\b(?:over|on|under|beneath|onto|laid on|glued to)(?: (?:the|a|an|bare|exposed|plain|existing))? $",
+    r"\b(?:over|on|under|beneath|onto|laid on|glued to|nailed to)"
+    r"(?: (?:the|a|an|bare|exposed|plain|existing))?(?: (?:ply|timber|suspended|ventilated|\d{1,2} ?mm))? $",
+    FLAGS,
+)
+_SUBSTRATE_OWN_WET = re.compile(
+    r"(?: (?:is|was|were|are|also|all|both))?,? (?:wet|damp|saturated|soaked|sodden|swollen"
+    r"|\d{1,3}(?:\.\d)? ?%)",
     FLAGS,
 )
 _SUBSTRATE_AFTER = re.compile(
@@ -275,9 +284,13 @@ class MaterialReader:
             return False
         if _NONE_ON.search(text, max(0, word.start - 70), word.start):
             return False
-        if word.key in _SUBSTRATE_KEYS and (
-            _SUBSTRATE_BEFORE.search(text, max(0, word.start - 24), word.start)
-            or _SUBSTRATE_AFTER.match(text, word.end)
+        if (
+            word.key in _SUBSTRATE_KEYS
+            and (
+                _SUBSTRATE_BEFORE.search(text, max(0, word.start - 24), word.start)
+                or (word.key == "concrete" and _SUBSTRATE_AFTER.match(text, word.end))
+            )
+            and not _SUBSTRATE_OWN_WET.match(text, word.end)
         ):
             return False
         if word.key == "cabinetry" and _LANDMARK_BEFORE.search(text, max(0, word.start - 50), word.start):
