@@ -29,3 +29,34 @@ def test_a_wooden_floor_under_a_finish_with_its_own_wet_word_is_affected() -> No
     materials = _materials(text, "Study")
     # Then the plywood and the subfloor are affected as well as the finishes
     assert "plywood" in materials and "subfloor" in materials
+
+
+def test_the_floor_above_seen_from_the_room_below_is_not_the_lower_rooms() -> None:
+    # Given a lounge under a leaking laundry, its ceiling opened to look at the floor above
+    text = (
+        "Lounge: ceiling plasterboard stained and wet, cut a hole to look up. The underside of the "
+        "particleboard was damp. Also checked the subfloor from the basement, damp at the trap."
+    )
+    # When the lounge's materials are read
+    materials = _materials(text, "Lounge")
+    # Then its ceiling board is affected and the floor of the room above is not its own
+    assert "plasterboard" in materials
+    assert not any(word in material for material in materials for word in ("particleboard", "subfloor"))
+
+
+def test_the_joist_space_and_stud_bays_are_places_not_framing() -> None:
+    # Given a study whose ceiling batts in the joist space are wet and whose open stud bays are dried
+    text = "Study: ceiling gyprock wet, batts in the joist space above wet. Fan into the open stud bays."
+    # When its materials are read
+    materials = _materials(text, "Study")
+    # Then the batts are affected and no framing is
+    assert "batts" in materials
+    assert not any("joist" in material or "stud" in material for material in materials)
+
+
+def test_joists_and_studs_said_wet_are_framing() -> None:
+    # Given a cellar whose joists read wet and a garage whose studs are wet
+    text = "Cellar: joists 28% along the east wall.\nGarage: studs wet at the base."
+    # Then they are affected
+    assert _materials(text, "Cellar") == ["joists"]
+    assert _materials(text, "Garage") == ["studs"]

@@ -162,6 +162,20 @@ _LANDMARK_BEFORE = re.compile(
 )
 
 
+# "the bottom of the subfloor was damp", "subfloor under the fridge (from basement)": the floor of the
+# room above, seen through the ceiling or from the basement of the room below. The ceiling cavity is
+# the lower room's, the floor the upper room's, and the line names the lower one: left out.
+_FLOOR_KEYS = frozenset({"subfloor", "plywood", "particleboard"})
+_UNDERSIDE_BEFORE = re.compile(
+    r"\b(?:underside|under-side|bottom|back|soffit) of (?:the )?(?:[a-z]{1,12} )?$", FLAGS
+)
+_FROM_BELOW_AFTER = re.compile(
+    r"[^.;:]{0,40}?\bfrom (?:below|underneath|beneath|(?:the )?(?:basement|cellar|crawl ?space|room below))"
+    r"| (?:above|overhead)\b",
+    FLAGS,
+)
+
+
 # Between two materials of one list ("no hardwood, plaster or masonry"): a denial of the first
 # carries to the rest.
 _MATERIAL_JOIN = re.compile(r"(?:\s|,|/|\+|&|\band\b|\bor\b|\bnor\b)*", FLAGS)
@@ -291,6 +305,11 @@ class MaterialReader:
                 or (word.key == "concrete" and _SUBSTRATE_AFTER.match(text, word.end))
             )
             and not _SUBSTRATE_OWN_WET.match(text, word.end)
+        ):
+            return False
+        if word.key in _FLOOR_KEYS and (
+            _UNDERSIDE_BEFORE.search(text, max(0, word.start - 30), word.start)
+            or _FROM_BELOW_AFTER.match(text, word.end)
         ):
             return False
         if word.key == "cabinetry" and _LANDMARK_BEFORE.search(text, max(0, word.start - 50), word.start):

@@ -64,10 +64,12 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     # "The ensuite is tiled": its tiles.
     ("tile_said", r"tiled", "tiles"),
     ("insulation", r"insulation|(?:pink )?batts", None),
-    # A wall frame part by part: "bottom plate", "studs", "joists", "bearers" are its framing.
+    # A wall frame part by part: "bottom plate", "studs", "joists", "bearers" are its framing. "The
+    # joist bay", "the joist space above", "stud cavity" are places in the frame, not the timber.
     (
         "framing",
-        r"(?:timber )?(?<!door )(?<!window )fram(?:ing|es?)|studs?|joists?(?! bays?)"
+        r"(?:timber )?(?<!door )(?<!window )fram(?:ing|es?)|studs?(?! (?:bays?|cavit(?:y|ies)|spaces?))"
+        r"|joists?(?! (?:bays?|spaces?|cavit(?:y|ies)))"
         r"|(?:bottom|sole|sill|top) plates?|bearers?|noggings?",
         None,
     ),
