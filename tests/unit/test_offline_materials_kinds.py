@@ -60,3 +60,28 @@ def test_joists_and_studs_said_wet_are_framing() -> None:
     # Then they are affected
     assert _materials(text, "Cellar") == ["joists"]
     assert _materials(text, "Garage") == ["studs"]
+
+
+def test_a_building_named_for_its_one_affected_room_gives_that_room_its_materials() -> None:
+    # Given a studio bedroom named with its outbuilding, later called by the outbuilding alone
+    text = (
+        "Studio flat bedroom 3.0 x 3.2 m: carpet soaked to the far wall.\n\n"
+        "- Removed studio flat carpet and underlay, 9 m2.\n"
+        "- Flood cut studio flat plasterboard at 400 mm, 12 lm."
+    )
+    # When its materials are read
+    materials = _materials(text, "Studio flat bedroom")
+    # Then the outbuilding's materials are the bedroom's
+    assert {"carpet", "underlay", "plasterboard"} <= set(materials)
+
+
+def test_a_building_with_two_affected_rooms_gives_neither_its_materials() -> None:
+    # Given an outbuilding with two affected rooms, later called by the outbuilding alone
+    text = (
+        "Studio flat bedroom: carpet soaked.\nStudio flat kitchenette: vinyl wet.\n\n"
+        "- Removed studio flat underlay, 9 m2."
+    )
+    # When the notes are analysed
+    areas = analyze_text(text).affected_areas
+    # Then the underlay is neither room's: whose it is is not said
+    assert not any("underlay" in [m.lower() for m in area.materials] for area in areas)

@@ -260,7 +260,18 @@ class RoomScan(ReadingsScan):
                 areas += [area for area in self.areas.values() if area.base == owner.base]
             elif not owner.unaffected and owner.key in self.areas:
                 areas.append(self.areas[owner.key])
+            elif not owner.unaffected:
+                areas += self._only_room_of(owner)
         return areas
+
+    def _only_room_of(self, owner: Mention) -> list[AreaDraft]:
+        """ "granny flat carpet" when the granny flat's one affected room is "Granny flat bedsit": a
+        building or wing named for its one room of that name; none when it has several or none."""
+        if owner.base in _CONTAINER_ROOMS or owner.level is not None:
+            return []  # "basement ceiling tiles": a level holds many rooms, whatever the areas so far
+        prefix = f"{owner.name.lower()} "
+        inside = [area for area in self.areas.values() if area.room.lower().startswith(prefix)]
+        return inside if len(inside) == 1 else []
 
     def _attach_details(
         self, line: Line, owners: Owners, rooms: Sequence[Mention], *, is_scope: bool
