@@ -85,3 +85,21 @@ def test_a_building_with_two_affected_rooms_gives_neither_its_materials() -> Non
     areas = analyze_text(text).affected_areas
     # Then the underlay is neither room's: whose it is is not said
     assert not any("underlay" in [m.lower() for m in area.materials] for area in areas)
+
+
+def test_a_room_headed_by_its_level_owns_the_lines_under_it() -> None:
+    # Given a lounge headed with its level, its damage on the lines under it
+    text = (
+        "Main floor - lounge\n- Approx. 5 x 4 m, wool carpet over foam underlay.\n- Carpet wet by the door."
+    )
+    # When its materials are read
+    materials = _materials(text, "Lounge")
+    # Then the carpet and the underlay are the lounge's
+    assert {"carpet", "underlay"} <= set(materials)
+
+
+def test_a_level_before_a_room_said_dry_does_not_make_it_affected() -> None:
+    # Given a level heading a room said dry on the same line
+    findings = analyze_text("Upstairs: study checked, dry.\nHall: carpet wet.")
+    # Then only the hall is an affected area
+    assert [area.room for area in findings.affected_areas] == ["Hall"]
