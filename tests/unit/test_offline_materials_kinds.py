@@ -103,3 +103,19 @@ def test_a_level_before_a_room_said_dry_does_not_make_it_affected() -> None:
     findings = analyze_text("Upstairs: study checked, dry.\nHall: carpet wet.")
     # Then only the hall is an affected area
     assert [area.room for area in findings.affected_areas] == ["Hall"]
+
+
+def test_the_wall_a_cabinet_stands_against_is_not_the_cabinet() -> None:
+    # Given a laundry whose wall behind the cabinet reads wet, and a kitchen whose cabinet is swollen
+    text = "Laundry: cabinet wall plasterboard 88.\nKitchen: vanity wall dry, base cabinets swollen."
+    # Then the laundry has its plasterboard and no cabinetry; the kitchen has its cabinets
+    assert _materials(text, "Laundry") == ["plasterboard"]
+    assert _materials(text, "Kitchen") == ["cabinets"]
+
+
+def test_a_finish_named_then_said_fine_in_the_same_room_is_not_affected() -> None:
+    # Given an ensuite said to be tiled, its wall wet, and its tiles later said fine
+    text = "- Ensuite: tiled. Wet plasterboard behind the shower. Floor tiles sound.\n- Hall: tiles lifting."
+    # Then the ensuite's tiles are not affected, its plasterboard is, and the hall's tiles are
+    assert _materials(text, "Ensuite") == ["plasterboard"]
+    assert _materials(text, "Hall") == ["tiles"]

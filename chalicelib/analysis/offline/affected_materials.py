@@ -223,9 +223,12 @@ class MaterialReader:
 
     def read(self) -> list[AffectedMaterial]:
         out = []
+        sound = {(word.key, self._part(word)) for word in self.words if self._said_sound(word)}
         for index, word in enumerate(self.words):
             if not self._affected(index, word):
                 continue
+            if (word.key, self._part(word)) in sound and not self._own_damage(word):
+                continue  # "Bathroom: tiled. Wet wall cavity ... Floor tiles intact": the tiles are fine
             clause_start, clause_end = self._clause(word)
             if _EVERY_ROOM.search(self.text, clause_start, clause_end):
                 out.append(AffectedMaterial(word, (), everywhere=True))
@@ -335,6 +338,20 @@ class MaterialReader:
         return next(evidence_matches(_AFFECTED_WORD, clause), None) is not None or not _SAID_SOUND.search(
             clause
         )
+
+    def _part(self, word: MaterialWord) -> str | None:
+        """The room whose part of the line the material is in (None before any room)."""
+        owner = self.owner_at(word.start)
+        return owner.key if owner is not None else None
+
+    def _said_sound(self, word: MaterialWord) -> bool:
+        """The material said fine right where it is named ("floor tiles intact", "tiles dry")."""
+        return _SOUND_AFTER.match(self.text, word.end, word.end + 60) is not None
+
+    def _own_damage(self, word: MaterialWord) -> bool:
+        """Its own sentence says it was reached ("tiles lifting"), not only the line around it."""
+        start, end = self._sentence(word)
+        return next(evidence_matches(_AFFECTED_WORD, self.text[start:end]), None) is not None
 
     def _denied(self, index: int) -> bool:
         """Negated itself, or the later part of a denied list ("no hardwood, plaster or masonry")."""

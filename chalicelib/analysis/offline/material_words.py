@@ -44,10 +44,12 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     ),
     ("particleboard", r"particle ?board(?: floor(?:ing)?)?|chipboard|p-?board|yellow ?tongue", None),
     ("plywood", r"plywood|osb", None),
-    # Cabinet work: the carcass and its kickboards; "MDF kickboard" is the kickboard.
+    # Cabinet work: the carcass and its kickboards; "MDF kickboard" is the kickboard. "The vanity wall",
+    # "the cabinet wall" are the wall the cabinet stands against, not the cabinet.
     (
         "cabinetry",
-        r"(?:mdf |particleboard )?(?:kick ?boards?|toe ?kicks?|plinths?)|cabinet(?:s|ry)?|vanity|vanities"
+        r"(?:mdf |particleboard )?(?:kick ?boards?|toe ?kicks?|plinths?)"
+        r"|(?:cabinet(?:s|ry)?|vanity|vanities)(?! walls?\b)"
         r"|base (?:cupboards?|units?)|carcass(?:es)?",
         None,
     ),
