@@ -119,3 +119,20 @@ def test_a_finish_named_then_said_fine_in_the_same_room_is_not_affected() -> Non
     # Then the ensuite's tiles are not affected, its plasterboard is, and the hall's tiles are
     assert _materials(text, "Ensuite") == ["plasterboard"]
     assert _materials(text, "Hall") == ["tiles"]
+
+
+def test_a_material_over_another_rooms_ceiling_is_the_room_the_notes_are_on() -> None:
+    # Given a roof space section whose batts lie over the laundry ceiling
+    text = "Laundry: vinyl wet.\n\nRoof space\nThe pink batts over the laundry ceiling are wet and sagging."
+    areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
+    # Then the batts are the roof space's, not the laundry's
+    assert areas["Roof space"] == ["pink batts"]
+    assert areas["Laundry"] == ["vinyl"]
+
+
+def test_a_material_over_a_room_with_no_surface_named_is_left_out() -> None:
+    # Given a heading of the attic over a closet, and batts "over closet"
+    text = "Closet: drywall stained.\n\nAttic over closet\n- batts over closet damp"
+    areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
+    # Then the closet does not get the batts
+    assert "batts" not in areas["Closet"]

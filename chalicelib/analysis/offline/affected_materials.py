@@ -48,6 +48,12 @@ _REACH = 160
 _WORK_BEFORE_ROOMS = re.compile(r"(?: [a-z&/]{1,10}){0,3} ", FLAGS)
 
 
+# "the batts over the closet ceiling are damp", "the sheathing above the bathroom ceiling": another
+# room's surface named as a landmark; the material is the room the notes are on (the attic).
+_OVER_ROOM = re.compile(r" (?:[a-z]{1,12} ){0,2}?(?:over|above|below|beneath|under) (?:the )?", FLAGS)
+_ROOM_SURFACE = re.compile(r"'?s? (?:ceiling|floor|roof)s?\b", FLAGS)
+
+
 # The work done to a material, nearest first: removal says it was affected, cleaning does not.
 _REMOVAL = re.compile(
     r"\b(?:remov\w*|r ?& ?[dr]|d ?& ?r|dispos\w*|strip(?:ped|ping)?|lift(?:ed|ing)?|pull(?:ed|ing)?"
@@ -275,6 +281,20 @@ class MaterialReader:
         after = first_after if first_after < len(self.rooms) and self._starts[first_after] < end else None
         if before is not None and _ADJACENT.fullmatch(text, self.rooms[before].end, word.start):
             return self._up_to(before)
+        if (
+            before is None
+            and after is not None
+            and self._starts[after] - word.end <= _MAX_PLACED
+            and _OVER_ROOM.fullmatch(text, word.end, self._starts[after])
+        ):
+            # "the batts over the closet ceiling": that room is where they are not. The line's own room
+            # before them has them; failing that, the room the notes are on, when a surface of the other
+            # room is named ("over the closet ceiling"); "batts over closet" alone is left out (a
+            # heading "Attic over closet" leaves the closet as the room the notes are on).
+            owner = self.owner_at(word.start)
+            if owner is not None and owner is not self.rooms[after] and owner.end <= word.start:
+                return (owner,)
+            return None if _ROOM_SURFACE.match(text, self.rooms[after].end) else ()
         if after is not None and self._starts[after] - word.end <= _MAX_PLACED:
             gap = text[word.end : self._starts[after]]
             worked = _WORK_BEFORE_ROOMS.fullmatch(gap) is not None and (gap == " " or _REMOVAL.search(gap))
