@@ -136,3 +136,18 @@ def test_a_material_over_a_room_with_no_surface_named_is_left_out() -> None:
     areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
     # Then the closet does not get the batts
     assert "batts" not in areas["Closet"]
+
+
+def test_a_room_placing_the_last_item_of_a_list_places_only_its_own_item() -> None:
+    # Given a summary listing what was wet, the last item placed in the cellar
+    text = "Study: carpet wet.\n\nSeen: (carpet and underlay, minor wicking in the laundry only)"
+    areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
+    # Then the laundry is not given the carpet and underlay
+    assert not {"carpet", "underlay"} & set(areas.get("Laundry", []))
+
+
+def test_a_room_placing_a_list_of_materials_places_them_all() -> None:
+    # Given a list of materials placed in a room together
+    text = "- Removed carpet, underlay and skirting in the lounge, all wet."
+    # Then the lounge has them all
+    assert {"carpet", "underlay", "skirting"} <= set(_materials(text, "Lounge"))

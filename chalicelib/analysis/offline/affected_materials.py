@@ -222,6 +222,7 @@ class MaterialReader:
         self.owner_at = owner_at
         self.is_scope = is_scope
         self.words = material_words(text)
+        self._word_starts = [word.start for word in self.words]
         self._groups = self._lists()
         self._starts = [room.start for room in self.rooms]
         # rooms do not overlap, so their ends are in order too
@@ -298,7 +299,11 @@ class MaterialReader:
         if after is not None and self._starts[after] - word.end <= _MAX_PLACED:
             gap = text[word.end : self._starts[after]]
             worked = _WORK_BEFORE_ROOMS.fullmatch(gap) is not None and (gap == " " or _REMOVAL.search(gap))
-            if ";" not in gap and (_PLACED_IN.search(gap) is not None or worked):
+            if (
+                ";" not in gap
+                and (_PLACED_IN.search(gap) is not None or worked)
+                and self._one_item(word, after)
+            ):
                 return self._from(after)
         owner = self.owner_at(word.start)
         if owner is not None and before is not None and owner is self.rooms[before]:
@@ -308,6 +313,16 @@ class MaterialReader:
         if after is not None or _GENERIC_ROOMS.search(text, start, end):
             return ()  # a sentence of rooms that places this material in none of them: left out
         return None if owner is None or owner.end > word.start else (owner,)
+
+    def _one_item(self, word: MaterialWord, after: int) -> bool:
+        """Whether the room placing a material is its list item's: "(wetting, carpet and underlay, low
+        wicking in the laundry only)" places the wicking, not the carpet; "carpet, underlay and
+        skirting in the lounge" places all three."""
+        comma = self.text.rfind(",", word.end, self._starts[after])
+        if comma < 0:
+            return True
+        first = bisect_right(self._word_starts, comma)
+        return first < len(self._word_starts) and self._word_starts[first] < self._starts[after]
 
     # --- whether affected ------------------------------------------------------------------
 
