@@ -151,3 +151,11 @@ def test_a_room_placing_a_list_of_materials_places_them_all() -> None:
     text = "- Removed carpet, underlay and skirting in the lounge, all wet."
     # Then the lounge has them all
     assert {"carpet", "underlay", "skirting"} <= set(_materials(text, "Lounge"))
+
+
+def test_a_finish_and_its_slab_written_as_a_pair_is_the_finish() -> None:
+    # Given a shorthand note of a wet tile floor on a slab, and a slab said wet on its own
+    text = "Laundry 2.0x1.5 tiles/slab whole floor wet ~3m2.\nGarage slab wet along the wall."
+    # Then the laundry's tiles are affected and its slab is not; the garage slab is
+    assert _materials(text, "Laundry") == ["tiles"]
+    assert _materials(text, "Garage") == ["slab"]

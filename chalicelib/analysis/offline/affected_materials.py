@@ -147,7 +147,9 @@ _HEDGE_BEFORE = re.compile(
 _SUBSTRATE_KEYS = frozenset({"concrete", "subfloor", "plywood"})
 _SUBSTRATE_BEFORE = re.compile(
     r"\b(?:over|on|under|beneath|onto|laid on|glued to|nailed to)"
-    r"(?: (?:the|a|an|bare|exposed|plain|existing))?(?: (?:ply|timber|suspended|ventilated|\d{1,2} ?mm))? $",
+    r"(?: (?:the|a|an|bare|exposed|plain|existing))?(?: (?:ply|timber|suspended|ventilated|\d{1,2} ?mm))? $"
+    # "vinyl/slab", "cpt/ply": a finish and what it sits on, written as a pair
+    r"|\b(?:vinyl|lvp|lvt|tiles?|cpt|carpet|laminate|lino|timber|floorboards?)/$",
     FLAGS,
 )
 _SUBSTRATE_OWN_WET = re.compile(
