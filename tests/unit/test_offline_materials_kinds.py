@@ -159,3 +159,12 @@ def test_a_finish_and_its_slab_written_as_a_pair_is_the_finish() -> None:
     # Then the laundry's tiles are affected and its slab is not; the garage slab is
     assert _materials(text, "Laundry") == ["tiles"]
     assert _materials(text, "Garage") == ["slab"]
+
+
+def test_a_heading_room_keeps_a_material_placed_by_a_landmark_room_after_it() -> None:
+    # Given a den heading whose stained ceiling board is described by the hallway door it runs along
+    text = "- Den (ground floor): ceiling plasterboard along the hallway door, stained 1 m wide."
+    # Then the plasterboard is the den's, and the hallway is no area
+    findings = analyze_text(text)
+    assert [area.room for area in findings.affected_areas] == ["Den"]
+    assert _materials(text, "Den") == ["plasterboard"]

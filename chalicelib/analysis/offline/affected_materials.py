@@ -193,6 +193,15 @@ _MATERIAL_JOIN = re.compile(r"(?:\s|,|/|\+|&|\band\b|\bor\b|\bnor\b)*", FLAGS)
 _GENERIC_ROOMS = re.compile(r"\b(?:two|three|four|both|several|other|multiple|\d) rooms\b", FLAGS)
 
 
+# A room heading its line: "Living room (downstairs):", "Kitchen, 14 x 12 ft:", "Study -".
+_HEAD_REACH = 4
+_HEADS_LINE = re.compile(
+    r"(?: ?\([a-z ]{1,20}\))?"
+    r"(?:,? ?\d{1,3}(?:\.\d{1,2})? ?x ?\d{1,3}(?:\.\d{1,2})? ?(?:m|ft|')?)? ?[:\-\u2013]",
+    FLAGS,
+)
+
+
 # What `Owners.at` answers: the room whose part of the line a position is in.
 OwnerAt = Callable[[int], Mention | None]
 
@@ -308,6 +317,17 @@ class MaterialReader:
             ):
                 return self._from(after)
         owner = self.owner_at(word.start)
+        if (
+            before is not None
+            and owner is not None
+            and owner.start >= word.end
+            and not owner.affected
+            and self.rooms[before].start <= _HEAD_REACH
+            and _HEADS_LINE.match(text, self.rooms[before].end)
+        ):
+            # "Living room (downstairs): ceiling drywall along the kitchen opening": the heading's room,
+            # not the room named after the material only as a landmark
+            return self._up_to(before)
         if owner is not None and before is not None and owner is self.rooms[before]:
             return self._up_to(before)
         if owner is not None and start <= owner.start and owner.end <= word.start:
