@@ -168,3 +168,14 @@ def test_a_heading_room_keeps_a_material_placed_by_a_landmark_room_after_it() ->
     findings = analyze_text(text)
     assert [area.room for area in findings.affected_areas] == ["Den"]
     assert _materials(text, "Den") == ["plasterboard"]
+
+
+def test_a_landmark_room_in_a_headings_brackets_or_naming_a_wall_side_is_not_the_owner() -> None:
+    # Given an ensuite headed with a landmark room in brackets, its wall named by the room beyond
+    text = (
+        "- Ensuite (backs onto the hallway): tiles lifting; plasterboard on the hallway side of the "
+        "room wet low.\n- Hallway: carpet wet."
+    )
+    # Then the ensuite has its tiles and plasterboard, and the hallway only its carpet
+    assert _materials(text, "Ensuite") == ["tiles", "plasterboard"]
+    assert _materials(text, "Hallway") == ["carpet"]

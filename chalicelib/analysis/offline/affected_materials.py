@@ -202,6 +202,12 @@ _HEADS_LINE = re.compile(
 )
 
 
+# "Bathroom (shares a wall with the laundry):": a heading room, a bracket naming a landmark room.
+_BRACKET_HEAD = re.compile(r" ?\([^()]{1,60}\) ?[:\-\u2013]", FLAGS)
+# "on the laundry side of the room", "laundry side wall of bath": a wall's side named by the room beyond.
+_SIDE_OF = re.compile(r" side(?: wall)? of\b", FLAGS)
+
+
 # What `Owners.at` answers: the room whose part of the line a position is in.
 OwnerAt = Callable[[int], Mention | None]
 
@@ -317,6 +323,9 @@ class MaterialReader:
             ):
                 return self._from(after)
         owner = self.owner_at(word.start)
+        head = self._landmarked_head(word, owner)
+        if head is not None:
+            return (head,)
         if (
             before is not None
             and owner is not None
@@ -335,6 +344,20 @@ class MaterialReader:
         if after is not None or _GENERIC_ROOMS.search(text, start, end):
             return ()  # a sentence of rooms that places this material in none of them: left out
         return None if owner is None or owner.end > word.start else (owner,)
+
+    def _landmarked_head(self, word: MaterialWord, owner: Mention | None) -> Mention | None:
+        """ "Bathroom (shares a wall with the laundry): vinyl wet; drywall on the laundry side of the
+        room wet": the heading's room, when the room the material would fall to is only a landmark, in
+        the heading's brackets or naming a side of a wall."""
+        if owner is None or not self.rooms or self.rooms[0].start > _HEAD_REACH or owner is self.rooms[0]:
+            return None
+        head = self.rooms[0]
+        bracket = _BRACKET_HEAD.match(self.text, head.end)
+        if bracket is None or bracket.end() > word.start:
+            return None
+        if owner.start < bracket.end() or _SIDE_OF.match(self.text, owner.end):
+            return head
+        return None
 
     def _one_item(self, word: MaterialWord, after: int) -> bool:
         """Whether the room placing a material is its list item's: "(wetting, carpet and underlay, low
