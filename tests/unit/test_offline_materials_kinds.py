@@ -179,3 +179,22 @@ def test_a_landmark_room_in_a_headings_brackets_or_naming_a_wall_side_is_not_the
     # Then the ensuite has its tiles and plasterboard, and the hallway only its carpet
     assert _materials(text, "Ensuite") == ["tiles", "plasterboard"]
     assert _materials(text, "Hallway") == ["carpet"]
+
+
+def test_readings_said_normal_are_not_damage() -> None:
+    # Given a study whose plasterboard readings are called normal, and a wet hall
+    text = (
+        "Study: plasterboard readings 14 and 12 (relative), which are normal.\n"
+        "Hall: skirting 10 %MC - normal; carpet wet."
+    )
+    areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
+    # Then the study's plasterboard and the hall's skirting are not affected; the hall's carpet is
+    assert "plasterboard" not in areas.get("Study", [])
+    assert areas["Hall"] == ["carpet"]
+
+
+def test_a_cabinet_made_of_particleboard_is_cabinetry_not_a_floor() -> None:
+    # Given a laundry whose particleboard cupboards and kickboards are swollen
+    text = "Laundry: particleboard base cupboards swollen, chipboard kickboards delaminating."
+    # Then they are the cabinetry, and no particleboard floor is read
+    assert _materials(text, "Laundry") == ["particleboard base cupboards"]

@@ -118,7 +118,10 @@ _SAID_SOUND = re.compile(
 # "floor - laminate, tenant mopped a puddle, floor dry": the surface said fine later in the clause.
 _SOUND_LATER = re.compile(
     r"\b(?:floor|it|they|both|all|surface|boards?|joints?) (?:was |is |were |are |read |reads |all )?"
-    r"(?:dry|fine|sound|ok|undamaged)\b|\bno swelling\b",
+    r"(?:dry|fine|sound|ok|undamaged)\b|\bno swelling\b"
+    # "plasterboard readings 12 and 11 (relative scale), which are normal", "subfloor 10 %MC - normal"
+    r"|\b(?:which|that|these|those|both|all) (?:is|are|was|were) (?:all )?(?:normal|dry|fine)\b"
+    r"|\d ?(?:%|%? ?mc|wme)?(?: \([^()]{1,30}\))? ?[-\u2013] (?:normal|dry)\b",
     FLAGS,
 )
 

@@ -42,17 +42,18 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         r"|(?:oak|maple|jarrah|blackbutt|spotted gum)(?: floor(?:ing|boards?)?)?",
         None,
     ),
-    ("particleboard", r"particle ?board(?: floor(?:ing)?)?|chipboard|p-?board|yellow ?tongue", None),
-    ("plywood", r"plywood|osb", None),
-    # Cabinet work: the carcass and its kickboards; "MDF kickboard" is the kickboard. "The vanity wall",
+    # Cabinet work: the carcass and its kickboards; "MDF kickboard", "particleboard base cupboards" are
+    # the cabinet, not a floor of particleboard. "The vanity wall",
     # "the cabinet wall" are the wall the cabinet stands against, not the cabinet.
     (
         "cabinetry",
-        r"(?:mdf |particleboard )?(?:kick ?boards?|toe ?kicks?|plinths?)"
+        r"(?:(?:mdf|particle ?board|chipboard|melamine) )?(?:kick ?boards?|toe ?kicks?|plinths?"
         r"|(?:cabinet(?:s|ry)?|vanity|vanities)(?! walls?\b)"
-        r"|base (?:cupboards?|units?)|carcass(?:es)?",
+        r"|base cupboards?|base units?|carcass(?:es)?)",
         None,
     ),
+    ("particleboard", r"particle ?board(?: floor(?:ing)?)?|chipboard|p-?board|yellow ?tongue", None),
+    ("plywood", r"plywood|osb", None),
     ("subfloor", r"sub-?floor(?:ing)?", None),
     # "concrete block walls" are masonry, not the slab.
     ("masonry_block", r"concrete block(?:work|s)?|block walls?", "concrete block"),
