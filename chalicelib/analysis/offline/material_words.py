@@ -43,13 +43,13 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         None,
     ),
     # Cabinet work: the carcass and its kickboards; "MDF kickboard", "particleboard base cupboards" are
-    # the cabinet, not a floor of particleboard. "The vanity wall",
-    # "the cabinet wall" are the wall the cabinet stands against, not the cabinet.
+    # the cabinet, not a floor of particleboard ("particleboard cabinets" stays both, as it always
+    # was read). "The vanity wall", "the cabinet wall" are the wall the cabinet stands against.
     (
         "cabinetry",
-        r"(?:(?:mdf|particle ?board|chipboard|melamine) )?(?:kick ?boards?|toe ?kicks?|plinths?"
-        r"|(?:cabinet(?:s|ry)?|vanity|vanities)(?! walls?\b)"
-        r"|base cupboards?|base units?|carcass(?:es)?)",
+        r"(?:(?:mdf|particle ?board|chipboard|melamine) )?"
+        r"(?:kick ?boards?|toe ?kicks?|plinths?|base cupboards?)"
+        r"|(?:cabinet(?:s|ry)?|vanity|vanities)(?! walls?\b)|base units?|carcass(?:es)?",
         None,
     ),
     ("particleboard", r"particle ?board(?: floor(?:ing)?)?|chipboard|p-?board|yellow ?tongue", None),
