@@ -198,3 +198,20 @@ def test_a_cabinet_made_of_particleboard_is_cabinetry_not_a_floor() -> None:
     text = "Laundry: particleboard base cupboards swollen, chipboard kickboards delaminating."
     # Then they are the cabinetry, and no particleboard floor is read
     assert _materials(text, "Laundry") == ["particleboard base cupboards"]
+
+
+def test_a_sentence_describing_how_the_house_is_built_names_no_damage() -> None:
+    # Given a build description naming materials of rooms, then the damage
+    text = (
+        "Single-storey brick veneer, built 1988, pink batts, plasterboard walls, carpet in the bedrooms and "
+        "study, tiles in the wet areas.\nStudy: carpet soaked along the window wall."
+    )
+    # Then the study has only what is said to be damaged
+    assert _materials(text, "Study") == ["carpet"]
+
+
+def test_a_build_description_with_its_own_damage_words_still_counts() -> None:
+    # Given a build description that says the den's carpet is wet
+    text = "Two-storey frame house built in 1972; den carpet wet along the wall."
+    # Then the den's carpet is affected
+    assert _materials(text, "Den") == ["carpet"]

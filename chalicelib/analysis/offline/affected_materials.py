@@ -77,7 +77,9 @@ _VERB_REACH = 60
 
 # A clause's word that the water or fire reached the material.
 _AFFECTED_WORD = re.compile(
-    r"\b(?:wet|saturated|soaked|sodden|damp|wick\w*|swollen|swelling|swelled|cupp\w*|crown\w*|buckl\w*"
+    # "tiles in the wet areas": the bathrooms and laundry, not a wet tile
+    r"\b(?:wet(?! areas?\b)|saturated|soaked|sodden|damp|wick\w*|swollen|swelling|swelled|cupp\w*|crown\w*"
+    r"|buckl\w*"
     r"|delaminat\w*|lifting|stain\w*|sagg\w*|collapsed|bulg\w*|mou?ld\w*|growth|affected|damaged|elevated"
     r"|high|water\w*|sloppy|squelch\w*|puddl\w*|pool\w*|overflow\w*|flood\w*|soot\w*|charred|burnt|smoke"
     r"|moisture|readings?|tide ?line|silt|wicked|\d+ ?(?:%|wme|rel))\b",
@@ -209,6 +211,16 @@ _HEADS_LINE = re.compile(
 _BRACKET_HEAD = re.compile(r" ?\([^()]{1,60}\) ?[:\-\u2013]", FLAGS)
 # "on the laundry side of the room", "laundry side wall of bath": a wall's side named by the room beyond.
 _SIDE_OF = re.compile(r" side(?: wall)? of\b", FLAGS)
+
+
+# A sentence describing how the house is built: its age, its cladding, its storeys.
+_BUILDING_DESCRIBED = re.compile(
+    r"\b(?:built (?:in |circa |c\. ?|around )?(?:18|19|20)\d\d"
+    r"|(?:18|19|20)\d0s (?:house|home|weatherboard|brick)|brick veneer|weatherboard (?:house|home|cottage)"
+    r"|(?:low|high)[- ]set|(?:one|two|three|single|double)[- ]stor(?:e)?y"
+    r"(?: (?:frame |brick )?(?:house|home|dwelling))?|frame (?:house|home)|split[- ]level)\b",
+    FLAGS,
+)
 
 
 # What `Owners.at` answers: the room whose part of the line a position is in.
@@ -412,9 +424,13 @@ class MaterialReader:
             text, entry, word.start
         ):
             return True
+        clause_start, clause_end = self._clause(word)
+        if _BUILDING_DESCRIBED.search(text, clause_start, clause_end):
+            # "Low-set brick veneer, built 1977, glasswool batts, carpet in bedrooms": what the house
+            # is built of; only the sentence's own damage words make a material of it affected
+            return not self.is_scope and self._own_damage(word)
         # What is said of the room's part of the line counts: "Utility 2.4 x 2.1 m: vinyl on chipboard.
         # Whole floor wet." says the vinyl is wet.
-        clause_start, clause_end = self._clause(word)
         following = bisect_left(self._starts, word.end)
         next_room = self._starts[following] if following < len(self._starts) else len(text)
         clause = text[clause_start : min(max(clause_end, next_room), word.end + _REACH)]
