@@ -215,3 +215,12 @@ def test_a_build_description_with_its_own_damage_words_still_counts() -> None:
     text = "Two-storey frame house built in 1972; den carpet wet along the wall."
     # Then the den's carpet is affected
     assert _materials(text, "Den") == ["carpet"]
+
+
+def test_a_heading_placing_one_room_over_another_leaves_the_notes_on_the_first() -> None:
+    # Given a closet, then a roof space section headed as over the closet
+    text = "Closet: plasterboard stained.\n\nRoof space over closet\n- batts damp around the vent"
+    areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
+    # Then the batts are the roof space's, not the closet's
+    assert areas["Closet"] == ["plasterboard"]
+    assert areas["Roof space"] == ["batts"]

@@ -107,6 +107,12 @@ _SAID_SOUND = re.compile(
 )
 
 
+# "Attic over closet": between two rooms, the second only places the first.
+_PLACES_ANOTHER = re.compile(
+    r" (?:directly |right |just )?(?:over|above|below|beneath|under|underneath)(?: the)? ", FLAGS
+)
+
+
 # --- the scan ----------------------------------------------------------------------------------
 
 
@@ -182,7 +188,16 @@ class RoomScan(ReadingsScan):
                 self._collect_readings(line, rooms, self._line_dates[index])
             self._collect_air(line, rooms, self._line_dates[index])
             if rooms:
-                self._context = rooms[-1]
+                self._context = self._line_room(line.text, rooms)
+
+    @staticmethod
+    def _line_room(text: str, rooms: Sequence[Mention]) -> Mention:
+        """The room a line leaves the notes on: its last, unless that one only places another ("Attic
+        over closet", "Roof space above bedroom 2"): then the room it places."""
+        last = rooms[-1]
+        if len(rooms) > 1 and _PLACES_ANOTHER.fullmatch(text, rooms[-2].end, last.start):
+            return rooms[-2]
+        return last
 
     def _settle_held(self, text: str | None) -> None:
         """A heading's rooms are affected unless the first line of their section says otherwise."""
