@@ -224,3 +224,23 @@ def test_a_heading_placing_one_room_over_another_leaves_the_notes_on_the_first()
     # Then the batts are the roof space's, not the closet's
     assert areas["Closet"] == ["plasterboard"]
     assert areas["Roof space"] == ["batts"]
+
+
+def test_the_utility_alone_is_the_utility_room_but_not_a_utility_closet_or_bill() -> None:
+    # Given UK-style notes calling the utility room "the utility" and a map point "3 utility - ..."
+    text = (
+        "3 utility - skirting by the door (pin) .... 26%MC\n- Lifted and disposed vinyl in the utility, 4 m2."
+    )
+    # Then both are the utility room's
+    assert {"skirting", "vinyl"} <= set(_materials(text, "Utility"))
+    # And a utility bill or closet is no utility room
+    findings = analyze_text("Paid the utility bills. Utility closet: carpet wet.")
+    assert [area.room for area in findings.affected_areas] == ["Utility closet"]
+
+
+def test_a_material_on_a_rooms_own_walls_is_that_rooms() -> None:
+    # Given plaster wicking named by the walls of two rooms after it
+    text = "Utility room: vinyl wet.\nKitchen: vinyl wet.\nPlaster wicking low on the utility room walls."
+    # Then the utility room has the plaster and the kitchen does not
+    assert "plaster" in _materials(text, "Utility room")
+    assert "plaster" not in _materials(text, "Kitchen")

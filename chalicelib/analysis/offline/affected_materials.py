@@ -41,6 +41,9 @@ _ADJACENT = re.compile(r"(?:'s)?(?: (?!(?:and|or|in|of|to|from|into|but|the)\b)[
 _PLACED_IN = re.compile(
     r"\b(?:in|of|inside|throughout|across|within|to)(?: the| both| all| each)? $|: ?(?:the )?$", FLAGS
 )
+# "plaster wicking on the utility walls", "stain on the hall ceiling": a room's own surface places it.
+_ON_ROOMS = re.compile(r"\b(?:on|along|up)(?: the| both| all)? $", FLAGS)
+_ROOMS_SURFACE = re.compile(r"'?s? (?:walls?|ceilings?|floors?)\b", FLAGS)
 _MAX_PLACED = 70
 _MAX_LIST = 8
 _REACH = 160
@@ -331,11 +334,11 @@ class MaterialReader:
         if after is not None and self._starts[after] - word.end <= _MAX_PLACED:
             gap = text[word.end : self._starts[after]]
             worked = _WORK_BEFORE_ROOMS.fullmatch(gap) is not None and (gap == " " or _REMOVAL.search(gap))
-            if (
-                ";" not in gap
-                and (_PLACED_IN.search(gap) is not None or worked)
-                and self._one_item(word, after)
-            ):
+            placed = _PLACED_IN.search(gap) is not None or (
+                _ON_ROOMS.search(gap) is not None
+                and _ROOMS_SURFACE.match(text, self.rooms[after].end) is not None
+            )
+            if ";" not in gap and (placed or worked) and self._one_item(word, after):
                 return self._from(after)
         owner = self.owner_at(word.start)
         head = self._landmarked_head(word, owner)
