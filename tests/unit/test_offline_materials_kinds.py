@@ -244,3 +244,16 @@ def test_a_material_on_a_rooms_own_walls_is_that_rooms() -> None:
     # Then the utility room has the plaster and the kitchen does not
     assert "plaster" in _materials(text, "Utility room")
     assert "plaster" not in _materials(text, "Kitchen")
+
+
+def test_a_work_lines_room_in_brackets_places_the_materials_before_it() -> None:
+    # Given scope lines naming their room in brackets after the materials
+    text = (
+        "Study: carpet wet.\nDen: carpet wet.\n\nScope\n- remove carpet and underlay (Study)\n"
+        "- pulled the vanity, flood-cut plasterboard at 600 mm (den 12 lm)"
+    )
+    areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
+    # Then the study has its underlay, the den its plasterboard, and nobody the vanity
+    assert "underlay" in areas["Study"]
+    assert "plasterboard" in areas["Den"]
+    assert not any("vanity" in materials for materials in areas.values())

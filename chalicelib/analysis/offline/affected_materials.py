@@ -41,6 +41,15 @@ _ADJACENT = re.compile(r"(?:'s)?(?: (?!(?:and|or|in|of|to|from|into|but|the)\b)[
 _PLACED_IN = re.compile(
     r"\b(?:in|of|inside|throughout|across|within|to)(?: the| both| all| each)? $|: ?(?:the )?$", FLAGS
 )
+# "- remove carpet and pad (Bedroom 2)", "flood-cut the drywall at 24 inches (family room 52 LF)": a
+# room in brackets right after a run of materials, sizes and joins places them all; other work between
+# ("the vanity, flood-cut the drywall (...)") places only the last material.
+_BRACKET_ROOM = re.compile(r"\((?:in |at )?(?:the )?$", FLAGS)
+_BRACKET_RUN = re.compile(
+    r"(?:\s|,|&|\+|/|\band\b|\bat\b|\bup\b|~?\d{1,4}(?:\.\d{1,2})?"
+    r" ?(?:mm|cm|m2|m|in(?:ches)?|ft|lf|lm|sf|sq ?ft|\"|')?(?!\w))*",
+    FLAGS,
+)
 # "plaster wicking on the utility walls", "stain on the hall ceiling": a room's own surface places it.
 _ON_ROOMS = re.compile(r"\b(?:on|along|up)(?: the| both| all)? $", FLAGS)
 _ROOMS_SURFACE = re.compile(r"'?s? (?:walls?|ceilings?|floors?)\b", FLAGS)
@@ -334,9 +343,13 @@ class MaterialReader:
         if after is not None and self._starts[after] - word.end <= _MAX_PLACED:
             gap = text[word.end : self._starts[after]]
             worked = _WORK_BEFORE_ROOMS.fullmatch(gap) is not None and (gap == " " or _REMOVAL.search(gap))
-            placed = _PLACED_IN.search(gap) is not None or (
-                _ON_ROOMS.search(gap) is not None
-                and _ROOMS_SURFACE.match(text, self.rooms[after].end) is not None
+            placed = (
+                _PLACED_IN.search(gap) is not None
+                or self._bracketed(word, after)
+                or (
+                    _ON_ROOMS.search(gap) is not None
+                    and _ROOMS_SURFACE.match(text, self.rooms[after].end) is not None
+                )
             )
             if ";" not in gap and (placed or worked) and self._one_item(word, after):
                 return self._from(after)
@@ -376,6 +389,21 @@ class MaterialReader:
         if owner.start < bracket.end() or _SIDE_OF.match(self.text, owner.end):
             return head
         return None
+
+    def _bracketed(self, word: MaterialWord, after: int) -> bool:
+        """Whether the room is in brackets right after the material's run of materials and sizes."""
+        bracket = _BRACKET_ROOM.search(self.text, word.end, self._starts[after])
+        if bracket is None:
+            return False
+        position = word.end
+        first = bisect_right(self._word_starts, word.start)
+        for other in self.words[first : first + _MAX_LIST]:
+            if other.start >= bracket.start():
+                break
+            if not _BRACKET_RUN.fullmatch(self.text, position, other.start):
+                return False
+            position = other.end
+        return _BRACKET_RUN.fullmatch(self.text, position, bracket.start()) is not None
 
     def _one_item(self, word: MaterialWord, after: int) -> bool:
         """Whether the room placing a material is its list item's: "(wetting, carpet and underlay, low
