@@ -41,11 +41,29 @@ _ADJACENT = re.compile(r"(?:'s)?(?: (?!(?:and|or|in|of|to|from|into|but|the)\b)[
 _PLACED_IN = re.compile(
     r"\b(?:in|of|inside|throughout|across|within|to)(?: the| both| all| each)? $|: ?(?:the )?$", FLAGS
 )
+# "- remove carpet and pad (Bedroom 2)", "flood-cut the drywall at 24 inches (family room 52 LF)": a
+# room in brackets right after a run of materials, sizes and joins places them all; other work between
+# ("the vanity, flood-cut the drywall (...)") places only the last material.
+_BRACKET_ROOM = re.compile(r"\((?:in |at )?(?:the )?$", FLAGS)
+_BRACKET_RUN = re.compile(
+    r"(?:\s|,|&|\+|/|\band\b|\bat\b|\bup\b|~?\d{1,4}(?:\.\d{1,2})?"
+    r" ?(?:mm|cm|m2|m|in(?:ches)?|ft|lf|lm|sf|sq ?ft|\"|')?(?!\w))*",
+    FLAGS,
+)
+# "plaster wicking on the utility walls", "stain on the hall ceiling": a room's own surface places it.
+_ON_ROOMS = re.compile(r"\b(?:on|along|up)(?: the| both| all)? $", FLAGS)
+_ROOMS_SURFACE = re.compile(r"'?s? (?:walls?|ceilings?|floors?)\b", FLAGS)
 _MAX_PLACED = 70
 _MAX_LIST = 8
 _REACH = 160
 # "relay cpt hall & bed 2", "u/lay R&D hall 5m2 + bed 2 3.4m2": a material, the work, then its rooms.
 _WORK_BEFORE_ROOMS = re.compile(r"(?: [a-z&/]{1,10}){0,3} ", FLAGS)
+
+
+# "the batts over the closet ceiling are damp", "the sheathing above the bathroom ceiling": another
+# room's surface named as a landmark; the material is the room the notes are on (the attic).
+_OVER_ROOM = re.compile(r" (?:[a-z]{1,12} ){0,2}?(?:over|above|below|beneath|under) (?:the )?", FLAGS)
+_ROOM_SURFACE = re.compile(r"'?s? (?:ceiling|floor|roof)s?\b", FLAGS)
 
 
 # The work done to a material, nearest first: removal says it was affected, cleaning does not.
@@ -71,7 +89,9 @@ _VERB_REACH = 60
 
 # A clause's word that the water or fire reached the material.
 _AFFECTED_WORD = re.compile(
-    r"\b(?:wet|saturated|soaked|sodden|damp|wick\w*|swollen|swelling|swelled|cupp\w*|crown\w*|buckl\w*"
+    # "tiles in the wet areas": the bathrooms and laundry, not a wet tile
+    r"\b(?:wet(?! areas?\b)|saturated|soaked|sodden|damp|wick\w*|swollen|swelling|swelled|cupp\w*|crown\w*"
+    r"|buckl\w*"
     r"|delaminat\w*|lifting|stain\w*|sagg\w*|collapsed|bulg\w*|mou?ld\w*|growth|affected|damaged|elevated"
     r"|high|water\w*|sloppy|squelch\w*|puddl\w*|pool\w*|overflow\w*|flood\w*|soot\w*|charred|burnt|smoke"
     r"|moisture|readings?|tide ?line|silt|wicked|\d+ ?(?:%|wme|rel))\b",
@@ -112,7 +132,10 @@ _SAID_SOUND = re.compile(
 # "floor - laminate, tenant mopped a puddle, floor dry": the surface said fine later in the clause.
 _SOUND_LATER = re.compile(
     r"\b(?:floor|it|they|both|all|surface|boards?|joints?) (?:was |is |were |are |read |reads |all )?"
-    r"(?:dry|fine|sound|ok|undamaged)\b|\bno swelling\b",
+    r"(?:dry|fine|sound|ok|undamaged)\b|\bno swelling\b"
+    # "plasterboard readings 12 and 11 (relative scale), which are normal", "subfloor 10 %MC - normal"
+    r"|\b(?:which|that|these|those|both|all) (?:is|are|was|were) (?:all )?(?:normal|dry|fine)\b"
+    r"|\d ?(?:%|%? ?mc|wme)?(?: \([^()]{1,30}\))? ?[-\u2013] (?:normal|dry)\b",
     FLAGS,
 )
 
@@ -133,11 +156,22 @@ _HEDGE_BEFORE = re.compile(
 )
 
 
-# "vinyl over the slab", "slab-on-grade house", "concrete slab below": the structure under a finish,
-# named to say what it sits on; only its own wet words make it affected.
-_SUBSTRATE_KEYS = frozenset({"concrete"})
+# "vinyl over the slab", "slab-on-grade house", "concrete slab below", "oak nailed to joists over a
+# ventilated subfloor", "sheet vinyl on plywood": the structure under a finish, named to say what it
+# sits on; only its own wet words make it affected ("LVP on ply subfloor, subfloor wet" is read by
+# its second mention; "on plywood 28%" by the reading right after it). Chipboard is left out: it is
+# the floor itself under a thin sheet and a wet floor of it is wet chipboard.
+_SUBSTRATE_KEYS = frozenset({"concrete", "subfloor", "plywood"})
 _SUBSTRATE_BEFORE = re.compile(
-    r"\b(?:over|on|under|beneath|onto|laid on|glued to)(?: (?:the|a|an|bare|exposed|plain|existing))? $",
+    r"\b(?:over|on|under|beneath|onto|laid on|glued to|nailed to)"
+    r"(?: (?:the|a|an|bare|exposed|plain|existing))?(?: (?:ply|timber|suspended|ventilated|\d{1,2} ?mm))? $"
+    # "vinyl/slab", "cpt/ply": a finish and what it sits on, written as a pair
+    r"|\b(?:vinyl|lvp|lvt|tiles?|cpt|carpet|laminate|lino|timber|floorboards?)/$",
+    FLAGS,
+)
+_SUBSTRATE_OWN_WET = re.compile(
+    r"(?: (?:is|was|were|are|also|all|both))?,? (?:wet|damp|saturated|soaked|sodden|swollen"
+    r"|\d{1,3}(?:\.\d)? ?%)",
     FLAGS,
 )
 _SUBSTRATE_AFTER = re.compile(
@@ -153,6 +187,20 @@ _LANDMARK_BEFORE = re.compile(
 )
 
 
+# "the bottom of the subfloor was damp", "subfloor under the fridge (from basement)": the floor of the
+# room above, seen through the ceiling or from the basement of the room below. The ceiling cavity is
+# the lower room's, the floor the upper room's, and the line names the lower one: left out.
+_FLOOR_KEYS = frozenset({"subfloor", "plywood", "particleboard"})
+_UNDERSIDE_BEFORE = re.compile(
+    r"\b(?:underside|under-side|bottom|back|soffit) of (?:the )?(?:[a-z]{1,12} )?$", FLAGS
+)
+_FROM_BELOW_AFTER = re.compile(
+    r"[^.;:]{0,40}?\bfrom (?:below|underneath|beneath|(?:the )?(?:basement|cellar|crawl ?space|room below))"
+    r"| (?:above|overhead)\b",
+    FLAGS,
+)
+
+
 # Between two materials of one list ("no hardwood, plaster or masonry"): a denial of the first
 # carries to the rest.
 _MATERIAL_JOIN = re.compile(r"(?:\s|,|/|\+|&|\band\b|\bor\b|\bnor\b)*", FLAGS)
@@ -160,6 +208,31 @@ _MATERIAL_JOIN = re.compile(r"(?:\s|,|/|\+|&|\band\b|\bor\b|\bnor\b)*", FLAGS)
 
 # "carpet and underlay wet across two rooms": rooms not named, so no room of the line is meant.
 _GENERIC_ROOMS = re.compile(r"\b(?:two|three|four|both|several|other|multiple|\d) rooms\b", FLAGS)
+
+
+# A room heading its line: "Living room (downstairs):", "Kitchen, 14 x 12 ft:", "Study -".
+_HEAD_REACH = 4
+_HEADS_LINE = re.compile(
+    r"(?: ?\([a-z ]{1,20}\))?"
+    r"(?:,? ?\d{1,3}(?:\.\d{1,2})? ?x ?\d{1,3}(?:\.\d{1,2})? ?(?:m|ft|')?)? ?[:\-\u2013]",
+    FLAGS,
+)
+
+
+# "Bathroom (shares a wall with the laundry):": a heading room, a bracket naming a landmark room.
+_BRACKET_HEAD = re.compile(r" ?\([^()]{1,60}\) ?[:\-\u2013]", FLAGS)
+# "on the laundry side of the room", "laundry side wall of bath": a wall's side named by the room beyond.
+_SIDE_OF = re.compile(r" side(?: wall)? of\b", FLAGS)
+
+
+# A sentence describing how the house is built: its age, its cladding, its storeys.
+_BUILDING_DESCRIBED = re.compile(
+    r"\b(?:built (?:in |circa |c\. ?|around )?(?:18|19|20)\d\d"
+    r"|(?:18|19|20)\d0s (?:house|home|weatherboard|brick)|brick veneer|weatherboard (?:house|home|cottage)"
+    r"|(?:low|high)[- ]set|(?:one|two|three|single|double)[- ]stor(?:e)?y"
+    r"(?: (?:frame |brick )?(?:house|home|dwelling))?|frame (?:house|home)|split[- ]level)\b",
+    FLAGS,
+)
 
 
 # What `Owners.at` answers: the room whose part of the line a position is in.
@@ -193,6 +266,7 @@ class MaterialReader:
         self.owner_at = owner_at
         self.is_scope = is_scope
         self.words = material_words(text)
+        self._word_starts = [word.start for word in self.words]
         self._groups = self._lists()
         self._starts = [room.start for room in self.rooms]
         # rooms do not overlap, so their ends are in order too
@@ -200,9 +274,12 @@ class MaterialReader:
 
     def read(self) -> list[AffectedMaterial]:
         out = []
+        sound = {(word.key, self._part(word)) for word in self.words if self._said_sound(word)}
         for index, word in enumerate(self.words):
             if not self._affected(index, word):
                 continue
+            if (word.key, self._part(word)) in sound and not self._own_damage(word):
+                continue  # "Bathroom: tiled. Wet wall cavity ... Floor tiles intact": the tiles are fine
             clause_start, clause_end = self._clause(word)
             if _EVERY_ROOM.search(self.text, clause_start, clause_end):
                 out.append(AffectedMaterial(word, (), everywhere=True))
@@ -249,12 +326,48 @@ class MaterialReader:
         after = first_after if first_after < len(self.rooms) and self._starts[first_after] < end else None
         if before is not None and _ADJACENT.fullmatch(text, self.rooms[before].end, word.start):
             return self._up_to(before)
+        if (
+            before is None
+            and after is not None
+            and self._starts[after] - word.end <= _MAX_PLACED
+            and _OVER_ROOM.fullmatch(text, word.end, self._starts[after])
+        ):
+            # "the batts over the closet ceiling": that room is where they are not. The line's own room
+            # before them has them; failing that, the room the notes are on, when a surface of the other
+            # room is named ("over the closet ceiling"); "batts over closet" alone is left out (a
+            # heading "Attic over closet" leaves the closet as the room the notes are on).
+            owner = self.owner_at(word.start)
+            if owner is not None and owner is not self.rooms[after] and owner.end <= word.start:
+                return (owner,)
+            return None if _ROOM_SURFACE.match(text, self.rooms[after].end) else ()
         if after is not None and self._starts[after] - word.end <= _MAX_PLACED:
             gap = text[word.end : self._starts[after]]
             worked = _WORK_BEFORE_ROOMS.fullmatch(gap) is not None and (gap == " " or _REMOVAL.search(gap))
-            if ";" not in gap and (_PLACED_IN.search(gap) is not None or worked):
+            placed = (
+                _PLACED_IN.search(gap) is not None
+                or self._bracketed(word, after)
+                or (
+                    _ON_ROOMS.search(gap) is not None
+                    and _ROOMS_SURFACE.match(text, self.rooms[after].end) is not None
+                )
+            )
+            if ";" not in gap and (placed or worked) and self._one_item(word, after):
                 return self._from(after)
         owner = self.owner_at(word.start)
+        head = self._landmarked_head(word, owner)
+        if head is not None:
+            return (head,)
+        if (
+            before is not None
+            and owner is not None
+            and owner.start >= word.end
+            and not owner.affected
+            and self.rooms[before].start <= _HEAD_REACH
+            and _HEADS_LINE.match(text, self.rooms[before].end)
+        ):
+            # "Living room (downstairs): ceiling drywall along the kitchen opening": the heading's room,
+            # not the room named after the material only as a landmark
+            return self._up_to(before)
         if owner is not None and before is not None and owner is self.rooms[before]:
             return self._up_to(before)
         if owner is not None and start <= owner.start and owner.end <= word.start:
@@ -262,6 +375,45 @@ class MaterialReader:
         if after is not None or _GENERIC_ROOMS.search(text, start, end):
             return ()  # a sentence of rooms that places this material in none of them: left out
         return None if owner is None or owner.end > word.start else (owner,)
+
+    def _landmarked_head(self, word: MaterialWord, owner: Mention | None) -> Mention | None:
+        """ "Bathroom (shares a wall with the laundry): vinyl wet; drywall on the laundry side of the
+        room wet": the heading's room, when the room the material would fall to is only a landmark, in
+        the heading's brackets or naming a side of a wall."""
+        if owner is None or not self.rooms or self.rooms[0].start > _HEAD_REACH or owner is self.rooms[0]:
+            return None
+        head = self.rooms[0]
+        bracket = _BRACKET_HEAD.match(self.text, head.end)
+        if bracket is None or bracket.end() > word.start:
+            return None
+        if owner.start < bracket.end() or _SIDE_OF.match(self.text, owner.end):
+            return head
+        return None
+
+    def _bracketed(self, word: MaterialWord, after: int) -> bool:
+        """Whether the room is in brackets right after the material's run of materials and sizes."""
+        bracket = _BRACKET_ROOM.search(self.text, word.end, self._starts[after])
+        if bracket is None:
+            return False
+        position = word.end
+        first = bisect_right(self._word_starts, word.start)
+        for other in self.words[first : first + _MAX_LIST]:
+            if other.start >= bracket.start():
+                break
+            if not _BRACKET_RUN.fullmatch(self.text, position, other.start):
+                return False
+            position = other.end
+        return _BRACKET_RUN.fullmatch(self.text, position, bracket.start()) is not None
+
+    def _one_item(self, word: MaterialWord, after: int) -> bool:
+        """Whether the room placing a material is its list item's: "(wetting, carpet and underlay, low
+        wicking in the laundry only)" places the wicking, not the carpet; "carpet, underlay and
+        skirting in the lounge" places all three."""
+        comma = self.text.rfind(",", word.end, self._starts[after])
+        if comma < 0:
+            return True
+        first = bisect_right(self._word_starts, comma)
+        return first < len(self._word_starts) and self._word_starts[first] < self._starts[after]
 
     # --- whether affected ------------------------------------------------------------------
 
@@ -275,9 +427,18 @@ class MaterialReader:
             return False
         if _NONE_ON.search(text, max(0, word.start - 70), word.start):
             return False
-        if word.key in _SUBSTRATE_KEYS and (
-            _SUBSTRATE_BEFORE.search(text, max(0, word.start - 24), word.start)
-            or _SUBSTRATE_AFTER.match(text, word.end)
+        if (
+            word.key in _SUBSTRATE_KEYS
+            and (
+                _SUBSTRATE_BEFORE.search(text, max(0, word.start - 24), word.start)
+                or (word.key == "concrete" and _SUBSTRATE_AFTER.match(text, word.end))
+            )
+            and not _SUBSTRATE_OWN_WET.match(text, word.end)
+        ):
+            return False
+        if word.key in _FLOOR_KEYS and (
+            _UNDERSIDE_BEFORE.search(text, max(0, word.start - 30), word.start)
+            or _FROM_BELOW_AFTER.match(text, word.end)
         ):
             return False
         if word.key == "cabinetry" and _LANDMARK_BEFORE.search(text, max(0, word.start - 50), word.start):
@@ -294,15 +455,33 @@ class MaterialReader:
             text, entry, word.start
         ):
             return True
+        clause_start, clause_end = self._clause(word)
+        if _BUILDING_DESCRIBED.search(text, clause_start, clause_end):
+            # "Low-set brick veneer, built 1977, glasswool batts, carpet in bedrooms": what the house
+            # is built of; only the sentence's own damage words make a material of it affected
+            return not self.is_scope and self._own_damage(word)
         # What is said of the room's part of the line counts: "Utility 2.4 x 2.1 m: vinyl on chipboard.
         # Whole floor wet." says the vinyl is wet.
-        clause_start, clause_end = self._clause(word)
         following = bisect_left(self._starts, word.end)
         next_room = self._starts[following] if following < len(self._starts) else len(text)
         clause = text[clause_start : min(max(clause_end, next_room), word.end + _REACH)]
         return next(evidence_matches(_AFFECTED_WORD, clause), None) is not None or not _SAID_SOUND.search(
             clause
         )
+
+    def _part(self, word: MaterialWord) -> str | None:
+        """The room whose part of the line the material is in (None before any room)."""
+        owner = self.owner_at(word.start)
+        return owner.key if owner is not None else None
+
+    def _said_sound(self, word: MaterialWord) -> bool:
+        """The material said fine right where it is named ("floor tiles intact", "tiles dry")."""
+        return _SOUND_AFTER.match(self.text, word.end, word.end + 60) is not None
+
+    def _own_damage(self, word: MaterialWord) -> bool:
+        """Its own sentence says it was reached ("tiles lifting"), not only the line around it."""
+        start, end = self._sentence(word)
+        return next(evidence_matches(_AFFECTED_WORD, self.text[start:end]), None) is not None
 
     def _denied(self, index: int) -> bool:
         """Negated itself, or the later part of a denied list ("no hardwood, plaster or masonry")."""

@@ -42,15 +42,18 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         r"|(?:oak|maple|jarrah|blackbutt|spotted gum)(?: floor(?:ing|boards?)?)?",
         None,
     ),
-    ("particleboard", r"particle ?board(?: floor(?:ing)?)?|chipboard|p-?board|yellow ?tongue", None),
-    ("plywood", r"plywood|osb", None),
-    # Cabinet work: the carcass and its kickboards; "MDF kickboard" is the kickboard.
+    # Cabinet work: the carcass and its kickboards; "MDF kickboard", "particleboard base cupboards" are
+    # the cabinet, not a floor of particleboard ("particleboard cabinets" stays both, as it always
+    # was read). "The vanity wall", "the cabinet wall" are the wall the cabinet stands against.
     (
         "cabinetry",
-        r"(?:mdf |particleboard )?(?:kick ?boards?|toe ?kicks?|plinths?)|cabinet(?:s|ry)?|vanity|vanities"
-        r"|base (?:cupboards?|units?)|carcass(?:es)?",
+        r"(?:(?:mdf|particle ?board|chipboard|melamine) )?"
+        r"(?:kick ?boards?|toe ?kicks?|plinths?|base cupboards?)"
+        r"|(?:cabinet(?:s|ry)?|vanity|vanities)(?! walls?\b)|base units?|carcass(?:es)?",
         None,
     ),
+    ("particleboard", r"particle ?board(?: floor(?:ing)?)?|chipboard|p-?board|yellow ?tongue", None),
+    ("plywood", r"plywood|osb", None),
     ("subfloor", r"sub-?floor(?:ing)?", None),
     # "concrete block walls" are masonry, not the slab.
     ("masonry_block", r"concrete block(?:work|s)?|block walls?", "concrete block"),
@@ -64,10 +67,12 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     # "The ensuite is tiled": its tiles.
     ("tile_said", r"tiled", "tiles"),
     ("insulation", r"insulation|(?:pink )?batts", None),
-    # A wall frame part by part: "bottom plate", "studs", "joists", "bearers" are its framing.
+    # A wall frame part by part: "bottom plate", "studs", "joists", "bearers" are its framing. "The
+    # joist bay", "the joist space above", "stud cavity" are places in the frame, not the timber.
     (
         "framing",
-        r"(?:timber )?(?<!door )(?<!window )fram(?:ing|es?)|studs?|joists?(?! bays?)"
+        r"(?:timber )?(?<!door )(?<!window )fram(?:ing|es?)|studs?(?! (?:bays?|cavit(?:y|ies)|spaces?))"
+        r"|joists?(?! (?:bays?|spaces?|cavit(?:y|ies)))"
         r"|(?:bottom|sole|sill|top) plates?|bearers?|noggings?",
         None,
     ),

@@ -107,6 +107,12 @@ _SAID_SOUND = re.compile(
 )
 
 
+# "Attic over closet": between two rooms, the second only places the first.
+_PLACES_ANOTHER = re.compile(
+    r" (?:directly |right |just )?(?:over|above|below|beneath|under|underneath)(?: the)? ", FLAGS
+)
+
+
 # --- the scan ----------------------------------------------------------------------------------
 
 
@@ -182,7 +188,16 @@ class RoomScan(ReadingsScan):
                 self._collect_readings(line, rooms, self._line_dates[index])
             self._collect_air(line, rooms, self._line_dates[index])
             if rooms:
-                self._context = rooms[-1]
+                self._context = self._line_room(line.text, rooms)
+
+    @staticmethod
+    def _line_room(text: str, rooms: Sequence[Mention]) -> Mention:
+        """The room a line leaves the notes on: its last, unless that one only places another ("Attic
+        over closet", "Roof space above bedroom 2"): then the room it places."""
+        last = rooms[-1]
+        if len(rooms) > 1 and _PLACES_ANOTHER.fullmatch(text, rooms[-2].end, last.start):
+            return rooms[-2]
+        return last
 
     def _settle_held(self, text: str | None) -> None:
         """A heading's rooms are affected unless the first line of their section says otherwise."""
@@ -260,7 +275,18 @@ class RoomScan(ReadingsScan):
                 areas += [area for area in self.areas.values() if area.base == owner.base]
             elif not owner.unaffected and owner.key in self.areas:
                 areas.append(self.areas[owner.key])
+            elif not owner.unaffected:
+                areas += self._only_room_of(owner)
         return areas
+
+    def _only_room_of(self, owner: Mention) -> list[AreaDraft]:
+        """ "granny flat carpet" when the granny flat's one affected room is "Granny flat bedsit": a
+        building or wing named for its one room of that name; none when it has several or none."""
+        if owner.base in _CONTAINER_ROOMS or owner.level is not None:
+            return []  # "basement ceiling tiles": a level holds many rooms, whatever the areas so far
+        prefix = f"{owner.name.lower()} "
+        inside = [area for area in self.areas.values() if area.room.lower().startswith(prefix)]
+        return inside if len(inside) == 1 else []
 
     def _attach_details(
         self, line: Line, owners: Owners, rooms: Sequence[Mention], *, is_scope: bool

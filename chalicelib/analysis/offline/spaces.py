@@ -118,7 +118,12 @@ _NOT_A_ROOM_NAME = re.compile(
 
 
 # What may come before a room for the line to be its heading: bullets and numbering ("1. Kitchen:").
-_HEADING_PREFIX = re.compile(r"[\s\-*#>\u2022\d.)]*")
+# A level may head its room: "Downstairs - rec room", "Main floor: kitchen", "UPSTAIRS / Bed 2".
+_HEADING_PREFIX = re.compile(
+    r"[\s\-*#>\u2022\d.)]*(?:(?:upstairs|downstairs|upper (?:level|floor)|lower level|ground floor"
+    r"|first floor|second floor|main floor|main level) ?[-:/\u2013\u2014] ?)?",
+    FLAGS,
+)
 
 
 # A line that names rooms and nothing else ("Master bedroom and Bedroom 3", "Garage", "Bedroom 2 (upstairs)").

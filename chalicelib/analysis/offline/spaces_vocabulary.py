@@ -25,7 +25,14 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("family_room", r"family (?:room|rm)|family(?= ?(?:\d|:|carpet|floor))"),
     ("dining_room", r"dining (?:room|area|rm)|dining(?! (?:table|chairs?|set|suite|furniture|hutch))"),
     ("rumpus_room", r"rumpus(?: room| rm)?"),
-    ("utility_room", r"utility (?:room|rm)"),
+    # "The utility" and a map's "5 utility - skirting" are the utility room (as UK notes write it); a
+    # utility closet, cupboard, bill or knife is not.
+    (
+        "utility_room",
+        r"utility (?:room|rm)|utility(?= ?(?:\d|:|[-\u2013] ))"
+        r"|(?<=\bthe )utility\b"
+        r"(?! (?:closet|cupboard|knife|bills?|compan\w+|meters?|sink|tub|lines?|poles?|trailer))",
+    ),
     ("powder_room", r"powder (?:room|rm)"),
     ("laundry", r"laundry(?: room| rm| area)?"),
     ("kitchen", r"kitchen"),

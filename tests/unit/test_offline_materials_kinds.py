@@ -1,0 +1,259 @@
+"""Materials named only as what a finish sits on, as the notes write them."""
+
+from __future__ import annotations
+
+from chalicelib.analysis import analyze_text
+
+
+def _materials(text: str, room: str) -> list[str]:
+    area = next(area for area in analyze_text(text).affected_areas if area.room == room)
+    return [material.lower() for material in area.materials]
+
+
+def test_a_wooden_floor_named_as_what_a_finish_sits_on_is_not_affected() -> None:
+    # Given a den whose laminate is wet, laid over a plywood subfloor nothing is said of
+    text = "Den: laminate swollen at the joints, laid over a timber subfloor. Hall oak nailed to plywood."
+    # When its materials are read
+    materials = _materials(text, "Den")
+    # Then the laminate is affected and the subfloor under it is not
+    assert "laminate" in materials
+    assert not any("subfloor" in material or "plywood" in material for material in materials)
+
+
+def test_a_wooden_floor_under_a_finish_with_its_own_wet_word_is_affected() -> None:
+    # Given a study whose subfloor is said wet right where it is named
+    text = (
+        "Study: LVP over the plywood, plywood wet along the robe wall. Carpet over subfloor 24% by the door."
+    )
+    # When its materials are read
+    materials = _materials(text, "Study")
+    # Then the plywood and the subfloor are affected as well as the finishes
+    assert "plywood" in materials and "subfloor" in materials
+
+
+def test_the_floor_above_seen_from_the_room_below_is_not_the_lower_rooms() -> None:
+    # Given a lounge under a leaking laundry, its ceiling opened to look at the floor above
+    text = (
+        "Lounge: ceiling plasterboard stained and wet, cut a hole to look up. The underside of the "
+        "particleboard was damp. Also checked the subfloor from the basement, damp at the trap."
+    )
+    # When the lounge's materials are read
+    materials = _materials(text, "Lounge")
+    # Then its ceiling board is affected and the floor of the room above is not its own
+    assert "plasterboard" in materials
+    assert not any(word in material for material in materials for word in ("particleboard", "subfloor"))
+
+
+def test_the_joist_space_and_stud_bays_are_places_not_framing() -> None:
+    # Given a study whose ceiling batts in the joist space are wet and whose open stud bays are dried
+    text = "Study: ceiling gyprock wet, batts in the joist space above wet. Fan into the open stud bays."
+    # When its materials are read
+    materials = _materials(text, "Study")
+    # Then the batts are affected and no framing is
+    assert "batts" in materials
+    assert not any("joist" in material or "stud" in material for material in materials)
+
+
+def test_joists_and_studs_said_wet_are_framing() -> None:
+    # Given a cellar whose joists read wet and a garage whose studs are wet
+    text = "Cellar: joists 28% along the east wall.\nGarage: studs wet at the base."
+    # Then they are affected
+    assert _materials(text, "Cellar") == ["joists"]
+    assert _materials(text, "Garage") == ["studs"]
+
+
+def test_a_building_named_for_its_one_affected_room_gives_that_room_its_materials() -> None:
+    # Given a studio bedroom named with its outbuilding, later called by the outbuilding alone
+    text = (
+        "Studio flat bedroom 3.0 x 3.2 m: carpet soaked to the far wall.\n\n"
+        "- Removed studio flat carpet and underlay, 9 m2.\n"
+        "- Flood cut studio flat plasterboard at 400 mm, 12 lm."
+    )
+    # When its materials are read
+    materials = _materials(text, "Studio flat bedroom")
+    # Then the outbuilding's materials are the bedroom's
+    assert {"carpet", "underlay", "plasterboard"} <= set(materials)
+
+
+def test_a_building_with_two_affected_rooms_gives_neither_its_materials() -> None:
+    # Given an outbuilding with two affected rooms, later called by the outbuilding alone
+    text = (
+        "Studio flat bedroom: carpet soaked.\nStudio flat kitchenette: vinyl wet.\n\n"
+        "- Removed studio flat underlay, 9 m2."
+    )
+    # When the notes are analysed
+    areas = analyze_text(text).affected_areas
+    # Then the underlay is neither room's: whose it is is not said
+    assert not any("underlay" in [m.lower() for m in area.materials] for area in areas)
+
+
+def test_a_room_headed_by_its_level_owns_the_lines_under_it() -> None:
+    # Given a lounge headed with its level, its damage on the lines under it
+    text = (
+        "Main floor - lounge\n- Approx. 5 x 4 m, wool carpet over foam underlay.\n- Carpet wet by the door."
+    )
+    # When its materials are read
+    materials = _materials(text, "Lounge")
+    # Then the carpet and the underlay are the lounge's
+    assert {"carpet", "underlay"} <= set(materials)
+
+
+def test_a_level_before_a_room_said_dry_does_not_make_it_affected() -> None:
+    # Given a level heading a room said dry on the same line
+    findings = analyze_text("Upstairs: study checked, dry.\nHall: carpet wet.")
+    # Then only the hall is an affected area
+    assert [area.room for area in findings.affected_areas] == ["Hall"]
+
+
+def test_the_wall_a_cabinet_stands_against_is_not_the_cabinet() -> None:
+    # Given a laundry whose wall behind the cabinet reads wet, and a kitchen whose cabinet is swollen
+    text = "Laundry: cabinet wall plasterboard 88.\nKitchen: vanity wall dry, base cabinets swollen."
+    # Then the laundry has its plasterboard and no cabinetry; the kitchen has its cabinets
+    assert _materials(text, "Laundry") == ["plasterboard"]
+    assert _materials(text, "Kitchen") == ["cabinets"]
+
+
+def test_a_finish_named_then_said_fine_in_the_same_room_is_not_affected() -> None:
+    # Given an ensuite said to be tiled, its wall wet, and its tiles later said fine
+    text = "- Ensuite: tiled. Wet plasterboard behind the shower. Floor tiles sound.\n- Hall: tiles lifting."
+    # Then the ensuite's tiles are not affected, its plasterboard is, and the hall's tiles are
+    assert _materials(text, "Ensuite") == ["plasterboard"]
+    assert _materials(text, "Hall") == ["tiles"]
+
+
+def test_a_material_over_another_rooms_ceiling_is_the_room_the_notes_are_on() -> None:
+    # Given a roof space section whose batts lie over the laundry ceiling
+    text = "Laundry: vinyl wet.\n\nRoof space\nThe pink batts over the laundry ceiling are wet and sagging."
+    areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
+    # Then the batts are the roof space's, not the laundry's
+    assert areas["Roof space"] == ["pink batts"]
+    assert areas["Laundry"] == ["vinyl"]
+
+
+def test_a_material_over_a_room_with_no_surface_named_is_left_out() -> None:
+    # Given a heading of the attic over a closet, and batts "over closet"
+    text = "Closet: drywall stained.\n\nAttic over closet\n- batts over closet damp"
+    areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
+    # Then the closet does not get the batts
+    assert "batts" not in areas["Closet"]
+
+
+def test_a_room_placing_the_last_item_of_a_list_places_only_its_own_item() -> None:
+    # Given a summary listing what was wet, the last item placed in the cellar
+    text = "Study: carpet wet.\n\nSeen: (carpet and underlay, minor wicking in the laundry only)"
+    areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
+    # Then the laundry is not given the carpet and underlay
+    assert not {"carpet", "underlay"} & set(areas.get("Laundry", []))
+
+
+def test_a_room_placing_a_list_of_materials_places_them_all() -> None:
+    # Given a list of materials placed in a room together
+    text = "- Removed carpet, underlay and skirting in the lounge, all wet."
+    # Then the lounge has them all
+    assert {"carpet", "underlay", "skirting"} <= set(_materials(text, "Lounge"))
+
+
+def test_a_finish_and_its_slab_written_as_a_pair_is_the_finish() -> None:
+    # Given a shorthand note of a wet tile floor on a slab, and a slab said wet on its own
+    text = "Laundry 2.0x1.5 tiles/slab whole floor wet ~3m2.\nGarage slab wet along the wall."
+    # Then the laundry's tiles are affected and its slab is not; the garage slab is
+    assert _materials(text, "Laundry") == ["tiles"]
+    assert _materials(text, "Garage") == ["slab"]
+
+
+def test_a_heading_room_keeps_a_material_placed_by_a_landmark_room_after_it() -> None:
+    # Given a den heading whose stained ceiling board is described by the hallway door it runs along
+    text = "- Den (ground floor): ceiling plasterboard along the hallway door, stained 1 m wide."
+    # Then the plasterboard is the den's, and the hallway is no area
+    findings = analyze_text(text)
+    assert [area.room for area in findings.affected_areas] == ["Den"]
+    assert _materials(text, "Den") == ["plasterboard"]
+
+
+def test_a_landmark_room_in_a_headings_brackets_or_naming_a_wall_side_is_not_the_owner() -> None:
+    # Given an ensuite headed with a landmark room in brackets, its wall named by the room beyond
+    text = (
+        "- Ensuite (backs onto the hallway): tiles lifting; plasterboard on the hallway side of the "
+        "room wet low.\n- Hallway: carpet wet."
+    )
+    # Then the ensuite has its tiles and plasterboard, and the hallway only its carpet
+    assert _materials(text, "Ensuite") == ["tiles", "plasterboard"]
+    assert _materials(text, "Hallway") == ["carpet"]
+
+
+def test_readings_said_normal_are_not_damage() -> None:
+    # Given a study whose plasterboard readings are called normal, and a wet hall
+    text = (
+        "Study: plasterboard readings 14 and 12 (relative), which are normal.\n"
+        "Hall: skirting 10 %MC - normal; carpet wet."
+    )
+    areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
+    # Then the study's plasterboard and the hall's skirting are not affected; the hall's carpet is
+    assert "plasterboard" not in areas.get("Study", [])
+    assert areas["Hall"] == ["carpet"]
+
+
+def test_a_cabinet_made_of_particleboard_is_cabinetry_not_a_floor() -> None:
+    # Given a laundry whose particleboard cupboards and kickboards are swollen
+    text = "Laundry: particleboard base cupboards swollen, chipboard kickboards delaminating."
+    # Then they are the cabinetry, and no particleboard floor is read
+    assert _materials(text, "Laundry") == ["particleboard base cupboards"]
+
+
+def test_a_sentence_describing_how_the_house_is_built_names_no_damage() -> None:
+    # Given a build description naming materials of rooms, then the damage
+    text = (
+        "Single-storey brick veneer, built 1988, pink batts, plasterboard walls, carpet in the bedrooms and "
+        "study, tiles in the wet areas.\nStudy: carpet soaked along the window wall."
+    )
+    # Then the study has only what is said to be damaged
+    assert _materials(text, "Study") == ["carpet"]
+
+
+def test_a_build_description_with_its_own_damage_words_still_counts() -> None:
+    # Given a build description that says the den's carpet is wet
+    text = "Two-storey frame house built in 1972; den carpet wet along the wall."
+    # Then the den's carpet is affected
+    assert _materials(text, "Den") == ["carpet"]
+
+
+def test_a_heading_placing_one_room_over_another_leaves_the_notes_on_the_first() -> None:
+    # Given a closet, then a roof space section headed as over the closet
+    text = "Closet: plasterboard stained.\n\nRoof space over closet\n- batts damp around the vent"
+    areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
+    # Then the batts are the roof space's, not the closet's
+    assert areas["Closet"] == ["plasterboard"]
+    assert areas["Roof space"] == ["batts"]
+
+
+def test_the_utility_alone_is_the_utility_room_but_not_a_utility_closet_or_bill() -> None:
+    # Given UK-style notes calling the utility room "the utility" and a map point "3 utility - ..."
+    text = (
+        "3 utility - skirting by the door (pin) .... 26%MC\n- Lifted and disposed vinyl in the utility, 4 m2."
+    )
+    # Then both are the utility room's
+    assert {"skirting", "vinyl"} <= set(_materials(text, "Utility"))
+    # And a utility bill or closet is no utility room
+    findings = analyze_text("Paid the utility bills. Utility closet: carpet wet.")
+    assert [area.room for area in findings.affected_areas] == ["Utility closet"]
+
+
+def test_a_material_on_a_rooms_own_walls_is_that_rooms() -> None:
+    # Given plaster wicking named by the walls of two rooms after it
+    text = "Utility room: vinyl wet.\nKitchen: vinyl wet.\nPlaster wicking low on the utility room walls."
+    # Then the utility room has the plaster and the kitchen does not
+    assert "plaster" in _materials(text, "Utility room")
+    assert "plaster" not in _materials(text, "Kitchen")
+
+
+def test_a_work_lines_room_in_brackets_places_the_materials_before_it() -> None:
+    # Given scope lines naming their room in brackets after the materials
+    text = (
+        "Study: carpet wet.\nDen: carpet wet.\n\nScope\n- remove carpet and underlay (Study)\n"
+        "- pulled the vanity, flood-cut plasterboard at 600 mm (den 12 lm)"
+    )
+    areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
+    # Then the study has its underlay, the den its plasterboard, and nobody the vanity
+    assert "underlay" in areas["Study"]
+    assert "plasterboard" in areas["Den"]
+    assert not any("vanity" in materials for materials in areas.values())
