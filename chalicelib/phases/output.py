@@ -22,9 +22,10 @@ def render_reports(ports: Ports, workflow: Workflow, state: ExecutionState) -> P
         output_data={
             "reports": keys,
             "damageType": findings.damage_type,
-            "claimNumber": findings.job.claim_number.value if findings.job.claim_number else None,
             "affectedAreas": len(findings.affected_areas),
             "moistureReadings": len(findings.moisture_readings),
             "qa": {"passed": qa_result.passed, "issues": len(qa_result.issues)},
+            # (left out when unknown: the record keeps no nulls, and the event must match it)
+            **({"claimNumber": findings.job.claim_number.value} if findings.job.claim_number else {}),
         },
     )
