@@ -20,17 +20,20 @@ from chalicelib.analysis.offline.measures import (
     unit_system,
 )
 from chalicelib.analysis.offline.reading_air import AirScan
+from chalicelib.analysis.offline.reading_goals import without_goal
+from chalicelib.analysis.offline.reading_legend import LegendScan
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import prose_readings
+from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
 from chalicelib.analysis.offline.reading_rows import (
     RowReader,
     RowReading,
     describes_place,
 )
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
-from chalicelib.analysis.offline.reading_where import SPACE_NOUN, UNSPECIFIED_LOCATION, ReadingPlaces
+from chalicelib.analysis.offline.reading_where import SPACE_NOUN, UNSPECIFIED_LOCATION
 from chalicelib.analysis.offline.readings import (
     REFERENCE_WORD,
     Goal,
@@ -83,11 +86,6 @@ _DRY_LEGEND = re.compile(
 # An item of a readings section without a bullet: short, and no sentence ("Kitchen ceiling 72").
 _MAX_ITEM = 80
 _SENTENCE_BREAK = re.compile(r"[.;!?]\s")
-
-
-_REPEAT_REACH = 40  # how many readings back a restated one is looked for
-_REPEAT_LINES = 10  # and how many lines back: a restatement is close to what it restates
-_RESTATED_LINES = 25  # a readings list restating the rooms' notes reaches further back
 
 
 def _material_keys(text: str) -> list[str]:
@@ -147,16 +145,7 @@ def _side_mention(label: str) -> Mention | None:
     return None
 
 
-def _same_point(one: ReadingDraft, other: ReadingDraft) -> bool:
-    """Two readings that may be one point: the same material and place, or one of them unnamed."""
-    materials = (one.material.key if one.material else None, other.material.key if other.material else None)
-    locations = (one.location, other.location)
-    return (None in materials or materials[0] == materials[1]) and (
-        _UNSPECIFIED_LOCATION in locations or locations[0] == locations[1]
-    )
-
-
-class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
+class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
     """The scan's readings half: what it reads, and where it puts each reading. RoomScan keeps
     the state these methods read and write; state only the readings half needs (the place memory,
     a heading's date, the lines of air or of a readings section, reference points) is made on first
@@ -189,11 +178,21 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
 
     def _collect_row_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool:
         """Readings in a table, a moisture map or a list; True when the line was read that way."""
+        line, stated = without_goal(line)  # "Drying goals: timber 18 %WME or less": no readings
+        self.goals.extend(stated)
+        if not line.text.strip():
+            return True
         self.__dict__["_line_number"] = line.number
         self._place_memory().note(line.text, rooms, self._context)
         taken_on = self._lead_date(line, taken_on)
         self._note_air(line)
         self._note_section(line)
+        drafts = self._legend_drafts(line, self._rows, taken_on, self._row_scales())
+        if drafts is not None:  # a point legend's line, or a row of the wide table of its points
+            self._in_table = False
+            for draft in drafts:
+                self._append(draft, told=False)
+            return True
         legend = _DRY_LEGEND.search(line.text)
         if legend is not None:
             # "Legend: W = wet (over 20), B = borderline (17-20), D = dry (under 17)": the job's goal
@@ -460,59 +459,6 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
         blocks = self.__dict__.setdefault("_draft_blocks", [])
         blocks.append(in_block)
 
-    def _repeats(self, draft: ReadingDraft, *, told: bool, in_block: bool) -> bool:
-        """A reading said again: the dry standard of a day restated in a table ("7%MC (REF)" then a
-        REF column of 7 that day), a sentence citing one already listed ("The restroom reading
-        of 85 was the wettest"), or a readings list restating what the room's notes gave ("Main
-        bath: ... Subfloor 32%MC (pin)" then, under "Readings 13/06", "- bath subfloor 32%MC")."""
-        blocks: list[bool] = self.__dict__.get("_draft_blocks", [])
-        first = max(0, len(self.readings) - _REPEAT_REACH)
-        for index in range(first, len(self.readings)):
-            earlier = self.readings[index]
-            distance = (draft.source.line or 0) - (earlier.source.line or 0)  # the analyzer cites lines
-            if distance > _RESTATED_LINES:
-                continue
-            if (
-                in_block
-                and index < len(blocks)
-                and not blocks[index]
-                and earlier.value == draft.value
-                and earlier.taken_on == draft.taken_on
-                and earlier.unit == draft.unit
-                and earlier.material is not None
-                and draft.material is not None
-                and earlier.material.key == draft.material.key
-                and earlier.location == draft.location
-            ):
-                return True
-            if distance > _REPEAT_LINES:
-                continue
-            same = (
-                earlier.value == draft.value
-                and earlier.taken_on == draft.taken_on
-                and (
-                    earlier.unit == draft.unit
-                    or "%" in (earlier.unit, draft.unit)
-                    or "REL" in (earlier.unit, draft.unit)
-                )
-            )
-            if (
-                same
-                and draft.is_reference
-                and earlier.is_reference
-                and earlier.source.line != draft.source.line  # ("skirt 12%MC, p-board 12%MC": two points)
-                and _same_point(earlier, draft)
-            ):
-                return True
-            if (
-                same
-                and told
-                and earlier.location == draft.location
-                and earlier.source.line != draft.source.line
-            ):
-                return True
-        return False
-
     def _row_scales(self) -> Scales:
         """The scales the block's heading and preamble name, else the meter's, else the document's."""
         text = f"{self._block_header if self._in_readings else ''}\n{self._meter or ''}"
@@ -536,6 +482,7 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
         taken_on: date | None,
         skip: Sequence[tuple[int, int]] = (),
     ) -> None:
+        line = without_goal(line)[0]
         text = line.text
         taken_on = self._lead_date(line, taken_on)
         materials = materials_in(text)
