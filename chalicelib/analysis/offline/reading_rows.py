@@ -341,8 +341,14 @@ class RowReader:
     def word_row(self, text: str, taken_on: date | None) -> list[RowReading]:
         """A PDF table row under a header line: the trailing numbers fill the number columns."""
         numbers = numbers_in(text, self.dates)
-        if numbers and re.match(r"\s*\d{1,2}\s+[A-Za-z]", text) and not text[: numbers[0].start].strip():
-            numbers = numbers[1:]  # "1 Airing cupboard ...": the row's point number
+        if (
+            numbers
+            and re.match(r"\d{1,2}\s+[A-Za-z]", text[numbers[0].start :])
+            and not strip_dates(self.dates, text[: numbers[0].start], taken_on).strip()
+        ):
+            # "1 Airing cupboard ...", "09/08/2026 1 Laundry drywall ...": the row's point number,
+            # alone or after the row's date
+            numbers = numbers[1:]
         trailing = _TRAILING_NUMBERS.search(text)
         if trailing and len(self.preamble_dates) >= 3 and len(numbers) < len(self.preamble_dates):
             # "plate at door 36 28 20 15": a row ends with one number a day, whatever word is before
