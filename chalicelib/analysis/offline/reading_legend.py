@@ -56,6 +56,7 @@ _BRACKETED = re.compile(r"\([^()]{0,40}\)")
 # A legend's level column is no part of the room: "First floor Bedroom 1", "Ground floor Hallway".
 _LEVEL = re.compile(r"^(?:(?:ground|first|second|third|top|upper|lower|main) floor|level \d{1,2}) ", FLAGS)
 _RULE = re.compile(r"[|:\-\s]+")
+_MAX_PLACE_WORDS = 4
 # A PDF legend row's wrapped cell: a few words, no sentence ("Goal: within 2 of DS" ends it).
 _WRAPPED = re.compile(r"[^:.;!?]{1,40}|[^:;!?]{0,40}\([^()]{0,20}\)[^:;!?]{0,10}")
 # The wide table: its first heading says when; a second may give the time.
@@ -192,8 +193,14 @@ def legend_room(point: LegendPoint) -> Mention | str | None:
     mentions = room_mentions(point.room)
     if mentions:
         return mentions[0]
-    words = collapse(_BRACKETED.sub(" ", point.room)).strip(" -,")
-    if not words or _NOT_READ.fullmatch(words):
+    return cell_place(point.room)
+
+
+def cell_place(cell: str) -> str | None:
+    """A room column's cell as a place, when the vocabulary knows no room in it ("Rear passage",
+    "Loft"): its words without brackets; none when blank, a dash or more than a name."""
+    words = collapse(_BRACKETED.sub(" ", cell)).strip(" -,")
+    if not words or _NOT_READ.fullmatch(words) or len(words.split()) > _MAX_PLACE_WORDS:
         return None
     return truncate(words[0].upper() + words[1:], MAX_ROOM_NAME)
 

@@ -36,9 +36,10 @@ from chalicelib.analysis.offline.reading_numbers import (
     scale_name,
     strip_dates,
 )
+from chalicelib.analysis.offline.reading_scales import explicit_scale
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
-ColumnKind = Literal["label", "date", "when", "goal", "reference", "value", "notes", "other"]
+ColumnKind = Literal["label", "date", "when", "goal", "reference", "value", "notes", "unit", "other"]
 Role = Literal["reading", "goal", "reference"]
 
 _EQUIPMENT_WORDS = re.compile(
@@ -81,6 +82,7 @@ _BRACKETS = re.compile(r"\([^()]{0,60}\)")
 _LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
 
 _HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
+    ("unit", re.compile(r"^(?:units?|scale)$", FLAGS)),  # "| 31 | %WME |": the reading's scale beside it
     ("goal", re.compile(r"^(?:dry(?:ing)? )?(?:goal|target)s?\b", FLAGS)),
     (
         "reference",
@@ -115,6 +117,7 @@ _POINT_HEADING = re.compile(
     r"(?:[A-Z]{1,3}\d{1,2}|[A-Z]{1,3}(?= )|(?i:ref(?:erence)?|dry ?(?:std|standard)))\W{1,3}"
     r"(?!(?i:day|date|visit|readings?|goal|target|mc|wme|rel|notes?|value)\b)[A-Za-z]{3,}",
 )
+_ROOM_COLUMN = re.compile(r"(?:room|space|area|room / area)", FLAGS)
 _DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
 
 
@@ -123,6 +126,7 @@ class Column:
     kind: ColumnKind
     taken_on: date | None = None
     scale: str | None = None
+    room: bool = False  # a "Room" column: its cell names the row's place, known word or not
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,7 @@ class RowReading:
     start: int
     end: int
     told: bool = False  # read from a sentence: its own words name its place
+    room: str | None = None  # the row's "Room" cell ("Rear passage"), when its table has one
 
 
 @dataclass
@@ -196,13 +201,20 @@ class RowReader:
         for kind, pattern in _HEADER_CELLS:
             if pattern.search(cell):
                 scale = SCALE_AFTER.search(cell)
-                return Column(kind, scale=scale_name(scale.group("scale")) if scale else None)
+                room = kind == "label" and _ROOM_COLUMN.fullmatch(cell) is not None
+                return Column(kind, scale=scale_name(scale.group("scale")) if scale else None, room=room)
         return None
 
     def header(self, cells: list[str], anchor: date | None) -> list[Column] | None:
         """The columns of a header row, or None when the row is not a header."""
         if any(is_reading_cell(cell) for cell in cells):
             return None
+        if self.columns and len(self.columns) == len(cells):
+            # "19/07 | Lounge | board | - | not re-read | -": a row of the table whose point was
+            # not read is no new header, though its date cell would head a column
+            whens = (cell for cell, column in zip(cells, self.columns, strict=True) if column.kind == "when")
+            if any(self.dates.find(cell, anchor, yearless_numeric=True) for cell in whens):
+                return None
         columns = [self._column(cell, anchor) for cell in cells]
         numeric = [c for c in columns if c is not None and c.kind in ("date", "goal", "reference", "value")]
         if not numeric:
@@ -234,7 +246,7 @@ class RowReader:
         # alone is a block's heading.
         if not numeric or not (dated >= 2 or (labelled and len(numeric) >= 1)):
             return None
-        return [Column("label"), *[c for c in columns if c.kind != "notes"]]
+        return [Column("label"), *[c for c in columns if c.kind not in ("notes", "unit")]]
 
     # --- rows ------------------------------------------------------------------------------
 
@@ -286,6 +298,9 @@ class RowReader:
             if found_when and found_when[0].value:
                 taken_on = found_when[0].value
         label = " ".join(label_cells)
+        units = [cell for cell, column in zip(cells, columns or [], strict=False) if column.kind == "unit"]
+        row_unit = (explicit_scale(units[0]) or ("%" if units[0] == "%" else None)) if units else None
+        rooms = [cell for cell, column in zip(cells, columns or [], strict=False) if column.room]
         # (a note in brackets, "floor under dishwasher (pulled out)", says nothing of equipment)
         if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(_BRACKETS.sub(" ", label)):
             return []
@@ -301,13 +316,14 @@ class RowReader:
                     RowReading(
                         label=label,
                         value=number.value,
-                        unit=number.scale or (column.scale if column else None),
+                        unit=number.scale or row_unit or (column.scale if column else None),
                         role=role,
                         taken_on=column.taken_on if column and column.kind == "date" else taken_on,
                         said_dry=number.said_dry,
                         point=_point_of(label),
                         start=offset,
                         end=offset + len(cell),
+                        room=rooms[0] if rooms else None,
                     )
                 )
             offset += len(cell) + 3

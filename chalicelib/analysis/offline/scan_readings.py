@@ -21,7 +21,7 @@ from chalicelib.analysis.offline.measures import (
 )
 from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_goals import without_goal
-from chalicelib.analysis.offline.reading_legend import LegendScan
+from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
@@ -413,6 +413,8 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
         if transposed and self._rows is not None and self._rows.point_columns:
             place = self._column_room(label, self._rows.point_columns)
         location = self._name(place) if place is not None else self._label_place(label)
+        if location == _UNSPECIFIED_LOCATION and reading.room:
+            location = cell_place(reading.room) or location  # "| Rear passage | pine stud | 31 |"
         if reading.point is not None:
             # A map's point keeps its place, material and scale when it is re-read by its letter.
             known = self._points.setdefault(reading.point, (location, material, unit))
