@@ -27,6 +27,7 @@ from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
+from chalicelib.analysis.offline.reading_room_phrases import room_phrase_before
 from chalicelib.analysis.offline.reading_rows import (
     RowReader,
     RowReading,
@@ -412,7 +413,10 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
             return
         if transposed and self._rows is not None and self._rows.point_columns:
             place = self._column_room(label, self._rows.point_columns)
-        location = self._name(place) if place is not None else self._label_place(label)
+        phrase = room_phrase_before(line.text, reading.start) if reading.told and not named else None
+        if phrase is not None and (owner is None or owner.start < reading.start - _ROOM_LOOK * 5):
+            place = None  # "Walls in the nappy change room read 75-90": the room its sentence names
+        location = self._name(place) if place is not None else phrase or self._label_place(label)
         if location == _UNSPECIFIED_LOCATION and reading.room:
             location = cell_place(reading.room) or location  # "| Rear passage | pine stud | 31 |"
         if reading.point is not None:
