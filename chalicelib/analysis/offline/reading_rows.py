@@ -117,6 +117,8 @@ _POINT_HEADING = re.compile(
     r"(?:[A-Z]{1,3}\d{1,2}|[A-Z]{1,3}(?= )|(?i:ref(?:erence)?|dry ?(?:std|standard)))\W{1,3}"
     r"(?!(?i:day|date|visit|readings?|goal|target|mc|wme|rel|notes?|value)\b)[A-Za-z]{3,}",
 )
+_POINT_COLUMN = re.compile(r"(?:#|pt|point|no\.?|id|code)", FLAGS)
+_POINT_CELL = re.compile(r"#?(?P<id>[A-Z]?\d{1,2}|[A-Z])", re.ASCII)
 _ROOM_COLUMN = re.compile(r"(?:room|space|area|room / area)", FLAGS)
 _DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
 
@@ -127,6 +129,7 @@ class Column:
     taken_on: date | None = None
     scale: str | None = None
     room: bool = False  # a "Room" column: its cell names the row's place, known word or not
+    point: bool = False  # a "#" column: its cell is the row's point, re-read later by it ("#3 460")
 
 
 @dataclass(frozen=True)
@@ -202,7 +205,9 @@ class RowReader:
             if pattern.search(cell):
                 scale = SCALE_AFTER.search(cell)
                 room = kind == "label" and _ROOM_COLUMN.fullmatch(cell) is not None
-                return Column(kind, scale=scale_name(scale.group("scale")) if scale else None, room=room)
+                point = kind == "label" and _POINT_COLUMN.fullmatch(cell) is not None
+                scale_named = scale_name(scale.group("scale")) if scale else None
+                return Column(kind, scale=scale_named, room=room, point=point)
         return None
 
     def header(self, cells: list[str], anchor: date | None) -> list[Column] | None:
@@ -219,7 +224,9 @@ class RowReader:
         numeric = [c for c in columns if c is not None and c.kind in ("date", "goal", "reference", "value")]
         if not numeric:
             return None
-        return [c or Column("label") for c in columns]
+        # ("#" is no word for the titles' patterns; it heads the points' column)
+        points = [_POINT_COLUMN.fullmatch(collapse(cell)) is not None for cell in cells]
+        return [c or Column("label", point=point) for c, point in zip(columns, points, strict=True)]
 
     def header_words(self, text: str, anchor: date | None) -> list[Column] | None:
         """A PDF table's header line: words, then the titles of the number columns."""
@@ -301,6 +308,13 @@ class RowReader:
         units = [cell for cell, column in zip(cells, columns or [], strict=False) if column.kind == "unit"]
         row_unit = (explicit_scale(units[0]) or ("%" if units[0] == "%" else None)) if units else None
         rooms = [cell for cell, column in zip(cells, columns or [], strict=False) if column.room]
+        codes = [
+            code.group("id")
+            for cell, column in zip(cells, columns or [], strict=False)
+            if column.point and (code := _POINT_CELL.fullmatch(cell)) is not None
+        ]
+        if codes and label.strip():
+            self.points.setdefault(codes[0], label)  # "| 3 | rec rm, N wall | 820 |", then "#3 460"
         # (a note in brackets, "floor under dishwasher (pulled out)", says nothing of equipment)
         if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(_BRACKETS.sub(" ", label)):
             return []
@@ -320,7 +334,7 @@ class RowReader:
                         role=role,
                         taken_on=column.taken_on if column and column.kind == "date" else taken_on,
                         said_dry=number.said_dry,
-                        point=_point_of(label),
+                        point=codes[0] if codes else _point_of(label),
                         start=offset,
                         end=offset + len(cell),
                         room=rooms[0] if rooms else None,
@@ -458,7 +472,7 @@ class RowReader:
             point = point_match.group("id")
             if in_block and describes_place(readings[0].label):
                 self.points.setdefault(point, readings[0].label)
-            readings = [_with_point(readings[0], point)]
+            readings = [replace(readings[0], point=point)]
         return readings
 
     def _date_parts(self, text: str, readings: list[RowReading], taken_on: date | None) -> list[RowReading]:
@@ -567,20 +581,6 @@ def _point_heading(cell: str) -> bool:
 def describes_place(label: str) -> bool:
     """Whether a row's words name where a reading was taken (a surface, material or room word)."""
     return WHERE_WORDS.search(label) is not None
-
-
-def _with_point(reading: RowReading, point: str) -> RowReading:
-    return RowReading(
-        label=reading.label,
-        value=reading.value,
-        unit=reading.unit,
-        role=reading.role,
-        taken_on=reading.taken_on,
-        said_dry=reading.said_dry,
-        point=point,
-        start=reading.start,
-        end=reading.end,
-    )
 
 
 def _point_of(label: str) -> str | None:

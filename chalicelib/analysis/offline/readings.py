@@ -94,7 +94,7 @@ _DRY_NOTE = re.compile(
 )
 
 
-_METER = re.compile(
+METER = re.compile(
     r"\b(?P<brand>protimeter|delmhorst|tramex|flir|extech|wagner|gann|trotec|general tools|klein|sovereign"
     r"|pin(?:-| )?meter|pinless(?: meter)?|penetrating meter|non-?penetrating meter|thermo-?hygrometer)"
     r"(?: (?P<model>surveymaster(?: ?\d)?|mms ?\d|mini|aquant|timbermaster|reachmaster|hygromaster|navigator"
@@ -217,7 +217,7 @@ class Goal:
 
 
 def meter_in(text: str) -> str | None:
-    match = _METER.search(text)
+    match = METER.search(text)
     if match is None:
         return None
     return truncate(collapse(match.group(0)), MAX_ROOM_NAME)

@@ -23,6 +23,7 @@ from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
+from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import prose_readings
@@ -405,6 +406,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
         unit = (
             reading.unit
             or explicit_scale(label)
+            or meter_scale(label, self.__dict__.get("_meter_scales", {}))  # "| Surveymaster | 690 |"
             or self._row_scales().for_material(material.key if material else None)
             or "%"
         )
@@ -479,6 +481,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
         """Scales named anywhere in the notes, for readings outside a block; and the units the
         notes are written in, for sizes written without one."""
         self._document_scales = Scales.read(text, _material_keys)
+        self.__dict__["_meter_scales"] = meter_scales(text)
         self.default_unit = unit_system(text)
 
     def _collect_readings(
