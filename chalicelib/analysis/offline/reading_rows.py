@@ -117,6 +117,7 @@ _POINT_HEADING = re.compile(
     r"(?:[A-Z]{1,3}\d{1,2}|[A-Z]{1,3}(?= )|(?i:ref(?:erence)?|dry ?(?:std|standard)))\W{1,3}"
     r"(?!(?i:day|date|visit|readings?|goal|target|mc|wme|rel|notes?|value)\b)[A-Za-z]{3,}",
 )
+_SCALED_NUMBER = re.compile(r"\d ?(?:%|wme\b|rel\b)", FLAGS)
 _POINT_COLUMN = re.compile(r"(?:#|pt|point|no\.?|id|code)", FLAGS)
 _POINT_CELL = re.compile(r"#?(?P<id>[A-Z]?\d{1,2}|[A-Z])", re.ASCII)
 _ROOM_COLUMN = re.compile(r"(?:room|space|area|room / area)", FLAGS)
@@ -212,8 +213,8 @@ class RowReader:
 
     def header(self, cells: list[str], anchor: date | None) -> list[Column] | None:
         """The columns of a header row, or None when the row is not a header."""
-        if any(is_reading_cell(cell) for cell in cells):
-            return None
+        if any(is_reading_cell(cell) or _SCALED_NUMBER.search(cell) for cell in cells):
+            return None  # ("B 17% | D 18%": a point's reading each, though "D 18" looks like day 18)
         if self.columns and len(self.columns) == len(cells):
             # "19/07 | Lounge | board | - | not re-read | -": a row of the table whose point was
             # not read is no new header, though its date cell would head a column
