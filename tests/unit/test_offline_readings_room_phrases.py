@@ -5,7 +5,11 @@ line was about; ranges give their two ends."""
 from __future__ import annotations
 
 from chalicelib.analysis.offline import analyze_text
-from chalicelib.analysis.offline.reading_room_phrases import room_phrase_before
+from chalicelib.analysis.offline.reading_room_phrases import (
+    is_room_number,
+    numbered_rooms,
+    room_phrase_before,
+)
 
 _REPORT = """Site report, claim 55-102. Attended 09/06/2026.
 The foyer carpet was damp at the door only and has been left; it is not an affected area.
@@ -30,3 +34,23 @@ def test_the_room_phrase_is_looked_for_in_the_readings_own_sentence_only() -> No
     assert room_phrase_before(text, text.index("40")) is None
     text = "In the staff room the wall read 12."
     assert room_phrase_before(text, text.index("12")) == "Staff room"
+
+
+_HOTEL = """Adjuster's report, claim 71-330. Inspected 05/18/2026.
+Room 508 bathroom ceiling wet from the tub overflow in room 608 above.
+Water came down into 508 through the light, and 608 itself only had a wet floor.
+Readings (ME5, reference scale): bathroom ceiling 86.
+"""
+
+
+def test_a_numbered_room_named_again_is_no_reading() -> None:
+    found = [r.value for r in analyze_text(_HOTEL).moisture_readings]
+    assert 86.0 in found
+    assert 508.0 not in found and 608.0 not in found
+
+
+def test_room_numbers_are_three_or_four_digits_and_never_a_size() -> None:
+    assert numbered_rooms("Room 412, Suite 1206 and unit 7") == frozenset({"412", "1206"})
+    assert numbered_rooms("Utility room 100 x 80 in") == frozenset()
+    assert is_room_number("water came into 412 overnight", 412.0, frozenset({"412"}))
+    assert not is_room_number("412 wall: 412 REL", 412.0, frozenset({"412"}))

@@ -32,3 +32,29 @@ def room_phrase_before(text: str, position: int) -> str | None:
     if found is None:
         return None
     return truncate(found[0].upper() + found[1:], MAX_ROOM_NAME)
+
+
+# "Room 412", "unit 12B", "Suite 210", "apt 3": rooms known by number; "into 312" is then that room
+# (three or four digits, not a size: "Utility room 10 x 8 ft" numbers no room)
+_NUMBERED_ROOM = re.compile(
+    r"\b(?:room|rm|unit|suite|apt|apartment|flat|guestroom)\.? ?#?(?P<n>\d{3,4})\b(?! ?(?:x|ft|m|mm|')\b)",
+    FLAGS,
+)
+# The room's number after a word that leads a place, not a reading: "into 312", "though 412 by itself"
+_BARE = (
+    r"\b(?:in|into|to|from|above|below|under|beneath|over|of|and|or|than|though|while|with|for) {}"
+    r"(?![\w.%/]| ?(?:%|wme|rel|mc|pts?)\b)"
+)
+
+
+def numbered_rooms(text: str) -> frozenset[str]:
+    """The numbers the notes give rooms by ("Room 412", "Suite 210")."""
+    return frozenset(match.group("n") for match in _NUMBERED_ROOM.finditer(text))
+
+
+def is_room_number(text: str, value: float, rooms: frozenset[str]) -> bool:
+    """Whether a bare reading is a numbered room named again ("water came into 312"): its value is
+    a room's number and the line writes that number with no scale after it."""
+    if not value.is_integer() or str(int(value)) not in rooms:
+        return False
+    return re.search(_BARE.format(int(value)), text, FLAGS) is not None

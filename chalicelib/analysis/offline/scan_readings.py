@@ -28,7 +28,11 @@ from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
-from chalicelib.analysis.offline.reading_room_phrases import room_phrase_before
+from chalicelib.analysis.offline.reading_room_phrases import (
+    is_room_number,
+    numbered_rooms,
+    room_phrase_before,
+)
 from chalicelib.analysis.offline.reading_rows import (
     RowReader,
     RowReading,
@@ -460,6 +464,8 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
         return self._resolve(mention) if mention is not None and mention.start == 0 else None
 
     def _append(self, draft: ReadingDraft, *, told: bool) -> None:
+        if is_room_number(draft.source.text, draft.value, self.__dict__.get("_room_numbers", frozenset())):
+            return  # "water came from above into 312": Room 312, no reading
         in_block = self._in_readings or self.__dict__.get("_section") == draft.source.line
         if self._repeats(draft, told=told, in_block=in_block):
             return
@@ -482,6 +488,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
         notes are written in, for sizes written without one."""
         self._document_scales = Scales.read(text, _material_keys)
         self.__dict__["_meter_scales"] = meter_scales(text)
+        self.__dict__["_room_numbers"] = numbered_rooms(text)
         self.default_unit = unit_system(text)
 
     def _collect_readings(
