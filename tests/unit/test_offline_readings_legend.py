@@ -79,3 +79,19 @@ Date L1 S2 DS
 21/05/2026 31 640 120
 """
     assert all(reading.location != "Study" for reading in analyze_text(text).moisture_readings)
+
+
+def test_a_pdf_legend_row_with_an_unknown_room_is_skipped_not_the_legend_ended() -> None:
+    text = (
+        _PDF.replace(
+            "S2 Ground floor Study plasterboard",
+            "Q9 Ground floor Sunporch annexe timber deck\nS2 Ground floor Study plasterboard",
+        )
+        .replace("Date L1 S2 DS", "Date L1 Q9 S2 DS")
+        .replace("6 31 640 120", "6 31 22 640 120")
+        .replace("23/05/2026 18 - 118", "23/05/2026 18 - - 118")
+    )
+    found = [(v, u, place.split()[-1], d, ref) for v, u, place, d, ref in _found(text)]
+    assert (640.0, "REL", "Study", date(2026, 5, 21), False) in found
+    assert (120.0, "REL", "Lounge", date(2026, 5, 21), True) in found
+    assert 22.0 not in [value for value, *_ in found]  # the unknown point's column is left out

@@ -255,6 +255,8 @@ class PointLegend:
             self.columns = None
             return None
         point = legend_point(self._row_text, self.columns)
+        if point is None and self.columns.room == self.columns.material and _LEAD_CODE.match(text.strip()):
+            return []  # a PDF row whose room the vocabulary does not know: no point, the legend goes on
         if point is None:
             self.columns = None
             return None
@@ -268,9 +270,9 @@ class PointLegend:
         codes = [cell.lstrip("#").upper() in self.points for cell in cells[1:]]
         if not cells or not _WHEN_HEADING.fullmatch(cells[0]) or sum(codes) < 2:
             return False
-        if not all(
-            known or _WHEN_HEADING.fullmatch(cell) for known, cell in zip(codes, cells[1:], strict=True)
-        ):
+        # (a code the legend did not define is a column left unread)
+        others = (cell for known, cell in zip(codes, cells[1:], strict=True) if not known)
+        if not all(_WHEN_HEADING.fullmatch(cell) or _CODE.fullmatch(cell) for cell in others):
             return False
         self.wide, self._partial = cells, ""
         return True
@@ -300,8 +302,8 @@ class PointLegend:
             point = self.points.get(heading.lstrip("#").upper())
             number = reading_cell(cell)
             if point is None:
-                if not cell or _TIME.fullmatch(cell) or _NOT_READ.fullmatch(cell):
-                    continue  # the time column
+                if not cell or _TIME.fullmatch(cell) or _NOT_READ.fullmatch(cell) or number is not None:
+                    continue  # the time column, or a point the legend did not define
                 return None
             if number is None:
                 if cell and not _NOT_READ.fullmatch(cell):
