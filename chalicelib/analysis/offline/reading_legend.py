@@ -57,6 +57,7 @@ _BRACKETED = re.compile(r"\([^()]{0,40}\)")
 _LEVEL = re.compile(r"^(?:(?:ground|first|second|third|top|upper|lower|main) floor|level \d{1,2}) ", FLAGS)
 _RULE = re.compile(r"[|:\-\s]+")
 _MAX_PLACE_WORDS = 4
+_MAX_ROW = 300  # a legend row's wrapped cells, joined: bounded, so each line is parsed in bounded time
 # A PDF legend row's wrapped cell: a few words, no sentence ("Goal: within 2 of DS" ends it).
 _WRAPPED = re.compile(r"[^:.;!?]{1,40}|[^:;!?]{0,40}\([^()]{0,20}\)[^:;!?]{0,10}")
 # The wide table: its first heading says when; a second may give the time.
@@ -249,7 +250,7 @@ class PointLegend:
             return []
         if self.columns.room != self.columns.material or _LEAD_CODE.match(text.strip()):
             self._row_text = text
-        elif self._row_text and _WRAPPED.fullmatch(text.strip()):
+        elif self._row_text and len(self._row_text) < _MAX_ROW and _WRAPPED.fullmatch(text.strip()):
             self._row_text = f"{self._row_text} {text}"  # a PDF cell wrapped onto its own line
         else:
             self.columns = None
