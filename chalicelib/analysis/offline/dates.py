@@ -78,7 +78,7 @@ _WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, 
 
 
 # "Friday the 6th", "Monday the 9th": a day of the month that only its weekday places.
-_WEEKDAY_ORDINAL = re.compile(rf"\b{_WEEKDAY},? the (?P<day>\d{{1,2}})(?:st|nd|rd|th)\b", FLAGS)
+_WEEKDAY_ORDINAL = re.compile(rf"\b{_WEEKDAY},? (?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b", FLAGS)
 
 
 # "Sunday morning (6/15)": a yearless numeric date that a weekday beside it confirms.
@@ -126,6 +126,12 @@ _LOG_REACH = 50  # a log line says what it records within its first words
 
 
 _NOT_VISIT = re.compile(r"(?:date of (?:loss|incident)|dol\b|d\.o\.l|loss date)", FLAGS)
+# A visit told in a sentence, its date near it: "The drying tech came out Tuesday afternoon, 10
+# November", "Yesterday (Wed 11th) she came back". The lines after it are that visit's.
+_TOLD_VISIT = re.compile(
+    r"\b(?:came (?:out|back|round|over)|was back|went back|re-?visited|came to re-?check)\b", FLAGS
+)
+_TOLD_VISIT_REACH = 40  # how far from the verb its date may be written
 
 
 # --- dates -------------------------------------------------------------------------------------
@@ -358,11 +364,32 @@ class Visits:
                 text, anchor, yearless_numeric=visit is not None or self.is_visit_line(text)
             )
             values = [match.value for match in found if match.value]
+            if visit is not None and not values and anchor is not None:
+                # "Thu 6th he came back": the weekday leads the visit, its date written as an ordinal
+                values = [
+                    match.value for match in self._dates.find_with_weekdays(text, anchor) if match.value
+                ]
             if visit is not None or (found and found[0].start == start and not _NOT_VISIT.match(text, start)):
                 current, day_one = self._visit_date(visit, values, current, day_one, inspection)
+            elif (told := self._told_visit(text, anchor)) is not None:
+                current = told
             anchor = values[-1] if values else anchor
             result.append(current)
         return result
+
+    def _told_visit(self, text: str, anchor: date | None) -> date | None:
+        """The date of a visit a sentence tells of, written near its verb; None when none is."""
+        verb = _TOLD_VISIT.search(text)
+        if verb is None:
+            return None
+        near = [
+            found.value
+            for found in self._dates.find_with_weekdays(text, anchor)
+            if found.value
+            and found.end >= verb.start() - _TOLD_VISIT_REACH
+            and found.start <= verb.end() + _TOLD_VISIT_REACH
+        ]
+        return near[0] if len(near) == 1 else None
 
     @staticmethod
     def _visit_date(

@@ -36,9 +36,10 @@ from chalicelib.analysis.offline.reading_numbers import (
     scale_name,
     strip_dates,
 )
+from chalicelib.analysis.offline.reading_scales import explicit_scale
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
-ColumnKind = Literal["label", "date", "when", "goal", "reference", "value", "notes", "other"]
+ColumnKind = Literal["label", "date", "when", "goal", "reference", "value", "notes", "unit", "other"]
 Role = Literal["reading", "goal", "reference"]
 
 _EQUIPMENT_WORDS = re.compile(
@@ -81,6 +82,7 @@ _BRACKETS = re.compile(r"\([^()]{0,60}\)")
 _LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
 
 _HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
+    ("unit", re.compile(r"^(?:units?|scale)$", FLAGS)),  # "| 31 | %WME |": the reading's scale beside it
     ("goal", re.compile(r"^(?:dry(?:ing)? )?(?:goal|target)s?\b", FLAGS)),
     (
         "reference",
@@ -115,6 +117,10 @@ _POINT_HEADING = re.compile(
     r"(?:[A-Z]{1,3}\d{1,2}|[A-Z]{1,3}(?= )|(?i:ref(?:erence)?|dry ?(?:std|standard)))\W{1,3}"
     r"(?!(?i:day|date|visit|readings?|goal|target|mc|wme|rel|notes?|value)\b)[A-Za-z]{3,}",
 )
+_SCALED_NUMBER = re.compile(r"\d ?(?:%|wme\b|rel\b)", FLAGS)
+_POINT_COLUMN = re.compile(r"(?:#|pt|point|no\.?|id|code)", FLAGS)
+_POINT_CELL = re.compile(r"#?(?P<id>[A-Z]?\d{1,2}|[A-Z])", re.ASCII)
+_ROOM_COLUMN = re.compile(r"(?:room|space|area|room / area)", FLAGS)
 _DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
 
 
@@ -123,6 +129,8 @@ class Column:
     kind: ColumnKind
     taken_on: date | None = None
     scale: str | None = None
+    room: bool = False  # a "Room" column: its cell names the row's place, known word or not
+    point: bool = False  # a "#" column: its cell is the row's point, re-read later by it ("#3 460")
 
 
 @dataclass(frozen=True)
@@ -139,6 +147,7 @@ class RowReading:
     start: int
     end: int
     told: bool = False  # read from a sentence: its own words name its place
+    room: str | None = None  # the row's "Room" cell ("Rear passage"), when its table has one
 
 
 @dataclass
@@ -196,18 +205,29 @@ class RowReader:
         for kind, pattern in _HEADER_CELLS:
             if pattern.search(cell):
                 scale = SCALE_AFTER.search(cell)
-                return Column(kind, scale=scale_name(scale.group("scale")) if scale else None)
+                room = kind == "label" and _ROOM_COLUMN.fullmatch(cell) is not None
+                point = kind == "label" and _POINT_COLUMN.fullmatch(cell) is not None
+                scale_named = scale_name(scale.group("scale")) if scale else None
+                return Column(kind, scale=scale_named, room=room, point=point)
         return None
 
     def header(self, cells: list[str], anchor: date | None) -> list[Column] | None:
         """The columns of a header row, or None when the row is not a header."""
-        if any(is_reading_cell(cell) for cell in cells):
-            return None
+        if any(is_reading_cell(cell) or _SCALED_NUMBER.search(cell) for cell in cells):
+            return None  # ("B 17% | D 18%": a point's reading each, though "D 18" looks like day 18)
+        if self.columns and len(self.columns) == len(cells):
+            # "19/07 | Lounge | board | - | not re-read | -": a row of the table whose point was
+            # not read is no new header, though its date cell would head a column
+            whens = (cell for cell, column in zip(cells, self.columns, strict=True) if column.kind == "when")
+            if any(self.dates.find(cell, anchor, yearless_numeric=True) for cell in whens):
+                return None
         columns = [self._column(cell, anchor) for cell in cells]
         numeric = [c for c in columns if c is not None and c.kind in ("date", "goal", "reference", "value")]
         if not numeric:
             return None
-        return [c or Column("label") for c in columns]
+        # ("#" is no word for the titles' patterns; it heads the points' column)
+        points = [_POINT_COLUMN.fullmatch(collapse(cell)) is not None for cell in cells]
+        return [c or Column("label", point=point) for c, point in zip(columns, points, strict=True)]
 
     def header_words(self, text: str, anchor: date | None) -> list[Column] | None:
         """A PDF table's header line: words, then the titles of the number columns."""
@@ -234,7 +254,7 @@ class RowReader:
         # alone is a block's heading.
         if not numeric or not (dated >= 2 or (labelled and len(numeric) >= 1)):
             return None
-        return [Column("label"), *[c for c in columns if c.kind != "notes"]]
+        return [Column("label"), *[c for c in columns if c.kind not in ("notes", "unit")]]
 
     # --- rows ------------------------------------------------------------------------------
 
@@ -286,6 +306,16 @@ class RowReader:
             if found_when and found_when[0].value:
                 taken_on = found_when[0].value
         label = " ".join(label_cells)
+        units = [cell for cell, column in zip(cells, columns or [], strict=False) if column.kind == "unit"]
+        row_unit = (explicit_scale(units[0]) or ("%" if units[0] == "%" else None)) if units else None
+        rooms = [cell for cell, column in zip(cells, columns or [], strict=False) if column.room]
+        codes = [
+            code.group("id")
+            for cell, column in zip(cells, columns or [], strict=False)
+            if column.point and (code := _POINT_CELL.fullmatch(cell)) is not None
+        ]
+        if codes and label.strip():
+            self.points.setdefault(codes[0], label)  # "| 3 | rec rm, N wall | 820 |", then "#3 460"
         # (a note in brackets, "floor under dishwasher (pulled out)", says nothing of equipment)
         if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(_BRACKETS.sub(" ", label)):
             return []
@@ -301,13 +331,14 @@ class RowReader:
                     RowReading(
                         label=label,
                         value=number.value,
-                        unit=number.scale or (column.scale if column else None),
+                        unit=number.scale or row_unit or (column.scale if column else None),
                         role=role,
                         taken_on=column.taken_on if column and column.kind == "date" else taken_on,
                         said_dry=number.said_dry,
-                        point=_point_of(label),
+                        point=codes[0] if codes else _point_of(label),
                         start=offset,
                         end=offset + len(cell),
+                        room=rooms[0] if rooms else None,
                     )
                 )
             offset += len(cell) + 3
@@ -341,8 +372,14 @@ class RowReader:
     def word_row(self, text: str, taken_on: date | None) -> list[RowReading]:
         """A PDF table row under a header line: the trailing numbers fill the number columns."""
         numbers = numbers_in(text, self.dates)
-        if numbers and re.match(r"\s*\d{1,2}\s+[A-Za-z]", text) and not text[: numbers[0].start].strip():
-            numbers = numbers[1:]  # "1 Airing cupboard ...": the row's point number
+        if (
+            numbers
+            and re.match(r"\d{1,2}\s+[A-Za-z]", text[numbers[0].start :])
+            and not strip_dates(self.dates, text[: numbers[0].start], taken_on).strip()
+        ):
+            # "1 Airing cupboard ...", "09/08/2026 1 Laundry drywall ...": the row's point number,
+            # alone or after the row's date
+            numbers = numbers[1:]
         trailing = _TRAILING_NUMBERS.search(text)
         if trailing and len(self.preamble_dates) >= 3 and len(numbers) < len(self.preamble_dates):
             # "plate at door 36 28 20 15": a row ends with one number a day, whatever word is before
@@ -436,7 +473,7 @@ class RowReader:
             point = point_match.group("id")
             if in_block and describes_place(readings[0].label):
                 self.points.setdefault(point, readings[0].label)
-            readings = [_with_point(readings[0], point)]
+            readings = [replace(readings[0], point=point)]
         return readings
 
     def _date_parts(self, text: str, readings: list[RowReading], taken_on: date | None) -> list[RowReading]:
@@ -545,20 +582,6 @@ def _point_heading(cell: str) -> bool:
 def describes_place(label: str) -> bool:
     """Whether a row's words name where a reading was taken (a surface, material or room word)."""
     return WHERE_WORDS.search(label) is not None
-
-
-def _with_point(reading: RowReading, point: str) -> RowReading:
-    return RowReading(
-        label=reading.label,
-        value=reading.value,
-        unit=reading.unit,
-        role=reading.role,
-        taken_on=reading.taken_on,
-        said_dry=reading.said_dry,
-        point=point,
-        start=reading.start,
-        end=reading.end,
-    )
 
 
 def _point_of(label: str) -> str | None:

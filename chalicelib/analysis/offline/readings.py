@@ -74,7 +74,8 @@ _MATERIAL_PERCENT = re.compile(
 _MATERIAL_BARE = re.compile(
     r"(?: [a-z]{1,12}){0,2}(?: ?[:=\-])? (?P<value>\d{1,3}(?:\.\d{1,2})?)"
     r"(?![\d.]| ?(?:%|x\b|x(?=\d)|\u00d7|ft\b|feet\b|m\b|mm\b|cm\b|in\b|'|\"|sq|sf\b|lf\b|lm\b|m2\b|hrs?\b"
-    r"|days?\b|am\b|pm\b|ppd\b))",
+    # ("reference scale 0-100", "relative 60-999": a meter scale's range, no reading; "18-22" is two)
+    r"|days?\b|am\b|pm\b|ppd\b)|(?<=\b0)-\d|(?<=\b60)-\d)",
     FLAGS,
 )
 
@@ -94,7 +95,7 @@ _DRY_NOTE = re.compile(
 )
 
 
-_METER = re.compile(
+METER = re.compile(
     r"\b(?P<brand>protimeter|delmhorst|tramex|flir|extech|wagner|gann|trotec|general tools|klein|sovereign"
     r"|pin(?:-| )?meter|pinless(?: meter)?|penetrating meter|non-?penetrating meter|thermo-?hygrometer)"
     r"(?: (?P<model>surveymaster(?: ?\d)?|mms ?\d|mini|aquant|timbermaster|reachmaster|hygromaster|navigator"
@@ -217,7 +218,7 @@ class Goal:
 
 
 def meter_in(text: str) -> str | None:
-    match = _METER.search(text)
+    match = METER.search(text)
     if match is None:
         return None
     return truncate(collapse(match.group(0)), MAX_ROOM_NAME)

@@ -20,17 +20,26 @@ from chalicelib.analysis.offline.measures import (
     unit_system,
 )
 from chalicelib.analysis.offline.reading_air import AirScan
+from chalicelib.analysis.offline.reading_goals import without_goal
+from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
+from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import prose_readings
+from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
+from chalicelib.analysis.offline.reading_room_phrases import (
+    is_room_number,
+    numbered_rooms,
+    room_phrase_before,
+)
 from chalicelib.analysis.offline.reading_rows import (
     RowReader,
     RowReading,
     describes_place,
 )
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
-from chalicelib.analysis.offline.reading_where import SPACE_NOUN, UNSPECIFIED_LOCATION, ReadingPlaces
+from chalicelib.analysis.offline.reading_where import SPACE_NOUN, UNSPECIFIED_LOCATION
 from chalicelib.analysis.offline.readings import (
     REFERENCE_WORD,
     Goal,
@@ -83,11 +92,6 @@ _DRY_LEGEND = re.compile(
 # An item of a readings section without a bullet: short, and no sentence ("Kitchen ceiling 72").
 _MAX_ITEM = 80
 _SENTENCE_BREAK = re.compile(r"[.;!?]\s")
-
-
-_REPEAT_REACH = 40  # how many readings back a restated one is looked for
-_REPEAT_LINES = 10  # and how many lines back: a restatement is close to what it restates
-_RESTATED_LINES = 25  # a readings list restating the rooms' notes reaches further back
 
 
 def _material_keys(text: str) -> list[str]:
@@ -147,16 +151,7 @@ def _side_mention(label: str) -> Mention | None:
     return None
 
 
-def _same_point(one: ReadingDraft, other: ReadingDraft) -> bool:
-    """Two readings that may be one point: the same material and place, or one of them unnamed."""
-    materials = (one.material.key if one.material else None, other.material.key if other.material else None)
-    locations = (one.location, other.location)
-    return (None in materials or materials[0] == materials[1]) and (
-        _UNSPECIFIED_LOCATION in locations or locations[0] == locations[1]
-    )
-
-
-class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
+class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
     """The scan's readings half: what it reads, and where it puts each reading. RoomScan keeps
     the state these methods read and write; state only the readings half needs (the place memory,
     a heading's date, the lines of air or of a readings section, reference points) is made on first
@@ -189,11 +184,21 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
 
     def _collect_row_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool:
         """Readings in a table, a moisture map or a list; True when the line was read that way."""
+        line, stated = without_goal(line)  # "Drying goals: timber 18 %WME or less": no readings
+        self.goals.extend(stated)
+        if not line.text.strip():
+            return True
         self.__dict__["_line_number"] = line.number
         self._place_memory().note(line.text, rooms, self._context)
         taken_on = self._lead_date(line, taken_on)
         self._note_air(line)
         self._note_section(line)
+        drafts = self._legend_drafts(line, self._rows, taken_on, self._row_scales())
+        if drafts is not None:  # a point legend's line, or a row of the wide table of its points
+            self._in_table = False
+            for draft in drafts:
+                self._append(draft, told=False)
+            return True
         legend = _DRY_LEGEND.search(line.text)
         if legend is not None:
             # "Legend: W = wet (over 20), B = borderline (17-20), D = dry (under 17)": the job's goal
@@ -405,6 +410,7 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
         unit = (
             reading.unit
             or explicit_scale(label)
+            or meter_scale(label, self.__dict__.get("_meter_scales", {}))  # "| Surveymaster | 690 |"
             or self._row_scales().for_material(material.key if material else None)
             or "%"
         )
@@ -413,7 +419,12 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
             return
         if transposed and self._rows is not None and self._rows.point_columns:
             place = self._column_room(label, self._rows.point_columns)
-        location = self._name(place) if place is not None else self._label_place(label)
+        phrase = room_phrase_before(line.text, reading.start) if reading.told and not named else None
+        if phrase is not None and (owner is None or owner.start < reading.start - _ROOM_LOOK * 5):
+            place = None  # "Walls in the nappy change room read 75-90": the room its sentence names
+        location = self._name(place) if place is not None else phrase or self._label_place(label)
+        if location == _UNSPECIFIED_LOCATION and reading.room:
+            location = cell_place(reading.room) or location  # "| Rear passage | pine stud | 31 |"
         if reading.point is not None:
             # A map's point keeps its place, material and scale when it is re-read by its letter.
             known = self._points.setdefault(reading.point, (location, material, unit))
@@ -453,65 +464,14 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
         return self._resolve(mention) if mention is not None and mention.start == 0 else None
 
     def _append(self, draft: ReadingDraft, *, told: bool) -> None:
+        if is_room_number(draft.source.text, draft.value, self.__dict__.get("_room_numbers", frozenset())):
+            return  # "water came from above into 312": Room 312, no reading
         in_block = self._in_readings or self.__dict__.get("_section") == draft.source.line
         if self._repeats(draft, told=told, in_block=in_block):
             return
         self.readings.append(draft)
         blocks = self.__dict__.setdefault("_draft_blocks", [])
         blocks.append(in_block)
-
-    def _repeats(self, draft: ReadingDraft, *, told: bool, in_block: bool) -> bool:
-        """A reading said again: the dry standard of a day restated in a table ("7%MC (REF)" then a
-        REF column of 7 that day), a sentence citing one already listed ("The restroom reading
-        of 85 was the wettest"), or a readings list restating what the room's notes gave ("Main
-        bath: ... Subfloor 32%MC (pin)" then, under "Readings 13/06", "- bath subfloor 32%MC")."""
-        blocks: list[bool] = self.__dict__.get("_draft_blocks", [])
-        first = max(0, len(self.readings) - _REPEAT_REACH)
-        for index in range(first, len(self.readings)):
-            earlier = self.readings[index]
-            distance = (draft.source.line or 0) - (earlier.source.line or 0)  # the analyzer cites lines
-            if distance > _RESTATED_LINES:
-                continue
-            if (
-                in_block
-                and index < len(blocks)
-                and not blocks[index]
-                and earlier.value == draft.value
-                and earlier.taken_on == draft.taken_on
-                and earlier.unit == draft.unit
-                and earlier.material is not None
-                and draft.material is not None
-                and earlier.material.key == draft.material.key
-                and earlier.location == draft.location
-            ):
-                return True
-            if distance > _REPEAT_LINES:
-                continue
-            same = (
-                earlier.value == draft.value
-                and earlier.taken_on == draft.taken_on
-                and (
-                    earlier.unit == draft.unit
-                    or "%" in (earlier.unit, draft.unit)
-                    or "REL" in (earlier.unit, draft.unit)
-                )
-            )
-            if (
-                same
-                and draft.is_reference
-                and earlier.is_reference
-                and earlier.source.line != draft.source.line  # ("skirt 12%MC, p-board 12%MC": two points)
-                and _same_point(earlier, draft)
-            ):
-                return True
-            if (
-                same
-                and told
-                and earlier.location == draft.location
-                and earlier.source.line != draft.source.line
-            ):
-                return True
-        return False
 
     def _row_scales(self) -> Scales:
         """The scales the block's heading and preamble name, else the meter's, else the document's."""
@@ -527,6 +487,8 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
         """Scales named anywhere in the notes, for readings outside a block; and the units the
         notes are written in, for sizes written without one."""
         self._document_scales = Scales.read(text, _material_keys)
+        self.__dict__["_meter_scales"] = meter_scales(text)
+        self.__dict__["_room_numbers"] = numbered_rooms(text)
         self.default_unit = unit_system(text)
 
     def _collect_readings(
@@ -536,6 +498,7 @@ class ReadingsScan(ReadingPlaces, ReadingLineState, AirScan):
         taken_on: date | None,
         skip: Sequence[tuple[int, int]] = (),
     ) -> None:
+        line = without_goal(line)[0]
         text = line.text
         taken_on = self._lead_date(line, taken_on)
         materials = materials_in(text)

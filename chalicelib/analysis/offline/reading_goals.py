@@ -1,0 +1,79 @@
+"""Sentences that state drying goals: "Drying goals: plasterboard 18 or less; timber 18 %WME or
+less", "Target: within 40 of the dry standard; timber below 17 %WME", "The vendor's drying goal is
+drywall under 15 and wood below 16%". Their numbers are thresholds, never readings: the sentence is
+taken out of the line before readings are looked for, and its plain "material N unit or less"
+clauses are kept as the job's goals."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from chalicelib.analysis.offline.readings import Goal, materials_in
+from chalicelib.analysis.offline.text import FLAGS, Line
+
+# A goal sentence names its goal in its first few words ("Goals:", "Drying targets -", "Our drying
+# goal is"); "at goal", "goal met" and "reached goal" say a point is dry and lead no goal.
+_GOAL_LEAD = re.compile(
+    r"(?:^|(?<=[.;!?] ))[-*\u2022 ]*(?:[A-Za-z'\u2019]{1,12} ){0,3}(?:drying |dry(?:-out)? )?"
+    r"(?P<goal>goals?|targets?)\b(?! (?:met|reached|achieved)\b)",
+    FLAGS,
+)
+_NOT_A_GOAL_LEAD = re.compile(r"\b(?:at|reached|met|hit|to|above|below|under|over|near|of|from)$", FLAGS)
+# Where the goal sentence ends: a full stop before a space or the line's end (not "3.5%").
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+_CLAUSE = re.compile(r"[^;,]{1,200}")
+# "timber 18 %WME or less", "slab 3.5% or below", "plywood under 12%", "wood below 16%"
+_THRESHOLD = re.compile(
+    r"(?:\b(?:under|below|less than|<|max(?:imum)?) ?(?P<a>\d{1,3}(?:\.\d{1,2})?)"
+    r"|(?P<b>\d{1,3}(?:\.\d{1,2})?))"
+    r" ?(?P<unit>% ?wme|%? ?wme|% ?mc|%)?"
+    r"(?(b) ?(?:or (?:less|under|below|lower))\b|)",
+    FLAGS,
+)
+_UNITS = {"wme": "WME", "mc": "%MC", "%": "%"}
+
+
+def goal_span(text: str) -> tuple[int, int] | None:
+    """Where the line's goal sentence is, or None."""
+    lead = _GOAL_LEAD.search(text)
+    if lead is None or _NOT_A_GOAL_LEAD.search(text, max(0, lead.start("goal") - 12), lead.start("goal") - 1):
+        return None
+    end = _SENTENCE_END.search(text, lead.end())
+    return lead.start(), end.end() if end is not None else len(text)
+
+
+def _unit(written: str | None) -> str | None:
+    if not written:
+        return None
+    squashed = written.replace(" ", "").lower()
+    return next((unit for key, unit in _UNITS.items() if key in squashed), None)
+
+
+def goals_in(text: str) -> list[Goal]:
+    """The plain goals of a goal sentence: a material and a threshold on a written scale, a
+    clause each; "within 4 of the dry standard" gives none."""
+    goals: list[Goal] = []
+    for clause in _CLAUSE.finditer(text):
+        words = clause.group(0)
+        materials = materials_in(words)
+        threshold = _THRESHOLD.search(words)
+        if not materials or threshold is None or re.search(r"\bwithin\b", words, FLAGS):
+            continue
+        unit = _unit(threshold.group("unit"))
+        if unit is None:
+            continue  # a bare number is on a scale the sentence may not say: no goal kept
+        value = float(threshold.group("a") or threshold.group("b"))
+        goals.extend(Goal(material.key, unit, value) for material in materials)
+    return goals
+
+
+def without_goal(line: Line) -> tuple[Line, list[Goal]]:
+    """The line with its goal sentence taken out (blanked, so places keep their offsets), and the
+    goals it stated."""
+    span = goal_span(line.text)
+    if span is None:
+        return line, []
+    start, end = span
+    sentence = line.text[start:end]
+    return replace(line, text=line.text[:start] + " " * (end - start) + line.text[end:]), goals_in(sentence)

@@ -1,0 +1,365 @@
+"""A drying log's point legend: a table that says, once, what each point code stands for
+("P1 | Kitchen | plasterboard | west wall | Tramex ME5, relative"), then a wide table of readings
+with a row per visit and a column per code ("Date | P1 | P2 | DS1"). The legend's rows are no
+readings (their numbers are heights and scale ranges); each column of the wide table is read as
+the legend's point: its room, material, scale and whether it is a dry standard.
+
+Both come as a Word table (`a | b | c`) or as a PDF's text, where the bars are gone and a long
+cell wraps onto the lines below ("P1 Kitchen plasterboard" / "west wall, 150 mm up" /
+"Tramex ME5, relative (0-100)"; a date may wrap too: "14/10/202" / "6 11:40 88 34")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from chalicelib.analysis.findings import SourceSpan
+from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT, reading_cell
+from chalicelib.analysis.offline.reading_rows import RowReader
+from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
+from chalicelib.analysis.offline.reading_where import UNSPECIFIED_LOCATION, ReadingPlaces
+from chalicelib.analysis.offline.readings import REFERENCE_WORD, Material, ReadingDraft, materials_in
+from chalicelib.analysis.offline.spaces import MAX_ROOM_NAME, room_mentions
+from chalicelib.analysis.offline.spaces_vocabulary import Mention
+from chalicelib.analysis.offline.text import FLAGS, Line, collapse, truncate
+
+# The first heading of a legend names the code column: "Point", "Code", "Pt", "Ref", "ID", "#".
+_CODE_HEADING = re.compile(r"(?:point|pt|code|point code|ref|id|#|no\.?|tag|mp|location code)", FLAGS)
+_CODE_WORD = re.compile(r"(?:point code|location code|point|pt|code|ref|id|#|no\.?|tag|mp)\b", FLAGS)
+# What the other columns hold; a legend names a room column and a material column at least.
+_ROOM_HEADING = re.compile(r"\b(?:room|area|space)\b", FLAGS)
+_PLACE_HEADING = re.compile(r"\b(?:location|where|place)\b", FLAGS)  # a room when no "Room" column
+_MATERIAL_HEADING = re.compile(r"\b(?:material|substrate|surface|item)\b", FLAGS)
+_SCALE_HEADING = re.compile(r"\b(?:meter|instrument|scale|unit|mode|tool)\b", FLAGS)
+_MAX_HEADER = 90  # a header row is a few words; a sentence naming rooms and materials is none
+# A point's code: "P1", "DS1", "DS-A", "DS", "H1", "#3". Capitals and digits, so a word is none.
+_CODE = re.compile(r"#?(?:[A-Z]{1,3}(?:-?[A-Z0-9]{1,2})?|\d{1,2}[A-Z]?)", re.ASCII)
+_LEAD_CODE = re.compile(r"(?P<code>#?(?:[A-Z]{1,3}(?:-?[A-Z0-9]{1,2})?|\d{1,2}[A-Z]?)) (?=\S)", re.ASCII)
+# A scale the meter cell names outright beats one it implies: "MMS3 pins, %WME" is on WME.
+_SCALE_NAMED = (
+    (re.compile(r"\bwme\b", FLAGS), "WME"),
+    (re.compile(r"%\s?mc\b|\bmc ?%", FLAGS), "%MC"),
+    (
+        re.compile(
+            r"\b(?:rel(?:ative)?|ref(?:erence)? scale|digits|non-?invasive|pinless|search)\b|\b0-\d{3,4}\b",
+            FLAGS,
+        ),
+        "REL",
+    ),
+    (re.compile(r"\bconcrete scale\b", FLAGS), "%"),
+)
+# A dry-standard point: "Bedroom 2 (unaffected)", "Living room (dry)", code "DS" or "DS-B".
+_DRY_MARK = re.compile(r"\(\s*dry\s*\)", FLAGS)
+_REFERENCE_CODE = re.compile(r"(?:DS|REF|DRY)(?:-?[A-Z0-9]{1,2})?", re.ASCII)
+_BRACKETED = re.compile(r"\([^()]{0,40}\)")
+# A legend's level column is no part of the room: "First floor Bedroom 1", "Ground floor Hallway".
+_LEVEL = re.compile(r"^(?:(?:ground|first|second|third|top|upper|lower|main) floor|level \d{1,2}) ", FLAGS)
+_RULE = re.compile(r"[|:\-\s]+")
+_MAX_PLACE_WORDS = 4
+_MAX_ROW = 300  # a legend row's wrapped cells, joined: bounded, so each line is parsed in bounded time
+# A PDF legend row's wrapped cell: a few words, no sentence ("Goal: within 2 of DS" ends it).
+_WRAPPED = re.compile(r"[^:.;!?]{1,40}|[^:;!?]{0,40}\([^()]{0,20}\)[^:;!?]{0,10}")
+# The wide table: its first heading says when; a second may give the time.
+_WHEN_HEADING = re.compile(r"(?:date|day|visit|time|date / time|date and time|reading date)", FLAGS)
+_TIME = re.compile(r"\d{1,2}[:.]\d{2}(?: ?[ap]m)?", FLAGS)
+# A cell that says the point was not read: "-", "—", "n/r", "not read", blank.
+_NOT_READ = re.compile(
+    r"(?:-|\u2014|\u2013|n/?r|n/?a|nr|not (?:read|re-?read|taken|accessible)|no access|removed|dry|at goal)",
+    FLAGS,
+)
+_NOT_READ_WORDS = re.compile(r"\bnot (?:read|re-?read|taken|accessible)\b|\bno access\b|\bat goal\b", FLAGS)
+_PARTIAL_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{1,3}|\d{4}-\d{1,2}-?\d?")
+
+
+@dataclass(frozen=True)
+class LegendPoint:
+    """What a point code stands for: its room's words, its material, scale and role."""
+
+    code: str
+    room: str
+    material: Material | None
+    scale: str | None
+    reference: bool
+
+
+@dataclass(frozen=True)
+class _Columns:
+    room: int
+    material: int
+    scale: int | None
+
+
+def _cells(text: str) -> list[str]:
+    stripped = text.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+        stripped = stripped[1:-1]
+    return [collapse(cell).strip() for cell in stripped.split("|")]
+
+
+def _is_table_line(text: str) -> bool:
+    return " | " in text or text.strip().startswith("|")
+
+
+def legend_header(text: str) -> _Columns | None:
+    """The columns of a legend's header row (`Point | Room | Material | Meter`, or the PDF's
+    "Point Room Material Location Meter and scale"), or None when the row is none."""
+    if re.search(r"\d", text) or len(text) > _MAX_HEADER:
+        return None
+    if not _is_table_line(text):
+        lead = _CODE_WORD.match(text.strip())
+        rest = text.strip()[lead.end() :] if lead else ""
+        if lead is None or (not _ROOM_HEADING.search(rest) and not _PLACE_HEADING.search(rest)):
+            return None
+        return _Columns(0, 0, None) if _MATERIAL_HEADING.search(rest) else None
+    cells = _cells(text)
+    if len(cells) < 3 or not _CODE_HEADING.fullmatch(cells[0]):
+        return None
+    room = next((i for i, cell in enumerate(cells) if i and _ROOM_HEADING.search(cell)), None)
+    if room is None:
+        room = next((i for i, cell in enumerate(cells) if i and _PLACE_HEADING.search(cell)), None)
+    material = next((i for i, cell in enumerate(cells) if i and _MATERIAL_HEADING.search(cell)), None)
+    if room is None or material is None or room == material:
+        return None
+    scale = next(
+        (i for i, cell in enumerate(cells) if i not in (0, room, material) and _SCALE_HEADING.search(cell)),
+        None,
+    )
+    return _Columns(room, material, scale)
+
+
+def cell_scale(cell: str) -> str | None:
+    """The scale a legend's meter cell names: "Protimeter Mini, %WME", "Tramex ME5, relative"."""
+    for pattern, scale in _SCALE_NAMED:
+        if pattern.search(cell):
+            return scale
+    return explicit_scale(cell)
+
+
+def _is_reference(code: str, words: str) -> bool:
+    return (
+        REFERENCE_WORD.search(words) is not None
+        or _DRY_MARK.search(words) is not None
+        or _REFERENCE_CODE.fullmatch(code) is not None
+    )
+
+
+def legend_point(text: str, columns: _Columns) -> LegendPoint | None:
+    """One legend row, or None when the row is no point's (a note, a rule line)."""
+    if columns.room == columns.material:
+        return _text_point(text)
+    cells = _cells(text)
+    if len(cells) <= max(columns.room, columns.material, columns.scale or 0) or not _CODE.fullmatch(cells[0]):
+        return None
+    code = cells[0].lstrip("#").upper()
+    room, material = cells[columns.room], cells[columns.material]
+    materials = materials_in(material)
+    scale_cell = cells[columns.scale] if columns.scale is not None else ""
+    return LegendPoint(
+        code=code,
+        room=_LEVEL.sub("", room),
+        material=materials[0] if materials else None,
+        scale=cell_scale(scale_cell) if scale_cell else None,
+        reference=_is_reference(code, f"{room} {material}"),
+    )
+
+
+def _text_point(text: str) -> LegendPoint | None:
+    """A PDF's legend row, its bars gone: the code, then the room (a level before it is dropped),
+    the material named after the room, and the scale its meter words name."""
+    lead = _LEAD_CODE.match(text.strip())
+    if lead is None:
+        return None
+    code = lead.group("code").lstrip("#").upper()
+    rest = _LEVEL.sub("", text.strip()[lead.end() :])
+    rooms = room_mentions(rest)
+    room = rest[: rooms[0].end] if rooms and rooms[0].start == 0 else ""
+    if not room:
+        return None  # the room must lead the row: a code before other words is no legend's
+    bracket = re.match(r" ?\([^()]{0,30}\)", rest[len(room) :])
+    room_words = room + (bracket.group(0) if bracket else "")
+    materials = materials_in(rest[len(room_words) :])
+    return LegendPoint(
+        code=code,
+        room=room_words,
+        material=materials[0] if materials else None,
+        scale=cell_scale(rest),
+        reference=_is_reference(code, room_words),
+    )
+
+
+def legend_room(point: LegendPoint) -> Mention | str | None:
+    """The room a point's room cell names: a known room word, else the cell's own words
+    ("Loft", "Rear passage") without its brackets; None when the cell is empty."""
+    mentions = room_mentions(point.room)
+    if mentions:
+        return mentions[0]
+    return cell_place(point.room)
+
+
+def cell_place(cell: str) -> str | None:
+    """A room column's cell as a place, when the vocabulary knows no room in it ("Rear passage",
+    "Loft"): its words without brackets; none when blank, a dash or more than a name."""
+    words = collapse(_BRACKETED.sub(" ", cell)).strip(" -,")
+    if not words or _NOT_READ.fullmatch(words) or len(words.split()) > _MAX_PLACE_WORDS:
+        return None
+    return truncate(words[0].upper() + words[1:], MAX_ROOM_NAME)
+
+
+@dataclass(frozen=True)
+class LegendCell:
+    """One reading of the wide table: the point whose column it is in, its value and day."""
+
+    point: LegendPoint
+    value: float
+    unit: str | None
+    taken_on: date | None
+    said_dry: bool | None
+
+
+class PointLegend:
+    """The legend read so far, line by line: its header's columns while in its table, the points
+    it defined (kept for the rest of the document, as the wide table follows it), and the wide
+    table's columns while in that table."""
+
+    def __init__(self) -> None:
+        self.columns: _Columns | None = None
+        self.points: dict[str, LegendPoint] = {}
+        self._row_text = ""  # a PDF legend row so far, its wrapped cells joined
+        self.wide: list[str] | None = None  # the wide table's headings: "Date", "Time", codes
+        self._partial = ""  # a PDF row's date that wrapped: "14/10/202" before "6 11:40 88"
+
+    def note(self, text: str, rows: RowReader | None, anchor: date | None) -> list[LegendCell] | None:
+        """The readings of a wide table's row ([] for the legend's own lines and the wide table's
+        head); None when the line is neither's."""
+        if self.wide is not None and rows is not None:
+            found = self._wide_row(text, rows, anchor)
+            if found is not None:
+                return found
+            self.wide = None
+        header = legend_header(text)
+        if header is not None:
+            self.columns, self._row_text = header, ""
+            return []
+        if self.points and self._heads_wide_table(text):
+            self.columns = None
+            return []
+        if self.columns is None:
+            return None
+        if _is_table_line(text) and _RULE.fullmatch(text.strip()):
+            return []
+        if self.columns.room != self.columns.material or _LEAD_CODE.match(text.strip()):
+            self._row_text = text
+        elif self._row_text and len(self._row_text) < _MAX_ROW and _WRAPPED.fullmatch(text.strip()):
+            self._row_text = f"{self._row_text} {text}"  # a PDF cell wrapped onto its own line
+        else:
+            self.columns = None
+            return None
+        point = legend_point(self._row_text, self.columns)
+        if point is None and self.columns.room == self.columns.material and _LEAD_CODE.match(text.strip()):
+            return []  # a PDF row whose room the vocabulary does not know: no point, the legend goes on
+        if point is None:
+            self.columns = None
+            return None
+        self.points[point.code] = point
+        return []
+
+    def _heads_wide_table(self, text: str) -> bool:
+        """ "Date | Time | P1 | P2 | DS1": a row per visit, a column per legend point; other
+        headings may only say when (a time column)."""
+        cells = _cells(text) if _is_table_line(text) else text.split()
+        codes = [cell.lstrip("#").upper() in self.points for cell in cells[1:]]
+        if not cells or not _WHEN_HEADING.fullmatch(cells[0]) or sum(codes) < 2:
+            return False
+        # (a code the legend did not define is a column left unread)
+        others = (cell for known, cell in zip(codes, cells[1:], strict=True) if not known)
+        if not all(_WHEN_HEADING.fullmatch(cell) or _CODE.fullmatch(cell) for cell in others):
+            return False
+        self.wide, self._partial = cells, ""
+        return True
+
+    def _wide_row(self, text: str, rows: RowReader, anchor: date | None) -> list[LegendCell] | None:
+        assert self.wide is not None
+        table = _is_table_line(text)
+        if table and _RULE.fullmatch(text.strip()):
+            return []
+        if not table and _PARTIAL_DATE.fullmatch(text.strip()) and not self._partial:
+            self._partial = text.strip()  # the date cell wrapped; its row goes on below
+            return []
+        if table:
+            cells = _cells(text)
+        else:
+            joined = f"{self._partial}{text.strip()}"
+            cells = _NOT_READ_WORDS.sub("-", joined).split()
+        self._partial = ""
+        if len(cells) != len(self.wide):
+            return None
+        found = rows.dates.find(cells[0], anchor, yearless_numeric=True)
+        if not found or found[0].start != 0 or found[0].value is None:
+            return None
+        taken_on = found[0].value
+        readings = []
+        for heading, cell in zip(self.wide[1:], cells[1:], strict=True):
+            point = self.points.get(heading.lstrip("#").upper())
+            number = reading_cell(cell)
+            if point is None:
+                if not cell or _TIME.fullmatch(cell) or _NOT_READ.fullmatch(cell) or number is not None:
+                    continue  # the time column, or a point the legend did not define
+                return None
+            if number is None:
+                if cell and not _NOT_READ.fullmatch(cell):
+                    return None  # a row of other words is not this table's
+                continue
+            readings.append(LegendCell(point, number.value, number.scale, taken_on, number.said_dry))
+        return readings
+
+
+class LegendScan(ReadingPlaces):
+    """The scan's use of a legend: a wide table's cell read as the point its code stands for."""
+
+    _meter: str | None
+
+    def _legend(self) -> PointLegend:
+        legend = self.__dict__.get("_point_legend")
+        if not isinstance(legend, PointLegend):
+            legend = self.__dict__["_point_legend"] = PointLegend()
+        return legend
+
+    def _legend_drafts(
+        self, line: Line, rows: RowReader | None, anchor: date | None, scales: Scales
+    ) -> list[ReadingDraft] | None:
+        """The readings a legend's wide table gives on the line ([] on the legend's own lines);
+        None when the line is no part of either. A point's scale is the legend's, else the one its
+        cell wrote ("12%MC"), else the block's."""
+        cells = self._legend().note(line.text, rows, anchor)
+        if cells is None:
+            return None
+        drafts = []
+        for cell in cells:
+            point = cell.point
+            unit = (
+                point.scale
+                or cell.unit
+                or scales.for_material(point.material.key if point.material else None)
+                or "%"
+            )
+            if cell.value > MAX_PERCENT and unit != "REL":
+                continue  # "230" is a reading only on a relative scale
+            room = legend_room(point)
+            location = (
+                self._name(self._resolve(room)) if isinstance(room, Mention) else room or UNSPECIFIED_LOCATION
+            )
+            drafts.append(
+                ReadingDraft(
+                    location=location,
+                    material=point.material,
+                    value=cell.value,
+                    unit=unit,
+                    meter=self._meter,
+                    taken_on=cell.taken_on,
+                    is_reference=point.reference,
+                    said_dry=cell.said_dry,
+                    source=SourceSpan(line=line.number, text=line.quote),
+                )
+            )
+        return drafts

@@ -1,0 +1,32 @@
+"""A sentence of drying goals or targets: its numbers are thresholds, never readings; its plain
+"material N unit or less" clauses are the job's goals. A reading beside it is still read."""
+
+from __future__ import annotations
+
+from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.reading_goals import goal_span, goals_in
+
+_NOTES = """Job 3310, 4 Banksia Way. Attended 11/06/2026. Laundry skirting and vanity kick wet.
+Readings (Protimeter, %WME): laundry skirting 29, vanity kick 33.
+Drying targets: skirting 17 %WME or less; kickboards under 18 %WME; walls within 5 of the hall.
+Our drying goal is the slab below 4%. Vanity kick re-read 12/06/2026 at 24.
+"""
+
+
+def test_goal_sentences_give_goals_not_readings() -> None:
+    found = {reading.value for reading in analyze_text(_NOTES).moisture_readings}
+    assert {29.0, 33.0, 24.0} <= found
+    assert not found & {17.0, 18.0, 5.0, 4.0}
+
+
+def test_the_goal_sentence_is_found_and_its_plain_clauses_kept() -> None:
+    line = "Targets - framing 15 %MC or under, sheathing below 19%. The stud read 22 %MC."
+    span = goal_span(line)
+    assert span is not None and line[span[0] : span[1]].endswith("19%.")
+    goals = goals_in(line[span[0] : span[1]])
+    assert [(goal.material_key, goal.unit, goal.value) for goal in goals] == [("framing", "%MC", 15.0)]
+
+
+def test_at_goal_and_goal_met_lead_no_goal_sentence() -> None:
+    assert goal_span("Bath wall at goal on Friday, 14 on the ME5.") is None
+    assert goal_span("Goal met in the hall: 12 %MC.") is None

@@ -1,0 +1,65 @@
+"""A numbered moisture map as a table: a "#" column of point numbers, a meter column whose meter
+the notes tie to a scale once, then re-reads by number ("#3 410"). Each point keeps its place and
+scale; the re-read's number words are no readings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
+from chalicelib.analysis.offline.reading_rows import RowReader
+
+_MAP = """Moisture map, claim 88-2041. Inspection: 14/10/2026.
+Garage 6 x 6 m and family room 5 x 4 m wet from a burst laundry tap; drywall wicking in both.
+Walls read with the Tramex ME5, non-invasive (relative scale). Framing with the Delmhorst BD-10, pins, %MC.
+ #  | location                       | meter     | 14/10
+ 1  | garage, east wall, 6 in        | ME5       | 640
+ 2  | garage, bottom plate           | BD-10     | 29 %MC
+ 3  | family room, west wall, 6 in   | ME5       | 515
+Re-check 16/10/2026: #1 300, #2 18 %MC, #3 410. Points 1 and 3 still wet.
+"""
+
+
+def test_a_numbered_map_table_reads_by_meter_scale_and_re_reads_by_number() -> None:
+    found = [(r.value, r.unit, r.location, r.taken_on) for r in analyze_text(_MAP).moisture_readings]
+    assert (640.0, "REL", "Garage", date(2026, 10, 14)) in found
+    assert (29.0, "%MC", "Garage", date(2026, 10, 14)) in found
+    assert (515.0, "REL", "Family room", date(2026, 10, 14)) in found
+    assert (300.0, "REL", "Garage", date(2026, 10, 16)) in found
+    assert (18.0, "%MC", "Garage", date(2026, 10, 16)) in found
+    assert (410.0, "REL", "Family room", date(2026, 10, 16)) in found
+    assert len(found) == 6  # "Points 1 and 3" are point numbers, not readings
+
+
+def test_a_meter_named_alone_in_a_sentence_with_a_scale_gives_that_scale() -> None:
+    scales = meter_scales("Walls with the Tramex ME5 (relative). Pins: Delmhorst BD-10 in %MC.")
+    assert meter_scale("east wall ME5", scales) == "REL"
+    assert meter_scale("bottom plate BD-10", scales) == "%MC"
+    assert meter_scale("no meter named here", scales) is None
+    # two meters in one sentence: whose scale is whose is not said
+    assert meter_scales("Tramex ME5 and Delmhorst BD-10 used, relative and %MC.") == {}
+
+
+_LETTERED = """Moisture map, job 4410. Attended 14/10/2026. Kitchen cabinets and kitchen floor wet.
+Readings (Protimeter pins %WME; plasterboard on the ME5 reference scale 0-100, no unit)
+D  kitchen sink cabinet base (particleboard) ........ 36%
+V  kitchen plasterboard behind fridge ............... 64
+Re-check 16/10/2026:
+D 22% | V 40 | R not read
+"""
+
+
+def test_a_meter_scales_range_is_no_reading() -> None:
+    found = [(r.value, r.taken_on) for r in analyze_text(_LETTERED).moisture_readings]
+    assert (36.0, date(2026, 10, 14)) in found
+    assert (64.0, date(2026, 10, 14)) in found
+    assert 0.0 not in [value for value, _ in found]  # the scale's "0-100" is no reading
+
+
+def test_a_bar_separated_re_read_is_no_table_header() -> None:
+    # "D 22% | V 40": a point's reading each, never column titles ("D 22" is no "day 22")
+    rows = RowReader(Dates([], None), date(2026, 10, 14))
+    assert rows.header(["D 22%", "V 40", "R not read"], None) is None
+    assert rows.header(["Point", "Day 1", "Day 2"], None) is not None
