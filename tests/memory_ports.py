@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from chalicelib.aws.scanning import NoScanner
-from chalicelib.core.events import Event, describe_change
+from chalicelib.core.events import Event, record_change
 from chalicelib.core.models import (
     FINISHED_STATUSES,
     ApiKey,
@@ -83,14 +83,7 @@ class MemoryWorkflowRecords:
             updated = current.model_copy(deep=True)
             mutate(updated)
             changed = list(steps(updated)) if steps is not None else []
-            now = utc_now()
-            made = [
-                Event(workflow_id=workflow_id, seq=current.last_event_seq + n, type=kind, data=data, at=now)
-                for n, (kind, data) in enumerate(describe_change(current, updated, changed), start=1)
-            ]
-            updated.last_event_seq = current.last_event_seq + len(made)
-            updated.version = current.version + 1
-            updated.updated_at = now
+            made = record_change(current, updated, changed)
             self.workflows[workflow_id] = updated.model_copy(deep=True)
             for step in changed:
                 self.steps.setdefault(workflow_id, {})[step.step_number] = step.model_copy(deep=True)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from boto3.dynamodb.conditions import Attr, ConditionExpressionBuilder, Key
 
 from chalicelib.aws.dynamo import call, from_dynamo, pages, to_dynamo
-from chalicelib.core.events import Event, describe_change
+from chalicelib.core.events import Event, record_change
 from chalicelib.core.models import (
     FINISHED_STATUSES,
     StepStatus,
@@ -134,14 +134,7 @@ class DynamoWorkflowRecords:
             updated = current.model_copy(deep=True)
             mutate(updated)
             changed_steps = list(steps(updated)) if steps is not None else []
-            now = utc_now()
-            events = [
-                Event(workflow_id=workflow_id, seq=current.last_event_seq + n, type=kind, data=data, at=now)
-                for n, (kind, data) in enumerate(describe_change(current, updated, changed_steps), start=1)
-            ]
-            updated.last_event_seq = current.last_event_seq + len(events)
-            updated.version = current.version + 1
-            updated.updated_at = now
+            events = record_change(current, updated, changed_steps)
             try:
                 self._write(updated, current.version, changed_steps, events)
             except ConditionFailed:

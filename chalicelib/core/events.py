@@ -23,6 +23,7 @@ from chalicelib.core.models import (
     WorkflowStatus,
     WorkflowStep,
     iso,
+    utc_now,
 )
 
 
@@ -142,6 +143,21 @@ def describe_change(before: Workflow, after: Workflow, steps: Sequence[WorkflowS
         if status_event is not None:
             changes.append(status_event)
     return [(kind, _bounded(data)) for kind, data in changes]
+
+
+def record_change(current: Workflow, updated: Workflow, steps: Sequence[WorkflowStep]) -> list[Event]:
+    """The events a write of `updated` over `current` makes, numbered after the record's last;
+    `updated` gets its new `lastEventSeq`, `version` and `updatedAt`. Every WorkflowRecords
+    adapter calls this, so their events agree."""
+    now = utc_now()
+    events = [
+        Event(workflow_id=current.id, seq=current.last_event_seq + n, type=kind, data=data, at=now)
+        for n, (kind, data) in enumerate(describe_change(current, updated, steps), start=1)
+    ]
+    updated.last_event_seq = current.last_event_seq + len(events)
+    updated.version = current.version + 1
+    updated.updated_at = now
+    return events
 
 
 def step_data(step: WorkflowStep) -> dict[str, Any]:
