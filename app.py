@@ -13,7 +13,7 @@ from chalice import AuthResponse, Chalice, CognitoUserPoolAuthorizer, Response
 from chalice.app import AuthRequest, SQSEvent, WebsocketEvent
 
 from chalicelib import wiring
-from chalicelib.api import auth, cors, websocket
+from chalicelib.api import auth, cors
 from chalicelib.api.http import (
     API_PREFIX,
     RouteDoc,
@@ -406,11 +406,15 @@ def _workflow_response(workflow: Workflow) -> Response:
 
 
 # --- WebSocket: live progress (see chalicelib/api/websocket.py for the protocol) ----------
+# The WebSocket Lambdas import their module when called: the HTTP API's cold start (the same
+# package) does not pay for the live-progress fan-out.
 
 
 @app.on_ws_connect(name="ws_connect")
 def ws_connect(event: WebsocketEvent) -> Response | None:
     # Browsers cannot set headers on a WebSocket: the bearer token comes in the query string.
+    from chalicelib.api import websocket
+
     token = (event.to_dict().get("queryStringParameters") or {}).get("token")
     try:
         websocket.connect(wiring.ports(), event.connection_id, token)
@@ -422,11 +426,15 @@ def ws_connect(event: WebsocketEvent) -> Response | None:
 
 @app.on_ws_message(name="ws_message")
 def ws_message(event: WebsocketEvent) -> None:
+    from chalicelib.api import websocket
+
     websocket.handle_message(wiring.ports(), event.connection_id, event.body)
 
 
 @app.on_ws_disconnect(name="ws_disconnect")
 def ws_disconnect(event: WebsocketEvent) -> None:
+    from chalicelib.api import websocket
+
     websocket.disconnect(wiring.ports(), event.connection_id)
 
 
