@@ -28,7 +28,6 @@ from chalicelib.core import (
     api_keys,
     audit,
     control,
-    findings_edits,
     ratelimit,
     review,
     revisions,
@@ -243,6 +242,8 @@ def retry_workflow(workflow_id: str) -> Response:
 
 @api("/workflows/{workflow_id}/findings", "GET", "getFindings")
 def get_findings(workflow_id: str) -> Response:
+    from chalicelib.core import findings_edits  # the analysis and QA: only these routes load them
+
     ports = wiring.ports()
     view = findings_edits.read(ports, workflows.load_owned(ports, current_user(), workflow_id))
     return _findings_response(view)
@@ -256,6 +257,8 @@ def get_findings(workflow_id: str) -> Response:
     content_types=["application/merge-patch+json", "application/json-patch+json", "application/json"],
 )
 def patch_findings(workflow_id: str) -> Response:
+    from chalicelib.core import findings_edits
+
     user = signed_in_user()
     ports = wiring.ports()
     workflow = workflows.load_owned(ports, user, workflow_id)
@@ -268,7 +271,8 @@ def patch_findings(workflow_id: str) -> Response:
     return _findings_response(edited.view)
 
 
-def _findings_response(view: findings_edits.FindingsView) -> Response:
+def _findings_response(view: Any) -> Response:
+    """`{findings, qa}` with the findings' ETag (a `findings_edits.FindingsView`)."""
     return json_response({"findings": view.findings, "qa": view.qa}, headers={"ETag": f'"{view.etag}"'})
 
 

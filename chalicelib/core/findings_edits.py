@@ -14,12 +14,13 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 from types import UnionType
 from typing import Any, Union, get_args, get_origin
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 
+from chalicelib.analysis import Findings, check_findings
+from chalicelib.analysis.findings import SourceSpan
 from chalicelib.core.documents import WorkFile, findings_key_of, qa_key_of, work_key
 from chalicelib.core.errors import (
     ConflictError,
@@ -177,7 +178,7 @@ def mark_entered(model: type[BaseModel], before: Any, after: Any, entry: dict[st
     for name, info in model.model_fields.items():
         key = info.alias or name
         inner, many = _models_in(info.annotation)
-        if inner is SourceSpan_model():
+        if inner is SourceSpan:
             spans.append(key)
             continue
         if inner is None or key not in marked:
@@ -210,13 +211,6 @@ def _without_evidence(value: Any) -> Any:
     return value
 
 
-@cache
-def SourceSpan_model() -> type[BaseModel]:
-    from chalicelib.analysis.findings import SourceSpan  # deferred: the API's cold start
-
-    return SourceSpan
-
-
 def _audited(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     def cut(value: Any) -> Any:
         text = json.dumps(value, ensure_ascii=False)
@@ -242,10 +236,6 @@ def edit(
     ports: Ports, workflow: Workflow, editor: str, body: Any, content_type: str, if_match: str | None
 ) -> Edit:
     """Apply a reviewer's patch to the findings of a workflow in review, and check them again."""
-    from pydantic import ValidationError
-
-    from chalicelib.analysis import Findings, check_findings  # deferred: the API's cold start
-
     expected = parse_if_match(if_match)
     if workflow.status is not WorkflowStatus.NEEDS_REVIEW:
         raise ConflictError(
@@ -273,7 +263,7 @@ def edit(
     changes = list(changes_between(current.findings, document))
     if not changes:
         return Edit(workflow, current, [])
-    qa = check_findings(findings, reference=_reference(ports, workflow, Findings))
+    qa = check_findings(findings, reference=_reference(ports, workflow))
     qa_document = qa.model_copy(update={"checked_at": iso(utc_now())}).model_dump(mode="json")
     etag = etag_of(document)
     findings_key = work_key(workflow.user_id, workflow.id, f"findings-{etag}.json")
@@ -312,10 +302,10 @@ def edit(
     return Edit(updated, FindingsView(document, qa_document, etag), _audited(changes))
 
 
-def _reference(ports: Ports, workflow: Workflow, findings_model: Any) -> Any:
+def _reference(ports: Ports, workflow: Workflow) -> Findings | None:
     """The offline analyzer's findings QA cross-checks Claude's with, when QA made them."""
     try:
-        return findings_model.model_validate(
+        return Findings.model_validate(
             ports.blobs.get_json(work_key(workflow.user_id, workflow.id, WorkFile.REFERENCE))
         )
     except NotFound:

@@ -44,6 +44,7 @@ from chalicelib.core.models import (
 from chalicelib.core.paging import decode_page_token, encode_page_token
 from chalicelib.core.ports import ConditionFailed, Ports
 from chalicelib.core.revisions import signed_file_key
+from chalicelib.core.signoff import current_signature
 from chalicelib.core.validation import validated
 from chalicelib.fieldapps import inspection_from_payload, inspection_text
 from chalicelib.settings import get_settings
@@ -326,22 +327,12 @@ def get_report(
             f"NEEDS_REVIEW); it is {workflow.status.value}",
             code="REPORT_NOT_READY",
         )
-    signed = next((s for s in workflow.signatures if s.revision == workflow.revision), None)
+    signed = current_signature(workflow)
     if signed is not None and report_format in signed.files:
         key = signed.files[report_format].key  # the files as signed, checkable by their SHA-256
     else:
         key = report_key(user_id, workflow.id, report_format, draft=draft)
-    if report_format == "json":
-        return {"report": ports.blobs.get_json(key)}
-    expires_in = get_settings().presign_expiry_seconds
-    name = download_name(workflow, report_format, suffix="DRAFT" if draft else None)
-    return {
-        "format": report_format,
-        "contentType": REPORT_CONTENT_TYPES[report_format],
-        "url": ports.blobs.download_url(key, expires_in, name),
-        "expiresIn": expires_in,
-        "draft": draft,
-    }
+    return _served(ports, workflow, key, report_format, suffix="DRAFT" if draft else None, draft=draft)
 
 
 def _signed_revision(ports: Ports, workflow: Workflow, report_format: str, revision: str) -> dict[str, Any]:
@@ -349,16 +340,23 @@ def _signed_revision(ports: Ports, workflow: Workflow, report_format: str, revis
     if not (revision.isascii() and revision.isdigit() and 0 < len(revision) <= 6):
         raise InvalidRequestError("revision must be a revision number", code="INVALID_REVISION")
     key = signed_file_key(workflow, int(revision), report_format)
+    return _served(ports, workflow, key, report_format, suffix=f"rev{revision}", draft=False)
+
+
+def _served(
+    ports: Ports, workflow: Workflow, key: str, report_format: str, *, suffix: str | None, draft: bool
+) -> dict[str, Any]:
+    """The report itself (JSON), or a short-lived link to download its file under the job's name."""
     if report_format == "json":
         return {"report": ports.blobs.get_json(key)}
     expires_in = get_settings().presign_expiry_seconds
-    name = download_name(workflow, report_format, suffix=f"rev{revision}")
+    name = download_name(workflow, report_format, suffix=suffix)
     return {
         "format": report_format,
         "contentType": REPORT_CONTENT_TYPES[report_format],
         "url": ports.blobs.download_url(key, expires_in, name),
         "expiresIn": expires_in,
-        "draft": False,
+        "draft": draft,
     }
 
 
