@@ -31,6 +31,7 @@ from chalicelib.core.errors import (
 )
 from chalicelib.core.models import Workflow, WorkflowStatus, iso, utc_now
 from chalicelib.core.ports import ConditionFailed, NotFound, Ports
+from chalicelib.core.review import severity_counts
 
 MERGE_PATCH = "application/merge-patch+json"
 JSON_PATCH = "application/json-patch+json"
@@ -271,8 +272,7 @@ def edit(
     # The documents first: the record never points at what is not there.
     ports.blobs.put_json(findings_key, document)
     ports.blobs.put_json(qa_key, qa_document)
-    errors = sum(1 for issue in qa_document["issues"] if issue["severity"] == "error")
-    warnings = sum(1 for issue in qa_document["issues"] if issue["severity"] == "warning")
+    errors, warnings = severity_counts(qa_document)
     fields = sorted({c["path"].split("/")[1] for c in changes if c["path"] != "/"})
 
     def to_edited(record: Workflow) -> None:

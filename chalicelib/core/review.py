@@ -65,6 +65,12 @@ def qa_errors(qa: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [issue for issue in qa.get("issues", []) if issue.get("severity") == "error"]
 
 
+def severity_counts(qa: Mapping[str, Any]) -> tuple[int, int]:
+    """The QA result's errors and warnings, counted (as stored by the QA phase)."""
+    severities = [issue.get("severity") for issue in qa.get("issues", [])]
+    return severities.count("error"), severities.count("warning")
+
+
 def _override_for(issue: Mapping[str, Any], overrides: list[OverrideRequest]) -> OverrideRequest | None:
     """The override that names this error: by code and field, or by code alone."""
     exact = [o for o in overrides if o.code == issue.get("code") and o.field == issue.get("field")]
@@ -120,7 +126,7 @@ def approve(ports: Ports, workflow: Workflow, approver: str, request: ApproveReq
         )
     qa = ports.blobs.get_json(qa_key_of(workflow))
     overrides = checked_overrides(qa, request)
-    warnings = sum(1 for issue in qa.get("issues", []) if issue.get("severity") == "warning")
+    _, warnings = severity_counts(qa)
     token: list[str] = []
 
     def to_approved(current: Workflow) -> None:

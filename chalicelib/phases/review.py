@@ -16,6 +16,7 @@ from pydantic import ConfigDict, Field
 from chalicelib.core.errors import WorkflowStoppedError
 from chalicelib.core.models import RUNNING_STATUSES, Review, ReviewReason, Workflow, WorkflowStatus, utc_now
 from chalicelib.core.ports import Ports
+from chalicelib.core.review import severity_counts
 from chalicelib.phases.runner import ExecutionState
 from chalicelib.report.files import render_report_files
 
@@ -38,8 +39,7 @@ def review_point(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
 
     rendered = render_report_files(ports, current, draft=True)
     qa, keys = rendered.qa, rendered.keys
-    errors = sum(1 for issue in qa.issues if issue.severity == "error")
-    warnings = sum(1 for issue in qa.issues if issue.severity == "warning")
+    errors, warnings = severity_counts(qa.model_dump(mode="json"))
 
     def to_review(workflow: Workflow) -> None:
         if workflow.status not in RUNNING_STATUSES:
