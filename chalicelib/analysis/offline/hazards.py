@@ -154,9 +154,15 @@ _RULED_OUT_BEFORE = re.compile(
 _RULED_OUT_AFTER = re.compile(
     r"\b(?:not (?:present|found|seen|detected|observed|expected|suspected|identified|requested|required"
     r"|noted|an issue|a concern|affected)|(?:was|were|is|are) not|absent|negative|ok|okay|fine|safe"
-    r"|no issues?|n/a|unaffected)\b",
+    r"|no issues?|n/a|unaffected"
+    # "the asbestos register says no ACMs", "testing came back negative": a record that clears it.
+    r"|(?:says|shows|showed|found|confirms?|confirmed|came back|returned|reports?|lists?)"
+    r" (?:no|none|nil|clear))\b",
     FLAGS,
 )
+
+
+_LABEL_SEPARATOR = re.compile(r"\s*[:\-]\s*")
 
 
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|however|although|so|then|whereas)\b", FLAGS)
@@ -209,7 +215,9 @@ def _ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause_before = before[breaks[-1].end() :] if breaks else before
     after = text[end : min(sentence_end, end + _AFTER_REACH)]
-    cut = _CLAUSE_BREAK.search(after)
+    # "Asbestos: 1998 build, not suspected": a label's own colon opens its value, not a new clause.
+    label = _LABEL_SEPARATOR.match(after)
+    cut = _CLAUSE_BREAK.search(after, label.end() if label else 0)
     clause_after = after[: cut.start()] if cut else after
     return bool(_RULED_OUT_BEFORE.search(clause_before) or _RULED_OUT_AFTER.search(clause_after))
 

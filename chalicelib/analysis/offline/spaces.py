@@ -14,6 +14,19 @@ from chalicelib.analysis.offline.measures import (
     DIMENSIONS,
     STATED_AREA,
 )
+from chalicelib.analysis.offline.room_states import (
+    CLEAN,
+    DAMAGE_CONTEXT_WORDS,
+    DENIED_AFTER,
+    HEDGE_BEFORE,
+    READING_NUMBER,
+    REFERENCE_BEFORE,
+    SAID_DRY,
+    SEEN_DAMAGE,
+    UNAFFECTED,
+    UNAFFECTED_MILD,
+    WET,
+)
 from chalicelib.analysis.offline.spaces_vocabulary import (
     ROOM_PATTERN,
     Mention,
@@ -130,87 +143,8 @@ _HEADING_PREFIX = re.compile(
 _HEADING_ONLY_REST = re.compile(r"(?:\s|,|&|/|\+|:|\band\b|\bthe\b|\([a-z ]{0,20}\))*", FLAGS)
 
 
-_DAMAGE_CONTEXT_WORDS = re.compile(
-    r"\b(?:damaged?|affected|impacted|stain(?:s|ed|ing)?|swollen|swelling|delaminat(?:ed|ing|ion)|cupp(?:ed"
-    r"|ing)"
-    r"|buckl(?:ed|ing)|lifting|warp(?:ed|ing)?|odou?rs?|residue|growth|wicking|collapsed|sagging|peeling"
-    r"|bubbling|rot(?:ted|ting)?|soaked|pool(?:ed|ing)|standing|readings?|moisture|mc|wme|rel|spores?"
-    r"|soot\w*|smoke(?! ?(?:detectors?|alarms?))|char(?:red|ring)?|burnt|scorch\w*)\b",
-    FLAGS,
-)
-
-
-_WET = re.compile(r"\b(?:wet(?! areas?\b)|soaked|saturated|damp|water|flood\w*|leak\w*)\b", FLAGS)
-
-
-# What outweighs a mild "no damage" in a room's own words: the room is wet or visibly damaged.
-_SEEN_DAMAGE = re.compile(
-    r"\b(?:wet(?! areas?\b)|soaked|saturated|damp|water|flood\w*|leak\w*|stain(?:s|ed|ing)?|swollen|swelling"
-    r"|delaminat\w*|cupp\w*|buckl\w*|sagg\w*|collapsed|mou?ld\w*|growth|soot\w*|charred|burnt|wicking"
-    r"|wicked|odou?rs?|residue|film|smoke(?! ?(?:detectors?|alarms?))|scorch\w*)\b",
-    FLAGS,
-)
-
-
-# "may have taken some water", "possibly wet": a hedge is not damage.
-_HEDGE_BEFORE = re.compile(
-    r"\b(?:may|might|could|possibly|perhaps|probably|maybe|suspect\w*|reportedly|if|whether|unsure)\b"
-    r"[^,;.]{0,40}$",
-    FLAGS,
-)
-
-
-# "the water never got past the door", "water did not reach": the word is what is denied.
-_DENIED_AFTER = re.compile(
-    r"(?: \w+){0,2} (?:never|did(?:n'?t| not)|ha(?:s|d|ve)(?:n'?t| not)|was(?:n'?t| not)|stopped short)\b",
-    FLAGS,
-)
-
-
 _MAX_ROOM_WORDS = 5  # a longer "Area: ..." value is prose, not a room name
 
-
-# Said of a room, these settle that it is not affected, whatever else its words mention.
-_UNAFFECTED = re.compile(
-    r"\b(?:unaffected|not affected|not impacted|unimpacted|undamaged|not damaged"
-    # "at the dry standard", "back to dry standard" say a room has dried, not that it is the reference
-    r"|(?<!at the )(?<!to the )(?<!of the )(?<!at )(?<!to )dry (?:standard|std|ref(?:erence)?)s?"
-    r"|(?:reference|control|baseline) (?:area|room|point|wall)s?"
-    r"|(?:used|taken|read|as) (?:as|for)? ?(?:the |a |our |his |her |their )?(?:dry |upstairs |downstairs "
-    r"|ground floor |main floor )?(?:standard|reference|baseline|control|comparison)s?"
-    r"|for comparison|(?:as|for) (?:the |a |his |her |their |our )?(?:\"?normal\"?|dry) (?:wall|reading|room)"
-    r"|did(?: not|n'?t) (?:get wet|reach|get water)|not (?:wet|reached)|never (?:got )?wet"
-    r"|(?:stayed|remained|remains|kept|tested|read) (?:completely |totally |bone )?dry"
-    r"|(?:was|were) (?:fine|spared|untouched)|untouched"
-    r"|not (?:from |part of |related to |caused by )?(?:this|the) (?:leak|loss|event|claim)"
-    r"|pre-?existing|(?:been there|existed) for (?:years|months|ages))\b",
-    FLAGS,
-)
-# Said of a room, these say it is fine unless its own words say it is wet or damaged.
-_UNAFFECTED_MILD = re.compile(
-    r"\b(?:no damage|no (?:visible )?(?:water|moisture|damage|staining|residue)"
-    r"|(?:reference|control|baseline) readings?"
-    r"|free (?:of|from) (?:any |visible )*(?:water|moisture|damage|mou?ld|staining|contamination|soot|smoke)"
-    r"|nothing (?:came through|to dry|(?:read )?(?:over|above|higher than))"
-    r"|checked\W{1,4}(?:and )?(?:dry|fine|ok|clear|nothing)|no action)\b",
-    FLAGS,
-)
-_CLEAN = re.compile(
-    r"\b(?:came back clean|tested clean|clean wipe|wiped clean|nothing got in|no odou?r)\b", FLAGS
-)
-# "Ref bed 3 - pbd 9%", "reference: lounge wall 12": a room named as the dry standard.
-_REFERENCE_BEFORE = re.compile(
-    r"\b(?:ref(?:erence)?|dry (?:std|standard)|control|baseline)\b[\s:=\-]{0,3}"
-    r"(?:(?:is |was )?(?:the |in the ))?$",
-    FLAGS,
-)
-# "Kitchen vinyl DRY", "hall bath vinyl dry": dry said of a room with nothing wet about it.
-_SAID_DRY = re.compile(
-    r"\bdry\b(?! ?(?:std|standard|goal|out|ing|by|within|in \d|to\b|after|mode))"
-    r"|\bno (?:visible |active )?(?:mou?ld|growth|staining)\b",
-    FLAGS,
-)
-_READING_NUMBER = re.compile(r"\d ?(?:%|wme|rel|mc)|(?:wme|rel|mc) ?\d|\d{2}\b", FLAGS)
 # Between two rooms of one list ("Bedrooms 2 and 3, the hallway, kitchen and laundry are ..."), a
 # level in brackets included ("Living room (main floor) and linen closet (upstairs): unaffected").
 _LIST_JOIN = re.compile(r"^(?:\s|,|&|/|\+|\band\b|\bor\b|\bthe\b|\bboth\b|\([a-z ]{0,20}\))*$", FLAGS)
@@ -222,6 +156,15 @@ _PASSING = re.compile(
     r"|moved (?:to|into)|taken (?:to|into)|set up in|looked (?:up|down) (?:into|at)"
     r"|from (?:below|above|underneath)"
     r"|(?:going|went|go|walk\w*|climb\w*|carr(?:y|ied|ying)) (?:down|up))\b",
+    FLAGS,
+)
+
+
+# "Crawl space fan", "Bathroom exhaust fan": a room naming where a machine is, not a heading for the
+# room. (Not "Kitchen door": a door is part of the room, and its damage is the room's.)
+_THING_AFTER = re.compile(
+    r" (?:exhaust |extractor |ceiling |drying )?(?:fans?|air ?movers?|blowers?|dehu\w*|heaters?|scrubbers?"
+    r"|afds?|extractors?)\b",
     FLAGS,
 )
 
@@ -260,7 +203,7 @@ READINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 
 _DAMAGE_CONTEXT: tuple[re.Pattern[str], ...] = (
-    _DAMAGE_CONTEXT_WORDS,
+    DAMAGE_CONTEXT_WORDS,
     *(pattern for _, pattern in DAMAGE_KEYWORDS),
     DIMENSIONS,
     *(pattern for _, pattern in READINGS),
@@ -406,7 +349,7 @@ def _bracket_around(
 
 
 def _hedged(text: str, start: int) -> bool:
-    return _HEDGE_BEFORE.search(text, max(0, start - 60), start) is not None
+    return HEDGE_BEFORE.search(text, max(0, start - 60), start) is not None
 
 
 def _has_damage(pattern: re.Pattern[str], text: str) -> bool:
@@ -441,8 +384,9 @@ def room_mentions(text: str) -> list[Mention]:
     whole_line: tuple[bool, bool] | None = None  # read once: a line of one room is all its own
     flags = []
     for index, mention in enumerate(found):
+        names_a_thing = _THING_AFTER.match(text, mention.end) is not None
         # "Master bedroom and Bedroom 3" on a line of its own heads both rooms' section.
-        is_heading = is_label_line or mention.start <= prefix_end or heading_only
+        is_heading = not names_a_thing and (is_label_line or mention.start <= prefix_end or heading_only)
         if is_heading and one_room:
             # "Server room: may have taken some water ... nothing read above the control reading"
             if whole_line is None:
@@ -454,11 +398,14 @@ def room_mentions(text: str) -> list[Mention]:
             start, end = reader.part(index)
             own_damage = _seen_damage(text, start, end)
             unaffected = _is_unaffected(text, mention, start, end, own_damage)
-        described = is_heading or (reader.describes_damage(mention.start) and not reader.is_passing(index))
+        described = is_heading or (
+            not names_a_thing and reader.describes_damage(mention.start) and not reader.is_passing(index)
+        )
         # A building holds the rooms ("water entered the granny flat") unless a heading names it a room.
         is_space = not mention.collective and (is_heading or mention.base not in _BUILDINGS)
         flags.append([described and is_space, unaffected, own_damage])
     _share_unaffected(text, found, flags)
+    _sentence_unaffected(reader, flags)
     return [
         replace(
             mention, affected=described and not unaffected, unaffected=unaffected, heading_only=heading_only
@@ -507,47 +454,65 @@ def _share_unaffected(text: str, found: Sequence[Mention], flags: list[list[bool
             flag[1] = True
 
 
+def _sentence_unaffected(reader: _Reader, flags: list[list[bool]]) -> None:
+    """ "Kitchen, office and staff room were checked: no readings above background": a sentence that
+    calls its rooms unaffected and says nothing is wet or damaged speaks for every room it names."""
+    said: dict[tuple[int, int], bool] = {}
+    for mention, flag in zip(reader.found, flags, strict=True):
+        bounds = reader.sentences.bounds(mention.start)
+        if bounds not in said:
+            start, end = bounds
+            sentence = reader.text[start:end]
+            said[bounds] = (
+                (UNAFFECTED.search(sentence) is not None or UNAFFECTED_MILD.search(sentence) is not None)
+                and not _seen_damage(reader.text, start, end)
+                and READING_NUMBER.search(sentence) is None
+            )
+        if said[bounds]:
+            flag[1] = True
+
+
 def _seen_damage(text: str, start: int, end: int) -> bool:
-    return _unnegated(_SEEN_DAMAGE, text[start:end])
+    return _unnegated(SEEN_DAMAGE, text[start:end])
 
 
 def _unnegated(pattern: re.Pattern[str], part: str) -> bool:
     """A word said and meant: not negated ("no water"), not hedged ("may have taken water"), and not
     the subject of a denial ("the water never got past the door")."""
     return any(
-        not _hedged(part, match.start()) and _DENIED_AFTER.match(part, match.end()) is None
+        not _hedged(part, match.start()) and DENIED_AFTER.match(part, match.end()) is None
         for match in evidence_matches(pattern, part)
     )
 
 
 def _is_unaffected(text: str, mention: Mention, start: int, end: int, own_damage: bool) -> bool:
-    if _UNAFFECTED.search(text, start, end) is not None:
+    if UNAFFECTED.search(text, start, end) is not None:
         return True
     if _is_reference(text, mention):
         return True
     if own_damage:
         return False
-    return _UNAFFECTED_MILD.search(text, start, end) is not None or _said_dry(text, start, end)
+    return UNAFFECTED_MILD.search(text, start, end) is not None or _said_dry(text, start, end)
 
 
 def section_says_unaffected(text: str) -> bool:
     """Whether the first line under a heading of rooms says they were not affected ("Not
     affected.", "Wipe tests came back clean", "Doors shut, nothing got in")."""
-    if _UNAFFECTED.search(text) is not None or _CLEAN.search(text) is not None:
+    if UNAFFECTED.search(text) is not None or CLEAN.search(text) is not None:
         return True
-    return _UNAFFECTED_MILD.search(text) is not None and next(evidence_matches(_WET, text), None) is None
+    return UNAFFECTED_MILD.search(text) is not None and next(evidence_matches(WET, text), None) is None
 
 
 def _is_reference(text: str, mention: Mention) -> bool:
-    return _REFERENCE_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
+    return REFERENCE_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
 
 
 def _said_dry(text: str, start: int, end: int) -> bool:
     """ "Kitchen vinyl DRY": dry, with no reading and no unnegated damage in the same part."""
-    if _SAID_DRY.search(text, start, end) is None or _READING_NUMBER.search(text, start, end):
+    if SAID_DRY.search(text, start, end) is None or READING_NUMBER.search(text, start, end):
         return False
     part = text[start:end]
-    return not any(_unnegated(pattern, part) for pattern in (_DAMAGE_CONTEXT_WORDS, _WET))
+    return not any(_unnegated(pattern, part) for pattern in (DAMAGE_CONTEXT_WORDS, WET))
 
 
 def place_mentions(text: str) -> list[Mention]:

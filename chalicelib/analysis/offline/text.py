@@ -49,10 +49,11 @@ _TYPOGRAPHIC_QUOTES = str.maketrans(
 )
 
 
-# A full stop after an abbreviation or an initial ("approx.", "Mrs K. Walsh") ends no sentence.
+# A full stop after an abbreviation or an initial ("approx.", "Mrs K. Walsh") ends no sentence; one
+# after a unit does ("about 5 x 4 m. The carpet ...").
 SENTENCE_END = re.compile(
     r"(?<!\bapprox)(?<!\best)(?<!\bno)(?<!\bvs)(?<!\bmr)(?<!\bmrs)(?<!\bdr)(?<!\bst)"
-    r"(?<!\b[A-Za-z])[.!?](?= |$)",
+    r"(?<!\b(?-i:[A-Z]))[.!?](?= |$)",
     re.IGNORECASE,
 )
 

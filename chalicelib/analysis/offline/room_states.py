@@ -1,0 +1,95 @@
+"""What a line says of the rooms it names: damaged, wet, hedged, denied, or not affected.
+
+The phrases live here, apart from the reading of room mentions in `spaces`, so that the two stay
+small enough to read.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.text import FLAGS
+
+DAMAGE_CONTEXT_WORDS = re.compile(
+    r"\b(?:damaged?|affected|impacted|stain(?:s|ed|ing)?|swollen|swelling|delaminat(?:ed|ing|ion)|cupp(?:ed"
+    r"|ing)"
+    r"|buckl(?:ed|ing)|lifting|warp(?:ed|ing)?|odou?rs?|residue|growth|wicking|collapsed|sagging|peeling"
+    r"|bubbling|rot(?:ted|ting)?|soaked|pool(?:ed|ing)|standing|readings?|moisture|mc|wme|rel|spores?"
+    r"|soot\w*|smoke(?! ?(?:detectors?|alarms?))|char(?:red|ring)?|burnt|scorch\w*)\b",
+    FLAGS,
+)
+
+
+WET = re.compile(r"\b(?:wet(?! areas?\b)|soaked|saturated|damp|water|flood\w*|leak\w*)\b", FLAGS)
+
+
+# What outweighs a mild "no damage" in a room's own words: the room is wet or visibly damaged.
+SEEN_DAMAGE = re.compile(
+    r"\b(?:wet(?! areas?\b)|soaked|saturated|damp|water|flood\w*|leak\w*|stain(?:s|ed|ing)?|swollen|swelling"
+    r"|delaminat\w*|cupp\w*|buckl\w*|sagg\w*|collapsed|mou?ld\w*|growth|soot\w*|charred|burnt|wicking"
+    r"|wicked|odou?rs?|residue|film|smoke(?! ?(?:detectors?|alarms?))|scorch\w*)\b",
+    FLAGS,
+)
+
+
+# "may have taken some water", "possibly wet": a hedge is not damage.
+HEDGE_BEFORE = re.compile(
+    r"\b(?:may|might|could|possibly|perhaps|probably|maybe|suspect\w*|reportedly|if|whether|unsure)\b"
+    r"[^,;.]{0,40}$",
+    FLAGS,
+)
+
+
+# "the water never got past the door", "water did not reach": the word is what is denied.
+DENIED_AFTER = re.compile(
+    r"(?: \w+){0,2} (?:never|did(?:n'?t| not)|ha(?:s|d|ve)(?:n'?t| not)|was(?:n'?t| not)|stopped short)\b",
+    FLAGS,
+)
+
+
+# Said of a room, these settle that it is not affected, whatever else its words mention.
+UNAFFECTED = re.compile(
+    r"\b(?:unaffected|not affected|not impacted|unimpacted|undamaged|not damaged"
+    # "at the dry standard", "back to dry standard" say a room has dried, not that it is the reference
+    r"|(?<!at the )(?<!to the )(?<!of the )(?<!at )(?<!to )dry (?:standard|std|ref(?:erence)?)s?"
+    r"|(?:reference|control|baseline) (?:area|room|point|wall)s?"
+    r"|(?:used|taken|read|as) (?:as|for)? ?(?:the |a |our |his |her |their )?(?:dry |upstairs |downstairs "
+    r"|ground floor |main floor )?(?:standard|reference|baseline|control|comparison)s?"
+    r"|for comparison|(?:as|for) (?:the |a |his |her |their |our )?(?:\"?normal\"?|dry) (?:wall|reading|room)"
+    r"|did(?: not|n'?t) (?:get wet|reach|get water)|not (?:wet|reached)|never (?:got )?wet"
+    r"|(?:stayed|remained|remains|kept|tested|read) (?:completely |totally |bone )?dry"
+    r"|(?:was|were) (?:fine|spared|untouched)|untouched"
+    # "I have not treated it as an affected area"
+    r"|not (?:treated|counted|included|considered|classed)(?: (?:it|this|them|that))? as (?:an? )?affected"
+    r"|not (?:from |part of |related to |caused by )?(?:this|the) (?:leak|loss|event|claim)"
+    r"|pre-?existing|(?:been there|existed) for (?:years|months|ages))\b",
+    FLAGS,
+)
+# Said of a room, these say it is fine unless its own words say it is wet or damaged.
+UNAFFECTED_MILD = re.compile(
+    r"\b(?:no damage|no (?:visible )?(?:water|moisture|damage|staining|residue)"
+    r"|(?:reference|control|baseline) readings?"
+    r"|free (?:of|from) (?:any |visible )*(?:water|moisture|damage|mou?ld|staining|contamination|soot|smoke)"
+    r"|nothing (?:came through|to dry|(?:read )?(?:over|above|higher than))"
+    r"|no (?:readings?|moisture) (?:over|above|higher than)"
+    # "are all fine", "read normal": of a room, unless the room's own words say it is wet
+    r"|(?:is|are|was|were) (?:all |both )?(?:fine|ok|okay|normal)|(?:read|reads|reading|showed|shows) normal"
+    r"|checked\W{1,4}(?:and )?(?:dry|fine|ok|clear|nothing)|no action)\b",
+    FLAGS,
+)
+CLEAN = re.compile(
+    r"\b(?:came back clean|tested clean|clean wipe|wiped clean|nothing got in|no odou?r)\b", FLAGS
+)
+# "Ref bed 3 - pbd 9%", "reference: lounge wall 12": a room named as the dry standard.
+REFERENCE_BEFORE = re.compile(
+    r"\b(?:ref(?:erence)?|dry (?:std|standard)|control|baseline)\b[\s:=\-]{0,3}"
+    r"(?:(?:is |was )?(?:the |in the ))?$",
+    FLAGS,
+)
+# "Kitchen vinyl DRY", "hall bath vinyl dry": dry said of a room with nothing wet about it.
+SAID_DRY = re.compile(
+    r"\bdry\b(?! ?(?:std|standard|goal|out|ing|by|within|in \d|to\b|after|mode))"
+    r"|\bno (?:visible |active )?(?:mou?ld|growth|staining)\b",
+    FLAGS,
+)
+READING_NUMBER = re.compile(r"\d ?(?:%|wme|rel|mc)|(?:wme|rel|mc) ?\d|\d{2}\b", FLAGS)
