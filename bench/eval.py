@@ -52,6 +52,28 @@ def run_case(case: Case) -> CaseResult:
     return result
 
 
+def _states(truth: dict[str, object], code: str) -> bool:
+    """Whether the case's text states what a QA error says is missing: only such a rejection is the
+    analyzer's fault. A job whose first readings really came the day after the inspection is rightly
+    held for a person; one whose intake readings the analyzer could not see is not."""
+    if code == "INTAKE_READINGS_MISSING":
+        job = truth.get("job") or {}
+        first_visit = job.get("inspectionDate") if isinstance(job, dict) else None
+        readings = [r for r in truth.get("readings") or [] if isinstance(r, dict)]  # type: ignore[attr-defined]
+        intake = [r for r in readings if first_visit is None or r.get("date") == first_visit]
+        return any(not r.get("isReference") for r in intake)
+    if code == "AFFECTED_AREAS_MISSING":
+        return bool(truth.get("areas"))
+    if code.startswith("CATEGORY"):
+        category = truth.get("waterCategory")
+        return isinstance(category, dict) and bool(category.get("determinable"))
+    return True  # any other error: assume the text gave what was needed
+
+
+def rejected_for_stated(result: CaseResult) -> list[str]:
+    return [code for code in result.qa_errors if _states(result.case.truth, code)]
+
+
 def run(cases: list[Case]) -> list[CaseResult]:
     return [run_case(case) for case in cases]
 
@@ -70,7 +92,7 @@ def figures(results: list[CaseResult]) -> dict[str, dict[str, float | None] | in
         for name, score in totals(results).items()
     }
     out["trapsSprung"] = sum(len(r.violations) for r in results)
-    out["qaRejected"] = sum(bool(r.qa_errors) for r in results)
+    out["qaRejected"] = sum(bool(rejected_for_stated(r)) for r in results)
     return out
 
 
@@ -133,9 +155,13 @@ def main() -> int:
     print(f"\nFacts asserted that the text contradicts (traps sprung): {len(sprung)}")
     for stem, violation in sprung:
         print(f"  {stem}: {violation}")
-    rejected = [r for r in results if r.qa_errors]
-    print(f"\nRejected by QA: {len(rejected)} of {len(results)}")
+    rejected = [r for r in results if rejected_for_stated(r)]
+    print(f"\nRejected by QA for something the text states: {len(rejected)} of {len(results)}")
     for result in rejected:
+        print(f"  {result.case.stem}: {', '.join(rejected_for_stated(result))}")
+    held = [r for r in results if r.qa_errors and not rejected_for_stated(r)]
+    print(f"Held for review because the text lacks it (rightly): {len(held)}")
+    for result in held:
         print(f"  {result.case.stem}: {', '.join(result.qa_errors)}")
     disagreements = paraphrase_disagreements(results)
     print(f"\nParaphrase sets: {len(disagreements)}")

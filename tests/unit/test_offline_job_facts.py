@@ -162,7 +162,7 @@ def test_a_weekday_and_ordinal_place_a_yearless_visit() -> None:
     "sentence",
     [
         "The plumber found a pinhole leak in the hot water pipe on 11/05/2026.",
-        "On 19 March 2026 I noticed the water under the floor boards.",
+        "We got back from two weeks away on 19 March 2026 and noticed the water under the floor boards.",
         "She phoned us about the leak on 3 April 2026.",
         "The roofer replaced the cracked flashing on 24 February 2026, stopping the leak.",
         "The new fridge with its water line was installed on 2 May 2026.",
@@ -173,6 +173,27 @@ def test_a_discovery_call_or_trade_date_is_not_the_loss(sentence: str) -> None:
     job = _job("Site: 4 Bay Rd, Kambah ACT 2902\n" + sentence + "\n")
     # Then it is not taken for the date of loss
     assert job.date_of_loss is None
+
+
+def test_the_day_the_damage_was_found_dates_a_loss_nothing_else_dates() -> None:
+    # Given a homeowner who found the damage, with no word on when the water got out
+    text = "On Monday night (9 November 2026) I noticed the vanity cupboard was swollen and the mat wet.\n"
+    job = _job("Address: 22 Ngatai Road, Tauranga 3110\n" + text)
+    # Then the claim's date of loss is the day it was found, cited to that line
+    assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 11, 9)
+    assert job.date_of_loss.source.line == 2
+
+
+def test_a_told_loss_date_outranks_the_day_it_was_found() -> None:
+    # Given notes that say when the pipe burst and, later, when the owner noticed the water
+    text = (
+        "Address: 5 Elm St, Boulder CO 80302\n"
+        "The supply line burst on 3 March 2026 while the house was empty.\n"
+        "The owner noticed the water on 5 March 2026 and called us.\n"
+    )
+    job = _job(text)
+    # Then the burst dates the loss
+    assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 3, 3)
 
 
 def test_a_plumbers_attendance_is_not_the_inspection() -> None:

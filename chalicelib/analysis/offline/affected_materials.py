@@ -106,7 +106,10 @@ _READING_AFTER = re.compile(
     r"|%? ?rh\b|pm\b|am\b|/))",
     FLAGS,
 )
-_REFERENCE = re.compile(r"\b(?:ref(?:erence)?|dry (?:std|standard)|baseline|control|unaffected)\b", FLAGS)
+_REFERENCE = re.compile(
+    r"\b(?:ref(?:erence)?|dry (?:std|standard)|baseline|control|unaffected)\b(?! ?(?:scale|mode|setting))",
+    FLAGS,
+)
 
 
 # "slab not wet", "tiles dry", "frame sound", "did not get wet": the material said to be fine.

@@ -75,7 +75,11 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 
 
 _JUSTIFYING_CUE = re.compile(
-    r"\b(?:due to|because|as|from|source|since|per)\b| [-\u2013\u2014(] ?[a-z]", FLAGS
+    r"\b(?:due to|because|as|from|source|since|per)\b| [-\u2013\u2014(] ?[a-z]"
+    # "Fresh potable water, no waste ...: Category 1": the water's quality is the reason given
+    r"|\b(?:potable|clean|fresh|mains|grey|gray|black|sewage|contaminat\w*|waste|faec\w*|fec(?:es|al)"
+    r"|unsanitary|sanitary)\b",
+    FLAGS,
 )
 
 

@@ -34,7 +34,9 @@ _LOSS_DATE_LABEL = re.compile(
     r"\b(?:date of (?:the )?(?:loss|incident|damage|event|escape)|d\.?o\.?l\b\.?"
     r"|loss (?:date|occurred|happened|discovered)|incident date|date loss|event date"
     r"|(?:loss|damage|incident|leak|flood|fire) occurred(?: on)?)"
-    rf"|{_LINE_START}(?:loss|event|incident)\b ?[:\-]",
+    rf"|{_LINE_START}(?:loss|event|incident)\b ?[:\-]"
+    # "Attended 04/03/2026. Loss 03/03/2026 overnight.": a sentence that opens with the word and a date
+    r"|(?:^|[.!?] )(?:loss|event|incident)\b ?[:\-]? ?(?=\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* \d)",
     FLAGS,
 )
 
@@ -164,6 +166,18 @@ _CALL_WORD = re.compile(
 _DISCOVERY = re.compile(r"\b(?:noticed|discovered|spotted|saw|found|first seen)\b", FLAGS)
 
 
+# Being away when it happened: what was found on return dates the finding, not the loss.
+_AWAY = re.compile(
+    r"\b(?:on (?:their |our |his |her |my )?return|(?:came|got|arrived) (?:back|home)|returned|back from)\b",
+    FLAGS,
+)
+
+
+# Where a date's words end: what the next clause says ("...failed on Saturday 6 June; staff found
+# water ...") is not about that date.
+_CLAUSE_END = re.compile(r"[;()]| [-\u2013\u2014] ")
+
+
 _OPEN_ENDED = re.compile(
     r"\b(?:days|weeks?|months?|holidays?|away|vacation|unknown|not known|(?:don'?t|do not|didn'?t|did not)"
     r" know|how long|slow(?:ly)?|gradual(?:ly)?|for some time)\b",
@@ -199,6 +213,7 @@ class JobDates:
         inspection_labelled: _Found | None = None
         arrival: _Found | None = None
         loss_told: list[_Found] = []
+        discovered: list[_Found] = []
         loss_related: list[_Found] = []
         relative: Line | None = None
         anchor: date | None = None
@@ -215,6 +230,7 @@ class JobDates:
             inspection_labelled = inspection_labelled or self._labelled(_INSPECTION_LABEL, line, found)
             arrival = arrival or self._arrival(line, found, context, events)
             loss_told.extend(self._loss_sentences(line, found))
+            discovered.extend(self._discoveries(line, found))
             loss_related.extend(self._related_loss(line, found, context, events))
             if relative is None and _BEFORE_WE_ATTENDED.search(line.text):
                 relative = line
@@ -224,7 +240,8 @@ class JobDates:
         inspection = inspection_labelled or arrival
         inspection_fact = inspection.fact() if inspection else self._visits.first_visit(lines, self._dates)
         first_visit = inspection_fact.value if inspection_fact else None
-        told = [*loss_told, *loss_related, *call_out.found]
+        # A claim dates the loss by its discovery when nothing says when the water got out.
+        told = [*loss_told, *loss_related, *call_out.found, *discovered]
         return self._loss(loss_labelled, told, relative, first_visit), inspection_fact
 
     @staticmethod
@@ -332,6 +349,33 @@ class JobDates:
             text[sentence_end : sentence_end + 2 * WINDOW]
         )
 
+    def _discoveries(self, line: Line, found: list[DateMatch]) -> list[_Found]:
+        """ "On Monday night (9 November) I noticed the vanity was swollen": the day the damage was
+        found, unless whoever found it had been away (then the loss could be any day before)."""
+        text = line.text
+        if not found or self._visits.is_visit_line(text) or _DISCOVERY.search(text) is None:
+            return []
+        sentences = Sentences(text)
+        out = []
+        for known in found:
+            start, end = sentences.bounds(known.start)
+            sentence_end = sentences.bounds(known.start)[1]
+            following = text[sentence_end : sentence_end + WINDOW]
+            if (
+                known.value is None
+                or _DISCOVERY.search(text, start, end) is None
+                or not (self._about_loss(text[start:end]) or _LEAK_WORD.search(text, start, end))
+                or _AWAY.search(text, start, end)
+                or _OPEN_ENDED.search(text, start, end)
+                or _OPEN_ENDED.search(following)
+                or _CALL_WORD.search(text, start, end)
+                or _THIRD_PARTY.search(text, start, end)
+                or _INSPECTION_LABEL.search(text, start, end)
+            ):
+                continue
+            out.append(_Found(known.value, line))
+        return out
+
     def _loss_sentences(self, line: Line, found: list[DateMatch]) -> list[_Found]:
         """Dates in sentences about the loss itself, not a visit, a call or a tradesman's work."""
         text = line.text
@@ -342,6 +386,8 @@ class JobDates:
         for known in found:
             start, end = around(sentences, known.start, known.end)
             near_start, near_end = max(start, known.start - _EVENT_REACH), min(end, known.end + _EVENT_REACH)
+            clause_end = _CLAUSE_END.search(text, known.end, near_end)
+            near_end = clause_end.start() if clause_end else near_end
             if (
                 known.value is None
                 or not self._about_loss_near(text, sentences, start, end, known.start)

@@ -82,7 +82,8 @@ _MATERIAL_BARE = re.compile(
 
 REFERENCE_WORD = re.compile(
     r"\b(?:dry (?:std|standard|ref(?:erence)?)|ds|reference|ref|baseline|control|unaffected|unimpacted"
-    r"|not affected)\b",
+    r"|not affected)\b"
+    r"(?! ?(?:scale|mode|setting))",  # "on the reference scale" names the meter's scale, not a dry standard
     FLAGS,
 )
 

@@ -82,7 +82,8 @@ _OTHER_SECTION = re.compile(
 )
 _HEADING = re.compile(r"^[\s\-*#>]*[A-Za-z][A-Za-z /&()-]{0,40}:?$")
 _REFERENCE_HEADING = re.compile(
-    r"\b(?:dry (?:std|standard)s?|references?|baseline|control|unaffected)\b", FLAGS
+    r"\b(?:dry (?:std|standard)s?|references?|baseline|control|unaffected)\b(?! ?(?:scale|mode|setting))",
+    FLAGS,
 )
 
 
