@@ -118,11 +118,28 @@ def truncate(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
+# A gap of two or more spaces, or a tab, after a value and before the next label: the columns of a
+# field sheet typed with the space bar ("8/4  hall N 38   hall S 41   closet 29"). Only on a line
+# with two or more of them: a justified PDF line spaces every word, a moisture map pads one number.
+_COLUMN_GAP = re.compile(
+    r"(?<=[\d%\"'])(?: {2,}|\t+)(?=[A-Za-z])(?!(?:x|by|m|mm|cm|ft|in|m2|sq|sf|lf|lm)\b)", re.IGNORECASE
+)
+_WORD_SPACE = re.compile(r"\S \S")
+
+
+def _columns(text: str) -> str:
+    gaps = _COLUMN_GAP.findall(text)
+    if len(gaps) < 2 or _WORD_SPACE.search(text) is None:
+        return text
+    return _COLUMN_GAP.sub(", ", text)
+
+
 def prepare_lines(text: str) -> list[Line]:
     lines = []
     for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
         cleaned = collapse(_INVISIBLE.sub("", raw))
-        normalised = collapse(unicodedata.normalize("NFKC", cleaned).translate(_TYPOGRAPHIC_QUOTES))
+        columns = _columns(_INVISIBLE.sub("", raw).strip())
+        normalised = collapse(unicodedata.normalize("NFKC", columns).translate(_TYPOGRAPHIC_QUOTES))
         lines.append(Line(number=number, quote=truncate(cleaned, MAX_QUOTE), text=normalised))
     return lines
 
