@@ -31,6 +31,7 @@ from chalicelib.analysis.offline.job import (
     detect_damage_type,
     read_job,
 )
+from chalicelib.analysis.offline.reading_inline_legend import inline_legend
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.readings import (
     finalise_readings,
@@ -75,6 +76,8 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
     inspection = job.inspection_date.value if job.inspection_date else None
     rooms = RoomScan(line_dates, scope_lines, RowReader(dates, inspection))
     rooms.note_scales(text)
+    legend = inline_legend(lines)
+    rooms.know_points(legend.points, legend.lines)
     rooms.scan(lines)
     drafts = rooms.finish()
     areas = [draft.to_model(standards) for draft in drafts]

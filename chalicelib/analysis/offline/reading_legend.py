@@ -325,12 +325,20 @@ class LegendScan(ReadingPlaces):
             legend = self.__dict__["_point_legend"] = PointLegend()
         return legend
 
+    def know_points(self, points: dict[str, LegendPoint], legend_lines: frozenset[int]) -> None:
+        """Points a legend elsewhere in the document defines (one written under its table), and the
+        lines that legend takes: they hold no readings."""
+        self._legend().points.update(points)
+        self.__dict__["_legend_lines"] = legend_lines
+
     def _legend_drafts(
         self, line: Line, rows: RowReader | None, anchor: date | None, scales: Scales
     ) -> list[ReadingDraft] | None:
         """The readings a legend's wide table gives on the line ([] on the legend's own lines);
         None when the line is no part of either. A point's scale is the legend's, else the one its
         cell wrote ("12%MC"), else the block's."""
+        if line.number in self.__dict__.get("_legend_lines", ()):
+            return []
         cells = self._legend().note(line.text, rows, anchor)
         if cells is None:
             return None

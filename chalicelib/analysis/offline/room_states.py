@@ -71,7 +71,7 @@ UNAFFECTED_MILD = re.compile(
     r"|(?:reference|control|baseline) readings?"
     r"|free (?:of|from) (?:any |visible )*(?:water|moisture|damage|mou?ld|staining|contamination|soot|smoke)"
     r"|nothing (?:came through|to dry|(?:read )?(?:over|above|higher than))"
-    r"|no (?:readings?|moisture) (?:over|above|higher than)"
+    r"|no (?:readings?|moisture) (?:over|above|higher than)|(?:nothing|no readings?) (?:elevated|high)"
     # "are all fine", "read normal": of a room, unless the room's own words say it is wet
     r"|(?:is|are|was|were) (?:all |both )?(?:fine|ok|okay|normal)|(?:read|reads|reading|showed|shows) normal"
     r"|checked\W{1,4}(?:and )?(?:dry|fine|ok|clear|nothing)|no action)\b",

@@ -255,6 +255,20 @@ class RoomScan(ReadingsScan):
             is_level = area.base in _CONTAINER_ROOMS and key.startswith("|")
             if is_level and any(other.startswith(f"{area.base}|") for other in self.areas):
                 del self.areas[key]
+        self._fold_numbered_rooms()
+
+    def _fold_numbered_rooms(self) -> None:
+        """ "Room 412 - bathroom and half the guestroom carpet", then "412 bathroom: tile ...": the
+        numbered room is the area and its parts' materials are its own, when the notes describe it
+        only through its parts."""
+        for key, area in list(self.areas.items()):
+            if area.base != "numbered_room" or area.materials:
+                continue
+            number = key.split("|", 1)[0].removeprefix("room")
+            parts = [other for other in self.areas if other.startswith(f"{number}|")]
+            for part in parts:
+                for material_key, name in self.areas.pop(part).materials.items():
+                    area.materials.setdefault(material_key, name)
 
     def _owner(self, owners: Owners, pos: int) -> Mention | None:
         return owners.at(pos) or self._context

@@ -103,6 +103,8 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("master", r"master(?! ?(?:bed|bath|closet|suite|en-?suite|wardrobe|robe|wir)\w*)"),
     ("toilet_room", r"(?:wc|toilet|w/c)(?= ?(?:\d|:))"),
     ("media_room", r"media (?:room|rm)|theatre room|theater room"),
+    # A hotel, school or office room known by its number ("Room 412", "room 3B").
+    ("numbered_room", r"room ?#?\d{1,4}[a-z]?(?![\d/.:-]\d)"),
     # "Bella's room", "Tom's bedroom": a room known by whose it is.
     ("named_room", r"[a-z]{2,12}'s (?:bed)?room"),
 )
@@ -115,7 +117,7 @@ _OPEN_PLAN = frozenset(
 
 
 # Rooms told apart by the words they are written with.
-_WRITTEN_KEYS = frozenset({"named_room", "closet", "cupboard"})
+_WRITTEN_KEYS = frozenset({"named_room", "numbered_room", "closet", "cupboard"})
 
 
 # Levels a qualifier names, by how the notes write them.
@@ -259,6 +261,9 @@ def _numbered(
     prefix = " ".join(word for word in (unit, qualifier) if word and word.lower() != "main")
     # "Linen closet" and "utility closet" are two closets; "Bella's room" is nobody else's.
     kind = collapse(written).lower().rsplit(" ", 1)[0] if base in _WRITTEN_KEYS and " " in written else ""
+    numbered = base == "numbered_room"
+    if numbered:
+        kind = collapse(written).lower().replace(" ", "")  # "Room 411" and "room 412" are two rooms
     key_prefix = " ".join(word for word in (prefix, kind) if word)
     return Mention(
         key=f"{key_prefix}|{base}|{number or ''}".lower(),
@@ -266,7 +271,7 @@ def _numbered(
         start=start,
         end=end,
         base=base,
-        qualified=bool(prefix or number),
+        qualified=bool(prefix or number or numbered),
         level=level,
     )
 

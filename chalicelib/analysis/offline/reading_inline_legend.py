@@ -1,0 +1,91 @@
+"""A point legend written as prose, wherever it stands: "A = drywall behind toilet, 4 in. AFF
+(bathroom). B = drywall, closet side of bath wall (sleeping area). E = Room 411 drywall, dry
+standard." Drying logs often put it under the wide table it explains, so it is read from the whole
+document before the scan, and the table's columns ("Date A B C D E") are read as its points."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from chalicelib.analysis.offline.reading_legend import LegendPoint
+from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in
+from chalicelib.analysis.offline.spaces import room_mentions
+from chalicelib.analysis.offline.text import Line
+
+# "A = ...", "P2 = ...", "DS: ..." after a line start or a sentence end; the definition runs to the
+# next code's definition, a ";" or the line's end.
+_DEFINITION = re.compile(
+    r"(?:^|(?<=[.;,] ))(?P<code>[A-Z]{1,2}\d{0,2}|DS\d?) ?(?:=|:) ?(?P<words>.+?)"
+    r"(?=\.? ?(?:;|$)|[.;,] (?:[A-Z]{1,2}\d{0,2}|DS\d?) ?(?:=|:) )",
+)
+# "(sleeping area)": words only ("(17-20)" in a dry-mark legend is a range, not a place)
+_BRACKETED_PLACE = re.compile(r"\((?P<place>[A-Za-z][A-Za-z '/-]{1,29})\)")
+_MIN_POINTS = 2  # one "A = ..." is a label; a legend defines several points
+_MAX_LINE = 2_000  # a legend is a line or two, not a page
+_MAX_TAIL = 80  # the wrapped end of a legend's last definition: a few words
+
+
+@dataclass(frozen=True)
+class InlineLegend:
+    """The points a document's prose legends define, by code, and the lines they take (which hold
+    heights and room numbers, not readings)."""
+
+    points: dict[str, LegendPoint]
+    lines: frozenset[int]
+
+
+def inline_legend(lines: Sequence[Line]) -> InlineLegend:
+    points: dict[str, LegendPoint] = {}
+    taken: set[int] = set()
+    for run in _definition_runs(lines):
+        text = " ".join(line.text for line in run)
+        found = [point for match in _DEFINITION.finditer(text) if (point := _point(match)) is not None]
+        if len(found) >= _MIN_POINTS:
+            points.update((point.code, point) for point in found)
+            taken.update(line.number for line in run)
+    return InlineLegend(points, frozenset(taken))
+
+
+def _definition_runs(lines: Sequence[Line]) -> Iterable[list[Line]]:
+    """Consecutive lines that define codes: a legend a PDF wrapped onto the next line is one."""
+    run: list[Line] = []
+    for line in lines:
+        if "=" in line.text and len(line.text) <= _MAX_LINE and _DEFINITION.search(line.text):
+            run.append(line)
+            continue
+        if run and len(line.text) <= _MAX_TAIL and not run[-1].text.endswith("."):
+            run.append(line)  # "E = Room 411 drywall," / "dry standard.": the last one wrapped
+        if run:
+            yield run
+        run = []
+    if run:
+        yield run
+
+
+def _point(match: re.Match[str]) -> LegendPoint | None:
+    """A definition naming a material or a room; others ("W = wet (over 20)") are no point's."""
+    words = match.group("words")
+    materials = materials_in(words)
+    room = _room_words(words)
+    if not materials and not room:
+        return None
+    code = match.group("code")
+    return LegendPoint(
+        code=code,
+        room=room,
+        material=materials[0] if materials else None,
+        scale=None,
+        reference=REFERENCE_WORD.search(words) is not None or code.startswith("DS"),
+    )
+
+
+def _room_words(words: str) -> str:
+    """The room a definition names: a bracketed place ("(sleeping area)") when it gives one, else
+    the first room its words name ("corridor wall beside 412 door": the corridor)."""
+    bracket = _BRACKETED_PLACE.search(words)
+    if bracket is not None:
+        return bracket.group("place")
+    mentions = room_mentions(words)
+    return words[mentions[0].start : mentions[0].end] if mentions else ""

@@ -1,0 +1,61 @@
+"""A drying log's point legend written as prose under its wide table ("A = drywall behind toilet
+(bathroom). B = ..."), and rooms known by their number ("Room 412")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chalicelib.analysis.offline import analyze_text
+
+pytestmark = pytest.mark.unit
+
+_LOG = """MITIGATION DRYING LOG
+Loss location: Room 412, 2210 Cumberland Bend Rd, Nashville, TN 37208
+Date of loss: 03/16/2025. Arrival: 03/17/2025 01:05 AM
+Affected areas
+- Room 412 bathroom (tile floor, extracted; drywall behind toilet wet)
+- 4th floor corridor outside 412 (glue-down carpet), approx. 40 SF wet
+Moisture readings - Delmhorst reference scale (0-100). Dry standard taken in Room 411 (unaffected).
+| Date | A | B | C |
+| 03/17/2025 | 86 | 44 | 12 |
+| 03/18/2025 | 54 | 25 | 12 |
+A = drywall behind toilet, 4 in. AFF (bathroom). B = drywall, corridor wall beside 412 door, 4 in.
+AFF. C = Room 411 drywall,
+dry standard.
+"""
+
+
+def _readings(text: str) -> set[tuple[float, str, str | None, date | None, bool]]:
+    readings = analyze_text(text).moisture_readings
+    return {(r.value, r.location, r.material, r.taken_on, r.is_reference) for r in readings}
+
+
+def test_a_legend_under_its_table_names_each_column() -> None:
+    # Given a wide table of point codes whose legend follows it, wrapped over three lines
+    found = _readings(_LOG)
+    # Then each column is its point's room and material, the dry standard marked, and the
+    # legend's own numbers ("4 in.", "412", "411") are no readings
+    assert found == {
+        (86.0, "Room 412 bathroom", "drywall", date(2025, 3, 17), False),
+        (54.0, "Room 412 bathroom", "drywall", date(2025, 3, 18), False),
+        (44.0, "Corridor", "drywall", date(2025, 3, 17), False),
+        (25.0, "Corridor", "drywall", date(2025, 3, 18), False),
+        (12.0, "Room 411", "drywall", date(2025, 3, 17), True),
+        (12.0, "Room 411", "drywall", date(2025, 3, 18), True),
+    }
+
+
+def test_one_code_definition_is_no_legend() -> None:
+    # Given a single "A = ..." label and no table of codes
+    text = "Kitchen: vinyl wet, 3 x 4 m.\nA = kitchen drywall by the sink.\nReadings: kitchen drywall 40\n"
+    # Then nothing is read as a legend point
+    assert {location for _, location, _, _, _ in _readings(text)} == {"Kitchen"}
+
+
+def test_a_numbered_room_is_a_room_of_its_own() -> None:
+    # Given two hotel rooms known by their numbers
+    findings = analyze_text("Room 412: carpet and pad wet.\nRoom 411 checked - dry, not affected.\n")
+    # Then the affected one is an area and the other is not
+    assert [area.room for area in findings.affected_areas] == ["Room 412"]
