@@ -12,9 +12,9 @@ from chalicelib.report.wording import NONE, sentence
 
 SCOPE_COLUMNS = (
     Column("#", 0.35, "right"),
-    Column("Action", 0.9),
-    Column("Description", 2.6),
-    Column("Room", 0.95),
+    Column("Action", 1.2),  # "Apply antimicrobial" must not break inside a word
+    Column("Description", 2.35),
+    Column("Room", 0.9),
     Column("Quantity", 0.75, "right"),
     Column("Unit", 0.6),
     Column("Code", 1.2, code=True),

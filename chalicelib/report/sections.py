@@ -194,7 +194,7 @@ def _readings_summary(readings: list[MoistureReading]) -> str:
     if dates:
         span = day(dates[0]) if len(dates) == 1 else f"{day(dates[0])} to {day(dates[-1])}"
         parts.append(f"{span} ({count(len(dates), 'day')})")
-    return "; ".join(parts)
+    return sentence("; ".join(parts))
 
 
 def _equipment_summary(equipment: list[EquipmentItem]) -> str:
@@ -207,7 +207,7 @@ def _equipment_summary(equipment: list[EquipmentItem]) -> str:
         placed = "placed not stated" if item.stated_quantity is None else f"{item.stated_quantity} placed"
         calculated = f"S500 calculation {item.quantity}" if is_calculated(item) else "not calculated"
         parts.append(f"{noun}: {placed} ({calculated})")
-    return "; ".join(parts)
+    return sentence("; ".join(parts))
 
 
 def _loss(findings: Findings) -> Section:
