@@ -216,7 +216,8 @@ class _PdfWriter:
 
     def heading(self, title: str) -> None:
         pdf = self.pdf
-        if pdf.will_page_break(24):
+        # A section's title, its intro and the first rows of its table start a page together.
+        if pdf.will_page_break(_KEEP_WITH_NEXT + 8):
             pdf.add_page()
         else:
             pdf.ln(4)
