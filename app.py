@@ -367,7 +367,13 @@ def put_user_settings() -> Response:
     user = signed_in_user()
     request = parse_model(UserSettingsRequest, app.current_request.json_body)
     settings = user_settings.update(wiring.ports(), user, request)
-    audited(AuditAction.SETTINGS_UPDATE, user, reviewRequired=settings.review_required)
+    catalogue = settings.line_item_catalogue
+    audited(
+        AuditAction.SETTINGS_UPDATE,
+        user,
+        reviewRequired=settings.review_required,
+        lineItemCatalogue=f"{len(catalogue.entries)} entries" if catalogue else "default",
+    )
     return json_response({"settings": settings.model_dump(mode="json")})
 
 

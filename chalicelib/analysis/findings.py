@@ -6,7 +6,7 @@ so every analyzer, offline or AI, fills the same model.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Literal
 
@@ -193,10 +193,23 @@ class EquipmentRun(CamelModel):
 
     kind: EquipmentKind
     quantity: int = Field(ge=1)
+    model: str | None = Field(default=None, description="Make and model of the unit, when stated")
     room: str | None = None
     placed_on: date | None = None
     removed_on: date | None = Field(default=None, description="None while still on site, or not stated")
-    run_hours: float | None = Field(default=None, ge=0, description="Hours run, when stated or metered")
+    # Times beside the dates (kept for older findings and for notes that give no time): the
+    # local wall-clock time the notes write, no zone, so run hours come from the difference.
+    placed_at: datetime | None = Field(
+        default=None, description="Local date and time placed, when the notes give a time (no zone)"
+    )
+    removed_at: datetime | None = Field(
+        default=None, description="Local date and time removed, when the notes give a time (no zone)"
+    )
+    run_hours: float | None = Field(
+        default=None,
+        ge=0,
+        description="Hours run: as stated or metered, else from the placed and removed times",
+    )
     source: SourceSpan
 
 

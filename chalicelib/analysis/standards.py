@@ -323,9 +323,9 @@ def dehumidifier_calculation(
     notes = []
     if assumed_height:
         default = _fmt(standards.default_ceiling_height_ft)
-        notes.append(f"ceiling height not stated: {default} ft assumed (configuration)")
+        notes.append(f"ceiling height not stated: {default} ft assumed")
     if unit_pints_per_day is None:
-        notes.append(f"unit rating not stated: {_fmt(rating)} AHAM pints/day assumed (configuration)")
+        notes.append(f"unit rating not stated: {_fmt(rating)} AHAM pints/day assumed")
     caveats = [f"{dehu.label} factors: {dehu.source}"] if not dehu.firm_source else []
     text = (
         f"{standards.cite('dehumidifiers')} dehumidification, {dehu.label}: "

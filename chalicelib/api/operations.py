@@ -465,10 +465,27 @@ _DOCUMENTED = (
         operation_id="putSettings",
         summary="Change the caller's settings",
         description="`reviewRequired`: new workflows stop for a person's review even when QA passes, "
-        "unless a workflow says otherwise. A signed-in person only.",
+        "unless a workflow says otherwise. `lineItemCatalogue`: the company's map from scope lines "
+        "(action and material words) to its estimating system's category and selector codes, used "
+        "for the report's line items and CSV; `null` goes back to the shipped default. Only the "
+        "fields sent change. A signed-in person only.",
         tag="Settings",
         body=UserSettingsRequest,
-        body_examples={"review": {"summary": "Review every report", "value": {"reviewRequired": True}}},
+        body_examples={
+            "review": {"summary": "Review every report", "value": {"reviewRequired": True}},
+            "catalogue": {
+                "summary": "Use the company's estimating codes",
+                "value": {
+                    "lineItemCatalogue": {
+                        "system": "Our estimating system",
+                        "entries": [
+                            {"action": "remove", "material": "pad", "category": "WTR", "selector": "PAD"},
+                            {"action": "remove", "material": "*", "category": "DMO", "selector": "GEN"},
+                        ],
+                    }
+                },
+            },
+        },
         answer=Answer(200, "The settings", (SettingsResponse,)),
     ),
     Operation(

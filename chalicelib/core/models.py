@@ -8,7 +8,15 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StringConstraints, field_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StringConstraints,
+    field_serializer,
+    model_validator,
+)
 from pydantic.alias_generators import to_camel
 
 
@@ -81,6 +89,7 @@ REPORT_CONTENT_TYPES: dict[str, str] = {
     "md": "text/markdown; charset=utf-8",
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
+    "csv": "text/csv; charset=utf-8",  # the scope's line items, for an estimating system
 }
 
 # A workflow id; bare (`WORKFLOW_ID_BODY`) for patterns that embed it in a key or a channel name.
@@ -349,17 +358,57 @@ class SignRequest(RequestModel):
     )
 
 
+# A code as an estimating system prints it: letters, digits and a few joiners, never a leading
+# sign or "=" (the codes go into the CSV export, which spreadsheets open).
+CatalogueCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9 ._/&+-]{0,39}$")]
+CatalogueWord = Annotated[str, StringConstraints(min_length=1, max_length=60)]
+
+
+class CatalogueEntry(RequestModel):
+    """One mapping of the line-item catalogue: a scope line whose action and material match it
+    takes its category and selector."""
+
+    action: CatalogueWord = Field(description='A word of the line\'s action, e.g. "remove", "apply"')
+    material: CatalogueWord = Field(
+        description='A word or phrase of its material or description, e.g. "underlay"; "*" for any'
+    )
+    category: CatalogueCode = Field(description="The estimating system's category code")
+    selector: CatalogueCode = Field(description="The estimating system's selector (item) code")
+
+
+class LineItemCatalogue(RequestModel):
+    """The company's map from scope lines to its estimating system's codes: entries are tried in
+    order and the first match wins, so specific entries go before general ones."""
+
+    system: CatalogueWord = Field(description='The estimating system the codes belong to, e.g. "Xactimate"')
+    entries: list[CatalogueEntry] = Field(min_length=1, max_length=500)
+
+
 class UserSettings(ApiModel):
     """A user's defaults for their workflows."""
 
     review_required: bool = Field(
         default=False, description="New workflows stop for review even when QA passes, unless told otherwise"
     )
+    line_item_catalogue: LineItemCatalogue | None = Field(
+        default=None, description="The company's line-item catalogue; null: the shipped default"
+    )
     updated_at: datetime | None = None
 
 
 class UserSettingsRequest(RequestModel):
-    review_required: StrictBool
+    """Only the fields sent change; `lineItemCatalogue: null` goes back to the shipped default."""
+
+    review_required: StrictBool | None = None
+    line_item_catalogue: LineItemCatalogue | None = None
+
+    @model_validator(mode="after")
+    def _something_to_change(self) -> UserSettingsRequest:
+        if not self.model_fields_set:
+            raise ValueError("send reviewRequired, lineItemCatalogue or both")
+        if "review_required" in self.model_fields_set and self.review_required is None:
+            raise ValueError("reviewRequired must be true or false")
+        return self
 
 
 class CreateApiKeyRequest(RequestModel):

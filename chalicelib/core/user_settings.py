@@ -1,8 +1,9 @@
-"""A user's settings: their defaults for new workflows (today, whether review is required)."""
+"""A user's settings: their defaults for new workflows (whether review is required) and their
+company's line-item catalogue for the report's scope of work."""
 
 from __future__ import annotations
 
-from chalicelib.core.models import UserSettings, UserSettingsRequest, utc_now
+from chalicelib.core.models import LineItemCatalogue, UserSettings, UserSettingsRequest, utc_now
 from chalicelib.core.ports import Ports
 
 
@@ -11,9 +12,17 @@ def read(ports: Ports, user_id: str) -> UserSettings:
 
 
 def update(ports: Ports, user_id: str, request: UserSettingsRequest) -> UserSettings:
-    settings = UserSettings(review_required=request.review_required, updated_at=utc_now())
+    """The fields the request sent replace the user's; the others stay as they were (a client
+    that toggles review need not resend the company's catalogue)."""
+    changes = {name: getattr(request, name) for name in request.model_fields_set}
+    settings = read(ports, user_id).model_copy(update={**changes, "updated_at": utc_now()})
     ports.user_settings.put(user_id, settings)
     return settings
+
+
+def line_item_catalogue(ports: Ports, user_id: str) -> LineItemCatalogue | None:
+    """The user's own catalogue, or None for the shipped default."""
+    return read(ports, user_id).line_item_catalogue
 
 
 def review_required(ports: Ports, user_id: str, asked: bool | None) -> bool:

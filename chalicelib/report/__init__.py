@@ -9,7 +9,7 @@ from __future__ import annotations
 from chalicelib.report.blocks import ReportDocument
 from chalicelib.report.docx_report import DOCX_CONTENT_TYPE, render_docx
 from chalicelib.report.pdf_report import PDF_CONTENT_TYPE, render_pdf
-from chalicelib.report.render import Report, render_json, render_markdown
+from chalicelib.report.render import Report, render_csv, render_json, render_markdown
 from chalicelib.report.sections import build_document
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "Report",
     "ReportDocument",
     "build_document",
+    "render_csv",
     "render_docx",
     "render_json",
     "render_markdown",

@@ -14,13 +14,23 @@ from chalicelib.analysis import Findings, QaResult
 from chalicelib.core.documents import findings_key_of, qa_key_of, report_key
 from chalicelib.core.models import REPORT_CONTENT_TYPES, Signature, Workflow, iso, utc_now
 from chalicelib.core.ports import Ports
-from chalicelib.report.render import Report, render_docx, render_json, render_markdown, render_pdf
+from chalicelib.core.user_settings import line_item_catalogue
+from chalicelib.report.line_items import line_items
+from chalicelib.report.render import (
+    Report,
+    render_csv,
+    render_docx,
+    render_json,
+    render_markdown,
+    render_pdf,
+)
 
 RENDERERS: dict[str, Callable[[Report], str | bytes]] = {
     "json": render_json,
     "md": render_markdown,
     "docx": render_docx,
     "pdf": render_pdf,
+    "csv": render_csv,
 }
 
 
@@ -49,6 +59,8 @@ def render_report_files(
         draft=draft,
         review=workflow.review,
         signature=signature,
+        # Coded with the user's catalogue as it is now: the files keep the codes they were made with.
+        line_items=line_items(findings.scope_of_work, line_item_catalogue(ports, workflow.user_id)),
     )
     keys, hashes = {}, {}
     signed = f"rev-{signature.revision}-{signature.signed_at:%Y%m%dT%H%M%S%f}" if signature else None

@@ -47,6 +47,7 @@ _BODY_LINE = 4.8
 _TABLE_LINE = 3.6
 _CELL_PADDING = 1.2
 _MAX_CELL_LINES = 36
+_KEEP_WITH_NEXT = 36.0  # mm
 _TRUNCATED = " \u2026 (cut short here; the Word and JSON reports have the full text)"
 
 _NAVY = (31, 58, 95)
@@ -215,7 +216,8 @@ class _PdfWriter:
 
     def heading(self, title: str) -> None:
         pdf = self.pdf
-        if pdf.will_page_break(24):
+        # A section's title, its intro and the first rows of its table start a page together.
+        if pdf.will_page_break(_KEEP_WITH_NEXT + 8):
             pdf.add_page()
         else:
             pdf.ln(4)
@@ -229,7 +231,8 @@ class _PdfWriter:
 
     def subheading(self, text: str) -> None:
         pdf = self.pdf
-        if pdf.will_page_break(18):
+        # Room for the heading, a line of intro and a table's first rows: never left alone at a page's foot.
+        if pdf.will_page_break(_KEEP_WITH_NEXT):
             pdf.add_page()
         pdf.ln(1.5)
         pdf.set_font(_FONT, "B", 10.5)

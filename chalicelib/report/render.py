@@ -1,8 +1,10 @@
-"""The report: the findings and their QA, rendered as JSON, Markdown, Word (DOCX) and PDF.
+"""The report: the findings and their QA, rendered as JSON, Markdown, Word (DOCX) and PDF, and
+its scope's line items as CSV.
 
-Every format writes the same content, planned once in `sections.build_document`; JSON is the
-report model itself. The Word and PDF renderers import python-docx and fpdf2 only when called,
-so importing this module stays cheap for the phases that never render. Every format makes the
+Every document writes the same content, planned once in `sections.build_document`; JSON is the
+report model itself, with the line items and their catalogue codes. The Word and PDF renderers
+import python-docx and fpdf2 only when called, so importing this module stays cheap for the
+phases that never render. Every format makes the
 notes' text safe in `sanitize`; JSON keeps it as data, without control or bidi-override characters.
 """
 
@@ -13,7 +15,9 @@ import json
 from chalicelib.analysis.findings import CamelModel, Findings
 from chalicelib.analysis.qa import QaResult
 from chalicelib.core.models import Review, Signature
+from chalicelib.report.csv_report import write_csv
 from chalicelib.report.docx_report import render_docx
+from chalicelib.report.line_items import LineItem, coded_items
 from chalicelib.report.markdown import write_markdown
 from chalicelib.report.pdf_report import render_pdf
 from chalicelib.report.sanitize import clean_data
@@ -32,11 +36,20 @@ class Report(CamelModel):
     review: Review | None = None
     # The sign-off of this revision, once a qualified person stands behind it.
     signature: Signature | None = None
+    # The scope as priced lines, coded from the user's catalogue when the report was rendered;
+    # None until then (each format then codes them from the shipped default).
+    line_items: list[LineItem] | None = None
+
+
+def report_line_items(report: Report) -> list[LineItem]:
+    """The report's line items: as rendered with the user's catalogue, else the default's."""
+    return coded_items(report.line_items, report.findings.scope_of_work)
 
 
 def render_json(report: Report) -> str:
     """The report model as camelCase JSON, every string `clean`ed as in the other formats."""
-    data = clean_data(report.model_dump(mode="json", by_alias=True))
+    coded = report.model_copy(update={"line_items": report_line_items(report)})
+    data = clean_data(coded.model_dump(mode="json", by_alias=True))
     return json.dumps(data, indent=2, ensure_ascii=False)
 
 
@@ -44,4 +57,17 @@ def render_markdown(report: Report) -> str:
     return write_markdown(build_document(report))
 
 
-__all__ = ["Report", "render_docx", "render_json", "render_markdown", "render_pdf"]
+def render_csv(report: Report) -> str:
+    """The line items as CSV (`csv_report`)."""
+    return write_csv(report_line_items(report))
+
+
+__all__ = [
+    "Report",
+    "render_csv",
+    "render_docx",
+    "render_json",
+    "render_markdown",
+    "render_pdf",
+    "report_line_items",
+]

@@ -49,8 +49,10 @@ control characters, which `plain` guarantees user text cannot contain (`PDF_PAGE
 JSON (`clean_data`): data stays data (JSON escapes its own syntax); every string, key or value,
 goes through `clean` so JSON tells the same story as the documents.
 
-Spreadsheet formula injection (``=cmd|' /C calc'!A0``) does not apply: no format here is a
-spreadsheet or CSV, so such text is shown as text (its ``|`` escaped in Markdown).
+CSV (`csv_cell`), the line-items export a spreadsheet or an estimating system opens: `plain`,
+then a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a CR gets a leading ``'``, so
+``=cmd|' /C calc'!A0`` typed in the notes is shown as text rather than run as a formula (the
+OWASP advice for CSV injection). Quoting of commas and quotes is the `csv` module's.
 """
 
 from __future__ import annotations
@@ -86,6 +88,15 @@ def clean(text: str) -> str:
 def plain(text: str) -> str:
     """User text as one safe line: unsafe characters become spaces and runs of space collapse."""
     return " ".join(_CONTROL.sub(" ", _visible(text)).split())
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """User text as one CSV cell a spreadsheet shows as text, never evaluates."""
+    cell = plain(text)
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def clean_data(value: object) -> object:

@@ -17,14 +17,12 @@ from typing import TYPE_CHECKING
 
 from chalicelib.analysis.findings import (
     AffectedArea,
-    AtmosphericReading,
     Classification,
     DamageType,
     EquipmentItem,
     Findings,
     MoistureReading,
     SafetyHazard,
-    ScopeItem,
     SourceSpan,
 )
 from chalicelib.analysis.qa import QaResult
@@ -39,8 +37,13 @@ from chalicelib.report.blocks import (
     Subheading,
     Table,
 )
+from chalicelib.report.documentation_checklist import checklist_section
+from chalicelib.report.drying_sections import atmospheric_section, drying_log_section
+from chalicelib.report.equipment_log_section import equipment_section, is_calculated
+from chalicelib.report.line_items import coded_items
 from chalicelib.report.review_sections import DRAFT_MARK, qa_section, signed_line, signoff_section
 from chalicelib.report.sanitize import plain
+from chalicelib.report.scope_section import scope_section
 from chalicelib.report.wording import (
     CATEGORY,
     CLASS,
@@ -63,7 +66,6 @@ from chalicelib.report.wording import (
     sentence,
     sqft,
     standard_label,
-    temperature,
     timestamp,
     where,
     with_source,
@@ -103,18 +105,22 @@ def build_document(report: Report) -> ReportDocument:
         footer_parts.insert(0, "DRAFT")
     subtitle = SUBTITLES.get(findings.damage_type) if findings.damage_type else None
     qa = qa_section(report.qa, report.review)
+    # `findings.notes` and the equipment's caveats are the contractor's (the JSON keeps them):
+    # no section of the insurer's documents prints them.
     body = (
         _summary(findings, report.qa),
         _loss(findings),
         _classification(findings),
         _areas(findings.affected_areas),
         _moisture(findings.moisture_readings),
-        _atmospheric(findings.atmospheric_readings),
-        _equipment(findings.equipment),
-        _scope(findings.scope_of_work),
+        drying_log_section(findings.moisture_readings),
+        atmospheric_section(findings.atmospheric_readings),
+        equipment_section(findings.equipment, findings.equipment_runs),
+        scope_section(coded_items(report.line_items, findings.scope_of_work)),
         _hazards(findings),
+        checklist_section(findings),
     )
-    rest: tuple[Section, ...] = (_undetermined(findings.undetermined), _notes(findings), _sources(findings))
+    rest: tuple[Section, ...] = (_undetermined(findings.undetermined), _sources(findings))
     if report.signature is not None:
         rest = (*rest, signoff_section(report.signature))
     # A draft is read by its reviewer, who starts from what QA found.
@@ -188,16 +194,20 @@ def _readings_summary(readings: list[MoistureReading]) -> str:
     if dates:
         span = day(dates[0]) if len(dates) == 1 else f"{day(dates[0])} to {day(dates[-1])}"
         parts.append(f"{span} ({count(len(dates), 'day')})")
-    return "; ".join(parts)
+    return sentence("; ".join(parts))
 
 
 def _equipment_summary(equipment: list[EquipmentItem]) -> str:
     if not equipment:
         return "None calculated"
-    return ", ".join(
-        count(item.quantity, EQUIPMENT_LABELS[item.kind][0].lower(), EQUIPMENT_LABELS[item.kind][1])
-        for item in equipment
-    )
+    parts = []
+    for item in equipment:
+        # The same one statement as the equipment section: placed, beside the calculation if any.
+        noun = EQUIPMENT_LABELS[item.kind][1]
+        placed = "placed not stated" if item.stated_quantity is None else f"{item.stated_quantity} placed"
+        calculated = f"S500 calculation {item.quantity}" if is_calculated(item) else "not calculated"
+        parts.append(f"{noun}: {placed} ({calculated})")
+    return sentence("; ".join(parts))
 
 
 def _loss(findings: Findings) -> Section:
@@ -355,116 +365,6 @@ def _moisture(readings: list[MoistureReading]) -> Section:
     return Section("moisture-readings", title, (summary, table))
 
 
-ATMOSPHERIC_COLUMNS = (
-    Column("Location", 1.6),
-    Column("Temperature", 1.3, "right"),
-    Column("RH", 0.7, "right"),
-    Column("GPP", 0.7, "right"),
-    Column("Dew point", 1.3, "right"),
-    Column("Date", 1.0),
-    Column("Source", 1.1),
-)
-
-
-def _atmospheric_row(reading: AtmosphericReading) -> tuple[str, ...]:
-    return (
-        reading.location,
-        temperature(reading.temperature_f),
-        f"{number(reading.relative_humidity)}%" if reading.relative_humidity is not None else NONE,
-        number(reading.gpp) if reading.gpp is not None else NONE,
-        temperature(reading.dew_point_f),
-        day(reading.taken_on) if reading.taken_on else NONE,
-        where(reading.source),
-    )
-
-
-def _atmospheric(readings: list[AtmosphericReading]) -> Section:
-    title = "Atmospheric readings"
-    if not readings:
-        return _empty(
-            "atmospheric-readings",
-            title,
-            "No atmospheric (psychrometric) readings were recorded in the notes.",
-        )
-    table = Table(ATMOSPHERIC_COLUMNS, tuple(map(_atmospheric_row, readings)))
-    return Section("atmospheric-readings", title, (table,))
-
-
-EQUIPMENT_COLUMNS = (
-    Column("Equipment", 1.1),
-    Column("Calculated", 0.8, "right"),
-    Column("Placed (notes)", 0.9, "right"),
-    Column("Calculation", 3.2),
-    Column("Standard", 1.3),
-    Column("Source", 1.1),
-)
-
-
-def _placed(item: EquipmentItem) -> str:
-    if item.stated_quantity is None:
-        return NONE
-    difference = item.stated_quantity - item.quantity
-    if difference == 0:
-        return str(item.stated_quantity)
-    return f"{item.stated_quantity} ({abs(difference)} {'more' if difference > 0 else 'fewer'})"
-
-
-def _calculation(item: EquipmentItem) -> str:
-    if not item.inputs:
-        return item.calculation
-    inputs = ", ".join(f"{name} = {number(value)}" for name, value in item.inputs.items())
-    return f"{item.calculation} (inputs: {inputs})"
-
-
-def _equipment_row(item: EquipmentItem) -> tuple[str, ...]:
-    return (
-        EQUIPMENT_LABELS[item.kind][0],
-        str(item.quantity),
-        _placed(item),
-        _calculation(item),
-        standard_label(item.standard) if item.standard else NONE,
-        where(item.source) if item.source else NONE,
-    )
-
-
-def _equipment(equipment: list[EquipmentItem]) -> Section:
-    title = "Equipment"
-    if not equipment:
-        return _empty("equipment", title, "No drying equipment was calculated or recorded.")
-    intro = Paragraph(
-        "Quantities are calculated from the wet areas with the formula shown; "
-        "\u201cPlaced\u201d is what the notes say was set."
-    )
-    return Section(
-        "equipment", title, (intro, Table(EQUIPMENT_COLUMNS, tuple(map(_equipment_row, equipment))))
-    )
-
-
-SCOPE_COLUMNS = (
-    Column("#", 0.35, "right"),
-    Column("Room", 1.2),
-    Column("Description", 3.6),
-    Column("Quantity", 0.9, "right"),
-    Column("Source", 1.0),
-)
-
-
-def _scope_row(index: int, item: ScopeItem) -> tuple[str, ...]:
-    if item.quantity is None:
-        quantity = NONE
-    else:
-        quantity = f"{number(item.quantity)} {item.unit}" if item.unit else number(item.quantity)
-    return (str(index), item.room or NONE, item.description, quantity, where(item.source))
-
-
-def _scope(items: list[ScopeItem]) -> Section:
-    title = "Scope of work"
-    if not items:
-        return _empty("scope-of-work", title, "No scope of work items were recorded in the notes.")
-    rows = tuple(_scope_row(index, item) for index, item in enumerate(items, start=1))
-    return Section("scope-of-work", title, (Table(SCOPE_COLUMNS, rows),))
-
-
 def _hazard_kind(hazard: SafetyHazard) -> str:
     """ "Electrical: " when the analyzer recognised the kind of hazard (a later Findings field)."""
     kind: object = getattr(hazard, "kind", None)
@@ -491,12 +391,6 @@ def _undetermined(undetermined: list[str]) -> Section:
     intro = Paragraph("The notes did not establish these; they were left blank rather than guessed.")
     labels = tuple(FIELD_LABELS.get(name, name) for name in undetermined)
     return Section("undetermined", title, (intro, Bullets(labels)))
-
-
-def _notes(findings: Findings) -> Section:
-    if not findings.notes:
-        return _empty("notes", "Notes", "No notes.")
-    return Section("notes", "Notes", (Bullets(tuple(findings.notes)),))
 
 
 def _cited_spans(findings: Findings) -> Iterable[tuple[str, SourceSpan]]:

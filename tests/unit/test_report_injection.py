@@ -1,17 +1,18 @@
 """Injection corpus: none of it survives as live markup in any report format.
 
 Every user-derived field of a findings document (title, job facts, quoted lines, rooms,
-materials, readings, equipment inputs, scope, hazards, notes, QA messages...) holds the whole
-corpus, one item a line; the notes hold one item each, so each item's rendering can be checked on
-its own. Then:
+materials, readings, equipment inputs, scope, hazards, QA messages...) holds the whole corpus, one
+item a line; the undetermined fields hold one item each, so each item's rendering can be checked
+on its own (the "Not determined" section prints each as a bullet). The findings' notes hold the
+same items: they are the contractor's and no document prints them, so they are checked in the
+JSON only. Then:
 - Markdown has no raw HTML, link, image or emphasis from user text, and a CommonMark parser
   (markdown-it-py, when installed) reads each note back as exactly the text written;
 - Word opens, has no hyperlink, field or external relationship made from user text, and no
   control or bidi character;
 - PDF has no link, JavaScript, launch or open action, and its text has no bidi override;
 - JSON has no control (other than tab and newline) or bidi character.
-Spreadsheet formula injection (`=cmd|...`) is in the corpus only to show it stays text: no report
-format is a spreadsheet.
+- CSV (the line items) starts no cell with a formula character (`=cmd|...` gets a leading `'`).
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def _span(line: int, text: str) -> SourceSpan:
     return SourceSpan(line=line, text=text, page=1)
 
 
-def _findings(text: str, notes: list[str]) -> Findings:
+def _findings(text: str, items: list[str]) -> Findings:
     """Findings with `text` in every field the notes or an analyzer could fill."""
     standard = StandardRef(standard=text, edition=text, section=text)
     return Findings(
@@ -153,15 +154,15 @@ def _findings(text: str, notes: list[str]) -> Findings:
         ],
         scope_of_work=[ScopeItem(description=text, room=text, quantity=3, unit=text, source=_span(13, text))],
         safety_hazards=[SafetyHazard(description=text, source=_span(14, text))],
-        undetermined=[text],
-        notes=notes,
+        undetermined=items,
+        notes=items,
         analyzer=text,
         analyzer_version=text,
     )
 
 
-def _report(text: str, notes: list[str]) -> Report:
-    findings = _findings(text, notes)
+def _report(text: str, items: list[str]) -> Report:
+    findings = _findings(text, items)
     issue = QaIssue(code=text, severity="warning", field=text, message=text)
     return Report(
         workflow_id="wf-hostile",
@@ -273,9 +274,9 @@ def _unescaped(markdown: str, chars: str) -> list[str]:
     ]
 
 
-def _notes_section(markdown: str) -> list[str]:
-    notes = markdown.split("\n## Notes\n\n", 1)[1].split("\n\n## ", 1)[0]
-    return notes.splitlines()
+def _undetermined_bullets(markdown: str) -> list[str]:
+    section = markdown.split("\n## Not determined\n\n", 1)[1].split("\n\n## ", 1)[0]
+    return [line for line in section.splitlines() if line.startswith("- ")]
 
 
 def test_markdown_has_no_live_markup_from_user_text(rendered: dict[str, Any]) -> None:
@@ -286,15 +287,15 @@ def test_markdown_has_no_live_markup_from_user_text(rendered: dict[str, Any]) ->
     assert "<" not in outside_code
     assert ">" not in outside_code
     # And no link, image, reference, code span, emphasis, strikethrough, maths or attribute list
-    assert len(_unescaped(markdown, "`")) == 4  # the QA table's two code cells
+    assert len(_unescaped(markdown, "`")) == 6  # the QA table's two code cells, the scope's code
     assert _unescaped(outside_code, "[]{}~$_") == []
     bold = re.findall(r"(?<!\\)\*\*[^*\n]*?:\*\*", outside_code)  # the renderer's "**Key:**"
     assert len(_unescaped(outside_code, "*")) == 4 * len(bold)
     # And every line starts with the renderer's own markup, never with the user's
     for line in markdown.splitlines():
         assert line == "" or re.match(r"(#{1,3} |- |\| |[A-Z\\&]|\d+[^\d.)])", line), line
-    # And each note is one list item, escaped exactly
-    notes = _notes_section(markdown)
+    # And each undetermined item is one list item, escaped exactly
+    notes = _undetermined_bullets(markdown)
     assert len(notes) == len(CORPUS) + 1
     assert notes[: len(CORPUS)] == [f"- {markdown_text(text)}" for text in CORPUS.values()]
     assert "- &lt;script&gt;alert(1)&lt;/script&gt;" in notes
@@ -319,7 +320,8 @@ def test_markdown_tables_keep_their_columns(rendered: dict[str, Any]) -> None:
                 if not row.startswith("|"):
                     break
                 assert len(_unescaped(row, "|")) == pipes, row
-    assert tables == 7  # areas, readings, atmospheric, equipment, scope, QA, sources
+    # areas, readings, drying log, atmospheric, equipment, scope, checklist, QA, sources
+    assert tables == 9
 
 
 def _markdown_it() -> Any:
@@ -350,25 +352,27 @@ def test_markdown_parses_to_text_only(rendered: dict[str, Any]) -> None:
     # And the only headings are the title, the sections and the classification sub-headings
     headings = [token.tag for token in tokens if token.type == "heading_open"]
     assert headings.count("h1") == 1
-    assert headings.count("h2") == 13
+    assert headings.count("h2") == 14
     assert set(headings) == {"h1", "h2", "h3"}
-    # And every note reads back as exactly the text written, one line
-    items = _notes_items(tokens)
+    # And every undetermined item reads back as exactly the text written, one line
+    items = _undetermined_items(tokens)
     assert items[: len(CORPUS)] == [plain(text) for text in CORPUS.values()]
     assert items[-1] == plain(LONG_LINE)
 
 
-def _notes_items(tokens: list[Any]) -> list[str]:
+def _undetermined_items(tokens: list[Any]) -> list[str]:
     start = next(
         index
         for index, token in enumerate(tokens)
-        if token.type == "inline" and token.content == "Notes" and tokens[index - 1].tag == "h2"
+        if token.type == "inline" and token.content == "Not determined" and tokens[index - 1].tag == "h2"
     )
     items = []
+    in_list = False
     for token in tokens[start + 2 :]:
         if token.type == "heading_open":
             break
-        if token.type == "inline":
+        in_list = in_list or token.type == "bullet_list_open"  # after the section's intro paragraph
+        if token.type == "inline" and in_list:
             items.append(_inline_text(token))
     return items
 
@@ -565,4 +569,28 @@ def test_ordinary_markdown_parses_back_to_the_text() -> None:
     text = "Hallway (Cat 2) - 50% dry! e.g. #3, 2024.03.03, " + ORDINARY
     notes = [text, "user said: \u201cit's *fine*\u201d & <ok>", "-5 \u00b0C outside", "+ 2 more", "= total"]
     tokens = parser.parse(render_markdown(_report(text, notes)))
-    assert _notes_items(tokens) == notes
+    assert _undetermined_items(tokens) == notes
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def test_csv_cells_never_start_a_formula() -> None:
+    import csv
+    import io as text_io
+
+    from chalicelib.report import render_csv
+
+    # Given a scope line (and its room and unit) that starts like a spreadsheet formula
+    for formula in (CORPUS["formula"], "+1+1", "-2+3", "@SUM(A1)", "\t=1"):
+        # When the line items are exported as CSV
+        rows = list(csv.reader(text_io.StringIO(render_csv(_report(formula, [])).lstrip("\ufeff"))))
+        # Then every cell from the notes is text: a leading quote, the formula after it, one row
+        (row,) = rows[1:]
+        description, room, unit = row[2], row[3], row[5]
+        for cell in (description, room, unit):
+            assert cell == "'" + plain(formula), cell
+    # And the hostile corpus keeps one row with nine cells, no control character in any
+    rows = list(csv.reader(text_io.StringIO(render_csv(hostile_report()).lstrip("\ufeff"))))
+    assert [len(row) for row in rows] == [9, 9]
+    assert not _unsafe("".join(rows[1]))

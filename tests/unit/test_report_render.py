@@ -17,6 +17,7 @@ from chalicelib.analysis import (
 from chalicelib.analysis.findings import SafetyHazard, StandardRef
 from chalicelib.analysis.qa import QaResult
 from chalicelib.report import Report, render_json, render_markdown
+from chalicelib.report.render import report_line_items
 
 from .test_offline_analyzer import BURST_SUPPLY_LINE, NOTHING_DETERMINABLE
 from .test_report_documents import realistic_report
@@ -61,14 +62,26 @@ def test_json_is_camel_case_and_round_trips() -> None:
     rendered = render_json(report)
     # Then the keys are camelCase and the text reads back to the same report
     data = json.loads(rendered)
-    assert {"workflowId", "title", "generatedAt", "findings", "qa", "draft", "review", "signature"} == set(
-        data
-    )
+    keys = {
+        "workflowId",
+        "title",
+        "generatedAt",
+        "findings",
+        "qa",
+        "draft",
+        "review",
+        "signature",
+        "lineItems",
+    }
+    assert keys == set(data)
     assert data["draft"] is False and data["review"] is None and data["signature"] is None
     assert data["findings"]["affectedAreas"][0]["lengthFt"] == 12.0
     assert data["findings"]["damageTypeEvidence"]["line"] == 4
     assert rendered.startswith('{\n  "workflowId"')
-    assert Report.model_validate_json(rendered) == report
+    # (with the line items coded, as the JSON carries them)
+    assert Report.model_validate_json(rendered) == report.model_copy(
+        update={"line_items": report_line_items(report)}
+    )
 
 
 AREA_HEADER = "| Room | Dimensions | Floor area | Wet floor | Wet walls | Wet ceiling | Materials | Source |"
@@ -79,13 +92,14 @@ SECTIONS = [
     "## Category, class and condition",
     "## Affected areas",
     "## Moisture readings and drying goals",
-    "## Atmospheric readings",
+    "## Drying log",
+    "## Atmospheric log",
     "## Equipment",
     "## Scope of work",
     "## Safety hazards",
+    "## Documentation checklist",
     "## QA findings",
     "## Not determined",
-    "## Notes",
     "## Sources",
 ]
 
@@ -124,7 +138,7 @@ def test_markdown_has_summary_tables_qa_and_sources() -> None:
     # And the sections with nothing recorded say so
     assert "## Safety hazards\n\nNo safety hazards were recorded in the notes." in markdown
     # And the equipment the class (judged from the wet carpet and underlay) sizes shows its formula
-    assert "| Dehumidifier | 2 | \u2014 | IICRC S500-2015 (US) dehumidification" in markdown
+    assert "| Dehumidifier | Not stated | Calculated 2: IICRC S500-2015 (US) dehumidification" in markdown
     # And QA, the undetermined fields and the cited lines have their sections
     assert f"## QA findings\n\n{_verdict(report.qa)}" in markdown
     assert "rather than guessed.\n\n- Claim number\n- Insured\n- Date of loss\n\n" in markdown
@@ -181,21 +195,23 @@ def test_markdown_has_classification_equipment_scope_and_every_cited_line() -> N
     # And atmospheric readings show °F with °C
     assert "| affected | 75.2 \u00b0F (24.0 \u00b0C) | 68% | 88 | 63.8 \u00b0F (17.7 \u00b0C) |" in markdown
     # And equipment shows the calculation and the placed quantity against it
-    equipment = _table_rows(
-        markdown, "| Equipment | Calculated | Placed (notes) | Calculation | Standard | Source |"
-    )
+    equipment = _table_rows(markdown, "| Equipment | Placed (notes) | S500 calculation | Standard | Source |")
     assert equipment[0].startswith(
-        "| Air mover | 6 | 4 (2 fewer) | 2 rooms + ceil(95.5 sq ft wet floor / 70)"
+        "| Air mover | 4 (2 fewer than calculated) | Calculated 6: 2 rooms + ceil(95.5 sq ft wet floor / 70)"
     )
-    assert equipment[1].startswith("| Dehumidifier | 1 | 1 | 760 cu ft / 40")
+    assert equipment[1].startswith("| Dehumidifier | 1 (as calculated) | Calculated 1: 760 cu ft / 40")
     # And scope, hazards, QA with its standard, notes and sources are listed
-    assert _table_rows(markdown, "| \\# | Room | Description | Quantity | Source |")[0] == (
-        "| 1 | Hallway | Remove and dispose of wet carpet cushion (Cat 2) | 49 sq ft | p. 1, line 9 |"
+    assert _table_rows(markdown, "| \\# | Action | Description | Room | Quantity | Unit | Code | Source |")[
+        0
+    ] == (
+        "| 1 | \u2014 | Remove and dispose of wet carpet cushion (Cat 2) | Hallway | 49 | ft\u00b2 "
+        "| `WATER PAD-RMV` | p. 1, line 9 |"
     )
     assert "- Power board on wet floor in laundry (p. 1, line 7)" in markdown
     assert "| `NO_DRY_STANDARD` | `moistureReadings[4]` | Particleboard has no dry standard" in markdown
     assert markdown.count("| IICRC S500-2021 (US), section 12.2 |") == 2
-    assert "## Notes\n\n- Produced by the offline analyzer because Claude was unavailable" in markdown
+    # (the notes are the contractor's: the JSON has them, the insurer's Markdown does not)
+    assert "Produced by the offline analyzer because Claude was unavailable" not in markdown
     sources = _table_rows(markdown, "| Where | Cited for | Line as written |")
     assert sources[3] == (
         "| P. 1, line 4 | loss type; cause of loss; water category "
@@ -250,12 +266,12 @@ def test_user_text_cannot_break_the_tables() -> None:
 
 
 def test_text_that_looks_like_markdown_blocks_stays_text() -> None:
-    # Given findings whose cause, notes and hazards start like a heading, a list or a quote
+    # Given findings whose cause, undetermined fields and hazards start like a heading, a list or a quote
     span = SourceSpan(line=1, text="> quoted")
     findings = Findings(
         cause_of_loss="# not a heading",
         safety_hazards=[SafetyHazard(description="- not a sub-list", source=span)],
-        notes=["1. not an ordered list", "+ plus", "2024.03.03 is a date, not a list", "#hashtag"],
+        undetermined=["1. not an ordered list", "+ plus", "2024.03.03 is a date, not a list", "#hashtag"],
         analyzer_version="test",
     )
     # When the report is rendered as Markdown

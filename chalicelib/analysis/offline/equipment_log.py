@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from itertools import pairwise
 from typing import Literal
 
@@ -244,6 +244,13 @@ _RUNNING_ONE = re.compile(
 )  # a unit-per-row log line gives the day it went in and the day it came out
 
 
+# "13/11/2026 11:30", "20/07 at 2:15 pm", "15/11 10.15am": a time written right after a date.
+_TIME_AFTER_DATE = re.compile(
+    r"^,?\s*(?:at\s+|@\s*)?(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d)\s*(?P<ampm>[ap]\.?m\.?)?(?![\w/])",
+    FLAGS,
+)
+
+
 @dataclass(frozen=True)
 class Event:
     kind: EquipmentKind
@@ -253,7 +260,8 @@ class Event:
     line: Line
     room: str | None = None
     dehumidifier_type: str | None = None
-    run_hours: float | None = None
+    run_hours: float | None = None  # stated, or a log row's two times apart ("placed 13/11 11:30")
+    at: datetime | None = None  # the time with the date; the day-keyed replay does not use it yet
 
 
 def kind_of(match: re.Match[str]) -> tuple[EquipmentKind, str | None] | None:
@@ -356,10 +364,32 @@ def _log_row(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
         quantity = int(before.group("n"))
     rooms = [mention.name for mention in room_mentions(text[: found[0].start])]
     placed, removed = found[0].value, found[1].value
+    placed_at, removed_at = _time_after(text, found[0].end, placed), _time_after(text, found[1].end, removed)
+    stated = _RUN_HOURS.search(text)
+    hours = float(stated.group("a") or stated.group("b")) if stated else _hours_between(placed_at, removed_at)
+    room = rooms[0] if rooms else None
     return [
-        Event(kind[0], quantity, "add", placed, line, rooms[0] if rooms else None, kind[1]),
-        Event(kind[0], quantity, "remove", removed, line, rooms[0] if rooms else None, kind[1]),
+        Event(kind[0], quantity, "add", placed, line, room, kind[1], hours, placed_at),
+        Event(kind[0], quantity, "remove", removed, line, room, kind[1], None, removed_at),
     ]
+
+
+def _time_after(text: str, position: int, on: date | None) -> datetime | None:
+    """The date at `position` with the time written right after it, read in 24 h or am/pm."""
+    written = _TIME_AFTER_DATE.match(text[position:])
+    if written is None or on is None:
+        return None
+    hour, minute, half = int(written.group("h")), int(written.group("m")), (written.group("ampm") or " ")[0]
+    if half != " " and not 1 <= hour <= 12:  # "13:30 pm": a typo, not a time to guess
+        return None
+    hour = hour % 12 + (12 if half in "pP" else 0) if half != " " else hour
+    return datetime.combine(on, time(hour, minute))
+
+
+def _hours_between(placed: datetime | None, removed: datetime | None) -> float | None:
+    """Hours run from the two times; none when either is missing or they run backwards."""
+    ok = placed is not None and removed is not None and removed >= placed
+    return round((removed - placed).total_seconds() / 3600, 2) if ok and placed and removed else None
 
 
 def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
