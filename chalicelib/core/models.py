@@ -345,13 +345,19 @@ class PhotoStatus(StrEnum):
     REJECTED = "REJECTED"  # the bytes arrived and were refused (errorCode says why)
 
 
+# The photo models are built on first use (`defer_build`): `import app` must stay cheap, and
+# only the photo routes and the upload Lambda use them.
 class GpsPosition(ApiModel):
+    model_config = ConfigDict(defer_build=True)
+
     latitude: float = Field(ge=-90, le=90)
     longitude: float = Field(ge=-180, le=180)
 
 
 class PhotoView(TimestampedModel):
     """A photo as the API shows it: what the uploader said, and what its bytes said at receipt."""
+
+    model_config = ConfigDict(defer_build=True)
 
     id: str
     workflow_id: str
@@ -388,6 +394,8 @@ class Photo(PhotoView):
 
 
 class CreatePhotoRequest(RequestModel):
+    model_config = ConfigDict(defer_build=True)
+
     file_name: Annotated[str, StringConstraints(min_length=1, max_length=255)]
     content_type: Annotated[str, StringConstraints(min_length=1, max_length=100)] = Field(
         description="image/jpeg, image/png, image/heic or image/heif"

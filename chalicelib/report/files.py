@@ -14,7 +14,9 @@ from chalicelib.analysis import Findings, QaResult
 from chalicelib.core.documents import findings_key_of, qa_key_of, report_key
 from chalicelib.core.models import REPORT_CONTENT_TYPES, Signature, Workflow, iso, utc_now
 from chalicelib.core.ports import Ports
+from chalicelib.report import photos
 from chalicelib.report.render import Report, render_docx, render_json, render_markdown, render_pdf
+from chalicelib.settings import get_settings
 
 RENDERERS: dict[str, Callable[[Report], str | bytes]] = {
     "json": render_json,
@@ -40,6 +42,7 @@ def render_report_files(
     blobs = ports.blobs
     findings = Findings.model_validate(blobs.get_json(findings_key_of(workflow)))
     qa_result = QaResult.model_validate(blobs.get_json(qa_key_of(workflow)))
+    shown, images = photos.load(ports, workflow, with_gps=get_settings().report_photo_gps)
     report = Report(
         workflow_id=workflow.id,
         title=workflow.title,
@@ -49,7 +52,9 @@ def render_report_files(
         draft=draft,
         review=workflow.review,
         signature=signature,
-    )
+        photos=shown,
+        photo_captions=photos.named_without_images(ports, workflow, shown),
+    ).with_images(images)
     keys, hashes = {}, {}
     signed = f"rev-{signature.revision}-{signature.signed_at:%Y%m%dT%H%M%S%f}" if signature else None
     for extension, render in RENDERERS.items():

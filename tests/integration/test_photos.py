@@ -245,3 +245,80 @@ def _sqs_event(*messages: dict[str, Any]) -> dict[str, Any]:
     from local_stack.notifications import sqs_event
 
     return sqs_event([json.dumps(m) for m in messages], "arn:aws:sqs:us-east-1:123456789012:q", "us-east-1")
+
+
+# --- the report -----------------------------------------------------------------------------
+
+
+def _download(api: Api, http_pool: urllib3.PoolManager, workflow_id: str, report_format: str) -> bytes:
+    reply = api.get(f"{API}/workflows/{workflow_id}/report?format={report_format}")
+    assert reply.status == 200, reply.body
+    return bytes(http_pool.request("GET", reply.body["url"]).data)
+
+
+def test_photos_uploaded_with_a_workflow_are_embedded_by_room_in_every_report(
+    api: Api, http_pool: urllib3.PoolManager
+) -> None:
+    # Given a PDF workflow that waits for its document, and three photos added meanwhile
+    created = api.create_upload("PDF", file_name="22 Wattle Rd.pdf")
+    workflow_id = created["workflowId"]
+    sent = {
+        "Laundry skirting before removal": (make_jpeg(colour=(200, 30, 30)), "Laundry"),
+        "Laundry vinyl lifted": (make_jpeg(size=(1200, 1600), colour=(30, 200, 30)), "laundry"),
+        "Kitchen floor cupping": (make_png(), "Kitchen"),
+    }
+    received = {}
+    for caption, (data, room) in sent.items():
+        png = data.startswith(b"\x89PNG")
+        received[caption] = add_photo(
+            api,
+            http_pool,
+            workflow_id,
+            data,
+            room=room,
+            caption=caption,
+            content_type="image/png" if png else "image/jpeg",
+        )
+        assert received[caption]["status"] == "RECEIVED", received[caption]
+
+    # When the document lands and the workflow runs to its report
+    document = documents.make_pdf([*WATER_PAGES, "Photo (Hallway): carpet edge lifted"])
+    fields: dict[str, Any] = {**created["upload"]["fields"], "file": ("r.pdf", document, "application/pdf")}
+    assert http_pool.request("POST", created["upload"]["url"], fields=fields).status == 204
+    workflow = api.wait_for(workflow_id)
+    assert workflow["status"] == "COMPLETED", workflow
+
+    # Then the JSON report lists each photo with the hash of the bytes that were sent
+    report = api.get(f"{API}/workflows/{workflow_id}/report").body["report"]
+    hashes = {photo["caption"]: photo["sha256"] for photo in report["photos"]}
+    assert hashes == {caption: hashlib.sha256(data).hexdigest() for caption, (data, _) in sent.items()}
+    assert all(photo.get("gps") is None for photo in report["photos"])  # off unless the setting is on
+    # ... and the photo the notes name that never arrived
+    assert [(c["caption"], c["room"]) for c in report["photoCaptions"]] == [("carpet edge lifted", "Hallway")]
+
+    # And the PDF embeds the three images, on the Photos pages, grouped by room with captions
+    from pypdf import PdfReader
+
+    pdf = PdfReader(io.BytesIO(_download(api, http_pool, workflow_id, "pdf")))
+    assert sum(len(page.images) for page in pdf.pages) == 3
+    text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    photos_text = text[text.index("Photos") :]
+    assert photos_text.index("Laundry") < photos_text.index("Laundry skirting before removal")
+    assert photos_text.index("Laundry vinyl lifted") < photos_text.index("Kitchen floor cupping")
+    for caption in sent:
+        assert hashes[caption][:12] in text.replace("\n", "")
+    assert "Taken 2026-11-20 09:14 (EXIF)" in text
+
+    # And the Word report has the three pictures inline, each with its caption and hash prefix
+    import docx
+
+    word = docx.Document(io.BytesIO(_download(api, http_pool, workflow_id, "docx")))
+    assert len(word.inline_shapes) == 3
+    paragraphs = "\n".join(p.text for p in word.paragraphs)
+    for caption in sent:
+        assert caption in paragraphs and hashes[caption][:12] in paragraphs
+    assert "carpet edge lifted (Hallway)" in paragraphs
+
+    # And Markdown lists them with their time and hash prefix
+    markdown = _download(api, http_pool, workflow_id, "md").decode()
+    assert "## Photos" in markdown and hashes["Kitchen floor cupping"][:12] in markdown

@@ -61,9 +61,9 @@ def test_json_is_camel_case_and_round_trips() -> None:
     rendered = render_json(report)
     # Then the keys are camelCase and the text reads back to the same report
     data = json.loads(rendered)
-    assert {"workflowId", "title", "generatedAt", "findings", "qa", "draft", "review", "signature"} == set(
-        data
-    )
+    keys = {"workflowId", "title", "generatedAt", "findings", "qa", "draft", "review", "signature"}
+    assert keys | {"photos", "photoCaptions"} == set(data)
+    assert data["photos"] == [] and data["photoCaptions"] == []
     assert data["draft"] is False and data["review"] is None and data["signature"] is None
     assert data["findings"]["affectedAreas"][0]["lengthFt"] == 12.0
     assert data["findings"]["damageTypeEvidence"]["line"] == 4
