@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from contextlib import suppress
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chalicelib.core.documents import PHOTO_UPLOAD_KEY, photo_report_key, photo_upload_key
 from chalicelib.core.errors import ConflictError, InvalidRequestError, PayloadTooLargeError
@@ -30,6 +30,9 @@ from chalicelib.core.models import (
 from chalicelib.core.ports import ConditionFailed, NotFound, Ports
 from chalicelib.logs import logger
 from chalicelib.settings import get_settings
+
+if TYPE_CHECKING:
+    from chalicelib.analysis.photo_rules import PhotoEvidence
 
 
 def create_photo(ports: Ports, workflow: Workflow, request: CreatePhotoRequest) -> dict[str, Any]:
@@ -160,6 +163,13 @@ class _AlreadyNotedError(Exception):
 def received_photos(ports: Ports, workflow_id: str) -> list[Photo]:
     """The photos that arrived and passed, oldest first."""
     return [p for p in ports.photos.list_for_workflow(workflow_id) if p.status is PhotoStatus.RECEIVED]
+
+
+def evidence(ports: Ports, workflow_id: str) -> list[PhotoEvidence]:
+    """What QA's photo rules read: each received photo's room and caption."""
+    from chalicelib.analysis.photo_rules import PhotoEvidence
+
+    return [PhotoEvidence(p.room, p.caption) for p in received_photos(ports, workflow_id)]
 
 
 def taken_at(photo: Photo) -> datetime | None:

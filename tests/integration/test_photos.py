@@ -293,6 +293,8 @@ def test_photos_uploaded_with_a_workflow_are_embedded_by_room_in_every_report(
     hashes = {photo["caption"]: photo["sha256"] for photo in report["photos"]}
     assert hashes == {caption: hashlib.sha256(data).hexdigest() for caption, (data, _) in sent.items()}
     assert all(photo.get("gps") is None for photo in report["photos"])  # off unless the setting is on
+    # ... QA found a photo for every affected room
+    assert not [i for i in report["qa"]["issues"] if i["code"] == "AFFECTED_AREA_WITHOUT_PHOTO"]
     # ... and the photo the notes name that never arrived
     assert [(c["caption"], c["room"]) for c in report["photoCaptions"]] == [("carpet edge lifted", "Hallway")]
 
@@ -322,3 +324,21 @@ def test_photos_uploaded_with_a_workflow_are_embedded_by_room_in_every_report(
     # And Markdown lists them with their time and hash prefix
     markdown = _download(api, http_pool, workflow_id, "md").decode()
     assert "## Photos" in markdown and hashes["Kitchen floor cupping"][:12] in markdown
+
+
+def test_qa_warns_about_rooms_and_demolition_without_photos_but_passes(api: Api) -> None:
+    # Given notes with an affected room and a removal, and no photo at all
+    text = (
+        "Cause: burst supply line under the kitchen sink.\nKitchen 12x14 ft, vinyl floor wet.\n"
+        "Kitchen drywall 32 WME.\nScope: Kitchen - remove drywall 2 ft flood cut 40 lf."
+    )
+    workflow = api.wait_for(api.create_text(text))
+
+    # Then QA warned, once per room and per removal, and the workflow still completed
+    assert workflow["status"] == "COMPLETED", workflow
+    issues = api.get(f"{API}/workflows/{workflow['id']}/report").body["report"]["qa"]["issues"]
+    photo_issues = {(i["code"], i["severity"]) for i in issues if "PHOTO" in i["code"]}
+    assert photo_issues == {
+        ("AFFECTED_AREA_WITHOUT_PHOTO", "warning"),
+        ("DEMOLITION_WITHOUT_BEFORE_PHOTO", "warning"),
+    }
