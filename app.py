@@ -28,6 +28,7 @@ from chalicelib.core import (
     api_keys,
     audit,
     control,
+    photos,
     ratelimit,
     review,
     revisions,
@@ -42,6 +43,7 @@ from chalicelib.core.models import (
     ApproveRequest,
     AuditAction,
     CreateApiKeyRequest,
+    CreatePhotoRequest,
     CreateUploadRequest,
     CreateWorkflowRequest,
     ListAuditQuery,
@@ -274,6 +276,23 @@ def patch_findings(workflow_id: str) -> Response:
 def _findings_response(view: Any) -> Response:
     """`{findings, qa}` with the findings' ETag (a `findings_edits.FindingsView`)."""
     return json_response({"findings": view.findings, "qa": view.qa}, headers={"ETag": f'"{view.etag}"'})
+
+
+@api("/workflows/{workflow_id}/photos", "POST", "createPhoto")
+def create_photo(workflow_id: str) -> Response:
+    ports = wiring.ports()
+    workflow = workflows.load_owned(ports, current_user(), workflow_id)
+    request = parse_model(CreatePhotoRequest, app.current_request.json_body)
+    created = photos.create_photo(ports, workflow, request)
+    audited(AuditAction.PHOTO_ADD, workflow_id, photoId=created["photo"]["id"], room=request.room)
+    return json_response(created, 201)
+
+
+@api("/workflows/{workflow_id}/photos", "GET", "listPhotos")
+def list_photos(workflow_id: str) -> Response:
+    ports = wiring.ports()
+    workflow = workflows.load_owned(ports, current_user(), workflow_id)
+    return json_response({"photos": photos.list_photos(ports, workflow)})
 
 
 @api("/workflows/{workflow_id}/revisions", "POST", "openRevision", people_only=True)

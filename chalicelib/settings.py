@@ -69,6 +69,17 @@ class Settings(BaseModel):
     review_timeout_seconds: int = Field(default=30 * 24 * 3600, gt=0, le=365 * 24 * 3600)
     max_pdf_pages: int = Field(default=500, gt=0)
 
+    # Photos (docs/adr/0007-photos.md): the upload cap, the decoded-size cap that refuses a
+    # decompression bomb before it is decoded, and the report copy's longest side and quality.
+    max_photo_bytes: int = Field(default=20 * 1024 * 1024, gt=0, description="photo upload cap")
+    max_photo_pixels: int = Field(default=50_000_000, gt=0, description="width x height cap")
+    max_photos_per_workflow: int = Field(default=200, gt=0)
+    report_photo_max_side: int = Field(default=1600, ge=64, le=8000)
+    report_photo_quality: int = Field(default=80, ge=30, le=95)
+    # GPS stays in the photo's record (chain of custody) but out of the report unless asked for:
+    # a report travels to insurers, adjusters and lawyers, and a location is personal data.
+    report_photo_gps: bool = False
+
     # The Claude analyzer runs when a key is set; otherwise the offline rules analyzer does.
     anthropic_api_key: str = Field(default="", repr=False)
     anthropic_model: str = ""

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from chalicelib.aws.blobs import S3Blobs
     from chalicelib.aws.connections import DynamoConnections
     from chalicelib.aws.engine import StepFunctionsEngine
+    from chalicelib.aws.photo_records import DynamoPhotoRecords
     from chalicelib.aws.push import GatewayPusher
     from chalicelib.aws.rate_buckets import DynamoRateBuckets
     from chalicelib.aws.user_settings import DynamoUserSettings
@@ -88,6 +89,12 @@ class AwsPorts:
         from chalicelib.aws.user_settings import DynamoUserSettings
 
         return DynamoUserSettings(self._table)
+
+    @cached_property
+    def photos(self) -> DynamoPhotoRecords:
+        from chalicelib.aws.photo_records import DynamoPhotoRecords
+
+        return DynamoPhotoRecords(self._table)
 
     @cached_property
     def rate_buckets(self) -> DynamoRateBuckets:

@@ -21,6 +21,8 @@ from chalicelib.core.models import (
     FINISHED_STATUSES,
     ApiKey,
     AuditEntry,
+    Photo,
+    PhotoStatus,
     StepStatus,
     UserSettings,
     Workflow,
@@ -192,6 +194,33 @@ class MemoryApiKeyRecords:
             return False
         self.keys[key_id] = (found[0].model_copy(update={"last_used_at": at}), found[1])
         return True
+
+
+class MemoryPhotoRecords:
+    def __init__(self) -> None:
+        self.photos: dict[tuple[str, str], Photo] = {}
+        self._lock = threading.Lock()
+
+    def create(self, photo: Photo) -> None:
+        with self._lock:
+            if (photo.workflow_id, photo.id) in self.photos:
+                raise ConditionFailed(photo.id)
+            self.photos[(photo.workflow_id, photo.id)] = photo.model_copy(deep=True)
+
+    def get(self, workflow_id: str, photo_id: str) -> Photo | None:
+        found = self.photos.get((workflow_id, photo_id))
+        return found.model_copy(deep=True) if found else None
+
+    def list_for_workflow(self, workflow_id: str) -> list[Photo]:
+        mine = [p for (wf, _), p in self.photos.items() if wf == workflow_id]
+        return [p.model_copy(deep=True) for p in sorted(mine, key=lambda p: (p.created_at, p.id))]
+
+    def settle(self, photo: Photo) -> None:
+        with self._lock:
+            current = self.photos.get((photo.workflow_id, photo.id))
+            if current is None or current.status is not PhotoStatus.PENDING:
+                raise ConditionFailed(photo.id)
+            self.photos[(photo.workflow_id, photo.id)] = photo.model_copy(deep=True)
 
 
 class MemoryUserSettings:
@@ -433,6 +462,7 @@ class MemoryPorts:
         self.api_keys = MemoryApiKeyRecords()
         self.audit = MemoryAuditLog()
         self.user_settings = MemoryUserSettings()
+        self.photos = MemoryPhotoRecords()
         self.rate_buckets = MemoryRateBuckets()
         self.blobs = MemoryBlobs()
         self.engine = MemoryEngine()

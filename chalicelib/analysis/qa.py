@@ -16,7 +16,7 @@ against the rules.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from itertools import pairwise
 
@@ -31,6 +31,7 @@ from chalicelib.analysis.findings import (
     MoistureReading,
 )
 from chalicelib.analysis.offline import classify_water_source
+from chalicelib.analysis.photo_rules import PhotoEvidence, photo_issues
 from chalicelib.analysis.psychrometrics import gpp_from_fahrenheit
 from chalicelib.analysis.qa_issues import LABELS, QaIssue, QaResult, Severity, issue
 from chalicelib.analysis.standards import (
@@ -555,12 +556,19 @@ RULES: tuple[Rule, ...] = (
 
 
 def check_findings(
-    findings: Findings, reference: Findings | None = None, *, standards: Standards | None = None
+    findings: Findings,
+    reference: Findings | None = None,
+    *,
+    standards: Standards | None = None,
+    photos: Sequence[PhotoEvidence] | None = None,
 ) -> QaResult:
     """Run every rule; with `reference` (the offline analyzer's findings for the same text), also
-    flag every disagreement with it. Errors make `passed` false."""
+    flag every disagreement with it; with `photos` (the workflow's received photos, possibly
+    none), warn where photo evidence is missing. Errors make `passed` false."""
     standards = standards or load_standards()
     issues = [issue for rule in RULES for issue in rule(findings, standards)]
+    if photos is not None:
+        issues += photo_issues(findings, photos, standards)
     if reference is not None:
         issues += cross_check(findings, reference, standards)
     return QaResult(passed=not any(issue.severity == "error" for issue in issues), issues=issues)

@@ -15,6 +15,7 @@ from chalicelib.core.models import (
     ApiModel,
     AuditEntry,
     OrchestratorStats,
+    PhotoView,
     UserSettings,
     Workflow,
     WorkflowId,
@@ -176,6 +177,20 @@ class RevisionSummary(_Envelope):
 class RevisionList(_Envelope):
     revisions: list[RevisionSummary]
     current: int = Field(ge=1)
+
+
+class CreatedPhoto(_Envelope):
+    """The photo's record (PENDING until its bytes arrive) and its upload form."""
+
+    photo: PhotoView
+    upload: UploadForm
+    max_bytes: int = Field(gt=0, description="The photo's size limit")
+
+
+class PhotoList(_Envelope):
+    photos: list[PhotoView] = Field(
+        description="Oldest first: RECEIVED, REJECTED (with errorCode) or PENDING"
+    )
 
 
 class SettingsResponse(_Envelope):

@@ -18,11 +18,13 @@ from chalicelib.api.envelopes import (
     ApiKeyList,
     AuditPage,
     CreatedApiKey,
+    CreatedPhoto,
     CreatedUpload,
     CreatedWorkflow,
     FindingsResponse,
     IntegrationCheck,
     JsonReport,
+    PhotoList,
     ReportDownload,
     RevisionList,
     SettingsResponse,
@@ -36,6 +38,7 @@ from chalicelib.core.models import (
     REPORT_CONTENT_TYPES,
     ApproveRequest,
     CreateApiKeyRequest,
+    CreatePhotoRequest,
     CreateUploadRequest,
     CreateWorkflowRequest,
     ListAuditQuery,
@@ -172,6 +175,7 @@ TAGS = {
     "Control": "Pause, resume and retry a workflow's execution",
     "Review": "A person's review of the findings before the final report",
     "Reports": "The insurer-ready report of a completed workflow (a DRAFT while in review)",
+    "Photos": "Photos as evidence: uploaded by presigned POST, hashed at receipt, embedded by room",
     "API keys": "Credentials for field apps (a signed-in user only)",
     "Audit": "The caller's append-only audit log",
     "Settings": "The caller's defaults for new workflows",
@@ -354,6 +358,43 @@ _DOCUMENTED = (
         tag="Review",
         answer=_WORKFLOW_ANSWER,
         errors={**_WORKFLOW_ERRORS, 409: ("NOT_SIGNED",)},
+    ),
+    Operation(
+        operation_id="createPhoto",
+        summary="Add a photo to a workflow: its record and its upload form",
+        description="Post the image to `upload.url` with `upload.fields`, as for a document. At "
+        "receipt its SHA-256, size, pixel dimensions and EXIF time and GPS are recorded from the "
+        "bytes; a file that is not a JPEG, PNG or HEIC image (`PHOTO_NOT_AN_IMAGE`), one declaring "
+        "too many pixels (`PHOTO_TOO_MANY_PIXELS`), or a damaged one (`PHOTO_CORRUPT`) is refused "
+        "and its record says so. The report embeds a re-encoded copy without metadata, by room.",
+        tag="Photos",
+        body=CreatePhotoRequest,
+        body_examples={
+            "jpeg": {
+                "summary": "A photo before demolition",
+                "value": {
+                    "fileName": "IMG_2041.jpg",
+                    "contentType": "image/jpeg",
+                    "caption": "Laundry wall before removal, water line at 40 cm",
+                    "room": "Laundry",
+                    "takenAt": "2026-11-20T09:14:00+11:00",
+                },
+            }
+        },
+        answer=Answer(201, "The photo's record, waiting for its bytes, and its upload form", (CreatedPhoto,)),
+        errors={
+            **_WORKFLOW_ERRORS,
+            400: ("INVALID_WORKFLOW_ID", "INVALID_CONTENT_TYPE"),
+            409: ("WORKFLOW_FINISHED", "TOO_MANY_PHOTOS"),
+            413: ("FILE_TOO_LARGE",),
+        },
+    ),
+    Operation(
+        operation_id="listPhotos",
+        summary="List a workflow's photos and their receipts",
+        tag="Photos",
+        answer=Answer(200, "The photos, oldest first", (PhotoList,)),
+        errors=_WORKFLOW_ERRORS,
     ),
     Operation(
         operation_id="listRevisions",

@@ -9,11 +9,18 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from chalicelib.core.models import WORKFLOW_ID_BODY, Workflow
+from chalicelib.core.models import PHOTO_ID_BODY, WORKFLOW_ID_BODY, Workflow
 
-AREAS = ("inputs", "uploads", "work", "reports")
+# `photos/` holds the report copies of photos: not under `work/`, which expires after 30 days,
+# because a signed report may be rendered again from them.
+AREAS = ("inputs", "uploads", "work", "reports", "photos")
 UPLOAD_KEY = re.compile(
     rf"^uploads/(?P<user_id>[^/]+)/(?P<workflow_id>{WORKFLOW_ID_BODY})/(?P<file_name>[^/]+)$"
+)
+# A photo's original lands under the workflow's upload prefix too (the bucket notifies, and
+# GuardDuty scans, `uploads/`), in a folder a document's key can never match.
+PHOTO_UPLOAD_KEY = re.compile(
+    rf"^uploads/(?P<user_id>[^/]+)/(?P<workflow_id>{WORKFLOW_ID_BODY})/photos/(?P<photo_id>{PHOTO_ID_BODY})$"
 )
 
 
@@ -34,6 +41,16 @@ def upload_key(user_id: str, workflow_id: str, file_name: str) -> str:
     """Where the browser uploads: under the caller's own prefix, with a tamed file name."""
     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", file_name).strip("._") or "document"
     return workflow_prefix("uploads", user_id, workflow_id) + stem[-100:]
+
+
+def photo_upload_key(user_id: str, workflow_id: str, photo_id: str) -> str:
+    """The original, as uploaded: no file name in the key, so none of the uploader's text."""
+    return workflow_prefix("uploads", user_id, workflow_id) + f"photos/{photo_id}"
+
+
+def photo_report_key(user_id: str, workflow_id: str, photo_id: str) -> str:
+    """The re-encoded copy the report embeds (JPEG, metadata stripped)."""
+    return workflow_prefix("photos", user_id, workflow_id) + f"{photo_id}.jpg"
 
 
 class WorkFile(StrEnum):

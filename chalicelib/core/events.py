@@ -46,6 +46,9 @@ class EventType(StrEnum):
     SIGNED = "SIGNED"
     # A signed report is being revised: a new revision, with its own review and sign-off.
     REVISION_OPENED = "REVISION_OPENED"
+    # A photo's upload arrived: kept (with its hash) or refused (with its code).
+    PHOTO_RECEIVED = "PHOTO_RECEIVED"
+    PHOTO_REJECTED = "PHOTO_REJECTED"
     # Not stored: the current state, sent on a subscribe without `lastSeq`.
     SNAPSHOT = "SNAPSHOT"
 
@@ -123,6 +126,15 @@ def describe_change(before: Workflow, after: Workflow, steps: Sequence[WorkflowS
                 },
             )
         )
+    for photo_id, receipt in after.photo_receipts.items():
+        if before.photo_receipts.get(photo_id) != receipt:
+            received = receipt == "RECEIVED"
+            data = {"workflowId": after.id, "photoId": photo_id}
+            changes.append(
+                (EventType.PHOTO_RECEIVED, data)
+                if received
+                else (EventType.PHOTO_REJECTED, {**data, "errorCode": receipt})
+            )
     if after.revision > before.revision:
         changes.append((EventType.REVISION_OPENED, {"workflowId": after.id, "revision": after.revision}))
     if len(after.signatures) > len(before.signatures):

@@ -30,6 +30,7 @@ from chalicelib.core.errors import (
     VersionConflictError,
 )
 from chalicelib.core.models import Workflow, WorkflowStatus, iso, utc_now
+from chalicelib.core.photos import evidence
 from chalicelib.core.ports import ConditionFailed, NotFound, Ports
 from chalicelib.core.review import severity_counts
 
@@ -264,7 +265,7 @@ def edit(
     changes = list(changes_between(current.findings, document))
     if not changes:
         return Edit(workflow, current, [])
-    qa = check_findings(findings, reference=_reference(ports, workflow))
+    qa = check_findings(findings, reference=_reference(ports, workflow), photos=evidence(ports, workflow.id))
     qa_document = qa.model_copy(update={"checked_at": iso(utc_now())}).model_dump(mode="json")
     etag = etag_of(document)
     findings_key = work_key(workflow.user_id, workflow.id, f"findings-{etag}.json")

@@ -234,6 +234,9 @@ class Workflow(TimestampedModel):
     version: int = 1
     # The seq of the newest progress event: subscribe with it as `lastSeq` to get only newer ones.
     last_event_seq: int = 0
+    # Each photo's receipt once it settled (photo id -> "RECEIVED" or its refusal's code): the
+    # receipt is noted once, with its progress event, however often S3 reports the upload.
+    photo_receipts: dict[str, str] = Field(default_factory=dict)
     steps: list[WorkflowStep] | None = None
 
     def public(self, **exclude: bool) -> dict[str, Any]:
@@ -267,6 +270,7 @@ class AuditAction(StrEnum):
     REVISION_OPEN = "REVISION_OPEN"
     SETTINGS_UPDATE = "SETTINGS_UPDATE"
     REPORT_DOWNLOAD = "REPORT_DOWNLOAD"
+    PHOTO_ADD = "PHOTO_ADD"
     API_KEY_CREATE = "API_KEY_CREATE"
     API_KEY_REVOKE = "API_KEY_REVOKE"
     # Recorded at most once a minute per key, like its `lastUsedAt`.
@@ -324,6 +328,91 @@ class CreateUploadRequest(RequestModel):
         description="Stop for a person's review before the final report, even when QA passes "
         "(default: the user's setting)",
     )
+
+
+# --- photos ----------------------------------------------------------------------------------
+
+# What a photo may be uploaded as; the bytes are checked again at receipt, whatever was declared.
+PHOTO_CONTENT_TYPES: dict[str, str] = {
+    "image/jpeg": "jpg",
+    "image/png": "png",
+    "image/heic": "heic",
+    "image/heif": "heic",
+}
+PHOTO_ID_BODY = r"ph_[0-9a-f]{32}"
+PhotoText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+RoomName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+
+
+def new_photo_id() -> str:
+    return f"ph_{uuid.uuid4().hex}"
+
+
+class PhotoStatus(StrEnum):
+    PENDING = "PENDING"  # the upload form was handed out; no bytes yet
+    RECEIVED = "RECEIVED"  # the bytes arrived, were checked, hashed and re-encoded for the report
+    REJECTED = "REJECTED"  # the bytes arrived and were refused (errorCode says why)
+
+
+# The photo models are built on first use (`defer_build`): `import app` must stay cheap, and
+# only the photo routes and the upload Lambda use them.
+class GpsPosition(ApiModel):
+    model_config = ConfigDict(defer_build=True)
+
+    latitude: float = Field(ge=-90, le=90)
+    longitude: float = Field(ge=-180, le=180)
+
+
+class PhotoView(TimestampedModel):
+    """A photo as the API shows it: what the uploader said, and what its bytes said at receipt."""
+
+    model_config = ConfigDict(defer_build=True)
+
+    id: str
+    workflow_id: str
+    file_name: str
+    content_type: str
+    caption: str
+    room: str
+    taken_at: datetime | None = Field(default=None, description="When the uploader says it was taken")
+    status: PhotoStatus = PhotoStatus.PENDING
+    created_at: datetime
+    # Chain of custody, recorded from the bytes S3 received (never from the uploader's word).
+    received_at: datetime | None = None
+    sha256: str | None = Field(default=None, description="SHA-256 of the bytes received, hex")
+    size: int | None = None
+    format: str | None = Field(default=None, description="JPEG, PNG or HEIF, read from the bytes")
+    width: int | None = None
+    height: int | None = None
+    exif_taken_at: str | None = Field(default=None, description="EXIF DateTimeOriginal, as written")
+    gps: GpsPosition | None = None
+    error_code: str | None = Field(default=None, description="Why the upload was refused")
+    error_message: str | None = None
+
+
+class Photo(PhotoView):
+    """The stored record: the view, and the keys and owner the API never shows."""
+
+    user_id: str
+    upload_key: str
+    # The copy the report embeds: re-encoded as JPEG, no metadata, longest side capped.
+    report_key: str | None = None
+
+    def public(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", exclude={"upload_key", "report_key", "user_id"})
+
+
+class CreatePhotoRequest(RequestModel):
+    model_config = ConfigDict(defer_build=True)
+
+    file_name: Annotated[str, StringConstraints(min_length=1, max_length=255)]
+    content_type: Annotated[str, StringConstraints(min_length=1, max_length=100)] = Field(
+        description="image/jpeg, image/png, image/heic or image/heif"
+    )
+    caption: PhotoText
+    room: RoomName = Field(description="The room or area it shows, named as the notes name it")
+    taken_at: datetime | None = Field(default=None, description="When it was taken (ISO 8601)")
+    size: Annotated[int, Field(gt=0, description="The file's size in bytes")] | None = None
 
 
 ReviewText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=2000)]

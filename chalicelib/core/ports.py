@@ -14,7 +14,15 @@ from typing import Any, Protocol
 
 from chalicelib.core.errors import TransientError
 from chalicelib.core.events import Event
-from chalicelib.core.models import ApiKey, AuditEntry, UserSettings, Workflow, WorkflowStatus, WorkflowStep
+from chalicelib.core.models import (
+    ApiKey,
+    AuditEntry,
+    Photo,
+    UserSettings,
+    Workflow,
+    WorkflowStatus,
+    WorkflowStep,
+)
 
 # --- the ports' errors ------------------------------------------------------------------
 
@@ -107,6 +115,25 @@ class ApiKeyRecords(Protocol):
 
     def touch(self, key_id: str, at: str, not_since: str) -> bool:
         """Record a use unless one was recorded since `not_since`; True if this call did."""
+        ...
+
+
+class PhotoRecords(Protocol):
+    """A workflow's photos, kept in the workflow's own partition (deleted with it)."""
+
+    def create(self, photo: Photo) -> None:
+        """ConditionFailed if the id is taken."""
+        ...
+
+    def get(self, workflow_id: str, photo_id: str) -> Photo | None: ...
+
+    def list_for_workflow(self, workflow_id: str) -> list[Photo]:
+        """Oldest first (in the order they were asked for)."""
+        ...
+
+    def settle(self, photo: Photo) -> None:
+        """Write the photo's receipt (RECEIVED or REJECTED) only if it is still PENDING:
+        ConditionFailed when another delivery of the same upload settled it first."""
         ...
 
 
@@ -294,6 +321,9 @@ class Ports(Protocol):
 
     @property
     def user_settings(self) -> UserSettingsRecords: ...
+
+    @property
+    def photos(self) -> PhotoRecords: ...
 
     @property
     def rate_buckets(self) -> RateBuckets: ...

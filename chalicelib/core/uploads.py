@@ -11,7 +11,7 @@ import json
 from typing import Any
 from urllib.parse import unquote_plus
 
-from chalicelib.core import user_settings
+from chalicelib.core import photos, user_settings
 from chalicelib.core.documents import UPLOAD_KEY, upload_key
 from chalicelib.core.errors import InvalidRequestError, PayloadTooLargeError, WorkflowStoppedError
 from chalicelib.core.models import (
@@ -123,7 +123,11 @@ def handle_notification(ports: Ports, body: str) -> None:
         if str(record.get("eventName", "")).startswith("ObjectCreated:"):
             s3_object = record["s3"]["object"]
             # S3 URL-encodes keys in notifications, spaces as '+'.
-            object_created(ports, unquote_plus(s3_object["key"]), int(s3_object.get("size", 0)))
+            key = unquote_plus(s3_object["key"])
+            if photos.is_photo_key(key):
+                photos.photo_created(ports, key)
+            else:
+                object_created(ports, key, int(s3_object.get("size", 0)))
 
 
 class _AlreadyRecordedError(Exception):

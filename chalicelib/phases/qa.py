@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from chalicelib.analysis import ANALYZER_NAME, Findings, analyze_text, check_findings
+from chalicelib.core import photos
 from chalicelib.core.documents import WorkFile, qa_attempt_key, work_key
 from chalicelib.core.models import OrchestratorPhase, Workflow, iso, utc_now
 from chalicelib.core.ports import NotFound, Ports
@@ -27,7 +28,7 @@ def review(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseResu
     # The rules engine checks the AI: when another analyzer produced the findings, the offline
     # analyzer recomputes category, class, GPP and equipment and every disagreement is flagged.
     reference = _reference(ports, workflow) if findings.analyzer != ANALYZER_NAME else None
-    result = check_findings(findings, reference=reference)
+    result = check_findings(findings, reference=reference, photos=photos.evidence(ports, workflow.id))
     result = result.model_copy(update={"checked_at": iso(utc_now())})
     qa_key = work_key(workflow.user_id, workflow.id, WorkFile.QA)
     previous = (

@@ -1,5 +1,5 @@
 """The neutral blocks a report is planned in (`sections.build_document`) and every renderer
-lays out: sections of sub-headings, key-value lists, tables, paragraphs and bullet lists."""
+lays out: sections of sub-headings, key-value lists, tables, paragraphs, bullet lists and photos."""
 
 from __future__ import annotations
 
@@ -44,7 +44,26 @@ class Subheading:
     text: str
 
 
-Block = Subheading | KeyValues | Table | Paragraph | Bullets
+@dataclass(frozen=True)
+class Figure:
+    """A photo as the report shows it: the re-encoded JPEG, its caption, and a line of custody
+    (when it was taken, its SHA-256 prefix)."""
+
+    image: bytes
+    width: int
+    height: int
+    caption: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Figures:
+    """One room's photos (`report/photos.py` plans them; every renderer lays them out)."""
+
+    items: tuple[Figure, ...]
+
+
+Block = Subheading | KeyValues | Table | Paragraph | Bullets | Figures
 
 
 @dataclass(frozen=True)

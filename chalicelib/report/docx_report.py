@@ -14,7 +14,17 @@ import io
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, assert_never
 
-from chalicelib.report.blocks import Bullets, Column, KeyValues, Paragraph, ReportDocument, Subheading, Table
+from chalicelib.report.blocks import (
+    Bullets,
+    Column,
+    Figures,
+    KeyValues,
+    Paragraph,
+    ReportDocument,
+    Subheading,
+    Table,
+)
+from chalicelib.report.photos import docx_figures, with_photos
 from chalicelib.report.sanitize import docx_text
 from chalicelib.report.sections import build_document
 
@@ -48,7 +58,7 @@ def render_docx(report: Report) -> bytes:
     """The report as a .docx file (content type `DOCX_CONTENT_TYPE`)."""
     import docx
 
-    document = build_document(report)
+    document = with_photos(build_document(report), report, report.images)
     word = docx.Document()
     _set_up(word, document, report.generated_at)
     word.add_paragraph(docx_text(document.title), style="Title")
@@ -69,6 +79,8 @@ def render_docx(report: Report) -> bytes:
                 case Bullets(items=items):
                     for item in items:
                         word.add_paragraph(docx_text(item), style="List Bullet")
+                case Figures():
+                    docx_figures(word, block, docx_text)
                 case _:
                     assert_never(block)
     buffer = io.BytesIO()

@@ -15,6 +15,7 @@ from chalicelib.core.documents import findings_key_of, qa_key_of, report_key
 from chalicelib.core.models import REPORT_CONTENT_TYPES, Signature, Workflow, iso, utc_now
 from chalicelib.core.ports import Ports
 from chalicelib.core.user_settings import line_item_catalogue
+from chalicelib.report import photos
 from chalicelib.report.line_items import line_items
 from chalicelib.report.render import (
     Report,
@@ -24,6 +25,7 @@ from chalicelib.report.render import (
     render_markdown,
     render_pdf,
 )
+from chalicelib.settings import get_settings
 
 RENDERERS: dict[str, Callable[[Report], str | bytes]] = {
     "json": render_json,
@@ -50,6 +52,7 @@ def render_report_files(
     blobs = ports.blobs
     findings = Findings.model_validate(blobs.get_json(findings_key_of(workflow)))
     qa_result = QaResult.model_validate(blobs.get_json(qa_key_of(workflow)))
+    shown, images = photos.load(ports, workflow, with_gps=get_settings().report_photo_gps)
     report = Report(
         workflow_id=workflow.id,
         title=workflow.title,
@@ -61,7 +64,9 @@ def render_report_files(
         signature=signature,
         # Coded with the user's catalogue as it is now: the files keep the codes they were made with.
         line_items=line_items(findings.scope_of_work, line_item_catalogue(ports, workflow.user_id)),
-    )
+        photos=shown,
+        photo_captions=photos.named_without_images(ports, workflow, shown),
+    ).with_images(images)
     keys, hashes = {}, {}
     signed = f"rev-{signature.revision}-{signature.signed_at:%Y%m%dT%H%M%S%f}" if signature else None
     for extension, render in RENDERERS.items():

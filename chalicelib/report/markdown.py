@@ -15,12 +15,14 @@ from chalicelib.report.blocks import (
     Block,
     Bullets,
     Column,
+    Figures,
     KeyValues,
     Paragraph,
     ReportDocument,
     Subheading,
     Table,
 )
+from chalicelib.report.photos import markdown_figures
 from chalicelib.report.sanitize import markdown_code, markdown_text
 
 
@@ -60,6 +62,8 @@ def _block(block: Block) -> str:
             return markdown_text(text)
         case Bullets(items=items):
             return _bullets(map(markdown_text, items))
+        case Figures():
+            return markdown_figures(block)
         case _:
             assert_never(block)
 

@@ -20,7 +20,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
 
-from chalicelib.report.blocks import Bullets, KeyValues, Paragraph, ReportDocument, Subheading, Table
+from chalicelib.report.blocks import Bullets, Figures, KeyValues, Paragraph, ReportDocument, Subheading, Table
+from chalicelib.report.photos import pdf_figures, with_photos
 from chalicelib.report.sanitize import PDF_PAGE_COUNT_ALIAS, pdf_text
 from chalicelib.report.sections import build_document
 
@@ -83,7 +84,7 @@ def font_files() -> dict[str, Path]:
 
 def render_pdf(report: Report) -> bytes:
     """The report as a PDF file (content type `PDF_CONTENT_TYPE`)."""
-    document = build_document(report)
+    document = with_photos(build_document(report), report, report.images)
     writer = _PdfWriter(document, report.generated_at)
     return writer.write()
 
@@ -180,6 +181,8 @@ class _PdfWriter:
                         self.paragraph(text, empty)
                     case Bullets(items=items):
                         self.bullets(items)
+                    case Figures():
+                        pdf_figures(self.pdf, block, self.fit, _FONT)
                     case _:
                         assert_never(block)
         return bytes(self.pdf.output())

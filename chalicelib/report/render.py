@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 
+from pydantic import Field, PrivateAttr
+
 from chalicelib.analysis.findings import CamelModel, Findings
 from chalicelib.analysis.qa import QaResult
 from chalicelib.core.models import Review, Signature
@@ -20,6 +22,7 @@ from chalicelib.report.docx_report import render_docx
 from chalicelib.report.line_items import LineItem, coded_items
 from chalicelib.report.markdown import write_markdown
 from chalicelib.report.pdf_report import render_pdf
+from chalicelib.report.photos import PhotoCaption, ReportPhoto, with_photos
 from chalicelib.report.sanitize import clean_data
 from chalicelib.report.sections import build_document
 
@@ -36,9 +39,23 @@ class Report(CamelModel):
     review: Review | None = None
     # The sign-off of this revision, once a qualified person stands behind it.
     signature: Signature | None = None
+    # Photos received, by room in the PDF and Word reports, with their hash prefix and time.
+    photos: list[ReportPhoto] = Field(default_factory=list)
+    # Photos the notes name with no image received.
+    photo_captions: list[PhotoCaption] = Field(default_factory=list)
     # The scope as priced lines, coded from the user's catalogue when the report was rendered;
     # None until then (each format then codes them from the shipped default).
     line_items: list[LineItem] | None = None
+    # The report copies' bytes by photo id: read through the ports by OUTPUT, never serialized.
+    _images: dict[str, bytes] = PrivateAttr(default_factory=dict)
+
+    @property
+    def images(self) -> dict[str, bytes]:
+        return self._images
+
+    def with_images(self, images: dict[str, bytes]) -> Report:
+        self._images = dict(images)
+        return self
 
 
 def report_line_items(report: Report) -> list[LineItem]:
@@ -54,7 +71,7 @@ def render_json(report: Report) -> str:
 
 
 def render_markdown(report: Report) -> str:
-    return write_markdown(build_document(report))
+    return write_markdown(with_photos(build_document(report), report, report.images))
 
 
 def render_csv(report: Report) -> str:

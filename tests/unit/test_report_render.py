@@ -73,7 +73,8 @@ def test_json_is_camel_case_and_round_trips() -> None:
         "signature",
         "lineItems",
     }
-    assert keys == set(data)
+    assert keys | {"photos", "photoCaptions"} == set(data)
+    assert data["photos"] == [] and data["photoCaptions"] == []
     assert data["draft"] is False and data["review"] is None and data["signature"] is None
     assert data["findings"]["affectedAreas"][0]["lengthFt"] == 12.0
     assert data["findings"]["damageTypeEvidence"]["line"] == 4
