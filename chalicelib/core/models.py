@@ -10,9 +10,11 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StrictBool,
+    StrictInt,
     StringConstraints,
     field_serializer,
     model_validator,
@@ -402,6 +404,16 @@ class Photo(PhotoView):
         return self.model_dump(mode="json", exclude={"upload_key", "report_key", "user_id"})
 
 
+def _iso_text(value: object) -> object:
+    # JSON has no datetime: only a string says one (a bare number would be read as epoch seconds).
+    if not isinstance(value, str):
+        raise ValueError("must be an ISO 8601 date-time string")
+    return value
+
+
+IsoDateTime = Annotated[datetime, BeforeValidator(_iso_text)]
+
+
 class CreatePhotoRequest(RequestModel):
     model_config = ConfigDict(defer_build=True)
 
@@ -411,8 +423,8 @@ class CreatePhotoRequest(RequestModel):
     )
     caption: PhotoText
     room: RoomName = Field(description="The room or area it shows, named as the notes name it")
-    taken_at: datetime | None = Field(default=None, description="When it was taken (ISO 8601)")
-    size: Annotated[int, Field(gt=0, description="The file's size in bytes")] | None = None
+    taken_at: IsoDateTime | None = Field(default=None, description="When it was taken (ISO 8601)")
+    size: Annotated[StrictInt, Field(gt=0, description="The file's size in bytes")] | None = None
 
 
 ReviewText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=5, max_length=2000)]

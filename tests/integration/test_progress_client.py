@@ -194,7 +194,7 @@ def test_the_cli_prints_a_line_per_event_and_exits_0_on_complete(
     assert lines[0].startswith("[#####...............]   25%  PROCESSING  SNAPSHOT IN_PROGRESS"), lines
     assert any("STEP_UPDATE step 2 COMPLETED" in line for line in lines), lines
     assert lines[-2].startswith("[####################]  100%") and "WORKFLOW_COMPLETE" in lines[-2]
-    assert lines[-1] == f"Workflow {workflow_id} completed. Reports: docx, json, md, pdf.", lines[-1]
+    assert lines[-1] == f"Workflow {workflow_id} completed. Reports: csv, docx, json, md, pdf.", lines[-1]
     assert err.getvalue() == ""
 
 

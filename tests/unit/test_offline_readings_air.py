@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from chalicelib.analysis.offline import analyze_text
 
 _NOTES = """Claim 88-2231. Inspected 11/14/2026, 2 Elm St, Dayton OH 45402.
@@ -60,3 +62,19 @@ def test_several_scale_marked_readings_in_one_note_and_rooms_counted_by_number()
     )
     found = [(reading.value, reading.is_reference) for reading in analyze_text(text).moisture_readings]
     assert found == [(36.0, False), (22.0, False), (8.0, False), (7.0, True)]
+
+
+def test_a_labelled_day_dates_the_air_readings_under_it() -> None:
+    # Given two visits' readings, then each visit's air readings under "Atmospherics <date>:"
+    findings = analyze_text(
+        "Job 55. 12 Acacia Rd, Bunbury WA 6230. Attended 13/11/2026.\n"
+        "Kitchen: laminate wet, 4 x 3 m.\n"
+        "Readings 13/11/2026: kitchen laminate 40 WME.\n"
+        "Readings 15/11/2026: kitchen laminate 18 WME.\n"
+        "Atmospherics 13/11/2026: kitchen 24C 70% RH, outside 18C 60% RH.\n"
+        "Atmospherics 15/11/2026: kitchen 23C 45% RH.\n"
+        "City crew jetted the main on 16/11/2026 - not part of the visit.\n"
+    )
+    # Then each is dated by its own line, and a sentence's date heads nothing
+    days = [(reading.relative_humidity, reading.taken_on) for reading in findings.atmospheric_readings]
+    assert days == [(70.0, date(2026, 11, 13)), (60.0, date(2026, 11, 13)), (45.0, date(2026, 11, 15))]

@@ -165,3 +165,19 @@ def test_counts_said_in_passing_add_up_and_advice_places_nothing() -> None:
     }
     (hydroxyl,) = [run for run in findings.equipment_runs if run.kind is EquipmentKind.OTHER]
     assert hydroxyl.run_hours == 20.0
+
+
+def test_a_log_tables_qty_column_and_times_reach_the_runs() -> None:
+    # Given an equipment table with a Qty column and times beside the dates
+    findings = analyze_text(
+        "Job 55. 12 Acacia Rd, Bunbury WA 6230. Attended 13/11/2026.\n"
+        "Kitchen: laminate wet, 4 x 3 m.\n"
+        "Equipment:\n"
+        "| Unit | Qty | Placed | Removed |\n"
+        "| Air mover | 3 | 13/11/2026 11:30 | 16/11/2026 10:15 |\n"
+    )
+    # Then the run holds three units, its times, and the hours between them
+    (run,) = findings.equipment_runs
+    assert (run.quantity, run.run_hours) == (3, 70.75)
+    assert run.placed_at is not None and run.placed_at.isoformat() == "2026-11-13T11:30:00"
+    assert run.removed_at is not None and run.removed_at.isoformat() == "2026-11-16T10:15:00"

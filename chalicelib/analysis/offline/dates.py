@@ -125,6 +125,20 @@ _LOG_ENTRY = re.compile(
 _LOG_REACH = 50  # a log line says what it records within its first words
 
 
+# "Atmospherics 13/11/2026:", "Air, 14/11 -": a short label and a day head what follows.
+_DAY_LABEL = re.compile(r"[A-Za-z][A-Za-z/&()-]{0,20}(?: [A-Za-z/&()-]{1,20}){0,2},? ?")
+_AFTER_DAY_LABEL = re.compile(r" ?(?::| [-\u2013\u2014] )")
+
+
+def _opens_with_day(text: str, start: int, first: DateMatch) -> bool:
+    """Whether the line opens with its date, or with a short label and the date as a heading."""
+    if first.start == start:
+        return True
+    return _DAY_LABEL.fullmatch(text, start, first.start) is not None and (
+        _AFTER_DAY_LABEL.match(text, first.end) is not None
+    )
+
+
 _NOT_VISIT = re.compile(r"(?:date of (?:loss|incident)|dol\b|d\.o\.l|loss date)", FLAGS)
 # A visit told in a sentence, its date near it: "The drying tech came out Tuesday afternoon, 10
 # November", "Yesterday (Wed 11th) she came back". The lines after it are that visit's.
@@ -369,7 +383,9 @@ class Visits:
                 values = [
                     match.value for match in self._dates.find_with_weekdays(text, anchor) if match.value
                 ]
-            if visit is not None or (found and found[0].start == start and not _NOT_VISIT.match(text, start)):
+            if visit is not None or (
+                found and _opens_with_day(text, start, found[0]) and not _NOT_VISIT.match(text, start)
+            ):
                 current, day_one = self._visit_date(visit, values, current, day_one, inspection)
             elif (told := self._told_visit(text, anchor)) is not None:
                 current = told

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from itertools import chain
 
 from chalicelib.analysis.findings import (
@@ -57,6 +57,7 @@ class _Open:
     placed_on: date | None
     source: SourceSpan
     run_hours: float | None
+    placed_at: datetime | None = None  # with the time, when the log gives one
 
 
 @dataclass
@@ -113,7 +114,7 @@ def replay(events: Sequence[Event]) -> Replay:
         event = events[index]
         if event.mode == "clear":
             for kind, open_now in open_runs.items():
-                on_site[kind] -= _close(result, kind, open_now, on_site[kind], None, event.on)
+                on_site[kind] -= _close(result, kind, open_now, on_site[kind], None, event.on, event.at)
             continue
         runs = open_runs.setdefault(event.kind, [])
         now = on_site.setdefault(event.kind, 0)
@@ -126,13 +127,13 @@ def replay(events: Sequence[Event]) -> Replay:
         if mode == "add":
             placed = event.quantity
         elif mode == "remove":
-            now -= _close(result, event.kind, runs, event.quantity or now, event.room, event.on)
+            now -= _close(result, event.kind, runs, event.quantity or now, event.room, event.on, event.at)
         elif mode == "total" and event.quantity < now:
-            now -= _close(result, event.kind, runs, now - event.quantity, event.room, event.on)
+            now -= _close(result, event.kind, runs, now - event.quantity, event.room, event.on, event.at)
         elif mode == "total":
             placed = event.quantity - now
         if placed > 0:
-            runs.append(_Open(placed, event.room, event.on, event.line.span(), event.run_hours))
+            runs.append(_Open(placed, event.room, event.on, event.line.span(), event.run_hours, event.at))
             now += placed
         on_site[event.kind] = now
         if event.dehumidifier_type and result.dehumidifier_type is None:
@@ -142,7 +143,7 @@ def replay(events: Sequence[Event]) -> Replay:
             result.peak_source[event.kind] = event.line.span()
     for kind, runs in open_runs.items():
         for run in runs:
-            result.runs.append(_run(kind, run, None))
+            result.runs.append(_run(kind, run, None, None))
     result.runs.sort(key=lambda run: (run.source.line, run.placed_on or date.min))
     return result
 
@@ -167,7 +168,13 @@ _ROOM_LOOKBACK = 50  # how many of the latest runs are searched for the room a r
 
 
 def _close(
-    result: Replay, kind: EquipmentKind, runs: list[_Open], quantity: int, room: str | None, on: date | None
+    result: Replay,
+    kind: EquipmentKind,
+    runs: list[_Open],
+    quantity: int,
+    room: str | None,
+    on: date | None,
+    at: datetime | None,
 ) -> int:
     """Take `quantity` units off site: from runs in the named room first, the latest placed first.
     Returns how many were taken."""
@@ -184,7 +191,8 @@ def _close(
             continue
         remaining -= taken
         touched.append(index)
-        result.runs.append(_run(kind, _Open(taken, run.room, run.placed_on, run.source, run.run_hours), on))
+        taken_run = _Open(taken, run.room, run.placed_on, run.source, run.run_hours, run.placed_at)
+        result.runs.append(_run(kind, taken_run, on, at))
         run.quantity -= taken
     while runs and runs[-1].quantity == 0:
         runs.pop()  # the latest are taken first, so emptied runs gather at the end
@@ -193,14 +201,19 @@ def _close(
     return quantity - remaining
 
 
-def _run(kind: EquipmentKind, run: _Open, removed_on: date | None) -> EquipmentRun:
+def _run(
+    kind: EquipmentKind, run: _Open, removed_on: date | None, removed_at: datetime | None
+) -> EquipmentRun:
+    in_order = run.placed_on is None or removed_on is None or removed_on >= run.placed_on
     return EquipmentRun(
         kind=kind,
         quantity=run.quantity,
         room=run.room,
         placed_on=run.placed_on,
-        removed_on=removed_on
-        if run.placed_on is None or removed_on is None or removed_on >= run.placed_on
+        removed_on=removed_on if in_order else None,
+        placed_at=run.placed_at,
+        removed_at=removed_at
+        if in_order and removed_at is not None and removed_at.date() == removed_on
         else None,
         run_hours=run.run_hours,
         source=run.source,

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date, datetime
 from itertools import pairwise
 from typing import Literal
 
@@ -24,6 +24,7 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.dates import (
     Dates,
 )
+from chalicelib.analysis.offline.equipment_times import hours_between, time_after
 from chalicelib.analysis.offline.spaces import (
     room_mentions,
 )
@@ -244,13 +245,6 @@ _RUNNING_ONE = re.compile(
 )  # a unit-per-row log line gives the day it went in and the day it came out
 
 
-# "13/11/2026 11:30", "20/07 at 2:15 pm", "15/11 10.15am": a time written right after a date.
-_TIME_AFTER_DATE = re.compile(
-    r"^,?\s*(?:at\s+|@\s*)?(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d)\s*(?P<ampm>[ap]\.?m\.?)?(?![\w/])",
-    FLAGS,
-)
-
-
 @dataclass(frozen=True)
 class Event:
     kind: EquipmentKind
@@ -362,11 +356,14 @@ def _log_row(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
     quantity = int(counts[0].group("n")) if counts else 1
     if before is not None and before.start() < kinds[0].end() and before.group("n").isdigit():
         quantity = int(before.group("n"))
+    qty_cell = _QTY_CELL.search(text, kinds[0].end(), found[0].start) if _TABLE_ROW.match(text) else None
+    if qty_cell is not None:
+        quantity = int(qty_cell.group("n"))  # "| Air mover | 3 | 13/11 | 15/11 |": a Qty column
     rooms = [mention.name for mention in room_mentions(text[: found[0].start])]
     placed, removed = found[0].value, found[1].value
-    placed_at, removed_at = _time_after(text, found[0].end, placed), _time_after(text, found[1].end, removed)
+    placed_at, removed_at = time_after(text, found[0].end, placed), time_after(text, found[1].end, removed)
     stated = _RUN_HOURS.search(text)
-    hours = float(stated.group("a") or stated.group("b")) if stated else _hours_between(placed_at, removed_at)
+    hours = float(stated.group("a") or stated.group("b")) if stated else hours_between(placed_at, removed_at)
     room = rooms[0] if rooms else None
     return [
         Event(kind[0], quantity, "add", placed, line, room, kind[1], hours, placed_at),
@@ -374,22 +371,7 @@ def _log_row(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
     ]
 
 
-def _time_after(text: str, position: int, on: date | None) -> datetime | None:
-    """The date at `position` with the time written right after it, read in 24 h or am/pm."""
-    written = _TIME_AFTER_DATE.match(text[position:])
-    if written is None or on is None:
-        return None
-    hour, minute, half = int(written.group("h")), int(written.group("m")), (written.group("ampm") or " ")[0]
-    if half != " " and not 1 <= hour <= 12:  # "13:30 pm": a typo, not a time to guess
-        return None
-    hour = hour % 12 + (12 if half in "pP" else 0) if half != " " else hour
-    return datetime.combine(on, time(hour, minute))
-
-
-def _hours_between(placed: datetime | None, removed: datetime | None) -> float | None:
-    """Hours run from the two times; none when either is missing or they run backwards."""
-    ok = placed is not None and removed is not None and removed >= placed
-    return round((removed - placed).total_seconds() / 3600, 2) if ok and placed and removed else None
+_QTY_CELL = re.compile(r"\|\s*(?P<n>[1-9]\d{0,2})\s*(?=\|)")
 
 
 def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event]:

@@ -187,7 +187,8 @@ class RoomScan(ReadingsScan):
             self._attach_details(line, owners, rooms, is_scope=line.number in self._scope_lines)
             if not self._collect_row_readings(line, rooms, self._line_dates[index]):
                 self._collect_readings(line, rooms, self._line_dates[index])
-            self._collect_air(line, rooms, self._line_dates[index])
+            # the day a line opens with ("Atmospherics 13/11/2026: ...") dates its air readings too
+            self._collect_air(line, rooms, self._lead_date(line, self._line_dates[index]))
             if rooms:
                 self._context = self._line_room(line.text, rooms)
 

@@ -1,0 +1,33 @@
+"""The times an equipment log writes beside its dates ("placed 13/11/2026 11:30, removed 15/11
+10:15"), and the hours run between them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+
+from chalicelib.analysis.offline.text import FLAGS
+
+# "13/11/2026 11:30", "20/07 at 2:15 pm", "15/11 10.15am": a time written right after a date.
+_TIME_AFTER_DATE = re.compile(
+    r"^,?\s*(?:at\s+|@\s*)?(?P<h>[01]?\d|2[0-3])[:.](?P<m>[0-5]\d)(?!\d)\s*(?P<ampm>[ap]\.?m\.?)?(?![\w/])",
+    FLAGS,
+)
+
+
+def time_after(text: str, position: int, on: date | None) -> datetime | None:
+    """The date at `position` with the time written right after it, read in 24 h or am/pm."""
+    written = _TIME_AFTER_DATE.match(text[position:])
+    if written is None or on is None:
+        return None
+    hour, minute, half = int(written.group("h")), int(written.group("m")), (written.group("ampm") or " ")[0]
+    if half != " " and not 1 <= hour <= 12:  # "13:30 pm": a typo, not a time to guess
+        return None
+    hour = hour % 12 + (12 if half in "pP" else 0) if half != " " else hour
+    return datetime.combine(on, time(hour, minute))
+
+
+def hours_between(placed: datetime | None, removed: datetime | None) -> float | None:
+    """Hours run from the two times; none when either is missing or they run backwards."""
+    ok = placed is not None and removed is not None and removed >= placed
+    return round((removed - placed).total_seconds() / 3600, 2) if ok and placed and removed else None
