@@ -156,7 +156,8 @@ def test_markdown_shows_the_scope_logs_and_no_contractor_text(report: Report, fi
         "| Remove skirting boards kitchen 7.8 lm | Kitchen | 7.8 | lm | `FINISH BASE-RMV` | line 22 |"
         in markdown
     )
-    assert "| Air mover | 3 | \u2014 | \u2014 | 13 Nov 2026 | 15 Nov 2026 | 46.75 h | line 18 |" in markdown
+    row = "| Air mover | 3 | \u2014 | \u2014 | 13 Nov 2026 11:30 | 15 Nov 2026 10:15 | 46.75 h | line 18 |"
+    assert row in markdown
     assert "| 15 Nov 2026 | 3 | 1 |" in markdown  # units on site on the day they were pulled
 
 
