@@ -315,10 +315,10 @@ def test_hostile_input_returns_quickly() -> None:
     ]
     for text in hostile:
         # When each is analysed
-        started = time.perf_counter()
+        started = time.process_time()
         findings = analyze_text(text)
         # Then it comes back well within a Lambda's patience, without raising
-        assert time.perf_counter() - started < 2.0, text[:20]
+        assert time.process_time() - started < 2.0, text[:20]
         assert findings.analyzer_version
 
 
@@ -759,8 +759,8 @@ def test_200_kb_of_hostile_v2_patterns_is_analysed_in_linear_time() -> None:
     ]
     for text in hostile:
         # When each is analysed
-        started = time.perf_counter()
+        started = time.process_time()
         findings = analyze_text(text)
         # Then it comes back in well under a Lambda's patience
-        assert time.perf_counter() - started < 8.0, text[:30]
+        assert time.process_time() - started < 8.0, text[:30]
         assert findings.analyzer_version == "2.0.0"

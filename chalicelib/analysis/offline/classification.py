@@ -16,6 +16,7 @@ from chalicelib.analysis.offline.areas import (
     AreaDraft,
 )
 from chalicelib.analysis.offline.class_evidence import class_from_evidence
+from chalicelib.analysis.offline.grade_refutations import rejected_categories
 from chalicelib.analysis.offline.job import (
     CATEGORY_SOURCES,
 )
@@ -162,9 +163,16 @@ def classify_water_source(text: str) -> tuple[int, str] | None:
     return best
 
 
-def _stated_grade(lines: Sequence[Line], pattern: re.Pattern[str], *, worst: bool = False) -> _Graded | None:
+def _stated_grade(
+    lines: Sequence[Line],
+    pattern: re.Pattern[str],
+    *,
+    worst: bool = False,
+    rejected: frozenset[int] = frozenset(),
+) -> _Graded | None:
     """The grade the notes state; the last one written, since notes revise ("recorded Class 2 ...
-    revised to Class 4") and quote others before correcting them ("the insurer's Cat 2 ... Cat 3")."""
+    revised to Class 4") and quote others before correcting them ("the insurer's Cat 2 ... Cat 3"),
+    unless the notes reject it ("I do not agree")."""
     stated: _Graded | None = None
     for line in lines:
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(line.text)]
@@ -173,16 +181,24 @@ def _stated_grade(lines: Sequence[Line], pattern: re.Pattern[str], *, worst: boo
                 continue  # 'describes the loss as "Class 3"': someone else's words, reported
             written = match.group("n").lower()
             value = _ROMAN.get(written) or int(written)
+            if value in rejected and any(value not in rejected for value in _values(lines, pattern)):
+                continue
             if not worst or stated is None or value > stated.value:
                 stated = _Graded(value=value, reason=line.text, span=line.span())
     return stated
 
 
-def _source_grades(lines: Sequence[Line]) -> list[_Graded]:
+def _values(lines: Sequence[Line], pattern: re.Pattern[str]) -> list[int]:
+    written = (match.group("n").lower() for line in lines for match in evidence_matches(pattern, line.text))
+    return [_ROMAN.get(value) or int(value) for value in written]
+
+
+def _source_grades(lines: Sequence[Line], rejected: frozenset[int] = frozenset()) -> list[_Graded]:
     grades = []
     for line in lines:
-        found = classify_water_source(line.text)
-        if found is not None:
+        # 'Tenant reckons "just clean water"': quoted words are someone else's, not evidence
+        found = classify_water_source(_QUOTED.sub(" ", line.text))
+        if found is not None and found[0] not in rejected:
             grades.append(_Graded(value=found[0], reason=found[1], span=line.span()))
     return grades
 
@@ -279,9 +295,10 @@ def _justified(graded: _Graded) -> bool:
 def detect_category(
     lines: Sequence[Line], cause_line: int | None, standards: Standards
 ) -> tuple[Classification | None, list[str]]:
-    stated = _stated_grade(lines, _STATED_CATEGORY)
+    rejected = rejected_categories(lines)
+    stated = _stated_grade(lines, _STATED_CATEGORY, rejected=rejected)
     # The cause-of-loss line is the first evidence an adjuster looks for.
-    sources = sorted(_source_grades(lines), key=lambda grade: grade.span.line != cause_line)
+    sources = sorted(_source_grades(lines, rejected), key=lambda grade: grade.span.line != cause_line)
     notes: list[str] = []
     derived = max(sources, key=lambda grade: grade.value) if sources else None
     evidence = [grade.span for grade in sources if derived and grade.value == derived.value][:3]

@@ -57,6 +57,8 @@ UNAFFECTED = re.compile(
     r"|ground floor |main floor )?(?:standard|reference|baseline|control|comparison)s?"
     r"|for comparison|(?:as|for) (?:the |a |his |her |their |our )?(?:\"?normal\"?|dry) (?:wall|reading|room)"
     r"|did(?: not|n'?t) (?:get wet|reach|get water)|not (?:wet|reached)|never (?:got )?wet"
+    r"|(?:was|were|is|are)(?:n'?t| not) (?:wet|damp|affected|damaged|touched|involved)"
+    r"|not involved|uninvolved"
     r"|(?:stayed|remained|remains|kept|tested|read) (?:completely |totally |bone )?dry"
     r"|(?:was|were) (?:fine|spared|untouched)|untouched"
     # "I have not treated it as an affected area"
@@ -93,3 +95,7 @@ SAID_DRY = re.compile(
     FLAGS,
 )
 READING_NUMBER = re.compile(r"\d ?(?:%|wme|rel|mc)|(?:wme|rel|mc) ?\d|\d{2}\b", FLAGS)
+
+
+# "the water came down through the mid-floor, not the stairwell": a room set aside by name.
+NOT_BEFORE = re.compile(r"\bnot (?:in |into |through |via |to |down |under )?(?:the )?$", FLAGS)

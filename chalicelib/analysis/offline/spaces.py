@@ -19,6 +19,7 @@ from chalicelib.analysis.offline.room_states import (
     DAMAGE_CONTEXT_WORDS,
     DENIED_AFTER,
     HEDGE_BEFORE,
+    NOT_BEFORE,
     READING_NUMBER,
     REFERENCE_BEFORE,
     SAID_DRY,
@@ -239,6 +240,9 @@ def _segments(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
             end = _last_break(text, mention.end, mentions[index + 1].start, default=mentions[index + 1].start)
         else:
             end = len(text)
+        # "The landing ... are dry; the water came down ...": a semicolon closes the room's clause
+        clause_end = text.find(";", mention.end, end)
+        end = clause_end if clause_end != -1 else end
         bounds.append((start, end))
     return bounds
 
@@ -398,6 +402,9 @@ def room_mentions(text: str) -> list[Mention]:
             start, end = reader.part(index)
             own_damage = _seen_damage(text, start, end)
             unaffected = _is_unaffected(text, mention, start, end, own_damage)
+        unaffected = (
+            unaffected or NOT_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
+        )
         described = is_heading or (
             not names_a_thing and reader.describes_damage(mention.start) and not reader.is_passing(index)
         )

@@ -1,0 +1,48 @@
+"""A category someone else gives and the notes reject is neither the stated grade nor evidence."""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.analysis.offline import analyze_text
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "stated"),
+    [
+        (
+            'Src: WM drain hose jumped out of standpipe. Tenant reckons "just clean water, cat 1" - no,'
+            " WM discharge = Cat 2.\nLaundry tiles wet.\n",
+            2,
+            2,
+        ),
+        (
+            "Their tech said the water came through the attic insulation and was brown, so they are"
+            " treating it as Category 2, not clean water. (The roofer had told us it was just snowmelt,"
+            " so clean water, Category 1.)\nBedroom ceiling wet.\n",
+            2,
+            2,
+        ),
+        (
+            "Mains water through a warm ceiling for two days: I assess it as Category 2. The contractor's"
+            " job sheet says Category 1; I do not agree.\nNappy room vinyl wet.\n",
+            2,
+            2,
+        ),
+    ],
+)
+def test_a_rejected_category_is_set_aside(text: str, value: int, stated: int) -> None:
+    # Given notes where one category is given and then rejected
+    category = analyze_text("Job 1. 5 Bay Rd, Kambah ACT 2902\n" + text).water_category
+    # Then the grade kept is the one the notes stand by
+    assert category is not None and (category.value, category.stated) == (value, stated)
+
+
+def test_a_category_nobody_rejects_stands() -> None:
+    # Given a plain supply-line leak the notes call Category 1
+    text = "Job 2. 5 Bay Rd, Kambah ACT 2902\nSupply line burst: clean water, Category 1.\n"
+    category = analyze_text(text).water_category
+    # Then it is Category 1
+    assert category is not None and category.value == 1
