@@ -257,3 +257,17 @@ def test_a_work_lines_room_in_brackets_places_the_materials_before_it() -> None:
     assert "underlay" in areas["Study"]
     assert "plasterboard" in areas["Den"]
     assert not any("vanity" in materials for materials in areas.values())
+
+
+def test_a_material_later_said_dry_was_construction_not_damage() -> None:
+    # Given a floor's construction, the water's spread, then the joists checked and found dry
+    findings = analyze_text(
+        "Site: 17 Haddon Street, Chifley ACT 2606\n"
+        "Kitchen (4.2 x 3.6 m): oak strip flooring, secret-nailed to joists over a timber subfloor."
+        " Water spread under the boards, which cupped along the fridge run.\n"
+        "From the subfloor access the joists under the kitchen were checked with the pin meter and"
+        " are dry; the water stayed in and under the boards.\n"
+    )
+    (kitchen,) = findings.affected_areas
+    # Then the joists are not among the kitchen's affected materials, and the boards are
+    assert "joists" not in kitchen.materials and "oak" in " ".join(kitchen.materials)

@@ -114,7 +114,7 @@ _REFERENCE = re.compile(
 
 # "slab not wet", "tiles dry", "frame sound", "did not get wet": the material said to be fine.
 _SOUND_AFTER = re.compile(
-    r"[^.;,]{0,30}?\b(?:not (?:wet|damp|affected|damaged)|(?:was |is |were |are |all |read |reads )?dry\b"
+    r"[^.;,]{0,60}?\b(?:not (?:wet|damp|affected|damaged)|(?:was |is |were |are |all |read |reads )?dry\b"
     r"(?! ?(?:std|standard))|intact|sound|undamaged|unaffected|no swelling|fine\b|ok\b"
     r"|(?:read|reads|reading) normal"
     r"|(?:did ?n[o']t|never|has ?n[o']t|have ?n[o']t|had ?n[o']t) (?:get |got |gotten |become |been )?"
@@ -292,6 +292,21 @@ class MaterialReader:
                 out.append(AffectedMaterial(word, owners))
         return out
 
+    def cleared(self) -> list[AffectedMaterial]:
+        """Materials the line says are fine where it names them, with nothing in their own clause
+        saying they were reached ("the bearers and joists ... were checked and are dry; ..."): a
+        room's earlier mention of them was its construction, not its damage."""
+        out = []
+        for word in self.words:
+            if not self._said_sound(word):
+                continue
+            start, end = self._sentence(word)
+            clause_end = self.text.find(";", word.end, end)
+            clause = self.text[start : clause_end if clause_end != -1 else end]
+            if next(evidence_matches(_AFFECTED_WORD, clause), None) is None:
+                out.append(AffectedMaterial(word, self._owners(word)))
+        return out
+
     # --- whose -----------------------------------------------------------------------------
 
     def _lists(self) -> list[tuple[Mention, ...]]:
@@ -422,7 +437,7 @@ class MaterialReader:
 
     def _affected(self, index: int, word: MaterialWord) -> bool:
         text = self.text
-        if self._denied(index) or _SOUND_AFTER.match(text, word.end, word.end + 60):
+        if self._denied(index) or _SOUND_AFTER.match(text, word.end, word.end + 90):
             return False
         if _SOUND_LATER.search(text, word.end, self._clause(word)[1]):
             return False
@@ -479,7 +494,7 @@ class MaterialReader:
 
     def _said_sound(self, word: MaterialWord) -> bool:
         """The material said fine right where it is named ("floor tiles intact", "tiles dry")."""
-        return _SOUND_AFTER.match(self.text, word.end, word.end + 60) is not None
+        return _SOUND_AFTER.match(self.text, word.end, word.end + 90) is not None
 
     def _own_damage(self, word: MaterialWord) -> bool:
         """Its own sentence says it was reached ("tiles lifting"), not only the line around it."""

@@ -96,7 +96,7 @@ _AFFECTED_WORD = re.compile(
 
 
 _SOUND_AFTER = re.compile(
-    r"[^.;,]{0,30}?\b(?:not (?:wet|damp|affected|damaged)|(?:was |is |were |are )?dry\b(?! ?(?:std|standard))"
+    r"[^.;,]{0,60}?\b(?:not (?:wet|damp|affected|damaged)|(?:was |is |were |are )?dry\b(?! ?(?:std|standard))"
     r"|intact|sound|undamaged|no swelling|same as (?:the )?(?:\w+ ){0,3}(?:reference|dry standard))",
     FLAGS,
 )
@@ -128,6 +128,7 @@ class RoomScan(ReadingsScan):
         self.goals: list[Goal] = []
         self.air: list[AtmosphericReading] = []
         self.unaffected: set[str] = set()
+        self._cleared: dict[int, set[str]] = {}  # by area (id): materials said fine, never soaked
         self.rooms_by_line: dict[int, str] = {}
         self.default_height_ft: float | None = None
         self._in_readings = False
@@ -241,6 +242,8 @@ class RoomScan(ReadingsScan):
         self._settle_held(None)
         self.drop_containers()
         for area in self.areas.values():
+            for key in self._cleared.get(id(area), set()) - set(area.soaked_materials):
+                area.materials.pop(key, None)
             if area.height_ft is None and self.default_height_ft is not None:
                 area.wet.ceiling_height_ft = self.default_height_ft
         return list(self.areas.values())
@@ -309,7 +312,16 @@ class RoomScan(ReadingsScan):
     ) -> None:
         text = line.text
         sentences = Sentences(text)
-        for found in MaterialReader(text, sentences, rooms, owners.at, is_scope=is_scope).read():
+        reader = MaterialReader(text, sentences, rooms, owners.at, is_scope=is_scope)
+        if not is_scope:
+            # the one room the line names, affected or not ("joists under the kitchen ... are dry");
+            # with two ("next to the laundry but its vinyl was dry") whose it is stays unsaid
+            keys = {room.key for room in rooms}
+            named = [self.areas[key] for key in keys if key in self.areas] if len(keys) == 1 else []
+            for cleared in reader.cleared():
+                for draft in self._areas_of(cleared.owners) or named:
+                    self._cleared.setdefault(id(draft), set()).add(cleared.word.key)
+        for found in reader.read():
             word = found.word
             areas = list(self.areas.values()) if found.everywhere else self._areas_of(found.owners)
             for draft in areas:
