@@ -46,3 +46,28 @@ def test_a_category_nobody_rejects_stands() -> None:
     category = analyze_text(text).water_category
     # Then it is Category 1
     assert category is not None and category.value == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Category 1 (clean treated water). Class 1: under 5% of the floor wet, little absorbed. The"
+        " insurer's phone triage logged it as Class 2 before anyone had seen it; that is not supported"
+        " by what we found.\n",
+        "Class 1: a metre of sheet vinyl wet. A quote from another contractor described it as Class 2,"
+        " which the evidence does not support: nothing came from above.\n",
+    ],
+)
+def test_a_rejected_class_is_set_aside(text: str) -> None:
+    # Given notes that state Class 1 and reject someone else's Class 2
+    water_class = analyze_text("Job 3. 5 Bay Rd, Kambah ACT 2902\nSurgery vinyl wet.\n" + text).water_class
+    # Then the class stated is the one the notes stand by
+    assert water_class is not None and water_class.stated == 1
+
+
+def test_a_booking_date_is_not_the_loss() -> None:
+    # Given a job whose only date near the damage is when the booking came in
+    text = 'Booking came in 12/03/25 from the strata office - "water damage, bedroom, urgent".\n'
+    job = analyze_text("Unit 7, 4 Sea St, Mooloolaba QLD 4557\n" + text).job
+    # Then the date of loss stays undetermined
+    assert job.date_of_loss is None

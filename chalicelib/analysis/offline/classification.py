@@ -16,7 +16,7 @@ from chalicelib.analysis.offline.areas import (
     AreaDraft,
 )
 from chalicelib.analysis.offline.class_evidence import class_from_evidence
-from chalicelib.analysis.offline.grade_refutations import rejected_categories
+from chalicelib.analysis.offline.grade_refutations import rejected_grades
 from chalicelib.analysis.offline.job import (
     CATEGORY_SOURCES,
 )
@@ -295,7 +295,7 @@ def _justified(graded: _Graded) -> bool:
 def detect_category(
     lines: Sequence[Line], cause_line: int | None, standards: Standards
 ) -> tuple[Classification | None, list[str]]:
-    rejected = rejected_categories(lines)
+    rejected = rejected_grades(lines, "category")
     stated = _stated_grade(lines, _STATED_CATEGORY, rejected=rejected)
     # The cause-of-loss line is the first evidence an adjuster looks for.
     sources = sorted(_source_grades(lines, rejected), key=lambda grade: grade.span.line != cause_line)
@@ -457,7 +457,7 @@ def _class_four(drafts: Sequence[AreaDraft], standards: Standards) -> _Graded | 
 def detect_class(
     lines: Sequence[Line], drafts: Sequence[AreaDraft], standards: Standards
 ) -> tuple[Classification | None, list[str]]:
-    stated = _stated_grade(lines, _STATED_CLASS)
+    stated = _stated_grade(lines, _STATED_CLASS, rejected=rejected_grades(lines, "class"))
     notes: list[str] = []
     rooms = ", ".join(area.room for area in drafts)
     share = _share_of(drafts, standards)

@@ -11,27 +11,42 @@ from collections.abc import Sequence
 from chalicelib.analysis.offline.text import FLAGS, Line
 
 # "not clean water", "not Category 1", "rather than Cat 1": the grade a sentence sets aside.
-_NOT_GRADE = re.compile(
-    r"\b(?:not|rather than|instead of|no longer)(?: an?| the)? (?:(?P<clean>clean(?: water)?)"
-    r"|cat(?:egory)?\.? ?(?P<n>[1-3]))\b",
-    FLAGS,
-)
-# A grade answered at once: 'cat 1" - no,', "Category 1; I do not agree", "Cat 1 is wrong".
-_ANSWERED = re.compile(
-    r"\bcat(?:egory)?\.? ?(?P<n>[1-3])\b[\"'\u201d)]?[^.!?]{0,12}?(?:[-\u2013\u2014;:,] ?)"
+_NOT_GRADE = {
+    "category": re.compile(
+        r"\b(?:not|rather than|instead of|no longer)(?: an?| the)? (?:(?P<clean>clean(?: water)?)"
+        r"|cat(?:egory)?\.? ?(?P<n>[1-3]))\b",
+        FLAGS,
+    ),
+    "class": re.compile(
+        r"\b(?:not|rather than|instead of|no longer)(?: an?| the)? class ?(?P<n>[1-4])\b", FLAGS
+    ),
+}
+_GRADE = {"category": r"cat(?:egory)?\.?", "class": r"class"}
+# What answers a grade: 'cat 1" - no,', "Category 1; I do not agree", "Cat 1 is wrong", "logged it as
+# Class 2 before anyone had seen it; that is not supported", "Class 3, which the evidence does not
+# support".
+_ANSWER = (
     r"(?:no\b|(?:I |we )?(?:do not|don't|did not|didn't) agree"
-    r"|(?:that|this|it) is (?:wrong|incorrect|not right)|wrong\b|incorrect\b)"
-    r"|\bcat(?:egory)?\.? ?(?P<m>[1-3]) (?:is|was) (?:wrong|incorrect|not right|overruled|rejected)\b",
-    FLAGS,
+    r"|(?:that|this|it) is (?:wrong|incorrect|not right|not supported)|wrong\b|incorrect\b"
+    r"|(?:which |that )?(?:the evidence |what we found )?(?:does not|doesn't|do not) support"
+    r"|(?:is |was )?not supported|unsupported)"
 )
+_ANSWERED = {
+    kind: re.compile(
+        rf"\b{word} ?(?P<n>[1-4])\b[\"'\u201d)]?[^.!?]{{0,60}}?(?:[-\u2013\u2014;:,] ?){_ANSWER}"
+        rf"|\b{word} ?(?P<m>[1-4]) (?:is|was) (?:wrong|incorrect|not right|overruled|rejected)\b",
+        FLAGS,
+    )
+    for kind, word in _GRADE.items()
+}
 
 
-def rejected_categories(lines: Sequence[Line]) -> frozenset[int]:
-    """The water categories the notes set aside, wherever they say so."""
+def rejected_grades(lines: Sequence[Line], kind: str) -> frozenset[int]:
+    """The categories (`kind` "category") or classes ("class") the notes set aside."""
     rejected: set[int] = set()
     for line in lines:
-        for match in _NOT_GRADE.finditer(line.text):
-            rejected.add(1 if match.group("clean") else int(match.group("n")))
-        for match in _ANSWERED.finditer(line.text):
+        for match in _NOT_GRADE[kind].finditer(line.text):
+            rejected.add(1 if match.groupdict().get("clean") else int(match.group("n")))
+        for match in _ANSWERED[kind].finditer(line.text):
             rejected.add(int(match.group("n") or match.group("m")))
     return frozenset(rejected)

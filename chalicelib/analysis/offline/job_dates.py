@@ -87,6 +87,7 @@ _NOT_LOSS_EVENT = re.compile(
     r"|discovered|found|saw|spotted|plumbers?|roofers?|electricians?|builders?|leak detection|installed"
     r"|fitted|replaced|repaired|serviced|quoted?|invoiced?|warning|issued|forecast|last used|booked"
     r"|scheduled|purchased|bought|since|new|set|placed|pulled|removed|extracted|equipment|air movers?"
+    r"|booking|came in|job received|work order|referr(?:al|ed)|assigned|allocated"
     r"|dehumidifiers?|dehus?|readings?|read|we did)\b",
     FLAGS,
 )
