@@ -210,3 +210,24 @@ def test_a_room_whose_own_clause_is_wet_stays_affected_by_name() -> None:
     found = _affected_by_name("Study: carpet damp by the door, the west wall is fine. Lounge checked - dry.")
     # Then the wet room is affected and the cleared one is not
     assert found == {"Study": True, "Lounge": False}
+
+
+def test_a_room_the_vocabulary_does_not_know_is_kept_in_its_words() -> None:
+    # Given commercial rooms named "<word> room" and a known room after an adjective
+    found = {
+        mention.name: mention.affected
+        for text in (
+            "The steriliser room is 3.0 x 2.4 m; water had pooled under the bench.",
+            "Toddler room: vinyl plank wet over about 180 sq ft.",
+            "The unfinished storage room had water around the shelving.",
+            "Back dining room (private room) - carpet wet.",
+        )
+        for mention in room_mentions(text)
+    }
+    # Then each is a room in the notes' words, and a bracketed description is no room of its own
+    assert found == {
+        "Steriliser room": True,
+        "Toddler room": True,
+        "Storage room": True,
+        "Back dining room": True,
+    }

@@ -418,6 +418,9 @@ def room_mentions(text: str) -> list[Mention]:
             mention, affected=described and not unaffected, unaffected=unaffected, heading_only=heading_only
         )
         for mention, (described, unaffected, _) in zip(found, flags, strict=True)
+        # a "<word> room" the vocabulary does not know is a room only where it is affected; elsewhere
+        # the readings' own phrase reading places what is said there ("the plant room could not be read")
+        if mention.base != "other_room" or (described and not unaffected)
     ]
 
 

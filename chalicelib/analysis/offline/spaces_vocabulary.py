@@ -17,6 +17,27 @@ from chalicelib.analysis.offline.text import (
     matched_key,
 )
 
+# Words that do not name a kind of room before "room" ("the room", "each room", "open room").
+_NOT_A_ROOM_WORD = (
+    r"(?!(?:the|a|an|this|that|these|those|each|every|other|same|which|one|no|any|dry|wet|whole"
+    r"|entire|adjoining|next|adjacent|affected|unaffected|his|her|their|our|my|your|its|whose|main"
+    r"|front|back|rear|side|upstairs|downstairs|and|or|of|in|into|to|from|per|more|enough|spare"
+    r"|guest|kids|open|either|neither|both|big|small|large|single|empty|own|another|first|second"
+    r"|third|last|new|old|point|item|code|location|date|material|area|level|with|under|over"
+    r"|between|behind|beside|near|across|through|was|were|is|are|has|had|have|read|wall|walls"
+    r"|floor|ceiling|carpet|slab|type|unit|units|name)\b)"
+)
+
+
+# The first word of a room the vocabulary knows: "finished family room" is the family room, so the
+# word before it is no part of another room's name.
+_KNOWN_ROOM_WORD = (
+    r"(?!(?:family|storage|store|dining|living|laundry|utility|rumpus|powder|bath|bed|show|board|media"
+    r"|great|bonus|mud|sun|play|class|server|comms|meeting|conference|waiting|break|lunch|staff|rest"
+    r"|wash|rec|recreation|guest|spare|kids|theatre|theater)\b)"
+)
+
+
 # (key, pattern): alternatives sharing a key are the same room written differently.
 _ROOMS: tuple[tuple[str, str], ...] = (
     ("living_dining", r"(?:living|lounge|family) ?(?:/|&|and) ?dining(?: room| area| rm)?"),
@@ -105,6 +126,12 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("media_room", r"media (?:room|rm)|theatre room|theater room"),
     # A hotel, school or office room known by its number ("Room 412", "room 3B").
     ("numbered_room", r"room ?#?\d{1,4}[a-z]?(?![\d/.:-]\d)"),
+    # Any other "<word> room" the notes use ("steriliser room", "plant room", "tea room"), kept in
+    # their words; last, so every room the vocabulary knows is named its own way first.
+    (
+        "other_room",
+        rf"{_NOT_A_ROOM_WORD}[a-z]{{3,14}} (?:{_KNOWN_ROOM_WORD}{_NOT_A_ROOM_WORD}[a-z]{{3,14}} )?room(?!s)",
+    ),
     # "Bella's room", "Tom's bedroom": a room known by whose it is.
     ("named_room", r"[a-z]{2,12}'s (?:bed)?room"),
 )
@@ -117,7 +144,7 @@ _OPEN_PLAN = frozenset(
 
 
 # Rooms told apart by the words they are written with.
-_WRITTEN_KEYS = frozenset({"named_room", "numbered_room", "closet", "cupboard"})
+_WRITTEN_KEYS = frozenset({"named_room", "numbered_room", "other_room", "closet", "cupboard"})
 
 
 # Levels a qualifier names, by how the notes write them.
@@ -250,7 +277,7 @@ def vocabulary_mentions(text: str) -> list[Mention]:
             if more is not None:
                 words = (unit, qualifier, written, more.group("more"))
                 mentions.append(_numbered(base, words, more.start("more"), more.end(), level))
-    return _join_aliases(text, _join_compounds(text, mentions))
+    return _join_aliases(text, _join_compounds(text, _without_bracketed_descriptions(text, mentions)))
 
 
 def _numbered(
@@ -324,6 +351,20 @@ def _combined(text: str, first: Mention, second: Mention, *, base: str, key: str
         qualified=True,
         level=first.level or second.level,
     )
+
+
+def _without_bracketed_descriptions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Back dining room (private room)": an unknown "<word> room" in brackets right after a room
+    describes it; it is no room of its own."""
+    return [
+        mention
+        for index, mention in enumerate(mentions)
+        if not (
+            index
+            and mention.base == "other_room"
+            and re.fullmatch(r" ?\( ?", text[mentions[index - 1].end : mention.start])
+        )
+    ]
 
 
 def _join_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
