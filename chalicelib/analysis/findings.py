@@ -119,7 +119,16 @@ class AffectedArea(CamelModel):
     height_ft: float | None = Field(default=None, gt=0, description="Ceiling height, when stated")
     floor_area_sqft: float | None = Field(default=None, gt=0)
     original_unit: LengthUnit | None = Field(
-        default=None, description="Unit the dimensions were written in; values are always feet."
+        default=None, description="Unit the dimensions were written in; the *Ft values are always feet."
+    )
+    # The sides as written, in `original_unit`: feet are rounded to 0.1 ft for the formulas, and
+    # 6.5 m read back from 21.3 ft is 6.49 m, so a report in the notes' own unit prints these.
+    length_original: float | None = Field(
+        default=None, gt=0, description="Length as written, in originalUnit (e.g. 6.5 for 6.5 m)"
+    )
+    width_original: float | None = Field(default=None, gt=0, description="Width as written, in originalUnit")
+    height_original: float | None = Field(
+        default=None, gt=0, description="Height as written, in originalUnit"
     )
     wet_floor_sqft: float | None = Field(default=None, ge=0)
     wet_wall_sqft: float | None = Field(default=None, ge=0, description="Wet wall area above 2 ft")

@@ -40,6 +40,7 @@ from chalicelib.report.blocks import (
 from chalicelib.report.documentation_checklist import checklist_section
 from chalicelib.report.drying_sections import atmospheric_section, drying_log_section
 from chalicelib.report.equipment_log_section import equipment_section, is_calculated
+from chalicelib.report.job_locale import formatting_for
 from chalicelib.report.line_items import coded_items
 from chalicelib.report.review_sections import DRAFT_MARK, qa_section, signed_line, signoff_section
 from chalicelib.report.sanitize import plain
@@ -56,9 +57,11 @@ from chalicelib.report.wording import (
     SUBTITLES,
     UNIT_LABELS,
     Grade,
+    areas_intro,
     count,
     day,
     dimensions,
+    floor_area,
     grade_value,
     is_metric,
     number,
@@ -79,6 +82,12 @@ if TYPE_CHECKING:
 
 
 def build_document(report: Report) -> ReportDocument:
+    """The document, worded in the job's units, date style and time zone (`job_locale`)."""
+    with formatting_for(report.findings.locale):
+        return _document(report)
+
+
+def _document(report: Report) -> ReportDocument:
     findings = report.findings
     job = findings.job
     claim = job.claim_number.value if job.claim_number else None
@@ -288,7 +297,7 @@ def _area_row(area: AffectedArea) -> tuple[str, ...]:
     return (
         area.room,
         dimensions(area),
-        sqft(area.floor_area_sqft, metric),
+        floor_area(area),
         sqft(area.wet_floor_sqft, metric),
         _wet_walls(area),
         sqft(area.wet_ceiling_sqft, metric),
@@ -301,9 +310,7 @@ def _areas(areas: list[AffectedArea]) -> Section:
     title = "Affected areas"
     if not areas:
         return _empty("affected-areas", title, "No affected areas were identified in the notes.")
-    intro = Paragraph(
-        "Dimensions in feet; wet wall area is above 2 ft. Areas measured in metres also show m\u00b2."
-    )
+    intro = Paragraph(areas_intro())
     return Section("affected-areas", title, (intro, Table(AREA_COLUMNS, tuple(map(_area_row, areas)))))
 
 

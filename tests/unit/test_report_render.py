@@ -127,7 +127,7 @@ def test_markdown_has_summary_tables_qa_and_sources() -> None:
         # wicking 30 cm: no wet wall above 2 ft, which S500's wall formula counts
         "| Kitchen | 12 \u00d7 14 ft | 168 sq ft | \u2014 | 0 sq ft | \u2014 "
         "| vinyl plank, particleboard, cabinets, drywall | line 6 |",
-        "| Hallway | 11.5 \u00d7 3.9 ft (3.51 \u00d7 1.19 m) | 45.2 sq ft (4.2 m\u00b2) | \u2014 | \u2014 "
+        "| Hallway | 11.5 \u00d7 3.9 ft (3.5 \u00d7 1.2 m) | 45.2 sq ft (4.2 m\u00b2) | \u2014 | \u2014 "
         "| \u2014 | carpet, underlay | line 9 |",
         "| Dining room | 10 \u00d7 12 ft | 120 sq ft | \u2014 | \u2014 | \u2014 | hardwood floor | line 11 |",
     ]
@@ -251,7 +251,7 @@ def test_user_text_cannot_break_the_tables() -> None:
     # Then each row keeps its cells, the `|` escaped and the newline folded
     (area_row,) = _table_rows(markdown, AREA_HEADER)
     assert area_row == (
-        "| Bath \\| Laundry upstairs | 3.3 \u00d7 6.6 ft (1.01 \u00d7 2.01 m) | 21.8 sq ft (2.03 m\u00b2) "
+        "| Bath \\| Laundry upstairs | 3.3 \u00d7 6.6 ft (1 \u00d7 2 m) | 21.8 sq ft (2.03 m\u00b2) "
         "| \u2014 | \u2014 | \u2014 | tile\\|grout, \\*vinyl\\* | p. 3, line 2 |"
     )
     assert _unescaped_pipes(area_row) == 9
