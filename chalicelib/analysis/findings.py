@@ -94,6 +94,23 @@ class JobInfo(CamelModel):
     inspection_date: DateFact | None = None
 
 
+class Parties(CamelModel):
+    """Who is who on the claim, each as the notes name them (with the line), or left out."""
+
+    company: TextFact | None = Field(default=None, description="The restoration company (contractor)")
+    company_licence: TextFact | None = Field(default=None, description='e.g. "ABN 12 345 678 901"')
+    company_address: TextFact | None = None
+    technician: TextFact | None = Field(default=None, description="Who inspected: the lead technician's name")
+    certifications: TextFact | None = Field(
+        default=None, description='The technician\'s certifications as written, e.g. "WRT, AMRT"'
+    )
+    insurer: TextFact | None = Field(default=None, description="The insurer (carrier)")
+    adjuster: TextFact | None = Field(default=None, description="The loss adjuster or assessor")
+    policy_number: TextFact | None = None
+    insured_phone: TextFact | None = None
+    insured_email: TextFact | None = None
+
+
 class Classification(CamelModel):
     """A graded judgement (S500 category 1-3 or class 1-4, S520 condition 1-3) and why.
 
@@ -258,6 +275,7 @@ class SafetyHazard(CamelModel):
 
 class Findings(CamelModel):
     job: JobInfo = Field(default_factory=JobInfo)
+    parties: Parties = Field(default_factory=Parties)
     locale: Locale = Field(default_factory=Locale)
     damage_type: DamageType | None = Field(default=None, description="The loss type")
     damage_type_evidence: SourceSpan | None = None

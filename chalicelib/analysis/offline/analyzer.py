@@ -32,6 +32,7 @@ from chalicelib.analysis.offline.job import (
     read_job,
 )
 from chalicelib.analysis.offline.original_measures import with_original_measures
+from chalicelib.analysis.offline.parties import read_parties
 from chalicelib.analysis.offline.reading_inline_legend import inline_legend
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.readings import (
@@ -94,6 +95,7 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
     water_class, class_notes = detect_class(lines, drafts, standards) if graded_water else (None, [])
     findings = Findings(
         job=job,
+        parties=read_parties(lines),
         locale=dates.locale,
         damage_type=damage_type,
         damage_type_evidence=damage[1] if damage else None,
