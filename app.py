@@ -392,6 +392,7 @@ def put_user_settings() -> Response:
         user,
         reviewRequired=settings.review_required,
         lineItemCatalogue=f"{len(catalogue.entries)} entries" if catalogue else "default",
+        company="set" if settings.company else "none",
     )
     return json_response({"settings": settings.model_dump(mode="json")})
 

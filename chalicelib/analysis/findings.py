@@ -94,6 +94,23 @@ class JobInfo(CamelModel):
     inspection_date: DateFact | None = None
 
 
+class Parties(CamelModel):
+    """Who is who on the claim, each as the notes name them (with the line), or left out."""
+
+    company: TextFact | None = Field(default=None, description="The restoration company (contractor)")
+    company_licence: TextFact | None = Field(default=None, description='e.g. "ABN 12 345 678 901"')
+    company_address: TextFact | None = None
+    technician: TextFact | None = Field(default=None, description="Who inspected: the lead technician's name")
+    certifications: TextFact | None = Field(
+        default=None, description='The technician\'s certifications as written, e.g. "WRT, AMRT"'
+    )
+    insurer: TextFact | None = Field(default=None, description="The insurer (carrier)")
+    adjuster: TextFact | None = Field(default=None, description="The loss adjuster or assessor")
+    policy_number: TextFact | None = None
+    insured_phone: TextFact | None = None
+    insured_email: TextFact | None = None
+
+
 class Classification(CamelModel):
     """A graded judgement (S500 category 1-3 or class 1-4, S520 condition 1-3) and why.
 
@@ -119,7 +136,16 @@ class AffectedArea(CamelModel):
     height_ft: float | None = Field(default=None, gt=0, description="Ceiling height, when stated")
     floor_area_sqft: float | None = Field(default=None, gt=0)
     original_unit: LengthUnit | None = Field(
-        default=None, description="Unit the dimensions were written in; values are always feet."
+        default=None, description="Unit the dimensions were written in; the *Ft values are always feet."
+    )
+    # The sides as written, in `original_unit`: feet are rounded to 0.1 ft for the formulas, and
+    # 6.5 m read back from 21.3 ft is 6.49 m, so a report in the notes' own unit prints these.
+    length_original: float | None = Field(
+        default=None, gt=0, description="Length as written, in originalUnit (e.g. 6.5 for 6.5 m)"
+    )
+    width_original: float | None = Field(default=None, gt=0, description="Width as written, in originalUnit")
+    height_original: float | None = Field(
+        default=None, gt=0, description="Height as written, in originalUnit"
     )
     wet_floor_sqft: float | None = Field(default=None, ge=0)
     wet_wall_sqft: float | None = Field(default=None, ge=0, description="Wet wall area above 2 ft")
@@ -249,6 +275,7 @@ class SafetyHazard(CamelModel):
 
 class Findings(CamelModel):
     job: JobInfo = Field(default_factory=JobInfo)
+    parties: Parties = Field(default_factory=Parties)
     locale: Locale = Field(default_factory=Locale)
     damage_type: DamageType | None = Field(default=None, description="The loss type")
     damage_type_evidence: SourceSpan | None = None

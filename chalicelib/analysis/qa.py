@@ -565,7 +565,7 @@ def check_findings(
     """Run every rule; with `reference` (the offline analyzer's findings for the same text), also
     flag every disagreement with it; with `photos` (the workflow's received photos, possibly
     none), warn where photo evidence is missing. Errors make `passed` false."""
-    standards = standards or load_standards()
+    standards = (standards or load_standards()).for_country(findings.locale.country)
     issues = [issue for rule in RULES for issue in rule(findings, standards)]
     if photos is not None:
         issues += photo_issues(findings, photos, standards)

@@ -137,15 +137,33 @@ class Standards(CamelModel):
     atmospheric: AtmosphericConfig
     hazards: HazardConfig
     dates: DateConfig = Field(default_factory=DateConfig)
+    # A country's own editions, by reference key ("AU": {"water_category": {..., "country": "AU"}}):
+    # a job in that country cites them instead of `references` (ADR 0008).
+    references_by_country: dict[str, dict[ReferenceKey, StandardRef]] = Field(default_factory=dict)
+    # The job's country, once known (`for_country`): a reference from another country's edition
+    # is then cited without its country tag, so an Australian job never reads "(US)".
+    job_country: str | None = None
 
     def ref(self, key: ReferenceKey) -> StandardRef:
-        reference: StandardRef = getattr(self.references, key)
+        own = self.references_by_country.get(self.job_country or "", {}).get(key)
+        reference: StandardRef = own or getattr(self.references, key)
         return reference
 
     def cite(self, key: ReferenceKey) -> str:
-        """'IICRC S500-2021 (US)' for messages and calculations."""
+        """'IICRC S500-2021 (US)' for messages and calculations; the tag only when it is the job's."""
         reference = self.ref(key)
-        return f"{reference.standard}-{reference.edition} ({reference.country})"
+        name = f"{reference.standard}-{reference.edition}"
+        return f"{name} ({reference.country})" if self.shows_country(reference) else name
+
+    def shows_country(self, reference: StandardRef) -> bool:
+        """A country tag is printed unless it names a country other than the job's."""
+        if reference.country == "international":
+            return False
+        return self.job_country is None or reference.country == self.job_country
+
+    def for_country(self, country: str | None) -> Standards:
+        """These standards as a job in `country` cites them."""
+        return self if country == self.job_country else self.model_copy(update={"job_country": country})
 
 
 def read_standards(path: str | Path) -> Standards:

@@ -9,7 +9,6 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -19,24 +18,10 @@ from pydantic import (
     field_serializer,
     model_validator,
 )
-from pydantic.alias_generators import to_camel
 
-
-class ApiModel(BaseModel):
-    """camelCase JSON, snake_case Python."""
-
-    model_config = ConfigDict(
-        alias_generator=to_camel,
-        validate_by_name=True,
-        validate_by_alias=True,
-        serialize_by_alias=True,
-    )
-
-
-class RequestModel(ApiModel):
-    """Request bodies: an unknown field is a client bug worth telling about."""
-
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+from chalicelib.core.api_model import ApiModel as ApiModel  # re-exported: the contracts import it from here
+from chalicelib.core.api_model import RequestModel as RequestModel
+from chalicelib.core.company_models import CompanyProfile, CompanyRequest
 
 
 class InputMethod(StrEnum):
@@ -494,6 +479,7 @@ class UserSettings(ApiModel):
     line_item_catalogue: LineItemCatalogue | None = Field(
         default=None, description="The company's line-item catalogue; null: the shipped default"
     )
+    company: CompanyProfile | None = Field(default=None, description="The company the reports name")
     updated_at: datetime | None = None
 
 
@@ -502,11 +488,12 @@ class UserSettingsRequest(RequestModel):
 
     review_required: StrictBool | None = None
     line_item_catalogue: LineItemCatalogue | None = None
+    company: CompanyRequest | None = None
 
     @model_validator(mode="after")
     def _something_to_change(self) -> UserSettingsRequest:
         if not self.model_fields_set:
-            raise ValueError("send reviewRequired, lineItemCatalogue or both")
+            raise ValueError("send reviewRequired, lineItemCatalogue, company or any of them")
         if "review_required" in self.model_fields_set and self.review_required is None:
             raise ValueError("reviewRequired must be true or false")
         return self

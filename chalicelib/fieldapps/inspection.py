@@ -32,6 +32,13 @@ class Job(RequestModel):
     inspection_date: date | None = None
     loss_type: Short | None = Field(default=None, description="water, fire, smoke, mould, ...")
     cause_of_loss: Text | None = None
+    policy_number: Short | None = None
+    insurer: Short | None = None
+    adjuster: Short | None = None
+    technician: Short | None = Field(default=None, description="The inspecting technician's name")
+    certifications: Short | None = Field(default=None, description='As written, e.g. "WRT, AMRT"')
+    insured_phone: Short | None = None
+    insured_email: Short | None = None
 
 
 class Room(RequestModel):
@@ -120,6 +127,13 @@ def inspection_text(inspection: FieldInspection) -> str:
             ("Inspection date", job.inspection_date),
             ("Loss type", job.loss_type),
             ("Cause", job.cause_of_loss),
+            ("Policy number", job.policy_number),
+            ("Insurer", job.insurer),
+            ("Adjuster", job.adjuster),
+            # "Technician: Dana Lee (WRT, AMRT)": the form the analyzer reads a name and its certifications in
+            ("Technician", _technician(job)),
+            ("Insured phone", job.insured_phone),
+            ("Insured email", job.insured_email),
         )
         if value
     ]
@@ -137,3 +151,9 @@ def inspection_text(inspection: FieldInspection) -> str:
     facts = [" ".join(line.split()) for line in lines]
     notes = ["Notes:", *inspection.notes.splitlines()] if inspection.notes else []
     return "\n".join(facts + notes)
+
+
+def _technician(job: Job) -> str | None:
+    if not job.technician:
+        return None
+    return f"{job.technician} ({job.certifications})" if job.certifications else job.technician

@@ -82,3 +82,7 @@ class ReportDocument:
     footer: str  # one line for page footers; renderers add the page number
     # Set on a DRAFT (made for a review): every renderer shows it on every page.
     draft_mark: str | None = None
+    # The company and claim, for the page header of the paged formats (PDF, Word).
+    header: str = ""
+    # The company's logo (checked, re-encoded PNG or JPEG) for the cover.
+    logo: bytes | None = None

@@ -24,6 +24,7 @@ from chalicelib.report.blocks import (
     Subheading,
     Table,
 )
+from chalicelib.report.letterhead import docx_header, docx_logo
 from chalicelib.report.photos import docx_figures, with_photos
 from chalicelib.report.sanitize import docx_text
 from chalicelib.report.sections import build_document
@@ -61,6 +62,10 @@ def render_docx(report: Report) -> bytes:
     document = with_photos(build_document(report), report, report.images)
     word = docx.Document()
     _set_up(word, document, report.generated_at)
+    if document.header:
+        docx_header(word, docx_text(document.header))
+    if document.logo:
+        docx_logo(word, document.logo)
     word.add_paragraph(docx_text(document.title), style="Title")
     word.add_paragraph(docx_text(document.subtitle), style="Subtitle")
     _key_values(word, document.cover)

@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from chalicelib.analysis import Findings, QaResult
+from chalicelib.core.company import logo_bytes
 from chalicelib.core.documents import findings_key_of, qa_key_of, report_key
 from chalicelib.core.models import REPORT_CONTENT_TYPES, Signature, Workflow, iso, utc_now
 from chalicelib.core.ports import Ports
-from chalicelib.core.user_settings import line_item_catalogue
+from chalicelib.core.user_settings import company_profile, line_item_catalogue
 from chalicelib.report import photos
 from chalicelib.report.line_items import line_items
 from chalicelib.report.render import (
@@ -53,20 +54,25 @@ def render_report_files(
     findings = Findings.model_validate(blobs.get_json(findings_key_of(workflow)))
     qa_result = QaResult.model_validate(blobs.get_json(qa_key_of(workflow)))
     shown, images = photos.load(ports, workflow, with_gps=get_settings().report_photo_gps)
-    report = Report(
-        workflow_id=workflow.id,
-        title=workflow.title,
-        generated_at=iso(signature.signed_at if signature else utc_now()),
-        findings=findings,
-        qa=qa_result,
-        draft=draft,
-        review=workflow.review,
-        signature=signature,
-        # Coded with the user's catalogue as it is now: the files keep the codes they were made with.
-        line_items=line_items(findings.scope_of_work, line_item_catalogue(ports, workflow.user_id)),
-        photos=shown,
-        photo_captions=photos.named_without_images(ports, workflow, shown),
-    ).with_images(images)
+    report = (
+        Report(
+            workflow_id=workflow.id,
+            title=workflow.title,
+            generated_at=iso(signature.signed_at if signature else utc_now()),
+            findings=findings,
+            qa=qa_result,
+            draft=draft,
+            review=workflow.review,
+            signature=signature,
+            # Coded with the user's catalogue as it is now: the files keep the codes they were made with.
+            line_items=line_items(findings.scope_of_work, line_item_catalogue(ports, workflow.user_id)),
+            photos=shown,
+            photo_captions=photos.named_without_images(ports, workflow, shown),
+            company=(company := company_profile(ports, workflow.user_id)),
+        )
+        .with_images(images)
+        .with_logo(logo_bytes(ports, company))
+    )
     keys, hashes = {}, {}
     signed = f"rev-{signature.revision}-{signature.signed_at:%Y%m%dT%H%M%S%f}" if signature else None
     for extension, render in RENDERERS.items():

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
 
 from chalicelib.report.blocks import Bullets, Figures, KeyValues, Paragraph, ReportDocument, Subheading, Table
+from chalicelib.report.letterhead import pdf_logo
 from chalicelib.report.photos import pdf_figures, with_photos
 from chalicelib.report.sanitize import PDF_PAGE_COUNT_ALIAS, pdf_text
 from chalicelib.report.sections import build_document
@@ -137,7 +138,8 @@ class _PdfWriter:
         for style, path in font_files().items():
             pdf.add_font(_FONT, style, str(path))
         self.glyphs: frozenset[int] = frozenset(_cmap(pdf))
-        running = f"{document.title} \u2014 {document.subtitle}"
+        running = f"{document.header} \u2014 {document.title}" if document.header else document.title
+        running = f"{running} \u2014 {document.subtitle}"
         if document.draft_mark:
             running = f"{document.draft_mark} \u00b7 {running}"
         pdf.running_title = self.fit(running)  # type: ignore[attr-defined]
@@ -194,11 +196,14 @@ class _PdfWriter:
         pdf.add_page()
         pdf.set_fill_color(*_NAVY)
         pdf.rect(0, 0, pdf.w, _BAND_HEIGHT, style="F")
+        title_width = 0.0
+        if self.document.logo:
+            title_width = pdf_logo(pdf, self.document.logo, _MARGIN, 7) - _MARGIN - 4
         pdf.set_text_color(*_WHITE)
         pdf.set_xy(_MARGIN, 11)
         pdf.set_font(_FONT, "B", 19)
         pdf.multi_cell(
-            0,
+            title_width,
             8.5,
             self.fit(self.document.title),
             align="L",

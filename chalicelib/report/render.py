@@ -16,6 +16,7 @@ from pydantic import Field, PrivateAttr
 
 from chalicelib.analysis.findings import CamelModel, Findings
 from chalicelib.analysis.qa import QaResult
+from chalicelib.core.company_models import CompanyProfile
 from chalicelib.core.models import Review, Signature
 from chalicelib.report.csv_report import write_csv
 from chalicelib.report.docx_report import render_docx
@@ -46,8 +47,11 @@ class Report(CamelModel):
     # The scope as priced lines, coded from the user's catalogue when the report was rendered;
     # None until then (each format then codes them from the shipped default).
     line_items: list[LineItem] | None = None
+    # The company the report names, from the user's settings (None: the one the notes name).
+    company: CompanyProfile | None = None
     # The report copies' bytes by photo id: read through the ports by OUTPUT, never serialized.
     _images: dict[str, bytes] = PrivateAttr(default_factory=dict)
+    _logo: bytes | None = PrivateAttr(default=None)
 
     @property
     def images(self) -> dict[str, bytes]:
@@ -55,6 +59,14 @@ class Report(CamelModel):
 
     def with_images(self, images: dict[str, bytes]) -> Report:
         self._images = dict(images)
+        return self
+
+    @property
+    def logo(self) -> bytes | None:
+        return self._logo
+
+    def with_logo(self, logo: bytes | None) -> Report:
+        self._logo = logo
         return self
 
 

@@ -40,7 +40,15 @@ from chalicelib.report.blocks import (
 from chalicelib.report.documentation_checklist import checklist_section
 from chalicelib.report.drying_sections import atmospheric_section, drying_log_section
 from chalicelib.report.equipment_log_section import equipment_section, is_calculated
+from chalicelib.report.job_locale import formatting_for
 from chalicelib.report.line_items import coded_items
+from chalicelib.report.parties_section import (
+    claim_parties,
+    contractor_parties,
+    insured_contact,
+    party_spans,
+    running_line,
+)
 from chalicelib.report.review_sections import DRAFT_MARK, qa_section, signed_line, signoff_section
 from chalicelib.report.sanitize import plain
 from chalicelib.report.scope_section import scope_section
@@ -56,9 +64,11 @@ from chalicelib.report.wording import (
     SUBTITLES,
     UNIT_LABELS,
     Grade,
+    areas_intro,
     count,
     day,
     dimensions,
+    floor_area,
     grade_value,
     is_metric,
     number,
@@ -79,28 +89,35 @@ if TYPE_CHECKING:
 
 
 def build_document(report: Report) -> ReportDocument:
+    """The document, worded in the job's units, date style and time zone (`job_locale`)."""
+    with formatting_for(report.findings.locale):
+        return _document(report)
+
+
+def _document(report: Report) -> ReportDocument:
     findings = report.findings
     job = findings.job
     claim = job.claim_number.value if job.claim_number else None
+    parties = findings.parties
     cover = KeyValues(
         (
             ("Claim number", claim or NOT_DETERMINED),
+            *claim_parties(parties),
             ("Insured", job.insured.value if job.insured else NOT_DETERMINED),
+            *insured_contact(parties),
             ("Property address", job.address.value if job.address else NOT_DETERMINED),
             ("Date of loss", day(job.date_of_loss.value) if job.date_of_loss else NOT_DETERMINED),
             (
                 "Inspection date",
                 day(job.inspection_date.value) if job.inspection_date else NOT_DETERMINED,
             ),
+            *contractor_parties(report),
             ("Report generated", timestamp(report.generated_at)),
             ("Workflow", report.workflow_id),
             *signed_line(report.signature),
         )
     )
-    footer_parts = [
-        f"Claim {plain(claim)}" if claim else "Claim not determined",
-        f"Workflow {plain(report.workflow_id)}",
-    ]
+    footer_parts = [plain(running_line(report)), f"Workflow {plain(report.workflow_id)}"]
     if report.draft:
         footer_parts.insert(0, "DRAFT")
     subtitle = SUBTITLES.get(findings.damage_type) if findings.damage_type else None
@@ -132,6 +149,8 @@ def build_document(report: Report) -> ReportDocument:
         sections=sections,
         footer=" \u00b7 ".join(footer_parts),
         draft_mark=DRAFT_MARK if report.draft else None,
+        header=plain(running_line(report)),
+        logo=report.logo,
     )
 
 
@@ -288,7 +307,7 @@ def _area_row(area: AffectedArea) -> tuple[str, ...]:
     return (
         area.room,
         dimensions(area),
-        sqft(area.floor_area_sqft, metric),
+        floor_area(area),
         sqft(area.wet_floor_sqft, metric),
         _wet_walls(area),
         sqft(area.wet_ceiling_sqft, metric),
@@ -301,9 +320,7 @@ def _areas(areas: list[AffectedArea]) -> Section:
     title = "Affected areas"
     if not areas:
         return _empty("affected-areas", title, "No affected areas were identified in the notes.")
-    intro = Paragraph(
-        "Dimensions in feet; wet wall area is above 2 ft. Areas measured in metres also show m\u00b2."
-    )
+    intro = Paragraph(areas_intro())
     return Section("affected-areas", title, (intro, Table(AREA_COLUMNS, tuple(map(_area_row, areas)))))
 
 
@@ -404,6 +421,8 @@ def _cited_spans(findings: Findings) -> Iterable[tuple[str, SourceSpan]]:
     ):
         if fact is not None:
             yield label, fact.source
+    for label, party in party_spans(findings.parties):
+        yield label, party.source
     if findings.damage_type_evidence is not None:
         yield "loss type", findings.damage_type_evidence
     if findings.cause_of_loss_evidence is not None:

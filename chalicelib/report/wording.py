@@ -4,7 +4,8 @@ the standards cited. Shared by the section plan (`sections.py`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
 
 from chalicelib.analysis.findings import (
     AffectedArea,
@@ -17,6 +18,7 @@ from chalicelib.analysis.findings import (
     StandardRef,
 )
 from chalicelib.analysis.qa import QaIssue, QaResult, Severity
+from chalicelib.report.job_locale import current
 from chalicelib.report.sanitize import plain
 
 # --- text --------------------------------------------------------------------------------------
@@ -52,55 +54,128 @@ _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
 
 
 def day(value: date) -> str:
-    """A date no reader can misread (3 Mar 2024), whatever their country's order."""
+    """A date as the job's country writes it: MM/DD/YYYY in the US; elsewhere 3 Mar 2024, which
+    no reader can misread whatever their own country's order (`job_locale`)."""
+    if current().month_first:
+        return f"{value.month:02d}/{value.day:02d}/{value.year}"
     return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
 
 
 def timestamp(value: str) -> str:
+    """A moment in the job's time zone, named ("16 Nov 2026 12:00 AEDT (Australia/Melbourne)");
+    UTC, named, when the job's zone is not known. A time written without a zone stays as written."""
     try:
         moment = datetime.fromisoformat(value)
     except ValueError:
         return value
-    offset = moment.utcoffset()
-    zone = "" if offset is None else " UTC" if not offset else f" UTC{moment:%z}"
-    return f"{day(moment.date())} {moment:%H:%M}{zone}"
+    if moment.tzinfo is None:
+        return f"{day(moment.date())} {moment:%H:%M}"
+    zone = current().zone
+    if zone is None:
+        moment = moment.astimezone(UTC)
+        return f"{day(moment.date())} {moment:%H:%M} UTC"
+    moment = moment.astimezone(ZoneInfo(zone))
+    return f"{day(moment.date())} {moment:%H:%M} {moment.tzname()} ({zone})"
 
 
 # --- units -------------------------------------------------------------------------------------
 
 _M_PER_FT = 0.3048
 _SQM_PER_SQFT = _M_PER_FT**2
+_SQM = "m\u00b2"
 
 
 def is_metric(area: AffectedArea) -> bool:
+    """Whether the notes measured the area in metres."""
     return area.original_unit is LengthUnit.METRES
 
 
+def metric_report() -> bool | None:
+    """The report's unit system: metric, imperial, or None (not settled: feet, with metres beside
+    what was measured in metres)."""
+    return current().metric
+
+
+def _as_written(value: float) -> str:
+    """A measure as the notes gave it: up to 3 decimals (mm in metres), trailing zeros dropped."""
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
 def sqft(value: float | None, metric: bool = False) -> str:
-    """An area in sq ft, with m² beside it when the notes measured in metres."""
+    """An area in the report's unit, with the unit it was measured in beside when that differs
+    (`metric`: the notes measured it in metres)."""
     if value is None:
         return NONE
-    shown = f"{number(value)} sq ft"
-    return f"{shown} ({number(value * _SQM_PER_SQFT)} m\u00b2)" if metric else shown
+    feet = f"{number(value)} sq ft"
+    metres = f"{number(value * _SQM_PER_SQFT)} {_SQM}"
+    if metric_report():
+        return metres if metric else f"{metres} ({feet})"
+    return f"{feet} ({metres})" if metric else feet
+
+
+def floor_area(area: AffectedArea) -> str:
+    """The floor area; in metres, the product of the sides as written when it is that product
+    (4.2 x 3.6 m is 15.12 m\u00b2, not the 15.13 that 13.8 x 11.8 ft gives back)."""
+    value = area.floor_area_sqft
+    if value is None or not (metric_report() and area.length_original and area.width_original):
+        return sqft(value, is_metric(area))
+    product = area.length_original * area.width_original
+    if abs(product / _SQM_PER_SQFT - value) > max(0.5, value * 0.01):
+        return sqft(value, True)  # a stated area, not the sides' product
+    return f"{number(product)} {_SQM}"
+
+
+def _sides_ft(area: AffectedArea) -> list[float] | None:
+    sides = [side for side in (area.length_ft, area.width_ft) if side is not None]
+    if len(sides) < 2:
+        return None
+    return [*sides, area.height_ft] if area.height_ft is not None else sides
+
+
+def _sides_m(area: AffectedArea, sides_ft: list[float]) -> str:
+    """The sides in metres: as written when the notes measured in metres, else converted at
+    0.1 m (the feet are only kept to 0.1 ft, so a centimetre would be a digit we do not have)."""
+    written = (area.length_original, area.width_original)
+    if is_metric(area) and written[0] is not None and written[1] is not None:
+        sides = [*written] + ([area.height_original] if area.height_original is not None else [])
+        return " \u00d7 ".join(_as_written(side) for side in sides if side is not None) + " m"
+    return " \u00d7 ".join(f"{side * _M_PER_FT:.1f}".removesuffix(".0") for side in sides_ft) + " m"
 
 
 def dimensions(area: AffectedArea) -> str:
-    sides = [side for side in (area.length_ft, area.width_ft) if side is not None]
-    if len(sides) < 2:
+    """Length x width (x height) in the report's unit, with the unit they were written in beside."""
+    sides = _sides_ft(area)
+    if sides is None:
         return NONE
-    if area.height_ft is not None:
-        sides.append(area.height_ft)
     feet = " \u00d7 ".join(number(side) for side in sides) + " ft"
-    if not is_metric(area):
-        return feet
-    metres = " \u00d7 ".join(number(side * _M_PER_FT) for side in sides)
-    return f"{feet} ({metres} m)"
+    metres = _sides_m(area, sides)
+    if metric_report():
+        return metres if is_metric(area) else f"{metres} ({feet})"
+    return f"{feet} ({metres})" if is_metric(area) else feet
+
+
+def areas_intro() -> str:
+    if metric_report():
+        return (
+            "Dimensions and areas in metres, as measured; wet wall area is above 2 ft (0.6 m), the"
+            " height the S500 air-mover formula leaves out. Measures taken in feet show them beside."
+        )
+    if metric_report() is False:
+        return (
+            "Dimensions and areas in feet; wet wall area is above 2 ft."
+            " Measures taken in metres show them beside."
+        )
+    return "Dimensions in feet; wet wall area is above 2 ft. Areas measured in metres also show m\u00b2."
 
 
 def temperature(fahrenheit: float | None) -> str:
     if fahrenheit is None:
         return NONE
-    return f"{number(fahrenheit)} \u00b0F ({(fahrenheit - 32) * 5 / 9:.1f} \u00b0C)"
+    celsius = f"{(fahrenheit - 32) * 5 / 9:.1f} \u00b0C"
+    system = metric_report()
+    if system is None:
+        return f"{number(fahrenheit)} \u00b0F ({celsius})"
+    return celsius if system else f"{number(fahrenheit)} \u00b0F"
 
 
 # --- labels ------------------------------------------------------------------------------------
@@ -196,7 +271,11 @@ def standard_label(ref: StandardRef) -> str:
     """E.g. "IICRC S500-2021 (US), section 12.2"."""
     edition = plain(ref.edition)
     name = f"{plain(ref.standard)}-{edition}" if edition.isdigit() else f"{plain(ref.standard)}, {edition}"
-    country = f" ({ref.country})" if ref.country != "international" else ""
+    # A tag naming another country than the job's is left off: an Australian job citing the
+    # configured US edition prints "IICRC S500-2021", not "(US)" (ADR 0008).
+    job_country = current().country
+    shown = ref.country != "international" and (job_country is None or ref.country == job_country)
+    country = f" ({ref.country})" if shown else ""
     section = f", section {plain(ref.section)}" if ref.section else ""
     return f"{name}{country}{section}"
 

@@ -31,6 +31,8 @@ from chalicelib.analysis.offline.job import (
     detect_damage_type,
     read_job,
 )
+from chalicelib.analysis.offline.original_measures import with_original_measures
+from chalicelib.analysis.offline.parties import read_parties
 from chalicelib.analysis.offline.reading_inline_legend import inline_legend
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.readings import (
@@ -66,6 +68,7 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
     standards = standards or load_standards()
     lines = prepare_lines(text)
     dates = Dates(lines, standards.dates.numeric_order)
+    standards = standards.for_country(dates.locale.country)  # the job's editions, its country tag
     visits = Visits(dates)
     job = read_job(lines, dates, visits)
     line_dates = visits.line_dates(lines, job.inspection_date.value if job.inspection_date else None)
@@ -80,7 +83,7 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
     rooms.know_points(legend.points, legend.lines)
     rooms.scan(lines)
     drafts = rooms.finish()
-    areas = [draft.to_model(standards) for draft in drafts]
+    areas = with_original_measures([draft.to_model(standards) for draft in drafts])
     is_water = damage_type is DamageType.WATER
     # Firefighting water is a water loss too when the notes grade it ("Cat 3 - water through ash")
     graded_water = is_water or (
@@ -92,6 +95,7 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
     water_class, class_notes = detect_class(lines, drafts, standards) if graded_water else (None, [])
     findings = Findings(
         job=job,
+        parties=read_parties(lines),
         locale=dates.locale,
         damage_type=damage_type,
         damage_type_evidence=damage[1] if damage else None,

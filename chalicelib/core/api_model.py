@@ -1,0 +1,27 @@
+"""The base models of every API contract: camelCase on the wire, snake_case in Python.
+
+Apart from `models` so that contracts in their own modules (`company_models`) can share them
+without importing `models`, which imports those contracts in turn.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+from pydantic.alias_generators import to_camel
+
+
+class ApiModel(BaseModel):
+    """camelCase JSON, snake_case Python."""
+
+    model_config = ConfigDict(
+        alias_generator=to_camel,
+        validate_by_name=True,
+        validate_by_alias=True,
+        serialize_by_alias=True,
+    )
+
+
+class RequestModel(ApiModel):
+    """Request bodies: an unknown field is a client bug worth telling about."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
