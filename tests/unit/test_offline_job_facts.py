@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from chalicelib.analysis import analyze_text
 from chalicelib.analysis.findings import HazardKind, JobInfo, Locale, UnitSystem
 from chalicelib.analysis.offline.dates import Dates, Visits
 from chalicelib.analysis.offline.hazards import detect_hazards
@@ -531,3 +532,24 @@ def test_someone_else_named_in_those_places_is_not_the_insured(text: str) -> Non
     job = _job(text)
     # Then no insured is read
     assert job.insured is None
+
+
+def test_the_contractors_letterhead_is_not_the_job_address() -> None:
+    # Given notes under a company letterhead in another state, then the job's own address
+    findings = analyze_text(
+        "CROYDON RESTORATIONS PTY LTD\n"
+        "14 Port Road, Adelaide SA 5000  ABN 12 345 678 901\n"
+        "Job: 27 Wattle Grove, Croydon VIC 3136\n"
+        "Attended 13/11/2026. Kitchen: laminate wet.\n"
+    )
+    # Then the property is the job's, and so are its state and time zone's region
+    assert findings.job.address is not None
+    assert findings.job.address.value == "27 Wattle Grove, Croydon VIC 3136"
+    assert (findings.locale.country, findings.locale.region) == ("AU", "VIC")
+
+
+def test_a_job_number_is_not_an_address() -> None:
+    # Given a "Job:" label that carries the job's number
+    findings = analyze_text("Job: VR-26-1187\nSite: 1745 Commercial Drive, Vancouver, BC V5N 4A4\n")
+    # Then the address is the site's
+    assert findings.job.address is not None and findings.job.address.value.startswith("1745 Commercial")

@@ -36,6 +36,7 @@ from chalicelib.analysis.offline.text import (
     first_found,
     has_evidence,
     is_negated,
+    letterhead_lines,
     truncate,
 )
 
@@ -399,7 +400,14 @@ def _address(text: str) -> str | None:
     # A labelled address has a street number; "Location: kitchen" is a room.
     if value is not None and any(char.isdigit() for char in value) and any(char.isalpha() for char in value):
         return value.rstrip(",")
+    # "Job: 27 Wattle Grove, Croydon VIC 3136": a label that also heads job numbers, so only a street
+    job = _labelled_value(_JOB_LABEL, _ADDRESS_END, text)
+    if job is not None and _STREET.match(job) is not None:
+        return job.rstrip(",")
     return None
+
+
+_JOB_LABEL = re.compile(r"\b(?:job|premises|loss site|job location)\b ?[:=]+ ?", FLAGS)
 
 
 def _street(text: str) -> str | None:
@@ -434,6 +442,7 @@ class _JobScan:
 
 def read_job(lines: Sequence[Line], dates: Dates, visits: Visits) -> JobInfo:
     scan = _JobScan()
+    letterhead = letterhead_lines(lines)
     for line in lines:
         text = line.text
         if not text:
@@ -441,7 +450,8 @@ def read_job(lines: Sequence[Line], dates: Dates, visits: Visits) -> JobInfo:
         scan.claim = scan.claim or _fact(_claim_number(text), line)
         scan.insured = scan.insured or _fact(_insured(text), line)
         scan.address = scan.address or _fact(_address(text), line)
-        scan.street = scan.street or _fact(_street(text), line)
+        if line.number not in letterhead:  # the contractor's own address is not the job's
+            scan.street = scan.street or _fact(_street(text), line)
     if scan.address is None and scan.street is None:
         scan.street = _heading_street(lines)
     if scan.insured is None:

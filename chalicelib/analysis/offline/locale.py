@@ -21,6 +21,7 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Line,
+    letterhead_lines,
 )
 
 _AU_STATES = "NSW|VIC|QLD|WA|SA|TAS|ACT|NT"
@@ -136,7 +137,8 @@ def _units(lines: Sequence[Line]) -> UnitSystem | None:
 
 def read_locale(lines: Sequence[Line]) -> Locale:
     """The one country the notes' addresses show; two countries named leave it undetermined."""
-    places = [place for line in lines for place in _places(line)]
+    letterhead = letterhead_lines(lines)
+    places = [place for line in lines if line.number not in letterhead for place in _places(line)]
     countries = {place.country for place in places}
     units = _units(lines)
     if len(countries) != 1:

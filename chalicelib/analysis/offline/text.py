@@ -234,3 +234,26 @@ def dedupe_spans(spans: Iterable[SourceSpan]) -> list[SourceSpan]:
     for span in spans:
         seen.setdefault(span.line or 0, span)  # the analyzer's spans always have a line
     return sorted(seen.values(), key=lambda span: span.line or 0)
+
+
+# The contractor's own letterhead at the top of the notes ("14 Port Road, Adelaide SA 5000  ABN 12 345
+# 678 901"): its address is the company's, not the job's.
+_COMPANY_MARK = re.compile(
+    r"\b(?:abn|acn|nzbn|pty\.? ?ltd|ltd|llc|inc|licen[cs]e|lic\.? ?no|www)\b|@|https?://",
+    re.IGNORECASE,
+)
+_LABEL_START = re.compile(r"^[\w /&#.()-]{1,30}:")
+_LETTERHEAD_LINES = 3
+_LETTERHEAD_WIDTH = 100  # a letterhead line is short; prose that mentions a company is no letterhead
+
+
+def letterhead_lines(lines: Sequence[Line]) -> frozenset[int]:
+    """The numbers of the letterhead's lines: among the first few, unlabelled, with a company mark."""
+    top = [line for line in lines if line.text][:_LETTERHEAD_LINES]
+    return frozenset(
+        line.number
+        for line in top
+        if len(line.text) <= _LETTERHEAD_WIDTH
+        and _COMPANY_MARK.search(line.text) is not None
+        and _LABEL_START.match(line.text) is None
+    )
