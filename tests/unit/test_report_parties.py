@@ -230,3 +230,14 @@ def test_changing_the_company_name_keeps_its_logo() -> None:
     user_settings.update(ports, "u1", UserSettingsRequest.model_validate({"company": {"logo": None}}))
     company = user_settings.company_profile(ports, "u1")
     assert company is not None and company.logo is None and company.licence == "ABN 98 765 432 109"
+
+
+def test_a_letterhead_line_with_the_abn_gives_the_street_as_the_company_address() -> None:
+    # Given a letterhead whose address line also carries the ABN
+    parties = analyze_text(
+        "CROYDON RESTORATIONS PTY LTD\n14 Port Road, Adelaide SA 5000  ABN 12 345 678 901\nKitchen wet.\n"
+    ).parties
+    # Then the address is the street and town alone, and the ABN is the licence
+    address = parties.company_address
+    assert address is not None and address.value == "14 Port Road, Adelaide SA 5000"
+    assert parties.company_licence is not None and parties.company_licence.value == "ABN 12 345 678 901"

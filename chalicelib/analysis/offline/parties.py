@@ -148,7 +148,15 @@ def _letterhead(lines: Sequence[Line]) -> tuple[TextFact | None, TextFact | None
     if company is None:
         return None, None
     after = [line for line in head if company.source.line is not None and line.number > company.source.line]
-    address = next((_fact(line.text, line) for line in after if _STREET.match(line.text)), None)
+    # the street and town, not the ABN, phone or web address the same letterhead line carries
+    address = next(
+        (
+            _fact(street.group(0).rstrip(" ,."), line)
+            for line in after
+            if (street := _STREET.match(line.text))
+        ),
+        None,
+    )
     return company, address
 
 
