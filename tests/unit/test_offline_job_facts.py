@@ -553,3 +553,21 @@ def test_a_job_number_is_not_an_address() -> None:
     findings = analyze_text("Job: VR-26-1187\nSite: 1745 Commercial Drive, Vancouver, BC V5N 4A4\n")
     # Then the address is the site's
     assert findings.job.address is not None and findings.job.address.value.startswith("1745 Commercial")
+
+
+def test_a_visit_the_same_morning_as_an_early_call_is_that_day() -> None:
+    # Given a call at 6.40 am, a loss overnight the day before, a visit "the same morning", and a
+    # long readings line whose later sentence gives day three's date
+    findings = analyze_text(
+        "Site: 41 Hamilton Street, Boulder WA 6432\n"
+        "Deb rang the after-hours line at 6.40 am on Tuesday 15/07/2025. The unit had split at some"
+        " point overnight on Monday 14/07/2025.\n\n"
+        "Kirra got to site at 9.15 the same morning. Bedroom 2 carpet soaked.\n\n"
+        "Readings were taken with a Protimeter in WME mode. Bedroom 2 plasterboard read 24 WME at"
+        " intake. On day three (17/07) the bedroom 2 plasterboard was down to 15 WME.\n"
+    )
+    # Then the visit is the day of the call, and the intake reading is that day's
+    assert findings.job.inspection_date is not None
+    assert findings.job.inspection_date.value == date(2025, 7, 15)
+    days = {(reading.value, reading.taken_on) for reading in findings.moisture_readings}
+    assert (24.0, date(2025, 7, 15)) in days

@@ -139,6 +139,9 @@ def _opens_with_day(text: str, start: int, first: DateMatch) -> bool:
     )
 
 
+_VISIT_DATE_REACH = 60  # how far into a visit line its own date may be written
+
+
 _NOT_VISIT = re.compile(r"(?:date of (?:loss|incident)|dol\b|d\.o\.l|loss date)", FLAGS)
 # A visit told in a sentence, its date near it: "The drying tech came out Tuesday afternoon, 10
 # November", "Yesterday (Wed 11th) she came back". The lines after it are that visit's.
@@ -386,7 +389,11 @@ class Visits:
             if visit is not None or (
                 found and _opens_with_day(text, start, found[0]) and not _NOT_VISIT.match(text, start)
             ):
-                current, day_one = self._visit_date(visit, values, current, day_one, inspection)
+                # "Readings were taken ... at intake. ... On day three (17/07) ...": a visit line's day
+                # is one written near its start, not one a later sentence of a long line gives
+                own = [m.value for m in found if m.value and m.start <= start + _VISIT_DATE_REACH]
+                own = own if found else values  # ("Thu 6th he came back": a weekday's ordinal)
+                current, day_one = self._visit_date(visit, own, current, day_one, inspection)
             elif (told := self._told_visit(text, anchor)) is not None:
                 current = told
             anchor = values[-1] if values else anchor

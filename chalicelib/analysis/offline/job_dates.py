@@ -120,7 +120,12 @@ _RELATIVE_VISIT = re.compile(
 
 
 # A responder named after the customer's call: "... and called us. Sam Reid was at the door by 10."
-_CALLED_US = re.compile(r"\b(?:called|rang|phoned|contacted|rung) (?:us|our office|the office)\b", FLAGS)
+_CALLED_US = re.compile(
+    r"\b(?:called|rang|phoned|contacted|rung) (?:us|our office|the office"
+    # "Deb rang the after-hours line", "called our emergency number"
+    r"|(?:the |our )(?:[\w-]+ ){0,2}(?:line|number|hotline|service|desk))\b",
+    FLAGS,
+)
 
 
 _NAMED_SUBJECT = re.compile(r"(?:^ ?|[.!?] )(?P<name>[A-Z][a-z]+)(?: [A-Z][A-Za-z'\-]+)? $")
@@ -405,11 +410,16 @@ class JobDates:
         return out
 
 
+_TO_SITE = re.compile(r" ?(?:on |at |to )?site\b", FLAGS)
+
+
 def _is_our_arrival(text: str, cue: re.Match[str], start: int, end: int) -> bool:
     """ "We got to the house", "the inspector came out": not "the plumber attended", not a return."""
     before = text[max(start, cue.start() - _ARRIVAL_REACH) : cue.start()]
+    # "Kirra got to site at 9.15": reaching "site" is a restorer's word for the job, whoever is named
+    on_site = _TO_SITE.match(text, cue.end()) is not None
     return (
-        _OUR_SIDE.search(before) is not None
+        (_OUR_SIDE.search(before) is not None or on_site)
         and _THIRD_PARTY.search(before) is None
         and _RETURN.search(text, cue.start(), min(end, cue.end() + 10)) is None
     )

@@ -21,6 +21,12 @@ from chalicelib.analysis.offline.text import FLAGS, Sentences
 _PART_OF_DAY = re.compile(r"\b(?:morning|afternoon|evening|night|tonight)\b", FLAGS)
 
 
+_MORNING_CLOCK = re.compile(r"\b(?:[1-9]|1[01])(?:[.:][0-5]\d)? ?a\.?m\b", FLAGS)
+
+
+_OVERNIGHT = re.compile(r"\bovernight\b", FLAGS)
+
+
 _PART_REACH = 40  # how far from a date the part of the day it is tied to may be written
 
 
@@ -86,6 +92,10 @@ class DayContext:
             start, end = sentences.bounds(known.start)
             near = text[max(start, known.start - _PART_REACH) : min(end, known.end + _PART_REACH)]
             parts = frozenset(match.group(0).lower() for match in _PART_OF_DAY.finditer(near))
+            if _MORNING_CLOCK.search(near):
+                parts |= {"morning"}  # "rang at 6.40 am on Tuesday 15/07": that morning
+            if _OVERNIGHT.search(near):
+                parts |= {"night"}  # "split overnight on Monday 14/07": that night
             backward = _BACKWARD.search(text, max(start, known.start - _BACKWARD_REACH), known.start)
             events.append((known.start, Day(known.value, parts, backward is not None)))
         starts = [known.start for known in found]
