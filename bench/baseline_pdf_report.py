@@ -1,6 +1,7 @@
 """BASELINE FOR bench/render.py ONLY: the PDF renderer as it was before #17 item 9 (commit e1481e0),
-kept verbatim below this note so the bench can measure today's renderer against it in the same run.
-Nothing in chalicelib imports this file; do not fix or extend it.
+kept verbatim below this note (with `photos.pdf_figures` of that commit at the end) so the bench
+can measure today's renderer against it in the same run. Nothing in chalicelib imports this file;
+do not fix or extend it.
 
 The report document written as a PDF with fpdf2, in an embedded Unicode font.
 
@@ -19,13 +20,15 @@ reports keep the whole text). Long words wrap inside their cell.
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, assert_never
 
 from chalicelib.report.blocks import Bullets, Figures, KeyValues, Paragraph, ReportDocument, Subheading, Table
-from chalicelib.report.photos import pdf_figures, with_photos
+from chalicelib.report.photos import _PDF_IMAGE_MM, _PDF_MAX_HEIGHT_MM, with_photos
 from chalicelib.report.sanitize import PDF_PAGE_COUNT_ALIAS, pdf_text
 from chalicelib.report.sections import build_document
 
@@ -371,3 +374,27 @@ def _wrapped(
 def _cmap(pdf: FPDF) -> set[int]:
     font = pdf.fonts[_FONT.lower()]
     return set(getattr(font, "cmap", {}))
+
+
+# --- photos.pdf_figures as it was at e1481e0 ---
+
+
+def pdf_figures(pdf: FPDF, block: Figures, fit: Callable[[str], str], font: str) -> None:
+    """Each photo at a fixed width, its caption and custody line beside it."""
+    left = pdf.l_margin
+    for figure in block.items:
+        ratio = figure.height / figure.width if figure.width else 0.75
+        width = min(_PDF_IMAGE_MM, _PDF_MAX_HEIGHT_MM / ratio) if ratio else _PDF_IMAGE_MM
+        height = width * ratio
+        if pdf.will_page_break(height + 4):
+            pdf.add_page()
+        top = pdf.get_y()
+        pdf.image(io.BytesIO(figure.image), x=left, y=top, w=width, h=height)
+        text_x = left + _PDF_IMAGE_MM + 5
+        pdf.set_xy(text_x, top)
+        pdf.set_font(font, "B", 9.5)
+        pdf.multi_cell(pdf.w - pdf.r_margin - text_x, 4.8, fit(figure.caption), new_x="LEFT", new_y="NEXT")
+        pdf.set_font(font, "", 8)
+        pdf.set_x(text_x)
+        pdf.multi_cell(pdf.w - pdf.r_margin - text_x, 4.0, fit(figure.detail), new_x="LEFT", new_y="NEXT")
+        pdf.set_xy(left, max(pdf.get_y(), top + height) + 4)

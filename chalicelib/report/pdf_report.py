@@ -157,7 +157,7 @@ class _PdfWriter:
                     case Bullets(items=items):
                         self.bullets(items)
                     case Figures():
-                        pdf_figures(self.pdf, block, self.fit, _FONT)
+                        pdf_figures(self.text, block, self.fit)
                     case _:
                         assert_never(block)
         return bytes(self.pdf.output())
