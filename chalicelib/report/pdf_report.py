@@ -11,6 +11,10 @@ invisible characters) and is written with fpdf2's markup off (no `markdown=True`
 `render_pdf`. Tables repeat their header row on every page; a table row must fit on one page,
 so a cell longer than `_MAX_CELL_LINES` wrapped lines is cut with a note (the Word and JSON
 reports keep the whole text). Long words wrap inside their cell.
+
+The fonts come from `pdf_fonts` (read once per container); paragraphs, bullets, key-value lists
+and tables are wrapped and written by `pdf_layout`, not by fpdf2's per-character `multi_cell`
+and table API, with the same look (docs/adr/0008-rendering-on-request.md).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ if TYPE_CHECKING:
 PDF_CONTENT_TYPE = "application/pdf"
 _FONT = FONT
 __all__ = ["FONT_PACKAGE", "PDF_CONTENT_TYPE", "MissingFontError", "font_files", "render_pdf"]
+
 _MARGIN = 18.0  # mm, A4 portrait
 _BAND_HEIGHT = 38.0
 _KEY_WIDTH = 42.0
