@@ -65,6 +65,7 @@ bench: $(STAMP) poppler
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/fanout.py
 	$(BIN)/python bench/analyzer.py
+	$(BIN)/python bench/render.py
 
 ## make eval: per-field precision and recall of the offline analyzer over samples/corpus/, per style;
 ## fails when a field falls below bench/eval_baseline.json (bench/eval_samples.py: the template samples)

@@ -128,8 +128,16 @@ def format_outcome(view: ProgressView, envelope: dict[str, Any]) -> str:
     data = envelope.get("data") or {}
     name = f"Workflow {view.workflow_id}" if view.workflow_id else "The workflow"
     if view.status == "COMPLETED":
-        reports = (data.get("outputData") or {}).get("reports") or {}
-        formats = f" Reports: {', '.join(sorted(reports))}." if isinstance(reports, dict) and reports else ""
+        output = data.get("outputData") or {}
+        reports = output.get("reports") or {}
+        # PDF and Word are rendered when first downloaded: OUTPUT lists them apart ("onRequest").
+        on_request = output.get("onRequest") or []
+        available = (
+            sorted({*reports, *on_request})
+            if isinstance(reports, dict) and isinstance(on_request, list)
+            else []
+        )
+        formats = f" Reports: {', '.join(available)}." if available else ""
         return f"{name} completed.{formats}"
     if view.status == "FAILED":
         code = data.get("errorCode") or "ERROR"

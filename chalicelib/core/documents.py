@@ -92,3 +92,23 @@ def report_key(
     signed one never overwrite one another."""
     folder = "draft/" if draft else f"{signed}/" if signed is not None else ""
     return workflow_prefix("reports", user_id, workflow_id) + f"{folder}report.{extension}"
+
+
+def report_source_key(user_id: str, workflow_id: str, *, draft: bool = False) -> str:
+    """The report as OUTPUT (or review) planned it, kept so PDF and Word can be rendered from it
+    when first asked for, with the same time, codes and photos as the files rendered at once."""
+    folder = "draft/" if draft else ""
+    return workflow_prefix("reports", user_id, workflow_id) + f"{folder}source.json"
+
+
+def rendered_report_key(
+    user_id: str, workflow_id: str, extension: str, source_sha256: str, *, draft: bool
+) -> str:
+    """A file rendered on request, addressed by the SHA-256 of the source it was rendered from:
+    a changed source (an edit in review) gets a new key, the same source always the same one,
+    so racing first requests write the same object and never a stale one."""
+    folder = "draft/" if draft else ""
+    return (
+        workflow_prefix("reports", user_id, workflow_id)
+        + f"{folder}rendered/{source_sha256}/report.{extension}"
+    )

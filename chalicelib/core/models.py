@@ -78,6 +78,9 @@ REPORT_CONTENT_TYPES: dict[str, str] = {
     "pdf": "application/pdf",
     "csv": "text/csv; charset=utf-8",  # the scope's line items, for an estimating system
 }
+# Rendered when first downloaded (then kept) and at sign-off, not by OUTPUT: together they were
+# two thirds of a workflow's CPU, for files many jobs never download (docs/adr/0008).
+ON_REQUEST_FORMATS = frozenset({"pdf", "docx"})
 
 # A workflow id; bare (`WORKFLOW_ID_BODY`) for patterns that embed it in a key or a channel name.
 WORKFLOW_ID_BODY = r"wf_[0-9a-f]{32}"

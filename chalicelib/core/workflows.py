@@ -21,6 +21,7 @@ from chalicelib.core.errors import (
 from chalicelib.core.models import (
     ACTIVE_STATUSES,
     FINISHED_STATUSES,
+    ON_REQUEST_FORMATS,
     PHASE_ORDER,
     REPORT_CONTENT_TYPES,
     UNFINISHED_STATUSES,
@@ -330,6 +331,11 @@ def get_report(
     signed = current_signature(workflow)
     if signed is not None and report_format in signed.files:
         key = signed.files[report_format].key  # the files as signed, checkable by their SHA-256
+    elif report_format in ON_REQUEST_FORMATS:
+        # Only now, after the owner check above: a stranger's request renders nothing.
+        from chalicelib.report.files import file_on_request  # deferred: the renderers
+
+        key = file_on_request(ports, workflow, report_format, draft=draft)
     else:
         key = report_key(user_id, workflow.id, report_format, draft=draft)
     return _served(ports, workflow, key, report_format, suffix="DRAFT" if draft else None, draft=draft)

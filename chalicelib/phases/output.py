@@ -1,4 +1,5 @@
-"""OUTPUT: render the report in every format and attach it to the workflow."""
+"""OUTPUT: render the report's cheap formats (JSON, Markdown, CSV) and attach them to the
+workflow; PDF and Word are rendered when first downloaded (`report.files.file_on_request`)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ def render_reports(ports: Ports, workflow: Workflow, state: ExecutionState) -> P
     return PhaseResult(
         outcome={"formats": sorted(keys)},
         output_data={
-            "reports": keys,
+            "reports": keys,  # rendered now
+            "onRequest": list(rendered.on_request),  # rendered when first downloaded, then kept
             "damageType": findings.damage_type,
             "affectedAreas": len(findings.affected_areas),
             "moistureReadings": len(findings.moisture_readings),

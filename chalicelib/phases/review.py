@@ -1,7 +1,8 @@
 """The state machine's review point: a `waitForTaskToken` task after QA, when a person must
 review the findings (`core/review.py` says when).
 
-It renders the DRAFT report (every format, marked DRAFT, QA's issues first), then stores the task
+It renders the DRAFT report (JSON, Markdown and CSV now, PDF and Word when first downloaded;
+marked DRAFT, QA's issues first), then stores the task
 token with the workflow and marks it NEEDS_REVIEW, in that order: the record never points at a
 draft that is not there. The execution then waits until approval sends the token back, or the
 review period (the state's timeout) ends it.
@@ -54,7 +55,8 @@ def review_point(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
         )
         workflow.output_data = {
             "draft": True,
-            "reports": keys,
+            "reports": keys,  # rendered now
+            "onRequest": list(rendered.on_request),  # PDF and Word: when first downloaded
             "qa": {"passed": qa.passed, "issues": len(qa.issues), "errors": errors, "warnings": warnings},
         }
 

@@ -1,7 +1,11 @@
-"""The report's files: rendered in every format from the findings as they stand, and stored.
+"""The report's files: rendered from the findings as they stand, and stored.
 
 OUTPUT renders the final report; review renders the DRAFT a reviewer reads, again after each
-edit of the findings.
+edit of the findings. Both render the cheap formats (JSON, Markdown, CSV) at once and keep the
+report model they rendered (`source.json`); PDF and Word are rendered from that model when first
+downloaded (`file_on_request`) and kept under a key named by the model's SHA-256, so every later
+download reuses them. Sign-off renders every format itself, with the signature, and hashes the
+files it stores (docs/adr/0009-rendering-on-request.md).
 """
 
 from __future__ import annotations
@@ -10,11 +14,28 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from pydantic import Field
+
 from chalicelib.analysis import Findings, QaResult
+from chalicelib.analysis.findings import CamelModel
 from chalicelib.core.company import logo_bytes
-from chalicelib.core.documents import findings_key_of, qa_key_of, report_key
-from chalicelib.core.models import REPORT_CONTENT_TYPES, Signature, Workflow, iso, utc_now
-from chalicelib.core.ports import Ports
+from chalicelib.core.documents import (
+    findings_key_of,
+    photo_report_key,
+    qa_key_of,
+    rendered_report_key,
+    report_key,
+    report_source_key,
+)
+from chalicelib.core.models import (
+    ON_REQUEST_FORMATS,
+    REPORT_CONTENT_TYPES,
+    Signature,
+    Workflow,
+    iso,
+    utc_now,
+)
+from chalicelib.core.ports import NotFound, Ports
 from chalicelib.core.user_settings import company_profile, line_item_catalogue
 from chalicelib.report import photos
 from chalicelib.report.line_items import line_items
@@ -35,25 +56,35 @@ RENDERERS: dict[str, Callable[[Report], str | bytes]] = {
     "pdf": render_pdf,
     "csv": render_csv,
 }
+EAGER_FORMATS = tuple(extension for extension in RENDERERS if extension not in ON_REQUEST_FORMATS)
+
+
+class ReportSource(CamelModel):
+    """What a file rendered on request is rendered from: the report model, and where the
+    report copies of its photos are (their bytes are never part of the model)."""
+
+    report: Report
+    image_keys: dict[str, str] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class RenderedReport:
     findings: Findings
     qa: QaResult
-    keys: dict[str, str]  # by extension
+    keys: dict[str, str]  # by extension, of the files rendered now
     sha256: dict[str, str]  # of each file's bytes, by extension
+    on_request: tuple[str, ...] = ()  # formats left to be rendered when first downloaded
 
 
 def render_report_files(
     ports: Ports, workflow: Workflow, *, draft: bool = False, signature: Signature | None = None
 ) -> RenderedReport:
-    """The report in every format, stored: the final one; the DRAFT a reviewer reads (marked
-    DRAFT on every page, QA's issues first); or, with a signature, the signed revision."""
+    """The report, stored: the final one; the DRAFT a reviewer reads (marked DRAFT on every
+    page, QA's issues first); or, with a signature, the signed revision in every format."""
     blobs = ports.blobs
     findings = Findings.model_validate(blobs.get_json(findings_key_of(workflow)))
     qa_result = QaResult.model_validate(blobs.get_json(qa_key_of(workflow)))
-    shown, images = photos.load(ports, workflow, with_gps=get_settings().report_photo_gps)
+    shown, images, image_keys = _photos(ports, workflow)
     report = (
         Report(
             workflow_id=workflow.id,
@@ -73,12 +104,57 @@ def render_report_files(
         .with_images(images)
         .with_logo(logo_bytes(ports, company))
     )
+    # A signature is what the files are checked against: sign-off renders and hashes them all.
+    formats = tuple(RENDERERS) if signature else EAGER_FORMATS
     keys, hashes = {}, {}
     signed = f"rev-{signature.revision}-{signature.signed_at:%Y%m%dT%H%M%S%f}" if signature else None
-    for extension, render in RENDERERS.items():
+    for extension in formats:
         keys[extension] = report_key(workflow.user_id, workflow.id, extension, draft=draft, signed=signed)
-        rendered = render(report)
-        data = rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+        data = _as_bytes(RENDERERS[extension](report))
         hashes[extension] = hashlib.sha256(data).hexdigest()
         blobs.put_bytes(keys[extension], data, REPORT_CONTENT_TYPES[extension])
-    return RenderedReport(findings, qa_result, keys, hashes)
+    if signature is None:
+        # Written last: a source on the store means its eager files are there too.
+        source = ReportSource(report=report, image_keys=image_keys)
+        blobs.put_bytes(
+            report_source_key(workflow.user_id, workflow.id, draft=draft),
+            source.model_dump_json(by_alias=True).encode("utf-8"),
+            "application/json",
+        )
+    on_request = tuple(extension for extension in RENDERERS if extension not in formats)
+    return RenderedReport(findings, qa_result, keys, hashes, on_request)
+
+
+def file_on_request(ports: Ports, workflow: Workflow, extension: str, *, draft: bool) -> str:
+    """The key of the final (or DRAFT) report's `extension` file, rendered now from the stored
+    source if no request rendered it before. Racing first requests render the same source to
+    the same key; S3 keeps one whole object, never a mix, and never a file of an older source."""
+    blobs = ports.blobs
+    try:
+        data = blobs.get_bytes(report_source_key(workflow.user_id, workflow.id, draft=draft))
+    except NotFound:
+        # Rendered before formats waited for a request: OUTPUT stored this format itself.
+        return report_key(workflow.user_id, workflow.id, extension, draft=draft)
+    digest = hashlib.sha256(data).hexdigest()
+    key = rendered_report_key(workflow.user_id, workflow.id, extension, digest, draft=draft)
+    if blobs.size_of(key) is None:
+        source = ReportSource.model_validate_json(data)
+        images = {photo_id: blobs.get_bytes(image_key) for photo_id, image_key in source.image_keys.items()}
+        logo = logo_bytes(ports, source.report.company)
+        rendered = _as_bytes(RENDERERS[extension](source.report.with_images(images).with_logo(logo)))
+        blobs.put_bytes(key, rendered, REPORT_CONTENT_TYPES[extension])
+    return key
+
+
+def _photos(
+    ports: Ports, workflow: Workflow
+) -> tuple[list[photos.ReportPhoto], dict[str, bytes], dict[str, str]]:
+    """The photos shown, their images, and where each image is kept (receipt stores every report
+    copy at `photo_report_key`)."""
+    shown, images = photos.load(ports, workflow, with_gps=get_settings().report_photo_gps)
+    image_keys = {photo_id: photo_report_key(workflow.user_id, workflow.id, photo_id) for photo_id in images}
+    return shown, images, image_keys
+
+
+def _as_bytes(rendered: str | bytes) -> bytes:
+    return rendered.encode("utf-8") if isinstance(rendered, str) else rendered

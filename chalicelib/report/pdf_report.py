@@ -11,33 +11,33 @@ invisible characters) and is written with fpdf2's markup off (no `markdown=True`
 `render_pdf`. Tables repeat their header row on every page; a table row must fit on one page,
 so a cell longer than `_MAX_CELL_LINES` wrapped lines is cut with a note (the Word and JSON
 reports keep the whole text). Long words wrap inside their cell.
+
+The fonts come from `pdf_fonts` (read once per container); paragraphs, bullets, key-value lists
+and tables are wrapped and written by `pdf_layout`, not by fpdf2's per-character `multi_cell`
+and table API, with the same look (docs/adr/0009-rendering-on-request.md).
 """
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from functools import cache
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from chalicelib.report.blocks import Bullets, Figures, KeyValues, Paragraph, ReportDocument, Subheading, Table
 from chalicelib.report.letterhead import pdf_logo
+from chalicelib.report.pdf_fonts import FONT, FONT_PACKAGE, MissingFontError, font_files, install_fonts
+from chalicelib.report.pdf_layout import TableStyle, TextSetter, draw_table
 from chalicelib.report.photos import pdf_figures, with_photos
 from chalicelib.report.sanitize import PDF_PAGE_COUNT_ALIAS, pdf_text
 from chalicelib.report.sections import build_document
 
 if TYPE_CHECKING:
     from fpdf import FPDF
-    from fpdf.util import Padding
 
     from chalicelib.report.render import Report
 
 PDF_CONTENT_TYPE = "application/pdf"
-
-FONT_PACKAGE = "fontpkg-fira-sans"
-_FONT_FAMILY = "Fira Sans"
-_FONT = "FiraSans"  # the name fpdf2 knows the embedded font by
-_STYLES = {"": (400, "normal"), "B": (700, "normal"), "I": (400, "italic")}
+_FONT = FONT
+__all__ = ["FONT_PACKAGE", "PDF_CONTENT_TYPE", "MissingFontError", "font_files", "render_pdf"]
 
 _MARGIN = 18.0  # mm, A4 portrait
 _BAND_HEIGHT = 38.0
@@ -61,26 +61,6 @@ _KEY_FILL = (232, 237, 243)
 _ZEBRA_FILL = (244, 246, 249)
 _WHITE = (255, 255, 255)
 _DRAFT_RED = (176, 32, 32)
-
-
-class MissingFontError(RuntimeError):
-    """The PDF's Unicode font is not installed."""
-
-
-@cache
-def font_files() -> dict[str, Path]:
-    """The TTF for each style fpdf2 is given ("" regular, "B" bold, "I" italic)."""
-    try:
-        import fontpkg
-    except ImportError as error:
-        raise MissingFontError(f"the PDF report needs the {FONT_PACKAGE} package") from error
-    try:
-        return {
-            style: Path(str(fontpkg.path(_FONT_FAMILY, weight=weight, style=slant)))
-            for style, (weight, slant) in _STYLES.items()
-        }
-    except fontpkg.FontpkgError as error:
-        raise MissingFontError(f"the PDF report needs the {FONT_PACKAGE} package: {error}") from error
 
 
 def render_pdf(report: Report) -> bytes:
@@ -135,8 +115,8 @@ class _PdfWriter:
         self.document = document
         pdf = _report_pdf_class()(orientation="portrait", unit="mm", format="A4")
         pdf.alias_nb_pages(PDF_PAGE_COUNT_ALIAS)  # "{nb}" typed in the notes stays "{nb}"
-        for style, path in font_files().items():
-            pdf.add_font(_FONT, style, str(path))
+        install_fonts(pdf)  # read once per container, not per report (`pdf_fonts`)
+        self.text = TextSetter(pdf)
         self.glyphs: frozenset[int] = frozenset(_cmap(pdf))
         running = f"{document.header} \u2014 {document.title}" if document.header else document.title
         running = f"{running} \u2014 {document.subtitle}"
@@ -184,7 +164,7 @@ class _PdfWriter:
                     case Bullets(items=items):
                         self.bullets(items)
                     case Figures():
-                        pdf_figures(self.pdf, block, self.fit, _FONT)
+                        pdf_figures(self.text, block, self.fit)
                     case _:
                         assert_never(block)
         return bytes(self.pdf.output())
@@ -250,95 +230,89 @@ class _PdfWriter:
 
     def paragraph(self, text: str, empty: bool = False) -> None:
         pdf = self.pdf
-        pdf.set_font(_FONT, "I" if empty else "", _BODY_PT)
+        style = "I" if empty else ""
         pdf.set_text_color(*(_MUTED if empty else _TEXT))
-        pdf.multi_cell(0, _BODY_LINE, self.fit(text), align="L", new_x="LMARGIN", new_y="NEXT")
+        room = self.width - 2 * pdf.c_margin
+        lines = self.text.wrap(self.fit(text), room, style, _BODY_PT)
+        self.text.write_lines(lines, _MARGIN, self.width, _BODY_LINE, style, _BODY_PT)
+        pdf.x = _MARGIN
         pdf.ln(1.5)
 
     def bullets(self, items: tuple[str, ...]) -> None:
         pdf = self.pdf
-        pdf.set_font(_FONT, "", _BODY_PT)
         pdf.set_text_color(*_TEXT)
+        indent = 1.5 + 4  # the bullet's own column
+        width = self.width - indent
         for item in items:
-            pdf.set_x(_MARGIN + 1.5)
-            pdf.cell(4, _BODY_LINE, "\u2022")
-            pdf.multi_cell(0, _BODY_LINE, self.fit(item), align="L", new_x="LMARGIN", new_y="NEXT")
+            lines = self.text.wrap(self.fit(item), width - 2 * pdf.c_margin, "", _BODY_PT)
+            if pdf.will_page_break(_BODY_LINE):
+                pdf.add_page()
+            # The bullet on the item's first line: drawn as a line of its own column, same baseline.
+            top = pdf.y
+            self.text.write_lines(["\u2022"], _MARGIN + 1.5, 4, _BODY_LINE, "", _BODY_PT)
+            pdf.y = top
+            self.text.write_lines(lines, _MARGIN + indent, width, _BODY_LINE, "", _BODY_PT)
+            pdf.x = _MARGIN
             pdf.ln(0.6)
         pdf.ln(1)
 
     def key_values(self, block: KeyValues, filled: bool = False) -> None:
         """A definition list: the label in a column on the left, the value wrapping on the right."""
         pdf = self.pdf
-        padding = _padding(1.2, 1.6)
+        vertical, horizontal = 1.2, 1.6  # padding inside each of the two columns
         value_width = self.width - _KEY_WIDTH
         for key, value in block.items:
-            key_text, value_text = self.fit(key), self.fit(value)
-            pdf.set_font(_FONT, "", _BODY_PT)
-            lines = _wrapped(pdf, value_width, _BODY_LINE, value_text, padding)
-            height = len(lines) * _BODY_LINE + 2 * padding[0]
+            key_lines = self.text.wrap(self.fit(key), _KEY_WIDTH - 2 * horizontal, "B", _BODY_PT)
+            value_lines = self.text.wrap(self.fit(value), value_width - 2 * horizontal, "", _BODY_PT)
+            height = max(len(key_lines), len(value_lines)) * _BODY_LINE + 2 * vertical
             fits_a_page = height < pdf.eph - 10
             if fits_a_page and pdf.will_page_break(height):
                 pdf.add_page()
-            top = pdf.get_y()
+            top = pdf.y
             if filled and fits_a_page:
                 pdf.set_fill_color(*_KEY_FILL)
                 pdf.rect(_MARGIN, top, _KEY_WIDTH, height, style="F")
-            pdf.set_font(_FONT, "B", _BODY_PT)
             pdf.set_text_color(*(_NAVY if filled else _TEXT))
-            pdf.multi_cell(
-                _KEY_WIDTH, _BODY_LINE, key_text, align="L", padding=padding, new_x="LMARGIN", new_y="NEXT"
+            pdf.y = top + vertical
+            self.text.write_lines(
+                key_lines, _MARGIN, _KEY_WIDTH, _BODY_LINE, "B", _BODY_PT, margin=horizontal
             )
-            key_bottom, key_page = pdf.get_y(), pdf.page
-            pdf.set_xy(_MARGIN + _KEY_WIDTH, top)
-            pdf.set_font(_FONT, "", _BODY_PT)
+            key_bottom, key_page = pdf.y + vertical, pdf.page
+            pdf.y = top + vertical
             pdf.set_text_color(*_TEXT)
-            pdf.multi_cell(
-                value_width, _BODY_LINE, value_text, align="L", padding=padding, new_x="LMARGIN", new_y="NEXT"
+            self.text.write_lines(
+                value_lines, _MARGIN + _KEY_WIDTH, value_width, _BODY_LINE, "", _BODY_PT, margin=horizontal
             )
+            pdf.y += vertical
             if pdf.page == key_page:
-                pdf.set_y(max(key_bottom, pdf.get_y()))
+                pdf.y = max(key_bottom, pdf.y)
+            pdf.x = _MARGIN
             pdf.set_draw_color(*_RULE)
             pdf.set_line_width(0.2)
             pdf.line(_MARGIN, pdf.get_y(), pdf.w - _MARGIN, pdf.get_y())
         pdf.ln(3)
 
     def table(self, block: Table) -> None:
-        from fpdf.fonts import FontFace
-
         pdf = self.pdf
         total = sum(column.weight for column in block.columns)
         widths = [self.width * column.weight / total for column in block.columns]
-        pdf.set_font(_FONT, "", _TABLE_PT)
-        pdf.set_text_color(*_TEXT)
         pdf.set_draw_color(*_RULE)
         pdf.set_line_width(0.2)
         if pdf.will_page_break(20):
             pdf.add_page()
-        headings = FontFace(emphasis="BOLD", color=_WHITE, fill_color=_NAVY, size_pt=_TABLE_PT)
-        code_style = FontFace(size_pt=_CODE_PT)  # identifiers are long and unbroken
-        options: dict[str, Any] = {
-            "col_widths": widths,
-            "width": self.width,
-            "text_align": tuple("RIGHT" if column.align == "right" else "LEFT" for column in block.columns),
-            "line_height": _TABLE_LINE,
-            "padding": _CELL_PADDING,
-            "headings_style": headings,
-            "cell_fill_color": _ZEBRA_FILL,
-            "cell_fill_mode": "ROWS",
-            "borders_layout": "HORIZONTAL_LINES",
-            "v_align": "TOP",
-            "repeat_headings": 1,
-            "markdown": False,  # cell text is the notes' text, never fpdf2 markup
-        }
-        with pdf.table(**options) as table:
-            heading_row = table.row()
-            for column in block.columns:
-                heading_row.cell(self.fit(column.header))
-            for row in block.rows:
-                cells = table.row()
-                for text, width, column in zip(row, widths, block.columns, strict=True):
-                    style = code_style if column.code else None
-                    cells.cell(self.cell_text(text, width - 2 * _CELL_PADDING), style=style)
+        rows = [
+            [self.cell_text(text, width - 2 * _CELL_PADDING) for text, width in zip(row, widths, strict=True)]
+            for row in block.rows
+        ]
+        draw_table(
+            self.text,
+            widths,
+            [self.fit(column.header) for column in block.columns],
+            rows,
+            right=[column.align == "right" for column in block.columns],
+            code=[column.code for column in block.columns],  # identifiers are long and unbroken
+            look=_TABLE_LOOK,
+        )
         pdf.ln(3)
 
     def cell_text(self, text: str, width: float) -> str:
@@ -346,27 +320,25 @@ class _PdfWriter:
         text = self.fit(text)
         if len(text) < 200:
             return text
-        lines = _wrapped(self.pdf, width, _TABLE_LINE, text)
+        lines = self.text.wrap(text, width, "", _TABLE_PT)
         if len(lines) <= _MAX_CELL_LINES:
             return text
-        note_lines = len(_wrapped(self.pdf, width, _TABLE_LINE, _TRUNCATED))
+        note_lines = len(self.text.wrap(_TRUNCATED, width, "", _TABLE_PT))
         kept = " ".join(line.strip() for line in lines[: _MAX_CELL_LINES - note_lines - 1])
         return kept + _TRUNCATED
 
 
-def _padding(vertical: float, horizontal: float) -> Padding:
-    from fpdf.util import Padding
-
-    return Padding(top=vertical, right=horizontal, bottom=vertical, left=horizontal)
-
-
-def _wrapped(
-    pdf: FPDF, width: float, line_height: float, text: str, padding: Padding | None = None
-) -> list[str]:
-    """The lines `text` wraps into at `width` in the current font, without drawing it."""
-    lines = pdf.multi_cell(width, line_height, text, dry_run=True, output="LINES", padding=padding or 0)
-    assert isinstance(lines, list)
-    return [str(line) for line in lines]
+_TABLE_LOOK = TableStyle(
+    line_height=_TABLE_LINE,
+    padding=_CELL_PADDING,
+    size_pt=_TABLE_PT,
+    code_size_pt=_CODE_PT,
+    text=_TEXT,
+    rule=_RULE,
+    heading_text=_WHITE,
+    heading_fill=_NAVY,
+    zebra_fill=_ZEBRA_FILL,
+)
 
 
 def _cmap(pdf: FPDF) -> set[int]:

@@ -30,8 +30,8 @@ from chalicelib.report.sanitize import markdown_text
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from fpdf import FPDF
 
+    from chalicelib.report.pdf_layout import TextSetter
     from chalicelib.report.render import Report
 
 HASH_PREFIX = 12  # hex characters of the SHA-256 printed beside a photo
@@ -192,8 +192,10 @@ _PDF_IMAGE_MM = 78.0  # the image's width on the page; the caption takes the res
 _PDF_MAX_HEIGHT_MM = 90.0
 
 
-def pdf_figures(pdf: FPDF, block: Figures, fit: Callable[[str], str], font: str) -> None:
-    """Each photo at a fixed width, its caption and custody line beside it."""
+def pdf_figures(setter: TextSetter, block: Figures, fit: Callable[[str], str]) -> None:
+    """Each photo at a fixed width, its caption and custody line beside it (the text wrapped by
+    `pdf_layout`, as every other block of the PDF is)."""
+    pdf = setter.pdf
     left = pdf.l_margin
     for figure in block.items:
         ratio = figure.height / figure.width if figure.width else 0.75
@@ -204,12 +206,12 @@ def pdf_figures(pdf: FPDF, block: Figures, fit: Callable[[str], str], font: str)
         top = pdf.get_y()
         pdf.image(io.BytesIO(figure.image), x=left, y=top, w=width, h=height)
         text_x = left + _PDF_IMAGE_MM + 5
-        pdf.set_xy(text_x, top)
-        pdf.set_font(font, "B", 9.5)
-        pdf.multi_cell(pdf.w - pdf.r_margin - text_x, 4.8, fit(figure.caption), new_x="LEFT", new_y="NEXT")
-        pdf.set_font(font, "", 8)
-        pdf.set_x(text_x)
-        pdf.multi_cell(pdf.w - pdf.r_margin - text_x, 4.0, fit(figure.detail), new_x="LEFT", new_y="NEXT")
+        text_width = pdf.w - pdf.r_margin - text_x
+        room = text_width - 2 * pdf.c_margin
+        pdf.set_y(top)
+        caption = setter.wrap(fit(figure.caption), room, "B", 9.5)
+        setter.write_lines(caption, text_x, text_width, 4.8, "B", 9.5)
+        setter.write_lines(setter.wrap(fit(figure.detail), room, "", 8), text_x, text_width, 4.0, "", 8)
         pdf.set_xy(left, max(pdf.get_y(), top + height) + 4)
 
 
