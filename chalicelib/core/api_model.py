@@ -18,6 +18,9 @@ class ApiModel(BaseModel):
         validate_by_name=True,
         validate_by_alias=True,
         serialize_by_alias=True,
+        # Each contract's validator is built when first used, not at import: a Lambda's cold start
+        # pays only for the contracts its requests touch
+        defer_build=True,
     )
 
 
