@@ -48,6 +48,8 @@ Scope of works:
 - Apply antimicrobial to kitchen subfloor 9 m2
 - Extract water from hallway carpet 6 m2
 - Monitoring and moisture mapping 3 hours
+Technician: Sam Reid (WRT, ASD)
+Company: Croydon Restorations Pty Ltd, ABN 12 345 678 901
 """
 
 # What the scope lines must show in every document: the description with its quantity and unit.
@@ -133,6 +135,11 @@ def test_json_keeps_everything_for_the_contractor(report: Report, findings: Find
     # And the runs their hours; and the notes and caveats are kept for the contractor
     assert [run["runHours"] for run in data["findings"]["equipmentRuns"]] == [46.75, 46.75]
     assert CONTRACTOR_NOTE in data["findings"]["notes"]
+    parties = data["findings"]["parties"]
+    assert (parties["technician"]["value"], parties["company"]["value"]) == (
+        "Sam Reid",
+        "Croydon Restorations Pty Ltd",
+    )
     assert _caveats(findings)[0] in json.dumps(data, ensure_ascii=False)
 
 
@@ -146,6 +153,9 @@ def _assert_insurer_document(text: str, findings: Findings) -> None:
         assert private not in text, private
     assert "(configuration)" not in text
     assert "Documentation checklist" in text
+    # And who did the work, for whom
+    for party in ("Sam Reid", "WRT, ASD", "Croydon Restorations Pty Ltd", "ABN 12 345 678 901"):
+        assert party in text, party
 
 
 def test_markdown_shows_the_scope_logs_and_no_contractor_text(report: Report, findings: Findings) -> None:

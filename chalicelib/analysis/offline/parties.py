@@ -59,7 +59,7 @@ _POLICY = re.compile(
 )
 _COMPANY = re.compile(
     rf"{_LABEL_START}(?i:company|contractor|restorer|restoration (?:company|contractor)|prepared by){_SEP}"
-    rf"(?P<value>{_ORG})\s*$",
+    rf"(?P<value>{_ORG})\s*(?:$|[,;|]|\s-\s)",  # "Company: X Pty Ltd, ABN 12 ...": X
 )
 _ABN = re.compile(r"(?P<value>\bABN\s*:?\s*\d{2} ?\d{3} ?\d{3} ?\d{3})\b")
 _LICENCE = re.compile(
@@ -185,7 +185,9 @@ def read_parties(lines: Sequence[Line]) -> Parties:
     head = lines[: _LETTERHEAD_LINES + 2]
     return Parties(
         company=_each(lines, _match(_COMPANY)) or letterhead_company,
-        company_licence=_each(head, _match(_ABN)) or _each(lines, _match(_LICENCE)),
+        company_licence=_each(head, _match(_ABN))
+        or _each([line for line in lines if _COMPANY.match(line.text)], _match(_ABN))
+        or _each(lines, _match(_LICENCE)),
         company_address=letterhead_address,
         technician=_each(lines, _match(_TECH, "name")),
         certifications=_each(lines, _certifications),
