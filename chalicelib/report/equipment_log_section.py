@@ -15,6 +15,8 @@ from datetime import date, datetime
 
 from chalicelib.analysis.findings import EquipmentItem, EquipmentKind, EquipmentRun
 from chalicelib.report.blocks import Block, Column, Paragraph, Section, Subheading, Table
+from chalicelib.report.drying_log import ReadingPoint
+from chalicelib.report.equipment_days import argument_text, day_arguments
 from chalicelib.report.equipment_runs import run_hours, unit_hours, units_per_day
 from chalicelib.report.wording import (
     EQUIPMENT_LABELS,
@@ -117,20 +119,31 @@ def _run_row(run: EquipmentRun) -> tuple[str, ...]:
     )
 
 
-def _per_day(runs: Sequence[EquipmentRun]) -> Table | None:
+def _per_day(runs: Sequence[EquipmentRun], points: Sequence[ReadingPoint]) -> Table | None:
     counts = units_per_day(runs)
     if not counts:
         return None
     kinds = [kind for kind in EquipmentKind if any(run.kind is kind for run in runs)]
+    arguments = day_arguments([entry.on for entry in counts], points)
     columns = (
         Column("Date", 1.2),
         *(Column(EQUIPMENT_LABELS[kind][1].capitalize(), 1.0, "right") for kind in kinds),
+        Column("What the readings show", 3.6),
     )
-    rows = tuple((day(entry.on), *(str(entry.units.get(kind, 0)) for kind in kinds)) for entry in counts)
+    rows = tuple(
+        (
+            day(entry.on),
+            *(str(entry.units.get(kind, 0)) for kind in kinds),
+            argument_text(argument, day(argument.read_on) if argument.read_on else ""),
+        )
+        for entry, argument in zip(counts, arguments, strict=True)
+    )
     return Table(columns, rows)
 
 
-def equipment_section(equipment: Sequence[EquipmentItem], runs: Sequence[EquipmentRun]) -> Section:
+def equipment_section(
+    equipment: Sequence[EquipmentItem], runs: Sequence[EquipmentRun], points: Sequence[ReadingPoint] = ()
+) -> Section:
     title = "Equipment"
     if not equipment and not runs:
         return Section(
@@ -167,13 +180,15 @@ def equipment_section(equipment: Sequence[EquipmentItem], runs: Sequence[Equipme
                 + "."
             )
         )
-    per_day = _per_day(runs)
+    per_day = _per_day(runs, points)
     if per_day is not None:
         blocks.append(Subheading("Units on site per day"))
         blocks.append(
             Paragraph(
                 "A unit counts on each day it was on site, the days placed and removed included; "
-                f"{count(len(per_day.rows), 'day')} in all."
+                f"{count(len(per_day.rows), 'day')} in all. Each day is set against the moisture "
+                "readings of that day (or the last before it): drying is called for while a point is "
+                "above its drying goal."
             )
         )
         blocks.append(per_day)

@@ -38,6 +38,7 @@ from chalicelib.report.blocks import (
     Table,
 )
 from chalicelib.report.documentation_checklist import checklist_section
+from chalicelib.report.drying_log import reading_points
 from chalicelib.report.drying_sections import atmospheric_section, drying_log_section
 from chalicelib.report.equipment_log_section import equipment_section, is_calculated
 from chalicelib.report.job_locale import formatting_for
@@ -132,7 +133,9 @@ def _document(report: Report) -> ReportDocument:
         _moisture(findings.moisture_readings),
         drying_log_section(findings.moisture_readings),
         atmospheric_section(findings.atmospheric_readings),
-        equipment_section(findings.equipment, findings.equipment_runs),
+        equipment_section(
+            findings.equipment, findings.equipment_runs, reading_points(findings.moisture_readings)
+        ),
         scope_section(coded_items(report.line_items, findings.scope_of_work)),
         _hazards(findings),
         checklist_section(findings),

@@ -48,9 +48,9 @@ Scope of works:
 - Apply antimicrobial to kitchen subfloor 9 m2
 - Extract water from hallway carpet 6 m2
 - Monitoring and moisture mapping 3 hours
-Technician: Sam Reid (WRT, ASD)
-Company: Croydon Restorations Pty Ltd, ABN 12 345 678 901
 """
+# Who did the work, as a technician's notes close (other tests add their own letterhead to NOTES)
+PARTIES = "Technician: Sam Reid (WRT, ASD)\nCompany: Croydon Restorations Pty Ltd, ABN 12 345 678 901\n"
 
 # What the scope lines must show in every document: the description with its quantity and unit.
 SCOPE = [
@@ -68,7 +68,7 @@ GOAL_MET = "goal 14 WME met on 15 Nov 2026"
 
 @pytest.fixture(scope="module")
 def findings() -> Findings:
-    found = analyze_text(NOTES)
+    found = analyze_text(NOTES + PARTIES)
     # A note for the contractor, as an analyzer or a fallback writes them
     found.notes.append(CONTRACTOR_NOTE)
     return found
