@@ -77,9 +77,8 @@ def calculation_statement(item: EquipmentItem) -> str:
     if not is_calculated(item):
         reason = item.calculation.removesuffix(_AS_PLACED).strip()
         return reason if reason.startswith(_NOT_CALCULATED) else f"{_NOT_CALCULATED}: {reason}."
-    inputs = ", ".join(f"{name} = {number(value)}" for name, value in item.inputs.items())
-    formula = f"{item.calculation} (inputs: {inputs})" if inputs else item.calculation
-    return f"Calculated {item.quantity}: {formula}"
+    # The formula already shows its numbers; the machine-named `inputs` stay in the JSON
+    return f"Calculated {item.quantity}: {item.calculation}"
 
 
 def _calculation_row(item: EquipmentItem) -> tuple[str, ...]:
