@@ -86,9 +86,7 @@ def test_one_statement_about_calculated_and_placed() -> None:
     assert row[:3] == ("Air mover", "4", "Not calculated: the wet floor area of Kitchen is not stated.")
     assert not any("Calculated 4" in cell for cell in row)
     # And the second shows its quantity with its formula, and what was placed against it
-    assert (
-        calculation_statement(calculated) == "Calculated 6: 2 rooms + ceil(96 / 60) = 4"
-    )
+    assert calculation_statement(calculated) == "Calculated 6: 2 rooms + ceil(96 / 60) = 4"
     row = equipment_section([calculated], []).blocks[1].rows[0]  # type: ignore[union-attr]
     assert row[1] == "4 (2 fewer than calculated)"
 
