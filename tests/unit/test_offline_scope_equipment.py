@@ -181,3 +181,16 @@ def test_a_log_tables_qty_column_and_times_reach_the_runs() -> None:
     assert (run.quantity, run.run_hours) == (3, 70.75)
     assert run.placed_at is not None and run.placed_at.isoformat() == "2026-11-13T11:30:00"
     assert run.removed_at is not None and run.removed_at.isoformat() == "2026-11-16T10:15:00"
+
+
+def test_a_log_rows_make_and_model_reach_the_run() -> None:
+    # Given an equipment table naming the dehumidifier's make and model
+    findings = analyze_text(
+        "Job 55. 12 Acacia Rd, Bunbury WA 6230. Attended 13/11/2026.\n"
+        "Kitchen: laminate wet, 4 x 3 m.\n"
+        "| Unit | Qty | Placed | Removed |\n"
+        "| Dri-Eaz LGR 7000XLi dehumidifier | 1 | 13/11/2026 | 16/11/2026 |\n"
+    )
+    # Then the run carries the make and model as written
+    (run,) = findings.equipment_runs
+    assert (run.kind, run.model) == (EquipmentKind.DEHUMIDIFIER, "Dri-Eaz LGR 7000XLi")

@@ -58,6 +58,7 @@ class _Open:
     source: SourceSpan
     run_hours: float | None
     placed_at: datetime | None = None  # with the time, when the log gives one
+    model: str | None = None
 
 
 @dataclass
@@ -133,7 +134,9 @@ def replay(events: Sequence[Event]) -> Replay:
         elif mode == "total":
             placed = event.quantity - now
         if placed > 0:
-            runs.append(_Open(placed, event.room, event.on, event.line.span(), event.run_hours, event.at))
+            runs.append(
+                _Open(placed, event.room, event.on, event.line.span(), event.run_hours, event.at, event.model)
+            )
             now += placed
         on_site[event.kind] = now
         if event.dehumidifier_type and result.dehumidifier_type is None:
@@ -191,7 +194,7 @@ def _close(
             continue
         remaining -= taken
         touched.append(index)
-        taken_run = _Open(taken, run.room, run.placed_on, run.source, run.run_hours, run.placed_at)
+        taken_run = _Open(taken, run.room, run.placed_on, run.source, run.run_hours, run.placed_at, run.model)
         result.runs.append(_run(kind, taken_run, on, at))
         run.quantity -= taken
     while runs and runs[-1].quantity == 0:
@@ -212,6 +215,7 @@ def _run(
         placed_on=run.placed_on,
         removed_on=removed_on if in_order else None,
         placed_at=run.placed_at,
+        model=run.model,
         removed_at=removed_at
         if in_order and removed_at is not None and removed_at.date() == removed_on
         else None,

@@ -24,7 +24,7 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.dates import (
     Dates,
 )
-from chalicelib.analysis.offline.equipment_times import hours_between, time_after
+from chalicelib.analysis.offline.equipment_times import hours_between, make_and_model, time_after
 from chalicelib.analysis.offline.spaces import (
     room_mentions,
 )
@@ -256,6 +256,7 @@ class Event:
     dehumidifier_type: str | None = None
     run_hours: float | None = None  # stated, or a log row's two times apart ("placed 13/11 11:30")
     at: datetime | None = None  # the time with the date; the day-keyed replay does not use it yet
+    model: str | None = None  # "Dri-Eaz LGR 7000XLi", as written
 
 
 def kind_of(match: re.Match[str]) -> tuple[EquipmentKind, str | None] | None:
@@ -365,9 +366,10 @@ def _log_row(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
     stated = _RUN_HOURS.search(text)
     hours = float(stated.group("a") or stated.group("b")) if stated else hours_between(placed_at, removed_at)
     room = rooms[0] if rooms else None
+    model = make_and_model(text[: found[0].start])
     return [
-        Event(kind[0], quantity, "add", placed, line, room, kind[1], hours, placed_at),
-        Event(kind[0], quantity, "remove", removed, line, room, kind[1], None, removed_at),
+        Event(kind[0], quantity, "add", placed, line, room, kind[1], hours, placed_at, model),
+        Event(kind[0], quantity, "remove", removed, line, room, kind[1], None, removed_at, model),
     ]
 
 

@@ -1,5 +1,5 @@
-"""The times an equipment log writes beside its dates ("placed 13/11/2026 11:30, removed 15/11
-10:15"), and the hours run between them."""
+"""What an equipment log writes beside a unit: the times with its dates ("placed 13/11/2026 11:30,
+removed 15/11 10:15"), the hours run between them, and the unit's make and model."""
 
 from __future__ import annotations
 
@@ -31,3 +31,18 @@ def hours_between(placed: datetime | None, removed: datetime | None) -> float | 
     """Hours run from the two times; none when either is missing or they run backwards."""
     ok = placed is not None and removed is not None and removed >= placed
     return round((removed - placed).total_seconds() / 3600, 2) if ok and placed and removed else None
+
+
+# The makers whose drying equipment restorers name, then the model words after the name.
+_MAKE_MODEL = re.compile(
+    r"\b(?P<make>dri-?eaz|phoenix|b-?air|xpower|ebac|aerial|trotec|sahara|abatement technologies"
+    r"|hydro-?force|omnitec|munters|thermo-?stat|dehumidifier corp|quest|santa fe|bluedri|stealth)\b"
+    r"(?P<model>(?: [A-Za-z]*\d[\w-]*| (?:lgr|xli|pro|max|hd|ht|sb|mini|air|dry|dryer|velo|sahara)\b){0,4})",
+    FLAGS,
+)
+
+
+def make_and_model(text: str) -> str | None:
+    """ "Dri-Eaz LGR 7000XLi", "Phoenix 200 Max": a maker the trade knows and the model after it."""
+    found = _MAKE_MODEL.search(text)
+    return found.group(0).strip() if found else None
