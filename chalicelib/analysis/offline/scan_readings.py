@@ -25,6 +25,7 @@ from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
 from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
+from chalicelib.analysis.offline.reading_point_rereads import point_rereads
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
@@ -193,6 +194,8 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
         taken_on = self._lead_date(line, taken_on)
         self._note_air(line)
         self._note_section(line)
+        if self._read_points_again(line, taken_on):
+            return True
         drafts = self._legend_drafts(line, self._rows, taken_on, self._row_scales())
         if drafts is not None:  # a point legend's line, or a row of the wide table of its points
             self._in_table = False
@@ -454,6 +457,34 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
             self.__dict__.setdefault("_reference_points", set()).add(reading.point)
         if not self._is_air(line, reading.unit or "") and not _after_temperature(line.text, reading.start):
             self._append(draft, told=reading.told)
+
+    def _read_points_again(self, line: Line, taken_on: date | None) -> bool:
+        """ "B 17% | C 21% | G 33 | H not read": a map's points re-read by code alone."""
+        if not self._points:
+            return False
+        rereads = point_rereads(line.text, frozenset(self._points))
+        if rereads is None:
+            return False
+        references: set[str] = self.__dict__.setdefault("_reference_points", set())
+        for code, value, written in rereads:
+            location, material, unit = self._points[code]
+            scale = explicit_scale(written) if written else None
+            unit = scale or unit
+            if value > MAX_PERCENT and unit != "REL":
+                continue
+            draft = ReadingDraft(
+                location=location,
+                material=material,
+                value=value,
+                unit=unit,
+                meter=self._meter,
+                taken_on=taken_on,
+                is_reference=code in references,
+                said_dry=None,
+                source=line.span(),
+            )
+            self._append(draft, told=False)
+        return True
 
     def _room_right_after(self, text: str, end: int) -> Mention | None:
         """ "read 28%MC in the rumpus and 31%MC in the granny flat": the room right after a reading."""
