@@ -135,13 +135,19 @@ def file_on_request(ports: Ports, workflow: Workflow, extension: str, *, draft: 
     except NotFound:
         # Rendered before formats waited for a request: OUTPUT stored this format itself.
         return report_key(workflow.user_id, workflow.id, extension, draft=draft)
-    digest = hashlib.sha256(data).hexdigest()
+    # Photos keep arriving after OUTPUT (a TEXT workflow reports at once): the file shows the
+    # photos received by the time it is asked for, so their hashes are part of its name.
+    received = sorted(photos.received_hashes(ports, workflow))
+    digest = hashlib.sha256(data + "\n".join(received).encode("ascii")).hexdigest()
     key = rendered_report_key(workflow.user_id, workflow.id, extension, digest, draft=draft)
     if blobs.size_of(key) is None:
         source = ReportSource.model_validate_json(data)
-        images = {photo_id: blobs.get_bytes(image_key) for photo_id, image_key in source.image_keys.items()}
+        shown, images, _ = _photos(ports, workflow)
+        report = source.report.model_copy(
+            update={"photos": shown, "photo_captions": photos.named_without_images(ports, workflow, shown)}
+        )
         logo = logo_bytes(ports, source.report.company)
-        rendered = _as_bytes(RENDERERS[extension](source.report.with_images(images).with_logo(logo)))
+        rendered = _as_bytes(RENDERERS[extension](report.with_images(images).with_logo(logo)))
         blobs.put_bytes(key, rendered, REPORT_CONTENT_TYPES[extension])
     return key
 

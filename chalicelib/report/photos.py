@@ -67,6 +67,17 @@ class PhotoCaption(CamelModel):
 # --- loading, through the ports --------------------------------------------------------------------
 
 
+def received_hashes(ports: Ports, workflow: Workflow) -> list[str]:
+    """The SHA-256 of each photo received with a report copy: what a report of them depends on."""
+    from chalicelib.core.photos import received_photos
+
+    return [
+        photo.sha256
+        for photo in received_photos(ports, workflow.id)
+        if photo.report_key is not None and photo.sha256 is not None
+    ]
+
+
 def load(ports: Ports, workflow: Workflow, *, with_gps: bool) -> tuple[list[ReportPhoto], dict[str, bytes]]:
     """The received photos as the report lists them, and their report copies' bytes by id."""
     from chalicelib.core.photos import received_photos

@@ -342,3 +342,26 @@ def test_qa_warns_about_rooms_and_demolition_without_photos_but_passes(api: Api)
         ("AFFECTED_AREA_WITHOUT_PHOTO", "warning"),
         ("DEMOLITION_WITHOUT_BEFORE_PHOTO", "warning"),
     }
+
+
+def test_a_photo_that_arrives_after_the_report_is_in_the_pdf_asked_for_later(
+    api: Api, http_pool: urllib3.PoolManager
+) -> None:
+    # Given a TEXT workflow that reported at once, and its PDF downloaded with no photo yet
+    workflow_id = api.create_text("\n".join(WATER_PAGES), title="5 Ash St")
+    assert api.wait_for(workflow_id)["status"] == "COMPLETED"
+    from pypdf import PdfReader
+
+    before = PdfReader(io.BytesIO(_download(api, http_pool, workflow_id, "pdf")))
+    assert sum(len(page.images) for page in before.pages) == 0
+    # When a photo arrives afterwards
+    data = make_jpeg(colour=(90, 90, 200))
+    photo = add_photo(
+        api, http_pool, workflow_id, data, room="Laundry", caption="Laundry floor after extraction"
+    )
+    assert photo["status"] == "RECEIVED", photo
+    # Then the PDF asked for now embeds it, with its hash prefix
+    after = PdfReader(io.BytesIO(_download(api, http_pool, workflow_id, "pdf")))
+    assert sum(len(page.images) for page in after.pages) == 1
+    text = "".join(page.extract_text() or "" for page in after.pages).replace("\n", "")
+    assert hashlib.sha256(data).hexdigest()[:12] in text
