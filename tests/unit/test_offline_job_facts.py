@@ -571,3 +571,20 @@ def test_a_visit_the_same_morning_as_an_early_call_is_that_day() -> None:
     assert findings.job.inspection_date.value == date(2025, 7, 15)
     days = {(reading.value, reading.taken_on) for reading in findings.moisture_readings}
     assert (24.0, date(2025, 7, 15)) in days
+
+
+def test_a_visit_before_the_loss_and_an_emails_sent_date_are_not_the_inspection() -> None:
+    # Given a homeowner's e-mail: its header's date, a roof inspection months before the leak, and
+    # the restorer's visit the day after the leak
+    findings = analyze_text(
+        "From: Dana Whitfield\n"
+        "Date: 02/14/2025\n"
+        "Subject: Claim # 00-4417-882-PA - ceiling leak, 5830 Beacon Rise, Pittsburgh PA 15217\n\n"
+        "On Sunday 02/09/2025 around noon water started dripping from the ceiling in our back bedroom."
+        " For what it's worth, we had the whole roof inspected on 11/14/2024 and it passed.\n\n"
+        "Allegheny Dry & Restore came on Monday 02/10. The back bedroom ceiling read 68 on his meter.\n"
+    )
+    # Then the inspection is the restorer's visit, and its reading is that day's
+    assert findings.job.date_of_loss is not None and findings.job.date_of_loss.value == date(2025, 2, 9)
+    assert findings.job.inspection_date is not None
+    assert findings.job.inspection_date.value == date(2025, 2, 10)

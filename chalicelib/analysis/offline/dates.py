@@ -139,6 +139,20 @@ def _opens_with_day(text: str, start: int, first: DateMatch) -> bool:
     )
 
 
+# An e-mail's header ("From:", "To:", "Date: 02/14/2025", "Subject:"): its date is when it was sent.
+_MAIL_HEADER = re.compile(r"^\s*(?:from|to|cc|sent|date|subject)\s*:", FLAGS)
+_MAIL_HEADER_LINES = 8
+
+
+def _mail_header_lines(lines: Sequence[Line]) -> frozenset[int]:
+    """The lines of a leading e-mail header, when the notes open with one (a From: or Subject:)."""
+    top = [line for line in lines if line.text][:_MAIL_HEADER_LINES]
+    header = [line for line in top if _MAIL_HEADER.match(line.text)]
+    if not any(re.match(r"\s*(?:from|subject)\s*:", line.text, FLAGS) for line in header):
+        return frozenset()
+    return frozenset(line.number for line in header)
+
+
 _VISIT_DATE_REACH = 60  # how far into a visit line its own date may be written
 
 
@@ -359,9 +373,10 @@ class Visits:
     def first_visit(self, lines: Sequence[Line], dates: Dates) -> DateFact | None:
         """Without an inspection label, the first dated visit line is the inspection."""
         anchor: date | None = None
+        header = _mail_header_lines(lines)
         for line in lines:
             found = [match.value for match in dates.find(line.text, anchor) if match.value]
-            if self.is_visit_line(line.text):
+            if self.is_visit_line(line.text) and line.number not in header:
                 visit = [m.value for m in dates.find(line.text, anchor, yearless_numeric=True) if m.value]
                 # "03/04 21:50 - FNOL from the manager" logs a call, not a visit.
                 if visit and not _LOG_ENTRY.search(line.text, 0, _LOG_REACH):
@@ -373,9 +388,15 @@ class Visits:
         """The visit date each line falls under; before any visit line, the inspection date."""
         current, anchor, day_one = inspection, inspection, inspection
         result: list[date | None] = []
+        header = _mail_header_lines(lines)
         for line in lines:
             text = line.text
             start = self._start(text)
+            if line.number in header:  # "Date: 02/14/2025" in an e-mail's header: when it was sent
+                sent = [match.value for match in self._dates.find(text, anchor) if match.value]
+                anchor = sent[-1] if sent else anchor  # (it still tells the year of what follows)
+                result.append(current)
+                continue
             visit = _VISIT_START.match(text, start) if not _NOT_VISIT.match(text, start) else None
             found = self._dates.find(
                 text, anchor, yearless_numeric=visit is not None or self.is_visit_line(text)

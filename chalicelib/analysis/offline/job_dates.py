@@ -62,7 +62,8 @@ _ARRIVAL = re.compile(
 
 
 _OUR_SIDE = re.compile(
-    r"\b(?:we|I|he|she|they|restorer|restoration|technician|tech|inspector|assessor|adjuster|crew|team"
+    # ("Allegheny Dry & Restore came on Monday 02/10": a restoration firm by its name)
+    r"\b(?:we|I|he|she|they|restor\w*|technician|tech|inspector|assessor|adjuster|crew|team"
     r"|company|contractor)\b",
     FLAGS,
 )
@@ -91,6 +92,9 @@ _NOT_LOSS_EVENT = re.compile(
     r"|dehumidifiers?|dehus?|readings?|read|we did)\b",
     FLAGS,
 )
+
+
+_ARRIVALS_KEPT = 4  # told arrivals kept: the first of them after the loss is the inspection
 
 
 _LABEL_TO_DATE = 40  # how far after a label its date may be
@@ -217,7 +221,7 @@ class JobDates:
     def read(self, lines: Sequence[Line]) -> tuple[DateFact | None, DateFact | None]:
         loss_labelled: _Found | None = None
         inspection_labelled: _Found | None = None
-        arrival: _Found | None = None
+        arrivals: list[_Found] = []  # each told arrival, in order: an early one may predate the loss
         loss_told: list[_Found] = []
         discovered: list[_Found] = []
         loss_related: list[_Found] = []
@@ -234,7 +238,8 @@ class JobDates:
             events = context.events(line.text, found)
             loss_labelled = loss_labelled or self._labelled(_LOSS_DATE_LABEL, line, found, third_party=False)
             inspection_labelled = inspection_labelled or self._labelled(_INSPECTION_LABEL, line, found)
-            arrival = arrival or self._arrival(line, found, context, events)
+            if len(arrivals) < _ARRIVALS_KEPT and (arrival := self._arrival(line, found, context, events)):
+                arrivals.append(arrival)
             loss_told.extend(self._loss_sentences(line, found))
             discovered.extend(self._discoveries(line, found))
             loss_related.extend(self._related_loss(line, found, context, events))
@@ -243,11 +248,20 @@ class JobDates:
             anchor = found[-1].value if found else anchor
             context.advance(events)
         call_out.close()
-        inspection = inspection_labelled or arrival
-        inspection_fact = inspection.fact() if inspection else self._visits.first_visit(lines, self._dates)
-        first_visit = inspection_fact.value if inspection_fact else None
         # A claim dates the loss by its discovery when nothing says when the water got out.
         told = [*loss_told, *loss_related, *call_out.found, *discovered]
+        # No visit for this loss comes before it: "we had the roof inspected on 11/14/2024" is not
+        # the inspection of a leak that began on 02/09/2025.
+        losses = [found.value for found in (loss_labelled, *told) if found is not None]
+        earliest_loss = min(losses) if losses else None
+        visits = [found for found in (inspection_labelled, *arrivals) if found is not None]
+        # (a form's own "Inspected: 03/10" stands even before a wrong loss date: QA says they conflict)
+        kept = [v for v in visits if not earliest_loss or v.value >= earliest_loss or _is_form_field(v.line)]
+        inspection = kept[0] if kept else None
+        inspection_fact = inspection.fact() if inspection else self._visits.first_visit(lines, self._dates)
+        if inspection is None and inspection_fact and earliest_loss and inspection_fact.value < earliest_loss:
+            inspection_fact = None  # a dated visit line before the loss is some other visit
+        first_visit = inspection_fact.value if inspection_fact else None
         return self._loss(loss_labelled, told, relative, first_visit), inspection_fact
 
     @staticmethod
@@ -411,6 +425,19 @@ class JobDates:
 
 
 _TO_SITE = re.compile(r" ?(?:on |at |to )?site\b", FLAGS)
+
+
+def _is_form_field(line: Line) -> bool:
+    """Whether an inspection label opens the line or a clause of it ("Inspected: 03/10/2024",
+    "DOL 12/03/2024. inspected 10/03/2024"), rather than sitting inside a sentence ("we had the
+    roof inspected on 11/14/2024")."""
+    return any(
+        _FIELD_START.search(line.text[: label.start()]) is not None
+        for label in _INSPECTION_LABEL.finditer(line.text)
+    )
+
+
+_FIELD_START = re.compile(r"(?:^|[.;|]\s*)[\s\-*#>\u2022]*$")
 
 
 def _is_our_arrival(text: str, cue: re.Match[str], start: int, end: int) -> bool:
