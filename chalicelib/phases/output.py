@@ -8,7 +8,7 @@ from typing import Any
 from chalicelib.core.models import OrchestratorPhase, Workflow
 from chalicelib.core.ports import Ports
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
-from chalicelib.report.files import render_report_files
+from chalicelib.report.files import download_paths, render_report_files
 
 
 def handle(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
@@ -21,7 +21,7 @@ def render_reports(ports: Ports, workflow: Workflow, state: ExecutionState) -> P
     return PhaseResult(
         outcome={"formats": sorted(keys)},
         output_data={
-            "reports": keys,  # rendered now
+            "reports": download_paths(keys),  # rendered now
             "onRequest": list(rendered.on_request),  # rendered when first downloaded, then kept
             "damageType": findings.damage_type,
             "affectedAreas": len(findings.affected_areas),

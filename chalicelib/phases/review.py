@@ -19,7 +19,7 @@ from chalicelib.core.models import RUNNING_STATUSES, Review, ReviewReason, Workf
 from chalicelib.core.ports import Ports
 from chalicelib.core.review import severity_counts
 from chalicelib.phases.runner import ExecutionState
-from chalicelib.report.files import render_report_files
+from chalicelib.report.files import download_paths, render_report_files
 
 
 class ReviewEvent(ExecutionState):
@@ -55,7 +55,7 @@ def review_point(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
         )
         workflow.output_data = {
             "draft": True,
-            "reports": keys,  # rendered now
+            "reports": download_paths(keys),  # rendered now
             "onRequest": list(rendered.on_request),  # PDF and Word: when first downloaded
             "qa": {"passed": qa.passed, "issues": len(qa.issues), "errors": errors, "warnings": warnings},
         }

@@ -164,3 +164,9 @@ def _photos(
 
 def _as_bytes(rendered: str | bytes) -> bytes:
     return rendered.encode("utf-8") if isinstance(rendered, str) else rendered
+
+
+def download_paths(keys: dict[str, str]) -> dict[str, str]:
+    """What a workflow's record shows of its files: where each is downloaded (relative to the
+    workflow: `report?format=pdf`), never the storage key, which names the user and the store."""
+    return {extension: f"report?format={extension}" for extension in sorted(keys)}

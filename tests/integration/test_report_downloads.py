@@ -40,7 +40,7 @@ def test_pdf_and_word_wait_for_the_first_download_and_are_then_reused(api: Api) 
     assert workflow["status"] == "COMPLETED", workflow
     # Then OUTPUT rendered the cheap formats and says which wait for a request
     output = workflow["outputData"]
-    assert sorted(output["reports"]) == ["csv", "json", "md"]
+    assert output["reports"] == {f: f"report?format={f}" for f in ("csv", "json", "md")}  # no storage key
     assert sorted(output["onRequest"]) == ["docx", "pdf"]
 
     # When a stranger asks for the PDF first: 404, as for a missing workflow
