@@ -14,14 +14,11 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from pydantic import Field
-
 from chalicelib.analysis import Findings, QaResult
 from chalicelib.analysis.findings import CamelModel
 from chalicelib.core.company import logo_bytes
 from chalicelib.core.documents import (
     findings_key_of,
-    photo_report_key,
     qa_key_of,
     rendered_report_key,
     report_key,
@@ -60,11 +57,10 @@ EAGER_FORMATS = tuple(extension for extension in RENDERERS if extension not in O
 
 
 class ReportSource(CamelModel):
-    """What a file rendered on request is rendered from: the report model, and where the
-    report copies of its photos are (their bytes are never part of the model)."""
+    """What a file rendered on request is rendered from: the report model as OUTPUT made it (its
+    photos are read again when the file is rendered: they may have arrived since)."""
 
     report: Report
-    image_keys: dict[str, str] = Field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -84,7 +80,10 @@ def render_report_files(
     blobs = ports.blobs
     findings = Findings.model_validate(blobs.get_json(findings_key_of(workflow)))
     qa_result = QaResult.model_validate(blobs.get_json(qa_key_of(workflow)))
-    shown, images, image_keys = _photos(ports, workflow)
+    # A signature is what the files are checked against: sign-off renders and hashes them all.
+    formats = tuple(RENDERERS) if signature else EAGER_FORMATS
+    embeds = any(extension in ON_REQUEST_FORMATS for extension in formats)
+    shown, images = _photos(ports, workflow, with_bytes=embeds)
     report = (
         Report(
             workflow_id=workflow.id,
@@ -104,8 +103,6 @@ def render_report_files(
         .with_images(images)
         .with_logo(logo_bytes(ports, company))
     )
-    # A signature is what the files are checked against: sign-off renders and hashes them all.
-    formats = tuple(RENDERERS) if signature else EAGER_FORMATS
     keys, hashes = {}, {}
     signed = f"rev-{signature.revision}-{signature.signed_at:%Y%m%dT%H%M%S%f}" if signature else None
     for extension in formats:
@@ -115,7 +112,7 @@ def render_report_files(
         blobs.put_bytes(keys[extension], data, REPORT_CONTENT_TYPES[extension])
     if signature is None:
         # Written last: a source on the store means its eager files are there too.
-        source = ReportSource(report=report, image_keys=image_keys)
+        source = ReportSource(report=report)
         blobs.put_bytes(
             report_source_key(workflow.user_id, workflow.id, draft=draft),
             source.model_dump_json(by_alias=True).encode("utf-8"),
@@ -142,7 +139,7 @@ def file_on_request(ports: Ports, workflow: Workflow, extension: str, *, draft: 
     key = rendered_report_key(workflow.user_id, workflow.id, extension, digest, draft=draft)
     if blobs.size_of(key) is None:
         source = ReportSource.model_validate_json(data)
-        shown, images, _ = _photos(ports, workflow)
+        shown, images = _photos(ports, workflow, with_bytes=True)
         report = source.report.model_copy(
             update={"photos": shown, "photo_captions": photos.named_without_images(ports, workflow, shown)}
         )
@@ -153,13 +150,9 @@ def file_on_request(ports: Ports, workflow: Workflow, extension: str, *, draft: 
 
 
 def _photos(
-    ports: Ports, workflow: Workflow
-) -> tuple[list[photos.ReportPhoto], dict[str, bytes], dict[str, str]]:
-    """The photos shown, their images, and where each image is kept (receipt stores every report
-    copy at `photo_report_key`)."""
-    shown, images = photos.load(ports, workflow, with_gps=get_settings().report_photo_gps)
-    image_keys = {photo_id: photo_report_key(workflow.user_id, workflow.id, photo_id) for photo_id in images}
-    return shown, images, image_keys
+    ports: Ports, workflow: Workflow, *, with_bytes: bool
+) -> tuple[list[photos.ReportPhoto], dict[str, bytes]]:
+    return photos.load(ports, workflow, with_gps=get_settings().report_photo_gps, with_bytes=with_bytes)
 
 
 def _as_bytes(rendered: str | bytes) -> bytes:

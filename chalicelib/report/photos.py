@@ -78,18 +78,22 @@ def received_hashes(ports: Ports, workflow: Workflow) -> list[str]:
     ]
 
 
-def load(ports: Ports, workflow: Workflow, *, with_gps: bool) -> tuple[list[ReportPhoto], dict[str, bytes]]:
-    """The received photos as the report lists them, and their report copies' bytes by id."""
+def load(
+    ports: Ports, workflow: Workflow, *, with_gps: bool, with_bytes: bool = True
+) -> tuple[list[ReportPhoto], dict[str, bytes]]:
+    """The received photos as the report lists them, and their report copies' bytes by id (read
+    only `with_bytes`: JSON, Markdown and CSV list photos, only PDF and Word embed them)."""
     from chalicelib.core.photos import received_photos
 
     photos, images = [], {}
     for photo in received_photos(ports, workflow.id):
         if photo.report_key is None or photo.sha256 is None:
             continue
-        try:
-            images[photo.id] = ports.blobs.get_bytes(photo.report_key)
-        except NotFound:
-            continue  # a copy deleted by hand: the record still lists it (GET .../photos)
+        if with_bytes:
+            try:
+                images[photo.id] = ports.blobs.get_bytes(photo.report_key)
+            except NotFound:
+                continue  # a copy deleted by hand: the record still lists it (GET .../photos)
         photos.append(_report_photo(photo, with_gps))
     return photos, images
 
@@ -135,8 +139,9 @@ def _folded(text: str) -> str:
 # --- planning: the section ---------------------------------------------------------------------
 
 
-def with_photos(document: ReportDocument, report: Report, images: dict[str, bytes]) -> ReportDocument:
-    """The document with a Photos section (before the scope), when there is anything to show."""
+def with_photos(document: ReportDocument, report: Report, images: dict[str, bytes] | None) -> ReportDocument:
+    """The document with a Photos section (before the scope), when there is anything to show;
+    `images` None lists the photos without embedding them (Markdown)."""
     section = photo_section(report, images)
     if section is None:
         return document
@@ -146,14 +151,16 @@ def with_photos(document: ReportDocument, report: Report, images: dict[str, byte
     return replace(document, sections=tuple(sections))
 
 
-def photo_section(report: Report, images: dict[str, bytes]) -> Section | None:
-    shown = [photo for photo in report.photos if photo.id in images]
+def photo_section(report: Report, images: dict[str, bytes] | None) -> Section | None:
+    listed_only = images is None
+    images = images or {}
+    shown = [photo for photo in report.photos if listed_only or photo.id in images]
     if not shown and not report.photo_captions:
         return None
     blocks: list[Subheading | Figures | Paragraph | Bullets] = []
     for room, photos in _by_room(shown, [area.room for area in report.findings.affected_areas]):
         blocks.append(Subheading(room))
-        blocks.append(Figures(tuple(_figure(photo, images[photo.id]) for photo in photos)))
+        blocks.append(Figures(tuple(_figure(photo, images.get(photo.id, b"")) for photo in photos)))
     if report.photo_captions:
         blocks.append(Paragraph("Photos the notes name that were not received:"))
         blocks.append(Bullets(tuple(_caption_line(named) for named in report.photo_captions)))

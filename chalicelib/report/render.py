@@ -83,7 +83,7 @@ def render_json(report: Report) -> str:
 
 
 def render_markdown(report: Report) -> str:
-    return write_markdown(with_photos(build_document(report), report, report.images))
+    return write_markdown(with_photos(build_document(report), report, None))  # lists, embeds none
 
 
 def render_csv(report: Report) -> str:
