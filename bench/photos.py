@@ -50,8 +50,8 @@ def _report_copy(seed: int) -> tuple[bytes, int, int]:
     return checked.report_jpeg, checked.width, checked.height
 
 
-def _report(count: int, copies: list[tuple[bytes, int, int]]) -> Report:
-    findings = analyze_text(NOTES)
+def photo_set(count: int, copies: list[tuple[bytes, int, int]]) -> tuple[list[ReportPhoto], dict[str, bytes]]:
+    """`count` photos spread over the rooms, and their report copies' bytes by id."""
     photos, images = [], {}
     for n in range(count):
         image, width, height = copies[n % len(copies)]
@@ -68,6 +68,12 @@ def _report(count: int, copies: list[tuple[bytes, int, int]]) -> Report:
             )
         )
         images[photo_id] = image
+    return photos, images
+
+
+def _report(count: int, copies: list[tuple[bytes, int, int]]) -> Report:
+    findings = analyze_text(NOTES)
+    photos, images = photo_set(count, copies)
     report = Report(
         workflow_id="wf_" + "0" * 32,
         title="Bench",

@@ -15,6 +15,7 @@ report once, so the same document twice would flatter it.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib.util
 import json
 import os
@@ -37,14 +38,13 @@ import baseline_pdf_report  # noqa: E402
 from chalicelib.analysis import analyze_text, check_findings  # noqa: E402
 from chalicelib.analysis.findings import Findings  # noqa: E402
 from chalicelib.report import pdf_fonts  # noqa: E402
-from chalicelib.report.photos import ReportPhoto  # noqa: E402
 from chalicelib.report.render import Report, render_docx, render_pdf  # noqa: E402
 from tests.unit.test_report_insurer_job import NOTES as TYPICAL_NOTES  # noqa: E402
 
 Render = Callable[[Report], bytes]
-ROOMS = ("Kitchen", "Hallway", "Laundry", "Bedroom 1", "Bathroom")
 
 
+@functools.cache
 def _photo_bench() -> Any:
     """bench/photos.py, for its generator of phone-like report copies."""
     spec = importlib.util.spec_from_file_location("bench_photos", ROOT / "bench" / "photos.py")
@@ -61,22 +61,7 @@ def _reports(
     qa = check_findings(findings)
     made = []
     for run in range(runs + 1):
-        shown, images = [], {}
-        for n in range(photos):
-            image, width, height = copies[n % len(copies)]
-            photo_id = f"ph_{n:032x}"
-            shown.append(
-                ReportPhoto(
-                    id=photo_id,
-                    room=ROOMS[n % len(ROOMS)],
-                    caption=f"Photo {n + 1}: wall and floor before removal",
-                    taken_at="2026-11-20 09:14 (EXIF)",
-                    sha256=f"{n:064x}",
-                    width=width,
-                    height=height,
-                )
-            )
-            images[photo_id] = image
+        shown, images = _photo_bench().photo_set(photos, copies)
         report = Report(
             workflow_id=f"wf_{run:032x}",
             title=f"27 Wattle Grove \u2014 dishwasher leak (run {run})",
