@@ -29,3 +29,44 @@ def test_an_ambiguous_date_far_from_any_known_one_stays_undetermined() -> None:
     findings = analyze_text("Site: 40 Larch Rd, Kelowna BC V1Y 2K4\nDate of loss: 04/05/2026\n")
     # Then the date of loss is left undetermined rather than guessed
     assert findings.job.date_of_loss is None
+
+
+def test_a_weekday_and_day_that_fit_two_months_take_the_one_the_story_moves_to() -> None:
+    # Given a loss on Tuesday 11 March 2025, an aside about 28 February, then a visit on "Thursday
+    # 13th" (13 February and 13 March 2025 are both Thursdays)
+    findings = analyze_text(
+        "The pipe burst on Tuesday 11 March 2025 in the laundry. It was serviced on 28 February.\n"
+        "The drying company came on Thursday 13th and found the laundry floor wet.\n"
+    )
+    # Then the visit is 13 March: after the dates around it, not a month before the loss
+    assert findings.job.inspection_date is not None
+    assert findings.job.inspection_date.value == date(2025, 3, 13)
+
+
+def test_a_drying_firm_named_by_its_name_is_the_visit() -> None:
+    findings = analyze_text(
+        "On Monday 9 November 2026 the vanity pipe leaked in the bathroom.\n"
+        "Clearwater Drying came out Tuesday afternoon, 10 November, and read the wall at 28.\n"
+    )
+    assert findings.job.inspection_date is not None
+    assert findings.job.inspection_date.value == date(2026, 11, 10)
+
+
+def test_an_arrival_told_by_its_hour_is_on_the_day_the_sentence_before_gave() -> None:
+    findings = analyze_text(
+        "The hose came off on Monday, March 3, 2025 in the evening. The cook found it at 6:10 a.m. on "
+        "Tuesday, March 4, 2025. We were on site at 6:40 a.m., before the children arrived.\n"
+    )
+    assert findings.job.inspection_date is not None
+    assert findings.job.inspection_date.value == date(2025, 3, 4)
+
+
+def test_a_file_note_entry_headed_by_its_date_and_site_visit_is_the_inspection() -> None:
+    # Given an adjuster's file notes: the call, a leak-detection firm's visit, then our site visit
+    findings = analyze_text(
+        "29/09/2025 - FNOL by phone. Water running under the kitchen floor.\n"
+        "02/10/2025 - Trace & access carried out by LeakTrace SW in the kitchen.\n"
+        "07/10/2025 - Site visit. Kitchen screed wet.\n"
+    )
+    assert findings.job.inspection_date is not None
+    assert findings.job.inspection_date.value == date(2025, 10, 7)

@@ -339,13 +339,21 @@ class Dates:
 
 def _weekday_day(day: int, weekday: int, anchor: date) -> date | None:
     """The one date near `anchor` (its month or the next or last) with this day and weekday."""
-    candidates = set()
+    candidates = []
     for shift in (-1, 0, 1):
         month_index = anchor.year * 12 + anchor.month - 1 + shift
         candidate = _safe_date(month_index // 12, month_index % 12 + 1, day)
         if candidate is not None and candidate.weekday() == weekday and abs(candidate - anchor) <= _NEAR_DAYS:
-            candidates.add(candidate)
-    return candidates.pop() if len(candidates) == 1 else None
+            candidates.append(candidate)
+    if len(candidates) < 2:
+        return candidates[0] if candidates else None
+    # February's 13th and March's share a weekday: the one much nearer the dates around it, else the
+    # one after them (a story moves forward: "serviced on 28 February ... they came on Thursday 13th").
+    nearest, second = sorted(candidates, key=lambda candidate: abs(candidate - anchor))[:2]
+    if 2 * abs(nearest - anchor) <= abs(second - anchor):
+        return nearest
+    after = [candidate for candidate in candidates if candidate >= anchor]
+    return min(after) if after else None
 
 
 # --- visit days --------------------------------------------------------------------------------

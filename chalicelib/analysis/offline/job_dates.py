@@ -62,9 +62,9 @@ _ARRIVAL = re.compile(
 
 
 _OUR_SIDE = re.compile(
-    # ("Allegheny Dry & Restore came on Monday 02/10": a restoration firm by its name)
+    # ("Allegheny Dry & Restore came on Monday 02/10", "Clearwater Drying came out": a firm by its name)
     r"\b(?:we|I|he|she|they|restor\w*|technician|tech|inspector|assessor|adjuster|crew|team"
-    r"|company|contractor)\b",
+    r"|company|contractor|drying|dry ?co)\b",
     FLAGS,
 )
 
@@ -294,6 +294,14 @@ class JobDates:
             for known in found:
                 if match.end() <= known.start <= match.end() + _LABEL_TO_DATE and known.value:
                     return _Found(known.value, line)
+            # "07/10/2025 - Site visit. Present: ...": a file note's entry headed by its date
+            if (
+                found
+                and found[0].value
+                and _DATE_LED.fullmatch(text, 0, found[0].start)
+                and _ENTRY_GAP.fullmatch(text, found[0].end, match.start())
+            ):
+                return _Found(found[0].value, line)
         return None
 
     @staticmethod
@@ -319,6 +327,8 @@ class JobDates:
                 told = _relative_visit(text, cue, end, context, events)
                 if told is not None:
                     return _Found(told, line)
+            if (earlier := _day_just_told(sentences, found, cue, end)) is not None:
+                return _Found(earlier, line)
         return None
 
     def _related_loss(
@@ -424,6 +434,10 @@ class JobDates:
         return out
 
 
+_DATE_LED = re.compile(r"[\s\-*#>\u2022]*")
+_ENTRY_GAP = re.compile(r" ?[\-\u2013:|,]? ?")
+
+
 _TO_SITE = re.compile(r" ?(?:on |at |to )?site\b", FLAGS)
 
 
@@ -460,6 +474,20 @@ def _is_named_responder(text: str, cue: re.Match[str], start: int, end: int) -> 
         return False
     told = text[max(0, reach + named.start() - _CALL_REACH) : reach + named.start("name")]
     return _CALLED_US.search(told) is not None and re.search(rf"\b{named.group('name')}\b", told) is None
+
+
+def _day_just_told(sentences: Sentences, found: list[DateMatch], cue: re.Match[str], end: int) -> date | None:
+    """ "The cook found it at 6:10 a.m. on Tuesday, March 4, 2025. We were on site at 6:40 a.m.": an
+    arrival told only by its hour is on the day the sentence before it gave. Only the sentence just
+    before: further back, the day may have changed without a word."""
+    if not _CLOCK_AFTER.match(sentences.text, cue.end()):
+        return None
+    start, _ = sentences.bounds(cue.start())
+    if any(start <= known.start < end for known in found):
+        return None  # the arrival's own sentence has a date, and it was not the visit's
+    previous_start, _ = sentences.bounds(max(0, start - 1))
+    told = [known.value for known in found if previous_start <= known.start < start and known.value]
+    return told[-1] if told else None
 
 
 def _relative_visit(
@@ -499,6 +527,10 @@ _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d(?: ?[ap]\.?m\b\.?)?| ?[ap]\.?m\b\.?)"
     r"|(?<![\d/:.])(?:[01]\d|2[0-3])[0-5]\d(?![\d/:.]))"
 )
+
+
+# "we were on site at 6:40 a.m.": an arrival told by its hour
+_CLOCK_AFTER = re.compile(rf" ?(?:at |by |around |about )?{_CLOCK}", FLAGS)
 
 
 # "call 22:10", "21:55 call from insured", "rang 9:40pm"
