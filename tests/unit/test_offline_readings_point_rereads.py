@@ -40,3 +40,55 @@ def test_a_line_of_other_words_is_no_reread() -> None:
     assert point_rereads("A 21% | B 18%", known) == [("A", 21.0, "%"), ("B", 18.0, "%")]
     assert point_rereads("Kitchen 21% | bath 18%", known) is None
     assert point_rereads("A 21%", known) is None  # one item is a label, not a visit's line
+
+
+_MAP_THEN_TABLE = """Job 5120, 14 Elm Cres, Calgary AB T2K 1A1. Attended 2025-01-14.
+Rec room: carpet and underpad wet along the north wall.
+Storage room: not affected, used for dry standards.
+MC
+A  bottom plate, rec room north wall ............ 26%
+B  drywall @ 4 in., rec room north wall ......... 71%
+C  drywall, storage room (unaffected) ............ 12%  (dry standard)
+Dry goals: drywall within 4 of C; wood 15% or less.
+A is the wettest point at 26% - not a standard.
+Follow-up readings (same points, 2025-01-16 and 2025-01-18)
+{rows}
+All points at goal on 2025-01-18.
+"""
+
+
+@pytest.mark.parametrize(
+    "rows",
+    ["| A | 19 | 14 |\n| B | 33 | 16 |\n| C | 12 | - |", "A 19 14\nB 33 16\nC 12 -"],
+    ids=["table", "pdf-text"],
+)
+def test_a_table_of_points_by_the_days_its_heading_lists_reads_each_point_on_each_day(rows: str) -> None:
+    # Given a lettered map, then a table with one row per point and one column per day the heading
+    # names, as a Word table gives it or as a PDF's text does
+    readings = analyze_text(_MAP_THEN_TABLE.format(rows=rows)).moisture_readings
+    found = {(r.location, r.value, r.taken_on, r.is_reference) for r in readings}
+    # Then each cell is its point's reading on its column's day, in its point's room
+    assert {
+        ("Rec room", 19.0, date(2025, 1, 16), False),
+        ("Rec room", 14.0, date(2025, 1, 18), False),
+        ("Rec room", 33.0, date(2025, 1, 16), False),
+        ("Rec room", 16.0, date(2025, 1, 18), False),
+    } <= found
+    # and the dry standard read again stays the dry standard; a dash is no reading
+    assert {(r.value, r.taken_on) for r in readings if r.is_reference} == {
+        (12.0, date(2025, 1, 14)),
+        (12.0, date(2025, 1, 16)),
+    }
+
+
+def test_a_point_named_by_its_letter_after_the_dry_standards_is_not_one() -> None:
+    # "A is the wettest point at 26% - not a standard", after the storage room's lines
+    readings = analyze_text(_MAP_THEN_TABLE.format(rows="")).moisture_readings
+    assert [r.is_reference for r in readings if r.value == 26.0] == [False, False]
+
+
+def test_a_map_line_padded_with_leader_dots_is_in_the_room_it_names() -> None:
+    # "C  drywall, storage room (unaffected) ...... 12%": the leader ends no sentence, so the room
+    # the line names is the point's, not the room the notes were last about
+    readings = analyze_text(_MAP_THEN_TABLE.format(rows="")).moisture_readings
+    assert [(r.location, r.is_reference) for r in readings if r.value == 12.0] == [("Storage room", True)]

@@ -1,6 +1,8 @@
 """A moisture map's points read again by their codes alone, one visit a line: "B 17% | C 21% |
-D 18% | G 33 | H not read | DS1 13%" under "Re-check Fri 06/03/2026:". Each code is the point the
-map described when it was first read; a code the map never gave is no reading."""
+D 18% | G 33 | H not read | DS1 13%" under "Re-check Fri 06/03/2026:"; or one point a row, one
+visit a column, under a heading that lists the visits' days: "Follow-up readings (same points,
+2025-01-16 and 2025-01-18)" then "| A | 19 | 14 |". Each code is the point the map described when it
+was first read; a code the map never gave is no reading."""
 
 from __future__ import annotations
 
@@ -44,3 +46,20 @@ def point_rereads(text: str, known: frozenset[str]) -> list[tuple[str, float, st
                 (match.group("code").upper(), float(match.group("value")), unit.strip() if unit else None)
             )
     return found
+
+
+_ROW_CELL = re.compile(r"\d{1,3}(?:\.\d)?|n/?a|nr|-|", FLAGS)
+_ROW_CODE = re.compile(r"[A-Z]{1,3}\d{0,2}")
+
+
+def point_row(text: str, known: frozenset[str], days: int) -> tuple[str, list[float | None]] | None:
+    """(code, a value or None per visit) for a table row "| A | 19 | 14 |" (from a PDF, "A 19 14") of
+    a known point with one cell per visit the heading listed; None when the line is anything else."""
+    body = text.strip()
+    cells = [cell.strip() for cell in body.strip("|").split("|")] if "|" in body else body.split()
+    if len(cells) != days + 1 or not _ROW_CODE.fullmatch(cells[0]) or cells[0].upper() not in known:
+        return None
+    if not all(_ROW_CELL.fullmatch(cell) for cell in cells[1:]):
+        return None
+    values = [float(cell) if cell[:1].isdigit() else None for cell in cells[1:]]
+    return (cells[0].upper(), values) if any(value is not None for value in values) else None

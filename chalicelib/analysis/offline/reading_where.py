@@ -138,9 +138,11 @@ class ReadingPlaces:
         or the section's ("6.2 Walk-in robe" over "... the ensuite east wall. Readings: 31"),
         not a room an earlier sentence named in passing."""
         first = next(iter(room_mentions(text[:_SUBJECT_LOOK])), None)
+        # ("C  drywall, storage room (unaffected) ..... 12%": a line about a room called unaffected
+        # is that room's too, whatever the notes were about before it)
         if (
             first is not None
-            and first.affected
+            and (first.affected or first.unaffected)
             and (first.start <= _SUBJECT_REACH or _PLACE_LEAD.fullmatch(text, 0, first.start))
         ):
             return self._resolve(first)

@@ -67,11 +67,11 @@ _SOAKED_WORD = re.compile(
 
 # A readings block: its heading line and the lines under it, up to a blank line or another section.
 _READINGS_HEADER = re.compile(
-    r"^[\s\-*#>]*(?:[a-z/]+ ){0,3}(?:moisture (?:readings?|map\w*|check|content|survey|log)|readings?"
+    r"^[\s\-*#>]*(?:[a-z/\-]+ ){0,3}(?:moisture (?:readings?|map\w*|check|content|survey|log)|readings?"
     r"|mc readings?|mc|moisture|re-?reads?|re-?checks?|drying log|monitoring|meter readings?)\b",
     FLAGS,
 )
-_MAX_PREAMBLE = 600  # how much of a readings block's heading and preamble names its scales
+_PREAMBLE = 600  # how much of a readings block's heading and preamble names its scales
 _NOT_READINGS = re.compile(r"\b(?:atmospher\w*|psychro\w*|air|ambient|temp\w*|humidity|rh|gpp)\b", FLAGS)
 # A short heading of another section ends a readings block ("Equipment", "Scope of work").
 _OTHER_SECTION = re.compile(
@@ -214,7 +214,8 @@ class RoomScan(ReadingsScan):
 
     def _update_block(self, line: Line) -> None:
         text = line.text
-        if _READINGS_HEADER.match(text) and not _NOT_READINGS.search(text[:40]):
+        heading = _READINGS_HEADER.match(text) is not None and not _NOT_READINGS.search(text[:40])
+        if heading:
             self._in_readings = True
             self._reference_block = False
             self._block_rows = 0
@@ -230,9 +231,9 @@ class RoomScan(ReadingsScan):
             # "Reference (unaffected room - Bed 2):" heads a block of dry standards
             self._in_readings = self._reference_block = True
             self._block_rows = 0
-        elif self._in_readings and not self._block_rows and len(self._block_header) < _MAX_PREAMBLE:
+        elif self._in_readings and not (heading or self._block_rows) and len(self._block_header) < _PREAMBLE:
             # "Meter: Protimeter, values in WME" names the scale
-            self._block_header += f" {text[:_MAX_PREAMBLE]}"
+            self._block_header += f" {text[:_PREAMBLE]}"
 
     def _set_default_height(self, height: float) -> None:
         self.default_height_ft = self.default_height_ft or height

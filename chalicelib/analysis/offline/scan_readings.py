@@ -25,7 +25,7 @@ from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
 from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
-from chalicelib.analysis.offline.reading_point_rereads import point_rereads
+from chalicelib.analysis.offline.reading_point_rereads import point_rereads, point_row
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
@@ -112,8 +112,12 @@ _COLUMN_TITLE = re.compile(r"\b(?:room|location|material|point|area|surface|subs
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
 
 
-_SENTENCE_END = re.compile(r"[.!?]\s")
+_SENTENCE_END = re.compile(r"(?<!\.)\.\s|[!?]\s")  # (a map's leader "...... 12%" ends no sentence)
 _SENTENCE_LOOK = 400
+# "at ensuite wall", "near the laundry door": the room next, which only places a point
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:at|near|by|along|beside|against|behind|towards?|opposite|under|below|beneath)(?: the)? $", FLAGS
+)
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
 
 
@@ -408,6 +412,15 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
             if transposed
             else owner or (None if in_table else self._remembered(label) or self._label_context(label))
         )
+        if reading.point is not None and not in_table and (mentions := room_mentions(label)):
+            # A map's point is in the first room its line names ("A  bottom plate, mech room / rec
+            # room wall"); a room it is only near is a landmark ("A  master bed floorboards at
+            # ensuite wall": the room the map is about)
+            own = [m for m in mentions if not _LANDMARK_BEFORE.search(label, 0, m.start)]
+            if own:
+                place = self._resolve(own[0])
+            elif self._context is not None and self._context.key in self.areas:
+                place = self._context
         materials = materials_in(label)
         material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
         unit = (
@@ -428,8 +441,10 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
         location = self._name(place) if place is not None else phrase or self._label_place(label)
         if location == _UNSPECIFIED_LOCATION and reading.room:
             location = cell_place(reading.room) or location  # "| Rear passage | pine stud | 31 |"
+        re_read = False
         if reading.point is not None:
             # A map's point keeps its place, material and scale when it is re-read by its letter.
+            re_read = reading.point in self._points and not named
             known = self._points.setdefault(reading.point, (location, material, unit))
             if not named:
                 location, material, unit = known[0], material or known[1], reading.unit or known[2]
@@ -448,7 +463,9 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
             or self._reference_block
             or bool(self.__dict__.get("_reference_list"))
             or (reading.point is not None and re_read_reference)
-            or self._in_reference_room(place)
+            # (a point re-read by its letter is in its own room, not the one the lines before name:
+            # "A is the wettest wood point at 26%" after the storage room's dry standards)
+            or (not re_read and self._in_reference_room(place))
             or REFERENCE_WORD.search(label) is not None,
             said_dry=reading.said_dry,
             source=line.span(),
@@ -464,13 +481,45 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
             return False
         rereads = point_rereads(line.text, frozenset(self._points))
         if rereads is None:
-            return False
+            return self._read_point_row(line)
         references: set[str] = self.__dict__.setdefault("_reference_points", set())
         for code, value, written in rereads:
             location, material, unit = self._points[code]
             scale = explicit_scale(written) if written else None
             unit = scale or unit
             if value > MAX_PERCENT and unit != "REL":
+                continue
+            draft = ReadingDraft(
+                location=location,
+                material=material,
+                value=value,
+                unit=unit,
+                meter=self._meter,
+                taken_on=taken_on,
+                is_reference=code in references,
+                said_dry=None,
+                source=line.span(),
+            )
+            self._append(draft, told=False)
+        return True
+
+    def _read_point_row(self, line: Line) -> bool:
+        """ "| A | 19 | 14 |" under "Follow-up readings (same points, 2025-01-16 and 2025-01-18)"."""
+        if not self._in_readings or self._rows is None:
+            return False
+        days = [
+            found.value
+            for found in self._rows.dates.find(self._block_header, None, yearless_numeric=True)
+            if found.value
+        ]
+        row = point_row(line.text, frozenset(self._points), len(days)) if len(days) >= 2 else None
+        if row is None:
+            return False
+        code, values = row
+        location, material, unit = self._points[code]
+        references: set[str] = self.__dict__.setdefault("_reference_points", set())
+        for taken_on, value in zip(days, values, strict=True):
+            if value is None or (value > MAX_PERCENT and unit != "REL"):
                 continue
             draft = ReadingDraft(
                 location=location,
