@@ -412,7 +412,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
             if transposed
             else owner or (None if in_table else self._remembered(label) or self._label_context(label))
         )
-        if reading.point is not None and not in_table and (mentions := room_mentions(label)):
+        if reading.point is not None and not in_table and side is None and (mentions := room_mentions(label)):
             # A map's point is in the first room its line names ("A  bottom plate, mech room / rec
             # room wall"); a room it is only near is a landmark ("A  master bed floorboards at
             # ensuite wall": the room the map is about)
