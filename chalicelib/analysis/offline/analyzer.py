@@ -34,6 +34,7 @@ from chalicelib.analysis.offline.job import (
 from chalicelib.analysis.offline.original_measures import with_original_measures
 from chalicelib.analysis.offline.parties import read_parties
 from chalicelib.analysis.offline.reading_inline_legend import inline_legend
+from chalicelib.analysis.offline.reading_materials import with_wet_reading_materials
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.readings import (
     finalise_readings,
@@ -104,8 +105,10 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
         water_category=category,
         water_class=water_class,
         mould_condition=detect_condition(lines, damage_type, standards),
-        affected_areas=areas,
-        moisture_readings=finalise_readings(rooms.readings, rooms.goals, standards),
+        affected_areas=with_wet_reading_materials(
+            areas, readings := finalise_readings(rooms.readings, rooms.goals, standards)
+        ),
+        moisture_readings=readings,
         atmospheric_readings=rooms.air,
         equipment=equipment_items(
             areas,

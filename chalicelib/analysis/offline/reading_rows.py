@@ -119,6 +119,7 @@ _POINT_HEADING = re.compile(
 )
 _SCALED_NUMBER = re.compile(r"\d ?(?:%|wme\b|rel\b)", FLAGS)
 _POINT_COLUMN = re.compile(r"(?:#|pt|point|no\.?|id|code)", FLAGS)
+_BARE_POINT = re.compile(r"#?\d{1,3}")
 _POINT_CELL = re.compile(r"#?(?P<id>[A-Z]?\d{1,2}|[A-Z])", re.ASCII)
 _ROOM_COLUMN = re.compile(r"(?:room|space|area|room / area)", FLAGS)
 _DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
@@ -295,6 +296,14 @@ class RowReader:
                     Column("date", next(dated)) if i in numeric else Column("label")
                     for i in range(len(cells))
                 ]
+        # "1 | rec rm, E wall stud | 27 %MC" with no header: the bare number first is the point's
+        numbered = (
+            columns is None
+            and len(cells) >= 3
+            and _BARE_POINT.fullmatch(cells[0]) is not None
+            and not is_reading_cell(cells[1])
+            and any(map(is_reading_cell, cells[2:]))
+        )
         label_cells = [
             cell
             for index, cell in enumerate(cells)
@@ -314,6 +323,8 @@ class RowReader:
             for cell, column in zip(cells, columns or [], strict=False)
             if column.point and (code := _POINT_CELL.fullmatch(cell)) is not None
         ]
+        if numbered:
+            codes = [cells[0].lstrip("#")]
         if codes and label.strip():
             self.points.setdefault(codes[0], label)  # "| 3 | rec rm, N wall | 820 |", then "#3 460"
         # (a note in brackets, "floor under dishwasher (pulled out)", says nothing of equipment)
@@ -322,7 +333,7 @@ class RowReader:
         offset, found = 0, []
         for index, cell in enumerate(cells):
             column = columns[index] if columns else None
-            number = reading_cell(cell)
+            number = None if numbered and index == 0 else reading_cell(cell)
             if number is not None and (column is None or column.kind in ("date", "goal", "value")):
                 role: Role = "goal" if column and column.kind == "goal" else "reading"
                 if column and column.kind == "reference":
