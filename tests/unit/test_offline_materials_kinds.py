@@ -271,3 +271,9 @@ def test_a_material_later_said_dry_was_construction_not_damage() -> None:
     (kitchen,) = findings.affected_areas
     # Then the joists are not among the kitchen's affected materials, and the boards are
     assert "joists" not in kitchen.materials and "oak" in " ".join(kitchen.materials)
+
+
+def test_a_suspended_timber_floor_is_the_structure_not_a_wood_finish() -> None:
+    text = "Utility room 2.4 x 2.1 m: cushioned vinyl on 18 mm chipboard over a suspended timber floor, wet."
+    materials = [m.lower() for a in analyze_text(text).affected_areas for m in a.materials]
+    assert materials == ["vinyl", "chipboard"]

@@ -36,9 +36,12 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     ("carpet", r"carpet(?:s|ing)?(?: tiles?)?", None),
     ("vinyl", r"(?:sheet )?vinyl(?: plank| planks| tiles?| sheet)?|lvp|lvt|vct|lino(?:leum)?", None),
     ("laminate", r"laminate(?: floor(?:ing)?)?", None),
+    # ("a suspended timber floor", "the timber floor frame": the structure under a finish, no wood
+    # finish)
     (
         "hardwood",
-        r"hardwood(?: floor(?:ing)?)?|(?:timber|wood|engineered) floor(?:ing|boards?)?|floorboards?|parquet"
+        r"hardwood(?: floor(?:ing)?)?|(?<!suspended )(?:timber|wood|engineered) floor(?:ing|boards?)?"
+        r"(?! (?:frames?|framing|structure|joists?))|floorboards?|parquet"
         r"|(?:oak|maple|jarrah|blackbutt|spotted gum)(?: floor(?:ing|boards?)?)?",
         None,
     ),
