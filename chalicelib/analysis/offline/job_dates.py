@@ -11,11 +11,11 @@ from datetime import date, timedelta
 
 from chalicelib.analysis.findings import DateFact
 from chalicelib.analysis.offline.dates import (
-    BULLETS,
     DateMatch,
     Dates,
     Visits,
 )
+from chalicelib.analysis.offline.job_call_out import CLOCK_AFTER, CallOutDay
 from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
 from chalicelib.analysis.offline.text import (
     FLAGS,
@@ -228,7 +228,7 @@ class JobDates:
         relative: Line | None = None
         anchor: date | None = None
         context = DayContext()
-        call_out = _CallOutDay(self._about_loss)
+        call_out = CallOutDay(self._about_loss, _LEAK_WORD, _THIRD_PARTY)
         for line in lines:
             if not line.text:
                 call_out.read(line, [])
@@ -249,7 +249,8 @@ class JobDates:
             context.advance(events)
         call_out.close()
         # A claim dates the loss by its discovery when nothing says when the water got out.
-        told = [*loss_told, *loss_related, *call_out.found, *discovered]
+        called_out = [_Found(value, line) for value, line in call_out.found]
+        told = [*loss_told, *loss_related, *called_out, *discovered]
         # No visit for this loss comes before it: "we had the roof inspected on 11/14/2024" is not
         # the inspection of a leak that began on 02/09/2025.
         losses = [found.value for found in (loss_labelled, *told) if found is not None]
@@ -480,7 +481,7 @@ def _day_just_told(sentences: Sentences, found: list[DateMatch], cue: re.Match[s
     """ "The cook found it at 6:10 a.m. on Tuesday, March 4, 2025. We were on site at 6:40 a.m.": an
     arrival told only by its hour is on the day the sentence before it gave. Only the sentence just
     before: further back, the day may have changed without a word."""
-    if not _CLOCK_AFTER.match(sentences.text, cue.end()):
+    if not CLOCK_AFTER.match(sentences.text, cue.end()):
         return None
     start, _ = sentences.bounds(cue.start())
     if any(start <= known.start < end for known in found):
@@ -519,112 +520,3 @@ def _related_day(
         day = DayContext.resolve(context.feed(events, before=match.start()), "day")
         return day - _DAY if day else None
     return DayContext.resolve(context.feed(events, before=match.start()), "morning")
-
-
-# --- a call-out dated only by its day heading ----------------------------------------------------
-
-_CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d(?: ?[ap]\.?m\b\.?)?| ?[ap]\.?m\b\.?)"
-    r"|(?<![\d/:.])(?:[01]\d|2[0-3])[0-5]\d(?![\d/:.]))"
-)
-
-
-# "we were on site at 6:40 a.m.": an arrival told by its hour
-_CLOCK_AFTER = re.compile(rf" ?(?:at |by |around |about )?{_CLOCK}", FLAGS)
-
-
-# "call 22:10", "21:55 call from insured", "rang 9:40pm"
-_CALL_AT = re.compile(
-    r"\b(?:call(?:ed)?(?: in)?|rang|phoned|fnol)\b(?: (?:from|by) [\w ]{1,25}?)?[ ,:@\-]{0,4}"
-    rf"(?:at )?(?P<a>{_CLOCK})"
-    rf"|(?P<b>{_CLOCK}),? ?[\-\u2013]? ?(?:call|fnol|phone call)\b",
-    FLAGS,
-)
-
-
-# "on site 23:05", "22:30 arrived"
-_ON_SITE_AT = re.compile(
-    rf"\b(?:on ?site|arrived|attended|attd?)\b[ ,:@\-]{{0,4}}(?:at |by )?(?P<a>{_CLOCK})"
-    rf"|(?P<b>{_CLOCK}),? ?[\-\u2013]? ?(?:on ?site|arrived|attended)\b",
-    FLAGS,
-)
-
-
-# Anything placing the loss on another day, or leaving its day open.
-_OTHER_DAY = re.compile(
-    r"\b(?:yesterday|last night|overnight|o/n(?:ight)?|days?|weeks?|months?|weekend|ago|since|previous(?:ly)?"
-    r"|earlier|(?:night|day|evening) before|unknown|not known|(?:don'?t|do not|didn'?t|did not) know|unsure"
-    r"|away|holidays?|vacation|trip|slow(?:ly)?|gradual(?:ly)?|ongoing|for some time|long[- ]term"
-    r"|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?"
-    r"|sun(?:day)?)\b",
-    FLAGS,
-)
-
-
-_BLOCK_LINES = 6  # how many lines under a day heading its call-out may be told in
-
-
-_HEADING_REACH = 12  # how far into its line a day heading's date may start (after a weekday)
-
-
-_NOON = 12
-
-
-def _hour(clock: str) -> int:
-    digits = re.match(r"\d+", clock)
-    value = int(digits.group(0)) if digits else 0
-    hour = value // 100 if len(digits.group(0) if digits else "") == 4 else value
-    return hour + 12 if "p" in clock.lower() and hour < _NOON else hour
-
-
-class _CallOutDay:
-    """ "Nov 5" then "call 22:10, on site 23:05" then what burst: the loss happened that day.
-
-    Only an afternoon or evening call with the arrival the same day, a sudden escape of water, and
-    nothing in the block placing the loss on any other day (a weekday, "overnight", "since", "weeks").
-    """
-
-    def __init__(self, about_loss: Callable[[str], bool]) -> None:
-        self._about_loss = about_loss
-        self._day: _Found | None = None
-        self._text: list[str] = []
-        self.found: list[_Found] = []
-
-    def read(self, line: Line, found: Sequence[DateMatch]) -> None:
-        text = line.text
-        if not text or found:
-            self._close()
-        if not text:
-            return
-        if found:
-            bullets = BULLETS.match(text)
-            start = bullets.end() if bullets else 0
-            first = found[0]
-            if first.value is not None and first.start - start <= _HEADING_REACH:
-                self._day = _Found(first.value, line)
-                self._text = [text[first.end :]]
-            return
-        if self._day is not None:
-            self._text.append(text)
-            if len(self._text) >= _BLOCK_LINES:
-                self._close()
-
-    def close(self) -> None:
-        self._close()
-
-    def _close(self) -> None:
-        day, block = self._day, " ".join(self._text)
-        self._day, self._text = None, []
-        if day is None:
-            return
-        call, on_site = _CALL_AT.search(block), _ON_SITE_AT.search(block)
-        if (
-            call is not None
-            and on_site is not None
-            and _hour(call.group("a") or call.group("b")) >= _NOON
-            and _LEAK_WORD.search(block)
-            and self._about_loss(block)
-            and not _OTHER_DAY.search(block)
-            and not _THIRD_PARTY.search(block)
-        ):
-            self.found.append(day)

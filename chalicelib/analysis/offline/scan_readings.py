@@ -25,7 +25,6 @@ from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
 from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
-from chalicelib.analysis.offline.reading_point_rereads import point_rereads, point_row
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
@@ -52,6 +51,7 @@ from chalicelib.analysis.offline.readings import (
     materials_in,
     readings_in,
 )
+from chalicelib.analysis.offline.scan_point_rereads import PointRereadScan
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
@@ -156,7 +156,7 @@ def _side_mention(label: str) -> Mention | None:
     return None
 
 
-class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
+class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointRereadScan):
     """The scan's readings half: what it reads, and where it puts each reading. RoomScan keeps
     the state these methods read and write; state only the readings half needs (the place memory,
     a heading's date, the lines of air or of a readings section, reference points) is made on first
@@ -474,66 +474,6 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan):
             self.__dict__.setdefault("_reference_points", set()).add(reading.point)
         if not self._is_air(line, reading.unit or "") and not _after_temperature(line.text, reading.start):
             self._append(draft, told=reading.told)
-
-    def _read_points_again(self, line: Line, taken_on: date | None) -> bool:
-        """ "B 17% | C 21% | G 33 | H not read": a map's points re-read by code alone."""
-        if not self._points:
-            return False
-        rereads = point_rereads(line.text, frozenset(self._points))
-        if rereads is None:
-            return self._read_point_row(line)
-        references: set[str] = self.__dict__.setdefault("_reference_points", set())
-        for code, value, written in rereads:
-            location, material, unit = self._points[code]
-            scale = explicit_scale(written) if written else None
-            unit = scale or unit
-            if value > MAX_PERCENT and unit != "REL":
-                continue
-            draft = ReadingDraft(
-                location=location,
-                material=material,
-                value=value,
-                unit=unit,
-                meter=self._meter,
-                taken_on=taken_on,
-                is_reference=code in references,
-                said_dry=None,
-                source=line.span(),
-            )
-            self._append(draft, told=False)
-        return True
-
-    def _read_point_row(self, line: Line) -> bool:
-        """ "| A | 19 | 14 |" under "Follow-up readings (same points, 2025-01-16 and 2025-01-18)"."""
-        if not self._in_readings or self._rows is None:
-            return False
-        days = [
-            found.value
-            for found in self._rows.dates.find(self._block_header, None, yearless_numeric=True)
-            if found.value
-        ]
-        row = point_row(line.text, frozenset(self._points), len(days)) if len(days) >= 2 else None
-        if row is None:
-            return False
-        code, values = row
-        location, material, unit = self._points[code]
-        references: set[str] = self.__dict__.setdefault("_reference_points", set())
-        for taken_on, value in zip(days, values, strict=True):
-            if value is None or (value > MAX_PERCENT and unit != "REL"):
-                continue
-            draft = ReadingDraft(
-                location=location,
-                material=material,
-                value=value,
-                unit=unit,
-                meter=self._meter,
-                taken_on=taken_on,
-                is_reference=code in references,
-                said_dry=None,
-                source=line.span(),
-            )
-            self._append(draft, told=False)
-        return True
 
     def _room_right_after(self, text: str, end: int) -> Mention | None:
         """ "read 28%MC in the rumpus and 31%MC in the granny flat": the room right after a reading."""

@@ -1,0 +1,77 @@
+"""The scan's reading of a lettered map's points again by their codes: a line of codes and values
+("B 17% | C 21% | H not read") or a table of one row per point and one column per day its heading
+lists ("| A | 19 | 14 |"). Each code is the point the map described when it was first read."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
+from chalicelib.analysis.offline.reading_point_rereads import point_rereads, point_row
+from chalicelib.analysis.offline.reading_rows import RowReader
+from chalicelib.analysis.offline.reading_scales import explicit_scale
+from chalicelib.analysis.offline.readings import Material, ReadingDraft
+from chalicelib.analysis.offline.text import Line
+
+
+class PointRereadScan:
+    """RoomScan keeps the state these methods read: the map's points, the block and the meter."""
+
+    _points: dict[str, tuple[str, Material | None, str]]
+    _rows: RowReader | None
+    _in_readings: bool
+    _block_header: str
+    _meter: str | None
+    _append: Callable[..., None]
+
+    def _read_points_again(self, line: Line, taken_on: date | None) -> bool:
+        """ "B 17% | C 21% | G 33 | H not read": a map's points re-read by code alone."""
+        if not self._points:
+            return False
+        rereads = point_rereads(line.text, frozenset(self._points))
+        if rereads is None:
+            return self._read_point_row(line)
+        for code, value, written in rereads:
+            scale = explicit_scale(written) if written else None
+            self._add_point_reading(line, code, value, taken_on, scale)
+        return True
+
+    def _read_point_row(self, line: Line) -> bool:
+        """ "| A | 19 | 14 |" under "Follow-up readings (same points, 2025-01-16 and 2025-01-18)"."""
+        if not self._in_readings or self._rows is None:
+            return False
+        days = [
+            found.value
+            for found in self._rows.dates.find(self._block_header, None, yearless_numeric=True)
+            if found.value
+        ]
+        row = point_row(line.text, frozenset(self._points), len(days)) if len(days) >= 2 else None
+        if row is None:
+            return False
+        code, values = row
+        for taken_on, value in zip(days, values, strict=True):
+            if value is not None:
+                self._add_point_reading(line, code, value, taken_on, None)
+        return True
+
+    def _add_point_reading(
+        self, line: Line, code: str, value: float, taken_on: date | None, scale: str | None
+    ) -> None:
+        location, material, unit = self._points[code]
+        unit = scale or unit
+        if value > MAX_PERCENT and unit != "REL":
+            return  # "230" is a reading only on a relative scale
+        references: set[str] = self.__dict__.setdefault("_reference_points", set())
+        draft = ReadingDraft(
+            location=location,
+            material=material,
+            value=value,
+            unit=unit,
+            meter=self._meter,
+            taken_on=taken_on,
+            is_reference=code in references,
+            said_dry=None,
+            source=line.span(),
+        )
+        self._append(draft, told=False)
