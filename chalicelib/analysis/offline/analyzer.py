@@ -39,6 +39,7 @@ from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.readings import (
     finalise_readings,
 )
+from chalicelib.analysis.offline.residue_materials import with_residue_materials
 from chalicelib.analysis.offline.scan import (
     RoomScan,
 )
@@ -105,8 +106,13 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
         water_category=category,
         water_class=water_class,
         mould_condition=detect_condition(lines, damage_type, standards),
-        affected_areas=with_wet_reading_materials(
-            areas, readings := finalise_readings(rooms.readings, rooms.goals, standards)
+        affected_areas=with_residue_materials(
+            with_wet_reading_materials(
+                areas, readings := finalise_readings(rooms.readings, rooms.goals, standards)
+            ),
+            lines,
+            damage_type,
+            rooms.area_names,
         ),
         moisture_readings=readings,
         atmospheric_readings=rooms.air,

@@ -117,6 +117,20 @@ _PLACES_ANOTHER = re.compile(
 # --- the scan ----------------------------------------------------------------------------------
 
 
+_ROOM_LIST_GAP = re.compile(r"\s*(?:,|&|/|\band\b)\s*(?:the\s+)?", FLAGS)
+
+
+def _listed_areas(text: str, areas: Sequence[Mention]) -> list[str]:
+    """The first area a line names and those listed with it ("Stairwell and upstairs hallway"), not
+    one it only relates to ("Dining room (12 x 10 ft) - open to kitchen")."""
+    listed = list(areas[:1])
+    for area in areas[1:]:
+        if not _ROOM_LIST_GAP.fullmatch(text, listed[-1].end, area.start):
+            break
+        listed.append(area)
+    return [area.key for area in listed]
+
+
 class RoomScan(ReadingsScan):
     """One pass over the lines, carrying the room the notes are currently talking about."""
 
@@ -130,6 +144,9 @@ class RoomScan(ReadingsScan):
         self.unaffected: set[str] = set()
         self._cleared: dict[int, set[str]] = {}  # by area (id): materials said fine, never soaked
         self.rooms_by_line: dict[int, str] = {}
+        # the affected areas (keys) a line is about: those it names, else its section's
+        self.areas_by_line: dict[int, list[str]] = {}
+        self._section_rooms: list[str] = []
         self.default_height_ft: float | None = None
         self._in_readings = False
         self._block_header = ""
@@ -155,6 +172,7 @@ class RoomScan(ReadingsScan):
                 # A blank line ends a room's section, and a readings block that has had rows (one
                 # between a block's heading and its first row only sets the rows apart).
                 self._context = None
+                self._section_rooms = []
                 if self._block_rows:
                     self._in_readings = False
                     self._reference_block = False
@@ -192,6 +210,11 @@ class RoomScan(ReadingsScan):
             self._collect_air(line, rooms, self._lead_date(line, self._line_dates[index]))
             if rooms:
                 self._context = self._line_room(line.text, rooms)
+                # (a heading's rooms become areas when the line under it settles them)
+                self._section_rooms = _listed_areas(line.text, rooms)
+            elif " | " in line.text:
+                self._section_rooms = []  # a table's row is about the room its own cells name
+            self.areas_by_line[line.number] = list(self._section_rooms)
 
     @staticmethod
     def _line_room(text: str, rooms: Sequence[Mention]) -> Mention:
@@ -248,6 +271,11 @@ class RoomScan(ReadingsScan):
             if area.height_ft is None and self.default_height_ft is not None:
                 area.wet.ceiling_height_ft = self.default_height_ft
         return list(self.areas.values())
+
+    def area_names(self, line_number: int) -> list[str]:
+        """The affected areas a line is about, by their final names."""
+        keys = self.areas_by_line.get(line_number, [])
+        return [self.areas[key].room for key in keys if key in self.areas]
 
     def _note_room(self, line: Line, rooms: Sequence[Mention]) -> None:
         named = first_found(self.areas[room.key].room for room in rooms if room.key in self.areas)
