@@ -56,8 +56,25 @@ _OTHER_SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
 )
 
 
+# A program, whatever follows its first bytes: a Windows .exe with a PDF header inside its first
+# kilobyte would otherwise pass as a PDF (readers look for the header anywhere in that window).
+_EXECUTABLES: tuple[tuple[bytes, str], ...] = (
+    (b"MZ", "a Windows program (.exe)"),
+    (b"\x7fELF", "a program"),
+    (b"\xfe\xed\xfa\xce", "a program (Mach-O)"),
+    (b"\xfe\xed\xfa\xcf", "a program (Mach-O)"),
+    (b"\xce\xfa\xed\xfe", "a program (Mach-O)"),
+    (b"\xcf\xfa\xed\xfe", "a program (Mach-O)"),
+    (b"\xca\xfe\xba\xbe", "a program (Mach-O)"),
+    (b"#!", "a script"),
+)
+
+
 def sniff(data: bytes) -> Sniffed:
     head = data[:PDF_HEADER_WINDOW]
+    for magic, description in _EXECUTABLES:
+        if head.startswith(magic):
+            return Sniffed(Container.UNKNOWN, description)
     if head.startswith(PDF_MAGIC):
         return Sniffed(Container.PDF, "a PDF")
     if head.startswith(ZIP_MAGICS):

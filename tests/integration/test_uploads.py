@@ -289,3 +289,25 @@ def test_a_browser_on_another_origin_may_upload(api: Api, http_pool: urllib3.Poo
     # Then S3 accepts it and lets the page read the answer
     assert response.status == 204
     assert response.headers.get("Access-Control-Allow-Origin") in ("*", "http://localhost:3000")
+
+
+def test_a_boolean_is_not_a_size(api: Api) -> None:
+    # Given an upload request whose size is `true` (lax parsing would read it as a 1-byte file)
+    for path, body in (
+        (
+            "/api/orchestrator/uploads",
+            {"inputMethod": "PDF", "fileName": "a.pdf", "contentType": CONTENT_TYPES["PDF"], "size": True},
+        ),
+        (
+            "/api/orchestrator/workflows",
+            {
+                "inputMethod": "PDF",
+                "inputData": {"fileName": "a.pdf", "contentType": CONTENT_TYPES["PDF"], "size": True},
+            },
+        ),
+    ):
+        reply = api.post(path, body)
+        # Then it is refused in the error shape, and nothing is created
+        assert reply.status == 400, (path, reply.body)
+        assert "size" in reply.body["error"]["message"]
+    assert api.get("/api/orchestrator/workflows").body["workflows"] == []

@@ -230,6 +230,25 @@ def test_renamed_exe_declared_as_pdf_is_unsupported() -> None:
 
 
 @pytest.mark.parametrize(
+    ("head", "described_as"),
+    [
+        (b"MZ\x90\x00", "Windows program"),
+        (b"\x7fELF\x02\x01\x01", "a program"),
+        (b"\xcf\xfa\xed\xfe\x07\x00", "a program (Mach-O)"),
+        (b"#!/bin/sh\n", "a script"),
+    ],
+    ids=["exe", "elf", "mach-o", "shebang"],
+)
+def test_a_program_with_a_pdf_inside_its_first_kilobyte_is_refused(head: bytes, described_as: str) -> None:
+    # Given a program whose first kilobyte also holds a PDF header and a whole small PDF after it
+    data = head + b"\x00" * 200 + documents.make_pdf(["Kitchen carpet wet"])
+    # Then it is refused for what it begins as, whatever follows
+    error = rejected(data, PDF)
+    assert error.code == RejectionCode.UNSUPPORTED_FILE_TYPE
+    assert described_as in error.message
+
+
+@pytest.mark.parametrize(
     ("data", "expected", "described_as"),
     [
         (documents.PNG_BYTES, PDF, "image (PNG)"),
