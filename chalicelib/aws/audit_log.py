@@ -1,8 +1,10 @@
-"""DynamoDB adapter for the audit log (`AuditLog`), in the workflows' table.
+"""DynamoDB adapter for the audit log (`AuditLog`), in its own table (`AUDIT_TABLE_NAME`).
 
     pk = AUDIT#<userId>  sk = <at>#<requestId>#<action>   the user's entries, oldest first
 
-Only ever put, never updated; the template's policy denies the rest (deploy/resources.json).
+Only ever put, never updated: every role's policy denies updating or deleting in the audit
+table (deploy/policies.py, docs/adr/0010-least-privilege-roles.md), and the put is conditional so
+the same request recorded twice stays one entry and never replaces another.
 """
 
 from __future__ import annotations
