@@ -244,9 +244,9 @@ def audit_deny() -> list[dict[str, Any]]:
     ]
 
 
-def statements(access: Access, *, invoked_async: bool = False) -> list[dict[str, Any]]:
+def statements(access: Access, *, invoked_async: bool = False) -> list[Any]:
     """The IAM statements of one row of `ACCESS`; `invoked_async`: it sends its failures to a queue."""
-    granted: list[dict[str, Any]] = []
+    granted: list[Any] = []
     for family, actions in access.items.items():
         granted.append(
             {
@@ -327,6 +327,8 @@ def statements(access: Access, *, invoked_async: bool = False) -> list[dict[str,
             }
         )
     granted += _runtime_statements()
+    if access.reads_claude_secret:
+        granted += [claude_secret_statement(), claude_secret_key_statement()]
     return granted + audit_deny()
 
 
@@ -514,9 +516,7 @@ def function_policies(functions: list[str], async_functions: set[str]) -> dict[s
     resources: dict[str, Any] = {}
     for function in functions:
         access = ACCESS[function]
-        document: list[Any] = list(statements(access, invoked_async=function in async_functions))
-        if access.reads_claude_secret:
-            document += [claude_secret_statement(), claude_secret_key_statement()]
+        document = statements(access, invoked_async=function in async_functions)
         resources[policy_id(function)] = {
             "Type": "AWS::IAM::ManagedPolicy",
             "Properties": {
