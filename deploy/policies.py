@@ -7,9 +7,10 @@ to WebSocket clients, whether it consumes the uploads queue, whether it reads th
 `package.py` refuses to package a Chalice function that has no row, so a new entry point cannot
 silently inherit someone else's rights (docs/adr/0010-least-privilege-roles.md).
 
-Every policy also carries the same explicit denies (`AUDIT_DENY`): nobody may update, delete or
-batch-write an audit entry, in the audit table or under the legacy `AUDIT#` keys of the
-workflows table, and nobody but the API handler may put one.
+Every policy also carries the same explicit denies (`audit_deny`): nobody may put, update, delete
+or batch-write an audit entry, in the audit table or under the legacy `AUDIT#` keys of the
+workflows table. The API handler alone may append, with `dynamodb:PartiQLInsert`, which fails on
+an existing key instead of replacing the item.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ S3_DELETE = ("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:DeleteObject
 
 # What nobody may do to an audit entry, whatever else a policy allows (an explicit Deny wins).
 AUDIT_TAMPERING = (
+    "dynamodb:PutItem",  # it may replace an entry: the API appends with PartiQLInsert instead
     "dynamodb:UpdateItem",
     "dynamodb:DeleteItem",
     "dynamodb:BatchWriteItem",
@@ -103,7 +105,8 @@ ACCESS: dict[str, Access] = {
             "company/": S3_WRITE,
         },
         list_documents=True,
-        audit=("dynamodb:PutItem", "dynamodb:Query"),
+        # INSERT fails on an existing key: appending can never overwrite (chalicelib/aws/audit_log.py)
+        audit=("dynamodb:PartiQLInsert", "dynamodb:Query"),
         states=(
             "states:StartExecution",
             "states:StopExecution",

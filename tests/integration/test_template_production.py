@@ -62,6 +62,7 @@ REFERENCES = (
     r'\{"Fn::GetAtt": \["([A-Za-z0-9]+)", "[A-Za-z.]+"\]\}',
 )
 AUDIT_TAMPERING = {
+    "dynamodb:PutItem",
     "dynamodb:UpdateItem",
     "dynamodb:DeleteItem",
     "dynamodb:BatchWriteItem",
@@ -288,7 +289,7 @@ def test_the_api_handler_may_do_what_its_routes_do(template: dict[str, Any]) -> 
     assert allows(statements, "dynamodb:PutItem", TABLE, "APIKEY#key_1")
     assert allows(statements, "dynamodb:DeleteItem", TABLE, "WF#wf_1")
     assert allows(statements, "dynamodb:UpdateItem", TABLE, "RATE#USER#alice")
-    assert allows(statements, "dynamodb:PutItem", AUDIT_TABLE)
+    assert allows(statements, "dynamodb:PartiQLInsert", AUDIT_TABLE)
     assert allows(statements, "s3:PutObject", "DocumentsBucket/uploads/alice/wf_1/notes.pdf")
     assert allows(statements, "s3:DeleteObjectVersion", "DocumentsBucket/reports/alice/wf_1/report.pdf")
     assert allows(statements, "states:StartExecution", "WorkflowStateMachine")
@@ -296,14 +297,15 @@ def test_the_api_handler_may_do_what_its_routes_do(template: dict[str, Any]) -> 
     assert not allows(statements, "dynamodb:DeleteItem", TABLE, "APIKEY#key_1")
 
 
-def test_no_role_may_change_or_delete_an_audit_entry_and_only_the_api_appends(
+def test_no_role_may_overwrite_change_or_delete_an_audit_entry_and_only_the_api_appends(
     template: dict[str, Any],
 ) -> None:
     # Given every function's policy
     functions = functions_of(template)
     for name in functions:
         statements = statements_of(template, name)
-        # Then no tampering action is allowed on the audit table, or on legacy AUDIT# items ...
+        # Then no action that could replace, change or delete an item is allowed on the audit
+        # table, or on the legacy AUDIT# items of the workflows table ...
         for action in sorted(AUDIT_TAMPERING):
             assert not allows(statements, action, AUDIT_TABLE), (name, action)
             assert not allows(statements, action, TABLE, "AUDIT#alice"), (name, action)
@@ -314,17 +316,23 @@ def test_no_role_may_change_or_delete_an_audit_entry_and_only_the_api_appends(
             if s["Effect"] == "Deny" and resource_name(as_list(s["Resource"])[0]) == AUDIT_TABLE
         ]
         assert denies and set(as_list(denies[0]["Action"])) >= AUDIT_TAMPERING, name
-        assert not allows(statements, "dynamodb:PutItem", TABLE, "AUDIT#alice"), name
-        # ... and only the API handler appends
-        assert allows(statements, "dynamodb:PutItem", AUDIT_TABLE) is (name == API_HANDLER), name
-    # No other kind of IAM resource in the template grants anything on the audit table
-    grants = {
-        owner
+        # ... and only the API handler appends, with an INSERT (which fails on an existing key)
+        assert allows(statements, "dynamodb:PartiQLInsert", AUDIT_TABLE) is (name == API_HANDLER), name
+    # Nothing else in the template grants anything on the audit table, and what the API handler
+    # may do there is exactly append and read
+    grants = [
+        (owner, s)
         for owner, s in policy_statements(template)
-        if s["Effect"] == "Allow" and AUDIT_TABLE in json.dumps(s)
-    }
-    assert grants == {f"{API_HANDLER}Access"}
+        if s["Effect"] == "Allow" and AUDIT_TABLE in json.dumps(s.get("Resource"))
+    ]
+    assert [owner for owner, _ in grants] == [f"{API_HANDLER}Access"]
+    assert sorted(as_list(grants[0][1]["Action"])) == ["dynamodb:PartiQLInsert", "dynamodb:Query"]
+    # The table's own policy denies the same to every principal of the account, not just our roles
     audit = template["Resources"][AUDIT_TABLE]
+    (deny,) = audit["Properties"]["ResourcePolicy"]["PolicyDocument"]["Statement"]
+    assert deny["Effect"] == "Deny" and deny["Principal"] == "*"
+    assert set(deny["Action"]) >= AUDIT_TAMPERING
+    assert deny["Resource"]["Fn::Sub"].endswith(":table/" + audit["Properties"]["TableName"]["Fn::Sub"])
     assert audit["DeletionPolicy"] == "Retain"
     assert audit["Properties"]["DeletionProtectionEnabled"] is True
     assert audit["Properties"]["PointInTimeRecoverySpecification"] == {"PointInTimeRecoveryEnabled": True}

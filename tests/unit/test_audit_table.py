@@ -1,5 +1,6 @@
 """The audit log lives in its own table (AuditTable): the local stack makes it from the template,
-and an entry recorded twice stays one entry, never replaced."""
+entries are appended with a PartiQL INSERT (never PutItem), and an entry recorded twice stays one
+entry, never replaced."""
 
 from __future__ import annotations
 
@@ -13,11 +14,14 @@ from moto import mock_aws
 
 from chalicelib.aws.audit_log import DynamoAuditLog
 from chalicelib.core.models import AuditAction, AuditEntry
+from local_stack import dynamodb_transactions
 from local_stack.provision import table_properties
 
 
 @pytest.fixture
 def audit_table() -> Iterator[Any]:
+    # moto takes no parameters in a PartiQL INSERT; the local stack's patch applies them as AWS does
+    dynamodb_transactions.install()
     with mock_aws():
         dynamodb = boto3.resource("dynamodb", region_name="us-east-1")
         # The same keys the template's AuditTable has
@@ -49,3 +53,16 @@ def test_the_audit_table_keeps_the_first_of_two_entries_with_one_key(audit_table
     assert [e.details for e in entries] == [{"title": "first"}]
     assert cursor is None
     assert audit_table.scan()["Count"] == 1
+
+
+def test_an_audit_entry_is_appended_with_an_insert_never_a_put(audit_table: Any) -> None:
+    # Given the table's client, recording the operations the adapter calls
+    client = audit_table.meta.client
+    calls: list[str] = []
+    client.meta.events.register("before-call.dynamodb.*", lambda model, **_: calls.append(model.name))
+
+    # When an entry is appended
+    DynamoAuditLog(audit_table).append(entry({"title": "first"}))
+
+    # Then it was an ExecuteStatement INSERT (IAM: dynamodb:PartiQLInsert), which never replaces
+    assert calls == ["ExecuteStatement"]
