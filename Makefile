@@ -12,8 +12,10 @@ STAGE   ?= dev
 PACKAGE_DIR := build/package$(if $(filter-out dev,$(STAGE)),-$(STAGE))
 CHECKOV_VENV := .venv-checkov
 CHECKOV_STAMP := $(CHECKOV_VENV)/.installed-$(shell cat requirements-checkov.txt | cksum | cut -d' ' -f1)
+SAM_VENV := .venv-sam
+SAM_STAMP := $(SAM_VENV)/.installed-$(shell cat requirements-sam.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run token test check soak lint typecheck statelint package cfn-lint checkov pytest openapi bench eval poppler clean
+.PHONY: run token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench eval poppler clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,8 +32,9 @@ run: $(STAMP)
 token: $(STAMP)
 	@$(BIN)/python -m local_stack token $(USER_ID)
 
-## make test: lint, types, the state machine, the packaged template (cfn-lint, checkov), and every test
-test: lint typecheck statelint cfn-lint checkov pytest
+## make test: lint, types, the state machine, the packaged template (cfn-lint, checkov, sam validate),
+## and every test
+test: lint typecheck statelint cfn-lint checkov sam-validate pytest
 
 ## make check: lint, types and the unit tier (no stack): the quick loop, under a minute
 check: lint typecheck
@@ -68,6 +71,16 @@ checkov: package $(CHECKOV_STAMP)
 	$(CHECKOV_VENV)/bin/checkov --file $(PACKAGE_DIR)/sam.json --framework cloudformation \
 	  --quiet --compact --skip-download
 
+$(SAM_STAMP): requirements-sam.txt
+	@test -x $(SAM_VENV)/bin/python || $(PYTHON) -m venv $(SAM_VENV)
+	@$(SAM_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-sam.txt
+	@rm -f $(SAM_VENV)/.installed-* && touch $@
+
+## make sam-validate: the SAM CLI's own validation and lint of the packaged template, offline
+sam-validate: package $(SAM_STAMP)
+	AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=offline AWS_SECRET_ACCESS_KEY=offline SAM_CLI_TELEMETRY=0 \
+	  $(SAM_VENV)/bin/sam validate --lint --template-file $(PACKAGE_DIR)/sam.json
+
 # The soak runs 100 workflows here; `make soak` runs 300.
 pytest: package poppler
 	SOAK_WORKFLOWS=$${SOAK_WORKFLOWS:-100} $(BIN)/python -m pytest -n 2 --dist loadgroup
@@ -96,4 +109,4 @@ poppler:
 	@command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
 
 clean:
-	rm -rf $(VENV) $(CHECKOV_VENV) build .local .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(CHECKOV_VENV) $(SAM_VENV) build .local .pytest_cache .mypy_cache .ruff_cache

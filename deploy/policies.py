@@ -528,3 +528,42 @@ def function_policies(functions: list[str], async_functions: set[str]) -> dict[s
             },
         }
     return resources
+
+
+def markdown_table() -> str:
+    """The rows of `ACCESS` as deploy/README.md shows them (a test keeps the two the same)."""
+
+    def short(actions: tuple[str, ...]) -> str:
+        return ", ".join(a.split(":", 1)[1] for a in actions)
+
+    lines = [
+        "| Function | Purpose | Workflows table items | S3 prefixes | Other |",
+        "|---|---|---|---|---|",
+    ]
+    for name, access in ACCESS.items():
+        items = [f"`{family}` {short(actions)}" for family, actions in access.items.items()]
+        if access.user_indexes:
+            items.append("indexes Query")
+        if access.scans_table:
+            items.append("Scan")
+        objects = [f"`{prefix}` {short(actions)}" for prefix, actions in access.objects.items()]
+        if access.scan_verdicts:
+            objects.append("`uploads/` GetObjectTagging")
+        other = []
+        if access.audit:
+            other.append(f"audit table: {short(access.audit)}")
+        if access.states:
+            other.append(f"states: {short(access.states)}")
+        if access.pushes_progress:
+            other.append("connections table, @connections")
+        if access.consumes_uploads:
+            other.append("uploads queue")
+        if access.reads_claude_secret:
+            other.append("the Claude secret (if set)")
+        cells = [f"`{name}`", access.purpose, "; ".join(items) or "—", "; ".join(objects) or "—"]
+        lines.append("| " + " | ".join([*cells, "; ".join(other) or "—"]) + " |")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown_table())

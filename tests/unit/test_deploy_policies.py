@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -53,3 +54,8 @@ def test_every_policy_ends_with_the_audit_denies() -> None:
     for name, policy in made.items():
         statements = policy["Properties"]["PolicyDocument"]["Statement"]
         assert statements[-2:] == policies.audit_deny(), name
+
+
+def test_the_deploy_readme_shows_the_policies_as_the_code_has_them() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "deploy" / "README.md").read_text()
+    assert policies.markdown_table() in readme, "run `python deploy/policies.py` and paste its table"
