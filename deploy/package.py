@@ -39,8 +39,9 @@ from deploy import hardening, observability, policies  # noqa: E402
 API_HANDLER = "APIHandler"  # the logical id `chalice package` gives the REST API's function
 UPLOAD_TRIGGER = "UploadReceived"  # app.py's @app.on_sqs_message(name="upload_received")
 PROCESSING = "PhaseProcessing"  # app.py's @app.lambda_function(name="phase_processing")
-# Functions that start or stop executions; the state machine never depends on them.
-WORKFLOW_DRIVERS = frozenset({API_HANDLER, UPLOAD_TRIGGER})
+RECONCILER = "ReconcileWorkflows"  # app.py's @app.schedule(name="reconcile_workflows"), when it exists
+# Functions that start, stop or inspect executions; the state machine never depends on them.
+WORKFLOW_DRIVERS = frozenset({API_HANDLER, UPLOAD_TRIGGER, RECONCILER})
 UPLOADS_QUEUE = "UploadsQueue"
 AUTHORIZER = "VerifyCaller"  # app.py's @app.authorizer verify_caller
 USER_POOL_CLIENT = "UserPoolClient"

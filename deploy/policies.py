@@ -343,7 +343,7 @@ def _s3_statements(access: Access) -> list[dict[str, Any]]:
     for actions, prefixes in sorted(by_actions.items()):
         granted.append(
             {
-                "Sid": _sid(" ".join(a.split(":")[1] for a in actions)) + "Documents",
+                "Sid": "".join(a.split(":")[1] for a in actions) + "Documents",
                 "Effect": "Allow",
                 "Action": list(actions),
                 "Resource": [{"Fn::Sub": f"${{{BUCKET}.Arn}}/{prefix}*"} for prefix in sorted(prefixes)],
@@ -447,7 +447,8 @@ def _states_statements(actions: tuple[str, ...]) -> list[dict[str, Any]]:
 def _runtime_statements() -> list[dict[str, Any]]:
     return [
         {
-            # The environment is encrypted with the operations key; Lambda decrypts it as the role.
+            # The environment is encrypted with the operations key. Lambda decrypts it at init
+            # through the grant it made on deploy; this covers the role's side, through Lambda only.
             "Sid": "DecryptEnvironment",
             "Effect": "Allow",
             "Action": "kms:Decrypt",

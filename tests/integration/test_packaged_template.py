@@ -183,9 +183,10 @@ def test_state_machine_arn_is_given_to_the_workflow_drivers_only(template: dict[
         name: f["Properties"].get("Environment", {}).get("Variables", {}) for name, f in functions.items()
     }
 
-    # Then only the API handler and the upload trigger (which start executions) know the state
-    # machine: the phases never do, since the state machine depends on them
-    drivers = {API_HANDLER, UPLOAD_TRIGGER}
+    # Then only the API handler, the upload trigger (which start executions) and the reconciler
+    # (which inspects them) know the state machine: the phases never do, since it depends on them
+    drivers = {API_HANDLER, UPLOAD_TRIGGER, "ReconcileWorkflows"} & set(functions)
+    assert {API_HANDLER, UPLOAD_TRIGGER} <= drivers
     assert {n for n, env in environments.items() if "STATE_MACHINE_ARN" in env} == drivers
     for name in drivers:
         assert environments[name]["STATE_MACHINE_ARN"] == {"Ref": "WorkflowStateMachine"}
