@@ -5,10 +5,14 @@
 The merge template is `deploy/resources.json` plus what is derived here, so nothing is copied by
 hand: the state machine's definition is inlined from `stepfunctions/workflow.asl.json`, each
 `${XArn}` in it is bound to `Fn::GetAtt [X, Arn]` of the Chalice function `X`, and every Chalice
-function gets its environment and its role's policies (the API handler one more, to drive the
-workflow). Every function but the authorizer also gets what it needs to push progress to WebSocket
-clients: the connections table, the WebSocket API's management endpoint (`WEBSOCKET_ENDPOINT`,
-built from Chalice's `WebsocketAPI` and the stage Chalice gives it) and `ProgressPushPolicy`.
+function gets its environment, its own least-privilege policy (`deploy/policies.py`: packaging
+fails for a function without a row), its log group, alarms and dashboard lines
+(`deploy/observability.py`), and its tracing, encryption, concurrency and failure queue
+(`deploy/hardening.py`). Every function but the authorizer also gets what it needs to push
+progress to WebSocket clients: the connections table and the WebSocket API's management endpoint
+(`WEBSOCKET_ENDPOINT`, built from Chalice's `WebsocketAPI` and the stage Chalice gives it).
+The stage is a Chalice stage of `.chalice/config.json`; no physical name is literal, so two
+stages (two stacks) coexist in one account and region.
 Chalice merges dicts deeply and replaces lists, so an override of a resource Chalice does not
 generate would leave a resource without a Type: `check()` refuses that.
 """
