@@ -77,7 +77,12 @@ def apis(resources: dict[str, Any]) -> None:
     resources.update(observability.api_logging(WEBSOCKET_ACCESS_LOGS))
     rest = resources.setdefault(REST_API, {})
     rest_properties = rest.setdefault("Properties", {})
+    # API Gateway's metrics (the 5xx alarm, the dashboard) are by API name: the stack's, both as
+    # the resource's name and as the OpenAPI title Chalice writes ("restoreassist" in every stack).
     rest_properties["Name"] = observability.REST_API_NAME
+    rest_properties.setdefault("DefinitionBody", {}).setdefault("info", {})["title"] = (
+        observability.REST_API_NAME
+    )
     rest_properties["TracingEnabled"] = True
     rest_properties["AccessLogSetting"] = {
         "DestinationArn": {"Fn::GetAtt": [API_ACCESS_LOGS, "Arn"]},

@@ -132,7 +132,6 @@ ACCESS: dict[str, Access] = {
         "Parses untrusted uploads (photos): records receipts, re-encodes photos, starts executions",
         items={WORKFLOW_ITEMS: WRITE},
         objects={"uploads/": S3_READ, "photos/": S3_WRITE},
-        scan_verdicts=True,
         list_documents=True,
         states=("states:StartExecution",),
         consumes_uploads=True,

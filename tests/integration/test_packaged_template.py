@@ -442,9 +442,9 @@ def test_guardduty_scans_and_tags_uploads_and_the_functions_read_its_verdict(
         for name, f in functions.items()
         if name != "VerifyCaller"
     )
-    # ... and the functions that check an upload before reading it may read GuardDuty's tags
+    # ... and INITIATION, which checks an upload before reading it, may read GuardDuty's tags
     verdicts = {owner: s for owner, s in policy_statements(template) if s.get("Sid") == "ReadScanVerdicts"}
-    assert set(verdicts) == {"PhaseInitiationAccess", "UploadReceivedAccess"}
+    assert set(verdicts) == {"PhaseInitiationAccess"}
     for statement in verdicts.values():
         assert statement["Action"] == "s3:GetObjectTagging"
         assert statement["Resource"] == {"Fn::Sub": "${DocumentsBucket.Arn}/uploads/*"}

@@ -447,7 +447,9 @@ def test_alarms_cover_each_failure_and_notify_the_encrypted_topic(template: dict
     assert watched("AWS/States", "ExecutionsFailed") == [machine]
     assert watched("AWS/States", "ExecutionsTimedOut") == [machine]
     (api,) = watched("AWS/ApiGateway", "5XXError")
-    assert api["ApiName"] == template["Resources"]["RestAPI"]["Properties"]["Name"]
+    rest = template["Resources"]["RestAPI"]["Properties"]
+    assert api["ApiName"] == rest["Name"] == rest["DefinitionBody"]["info"]["title"]
+    assert "${AWS::StackName}" in json.dumps(api["ApiName"])
     assert watched("RestoreAssist", "ReviewsOverdue") == [{"service": "restoreassist-orchestrator"}]
     functions = {json.dumps({"FunctionName": {"Ref": name}}) for name in functions_of(template)}
     for metric in ("Errors", "Throttles"):
