@@ -6,8 +6,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 USER_ID := $(or $(USER),alice)
+# The Chalice stage to package (.chalice/config.json); every stage but dev gets its own directory,
+# so two stages can be packaged side by side.
+STAGE   ?= dev
+PACKAGE_DIR := build/package$(if $(filter-out dev,$(STAGE)),-$(STAGE))
+CHECKOV_VENV := .venv-checkov
+CHECKOV_STAMP := $(CHECKOV_VENV)/.installed-$(shell cat requirements-checkov.txt | cksum | cut -d' ' -f1)
+SAM_VENV := .venv-sam
+SAM_STAMP := $(SAM_VENV)/.installed-$(shell cat requirements-sam.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run token test check soak lint typecheck statelint package cfn-lint pytest openapi bench eval poppler clean
+.PHONY: run token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench eval poppler clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,8 +32,9 @@ run: $(STAMP)
 token: $(STAMP)
 	@$(BIN)/python -m local_stack token $(USER_ID)
 
-## make test: lint, types, the state machine, the packaged template, and every test
-test: lint typecheck statelint cfn-lint pytest
+## make test: lint, types, the state machine, the packaged template (cfn-lint, checkov, sam validate),
+## and every test
+test: lint typecheck statelint cfn-lint checkov sam-validate pytest
 
 ## make check: lint, types and the unit tier (no stack): the quick loop, under a minute
 check: lint typecheck
@@ -44,11 +53,33 @@ typecheck: $(STAMP)
 statelint: $(STAMP)
 	$(BIN)/statelint stepfunctions/workflow.asl.json
 
+## make package [STAGE=prod]: build/package (dev) or build/package-<stage>: sam.json and the zip
 package: $(STAMP)
-	$(BIN)/python deploy/package.py --out build/package
+	$(BIN)/python deploy/package.py --stage $(STAGE) --out $(PACKAGE_DIR)
 
 cfn-lint: package
-	$(BIN)/cfn-lint build/package/sam.json
+	$(BIN)/cfn-lint $(PACKAGE_DIR)/sam.json
+
+$(CHECKOV_STAMP): requirements-checkov.txt
+	@test -x $(CHECKOV_VENV)/bin/python || $(PYTHON) -m venv $(CHECKOV_VENV)
+	@$(CHECKOV_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-checkov.txt
+	@rm -f $(CHECKOV_VENV)/.installed-* && touch $@
+
+## make checkov: no failed check on the packaged template; each skip carries its reason in the
+## template (Metadata.checkov.skip, written by deploy/hardening.py)
+checkov: package $(CHECKOV_STAMP)
+	$(CHECKOV_VENV)/bin/checkov --file $(PACKAGE_DIR)/sam.json --framework cloudformation \
+	  --quiet --compact --skip-download
+
+$(SAM_STAMP): requirements-sam.txt
+	@test -x $(SAM_VENV)/bin/python || $(PYTHON) -m venv $(SAM_VENV)
+	@$(SAM_VENV)/bin/python -m pip install -q --disable-pip-version-check -r requirements-sam.txt
+	@rm -f $(SAM_VENV)/.installed-* && touch $@
+
+## make sam-validate: the SAM CLI's own validation and lint of the packaged template, offline
+sam-validate: package $(SAM_STAMP)
+	AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=offline AWS_SECRET_ACCESS_KEY=offline SAM_CLI_TELEMETRY=0 \
+	  $(SAM_VENV)/bin/sam validate --lint --template-file $(PACKAGE_DIR)/sam.json
 
 # The soak runs 100 workflows here; `make soak` runs 300.
 pytest: package poppler
@@ -78,4 +109,4 @@ poppler:
 	@command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
 
 clean:
-	rm -rf $(VENV) build .local .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(CHECKOV_VENV) $(SAM_VENV) build .local .pytest_cache .mypy_cache .ruff_cache

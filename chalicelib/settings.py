@@ -35,6 +35,8 @@ class Settings(BaseModel):
     # Live progress: the WebSocket connections table, and the WebSocket API's management
     # endpoint (`https://{apiId}.execute-api.{region}.amazonaws.com/{stage}` on AWS).
     connections_table_name: str = "restoreassist-connections"
+    # The audit log's own table: no role may update or delete in it (docs/adr/0010).
+    audit_table_name: str = "restoreassist-audit"
     websocket_endpoint: str = ""
     # API Gateway closes a WebSocket after 2 hours; a record outlives it a little, then expires.
     connection_ttl_seconds: int = Field(default=2 * 3600 + 600, gt=0)

@@ -82,7 +82,7 @@ class AwsPorts:
     def audit(self) -> DynamoAuditLog:
         from chalicelib.aws.audit_log import DynamoAuditLog
 
-        return DynamoAuditLog(self._table)
+        return DynamoAuditLog(self._dynamodb.Table(self._settings.audit_table_name))
 
     @cached_property
     def user_settings(self) -> DynamoUserSettings:

@@ -5,10 +5,14 @@
 The merge template is `deploy/resources.json` plus what is derived here, so nothing is copied by
 hand: the state machine's definition is inlined from `stepfunctions/workflow.asl.json`, each
 `${XArn}` in it is bound to `Fn::GetAtt [X, Arn]` of the Chalice function `X`, and every Chalice
-function gets its environment and its role's policies (the API handler one more, to drive the
-workflow). Every function but the authorizer also gets what it needs to push progress to WebSocket
-clients: the connections table, the WebSocket API's management endpoint (`WEBSOCKET_ENDPOINT`,
-built from Chalice's `WebsocketAPI` and the stage Chalice gives it) and `ProgressPushPolicy`.
+function gets its environment, its own least-privilege policy (`deploy/policies.py`: packaging
+fails for a function without a row), its log group, alarms and dashboard lines
+(`deploy/observability.py`), and its tracing, encryption, concurrency and failure queue
+(`deploy/hardening.py`). Every function but the authorizer also gets what it needs to push
+progress to WebSocket clients: the connections table and the WebSocket API's management endpoint
+(`WEBSOCKET_ENDPOINT`, built from Chalice's `WebsocketAPI` and the stage Chalice gives it).
+The stage is a Chalice stage of `.chalice/config.json`; no physical name is literal, so two
+stages (two stacks) coexist in one account and region.
 Chalice merges dicts deeply and replaces lists, so an override of a resource Chalice does not
 generate would leave a resource without a Type: `check()` refuses that.
 """
@@ -33,27 +37,28 @@ RESOURCES_FILE = ROOT / "deploy" / "resources.json"
 ASL_FILE = ROOT / "stepfunctions" / "workflow.asl.json"
 PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
 
+sys.path.insert(0, str(ROOT))  # deploy/ is run as a script; its modules import as `deploy.*`
+from deploy import hardening, observability, policies  # noqa: E402
+
 API_HANDLER = "APIHandler"  # the logical id `chalice package` gives the REST API's function
 UPLOAD_TRIGGER = "UploadReceived"  # app.py's @app.on_sqs_message(name="upload_received")
-# Functions that start or stop executions; the state machine never depends on them.
-WORKFLOW_DRIVERS = frozenset({API_HANDLER, UPLOAD_TRIGGER})
+PROCESSING = "PhaseProcessing"  # app.py's @app.lambda_function(name="phase_processing")
+RECONCILER = "ReconcileWorkflows"  # app.py's @app.schedule(name="reconcile_workflows"), when it exists
+# Functions that start, stop or inspect executions; the state machine never depends on them.
+WORKFLOW_DRIVERS = frozenset({API_HANDLER, UPLOAD_TRIGGER, RECONCILER})
 UPLOADS_QUEUE = "UploadsQueue"
-CONSUME_POLICY = "UploadsConsumePolicy"
 AUTHORIZER = "VerifyCaller"  # app.py's @app.authorizer verify_caller
 USER_POOL_CLIENT = "UserPoolClient"
-API_KEY_POLICY = "ApiKeyCheckPolicy"
 STATE_MACHINE = "WorkflowStateMachine"
 TABLE = "WorkflowsTable"
+AUDIT_TABLE = "AuditTable"
 BUCKET = "DocumentsBucket"
 USER_POOL = "UserPool"
-DATA_POLICY = "WorkflowDataPolicy"
-CONTROL_POLICY = "WorkflowControlPolicy"
 # The logical id `chalice package` gives the API of app.py's @app.on_ws_* handlers (fixed, like
 # its handlers' WebsocketConnect / WebsocketMessage / WebsocketDisconnect).
 WEBSOCKET_API = "WebsocketAPI"
 WEBSOCKET_CONNECT = "WebsocketConnect"  # app.py's @app.on_ws_connect
 CONNECTIONS_TABLE = "ConnectionsTable"
-PUSH_POLICY = "ProgressPushPolicy"
 
 Template = dict[str, Any]
 
@@ -64,6 +69,7 @@ class Function:
 
     logical_id: str
     role: str | None  # None if Chalice does not manage the role
+    invoked_async: bool = False  # a schedule or CloudWatch event: failures need somewhere to go
 
 
 @dataclass(frozen=True)
@@ -72,6 +78,7 @@ class ChaliceApp:
 
     functions: list[Function]
     websocket_stage: str | None  # the WebSocket API's stage; None if app.py has no @app.on_ws_*
+    api_stage: str  # the REST API's stage (`api_gateway_stage`)
 
 
 def chalice_app(stage: str) -> ChaliceApp:
@@ -83,10 +90,17 @@ def chalice_app(stage: str) -> ChaliceApp:
     from chalice.utils import to_cfn_resource_name
 
     config = CLIFactory(str(ROOT)).create_config_obj(chalice_stage_name=stage)
+    if stage not in config.config_from_disk.get("stages", {}):
+        raise SystemExit(f"No Chalice stage {stage!r} in .chalice/config.json")
     graph = ApplicationGraphBuilder().build(config, stage)
+    resources = DependencyBuilder().build_dependencies(graph)
+    # EventBridge invokes scheduled functions asynchronously.
+    scheduled = {
+        r.lambda_function.resource_name for r in resources if isinstance(r, models.CloudWatchEventBase)
+    }
     functions = []
     websocket_stage = None
-    for resource in DependencyBuilder().build_dependencies(graph):
+    for resource in resources:
         if isinstance(resource, models.WebsocketAPI):
             # Chalice deploys it to the REST API's stage (`api_gateway_stage`): it has none of its own.
             websocket_stage = resource.api_gateway_stage
@@ -102,9 +116,12 @@ def chalice_app(stage: str) -> ChaliceApp:
                     if isinstance(role, models.ManagedIAMRole)
                     else None
                 ),
+                invoked_async=name in scheduled,
             )
         )
-    return ChaliceApp(functions=functions, websocket_stage=websocket_stage)
+    return ChaliceApp(
+        functions=functions, websocket_stage=websocket_stage, api_stage=config.api_gateway_stage
+    )
 
 
 def definition_substitutions(asl_text: str, functions: list[Function]) -> dict[str, Any]:
@@ -141,6 +158,57 @@ def websocket_endpoint(websocket_stage: str | None) -> dict[str, Any]:
     }
 
 
+def environment(function: Function, endpoint: dict[str, Any]) -> dict[str, Any]:
+    """The variables the template gives one function (beside Chalice's, from .chalice/config.json)."""
+    name = function.logical_id
+    # Powertools Metrics (EMF) needs its namespace in every function.
+    common = {"POWERTOOLS_METRICS_NAMESPACE": observability.METRICS_NAMESPACE}
+    if name == AUTHORIZER:
+        # It verifies Cognito JWTs and API keys; it touches no document and no workflow.
+        return {
+            **common,
+            "TABLE_NAME": {"Ref": TABLE},
+            "COGNITO_USER_POOL_ARN": {"Fn::GetAtt": [USER_POOL, "Arn"]},
+            "COGNITO_CLIENT_ID": {"Ref": USER_POOL_CLIENT},
+        }
+    variables: dict[str, Any] = {
+        **common,
+        "TABLE_NAME": {"Ref": TABLE},
+        "BUCKET_NAME": {"Ref": BUCKET},
+        # Every function that writes a workflow pushes its progress to subscribed clients.
+        "CONNECTIONS_TABLE_NAME": {"Ref": CONNECTIONS_TABLE},
+        "WEBSOCKET_ENDPOINT": copy.deepcopy(endpoint),
+        # INITIATION reads GuardDuty's verdict tags (MalwareProtectionPlan in resources.json).
+        "MALWARE_SCAN": "guardduty",
+    }
+    if name in WORKFLOW_DRIVERS:
+        # Only these: the state machine depends on the phase functions.
+        variables["STATE_MACHINE_ARN"] = {"Ref": STATE_MACHINE}
+    if name == API_HANDLER:
+        # API Gateway's Cognito authorizer does not check the app client; the route does.
+        variables["COGNITO_CLIENT_ID"] = {"Ref": USER_POOL_CLIENT}
+        # The preflight and every answer name only these origins (chalicelib/api/cors.py).
+        variables["CORS_ALLOWED_ORIGINS"] = {"Fn::Join": [",", {"Ref": "AllowedOrigins"}]}
+        # Only the API appends to the audit log, and only it reads it back.
+        variables["AUDIT_TABLE_NAME"] = {"Ref": AUDIT_TABLE}
+    if name == WEBSOCKET_CONNECT:
+        # API Gateway has no Cognito authorizer for a WebSocket $connect: the handler
+        # verifies the ?token= itself, as verify_caller does.
+        variables["COGNITO_USER_POOL_ARN"] = {"Fn::GetAtt": [USER_POOL, "Arn"]}
+        variables["COGNITO_CLIENT_ID"] = {"Ref": USER_POOL_CLIENT}
+    if name == PROCESSING:
+        # Claude only where the analysis runs; no secret: the offline analyzer.
+        variables["ANTHROPIC_API_KEY_SECRET_ARN"] = {
+            "Fn::If": [
+                policies.HAS_CLAUDE_SECRET,
+                {"Ref": policies.CLAUDE_SECRET_PARAMETER},
+                {"Ref": "AWS::NoValue"},
+            ]
+        }
+        variables["ANTHROPIC_MODEL"] = {"Ref": "ClaudeModel"}
+    return variables
+
+
 def merge_template(app: ChaliceApp, asl_text: str) -> Template:
     template: Template = copy.deepcopy(json.loads(RESOURCES_FILE.read_text()))
     resources: dict[str, Any] = template["Resources"]
@@ -166,60 +234,45 @@ def merge_template(app: ChaliceApp, asl_text: str) -> Template:
         },
     )
 
+    ids = [f.logical_id for f in functions]
+    # Fails loudly on a function nobody has said the rights of.
+    resources.update(policies.function_policies(ids, {f.logical_id for f in functions if f.invoked_async}))
     for function in functions:
-        drives = function.logical_id in WORKFLOW_DRIVERS
-        variables: dict[str, Any] = {
-            "TABLE_NAME": {"Ref": TABLE},
-            "BUCKET_NAME": {"Ref": BUCKET},
-            # Every function that writes a workflow pushes its progress to subscribed clients.
-            "CONNECTIONS_TABLE_NAME": {"Ref": CONNECTIONS_TABLE},
-            "WEBSOCKET_ENDPOINT": copy.deepcopy(endpoint),
-            # INITIATION reads GuardDuty's verdict tags (MalwareProtectionPlan in resources.json).
-            "MALWARE_SCAN": "guardduty",
+        properties = hardening.function_properties(function.logical_id, function.invoked_async)
+        properties["Environment"] = {"Variables": environment(function, endpoint)}
+        resources[function.logical_id] = {
+            "Properties": properties,
+            "Metadata": hardening.function_metadata(function.logical_id, function.invoked_async),
         }
-        if drives:
-            # Only these: the state machine depends on the phase functions.
-            variables["STATE_MACHINE_ARN"] = {"Ref": STATE_MACHINE}
-        if function.logical_id == API_HANDLER:
-            # API Gateway's Cognito authorizer does not check the app client; the route does.
-            variables["COGNITO_CLIENT_ID"] = {"Ref": USER_POOL_CLIENT}
-        if function.logical_id == WEBSOCKET_CONNECT:
-            # API Gateway has no Cognito authorizer for a WebSocket $connect: the handler
-            # verifies the ?token= itself, as verify_caller does.
-            variables["COGNITO_USER_POOL_ARN"] = {"Fn::GetAtt": [USER_POOL, "Arn"]}
-            variables["COGNITO_CLIENT_ID"] = {"Ref": USER_POOL_CLIENT}
-        if function.logical_id == AUTHORIZER:
-            # It verifies Cognito JWTs and API keys; it touches no document and no workflow.
-            variables = {
-                "TABLE_NAME": {"Ref": TABLE},
-                "COGNITO_USER_POOL_ARN": {"Fn::GetAtt": [USER_POOL, "Arn"]},
-                "COGNITO_CLIENT_ID": {"Ref": USER_POOL_CLIENT},
-            }
-        resources[function.logical_id] = {"Properties": {"Environment": {"Variables": variables}}}
-        if function.role is None:
-            continue
-        # The role keeps Chalice's inline policy (.chalice/policy.json: its logs) and gains ours.
-        if function.logical_id == AUTHORIZER:
-            resources[function.role] = {"Properties": {"ManagedPolicyArns": [{"Ref": API_KEY_POLICY}]}}
-            continue
-        policies = [{"Ref": DATA_POLICY}, {"Ref": PUSH_POLICY}]
-        if drives:
-            policies.append({"Ref": CONTROL_POLICY})
-        if function.logical_id == UPLOAD_TRIGGER:
-            policies.append({"Ref": CONSUME_POLICY})
-        resources[function.role] = {"Properties": {"ManagedPolicyArns": policies}}
+        if function.role is not None:
+            # The role keeps Chalice's inline policy (.chalice/policy.json: its logs) and gains
+            # its own managed policy, nothing shared.
+            policy = {"Ref": policies.policy_id(function.logical_id)}
+            resources[function.role] = {"Properties": {"ManagedPolicyArns": [policy]}}
+    resources.update(observability.log_groups(ids))
+    resources.update(observability.alarms(ids, app.api_stage))
+    resources.update(observability.dashboard(ids, app.api_stage))
+    resources.update(observability.alarm_topic())
+    hardening.apis(resources)
     _wire_upload_trigger(resources)
     return template
 
 
 def _wire_upload_trigger(resources: dict[str, Any]) -> None:
-    """Chalice names the queue by its name (app.py's UPLOADS_QUEUE, the template's QueueName);
-    the event source mapping must wait for the queue and report partial batch failures."""
+    """The event source mapping reads the template's queue (named by the stack, not by app.py),
+    reports partial batch failures and caps how many pollers Lambda runs."""
     trigger = resources.get(UPLOAD_TRIGGER)
     if trigger is None:
         raise SystemExit(f"app.py defines no {UPLOAD_TRIGGER} (@app.on_sqs_message) function")
-    trigger["DependsOn"] = [UPLOADS_QUEUE]
-    event = {"Properties": {"FunctionResponseTypes": ["ReportBatchItemFailures"]}}
+    event = {
+        "Properties": {
+            # Chalice writes `Fn::Sub` of an ARN built from app.py's queue name; the merge replaces
+            # that key's value, so the same key must name the template's own queue.
+            "Queue": {"Fn::Sub": f"${{{UPLOADS_QUEUE}.Arn}}"},
+            "FunctionResponseTypes": ["ReportBatchItemFailures"],
+            "ScalingConfig": {"MaximumConcurrency": {"Ref": "UploadsMaxConcurrency"}},
+        }
+    }
     trigger["Properties"]["Events"] = {f"{UPLOAD_TRIGGER}SqsEventSource": event}
 
 

@@ -19,16 +19,23 @@ Delete) goes to moto's own implementation, under the same lock.
 every item of the table and filtering; a workflow's steps and events are one partition of a
 table that grows with every workflow, so a soak slowed down as it went. A query on the table
 itself (not an index) now sees only its partition's items, in the same order.
+
+**PartiQL INSERT with parameters.** The audit log appends with
+`INSERT INTO "<table>" VALUE {'a': ?, ...}` and parameters, which never replaces an item
+(chalicelib/aws/audit_log.py). moto 5.2.5's PartiQL parser takes no `?` in an INSERT; here such a
+statement is applied as DynamoDB does: the item is written unless its key exists, in which case
+`DuplicateItemException` and nothing written. Every other statement goes to moto.
 """
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from moto.dynamodb.comparisons import get_filter_expression
-from moto.dynamodb.exceptions import TransactionCanceledException
+from moto.dynamodb.exceptions import ERROR_TYPE_PREFIX, DynamodbException, TransactionCanceledException
 from moto.dynamodb.models import DynamoDBBackend
 from moto.dynamodb.models.table import Table
 
@@ -58,6 +65,7 @@ def install() -> None:
 
         DynamoDBBackend.transact_write_items = transact_write_items  # type: ignore[method-assign]
         _read_partitions_only()
+        _insert_with_parameters()
         _installed = True
 
 
@@ -85,6 +93,43 @@ def _read_partitions_only() -> None:
 
     Table.query = query  # type: ignore[method-assign]
     Table.all_items = all_items  # type: ignore[method-assign]
+
+
+INSERT = re.compile(
+    r'\s*INSERT\s+INTO\s+"(?P<table>[^"]+)"\s+VALUE\s+\{(?P<fields>[^{}]*)\}\s*', re.IGNORECASE
+)
+FIELD = re.compile(r"\s*'(?P<name>[^']+)'\s*:\s*\?\s*")
+
+
+class DuplicateItemException(DynamodbException):
+    error_type = ERROR_TYPE_PREFIX + "DuplicateItemException"
+
+    def __init__(self) -> None:
+        super().__init__(DuplicateItemException.error_type, "Duplicate primary key exists in table")
+
+
+def _insert_with_parameters() -> None:
+    original = DynamoDBBackend.execute_statement
+
+    def execute_statement(self: DynamoDBBackend, statement: str, parameters: list[dict[str, Any]]) -> Any:
+        insert = INSERT.fullmatch(statement)
+        if insert is None or not parameters:
+            return original(self, statement, parameters)
+        fields = [FIELD.fullmatch(field) for field in insert["fields"].split(",")]
+        if any(field is None for field in fields) or len(fields) != len(parameters):
+            return original(self, statement, parameters)
+        item = {field["name"]: value for field, value in zip(fields, parameters, strict=True) if field}
+        table = self.get_table(insert["table"])
+        key = {table.hash_key_attr: item[table.hash_key_attr]}
+        if table.range_key_attr is not None:
+            key[table.range_key_attr] = item[table.range_key_attr]
+        with _lock:
+            if self.get_item(insert["table"], key) is not None:
+                raise DuplicateItemException()
+            self.put_item(insert["table"], item)
+        return []
+
+    DynamoDBBackend.execute_statement = execute_statement  # type: ignore[method-assign]
 
 
 def _locked(method: Callable[..., Any]) -> Callable[..., Any]:

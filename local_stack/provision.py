@@ -1,6 +1,6 @@
 """Create the table, bucket and state machine on moto from the files that deploy to AWS.
 
-The table comes from `deploy/resources.json` and the state machine from
+The tables come from `deploy/resources.json` and the state machine from
 `stepfunctions/workflow.asl.json`, with the same `${...Arn}` substitutions that the packaged
 template makes, so what runs here is what deploys.
 """
@@ -77,13 +77,21 @@ def enable_state_machine_execution(endpoint: str) -> None:
 
 
 def provision(
-    session: Any, endpoint: str, *, table: str, connections_table: str, bucket: str, definition: str
+    session: Any,
+    endpoint: str,
+    *,
+    table: str,
+    connections_table: str,
+    audit_table: str,
+    bucket: str,
+    definition: str,
 ) -> str:
     """Make the resources (again, harmlessly, if they exist); returns the state machine ARN."""
     enable_state_machine_execution(endpoint)
     dynamodb = session.client("dynamodb", endpoint_url=endpoint)
     existing_tables = dynamodb.list_tables()["TableNames"]
-    for name, resource in ((table, "WorkflowsTable"), (connections_table, "ConnectionsTable")):
+    tables = ((table, "WorkflowsTable"), (connections_table, "ConnectionsTable"), (audit_table, "AuditTable"))
+    for name, resource in tables:
         if name not in existing_tables:
             dynamodb.create_table(TableName=name, **table_properties(resource))
     s3 = session.client("s3", endpoint_url=endpoint)

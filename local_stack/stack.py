@@ -35,6 +35,7 @@ class StackConfig:
     dev_auth_secret: str = "local-development-only"
     table_name: str = "restoreassist-workflows"
     connections_table_name: str = "restoreassist-connections"
+    audit_table_name: str = "restoreassist-audit"
     bucket_name: str = "restoreassist-documents"
 
 
@@ -102,6 +103,7 @@ class LocalStack:
             self.aws_endpoint,
             table=cfg.table_name,
             connections_table=cfg.connections_table_name,
+            audit_table=cfg.audit_table_name,
             bucket=cfg.bucket_name,
             definition=definition,
         )
@@ -168,6 +170,7 @@ def _set_environment(cfg: StackConfig) -> None:
             "AWS_REGION": REGION,
             "TABLE_NAME": cfg.table_name,
             "CONNECTIONS_TABLE_NAME": cfg.connections_table_name,
+            "AUDIT_TABLE_NAME": cfg.audit_table_name,
             "BUCKET_NAME": cfg.bucket_name,
             "AUTH_MODE": "dev",
             "DEV_AUTH_SECRET": cfg.dev_auth_secret,

@@ -1,23 +1,31 @@
-"""DynamoDB adapter for the audit log (`AuditLog`), in the workflows' table.
+"""DynamoDB adapter for the audit log (`AuditLog`), in its own table (`AUDIT_TABLE_NAME`).
 
     pk = AUDIT#<userId>  sk = <at>#<requestId>#<action>   the user's entries, oldest first
 
-Only ever put, never updated; the template's policy denies the rest (deploy/resources.json).
+Appended with a PartiQL `INSERT`, never `PutItem`: an INSERT whose key exists fails
+(`DuplicateItemException`) instead of replacing the item, so a role allowed only
+`dynamodb:PartiQLInsert` can add entries and never overwrite one. The table's resource policy
+and every role's policy deny `PutItem`, updates and deletes
+(docs/adr/0010-least-privilege-roles.md). The same request recorded twice stays one entry.
 """
 
 from __future__ import annotations
 
-import contextlib
-from typing import TYPE_CHECKING
+import re
+from typing import TYPE_CHECKING, Any
 
-from boto3.dynamodb.conditions import Attr, Key
+from boto3.dynamodb.conditions import Key
+from botocore.exceptions import ClientError
 
-from chalicelib.aws.dynamo import call, from_dynamo, to_dynamo
+from chalicelib.aws.dynamo import call, error_code, from_dynamo, to_dynamo
 from chalicelib.core.models import AuditEntry
-from chalicelib.core.ports import ConditionFailed
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.service_resource import Table
+
+
+ATTRIBUTE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
+DUPLICATE_ITEM = "DuplicateItemException"  # an INSERT whose key exists: nothing was written
 
 
 class DynamoAuditLog:
@@ -27,9 +35,24 @@ class DynamoAuditLog:
     def append(self, entry: AuditEntry) -> None:
         item = entry.model_dump(mode="json", exclude_none=True)
         item.update(pk=f"AUDIT#{entry.user_id}", sk=entry.id)
-        # The same request recorded twice (a retried delivery) stays one entry.
-        with contextlib.suppress(ConditionFailed):
-            call(self._table.put_item, Item=to_dynamo(item), ConditionExpression=Attr("pk").not_exists())
+        # The resource's client serialises plain values into DynamoDB's types, as put_item would.
+        values: dict[str, Any] = to_dynamo(item)
+        # The names are the model's fields, written into the statement; every value is a parameter.
+        unsafe = [name for name in values if not ATTRIBUTE_NAME.fullmatch(name)]
+        if unsafe:
+            raise ValueError(f"Audit attribute names must be plain identifiers: {unsafe}")
+        fields = ", ".join(f"'{name}': ?" for name in values)
+        statement = f'INSERT INTO "{self._table.name}" VALUE {{{fields}}}'
+        try:
+            call(
+                self._table.meta.client.execute_statement,
+                Statement=statement,
+                Parameters=list(values.values()),
+            )
+        except ClientError as exc:
+            # The same request recorded twice (a retried delivery) stays one entry.
+            if error_code(exc) != DUPLICATE_ITEM:
+                raise
 
     def list_for_user(
         self, user_id: str, *, limit: int, cursor: str | None

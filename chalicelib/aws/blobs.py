@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from mypy_boto3_s3.client import S3Client
 
 
+DELETE_BATCH = 1000  # the most keys one DeleteObjects call takes
+
+
 class S3Blobs:
     def __init__(self, client: S3Client, bucket: str) -> None:
         self._s3 = client
@@ -37,14 +40,32 @@ class S3Blobs:
         return json.loads(self.get_text(key))
 
     def delete_prefix(self, prefix: str) -> int:
-        deleted = 0
-        paginator = self._s3.get_paginator("list_objects_v2")
-        for page in paginator.paginate(Bucket=self._bucket, Prefix=prefix):
-            keys = [{"Key": obj["Key"]} for obj in page.get("Contents", [])]
-            if keys:
-                self._s3.delete_objects(Bucket=self._bucket, Delete={"Objects": keys})  # type: ignore[typeddict-item]
-                deleted += len(keys)
-        return deleted
+        """Delete every version of every object under `prefix` (and their delete markers).
+
+        The bucket is versioned: deleting only the current objects would leave the documents
+        readable as noncurrent versions until the lifecycle rule expires them. Returns how many
+        versions were deleted."""
+        # Listed in full first: deleting while paging would move the markers the pages follow.
+        versions = [
+            {"Key": item["Key"], "VersionId": item["VersionId"]}
+            for page in self._s3.get_paginator("list_object_versions").paginate(
+                Bucket=self._bucket, Prefix=prefix
+            )
+            for item in [*page.get("Versions", []), *page.get("DeleteMarkers", [])]
+        ]
+        for start in range(0, len(versions), DELETE_BATCH):
+            batch = versions[start : start + DELETE_BATCH]
+            response = self._call(
+                self._s3.delete_objects, Bucket=self._bucket, Delete={"Objects": batch, "Quiet": True}
+            )
+            errors = response.get("Errors", [])
+            if errors:
+                first = errors[0]
+                raise RuntimeError(
+                    f"S3 kept {len(errors)} version(s) under {prefix}: "
+                    f"{first.get('Key')} {first.get('Code')} {first.get('Message')}"
+                )
+        return len(versions)
 
     def get_bytes(self, key: str) -> bytes:
         try:

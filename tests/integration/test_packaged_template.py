@@ -7,111 +7,35 @@ under CI (CI=true), where a missing template is a failure.
 from __future__ import annotations
 
 import json
-import os
 import re
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SAM_FILE = ROOT / "build" / "package" / "sam.json"
+from tests.sam_template import (
+    FUNCTION_TYPES,
+    ROOT,
+    as_list,
+    getatt_target,
+    is_guarded_write,
+    load_packaged_template,
+    policy_statements,
+    resources_of,
+    role_of,
+    websocket_api,
+)
+
 RESOURCES_FILE = ROOT / "deploy" / "resources.json"
 ASL_FILE = ROOT / "stepfunctions" / "workflow.asl.json"
-
-FUNCTION_TYPES = {"AWS::Serverless::Function", "AWS::Lambda::Function"}
 API_HANDLER = "APIHandler"
 UPLOAD_TRIGGER = "UploadReceived"
 AUTHORIZER = "VerifyCaller"
 CONNECTIONS_TABLE = "ConnectionsTable"
-PUSH_POLICY = "ProgressPushPolicy"
-DATA_POLICY = "WorkflowDataPolicy"
-GUARDED_SERVICES = ("dynamodb", "s3", "states", "execute-api")
-WRITE_VERB = re.compile(
-    r"^(Put|Delete|Update|BatchWrite|Create|Start|Stop|Send|Restore|Abort|Replicate|Redrive|Manage|"
-    r"Restart|Import|Export|Tag|Untag|PartiQL(Insert|Update|Delete))"
-)
 
 
 @pytest.fixture(scope="module")
 def template() -> dict[str, Any]:
-    if not SAM_FILE.exists():
-        message = f"{SAM_FILE.relative_to(ROOT)} is missing: run `make package` first"
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    loaded: dict[str, Any] = json.loads(SAM_FILE.read_text())
-    return loaded
-
-
-def resources_of(template: dict[str, Any], *types: str) -> dict[str, dict[str, Any]]:
-    return {name: r for name, r in template["Resources"].items() if r.get("Type") in types}
-
-
-def getatt_target(value: Any) -> str | None:
-    """`{"Fn::GetAtt": [X, "Arn"]}` or `{"Fn::GetAtt": "X.Arn"}` -> X; anything else -> None."""
-    if not isinstance(value, dict) or set(value) != {"Fn::GetAtt"}:
-        return None
-    target = value["Fn::GetAtt"]
-    if isinstance(target, str):
-        target = target.split(".", 1)
-    return str(target[0]) if list(target[1:]) == ["Arn"] else None
-
-
-def websocket_api(template: dict[str, Any]) -> tuple[str, str]:
-    """The logical id of the template's one WebSocket API, and the name of its one stage."""
-    apis = [
-        name
-        for name, api in resources_of(template, "AWS::ApiGatewayV2::Api").items()
-        if api["Properties"].get("ProtocolType") == "WEBSOCKET"
-    ]
-    assert len(apis) == 1, apis
-    (api,) = apis
-    stages = [
-        s["Properties"]["StageName"]
-        for s in resources_of(template, "AWS::ApiGatewayV2::Stage").values()
-        if s["Properties"]["ApiId"] == {"Ref": api}
-    ]
-    assert len(stages) == 1, stages
-    return api, stages[0]
-
-
-def role_of(template: dict[str, Any], function: str) -> dict[str, Any]:
-    role = getatt_target(template["Resources"][function]["Properties"]["Role"])
-    assert role is not None, function
-    properties: dict[str, Any] = template["Resources"][role]["Properties"]
-    return properties
-
-
-def policy_statements(template: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
-    """Every IAM statement the template grants: roles, managed/inline policies, SAM `Policies`."""
-    for name, resource in template["Resources"].items():
-        properties = resource.get("Properties", {})
-        documents = []
-        if resource["Type"] in {"AWS::IAM::ManagedPolicy", "AWS::IAM::Policy"}:
-            documents.append(properties["PolicyDocument"])
-        elif resource["Type"] == "AWS::IAM::Role":
-            documents.extend(p["PolicyDocument"] for p in properties.get("Policies", []))
-        elif resource["Type"] in {"AWS::Serverless::Function", "AWS::Serverless::StateMachine"}:
-            policies = properties.get("Policies", [])
-            policies = policies if isinstance(policies, list) else [policies]
-            documents.extend(p for p in policies if isinstance(p, dict) and "Statement" in p)
-        for document in documents:
-            statements = document["Statement"]
-            for statement in statements if isinstance(statements, list) else [statements]:
-                yield name, statement
-
-
-def as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else [value]
-
-
-def is_guarded_write(action: str) -> bool:
-    if action == "*":
-        return True
-    service, _, name = action.partition(":")
-    return service.lower() in GUARDED_SERVICES and ("*" in name or bool(WRITE_VERB.match(name)))
+    return load_packaged_template()
 
 
 def test_every_asl_placeholder_is_bound_to_a_function_of_the_template(template: dict[str, Any]) -> None:
@@ -259,9 +183,10 @@ def test_state_machine_arn_is_given_to_the_workflow_drivers_only(template: dict[
         name: f["Properties"].get("Environment", {}).get("Variables", {}) for name, f in functions.items()
     }
 
-    # Then only the API handler and the upload trigger (which start executions) know the state
-    # machine: the phases never do, since the state machine depends on them
-    drivers = {API_HANDLER, UPLOAD_TRIGGER}
+    # Then only the API handler, the upload trigger (which start executions) and the reconciler
+    # (which inspects them) know the state machine: the phases never do, since it depends on them
+    drivers = {API_HANDLER, UPLOAD_TRIGGER, "ReconcileWorkflows"} & set(functions)
+    assert {API_HANDLER, UPLOAD_TRIGGER} <= drivers
     assert {n for n, env in environments.items() if "STATE_MACHINE_ARN" in env} == drivers
     for name in drivers:
         assert environments[name]["STATE_MACHINE_ARN"] == {"Ref": "WorkflowStateMachine"}
@@ -316,12 +241,25 @@ def test_every_route_is_guarded_by_the_authorizer_that_knows_the_templates_pool(
 
 
 def test_the_authorizer_may_only_read_api_keys(template: dict[str, Any]) -> None:
-    role = template["Resources"][f"{AUTHORIZER}Role"]["Properties"]
-    assert role["ManagedPolicyArns"] == [{"Ref": "ApiKeyCheckPolicy"}]
-    (statement,) = template["Resources"]["ApiKeyCheckPolicy"]["Properties"]["PolicyDocument"]["Statement"]
-    # Read only: the route, not the authorizer, records a key's use (and audits it).
+    # Given the authorizer's role / When its policies are read
+    role = role_of(template, AUTHORIZER)
+    assert role["ManagedPolicyArns"] == [{"Ref": f"{AUTHORIZER}Access"}]
+    allows = [
+        s
+        for owner, s in policy_statements(template)
+        if owner == f"{AUTHORIZER}Access" and s["Effect"] == "Allow"
+    ]
+    dynamodb = [s for s in allows if any(str(a).startswith("dynamodb:") for a in as_list(s["Action"]))]
+    # Then its only table access is reading API keys: the route, not the authorizer, records a
+    # key's use (and audits it)
+    (statement,) = dynamodb
     assert statement["Action"] == ["dynamodb:GetItem"]
     assert statement["Condition"]["ForAllValues:StringLike"]["dynamodb:LeadingKeys"] == ["APIKEY#*"]
+    assert not [
+        s
+        for s in allows
+        if any(str(a).startswith(("s3:", "states:", "execute-api:")) for a in as_list(s["Action"]))
+    ]
 
 
 def test_outputs_name_what_a_client_needs(template: dict[str, Any]) -> None:
@@ -347,17 +285,17 @@ def test_uploads_reach_the_trigger_through_a_queue_with_a_dead_letter_queue(
     assert notification["Event"] == "s3:ObjectCreated:*"
     assert notification["Filter"]["S3Key"]["Rules"] == [{"Name": "prefix", "Value": "uploads/"}]
     assert getatt_target(notification["Queue"]) == "UploadsQueue"
-    # ... the queue is the one app.py's @app.on_sqs_message names, and it has a dead-letter queue
-    assert queue["Properties"]["QueueName"] == app.UPLOADS_QUEUE
+    # ... the queue is named by the stack (never app.py's literal name), and has a dead-letter queue
+    assert "QueueName" not in queue["Properties"]
     assert (
         getatt_target(queue["Properties"]["RedrivePolicy"]["deadLetterTargetArn"]) == "UploadsDeadLetterQueue"
     )
     # ... and the trigger reports partial batch failures, so one bad message does not retry the rest
     (event,) = trigger["Properties"]["Events"].values()
     assert event["Type"] == "SQS"
-    assert app.UPLOADS_QUEUE in json.dumps(event["Properties"]["Queue"])
+    assert event["Properties"]["Queue"] == {"Fn::Sub": "${UploadsQueue.Arn}"}
+    assert app.UPLOADS_QUEUE not in json.dumps(event["Properties"]["Queue"])
     assert event["Properties"]["FunctionResponseTypes"] == ["ReportBatchItemFailures"]
-    assert "UploadsQueue" in trigger["DependsOn"]
     # ... and S3 may send to the queue
     statement = resources["UploadsQueuePolicy"]["Properties"]["PolicyDocument"]["Statement"][0]
     assert statement["Principal"] == {"Service": "s3.amazonaws.com"}
@@ -412,57 +350,54 @@ def test_every_function_but_the_authorizer_can_reach_the_websocket_clients(
         )
 
 
-def test_push_policy_is_attached_to_every_role_but_the_authorizers(template: dict[str, Any]) -> None:
+def test_every_role_but_the_authorizers_may_push_progress(template: dict[str, Any]) -> None:
     # Given every Lambda function of the template
     functions = resources_of(template, *FUNCTION_TYPES)
     assert AUTHORIZER in functions
 
-    # When the managed policies of their roles are read
-    attached = {name: role_of(template, name).get("ManagedPolicyArns", []) for name in functions}
-
-    # Then every role but the authorizer's may push progress and read the workflows it reports
-    for name, policies in attached.items():
-        if name == AUTHORIZER:
-            assert {"Ref": PUSH_POLICY} not in policies
-            continue
-        assert {"Ref": PUSH_POLICY} in policies, name
-        assert {"Ref": DATA_POLICY} in policies, name
-    assert template["Resources"][PUSH_POLICY]["Type"] == "AWS::IAM::ManagedPolicy"
-
-
-def test_push_policy_manages_only_the_websocket_apis_connections(template: dict[str, Any]) -> None:
-    # Given the WebSocket API and the push policy's statements
-    api, _ = websocket_api(template)
-    statements = [s for owner, s in policy_statements(template) if owner == PUSH_POLICY]
-
-    # When they are split by service
-    execute_api = [s for s in statements if any("execute-api:" in a for a in as_list(s["Action"]))]
-    dynamodb = [s for s in statements if any("dynamodb:" in a for a in as_list(s["Action"]))]
-    assert len(execute_api) + len(dynamodb) == len(statements)
-
-    # Then it may post to and close connections of that API only, never "*"
-    (manage,) = execute_api
-    assert as_list(manage["Action"]) == ["execute-api:ManageConnections"]
-    prefix = f"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api}}}/"
-    resources = [r["Fn::Sub"] for r in as_list(manage["Resource"])]
-    assert sorted(resources) == [f"{prefix}*/DELETE/@connections/*", f"{prefix}*/POST/@connections/*"]
-    # ... and touch the connections table only (no workflows table, no index, no scan)
-    (records,) = dynamodb
-    assert getatt_target(records["Resource"]) == CONNECTIONS_TABLE
-    assert sorted(as_list(records["Action"])) == [
-        "dynamodb:DeleteItem",
-        "dynamodb:GetItem",
-        "dynamodb:PutItem",
-        "dynamodb:Query",
-        "dynamodb:UpdateItem",
-    ]
-    # ... and nothing else in the template manages WebSocket connections
-    owners = {
-        owner
-        for owner, s in policy_statements(template)
-        if any(str(a).startswith("execute-api:") for a in as_list(s.get("Action", [])))
+    # When the actions each function's own policy allows are collected
+    allowed = {
+        name: {
+            a
+            for owner, s in policy_statements(template)
+            if owner == f"{name}Access" and s["Effect"] == "Allow"
+            for a in as_list(s["Action"])
+        }
+        for name in functions
     }
-    assert owners == {PUSH_POLICY}
+
+    # Then every role but the authorizer's may post to WebSocket connections
+    for name, actions in allowed.items():
+        assert ("execute-api:ManageConnections" in actions) is (name != AUTHORIZER), name
+
+
+def test_push_statements_manage_only_the_websocket_apis_connections(template: dict[str, Any]) -> None:
+    # Given the WebSocket API and every statement that mentions execute-api or the connections table
+    api, _ = websocket_api(template)
+    statements = list(policy_statements(template))
+    manage = [s for _, s in statements if "execute-api:ManageConnections" in as_list(s.get("Action", []))]
+    records = [
+        s
+        for _, s in statements
+        if s["Effect"] == "Allow" and getatt_target(s.get("Resource")) == CONNECTIONS_TABLE
+    ]
+    assert manage and records
+
+    # Then connections may be posted to and closed on that API only, never "*"
+    prefix = f"arn:${{AWS::Partition}}:execute-api:${{AWS::Region}}:${{AWS::AccountId}}:${{{api}}}/"
+    for statement in manage:
+        assert as_list(statement["Action"]) == ["execute-api:ManageConnections"]
+        resources = [r["Fn::Sub"] for r in as_list(statement["Resource"])]
+        assert sorted(resources) == [f"{prefix}*/DELETE/@connections/*", f"{prefix}*/POST/@connections/*"]
+    # ... and the connections table is read and written by item and query, never scanned
+    for statement in records:
+        assert sorted(as_list(statement["Action"])) == [
+            "dynamodb:DeleteItem",
+            "dynamodb:GetItem",
+            "dynamodb:PutItem",
+            "dynamodb:Query",
+            "dynamodb:UpdateItem",
+        ]
 
 
 def test_api_gateway_throttles_the_whole_api_in_front_of_the_per_caller_buckets(
@@ -480,21 +415,8 @@ def test_api_gateway_throttles_the_whole_api_in_front_of_the_per_caller_buckets(
     assert 0 < websocket_stage["ThrottlingRateLimit"] <= websocket_stage["ThrottlingBurstLimit"]
 
 
-def test_no_function_may_change_or_delete_an_audit_entry(template: dict[str, Any]) -> None:
-    statements = template["Resources"]["WorkflowDataPolicy"]["Properties"]["PolicyDocument"]["Statement"]
-    (deny,) = [s for s in statements if s["Effect"] == "Deny"]
-    assert set(deny["Action"]) == {"dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"}
-    assert deny["Resource"] == {"Fn::GetAtt": ["WorkflowsTable", "Arn"]}
-    assert deny["Condition"] == {"ForAnyValue:StringLike": {"dynamodb:LeadingKeys": ["AUDIT#*"]}}
-    roles = [r for r in resources_of(template, "AWS::IAM::Role").values()]
-    attached = [
-        r for r in roles if {"Ref": "WorkflowDataPolicy"} in r["Properties"].get("ManagedPolicyArns", [])
-    ]
-    assert attached, "the policy with the deny must be the one the functions have"
-
-
 def test_tables_are_encrypted_with_the_customer_managed_key(template: dict[str, Any]) -> None:
-    for table in ("WorkflowsTable", "ConnectionsTable"):
+    for table in ("WorkflowsTable", "ConnectionsTable", "AuditTable"):
         sse = template["Resources"][table]["Properties"]["SSESpecification"]
         assert sse == {"SSEEnabled": True, "SSEType": "KMS", "KMSMasterKeyId": {"Ref": "DocumentsKey"}}, table
     assert template["Resources"]["DocumentsKey"]["Properties"]["EnableKeyRotation"] is True
@@ -520,10 +442,12 @@ def test_guardduty_scans_and_tags_uploads_and_the_functions_read_its_verdict(
         for name, f in functions.items()
         if name != "VerifyCaller"
     )
-    statements = template["Resources"]["WorkflowDataPolicy"]["Properties"]["PolicyDocument"]["Statement"]
-    (verdicts,) = [s for s in statements if s.get("Sid") == "ReadScanVerdicts"]
-    assert verdicts["Action"] == "s3:GetObjectTagging"
-    assert verdicts["Resource"] == {"Fn::Sub": "${DocumentsBucket.Arn}/uploads/*"}
+    # ... and INITIATION, which checks an upload before reading it, may read GuardDuty's tags
+    verdicts = {owner: s for owner, s in policy_statements(template) if s.get("Sid") == "ReadScanVerdicts"}
+    assert set(verdicts) == {"PhaseInitiationAccess"}
+    for statement in verdicts.values():
+        assert statement["Action"] == "s3:GetObjectTagging"
+        assert statement["Resource"] == {"Fn::Sub": "${DocumentsBucket.Arn}/uploads/*"}
 
 
 def _people_only_routes() -> set[tuple[str, str]]:
