@@ -107,3 +107,24 @@ def test_the_owners_things_were_left_as_they_were(api: Api, owned: dict[str, str
     assert workflow["status"] == "COMPLETED" and workflow["estimatedTime"] != "1 min"
     keys = owner.get(f"{API}/api-keys").body["apiKeys"]
     assert [k["revokedAt"] for k in keys if k["id"] == owned["key_id"]] == [None]
+
+
+@pytest.mark.parametrize("authorized", [True, False], ids=["with-token", "without-token"])
+def test_an_unknown_route_is_404_in_the_error_shape(api: Api, authorized: bool) -> None:
+    # Given a path no route matches, asked with and without credentials
+    client = api if authorized else api.anonymous()
+    reply = client.get("/api/orchestrator/no-such-thing")
+    # Then 404 in the API's one error shape, as the deployed gateway answers (not Chalice's 403
+    # "Missing Authentication Token", which echoes the Authorization header back)
+    assert reply.status == 404
+    assert reply.body["error"]["code"] == "NOT_FOUND"
+    assert "Bearer" not in str(reply.body)
+
+
+def test_a_token_in_a_query_string_is_redacted_from_the_access_log(
+    api: Api, capsys: pytest.CaptureFixture[str]
+) -> None:
+    api.get("/api/orchestrator/workflows?token=abc.def.ghi&limit=5")
+    logged = capsys.readouterr().err
+    assert "token=[redacted]" in logged
+    assert "abc.def.ghi" not in logged

@@ -1,0 +1,60 @@
+"""Chalice's local API gateway, made to answer as the deployed stack does where Chalice's differs.
+
+- An unknown route: Chalice answers 403 `{"message": "Missing Authentication Token"}` (API
+  Gateway's own default, which echoes an Authorization header back). The packaged template maps
+  that gateway response to a 404 in the API's error shape (`deploy/resources.json`), and the local
+  gateway answers with that same body.
+- The access log: a token sent in a query string (`?token=...`, as WebSocket and download links
+  carry one) is written `token=[redacted]`, like every other log line (chalicelib/logs.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from chalice.local import ChaliceRequestHandler, LocalDevServer, LocalGateway, LocalGatewayException
+
+# The deployed gateway's answer, read from the template so the two cannot drift apart.
+_TEMPLATE = Path(__file__).resolve().parent.parent / "deploy" / "resources.json"
+_GATEWAY_RESPONSES = json.loads(_TEMPLATE.read_text())["Resources"]["RestAPI"]["Properties"]["DefinitionBody"]
+ROUTE_NOT_FOUND: str = _GATEWAY_RESPONSES["x-amazon-apigateway-gateway-responses"][
+    "MISSING_AUTHENTICATION_TOKEN"
+]["responseTemplates"]["application/json"]
+_SECRET_IN_QUERY = re.compile(r"(?i)\b(token|access_token|api_key|apikey|x-amz-signature)=[^&\s\"]+")
+
+
+class RouteNotFoundError(LocalGatewayException):
+    CODE = 404
+
+
+class _RoutingGateway(LocalGateway):
+    def _generate_lambda_event(self, method: str, path: str, headers: Any, body: bytes | None) -> Any:
+        try:
+            return super()._generate_lambda_event(method, path, headers, body)
+        except ValueError:
+            # (Chalice's gateway turns this ValueError into its 403; ours is not a ValueError)
+            raise RouteNotFoundError({"Content-Type": "application/json"}, ROUTE_NOT_FOUND.encode()) from None
+
+
+def redact_query_secrets(text: str) -> str:
+    return _SECRET_IN_QUERY.sub(lambda match: f"{match.group(1)}=[redacted]", text)
+
+
+class _RequestHandler(ChaliceRequestHandler):
+    def __init__(self, request: Any, client_address: Any, server: Any, app_object: Any, config: Any) -> None:
+        # ChaliceRequestHandler's own __init__, with our gateway: the request is handled inside the
+        # base class's __init__, so the gateway must be set before it runs
+        self.local_gateway = _RoutingGateway(app_object, config)
+        super(ChaliceRequestHandler, self).__init__(request, client_address, server)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        super().log_message("%s", redact_query_secrets(format % args))
+
+
+def use_stack_gateway(server: LocalDevServer, app: Any, config: Any) -> None:
+    """Serve `server`'s requests with the handler above."""
+    server.server.RequestHandlerClass = functools.partial(_RequestHandler, app_object=app, config=config)
