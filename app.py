@@ -458,7 +458,8 @@ def ws_connect(event: WebsocketEvent) -> Response | None:
 def ws_message(event: WebsocketEvent) -> None:
     from chalicelib.api import websocket
 
-    websocket.handle_message(wiring.ports(), event.connection_id, event.body)
+    binary = bool(event.to_dict().get("isBase64Encoded"))
+    websocket.handle_message(wiring.ports(), event.connection_id, event.body, binary=binary)
 
 
 @app.on_ws_disconnect(name="ws_disconnect")

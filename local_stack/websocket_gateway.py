@@ -134,9 +134,11 @@ class LocalWebsocketGateway:
         connection_id = self._ids.pop(connection)
         try:
             async for message in connection:
-                body = message if isinstance(message, str) else message.decode()
                 event = self._event("$default", "MESSAGE", connection_id, connection)
-                event["body"] = body
+                # A binary frame reaches the handler as API Gateway passes it: base64, flagged
+                binary = isinstance(message, bytes)
+                event["body"] = base64.b64encode(message).decode() if binary else message
+                event["isBase64Encoded"] = binary
                 # Like API Gateway, a message's handler runs outside the connection: the handler
                 # itself sends replies through the Management API.
                 await asyncio.to_thread(self._invoke, "$default", event)

@@ -53,21 +53,27 @@ def disconnect(ports: Ports, connection_id: str) -> None:
     live_progress.disconnect(ports, connection_id)
 
 
-def handle_message(ports: Ports, connection_id: str, body: str) -> None:
-    """A client's message: answered on the socket (an `ERROR` for a bad one), never raised."""
+def handle_message(ports: Ports, connection_id: str, body: str, *, binary: bool = False) -> None:
+    """A client's message: answered on the socket (an `ERROR` for a bad one), never raised. A
+    binary frame (`binary`: API Gateway passes it base64-encoded) is answered, not read."""
     connection = ports.connections.get_connection(connection_id)
     if connection is None:
         # $connect never completed (or the record expired): nothing is owed to this socket.
         ports.pusher.disconnect(connection_id)
         return
     try:
+        if binary:
+            raise InvalidRequestError(
+                "Binary frames are not read: send the message as JSON text", code="INVALID_MESSAGE"
+            )
         message = parse_message(body)
         if isinstance(message, SubscribeMessage):
             live_progress.subscribe(ports, connection, message.channel, message.last_seq)
         else:
             live_progress.unsubscribe(ports, connection, message.channel)
     except AppError as error:
-        reply = {"type": "ERROR", "channel": channel_of(body), "error": error.to_body()["error"]}
+        channel = None if binary else channel_of(body)
+        reply = {"type": "ERROR", "channel": channel, "error": error.to_body()["error"]}
         live_progress.send_quietly(ports, connection_id, reply)
     except TransientError:
         logger.exception("A subscription message failed", extra={"connectionId": connection_id})

@@ -392,3 +392,17 @@ def test_two_hundred_subscribers_all_receive_every_event(
     for received in results:
         assert received[0]["type"] == "SUBSCRIBED"
         assert seqs(received) == list(range(1, total + 1))
+
+
+@pytest.mark.parametrize(
+    "frame", [b"\xff\xfe\x00binary", b'{"action": "subscribe"}'], ids=["not-utf8", "json-bytes"]
+)
+def test_a_binary_frame_gets_an_error_and_the_socket_stays_usable(socket: Socket, frame: bytes) -> None:
+    # Given a client that sends a binary frame (the local gateway used to close with 1011)
+    socket.ws.send(frame)
+    reply = socket.next()
+    # Then an ERROR says to send JSON text, and the connection still works
+    assert reply["type"] == "ERROR" and reply["error"]["code"] == "INVALID_MESSAGE", reply
+    assert "JSON text" in reply["error"]["message"]
+    socket.ws.send('{"action": "dance"}')
+    assert socket.next()["error"]["code"] == "UNKNOWN_ACTION"
