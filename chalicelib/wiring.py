@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from chalicelib.aws.photo_records import DynamoPhotoRecords
     from chalicelib.aws.push import GatewayPusher
     from chalicelib.aws.rate_buckets import DynamoRateBuckets
+    from chalicelib.aws.secrets import SecretsManagerKey
     from chalicelib.aws.user_settings import DynamoUserSettings
     from chalicelib.aws.workflow_records import DynamoWorkflowRecords
     from chalicelib.core.ports import MalwareScanner
@@ -139,6 +140,13 @@ class AwsPorts:
 
         client = self._session.client("stepfunctions", **self._client_kwargs())
         return StepFunctionsEngine(client, self._settings.state_machine_arn)
+
+    @cached_property
+    def claude_key(self) -> SecretsManagerKey:
+        """One per container, so the secret it reads is fetched once per container."""
+        from chalicelib.aws.secrets import SecretsManagerKey
+
+        return SecretsManagerKey(lambda: self._session.client("secretsmanager", **self._client_kwargs()))
 
     @property
     def scanner(self) -> MalwareScanner:

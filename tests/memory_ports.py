@@ -450,6 +450,24 @@ class MemoryPusher:
         self.gone.add(connection_id)
 
 
+class MemoryClaudeKey:
+    """`ApiKeySource` from the settings, as without a secret; a test sets `unavailable` to make
+    reading a configured secret fail."""
+
+    def __init__(self) -> None:
+        self.unavailable: str | None = None
+        self.reads = 0
+
+    def api_key(self) -> str | None:
+        from chalicelib.core.ports import SecretUnavailableError
+        from chalicelib.settings import get_settings
+
+        self.reads += 1
+        if self.unavailable is not None:
+            raise SecretUnavailableError(self.unavailable)
+        return get_settings().anthropic_api_key or None
+
+
 class MemoryPorts:
     """`core.ports.Ports` in memory, with live progress wired as `wiring.AwsPorts` wires it."""
 
@@ -469,3 +487,4 @@ class MemoryPorts:
         self.connections = MemoryConnections()
         self.pusher = MemoryPusher()
         self.scanner: MalwareScanner = scanner or NoScanner()
+        self.claude_key = MemoryClaudeKey()
