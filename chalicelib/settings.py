@@ -90,6 +90,9 @@ class Settings(BaseModel):
     anthropic_max_retries: int = Field(default=2, ge=0, le=5)
     anthropic_timeout_seconds: float = Field(default=120, gt=0, le=300)
 
+    # CloudWatch metrics (observability.py): Powertools' own variable, so the template sets one.
+    powertools_metrics_namespace: str = "RestoreAssist"
+
     def allowed_origins(self) -> frozenset[str]:
         return frozenset(o.strip() for o in self.cors_allowed_origins.split(",") if o.strip())
 

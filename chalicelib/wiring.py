@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
+from chalicelib import observability
 from chalicelib.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from chalicelib.aws.secrets import SecretsManagerKey
     from chalicelib.aws.user_settings import DynamoUserSettings
     from chalicelib.aws.workflow_records import DynamoWorkflowRecords
+    from chalicelib.core.events import Event
+    from chalicelib.core.models import Workflow
     from chalicelib.core.ports import MalwareScanner
 
 
@@ -40,6 +43,7 @@ class AwsPorts:
     def _session(self) -> Any:
         import boto3  # deferred: the import costs ~100 ms of every cold start
 
+        observability.patch_aws_sdk()  # X-Ray sees every AWS call, where tracing is on
         return boto3.session.Session()
 
     def _client_kwargs(self) -> dict[str, Any]:
@@ -69,9 +73,11 @@ class AwsPorts:
         from chalicelib.aws.workflow_records import DynamoWorkflowRecords
         from chalicelib.core import live_progress
 
-        return DynamoWorkflowRecords(
-            self._table, on_events=lambda workflow, events: live_progress.publish_after_write(self, workflow)
-        )
+        def committed(workflow: Workflow, events: list[Event]) -> None:
+            observability.count_transitions(events)
+            live_progress.publish_after_write(self, workflow)
+
+        return DynamoWorkflowRecords(self._table, on_events=committed)
 
     @cached_property
     def api_keys(self) -> DynamoApiKeyRecords:

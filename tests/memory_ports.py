@@ -472,11 +472,14 @@ class MemoryPorts:
     """`core.ports.Ports` in memory, with live progress wired as `wiring.AwsPorts` wires it."""
 
     def __init__(self, scanner: MalwareScanner | None = None) -> None:
+        from chalicelib import observability
         from chalicelib.core import live_progress
 
-        self.workflows = MemoryWorkflowRecords(
-            on_events=lambda workflow, events: live_progress.publish_after_write(self, workflow)
-        )
+        def committed(workflow: Workflow, events: list[Event]) -> None:
+            observability.count_transitions(events)
+            live_progress.publish_after_write(self, workflow)
+
+        self.workflows = MemoryWorkflowRecords(on_events=committed)
         self.api_keys = MemoryApiKeyRecords()
         self.audit = MemoryAuditLog()
         self.user_settings = MemoryUserSettings()

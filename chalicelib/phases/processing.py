@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from chalicelib import observability
 from chalicelib.analysis import Findings, analyze_text
 from chalicelib.analysis.citations import with_pages
 from chalicelib.core.documents import WorkFile, work_key
@@ -76,6 +77,8 @@ def _claude_analysis(
 ) -> tuple[Findings, dict[str, Any]]:
     outcome = claude_analyzer(settings).analyze(text, qa_feedback=feedback)
     usage = outcome.usage
+    if usage is not None:
+        observability.claude_usage(usage.prompt_tokens + usage.output_tokens, outcome.cost_usd)
     return outcome.findings, {
         "analyzer": outcome.analyzer,
         "model": outcome.model,

@@ -129,8 +129,10 @@ def test_processing_falls_back_to_the_offline_analyzer_and_says_so_in_the_notes(
     # analysis records the fallback
     findings = ports.blobs.get_json(work_key("alice", WORKFLOW_ID, WorkFile.FINDINGS))
     assert findings["analyzer"] == "offline-rules" and result.outcome["analyzer"] == "offline-rules"
-    assert any("Claude API key could not be read: Secrets Manager answered AccessDeniedException" in note
-               for note in findings["notes"])
+    assert any(
+        "Claude API key could not be read: Secrets Manager answered AccessDeniedException" in note
+        for note in findings["notes"]
+    )
     assert result.analysis is not None and result.analysis["fellBack"] is True
     assert "AccessDeniedException" in result.analysis["fallbackReason"]
     assert result.outcome["affectedAreas"] >= 1
