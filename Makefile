@@ -78,6 +78,12 @@ eval: $(STAMP)
 	$(BIN)/python bench/eval.py
 	$(BIN)/python bench/eval_samples.py | tail -20
 
+## make smoke API_URL=https://…/v1/api/orchestrator TOKEN=<ID token>: the README's curl session
+## (a TEXT workflow to COMPLETED, its JSON, Markdown and PDF reports) against a running stack
+smoke:
+	@test -n "$(API_URL)" && test -n "$(TOKEN)" || (echo "usage: make smoke API_URL=<ApiUrl output> TOKEN=<token>"; exit 2)
+	@SMOKE_TOKEN='$(TOKEN)' python3 deploy/smoke.py '$(API_URL)'
+
 python312:
 	@$(PYTHON312) -c 'import sys; assert sys.version_info[:2] == (3, 12)' 2>/dev/null || \
 	  (echo "python3.12 not found (PYTHON312='$(PYTHON312)'): set PYTHON312=/path/to/python3.12"; exit 1)
