@@ -205,3 +205,22 @@ def test_the_package_imports_and_works_on_a_clean_python312(task_dir: Path, runt
     assert result["roundTrips"]["HEIF"][:2] == ["HEIF", [64, 48]]
     assert result["roundTrips"]["HEIF"][2] == pytest.approx([200, 30, 30], abs=12)
     assert "Kitchen" in result["pdfText"] and "Kitchen" in result["docxText"]
+
+
+def test_package_py_s_hook_replaces_chalices_zip_and_puts_every_function_on_python312(tmp_path: Path) -> None:
+    # Given what `chalice package` (run by Python 3.11) leaves: a template on python3.11, its zip
+    chalice_zip = tmp_path / "deployment.zip"
+    with zipfile.ZipFile(chalice_zip, "w") as archive:
+        archive.writestr("app.py", "# Chalice's copy")
+    function = {"Type": "AWS::Serverless::Function", "Properties": {"Runtime": "python3.11"}}
+    template = {"Resources": {"ApiHandler": function, "PhaseQa": json.loads(json.dumps(function))}}
+    (tmp_path / "sam.json").write_text(json.dumps(template))
+
+    size = lambda_zip.replace_chalice_zip(tmp_path)
+
+    written = json.loads((tmp_path / "sam.json").read_text())
+    assert {r["Properties"]["Runtime"] for r in written["Resources"].values()} == {"python3.12"}
+    with zipfile.ZipFile(chalice_zip) as archive:
+        names = archive.namelist()
+    assert "pydantic_core/__init__.py" in names and "chalicelib/observability.py" in names
+    assert size.files == len(names) and 0 < size.zipped < size.unzipped < lambda_zip.UNZIPPED_BUDGET
