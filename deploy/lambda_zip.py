@@ -16,6 +16,9 @@ with this one:
   out, and so is anything only they need: the runtime's own copies serve them.
 - Every `*.dist-info/WHEEL` must carry a manylinux (glibc <= 2.28) or `any` tag, and every file
   must belong to a wheel's RECORD: nothing compiled here can slip in.
+- Everything is compiled to python3.12 bytecode (hash-based, unchecked): /var/task is
+  read-only, so without it each cold start compiles every module it imports. This needs a
+  python3.12 here (`PYTHON312`, else pyenv's, else PATH).
 - The zip then gets Chalice's runtime module (`chalice/app.py`, `chalice/__init__.py`, as
   Chalice's own packager adds), `app.py`, `chalicelib/` and `vendor/` (if any), in a fixed
   order with fixed timestamps: the same sources give the same bytes, so CloudFormation sees
@@ -67,10 +70,12 @@ PURE_SDISTS = frozenset({"psychrolib"})
 # the heaviest function (PROCESSING, with anthropic) keeps room to grow.
 LAMBDA_UNZIPPED_LIMIT = 250 * 1024 * 1024
 UNZIPPED_BUDGET = 200 * 1024 * 1024
+LAMBDA_TASK_ROOT = "/var/task"  # where Lambda unpacks the zip
+BYTECODE_SUFFIX = ".cpython-312.pyc"
 # What `pip install --target` puts outside the packages (the scripts and data schemes).
 NOT_IMPORTED = ("bin", "share")
 # Bump when the layout of the cached install changes.
-CACHE_FORMAT = "1"
+CACHE_FORMAT = "2"  # 2: with python3.12 bytecode
 
 # What `python3.12` on Lambda (CPython, Linux x86_64) says to environment markers.
 MARKER_ENVIRONMENT = {
@@ -211,7 +216,11 @@ def install_dependencies(requirements_file: Path = REQUIREMENTS, cache: Path = C
         for directory in NOT_IMPORTED:
             shutil.rmtree(site / directory, ignore_errors=True)
         check_wheels(site)
+        compile_bytecode(site)
         site.rename(target)  # atomic: a concurrent build finds a complete install or none
+    for stale in cache.iterdir():  # installs of earlier requirements: only disk now
+        if stale.is_dir() and stale != target and not stale.name.startswith("tmp"):
+            shutil.rmtree(stale, ignore_errors=True)
     return target
 
 
@@ -276,12 +285,53 @@ def check_wheels(site: Path) -> None:
 # --- the zip -------------------------------------------------------------------------------
 
 
-def _files_under(directory: Path) -> Iterator[str]:
+def _files_under(directory: Path, bytecode: bool = False) -> Iterator[str]:
+    """Every file under `directory`; with `bytecode`, the target's `__pycache__/*.cpython-312.pyc`
+    too (never another interpreter's)."""
     for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        dirs[:] = sorted(d for d in dirs if bytecode or d != "__pycache__")
+        in_cache = os.path.basename(root) == "__pycache__"
         for name in sorted(files):
-            if not name.endswith(".pyc"):
-                yield os.path.relpath(os.path.join(root, name), directory)
+            if in_cache and not name.endswith(BYTECODE_SUFFIX):
+                continue
+            if name.endswith(".pyc") and not in_cache:
+                continue
+            yield os.path.relpath(os.path.join(root, name), directory)
+
+
+def find_python312() -> str:
+    """`PYTHON312`, else pyenv's build, else `python3.12` on PATH: the interpreter that compiles
+    the zip's bytecode (its magic number must be the runtime's)."""
+    candidates = [
+        os.environ.get("PYTHON312", ""),
+        *sorted(str(p) for p in Path.home().glob(".pyenv/versions/3.12*/bin/python3.12")),
+        shutil.which("python3.12") or "",
+    ]
+    probe = "import sys; print(sys.version_info[:2] == (3, 12))"
+    for candidate in filter(None, candidates):
+        result = subprocess.run([candidate, "-c", probe], capture_output=True, text=True, check=False)
+        if result.returncode == 0 and result.stdout.strip() == "True":
+            return candidate
+    raise SystemExit(
+        "python3.12 not found: it compiles the zip's bytecode. Set PYTHON312=/path/to/python3.12"
+    )
+
+
+def compile_bytecode(directory: Path) -> None:
+    """Compile every module under `directory` for python3.12, as it will sit in /var/task.
+
+    Lambda's /var/task is read-only: without these, every cold start compiles each module it
+    imports from source (importing `app` took 0.5 s instead of 0.15 s on python3.12 here).
+    Hash-based and unchecked: the zip's fixed timestamps cannot vouch for a source, and nothing
+    in a deployed zip changes. Tracebacks name /var/task paths."""
+    python = find_python312()
+    command = [python, "-m", "compileall", "-q", "-j", "0", "--invalidation-mode", "unchecked-hash"]
+    # Exit status ignored: a file no import reaches may not compile (a template, a py2 test);
+    # one that is imported fails there as it would from source. The count below catches a
+    # compile that did nothing.
+    subprocess.run([*command, "-s", str(directory), "-p", LAMBDA_TASK_ROOT, str(directory)], check=False)
+    if not any(directory.rglob(f"*{BYTECODE_SUFFIX}")):
+        raise SystemExit(f"{python} compiled nothing under {directory}")
 
 
 def app_files(project: Path = ROOT) -> Iterator[tuple[Path, str]]:
@@ -300,9 +350,18 @@ def app_files(project: Path = ROOT) -> Iterator[tuple[Path, str]]:
             yield vendor / relative, relative
 
 
-def _entries(site: Path, project: Path) -> list[tuple[Path, str]]:
-    entries = [(site / relative, relative) for relative in _files_under(site)]
-    entries += list(app_files(project))
+def _stage_app(project: Path, staged: Path) -> None:
+    """The app's files laid out as in the zip, with their bytecode."""
+    for source, name in app_files(project):
+        target = staged / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    compile_bytecode(staged)
+
+
+def _entries(site: Path, staged_app: Path) -> list[tuple[Path, str]]:
+    entries = [(site / relative, relative) for relative in _files_under(site, bytecode=True)]
+    entries += [(staged_app / relative, relative) for relative in _files_under(staged_app, bytecode=True)]
     names = [name for _, name in entries]
     duplicates = sorted({name for name in names if names.count(name) > 1})
     if duplicates:
@@ -330,7 +389,10 @@ def write_zip(entries: Iterable[tuple[Path, str]], out: Path) -> PackageSize:
 def build(out: Path, project: Path = ROOT, cache: Path = CACHE) -> PackageSize:
     """Write the deployment zip to `out`; fail when it is over the budget."""
     site = install_dependencies(project / "requirements.txt", cache)
-    size = write_zip(_entries(site, project), out)
+    with tempfile.TemporaryDirectory() as scratch:
+        staged_app = Path(scratch)
+        _stage_app(project, staged_app)
+        size = write_zip(_entries(site, staged_app), out)
     if size.unzipped > UNZIPPED_BUDGET:
         raise SystemExit(f"{out}: {size.describe()}: over the budget")
     return size

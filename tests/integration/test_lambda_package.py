@@ -84,6 +84,19 @@ report = Report(workflow_id="wf-1", title="14 Banksia St", generated_at="2026-11
 pdf, word = render_pdf(report), render_docx(report)
 ZoneInfo("Australia/Perth")
 
+# Every module imported from the zip has python3.12 bytecode there (Lambda's /var/task is
+# read-only: without it each cold start compiles from source), hash-based and unchecked.
+import importlib.util
+without_bytecode = []
+for name, module in list(sys.modules.items()):
+    source = getattr(module, "__file__", None) or ""
+    if not (source.startswith(task) and source.endswith(".py")):
+        continue
+    cached = importlib.util.cache_from_source(source)
+    header = open(cached, "rb").read(8) if os.path.exists(cached) else b""
+    if header[:4] != importlib.util.MAGIC_NUMBER or int.from_bytes(header[4:8], "little") != 0b01:
+        without_bytecode.append(name)
+
 stdlib = sysconfig.get_paths()["stdlib"]
 outside = sorted(
     f"{name}: {module.__file__}" for name, module in list(sys.modules.items())
@@ -95,6 +108,9 @@ print(json.dumps({
     "pdfText": extract_document(pdf, DocumentKind.PDF).text(),
     "docxText": extract_document(word, DocumentKind.DOCX).text(),
     "outside": outside,
+    "withoutBytecode": sorted(without_bytecode),
+    "modulesFromZip": sum(1 for m in list(sys.modules.values())
+                          if (getattr(m, "__file__", None) or "").startswith(task)),
     "sysPath": sys.path,
 }))
 """
@@ -184,7 +200,11 @@ def test_every_compiled_extension_came_from_a_wheel_and_needs_no_host_library(ta
 def test_the_zip_holds_the_app_and_chalices_runtime_module(task_dir: Path) -> None:
     for required in ("app.py", "chalice/app.py", "chalice/__init__.py", "chalicelib/wiring.py"):
         assert (task_dir / required).is_file(), required
-    assert not list(task_dir.rglob("__pycache__")) and not (task_dir / "bin").exists()
+    assert not (task_dir / "bin").exists()
+    # Bytecode for python3.12 only (never this venv's 3.11 copies of chalicelib/)
+    compiled = [p.name for p in task_dir.rglob("*.pyc")]
+    assert compiled and all(name.endswith(".cpython-312.pyc") for name in compiled)
+    assert (task_dir / "chalicelib" / "__pycache__" / "wiring.cpython-312.pyc").is_file()
     assert (task_dir / "chalicelib" / "analysis" / "prompt.md").is_file()  # data files too
 
 
@@ -200,6 +220,7 @@ def test_the_package_imports_and_works_on_a_clean_python312(task_dir: Path, runt
     assert completed.returncode == 0, completed.stderr[-4000:]
     result = json.loads(completed.stdout.strip().splitlines()[-1])
     assert result["outside"] == [], "modules loaded from outside the zip, boto3's dir and the stdlib"
+    assert result["modulesFromZip"] > 500 and result["withoutBytecode"] == []
     assert not [p for p in result["sysPath"] if "site-packages" in p]
     assert result["roundTrips"]["JPEG"] == ["JPEG", [64, 48], pytest.approx([200, 30, 30], abs=8)]
     assert result["roundTrips"]["HEIF"][:2] == ["HEIF", [64, 48]]
