@@ -196,6 +196,24 @@ def invocation(event: Any) -> Iterator[None]:
 
 
 @contextmanager
+def about_workflow(workflow_id: str | None) -> Iterator[None]:
+    """Lines logged inside carry `workflowId` (one record of a batch: an SQS message's upload)."""
+    if workflow_id is None:
+        yield
+        return
+    logger.thread_safe_append_keys(workflowId=workflow_id)
+    try:
+        yield
+    finally:
+        logger.thread_safe_remove_keys(["workflowId"])
+
+
+def workflow_in_key(key: str) -> str | None:
+    """The workflow id an S3 key names (`uploads/<user>/<workflowId>/...`), if any."""
+    return next((part for part in key.split("/") if valid_workflow_id(part)), None)
+
+
+@contextmanager
 def phase(name: str, workflow_id: str) -> Iterator[None]:
     """Around a phase's own work: its trace subsegment and its `PhaseDuration`, also when it
     fails (a slow failure is worth seeing too)."""

@@ -352,3 +352,20 @@ def test_where_tracing_is_on_each_handler_and_phase_is_a_subsegment(
     # POWERTOOLS_TRACE_DISABLED (the local stack, tests) turns it all off
     monkeypatch.setenv("POWERTOOLS_TRACE_DISABLED", "true")
     assert not observability.tracing_enabled()
+
+
+def test_each_upload_in_an_sqs_batch_logs_with_its_own_workflow(log_output: io.StringIO) -> None:
+    from chalicelib.core import uploads
+
+    ports = MemoryPorts()  # no workflow owns these uploads: each is logged and ignored
+    keys = [f"uploads/alice/{WORKFLOW_ID}/notes.pdf", f"uploads/bob/{OTHER_WORKFLOW_ID}/job.docx"]
+    records = [
+        {"eventName": "ObjectCreated:Post", "s3": {"object": {"key": key, "size": 10}}} for key in keys
+    ]
+    with observability.invocation(LambdaFunctionEvent({"Records": []}, Context("sqs-req"))):
+        uploads.handle_notification(ports, json.dumps({"Records": records}))
+        logger.info("Batch done")
+
+    first, second, done = _lines(log_output)
+    assert (first["workflowId"], second["workflowId"]) == (WORKFLOW_ID, OTHER_WORKFLOW_ID)
+    assert "workflowId" not in done and done["function_request_id"] == "sqs-req"
