@@ -2,6 +2,11 @@
 # Every target installs what it needs into .venv first; nothing is installed by hand.
 
 PYTHON ?= python3.11
+# Lambda runs python3.12: tests/integration/test_lambda_package.py imports the deployment zip with
+# it. pyenv's build on this machine kind, else one on PATH. (Debian 12 packages no 3.12, and
+# `pyenv install` needs python.org, which is not reachable here.)
+PYTHON312 ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.12*/bin/python3.12) $(shell command -v python3.12 2>/dev/null))
+export PYTHON312
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
@@ -15,7 +20,7 @@ CHECKOV_STAMP := $(CHECKOV_VENV)/.installed-$(shell cat requirements-checkov.txt
 SAM_VENV := .venv-sam
 SAM_STAMP := $(SAM_VENV)/.installed-$(shell cat requirements-sam.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench eval poppler clean
+.PHONY: run token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench eval poppler python312 smoke clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -82,7 +87,7 @@ sam-validate: package $(SAM_STAMP)
 	  $(SAM_VENV)/bin/sam validate --lint --template-file $(PACKAGE_DIR)/sam.json
 
 # The soak runs 100 workflows here; `make soak` runs 300.
-pytest: package poppler
+pytest: package poppler python312
 	SOAK_WORKFLOWS=$${SOAK_WORKFLOWS:-100} $(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## make openapi: regenerate docs/openapi.json from the routes and the pydantic models
@@ -103,6 +108,16 @@ bench: $(STAMP) poppler
 eval: $(STAMP)
 	$(BIN)/python bench/eval.py
 	$(BIN)/python bench/eval_samples.py | tail -20
+
+## make smoke API_URL=https://…/v1/api/orchestrator TOKEN=<ID token>: the README's curl session
+## (a TEXT workflow to COMPLETED, its JSON, Markdown and PDF reports) against a running stack
+smoke:
+	@test -n "$(API_URL)" && test -n "$(TOKEN)" || (echo "usage: make smoke API_URL=<ApiUrl output> TOKEN=<token>"; exit 2)
+	@SMOKE_TOKEN='$(TOKEN)' python3 deploy/smoke.py '$(API_URL)'
+
+python312:
+	@$(PYTHON312) -c 'import sys; assert sys.version_info[:2] == (3, 12)' 2>/dev/null || \
+	  (echo "python3.12 not found (PYTHON312='$(PYTHON312)'): set PYTHON312=/path/to/python3.12"; exit 1)
 
 ## poppler-utils: pdftotext (the extraction benchmark) and pdftoppm (the PDF report test)
 poppler:

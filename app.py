@@ -12,7 +12,7 @@ from typing import Any
 from chalice import AuthResponse, Chalice, CognitoUserPoolAuthorizer, Response
 from chalice.app import AuthRequest, SQSEvent, WebsocketEvent
 
-from chalicelib import wiring
+from chalicelib import observability, wiring
 from chalicelib.api import auth, cors
 from chalicelib.api.http import (
     API_PREFIX,
@@ -118,6 +118,14 @@ def api(
         return route(json_errors(limited))
 
     return register
+
+
+# Registered first, so outermost: every entry point's log lines carry its request and workflow
+# ids, and it is traced (chalicelib/observability.py).
+@app.middleware("all")
+def observed(event: Any, get_response: Callable[[Any], Any]) -> Any:
+    with observability.invocation(event):
+        return get_response(event)
 
 
 @app.middleware("http")

@@ -29,6 +29,8 @@ TARGETS = {
     "phase QA": "chalicelib.phases.qa",
     "phase OUTPUT": "chalicelib.phases.output",
     "record_failure": "chalicelib.phases.failure",
+    # Where tracing is on (on Lambda), observability.py imports it on the first invocation.
+    "X-Ray SDK (tracing on)": "aws_xray_sdk.core",
 }
 PROBE = """
 import json, sys, time

@@ -68,8 +68,22 @@ def redact(value: Any, key: str | None = None) -> Any:
     return text
 
 
-# Log keys Powertools itself sets; their values are ours, not the user's.
-OWN_KEYS = frozenset({"level", "location", "timestamp", "service", "sampling_rate", "xray_trace_id"})
+# Log keys Powertools itself sets, and the invocation's ids (observability.invocation): their
+# values are ours or AWS's, not the user's (a request id's digits are no phone number).
+OWN_KEYS = frozenset(
+    {
+        "level",
+        "location",
+        "timestamp",
+        "service",
+        "sampling_rate",
+        "xray_trace_id",
+        "cold_start",
+        "function_name",
+        "function_request_id",
+        "correlation_id",
+    }
+)
 
 
 class RedactingFormatter(LambdaPowertoolsFormatter):

@@ -82,12 +82,18 @@ class Settings(BaseModel):
     # a report travels to insurers, adjusters and lawyers, and a location is personal data.
     report_photo_gps: bool = False
 
-    # The Claude analyzer runs when a key is set; otherwise the offline rules analyzer does.
+    # The Claude analyzer runs when a key is set; otherwise the offline rules analyzer does. On
+    # AWS the key lives in Secrets Manager: the template gives PROCESSING the secret's ARN, and
+    # the secret wins over a plain ANTHROPIC_API_KEY (aws/secrets.py reads it once per container).
     anthropic_api_key: str = Field(default="", repr=False)
+    anthropic_api_key_secret_arn: str = Field(default="", repr=False)
     anthropic_model: str = ""
     # Worst case is 2 requests x (retries + 1) x timeout: 2 x 3 x 120 s stays under Lambda's 900 s.
     anthropic_max_retries: int = Field(default=2, ge=0, le=5)
     anthropic_timeout_seconds: float = Field(default=120, gt=0, le=300)
+
+    # CloudWatch metrics (observability.py): Powertools' own variable, so the template sets one.
+    powertools_metrics_namespace: str = "RestoreAssist"
 
     def allowed_origins(self) -> frozenset[str]:
         return frozenset(o.strip() for o in self.cors_allowed_origins.split(",") if o.strip())

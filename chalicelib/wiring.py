@@ -11,6 +11,7 @@ from __future__ import annotations
 from functools import cache, cached_property
 from typing import TYPE_CHECKING, Any
 
+from chalicelib import observability
 from chalicelib.settings import Settings, get_settings
 
 if TYPE_CHECKING:
@@ -22,8 +23,11 @@ if TYPE_CHECKING:
     from chalicelib.aws.photo_records import DynamoPhotoRecords
     from chalicelib.aws.push import GatewayPusher
     from chalicelib.aws.rate_buckets import DynamoRateBuckets
+    from chalicelib.aws.secrets import SecretsManagerKey
     from chalicelib.aws.user_settings import DynamoUserSettings
     from chalicelib.aws.workflow_records import DynamoWorkflowRecords
+    from chalicelib.core.events import Event
+    from chalicelib.core.models import Workflow
     from chalicelib.core.ports import MalwareScanner
 
 
@@ -39,6 +43,7 @@ class AwsPorts:
     def _session(self) -> Any:
         import boto3  # deferred: the import costs ~100 ms of every cold start
 
+        observability.patch_aws_sdk()  # X-Ray sees every AWS call, where tracing is on
         return boto3.session.Session()
 
     def _client_kwargs(self) -> dict[str, Any]:
@@ -68,9 +73,11 @@ class AwsPorts:
         from chalicelib.aws.workflow_records import DynamoWorkflowRecords
         from chalicelib.core import live_progress
 
-        return DynamoWorkflowRecords(
-            self._table, on_events=lambda workflow, events: live_progress.publish_after_write(self, workflow)
-        )
+        def committed(workflow: Workflow, events: list[Event]) -> None:
+            observability.count_transitions(events)
+            live_progress.publish_after_write(self, workflow)
+
+        return DynamoWorkflowRecords(self._table, on_events=committed)
 
     @cached_property
     def api_keys(self) -> DynamoApiKeyRecords:
@@ -139,6 +146,13 @@ class AwsPorts:
 
         client = self._session.client("stepfunctions", **self._client_kwargs())
         return StepFunctionsEngine(client, self._settings.state_machine_arn)
+
+    @cached_property
+    def claude_key(self) -> SecretsManagerKey:
+        """One per container, so the secret it reads is fetched once per container."""
+        from chalicelib.aws.secrets import SecretsManagerKey
+
+        return SecretsManagerKey(lambda: self._session.client("secretsmanager", **self._client_kwargs()))
 
     @property
     def scanner(self) -> MalwareScanner:

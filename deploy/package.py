@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import lambda_zip  # deploy/, beside this file: a script's directory is on sys.path
+
 ROOT = Path(__file__).resolve().parent.parent
 RESOURCES_FILE = ROOT / "deploy" / "resources.json"
 ASL_FILE = ROOT / "stepfunctions" / "workflow.asl.json"
@@ -309,11 +311,14 @@ def package(out: Path, stage: str) -> Path:
     os.environ.setdefault("AWS_DEFAULT_REGION", os.environ.get("AWS_REGION", "us-east-1"))
 
     template = merge_template(chalice_app(stage), ASL_FILE.read_text())
-    with tempfile.TemporaryDirectory() as scratch:
+    with tempfile.TemporaryDirectory() as scratch, lambda_zip.chalice_project(ROOT) as project:
         merge_file = Path(scratch) / "merge-template.json"
         merge_file.write_text(json.dumps(template, indent=2))
-        command = [tool("chalice"), "--project-dir", str(ROOT), "package", "--stage", stage]
+        command = [tool("chalice"), "--project-dir", str(project), "package", "--stage", stage]
         subprocess.run([*command, "--merge-template", str(merge_file), str(out)], check=True)
+    # Chalice's zip would hold whatever it could build on this machine: ours is wheels only.
+    size = lambda_zip.replace_chalice_zip(out, ROOT)
+    print(f"deployment.zip ({lambda_zip.RUNTIME}): {size.describe()}")
     sam_file = out / "sam.json"
     check(json.loads(sam_file.read_text()))
     return sam_file

@@ -450,15 +450,36 @@ class MemoryPusher:
         self.gone.add(connection_id)
 
 
+class MemoryClaudeKey:
+    """`ApiKeySource` from the settings, as without a secret; a test sets `unavailable` to make
+    reading a configured secret fail."""
+
+    def __init__(self) -> None:
+        self.unavailable: str | None = None
+        self.reads = 0
+
+    def api_key(self) -> str | None:
+        from chalicelib.core.ports import SecretUnavailableError
+        from chalicelib.settings import get_settings
+
+        self.reads += 1
+        if self.unavailable is not None:
+            raise SecretUnavailableError(self.unavailable)
+        return get_settings().anthropic_api_key or None
+
+
 class MemoryPorts:
     """`core.ports.Ports` in memory, with live progress wired as `wiring.AwsPorts` wires it."""
 
     def __init__(self, scanner: MalwareScanner | None = None) -> None:
+        from chalicelib import observability
         from chalicelib.core import live_progress
 
-        self.workflows = MemoryWorkflowRecords(
-            on_events=lambda workflow, events: live_progress.publish_after_write(self, workflow)
-        )
+        def committed(workflow: Workflow, events: list[Event]) -> None:
+            observability.count_transitions(events)
+            live_progress.publish_after_write(self, workflow)
+
+        self.workflows = MemoryWorkflowRecords(on_events=committed)
         self.api_keys = MemoryApiKeyRecords()
         self.audit = MemoryAuditLog()
         self.user_settings = MemoryUserSettings()
@@ -469,3 +490,4 @@ class MemoryPorts:
         self.connections = MemoryConnections()
         self.pusher = MemoryPusher()
         self.scanner: MalwareScanner = scanner or NoScanner()
+        self.claude_key = MemoryClaudeKey()

@@ -304,6 +304,18 @@ class MalwareScanner(Protocol):
     def scan(self, key: str, data: bytes) -> ScanResult: ...
 
 
+class SecretUnavailableError(Exception):
+    """A configured secret could not be read. The message says why, never where it is kept."""
+
+
+class ApiKeySource(Protocol):
+    """The Claude API key: None when none is configured (the offline analyzer runs then)."""
+
+    def api_key(self) -> str | None:
+        """Raises `SecretUnavailableError` when a key is configured but cannot be read."""
+        ...
+
+
 # --- all of them ------------------------------------------------------------------------------
 
 
@@ -342,3 +354,6 @@ class Ports(Protocol):
 
     @property
     def scanner(self) -> MalwareScanner: ...
+
+    @property
+    def claude_key(self) -> ApiKeySource: ...

@@ -11,6 +11,7 @@ import json
 from typing import Any
 from urllib.parse import unquote_plus
 
+from chalicelib import observability
 from chalicelib.core import photos, user_settings
 from chalicelib.core.documents import UPLOAD_KEY, upload_key
 from chalicelib.core.errors import InvalidRequestError, PayloadTooLargeError, WorkflowStoppedError
@@ -124,10 +125,12 @@ def handle_notification(ports: Ports, body: str) -> None:
             s3_object = record["s3"]["object"]
             # S3 URL-encodes keys in notifications, spaces as '+'.
             key = unquote_plus(s3_object["key"])
-            if photos.is_photo_key(key):
-                photos.photo_created(ports, key)
-            else:
-                object_created(ports, key, int(s3_object.get("size", 0)))
+            # A batch mixes workflows: each record's lines carry its own.
+            with observability.about_workflow(observability.workflow_in_key(key)):
+                if photos.is_photo_key(key):
+                    photos.photo_created(ports, key)
+                else:
+                    object_created(ports, key, int(s3_object.get("size", 0)))
 
 
 class _AlreadyRecordedError(Exception):

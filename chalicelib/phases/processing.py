@@ -1,7 +1,9 @@
 """PROCESSING: analyse the prepared text into structured findings.
 
-With ANTHROPIC_API_KEY set, Claude analyses (falling back to the offline analyzer, and saying
-so, when the API stays unavailable); otherwise the offline rules analyzer does. On a QA retry
+With a Claude API key (`ports.claude_key`: the Secrets Manager secret named by
+ANTHROPIC_API_KEY_SECRET_ARN, or ANTHROPIC_API_KEY), Claude analyses, falling back to the offline
+analyzer, and saying so in the findings' notes, when the API stays unavailable or the secret cannot
+be read; with no key configured, the offline rules analyzer does. On a QA retry
 the previous QA errors go back to Claude as feedback.
 """
 
@@ -9,11 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from chalicelib import observability
 from chalicelib.analysis import Findings, analyze_text
 from chalicelib.analysis.citations import with_pages
 from chalicelib.core.documents import WorkFile, work_key
 from chalicelib.core.models import InputMethod, OrchestratorPhase, Workflow
-from chalicelib.core.ports import Ports
+from chalicelib.core.ports import Ports, SecretUnavailableError
+from chalicelib.logs import logger
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
 from chalicelib.settings import Settings, get_settings
 
@@ -26,8 +30,16 @@ def analyse(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseRes
     blobs = ports.blobs
     text = blobs.get_text(work_key(workflow.user_id, workflow.id, WorkFile.TEXT))
     settings = get_settings()
-    if settings.anthropic_api_key:
+    try:
+        api_key = ports.claude_key.api_key()
+        unavailable = None
+    except SecretUnavailableError as error:
+        api_key, unavailable = None, str(error)
+    if api_key:
+        settings = settings.model_copy(update={"anthropic_api_key": api_key})
         findings, analysis = _claude_analysis(settings, text, _qa_feedback(ports, workflow, state))
+    elif unavailable is not None:
+        findings, analysis = _without_key(text, unavailable, settings)
     else:
         findings = analyze_text(text)
         analysis = {"analyzer": findings.analyzer, "version": findings.analyzer_version, "costUsd": None}
@@ -65,6 +77,8 @@ def _claude_analysis(
 ) -> tuple[Findings, dict[str, Any]]:
     outcome = claude_analyzer(settings).analyze(text, qa_feedback=feedback)
     usage = outcome.usage
+    if usage is not None:
+        observability.claude_usage(usage.prompt_tokens + usage.output_tokens, outcome.cost_usd)
     return outcome.findings, {
         "analyzer": outcome.analyzer,
         "model": outcome.model,
@@ -80,6 +94,27 @@ def _claude_analysis(
         "requests": outcome.attempts,
         "fellBack": outcome.fell_back,
         "fallbackReason": outcome.fallback_reason,
+    }
+
+
+def _without_key(text: str, reason: str, settings: Settings) -> tuple[Findings, dict[str, Any]]:
+    """Claude is configured but its key cannot be read: the offline analyzer's findings, saying
+    so as a failed Claude call says so (the job still gets a report; support sees why)."""
+    logger.warning("Claude API key unavailable; offline analyzer used", extra={"reason": reason})
+    findings = analyze_text(text)
+    note = (
+        "These findings were produced by the offline rules analyzer because the Claude API key "
+        f"could not be read: {reason}."
+    )
+    findings = findings.model_copy(update={"notes": [*findings.notes, note]})
+    return findings, {
+        "analyzer": findings.analyzer,
+        "model": settings.anthropic_model or None,
+        "usage": None,
+        "costUsd": None,
+        "requests": 0,
+        "fellBack": True,
+        "fallbackReason": f"the Claude API key could not be read: {reason}",
     }
 
 

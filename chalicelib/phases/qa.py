@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from chalicelib import observability
 from chalicelib.analysis import ANALYZER_NAME, Findings, analyze_text, check_findings
 from chalicelib.core import photos
 from chalicelib.core.documents import WorkFile, qa_attempt_key, work_key
@@ -47,6 +48,7 @@ def review(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseResu
     )
     blobs.put_json(qa_attempt_key(workflow.user_id, workflow.id, state.attempt), document)
     blobs.put_json(qa_key, document)
+    observability.qa_outcome(passed=verdict.passed, retry=verdict.retry, review=verdict.review)
     severities = [issue.severity for issue in result.issues]
     # `qaPassed`, `retry` and `reviewRequired` are what the state machine's Choice reads.
     return PhaseResult(

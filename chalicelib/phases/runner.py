@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ConfigDict, Field
 
+from chalicelib import observability
 from chalicelib.core import eta
 from chalicelib.core.errors import InputRejectedError, WorkflowStoppedError
 from chalicelib.core.models import (
@@ -105,8 +106,11 @@ def run_phase(
         workflow.id, lambda current: _mark_running(current, phase), steps=lambda _: [step], read=workflow
     )
 
+    if phase is OrchestratorPhase.INITIATION and previous is None:
+        observability.workflow_started()  # its first step: a redelivery or a retry is no new start
     try:
-        result = work(ports, workflow, state)
+        with observability.phase(phase.value, workflow.id):
+            result = work(ports, workflow, state)
     except InputRejectedError as rejected:
         _record_rejection(ports, workflow.id, rejected)
         raise
