@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import os
 import secrets
 import signal
+import sys
 import threading
 from pathlib import Path
 
@@ -37,8 +39,6 @@ def main() -> None:
     args = parser.parse_args()
 
     if args.command == "openapi":
-        import sys
-
         from app import ROUTES
         from chalicelib.api.openapi import render
 
@@ -66,11 +66,34 @@ def main() -> None:
     print(f"WebSockets    {stack.websocket_url}/?token=...   live progress", flush=True)
     print(f"AWS (moto)    {stack.aws_endpoint}   DynamoDB, S3, Step Functions, Lambda Invoke", flush=True)
     print("A token:      make -s token USER=alice", flush=True)
-    stopped = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stopped.set())
-    signal.signal(signal.SIGINT, lambda *_: stopped.set())
-    stopped.wait()
-    stack.stop()
+    wait_for_stop_signal()
+    # Stopping drains the upload queue and the servers; a second signal, or a stop that hangs,
+    # must still end the process within seconds.
+    stopper = threading.Thread(target=stack.stop, daemon=True, name="stop")
+    stopper.start()
+    stopper.join(STOP_SECONDS)
+    if stopper.is_alive():
+        print(f"Stopping took over {STOP_SECONDS} s: exiting now", file=sys.stderr, flush=True)
+        os._exit(1)
+
+
+STOP_SECONDS = 8
+
+
+def wait_for_stop_signal() -> None:
+    """Block until SIGTERM or SIGINT. The handlers only write a byte to a pipe the main thread
+    reads: a handler runs in the main thread between bytecodes, so one that took a lock (setting a
+    threading.Event) while that thread waited inside the same Event deadlocked it for good."""
+    read_end, write_end = os.pipe()
+
+    def on_signal(_signum: int, _frame: object) -> None:
+        os.write(write_end, b"x")
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second signal ends the process at once
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    os.read(read_end, 1)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,137 @@
+"""`make run` stops on SIGTERM and on SIGINT (Ctrl-C) within seconds, every time: idle, under load,
+and during start-up. Its handlers once set a threading.Event while the main thread waited inside
+that same Event, and a stack was found still running ten minutes after SIGTERM and SIGINT."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from chalicelib.api.auth import issue_dev_token
+
+ROOT = Path(__file__).resolve().parents[2]
+STOP_WITHIN_SECONDS = 10
+# Every stop is one process started: the rounds run a few at a time to keep the suite short.
+ROUNDS = int(os.environ.get("STOP_SIGNAL_ROUNDS", "20"))
+AT_ONCE = 4
+
+
+def _start(secret_file: Path) -> tuple[subprocess.Popen[str], list[str]]:
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "local_stack",
+            "--secret-file",
+            str(secret_file),
+            "run",
+            "--api-port",
+            "0",
+            "--aws-port",
+            "0",
+            "--websocket-port",
+            "0",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    lines: list[str] = []
+
+    def read() -> None:
+        assert process.stdout is not None
+        for line in process.stdout:
+            lines.append(line)
+
+    threading.Thread(target=read, daemon=True).start()
+    return process, lines
+
+
+def _api_url(lines: list[str], deadline: float) -> str | None:
+    while time.monotonic() < deadline:
+        for line in list(lines):
+            if line.startswith("HTTP API"):
+                return line.split()[-1]
+        time.sleep(0.05)
+    return None
+
+
+def _load(api_url: str, token: str, stop: threading.Event) -> None:
+    body = json.dumps(
+        {"inputMethod": "TEXT", "inputData": {"text": "Laundry floor wet, vinyl 30 WME."}}
+    ).encode()
+    while not stop.is_set():
+        request = urllib.request.Request(
+            f"{api_url}/workflows",
+            body,
+            {"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
+        )
+        try:
+            urllib.request.urlopen(request, timeout=5).read()
+        except OSError:
+            return  # the stack is going away
+
+
+def _one_round(index: int, secret_file: Path, failures: list[str]) -> None:
+    rng = random.Random(index)
+    kind = ("idle", "load", "starting")[index % 3]
+    sig = (signal.SIGTERM, signal.SIGINT)[index % 2]
+    process, lines = _start(secret_file)
+    stop_load = threading.Event()
+    try:
+        if kind == "starting":
+            time.sleep(rng.uniform(0.2, 2.0))  # during start-up, whatever it is doing
+        else:
+            api_url = _api_url(lines, time.monotonic() + 60)
+            if api_url is None:
+                failures.append(f"round {index}: never started: {''.join(lines)[-500:]}")
+                return
+            if kind == "load":
+                token = issue_dev_token("stop-test", secret_file.read_text().strip())
+                for _ in range(3):
+                    threading.Thread(target=_load, args=(api_url, token, stop_load), daemon=True).start()
+            time.sleep(rng.uniform(0.0, 1.5))
+        signalled = time.monotonic()
+        process.send_signal(sig)
+        try:
+            process.wait(timeout=STOP_WITHIN_SECONDS)
+        except subprocess.TimeoutExpired:
+            failures.append(
+                f"round {index} ({kind}, {sig.name}): still running after {STOP_WITHIN_SECONDS} s"
+            )
+            return
+        took = time.monotonic() - signalled
+        assert took < STOP_WITHIN_SECONDS
+    finally:
+        stop_load.set()
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+@pytest.mark.xdist_group("local-stop")
+def test_sigterm_and_sigint_stop_the_local_stack_within_seconds_every_time(tmp_path: Path) -> None:
+    secret_file = tmp_path / "secret"
+    secret_file.write_text("stop-test-secret-" + "0" * 32)
+    failures: list[str] = []
+    for first in range(0, ROUNDS, AT_ONCE):
+        rounds = [
+            threading.Thread(target=_one_round, args=(index, secret_file, failures))
+            for index in range(first, min(first + AT_ONCE, ROUNDS))
+        ]
+        for thread in rounds:
+            thread.start()
+        for thread in rounds:
+            thread.join()
+    assert failures == []
