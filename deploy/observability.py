@@ -2,7 +2,7 @@
 
 Everything is derived from the functions `chalice package` generates, so a new function gets its
 log group, its error and throttle alarms and its dashboard line without anyone writing them.
-The custom metrics are the runtime's (Powertools Metrics, EMF, namespace `METRICS_NAMESPACE`).
+The custom metrics are the runtime's (Powertools Metrics, EMF, namespace `METRICS_NAMESPACE`, one per stack).
 """
 
 from __future__ import annotations
@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 from typing import Any
 
-METRICS_NAMESPACE = "RestoreAssist"
+# Per stack: two stages in one account must not set off each other's alarms (every metric also
+# carries service=restoreassist-orchestrator, the same in both). Written for Fn::Sub.
+METRICS_NAMESPACE_SUB = "RestoreAssist/${AWS::StackName}"
+METRICS_NAMESPACE = {"Fn::Sub": METRICS_NAMESPACE_SUB}
 SERVICE = (
     "restoreassist-orchestrator"  # POWERTOOLS_SERVICE_NAME (.chalice/config.json): the `service` dimension
 )
@@ -72,7 +75,7 @@ def _alarm(
     }
 
 
-def _metric(namespace: str, name: str, statistic: str, dimensions: dict[str, Any]) -> dict[str, Any]:
+def _metric(namespace: Any, name: str, statistic: str, dimensions: dict[str, Any]) -> dict[str, Any]:
     return {
         "Namespace": namespace,
         "MetricName": name,
@@ -189,12 +192,12 @@ def dashboard(functions: list[str], api_stage: str) -> dict[str, Any]:
     """One dashboard: the workflow's custom metrics, the queues, the executions, the API, each function."""
     service = ["service", SERVICE]
     widgets = [
-        _widget("Workflows", [[METRICS_NAMESPACE, name, *service] for name in WORKFLOW_COUNTS]),
+        _widget("Workflows", [[METRICS_NAMESPACE_SUB, name, *service] for name in WORKFLOW_COUNTS]),
         _widget(
             "Phase duration (ms)",
             [
                 _search(
-                    f'{{{METRICS_NAMESPACE},phase,service}} MetricName="PhaseDuration"',
+                    f'{{{METRICS_NAMESPACE_SUB},phase,service}} MetricName="PhaseDuration"',
                     "Average",
                     "PhaseDuration",
                 )
@@ -202,16 +205,16 @@ def dashboard(functions: list[str], api_stage: str) -> dict[str, Any]:
             stat="Average",
         ),
         _widget(
-            "QA outcome", [_search(f'{{{METRICS_NAMESPACE}}} MetricName="QaOutcome"', "Sum", "QaOutcome")]
+            "QA outcome", [_search(f'{{{METRICS_NAMESPACE_SUB}}} MetricName="QaOutcome"', "Sum", "QaOutcome")]
         ),
         _widget(
             "Claude tokens and cost (USD)",
             [
-                _search(f'{{{METRICS_NAMESPACE}}} MetricName="ClaudeTokens"', "Sum", "ClaudeTokens"),
-                _search(f'{{{METRICS_NAMESPACE}}} MetricName="ClaudeCostUsd"', "Sum", "ClaudeCostUsd"),
+                _search(f'{{{METRICS_NAMESPACE_SUB}}} MetricName="ClaudeTokens"', "Sum", "ClaudeTokens"),
+                _search(f'{{{METRICS_NAMESPACE_SUB}}} MetricName="ClaudeCostUsd"', "Sum", "ClaudeCostUsd"),
             ],
         ),
-        _widget("Reviews overdue", [[METRICS_NAMESPACE, "ReviewsOverdue", *service]], stat="Maximum"),
+        _widget("Reviews overdue", [[METRICS_NAMESPACE_SUB, "ReviewsOverdue", *service]], stat="Maximum"),
         _widget(
             "Dead-letter queues",
             [

@@ -407,7 +407,9 @@ def test_functions_the_state_machine_and_the_apis_are_traced_and_logged(template
     for name, function in functions_of(template).items():
         properties = function["Properties"]
         assert properties["Tracing"] == "Active", name
-        assert properties["Environment"]["Variables"]["POWERTOOLS_METRICS_NAMESPACE"] == "RestoreAssist", name
+        # per stack, so two stages' alarms watch their own metrics
+        namespace = properties["Environment"]["Variables"]["POWERTOOLS_METRICS_NAMESPACE"]
+        assert namespace == {"Fn::Sub": "RestoreAssist/${AWS::StackName}"}, name
         assert getatt_target(properties["KmsKeyArn"]) == "OperationsKey", name
     machine = template["Resources"]["WorkflowStateMachine"]["Properties"]
     assert machine["Tracing"] == {"Enabled": True}
@@ -433,7 +435,7 @@ def test_alarms_cover_each_failure_and_notify_the_encrypted_topic(template: dict
     for name, alarm in alarms.items():
         assert alarm["AlarmActions"] == [{"Ref": "AlarmTopic"}], name
 
-    def watched(namespace: str, metric: str) -> list[dict[str, Any]]:
+    def watched(namespace: Any, metric: str) -> list[dict[str, Any]]:
         return [
             {d["Name"]: d["Value"] for d in a["Dimensions"]}
             for a in alarms.values()
@@ -450,7 +452,8 @@ def test_alarms_cover_each_failure_and_notify_the_encrypted_topic(template: dict
     rest = template["Resources"]["RestAPI"]["Properties"]
     assert api["ApiName"] == rest["Name"] == rest["DefinitionBody"]["info"]["title"]
     assert "${AWS::StackName}" in json.dumps(api["ApiName"])
-    assert watched("RestoreAssist", "ReviewsOverdue") == [{"service": "restoreassist-orchestrator"}]
+    per_stack = {"Fn::Sub": "RestoreAssist/${AWS::StackName}"}
+    assert watched(per_stack, "ReviewsOverdue") == [{"service": "restoreassist-orchestrator"}]
     functions = {json.dumps({"FunctionName": {"Ref": name}}) for name in functions_of(template)}
     for metric in ("Errors", "Throttles"):
         assert {json.dumps(d) for d in watched("AWS/Lambda", metric)} == functions, metric
