@@ -98,6 +98,11 @@ class WorkflowStoppedError(Exception):
     """
 
 
+class PauseRequestedError(Exception):
+    """A pause was asked for: the phase does not start, and the state machine catches this class
+    name to wait at the pause point before it (then runs the phase on resume)."""
+
+
 class PauseWithdrawnError(Exception):
     """The pause was withdrawn before the execution reached it: the state machine goes on."""
 

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ConfigDict, Field
 
 from chalicelib.core import eta
-from chalicelib.core.errors import InputRejectedError, WorkflowStoppedError
+from chalicelib.core.errors import InputRejectedError, PauseRequestedError, WorkflowStoppedError
 from chalicelib.core.models import (
     WORKFLOW_ID_PATTERN,
     ApiModel,
@@ -35,6 +35,8 @@ PHASE_PROGRESS: dict[OrchestratorPhase, int] = {
     OrchestratorPhase.QA: 75,
     OrchestratorPhase.OUTPUT: 100,
 }
+# The phases a pause can wait before (the state machine's PauseBefore* states).
+PAUSE_POINTS = frozenset({OrchestratorPhase.PROCESSING, OrchestratorPhase.QA, OrchestratorPhase.OUTPUT})
 PHASE_DESCRIPTIONS: dict[OrchestratorPhase, str] = {
     OrchestratorPhase.INITIATION: "Check and prepare the inspection input",
     OrchestratorPhase.PROCESSING: "Analyse the inspection into structured findings",
@@ -85,8 +87,13 @@ def run_phase(
     number = step_number(phase, state.attempt)
     previous = store.get_step(workflow.id, number)
     if previous is not None and previous.status is StepStatus.COMPLETED:
-        return _next_state(state, previous.outcome or {}, workflow.pause_requested)
+        return _next_state(state, previous.outcome or {})
     _ensure_active(workflow)
+    if workflow.pause_requested and phase in PAUSE_POINTS:
+        # The boundary before this phase is where the pause takes effect: the state machine
+        # catches this and waits at its pause point. Asked here, not by a Choice state after
+        # every phase, so a workflow nobody pauses pays no transition for it (docs/adr/0011).
+        raise PauseRequestedError(f"Workflow {workflow.id} pauses before {phase.value}")
 
     step = WorkflowStep(
         id=f"{workflow.id}-{number:04d}",
@@ -128,7 +135,7 @@ def run_phase(
         "Phase completed",
         extra={"workflowId": workflow.id, "phase": phase.value, "step": number, "seconds": _seconds(done)},
     )
-    return _next_state(state, result.outcome, finished.pause_requested)
+    return _next_state(state, result.outcome)
 
 
 def _record_rejection(ports: Ports, workflow_id: str, rejected: InputRejectedError) -> None:
@@ -193,6 +200,7 @@ def _mark_done(
         workflow.status = WorkflowStatus.COMPLETED
         workflow.completed_at = utc_now()
         workflow.output_data = result.output_data
+        workflow.pause_requested = False  # no boundary is left to pause at
 
 
 # user id -> (when read, their recent completed workflows). A warm Lambda container runs many
@@ -230,6 +238,5 @@ def _seconds(step: WorkflowStep) -> float:
     return (step.completed_at - step.started_at).total_seconds()
 
 
-def _next_state(state: ExecutionState, outcome: dict[str, Any], pause_requested: bool) -> dict[str, Any]:
-    # `pauseRequested` is what the state machine's gate before the next phase reads.
-    return {**state.model_dump(mode="json"), **outcome, "pauseRequested": pause_requested}
+def _next_state(state: ExecutionState, outcome: dict[str, Any]) -> dict[str, Any]:
+    return {**state.model_dump(mode="json"), **outcome}
