@@ -1,9 +1,9 @@
 """The state machine's pause point: a `waitForTaskToken` task at a phase boundary.
 
-It runs only when the phase after it found a pause requested before starting (PauseRequestedError). It stores the task token with the
-workflow and marks it PAUSED; the execution then waits until resume sends the token back. If
-the pause was withdrawn in the meantime it fails with PauseWithdrawnError, which the state
-machine catches to go straight on.
+It runs only when the phase after it found a pause requested before starting
+(PauseRequestedError). It stores the task token with the workflow and marks it PAUSED; the
+execution then waits until resume sends the token back. If the pause was withdrawn in the
+meantime it fails with PauseWithdrawnError, which the state machine catches to go straight on.
 """
 
 from __future__ import annotations
