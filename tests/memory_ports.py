@@ -42,6 +42,7 @@ from chalicelib.core.ports import (
     RateBucket,
     StepChanges,
     Subscription,
+    TaskGone,
 )
 
 
@@ -104,6 +105,14 @@ class MemoryWorkflowRecords:
     def recent_completed(self, user_id: str, limit: int) -> list[Workflow]:
         done = self._mine(user_id, [WorkflowStatus.COMPLETED])
         return done[:limit]
+
+    def open_workflow_ids(self, created_before: str) -> Iterator[str]:
+        opened = sorted(
+            (w.model_dump(mode="json")["createdAt"], w.id)
+            for w in self.workflows.values()
+            if w.status not in FINISHED_STATUSES
+        )
+        return iter([workflow_id for created, workflow_id in opened if created < created_before])
 
     def delete_with_history(self, workflow_id: str, *, version: int) -> None:
         with self._lock:
@@ -355,8 +364,20 @@ class MemoryEngine:
     def stop(self, execution_name: str, cause: str) -> None:
         self.stopped.append(execution_name)
 
+    # Execution name -> status; a started one is RUNNING until a test says otherwise.
+    statuses: dict[str, str] = field(default_factory=dict)
+    # Tokens whose task is over: resume raises TaskGone for them.
+    gone_tokens: set[str] = field(default_factory=set)
+
     def resume(self, task_token: str) -> None:
+        if task_token in self.gone_tokens:
+            raise TaskGone(task_token)
         self.resumed.append(task_token)
+
+    def describe(self, execution_name: str) -> str | None:
+        if execution_name in self.statuses:
+            return self.statuses[execution_name]
+        return "RUNNING" if any(s["name"] == execution_name for s in self.started) else None
 
     def abandon(self, task_token: str, cause: str) -> None:
         self.abandoned.append(task_token)

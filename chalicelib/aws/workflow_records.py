@@ -11,6 +11,14 @@ Two global secondary indexes serve the user's listings, newest first:
     UserStatusIndex   gsi1pk = USER#<userId>#STATUS#<status>   gsi1sk = <createdAt>#<id>
     UserCreatedIndex  gsi2pk = USER#<userId>                   gsi2sk = <createdAt>#<id>
 
+and a sparse one, for the reconciler (`core/reconcile.py`), that holds unfinished workflows only:
+
+    OpenWorkflowsIndex  gsi3pk = OPEN                          gsi3sk = <createdAt>#<id>
+
+Its keys are set while a workflow is not COMPLETED, FAILED or CANCELLED and removed when it is:
+the reconciler queries the few open ones instead of scanning the table. KEYS_ONLY and a sort key
+that never changes: DynamoDB writes the index twice per workflow (in, out), not on every update.
+
 The same table holds API keys, audit entries and rate buckets, each with an adapter of its own
 (`api_key_records.py`, `audit_log.py`, `rate_buckets.py`). The key schema itself lives in
 `deploy/resources.json`; the local stack and the tests create their tables from that file.
@@ -44,6 +52,8 @@ if TYPE_CHECKING:
 
 USER_STATUS_INDEX = "UserStatusIndex"
 USER_CREATED_INDEX = "UserCreatedIndex"
+OPEN_INDEX = "OpenWorkflowsIndex"
+OPEN_PK = "OPEN"
 WORKFLOW_SK = "WF"
 STEP_SK_PREFIX = "STEP#"
 EVENT_SK_PREFIX = "EVENT#"
@@ -86,6 +96,8 @@ class DynamoWorkflowRecords:
             gsi2pk=f"USER#{workflow.user_id}",
             gsi2sk=sort_key,
         )
+        if workflow.status not in FINISHED_STATUSES:
+            item.update(gsi3pk=OPEN_PK, gsi3sk=sort_key)
         return to_dynamo(item)  # type: ignore[no-any-return]
 
     def create(self, workflow: Workflow) -> None:
@@ -212,6 +224,15 @@ class DynamoWorkflowRecords:
             Limit=limit,
         )
         return [Workflow.model_validate(from_dynamo(item)) for item in response.get("Items", [])]
+
+    def open_workflow_ids(self, created_before: str) -> Iterator[str]:
+        """Unfinished workflows created before `created_before` (an ISO time), oldest first."""
+        for page in self._pages(
+            IndexName=OPEN_INDEX,
+            KeyConditionExpression=Key("gsi3pk").eq(OPEN_PK) & Key("gsi3sk").lt(created_before),
+        ):
+            for item in page.get("Items", []):
+                yield str(item["pk"]).removeprefix("WF#")
 
     def delete_with_history(self, workflow_id: str, *, version: int) -> None:
         """Delete the record (only if still at `version`), then its steps and events."""

@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ConfigDict, Field
 
 from chalicelib.core import eta
+from chalicelib.core.control import handed_back, running_again
 from chalicelib.core.errors import InputRejectedError, PauseRequestedError, WorkflowStoppedError
 from chalicelib.core.models import (
     WORKFLOW_ID_PATTERN,
@@ -160,12 +161,17 @@ def _owned_workflow(ports: Ports, state: ExecutionState) -> Workflow:
 
 
 def _ensure_active(workflow: Workflow) -> None:
-    if workflow.status not in (WorkflowStatus.PENDING, WorkflowStatus.IN_PROGRESS):
+    # Resumed or approved but not recorded yet (the token goes back before the record changes):
+    # the execution went on, so this phase runs and records it (`_mark_running`).
+    if workflow.status not in (WorkflowStatus.PENDING, WorkflowStatus.IN_PROGRESS) and not handed_back(
+        workflow
+    ):
         raise WorkflowStoppedError(f"Workflow {workflow.id} is {workflow.status.value}")
 
 
 def _mark_running(workflow: Workflow, phase: OrchestratorPhase) -> None:
     _ensure_active(workflow)
+    running_again(workflow)
     workflow.status = WorkflowStatus.IN_PROGRESS
     workflow.current_phase = phase
 

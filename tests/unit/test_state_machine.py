@@ -160,8 +160,10 @@ def _lambda_timeouts() -> dict[str, int]:
         for stage in config["stages"].values()
         for name, settings in stage.get("lambda_functions", {}).items()
     }
-    return {name: functions.get(name, default) for name in ("phase_initiation", "phase_processing",
-                                                            "phase_qa", "phase_output", "record_failure")}
+    return {
+        name: functions.get(name, default)
+        for name in ("phase_initiation", "phase_processing", "phase_qa", "phase_output", "record_failure")
+    }
 
 
 @pytest.mark.parametrize(
@@ -193,7 +195,9 @@ def test_throttles_are_retried_patiently_with_jitter_and_a_timed_out_analysis_ne
     assert not processing & {"Sandbox.Timedout", "States.Timeout", "States.ALL", "States.TaskFailed"}
     # ... it goes to RecordFailure (FAILED, retryable by the user) like any other error
     assert TASKS["Processing"]["Catch"][-1] == {
-        "ErrorEquals": ["States.ALL"], "ResultPath": "$.error", "Next": "RecordFailure"
+        "ErrorEquals": ["States.ALL"],
+        "ResultPath": "$.error",
+        "Next": "RecordFailure",
     }
 
 
