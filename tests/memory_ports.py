@@ -21,6 +21,7 @@ from chalicelib.core.models import (
     FINISHED_STATUSES,
     ApiKey,
     AuditEntry,
+    OrchestratorPhase,
     Photo,
     PhotoStatus,
     StepStatus,
@@ -55,6 +56,7 @@ class MemoryWorkflowRecords:
         self.workflows: dict[str, Workflow] = {}
         self.steps: dict[str, dict[int, WorkflowStep]] = {}
         self.events: dict[str, list[Event]] = {}
+        self.phase_totals: dict[str, dict[OrchestratorPhase, tuple[float, int]]] = {}
         self.on_events = on_events
         self._lock = threading.Lock()
 
@@ -102,9 +104,15 @@ class MemoryWorkflowRecords:
             if e.seq > seq and (through is None or e.seq <= through)
         ]
 
-    def recent_completed(self, user_id: str, limit: int) -> list[Workflow]:
-        done = self._mine(user_id, [WorkflowStatus.COMPLETED])
-        return done[:limit]
+    def phase_times(self, user_id: str) -> dict[OrchestratorPhase, tuple[float, int]]:
+        return dict(self.phase_totals.get(user_id, {}))
+
+    def add_phase_times(self, user_id: str, durations: Mapping[OrchestratorPhase, float]) -> None:
+        with self._lock:
+            totals = self.phase_totals.setdefault(user_id, {})
+            for phase, seconds in durations.items():
+                total, count = totals.get(phase, (0.0, 0))
+                totals[phase] = (total + seconds, count + 1)
 
     def open_workflow_ids(self, created_before: str) -> Iterator[str]:
         opened = sorted(

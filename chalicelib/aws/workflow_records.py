@@ -30,7 +30,8 @@ import heapq
 import json
 import random
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from boto3.dynamodb.conditions import Attr, ConditionExpressionBuilder, Key
@@ -39,6 +40,7 @@ from chalicelib.aws.dynamo import call, from_dynamo, pages, to_dynamo
 from chalicelib.core.events import Event, record_change
 from chalicelib.core.models import (
     FINISHED_STATUSES,
+    OrchestratorPhase,
     StepStatus,
     Workflow,
     WorkflowStatus,
@@ -54,6 +56,8 @@ USER_STATUS_INDEX = "UserStatusIndex"
 USER_CREATED_INDEX = "UserCreatedIndex"
 OPEN_INDEX = "OpenWorkflowsIndex"
 OPEN_PK = "OPEN"
+# pk = USER#<userId>: the user's aggregate of measured phase durations (core/eta.py).
+PHASE_TIMES_SK = "PHASE_TIMES"
 WORKFLOW_SK = "WF"
 STEP_SK_PREFIX = "STEP#"
 EVENT_SK_PREFIX = "EVENT#"
@@ -212,18 +216,34 @@ class DynamoWorkflowRecords:
                 events.append(Event.model_validate({**from_dynamo(item), "data": json.loads(item["data"])}))
         return events
 
-    def recent_completed(self, user_id: str, limit: int) -> list[Workflow]:
-        """The user's newest COMPLETED workflows (the measured durations estimates come from)."""
-        response = call(
-            self._table.query,
-            IndexName=USER_STATUS_INDEX,
-            KeyConditionExpression=Key("gsi1pk").eq(
-                f"USER#{user_id}#STATUS#{WorkflowStatus.COMPLETED.value}"
-            ),
-            ScanIndexForward=False,
-            Limit=limit,
+    def phase_times(self, user_id: str) -> dict[OrchestratorPhase, tuple[float, int]]:
+        """One small item (eventually consistent: an estimate can be a workflow behind)."""
+        response = call(self._table.get_item, Key={"pk": f"USER#{user_id}", "sk": PHASE_TIMES_SK})
+        item = from_dynamo(response.get("Item") or {})
+        return {
+            phase: (float(item[f"sum{phase.value}"]), int(item[f"n{phase.value}"]))
+            for phase in OrchestratorPhase
+            if f"n{phase.value}" in item
+        }
+
+    def add_phase_times(self, user_id: str, durations: Mapping[OrchestratorPhase, float]) -> None:
+        if not durations:
+            return
+        names: dict[str, str] = {}
+        values: dict[str, Any] = {":one": 1}
+        adds = []
+        for index, (phase, seconds) in enumerate(sorted(durations.items())):
+            names[f"#s{index}"], names[f"#n{index}"] = f"sum{phase.value}", f"n{phase.value}"
+            values[f":s{index}"] = Decimal(str(round(seconds, 3)))
+            adds.append(f"#s{index} :s{index}, #n{index} :one")
+        # ADD is atomic: two workflows completing at once both count, with no read first.
+        call(
+            self._table.update_item,
+            Key={"pk": f"USER#{user_id}", "sk": PHASE_TIMES_SK},
+            UpdateExpression="ADD " + ", ".join(adds),
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues=values,
         )
-        return [Workflow.model_validate(from_dynamo(item)) for item in response.get("Items", [])]
 
     def open_workflow_ids(self, created_before: str) -> Iterator[str]:
         """Unfinished workflows created before `created_before` (an ISO time), oldest first."""

@@ -17,6 +17,7 @@ from chalicelib.core.events import Event
 from chalicelib.core.models import (
     ApiKey,
     AuditEntry,
+    OrchestratorPhase,
     Photo,
     UserSettings,
     Workflow,
@@ -77,7 +78,13 @@ class WorkflowRecords(Protocol):
 
     def events_after(self, workflow_id: str, seq: int, *, through: int | None = None) -> list[Event]: ...
 
-    def recent_completed(self, user_id: str, limit: int) -> list[Workflow]: ...
+    def phase_times(self, user_id: str) -> dict[OrchestratorPhase, tuple[float, int]]:
+        """The user's aggregate of measured phase durations: phase -> (total seconds, count)."""
+        ...
+
+    def add_phase_times(self, user_id: str, durations: Mapping[OrchestratorPhase, float]) -> None:
+        """Add a completed workflow's phase durations to the aggregate, atomically."""
+        ...
 
     def open_workflow_ids(self, created_before: str) -> Iterator[str]:
         """The ids of unfinished workflows created before `created_before` (an ISO 8601 time),

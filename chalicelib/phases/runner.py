@@ -123,15 +123,17 @@ def run_phase(
         update={"status": StepStatus.COMPLETED, "completed_at": utc_now(), "outcome": result.outcome}
     )
     earlier = [s for s in store.list_steps(workflow.id) if s.step_number != number]
-    history = _history(ports, workflow.user_id)
+    totals = _phase_times(ports, workflow.user_id)
     finished = store.update(
         workflow.id,
-        lambda current: _mark_done(current, done, earlier, result, history),
+        lambda current: _mark_done(current, done, earlier, result, totals),
         steps=lambda _: [done],
         read=workflow,
     )
     if finished.status is WorkflowStatus.COMPLETED:
-        _HISTORY_CACHE.pop(finished.user_id, None)  # this container's next estimate counts it
+        # Once per workflow: a repeated OUTPUT finds its step COMPLETED and returns above.
+        store.add_phase_times(finished.user_id, finished.phase_durations)
+        _TIMES_CACHE.pop(finished.user_id, None)  # this container's next estimate counts it
     logger.info(
         "Phase completed",
         extra={"workflowId": workflow.id, "phase": phase.value, "step": number, "seconds": _seconds(done)},
@@ -181,7 +183,7 @@ def _mark_done(
     step: WorkflowStep,
     earlier_steps: list[WorkflowStep],
     result: PhaseResult,
-    history: list[Workflow],
+    totals: eta.PhaseTotals,
 ) -> None:
     _ensure_active(workflow)
     phase = step.phase
@@ -197,7 +199,7 @@ def _mark_done(
         ),
         3,
     )
-    remaining = eta.remaining_seconds(history, workflow.completed_phases)
+    remaining = eta.remaining_seconds(totals, workflow.completed_phases)
     workflow.estimated_seconds_remaining = remaining
     workflow.estimated_time = eta.describe(remaining)
     if result.analysis is not None:
@@ -209,22 +211,22 @@ def _mark_done(
         workflow.pause_requested = False  # no boundary is left to pause at
 
 
-# user id -> (when read, their recent completed workflows). A warm Lambda container runs many
-# phases of one user's workflows in a row; their history barely moves in a minute.
-_HISTORY_CACHE: dict[str, tuple[float, list[Workflow]]] = {}
-HISTORY_TTL_SECONDS = 60.0
+# user id -> (when read, their phase-time aggregate). A warm Lambda container runs many phases
+# of one user's workflows in a row; the aggregate barely moves in a minute.
+_TIMES_CACHE: dict[str, tuple[float, eta.PhaseTotals]] = {}
+TIMES_TTL_SECONDS = 60.0
 
 
-def _history(ports: Ports, user_id: str) -> list[Workflow]:
+def _phase_times(ports: Ports, user_id: str) -> eta.PhaseTotals:
     now = time.monotonic()
-    cached = _HISTORY_CACHE.get(user_id)
-    if cached is not None and now - cached[0] < HISTORY_TTL_SECONDS:
+    cached = _TIMES_CACHE.get(user_id)
+    if cached is not None and now - cached[0] < TIMES_TTL_SECONDS:
         return cached[1]
-    history = ports.workflows.recent_completed(user_id, eta.HISTORY_SIZE)
-    if len(_HISTORY_CACHE) > 1000:
-        _HISTORY_CACHE.clear()
-    _HISTORY_CACHE[user_id] = (now, history)
-    return history
+    totals = ports.workflows.phase_times(user_id)
+    if len(_TIMES_CACHE) > 1000:
+        _TIMES_CACHE.clear()
+    _TIMES_CACHE[user_id] = (now, totals)
+    return totals
 
 
 def _with_attempt(analysis: dict[str, Any] | None, attempt: int, latest: dict[str, Any]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from local_stack.faults import Fault, OncePerFunction, RandomFaults
+from local_stack.faults import DELIVERY_FAULTS, Fault, OncePerFunction, RandomFaults
 from local_stack.stack import LocalStack
 from tests.conftest import TERMINAL, Api
 
@@ -53,7 +53,7 @@ def clean_findings(stack: LocalStack, http_pool: Any) -> dict[str, Any]:
 SURVIVED = [
     (function, fault)
     for function in PHASES
-    for fault in Fault
+    for fault in DELIVERY_FAULTS
     if (function, fault) != ("phase_processing", Fault.TIMEOUT_AFTER_WORK)
 ]
 
