@@ -13,7 +13,7 @@ Two global secondary indexes serve the user's listings, newest first:
 
 and a sparse one, for the reconciler (`core/reconcile.py`), that holds unfinished workflows only:
 
-    OpenWorkflowsIndex  gsi3pk = OPEN                          gsi3sk = <createdAt>#<id>
+    OpenWorkflowsIndex  gsi3pk = OPEN                          gsi2sk = <createdAt>#<id>
 
 Its keys are set while a workflow is not COMPLETED, FAILED or CANCELLED and removed when it is:
 the reconciler queries the few open ones instead of scanning the table. KEYS_ONLY and a sort key
@@ -90,7 +90,11 @@ class DynamoWorkflowRecords:
     # --- workflows ---------------------------------------------------------------------
 
     def _workflow_item(self, workflow: Workflow) -> dict[str, Any]:
-        item = workflow.model_dump(mode="json", exclude={"steps"}, exclude_none=True)
+        # Defaults are left out (reading fills them in): on-demand writes are billed per started KB,
+        # on the table and on both ALL-projection indexes, and a plain workflow fits in one.
+        # `version` and `status` always stay: the conditional writes test them.
+        item = workflow.model_dump(mode="json", exclude={"steps"}, exclude_none=True, exclude_defaults=True)
+        item.update(version=workflow.version, status=workflow.status.value)
         sort_key = _sort_key(workflow)
         item.update(
             pk=workflow_pk(workflow.id),
@@ -101,7 +105,7 @@ class DynamoWorkflowRecords:
             gsi2sk=sort_key,
         )
         if workflow.status not in FINISHED_STATUSES:
-            item.update(gsi3pk=OPEN_PK, gsi3sk=sort_key)
+            item.update(gsi3pk=OPEN_PK)  # sorted by gsi2sk, which every workflow has
         return to_dynamo(item)  # type: ignore[no-any-return]
 
     def create(self, workflow: Workflow) -> None:
@@ -249,7 +253,7 @@ class DynamoWorkflowRecords:
         """Unfinished workflows created before `created_before` (an ISO time), oldest first."""
         for page in self._pages(
             IndexName=OPEN_INDEX,
-            KeyConditionExpression=Key("gsi3pk").eq(OPEN_PK) & Key("gsi3sk").lt(created_before),
+            KeyConditionExpression=Key("gsi3pk").eq(OPEN_PK) & Key("gsi2sk").lt(created_before),
         ):
             for item in page.get("Items", []):
                 yield str(item["pk"]).removeprefix("WF#")

@@ -174,7 +174,7 @@ def test_deleting_a_running_workflow_cancels_it_and_stops_its_execution(
         for event in sfn.get_execution_history(executionArn=arn)["events"]  # type: ignore[attr-defined]
         if event["type"].endswith("StateEntered")
     ]
-    assert entered == ["Start", "Initiation", "Processing"]
+    assert entered == ["Initiation", "Processing"]
     final = api.workflow(workflow_id)
     assert final["status"] == "CANCELLED"
     assert final["completedPhases"] == ["INITIATION"]

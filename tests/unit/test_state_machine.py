@@ -144,12 +144,12 @@ def _plain_path() -> list[str]:
             name = state["Next"]
 
 
-def test_a_plain_workflow_makes_six_state_transitions() -> None:
+def test_a_plain_workflow_makes_five_state_transitions() -> None:
     # $0.025 per 1,000 transitions is most of a workflow's AWS bill (bench/cost.py): no Choice
-    # per pause gate, no Succeed state after OUTPUT.
+    # per pause gate nor at the start, no Succeed state after OUTPUT.
     path = _plain_path()
-    assert path == ["Start", "Initiation", "Processing", "QualityCheck", "QaPassed", "Output"]
-    assert len(path) <= 6
+    assert path == ["Initiation", "Processing", "QualityCheck", "QaPassed", "Output"]
+    assert len(path) <= 5
 
 
 def _lambda_timeouts() -> dict[str, int]:
@@ -202,12 +202,25 @@ def test_throttles_are_retried_patiently_with_jitter_and_a_timed_out_analysis_ne
 
 
 def test_a_retry_starts_at_the_phase_that_failed_and_a_revision_at_its_review() -> None:
-    start = ASL["States"][ASL["StartAt"]]
-    targets = {c["And"][1]["StringEquals"]: c["Next"] for c in start["Choices"]}
-    assert targets == {
+    # No Choice at the start: INITIATION answers a resumed execution with ResumeAt<Phase>, whose
+    # Catch goes there with the input unchanged (never retried, caught before States.ALL).
+    from chalicelib.phases.initiation import RESUME_POINTS
+
+    assert ASL["StartAt"] == "Initiation"
+    catches = TASKS["Initiation"]["Catch"]
+    targets = {
+        phase: next(c for c in catches if c["ErrorEquals"] == [error.__name__])
+        for phase, error in RESUME_POINTS.items()
+    }
+    assert {phase: c["Next"] for phase, c in targets.items()} == {
         "PROCESSING": "Processing",
         "QA": "QualityCheck",
         "OUTPUT": "Output",
         "REVIEW": "AwaitReview",
     }
-    assert start["Default"] == "Initiation"
+    assert all(c["ResultPath"] is None for c in targets.values())
+    assert catches.index(targets["REVIEW"]) < next(
+        i for i, c in enumerate(catches) if c["ErrorEquals"] == ["States.ALL"]
+    )
+    retried = {e for rule in TASKS["Initiation"]["Retry"] for e in rule["ErrorEquals"]}
+    assert not retried & {error.__name__ for error in RESUME_POINTS.values()}
