@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
 USER_ID := $(or $(USER),alice)
 
-.PHONY: run token test check soak lint typecheck statelint package cfn-lint pytest openapi bench eval poppler clean
+.PHONY: run token test check soak lint typecheck statelint package cfn-lint pytest openapi bench cost eval poppler clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -66,6 +66,12 @@ bench: $(STAMP) poppler
 	$(BIN)/python bench/fanout.py
 	$(BIN)/python bench/analyzer.py
 	$(BIN)/python bench/render.py
+
+## make cost: AWS dollars per 1,000 workflows from requests counted on the local stack (transitions,
+## Lambda GB-s, DynamoDB units, S3, SQS), previous design beside current, Claude tokens beside it;
+## fails above $0.25 per 1,000 (COST_WORKFLOWS=30 workflows per design)
+cost: $(STAMP)
+	$(BIN)/python bench/cost.py
 
 ## make eval: per-field precision and recall of the offline analyzer over samples/corpus/, per style;
 ## fails when a field falls below bench/eval_baseline.json (bench/eval_samples.py: the template samples)
