@@ -144,7 +144,10 @@ def hand_back(ports: Ports, workflow_id: str, token: str, *, gone: GoneWait) -> 
             ports.engine.stop(settled.execution_name or workflow_id, cause=gone.message)
             ports.engine.abandon(token, cause=gone.message)
         raise ConflictError(gone.message, code=gone.api_code) from gone_task
-    return store.update(workflow_id, lambda current: _run_again(current, token))
+    current = store.get(workflow_id)
+    if current is not None and (not handed_back(current) or current.task_token != token):
+        return current  # the phase the execution ran next recorded it first: no write needed
+    return store.update(workflow_id, lambda record: _run_again(record, token), read=current)
 
 
 def _run_again(workflow: Workflow, token: str) -> None:

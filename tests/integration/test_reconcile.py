@@ -219,3 +219,28 @@ def test_the_reconciler_leaves_live_and_waiting_workflows_alone(
     assert api.workflow(review)["status"] == "NEEDS_REVIEW"
     assert api.post(f"{BASE}/{paused}/resume").status == 200
     assert api.wait_for(paused)["status"] == "COMPLETED"
+
+
+def test_an_approval_whose_review_is_over_settles_the_workflow_and_retry_reviews_again(
+    api: Api, faults: LocalStack
+) -> None:
+    # Given a workflow in review (asked for; QA passed), whose task token is no longer valid
+    workflow_id = api.create_text(NOTES, review_required=True)
+    assert api.wait_for(workflow_id)["status"] == "NEEDS_REVIEW"
+    faults.inject_api_faults(FailApiCalls("SendTaskSuccess", "InvalidToken", times=1))
+
+    # When the reviewer approves it
+    reply = api.post(f"{BASE}/{workflow_id}/approve", {"overrides": []})
+
+    # Then the approval is refused with a reason, and the workflow is FAILED as after a review
+    # period that ended, not left in review or running
+    assert reply.status == 409 and reply.body["error"]["code"] == "REVIEW_EXPIRED", reply.body
+    failed = api.workflow(workflow_id)
+    assert failed["status"] == "FAILED" and failed["errorCode"] == "ReviewTimedOut"
+    _user_facing(failed)
+
+    # And a retry starts a new review, which an approval then completes
+    assert api.post(f"{BASE}/{workflow_id}/retry").status == 200
+    assert api.wait_for(workflow_id)["status"] == "NEEDS_REVIEW"
+    assert api.post(f"{BASE}/{workflow_id}/approve", {"overrides": []}).status == 200
+    assert api.wait_for(workflow_id)["status"] == "COMPLETED"
