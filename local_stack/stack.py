@@ -118,12 +118,7 @@ class LocalStack:
         self._start_websockets(app, cfg)
         self._app = app
         if cfg.reconcile_every_seconds:
-            threading.Thread(
-                target=self._reconcile_on_a_timer,
-                args=(cfg.reconcile_every_seconds,),
-                daemon=True,
-                name="local-reconciler",
-            ).start()
+            self.reconcile_on_a_timer(cfg.reconcile_every_seconds, self._stopping)
 
     def reconcile(self) -> dict[str, Any]:
         """One run of the scheduled reconciler, as EventBridge would call it."""
@@ -145,14 +140,22 @@ class LocalStack:
         )
         return result
 
-    def _reconcile_on_a_timer(self, every: float) -> None:
+    def reconcile_on_a_timer(self, every: float, stop: threading.Event) -> threading.Thread:
+        """Run the reconciler every `every` seconds until `stop` is set (`make run`: 5 minutes)."""
         import logging
 
-        while not self._stopping.wait(every):
-            try:
-                self.reconcile()
-            except Exception:  # the next run tries again, as on AWS
-                logging.getLogger(__name__).exception("The reconciler failed; it runs again in %s s", every)
+        def loop() -> None:
+            while not stop.wait(every):
+                try:
+                    self.reconcile()
+                except Exception:  # the next run tries again, as on AWS
+                    logging.getLogger(__name__).exception(
+                        "The reconciler failed; it runs again in %s s", every
+                    )
+
+        thread = threading.Thread(target=loop, daemon=True, name="local-reconciler")
+        thread.start()
+        return thread
 
     def inject_faults(self, plan: FaultPlan | None) -> None:
         """Tests: make Lambda invocations fail on purpose (see local_stack/faults.py)."""

@@ -244,3 +244,23 @@ def test_an_approval_whose_review_is_over_settles_the_workflow_and_retry_reviews
     assert api.wait_for(workflow_id)["status"] == "NEEDS_REVIEW"
     assert api.post(f"{BASE}/{workflow_id}/approve", {"overrides": []}).status == 200
     assert api.wait_for(workflow_id)["status"] == "COMPLETED"
+
+
+def test_the_local_stack_runs_the_reconciler_on_a_timer(
+    api: Api, faults: LocalStack, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a workflow whose failure could not be recorded, and the timer `make run` starts
+    monkeypatch.setattr(processing, "analyze_text", lambda text: (_ for _ in ()).throw(ValueError("bug")))
+    faults.inject_faults(Always("record_failure", Fault.HANDLER_ERROR))
+    workflow_id = api.create_text(NOTES)
+    assert _execution_status(workflow_id) == "FAILED"
+    faults.inject_faults(None)
+    stop = threading.Event()
+    timer = faults.reconcile_on_a_timer(0.5, stop)
+    try:
+        # Then, with nobody calling it, the workflow is settled once its grace has passed
+        settled = api.wait_for(workflow_id, until=lambda w: w["status"] == "FAILED", timeout=GRACE + 15)
+    finally:
+        stop.set()
+        timer.join(timeout=10)
+    assert settled["errorCode"] == "RUN_FAILED"
