@@ -78,6 +78,18 @@ class LambdaInvokeMiddleware:
         if fault is Fault.HANDLER_ERROR:
             error = {"errorMessage": "Injected: the handler failed", "errorType": "InjectedHandlerError"}
             return _respond(start_response, "200 OK", error, {"X-Amz-Function-Error": "Unhandled"})
+        if fault is Fault.THROTTLED:
+            body = {
+                "Type": "User",
+                "message": "Injected: Rate Exceeded.",
+                "Reason": "ReservedFunctionConcurrentInvocationLimitExceeded",
+            }
+            return _respond(
+                start_response,
+                "429 Too Many Requests",
+                body,
+                {"X-Amzn-ErrorType": "TooManyRequestsException"},
+            )
         if fault is Fault.SERVICE_ERROR:
             body = {"Type": "Service", "message": "Injected: the Lambda service failed the invoke"}
             return _respond(start_response, "500 Internal Server Error", body, SERVICE_ERROR_HEADERS)

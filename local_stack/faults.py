@@ -24,6 +24,8 @@ class Fault(StrEnum):
     # The handler fails with an error the state machine does not retry (e.g. its table refused
     # every write): recording a failure that itself fails.
     HANDLER_ERROR = "handler_error"
+    # The Lambda service throttles the invoke (429 TooManyRequestsException): a concurrency cap.
+    THROTTLED = "throttled"
 
 
 # What Step Functions and Lambda do to every workflow now and then (the soak draws from these).
@@ -84,6 +86,27 @@ class Always:
             return None
         if self._only is not None and str(event.get("workflowId")) not in self._only:
             return None
+        return self._fault
+
+
+class FirstInvocations:
+    """The fault on the first `times` invocations of a function (then none); counts them all."""
+
+    def __init__(self, function: str, fault: Fault, times: int) -> None:
+        self._function = function
+        self._fault = fault
+        self._left = times
+        self._lock = threading.Lock()
+        self.invocations = 0
+
+    def __call__(self, function: str, event: dict[str, Any]) -> Fault | None:
+        if function != self._function:
+            return None
+        with self._lock:
+            self.invocations += 1
+            if self._left <= 0:
+                return None
+            self._left -= 1
         return self._fault
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from chalicelib.aws.engine import execution_arn
 from chalicelib.phases import processing
-from local_stack.faults import Always, FailApiCalls, Fault
+from local_stack.faults import Always, FailApiCalls, Fault, FirstInvocations
 from local_stack.stack import LocalStack
 from tests.conftest import Api
 
@@ -264,3 +264,19 @@ def test_the_local_stack_runs_the_reconciler_on_a_timer(
         stop.set()
         timer.join(timeout=10)
     assert settled["errorCode"] == "RUN_FAILED"
+
+
+@pytest.mark.timeout(120)
+def test_a_throttled_analysis_is_retried_until_it_runs_not_failed(api: Api, faults: LocalStack) -> None:
+    # Given PROCESSING at its concurrency cap: Lambda refuses 4 invokes in a row with
+    # TooManyRequestsException (one more than the 3 retries that failed such a workflow before)
+    throttled = FirstInvocations("phase_processing", Fault.THROTTLED, times=4)
+    faults.inject_faults(throttled)
+
+    # When a workflow runs
+    done = api.wait_for(api.create_text(NOTES), timeout=60)  # full jitter: at most 1+2+4+8 s
+
+    # Then it waited its turn and completed, PROCESSING having run once
+    assert done["status"] == "COMPLETED", done
+    assert throttled.invocations == 5
+    assert {s["phase"]: s["runs"] for s in done["steps"]}["PROCESSING"] == 1
