@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from chalicelib.core.errors import InputRejectedError, WorkflowStoppedError
+from chalicelib.core.errors import InputRejectedError, PauseRequestedError, WorkflowStoppedError
 from chalicelib.core.models import (
     InputMethod,
     OrchestratorPhase,
@@ -122,3 +122,56 @@ def test_a_failure_is_recorded_once_and_never_over_a_cancel() -> None:
     record_failure(cancelled, event)
     after = cancelled.workflows.get(WORKFLOW_ID)
     assert after is not None and after.status is WorkflowStatus.CANCELLED
+
+
+def _never(ports: Any, workflow: Workflow, state: ExecutionState) -> PhaseResult:
+    raise AssertionError("the work must not run")
+
+
+def test_a_pause_requested_stops_the_next_phase_before_it_starts() -> None:
+    # Given a running workflow whose user asked for a pause
+    ports = _ports_with_a_workflow(WorkflowStatus.IN_PROGRESS)
+    ports.workflows.update(WORKFLOW_ID, lambda w: setattr(w, "pause_requested", True))
+
+    # When QA is delivered, it asks the state machine to wait at its pause point: no step, no work
+    with pytest.raises(PauseRequestedError):
+        run_phase(ports, OrchestratorPhase.QA, EVENT, _never)
+    assert ports.workflows.list_steps(WORKFLOW_ID) == []
+    # ... while INITIATION, which has no pause point before it, is not stopped
+    out = run_phase(ports, OrchestratorPhase.INITIATION, EVENT, lambda *_: PhaseResult(outcome={"n": 1}))
+    assert out["n"] == 1
+
+
+def test_a_phase_after_a_resume_records_the_run_if_the_resume_has_not_yet() -> None:
+    # Given a paused workflow whose token resume has sent but whose record still says PAUSED
+    ports = _ports_with_a_workflow()
+    paused_at = utc_now()
+
+    def handed_back(workflow: Workflow) -> None:
+        workflow.status = WorkflowStatus.PAUSED
+        workflow.task_token = "token-1"
+        workflow.paused_at = paused_at
+        workflow.pause_requested = False  # resume withdraws it before sending
+
+    ports.workflows.update(WORKFLOW_ID, handed_back)
+
+    # When the phase the execution runs next is delivered
+    run_phase(ports, OrchestratorPhase.PROCESSING, EVENT, lambda *_: PhaseResult(outcome={}))
+
+    # Then it ran and recorded the workflow running again, the token gone, the pause counted
+    record = ports.workflows.get(WORKFLOW_ID)
+    assert record is not None and record.status is WorkflowStatus.IN_PROGRESS
+    assert record.task_token is None and record.paused_at is None and record.paused_seconds >= 0
+
+
+def test_a_paused_workflow_not_resumed_runs_no_phase() -> None:
+    ports = _ports_with_a_workflow()
+
+    def paused(workflow: Workflow) -> None:
+        workflow.status = WorkflowStatus.PAUSED
+        workflow.task_token = "token-1"
+        workflow.pause_requested = True
+
+    ports.workflows.update(WORKFLOW_ID, paused)
+    with pytest.raises(WorkflowStoppedError):
+        run_phase(ports, OrchestratorPhase.QA, EVENT, _never)
