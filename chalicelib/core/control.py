@@ -22,7 +22,7 @@ from chalicelib.core.models import (
     WorkflowStep,
     utc_now,
 )
-from chalicelib.core.ports import NotFound, Ports, StepChanges, TaskGone, WorkflowRecords
+from chalicelib.core.ports import NotFound, Ports, TaskGone, WorkflowRecords
 
 MAX_RETRIES = 3
 # The error a review that nobody finished ends with (the state machine's ReviewTimedOut state).
@@ -166,16 +166,14 @@ def settle_failed(
     """Mark an unfinished workflow FAILED (retryable) with its running step; None if it was
     finished already, or no longer waits on `only_token` / runs `only_execution` (someone
     resumed, cancelled or retried it meanwhile: theirs is the newer word)."""
-    settled: list[bool] = []
 
     def to_failed(current: Workflow) -> None:
-        settled.clear()
         if current.status not in UNFINISHED_STATUSES:
-            return
+            raise Unchanged
         if only_token is not None and current.task_token not in (None, only_token):
-            return
+            raise Unchanged
         if only_execution is not None and (current.execution_name or current.id) != only_execution:
-            return
+            raise Unchanged
         current.status = WorkflowStatus.FAILED
         current.error_code = code
         current.error_message = message
@@ -183,18 +181,15 @@ def settle_failed(
         current.task_token = None
         current.pause_requested = False
         current.paused_at = None
-        settled.append(True)
 
     try:
-        updated = store.update(workflow_id, to_failed, steps=_failing_steps_if(store, message, settled))
-    except NotFound:
+        return store.update(workflow_id, to_failed, steps=store.failing_running_steps(message))
+    except (Unchanged, NotFound):
         return None
-    return updated if settled else None
 
 
-def _failing_steps_if(store: WorkflowRecords, message: str, settled: list[bool]) -> StepChanges:
-    failing = store.failing_running_steps(message)
-    return lambda workflow: failing(workflow) if settled else []
+class Unchanged(Exception):
+    """Raised inside a mutation to leave the record as it is (no write at all)."""
 
 
 def cancel_workflow(ports: Ports, workflow: Workflow) -> None:

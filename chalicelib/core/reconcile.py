@@ -141,20 +141,19 @@ def _output_done(ports: Ports, workflow: Workflow) -> bool:
 
 
 def _complete(ports: Ports, workflow: Workflow, execution: str) -> WorkflowStatus | None:
-    done: list[bool] = []
-
     def to_completed(current: Workflow) -> None:
-        done.clear()
         if current.status in FINISHED_STATUSES or (current.execution_name or current.id) != execution:
-            return
+            raise control.Unchanged
         current.status = WorkflowStatus.COMPLETED
         current.completed_at = current.completed_at or current.updated_at
         current.task_token = None
         current.pause_requested = False
-        done.append(True)
 
-    ports.workflows.update(workflow.id, to_completed)
-    return WorkflowStatus.COMPLETED if done else None
+    try:
+        ports.workflows.update(workflow.id, to_completed)
+    except control.Unchanged:
+        return None
+    return WorkflowStatus.COMPLETED
 
 
 def lambda_time_left(context: object) -> Callable[[], float]:
