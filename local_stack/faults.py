@@ -63,6 +63,8 @@ class RandomFaults:
         self._random = random.Random(seed)
         self._lock = threading.Lock()
         self.injected: dict[Fault, int] = dict.fromkeys(DELIVERY_FAULTS, 0)
+        # (function, fault) -> how many: a timed-out analysis fails its workflow by design.
+        self.injected_into: dict[tuple[str, Fault], int] = {}
 
     def __call__(self, function: str, event: dict[str, Any]) -> Fault | None:
         with self._lock:
@@ -70,6 +72,7 @@ class RandomFaults:
                 return None
             fault = self._random.choice(DELIVERY_FAULTS)
             self.injected[fault] += 1
+            self.injected_into[(function, fault)] = self.injected_into.get((function, fault), 0) + 1
             return fault
 
 
