@@ -34,7 +34,7 @@ from chalicelib.core.models import (
     WorkflowStatus,
     iso,
 )
-from chalicelib.core.ports import Engine, WorkflowRecords
+from chalicelib.core.ports import Engine, Throttled, WorkflowRecords
 
 # Execution status -> the workflow's errorCode and what the user reads.
 ENDED: dict[str | None, tuple[str, str]] = {
@@ -93,7 +93,12 @@ def reconcile(ports: Ports, metrics: Metrics, now: datetime, limits: Limits | No
         outcome.checked += 1
         if _in_review_since(workflow, overdue_before):
             outcome.reviews_overdue += 1
-        settled = _settle(ports, workflow)
+        try:
+            settled = _settle(ports, workflow)
+        except Throttled:
+            # Step Functions or DynamoDB pushing back: the next run (5 minutes) goes on from here.
+            outcome.partial = True
+            break
         if settled is not None:
             outcome.settled[workflow.id] = settled.value
     metrics.count("ReviewsOverdue", outcome.reviews_overdue)

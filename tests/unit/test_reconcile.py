@@ -17,6 +17,7 @@ from chalicelib.core.models import (
     WorkflowStep,
     utc_now,
 )
+from chalicelib.core.ports import Throttled
 from chalicelib.core.reconcile import Limits, reconcile
 from tests.memory_ports import MemoryPorts
 
@@ -151,3 +152,25 @@ def test_a_resume_whose_task_is_over_fails_the_workflow_instead_of_leaving_it_pa
     settled = ports.workflows.workflows[workflow.id]
     assert settled.status is WorkflowStatus.FAILED and settled.error_code == "PauseExpired"
     assert settled.task_token is None and ports.engine.stopped == [workflow.id]
+
+
+def test_a_run_stops_before_its_time_runs_out_or_when_throttled_and_the_next_goes_on() -> None:
+    ports = MemoryPorts()
+    for name in ("one", "two"):
+        _workflow(ports, name, WorkflowStatus.IN_PROGRESS)
+        ports.engine.statuses[f"wf_{name}"] = "FAILED"
+
+    # No time left: nothing checked, the run says it is partial
+    out_of_time = reconcile(ports, Counted(), utc_now(), Limits(time_left=lambda: 1.0))
+    assert out_of_time.partial and out_of_time.checked == 0
+
+    # Step Functions throttling: the run stops there, and the next one settles both
+    def throttled(name: str) -> str | None:
+        raise Throttled("ThrottlingException")
+
+    real = ports.engine.describe
+    ports.engine.describe = throttled  # type: ignore[method-assign]
+    stopped = reconcile(ports, Counted(), utc_now())
+    assert stopped.partial and stopped.settled == {}
+    ports.engine.describe = real  # type: ignore[method-assign]
+    assert set(reconcile(ports, Counted(), utc_now()).settled) == {"wf_one", "wf_two"}
