@@ -20,7 +20,7 @@ CHECKOV_STAMP := $(CHECKOV_VENV)/.installed-$(shell cat requirements-checkov.txt
 SAM_VENV := .venv-sam
 SAM_STAMP := $(SAM_VENV)/.installed-$(shell cat requirements-sam.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench eval poppler python312 smoke clean
+.PHONY: run token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench cost eval poppler python312 smoke clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -102,6 +102,12 @@ bench: $(STAMP) poppler
 	$(BIN)/python bench/fanout.py
 	$(BIN)/python bench/analyzer.py
 	$(BIN)/python bench/render.py
+
+## make cost: AWS dollars per 1,000 workflows from requests counted on the local stack (transitions,
+## Lambda GB-s, DynamoDB units, S3, SQS), previous design beside current, Claude tokens beside it;
+## fails above $0.25 per 1,000 (COST_WORKFLOWS=30 workflows per design)
+cost: $(STAMP)
+	$(BIN)/python bench/cost.py
 
 ## make eval: per-field precision and recall of the offline analyzer over samples/corpus/, per style;
 ## fails when a field falls below bench/eval_baseline.json (bench/eval_samples.py: the template samples)

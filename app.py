@@ -536,6 +536,13 @@ def review_point(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return review.review_point(wiring.ports(), event)
 
 
+# Settles workflows whose execution ended or vanished while the record was unfinished, and
+# counts reviews overdue (chalicelib/core/reconcile.py). Locally the stack runs it on a timer.
+@app.schedule("rate(5 minutes)", name="reconcile_workflows")
+def reconcile_workflows(event: Any) -> dict[str, Any]:
+    return wiring.reconcile(getattr(event, "context", None))
+
+
 @app.lambda_function(name="record_failure")
 def workflow_failed(event: dict[str, Any], context: Any) -> dict[str, Any]:
     from chalicelib.phases.failure import record_failure

@@ -70,6 +70,11 @@ class Settings(BaseModel):
     # How long a workflow waits for its review before it ends (ReviewTimedOut): 30 days.
     review_timeout_seconds: int = Field(default=30 * 24 * 3600, gt=0, le=365 * 24 * 3600)
     max_pdf_pages: int = Field(default=500, gt=0)
+    # The reconciler (core/reconcile.py) leaves alone a workflow changed this recently: a retry
+    # records its new execution just before starting it.
+    reconcile_grace_seconds: int = Field(default=600, ge=0)
+    # Workflows in review longer than this are counted in the ReviewsOverdue metric (its alarm).
+    review_overdue_hours: float = Field(default=24, gt=0)
 
     # Photos (docs/adr/0007-photos.md): the upload cap, the decoded-size cap that refuses a
     # decompression bomb before it is decoded, and the report copy's longest side and quality.

@@ -167,6 +167,33 @@ class AwsPorts:
         return scanning.NoScanner()
 
 
+def reconcile(context: Any = None) -> dict[str, Any]:
+    """One run of the reconciler with the AWS adapters and this Lambda's time budget."""
+    from datetime import timedelta
+
+    from chalicelib.aws.metrics import EmfMetrics
+    from chalicelib.core import reconcile as reconciler
+    from chalicelib.core.models import utc_now
+
+    settings = get_settings()
+    metrics = EmfMetrics()
+    limits = reconciler.Limits(
+        grace=timedelta(seconds=settings.reconcile_grace_seconds),
+        review_overdue=timedelta(hours=settings.review_overdue_hours),
+        time_left=reconciler.lambda_time_left(context),
+    )
+    try:
+        outcome = reconciler.reconcile(ports(), metrics, utc_now(), limits)
+    finally:
+        metrics.flush()
+    return {
+        "checked": outcome.checked,
+        "settled": outcome.settled,
+        "reviewsOverdue": outcome.reviews_overdue,
+        "partial": outcome.partial,
+    }
+
+
 @cache
 def ports() -> AwsPorts:
     return AwsPorts(get_settings())

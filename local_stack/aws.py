@@ -8,6 +8,7 @@ pattern of AWS's Step Functions Local with `sam local start-lambda`.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import re
@@ -23,7 +24,7 @@ from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from local_stack import dynamodb_transactions
-from local_stack.faults import Fault, FaultPlan
+from local_stack.faults import ApiFaultPlan, Fault, FaultPlan
 from local_stack.s3_post import S3PostPolicyMiddleware
 
 SERVICE_ERROR_HEADERS = {"X-Amzn-ErrorType": "ServiceException"}
@@ -74,6 +75,21 @@ class LambdaInvokeMiddleware:
         length = int(environ.get("CONTENT_LENGTH") or 0)
         event = json.loads((environ["wsgi.input"].read(length) if length else b"{}") or b"{}")
         fault = self.faults(name, event) if self.faults is not None else None
+        if fault is Fault.HANDLER_ERROR:
+            error = {"errorMessage": "Injected: the handler failed", "errorType": "InjectedHandlerError"}
+            return _respond(start_response, "200 OK", error, {"X-Amz-Function-Error": "Unhandled"})
+        if fault is Fault.THROTTLED:
+            body = {
+                "Type": "User",
+                "message": "Injected: Rate Exceeded.",
+                "Reason": "ReservedFunctionConcurrentInvocationLimitExceeded",
+            }
+            return _respond(
+                start_response,
+                "429 Too Many Requests",
+                body,
+                {"X-Amzn-ErrorType": "TooManyRequestsException"},
+            )
         if fault is Fault.SERVICE_ERROR:
             body = {"Type": "Service", "message": "Injected: the Lambda service failed the invoke"}
             return _respond(start_response, "500 Internal Server Error", body, SERVICE_ERROR_HEADERS)
@@ -100,6 +116,30 @@ class LambdaInvokeMiddleware:
         # A name, a full ARN, or either with a ":$LATEST" style qualifier.
         name = name_or_arn.split(":function:")[-1].split(":")[0]
         return name.removeprefix(self._prefix)
+
+
+class StepFunctionsFaultMiddleware:
+    """Tests: answer chosen Step Functions API calls (SendTaskSuccess...) with an error, as the
+    service does when it throttles or the task is over (see local_stack/faults.py)."""
+
+    def __init__(self, next_app: Any) -> None:
+        self._next = next_app
+        self.plan: ApiFaultPlan | None = None
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        target = environ.get("HTTP_X_AMZ_TARGET", "")
+        if self.plan is None or not target.startswith("AWSStepFunctions."):
+            return self._next(environ, start_response)  # type: ignore[no-any-return]
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        raw = environ["wsgi.input"].read(length) if length else b""
+        action = target.split(".", 1)[1]
+        code = self.plan(action, json.loads(raw or b"{}"))
+        if code is None:
+            environ["wsgi.input"] = io.BytesIO(raw)
+            return self._next(environ, start_response)  # type: ignore[no-any-return]
+        status = "400 Bad Request" if code not in ("ServiceUnavailable", "InternalFailure") else "500 Error"
+        body = {"__type": code, "message": f"Injected: {code}"}
+        return _respond(start_response, status, body, {"x-amzn-ErrorType": code})
 
 
 class ConnectionsMiddleware:
@@ -180,7 +220,8 @@ class LocalAws:
             cors_rules_for=self._cors_rules,
         )
         self.lambdas = LambdaInvokeMiddleware(uploads, handlers, name_prefix)
-        self.connections = ConnectionsMiddleware(self.lambdas)
+        self.step_functions = StepFunctionsFaultMiddleware(self.lambdas)
+        self.connections = ConnectionsMiddleware(self.step_functions)
         app = self.connections
         self._server: BaseWSGIServer = make_server(
             host, port, app, threaded=True, request_handler=MotoRequestHandler

@@ -10,7 +10,7 @@ from types import ModuleType
 from typing import Any
 
 from local_stack.aws import LocalAws
-from local_stack.faults import FaultPlan
+from local_stack.faults import ApiFaultPlan, FaultPlan
 from local_stack.notifications import LocalQueue
 from local_stack.provision import ACCOUNT_ID, ASL_FILE, ROOT, function_arns, provision, render_definition
 from local_stack.websocket_gateway import LocalWebsocketGateway
@@ -24,6 +24,7 @@ LISTEN_BACKLOG = 128
 CREDENTIALS = ("local", "local")
 UPLOAD_TRIGGER = "upload_received"  # app.py's @app.on_sqs_message name
 UPLOADS_PREFIX = "uploads/"  # deploy/resources.json: the bucket notifies for this prefix
+RECONCILER = "reconcile_workflows"  # app.py's @app.schedule name
 
 
 @dataclass
@@ -37,6 +38,9 @@ class StackConfig:
     connections_table_name: str = "restoreassist-connections"
     audit_table_name: str = "restoreassist-audit"
     bucket_name: str = "restoreassist-documents"
+    # app.py's reconcile_workflows runs every 5 minutes on AWS (EventBridge); here a timer runs it
+    # through the same entry point. None: off (the tests run it when they choose).
+    reconcile_every_seconds: float | None = 300.0
 
 
 class LocalStack:
@@ -47,6 +51,8 @@ class LocalStack:
         self._gateway_thread: threading.Thread | None = None
         self._websockets: LocalWebsocketGateway | None = None
         self.uploads_queue: LocalQueue | None = None
+        self._app: Any = None
+        self._stopping = threading.Event()
 
     @property
     def aws_endpoint(self) -> str:
@@ -112,11 +118,56 @@ class LocalStack:
         wiring.reset()
         self._start_gateway(app, cfg)
         self._start_websockets(app, cfg)
+        self._app = app
+        if cfg.reconcile_every_seconds:
+            self.reconcile_on_a_timer(cfg.reconcile_every_seconds, self._stopping)
+
+    def reconcile(self) -> dict[str, Any]:
+        """One run of the scheduled reconciler, as EventBridge would call it."""
+        from local_stack.aws import LambdaContext
+
+        event = {
+            "version": "0",
+            "id": "local",
+            "detail-type": "Scheduled Event",
+            "source": "aws.events",
+            "account": ACCOUNT_ID,
+            "time": "",
+            "region": REGION,
+            "resources": [],
+            "detail": {},
+        }
+        result: dict[str, Any] = self._app.handler_map[RECONCILER](
+            event, LambdaContext(NAME_PREFIX + RECONCILER)
+        )
+        return result
+
+    def reconcile_on_a_timer(self, every: float, stop: threading.Event) -> threading.Thread:
+        """Run the reconciler every `every` seconds until `stop` is set (`make run`: 5 minutes)."""
+        import logging
+
+        def loop() -> None:
+            while not stop.wait(every):
+                try:
+                    self.reconcile()
+                except Exception:  # the next run tries again, as on AWS
+                    logging.getLogger(__name__).exception(
+                        "The reconciler failed; it runs again in %s s", every
+                    )
+
+        thread = threading.Thread(target=loop, daemon=True, name="local-reconciler")
+        thread.start()
+        return thread
 
     def inject_faults(self, plan: FaultPlan | None) -> None:
         """Tests: make Lambda invocations fail on purpose (see local_stack/faults.py)."""
         assert self._aws is not None, "start() first"
         self._aws.lambdas.faults = plan
+
+    def inject_api_faults(self, plan: ApiFaultPlan | None) -> None:
+        """Tests: make Step Functions API calls fail on purpose (see local_stack/faults.py)."""
+        assert self._aws is not None, "start() first"
+        self._aws.step_functions.plan = plan
 
     def _object_created(self, s3_event: dict[str, Any]) -> None:
         """The bucket's notification configuration: uploads/ goes to the uploads queue."""
@@ -153,6 +204,7 @@ class LocalStack:
         self._aws.connections.close = self._websockets.close
 
     def stop(self) -> None:
+        self._stopping.set()
         if self._websockets is not None:
             self._websockets.stop()
         if self.uploads_queue is not None:

@@ -26,6 +26,9 @@ for _prefix in ("RATE_LIMIT", "API_KEY_RATE_LIMIT"):
     os.environ[f"{_prefix}_PER_SECOND"] = "500"
     os.environ[f"{_prefix}_BURST"] = "1000"
 
+# The reconciler leaves alone what changed within this grace (10 minutes on AWS).
+os.environ["RECONCILE_GRACE_SECONDS"] = "2"
+
 from chalicelib.api.auth import issue_dev_token  # noqa: E402
 from local_stack.stack import LocalStack, StackConfig  # noqa: E402
 
@@ -198,7 +201,11 @@ def held_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
 
 @pytest.fixture(scope="session")
 def stack() -> Iterator[LocalStack]:
-    local = LocalStack(StackConfig(api_port=0, aws_port=0, websocket_port=0, dev_auth_secret=TEST_SECRET))
+    # The reconciler runs when a test calls `stack.reconcile()`, not on a timer.
+    config = StackConfig(
+        api_port=0, aws_port=0, websocket_port=0, dev_auth_secret=TEST_SECRET, reconcile_every_seconds=None
+    )
+    local = LocalStack(config)
     local.start()
     yield local
     local.stop()

@@ -21,6 +21,7 @@ from chalicelib.core.models import (
     FINISHED_STATUSES,
     ApiKey,
     AuditEntry,
+    OrchestratorPhase,
     Photo,
     PhotoStatus,
     StepStatus,
@@ -42,6 +43,7 @@ from chalicelib.core.ports import (
     RateBucket,
     StepChanges,
     Subscription,
+    TaskGone,
 )
 
 
@@ -54,6 +56,7 @@ class MemoryWorkflowRecords:
         self.workflows: dict[str, Workflow] = {}
         self.steps: dict[str, dict[int, WorkflowStep]] = {}
         self.events: dict[str, list[Event]] = {}
+        self.phase_totals: dict[str, dict[OrchestratorPhase, tuple[float, int]]] = {}
         self.on_events = on_events
         self._lock = threading.Lock()
 
@@ -101,9 +104,23 @@ class MemoryWorkflowRecords:
             if e.seq > seq and (through is None or e.seq <= through)
         ]
 
-    def recent_completed(self, user_id: str, limit: int) -> list[Workflow]:
-        done = self._mine(user_id, [WorkflowStatus.COMPLETED])
-        return done[:limit]
+    def phase_times(self, user_id: str) -> dict[OrchestratorPhase, tuple[float, int]]:
+        return dict(self.phase_totals.get(user_id, {}))
+
+    def add_phase_times(self, user_id: str, durations: Mapping[OrchestratorPhase, float]) -> None:
+        with self._lock:
+            totals = self.phase_totals.setdefault(user_id, {})
+            for phase, seconds in durations.items():
+                total, count = totals.get(phase, (0.0, 0))
+                totals[phase] = (total + seconds, count + 1)
+
+    def open_workflow_ids(self, created_before: str) -> Iterator[str]:
+        opened = sorted(
+            (w.model_dump(mode="json")["createdAt"], w.id)
+            for w in self.workflows.values()
+            if w.status not in FINISHED_STATUSES
+        )
+        return iter([workflow_id for created, workflow_id in opened if created < created_before])
 
     def delete_with_history(self, workflow_id: str, *, version: int) -> None:
         with self._lock:
@@ -355,8 +372,20 @@ class MemoryEngine:
     def stop(self, execution_name: str, cause: str) -> None:
         self.stopped.append(execution_name)
 
+    # Execution name -> status; a started one is RUNNING until a test says otherwise.
+    statuses: dict[str, str] = field(default_factory=dict)
+    # Tokens whose task is over: resume raises TaskGone for them.
+    gone_tokens: set[str] = field(default_factory=set)
+
     def resume(self, task_token: str) -> None:
+        if task_token in self.gone_tokens:
+            raise TaskGone(task_token)
         self.resumed.append(task_token)
+
+    def describe(self, execution_name: str) -> str | None:
+        if execution_name in self.statuses:
+            return self.statuses[execution_name]
+        return "RUNNING" if any(s["name"] == execution_name for s in self.started) else None
 
     def abandon(self, task_token: str, cause: str) -> None:
         self.abandoned.append(task_token)

@@ -7,12 +7,14 @@ an S3 event seen twice) finds the execution already there instead of starting a 
 from __future__ import annotations
 
 import json
+import random
+import time
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from botocore.exceptions import ClientError
 
-from chalicelib.core.ports import Throttled
+from chalicelib.core.ports import TaskGone, Throttled
 
 if TYPE_CHECKING:
     from mypy_boto3_stepfunctions.client import SFNClient
@@ -20,6 +22,11 @@ if TYPE_CHECKING:
 
 # A token whose task is over already: nothing left to end.
 GONE_TOKEN_CODES = frozenset({"TaskDoesNotExist", "TaskTimedOut", "InvalidToken"})
+# Worth another try: the service throttled the call or was briefly unavailable.
+RETRYABLE_CODES = frozenset(
+    {"ThrottlingException", "ServiceUnavailable", "InternalFailure", "InternalServerError", "RequestTimeout"}
+)
+SEND_ATTEMPTS = 5
 
 
 def execution_arn(state_machine_arn: str, workflow_id: str) -> str:
@@ -84,8 +91,39 @@ class StepFunctionsEngine:
                 raise
 
     def resume(self, task_token: str) -> None:
-        """Let a paused execution go on (it waits on this token at a phase boundary)."""
-        self._sfn.send_task_success(taskToken=task_token, output="{}")
+        """Let a waiting execution go on (paused at a phase boundary, or in review).
+
+        Throttling and a brief outage are tried again (full jitter) before Throttled; a token
+        whose task is over is TaskGone, for the caller to settle the workflow."""
+        for attempt in range(SEND_ATTEMPTS):
+            try:
+                self._sfn.send_task_success(taskToken=task_token, output="{}")
+                return
+            except ClientError as exc:
+                code = exc.response.get("Error", {}).get("Code", "")
+                if code in GONE_TOKEN_CODES:
+                    raise TaskGone(code) from exc
+                if code not in RETRYABLE_CODES:
+                    raise
+                if attempt + 1 == SEND_ATTEMPTS:
+                    raise Throttled(f"Step Functions is unavailable ({code})") from exc
+                time.sleep(random.uniform(0, min(2.0, 0.1 * 2**attempt)))
+
+    def describe(self, execution_name: str) -> str | None:
+        """The execution's status (RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED), or None if
+        there is no such execution (never started, or deleted with its history)."""
+        try:
+            described = self._sfn.describe_execution(
+                executionArn=execution_arn(self._state_machine_arn, execution_name)
+            )
+        except ClientError as exc:
+            code = exc.response.get("Error", {}).get("Code", "")
+            if code == "ExecutionDoesNotExist":
+                return None
+            if code in RETRYABLE_CODES:
+                raise Throttled(f"Step Functions is unavailable ({code})") from exc
+            raise
+        return str(described["status"])
 
     def abandon(self, task_token: str, cause: str) -> None:
         """End a paused execution's wait. StopExecution alone does not end it on moto's interpreter,

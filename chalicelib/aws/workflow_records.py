@@ -11,6 +11,14 @@ Two global secondary indexes serve the user's listings, newest first:
     UserStatusIndex   gsi1pk = USER#<userId>#STATUS#<status>   gsi1sk = <createdAt>#<id>
     UserCreatedIndex  gsi2pk = USER#<userId>                   gsi2sk = <createdAt>#<id>
 
+and a sparse one, for the reconciler (`core/reconcile.py`), that holds unfinished workflows only:
+
+    OpenWorkflowsIndex  gsi3pk = OPEN                          gsi2sk = <createdAt>#<id>
+
+Its keys are set while a workflow is not COMPLETED, FAILED or CANCELLED and removed when it is:
+the reconciler queries the few open ones instead of scanning the table. KEYS_ONLY and a sort key
+that never changes: DynamoDB writes the index twice per workflow (in, out), not on every update.
+
 The same table holds API keys, audit entries and rate buckets, each with an adapter of its own
 (`api_key_records.py`, `audit_log.py`, `rate_buckets.py`). The key schema itself lives in
 `deploy/resources.json`; the local stack and the tests create their tables from that file.
@@ -22,7 +30,8 @@ import heapq
 import json
 import random
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from boto3.dynamodb.conditions import Attr, ConditionExpressionBuilder, Key
@@ -31,6 +40,7 @@ from chalicelib.aws.dynamo import call, from_dynamo, pages, to_dynamo
 from chalicelib.core.events import Event, record_change
 from chalicelib.core.models import (
     FINISHED_STATUSES,
+    OrchestratorPhase,
     StepStatus,
     Workflow,
     WorkflowStatus,
@@ -44,6 +54,10 @@ if TYPE_CHECKING:
 
 USER_STATUS_INDEX = "UserStatusIndex"
 USER_CREATED_INDEX = "UserCreatedIndex"
+OPEN_INDEX = "OpenWorkflowsIndex"
+OPEN_PK = "OPEN"
+# pk = USER#<userId>: the user's aggregate of measured phase durations (core/eta.py).
+PHASE_TIMES_SK = "PHASE_TIMES"
 WORKFLOW_SK = "WF"
 STEP_SK_PREFIX = "STEP#"
 EVENT_SK_PREFIX = "EVENT#"
@@ -76,7 +90,11 @@ class DynamoWorkflowRecords:
     # --- workflows ---------------------------------------------------------------------
 
     def _workflow_item(self, workflow: Workflow) -> dict[str, Any]:
-        item = workflow.model_dump(mode="json", exclude={"steps"}, exclude_none=True)
+        # Defaults are left out (reading fills them in): on-demand writes are billed per started KB,
+        # on the table and on both ALL-projection indexes, and a plain workflow fits in one.
+        # `version` and `status` always stay: the conditional writes test them.
+        item = workflow.model_dump(mode="json", exclude={"steps"}, exclude_none=True, exclude_defaults=True)
+        item.update(version=workflow.version, status=workflow.status.value)
         sort_key = _sort_key(workflow)
         item.update(
             pk=workflow_pk(workflow.id),
@@ -86,6 +104,8 @@ class DynamoWorkflowRecords:
             gsi2pk=f"USER#{workflow.user_id}",
             gsi2sk=sort_key,
         )
+        if workflow.status not in FINISHED_STATUSES:
+            item.update(gsi3pk=OPEN_PK)  # sorted by gsi2sk, which every workflow has
         return to_dynamo(item)  # type: ignore[no-any-return]
 
     def create(self, workflow: Workflow) -> None:
@@ -200,18 +220,43 @@ class DynamoWorkflowRecords:
                 events.append(Event.model_validate({**from_dynamo(item), "data": json.loads(item["data"])}))
         return events
 
-    def recent_completed(self, user_id: str, limit: int) -> list[Workflow]:
-        """The user's newest COMPLETED workflows (the measured durations estimates come from)."""
-        response = call(
-            self._table.query,
-            IndexName=USER_STATUS_INDEX,
-            KeyConditionExpression=Key("gsi1pk").eq(
-                f"USER#{user_id}#STATUS#{WorkflowStatus.COMPLETED.value}"
-            ),
-            ScanIndexForward=False,
-            Limit=limit,
+    def phase_times(self, user_id: str) -> dict[OrchestratorPhase, tuple[float, int]]:
+        """One small item (eventually consistent: an estimate can be a workflow behind)."""
+        response = call(self._table.get_item, Key={"pk": f"USER#{user_id}", "sk": PHASE_TIMES_SK})
+        item = from_dynamo(response.get("Item") or {})
+        return {
+            phase: (float(item[f"sum{phase.value}"]), int(item[f"n{phase.value}"]))
+            for phase in OrchestratorPhase
+            if f"n{phase.value}" in item
+        }
+
+    def add_phase_times(self, user_id: str, durations: Mapping[OrchestratorPhase, float]) -> None:
+        if not durations:
+            return
+        names: dict[str, str] = {}
+        values: dict[str, Any] = {":one": 1}
+        adds = []
+        for index, (phase, seconds) in enumerate(sorted(durations.items())):
+            names[f"#s{index}"], names[f"#n{index}"] = f"sum{phase.value}", f"n{phase.value}"
+            values[f":s{index}"] = Decimal(str(round(seconds, 3)))
+            adds.append(f"#s{index} :s{index}, #n{index} :one")
+        # ADD is atomic: two workflows completing at once both count, with no read first.
+        call(
+            self._table.update_item,
+            Key={"pk": f"USER#{user_id}", "sk": PHASE_TIMES_SK},
+            UpdateExpression="ADD " + ", ".join(adds),
+            ExpressionAttributeNames=names,
+            ExpressionAttributeValues=values,
         )
-        return [Workflow.model_validate(from_dynamo(item)) for item in response.get("Items", [])]
+
+    def open_workflow_ids(self, created_before: str) -> Iterator[str]:
+        """Unfinished workflows created before `created_before` (an ISO time), oldest first."""
+        for page in self._pages(
+            IndexName=OPEN_INDEX,
+            KeyConditionExpression=Key("gsi3pk").eq(OPEN_PK) & Key("gsi2sk").lt(created_before),
+        ):
+            for item in page.get("Items", []):
+                yield str(item["pk"]).removeprefix("WF#")
 
     def delete_with_history(self, workflow_id: str, *, version: int) -> None:
         """Delete the record (only if still at `version`), then its steps and events."""

@@ -98,6 +98,33 @@ class WorkflowStoppedError(Exception):
     """
 
 
+class ResumeAt(Exception):
+    """A retry or a new revision starts at a later phase: INITIATION answers with the subclass
+    for that phase at once, and the state machine's Catch goes there with the input unchanged
+    (a Choice state at the start would cost every workflow a transition; docs/adr/0011)."""
+
+
+class ResumeAtProcessing(ResumeAt):
+    pass
+
+
+class ResumeAtQa(ResumeAt):
+    pass
+
+
+class ResumeAtOutput(ResumeAt):
+    pass
+
+
+class ResumeAtReview(ResumeAt):
+    pass
+
+
+class PauseRequestedError(Exception):
+    """A pause was asked for: the phase does not start, and the state machine catches this class
+    name to wait at the pause point before it (then runs the phase on resume)."""
+
+
 class PauseWithdrawnError(Exception):
     """The pause was withdrawn before the execution reached it: the state machine goes on."""
 

@@ -17,6 +17,7 @@ from chalicelib.core.events import Event
 from chalicelib.core.models import (
     ApiKey,
     AuditEntry,
+    OrchestratorPhase,
     Photo,
     UserSettings,
     Workflow,
@@ -34,6 +35,10 @@ class ConditionFailed(Exception):
 
 class Throttled(TransientError):
     """The service is throttling or briefly unavailable: worth another try later."""
+
+
+class TaskGone(Exception):
+    """The task token belongs to a task that is over (timed out, its execution stopped)."""
 
 
 class NotFound(Exception):
@@ -73,7 +78,18 @@ class WorkflowRecords(Protocol):
 
     def events_after(self, workflow_id: str, seq: int, *, through: int | None = None) -> list[Event]: ...
 
-    def recent_completed(self, user_id: str, limit: int) -> list[Workflow]: ...
+    def phase_times(self, user_id: str) -> dict[OrchestratorPhase, tuple[float, int]]:
+        """The user's aggregate of measured phase durations: phase -> (total seconds, count)."""
+        ...
+
+    def add_phase_times(self, user_id: str, durations: Mapping[OrchestratorPhase, float]) -> None:
+        """Add a completed workflow's phase durations to the aggregate, atomically."""
+        ...
+
+    def open_workflow_ids(self, created_before: str) -> Iterator[str]:
+        """The ids of unfinished workflows created before `created_before` (an ISO 8601 time),
+        from an index of the unfinished ones: never a scan of every workflow."""
+        ...
 
     def delete_with_history(self, workflow_id: str, *, version: int) -> None:
         """Delete a finished workflow still at `version` (ConditionFailed otherwise), then its
@@ -224,9 +240,17 @@ class Engine(Protocol):
 
     def stop(self, execution_name: str, cause: str) -> None: ...
 
-    def resume(self, task_token: str) -> None: ...
+    def resume(self, task_token: str) -> None:
+        """Send the token back (the waiting task succeeds); TaskGone if its task is over, Throttled
+        if the service still refuses after a few tries."""
+        ...
 
     def abandon(self, task_token: str, cause: str) -> None: ...
+
+    def describe(self, execution_name: str) -> str | None:
+        """The execution's status (RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED); None if it
+        does not exist."""
+        ...
 
 
 # --- live progress --------------------------------------------------------------------------

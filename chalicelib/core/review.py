@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from chalicelib.core import control
 from chalicelib.core.documents import qa_key_of
 from chalicelib.core.errors import ConflictError, InvalidRequestError
 from chalicelib.core.models import (
@@ -143,9 +144,8 @@ def approve(ports: Ports, workflow: Workflow, approver: str, request: ApproveReq
                 "warnings_acknowledged": warnings,
             }
         )
-        current.status = WorkflowStatus.IN_PROGRESS
-        current.task_token = None
+        # Still NEEDS_REVIEW, with its token: the token goes back first, then the record says
+        # IN_PROGRESS (control.hand_back), so a failed send never strands the workflow.
 
-    updated = ports.workflows.update(workflow.id, to_approved)
-    ports.engine.resume(token[0])
-    return updated
+    ports.workflows.update(workflow.id, to_approved)
+    return control.hand_back(ports, workflow.id, token[0], gone=control.REVIEW_EXPIRED)

@@ -12,15 +12,33 @@ import unicodedata
 from typing import Any
 
 from chalicelib.core.documents import WorkFile, work_key
-from chalicelib.core.errors import InputRejectedError
+from chalicelib.core.errors import (
+    InputRejectedError,
+    ResumeAt,
+    ResumeAtOutput,
+    ResumeAtProcessing,
+    ResumeAtQa,
+    ResumeAtReview,
+)
 from chalicelib.core.models import InputMethod, OrchestratorPhase, Workflow
 from chalicelib.core.ports import Ports
 from chalicelib.core.scanning import check_upload
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
 from chalicelib.settings import get_settings
 
+# The execution input's `resumeFrom` -> the error whose Catch goes to that state.
+RESUME_POINTS: dict[str, type[ResumeAt]] = {
+    "PROCESSING": ResumeAtProcessing,
+    "QA": ResumeAtQa,
+    "OUTPUT": ResumeAtOutput,
+    "REVIEW": ResumeAtReview,
+}
+
 
 def handle(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
+    resume_from = event.get("resumeFrom")
+    if resume_from in RESUME_POINTS:
+        raise RESUME_POINTS[resume_from](f"Resuming at {resume_from}")
     return run_phase(ports, OrchestratorPhase.INITIATION, event, prepare_input)
 
 

@@ -1,9 +1,9 @@
 """The state machine's pause point: a `waitForTaskToken` task at a phase boundary.
 
-It runs only when the phase before it saw a pause requested. It stores the task token with the
-workflow and marks it PAUSED; the execution then waits until resume sends the token back. If
-the pause was withdrawn in the meantime it fails with PauseWithdrawnError, which the state
-machine catches to go straight on.
+It runs only when the phase after it found a pause requested before starting
+(PauseRequestedError). It stores the task token with the workflow and marks it PAUSED; the
+execution then waits until resume sends the token back. If the pause was withdrawn in the
+meantime it fails with PauseWithdrawnError, which the state machine catches to go straight on.
 """
 
 from __future__ import annotations
@@ -29,8 +29,11 @@ def pause_point(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
     pause = PauseEvent.model_validate(event)
 
     def to_paused(current: Workflow) -> None:
-        if current.status is WorkflowStatus.PAUSED and current.task_token == pause.task_token:
-            return  # the same delivery again
+        if current.status is WorkflowStatus.PAUSED:
+            # The same delivery again, or the state's Retry after a lost answer: then the task has
+            # a new token and only the newest one can resume the execution.
+            current.task_token = pause.task_token
+            return
         if current.status not in RUNNING_STATUSES:
             raise WorkflowStoppedError(f"Workflow {current.id} is {current.status.value}")
         if not current.pause_requested:

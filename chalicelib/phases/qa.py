@@ -46,7 +46,10 @@ def review(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseResu
         errors=[issue["code"] for issue in qa_errors(document)],
         previous_errors=previous,
     )
-    blobs.put_json(qa_attempt_key(workflow.user_id, workflow.id, state.attempt), document)
+    if verdict.retry:
+        # Only the next attempt reads this copy (to see whether its errors changed): an attempt
+        # with none to follow saves the S3 PUT, which is a fifth of a plain workflow's S3 bill.
+        blobs.put_json(qa_attempt_key(workflow.user_id, workflow.id, state.attempt), document)
     blobs.put_json(qa_key, document)
     observability.qa_outcome(passed=verdict.passed, retry=verdict.retry, review=verdict.review)
     severities = [issue.severity for issue in result.issues]

@@ -33,8 +33,11 @@ def review_point(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
     current = ports.workflows.get(review.workflow_id)
     if current is None or current.user_id != review.user_id:
         raise WorkflowStoppedError(f"Workflow {review.workflow_id} no longer exists")
-    if current.status is WorkflowStatus.NEEDS_REVIEW and current.task_token == review.task_token:
-        return {"review": True}  # the same delivery again
+    if current.status is WorkflowStatus.NEEDS_REVIEW:
+        if current.task_token != review.task_token:
+            # The state's Retry after a lost answer: the task has a new token, the old one is dead.
+            ports.workflows.update(review.workflow_id, lambda w: _renew_token(w, review.task_token))
+        return {"review": True}
     if current.status not in RUNNING_STATUSES:
         raise WorkflowStoppedError(f"Workflow {current.id} is {current.status.value}")
 
@@ -62,6 +65,12 @@ def review_point(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
 
     ports.workflows.update(review.workflow_id, to_review)
     return {"review": True}
+
+
+def _renew_token(workflow: Workflow, token: str) -> None:
+    if workflow.status is not WorkflowStatus.NEEDS_REVIEW:
+        raise WorkflowStoppedError(f"Workflow {workflow.id} is {workflow.status.value}")
+    workflow.task_token = token
 
 
 def _reason(workflow: Workflow, errors: int) -> ReviewReason:

@@ -16,7 +16,8 @@ from pydantic import ConfigDict, Field
 
 from chalicelib import observability
 from chalicelib.core import eta
-from chalicelib.core.errors import InputRejectedError, WorkflowStoppedError
+from chalicelib.core.control import handed_back, running_again
+from chalicelib.core.errors import InputRejectedError, PauseRequestedError, WorkflowStoppedError
 from chalicelib.core.models import (
     WORKFLOW_ID_PATTERN,
     ApiModel,
@@ -36,6 +37,8 @@ PHASE_PROGRESS: dict[OrchestratorPhase, int] = {
     OrchestratorPhase.QA: 75,
     OrchestratorPhase.OUTPUT: 100,
 }
+# The phases a pause can wait before (the state machine's PauseBefore* states).
+PAUSE_POINTS = frozenset({OrchestratorPhase.PROCESSING, OrchestratorPhase.QA, OrchestratorPhase.OUTPUT})
 PHASE_DESCRIPTIONS: dict[OrchestratorPhase, str] = {
     OrchestratorPhase.INITIATION: "Check and prepare the inspection input",
     OrchestratorPhase.PROCESSING: "Analyse the inspection into structured findings",
@@ -86,8 +89,13 @@ def run_phase(
     number = step_number(phase, state.attempt)
     previous = store.get_step(workflow.id, number)
     if previous is not None and previous.status is StepStatus.COMPLETED:
-        return _next_state(state, previous.outcome or {}, workflow.pause_requested)
+        return _next_state(state, previous.outcome or {})
     _ensure_active(workflow)
+    if workflow.pause_requested and phase in PAUSE_POINTS:
+        # The boundary before this phase is where the pause takes effect: the state machine
+        # catches this and waits at its pause point. Asked here, not by a Choice state after
+        # every phase, so a workflow nobody pauses pays no transition for it (docs/adr/0011).
+        raise PauseRequestedError(f"Workflow {workflow.id} pauses before {phase.value}")
 
     step = WorkflowStep(
         id=f"{workflow.id}-{number:04d}",
@@ -119,20 +127,22 @@ def run_phase(
         update={"status": StepStatus.COMPLETED, "completed_at": utc_now(), "outcome": result.outcome}
     )
     earlier = [s for s in store.list_steps(workflow.id) if s.step_number != number]
-    history = _history(ports, workflow.user_id)
+    totals = _phase_times(ports, workflow.user_id)
     finished = store.update(
         workflow.id,
-        lambda current: _mark_done(current, done, earlier, result, history),
+        lambda current: _mark_done(current, done, earlier, result, totals),
         steps=lambda _: [done],
         read=workflow,
     )
     if finished.status is WorkflowStatus.COMPLETED:
-        _HISTORY_CACHE.pop(finished.user_id, None)  # this container's next estimate counts it
+        # Once per workflow: a repeated OUTPUT finds its step COMPLETED and returns above.
+        store.add_phase_times(finished.user_id, finished.phase_durations)
+        _TIMES_CACHE.pop(finished.user_id, None)  # this container's next estimate counts it
     logger.info(
         "Phase completed",
         extra={"workflowId": workflow.id, "phase": phase.value, "step": number, "seconds": _seconds(done)},
     )
-    return _next_state(state, result.outcome, finished.pause_requested)
+    return _next_state(state, result.outcome)
 
 
 def _record_rejection(ports: Ports, workflow_id: str, rejected: InputRejectedError) -> None:
@@ -157,12 +167,17 @@ def _owned_workflow(ports: Ports, state: ExecutionState) -> Workflow:
 
 
 def _ensure_active(workflow: Workflow) -> None:
-    if workflow.status not in (WorkflowStatus.PENDING, WorkflowStatus.IN_PROGRESS):
+    # Resumed or approved but not recorded yet (the token goes back before the record changes):
+    # the execution went on, so this phase runs and records it (`_mark_running`).
+    if workflow.status not in (WorkflowStatus.PENDING, WorkflowStatus.IN_PROGRESS) and not handed_back(
+        workflow
+    ):
         raise WorkflowStoppedError(f"Workflow {workflow.id} is {workflow.status.value}")
 
 
 def _mark_running(workflow: Workflow, phase: OrchestratorPhase) -> None:
     _ensure_active(workflow)
+    running_again(workflow)
     workflow.status = WorkflowStatus.IN_PROGRESS
     workflow.current_phase = phase
 
@@ -172,7 +187,7 @@ def _mark_done(
     step: WorkflowStep,
     earlier_steps: list[WorkflowStep],
     result: PhaseResult,
-    history: list[Workflow],
+    totals: eta.PhaseTotals,
 ) -> None:
     _ensure_active(workflow)
     phase = step.phase
@@ -188,7 +203,7 @@ def _mark_done(
         ),
         3,
     )
-    remaining = eta.remaining_seconds(history, workflow.completed_phases)
+    remaining = eta.remaining_seconds(totals, workflow.completed_phases)
     workflow.estimated_seconds_remaining = remaining
     workflow.estimated_time = eta.describe(remaining)
     if result.analysis is not None:
@@ -197,24 +212,25 @@ def _mark_done(
         workflow.status = WorkflowStatus.COMPLETED
         workflow.completed_at = utc_now()
         workflow.output_data = result.output_data
+        workflow.pause_requested = False  # no boundary is left to pause at
 
 
-# user id -> (when read, their recent completed workflows). A warm Lambda container runs many
-# phases of one user's workflows in a row; their history barely moves in a minute.
-_HISTORY_CACHE: dict[str, tuple[float, list[Workflow]]] = {}
-HISTORY_TTL_SECONDS = 60.0
+# user id -> (when read, their phase-time aggregate). A warm Lambda container runs many phases
+# of one user's workflows in a row; the aggregate barely moves in a minute.
+_TIMES_CACHE: dict[str, tuple[float, eta.PhaseTotals]] = {}
+TIMES_TTL_SECONDS = 60.0
 
 
-def _history(ports: Ports, user_id: str) -> list[Workflow]:
+def _phase_times(ports: Ports, user_id: str) -> eta.PhaseTotals:
     now = time.monotonic()
-    cached = _HISTORY_CACHE.get(user_id)
-    if cached is not None and now - cached[0] < HISTORY_TTL_SECONDS:
+    cached = _TIMES_CACHE.get(user_id)
+    if cached is not None and now - cached[0] < TIMES_TTL_SECONDS:
         return cached[1]
-    history = ports.workflows.recent_completed(user_id, eta.HISTORY_SIZE)
-    if len(_HISTORY_CACHE) > 1000:
-        _HISTORY_CACHE.clear()
-    _HISTORY_CACHE[user_id] = (now, history)
-    return history
+    totals = ports.workflows.phase_times(user_id)
+    if len(_TIMES_CACHE) > 1000:
+        _TIMES_CACHE.clear()
+    _TIMES_CACHE[user_id] = (now, totals)
+    return totals
 
 
 def _with_attempt(analysis: dict[str, Any] | None, attempt: int, latest: dict[str, Any]) -> dict[str, Any]:
@@ -234,6 +250,5 @@ def _seconds(step: WorkflowStep) -> float:
     return (step.completed_at - step.started_at).total_seconds()
 
 
-def _next_state(state: ExecutionState, outcome: dict[str, Any], pause_requested: bool) -> dict[str, Any]:
-    # `pauseRequested` is what the state machine's gate before the next phase reads.
-    return {**state.model_dump(mode="json"), **outcome, "pauseRequested": pause_requested}
+def _next_state(state: ExecutionState, outcome: dict[str, Any]) -> dict[str, Any]:
+    return {**state.model_dump(mode="json"), **outcome}

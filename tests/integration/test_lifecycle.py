@@ -174,7 +174,7 @@ def test_deleting_a_running_workflow_cancels_it_and_stops_its_execution(
         for event in sfn.get_execution_history(executionArn=arn)["events"]  # type: ignore[attr-defined]
         if event["type"].endswith("StateEntered")
     ]
-    assert entered == ["Start", "Initiation", "GateBeforeProcessing", "Processing"]
+    assert entered == ["Initiation", "Processing"]
     final = api.workflow(workflow_id)
     assert final["status"] == "CANCELLED"
     assert final["completedPhases"] == ["INITIATION"]
@@ -243,3 +243,19 @@ def test_execution_input_carries_ids_only(api: Api) -> None:
 
     # Then it holds ids, never the document
     assert set(json.loads(execution["input"])) == {"workflowId", "userId", "attempt"}
+
+
+def test_a_plain_workflow_makes_five_state_transitions_on_the_interpreter(api: Api) -> None:
+    # Given a workflow nobody pauses, whose QA passes
+    workflow_id = api.create_text(WATER_LOSS)
+    assert api.wait_for(workflow_id)["status"] == "COMPLETED"
+
+    # When its execution's history is read
+    sfn = _sfn_client()
+    arn = _execution_arn(workflow_id)
+    assert _wait_execution_status(sfn, arn) == "SUCCEEDED"
+    history = sfn.get_execution_history(executionArn=arn, maxResults=1000)["events"]  # type: ignore[attr-defined]
+
+    # Then it entered five states, each a billed transition (bench/cost.py prices them)
+    entered = [e["stateEnteredEventDetails"]["name"] for e in history if e["type"].endswith("StateEntered")]
+    assert entered == ["Initiation", "Processing", "QualityCheck", "QaPassed", "Output"]

@@ -172,17 +172,20 @@ def test_time_remaining_averages_the_phases_still_to_run() -> None:
         {P.INITIATION: 4, P.PROCESSING: 200, P.QA: 30, P.OUTPUT: 40},
     )
 
-    assert eta.remaining_seconds(history, []) == 3 + 150 + 20 + 30
-    assert eta.remaining_seconds(history, [P.INITIATION, P.PROCESSING]) == 20 + 30
-    assert eta.remaining_seconds(history, list(P)) == 0
+    assert eta.remaining_seconds(eta.totals_of(history), []) == 3 + 150 + 20 + 30
+    assert eta.remaining_seconds(eta.totals_of(history), [P.INITIATION, P.PROCESSING]) == 20 + 30
+    assert eta.remaining_seconds(eta.totals_of(history), list(P)) == 0
     # Sub-second phases still leave something to wait for
-    assert eta.remaining_seconds(_history({P.OUTPUT: 0.2}), [P.INITIATION, P.PROCESSING, P.QA]) == 1
+    assert (
+        eta.remaining_seconds(eta.totals_of(_history({P.OUTPUT: 0.2})), [P.INITIATION, P.PROCESSING, P.QA])
+        == 1
+    )
 
 
 def test_without_history_there_is_no_estimate_rather_than_a_made_up_one() -> None:
-    assert eta.remaining_seconds([], [P.INITIATION]) is None
+    assert eta.remaining_seconds({}, [P.INITIATION]) is None
     # A phase nobody has measured yet: still no estimate.
-    assert eta.remaining_seconds(_history({P.INITIATION: 1}), [P.INITIATION]) is None
+    assert eta.remaining_seconds(eta.totals_of(_history({P.INITIATION: 1})), [P.INITIATION]) is None
 
 
 def test_time_remaining_reads_like_the_seed() -> None:

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from chalicelib.core.errors import InputRejectedError, WorkflowStoppedError
+from chalicelib.core.errors import InputRejectedError, PauseRequestedError, WorkflowStoppedError
 from chalicelib.core.models import (
     InputMethod,
     OrchestratorPhase,
@@ -62,7 +62,7 @@ def test_a_phase_records_its_step_and_moves_the_progress_on() -> None:
     record = ports.workflows.get(WORKFLOW_ID)
     assert record is not None and record.progress_percentage == 25
     assert record.completed_phases == [OrchestratorPhase.INITIATION]
-    assert out["characters"] == 42 and out["pauseRequested"] is False
+    assert out == {"workflowId": WORKFLOW_ID, "userId": record.user_id, "attempt": 1, "characters": 42}
 
 
 def test_a_second_delivery_of_a_completed_step_does_not_redo_the_work() -> None:
@@ -122,3 +122,56 @@ def test_a_failure_is_recorded_once_and_never_over_a_cancel() -> None:
     record_failure(cancelled, event)
     after = cancelled.workflows.get(WORKFLOW_ID)
     assert after is not None and after.status is WorkflowStatus.CANCELLED
+
+
+def _never(ports: Any, workflow: Workflow, state: ExecutionState) -> PhaseResult:
+    raise AssertionError("the work must not run")
+
+
+def test_a_pause_requested_stops_the_next_phase_before_it_starts() -> None:
+    # Given a running workflow whose user asked for a pause
+    ports = _ports_with_a_workflow(WorkflowStatus.IN_PROGRESS)
+    ports.workflows.update(WORKFLOW_ID, lambda w: setattr(w, "pause_requested", True))
+
+    # When QA is delivered, it asks the state machine to wait at its pause point: no step, no work
+    with pytest.raises(PauseRequestedError):
+        run_phase(ports, OrchestratorPhase.QA, EVENT, _never)
+    assert ports.workflows.list_steps(WORKFLOW_ID) == []
+    # ... while INITIATION, which has no pause point before it, is not stopped
+    out = run_phase(ports, OrchestratorPhase.INITIATION, EVENT, lambda *_: PhaseResult(outcome={"n": 1}))
+    assert out["n"] == 1
+
+
+def test_a_phase_after_a_resume_records_the_run_if_the_resume_has_not_yet() -> None:
+    # Given a paused workflow whose token resume has sent but whose record still says PAUSED
+    ports = _ports_with_a_workflow()
+    paused_at = utc_now()
+
+    def handed_back(workflow: Workflow) -> None:
+        workflow.status = WorkflowStatus.PAUSED
+        workflow.task_token = "token-1"
+        workflow.paused_at = paused_at
+        workflow.pause_requested = False  # resume withdraws it before sending
+
+    ports.workflows.update(WORKFLOW_ID, handed_back)
+
+    # When the phase the execution runs next is delivered
+    run_phase(ports, OrchestratorPhase.PROCESSING, EVENT, lambda *_: PhaseResult(outcome={}))
+
+    # Then it ran and recorded the workflow running again, the token gone, the pause counted
+    record = ports.workflows.get(WORKFLOW_ID)
+    assert record is not None and record.status is WorkflowStatus.IN_PROGRESS
+    assert record.task_token is None and record.paused_at is None and record.paused_seconds >= 0
+
+
+def test_a_paused_workflow_not_resumed_runs_no_phase() -> None:
+    ports = _ports_with_a_workflow()
+
+    def paused(workflow: Workflow) -> None:
+        workflow.status = WorkflowStatus.PAUSED
+        workflow.task_token = "token-1"
+        workflow.pause_requested = True
+
+    ports.workflows.update(WORKFLOW_ID, paused)
+    with pytest.raises(WorkflowStoppedError):
+        run_phase(ports, OrchestratorPhase.QA, EVENT, _never)
