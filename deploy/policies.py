@@ -79,7 +79,6 @@ class Access:
     states: tuple[str, ...] = ()  # Step Functions actions on the workflow's state machine/executions
     consumes_uploads: bool = False
     reads_claude_secret: bool = False
-    scans_table: bool = False  # the reconciler looks for records that are not final
 
 
 PHASE = {WORKFLOW_ITEMS: WRITE}  # every phase reads and writes its workflow through the runner
@@ -184,20 +183,11 @@ ACCESS: dict[str, Access] = {
         list_documents=True,
     ),
     "ReconcileWorkflows": Access(
-        "Scheduled: settles records whose execution ended or vanished (never deletes)",
+        "Scheduled: settles records whose execution ended or vanished (never deletes, never scans: it "
+        "queries the sparse OpenWorkflowsIndex)",
         items={WORKFLOW_ITEMS: WRITE},
         user_indexes=True,
-        scans_table=True,
-        objects={"work/": S3_READ},
-        list_documents=True,
-        states=(
-            "states:DescribeExecution",
-            "states:ListExecutions",
-            "states:StartExecution",
-            "states:StopExecution",
-            "states:SendTaskSuccess",
-            "states:SendTaskFailure",
-        ),
+        states=("states:DescribeExecution", "states:SendTaskFailure"),
     ),
 }
 
@@ -267,15 +257,6 @@ def statements(access: Access, *, invoked_async: bool = False) -> list[Any]:
                 "Effect": "Allow",
                 "Action": "dynamodb:Query",
                 "Resource": {"Fn::Sub": f"${{{TABLE}.Arn}}/index/*"},
-            }
-        )
-    if access.scans_table:
-        granted.append(
-            {
-                "Sid": "ScanForUnsettledWorkflows",
-                "Effect": "Allow",
-                "Action": "dynamodb:Scan",
-                "Resource": _arn(TABLE),
             }
         )
     if access.audit:
@@ -544,8 +525,6 @@ def markdown_table() -> str:
         items = [f"`{family}` {short(actions)}" for family, actions in access.items.items()]
         if access.user_indexes:
             items.append("indexes Query")
-        if access.scans_table:
-            items.append("Scan")
         objects = [f"`{prefix}` {short(actions)}" for prefix, actions in access.objects.items()]
         if access.scan_verdicts:
             objects.append("`uploads/` GetObjectTagging")
