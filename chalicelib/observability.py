@@ -51,6 +51,7 @@ PHASE_DURATION = "PhaseDuration"
 QA_OUTCOME = "QaOutcome"
 CLAUDE_TOKENS = "ClaudeTokens"
 CLAUDE_COST_USD = "ClaudeCostUsd"
+PHASE_ERRORS = "PhaseErrors"
 TRANSITIONS = {
     EventType.WORKFLOW_COMPLETE: WORKFLOWS_COMPLETED,
     EventType.WORKFLOW_FAILED: WORKFLOWS_FAILED,
@@ -86,6 +87,11 @@ def count_transitions(events: Iterable[Event]) -> None:
 
 def workflow_started() -> None:
     put_metric(WORKFLOWS_STARTED, 1)
+
+
+def phase_error(phase: str) -> None:
+    """A phase failed with an error that does not steer the workflow: a fault worth an alarm."""
+    put_metric(PHASE_ERRORS, 1, phase=phase)
 
 
 def qa_outcome(*, passed: bool, retry: bool, review: bool) -> None:

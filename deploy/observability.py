@@ -30,6 +30,10 @@ DEAD_LETTER_QUEUES = {
 # The workflow's custom metrics (EMF), as the dashboard shows them.
 WORKFLOW_COUNTS = ("WorkflowsStarted", "WorkflowsCompleted", "WorkflowsFailed", "WorkflowsInReview")
 PHASES = ("INITIATION", "PROCESSING", "QA", "OUTPUT")
+# The functions that run a phase (chalicelib/phases/runner.py), by the phase they run.
+PHASE_FUNCTIONS = dict(
+    zip(("PhaseInitiation", "PhaseProcessing", "PhaseQa", "PhaseOutput"), PHASES, strict=True)
+)
 PERIOD = 300
 
 
@@ -115,9 +119,18 @@ def alarms(functions: list[str], api_stage: str) -> dict[str, Any]:
     )
     for function in functions:
         dimension = {"FunctionName": {"Ref": function}}
-        found[f"{function}ErrorsAlarm"] = _alarm(
-            f"{function} raised errors", _metric("AWS/Lambda", "Errors", "Sum", dimension)
-        )
+        if function in PHASE_FUNCTIONS:
+            # A phase raises to steer its workflow (a pause, a resume point, a rejected file), so
+            # Lambda's Errors counts those too: the runtime's PhaseErrors counts the faults only.
+            phase = {"service": SERVICE, "phase": PHASE_FUNCTIONS[function]}
+            found[f"{function}ErrorsAlarm"] = _alarm(
+                f"{function} failed with an unexpected error (PhaseErrors)",
+                _metric(METRICS_NAMESPACE, "PhaseErrors", "Sum", phase),
+            )
+        else:
+            found[f"{function}ErrorsAlarm"] = _alarm(
+                f"{function} raised errors", _metric("AWS/Lambda", "Errors", "Sum", dimension)
+            )
         found[f"{function}ThrottlesAlarm"] = _alarm(
             f"{function} was throttled", _metric("AWS/Lambda", "Throttles", "Sum", dimension)
         )

@@ -17,7 +17,15 @@ from pydantic import ConfigDict, Field
 from chalicelib import observability
 from chalicelib.core import eta
 from chalicelib.core.control import handed_back, running_again
-from chalicelib.core.errors import InputRejectedError, PauseRequestedError, WorkflowStoppedError
+from chalicelib.core.errors import (
+    InputRejectedError,
+    PauseRequestedError,
+    PauseWithdrawnError,
+    ResumeAt,
+    ScanPendingError,
+    TransientError,
+    WorkflowStoppedError,
+)
 from chalicelib.core.models import (
     WORKFLOW_ID_PATTERN,
     ApiModel,
@@ -28,7 +36,7 @@ from chalicelib.core.models import (
     WorkflowStep,
     utc_now,
 )
-from chalicelib.core.ports import Ports
+from chalicelib.core.ports import Ports, Throttled
 from chalicelib.logs import logger
 
 PHASE_PROGRESS: dict[OrchestratorPhase, int] = {
@@ -80,7 +88,37 @@ def step_number(phase: OrchestratorPhase, attempt: int) -> int:
     return base[phase] + 2 * (attempt - 1)
 
 
+# Errors the state machine catches or retries by name (stepfunctions/workflow.asl.json): they
+# steer a workflow, they are not faults.
+STEERING_ERRORS: tuple[type[Exception], ...] = (
+    ResumeAt,
+    PauseRequestedError,
+    PauseWithdrawnError,
+    ScanPendingError,
+    InputRejectedError,
+    WorkflowStoppedError,
+    TransientError,
+    Throttled,
+)
+
+
 def run_phase(
+    ports: Ports, phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork
+) -> dict[str, Any]:
+    """One phase invocation. An error that steers the workflow (a pause, a resume point, a rejected
+    input, a stopped workflow, a transient fault Step Functions retries) is the state machine's to
+    catch; any other is counted as `PhaseErrors`, which the operators' alarm watches: Lambda's own
+    Errors metric counts the steering ones too, so it cannot page on a pause."""
+    try:
+        return _run_phase(ports, phase, event, work)
+    except STEERING_ERRORS:
+        raise
+    except Exception:
+        observability.phase_error(phase.value)
+        raise
+
+
+def _run_phase(
     ports: Ports, phase: OrchestratorPhase, event: dict[str, Any], work: PhaseWork
 ) -> dict[str, Any]:
     state = ExecutionState.model_validate(event)

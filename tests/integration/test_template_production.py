@@ -455,8 +455,20 @@ def test_alarms_cover_each_failure_and_notify_the_encrypted_topic(template: dict
     per_stack = {"Fn::Sub": "RestoreAssist/${AWS::StackName}"}
     assert watched(per_stack, "ReviewsOverdue") == [{"service": "restoreassist-orchestrator"}]
     functions = {json.dumps({"FunctionName": {"Ref": name}}) for name in functions_of(template)}
-    for metric in ("Errors", "Throttles"):
-        assert {json.dumps(d) for d in watched("AWS/Lambda", metric)} == functions, metric
+    assert {json.dumps(d) for d in watched("AWS/Lambda", "Throttles")} == functions
+    # A phase's Lambda errors include the ones that steer its workflow (a pause raises): its alarm
+    # watches the runtime's PhaseErrors, the unexpected ones; every other function, Lambda's Errors
+    phases = {"PhaseInitiation", "PhaseProcessing", "PhaseQa", "PhaseOutput"}
+    others = {
+        json.dumps({"FunctionName": {"Ref": name}}) for name in functions_of(template) if name not in phases
+    }
+    assert {json.dumps(d) for d in watched("AWS/Lambda", "Errors")} == others
+    assert sorted(d["phase"] for d in watched(per_stack, "PhaseErrors")) == [
+        "INITIATION",
+        "OUTPUT",
+        "PROCESSING",
+        "QA",
+    ]
     # An e-mail subscription only when an address is given
     subscription = template["Resources"]["AlarmEmailSubscription"]
     assert subscription["Condition"] == "HasAlarmEmail"

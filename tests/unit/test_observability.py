@@ -19,6 +19,7 @@ from chalicelib.analysis import analyze_text
 from chalicelib.analysis.claude import AnalysisOutcome
 from chalicelib.analysis.claude_pricing import Usage
 from chalicelib.core.documents import WorkFile, work_key
+from chalicelib.core.errors import PauseRequestedError
 from chalicelib.core.models import InputMethod, Workflow, WorkflowStatus, utc_now
 from chalicelib.logs import REDACTED, logger
 from chalicelib.phases import initiation, processing, qa
@@ -369,3 +370,29 @@ def test_each_upload_in_an_sqs_batch_logs_with_its_own_workflow(log_output: io.S
     first, second, done = _lines(log_output)
     assert (first["workflowId"], second["workflowId"]) == (WORKFLOW_ID, OTHER_WORKFLOW_ID)
     assert "workflowId" not in done and done["function_request_id"] == "sqs-req"
+
+
+def test_only_a_phases_unexpected_errors_are_counted_as_phase_errors(
+    metrics_on: None, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Given a workflow whose PROCESSING is asked to pause (it raises to steer the state machine)
+    ports = _ports_with_text(WorkflowStatus.PENDING)
+    state = initiation.handle(ports, dict(EVENT))
+    ports.workflows.update(WORKFLOW_ID, lambda current: setattr(current, "pause_requested", True))
+    capsys.readouterr()
+    with pytest.raises(PauseRequestedError):
+        processing.handle(ports, state)
+    # Then no PhaseErrors: the operators' alarm must not page on a pause
+    assert not _metric(_emf(capsys.readouterr().out), "PhaseErrors")
+
+    # And a fault inside the analysis is counted once, by phase
+    ports.workflows.update(WORKFLOW_ID, lambda current: setattr(current, "pause_requested", False))
+
+    def broken(text: str) -> Any:
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(processing, "analyze_text", broken)
+    with pytest.raises(RuntimeError):
+        processing.handle(ports, state)
+    (counted,) = _metric(_emf(capsys.readouterr().out), "PhaseErrors")
+    assert counted["blob"]["phase"] == "PROCESSING"
