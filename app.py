@@ -543,6 +543,15 @@ def reconcile_workflows(event: Any) -> dict[str, Any]:
     return wiring.reconcile(getattr(event, "context", None))
 
 
+# Closes WebSockets whose token expired (an API key's close when it is revoked). Locally the stack
+# runs it on a timer.
+@app.schedule("rate(1 minute)", name="close_expired_connections")
+def close_expired_connections(event: Any) -> dict[str, Any]:
+    from chalicelib.core import live_progress
+
+    return {"closed": live_progress.close_expired_connections(wiring.ports())}
+
+
 @app.lambda_function(name="record_failure")
 def workflow_failed(event: dict[str, Any], context: Any) -> dict[str, Any]:
     from chalicelib.phases.failure import record_failure

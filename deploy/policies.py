@@ -182,6 +182,9 @@ ACCESS: dict[str, Access] = {
         objects={"work/": S3_READ},
         list_documents=True,
     ),
+    "CloseExpiredConnections": Access(
+        "Scheduled: closes WebSockets whose token expired (the connections table and @connections only)"
+    ),
     "ReconcileWorkflows": Access(
         "Scheduled: settles records whose execution ended or vanished (never deletes, never scans: it "
         "queries the sparse OpenWorkflowsIndex)",

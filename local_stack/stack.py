@@ -24,7 +24,8 @@ LISTEN_BACKLOG = 128
 CREDENTIALS = ("local", "local")
 UPLOAD_TRIGGER = "upload_received"  # app.py's @app.on_sqs_message name
 UPLOADS_PREFIX = "uploads/"  # deploy/resources.json: the bucket notifies for this prefix
-RECONCILER = "reconcile_workflows"  # app.py's @app.schedule name
+RECONCILER = "reconcile_workflows"  # app.py's @app.schedule names
+CONNECTION_SWEEPER = "close_expired_connections"
 
 
 @dataclass
@@ -41,6 +42,8 @@ class StackConfig:
     # app.py's reconcile_workflows runs every 5 minutes on AWS (EventBridge); here a timer runs it
     # through the same entry point. None: off (the tests run it when they choose).
     reconcile_every_seconds: float | None = 300.0
+    # app.py's close_expired_connections runs every minute on AWS; here every 30 s
+    close_expired_every_seconds: float | None = 30.0
 
 
 class LocalStack:
@@ -121,9 +124,19 @@ class LocalStack:
         self._app = app
         if cfg.reconcile_every_seconds:
             self.reconcile_on_a_timer(cfg.reconcile_every_seconds, self._stopping)
+        if cfg.close_expired_every_seconds:
+            self._on_a_timer(CONNECTION_SWEEPER, cfg.close_expired_every_seconds, self._stopping)
 
     def reconcile(self) -> dict[str, Any]:
         """One run of the scheduled reconciler, as EventBridge would call it."""
+        return self.run_scheduled(RECONCILER)
+
+    def close_expired_connections(self) -> dict[str, Any]:
+        """One run of the sweep that closes sockets whose token expired."""
+        return self.run_scheduled(CONNECTION_SWEEPER)
+
+    def run_scheduled(self, name: str) -> dict[str, Any]:
+        """One run of an @app.schedule function, with the event EventBridge sends."""
         from local_stack.aws import LambdaContext
 
         event = {
@@ -137,25 +150,24 @@ class LocalStack:
             "resources": [],
             "detail": {},
         }
-        result: dict[str, Any] = self._app.handler_map[RECONCILER](
-            event, LambdaContext(NAME_PREFIX + RECONCILER)
-        )
+        result: dict[str, Any] = self._app.handler_map[name](event, LambdaContext(NAME_PREFIX + name))
         return result
 
     def reconcile_on_a_timer(self, every: float, stop: threading.Event) -> threading.Thread:
         """Run the reconciler every `every` seconds until `stop` is set (`make run`: 5 minutes)."""
+        return self._on_a_timer(RECONCILER, every, stop)
+
+    def _on_a_timer(self, name: str, every: float, stop: threading.Event) -> threading.Thread:
         import logging
 
         def loop() -> None:
             while not stop.wait(every):
                 try:
-                    self.reconcile()
+                    self.run_scheduled(name)
                 except Exception:  # the next run tries again, as on AWS
-                    logging.getLogger(__name__).exception(
-                        "The reconciler failed; it runs again in %s s", every
-                    )
+                    logging.getLogger(__name__).exception("%s failed; it runs again in %s s", name, every)
 
-        thread = threading.Thread(target=loop, daemon=True, name="local-reconciler")
+        thread = threading.Thread(target=loop, daemon=True, name=f"local-{name}")
         thread.start()
         return thread
 

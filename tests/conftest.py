@@ -203,7 +203,12 @@ def held_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
 def stack() -> Iterator[LocalStack]:
     # The reconciler runs when a test calls `stack.reconcile()`, not on a timer.
     config = StackConfig(
-        api_port=0, aws_port=0, websocket_port=0, dev_auth_secret=TEST_SECRET, reconcile_every_seconds=None
+        api_port=0,
+        aws_port=0,
+        websocket_port=0,
+        dev_auth_secret=TEST_SECRET,
+        reconcile_every_seconds=None,
+        close_expired_every_seconds=None,
     )
     local = LocalStack(config)
     local.start()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from chalicelib.aws.scanning import NoScanner
@@ -398,8 +398,29 @@ class MemoryConnections:
         self.subscriptions_: dict[tuple[str, str], list[Any]] = {}
         self._lock = threading.Lock()
 
-    def add_connection(self, connection_id: str, user_id: str, connected_at: str) -> None:
-        self.connections[connection_id] = Connection(connection_id, user_id, frozenset())
+    def add_connection(
+        self,
+        connection_id: str,
+        user_id: str,
+        connected_at: str,
+        *,
+        api_key_id: str | None = None,
+        credential_expires_at: int | None = None,
+    ) -> None:
+        self.connections[connection_id] = Connection(
+            connection_id, user_id, frozenset(), api_key_id, credential_expires_at
+        )
+
+    def connections_of_key(self, api_key_id: str) -> list[str]:
+        return [c.connection_id for c in self.connections.values() if c.api_key_id == api_key_id]
+
+    def expired_connections(self, now: int, limit: int) -> list[str]:
+        expired = sorted(
+            (c.credential_expires_at, c.connection_id)
+            for c in self.connections.values()
+            if c.credential_expires_at is not None and c.credential_expires_at <= now
+        )
+        return [connection_id for _, connection_id in expired[:limit]]
 
     def get_connection(self, connection_id: str) -> Connection | None:
         return self.connections.get(connection_id)
@@ -420,10 +441,11 @@ class MemoryConnections:
                 connection.user_id,
                 delivered_seq,
                 lease_until,
+                connection.credential_expires_at,
             ]
             current = self.connections[connection.connection_id]
-            self.connections[connection.connection_id] = Connection(
-                current.connection_id, current.user_id, current.channels | {workflow_id}
+            self.connections[connection.connection_id] = replace(
+                current, channels=current.channels | {workflow_id}
             )
             return True
 
@@ -431,13 +453,11 @@ class MemoryConnections:
         self.subscriptions_.pop((workflow_id, connection_id), None)
         current = self.connections.get(connection_id)
         if current is not None:
-            self.connections[connection_id] = Connection(
-                current.connection_id, current.user_id, current.channels - {workflow_id}
-            )
+            self.connections[connection_id] = replace(current, channels=current.channels - {workflow_id})
 
     def subscriptions(self, workflow_id: str) -> list[Subscription]:
         return [
-            Subscription(workflow_id, connection_id, held[0], held[1])
+            Subscription(workflow_id, connection_id, held[0], held[1], held[3])
             for (wf, connection_id), held in self.subscriptions_.items()
             if wf == workflow_id
         ]

@@ -59,8 +59,16 @@ def authenticate(ports: Ports, authorization: str, settings: Settings) -> Princi
             raise UnauthorizedError("Unknown or revoked API key")
         return Principal(key.user_id, key.id)
     if settings.auth_mode is AuthMode.DEV:
-        return Principal(verify_dev_token(token, settings.dev_auth_secret))
-    return Principal(verify_cognito_token(token, settings))
+        return Principal(verify_dev_token(token, settings.dev_auth_secret), expires_at=_expiry(token))
+    return Principal(verify_cognito_token(token, settings), expires_at=_expiry(token))
+
+
+def _expiry(verified_token: str) -> int | None:
+    """A verified token's `exp` (its signature and `exp` were checked just before this read)."""
+    import jwt
+
+    expiry = jwt.decode(verified_token, options={"verify_signature": False}).get("exp")
+    return int(expiry) if isinstance(expiry, int | float) else None
 
 
 def gateway_principal(ports: Ports, authorization: str, settings: Settings) -> Principal:

@@ -15,6 +15,7 @@ The contract a client relies on:
 from __future__ import annotations
 
 import json
+import time
 from typing import Literal
 
 from pydantic import Field, ValidationError
@@ -45,7 +46,15 @@ def connect(ports: Ports, connection_id: str, token: str | None) -> Principal:
     if not token:
         raise UnauthorizedError("Connect with ?token=<your bearer token>")
     principal = auth.authenticate(ports, f"Bearer {token}", get_settings())
-    ports.connections.add_connection(connection_id, principal.user_id, iso(utc_now()))
+    # The credential's facts go with the connection: revoking the key, or the token's expiry,
+    # closes it (core/live_progress.close_connections_of_key, close_expired_connections)
+    ports.connections.add_connection(
+        connection_id,
+        principal.user_id,
+        iso(utc_now()),
+        api_key_id=principal.api_key_id,
+        credential_expires_at=principal.expires_at,
+    )
     return principal
 
 
@@ -60,6 +69,9 @@ def handle_message(ports: Ports, connection_id: str, body: str, *, binary: bool 
     if connection is None:
         # $connect never completed (or the record expired): nothing is owed to this socket.
         ports.pusher.disconnect(connection_id)
+        return
+    if connection.credential_expires_at is not None and connection.credential_expires_at <= time.time():
+        live_progress.close(ports, connection_id)  # its token expired: sign in again
         return
     try:
         if binary:

@@ -3,6 +3,8 @@ table of its own.
 
     pk = CONN#<connectionId>  sk = CONN            who is connected: the user, the channels
     pk = CHAN#<workflowId>    sk = CONN#<connId>   a subscription: how far it has been sent
+    pk = KEY#<apiKeyId>       sk = CONN#<connId>   a connection an API key opened (revoking closes it)
+    pk = EXPIRY               sk = <exp>#<connId>  a connection whose token expires (exp: 12 digits)
 
 Both carry `expiresAt` (epoch seconds), the table's TTL attribute: API Gateway closes a
 WebSocket after two hours at most, and a Lambda that dies before `$disconnect` runs must not
@@ -36,6 +38,17 @@ def _subscription_key(workflow_id: str, connection_id: str) -> dict[str, str]:
     return {"pk": f"CHAN#{workflow_id}", "sk": f"CONN#{connection_id}"}
 
 
+EXPIRY_PARTITION = "EXPIRY"
+
+
+def _key_pointer(api_key_id: str, connection_id: str) -> dict[str, str]:
+    return {"pk": f"KEY#{api_key_id}", "sk": f"CONN#{connection_id}"}
+
+
+def _expiry_pointer(expires_at: int, connection_id: str) -> dict[str, str]:
+    return {"pk": EXPIRY_PARTITION, "sk": f"{expires_at:012d}#{connection_id}"}
+
+
 class DynamoConnections:
     def __init__(self, table: Table, ttl_seconds: int) -> None:
         self._table = table
@@ -46,14 +59,35 @@ class DynamoConnections:
 
     # --- connections -------------------------------------------------------------------
 
-    def add_connection(self, connection_id: str, user_id: str, connected_at: str) -> None:
-        item = {
+    def add_connection(
+        self,
+        connection_id: str,
+        user_id: str,
+        connected_at: str,
+        *,
+        api_key_id: str | None = None,
+        credential_expires_at: int | None = None,
+    ) -> None:
+        expires_at = self._expires_at()
+        item: dict[str, Any] = {
             **_connection_key(connection_id),
             "connectionId": connection_id,
             "userId": user_id,
             "connectedAt": connected_at,
-            "expiresAt": self._expires_at(),
+            "expiresAt": expires_at,
         }
+        if api_key_id is not None:
+            item["apiKeyId"] = api_key_id
+            call(
+                self._table.put_item,
+                Item={**_key_pointer(api_key_id, connection_id), "expiresAt": expires_at},
+            )
+        if credential_expires_at is not None:
+            item["credentialExpiresAt"] = credential_expires_at
+            pointer = _expiry_pointer(credential_expires_at, connection_id)
+            call(
+                self._table.put_item, Item={**pointer, "connectionId": connection_id, "expiresAt": expires_at}
+            )
         call(self._table.put_item, Item=item)
 
     def get_connection(self, connection_id: str) -> Connection | None:
@@ -61,10 +95,13 @@ class DynamoConnections:
         item = response.get("Item")
         if not item:
             return None
+        expiry = item.get("credentialExpiresAt")
         return Connection(
             connection_id=connection_id,
             user_id=str(item["userId"]),
             channels=frozenset(str(c) for c in item.get("channels", set())),
+            api_key_id=str(item["apiKeyId"]) if item.get("apiKeyId") else None,
+            credential_expires_at=int(expiry) if expiry is not None else None,
         )
 
     def remove_connection(self, connection_id: str) -> None:
@@ -74,7 +111,33 @@ class DynamoConnections:
             return
         for workflow_id in connection.channels:
             call(self._table.delete_item, Key=_subscription_key(workflow_id, connection_id))
+        if connection.api_key_id is not None:
+            call(self._table.delete_item, Key=_key_pointer(connection.api_key_id, connection_id))
+        if connection.credential_expires_at is not None:
+            call(
+                self._table.delete_item, Key=_expiry_pointer(connection.credential_expires_at, connection_id)
+            )
         call(self._table.delete_item, Key=_connection_key(connection_id))
+
+    def connections_of_key(self, api_key_id: str) -> list[str]:
+        return [
+            str(item["sk"]).removeprefix("CONN#") for item in self._query(Key("pk").eq(f"KEY#{api_key_id}"))
+        ]
+
+    def expired_connections(self, now: int, limit: int) -> list[str]:
+        # Sorted by expiry: the expired ones are the first, and no more than them are read.
+        condition = Key("pk").eq(EXPIRY_PARTITION) & Key("sk").lt(f"{now + 1:012d}#")
+        return [str(item["connectionId"]) for item in self._query(condition, limit=limit)]
+
+    def _query(self, condition: Any, limit: int | None = None) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        kwargs: dict[str, Any] = {"KeyConditionExpression": condition}
+        while True:
+            page = call(self._table.query, **kwargs)
+            found.extend(page.get("Items", []))
+            if "LastEvaluatedKey" not in page or (limit is not None and len(found) >= limit):
+                return found[:limit] if limit is not None else found
+            kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
     # --- subscriptions -----------------------------------------------------------------
 
@@ -91,6 +154,8 @@ class DynamoConnections:
             "leaseUntil": lease_until,
             "expiresAt": self._expires_at(),
         }
+        if connection.credential_expires_at is not None:
+            item["credentialExpiresAt"] = connection.credential_expires_at
         try:
             call(
                 self._table.put_item,
@@ -130,6 +195,11 @@ class DynamoConnections:
                     connection_id=str(item["connectionId"]),
                     user_id=str(item["userId"]),
                     delivered_seq=int(item["deliveredSeq"]),
+                    credential_expires_at=(
+                        int(item["credentialExpiresAt"])
+                        if item.get("credentialExpiresAt") is not None
+                        else None
+                    ),
                 )
                 for item in page.get("Items", [])
             )

@@ -14,6 +14,7 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
+from chalicelib.core import live_progress
 from chalicelib.core.errors import NotFoundError
 from chalicelib.core.models import ApiKey, CreateApiKeyRequest, iso, utc_now
 from chalicelib.core.ports import Ports
@@ -48,6 +49,8 @@ def revoke_api_key(ports: Ports, user_id: str, key_id: str) -> None:
         raise NotFoundError("No such API key", code="API_KEY_NOT_FOUND")
     if found[0].revoked_at is None:
         ports.api_keys.revoke(key_id, user_id, iso(utc_now()))
+    # Its open sockets close now: a revoked key must not keep receiving a workflow's events
+    live_progress.close_connections_of_key(ports, key_id)
 
 
 def verify_api_key(ports: Ports, secret: str) -> ApiKey | None:

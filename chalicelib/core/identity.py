@@ -13,3 +13,6 @@ class Principal:
     user_id: str
     # The key's id when a field app's API key made the call, not the user's own sign-in.
     api_key_id: str | None = None
+    # When the credential stops being valid (a token's `exp`, epoch seconds); None for an API
+    # key, which stays valid until it is revoked.
+    expires_at: int | None = None

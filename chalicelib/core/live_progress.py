@@ -43,6 +43,36 @@ def disconnect(ports: Ports, connection_id: str) -> None:
     ports.connections.remove_connection(connection_id)
 
 
+def close(ports: Ports, connection_id: str) -> None:
+    """Close a socket whose credential is no longer valid, and forget it: nothing more is sent."""
+    ports.connections.remove_connection(connection_id)
+    ports.pusher.disconnect(connection_id)
+
+
+def close_connections_of_key(ports: Ports, api_key_id: str) -> int:
+    """A revoked API key's sockets, closed at once."""
+    found = ports.connections.connections_of_key(api_key_id)
+    for connection_id in found:
+        close(ports, connection_id)
+    return len(found)
+
+
+EXPIRED_PER_SWEEP = 500
+
+
+def close_expired_connections(ports: Ports, now: int | None = None) -> int:
+    """Sockets whose token has expired (run every minute: a token's socket closes within 60 s of
+    its expiry; a push never reaches it even before that)."""
+    found = ports.connections.expired_connections(int(time.time()) if now is None else now, EXPIRED_PER_SWEEP)
+    for connection_id in found:
+        close(ports, connection_id)
+    return len(found)
+
+
+def _credential_valid(expires_at: int | None) -> bool:
+    return expires_at is None or expires_at > time.time()
+
+
 def subscribe(ports: Ports, connection: Connection, channel: str, last_seq: int | None) -> None:
     workflow = _owned(ports, connection, channel)
     latest = workflow.last_event_seq
@@ -141,7 +171,14 @@ def publish(ports: Ports, workflow_id: str, *, latest: int | None = None) -> Non
             if workflow is None:
                 return
             latest = workflow.last_event_seq
-        owed = [s for s in connections.subscriptions(workflow_id) if s.delivered_seq < latest]
+        subscriptions = connections.subscriptions(workflow_id)
+        for expired in (s for s in subscriptions if not _credential_valid(s.credential_expires_at)):
+            close(ports, expired.connection_id)  # its token expired: nothing more is pushed to it
+        owed = [
+            s
+            for s in subscriptions
+            if s.delivered_seq < latest and _credential_valid(s.credential_expires_at)
+        ]
         if not owed:
             return
         events = store.events_after(workflow_id, min(s.delivered_seq for s in owed), through=latest)

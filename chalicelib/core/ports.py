@@ -261,6 +261,9 @@ class Connection:
     connection_id: str
     user_id: str
     channels: frozenset[str]
+    # The credential it connected with: an API key (revocable) or a token that expires.
+    api_key_id: str | None = None
+    credential_expires_at: int | None = None  # epoch seconds
 
 
 @dataclass(frozen=True)
@@ -269,6 +272,7 @@ class Subscription:
     connection_id: str
     user_id: str
     delivered_seq: int
+    credential_expires_at: int | None = None  # the connection's, copied at subscribe: no read per push
 
 
 class ConnectionGone(Exception):
@@ -278,7 +282,23 @@ class ConnectionGone(Exception):
 class Connections(Protocol):
     """WebSocket connections and their subscriptions, each delivered under a lease."""
 
-    def add_connection(self, connection_id: str, user_id: str, connected_at: str) -> None: ...
+    def add_connection(
+        self,
+        connection_id: str,
+        user_id: str,
+        connected_at: str,
+        *,
+        api_key_id: str | None = None,
+        credential_expires_at: int | None = None,
+    ) -> None: ...
+
+    def connections_of_key(self, api_key_id: str) -> list[str]:
+        """The ids of the connections an API key opened."""
+        ...
+
+    def expired_connections(self, now: int, limit: int) -> list[str]:
+        """Ids of connections whose credential expired at or before `now` (epoch seconds)."""
+        ...
 
     def get_connection(self, connection_id: str) -> Connection | None: ...
 

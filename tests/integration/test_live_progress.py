@@ -406,3 +406,81 @@ def test_a_binary_frame_gets_an_error_and_the_socket_stays_usable(socket: Socket
     assert "JSON text" in reply["error"]["message"]
     socket.ws.send('{"action": "dance"}')
     assert socket.next()["error"]["code"] == "UNKNOWN_ACTION"
+
+
+def _closed_within(client: Socket, seconds: float) -> bool:
+    """Whether the server closes the socket within `seconds` (messages before that are read)."""
+    from websockets.exceptions import ConnectionClosed
+
+    deadline = time.monotonic() + seconds
+    try:
+        while time.monotonic() < deadline:
+            client.ws.recv(timeout=max(0.05, deadline - time.monotonic()))
+    except ConnectionClosed:
+        return True
+    except TimeoutError:
+        return False
+    return False
+
+
+def test_revoking_an_api_key_closes_its_sockets_at_once(api: Api, stack: LocalStack) -> None:
+    # Given a field app watching a workflow with its API key, and the user's own socket
+    created = api.post("/api/orchestrator/api-keys", {"name": "field app"})
+    field_app = Socket(stack.websocket_url, created.body["secret"])
+    own = Socket(stack.websocket_url, api.token)
+    try:
+        workflow_id = api.create_text(NOTES)
+        assert field_app.subscribe(workflow_id)["type"] == "SUBSCRIBED"
+        assert own.subscribe(workflow_id)["type"] == "SUBSCRIBED"
+        # When the key is revoked
+        key_id = created.body["apiKey"]["id"]
+        assert api.delete(f"/api/orchestrator/api-keys/{key_id}").status in (200, 204)
+        # Then its socket is closed at once; the user's own stays open
+        assert _closed_within(field_app, 5)
+        own.send({"action": "dance"})
+        assert own.until(of_type("ERROR"))[-1]["error"]["code"] == "UNKNOWN_ACTION"
+        # and a workflow created after the revoke is no longer the key's to watch
+        assert wiring.ports().connections.connections_of_key(key_id) == []
+    finally:
+        field_app.close()
+        own.close()
+
+
+def test_a_socket_whose_token_expired_gets_nothing_more_and_is_closed(
+    api: Api, stack: LocalStack, held_analysis: threading.Event
+) -> None:
+    # Given a workflow held in PROCESSING, watched by a socket whose token expires in two seconds
+    workflow_id = _in_processing(api)
+    short = issue_dev_token(api.workflow_owner(), TEST_SECRET, ttl_seconds=2)
+    client = Socket(stack.websocket_url, short)
+    try:
+        assert client.subscribe(workflow_id)["type"] == "SUBSCRIBED"
+        client.until(of_type("SNAPSHOT"))
+        time.sleep(2.5)
+        # When the workflow moves on after the token expired
+        held_analysis.set()
+        api.wait_for(workflow_id)
+        # Then none of its events reach the socket: the push closes it instead
+        from websockets.exceptions import ConnectionClosed
+
+        received: list[dict[str, Any]] = []
+        with pytest.raises(ConnectionClosed):
+            while True:
+                received.append(client.next(timeout=5))
+        assert [m for m in received if m.get("type") != "ERROR"] == []
+    finally:
+        client.close()
+
+
+def test_the_sweep_closes_an_expired_tokens_idle_socket(api: Api, stack: LocalStack) -> None:
+    # Given an idle socket (no workflow pushes to it) whose token has expired
+    short = issue_dev_token(api.workflow_owner(), TEST_SECRET, ttl_seconds=1)
+    client = Socket(stack.websocket_url, short)
+    try:
+        time.sleep(1.5)
+        # When the scheduled sweep runs (every minute on AWS, every 30 s under make run)
+        assert stack.close_expired_connections()["closed"] >= 1
+        # Then the socket is closed
+        assert _closed_within(client, 5)
+    finally:
+        client.close()

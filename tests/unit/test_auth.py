@@ -36,8 +36,13 @@ def user_id_for(headers: dict[str, str], context: dict[str, object], settings: S
 
 
 def test_a_dev_token_names_its_user() -> None:
-    principal = principal_for(MemoryPorts(), _bearer(issue_dev_token("alice", SECRET)), {}, DEV)
-    assert principal == Principal("alice", api_key_id=None)
+    before = int(time.time())
+    principal = principal_for(
+        MemoryPorts(), _bearer(issue_dev_token("alice", SECRET, ttl_seconds=600)), {}, DEV
+    )
+    assert (principal.user_id, principal.api_key_id) == ("alice", None)
+    # and when it stops being valid: its WebSocket closes then
+    assert principal.expires_at is not None and before + 600 <= principal.expires_at <= int(time.time()) + 600
 
 
 @pytest.mark.parametrize(
