@@ -7,13 +7,14 @@ Cause is the JSON `{"errorMessage", "errorType", ...}` that Lambda reported.
 from __future__ import annotations
 
 import contextlib
-import json
 from typing import Any
 
+from chalicelib.core.control import REVIEW_TIMED_OUT
 from chalicelib.core.documents import WorkFile, work_key
 from chalicelib.core.errors import WorkflowStoppedError
 from chalicelib.core.models import UNFINISHED_STATUSES, Workflow, WorkflowStatus, utc_now
 from chalicelib.core.ports import Ports
+from chalicelib.logs import logger
 from chalicelib.phases.runner import ExecutionState
 
 # Executions started before review existed still end this way (QA rejected every attempt).
@@ -33,7 +34,14 @@ def record_failure(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
     else:
         current = ports.workflows.get(state.workflow_id)
         phase = current.current_phase.value if current else "workflow"
-        message = failure_message(code, error.get("Cause"), phase)
+        if code not in USER_FACING:
+            # Ours to fix, not the user's: the type and text go to the logs only (they may name
+            # tables, keys or ARNs); the user gets a code, what to do, and a reference
+            logger.error(
+                "A phase failed unexpectedly",
+                extra={"errorType": code, "cause": str(error.get("Cause") or "")[:MAX_MESSAGE_CHARS]},
+            )
+        code, message = user_facing_failure(code, phase, reference=state.workflow_id)
 
     store = ports.workflows
     now = utc_now()
@@ -56,28 +64,53 @@ def record_failure(ports: Ports, event: dict[str, Any]) -> dict[str, Any]:
     return {**state.model_dump(mode="json"), "errorCode": code, "errorMessage": message}
 
 
-# Errors Step Functions or Lambda raise with no message a person can read.
-TIMEOUT_MESSAGES = {
-    "States.Timeout": "The {phase} phase did not finish within its time limit",
-    "States.HeartbeatTimeout": "The {phase} phase stopped reporting progress",
-    "Sandbox.Timedout": "The {phase} phase ran out of time (its Lambda timed out)",
-    "ReviewTimedOut": "Nobody approved the findings within the review period; the draft report "
-    "stays available, and retrying the workflow starts a new review",
+# The failures the state machine reports by name that a person can act on: (code, message).
+USER_FACING: dict[str, tuple[str, str]] = {
+    "States.Timeout": (
+        "PHASE_TIMED_OUT",
+        "The {phase} phase did not finish within its time limit. Retry the workflow; a very long "
+        "inspection may need splitting.",
+    ),
+    "Sandbox.Timedout": (
+        "PHASE_TIMED_OUT",
+        "The {phase} phase ran out of time. Retry the workflow; a very long inspection may need splitting.",
+    ),
+    "States.HeartbeatTimeout": (
+        "PHASE_STALLED",
+        "The {phase} phase stopped reporting progress. Retry the workflow.",
+    ),
+    "TransientError": (
+        "SERVICE_BUSY",
+        "A service the {phase} phase needs stayed busy through every retry. Retry the workflow in a "
+        "few minutes.",
+    ),
+    "Throttled": (
+        "SERVICE_BUSY",
+        "A service the {phase} phase needs stayed busy through every retry. Retry the workflow in a "
+        "few minutes.",
+    ),
+    "ScanPendingError": (
+        "SCAN_PENDING",
+        "The malware scan of the upload did not finish in time. Retry the workflow in a few minutes.",
+    ),
+    REVIEW_TIMED_OUT: (
+        REVIEW_TIMED_OUT,
+        "Nobody approved the findings within the review period; the draft report stays available, "
+        "and retrying the workflow starts a new review",
+    ),
 }
+INTERNAL_ERROR = "INTERNAL_ERROR"
 
 
-def failure_message(code: str, cause: Any, phase: str = "workflow") -> str:
-    if code in TIMEOUT_MESSAGES:
-        return TIMEOUT_MESSAGES[code].format(phase=phase)
-    message = ""
-    if isinstance(cause, str) and cause:
-        try:
-            parsed = json.loads(cause)
-        except ValueError:
-            message = cause
-        else:
-            message = str(parsed.get("errorMessage") or "") if isinstance(parsed, dict) else cause
-    return (message or code)[:MAX_MESSAGE_CHARS]
+def user_facing_failure(code: str, phase: str = "workflow", *, reference: str) -> tuple[str, str]:
+    """The code and message a user sees for a failure the state machine reported as `code`."""
+    if code in USER_FACING:
+        public, message = USER_FACING[code]
+        return public, message.format(phase=phase)
+    return INTERNAL_ERROR, (
+        f"The {phase} phase failed unexpectedly. Retry the workflow; if it fails again, contact "
+        f"support with the reference {reference}."
+    )
 
 
 def qa_rejection_message(qa: dict[str, Any], attempts: int) -> str:

@@ -105,7 +105,7 @@ def test_a_failed_workflow_is_retried_from_the_phase_that_failed(
     monkeypatch.setattr(processing, "analyze_text", lambda text: (_ for _ in ()).throw(ValueError("bug")))
     workflow_id = api.create_text(NOTES)
     failed = api.wait_for(workflow_id)
-    assert failed["status"] == "FAILED" and failed["errorMessage"] == "bug"
+    assert failed["status"] == "FAILED" and failed["errorCode"] == "INTERNAL_ERROR"
     monkeypatch.setattr(processing, "analyze_text", real)
 
     # When the user retries it

@@ -87,8 +87,8 @@ def test_a_timed_out_analysis_fails_without_a_second_run_and_a_retry_completes_i
 
     # Then it FAILED at once with a message for people (no Lambda or state machine internals)
     assert failed["status"] == "FAILED", failed
-    assert failed["errorCode"] == "Sandbox.Timedout"
-    assert failed["errorMessage"] == "The PROCESSING phase ran out of time (its Lambda timed out)"
+    assert failed["errorCode"] == "PHASE_TIMED_OUT"
+    assert failed["errorMessage"].startswith("The PROCESSING phase ran out of time. Retry")
 
     # And the user's retry completes it with the report a clean run gives
     assert api.post(f"/api/orchestrator/workflows/{workflow_id}/retry").status == 200

@@ -82,5 +82,5 @@ def test_a_timeout_fails_the_workflow_with_a_clear_message(api: Api) -> None:
     # Then the workflow is FAILED and says what happened
     failed = api.workflow(workflow_id)
     assert failed["status"] == "FAILED"
-    assert failed["errorCode"] == "States.Timeout"
-    assert failed["errorMessage"] == "The INITIATION phase did not finish within its time limit"
+    assert failed["errorCode"] == "PHASE_TIMED_OUT"
+    assert failed["errorMessage"].startswith("The INITIATION phase did not finish within its time limit")

@@ -93,12 +93,12 @@ def test_a_phase_that_keeps_failing_is_retried_then_marked_failed(
     # Then the ASL retried the task (1 try + 3 retries) before its Catch marked it FAILED
     assert len(calls) == 4
     assert workflow["status"] == "FAILED"
-    assert workflow["errorCode"] == "TransientError"
-    assert workflow["errorMessage"] == "Analyzer timed out after 30 s"
+    assert workflow["errorCode"] == "SERVICE_BUSY"
+    assert workflow["errorMessage"].startswith("A service the PROCESSING phase needs stayed busy")
     assert workflow["completedPhases"] == ["INITIATION"]
     failed = [s for s in workflow["steps"] if s["status"] == "FAILED"]
     assert [s["phase"] for s in failed] == ["PROCESSING"]
-    assert failed[0]["errorMessage"] == "Analyzer timed out after 30 s"
+    assert failed[0]["errorMessage"] == workflow["errorMessage"]
 
 
 def test_a_permanent_error_is_not_retried(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -114,11 +114,14 @@ def test_a_permanent_error_is_not_retried(api: Api, monkeypatch: pytest.MonkeyPa
     # When a workflow runs into it
     workflow = api.wait_for(api.create_text(WATER_LOSS))
 
-    # Then it failed at once, with the message on the workflow and the step
+    # Then it failed at once as INTERNAL_ERROR, on the workflow and the step, with what to do and
+    # a reference: the exception's type and text are for the logs, not the user
     assert len(calls) == 1
     assert workflow["status"] == "FAILED"
-    assert workflow["errorMessage"] == "could not parse reading '3O%MC'"
-    assert workflow["steps"][-1]["errorMessage"] == "could not parse reading '3O%MC'"
+    assert workflow["errorCode"] == "INTERNAL_ERROR"
+    assert workflow["id"] in workflow["errorMessage"] and "Retry" in workflow["errorMessage"]
+    assert workflow["steps"][-1]["errorMessage"] == workflow["errorMessage"]
+    assert "3O%MC" not in str(workflow) and "ValueError" not in str(workflow)
 
 
 def test_qa_errors_the_offline_analyzer_cannot_fix_go_to_review_without_a_second_analysis(

@@ -3,6 +3,7 @@ progress, at-least-once delivery, a rejected input, a cancelled workflow."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -115,7 +116,7 @@ def test_a_failure_is_recorded_once_and_never_over_a_cancel() -> None:
     # Then the workflow is FAILED with a message a person can read, written once
     record = ports.workflows.get(WORKFLOW_ID)
     assert record is not None and record.status is WorkflowStatus.FAILED
-    assert record.error_code == "States.Timeout" and "time limit" in (record.error_message or "")
+    assert record.error_code == "PHASE_TIMED_OUT" and "time limit" in (record.error_message or "")
     assert record.version == 2
     # And a cancelled workflow stays CANCELLED
     cancelled = _ports_with_a_workflow(WorkflowStatus.CANCELLED)
@@ -175,3 +176,29 @@ def test_a_paused_workflow_not_resumed_runs_no_phase() -> None:
     ports.workflows.update(WORKFLOW_ID, paused)
     with pytest.raises(WorkflowStoppedError):
         run_phase(ports, OrchestratorPhase.QA, EVENT, _never)
+
+
+def test_an_unexpected_failure_shows_internal_error_with_a_reference_never_its_text(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    # Given a phase that failed with an exception whose text names internals
+    ports = _ports_with_a_workflow(WorkflowStatus.IN_PROGRESS)
+    cause = json.dumps(
+        {
+            "errorType": "ClientError",
+            "errorMessage": "AccessDenied on arn:aws:dynamodb:us-east-1:123456789012:table/prod-workflows "
+            "reading s3://prod-documents/inputs/alice/wf/notes.txt",
+        }
+    )
+    event = {**EVENT, "error": {"Error": "ClientError", "Cause": cause}}
+    with caplog.at_level("ERROR"):
+        result = record_failure(ports, event)
+    # Then the user sees INTERNAL_ERROR, what to do and a reference, and nothing of the inside
+    record = ports.workflows.get(WORKFLOW_ID)
+    assert record is not None and record.error_code == "INTERNAL_ERROR"
+    message = record.error_message or ""
+    assert "Retry" in message and WORKFLOW_ID in message
+    for internal in ("ClientError", "arn:", "prod-workflows", "s3://", "AccessDenied"):
+        assert internal not in message and internal not in json.dumps(result)
+    # while the logs keep the type and the text for whoever fixes it
+    assert "ClientError" in caplog.text or any("ClientError" in str(r.__dict__) for r in caplog.records)
