@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 STOP_WITHIN_SECONDS = 10
 # Every stop is one process started: the rounds run a few at a time to keep the suite short.
 ROUNDS = int(os.environ.get("STOP_SIGNAL_ROUNDS", "20"))
-AT_ONCE = 4
+AT_ONCE = 3
 
 
 def _start(secret_file: Path) -> tuple[subprocess.Popen[str], list[str]]:

@@ -211,7 +211,7 @@ def test_the_cli_exits_1_on_a_failed_workflow(
 
     lines = out.getvalue().splitlines()
     assert "SNAPSHOT FAILED" in lines[0]
-    assert lines[-1].startswith(f"Workflow {workflow_id} failed in PROCESSING: ") and "bug" in lines[-1]
+    assert lines[-1].startswith(f"Workflow {workflow_id} failed in PROCESSING: INTERNAL_ERROR")
 
 
 # --- (b) reconnects -----------------------------------------------------------------------------
