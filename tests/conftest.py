@@ -106,6 +106,7 @@ class Api:
             parsed = json.loads(text) if text else None
         except ValueError:
             parsed = text
+        assert_no_internals(parsed, f"{method} {path}")
         return Reply(response.status, parsed, dict(response.headers))
 
     def get(self, path: str, **kwargs: Any) -> Reply:
@@ -176,6 +177,34 @@ class Api:
             if time.monotonic() > deadline:
                 raise AssertionError(f"timed out waiting; last state: {workflow}")
             time.sleep(interval)
+
+
+# What a user must never see in an error: an ARN, a storage name, a stack trace, an SDK's text
+# (README "Standards"). Every error any HTTP test receives is checked (#19).
+_INTERNALS = re.compile(
+    r"arn:aws|restoreassist-(?:workflows|connections|audit|documents)|s3://|Traceback|botocore"
+    r"|ClientError|\b(?:inputs|uploads|work|reports|photos)/[\w-]+/wf_",
+)
+_ERROR_FIELDS = {"error", "errorCode", "errorMessage"}
+
+
+def assert_no_internals(body: Any, where: str) -> None:
+    """Every error field of a reply, at any depth, says nothing of the inside."""
+
+    def errors(value: Any) -> Iterator[Any]:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key in _ERROR_FIELDS:
+                    yield item
+                else:
+                    yield from errors(item)
+        elif isinstance(value, list):
+            for item in value:
+                yield from errors(item)
+
+    for found in errors(body):
+        leaked = _INTERNALS.search(json.dumps(found))
+        assert leaked is None, f"{where} showed an internal ({leaked.group(0)!r}) to a user: {found}"
 
 
 def token_for(user_id: str) -> str:

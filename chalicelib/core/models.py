@@ -230,8 +230,12 @@ class Workflow(TimestampedModel):
     steps: list[WorkflowStep] | None = None
 
     def public(self, **exclude: bool) -> dict[str, Any]:
-        """The record as the API shows it."""
-        return self.model_dump(mode="json", exclude={"task_token", *exclude})
+        """The record as the API shows it: never the task token, nor where its input is stored
+        (`inputData`'s `textKey`, `uploadKey` name the bucket's layout)."""
+        shown = self.model_dump(mode="json", exclude={"task_token", *exclude})
+        if isinstance(shown.get("inputData"), dict):
+            shown["inputData"] = {k: v for k, v in shown["inputData"].items() if not k.endswith("Key")}
+        return shown
 
 
 class ApiKey(TimestampedModel):

@@ -128,3 +128,17 @@ def test_a_token_in_a_query_string_is_redacted_from_the_access_log(
     logged = capsys.readouterr().err
     assert "token=[redacted]" in logged
     assert "abc.def.ghi" not in logged
+
+
+def test_every_error_a_test_receives_is_checked_for_internals() -> None:
+    # The guard every HTTP reply goes through (tests/conftest.py): it must catch what it is for
+    from tests.conftest import assert_no_internals
+
+    assert_no_internals({"error": {"code": "NOT_FOUND", "message": "No such workflow"}}, "GET /x")
+    for leak in (
+        "AccessDenied on arn:aws:dynamodb:us-east-1:123456789012:table/t",
+        "NoSuchKey: s3://restoreassist-documents/inputs/alice/wf_1/notes.txt",
+        "Traceback (most recent call last)",
+    ):
+        with pytest.raises(AssertionError):
+            assert_no_internals({"workflow": {"errorMessage": leak}}, "GET /x")

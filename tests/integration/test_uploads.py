@@ -12,6 +12,7 @@ import boto3
 import pytest
 import urllib3
 
+from chalicelib import wiring
 from chalicelib.settings import get_settings
 from local_stack.stack import LocalStack
 from tests import documents
@@ -119,7 +120,7 @@ def test_a_bad_file_fails_with_its_own_code_and_writes_nothing_else(
     # ... nothing was extracted or analysed, and the upload is kept for support
     prefix = f"work/{workflow['userId']}/{workflow['id']}/"
     assert boto3.client("s3").list_objects_v2(Bucket=BUCKET, Prefix=prefix).get("KeyCount") == 0
-    assert _object_exists(workflow["inputData"]["uploadKey"])
+    assert _object_exists(_stored_upload_key(workflow["id"]))
 
 
 @pytest.fixture
@@ -190,7 +191,7 @@ def test_the_same_notification_twice_starts_one_execution(
     assert workflow["status"] == "COMPLETED"
 
     # When S3's notification for it is delivered twice more (at-least-once delivery)
-    key = workflow["inputData"]["uploadKey"]
+    key = _stored_upload_key(workflow["id"])
     event = _s3_event(key, 1234)
     import app
 
@@ -311,3 +312,17 @@ def test_a_boolean_is_not_a_size(api: Api) -> None:
         assert reply.status == 400, (path, reply.body)
         assert "size" in reply.body["error"]["message"]
     assert api.get("/api/orchestrator/workflows").body["workflows"] == []
+
+
+def _stored_upload_key(workflow_id: str) -> str:
+    """Where the upload is stored: on the record, not in what the API shows (no storage keys)."""
+    record = wiring.ports().workflows.get(workflow_id)
+    assert record is not None and record.input_data is not None
+    return str(record.input_data["uploadKey"])
+
+
+def test_the_api_shows_no_storage_keys(api: Api) -> None:
+    workflow = api.workflow(api.create_text("Laundry floor wet, vinyl 30 WME."))
+    assert set(workflow["inputData"]) == {"characters"}
+    pending = api.workflow(api.create_pending())
+    assert not any(key.endswith("Key") for key in pending["inputData"])
