@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import uuid
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple, TypeVar
 
@@ -68,8 +69,16 @@ def error_response(exc: Exception) -> Response:
         return json_response(
             {"error": {"code": _error_code(type(exc).__name__), "message": str(exc)}}, exc.STATUS_CODE
         )
-    logger.exception("Unhandled error")
-    return json_response({"error": {"code": "INTERNAL_ERROR", "message": "An internal error occurred"}}, 500)
+    # The user gets what to do and a reference; the logs get the exception under that reference
+    reference = uuid.uuid4().hex[:12]
+    logger.exception("Unhandled error", extra={"reference": reference})
+    message = (
+        "Something went wrong on our side. Try again; if it keeps failing, contact support with the "
+        f"reference {reference}."
+    )
+    return json_response(
+        {"error": {"code": "INTERNAL_ERROR", "message": message, "reference": reference}}, 500
+    )
 
 
 def json_errors(view: Callable[..., Response]) -> Callable[..., Response]:

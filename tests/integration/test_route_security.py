@@ -142,3 +142,22 @@ def test_every_error_a_test_receives_is_checked_for_internals() -> None:
     ):
         with pytest.raises(AssertionError):
             assert_no_internals({"workflow": {"errorMessage": leak}}, "GET /x")
+
+
+def test_an_unexpected_error_is_internal_error_with_a_reference_and_no_internals(
+    api: Api, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a route whose code fails with an exception that names internals
+    def broken(*_args: Any, **_kwargs: Any) -> Any:
+        raise RuntimeError("ResourceNotFound: arn:aws:dynamodb:us-east-1:123456789012:table/prod-workflows")
+
+    monkeypatch.setattr(application.workflows, "list_workflows", broken)
+    reply = api.get("/api/orchestrator/workflows")
+    # Then 500 INTERNAL_ERROR, with what to do and a reference (the guard in Api.call checks that
+    # nothing of the inside shows)
+    assert reply.status == 500
+    error = reply.body["error"]
+    assert error["code"] == "INTERNAL_ERROR"
+    assert re.fullmatch(r"[0-9a-f]{12}", error["reference"])
+    assert error["reference"] in error["message"] and "Try again" in error["message"]
+    assert "RuntimeError" not in str(reply.body) and "prod-workflows" not in str(reply.body)
