@@ -81,20 +81,23 @@ STOP_SECONDS = 5  # a stop that takes longer exits: Ctrl-C must always work with
 
 
 def wait_for_stop_signal() -> None:
-    """Block until SIGTERM or SIGINT. The handlers only write a byte to a pipe the main thread
-    reads: a handler runs in the main thread between bytecodes, so one that took a lock (setting a
-    threading.Event) while that thread waited inside the same Event deadlocked it for good."""
+    """Block until SIGTERM or SIGINT.
+
+    The kernel delivers a signal to any thread of the process, and Python runs the handler only
+    when the main thread next runs bytecode: a main thread blocked in a wait (a threading.Event's,
+    or a read) may never wake for it. So the C-level handler writes the signal's number to a pipe
+    (`signal.set_wakeup_fd`), whichever thread it lands on, and the main thread reads that pipe."""
     read_end, write_end = os.pipe()
+    os.set_blocking(write_end, False)
+    signal.set_wakeup_fd(write_end)
 
     def on_signal(_signum: int, _frame: object) -> None:
-        os.write(write_end, b"x")
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a second signal ends the process at once
         signal.signal(signal.SIGINT, signal.SIG_DFL)
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     os.read(read_end, 1)
-
 
 if __name__ == "__main__":
     main()

@@ -135,3 +135,29 @@ def test_sigterm_and_sigint_stop_the_local_stack_within_seconds_every_time(tmp_p
         for thread in rounds:
             thread.join()
     assert failures == []
+
+
+_SYS_TGKILL = {"x86_64": 234, "aarch64": 131}
+
+
+@pytest.mark.xdist_group("local-stop")
+def test_a_signal_that_lands_on_another_thread_still_stops_the_stack(tmp_path: Path) -> None:
+    # The kernel gives a process's signal to any of its threads. Given SIGTERM sent to one of the
+    # stack's worker threads (not the main thread, which waits for the stop)
+    import ctypes
+
+    secret_file = tmp_path / "secret"
+    secret_file.write_text("stop-test-secret-" + "0" * 32)
+    process, lines = _start(secret_file)
+    try:
+        assert _api_url(lines, time.monotonic() + 60) is not None, "".join(lines)[-500:]
+        threads = [int(tid) for tid in os.listdir(f"/proc/{process.pid}/task") if int(tid) != process.pid]
+        assert threads, "the stack runs worker threads"
+        libc = ctypes.CDLL(None, use_errno=True)
+        assert libc.syscall(_SYS_TGKILL[os.uname().machine], process.pid, threads[0], signal.SIGTERM) == 0
+        # Then it stops within seconds all the same (a main thread blocked in a wait was never woken)
+        process.wait(timeout=STOP_WITHIN_SECONDS)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
