@@ -75,6 +75,8 @@ class Settings(BaseModel):
     reconcile_grace_seconds: int = Field(default=600, ge=0)
     # Workflows in review longer than this are counted in the ReviewsOverdue metric (its alarm).
     review_overdue_hours: float = Field(default=24, gt=0)
+    # A PDF or Word workflow whose file never arrived ends UPLOAD_EXPIRED after this long.
+    pending_expiry_hours: float = Field(default=24, gt=0)
 
     # Photos (docs/adr/0007-photos.md): the upload cap, the decoded-size cap that refuses a
     # decompression bomb before it is decoded, and the report copy's longest side and quality.

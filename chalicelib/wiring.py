@@ -180,6 +180,7 @@ def reconcile(context: Any = None) -> dict[str, Any]:
     limits = reconciler.Limits(
         grace=timedelta(seconds=settings.reconcile_grace_seconds),
         review_overdue=timedelta(hours=settings.review_overdue_hours),
+        pending_expiry=timedelta(hours=settings.pending_expiry_hours),
         time_left=reconciler.lambda_time_left(context),
     )
     try:

@@ -12,7 +12,9 @@ asks the engine about each one's execution, and settles the ones whose execution
   COMPLETED and the report is recorded); otherwise the run ended early (a phase found the record
   in a state it could not run in): FAILED and retryable, like the others.
 
-A workflow waiting for its upload (PENDING, no execution yet) is not stranded: it has none to lose.
+A workflow waiting for its upload (PENDING, no execution yet) has no execution to lose; once its
+upload form has long expired (`pending_expiry`, 24 hours by default) it ends FAILED with
+`UPLOAD_EXPIRED` and a message that says to create a new workflow, instead of waiting for ever.
 Each settling write re-checks the record (still unfinished, still on that execution), so a user
 who resumes, cancels or retries meanwhile wins.
 """
@@ -33,8 +35,9 @@ from chalicelib.core.models import (
     Workflow,
     WorkflowStatus,
     iso,
+    utc_now,
 )
-from chalicelib.core.ports import Engine, Throttled, WorkflowRecords
+from chalicelib.core.ports import Engine, NotFound, Throttled, WorkflowRecords
 
 # Execution status -> the workflow's errorCode and what the user reads.
 ENDED: dict[str | None, tuple[str, str]] = {
@@ -65,6 +68,7 @@ class Outcome:
 class Limits:
     grace: timedelta = timedelta(minutes=10)
     review_overdue: timedelta = timedelta(hours=24)
+    pending_expiry: timedelta = timedelta(hours=24)
     # Stop starting new checks when the Lambda is this close to its own timeout.
     time_left: Callable[[], float] = lambda: float("inf")
     reserve_seconds: float = 5.0
@@ -94,7 +98,7 @@ def reconcile(ports: Ports, metrics: Metrics, now: datetime, limits: Limits | No
         if _in_review_since(workflow, overdue_before):
             outcome.reviews_overdue += 1
         try:
-            settled = _settle(ports, workflow)
+            settled = _settle(ports, workflow, now - limits.pending_expiry)
         except Throttled:
             # Step Functions or DynamoDB pushing back: the next run (5 minutes) goes on from here.
             outcome.partial = True
@@ -116,9 +120,18 @@ def _in_review_since(workflow: Workflow, before: datetime) -> bool:
     )
 
 
-def _settle(ports: Ports, workflow: Workflow) -> WorkflowStatus | None:
+UPLOAD_EXPIRED = (
+    "UPLOAD_EXPIRED",
+    "No file arrived for this workflow and its upload form has expired. Create a new workflow "
+    "to upload the inspection.",
+)
+
+
+def _settle(ports: Ports, workflow: Workflow, pending_since: datetime) -> WorkflowStatus | None:
     if workflow.status is WorkflowStatus.PENDING and workflow.execution_name is None:
-        return None  # waiting for its upload: no execution to lose
+        if workflow.created_at >= pending_since:
+            return None  # waiting for its upload: no execution to lose
+        return _expire_pending(ports, workflow.id, pending_since)
     execution = workflow.execution_name or workflow.id
     status = ports.engine.describe(execution)
     if status == "RUNNING":
@@ -132,6 +145,27 @@ def _settle(ports: Ports, workflow: Workflow) -> WorkflowStatus | None:
     if workflow.task_token is not None:
         # Nothing waits on it any more; ending it is only tidy (a gone token is fine).
         ports.engine.abandon(workflow.task_token, cause=message)
+    return WorkflowStatus.FAILED
+
+
+def _expire_pending(ports: Ports, workflow_id: str, pending_since: datetime) -> WorkflowStatus | None:
+    code, message = UPLOAD_EXPIRED
+
+    def to_expired(current: Workflow) -> None:
+        # (an upload that arrived since the read gave it an execution: it is no longer waiting)
+        if current.status is not WorkflowStatus.PENDING or current.execution_name is not None:
+            raise control.Unchanged
+        if current.created_at >= pending_since:
+            raise control.Unchanged
+        current.status = WorkflowStatus.FAILED
+        current.error_code = code
+        current.error_message = message
+        current.completed_at = utc_now()
+
+    try:
+        ports.workflows.update(workflow_id, to_expired)
+    except (control.Unchanged, NotFound):
+        return None
     return WorkflowStatus.FAILED
 
 

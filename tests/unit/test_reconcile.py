@@ -62,7 +62,14 @@ def test_every_ended_or_vanished_execution_is_settled_and_live_ones_are_left_alo
     _workflow(ports, "lost", WorkflowStatus.PAUSED, task_token="t-lost")  # no execution at all
     _workflow(ports, "live", WorkflowStatus.IN_PROGRESS)
     ports.engine.statuses["wf_live"] = "RUNNING"
-    _workflow(ports, "upload", WorkflowStatus.PENDING, execution_name=None)  # waits for its upload
+    # waits for its upload (its form was issued two hours ago)
+    _workflow(
+        ports,
+        "upload",
+        WorkflowStatus.PENDING,
+        execution_name=None,
+        created_at=utc_now() - timedelta(hours=2),
+    )
     _workflow(ports, "recent", WorkflowStatus.IN_PROGRESS, updated_at=utc_now())  # within the grace
     _workflow(ports, "done", WorkflowStatus.COMPLETED)
 
@@ -174,3 +181,18 @@ def test_a_run_stops_before_its_time_runs_out_or_when_throttled_and_the_next_goe
     assert stopped.partial and stopped.settled == {}
     ports.engine.describe = real  # type: ignore[method-assign]
     assert set(reconcile(ports, Counted(), utc_now()).settled) == {"wf_one", "wf_two"}
+
+
+def test_a_workflow_whose_file_never_came_ends_upload_expired() -> None:
+    # Given a PDF workflow created two days ago whose file never arrived
+    ports = MemoryPorts()
+    _workflow(
+        ports, "stale", WorkflowStatus.PENDING, execution_name=None, created_at=utc_now() - timedelta(days=2)
+    )
+    # When the reconciler runs
+    settled, _ = _run(ports)
+    # Then it ends with a reason that says what to do, not PENDING for ever
+    stale = ports.workflows.workflows["wf_stale"]
+    assert settled == {"wf_stale": "FAILED"}
+    assert stale.error_code == "UPLOAD_EXPIRED" and "Create a new workflow" in (stale.error_message or "")
+    assert ports.engine.abandoned == []
