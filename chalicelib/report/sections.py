@@ -390,7 +390,9 @@ def _hazard_kind(hazard: SafetyHazard) -> str:
     kind: object = getattr(hazard, "kind", None)
     if kind is None or str(kind) == "other":
         return ""
-    return sentence(str(kind).replace("_", " / ")) + ": "
+    label = sentence(str(kind).replace("_", " / ")) + ": "
+    # ("Electrical: the receptacle ...": the description may carry the label itself, as written)
+    return "" if hazard.description.lower().startswith(label.lower()) else label
 
 
 def _hazards(findings: Findings) -> Section:

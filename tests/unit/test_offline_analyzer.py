@@ -766,3 +766,26 @@ def test_200_kb_of_hostile_v2_patterns_is_analysed_in_linear_time() -> None:
         # Then it comes back in well under a Lambda's patience
         assert time.process_time() - started < 8.0, text[:30]
         assert findings.analyzer_version == "2.0.0"
+
+
+def test_a_hazard_line_that_names_its_kind_is_labelled_once_in_the_report() -> None:
+    # Given a safety list whose lines start with the hazard's kind, as notes often do
+    from chalicelib.analysis import check_findings
+    from chalicelib.report import Report, render_markdown
+
+    findings = analyze_text(
+        "Kitchen fire 14/09/2025, kitchen soot on the ceiling.\nSAFETY\n"
+        "- Electrical: the receptacle behind the range is melted; breakers taped off.\n"
+    )
+    (hazard,) = findings.safety_hazards
+    # Then the finding and the report say "Electrical:" once, not "Electrical: Electrical:"
+    assert hazard.description.startswith("Electrical: the receptacle")
+    report = Report(
+        workflow_id="wf-1",
+        title="Fire",
+        generated_at="2025-09-15T00:00:00Z",
+        findings=findings,
+        qa=check_findings(findings),
+    )
+    assert "Electrical: Electrical" not in render_markdown(report)
+    assert "Electrical: the receptacle" in render_markdown(report)

@@ -205,6 +205,8 @@ def _hazard_text(label: str, line: Line, start: int) -> str:
     if section is not None:
         sentence_start = section.end()  # "Safety: ..." says the label already given
     excerpt = clean_value(line.text[sentence_start:sentence_end]) or line.text
+    if excerpt.lower().startswith(f"{label.lower()}:"):
+        return truncate(excerpt, MAX_DESCRIPTION)  # "- Electrical: the receptacle ...": labelled already
     return truncate(f"{label}: {excerpt}", MAX_DESCRIPTION)
 
 
