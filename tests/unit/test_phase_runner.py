@@ -202,3 +202,34 @@ def test_an_unexpected_failure_shows_internal_error_with_a_reference_never_its_t
         assert internal not in message and internal not in json.dumps(result)
     # while the logs keep the type and the text for whoever fixes it
     assert "ClientError" in caplog.text or any("ClientError" in str(r.__dict__) for r in caplog.records)
+
+
+def test_every_error_the_state_machine_steers_by_is_one_the_runner_does_not_count_as_a_fault() -> None:
+    # The runner lists by hand the errors that steer a workflow (not PhaseErrors); the state
+    # machine names them in its Retry and Catch rules: the two must not drift apart
+    from pathlib import Path
+
+    from chalicelib.phases.runner import STEERING_ERRORS
+
+    definition = json.loads(
+        (Path(__file__).resolve().parents[2] / "stepfunctions" / "workflow.asl.json").read_text()
+    )
+    named: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            named.update(node.get("ErrorEquals", []))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(definition)
+    ours = {name for name in named if not name.startswith(("States.", "Lambda.", "Sandbox."))}
+
+    def with_subclasses(kind: type) -> set[str]:
+        return {kind.__name__}.union(*(with_subclasses(sub) for sub in kind.__subclasses__()))
+
+    steering = set().union(*(with_subclasses(kind) for kind in STEERING_ERRORS))
+    assert ours and ours <= steering, ours - steering
