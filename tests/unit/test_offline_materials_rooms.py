@@ -127,3 +127,31 @@ def test_block_walls_are_masonry_and_a_joist_bay_is_no_framing() -> None:
     # When their materials are read
     # Then the block walls are masonry and nothing else is named
     assert [(word.key, word.name) for word in words] == [("masonry", "concrete block")]
+
+
+def test_a_bare_pb_is_plasterboard_on_a_ceiling_or_wall_and_particleboard_on_a_floor() -> None:
+    # Given "PB" written where it is on a ceiling, a wall, a floor, and in a list with no place
+    def read(text: str) -> list[tuple[str, str]]:
+        return [(word.key, word.name) for word in material_words(text)]
+
+    # Then the ceiling's and wall's are plasterboard, the floor's particleboard
+    assert read("clg PB sagging") == [("drywall", "plasterboard")]
+    assert read("walls PB wet N + E") == [("drywall", "plasterboard")]
+    assert read("PB floor swollen at the joints") == [("particleboard", "particleboard")]
+    # And a PB nothing places is not guessed at
+    assert read("DW leak, PB swollen") == []
+
+
+def test_a_room_named_for_access_in_a_later_clause_is_not_affected() -> None:
+    # Given a room section whose line names the roof space and hall only for the access hatch
+    notes = (
+        "LOUNGE approx 5.0 x 4.2\n"
+        "- batts above lounge soaked, roof space access via manhole in hall\n"
+        "- walls PB wet N + E\n"
+        "- carpet + u/lay wet under drip zone\n"
+    )
+    # When it is read
+    materials = _materials(notes)
+    # Then the hall is not an area, and what follows is still the lounge's
+    assert set(materials) == {"Lounge"}
+    assert {"plasterboard", "carpet", "underlay"} <= materials["Lounge"]

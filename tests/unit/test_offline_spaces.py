@@ -231,3 +231,14 @@ def test_a_room_the_vocabulary_does_not_know_is_kept_in_its_words() -> None:
         "Storage room": True,
         "Back dining room": True,
     }
+
+
+def test_a_room_the_water_reached_in_a_later_clause_is_affected() -> None:
+    # Given water said to have gone on into a room after a comma, and rooms a damage heading lists
+    went_into = "Nearly all of the hallway carpet was wet, and it had gone under the door into the study."
+    listed = "Rooms that took water: lounge (5.0 x 4.2 m), kitchen (6.0 x 3.5 m), hallway."
+    # Then the room it reached and every listed room are affected
+    assert _affected(went_into) == ["Hallway", "Study"]
+    assert _affected(listed) == ["Lounge", "Kitchen", "Hallway"]
+    # But a room named in a later clause only for access is not
+    assert _affected("Batts above the lounge soaked, roof access via the manhole in the hall") == ["Lounge"]

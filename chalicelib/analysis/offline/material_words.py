@@ -19,6 +19,18 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     ("baseboard", r"(?:mdf |timber |pine |painted )?(?:baseboards?|skirting(?:s| boards?)?)", None),
     ("baseboard_short", r"skirts?", "skirting"),
     ("drywall_short", r"pbd|p/bd|p/board|plbd|gib(?: ?board)?", "plasterboard"),
+    # A bare "PB" is plasterboard on a ceiling or wall and particleboard on a floor; elsewhere it is
+    # left unread (Australian notes use it for both).
+    (
+        "drywall_pb",
+        r"(?:(?<=clg )|(?<=ceiling )|(?<=wall )|(?<=walls ))pb|pb(?= (?:clg|ceiling|walls?)\b)",
+        "plasterboard",
+    ),
+    (
+        "particleboard_pb",
+        r"(?:(?<=floor )|(?<=flooring ))pb|pb(?= (?:floor|flooring|sub-?floor)\b)",
+        "particleboard",
+    ),
     ("drywall_gyp", r"gyp(?: ?board)?", "gypsum board"),
     (
         "drywall",

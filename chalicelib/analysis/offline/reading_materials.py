@@ -40,6 +40,5 @@ def with_wet_reading_materials(
         if not keys <= known:
             added.setdefault(area.room, []).append(reading.material)
     return [
-        area.model_copy(update={"materials": [*area.materials, *added.get(area.room, [])]})
-        for area in areas
+        area.model_copy(update={"materials": [*area.materials, *added.get(area.room, [])]}) for area in areas
     ]

@@ -220,6 +220,8 @@ class RoomScan(ReadingsScan):
     def _line_room(text: str, rooms: Sequence[Mention]) -> Mention:
         """The room a line leaves the notes on: its last, unless that one only places another ("Attic
         over closet", "Roof space above bedroom 2"): then the room it places."""
+        spoken_of = [room for room in rooms if not room.incidental]
+        rooms = spoken_of or rooms
         last = rooms[-1]
         if len(rooms) > 1 and _PLACES_ANOTHER.fullmatch(text, rooms[-2].end, last.start):
             return rooms[-2]

@@ -405,23 +405,68 @@ def room_mentions(text: str) -> list[Mention]:
         unaffected = (
             unaffected or NOT_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
         )
+        incidental = not is_heading and _later_clause_without_damage(text, found, reader, index, own_damage)
         described = is_heading or (
-            not names_a_thing and reader.describes_damage(mention.start) and not reader.is_passing(index)
+            not names_a_thing
+            and reader.describes_damage(mention.start)
+            and not reader.is_passing(index)
+            and not incidental
         )
         # A building holds the rooms ("water entered the granny flat") unless a heading names it a room.
         is_space = not mention.collective and (is_heading or mention.base not in _BUILDINGS)
-        flags.append([described and is_space, unaffected, own_damage])
+        flags.append([described and is_space, unaffected, own_damage, incidental])
     _share_unaffected(text, found, flags)
     _sentence_unaffected(reader, flags)
     return [
         replace(
-            mention, affected=described and not unaffected, unaffected=unaffected, heading_only=heading_only
+            mention,
+            affected=described and not unaffected,
+            unaffected=unaffected,
+            heading_only=heading_only,
+            incidental=incidental,
         )
-        for mention, (described, unaffected, _) in zip(found, flags, strict=True)
+        for mention, (described, unaffected, _, incidental) in zip(found, flags, strict=True)
         # a "<word> room" the vocabulary does not know is a room only where it is affected; elsewhere
         # the readings' own phrase reading places what is said there ("the plant room could not be read")
         if mention.base != "other_room" or (described and not unaffected)
     ]
+
+
+# Rooms listed together share what is said of them ("kitchen, hall and lounge wet").
+_MOTION_INTO = re.compile(
+    r"\b(?:into|onto|reached|reaching|spread\w*|flow\w*|ran|running|seep\w*|wick\w*|tracked|migrat\w*"
+    r"|through to|as far as|down to|across)\b[^,;.]*$",
+    FLAGS,
+)
+_BRACKETED = re.compile(r"\([^()]*\)")
+_LIST_GAP = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:the\s+)?", FLAGS)
+
+
+def _later_clause_without_damage(
+    text: str, found: Sequence[Mention], reader: _Reader, index: int, own_damage: bool
+) -> bool:
+    """ "batts above lounge soaked, roof space access via manhole in hall": a room in a later clause
+    of a sentence whose damage an earlier room's clause holds after that room, named with none of its
+    own and not listed with that room, is named for something else (access, a route, a view).
+    ("Rooms that took water: lounge (5.0 x 4.2 m), kitchen": a list the damage heads.)"""
+    if index == 0 or own_damage:
+        return False
+    mention, previous = found[index], found[index - 1]
+    if any(earlier.key == mention.key for earlier in found[:index]):
+        return False  # the same room again ("part of the kitchen is wet ... of a kitchen 5.4 x 3.8 m")
+    if _MOTION_INTO.search(text, max(0, mention.start - 40), mention.start):
+        return False  # where the water went ("and it had gone under the door into Bella's room")
+    if _LIST_GAP.fullmatch(_BRACKETED.sub("", text[previous.end : mention.start])):
+        return False
+    sentence = reader.sentences.bounds(mention.start)
+    for earlier_index, earlier in enumerate(found[:index]):
+        if reader.sentences.bounds(earlier.start) != sentence:
+            continue
+        _, end = reader.part(earlier_index)
+        clause_break = _SEGMENT_BREAK.search(_BRACKETED.sub("", text[earlier.end : mention.start]))
+        if clause_break is not None and _seen_damage(text, earlier.end, end):
+            return True
+    return False
 
 
 def _same_room_again(found: Sequence[Mention]) -> list[Mention]:

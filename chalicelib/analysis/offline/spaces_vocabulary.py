@@ -229,6 +229,7 @@ class Mention:
     level: str | None = None  # the level a qualifier names: "upstairs", "downstairs", "basement", ...
     collective: bool = False  # "the bedrooms", "both bedrooms": rooms named one by one elsewhere
     heading_only: bool = False  # the line names rooms and nothing else: its section tells whether
+    incidental: bool = False  # named for something else in a clause of its own ("access via the hall")
 
 
 def level_of(words: str | None) -> str | None:
