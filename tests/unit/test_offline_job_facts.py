@@ -314,12 +314,30 @@ def test_named_asbestos_materials_are_flagged(line: str) -> None:
         "Asbestos testing was not requested and nothing suspect was seen.",
         "Because of the build date, asbestos linings are not expected.",
         "He checked the attic for vermiculite: it's fiberglass, no vermiculite.",
+        "Asbestos - house built 2011, no ACM expected.",
+        "Asbestos: none found.",
+        "Asbestos: N/A",
     ],
 )
 def test_asbestos_ruled_out_is_not_flagged(line: str) -> None:
     # Given asbestos ruled out in the sentence that names it
     # Then no asbestos hazard is reported
     assert HazardKind.ASBESTOS not in _hazards(line + "\n")
+
+
+def test_a_suspicion_a_lab_result_clears_is_not_a_hazard() -> None:
+    # Given a textured ceiling treated as asbestos until a sample came back clear, in an AU house old
+    # enough for the build-year presumption, and a lead result that came back positive
+    notes = (
+        "Site: 12 Wattle Rd, Hamilton NSW 2303\n"
+        "The 1964 house has a stipple finish on the hall ceiling. We treated it as possible asbestos"
+        " until tested: sample sent 05/10, lab result 06/10 - no asbestos detected.\n"
+        "Lead: paint chips on the sill tested positive.\n"
+    )
+    hazards = _hazards(notes)
+    # Then the cleared suspicion and the presumption are not hazards, the positive result is
+    assert HazardKind.ASBESTOS not in hazards
+    assert HazardKind.LEAD in hazards
 
 
 def test_lead_by_us_build_year_or_by_name() -> None:

@@ -236,12 +236,54 @@ def _named(pattern: re.Pattern[str], line: Line) -> int | None:
     return None
 
 
-def _labelled(kind: HazardKind, line: Line) -> int | None:
+def _labelled(kind: HazardKind, line: Line, pattern: re.Pattern[str]) -> int | None:
     label = _KIND_LABEL.match(line.text)
     if label is None or _LABEL_KINDS[label.group("kind").lower()] is not kind:
         return None
     sentences = Sentences(line.text)
-    return None if _ruled_out(line.text, sentences, label.start("kind"), label.end()) else label.end()
+    if _ruled_out(line.text, sentences, label.start("kind"), label.end()):
+        return None
+    # "Asbestos - house built 2011, no ACM expected": the label's value rules out what it names.
+    _, sentence_end = sentences.bounds(label.end())
+    value = line.text[label.end() : sentence_end]
+    if _NONE_VALUE.match(value) or (
+        pattern.search(value) and _named(pattern, Line(line.number, value, value)) is None
+    ):
+        return None
+    return label.end()
+
+
+# "Asbestos: none found", "Lead: N/A", "Gas: no."
+_NONE_VALUE = re.compile(
+    r"\W*(?:none|nil|n/?a|negative|clear|not (?:present|found|detected|applicable|seen))\b|\W*no\W*$", FLAGS
+)
+
+
+# A lab or survey result that clears what was suspected ("sample sent 05/10 - no asbestos detected",
+# "tested negative for lead"): the suspicion on another line is not a hazard of the job.
+_CLEARED_BY_TEST = re.compile(
+    r"\b(?:no|nil|none) (?:\w+ ){0,2}(?P<a>asbestos|acms?|lead)\w*(?: fibres?)? (?:was |were )?"
+    r"(?:detected|found|identified|present)"
+    r"|\bnegative (?:result )?for (?:\w+ ){0,2}(?P<b>asbestos|lead)"
+    r"|\b(?P<c>asbestos|lead)\w*(?: \w+){0,4} (?:tested|came back|returned|was|were|is|are)"
+    r" (?:negative|clear|not detected)",
+    FLAGS,
+)
+_TESTED_KINDS = {
+    "asbestos": HazardKind.ASBESTOS,
+    "acm": HazardKind.ASBESTOS,
+    "acms": HazardKind.ASBESTOS,
+    "lead": HazardKind.LEAD,
+}
+
+
+def _cleared_by_test(lines: Sequence[Line]) -> set[HazardKind]:
+    cleared: set[HazardKind] = set()
+    for line in lines:
+        for match in _CLEARED_BY_TEST.finditer(line.text):
+            word = (match.group("a") or match.group("b") or match.group("c")).lower()
+            cleared.add(_TESTED_KINDS[word])
+    return cleared
 
 
 def detect_hazards(
@@ -257,19 +299,25 @@ def detect_hazards(
         if kind in hazards:
             continue
         for line in safety_first:
-            position = _labelled(kind, line)
-            position = position if position is not None else _named(pattern, line)
+            kind_label = _KIND_LABEL.match(line.text)
+            if kind_label is not None and _LABEL_KINDS[kind_label.group("kind").lower()] is kind:
+                position = _labelled(kind, line, pattern)  # a line labelled with the kind: its value says
+            else:
+                position = _named(pattern, line)
             if position is not None:
                 hazards[kind] = SafetyHazard(
                     description=_hazard_text(label, line, position), kind=kind, source=line.span()
                 )
                 break
+    cleared = _cleared_by_test(lines)
+    for kind in cleared:
+        hazards.pop(kind, None)
     country = locale.country if locale else None
     for kind, presumed in (
         (HazardKind.ASBESTOS, _asbestos_era(lines, standards, country)),
         (HazardKind.LEAD, _lead_era(lines, country)),
     ):
-        if kind not in hazards and presumed is not None:
+        if kind not in hazards and kind not in cleared and presumed is not None:
             hazards[kind] = presumed
     if (
         category is not None
