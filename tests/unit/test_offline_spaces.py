@@ -242,3 +242,12 @@ def test_a_room_the_water_reached_in_a_later_clause_is_affected() -> None:
     assert _affected(listed) == ["Lounge", "Kitchen", "Hallway"]
     # But a room named in a later clause only for access is not
     assert _affected("Batts above the lounge soaked, roof access via the manhole in the hall") == ["Lounge"]
+
+
+def test_rooms_a_later_clause_of_their_sentence_calls_dry_are_not_affected() -> None:
+    # Given two rooms named, then said dry after a semicolon in the same sentence
+    line = "Bathroom and bedroom 2 open off the same hallway; both were checked and are dry."
+    # Then none of them is affected
+    assert _affected(line) == []
+    # But a sentence that also says something is wet keeps its wet room
+    assert _affected("Laundry floor wet; the bathroom beside it is dry.") == ["Laundry"]

@@ -519,7 +519,12 @@ def _sentence_unaffected(reader: _Reader, flags: list[list[bool]]) -> None:
             start, end = bounds
             sentence = reader.text[start:end]
             said[bounds] = (
-                (UNAFFECTED.search(sentence) is not None or UNAFFECTED_MILD.search(sentence) is not None)
+                (
+                    UNAFFECTED.search(sentence) is not None
+                    or UNAFFECTED_MILD.search(sentence) is not None
+                    # "Bathroom and bedroom 2 open off the hallway; both were checked and are dry."
+                    or SAID_DRY.search(sentence) is not None
+                )
                 and not _seen_damage(reader.text, start, end)
                 and READING_NUMBER.search(sentence) is None
             )
