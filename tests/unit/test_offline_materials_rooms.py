@@ -155,3 +155,22 @@ def test_a_room_named_for_access_in_a_later_clause_is_not_affected() -> None:
     # Then the hall is not an area, and what follows is still the lounge's
     assert set(materials) == {"Lounge"}
     assert {"plasterboard", "carpet", "underlay"} <= materials["Lounge"]
+
+
+def test_a_room_only_named_in_a_damage_sentence_then_called_unaffected_is_not_an_area() -> None:
+    # Given a mould survey: one room graded Condition 3, another Condition 1, and a hall first named
+    # in a sentence about spores, then given its own verdict
+    notes = (
+        "Bedroom 1 (3.9 x 3.3 m) - CONDITION 3\n"
+        "Visible growth on the external wall behind the wardrobe, about 1.4 m2.\n"
+        "Bedroom 2 - CONDITION 2\n"
+        "Settled spores from bedroom 1, we believe, as the two rooms share the hall.\n"
+        "Living room - CONDITION 1\n"
+        "Normal fungal ecology; walls read dry.\n"
+        "Hall: the walls read dry. Not affected.\n"
+    )
+    # When it is read
+    rooms = set(_materials(notes))
+    # Then the Condition 1 room and the hall are not areas
+    assert "Living room" not in rooms and "Hall" not in rooms
+    assert {"Bedroom 1", "Bedroom 2"} <= rooms

@@ -59,6 +59,8 @@ UNAFFECTED = re.compile(
     r"|did(?: not|n'?t) (?:get wet|reach|get water)|not (?:wet|reached)|never (?:got )?wet"
     r"|(?:was|were|is|are)(?:n'?t| not) (?:wet|damp|affected|damaged|touched|involved)"
     r"|not involved|uninvolved"
+    # IICRC S520 Condition 1 is normal fungal ecology: a room so graded is not affected
+    r"|condition ?1(?! ?(?:-|\u2013|to|or) ?[23])|normal fungal ecology"
     r"|(?:stayed|remained|remains|kept|tested|read) (?:completely |totally |bone )?dry"
     r"|(?:was|were) (?:fine|spared|untouched)|untouched"
     # "I have not treated it as an affected area"

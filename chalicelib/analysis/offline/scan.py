@@ -40,6 +40,7 @@ from chalicelib.analysis.offline.scan_readings import (
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
+    line_says_damage,
     room_mentions,
     section_says_unaffected,
 )
@@ -108,6 +109,10 @@ _SAID_SOUND = re.compile(
 )
 
 
+# A room that opens its line ("Hall: the walls read dry. Not affected."): the line is its own verdict.
+_LEADS_LINE = re.compile(r"[\s\-*#>\u2022\d.)]*")
+
+
 # "Attic over closet": between two rooms, the second only places the first.
 _PLACES_ANOTHER = re.compile(
     r" (?:directly |right |just )?(?:over|above|below|beneath|under|underneath)(?: the)? ", FLAGS
@@ -142,6 +147,7 @@ class RoomScan(ReadingsScan):
         self.goals: list[Goal] = []
         self.air: list[AtmosphericReading] = []
         self.unaffected: set[str] = set()
+        self._implied: set[str] = set()  # areas only a sentence's damage made affected so far
         self._cleared: dict[int, set[str]] = {}  # by area (id): materials said fine, never soaked
         self.rooms_by_line: dict[int, str] = {}
         # the affected areas (keys) a line is about: those it names, else its section's
@@ -195,8 +201,23 @@ class RoomScan(ReadingsScan):
             for room in rooms:
                 if room.key in held_keys:
                     continue  # settled by the next line; meanwhile it is the context of what follows
+                if room.affected and not room.implied:
+                    self._implied.discard(room.key)
                 if room.affected and room.key not in self.areas:
                     self.areas[room.key] = AreaDraft(room=room.name, base=room.base, source=line.span())
+                    if room.implied:
+                        self._implied.add(room.key)
+                elif (
+                    room.unaffected
+                    and room.key in self._implied
+                    and _LEADS_LINE.fullmatch(line.text, 0, room.start) is not None
+                    and self._unfounded(room.key)
+                    and not line_says_damage(line.text)
+                ):
+                    # "the two rooms share the hall" (a sentence about spores), then "Hall: the walls read
+                    # dry. Not affected.": the room's own verdict outweighs a sentence that only named it
+                    del self.areas[room.key]
+                    self.unaffected.add(room.key)
                 elif room.unaffected and room.key not in self.areas:
                     self.unaffected.add(room.key)
             self._note_room(line, rooms)
@@ -215,6 +236,15 @@ class RoomScan(ReadingsScan):
             elif " | " in line.text:
                 self._section_rooms = []  # a table's row is about the room its own cells name
             self.areas_by_line[line.number] = list(self._section_rooms)
+
+    def _unfounded(self, key: str) -> bool:
+        """An area nothing has been found in yet: no material, size or reading of its own."""
+        area = self.areas.get(key)
+        if area is None:
+            return False
+        name = area.room.lower()
+        has_reading = any(name in reading.location.lower() for reading in self.readings)
+        return not (area.materials or area.dimensions or has_reading)
 
     @staticmethod
     def _line_room(text: str, rooms: Sequence[Mention]) -> Mention:

@@ -414,7 +414,7 @@ def room_mentions(text: str) -> list[Mention]:
         )
         # A building holds the rooms ("water entered the granny flat") unless a heading names it a room.
         is_space = not mention.collective and (is_heading or mention.base not in _BUILDINGS)
-        flags.append([described and is_space, unaffected, own_damage, incidental])
+        flags.append([described and is_space, unaffected, own_damage, incidental, is_heading])
     _share_unaffected(text, found, flags)
     _sentence_unaffected(reader, flags)
     return [
@@ -424,8 +424,11 @@ def room_mentions(text: str) -> list[Mention]:
             unaffected=unaffected,
             heading_only=heading_only,
             incidental=incidental,
+            implied=not (own_damage or heading),
         )
-        for mention, (described, unaffected, _, incidental) in zip(found, flags, strict=True)
+        for mention, (described, unaffected, own_damage, incidental, heading) in zip(
+            found, flags, strict=True
+        )
         # a "<word> room" the vocabulary does not know is a room only where it is affected; elsewhere
         # the readings' own phrase reading places what is said there ("the plant room could not be read")
         if mention.base != "other_room" or (described and not unaffected)
@@ -530,6 +533,11 @@ def _sentence_unaffected(reader: _Reader, flags: list[list[bool]]) -> None:
             )
         if said[bounds]:
             flag[1] = True
+
+
+def line_says_damage(text: str) -> bool:
+    """Whether a line says anything is damaged, anywhere, in words nothing negates or hedges."""
+    return _seen_damage(text, 0, len(text))
 
 
 def _seen_damage(text: str, start: int, end: int) -> bool:

@@ -230,6 +230,7 @@ class Mention:
     collective: bool = False  # "the bedrooms", "both bedrooms": rooms named one by one elsewhere
     heading_only: bool = False  # the line names rooms and nothing else: its section tells whether
     incidental: bool = False  # named for something else in a clause of its own ("access via the hall")
+    implied: bool = False  # affected only by its sentence's damage, none said in its own words
 
 
 def level_of(words: str | None) -> str | None:
