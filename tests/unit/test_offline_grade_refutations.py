@@ -71,3 +71,34 @@ def test_a_booking_date_is_not_the_loss() -> None:
     job = analyze_text("Unit 7, 4 Sea St, Mooloolaba QLD 4557\n" + text).job
     # Then the date of loss stays undetermined
     assert job.date_of_loss is None
+
+
+def test_a_header_grade_the_body_contradicts_is_kept_as_stated_beside_the_judged_one() -> None:
+    # Given a report header that says Category 1 / Class 1 over a creek flood soaking a room wall to wall
+    notes = (
+        "Address: 12 Mill Rd, Dayton, OH 45419\n"
+        "Water category: Category 1 - clean water\n"
+        "Water class: Class 1\n"
+        "The creek behind the house came over its bank; creek water came in through the window wells.\n"
+        "Basement family room 26 x 15 ft: carpet and pad soaked wall to wall, drywall wicking 14 in.\n"
+        "Utility room: 1 in. of water on the concrete, extracted.\n"
+    )
+    findings = analyze_text(notes)
+    category, water_class = findings.water_category, findings.water_class
+    # Then the judged grades are Category 3 and Class 2, and the stated ones are kept beside them
+    assert category is not None and (category.value, category.stated) == (3, 1)
+    assert water_class is not None and (water_class.value, water_class.stated) == (2, 1)
+    assert "The notes state Class 1" in water_class.justification
+
+
+def test_a_stated_class_1_stands_over_a_small_patch_of_wet_carpet() -> None:
+    # Given a stated Class 1 where carpet and underlay are wet over a small area only
+    notes = (
+        "Site: 4 Ash St, Lockleys SA 5032\n"
+        "CAT 3 - sewage. CLASS 1 - mostly tiles, small carpet area only.\n"
+        "Bathroom 2.6 x 1.7 - tiled floor, whole floor wet\n"
+        "Hallway - cpt + u/lay wet approx 2.5 m2 outside bathroom door\n"
+    )
+    water_class = analyze_text(notes).water_class
+    # Then the technician's call stands
+    assert water_class is not None and (water_class.value, water_class.stated) == (1, 1)

@@ -454,6 +454,15 @@ def _class_four(drafts: Sequence[AreaDraft], standards: Standards) -> _Graded | 
     return None
 
 
+# "carpet and pad soaked wall to wall - the whole room": an extent no Class 1 call survives.
+_WHOLE_EXTENT = re.compile(
+    r"\b(?:wall[- ]to[- ]wall|whole (?:room|floor|house|level)|entire (?:room|floor|house|level)"
+    r"|throughout|all (?:of )?the (?:floor|carpet|rooms?)|every room"
+    r"|most of the (?:room|floor|house|carpet))\b",
+    FLAGS,
+)
+
+
 def detect_class(
     lines: Sequence[Line], drafts: Sequence[AreaDraft], standards: Standards
 ) -> tuple[Classification | None, list[str]]:
@@ -470,9 +479,18 @@ def detect_class(
         derived = _Graded(value=value, reason=_share_text(share, rooms, standards), span=drafts[0].source)
         reasons, evidence = [derived.reason], area_evidence
     cue = class_from_evidence(lines, drafts, stated.value if stated else None)
-    if cue is not None and stated is not None and derived is None and 4 not in (stated.value, cue.value):
-        # Words weigh less than the technician's own call between Classes 1-3; the difference is
-        # said. Class 4 is the exception both ways: it needs bound water in dense materials.
+    if (
+        cue is not None
+        and stated is not None
+        and derived is None
+        and 4 not in (stated.value, cue.value)
+        and (cue.value <= stated.value or not _WHOLE_EXTENT.search(cue.span.text))
+    ):
+        # Words weigh less than the technician's own call between Classes 1-3 when they read lower
+        # (the technician saw rooms the notes may not describe); the difference is said. Words that
+        # read higher ("carpet and pad soaked wall to wall" under a stated Class 1) contradict the
+        # call and decide, the stated class kept beside them. Class 4 is the exception both ways: it
+        # needs bound water in dense materials.
         if cue.value != stated.value:
             notes.append(
                 f"The notes state Class {stated.value}; what they describe ({cue.reason}, line"
