@@ -70,3 +70,19 @@ def test_a_file_note_entry_headed_by_its_date_and_site_visit_is_the_inspection()
     )
     assert findings.job.inspection_date is not None
     assert findings.job.inspection_date.value == date(2025, 10, 7)
+
+
+def test_a_file_note_dates_the_loss_by_the_day_written_in_it_and_the_visit_by_its_entry() -> None:
+    # Given an adjuster's file notes: entries led by a date and a time, the loss told as "the early
+    # hours of Jun 15" (no year) in the FNOL entry of the 16th, the site inspection in the next day's
+    notes = (
+        "Risk: 1187 Glenbourne Dr, Oshawa, ON L1K 0T5\n"
+        "Jun 16, 2026 10:05 - FNOL taken by phone. Insured says the basement floor drain backed up"
+        " during the heavy rain in the early hours of Jun 15; he noticed it that morning.\n"
+        "Jun 16, 2026 14:30 - Assigned a contractor for emergency services.\n"
+        "Jun 17, 2026 09:00 - Site inspection with the contractor. Sludge line 1 in. up the walls.\n"
+    )
+    job = analyze_text(notes).job
+    # Then the loss is the 15th (the day written, its year from the entry) and the visit the 17th
+    assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 6, 15)
+    assert job.inspection_date is not None and job.inspection_date.value == date(2026, 6, 17)

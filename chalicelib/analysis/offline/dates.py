@@ -278,7 +278,11 @@ class Dates:
             month_word = match.group("m1") or match.group("m2")
             if month_word and month_word.lower() == "may" and not (match.group("y1") or match.group("y2")):
                 continue  # "may" without a year is the verb far more often than the month
-            found.append(DateMatch(match.start(), match.end(), self._parse(match, anchor, text)))
+            value = self._parse(match, anchor, text)
+            found.append(DateMatch(match.start(), match.end(), value))
+            # "Jun 16, 2026 10:05 - ... in the early hours of Jun 15": a date earlier on the line
+            # places the yearless ones after it
+            anchor = value or anchor
         return found
 
     def find_with_weekdays(self, text: str, anchor: date | None) -> list[DateMatch]:

@@ -436,7 +436,10 @@ class JobDates:
 
 
 _DATE_LED = re.compile(r"[\s\-*#>\u2022]*")
-_ENTRY_GAP = re.compile(r" ?[\-\u2013:|,]? ?")
+# (a time of day may sit between: "Jun 17, 2026 09:00 - Site inspection with DRG")
+_ENTRY_GAP = re.compile(
+    r"(?: ?(?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: ?hrs)?)? ?[\-\u2013:|,]? ?", FLAGS
+)
 
 
 _TO_SITE = re.compile(r" ?(?:on |at |to )?site\b", FLAGS)
@@ -512,11 +515,12 @@ def _related_day(
     context: DayContext,
     events: list[DayEvent],
 ) -> date | None:
+    # "The night before, Thursday 2 April", "in the early hours of Jun 15": the date written with it
+    written = next((k for k in found if match.end() <= k.start <= match.end() + PLACED_REACH), None)
+    if written is not None:
+        return written.value
     if night_before:
-        # "The night before, Thursday 2 April": the date written with it; else the day before the call's.
-        written = next((k for k in found if match.end() <= k.start <= match.end() + PLACED_REACH), None)
-        if written is not None:
-            return written.value
+        # else the day before the call's
         day = DayContext.resolve(context.feed(events, before=match.start()), "day")
         return day - _DAY if day else None
     return DayContext.resolve(context.feed(events, before=match.start()), "morning")
