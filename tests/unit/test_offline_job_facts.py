@@ -360,6 +360,18 @@ def test_electrical_hazards_named_or_labelled_and_ruled_out() -> None:
     assert HazardKind.ELECTRICAL not in fine
 
 
+def test_a_safety_item_whose_value_says_its_kind_is_fine_is_no_hazard() -> None:
+    # Given a gas item that explains why there is no gas hazard, and one that says none
+    explained = _hazards(
+        "- Gas: the gas meter is on the other side of the house and no gas appliances are in the"
+        " garage; gas supply not affected.\n"
+    )
+    # Then neither is a gas hazard, while an electrical item that states a fault is one
+    assert HazardKind.GAS not in explained
+    assert HazardKind.GAS not in _hazards("Gas: none.\n")
+    assert HazardKind.ELECTRICAL in _hazards("Electrical: power isolated at the board.\n")
+
+
 def test_mould_and_sewage_ruled_out_are_not_hazards() -> None:
     # Given notes saying there was no mould and no contact with sewage
     kinds = _hazards("No visible mould in the joist bay.\nNo contact with drains, soil or sewage observed.\n")

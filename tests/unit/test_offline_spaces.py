@@ -251,3 +251,11 @@ def test_rooms_a_later_clause_of_their_sentence_calls_dry_are_not_affected() -> 
     assert _affected(line) == []
     # But a sentence that also says something is wet keeps its wet room
     assert _affected("Laundry floor wet; the bathroom beside it is dry.") == ["Laundry"]
+
+
+def test_a_room_the_water_stopped_short_of_or_never_reached_is_not_affected() -> None:
+    # Given rooms the water did not reach, said three ways
+    # Then none is affected, and a wet room beside one still is
+    assert _affected("Water stopped about 2 ft short of the basement stairs; the stair carpet is dry.") == []
+    assert _affected("The water never reached the lounge.") == []
+    assert _affected("Kitchen vinyl wet; the water did not get into the dining room.") == ["Kitchen"]

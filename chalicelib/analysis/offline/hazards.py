@@ -246,9 +246,13 @@ def _labelled(kind: HazardKind, line: Line, pattern: re.Pattern[str]) -> int | N
     # "Asbestos - house built 2011, no ACM expected": the label's value rules out what it names.
     _, sentence_end = sentences.bounds(label.end())
     value = line.text[label.end() : sentence_end]
-    if _NONE_VALUE.match(value) or (
-        pattern.search(value) and _named(pattern, Line(line.number, value, value)) is None
-    ):
+    if pattern.search(value):
+        ruled_out = _named(pattern, Line(line.number, value, value)) is None
+    else:
+        # "Gas: the meter is on the other side ...; gas supply not affected": a value that names no
+        # hazard of its kind and says it is fine
+        ruled_out = _NONE_VALUE.match(value) is not None or _RULED_OUT_AFTER.search(value) is not None
+    if ruled_out:
         return None
     return label.end()
 

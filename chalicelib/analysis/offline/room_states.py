@@ -100,4 +100,9 @@ READING_NUMBER = re.compile(r"\d ?(?:%|wme|rel|mc)|(?:wme|rel|mc) ?\d|\d{2}\b", 
 
 
 # "the water came down through the mid-floor, not the stairwell": a room set aside by name.
-NOT_BEFORE = re.compile(r"\bnot (?:in |into |through |via |to |down |under )?(?:the )?$", FLAGS)
+NOT_BEFORE = re.compile(
+    r"\b(?:not (?:in |into |through |via |to |down |under )?"
+    # "Water stopped about 2 ft short of the basement stairs"
+    r"|short of |never (?:reached|got to|got into) |(?:did not|didn't) (?:reach|get to|get into) )(?:the )?$",
+    FLAGS,
+)
