@@ -23,7 +23,7 @@ from moto.moto_server.threaded_moto_server import MotoRequestHandler
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from local_stack import dynamodb_transactions
+from local_stack import dynamodb_transactions, stepfunctions_stop
 from local_stack.faults import ApiFaultPlan, Fault, FaultPlan
 from local_stack.s3_post import S3PostPolicyMiddleware
 
@@ -208,6 +208,7 @@ class LocalAws:
         # One access-log line per DynamoDB call drowns everything else out.
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
         dynamodb_transactions.install()
+        stepfunctions_stop.install()
         self._region = region
         self._credentials = credentials
         self._store_lock = threading.Lock()
