@@ -167,18 +167,18 @@ def handle_notification(ports: Ports, body: str) -> None:
             # S3 URL-encodes keys in notifications, spaces as '+'.
             key = unquote_plus(s3_object["key"])
             # A batch mixes workflows: each record's lines carry its own.
+            arrival = Arrival(
+                key,
+                int(s3_object.get("size", 0)),
+                # A versioned bucket names the version created, and its ETag.
+                s3_object.get("versionId"),
+                s3_object.get("eTag"),
+            )
             with observability.about_workflow(observability.workflow_in_key(key)):
-                if photos.is_photo_key(key):
-                    photos.photo_created(ports, key)
-                else:
-                    arrival = Arrival(
-                        key,
-                        int(s3_object.get("size", 0)),
-                        # A versioned bucket names the version created, and its ETag.
-                        s3_object.get("versionId"),
-                        s3_object.get("eTag"),
-                    )
+                if not photos.is_photo_key(key):
                     object_created(ports, arrival)
+                elif not photos.photo_created(ports, key):
+                    _discard(ports, arrival, "no photo of a workflow owns it (deleted)")
 
 
 @dataclass(frozen=True)

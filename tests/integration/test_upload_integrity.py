@@ -143,6 +143,31 @@ def test_a_file_for_a_cancelled_or_deleted_workflow_is_removed_when_it_lands(
         assert api.get(f"{BASE}/{workflow_id}").status == 404
 
 
+def test_a_photo_for_a_deleted_workflow_is_removed_when_it_lands(
+    api: Api, http_pool: urllib3.PoolManager, stack: LocalStack
+) -> None:
+    from tests.integration.test_photos import make_jpeg
+
+    # Given a finished workflow, a photo form for it, and then the workflow deleted
+    workflow_id = api.create_text("Laundry floor wet, vinyl 30 WME.")
+    api.wait_for(workflow_id)
+    body = {"fileName": "IMG_1.jpg", "contentType": "image/jpeg", "caption": "Laundry", "room": "Laundry"}
+    created = api.post(f"{BASE}/{workflow_id}/photos", body)
+    assert created.status == 201, created.body
+    key = created.body["upload"]["fields"]["key"]
+    assert api.delete(f"{BASE}/{workflow_id}").status == 200
+
+    # When the photo is posted with its still-valid form
+    upload = created.body["upload"]
+    fields: dict[str, Any] = {**upload["fields"], "file": ("IMG_1.jpg", make_jpeg((40, 30)), "image/jpeg")}
+    assert http_pool.request("POST", upload["url"], fields=fields).status == 204
+    assert stack.uploads_queue is not None
+    stack.uploads_queue.drain()
+
+    # Then nothing of it is left
+    assert _versions(key) == []
+
+
 def test_a_fresh_form_replaces_the_old_one(
     api: Api, http_pool: urllib3.PoolManager, stack: LocalStack
 ) -> None:
