@@ -56,7 +56,7 @@ def install() -> None:
         def reflect(self: BaseExecutionWorkerCommunication) -> None:
             execution = self.execution
             stopped_at = execution.stop_date if execution.exec_status == ExecutionStatus.ABORTED else None
-            original_reflect(self)
+            original_reflect(self)  # type: ignore[no-untyped-call]
             if stopped_at is not None and execution.exec_status == ExecutionStatus.ABORTED:
                 execution.stop_date = stopped_at  # when it was stopped, not when the thread noticed
 
