@@ -192,6 +192,15 @@ def create_upload() -> Response:
     return json_response(created, 201)
 
 
+@api("/workflows/{workflow_id}/upload", "POST", "renewUploadForm")
+def renew_upload_form(workflow_id: str) -> Response:
+    ports = wiring.ports()
+    workflow = workflows.load_owned(ports, current_user(), workflow_id)
+    renewed = uploads.renew_upload_form(ports, workflow)
+    audited(AuditAction.UPLOAD_FORM_RENEW, workflow_id)
+    return json_response(renewed)
+
+
 @api("/workflows", "GET", "listWorkflows")
 def list_workflows() -> Response:
     user = current_user()

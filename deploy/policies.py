@@ -46,6 +46,11 @@ GET_ONLY = ("dynamodb:GetItem",)
 DELETE = (*WRITE, "dynamodb:DeleteItem", "dynamodb:BatchWriteItem")
 
 S3_READ = ("s3:GetObject",)  # HeadObject is authorised as GetObject
+# A named version (GetObject/HeadObject with VersionId): INITIATION reads the version received.
+S3_READ_VERSIONS = ("s3:GetObject", "s3:GetObjectVersion")
+# The upload trigger removes, by version id, an upload nothing will read: never a delete marker
+# (s3:DeleteObject), never a listing, never outside uploads/ (docs/adr/01B-upload-integrity.md).
+S3_DISCARD_VERSIONS = ("s3:GetObject", "s3:DeleteObjectVersion")
 S3_WRITE = ("s3:GetObject", "s3:PutObject")
 S3_DELETE = ("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion")
 
@@ -128,9 +133,10 @@ ACCESS: dict[str, Access] = {
     ),
     "WebsocketDisconnect": Access("Internet-facing: forgets a connection and its subscriptions"),
     "UploadReceived": Access(
-        "Parses untrusted uploads (photos): records receipts, re-encodes photos, starts executions",
+        "Parses untrusted uploads (photos): records receipts, re-encodes photos, starts executions, "
+        "removes by version id an upload nothing will read",
         items={WORKFLOW_ITEMS: WRITE},
-        objects={"uploads/": S3_READ, "photos/": S3_WRITE},
+        objects={"uploads/": S3_DISCARD_VERSIONS, "photos/": S3_WRITE},
         list_documents=True,
         states=("states:StartExecution",),
         consumes_uploads=True,
@@ -139,7 +145,7 @@ ACCESS: dict[str, Access] = {
         "Parses untrusted PDF/DOCX: reads the input, writes the extracted text",
         items=PHASE,
         user_indexes=True,
-        objects={"inputs/": S3_READ, "uploads/": S3_READ, "work/": S3_WRITE},
+        objects={"inputs/": S3_READ, "uploads/": S3_READ_VERSIONS, "work/": S3_WRITE},
         scan_verdicts=True,
         list_documents=True,
     ),
@@ -337,11 +343,13 @@ def _s3_statements(access: Access) -> list[dict[str, Any]]:
             {
                 "Sid": "ReadScanVerdicts",
                 "Effect": "Allow",
-                "Action": "s3:GetObjectTagging",
+                # GuardDuty tags the version it scanned; INITIATION reads that version's tags.
+                "Action": ["s3:GetObjectTagging", "s3:GetObjectVersionTagging"],
                 "Resource": {"Fn::Sub": f"${{{BUCKET}.Arn}}/uploads/*"},
             }
         )
-    deletes = any("s3:DeleteObjectVersion" in actions for actions in access.objects.values())
+    # Deleting a prefix lists its versions; removing one version named by S3 needs no listing.
+    deletes = any(set(S3_DELETE) <= set(actions) for actions in access.objects.values())
     if access.list_documents:
         granted.append(
             {
@@ -530,7 +538,7 @@ def markdown_table() -> str:
             items.append("indexes Query")
         objects = [f"`{prefix}` {short(actions)}" for prefix, actions in access.objects.items()]
         if access.scan_verdicts:
-            objects.append("`uploads/` GetObjectTagging")
+            objects.append("`uploads/` GetObjectTagging, GetObjectVersionTagging")
         other = []
         if access.audit:
             other.append(f"audit table: {short(access.audit)}")

@@ -23,7 +23,7 @@ from moto.moto_server.threaded_moto_server import MotoRequestHandler
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from local_stack import dynamodb_transactions
+from local_stack import dynamodb_transactions, stepfunctions_stop
 from local_stack.faults import ApiFaultPlan, Fault, FaultPlan
 from local_stack.s3_post import S3PostPolicyMiddleware
 
@@ -208,8 +208,10 @@ class LocalAws:
         # One access-log line per DynamoDB call drowns everything else out.
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
         dynamodb_transactions.install()
+        stepfunctions_stop.install()
         self._region = region
         self._credentials = credentials
+        self._store_lock = threading.Lock()
         moto_app = DomainDispatcherApplication(create_backend_app)
         uploads = S3PostPolicyMiddleware(
             moto_app,
@@ -248,9 +250,17 @@ class LocalAws:
             aws_secret_access_key=secret_key,
         )
 
-    def _store_object(self, bucket: str, key: str, body: bytes, content_type: str) -> str:
-        response = self._s3().put_object(Bucket=bucket, Key=key, Body=body, ContentType=content_type)
-        return str(response["ETag"])
+    def _store_object(self, bucket: str, key: str, body: bytes, content_type: str) -> dict[str, Any]:
+        """A form stores one object once: a second POST to a key that exists is refused as S3
+        refuses a conditional write (`If-None-Match: *`, 412 PreconditionFailed). S3's POST Object
+        takes no such condition, so on AWS the second POST makes a new version instead, which the
+        upload trigger removes (docs/adr/01B-upload-integrity.md)."""
+        # moto checks the condition and then writes: one store at a time keeps the pair atomic.
+        with self._store_lock:
+            response = self._s3().put_object(
+                Bucket=bucket, Key=key, Body=body, ContentType=content_type, IfNoneMatch="*"
+            )
+        return {"ETag": response["ETag"], "VersionId": response.get("VersionId")}
 
     def _cors_rules(self, bucket: str) -> list[dict[str, Any]]:
         from botocore.exceptions import ClientError

@@ -68,6 +68,12 @@ def bucket_cors_rules() -> list[dict[str, Any]]:
     ]
 
 
+def bucket_versioning() -> dict[str, Any]:
+    resources = json.loads(RESOURCES_FILE.read_text())["Resources"]
+    versioning: dict[str, Any] = resources["DocumentsBucket"]["Properties"]["VersioningConfiguration"]
+    return versioning
+
+
 def enable_state_machine_execution(endpoint: str) -> None:
     body = json.dumps({"stepfunctions": {"execute_state_machine": True}}).encode()
     request = urllib.request.Request(f"{endpoint}/moto-api/config", data=body, method="POST")
@@ -97,6 +103,8 @@ def provision(
     s3 = session.client("s3", endpoint_url=endpoint)
     s3.create_bucket(Bucket=bucket)
     s3.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": bucket_cors_rules()})
+    # Versioned as on AWS: a workflow reads the version it received (core/uploads.py).
+    s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration=bucket_versioning())
     sfn = session.client("stepfunctions", endpoint_url=endpoint)
     existing = {m["name"]: m["stateMachineArn"] for m in sfn.list_state_machines()["stateMachines"]}
     if STATE_MACHINE_NAME in existing:

@@ -48,7 +48,9 @@ logger = logging.getLogger(__name__)
 
 StartResponse = Callable[..., Any]
 SecretKeyFor = Callable[[str], str | None]
-Store = Callable[[str, str, bytes, str], str]
+# Stores (bucket, key, body, content type); answers as PutObject does: "ETag", and "VersionId" in a
+# versioned bucket. It may write conditionally: S3's PreconditionFailed is answered as S3 answers it.
+Store = Callable[[str, str, bytes, str], Mapping[str, Any]]
 OnCreated = Callable[[dict[str, Any]], None]
 CorsRulesFor = Callable[[str], list[dict[str, Any]]]
 
@@ -662,8 +664,8 @@ class S3PostPolicyMiddleware:
         policy.check_size(size)
         if extra := body.further_file_parts():
             raise _file_count(1 + extra)
-        etag = self._put(bucket, key, data, values.get("content-type") or "binary/octet-stream")
-        self._announce(bucket, key, size, etag, signer.access_key, environ, ids)
+        etag, version_id = self._put(bucket, key, data, values.get("content-type") or "binary/octet-stream")
+        self._announce(bucket, key, size, (etag, version_id), signer.access_key, environ, ids)
         location = f"{_base_url(environ)}/{bucket}/{quote(key, safe='')}"
         return _success_reply(location, bucket, key, etag, values)
 
@@ -772,10 +774,18 @@ class S3PostPolicyMiddleware:
 
     # -- storing and announcing --
 
-    def _put(self, bucket: str, key: str, data: bytes, content_type: str) -> str:
+    def _put(self, bucket: str, key: str, data: bytes, content_type: str) -> tuple[str, str | None]:
         try:
-            return self._store(bucket, key, data, content_type).strip('"')
+            stored = self._store(bucket, key, data, content_type)
+            return str(stored["ETag"]).strip('"'), stored.get("VersionId")
         except Exception as exc:  # any failure is answered to the uploader the way S3 answers
+            if _error_code(exc) == "PreconditionFailed":  # a conditional write on an existing key
+                raise S3Error(
+                    412,
+                    "PreconditionFailed",
+                    "At least one of the pre-conditions you specified did not hold",
+                    ("Condition", "If-None-Match"),
+                ) from exc
             if _error_code(exc) == "NoSuchBucket":
                 raise S3Error(
                     404, "NoSuchBucket", "The specified bucket does not exist", ("BucketName", bucket)
@@ -790,12 +800,12 @@ class S3PostPolicyMiddleware:
         bucket: str,
         key: str,
         size: int,
-        etag: str,
+        stored: tuple[str, str | None],
         access_key: str,
         environ: Mapping[str, Any],
         ids: _RequestIds,
     ) -> None:
-        event = self._object_created_event(bucket, key, size, etag, access_key, environ, ids)
+        event = self._object_created_event(bucket, key, size, stored, access_key, environ, ids)
         try:
             self._on_created(event)
         except Exception:  # S3 notifies after storing: a failed delivery never undoes the upload
@@ -806,7 +816,7 @@ class S3PostPolicyMiddleware:
         bucket: str,
         key: str,
         size: int,
-        etag: str,
+        stored: tuple[str, str | None],
         access_key: str,
         environ: Mapping[str, Any],
         ids: _RequestIds,
@@ -833,7 +843,9 @@ class S3PostPolicyMiddleware:
                 "object": {
                     "key": quote_plus(key, safe="/"),
                     "size": size,
-                    "eTag": etag,
+                    "eTag": stored[0],
+                    # A versioned bucket names the version created (an unversioned one omits it).
+                    **({"versionId": stored[1]} if stored[1] else {}),
                     "sequencer": self._sequencer(),
                 },
             },

@@ -311,10 +311,14 @@ class MemoryBlobs:
     def get_json(self, key: str) -> Any:
         return json.loads(self.get_text(key))
 
-    def get_bytes(self, key: str) -> bytes:
+    def get_bytes(self, key: str, version_id: str | None = None) -> bytes:
+        # One version per key here: a named version is the current one.
         if key not in self.documents:
             raise NotFound(key)
         return self.documents[key][0]
+
+    def delete_version(self, key: str, version_id: str) -> None:
+        self.documents.pop(key, None)
 
     def delete_prefix(self, prefix: str) -> int:
         doomed = [k for k in self.documents if k.startswith(prefix)]
@@ -322,10 +326,10 @@ class MemoryBlobs:
             del self.documents[key]
         return len(doomed)
 
-    def tags_of(self, key: str) -> dict[str, str]:
+    def tags_of(self, key: str, version_id: str | None = None) -> dict[str, str]:
         return dict(self.tags.get(key, {}))
 
-    def size_of(self, key: str) -> int | None:
+    def size_of(self, key: str, version_id: str | None = None) -> int | None:
         found = self.documents.get(key)
         return len(found[0]) if found else None
 

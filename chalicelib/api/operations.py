@@ -250,6 +250,16 @@ _DOCUMENTED = (
         errors={400: ("INVALID_CONTENT_TYPE",), 413: ("FILE_TOO_LARGE",)},
     ),
     Operation(
+        operation_id="renewUploadForm",
+        summary="A fresh upload form for a PDF or WORD workflow still waiting for its file",
+        description="The form answered before can no longer attach a file (each form has its own "
+        "key; a file sent with an old form is removed when it lands). The workflow's "
+        "`PENDING_EXPIRY_HOURS` count again from this form.",
+        tag="Workflows",
+        answer=Answer(200, "The new form", (CreatedUpload,)),
+        errors={**_WORKFLOW_ERRORS, 409: ("NOT_PENDING",)},
+    ),
+    Operation(
         operation_id="listWorkflows",
         summary="List the caller's workflows",
         description="Newest first. `status=active` means PENDING and IN_PROGRESS.",

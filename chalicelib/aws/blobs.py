@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 
 DELETE_BATCH = 1000  # the most keys one DeleteObjects call takes
+# No such object, or no such version of it (HEAD answers without a body: the status only).
+MISSING_CODES = frozenset({"NoSuchKey", "NoSuchVersion", "404", "NotFound"})
 
 
 class S3Blobs:
@@ -67,28 +69,39 @@ class S3Blobs:
                 )
         return len(versions)
 
-    def get_bytes(self, key: str) -> bytes:
+    def get_bytes(self, key: str, version_id: str | None = None) -> bytes:
         try:
-            response = self._call(self._s3.get_object, Bucket=self._bucket, Key=key)
+            response = self._call(self._s3.get_object, Bucket=self._bucket, Key=key, **_version(version_id))
         except ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
+            if exc.response.get("Error", {}).get("Code") in MISSING_CODES:
                 raise NotFound(key) from exc
             raise
         body: bytes = response["Body"].read()
         return body
 
-    def tags_of(self, key: str) -> dict[str, str]:
-        response = self._call(self._s3.get_object_tagging, Bucket=self._bucket, Key=key)
+    def tags_of(self, key: str, version_id: str | None = None) -> dict[str, str]:
+        response = self._call(
+            self._s3.get_object_tagging, Bucket=self._bucket, Key=key, **_version(version_id)
+        )
         return {tag["Key"]: tag["Value"] for tag in response.get("TagSet", [])}
 
-    def size_of(self, key: str) -> int | None:
+    def size_of(self, key: str, version_id: str | None = None) -> int | None:
         try:
-            response = self._call(self._s3.head_object, Bucket=self._bucket, Key=key)
+            response = self._call(self._s3.head_object, Bucket=self._bucket, Key=key, **_version(version_id))
         except ClientError as exc:
-            if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404", "NotFound"):
+            if exc.response.get("Error", {}).get("Code") in MISSING_CODES:
                 return None
             raise
         return int(response["ContentLength"])
+
+    def delete_version(self, key: str, version_id: str) -> None:
+        """Remove one version for good (no delete marker): if it was the current one, the version
+        before it becomes current again. A version already gone is fine."""
+        try:
+            self._call(self._s3.delete_object, Bucket=self._bucket, Key=key, VersionId=version_id)
+        except ClientError as exc:
+            if exc.response.get("Error", {}).get("Code") not in MISSING_CODES:
+                raise
 
     def upload_form(self, key: str, content_type: str, max_bytes: int, expires_in: int) -> dict[str, Any]:
         """A presigned POST: S3 itself refuses another key, another type, or a size out of range."""
@@ -122,3 +135,8 @@ class S3Blobs:
             if code in ("SlowDown", "ServiceUnavailable", "InternalError", "RequestTimeout"):
                 raise Throttled(f"S3 is unavailable ({code})") from exc
             raise
+
+
+def _version(version_id: str | None) -> dict[str, str]:
+    """The `VersionId` argument when a version is named: without one S3 answers the current one."""
+    return {"VersionId": version_id} if version_id is not None else {}

@@ -29,12 +29,12 @@ CLAMD_CHUNK_BYTES = 64 * 1024
 class NoScanner:
     """Scanning off: for the local stack and tests that are not about scanning."""
 
-    def scan(self, key: str, data: bytes) -> ScanResult:
+    def scan(self, key: str, data: bytes, version_id: str | None = None) -> ScanResult:
         return ScanResult(Verdict.CLEAN, "scanning is off")
 
 
 class TagReader(Protocol):
-    def tags_of(self, key: str) -> dict[str, str]: ...
+    def tags_of(self, key: str, version_id: str | None = None) -> dict[str, str]: ...
 
 
 # GuardDuty's statuses: https://docs.aws.amazon.com/guardduty/latest/ug/monitor-with-s3-object-scan-status.html
@@ -53,8 +53,9 @@ class GuardDutyTags:
     def __init__(self, tags: TagReader) -> None:
         self._tags = tags
 
-    def scan(self, key: str, data: bytes) -> ScanResult:
-        status = self._tags.tags_of(key).get(GUARDDUTY_TAG)
+    def scan(self, key: str, data: bytes, version_id: str | None = None) -> ScanResult:
+        # GuardDuty tags the version it scanned: the one read, not whatever is current now.
+        status = self._tags.tags_of(key, version_id).get(GUARDDUTY_TAG)
         if status is None:
             return ScanResult(Verdict.PENDING, "not scanned yet")
         return ScanResult(GUARDDUTY_VERDICTS.get(status, Verdict.UNSCANNABLE), status)
@@ -70,7 +71,7 @@ class ClamdScanner:
         self._address = (host, int(port))
         self._timeout = timeout_seconds
 
-    def scan(self, key: str, data: bytes) -> ScanResult:
+    def scan(self, key: str, data: bytes, version_id: str | None = None) -> ScanResult:
         try:
             with socket.create_connection(self._address, timeout=self._timeout) as connection:
                 connection.sendall(b"zINSTREAM\0")

@@ -7,6 +7,7 @@ Everything a workflow owns sits under one prefix per store area,
 from __future__ import annotations
 
 import re
+import secrets
 from enum import StrEnum
 
 from chalicelib.core.models import PHOTO_ID_BODY, WORKFLOW_ID_BODY, Workflow
@@ -14,8 +15,13 @@ from chalicelib.core.models import PHOTO_ID_BODY, WORKFLOW_ID_BODY, Workflow
 # `photos/` holds the report copies of photos: not under `work/`, which expires after 30 days,
 # because a signed report may be rendered again from them.
 AREAS = ("inputs", "uploads", "work", "reports", "photos")
+# Each upload form gets a key of its own (a folder named by the form's id), so a form replaced by
+# a fresh one can no longer attach a file: the record names the current form's key only. Keys
+# from before forms had ids have no such folder.
+FORM_ID = r"f[0-9a-f]{16}"
 UPLOAD_KEY = re.compile(
-    rf"^uploads/(?P<user_id>[^/]+)/(?P<workflow_id>{WORKFLOW_ID_BODY})/(?P<file_name>[^/]+)$"
+    rf"^uploads/(?P<user_id>[^/]+)/(?P<workflow_id>{WORKFLOW_ID_BODY})/"
+    rf"(?:(?P<form_id>{FORM_ID})/)?(?P<file_name>[^/]+)$"
 )
 # A photo's original lands under the workflow's upload prefix too (the bucket notifies, and
 # GuardDuty scans, `uploads/`), in a folder a document's key can never match.
@@ -37,10 +43,15 @@ def input_payload_key(user_id: str, workflow_id: str) -> str:
     return workflow_prefix("inputs", user_id, workflow_id) + "payload.json"
 
 
-def upload_key(user_id: str, workflow_id: str, file_name: str) -> str:
-    """Where the browser uploads: under the caller's own prefix, with a tamed file name."""
+def new_form_id() -> str:
+    return "f" + secrets.token_hex(8)
+
+
+def upload_key(user_id: str, workflow_id: str, file_name: str, form_id: str) -> str:
+    """Where the browser uploads with one form: under the caller's own prefix, in the form's own
+    folder, with a tamed file name."""
     stem = re.sub(r"[^A-Za-z0-9._-]+", "_", file_name).strip("._") or "document"
-    return workflow_prefix("uploads", user_id, workflow_id) + stem[-100:]
+    return workflow_prefix("uploads", user_id, workflow_id) + f"{form_id}/{stem[-100:]}"
 
 
 def photo_upload_key(user_id: str, workflow_id: str, photo_id: str) -> str:

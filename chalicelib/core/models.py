@@ -231,10 +231,13 @@ class Workflow(TimestampedModel):
 
     def public(self, **exclude: bool) -> dict[str, Any]:
         """The record as the API shows it: never the task token, nor where its input is stored
-        (`inputData`'s `textKey`, `uploadKey` name the bucket's layout)."""
+        (`inputData`'s `textKey`, `uploadKey` name the bucket's layout; `uploadVersionId` is the
+        store's own id of the file read)."""
         shown = self.model_dump(mode="json", exclude={"task_token", *exclude})
         if isinstance(shown.get("inputData"), dict):
-            shown["inputData"] = {k: v for k, v in shown["inputData"].items() if not k.endswith("Key")}
+            shown["inputData"] = {
+                k: v for k, v in shown["inputData"].items() if not k.endswith(("Key", "VersionId"))
+            }
         return shown
 
 
@@ -265,6 +268,8 @@ class AuditAction(StrEnum):
     SETTINGS_UPDATE = "SETTINGS_UPDATE"
     REPORT_DOWNLOAD = "REPORT_DOWNLOAD"
     PHOTO_ADD = "PHOTO_ADD"
+    # A fresh upload form replaced the workflow's last one.
+    UPLOAD_FORM_RENEW = "UPLOAD_FORM_RENEW"
     API_KEY_CREATE = "API_KEY_CREATE"
     API_KEY_REVOKE = "API_KEY_REVOKE"
     # Recorded at most once a minute per key, like its `lastUsedAt`.

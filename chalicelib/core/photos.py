@@ -88,22 +88,23 @@ def is_photo_key(key: str) -> bool:
     return PHOTO_UPLOAD_KEY.fullmatch(key) is not None
 
 
-def photo_created(ports: Ports, key: str) -> None:
-    """Record the receipt of the photo at `key`. Delivered twice, it settles and notes it once."""
+def photo_created(ports: Ports, key: str) -> bool:
+    """Record the receipt of the photo at `key`. Delivered twice, it settles and notes it once.
+    False when no photo record owns the key (its workflow deleted): the caller removes it."""
     from chalicelib.extract.images import Limits, PhotoRejectedError, check_photo  # deferred: Pillow
 
     match = PHOTO_UPLOAD_KEY.fullmatch(key)
     assert match is not None
     photo = ports.photos.get(match["workflow_id"], match["photo_id"])
     if photo is None or photo.user_id != match["user_id"] or photo.upload_key != key:
-        logger.warning("Photo upload that no photo record owns; ignored", extra={"key": key})
-        return
+        logger.warning("Photo upload that no photo record owns", extra={"key": key})
+        return False
     if photo.status is PhotoStatus.PENDING:
         try:
             data = ports.blobs.get_bytes(key)
         except NotFound:
             logger.warning("Photo notified but gone from the bucket; ignored", extra={"key": key})
-            return
+            return True
         settings = get_settings()
         limits = Limits(
             settings.max_photo_pixels, settings.report_photo_max_side, settings.report_photo_quality
@@ -134,9 +135,10 @@ def photo_created(ports: Ports, key: str) -> None:
         except ConditionFailed:
             latest = ports.photos.get(photo.workflow_id, photo.id)  # another delivery settled it
             if latest is None:
-                return
+                return True
             photo = latest
     _note_receipt(ports, photo)
+    return True
 
 
 def _note_receipt(ports: Ports, photo: Photo) -> None:

@@ -13,8 +13,9 @@ asks the engine about each one's execution, and settles the ones whose execution
   in a state it could not run in): FAILED and retryable, like the others.
 
 A workflow waiting for its upload (PENDING, no execution yet) has no execution to lose; once its
-upload form has long expired (`pending_expiry`, 24 hours by default) it ends FAILED with
-`UPLOAD_EXPIRED` and a message that says to create a new workflow, instead of waiting for ever.
+upload form has long expired (`pending_expiry`, 24 hours by default, counted from its newest
+form: a fresh one restarts it) it ends FAILED with `UPLOAD_EXPIRED` and a message that says to
+create a new workflow, instead of waiting for ever.
 Each settling write re-checks the record (still unfinished, still on that execution), so a user
 who resumes, cancels or retries meanwhile wins.
 """
@@ -129,7 +130,7 @@ UPLOAD_EXPIRED = (
 
 def _settle(ports: Ports, workflow: Workflow, pending_since: datetime) -> WorkflowStatus | None:
     if workflow.status is WorkflowStatus.PENDING and workflow.execution_name is None:
-        if workflow.created_at >= pending_since:
+        if _waiting_since(workflow) >= pending_since:
             return None  # waiting for its upload: no execution to lose
         return _expire_pending(ports, workflow.id, pending_since)
     execution = workflow.execution_name or workflow.id
@@ -148,6 +149,14 @@ def _settle(ports: Ports, workflow: Workflow, pending_since: datetime) -> Workfl
     return WorkflowStatus.FAILED
 
 
+def _waiting_since(workflow: Workflow) -> datetime:
+    """When its newest upload form was issued: a fresh form (POST .../upload) restarts the wait."""
+    issued = (workflow.input_data or {}).get("formIssuedAt")
+    if not isinstance(issued, str):
+        return workflow.created_at
+    return max(workflow.created_at, datetime.fromisoformat(issued))
+
+
 def _expire_pending(ports: Ports, workflow_id: str, pending_since: datetime) -> WorkflowStatus | None:
     code, message = UPLOAD_EXPIRED
 
@@ -155,7 +164,7 @@ def _expire_pending(ports: Ports, workflow_id: str, pending_since: datetime) -> 
         # (an upload that arrived since the read gave it an execution: it is no longer waiting)
         if current.status is not WorkflowStatus.PENDING or current.execution_name is not None:
             raise control.Unchanged
-        if current.created_at >= pending_since:
+        if _waiting_since(current) >= pending_since:
             raise control.Unchanged
         current.status = WorkflowStatus.FAILED
         current.error_code = code

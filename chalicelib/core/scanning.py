@@ -10,10 +10,10 @@ from chalicelib.core.errors import InputRejectedError, ScanPendingError
 from chalicelib.core.ports import MalwareScanner, Verdict
 
 
-def check_upload(scanner: MalwareScanner, key: str, data: bytes) -> None:
+def check_upload(scanner: MalwareScanner, key: str, data: bytes, version_id: str | None = None) -> None:
     """Raise unless the file is clean: rejected for malware or if it cannot be scanned, and
     ScanPendingError (retried by the state machine) while the verdict is not in yet."""
-    result = scanner.scan(key, data)
+    result = scanner.scan(key, data, version_id)
     if result.verdict is Verdict.CLEAN:
         return
     if result.verdict is Verdict.PENDING:

@@ -21,7 +21,7 @@ from chalicelib.core.errors import (
     ResumeAtReview,
 )
 from chalicelib.core.models import InputMethod, OrchestratorPhase, Workflow
-from chalicelib.core.ports import Ports
+from chalicelib.core.ports import NotFound, Ports
 from chalicelib.core.scanning import check_upload
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
 from chalicelib.settings import get_settings
@@ -50,7 +50,12 @@ def prepare_input(ports: Ports, workflow: Workflow, state: ExecutionState) -> Ph
     if workflow.input_method in (InputMethod.TEXT, InputMethod.API) and "textKey" in data:
         text = normalize_text(blobs.get_text(str(data["textKey"])))
     elif workflow.input_method in (InputMethod.PDF, InputMethod.WORD) and "uploadKey" in data:
-        pages = extract_upload(ports, workflow.input_method, str(data["uploadKey"]))
+        # The version recorded at receipt, never whatever is current: a second POST of the same
+        # form on AWS makes a new version of the key, and must not change what is read.
+        version = data.get("uploadVersionId")
+        pages = extract_upload(
+            ports, workflow.input_method, str(data["uploadKey"]), str(version) if version else None
+        )
         text = "\n".join(page_text for _, page_text in pages)
         line_pages = [page for page, page_text in pages for _ in page_text.split("\n")]
     else:
@@ -65,7 +70,9 @@ def prepare_input(ports: Ports, workflow: Workflow, state: ExecutionState) -> Ph
     return PhaseResult(outcome=outcome)
 
 
-def extract_upload(ports: Ports, method: InputMethod, key: str) -> list[tuple[int, str]]:
+def extract_upload(
+    ports: Ports, method: InputMethod, key: str, version_id: str | None = None
+) -> list[tuple[int, str]]:
     from chalicelib.extract import (  # deferred: pypdf and python-docx load only here
         DocumentKind,
         DocumentRejectedError,
@@ -75,7 +82,7 @@ def extract_upload(ports: Ports, method: InputMethod, key: str) -> list[tuple[in
 
     settings = get_settings()
     blobs = ports.blobs
-    size = blobs.size_of(key)
+    size = blobs.size_of(key, version_id)
     if size is None:
         raise InputRejectedError("UPLOAD_MISSING", "The uploaded file could not be found")
     if size > settings.max_upload_bytes:
@@ -85,9 +92,12 @@ def extract_upload(ports: Ports, method: InputMethod, key: str) -> list[tuple[in
         )
     kind = DocumentKind.PDF if method is InputMethod.PDF else DocumentKind.DOCX
     limits = ExtractLimits(max_bytes=settings.max_upload_bytes, max_pdf_pages=settings.max_pdf_pages)
-    data = blobs.get_bytes(key)
+    try:
+        data = blobs.get_bytes(key, version_id)
+    except NotFound as gone:  # removed between the two reads
+        raise InputRejectedError("UPLOAD_MISSING", "The uploaded file could not be found") from gone
     # Nothing parses a file before the scanner has passed it.
-    check_upload(ports.scanner, key, data)
+    check_upload(ports.scanner, key, data, version_id)
     try:
         document = extract_document(data, kind, limits)
     except DocumentRejectedError as rejected:

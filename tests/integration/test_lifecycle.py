@@ -4,6 +4,7 @@ interpreter, the phase Lambdas served by the local Invoke endpoint, the API over
 from __future__ import annotations
 
 import json
+import threading
 import urllib.request
 
 import pytest
@@ -169,9 +170,9 @@ def test_deleting_a_running_workflow_cancels_it_and_stops_its_execution(
     assert api.workflow(workflow_id)["status"] == "CANCELLED"
     sfn = _sfn_client()
     arn = _execution_arn(workflow_id)
-    # AWS answers ABORTED at once. moto stops the interpreter but records the end only when the
-    # task in flight returns, which here is the phase refusing to write over CANCELLED.
-    assert _wait_execution_status(sfn, arn) in {"ABORTED", "FAILED"}
+    # ABORTED, as on AWS (local_stack/stepfunctions_stop.py: moto alone said RUNNING until the task
+    # in flight returned, then FAILED when that phase refused to write over CANCELLED)
+    assert _wait_execution_status(sfn, arn) == "ABORTED"
     entered = [
         event["stateEnteredEventDetails"]["name"]
         for event in sfn.get_execution_history(executionArn=arn)["events"]  # type: ignore[attr-defined]
@@ -181,6 +182,38 @@ def test_deleting_a_running_workflow_cancels_it_and_stops_its_execution(
     final = api.workflow(workflow_id)
     assert final["status"] == "CANCELLED"
     assert final["completedPhases"] == ["INITIATION"]
+
+
+def test_deleting_a_running_workflow_aborts_its_execution_at_once_as_on_aws(
+    api: Api, held_analysis: threading.Event
+) -> None:
+    # Given a workflow whose PROCESSING Lambda is still running
+    workflow_id = api.create_text(WATER_LOSS)
+    api.wait_for(workflow_id, until=lambda w: w["currentPhase"] == "PROCESSING")
+    sfn = _sfn_client()
+    arn = _execution_arn(workflow_id)
+
+    # When the user deletes it, while that Lambda still runs
+    assert api.delete(f"/api/orchestrator/workflows/{workflow_id}").status == 200
+
+    # Then the execution is no longer RUNNING, before the task in flight returns (StopExecution on
+    # AWS ends the execution at once; a Lambda already running finishes on its own)
+    described = sfn.describe_execution(executionArn=arn)  # type: ignore[attr-defined]
+    assert described["status"] == "ABORTED"
+    assert described.get("stopDate") is not None
+
+    # And once the phase returns, nothing more runs and nothing is written over CANCELLED
+    held_analysis.set()
+    api.wait_for(workflow_id, until=lambda w: all(s["status"] != "IN_PROGRESS" for s in w["steps"]))
+    assert sfn.describe_execution(executionArn=arn)["status"] == "ABORTED"  # type: ignore[attr-defined]
+    entered = [
+        event["stateEnteredEventDetails"]["name"]
+        for event in sfn.get_execution_history(executionArn=arn)["events"]  # type: ignore[attr-defined]
+        if event["type"].endswith("StateEntered")
+    ]
+    assert entered == ["Initiation", "Processing"]
+    final = api.workflow(workflow_id)
+    assert final["status"] == "CANCELLED" and final["completedPhases"] == ["INITIATION"]
 
 
 def test_deleting_a_finished_workflow_removes_it_and_its_steps(api: Api) -> None:

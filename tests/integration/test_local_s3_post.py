@@ -111,11 +111,11 @@ def server() -> Iterator[LocalS3]:
     pool = urllib3.PoolManager()
     local = LocalS3(endpoint="", bucket=f"restoreassist-test-{uuid.uuid4().hex[:12]}", pool=pool)
 
-    def store(bucket: str, key: str, body: bytes, content_type: str) -> str:
-        etag: str = local.client().put_object(Bucket=bucket, Key=key, Body=body, ContentType=content_type)[
-            "ETag"
-        ]
-        return etag
+    def store(bucket: str, key: str, body: bytes, content_type: str) -> dict[str, Any]:
+        stored: dict[str, Any] = local.client().put_object(
+            Bucket=bucket, Key=key, Body=body, ContentType=content_type
+        )
+        return stored
 
     def cors_rules_for(bucket: str) -> list[dict[str, Any]]:
         rules: list[dict[str, Any]] = local.client().get_bucket_cors(Bucket=bucket)["CORSRules"]

@@ -446,7 +446,8 @@ def test_guardduty_scans_and_tags_uploads_and_the_functions_read_its_verdict(
     verdicts = {owner: s for owner, s in policy_statements(template) if s.get("Sid") == "ReadScanVerdicts"}
     assert set(verdicts) == {"PhaseInitiationAccess"}
     for statement in verdicts.values():
-        assert statement["Action"] == "s3:GetObjectTagging"
+        # (of the version it reads: GuardDuty tags the version it scanned)
+        assert statement["Action"] == ["s3:GetObjectTagging", "s3:GetObjectVersionTagging"]
         assert statement["Resource"] == {"Fn::Sub": "${DocumentsBucket.Arn}/uploads/*"}
 
 

@@ -95,3 +95,19 @@ def test_each_api_key_and_its_user_have_buckets_of_their_own(api: Api, tighten: 
     assert api.as_user("someone-else-rate-limit").get(STATS).status == 200
     # And the refusal holds for the user on every route
     assert api.post("/api/orchestrator/workflows", {"inputMethod": "TEXT"}).status == 429
+
+
+def test_fresh_upload_forms_are_rate_limited_like_creating_a_workflow(
+    api: Api, tighten: Tighten, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a bucket of 4 that does not refill, and a PDF workflow waiting for its file (1 of 4)
+    monkeypatch.setattr(ratelimit, "now_ms", Clock())
+    tighten(0.001, 4)
+    workflow_id = api.create_pending()
+
+    # When a client asks for fresh forms in a loop
+    replies = [api.post(f"/api/orchestrator/workflows/{workflow_id}/upload") for _ in range(5)]
+
+    # Then the bucket's worth get a form and the rest 429, as for POST /workflows
+    assert [r.status for r in replies] == [200] * 3 + [429] * 2
+    assert replies[-1].body["error"]["code"] == "RATE_LIMITED"

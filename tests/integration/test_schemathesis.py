@@ -137,6 +137,7 @@ def _seed(api: Api) -> Seeds:
         ("POST", f"{item}/resume"): [paused[1], completed],
         ("POST", f"{item}/retry"): [failed, completed],
         ("GET", f"{item}/report"): [completed, paused[0]],
+        ("POST", f"{item}/upload"): [pending[0], completed],
     }
     return Seeds(workflows, [key["apiKey"]["id"], revoked], key["secret"])
 

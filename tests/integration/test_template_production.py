@@ -274,10 +274,15 @@ def test_exposed_functions_cannot_mint_api_keys_or_delete_documents(
             "dynamodb:PutItem",
             "dynamodb:UpdateItem",
         )
-    # ... nor delete any document or version of one, in any prefix
+    # ... nor delete any document or version of one, in any prefix; the upload trigger alone may
+    # remove one version under uploads/ (an upload nothing will read, docs/adr/01B), never make a
+    # delete marker, never list versions
     for prefix in ("inputs", "uploads", "work", "reports", "photos", "company"):
         for action in ("s3:DeleteObject", "s3:DeleteObjectVersion"):
+            if (function, prefix, action) == ("UploadReceived", "uploads", "s3:DeleteObjectVersion"):
+                continue
             assert not allows(statements, action, f"DocumentsBucket/{prefix}/alice/wf_1/x"), (action, prefix)
+    assert not allows(statements, "s3:ListBucketVersions", "DocumentsBucket")
     # ... nor start, stop or resume another workflow (the upload trigger starts the one it received)
     assert not allows(statements, "states:StopExecution", "*")
     assert not allows(statements, "states:SendTaskSuccess", "WorkflowStateMachine")
@@ -376,6 +381,15 @@ def test_old_versions_expire_within_days_and_only_deleters_may_delete_versions(
         )
     }
     assert deleters == {API_HANDLER}
+    # ... and removing one upload version nothing will read is the upload trigger's, besides
+    upload_deleters = {
+        name
+        for name in functions_of(template)
+        if allows(
+            statements_of(template, name), "s3:DeleteObjectVersion", "DocumentsBucket/uploads/alice/wf_1/x"
+        )
+    }
+    assert upload_deleters == {API_HANDLER, "UploadReceived"}
     listers = {
         name
         for name in functions_of(template)
@@ -540,3 +554,16 @@ def test_every_checkov_skip_says_why(template: dict[str, Any]) -> None:
     for name, skip in skips:
         assert re.fullmatch(r"CKV2?_AWS_\d+", skip["id"]), (name, skip)
         assert len(skip.get("comment", "")) >= 40, (name, skip)
+
+
+def test_initiation_may_read_the_upload_version_it_was_given_and_its_scan_verdict(
+    template: dict[str, Any],
+) -> None:
+    # INITIATION reads the version recorded at receipt (GetObject with VersionId), and GuardDuty's
+    # tags of that version; under uploads/ only
+    statements = statements_of(template, "PhaseInitiation")
+    for action in ("s3:GetObjectVersion", "s3:GetObjectVersionTagging"):
+        assert allows(statements, action, "DocumentsBucket/uploads/alice/wf_1/f0123456789abcdef/r.pdf"), (
+            action
+        )
+        assert not allows(statements, action, "DocumentsBucket/reports/alice/wf_1/report.pdf"), action

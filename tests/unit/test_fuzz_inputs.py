@@ -169,10 +169,10 @@ class _Blobs:
     def __init__(self, data: bytes) -> None:
         self.data = data
 
-    def size_of(self, key: str) -> int:
+    def size_of(self, key: str, version_id: str | None = None) -> int:
         return len(self.data)
 
-    def get_bytes(self, key: str) -> bytes:
+    def get_bytes(self, key: str, version_id: str | None = None) -> bytes:
         return self.data
 
 

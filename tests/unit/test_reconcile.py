@@ -196,3 +196,23 @@ def test_a_workflow_whose_file_never_came_ends_upload_expired() -> None:
     assert settled == {"wf_stale": "FAILED"}
     assert stale.error_code == "UPLOAD_EXPIRED" and "Create a new workflow" in (stale.error_message or "")
     assert ports.engine.abandoned == []
+
+
+def test_a_fresh_upload_form_restarts_the_pending_expiry() -> None:
+    # Given two PDF workflows created two days ago, one of which asked for a fresh form an hour ago
+    ports = MemoryPorts()
+    two_days = utc_now() - timedelta(days=2)
+    _workflow(ports, "old_form", WorkflowStatus.PENDING, execution_name=None, created_at=two_days)
+    _workflow(
+        ports,
+        "fresh_form",
+        WorkflowStatus.PENDING,
+        execution_name=None,
+        created_at=two_days,
+        input_data={"formIssuedAt": (utc_now() - timedelta(hours=1)).isoformat()},
+    )
+    # When the reconciler runs
+    settled, _ = _run(ports)
+    # Then only the one whose newest form is over 24 hours old expires
+    assert settled == {"wf_old_form": "FAILED"}
+    assert ports.workflows.workflows["wf_fresh_form"].status is WorkflowStatus.PENDING

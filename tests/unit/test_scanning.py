@@ -62,7 +62,7 @@ class Tags:
     def __init__(self, tags: dict[str, str]) -> None:
         self.tags = tags
 
-    def tags_of(self, key: str) -> dict[str, str]:
+    def tags_of(self, key: str, version_id: str | None = None) -> dict[str, str]:
         return self.tags
 
 
