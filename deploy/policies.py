@@ -49,7 +49,7 @@ S3_READ = ("s3:GetObject",)  # HeadObject is authorised as GetObject
 # A named version (GetObject/HeadObject with VersionId): INITIATION reads the version received.
 S3_READ_VERSIONS = ("s3:GetObject", "s3:GetObjectVersion")
 # The upload trigger removes, by version id, an upload nothing will read: never a delete marker
-# (s3:DeleteObject), never a listing, never outside uploads/ (docs/adr/01B-upload-integrity.md).
+# (s3:DeleteObject), never a listing, never outside uploads/ (docs/adr/0013-upload-integrity.md).
 S3_DISCARD_VERSIONS = ("s3:GetObject", "s3:DeleteObjectVersion")
 S3_WRITE = ("s3:GetObject", "s3:PutObject")
 S3_DELETE = ("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion")

@@ -254,7 +254,7 @@ class LocalAws:
         """A form stores one object once: a second POST to a key that exists is refused as S3
         refuses a conditional write (`If-None-Match: *`, 412 PreconditionFailed). S3's POST Object
         takes no such condition, so on AWS the second POST makes a new version instead, which the
-        upload trigger removes (docs/adr/01B-upload-integrity.md)."""
+        upload trigger removes (docs/adr/0013-upload-integrity.md)."""
         # moto checks the condition and then writes: one store at a time keeps the pair atomic.
         with self._store_lock:
             response = self._s3().put_object(
