@@ -99,5 +99,6 @@ def wait_for_stop_signal() -> None:
     signal.signal(signal.SIGINT, on_signal)
     os.read(read_end, 1)
 
+
 if __name__ == "__main__":
     main()
