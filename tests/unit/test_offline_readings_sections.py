@@ -80,3 +80,22 @@ def test_a_follow_up_item_with_positions_on_one_surface() -> None:
         for reading in analyze_text(text).moisture_readings
     ]
     assert found == [(15.0, "Reception", date(2026, 3, 20)), (12.0, "Reception", date(2026, 3, 20))]
+
+
+def test_a_readings_heading_numbered_by_its_day_opens_a_block() -> None:
+    # Given readings under "Day 1 readings (meter, scale):", each written "place: value"
+    notes = (
+        "Cause: split copper elbow in the kitchen wall, clean mains water.\n"
+        "\n"
+        "Day 1 readings (Protimeter Surveymaster, WME scale):\n"
+        "kitchen wall beside the split, 200 mm up: 34\n"
+        "family room skirting by the sliding door: 22\n"
+        "main bedroom wall (not affected, our dry standard): 11\n"
+    )
+    readings = analyze_text(notes).moisture_readings
+    # Then every line is a reading, the bedroom's the dry standard
+    assert [(reading.value, reading.is_reference) for reading in readings] == [
+        (34, False),
+        (22, False),
+        (11, True),
+    ]

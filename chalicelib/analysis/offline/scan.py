@@ -68,7 +68,7 @@ _SOAKED_WORD = re.compile(
 
 # A readings block: its heading line and the lines under it, up to a blank line or another section.
 _READINGS_HEADER = re.compile(
-    r"^[\s\-*#>]*(?:[a-z/\-]+ ){0,3}(?:moisture (?:readings?|map\w*|check|content|survey|log)|readings?"
+    r"^[\s\-*#>]*(?:[a-z0-9/\-]+ ){0,3}(?:moisture (?:readings?|map\w*|check|content|survey|log)|readings?"
     r"|mc readings?|mc|moisture|re-?reads?|re-?checks?|drying log|monitoring|meter readings?)\b",
     FLAGS,
 )
