@@ -8,11 +8,14 @@ import json
 
 import pytest
 
+from chalicelib.analysis import QaResult
 from chalicelib.core.documents import WorkFile, work_key
 from chalicelib.core.errors import InputRejectedError
 from chalicelib.core.models import InputMethod, Workflow, WorkflowStatus, utc_now
 from chalicelib.phases import initiation, processing, qa
 from chalicelib.phases.runner import ExecutionState
+from chalicelib.report.blocks import Table
+from chalicelib.report.review_sections import qa_section
 from chalicelib.unicode_text import json_text, utf8
 from tests import documents
 from tests import field_documents as field
@@ -105,6 +108,10 @@ def test_a_damaged_page_reaches_the_findings_notes_and_a_qa_warning() -> None:
     warnings = [issue for issue in result["issues"] if issue["code"] == "SOURCE_INCOMPLETE"]
     assert [issue["severity"] for issue in warnings] == ["warning"]
     assert "Page 2" in warnings[0]["message"]
+    # ... and the report's QA section prints it
+    section = qa_section(QaResult.model_validate(result))
+    rows = [row for block in section.blocks if isinstance(block, Table) for row in block.rows]
+    assert any("SOURCE_INCOMPLETE" in row and "Page 2" in " ".join(row) for row in rows)
 
 
 @pytest.mark.parametrize("method", [InputMethod.PDF, InputMethod.TEXT])
