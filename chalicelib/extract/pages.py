@@ -21,9 +21,9 @@ class ExtractLimits:
     # Pictures and metafiles by name (EMF, PNG...): a normal EMF logo compressed 130x. DEFLATE tops
     # out near 1032x, which a member of zeros (a bomb) reaches.
     max_docx_media_compression_ratio: float = 500.0
-    # The XML parts python-docx parses into one in-memory tree: a tree takes ~80 bytes an element
+    # The XML parts are parsed into in-memory trees (`ooxml.py`): a tree takes ~80 bytes an element
     # (a 2 MB upload of empty paragraphs grew the process by 380 MiB). A long report has a few
-    # hundred thousand elements; more is refused (DOCX_TOO_COMPLEX) before python-docx sees it.
+    # hundred thousand elements; more is refused (DOCX_TOO_COMPLEX) before any tree is built.
     max_docx_xml_bytes: int = 64 * 1024 * 1024
     max_docx_xml_elements: int = 2_000_000
     max_chars: int = 2_000_000  # of text(), newlines included
