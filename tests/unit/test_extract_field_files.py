@@ -363,3 +363,22 @@ def test_readable_reports_are_never_judged_garbage() -> None:
             assert unreadable_reason("\n".join(lines[start : start + 40])) is None, (path, start)
             checked += 1
     assert checked > 100
+
+
+def test_a_claim_number_in_a_header_table_is_read_whole() -> None:
+    # Given a letterhead whose claim number sits in a table: label cell, value cell
+    table = (
+        "<w:tbl><w:tr><w:tc>"
+        + para(run("Claim No:"))
+        + "</w:tc><w:tc>"
+        + para(run("CLM-4410"))
+        + "</w:tc></w:tr></w:tbl>"
+    )
+    data = field.make_word_package(para(run("Kitchen carpet wet.")), header=table)
+    # When it is extracted and analysed
+    text = extract_document(data, DOCX).text()
+    findings = analyze_text(text)
+    # Then the row is one marked line, and the claim number is the value cell, whole
+    assert text.split("\n")[0] == "[Header] Claim No: | CLM-4410"
+    assert findings.job.claim_number is not None
+    assert findings.job.claim_number.value == "CLM-4410"
