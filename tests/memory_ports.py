@@ -45,6 +45,7 @@ from chalicelib.core.ports import (
     Subscription,
     TaskGone,
 )
+from chalicelib.unicode_text import json_text, utf8
 
 
 def _sort_key(workflow: Workflow) -> str:
@@ -297,13 +298,13 @@ class MemoryBlobs:
         self.tags: dict[str, dict[str, str]] = {}
 
     def put_text(self, key: str, text: str, content_type: str = "text/plain; charset=utf-8") -> None:
-        self.put_bytes(key, text.encode("utf-8"), content_type)
+        self.put_bytes(key, utf8(text), content_type)
 
     def put_bytes(self, key: str, data: bytes, content_type: str) -> None:
         self.documents[key] = (bytes(data), content_type)
 
     def put_json(self, key: str, document: Any) -> None:
-        self.put_text(key, json.dumps(document, indent=2), "application/json")
+        self.put_text(key, json_text(document, indent=2), "application/json")
 
     def get_text(self, key: str) -> str:
         return self.get_bytes(key).decode("utf-8")

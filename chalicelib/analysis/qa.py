@@ -34,6 +34,7 @@ from chalicelib.analysis.offline import classify_water_source
 from chalicelib.analysis.photo_rules import PhotoEvidence, photo_issues
 from chalicelib.analysis.psychrometrics import gpp_from_fahrenheit
 from chalicelib.analysis.qa_issues import LABELS, QaIssue, QaResult, Severity, issue
+from chalicelib.analysis.source_notes import source_issues
 from chalicelib.analysis.standards import (
     ReferenceKey,
     Standards,
@@ -567,6 +568,7 @@ def check_findings(
     none), warn where photo evidence is missing. Errors make `passed` false."""
     standards = (standards or load_standards()).for_country(findings.locale.country)
     issues = [issue for rule in RULES for issue in rule(findings, standards)]
+    issues += source_issues(findings)  # pages of the source document left out, said in the notes
     if photos is not None:
         issues += photo_issues(findings, photos, standards)
     if reference is not None:

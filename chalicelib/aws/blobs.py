@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from botocore.exceptions import ClientError
 
 from chalicelib.core.ports import NotFound, Throttled
+from chalicelib.unicode_text import json_text, utf8
 
 if TYPE_CHECKING:
     from mypy_boto3_s3.client import S3Client
@@ -27,13 +28,13 @@ class S3Blobs:
         self._bucket = bucket
 
     def put_text(self, key: str, text: str, content_type: str = "text/plain; charset=utf-8") -> None:
-        self.put_bytes(key, text.encode("utf-8"), content_type)
+        self.put_bytes(key, utf8(text), content_type)
 
     def put_bytes(self, key: str, data: bytes, content_type: str) -> None:
         self._call(self._s3.put_object, Bucket=self._bucket, Key=key, Body=data, ContentType=content_type)
 
     def put_json(self, key: str, document: Any) -> None:
-        self.put_text(key, json.dumps(document, indent=2), "application/json")
+        self.put_text(key, json_text(document, indent=2), "application/json")
 
     def get_text(self, key: str) -> str:
         return self.get_bytes(key).decode("utf-8")

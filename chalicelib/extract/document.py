@@ -4,14 +4,21 @@
 it has not checked:
 
 1. size: `EMPTY_FILE`, `FILE_TOO_LARGE`;
-2. type, sniffed from the bytes (never the file name or content type): `UNSUPPORTED_FILE_TYPE`,
+2. type, sniffed from the bytes (never the file name or content type): `UNSUPPORTED_FILE_TYPE`
+   (naming what the file is when it can be told: an .xls, a .pptx, an email),
    `TYPE_MISMATCH` against what the user declared, `DOC_LEGACY_FORMAT` / `DOCX_ENCRYPTED` for
    OLE2 files;
-3. the format's own checks and extraction (`pdf.py`, `docx_text.py`), which load pypdf and
-   python-docx on first use only (Lambda cold start);
+3. the format's own checks and extraction (`pdf.py`, `docx_text.py` over `ooxml.py`), which load
+   pypdf and lxml on first use only (Lambda cold start);
 4. `TEXT_TOO_LARGE` over `limits.max_chars`.
 
-Every refusal is a `DocumentRejectedError`; no parser exception escapes.
+Every refusal is a `DocumentRejectedError`; no parser exception escapes. A refusal that only
+reading the pages' images could overcome (`PDF_NO_TEXT`, `PDF_TEXT_UNREADABLE`) is its subclass
+`NeedsOcrError`, naming the pages: the hand-over point for an OCR engine.
+
+Warnings. What was read despite a problem (a damaged page left out, a page whose text was
+garbage) is said in `warnings`, sentences for the reader of the findings; `ocr_pages` lists the
+pages that had no usable text (for an OCR engine, later).
 
 Pages. A PDF gives one `PageText` per physical page, numbered from 1, in order, including pages
 with no text (their text is ""), so `len(pages)` is the page count. A DOCX has no fixed pages
@@ -30,7 +37,7 @@ from enum import StrEnum
 
 from chalicelib.extract.errors import DocumentRejectedError, RejectionCode
 from chalicelib.extract.pages import DEFAULT_LIMITS, ExtractLimits, PageText, check_text_size
-from chalicelib.extract.sniff import Container, is_encrypted_office_package, sniff
+from chalicelib.extract.sniff import Container, describe_ole2, is_encrypted_office_package, sniff
 
 
 class DocumentKind(StrEnum):
@@ -42,6 +49,8 @@ class DocumentKind(StrEnum):
 class ExtractedDocument:
     kind: DocumentKind
     pages: list[PageText]
+    warnings: tuple[str, ...] = ()
+    ocr_pages: tuple[int, ...] = ()  # pages with no usable text layer (PDF only)
 
     @property
     def has_page_numbers(self) -> bool:
@@ -76,6 +85,8 @@ def extract_document(
         # Whatever was declared: the message says what the file really is and what to do.
         if is_encrypted_office_package(data):
             raise DocumentRejectedError(RejectionCode.DOCX_ENCRYPTED)
+        if description := describe_ole2(data):
+            raise _unsupported(description)
         raise DocumentRejectedError(RejectionCode.DOC_LEGACY_FORMAT)
 
     if sniffed.container is Container.PDF:
@@ -87,9 +98,11 @@ def extract_document(
             )
         from chalicelib.extract.pdf import extract_pdf_pages
 
-        pages = extract_pdf_pages(data, limits)
+        read = extract_pdf_pages(data, limits)
+        pages, warnings, ocr_pages = read.pages, tuple(read.warnings), tuple(read.ocr_pages)
     elif sniffed.container is Container.ZIP:
-        from chalicelib.extract.docx_text import extract_docx_pages, is_word_package
+        from chalicelib.extract.docx_text import extract_docx_pages
+        from chalicelib.extract.ooxml import describe_zip, is_word_package
 
         if expected is not DocumentKind.DOCX:
             if is_word_package(data):
@@ -98,12 +111,12 @@ def extract_document(
                     "This file is a Word document, but it was uploaded as a PDF. "
                     "Choose Word as the upload type (or save it as a PDF) and upload it again.",
                 )
-            raise _unsupported(sniffed.description)
-        pages = extract_docx_pages(data, limits)
+            raise _unsupported(describe_zip(data) or sniffed.description)
+        pages, warnings, ocr_pages = extract_docx_pages(data, limits), (), ()
     else:
         raise _unsupported(sniffed.description)
 
-    document = ExtractedDocument(kind=expected, pages=pages)
+    document = ExtractedDocument(kind=expected, pages=pages, warnings=warnings, ocr_pages=ocr_pages)
     check_text_size(sum(len(page.text) for page in pages) + len(pages) - 1, limits)
     return document
 

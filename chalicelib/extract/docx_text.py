@@ -1,255 +1,132 @@
-"""DOCX: check the ZIP before inflating anything, refuse macros, then read the body in order.
+"""DOCX: the text of a Word document, its forms, text boxes, headers, footers and notes, in
+reading order, each line marked with where it came from when that is not the body.
 
-The order of checks, each from the ZIP's central directory unless said otherwise:
+The package is checked and parsed by `ooxml.py`. The text, as lines:
 
-1. the directory is readable (`DOCX_NOT_ZIP`: a file that starts like a ZIP but is cut short or
-   damaged; Python says "File is not a zip file");
-2. zip-bomb limits on the *declared* sizes: the member count, the sum of uncompressed sizes, and
-   each large member's compression ratio (`DOCX_ZIP_BOMB`). `zipfile` never inflates a member past
-   its declared size, so after this check no read can exceed the limits;
-3. `[Content_Types].xml` (size-checked, read bounded) names a WordprocessingML document, else
-   `DOCX_CORRUPT` (a ZIP, or another Office file, that is not a Word document);
-4. macros: a `vbaProject.bin` member or a `macroEnabled` content type (`.docm`, `.dotm`):
-   `DOCX_MACRO_ENABLED`;
-5. the XML parts' size: python-docx parses every XML part into memory at once, so each member
-   is first streamed through a parser that keeps nothing (entities unresolved, no DTD, no
-   network, no "huge" mode) to count its elements, comments and processing instructions, and the
-   bytes the parser accepts (a part that is not XML, such as an image, fails on its first chunk).
-   Over `max_docx_xml_elements` of them, or `max_docx_xml_bytes` of XML, is
-   `DOCX_TOO_COMPLEX`: the declared-size checks bound what is inflated, not what a small, very
-   repetitive XML part costs as a tree;
-6. python-docx opens the package (its XML parser does not resolve entities); anything it raises,
-   a failed CRC included, is `DOCX_CORRUPT`.
+    [Header] Claim number: ABC-123      each header's lines, in the order the sections name them
+    Cause: burst flexi hose             the body, in document order
+    Urgency: ☒ Urgent ☐ Routine         checkboxes as ☒ (checked) / ☐ (not)
+    [Text box] Kitchen 12 x 14 ft       a text box's lines, after the paragraph it is anchored in
+    [Footnote] Meter: Protimeter        footnotes, then endnotes
+    [Footer] Acme Restorations          each footer's lines
 
-Text. The body's children are walked in document order: a paragraph is its lines, a table row is
-one line of its cells joined by " | ", and content controls (`w:sdt`) and custom XML wrappers are
-looked through. Paragraph text is gathered from the XML rather than python-docx's
-`Paragraph.text`, which skips runs inside tracked insertions, inline content controls and simple
-fields; deleted text, field codes and text boxes (floating shapes, duplicated in a fallback
-copy) are not read, nor are headers, footers, footnotes and comments. Empty paragraphs and
-empty rows are skipped. A cell's paragraphs (and nested tables) are joined with spaces; merged
-cells appear once.
+A source marker is a prefix in square brackets the offline analyzer strips before it matches
+(`Label: value` lines read as in the body); a reader, and Claude, see where the line came from.
+Identical lines of one kind (the same header in three sections) appear once.
+
+The body: a paragraph is its lines, a table row is one line of its cells joined by " | ", and
+content controls (`w:sdt`) and custom XML wrappers are looked through. Paragraph text is
+gathered from the XML: runs inside tracked insertions, content controls, simple fields and
+hyperlinks are read; deleted text and field codes are not; a line break starts a new line.
+Forms:
+- a checkbox content control (`w14:checkbox`) is ☒ or ☐ from its `w14:checked` state, not the
+  glyph its content happens to hold; a legacy checkbox field (FORMCHECKBOX) likewise from its
+  `w:ffData` (`w:checked`, else `w:default`);
+- a dropdown or text content control is its content; one still showing its placeholder
+  ("Click or tap here to enter text.") is nothing; a legacy dropdown (FORMDROPDOWN) is its chosen
+  entry; a legacy text field (FORMTEXT) is its result text;
+- a Wingdings/Symbol box character (`w:sym`) typed as a checkbox is ☒ or ☐.
+Text boxes and shapes (`w:txbxContent`) are read from the preferred copy of markup-compatibility
+content (`mc:Choice`); the `mc:Fallback` copy of the same box is not read again.
+Empty paragraphs and empty rows are skipped. A cell's paragraphs (and nested tables) are joined
+with spaces; merged cells appear once. Headers and footers alone are not a document: without a
+line from the body, its text boxes or its notes, the file is `DOCX_NO_TEXT`.
 """
 
 from __future__ import annotations
 
-import io
-import zipfile
 from collections.abc import Iterator
 from typing import Any
 
 from chalicelib.extract.errors import DocumentRejectedError, RejectionCode
+from chalicelib.extract.ooxml import check_word_package, open_zip, read_word_package
 from chalicelib.extract.pages import ExtractLimits, PageText, check_text_size, clean_text
 
-CONTENT_TYPES = "[Content_Types].xml"
-MAX_MEMBERS = 5_000  # a real .docx has tens of parts; a few thousand images is already extreme
-RATIO_MIN_BYTES = 1024 * 1024  # small parts (styles, settings) may compress very well; harmless
-MAX_CONTENT_TYPES_BYTES = 1024 * 1024
-# The main part's content type (lower-cased): a document or template, with or without macros.
-_WORD_CONTENT_TYPES = (
-    b"wordprocessingml.document.main+xml",
-    b"wordprocessingml.template.main+xml",
-    b"application/vnd.ms-word.document.macroenabled.main+xml",
-    b"application/vnd.ms-word.template.macroenabledtemplate.main+xml",
-)
-_MACRO_MARKERS = (b"macroenabled", b"vbaproject")
+HEADER, FOOTER, TEXT_BOX = "[Header] ", "[Footer] ", "[Text box] "
+FOOTNOTE, ENDNOTE = "[Footnote] ", "[Endnote] "
+CHECKED, UNCHECKED = "\u2612", "\u2610"  # ☒ ☐
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_W14 = "{http://schemas.microsoft.com/office/word/2010/wordml}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _P, _TBL, _TR, _TC = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc"
+_SDT, _SDT_PR, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtPr", f"{_W}sdtContent"
 # Block and row wrappers whose content counts as if it were in their parent.
-_LOOK_THROUGH = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"})
+_LOOK_THROUGH = frozenset({f"{_W}customXml", f"{_W}smartTag"})
 _TEXT, _TAB, _BREAKS = f"{_W}t", f"{_W}tab", frozenset({f"{_W}br", f"{_W}cr"})
-_NO_BREAK_HYPHEN = f"{_W}noBreakHyphen"
-# Never descended into within a paragraph: properties, deleted or moved-away text, text boxes,
-# and markup-compatibility fallbacks (a second copy of the preferred content).
+_NO_BREAK_HYPHEN, _SYM, _FLD_CHAR = f"{_W}noBreakHyphen", f"{_W}sym", f"{_W}fldChar"
+_TEXT_BOX = f"{_W}txbxContent"
+_VAL = f"{_W}val"
+# Never descended into within a paragraph: properties, deleted or moved-away text, and
+# markup-compatibility fallbacks (a second copy of the preferred content).
 _SKIP = frozenset(
-    {
-        f"{_W}pPr",
-        f"{_W}rPr",
-        f"{_W}sdtPr",
-        f"{_W}del",
-        f"{_W}moveFrom",
-        f"{_W}txbxContent",
-        f"{_MC}Fallback",
-    }
+    {f"{_W}pPr", f"{_W}rPr", f"{_W}del", f"{_W}moveFrom", f"{_MC}Fallback", f"{_W}footnoteReference"}
 )
+_FALSE = frozenset({"0", "false", "off"})
+# Box characters of the symbol fonts (the low byte of `w:char`): checked, and not.
+_SYMBOL_CHECKED = frozenset({"78", "fd", "fe"})
+_SYMBOL_UNCHECKED = frozenset({"6f", "71", "a8"})
+_NOTE_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
 
 def extract_docx_pages(data: bytes, limits: ExtractLimits) -> list[PageText]:
-    """The body's text as one page (numbered 1: a .docx has no fixed pages)."""
-    with _open_zip(data) as archive:
-        check_directory(archive, limits)
-        content_types = _content_types(archive)
-        if content_types is None or not any(marker in content_types for marker in _WORD_CONTENT_TYPES):
-            raise DocumentRejectedError(
-                RejectionCode.DOCX_CORRUPT,
-                "This file is a ZIP archive or another kind of document, not a Word document (.docx). "
-                "Upload the inspection report as a .docx or PDF file.",
-                detail="[Content_Types].xml is missing or names no WordprocessingML part",
-            )
-        _refuse_macros(archive, content_types)
-        check_xml_parts(archive, limits)
+    """The document's text as one page (numbered 1: a .docx has no fixed pages)."""
+    with open_zip(data) as archive:
+        check_word_package(archive, limits)
+        package = read_word_package(archive)
 
-    body = _open_body(data)
+    sources: list[tuple[str, Iterator[str]]] = [(HEADER, _blocks_lines(part)) for part in package.headers]
+    sources.append(("", _blocks_lines(package.document.find(f"{_W}body"))))
+    if package.footnotes is not None:
+        sources.append((FOOTNOTE, _notes_lines(package.footnotes)))
+    if package.endnotes is not None:
+        sources.append((ENDNOTE, _notes_lines(package.endnotes)))
+    sources.extend((FOOTER, _blocks_lines(part)) for part in package.footers)
+
     lines: list[str] = []
-    chars = -1
-    for line in _body_lines(body):
-        chars += len(line) + 1
-        check_text_size(chars, limits)
-        lines.append(line)
-    if not lines:
+    seen: set[str] = set()
+    chars, has_content = -1, False
+    for marker, source in sources:
+        for line in source:
+            marked = marker + line
+            if marker in (HEADER, FOOTER):
+                if marked in seen:
+                    continue
+                seen.add(marked)
+            else:
+                has_content = True
+            chars += len(marked) + 1
+            check_text_size(chars, limits)
+            lines.append(marked)
+    if not has_content:
         raise DocumentRejectedError(RejectionCode.DOCX_NO_TEXT)
     return [PageText(page=1, text="\n".join(lines))]
 
 
-def is_word_package(data: bytes) -> bool:
-    """Whether `data` is a readable ZIP whose content types name a Word document (for TYPE_MISMATCH)."""
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            content_types = _content_types(archive)
-    except Exception:  # noqa: BLE001  # any failure means "not recognisably Word"
-        return False
-    return content_types is not None and any(marker in content_types for marker in _WORD_CONTENT_TYPES)
+def _notes_lines(notes: Any) -> Iterator[str]:
+    for note in notes:
+        if note.get(f"{_W}type") not in _NOTE_SEPARATORS:
+            yield from _blocks_lines(note)
 
 
-def check_directory(archive: zipfile.ZipFile, limits: ExtractLimits) -> None:
-    """Zip-bomb checks from the central directory alone: nothing is inflated here."""
-    members = archive.infolist()
-    if len(members) > MAX_MEMBERS:
-        raise _bomb(f"{len(members)} members; the limit is {MAX_MEMBERS}")
-    total = 0
-    for member in members:
-        total += member.file_size
-        if total > limits.max_docx_uncompressed_bytes:
-            raise _bomb(f"declared uncompressed size over {limits.max_docx_uncompressed_bytes} bytes")
-        if member.file_size >= RATIO_MIN_BYTES:
-            ratio = member.file_size / max(member.compress_size, 1)
-            if ratio > limits.max_docx_compression_ratio:
-                raise _bomb(f"{member.filename!r} inflates {ratio:.0f}x ({member.file_size} bytes)")
-        if member.flag_bits & 0x1:
-            raise DocumentRejectedError(
-                RejectionCode.DOCX_CORRUPT, detail=f"{member.filename!r} is ZIP-encrypted"
-            )
-
-
-def check_xml_parts(archive: zipfile.ZipFile, limits: ExtractLimits) -> None:
-    """Count what python-docx would build from the package's XML, without building it."""
-    from lxml import etree  # deferred, like python-docx
-
-    counter = _NodeCounter(limits.max_docx_xml_elements)
-    xml_bytes = 0
-    for member in archive.infolist():
-        if member.is_dir():
-            continue
-        parser = etree.XMLParser(
-            target=counter, resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False
-        )
-        try:
-            with archive.open(member) as stream:
-                while chunk := stream.read(_CHUNK_BYTES):
-                    parser.feed(chunk)  # a part that is not XML (an image) fails on its first chunk
-                    xml_bytes += len(chunk)
-                    if xml_bytes > limits.max_docx_xml_bytes:
-                        raise _too_complex(f"XML parts over {limits.max_docx_xml_bytes} bytes")
-                parser.close()
-        except DocumentRejectedError:
-            raise
-        except etree.XMLSyntaxError:
-            pass  # not XML, or damaged: python-docx refuses it if it is a part it reads
-        except Exception as error:  # bad CRC, unsupported compression, inflate errors
-            raise DocumentRejectedError(RejectionCode.DOCX_CORRUPT, detail=_describe(error)) from error
-
-
-_CHUNK_BYTES = 64 * 1024
-
-
-class _NodeCounter:
-    """An lxml parser target that counts elements, comments and processing instructions, keeps
-    nothing, and stops the parse once there are more than `limit` in the package."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self.count = 0
-
-    def start(self, tag: str, attrib: dict[str, str]) -> None:
-        self._one()
-
-    def comment(self, text: str) -> None:
-        self._one()
-
-    def pi(self, target: str, data: str | None = None) -> None:
-        self._one()
-
-    def end(self, tag: str) -> None:
-        pass
-
-    def close(self) -> int:
-        return self.count
-
-    def _one(self) -> None:
-        self.count += 1
-        if self.count > self.limit:
-            raise _too_complex(f"XML parts over {self.limit} elements")
-
-
-def _too_complex(detail: str) -> DocumentRejectedError:
-    return DocumentRejectedError(RejectionCode.DOCX_TOO_COMPLEX, detail=detail)
-
-
-def _open_zip(data: bytes) -> zipfile.ZipFile:
-    try:
-        return zipfile.ZipFile(io.BytesIO(data))
-    except Exception as error:  # BadZipFile, but also OSError/ValueError/EOFError on odd records
-        raise DocumentRejectedError(RejectionCode.DOCX_NOT_ZIP, detail=_describe(error)) from error
-
-
-def _content_types(archive: zipfile.ZipFile) -> bytes | None:
-    try:
-        member = archive.getinfo(CONTENT_TYPES)
-    except KeyError:
-        return None
-    if member.file_size > MAX_CONTENT_TYPES_BYTES:
-        return None
-    try:
-        with archive.open(member) as stream:
-            return stream.read(MAX_CONTENT_TYPES_BYTES).lower()
-    except Exception as error:  # bad CRC, unsupported compression, inflate errors
-        raise DocumentRejectedError(RejectionCode.DOCX_CORRUPT, detail=_describe(error)) from error
-
-
-def _refuse_macros(archive: zipfile.ZipFile, content_types: bytes) -> None:
-    names = [name.lower() for name in archive.namelist()]
-    macro_part = next((name for name in names if name.rsplit("/", 1)[-1] == "vbaproject.bin"), None)
-    if macro_part is not None or any(marker in content_types for marker in _MACRO_MARKERS):
-        raise DocumentRejectedError(
-            RejectionCode.DOCX_MACRO_ENABLED,
-            detail=f"macro part {macro_part!r}" if macro_part else "macro-enabled content type",
-        )
-
-
-def _open_body(data: bytes) -> Any:
-    import docx  # deferred: only Word uploads pay for importing python-docx (and lxml)
-
-    try:
-        return docx.Document(io.BytesIO(data)).element.body
-    except Exception as error:  # python-docx/lxml/zipfile raise KeyError, ValueError, XMLSyntaxError...
-        raise DocumentRejectedError(RejectionCode.DOCX_CORRUPT, detail=_describe(error)) from error
-
-
-def _body_lines(body: Any) -> Iterator[str]:
-    if body is None:
+def _blocks_lines(parent: Any) -> Iterator[str]:
+    """The lines of a body, cell, header, note or text box: paragraphs and table rows, each
+    followed by the lines of the text boxes anchored in it."""
+    if parent is None:
         return
-    for block in _children(body, (_P, _TBL)):
+    for block in _children(parent, (_P, _TBL)):
+        boxes: list[Any] = []
         if block.tag == _P:
-            text = clean_text(_paragraph_text(block))
+            text = clean_text(_paragraph_text(block, boxes))
             if text.strip():
-                yield text
+                yield from text.split("\n")
         else:
             for row in _children(block, (_TR,)):
-                cells = [_cell_text(cell) for cell in _children(row, (_TC,))]
+                cells = [_cell_text(cell, boxes) for cell in _children(row, (_TC,))]
                 if any(cells):
                     yield " | ".join(cells)
+        for box in boxes:
+            yield from (TEXT_BOX + line for line in _blocks_lines(box))
 
 
 def _children(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
@@ -257,29 +134,35 @@ def _children(parent: Any, tags: tuple[str, ...]) -> Iterator[Any]:
     for child in parent:
         if child.tag in tags:
             yield child
+        elif child.tag == _SDT:
+            content = _control_content(child)
+            if content is not None:
+                yield from _children(content, tags)
         elif child.tag in _LOOK_THROUGH:
             yield from _children(child, tags)
 
 
-def _cell_text(cell: Any) -> str:
+def _cell_text(cell: Any, boxes: list[Any]) -> str:
     parts: list[str] = []
     for block in _children(cell, (_P, _TBL)):
         if block.tag == _P:
-            parts.append(_paragraph_text(block))
+            parts.append(_paragraph_text(block, boxes))
         else:
             parts.extend(
-                _cell_text(inner) for row in _children(block, (_TR,)) for inner in _children(row, (_TC,))
+                _cell_text(inner, boxes)
+                for row in _children(block, (_TR,))
+                for inner in _children(row, (_TC,))
             )
     return " ".join(" ".join(clean_text(part).split()) for part in parts if part.strip())
 
 
-def _paragraph_text(paragraph: Any) -> str:
+def _paragraph_text(paragraph: Any, boxes: list[Any]) -> str:
     parts: list[str] = []
-    _collect(paragraph, parts)
+    _collect(paragraph, parts, boxes)
     return "".join(parts)
 
 
-def _collect(element: Any, parts: list[str]) -> None:
+def _collect(element: Any, parts: list[str], boxes: list[Any]) -> None:
     for child in element:
         tag = child.tag
         if not isinstance(tag, str) or tag in _SKIP:  # comments and processing instructions have no str tag
@@ -292,13 +175,77 @@ def _collect(element: Any, parts: list[str]) -> None:
             parts.append("\n")
         elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
+        elif tag == _SYM:
+            parts.append(_symbol(child))
+        elif tag == _FLD_CHAR:
+            parts.append(_legacy_field(child))
+        elif tag == _TEXT_BOX:
+            boxes.append(child)  # read after the paragraph, as its own lines
+        elif tag == _SDT:
+            checkbox = _checkbox_state(child)
+            if checkbox is not None:
+                parts.append(CHECKED if checkbox else UNCHECKED)
+                continue
+            content = _control_content(child)
+            if content is not None:
+                _collect(content, parts, boxes)
         else:
-            _collect(child, parts)
+            _collect(child, parts, boxes)
 
 
-def _bomb(detail: str) -> DocumentRejectedError:
-    return DocumentRejectedError(RejectionCode.DOCX_ZIP_BOMB, detail=detail)
+def _control_content(control: Any) -> Any:
+    """A content control's content, or None while it shows its placeholder text."""
+    properties = control.find(_SDT_PR)
+    if properties is not None and properties.find(f"{_W}showingPlcHdr") is not None:
+        return None
+    return control.find(_SDT_CONTENT)
 
 
-def _describe(error: BaseException) -> str:
-    return f"{type(error).__name__}: {error}"[:500]
+def _checkbox_state(control: Any) -> bool | None:
+    """A checkbox content control's state; None when the control is no checkbox."""
+    properties = control.find(_SDT_PR)
+    box = properties.find(f"{_W14}checkbox") if properties is not None else None
+    if box is None:
+        return None
+    checked = box.find(f"{_W14}checked")
+    return checked is not None and checked.get(f"{_W14}val", "1").lower() not in _FALSE
+
+
+def _legacy_field(char: Any) -> str:
+    """What a legacy form field shows where it begins: a checkbox's box, a dropdown's choice.
+    (A text field's result is in the runs that follow, read as any text.)"""
+    data = char.find(f"{_W}ffData") if char.get(f"{_W}fldCharType") == "begin" else None
+    if data is None:
+        return ""
+    checkbox = data.find(f"{_W}checkBox")
+    if checkbox is not None:
+        state = checkbox.find(f"{_W}checked")
+        if state is None:
+            state = checkbox.find(f"{_W}default")
+        checked = state is not None and state.get(_VAL, "1").lower() not in _FALSE
+        return CHECKED if checked else UNCHECKED
+    dropdown = data.find(f"{_W}ddList")
+    if dropdown is not None:
+        entries = [entry.get(_VAL, "") for entry in dropdown.findall(f"{_W}listEntry")]
+        result = dropdown.find(f"{_W}result")
+        try:
+            index = int(result.get(_VAL, "0")) if result is not None else 0
+        except ValueError:
+            index = 0
+        return entries[index] if 0 <= index < len(entries) else ""
+    return ""
+
+
+def _symbol(sym: Any) -> str:
+    """A `w:sym` character: a box from a symbol font as ☒/☐, a plain character as itself."""
+    code = (sym.get(f"{_W}char") or "").lower()
+    low = code[-2:]
+    if code.startswith("f0") and low in _SYMBOL_CHECKED:
+        return CHECKED
+    if code.startswith("f0") and low in _SYMBOL_UNCHECKED:
+        return UNCHECKED
+    try:
+        value = int(code, 16)
+    except ValueError:
+        return ""
+    return "" if 0xF000 <= value <= 0xF0FF or value < 0x20 else chr(value) if value < 0x110000 else ""

@@ -10,6 +10,7 @@ words, offsets) and never shown.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 
 class RejectionCode(StrEnum):
@@ -22,18 +23,21 @@ class RejectionCode(StrEnum):
     # PDF
     PDF_ENCRYPTED = "PDF_ENCRYPTED"  # needs a password to open (an owner-only password is fine)
     PDF_CORRUPT = "PDF_CORRUPT"  # truncated (no `startxref … %%EOF` at the end) or unparseable
-    PDF_NO_TEXT = "PDF_NO_TEXT"  # no page has a text layer: a scan (OCR is not supported)
+    PDF_NO_TEXT = "PDF_NO_TEXT"  # no page has a text layer: a scan (a `NeedsOcrError`)
+    PDF_TEXT_UNREADABLE = (
+        "PDF_TEXT_UNREADABLE"  # the text layer is garbage: glyph names, (cid:NN)... (`NeedsOcrError`)
+    )
     PDF_TOO_MANY_PAGES = "PDF_TOO_MANY_PAGES"
-    PDF_TOO_COMPLEX = "PDF_TOO_COMPLEX"  # reading its text would take longer than `max_pdf_seconds`
+    PDF_TOO_COMPLEX = "PDF_TOO_COMPLEX"  # reading it took more than `max_pdf_cpu_seconds` of CPU time
     # Word
     DOC_LEGACY_FORMAT = "DOC_LEGACY_FORMAT"  # an OLE2 file: Word 97-2003 .doc (or another old Office file)
-    DOCX_ENCRYPTED = "DOCX_ENCRYPTED"  # a password-protected .docx (Word stores it inside an OLE2 file)
+    DOCX_ENCRYPTED = "DOCX_ENCRYPTED"  # a password-protected Office file (.docx, .xlsx...: an OLE2 file)
     DOCX_NOT_ZIP = "DOCX_NOT_ZIP"  # starts like a ZIP but its directory cannot be read (damaged, cut short)
     DOCX_CORRUPT = "DOCX_CORRUPT"  # a readable ZIP that is not a valid Word document
     DOCX_ZIP_BOMB = "DOCX_ZIP_BOMB"  # declared sizes/ratios over the limits (checked before inflating)
     DOCX_TOO_COMPLEX = "DOCX_TOO_COMPLEX"  # its XML parts are over `max_docx_xml_bytes` / `..._elements`
     DOCX_MACRO_ENABLED = "DOCX_MACRO_ENABLED"  # .docm: vbaProject.bin or a macroEnabled content type
-    DOCX_NO_TEXT = "DOCX_NO_TEXT"  # no text in the body's paragraphs and tables
+    DOCX_NO_TEXT = "DOCX_NO_TEXT"  # no text in the body, its text boxes, form fields or notes
 
 
 _REUPLOAD_PDF = (
@@ -67,10 +71,16 @@ DEFAULT_MESSAGES: dict[RejectionCode, str] = {
         "can't be read (text recognition, OCR, is not supported). Upload the PDF exported from your report "
         "software or word processor, or the Word document itself."
     ),
+    RejectionCode.PDF_TEXT_UNREADABLE: (
+        "The text in this PDF can't be read: its fonts turn the words into symbols or codes when the text "
+        "is taken out. Export the report again as a PDF from the program that made it (or print it to a "
+        "new PDF), upload the Word document itself, or send a clear scan of it."
+    ),
     RejectionCode.PDF_TOO_MANY_PAGES: "This PDF has too many pages. Upload only the inspection report pages.",
     RejectionCode.PDF_TOO_COMPLEX: (
-        "This PDF is too complex to read in the time available: its pages hold an unusually large amount "
-        "of drawing or text instructions (detailed plans, or one drawing repeated many times, for example). "
+        "This PDF is too complex to read within our processing limits: its pages hold an unusually large "
+        "amount of drawing or text instructions (detailed plans, or one drawing repeated many times, "
+        "for example). "
         "Upload only the inspection report pages, or print the report to a new PDF and upload that."
     ),
     RejectionCode.DOC_LEGACY_FORMAT: (
@@ -79,8 +89,9 @@ DEFAULT_MESSAGES: dict[RejectionCode, str] = {
         "and upload the new file."
     ),
     RejectionCode.DOCX_ENCRYPTED: (
-        "This Word document is password-protected. Remove the password (in Word: File > Info > "
-        "Protect Document > Encrypt with Password, then clear it), save, and upload it again."
+        "This file is a password-protected Office document (Word, Excel or PowerPoint). If it is the Word "
+        "report, remove the password (in Word: File > Info > Protect Document > Encrypt with Password, then "
+        "clear it), save it as a Word Document (.docx), and upload it again."
     ),
     RejectionCode.DOCX_NOT_ZIP: (
         "This Word file is damaged or incomplete (it may not have finished saving or uploading), so it can't "
@@ -100,8 +111,9 @@ DEFAULT_MESSAGES: dict[RejectionCode, str] = {
         "In Word, choose File > Save As > Word Document (.docx) to remove them, and upload the new file."
     ),
     RejectionCode.DOCX_NO_TEXT: (
-        "This Word document has no text in its main body (text inside pictures, text boxes, headers and "
-        "footers can't be read). Put the inspection notes in the body of the document and upload it again."
+        "This Word document has no text in its main body, text boxes or form fields (text inside pictures "
+        "can't be read, and headers and footers alone are not a report). Put the inspection notes in the "
+        "document and upload it again."
     ),
 }
 
@@ -119,6 +131,42 @@ class DocumentRejectedError(Exception):
         self.detail = detail
         super().__init__(f"{code}: {self.message}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Pickled as its state (the default re-calls __init__ with `args`, the formatted string):
+        # a PDF is read in a child process, which hands its refusal back pickled.
+        return (_restore, (type(self), self.args, dict(vars(self))))
+
     def __repr__(self) -> str:
         code = str(self.code)
-        return f"DocumentRejectedError(code={code!r}, message={self.message!r}, detail={self.detail!r})"
+        name = type(self).__name__
+        return f"{name}(code={code!r}, message={self.message!r}, detail={self.detail!r})"
+
+
+class NeedsOcrError(DocumentRejectedError):
+    """The document has pages whose text can only come from reading their image (OCR): no text
+    layer (`PDF_NO_TEXT`), or one that extracts as garbage (`PDF_TEXT_UNREADABLE`).
+
+    Raised only when no page has readable text (a document with some readable pages is read,
+    and lists the others in `ExtractedDocument.ocr_pages`). Today it is refused like any other
+    refusal; an OCR port catches this kind first and reads `pages` (1-based: every page of the
+    file, since none had usable text) from their images instead."""
+
+    pages: tuple[int, ...]
+
+    def __init__(
+        self,
+        code: RejectionCode,
+        pages: tuple[int, ...],
+        message: str | None = None,
+        *,
+        detail: str | None = None,
+    ) -> None:
+        super().__init__(code, message, detail=detail)
+        self.pages = pages
+
+
+def _restore(cls: type[DocumentRejectedError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from chalicelib.extract.errors import DocumentRejectedError, RejectionCode
+from chalicelib.unicode_text import repair_unicode
 
 
 @dataclass(frozen=True)
@@ -17,15 +18,20 @@ class ExtractLimits:
     max_pdf_pages: int = 500
     max_docx_uncompressed_bytes: int = 200 * 1024 * 1024  # sum of the ZIP directory's declared sizes
     max_docx_compression_ratio: float = 100.0  # per member (members of 1 MiB or more)
-    # The XML parts python-docx parses into one in-memory tree: a tree takes ~80 bytes an element
+    # Pictures and metafiles by name (EMF, PNG...): a normal EMF logo compressed 130x. DEFLATE tops
+    # out near 1032x, which a member of zeros (a bomb) reaches.
+    max_docx_media_compression_ratio: float = 500.0
+    # The XML parts are parsed into in-memory trees (`ooxml.py`): a tree takes ~80 bytes an element
     # (a 2 MB upload of empty paragraphs grew the process by 380 MiB). A long report has a few
-    # hundred thousand elements; more is refused (DOCX_TOO_COMPLEX) before python-docx sees it.
+    # hundred thousand elements; more is refused (DOCX_TOO_COMPLEX) before any tree is built.
     max_docx_xml_bytes: int = 64 * 1024 * 1024
     max_docx_xml_elements: int = 2_000_000
     max_chars: int = 2_000_000  # of text(), newlines included
-    # Wall-clock budget for reading a PDF's pages (PDF_TOO_COMPLEX past it): a few KB of content
-    # stream can keep pypdf busy for minutes, and the INITIATION Lambda stops at 30 seconds.
-    max_pdf_seconds: float = 20.0
+    # CPU-time budget for reading a PDF (PDF_TOO_COMPLEX past it), enforced on a child process
+    # (`isolation.py`): a few KB of content stream can keep pypdf busy for minutes. The INITIATION
+    # Lambda (1024 MB: about 0.6 of a vCPU) stops at 90 s of wall-clock time; 20 s of CPU is
+    # about 35 s there. A 352-page book takes 6-11 s.
+    max_pdf_cpu_seconds: int = 20
 
 
 DEFAULT_LIMITS = ExtractLimits()
@@ -54,8 +60,9 @@ _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
 
 
 def clean_text(raw: str) -> str:
-    """One page's text with "\\n" line breaks only, no control characters, and no blank edges."""
-    text = _LINE_BREAKS.sub("\n", raw)
+    """One page's text with "\\n" line breaks only, no control characters, no lone surrogates
+    (`repair_unicode`), and no blank edges."""
+    text = _LINE_BREAKS.sub("\n", repair_unicode(raw))
     text = _CONTROLS.sub("", text)
     text = _TRAILING_SPACE.sub("", text)
     return text.strip("\n")

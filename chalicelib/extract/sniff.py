@@ -87,8 +87,26 @@ def sniff(data: bytes) -> Sniffed:
 
 
 def is_encrypted_office_package(data: bytes) -> bool:
-    """An OLE2 file holding an encrypted Office 2007+ package (a password-protected .docx)."""
+    """An OLE2 file holding an encrypted Office 2007+ package (a password-protected .docx, .xlsx
+    or .pptx: the container does not say which, its content is encrypted)."""
     return data.startswith(OLE2_MAGIC) and _OLE2_ENCRYPTED_PACKAGE in data
+
+
+# An older Office file's kind, from the names of the streams in its directory (UTF-16 names,
+# looked for in the bytes: the directory is not parsed). Word's own stream is checked first.
+_OLE2_KINDS: tuple[tuple[bytes, str], ...] = (
+    ("WordDocument".encode("utf-16-le"), ""),
+    ("Workbook".encode("utf-16-le"), "an older Excel workbook (.xls)"),
+    ("Book".encode("utf-16-le") + b"\x00\x00", "an older Excel workbook (.xls)"),
+    ("PowerPoint Document".encode("utf-16-le"), "an older PowerPoint presentation (.ppt)"),
+    ("__substg1.0_".encode("utf-16-le"), "an Outlook email message (.msg)"),
+)
+
+
+def describe_ole2(data: bytes) -> str:
+    """What an unencrypted OLE2 file is, in words, when it is not a Word .doc ("" for a .doc or
+    a file that cannot be told)."""
+    return next((words for name, words in _OLE2_KINDS if name in data), "")
 
 
 def _describe_other(head: bytes) -> str:

@@ -25,6 +25,7 @@ from chalicelib.core.ports import NotFound, Ports
 from chalicelib.core.scanning import check_upload
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
 from chalicelib.settings import get_settings
+from chalicelib.unicode_text import repair_unicode
 
 # The execution input's `resumeFrom` -> the error whose Catch goes to that state.
 RESUME_POINTS: dict[str, type[ResumeAt]] = {
@@ -46,6 +47,7 @@ def prepare_input(ports: Ports, workflow: Workflow, state: ExecutionState) -> Ph
     blobs = ports.blobs
     data = workflow.input_data or {}
     line_pages: list[int] | None = None
+    warnings: list[str] = []
     # TEXT as typed; API as the text form of the field app's structured inspection.
     if workflow.input_method in (InputMethod.TEXT, InputMethod.API) and "textKey" in data:
         text = normalize_text(blobs.get_text(str(data["textKey"])))
@@ -53,7 +55,7 @@ def prepare_input(ports: Ports, workflow: Workflow, state: ExecutionState) -> Ph
         # The version recorded at receipt, never whatever is current: a second POST of the same
         # form on AWS makes a new version of the key, and must not change what is read.
         version = data.get("uploadVersionId")
-        pages = extract_upload(
+        pages, warnings = extract_upload(
             ports, workflow.input_method, str(data["uploadKey"]), str(version) if version else None
         )
         text = "\n".join(page_text for _, page_text in pages)
@@ -65,14 +67,19 @@ def prepare_input(ports: Ports, workflow: Workflow, state: ExecutionState) -> Ph
     blobs.put_text(work_key(workflow.user_id, workflow.id, WorkFile.TEXT), text)
     outcome: dict[str, Any] = {"characters": len(text), "lines": text.count("\n") + 1}
     if line_pages is not None:
-        blobs.put_json(work_key(workflow.user_id, workflow.id, WorkFile.PAGES), {"linePages": line_pages})
+        # `warnings`: what extraction left out (a damaged page), for PROCESSING to put in the findings.
+        blobs.put_json(
+            work_key(workflow.user_id, workflow.id, WorkFile.PAGES),
+            {"linePages": line_pages, "warnings": warnings},
+        )
         outcome["pages"] = max(line_pages, default=0)
     return PhaseResult(outcome=outcome)
 
 
 def extract_upload(
     ports: Ports, method: InputMethod, key: str, version_id: str | None = None
-) -> list[tuple[int, str]]:
+) -> tuple[list[tuple[int, str]], list[str]]:
+    """The document's pages (number, text), and the warnings of what was left out of them."""
     from chalicelib.extract import (  # deferred: pypdf and python-docx load only here
         DocumentKind,
         DocumentRejectedError,
@@ -102,10 +109,11 @@ def extract_upload(
         document = extract_document(data, kind, limits)
     except DocumentRejectedError as rejected:
         raise InputRejectedError(str(rejected.code), rejected.message) from rejected
-    return [(page.page, normalize_text(page.text)) for page in document.pages]
+    return [(page.page, normalize_text(page.text)) for page in document.pages], list(document.warnings)
 
 
 def normalize_text(text: str) -> str:
-    """One Unicode form and one newline style, so line numbers cited later are stable."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    """One Unicode form and one newline style, so line numbers cited later are stable; lone
+    surrogates (a JSON "\\ud800" escape decodes to one) replaced, so the text can be stored."""
+    text = unicodedata.normalize("NFC", repair_unicode(text)).replace("\r\n", "\n").replace("\r", "\n")
     return "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")

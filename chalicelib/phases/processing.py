@@ -14,6 +14,7 @@ from typing import Any
 from chalicelib import observability
 from chalicelib.analysis import Findings, analyze_text
 from chalicelib.analysis.citations import with_pages
+from chalicelib.analysis.source_notes import source_note
 from chalicelib.core.documents import WorkFile, work_key
 from chalicelib.core.models import InputMethod, OrchestratorPhase, Workflow
 from chalicelib.core.ports import Ports, SecretUnavailableError
@@ -46,6 +47,10 @@ def analyse(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseRes
     if workflow.input_method in (InputMethod.PDF, InputMethod.WORD):
         pages = blobs.get_json(work_key(workflow.user_id, workflow.id, WorkFile.PAGES))
         findings = with_pages(findings, pages["linePages"])
+        # What extraction left out (a damaged page...): in the notes, which QA shows as warnings.
+        left_out = [source_note(str(warning)) for warning in pages.get("warnings", [])]
+        if left_out:
+            findings = findings.model_copy(update={"notes": [*findings.notes, *left_out]})
     blobs.put_json(
         work_key(workflow.user_id, workflow.id, WorkFile.FINDINGS), findings.model_dump(mode="json")
     )

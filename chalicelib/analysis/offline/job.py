@@ -94,7 +94,8 @@ _CLAIM = re.compile(
     r"(?:(?: [a-z]+){1,4} (?:is|was)| is with [A-Z][\w&' ]{1,40}?,? (?:number|no\.?|#))?"
     r"|insurer(?:'s)? (?:ref(?:erence)?|file|claim)(?: ?(?:no\.?|number|#))?"
     r"|loss (?:no\.?|number|#)|your ref(?:erence)?)"
-    r"\.? ?[:#=\-]? ?#? ?(?P<value>[A-Z0-9][A-Z0-9\-/_.]{2,30})",
+    # A table row's cells are joined by " | " ("Claim No: | CLM-4410", a letterhead's usual layout).
+    r"\.? ?[:#=\-]? ?(?:\| ?)?#? ?(?P<value>[A-Z0-9][A-Z0-9\-/_.]{2,30})",
     FLAGS,
 )
 

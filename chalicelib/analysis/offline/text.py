@@ -13,6 +13,7 @@ from typing import TypeVar
 from chalicelib.analysis.findings import (
     SourceSpan,
 )
+from chalicelib.analysis.offline.form_marks import unmarked
 
 _T = TypeVar("_T")
 
@@ -138,7 +139,7 @@ def prepare_lines(text: str) -> list[Line]:
     lines = []
     for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
         cleaned = collapse(_INVISIBLE.sub("", raw))
-        columns = _columns(_INVISIBLE.sub("", raw).strip())
+        columns = _columns(unmarked(_INVISIBLE.sub("", raw)).strip())
         normalised = collapse(unicodedata.normalize("NFKC", columns).translate(_TYPOGRAPHIC_QUOTES))
         lines.append(Line(number=number, quote=truncate(cleaned, MAX_QUOTE), text=normalised))
     return lines
