@@ -37,8 +37,10 @@ from chalicelib.analysis.offline.spaces_vocabulary import (
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Sentences,
+    bracket_around,
     clean_value,
     evidence_matches,
+    parentheses,
     truncate,
 )
 
@@ -293,7 +295,7 @@ class _Reader:
         self.sentences = Sentences(text)
         self.segments = _segments(text, found)
         self._damage_said: dict[tuple[int, int], bool] = {}
-        self._brackets = _parentheses(text)
+        self._brackets = parentheses(text)
         self._bracket_starts = [start for start, _ in self._brackets]
         self._bracket_damage: dict[tuple[int, int], bool] = {}
 
@@ -315,7 +317,7 @@ class _Reader:
     def is_passing(self, index: int) -> bool:
         """A room named in brackets or for where things were put, with no damage in those words."""
         mention = self.found[index]
-        bracket = _bracket_around(self._brackets, self._bracket_starts, mention.start)
+        bracket = bracket_around(self._brackets, self._bracket_starts, mention.start)
         if bracket is not None:
             if bracket not in self._bracket_damage:
                 self._bracket_damage[bracket] = _damage_in(self.text[bracket[0] : bracket[1]])
@@ -327,29 +329,6 @@ class _Reader:
         stop = _SEGMENT_BREAK.search(self.text, mention.end, mention.end + 60)
         clause = self.text[start : stop.start() if stop else min(len(self.text), mention.end + 60)]
         return _PASSING.search(clause) is not None and not _damage_in(clause)
-
-
-def _parentheses(text: str) -> list[tuple[int, int]]:
-    """The bracketed stretches of a line, in order (one level: an inner bracket ends the outer)."""
-    spans: list[tuple[int, int]] = []
-    opened: int | None = None
-    for index, char in enumerate(text):
-        if char == "(" and opened is None:
-            opened = index + 1
-        elif char == ")" and opened is not None:
-            spans.append((opened, index))
-            opened = None
-    return spans
-
-
-def _bracket_around(
-    spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int
-) -> tuple[int, int] | None:
-    index = bisect_right(starts, pos) - 1
-    if index < 0:
-        return None
-    start, end = spans[index]
-    return (start, end) if start <= pos < end else None
 
 
 def _hedged(text: str, start: int) -> bool:
@@ -512,6 +491,9 @@ def _share_unaffected(text: str, found: Sequence[Mention], flags: list[list[bool
             flag[1] = True
 
 
+_SPORES = re.compile(r"\bspores?\b|\bcondition ?2\b", FLAGS)
+
+
 def _sentence_unaffected(reader: _Reader, flags: list[list[bool]]) -> None:
     """ "Kitchen, office and staff room were checked: no readings above background": a sentence that
     calls its rooms unaffected and says nothing is wet or damaged speaks for every room it names."""
@@ -526,7 +508,9 @@ def _sentence_unaffected(reader: _Reader, flags: list[list[bool]]) -> None:
                     UNAFFECTED.search(sentence) is not None
                     or UNAFFECTED_MILD.search(sentence) is not None
                     # "Bathroom and bedroom 2 open off the hallway; both were checked and are dry."
-                    or SAID_DRY.search(sentence) is not None
+                    # (settled spores are S520 Condition 2 however little grows: "no visible growth,
+                    # settled spores on contents" is not a clean room)
+                    or (SAID_DRY.search(sentence) is not None and _SPORES.search(sentence) is None)
                 )
                 and not _seen_damage(reader.text, start, end)
                 and READING_NUMBER.search(sentence) is None

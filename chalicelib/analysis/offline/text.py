@@ -258,3 +258,26 @@ def letterhead_lines(lines: Sequence[Line]) -> frozenset[int]:
         and _COMPANY_MARK.search(line.text) is not None
         and _LABEL_START.match(line.text) is None
     )
+
+
+def parentheses(text: str) -> list[tuple[int, int]]:
+    """The bracketed stretches of a line, in order (one level: an inner bracket ends the outer)."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for index, char in enumerate(text):
+        if char == "(" and opened is None:
+            opened = index + 1
+        elif char == ")" and opened is not None:
+            spans.append((opened, index))
+            opened = None
+    return spans
+
+
+def bracket_around(
+    spans: Sequence[tuple[int, int]], starts: Sequence[int], pos: int
+) -> tuple[int, int] | None:
+    index = bisect_right(starts, pos) - 1
+    if index < 0:
+        return None
+    start, end = spans[index]
+    return (start, end) if start <= pos < end else None
