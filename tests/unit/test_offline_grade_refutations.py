@@ -102,3 +102,19 @@ def test_a_stated_class_1_stands_over_a_small_patch_of_wet_carpet() -> None:
     water_class = analyze_text(notes).water_class
     # Then the technician's call stands
     assert water_class is not None and (water_class.value, water_class.stated) == (1, 1)
+
+
+def test_a_backed_up_floor_drain_or_grease_interceptor_is_a_category_3_source() -> None:
+    # Given a restaurant's dish-pit drain backing up behind a blocked grease interceptor
+    notes = (
+        "Location: 2210 SE Division St, Portland, OR 97202\n"
+        "Water around the floor drain in the dish pit. The grease interceptor downstream had blocked and"
+        " the drain backed up overnight. Gray-brown water with food solids, foul odor. Category 3.\n"
+    )
+    category = analyze_text(notes).water_category
+    # Then the category has its source as the reason, not only the notes' word for it
+    assert category is not None and category.value == 3
+    assert category.justification.startswith("Source:")
+    # And a dishwasher's drain is still Category 2
+    dishwasher = analyze_text("Dishwasher drain hose leaked under the kitchen cabinets.\n").water_category
+    assert dishwasher is not None and dishwasher.value == 2

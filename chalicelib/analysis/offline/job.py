@@ -187,7 +187,11 @@ CATEGORY_SOURCES: tuple[tuple[int, str, re.Pattern[str]], ...] = (
             r"|(?:backed up|back-?up|overflow(?:ed|ing)?) (?:through|from|via) (?:the )?(?:floor waste"
             r"|floor drain"
             r"|toilet|shower drain|sewer)|floor waste (?:backed up|overflow(?:ed|ing)?|surcharg(?:ed"
-            r"|ing)))\b",
+            r"|ing))"
+            # "the floor drain backed up", "the grease interceptor downstream had blocked"
+            r"|(?:floor|basement|trench|main|sewer) drains? (?:had |has )?(?:backed up|overflowed|surcharged)"
+            r"|grease (?:trap|interceptor|arrestor)s?(?: \w+){0,2} (?:had |has |was )?(?:blocked|backed up"
+            r"|overflow(?:ed|ing)|fail(?:ed|ure)))\b",
             FLAGS,
         ),
     ),
