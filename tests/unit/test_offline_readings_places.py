@@ -7,6 +7,7 @@ from datetime import date
 
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.reading_places import surface_words
+from chalicelib.analysis.offline.readings import MaterialFinder, materials_in, readings_in
 
 
 def _readings(text: str) -> list[tuple[float, str, date | None, bool]]:
@@ -230,3 +231,35 @@ def test_a_numbered_reference_point_of_a_map() -> None:
         for reading in analyze_text(text).moisture_readings
     ]
     assert found == [(90.0, "Utility room", False), (14.0, "Front room", True), (11.0, "Front room", True)]
+
+
+def test_an_open_plan_office_named_by_its_adjective_in_a_table_row_is_the_place_read() -> None:
+    # Given a readings table (as a PDF's text gives it) whose area cells say "Open-plan, ...", after a
+    # line about a dry server room
+    notes = (
+        "Cause: sprinkler head struck in the open-plan office, Level 3.\n"
+        "Address: 1 Main St, Osborne Park WA 6017\n"
+        "- Open-plan office: about 140 m2 of carpet tiles wet over the slab.\n"
+        "- Server room: door closed, no water entered.\n"
+        "Moisture readings (Protimeter, relative)\n"
+        "Point Area Material 15/06 17/06\n"
+        "1 Open-plan, workstation row C Slab (carpet tiles lifted) 420 310\n"
+        "2 Open-plan, east partition Plasterboard 45 27\n"
+    )
+    readings = analyze_text(notes).moisture_readings
+    # Then the rows are the open-plan office's, none the dry server room's or a dry standard
+    assert {reading.location for reading in readings} == {"Open-plan office"}
+    assert not any(reading.is_reference for reading in readings)
+
+
+def test_what_a_bracket_adds_is_not_the_material_read() -> None:
+    # Given a material with a bracketed aside naming another material, then the reading
+    text = "Office slab (carpet tiles lifted) 420 REL, partition plasterboard (behind the desk) 45 WME."
+    materials = materials_in(text)
+    readings = readings_in(text, materials)
+    finder = MaterialFinder(text, materials)
+    # Then each reading is of the material before the bracket
+    assert [finder.for_reading(readings, index).name for index in range(len(readings))] == [  # type: ignore[union-attr]
+        "slab",
+        "plasterboard",
+    ]

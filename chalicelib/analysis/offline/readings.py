@@ -177,6 +177,11 @@ class MaterialFinder:
         self._materials = materials
         self._starts = [material.start for material in self._materials]
 
+    def _bracketed(self, material: Material) -> bool:
+        opened = self._text.rfind("(", 0, material.start)
+        closed = self._text.rfind(")", 0, material.start)
+        return opened > closed and self._text.find(")", material.end) != -1
+
     def for_reading(self, readings: Sequence[_Reading], index: int) -> Material | None:
         reading = readings[index]
         after = bisect_left(self._starts, reading.end)
@@ -188,6 +193,12 @@ class MaterialFinder:
         sentence_start, sentence_end = self._sentences.bounds(reading.start)
         lower = max(readings[index - 1].end if index else 0, sentence_start)
         if before > 0 and self._materials[before - 1].start >= lower:
+            # "Slab (carpet tiles lifted) 420": what a bracket adds is not the material read
+            for candidate in reversed(self._materials[:before]):
+                if candidate.start < lower:
+                    break
+                if not self._bracketed(candidate):
+                    return candidate
             return self._materials[before - 1]
         upper = min(
             readings[index + 1].start if index + 1 < len(readings) else len(self._text),

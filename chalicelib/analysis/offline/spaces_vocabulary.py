@@ -87,7 +87,8 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("restroom", r"rest ?room|wash ?room|staff (?:toilet|wc)"),
     ("reception", r"reception(?: area)?|waiting (?:room|area)|lobby"),
     ("boardroom", r"board ?room|conference room|meeting room"),
-    ("open_office", r"open[- ](?:plan )?office"),
+    # ("Open-plan, east partition": the open-plan office named by its adjective alone)
+    ("open_office", r"open[- ](?:plan )?office|open[- ]plan(?=[,:;)]| [-\u2013])"),
     ("server_room", r"server room|comms room"),
     ("break_room", r"break ?room|lunch ?room|staff ?room"),
     ("loading_dock", r"loading dock|dock(?= (?:floor|area|door)|:)"),
