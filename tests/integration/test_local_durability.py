@@ -35,7 +35,9 @@ HOLD_WRITES = (
     r"|/work/hold-qa/[^/]+/qa[^/]*\.json$"
     r"|/reports/hold-output/"
 )
-NOTES = "Cause: burst supply line under the kitchen sink.\nKitchen 12x14 ft, vinyl floor wet.\nSubfloor 32%MC."
+NOTES = (
+    "Cause: burst supply line under the kitchen sink.\nKitchen 12x14 ft, vinyl floor wet.\nSubfloor 32%MC."
+)
 REVIEWED = NOTES + "\nPlease have a person review this one."
 
 
@@ -142,9 +144,11 @@ def _audit_ids(api: Api) -> set[str]:
 
 
 def _key_works(api: Api, secret: str) -> int:
-    return api.anonymous().post(
-        "/api/orchestrator/integrations/test", headers={"Authorization": f"Bearer {secret}"}
-    ).status
+    return (
+        api.anonymous()
+        .post("/api/orchestrator/integrations/test", headers={"Authorization": f"Bearer {secret}"})
+        .status
+    )
 
 
 def _nothing_in_progress(stack: Stack, users: list[str]) -> None:
@@ -215,7 +219,7 @@ def test_what_was_acknowledged_survives_sigkill_in_every_phase(tmp_path: Path, s
         while not stop_loading.is_set():
             try:
                 reply = loader.post(BASE, {"inputMethod": "TEXT", "inputData": {"text": NOTES}})
-            except Exception:  # the stack is gone
+            except urllib3.exceptions.HTTPError:  # the stack is gone
                 return
             if reply.status == 201:
                 acknowledged.append(reply.body["workflowId"])
