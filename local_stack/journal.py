@@ -117,6 +117,7 @@ class Journal:
                 os.fsync(self._fd)
                 os.close(self._fd)
                 self._fd = -1
+                self._synced = self._appended  # a writer still to call sync() has nothing to wait for
 
 
 def write_atomically(path: Path, records: Iterator[Record]) -> None:
