@@ -13,7 +13,8 @@ the server listens. S3 version ids, multipart upload ids and Last-Modified come 
 tape, so they are the ones clients saw (records keep version ids); ETags are the body's MD5 and
 come out the same by themselves.
 
-Compaction keeps start-up bounded: once the journal outgrows half the last snapshot (and a floor), the
+Compaction keeps start-up bounded: once the journal has a quarter as many records as the last
+snapshot (and at least a floor), the
 whole state is captured under both locks, appends switch to the next generation's journal, and
 the snapshot is written beside and renamed into place (`local_stack/journal.py`). A snapshot is
 the journal re-serialised: the bucket and table definitions as the requests that made them, then
@@ -78,12 +79,16 @@ KEPT_ENVIRON = frozenset(
     {"REQUEST_METHOD", "SCRIPT_NAME", "PATH_INFO", "QUERY_STRING", "CONTENT_TYPE", "SERVER_NAME"}
     | {"SERVER_PORT", "SERVER_PROTOCOL", "RAW_URI", "REQUEST_URI"}
 )
-# Compact once the journal is past this and past half the last snapshot. A snapshot replays about
-# 20 times faster per byte than a journal (its items go straight into moto, a journal's requests
-# through moto's HTTP handling), and a compaction holds the writes for about 0.1 s per MB of state
-# here: half the snapshot between compactions keeps both a start and the stalls short.
-COMPACT_FLOOR_BYTES = 1024 * 1024
-SNAPSHOT_SHARE = 0.5
+# When to compact. A journal replays record by record through moto's HTTP handling (1 to 5 ms
+# each here, whatever their size: most are small rate-bucket and workflow writes), a snapshot's
+# items and keys go straight into moto (about 0.3 ms each); capturing the state holds the writes
+# for about 0.1 ms per item. So: once the journal has a quarter as many records as the snapshot
+# (a start then replays at most about twice what the snapshot alone costs, and each write pays
+# about 0.5 ms of capture on average), and at least COMPACT_FLOOR_RECORDS; or, for large S3
+# bodies, once it is as large as the snapshot and at least COMPACT_FLOOR_BYTES.
+COMPACT_FLOOR_RECORDS = 500
+SNAPSHOT_SHARE = 0.25
+COMPACT_FLOOR_BYTES = 8 * 1024 * 1024
 
 
 def _service(environ: dict[str, Any]) -> str | None:
@@ -203,6 +208,7 @@ class DurableStore:
         self._journal: Journal | None = None
         self._generation = 0
         self._snapshot_bytes = 0
+        self._snapshot_records = 0
         self._schema: list[Record] = []
         self._locks = {"dynamodb": threading.RLock(), "s3": threading.RLock()}
         self._compacting = threading.Lock()
@@ -223,12 +229,17 @@ class DurableStore:
         sources = [layout.snapshot(snapshot)] if snapshot else []
         journals = layout.journals_from(snapshot) or [snapshot]
         sources += [layout.journal(g) for g in journals if layout.journal(g).exists()]
+        counts = {"snapshot": 0, "journal": 0}
         for path in sources:
-            for record in read_records(path, repair=path.name.startswith("journal-")):
+            kind = "journal" if path.name.startswith("journal-") else "snapshot"
+            for record in read_records(path, repair=kind == "journal"):
                 self._apply(moto_app, record)
+                counts[kind] += 1
         self._generation = journals[-1]
         self._snapshot_bytes = layout.snapshot(snapshot).stat().st_size if snapshot else 0
-        self._journal = Journal(layout.journal(self._generation))
+        self._snapshot_records = counts["snapshot"]
+        # (after a compaction cut short, two journals: both count towards the next start's replay)
+        self._journal = Journal(layout.journal(self._generation), records=counts["journal"])
         sync_directory(self.directory)
         layout.remove_before(snapshot)
         if self.refused_on_replay:
@@ -344,7 +355,11 @@ class DurableStore:
 
     def _maybe_compact(self) -> None:
         journal = self._journal
-        if journal is None or journal.size < max(self._compact_floor, self._snapshot_bytes * SNAPSHOT_SHARE):
+        if journal is None:
+            return
+        many = journal.records >= max(COMPACT_FLOOR_RECORDS, self._snapshot_records * SNAPSHOT_SHARE)
+        large = journal.size >= max(self._compact_floor, self._snapshot_bytes)
+        if not (many or large):
             return
         if self._compactor is not None and self._compactor.is_alive():
             return
@@ -368,6 +383,7 @@ class DurableStore:
             snapshot = self._layout.snapshot(generation)
             write_atomically(snapshot, iter(records))
             self._snapshot_bytes = snapshot.stat().st_size
+            self._snapshot_records = len(records)
             self._layout.remove_before(generation)
         finally:
             self._compacting.release()

@@ -82,8 +82,9 @@ class Journal:
     write they journal, so the file's order is the order writes were applied); `sync` makes
     everything appended so far durable, one fsync serving every caller waiting at the time."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, records: int = 0) -> None:
         self.path = path
+        self.records = records  # in the file, those already there included
         self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         self._lock = threading.Lock()
         self._sync_lock = threading.Lock()
@@ -99,6 +100,7 @@ class Journal:
                 written = os.write(self._fd, view)
                 view = view[written:]
             self._appended += 1
+            self.records += 1
             self.size += len(data)
             return self._appended
 
