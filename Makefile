@@ -103,11 +103,12 @@ openapi: $(STAMP)
 	$(BIN)/python -m local_stack openapi > docs/openapi.json
 
 ## make bench: cold-start imports, our PDF/DOCX extraction next to poppler's pdftotext, WebSocket fan-out,
-## the analyzer's time per inspection next to the previous analyzer
+## the cost of make run's durable data, the analyzer's time per inspection next to the previous analyzer
 bench: $(STAMP) poppler
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/fanout.py
+	$(BIN)/python bench/durability.py
 	$(BIN)/python bench/analyzer.py
 	$(BIN)/python bench/render.py
 
