@@ -20,7 +20,7 @@ CHECKOV_STAMP := $(CHECKOV_VENV)/.installed-$(shell cat requirements-checkov.txt
 SAM_VENV := .venv-sam
 SAM_STAMP := $(SAM_VENV)/.installed-$(shell cat requirements-sam.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench cost eval poppler python312 smoke clean
+.PHONY: run reset token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench cost eval poppler python312 smoke clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,9 +29,17 @@ $(STAMP): requirements.txt requirements-dev.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
 ## make run: the HTTP API on http://127.0.0.1:8000, WebSockets on ws://127.0.0.1:8001 and moto
-## (DynamoDB, S3, Step Functions) on :5000
+## (DynamoDB, S3, Step Functions) on :5000; its data is kept in .local/data across restarts
+## (LOCAL_STACK_PERSIST=0: in memory only)
 run: $(STAMP)
 	$(BIN)/python -m local_stack run
+
+## make reset: forget everything make run kept (workflows, reports, API keys, audit log); stop it first
+reset:
+	@if [ -f .local/data/LOCK ] && command -v flock >/dev/null && ! flock -n .local/data/LOCK true; then \
+	  echo "make run is using .local/data: stop it first"; exit 1; fi
+	rm -rf .local/data
+	@echo "Cleared .local/data: the next make run starts empty"
 
 ## make -s token USER=alice: a development token for any user id (last line)
 token: $(STAMP)
@@ -95,11 +103,12 @@ openapi: $(STAMP)
 	$(BIN)/python -m local_stack openapi > docs/openapi.json
 
 ## make bench: cold-start imports, our PDF/DOCX extraction next to poppler's pdftotext, WebSocket fan-out,
-## the analyzer's time per inspection next to the previous analyzer
+## the cost of make run's durable data, the analyzer's time per inspection next to the previous analyzer
 bench: $(STAMP) poppler
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/extract.py
 	$(BIN)/python bench/fanout.py
+	$(BIN)/python bench/durability.py
 	$(BIN)/python bench/analyzer.py
 	$(BIN)/python bench/render.py
 

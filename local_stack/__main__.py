@@ -10,9 +10,13 @@ import sys
 import threading
 from pathlib import Path
 
+from local_stack.durable import COMPACT_FLOOR_BYTES
+from local_stack.journal import DataDirInUse
 from local_stack.stack import LocalStack, StackConfig
 
 DEFAULT_SECRET_FILE = Path(".local/dev-auth-secret")
+# Tables, bucket and pending upload notifications, kept across restarts (`make reset` clears it).
+DEFAULT_DATA_DIR = Path(os.environ.get("LOCAL_STACK_DATA_DIR") or ".local/data")
 
 
 def _secret(path: Path) -> str:
@@ -33,6 +37,13 @@ def main() -> None:
     run.add_argument("--api-port", type=int, default=8000)
     run.add_argument("--aws-port", type=int, default=5000)
     run.add_argument("--websocket-port", type=int, default=8001)
+    run.add_argument("--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="where the data is kept")
+    run.add_argument(
+        "--no-persist",
+        action="store_true",
+        default=os.environ.get("LOCAL_STACK_PERSIST", "1") == "0",
+        help="keep everything in memory only (LOCAL_STACK_PERSIST=0): gone when it stops",
+    )
     token = commands.add_parser("token", help="print a development token for a user id")
     token.add_argument("user")
     commands.add_parser("openapi", help="print the API's OpenAPI document (docs/openapi.json)")
@@ -59,13 +70,32 @@ def main() -> None:
             aws_port=args.aws_port,
             websocket_port=args.websocket_port,
             dev_auth_secret=secret,
+            data_dir=None if args.no_persist else args.data_dir,
+            # Tests only (local_stack/faults.py: HeldWrites): hold a phase while the stack is killed.
+            hold_writes=os.environ.get("LOCAL_STACK_HOLD_WRITES") or None,
+            compact_floor_bytes=int(os.environ.get("LOCAL_STACK_COMPACT_BYTES") or COMPACT_FLOOR_BYTES),
         )
     )
-    stack.start()
+    try:
+        stack.start()
+    except DataDirInUse as in_use:
+        print(f"{in_use}: stop it, or give this one --data-dir", file=sys.stderr, flush=True)
+        sys.exit(1)
     print(f"HTTP API      {stack.api_url}/api/orchestrator", flush=True)
     print(f"WebSockets    {stack.websocket_url}/?token=...   live progress", flush=True)
     print(f"AWS (moto)    {stack.aws_endpoint}   DynamoDB, S3, Step Functions, Lambda Invoke", flush=True)
     print("A token:      make -s token USER=alice", flush=True)
+    if stack.data_dir is None:
+        print("Data          in memory only: gone when the stack stops", flush=True)
+    else:
+        print(f"Data          {stack.data_dir}   kept across restarts; make reset clears it", flush=True)
+        if stack.recovered is not None:
+            recovered = stack.recovered
+            print(
+                f"Recovered     {len(recovered.resumed)} resumed, {len(recovered.waiting_again)} waiting "
+                f"again, {len(recovered.failed)} failed (LOCAL_RESTART)",
+                flush=True,
+            )
     wait_for_stop_signal()
     # Stopping drains the upload queue and the servers; a second signal, or a stop that hangs,
     # must still end the process within seconds.

@@ -24,7 +24,8 @@ from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from local_stack import dynamodb_transactions, stepfunctions_stop
-from local_stack.faults import ApiFaultPlan, Fault, FaultPlan
+from local_stack.durable import DurableStore
+from local_stack.faults import ApiFaultPlan, Fault, FaultPlan, HeldWrites
 from local_stack.s3_post import S3PostPolicyMiddleware
 
 SERVICE_ERROR_HEADERS = {"X-Amzn-ErrorType": "ServiceException"}
@@ -204,6 +205,8 @@ class LocalAws:
         on_object_created: Callable[[dict[str, Any]], None],
         credentials: dict[str, str],
         region: str,
+        durable: DurableStore | None = None,
+        hold_writes: str | None = None,
     ) -> None:
         # One access-log line per DynamoDB call drowns everything else out.
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
@@ -212,7 +215,13 @@ class LocalAws:
         self._region = region
         self._credentials = credentials
         self._store_lock = threading.Lock()
-        moto_app = DomainDispatcherApplication(create_backend_app)
+        self._moto_app = DomainDispatcherApplication(create_backend_app)
+        # Every write moto acknowledges is journaled before its answer leaves (durable.py).
+        self.durable = durable
+        moto_app = durable.middleware(self._moto_app) if durable is not None else self._moto_app
+        self._released = threading.Event()
+        if hold_writes:
+            moto_app = HeldWrites(moto_app, hold_writes, self._released)
         uploads = S3PostPolicyMiddleware(
             moto_app,
             secret_key_for=credentials.get,
@@ -235,6 +244,8 @@ class LocalAws:
         return int(self._server.server_address[1])
 
     def start(self) -> None:
+        if self.durable is not None:
+            self.durable.recover(self._moto_app)  # the data of the last run, before anyone asks
         self._thread.start()
 
     def _s3(self) -> Any:
@@ -271,5 +282,8 @@ class LocalAws:
             return []
 
     def stop(self) -> None:
+        self._released.set()
         self._server.shutdown()
         self._thread.join(timeout=10)
+        if self.durable is not None:
+            self.durable.close()

@@ -136,3 +136,25 @@ class FailApiCalls:
             self._left -= 1
             self.failed += 1
         return self._code
+
+
+class HeldWrites:
+    """Tests: S3 writes whose path matches never get an answer, so a phase stays IN_PROGRESS (its
+    step written, its work under way) for as long as a test needs, e.g. to kill the stack there.
+
+    `python -m local_stack run` takes the pattern from LOCAL_STACK_HOLD_WRITES (a regex on the
+    request path, `/<bucket>/<key>`); the durability test holds each phase's own output file."""
+
+    def __init__(self, next_app: Any, pattern: str, released: threading.Event) -> None:
+        import re
+
+        self._next = next_app
+        self._pattern = re.compile(pattern)
+        self._released = released
+        self.held = 0
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        if environ.get("REQUEST_METHOD") == "PUT" and self._pattern.search(environ.get("PATH_INFO", "")):
+            self.held += 1
+            self._released.wait()  # set when the stack stops
+        return self._next(environ, start_response)

@@ -5,6 +5,10 @@ message body, in the same SQS event shape, reaches the same handler on a backgro
 (S3 answers the upload before the notification arrives). Messages that the handler reports
 in `batchItemFailures` are delivered again, as SQS would, up to the queue's receive limit;
 then they go to a dead-letter list, as to the DLQ.
+
+With a spool directory (`make run`), a message is written and synced there before `send` returns,
+that is before S3 answers the upload, and removed once handled: a crash in between leaves it for
+`redeliver_spooled` at the next start, as SQS keeps a message until it is deleted.
 """
 
 from __future__ import annotations
@@ -12,10 +16,12 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import threading
 import time
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from local_stack.aws import LambdaContext
@@ -54,7 +60,12 @@ class LocalQueue:
     """Delivers messages to one SQS-triggered handler, with redelivery of reported failures."""
 
     def __init__(
-        self, handler: Callable[[], Handler], queue_arn: str, region: str, function_name: str
+        self,
+        handler: Callable[[], Handler],
+        queue_arn: str,
+        region: str,
+        function_name: str,
+        spool_dir: Path | None = None,
     ) -> None:
         # The handler is looked up at each delivery, so a test may replace what it calls.
         self._handler = handler
@@ -64,12 +75,40 @@ class LocalQueue:
         self.dead_letters: list[str] = []
         self._pending: set[threading.Thread] = set()
         self._lock = threading.Lock()
+        self._spool_dir = spool_dir
+        if spool_dir is not None:
+            spool_dir.mkdir(parents=True, exist_ok=True)
 
     def send(self, message: dict[str, Any]) -> None:
-        thread = threading.Thread(target=self._deliver, args=(json.dumps(message),), daemon=True)
+        body = json.dumps(message)
+        self._start(body, self._spool(body))
+
+    def redeliver_spooled(self) -> int:
+        """Deliver the messages a previous run accepted but never finished; how many."""
+        if self._spool_dir is None:
+            return 0
+        spooled = sorted(self._spool_dir.glob("*.json"))
+        for path in spooled:
+            self._start(path.read_text(), path)
+        return len(spooled)
+
+    def _start(self, body: str, spooled: Path | None) -> None:
+        thread = threading.Thread(target=self._deliver, args=(body, spooled), daemon=True)
         with self._lock:
             self._pending.add(thread)
         thread.start()
+
+    def _spool(self, body: str) -> Path | None:
+        if self._spool_dir is None:
+            return None
+        path = self._spool_dir / f"{time.time_ns():020d}-{uuid.uuid4().hex[:8]}.json"
+        scratch = path.with_suffix(".tmp")
+        with scratch.open("w") as file:
+            file.write(body)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(scratch, path)
+        return path
 
     def drain(self, timeout: float = 30) -> None:
         """Wait for the messages in flight (tests, and a clean shutdown)."""
@@ -82,7 +121,12 @@ class LocalQueue:
                 return
             pending[0].join(timeout=max(0.0, deadline - time.monotonic()))
 
-    def _deliver(self, body: str) -> None:
+    def _deliver(self, body: str, spooled: Path | None) -> None:
+        self._deliver_until_done(body)
+        if spooled is not None:
+            spooled.unlink(missing_ok=True)
+
+    def _deliver_until_done(self, body: str) -> None:
         for receive in range(1, MAX_RECEIVES + 1):
             event = sqs_event([body], self._queue_arn, self._region, receive)
             try:

@@ -6,10 +6,12 @@ import os
 import sys
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 from local_stack.aws import LocalAws
+from local_stack.durable import COMPACT_FLOOR_BYTES, DurableStore
 from local_stack.faults import ApiFaultPlan, FaultPlan
 from local_stack.notifications import LocalQueue
 from local_stack.provision import ACCOUNT_ID, ASL_FILE, ROOT, function_arns, provision, render_definition
@@ -44,6 +46,13 @@ class StackConfig:
     reconcile_every_seconds: float | None = 300.0
     # app.py's close_expired_connections runs every minute on AWS; here every 30 s
     close_expired_every_seconds: float | None = 30.0
+    # Where DynamoDB, S3 and pending upload notifications are kept across restarts (make run:
+    # .local/data). None: in memory only, gone when the process ends (the tests' own stack).
+    data_dir: Path | None = None
+    # Compact the journal into a snapshot once it is past this and past the last snapshot.
+    compact_floor_bytes: int = COMPACT_FLOOR_BYTES
+    # Tests only: S3 writes whose path matches this regex are never answered (faults.HeldWrites).
+    hold_writes: str | None = None
 
 
 class LocalStack:
@@ -56,6 +65,11 @@ class LocalStack:
         self.uploads_queue: LocalQueue | None = None
         self._app: Any = None
         self._stopping = threading.Event()
+        self.recovered: Any = None  # chalicelib.core.recover.Recovered, with a data directory
+
+    @property
+    def data_dir(self) -> Path | None:
+        return self.config.data_dir.resolve() if self.config.data_dir else None
 
     @property
     def aws_endpoint(self) -> str:
@@ -87,6 +101,10 @@ class LocalStack:
             queue_arn=f"arn:aws:sqs:{REGION}:{ACCOUNT_ID}:{app_module.UPLOADS_QUEUE}",
             region=REGION,
             function_name=NAME_PREFIX + UPLOAD_TRIGGER,
+            spool_dir=cfg.data_dir / "notifications" if cfg.data_dir else None,
+        )
+        durable = (
+            DurableStore(cfg.data_dir, ACCOUNT_ID, REGION, cfg.compact_floor_bytes) if cfg.data_dir else None
         )
         self._aws = LocalAws(
             cfg.host,
@@ -96,6 +114,8 @@ class LocalStack:
             on_object_created=self._object_created,
             credentials={CREDENTIALS[0]: CREDENTIALS[1]},
             region=REGION,
+            durable=durable,
+            hold_writes=cfg.hold_writes,
         )
         # The ASL interpreter calls Lambda on localhost:$MOTO_PORT: our port, not moto's.
         os.environ["MOTO_PORT"] = str(self._aws.port)
@@ -119,6 +139,13 @@ class LocalStack:
         from chalicelib import wiring
 
         wiring.reset()
+        if durable is not None:
+            # Before the API answers: nothing unfinished is left on an execution that is gone.
+            from chalicelib.core.recover import recover_lost_runs
+
+            self.recovered = recover_lost_runs(wiring.ports())
+            assert self.uploads_queue is not None
+            self.uploads_queue.redeliver_spooled()  # uploads stored but not yet handled
         self._start_gateway(app, cfg)
         self._start_websockets(app, cfg)
         self._app = app

@@ -26,7 +26,9 @@ ROUNDS = int(os.environ.get("STOP_SIGNAL_ROUNDS", "20"))
 AT_ONCE = 3
 
 
-def _start(secret_file: Path) -> tuple[subprocess.Popen[str], list[str]]:
+def _start(secret_file: Path, data_dir: Path) -> tuple[subprocess.Popen[str], list[str]]:
+    # Each stack keeps its data in its own directory (never the checkout's .local/), so the
+    # stop also closes a journal that is being written to.
     process = subprocess.Popen(
         [
             sys.executable,
@@ -41,6 +43,8 @@ def _start(secret_file: Path) -> tuple[subprocess.Popen[str], list[str]]:
             "0",
             "--websocket-port",
             "0",
+            "--data-dir",
+            str(data_dir),
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -87,7 +91,7 @@ def _one_round(index: int, secret_file: Path, failures: list[str]) -> None:
     rng = random.Random(index)
     kind = ("idle", "load", "starting")[index % 3]
     sig = (signal.SIGTERM, signal.SIGINT)[index % 2]
-    process, lines = _start(secret_file)
+    process, lines = _start(secret_file, secret_file.parent / f"data-{index}")
     stop_load = threading.Event()
     try:
         if kind == "starting":
@@ -148,7 +152,7 @@ def test_a_signal_that_lands_on_another_thread_still_stops_the_stack(tmp_path: P
 
     secret_file = tmp_path / "secret"
     secret_file.write_text("stop-test-secret-" + "0" * 32)
-    process, lines = _start(secret_file)
+    process, lines = _start(secret_file, tmp_path / "data")
     try:
         assert _api_url(lines, time.monotonic() + 60) is not None, "".join(lines)[-500:]
         threads = [int(tid) for tid in os.listdir(f"/proc/{process.pid}/task") if int(tid) != process.pid]
