@@ -66,6 +66,16 @@ _OVER_ROOM = re.compile(r" (?:[a-z]{1,12} ){0,2}?(?:over|above|below|beneath|und
 _ROOM_SURFACE = re.compile(r"'?s? (?:ceiling|floor|roof)s?\b", FLAGS)
 
 
+# A material named for a place in it or through it ("the slab penetration at the toilet drain",
+# "the drywall access panel"), not as what got wet.
+_A_PLACE_IN_IT = re.compile(
+    r" (?:penetrations?|core[- ]?holes?|access (?:panels?|holes?|hatch(?:es)?)"
+    r"|inspection (?:holes?|openings?)"
+    r"|cut-?outs?|openings?)\b",
+    FLAGS,
+)
+
+
 # The work done to a material, nearest first: removal says it was affected, cleaning does not.
 _REMOVAL = re.compile(
     r"\b(?:remov\w*|r ?& ?[dr]|d ?& ?r|dispos\w*|strip(?:ped|ping)?|lift(?:ed|ing)?|pull(?:ed|ing)?"
@@ -461,6 +471,8 @@ class MaterialReader:
             return False
         if word.key == "cabinetry" and _LANDMARK_BEFORE.search(text, max(0, word.start - 50), word.start):
             return False
+        if _A_PLACE_IN_IT.match(text, word.end):
+            return False  # "down through the slab penetration", "a hole in the drywall": a way through
         verb = self._verb(word)
         if verb is not None:
             return verb
