@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from local_stack.aws import LocalAws
+from local_stack.aws import ConnectionsMiddleware, LocalAws
 from local_stack.faults import ApiFaultPlan, FaultPlan
 from local_stack.notifications import LocalQueue
 from local_stack.provision import ACCOUNT_ID, ASL_FILE, ROOT, function_arns, provision, render_definition
+from local_stack.streams import LocalStream
 from local_stack.websocket_gateway import LocalWebsocketGateway
 
 APP_NAME = "restoreassist"
@@ -26,6 +27,7 @@ UPLOAD_TRIGGER = "upload_received"  # app.py's @app.on_sqs_message name
 UPLOADS_PREFIX = "uploads/"  # deploy/resources.json: the bucket notifies for this prefix
 RECONCILER = "reconcile_workflows"  # app.py's @app.schedule names
 CONNECTION_SWEEPER = "close_expired_connections"
+EVENT_PUSHER = "push_events"  # app.py's @app.on_dynamodb_record name
 
 
 @dataclass
@@ -54,6 +56,7 @@ class LocalStack:
         self._gateway_thread: threading.Thread | None = None
         self._websockets: LocalWebsocketGateway | None = None
         self.uploads_queue: LocalQueue | None = None
+        self._event_stream: LocalStream | None = None
         self._app: Any = None
         self._stopping = threading.Event()
 
@@ -71,6 +74,18 @@ class LocalStack:
     def websocket_url(self) -> str:
         assert self._websockets is not None, "start() first"
         return self._websockets.url
+
+    @property
+    def management_api(self) -> ConnectionsMiddleware:
+        """The WebSocket API's `@connections` endpoint (tests hold its sends to slow them down)."""
+        assert self._aws is not None, "start() first"
+        return self._aws.connections
+
+    @property
+    def event_stream(self) -> LocalStream:
+        """The workflows table's stream and its mapping to push_events."""
+        assert self._event_stream is not None, "start() first"
+        return self._event_stream
 
     @property
     def websockets(self) -> LocalWebsocketGateway:
@@ -117,8 +132,18 @@ class LocalStack:
             definition=definition,
         )
         from chalicelib import wiring
+        from chalicelib.aws.event_stream import EVENT_ITEMS_FILTER
 
         wiring.reset()
+        # The workflows table's stream feeds push_events, as the template's event source mapping does.
+        self._event_stream = LocalStream(
+            cfg.table_name,
+            f"arn:aws:dynamodb:{REGION}:{ACCOUNT_ID}:table/{cfg.table_name}/stream/local",
+            handler=lambda: app.handler_map[EVENT_PUSHER],
+            function_name=NAME_PREFIX + EVENT_PUSHER,
+            filter_pattern=EVENT_ITEMS_FILTER,
+        )
+        self._event_stream.start()
         self._start_gateway(app, cfg)
         self._start_websockets(app, cfg)
         self._app = app
@@ -221,6 +246,8 @@ class LocalStack:
             self._websockets.stop()
         if self.uploads_queue is not None:
             self.uploads_queue.drain(timeout=10)
+        if self._event_stream is not None:
+            self._event_stream.stop()
         if self._gateway is not None:
             self._gateway.shutdown()
         if self._aws is not None:
