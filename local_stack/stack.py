@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
-from local_stack.aws import ConnectionsMiddleware, LocalAws
+from local_stack.aws import LocalAws
 from local_stack.faults import ApiFaultPlan, FaultPlan
 from local_stack.notifications import LocalQueue
 from local_stack.provision import ACCOUNT_ID, ASL_FILE, ROOT, function_arns, provision, render_definition
@@ -76,12 +76,6 @@ class LocalStack:
         return self._websockets.url
 
     @property
-    def management_api(self) -> ConnectionsMiddleware:
-        """The WebSocket API's `@connections` endpoint (tests hold its sends to slow them down)."""
-        assert self._aws is not None, "start() first"
-        return self._aws.connections
-
-    @property
     def event_stream(self) -> LocalStream:
         """The workflows table's stream and its mapping to push_events."""
         assert self._event_stream is not None, "start() first"
@@ -115,8 +109,6 @@ class LocalStack:
         # The ASL interpreter calls Lambda on localhost:$MOTO_PORT: our port, not moto's.
         os.environ["MOTO_PORT"] = str(self._aws.port)
         os.environ["AWS_ENDPOINT_URL"] = self.aws_endpoint
-        # What the Management API endpoint is on AWS ({api}/{stage}) is the local AWS port here.
-        os.environ["WEBSOCKET_ENDPOINT"] = f"{self.aws_endpoint}/{STAGE}"
         self._aws.start()
 
         import boto3
@@ -134,6 +126,9 @@ class LocalStack:
         from chalicelib import wiring
         from chalicelib.aws.event_stream import EVENT_ITEMS_FILTER
 
+        # The Management API endpoint ({api}/{stage} on AWS) is the WebSocket gateway's own here.
+        self._start_websockets(app, cfg)
+        os.environ["WEBSOCKET_ENDPOINT"] = self.websockets.management_url
         wiring.reset()
         # The workflows table's stream feeds push_events, as the template's event source mapping does.
         self._event_stream = LocalStream(
@@ -145,7 +140,6 @@ class LocalStack:
         )
         self._event_stream.start()
         self._start_gateway(app, cfg)
-        self._start_websockets(app, cfg)
         self._app = app
         if cfg.reconcile_every_seconds:
             self.reconcile_on_a_timer(cfg.reconcile_every_seconds, self._stopping)
@@ -237,8 +231,6 @@ class LocalStack:
         }
         self._websockets = LocalWebsocketGateway(handlers, cfg.host, cfg.websocket_port, STAGE, NAME_PREFIX)
         self._websockets.start()
-        self._aws.connections.send = self._websockets.send
-        self._aws.connections.close = self._websockets.close
 
     def stop(self) -> None:
         self._stopping.set()

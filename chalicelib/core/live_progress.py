@@ -21,6 +21,7 @@ leases this used to take on every update.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -233,11 +234,16 @@ def _send_all(ports: Ports, work: list[tuple[Subscription, list[Event]]]) -> lis
 
 
 def _forget(ports: Ports, gone: list[str], expired: list[str]) -> None:
+    for connection_id in dict.fromkeys(expired):
+        with contextlib.suppress(Exception):  # closing is a courtesy: it gets nothing either way
+            ports.pusher.disconnect(connection_id)  # its token expired: close the socket too
     if not gone and not expired:
         return
-    ports.connections.remove_connections(gone + expired)
-    for connection_id in dict.fromkeys(expired):
-        ports.pusher.disconnect(connection_id)  # its token expired: close the socket too
+    try:
+        ports.connections.remove_connections(gone + expired)
+    except Exception:  # noqa: BLE001 - the sends are done: a retried batch would send them twice
+        # What is left expires with the records' TTL, and the next push finds it again.
+        logger.exception("Could not forget connections", extra={"connections": len(gone) + len(expired)})
 
 
 def send_quietly(ports: Ports, connection_id: str, message: dict[str, Any]) -> None:

@@ -108,17 +108,15 @@ def test_a_phase_does_not_wait_for_its_watchers(
         assert client.subscribe(workflow_id, last_seq=0)["type"] == "SUBSCRIBED"
         _wait_until_live(workflow_id, 1)
         replayed = seqs(client.until(lambda m: m.get("seq") == 5))  # PROCESSING's step started
-        # ... and every post to a WebSocket held up until the test lets it through
+        # ... and every post to a WebSocket held up (in the Management API) until the test lets it through
         sockets_open = threading.Event()
-        management_api = stack.management_api
-        send = management_api.send
-        assert send is not None
+        deliver = stack.websockets.deliver
 
-        def held_send(connection_id: str, data: bytes) -> bool:
-            sockets_open.wait(timeout=60)
-            return send(connection_id, data)
+        async def held_deliver(connection_id: str, data: bytes) -> bool:
+            await asyncio.to_thread(sockets_open.wait, 60)
+            return await deliver(connection_id, data)
 
-        monkeypatch.setattr(management_api, "send", held_send)
+        monkeypatch.setattr(stack.websockets, "deliver", held_deliver)
 
         # When the workflow runs on
         held_analysis.set()
