@@ -7,7 +7,8 @@ DynamoDB bills it. Tests and `bench/fanout.py` use this to show what an update c
 
     with count_item_writes() as writes:
         ...
-    writes.total(), writes.by_table(), writes.counts  # {(table, "WF"): 12, ...}
+    writes.total(), writes.by_table(), writes.families()  # {(table, "WF"): 12, ...}
+    writes.counts  # by partition: {(table, "WF#wf_1"): 12, ...}
 """
 
 from __future__ import annotations
@@ -26,14 +27,21 @@ _installed = False
 
 
 class ItemWrites:
-    """Item writes seen while it was active: (table, key family) -> count."""
+    """Item writes seen while it was active: (table, partition key) -> count."""
 
     def __init__(self) -> None:
         self.counts: Counter[tuple[str, str]] = Counter()
 
-    def add(self, table: str, family: str) -> None:
+    def add(self, table: str, partition: str) -> None:
         with _lock:
-            self.counts[(table, family)] += 1
+            self.counts[(table, partition)] += 1
+
+    def families(self) -> dict[tuple[str, str], int]:
+        """(table, key family) -> count: `WF#abc` is family `WF`."""
+        found: Counter[tuple[str, str]] = Counter()
+        for (table, partition), count in self.counts.items():
+            found[(table, partition.split("#", 1)[0])] += count
+        return dict(found)
 
     def total(self) -> int:
         return sum(self.counts.values())
@@ -45,11 +53,10 @@ class ItemWrites:
         return dict(tables)
 
 
-def _family(key_or_item: Any) -> str:
-    """`WF#abc` -> `WF`: the item family, by its partition key (`pk`, in DynamoDB JSON)."""
+def _partition(key_or_item: Any) -> str:
+    """The item's partition key (`pk`, in DynamoDB JSON)."""
     pk = key_or_item.get("pk") if isinstance(key_or_item, dict) else None
-    value = pk.get("S", "") if isinstance(pk, dict) else ""
-    return str(value).split("#", 1)[0]
+    return str(pk.get("S", "")) if isinstance(pk, dict) else ""
 
 
 def _counted(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -60,7 +67,7 @@ def _counted(method: Callable[..., Any]) -> Callable[..., Any]:
         with _lock:
             meters = list(_meters)
         for meter in meters:
-            meter.add(str(table), _family(item))
+            meter.add(str(table), _partition(item))
         return result
 
     return counted
