@@ -149,7 +149,8 @@ class LocalWebsocketGateway:
         if connection is None:
             return False
         try:
-            await asyncio.wait_for(connection.send(data.decode()), SEND_TIMEOUT_SECONDS)
+            async with asyncio.timeout(SEND_TIMEOUT_SECONDS):  # no task per send, unlike wait_for
+                await connection.send(data.decode())
         except (ConnectionClosed, TimeoutError):
             return False
         return True
@@ -269,16 +270,17 @@ class LocalWebsocketGateway:
 
 async def _read_request(reader: asyncio.StreamReader) -> tuple[str, str, bytes] | None:
     """(method, path, body) of the next request on the connection; None when the client closes it."""
-    line = await reader.readline()
-    if not line:
-        return None
-    method, path, _version = line.decode("latin-1").split(" ", 2)
+    try:
+        head = await reader.readuntil(b"\r\n\r\n")  # one read for the request line and headers
+    except asyncio.IncompleteReadError as partial:
+        if not partial.partial:
+            return None
+        raise
+    request_line, *headers = head.decode("latin-1").split("\r\n")
+    method, path, _version = request_line.split(" ", 2)
     length = 0
-    while True:
-        header = await reader.readline()
-        if header in (b"\r\n", b"\n", b""):
-            break
-        name, _, value = header.decode("latin-1").partition(":")
+    for header in headers:
+        name, _, value = header.partition(":")
         if name.strip().lower() == "content-length":
             length = int(value)
     return method, path, await reader.readexactly(length) if length else b""
