@@ -234,12 +234,13 @@ class LocalStack:
 
     def stop(self) -> None:
         self._stopping.set()
+        if self._event_stream is not None:
+            # Before the sockets close: a push in flight then finishes instead of timing out.
+            self._event_stream.stop(timeout=5)
         if self._websockets is not None:
             self._websockets.stop()
         if self.uploads_queue is not None:
             self.uploads_queue.drain(timeout=10)
-        if self._event_stream is not None:
-            self._event_stream.stop()
         if self._gateway is not None:
             self._gateway.shutdown()
         if self._aws is not None:

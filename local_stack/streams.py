@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
+import time
 import zlib
 from collections.abc import Callable, Mapping
 from datetime import datetime
@@ -131,13 +132,16 @@ class LocalStream:
         return done.wait(timeout)
 
     def stop(self, timeout: float = 10) -> None:
+        """Stop taking records, hand over what is queued, within `timeout` in all (the workers
+        are daemons: one stuck in a push does not hold the stack's stop)."""
+        deadline = time.monotonic() + timeout
         if _listeners.get(self._table) is self:
             del _listeners[self._table]
         self.drain(timeout)
         for q in self._queues:
             q.put(None)
         for thread in self._threads:
-            thread.join(timeout=timeout)
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
 
     def _work(self, records: queue.Queue[dict[str, Any] | None]) -> None:
         while True:
