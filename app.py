@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from chalice import AuthResponse, Chalice, CognitoUserPoolAuthorizer, Response
-from chalice.app import AuthRequest, SQSEvent, WebsocketEvent
+from chalice.app import AuthRequest, DynamoDBEvent, SQSEvent, WebsocketEvent
 
 from chalicelib import observability, wiring
 from chalicelib.api import auth, cors
@@ -80,6 +80,10 @@ PEOPLE_ONLY = (
     if ON_AWS
     else None
 )
+
+
+# `chalice package` needs a stream ARN; deploy/package.py replaces it with the template table's.
+WORKFLOW_STREAM = "arn:aws:dynamodb:us-east-1:123456789012:table/bound-by-the-template/stream/0"
 
 
 # What each route declared about itself: the one registry the OpenAPI document is built from.
@@ -484,6 +488,20 @@ def ws_disconnect(event: WebsocketEvent) -> None:
     from chalicelib.api import websocket
 
     websocket.disconnect(wiring.ports(), event.connection_id)
+
+
+# Progress events reach their watchers from the workflows table's stream, not from the phase
+# that wrote them: a change's only write is its transaction, and no phase waits for a socket.
+# deploy/package.py binds the stream to the template's table and filters it to inserted events.
+@app.on_dynamodb_record(
+    stream_arn=WORKFLOW_STREAM, batch_size=100, starting_position="LATEST", name="push_events"
+)
+def push_events(event: DynamoDBEvent) -> dict[str, Any]:
+    from chalicelib.aws.event_stream import events_of
+    from chalicelib.core import live_progress
+
+    pushed = live_progress.push(wiring.ports(), events_of(event.to_dict()["Records"]))
+    return {"events": pushed.events, "messages": pushed.messages, "removed": pushed.removed}
 
 
 # --- events -------------------------------------------------------------------------------

@@ -1,10 +1,17 @@
-"""WebSocket fan-out on the local stack: N clients watch one workflow; how long do events take?
+"""WebSocket fan-out on the local stack: N clients watch one workflow; how long do events take,
+and what does an update cost in DynamoDB writes?
 
-For each event the latency is from its `at` (written with the change, in the same transaction)
-to the moment the last of the N clients has it. Printed next to the same run with one client,
-as a ratio: the cost of fanning out, on this machine, through the same `@connections` calls the
-app makes on AWS. The local stack serves everything from one Python process, so the absolute
-numbers say more about the GIL than about API Gateway; the ratio is the figure to watch.
+A delivery's latency is from its event's `at` (written with the change, in the same transaction)
+to the moment a client has it; p50 and p99 are over every (event, client) delivery of the live
+part of the run, "last" is per event, until the last of the N clients has it. Printed next to
+the same run with one client, as ratios: the cost of fanning out, on this machine, through the
+same `@connections` calls the app makes on AWS (the local stack serves everything from one
+Python process, so the absolute numbers say more about the GIL than about API Gateway).
+
+Item writes are counted in moto (`local_stack/metering.py`) from the release of the held
+workflow until every client has its WORKFLOW_COMPLETE, per update (one workflow write that made
+events: its `version` moves by one), by table: the workflows table holds the change and its
+events, the connections table is what the fan-out itself writes.
 
     python bench/fanout.py [--clients 200]
 """
@@ -14,12 +21,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import os
 import statistics
 import sys
 import threading
 import time
 from datetime import UTC
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +39,7 @@ os.environ.update(AUTH_MODE="dev", DEV_AUTH_SECRET=SECRET)
 
 from chalicelib.api.auth import issue_dev_token  # noqa: E402
 from chalicelib.phases import processing  # noqa: E402
+from local_stack.metering import count_item_writes  # noqa: E402
 from local_stack.stack import LocalStack, StackConfig  # noqa: E402
 
 NOTES = "Cause: burst pipe in the laundry.\nLaundry 3 x 2.5 m, vinyl floor wet.\nLaundry wall 40 WME."
@@ -47,7 +57,9 @@ def _create_workflow(stack: LocalStack, token: str) -> str:
     return str(json.loads(reply.data)["workflowId"])
 
 
-async def _watch(url: str, channel: str, ready: asyncio.Queue[None]) -> dict[int, float]:
+async def _watch(
+    url: str, channel: str, ready: asyncio.Queue[None], close: asyncio.Event
+) -> dict[int, float]:
     """seq -> the wall-clock time this client received it."""
     from websockets.asyncio.client import connect
 
@@ -61,40 +73,134 @@ async def _watch(url: str, channel: str, ready: asyncio.Queue[None]) -> dict[int
             elif "seq" in message:
                 received[message["seq"]] = time.time()
                 if message["type"] == "WORKFLOW_COMPLETE":
-                    return received
+                    break
+        await ready.put(None)
+        await close.wait()  # closing writes ($disconnect): not the updates' cost
+    return received
+
+
+def _live(workflow_id: str, clients: int) -> None:
+    """Wait until every subscription has ended its replay."""
+    from chalicelib.wiring import ports
+
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        found = ports().connections.subscriptions(workflow_id)
+        if len(found) == clients and all(s.replaying_until is None for s in found):
+            return
+        time.sleep(0.05)
+    raise SystemExit("the subscriptions never went live")
+
+
+def _version(workflow_id: str) -> int:
+    from chalicelib.wiring import ports
+
+    workflow = ports().workflows.get(workflow_id)
+    assert workflow is not None
+    return workflow.version
+
+
+def _clients(url: str, channel: str, clients: int, pipe: Connection) -> None:
+    """The watchers, in a process of their own (they are remote on AWS: their parsing is not the
+    stack's cost). Says "subscribed", then "complete", waits for "close", sends what each got."""
+
+    async def run() -> list[dict[int, float]]:
+        ready: asyncio.Queue[None] = asyncio.Queue()
+        close = asyncio.Event()
+        tasks = [asyncio.create_task(_watch(url, channel, ready, close)) for _ in range(clients)]
+        for stage in ("subscribed", "complete"):
+            for _ in range(clients):
+                await asyncio.wait_for(ready.get(), timeout=300)
+            pipe.send(stage)
+        await asyncio.to_thread(pipe.recv)
+        close.set()
+        return list(await asyncio.gather(*tasks))
+
+    pipe.send(asyncio.run(run()))
+
+
+def _expect(pipe: Connection, what: str) -> Any:
+    if not pipe.poll(300):
+        raise SystemExit(f"the clients never said {what!r}")
+    said = pipe.recv()
+    if what and said != what:
+        raise SystemExit(f"the clients said {said!r}, not {what!r}")
+    return said
 
 
 def run_once(stack: LocalStack, clients: int, release: threading.Event) -> dict[str, float]:
     token = issue_dev_token(f"bench-{clients}", SECRET)
     release.clear()
     workflow_id = _create_workflow(stack, token)  # held in PROCESSING until every client is in
+    _in_processing(workflow_id)
     channel = f"workflow:{workflow_id}:progress"
     url = f"{stack.websocket_url}/?token={token}"
 
-    async def run() -> tuple[float, list[dict[int, float]]]:
-        ready: asyncio.Queue[None] = asyncio.Queue()
-        started = time.monotonic()
-        tasks = [asyncio.create_task(_watch(url, channel, ready)) for _ in range(clients)]
-        for _ in range(clients):
-            await asyncio.wait_for(ready.get(), timeout=300)
-        subscribe_seconds = time.monotonic() - started
+    context = multiprocessing.get_context("spawn")
+    pipe, theirs = context.Pipe()
+    watchers = context.Process(target=_clients, args=(url, channel, clients, theirs), daemon=True)
+    started = time.monotonic()
+    watchers.start()
+    _expect(pipe, "subscribed")
+    _live(workflow_id, clients)
+    subscribe_seconds = time.monotonic() - started
+    version = _version(workflow_id)
+    with count_item_writes() as writes:
+        released_at = time.time()
+        cpu_at_release = time.process_time()
         release.set()
-        return subscribe_seconds, list(await asyncio.gather(*tasks))
+        _expect(pipe, "complete")
+        stack.event_stream.drain()
+        cpu_seconds = time.process_time() - cpu_at_release
+    updates = _version(workflow_id) - version
+    pipe.send("close")
+    per_client: list[dict[int, float]] = _expect(pipe, "")
+    watchers.join(timeout=30)
 
-    subscribe_seconds, per_client = asyncio.run(run())
-    events = _events(workflow_id)
-    latencies = []
+    events = {seq: at for seq, at in _events(workflow_id).items() if at >= released_at}
+    deliveries: list[float] = []
+    last: list[float] = []
     for seq, written_at in events.items():
         times = [received[seq] for received in per_client if seq in received]
-        if len(times) == clients:
-            latencies.append(max(times) - written_at)
+        if len(times) != clients:
+            raise SystemExit(f"event {seq} reached {len(times)} of {clients} clients")
+        deliveries += [t - written_at for t in times]
+        last.append(max(times) - written_at)
+    tables = writes.by_table()
     return {
         "subscribe_s": subscribe_seconds,
-        "events": len(latencies),
-        "p50_ms": statistics.median(latencies) * 1000,
-        "max_ms": max(latencies) * 1000,
-        "messages": clients * len(latencies),
+        "events": len(events),
+        "p50_ms": _percentile(deliveries, 50) * 1000,
+        "p99_ms": _percentile(deliveries, 99) * 1000,
+        "last_p50_ms": statistics.median(last) * 1000,
+        "last_max_ms": max(last) * 1000,
+        "messages": len(deliveries),
+        "cpu_s": cpu_seconds,
+        "updates": updates,
+        "workflow_writes": tables.get(stack.config.table_name, 0) / updates,
+        "connection_writes": tables.get(stack.config.connections_table_name, 0) / updates,
     }
+
+
+def _in_processing(workflow_id: str) -> None:
+    from chalicelib.wiring import ports
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        workflow = ports().workflows.get(workflow_id)
+        if (
+            workflow is not None
+            and workflow.current_phase is not None
+            and workflow.current_phase.value == "PROCESSING"
+        ):
+            return
+        time.sleep(0.05)
+    raise SystemExit("the workflow never reached PROCESSING")
+
+
+def _percentile(values: list[float], percent: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(len(ordered) * percent / 100))]
 
 
 def _events(workflow_id: str) -> dict[int, float]:
@@ -117,7 +223,9 @@ def main(argv: list[str] | None = None) -> int:
         return real(text)
 
     processing.analyze_text = held  # type: ignore[assignment]
-    stack = LocalStack(StackConfig(api_port=0, aws_port=0, websocket_port=0, dev_auth_secret=SECRET))
+    config = StackConfig(api_port=0, aws_port=0, websocket_port=0, dev_auth_secret=SECRET)
+    config.reconcile_every_seconds = config.close_expired_every_seconds = None  # no writes of theirs
+    stack = LocalStack(config)
     stack.start()
     try:
         one = run_once(stack, 1, release)
@@ -125,15 +233,32 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         stack.stop()
 
-    print(f"WebSocket fan-out, {args.clients} clients on one workflow (local stack, one process)")
-    print(f"{'clients':>8} {'subscribe s':>12} {'events':>7} {'p50 ms':>9} {'max ms':>9} {'messages':>9}")
+    print(
+        f"WebSocket fan-out, {args.clients} clients on one workflow "
+        "(the local stack in one process, the clients in another)"
+    )
+    print(
+        f"{'clients':>8} {'subscribe s':>12} {'events':>7} {'p50 ms':>8} {'p99 ms':>8} {'last p50':>9} "
+        f"{'last max':>9} {'messages':>9} {'updates':>8} {'writes/update':>14} {'of which fan-out':>17}"
+    )
     for clients, row in ((1, one), (args.clients, many)):
+        per_update = row["workflow_writes"] + row["connection_writes"]
         print(
-            f"{clients:>8} {row['subscribe_s']:>12.2f} {row['events']:>7} {row['p50_ms']:>9.1f} "
-            f"{row['max_ms']:>9.1f} {row['messages']:>9}"
+            f"{clients:>8} {row['subscribe_s']:>12.2f} {row['events']:>7} {row['p50_ms']:>8.1f} "
+            f"{row['p99_ms']:>8.1f} {row['last_p50_ms']:>9.1f} {row['last_max_ms']:>9.1f} "
+            f"{row['messages']:>9} {row['updates']:>8} {per_update:>14.2f} {row['connection_writes']:>17.2f}"
         )
+    extra_cpu_ms = (many["cpu_s"] - one["cpu_s"]) * 1000
+    extra_messages = many["messages"] - one["messages"]
+    print(
+        f"the stack's CPU from release to the last delivery: {one['cpu_s']:.2f} s with 1 client, "
+        f"{many['cpu_s']:.2f} s with {args.clients}: {extra_cpu_ms / extra_messages:.2f} ms per extra message"
+    )
     print(f"p50 latency ratio {args.clients}:1 = {many['p50_ms'] / one['p50_ms']:.1f}x")
-    print(f"per delivered message at p50: {many['p50_ms'] / args.clients:.2f} ms")
+    print(f"p99 latency ratio {args.clients}:1 = {many['p99_ms'] / one['p99_ms']:.1f}x")
+    one_writes = one["workflow_writes"] + one["connection_writes"]
+    many_writes = many["workflow_writes"] + many["connection_writes"]
+    print(f"item writes per update ratio {args.clients}:1 = {many_writes / one_writes:.2f}x")
     return 0
 
 

@@ -71,11 +71,11 @@ class AwsPorts:
     @cached_property
     def workflows(self) -> DynamoWorkflowRecords:
         from chalicelib.aws.workflow_records import DynamoWorkflowRecords
-        from chalicelib.core import live_progress
 
+        # The events' push is not here: it follows from the table's stream (app.py's
+        # push_events), so a phase never waits for its watchers.
         def committed(workflow: Workflow, events: list[Event]) -> None:
             observability.count_transitions(events)
-            live_progress.publish_after_write(self, workflow)
 
         return DynamoWorkflowRecords(self._table, on_events=committed)
 
@@ -114,7 +114,7 @@ class AwsPorts:
         from chalicelib.aws.connections import DynamoConnections
 
         table = self._dynamodb.Table(self._settings.connections_table_name)
-        return DynamoConnections(table, self._settings.connection_ttl_seconds)
+        return DynamoConnections(table, self._settings.connection_ttl_seconds, self._settings.table_name)
 
     @cached_property
     def pusher(self) -> GatewayPusher:
@@ -122,7 +122,7 @@ class AwsPorts:
 
         from chalicelib.aws.push import GatewayPusher
 
-        # One slow socket must not hold a phase up: short timeouts, and the client replays anyway.
+        # One slow socket must not hold the others up: short timeouts, and the client replays anyway.
         config = Config(
             connect_timeout=2, read_timeout=5, retries={"max_attempts": 2}, max_pool_connections=64
         )

@@ -25,8 +25,13 @@ REST_API = "RestAPI"
 REST_API_NAME = {"Fn::Sub": "${AWS::StackName}-api"}
 DEAD_LETTER_QUEUES = {
     "UploadsDeadLetterQueue": "Upload notifications that failed 5 times",
-    "FailedInvocationsQueue": "Asynchronous invocations (schedules) that failed every retry",
+    "FailedInvocationsQueue": (
+        "Asynchronous invocations (schedules) or stream batches (the progress push) that failed every retry"
+    ),
 }
+# The function on the workflows table's stream (app.py's push_events): how late its pushes run.
+STREAM_FUNCTION = "PushEvents"
+PUSH_LATE_MS = 30_000
 # The workflow's custom metrics (EMF), as the dashboard shows them.
 WORKFLOW_COUNTS = ("WorkflowsStarted", "WorkflowsCompleted", "WorkflowsFailed", "WorkflowsInReview")
 PHASES = ("INITIATION", "PROCESSING", "QA", "OUTPUT")
@@ -134,6 +139,14 @@ def alarms(functions: list[str], api_stage: str) -> dict[str, Any]:
         found[f"{function}ThrottlesAlarm"] = _alarm(
             f"{function} was throttled", _metric("AWS/Lambda", "Throttles", "Sum", dimension)
         )
+        if function == STREAM_FUNCTION:
+            # The age of the newest record it took: progress reaching watchers late (clients still
+            # get every event, by replay, when they reconnect).
+            found[f"{function}IteratorAgeAlarm"] = _alarm(
+                f"{function} pushes progress events over {PUSH_LATE_MS // 1000} s after they were written",
+                _metric("AWS/Lambda", "IteratorAge", "Maximum", dimension),
+                threshold=PUSH_LATE_MS,
+            )
     return found
 
 

@@ -8,9 +8,11 @@ hand: the state machine's definition is inlined from `stepfunctions/workflow.asl
 function gets its environment, its own least-privilege policy (`deploy/policies.py`: packaging
 fails for a function without a row), its log group, alarms and dashboard lines
 (`deploy/observability.py`), and its tracing, encryption, concurrency and failure queue
-(`deploy/hardening.py`). Every function but the authorizer also gets what it needs to push
-progress to WebSocket clients: the connections table and the WebSocket API's management endpoint
-(`WEBSOCKET_ENDPOINT`, built from Chalice's `WebsocketAPI` and the stage Chalice gives it).
+(`deploy/hardening.py`). The functions whose policy row pushes progress to WebSocket clients
+(the WebSocket handlers, the API, the sweep and `push_events`, never a phase) also get the
+connections table and the WebSocket API's management endpoint (`WEBSOCKET_ENDPOINT`, built from
+Chalice's `WebsocketAPI` and the stage Chalice gives it). `push_events` reads the workflows
+table's stream, filtered to inserted progress events (`_wire_push_trigger`).
 The stage is a Chalice stage of `.chalice/config.json`; no physical name is literal, so two
 stages (two stacks) coexist in one account and region.
 Chalice merges dicts deeply and replaces lists, so an override of a resource Chalice does not
@@ -49,6 +51,8 @@ RECONCILER = "ReconcileWorkflows"  # app.py's @app.schedule(name="reconcile_work
 # Functions that start, stop or inspect executions; the state machine never depends on them.
 WORKFLOW_DRIVERS = frozenset({API_HANDLER, UPLOAD_TRIGGER, RECONCILER})
 UPLOADS_QUEUE = "UploadsQueue"
+PUSH_TRIGGER = "PushEvents"  # app.py's @app.on_dynamodb_record(name="push_events")
+FAILED_INVOCATIONS_QUEUE = "FailedInvocationsQueue"
 AUTHORIZER = "VerifyCaller"  # app.py's @app.authorizer verify_caller
 USER_POOL_CLIENT = "UserPoolClient"
 STATE_MACHINE = "WorkflowStateMachine"
@@ -177,12 +181,14 @@ def environment(function: Function, endpoint: dict[str, Any]) -> dict[str, Any]:
         **common,
         "TABLE_NAME": {"Ref": TABLE},
         "BUCKET_NAME": {"Ref": BUCKET},
-        # Every function that writes a workflow pushes its progress to subscribed clients.
-        "CONNECTIONS_TABLE_NAME": {"Ref": CONNECTIONS_TABLE},
-        "WEBSOCKET_ENDPOINT": copy.deepcopy(endpoint),
         # INITIATION reads GuardDuty's verdict tags (MalwareProtectionPlan in resources.json).
         "MALWARE_SCAN": "guardduty",
     }
+    access = policies.ACCESS.get(name)
+    if access is not None and access.pushes_progress:
+        # A phase writes its events and returns: push_events sends them from the table's stream.
+        variables["CONNECTIONS_TABLE_NAME"] = {"Ref": CONNECTIONS_TABLE}
+        variables["WEBSOCKET_ENDPOINT"] = copy.deepcopy(endpoint)
     if name in WORKFLOW_DRIVERS:
         # Only these: the state machine depends on the phase functions.
         variables["STATE_MACHINE_ARN"] = {"Ref": STATE_MACHINE}
@@ -257,6 +263,7 @@ def merge_template(app: ChaliceApp, asl_text: str) -> Template:
     resources.update(observability.alarm_topic())
     hardening.apis(resources)
     _wire_upload_trigger(resources)
+    _wire_push_trigger(resources)
     return template
 
 
@@ -276,6 +283,40 @@ def _wire_upload_trigger(resources: dict[str, Any]) -> None:
         }
     }
     trigger["Properties"]["Events"] = {f"{UPLOAD_TRIGGER}SqsEventSource": event}
+
+
+def _wire_push_trigger(resources: dict[str, Any]) -> None:
+    """push_events reads the workflows table's stream, inserted progress events only.
+
+    Records of one workflow (one partition key) reach it in order, one batch at a time, whatever
+    the ParallelizationFactor; no batching window, so a push waits for nothing. A batch that
+    keeps failing is retried twice, halved to find the bad record, then reported to the
+    failed-invocations queue: its events still reach clients by replay when they reconnect."""
+    from chalicelib.aws.event_stream import EVENT_ITEMS_FILTER
+
+    trigger = resources.get(PUSH_TRIGGER)
+    if trigger is None:
+        raise SystemExit(f"app.py defines no {PUSH_TRIGGER} (@app.on_dynamodb_record) function")
+    event = {
+        "Type": "DynamoDB",
+        "Properties": {
+            "Stream": {"Fn::GetAtt": [TABLE, "StreamArn"]},
+            "StartingPosition": "LATEST",
+            "BatchSize": 100,
+            "MaximumBatchingWindowInSeconds": 0,
+            "ParallelizationFactor": 10,
+            "FilterCriteria": {"Filters": [{"Pattern": json.dumps(EVENT_ITEMS_FILTER)}]},
+            "MaximumRetryAttempts": 2,
+            "BisectBatchOnFunctionError": True,
+            # Older progress is not worth pushing late: a client replays it when it reconnects.
+            "MaximumRecordAgeInSeconds": 300,
+            "DestinationConfig": {
+                "OnFailure": {"Type": "SQS", "Destination": {"Fn::GetAtt": [FAILED_INVOCATIONS_QUEUE, "Arn"]}}
+            },
+        },
+    }
+    # Chalice names the event `<Function>DynamodbEventSource`; the merge replaces the whole map.
+    trigger["Properties"]["Events"] = {f"{PUSH_TRIGGER}DynamodbEventSource": event}
 
 
 def check(template: Template) -> None:

@@ -80,7 +80,8 @@ class Access:
     scan_verdicts: bool = False  # GuardDuty's tags on uploads/ (chalicelib/aws/scanning.py)
     list_documents: bool = False  # a missing key answers 404, not 403; delete_prefix lists
     audit: tuple[str, ...] = ()  # actions on the audit table
-    pushes_progress: bool = True  # the connections table and @connections of the WebSocket API
+    pushes_progress: bool = False  # the connections table and @connections of the WebSocket API
+    reads_event_stream: bool = False  # the workflows table's stream (and its failures to the queue)
     states: tuple[str, ...] = ()  # Step Functions actions on the workflow's state machine/executions
     consumes_uploads: bool = False
     reads_claude_secret: bool = False
@@ -117,21 +118,32 @@ ACCESS: dict[str, Access] = {
             "states:SendTaskSuccess",
             "states:SendTaskFailure",
         ),
+        pushes_progress=True,  # revoking an API key closes its sockets at once
     ),
     "VerifyCaller": Access(
         "The API authorizer: reads API keys, nothing else",
         items={API_KEY_ITEMS: GET_ONLY},
-        pushes_progress=False,
     ),
     "WebsocketConnect": Access(
         "Internet-facing: verifies ?token= (an API key is read, never written) and records the connection",
         items={API_KEY_ITEMS: GET_ONLY},
+        pushes_progress=True,
     ),
     "WebsocketMessage": Access(
-        "Internet-facing: subscribes a connection and replays a workflow's events",
-        items={WORKFLOW_ITEMS: READ},
+        "Internet-facing: subscribes a connection and replays a workflow's events (then hands it to "
+        "the push, checking the workflow's newest event in the same transaction)",
+        items={WORKFLOW_ITEMS: (*READ, "dynamodb:ConditionCheckItem")},
+        pushes_progress=True,
     ),
-    "WebsocketDisconnect": Access("Internet-facing: forgets a connection and its subscriptions"),
+    "WebsocketDisconnect": Access(
+        "Internet-facing: forgets a connection and its subscriptions", pushes_progress=True
+    ),
+    "PushEvents": Access(
+        "The workflows table's stream (inserted events only): posts them to each live subscriber, "
+        "forgets gone connections",
+        pushes_progress=True,
+        reads_event_stream=True,
+    ),
     "UploadReceived": Access(
         "Parses untrusted uploads (photos): records receipts, re-encodes photos, starts executions, "
         "removes by version id an upload nothing will read",
@@ -189,7 +201,8 @@ ACCESS: dict[str, Access] = {
         list_documents=True,
     ),
     "CloseExpiredConnections": Access(
-        "Scheduled: closes WebSockets whose token expired (the connections table and @connections only)"
+        "Scheduled: closes WebSockets whose token expired (the connections table and @connections only)",
+        pushes_progress=True,
     ),
     "ReconcileWorkflows": Access(
         "Scheduled: settles records whose execution ended or vanished (never deletes, never scans: it "
@@ -280,6 +293,21 @@ def statements(access: Access, *, invoked_async: bool = False) -> list[Any]:
     granted += _s3_statements(access)
     if access.pushes_progress:
         granted += _push_statements()
+    if access.reads_event_stream:
+        granted.append(
+            {
+                # What Lambda's event source mapping reads with the function's role.
+                "Sid": "ReadWorkflowEventStream",
+                "Effect": "Allow",
+                "Action": [
+                    "dynamodb:DescribeStream",
+                    "dynamodb:GetRecords",
+                    "dynamodb:GetShardIterator",
+                    "dynamodb:ListStreams",
+                ],
+                "Resource": {"Fn::Sub": f"${{{TABLE}.Arn}}/stream/*"},
+            }
+        )
     if access.states:
         granted += _states_statements(access.states)
     if access.consumes_uploads:
@@ -296,7 +324,8 @@ def statements(access: Access, *, invoked_async: bool = False) -> list[Any]:
                 "Resource": _arn(UPLOADS_QUEUE),
             }
         )
-    if invoked_async:
+    if invoked_async or access.reads_event_stream:
+        # A schedule's failed invocation, or the stream batch the mapping gave up on.
         granted.append(
             {
                 "Sid": "ReportFailedInvocations",
@@ -305,7 +334,7 @@ def statements(access: Access, *, invoked_async: bool = False) -> list[Any]:
                 "Resource": _arn(FAILED_INVOCATIONS_QUEUE),
             }
         )
-    if access.consumes_uploads or invoked_async:
+    if access.consumes_uploads or invoked_async or access.reads_event_stream:
         # The queues are encrypted with the operations key.
         granted.append(
             {
@@ -388,6 +417,9 @@ def _push_statements() -> list[dict[str, Any]]:
                 "dynamodb:UpdateItem",
                 "dynamodb:DeleteItem",
                 "dynamodb:Query",
+                # The push forgets the connections that are gone in batches.
+                "dynamodb:BatchGetItem",
+                "dynamodb:BatchWriteItem",
             ],
             "Resource": _arn(CONNECTIONS_TABLE),
         },
@@ -546,6 +578,8 @@ def markdown_table() -> str:
             other.append(f"states: {short(access.states)}")
         if access.pushes_progress:
             other.append("connections table, @connections")
+        if access.reads_event_stream:
+            other.append("workflows table stream")
         if access.consumes_uploads:
             other.append("uploads queue")
         if access.reads_claude_secret:

@@ -22,7 +22,13 @@ ASL_FILE = ROOT / "stepfunctions" / "workflow.asl.json"
 ACCOUNT_ID = "123456789012"
 STATE_MACHINE_NAME = "restoreassist-workflow"
 PLACEHOLDER = re.compile(r"\$\{(\w+)\}")
-TABLE_ARGS = ("AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "BillingMode")
+TABLE_ARGS = (
+    "AttributeDefinitions",
+    "KeySchema",
+    "GlobalSecondaryIndexes",
+    "BillingMode",
+    "StreamSpecification",
+)
 
 
 def function_arns(app: Chalice, name_prefix: str, region: str) -> dict[str, str]:
@@ -99,7 +105,14 @@ def provision(
     tables = ((table, "WorkflowsTable"), (connections_table, "ConnectionsTable"), (audit_table, "AuditTable"))
     for name, resource in tables:
         if name not in existing_tables:
-            dynamodb.create_table(TableName=name, **table_properties(resource))
+            properties = table_properties(resource)
+            if "StreamSpecification" in properties:
+                # CloudFormation enables a stream by its view type; the API wants it said.
+                properties["StreamSpecification"] = {
+                    **properties["StreamSpecification"],
+                    "StreamEnabled": True,
+                }
+            dynamodb.create_table(TableName=name, **properties)
     s3 = session.client("s3", endpoint_url=endpoint)
     s3.create_bucket(Bucket=bucket)
     s3.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": bucket_cors_rules()})

@@ -15,6 +15,7 @@ from local_stack.durable import COMPACT_FLOOR_BYTES, DurableStore
 from local_stack.faults import ApiFaultPlan, FaultPlan
 from local_stack.notifications import LocalQueue
 from local_stack.provision import ACCOUNT_ID, ASL_FILE, ROOT, function_arns, provision, render_definition
+from local_stack.streams import LocalStream
 from local_stack.websocket_gateway import LocalWebsocketGateway
 
 APP_NAME = "restoreassist"
@@ -28,6 +29,7 @@ UPLOAD_TRIGGER = "upload_received"  # app.py's @app.on_sqs_message name
 UPLOADS_PREFIX = "uploads/"  # deploy/resources.json: the bucket notifies for this prefix
 RECONCILER = "reconcile_workflows"  # app.py's @app.schedule names
 CONNECTION_SWEEPER = "close_expired_connections"
+EVENT_PUSHER = "push_events"  # app.py's @app.on_dynamodb_record name
 
 
 @dataclass
@@ -63,6 +65,7 @@ class LocalStack:
         self._gateway_thread: threading.Thread | None = None
         self._websockets: LocalWebsocketGateway | None = None
         self.uploads_queue: LocalQueue | None = None
+        self._event_stream: LocalStream | None = None
         self._app: Any = None
         self._stopping = threading.Event()
         self.recovered: Any = None  # chalicelib.core.recover.Recovered, with a data directory
@@ -85,6 +88,12 @@ class LocalStack:
     def websocket_url(self) -> str:
         assert self._websockets is not None, "start() first"
         return self._websockets.url
+
+    @property
+    def event_stream(self) -> LocalStream:
+        """The workflows table's stream and its mapping to push_events."""
+        assert self._event_stream is not None, "start() first"
+        return self._event_stream
 
     @property
     def websockets(self) -> LocalWebsocketGateway:
@@ -120,8 +129,6 @@ class LocalStack:
         # The ASL interpreter calls Lambda on localhost:$MOTO_PORT: our port, not moto's.
         os.environ["MOTO_PORT"] = str(self._aws.port)
         os.environ["AWS_ENDPOINT_URL"] = self.aws_endpoint
-        # What the Management API endpoint is on AWS ({api}/{stage}) is the local AWS port here.
-        os.environ["WEBSOCKET_ENDPOINT"] = f"{self.aws_endpoint}/{STAGE}"
         self._aws.start()
 
         import boto3
@@ -137,8 +144,21 @@ class LocalStack:
             definition=definition,
         )
         from chalicelib import wiring
+        from chalicelib.aws.event_stream import EVENT_ITEMS_FILTER
 
+        # The Management API endpoint ({api}/{stage} on AWS) is the WebSocket gateway's own here.
+        self._start_websockets(app, cfg)
+        os.environ["WEBSOCKET_ENDPOINT"] = self.websockets.management_url
         wiring.reset()
+        # The workflows table's stream feeds push_events, as the template's event source mapping does.
+        self._event_stream = LocalStream(
+            cfg.table_name,
+            f"arn:aws:dynamodb:{REGION}:{ACCOUNT_ID}:table/{cfg.table_name}/stream/local",
+            handler=lambda: app.handler_map[EVENT_PUSHER],
+            function_name=NAME_PREFIX + EVENT_PUSHER,
+            filter_pattern=EVENT_ITEMS_FILTER,
+        )
+        self._event_stream.start()
         if durable is not None:
             # Before the API answers: nothing unfinished is left on an execution that is gone.
             from chalicelib.core.recover import recover_lost_runs
@@ -147,7 +167,6 @@ class LocalStack:
             assert self.uploads_queue is not None
             self.uploads_queue.redeliver_spooled()  # uploads stored but not yet handled
         self._start_gateway(app, cfg)
-        self._start_websockets(app, cfg)
         self._app = app
         if cfg.reconcile_every_seconds:
             self.reconcile_on_a_timer(cfg.reconcile_every_seconds, self._stopping)
@@ -239,11 +258,12 @@ class LocalStack:
         }
         self._websockets = LocalWebsocketGateway(handlers, cfg.host, cfg.websocket_port, STAGE, NAME_PREFIX)
         self._websockets.start()
-        self._aws.connections.send = self._websockets.send
-        self._aws.connections.close = self._websockets.close
 
     def stop(self) -> None:
         self._stopping.set()
+        if self._event_stream is not None:
+            # Before the sockets close: a push in flight then finishes instead of timing out.
+            self._event_stream.stop(timeout=5)
         if self._websockets is not None:
             self._websockets.stop()
         if self.uploads_queue is not None:

@@ -2,15 +2,22 @@
 
 Like API Gateway it gives each connection an id, runs `$connect` before accepting it (any
 answer but 2xx refuses the handshake with that status), runs `$default` for every message and
-`$disconnect` when the socket closes, each with an API Gateway-shaped event. The Management
-API (`POST /@connections/{id}`), which the app's boto3 client calls, is served on the local
-AWS endpoint (`aws.py`) and lands in `send`: the production code path, unchanged.
+`$disconnect` when the socket closes, each with an API Gateway-shaped event.
+
+The Management API (`POST`/`DELETE /{stage}/@connections/{id}`), which the app's boto3 client
+calls, is served here too, on a port of its own (`management_url`), as API Gateway serves it on
+the WebSocket API's own domain: a small HTTP/1.1 server (keep-alive, Content-Length bodies) in
+the same event loop as the sockets, so a post is written to its socket without a thread hop.
+A push to 200 sockets is 200 posts per event; through the werkzeug server in front of moto each
+cost about five times as much (bench/fanout.py).
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import json
+import re
 import threading
 import time
 import traceback
@@ -19,7 +26,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import TimeoutError as FutureTimeout
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
@@ -30,6 +37,9 @@ from local_stack.aws import LambdaContext
 Handler = Callable[[dict[str, Any], Any], Any]
 SEND_TIMEOUT_SECONDS = 10
 API_ID = "local"
+# API Gateway's limit on a message; a post above it answers 413 PayloadTooLargeException.
+MAX_MESSAGE_BYTES = 128 * 1024
+MANAGEMENT_PATH = re.compile(r"^/[^/@]+/@connections/(?P<id>[^/?]+)$")
 
 
 class LocalWebsocketGateway:
@@ -52,6 +62,8 @@ class LocalWebsocketGateway:
         self._loop = asyncio.new_event_loop()
         self._server: Server | None = None
         self._port: int | None = None
+        self._management: asyncio.Server | None = None
+        self._management_port: int | None = None
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True, name="local-websockets")
 
     @property
@@ -63,11 +75,22 @@ class LocalWebsocketGateway:
     def url(self) -> str:
         return f"ws://{self._host}:{self.port}"
 
+    @property
+    def management_url(self) -> str:
+        """What the app's WEBSOCKET_ENDPOINT is locally: `http://{host}:{port}/{stage}`."""
+        assert self._management_port is not None, "start() first"
+        return f"http://{self._host}:{self._management_port}/{self._stage}"
+
     def start(self) -> None:
         self._thread.start()
         future = asyncio.run_coroutine_threadsafe(self._serve(), self._loop)
         self._server = future.result(timeout=10)
         self._port = int(next(iter(self._server.sockets)).getsockname()[1])
+        management = asyncio.run_coroutine_threadsafe(
+            asyncio.start_server(self._management_session, self._host, 0), self._loop
+        )
+        self._management = management.result(timeout=10)
+        self._management_port = int(self._management.sockets[0].getsockname()[1])
 
     async def _serve(self) -> Server:
         return await serve(
@@ -76,10 +99,15 @@ class LocalWebsocketGateway:
             self._requested_port,
             process_request=self._connect,
             # API Gateway's own limit on a message.
-            max_size=128 * 1024,
+            max_size=MAX_MESSAGE_BYTES,
+            # API Gateway negotiates no permessage-deflate; compressing each push to each socket
+            # also cost the local fan-out a zlib stream per connection.
+            compression=None,
         )
 
     def stop(self) -> None:
+        if self._management is not None:
+            self._management.close()  # stops listening; open keep-alive sessions end with the loop
         if self._server is not None:
             server = self._server
 
@@ -114,6 +142,54 @@ class LocalWebsocketGateway:
 
     def is_connected(self, connection_id: str) -> bool:
         return connection_id in self._connections
+
+    async def deliver(self, connection_id: str, data: bytes) -> bool:
+        """A post's message to its socket, in the loop; False if the connection is gone."""
+        connection = self._connections.get(connection_id)
+        if connection is None:
+            return False
+        try:
+            async with asyncio.timeout(SEND_TIMEOUT_SECONDS):  # no task per send, unlike wait_for
+                await connection.send(data.decode())
+        except (ConnectionClosed, TimeoutError):
+            return False
+        return True
+
+    async def _management_session(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        """One keep-alive HTTP/1.1 connection of the Management API's client."""
+        try:
+            while True:
+                request = await _read_request(reader)
+                if request is None:
+                    return
+                method, path, body = request
+                status, answer = await self._manage(method, path, body)
+                writer.write(_response(status, answer))
+                await writer.drain()
+        except (ConnectionError, asyncio.IncompleteReadError, ValueError):
+            return
+        finally:
+            writer.close()
+
+    async def _manage(self, method: str, path: str, body: bytes) -> tuple[str, dict[str, Any] | None]:
+        match = MANAGEMENT_PATH.match(urlsplit(path).path)
+        if match is None:
+            return "404 Not Found", {"message": "Not Found"}
+        connection_id = unquote(match["id"])
+        if method == "POST":
+            if len(body) > MAX_MESSAGE_BYTES:
+                return "413 Payload Too Large", {
+                    "message": "Message too long",
+                    "__type": "PayloadTooLargeException",
+                }
+            found = await self.deliver(connection_id, body)
+        elif method == "DELETE":
+            found = self.close(connection_id)
+        else:
+            return "405 Method Not Allowed", {"message": "POST or DELETE"}
+        if found:
+            return "200 OK", None
+        return "410 Gone", {"message": "The connection is gone", "__type": "GoneException"}
 
     # --- the client's side --------------------------------------------------------------
 
@@ -190,3 +266,34 @@ class LocalWebsocketGateway:
         if headers is not None:
             event["headers"] = {key: value for key, value in headers.raw_items()}
         return event
+
+
+async def _read_request(reader: asyncio.StreamReader) -> tuple[str, str, bytes] | None:
+    """(method, path, body) of the next request on the connection; None when the client closes it."""
+    try:
+        head = await reader.readuntil(b"\r\n\r\n")  # one read for the request line and headers
+    except asyncio.IncompleteReadError as partial:
+        if not partial.partial:
+            return None
+        raise
+    request_line, *headers = head.decode("latin-1").split("\r\n")
+    method, path, _version = request_line.split(" ", 2)
+    length = 0
+    for header in headers:
+        name, _, value = header.partition(":")
+        if name.strip().lower() == "content-length":
+            length = int(value)
+    return method, path, await reader.readexactly(length) if length else b""
+
+
+def _response(status: str, answer: dict[str, Any] | None) -> bytes:
+    headers = [f"HTTP/1.1 {status}", f"x-amzn-RequestId: {uuid.uuid4()}"]
+    payload = b""
+    if answer is not None:
+        error_type = answer.pop("__type", None)
+        if error_type:
+            headers.append(f"x-amzn-ErrorType: {error_type}")
+        payload = json.dumps(answer).encode()
+        headers.append("Content-Type: application/json")
+    headers.append(f"Content-Length: {len(payload)}")
+    return ("\r\n".join(headers) + "\r\n\r\n").encode() + payload

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -397,10 +397,10 @@ class MemoryEngine:
 
 
 class MemoryConnections:
-    def __init__(self) -> None:
+    def __init__(self, workflows: MemoryWorkflowRecords) -> None:
         self.connections: dict[str, Connection] = {}
-        # (workflow id, connection id) -> [user id, delivered seq, lease until (ms) or 0]
-        self.subscriptions_: dict[tuple[str, str], list[Any]] = {}
+        self.subscriptions_: dict[tuple[str, str], Subscription] = {}
+        self._workflows = workflows  # go_live checks the workflow's newest event
         self._lock = threading.Lock()
 
     def add_connection(
@@ -435,22 +435,41 @@ class MemoryConnections:
         for workflow_id in connection.channels if connection else ():
             self.subscriptions_.pop((workflow_id, connection_id), None)
 
+    def remove_connections(self, connection_ids: Sequence[str]) -> None:
+        for connection_id in connection_ids:
+            self.remove_connection(connection_id)
+
     def subscribe(
-        self, workflow_id: str, connection: Connection, delivered_seq: int, lease_until: int
+        self, workflow_id: str, connection: Connection, after_seq: int, replaying_until: int
     ) -> bool:
         with self._lock:
             held = self.subscriptions_.get((workflow_id, connection.connection_id))
-            if held is not None and held[2] >= _now_ms():
+            if held is not None and (held.replaying_until or 0) >= _now_ms():
                 return False
-            self.subscriptions_[(workflow_id, connection.connection_id)] = [
+            self.subscriptions_[(workflow_id, connection.connection_id)] = Subscription(
+                workflow_id,
+                connection.connection_id,
                 connection.user_id,
-                delivered_seq,
-                lease_until,
+                after_seq,
+                replaying_until,
                 connection.credential_expires_at,
-            ]
+            )
             current = self.connections[connection.connection_id]
             self.connections[connection.connection_id] = replace(
                 current, channels=current.channels | {workflow_id}
+            )
+            return True
+
+    def go_live(self, workflow_id: str, connection: Connection, after_seq: int, replaying_until: int) -> bool:
+        with self._lock:
+            workflow = self._workflows.get(workflow_id)
+            held = self.subscriptions_.get((workflow_id, connection.connection_id))
+            if workflow is None or workflow.last_event_seq != after_seq:
+                return False
+            if held is None or held.replaying_until != replaying_until:
+                return False
+            self.subscriptions_[(workflow_id, connection.connection_id)] = replace(
+                held, live_after=after_seq, replaying_until=None
             )
             return True
 
@@ -461,25 +480,7 @@ class MemoryConnections:
             self.connections[connection_id] = replace(current, channels=current.channels - {workflow_id})
 
     def subscriptions(self, workflow_id: str) -> list[Subscription]:
-        return [
-            Subscription(workflow_id, connection_id, held[0], held[1], held[3])
-            for (wf, connection_id), held in self.subscriptions_.items()
-            if wf == workflow_id
-        ]
-
-    def acquire(self, workflow_id: str, connection_id: str, below_seq: int, lease_until: int) -> int | None:
-        with self._lock:
-            held = self.subscriptions_.get((workflow_id, connection_id))
-            if held is None or held[1] >= below_seq or held[2] >= _now_ms():
-                return None
-            held[2] = lease_until
-            return int(held[1])
-
-    def release(self, workflow_id: str, connection_id: str, delivered_seq: int, lease_until: int) -> None:
-        with self._lock:
-            held = self.subscriptions_.get((workflow_id, connection_id))
-            if held is not None and held[2] == lease_until:
-                held[1], held[2] = delivered_seq, 0
+        return [s for (wf, _), s in list(self.subscriptions_.items()) if wf == workflow_id]
 
 
 def _now_ms() -> int:
@@ -529,9 +530,10 @@ class MemoryPorts:
         from chalicelib import observability
         from chalicelib.core import live_progress
 
+        # The table's stream, in memory: the push runs as the write commits.
         def committed(workflow: Workflow, events: list[Event]) -> None:
             observability.count_transitions(events)
-            live_progress.publish_after_write(self, workflow)
+            live_progress.push(self, events)
 
         self.workflows = MemoryWorkflowRecords(on_events=committed)
         self.api_keys = MemoryApiKeyRecords()
@@ -541,7 +543,7 @@ class MemoryPorts:
         self.rate_buckets = MemoryRateBuckets()
         self.blobs = MemoryBlobs()
         self.engine = MemoryEngine()
-        self.connections = MemoryConnections()
+        self.connections = MemoryConnections(self.workflows)
         self.pusher = MemoryPusher()
         self.scanner: MalwareScanner = scanner or NoScanner()
         self.claude_key = MemoryClaudeKey()

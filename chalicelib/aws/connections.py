@@ -10,20 +10,24 @@ Both carry `expiresAt` (epoch seconds), the table's TTL attribute: API Gateway c
 WebSocket after two hours at most, and a Lambda that dies before `$disconnect` runs must not
 leave a subscription behind for ever.
 
-A subscription's `deliveredSeq` only moves while its sender holds the subscription's lease
-(`leaseUntil`, epoch milliseconds): one sender at a time, so a subscriber receives each event
-once and in order even when a replay and a live push, or two pushes, race.
+A subscription is written when a client subscribes and when its replay ends, never per event:
+`replayingUntil` (epoch milliseconds) while its subscribe replays the history, then `liveAfter`,
+the seq after which the push (the workflows table's stream, `push_events`) sends. The switch is
+one transaction that also checks the workflow's `lastEventSeq`, so every event is sent by
+exactly one of the two, in order (docs/adr/0016-fan-out-from-the-table-stream.md).
 """
 
 from __future__ import annotations
 
 import contextlib
 import time
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from boto3.dynamodb.conditions import Attr, Key
+from boto3.dynamodb.conditions import Attr, ConditionExpressionBuilder, Key
 
 from chalicelib.aws.dynamo import call
+from chalicelib.aws.workflow_records import WORKFLOW_SK, workflow_pk
 from chalicelib.core.ports import ConditionFailed, Connection, Subscription
 
 if TYPE_CHECKING:
@@ -49,10 +53,18 @@ def _expiry_pointer(expires_at: int, connection_id: str) -> dict[str, str]:
     return {"pk": EXPIRY_PARTITION, "sk": f"{expires_at:012d}#{connection_id}"}
 
 
+# BatchWriteItem takes at most 25 requests, BatchGetItem 100 keys.
+BATCH_WRITE = 25
+BATCH_GET = 100
+
+
 class DynamoConnections:
-    def __init__(self, table: Table, ttl_seconds: int) -> None:
+    def __init__(self, table: Table, ttl_seconds: int, workflows_table: str) -> None:
         self._table = table
+        self._client = table.meta.client
         self._ttl_seconds = ttl_seconds
+        # go_live checks a workflow's newest event in the same transaction.
+        self._workflows_table = workflows_table
 
     def _expires_at(self) -> int:
         return int(time.time()) + self._ttl_seconds
@@ -93,31 +105,46 @@ class DynamoConnections:
     def get_connection(self, connection_id: str) -> Connection | None:
         response = call(self._table.get_item, Key=_connection_key(connection_id), ConsistentRead=True)
         item = response.get("Item")
-        if not item:
-            return None
-        expiry = item.get("credentialExpiresAt")
-        return Connection(
-            connection_id=connection_id,
-            user_id=str(item["userId"]),
-            channels=frozenset(str(c) for c in item.get("channels", set())),
-            api_key_id=str(item["apiKeyId"]) if item.get("apiKeyId") else None,
-            credential_expires_at=int(expiry) if expiry is not None else None,
-        )
+        return _connection_of(item) if item else None
 
     def remove_connection(self, connection_id: str) -> None:
         """Forget the connection and every subscription it had."""
         connection = self.get_connection(connection_id)
         if connection is None:
             return
-        for workflow_id in connection.channels:
-            call(self._table.delete_item, Key=_subscription_key(workflow_id, connection_id))
-        if connection.api_key_id is not None:
-            call(self._table.delete_item, Key=_key_pointer(connection.api_key_id, connection_id))
-        if connection.credential_expires_at is not None:
-            call(
-                self._table.delete_item, Key=_expiry_pointer(connection.credential_expires_at, connection_id)
-            )
-        call(self._table.delete_item, Key=_connection_key(connection_id))
+        for key in _keys_of(connection):
+            call(self._table.delete_item, Key=key)
+
+    def remove_connections(self, connection_ids: Sequence[str]) -> None:
+        """Forget many connections: one BatchGetItem per 100, one BatchWriteItem per 25 items."""
+        keys: list[dict[str, str]] = []
+        unique = list(dict.fromkeys(connection_ids))
+        for start in range(0, len(unique), BATCH_GET):
+            for item in self._batch_get([_connection_key(c) for c in unique[start : start + BATCH_GET]]):
+                keys += _keys_of(_connection_of(item))
+        for start in range(0, len(keys), BATCH_WRITE):
+            self._batch_delete(keys[start : start + BATCH_WRITE])
+
+    def _batch_get(self, keys: list[dict[str, str]]) -> list[dict[str, Any]]:
+        found: list[dict[str, Any]] = []
+        request: dict[str, Any] = {self._table.name: {"Keys": keys, "ConsistentRead": True}}
+        for _ in range(MAX_BATCH_ROUNDS):
+            response = call(self._client.batch_get_item, RequestItems=request)
+            found += response.get("Responses", {}).get(self._table.name, [])
+            request = response.get("UnprocessedKeys") or {}
+            if not request:
+                break
+            time.sleep(BATCH_BACKOFF_SECONDS)
+        return found
+
+    def _batch_delete(self, keys: list[dict[str, str]]) -> None:
+        request: dict[str, Any] = {self._table.name: [{"DeleteRequest": {"Key": key}} for key in keys]}
+        for _ in range(MAX_BATCH_ROUNDS):
+            request = call(self._client.batch_write_item, RequestItems=request).get("UnprocessedItems") or {}
+            if not request:
+                return
+            time.sleep(BATCH_BACKOFF_SECONDS)
+        # What is left expires with its TTL (`expiresAt`); the next push finds it gone again.
 
     def connections_of_key(self, api_key_id: str) -> list[str]:
         return [
@@ -142,25 +169,18 @@ class DynamoConnections:
     # --- subscriptions -----------------------------------------------------------------
 
     def subscribe(
-        self, workflow_id: str, connection: Connection, delivered_seq: int, lease_until: int
+        self, workflow_id: str, connection: Connection, after_seq: int, replaying_until: int
     ) -> bool:
-        """Create (or restart) the subscription, holding its lease; False if another sender
-        holds it right now."""
-        item = {
-            **_subscription_key(workflow_id, connection.connection_id),
-            "connectionId": connection.connection_id,
-            "userId": connection.user_id,
-            "deliveredSeq": delivered_seq,
-            "leaseUntil": lease_until,
-            "expiresAt": self._expires_at(),
-        }
-        if connection.credential_expires_at is not None:
-            item["credentialExpiresAt"] = connection.credential_expires_at
+        """Create (or restart) the subscription in its replay; False if another replay of it is
+        under way."""
+        item = self._subscription_item(workflow_id, connection, after_seq)
+        item["replayingUntil"] = replaying_until
         try:
             call(
                 self._table.put_item,
                 Item=item,
-                ConditionExpression=Attr("leaseUntil").not_exists() | Attr("leaseUntil").lt(_now_ms()),
+                ConditionExpression=Attr("replayingUntil").not_exists()
+                | Attr("replayingUntil").lt(_now_ms()),
             )
         except ConditionFailed:
             return False
@@ -172,6 +192,59 @@ class DynamoConnections:
             ExpressionAttributeValues={":channel": {workflow_id}},
         )
         return True
+
+    def go_live(self, workflow_id: str, connection: Connection, after_seq: int, replaying_until: int) -> bool:
+        """End the replay at `after_seq` if no event followed it and the replay is still ours.
+
+        One transaction: a ConditionCheck that the workflow's `lastEventSeq` is `after_seq`, and
+        the subscription's Put. An event written after it is pushed (its stream record comes
+        after its commit, so the push reads this subscription live); one written before it makes
+        it fail, and the replay sends that event itself first."""
+        newest = Attr("lastEventSeq").eq(after_seq)
+        if after_seq == 0:
+            newest = newest | Attr("lastEventSeq").not_exists()  # 0 is a default: not stored
+        ours = Attr("replayingUntil").eq(replaying_until)
+        check = ConditionExpressionBuilder().build_expression(newest)
+        mine = ConditionExpressionBuilder().build_expression(ours)
+        try:
+            call(
+                self._client.transact_write_items,
+                TransactItems=[
+                    {
+                        "ConditionCheck": {
+                            "TableName": self._workflows_table,
+                            "Key": {"pk": workflow_pk(workflow_id), "sk": WORKFLOW_SK},
+                            "ConditionExpression": check.condition_expression,
+                            "ExpressionAttributeNames": check.attribute_name_placeholders,
+                            "ExpressionAttributeValues": check.attribute_value_placeholders,
+                        }
+                    },
+                    {
+                        "Put": {
+                            "TableName": self._table.name,
+                            "Item": self._subscription_item(workflow_id, connection, after_seq),
+                            "ConditionExpression": mine.condition_expression,
+                            "ExpressionAttributeNames": mine.attribute_name_placeholders,
+                            "ExpressionAttributeValues": mine.attribute_value_placeholders,
+                        }
+                    },
+                ],
+            )
+        except ConditionFailed:
+            return False
+        return True
+
+    def _subscription_item(self, workflow_id: str, connection: Connection, after_seq: int) -> dict[str, Any]:
+        item: dict[str, Any] = {
+            **_subscription_key(workflow_id, connection.connection_id),
+            "connectionId": connection.connection_id,
+            "userId": connection.user_id,
+            "liveAfter": after_seq,
+            "expiresAt": self._expires_at(),
+        }
+        if connection.credential_expires_at is not None:
+            item["credentialExpiresAt"] = connection.credential_expires_at
+        return item
 
     def unsubscribe(self, workflow_id: str, connection_id: str) -> None:
         call(self._table.delete_item, Key=_subscription_key(workflow_id, connection_id))
@@ -185,58 +258,59 @@ class DynamoConnections:
             )
 
     def subscriptions(self, workflow_id: str) -> list[Subscription]:
+        """One query (strongly consistent: a replay that just went live is seen live)."""
         found: list[Subscription] = []
-        kwargs: dict[str, Any] = {"KeyConditionExpression": Key("pk").eq(f"CHAN#{workflow_id}")}
+        kwargs: dict[str, Any] = {
+            "KeyConditionExpression": Key("pk").eq(f"CHAN#{workflow_id}"),
+            "ConsistentRead": True,
+        }
         while True:
             page = call(self._table.query, **kwargs)
-            found.extend(
-                Subscription(
-                    workflow_id=workflow_id,
-                    connection_id=str(item["connectionId"]),
-                    user_id=str(item["userId"]),
-                    delivered_seq=int(item["deliveredSeq"]),
-                    credential_expires_at=(
-                        int(item["credentialExpiresAt"])
-                        if item.get("credentialExpiresAt") is not None
-                        else None
-                    ),
-                )
-                for item in page.get("Items", [])
-            )
+            found.extend(_subscription_of(workflow_id, item) for item in page.get("Items", []))
             if "LastEvaluatedKey" not in page:
                 return found
             kwargs["ExclusiveStartKey"] = page["LastEvaluatedKey"]
 
-    def acquire(self, workflow_id: str, connection_id: str, below_seq: int, lease_until: int) -> int | None:
-        """Take the subscription's lease if it is free and owed events up to `below_seq`;
-        returns how far it has been delivered, or None."""
-        try:
-            response = call(
-                self._table.update_item,
-                Key=_subscription_key(workflow_id, connection_id),
-                UpdateExpression="SET leaseUntil = :until",
-                ConditionExpression=Attr("pk").exists()
-                & Attr("deliveredSeq").lt(below_seq)
-                & (Attr("leaseUntil").not_exists() | Attr("leaseUntil").lt(_now_ms())),
-                ExpressionAttributeValues={":until": lease_until},
-                ReturnValues="ALL_NEW",
-            )
-        except ConditionFailed:
-            return None
-        return int(response["Attributes"]["deliveredSeq"])
 
-    def release(self, workflow_id: str, connection_id: str, delivered_seq: int, lease_until: int) -> None:
-        """Record how far it was delivered and free the lease (if it is still ours)."""
-        # If the condition fails, the lease expired and another sender took over, or the
-        # subscription ended: either way there is nothing of ours to record.
-        with contextlib.suppress(ConditionFailed):
-            call(
-                self._table.update_item,
-                Key=_subscription_key(workflow_id, connection_id),
-                UpdateExpression="SET deliveredSeq = :seq REMOVE leaseUntil",
-                ConditionExpression=Attr("leaseUntil").eq(lease_until),
-                ExpressionAttributeValues={":seq": delivered_seq},
-            )
+MAX_BATCH_ROUNDS = 5
+BATCH_BACKOFF_SECONDS = 0.05
+
+
+def _optional_int(value: Any) -> int | None:
+    return int(value) if value is not None else None
+
+
+def _subscription_of(workflow_id: str, item: dict[str, Any]) -> Subscription:
+    return Subscription(
+        workflow_id=workflow_id,
+        connection_id=str(item["connectionId"]),
+        user_id=str(item["userId"]),
+        live_after=int(item["liveAfter"]),
+        replaying_until=_optional_int(item.get("replayingUntil")),
+        credential_expires_at=_optional_int(item.get("credentialExpiresAt")),
+    )
+
+
+def _connection_of(item: dict[str, Any]) -> Connection:
+    return Connection(
+        connection_id=str(item["connectionId"]),
+        user_id=str(item["userId"]),
+        channels=frozenset(str(c) for c in item.get("channels", set())),
+        api_key_id=str(item["apiKeyId"]) if item.get("apiKeyId") else None,
+        credential_expires_at=_optional_int(item.get("credentialExpiresAt")),
+    )
+
+
+def _keys_of(connection: Connection) -> list[dict[str, str]]:
+    """Every item a connection has: its subscriptions, its pointers, itself (last)."""
+    connection_id = connection.connection_id
+    keys = [_subscription_key(workflow_id, connection_id) for workflow_id in sorted(connection.channels)]
+    if connection.api_key_id is not None:
+        keys.append(_key_pointer(connection.api_key_id, connection_id))
+    if connection.credential_expires_at is not None:
+        keys.append(_expiry_pointer(connection.credential_expires_at, connection_id))
+    keys.append(_connection_key(connection_id))
+    return keys
 
 
 def _now_ms() -> int:

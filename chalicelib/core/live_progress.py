@@ -1,19 +1,31 @@
-"""Live progress: subscriptions with replay, and the fan-out of a workflow's events.
+"""Live progress: subscriptions with replay, and the push of a workflow's events.
 
 The protocol a client sees (connect, subscribe, unsubscribe) is the edge's, `api/websocket.py`.
 What it relies on is here: after a subscribe, each event once, in `seq` order, no gap.
 
-Events are stored with the workflow (`WorkflowRecords`, written in the same transaction as the
-change they describe). Delivering them to one subscription takes that subscription's lease
-(`Connections`), sends what it is owed from its `deliveredSeq` on, and records how far it got.
-A sender that finds the lease taken leaves the work to its holder, which looks for newer events
-after releasing it; so nothing is skipped and nothing is sent twice.
+Events are stored with the workflow (`WorkflowRecords`, in the same transaction as the change
+they describe); that write is the only one an update makes. Two senders deliver them, never both
+the same event to the same subscription:
+
+- `subscribe` replays the history while its subscription is marked as replaying, then makes it
+  live after the last event it sent (`Connections.go_live`: only if no newer event exists, else
+  it sends the newer ones and tries again);
+- `push` runs from the workflows table's stream (app.py's `push_events`, off the phases'
+  path): it reads the workflow's subscriptions once and sends each live one the new events
+  after its `live_after`, in parallel; it writes nothing per subscriber but the cleanup of
+  connections that are gone or whose credential expired.
+
+docs/adr/0016-fan-out-from-the-table-stream.md says why, and what replaced the per-subscriber
+leases this used to take on every update.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from chalicelib.core.errors import InvalidRequestError, WorkflowNotFoundError
@@ -22,20 +34,21 @@ from chalicelib.core.models import Workflow, iso, utc_now
 from chalicelib.core.ports import Connection, ConnectionGone, Ports, Subscription
 from chalicelib.logs import logger
 
-# Long enough to send a workflow's whole history; short enough that a sender that died
-# holding it delays the next event by no more than this.
-LEASE_SECONDS = 30
-# Sends to one subscription are sequential; different subscriptions go in parallel.
-FANOUT_THREADS = 16
-# A subscribe that finds its subscription mid-delivery waits this long, in all, for the lease.
+# Long enough to replay a workflow's whole history; a subscribe that died in its replay leaves
+# the subscription to the push after this.
+REPLAY_SECONDS = 30
+# Connections sent to at once by one push; each connection's events go in order on one thread.
+# API Gateway answers a post in tens of milliseconds: 200 subscribers take ~10 rounds.
+FANOUT_THREADS = 20
+# A subscribe that finds its subscription mid-replay waits this long, in all, for it to end.
 SUBSCRIBE_WAIT_SECONDS = 2.0
-# Rounds of "deliver, then look for newer events"; each round finds the events written during
-# the one before, and a workflow writes a handful per phase.
+# Rounds of "replay, then go live": each finds the events written during the one before, and a
+# workflow writes a handful per phase.
 MAX_ROUNDS = 20
 
 
-def lease_deadline(seconds: float) -> int:
-    """A lease's end, in epoch milliseconds."""
+def deadline_ms(seconds: float) -> int:
+    """A replay's end, in epoch milliseconds."""
     return int(time.time() * 1000) + int(seconds * 1000)
 
 
@@ -82,8 +95,7 @@ def subscribe(ports: Ports, connection: Connection, channel: str, last_seq: int 
             code="INVALID_LAST_SEQ",
         )
     start = latest if last_seq is None else last_seq
-    lease = _subscribe_holding_lease(ports, workflow.id, connection, start)
-    delivered = start
+    replaying_until = _start_replay(ports, workflow.id, connection, start)
     try:
         pusher = ports.pusher
         pusher.send(
@@ -99,31 +111,29 @@ def subscribe(ports: Ports, connection: Connection, channel: str, last_seq: int 
                 "at": iso(utc_now()),
             }
             pusher.send(connection.connection_id, snapshot)
-        for event in ports.workflows.events_after(workflow.id, start):
-            pusher.send(connection.connection_id, event.envelope())
-            delivered = event.seq
+        _replay(ports, workflow.id, connection, start, replaying_until)
     except ConnectionGone:
         disconnect(ports, connection.connection_id)
-        return
-    finally:
-        ports.connections.release(workflow.id, connection.connection_id, delivered, lease)
-    # Events written while we held the lease were left to us by their senders.
-    _catch_up(ports, workflow.id, connection.connection_id, delivered)
 
 
-def _catch_up(ports: Ports, workflow_id: str, connection_id: str, delivered: int) -> None:
-    """Send one subscription what was written after `delivered`, until nothing newer is left."""
+def _replay(ports: Ports, workflow_id: str, connection: Connection, sent: int, replaying_until: int) -> None:
+    """Send what follows `sent`, then hand the subscription to the push. The subscription was
+    written (replaying) before the first read here, so an event this read misses is newer than
+    it, and `go_live` refuses to hand over until that event has been sent."""
     store = ports.workflows
     for _ in range(MAX_ROUNDS):
-        workflow = store.get(workflow_id)
-        if workflow is None or workflow.last_event_seq <= delivered:
+        for event in store.events_after(workflow_id, sent):
+            ports.pusher.send(connection.connection_id, event.envelope())
+            sent = event.seq
+        if ports.connections.go_live(workflow_id, connection, sent, replaying_until):
             return
-        latest = workflow.last_event_seq
-        mine = Subscription(workflow_id, connection_id, "", delivered)
-        events = store.events_after(workflow_id, delivered, through=latest)
-        if not _deliver(ports, mine, events, latest):
-            return  # a sender holds the lease now, and looks for newer events after it
-        delivered = latest
+        workflow = store.get(workflow_id)
+        if workflow is None or workflow.last_event_seq <= sent:
+            return  # not for want of events: a newer subscribe (or the push, after a stall) has it
+    # Events come faster than they can be replayed: the client subscribes again from its last seq.
+    ports.connections.unsubscribe(workflow_id, connection.connection_id)
+    logger.warning("A replay never caught up", extra={"workflowId": workflow_id})
+    raise InvalidRequestError("This workflow is changing too fast; subscribe again", code="SUBSCRIPTION_BUSY")
 
 
 def unsubscribe(ports: Ports, connection: Connection, channel: str) -> None:
@@ -147,92 +157,93 @@ def _owned(ports: Ports, connection: Connection, channel: str) -> Workflow:
     return workflow
 
 
-def _subscribe_holding_lease(ports: Ports, workflow_id: str, connection: Connection, start: int) -> int:
+def _start_replay(ports: Ports, workflow_id: str, connection: Connection, start: int) -> int:
     deadline = time.monotonic() + SUBSCRIBE_WAIT_SECONDS
     while True:
-        lease = lease_deadline(LEASE_SECONDS)
-        if ports.connections.subscribe(workflow_id, connection, start, lease):
-            return lease
+        replaying_until = deadline_ms(REPLAY_SECONDS)
+        if ports.connections.subscribe(workflow_id, connection, start, replaying_until):
+            return replaying_until
         if time.monotonic() > deadline:
             raise InvalidRequestError("This subscription is busy; subscribe again", code="SUBSCRIPTION_BUSY")
         time.sleep(0.05)
 
 
-# --- fan-out ------------------------------------------------------------------------------
+# --- the push -----------------------------------------------------------------------------
 
 
-def publish(ports: Ports, workflow_id: str, *, latest: int | None = None) -> None:
-    """Send every subscription of the workflow the events it is owed."""
-    store = ports.workflows
-    connections = ports.connections
-    for _ in range(MAX_ROUNDS):
-        if latest is None:
-            workflow = store.get(workflow_id)
-            if workflow is None:
-                return
-            latest = workflow.last_event_seq
-        subscriptions = connections.subscriptions(workflow_id)
-        for expired in (s for s in subscriptions if not _credential_valid(s.credential_expires_at)):
-            close(ports, expired.connection_id)  # its token expired: nothing more is pushed to it
-        owed = [
-            s
-            for s in subscriptions
-            if s.delivered_seq < latest and _credential_valid(s.credential_expires_at)
-        ]
-        if not owed:
-            return
-        events = store.events_after(workflow_id, min(s.delivered_seq for s in owed), through=latest)
-        if not _fan_out(ports, owed, events, latest):
-            return  # every lease was held: its holders look for newer events themselves
-        latest = None
-    logger.warning("Progress fan-out gave up after its rounds", extra={"workflowId": workflow_id})
+@dataclass(frozen=True)
+class Pushed:
+    """What one push did: the events it was given, messages sent, connections it removed."""
+
+    events: int = 0
+    messages: int = 0
+    removed: int = 0
 
 
-def _fan_out(ports: Ports, owed: list[Subscription], events: list[Event], latest: int) -> bool:
-    def deliver(subscription: Subscription) -> bool:
+def push(ports: Ports, events: Sequence[Event]) -> Pushed:
+    """Send new events to every live subscription of their workflows (the stream's handler).
+
+    One query per workflow, no write per subscriber: a subscription replaying its history is
+    left to its replay, which sends these events itself unless it went live before them. A
+    connection whose credential expired is closed and sent nothing; one API Gateway says is
+    gone is forgotten; both in one batch at the end."""
+    by_workflow: dict[str, dict[int, Event]] = {}
+    for event in events:
+        by_workflow.setdefault(event.workflow_id, {})[event.seq] = event  # a redelivery is one
+    now_ms = time.time() * 1000
+    work: list[tuple[Subscription, list[Event]]] = []
+    expired: list[str] = []
+    for workflow_id, found in by_workflow.items():
+        ordered = [found[seq] for seq in sorted(found)]
+        for subscription in ports.connections.subscriptions(workflow_id):
+            if not _credential_valid(subscription.credential_expires_at):
+                expired.append(subscription.connection_id)  # nothing more is pushed to it
+            elif subscription.replaying_until is None or subscription.replaying_until < now_ms:
+                owed = [e for e in ordered if e.seq > subscription.live_after]
+                if owed:
+                    work.append((subscription, owed))
+    results = _send_all(ports, work)
+    gone = [
+        subscription.connection_id for (subscription, _), sent in zip(work, results, strict=True) if sent < 0
+    ]
+    _forget(ports, gone, expired)
+    return Pushed(len(events), sum(max(sent, 0) for sent in results), len(set(gone + expired)))
+
+
+def _send_all(ports: Ports, work: list[tuple[Subscription, list[Event]]]) -> list[int]:
+    """How many messages each subscription was sent; -1 for a connection that is gone."""
+
+    def send(job: tuple[Subscription, list[Event]]) -> int:
+        subscription, owed = job
+        sent = 0
         try:
-            return _deliver(ports, subscription, events, latest)
-        except Exception:  # noqa: BLE001 - one socket's trouble must not stop the others
-            logger.exception("Progress delivery failed", extra={"connectionId": subscription.connection_id})
-            return False
-
-    if len(owed) == 1:
-        return deliver(owed[0])
-    with ThreadPoolExecutor(max_workers=min(FANOUT_THREADS, len(owed))) as pool:
-        return any(list(pool.map(deliver, owed)))
-
-
-def _deliver(ports: Ports, subscription: Subscription, events: list[Event], latest: int) -> bool:
-    """Send one subscription its owed events under its lease; False if the lease was taken."""
-    connections = ports.connections
-    lease = lease_deadline(LEASE_SECONDS)
-    delivered = connections.acquire(subscription.workflow_id, subscription.connection_id, latest + 1, lease)
-    if delivered is None:
-        return False
-    if delivered + 1 < (events[0].seq if events else latest + 1):
-        # Re-subscribed further back since the subscriptions were read: load what it needs.
-        events = ports.workflows.events_after(subscription.workflow_id, delivered, through=latest)
-    sent = delivered
-    try:
-        for event in events:
-            if event.seq > delivered:
+            for event in owed:
                 ports.pusher.send(subscription.connection_id, event.envelope())
-                sent = event.seq
-    except ConnectionGone:
-        disconnect(ports, subscription.connection_id)
-        return True
-    finally:
-        connections.release(subscription.workflow_id, subscription.connection_id, sent, lease)
-    return True
+                sent += 1
+        except ConnectionGone:
+            return -1
+        except Exception:  # noqa: BLE001 - one socket's trouble must not stop the others
+            # It misses these events; the client gets them on its next reconnect.
+            logger.exception("Progress delivery failed", extra={"connectionId": subscription.connection_id})
+        return sent
+
+    if len(work) <= 1:
+        return [send(job) for job in work]
+    with ThreadPoolExecutor(max_workers=min(FANOUT_THREADS, len(work))) as pool:
+        return list(pool.map(send, work))
 
 
-def publish_after_write(ports: Ports, workflow: Workflow) -> None:
-    """The records' hook: push what a write just recorded. The write has committed, so a failed
-    push is logged, not raised; the client gets the events on its next reconnect."""
+def _forget(ports: Ports, gone: list[str], expired: list[str]) -> None:
+    for connection_id in dict.fromkeys(expired):
+        with contextlib.suppress(Exception):  # closing is a courtesy: it gets nothing either way
+            ports.pusher.disconnect(connection_id)  # its token expired: close the socket too
+    if not gone and not expired:
+        return
     try:
-        publish(ports, workflow.id, latest=workflow.last_event_seq)
-    except Exception:  # noqa: BLE001 - the write stands; the events wait for a replay
-        logger.exception("Progress push failed", extra={"workflowId": workflow.id})
+        ports.connections.remove_connections(gone + expired)
+    except Exception:  # noqa: BLE001 - the sends are done: a retried batch would send them twice
+        # What is left expires with the records' TTL, and the next push finds it again.
+        logger.exception("Could not forget connections", extra={"connections": len(gone) + len(expired)})
 
 
 def send_quietly(ports: Ports, connection_id: str, message: dict[str, Any]) -> None:

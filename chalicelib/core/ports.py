@@ -51,7 +51,7 @@ class NotFound(Exception):
 Mutation = Callable[[Workflow], None]
 # The steps a write changes along with the workflow, given the workflow as it will be written.
 StepChanges = Callable[[Workflow], Sequence[WorkflowStep]]
-# Called after a write that made events commits (live_progress pushes them to subscribers).
+# Called after a write that made events commits (metrics; the push follows from the table's stream).
 EventsCommitted = Callable[[Workflow, list[Event]], None]
 
 
@@ -276,7 +276,10 @@ class Subscription:
     workflow_id: str
     connection_id: str
     user_id: str
-    delivered_seq: int
+    # The push sends the events after this seq; the subscribe's replay sent the ones up to it.
+    live_after: int
+    # While its subscribe replays (epoch ms): the push leaves it alone until it goes live.
+    replaying_until: int | None = None
     credential_expires_at: int | None = None  # the connection's, copied at subscribe: no read per push
 
 
@@ -285,7 +288,7 @@ class ConnectionGone(Exception):
 
 
 class Connections(Protocol):
-    """WebSocket connections and their subscriptions, each delivered under a lease."""
+    """WebSocket connections and their subscriptions (core/live_progress.py: replay, then push)."""
 
     def add_connection(
         self,
@@ -309,19 +312,25 @@ class Connections(Protocol):
 
     def remove_connection(self, connection_id: str) -> None: ...
 
+    def remove_connections(self, connection_ids: Sequence[str]) -> None:
+        """Forget many connections at once (the push's gone and expired ones), in batches."""
+        ...
+
     def subscribe(
-        self, workflow_id: str, connection: Connection, delivered_seq: int, lease_until: int
-    ) -> bool: ...
+        self, workflow_id: str, connection: Connection, after_seq: int, replaying_until: int
+    ) -> bool:
+        """Create (or restart) the subscription in its replay, from `after_seq`; False if another
+        replay of it is under way."""
+        ...
+
+    def go_live(self, workflow_id: str, connection: Connection, after_seq: int, replaying_until: int) -> bool:
+        """End the replay: the push sends what follows `after_seq`. Only if the workflow's newest
+        event is still `after_seq` and the replay is still this one; False otherwise."""
+        ...
 
     def unsubscribe(self, workflow_id: str, connection_id: str) -> None: ...
 
     def subscriptions(self, workflow_id: str) -> list[Subscription]: ...
-
-    def acquire(
-        self, workflow_id: str, connection_id: str, below_seq: int, lease_until: int
-    ) -> int | None: ...
-
-    def release(self, workflow_id: str, connection_id: str, delivered_seq: int, lease_until: int) -> None: ...
 
 
 class Pusher(Protocol):

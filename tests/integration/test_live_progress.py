@@ -322,17 +322,20 @@ def test_unsubscribing_stops_the_events(api: Api, socket: Socket, held_analysis:
     assert socket.silent_for(0.5)
 
 
-def test_a_gone_connection_is_forgotten_at_the_next_push(api: Api, held_analysis: threading.Event) -> None:
+def test_a_gone_connection_is_forgotten_at_the_next_push(
+    api: Api, stack: LocalStack, held_analysis: threading.Event
+) -> None:
     # Given a subscription whose socket is gone without a $disconnect (a Lambda died, say)
     workflow_id = _in_processing(api)
     connections = wiring.ports().connections
     ghost = Connection("ghost-connection-id", api.workflow_owner(), frozenset())
     connections.add_connection(ghost.connection_id, ghost.user_id, "2026-11-25T00:00:00.000Z")
-    assert connections.subscribe(workflow_id, ghost, delivered_seq=0, lease_until=0)
+    assert connections.subscribe(workflow_id, ghost, 0, replaying_until=0)  # a replay long over
 
     # When the workflow moves on, its push gets 410 Gone from the Management API
     held_analysis.set()
     api.wait_for(workflow_id)
+    assert stack.event_stream.drain()
 
     # Then the subscription and the connection are removed
     assert all(s.connection_id != ghost.connection_id for s in connections.subscriptions(workflow_id))

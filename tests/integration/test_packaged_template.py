@@ -321,27 +321,38 @@ def test_connections_table_expires_its_records_on_expires_at(template: dict[str,
     assert properties["TimeToLiveSpecification"] == {"AttributeName": "expiresAt", "Enabled": True}
 
 
-def test_every_function_but_the_authorizer_can_reach_the_websocket_clients(
-    template: dict[str, Any],
-) -> None:
+# The functions that talk to WebSocket clients; no phase does (app.py's push_events sends what
+# the phases write, from the workflows table's stream).
+PUSHERS = {
+    "APIHandler",
+    "WebsocketConnect",
+    "WebsocketMessage",
+    "WebsocketDisconnect",
+    "CloseExpiredConnections",
+    "PushEvents",
+}
+
+
+def test_only_the_functions_that_push_can_reach_the_websocket_clients(template: dict[str, Any]) -> None:
     # Given every Lambda function and the WebSocket API with its stage
     functions = resources_of(template, *FUNCTION_TYPES)
     api, stage = websocket_api(template)
+    assert set(functions) >= PUSHERS
 
     # When their environments are read
     environments = {
         name: f["Properties"].get("Environment", {}).get("Variables", {}) for name, f in functions.items()
     }
 
-    # Then the WebSocket handlers are among them (they need the same as any other)
+    # Then the WebSocket handlers are among the pushers
     handlers = {n for n, f in functions.items() if str(f["Properties"]["Handler"]).startswith("app.ws_")}
-    assert len(handlers) == 3, handlers
-    # ... and every function but the authorizer finds the connections table and the WebSocket
-    # API's management endpoint: its own id, region and stage
+    assert len(handlers) == 3 and handlers <= PUSHERS, handlers
+    # ... and exactly the pushers find the connections table and the WebSocket API's management
+    # endpoint (its own id, region and stage): no phase, no authorizer
     for name, env in environments.items():
-        if name == AUTHORIZER:
-            assert "CONNECTIONS_TABLE_NAME" not in env
-            assert "WEBSOCKET_ENDPOINT" not in env
+        if name not in PUSHERS:
+            assert "CONNECTIONS_TABLE_NAME" not in env, name
+            assert "WEBSOCKET_ENDPOINT" not in env, name
             continue
         assert env["CONNECTIONS_TABLE_NAME"] == {"Ref": CONNECTIONS_TABLE}, name
         endpoint = env["WEBSOCKET_ENDPOINT"]["Fn::Sub"]
@@ -350,7 +361,7 @@ def test_every_function_but_the_authorizer_can_reach_the_websocket_clients(
         )
 
 
-def test_every_role_but_the_authorizers_may_push_progress(template: dict[str, Any]) -> None:
+def test_only_the_pushers_roles_may_post_to_connections(template: dict[str, Any]) -> None:
     # Given every Lambda function of the template
     functions = resources_of(template, *FUNCTION_TYPES)
     assert AUTHORIZER in functions
@@ -366,9 +377,43 @@ def test_every_role_but_the_authorizers_may_push_progress(template: dict[str, An
         for name in functions
     }
 
-    # Then every role but the authorizer's may post to WebSocket connections
+    # Then the pushers' roles may post to WebSocket connections, and no other role may
     for name, actions in allowed.items():
-        assert ("execute-api:ManageConnections" in actions) is (name != AUTHORIZER), name
+        assert ("execute-api:ManageConnections" in actions) is (name in PUSHERS), name
+
+
+def test_the_push_reads_inserted_events_from_the_workflows_tables_stream(template: dict[str, Any]) -> None:
+    # Given the workflows table and the push function
+    resources = template["Resources"]
+    table = resources["WorkflowsTable"]["Properties"]
+    push = resources["PushEvents"]["Properties"]
+
+    # Then the table streams new images, and the push's one event source is that stream
+    assert table["StreamSpecification"] == {"StreamViewType": "NEW_IMAGE"}
+    (event,) = push["Events"].values()
+    source = event["Properties"]
+    assert event["Type"] == "DynamoDB"
+    assert source["Stream"] == {"Fn::GetAtt": ["WorkflowsTable", "StreamArn"]}
+    assert "bound-by-the-template" not in json.dumps(push)
+    # ... filtered to inserted progress events, pushed without waiting for a batch to fill
+    (pattern,) = source["FilterCriteria"]["Filters"]
+    assert json.loads(pattern["Pattern"]) == {
+        "eventName": ["INSERT"],
+        "dynamodb": {"Keys": {"sk": {"S": [{"prefix": "EVENT#"}]}}},
+    }
+    assert source["MaximumBatchingWindowInSeconds"] == 0
+    # ... and a batch that keeps failing is bounded and reported, never retried for ever
+    assert 0 <= source["MaximumRetryAttempts"] <= 5 and source["BisectBatchOnFunctionError"] is True
+    destination = source["DestinationConfig"]["OnFailure"]["Destination"]
+    assert getatt_target(destination) == "FailedInvocationsQueue"
+    # ... with the rights to read the stream (that stream only) and to report there
+    statements = [s for owner, s in policy_statements(template) if owner == "PushEventsAccess"]
+    stream = [s for s in statements if "dynamodb:GetRecords" in as_list(s["Action"])]
+    assert [s["Resource"] for s in stream] == [{"Fn::Sub": "${WorkflowsTable.Arn}/stream/*"}]
+    assert any(
+        "sqs:SendMessage" in as_list(s["Action"]) and getatt_target(s["Resource"]) == "FailedInvocationsQueue"
+        for s in statements
+    )
 
 
 def test_push_statements_manage_only_the_websocket_apis_connections(template: dict[str, Any]) -> None:
@@ -389,9 +434,11 @@ def test_push_statements_manage_only_the_websocket_apis_connections(template: di
         assert as_list(statement["Action"]) == ["execute-api:ManageConnections"]
         resources = [r["Fn::Sub"] for r in as_list(statement["Resource"])]
         assert sorted(resources) == [f"{prefix}*/DELETE/@connections/*", f"{prefix}*/POST/@connections/*"]
-    # ... and the connections table is read and written by item and query, never scanned
+    # ... and the connections table is read and written by item, batch and query, never scanned
     for statement in records:
         assert sorted(as_list(statement["Action"])) == [
+            "dynamodb:BatchGetItem",
+            "dynamodb:BatchWriteItem",
             "dynamodb:DeleteItem",
             "dynamodb:GetItem",
             "dynamodb:PutItem",
