@@ -99,3 +99,37 @@ def test_a_readings_heading_numbered_by_its_day_opens_a_block() -> None:
         (22, False),
         (11, True),
     ]
+
+
+def test_a_day_by_point_table_read_from_a_pdf_without_its_bars() -> None:
+    # Given a table with a row per day and a column per point, as a PDF's text gives it (no bars; a
+    # wide gap after a point code read as a comma), and the same table typed with a Markdown rule
+    header = (
+        "Date HW-1, Dining centre HW-2 Kitchen at fridge SF-1 Subfloor under dining REF Living room oak"
+    )
+    rows = "2026-11-22 31 29 27 8\n2026-11-25 19 17 20 -\n"
+    lead = (
+        "Cause: ice-maker line split. 1 Elm Dr SW, Calgary, AB T2V 1J2\n"
+        "- Dining room 12 ft x 14 ft: oak strip wet, about 150 sq ft.\n"
+        "- Kitchen 11 ft x 13 ft: oak strip wet in front of the fridge.\n"
+        "Living room hardwood dry - used as dry standard.\n"
+        "\n"
+        "Readings (Delmhorst, %MC)\n"
+    )
+    pdf = analyze_text(lead + header + "\n" + rows).moisture_readings
+    markdown = analyze_text(
+        lead
+        + "| Date | HW-1 Dining centre | HW-2 Kitchen at fridge | REF Living room oak |\n"
+        + "|---|---|---|---|\n| 2026-11-22 | 31 | 29 | 8 |\n"
+    ).moisture_readings
+    # Then every value is a reading of its point on its day, the REF column the dry standard
+    assert [(r.location, r.value, r.taken_on, r.is_reference) for r in pdf] == [
+        ("Dining room", 31, date(2026, 11, 22), False),
+        ("Kitchen", 29, date(2026, 11, 22), False),
+        ("Dining room", 27, date(2026, 11, 22), False),
+        ("Living room", 8, date(2026, 11, 22), True),
+        ("Dining room", 19, date(2026, 11, 25), False),
+        ("Kitchen", 17, date(2026, 11, 25), False),
+        ("Dining room", 20, date(2026, 11, 25), False),
+    ]
+    assert [(r.location, r.value) for r in markdown] == [("Dining room", 31), ("Kitchen", 29), ("Living room", 8)]

@@ -25,6 +25,7 @@ from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
 from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
+from chalicelib.analysis.offline.reading_point_table import day_row_cells, point_header
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
@@ -68,6 +69,9 @@ _DATE_START = re.compile(
     r"^[\s\-*\u2022]*(?:\d{1,2}[/.]\d{1,2}|day ?\d|mon|tue|wed|thu|fri|sat|sun|intake|initial|re-?check)",
     FLAGS,
 )
+
+
+_TABLE_RULE = re.compile(r"\s*\|[\s:|-]*-[\s:|-]*\|?\s*")
 
 
 _SCALES = (
@@ -227,6 +231,8 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
             rows.note_preamble(self._block_header, taken_on)
         elif not self._in_readings:
             rows.preamble_dates = []
+        if _TABLE_RULE.fullmatch(text):
+            return True  # a Markdown table's rule line ("|---|---|") belongs to the table around it
         if " | " in text:
             was_table, self._in_table = self._in_table, True
             if not was_table:
@@ -245,6 +251,12 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
                 return True
         elif self._in_readings:
             self._in_table = False
+            if (points := point_header(text)) is not None:
+                rows.point_columns, rows.columns = points, None
+                return True
+            if rows.point_columns and (cells := day_row_cells(text, len(rows.point_columns), rows.dates)):
+                joined, self._in_table = " | ".join(cells), True
+                return self._read_rows(line, rooms, rows.table_row(joined, taken_on, taken_on) or [], joined)
             header = rows.header_words(text, taken_on)
             if header is not None:
                 rows.columns = header

@@ -1,0 +1,53 @@
+"""A readings table with a row per day and a column per point, as a PDF's text gives it.
+
+"| Date | HW-1 Dining centre | SF-1 Subfloor under dining | REF Living room oak |" loses its bars
+when a PDF is read: the header becomes "Date HW-1 Dining centre SF-1 Subfloor under dining REF
+Living room oak" and each row "2026-11-22 31 27 8". The point codes ("HW-1", "SF-1", "K3", "REF")
+mark where each column's title starts; a row is a day and as many values as there are points.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_numbers import is_reading_cell
+from chalicelib.analysis.offline.text import FLAGS, collapse
+
+_DAY_WORD = re.compile(r"\s*(?:date|day|visit|read on)\b", FLAGS)
+# A point's code: letters and a number ("HW-1", "K3", "SF-1", "P12a") or the reference's.
+# (A wide gap in a PDF's line reads as a comma: "HW-1, Dining centre".)
+_POINT_CODE = re.compile(r"(?<!\S)(?:[A-Z]{1,4}-?\d{1,2}[a-z]?|REF|Ref|DS)(?=,?(?:\s|$))")
+_NO_VALUE = frozenset({"-", "\u2013", "\u2014", "n/a", "N/A", "nr", "NR"})
+_MIN_POINTS = 2
+
+
+def point_header(text: str) -> list[str] | None:
+    """The column titles of a day-by-point header line ("Date", then each point with its words)."""
+    day = _DAY_WORD.match(text)
+    if day is None:
+        return None
+    codes = list(_POINT_CODE.finditer(text, day.end()))
+    if len(codes) < _MIN_POINTS or text[day.end() : codes[0].start()].strip():
+        return None
+    titles = [
+        collapse(text[code.start() : codes[index + 1].start() if index + 1 < len(codes) else len(text)])
+        .replace(",", " ", 1)
+        .strip(" ,")
+        for index, code in enumerate(codes)
+    ]
+    titles = [collapse(title) for title in titles]
+    return [collapse(day.group(0)), *titles]
+
+
+def day_row_cells(text: str, width: int, dates: Dates) -> list[str] | None:
+    """A row of that table as cells: its day, then one value (or a dash) per point."""
+    tokens = text.split()
+    if len(tokens) == width + 1:
+        tokens = [f"{tokens[0]} {tokens[1]}", *tokens[2:]]  # "Nov 22 31 34 ...": a day in two words
+    if len(tokens) != width or not dates.find(tokens[0], None, yearless_numeric=True):
+        return None
+    values = tokens[1:]
+    if not all(value in _NO_VALUE or is_reading_cell(value) for value in values):
+        return None
+    return tokens
