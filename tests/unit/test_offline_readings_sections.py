@@ -104,9 +104,7 @@ def test_a_readings_heading_numbered_by_its_day_opens_a_block() -> None:
 def test_a_day_by_point_table_read_from_a_pdf_without_its_bars() -> None:
     # Given a table with a row per day and a column per point, as a PDF's text gives it (no bars; a
     # wide gap after a point code read as a comma), and the same table typed with a Markdown rule
-    header = (
-        "Date HW-1, Dining centre HW-2 Kitchen at fridge SF-1 Subfloor under dining REF Living room oak"
-    )
+    header = "Date HW-1, Dining centre HW-2 Kitchen at fridge SF-1 Subfloor under dining REF Living room oak"
     rows = "2026-11-22 31 29 27 8\n2026-11-25 19 17 20 -\n"
     lead = (
         "Cause: ice-maker line split. 1 Elm Dr SW, Calgary, AB T2V 1J2\n"
@@ -132,4 +130,8 @@ def test_a_day_by_point_table_read_from_a_pdf_without_its_bars() -> None:
         ("Kitchen", 17, date(2026, 11, 25), False),
         ("Dining room", 20, date(2026, 11, 25), False),
     ]
-    assert [(r.location, r.value) for r in markdown] == [("Dining room", 31), ("Kitchen", 29), ("Living room", 8)]
+    assert [(r.location, r.value) for r in markdown] == [
+        ("Dining room", 31),
+        ("Kitchen", 29),
+        ("Living room", 8),
+    ]
