@@ -33,6 +33,12 @@ def main() -> None:
     run.add_argument("--api-port", type=int, default=8000)
     run.add_argument("--aws-port", type=int, default=5000)
     run.add_argument("--websocket-port", type=int, default=8001)
+    run.add_argument(
+        "--lambda-workers",
+        type=int,
+        default=int(os.environ.get("LAMBDA_WORKERS") or len(os.sched_getaffinity(0))),
+        help="worker processes that run the Lambda invocations (default: one per core; 0: in this process)",
+    )
     token = commands.add_parser("token", help="print a development token for a user id")
     token.add_argument("user")
     commands.add_parser("openapi", help="print the API's OpenAPI document (docs/openapi.json)")
@@ -59,6 +65,7 @@ def main() -> None:
             aws_port=args.aws_port,
             websocket_port=args.websocket_port,
             dev_auth_secret=secret,
+            lambda_workers=args.lambda_workers,
         )
     )
     stack.start()

@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from local_stack.aws import LambdaContext
+from local_stack.lambda_runtime import LambdaContext
 
 logger = logging.getLogger(__name__)
 MAX_RECEIVES = 5  # deploy/resources.json: UploadsQueue's maxReceiveCount

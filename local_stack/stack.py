@@ -11,9 +11,11 @@ from typing import Any
 
 from local_stack.aws import LocalAws
 from local_stack.faults import ApiFaultPlan, FaultPlan
+from local_stack.lambda_runtime import Handler, InProcess, LambdaContext, as_handler
 from local_stack.notifications import LocalQueue
 from local_stack.provision import ACCOUNT_ID, ASL_FILE, ROOT, function_arns, provision, render_definition
 from local_stack.websocket_gateway import LocalWebsocketGateway
+from local_stack.workers import WorkerPool
 
 APP_NAME = "restoreassist"
 STAGE = "dev"
@@ -44,6 +46,10 @@ class StackConfig:
     reconcile_every_seconds: float | None = 300.0
     # app.py's close_expired_connections runs every minute on AWS; here every 30 s
     close_expired_every_seconds: float | None = 30.0
+    # Lambda invocations (phases, the upload trigger, the schedules) run in this many worker
+    # processes (local_stack/workers.py); 0 runs them in this process, where a test can patch
+    # what a handler calls. `make run` gives one worker per core.
+    lambda_workers: int = 0
 
 
 class LocalStack:
@@ -55,6 +61,7 @@ class LocalStack:
         self._websockets: LocalWebsocketGateway | None = None
         self.uploads_queue: LocalQueue | None = None
         self._app: Any = None
+        self._workers: WorkerPool | None = None
         self._stopping = threading.Event()
 
     @property
@@ -82,8 +89,9 @@ class LocalStack:
         _set_environment(cfg)
         app_module = _import_app()
         app = app_module.app
+        self._app = app
         self.uploads_queue = LocalQueue(
-            handler=lambda: app.handler_map[UPLOAD_TRIGGER],
+            handler=lambda: self._handler(UPLOAD_TRIGGER),
             queue_arn=f"arn:aws:sqs:{REGION}:{ACCOUNT_ID}:{app_module.UPLOADS_QUEUE}",
             region=REGION,
             function_name=NAME_PREFIX + UPLOAD_TRIGGER,
@@ -119,9 +127,11 @@ class LocalStack:
         from chalicelib import wiring
 
         wiring.reset()
+        if cfg.lambda_workers > 0:
+            # Started once the environment is complete (the state machine's ARN): theirs is a copy.
+            self.start_lambda_workers(cfg.lambda_workers)
         self._start_gateway(app, cfg)
         self._start_websockets(app, cfg)
-        self._app = app
         if cfg.reconcile_every_seconds:
             self.reconcile_on_a_timer(cfg.reconcile_every_seconds, self._stopping)
         if cfg.close_expired_every_seconds:
@@ -137,8 +147,6 @@ class LocalStack:
 
     def run_scheduled(self, name: str) -> dict[str, Any]:
         """One run of an @app.schedule function, with the event EventBridge sends."""
-        from local_stack.aws import LambdaContext
-
         event = {
             "version": "0",
             "id": "local",
@@ -150,8 +158,39 @@ class LocalStack:
             "resources": [],
             "detail": {},
         }
-        result: dict[str, Any] = self._app.handler_map[name](event, LambdaContext(NAME_PREFIX + name))
+        result: dict[str, Any] = self._handler(name)(event, LambdaContext(NAME_PREFIX + name))
         return result
+
+    @property
+    def workers(self) -> WorkerPool | None:
+        """The Lambda worker processes; None when invocations run in this process."""
+        return self._workers
+
+    def start_lambda_workers(self, count: int, timeouts: dict[str, float] | None = None) -> WorkerPool:
+        """From now on Lambda invocations run in `count` worker processes (local_stack/workers.py).
+        `timeouts`: seconds per function ("" for the rest); .chalice/config.json's by default."""
+        assert self._aws is not None, "start() first"
+        assert self._workers is None, "the stack already runs Lambda workers"
+        pool = WorkerPool(count, NAME_PREFIX, timeouts=timeouts)
+        pool.start()
+        self._workers = pool
+        self._aws.lambdas.invoke = pool
+        return pool
+
+    def stop_lambda_workers(self) -> None:
+        """From now on Lambda invocations run in this process again; the workers end."""
+        assert self._aws is not None, "start() first"
+        pool, self._workers = self._workers, None
+        self._aws.lambdas.invoke = InProcess(self._app.handler_map, NAME_PREFIX)
+        if pool is not None:
+            pool.stop()
+
+    def _handler(self, name: str) -> Handler:
+        """A function of the app, run where this stack runs invocations (looked up at each call)."""
+        if self._workers is not None:
+            return as_handler(self._workers, name)
+        handler: Handler = self._app.handler_map[name]
+        return handler
 
     def reconcile_on_a_timer(self, every: float, stop: threading.Event) -> threading.Thread:
         """Run the reconciler every `every` seconds until `stop` is set (`make run`: 5 minutes)."""
@@ -225,6 +264,10 @@ class LocalStack:
             self._gateway.shutdown()
         if self._aws is not None:
             self._aws.stop()
+        # Last: an invocation cut short by the stop then finds the AWS port closed, so nothing
+        # records a failure the stop caused (the interpreter's Retry sees a service error).
+        if self._workers is not None:
+            self._workers.stop()
 
 
 def _set_environment(cfg: StackConfig) -> None:

@@ -1,0 +1,263 @@
+"""100 TEXT workflows submitted at once by 10 users: how long until all are done, and how long
+does a POST wait? In-process Lambda invocations against worker processes, in one run.
+
+For each mode the script starts a local stack in a child process of its own (`lambda_workers=0`,
+then one worker per core; Chalice's local server can be made only once per process), waits for
+its workers to be warm, fires every POST at the same moment from a thread of its own (user
+`i % users`; the load comes from this process, not the stack's), then lists each user's
+workflows once a second until every one has finished. It prints, per mode:
+
+- completion: from the first POST to the last workflow's `completedAt` (seconds);
+- POST p50 / p99 / max (seconds), from sending the request to its answer;
+- lost: POSTs that were not answered 201, and created workflows not COMPLETED by the deadline;
+- CPU: the cores the stack's process and its workers kept busy on average, and the CPU seconds
+  of each (the stack's own process holds moto and its Step Functions interpreter: one GIL).
+
+and the ratio of the two completion times. #19's goal: 100 workflows within 30 s on 2 cores,
+POST p99 within 1 s, nothing lost. Absolute figures swing with whatever else the machine runs;
+the ratio, measured minutes apart in one process, is the figure to compare.
+
+    python bench/throughput.py [--workflows 100] [--users 10] [--workers N] [--modes workers]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SECRET = "bench-throughput-signing-key-" + "0" * 40
+os.environ.update(AUTH_MODE="dev", DEV_AUTH_SECRET=SECRET)
+# The phases' INFO lines and metrics, in the stack's process and the workers alike (inherited).
+os.environ.update(POWERTOOLS_LOG_LEVEL="WARNING", POWERTOOLS_METRICS_DISABLED="true")
+# The limiter would measure itself (100 POSTs a user is its whole bucket): generous, as in tests.
+for _prefix in ("RATE_LIMIT", "API_KEY_RATE_LIMIT"):
+    os.environ[f"{_prefix}_PER_SECOND"] = "500"
+    os.environ[f"{_prefix}_BURST"] = "1000"
+
+import urllib3  # noqa: E402
+
+from chalicelib.api.auth import issue_dev_token  # noqa: E402
+from local_stack.stack import LocalStack, StackConfig  # noqa: E402
+
+NOTES = (
+    "Cause: burst supply line under the kitchen sink.\nKitchen 12x14 ft, vinyl floor wet.\n"
+    "Subfloor 32%MC, dry standard 12%MC.\nTwo air movers and one LGR dehumidifier placed."
+)
+TERMINAL = {"COMPLETED", "FAILED", "CANCELLED", "NEEDS_REVIEW"}
+DEADLINE_SECONDS = 600.0
+
+
+@dataclass
+class Result:
+    mode: str
+    completion: float
+    post_latencies: list[float]
+    lost: int
+    failed: int
+    cores_busy: float
+    stack_cpu: float  # CPU seconds of the stack's own process (moto, the interpreter, the API)
+    workers_cpu: float  # CPU seconds of the worker processes
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def _own_cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+
+
+def _workers_cpu(pids: list[int]) -> float:
+    """CPU seconds the live workers have used so far (from /proc: they are not reaped yet)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def serve(mode: str, workers: int) -> None:
+    """The child: a stack, its API's URL on stdout, then its CPU figures each time asked."""
+    logging.disable(logging.WARNING)
+    stack = LocalStack(
+        StackConfig(
+            api_port=0,
+            aws_port=0,
+            websocket_port=0,
+            dev_auth_secret=SECRET,
+            reconcile_every_seconds=None,
+            close_expired_every_seconds=None,
+            lambda_workers=workers if mode == "workers" else 0,
+        )
+    )
+    stack.start()
+    pool = stack.workers
+    if pool is not None:
+        pool.wait_ready()
+    print(json.dumps({"api": f"{stack.api_url}/api/orchestrator"}), flush=True)
+    for line in sys.stdin:
+        if line.strip() != "cpu":
+            break
+        cpu = {"stack": _own_cpu(), "workers": _workers_cpu(pool.pids() if pool else [])}
+        print(json.dumps(cpu), flush=True)
+    stack.stop()
+
+
+class _Stack:
+    """The driver's handle on a child that serves a stack."""
+
+    def __init__(self, mode: str, workers: int) -> None:
+        command = [sys.executable, __file__, "--serve", mode, "--workers", str(workers)]
+        self._child = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        )
+        self.api = str(self._read()["api"])
+
+    def _read(self) -> dict[str, Any]:
+        assert self._child.stdout is not None
+        line = self._child.stdout.readline()
+        if not line:
+            raise RuntimeError("the stack's process ended")
+        parsed: dict[str, Any] = json.loads(line)
+        return parsed
+
+    def cpu(self) -> dict[str, float]:
+        assert self._child.stdin is not None
+        self._child.stdin.write("cpu\n")
+        self._child.stdin.flush()
+        return self._read()
+
+    def stop(self) -> None:
+        assert self._child.stdin is not None
+        self._child.stdin.close()
+        self._child.wait(timeout=60)
+
+
+def run(mode: str, workers: int, workflows: int, users: int) -> Result:
+    """The driver: the load comes from this process, so it takes no CPU from the stack's GIL."""
+    stack = _Stack(mode, workers)
+    http = urllib3.PoolManager(maxsize=workflows + users, retries=False, timeout=urllib3.Timeout(total=120))
+    tokens = [issue_dev_token(f"{mode}-user-{i}", SECRET) for i in range(users)]
+    created: set[str] = set()
+    latencies: list[float] = []
+    refused = 0
+    lock = threading.Lock()
+    barrier = threading.Barrier(workflows + 1)
+
+    def submit(index: int) -> None:
+        nonlocal refused
+        body = json.dumps({"inputMethod": "TEXT", "title": f"Bench {index}", "inputData": {"text": NOTES}})
+        headers = {"Authorization": f"Bearer {tokens[index % users]}", "Content-Type": "application/json"}
+        barrier.wait()
+        sent = time.monotonic()
+        try:
+            reply = http.request("POST", f"{stack.api}/workflows", body=body, headers=headers)
+            status, data = reply.status, reply.data
+        except urllib3.exceptions.HTTPError:
+            status, data = 0, b""
+        took = time.monotonic() - sent
+        with lock:
+            latencies.append(took)
+            if status == 201:
+                created.add(json.loads(data)["workflowId"])
+            else:
+                refused += 1
+
+    before = stack.cpu()
+    threads = [threading.Thread(target=submit, args=(i,)) for i in range(workflows)]
+    for thread in threads:
+        thread.start()
+    barrier.wait()
+    started_wall = time.time()
+    started = time.monotonic()
+    for thread in threads:
+        thread.join()
+
+    # One listing per user a second: polling each workflow would load the API being measured.
+    finished: dict[str, dict[str, Any]] = {}
+    while len(finished) < len(created) and time.monotonic() - started < DEADLINE_SECONDS:
+        time.sleep(1.0)
+        for token in tokens:
+            reply = http.request(
+                "GET", f"{stack.api}/workflows?limit=100", headers={"Authorization": f"Bearer {token}"}
+            )
+            for workflow in json.loads(reply.data)["workflows"] if reply.status == 200 else []:
+                if workflow["id"] in created and workflow["status"] in TERMINAL:
+                    finished[workflow["id"]] = workflow
+    elapsed = time.monotonic() - started
+    after = stack.cpu()
+    stack.stop()
+
+    ends = [
+        datetime.fromisoformat(w["completedAt"].replace("Z", "+00:00")).timestamp()
+        for w in finished.values()
+        if w.get("completedAt")
+    ]
+    lost = refused + len(created) - len(finished)
+    stack_cpu = after["stack"] - before["stack"]
+    workers_cpu = after["workers"] - before["workers"]
+    return Result(
+        mode=mode,
+        completion=(max(ends) - started_wall) if ends and not lost else float("nan"),
+        post_latencies=latencies,
+        lost=lost,
+        failed=sum(1 for w in finished.values() if w["status"] != "COMPLETED"),
+        cores_busy=(stack_cpu + workers_cpu) / elapsed,
+        stack_cpu=stack_cpu,
+        workers_cpu=workers_cpu,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--workflows", type=int, default=100)
+    parser.add_argument("--users", type=int, default=10)
+    parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--modes", default="in-process,workers", help="comma-separated: in-process,workers")
+    parser.add_argument("--serve", help=argparse.SUPPRESS)  # the child: serve a stack in this mode
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.workers)
+        return
+
+    results = [run(mode, args.workers, args.workflows, args.users) for mode in args.modes.split(",")]
+    print(
+        f"{args.workflows} TEXT workflows from {args.users} users at once; {args.workers} workers; "
+        f"{len(os.sched_getaffinity(0))} cores"
+    )
+    print(
+        f"{'mode':<11} {'complete s':>10} {'POST p50':>9} {'POST p99':>9} {'POST max':>9} "
+        f"{'lost':>5} {'failed':>6} {'cores busy':>10} {'CPU s: stack':>12} {'workers':>8}"
+    )
+    for r in results:
+        print(
+            f"{r.mode:<11} {r.completion:>10.1f} {statistics.median(r.post_latencies):>9.2f} "
+            f"{_percentile(r.post_latencies, 0.99):>9.2f} {max(r.post_latencies):>9.2f} "
+            f"{r.lost:>5} {r.failed:>6} {r.cores_busy:>10.2f} {r.stack_cpu:>12.1f} {r.workers_cpu:>8.1f}"
+        )
+    if len(results) == 2:
+        print(f"completion, in-process / workers: {results[0].completion / results[1].completion:.2f}x")
+
+
+if __name__ == "__main__":
+    main()
