@@ -102,6 +102,7 @@ bench: $(STAMP) poppler
 	$(BIN)/python bench/fanout.py
 	$(BIN)/python bench/analyzer.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/throughput.py
 
 ## make cost: AWS dollars per 1,000 workflows from requests counted on the local stack (transitions,
 ## Lambda GB-s, DynamoDB units, S3, SQS), previous design beside current, Claude tokens beside it;

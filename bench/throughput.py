@@ -2,7 +2,7 @@
 does a POST wait? In-process Lambda invocations against worker processes, in one run.
 
 For each mode the script starts a local stack in a child process of its own (`lambda_workers=0`,
-then one worker per core; Chalice's local server can be made only once per process), waits for
+then `make run`'s worker count; Chalice's local server can be made only once per process), waits for
 its workers to be warm, fires every POST at the same moment from a thread of its own (user
 `i % users`; the load comes from this process, not the stack's), then lists each user's
 workflows once a second until every one has finished. It prints, per mode:
@@ -52,6 +52,7 @@ import urllib3  # noqa: E402
 
 from chalicelib.api.auth import issue_dev_token  # noqa: E402
 from local_stack.stack import LocalStack, StackConfig  # noqa: E402
+from local_stack.workers import default_lambda_workers  # noqa: E402
 
 NOTES = (
     "Cause: burst supply line under the kitchen sink.\nKitchen 12x14 ft, vinyl floor wet.\n"
@@ -59,6 +60,7 @@ NOTES = (
 )
 TERMINAL = {"COMPLETED", "FAILED", "CANCELLED", "NEEDS_REVIEW"}
 DEADLINE_SECONDS = 600.0
+POLL_SECONDS = 2.0
 
 
 @dataclass
@@ -96,7 +98,12 @@ def _workers_cpu(pids: list[int]) -> float:
     return total
 
 
-def serve(mode: str, workers: int) -> None:
+def _workers_of(mode: str) -> int:
+    """ "in-process" -> 0; "workers:N" -> N."""
+    return 0 if mode == "in-process" else int(mode.split(":", 1)[1])
+
+
+def serve(mode: str) -> None:
     """The child: a stack, its API's URL on stdout, then its CPU figures each time asked."""
     logging.disable(logging.WARNING)
     stack = LocalStack(
@@ -107,7 +114,7 @@ def serve(mode: str, workers: int) -> None:
             dev_auth_secret=SECRET,
             reconcile_every_seconds=None,
             close_expired_every_seconds=None,
-            lambda_workers=workers if mode == "workers" else 0,
+            lambda_workers=_workers_of(mode),
         )
     )
     stack.start()
@@ -126,8 +133,8 @@ def serve(mode: str, workers: int) -> None:
 class _Stack:
     """The driver's handle on a child that serves a stack."""
 
-    def __init__(self, mode: str, workers: int) -> None:
-        command = [sys.executable, __file__, "--serve", mode, "--workers", str(workers)]
+    def __init__(self, mode: str) -> None:
+        command = [sys.executable, __file__, "--serve", mode]
         self._child = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
         )
@@ -153,11 +160,11 @@ class _Stack:
         self._child.wait(timeout=60)
 
 
-def run(mode: str, workers: int, workflows: int, users: int) -> Result:
+def run(mode: str, workflows: int, users: int) -> Result:
     """The driver: the load comes from this process, so it takes no CPU from the stack's GIL."""
-    stack = _Stack(mode, workers)
+    stack = _Stack(mode)
     http = urllib3.PoolManager(maxsize=workflows + users, retries=False, timeout=urllib3.Timeout(total=120))
-    tokens = [issue_dev_token(f"{mode}-user-{i}", SECRET) for i in range(users)]
+    tokens = [issue_dev_token(f"user-{i}", SECRET) for i in range(users)]
     created: set[str] = set()
     latencies: list[float] = []
     refused = 0
@@ -193,17 +200,24 @@ def run(mode: str, workers: int, workflows: int, users: int) -> Result:
     for thread in threads:
         thread.join()
 
-    # One listing per user a second: polling each workflow would load the API being measured.
+    # One listing per user with workflows left, every POLL_SECONDS: polling each workflow would
+    # load the stack being measured (the end time is each workflow's completedAt, not the poll's).
     finished: dict[str, dict[str, Any]] = {}
+    done_users: set[str] = set()
     while len(finished) < len(created) and time.monotonic() - started < DEADLINE_SECONDS:
-        time.sleep(1.0)
+        time.sleep(POLL_SECONDS)
         for token in tokens:
+            if token in done_users:
+                continue
             reply = http.request(
                 "GET", f"{stack.api}/workflows?limit=100", headers={"Authorization": f"Bearer {token}"}
             )
             for workflow in json.loads(reply.data)["workflows"] if reply.status == 200 else []:
                 if workflow["id"] in created and workflow["status"] in TERMINAL:
                     finished[workflow["id"]] = workflow
+            mine = json.loads(reply.data)["workflows"] if reply.status == 200 else []
+            if mine and all(w["status"] in TERMINAL for w in mine):
+                done_users.add(token)
     elapsed = time.monotonic() - started
     after = stack.cpu()
     stack.stop()
@@ -232,31 +246,34 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--workflows", type=int, default=100)
     parser.add_argument("--users", type=int, default=10)
-    parser.add_argument("--workers", type=int, default=len(os.sched_getaffinity(0)))
-    parser.add_argument("--modes", default="in-process,workers", help="comma-separated: in-process,workers")
+    parser.add_argument(
+        "--modes",
+        default=f"in-process,workers:{default_lambda_workers()}",
+        help="comma-separated: in-process, workers:N (default: in-process and make run's worker count)",
+    )
     parser.add_argument("--serve", help=argparse.SUPPRESS)  # the child: serve a stack in this mode
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.workers)
+        serve(args.serve)
         return
 
-    results = [run(mode, args.workers, args.workflows, args.users) for mode in args.modes.split(",")]
+    results = [run(mode, args.workflows, args.users) for mode in args.modes.split(",")]
     print(
-        f"{args.workflows} TEXT workflows from {args.users} users at once; {args.workers} workers; "
+        f"{args.workflows} TEXT workflows from {args.users} users at once; "
         f"{len(os.sched_getaffinity(0))} cores"
     )
     print(
-        f"{'mode':<11} {'complete s':>10} {'POST p50':>9} {'POST p99':>9} {'POST max':>9} "
+        f"{'mode':<12} {'complete s':>10} {'POST p50':>9} {'POST p99':>9} {'POST max':>9} "
         f"{'lost':>5} {'failed':>6} {'cores busy':>10} {'CPU s: stack':>12} {'workers':>8}"
     )
     for r in results:
         print(
-            f"{r.mode:<11} {r.completion:>10.1f} {statistics.median(r.post_latencies):>9.2f} "
+            f"{r.mode:<12} {r.completion:>10.1f} {statistics.median(r.post_latencies):>9.2f} "
             f"{_percentile(r.post_latencies, 0.99):>9.2f} {max(r.post_latencies):>9.2f} "
             f"{r.lost:>5} {r.failed:>6} {r.cores_busy:>10.2f} {r.stack_cpu:>12.1f} {r.workers_cpu:>8.1f}"
         )
-    if len(results) == 2:
-        print(f"completion, in-process / workers: {results[0].completion / results[1].completion:.2f}x")
+    for r in results[1:]:
+        print(f"completion, {r.mode} / {results[0].mode}: {r.completion / results[0].completion:.2f}x")
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import threading
 from pathlib import Path
 
 from local_stack.stack import LocalStack, StackConfig
+from local_stack.workers import default_lambda_workers
 
 DEFAULT_SECRET_FILE = Path(".local/dev-auth-secret")
 
@@ -36,8 +37,8 @@ def main() -> None:
     run.add_argument(
         "--lambda-workers",
         type=int,
-        default=int(os.environ.get("LAMBDA_WORKERS") or len(os.sched_getaffinity(0))),
-        help="worker processes that run the Lambda invocations (default: one per core; 0: in this process)",
+        default=int(os.environ.get("LAMBDA_WORKERS") or default_lambda_workers()),
+        help="worker processes that run the Lambda invocations (default: 4 per core; 0: in this process)",
     )
     token = commands.add_parser("token", help="print a development token for a user id")
     token.add_argument("user")

@@ -75,7 +75,8 @@ def _one_lambda_client_per_endpoint() -> None:
         from moto.core.models import botocore_stubber
         from moto.settings import moto_server_port
 
-        if state_credentials is not None or botocore_stubber.enabled:
+        # (moto's own function ignores the state's credentials: so does this one)
+        if botocore_stubber.enabled:
             return create(region, service, state_credentials)
         key = (service, region, str(moto_server_port()))
         with lock:

@@ -53,7 +53,18 @@ ROOT = Path(__file__).resolve().parent.parent
 READY_SECONDS = 120.0
 DEFAULT_TIMEOUT_SECONDS = 900.0  # Lambda's ceiling, when the config names none
 PARENT_POLL_SECONDS = 0.5
+# A phase spends most of its time waiting on moto (a worker is about a tenth as busy as the stack's
+# process, bench/throughput.py): a pool of one worker per core kept only a fraction of a core busy.
+WORKERS_PER_CORE = 4
 STOP_SECONDS = 2.0  # then the workers still running are killed
+# chalicelib.wiring.AwsPorts' adapters the phases use (one client each: DynamoDB, S3, Step Functions,
+# the WebSocket management API).
+WARM_ADAPTERS = ("workflows", "connections", "blobs", "engine", "pusher")
+
+
+def default_lambda_workers() -> int:
+    """`make run`'s pool: WORKERS_PER_CORE for each core this process may run on."""
+    return WORKERS_PER_CORE * len(os.sched_getaffinity(0))
 
 
 def function_timeouts(config_file: Path = ROOT / ".chalice" / "config.json") -> dict[str, float]:
@@ -310,11 +321,17 @@ def _load_handlers() -> dict[str, Any]:
     import pkgutil
 
     import app as app_module
-    from chalicelib import phases
+    from chalicelib import phases, wiring
 
     # Warm: the phase modules load inside their handlers (a Lambda's cold start); here once.
     for module in pkgutil.iter_modules(phases.__path__):
         importlib.import_module(f"{phases.__name__}.{module.name}")
+    # And the AWS clients the phases use, built once (no request is made): each loads its service
+    # model, about a second of CPU in all, which the first invocations would otherwise pay.
+    ports = wiring.ports()
+    for adapter in WARM_ADAPTERS:
+        if hasattr(type(ports), adapter):
+            getattr(ports, adapter)
     handlers: dict[str, Any] = app_module.app.handler_map
     return handlers
 
