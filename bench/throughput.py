@@ -1,23 +1,26 @@
 """100 TEXT workflows submitted at once by 10 users: how long until all are done, and how long
 does a POST wait? In-process Lambda invocations against worker processes, in one run.
 
-For each mode the script starts a local stack in a child process of its own (`lambda_workers=0`,
-then `make run`'s worker count; Chalice's local server can be made only once per process), waits for
-its workers to be warm, fires every POST at the same moment from a thread of its own (user
+For each mode the script starts a local stack in a child process of its own (Chalice's local
+server can be made only once per process): `in-process` (`lambda_workers=0`), `workers:N`, and
+`workers:N+api` (the HTTP API in a process of its own, as `make run` serves it). It waits for the
+workers to be warm, fires every POST at the same moment from a thread of its own (user
 `i % users`; the load comes from this process, not the stack's), then lists each user's
-workflows once a second until every one has finished. It prints, per mode:
+workflows every 2 s until every one has finished. It prints, per mode:
 
 - completion: from the first POST to the last workflow's `completedAt` (seconds);
 - POST p50 / p99 / max (seconds), from sending the request to its answer;
-- lost: POSTs that were not answered 201, and created workflows not COMPLETED by the deadline;
-- CPU: the cores the stack's process and its workers kept busy on average, and the CPU seconds
-  of each (the stack's own process holds moto and its Step Functions interpreter: one GIL).
+- lost: POSTs not answered 201, and created workflows not finished by the deadline; failed:
+  finished but not COMPLETED;
+- CPU: the cores the stack kept busy on average, and the CPU seconds of the stack's own process
+  (moto and its Step Functions interpreter, one GIL) and of its children (the Lambda workers and,
+  with `+api`, the HTTP API's process);
 
-and the ratio of the two completion times. #19's goal: 100 workflows within 30 s on 2 cores,
-POST p99 within 1 s, nothing lost. Absolute figures swing with whatever else the machine runs;
-the ratio, measured minutes apart in one process, is the figure to compare.
+and each mode's completion time as a ratio of the first's. #19's goal: 100 workflows within 30 s
+on 2 cores, POST p99 within 1 s, nothing lost. Absolute figures swing with whatever else the
+machine runs; the ratios, measured minutes apart in one run, are the figures to compare.
 
-    python bench/throughput.py [--workflows 100] [--users 10] [--workers N] [--modes workers]
+    python bench/throughput.py [--workflows 100] [--users 10] [--modes in-process,workers:8+api]
 """
 
 from __future__ import annotations
@@ -72,7 +75,7 @@ class Result:
     failed: int
     cores_busy: float
     stack_cpu: float  # CPU seconds of the stack's own process (moto, the interpreter, the API)
-    workers_cpu: float  # CPU seconds of the worker processes
+    workers_cpu: float  # CPU seconds of the worker processes and the API's process
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -85,22 +88,24 @@ def _own_cpu() -> float:
     return own.ru_utime + own.ru_stime
 
 
-def _workers_cpu(pids: list[int]) -> float:
-    """CPU seconds the live workers have used so far (from /proc: they are not reaped yet)."""
+def _children_cpu() -> float:
+    """CPU seconds this process's live children (the Lambda workers, the API's process) have used
+    so far, from /proc: they are not reaped yet."""
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0.0
-    for pid in pids:
+    for entry in Path("/proc").iterdir():
         try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split() if entry.name.isdigit() else []
         except OSError:
             continue
-        total += (int(fields[11]) + int(fields[12])) / ticks
+        if fields and int(fields[1]) == os.getpid():
+            total += (int(fields[11]) + int(fields[12])) / ticks
     return total
 
 
 def _workers_of(mode: str) -> int:
-    """ "in-process" -> 0; "workers:N" -> N."""
-    return 0 if mode == "in-process" else int(mode.split(":", 1)[1])
+    """'in-process' -> 0; 'workers:N' or 'workers:N+api' -> N."""
+    return 0 if mode == "in-process" else int(mode.split(":", 1)[1].removesuffix("+api"))
 
 
 def serve(mode: str) -> None:
@@ -115,6 +120,7 @@ def serve(mode: str) -> None:
             reconcile_every_seconds=None,
             close_expired_every_seconds=None,
             lambda_workers=_workers_of(mode),
+            api_process=mode.endswith("+api"),
         )
     )
     stack.start()
@@ -125,7 +131,7 @@ def serve(mode: str) -> None:
     for line in sys.stdin:
         if line.strip() != "cpu":
             break
-        cpu = {"stack": _own_cpu(), "workers": _workers_cpu(pool.pids() if pool else [])}
+        cpu = {"stack": _own_cpu(), "children": _children_cpu()}
         print(json.dumps(cpu), flush=True)
     stack.stop()
 
@@ -229,7 +235,7 @@ def run(mode: str, workflows: int, users: int) -> Result:
     ]
     lost = refused + len(created) - len(finished)
     stack_cpu = after["stack"] - before["stack"]
-    workers_cpu = after["workers"] - before["workers"]
+    workers_cpu = after["children"] - before["children"]
     return Result(
         mode=mode,
         completion=(max(ends) - started_wall) if ends and not lost else float("nan"),
@@ -248,8 +254,8 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=10)
     parser.add_argument(
         "--modes",
-        default=f"in-process,workers:{default_lambda_workers()}",
-        help="comma-separated: in-process, workers:N (default: in-process and make run's worker count)",
+        default=f"in-process,workers:{default_lambda_workers()},workers:{default_lambda_workers()}+api",
+        help="comma-separated: in-process, workers:N, workers:N+api (the HTTP API in its own process)",
     )
     parser.add_argument("--serve", help=argparse.SUPPRESS)  # the child: serve a stack in this mode
     args = parser.parse_args()
@@ -264,7 +270,7 @@ def main() -> None:
     )
     print(
         f"{'mode':<12} {'complete s':>10} {'POST p50':>9} {'POST p99':>9} {'POST max':>9} "
-        f"{'lost':>5} {'failed':>6} {'cores busy':>10} {'CPU s: stack':>12} {'workers':>8}"
+        f"{'lost':>5} {'failed':>6} {'cores busy':>10} {'CPU s: stack':>12} {'children':>8}"
     )
     for r in results:
         print(

@@ -40,6 +40,11 @@ def main() -> None:
         default=int(os.environ.get("LAMBDA_WORKERS") or default_lambda_workers()),
         help="worker processes that run the Lambda invocations (default: 4 per core; 0: in this process)",
     )
+    run.add_argument(
+        "--api-in-process",
+        action="store_true",
+        help="serve the HTTP API from the stack's own process (default: a process of its own)",
+    )
     token = commands.add_parser("token", help="print a development token for a user id")
     token.add_argument("user")
     commands.add_parser("openapi", help="print the API's OpenAPI document (docs/openapi.json)")
@@ -67,6 +72,7 @@ def main() -> None:
             websocket_port=args.websocket_port,
             dev_auth_secret=secret,
             lambda_workers=args.lambda_workers,
+            api_process=not args.api_in_process,
         )
     )
     stack.start()
@@ -106,6 +112,7 @@ def wait_for_stop_signal() -> None:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     os.read(read_end, 1)
+
 
 if __name__ == "__main__":
     main()

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from types import ModuleType
 from typing import Any
 
+from local_stack.api_gateway import APP_NAME, STAGE, create_gateway
+from local_stack.api_process import ApiProcess
 from local_stack.aws import LocalAws
 from local_stack.faults import ApiFaultPlan, FaultPlan
 from local_stack.lambda_runtime import Handler, InProcess, LambdaContext, as_handler
@@ -17,11 +19,8 @@ from local_stack.provision import ACCOUNT_ID, ASL_FILE, ROOT, function_arns, pro
 from local_stack.websocket_gateway import LocalWebsocketGateway
 from local_stack.workers import WorkerPool
 
-APP_NAME = "restoreassist"
-STAGE = "dev"
 NAME_PREFIX = f"{APP_NAME}-{STAGE}-"
 REGION = "us-east-1"
-LISTEN_BACKLOG = 128
 # moto takes any credentials; the upload endpoint checks presigned POSTs against these.
 CREDENTIALS = ("local", "local")
 UPLOAD_TRIGGER = "upload_received"  # app.py's @app.on_sqs_message name
@@ -50,6 +49,9 @@ class StackConfig:
     # processes (local_stack/workers.py); 0 runs them in this process, where a test can patch
     # what a handler calls. `make run` gives one worker per core.
     lambda_workers: int = 0
+    # The HTTP API served from a process of its own (`make run`), off the GIL that moto and its
+    # Step Functions interpreter hold; False serves it from a thread here (tests patch its code).
+    api_process: bool = False
 
 
 class LocalStack:
@@ -58,6 +60,7 @@ class LocalStack:
         self._aws: LocalAws | None = None
         self._gateway: Any = None
         self._gateway_thread: threading.Thread | None = None
+        self._api_process: ApiProcess | None = None
         self._websockets: LocalWebsocketGateway | None = None
         self.uploads_queue: LocalQueue | None = None
         self._app: Any = None
@@ -71,6 +74,8 @@ class LocalStack:
 
     @property
     def api_url(self) -> str:
+        if self._api_process is not None:
+            return f"http://{self.config.host}:{self._api_process.port}"
         assert self._gateway is not None, "start() first"
         return f"http://{self.config.host}:{self._gateway.server.server_address[1]}"
 
@@ -227,17 +232,10 @@ class LocalStack:
             self.uploads_queue.send(s3_event)
 
     def _start_gateway(self, app: Any, cfg: StackConfig) -> None:
-        from chalice.config import Config
-        from chalice.local import create_local_server
-
-        from local_stack.api_gateway import use_stack_gateway
-
-        config = Config.create(chalice_stage=STAGE, app_name=APP_NAME, chalice_app=app, project_dir=str(ROOT))
-        self._gateway = create_local_server(app, config, cfg.host, cfg.api_port)
-        use_stack_gateway(self._gateway, app, config)
-        # http.server listens with a backlog of 5: a burst of clients (50 concurrent PATCHes)
-        # would see connections reset. Listening again on Linux just raises the backlog.
-        self._gateway.server.socket.listen(LISTEN_BACKLOG)
+        if cfg.api_process:
+            self._api_process = ApiProcess(cfg.host, cfg.api_port)
+            return
+        self._gateway = create_gateway(app, cfg.host, cfg.api_port)
         self._gateway_thread = threading.Thread(
             target=self._gateway.server.serve_forever, daemon=True, name="local-api"
         )
@@ -262,6 +260,8 @@ class LocalStack:
             self.uploads_queue.drain(timeout=10)
         if self._gateway is not None:
             self._gateway.shutdown()
+        if self._api_process is not None:
+            self._api_process.stop()
         if self._aws is not None:
             self._aws.stop()
         # Last: an invocation cut short by the stop then finds the AWS port closed, so nothing

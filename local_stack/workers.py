@@ -297,7 +297,7 @@ class WorkerPool:
 # --- the worker process ---------------------------------------------------------------------
 
 
-def _exit_with(parent: int) -> None:
+def exit_with(parent: int) -> None:
     """Ends this process once `parent` is gone (a SIGKILLed stack closes no pipe in time)."""
 
     def watch() -> None:
@@ -338,7 +338,7 @@ def _load_handlers() -> dict[str, Any]:
 
 def serve(request_fd: int, response_fd: int, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _exit_with(parent)
+    exit_with(parent)
     handlers = _load_handlers()
 
     def reply(document: dict[str, Any]) -> None:

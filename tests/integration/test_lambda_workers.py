@@ -161,8 +161,8 @@ def _start_stack(secret_file: Path) -> tuple[subprocess.Popen[str], list[str]]:
     return process, lines
 
 
-def _worker_pids(parent: int) -> list[int]:
-    """The stack's worker processes: its children running local_stack.workers."""
+def _child_pids(parent: int) -> list[int]:
+    """The stack's children: its Lambda workers and its HTTP API's process."""
     pids = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -172,7 +172,7 @@ def _worker_pids(parent: int) -> list[int]:
             command = (entry / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if int(stat[1]) == parent and b"local_stack.workers" in command:
+        if int(stat[1]) == parent and {b"local_stack.workers", b"local_stack.api_process"} & set(command):
             pids.append(int(entry.name))
     return pids
 
@@ -181,8 +181,8 @@ def _started(process: subprocess.Popen[str], lines: list[str]) -> list[int]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if any(line.startswith("HTTP API") for line in list(lines)):
-            pids = _worker_pids(process.pid)
-            if len(pids) == 2:
+            pids = _child_pids(process.pid)
+            if len(pids) == 3:  # two workers and the API's process
                 return pids
         time.sleep(0.1)
     raise AssertionError("".join(lines)[-2000:])
@@ -191,7 +191,7 @@ def _started(process: subprocess.Popen[str], lines: list[str]) -> list[int]:
 @pytest.mark.xdist_group("local-stop")
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=lambda s: s.name)
 def test_no_worker_outlives_the_stack(tmp_path: Path, sig: signal.Signals) -> None:
-    # Given `make run` with two Lambda workers
+    # Given `make run` with two Lambda workers (and its HTTP API in a process of its own)
     secret_file = tmp_path / "secret"
     secret_file.write_text("workers-test-secret-" + "0" * 32)
     process, lines = _start_stack(secret_file)
@@ -200,7 +200,7 @@ def test_no_worker_outlives_the_stack(tmp_path: Path, sig: signal.Signals) -> No
         # When the stack is stopped (SIGTERM, Ctrl-C) or killed outright (SIGKILL: no stop runs)
         process.send_signal(sig)
         process.wait(timeout=10)
-        # Then no worker is left running
+        # Then no worker, nor the API's process, is left running
         assert _wait_until_gone(pids) == [], "".join(lines)[-2000:]
     finally:
         if process.poll() is None:
