@@ -241,8 +241,8 @@ class WorkerPool:
 
     def stop(self) -> None:
         """Every worker ends: idle ones at once (their pipe closes), busy ones are terminated."""
-        self._stopping.set()
         with self._lock:
+            self._stopping.set()
             workers = list(self._workers)
         for worker in workers:
             worker.close()
@@ -260,8 +260,11 @@ class WorkerPool:
     # --- the pool ---------------------------------------------------------------------------
 
     def _spawn(self) -> _Worker:
-        worker = _Worker(self._env, self._cwd)
+        # Under the lock that stop() takes its list under: no worker starts after that list.
         with self._lock:
+            if self._stopping.is_set():
+                raise StoppedError
+            worker = _Worker(self._env, self._cwd)
             self._workers.add(worker)
         return worker
 
@@ -288,10 +291,8 @@ class WorkerPool:
         worker.release()
         with self._lock:
             self._workers.discard(worker)
-        if self._stopping.is_set():
-            return
+        self._give_back(self._spawn())  # StoppedError once the pool stops
         self.replaced += 1
-        self._give_back(self._spawn())
 
 
 # --- the worker process ---------------------------------------------------------------------
