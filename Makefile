@@ -29,7 +29,8 @@ $(STAMP): requirements.txt requirements-dev.txt
 	@rm -f $(VENV)/.installed-* && touch $@
 
 ## make run: the HTTP API on http://127.0.0.1:8000, WebSockets on ws://127.0.0.1:8001 and moto
-## (DynamoDB, S3, Step Functions) on :5000
+## (DynamoDB, S3, Step Functions) on :5000; Lambda invocations in worker processes
+## (make run LAMBDA_WORKERS=N: how many; 4 per core by default)
 run: $(STAMP)
 	$(BIN)/python -m local_stack run
 
