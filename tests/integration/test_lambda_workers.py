@@ -16,10 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import urllib3
 
 from local_stack.faults import Fault, OncePerFunction
 from local_stack.stack import LocalStack
 from local_stack.workers import WorkerPool
+from tests import documents
 from tests.conftest import Api
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +67,25 @@ def test_a_workflow_runs_to_completed_on_worker_processes(api: Api, workers: Wor
     # Then every phase ran, in the workers, and none had to be replaced
     assert workflow["status"] == "COMPLETED", workflow
     assert [s["phase"] for s in workflow["steps"]] == ["INITIATION", "PROCESSING", "QA", "OUTPUT"]
+    assert workers.replaced == 0
+
+
+def test_the_upload_trigger_and_the_schedules_run_on_the_workers(
+    api: Api, stack: LocalStack, workers: WorkerPool, http_pool: urllib3.PoolManager
+) -> None:
+    # Given a PDF uploaded with its form (S3 -> the queue -> upload_received, in a worker)
+    data = documents.make_pdf(["Cause: burst pipe.\nLaundry 3 x 2.5 m, vinyl floor wet.\nLaundry 40 WME"])
+    created = api.create_upload("PDF", size=len(data))
+    upload = created["upload"]
+    fields = {**upload["fields"], "file": ("inspection.pdf", data, "application/pdf")}
+    assert http_pool.request("POST", upload["url"], fields=fields).status == 204
+
+    # Then its workflow ran to the end from the notification
+    workflow = api.wait_for(created["workflowId"])
+    assert workflow["status"] == "COMPLETED", workflow
+    assert workflow["steps"][0]["outcome"]["pages"] == 1
+    # And a scheduled function answers through the workers as it does in-process
+    assert set(stack.reconcile()) >= {"checked", "settled"}
     assert workers.replaced == 0
 
 
