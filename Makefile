@@ -30,7 +30,8 @@ $(STAMP): requirements.txt requirements-dev.txt
 
 ## make run: the HTTP API on http://127.0.0.1:8000, WebSockets on ws://127.0.0.1:8001 and moto
 ## (DynamoDB, S3, Step Functions) on :5000; its data is kept in .local/data across restarts
-## (LOCAL_STACK_PERSIST=0: in memory only)
+## (LOCAL_STACK_PERSIST=0: in memory only); Lambda invocations in worker processes
+## (make run LAMBDA_WORKERS=N: how many; 4 per core by default)
 run: $(STAMP)
 	$(BIN)/python -m local_stack run
 
@@ -111,6 +112,7 @@ bench: $(STAMP) poppler
 	$(BIN)/python bench/durability.py
 	$(BIN)/python bench/analyzer.py
 	$(BIN)/python bench/render.py
+	$(BIN)/python bench/throughput.py
 
 ## make cost: AWS dollars per 1,000 workflows from requests counted on the local stack (transitions,
 ## Lambda GB-s, DynamoDB units, S3, SQS), previous design beside current, Claude tokens beside it;

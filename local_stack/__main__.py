@@ -13,6 +13,7 @@ from pathlib import Path
 from local_stack.durable import COMPACT_FLOOR_BYTES
 from local_stack.journal import DataDirInUse
 from local_stack.stack import LocalStack, StackConfig
+from local_stack.workers import default_lambda_workers
 
 DEFAULT_SECRET_FILE = Path(".local/dev-auth-secret")
 # Tables, bucket and pending upload notifications, kept across restarts (`make reset` clears it).
@@ -44,6 +45,17 @@ def main() -> None:
         default=os.environ.get("LOCAL_STACK_PERSIST", "1") == "0",
         help="keep everything in memory only (LOCAL_STACK_PERSIST=0): gone when it stops",
     )
+    run.add_argument(
+        "--lambda-workers",
+        type=int,
+        default=int(os.environ.get("LAMBDA_WORKERS") or default_lambda_workers()),
+        help="worker processes that run the Lambda invocations (default: 4 per core; 0: in this process)",
+    )
+    run.add_argument(
+        "--api-in-process",
+        action="store_true",
+        help="serve the HTTP API from the stack's own process (default: a process of its own)",
+    )
     token = commands.add_parser("token", help="print a development token for a user id")
     token.add_argument("user")
     commands.add_parser("openapi", help="print the API's OpenAPI document (docs/openapi.json)")
@@ -74,6 +86,8 @@ def main() -> None:
             # Tests only (local_stack/faults.py: HeldWrites): hold a phase while the stack is killed.
             hold_writes=os.environ.get("LOCAL_STACK_HOLD_WRITES") or None,
             compact_floor_bytes=int(os.environ.get("LOCAL_STACK_COMPACT_BYTES") or COMPACT_FLOOR_BYTES),
+            lambda_workers=args.lambda_workers,
+            api_process=not args.api_in_process,
         )
     )
     try:

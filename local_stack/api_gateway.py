@@ -18,8 +18,12 @@ from typing import Any
 
 from chalice.local import ChaliceRequestHandler, LocalDevServer, LocalGateway, LocalGatewayException
 
+APP_NAME = "restoreassist"
+STAGE = "dev"
+LISTEN_BACKLOG = 128
+_ROOT = Path(__file__).resolve().parent.parent
 # The deployed gateway's answer, read from the template so the two cannot drift apart.
-_TEMPLATE = Path(__file__).resolve().parent.parent / "deploy" / "resources.json"
+_TEMPLATE = _ROOT / "deploy" / "resources.json"
 _GATEWAY_RESPONSES = json.loads(_TEMPLATE.read_text())["Resources"]["RestAPI"]["Properties"]["DefinitionBody"]
 ROUTE_NOT_FOUND: str = _GATEWAY_RESPONSES["x-amazon-apigateway-gateway-responses"][
     "MISSING_AUTHENTICATION_TOKEN"
@@ -58,3 +62,17 @@ class _RequestHandler(ChaliceRequestHandler):
 def use_stack_gateway(server: LocalDevServer, app: Any, config: Any) -> None:
     """Serve `server`'s requests with the handler above."""
     server.server.RequestHandlerClass = functools.partial(_RequestHandler, app_object=app, config=config)
+
+
+def create_gateway(app: Any, host: str, port: int) -> LocalDevServer:
+    """Chalice's local server (a thread per connection) answering as the deployed gateway does."""
+    from chalice.config import Config
+    from chalice.local import create_local_server
+
+    config = Config.create(chalice_stage=STAGE, app_name=APP_NAME, chalice_app=app, project_dir=str(_ROOT))
+    server = create_local_server(app, config, host, port)
+    use_stack_gateway(server, app, config)
+    # http.server listens with a backlog of 5: a burst of clients (50 concurrent PATCHes)
+    # would see connections reset. Listening again on Linux just raises the backlog.
+    server.server.socket.listen(LISTEN_BACKLOG)
+    return server

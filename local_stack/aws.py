@@ -2,7 +2,8 @@
 
 moto's Step Functions interpreter calls Lambda at `http://localhost:$MOTO_PORT`; answering
 `POST /2015-03-31/functions/{name}/invocations` on that same port runs our
-`@app.lambda_function` handlers in-process, and every other request goes to moto. This is the
+`@app.lambda_function` handlers (in-process, or in worker processes: `workers.py`), and every
+other request goes to moto. This is the
 pattern of AWS's Step Functions Local with `sam local start-lambda`.
 """
 
@@ -13,7 +14,6 @@ import json
 import logging
 import re
 import threading
-import traceback
 import uuid
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -23,33 +23,17 @@ from moto.moto_server.threaded_moto_server import MotoRequestHandler
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from local_stack import dynamodb_transactions, stepfunctions_stop
+from local_stack import dynamodb_transactions, moto_speedups, stepfunctions_stop
 from local_stack.durable import DurableStore
 from local_stack.faults import ApiFaultPlan, Fault, FaultPlan, HeldWrites
+from local_stack.lambda_runtime import Handler, InProcess, Invoke, StoppedError
 from local_stack.s3_post import S3PostPolicyMiddleware
 
 SERVICE_ERROR_HEADERS = {"X-Amzn-ErrorType": "ServiceException"}
 INVOKE_PATH = re.compile(r"^/2015-03-31/functions/(?P<name>[^/]+)/invocations$")
 # The WebSocket API's Management API: `{endpoint}/{stage}/@connections/{connectionId}`.
 CONNECTIONS_PATH = re.compile(r"^(?:/[^/@]+)?/@connections/(?P<id>[^/]+)$")
-Handler = Callable[[dict[str, Any], Any], Any]
 StartResponse = Callable[..., Any]
-
-
-class LambdaContext:
-    """The attributes of Lambda's context object that handlers and Powertools read."""
-
-    def __init__(self, function_name: str) -> None:
-        self.function_name = function_name
-        self.function_version = "$LATEST"
-        self.invoked_function_arn = f"arn:aws:lambda:us-east-1:123456789012:function:{function_name}"
-        self.memory_limit_in_mb = 512
-        self.aws_request_id = str(uuid.uuid4())
-        self.log_group_name = f"/aws/lambda/{function_name}"
-        self.log_stream_name = "local"
-
-    def get_remaining_time_in_millis(self) -> int:
-        return 300_000
 
 
 class LambdaInvokeMiddleware:
@@ -57,6 +41,8 @@ class LambdaInvokeMiddleware:
         self._moto_app = moto_app
         self._handlers = handlers
         self._prefix = name_prefix
+        # Where the handlers run: in this process, or in worker processes (local_stack/workers.py).
+        self.invoke: Invoke = InProcess(handlers, name_prefix)
         # Tests set a plan to make invocations fail the ways Lambda and Step Functions do.
         self.faults: FaultPlan | None = None
 
@@ -95,23 +81,21 @@ class LambdaInvokeMiddleware:
             body = {"Type": "Service", "message": "Injected: the Lambda service failed the invoke"}
             return _respond(start_response, "500 Internal Server Error", body, SERVICE_ERROR_HEADERS)
         try:
-            result = handler(event, LambdaContext(self._prefix + name))
-            if fault is Fault.DUPLICATE:
-                result = handler(event, LambdaContext(self._prefix + name))
-        except Exception as exc:  # noqa: BLE001 - reported to the caller the way Lambda does
-            error = {
-                "errorMessage": str(exc),
-                "errorType": type(exc).__name__,
-                "stackTrace": traceback.format_exception(exc)[-5:],
-            }
-            return _respond(start_response, "200 OK", error, {"X-Amz-Function-Error": "Unhandled"})
+            outcome = self.invoke(name, event, die=fault is Fault.RUNTIME_EXIT)
+            if fault is Fault.DUPLICATE and outcome.error is None:
+                outcome = self.invoke(name, event)
+        except StoppedError:
+            body = {"Type": "Service", "message": "The local Lambda service is stopping"}
+            return _respond(start_response, "500 Internal Server Error", body, SERVICE_ERROR_HEADERS)
+        if outcome.error is not None:
+            return _respond(start_response, "200 OK", outcome.error, {"X-Amz-Function-Error": "Unhandled"})
         if fault is Fault.TIMEOUT_AFTER_WORK:
             timed_out = {
                 "errorMessage": "Injected: Task timed out after the work",
                 "errorType": "Sandbox.Timedout",
             }
             return _respond(start_response, "200 OK", timed_out, {"X-Amz-Function-Error": "Unhandled"})
-        return _respond(start_response, "200 OK", result, {})
+        return _respond(start_response, "200 OK", outcome.result, {})
 
     def _function_name(self, name_or_arn: str) -> str:
         # A name, a full ARN, or either with a ":$LATEST" style qualifier.
@@ -212,6 +196,7 @@ class LocalAws:
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
         dynamodb_transactions.install()
         stepfunctions_stop.install()
+        moto_speedups.install()
         self._region = region
         self._credentials = credentials
         self._store_lock = threading.Lock()

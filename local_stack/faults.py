@@ -26,6 +26,9 @@ class Fault(StrEnum):
     HANDLER_ERROR = "handler_error"
     # The Lambda service throttles the invoke (429 TooManyRequestsException): a concurrency cap.
     THROTTLED = "throttled"
+    # The runtime process dies as the invocation starts (a crash, an OOM kill): Runtime.ExitError.
+    # With worker processes the worker really is killed and replaced (local_stack/workers.py).
+    RUNTIME_EXIT = "runtime_exit"
 
 
 # What Step Functions and Lambda do to every workflow now and then (the soak draws from these).

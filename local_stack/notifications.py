@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from local_stack.aws import LambdaContext
+from local_stack.lambda_runtime import LambdaContext
 
 logger = logging.getLogger(__name__)
 MAX_RECEIVES = 5  # deploy/resources.json: UploadsQueue's maxReceiveCount

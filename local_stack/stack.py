@@ -10,19 +10,20 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from local_stack.api_gateway import APP_NAME, STAGE, create_gateway
+from local_stack.api_process import ApiProcess
 from local_stack.aws import LocalAws
 from local_stack.durable import COMPACT_FLOOR_BYTES, DurableStore
 from local_stack.faults import ApiFaultPlan, FaultPlan
+from local_stack.lambda_runtime import Handler, InProcess, LambdaContext, as_handler
 from local_stack.notifications import LocalQueue
 from local_stack.provision import ACCOUNT_ID, ASL_FILE, ROOT, function_arns, provision, render_definition
 from local_stack.streams import LocalStream
 from local_stack.websocket_gateway import LocalWebsocketGateway
+from local_stack.workers import WorkerPool
 
-APP_NAME = "restoreassist"
-STAGE = "dev"
 NAME_PREFIX = f"{APP_NAME}-{STAGE}-"
 REGION = "us-east-1"
-LISTEN_BACKLOG = 128
 # moto takes any credentials; the upload endpoint checks presigned POSTs against these.
 CREDENTIALS = ("local", "local")
 UPLOAD_TRIGGER = "upload_received"  # app.py's @app.on_sqs_message name
@@ -55,6 +56,13 @@ class StackConfig:
     compact_floor_bytes: int = COMPACT_FLOOR_BYTES
     # Tests only: S3 writes whose path matches this regex are never answered (faults.HeldWrites).
     hold_writes: str | None = None
+    # Lambda invocations (phases, the upload trigger, the schedules) run in this many worker
+    # processes (local_stack/workers.py); 0 runs them in this process, where a test can patch
+    # what a handler calls. `make run` gives 4 per core (workers.default_lambda_workers).
+    lambda_workers: int = 0
+    # The HTTP API served from a process of its own (`make run`), off the GIL that moto and its
+    # Step Functions interpreter hold; False serves it from a thread here (tests patch its code).
+    api_process: bool = False
 
 
 class LocalStack:
@@ -63,10 +71,12 @@ class LocalStack:
         self._aws: LocalAws | None = None
         self._gateway: Any = None
         self._gateway_thread: threading.Thread | None = None
+        self._api_process: ApiProcess | None = None
         self._websockets: LocalWebsocketGateway | None = None
         self.uploads_queue: LocalQueue | None = None
         self._event_stream: LocalStream | None = None
         self._app: Any = None
+        self._workers: WorkerPool | None = None
         self._stopping = threading.Event()
         self.recovered: Any = None  # chalicelib.core.recover.Recovered, with a data directory
 
@@ -81,6 +91,8 @@ class LocalStack:
 
     @property
     def api_url(self) -> str:
+        if self._api_process is not None:
+            return f"http://{self.config.host}:{self._api_process.port}"
         assert self._gateway is not None, "start() first"
         return f"http://{self.config.host}:{self._gateway.server.server_address[1]}"
 
@@ -105,8 +117,9 @@ class LocalStack:
         _set_environment(cfg)
         app_module = _import_app()
         app = app_module.app
+        self._app = app
         self.uploads_queue = LocalQueue(
-            handler=lambda: app.handler_map[UPLOAD_TRIGGER],
+            handler=lambda: self._handler(UPLOAD_TRIGGER),
             queue_arn=f"arn:aws:sqs:{REGION}:{ACCOUNT_ID}:{app_module.UPLOADS_QUEUE}",
             region=REGION,
             function_name=NAME_PREFIX + UPLOAD_TRIGGER,
@@ -150,6 +163,10 @@ class LocalStack:
         self._start_websockets(app, cfg)
         os.environ["WEBSOCKET_ENDPOINT"] = self.websockets.management_url
         wiring.reset()
+        if cfg.lambda_workers > 0:
+            # Started once the environment is complete (the state machine's ARN, the WebSocket
+            # endpoint): theirs is a copy.
+            self.start_lambda_workers(cfg.lambda_workers)
         # The workflows table's stream feeds push_events, as the template's event source mapping does.
         self._event_stream = LocalStream(
             cfg.table_name,
@@ -167,7 +184,6 @@ class LocalStack:
             assert self.uploads_queue is not None
             self.uploads_queue.redeliver_spooled()  # uploads stored but not yet handled
         self._start_gateway(app, cfg)
-        self._app = app
         if cfg.reconcile_every_seconds:
             self.reconcile_on_a_timer(cfg.reconcile_every_seconds, self._stopping)
         if cfg.close_expired_every_seconds:
@@ -183,8 +199,6 @@ class LocalStack:
 
     def run_scheduled(self, name: str) -> dict[str, Any]:
         """One run of an @app.schedule function, with the event EventBridge sends."""
-        from local_stack.aws import LambdaContext
-
         event = {
             "version": "0",
             "id": "local",
@@ -196,8 +210,39 @@ class LocalStack:
             "resources": [],
             "detail": {},
         }
-        result: dict[str, Any] = self._app.handler_map[name](event, LambdaContext(NAME_PREFIX + name))
+        result: dict[str, Any] = self._handler(name)(event, LambdaContext(NAME_PREFIX + name))
         return result
+
+    @property
+    def workers(self) -> WorkerPool | None:
+        """The Lambda worker processes; None when invocations run in this process."""
+        return self._workers
+
+    def start_lambda_workers(self, count: int, timeouts: dict[str, float] | None = None) -> WorkerPool:
+        """From now on Lambda invocations run in `count` worker processes (local_stack/workers.py).
+        `timeouts`: seconds per function ("" for the rest); .chalice/config.json's by default."""
+        assert self._aws is not None, "start() first"
+        assert self._workers is None, "the stack already runs Lambda workers"
+        pool = WorkerPool(count, NAME_PREFIX, timeouts=timeouts)
+        pool.start()
+        self._workers = pool
+        self._aws.lambdas.invoke = pool
+        return pool
+
+    def stop_lambda_workers(self) -> None:
+        """From now on Lambda invocations run in this process again; the workers end."""
+        assert self._aws is not None, "start() first"
+        pool, self._workers = self._workers, None
+        self._aws.lambdas.invoke = InProcess(self._app.handler_map, NAME_PREFIX)
+        if pool is not None:
+            pool.stop()
+
+    def _handler(self, name: str) -> Handler:
+        """A function of the app, run where this stack runs invocations (looked up at each call)."""
+        if self._workers is not None:
+            return as_handler(self._workers, name)
+        handler: Handler = self._app.handler_map[name]
+        return handler
 
     def reconcile_on_a_timer(self, every: float, stop: threading.Event) -> threading.Thread:
         """Run the reconciler every `every` seconds until `stop` is set (`make run`: 5 minutes)."""
@@ -234,17 +279,10 @@ class LocalStack:
             self.uploads_queue.send(s3_event)
 
     def _start_gateway(self, app: Any, cfg: StackConfig) -> None:
-        from chalice.config import Config
-        from chalice.local import create_local_server
-
-        from local_stack.api_gateway import use_stack_gateway
-
-        config = Config.create(chalice_stage=STAGE, app_name=APP_NAME, chalice_app=app, project_dir=str(ROOT))
-        self._gateway = create_local_server(app, config, cfg.host, cfg.api_port)
-        use_stack_gateway(self._gateway, app, config)
-        # http.server listens with a backlog of 5: a burst of clients (50 concurrent PATCHes)
-        # would see connections reset. Listening again on Linux just raises the backlog.
-        self._gateway.server.socket.listen(LISTEN_BACKLOG)
+        if cfg.api_process:
+            self._api_process = ApiProcess(cfg.host, cfg.api_port)
+            return
+        self._gateway = create_gateway(app, cfg.host, cfg.api_port)
         self._gateway_thread = threading.Thread(
             target=self._gateway.server.serve_forever, daemon=True, name="local-api"
         )
@@ -270,8 +308,14 @@ class LocalStack:
             self.uploads_queue.drain(timeout=10)
         if self._gateway is not None:
             self._gateway.shutdown()
+        if self._api_process is not None:
+            self._api_process.stop()
         if self._aws is not None:
             self._aws.stop()
+        # Last: an invocation cut short by the stop then finds the AWS port closed, so nothing
+        # records a failure the stop caused (the interpreter's Retry sees a service error).
+        if self._workers is not None:
+            self._workers.stop()
 
 
 def _set_environment(cfg: StackConfig) -> None:

@@ -32,7 +32,7 @@ from websockets.asyncio.server import Server, ServerConnection, serve
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from local_stack.aws import LambdaContext
+from local_stack.lambda_runtime import LambdaContext
 
 Handler = Callable[[dict[str, Any], Any], Any]
 SEND_TIMEOUT_SECONDS = 10

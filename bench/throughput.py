@@ -1,0 +1,286 @@
+"""100 TEXT workflows submitted at once by 10 users: how long until all are done, and how long
+does a POST wait? In-process Lambda invocations against worker processes, in one run.
+
+For each mode the script starts a local stack in a child process of its own (Chalice's local
+server can be made only once per process): `in-process` (`lambda_workers=0`), `workers:N`, and
+`workers:N+api` (the HTTP API in a process of its own, as `make run` serves it). It waits for the
+workers to be warm, fires every POST at the same moment from a thread of its own (user
+`i % users`; the load comes from this process, not the stack's), then lists each user's
+workflows every 2 s until every one has finished. It prints, per mode:
+
+- completion: from the first POST to the last workflow's `completedAt` (seconds);
+- POST p50 / p99 / max (seconds), from sending the request to its answer;
+- lost: POSTs not answered 201, and created workflows not finished by the deadline; failed:
+  finished but not COMPLETED;
+- CPU: the cores the stack kept busy on average, and the CPU seconds of the stack's own process
+  (moto and its Step Functions interpreter, one GIL) and of its children (the Lambda workers and,
+  with `+api`, the HTTP API's process);
+
+and each mode's completion time as a ratio of the first's. #19's goal: 100 workflows within 30 s
+on 2 cores, POST p99 within 1 s, nothing lost. Absolute figures swing with whatever else the
+machine runs; the ratios, measured minutes apart in one run, are the figures to compare.
+
+    python bench/throughput.py [--workflows 100] [--users 10] [--modes in-process,workers:8+api]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+SECRET = "bench-throughput-signing-key-" + "0" * 40
+os.environ.update(AUTH_MODE="dev", DEV_AUTH_SECRET=SECRET)
+# The phases' INFO lines and metrics, in the stack's process and the workers alike (inherited).
+os.environ.update(POWERTOOLS_LOG_LEVEL="WARNING", POWERTOOLS_METRICS_DISABLED="true")
+# The limiter would measure itself (100 POSTs a user is its whole bucket): generous, as in tests.
+for _prefix in ("RATE_LIMIT", "API_KEY_RATE_LIMIT"):
+    os.environ[f"{_prefix}_PER_SECOND"] = "500"
+    os.environ[f"{_prefix}_BURST"] = "1000"
+
+import urllib3  # noqa: E402
+
+from chalicelib.api.auth import issue_dev_token  # noqa: E402
+from local_stack.stack import LocalStack, StackConfig  # noqa: E402
+from local_stack.workers import default_lambda_workers  # noqa: E402
+
+NOTES = (
+    "Cause: burst supply line under the kitchen sink.\nKitchen 12x14 ft, vinyl floor wet.\n"
+    "Subfloor 32%MC, dry standard 12%MC.\nTwo air movers and one LGR dehumidifier placed."
+)
+TERMINAL = {"COMPLETED", "FAILED", "CANCELLED", "NEEDS_REVIEW"}
+DEADLINE_SECONDS = 600.0
+POLL_SECONDS = 2.0
+
+
+@dataclass
+class Result:
+    mode: str
+    completion: float
+    post_latencies: list[float]
+    lost: int
+    failed: int
+    cores_busy: float
+    stack_cpu: float  # CPU seconds of the stack's own process (moto, the interpreter, the API)
+    workers_cpu: float  # CPU seconds of the worker processes and the API's process
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def _own_cpu() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    return own.ru_utime + own.ru_stime
+
+
+def _children_cpu() -> float:
+    """CPU seconds this process's live children (the Lambda workers, the API's process) have used
+    so far, from /proc: they are not reaped yet."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split() if entry.name.isdigit() else []
+        except OSError:
+            continue
+        if fields and int(fields[1]) == os.getpid():
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def _workers_of(mode: str) -> int:
+    """'in-process' -> 0; 'workers:N' or 'workers:N+api' -> N."""
+    return 0 if mode == "in-process" else int(mode.split(":", 1)[1].removesuffix("+api"))
+
+
+def serve(mode: str) -> None:
+    """The child: a stack, its API's URL on stdout, then its CPU figures each time asked."""
+    logging.disable(logging.WARNING)
+    stack = LocalStack(
+        StackConfig(
+            api_port=0,
+            aws_port=0,
+            websocket_port=0,
+            dev_auth_secret=SECRET,
+            reconcile_every_seconds=None,
+            close_expired_every_seconds=None,
+            lambda_workers=_workers_of(mode),
+            api_process=mode.endswith("+api"),
+        )
+    )
+    stack.start()
+    pool = stack.workers
+    if pool is not None:
+        pool.wait_ready()
+    print(json.dumps({"api": f"{stack.api_url}/api/orchestrator"}), flush=True)
+    for line in sys.stdin:
+        if line.strip() != "cpu":
+            break
+        cpu = {"stack": _own_cpu(), "children": _children_cpu()}
+        print(json.dumps(cpu), flush=True)
+    stack.stop()
+
+
+class _Stack:
+    """The driver's handle on a child that serves a stack."""
+
+    def __init__(self, mode: str) -> None:
+        command = [sys.executable, __file__, "--serve", mode]
+        self._child = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+        )
+        self.api = str(self._read()["api"])
+
+    def _read(self) -> dict[str, Any]:
+        assert self._child.stdout is not None
+        line = self._child.stdout.readline()
+        if not line:
+            raise RuntimeError("the stack's process ended")
+        parsed: dict[str, Any] = json.loads(line)
+        return parsed
+
+    def cpu(self) -> dict[str, float]:
+        assert self._child.stdin is not None
+        self._child.stdin.write("cpu\n")
+        self._child.stdin.flush()
+        return self._read()
+
+    def stop(self) -> None:
+        assert self._child.stdin is not None
+        self._child.stdin.close()
+        self._child.wait(timeout=60)
+
+
+def run(mode: str, workflows: int, users: int) -> Result:
+    """The driver: the load comes from this process, so it takes no CPU from the stack's GIL."""
+    stack = _Stack(mode)
+    http = urllib3.PoolManager(maxsize=workflows + users, retries=False, timeout=urllib3.Timeout(total=120))
+    tokens = [issue_dev_token(f"user-{i}", SECRET) for i in range(users)]
+    created: set[str] = set()
+    latencies: list[float] = []
+    refused = 0
+    lock = threading.Lock()
+    barrier = threading.Barrier(workflows + 1)
+
+    def submit(index: int) -> None:
+        nonlocal refused
+        body = json.dumps({"inputMethod": "TEXT", "title": f"Bench {index}", "inputData": {"text": NOTES}})
+        headers = {"Authorization": f"Bearer {tokens[index % users]}", "Content-Type": "application/json"}
+        barrier.wait()
+        sent = time.monotonic()
+        try:
+            reply = http.request("POST", f"{stack.api}/workflows", body=body, headers=headers)
+            status, data = reply.status, reply.data
+        except urllib3.exceptions.HTTPError:
+            status, data = 0, b""
+        took = time.monotonic() - sent
+        with lock:
+            latencies.append(took)
+            if status == 201:
+                created.add(json.loads(data)["workflowId"])
+            else:
+                refused += 1
+
+    before = stack.cpu()
+    threads = [threading.Thread(target=submit, args=(i,)) for i in range(workflows)]
+    for thread in threads:
+        thread.start()
+    barrier.wait()
+    started_wall = time.time()
+    started = time.monotonic()
+    for thread in threads:
+        thread.join()
+
+    # One listing per user with workflows left, every POLL_SECONDS: polling each workflow would
+    # load the stack being measured (the end time is each workflow's completedAt, not the poll's).
+    finished: dict[str, dict[str, Any]] = {}
+    done_users: set[str] = set()
+    while len(finished) < len(created) and time.monotonic() - started < DEADLINE_SECONDS:
+        time.sleep(POLL_SECONDS)
+        for token in tokens:
+            if token in done_users:
+                continue
+            reply = http.request(
+                "GET", f"{stack.api}/workflows?limit=100", headers={"Authorization": f"Bearer {token}"}
+            )
+            for workflow in json.loads(reply.data)["workflows"] if reply.status == 200 else []:
+                if workflow["id"] in created and workflow["status"] in TERMINAL:
+                    finished[workflow["id"]] = workflow
+            mine = json.loads(reply.data)["workflows"] if reply.status == 200 else []
+            if mine and all(w["status"] in TERMINAL for w in mine):
+                done_users.add(token)
+    elapsed = time.monotonic() - started
+    after = stack.cpu()
+    stack.stop()
+
+    ends = [
+        datetime.fromisoformat(w["completedAt"].replace("Z", "+00:00")).timestamp()
+        for w in finished.values()
+        if w.get("completedAt")
+    ]
+    lost = refused + len(created) - len(finished)
+    stack_cpu = after["stack"] - before["stack"]
+    workers_cpu = after["children"] - before["children"]
+    return Result(
+        mode=mode,
+        completion=(max(ends) - started_wall) if ends and not lost else float("nan"),
+        post_latencies=latencies,
+        lost=lost,
+        failed=sum(1 for w in finished.values() if w["status"] != "COMPLETED"),
+        cores_busy=(stack_cpu + workers_cpu) / elapsed,
+        stack_cpu=stack_cpu,
+        workers_cpu=workers_cpu,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--workflows", type=int, default=100)
+    parser.add_argument("--users", type=int, default=10)
+    parser.add_argument(
+        "--modes",
+        default=f"in-process,workers:{default_lambda_workers()},workers:{default_lambda_workers()}+api",
+        help="comma-separated: in-process, workers:N, workers:N+api (the HTTP API in its own process)",
+    )
+    parser.add_argument("--serve", help=argparse.SUPPRESS)  # the child: serve a stack in this mode
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve)
+        return
+
+    results = [run(mode, args.workflows, args.users) for mode in args.modes.split(",")]
+    print(
+        f"{args.workflows} TEXT workflows from {args.users} users at once; "
+        f"{len(os.sched_getaffinity(0))} cores"
+    )
+    print(
+        f"{'mode':<12} {'complete s':>10} {'POST p50':>9} {'POST p99':>9} {'POST max':>9} "
+        f"{'lost':>5} {'failed':>6} {'cores busy':>10} {'CPU s: stack':>12} {'children':>8}"
+    )
+    for r in results:
+        print(
+            f"{r.mode:<12} {r.completion:>10.1f} {statistics.median(r.post_latencies):>9.2f} "
+            f"{_percentile(r.post_latencies, 0.99):>9.2f} {max(r.post_latencies):>9.2f} "
+            f"{r.lost:>5} {r.failed:>6} {r.cores_busy:>10.2f} {r.stack_cpu:>12.1f} {r.workers_cpu:>8.1f}"
+        )
+    for r in results[1:]:
+        print(f"completion, {r.mode} / {results[0].mode}: {r.completion / results[0].completion:.2f}x")
+
+
+if __name__ == "__main__":
+    main()

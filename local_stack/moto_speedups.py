@@ -1,0 +1,122 @@
+"""moto's server made cheaper per request where the local stack pays for it on every workflow.
+
+With the Lambda handlers in worker processes (workers.py), the stack's own process is left with
+moto and its Step Functions interpreter, and that process (one GIL) is what bounds throughput.
+Measured on a 2-core machine with py-spy during 100 concurrent TEXT workflows, of the stack
+process's busy samples: 37% parsing the state machine's ASL (ANTLR, in Python), 12% creating a
+boto3 client, and about 13% of each moto request listing moto's package directory. None of it
+changes what moto answers:
+
+- **The ASL is parsed once per definition.** moto 5.2.5 parses the definition again for every
+  execution (about 55 ms of CPU for ours); here the parsed program is kept per definition text
+  and each execution gets a deep copy of it (about 5 ms), so no execution shares a component
+  another is evaluating.
+- **One Lambda client per endpoint.** The interpreter creates a new boto3 client for every Task
+  (about 3 ms each, six Tasks a workflow); here one client per (service, region, port) serves
+  them all (botocore clients are thread-safe), with moto's own settings (no retries, its
+  timeouts) and a connection pool large enough for every invocation waiting on a worker.
+- **moto's module list is read once.** The dispatcher lists moto's package directory (an
+  `os.listdir` and an `isdir` per entry) for every request to find a backend by name; the
+  directory does not change while the stack runs.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+MAX_CONNECTIONS = 256
+_installed = False
+_lock = threading.Lock()
+
+
+def install() -> None:
+    global _installed
+    with _lock:
+        if _installed:
+            return
+        _installed = True
+    _parse_once_per_definition()
+    _one_lambda_client_per_endpoint()
+    _read_module_list_once()
+
+
+def _parse_once_per_definition() -> None:
+    from moto.stepfunctions.parser.asl.parse.asl_parser import AmazonStateLanguageParser
+    from moto.stepfunctions.parser.backend.execution_worker import ExecutionWorker
+
+    programs: dict[str, Any] = {}
+    lock = threading.Lock()
+
+    def entrypoint(self: Any) -> Any:
+        definition: str = self._evaluation_details.state_machine_details.definition
+        with lock:
+            program = programs.get(definition)
+        if program is None:
+            program = AmazonStateLanguageParser.parse(definition)[0]
+            with lock:
+                programs[definition] = program
+        return copy.deepcopy(program)
+
+    ExecutionWorker._get_evaluation_entrypoint = entrypoint  # type: ignore[method-assign]
+
+
+def _one_lambda_client_per_endpoint() -> None:
+    from moto.stepfunctions.parser.asl.component.state.exec.state_task import lambda_eval_utils
+    from moto.stepfunctions.parser.asl.utils import boto_client
+
+    create = boto_client.boto_client_for
+    clients: dict[tuple[str, str, str], Any] = {}
+    lock = threading.Lock()
+
+    def cached(region: str, service: str, state_credentials: Any = None) -> Any:
+        from moto.core.models import botocore_stubber
+        from moto.settings import moto_server_port
+
+        # (moto's own function ignores the state's credentials: so does this one)
+        if botocore_stubber.enabled:
+            return create(region, service, state_credentials)
+        key = (service, region, str(moto_server_port()))
+        with lock:
+            client = clients.get(key)
+            if client is None:
+                client = clients[key] = _client(service, region, key[2])
+        return client
+
+    lambda_eval_utils.boto_client_for = cached  # type: ignore[attr-defined]
+
+
+def _client(service: str, region: str, port: str) -> Any:
+    """moto's own client settings (boto_client.boto_client_for), with a connection pool as large
+    as the number of invocations that may wait on a worker at once."""
+    import boto3
+    from botocore.config import Config
+    from moto.stepfunctions.parser.asl.component.common.timeouts.timeout import TimeoutSeconds
+
+    return boto3.session.Session().client(
+        service,
+        region_name=region,
+        endpoint_url=f"http://localhost:{port}",
+        aws_access_key_id="ak",
+        aws_secret_access_key="sk",
+        config=Config(
+            parameter_validation=False,
+            retries={"max_attempts": 0, "total_max_attempts": 1},
+            connect_timeout=TimeoutSeconds.DEFAULT_TIMEOUT_SECONDS,
+            read_timeout=TimeoutSeconds.DEFAULT_TIMEOUT_SECONDS,
+            max_pool_connections=MAX_CONNECTIONS,
+        ),
+    )
+
+
+def _read_module_list_once() -> None:
+    from moto import backends
+
+    modules = tuple(backends.list_of_moto_modules())
+
+    def listed() -> Iterable[str]:
+        return modules
+
+    backends.list_of_moto_modules = listed
