@@ -24,7 +24,7 @@ from typing import Any
 
 from moto.dynamodb.models.table import StreamShard
 
-from local_stack.aws import LambdaContext
+from local_stack.lambda_runtime import LambdaContext
 
 logger = logging.getLogger(__name__)
 Handler = Callable[[dict[str, Any], Any], Any]
