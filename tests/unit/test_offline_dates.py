@@ -86,3 +86,19 @@ def test_a_file_note_dates_the_loss_by_the_day_written_in_it_and_the_visit_by_it
     # Then the loss is the 15th (the day written, its year from the entry) and the visit the 17th
     assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 6, 15)
     assert job.inspection_date is not None and job.inspection_date.value == date(2026, 6, 17)
+
+
+def test_a_weekday_gives_a_yearless_first_date_its_year() -> None:
+    # Given a story that never writes a year: "Tuesday 10 November", then "Thursday 12th"
+    notes = (
+        "Got the call on Tuesday 10 November just after 7 am: the flexi hose under the laundry tub had"
+        " let go after midnight and water was across the laundry.\n"
+        "We attended that morning. Laundry vinyl wet.\n"
+        "Back Thursday 12th: laundry wall 19 WME.\n"
+    )
+    findings = analyze_text(notes)
+    # Then the days are in the latest year whose 10 November was a Tuesday, up to this year
+    expected_year = next(y for y in range(date.today().year, 2000, -1) if date(y, 11, 10).weekday() == 1)
+    assert findings.job.inspection_date is not None
+    assert findings.job.inspection_date.value == date(expected_year, 11, 10)
+    assert [reading.taken_on for reading in findings.moisture_readings] == [date(expected_year, 11, 12)]

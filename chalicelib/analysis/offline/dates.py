@@ -104,6 +104,8 @@ _VISIT_START = re.compile(
     r"(?:(?P<day>day) ?(?P<num>\d{1,2})\b|(?P<first>intake|initial|first (?:day|visit)|day one)\b"
     r"|(?P<reset>visit|site visit|re-?visit|return visit|re-?inspection|follow[- ]?up|final|check ?in"
     r"|re-?checks?|re-?reads?|re-?tests?|back on site|returned"
+    # "Back Thursday 12th: rumpus wall 17": a return visit led by its weekday
+    r"|back(?: again)?(?: on)? (?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
     r"|mon|monday|tue|tues|tuesday|wed|wednesday|thu|thur|thurs|thursday|fri|friday|sat|saturday"
     r"|sun|sunday)\b"
     # ("Sunday night's storm", "Monday's rain": a day told of, not a visit)
@@ -211,6 +213,20 @@ def _near_anchor(month: int, day: int, anchor: date | None) -> date | None:
     for year in (anchor.year, anchor.year + 1, anchor.year - 1):
         candidate = _safe_date(year, month, day)
         if candidate is not None and abs(candidate - anchor) <= _HALF_YEAR:
+            return candidate
+    return None
+
+
+_WEEKDAY_YEARS_BACK = 12  # a day and month fall on each weekday at least once in any 12 years
+
+
+def _weekday_year(month: int, day: int, weekday: int) -> date | None:
+    """ "Tuesday 10 November" with no year anywhere before it: the latest year up to this one in which
+    that day fell on that weekday (notes are read within months of being written)."""
+    this_year = date.today().year
+    for year in range(this_year, this_year - _WEEKDAY_YEARS_BACK, -1):
+        candidate = _safe_date(year, month, day)
+        if candidate is not None and candidate.weekday() == weekday:
             return candidate
     return None
 
@@ -323,7 +339,11 @@ class Dates:
         day = int(match.group("d1") or match.group("d2"))
         year = _year(match.group("y1") or match.group("y2"))
         month = _MONTH_NUMBERS[month_word]
-        return _safe_date(year, month, day) if year else _near_anchor(month, day, anchor)
+        if year:
+            return _safe_date(year, month, day)
+        if anchor is None and (weekday := _weekday_near(text, match.start(), match.end())) is not None:
+            return _weekday_year(month, day, weekday)
+        return _near_anchor(month, day, anchor)
 
     def _numeric(
         self, first: int, second: int, year: int | None, anchor: date | None, weekday: int | None
@@ -338,7 +358,11 @@ class Dates:
             if near is None:
                 self.ambiguous_seen = True
             return near
-        return _safe_date(year, month, day) if year else _near_anchor(month, day, anchor)
+        if year:
+            return _safe_date(year, month, day)
+        if anchor is None and weekday is not None:
+            return _weekday_year(month, day, weekday)
+        return _near_anchor(month, day, anchor)
 
 
 def _weekday_day(day: int, weekday: int, anchor: date) -> date | None:
