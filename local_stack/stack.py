@@ -122,6 +122,8 @@ class LocalStack:
         os.environ["AWS_ENDPOINT_URL"] = self.aws_endpoint
         # What the Management API endpoint is on AWS ({api}/{stage}) is the local AWS port here.
         os.environ["WEBSOCKET_ENDPOINT"] = f"{self.aws_endpoint}/{STAGE}"
+        # The local OCR engine has a PDF's pages read at the first poll: a short Wait will do.
+        os.environ.setdefault("OCR_POLL_SECONDS", "1")
         self._aws.start()
 
         import boto3
