@@ -182,6 +182,8 @@ def environment(function: Function, endpoint: dict[str, Any]) -> dict[str, Any]:
         "WEBSOCKET_ENDPOINT": copy.deepcopy(endpoint),
         # INITIATION reads GuardDuty's verdict tags (MalwareProtectionPlan in resources.json).
         "MALWARE_SCAN": "guardduty",
+        # INITIATION reads scanned pages and photographed forms with Textract (chalicelib/core/ocr.py).
+        "OCR_ENGINE": "textract",
     }
     if name in WORKFLOW_DRIVERS:
         # Only these: the state machine depends on the phase functions.

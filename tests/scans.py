@@ -111,3 +111,24 @@ def smudged_page(lines: list[str], *, seed: int = 5) -> Image:
 
     page = render_page(lines, font_px=19, skew_degrees=2.0, noise=0.002, blur=1.3, seed=seed)
     return ImageEnhance.Contrast(page).enhance(0.45)
+
+
+# What OCR leaves around words (stray marks read from specks) is not part of them.
+_PUNCTUATION = ".,:;()|-~_'\"\u2018\u2019\u201c\u201d\u2014"
+
+
+def words(text: str) -> list[str]:
+    return [w.strip(_PUNCTUATION).lower() for w in text.split() if w.strip(_PUNCTUATION)]
+
+
+def word_accuracy(truth: list[str], read: list[str]) -> float:
+    """Share of the true words OCR gave back, in order: the longest common subsequence of the
+    two word lists over the true word count (1.0: every word, none out of place)."""
+    a, b = words("\n".join(truth)), words("\n".join(read))
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0]
+        for j, y in enumerate(b):
+            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
+        previous = current
+    return previous[-1] / len(a) if a else 1.0

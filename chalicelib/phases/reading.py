@@ -35,11 +35,7 @@ def read_upload(ports: Ports, workflow: Workflow, key: str, version_id: str | No
     job_key = work_key(workflow.user_id, workflow.id, WorkFile.OCR)
     job = _recorded_job(ports, job_key, key, version_id)
     if job is not None:
-        try:
-            return _poll(ports, job, settings)
-        except InputRejectedError:
-            ports.blobs.delete_prefix(job_key)  # a refused input leaves no work files behind
-            raise
+        return _poll(ports, job, settings)
     data = _checked_bytes(ports, key, version_id, settings)
     from chalicelib.extract.sniff import Container, sniff
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from chalicelib.aws.ocr_local import TesseractOcr, parse_tsv
 from chalicelib.extract.images import Limits, check_photo
 from tests import scans
+from tests.scans import word_accuracy
 
 TSV = "\n".join(
     [
@@ -29,22 +30,6 @@ class _Blob:
     def get_bytes(self, key: str, version_id: str | None = None) -> bytes:
         self.reads.append((key, version_id))
         return self.data
-
-
-def _words(text: str) -> list[str]:
-    return [word.strip(".,:;()|-~_'\"‘’").lower() for word in text.split() if word.strip(".,:;()|-~_'\"‘’")]
-
-
-def word_accuracy(truth: list[str], read: list[str]) -> float:
-    """Share of the true words found, in order (longest common subsequence over words)."""
-    a, b = _words("\n".join(truth)), _words("\n".join(read))
-    previous = [0] * (len(b) + 1)
-    for x in a:
-        current = [0]
-        for j, y in enumerate(b):
-            current.append(previous[j] + 1 if x == y else max(previous[j + 1], current[j]))
-        previous = current
-    return previous[-1] / len(a) if a else 1.0
 
 
 def test_tsv_words_become_lines_with_their_mean_confidence() -> None:
