@@ -42,6 +42,15 @@ INSPECTION_SHEET = [
     "Placed 4 air movers, 1 LGR dehumidifier.",
 ]
 
+# A second page with nothing the tests look for, for a smudged scan of it.
+NOTES_PAGE = [
+    "Notes continued from page 1",
+    "Owner to confirm access for the second visit.",
+    "Keys left with the neighbour at number 29.",
+    "Check the skirting again on Friday.",
+    "Photos taken of the laundry and the hallway.",
+]
+
 
 def render_page(
     lines: list[str],
@@ -109,8 +118,8 @@ def smudged_page(lines: list[str], *, seed: int = 5) -> Image:
     """A page a poor scan left hard to read: small, faint, blurred text."""
     from PIL import ImageEnhance
 
-    page = render_page(lines, font_px=19, skew_degrees=2.0, noise=0.002, blur=1.3, seed=seed)
-    return ImageEnhance.Contrast(page).enhance(0.45)
+    page = render_page(lines, font_px=18, skew_degrees=2.0, noise=0.002, blur=1.5, seed=seed)
+    return ImageEnhance.Contrast(page).enhance(0.4)
 
 
 # What OCR leaves around words (stray marks read from specks) is not part of them.

@@ -41,7 +41,7 @@ def test_tsv_words_become_lines_with_their_mean_confidence() -> None:
 
 def test_a_scanned_pdf_is_read_on_the_first_poll_with_its_pages_numbered() -> None:
     # Given a two-page scan (no text layer): a clean sheet and a smudged one
-    pages = [scans.render_page(scans.INSPECTION_SHEET), scans.smudged_page(["Owner to confirm access"] * 3)]
+    pages = [scans.render_page(scans.INSPECTION_SHEET), scans.smudged_page(scans.NOTES_PAGE)]
     blob = _Blob(scans.scan_pdf(pages))
     ocr = TesseractOcr(blob, dpi=200)
     # When a job for page 1 only is started and polled
@@ -57,7 +57,7 @@ def test_a_scanned_pdf_is_read_on_the_first_poll_with_its_pages_numbered() -> No
 
 
 def test_a_smudged_page_reads_with_low_confidence() -> None:
-    ocr = TesseractOcr(_Blob(scans.scan_pdf([scans.smudged_page(scans.INSPECTION_SHEET)])), dpi=200)
+    ocr = TesseractOcr(_Blob(scans.scan_pdf([scans.smudged_page(scans.NOTES_PAGE)])))
     result = ocr.pdf_result(ocr.start_pdf("k", None, [1]))
     assert result is not None
     assert result.pages[0].lines and result.pages[0].confidence < 80
