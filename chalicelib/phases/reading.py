@@ -18,8 +18,15 @@ from chalicelib.core.errors import InputRejectedError, OcrPendingError
 from chalicelib.core.models import InputMethod, Workflow
 from chalicelib.core.ports import NotFound, OcrFailedError, OcrResult, Ports
 from chalicelib.core.scanning import check_upload
+from chalicelib.extract.sniff import Container, sniff
 from chalicelib.logs import logger
 from chalicelib.settings import Settings, get_settings
+
+OCR_FOUND_NOTHING = (
+    "This PDF has no text we can read, even by text recognition (OCR) of its pages: the scan may be "
+    "blank, too faint or too small. Scan the paper again more clearly, or upload the PDF exported from "
+    "your report software or the Word document itself."
+)
 
 
 @dataclass
@@ -37,8 +44,6 @@ def read_upload(ports: Ports, workflow: Workflow, key: str, version_id: str | No
     if job is not None:
         return _poll(ports, job, settings)
     data = _checked_bytes(ports, key, version_id, settings)
-    from chalicelib.extract.sniff import Container, sniff
-
     sniffed = sniff(data)
     if sniffed.container is Container.IMAGE and settings.ocr_engine != "off":
         return _read_image(ports, data, settings)  # an IMAGE, or a photo sent as the document
@@ -86,9 +91,8 @@ def _poll(ports: Ports, job: ocr.OcrJob, settings: Settings) -> ReadInput:
     read = ocr.ocr_pages(result, job.pages)
     pages = ocr.merged(job.text_pages, read)
     if job.refusal is not None and not any(page.text.strip() for page in pages):
-        # A scan OCR finds no words on either: refused as extraction would have, said so.
-        code, message = job.refusal
-        raise InputRejectedError(code, f"{message} Reading its pages by OCR found no text either.")
+        # A scan OCR finds no words on either: extraction's code, and a message that says so.
+        raise InputRejectedError(job.refusal[0], OCR_FOUND_NOTHING)
     return ReadInput(
         pages,
         ocr.kept_warnings(job.warnings, [page.page for page in read]),

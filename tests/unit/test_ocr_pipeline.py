@@ -155,7 +155,7 @@ def test_a_scan_ocr_finds_no_words_on_is_refused_as_before() -> None:
     with pytest.raises(InputRejectedError) as caught:
         initiation.prepare_input(ports, workflow, STATE)
     assert caught.value.code == "PDF_NO_TEXT"
-    assert "OCR found no text" in caught.value.message
+    assert "even by text recognition (OCR)" in caught.value.message
 
 
 def test_with_ocr_off_a_scan_is_refused_before_any_analysis(env: pytest.MonkeyPatch) -> None:
