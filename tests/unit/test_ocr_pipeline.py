@@ -119,6 +119,27 @@ def test_a_photographed_form_is_read_at_once() -> None:
     assert pages["ocrWarnings"] == []
 
 
+def test_a_heic_photo_reaches_the_engine_as_jpeg() -> None:
+    # Given an iPhone's HEIC photo (Textract reads no HEIC: the engines always get JPEG)
+    import io
+
+    import pillow_heif
+    from PIL import Image
+
+    pillow_heif.register_heif_opener()
+    heic = io.BytesIO()
+    scans.render_page(scans.INSPECTION_SHEET).convert("RGB").save(heic, format="HEIF")
+    assert heic.getvalue()[4:12] == b"ftypheic"
+    ports = MemoryPorts()
+    ports.ocr = MemoryOcr({1: SHEET})
+    workflow = workflow_with(ports, InputMethod.IMAGE, heic.getvalue())
+    # When INITIATION runs / Then the engine was given a JPEG of the same page
+    initiation.prepare_input(ports, workflow, STATE)
+    (image,) = ports.ocr.images
+    assert Image.open(io.BytesIO(image)).format == "JPEG"
+    assert Image.open(io.BytesIO(image)).size == scans.A4_PX
+
+
 def test_an_image_workflow_refuses_what_is_not_a_photo() -> None:
     ports = MemoryPorts()
     workflow = workflow_with(ports, InputMethod.IMAGE, documents.make_pdf(["Kitchen wet"]))
