@@ -20,7 +20,7 @@ CHECKOV_STAMP := $(CHECKOV_VENV)/.installed-$(shell cat requirements-checkov.txt
 SAM_VENV := .venv-sam
 SAM_STAMP := $(SAM_VENV)/.installed-$(shell cat requirements-sam.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run reset token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench cost eval poppler python312 smoke clean
+.PHONY: run reset token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench cost eval poppler tesseract python312 smoke clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,7 +32,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 ## (DynamoDB, S3, Step Functions) on :5000; its data is kept in .local/data across restarts
 ## (LOCAL_STACK_PERSIST=0: in memory only); Lambda invocations in worker processes
 ## (make run LAMBDA_WORKERS=N: how many; 4 per core by default)
-run: $(STAMP)
+run: $(STAMP) poppler tesseract
 	$(BIN)/python -m local_stack run
 
 ## make reset: forget everything make run kept (workflows, reports, API keys, audit log); stop it first
@@ -51,7 +51,7 @@ token: $(STAMP)
 test: lint typecheck statelint cfn-lint checkov sam-validate pytest
 
 ## make check: lint, types and the unit tier (no stack): the quick loop, under a minute
-check: lint typecheck
+check: lint typecheck tesseract
 	$(BIN)/python -m pytest -n 2 -m unit -q
 
 ## make soak: the soak test in full (make test runs a shorter one)
@@ -96,18 +96,20 @@ sam-validate: package $(SAM_STAMP)
 	  $(SAM_VENV)/bin/sam validate --lint --template-file $(PACKAGE_DIR)/sam.json
 
 # The soak runs 100 workflows here; `make soak` runs 300.
-pytest: package poppler python312
+pytest: package poppler tesseract python312
 	SOAK_WORKFLOWS=$${SOAK_WORKFLOWS:-100} $(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## make openapi: regenerate docs/openapi.json from the routes and the pydantic models
 openapi: $(STAMP)
 	$(BIN)/python -m local_stack openapi > docs/openapi.json
 
-## make bench: cold-start imports, our PDF/DOCX extraction next to poppler's pdftotext, WebSocket fan-out,
+## make bench: cold-start imports, our PDF/DOCX extraction next to poppler's pdftotext, OCR next to
+## tesseract's own command line, WebSocket fan-out,
 ## the cost of make run's durable data, the analyzer's time per inspection next to the previous analyzer
-bench: $(STAMP) poppler
+bench: $(STAMP) poppler tesseract
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/extract.py
+	$(BIN)/python bench/ocr.py
 	$(BIN)/python bench/fanout.py
 	$(BIN)/python bench/durability.py
 	$(BIN)/python bench/analyzer.py
@@ -139,6 +141,12 @@ python312:
 ## poppler-utils: pdftotext (the extraction benchmark) and pdftoppm (the PDF report test)
 poppler:
 	@command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
+
+## tesseract-ocr: the local OCR engine (make run and the tests read scanned PDFs and photos with it;
+## Textract does on AWS) and its English model
+tesseract:
+	@command -v tesseract >/dev/null && test -n "$$(tesseract --list-langs 2>/dev/null | grep -x eng)" || \
+	  (apt-get update -qq && apt-get install -y -qq tesseract-ocr tesseract-ocr-eng)
 
 clean:
 	rm -rf $(VENV) $(CHECKOV_VENV) $(SAM_VENV) build .local .pytest_cache .mypy_cache .ruff_cache

@@ -432,6 +432,15 @@ def main() -> None:
         f"Claude, beside it: {tokens:,.0f} tokens per report, ${dollars:.4f} per report = "
         f"${dollars * 1000:,.2f} per 1,000 ({source}); the offline analyzer costs nothing more."
     )
+    from chalicelib.core.ocr_pricing import PRICES_SOURCE, PRICES_TAKEN, cost_usd
+
+    # A scanned input adds Textract's pages, and per 5 s poll two transitions and an INITIATION run
+    # (not counted above: the workflows here are TEXT).
+    print(
+        f"OCR of scans, beside it: Textract ${cost_usd('textract', 1):.4f} per page, a 3-page scan "
+        f"${cost_usd('textract', 3):.4f} = ${cost_usd('textract', 3) * 1000:,.2f} per 1,000 "
+        f"(list price taken {PRICES_TAKEN}, {PRICES_SOURCE}); typed and Word inputs pay none."
+    )
     status = "meets" if totals["current"] <= TARGET_PER_1000 else "MISSES"
     print(f"Target <= ${TARGET_PER_1000:.2f} per 1,000 workflows: {status} (${totals['current']:.4f}).")
     if totals["current"] > TARGET_PER_1000:

@@ -63,6 +63,16 @@ class Settings(BaseModel):
     clamd_address: str = ""
     clamd_timeout_seconds: float = Field(default=30, gt=0, le=300)
 
+    # OCR of scanned PDFs and photographed forms (core/ocr.py): Textract on AWS (the template sets
+    # OCR_ENGINE=textract), Tesseract's command line locally, or off (scans are refused as before).
+    ocr_engine: Literal["tesseract", "textract", "off"] = "tesseract"
+    # A page read with a mean word confidence under this (0-100) is flagged for the reviewer.
+    ocr_min_confidence: float = Field(default=80, ge=0, le=100)
+    # The state machine's Wait between polls of an OCR job, and how long a job may take in all.
+    ocr_poll_seconds: int = Field(default=5, ge=0, le=300)
+    ocr_max_wait_seconds: int = Field(default=900, gt=0, le=24 * 3600)
+    ocr_dpi: int = Field(default=300, ge=72, le=600, description="local engine: PDF raster resolution")
+
     # Presigned URLs (report downloads, upload forms) are bearer secrets: keep them short-lived.
     presign_expiry_seconds: int = Field(default=300, gt=0, le=7 * 24 * 3600)
     max_upload_bytes: int = Field(default=25 * 1024 * 1024, gt=0, description="PDF/DOCX upload cap")

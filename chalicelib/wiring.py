@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from chalicelib.aws.workflow_records import DynamoWorkflowRecords
     from chalicelib.core.events import Event
     from chalicelib.core.models import Workflow
-    from chalicelib.core.ports import MalwareScanner
+    from chalicelib.core.ports import MalwareScanner, Ocr
 
 
 class AwsPorts:
@@ -145,7 +145,11 @@ class AwsPorts:
         from chalicelib.aws.engine import StepFunctionsEngine
 
         client = self._session.client("stepfunctions", **self._client_kwargs())
-        return StepFunctionsEngine(client, self._settings.state_machine_arn)
+        return StepFunctionsEngine(
+            client,
+            self._settings.state_machine_arn,
+            settings_input={"ocrPollSeconds": self._settings.ocr_poll_seconds},
+        )
 
     @cached_property
     def claude_key(self) -> SecretsManagerKey:
@@ -165,6 +169,23 @@ class AwsPorts:
         if settings.malware_scan == "guardduty":
             return scanning.GuardDutyTags(self.blobs)
         return scanning.NoScanner()
+
+    @property
+    def ocr(self) -> Ocr:
+        """Built per use, like the scanner (tests switch engines through the environment)."""
+        settings = get_settings()
+        if settings.ocr_engine == "textract":
+            return self._textract
+        from chalicelib.aws.ocr_local import TesseractOcr
+
+        return TesseractOcr(self.blobs, dpi=settings.ocr_dpi)
+
+    @cached_property
+    def _textract(self) -> Ocr:
+        from chalicelib.aws.textract import TextractOcr
+
+        client = self._session.client("textract", **self._client_kwargs())
+        return TextractOcr(client, self._settings.bucket_name)
 
 
 def reconcile(context: Any = None) -> dict[str, Any]:

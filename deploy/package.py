@@ -183,6 +183,8 @@ def environment(function: Function, endpoint: dict[str, Any]) -> dict[str, Any]:
         "BUCKET_NAME": {"Ref": BUCKET},
         # INITIATION reads GuardDuty's verdict tags (MalwareProtectionPlan in resources.json).
         "MALWARE_SCAN": "guardduty",
+        # INITIATION reads scanned pages and photographed forms with Textract (chalicelib/core/ocr.py).
+        "OCR_ENGINE": "textract",
     }
     access = policies.ACCESS.get(name)
     if access is not None and access.pushes_progress:

@@ -53,6 +53,12 @@ S3_READ_VERSIONS = ("s3:GetObject", "s3:GetObjectVersion")
 S3_DISCARD_VERSIONS = ("s3:GetObject", "s3:DeleteObjectVersion")
 S3_WRITE = ("s3:GetObject", "s3:PutObject")
 S3_DELETE = ("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:DeleteObjectVersion")
+# OCR: a PDF's job (start, then poll), an image read at once.
+TEXTRACT_ACTIONS = (
+    "textract:StartDocumentTextDetection",
+    "textract:GetDocumentTextDetection",
+    "textract:DetectDocumentText",
+)
 
 # What nobody may do to an audit entry, whatever else a policy allows (an explicit Deny wins).
 AUDIT_TAMPERING = (
@@ -85,6 +91,7 @@ class Access:
     states: tuple[str, ...] = ()  # Step Functions actions on the workflow's state machine/executions
     consumes_uploads: bool = False
     reads_claude_secret: bool = False
+    reads_by_ocr: bool = False  # Textract text detection (chalicelib/aws/textract.py)
 
 
 PHASE = {WORKFLOW_ITEMS: WRITE}  # every phase reads and writes its workflow through the runner
@@ -154,12 +161,13 @@ ACCESS: dict[str, Access] = {
         consumes_uploads=True,
     ),
     "PhaseInitiation": Access(
-        "Parses untrusted PDF/DOCX: reads the input, writes the extracted text",
+        "Parses untrusted PDF/DOCX/images: reads the input, OCRs scans (Textract), writes the text",
         items=PHASE,
         user_indexes=True,
         objects={"inputs/": S3_READ, "uploads/": S3_READ_VERSIONS, "work/": S3_WRITE},
         scan_verdicts=True,
         list_documents=True,
+        reads_by_ocr=True,
     ),
     "PhaseProcessing": Access(
         "The analysis (offline or Claude): reads the text, writes the findings",
@@ -345,6 +353,18 @@ def statements(access: Access, *, invoked_async: bool = False) -> list[Any]:
                 "Condition": {
                     "StringEquals": {"kms:ViaService": {"Fn::Sub": "sqs.${AWS::Region}.amazonaws.com"}}
                 },
+            }
+        )
+    if access.reads_by_ocr:
+        granted.append(
+            {
+                # Textract's text detection takes no resource-level permissions. The asynchronous
+                # job reads the upload with this role's own S3 and KMS rights (forward access
+                # sessions), which the uploads/ statements above already grant.
+                "Sid": "DetectTextWithTextract",
+                "Effect": "Allow",
+                "Action": list(TEXTRACT_ACTIONS),
+                "Resource": "*",
             }
         )
     granted += _runtime_statements()
@@ -584,6 +604,8 @@ def markdown_table() -> str:
             other.append("uploads queue")
         if access.reads_claude_secret:
             other.append("the Claude secret (if set)")
+        if access.reads_by_ocr:
+            other.append(f"textract: {short(TEXTRACT_ACTIONS)}")
         cells = [f"`{name}`", access.purpose, "; ".join(items) or "—", "; ".join(objects) or "—"]
         lines.append("| " + " | ".join([*cells, "; ".join(other) or "—"]) + " |")
     return "\n".join(lines)

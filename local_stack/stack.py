@@ -142,6 +142,8 @@ class LocalStack:
         # The ASL interpreter calls Lambda on localhost:$MOTO_PORT: our port, not moto's.
         os.environ["MOTO_PORT"] = str(self._aws.port)
         os.environ["AWS_ENDPOINT_URL"] = self.aws_endpoint
+        # The local OCR engine has a PDF's pages read at the first poll: a short Wait will do.
+        os.environ.setdefault("OCR_POLL_SECONDS", "1")
         self._aws.start()
 
         import boto3

@@ -56,6 +56,7 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 
 CONTENT_TYPES = {
     "PDF": "application/pdf",
+    "IMAGE": "image/jpeg",
     "WORD": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 

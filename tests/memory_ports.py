@@ -523,6 +523,44 @@ class MemoryClaudeKey:
         return get_settings().anthropic_api_key or None
 
 
+class MemoryOcr:
+    """`Ocr` in memory: every page of every file reads as `pages` says (page -> lines with their
+    confidence); a PDF job answers "still running" to its first `pending_polls` polls."""
+
+    def __init__(
+        self, pages: Mapping[int, list[tuple[str, float]]] | None = None, pending_polls: int = 0
+    ) -> None:
+        self.pages = dict(pages or {})
+        self.pending_polls = pending_polls
+        self.started: list[tuple[str, str | None, tuple[int, ...]]] = []
+        self.polls = 0
+        self.images: list[bytes] = []
+
+    def _result(self, numbers: Iterable[int]) -> Any:
+        from chalicelib.core.ports import OcrLine, OcrPage, OcrResult
+
+        read = []
+        for number in numbers:
+            lines = tuple(OcrLine(text, confidence) for text, confidence in self.pages.get(number, []))
+            mean = round(sum(line.confidence for line in lines) / len(lines), 1) if lines else 0.0
+            read.append(OcrPage(page=number, lines=lines, confidence=mean))
+        return OcrResult(engine="memory", pages=tuple(read), pages_billed=len(read))
+
+    def read_image(self, image: bytes) -> Any:
+        self.images.append(image)
+        return self._result([1])
+
+    def start_pdf(self, key: str, version_id: str | None, pages: Iterable[int]) -> str:
+        self.started.append((key, version_id, tuple(pages)))
+        return f"job-{len(self.started)}"
+
+    def pdf_result(self, job_id: str) -> Any:
+        self.polls += 1
+        if self.polls <= self.pending_polls:
+            return None
+        return self._result(self.started[int(job_id.removeprefix("job-")) - 1][2])
+
+
 class MemoryPorts:
     """`core.ports.Ports` in memory, with live progress wired as `wiring.AwsPorts` wires it."""
 
@@ -547,3 +585,4 @@ class MemoryPorts:
         self.pusher = MemoryPusher()
         self.scanner: MalwareScanner = scanner or NoScanner()
         self.claude_key = MemoryClaudeKey()
+        self.ocr = MemoryOcr()

@@ -128,6 +128,7 @@ def tool_definition() -> ToolParam:
     # Every fact Claude records cites a line; only a reviewer's entry has none.
     span = schema.get("$defs", {}).get("SourceSpan", {})
     span.get("properties", {}).pop("enteredBy", None)
+    span.get("properties", {}).pop("ocrConfidence", None)  # set from the page map, like the page
     span["required"] = sorted({*span.get("required", []), "line", "text"})
     return {
         "name": TOOL_NAME,

@@ -56,6 +56,12 @@ class SourceSpan(CamelModel):
     line: int | None = Field(default=None, ge=1, description="1-based line in the analysed text.")
     text: str = Field(description="The line as written (trimmed, control characters removed).")
     page: int | None = Field(default=None, ge=1, description="Page, once the input is a PDF.")
+    ocr_confidence: float | None = Field(
+        default=None,
+        ge=0,
+        le=100,
+        description="OCR's confidence (0-100) in the line, when it was read from a scan or photo.",
+    )
     entered_by: str | None = Field(
         default=None, description="Who entered or changed the fact in review (then there is no line)"
     )

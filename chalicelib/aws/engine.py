@@ -36,9 +36,13 @@ def execution_arn(state_machine_arn: str, workflow_id: str) -> str:
 
 
 class StepFunctionsEngine:
-    def __init__(self, client: SFNClient, state_machine_arn: str) -> None:
+    def __init__(
+        self, client: SFNClient, state_machine_arn: str, *, settings_input: Mapping[str, Any] | None = None
+    ) -> None:
         self._sfn = client
         self._state_machine_arn = state_machine_arn
+        # Settings the state machine reads from its input (the OCR poll's Wait: `ocrPollSeconds`).
+        self._settings_input = dict(settings_input or {})
 
     def start(
         self,
@@ -58,6 +62,7 @@ class StepFunctionsEngine:
         name = execution_name or workflow_id
         arn = execution_arn(self._state_machine_arn, name)
         state: dict[str, object] = {
+            **self._settings_input,
             **(extra or {}),
             "workflowId": workflow_id,
             "userId": user_id,

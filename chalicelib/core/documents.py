@@ -72,6 +72,7 @@ class WorkFile(StrEnum):
     FINDINGS = "findings.json"  # PROCESSING
     QA = "qa.json"  # QA; each attempt overwrites the last
     REFERENCE = "reference.json"  # QA: the offline analyzer's findings, to cross-check Claude's
+    OCR = "ocr.json"  # INITIATION: the OCR job the state machine polls (core/ocr.py)
 
 
 def work_key(user_id: str, workflow_id: str, name: str) -> str:

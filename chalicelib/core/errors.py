@@ -136,6 +136,14 @@ class ScanPendingError(Exception):
     """
 
 
+class OcrPendingError(Exception):
+    """An OCR job on the input's scanned pages is still running.
+
+    INITIATION's Catch sends the execution to a Wait state (`AwaitOcr`, `ocrPollSeconds`), which
+    runs INITIATION again to poll the job: no Lambda waits (docs/adr/0018-ocr.md).
+    """
+
+
 class InputRejectedError(Exception):
     """The inspection input cannot be processed; retrying will not help.
 

@@ -29,6 +29,7 @@ class InputMethod(StrEnum):
     PDF = "PDF"
     WORD = "WORD"
     API = "API"
+    IMAGE = "IMAGE"  # a photographed or scanned form (JPEG, PNG, HEIC), read by OCR
 
 
 class OrchestratorPhase(StrEnum):
@@ -310,14 +311,17 @@ class CreateWorkflowRequest(RequestModel):
     )
 
 
-DOCUMENT_CONTENT_TYPES: dict[InputMethod, str] = {
-    InputMethod.PDF: "application/pdf",
-    InputMethod.WORD: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+DOCUMENT_CONTENT_TYPES: dict[InputMethod, tuple[str, ...]] = {
+    InputMethod.PDF: ("application/pdf",),
+    InputMethod.WORD: ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",),
+    InputMethod.IMAGE: ("image/jpeg", "image/png", "image/heic", "image/heif"),
 }
+# The inputs that arrive as an uploaded file (a presigned POST), not in the request.
+UPLOADED_INPUTS = frozenset(DOCUMENT_CONTENT_TYPES)
 
 
 class CreateUploadRequest(RequestModel):
-    input_method: Literal[InputMethod.PDF, InputMethod.WORD]
+    input_method: Literal[InputMethod.PDF, InputMethod.WORD, InputMethod.IMAGE]
     file_name: Annotated[str, StringConstraints(min_length=1, max_length=255)]
     content_type: Annotated[str, StringConstraints(min_length=1, max_length=255)]
     size: Annotated[int, Field(gt=0, description="The file's size in bytes")]

@@ -376,6 +376,52 @@ class ApiKeySource(Protocol):
         ...
 
 
+# --- OCR: text read from the images of scanned pages and photos --------------------------------
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    text: str
+    confidence: float  # 0-100: the engine's mean word confidence on the line
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    page: int  # 1-based, the page of the file (1 for an image)
+    lines: tuple[OcrLine, ...]
+    confidence: float  # 0-100: mean word confidence over the page (0 for a page with no words)
+
+
+@dataclass(frozen=True)
+class OcrResult:
+    engine: str  # "textract", "tesseract"
+    pages: tuple[OcrPage, ...]
+    pages_billed: int  # what the engine charges for (Textract reads and bills every page of a PDF)
+
+
+class OcrFailedError(Exception):
+    """The engine could not read the file (its job FAILED, an unsupported image...): a sentence
+    for the user, never the engine's internals."""
+
+
+class Ocr(Protocol):
+    """Reads text from images. A PDF is a job (asynchronous on Textract: the state machine waits
+    and polls, `OcrPendingError`); an image is read at once."""
+
+    def read_image(self, image: bytes) -> OcrResult:
+        """One image (PNG or JPEG bytes, already upright) as page 1."""
+        ...
+
+    def start_pdf(self, key: str, version_id: str | None, pages: Sequence[int]) -> str:
+        """Starts reading that version of the stored PDF `key`; `pages` are the ones wanted (an
+        engine may read more). Returns the job's id."""
+        ...
+
+    def pdf_result(self, job_id: str) -> OcrResult | None:
+        """The job's pages, or None while it is still running; raises `OcrFailedError`."""
+        ...
+
+
 # --- all of them ------------------------------------------------------------------------------
 
 
@@ -417,3 +463,6 @@ class Ports(Protocol):
 
     @property
     def claude_key(self) -> ApiKeySource: ...
+
+    @property
+    def ocr(self) -> Ocr: ...

@@ -38,10 +38,10 @@ from chalicelib.settings import get_settings
 
 
 def create_upload(ports: Ports, user_id: str, request: CreateUploadRequest) -> dict[str, Any]:
-    expected_type = DOCUMENT_CONTENT_TYPES[request.input_method]
-    if request.content_type != expected_type:
+    expected_types = DOCUMENT_CONTENT_TYPES[request.input_method]
+    if request.content_type not in expected_types:
         raise InvalidRequestError(
-            f"A {request.input_method.value} upload has contentType {expected_type}",
+            f"A {request.input_method.value} upload has contentType {' or '.join(expected_types)}",
             code="INVALID_CONTENT_TYPE",
         )
     settings = get_settings()
@@ -91,7 +91,7 @@ def renew_upload_form(ports: Ports, workflow: Workflow) -> dict[str, Any]:
 def _require_waiting(workflow: Workflow) -> None:
     data = workflow.input_data or {}
     if workflow.input_method not in DOCUMENT_CONTENT_TYPES or "uploadKey" not in data:
-        raise ConflictError("Only a PDF or WORD workflow takes an upload", code="NOT_PENDING")
+        raise ConflictError("Only a PDF, WORD or IMAGE workflow takes an upload", code="NOT_PENDING")
     if workflow.status is not WorkflowStatus.PENDING or "uploadedAt" in data:
         raise ConflictError(
             f"This workflow is {workflow.status.value} and has its file already, or no longer waits "
@@ -102,7 +102,10 @@ def _require_waiting(workflow: Workflow) -> None:
 
 def _form_answer(ports: Ports, workflow: Workflow, key: str) -> dict[str, Any]:
     settings = get_settings()
-    content_type = DOCUMENT_CONTENT_TYPES[workflow.input_method]
+    # The type the upload was declared as (one of the method's: an IMAGE may be JPEG, PNG, HEIC).
+    declared = str((workflow.input_data or {}).get("contentType", ""))
+    types = DOCUMENT_CONTENT_TYPES[workflow.input_method]
+    content_type = declared if declared in types else types[0]
     form = ports.blobs.upload_form(
         key, content_type, settings.max_upload_bytes, settings.upload_expiry_seconds
     )
@@ -118,7 +121,7 @@ def upload_request(request: CreateWorkflowRequest) -> CreateUploadRequest:
     """`POST /workflows` for a PDF or WORD: inputData describes the file to upload."""
     if request.input_data is None:
         raise InvalidRequestError(
-            "PDF and WORD workflows need inputData: {fileName, contentType, size}",
+            "PDF, WORD and IMAGE workflows need inputData: {fileName, contentType, size}",
             code="MISSING_INPUT_DATA",
         )
     fields = {

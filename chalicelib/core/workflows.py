@@ -25,6 +25,7 @@ from chalicelib.core.models import (
     PHASE_ORDER,
     REPORT_CONTENT_TYPES,
     UNFINISHED_STATUSES,
+    UPLOADED_INPUTS,
     WORKFLOW_ID_PATTERN,
     CreateWorkflowRequest,
     CreateWorkflowResponse,
@@ -71,7 +72,7 @@ def load_owned(ports: Ports, user_id: str, workflow_id: str) -> Workflow:
 
 def create_workflow(ports: Ports, user_id: str, request: CreateWorkflowRequest) -> dict[str, Any]:
     """TEXT and API inputs start at once; a PDF or WORD workflow answers with its upload form."""
-    if request.input_method in (InputMethod.PDF, InputMethod.WORD):
+    if request.input_method in UPLOADED_INPUTS:
         return uploads.create_upload(ports, user_id, uploads.upload_request(request))
     payload, text = inspection_input(request)
     now = utc_now()

@@ -67,9 +67,9 @@ DEFAULT_MESSAGES: dict[RejectionCode, str] = {
         "so it can't be read. " + _REUPLOAD_PDF
     ),
     RejectionCode.PDF_NO_TEXT: (
-        "This PDF has no text we can read: it looks like a scanned image or photo, and scanned documents "
-        "can't be read (text recognition, OCR, is not supported). Upload the PDF exported from your report "
-        "software or word processor, or the Word document itself."
+        "This PDF has no text we can read: it looks like a scanned image or photo, and text recognition "
+        "(OCR) is turned off for this service. Upload the PDF exported from your report software or word "
+        "processor, or the Word document itself."
     ),
     RejectionCode.PDF_TEXT_UNREADABLE: (
         "The text in this PDF can't be read: its fonts turn the words into symbols or codes when the text "
@@ -147,9 +147,9 @@ class NeedsOcrError(DocumentRejectedError):
     layer (`PDF_NO_TEXT`), or one that extracts as garbage (`PDF_TEXT_UNREADABLE`).
 
     Raised only when no page has readable text (a document with some readable pages is read,
-    and lists the others in `ExtractedDocument.ocr_pages`). Today it is refused like any other
-    refusal; an OCR port catches this kind first and reads `pages` (1-based: every page of the
-    file, since none had usable text) from their images instead."""
+    and lists the others in `ExtractedDocument.ocr_pages`). INITIATION catches this kind and has
+    the OCR port read `pages` (1-based: every page of the file, since none had usable text) from
+    their images (`phases/reading.py`); with OCR off it is refused with its own message."""
 
     pages: tuple[int, ...]
 

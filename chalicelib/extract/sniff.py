@@ -1,7 +1,8 @@
 """What a file is, from its first bytes only: never from its name or declared content type.
 
-`sniff` tells the containers we handle (PDF, ZIP, OLE2) from everything else, and for the rest
-gives a plain-words description ("an image (PNG)") for the rejection message. Whether a ZIP is a
+`sniff` tells the containers we handle (PDF, ZIP, OLE2, and the images OCR reads) from everything
+else, and for the rest gives a plain-words description ("an image (GIF)") for the rejection
+message. Whether a ZIP is a
 Word document is decided by `docx_text`, which reads its directory.
 """
 
@@ -26,6 +27,7 @@ class Container(StrEnum):
     PDF = "PDF"
     ZIP = "ZIP"
     OLE2 = "OLE2"
+    IMAGE = "IMAGE"  # a photo or scan OCR can read: JPEG, PNG, HEIC/HEIF
     UNKNOWN = "UNKNOWN"
 
 
@@ -55,6 +57,10 @@ _OTHER_SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
     (0, b"7z\xbc\xaf\x27\x1c", "a compressed archive (.7z)"),
 )
 
+# The pictures OCR reads (an IMAGE input, or a photo sent as the document): what Pillow and
+# pillow-heif decode for `extract/images.py`.
+OCR_IMAGES = frozenset({"an image (PNG)", "an image (JPEG)", "a photo (HEIC)", "a photo (HEIF)"})
+
 
 # A program, whatever follows its first bytes: a Windows .exe with a PDF header inside its first
 # kilobyte would otherwise pass as a PDF (readers look for the header anywhere in that window).
@@ -83,7 +89,10 @@ def sniff(data: bytes) -> Sniffed:
         return Sniffed(Container.OLE2, "an older Office file")
     if PDF_MAGIC in head:
         return Sniffed(Container.PDF, "a PDF")
-    return Sniffed(Container.UNKNOWN, _describe_other(head))
+    description = _describe_other(head)
+    if description in OCR_IMAGES:
+        return Sniffed(Container.IMAGE, description)
+    return Sniffed(Container.UNKNOWN, description)
 
 
 def is_encrypted_office_package(data: bytes) -> bool:

@@ -14,9 +14,9 @@ from typing import Any
 from chalicelib import observability
 from chalicelib.analysis import Findings, analyze_text
 from chalicelib.analysis.citations import with_pages
-from chalicelib.analysis.source_notes import source_note
+from chalicelib.analysis.source_notes import ocr_note, source_note
 from chalicelib.core.documents import WorkFile, work_key
-from chalicelib.core.models import InputMethod, OrchestratorPhase, Workflow
+from chalicelib.core.models import UPLOADED_INPUTS, OrchestratorPhase, Workflow
 from chalicelib.core.ports import Ports, SecretUnavailableError
 from chalicelib.logs import logger
 from chalicelib.phases.runner import ExecutionState, PhaseResult, run_phase
@@ -44,11 +44,13 @@ def analyse(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseRes
     else:
         findings = analyze_text(text)
         analysis = {"analyzer": findings.analyzer, "version": findings.analyzer_version, "costUsd": None}
-    if workflow.input_method in (InputMethod.PDF, InputMethod.WORD):
+    if workflow.input_method in UPLOADED_INPUTS:
         pages = blobs.get_json(work_key(workflow.user_id, workflow.id, WorkFile.PAGES))
-        findings = with_pages(findings, pages["linePages"])
-        # What extraction left out (a damaged page...): in the notes, which QA shows as warnings.
+        findings = with_pages(findings, pages["linePages"], pages.get("lineConfidences"))
+        # What extraction left out (a damaged page...) and pages OCR was unsure of: in the notes,
+        # which QA shows as warnings.
         left_out = [source_note(str(warning)) for warning in pages.get("warnings", [])]
+        left_out += [ocr_note(str(warning)) for warning in pages.get("ocrWarnings", [])]
         if left_out:
             findings = findings.model_copy(update={"notes": [*findings.notes, *left_out]})
     blobs.put_json(

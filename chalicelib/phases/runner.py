@@ -19,6 +19,7 @@ from chalicelib.core import eta
 from chalicelib.core.control import handed_back, running_again
 from chalicelib.core.errors import (
     InputRejectedError,
+    OcrPendingError,
     PauseRequestedError,
     PauseWithdrawnError,
     ResumeAt,
@@ -95,6 +96,7 @@ STEERING_ERRORS: tuple[type[Exception], ...] = (
     PauseRequestedError,
     PauseWithdrawnError,
     ScanPendingError,
+    OcrPendingError,
     InputRejectedError,
     WorkflowStoppedError,
     TransientError,

@@ -43,7 +43,10 @@ def count(count: int, singular: str, plural: str | None = None) -> str:
 def where(span: SourceSpan) -> str:
     if span.line is None:
         return "entered on review"
-    return f"p. {span.page}, line {span.line}" if span.page is not None else f"line {span.line}"
+    place = f"p. {span.page}, line {span.line}" if span.page is not None else f"line {span.line}"
+    if span.ocr_confidence is not None:
+        place += f", OCR {span.ocr_confidence:.0f}%"  # read from a scan or photo: how sure OCR was
+    return place
 
 
 def with_source(value: str, span: SourceSpan | None) -> str:

@@ -277,8 +277,8 @@ def test_execution_input_carries_ids_only(api: Api) -> None:
     # When its execution's input is read
     execution = _sfn_client().describe_execution(executionArn=_execution_arn(workflow_id))  # type: ignore[attr-defined]
 
-    # Then it holds ids, never the document
-    assert set(json.loads(execution["input"])) == {"workflowId", "userId", "attempt"}
+    # Then it holds ids, never the document (and the OCR poll's Wait interval, a setting)
+    assert set(json.loads(execution["input"])) == {"workflowId", "userId", "attempt", "ocrPollSeconds"}
 
 
 def test_a_plain_workflow_makes_five_state_transitions_on_the_interpreter(api: Api) -> None:

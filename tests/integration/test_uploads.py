@@ -117,9 +117,11 @@ def test_a_bad_file_fails_with_its_own_code_and_writes_nothing_else(
     assert len(workflow["errorMessage"]) > 20
     assert [(s["phase"], s["status"]) for s in workflow["steps"]] == [("INITIATION", "FAILED")]
     assert workflow["steps"][0]["errorMessage"] == workflow["errorMessage"]
-    # ... nothing was extracted or analysed, and the upload is kept for support
+    # ... nothing was extracted or analysed (a scan keeps only the record of its OCR job, which
+    # found no words), and the upload is kept for support
     prefix = f"work/{workflow['userId']}/{workflow['id']}/"
-    assert boto3.client("s3").list_objects_v2(Bucket=BUCKET, Prefix=prefix).get("KeyCount") == 0
+    listed = boto3.client("s3").list_objects_v2(Bucket=BUCKET, Prefix=prefix).get("Contents", [])
+    assert [obj["Key"] for obj in listed] == ([prefix + "ocr.json"] if code == "PDF_NO_TEXT" else [])
     assert _object_exists(_stored_upload_key(workflow["id"]))
 
 

@@ -10,7 +10,7 @@ import pytest
 
 from chalicelib.analysis import QaResult
 from chalicelib.core.documents import WorkFile, work_key
-from chalicelib.core.errors import InputRejectedError
+from chalicelib.core.errors import OcrPendingError
 from chalicelib.core.models import InputMethod, Workflow, WorkflowStatus, utc_now
 from chalicelib.phases import initiation, processing, qa
 from chalicelib.phases.runner import ExecutionState
@@ -143,12 +143,14 @@ def test_stores_encode_lone_surrogates_however_they_arrive() -> None:
     )
 
 
-def test_garbage_text_is_refused_before_any_analysis() -> None:
+def test_garbage_text_goes_to_ocr_never_to_the_analysis() -> None:
     # Given a PDF whose text layer is glyph names
     ports = MemoryPorts()
     workflow = workflow_with(ports, InputMethod.PDF, documents.make_pdf([field.GLYPH_NAMES_PAGE]))
-    # When INITIATION runs / Then the input is refused with its own code and nothing is stored
-    with pytest.raises(InputRejectedError) as caught:
+    # When INITIATION runs / Then its page is sent to OCR (the state machine waits for the job)
+    # and no text is stored for the analysis (tests/unit/test_ocr_pipeline.py: with OCR off, the
+    # input is refused as PDF_TEXT_UNREADABLE)
+    with pytest.raises(OcrPendingError):
         initiation.prepare_input(ports, workflow, STATE)
-    assert caught.value.code == "PDF_TEXT_UNREADABLE"
+    assert ports.ocr.started == [(f"uploads/{USER}/{WORKFLOW_ID}/report", None, (1,))]
     assert work_key(USER, WORKFLOW_ID, WorkFile.TEXT) not in ports.blobs.documents

@@ -8,7 +8,7 @@ parser's `PdfReadError`, `KeyError`, `RecursionError`, `zlib.error`, `struct.err
 quickly: a hang or an inflate-everything blow-up is a bug as well.
 
 Readers covered: PDF and DOCX extraction (through `extract_document` and INITIATION's
-`extract_upload`), TEXT normalisation and the offline analyzer, the API's request models
+`read_upload`), TEXT normalisation and the offline analyzer, the API's request models
 through `parse_model` (and the second-level `inputData` validation `create_workflow` does), and
 field apps' structured inspections.
 
@@ -45,7 +45,7 @@ from pydantic import BaseModel
 
 from chalicelib.api.errors import status_of
 from chalicelib.aws.scanning import NoScanner
-from chalicelib.core.errors import AppError, InputRejectedError, InvalidRequestError
+from chalicelib.core.errors import AppError, InputRejectedError, InvalidRequestError, OcrPendingError
 from chalicelib.core.models import (
     CreateApiKeyRequest,
     CreateUploadRequest,
@@ -56,6 +56,7 @@ from chalicelib.core.models import (
     PatchWorkflowRequest,
     WorkflowStatus,
 )
+from chalicelib.core.ports import NotFound
 from chalicelib.extract import (
     DocumentKind,
     DocumentRejectedError,
@@ -164,10 +165,16 @@ def extract_or_reject(data: bytes, kind: DocumentKind, limits: ExtractLimits = F
 
 
 class _Blobs:
-    """Just what INITIATION's `extract_upload` reads from the document store."""
+    """Just what INITIATION's `read_upload` reads from the document store (no OCR job yet)."""
 
     def __init__(self, data: bytes) -> None:
         self.data = data
+
+    def get_json(self, key: str) -> Any:
+        raise NotFound(key)
+
+    def put_json(self, key: str, document: Any) -> None:
+        pass
 
     def size_of(self, key: str, version_id: str | None = None) -> int:
         return len(self.data)
@@ -177,22 +184,27 @@ class _Blobs:
 
 
 def initiate_upload(data: bytes, method: InputMethod) -> None:
-    """INITIATION on uploaded bytes: pages of normalised text, or `InputRejectedError`."""
-    from chalicelib.phases import initiation
+    """INITIATION on uploaded bytes: pages of text, an OCR job started for pages without usable
+    text (`OcrPendingError`), or `InputRejectedError`."""
+    from chalicelib.phases import reading
 
-    ports = SimpleNamespace(blobs=_Blobs(data), scanner=NoScanner())
+    ocr = SimpleNamespace(start_pdf=lambda key, version, pages: "job")
+    ports = SimpleNamespace(blobs=_Blobs(data), scanner=NoScanner(), ocr=ocr)
+    workflow = SimpleNamespace(user_id="fuzz", id="wf_" + "0" * 32, input_method=method)
     outcome = bounded(
-        lambda: initiation.extract_upload(ports, method, "upload"),  # type: ignore[arg-type]
-        (InputRejectedError,),
+        lambda: reading.read_upload(ports, workflow, "upload", None),  # type: ignore[arg-type]
+        (InputRejectedError, OcrPendingError),
     )
     if isinstance(outcome, InputRejectedError):
         assert outcome.code and outcome.message
         return
-    assert isinstance(outcome, tuple)
-    pages, warnings = outcome
-    for page, text in pages:
-        assert page >= 1 and isinstance(text, str)
-    assert all(isinstance(warning, str) and warning for warning in warnings)
+    if isinstance(outcome, OcrPendingError):
+        assert method is InputMethod.PDF
+        return
+    assert isinstance(outcome, reading.ReadInput)
+    for page in outcome.pages:
+        assert page.page >= 1 and isinstance(page.text, str)
+    assert all(isinstance(warning, str) and warning for warning in outcome.warnings)
 
 
 # --- byte-level mutation ---------------------------------------------------------------------------
