@@ -116,7 +116,7 @@ def test_soak_every_workflow_ends(api: Api, faults: LocalStack, capsys: pytest.C
         # Polled gently: the pollers would otherwise be most of the load.
         return str(api.wait_for(workflow_id, timeout=600, interval=1.0)["status"])
 
-    # When SOAK_WORKFLOWS of them (300; make test runs 100) go through the local stack, 12 at a time
+    # When SOAK_WORKFLOWS of them (300; make test runs 40) go through the local stack, 12 at a time
     started = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(max_workers=12) as pool:
         statuses = Counter(pool.map(one, range(count)))
