@@ -263,3 +263,16 @@ def test_what_a_bracket_adds_is_not_the_material_read() -> None:
         "slab",
         "plasterboard",
     ]
+
+
+def test_outside_a_room_is_where_in_the_house_not_outdoors() -> None:
+    # Given a moisture map point on the hallway skirting just outside the laundry
+    notes = (
+        "Cause: HWS failed in the laundry.\n"
+        "Laundry and hallway carpet wet.\n"
+        "Moisture map (Tramex, %MC on skirting)\n"
+        "C Hallway, skirting outside laundry MDF skirting 28%\n"
+    )
+    readings = analyze_text(notes).moisture_readings
+    # Then the reading is the hallway's, not an outdoor one
+    assert [(reading.location, reading.value) for reading in readings] == [("Hallway", 28)]

@@ -177,7 +177,10 @@ _BUILDINGS = frozenset({"granny_flat"})
 
 
 _PLACE = re.compile(
-    r"\b(?:outside|outdoors?|exterior|ambient|unaffected area"
+    # ("skirting outside laundry", "outside the bathroom door": where in the house, not outdoors)
+    r"\b(?:outside(?! (?:the |of the |of )?(?:laundry|kitchen|bath\w*|bed\w*|hall\w*|lounge|dining|door"
+    r"|ensuite|toilet|wc|study|office|garage|room|cupboard|closet|robe|wardrobe|stair\w*|entry|unit|suite))"
+    r"|outdoors?|exterior|ambient|unaffected area"
     r"|dehu(?:midifier)? (?:inlet|outlet|exhaust|intake)|hvac(?: (?:return|supply))?)\b",
     FLAGS,
 )
