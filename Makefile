@@ -31,7 +31,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 ## make run: the HTTP API on http://127.0.0.1:8000, WebSockets on ws://127.0.0.1:8001 and moto
 ## (DynamoDB, S3, Step Functions) on :5000; its data is kept in .local/data across restarts
 ## (LOCAL_STACK_PERSIST=0: in memory only); Lambda invocations in worker processes
-## (make run LAMBDA_WORKERS=N: how many; 4 per core by default)
+## (make run LAMBDA_WORKERS=N: how many; 2 per core by default)
 run: $(STAMP) poppler tesseract
 	$(BIN)/python -m local_stack run
 

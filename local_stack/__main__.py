@@ -49,7 +49,7 @@ def main() -> None:
         "--lambda-workers",
         type=int,
         default=int(os.environ.get("LAMBDA_WORKERS") or default_lambda_workers()),
-        help="worker processes that run the Lambda invocations (default: 4 per core; 0: in this process)",
+        help="worker processes that run the Lambda invocations (default: 2 per core; 0: in this process)",
     )
     run.add_argument(
         "--api-in-process",

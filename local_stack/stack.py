@@ -58,7 +58,7 @@ class StackConfig:
     hold_writes: str | None = None
     # Lambda invocations (phases, the upload trigger, the schedules) run in this many worker
     # processes (local_stack/workers.py); 0 runs them in this process, where a test can patch
-    # what a handler calls. `make run` gives 4 per core (workers.default_lambda_workers).
+    # what a handler calls. `make run` gives 2 per core (workers.default_lambda_workers).
     lambda_workers: int = 0
     # The HTTP API served from a process of its own (`make run`), off the GIL that moto and its
     # Step Functions interpreter hold; False serves it from a thread here (tests patch its code).

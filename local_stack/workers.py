@@ -6,7 +6,7 @@ invocation at a time per worker, as one Lambda container serves one request at a
 
 - warm: a worker imports `app.py` (and the phase modules) once, then serves invocations until
   the stack stops;
-- bounded: `size` workers (`make run`: 4 per core); an invocation waits for a free one (the
+- bounded: `size` workers (`make run`: 2 per core); an invocation waits for a free one (the
   wait counts against its Task's TimeoutSeconds, 60-960 s, as a throttled retry would on AWS);
 - the same path to AWS: a worker's boto3 clients reach moto over HTTP at `AWS_ENDPOINT_URL`, as
   the handlers always have (the stack's environment is the workers' environment);
@@ -55,8 +55,10 @@ READY_SECONDS = 120.0
 DEFAULT_TIMEOUT_SECONDS = 900.0  # Lambda's ceiling, when the config names none
 PARENT_POLL_SECONDS = 0.5
 # A phase spends most of its time waiting on moto (8 workers used about half the CPU the stack's
-# process did, bench/throughput.py), or on Claude: one worker per core would leave cores idle.
-WORKERS_PER_CORE = 4
+# process did, bench/throughput.py), or on Claude: one worker per core would leave cores idle. Two,
+# not four: 2 and 8 workers finished 100 workflows alike, and each worker costs a start (an import
+# of app.py) and ~70 MB.
+WORKERS_PER_CORE = 2
 STOP_SECONDS = 2.0  # then the workers still running are killed
 # chalicelib.wiring.AwsPorts' adapters the phases use (one client each: DynamoDB, S3, Step Functions,
 # the WebSocket management API).
