@@ -259,3 +259,15 @@ def test_a_room_the_water_stopped_short_of_or_never_reached_is_not_affected() ->
     assert _affected("Water stopped about 2 ft short of the basement stairs; the stair carpet is dry.") == []
     assert _affected("The water never reached the lounge.") == []
     assert _affected("Kitchen vinyl wet; the water did not get into the dining room.") == ["Kitchen"]
+
+
+def test_a_residue_table_row_that_found_nothing_is_not_affected() -> None:
+    # Given a fire's residue table, typed with its bars and as a PDF's text gives it (no bars)
+    rows = [
+        "| Front bedroom | None | - | - | Clean |",
+        "Back bedroom None - - Clean",
+    ]
+    # Then the rooms whose cells found nothing are not affected, a room with residue still is
+    assert [_affected(row) for row in rows] == [[], []]
+    assert _named("| Front bedroom | None | - | - | Clean |")["Front bedroom"].unaffected
+    assert not _named("| Landing | Light | Ceiling and walls | None | Light grey |")["Landing"].unaffected

@@ -78,7 +78,9 @@ UNAFFECTED_MILD = re.compile(
     r"|no (?:readings?|moisture) (?:over|above|higher than)|(?:nothing|no readings?) (?:elevated|high)"
     # "are all fine", "read normal": of a room, unless the room's own words say it is wet
     r"|(?:is|are|was|were) (?:all |both )?(?:fine|ok|okay|normal)|(?:read|reads|reading|showed|shows) normal"
-    r"|checked\W{1,4}(?:and )?(?:dry|fine|ok|clear|nothing)|no action)\b",
+    r"|checked\W{1,4}(?:and )?(?:dry|fine|ok|clear|nothing)|no action"
+    # "wipe tests on the basement walls and ceiling were clean and there was no odor"
+    r"|wipe tests?(?: [\w,]+){0,8} (?:were|was|came back|tested|is|are) clean|no (?:smoke )?odou?r)\b",
     FLAGS,
 )
 CLEAN = re.compile(
@@ -106,3 +108,24 @@ NOT_BEFORE = re.compile(
     r"|short of |never (?:reached|got to|got into) |(?:did not|didn't) (?:reach|get to|get into) )(?:the )?$",
     FLAGS,
 )
+
+
+# A table row's cells that say nothing was found: "| Front bedroom | None | - | - | Clean |".
+_NOTHING_CELL = re.compile(
+    r"\s*(?:none|nil|no|n/?a|clean|clear|-|\u2013|\u2014|0|not affected|unaffected|no damage)?\s*", FLAGS
+)
+
+
+def nothing_row_first_cell_end(text: str, first_room_end: int | None = None) -> int | None:
+    """Where a table row's first cell ends, when every other cell says nothing was found. A PDF's
+    row has lost its bars ("Front bedroom None - - Clean"): after the room, words that say nothing."""
+    if " | " not in text and not text.lstrip().startswith("|"):
+        if first_room_end is None or text[:first_room_end].strip(" -*\u2022").count(" ") > 3:
+            return None
+        words = text[first_room_end:].split()
+        said_nothing = len(words) >= 2 and all(_NOTHING_CELL.fullmatch(word) for word in words)
+        return first_room_end if said_nothing else None
+    cells = text.strip().strip("|").split("|")
+    if len(cells) < 3 or not all(_NOTHING_CELL.fullmatch(cell) for cell in cells[1:]):
+        return None
+    return text.find("|", text.find(cells[0]) + len(cells[0]) - 1)

@@ -27,6 +27,7 @@ from chalicelib.analysis.offline.room_states import (
     UNAFFECTED,
     UNAFFECTED_MILD,
     WET,
+    nothing_row_first_cell_end,
 )
 from chalicelib.analysis.offline.spaces_vocabulary import (
     ROOM_PATTERN,
@@ -399,6 +400,7 @@ def room_mentions(text: str) -> list[Mention]:
         flags.append([described and is_space, unaffected, own_damage, incidental, is_heading])
     _share_unaffected(text, found, flags)
     _sentence_unaffected(reader, flags)
+    _row_says_nothing(text, found, flags)
     return [
         replace(
             mention,
@@ -452,6 +454,14 @@ def _later_clause_without_damage(
         if clause_break is not None and _seen_damage(text, earlier.end, end):
             return True
     return False
+
+
+def _row_says_nothing(text: str, found: Sequence[Mention], flags: list[list[bool]]) -> None:
+    """A room in a table row's first cell whose other cells all say nothing was found is unaffected."""
+    first_end = nothing_row_first_cell_end(text, found[0].end if found else None)
+    for mention, flag in zip(found, flags, strict=True):
+        if first_end is not None and mention.end <= first_end:
+            flag[1] = True
 
 
 def _same_room_again(found: Sequence[Mention]) -> list[Mention]:
