@@ -271,3 +271,15 @@ def test_a_residue_table_row_that_found_nothing_is_not_affected() -> None:
     assert [_affected(row) for row in rows] == [[], []]
     assert _named("| Front bedroom | None | - | - | Clean |")["Front bedroom"].unaffected
     assert not _named("| Landing | Light | Ceiling and walls | None | Light grey |")["Landing"].unaffected
+
+
+def test_a_room_the_writer_takes_back_is_not_affected() -> None:
+    # Given a writer correcting her own earlier statement about the hallway
+    line = (
+        "Just to correct my first email: I wrote that the hallway carpet outside #204 was wet. It"
+        " wasn't - the restorer checked it Monday and the hallway is dry."
+    )
+    # Then the hallway is not affected, though the retracted sentence says "wet"
+    assert _affected(line) == []
+    # But a report of what someone said, not taken back, still stands
+    assert _affected("I said that the hallway carpet was wet. The restorer agreed.") == ["Hallway"]

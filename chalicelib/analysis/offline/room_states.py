@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from chalicelib.analysis.offline.text import FLAGS
+from chalicelib.analysis.offline.text import FLAGS, evidence_matches
 
 DAMAGE_CONTEXT_WORDS = re.compile(
     r"\b(?:damaged?|affected|impacted|stain(?:s|ed|ing)?|swollen|swelling|delaminat(?:ed|ing|ion)|cupp(?:ed"
@@ -129,3 +129,37 @@ def nothing_row_first_cell_end(text: str, first_room_end: int | None = None) -> 
     if len(cells) < 3 or not all(_NOTHING_CELL.fullmatch(cell) for cell in cells[1:]):
         return None
     return text.find("|", text.find(cells[0]) + len(cells[0]) - 1)
+
+
+# A statement the writer reports having made, then takes back in the next sentence.
+_REPORTED = re.compile(
+    r"\b(?:i|we) (?:wrote|said|mentioned|reported|told you|stated|thought)(?: (?:earlier|before))? that\b",
+    FLAGS,
+)
+_TAKEN_BACK = re.compile(
+    r"[.!;:\s]*(?:it|that|they|this) (?:wasn'?t|was not|weren'?t|were not|isn'?t|is not|was wrong"
+    r"|was incorrect|was a mistake)\b|[.!;:\s]*(?:not so|not true|wrong|my mistake)\b",
+    FLAGS,
+)
+
+
+def retracted(text: str, sentence: tuple[int, int], at: int) -> bool:
+    """Whether the words at `at` are in a statement the writer reports and the next sentence denies."""
+    start, end = sentence
+    return _REPORTED.search(text, start, at) is not None and _TAKEN_BACK.match(text, end) is not None
+
+
+def section_says_unaffected(text: str) -> bool:
+    """Whether the first line under a heading of rooms says they were not affected ("Not
+    affected.", "Wipe tests came back clean", "Doors shut, nothing got in")."""
+    if UNAFFECTED.search(text) is not None or CLEAN.search(text) is not None:
+        return True
+    return UNAFFECTED_MILD.search(text) is not None and next(evidence_matches(WET, text), None) is None
+
+
+# Where the water went ("and it had gone under the door into Bella's room"): a room it reached.
+MOTION_INTO = re.compile(
+    r"\b(?:into|onto|reached|reaching|spread\w*|flow\w*|ran|running|seep\w*|wick\w*|tracked|migrat\w*"
+    r"|through to|as far as|down to|across)\b[^,;.]*$",
+    FLAGS,
+)

@@ -34,6 +34,7 @@ from chalicelib.analysis.offline.readings import (
     ReadingDraft,
     meter_in,
 )
+from chalicelib.analysis.offline.room_states import section_says_unaffected
 from chalicelib.analysis.offline.scan_readings import (
     ReadingsScan,
 )
@@ -42,7 +43,6 @@ from chalicelib.analysis.offline.spaces import (
     Owners,
     line_says_damage,
     room_mentions,
-    section_says_unaffected,
 )
 from chalicelib.analysis.offline.text import (
     FLAGS,

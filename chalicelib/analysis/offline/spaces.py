@@ -15,10 +15,10 @@ from chalicelib.analysis.offline.measures import (
     STATED_AREA,
 )
 from chalicelib.analysis.offline.room_states import (
-    CLEAN,
     DAMAGE_CONTEXT_WORDS,
     DENIED_AFTER,
     HEDGE_BEFORE,
+    MOTION_INTO,
     NOT_BEFORE,
     READING_NUMBER,
     REFERENCE_BEFORE,
@@ -28,6 +28,7 @@ from chalicelib.analysis.offline.room_states import (
     UNAFFECTED_MILD,
     WET,
     nothing_row_first_cell_end,
+    retracted,
 )
 from chalicelib.analysis.offline.spaces_vocabulary import (
     ROOM_PATTERN,
@@ -398,9 +399,9 @@ def room_mentions(text: str) -> list[Mention]:
         # A building holds the rooms ("water entered the granny flat") unless a heading names it a room.
         is_space = not mention.collective and (is_heading or mention.base not in _BUILDINGS)
         flags.append([described and is_space, unaffected, own_damage, incidental, is_heading])
+    _retracted_or_empty(reader, flags)
     _share_unaffected(text, found, flags)
     _sentence_unaffected(reader, flags)
-    _row_says_nothing(text, found, flags)
     return [
         replace(
             mention,
@@ -420,11 +421,6 @@ def room_mentions(text: str) -> list[Mention]:
 
 
 # Rooms listed together share what is said of them ("kitchen, hall and lounge wet").
-_MOTION_INTO = re.compile(
-    r"\b(?:into|onto|reached|reaching|spread\w*|flow\w*|ran|running|seep\w*|wick\w*|tracked|migrat\w*"
-    r"|through to|as far as|down to|across)\b[^,;.]*$",
-    FLAGS,
-)
 _BRACKETED = re.compile(r"\([^()]*\)")
 _LIST_GAP = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:the\s+)?", FLAGS)
 
@@ -441,7 +437,7 @@ def _later_clause_without_damage(
     mention, previous = found[index], found[index - 1]
     if any(earlier.key == mention.key for earlier in found[:index]):
         return False  # the same room again ("part of the kitchen is wet ... of a kitchen 5.4 x 3.8 m")
-    if _MOTION_INTO.search(text, max(0, mention.start - 40), mention.start):
+    if MOTION_INTO.search(text, max(0, mention.start - 40), mention.start):
         return False  # where the water went ("and it had gone under the door into Bella's room")
     if _LIST_GAP.fullmatch(_BRACKETED.sub("", text[previous.end : mention.start])):
         return False
@@ -456,10 +452,17 @@ def _later_clause_without_damage(
     return False
 
 
-def _row_says_nothing(text: str, found: Sequence[Mention], flags: list[list[bool]]) -> None:
-    """A room in a table row's first cell whose other cells all say nothing was found is unaffected."""
-    first_end = nothing_row_first_cell_end(text, found[0].end if found else None)
-    for mention, flag in zip(found, flags, strict=True):
+def _retracted_or_empty(reader: _Reader, flags: list[list[bool]]) -> None:
+    """What the writer takes back ("I wrote that the hallway carpet was wet. It wasn't"), and a table
+    row's room whose other cells all say nothing was found ("| Front bedroom | None | - | Clean |")."""
+    first_end = nothing_row_first_cell_end(reader.text, reader.found[0].end if reader.found else None)
+    taken_back: dict[tuple[int, int], bool] = {}  # by sentence: a long line stays linear
+    for mention, flag in zip(reader.found, flags, strict=True):
+        bounds = reader.sentences.bounds(mention.start)
+        if bounds not in taken_back:
+            taken_back[bounds] = retracted(reader.text, bounds, bounds[1])
+        if taken_back[bounds]:
+            flag[0], flag[2] = False, False
         if first_end is not None and mention.end <= first_end:
             flag[1] = True
 
@@ -533,7 +536,7 @@ def _sentence_unaffected(reader: _Reader, flags: list[list[bool]]) -> None:
 
 
 def line_says_damage(text: str) -> bool:
-    """Whether a line says anything is damaged, anywhere, in words nothing negates or hedges."""
+    """Whether a line says anything is damaged, in words nothing negates or hedges."""
     return _seen_damage(text, 0, len(text))
 
 
@@ -558,14 +561,6 @@ def _is_unaffected(text: str, mention: Mention, start: int, end: int, own_damage
     if own_damage:
         return False
     return UNAFFECTED_MILD.search(text, start, end) is not None or _said_dry(text, start, end)
-
-
-def section_says_unaffected(text: str) -> bool:
-    """Whether the first line under a heading of rooms says they were not affected ("Not
-    affected.", "Wipe tests came back clean", "Doors shut, nothing got in")."""
-    if UNAFFECTED.search(text) is not None or CLEAN.search(text) is not None:
-        return True
-    return UNAFFECTED_MILD.search(text) is not None and next(evidence_matches(WET, text), None) is None
 
 
 def _is_reference(text: str, mention: Mention) -> bool:
