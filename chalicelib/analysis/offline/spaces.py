@@ -453,10 +453,9 @@ def _later_clause_without_damage(
 
 
 def _retracted_or_empty(reader: _Reader, flags: list[list[bool]]) -> None:
-    """What the writer takes back ("I wrote that the hallway carpet was wet. It wasn't"), and a table
-    row's room whose other cells all say nothing was found ("| Front bedroom | None | - | Clean |")."""
+    """Rooms the writer takes back ("I wrote that ... was wet. It wasn't") or a row found nothing in."""
     first_end = nothing_row_first_cell_end(reader.text, reader.found[0].end if reader.found else None)
-    taken_back: dict[tuple[int, int], bool] = {}  # by sentence: a long line stays linear
+    taken_back: dict[tuple[int, int], bool] = {}  # by sentence: linear in a long line
     for mention, flag in zip(reader.found, flags, strict=True):
         bounds = reader.sentences.bounds(mention.start)
         if bounds not in taken_back:
