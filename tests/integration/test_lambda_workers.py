@@ -165,6 +165,8 @@ def _start_stack(secret_file: Path) -> tuple[subprocess.Popen[str], list[str]]:
         [
             *(sys.executable, "-m", "local_stack", "--secret-file", str(secret_file), "run"),
             *("--api-port", "0", "--aws-port", "0", "--websocket-port", "0", "--lambda-workers", "2"),
+            # its own data directory: never the repo's .local/data, never another test's
+            *("--data-dir", str(secret_file.parent / "data")),
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,

@@ -61,6 +61,10 @@ class Stack:
                 "0",
                 "--data-dir",
                 str(data_dir),
+                # Lambda in the stack's process: this test is about the data, and it holds six
+                # invocations at once (a bounded worker pool would queue the rest behind them)
+                "--lambda-workers",
+                "0",
             ],
             cwd=ROOT,
             env={**os.environ, "RECONCILE_GRACE_SECONDS": "600", **env},
