@@ -20,7 +20,10 @@ CHECKOV_STAMP := $(CHECKOV_VENV)/.installed-$(shell cat requirements-checkov.txt
 SAM_VENV := .venv-sam
 SAM_STAMP := $(SAM_VENV)/.installed-$(shell cat requirements-sam.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run reset token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench cost eval poppler python312 smoke clean
+WEB_STAMP := web/node_modules/.installed-$(shell cksum < web/package-lock.json | cut -d' ' -f1)
+WEB_SOURCES := $(shell find web/src -type f) web/index.html web/vite.config.ts web/tsconfig.json
+
+.PHONY: web web-test chromium run reset token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench cost eval poppler python312 smoke clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,7 +34,7 @@ $(STAMP): requirements.txt requirements-dev.txt
 ## make run: the HTTP API on http://127.0.0.1:8000, WebSockets on ws://127.0.0.1:8001 and moto
 ## (DynamoDB, S3, Step Functions) on :5000; its data is kept in .local/data across restarts
 ## (LOCAL_STACK_PERSIST=0: in memory only)
-run: $(STAMP)
+run: $(STAMP) web
 	$(BIN)/python -m local_stack run
 
 ## make reset: forget everything make run kept (workflows, reports, API keys, audit log); stop it first
@@ -47,10 +50,10 @@ token: $(STAMP)
 
 ## make test: lint, types, the state machine, the packaged template (cfn-lint, checkov, sam validate),
 ## and every test
-test: lint typecheck statelint cfn-lint checkov sam-validate pytest
+test: lint typecheck statelint cfn-lint checkov sam-validate web-test pytest
 
 ## make check: lint, types and the unit tier (no stack): the quick loop, under a minute
-check: lint typecheck
+check: lint typecheck web-test
 	$(BIN)/python -m pytest -n 2 -m unit -q
 
 ## make soak: the soak test in full (make test runs a shorter one)
@@ -95,8 +98,10 @@ sam-validate: package $(SAM_STAMP)
 	  $(SAM_VENV)/bin/sam validate --lint --template-file $(PACKAGE_DIR)/sam.json
 
 # The soak runs 100 workflows here; `make soak` runs 300.
-pytest: package poppler python312
-	SOAK_WORKFLOWS=$${SOAK_WORKFLOWS:-100} $(BIN)/python -m pytest -n 2 --dist loadgroup
+# The dashboard's browser tests run in it (tests/integration/test_dashboard_e2e.py): REQUIRE_E2E
+# makes a missing build or browser fail there rather than skip.
+pytest: package poppler python312 web chromium
+	REQUIRE_E2E=1 SOAK_WORKFLOWS=$${SOAK_WORKFLOWS:-100} $(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## make openapi: regenerate docs/openapi.json from the routes and the pydantic models
 openapi: $(STAMP)
@@ -134,9 +139,30 @@ python312:
 	@$(PYTHON312) -c 'import sys; assert sys.version_info[:2] == (3, 12)' 2>/dev/null || \
 	  (echo "python3.12 not found (PYTHON312='$(PYTHON312)'): set PYTHON312=/path/to/python3.12"; exit 1)
 
+# The dashboard (web/): npm ci from the committed lock (no browser download), then Vite builds
+# web/dist, which make run serves at http://127.0.0.1:8000/.
+$(WEB_STAMP): web/package-lock.json
+	cd web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	@rm -f web/node_modules/.installed-* && touch $@
+
+web/dist/index.html: $(WEB_STAMP) $(WEB_SOURCES)
+	cd web && npm run build --silent
+
+## make web: install the dashboard's packages and build it into web/dist
+web: web/dist/index.html
+
+## make web-test: the dashboard's unit tests (vitest): the progress hook's reconnect and resume, file checks
+web-test: $(WEB_STAMP)
+	cd web && npx vitest run
+
+## Debian's chromium: the browser the dashboard's Playwright tests drive (no browser download)
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
 ## poppler-utils: pdftotext (the extraction benchmark) and pdftoppm (the PDF report test)
 poppler:
 	@command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
 
 clean:
 	rm -rf $(VENV) $(CHECKOV_VENV) $(SAM_VENV) build .local .pytest_cache .mypy_cache .ruff_cache
+	rm -rf web/node_modules web/dist web/screenshots web/test-results

@@ -237,11 +237,21 @@ class LocalStack:
         from chalice.config import Config
         from chalice.local import create_local_server
 
+        from chalicelib.settings import get_settings
         from local_stack.api_gateway import use_stack_gateway
+        from local_stack.web import WebPage
 
         config = Config.create(chalice_stage=STAGE, app_name=APP_NAME, chalice_app=app, project_dir=str(ROOT))
         self._gateway = create_local_server(app, config, cfg.host, cfg.api_port)
-        use_stack_gateway(self._gateway, app, config)
+        # The dashboard's /config.json: the API is the page's own origin; the WebSockets are not.
+        page = WebPage(
+            {
+                "websocketUrl": self.websocket_url,
+                "auth": {"mode": "dev"},
+                "maxUploadBytes": get_settings().max_upload_bytes,
+            }
+        )
+        use_stack_gateway(self._gateway, app, config, page)
         # http.server listens with a backlog of 5: a burst of clients (50 concurrent PATCHes)
         # would see connections reset. Listening again on Linux just raises the backlog.
         self._gateway.server.socket.listen(LISTEN_BACKLOG)
