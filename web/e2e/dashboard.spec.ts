@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { TEMPLATES } from '../src/templates'
-import { expectPdfDownload, fixture, shoot, signIn, waitForStatus } from './helpers'
+import { expectPdfDownload, fixture, shoot, signIn, tabTo, TOKEN, waitForStatus } from './helpers'
 
 const PHASES = ['INITIATION', 'PROCESSING', 'QA', 'OUTPUT']
 const NOTES = `Claim No: CLM-4410
@@ -119,6 +119,7 @@ test('a renamed executable is refused with its error in plain words', async ({ p
   const alert = page.getByRole('alert')
   await expect(alert).toContainText("This file isn't a PDF or Word document")
   await expect(alert).toContainText('UNSUPPORTED_FILE_TYPE')
+  await expect(page.locator('[data-phase="INITIATION"]').first()).toHaveAttribute('data-state', 'failed')
   await shoot(page, 'workflow-failed')
 })
 
@@ -176,4 +177,25 @@ test('a job stopped at review is fixed in the form, approved, signed, and the si
   const download = await expectPdfDownload(page, '⬇ PDF')
   expect(download.suggestedFilename()).toMatch(/\.pdf$/)
   await shoot(page, 'workflow-signed')
+})
+
+test('keyboard only: sign in, write notes, submit, download the PDF', async ({ page }) => {
+  await page.goto('/')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()
+  await tabTo(page, page.getByLabel('Development token'))
+  await page.keyboard.insertText(TOKEN)
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Quick start' })).toBeVisible()
+  await tabTo(page, page.getByRole('link', { name: /^Text Type or paste/ }))
+  await page.keyboard.press('Enter')
+  await tabTo(page, page.getByLabel('Inspection notes'))
+  await page.keyboard.insertText(NOTES)
+  await tabTo(page, page.getByRole('button', { name: 'Create report' }))
+  await page.keyboard.press('Enter')
+  await waitForStatus(page, 'COMPLETED')
+  await tabTo(page, page.getByRole('button', { name: '⬇ PDF' }))
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')])
+  expect(download.suggestedFilename()).toMatch(/\.pdf$/)
 })

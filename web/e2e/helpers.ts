@@ -62,3 +62,12 @@ export async function expectPdfDownload(page: Page, button: string) {
   expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-')
   return download
 }
+
+/** Press Tab until the element has the focus: it must be reachable by keyboard alone. */
+export async function tabTo(page: Page, target: import('@playwright/test').Locator, max = 60) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab')
+    if (await target.evaluate((el) => el === document.activeElement)) return
+  }
+  throw new Error(`not reachable with Tab: ${target}`)
+}

@@ -19,7 +19,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   }
   return (
     <button type="button" onClick={copy} aria-label={label}>
-      {copied ? '✓ Copied' : '⧉ Copy'}
+      {copied ? '✓ Copied' : 'Copy'}
     </button>
   )
 }

@@ -78,15 +78,28 @@ export function ProgressBar({ progress, label }: { progress: ProgressState; labe
           const current = !done && progress.currentPhase === phase && !finished
           const paused = current && progress.status === 'PAUSED'
           const review = current && progress.status === 'NEEDS_REVIEW'
-          const state = done ? 'done' : paused ? 'paused' : review ? 'review' : current ? 'current' : 'pending'
+          const failed = !done && progress.status === 'FAILED' && (progress.currentPhase ?? 'INITIATION') === phase
+          const state = done
+            ? 'done'
+            : failed
+              ? 'failed'
+              : paused
+                ? 'paused'
+                : review
+                  ? 'review'
+                  : current
+                    ? 'current'
+                    : 'pending'
           return (
             <li key={phase} className={`phase phase-${state}`} data-phase={phase} data-state={state}>
-              <span aria-hidden="true">{done ? '✓' : paused ? '⏸' : review ? '✎' : current ? '▶' : '○'} </span>
+              <span aria-hidden="true">{done ? '✓' : failed ? '✕' : paused ? '⏸' : review ? '✎' : current ? '▶' : '○'} </span>
               {PHASE_NAMES[phase]}
               <span className="small">
                 {done
                   ? ` done${progress.phaseCompletedAt[phase] ? ` ${time(progress.phaseCompletedAt[phase])}` : ''}`
-                  : paused
+                  : failed
+                    ? ' failed'
+                    : paused
                     ? ' paused before it'
                     : review
                       ? ' waiting for review'

@@ -184,7 +184,11 @@ function Steps({ workflow }: { workflow: Workflow }) {
     <section className="card" aria-labelledby="steps-heading">
       <h2 id="steps-heading">Steps</h2>
       {steps.length === 0 ? (
-        <p className="muted">No step has started yet{workflow.inputMethod === 'PDF' || workflow.inputMethod === 'WORD' ? ': waiting for the file.' : '.'}</p>
+        <p className="muted">
+          {workflow.status === 'PENDING' && (workflow.inputMethod === 'PDF' || workflow.inputMethod === 'WORD')
+            ? 'No step has started yet: waiting for the file.'
+            : 'No step has run.'}
+        </p>
       ) : (
         <div className="scroll" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
           <table>
