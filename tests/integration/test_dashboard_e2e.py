@@ -57,6 +57,9 @@ def _write_fixtures(directory: Path) -> None:
         document.add_paragraph(line)
     document.save(str(directory / "inspection.docx"))
     # A Windows program's first bytes: what a renamed .exe starts with.
+    from PIL import Image
+
+    Image.new("RGB", (64, 48), (180, 120, 90)).save(directory / "kitchen.png")
     program = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + bytes(512)
     (directory / "program.exe").write_bytes(program)
 

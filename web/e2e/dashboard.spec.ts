@@ -66,6 +66,12 @@ test('a TEXT workflow submitted from the page completes through the four phases,
   await expect(page.getByRole('row').filter({ hasText: 'OUTPUT' }).first()).toContainText('Completed')
   await expect(page.getByTestId('report')).toContainText('burst supply line')
   await expectPdfDownload(page, '⬇ PDF')
+  // a photo added the same way: presigned POST, then its receipt
+  await page.getByLabel('Photo (JPEG, PNG, HEIC)').setInputFiles({ name: 'kitchen.png', mimeType: 'image/png', buffer: fixture('kitchen.png') })
+  await page.getByLabel('Room', { exact: true }).fill('Kitchen')
+  await page.getByLabel('Caption').fill('Vinyl lifted at the sink')
+  await page.getByRole('button', { name: 'Add photo' }).click()
+  await expect(page.getByText('Kitchen: Vinyl lifted at the sink — ✓ received')).toBeVisible()
   await shoot(page, 'workflow-completed')
 
   // the draft was cleared by the submit; the dashboard lists the job as completed
@@ -177,6 +183,11 @@ test('a job stopped at review is fixed in the form, approved, signed, and the si
   const download = await expectPdfDownload(page, '⬇ PDF')
   expect(download.suggestedFilename()).toMatch(/\.pdf$/)
   await shoot(page, 'workflow-signed')
+  // a signed report never changes: a correction opens revision 2, in review again
+  await page.getByRole('button', { name: 'Open a new revision' }).click()
+  await waitForStatus(page, 'NEEDS_REVIEW')
+  await expect(page.getByText(/revision 2/)).toBeVisible()
+  await expect(page.getByText(/Revision 1: signed by Sam Lee/)).toBeVisible()
 })
 
 test('keyboard only: sign in, write notes, submit, download the PDF', async ({ page }) => {

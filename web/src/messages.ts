@@ -45,6 +45,11 @@ const TITLES: Record<string, string> = {
   NOT_PAUSED: 'The job is not paused',
   NOT_FAILED: 'Only a failed job can be retried',
   ALREADY_SIGNED: 'This revision is already signed',
+  PHOTO_NOT_AN_IMAGE: "This file isn't a photo",
+  PHOTO_CORRUPT: 'The photo is damaged',
+  PHOTO_EMPTY: 'The photo is empty',
+  PHOTO_TOO_MANY_PIXELS: 'The photo is too large to open safely',
+  TOO_MANY_PHOTOS: 'This job has as many photos as allowed',
   WORKFLOW_NOT_FOUND: 'This job does not exist (or is not yours)',
 }
 

@@ -1,10 +1,11 @@
-import { type FormEvent, useCallback, useEffect, useState } from 'react'
+import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react'
 import { type Api, useApi } from '../api'
 import { ApiErrorNotice, ErrorNotice } from '../components/ErrorNotice'
 import { ProgressBar, StatusBadge } from '../components/ProgressBar'
 import { QaIssues } from '../components/QaIssues'
 import { ReportView } from '../components/ReportView'
 import { useWorkflowProgress } from '../progress/useWorkflowProgress'
+import { errorTitle } from '../messages'
 import { navigate } from '../router'
 import { postToS3, type UploadForm } from '../upload'
 import { FINISHED, type Qa, type Workflow } from '../types'
@@ -52,7 +53,6 @@ export function WorkflowPage({ workflowId }: { workflowId: string }) {
       live = false
       clearTimeout(timer)
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, workflowId, progress.lastSeq, reload])
 
   async function act(action: 'pause' | 'resume' | 'retry' | 'cancel' | 'delete') {
@@ -399,11 +399,21 @@ function Photos({ api, workflowId }: { api: Api; workflowId: string }) {
   const [progress, setProgress] = useState<number | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [version, setVersion] = useState(0)
+  const photoInput = useRef<HTMLInputElement>(null)
   useEffect(() => {
+    let live = true
     api
       .get<{ photos: Photo[] }>(`/workflows/${workflowId}/photos`)
-      .then((reply) => setPhotos(reply.photos))
+      .then((reply) => {
+        if (!live) return
+        setPhotos(reply.photos)
+        // a photo whose bytes are still on their way is asked about again in a second
+        if (reply.photos.some((p) => p.status === 'PENDING')) setTimeout(() => live && setVersion((v) => v + 1), 1000)
+      })
       .catch(() => undefined)
+    return () => {
+      live = false
+    }
   }, [api, workflowId, version])
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -421,7 +431,8 @@ function Photos({ api, workflowId }: { api: Api; workflowId: string }) {
       await postToS3(reply.upload, file, setProgress)
       setFile(null)
       setCaption('')
-      setTimeout(() => setVersion((v) => v + 1), 500)
+      photoInput.current && (photoInput.current.value = '')
+      setVersion((v) => v + 1)
     } catch (e) {
       setError(e)
     } finally {
@@ -435,7 +446,12 @@ function Photos({ api, workflowId }: { api: Api; workflowId: string }) {
         <ul>
           {photos.map((p) => (
             <li key={p.id}>
-              {p.room}: {p.caption} — {p.status === 'REJECTED' ? `refused (${p.errorCode})` : p.status.toLowerCase()}
+              {p.room}: {p.caption} —{' '}
+              {p.status === 'REJECTED'
+                ? `✕ refused: ${errorTitle(p.errorCode)} (${p.errorCode})`
+                : p.status === 'RECEIVED'
+                  ? '✓ received'
+                  : 'uploading…'}
             </li>
           ))}
         </ul>
@@ -443,7 +459,7 @@ function Photos({ api, workflowId }: { api: Api; workflowId: string }) {
       <form onSubmit={submit} className="row wrap" aria-label="Add a photo">
         <div className="field">
           <label htmlFor="photo-file">Photo (JPEG, PNG, HEIC)</label>
-          <input id="photo-file" type="file" accept="image/jpeg,image/png,image/heic" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input ref={photoInput} id="photo-file" type="file" accept="image/jpeg,image/png,image/heic" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
         </div>
         <div className="field">
           <label htmlFor="photo-room">Room</label>
