@@ -23,7 +23,7 @@ SAM_STAMP := $(SAM_VENV)/.installed-$(shell cat requirements-sam.txt | cksum | c
 WEB_STAMP := web/node_modules/.installed-$(shell cksum < web/package-lock.json | cut -d' ' -f1)
 WEB_SOURCES := $(shell find web/src -type f) web/index.html web/vite.config.ts web/tsconfig.json
 
-.PHONY: web web-test chromium run reset token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench cost eval poppler python312 smoke clean
+.PHONY: web web-test chromium publish-web run reset token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench cost eval poppler python312 smoke clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -154,6 +154,12 @@ web: web/dist/index.html
 ## make web-test: the dashboard's unit tests (vitest): the progress hook's reconnect and resume, file checks
 web-test: $(WEB_STAMP)
 	cd web && npx vitest run
+
+## make publish-web STACK=<stack> [REGION=…]: the built page and its config.json (the stack's API,
+## WebSocket and sign-in outputs) into the stack's page bucket, then a CloudFront invalidation
+publish-web: $(STAMP) web
+	@test -n "$(STACK)" || (echo "usage: make publish-web STACK=<deployed stack name> [REGION=<region>]"; exit 2)
+	$(BIN)/python deploy/publish_web.py --stack '$(STACK)' $(if $(REGION),--region '$(REGION)')
 
 ## Debian's chromium: the browser the dashboard's Playwright tests drive (no browser download)
 chromium:

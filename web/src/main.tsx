@@ -1,13 +1,16 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App'
-import { loadConfig, storeToken, takeTokenFromRedirect } from './session'
+import { finishHostedSignIn, loadConfig, storeToken } from './session'
 import './styles.css'
 
-const redirected = takeTokenFromRedirect()
-if (redirected) storeToken(redirected)
-
-loadConfig().then((config) => {
+loadConfig().then(async (config) => {
+  const url = new URL(location.href)
+  if (url.searchParams.has('code')) {
+    const token = await finishHostedSignIn(config, url)
+    if (token) storeToken(token)
+    history.replaceState(null, '', `${url.pathname}#/`)
+  }
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App config={config} />

@@ -8,7 +8,10 @@ export function SignIn() {
   const [token, setToken] = useState('')
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
-  const hostedUi = hostedUiUrl(config)
+  async function hostedSignIn() {
+    const url = await hostedUiUrl(config, `${location.origin}/`)
+    if (url) location.assign(url)
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -27,12 +30,14 @@ export function SignIn() {
   return (
     <section className="card narrow">
       <h1>Sign in</h1>
-      {hostedUi ? (
+      {config.auth.mode === 'cognito' ? (
         <p>
-          <a className="button primary" href={hostedUi}>
+          <button type="button" className="primary" onClick={hostedSignIn}>
             Sign in with your RestoreAssist account
-          </a>
+          </button>
         </p>
+      ) : config.auth.mode === 'none' ? (
+        <p>Sign-in is not set up for this deployment: its stack needs a SignInDomainPrefix.</p>
       ) : (
         <form onSubmit={submit}>
           <p>
