@@ -24,7 +24,7 @@ from tests.conftest import token_for
 
 WEB = Path(__file__).resolve().parents[2] / "web"
 SLOW_MARK = "[[slow]]"  # notes holding this take a few seconds in PROCESSING (the pause test)
-SLOW_SECONDS = 4.0
+SLOW_SECONDS = 6.0
 
 pytestmark = pytest.mark.xdist_group("dashboard")
 

@@ -140,9 +140,12 @@ test('pause then resume from the buttons', async ({ page }) => {
   await page.getByRole('button', { name: '⏸ Pause' }).click()
   await expect(page.getByText('Pause requested')).toBeVisible()
   await waitForStatus(page, 'PAUSED')
+  // paused at a phase boundary: the phases before it done, the next one marked paused in words
   await expect(page.locator('[data-phase="PROCESSING"]').first()).toHaveAttribute('data-state', 'done')
-  await expect(page.locator('[data-phase="QA"]').first()).toHaveAttribute('data-state', 'paused')
-  await expect(page.locator('[data-phase="QA"]').first()).toContainText('paused before it')
+  const paused = page.locator('[data-state="paused"]')
+  await expect(paused).toHaveCount(1)
+  await expect(paused).toContainText('paused before it')
+  await expect(page.locator('[data-phase="OUTPUT"]').first()).not.toHaveAttribute('data-state', 'done')
   await shoot(page, 'workflow-paused')
   await page.getByRole('button', { name: '▶ Resume' }).click()
   await waitForStatus(page, 'COMPLETED')
@@ -192,6 +195,7 @@ test('a job stopped at review is fixed in the form, approved, signed, and the si
 
 test('keyboard only: sign in, write notes, submit, download the PDF', async ({ page }) => {
   await page.goto('/')
+  await expect(page.getByLabel('Development token')).toBeVisible()
   await page.keyboard.press('Tab')
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused()
   await tabTo(page, page.getByLabel('Development token'))
@@ -209,4 +213,42 @@ test('keyboard only: sign in, write notes, submit, download the PDF', async ({ p
   await tabTo(page, page.getByRole('button', { name: '⬇ PDF' }))
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')])
   expect(download.suggestedFilename()).toMatch(/\.pdf$/)
+})
+
+test("the dashboard's bar follows a running job live", async ({ page }) => {
+  await signIn(page)
+  await page.getByRole('link', { name: 'Text', exact: true }).click()
+  await page.getByLabel('Job title').fill('Live on the dashboard')
+  await page.getByLabel('Inspection notes').fill(`${NOTES}\n[[slow]]`)
+  await page.getByRole('button', { name: 'Create report' }).click()
+  await expect(page).toHaveURL(/#\/workflows\/wf_/)
+  await page.getByRole('link', { name: 'Dashboard' }).click()
+  const row = page.locator('.job', { hasText: 'Live on the dashboard' })
+  // listed while it runs, then completed without a reload: the row's socket moved it
+  await expect(row.locator('[data-testid="progress"]')).toHaveAttribute('data-status', /IN_PROGRESS|PENDING/)
+  await expect(row.locator('[data-testid="progress"]')).toHaveAttribute('data-status', 'COMPLETED')
+  await expect(row.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100')
+})
+
+test('the jobs list pages by ten and filters by status', async ({ page, request, baseURL }) => {
+  // a dozen more jobs, made through the API
+  for (let i = 0; i < 12; i++) {
+    const reply = await request.post(`${baseURL}/api/orchestrator/workflows`, {
+      headers: { Authorization: `Bearer ${TOKEN}` },
+      data: { inputMethod: 'TEXT', title: `Bulk ${i}`, inputData: { text: NOTES } },
+    })
+    expect(reply.status()).toBe(201)
+  }
+  await signIn(page)
+  const rows = page.locator('.job')
+  await expect(rows).toHaveCount(10)
+  await expect(page.getByRole('button', { name: '← Newer' })).toBeDisabled()
+  await page.getByRole('button', { name: 'Older →' }).click()
+  await expect(page.getByText('Page 2')).toBeVisible()
+  await expect(rows.first()).not.toContainText('Bulk 11')
+  await page.getByRole('button', { name: '← Newer' }).click()
+  await expect(rows.first()).toContainText('Bulk 11')
+  await page.getByLabel('Show').selectOption('FAILED')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first().locator('.badge')).toHaveAttribute('data-status', 'FAILED')
 })

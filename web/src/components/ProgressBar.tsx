@@ -58,7 +58,7 @@ export function ProgressBar({ progress, label }: { progress: ProgressState; labe
               ? ''
               : progress.estimatedTimeRemaining
                 ? `About ${progress.estimatedTimeRemaining} left`
-                : 'Time left: estimating…'}
+                : 'Time left: not known yet'}
         </span>
       </div>
       <div

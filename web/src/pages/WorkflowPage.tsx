@@ -169,7 +169,14 @@ export function WorkflowPage({ workflowId }: { workflowId: string }) {
 
       <Steps workflow={workflow} />
 
-      {hasReport && <ReportSection api={api} workflowId={workflowId} version={`${status}-${progress.lastSeq}-${reload}`} />}
+      {hasReport && (
+        <ReportSection
+          api={api}
+          workflowId={workflowId}
+          version={`${status}-${progress.lastSeq}-${reload}`}
+          showQa={status !== 'NEEDS_REVIEW'}
+        />
+      )}
 
       {!FINISHED.includes(status) || status === 'COMPLETED' ? <Photos api={api} workflowId={workflowId} /> : null}
 
@@ -261,7 +268,7 @@ function Downloads({ api, workflowId, draft, signed }: { api: Api; workflowId: s
   )
 }
 
-function ReportSection({ api, workflowId, version }: { api: Api; workflowId: string; version: string }) {
+function ReportSection({ api, workflowId, version, showQa }: { api: Api; workflowId: string; version: string; showQa: boolean }) {
   const [report, setReport] = useState<Record<string, unknown> | null>(null)
   const [error, setError] = useState<unknown>(null)
   useEffect(() => {
@@ -280,7 +287,7 @@ function ReportSection({ api, workflowId, version }: { api: Api; workflowId: str
       <ApiErrorNotice error={error} />
       {report && (
         <>
-          {report.qa ? <QaIssues qa={report.qa as Qa} /> : null}
+          {showQa && report.qa ? <QaIssues qa={report.qa as Qa} /> : null}
           <ReportView report={report} />
         </>
       )}
