@@ -25,6 +25,12 @@ from tests.conftest import token_for
 WEB = Path(__file__).resolve().parents[2] / "web"
 SLOW_MARK = "[[slow]]"  # notes holding this take a few seconds in PROCESSING (the pause test)
 SLOW_SECONDS = 6.0
+INSPECTION_LINES = (
+    "Claim No: CLM-20931",
+    "Cause: washing machine hose burst in the laundry.",
+    "Laundry 8x6 ft, tile floor and drywall wet.",
+    "Drywall, laundry wall: 38 WME.",
+)
 
 pytestmark = pytest.mark.xdist_group("dashboard")
 
@@ -48,20 +54,27 @@ def _write_fixtures(directory: Path) -> None:
 
     document = Document()
     document.add_heading("Inspection: 7 Ocean Pde", level=1)
-    for line in (
-        "Claim No: CLM-20931",
-        "Cause: washing machine hose burst in the laundry.",
-        "Laundry 8x6 ft, tile floor and drywall wet.",
-        "Drywall, laundry wall: 38 WME.",
-    ):
+    for line in INSPECTION_LINES:
         document.add_paragraph(line)
     document.save(str(directory / "inspection.docx"))
+    _write_pdf(directory / "inspection.pdf")
     # A Windows program's first bytes: what a renamed .exe starts with.
     from PIL import Image
 
     Image.new("RGB", (64, 48), (180, 120, 90)).save(directory / "kitchen.png")
     program = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + bytes(512)
     (directory / "program.exe").write_bytes(program)
+
+
+def _write_pdf(path: Path) -> None:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=12)
+    for line in INSPECTION_LINES:
+        pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { readFileSync } from 'node:fs'
 import { TEMPLATES } from '../src/templates'
 import { expectPdfDownload, fixture, shoot, signIn, tabTo, TOKEN, waitForStatus } from './helpers'
 
@@ -191,6 +192,11 @@ test('a job stopped at review is fixed in the form, approved, signed, and the si
   await waitForStatus(page, 'NEEDS_REVIEW')
   await expect(page.getByText(/revision 2/)).toBeVisible()
   await expect(page.getByText(/Revision 1: signed by Sam Lee/)).toBeVisible()
+  const [signed] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download revision 1 (PDF)' }).click(),
+  ])
+  expect(readFileSync(await signed.path()).subarray(0, 5).toString()).toBe('%PDF-')
 })
 
 test('keyboard only: sign in, write notes, submit, download the PDF', async ({ page }) => {
@@ -251,4 +257,26 @@ test('the jobs list pages by ten and filters by status', async ({ page, request,
   await page.getByLabel('Show').selectOption('FAILED')
   await expect(rows).toHaveCount(1)
   await expect(rows.first().locator('.badge')).toHaveAttribute('data-status', 'FAILED')
+})
+
+test('a PDF job waiting for its file takes it on its own page, and completes', async ({ page, request, baseURL }) => {
+  const pdf = fixture('inspection.pdf')
+  const reply = await request.post(`${baseURL}/api/orchestrator/workflows`, {
+    headers: { Authorization: `Bearer ${TOKEN}` },
+    data: {
+      inputMethod: 'PDF',
+      title: 'Waiting for a PDF',
+      inputData: { fileName: 'inspection.pdf', contentType: 'application/pdf', size: pdf.length },
+    },
+  })
+  expect(reply.status()).toBe(201)
+  const { workflowId } = await reply.json()
+  await signIn(page)
+  await page.goto(`/#/workflows/${workflowId}`)
+  await expect(page.getByRole('heading', { name: 'Waiting for the PDF file' })).toBeVisible()
+  await shoot(page, 'workflow-awaiting-file')
+  await page.getByLabel('PDF file', { exact: true }).setInputFiles({ name: 'inspection.pdf', mimeType: 'application/pdf', buffer: pdf })
+  await page.getByRole('button', { name: 'Upload the file' }).click()
+  await waitForStatus(page, 'COMPLETED')
+  await expect(page.getByTestId('report')).toContainText('Laundry')
 })

@@ -7,7 +7,8 @@ import { ReportView } from '../components/ReportView'
 import { useWorkflowProgress } from '../progress/useWorkflowProgress'
 import { errorTitle } from '../messages'
 import { navigate } from '../router'
-import { postToS3, type UploadForm } from '../upload'
+import { useSession } from '../session'
+import { checkFile, KINDS, type Kind, postToS3, type UploadForm, UploadError } from '../upload'
 import { FINISHED, type Qa, type Workflow } from '../types'
 import { Review } from './Review'
 
@@ -161,6 +162,10 @@ export function WorkflowPage({ workflowId }: { workflowId: string }) {
         <ApiErrorNotice error={actionError} />
       </section>
 
+      {status === 'PENDING' && (workflow.inputMethod === 'PDF' || workflow.inputMethod === 'WORD') && (workflow.steps ?? []).length === 0 && (
+        <AwaitingFile api={api} workflowId={workflowId} kind={workflow.inputMethod as Kind} onUploaded={refresh} />
+      )}
+
       {status === 'NEEDS_REVIEW' && <Review api={api} workflowId={workflowId} onChanged={refresh} />}
 
       {status === 'COMPLETED' && !signedThisRevision && <SignOff api={api} workflowId={workflowId} onSigned={refresh} />}
@@ -233,22 +238,28 @@ function Steps({ workflow }: { workflow: Workflow }) {
   )
 }
 
+/** A download link's URL is presigned (attachment): following it saves the file, the page stays. */
+function clickDownload(url: string, fileName?: string) {
+  const link = document.createElement('a')
+  link.href = url
+  if (fileName) link.download = fileName
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+}
+
 function Downloads({ api, workflowId, draft, signed }: { api: Api; workflowId: string; draft: boolean; signed: boolean }) {
   const [error, setError] = useState<unknown>(null)
   async function download(format: string) {
     setError(null)
     try {
       const reply = await api.get<{ url?: string; report?: unknown }>(`/workflows/${workflowId}/report?format=${format}`)
-      const link = document.createElement('a')
       if (format === 'json') {
-        link.href = URL.createObjectURL(new Blob([JSON.stringify(reply.report, null, 2)], { type: 'application/json' }))
-        link.download = `${workflowId}.json`
+        const url = URL.createObjectURL(new Blob([JSON.stringify(reply.report, null, 2)], { type: 'application/json' }))
+        clickDownload(url, `${workflowId}.json`)
       } else {
-        link.href = reply.url ?? ''
+        clickDownload(reply.url ?? '')
       }
-      document.body.appendChild(link)
-      link.click()
-      link.remove()
     } catch (e) {
       setError(e)
     }
@@ -362,6 +373,15 @@ function Revisions({ api, workflowId, version, onOpened, canOpen }: { api: Api; 
       .then((reply) => setRevisions(reply.revisions))
       .catch(setError)
   }, [api, workflowId, version])
+  async function downloadRevision(revision: number) {
+    setError(null)
+    try {
+      const reply = await api.get<{ url: string }>(`/workflows/${workflowId}/report?format=pdf&revision=${revision}`)
+      clickDownload(reply.url)
+    } catch (e) {
+      setError(e)
+    }
+  }
   async function open() {
     try {
       await api.post(`/workflows/${workflowId}/revisions`)
@@ -377,6 +397,14 @@ function Revisions({ api, workflowId, version, onOpened, canOpen }: { api: Api; 
         {revisions.map((r) => (
           <li key={r.revision}>
             Revision {r.revision}: {r.state === 'SIGNED' ? `signed by ${r.name} (${r.certification}) ${when(r.signedAt)}` : 'open'}
+            {r.state === 'SIGNED' && (
+              <>
+                {' '}
+                <button type="button" className="link" onClick={() => downloadRevision(r.revision)}>
+                  Download revision {r.revision} (PDF)
+                </button>
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -484,5 +512,61 @@ function Photos({ api, workflowId }: { api: Api; workflowId: string }) {
       </form>
       <ApiErrorNotice error={error} />
     </section>
+  )
+}
+
+/** A PDF or Word job still waiting for its file: a fresh upload form, then the same POST to S3. */
+function AwaitingFile({ api, workflowId, kind, onUploaded }: { api: Api; workflowId: string; kind: Kind; onUploaded: () => void }) {
+  const { config } = useSession()
+  const [file, setFile] = useState<File | null>(null)
+  const [refusal, setRefusal] = useState<string | null>(null)
+  const [progress, setProgress] = useState<number | null>(null)
+  const [error, setError] = useState<unknown>(null)
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    if (!file) return
+    setError(null)
+    setProgress(0)
+    try {
+      const reply = await api.post<{ upload: UploadForm }>(`/workflows/${workflowId}/upload`)
+      await postToS3(reply.upload, file, setProgress)
+      onUploaded()
+    } catch (e) {
+      setError(e)
+      setProgress(null)
+    }
+  }
+  return (
+    <form className="card stack" onSubmit={submit} aria-labelledby="awaiting-heading">
+      <h2 id="awaiting-heading">Waiting for the {KINDS[kind].label} file</h2>
+      <p>This job starts when its file arrives. The file must have the name it was created with.</p>
+      <div className="field">
+        <label htmlFor="awaiting-file">{KINDS[kind].label} file</label>
+        <input
+          id="awaiting-file"
+          type="file"
+          accept={[...KINDS[kind].extensions, ...KINDS[kind].types].join(',')}
+          onChange={(e) => {
+            const chosen = e.target.files?.[0] ?? null
+            const why = chosen ? checkFile(kind, chosen, config.maxUploadBytes) : null
+            setRefusal(why)
+            setFile(why ? null : chosen)
+          }}
+        />
+      </div>
+      {refusal && <ErrorNotice code={null} message={refusal} />}
+      {progress !== null && (
+        <div className="field">
+          <label htmlFor="awaiting-progress">Upload</label>
+          <progress id="awaiting-progress" max={100} value={Math.round(progress * 100)} />
+        </div>
+      )}
+      {error instanceof UploadError ? <ErrorNotice code={error.code} message={error.message} /> : <ApiErrorNotice error={error} />}
+      <div>
+        <button type="submit" className="primary" disabled={!file || progress !== null}>
+          Upload the file
+        </button>
+      </div>
+    </form>
   )
 }
