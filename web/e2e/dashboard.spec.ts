@@ -219,9 +219,17 @@ test('keyboard only: sign in, write notes, submit, download the PDF', async ({ p
   await tabTo(page, page.getByRole('button', { name: '⬇ PDF' }))
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')])
   expect(download.suggestedFilename()).toMatch(/\.pdf$/)
+  // the Word page's file chooser is reached by Tab too, and shows that it has the focus
+  await tabTo(page, page.getByRole('link', { name: 'Word', exact: true }))
+  await page.keyboard.press('Enter')
+  await tabTo(page, page.getByLabel('Choose a file'))
+  const outline = await page.locator('label[for="file"]').evaluate((el) => getComputedStyle(el).outlineStyle)
+  expect(outline).toBe('solid')
 })
 
 test("the dashboard's bar follows a running job live", async ({ page }) => {
+  const sockets: string[] = []
+  page.on('websocket', (socket) => sockets.push(socket.url()))
   await signIn(page)
   await page.getByRole('link', { name: 'Text', exact: true }).click()
   await page.getByLabel('Job title').fill('Live on the dashboard')
@@ -234,6 +242,8 @@ test("the dashboard's bar follows a running job live", async ({ page }) => {
   await expect(row.locator('[data-testid="progress"]')).toHaveAttribute('data-status', /IN_PROGRESS|PENDING/)
   await expect(row.locator('[data-testid="progress"]')).toHaveAttribute('data-status', 'COMPLETED')
   await expect(row.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '100')
+  // the job's page and the dashboard used one WebSocket between them
+  expect(sockets).toHaveLength(1)
 })
 
 test('the jobs list pages by ten and filters by status', async ({ page, request, baseURL }) => {

@@ -5,6 +5,8 @@ import { SignIn } from './pages/SignIn'
 import { TextPage } from './pages/TextPage'
 import { UploadPage } from './pages/UploadPage'
 import { WorkflowPage } from './pages/WorkflowPage'
+import { ProgressHub } from './progress/connection'
+import { ProgressHubContext } from './progress/useWorkflowProgress'
 import { useRoute } from './router'
 import { type AppConfig, SessionContext, storeToken, storedToken, tokenSubject } from './session'
 
@@ -27,6 +29,9 @@ export function App({ config }: { config: AppConfig }) {
     setToken(null)
   }, [])
   const session = useMemo(() => ({ config, token, signIn, signOut }), [config, token, signIn, signOut])
+  // One WebSocket for every live bar on the page, per signed-in token.
+  const hub = useMemo(() => (token ? new ProgressHub({ url: config.websocketUrl, getToken: () => token }) : null), [config.websocketUrl, token])
+  useEffect(() => () => hub?.close(), [hub])
   const route = useRoute()
   const here = route.join('/')
 
@@ -36,6 +41,7 @@ export function App({ config }: { config: AppConfig }) {
 
   return (
     <SessionContext.Provider value={session}>
+      <ProgressHubContext.Provider value={hub}>
       <a className="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus() }}>
         Skip to content
       </a>
@@ -66,6 +72,7 @@ export function App({ config }: { config: AppConfig }) {
       <main id="main" tabIndex={-1}>
         {token ? <Page route={route} /> : <SignIn />}
       </main>
+      </ProgressHubContext.Provider>
     </SessionContext.Provider>
   )
 }

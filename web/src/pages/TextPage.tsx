@@ -64,7 +64,7 @@ export function TextPage() {
     }
   }
 
-  function useTemplate(kind: keyof typeof TEMPLATES) {
+  function applyTemplate(kind: keyof typeof TEMPLATES) {
     if (draft.text.trim() && !window.confirm('Replace your notes with the template?')) return
     setDraft((d) => ({ ...d, text: TEMPLATES[kind].text }))
   }
@@ -79,7 +79,7 @@ export function TextPage() {
       <fieldset className="row wrap">
         <legend>Start from a template</legend>
         {(Object.keys(TEMPLATES) as (keyof typeof TEMPLATES)[]).map((kind) => (
-          <button key={kind} type="button" onClick={() => useTemplate(kind)}>
+          <button key={kind} type="button" onClick={() => applyTemplate(kind)}>
             {TEMPLATES[kind].label}
           </button>
         ))}

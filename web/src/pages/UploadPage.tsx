@@ -70,17 +70,18 @@ export function UploadPage({ kind }: { kind: Kind }) {
         <p>
           <span aria-hidden="true">⬆ </span>Drag and drop a {spec.label} file here, or
         </p>
-        <label htmlFor="file" className="button">
-          Choose a file
-        </label>
+        {/* the input keeps the keyboard focus; its label is what shows it */}
         <input
           ref={input}
           id="file"
-          className="visually-hidden"
+          className="visually-hidden file-picker"
           type="file"
           accept={[...spec.extensions, ...spec.types].join(',')}
           onChange={(e) => choose(e.target.files?.[0])}
         />
+        <label htmlFor="file" className="button">
+          Choose a file
+        </label>
         <p className="small muted">
           {spec.extensions.join(' or ')}, up to {formatBytes(config.maxUploadBytes)}
         </p>

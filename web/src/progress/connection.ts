@@ -1,5 +1,5 @@
-// One workflow's live progress over the WebSocket API: subscribe, apply events in seq order,
-// reconnect with backoff (full jitter) after any drop, and resume from the last seq handled so
+// Live progress over the WebSocket API: subscribe, apply events in seq order, reconnect with
+// backoff (full jitter) after any drop, and resume each workflow from the last seq handled so
 // nothing is missed and nothing is applied twice (README "The reconnect contract").
 // No React here: useWorkflowProgress wraps it, and the unit tests drive it with a fake socket.
 
@@ -44,14 +44,10 @@ export interface SocketLike {
   close(): void
 }
 
-export interface ConnectionOptions {
-  workflowId: string
+export interface HubOptions {
   /** ws://host:port or wss://…/stage, without the query. */
   url: string
   getToken: () => string | Promise<string>
-  onChange: (state: ProgressState, connected: boolean) => void
-  /** Replay every event from the start (the workflow page: phase times); else a SNAPSHOT first. */
-  fromStart?: boolean
   createSocket?: (url: string) => SocketLike
   random?: () => number
   setTimer?: (fn: () => void, ms: number) => unknown
@@ -59,6 +55,8 @@ export interface ConnectionOptions {
   /** Backoff: base * 2^attempt, capped, then a uniformly random delay below it. */
   baseDelayMs?: number
   maxDelayMs?: number
+  /** How long the socket stays open with nothing watched. */
+  idleCloseMs?: number
 }
 
 interface Envelope {
@@ -140,50 +138,92 @@ export function applyEvent(state: ProgressState, event: Envelope): ProgressState
   }
 }
 
-export class ProgressConnection {
-  state: ProgressState = EMPTY_PROGRESS
+type Listener = (state: ProgressState, connected: boolean) => void
+
+interface Watch {
+  workflowId: string
+  fromStart: boolean
+  state: ProgressState
+  listeners: Set<Listener>
+  /** An ERROR answered this channel: it is not subscribed again. */
+  refused: boolean
+}
+
+/**
+ * One WebSocket for every workflow a page watches (the dashboard's running jobs, a job's page):
+ * each watch is a subscription on it with its own last seq. After a drop the socket reconnects
+ * with backoff and subscribes each channel again from its own last seq; a channel the server
+ * refuses stops alone. With nothing left to watch the socket closes (after `idleCloseMs`, so a
+ * page that replaces its watches keeps it).
+ */
+export class ProgressHub {
   connected = false
   /** Sockets opened so far (the tests read it). */
   attempts = 0
   private socket: SocketLike | null = null
+  private opening = false
   private failures = 0
-  private stopped = false
   private timer: unknown = null
-  private readonly options: Required<Omit<ConnectionOptions, 'fromStart'>> & { fromStart: boolean }
+  private idleTimer: unknown = null
+  private closed = false
+  private readonly watches = new Map<string, Watch>()
+  private readonly options: Required<HubOptions>
 
-  constructor(options: ConnectionOptions) {
+  constructor(options: HubOptions) {
     this.options = {
-      fromStart: false,
       createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
       random: Math.random,
       setTimer: (fn, ms) => setTimeout(fn, ms),
       clearTimer: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
       baseDelayMs: 500,
       maxDelayMs: 30_000,
+      idleCloseMs: 2_000,
       ...options,
     }
   }
 
-  get channel(): string {
-    return `workflow:${this.options.workflowId}:progress`
+  static channelOf(workflowId: string): string {
+    return `workflow:${workflowId}:progress`
   }
 
-  start(): void {
-    this.stopped = false
-    void this.open()
+  /** Follow a workflow; the listener hears every change. Answers the function that stops it. */
+  watch(workflowId: string, listener: Listener, { fromStart = false }: { fromStart?: boolean } = {}): () => void {
+    const channel = ProgressHub.channelOf(workflowId)
+    let watch = this.watches.get(channel)
+    if (!watch) {
+      watch = { workflowId, fromStart, state: EMPTY_PROGRESS, listeners: new Set(), refused: false }
+      this.watches.set(channel, watch)
+      if (this.connected) this.subscribe(channel, watch)
+    }
+    watch.listeners.add(listener)
+    if (watch.state.lastSeq !== null || watch.state.errorCode) listener(watch.state, this.connected)
+    this.closed = false
+    if (this.idleTimer !== null) {
+      this.options.clearTimer(this.idleTimer)
+      this.idleTimer = null
+    }
+    if (!this.socket && !this.opening && this.timer === null) void this.open()
+    const current = watch
+    return () => this.unwatch(channel, current, listener)
   }
 
-  stop(): void {
-    this.stopped = true
-    if (this.timer !== null) this.options.clearTimer(this.timer)
-    this.timer = null
+  /** Close the socket for good (sign-out, another token). */
+  close(): void {
+    this.closed = true
+    this.watches.clear()
+    for (const handle of [this.timer, this.idleTimer]) if (handle !== null) this.options.clearTimer(handle)
+    this.timer = this.idleTimer = null
     const socket = this.socket
     this.socket = null
     if (socket) {
       socket.onclose = null
       socket.close()
     }
-    this.setConnected(false)
+    this.connected = false
+  }
+
+  state(workflowId: string): ProgressState | undefined {
+    return this.watches.get(ProgressHub.channelOf(workflowId))?.state
   }
 
   /** The delay before the next attempt: full jitter over an exponential ceiling. */
@@ -193,15 +233,31 @@ export class ProgressConnection {
     return Math.floor(this.options.random() * ceiling)
   }
 
+  private unwatch(channel: string, watch: Watch, listener: Listener): void {
+    watch.listeners.delete(listener)
+    if (watch.listeners.size > 0 || this.watches.get(channel) !== watch) return
+    this.watches.delete(channel)
+    if (this.connected && !watch.refused) this.socket?.send(JSON.stringify({ action: 'unsubscribe', channel }))
+    if (this.watches.size === 0 && this.idleTimer === null) {
+      this.idleTimer = this.options.setTimer(() => {
+        this.idleTimer = null
+        if (this.watches.size === 0) this.close()
+      }, this.options.idleCloseMs)
+    }
+  }
+
   private async open(): Promise<void> {
+    this.opening = true
     let token: string
     try {
       token = await this.options.getToken()
     } catch {
+      this.opening = false
       this.scheduleReconnect()
       return
     }
-    if (this.stopped) return
+    this.opening = false
+    if (this.closed) return
     const separator = this.options.url.endsWith('/') ? '' : '/'
     const socket = this.options.createSocket(`${this.options.url}${separator}?token=${encodeURIComponent(token)}`)
     this.socket = socket
@@ -209,10 +265,7 @@ export class ProgressConnection {
     socket.onopen = () => {
       this.failures = 0
       this.setConnected(true)
-      const message: Record<string, unknown> = { action: 'subscribe', channel: this.channel }
-      if (this.state.lastSeq !== null) message.lastSeq = this.state.lastSeq
-      else if (this.options.fromStart) message.lastSeq = 0
-      socket.send(JSON.stringify(message))
+      for (const [channel, watch] of this.watches) if (!watch.refused) this.subscribe(channel, watch)
     }
     socket.onmessage = (message) => this.receive(message.data)
     socket.onerror = () => undefined // onclose follows
@@ -223,8 +276,15 @@ export class ProgressConnection {
     }
   }
 
+  private subscribe(channel: string, watch: Watch): void {
+    const message: Record<string, unknown> = { action: 'subscribe', channel }
+    if (watch.state.lastSeq !== null) message.lastSeq = watch.state.lastSeq
+    else if (watch.fromStart) message.lastSeq = 0
+    this.socket?.send(JSON.stringify(message))
+  }
+
   private scheduleReconnect(): void {
-    if (this.stopped) return
+    if (this.closed || this.watches.size === 0) return
     this.timer = this.options.setTimer(() => {
       this.timer = null
       void this.open()
@@ -232,33 +292,33 @@ export class ProgressConnection {
   }
 
   private receive(raw: unknown): void {
-    let event: Envelope
+    let event: Envelope & { channel?: string }
     try {
-      event = JSON.parse(String(raw)) as Envelope
+      event = JSON.parse(String(raw)) as Envelope & { channel?: string }
     } catch {
       return
     }
+    const watch = event.channel ? this.watches.get(event.channel) : undefined
+    if (!watch) return // a channel no longer watched (an event in flight), or no channel at all
     if (event.type === 'ERROR') {
       // Not retried: the workflow is gone or not ours, or the message was wrong.
-      this.stopped = true
-      this.state = {
-        ...this.state,
-        errorCode: event.error?.code ?? 'ERROR',
-        errorMessage: event.error?.message ?? null,
-      }
-      this.options.onChange(this.state, this.connected)
-      this.socket?.close()
+      watch.refused = true
+      this.update(watch, { ...watch.state, errorCode: event.error?.code ?? 'ERROR', errorMessage: event.error?.message ?? null })
       return
     }
     if (typeof event.seq !== 'number') return // SUBSCRIBED, UNSUBSCRIBED
-    if (this.state.lastSeq !== null && event.seq <= this.state.lastSeq) return // a repeat
-    this.state = applyEvent(this.state, event)
-    this.options.onChange(this.state, this.connected)
+    if (watch.state.lastSeq !== null && event.seq <= watch.state.lastSeq) return // a repeat
+    this.update(watch, applyEvent(watch.state, event))
+  }
+
+  private update(watch: Watch, state: ProgressState): void {
+    watch.state = state
+    for (const listener of watch.listeners) listener(state, this.connected)
   }
 
   private setConnected(connected: boolean): void {
     if (this.connected === connected) return
     this.connected = connected
-    this.options.onChange(this.state, connected)
+    for (const watch of this.watches.values()) for (const listener of watch.listeners) listener(watch.state, connected)
   }
 }

@@ -3,7 +3,8 @@ import { act, renderHook } from '@testing-library/react'
 import type { ReactNode } from 'react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { type AppConfig, SessionContext } from '../session'
-import { useWorkflowProgress } from './useWorkflowProgress'
+import { ProgressHub } from './connection'
+import { ProgressHubContext, useWorkflowProgress } from './useWorkflowProgress'
 
 class BrowserSocket {
   static all: BrowserSocket[] = []
@@ -22,8 +23,8 @@ class BrowserSocket {
   close() {
     this.closed = true
   }
-  event(seq: number, type: string, data: Record<string, unknown>) {
-    this.onmessage?.({ data: JSON.stringify({ seq, type, data, at: '2026-12-05T10:00:00Z' }) })
+  event(seq: number, type: string, data: Record<string, unknown>, channel = 'workflow:wf_1:progress') {
+    this.onmessage?.({ data: JSON.stringify({ channel, seq, type, data, at: '2026-12-05T10:00:00Z' }) })
   }
 }
 
@@ -98,5 +99,23 @@ describe('useWorkflowProgress', () => {
     expect(BrowserSocket.all[0].closed).toBe(true)
     act(() => BrowserSocket.all[1].onopen?.({}))
     expect(BrowserSocket.all[1].sent[0]).toEqual({ action: 'subscribe', channel: 'workflow:wf_2:progress' })
+  })
+
+  it("Given the page's hub, then two bars share one socket", async () => {
+    const hub = new ProgressHub({ url: 'ws://ws.test', getToken: () => 'tok' })
+    function shared({ children }: { children: ReactNode }) {
+      return wrapper({ children: <ProgressHubContext.Provider value={hub}>{children}</ProgressHubContext.Provider> })
+    }
+    const one = renderHook(() => useWorkflowProgress('wf_1'), { wrapper: shared })
+    const two = renderHook(() => useWorkflowProgress('wf_2'), { wrapper: shared })
+    await flush()
+    expect(BrowserSocket.all).toHaveLength(1)
+    act(() => BrowserSocket.all[0].onopen?.({}))
+    act(() => BrowserSocket.all[0].event(4, 'WORKFLOW_PAUSED', {}, 'workflow:wf_2:progress'))
+    expect(two.result.current.progress.status).toBe('PAUSED')
+    expect(one.result.current.progress.status).toBeNull()
+    one.unmount()
+    two.unmount()
+    hub.close()
   })
 })
