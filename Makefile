@@ -20,7 +20,10 @@ CHECKOV_STAMP := $(CHECKOV_VENV)/.installed-$(shell cat requirements-checkov.txt
 SAM_VENV := .venv-sam
 SAM_STAMP := $(SAM_VENV)/.installed-$(shell cat requirements-sam.txt | cksum | cut -d' ' -f1)
 
-.PHONY: run reset token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench cost eval poppler tesseract python312 smoke clean
+WEB_STAMP := web/node_modules/.installed-$(shell cksum < web/package-lock.json | cut -d' ' -f1)
+WEB_SOURCES := $(shell find web/src -type f) web/index.html web/vite.config.ts web/tsconfig.json
+
+.PHONY: web web-test chromium publish-web run reset token test check soak lint typecheck statelint package cfn-lint checkov sam-validate pytest openapi bench cost eval poppler tesseract python312 smoke clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,8 +34,8 @@ $(STAMP): requirements.txt requirements-dev.txt
 ## make run: the HTTP API on http://127.0.0.1:8000, WebSockets on ws://127.0.0.1:8001 and moto
 ## (DynamoDB, S3, Step Functions) on :5000; its data is kept in .local/data across restarts
 ## (LOCAL_STACK_PERSIST=0: in memory only); Lambda invocations in worker processes
-## (make run LAMBDA_WORKERS=N: how many; 2 per core by default)
-run: $(STAMP) poppler tesseract
+## (make run LAMBDA_WORKERS=N: how many; 2 per core by default); the dashboard at http://127.0.0.1:8000/
+run: $(STAMP) poppler tesseract web
 	$(BIN)/python -m local_stack run
 
 ## make reset: forget everything make run kept (workflows, reports, API keys, audit log); stop it first
@@ -48,10 +51,10 @@ token: $(STAMP)
 
 ## make test: lint, types, the state machine, the packaged template (cfn-lint, checkov, sam validate),
 ## and every test
-test: lint typecheck statelint cfn-lint checkov sam-validate pytest
+test: lint typecheck statelint cfn-lint checkov sam-validate web-test pytest
 
 ## make check: lint, types and the unit tier (no stack): the quick loop, under a minute
-check: lint typecheck tesseract
+check: lint typecheck tesseract web-test
 	$(BIN)/python -m pytest -n 2 -m unit -q
 
 ## make soak: the soak test in full (make test runs a shorter one)
@@ -96,8 +99,10 @@ sam-validate: package $(SAM_STAMP)
 	  $(SAM_VENV)/bin/sam validate --lint --template-file $(PACKAGE_DIR)/sam.json
 
 # The soak runs 40 workflows here (the suite stays under 15 minutes on 2 cores); `make soak` runs 300.
-pytest: package poppler tesseract python312
-	SOAK_WORKFLOWS=$${SOAK_WORKFLOWS:-40} $(BIN)/python -m pytest -n 2 --dist loadgroup
+# The dashboard's browser tests run in it (tests/integration/test_dashboard_e2e.py): REQUIRE_E2E
+# makes a missing build or browser fail there rather than skip.
+pytest: package poppler tesseract python312 web chromium
+	REQUIRE_E2E=1 SOAK_WORKFLOWS=$${SOAK_WORKFLOWS:-40} $(BIN)/python -m pytest -n 2 --dist loadgroup
 
 ## make openapi: regenerate docs/openapi.json from the routes and the pydantic models
 openapi: $(STAMP)
@@ -138,6 +143,32 @@ python312:
 	@$(PYTHON312) -c 'import sys; assert sys.version_info[:2] == (3, 12)' 2>/dev/null || \
 	  (echo "python3.12 not found (PYTHON312='$(PYTHON312)'): set PYTHON312=/path/to/python3.12"; exit 1)
 
+# The dashboard (web/): npm ci from the committed lock (no browser download), then Vite builds
+# web/dist, which make run serves at http://127.0.0.1:8000/.
+$(WEB_STAMP): web/package-lock.json
+	cd web && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	@rm -f web/node_modules/.installed-* && touch $@
+
+web/dist/index.html: $(WEB_STAMP) $(WEB_SOURCES)
+	cd web && npm run build --silent
+
+## make web: install the dashboard's packages and build it into web/dist
+web: web/dist/index.html
+
+## make web-test: the dashboard's unit tests (vitest): the progress hook's reconnect and resume, file checks
+web-test: $(WEB_STAMP)
+	cd web && npx vitest run
+
+## make publish-web STACK=<stack> [REGION=…]: the built page and its config.json (the stack's API,
+## WebSocket and sign-in outputs) into the stack's page bucket, then a CloudFront invalidation
+publish-web: $(STAMP) web
+	@test -n "$(STACK)" || (echo "usage: make publish-web STACK=<deployed stack name> [REGION=<region>]"; exit 2)
+	$(BIN)/python deploy/publish_web.py --stack '$(STACK)' $(if $(REGION),--region '$(REGION)')
+
+## Debian's chromium: the browser the dashboard's Playwright tests drive (no browser download)
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
 ## poppler-utils: pdftotext (the extraction benchmark) and pdftoppm (the PDF report test)
 poppler:
 	@command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null || (apt-get update -qq && apt-get install -y -qq poppler-utils)
@@ -150,3 +181,4 @@ tesseract:
 
 clean:
 	rm -rf $(VENV) $(CHECKOV_VENV) $(SAM_VENV) build .local .pytest_cache .mypy_cache .ruff_cache
+	rm -rf web/node_modules web/dist web/screenshots web/test-results

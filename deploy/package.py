@@ -67,6 +67,10 @@ WEBSOCKET_CONNECT = "WebsocketConnect"  # app.py's @app.on_ws_connect
 CONNECTIONS_TABLE = "ConnectionsTable"
 
 Template = dict[str, Any]
+# The origins that may call the API: the AllowedOrigins parameter and the stack's own dashboard
+# (deploy/resources.json: WebDistribution); the documents bucket's CORS rule lists the same.
+WEB_ORIGIN = {"Fn::Sub": "https://${WebDistribution.DomainName}"}
+ALLOWED_ORIGINS = {"Fn::Join": [",", [{"Fn::Join": [",", {"Ref": "AllowedOrigins"}]}, WEB_ORIGIN]]}
 
 
 @dataclass(frozen=True)
@@ -198,7 +202,7 @@ def environment(function: Function, endpoint: dict[str, Any]) -> dict[str, Any]:
         # API Gateway's Cognito authorizer does not check the app client; the route does.
         variables["COGNITO_CLIENT_ID"] = {"Ref": USER_POOL_CLIENT}
         # The preflight and every answer name only these origins (chalicelib/api/cors.py).
-        variables["CORS_ALLOWED_ORIGINS"] = {"Fn::Join": [",", {"Ref": "AllowedOrigins"}]}
+        variables["CORS_ALLOWED_ORIGINS"] = ALLOWED_ORIGINS
         # Only the API appends to the audit log, and only it reads it back.
         variables["AUDIT_TABLE_NAME"] = {"Ref": AUDIT_TABLE}
     if name == WEBSOCKET_CONNECT:

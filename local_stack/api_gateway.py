@@ -4,6 +4,8 @@
   Gateway's own default, which echoes an Authorization header back). The packaged template maps
   that gateway response to a 404 in the API's error shape (`deploy/resources.json`), and the local
   gateway answers with that same body.
+- The dashboard: every GET outside `/api/` is the page (local_stack/web.py), as CloudFront serves
+  it from its bucket on AWS.
 - The access log: a token sent in a query string (`?token=...`, as WebSocket and download links
   carry one) is written `token=[redacted]`, like every other log line (chalicelib/logs.py).
 """
@@ -17,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from chalice.local import ChaliceRequestHandler, LocalDevServer, LocalGateway, LocalGatewayException
+
+from local_stack.web import SECURITY_HEADERS, WebPage
 
 APP_NAME = "restoreassist"
 STAGE = "dev"
@@ -49,29 +53,58 @@ def redact_query_secrets(text: str) -> str:
 
 
 class _RequestHandler(ChaliceRequestHandler):
-    def __init__(self, request: Any, client_address: Any, server: Any, app_object: Any, config: Any) -> None:
+    def __init__(
+        self,
+        request: Any,
+        client_address: Any,
+        server: Any,
+        app_object: Any,
+        config: Any,
+        page: WebPage | None,
+    ) -> None:
         # ChaliceRequestHandler's own __init__, with our gateway: the request is handled inside the
         # base class's __init__, so the gateway must be set before it runs
         self.local_gateway = _RoutingGateway(app_object, config)
+        self.page = page
         super(ChaliceRequestHandler, self).__init__(request, client_address, server)
+
+    def do_GET(self) -> None:
+        if self.page is not None and self.page.owns(self.command, self.path):
+            self._serve_page()
+        else:
+            self._generic_handle()
+
+    do_HEAD = do_GET
+
+    def _serve_page(self) -> None:
+        assert self.page is not None
+        status, headers, body = self.page.answer(self.path)
+        self.send_response(status)
+        for name, value in {**headers, **SECURITY_HEADERS, "Content-Length": str(len(body))}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def log_message(self, format: str, *args: Any) -> None:
         super().log_message("%s", redact_query_secrets(format % args))
 
 
-def use_stack_gateway(server: LocalDevServer, app: Any, config: Any) -> None:
-    """Serve `server`'s requests with the handler above."""
-    server.server.RequestHandlerClass = functools.partial(_RequestHandler, app_object=app, config=config)
+def use_stack_gateway(server: LocalDevServer, app: Any, config: Any, page: WebPage | None = None) -> None:
+    """Serve `server`'s requests with the handler above (and the dashboard, when given)."""
+    server.server.RequestHandlerClass = functools.partial(
+        _RequestHandler, app_object=app, config=config, page=page
+    )
 
 
-def create_gateway(app: Any, host: str, port: int) -> LocalDevServer:
+def create_gateway(app: Any, host: str, port: int, page: WebPage | None = None) -> LocalDevServer:
     """Chalice's local server (a thread per connection) answering as the deployed gateway does."""
     from chalice.config import Config
     from chalice.local import create_local_server
 
     config = Config.create(chalice_stage=STAGE, app_name=APP_NAME, chalice_app=app, project_dir=str(_ROOT))
     server = create_local_server(app, config, host, port)
-    use_stack_gateway(server, app, config)
+    use_stack_gateway(server, app, config, page)
     # http.server listens with a backlog of 5: a burst of clients (50 concurrent PATCHes)
     # would see connections reset. Listening again on Linux just raises the backlog.
     server.server.socket.listen(LISTEN_BACKLOG)

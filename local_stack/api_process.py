@@ -15,12 +15,14 @@ the stack's process going away.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import select
 import signal
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from local_stack.workers import exit_with
 
@@ -32,11 +34,12 @@ STOP_SECONDS = 2.0
 class ApiProcess:
     """Starts the child and waits until it listens; `port` is where."""
 
-    def __init__(self, host: str, port: int) -> None:
+    def __init__(self, host: str, port: int, page_config: dict[str, Any] | None = None) -> None:
         ready_read, ready_write = os.pipe()
+        page = json.dumps(page_config) if page_config is not None else ""
         try:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", __name__, host, str(port), str(os.getpid()), str(ready_write)],
+                [sys.executable, "-m", __name__, host, str(port), str(os.getpid()), str(ready_write), page],
                 pass_fds=(ready_write,),
                 stdin=subprocess.DEVNULL,
                 cwd=ROOT,
@@ -69,19 +72,21 @@ class ApiProcess:
             self._process.wait()
 
 
-def serve(host: str, port: int, parent: int, ready_fd: int) -> None:
+def serve(host: str, port: int, parent: int, ready_fd: int, page_config: str = "") -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_with(parent)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     import app as app_module
     from local_stack.api_gateway import create_gateway
+    from local_stack.web import WebPage
 
-    server = create_gateway(app_module.app, host, port)
+    page = WebPage(json.loads(page_config)) if page_config else None
+    server = create_gateway(app_module.app, host, port, page)
     os.write(ready_fd, f"{server.server.server_address[1]}\n".encode())
     os.close(ready_fd)
     server.server.serve_forever()
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
+    serve(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), *sys.argv[5:6])

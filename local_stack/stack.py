@@ -281,10 +281,19 @@ class LocalStack:
             self.uploads_queue.send(s3_event)
 
     def _start_gateway(self, app: Any, cfg: StackConfig) -> None:
+        from chalicelib.settings import get_settings
+        from local_stack.web import WebPage
+
+        # The dashboard's /config.json: the API is the page's own origin; the WebSockets are not.
+        page_config = {
+            "websocketUrl": self.websocket_url,
+            "auth": {"mode": "dev"},
+            "maxUploadBytes": get_settings().max_upload_bytes,
+        }
         if cfg.api_process:
-            self._api_process = ApiProcess(cfg.host, cfg.api_port)
+            self._api_process = ApiProcess(cfg.host, cfg.api_port, page_config)
             return
-        self._gateway = create_gateway(app, cfg.host, cfg.api_port)
+        self._gateway = create_gateway(app, cfg.host, cfg.api_port, WebPage(page_config))
         self._gateway_thread = threading.Thread(
             target=self._gateway.server.serve_forever, daemon=True, name="local-api"
         )

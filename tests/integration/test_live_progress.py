@@ -477,10 +477,12 @@ def test_a_socket_whose_token_expired_gets_nothing_more_and_is_closed(
 
 def test_the_sweep_closes_an_expired_tokens_idle_socket(api: Api, stack: LocalStack) -> None:
     # Given an idle socket (no workflow pushes to it) whose token has expired
-    short = issue_dev_token(api.workflow_owner(), TEST_SECRET, ttl_seconds=1)
+    # (exp is whole seconds: a 1 s token can be valid for a few ms, too short for a handshake on a
+    # loaded machine; a 2 s one is valid for 1-2 s, and expired after 2.5 s)
+    short = issue_dev_token(api.workflow_owner(), TEST_SECRET, ttl_seconds=2)
     client = Socket(stack.websocket_url, short)
     try:
-        time.sleep(1.5)
+        time.sleep(2.5)
         # When the scheduled sweep runs (every minute on AWS, every 30 s under make run)
         assert stack.close_expired_connections()["closed"] >= 1
         # Then the socket is closed

@@ -198,10 +198,13 @@ def test_allowed_origins_reach_the_api_and_the_bucket(template: dict[str, Any]) 
     assert parameter["Type"] == "CommaDelimitedList"
     assert "Default" not in parameter  # a deploy names its web app's origins
     variables = template["Resources"][API_HANDLER]["Properties"]["Environment"]["Variables"]
-    # chalicelib/api/cors.py reads a comma-separated list of exact origins
-    assert variables["CORS_ALLOWED_ORIGINS"] == {"Fn::Join": [",", {"Ref": "AllowedOrigins"}]}
+    # chalicelib/api/cors.py reads a comma-separated list of exact origins: the parameter's, and
+    # the stack's own dashboard (served by its CloudFront distribution)
+    dashboard = {"Fn::Sub": "https://${WebDistribution.DomainName}"}
+    origins = {"Fn::Join": [",", [{"Fn::Join": [",", {"Ref": "AllowedOrigins"}]}, dashboard]]}
+    assert variables["CORS_ALLOWED_ORIGINS"] == origins
     (rule,) = template["Resources"]["DocumentsBucket"]["Properties"]["CorsConfiguration"]["CorsRules"]
-    assert rule["AllowedOrigins"] == {"Ref": "AllowedOrigins"}
+    assert rule["AllowedOrigins"] == {"Fn::Split": [",", origins]}
 
 
 def test_only_processing_gets_the_claude_secret_and_only_when_one_is_given(template: dict[str, Any]) -> None:
