@@ -70,6 +70,23 @@ class _RawPage:
     damaged: str | None = None  # why reading it failed (for logs)
 
 
+# A page object as written in the file ("/Type /Page", not "/Pages"). Pages inside compressed object
+# streams are not seen, so this can only count fewer pages than the file holds, never more.
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![s\w])")
+
+
+def _unlisted_pages(data: bytes, listed: int) -> str | None:
+    """A warning when the file holds more page objects than its page tree lists: a damaged tree
+    hides them from the reader (pdftotext, which scans objects, finds them)."""
+    written = len(_PAGE_OBJECT.findall(data))
+    if written <= listed:
+        return None
+    return (
+        f"The PDF holds {written} pages but its page list names only {listed} (the file is damaged);"
+        f" {written - listed} could not be read. Check the original document, or save it again as PDF."
+    )
+
+
 def extract_pdf_pages(data: bytes, limits: ExtractLimits) -> PdfText:
     data = data[: check_complete(data)]
     try:
@@ -80,7 +97,11 @@ def extract_pdf_pages(data: bytes, limits: ExtractLimits) -> PdfText:
         raise DocumentRejectedError(RejectionCode.PDF_TOO_COMPLEX, detail=str(spent)) from None
     except ChildFailed as failed:  # a crash in native code, or out of memory
         raise DocumentRejectedError(RejectionCode.PDF_CORRUPT, detail=str(failed)) from None
-    return _checked(raw)
+    checked = _checked(raw)
+    unlisted = _unlisted_pages(data, len(raw))
+    if unlisted is not None:
+        checked.warnings.append(unlisted)
+    return checked
 
 
 def _checked(raw: list[_RawPage]) -> PdfText:

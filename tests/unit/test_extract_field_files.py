@@ -3,6 +3,7 @@ sound files read; refusals that name what a file really is; garbage text sent to
 
 from __future__ import annotations
 
+import re
 import time
 from unittest import mock
 
@@ -285,6 +286,23 @@ def test_a_damaged_page_is_left_out_with_a_warning_and_the_others_are_read() -> 
     ]
     assert len(document.warnings) == 1
     assert "Page 2" in document.warnings[0] and "left out" in document.warnings[0]
+
+
+def test_pages_a_damaged_page_tree_does_not_list_are_warned_of() -> None:
+    # Given a 3-page PDF whose page tree was damaged so that it lists only the first two pages
+    data = documents.make_pdf(["Kitchen 12 x 14 ft.", "Hallway carpet wet.", "Drywall 32% MC."])
+    tree = re.search(rb"/Count 3(\s*)/Kids \[(\d+ 0 R)(\s+)(\d+ 0 R)(\s+)(\d+ 0 R)\]", data)
+    assert tree is not None
+    kept = b"/Count 2" + tree.group(1) + b"/Kids [" + tree.group(2) + tree.group(3) + tree.group(4)
+    damaged = data.replace(tree.group(0), kept.ljust(len(tree.group(0)) - 1) + b"]")  # offsets unchanged
+    # When it is extracted
+    with documents.quiet_pypdf():
+        document = extract_document(damaged, PDF)
+    # Then the pages it lists are read, and a warning says one more could not be
+    assert [page.text for page in document.pages] == ["Kitchen 12 x 14 ft.", "Hallway carpet wet."]
+    assert len(document.warnings) == 1 and "3 pages" in document.warnings[0]
+    # And an undamaged file has no such warning
+    assert not extract_document(data, PDF).warnings
 
 
 def test_the_outcome_does_not_depend_on_wall_clock_time() -> None:
