@@ -35,3 +35,16 @@ def test_a_heading_of_two_rooms_is_settled_by_its_first_line() -> None:
     rooms = [area.room for area in analyze_text(text).affected_areas]
     # Then neither headed room is an area, and the den is
     assert rooms == ["Den"]
+
+
+def test_a_patch_of_growth_on_a_wall_is_not_the_room_s_size() -> None:
+    # Given a mould table row that sizes the growth on the robe's wall
+    notes = (
+        "Mould inspection. Condition 3 in the robe.\n"
+        "| Area | Findings | Condition |\n"
+        "| Walk-in robe | Growth across about 1.2 m x 1.8 m of plasterboard on the shared wall | Condition 3 |\n"
+    )
+    areas = {area.room: area for area in analyze_text(notes).affected_areas}
+    # Then the robe has no room size from the patch
+    assert "Walk-in robe" in areas
+    assert areas["Walk-in robe"].length_ft is None and areas["Walk-in robe"].width_ft is None

@@ -50,6 +50,14 @@ STATED_AREA = re.compile(
 _PATCH_BEFORE = re.compile(r"\b(?P<surface>ceilings?|clg|walls?)(?: [a-z]{1,12})? ?[:\-]? ?$", FLAGS)
 
 
+_ON_SURFACE_AFTER = re.compile(
+    r"(?: of [a-z]{1,14}(?: [a-z]{1,14})?)? (?:on|across|over) (?:the )?(?:[a-z]{1,12} )?"
+    r"(?P<surface>ceilings?|clg|walls?)\b",
+    FLAGS,
+)
+_GROWTH_BEFORE = re.compile(
+    r"\b(?:growth|mou?ld|spotting|staining|stain|colonies|damage|wet|damp)\b[^.;]{0,30}$", FLAGS
+)
 _PATCH_AFTER = re.compile(r" ?(?:section|patch|area|stain|portion)\b", FLAGS)
 
 
@@ -219,11 +227,13 @@ def patch_surface(text: str, start: int, end: int) -> str | None:
     before = _PATCH_BEFORE.search(text, max(0, start - 20), start)
     if before is not None:
         return "ceiling" if before.group("surface").lower().startswith(("ceiling", "clg")) else "wall"
-    return (
-        "ceiling"
-        if _PATCH_AFTER.match(text, end) and CEILING_WORD.search(text, max(0, start - 40), start)
-        else None
-    )
+    if _PATCH_AFTER.match(text, end) and CEILING_WORD.search(text, max(0, start - 40), start):
+        return "ceiling"
+    # "Growth across about 1.2 m x 1.8 m of plasterboard on the shared wall": a patch on a surface
+    on_surface = _ON_SURFACE_AFTER.match(text, end)
+    if on_surface is not None and _GROWTH_BEFORE.search(text, max(0, start - 40), start):
+        return "ceiling" if on_surface.group("surface").lower().startswith(("ceiling", "clg")) else "wall"
+    return None
 
 
 def stated_areas_in(text: str) -> Iterator[tuple[int, float, LengthUnit]]:
