@@ -42,7 +42,8 @@ def test_a_patch_of_growth_on_a_wall_is_not_the_room_s_size() -> None:
     notes = (
         "Mould inspection. Condition 3 in the robe.\n"
         "| Area | Findings | Condition |\n"
-        "| Walk-in robe | Growth across about 1.2 m x 1.8 m of plasterboard on the shared wall | Condition 3 |\n"
+        "| Walk-in robe | Growth across about 1.2 m x 1.8 m of plasterboard on the shared wall"
+        " | Condition 3 |\n"
     )
     areas = {area.room: area for area in analyze_text(notes).affected_areas}
     # Then the robe has no room size from the patch
