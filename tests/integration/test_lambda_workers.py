@@ -9,8 +9,6 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
-import sys
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,8 +21,8 @@ from local_stack.stack import LocalStack
 from local_stack.workers import WorkerPool
 from tests import documents
 from tests.conftest import Api
+from tests.local_processes import start_local_stack
 
-ROOT = Path(__file__).resolve().parents[2]
 NOTES = "Cause: dishwasher hose split.\nKitchen 12x14 ft, vinyl floor wet.\nSubfloor 31%MC, dry 11%MC."
 # A bound on waiting, not a measurement: a worker polls for its parent twice a second.
 GONE_WITHIN_SECONDS = 10
@@ -161,27 +159,8 @@ def test_an_invocation_past_its_timeout_ends_as_lambda_times_out_and_its_worker_
 
 
 def _start_stack(secret_file: Path) -> tuple[subprocess.Popen[str], list[str]]:
-    process = subprocess.Popen(
-        [
-            *(sys.executable, "-m", "local_stack", "--secret-file", str(secret_file), "run"),
-            *("--api-port", "0", "--aws-port", "0", "--websocket-port", "0", "--lambda-workers", "2"),
-            # its own data directory: never the repo's .local/data, never another test's
-            *("--data-dir", str(secret_file.parent / "data")),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    lines: list[str] = []
-
-    def read() -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            lines.append(line)
-
-    threading.Thread(target=read, daemon=True).start()
-    return process, lines
+    # its own data directory: never the repo's .local/data, never another test's
+    return start_local_stack(secret_file, secret_file.parent / "data", "--lambda-workers", "2")
 
 
 def _child_pids(parent: int) -> list[int]:

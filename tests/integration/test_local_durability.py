@@ -8,8 +8,6 @@ from __future__ import annotations
 import os
 import re
 import signal
-import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -22,9 +20,9 @@ import pytest
 import urllib3
 
 from tests.conftest import TEST_SECRET, Api, token_for
+from tests.local_processes import start_local_stack
 
 pytestmark = pytest.mark.xdist_group("local-durability")
-ROOT = Path(__file__).resolve().parents[2]
 BASE = "/api/orchestrator/workflows"
 PHASES = ("INITIATION", "PROCESSING", "QA", "OUTPUT")
 # Each phase's own output, for a user named after the phase: the write is never answered, so
@@ -45,43 +43,18 @@ class Stack:
     """`python -m local_stack run` on a data directory, in its own process."""
 
     def __init__(self, data_dir: Path, secret_file: Path, **env: str) -> None:
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "local_stack",
-                "--secret-file",
-                str(secret_file),
-                "run",
-                "--api-port",
-                "0",
-                "--aws-port",
-                "0",
-                "--websocket-port",
-                "0",
-                "--data-dir",
-                str(data_dir),
-                # Lambda in the stack's process: this test is about the data, and it holds six
-                # invocations at once (a bounded worker pool would queue the rest behind them)
-                "--lambda-workers",
-                "0",
-            ],
-            cwd=ROOT,
+        # Lambda in the stack's process: this test is about the data, and it holds six invocations
+        # at once (a bounded worker pool would queue the rest behind them)
+        self.process, self.lines = start_local_stack(
+            secret_file,
+            data_dir,
+            "--lambda-workers",
+            "0",
             env={**os.environ, "RECONCILE_GRACE_SECONDS": "600", **env},
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
         )
-        self.lines: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
         self.api_url = self._printed("HTTP API")
         self.aws_url = self._printed("AWS (moto)")
         self.pool = urllib3.PoolManager(maxsize=16, retries=False, timeout=urllib3.Timeout(total=30))
-
-    def _read(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.lines.append(line)
 
     def _printed(self, label: str) -> str:
         deadline = time.monotonic() + 60

@@ -9,7 +9,6 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import threading
 import time
 import urllib.request
@@ -18,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from chalicelib.api.auth import issue_dev_token
+from tests.local_processes import start_local_stack
 
-ROOT = Path(__file__).resolve().parents[2]
 STOP_WITHIN_SECONDS = 10
 # Every stop is one process started: the rounds run a few at a time to keep the suite short.
 ROUNDS = int(os.environ.get("STOP_SIGNAL_ROUNDS", "20"))
@@ -27,39 +26,9 @@ AT_ONCE = 3
 
 
 def _start(secret_file: Path, data_dir: Path) -> tuple[subprocess.Popen[str], list[str]]:
-    # Each stack keeps its data in its own directory (never the checkout's .local/), so the
-    # stop also closes a journal that is being written to.
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "local_stack",
-            "--secret-file",
-            str(secret_file),
-            "run",
-            "--api-port",
-            "0",
-            "--aws-port",
-            "0",
-            "--websocket-port",
-            "0",
-            "--data-dir",
-            str(data_dir),
-        ],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    lines: list[str] = []
-
-    def read() -> None:
-        assert process.stdout is not None
-        for line in process.stdout:
-            lines.append(line)
-
-    threading.Thread(target=read, daemon=True).start()
-    return process, lines
+    # Each stack keeps its data in its own directory, so the stop also closes a journal that is
+    # being written to.
+    return start_local_stack(secret_file, data_dir)
 
 
 def _api_url(lines: list[str], deadline: float) -> str | None:
