@@ -181,6 +181,9 @@ class Signature(ApiModel):
 class Workflow(TimestampedModel):
     id: str
     user_id: str
+    # The account it belongs to: its creator's organisation at creation, or their personal
+    # account (`tenancy.personal_org_id`). None on records made before accounts existed.
+    org_id: str | None = None
     title: str
     input_method: InputMethod
     status: WorkflowStatus = WorkflowStatus.PENDING

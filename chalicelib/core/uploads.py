@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote_plus
 
 from chalicelib import observability
-from chalicelib.core import photos, user_settings
+from chalicelib.core import photos, tenancy, user_settings
 from chalicelib.core.documents import UPLOAD_KEY, new_form_id, upload_key
 from chalicelib.core.errors import (
     ConflictError,
@@ -54,6 +54,7 @@ def create_upload(ports: Ports, user_id: str, request: CreateUploadRequest) -> d
     workflow = Workflow(
         id=new_workflow_id(),
         user_id=user_id,
+        org_id=tenancy.membership_of(ports, user_id).org_id,
         title=request.title or request.file_name,
         input_method=request.input_method,
         review_required=user_settings.review_required(ports, user_id, request.review_required),

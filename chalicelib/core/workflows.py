@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from chalicelib.core import control, uploads, user_settings
+from chalicelib.core import control, tenancy, uploads, user_settings
 from chalicelib.core.documents import AREAS, input_payload_key, input_text_key, report_key, workflow_prefix
 from chalicelib.core.errors import (
     ConflictError,
@@ -80,6 +80,7 @@ def create_workflow(ports: Ports, user_id: str, request: CreateWorkflowRequest) 
     workflow = Workflow(
         id=workflow_id,
         user_id=user_id,
+        org_id=tenancy.membership_of(ports, user_id).org_id,
         execution_name=workflow_id,
         title=request.title or _default_title(request.input_method, text),
         input_method=request.input_method,
