@@ -150,7 +150,9 @@ def classify_water_source(text: str) -> tuple[int, str] | None:
 
     The worst source named wins (sewage in a supply-line note makes it Category 3). None when no
     known source is named; rainwater and roof leaks are not categorised by rule."""
-    best: tuple[int, str] | None = None
+    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    own: list[tuple[int, str]] = []
+    reported: list[tuple[int, str]] = []
     for category, reason, pattern in CATEGORY_SOURCES:
         for match in evidence_matches(pattern, text):
             if _HEDGE.search(text, max(0, match.start() - _HEDGE_REACH), match.start()):
@@ -158,9 +160,12 @@ def classify_water_source(text: str) -> tuple[int, str] | None:
             value, why = category, reason
             if category == 2 and _SUPPLY_HOSE.search(match.group(0)):
                 value, why = 1, "appliance supply hose (clean water supply)"
-            if best is None or value > best[0]:
-                best = (value, why)
-    return best
+            quoted = any(start <= match.start() < end for start, end in quotes)
+            (reported if quoted else own).append((value, why))
+    # 'The incident form says "grey water" ... this is clean supply water': a source quoted from
+    # someone else counts only when the writer names none of their own.
+    found = own or reported
+    return max(found, key=lambda source: source[0]) if found else None
 
 
 def _stated_grade(

@@ -155,6 +155,8 @@ _RULED_OUT_AFTER = re.compile(
     r"\b(?:not (?:present|found|seen|detected|observed|expected|suspected|identified|requested|required"
     r"|noted|an issue|a concern|affected)|(?:was|were|is|are) not|absent|negative|ok|okay|fine|safe"
     r"|no issues?|n/a|unaffected"
+    # "hob supply capped by the gas engineer; no leak found on test": made safe and tested sound
+    r"|no (?:gas )?leaks? (?:was |were )?(?:found|detected)"
     # "the asbestos register says no ACMs", "testing came back negative": a record that clears it.
     r"|(?:says|shows|showed|found|confirms?|confirmed|came back|returned|reports?|lists?)"
     r" (?:no|none|nil|clear))\b",

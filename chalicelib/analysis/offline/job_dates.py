@@ -195,6 +195,15 @@ _OPEN_ENDED = re.compile(
 )
 
 
+# "has been leaking on and off for several winters": a loss with no start; the day someone first
+# saw it is not when it happened.
+_LONG_TERM = re.compile(
+    r"\b(?:leak\w*|seep\w*|wet|damp)(?: \w+){0,3} (?:on and off|for (?:several|many|a few|some|two|three)"
+    r" (?:winters|years|seasons))|\blong[- ]term (?:leak|seepage|moisture)",
+    FLAGS,
+)
+
+
 _RELATIVE_TRIES = 3  # relative phrases tried per line: a long line costs no more than a short one
 
 
@@ -226,6 +235,7 @@ class JobDates:
         discovered: list[_Found] = []
         loss_related: list[_Found] = []
         relative: Line | None = None
+        long_term = False
         anchor: date | None = None
         context = DayContext()
         call_out = CallOutDay(self._about_loss, _LEAK_WORD, _THIRD_PARTY)
@@ -243,6 +253,7 @@ class JobDates:
             loss_told.extend(self._loss_sentences(line, found))
             discovered.extend(self._discoveries(line, found))
             loss_related.extend(self._related_loss(line, found, context, events))
+            long_term = long_term or _LONG_TERM.search(line.text) is not None
             if relative is None and _BEFORE_WE_ATTENDED.search(line.text):
                 relative = line
             anchor = found[-1].value if found else anchor
@@ -250,7 +261,7 @@ class JobDates:
         call_out.close()
         # A claim dates the loss by its discovery when nothing says when the water got out.
         called_out = [_Found(value, line) for value, line in call_out.found]
-        told = [*loss_told, *loss_related, *called_out, *discovered]
+        told = [] if long_term else [*loss_told, *loss_related, *called_out, *discovered]
         # No visit for this loss comes before it: "we had the roof inspected on 11/14/2024" is not
         # the inspection of a leak that began on 02/09/2025.
         losses = [found.value for found in (loss_labelled, *told) if found is not None]

@@ -34,7 +34,9 @@ SEEN_DAMAGE = re.compile(
 
 # "may have taken some water", "possibly wet": a hedge is not damage.
 HEDGE_BEFORE = re.compile(
-    r"\b(?:may|might|could|possibly|perhaps|probably|maybe|suspect\w*|reportedly|if|whether|unsure)\b"
+    r"\b(?:may|might|could|possibly|perhaps|probably|maybe|suspect\w*|reportedly|if|whether|unsure"
+    # "owner thought the smoke may have gone down the stairs": a belief reported, not seen
+    r"|thought|believed|wondered|worried)\b"
     r"[^,;.]{0,40}$",
     FLAGS,
 )
@@ -66,7 +68,12 @@ UNAFFECTED = re.compile(
     # "I have not treated it as an affected area"
     r"|not (?:treated|counted|included|considered|classed)(?: (?:it|this|them|that))? as (?:an? )?affected"
     r"|not (?:from |part of |related to |caused by )?(?:this|the) (?:leak|loss|event|claim)"
-    r"|pre-?existing|(?:been there|existed) for (?:years|months|ages))\b",
+    r"|pre-?existing|(?:been there|existed) for (?:years|months|ages)"
+    # "brown stain, dry to touch. Could be old": a mark from some earlier leak is not this loss
+    r"|(?:could|may|might|probably|likely) be (?:an? )?old(?: (?:stain|mark|leak|damage))?"
+    r"|old (?:stain|water ?mark|tide ?mark|leak)s?"
+    # a clean wipe test settles that soot did not reach a room, whatever odour is mentioned
+    r"|wipe tests?(?: [\w,]+){0,8}? (?:(?:were|was|came back|tested|is|are) )?clean)\b",
     FLAGS,
 )
 # Said of a room, these say it is fine unless its own words say it is wet or damaged.
@@ -88,7 +95,7 @@ CLEAN = re.compile(
 )
 # "Ref bed 3 - pbd 9%", "reference: lounge wall 12": a room named as the dry standard.
 REFERENCE_BEFORE = re.compile(
-    r"\b(?:ref(?:erence)?|dry (?:std|standard)|control|baseline)\b[\s:=\-]{0,3}"
+    r"\b(?:ref(?:erence)?|dry (?:std|standard)|control|baseline)\b[\s:=\-|]{0,5}"
     r"(?:(?:is |was )?(?:the |in the ))?$",
     FLAGS,
 )
@@ -163,3 +170,31 @@ MOTION_INTO = re.compile(
     r"|through to|as far as|down to|across)\b[^,;.]*$",
     FLAGS,
 )
+
+
+def hedged(text: str, start: int) -> bool:
+    return HEDGE_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
+def line_says_damage(text: str) -> bool:
+    """Whether a line says anything is damaged, in words nothing negates or hedges."""
+    return seen_damage(text, 0, len(text))
+
+
+def seen_damage(text: str, start: int, end: int) -> bool:
+    return unnegated(SEEN_DAMAGE, text[start:end])
+
+
+def unnegated(pattern: re.Pattern[str], part: str) -> bool:
+    """A word said and meant: not negated ("no water"), not hedged ("may have taken water"), and not
+    the subject of a denial ("the water never got past the door")."""
+    return any(
+        not hedged(part, match.start())
+        and DENIED_AFTER.match(part, match.end()) is None
+        and _ON_GROUND_AFTER.match(part, match.end()) is None
+        for match in evidence_matches(pattern, part)
+    )
+
+
+# "a small damp patch on the soil under the laundry": damp ground is not a damaged building.
+_ON_GROUND_AFTER = re.compile(r"(?: \w+){0,2} (?:on|in|of) (?:the )?(?:soil|ground|earth|dirt)\b", FLAGS)

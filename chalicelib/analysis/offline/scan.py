@@ -34,14 +34,13 @@ from chalicelib.analysis.offline.readings import (
     ReadingDraft,
     meter_in,
 )
-from chalicelib.analysis.offline.room_states import section_says_unaffected
+from chalicelib.analysis.offline.room_states import line_says_damage, section_says_unaffected
 from chalicelib.analysis.offline.scan_readings import (
     ReadingsScan,
 )
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
-    line_says_damage,
     room_mentions,
 )
 from chalicelib.analysis.offline.text import (

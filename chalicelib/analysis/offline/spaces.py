@@ -16,19 +16,19 @@ from chalicelib.analysis.offline.measures import (
 )
 from chalicelib.analysis.offline.room_states import (
     DAMAGE_CONTEXT_WORDS,
-    DENIED_AFTER,
-    HEDGE_BEFORE,
     MOTION_INTO,
     NOT_BEFORE,
     READING_NUMBER,
     REFERENCE_BEFORE,
     SAID_DRY,
-    SEEN_DAMAGE,
     UNAFFECTED,
     UNAFFECTED_MILD,
     WET,
+    hedged,
     nothing_row_first_cell_end,
     retracted,
+    seen_damage,
+    unnegated,
 )
 from chalicelib.analysis.offline.spaces_vocabulary import (
     ROOM_PATTERN,
@@ -336,12 +336,8 @@ class _Reader:
         return _PASSING.search(clause) is not None and not _damage_in(clause)
 
 
-def _hedged(text: str, start: int) -> bool:
-    return HEDGE_BEFORE.search(text, max(0, start - 60), start) is not None
-
-
 def _has_damage(pattern: re.Pattern[str], text: str) -> bool:
-    return any(not _hedged(text, match.start()) for match in evidence_matches(pattern, text))
+    return any(not hedged(text, match.start()) for match in evidence_matches(pattern, text))
 
 
 def _damage_in(text: str) -> bool:
@@ -378,13 +374,13 @@ def room_mentions(text: str) -> list[Mention]:
         if is_heading and one_room:
             # "Server room: may have taken some water ... nothing read above the control reading"
             if whole_line is None:
-                damage = _seen_damage(text, 0, len(text))
+                damage = seen_damage(text, 0, len(text))
                 whole_line = (damage, _is_unaffected(text, mention, 0, len(text), damage))
             own_damage, unaffected = whole_line
             unaffected = unaffected or _is_reference(text, mention)
         else:
             start, end = reader.part(index)
-            own_damage = _seen_damage(text, start, end)
+            own_damage = seen_damage(text, start, end)
             unaffected = _is_unaffected(text, mention, start, end, own_damage)
         unaffected = (
             unaffected or NOT_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
@@ -447,7 +443,7 @@ def _later_clause_without_damage(
             continue
         _, end = reader.part(earlier_index)
         clause_break = _SEGMENT_BREAK.search(_BRACKETED.sub("", text[earlier.end : mention.start]))
-        if clause_break is not None and _seen_damage(text, earlier.end, end):
+        if clause_break is not None and seen_damage(text, earlier.end, end):
             return True
     return False
 
@@ -527,29 +523,11 @@ def _sentence_unaffected(reader: _Reader, flags: list[list[bool]]) -> None:
                     # settled spores on contents" is not a clean room)
                     or (SAID_DRY.search(sentence) is not None and _SPORES.search(sentence) is None)
                 )
-                and not _seen_damage(reader.text, start, end)
+                and not seen_damage(reader.text, start, end)
                 and READING_NUMBER.search(sentence) is None
             )
         if said[bounds]:
             flag[1] = True
-
-
-def line_says_damage(text: str) -> bool:
-    """Whether a line says anything is damaged, in words nothing negates or hedges."""
-    return _seen_damage(text, 0, len(text))
-
-
-def _seen_damage(text: str, start: int, end: int) -> bool:
-    return _unnegated(SEEN_DAMAGE, text[start:end])
-
-
-def _unnegated(pattern: re.Pattern[str], part: str) -> bool:
-    """A word said and meant: not negated ("no water"), not hedged ("may have taken water"), and not
-    the subject of a denial ("the water never got past the door")."""
-    return any(
-        not _hedged(part, match.start()) and DENIED_AFTER.match(part, match.end()) is None
-        for match in evidence_matches(pattern, part)
-    )
 
 
 def _is_unaffected(text: str, mention: Mention, start: int, end: int, own_damage: bool) -> bool:
@@ -571,7 +549,7 @@ def _said_dry(text: str, start: int, end: int) -> bool:
     if SAID_DRY.search(text, start, end) is None or READING_NUMBER.search(text, start, end):
         return False
     part = text[start:end]
-    return not any(_unnegated(pattern, part) for pattern in (DAMAGE_CONTEXT_WORDS, WET))
+    return not any(unnegated(pattern, part) for pattern in (DAMAGE_CONTEXT_WORDS, WET))
 
 
 def place_mentions(text: str) -> list[Mention]:

@@ -70,6 +70,8 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("hallway", r"hall ?way|hall|corridor"),
     ("entry", r"entry ?way|entry|foyer"),
     ("lounge", r"lounge(?: room| rm)?(?! (?:suite|chairs?|furniture))"),
+    # British and older US usage: "the front room" is the sitting room, a room of its own name.
+    ("front_room", r"(?:front|back) room(?!s)"),
     # "basement floor drain", "basement stairs": a fixture of the level, not the basement itself.
     ("basement", r"basement(?! (?:floor )?drain| stair| steps| door| window| level)"),
     ("cellar", r"cellar"),
