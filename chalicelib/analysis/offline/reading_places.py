@@ -60,6 +60,10 @@ def _tokens(text: str) -> list[tuple[str, int]]:
 def surface_words(label: str) -> list[str]:
     """The words of a row's label that name its surface: "North wall, 6\" above base" -> north wall."""
     label = _DATE_PREFIX.sub("", label.lstrip(" ,;:-"), count=1)
+    # "Follow-up February 13, 2026: north wall": what leads the list is not the surface
+    _, colon, rest = label.rpartition(":")
+    if colon and re.search(r"[a-z]", rest, FLAGS):
+        label = rest
     label = _POINT_PREFIX.sub("", label, count=1)
     label = re.sub(r"\([^()]{0,60}\)", " ", label)
     label = _HEIGHT.sub(" ", label)

@@ -5,6 +5,7 @@ that room is a dry standard's."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -63,6 +64,13 @@ _LABEL_WORD = re.compile(r"[a-z][a-z']*", FLAGS)
 
 
 _MAX_LABEL_WORDS = 120
+
+
+# A list's items: "kitchen wall 14, family room wall 13, skirting 12".
+_ITEM_LEAD = re.compile(r"[\s,;:/\-]*(?:and |then |the )*", FLAGS)
+_LIST_LOOK = 200
+_MAX_ITEMS = 4
+_MAX_ITEM_LABEL = 60
 
 
 def _name_words(name: str) -> set[str]:
@@ -131,6 +139,34 @@ class ReadingPlaces:
             if mention.affected
         ]
         return before[-1] if before else None
+
+    def _item_room(
+        self, text: str, position: int, sentence_start: int, ends: Sequence[int]
+    ) -> Mention | None:
+        """In a list of readings, the room the nearest earlier item starts with: "kitchen wall 14,
+        family room wall 13, skirting 12" has the skirting in the family room. An item is the text
+        between two readings (`ends`: where the line's readings end); one that names a room of its
+        own, or names none but the room a word of it stands for ("powder ceiling"), is left to the
+        rules for its own words; a room later in an item ("plasterboard hall wall 29") only says
+        which wall, and leads nothing."""
+        low = max(sentence_start, position - _LIST_LOOK)
+        ends = list(ends[max(0, bisect_left(ends, low)) : bisect_right(ends, position)][-_MAX_ITEMS:])
+        if not ends or position - ends[-1] > _MAX_ITEM_LABEL:
+            return None  # the first reading of its sentence (no list before it), or no list item
+        own = text[ends[-1] : position]
+        if room_mentions(own) or self._area_by_word(own) is not None:
+            return None
+        for start, end in zip(reversed([low, *ends[:-1]]), reversed(ends), strict=False):
+            # (each item on its own: a line's room list drops "family room wall" after "kitchen")
+            lead = _ITEM_LEAD.match(text, start, end)
+            head = text[lead.end() if lead else start : min(end, start + _MAX_ITEM_LABEL)]
+            mentions = room_mentions(head)
+            if mentions:
+                if mentions[0].start > 0:
+                    return None  # an item naming a room further in: its words, not a lead to carry
+                room = self._resolve(mentions[0])
+                return room if room.key in self.areas else None  # (a dry standard's room leads nothing)
+        return None
 
     def _paragraph_room(self, text: str, owner: Mention) -> Mention:
         """A sentence's reading whose sentence names no room: the room the paragraph is about

@@ -330,6 +330,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
         )
         ends = _SENTENCE_END.search(text, colon) if led else None
         list_end = -1 if not led else ends.start() if ends is not None else len(text)
+        self.__dict__["_line_reading_ends"] = sorted(reading.end for reading in found)
         for reading in found:
             self.__dict__["_reference_list"] = colon < reading.start < list_end
             self._add_row_reading(line, reading, owners)
@@ -414,6 +415,10 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
         if reading.told and not named:
             # "but the cupboard wall was still 19": the Hot water cupboard, by its word
             named = [found] if (found := self._area_by_word(label)) is not None else []
+        if not named and not in_table and side is None:
+            start = _sentence_start(line.text, reading.start)
+            ends = self.__dict__.get("_line_reading_ends", ())
+            named = [item] if (item := self._item_room(line.text, reading.start, start, ends)) else []
         transposed = in_table and self._rows is not None and self._rows.point_columns is not None
         # A column of a day-by-day table is named by its heading alone, never by the row's context.
         # A table row is named by its own words: the block's preamble is no context for it.

@@ -129,6 +129,11 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("media_room", r"media (?:room|rm)|theatre room|theater room"),
     # A hotel, school or office room known by its number ("Room 412", "room 3B").
     ("numbered_room", r"room ?#?\d{1,4}[a-z]?(?![\d/.:-]\d)"),
+    # A commercial space known by its letter or number ("Studio B", "Ward 4", "Lab 2", "Bay 12").
+    (
+        "lettered_space",
+        r"(?:studio|ward|lab|bay|pod|tenancy|shop) (?:(?-i:[A-H])|\d{1,3}[a-z]?)(?![\w/.:-])",
+    ),
     # Any other "<word> room" the notes use ("steriliser room", "plant room", "tea room"), kept in
     # their words; last, so every room the vocabulary knows is named its own way first.
     (
@@ -147,7 +152,9 @@ _OPEN_PLAN = frozenset(
 
 
 # Rooms told apart by the words they are written with.
-_WRITTEN_KEYS = frozenset({"named_room", "numbered_room", "other_room", "closet", "cupboard"})
+_WRITTEN_KEYS = frozenset(
+    {"named_room", "numbered_room", "lettered_space", "other_room", "closet", "cupboard"}
+)
 
 
 # Levels a qualifier names, by how the notes write them.
@@ -255,6 +262,8 @@ def _room_name(words: Iterable[str | None], base: str) -> str:
     if base == "bedroom" and re.fullmatch(r"(?:[\w ]+ )?bed ?#?\s?[1-9]", name, FLAGS):
         name = re.sub(r"\bbed ?#?\s?", "bedroom ", name, flags=FLAGS)
     named = sentence_case(name)
+    if base == "lettered_space":  # "Studio B": the letter is a name
+        return named[:-1] + name[-1:].upper()
     return named if base != "named_room" else name[:1].upper() + collapse(name)[1:]
 
 
@@ -293,7 +302,7 @@ def _numbered(
     prefix = " ".join(word for word in (unit, qualifier) if word and word.lower() != "main")
     # "Linen closet" and "utility closet" are two closets; "Bella's room" is nobody else's.
     kind = collapse(written).lower().rsplit(" ", 1)[0] if base in _WRITTEN_KEYS and " " in written else ""
-    numbered = base == "numbered_room"
+    numbered = base in ("numbered_room", "lettered_space")
     if numbered:
         kind = collapse(written).lower().replace(" ", "")  # "Room 411" and "room 412" are two rooms
     key_prefix = " ".join(word for word in (prefix, kind) if word)
