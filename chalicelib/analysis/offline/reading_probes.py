@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from chalicelib.analysis.offline.reading_rows import RowReading
+from chalicelib.analysis.offline.reading_row_parts import RowReading
 from chalicelib.analysis.offline.text import FLAGS
 
 # The notes test the slab's own humidity: probes, sleeves or hoods, holes drilled for them.

@@ -9,11 +9,7 @@ from datetime import date, timedelta
 
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_numbers import MEASURE_AFTER, MEASURE_BEFORE, scale_name
-from chalicelib.analysis.offline.reading_rows import (
-    AIR_WORDS,
-    WHERE_WORDS,
-    RowReading,
-)
+from chalicelib.analysis.offline.reading_row_parts import AIR_WORDS, WHERE_WORDS, RowReading
 from chalicelib.analysis.offline.reading_scales import SCALE_NAMES, SCALE_WORDS
 from chalicelib.analysis.offline.spaces import ROOM_PATTERN
 from chalicelib.analysis.offline.text import FLAGS, collapse

@@ -63,3 +63,20 @@ def explicit_scale(label: str) -> str | None:
     """A scale written in a row's words: "(WME)", "(pin)", "%MC"."""
     found = SCALE_WORDS.search(label)
     return SCALE_NAMES[found.lastgroup] if found and found.lastgroup else None
+
+
+# A scale said of readings to come, not written on one: "First readings (Protimeter, WME):",
+# "readings in WME", "on the relative scale". A digit right before it makes it a reading's own.
+# ("WME on plasterboard": a material's scale, not one for every reading)
+_DECLARED = re.compile(
+    r"(?<![\d.])(?<!\d )(?P<scale>wme|%\s?mc|rel(?:ative)? scale)\b(?! ?(?:on|for|with|in) \w)", FLAGS
+)
+
+
+def declared_scale(text: str) -> str | None:
+    """The scale a line declares for the bare readings that follow it, if it declares one."""
+    found = _DECLARED.search(text)
+    if found is None:
+        return None
+    written = found.group("scale").lower()
+    return "WME" if written == "wme" else "REL" if written.startswith("rel") else "%MC"

@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.reading_places import PlaceMemory, point_room
-from chalicelib.analysis.offline.reading_rows import WHERE_WORDS, RowReader, RowReading
+from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS, RowReading
+from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, ReadingDraft
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import FLAGS, collapse

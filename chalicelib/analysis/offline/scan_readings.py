@@ -34,12 +34,9 @@ from chalicelib.analysis.offline.reading_room_phrases import (
     numbered_rooms,
     room_phrase_before,
 )
-from chalicelib.analysis.offline.reading_rows import (
-    RowReader,
-    RowReading,
-    describes_place,
-)
-from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
+from chalicelib.analysis.offline.reading_row_parts import RowReading, describes_place
+from chalicelib.analysis.offline.reading_rows import RowReader
+from chalicelib.analysis.offline.reading_scales import Scales, declared_scale, explicit_scale
 from chalicelib.analysis.offline.reading_where import SPACE_NOUN, UNSPECIFIED_LOCATION
 from chalicelib.analysis.offline.readings import (
     REFERENCE_WORD,
@@ -198,6 +195,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
         if not line.text.strip():
             return True
         self.__dict__["_line_number"] = line.number
+        self.__dict__["_declared_scale"] = declared_scale(line.text) or self.__dict__.get("_declared_scale")
         self._place_memory().note(line.text, rooms, self._context)
         taken_on = self._lead_date(line, taken_on)
         self._note_air(line)
@@ -513,11 +511,17 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
     def _row_scales(self) -> Scales:
         """The scales the block's heading and preamble name, else the meter's, else the document's."""
         text = f"{self._block_header if self._in_readings else ''}\n{self._meter or ''}"
-        if self._scales_cache is None or self._scales_cache[0] != text:
+        key = f"{text}\n{self.__dict__.get('_declared_scale')}"
+        if self._scales_cache is None or self._scales_cache[0] != key:
             scales = Scales.read(text, _material_keys)
-            if scales.general is None and self._document_scales.general is not None:
-                scales = Scales(self._document_scales.general, scales.by_material)
-            self._scales_cache = (text, scales)
+            # (else the scale the notes last declared for what follows, else the document's)
+            declared = self.__dict__.get("_declared_scale")
+            general = declared or self._document_scales.general
+            if scales.general is None and general is not None:
+                # (a material's scale named anywhere in the notes beats a declared general one)
+                materials = {**self._document_scales.by_material, **scales.by_material} if declared else {}
+                scales = Scales(general, materials or scales.by_material)
+            self._scales_cache = (key, scales)
         return self._scales_cache[1]
 
     def note_scales(self, text: str) -> None:

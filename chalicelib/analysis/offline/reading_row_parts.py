@@ -1,0 +1,113 @@
+"""A row's readings and its parts: the words that say where a reading was taken (a surface, a
+material), the air words that say it is no reading of a material, and how a line of several
+numbers parts into one reading each ("skirting 11 and plasterboard 10") or stays one size or range
+("2.4 x 1.9", "18-22")."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import Literal
+
+from chalicelib.analysis.offline.reading_numbers import Number
+from chalicelib.analysis.offline.text import FLAGS
+
+Role = Literal["reading", "goal", "reference"]
+
+# (an "outside wall" is a surface, not the air outside)
+AIR_WORDS = re.compile(
+    r"\b(?:rh|gpp|dew ?point|dp|temp\w*|ambient|outside(?! (?:wall|corner|face|edge|skin|leaf))|outdoors?"
+    r"|outlet|inlet)\b",
+    FLAGS,
+)
+WHERE_WORDS = re.compile(
+    r"\b(?:walls?|floors?|ceilings?|clg|skirt\w*|subfloor|sub-floor|slab|joists?|studs?|plates?|cabinets?|kick"
+    r"\w*|vanity|sheathing|framing|frame|carpet|pad|underlay|cpt|u/lay|pbd|drywall|plasterboard|gyprock"
+    r"|sheetrock|timber|hardwood|laminate|vinyl|tiles?|grout|osb|ply\w*|particleboard|p-board|chipboard|mdf|concrete"
+    r"|screed|brick|block|plaster|baseboards?|base|trim|jamb|architrave|door|robe|wardrobe|toe kick|plinth"
+    r"|insulation|batts|bottom|top|corner|behind|under|beside|near|centre|center|edge|threshold"
+    r"|wood|boards?|decking|rafters?|trusses|bearers?)\b",
+    FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class RowReading:
+    """One number a row gives: a reading (or a goal, or a dry standard) and the words about it."""
+
+    label: str
+    value: float
+    unit: str | None
+    role: Role
+    taken_on: date | None
+    said_dry: bool | None
+    point: str | None
+    start: int
+    end: int
+    told: bool = False  # read from a sentence: its own words name its place
+    room: str | None = None  # the row's "Room" cell ("Rear passage"), when its table has one
+
+
+# A part that gives only a height ("@ 8\": 22", "at 12 in - 19"): the surface of the part before it.
+_HEIGHT_ONLY = re.compile(
+    r"(?:@|at)? ?\d{1,3}(?:\.\d)? ?(?:\"|''|in\b|inch(?:es)?\b|mm\b|cm\b|ft\b|')"
+    r"(?: (?:up|above|high|off)\b[\w ]{0,20})?",
+    FLAGS,
+)
+_HEIGHT_TAIL = re.compile(
+    r"[ ,]*(?:@|\bat)? ?\d{1,3}(?:\.\d)? ?(?:\"|''|in\b|inch(?:es)?\b|mm\b|cm\b|ft\b|').*$", FLAGS
+)
+
+
+# What may follow a bare reading in a list: its end, or where it was taken ("11 and", "34 at 100 mm").
+_ENDS_READING = re.compile(r" ?(?:$|[,;.:)(/]|and\b|at\b|on\b|in\b|near\b|by\b|behind\b|under\b)", FLAGS)
+
+
+def scaled_parts(text: str, numbers: list[Number], start: int) -> list[tuple[int, list[Number]]]:
+    """A part of a line with several numbers is one size or range ("2.4 x 1.9", "18-22"), unless
+    words come between them: a surface ("skirting 11 and plasterboard 10") or, when each number has
+    its scale, any ("clg 38% back wall high 24%")."""
+    if len(numbers) < 2:
+        return [(start, numbers)] if numbers else []
+    scaled = all(number.scale for number in numbers)
+    if not scaled and not all(_ENDS_READING.match(text, number.end) for number in numbers):
+        return [(start, numbers)]  # "3 vacuum units with 24 panels": counts of things
+    parts = [(start, [numbers[0]])]
+    for previous, number in itertools.pairwise(numbers):
+        between = text[previous.end : number.start]
+        if not (WHERE_WORDS.search(between) or (scaled and re.search(r"[a-z]{2}", between, re.IGNORECASE))):
+            return [(start, numbers)]
+        parts.append((previous.end, [number]))
+    return parts
+
+
+_CONNECTOR_ONLY = re.compile(r"[\s,;:\-]*(?:(?:and|&|then|with)[\s,;:\-]*)?", FLAGS)  # "18%MC and 16%MC"
+
+
+# "north wall upper: 14; lower: 11": a position on the surface before it
+_POSITION_ONLY = re.compile(r"(?:upper|lower|top|bottom|left|right|centre|center|middle|mid|high|low)", FLAGS)
+
+
+def carry_surfaces(readings: list[RowReading]) -> list[RowReading]:
+    """ "shared wall @ 4\": 31, @ 8\": 22", "east wall: 34 at 100 mm, 27 at 400 mm": the later
+    points are on the first one's wall."""
+    surface = ""
+    carried = []
+    for reading in readings:
+        if surface and (
+            _CONNECTOR_ONLY.fullmatch(reading.label)
+            or _HEIGHT_ONLY.fullmatch(reading.label)
+            or _POSITION_ONLY.fullmatch(reading.label)
+        ):
+            reading = replace(reading, label=f"{surface} {reading.label}")
+        else:
+            surface = _HEIGHT_TAIL.sub("", reading.label).strip(" ,-:@") or surface
+        carried.append(reading)
+    return carried
+
+
+def describes_place(label: str) -> bool:
+    """Whether a row's words name where a reading was taken (a surface, material or room word)."""
+    return WHERE_WORDS.search(label) is not None
