@@ -19,6 +19,7 @@ PROBE_CONTEXT = re.compile(
 )
 _PROBE_RH = re.compile(r"(?<![\d.])(?P<value>\d{2,3}(?:\.\d)?) ?% ?RH\b", FLAGS)
 _PART_BREAK = re.compile(r"[,;|.](?!\d)")
+_ID_BREAK = re.compile(r"[,;|.:](?!\d)")
 # Whose air a humidity is: never a probe in the slab.
 _AIR_LABEL = re.compile(
     r"\b(?:outside|outdoors?|exterior|ambient|air|room air|dehu\w*|lgr|inlet|outlet|exhaust|hvac|temp\w*|gpp"
@@ -26,20 +27,34 @@ _AIR_LABEL = re.compile(
     FLAGS,
 )
 _MAX_LABEL = 40
+# "once both points are at or below 75 %RH", "Target slab RH 75%": a goal, not a reading
+_TARGET_BEFORE = re.compile(r"\b(?:target|goal|at or (?:below|under)|below|under|or less)\b\W*$", FLAGS)
+
+
+# A probe's id ("S1 kitchen centre - fitted 26/01 - 97 %RH", later "S1 88 %RH"): re-read by it.
+_PROBE_ID = re.compile(r"\s*[-*\u2022]?\s*(?P<id>[A-Z]{1,2}\d{1,2})\b(?![./:]\d)")
 
 
 def probe_readings(text: str, taken_on: date | None) -> list[RowReading]:
-    """Each "<place> 97 %RH" on a line of probe results, labelled by the words of its part."""
+    """Each "<place> 97 %RH" on a line of probe results, labelled by the words of its part; a
+    line led by a probe's id is all that probe's label, its id the reading's point."""
     found = []
     previous = 0
     for match in _PROBE_RH.finditer(text):
         start = max(previous, match.start() - _MAX_LABEL)
         breaks = [part.end() for part in _PART_BREAK.finditer(text, start, match.start())]
         label_start = breaks[-1] if breaks else start
+        # the id leads the value's part ("09/02: S1 88 %RH, S2 79 %RH"), or the line
+        leads = [part.end() for part in _ID_BREAK.finditer(text, start, match.start())]
+        point = _PROBE_ID.match(text, leads[-1] if leads else start)
+        if point is None and previous == 0:
+            point = _PROBE_ID.match(text)
+        if point is not None:
+            label_start = point.start("id")
         label = re.sub(r"\brh\b", " ", text[label_start : match.start()], flags=re.IGNORECASE).strip(" :-=")
         previous = match.end()
         value = float(match.group("value"))
-        if not label or _AIR_LABEL.search(label) or value > 100:
+        if not label or _AIR_LABEL.search(label) or value > 100 or _TARGET_BEFORE.search(label):
             continue
         found.append(
             RowReading(
@@ -49,7 +64,7 @@ def probe_readings(text: str, taken_on: date | None) -> list[RowReading]:
                 role="reading",
                 taken_on=taken_on,
                 said_dry=None,
-                point=None,
+                point=point.group("id") if point is not None else None,
                 start=match.start("value"),
                 end=match.end(),
             )

@@ -74,6 +74,18 @@ _MAX_ITEMS = 4
 _MAX_ITEM_LABEL = 60
 
 
+SENTENCE_END = re.compile(r"(?<!\.)\.\s|[!?]\s")  # (a map's leader "...... 12%" ends no sentence)
+_SENTENCE_LOOK = 400
+
+
+def sentence_start(text: str, position: int) -> int:
+    """Where the sentence around `position` starts, looking a bounded way back (a 200 KB line of
+    readings must not be scanned from its start for each one)."""
+    low = max(0, position - _SENTENCE_LOOK)
+    starts = [match.end() for match in SENTENCE_END.finditer(text, low, position)]
+    return starts[-1] if starts else low
+
+
 def _name_words(name: str) -> set[str]:
     """The words a room is called by in short: its first and its last ("Hot water cupboard")."""
     words = [word for word in name.lower().split() if word not in _GENERIC_ROOM_WORDS]

@@ -37,7 +37,12 @@ from chalicelib.analysis.offline.reading_room_phrases import (
 from chalicelib.analysis.offline.reading_row_parts import RowReading, describes_place
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import Scales, declared_scale, explicit_scale
-from chalicelib.analysis.offline.reading_where import SPACE_NOUN, UNSPECIFIED_LOCATION
+from chalicelib.analysis.offline.reading_where import (
+    SENTENCE_END,
+    SPACE_NOUN,
+    UNSPECIFIED_LOCATION,
+    sentence_start,
+)
 from chalicelib.analysis.offline.readings import (
     REFERENCE_WORD,
     Goal,
@@ -113,8 +118,6 @@ _COLUMN_TITLE = re.compile(r"\b(?:room|location|material|point|area|surface|subs
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
 
 
-_SENTENCE_END = re.compile(r"(?<!\.)\.\s|[!?]\s")  # (a map's leader "...... 12%" ends no sentence)
-_SENTENCE_LOOK = 400
 # "at ensuite wall", "near the laundry door": the room next, which only places a point
 _LANDMARK_BEFORE = re.compile(
     r"\b(?:at|near|by|along|beside|against|behind|towards?|opposite|under|below|beneath)(?: the)? $", FLAGS
@@ -131,14 +134,6 @@ def _overlaps(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: in
 @lru_cache(maxsize=4)
 def _is_list_line(text: str) -> bool:
     return " / " in text or " | " in text
-
-
-def _sentence_start(text: str, position: int) -> int:
-    """Where the sentence around `position` starts, looking a bounded way back (a 200 KB line of
-    readings must not be scanned from its start for each one)."""
-    low = max(0, position - _SENTENCE_LOOK)
-    starts = [match.end() for match in _SENTENCE_END.finditer(text, low, position)]
-    return starts[-1] if starts else low
 
 
 # "the hallway was 68 F and 57%", "66 F 62% 58 GPP": a percentage after a temperature is its RH.
@@ -317,8 +312,8 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
         owners = Owners(text, rooms)
         # "Dry standard from unaffected rooms on 02/10: Bedroom 3 floorboards 12, dining room
         # ceiling 13": a list led by a dry-standard label is a list of dry standards
-        colon = text.find(":", _sentence_start(text, min((r.start for r in found), default=0)))
-        lead = _sentence_start(text, colon) if colon >= 0 else 0
+        colon = text.find(":", sentence_start(text, min((r.start for r in found), default=0)))
+        lead = sentence_start(text, colon) if colon >= 0 else 0
         led = (
             not headed_table
             and bool(found)
@@ -326,7 +321,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
             and colon < max(reading.start for reading in found)
             and REFERENCE_WORD.search(text, lead, colon) is not None
         )
-        ends = _SENTENCE_END.search(text, colon) if led else None
+        ends = SENTENCE_END.search(text, colon) if led else None
         list_end = -1 if not led else ends.start() if ends is not None else len(text)
         self.__dict__["_line_reading_ends"] = sorted(reading.end for reading in found)
         for reading in found:
@@ -367,7 +362,10 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
     def _names_a_place(self, reading: RowReading) -> bool:
         label = reading.label
         return bool(
-            (reading.point and self._rows and reading.point in self._rows.points)
+            (
+                reading.point
+                and ((self._rows and reading.point in self._rows.points) or reading.point in self._points)
+            )
             or describes_place(label)
             or room_mentions(label)
             or materials_in(label)
@@ -397,7 +395,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
             )
         if reading.told and owner is not None and owner.start >= reading.end:
             owner = self._before_forward_owner(line.text, reading, owner)
-        elif not in_table and owner is not None and owner.start < _sentence_start(line.text, reading.start):
+        elif not in_table and owner is not None and owner.start < sentence_start(line.text, reading.start):
             owner = self._paragraph_room(line.text, owner)
         named = [self._resolve(mention) for mention in room_mentions(label)] if own_words else []
         side = _side_mention(label)
@@ -414,7 +412,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
             # "but the cupboard wall was still 19": the Hot water cupboard, by its word
             named = [found] if (found := self._area_by_word(label)) is not None else []
         if not named and not in_table and side is None:
-            start = _sentence_start(line.text, reading.start)
+            start = sentence_start(line.text, reading.start)
             ends = self.__dict__.get("_line_reading_ends", ())
             named = [item] if (item := self._item_room(line.text, reading.start, start, ends)) else []
         transposed = in_table and self._rows is not None and self._rows.point_columns is not None
