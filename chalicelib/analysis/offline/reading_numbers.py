@@ -94,6 +94,26 @@ def strip_dates(dates: Dates, text: str, anchor: date | None) -> str:
     return "".join(out)
 
 
+# "bath 33", "family rm 28": a room word before a number that names no room of its kind. Houses
+# number their bedrooms and bathrooms in ones; "rm" after a word is that room's own name.
+_ROOM_WORD = re.compile(r"(?P<word>bed(?:room)?s?|br|bath(?:room)?s?|room|rm)[ .:=]{0,2}$", FLAGS)
+_NAMED_ROOM_BEFORE = re.compile(r"(?P<word>[a-z]{3,}) $", FLAGS)
+_NOT_A_ROOM_NAME = frozenset(
+    {"and", "the", "into", "from", "with", "both", "each", "every", "per", "near", "hotel"}
+)
+
+
+def _reading_after_room_word(text: str, before: re.Match[str], value: str) -> bool:
+    word = _ROOM_WORD.match(before.group(0))
+    if word is None:
+        return False
+    if word.group("word").lower() in ("room", "rm"):
+        start = before.start()
+        named = _NAMED_ROOM_BEFORE.search(text, max(0, start - 16), start)
+        return named is not None and named.group("word").lower() not in _NOT_A_ROOM_NAME
+    return "." not in value and int(value) >= 10
+
+
 def numbers_in(text: str, dates: Dates) -> list[Number]:
     """Numbers on a line that may be readings."""
     blanked = strip_dates(dates, text, None)
@@ -103,7 +123,8 @@ def numbers_in(text: str, dates: Dates) -> list[Number]:
         scale = SCALE_AFTER.match(blanked, end)
         if scale is None and MEASURE_AFTER.match(blanked, end):
             continue
-        if MEASURE_BEFORE.search(blanked, max(0, match.start() - 14), match.start()):
+        before = MEASURE_BEFORE.search(blanked, max(0, match.start() - 14), match.start())
+        if before is not None and not _reading_after_room_word(blanked, before, match.group("value")):
             continue
         if NUMBERED_BEFORE.search(blanked, max(0, match.start() - 30), match.start()):
             continue

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_row_parts import RowReading
 from chalicelib.analysis.offline.text import FLAGS
 
@@ -35,7 +36,7 @@ _TARGET_BEFORE = re.compile(r"\b(?:target|goal|at or (?:below|under)|below|under
 _PROBE_ID = re.compile(r"\s*[-*\u2022]?\s*(?P<id>[A-Z]{1,2}\d{1,2})\b(?![./:]\d)")
 
 
-def probe_readings(text: str, taken_on: date | None) -> list[RowReading]:
+def probe_readings(text: str, taken_on: date | None, dates: Dates | None = None) -> list[RowReading]:
     """Each "<place> 97 %RH" on a line of probe results, labelled by the words of its part; a
     line led by a probe's id is all that probe's label, its id the reading's point."""
     found = []
@@ -56,13 +57,14 @@ def probe_readings(text: str, taken_on: date | None) -> list[RowReading]:
         value = float(match.group("value"))
         if not label or _AIR_LABEL.search(label) or value > 100 or _TARGET_BEFORE.search(label):
             continue
+        when = _read_on(label, dates, taken_on) if point is not None and dates is not None else taken_on
         found.append(
             RowReading(
                 label=label,
                 value=value,
                 unit="%RH",
                 role="reading",
-                taken_on=taken_on,
+                taken_on=when,
                 said_dry=None,
                 point=point.group("id") if point is not None else None,
                 start=match.start("value"),
@@ -70,3 +72,13 @@ def probe_readings(text: str, taken_on: date | None) -> list[RowReading]:
             )
         )
     return found
+
+
+_READ_WORD = re.compile(r"\bread\b\W*$", FLAGS)
+
+
+def _read_on(label: str, dates: Dates, taken_on: date | None) -> date | None:
+    """ "S1 kitchen centre - fitted 26/01, read 29/01": the day the probe was read, else the line's."""
+    found = [match for match in dates.find(label, taken_on, yearless_numeric=True) if match.value]
+    read = [match for match in found if _READ_WORD.search(label, 0, match.start)]
+    return read[-1].value if read else taken_on

@@ -86,6 +86,26 @@ def sentence_start(text: str, position: int) -> int:
     return starts[-1] if starts else low
 
 
+_SIDE_OF = re.compile(r" side\b(?: wall)?(?P<of> of (?:the )?)?", FLAGS)
+_SIDE_LOOK = 40
+
+
+# "the hallway was 68 F and 57%", "66 F 62% 58 GPP": a percentage after a temperature is its RH.
+_TEMPERATURE_BEFORE = re.compile(r"\d ?(?:\u00b0|deg(?:rees)?)? ?[fc]\b,? ?(?:and |/ ?)?$", FLAGS)
+
+
+def after_temperature(text: str, start: int) -> bool:
+    return _TEMPERATURE_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
+def side_mention(label: str) -> Mention | None:
+    """The room a label names as a side ("laundry side"), not as the place."""
+    for mention in room_mentions(label[:_SIDE_LOOK]):
+        if _SIDE_OF.match(label, mention.end):
+            return mention
+    return None
+
+
 def _name_words(name: str) -> set[str]:
     """The words a room is called by in short: its first and its last ("Hot water cupboard")."""
     words = [word for word in name.lower().split() if word not in _GENERIC_ROOM_WORDS]
@@ -203,7 +223,9 @@ class ReadingPlaces:
         """An affected room a label names by its first word only ("CME family 4.2" in a job whose
         Family room is affected), when only one affected room starts with that word."""
         label = _SIDE_WORD.sub(" ", label[:_MAX_LABEL_WORDS])  # ("laundry side": a side, not a room)
-        words = {_SHORT.get(word.lower(), word.lower()) for word in _LABEL_WORD.findall(label)}
+        written = [word.lower() for word in _LABEL_WORD.findall(label)]
+        # ("bath" is the Bathroom, or the "Basement bath" a job calls it)
+        words = {*written, *(_SHORT[word] for word in written if word in _SHORT)}
         words -= _GENERIC_ROOM_WORDS
         found = [key for key, area in self.areas.items() if words & _name_words(area.room)]
         if len(found) != 1:

@@ -41,7 +41,9 @@ from chalicelib.analysis.offline.reading_where import (
     SENTENCE_END,
     SPACE_NOUN,
     UNSPECIFIED_LOCATION,
+    after_temperature,
     sentence_start,
+    side_mention,
 )
 from chalicelib.analysis.offline.readings import (
     REFERENCE_WORD,
@@ -88,7 +90,6 @@ _GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+
 
 
 _UNSPECIFIED_LOCATION = UNSPECIFIED_LOCATION
-_SIDE_OF = re.compile(r" side\b(?: wall)?(?P<of> of (?:the )?)?", FLAGS)
 _IN_ROOM = re.compile(r" ?(?:%\s?mc|%|wme|rel)? (?:in|at) (?:the )?", FLAGS)
 _ROOM_LOOK = 40
 _DRY_LEGEND = re.compile(
@@ -134,22 +135,6 @@ def _overlaps(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: in
 @lru_cache(maxsize=4)
 def _is_list_line(text: str) -> bool:
     return " / " in text or " | " in text
-
-
-# "the hallway was 68 F and 57%", "66 F 62% 58 GPP": a percentage after a temperature is its RH.
-_TEMPERATURE_BEFORE = re.compile(r"\d ?(?:\u00b0|deg(?:rees)?)? ?[fc]\b,? ?(?:and |/ ?)?$", FLAGS)
-
-
-def _after_temperature(text: str, start: int) -> bool:
-    return _TEMPERATURE_BEFORE.search(text, max(0, start - 16), start) is not None
-
-
-def _side_mention(label: str) -> Mention | None:
-    """The room a label names as a side ("laundry side"), not as the place."""
-    for mention in room_mentions(label[:_ROOM_LOOK]):
-        if _SIDE_OF.match(label, mention.end):
-            return mention
-    return None
 
 
 class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointRereadScan):
@@ -214,7 +199,12 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
             self.__dict__["_probes"] = True
         if self.__dict__.get("_probes") and "%" in line.text and not self._in_table:
             # "ref entry 78 %RH | family 97 %RH": the slab's humidity, after the probes were named
-            self._read_rows(line, rooms, probe_readings(line.text, taken_on), line.text)
+            self._read_rows(
+                line,
+                rooms,
+                probe_readings(line.text, taken_on, self._rows.dates if self._rows else None),
+                line.text,
+            )
         rows = self._rows
         if rows is None:
             return False
@@ -398,7 +388,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
         elif not in_table and owner is not None and owner.start < sentence_start(line.text, reading.start):
             owner = self._paragraph_room(line.text, owner)
         named = [self._resolve(mention) for mention in room_mentions(label)] if own_words else []
-        side = _side_mention(label)
+        side = side_mention(label)
         if side is not None:
             # "laundry side wall of bath", "bath drywall, laundry side": the bath's wall, on the side
             # that faces the laundry
@@ -485,7 +475,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
         )
         if draft.is_reference and reading.point is not None:
             self.__dict__.setdefault("_reference_points", set()).add(reading.point)
-        if not self._is_air(line, reading.unit or "") and not _after_temperature(line.text, reading.start):
+        if not self._is_air(line, reading.unit or "") and not after_temperature(line.text, reading.start):
             self._append(draft, told=reading.told)
 
     def _room_right_after(self, text: str, end: int) -> Mention | None:
@@ -579,7 +569,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
                 self.goals.append(Goal(material.key if material else None, reading.unit, reading.value))
                 continue
             place = places.at(reading.start) or self._context
-            if self._is_air(line, reading.unit) or _after_temperature(text, reading.start):
+            if self._is_air(line, reading.unit) or after_temperature(text, reading.start):
                 continue
             self._append(
                 ReadingDraft(

@@ -1,0 +1,82 @@
+"""Where, on what scale and on which day each number of a readings line was taken: the item it
+belongs to, the scale declared for the lines that follow, a day named inside the line, a probe's id,
+and room words that name no room ("bath 33", "family rm 28")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.offline import analyze_text
+
+
+def _found(text: str) -> list[tuple[float, str, str, date | None]]:
+    return [
+        (reading.value, reading.unit, reading.location, reading.taken_on)
+        for reading in analyze_text(text).moisture_readings
+    ]
+
+
+_HEAD = """Burst flexi under the kitchen sink, 14 Flinders Tce, Port Augusta SA 5700. Attended 03/03/2026.
+Kitchen 4 x 3 m, laminate on slab, wet. Family room 5 x 4 m, carpet and underlay wet.
+"""
+
+
+def test_an_item_without_a_room_is_in_the_room_of_the_item_before_it() -> None:
+    # Given a list whose third item names no room
+    notes = _HEAD + "Readings 03/03/2026 (WME): kitchen wall 34, family room wall 27, skirting 22.\n"
+    # Then the skirting is the family room's, the room of the item before it, not the line's first
+    assert (22.0, "WME", "Family room", date(2026, 3, 3)) in _found(notes)
+
+
+def test_a_declared_scale_beats_a_scale_written_on_one_reading() -> None:
+    # Given readings declared in WME, and a later line where only the bottom plate says %MC
+    notes = (
+        _HEAD
+        + "First readings (Protimeter, WME): kitchen wall 34, family room wall 27.\n"
+        + "Back Thursday 05/03/2026: kitchen wall 19, 18; bottom plate 18% MC.\n"
+    )
+    found = _found(notes)
+    # Then the bare wall readings stay on the declared scale; the plate keeps its own
+    assert (19.0, "WME", "Kitchen", date(2026, 3, 5)) in found
+    assert (18.0, "%MC", "Kitchen", date(2026, 3, 5)) in found
+
+
+def test_a_weekday_day_inside_a_line_dates_what_follows_it() -> None:
+    notes = (
+        _HEAD
+        + "Readings in WME.\n"
+        + "Thursday 05/03/2026: kitchen wall 19; family room wall 17. Friday 6th: kitchen wall 14.\n"
+    )
+    found = _found(notes)
+    assert (19.0, "WME", "Kitchen", date(2026, 3, 5)) in found
+    assert (14.0, "WME", "Kitchen", date(2026, 3, 6)) in found
+
+
+def test_a_probe_read_again_by_its_id_is_the_same_point() -> None:
+    notes = (
+        _HEAD
+        + "Hygrometer sleeves in slab (in-situ RH):\n"
+        + " S1 kitchen centre - fitted 03/03, read 06/03 - 97 %RH\n"
+        + " S2 family room by the door - fitted 03/03, read 06/03 - 91 %RH\n"
+        + "Target slab RH 75% for new floor finish.\n"
+        + "16/03: S1 88 %RH, S2 79 %RH.\n"
+    )
+    found = _found(notes)
+    assert (97.0, "%RH", "Kitchen", date(2026, 3, 6)) in found
+    assert (88.0, "%RH", "Kitchen", date(2026, 3, 16)) in found
+    assert (79.0, "%RH", "Family room", date(2026, 3, 16)) in found
+    # the target is a goal, not a reading
+    assert not any(value == 75.0 for value, *_ in found)
+
+
+def test_a_room_word_before_a_number_that_names_no_room_of_its_kind() -> None:
+    notes = (
+        "Sewer backup, 88 Elm St, Decatur GA 30030. Attended 11/16/2026. Cat 3.\n"
+        "Basement family room 20 x 24 ft: carpet and pad soaked, drywall wicking.\n"
+        "Basement bath 6 x 8 ft: drywall wicking 10 in.\n"
+        "Readings (Tramex, drywall ref scale):\n"
+        "11/18: family rm 28, 24; bath 33\n"
+    )
+    found = _found(notes)
+    assert (28.0, "REL", "Basement family room", date(2026, 11, 18)) in found
+    assert (33.0, "REL", "Basement bath", date(2026, 11, 18)) in found
