@@ -22,9 +22,10 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, Field, StringConstraints, field_validator
 
-from chalicelib.analysis.findings import CamelModel, Findings
+from chalicelib.analysis.findings import Findings
 from chalicelib.analysis.qa_issues import QaIssue, Severity
 from chalicelib.analysis.standards import Standards
+from chalicelib.core.api_model import RequestModel
 
 QA_CODE_PATTERN = r"^[A-Z][A-Z0-9_]{2,47}$"
 QaCode = Annotated[str, StringConstraints(pattern=QA_CODE_PATTERN)]
@@ -34,7 +35,7 @@ FieldPath = Annotated[str, StringConstraints(pattern=r"^[a-zA-Z][a-zA-Z0-9]*(\.[
 PROTECTED_CODES = frozenset({"DAMAGE_TYPE_MISSING", "AFFECTED_AREAS_MISSING"})
 
 
-class RequiredField(CamelModel):
+class RequiredField(RequestModel):
     """A field of the findings the template requires, and what QA says when it is missing."""
 
     path: FieldPath = Field(description='camelCase path into the findings, e.g. "job.claimNumber"')
@@ -53,7 +54,7 @@ class RequiredField(CamelModel):
         return path
 
 
-class QaThresholds(CamelModel):
+class QaThresholds(RequestModel):
     """The thresholds a template may set for QA's own rules (unset: the configured standards)."""
 
     max_days_between_visits: int | None = Field(
@@ -67,7 +68,7 @@ class QaThresholds(CamelModel):
     )
 
 
-class QaRules(CamelModel):
+class QaRules(RequestModel):
     """QA's own rules as the template wants them: some off, some at another severity."""
 
     off: list[QaCode] = Field(default_factory=list, max_length=100, description="Rule codes not raised")
@@ -93,7 +94,7 @@ class QaRules(CamelModel):
         return severities
 
 
-class QaTemplate(CamelModel):
+class QaTemplate(RequestModel):
     """What QA reads of a template."""
 
     required_fields: list[RequiredField] = Field(default_factory=list, max_length=100)

@@ -18,7 +18,7 @@ from pydantic import Field, StringConstraints, model_validator
 
 from chalicelib.analysis.findings import DamageType
 from chalicelib.analysis.qa_template import QaRules, QaTemplate, RequiredField
-from chalicelib.core.api_model import ApiModel, RequestModel
+from chalicelib.core.api_model import RequestModel
 from chalicelib.core.models import LineItemCatalogue, TimestampedModel
 
 TEMPLATE_ID_PATTERN = re.compile(r"^(tpl_[0-9a-f]{32}|builtin-[a-z0-9-]{1,40})$")
@@ -54,7 +54,7 @@ class SectionKind(StrEnum):
 REQUIRED_SECTIONS = frozenset({SectionKind.LOSS, SectionKind.QA, SectionKind.PHOTOS})
 
 
-class TemplateSection(ApiModel):
+class TemplateSection(RequestModel):
     kind: SectionKind
     title: Title | None = Field(default=None, description="The heading; none: the section's own")
     text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)] | None = (
@@ -70,7 +70,7 @@ class TemplateSection(ApiModel):
         return self
 
 
-class ScopeLine(ApiModel):
+class ScopeLine(RequestModel):
     """A line item this kind of job usually has, with its estimating codes."""
 
     action: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
@@ -81,7 +81,7 @@ class ScopeLine(ApiModel):
     selector: Annotated[str, StringConstraints(min_length=1, max_length=40)] | None = None
 
 
-class TemplateScope(ApiModel):
+class TemplateScope(RequestModel):
     """The scope's line items: the codes they take (a catalogue, tried before the company's own)
     and the lines a job of this kind usually has (for the estimator; nothing is added to a report)."""
 
@@ -89,7 +89,7 @@ class TemplateScope(ApiModel):
     typical_lines: list[ScopeLine] = Field(default_factory=list, max_length=100)
 
 
-class Branding(ApiModel):
+class Branding(RequestModel):
     """How the report looks: unset fields take the company's settings (name, logo) or the house style."""
 
     company_name: Title | None = Field(default=None, description="Overrides the settings' company name")
