@@ -36,7 +36,7 @@ class TemplateHeadResponse(_Envelope):
     template: TemplateHead
 
 
-_NOT_FOUND = {404: ("TEMPLATE_NOT_FOUND",)}
+_NOT_FOUND: dict[int, tuple[str, ...]] = {404: ("TEMPLATE_NOT_FOUND",)}
 _CHANGE_ERRORS: dict[int, tuple[str, ...]] = {
     403: ("TEMPLATE_ADMIN_REQUIRED", "TEMPLATE_READ_ONLY"),
     404: ("TEMPLATE_NOT_FOUND",),

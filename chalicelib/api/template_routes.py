@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from chalice import Response
+from chalice.app import Response
 
 from chalicelib.api.http import json_response, parse_model
 from chalicelib.core import templates
