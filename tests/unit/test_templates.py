@@ -265,6 +265,8 @@ def test_a_custom_required_field_sends_the_workflow_to_review_not_to_failed() ->
     assert workflow.status is WorkflowStatus.NEEDS_REVIEW
     draft = ports.blobs.get_text(f"reports/{USER}/{workflow_id}/draft/report.md")
     assert _headings(draft) == ["Desk review", "What happened", "Moisture map", "Terms of engagement"]
+    # And the template's branding names the company, in place of the notes' (none here)
+    assert "Banksia Restorations" in draft
 
 
 def test_a_workflow_without_a_template_gets_its_loss_types_built_in_after_processing() -> None:
