@@ -57,7 +57,7 @@ REQUIRED_SECTIONS = frozenset({SectionKind.LOSS, SectionKind.QA, SectionKind.PHO
 class TemplateSection(RequestModel):
     kind: SectionKind
     title: Title | None = Field(default=None, description="The heading; none: the section's own")
-    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)] | None = (
+    text: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=3000)] | None = (
         Field(default=None, description="A text section's words (paragraphs split on blank lines)")
     )
 

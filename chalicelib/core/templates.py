@@ -98,6 +98,13 @@ def _head(ports: Ports, membership: Membership, template_id: str) -> TemplateHea
     return head
 
 
+def _as_seen(head: TemplateHead, membership: Membership) -> dict[str, Any]:
+    """The head as the caller's account sees it: whom else it is shared with is the owner's business."""
+    if head.org_id != membership.org_id:
+        head = head.model_copy(update={"shared_with": []})
+    return head.model_dump(mode="json")
+
+
 def _own_head(ports: Ports, membership: Membership, template_id: str) -> TemplateHead:
     """A template the caller's account owns and the caller may change."""
     head = _head(ports, membership, template_id)
@@ -118,12 +125,13 @@ def list_templates(ports: Ports, user_id: str) -> list[dict[str, Any]]:
     """The built-ins, then the account's own and those shared with it (retired ones flagged)."""
     membership = tenancy.membership_of(ports, user_id)
     own = sorted(ports.templates.list_for_org(membership.org_id), key=lambda h: h.id)
-    return [head.model_dump(mode="json") for head in [*_built_in_heads().values(), *own]]
+    return [_as_seen(head, membership) for head in [*_built_in_heads().values(), *own]]
 
 
 def get_template(ports: Ports, user_id: str, template_id: str) -> dict[str, Any]:
     """The template's head and every version, newest first."""
-    head = _head(ports, tenancy.membership_of(ports, user_id), template_id)
+    membership = tenancy.membership_of(ports, user_id)
+    head = _head(ports, membership, template_id)
     versions = [version(ports, head.id, number) for number in range(head.latest_version, 0, -1)]
     return {
         "template": head.model_dump(mode="json"),

@@ -341,6 +341,9 @@ def test_only_an_admin_changes_templates_and_shared_ones_are_read_only(
     assert shared["sharedWith"] == ["personal-bob"]
     assert template.id in [t["id"] for t in templates.list_templates(ports, "bob")]
     assert templates.get_template(ports, "bob", template.id)["versions"][0]["version"] == 1
+    assert (
+        templates.get_template(ports, "bob", template.id)["template"]["sharedWith"] == []
+    )  # the owner's business
     with pytest.raises(ForbiddenError) as refused:
         templates.add_version(ports, "bob", template.id, _body())
     assert refused.value.code == "TEMPLATE_READ_ONLY"
