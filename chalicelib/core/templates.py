@@ -134,7 +134,7 @@ def get_template(ports: Ports, user_id: str, template_id: str) -> dict[str, Any]
     head = _head(ports, membership, template_id)
     versions = [version(ports, head.id, number) for number in range(head.latest_version, 0, -1)]
     return {
-        "template": head.model_dump(mode="json"),
+        "template": _as_seen(head, membership),
         "versions": [v.model_dump(mode="json") for v in versions],
     }
 
