@@ -82,8 +82,9 @@ class ScopeLine(RequestModel):
 
 
 class TemplateScope(RequestModel):
-    """The scope's line items: the codes they take (a catalogue, tried before the company's own)
-    and the lines a job of this kind usually has (for the estimator; nothing is added to a report)."""
+    """The scope's line items: the codes they take (a catalogue, used in place of the company's own
+    when set) and the lines a job of this kind usually has (for the estimator; nothing is added to
+    a report from them)."""
 
     catalogue: LineItemCatalogue | None = None
     typical_lines: list[ScopeLine] = Field(default_factory=list, max_length=100)
