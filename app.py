@@ -13,7 +13,7 @@ from chalice import AuthResponse, Chalice, CognitoUserPoolAuthorizer, Response
 from chalice.app import AuthRequest, DynamoDBEvent, SQSEvent, WebsocketEvent
 
 from chalicelib import observability, wiring
-from chalicelib.api import auth, cors
+from chalicelib.api import auth, cors, template_routes
 from chalicelib.api.http import (
     API_PREFIX,
     RouteDoc,
@@ -416,6 +416,13 @@ def put_user_settings() -> Response:
         company="set" if settings.company else "none",
     )
     return json_response({"settings": settings.model_dump(mode="json")})
+
+
+# Report templates (/templates): their handlers live in chalicelib/api/template_routes.py.
+edge = template_routes.Edge(
+    wiring.ports, current_user, signed_in_user, lambda: app.current_request.json_body, audited
+)
+template_routes.register(api, edge)
 
 
 @api("/audit", "GET", "listAuditEntries")

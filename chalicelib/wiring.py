@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from chalicelib.aws.push import GatewayPusher
     from chalicelib.aws.rate_buckets import DynamoRateBuckets
     from chalicelib.aws.secrets import SecretsManagerKey
+    from chalicelib.aws.template_records import DynamoTemplateRecords
     from chalicelib.aws.user_settings import DynamoUserSettings
     from chalicelib.aws.workflow_records import DynamoWorkflowRecords
     from chalicelib.core.events import Event
@@ -102,6 +103,12 @@ class AwsPorts:
         from chalicelib.aws.photo_records import DynamoPhotoRecords
 
         return DynamoPhotoRecords(self._table)
+
+    @cached_property
+    def templates(self) -> DynamoTemplateRecords:
+        from chalicelib.aws.template_records import DynamoTemplateRecords
+
+        return DynamoTemplateRecords(self._table)
 
     @cached_property
     def rate_buckets(self) -> DynamoRateBuckets:

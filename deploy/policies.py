@@ -37,6 +37,7 @@ WORKFLOW_ITEMS = "WF#*"  # the workflow, its steps, events and photos
 API_KEY_ITEMS = "APIKEY#*"
 RATE_ITEMS = "RATE#*"
 SETTINGS_ITEMS = "SETTINGS#*"
+TEMPLATE_ITEMS = "TPL#*"  # report templates: versions, heads, each account's listing
 LEGACY_AUDIT_ITEMS = "AUDIT#*"  # audit entries written before the audit table existed
 
 READ = ("dynamodb:GetItem", "dynamodb:Query")
@@ -105,6 +106,7 @@ ACCESS: dict[str, Access] = {
             API_KEY_ITEMS: WRITE,  # create, revoke, note use
             RATE_ITEMS: WRITE,
             SETTINGS_ITEMS: WRITE,
+            TEMPLATE_ITEMS: WRITE,  # create, version, retire, share; read the pinned version
         },
         user_indexes=True,
         objects={
@@ -178,15 +180,15 @@ ACCESS: dict[str, Access] = {
         reads_claude_secret=True,
     ),
     "PhaseQa": Access(
-        "QA of the findings against the rules and the photos received",
-        items=PHASE,
+        "QA of the findings against the rules, the photos received and the workflow's template",
+        items={**PHASE, TEMPLATE_ITEMS: GET_ONLY},
         user_indexes=True,
         objects={"work/": S3_WRITE},
         list_documents=True,
     ),
     "PhaseOutput": Access(
-        "Renders the report from the findings, the photos and the user's company profile",
-        items={**PHASE, SETTINGS_ITEMS: GET_ONLY},
+        "Renders the report from the findings, the photos, the user's company profile and the template",
+        items={**PHASE, SETTINGS_ITEMS: GET_ONLY, TEMPLATE_ITEMS: GET_ONLY},
         user_indexes=True,
         objects=RENDER,
         list_documents=True,
@@ -196,7 +198,7 @@ ACCESS: dict[str, Access] = {
     ),
     "ReviewPoint": Access(
         "Parks a workflow for review and renders its DRAFT",
-        items={**PHASE, SETTINGS_ITEMS: GET_ONLY},
+        items={**PHASE, SETTINGS_ITEMS: GET_ONLY, TEMPLATE_ITEMS: GET_ONLY},
         user_indexes=True,
         objects=RENDER,
         list_documents=True,

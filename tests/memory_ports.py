@@ -45,6 +45,7 @@ from chalicelib.core.ports import (
     Subscription,
     TaskGone,
 )
+from chalicelib.core.template_models import ReportTemplate, TemplateHead
 from chalicelib.unicode_text import json_text, utf8
 
 
@@ -250,6 +251,60 @@ class MemoryUserSettings:
 
     def put(self, user_id: str, settings: UserSettings) -> None:
         self.settings[user_id] = settings
+
+
+class MemoryTemplateRecords:
+    """Versions are kept once (a second put of one is ConditionFailed); heads move forward only."""
+
+    def __init__(self) -> None:
+        self.heads: dict[str, TemplateHead] = {}
+        self.versions: dict[tuple[str, int], ReportTemplate] = {}
+        self.by_org: dict[str, set[str]] = {}
+
+    def get_head(self, template_id: str) -> TemplateHead | None:
+        head = self.heads.get(template_id)
+        return head.model_copy(deep=True) if head else None
+
+    def get_version(self, template_id: str, version: int) -> ReportTemplate | None:
+        found = self.versions.get((template_id, version))
+        return found.model_copy(deep=True) if found else None
+
+    def latest_version(self, template_id: str) -> int:
+        return max((number for tid, number in self.versions if tid == template_id), default=0)
+
+    def add_version(self, template: ReportTemplate, head: TemplateHead) -> None:
+        if (template.id, template.version) in self.versions:
+            raise ConditionFailed(f"{template.id} v{template.version}")
+        self.versions[(template.id, template.version)] = template.model_copy(deep=True)
+        current = self.heads.get(head.id)
+        if current is None:
+            self.heads[head.id] = head.model_copy(deep=True)
+        elif current.latest_version < head.latest_version:
+            self.heads[head.id] = current.model_copy(
+                update={
+                    "latest_version": head.latest_version,
+                    "name": head.name,
+                    "loss_types": head.loss_types,
+                    "updated_at": head.updated_at,
+                }
+            )
+        if head.org_id is not None:
+            self.by_org.setdefault(head.org_id, set()).add(head.id)
+
+    def retire(self, template_id: str) -> None:
+        self.heads[template_id] = self.heads[template_id].model_copy(update={"retired": True})
+
+    def share(self, template_id: str, org_id: str) -> None:
+        head = self.heads[template_id]
+        shared = sorted({*head.shared_with, org_id})
+        self.heads[template_id] = head.model_copy(update={"shared_with": shared})
+        self.by_org.setdefault(org_id, set()).add(template_id)
+
+    def list_for_org(self, org_id: str) -> list[TemplateHead]:
+        return [
+            self.heads[template_id].model_copy(deep=True)
+            for template_id in sorted(self.by_org.get(org_id, ()))
+        ]
 
 
 class MemoryAuditLog:
@@ -578,6 +633,7 @@ class MemoryPorts:
         self.audit = MemoryAuditLog()
         self.user_settings = MemoryUserSettings()
         self.photos = MemoryPhotoRecords()
+        self.templates = MemoryTemplateRecords()
         self.rate_buckets = MemoryRateBuckets()
         self.blobs = MemoryBlobs()
         self.engine = MemoryEngine()

@@ -34,6 +34,7 @@ from chalicelib.analysis.offline import classify_water_source
 from chalicelib.analysis.photo_rules import PhotoEvidence, photo_issues
 from chalicelib.analysis.psychrometrics import gpp_from_fahrenheit
 from chalicelib.analysis.qa_issues import LABELS, QaIssue, QaResult, Severity, issue
+from chalicelib.analysis.qa_template import QaTemplate, apply_rules, required_field_issues, with_thresholds
 from chalicelib.analysis.source_notes import source_issues
 from chalicelib.analysis.standards import (
     ReferenceKey,
@@ -562,15 +563,22 @@ def check_findings(
     *,
     standards: Standards | None = None,
     photos: Sequence[PhotoEvidence] | None = None,
+    template: QaTemplate | None = None,
 ) -> QaResult:
     """Run every rule; with `reference` (the offline analyzer's findings for the same text), also
     flag every disagreement with it; with `photos` (the workflow's received photos, possibly
-    none), warn where photo evidence is missing. Errors make `passed` false."""
+    none), warn where photo evidence is missing; with `template` (the report template's QA
+    settings: `qa_template`), its thresholds, rules and required fields. Errors make `passed` false."""
     standards = (standards or load_standards()).for_country(findings.locale.country)
+    if template is not None:
+        standards = with_thresholds(standards, template.rules.thresholds)
     issues = [issue for rule in RULES for issue in rule(findings, standards)]
     issues += source_issues(findings)  # pages of the source document left out, said in the notes
     if photos is not None:
         issues += photo_issues(findings, photos, standards)
     if reference is not None:
         issues += cross_check(findings, reference, standards)
+    if template is not None:
+        issues = apply_rules(issues, template.rules)
+        issues += required_field_issues(findings, template, issues)
     return QaResult(passed=not any(issue.severity == "error" for issue in issues), issues=issues)

@@ -36,13 +36,14 @@ from chalicelib.api.envelopes import (
 from chalicelib.api.http import API_PREFIX, RouteDoc
 from chalicelib.api.operations import (
     CORS_HEADERS,
-    OPERATIONS,
     ORIGIN,
     PATH_PARAMETERS,
     RESPONSE_HEADERS,
     TAGS,
     Operation,
 )
+from chalicelib.api.operations import OPERATIONS as WORKFLOW_OPERATIONS
+from chalicelib.api.template_operations import TEMPLATE_OPERATIONS
 from chalicelib.core.models import RequestModel, Workflow
 
 OPENAPI_VERSION = "3.1.0"
@@ -50,6 +51,7 @@ API_TITLE = "RestoreAssist Orchestrator API"
 # The API's contract version: bump it when a path, a field or a status code changes.
 API_VERSION = "1.0.0"
 REF_TEMPLATE = "#/components/schemas/{model}"
+OPERATIONS = {**WORKFLOW_OPERATIONS, **TEMPLATE_OPERATIONS}
 # (method, path without the prefix) -> what the route declared
 Routes = Mapping[tuple[str, str], RouteDoc]
 

@@ -110,6 +110,11 @@ PATH_PARAMETERS: dict[str, JsonSchemaValue] = {
         "user's workflow is `404`, like one that does not exist.",
         "schema": {k: v for k, v in TypeAdapter(WorkflowId).json_schema().items() if k != "description"},
     },
+    "template_id": {
+        "description": "A template's id (`builtin-...` or `tpl_...`); one the caller's account may not "
+        "see is `404`, like one that does not exist.",
+        "schema": {"type": "string", "maxLength": 60},
+    },
     "key_id": {
         "description": "The API key's id (`apiKey.id`). Another user's key is `404`, like one that "
         "does not exist.",
@@ -179,6 +184,7 @@ TAGS = {
     "API keys": "Credentials for field apps (a signed-in user only)",
     "Audit": "The caller's append-only audit log",
     "Settings": "The caller's defaults for new workflows",
+    "Templates": "Report templates: sections, QA's required fields, scope codes and branding",
     "Integrations": "Checking a credential",
     "Meta": "This document",
     "CORS": "Browser preflights, answered without a credential",
@@ -226,6 +232,8 @@ _DOCUMENTED = (
                 "EMPTY_INSPECTION",
                 "UNKNOWN_SOURCE",
                 "INVALID_CONTENT_TYPE",
+                "UNKNOWN_TEMPLATE",
+                "TEMPLATE_RETIRED",
             ),
             413: ("TEXT_TOO_LARGE", "FILE_TOO_LARGE"),
         },
@@ -247,7 +255,10 @@ _DOCUMENTED = (
             }
         },
         answer=Answer(201, "Created, waiting for the file", (CreatedUpload,)),
-        errors={400: ("INVALID_CONTENT_TYPE",), 413: ("FILE_TOO_LARGE",)},
+        errors={
+            400: ("INVALID_CONTENT_TYPE", "UNKNOWN_TEMPLATE", "TEMPLATE_RETIRED"),
+            413: ("FILE_TOO_LARGE",),
+        },
     ),
     Operation(
         operation_id="renewUploadForm",

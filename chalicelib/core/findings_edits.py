@@ -21,6 +21,7 @@ from pydantic import BaseModel, ValidationError
 
 from chalicelib.analysis import Findings, check_findings
 from chalicelib.analysis.findings import SourceSpan
+from chalicelib.core import templates
 from chalicelib.core.documents import WorkFile, findings_key_of, qa_key_of, work_key
 from chalicelib.core.errors import (
     ConflictError,
@@ -265,7 +266,12 @@ def edit(
     changes = list(changes_between(current.findings, document))
     if not changes:
         return Edit(workflow, current, [])
-    qa = check_findings(findings, reference=_reference(ports, workflow), photos=evidence(ports, workflow.id))
+    qa = check_findings(
+        findings,
+        reference=_reference(ports, workflow),
+        photos=evidence(ports, workflow.id),
+        template=templates.qa_settings(ports, workflow),
+    )
     qa_document = qa.model_copy(update={"checked_at": iso(utc_now())}).model_dump(mode="json")
     etag = etag_of(document)
     findings_key = work_key(workflow.user_id, workflow.id, f"findings-{etag}.json")

@@ -178,6 +178,14 @@ class Signature(ApiModel):
     files: dict[str, SignedFile] = Field(default_factory=dict)
 
 
+class TemplatePin(ApiModel):
+    """The report template version a workflow uses: chosen at creation, or inferred from the loss."""
+
+    id: str
+    version: int
+    name: str
+
+
 class Workflow(TimestampedModel):
     id: str
     user_id: str
@@ -216,6 +224,7 @@ class Workflow(TimestampedModel):
     # Review: asked for at creation, and the review itself once the workflow reached it.
     review_required: bool = False
     review: Review | None = None
+    template: TemplatePin | None = None  # QA and OUTPUT read this version, never a newer one
     # Once a reviewer edits the findings: where the edited findings and their QA result are,
     # and the findings' entity tag (GET/PATCH .../findings). Until then the phases' own files.
     findings_key: str | None = None
@@ -270,6 +279,8 @@ class AuditAction(StrEnum):
     REPORT_SIGN = "REPORT_SIGN"
     REVISION_OPEN = "REVISION_OPEN"
     SETTINGS_UPDATE = "SETTINGS_UPDATE"
+    TEMPLATE_CREATE, TEMPLATE_VERSION = "TEMPLATE_CREATE", "TEMPLATE_VERSION"
+    TEMPLATE_RETIRE, TEMPLATE_SHARE = "TEMPLATE_RETIRE", "TEMPLATE_SHARE"
     REPORT_DOWNLOAD = "REPORT_DOWNLOAD"
     PHOTO_ADD = "PHOTO_ADD"
     # A fresh upload form replaced the workflow's last one.
@@ -312,6 +323,9 @@ class CreateWorkflowRequest(RequestModel):
         description="Stop for a person's review before the final report, even when QA passes "
         "(default: the user's setting)",
     )
+    template_id: Annotated[str, StringConstraints(max_length=60)] | None = Field(
+        default=None, description="The report template (GET /templates); none: inferred from the loss type"
+    )
 
 
 DOCUMENT_CONTENT_TYPES: dict[InputMethod, tuple[str, ...]] = {
@@ -333,6 +347,9 @@ class CreateUploadRequest(RequestModel):
         default=None,
         description="Stop for a person's review before the final report, even when QA passes "
         "(default: the user's setting)",
+    )
+    template_id: Annotated[str, StringConstraints(max_length=60)] | None = Field(
+        default=None, description="The report template (GET /templates); none: inferred from the loss type"
     )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from chalicelib.core.errors import TransientError
 from chalicelib.core.events import Event
@@ -24,6 +24,9 @@ from chalicelib.core.models import (
     WorkflowStatus,
     WorkflowStep,
 )
+
+if TYPE_CHECKING:
+    from chalicelib.core.template_models import ReportTemplate, TemplateHead
 
 # --- the ports' errors ------------------------------------------------------------------
 
@@ -157,6 +160,34 @@ class UserSettingsRecords(Protocol):
     def get(self, user_id: str) -> UserSettings | None: ...
 
     def put(self, user_id: str, settings: UserSettings) -> None: ...
+
+
+class TemplateRecords(Protocol):
+    """Report templates: each version an immutable record, and a head per template (its newest
+    version, whether retired, who it is shared with); an account lists its own and those shared."""
+
+    def get_head(self, template_id: str) -> TemplateHead | None: ...
+
+    def get_version(self, template_id: str, version: int) -> ReportTemplate | None: ...
+
+    def latest_version(self, template_id: str) -> int:
+        """The highest version stored (0 for none): the truth a new version counts from."""
+        ...
+
+    def add_version(self, template: ReportTemplate, head: TemplateHead) -> None:
+        """Store a version that does not exist yet (ConditionFailed if it does: a racer made it
+        first), then move the head forward to it (never back), listing it for its account."""
+        ...
+
+    def retire(self, template_id: str) -> None: ...
+
+    def share(self, template_id: str, org_id: str) -> None:
+        """List the template for `org_id` too (read-only for it); sharing twice changes nothing."""
+        ...
+
+    def list_for_org(self, org_id: str) -> list[TemplateHead]:
+        """The account's own templates and those shared with it."""
+        ...
 
 
 class AuditLog(Protocol):
@@ -442,6 +473,9 @@ class Ports(Protocol):
 
     @property
     def photos(self) -> PhotoRecords: ...
+
+    @property
+    def templates(self) -> TemplateRecords: ...
 
     @property
     def rate_buckets(self) -> RateBuckets: ...

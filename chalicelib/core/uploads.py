@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import unquote_plus
 
 from chalicelib import observability
-from chalicelib.core import photos, tenancy, user_settings
+from chalicelib.core import photos, templates, tenancy, user_settings
 from chalicelib.core.documents import UPLOAD_KEY, new_form_id, upload_key
 from chalicelib.core.errors import (
     ConflictError,
@@ -50,6 +50,7 @@ def create_upload(ports: Ports, user_id: str, request: CreateUploadRequest) -> d
             f"The file has {request.size} bytes; the limit is {settings.max_upload_bytes}",
             code="FILE_TOO_LARGE",
         )
+    template = templates.chosen(ports, user_id, request.template_id)
     now = utc_now()
     workflow = Workflow(
         id=new_workflow_id(),
@@ -58,6 +59,7 @@ def create_upload(ports: Ports, user_id: str, request: CreateUploadRequest) -> d
         title=request.title or request.file_name,
         input_method=request.input_method,
         review_required=user_settings.review_required(ports, user_id, request.review_required),
+        template=template,
         created_at=now,
         updated_at=now,
     )
@@ -130,6 +132,7 @@ def upload_request(request: CreateWorkflowRequest) -> CreateUploadRequest:
         "inputMethod": request.input_method,
         "title": request.title,
         "reviewRequired": request.review_required,
+        "templateId": request.template_id,
     }
     return validated(
         CreateUploadRequest,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from chalicelib.core import control, tenancy, uploads, user_settings
+from chalicelib.core import control, templates, tenancy, uploads, user_settings
 from chalicelib.core.documents import AREAS, input_payload_key, input_text_key, report_key, workflow_prefix
 from chalicelib.core.errors import (
     ConflictError,
@@ -75,6 +75,7 @@ def create_workflow(ports: Ports, user_id: str, request: CreateWorkflowRequest) 
     if request.input_method in UPLOADED_INPUTS:
         return uploads.create_upload(ports, user_id, uploads.upload_request(request))
     payload, text = inspection_input(request)
+    template = templates.chosen(ports, user_id, request.template_id)  # refused before anything is stored
     now = utc_now()
     workflow_id = new_workflow_id()
     workflow = Workflow(
@@ -85,6 +86,7 @@ def create_workflow(ports: Ports, user_id: str, request: CreateWorkflowRequest) 
         title=request.title or _default_title(request.input_method, text),
         input_method=request.input_method,
         review_required=user_settings.review_required(ports, user_id, request.review_required),
+        template=template,
         created_at=now,
         updated_at=now,
     )

@@ -15,6 +15,7 @@ from chalicelib import observability
 from chalicelib.analysis import Findings, analyze_text
 from chalicelib.analysis.citations import with_pages
 from chalicelib.analysis.source_notes import ocr_note, source_note
+from chalicelib.core import templates
 from chalicelib.core.documents import WorkFile, work_key
 from chalicelib.core.models import UPLOADED_INPUTS, OrchestratorPhase, Workflow
 from chalicelib.core.ports import Ports, SecretUnavailableError
@@ -64,6 +65,8 @@ def analyse(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseRes
             "undetermined": list(findings.undetermined),
         },
         analysis=analysis,
+        # A workflow that named no template gets its loss type's built-in (core/templates.py).
+        template=None if workflow.template else templates.inferred(findings.damage_type),
     )
 
 

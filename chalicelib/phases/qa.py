@@ -8,7 +8,7 @@ from typing import Any
 
 from chalicelib import observability
 from chalicelib.analysis import ANALYZER_NAME, Findings, analyze_text, check_findings
-from chalicelib.core import photos
+from chalicelib.core import photos, templates
 from chalicelib.core.documents import WorkFile, qa_attempt_key, work_key
 from chalicelib.core.models import OrchestratorPhase, Workflow, iso, utc_now
 from chalicelib.core.ports import NotFound, Ports
@@ -29,7 +29,11 @@ def review(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseResu
     # The rules engine checks the AI: when another analyzer produced the findings, the offline
     # analyzer recomputes category, class, GPP and equipment and every disagreement is flagged.
     reference = _reference(ports, workflow) if findings.analyzer != ANALYZER_NAME else None
-    result = check_findings(findings, reference=reference, photos=photos.evidence(ports, workflow.id))
+    # The workflow's own template version: its required fields and rule settings.
+    template = templates.qa_settings(ports, workflow)
+    result = check_findings(
+        findings, reference=reference, photos=photos.evidence(ports, workflow.id), template=template
+    )
     result = result.model_copy(update={"checked_at": iso(utc_now())})
     qa_key = work_key(workflow.user_id, workflow.id, WorkFile.QA)
     previous = (

@@ -32,6 +32,7 @@ from chalicelib.core.models import (
     ApiModel,
     OrchestratorPhase,
     StepStatus,
+    TemplatePin,
     Workflow,
     WorkflowStatus,
     WorkflowStep,
@@ -73,6 +74,9 @@ class PhaseResult:
     output_data: dict[str, Any] | None = None
     # PROCESSING sets it: this attempt's analyzer, usage and cost, kept per attempt.
     analysis: dict[str, Any] | None = None
+    # PROCESSING sets it: the report template inferred from the loss type, kept only when the
+    # workflow has none (one chosen at creation, or inferred before, is never replaced).
+    template: TemplatePin | None = None
 
 
 PhaseWork = Callable[[Ports, Workflow, ExecutionState], PhaseResult]
@@ -248,6 +252,8 @@ def _mark_done(
     workflow.estimated_time = eta.describe(remaining)
     if result.analysis is not None:
         workflow.analysis = _with_attempt(workflow.analysis, step.attempt, result.analysis)
+    if workflow.template is None and result.template is not None:
+        workflow.template = result.template
     if phase is OrchestratorPhase.OUTPUT:
         workflow.status = WorkflowStatus.COMPLETED
         workflow.completed_at = utc_now()

@@ -86,3 +86,16 @@ class ReportDocument:
     header: str = ""
     # The company's logo (checked, re-encoded PNG or JPEG) for the cover.
     logo: bytes | None = None
+    # The template's colours ("#1F3A5F"): cover band and headings, rules and sub-headings.
+    primary_colour: str | None = None
+    accent_colour: str | None = None
+    # Where the photos go (an index into `sections`) and their title, when the template says.
+    photos_at: int | None = None
+    photos_title: str | None = None
+
+
+def rgb(colour: str | None, default: tuple[int, int, int]) -> tuple[int, int, int]:
+    """ "#1F3A5F" as (31, 58, 95); the default when unset."""
+    if not colour:
+        return default
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)

@@ -103,7 +103,7 @@ def _set_up(word: Document, document: ReportDocument, generated_at: str) -> None
     normal.font.name = _FONT
     normal.font.size = Pt(_BODY_PT)
     for name in ("Heading 1", "Heading 2", "Title"):
-        word.styles[name].font.color.rgb = RGBColor.from_string(_NAVY)
+        word.styles[name].font.color.rgb = RGBColor.from_string((document.primary_colour or f"#{_NAVY}")[1:])
     _footer(page.footer.paragraphs[0], document.footer)
     if document.draft_mark:
         # In the page header: on every page of the document.

@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from chalicelib.analysis import Findings, QaResult
 from chalicelib.analysis.findings import CamelModel
+from chalicelib.core import templates
 from chalicelib.core.company import logo_bytes
+from chalicelib.core.company_models import CompanyProfile
 from chalicelib.core.documents import (
     findings_key_of,
     qa_key_of,
@@ -27,12 +29,14 @@ from chalicelib.core.documents import (
 from chalicelib.core.models import (
     ON_REQUEST_FORMATS,
     REPORT_CONTENT_TYPES,
+    LineItemCatalogue,
     Signature,
     Workflow,
     iso,
     utc_now,
 )
 from chalicelib.core.ports import NotFound, Ports
+from chalicelib.core.template_models import ReportTemplate
 from chalicelib.core.user_settings import company_profile, line_item_catalogue
 from chalicelib.report import photos
 from chalicelib.report.line_items import line_items
@@ -61,6 +65,7 @@ class ReportSource(CamelModel):
     photos are read again when the file is rendered: they may have arrived since)."""
 
     report: Report
+    template: ReportTemplate | None = None  # the version the report is laid out by
 
 
 @dataclass(frozen=True)
@@ -83,6 +88,7 @@ def render_report_files(
     # A signature is what the files are checked against: sign-off renders and hashes them all.
     formats = tuple(RENDERERS) if signature else EAGER_FORMATS
     embeds = any(extension in ON_REQUEST_FORMATS for extension in formats)
+    template = templates.pinned(ports, workflow)  # the workflow's own version, never a newer one
     shown, images = _photos(ports, workflow, with_bytes=embeds)
     report = (
         Report(
@@ -94,13 +100,15 @@ def render_report_files(
             draft=draft,
             review=workflow.review,
             signature=signature,
-            # Coded with the user's catalogue as it is now: the files keep the codes they were made with.
-            line_items=line_items(findings.scope_of_work, line_item_catalogue(ports, workflow.user_id)),
+            # Coded with the template's catalogue, else the user's as it is now: the files keep
+            # the codes they were made with.
+            line_items=line_items(findings.scope_of_work, _catalogue(ports, workflow, template)),
             photos=shown,
             photo_captions=photos.named_without_images(ports, workflow, shown),
-            company=(company := company_profile(ports, workflow.user_id)),
+            company=(company := _company(ports, workflow, template)),
         )
         .with_images(images)
+        .with_template(template)
         .with_logo(logo_bytes(ports, company))
     )
     keys, hashes = {}, {}
@@ -112,7 +120,7 @@ def render_report_files(
         blobs.put_bytes(keys[extension], data, REPORT_CONTENT_TYPES[extension])
     if signature is None:
         # Written last: a source on the store means its eager files are there too.
-        source = ReportSource(report=report)
+        source = ReportSource(report=report, template=template)
         blobs.put_bytes(
             report_source_key(workflow.user_id, workflow.id, draft=draft),
             source.model_dump_json(by_alias=True).encode("utf-8"),
@@ -144,9 +152,24 @@ def file_on_request(ports: Ports, workflow: Workflow, extension: str, *, draft: 
             update={"photos": shown, "photo_captions": photos.named_without_images(ports, workflow, shown)}
         )
         logo = logo_bytes(ports, source.report.company)
-        rendered = _as_bytes(RENDERERS[extension](report.with_images(images).with_logo(logo)))
+        report = report.with_images(images).with_logo(logo).with_template(source.template)
+        rendered = _as_bytes(RENDERERS[extension](report))
         blobs.put_bytes(key, rendered, REPORT_CONTENT_TYPES[extension])
     return key
+
+
+def _catalogue(ports: Ports, workflow: Workflow, template: ReportTemplate | None) -> LineItemCatalogue | None:
+    own = template.scope.catalogue if template is not None else None
+    return own or line_item_catalogue(ports, workflow.user_id)
+
+
+def _company(ports: Ports, workflow: Workflow, template: ReportTemplate | None) -> CompanyProfile | None:
+    """The user's company, under the template's company name when it gives one."""
+    company = company_profile(ports, workflow.user_id)
+    name = template.branding.company_name if template is not None else None
+    if name is None:
+        return company
+    return (company or CompanyProfile()).model_copy(update={"name": name})
 
 
 def _photos(

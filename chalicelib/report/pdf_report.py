@@ -19,10 +19,20 @@ and table API, with the same look (docs/adr/0009-rendering-on-request.md).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, assert_never
 
-from chalicelib.report.blocks import Bullets, Figures, KeyValues, Paragraph, ReportDocument, Subheading, Table
+from chalicelib.report.blocks import (
+    Bullets,
+    Figures,
+    KeyValues,
+    Paragraph,
+    ReportDocument,
+    Subheading,
+    Table,
+    rgb,
+)
 from chalicelib.report.letterhead import pdf_logo
 from chalicelib.report.pdf_fonts import FONT, FONT_PACKAGE, MissingFontError, font_files, install_fonts
 from chalicelib.report.pdf_layout import TableStyle, TextSetter, draw_table
@@ -113,6 +123,8 @@ def _report_pdf_class() -> type[FPDF]:
 class _PdfWriter:
     def __init__(self, document: ReportDocument, generated_at: str) -> None:
         self.document = document
+        self.primary = rgb(document.primary_colour, _NAVY)
+        self.accent = rgb(document.accent_colour, _ACCENT)
         pdf = _report_pdf_class()(orientation="portrait", unit="mm", format="A4")
         pdf.alias_nb_pages(PDF_PAGE_COUNT_ALIAS)  # "{nb}" typed in the notes stays "{nb}"
         install_fonts(pdf)  # read once per container, not per report (`pdf_fonts`)
@@ -174,7 +186,7 @@ class _PdfWriter:
     def cover(self) -> None:
         pdf = self.pdf
         pdf.add_page()
-        pdf.set_fill_color(*_NAVY)
+        pdf.set_fill_color(*self.primary)
         pdf.rect(0, 0, pdf.w, _BAND_HEIGHT, style="F")
         title_width = 0.0
         if self.document.logo:
@@ -210,9 +222,9 @@ class _PdfWriter:
         else:
             pdf.ln(4)
         pdf.set_font(_FONT, "B", 13)
-        pdf.set_text_color(*_NAVY)
+        pdf.set_text_color(*self.primary)
         pdf.cell(0, 7, self.fit(title), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_draw_color(*_ACCENT)
+        pdf.set_draw_color(*self.accent)
         pdf.set_line_width(0.5)
         pdf.line(_MARGIN, pdf.get_y(), pdf.w - _MARGIN, pdf.get_y())
         pdf.ln(2.5)
@@ -224,7 +236,7 @@ class _PdfWriter:
             pdf.add_page()
         pdf.ln(1.5)
         pdf.set_font(_FONT, "B", 10.5)
-        pdf.set_text_color(*_ACCENT)
+        pdf.set_text_color(*self.accent)
         pdf.cell(0, 6, self.fit(text), new_x="LMARGIN", new_y="NEXT")
         pdf.ln(0.5)
 
@@ -272,7 +284,7 @@ class _PdfWriter:
             if filled and fits_a_page:
                 pdf.set_fill_color(*_KEY_FILL)
                 pdf.rect(_MARGIN, top, _KEY_WIDTH, height, style="F")
-            pdf.set_text_color(*(_NAVY if filled else _TEXT))
+            pdf.set_text_color(*(self.primary if filled else _TEXT))
             pdf.y = top + vertical
             self.text.write_lines(
                 key_lines, _MARGIN, _KEY_WIDTH, _BODY_LINE, "B", _BODY_PT, margin=horizontal
@@ -311,7 +323,7 @@ class _PdfWriter:
             rows,
             right=[column.align == "right" for column in block.columns],
             code=[column.code for column in block.columns],  # identifiers are long and unbroken
-            look=_TABLE_LOOK,
+            look=replace(_TABLE_LOOK, heading_fill=self.primary),
         )
         pdf.ln(3)
 

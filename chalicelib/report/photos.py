@@ -146,7 +146,11 @@ def with_photos(document: ReportDocument, report: Report, images: dict[str, byte
     if section is None:
         return document
     sections = list(document.sections)
-    at = next((i for i, s in enumerate(sections) if s.key in _BEFORE_SECTIONS), len(sections))
+    at = document.photos_at  # where the report's template puts them
+    if at is None:
+        at = next((i for i, s in enumerate(sections) if s.key in _BEFORE_SECTIONS), len(sections))
+    if document.photos_title:
+        section = replace(section, title=document.photos_title)
     sections.insert(at, section)
     return replace(document, sections=tuple(sections))
 

@@ -18,6 +18,7 @@ from chalicelib.analysis.findings import CamelModel, Findings
 from chalicelib.analysis.qa import QaResult
 from chalicelib.core.company_models import CompanyProfile
 from chalicelib.core.models import Review, Signature
+from chalicelib.core.template_models import ReportTemplate
 from chalicelib.report.csv_report import write_csv
 from chalicelib.report.docx_report import render_docx
 from chalicelib.report.line_items import LineItem, coded_items
@@ -52,6 +53,10 @@ class Report(CamelModel):
     # The report copies' bytes by photo id: read through the ports by OUTPUT, never serialized.
     _images: dict[str, bytes] = PrivateAttr(default_factory=dict)
     _logo: bytes | None = PrivateAttr(default=None)
+    # The template version it is laid out by (sections, titles, colours): the workflow's own,
+    # kept beside the report (`files.ReportSource`) so a file rendered later is laid out the
+    # same. None: the default layout. Not in the JSON: the workflow record names it.
+    _template: ReportTemplate | None = PrivateAttr(default=None)
 
     @property
     def images(self) -> dict[str, bytes]:
@@ -67,6 +72,14 @@ class Report(CamelModel):
 
     def with_logo(self, logo: bytes | None) -> Report:
         self._logo = logo
+        return self
+
+    @property
+    def template(self) -> ReportTemplate | None:
+        return self._template
+
+    def with_template(self, template: ReportTemplate | None) -> Report:
+        self._template = template
         return self
 
 

@@ -53,6 +53,7 @@ from chalicelib.report.parties_section import (
 from chalicelib.report.review_sections import DRAFT_MARK, qa_section, signed_line, signoff_section
 from chalicelib.report.sanitize import plain
 from chalicelib.report.scope_section import scope_section
+from chalicelib.report.template_layout import branding, laid_out
 from chalicelib.report.wording import (
     CATEGORY,
     CLASS,
@@ -125,7 +126,7 @@ def _document(report: Report) -> ReportDocument:
     qa = qa_section(report.qa, report.review)
     # `findings.notes` and the equipment's caveats are the contractor's (the JSON keeps them):
     # no section of the insurer's documents prints them.
-    body = (
+    planned = (
         _summary(findings, report.qa),
         _loss(findings),
         _classification(findings),
@@ -139,12 +140,16 @@ def _document(report: Report) -> ReportDocument:
         scope_section(coded_items(report.line_items, findings.scope_of_work)),
         _hazards(findings),
         checklist_section(findings),
+        qa,
+        _undetermined(findings.undetermined),
+        _sources(findings),
     )
-    rest: tuple[Section, ...] = (_undetermined(findings.undetermined), _sources(findings))
+    # The template's sections, order and titles (a draft starts from QA, for its reviewer).
+    layout = laid_out({section.key: section for section in planned}, report.template, draft=report.draft)
+    sections = layout.sections
     if report.signature is not None:
-        rest = (*rest, signoff_section(report.signature))
-    # A draft is read by its reviewer, who starts from what QA found.
-    sections = (qa, *body, *rest) if report.draft else (*body, qa, *rest)
+        sections = (*sections, signoff_section(report.signature))
+    colours = branding(report.template)
     return ReportDocument(
         title=plain(report.title) or (f"Claim {plain(claim)}" if claim else "Inspection report"),
         subtitle=subtitle or "Restoration inspection report",
@@ -154,6 +159,10 @@ def _document(report: Report) -> ReportDocument:
         draft_mark=DRAFT_MARK if report.draft else None,
         header=plain(running_line(report)),
         logo=report.logo,
+        primary_colour=colours.primary_colour,
+        accent_colour=colours.accent_colour,
+        photos_at=layout.photos_at,
+        photos_title=layout.photos_title,
     )
 
 

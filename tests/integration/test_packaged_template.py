@@ -520,7 +520,7 @@ def test_the_routes_for_people_use_the_pools_own_authorizer(template: dict[str, 
         for method, op in methods.items()
         if (path, method) in _people_only_routes()
     }
-    # API keys are managed, and findings reviewed, approved and signed, by people
+    # API keys are managed, findings reviewed, approved and signed, and templates changed, by people
     assert {
         ("/api/orchestrator/api-keys", "get"),
         ("/api/orchestrator/api-keys", "post"),
@@ -530,6 +530,11 @@ def test_the_routes_for_people_use_the_pools_own_authorizer(template: dict[str, 
         ("/api/orchestrator/workflows/{workflow_id}/sign", "post"),
         ("/api/orchestrator/workflows/{workflow_id}/revisions", "post"),
         ("/api/orchestrator/settings", "put"),
+        # an account's report templates are changed by its owners and managers, signed in
+        ("/api/orchestrator/templates", "post"),
+        ("/api/orchestrator/templates/{template_id}/versions", "post"),
+        ("/api/orchestrator/templates/{template_id}/retire", "post"),
+        ("/api/orchestrator/templates/{template_id}/share", "post"),
     } == set(people)
     assert all(op["security"] == [{"UserPool": []}] for op in people.values())
     # The route checks the app client the token is for, which that authorizer does not
