@@ -80,3 +80,13 @@ def test_a_room_word_before_a_number_that_names_no_room_of_its_kind() -> None:
     found = _found(notes)
     assert (28.0, "REL", "Basement family room", date(2026, 11, 18)) in found
     assert (33.0, "REL", "Basement bath", date(2026, 11, 18)) in found
+
+
+def test_an_australian_city_and_state_without_a_postcode_sets_the_locale() -> None:
+    # Given a WA address with no postcode, and a day-first date
+    notes = "Address: 14 Banksia St, Perth WA\nDate of loss: 02/11/2026\nKitchen vinyl wet.\n"
+    findings = analyze_text(notes)
+    # Then the job is Australian, so 02/11 is the 2nd of November
+    assert findings.locale.country == "AU"
+    assert findings.job.date_of_loss is not None
+    assert findings.job.date_of_loss.value == date(2026, 11, 2)

@@ -25,6 +25,11 @@ from chalicelib.analysis.offline.text import (
 )
 
 _AU_STATES = "NSW|VIC|QLD|WA|SA|TAS|ACT|NT"
+_AU_CITIES = (
+    "Sydney|Melbourne|Brisbane|Perth|Adelaide|Hobart|Darwin|Canberra|Gold Coast|Newcastle|Wollongong"
+    "|Geelong|Townsville|Cairns|Toowoomba|Ballarat|Bendigo|Launceston|Mackay|Rockhampton|Bunbury"
+    "|Fremantle|Joondalup|Mandurah|Palmerston|Alice Springs|Mount Gambier|Whyalla"
+)
 
 
 _US_STATES = (
@@ -65,6 +70,9 @@ _NZ_CITIES = {
 # Case-sensitive on purpose: "wa 6000" in prose is not Western Australia, "on k1h" is not Ontario.
 _COUNTRY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("AU", re.compile(rf"\b(?P<region>{_AU_STATES}),? \d{{4}}\b(?! ?[A-Z]\d)|\bAustralia\b", re.ASCII)),
+    # An address without its postcode ("14 Banksia St, Perth WA"): a state after a city only
+    # Australia has (Washington's WA has no Perth).
+    ("AU", re.compile(rf"\b(?:{_AU_CITIES}),? (?P<region>{_AU_STATES})\b", re.ASCII)),
     (
         "CA",
         re.compile(rf"\b\(?(?P<region>{_CA_PROVINCES})\)?,? [A-Z]\d[A-Z] ?\d[A-Z]\d\b|\bCanada\b", re.ASCII),
