@@ -474,9 +474,17 @@ def _violations(truth: Json, predicted: Json) -> list[str]:
             ] not in truth.get("hazards", []):
                 out.append(f"not_hazard {trap['hazard']!r}")
         elif kind == "not_reference":
+            # A reference reading of the trap's value, read from the trap's line (or, when the
+            # truth's own dry standards never take that value, from anywhere)
             value = float(trap["value"])
-            if any(
+            truth_has = any(
                 r.get("isReference") and abs(float(r["value"]) - value) < 0.051
+                for r in truth.get("readings", [])
+            )
+            if any(
+                r.get("isReference")
+                and abs(float(r["value"]) - value) < 0.051
+                and (not truth_has or trap["line"] in ((r.get("source") or {}).get("text") or ""))
                 for r in predicted.get("moistureReadings", [])
             ):
                 out.append(f"not_reference {trap['value']}")

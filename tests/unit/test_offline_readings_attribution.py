@@ -90,3 +90,33 @@ def test_an_australian_city_and_state_without_a_postcode_sets_the_locale() -> No
     assert findings.locale.country == "AU"
     assert findings.job.date_of_loss is not None
     assert findings.job.date_of_loss.value == date(2026, 11, 2)
+
+
+def test_a_point_legend_listed_a_point_to_a_line_names_the_table_rows_by_code() -> None:
+    # Given points listed one to a line (numbers only heights), then a table of them by day
+    notes = (
+        "Washer hose, 1147 NE Briarcliff Ter, Kansas City, MO 64116. First visit 06/15/2026.\n"
+        "Laundry room 7 x 9 ft, sheet vinyl, drywall, all of the floor wet.\n"
+        "Mudroom 6 x 8 ft, sheet vinyl, drywall, wet.\n"
+        "POINTS\n"
+        "1 Laundry drywall, W wall, 6 in. (Tramex MEP, REL)\n"
+        "2 Laundry plywood subfloor, through vinyl seam (pin, %MC)\n"
+        "3 Mudroom drywall, N wall, 6 in. (REL)\n"
+        "DS1 Dining room drywall, unaffected (REL)\n"
+        "READINGS\n"
+        "| Pt | 06/15 | 06/16 | Goal |\n"
+        "|---|---|---|---|\n"
+        "| 1 | 84 | 66 | 15 |\n"
+        "| 2 | 31 | 27 | 15 |\n"
+        "| 3 | 72 | 50 | 15 |\n"
+        "| DS1 | 11 | 11 | - |\n"
+    )
+    found = analyze_text(notes).moisture_readings
+    got = {(r.value, r.unit, r.location, r.taken_on, r.is_reference) for r in found}
+    # Then each row is its point: room, scale and role from the legend, day from the column
+    assert (84.0, "REL", "Laundry room", date(2026, 6, 15), False) in got
+    assert (27.0, "%MC", "Laundry room", date(2026, 6, 16), False) in got
+    assert (50.0, "REL", "Mudroom", date(2026, 6, 16), False) in got
+    assert (11.0, "REL", "Dining room", date(2026, 6, 15), True) in got
+    # the goal column is no reading, and the legend's heights are none either
+    assert not any(r.value in (15.0, 6.0) for r in found)

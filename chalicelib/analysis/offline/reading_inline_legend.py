@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from chalicelib.analysis.offline.reading_legend import LegendPoint
+from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import Line
@@ -45,7 +45,66 @@ def inline_legend(lines: Sequence[Line]) -> InlineLegend:
         if len(found) >= _MIN_POINTS:
             points.update((point.code, point) for point in found)
             taken.update(line.number for line in run)
+    for listed in _listed_runs(lines):
+        points.update((point.code, point) for _, point in listed)
+        taken.update(number for number, _ in listed)
     return InlineLegend(points, frozenset(taken))
+
+
+# A legend as a list, a point to a line: "1 Laundry drywall, W wall, 6 in. (Tramex MEP, REL)",
+# "DS1 Dining room drywall, unaffected (REL)", "P3. Hall skirting". Its numbers are heights only.
+_LISTED = re.compile(
+    r"\s*[-*\u2022]?\s*(?P<code>[A-Z]{0,3}\d{1,2}|[A-Z]{1,2}|DS\d?)[.):]?\s+(?P<words>[A-Za-z].{3,150})$"
+)
+_READING_NUMBER = re.compile(
+    r"(?<![\w.])\d{1,3}(?:\.\d)?(?!\.?\d| ?(?:in\b|inch|mm\b|cm\b|m\b|ft\b|'|\"|x\b|%? ?depth))",
+    re.IGNORECASE,
+)
+
+
+def _listed_runs(lines: Sequence[Line]) -> Iterable[list[tuple[int, LegendPoint]]]:
+    """Consecutive lines that each define one point and hold no reading: two or more make a legend.
+    A legend under a header row ("Code Level Room Material ...") is the point legend's to read."""
+    run: list[tuple[int, LegendPoint]] = []
+    headed = False
+    previous = ""
+    for line in [*lines, Line(0, "", "")]:
+        match = _LISTED.fullmatch(line.text) if len(line.text) <= _MAX_TAIL * 2 else None
+        point = _listed_point(match) if match is not None else None
+        if point is not None and all(point.code != known.code for _, known in run):
+            if not run:
+                headed = legend_header(previous) is not None
+            run.append((line.number, point))
+            previous = line.text
+            continue
+        if len(run) >= _MIN_POINTS and not headed:
+            yield run
+        run = [(line.number, point)] if point is not None else []
+        headed = point is not None and legend_header(previous) is not None
+        previous = line.text
+
+
+def _listed_point(match: re.Match[str]) -> LegendPoint | None:
+    words = match.group("words")
+    if _READING_NUMBER.search(words):
+        return None  # "A kitchen wall 38": a map's row with its reading, not a legend's
+    materials = materials_in(words)
+    mentions = room_mentions(words)  # (a bracket here holds the meter: "(Tramex MEP, REL)")
+    if not materials and not mentions:
+        return None
+    code = match.group("code")
+    return LegendPoint(
+        code=code,
+        room=words[mentions[0].start : mentions[0].end] if mentions else "",
+        material=materials[0] if materials else None,
+        scale=cell_scale(words),
+        reference=REFERENCE_WORD.search(words) is not None
+        or code.startswith("DS")
+        or _UNAFFECTED.search(words) is not None,
+    )
+
+
+_UNAFFECTED = re.compile(r"\bunaffected\b|\bnot affected\b", re.IGNORECASE)
 
 
 def _definition_runs(lines: Sequence[Line]) -> Iterable[list[Line]]:

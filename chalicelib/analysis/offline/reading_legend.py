@@ -16,6 +16,7 @@ from datetime import date
 
 from chalicelib.analysis.findings import SourceSpan
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT, reading_cell
+from chalicelib.analysis.offline.reading_row_parts import RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
 from chalicelib.analysis.offline.reading_where import UNSPECIFIED_LOCATION, ReadingPlaces
@@ -344,30 +345,48 @@ class LegendScan(ReadingPlaces):
             return None
         drafts = []
         for cell in cells:
-            point = cell.point
-            unit = (
-                point.scale
-                or cell.unit
-                or scales.for_material(point.material.key if point.material else None)
-                or "%"
-            )
-            if cell.value > MAX_PERCENT and unit != "REL":
-                continue  # "230" is a reading only on a relative scale
-            room = legend_room(point)
-            location = (
-                self._name(self._resolve(room)) if isinstance(room, Mention) else room or UNSPECIFIED_LOCATION
-            )
-            drafts.append(
-                ReadingDraft(
-                    location=location,
-                    material=point.material,
-                    value=cell.value,
-                    unit=unit,
-                    meter=self._meter,
-                    taken_on=cell.taken_on,
-                    is_reference=point.reference,
-                    said_dry=cell.said_dry,
-                    source=SourceSpan(line=line.number, text=line.quote),
-                )
-            )
+            draft = self._point_draft(line, cell, scales)
+            if draft is not None:
+                drafts.append(draft)
         return drafts
+
+    def _point_draft(self, line: Line, cell: LegendCell, scales: Scales) -> ReadingDraft | None:
+        """A reading of a legend's point: in the point's room, on its material and scale."""
+        point = cell.point
+        unit = (
+            point.scale
+            or cell.unit
+            or scales.for_material(point.material.key if point.material else None)
+            or "%"
+        )
+        if cell.value > MAX_PERCENT and unit != "REL":
+            return None  # "230" is a reading only on a relative scale
+        room = legend_room(point)
+        location = (
+            self._name(self._resolve(room)) if isinstance(room, Mention) else room or UNSPECIFIED_LOCATION
+        )
+        return ReadingDraft(
+            location=location,
+            material=point.material,
+            value=cell.value,
+            unit=unit,
+            meter=self._meter,
+            taken_on=cell.taken_on,
+            is_reference=point.reference,
+            said_dry=cell.said_dry,
+            source=SourceSpan(line=line.number, text=line.quote),
+        )
+
+    def _legend_row_draft(
+        self, line: Line, reading: RowReading, scales: Scales
+    ) -> tuple[bool, ReadingDraft | None]:
+        """A row's reading by a point code the legend defined ("| 1 | 84 | 66 |" under "1 Laundry
+        drywall"): (True, that point's draft, or None for a goal or a value off its scale); (False,
+        None) when the legend does not know the row's point or the row names its own place."""
+        point = self._legend().points.get(reading.point or "")
+        if point is None or room_mentions(reading.label) or materials_in(reading.label):
+            return False, None
+        if reading.role == "goal":
+            return True, None
+        cell = LegendCell(point, reading.value, reading.unit, reading.taken_on, reading.said_dry)
+        return True, self._point_draft(line, cell, scales)

@@ -111,7 +111,7 @@ _POINT_HEADING = re.compile(
 _SCALED_NUMBER = re.compile(r"\d ?(?:%|wme\b|rel\b)", FLAGS)
 _POINT_COLUMN = re.compile(r"(?:#|pt|point|no\.?|id|code)", FLAGS)
 _BARE_POINT = re.compile(r"#?\d{1,3}")
-_POINT_CELL = re.compile(r"#?(?P<id>[A-Z]?\d{1,2}|[A-Z])", re.ASCII)
+_POINT_CELL = re.compile(r"#?(?P<id>[A-Z]{0,3}\d{1,2}|[A-Z])", re.ASCII)
 _ROOM_COLUMN = re.compile(r"(?:room|space|area|room / area)", FLAGS)
 _DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
 

@@ -364,6 +364,11 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
         )
 
     def _add_row_reading(self, line: Line, reading: RowReading, owners: Owners) -> None:
+        by_code, draft = self._legend_row_draft(line, reading, self._row_scales())
+        if by_code:
+            if draft is not None:  # (a goal's or an off-scale value's row gives none)
+                self._append(draft, told=False)
+            return
         label = reading.label
         # The line's rooms own the parts after them, as for any reading ("Bed 3 carpet 41 WME,
         # plasterboard hall wall 29 WME" is Bed 3's); a table row's label names its own.
