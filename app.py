@@ -13,7 +13,7 @@ from chalice import AuthResponse, Chalice, CognitoUserPoolAuthorizer, Response
 from chalice.app import AuthRequest, DynamoDBEvent, SQSEvent, WebsocketEvent
 
 from chalicelib import observability, wiring
-from chalicelib.api import auth, cors
+from chalicelib.api import auth, cors, webhook_routes
 from chalicelib.api.http import (
     API_PREFIX,
     RouteDoc,
@@ -437,6 +437,9 @@ def test_integration() -> Response:
     return json_response({"success": True, "userId": principal.user_id, "apiKeyId": principal.api_key_id})
 
 
+webhook_routes.register(api, webhook_routes.Edge(app, wiring.ports, signed_in_user, audited))
+
+
 # A browser's preflight carries no credentials, so it cannot pass the authorizer: each API path
 # answers OPTIONS itself, for the allowed origins only.
 def preflight(**_path_parameters: str) -> Response:
@@ -498,15 +501,18 @@ def ws_disconnect(event: WebsocketEvent) -> None:
 )
 def push_events(event: DynamoDBEvent) -> dict[str, Any]:
     from chalicelib.aws.event_stream import events_of
-    from chalicelib.core import live_progress
+    from chalicelib.core import live_progress, webhooks
 
-    pushed = live_progress.push(wiring.ports(), events_of(event.to_dict()["Records"]))
+    events = events_of(event.to_dict()["Records"])
+    pushed = live_progress.push(wiring.ports(), events)
+    webhooks.fan_out(wiring.ports(), events)  # webhook deliveries: queued, never sent from here
     return {"events": pushed.events, "messages": pushed.messages, "removed": pushed.removed}
 
 
 # --- events -------------------------------------------------------------------------------
 
 UPLOADS_QUEUE = "restoreassist-uploads"
+WEBHOOKS_QUEUE = "restoreassist-webhook-deliveries"
 
 
 # The bucket notifies this queue when a PDF or DOCX lands under uploads/ (deploy/resources.json);
@@ -514,6 +520,14 @@ UPLOADS_QUEUE = "restoreassist-uploads"
 @app.on_sqs_message(queue=UPLOADS_QUEUE, batch_size=10, name="upload_received")
 def upload_received(event: SQSEvent) -> dict[str, Any]:
     return uploads.process_upload_messages(wiring.ports(), event.to_dict(), event.context)
+
+
+# One attempt of a webhook delivery per message; a retry is a new message, delayed (ADR 0020).
+@app.on_sqs_message(queue=WEBHOOKS_QUEUE, batch_size=5, name="deliver_webhooks")
+def deliver_webhooks(event: SQSEvent) -> dict[str, Any]:
+    from chalicelib.core import webhooks
+
+    return webhooks.deliver_messages(wiring.ports(), event.to_dict())
 
 
 # --- workflow phases (Step Functions tasks; see stepfunctions/workflow.asl.json) ----------

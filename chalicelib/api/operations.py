@@ -180,6 +180,7 @@ TAGS = {
     "Audit": "The caller's append-only audit log",
     "Settings": "The caller's defaults for new workflows",
     "Integrations": "Checking a credential",
+    "Webhooks": "An account's HTTPS endpoints for workflow events: signed, retried, their attempts listed",
     "Meta": "This document",
     "CORS": "Browser preflights, answered without a credential",
 }
