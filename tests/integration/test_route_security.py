@@ -25,6 +25,7 @@ BODIES: dict[tuple[str, str], Any] = {
     },
     ("PATCH", "/workflows/{workflow_id}"): {"progress": {"estimatedTime": "1 min"}},
     ("POST", "/api-keys"): {"name": "field app"},
+    ("POST", "/webhooks"): {"url": "https://hooks.example.com/x", "events": ["workflow.completed"]},
 }
 
 
@@ -52,13 +53,16 @@ def expired_token() -> str:
 
 @pytest.fixture(scope="module")
 def owned(stack: Any, http_pool: Any) -> dict[str, str]:
-    """A finished workflow and an API key, both the owner's."""
+    """A finished workflow, an API key and a webhook endpoint, all the owner's."""
     from tests.conftest import token_for
 
     owner = Api(stack.api_url, http_pool, token_for("route-security-owner"))
     workflow = owner.wait_for(owner.create_text("Cause: burst pipe.\nLaundry wall 40 WME."))
     key = owner.post(f"{API}/api-keys", {"name": "owner's app"}).body["apiKey"]["id"]
-    return {"workflow_id": workflow["id"], "key_id": key}
+    # The test stack allows a loopback receiver; nothing is sent to it here
+    hook = {"url": "http://127.0.0.1:9/owner", "events": ["workflow.completed"]}
+    webhook = owner.post(f"{API}/webhooks", hook).body["webhook"]["id"]
+    return {"workflow_id": workflow["id"], "key_id": key, "webhook_id": webhook}
 
 
 def _path(path: str, ids: dict[str, str]) -> str:
@@ -95,7 +99,7 @@ def test_another_users_workflow_or_key_is_404_on_every_route(
     reply = stranger.call(method, _path(path, owned), body=BODIES.get((method, path)))
 
     assert reply.status == 404, (method, path, reply.body)
-    assert reply.body["error"]["code"] in ("WORKFLOW_NOT_FOUND", "API_KEY_NOT_FOUND")
+    assert reply.body["error"]["code"] in ("WORKFLOW_NOT_FOUND", "API_KEY_NOT_FOUND", "WEBHOOK_NOT_FOUND")
 
 
 def test_the_owners_things_were_left_as_they_were(api: Api, owned: dict[str, str]) -> None:
@@ -107,6 +111,8 @@ def test_the_owners_things_were_left_as_they_were(api: Api, owned: dict[str, str
     assert workflow["status"] == "COMPLETED" and workflow["estimatedTime"] != "1 min"
     keys = owner.get(f"{API}/api-keys").body["apiKeys"]
     assert [k["revokedAt"] for k in keys if k["id"] == owned["key_id"]] == [None]
+    webhooks = owner.get(f"{API}/webhooks").body["webhooks"]
+    assert [w["id"] for w in webhooks] == [owned["webhook_id"]]
 
 
 @pytest.mark.parametrize("authorized", [True, False], ids=["with-token", "without-token"])
