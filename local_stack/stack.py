@@ -341,7 +341,7 @@ class LocalStack:
             # Before the sockets close: a push in flight then finishes instead of timing out.
             self._event_stream.stop(timeout=5)
         if self._webhook_poller is not None:
-            self._webhook_poller.stop(timeout=3)
+            self._webhook_poller.stop(timeout=1)  # a daemon: one mid-delivery is not waited for
         if self._websockets is not None:
             self._websockets.stop()
         if self.uploads_queue is not None:
