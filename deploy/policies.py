@@ -144,7 +144,10 @@ ACCESS: dict[str, Access] = {
         ),
         pushes_progress=True,  # revoking an API key closes its sockets at once
         # Register, rotate, enable, delete endpoints; queue a test delivery and list deliveries.
-        webhooks={ENDPOINT_ITEMS: DELETE, DELIVERY_ITEMS: (*READ, "dynamodb:PutItem")},
+        webhooks={
+            ENDPOINT_ITEMS: (*WRITE, "dynamodb:DeleteItem"),
+            DELIVERY_ITEMS: (*READ, "dynamodb:PutItem"),
+        },
         webhook_queue=SEND_WEBHOOKS,
         webhook_secrets=("kms:Encrypt",),  # seals a new secret; never opens one
     ),
