@@ -13,7 +13,7 @@ from chalice import AuthResponse, Chalice, CognitoUserPoolAuthorizer, Response
 from chalice.app import AuthRequest, DynamoDBEvent, SQSEvent, WebsocketEvent
 
 from chalicelib import observability, wiring
-from chalicelib.api import auth, cors, template_routes
+from chalicelib.api import api_key_routes, auth, cors, template_routes, webhook_routes
 from chalicelib.api.http import (
     API_PREFIX,
     RouteDoc,
@@ -42,7 +42,6 @@ from chalicelib.core.identity import Principal
 from chalicelib.core.models import (
     ApproveRequest,
     AuditAction,
-    CreateApiKeyRequest,
     CreatePhotoRequest,
     CreateUploadRequest,
     CreateWorkflowRequest,
@@ -374,26 +373,11 @@ def get_stats() -> Response:
     )
 
 
-@api("/api-keys", "POST", "createApiKey", people_only=True)
-def create_api_key() -> Response:
-    user = signed_in_user()
-    request = parse_model(CreateApiKeyRequest, app.current_request.json_body)
-    created = api_keys.create_api_key(wiring.ports(), user, request)
-    audited(AuditAction.API_KEY_CREATE, created["apiKey"]["id"], name=request.name)
-    return json_response(created, 201)
-
-
-@api("/api-keys", "GET", "listApiKeys", people_only=True)
-def list_api_keys() -> Response:
-    keys = api_keys.list_api_keys(wiring.ports(), signed_in_user())
-    return json_response({"apiKeys": [key.model_dump(mode="json") for key in keys]})
-
-
-@api("/api-keys/{key_id}", "DELETE", "revokeApiKey", people_only=True)
-def revoke_api_key(key_id: str) -> Response:
-    api_keys.revoke_api_key(wiring.ports(), signed_in_user(), key_id)
-    audited(AuditAction.API_KEY_REVOKE, key_id)
-    return json_response({"success": True})
+# API keys (/api-keys): their handlers live in chalicelib/api/api_key_routes.py.
+edge = template_routes.Edge(
+    wiring.ports, current_user, signed_in_user, lambda: app.current_request.json_body, audited
+)
+api_key_routes.register(api, edge)
 
 
 @api("/settings", "GET", "getSettings")
@@ -419,9 +403,6 @@ def put_user_settings() -> Response:
 
 
 # Report templates (/templates): their handlers live in chalicelib/api/template_routes.py.
-edge = template_routes.Edge(
-    wiring.ports, current_user, signed_in_user, lambda: app.current_request.json_body, audited
-)
 template_routes.register(api, edge)
 
 
@@ -442,6 +423,9 @@ def openapi_document() -> Response:
 def test_integration() -> Response:
     principal = current_principal()
     return json_response({"success": True, "userId": principal.user_id, "apiKeyId": principal.api_key_id})
+
+
+webhook_routes.register(api, webhook_routes.Edge(app, wiring.ports, signed_in_user, audited))
 
 
 # A browser's preflight carries no credentials, so it cannot pass the authorizer: each API path
@@ -505,15 +489,18 @@ def ws_disconnect(event: WebsocketEvent) -> None:
 )
 def push_events(event: DynamoDBEvent) -> dict[str, Any]:
     from chalicelib.aws.event_stream import events_of
-    from chalicelib.core import live_progress
+    from chalicelib.core import live_progress, webhooks
 
-    pushed = live_progress.push(wiring.ports(), events_of(event.to_dict()["Records"]))
+    events = events_of(event.to_dict()["Records"])
+    pushed = live_progress.push(wiring.ports(), events)
+    webhooks.fan_out(wiring.ports(), events)  # webhook deliveries: queued, never sent from here
     return {"events": pushed.events, "messages": pushed.messages, "removed": pushed.removed}
 
 
 # --- events -------------------------------------------------------------------------------
 
 UPLOADS_QUEUE = "restoreassist-uploads"
+WEBHOOKS_QUEUE = "restoreassist-webhook-deliveries"
 
 
 # The bucket notifies this queue when a PDF or DOCX lands under uploads/ (deploy/resources.json);
@@ -521,6 +508,14 @@ UPLOADS_QUEUE = "restoreassist-uploads"
 @app.on_sqs_message(queue=UPLOADS_QUEUE, batch_size=10, name="upload_received")
 def upload_received(event: SQSEvent) -> dict[str, Any]:
     return uploads.process_upload_messages(wiring.ports(), event.to_dict(), event.context)
+
+
+# One attempt of a webhook delivery per message; a retry is a new message, delayed (ADR 0021).
+@app.on_sqs_message(queue=WEBHOOKS_QUEUE, batch_size=5, name="deliver_webhooks")
+def deliver_webhooks(event: SQSEvent) -> dict[str, Any]:
+    from chalicelib.core import webhooks
+
+    return webhooks.deliver_messages(wiring.ports(), event.to_dict())
 
 
 # --- workflow phases (Step Functions tasks; see stepfunctions/workflow.asl.json) ----------

@@ -109,6 +109,28 @@ class Settings(BaseModel):
     anthropic_max_retries: int = Field(default=2, ge=0, le=5)
     anthropic_timeout_seconds: float = Field(default=120, gt=0, le=300)
 
+    # Webhooks (core/webhooks.py, docs/adr/0021-webhooks.md): the endpoints' table, the deliveries'
+    # queue, and the KMS key that seals their signing secrets (the template sets all three). The
+    # local stack seals with WEBHOOK_SECRETS_LOCAL_KEY (32 bytes, base64) instead of KMS.
+    webhooks_table_name: str = "restoreassist-webhooks"
+    webhook_queue_url: str = ""
+    webhook_secrets_key_id: str = ""
+    webhook_secrets_local_key: str = Field(default="", repr=False)
+    # Tests and the local stack only (never the template): http:// and loopback receivers allowed.
+    webhooks_allow_local_receivers: bool = False
+    # Attempts per delivery, and the wait after attempt n failed: base x factor^(n-1), +-10%.
+    # The defaults retry after ~1 min, 5 min, 25 min, 2 h and 10 h: 6 attempts over ~13 hours.
+    webhook_max_attempts: int = Field(default=6, ge=1, le=20)
+    webhook_retry_base_seconds: float = Field(default=60, ge=0)
+    webhook_retry_factor: float = Field(default=5, ge=1)
+    # An endpoint whose deliveries failed for good this many times in a row is marked FAILING.
+    webhook_failing_after: int = Field(default=3, ge=1)
+    webhook_timeout_seconds: float = Field(default=10, gt=0, le=30)
+    # After a rotation the old secret signs beside the new one this long.
+    webhook_previous_secret_hours: float = Field(default=24, ge=0, le=24 * 7)
+    # Prefixed to the payload's links (the API's public URL); empty: links are paths.
+    public_api_url: str = ""
+
     # CloudWatch metrics (observability.py): Powertools' own variable, so the template sets one.
     powertools_metrics_namespace: str = "RestoreAssist"
 

@@ -26,10 +26,13 @@ if TYPE_CHECKING:
     from chalicelib.aws.secrets import SecretsManagerKey
     from chalicelib.aws.template_records import DynamoTemplateRecords
     from chalicelib.aws.user_settings import DynamoUserSettings
+    from chalicelib.aws.webhook_queue import SqsWebhookQueue
+    from chalicelib.aws.webhook_records import DynamoWebhookRecords
     from chalicelib.aws.workflow_records import DynamoWorkflowRecords
     from chalicelib.core.events import Event
     from chalicelib.core.models import Workflow
     from chalicelib.core.ports import MalwareScanner, Ocr
+from chalicelib.core.webhook_ports import SecretBox, WebhookSender
 
 
 class AwsPorts:
@@ -186,6 +189,41 @@ class AwsPorts:
         from chalicelib.aws.ocr_local import TesseractOcr
 
         return TesseractOcr(self.blobs, dpi=settings.ocr_dpi)
+
+    @cached_property
+    def webhooks(self) -> DynamoWebhookRecords:
+        from chalicelib.aws.webhook_records import DynamoWebhookRecords
+
+        return DynamoWebhookRecords(self._dynamodb.Table(self._settings.webhooks_table_name))
+
+    @cached_property
+    def secret_box(self) -> SecretBox:
+        """KMS where the template names a key; the local stack's own key; else none (refuses)."""
+        import base64
+
+        from chalicelib.aws import webhook_secrets
+
+        if self._settings.webhook_secrets_key_id:
+            client = self._session.client("kms", **self._client_kwargs())
+            return webhook_secrets.KmsSecretBox(client, self._settings.webhook_secrets_key_id)
+        if self._settings.webhook_secrets_local_key:
+            return webhook_secrets.LocalSecretBox(base64.b64decode(self._settings.webhook_secrets_local_key))
+        return webhook_secrets.UnconfiguredSecretBox()
+
+    @cached_property
+    def webhook_queue(self) -> SqsWebhookQueue:
+        from chalicelib.aws.webhook_queue import SqsWebhookQueue
+
+        client = self._session.client("sqs", **self._client_kwargs())
+        return SqsWebhookQueue(client, self._settings.webhook_queue_url)
+
+    @cached_property
+    def webhook_sender(self) -> WebhookSender:
+        from chalicelib.aws.webhook_http import HttpWebhookSender
+
+        return HttpWebhookSender(
+            self._settings.webhook_timeout_seconds, allow_local=self._settings.webhooks_allow_local_receivers
+        )
 
     @cached_property
     def _textract(self) -> Ocr:

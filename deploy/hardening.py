@@ -23,8 +23,9 @@ LOG_ROLE_CONDITION = "SetsApiGatewayLogRole"
 NO_VPC = (
     "CKV_AWS_117",
     "No VPC: the functions reach only AWS APIs (DynamoDB, S3, Step Functions, Secrets Manager) and "
-    "api.anthropic.com, all over TLS with IAM; a VPC would add NAT gateways and cold-start cost and "
-    "no isolation these calls lack.",
+    "api.anthropic.com, all over TLS with IAM, and webhook receivers' public HTTPS endpoints (checked "
+    "public before each POST); a VPC would add NAT gateways and cold-start cost and no isolation "
+    "these calls lack.",
 )
 UNRESERVED = (
     "CKV_AWS_115",

@@ -65,6 +65,9 @@ USER_POOL = "UserPool"
 WEBSOCKET_API = "WebsocketAPI"
 WEBSOCKET_CONNECT = "WebsocketConnect"  # app.py's @app.on_ws_connect
 CONNECTIONS_TABLE = "ConnectionsTable"
+WEBHOOK_TRIGGER = "DeliverWebhooks"  # app.py's @app.on_sqs_message(name="deliver_webhooks")
+# How many deliveries run at once: receivers are other companies' servers, not ours to flood.
+WEBHOOK_MAX_CONCURRENCY = 10
 
 Template = dict[str, Any]
 # The origins that may call the API: the AllowedOrigins parameter and the stack's own dashboard
@@ -195,6 +198,13 @@ def environment(function: Function, endpoint: dict[str, Any]) -> dict[str, Any]:
         # A phase writes its events and returns: push_events sends them from the table's stream.
         variables["CONNECTIONS_TABLE_NAME"] = {"Ref": CONNECTIONS_TABLE}
         variables["WEBSOCKET_ENDPOINT"] = copy.deepcopy(endpoint)
+    if access is not None and access.webhooks:
+        variables["WEBHOOKS_TABLE_NAME"] = {"Ref": policies.WEBHOOKS_TABLE}
+    if access is not None and access.webhook_queue:
+        variables["WEBHOOK_QUEUE_URL"] = {"Ref": policies.WEBHOOK_QUEUE}
+    if access is not None and access.webhook_secrets:
+        # Only the API (seals) and the delivery worker (opens) name the key.
+        variables["WEBHOOK_SECRETS_KEY_ID"] = {"Fn::GetAtt": [policies.WEBHOOK_SECRETS_KEY, "Arn"]}
     if name in WORKFLOW_DRIVERS:
         # Only these: the state machine depends on the phase functions.
         variables["STATE_MACHINE_ARN"] = {"Ref": STATE_MACHINE}
@@ -270,6 +280,7 @@ def merge_template(app: ChaliceApp, asl_text: str) -> Template:
     hardening.apis(resources)
     _wire_upload_trigger(resources)
     _wire_push_trigger(resources)
+    _wire_webhook_trigger(resources)
     return template
 
 
@@ -289,6 +300,24 @@ def _wire_upload_trigger(resources: dict[str, Any]) -> None:
         }
     }
     trigger["Properties"]["Events"] = {f"{UPLOAD_TRIGGER}SqsEventSource": event}
+
+
+def _wire_webhook_trigger(resources: dict[str, Any]) -> None:
+    """deliver_webhooks reads the template's deliveries queue (one attempt per message; a retry
+    is a new, delayed message), reports partial batch failures, and runs at most
+    WEBHOOK_MAX_CONCURRENCY at once. A message that keeps failing (our error, never a receiver's)
+    goes to the queue's dead-letter queue after 5 receives."""
+    trigger = resources.get(WEBHOOK_TRIGGER)
+    if trigger is None:
+        raise SystemExit(f"app.py defines no {WEBHOOK_TRIGGER} (@app.on_sqs_message) function")
+    event = {
+        "Properties": {
+            "Queue": {"Fn::Sub": f"${{{policies.WEBHOOK_QUEUE}.Arn}}"},
+            "FunctionResponseTypes": ["ReportBatchItemFailures"],
+            "ScalingConfig": {"MaximumConcurrency": WEBHOOK_MAX_CONCURRENCY},
+        }
+    }
+    trigger["Properties"]["Events"] = {f"{WEBHOOK_TRIGGER}SqsEventSource": event}
 
 
 def _wire_push_trigger(resources: dict[str, Any]) -> None:

@@ -30,6 +30,20 @@ UPLOADS_QUEUE = "UploadsQueue"
 WEBSOCKET_API = "WebsocketAPI"
 FAILED_INVOCATIONS_QUEUE = "FailedInvocationsQueue"
 CLAUDE_SECRET_PARAMETER = "ClaudeApiKeySecretArn"
+WEBHOOKS_TABLE = "WebhooksTable"
+WEBHOOK_QUEUE = "WebhookDeliveriesQueue"
+WEBHOOK_SECRETS_KEY = "WebhookSecretsKey"
+# Item families of the webhooks table (chalicelib/aws/webhook_records.py).
+ENDPOINT_ITEMS = "ORG#*"  # an account's endpoints and their sealed secrets
+DELIVERY_ITEMS = "ENDPOINT#*"  # an endpoint's deliveries
+SEND_WEBHOOKS = ("sqs:SendMessage",)
+CONSUME_WEBHOOKS = (
+    "sqs:ReceiveMessage",
+    "sqs:DeleteMessage",
+    "sqs:GetQueueAttributes",
+    "sqs:ChangeMessageVisibility",
+    "sqs:SendMessage",  # the next attempt is a new message, delayed
+)
 HAS_CLAUDE_SECRET = "HasClaudeSecret"
 
 # Item families of the workflows table, by partition key (the adapters' module docstrings).
@@ -93,6 +107,9 @@ class Access:
     consumes_uploads: bool = False
     reads_claude_secret: bool = False
     reads_by_ocr: bool = False  # Textract text detection (chalicelib/aws/textract.py)
+    webhooks: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # webhooks table family -> actions
+    webhook_queue: tuple[str, ...] = ()  # actions on the webhook deliveries' queue
+    webhook_secrets: tuple[str, ...] = ()  # kms:Encrypt (seal) or kms:Decrypt (open) on its key
 
 
 PHASE = {WORKFLOW_ITEMS: WRITE}  # every phase reads and writes its workflow through the runner
@@ -128,6 +145,13 @@ ACCESS: dict[str, Access] = {
             "states:SendTaskFailure",
         ),
         pushes_progress=True,  # revoking an API key closes its sockets at once
+        # Register, rotate, enable, delete endpoints; queue a test delivery and list deliveries.
+        webhooks={
+            ENDPOINT_ITEMS: (*WRITE, "dynamodb:DeleteItem"),
+            DELIVERY_ITEMS: (*READ, "dynamodb:PutItem"),
+        },
+        webhook_queue=SEND_WEBHOOKS,
+        webhook_secrets=("kms:Encrypt",),  # seals a new secret; never opens one
     ),
     "VerifyCaller": Access(
         "The API authorizer: reads API keys, nothing else",
@@ -149,9 +173,25 @@ ACCESS: dict[str, Access] = {
     ),
     "PushEvents": Access(
         "The workflows table's stream (inserted events only): posts them to each live subscriber, "
-        "forgets gone connections",
+        "forgets gone connections; queues a webhook delivery per subscribed endpoint",
+        items={WORKFLOW_ITEMS: GET_ONLY},  # a webhook event's workflow: its account and title
         pushes_progress=True,
         reads_event_stream=True,
+        webhooks={
+            ENDPOINT_ITEMS: ("dynamodb:Query",),
+            DELIVERY_ITEMS: ("dynamodb:GetItem", "dynamodb:PutItem"),
+        },
+        webhook_queue=SEND_WEBHOOKS,
+    ),
+    "DeliverWebhooks": Access(
+        "Internet-facing (outbound): signs and POSTs one attempt of a webhook delivery, records it, "
+        "queues the next; reaches no workflow, no document, no other table",
+        webhooks={
+            ENDPOINT_ITEMS: ("dynamodb:GetItem", "dynamodb:UpdateItem"),
+            DELIVERY_ITEMS: ("dynamodb:GetItem", "dynamodb:PutItem"),
+        },
+        webhook_queue=CONSUME_WEBHOOKS,
+        webhook_secrets=("kms:Decrypt",),  # opens a secret to sign; never seals one
     ),
     "UploadReceived": Access(
         "Parses untrusted uploads (photos): records receipts, re-encodes photos, starts executions, "
@@ -357,6 +397,7 @@ def statements(access: Access, *, invoked_async: bool = False) -> list[Any]:
                 },
             }
         )
+    granted += _webhook_statements(access)
     if access.reads_by_ocr:
         granted.append(
             {
@@ -373,6 +414,53 @@ def statements(access: Access, *, invoked_async: bool = False) -> list[Any]:
     if access.reads_claude_secret:
         granted += [claude_secret_statement(), claude_secret_key_statement()]
     return granted + audit_deny()
+
+
+def _webhook_statements(access: Access) -> list[dict[str, Any]]:
+    granted: list[dict[str, Any]] = [
+        {
+            "Sid": f"Webhook{_sid(family.strip('#*'))}Items",
+            "Effect": "Allow",
+            "Action": list(actions),
+            "Resource": _arn(WEBHOOKS_TABLE),
+            "Condition": _leading_keys(family),
+        }
+        for family, actions in access.webhooks.items()
+    ]
+    if access.webhook_queue:
+        granted.append(
+            {
+                "Sid": "WebhookDeliveriesQueue",
+                "Effect": "Allow",
+                "Action": list(access.webhook_queue),
+                "Resource": _arn(WEBHOOK_QUEUE),
+            }
+        )
+        if not (access.consumes_uploads or access.reads_event_stream):
+            # The queue is encrypted with the operations key (else granted with the other queues).
+            granted.append(
+                {
+                    "Sid": "UseWebhookQueueKey",
+                    "Effect": "Allow",
+                    "Action": ["kms:Decrypt", "kms:GenerateDataKey"],
+                    "Resource": _arn(OPERATIONS_KEY),
+                    "Condition": {
+                        "StringEquals": {"kms:ViaService": {"Fn::Sub": "sqs.${AWS::Region}.amazonaws.com"}}
+                    },
+                }
+            )
+    if access.webhook_secrets:
+        granted.append(
+            {
+                # Only for a webhook secret's own encryption context (chalicelib/core/webhooks.py).
+                "Sid": "SealOrOpenWebhookSecrets",
+                "Effect": "Allow",
+                "Action": list(access.webhook_secrets),
+                "Resource": _arn(WEBHOOK_SECRETS_KEY),
+                "Condition": {"StringEquals": {"kms:EncryptionContext:purpose": "webhook-signing-secret"}},
+            }
+        )
+    return granted
 
 
 def _s3_statements(access: Access) -> list[dict[str, Any]]:
@@ -608,6 +696,13 @@ def markdown_table() -> str:
             other.append("the Claude secret (if set)")
         if access.reads_by_ocr:
             other.append(f"textract: {short(TEXTRACT_ACTIONS)}")
+        if access.webhooks:
+            families = ", ".join(f"`{key}` {short(actions)}" for key, actions in access.webhooks.items())
+            other.append(f"webhooks table: {families}")
+        if access.webhook_queue:
+            other.append(f"webhook queue: {short(access.webhook_queue)}")
+        if access.webhook_secrets:
+            other.append(f"webhook secrets key: {short(access.webhook_secrets)}")
         cells = [f"`{name}`", access.purpose, "; ".join(items) or "—", "; ".join(objects) or "—"]
         lines.append("| " + " | ".join([*cells, "; ".join(other) or "—"]) + " |")
     return "\n".join(lines)

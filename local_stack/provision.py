@@ -97,12 +97,18 @@ def provision(
     audit_table: str,
     bucket: str,
     definition: str,
+    webhooks_table: str = "restoreassist-webhooks",
 ) -> str:
     """Make the resources (again, harmlessly, if they exist); returns the state machine ARN."""
     enable_state_machine_execution(endpoint)
     dynamodb = session.client("dynamodb", endpoint_url=endpoint)
     existing_tables = dynamodb.list_tables()["TableNames"]
-    tables = ((table, "WorkflowsTable"), (connections_table, "ConnectionsTable"), (audit_table, "AuditTable"))
+    tables = (
+        (table, "WorkflowsTable"),
+        (connections_table, "ConnectionsTable"),
+        (audit_table, "AuditTable"),
+        (webhooks_table, "WebhooksTable"),
+    )
     for name, resource in tables:
         if name not in existing_tables:
             properties = table_properties(resource)
@@ -131,3 +137,15 @@ def provision(
         type="STANDARD",
     )
     return str(created["stateMachineArn"])
+
+
+def provision_queue(session: Any, endpoint: str, name: str, resource: str) -> tuple[str, str]:
+    """The template's queue `resource` on moto, by `name` (its visibility timeout as deployed):
+    its URL and ARN."""
+    properties = json.loads(RESOURCES_FILE.read_text())["Resources"][resource]["Properties"]
+    sqs = session.client("sqs", endpoint_url=endpoint)
+    url = sqs.create_queue(
+        QueueName=name, Attributes={"VisibilityTimeout": str(properties.get("VisibilityTimeout", 30))}
+    )["QueueUrl"]
+    arn = sqs.get_queue_attributes(QueueUrl=url, AttributeNames=["QueueArn"])["Attributes"]["QueueArn"]
+    return str(url), str(arn)

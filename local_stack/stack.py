@@ -17,7 +17,16 @@ from local_stack.durable import COMPACT_FLOOR_BYTES, DurableStore
 from local_stack.faults import ApiFaultPlan, FaultPlan
 from local_stack.lambda_runtime import Handler, InProcess, LambdaContext, as_handler
 from local_stack.notifications import LocalQueue
-from local_stack.provision import ACCOUNT_ID, ASL_FILE, ROOT, function_arns, provision, render_definition
+from local_stack.provision import (
+    ACCOUNT_ID,
+    ASL_FILE,
+    ROOT,
+    function_arns,
+    provision,
+    provision_queue,
+    render_definition,
+)
+from local_stack.sqs_poller import SqsPoller
 from local_stack.streams import LocalStream
 from local_stack.websocket_gateway import LocalWebsocketGateway
 from local_stack.workers import WorkerPool
@@ -31,6 +40,7 @@ UPLOADS_PREFIX = "uploads/"  # deploy/resources.json: the bucket notifies for th
 RECONCILER = "reconcile_workflows"  # app.py's @app.schedule names
 CONNECTION_SWEEPER = "close_expired_connections"
 EVENT_PUSHER = "push_events"  # app.py's @app.on_dynamodb_record name
+WEBHOOK_SENDER = "deliver_webhooks"  # app.py's @app.on_sqs_message for the deliveries' queue
 
 
 @dataclass
@@ -43,6 +53,7 @@ class StackConfig:
     table_name: str = "restoreassist-workflows"
     connections_table_name: str = "restoreassist-connections"
     audit_table_name: str = "restoreassist-audit"
+    webhooks_table_name: str = "restoreassist-webhooks"
     bucket_name: str = "restoreassist-documents"
     # app.py's reconcile_workflows runs every 5 minutes on AWS (EventBridge); here a timer runs it
     # through the same entry point. None: off (the tests run it when they choose).
@@ -75,6 +86,7 @@ class LocalStack:
         self._websockets: LocalWebsocketGateway | None = None
         self.uploads_queue: LocalQueue | None = None
         self._event_stream: LocalStream | None = None
+        self._webhook_poller: SqsPoller | None = None
         self._app: Any = None
         self._workers: WorkerPool | None = None
         self._stopping = threading.Event()
@@ -157,7 +169,13 @@ class LocalStack:
             audit_table=cfg.audit_table_name,
             bucket=cfg.bucket_name,
             definition=definition,
+            webhooks_table=cfg.webhooks_table_name,
         )
+        session = boto3.session.Session(region_name=REGION)
+        queue_url, queue_arn = provision_queue(
+            session, self.aws_endpoint, app_module.WEBHOOKS_QUEUE, "WebhookDeliveriesQueue"
+        )
+        os.environ["WEBHOOK_QUEUE_URL"] = queue_url
         from chalicelib import wiring
         from chalicelib.aws.event_stream import EVENT_ITEMS_FILTER
 
@@ -178,6 +196,15 @@ class LocalStack:
             filter_pattern=EVENT_ITEMS_FILTER,
         )
         self._event_stream.start()
+        # The deliveries' queue feeds deliver_webhooks, as the template's event source mapping does.
+        self._webhook_poller = SqsPoller(
+            session.client("sqs", endpoint_url=self.aws_endpoint),
+            queue_url,
+            queue_arn,
+            handler=lambda: self._handler(WEBHOOK_SENDER),
+            function_name=NAME_PREFIX + WEBHOOK_SENDER,
+        )
+        self._webhook_poller.start()
         if durable is not None:
             # Before the API answers: nothing unfinished is left on an execution that is gone.
             from chalicelib.core.recover import recover_lost_runs
@@ -313,6 +340,8 @@ class LocalStack:
         if self._event_stream is not None:
             # Before the sockets close: a push in flight then finishes instead of timing out.
             self._event_stream.stop(timeout=5)
+        if self._webhook_poller is not None:
+            self._webhook_poller.stop(timeout=1)  # a daemon: one mid-delivery is not waited for
         if self._websockets is not None:
             self._websockets.stop()
         if self.uploads_queue is not None:
@@ -340,11 +369,31 @@ def _set_environment(cfg: StackConfig) -> None:
             "TABLE_NAME": cfg.table_name,
             "CONNECTIONS_TABLE_NAME": cfg.connections_table_name,
             "AUDIT_TABLE_NAME": cfg.audit_table_name,
+            "WEBHOOKS_TABLE_NAME": cfg.webhooks_table_name,
+            # A local receiver (http://127.0.0.1:...) may be registered here, never on AWS.
+            "WEBHOOKS_ALLOW_LOCAL_RECEIVERS": "1",
+            "WEBHOOK_SECRETS_LOCAL_KEY": _webhook_secrets_key(cfg.data_dir),
             "BUCKET_NAME": cfg.bucket_name,
             "AUTH_MODE": "dev",
             "DEV_AUTH_SECRET": cfg.dev_auth_secret,
         }
     )
+
+
+def _webhook_secrets_key(data_dir: Path | None) -> str:
+    """The local stand-in for the KMS key that seals webhook secrets (chalicelib/aws/
+    webhook_secrets.py): kept in the data directory, so sealed secrets open after a restart."""
+    import base64
+    import secrets
+
+    if data_dir is None:
+        return base64.b64encode(secrets.token_bytes(32)).decode()
+    path = data_dir / "webhook-secrets.key"
+    if not path.exists():
+        data_dir.mkdir(parents=True, exist_ok=True)
+        path.write_text(base64.b64encode(secrets.token_bytes(32)).decode())
+        path.chmod(0o600)
+    return path.read_text().strip()
 
 
 def _import_app() -> ModuleType:

@@ -47,6 +47,12 @@ from chalicelib.core.ports import (
 )
 from chalicelib.core.template_models import ReportTemplate, TemplateHead
 from chalicelib.unicode_text import json_text, utf8
+from tests.memory_webhooks import (
+    MemorySecretBox,
+    MemoryWebhookQueue,
+    MemoryWebhookRecords,
+    MemoryWebhookSender,
+)
 
 
 def _sort_key(workflow: Workflow) -> str:
@@ -621,12 +627,13 @@ class MemoryPorts:
 
     def __init__(self, scanner: MalwareScanner | None = None) -> None:
         from chalicelib import observability
-        from chalicelib.core import live_progress
+        from chalicelib.core import live_progress, webhooks
 
         # The table's stream, in memory: the push runs as the write commits.
         def committed(workflow: Workflow, events: list[Event]) -> None:
             observability.count_transitions(events)
             live_progress.push(self, events)
+            webhooks.fan_out(self, events)
 
         self.workflows = MemoryWorkflowRecords(on_events=committed)
         self.api_keys = MemoryApiKeyRecords()
@@ -642,3 +649,7 @@ class MemoryPorts:
         self.scanner: MalwareScanner = scanner or NoScanner()
         self.claude_key = MemoryClaudeKey()
         self.ocr = MemoryOcr()
+        self.webhooks = MemoryWebhookRecords()
+        self.secret_box = MemorySecretBox()
+        self.webhook_queue = MemoryWebhookQueue()
+        self.webhook_sender: Any = MemoryWebhookSender()

@@ -21,6 +21,7 @@ from chalicelib.core.models import (
     WorkflowId,
     WorkflowStatus,
 )
+from chalicelib.core.webhook_models import WebhookDelivery, WebhookEndpoint
 from chalicelib.report.render import Report
 
 # Workflow.public() never shows the Step Functions task token a paused execution waits on.
@@ -203,3 +204,33 @@ class IntegrationCheck(_Envelope):
     success: Literal[True]
     user_id: str
     api_key_id: str | None
+
+
+# --- webhooks (chalicelib/api/webhook_routes.py) -------------------------------------------------
+
+
+class CreatedWebhook(_Envelope):
+    """The endpoint and its signing secret: the secret is shown this once (and at each rotation)."""
+
+    webhook: WebhookEndpoint
+    secret: str = Field(
+        pattern=r"^whsec_[A-Za-z0-9_-]{43}$", description="The HMAC-SHA256 key of the signatures"
+    )
+
+
+class WebhookList(_Envelope):
+    webhooks: list[WebhookEndpoint]
+
+
+class WebhookResponse(_Envelope):
+    webhook: WebhookEndpoint
+
+
+class DeliveryQueued(_Envelope):
+    delivery: WebhookDelivery
+
+
+class DeliveryList(_Envelope):
+    """Newest first, at most 100; a delivery's record expires after 30 days."""
+
+    deliveries: list[WebhookDelivery]

@@ -27,6 +27,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema, JsonSchemaValue
 from pydantic_core import CoreSchema, core_schema
 
+from chalicelib.api import webhook_operations
 from chalicelib.api.envelopes import (
     HIDDEN_WORKFLOW_FIELDS,
     SOMETIMES_OMITTED_WORKFLOW_FIELDS,
@@ -37,12 +38,12 @@ from chalicelib.api.http import API_PREFIX, RouteDoc
 from chalicelib.api.operations import (
     CORS_HEADERS,
     ORIGIN,
-    PATH_PARAMETERS,
     RESPONSE_HEADERS,
     TAGS,
     Operation,
 )
-from chalicelib.api.operations import OPERATIONS as WORKFLOW_OPERATIONS
+from chalicelib.api.operations import OPERATIONS as CORE_OPERATIONS
+from chalicelib.api.operations import PATH_PARAMETERS as CORE_PATH_PARAMETERS
 from chalicelib.api.template_operations import TEMPLATE_OPERATIONS
 from chalicelib.core.models import RequestModel, Workflow
 
@@ -51,7 +52,9 @@ API_TITLE = "RestoreAssist Orchestrator API"
 # The API's contract version: bump it when a path, a field or a status code changes.
 API_VERSION = "1.0.0"
 REF_TEMPLATE = "#/components/schemas/{model}"
-OPERATIONS = {**WORKFLOW_OPERATIONS, **TEMPLATE_OPERATIONS}
+# Every operation and path parameter: operations.py's and the ones kept beside it.
+OPERATIONS = {**CORE_OPERATIONS, **TEMPLATE_OPERATIONS, **webhook_operations.OPERATIONS}
+PATH_PARAMETERS = {**CORE_PATH_PARAMETERS, **webhook_operations.PATH_PARAMETERS}
 # (method, path without the prefix) -> what the route declared
 Routes = Mapping[tuple[str, str], RouteDoc]
 

@@ -186,6 +186,7 @@ TAGS = {
     "Settings": "The caller's defaults for new workflows",
     "Templates": "Report templates: sections, QA's required fields, scope codes and branding",
     "Integrations": "Checking a credential",
+    "Webhooks": "An account's HTTPS endpoints for workflow events: signed, retried, their attempts listed",
     "Meta": "This document",
     "CORS": "Browser preflights, answered without a credential",
 }

@@ -289,6 +289,11 @@ class AuditAction(StrEnum):
     API_KEY_REVOKE = "API_KEY_REVOKE"
     # Recorded at most once a minute per key, like its `lastUsedAt`.
     API_KEY_USE = "API_KEY_USE"
+    WEBHOOK_CREATE = "WEBHOOK_CREATE"
+    WEBHOOK_DELETE = "WEBHOOK_DELETE"
+    WEBHOOK_ROTATE_SECRET = "WEBHOOK_ROTATE_SECRET"
+    WEBHOOK_ENABLE = "WEBHOOK_ENABLE"
+    WEBHOOK_TEST = "WEBHOOK_TEST"
 
 
 class AuditEntry(TimestampedModel):

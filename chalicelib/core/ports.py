@@ -24,6 +24,7 @@ from chalicelib.core.models import (
     WorkflowStatus,
     WorkflowStep,
 )
+from chalicelib.core.webhook_ports import SecretBox, WebhookQueue, WebhookRecords, WebhookSender
 
 if TYPE_CHECKING:
     from chalicelib.core.template_models import ReportTemplate, TemplateHead
@@ -453,7 +454,7 @@ class Ocr(Protocol):
         ...
 
 
-# --- all of them ------------------------------------------------------------------------------
+# --- webhooks (core/webhooks.py, docs/adr/0021-webhooks.md) ------------------------------------
 
 
 class Ports(Protocol):
@@ -500,3 +501,15 @@ class Ports(Protocol):
 
     @property
     def ocr(self) -> Ocr: ...
+
+    @property
+    def webhooks(self) -> WebhookRecords: ...
+
+    @property
+    def secret_box(self) -> SecretBox: ...
+
+    @property
+    def webhook_queue(self) -> WebhookQueue: ...
+
+    @property
+    def webhook_sender(self) -> WebhookSender: ...

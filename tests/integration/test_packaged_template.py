@@ -535,6 +535,14 @@ def test_the_routes_for_people_use_the_pools_own_authorizer(template: dict[str, 
         ("/api/orchestrator/templates/{template_id}/versions", "post"),
         ("/api/orchestrator/templates/{template_id}/retire", "post"),
         ("/api/orchestrator/templates/{template_id}/share", "post"),
+        # ... and an account's webhooks by its admins, signed in (docs/adr/0021-webhooks.md)
+        ("/api/orchestrator/webhooks", "get"),
+        ("/api/orchestrator/webhooks", "post"),
+        ("/api/orchestrator/webhooks/{webhook_id}", "delete"),
+        ("/api/orchestrator/webhooks/{webhook_id}/rotate-secret", "post"),
+        ("/api/orchestrator/webhooks/{webhook_id}/enable", "post"),
+        ("/api/orchestrator/webhooks/{webhook_id}/test", "post"),
+        ("/api/orchestrator/webhooks/{webhook_id}/deliveries", "get"),
     } == set(people)
     assert all(op["security"] == [{"UserPool": []}] for op in people.values())
     # The route checks the app client the token is for, which that authorizer does not

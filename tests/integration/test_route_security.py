@@ -26,6 +26,7 @@ BODIES: dict[tuple[str, str], Any] = {
     ("PATCH", "/workflows/{workflow_id}"): {"progress": {"estimatedTime": "1 min"}},
     ("POST", "/api-keys"): {"name": "field app"},
     ("POST", "/templates/{template_id}/share"): {"orgId": "personal-route-security-stranger"},
+    ("POST", "/webhooks"): {"url": "https://hooks.example.com/x", "events": ["workflow.completed"]},
 }
 TEMPLATE = {
     "name": "Owner's template",
@@ -59,14 +60,17 @@ def expired_token() -> str:
 
 @pytest.fixture(scope="module")
 def owned(stack: Any, http_pool: Any) -> dict[str, str]:
-    """A finished workflow, an API key and a report template, all the owner's."""
+    """A finished workflow, an API key, a report template and a webhook endpoint, all the owner's."""
     from tests.conftest import token_for
 
     owner = Api(stack.api_url, http_pool, token_for("route-security-owner"))
     workflow = owner.wait_for(owner.create_text("Cause: burst pipe.\nLaundry wall 40 WME."))
     key = owner.post(f"{API}/api-keys", {"name": "owner's app"}).body["apiKey"]["id"]
     template = owner.post(f"{API}/templates", TEMPLATE).body["template"]["id"]
-    return {"workflow_id": workflow["id"], "key_id": key, "template_id": template}
+    # The test stack allows a loopback receiver; nothing is sent to it here
+    hook = {"url": "http://127.0.0.1:9/owner", "events": ["workflow.completed"]}
+    webhook = owner.post(f"{API}/webhooks", hook).body["webhook"]["id"]
+    return {"workflow_id": workflow["id"], "key_id": key, "webhook_id": webhook, "template_id": template}
 
 
 def _path(path: str, ids: dict[str, str]) -> str:
@@ -103,7 +107,12 @@ def test_another_users_workflow_or_key_is_404_on_every_route(
     reply = stranger.call(method, _path(path, owned), body=BODIES.get((method, path)))
 
     assert reply.status == 404, (method, path, reply.body)
-    assert reply.body["error"]["code"] in ("WORKFLOW_NOT_FOUND", "API_KEY_NOT_FOUND", "TEMPLATE_NOT_FOUND")
+    assert reply.body["error"]["code"] in (
+        "WORKFLOW_NOT_FOUND",
+        "API_KEY_NOT_FOUND",
+        "TEMPLATE_NOT_FOUND",
+        "WEBHOOK_NOT_FOUND",
+    )
 
 
 def test_the_owners_things_were_left_as_they_were(api: Api, owned: dict[str, str]) -> None:
@@ -117,6 +126,8 @@ def test_the_owners_things_were_left_as_they_were(api: Api, owned: dict[str, str
     assert [k["revokedAt"] for k in keys if k["id"] == owned["key_id"]] == [None]
     template = owner.get(f"{API}/templates/{owned['template_id']}").body["template"]
     assert template["latestVersion"] == 1 and not template["retired"] and template["sharedWith"] == []
+    webhooks = owner.get(f"{API}/webhooks").body["webhooks"]
+    assert [w["id"] for w in webhooks] == [owned["webhook_id"]]
 
 
 @pytest.mark.parametrize("authorized", [True, False], ids=["with-token", "without-token"])
