@@ -10,10 +10,13 @@ deep copy of every table it touched, taken before the transaction:
 - the restore also undoes any write another thread made meanwhile, which the local stack,
   serving concurrent Lambdas from threads, would turn into lost updates.
 
-The store's transactions are Puts (and ConditionChecks), so here every condition is checked
-first and the Puts are applied only if all hold: nothing to restore. One lock serialises these
-with moto's single-item writes, which is the isolation DynamoDB gives. Anything else (Update,
-Delete) goes to moto's own implementation, under the same lock.
+The store's transactions are Puts, ConditionChecks, Deletes and unconditional Updates (the
+analytics aggregates' ADDs), so here every condition is checked first and the writes are
+applied only if all hold: an unconditional Update cannot fail once the checks passed (its
+expression is moto's to validate, and the store's are plain ADDs), so there is nothing to
+restore. One lock serialises these with moto's single-item writes, which is the isolation
+DynamoDB gives. Anything else (a conditional Update) goes to moto's own implementation, under
+the same lock.
 
 **A query reads its partition, not the table.** moto 5.2.5 answers every Query by sorting
 every item of the table and filtering; a workflow's steps and events are one partition of a
@@ -43,7 +46,12 @@ _lock = threading.RLock()
 _installed = False
 # The partition the current thread's Query reads: (table, hash key).
 _partition = threading.local()
-SIMPLE_OPERATIONS = frozenset({"Put", "ConditionCheck"})
+SIMPLE_OPERATIONS = frozenset({"Put", "ConditionCheck", "Delete"})
+
+
+def _simple(item: dict[str, Any]) -> bool:
+    kind, operation = next(iter(item.items()))
+    return kind in SIMPLE_OPERATIONS or (kind == "Update" and "ConditionExpression" not in operation)
 
 
 def install() -> None:
@@ -58,7 +66,7 @@ def install() -> None:
 
         def transact_write_items(self: DynamoDBBackend, transact_items: list[dict[str, Any]]) -> None:
             with _lock:
-                if all(next(iter(item)) in SIMPLE_OPERATIONS for item in transact_items):
+                if all(_simple(item) for item in transact_items):
                     _check_then_put(self, transact_items)
                 else:
                     original(self, transact_items)
@@ -168,3 +176,13 @@ def _check_then_put(backend: DynamoDBBackend, transact_items: list[dict[str, Any
         kind, operation = next(iter(item.items()))
         if kind == "Put":
             backend.put_item(operation["TableName"], operation["Item"])
+        elif kind == "Delete":
+            backend.delete_item(operation["TableName"], operation["Key"])
+        elif kind == "Update":
+            backend.update_item(
+                operation["TableName"],
+                operation["Key"],
+                operation["UpdateExpression"],
+                operation.get("ExpressionAttributeNames") or {},
+                operation.get("ExpressionAttributeValues") or {},
+            )

@@ -16,6 +16,7 @@ from pydantic import ConfigDict, Field
 
 from chalicelib import observability
 from chalicelib.core import eta
+from chalicelib.core.analytics import MAX_QA_CODES
 from chalicelib.core.control import handed_back, running_again
 from chalicelib.core.errors import (
     InputRejectedError,
@@ -73,6 +74,8 @@ class PhaseResult:
     output_data: dict[str, Any] | None = None
     # PROCESSING sets it: this attempt's analyzer, usage and cost, kept per attempt.
     analysis: dict[str, Any] | None = None
+    # QA sets it: the error codes this check found (kept on the record for the analytics).
+    qa_failures: list[str] = field(default_factory=list)
 
 
 PhaseWork = Callable[[Ports, Workflow, ExecutionState], PhaseResult]
@@ -248,6 +251,9 @@ def _mark_done(
     workflow.estimated_time = eta.describe(remaining)
     if result.analysis is not None:
         workflow.analysis = _with_attempt(workflow.analysis, step.attempt, result.analysis)
+    if result.qa_failures:
+        # A union over attempts: a reason counts once per workflow, however often it recurred.
+        workflow.qa_failures = sorted({*workflow.qa_failures, *result.qa_failures})[:MAX_QA_CODES]
     if phase is OrchestratorPhase.OUTPUT:
         workflow.status = WorkflowStatus.COMPLETED
         workflow.completed_at = utc_now()
