@@ -35,11 +35,13 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from moto.dynamodb.comparisons import get_filter_expression
 from moto.dynamodb.exceptions import ERROR_TYPE_PREFIX, DynamodbException, TransactionCanceledException
 from moto.dynamodb.models import DynamoDBBackend
+from moto.dynamodb.models.dynamo_type import DynamoType
 from moto.dynamodb.models.table import Table
 
 _lock = threading.RLock()
@@ -178,7 +180,7 @@ def _check_then_put(backend: DynamoDBBackend, transact_items: list[dict[str, Any
             backend.put_item(operation["TableName"], operation["Item"])
         elif kind == "Delete":
             backend.delete_item(operation["TableName"], operation["Key"])
-        elif kind == "Update":
+        elif kind == "Update" and not _add_numbers(backend, operation):
             backend.update_item(
                 operation["TableName"],
                 operation["Key"],
@@ -186,3 +188,37 @@ def _check_then_put(backend: DynamoDBBackend, transact_items: list[dict[str, Any
                 operation.get("ExpressionAttributeNames") or {},
                 operation.get("ExpressionAttributeValues") or {},
             )
+
+
+ADD_PAIR = r"(#\w+)\s+(:\w+)"
+ADD_ONLY = re.compile(rf"\s*ADD\s+{ADD_PAIR}(\s*,\s*{ADD_PAIR})*\s*")
+
+
+def _add_numbers(backend: DynamoDBBackend, operation: dict[str, Any]) -> bool:
+    """`ADD #a :a, ...` of numbers to one item (the analytics aggregates' every update), applied
+    here: moto's expression parser takes ~30 ms for one with 50 names, which would make every
+    workflow write of the local stack several times slower. False for anything else."""
+    expression = operation.get("UpdateExpression", "")
+    names = operation.get("ExpressionAttributeNames") or {}
+    values = operation.get("ExpressionAttributeValues") or {}
+    if not ADD_ONLY.fullmatch(expression):
+        return False
+    pairs = re.findall(ADD_PAIR, expression)
+    if any(name not in names or "N" not in values.get(value, {}) for name, value in pairs):
+        return False
+    current = backend.get_item(operation["TableName"], operation["Key"])
+    if current is None:
+        added = {names[name]: {"N": str(Decimal(values[value]["N"]))} for name, value in pairs}
+        backend.put_item(operation["TableName"], {**operation["Key"], **added})
+        return True
+    if any(names[name] in current.attrs and current.attrs[names[name]].type != "N" for name, _ in pairs):
+        return False  # ADD to a non-number: moto answers the error DynamoDB would
+    # In place: rebuilding an item of a few hundred counters costs moto ~10 ms, and so does its
+    # attribute dict's size check on each set (it sums every attribute; these items stay far
+    # below 400 KB). The journal keeps the request itself, and the stream's consumers never look
+    # at these items.
+    for name, value in pairs:
+        before = current.attrs.get(names[name])
+        total = Decimal(values[value]["N"]) + (Decimal(before.value) if before is not None else 0)
+        dict.__setitem__(current.attrs, names[name], DynamoType({"N": str(total)}))
+    return True

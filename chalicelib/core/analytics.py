@@ -55,8 +55,8 @@ ACCOUNT_PREFIX = "STATS#ACCOUNT#"
 ALL_SK = "ALL"
 DAY_SK_PREFIX = "DAY#"
 
-# The slices of a day's counters: every workflow, by input method, by status (for groupBy).
-# The all-time item keeps the first only (/stats needs no more).
+# The slices of a day's counters: every workflow, by input method, by status (for groupBy; no
+# times). The all-time item keeps the first only (/stats needs no more).
 EVERY = "*"
 
 
@@ -145,6 +145,9 @@ TOKEN_FIELDS = {
     "cacheReadInputTokens": "tok.cacheRead",
 }
 ONE = Decimal(1)
+# The counters of times (completion, phases, review wait): kept for every workflow and by input
+# method, not by status.
+TIMED_COUNTERS = ("ct.", "ph.", "rw.")
 
 
 def _seconds(value: float) -> Decimal:
@@ -218,10 +221,16 @@ def _counters(workflow: Workflow) -> Counters:
 def contribution(workflow: Workflow) -> dict[tuple[str, str], Counters]:
     """What the workflow adds to each aggregate item it counts in, by (pk, sk)."""
     counters = _counters(workflow)
-    sliced: Counters = {}
-    for slice_name in (EVERY, _method_slice(workflow.input_method), _status_slice(workflow.status)):
-        sliced.update({f"{slice_name}|{name}": value for name, value in counters.items()})
     every = {f"{EVERY}|{name}": value for name, value in counters.items()}
+    by_method = {f"{_method_slice(workflow.input_method)}|{name}": value for name, value in counters.items()}
+    # By status, no times: they are the COMPLETED ones' (and the totals'), and a workflow's move
+    # from status to status moves only these few.
+    by_status = {
+        f"{_status_slice(workflow.status)}|{name}": value
+        for name, value in counters.items()
+        if not name.startswith(TIMED_COUNTERS)
+    }
+    sliced = {**every, **by_method, **by_status}
     day = day_sk(created_day(workflow))
     return {
         (user_key(workflow.user_id), ALL_SK): every,

@@ -324,7 +324,8 @@ def test_figures_by_input_method_status_week_and_month() -> None:
         g["key"]: g for g in analytics.get_analytics(ports, "alice", {**query, "groupBy": "status"})["groups"]
     }
     assert by_status["COMPLETED"]["workflows"] == 3
-    assert by_status["COMPLETED"]["completionSeconds"]["count"] == 3
+    assert by_status["COMPLETED"]["claude"]["costUsd"] == 0.04
+    assert by_status["COMPLETED"]["completionSeconds"]["count"] == 0  # times: in the totals, by method
     assert by_status["FAILED"]["qaFailures"]["reasons"] == {"MISSING_CAUSE": 1, "NO_READINGS": 1}
     assert by_status["PAUSED"]["workflows"] == 0
 
