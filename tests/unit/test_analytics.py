@@ -549,3 +549,27 @@ def test_a_qa_phase_keeps_the_codes_it_failed_with_and_a_repeated_delivery_count
     day = ports.workflows.aggregate_items[("STATS#USER#alice", "DAY#2026-11-02")]
     assert (day["*|qa.failed"], day["*|qa.NO_READINGS"], day["*|qa.MISSING_CAUSE"]) == (1, 1, 1)
     assert ports.workflows.aggregate_items == counted
+
+
+def test_workflows_written_before_the_aggregates_are_counted_once_by_the_backfill(table: Any) -> None:
+    from deploy.backfill_analytics import backfill
+
+    # Given a completed workflow written before the aggregates (no `aggregated`, no counters)
+    store = DynamoWorkflowRecords(table)
+    legacy = _workflow("wf_" + "e" * 32, D1, InputMethod.TEXT)
+    _complete(100, {INIT: 10})(legacy)
+    table.put_item(Item=store._workflow_item(legacy))
+    ports = _ports(store)
+    assert workflows.get_stats(ports, "alice").total_workflows == 0
+
+    # When the backfill runs, twice
+    first, second = backfill(table), backfill(table)
+
+    # Then it was counted once, as the write path would have
+    assert (first, second) == (1, 0)
+    stats = workflows.get_stats(ports, "alice")
+    assert (stats.total_workflows, stats.completed_workflows, stats.average_completion_seconds) == (
+        1,
+        1,
+        100.0,
+    )
