@@ -63,7 +63,9 @@ def main() -> None:
     parser.add_argument("table", help="the workflows table's name (the stack's WorkflowsTable)")
     parser.add_argument("--endpoint-url", help="a local stack's DynamoDB, e.g. http://127.0.0.1:5000")
     args = parser.parse_args()
-    table = boto3.resource("dynamodb", endpoint_url=args.endpoint_url).Table(args.table)
+    local = {"region_name": "us-east-1", "aws_access_key_id": "local", "aws_secret_access_key": "local"}
+    options = {"endpoint_url": args.endpoint_url, **local} if args.endpoint_url else {}
+    table = boto3.resource("dynamodb", **options).Table(args.table)
     print(f"Counted {backfill(table)} workflows written before the analytics aggregates")
 
 
