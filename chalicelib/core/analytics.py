@@ -404,7 +404,7 @@ def _date(value: str | None, name: str) -> date | None:
     if value is None or value == "":
         return None
     try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             raise ValueError(value)
         return date.fromisoformat(value)
     except ValueError:
@@ -414,7 +414,9 @@ def _date(value: str | None, name: str) -> date | None:
 def date_range(start: str | None, end: str | None, today: date) -> tuple[date, date]:
     """The days asked for, both included: by default the 30 days ending today (UTC)."""
     last = _date(end, "to") or today
-    first = _date(start, "from") or last - timedelta(days=DEFAULT_RANGE_DAYS - 1)
+    # (no earlier than year 1's first day)
+    back = min(DEFAULT_RANGE_DAYS - 1, (last - date.min).days)
+    first = _date(start, "from") or last - timedelta(days=back)
     if first > last:
         raise InvalidRequestError("from must not be after to", code="INVALID_RANGE")
     if (last - first).days + 1 > MAX_RANGE_DAYS:

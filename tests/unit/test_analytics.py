@@ -425,6 +425,7 @@ def test_the_account_counts_every_member_and_only_its_admins_may_read_it(
         ({"from": "2026-11-06", "to": "2026-11-05"}, "INVALID_RANGE"),
         ({"from": "5 Nov"}, "INVALID_DATE"),
         ({"to": "2026-02-30"}, "INVALID_DATE"),
+        ({"to": "\uff12\uff10\uff12\uff16-11-05"}, "INVALID_DATE"),  # full-width digits
         ({"groupBy": "hour"}, "INVALID_GROUP_BY"),
         ({"scope": "everyone"}, "INVALID_SCOPE"),
         ({"format": "xml"}, "INVALID_FORMAT"),
@@ -443,6 +444,10 @@ def test_a_range_is_at_most_366_days_and_by_default_the_last_30() -> None:
     assert len(found["groups"]) == 366
     default = analytics.get_analytics(MemoryPorts(), "alice", {}, today=D4)
     assert (default["from"], default["to"], len(default["groups"])) == ("2026-10-07", "2026-11-05", 30)
+    earliest = analytics.get_analytics(MemoryPorts(), "alice", {"to": "0001-01-05"}, today=D4)
+    assert (earliest["from"], len(earliest["groups"])) == ("0001-01-01", 5)
+    latest = analytics.get_analytics(MemoryPorts(), "alice", {"from": "9999-12-31", "to": "9999-12-31"})
+    assert [g["key"] for g in latest["groups"]] == ["9999-12-31"]
 
 
 def test_the_csv_opens_with_the_csv_module() -> None:
