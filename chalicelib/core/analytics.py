@@ -401,7 +401,7 @@ def may_see_account_figures(membership: Membership) -> bool:
 
 
 def _date(value: str | None, name: str) -> date | None:
-    if value is None or value == "":
+    if value is None:
         return None
     try:
         if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
@@ -427,7 +427,7 @@ def date_range(start: str | None, end: str | None, today: date) -> tuple[date, d
 
 
 def _choice(value: str | None, allowed: tuple[str, ...], default: str, name: str, code: str) -> str:
-    if value is None or value == "":
+    if value is None:
         return default
     if value not in allowed:
         raise InvalidRequestError(f"{name} must be one of: {', '.join(allowed)}", code=code)

@@ -426,7 +426,9 @@ def test_the_account_counts_every_member_and_only_its_admins_may_read_it(
         ({"from": "5 Nov"}, "INVALID_DATE"),
         ({"to": "2026-02-30"}, "INVALID_DATE"),
         ({"to": "\uff12\uff10\uff12\uff16-11-05"}, "INVALID_DATE"),  # full-width digits
+        ({"to": ""}, "INVALID_DATE"),
         ({"groupBy": "hour"}, "INVALID_GROUP_BY"),
+        ({"groupBy": ""}, "INVALID_GROUP_BY"),
         ({"scope": "everyone"}, "INVALID_SCOPE"),
         ({"format": "xml"}, "INVALID_FORMAT"),
     ],
