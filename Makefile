@@ -110,7 +110,8 @@ openapi: $(STAMP)
 
 ## make bench: cold-start imports, our PDF/DOCX extraction next to poppler's pdftotext, OCR next to
 ## tesseract's own command line, WebSocket fan-out,
-## the cost of make run's durable data, the analyzer's time per inspection next to the previous analyzer
+## the cost of make run's durable data, the analyzer's time per inspection next to the previous analyzer,
+## /stats and /analytics at 10 vs 1,000 workflows
 bench: $(STAMP) poppler tesseract
 	$(BIN)/python bench/cold_start.py
 	$(BIN)/python bench/extract.py
@@ -120,6 +121,7 @@ bench: $(STAMP) poppler tesseract
 	$(BIN)/python bench/analyzer.py
 	$(BIN)/python bench/render.py
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/stats.py
 
 ## make cost: AWS dollars per 1,000 workflows from requests counted on the local stack (transitions,
 ## Lambda GB-s, DynamoDB units, S3, SQS), previous design beside current, Claude tokens beside it;

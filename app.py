@@ -23,8 +23,10 @@ from chalicelib.api.http import (
     json_response,
     normalize_gateway_error,
     parse_model,
+    text_download,
 )
 from chalicelib.core import (
+    analytics,
     api_keys,
     audit,
     control,
@@ -371,6 +373,15 @@ def get_stats() -> Response:
     return json_response(
         {"stats": workflows.get_stats(wiring.ports(), current_user()).model_dump(mode="json")}
     )
+
+
+@api("/analytics", "GET", "getAnalytics")
+def get_analytics() -> Response:
+    query = query_params()
+    found = analytics.get_analytics(wiring.ports(), current_user(), query)
+    if analytics.wants_csv(query):
+        return text_download(analytics.to_csv(found), analytics.CSV_CONTENT_TYPE, analytics.csv_name(found))
+    return json_response({"analytics": found})
 
 
 # API keys (/api-keys): their handlers live in chalicelib/api/api_key_routes.py.

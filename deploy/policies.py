@@ -53,8 +53,13 @@ RATE_ITEMS = "RATE#*"
 SETTINGS_ITEMS = "SETTINGS#*"
 TEMPLATE_ITEMS = "TPL#*"  # report templates: versions, heads, each account's listing
 LEGACY_AUDIT_ITEMS = "AUDIT#*"  # audit entries written before the audit table existed
+# The analytics aggregates (STATS#USER#..., STATS#ACCOUNT#...): every writer of a workflow ADDs to
+# them in the write's own transaction; only the API reads them.
+STATS_ITEMS = "STATS#*"
 
 READ = ("dynamodb:GetItem", "dynamodb:Query")
+# The aggregates' ADDs (a TransactWriteItems Update is authorised as UpdateItem): no read, no put.
+ADD_ONLY = ("dynamodb:UpdateItem",)
 # UpdateItem beside PutItem adds no power: whoever may put an item may already replace all of it.
 WRITE = (*READ, "dynamodb:PutItem", "dynamodb:UpdateItem")
 GET_ONLY = ("dynamodb:GetItem",)
@@ -112,7 +117,8 @@ class Access:
     webhook_secrets: tuple[str, ...] = ()  # kms:Encrypt (seal) or kms:Decrypt (open) on its key
 
 
-PHASE = {WORKFLOW_ITEMS: WRITE}  # every phase reads and writes its workflow through the runner
+# Every phase reads and writes its workflow through the runner, moving its aggregates with it.
+PHASE = {WORKFLOW_ITEMS: WRITE, STATS_ITEMS: ADD_ONLY}
 RENDER = {"work/": S3_READ, "reports/": S3_WRITE, "photos/": S3_READ, "company/": S3_READ}
 
 ACCESS: dict[str, Access] = {
@@ -120,6 +126,7 @@ ACCESS: dict[str, Access] = {
         "The REST API: workflows, API keys, settings, audit, uploads forms, downloads and deletion",
         items={
             WORKFLOW_ITEMS: DELETE,  # DELETE /workflows/{id}: the record, steps, events, photos
+            STATS_ITEMS: (*READ, "dynamodb:UpdateItem"),  # GET /stats, /analytics; every write's ADDs
             API_KEY_ITEMS: WRITE,  # create, revoke, note use
             RATE_ITEMS: WRITE,
             SETTINGS_ITEMS: WRITE,
@@ -196,7 +203,7 @@ ACCESS: dict[str, Access] = {
     "UploadReceived": Access(
         "Parses untrusted uploads (photos): records receipts, re-encodes photos, starts executions, "
         "removes by version id an upload nothing will read",
-        items={WORKFLOW_ITEMS: WRITE},
+        items={WORKFLOW_ITEMS: WRITE, STATS_ITEMS: ADD_ONLY},
         objects={"uploads/": S3_DISCARD_VERSIONS, "photos/": S3_WRITE},
         list_documents=True,
         states=("states:StartExecution",),
@@ -257,7 +264,7 @@ ACCESS: dict[str, Access] = {
     "ReconcileWorkflows": Access(
         "Scheduled: settles records whose execution ended or vanished (never deletes, never scans: it "
         "queries the sparse OpenWorkflowsIndex)",
-        items={WORKFLOW_ITEMS: WRITE},
+        items={WORKFLOW_ITEMS: WRITE, STATS_ITEMS: ADD_ONLY},
         user_indexes=True,
         states=("states:DescribeExecution", "states:SendTaskFailure"),
     ),

@@ -13,9 +13,11 @@ import json
 import threading
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 from typing import Any
 
 from chalicelib.aws.scanning import NoScanner
+from chalicelib.core.analytics import aggregate_changes, aggregate_updates
 from chalicelib.core.events import Event, record_change
 from chalicelib.core.models import (
     FINISHED_STATUSES,
@@ -33,6 +35,7 @@ from chalicelib.core.models import (
     utc_now,
 )
 from chalicelib.core.ports import (
+    AggregateUpdate,
     ConditionFailed,
     Connection,
     ConnectionGone,
@@ -65,14 +68,26 @@ class MemoryWorkflowRecords:
         self.steps: dict[str, dict[int, WorkflowStep]] = {}
         self.events: dict[str, list[Event]] = {}
         self.phase_totals: dict[str, dict[OrchestratorPhase, tuple[float, int]]] = {}
+        # (pk, sk) -> counters: the analytics aggregates, moved with each write (as one transaction)
+        self.aggregate_items: dict[tuple[str, str], dict[str, Decimal]] = {}
+        # How many aggregate items the reads returned (the routes must read a bounded number).
+        self.aggregate_reads = 0
         self.on_events = on_events
         self._lock = threading.Lock()
+
+    def _add(self, updates: list[AggregateUpdate]) -> None:
+        for update in updates:
+            item = self.aggregate_items.setdefault((update.pk, update.sk), {})
+            for name, value in update.add.items():
+                item[name] = item.get(name, Decimal(0)) + value
 
     def create(self, workflow: Workflow) -> None:
         with self._lock:
             if workflow.id in self.workflows:
                 raise ConditionFailed(workflow.id)
+            added = aggregate_changes(None, workflow)
             self.workflows[workflow.id] = workflow.model_copy(deep=True, update={"steps": []})
+            self._add(added)
 
     def get(self, workflow_id: str) -> Workflow | None:
         found = self.workflows.get(workflow_id)
@@ -97,6 +112,7 @@ class MemoryWorkflowRecords:
             mutate(updated)
             changed = list(steps(updated)) if steps is not None else []
             made = record_change(current, updated, changed)
+            self._add(aggregate_changes(current, updated))
             self.workflows[workflow_id] = updated.model_copy(deep=True)
             for step in changed:
                 self.steps.setdefault(workflow_id, {})[step.step_number] = step.model_copy(deep=True)
@@ -122,6 +138,20 @@ class MemoryWorkflowRecords:
                 total, count = totals.get(phase, (0.0, 0))
                 totals[phase] = (total + seconds, count + 1)
 
+    def aggregate(self, pk: str, sk: str) -> dict[str, Decimal]:
+        item = self.aggregate_items.get((pk, sk))
+        self.aggregate_reads += item is not None
+        return dict(item or {})
+
+    def aggregates(self, pk: str, first_sk: str, last_sk: str) -> list[tuple[str, dict[str, Decimal]]]:
+        found = sorted(
+            (sk, dict(item))
+            for (item_pk, sk), item in self.aggregate_items.items()
+            if item_pk == pk and first_sk <= sk <= last_sk
+        )
+        self.aggregate_reads += len(found)
+        return found
+
     def open_workflow_ids(self, created_before: str) -> Iterator[str]:
         opened = sorted(
             (w.model_dump(mode="json")["createdAt"], w.id)
@@ -135,6 +165,7 @@ class MemoryWorkflowRecords:
             current = self.workflows.get(workflow_id)
             if current is None or current.version != version or current.status not in FINISHED_STATUSES:
                 raise ConditionFailed(workflow_id)
+            self._add(aggregate_updates(current, None))
             del self.workflows[workflow_id]
             self.steps.pop(workflow_id, None)
             self.events.pop(workflow_id, None)

@@ -24,8 +24,9 @@ from chalicelib.core.models import (
 from chalicelib.core.webhook_models import WebhookDelivery, WebhookEndpoint
 from chalicelib.report.render import Report
 
-# Workflow.public() never shows the Step Functions task token a paused execution waits on.
-HIDDEN_WORKFLOW_FIELDS = ("taskToken",)
+# Workflow.public() never shows the Step Functions task token a paused execution waits on, nor
+# its analytics bookkeeping.
+HIDDEN_WORKFLOW_FIELDS = ("taskToken", "aggregated")
 # Listed workflows leave their steps out (`list_workflows`); a single one carries them.
 SOMETIMES_OMITTED_WORKFLOW_FIELDS = ("steps",)
 

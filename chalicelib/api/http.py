@@ -51,6 +51,15 @@ def json_response(body: Any, status_code: int = 200, headers: dict[str, str] | N
     )
 
 
+def text_download(body: str, content_type: str, file_name: str) -> Response:
+    """A file answered in the body (a CSV, say), named for the browser's download."""
+    headers: dict[str, str | list[str]] = {
+        "Content-Type": content_type,
+        "Content-Disposition": f'attachment; filename="{file_name}"',
+    }
+    return Response(body=body, status_code=200, headers=headers)
+
+
 def error_response(exc: Exception) -> Response:
     if isinstance(exc, AppError):
         return json_response(exc.to_body(), status_of(exc), headers_of(exc))

@@ -176,7 +176,10 @@ def _operation(
     schema = (refs[0] if len(refs) == 1 else {"oneOf": refs}) if refs else answer.schema
     success: JsonSchemaValue = {
         "description": answer.description,
-        "content": {"application/json": {"schema": schema}},
+        "content": {
+            "application/json": {"schema": schema},
+            **{media: {"schema": other} for media, other in answer.other_media.items()},
+        },
     }
     if answer.headers:
         success["headers"] = {name.split(":")[0]: RESPONSE_HEADERS[name] for name in answer.headers}

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, TypeAdapter
 from pydantic.json_schema import JsonSchemaValue
 
+from chalicelib.api.analytics_envelopes import ANALYTICS_ERRORS, ANALYTICS_QUERY, AnalyticsResponse
 from chalicelib.api.envelopes import (
     ApiKeyList,
     AuditPage,
@@ -63,6 +64,8 @@ class Answer:
     models: tuple[type[BaseModel], ...] = ()
     schema: JsonSchemaValue | None = None
     headers: tuple[str, ...] = ()
+    # Other media types the answer may come in (a CSV, say), with their schemas.
+    other_media: dict[str, JsonSchemaValue] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -187,6 +190,7 @@ TAGS = {
     "Templates": "Report templates: sections, QA's required fields, scope codes and branding",
     "Integrations": "Checking a credential",
     "Webhooks": "An account's HTTPS endpoints for workflow events: signed, retried, their attempts listed",
+    "Analytics": "Figures of the caller's or their account's workflows, kept as they change",
     "Meta": "This document",
     "CORS": "Browser preflights, answered without a credential",
 }
@@ -495,6 +499,20 @@ _DOCUMENTED = (
         summary="The caller's workflow statistics",
         tag="Workflows",
         answer=Answer(200, "Counts by status and average durations", (StatsResponse,)),
+    ),
+    Operation(
+        operation_id="getAnalytics",
+        summary="Figures of the caller's (or their account's) workflows over a range of days",
+        description=AnalyticsResponse.__doc__,
+        tag="Analytics",
+        query_parameters=ANALYTICS_QUERY,
+        answer=Answer(
+            200,
+            "JSON, or CSV (`format=csv`)",
+            (AnalyticsResponse,),
+            other_media={"text/csv": {"type": "string"}},
+        ),
+        errors=ANALYTICS_ERRORS,
     ),
     Operation(
         operation_id="createApiKey",

@@ -11,7 +11,12 @@ Two global secondary indexes serve the user's listings, newest first:
     UserStatusIndex   gsi1pk = USER#<userId>#STATUS#<status>   gsi1sk = <createdAt>#<id>
     UserCreatedIndex  gsi2pk = USER#<userId>                   gsi2sk = <createdAt>#<id>
 
-and a sparse one, for the reconciler (`core/reconcile.py`), that holds unfinished workflows only:
+Analytics aggregates (`core/analytics.py`), each updated with ADD in the transaction of the
+workflow write that changes them, never scanned:
+
+    pk = STATS#USER#<userId> | STATS#ACCOUNT#<orgId>   sk = ALL | DAY#<YYYY-MM-DD>
+
+and a sparse index, for the reconciler (`core/reconcile.py`), that holds unfinished workflows only:
 
     OpenWorkflowsIndex  gsi3pk = OPEN                          gsi2sk = <createdAt>#<id>
 
@@ -37,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 from boto3.dynamodb.conditions import Attr, ConditionExpressionBuilder, Key
 
 from chalicelib.aws.dynamo import call, from_dynamo, pages, to_dynamo
+from chalicelib.core.analytics import aggregate_changes, aggregate_updates
 from chalicelib.core.events import Event, record_change
 from chalicelib.core.models import (
     FINISHED_STATUSES,
@@ -47,7 +53,14 @@ from chalicelib.core.models import (
     WorkflowStep,
     utc_now,
 )
-from chalicelib.core.ports import ConditionFailed, EventsCommitted, Mutation, NotFound, StepChanges
+from chalicelib.core.ports import (
+    AggregateUpdate,
+    ConditionFailed,
+    EventsCommitted,
+    Mutation,
+    NotFound,
+    StepChanges,
+)
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.service_resource import Table
@@ -109,11 +122,17 @@ class DynamoWorkflowRecords:
         return to_dynamo(item)  # type: ignore[no-any-return]
 
     def create(self, workflow: Workflow) -> None:
-        call(
-            self._table.put_item,
-            Item=self._workflow_item(workflow),
-            ConditionExpression=Attr("pk").not_exists(),
-        )
+        added = aggregate_changes(None, workflow)
+        condition = ConditionExpressionBuilder().build_expression(Attr("pk").not_exists())
+        put = {
+            "Put": {
+                "TableName": self._table.name,
+                "Item": self._workflow_item(workflow),
+                "ConditionExpression": condition.condition_expression,
+                "ExpressionAttributeNames": condition.attribute_name_placeholders,
+            }
+        }
+        call(self._client.transact_write_items, TransactItems=[put, *self._aggregate_items(added)])
 
     def get(self, workflow_id: str) -> Workflow | None:
         response = call(
@@ -155,8 +174,9 @@ class DynamoWorkflowRecords:
             mutate(updated)
             changed_steps = list(steps(updated)) if steps is not None else []
             events = record_change(current, updated, changed_steps)
+            added = aggregate_changes(current, updated)
             try:
-                self._write(updated, current.version, changed_steps, events)
+                self._write(updated, current.version, changed_steps, events, added)
             except ConditionFailed:
                 if expected_version is not None:
                     raise
@@ -174,9 +194,10 @@ class DynamoWorkflowRecords:
         read_version: int,
         steps: list[WorkflowStep],
         events: list[Event],
+        added: list[AggregateUpdate],
     ) -> None:
         item = self._workflow_item(workflow)
-        if not steps and not events:
+        if not steps and not events and not added:
             call(self._table.put_item, Item=item, ConditionExpression=Attr("version").eq(read_version))
             return
         # The resource's client serializes plain values, but a condition inside TransactItems
@@ -196,7 +217,45 @@ class DynamoWorkflowRecords:
         puts += [{"Put": {"TableName": self._table.name, "Item": self._step_item(s)}} for s in steps]
         # The seq comes from the version-checked record, so no two writers make the same event.
         puts += [{"Put": {"TableName": self._table.name, "Item": self._event_item(e)}} for e in events]
+        # In the same transaction: the aggregates move exactly when the record does, once.
+        puts += self._aggregate_items(added)
         call(self._client.transact_write_items, TransactItems=puts)
+
+    # --- analytics aggregates ----------------------------------------------------------
+
+    def _aggregate_items(self, updates: list[AggregateUpdate]) -> list[dict[str, Any]]:
+        items = []
+        for update in updates:
+            names = {f"#a{n}": name for n, name in enumerate(update.add)}
+            values = {f":a{n}": value for n, value in enumerate(update.add.values())}
+            items.append(
+                {
+                    "Update": {
+                        "TableName": self._table.name,
+                        "Key": {"pk": update.pk, "sk": update.sk},
+                        # ADD is atomic and starts from 0: no read, and racing writers both count.
+                        "UpdateExpression": "ADD " + ", ".join(f"#a{n} :a{n}" for n in range(len(names))),
+                        "ExpressionAttributeNames": names,
+                        "ExpressionAttributeValues": values,
+                    }
+                }
+            )
+        return items
+
+    @staticmethod
+    def _counters(item: dict[str, Any]) -> dict[str, Decimal]:
+        return {k: v for k, v in item.items() if k not in ("pk", "sk") and isinstance(v, Decimal)}
+
+    def aggregate(self, pk: str, sk: str) -> dict[str, Decimal]:
+        response = call(self._table.get_item, Key={"pk": pk, "sk": sk})
+        return self._counters(response.get("Item") or {})
+
+    def aggregates(self, pk: str, first_sk: str, last_sk: str) -> list[tuple[str, dict[str, Decimal]]]:
+        found = []
+        condition = Key("pk").eq(pk) & Key("sk").between(first_sk, last_sk)
+        for page in self._pages(KeyConditionExpression=condition):
+            found += [(str(item["sk"]), self._counters(item)) for item in page.get("Items", [])]
+        return found
 
     # --- events ------------------------------------------------------------------------
 
@@ -259,13 +318,25 @@ class DynamoWorkflowRecords:
                 yield str(item["pk"]).removeprefix("WF#")
 
     def delete_with_history(self, workflow_id: str, *, version: int) -> None:
-        """Delete the record (only if still at `version`), then its steps and events."""
-        call(
-            self._table.delete_item,
-            Key={"pk": workflow_pk(workflow_id), "sk": WORKFLOW_SK},
-            ConditionExpression=Attr("version").eq(version)
-            & Attr("status").is_in([s.value for s in FINISHED_STATUSES]),
+        """Delete the record (only if still at `version`), then its steps and events. Its
+        contribution leaves the aggregates in the delete's transaction."""
+        current = self.get(workflow_id)
+        if current is None or current.version != version:
+            raise ConditionFailed(workflow_id)
+        condition = ConditionExpressionBuilder().build_expression(
+            Attr("version").eq(version) & Attr("status").is_in([s.value for s in FINISHED_STATUSES])
         )
+        delete = {
+            "Delete": {
+                "TableName": self._table.name,
+                "Key": {"pk": workflow_pk(workflow_id), "sk": WORKFLOW_SK},
+                "ConditionExpression": condition.condition_expression,
+                "ExpressionAttributeNames": condition.attribute_name_placeholders,
+                "ExpressionAttributeValues": condition.attribute_value_placeholders,
+            }
+        }
+        removed = self._aggregate_items(aggregate_updates(current, None))
+        call(self._client.transact_write_items, TransactItems=[delete, *removed])
         pages = self._pages(
             KeyConditionExpression=Key("pk").eq(workflow_pk(workflow_id)),
             ProjectionExpression="pk, sk",

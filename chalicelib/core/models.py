@@ -240,13 +240,17 @@ class Workflow(TimestampedModel):
     # Each photo's receipt once it settled (photo id -> "RECEIVED" or its refusal's code): the
     # receipt is noted once, with its progress event, however often S3 reports the upload.
     photo_receipts: dict[str, str] = Field(default_factory=dict)
+    # The QA error codes it failed with, over every attempt (for the analytics' QA reasons).
+    qa_failures: list[str] = Field(default_factory=list)
+    # Its contribution is in the analytics aggregates (`core/analytics.py`); never shown.
+    aggregated: bool = False
     steps: list[WorkflowStep] | None = None
 
     def public(self, **exclude: bool) -> dict[str, Any]:
         """The record as the API shows it: never the task token, nor where its input is stored
         (`inputData`'s `textKey`, `uploadKey` name the bucket's layout; `uploadVersionId` is the
         store's own id of the file read)."""
-        shown = self.model_dump(mode="json", exclude={"task_token", *exclude})
+        shown = self.model_dump(mode="json", exclude={"task_token", "aggregated", *exclude})
         if isinstance(shown.get("inputData"), dict):
             shown["inputData"] = {
                 k: v for k, v in shown["inputData"].items() if not k.endswith(("Key", "VersionId"))

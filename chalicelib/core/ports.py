@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -55,6 +56,18 @@ class NotFound(Exception):
 Mutation = Callable[[Workflow], None]
 # The steps a write changes along with the workflow, given the workflow as it will be written.
 StepChanges = Callable[[Workflow], Sequence[WorkflowStep]]
+
+
+@dataclass(frozen=True)
+class AggregateUpdate:
+    """Numbers to ADD to one aggregate item (`core/analytics.py`), in the transaction that
+    writes the workflow change they come from."""
+
+    pk: str
+    sk: str
+    add: Mapping[str, Decimal]
+
+
 # Called after a write that made events commits (metrics; the push follows from the table's stream).
 EventsCommitted = Callable[[Workflow, list[Event]], None]
 
@@ -76,8 +89,9 @@ class WorkflowRecords(Protocol):
         read: Workflow | None = None,
     ) -> Workflow:
         """Read, mutate, write back only if nobody wrote in between, with the events the change
-        makes. A lost race is retried on the fresh record, unless `expected_version` was given:
-        then a stale version raises ConditionFailed. NotFound if there is no such workflow."""
+        makes and the aggregates' ADDs (`analytics.aggregate_changes`), in one transaction. A
+        lost race is retried on the fresh record, unless `expected_version` was given: then a
+        stale version raises ConditionFailed. NotFound if there is no such workflow."""
         ...
 
     def events_after(self, workflow_id: str, seq: int, *, through: int | None = None) -> list[Event]: ...
@@ -88,6 +102,15 @@ class WorkflowRecords(Protocol):
 
     def add_phase_times(self, user_id: str, durations: Mapping[OrchestratorPhase, float]) -> None:
         """Add a completed workflow's phase durations to the aggregate, atomically."""
+        ...
+
+    def aggregate(self, pk: str, sk: str) -> dict[str, Decimal]:
+        """One aggregate item's counters (empty if none): one read, whatever the table holds."""
+        ...
+
+    def aggregates(self, pk: str, first_sk: str, last_sk: str) -> list[tuple[str, dict[str, Decimal]]]:
+        """The aggregate items of `pk` with a sort key from `first_sk` to `last_sk`, both included:
+        one item per existing key in the range, never more."""
         ...
 
     def open_workflow_ids(self, created_before: str) -> Iterator[str]:

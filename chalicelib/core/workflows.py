@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from chalicelib.core import control, templates, tenancy, uploads, user_settings
+from chalicelib.core import analytics, control, templates, tenancy, uploads, user_settings
 from chalicelib.core.documents import AREAS, input_payload_key, input_text_key, report_key, workflow_prefix
 from chalicelib.core.errors import (
     ConflictError,
@@ -31,10 +31,8 @@ from chalicelib.core.models import (
     CreateWorkflowResponse,
     InputMethod,
     ListWorkflowsQuery,
-    OrchestratorPhase,
     OrchestratorStats,
     PatchWorkflowRequest,
-    PhaseDurationStats,
     PhaseProgressPatch,
     TextInput,
     Workflow,
@@ -283,32 +281,8 @@ def delete_workflow(ports: Ports, user_id: str, workflow_id: str) -> bool:
 
 
 def get_stats(ports: Ports, user_id: str) -> OrchestratorStats:
-    store = ports.workflows
-    by_status = {status: store.count_by_status(user_id, status) for status in WorkflowStatus}
-    completion_seconds: list[float] = []
-    phase_totals: dict[OrchestratorPhase, list[float]] = {phase: [] for phase in PHASE_ORDER}
-    for workflow in store.iter_by_status(user_id, WorkflowStatus.COMPLETED):
-        if workflow.completed_at is not None:
-            elapsed = (workflow.completed_at - workflow.created_at).total_seconds()
-            # Time spent paused is the user's, not the pipeline's.
-            completion_seconds.append(elapsed - workflow.paused_seconds)
-        for phase, seconds in workflow.phase_durations.items():
-            phase_totals[phase].append(seconds)
-    return OrchestratorStats(
-        total_workflows=sum(by_status.values()),
-        active_workflows=sum(by_status[s] for s in ACTIVE_STATUSES),
-        by_status=by_status,
-        completed_workflows=by_status[WorkflowStatus.COMPLETED],
-        average_completion_seconds=_mean(completion_seconds),
-        phase_durations={
-            phase: PhaseDurationStats(count=len(values), average_seconds=_mean(values) or 0.0)
-            for phase, values in phase_totals.items()
-        },
-    )
-
-
-def _mean(values: list[float]) -> float | None:
-    return round(sum(values) / len(values), 3) if values else None
+    """From the user's all-time aggregate: one item read, however many workflows they have."""
+    return analytics.get_stats(ports, user_id)
 
 
 # --- GET /workflows/{id}/report -----------------------------------------------------------

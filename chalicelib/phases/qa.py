@@ -42,12 +42,13 @@ def review(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseResu
         else None
     )
     document = result.model_dump(mode="json")
+    errors = [issue["code"] for issue in qa_errors(document)]
     verdict = verdict_after_qa(
         passed=result.passed,
         review_requested=workflow.review_required,
         deterministic=findings.analyzer == ANALYZER_NAME,
         attempt=state.attempt,
-        errors=[issue["code"] for issue in qa_errors(document)],
+        errors=errors,
         previous_errors=previous,
     )
     if verdict.retry:
@@ -67,7 +68,8 @@ def review(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseResu
             "warnings": severities.count("warning"),
             # How long the review state waits (its TimeoutSecondsPath), from the configuration.
             "reviewTimeoutSeconds": get_settings().review_timeout_seconds,
-        }
+        },
+        qa_failures=sorted(set(errors)),
     )
 
 

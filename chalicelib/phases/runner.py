@@ -16,6 +16,7 @@ from pydantic import ConfigDict, Field
 
 from chalicelib import observability
 from chalicelib.core import eta
+from chalicelib.core.analytics import MAX_QA_CODES
 from chalicelib.core.control import handed_back, running_again
 from chalicelib.core.errors import (
     InputRejectedError,
@@ -77,6 +78,8 @@ class PhaseResult:
     # PROCESSING sets it: the report template inferred from the loss type, kept only when the
     # workflow has none (one chosen at creation, or inferred before, is never replaced).
     template: TemplatePin | None = None
+    # QA sets it: the error codes this check found (kept on the record for the analytics).
+    qa_failures: list[str] = field(default_factory=list)
 
 
 PhaseWork = Callable[[Ports, Workflow, ExecutionState], PhaseResult]
@@ -254,6 +257,9 @@ def _mark_done(
         workflow.analysis = _with_attempt(workflow.analysis, step.attempt, result.analysis)
     if workflow.template is None and result.template is not None:
         workflow.template = result.template
+    if result.qa_failures:
+        # A union over attempts: a reason counts once per workflow, however often it recurred.
+        workflow.qa_failures = sorted({*workflow.qa_failures, *result.qa_failures})[:MAX_QA_CODES]
     if phase is OrchestratorPhase.OUTPUT:
         workflow.status = WorkflowStatus.COMPLETED
         workflow.completed_at = utc_now()

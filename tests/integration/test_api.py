@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import concurrent.futures
+import csv
+import io
 from typing import Any
 
 import pytest
@@ -292,6 +294,35 @@ def test_stats_count_the_callers_workflows(api: Api) -> None:
     assert stats["activeWorkflows"] == 1
     assert stats["averageCompletionSeconds"] > 0
     assert stats["phaseDurations"]["OUTPUT"]["count"] == 1
+
+
+def test_analytics_count_the_callers_workflows_as_json_and_csv(api: Api) -> None:
+    # Given a completed workflow and a pending one of the caller's today, and someone else's
+    done = api.create_text("Kitchen 10x12 ft flooded from a burst pipe. Subfloor 30%MC.")
+    api.create_pending()
+    api.wait_for(done)
+    api.as_user("someone-else").create_pending()
+
+    # When the caller asks for the last 30 days, then by input method as CSV
+    figures = api.get(f"{BASE}/analytics").body["analytics"]
+    reply = api.get(f"{BASE}/analytics?groupBy=inputMethod&format=csv")
+
+    # Then they are the caller's two, with the completed one's times
+    totals = figures["totals"]
+    assert (figures["scope"], figures["groupBy"], len(figures["groups"])) == ("user", "day", 30)
+    assert totals["workflows"] == 2 and totals["byStatus"]["COMPLETED"] == 1
+    assert totals["completionSeconds"]["count"] == 1 and totals["phaseSeconds"]["OUTPUT"]["count"] == 1
+    assert sum(group["workflows"] for group in figures["groups"]) == 2
+    assert reply.status == 200 and reply.headers["Content-Type"].startswith("text/csv")
+    rows = {row["key"]: row for row in csv.DictReader(io.StringIO(reply.body))}
+    assert (rows["TEXT"]["workflows"], rows["PDF"]["workflows"], rows["total"]["workflows"]) == (
+        "1",
+        "1",
+        "2",
+    )
+    # And a range over 366 days is refused in the API's error shape
+    refused = api.get(f"{BASE}/analytics?from=2025-01-01&to=2026-12-31")
+    assert refused.status == 400 and refused.body["error"]["code"] == "RANGE_TOO_LONG"
 
 
 def test_store_keeps_no_document_in_the_record(api: Api) -> None:
