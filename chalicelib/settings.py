@@ -38,6 +38,10 @@ class Settings(BaseModel):
     # The audit log's own table: no role may update or delete in it (docs/adr/0010).
     audit_table_name: str = "restoreassist-audit"
     websocket_endpoint: str = ""
+    # How pushes reach that endpoint: boto3's client (AWS), or plain HTTP keep-alive (the local
+    # stack sets PUSH_CLIENT=http: its gateway checks no signature, and botocore's per-post CPU
+    # bounded the local fan-out; chalicelib/aws/push.py).
+    push_client: Literal["boto3", "http"] = "boto3"
     # API Gateway closes a WebSocket after 2 hours; a record outlives it a little, then expires.
     connection_ttl_seconds: int = Field(default=2 * 3600 + 600, gt=0)
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from chalicelib.aws.connections import DynamoConnections
     from chalicelib.aws.engine import StepFunctionsEngine
     from chalicelib.aws.photo_records import DynamoPhotoRecords
-    from chalicelib.aws.push import GatewayPusher
+    from chalicelib.aws.push import GatewayPusher, HttpPusher
     from chalicelib.aws.rate_buckets import DynamoRateBuckets
     from chalicelib.aws.secrets import SecretsManagerKey
     from chalicelib.aws.user_settings import DynamoUserSettings
@@ -117,10 +117,13 @@ class AwsPorts:
         return DynamoConnections(table, self._settings.connection_ttl_seconds, self._settings.table_name)
 
     @cached_property
-    def pusher(self) -> GatewayPusher:
+    def pusher(self) -> GatewayPusher | HttpPusher:
         from botocore.config import Config
 
-        from chalicelib.aws.push import GatewayPusher
+        from chalicelib.aws.push import GatewayPusher, HttpPusher
+
+        if self._settings.push_client == "http":
+            return HttpPusher(self._settings.websocket_endpoint)
 
         # One slow socket must not hold the others up: short timeouts, and the client replays anyway.
         config = Config(

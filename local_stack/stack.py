@@ -31,6 +31,10 @@ UPLOADS_PREFIX = "uploads/"  # deploy/resources.json: the bucket notifies for th
 RECONCILER = "reconcile_workflows"  # app.py's @app.schedule names
 CONNECTION_SWEEPER = "close_expired_connections"
 EVENT_PUSHER = "push_events"  # app.py's @app.on_dynamodb_record name
+# The stream's pushes run in worker processes of their own, as Lambda gives each function its own
+# containers: they do not wait behind phases (a Claude call may take minutes), and the botocore
+# work of 200 posts per event leaves the process that serves moto and the sockets (ADR 0016).
+STREAM_WORKERS = 2
 
 
 @dataclass
@@ -77,6 +81,7 @@ class LocalStack:
         self._event_stream: LocalStream | None = None
         self._app: Any = None
         self._workers: WorkerPool | None = None
+        self._stream_workers: WorkerPool | None = None
         self._stopping = threading.Event()
         self.recovered: Any = None  # chalicelib.core.recover.Recovered, with a data directory
 
@@ -173,7 +178,7 @@ class LocalStack:
         self._event_stream = LocalStream(
             cfg.table_name,
             f"arn:aws:dynamodb:{REGION}:{ACCOUNT_ID}:table/{cfg.table_name}/stream/local",
-            handler=lambda: app.handler_map[EVENT_PUSHER],
+            handler=self._pusher,
             function_name=NAME_PREFIX + EVENT_PUSHER,
             filter_pattern=EVENT_ITEMS_FILTER,
         )
@@ -220,6 +225,11 @@ class LocalStack:
         """The Lambda worker processes; None when invocations run in this process."""
         return self._workers
 
+    @property
+    def stream_workers(self) -> WorkerPool | None:
+        """The worker processes that run push_events for the table's stream, beside `workers`."""
+        return self._stream_workers
+
     def start_lambda_workers(self, count: int, timeouts: dict[str, float] | None = None) -> WorkerPool:
         """From now on Lambda invocations run in `count` worker processes (local_stack/workers.py).
         `timeouts`: seconds per function ("" for the rest); .chalice/config.json's by default."""
@@ -229,21 +239,33 @@ class LocalStack:
         pool.start()
         self._workers = pool
         self._aws.lambdas.invoke = pool
+        stream_pool = WorkerPool(min(STREAM_WORKERS, count), NAME_PREFIX, timeouts=timeouts)
+        stream_pool.start()
+        self._stream_workers = stream_pool
         return pool
 
     def stop_lambda_workers(self) -> None:
         """From now on Lambda invocations run in this process again; the workers end."""
         assert self._aws is not None, "start() first"
         pool, self._workers = self._workers, None
+        stream_pool, self._stream_workers = self._stream_workers, None
         self._aws.lambdas.invoke = InProcess(self._app.handler_map, NAME_PREFIX)
-        if pool is not None:
-            pool.stop()
+        for each in (pool, stream_pool):
+            if each is not None:
+                each.stop()
 
     def _handler(self, name: str) -> Handler:
         """A function of the app, run where this stack runs invocations (looked up at each call)."""
         if self._workers is not None:
             return as_handler(self._workers, name)
         handler: Handler = self._app.handler_map[name]
+        return handler
+
+    def _pusher(self) -> Handler:
+        """push_events, where the stream's invocations run (looked up for each batch)."""
+        if self._stream_workers is not None:
+            return as_handler(self._stream_workers, EVENT_PUSHER)
+        handler: Handler = self._app.handler_map[EVENT_PUSHER]
         return handler
 
     def reconcile_on_a_timer(self, every: float, stop: threading.Event) -> threading.Thread:
@@ -325,8 +347,9 @@ class LocalStack:
             self._aws.stop()
         # Last: an invocation cut short by the stop then finds the AWS port closed, so nothing
         # records a failure the stop caused (the interpreter's Retry sees a service error).
-        if self._workers is not None:
-            self._workers.stop()
+        for pool in (self._workers, self._stream_workers):
+            if pool is not None:
+                pool.stop()
 
 
 def _set_environment(cfg: StackConfig) -> None:
@@ -343,6 +366,8 @@ def _set_environment(cfg: StackConfig) -> None:
             "BUCKET_NAME": cfg.bucket_name,
             "AUTH_MODE": "dev",
             "DEV_AUTH_SECRET": cfg.dev_auth_secret,
+            # The local gateway checks no signature: pushes skip botocore (chalicelib/aws/push.py).
+            "PUSH_CLIENT": "http",
         }
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,11 +17,13 @@ from pathlib import Path
 import pytest
 import urllib3
 
+from chalicelib.core import live_progress
 from local_stack.faults import Fault, OncePerFunction
 from local_stack.stack import LocalStack
 from local_stack.workers import WorkerPool
 from tests import documents
 from tests.conftest import Api
+from tests.integration.test_live_progress import Socket
 from tests.local_processes import start_local_stack
 
 NOTES = "Cause: dishwasher hose split.\nKitchen 12x14 ft, vinyl floor wet.\nSubfloor 31%MC, dry 11%MC."
@@ -85,6 +88,45 @@ def test_the_upload_trigger_and_the_schedules_run_on_the_workers(
     # And a scheduled function answers through the workers as it does in-process
     assert set(stack.reconcile()) >= {"checked", "settled"}
     assert workers.replaced == 0
+
+
+def test_the_streams_pushes_run_on_worker_processes_of_their_own(
+    api: Api, stack: LocalStack, workers: WorkerPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given the stream's workers warm, and the push made to fail if it ran in this process
+    stream_workers = stack.stream_workers
+    assert stream_workers is not None
+    stream_workers.wait_ready()
+    assert not set(stream_workers.pids()) & {os.getpid(), *workers.pids()}
+
+    def not_here(*_args: object) -> None:
+        raise AssertionError("push_events ran in the stack's process")
+
+    monkeypatch.setattr(live_progress, "push", not_here)
+    # (and the workflow held before PROCESSING until its subscriber is in: what follows is pushed)
+    release = threading.Event()
+
+    def hold(function: str, _event: dict[str, object]) -> None:
+        if function == "phase_processing":
+            release.wait(timeout=60)
+
+    stack.inject_faults(hold)
+    assert api.token is not None
+    socket = Socket(stack.websocket_url, api.token)
+    try:
+        # When a subscriber watches a workflow from its start
+        workflow_id = api.create_text(NOTES)
+        socket.subscribe(workflow_id, last_seq=0)
+        release.set()
+        received = socket.until(lambda m: m.get("type") == "WORKFLOW_COMPLETE")
+    finally:
+        release.set()
+        socket.close()
+
+    # Then it was sent every event in order, by the stream's workers
+    seqs = [m["seq"] for m in received if "seq" in m]
+    assert seqs == sorted(seqs) and len(seqs) == len(set(seqs))
+    assert stream_workers.replaced == 0
 
 
 def test_a_worker_that_dies_mid_invocation_fails_it_as_lambda_does_and_is_replaced(
@@ -164,7 +206,7 @@ def _start_stack(secret_file: Path) -> tuple[subprocess.Popen[str], list[str]]:
 
 
 def _child_pids(parent: int) -> list[int]:
-    """The stack's children: its Lambda workers and its HTTP API's process."""
+    """The stack's children: its Lambda workers (the stream's too) and its HTTP API's process."""
     pids = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -184,7 +226,7 @@ def _started(process: subprocess.Popen[str], lines: list[str]) -> list[int]:
     while time.monotonic() < deadline:
         if any(line.startswith("HTTP API") for line in list(lines)):
             pids = _child_pids(process.pid)
-            if len(pids) == 3:  # two workers and the API's process
+            if len(pids) == 5:  # two workers, two for the table's stream, and the API's process
                 return pids
         time.sleep(0.1)
     raise AssertionError("".join(lines)[-2000:])
