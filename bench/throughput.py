@@ -2,8 +2,9 @@
 does a POST wait? In-process Lambda invocations against worker processes, in one run.
 
 For each mode the script starts a local stack in a child process of its own (Chalice's local
-server can be made only once per process): `in-process` (`lambda_workers=0`), `workers:N`, and
-`workers:N+api` (the HTTP API in a process of its own, as `make run` serves it). It waits for the
+server can be made only once per process): `in-process` (`lambda_workers=0`), `workers:N`,
+`workers:N+api` (the HTTP API in a process of its own) and `workers:N+api+dynamodb` (DynamoDB
+too, in a moto process of its own: as `make run` serves it). It waits for the
 workers to be warm, fires every POST at the same moment from a thread of its own (user
 `i % users`; the load comes from this process, not the stack's), then lists each user's
 workflows every 2 s until every one has finished. It prints, per mode:
@@ -13,14 +14,15 @@ workflows every 2 s until every one has finished. It prints, per mode:
 - lost: POSTs not answered 201, and created workflows not finished by the deadline; failed:
   finished but not COMPLETED;
 - CPU: the cores the stack kept busy on average, and the CPU seconds of the stack's own process
-  (moto and its Step Functions interpreter, one GIL) and of its children (the Lambda workers and,
-  with `+api`, the HTTP API's process);
+  (moto and its Step Functions interpreter, one GIL) and of each kind of child: DynamoDB's
+  process, the HTTP API's, the Lambda workers (the stream's included);
+- the POST burst: from the first POST to the last answer, and the CPU each process used in it;
 
-and each mode's completion time as a ratio of the first's. #19's goal: 100 workflows within 30 s
+and each mode's completion time and POST p99 as ratios of the first's. #19's goal: 100 workflows within 30 s
 on 2 cores, POST p99 within 1 s, nothing lost. Absolute figures swing with whatever else the
 machine runs; the ratios, measured minutes apart in one run, are the figures to compare.
 
-    python bench/throughput.py [--workflows 100] [--users 10] [--modes in-process,workers:8+api]
+    python bench/throughput.py [--workflows 100] [--users 10] [--modes workers:4+api,workers:4+api+dynamodb]
 """
 
 from __future__ import annotations
@@ -113,8 +115,8 @@ def _children_cpu() -> dict[str, float]:
 
 
 def _workers_of(mode: str) -> int:
-    """'in-process' -> 0; 'workers:N' or 'workers:N+api' -> N."""
-    return 0 if mode == "in-process" else int(mode.split(":", 1)[1].removesuffix("+api"))
+    """'in-process' -> 0; 'workers:N', 'workers:N+api' or 'workers:N+api+dynamodb' -> N."""
+    return 0 if mode == "in-process" else int(mode.split(":", 1)[1].split("+", 1)[0])
 
 
 def serve(mode: str) -> None:
@@ -129,7 +131,8 @@ def serve(mode: str) -> None:
             reconcile_every_seconds=None,
             close_expired_every_seconds=None,
             lambda_workers=_workers_of(mode),
-            api_process=mode.endswith("+api"),
+            api_process="+api" in mode,
+            dynamodb_process="+dynamodb" in mode,
         )
     )
     stack.start()
@@ -269,8 +272,9 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=10)
     parser.add_argument(
         "--modes",
-        default=f"in-process,workers:{default_lambda_workers()},workers:{default_lambda_workers()}+api",
-        help="comma-separated: in-process, workers:N, workers:N+api (the HTTP API in its own process)",
+        default=f"workers:{default_lambda_workers()}+api,workers:{default_lambda_workers()}+api+dynamodb",
+        help="comma-separated: in-process, workers:N, workers:N+api (the HTTP API in its own process), "
+        "workers:N+api+dynamodb (DynamoDB too: make run)",
     )
     parser.add_argument("--serve", help=argparse.SUPPRESS)  # the child: serve a stack in this mode
     args = parser.parse_args()
@@ -301,8 +305,13 @@ def main() -> None:
             f"{r.mode:<16} {r.burst_seconds:>10.2f}   CPU s: "
             + " ".join(f"{r.burst_cpu[k]:>8.2f}" for k in kinds)
         )
+    first = results[0]
     for r in results[1:]:
-        print(f"completion, {r.mode} / {results[0].mode}: {r.completion / results[0].completion:.2f}x")
+        p99, first_p99 = _percentile(r.post_latencies, 0.99), _percentile(first.post_latencies, 0.99)
+        print(
+            f"{r.mode} / {first.mode}: completion {r.completion / first.completion:.2f}x, "
+            f"POST p99 {p99 / first_p99:.2f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -31,6 +31,9 @@ class Settings(BaseModel):
     aws_region: str = "us-east-1"
     # Unset on AWS; the local stack points every boto3 client at moto.
     aws_endpoint_url: str | None = None
+    # Locally DynamoDB may be served by a process of its own (local_stack/dynamodb_process.py);
+    # boto3 reads the same variable, for clients made without these settings.
+    aws_endpoint_url_dynamodb: str | None = None
 
     # Live progress: the WebSocket connections table, and the WebSocket API's management
     # endpoint (`https://{apiId}.execute-api.{region}.amazonaws.com/{stage}` on AWS).

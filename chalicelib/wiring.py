@@ -60,7 +60,10 @@ class AwsPorts:
 
     @cached_property
     def _dynamodb(self) -> Any:
-        return self._session.resource("dynamodb", **self._client_kwargs())
+        kwargs = self._client_kwargs()
+        if self._settings.aws_endpoint_url_dynamodb:
+            kwargs["endpoint_url"] = self._settings.aws_endpoint_url_dynamodb
+        return self._session.resource("dynamodb", **kwargs)
 
     @cached_property
     def _table(self) -> Any:

@@ -88,18 +88,10 @@ def enable_state_machine_execution(endpoint: str) -> None:
         pass
 
 
-def provision(
-    session: Any,
-    endpoint: str,
-    *,
-    table: str,
-    connections_table: str,
-    audit_table: str,
-    bucket: str,
-    definition: str,
-) -> str:
-    """Make the resources (again, harmlessly, if they exist); returns the state machine ARN."""
-    enable_state_machine_execution(endpoint)
+def provision_tables(
+    session: Any, endpoint: str, *, table: str, connections_table: str, audit_table: str
+) -> None:
+    """The template's tables, those that do not exist yet (again after DynamoDB's process restarts)."""
     dynamodb = session.client("dynamodb", endpoint_url=endpoint)
     existing_tables = dynamodb.list_tables()["TableNames"]
     tables = ((table, "WorkflowsTable"), (connections_table, "ConnectionsTable"), (audit_table, "AuditTable"))
@@ -113,6 +105,24 @@ def provision(
                     "StreamEnabled": True,
                 }
             dynamodb.create_table(TableName=name, **properties)
+
+
+def provision(
+    session: Any,
+    endpoint: str,
+    *,
+    table: str,
+    connections_table: str,
+    audit_table: str,
+    bucket: str,
+    definition: str,
+    dynamodb_endpoint: str | None = None,
+) -> str:
+    """Make the resources (again, harmlessly, if they exist); returns the state machine ARN.
+    `dynamodb_endpoint`: DynamoDB's, when it is not `endpoint` (dynamodb_process.py)."""
+    enable_state_machine_execution(endpoint)
+    tables = {"table": table, "connections_table": connections_table, "audit_table": audit_table}
+    provision_tables(session, dynamodb_endpoint or endpoint, **tables)
     s3 = session.client("s3", endpoint_url=endpoint)
     s3.create_bucket(Bucket=bucket)
     s3.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": bucket_cors_rules()})

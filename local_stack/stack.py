@@ -14,10 +14,19 @@ from local_stack.api_gateway import APP_NAME, STAGE, create_gateway
 from local_stack.api_process import ApiProcess
 from local_stack.aws import LocalAws
 from local_stack.durable import COMPACT_FLOOR_BYTES, DurableStore
+from local_stack.dynamodb_process import DynamoDbConfig, DynamoDbProcess
 from local_stack.faults import ApiFaultPlan, FaultPlan
 from local_stack.lambda_runtime import Handler, InProcess, LambdaContext, as_handler
 from local_stack.notifications import LocalQueue
-from local_stack.provision import ACCOUNT_ID, ASL_FILE, ROOT, function_arns, provision, render_definition
+from local_stack.provision import (
+    ACCOUNT_ID,
+    ASL_FILE,
+    ROOT,
+    function_arns,
+    provision,
+    provision_tables,
+    render_definition,
+)
 from local_stack.streams import LocalStream
 from local_stack.websocket_gateway import LocalWebsocketGateway
 from local_stack.workers import WorkerPool
@@ -67,6 +76,10 @@ class StackConfig:
     # The HTTP API served from a process of its own (`make run`), off the GIL that moto and its
     # Step Functions interpreter hold; False serves it from a thread here (tests patch its code).
     api_process: bool = False
+    # DynamoDB served by a moto process of its own (`make run`; local_stack/dynamodb_process.py),
+    # off the GIL of this one's S3, Step Functions and interpreter; False: moto here serves it
+    # (the tests' stack, whose tests count and patch DynamoDB's writes in this process).
+    dynamodb_process: bool = False
 
 
 class LocalStack:
@@ -76,6 +89,7 @@ class LocalStack:
         self._gateway: Any = None
         self._gateway_thread: threading.Thread | None = None
         self._api_process: ApiProcess | None = None
+        self._dynamodb: DynamoDbProcess | None = None
         self._websockets: LocalWebsocketGateway | None = None
         self.uploads_queue: LocalQueue | None = None
         self._event_stream: LocalStream | None = None
@@ -93,6 +107,17 @@ class LocalStack:
     def aws_endpoint(self) -> str:
         assert self._aws is not None, "start() first"
         return f"http://{self.config.host}:{self._aws.port}"
+
+    @property
+    def dynamodb_endpoint(self) -> str:
+        """DynamoDB's: its own process's (`make run`), or the AWS port's."""
+        if self._dynamodb is not None:
+            return self._dynamodb.endpoint
+        return self.aws_endpoint
+
+    @property
+    def dynamodb_process(self) -> DynamoDbProcess | None:
+        return self._dynamodb
 
     @property
     def api_url(self) -> str:
@@ -131,8 +156,21 @@ class LocalStack:
             spool_dir=cfg.data_dir / "notifications" if cfg.data_dir else None,
         )
         durable = (
-            DurableStore(cfg.data_dir, ACCOUNT_ID, REGION, cfg.compact_floor_bytes) if cfg.data_dir else None
+            DurableStore(
+                cfg.data_dir,
+                ACCOUNT_ID,
+                REGION,
+                cfg.compact_floor_bytes,
+                # DynamoDB's process journals its own writes: this store keeps S3's.
+                services=frozenset({"s3"}) if cfg.dynamodb_process else frozenset({"dynamodb", "s3"}),
+            )
+            if cfg.data_dir
+            else None
         )
+        if durable is not None:
+            durable.lock()  # one stack per directory, before DynamoDB's process reads it
+        if cfg.dynamodb_process:
+            self._start_dynamodb(cfg)
         self._aws = LocalAws(
             cfg.host,
             cfg.aws_port,
@@ -143,6 +181,7 @@ class LocalStack:
             region=REGION,
             durable=durable,
             hold_writes=cfg.hold_writes,
+            dynamodb_endpoint=(lambda: self.dynamodb_endpoint) if cfg.dynamodb_process else None,
         )
         # The ASL interpreter calls Lambda on localhost:$MOTO_PORT: our port, not moto's.
         os.environ["MOTO_PORT"] = str(self._aws.port)
@@ -162,6 +201,7 @@ class LocalStack:
             audit_table=cfg.audit_table_name,
             bucket=cfg.bucket_name,
             definition=definition,
+            dynamodb_endpoint=self.dynamodb_endpoint,
         )
         from chalicelib import wiring
         from chalicelib.aws.event_stream import EVENT_ITEMS_FILTER
@@ -177,7 +217,7 @@ class LocalStack:
         # The workflows table's stream feeds push_events, as the template's event source mapping does.
         self._event_stream = LocalStream(
             cfg.table_name,
-            f"arn:aws:dynamodb:{REGION}:{ACCOUNT_ID}:table/{cfg.table_name}/stream/local",
+            self._stream_arn(cfg),
             handler=self._pusher,
             function_name=NAME_PREFIX + EVENT_PUSHER,
             filter_pattern=EVENT_ITEMS_FILTER,
@@ -321,6 +361,43 @@ class LocalStack:
         )
         self._gateway_thread.start()
 
+    def _start_dynamodb(self, cfg: StackConfig) -> None:
+        from chalicelib.aws.event_stream import EVENT_ITEMS_FILTER
+
+        config = DynamoDbConfig(
+            host=cfg.host,
+            account_id=ACCOUNT_ID,
+            region=REGION,
+            data_dir=str(cfg.data_dir.resolve()) if cfg.data_dir else None,
+            compact_floor_bytes=cfg.compact_floor_bytes,
+            streams={cfg.table_name: {"arn": self._stream_arn(cfg), "filter": EVENT_ITEMS_FILTER}},
+        )
+        self._dynamodb = DynamoDbProcess(
+            config, on_record=self._stream_record, on_restart=self._provision_tables
+        )
+        # Every client from here on (this process's, the workers', the API's) is pointed there.
+        os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = self._dynamodb.endpoint
+
+    def _stream_record(self, record: dict[str, Any]) -> None:
+        if self._event_stream is not None:
+            self._event_stream.enqueue(record)
+
+    def _provision_tables(self) -> None:
+        """After DynamoDB's process was started again: its tables, if its data was in memory."""
+        import boto3
+
+        cfg = self.config
+        tables = {
+            "table": cfg.table_name,
+            "connections_table": cfg.connections_table_name,
+            "audit_table": cfg.audit_table_name,
+        }
+        provision_tables(boto3.session.Session(region_name=REGION), self.dynamodb_endpoint, **tables)
+
+    @staticmethod
+    def _stream_arn(cfg: StackConfig) -> str:
+        return f"arn:aws:dynamodb:{REGION}:{ACCOUNT_ID}:table/{cfg.table_name}/stream/local"
+
     def _start_websockets(self, app: Any, cfg: StackConfig) -> None:
         assert self._aws is not None
         handlers = {
@@ -343,6 +420,10 @@ class LocalStack:
             self._gateway.shutdown()
         if self._api_process is not None:
             self._api_process.stop()
+        if self._dynamodb is not None:
+            # Before the AWS port: an invocation cut short by the stop then cannot record a
+            # failure the stop caused (with one moto, its journal closing did the same).
+            self._dynamodb.stop()
         if self._aws is not None:
             self._aws.stop()
         # Last: an invocation cut short by the stop then finds the AWS port closed, so nothing
@@ -353,6 +434,7 @@ class LocalStack:
 
 
 def _set_environment(cfg: StackConfig) -> None:
+    os.environ.pop("AWS_ENDPOINT_URL_DYNAMODB", None)  # set again if DynamoDB has a process of its own
     os.environ.update(
         {
             # moto accepts any credentials; these keep boto3 from looking for real ones.

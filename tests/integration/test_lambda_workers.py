@@ -29,6 +29,7 @@ from tests.local_processes import start_local_stack
 NOTES = "Cause: dishwasher hose split.\nKitchen 12x14 ft, vinyl floor wet.\nSubfloor 31%MC, dry 11%MC."
 # A bound on waiting, not a measurement: a worker polls for its parent twice a second.
 GONE_WITHIN_SECONDS = 10
+CHILDREN = {b"local_stack.workers", b"local_stack.api_process", b"local_stack.dynamodb_process"}
 
 
 @pytest.fixture
@@ -206,7 +207,8 @@ def _start_stack(secret_file: Path) -> tuple[subprocess.Popen[str], list[str]]:
 
 
 def _child_pids(parent: int) -> list[int]:
-    """The stack's children: its Lambda workers (the stream's too) and its HTTP API's process."""
+    """The stack's children: its Lambda workers (the stream's too), its HTTP API's process and
+    DynamoDB's."""
     pids = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -216,7 +218,7 @@ def _child_pids(parent: int) -> list[int]:
             command = (entry / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if int(stat[1]) == parent and {b"local_stack.workers", b"local_stack.api_process"} & set(command):
+        if int(stat[1]) == parent and CHILDREN & set(command):
             pids.append(int(entry.name))
     return pids
 
@@ -226,7 +228,7 @@ def _started(process: subprocess.Popen[str], lines: list[str]) -> list[int]:
     while time.monotonic() < deadline:
         if any(line.startswith("HTTP API") for line in list(lines)):
             pids = _child_pids(process.pid)
-            if len(pids) == 5:  # two workers, two for the table's stream, and the API's process
+            if len(pids) == 6:  # two workers, two for the table's stream, the API's, DynamoDB's
                 return pids
         time.sleep(0.1)
     raise AssertionError("".join(lines)[-2000:])
@@ -235,7 +237,7 @@ def _started(process: subprocess.Popen[str], lines: list[str]) -> list[int]:
 @pytest.mark.xdist_group("local-stop")
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=lambda s: s.name)
 def test_no_worker_outlives_the_stack(tmp_path: Path, sig: signal.Signals) -> None:
-    # Given `make run` with two Lambda workers (and its HTTP API in a process of its own)
+    # Given `make run` with two Lambda workers (and its HTTP API and DynamoDB in processes of their own)
     secret_file = tmp_path / "secret"
     secret_file.write_text("workers-test-secret-" + "0" * 32)
     process, lines = _start_stack(secret_file)
@@ -244,7 +246,7 @@ def test_no_worker_outlives_the_stack(tmp_path: Path, sig: signal.Signals) -> No
         # When the stack is stopped (SIGTERM, Ctrl-C) or killed outright (SIGKILL: no stop runs)
         process.send_signal(sig)
         process.wait(timeout=10)
-        # Then no worker, nor the API's process, is left running
+        # Then no worker, nor the API's process, nor DynamoDB's, is left running
         assert _wait_until_gone(pids) == [], "".join(lines)[-2000:]
     finally:
         if process.poll() is None:
