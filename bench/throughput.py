@@ -289,12 +289,12 @@ def main() -> None:
     )
     kinds = ("stack", "dynamodb", "api", "workers")
     print(
-        f"{'mode':<16} {'complete s':>10} {'POST p50':>9} {'POST p99':>9} {'POST max':>9} "
+        f"{'mode':<24} {'complete s':>10} {'POST p50':>9} {'POST p99':>9} {'POST max':>9} "
         f"{'lost':>5} {'failed':>6} {'cores busy':>10}   CPU s: " + " ".join(f"{k:>8}" for k in kinds)
     )
     for r in results:
         print(
-            f"{r.mode:<16} {r.completion:>10.1f} {statistics.median(r.post_latencies):>9.2f} "
+            f"{r.mode:<24} {r.completion:>10.1f} {statistics.median(r.post_latencies):>9.2f} "
             f"{_percentile(r.post_latencies, 0.99):>9.2f} {max(r.post_latencies):>9.2f} "
             f"{r.lost:>5} {r.failed:>6} {r.cores_busy:>10.2f}           "
             + " ".join(f"{r.cpu[k]:>8.1f}" for k in kinds)
@@ -302,7 +302,7 @@ def main() -> None:
     print("during the POST burst (from the first POST to the last answer): seconds, and CPU s by process")
     for r in results:
         print(
-            f"{r.mode:<16} {r.burst_seconds:>10.2f}   CPU s: "
+            f"{r.mode:<24} {r.burst_seconds:>10.2f}   CPU s: "
             + " ".join(f"{r.burst_cpu[k]:>8.2f}" for k in kinds)
         )
     first = results[0]
