@@ -2,8 +2,9 @@
 does a POST wait? In-process Lambda invocations against worker processes, in one run.
 
 For each mode the script starts a local stack in a child process of its own (Chalice's local
-server can be made only once per process): `in-process` (`lambda_workers=0`), `workers:N`, and
-`workers:N+api` (the HTTP API in a process of its own, as `make run` serves it). It waits for the
+server can be made only once per process): `in-process` (`lambda_workers=0`), `workers:N`,
+`workers:N+api` (the HTTP API in a process of its own) and `workers:N+api+dynamodb` (DynamoDB
+too, in a moto process of its own: as `make run` serves it). It waits for the
 workers to be warm, fires every POST at the same moment from a thread of its own (user
 `i % users`; the load comes from this process, not the stack's), then lists each user's
 workflows every 2 s until every one has finished. It prints, per mode:
@@ -13,14 +14,15 @@ workflows every 2 s until every one has finished. It prints, per mode:
 - lost: POSTs not answered 201, and created workflows not finished by the deadline; failed:
   finished but not COMPLETED;
 - CPU: the cores the stack kept busy on average, and the CPU seconds of the stack's own process
-  (moto and its Step Functions interpreter, one GIL) and of its children (the Lambda workers and,
-  with `+api`, the HTTP API's process);
+  (moto and its Step Functions interpreter, one GIL) and of each kind of child: DynamoDB's
+  process, the HTTP API's, the Lambda workers (the stream's included);
+- the POST burst: from the first POST to the last answer, and the CPU each process used in it;
 
-and each mode's completion time as a ratio of the first's. #19's goal: 100 workflows within 30 s
+and each mode's completion time and POST p99 as ratios of the first's. #19's goal: 100 workflows within 30 s
 on 2 cores, POST p99 within 1 s, nothing lost. Absolute figures swing with whatever else the
 machine runs; the ratios, measured minutes apart in one run, are the figures to compare.
 
-    python bench/throughput.py [--workflows 100] [--users 10] [--modes in-process,workers:8+api]
+    python bench/throughput.py [--workflows 100] [--users 10] [--modes workers:4+api,workers:4+api+dynamodb]
 """
 
 from __future__ import annotations
@@ -74,8 +76,9 @@ class Result:
     lost: int
     failed: int
     cores_busy: float
-    stack_cpu: float  # CPU seconds of the stack's own process (moto, the interpreter, the API)
-    workers_cpu: float  # CPU seconds of the worker processes and the API's process
+    cpu: dict[str, float]  # CPU seconds by process: stack (moto, the interpreter), api, dynamodb, workers
+    burst_seconds: float  # from the first POST to the last POST's answer
+    burst_cpu: dict[str, float]  # the same, in that time
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -88,24 +91,32 @@ def _own_cpu() -> float:
     return own.ru_utime + own.ru_stime
 
 
-def _children_cpu() -> float:
-    """CPU seconds this process's live children (the Lambda workers, the API's process) have used
-    so far, from /proc: they are not reaped yet."""
+def _children_cpu() -> dict[str, float]:
+    """CPU seconds this process's live children have used so far, from /proc (they are not reaped
+    yet), by kind: the HTTP API's process, DynamoDB's, the Lambda workers."""
     ticks = os.sysconf("SC_CLK_TCK")
-    total = 0.0
+    total = {"api": 0.0, "dynamodb": 0.0, "workers": 0.0}
     for entry in Path("/proc").iterdir():
         try:
             fields = (entry / "stat").read_text().rsplit(")", 1)[1].split() if entry.name.isdigit() else []
+            command = (entry / "cmdline").read_bytes() if fields else b""
         except OSError:
             continue
         if fields and int(fields[1]) == os.getpid():
-            total += (int(fields[11]) + int(fields[12])) / ticks
+            kind = (
+                "api"
+                if b"api_process" in command
+                else "dynamodb"
+                if b"dynamodb_process" in command
+                else "workers"
+            )
+            total[kind] += (int(fields[11]) + int(fields[12])) / ticks
     return total
 
 
 def _workers_of(mode: str) -> int:
-    """'in-process' -> 0; 'workers:N' or 'workers:N+api' -> N."""
-    return 0 if mode == "in-process" else int(mode.split(":", 1)[1].removesuffix("+api"))
+    """'in-process' -> 0; 'workers:N', 'workers:N+api' or 'workers:N+api+dynamodb' -> N."""
+    return 0 if mode == "in-process" else int(mode.split(":", 1)[1].split("+", 1)[0])
 
 
 def serve(mode: str) -> None:
@@ -120,7 +131,8 @@ def serve(mode: str) -> None:
             reconcile_every_seconds=None,
             close_expired_every_seconds=None,
             lambda_workers=_workers_of(mode),
-            api_process=mode.endswith("+api"),
+            api_process="+api" in mode,
+            dynamodb_process="+dynamodb" in mode,
         )
     )
     stack.start()
@@ -154,7 +166,7 @@ class _Stack:
         parsed: dict[str, Any] = json.loads(line)
         return parsed
 
-    def cpu(self) -> dict[str, float]:
+    def cpu(self) -> dict[str, Any]:
         assert self._child.stdin is not None
         self._child.stdin.write("cpu\n")
         self._child.stdin.flush()
@@ -196,7 +208,7 @@ def run(mode: str, workflows: int, users: int) -> Result:
             else:
                 refused += 1
 
-    before = stack.cpu()
+    before = _flat(stack.cpu())
     threads = [threading.Thread(target=submit, args=(i,)) for i in range(workflows)]
     for thread in threads:
         thread.start()
@@ -205,6 +217,8 @@ def run(mode: str, workflows: int, users: int) -> Result:
     started = time.monotonic()
     for thread in threads:
         thread.join()
+    burst_seconds = time.monotonic() - started
+    burst = _flat(stack.cpu())
 
     # One listing per user with workflows left, every POLL_SECONDS: polling each workflow would
     # load the stack being measured (the end time is each workflow's completedAt, not the poll's).
@@ -225,7 +239,7 @@ def run(mode: str, workflows: int, users: int) -> Result:
             if mine and all(w["status"] in TERMINAL for w in mine):
                 done_users.add(token)
     elapsed = time.monotonic() - started
-    after = stack.cpu()
+    after = _flat(stack.cpu())
     stack.stop()
 
     ends = [
@@ -234,18 +248,22 @@ def run(mode: str, workflows: int, users: int) -> Result:
         if w.get("completedAt")
     ]
     lost = refused + len(created) - len(finished)
-    stack_cpu = after["stack"] - before["stack"]
-    workers_cpu = after["children"] - before["children"]
+    cpu = {kind: after[kind] - before[kind] for kind in after}
     return Result(
         mode=mode,
         completion=(max(ends) - started_wall) if ends and not lost else float("nan"),
         post_latencies=latencies,
         lost=lost,
         failed=sum(1 for w in finished.values() if w["status"] != "COMPLETED"),
-        cores_busy=(stack_cpu + workers_cpu) / elapsed,
-        stack_cpu=stack_cpu,
-        workers_cpu=workers_cpu,
+        cores_busy=sum(cpu.values()) / elapsed,
+        cpu=cpu,
+        burst_seconds=burst_seconds,
+        burst_cpu={kind: burst[kind] - before[kind] for kind in burst},
     )
+
+
+def _flat(cpu: dict[str, Any]) -> dict[str, float]:
+    return {"stack": float(cpu["stack"]), **{kind: float(v) for kind, v in cpu["children"].items()}}
 
 
 def main() -> None:
@@ -254,8 +272,9 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=10)
     parser.add_argument(
         "--modes",
-        default=f"in-process,workers:{default_lambda_workers()},workers:{default_lambda_workers()}+api",
-        help="comma-separated: in-process, workers:N, workers:N+api (the HTTP API in its own process)",
+        default=f"workers:{default_lambda_workers()}+api,workers:{default_lambda_workers()}+api+dynamodb",
+        help="comma-separated: in-process, workers:N, workers:N+api (the HTTP API in its own process), "
+        "workers:N+api+dynamodb (DynamoDB too: make run)",
     )
     parser.add_argument("--serve", help=argparse.SUPPRESS)  # the child: serve a stack in this mode
     args = parser.parse_args()
@@ -268,18 +287,31 @@ def main() -> None:
         f"{args.workflows} TEXT workflows from {args.users} users at once; "
         f"{len(os.sched_getaffinity(0))} cores"
     )
+    kinds = ("stack", "dynamodb", "api", "workers")
     print(
-        f"{'mode':<12} {'complete s':>10} {'POST p50':>9} {'POST p99':>9} {'POST max':>9} "
-        f"{'lost':>5} {'failed':>6} {'cores busy':>10} {'CPU s: stack':>12} {'children':>8}"
+        f"{'mode':<24} {'complete s':>10} {'POST p50':>9} {'POST p99':>9} {'POST max':>9} "
+        f"{'lost':>5} {'failed':>6} {'cores busy':>10}   CPU s: " + " ".join(f"{k:>8}" for k in kinds)
     )
     for r in results:
         print(
-            f"{r.mode:<12} {r.completion:>10.1f} {statistics.median(r.post_latencies):>9.2f} "
+            f"{r.mode:<24} {r.completion:>10.1f} {statistics.median(r.post_latencies):>9.2f} "
             f"{_percentile(r.post_latencies, 0.99):>9.2f} {max(r.post_latencies):>9.2f} "
-            f"{r.lost:>5} {r.failed:>6} {r.cores_busy:>10.2f} {r.stack_cpu:>12.1f} {r.workers_cpu:>8.1f}"
+            f"{r.lost:>5} {r.failed:>6} {r.cores_busy:>10.2f}           "
+            + " ".join(f"{r.cpu[k]:>8.1f}" for k in kinds)
         )
+    print("during the POST burst (from the first POST to the last answer): seconds, and CPU s by process")
+    for r in results:
+        print(
+            f"{r.mode:<24} {r.burst_seconds:>10.2f}   CPU s: "
+            + " ".join(f"{r.burst_cpu[k]:>8.2f}" for k in kinds)
+        )
+    first = results[0]
     for r in results[1:]:
-        print(f"completion, {r.mode} / {results[0].mode}: {r.completion / results[0].completion:.2f}x")
+        p99, first_p99 = _percentile(r.post_latencies, 0.99), _percentile(first.post_latencies, 0.99)
+        print(
+            f"{r.mode} / {first.mode}: completion {r.completion / first.completion:.2f}x, "
+            f"POST p99 {p99 / first_p99:.2f}x"
+        )
 
 
 if __name__ == "__main__":

@@ -31,6 +31,9 @@ class Settings(BaseModel):
     aws_region: str = "us-east-1"
     # Unset on AWS; the local stack points every boto3 client at moto.
     aws_endpoint_url: str | None = None
+    # Locally DynamoDB may be served by a process of its own (local_stack/dynamodb_process.py);
+    # boto3 reads the same variable, for clients made without these settings.
+    aws_endpoint_url_dynamodb: str | None = None
 
     # Live progress: the WebSocket connections table, and the WebSocket API's management
     # endpoint (`https://{apiId}.execute-api.{region}.amazonaws.com/{stage}` on AWS).
@@ -38,6 +41,10 @@ class Settings(BaseModel):
     # The audit log's own table: no role may update or delete in it (docs/adr/0010).
     audit_table_name: str = "restoreassist-audit"
     websocket_endpoint: str = ""
+    # How pushes reach that endpoint: boto3's client (AWS), or plain HTTP keep-alive (the local
+    # stack sets PUSH_CLIENT=http: its gateway checks no signature, and botocore's per-post CPU
+    # bounded the local fan-out; chalicelib/aws/push.py).
+    push_client: Literal["boto3", "http"] = "boto3"
     # API Gateway closes a WebSocket after 2 hours; a record outlives it a little, then expires.
     connection_ttl_seconds: int = Field(default=2 * 3600 + 600, gt=0)
 

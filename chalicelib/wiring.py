@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from chalicelib.aws.connections import DynamoConnections
     from chalicelib.aws.engine import StepFunctionsEngine
     from chalicelib.aws.photo_records import DynamoPhotoRecords
-    from chalicelib.aws.push import GatewayPusher
+    from chalicelib.aws.push import GatewayPusher, HttpPusher
     from chalicelib.aws.rate_buckets import DynamoRateBuckets
     from chalicelib.aws.secrets import SecretsManagerKey
     from chalicelib.aws.template_records import DynamoTemplateRecords
@@ -64,7 +64,10 @@ class AwsPorts:
 
     @cached_property
     def _dynamodb(self) -> Any:
-        return self._session.resource("dynamodb", **self._client_kwargs())
+        kwargs = self._client_kwargs()
+        if self._settings.aws_endpoint_url_dynamodb:
+            kwargs["endpoint_url"] = self._settings.aws_endpoint_url_dynamodb
+        return self._session.resource("dynamodb", **kwargs)
 
     @cached_property
     def _table(self) -> Any:
@@ -127,10 +130,13 @@ class AwsPorts:
         return DynamoConnections(table, self._settings.connection_ttl_seconds, self._settings.table_name)
 
     @cached_property
-    def pusher(self) -> GatewayPusher:
+    def pusher(self) -> GatewayPusher | HttpPusher:
         from botocore.config import Config
 
-        from chalicelib.aws.push import GatewayPusher
+        from chalicelib.aws.push import GatewayPusher, HttpPusher
+
+        if self._settings.push_client == "http":
+            return HttpPusher(self._settings.websocket_endpoint)
 
         # One slow socket must not hold the others up: short timeouts, and the client replays anyway.
         config = Config(

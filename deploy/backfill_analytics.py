@@ -1,4 +1,4 @@
-"""Count the workflows written before the analytics aggregates existed (docs/adr/0022-analytics-aggregates.md), once.
+"""Count the workflows written before the analytics aggregates existed (ADR 0022), once.
 
     python deploy/backfill_analytics.py TABLE [--endpoint-url http://127.0.0.1:5000]
 

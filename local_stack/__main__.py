@@ -56,6 +56,11 @@ def main() -> None:
         action="store_true",
         help="serve the HTTP API from the stack's own process (default: a process of its own)",
     )
+    run.add_argument(
+        "--dynamodb-in-process",
+        action="store_true",
+        help="serve DynamoDB from the stack's own moto (default: a moto process of its own)",
+    )
     token = commands.add_parser("token", help="print a development token for a user id")
     token.add_argument("user")
     commands.add_parser("openapi", help="print the API's OpenAPI document (docs/openapi.json)")
@@ -88,6 +93,7 @@ def main() -> None:
             compact_floor_bytes=int(os.environ.get("LOCAL_STACK_COMPACT_BYTES") or COMPACT_FLOOR_BYTES),
             lambda_workers=args.lambda_workers,
             api_process=not args.api_in_process,
+            dynamodb_process=not args.dynamodb_in_process,
         )
     )
     try:
@@ -98,6 +104,11 @@ def main() -> None:
     print(f"HTTP API      {stack.api_url}/api/orchestrator", flush=True)
     print(f"WebSockets    {stack.websocket_url}/?token=...   live progress", flush=True)
     print(f"AWS (moto)    {stack.aws_endpoint}   DynamoDB, S3, Step Functions, Lambda Invoke", flush=True)
+    if stack.dynamodb_process is not None:
+        print(
+            f"DynamoDB      {stack.dynamodb_endpoint}   its own moto process (the AWS port forwards to it)",
+            flush=True,
+        )
     print("A token:      make -s token USER=alice", flush=True)
     if stack.data_dir is None:
         print("Data          in memory only: gone when the stack stops", flush=True)
@@ -119,6 +130,12 @@ def main() -> None:
     if stopper.is_alive():
         print(f"Stopping took over {STOP_SECONDS} s: exiting now", file=sys.stderr, flush=True)
         os._exit(1)
+    # Stopped: every acknowledged write was synced when it was answered and the children have
+    # ended. The interpreter's own teardown (moto, boto3, the app: hundreds of modules) took
+    # seconds on a loaded machine, which Ctrl-C should not wait for.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
 
 
 STOP_SECONDS = 5  # a stop that takes longer exits: Ctrl-C must always work within seconds

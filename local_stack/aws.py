@@ -127,6 +127,34 @@ class StepFunctionsFaultMiddleware:
         return _respond(start_response, status, body, {"x-amzn-ErrorType": code})
 
 
+class DynamoDbForwarder:
+    """DynamoDB requests that reach this port go to DynamoDB's own process (dynamodb_process.py):
+    the stack's clients are pointed there directly, others (a person's aws CLI) may know only
+    this port. The request's signature is passed on untouched, as moto checks none."""
+
+    def __init__(self, next_app: Any, endpoint: Callable[[], str]) -> None:
+        import urllib3
+
+        self._next = next_app
+        self._endpoint = endpoint
+        self._http = urllib3.PoolManager(maxsize=16, retries=False)
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        if not str(environ.get("HTTP_X_AMZ_TARGET", "")).startswith("DynamoDB_"):
+            return self._next(environ, start_response)  # type: ignore[no-any-return]
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+        body = environ["wsgi.input"].read(length) if length else b""
+        headers = {
+            name[5:].replace("_", "-"): value for name, value in environ.items() if name.startswith("HTTP_")
+        }
+        headers["Content-Type"] = environ.get("CONTENT_TYPE", "application/x-amz-json-1.0")
+        reply = self._http.request("POST", self._endpoint() + "/", body=body, headers=headers)
+        skipped = {"connection", "transfer-encoding", "content-length"}
+        kept = [(name, value) for name, value in reply.headers.items() if name.lower() not in skipped]
+        start_response(f"{reply.status} {reply.reason}", [*kept, ("Content-Length", str(len(reply.data)))])
+        return [reply.data]
+
+
 class ConnectionsMiddleware:
     """`POST /@connections/{id}` sends to a local WebSocket; 410 GoneException if it is gone."""
 
@@ -191,6 +219,7 @@ class LocalAws:
         region: str,
         durable: DurableStore | None = None,
         hold_writes: str | None = None,
+        dynamodb_endpoint: Callable[[], str] | None = None,
     ) -> None:
         # One access-log line per DynamoDB call drowns everything else out.
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
@@ -218,7 +247,9 @@ class LocalAws:
         self.lambdas = LambdaInvokeMiddleware(uploads, handlers, name_prefix)
         self.step_functions = StepFunctionsFaultMiddleware(self.lambdas)
         self.connections = ConnectionsMiddleware(self.step_functions)
-        app = self.connections
+        app: Any = self.connections
+        if dynamodb_endpoint is not None:
+            app = DynamoDbForwarder(app, dynamodb_endpoint)
         self._server: BaseWSGIServer = make_server(
             host, port, app, threaded=True, request_handler=MotoRequestHandler
         )

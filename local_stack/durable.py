@@ -197,9 +197,21 @@ class DurableStore:
     """The journal, its replay and its compaction, for one data directory."""
 
     def __init__(
-        self, directory: Path, account_id: str, region: str, compact_floor_bytes: int = COMPACT_FLOOR_BYTES
+        self,
+        directory: Path,
+        account_id: str,
+        region: str,
+        compact_floor_bytes: int = COMPACT_FLOOR_BYTES,
+        services: frozenset[str] = frozenset({"dynamodb", "s3"}),
+        legacy: Path | None = None,
     ) -> None:
+        """`services`: what this store's moto serves, and so replays (DynamoDB may be another
+        process's: local_stack/dynamodb_process.py). `legacy`: a directory whose files held every
+        service's data before it was split; a store that finds nothing of its own replays its
+        services' records from there once, and writes them as its first snapshot."""
         self.directory = directory.resolve()
+        self._services = services
+        self._legacy = Layout(legacy.resolve()) if legacy is not None else None
         self._account_id = account_id
         self._region = region
         self._compact_floor = compact_floor_bytes
@@ -223,18 +235,26 @@ class DurableStore:
     def recover(self, moto_app: WsgiApp) -> None:
         """Lock the directory, replay it into moto, open the journal to append to."""
         install_tape()
-        self._dir_lock = DirectoryLock(self.directory)
+        self.lock()
         layout = self._layout
         snapshot = layout.newest_snapshot()
         sources = [layout.snapshot(snapshot)] if snapshot else []
         journals = layout.journals_from(snapshot) or [snapshot]
         sources += [layout.journal(g) for g in journals if layout.journal(g).exists()]
+        migrating = not sources and self._legacy is not None and self._legacy.directory.is_dir()
+        if migrating:
+            assert self._legacy is not None
+            # Read only: the legacy directory is its owner's, who drops these records itself.
+            old = self._legacy.newest_snapshot()
+            sources = [self._legacy.snapshot(old)] if old else []
+            sources += [self._legacy.journal(g) for g in self._legacy.journals_from(old)]
         counts = {"snapshot": 0, "journal": 0}
         for path in sources:
             kind = "journal" if path.name.startswith("journal-") else "snapshot"
-            for record in read_records(path, repair=kind == "journal"):
-                self._apply(moto_app, record)
-                counts[kind] += 1
+            for record in read_records(path, repair=kind == "journal" and not migrating):
+                if self._serves(record):
+                    self._apply(moto_app, record)
+                    counts[kind] += 1
         self._generation = journals[-1]
         self._snapshot_bytes = layout.snapshot(snapshot).stat().st_size if snapshot else 0
         self._snapshot_records = counts["snapshot"]
@@ -244,7 +264,19 @@ class DurableStore:
         layout.remove_before(snapshot)
         if self.refused_on_replay:
             logger.warning("%d journaled writes were refused on replay", self.refused_on_replay)
+        if migrating and counts["snapshot"] + counts["journal"]:
+            self.compact()  # before anyone may drop the legacy files: the data is ours now
         self._maybe_compact()
+
+    def _serves(self, record: Record) -> bool:
+        kind = record.header.get("k")
+        service = record.header.get("s") if kind == "http" else {"ddb": "dynamodb"}.get(str(kind), kind)
+        return service in self._services
+
+    def lock(self) -> None:
+        """Hold the directory (DataDirInUse if another stack does); `recover` takes it if not yet."""
+        if self._dir_lock is None:
+            self._dir_lock = DirectoryLock(self.directory)
 
     def close(self) -> None:
         """Every acknowledged write is synced already: close the journal, free the directory."""

@@ -88,19 +88,16 @@ def enable_state_machine_execution(endpoint: str) -> None:
         pass
 
 
-def provision(
+def provision_tables(
     session: Any,
     endpoint: str,
     *,
     table: str,
     connections_table: str,
     audit_table: str,
-    bucket: str,
-    definition: str,
     webhooks_table: str = "restoreassist-webhooks",
-) -> str:
-    """Make the resources (again, harmlessly, if they exist); returns the state machine ARN."""
-    enable_state_machine_execution(endpoint)
+) -> None:
+    """The template's tables, those that do not exist yet (again after DynamoDB's process restarts)."""
     dynamodb = session.client("dynamodb", endpoint_url=endpoint)
     existing_tables = dynamodb.list_tables()["TableNames"]
     tables = (
@@ -119,6 +116,30 @@ def provision(
                     "StreamEnabled": True,
                 }
             dynamodb.create_table(TableName=name, **properties)
+
+
+def provision(
+    session: Any,
+    endpoint: str,
+    *,
+    table: str,
+    connections_table: str,
+    audit_table: str,
+    bucket: str,
+    definition: str,
+    dynamodb_endpoint: str | None = None,
+    webhooks_table: str = "restoreassist-webhooks",
+) -> str:
+    """Make the resources (again, harmlessly, if they exist); returns the state machine ARN.
+    `dynamodb_endpoint`: DynamoDB's, when it is not `endpoint` (dynamodb_process.py)."""
+    enable_state_machine_execution(endpoint)
+    tables = {
+        "table": table,
+        "connections_table": connections_table,
+        "audit_table": audit_table,
+        "webhooks_table": webhooks_table,
+    }
+    provision_tables(session, dynamodb_endpoint or endpoint, **tables)
     s3 = session.client("s3", endpoint_url=endpoint)
     s3.create_bucket(Bucket=bucket)
     s3.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": bucket_cors_rules()})

@@ -14,6 +14,7 @@ from local_stack.api_gateway import APP_NAME, STAGE, create_gateway
 from local_stack.api_process import ApiProcess
 from local_stack.aws import LocalAws
 from local_stack.durable import COMPACT_FLOOR_BYTES, DurableStore
+from local_stack.dynamodb_process import DynamoDbConfig, DynamoDbProcess
 from local_stack.faults import ApiFaultPlan, FaultPlan
 from local_stack.lambda_runtime import Handler, InProcess, LambdaContext, as_handler
 from local_stack.notifications import LocalQueue
@@ -24,6 +25,7 @@ from local_stack.provision import (
     function_arns,
     provision,
     provision_queue,
+    provision_tables,
     render_definition,
 )
 from local_stack.sqs_poller import SqsPoller
@@ -41,6 +43,10 @@ RECONCILER = "reconcile_workflows"  # app.py's @app.schedule names
 CONNECTION_SWEEPER = "close_expired_connections"
 EVENT_PUSHER = "push_events"  # app.py's @app.on_dynamodb_record name
 WEBHOOK_SENDER = "deliver_webhooks"  # app.py's @app.on_sqs_message for the deliveries' queue
+# The stream's pushes run in worker processes of their own, as Lambda gives each function its own
+# containers: they do not wait behind phases (a Claude call may take minutes), and the botocore
+# work of 200 posts per event leaves the process that serves moto and the sockets (ADR 0016).
+STREAM_WORKERS = 2
 
 
 @dataclass
@@ -74,6 +80,10 @@ class StackConfig:
     # The HTTP API served from a process of its own (`make run`), off the GIL that moto and its
     # Step Functions interpreter hold; False serves it from a thread here (tests patch its code).
     api_process: bool = False
+    # DynamoDB served by a moto process of its own (`make run`; local_stack/dynamodb_process.py),
+    # off the GIL of this one's S3, Step Functions and interpreter; False: moto here serves it
+    # (the tests' stack, whose tests count and patch DynamoDB's writes in this process).
+    dynamodb_process: bool = False
 
 
 class LocalStack:
@@ -83,12 +93,14 @@ class LocalStack:
         self._gateway: Any = None
         self._gateway_thread: threading.Thread | None = None
         self._api_process: ApiProcess | None = None
+        self._dynamodb: DynamoDbProcess | None = None
         self._websockets: LocalWebsocketGateway | None = None
         self.uploads_queue: LocalQueue | None = None
         self._event_stream: LocalStream | None = None
         self._webhook_poller: SqsPoller | None = None
         self._app: Any = None
         self._workers: WorkerPool | None = None
+        self._stream_workers: WorkerPool | None = None
         self._stopping = threading.Event()
         self.recovered: Any = None  # chalicelib.core.recover.Recovered, with a data directory
 
@@ -100,6 +112,17 @@ class LocalStack:
     def aws_endpoint(self) -> str:
         assert self._aws is not None, "start() first"
         return f"http://{self.config.host}:{self._aws.port}"
+
+    @property
+    def dynamodb_endpoint(self) -> str:
+        """DynamoDB's: its own process's (`make run`), or the AWS port's."""
+        if self._dynamodb is not None:
+            return self._dynamodb.endpoint
+        return self.aws_endpoint
+
+    @property
+    def dynamodb_process(self) -> DynamoDbProcess | None:
+        return self._dynamodb
 
     @property
     def api_url(self) -> str:
@@ -138,8 +161,21 @@ class LocalStack:
             spool_dir=cfg.data_dir / "notifications" if cfg.data_dir else None,
         )
         durable = (
-            DurableStore(cfg.data_dir, ACCOUNT_ID, REGION, cfg.compact_floor_bytes) if cfg.data_dir else None
+            DurableStore(
+                cfg.data_dir,
+                ACCOUNT_ID,
+                REGION,
+                cfg.compact_floor_bytes,
+                # DynamoDB's process journals its own writes: this store keeps S3's.
+                services=frozenset({"s3"}) if cfg.dynamodb_process else frozenset({"dynamodb", "s3"}),
+            )
+            if cfg.data_dir
+            else None
         )
+        if durable is not None:
+            durable.lock()  # one stack per directory, before DynamoDB's process reads it
+        if cfg.dynamodb_process:
+            self._start_dynamodb(cfg)
         self._aws = LocalAws(
             cfg.host,
             cfg.aws_port,
@@ -150,6 +186,7 @@ class LocalStack:
             region=REGION,
             durable=durable,
             hold_writes=cfg.hold_writes,
+            dynamodb_endpoint=(lambda: self.dynamodb_endpoint) if cfg.dynamodb_process else None,
         )
         # The ASL interpreter calls Lambda on localhost:$MOTO_PORT: our port, not moto's.
         os.environ["MOTO_PORT"] = str(self._aws.port)
@@ -170,6 +207,7 @@ class LocalStack:
             bucket=cfg.bucket_name,
             definition=definition,
             webhooks_table=cfg.webhooks_table_name,
+            dynamodb_endpoint=self.dynamodb_endpoint,
         )
         session = boto3.session.Session(region_name=REGION)
         queue_url, queue_arn = provision_queue(
@@ -190,8 +228,8 @@ class LocalStack:
         # The workflows table's stream feeds push_events, as the template's event source mapping does.
         self._event_stream = LocalStream(
             cfg.table_name,
-            f"arn:aws:dynamodb:{REGION}:{ACCOUNT_ID}:table/{cfg.table_name}/stream/local",
-            handler=lambda: app.handler_map[EVENT_PUSHER],
+            self._stream_arn(cfg),
+            handler=self._pusher,
             function_name=NAME_PREFIX + EVENT_PUSHER,
             filter_pattern=EVENT_ITEMS_FILTER,
         )
@@ -247,6 +285,11 @@ class LocalStack:
         """The Lambda worker processes; None when invocations run in this process."""
         return self._workers
 
+    @property
+    def stream_workers(self) -> WorkerPool | None:
+        """The worker processes that run push_events for the table's stream, beside `workers`."""
+        return self._stream_workers
+
     def start_lambda_workers(self, count: int, timeouts: dict[str, float] | None = None) -> WorkerPool:
         """From now on Lambda invocations run in `count` worker processes (local_stack/workers.py).
         `timeouts`: seconds per function ("" for the rest); .chalice/config.json's by default."""
@@ -256,21 +299,33 @@ class LocalStack:
         pool.start()
         self._workers = pool
         self._aws.lambdas.invoke = pool
+        stream_pool = WorkerPool(min(STREAM_WORKERS, count), NAME_PREFIX, timeouts=timeouts)
+        stream_pool.start()
+        self._stream_workers = stream_pool
         return pool
 
     def stop_lambda_workers(self) -> None:
         """From now on Lambda invocations run in this process again; the workers end."""
         assert self._aws is not None, "start() first"
         pool, self._workers = self._workers, None
+        stream_pool, self._stream_workers = self._stream_workers, None
         self._aws.lambdas.invoke = InProcess(self._app.handler_map, NAME_PREFIX)
-        if pool is not None:
-            pool.stop()
+        for each in (pool, stream_pool):
+            if each is not None:
+                each.stop()
 
     def _handler(self, name: str) -> Handler:
         """A function of the app, run where this stack runs invocations (looked up at each call)."""
         if self._workers is not None:
             return as_handler(self._workers, name)
         handler: Handler = self._app.handler_map[name]
+        return handler
+
+    def _pusher(self) -> Handler:
+        """push_events, where the stream's invocations run (looked up for each batch)."""
+        if self._stream_workers is not None:
+            return as_handler(self._stream_workers, EVENT_PUSHER)
+        handler: Handler = self._app.handler_map[EVENT_PUSHER]
         return handler
 
     def reconcile_on_a_timer(self, every: float, stop: threading.Event) -> threading.Thread:
@@ -326,6 +381,44 @@ class LocalStack:
         )
         self._gateway_thread.start()
 
+    def _start_dynamodb(self, cfg: StackConfig) -> None:
+        from chalicelib.aws.event_stream import EVENT_ITEMS_FILTER
+
+        config = DynamoDbConfig(
+            host=cfg.host,
+            account_id=ACCOUNT_ID,
+            region=REGION,
+            data_dir=str(cfg.data_dir.resolve()) if cfg.data_dir else None,
+            compact_floor_bytes=cfg.compact_floor_bytes,
+            streams={cfg.table_name: {"arn": self._stream_arn(cfg), "filter": EVENT_ITEMS_FILTER}},
+        )
+        self._dynamodb = DynamoDbProcess(
+            config, on_record=self._stream_record, on_restart=self._provision_tables
+        )
+        # Every client from here on (this process's, the workers', the API's) is pointed there.
+        os.environ["AWS_ENDPOINT_URL_DYNAMODB"] = self._dynamodb.endpoint
+
+    def _stream_record(self, record: dict[str, Any]) -> None:
+        if self._event_stream is not None:
+            self._event_stream.enqueue(record)
+
+    def _provision_tables(self) -> None:
+        """After DynamoDB's process was started again: its tables, if its data was in memory."""
+        import boto3
+
+        cfg = self.config
+        tables = {
+            "table": cfg.table_name,
+            "connections_table": cfg.connections_table_name,
+            "audit_table": cfg.audit_table_name,
+            "webhooks_table": cfg.webhooks_table_name,
+        }
+        provision_tables(boto3.session.Session(region_name=REGION), self.dynamodb_endpoint, **tables)
+
+    @staticmethod
+    def _stream_arn(cfg: StackConfig) -> str:
+        return f"arn:aws:dynamodb:{REGION}:{ACCOUNT_ID}:table/{cfg.table_name}/stream/local"
+
     def _start_websockets(self, app: Any, cfg: StackConfig) -> None:
         assert self._aws is not None
         handlers = {
@@ -350,15 +443,21 @@ class LocalStack:
             self._gateway.shutdown()
         if self._api_process is not None:
             self._api_process.stop()
+        if self._dynamodb is not None:
+            # Before the AWS port: an invocation cut short by the stop then cannot record a
+            # failure the stop caused (with one moto, its journal closing did the same).
+            self._dynamodb.stop()
         if self._aws is not None:
             self._aws.stop()
         # Last: an invocation cut short by the stop then finds the AWS port closed, so nothing
         # records a failure the stop caused (the interpreter's Retry sees a service error).
-        if self._workers is not None:
-            self._workers.stop()
+        for pool in (self._workers, self._stream_workers):
+            if pool is not None:
+                pool.stop()
 
 
 def _set_environment(cfg: StackConfig) -> None:
+    os.environ.pop("AWS_ENDPOINT_URL_DYNAMODB", None)  # set again if DynamoDB has a process of its own
     os.environ.update(
         {
             # moto accepts any credentials; these keep boto3 from looking for real ones.
@@ -376,6 +475,8 @@ def _set_environment(cfg: StackConfig) -> None:
             "BUCKET_NAME": cfg.bucket_name,
             "AUTH_MODE": "dev",
             "DEV_AUTH_SECRET": cfg.dev_auth_secret,
+            # The local gateway checks no signature: pushes skip botocore (chalicelib/aws/push.py).
+            "PUSH_CLIENT": "http",
         }
     )
 

@@ -33,7 +33,7 @@ BATCH_SIZE = 100
 MAX_RETRIES = 2
 WORKERS = 4
 
-_listeners: dict[str, LocalStream] = {}  # table name -> its stream's mapping
+_listeners: dict[str, LocalStream | ForwardedStream] = {}  # table name -> its stream's mapping
 _installed = False
 _install_lock = threading.Lock()
 
@@ -109,8 +109,11 @@ class LocalStream:
     def receive(self, record: dict[str, Any]) -> None:
         """Called by moto, inside the write: queue the record and return."""
         record = _as_lambda_record(record, self._stream_arn)
-        if not matches(self._filter, record):
-            return
+        if matches(self._filter, record):
+            self.enqueue(record)
+
+    def enqueue(self, record: dict[str, Any]) -> None:
+        """A record as Lambda gets it, that the filter passed (from DynamoDB's own process)."""
         # moto writes the hash key first: one workflow's records all go to one worker, in order.
         partition = str(next(iter(record["dynamodb"]["Keys"].values())))
         self._queues[zlib.crc32(partition.encode()) % len(self._queues)].put(record)
@@ -174,6 +177,39 @@ class LocalStream:
             except Exception:  # the mapping retries the batch, then moves on (its on-failure destination)
                 logger.exception("%s failed (attempt %d)", self._function_name, attempt + 1)
         logger.error("%s gave up on a batch of %d stream records", self._function_name, len(batch))
+
+
+class ForwardedStream:
+    """In DynamoDB's own process (dynamodb_process.py): the table's stream records that pass the
+    filter, as Lambda gets them, handed to `send` in the order moto wrote them. `send` runs on a
+    thread of its own, so a slow reader never holds up a write (which moto makes under a lock)."""
+
+    def __init__(
+        self,
+        table: str,
+        stream_arn: str,
+        filter_pattern: Mapping[str, Any],
+        send: Callable[[dict[str, Any]], None],
+    ) -> None:
+        self._table = table
+        self._stream_arn = stream_arn
+        self._filter = filter_pattern
+        self._send = send
+        self._queue: queue.Queue[dict[str, Any]] = queue.Queue()
+        threading.Thread(target=self._forward, daemon=True, name=f"stream-{table}").start()
+
+    def start(self) -> None:
+        install()
+        _listeners[self._table] = self
+
+    def receive(self, record: dict[str, Any]) -> None:
+        record = _as_lambda_record(record, self._stream_arn)
+        if matches(self._filter, record):
+            self._queue.put(record)
+
+    def _forward(self) -> None:
+        while True:
+            self._send(self._queue.get())
 
 
 def _as_lambda_record(record: dict[str, Any], stream_arn: str) -> dict[str, Any]:

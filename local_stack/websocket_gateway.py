@@ -64,6 +64,7 @@ class LocalWebsocketGateway:
         self._port: int | None = None
         self._management: asyncio.Server | None = None
         self._management_port: int | None = None
+        self._sessions: dict[asyncio.StreamWriter, asyncio.Task[Any]] = {}
         self._thread = threading.Thread(target=self._loop.run_forever, daemon=True, name="local-websockets")
 
     @property
@@ -107,7 +108,10 @@ class LocalWebsocketGateway:
 
     def stop(self) -> None:
         if self._management is not None:
-            self._management.close()  # stops listening; open keep-alive sessions end with the loop
+            self._management.close()  # stops listening
+            # Its open keep-alive sessions end in the loop, not when the stopped loop's tasks are
+            # collected (closing a socket then raises "Event loop is closed").
+            asyncio.run_coroutine_threadsafe(self._end_sessions(), self._loop).result(timeout=10)
         if self._server is not None:
             server = self._server
 
@@ -140,6 +144,10 @@ class LocalWebsocketGateway:
         asyncio.run_coroutine_threadsafe(connection.close(), self._loop)
         return True
 
+    def connection_ids(self) -> set[str]:
+        """The ids of the sockets open now (tests)."""
+        return set(self._connections)
+
     def is_connected(self, connection_id: str) -> bool:
         return connection_id in self._connections
 
@@ -155,8 +163,18 @@ class LocalWebsocketGateway:
             return False
         return True
 
+    async def _end_sessions(self) -> None:
+        # Closed, not cancelled: Python 3.11's stream callback reports a cancelled session as an error.
+        sessions = dict(self._sessions)
+        for writer in sessions:
+            writer.close()
+        await asyncio.gather(*sessions.values(), return_exceptions=True)
+
     async def _management_session(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         """One keep-alive HTTP/1.1 connection of the Management API's client."""
+        session = asyncio.current_task()
+        if session is not None:
+            self._sessions[writer] = session
         try:
             while True:
                 request = await _read_request(reader)
@@ -169,6 +187,7 @@ class LocalWebsocketGateway:
         except (ConnectionError, asyncio.IncompleteReadError, ValueError):
             return
         finally:
+            self._sessions.pop(writer, None)
             writer.close()
 
     async def _manage(self, method: str, path: str, body: bytes) -> tuple[str, dict[str, Any] | None]:

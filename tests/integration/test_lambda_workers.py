@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,16 +17,19 @@ from pathlib import Path
 import pytest
 import urllib3
 
+from chalicelib.core import live_progress
 from local_stack.faults import Fault, OncePerFunction
 from local_stack.stack import LocalStack
 from local_stack.workers import WorkerPool
 from tests import documents
 from tests.conftest import Api
+from tests.integration.test_live_progress import Socket
 from tests.local_processes import start_local_stack
 
 NOTES = "Cause: dishwasher hose split.\nKitchen 12x14 ft, vinyl floor wet.\nSubfloor 31%MC, dry 11%MC."
 # A bound on waiting, not a measurement: a worker polls for its parent twice a second.
 GONE_WITHIN_SECONDS = 10
+CHILDREN = {b"local_stack.workers", b"local_stack.api_process", b"local_stack.dynamodb_process"}
 
 
 @pytest.fixture
@@ -85,6 +89,45 @@ def test_the_upload_trigger_and_the_schedules_run_on_the_workers(
     # And a scheduled function answers through the workers as it does in-process
     assert set(stack.reconcile()) >= {"checked", "settled"}
     assert workers.replaced == 0
+
+
+def test_the_streams_pushes_run_on_worker_processes_of_their_own(
+    api: Api, stack: LocalStack, workers: WorkerPool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given the stream's workers warm, and the push made to fail if it ran in this process
+    stream_workers = stack.stream_workers
+    assert stream_workers is not None
+    stream_workers.wait_ready()
+    assert not set(stream_workers.pids()) & {os.getpid(), *workers.pids()}
+
+    def not_here(*_args: object) -> None:
+        raise AssertionError("push_events ran in the stack's process")
+
+    monkeypatch.setattr(live_progress, "push", not_here)
+    # (and the workflow held before PROCESSING until its subscriber is in: what follows is pushed)
+    release = threading.Event()
+
+    def hold(function: str, _event: dict[str, object]) -> None:
+        if function == "phase_processing":
+            release.wait(timeout=60)
+
+    stack.inject_faults(hold)
+    assert api.token is not None
+    socket = Socket(stack.websocket_url, api.token)
+    try:
+        # When a subscriber watches a workflow from its start
+        workflow_id = api.create_text(NOTES)
+        socket.subscribe(workflow_id, last_seq=0)
+        release.set()
+        received = socket.until(lambda m: m.get("type") == "WORKFLOW_COMPLETE")
+    finally:
+        release.set()
+        socket.close()
+
+    # Then it was sent every event in order, by the stream's workers
+    seqs = [m["seq"] for m in received if "seq" in m]
+    assert seqs == sorted(seqs) and len(seqs) == len(set(seqs))
+    assert stream_workers.replaced == 0
 
 
 def test_a_worker_that_dies_mid_invocation_fails_it_as_lambda_does_and_is_replaced(
@@ -164,7 +207,8 @@ def _start_stack(secret_file: Path) -> tuple[subprocess.Popen[str], list[str]]:
 
 
 def _child_pids(parent: int) -> list[int]:
-    """The stack's children: its Lambda workers and its HTTP API's process."""
+    """The stack's children: its Lambda workers (the stream's too), its HTTP API's process and
+    DynamoDB's."""
     pids = []
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -174,7 +218,7 @@ def _child_pids(parent: int) -> list[int]:
             command = (entry / "cmdline").read_bytes().split(b"\0")
         except OSError:
             continue
-        if int(stat[1]) == parent and {b"local_stack.workers", b"local_stack.api_process"} & set(command):
+        if int(stat[1]) == parent and CHILDREN & set(command):
             pids.append(int(entry.name))
     return pids
 
@@ -184,7 +228,7 @@ def _started(process: subprocess.Popen[str], lines: list[str]) -> list[int]:
     while time.monotonic() < deadline:
         if any(line.startswith("HTTP API") for line in list(lines)):
             pids = _child_pids(process.pid)
-            if len(pids) == 3:  # two workers and the API's process
+            if len(pids) == 6:  # two workers, two for the table's stream, the API's, DynamoDB's
                 return pids
         time.sleep(0.1)
     raise AssertionError("".join(lines)[-2000:])
@@ -193,7 +237,7 @@ def _started(process: subprocess.Popen[str], lines: list[str]) -> list[int]:
 @pytest.mark.xdist_group("local-stop")
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=lambda s: s.name)
 def test_no_worker_outlives_the_stack(tmp_path: Path, sig: signal.Signals) -> None:
-    # Given `make run` with two Lambda workers (and its HTTP API in a process of its own)
+    # Given `make run` with two Lambda workers (and its HTTP API and DynamoDB in processes of their own)
     secret_file = tmp_path / "secret"
     secret_file.write_text("workers-test-secret-" + "0" * 32)
     process, lines = _start_stack(secret_file)
@@ -202,7 +246,7 @@ def test_no_worker_outlives_the_stack(tmp_path: Path, sig: signal.Signals) -> No
         # When the stack is stopped (SIGTERM, Ctrl-C) or killed outright (SIGKILL: no stop runs)
         process.send_signal(sig)
         process.wait(timeout=10)
-        # Then no worker, nor the API's process, is left running
+        # Then no worker, nor the API's process, nor DynamoDB's, is left running
         assert _wait_until_gone(pids) == [], "".join(lines)[-2000:]
     finally:
         if process.poll() is None:

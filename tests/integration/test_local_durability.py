@@ -42,7 +42,7 @@ REVIEWED = NOTES + "\nPlease have a person review this one."
 class Stack:
     """`python -m local_stack run` on a data directory, in its own process."""
 
-    def __init__(self, data_dir: Path, secret_file: Path, **env: str) -> None:
+    def __init__(self, data_dir: Path, secret_file: Path, *extra: str, **env: str) -> None:
         # Lambda in the stack's process: this test is about the data, and it holds six invocations
         # at once (a bounded worker pool would queue the rest behind them)
         self.process, self.lines = start_local_stack(
@@ -50,6 +50,7 @@ class Stack:
             data_dir,
             "--lambda-workers",
             "0",
+            *extra,
             env={**os.environ, "RECONCILE_GRACE_SECONDS": "600", **env},
         )
         self.api_url = self._printed("HTTP API")
