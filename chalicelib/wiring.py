@@ -20,10 +20,12 @@ if TYPE_CHECKING:
     from chalicelib.aws.blobs import S3Blobs
     from chalicelib.aws.connections import DynamoConnections
     from chalicelib.aws.engine import StepFunctionsEngine
+    from chalicelib.aws.organisation_records import DynamoOrganisationRecords
     from chalicelib.aws.photo_records import DynamoPhotoRecords
     from chalicelib.aws.push import GatewayPusher
     from chalicelib.aws.rate_buckets import DynamoRateBuckets
     from chalicelib.aws.secrets import SecretsManagerKey
+    from chalicelib.aws.share_records import DynamoShareRecords
     from chalicelib.aws.user_settings import DynamoUserSettings
     from chalicelib.aws.workflow_records import DynamoWorkflowRecords
     from chalicelib.core.events import Event
@@ -96,6 +98,18 @@ class AwsPorts:
         from chalicelib.aws.user_settings import DynamoUserSettings
 
         return DynamoUserSettings(self._table)
+
+    @cached_property
+    def organisations(self) -> DynamoOrganisationRecords:
+        from chalicelib.aws.organisation_records import DynamoOrganisationRecords
+
+        return DynamoOrganisationRecords(self._table)
+
+    @cached_property
+    def shares(self) -> DynamoShareRecords:
+        from chalicelib.aws.share_records import DynamoShareRecords
+
+        return DynamoShareRecords(self._table)
 
     @cached_property
     def photos(self) -> DynamoPhotoRecords:

@@ -37,6 +37,11 @@ WORKFLOW_ITEMS = "WF#*"  # the workflow, its steps, events and photos
 API_KEY_ITEMS = "APIKEY#*"
 RATE_ITEMS = "RATE#*"
 SETTINGS_ITEMS = "SETTINGS#*"
+# Organisations (chalicelib/aws/organisation_records.py): the organisation, a person's membership
+# and certification, an invitation.
+ORG_ITEMS = "ORG#*"
+PERSON_ITEMS = "PERSON#*"
+INVITE_ITEMS = "INVITE#*"
 LEGACY_AUDIT_ITEMS = "AUDIT#*"  # audit entries written before the audit table existed
 
 READ = ("dynamodb:GetItem", "dynamodb:Query")
@@ -44,6 +49,9 @@ READ = ("dynamodb:GetItem", "dynamodb:Query")
 WRITE = (*READ, "dynamodb:PutItem", "dynamodb:UpdateItem")
 GET_ONLY = ("dynamodb:GetItem",)
 DELETE = (*WRITE, "dynamodb:DeleteItem", "dynamodb:BatchWriteItem")
+# A transaction's ConditionCheck (a share only beside its workflow; an acceptance only while the
+# organisation exists) is authorised as ConditionCheckItem.
+CHECK = ("dynamodb:ConditionCheckItem",)
 
 S3_READ = ("s3:GetObject",)  # HeadObject is authorised as GetObject
 # A named version (GetObject/HeadObject with VersionId): INITIATION reads the version received.
@@ -99,12 +107,17 @@ RENDER = {"work/": S3_READ, "reports/": S3_WRITE, "photos/": S3_READ, "company/"
 
 ACCESS: dict[str, Access] = {
     "APIHandler": Access(
-        "The REST API: workflows, API keys, settings, audit, uploads forms, downloads and deletion",
+        "The REST API: workflows, API keys, settings, audit, uploads forms, downloads and deletion, "
+        "organisations, members, invitations, certifications and collaborators",
         items={
-            WORKFLOW_ITEMS: DELETE,  # DELETE /workflows/{id}: the record, steps, events, photos
+            # DELETE /workflows/{id}: the record, steps, events, photos, collaborators
+            WORKFLOW_ITEMS: (*DELETE, *CHECK),
             API_KEY_ITEMS: WRITE,  # create, revoke, note use
             RATE_ITEMS: WRITE,
             SETTINGS_ITEMS: WRITE,
+            ORG_ITEMS: (*WRITE, *CHECK),  # create, rename, the owner count
+            PERSON_ITEMS: (*WRITE, "dynamodb:DeleteItem"),  # memberships (removal), certifications
+            INVITE_ITEMS: WRITE,
         },
         user_indexes=True,
         objects={
@@ -139,7 +152,8 @@ ACCESS: dict[str, Access] = {
     "WebsocketMessage": Access(
         "Internet-facing: subscribes a connection and replays a workflow's events (then hands it to "
         "the push, checking the workflow's newest event in the same transaction)",
-        items={WORKFLOW_ITEMS: (*READ, "dynamodb:ConditionCheckItem")},
+        # A subscription is the policy's decision: the caller's membership and a collaborator's share
+        items={WORKFLOW_ITEMS: (*READ, "dynamodb:ConditionCheckItem"), PERSON_ITEMS: GET_ONLY},
         pushes_progress=True,
     ),
     "WebsocketDisconnect": Access(

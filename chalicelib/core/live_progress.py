@@ -28,9 +28,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from chalicelib.core import policy
 from chalicelib.core.errors import InvalidRequestError, WorkflowNotFoundError
 from chalicelib.core.events import Event, EventType, snapshot_data, workflow_of
-from chalicelib.core.models import Workflow, iso, utc_now
+from chalicelib.core.identity import Principal
+from chalicelib.core.models import WORKFLOW_ID_PATTERN, Workflow, iso, utc_now
 from chalicelib.core.ports import Connection, ConnectionGone, Ports, Subscription
 from chalicelib.logs import logger
 
@@ -145,16 +147,17 @@ def unsubscribe(ports: Ports, connection: Connection, channel: str) -> None:
 
 
 def _owned(ports: Ports, connection: Connection, channel: str) -> Workflow:
-    """The channel's workflow, if it is the connection's user's; another user's is not found."""
+    """The channel's workflow, if the connection's user may see it (`policy.Action.VIEW`, the
+    same decision as `GET /workflows/{id}`); one they may not is not found."""
     workflow_id = workflow_of(channel)
     if workflow_id is None:
         raise InvalidRequestError(
             "channel must look like workflow:<workflowId>:progress", code="INVALID_CHANNEL"
         )
-    workflow = ports.workflows.get(workflow_id)
-    if workflow is None or workflow.user_id != connection.user_id:
+    if not WORKFLOW_ID_PATTERN.fullmatch(workflow_id):
         raise WorkflowNotFoundError(workflow_id)
-    return workflow
+    principal = Principal(connection.user_id, api_key_id=connection.api_key_id)
+    return policy.authorize(ports, principal, policy.Action.VIEW, workflow_id)
 
 
 def _start_replay(ports: Ports, workflow_id: str, connection: Connection, start: int) -> int:

@@ -278,6 +278,18 @@ class AuditAction(StrEnum):
     API_KEY_REVOKE = "API_KEY_REVOKE"
     # Recorded at most once a minute per key, like its `lastUsedAt`.
     API_KEY_USE = "API_KEY_USE"
+    # Organisations and sharing (#22).
+    ORG_CREATE = "ORG_CREATE"
+    ORG_RENAME = "ORG_RENAME"
+    MEMBER_INVITE = "MEMBER_INVITE"
+    INVITATION_REVOKE = "INVITATION_REVOKE"
+    INVITATION_ACCEPT = "INVITATION_ACCEPT"
+    INVITATION_DECLINE = "INVITATION_DECLINE"
+    MEMBER_ROLE_CHANGE = "MEMBER_ROLE_CHANGE"
+    MEMBER_REMOVE = "MEMBER_REMOVE"
+    CERTIFICATION_SET = "CERTIFICATION_SET"
+    WORKFLOW_SHARE = "WORKFLOW_SHARE"
+    WORKFLOW_UNSHARE = "WORKFLOW_UNSHARE"
 
 
 class AuditEntry(TimestampedModel):
@@ -457,7 +469,11 @@ Statement = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 class SignRequest(RequestModel):
     name: SignText = Field(description="The signer's name, as the report prints it")
     role: SignText = Field(description='e.g. "Restoration technician", "Project manager"')
-    certification: SignText = Field(description='e.g. "IICRC WRT 123456"')
+    certification: SignText | None = Field(
+        default=None,
+        description="Ignored: the signature prints the signer's certification on file "
+        "(PUT /members/{userId}/certification), which signing requires",
+    )
     statement: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=2000)] = (
         Field(description="What the signer attests, printed above the signature")
     )

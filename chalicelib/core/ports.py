@@ -24,6 +24,7 @@ from chalicelib.core.models import (
     WorkflowStatus,
     WorkflowStep,
 )
+from chalicelib.core.org_models import Certification, Invitation, Member, Organisation, Share
 
 # --- the ports' errors ------------------------------------------------------------------
 
@@ -105,6 +106,19 @@ class WorkflowRecords(Protocol):
         cursor: str | None,
     ) -> tuple[list[Workflow], str | None]: ...
 
+    def newest_for_user(
+        self, user_id: str, *, statuses: Iterable[WorkflowStatus] | None, before: str | None, page: int
+    ) -> Iterator[Workflow]:
+        """The workflows the user created (with one of `statuses`, if given), newest first, from
+        the sort key `before` (exclusive), read `page` at a time as the caller iterates."""
+        ...
+
+    def newest_for_org(
+        self, org_id: str, *, statuses: Iterable[WorkflowStatus] | None, before: str | None, page: int
+    ) -> Iterator[Workflow]:
+        """An organisation's workflows (never a personal account's), newest first, as above."""
+        ...
+
     def count_by_status(self, user_id: str, status: WorkflowStatus) -> int: ...
 
     def iter_by_status(self, user_id: str, status: WorkflowStatus) -> Iterator[Workflow]: ...
@@ -132,6 +146,81 @@ class ApiKeyRecords(Protocol):
     def touch(self, key_id: str, at: str, not_since: str) -> bool:
         """Record a use unless one was recorded since `not_since`; True if this call did."""
         ...
+
+
+class OrganisationRecords(Protocol):
+    """Organisations, their members and invitations, and people's certifications on file.
+
+    Every write that two people could race is conditional: ConditionFailed says the record was
+    no longer as the caller read it (the domain reads again to say why)."""
+
+    def create(self, organisation: Organisation, owner: Member) -> None:
+        """The organisation and its first owner at once; ConditionFailed if the owner is a
+        member of an organisation already."""
+        ...
+
+    def get(self, org_id: str) -> Organisation | None: ...
+
+    def rename(self, org_id: str, name: str, at: str) -> Organisation:
+        """NotFound if there is no such organisation."""
+        ...
+
+    def member(self, user_id: str) -> Member | None:
+        """The user's membership (strongly consistent): None without an organisation."""
+        ...
+
+    def members(self, org_id: str) -> list[Member]: ...
+
+    def change_role(self, member: Member, role: str) -> None:
+        """Only if the member is still in that organisation with that role; an owner's demotion
+        only if another owner remains (ConditionFailed otherwise)."""
+        ...
+
+    def remove(self, member: Member) -> None:
+        """As `change_role`: never the last owner."""
+        ...
+
+    def put_invitation(self, invitation: Invitation, code_hash: str | None) -> None: ...
+
+    def invitation(self, invitation_id: str) -> tuple[Invitation, str | None] | None:
+        """The invitation and its code's hash (email invitations)."""
+        ...
+
+    def invitations(self, org_id: str) -> list[Invitation]: ...
+
+    def invitations_for(self, user_id: str) -> list[Invitation]: ...
+
+    def accept(self, invitation: Invitation, member: Member, at: str) -> None:
+        """Single use: only a PENDING invitation not expired at `at`, only if the user is in no
+        organisation and the organisation still exists, all at once (ConditionFailed otherwise)."""
+        ...
+
+    def settle(self, invitation: Invitation, status: str, by: str, at: str) -> None:
+        """Decline or revoke a PENDING invitation (ConditionFailed if it is not pending)."""
+        ...
+
+    def certification(self, user_id: str) -> Certification | None: ...
+
+    def put_certification(self, certification: Certification) -> None: ...
+
+
+class ShareRecords(Protocol):
+    """A workflow's collaborators outside its organisation, kept in the workflow's partition
+    (deleted with it) and listed per collaborator newest workflow first."""
+
+    def put(self, share: Share) -> None:
+        """Create or replace; NotFound if the workflow is gone."""
+        ...
+
+    def get(self, workflow_id: str, user_id: str) -> Share | None: ...
+
+    def for_workflow(self, workflow_id: str) -> list[Share]: ...
+
+    def remove(self, workflow_id: str, user_id: str) -> bool:
+        """True if there was such a share."""
+        ...
+
+    def newest_shared_with(self, user_id: str, *, before: str | None, page: int) -> Iterator[Share]: ...
 
 
 class PhotoRecords(Protocol):
@@ -439,6 +528,12 @@ class Ports(Protocol):
 
     @property
     def user_settings(self) -> UserSettingsRecords: ...
+
+    @property
+    def organisations(self) -> OrganisationRecords: ...
+
+    @property
+    def shares(self) -> ShareRecords: ...
 
     @property
     def photos(self) -> PhotoRecords: ...
