@@ -25,6 +25,16 @@ BODIES: dict[tuple[str, str], Any] = {
     },
     ("PATCH", "/workflows/{workflow_id}"): {"progress": {"estimatedTime": "1 min"}},
     ("POST", "/api-keys"): {"name": "field app"},
+    ("POST", "/organisations"): {"name": "Route Security Pty Ltd"},
+    ("PATCH", "/organisations/{org_id}"): {"name": "Renamed"},
+    ("PATCH", "/organisations/{org_id}/members/{user_id}"): {"role": "viewer"},
+    ("POST", "/organisations/{org_id}/invitations"): {"userId": "someone", "role": "viewer"},
+    ("PUT", "/members/{user_id}/certification"): {
+        "number": "1",
+        "categories": ["WRT"],
+        "expiresOn": "2099-01-01",
+    },
+    ("PUT", "/workflows/{workflow_id}/collaborators/{user_id}"): {"role": "viewer"},
 }
 
 
@@ -52,13 +62,26 @@ def expired_token() -> str:
 
 @pytest.fixture(scope="module")
 def owned(stack: Any, http_pool: Any) -> dict[str, str]:
-    """A finished workflow and an API key, both the owner's."""
+    """A finished workflow, an API key, an organisation and an invitation, all the owner's."""
     from tests.conftest import token_for
 
     owner = Api(stack.api_url, http_pool, token_for("route-security-owner"))
     workflow = owner.wait_for(owner.create_text("Cause: burst pipe.\nLaundry wall 40 WME."))
     key = owner.post(f"{API}/api-keys", {"name": "owner's app"}).body["apiKey"]["id"]
-    return {"workflow_id": workflow["id"], "key_id": key}
+    created = owner.post(f"{API}/organisations", {"name": "Route Security Pty Ltd"})
+    org = (
+        created.body["organisation"]["id"]
+        if created.status == 201
+        else owner.get(f"{API}/organisations/current").body["membership"]["orgId"]
+    )
+    invited = owner.post(f"{API}/organisations/{org}/invitations", {"userId": "invitee", "role": "viewer"})
+    return {
+        "workflow_id": workflow["id"],
+        "key_id": key,
+        "org_id": org,
+        "user_id": "route-security-owner",
+        "invitation_id": invited.body["invitation"]["id"],
+    }
 
 
 def _path(path: str, ids: dict[str, str]) -> str:
@@ -95,7 +118,13 @@ def test_another_users_workflow_or_key_is_404_on_every_route(
     reply = stranger.call(method, _path(path, owned), body=BODIES.get((method, path)))
 
     assert reply.status == 404, (method, path, reply.body)
-    assert reply.body["error"]["code"] in ("WORKFLOW_NOT_FOUND", "API_KEY_NOT_FOUND")
+    assert reply.body["error"]["code"] in (
+        "WORKFLOW_NOT_FOUND",
+        "API_KEY_NOT_FOUND",
+        "ORGANISATION_NOT_FOUND",
+        "INVITATION_NOT_FOUND",
+        "MEMBER_NOT_FOUND",
+    )
 
 
 def test_the_owners_things_were_left_as_they_were(api: Api, owned: dict[str, str]) -> None:
