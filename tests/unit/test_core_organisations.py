@@ -5,6 +5,7 @@ of what a member may see (tests/memory_ports.py keeps the adapters' conditions).
 from __future__ import annotations
 
 import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -43,6 +44,7 @@ def _join(ports: MemoryPorts, org_id: str, user: str, role: str) -> None:
 
 
 def _create(ports: MemoryPorts, user: str) -> str:
+    time.sleep(0.002)  # each its own millisecond: "newest first" is then creation order
     request = CreateWorkflowRequest.model_validate({"inputMethod": "TEXT", "inputData": {"text": NOTES}})
     return str(workflows.create_workflow(ports, user, request)["workflowId"])
 
