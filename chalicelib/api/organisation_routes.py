@@ -12,6 +12,7 @@ from chalicelib.api.routing import (
     current_principal,
     current_user,
     json_body,
+    optional_json_body,
     ports,
     signed_in,
 )
@@ -114,7 +115,7 @@ def my_invitations() -> Response:
 
 @routes.api("/invitations/{invitation_id}/accept", "POST", "acceptInvitation", people_only=True)
 def accept_invitation(invitation_id: str) -> Response:
-    request = parse_model(RespondToInvitationRequest, json_body() or {})
+    request = parse_model(RespondToInvitationRequest, optional_json_body())
     member = organisations.accept(ports(), current_principal(), invitation_id, request.code)
     audited(AuditAction.INVITATION_ACCEPT, invitation_id, orgId=member.org_id, role=member.role.value)
     return json_response({"member": member.model_dump(mode="json")})
@@ -122,7 +123,7 @@ def accept_invitation(invitation_id: str) -> Response:
 
 @routes.api("/invitations/{invitation_id}/decline", "POST", "declineInvitation", people_only=True)
 def decline_invitation(invitation_id: str) -> Response:
-    request = parse_model(RespondToInvitationRequest, json_body() or {})
+    request = parse_model(RespondToInvitationRequest, optional_json_body())
     declined = organisations.decline(ports(), current_principal(), invitation_id, request.code)
     audited(AuditAction.INVITATION_DECLINE, invitation_id, orgId=declined.org_id)
     return json_response({"invitation": _invitation(declined)})

@@ -19,7 +19,7 @@ from typing import Any
 from chalice.app import Chalice, Response
 
 from chalicelib.api import auth
-from chalicelib.api.http import RouteDoc, json_errors
+from chalicelib.api.http import RouteDoc, json_body_of, json_errors
 from chalicelib.core import api_keys, audit, ratelimit
 from chalicelib.core.errors import ForbiddenError
 from chalicelib.core.identity import Principal
@@ -164,3 +164,9 @@ def query_params() -> dict[str, str]:
 
 def json_body() -> Any:
     return request().json_body
+
+
+def optional_json_body() -> Any:
+    """The body as JSON, or {} when there is none (a route whose body is optional)."""
+    raw = request().raw_body
+    return json_body_of(raw) if raw else {}
