@@ -326,3 +326,53 @@ def test_the_organisations_workflows_are_listed_for_its_members_and_shared_ones_
     for person in PEOPLE:
         listed = {w["id"] for w in acme["people"][person].get(f"{API}/workflows?limit=100").body["workflows"]}
         assert (shared in listed) is (person != "stranger"), person
+
+
+def test_two_owners_demoting_each_other_at_once_in_dynamodb_leave_one(stack: LocalStack) -> None:
+    # Given an organisation with two owners, through the DynamoDB adapter (the stack's moto)
+    import threading
+
+    from chalicelib import wiring
+    from chalicelib.core import organisations
+    from chalicelib.core.errors import ConflictError
+    from chalicelib.core.identity import Principal
+    from chalicelib.core.org_models import (
+        ChangeRoleRequest,
+        CreateInvitationRequest,
+        CreateOrganisationRequest,
+    )
+    from chalicelib.core.tenancy import Role
+
+    ports = wiring.ports()
+    first, second = f"roles-{RUN}-owner-a", f"roles-{RUN}-owner-b"
+    org, _ = organisations.create(ports, first, CreateOrganisationRequest(name="Race Co"))
+    invite = CreateInvitationRequest.model_validate({"userId": second, "role": "manager"})
+    organisations.accept(
+        ports, Principal(second), organisations.invite(ports, Principal(first), org.id, invite)[0].id, None
+    )
+    organisations.change_role(ports, Principal(first), org.id, second, ChangeRoleRequest(role=Role.OWNER))
+    assert ports.organisations.get(org.id).owner_count == 2  # type: ignore[union-attr]
+    # When each demotes the other at the same moment
+    outcomes: list[str] = []
+    start = threading.Barrier(2)
+
+    def demote(by: str, whom: str) -> None:
+        start.wait()
+        try:
+            organisations.change_role(ports, Principal(by), org.id, whom, ChangeRoleRequest(role=Role.VIEWER))
+            outcomes.append("demoted")
+        except ConflictError as refused:
+            outcomes.append(refused.code)
+        except Exception as refused:  # noqa: BLE001 - the loser may also find itself no owner any more
+            outcomes.append(type(refused).__name__)
+
+    threads = [threading.Thread(target=demote, args=pair) for pair in ((first, second), (second, first))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    # Then exactly one owner is left, and the count says so
+    owners = [m for m in ports.organisations.members(org.id) if m.role is Role.OWNER]
+    assert len(owners) == 1, (outcomes, owners)
+    assert ports.organisations.get(org.id).owner_count == 1  # type: ignore[union-attr]
+    assert outcomes.count("demoted") == 1, outcomes
