@@ -15,6 +15,7 @@ from chalicelib import observability
 from chalicelib.settings import Settings, get_settings
 
 if TYPE_CHECKING:
+    from chalicelib.aws.activity_records import DynamoActivityRecords
     from chalicelib.aws.api_key_records import DynamoApiKeyRecords
     from chalicelib.aws.audit_log import DynamoAuditLog
     from chalicelib.aws.blobs import S3Blobs
@@ -110,6 +111,12 @@ class AwsPorts:
         from chalicelib.aws.share_records import DynamoShareRecords
 
         return DynamoShareRecords(self._table)
+
+    @cached_property
+    def activity(self) -> DynamoActivityRecords:
+        from chalicelib.aws.activity_records import DynamoActivityRecords
+
+        return DynamoActivityRecords(self._table)
 
     @cached_property
     def photos(self) -> DynamoPhotoRecords:

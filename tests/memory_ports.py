@@ -33,6 +33,7 @@ from chalicelib.core.models import (
     utc_now,
 )
 from chalicelib.core.org_models import (
+    ActivityEntry,
     Certification,
     Invitation,
     InvitationStatus,
@@ -363,6 +364,25 @@ class MemoryShareRecords:
             if s.user_id == user_id and (before is None or s.workflow_sort_key < before)
         ]
         yield from sorted(found, key=lambda s: s.workflow_sort_key, reverse=True)
+
+
+class MemoryActivityRecords:
+    def __init__(self, workflows: MemoryWorkflowRecords) -> None:
+        self._workflows = workflows
+        self.entries: dict[str, list[ActivityEntry]] = {}
+
+    def append(self, entry: ActivityEntry) -> None:
+        self.entries.setdefault(entry.workflow_id, []).append(entry)
+
+    def list_for_workflow(
+        self, workflow_id: str, *, limit: int, before: str | None
+    ) -> tuple[list[ActivityEntry], str | None]:
+        if workflow_id not in self._workflows.workflows:
+            return [], None  # deleted with its workflow
+        found = sorted(self.entries.get(workflow_id, []), key=lambda e: e.id, reverse=True)
+        found = [e for e in found if before is None or f"ACTIVITY#{e.id}" < before]
+        page = found[:limit]
+        return page, (f"ACTIVITY#{page[-1].id}" if len(found) > limit else None)
 
 
 class MemoryApiKeyRecords:
@@ -764,6 +784,7 @@ class MemoryPorts:
         self.user_settings = MemoryUserSettings()
         self.organisations = MemoryOrganisationRecords()
         self.shares = MemoryShareRecords(self.workflows)
+        self.activity = MemoryActivityRecords(self.workflows)
         self.photos = MemoryPhotoRecords()
         self.rate_buckets = MemoryRateBuckets()
         self.blobs = MemoryBlobs()

@@ -8,11 +8,13 @@ from pydantic.json_schema import JsonSchemaValue, SkipJsonSchema
 
 from chalicelib.api.envelopes import Success
 from chalicelib.api.operations_base import Answer, Operation
+from chalicelib.core.activity import CommentRequest, ListActivityQuery
 from chalicelib.core.api_model import ApiModel
 from chalicelib.core.org_models import (
     INVITATION_ID_PATTERN,
     ORG_ID_PATTERN,
     USER_ID_PATTERN,
+    ActivityEntry,
     Certification,
     CertificationRequest,
     ChangeRoleRequest,
@@ -83,6 +85,17 @@ class CertificationResponse(_Envelope):
     certification: Certification | None
 
 
+class CommentResponse(_Envelope):
+    comment: ActivityEntry
+
+
+class ActivityPage(_Envelope):
+    """The workflow's activity, newest first."""
+
+    activity: list[ActivityEntry]
+    next_token: str | None = Field(description="Pass back as `nextToken` for the next page")
+
+
 class CollaboratorList(_Envelope):
     collaborators: list[Collaborator]
 
@@ -109,6 +122,7 @@ PATH_PARAMETERS: dict[str, JsonSchemaValue] = {
 TAGS = {
     "Organisations": "Organisations, members and their roles, invitations, certifications on file",
     "Collaborators": "A workflow shared with named people outside its organisation",
+    "Activity": "Who did what to a workflow, when: its feed, and comments",
 }
 
 _ORG_NOT_FOUND: dict[int, tuple[str, ...]] = {404: ("ORGANISATION_NOT_FOUND",)}
@@ -117,6 +131,28 @@ _NOT_PENDING = ("INVITATION_NOT_PENDING", "INVITATION_EXPIRED")
 _WORKFLOW_ERRORS: dict[int, tuple[str, ...]] = {400: ("INVALID_WORKFLOW_ID",), 404: ("WORKFLOW_NOT_FOUND",)}
 
 OPERATIONS: tuple[Operation, ...] = (
+    Operation(
+        operation_id="addComment",
+        summary="Comment on a workflow",
+        description="An entry of its activity feed, pushed to the connections subscribed to "
+        "`workflow:<id>:activity`. Members but viewers, and collaborating estimators.",
+        tag="Activity",
+        body=CommentRequest,
+        body_examples={"note": {"summary": "A note", "value": {"text": "Meter re-read on Tuesday: 18%."}}},
+        answer=Answer(201, "The comment, as its feed entry", (CommentResponse,)),
+        errors=_WORKFLOW_ERRORS,
+    ),
+    Operation(
+        operation_id="listActivity",
+        summary="A workflow's activity: who did what, when (edits, approvals, sign-offs, downloads, "
+        "shares, control, comments)",
+        description="Newest first. Live: subscribe to `workflow:<id>:activity` on the WebSocket "
+        "(`ACTIVITY` messages, without a `seq`).",
+        tag="Activity",
+        query=ListActivityQuery,
+        answer=Answer(200, "A page of the feed", (ActivityPage,)),
+        errors={**_WORKFLOW_ERRORS, 400: ("INVALID_WORKFLOW_ID", "INVALID_NEXT_TOKEN")},
+    ),
     Operation(
         operation_id="createOrganisation",
         summary="Create an organisation; the caller becomes its owner",

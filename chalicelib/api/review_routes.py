@@ -18,7 +18,7 @@ from chalicelib.api.routing import (
     query_params,
     request,
 )
-from chalicelib.core import photos, review, revisions, sharing, signoff, workflows
+from chalicelib.core import activity, photos, review, revisions, sharing, signoff, workflows
 from chalicelib.core.models import ApproveRequest, AuditAction, CreatePhotoRequest, SignRequest, Workflow
 from chalicelib.core.org_models import ShareRequest
 from chalicelib.core.policy import Action, authorize
@@ -127,6 +127,25 @@ def get_report(workflow_id: str) -> Response:
     report = workflows.get_report(ports(), workflow, report_format, query_params().get("revision"))
     audited(AuditAction.REPORT_DOWNLOAD, workflow_id, format=report_format)
     return json_response(report)
+
+
+# --- comments and the activity feed -------------------------------------------------------
+
+
+@routes.api("/workflows/{workflow_id}/comments", "POST", "addComment")
+def add_comment(workflow_id: str) -> Response:
+    principal = current_principal()
+    workflow = authorize(ports(), principal, Action.COMMENT, workflow_id)
+    entry = activity.comment(ports(), principal, workflow, parse_model(activity.CommentRequest, json_body()))
+    audited(AuditAction.COMMENT_ADD, workflow_id, activityId=entry.id)
+    return json_response({"comment": entry.model_dump(mode="json")}, 201)
+
+
+@routes.api("/workflows/{workflow_id}/activity", "GET", "listActivity")
+def list_activity(workflow_id: str) -> Response:
+    workflow = authorize(ports(), current_principal(), Action.VIEW, workflow_id)
+    query = parse_model(activity.ListActivityQuery, query_params(), "query string")
+    return json_response(activity.feed(ports(), workflow, query))
 
 
 # --- collaborators ------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from chalice.app import Chalice, Response
 
 from chalicelib.api import auth
 from chalicelib.api.http import RouteDoc, json_body_of, json_errors
-from chalicelib.core import api_keys, audit, ratelimit
+from chalicelib.core import activity, api_keys, audit, ratelimit
 from chalicelib.core.errors import ForbiddenError
 from chalicelib.core.identity import Principal
 from chalicelib.core.models import AuditAction
@@ -154,8 +154,12 @@ def signed_in() -> Principal:
 
 
 def audited(action: AuditAction, target_id: str, **details: Any) -> None:
-    """Append the audit entry of a mutation that succeeded."""
-    audit.record(ports(), current_principal(), action, target_id, request().context, details or None)
+    """Append the audit entry of a mutation that succeeded; one on a workflow (and a download of
+    its report) is also an entry of that workflow's activity feed, pushed to its watchers."""
+    principal = current_principal()
+    audit.record(ports(), principal, action, target_id, request().context, details or None)
+    if action in activity.FEED_ACTIONS and action is not AuditAction.COMMENT_ADD:
+        activity.record(ports(), principal, target_id, action, details=details or None)
 
 
 def query_params() -> dict[str, str]:

@@ -290,6 +290,7 @@ class AuditAction(StrEnum):
     CERTIFICATION_SET = "CERTIFICATION_SET"
     WORKFLOW_SHARE = "WORKFLOW_SHARE"
     WORKFLOW_UNSHARE = "WORKFLOW_UNSHARE"
+    COMMENT_ADD = "COMMENT_ADD"
 
 
 class AuditEntry(TimestampedModel):

@@ -10,12 +10,12 @@ import re
 import uuid
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, StringConstraints, model_validator
 
 from chalicelib.core.api_model import RequestModel
-from chalicelib.core.models import TimestampedModel
+from chalicelib.core.models import AuditAction, TimestampedModel
 from chalicelib.core.tenancy import Role
 
 ORG_ID_PATTERN = re.compile(r"^org_[0-9a-f]{32}$")
@@ -145,6 +145,19 @@ class Share(Collaborator):
         return Collaborator.model_validate(self.model_dump(exclude={"workflow_sort_key"})).model_dump(
             mode="json"
         )
+
+
+class ActivityEntry(TimestampedModel):
+    """One entry of a workflow's activity feed (`core/activity.py`): who did what, when."""
+
+    id: str
+    workflow_id: str
+    actor_id: str
+    api_key_id: str | None = None
+    action: AuditAction
+    at: datetime
+    text: str | None = None  # a comment's
+    details: dict[str, Any] | None = None
 
 
 # --- requests --------------------------------------------------------------------------------

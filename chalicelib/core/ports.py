@@ -24,7 +24,7 @@ from chalicelib.core.models import (
     WorkflowStatus,
     WorkflowStep,
 )
-from chalicelib.core.org_models import Certification, Invitation, Member, Organisation, Share
+from chalicelib.core.org_models import ActivityEntry, Certification, Invitation, Member, Organisation, Share
 
 # --- the ports' errors ------------------------------------------------------------------
 
@@ -221,6 +221,18 @@ class ShareRecords(Protocol):
         ...
 
     def newest_shared_with(self, user_id: str, *, before: str | None, page: int) -> Iterator[Share]: ...
+
+
+class ActivityRecords(Protocol):
+    """A workflow's activity feed, kept in its partition (deleted with it)."""
+
+    def append(self, entry: ActivityEntry) -> None: ...
+
+    def list_for_workflow(
+        self, workflow_id: str, *, limit: int, before: str | None
+    ) -> tuple[list[ActivityEntry], str | None]:
+        """Newest first; the cursor is the last entry's sort key."""
+        ...
 
 
 class PhotoRecords(Protocol):
@@ -534,6 +546,9 @@ class Ports(Protocol):
 
     @property
     def shares(self) -> ShareRecords: ...
+
+    @property
+    def activity(self) -> ActivityRecords: ...
 
     @property
     def photos(self) -> PhotoRecords: ...
