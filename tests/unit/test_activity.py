@@ -4,6 +4,8 @@ by whoever may see the workflow."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from chalicelib.core import activity, live_progress, workflows
@@ -32,6 +34,7 @@ def test_comments_and_actions_are_listed_newest_first_in_pages() -> None:
     workflow = load(ports, "alice", _workflow(ports))
     alice = Principal("alice")
     activity.comment(ports, alice, workflow, activity.CommentRequest(text="Meter re-read: 18%"))
+    time.sleep(0.001)  # each its own millisecond: newest first is the order they were made
     activity.record(
         ports,
         Principal("bob", api_key_id="key_1"),
@@ -39,6 +42,7 @@ def test_comments_and_actions_are_listed_newest_first_in_pages() -> None:
         AuditAction.REPORT_DOWNLOAD,
         details={"format": "pdf"},
     )
+    time.sleep(0.001)
     activity.comment(ports, alice, workflow, activity.CommentRequest(text="  Client called  "))
     first = activity.feed(ports, workflow, activity.ListActivityQuery(limit=2))
     rest = activity.feed(ports, workflow, activity.ListActivityQuery(limit=2, next_token=first["nextToken"]))
