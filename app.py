@@ -5,7 +5,6 @@ Each handler parses its input, makes one call into `chalicelib/`, and shapes the
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from typing import Any
 
@@ -13,47 +12,36 @@ from chalice import AuthResponse, Chalice, CognitoUserPoolAuthorizer, Response
 from chalice.app import AuthRequest, DynamoDBEvent, SQSEvent, WebsocketEvent
 
 from chalicelib import observability, wiring
-from chalicelib.api import api_key_routes, auth, cors, template_routes, webhook_routes
+from chalicelib.api import (
+    account_routes,
+    auth,
+    cors,
+    organisation_routes,
+    review_routes,
+    routing,
+    template_routes,
+    webhook_routes,
+)
 from chalicelib.api.http import (
     API_PREFIX,
     RouteDoc,
     error_response,
-    json_body_of,
-    json_errors,
     json_response,
     normalize_gateway_error,
     parse_model,
     text_download,
 )
-from chalicelib.core import (
-    analytics,
-    api_keys,
-    audit,
-    control,
-    photos,
-    ratelimit,
-    review,
-    revisions,
-    signoff,
-    uploads,
-    user_settings,
-    workflows,
-)
+from chalicelib.api.routing import audited, current_principal, current_user, json_body, query_params
+from chalicelib.core import analytics, control, uploads, workflows
+from chalicelib.core.audit_models import AuditAction
 from chalicelib.core.errors import AppError, ForbiddenError
-from chalicelib.core.identity import Principal
 from chalicelib.core.models import (
-    ApproveRequest,
-    AuditAction,
-    CreatePhotoRequest,
     CreateUploadRequest,
     CreateWorkflowRequest,
-    ListAuditQuery,
     ListWorkflowsQuery,
     PatchWorkflowRequest,
-    SignRequest,
-    UserSettingsRequest,
-    Workflow,
 )
+from chalicelib.core.policy import Action, authorize, authorize_org
 from chalicelib.settings import AuthMode, get_settings
 
 app = Chalice(app_name="restoreassist")
@@ -87,42 +75,13 @@ PEOPLE_ONLY = (
 WORKFLOW_STREAM = "arn:aws:dynamodb:us-east-1:123456789012:table/bound-by-the-template/stream/0"
 
 
-# What each route declared about itself: the one registry the OpenAPI document is built from.
-ROUTES: dict[tuple[str, str], RouteDoc] = {}
-
-
-def api(
-    path: str,
-    method: str,
-    operation_id: str,
-    *,
-    people_only: bool = False,
-    content_types: list[str] | None = None,
-) -> Callable[[Callable[..., Response]], Any]:
-    """`app.route` for the JSON API: authenticated, rate-limited per caller, errors answered
-    as `{"error": ...}`, documented by its operation in `chalicelib/api/operations.py`."""
-
-    def register(view: Callable[..., Response]) -> Any:
-        ROUTES[(method, path)] = RouteDoc(operation_id, people_only)
-
-        @functools.wraps(view)
-        def limited(*args: Any, **kwargs: Any) -> Response:
-            principal = current_principal()
-            ratelimit.take(wiring.ports(), principal)
-            if principal.api_key_id is not None and api_keys.note_use(wiring.ports(), principal.api_key_id):
-                audited(AuditAction.API_KEY_USE, principal.api_key_id)
-            return view(*args, **kwargs)
-
-        authorizer = PEOPLE_ONLY if people_only else AUTHORIZER
-        route = app.route(
-            f"{API}{path}",
-            methods=[method],
-            authorizer=authorizer,
-            content_types=content_types or ["application/json"],
-        )
-        return route(json_errors(limited))
-
-    return register
+# `api(path, method, operation_id, people_only=...)`: a route of the JSON API, authenticated,
+# rate-limited per caller, its errors as `{"error": ...}`, and recorded in ROUTES, the one
+# registry the OpenAPI document is built from (chalicelib/api/routing.py). The route groups of
+# chalicelib/api/*_routes.py declare theirs the same way and are installed below.
+routing.configure(routing.Edge(app, wiring.ports, authorizer=AUTHORIZER, people_only=PEOPLE_ONLY))
+api = routing.api
+ROUTES: dict[tuple[str, str], RouteDoc] = routing.ROUTES
 
 
 # Registered first, so outermost: every entry point's log lines carry its request and workflow
@@ -144,55 +103,25 @@ def gateway_errors_as_json(event: Any, get_response: Callable[[Any], Response]) 
     return response
 
 
-def current_principal() -> Principal:
-    request = app.current_request
-    # Verified once per request (locally that may mean a DynamoDB read for an API key).
-    principal: Principal | None = getattr(request, "principal", None)
-    if principal is None:
-        principal = auth.principal_for(wiring.ports(), request.headers, request.context, get_settings())
-        request.principal = principal  # type: ignore[attr-defined]
-    return principal
-
-
-def current_user() -> str:
-    return current_principal().user_id
-
-
-def signed_in_user() -> str:
-    """The user, signed in themselves: an API key may not manage API keys."""
-    principal = current_principal()
-    if principal.api_key_id is not None:
-        raise ForbiddenError("API keys cannot manage API keys; sign in", code="USER_TOKEN_REQUIRED")
-    return principal.user_id
-
-
-def audited(action: AuditAction, target_id: str, **details: Any) -> None:
-    """Append the audit entry of a mutation that succeeded."""
-    request = app.current_request
-    audit.record(wiring.ports(), current_principal(), action, target_id, request.context, details or None)
-
-
-def query_params() -> dict[str, str]:
-    return dict(app.current_request.query_params or {})
-
-
-# --- HTTP API -----------------------------------------------------------------------------
+# --- HTTP API: workflows -------------------------------------------------------------------
+# Every route that names a workflow asks `policy.authorize` first, with its action: someone who
+# may not see the workflow gets 404, someone who may see it but not do this 403 (ADR: roles).
 
 
 @api("/workflows", "POST", "createWorkflow")
 def create_workflow() -> Response:
-    user = current_user()
-    request = parse_model(CreateWorkflowRequest, app.current_request.json_body)
-    created = workflows.create_workflow(wiring.ports(), user, request)
+    authorize_org(wiring.ports(), current_principal(), Action.CREATE_WORKFLOW)
+    request = parse_model(CreateWorkflowRequest, json_body())
+    created = workflows.create_workflow(wiring.ports(), current_user(), request)
     audited(AuditAction.WORKFLOW_CREATE, created["workflowId"], inputMethod=request.input_method.value)
     return json_response(created, 201)
 
 
 @api("/uploads", "POST", "createUpload")
 def create_upload() -> Response:
-    user = current_user()
-    request = parse_model(CreateUploadRequest, app.current_request.json_body)
-    created = uploads.create_upload(wiring.ports(), user, request)
+    authorize_org(wiring.ports(), current_principal(), Action.CREATE_WORKFLOW)
+    request = parse_model(CreateUploadRequest, json_body())
+    created = uploads.create_upload(wiring.ports(), current_user(), request)
     audited(AuditAction.WORKFLOW_CREATE, created["workflowId"], inputMethod=request.input_method.value)
     return json_response(created, 201)
 
@@ -200,39 +129,44 @@ def create_upload() -> Response:
 @api("/workflows/{workflow_id}/upload", "POST", "renewUploadForm")
 def renew_upload_form(workflow_id: str) -> Response:
     ports = wiring.ports()
-    workflow = workflows.load_owned(ports, current_user(), workflow_id)
-    renewed = uploads.renew_upload_form(ports, workflow)
+    renewed = uploads.renew_upload_form(
+        ports, authorize(ports, current_principal(), Action.CONTROL, workflow_id)
+    )
     audited(AuditAction.UPLOAD_FORM_RENEW, workflow_id)
     return json_response(renewed)
 
 
 @api("/workflows", "GET", "listWorkflows")
 def list_workflows() -> Response:
-    user = current_user()
     query = parse_model(ListWorkflowsQuery, query_params(), "query string")
-    return json_response(workflows.list_workflows(wiring.ports(), user, query))
+    return json_response(workflows.list_workflows(wiring.ports(), current_user(), query))
 
 
 @api("/workflows/{workflow_id}", "GET", "getWorkflow")
 def get_workflow(workflow_id: str) -> Response:
-    workflow = workflows.get_workflow(wiring.ports(), current_user(), workflow_id)
-    return _workflow_response(workflow)
+    ports = wiring.ports()
+    workflow = authorize(ports, current_principal(), Action.VIEW, workflow_id)
+    return workflow_response(workflows.get_workflow(ports, workflow))
 
 
 @api("/workflows/{workflow_id}", "PATCH", "patchWorkflow")
 def patch_workflow(workflow_id: str) -> Response:
-    user = current_user()
-    request = parse_model(PatchWorkflowRequest, app.current_request.json_body)
+    ports = wiring.ports()
+    workflow = authorize(ports, current_principal(), Action.UPDATE_PROGRESS, workflow_id)
+    request = parse_model(PatchWorkflowRequest, json_body())
     if_match = app.current_request.headers.get("if-match")
-    workflow = workflows.patch_workflow(wiring.ports(), user, workflow_id, request, if_match)
+    patched = workflows.patch_workflow(ports, workflow, request, if_match)
     changed = request.progress.model_dump(by_alias=True, exclude_unset=True)
-    audited(AuditAction.WORKFLOW_PATCH, workflow.id, fields=sorted(changed))
-    return _workflow_response(workflow)
+    audited(AuditAction.WORKFLOW_PATCH, workflow_id, fields=sorted(changed))
+    return workflow_response(patched)
 
 
 @api("/workflows/{workflow_id}", "DELETE", "deleteWorkflow")
 def delete_workflow(workflow_id: str) -> Response:
-    cancelled = workflows.delete_workflow(wiring.ports(), current_user(), workflow_id)
+    ports = wiring.ports()
+    cancelled = workflows.delete_workflow(
+        ports, authorize(ports, current_principal(), Action.DELETE, workflow_id)
+    )
     audited(AuditAction.WORKFLOW_CANCEL if cancelled else AuditAction.WORKFLOW_DELETE, workflow_id)
     return json_response({"success": True})
 
@@ -240,132 +174,29 @@ def delete_workflow(workflow_id: str) -> Response:
 @api("/workflows/{workflow_id}/pause", "POST", "pauseWorkflow")
 def pause_workflow(workflow_id: str) -> Response:
     ports = wiring.ports()
-    workflow = workflows.load_owned(ports, current_user(), workflow_id)
-    paused = control.pause_workflow(ports, workflow)
+    paused = control.pause_workflow(ports, authorize(ports, current_principal(), Action.CONTROL, workflow_id))
     audited(AuditAction.WORKFLOW_PAUSE, workflow_id)
-    return _workflow_response(paused)
+    return workflow_response(paused)
 
 
 @api("/workflows/{workflow_id}/resume", "POST", "resumeWorkflow")
 def resume_workflow(workflow_id: str) -> Response:
     ports = wiring.ports()
-    workflow = workflows.load_owned(ports, current_user(), workflow_id)
-    resumed = control.resume_workflow(ports, workflow)
+    resumed = control.resume_workflow(
+        ports, authorize(ports, current_principal(), Action.CONTROL, workflow_id)
+    )
     audited(AuditAction.WORKFLOW_RESUME, workflow_id)
-    return _workflow_response(resumed)
+    return workflow_response(resumed)
 
 
 @api("/workflows/{workflow_id}/retry", "POST", "retryWorkflow")
 def retry_workflow(workflow_id: str) -> Response:
     ports = wiring.ports()
-    workflow = workflows.load_owned(ports, current_user(), workflow_id)
-    retried = control.retry_workflow(ports, workflow)
+    retried = control.retry_workflow(
+        ports, authorize(ports, current_principal(), Action.CONTROL, workflow_id)
+    )
     audited(AuditAction.WORKFLOW_RETRY, workflow_id)
-    return _workflow_response(retried)
-
-
-@api("/workflows/{workflow_id}/findings", "GET", "getFindings")
-def get_findings(workflow_id: str) -> Response:
-    from chalicelib.core import findings_edits  # the analysis and QA: only these routes load them
-
-    ports = wiring.ports()
-    view = findings_edits.read(ports, workflows.load_owned(ports, current_user(), workflow_id))
-    return _findings_response(view)
-
-
-@api(
-    "/workflows/{workflow_id}/findings",
-    "PATCH",
-    "patchFindings",
-    people_only=True,
-    content_types=["application/merge-patch+json", "application/json-patch+json", "application/json"],
-)
-def patch_findings(workflow_id: str) -> Response:
-    from chalicelib.core import findings_edits
-
-    user = signed_in_user()
-    ports = wiring.ports()
-    workflow = workflows.load_owned(ports, user, workflow_id)
-    request = app.current_request
-    content_type = request.headers.get("content-type", "application/json")
-    body = json_body_of(request.raw_body)
-    edited = findings_edits.edit(ports, workflow, user, body, content_type, request.headers.get("if-match"))
-    if edited.changes:
-        audited(AuditAction.FINDINGS_EDIT, workflow_id, changes=edited.changes)
-    return _findings_response(edited.view)
-
-
-def _findings_response(view: Any) -> Response:
-    """`{findings, qa}` with the findings' ETag (a `findings_edits.FindingsView`)."""
-    return json_response({"findings": view.findings, "qa": view.qa}, headers={"ETag": f'"{view.etag}"'})
-
-
-@api("/workflows/{workflow_id}/photos", "POST", "createPhoto")
-def create_photo(workflow_id: str) -> Response:
-    ports = wiring.ports()
-    workflow = workflows.load_owned(ports, current_user(), workflow_id)
-    request = parse_model(CreatePhotoRequest, app.current_request.json_body)
-    created = photos.create_photo(ports, workflow, request)
-    audited(AuditAction.PHOTO_ADD, workflow_id, photoId=created["photo"]["id"], room=request.room)
-    return json_response(created, 201)
-
-
-@api("/workflows/{workflow_id}/photos", "GET", "listPhotos")
-def list_photos(workflow_id: str) -> Response:
-    ports = wiring.ports()
-    workflow = workflows.load_owned(ports, current_user(), workflow_id)
-    return json_response({"photos": photos.list_photos(ports, workflow)})
-
-
-@api("/workflows/{workflow_id}/revisions", "POST", "openRevision", people_only=True)
-def open_revision(workflow_id: str) -> Response:
-    ports = wiring.ports()
-    opened = revisions.open_revision(ports, workflows.load_owned(ports, signed_in_user(), workflow_id))
-    audited(AuditAction.REVISION_OPEN, workflow_id, revision=opened.revision)
-    return _workflow_response(opened)
-
-
-@api("/workflows/{workflow_id}/revisions", "GET", "listRevisions")
-def list_revisions(workflow_id: str) -> Response:
-    workflow = workflows.load_owned(wiring.ports(), current_user(), workflow_id)
-    return json_response({"revisions": revisions.list_revisions(workflow), "current": workflow.revision})
-
-
-@api("/workflows/{workflow_id}/sign", "POST", "signReport", people_only=True)
-def sign_report(workflow_id: str) -> Response:
-    user = signed_in_user()
-    ports = wiring.ports()
-    workflow = workflows.load_owned(ports, user, workflow_id)
-    request = parse_model(SignRequest, app.current_request.json_body)
-    signed = signoff.sign(ports, workflow, user, request)
-    signature = signoff.current_signature(signed)
-    assert signature is not None
-    hashes = {extension: file.sha256 for extension, file in signature.files.items()}
-    audited(AuditAction.REPORT_SIGN, workflow_id, revision=signature.revision, sha256=hashes)
-    return _workflow_response(signed)
-
-
-@api("/workflows/{workflow_id}/approve", "POST", "approveWorkflow", people_only=True)
-def approve_workflow(workflow_id: str) -> Response:
-    user = signed_in_user()
-    ports = wiring.ports()
-    # Whose it is first: someone else's workflow is 404 whatever the body says.
-    workflow = workflows.load_owned(ports, user, workflow_id)
-    request = parse_model(ApproveRequest, app.current_request.json_body)
-    approved = review.approve(ports, workflow, user, request)
-    overridden = [o.code for o in approved.review.overrides] if approved.review else []
-    audited(AuditAction.WORKFLOW_APPROVE, workflow_id, overrides=overridden)
-    return _workflow_response(approved)
-
-
-@api("/workflows/{workflow_id}/report", "GET", "getReport")
-def get_report(workflow_id: str) -> Response:
-    user = current_user()
-    report_format = query_params().get("format", "json")
-    revision = query_params().get("revision")
-    report = workflows.get_report(wiring.ports(), user, workflow_id, report_format, revision)
-    audited(AuditAction.REPORT_DOWNLOAD, workflow_id, format=report_format)
-    return json_response(report)
+    return workflow_response(retried)
 
 
 @api("/stats", "GET", "getStats")
@@ -384,45 +215,6 @@ def get_analytics() -> Response:
     return json_response({"analytics": found})
 
 
-# API keys (/api-keys): their handlers live in chalicelib/api/api_key_routes.py.
-edge = template_routes.Edge(
-    wiring.ports, current_user, signed_in_user, lambda: app.current_request.json_body, audited
-)
-api_key_routes.register(api, edge)
-
-
-@api("/settings", "GET", "getSettings")
-def get_user_settings() -> Response:
-    settings = user_settings.read(wiring.ports(), current_user())
-    return json_response({"settings": settings.model_dump(mode="json")})
-
-
-@api("/settings", "PUT", "putSettings", people_only=True)
-def put_user_settings() -> Response:
-    user = signed_in_user()
-    request = parse_model(UserSettingsRequest, app.current_request.json_body)
-    settings = user_settings.update(wiring.ports(), user, request)
-    catalogue = settings.line_item_catalogue
-    audited(
-        AuditAction.SETTINGS_UPDATE,
-        user,
-        reviewRequired=settings.review_required,
-        lineItemCatalogue=f"{len(catalogue.entries)} entries" if catalogue else "default",
-        company="set" if settings.company else "none",
-    )
-    return json_response({"settings": settings.model_dump(mode="json")})
-
-
-# Report templates (/templates): their handlers live in chalicelib/api/template_routes.py.
-template_routes.register(api, edge)
-
-
-@api("/audit", "GET", "listAuditEntries")
-def list_audit() -> Response:
-    query = parse_model(ListAuditQuery, query_params(), "query string")
-    return json_response(audit.list_entries(wiring.ports(), current_user(), query))
-
-
 @api("/openapi.json", "GET", "getOpenApiDocument")
 def openapi_document() -> Response:
     from chalicelib.api import openapi  # deferred: only this route builds the document
@@ -436,7 +228,15 @@ def test_integration() -> Response:
     return json_response({"success": True, "userId": principal.user_id, "apiKeyId": principal.api_key_id})
 
 
-webhook_routes.register(api, webhook_routes.Edge(app, wiring.ports, signed_in_user, audited))
+# Review, photos, the report and collaborators; organisations; the caller's keys and settings.
+routing.install(review_routes.routes, organisation_routes.routes, account_routes.routes)
+# Report templates (/templates) and webhooks (/webhooks): their groups take what they need here.
+template_routes.register(
+    api,
+    template_routes.Edge(wiring.ports, current_user, routing.signed_in_user, json_body, audited),
+)
+webhook_routes.register(api, webhook_routes.Edge(app, wiring.ports, routing.signed_in_user, audited))
+workflow_response = review_routes.workflow_response
 
 
 # A browser's preflight carries no credentials, so it cannot pass the authorizer: each API path
@@ -452,10 +252,6 @@ def preflight(**_path_parameters: str) -> Response:
 
 for _path in sorted({path for path in app.routes if path.startswith(API)}):
     app.route(_path, methods=["OPTIONS"])(preflight)
-
-
-def _workflow_response(workflow: Workflow) -> Response:
-    return json_response({"workflow": workflow.public()}, headers={"ETag": f'"{workflow.version}"'})
 
 
 # --- WebSocket: live progress (see chalicelib/api/websocket.py for the protocol) ----------
@@ -511,7 +307,6 @@ def push_events(event: DynamoDBEvent) -> dict[str, Any]:
 # --- events -------------------------------------------------------------------------------
 
 UPLOADS_QUEUE = "restoreassist-uploads"
-WEBHOOKS_QUEUE = "restoreassist-webhook-deliveries"
 
 
 # The bucket notifies this queue when a PDF or DOCX lands under uploads/ (deploy/resources.json);
@@ -519,6 +314,9 @@ WEBHOOKS_QUEUE = "restoreassist-webhook-deliveries"
 @app.on_sqs_message(queue=UPLOADS_QUEUE, batch_size=10, name="upload_received")
 def upload_received(event: SQSEvent) -> dict[str, Any]:
     return uploads.process_upload_messages(wiring.ports(), event.to_dict(), event.context)
+
+
+WEBHOOKS_QUEUE = "restoreassist-webhook-deliveries"
 
 
 # One attempt of a webhook delivery per message; a retry is a new message, delayed (ADR 0021).

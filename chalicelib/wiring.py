@@ -15,15 +15,18 @@ from chalicelib import observability
 from chalicelib.settings import Settings, get_settings
 
 if TYPE_CHECKING:
+    from chalicelib.aws.activity_records import DynamoActivityRecords
     from chalicelib.aws.api_key_records import DynamoApiKeyRecords
     from chalicelib.aws.audit_log import DynamoAuditLog
     from chalicelib.aws.blobs import S3Blobs
     from chalicelib.aws.connections import DynamoConnections
     from chalicelib.aws.engine import StepFunctionsEngine
+    from chalicelib.aws.organisation_records import DynamoOrganisationRecords
     from chalicelib.aws.photo_records import DynamoPhotoRecords
     from chalicelib.aws.push import GatewayPusher, HttpPusher
     from chalicelib.aws.rate_buckets import DynamoRateBuckets
     from chalicelib.aws.secrets import SecretsManagerKey
+    from chalicelib.aws.share_records import DynamoShareRecords
     from chalicelib.aws.template_records import DynamoTemplateRecords
     from chalicelib.aws.user_settings import DynamoUserSettings
     from chalicelib.aws.webhook_queue import SqsWebhookQueue
@@ -103,6 +106,24 @@ class AwsPorts:
         from chalicelib.aws.user_settings import DynamoUserSettings
 
         return DynamoUserSettings(self._table)
+
+    @cached_property
+    def organisations(self) -> DynamoOrganisationRecords:
+        from chalicelib.aws.organisation_records import DynamoOrganisationRecords
+
+        return DynamoOrganisationRecords(self._table)
+
+    @cached_property
+    def shares(self) -> DynamoShareRecords:
+        from chalicelib.aws.share_records import DynamoShareRecords
+
+        return DynamoShareRecords(self._table)
+
+    @cached_property
+    def activity(self) -> DynamoActivityRecords:
+        from chalicelib.aws.activity_records import DynamoActivityRecords
+
+        return DynamoActivityRecords(self._table)
 
     @cached_property
     def photos(self) -> DynamoPhotoRecords:

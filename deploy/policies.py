@@ -52,6 +52,11 @@ API_KEY_ITEMS = "APIKEY#*"
 RATE_ITEMS = "RATE#*"
 SETTINGS_ITEMS = "SETTINGS#*"
 TEMPLATE_ITEMS = "TPL#*"  # report templates: versions, heads, each account's listing
+# Organisations (chalicelib/aws/organisation_records.py): the organisation, a person's membership
+# and certification, an invitation.
+ORG_ITEMS = "ORG#*"
+PERSON_ITEMS = "PERSON#*"
+INVITE_ITEMS = "INVITE#*"
 LEGACY_AUDIT_ITEMS = "AUDIT#*"  # audit entries written before the audit table existed
 # The analytics aggregates (STATS#USER#..., STATS#ACCOUNT#...): every writer of a workflow ADDs to
 # them in the write's own transaction; only the API reads them.
@@ -64,6 +69,9 @@ ADD_ONLY = ("dynamodb:UpdateItem",)
 WRITE = (*READ, "dynamodb:PutItem", "dynamodb:UpdateItem")
 GET_ONLY = ("dynamodb:GetItem",)
 DELETE = (*WRITE, "dynamodb:DeleteItem", "dynamodb:BatchWriteItem")
+# A transaction's ConditionCheck (a share only beside its workflow; an acceptance only while the
+# organisation exists) is authorised as ConditionCheckItem.
+CHECK = ("dynamodb:ConditionCheckItem",)
 
 S3_READ = ("s3:GetObject",)  # HeadObject is authorised as GetObject
 # A named version (GetObject/HeadObject with VersionId): INITIATION reads the version received.
@@ -123,14 +131,19 @@ RENDER = {"work/": S3_READ, "reports/": S3_WRITE, "photos/": S3_READ, "company/"
 
 ACCESS: dict[str, Access] = {
     "APIHandler": Access(
-        "The REST API: workflows, API keys, settings, audit, uploads forms, downloads and deletion",
+        "The REST API: workflows, API keys, settings, audit, uploads forms, downloads and deletion, "
+        "organisations, members, invitations, certifications and collaborators",
         items={
-            WORKFLOW_ITEMS: DELETE,  # DELETE /workflows/{id}: the record, steps, events, photos
+            # DELETE /workflows/{id}: the record, steps, events, photos, collaborators
+            WORKFLOW_ITEMS: (*DELETE, *CHECK),
             STATS_ITEMS: (*READ, "dynamodb:UpdateItem"),  # GET /stats, /analytics; every write's ADDs
             API_KEY_ITEMS: WRITE,  # create, revoke, note use
             RATE_ITEMS: WRITE,
             SETTINGS_ITEMS: WRITE,
             TEMPLATE_ITEMS: WRITE,  # create, version, retire, share; read the pinned version
+            ORG_ITEMS: (*WRITE, *CHECK),  # create, rename, the owner count
+            PERSON_ITEMS: (*WRITE, "dynamodb:DeleteItem"),  # memberships (removal), certifications
+            INVITE_ITEMS: WRITE,
         },
         user_indexes=True,
         objects={
@@ -172,7 +185,8 @@ ACCESS: dict[str, Access] = {
     "WebsocketMessage": Access(
         "Internet-facing: subscribes a connection and replays a workflow's events (then hands it to "
         "the push, checking the workflow's newest event in the same transaction)",
-        items={WORKFLOW_ITEMS: (*READ, "dynamodb:ConditionCheckItem")},
+        # A subscription is the policy's decision: the caller's membership and a collaborator's share
+        items={WORKFLOW_ITEMS: (*READ, "dynamodb:ConditionCheckItem"), PERSON_ITEMS: GET_ONLY},
         pushes_progress=True,
     ),
     "WebsocketDisconnect": Access(

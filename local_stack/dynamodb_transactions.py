@@ -57,6 +57,8 @@ SIMPLE_OPERATIONS = frozenset({"Put", "ConditionCheck", "Delete"})
 def _simple(item: dict[str, Any]) -> bool:
     kind, operation = next(iter(item.items()))
     return kind in SIMPLE_OPERATIONS or (kind == "Update" and "ConditionExpression" not in operation)
+
+
 UNSORTED = object()  # an index query's marker: every item, in no order
 
 

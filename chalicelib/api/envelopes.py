@@ -9,11 +9,11 @@ from pydantic import ConfigDict, Field
 from pydantic.json_schema import SkipJsonSchema
 
 from chalicelib.core.api_keys import SECRET_PATTERN
+from chalicelib.core.audit_models import AuditEntry
 from chalicelib.core.models import (
     REPORT_CONTENT_TYPES,
     ApiKey,
     ApiModel,
-    AuditEntry,
     OrchestratorStats,
     PhotoView,
     UserSettings,

@@ -145,8 +145,9 @@ def _path_parameters(path: str) -> list[JsonSchemaValue]:
     ]
 
 
-def _error_codes(op: Operation, people_only: bool) -> dict[int, tuple[str, ...]]:
-    """The error codes this operation may answer, by status."""
+def _error_codes(op: Operation, people_only: bool, path: str = "") -> dict[int, tuple[str, ...]]:
+    """The error codes this operation may answer, by status. A route on a workflow or an
+    organisation may be refused by the role table (`core/policy.py`): `403 FORBIDDEN`."""
     codes: dict[int, list[str]] = {
         401: ["UNAUTHORIZED"],
         415: ["UNSUPPORTED_MEDIA_TYPE"],
@@ -158,6 +159,8 @@ def _error_codes(op: Operation, people_only: bool) -> dict[int, tuple[str, ...]]
         codes.setdefault(400, []).append("VALIDATION_ERROR")
     if people_only:
         codes[403] = ["USER_TOKEN_REQUIRED"]
+    if "{workflow_id}" in path or "{org_id}" in path:
+        codes.setdefault(403, []).append("FORBIDDEN")
     for status, extra in op.errors.items():
         codes.setdefault(status, []).extend(code for code in extra if code not in codes.get(status, []))
     return {status: tuple(codes[status]) for status in sorted(codes)}
@@ -185,7 +188,7 @@ def _operation(
         success["headers"] = {name.split(":")[0]: RESPONSE_HEADERS[name] for name in answer.headers}
     responses: dict[str, JsonSchemaValue] = {str(answer.status): success}
     error_schema = {"content": {"application/json": {"schema": _ref(Error, components)}}}
-    for status, codes in _error_codes(op, people_only).items():
+    for status, codes in _error_codes(op, people_only, path).items():
         description = f"{HTTPStatus(status).phrase}: " + ", ".join(f"`{code}`" for code in codes)
         responses[str(status)] = {"description": description, **error_schema}
         if status == 429:

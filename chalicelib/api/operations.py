@@ -8,12 +8,10 @@ dicts. Imported only when the document is built: the API's cold start does not p
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
-
-from pydantic import BaseModel, TypeAdapter
+from pydantic import TypeAdapter
 from pydantic.json_schema import JsonSchemaValue
 
+from chalicelib.api import operations_orgs
 from chalicelib.api.analytics_envelopes import ANALYTICS_ERRORS, ANALYTICS_QUERY, AnalyticsResponse
 from chalicelib.api.envelopes import (
     ApiKeyList,
@@ -34,6 +32,8 @@ from chalicelib.api.envelopes import (
     WorkflowPage,
     WorkflowResponse,
 )
+from chalicelib.api.operations_base import Answer as Answer
+from chalicelib.api.operations_base import Operation as Operation
 from chalicelib.core.api_keys import KEY_ID_PATTERN
 from chalicelib.core.models import (
     REPORT_CONTENT_TYPES,
@@ -45,46 +45,12 @@ from chalicelib.core.models import (
     ListAuditQuery,
     ListWorkflowsQuery,
     PatchWorkflowRequest,
-    RequestModel,
     SignRequest,
     UserSettingsRequest,
     WorkflowId,
 )
 
 # --- the operations ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Answer:
-    """A successful answer: its status, model and headers."""
-
-    status: int
-    description: str
-    # One model, or several the answer is one of; None for a free-form `schema`.
-    models: tuple[type[BaseModel], ...] = ()
-    schema: JsonSchemaValue | None = None
-    headers: tuple[str, ...] = ()
-    # Other media types the answer may come in (a CSV, say), with their schemas.
-    other_media: dict[str, JsonSchemaValue] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class Operation:
-    operation_id: str
-    summary: str
-    tag: str
-    answer: Answer
-    # Error codes by status, besides the ones every route can answer (see `_error_codes`).
-    errors: dict[int, tuple[str, ...]] = field(default_factory=dict)
-    description: str | None = None
-    body: type[RequestModel] | None = None
-    body_examples: dict[str, Any] = field(default_factory=dict)
-    # A body no request model describes, by media type (a patch, say).
-    raw_body: dict[str, JsonSchemaValue] = field(default_factory=dict)
-    query: type[RequestModel] | None = None
-    # Query parameters no model describes (the route reads them itself).
-    query_parameters: tuple[JsonSchemaValue, ...] = ()
-    headers: tuple[JsonSchemaValue, ...] = ()
 
 
 RESPONSE_HEADERS: dict[str, JsonSchemaValue] = {
@@ -123,6 +89,7 @@ PATH_PARAMETERS: dict[str, JsonSchemaValue] = {
         "does not exist.",
         "schema": {"type": "string", "pattern": KEY_ID_PATTERN.pattern},
     },
+    **operations_orgs.PATH_PARAMETERS,
 }
 
 IF_MATCH: JsonSchemaValue = {
@@ -193,6 +160,7 @@ TAGS = {
     "Analytics": "Figures of the caller's or their account's workflows, kept as they change",
     "Meta": "This document",
     "CORS": "Browser preflights, answered without a credential",
+    **operations_orgs.TAGS,
 }
 
 _WORKFLOW_ANSWER = Answer(200, "The workflow", (WorkflowResponse,), headers=("ETag",))
@@ -240,6 +208,7 @@ _DOCUMENTED = (
                 "UNKNOWN_TEMPLATE",
                 "TEMPLATE_RETIRED",
             ),
+            403: ("FORBIDDEN",),
             413: ("TEXT_TOO_LARGE", "FILE_TOO_LARGE"),
         },
     ),
@@ -262,6 +231,7 @@ _DOCUMENTED = (
         answer=Answer(201, "Created, waiting for the file", (CreatedUpload,)),
         errors={
             400: ("INVALID_CONTENT_TYPE", "UNKNOWN_TEMPLATE", "TEMPLATE_RETIRED"),
+            403: ("FORBIDDEN",),
             413: ("FILE_TOO_LARGE",),
         },
     ),
@@ -277,8 +247,9 @@ _DOCUMENTED = (
     ),
     Operation(
         operation_id="listWorkflows",
-        summary="List the caller's workflows",
-        description="Newest first. `status=active` means PENDING and IN_PROGRESS.",
+        summary="List the workflows the caller may see",
+        description="Newest first: their organisation's, those shared with them, and the ones they "
+        "made in their personal account. `status=active` means PENDING, IN_PROGRESS and NEEDS_REVIEW.",
         tag="Workflows",
         query=ListWorkflowsQuery,
         answer=Answer(200, "A page of workflows", (WorkflowPage,)),
@@ -433,9 +404,11 @@ _DOCUMENTED = (
         operation_id="signReport",
         summary="Sign the final report's current revision",
         description="For a COMPLETED workflow: the report is rendered once more with the signature "
-        "block (name, role, certification, statement, time) and kept as that revision's files; the "
-        "SHA-256 of each is recorded in `signatures[].files`, and `GET .../report` serves them from "
-        "then on. A signed revision never changes. A signed-in person only.",
+        "block (name, role, the signer's certification on file, statement, time) and kept as that "
+        "revision's files; the SHA-256 of each is recorded in `signatures[].files`, and `GET "
+        ".../report` serves them from then on. A signed revision never changes. Only a person with a "
+        "current certification on file may sign (`403 CERTIFICATION_REQUIRED | CERTIFICATION_EXPIRED`; "
+        "`PUT /members/{userId}/certification`); a `certification` in the body is ignored.",
         tag="Review",
         body=SignRequest,
         body_examples={
@@ -444,13 +417,16 @@ _DOCUMENTED = (
                 "value": {
                     "name": "Sam Ortiz",
                     "role": "Restoration technician",
-                    "certification": "IICRC WRT 123456",
                     "statement": "I inspected the property and stand behind these findings.",
                 },
             }
         },
         answer=_WORKFLOW_ANSWER,
-        errors={**_WORKFLOW_ERRORS, 409: ("NOT_COMPLETED", "ALREADY_SIGNED")},
+        errors={
+            **_WORKFLOW_ERRORS,
+            403: ("CERTIFICATION_REQUIRED", "CERTIFICATION_EXPIRED"),
+            409: ("NOT_COMPLETED", "ALREADY_SIGNED"),
+        },
     ),
     Operation(
         operation_id="approveWorkflow",
@@ -596,4 +572,4 @@ _DOCUMENTED = (
     ),
 )
 # Each operation by its id, which the route names on its `api(...)` decorator.
-OPERATIONS: dict[str, Operation] = {op.operation_id: op for op in _DOCUMENTED}
+OPERATIONS: dict[str, Operation] = {op.operation_id: op for op in (*_DOCUMENTED, *operations_orgs.OPERATIONS)}

@@ -16,7 +16,7 @@ from chalice.app import Response
 
 from chalicelib.api.http import json_response, parse_model
 from chalicelib.core import templates
-from chalicelib.core.models import AuditAction
+from chalicelib.core.audit_models import AuditAction
 from chalicelib.core.ports import Ports
 from chalicelib.core.template_models import ShareTemplateRequest, TemplateBody
 

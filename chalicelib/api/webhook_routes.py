@@ -21,7 +21,7 @@ from chalice.app import Chalice, Response
 
 from chalicelib.api.http import json_response, parse_model
 from chalicelib.core import webhooks
-from chalicelib.core.models import AuditAction
+from chalicelib.core.audit_models import AuditAction
 from chalicelib.core.ports import Ports
 from chalicelib.core.webhook_models import CreateWebhookRequest
 

@@ -18,7 +18,7 @@ from boto3.dynamodb.conditions import Key
 from botocore.exceptions import ClientError
 
 from chalicelib.aws.dynamo import call, error_code, from_dynamo, to_dynamo
-from chalicelib.core.models import AuditEntry
+from chalicelib.core.audit_models import AuditEntry
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.service_resource import Table

@@ -16,7 +16,12 @@ workflow write that changes them, never scanned:
 
     pk = STATS#USER#<userId> | STATS#ACCOUNT#<orgId>   sk = ALL | DAY#<YYYY-MM-DD>
 
-and a sparse index, for the reconciler (`core/reconcile.py`), that holds unfinished workflows only:
+a sparse one for an organisation's listing (#22), set only on a real organisation's workflows
+(never on a personal account's, whose listing is its creator's):
+
+    OrgCreatedIndex   gsi4pk = ORG#<orgId>                     gsi2sk = <createdAt>#<id>
+
+and a sparse one, for the reconciler (`core/reconcile.py`), that holds unfinished workflows only:
 
     OpenWorkflowsIndex  gsi3pk = OPEN                          gsi2sk = <createdAt>#<id>
 
@@ -61,6 +66,7 @@ from chalicelib.core.ports import (
     NotFound,
     StepChanges,
 )
+from chalicelib.core.tenancy import is_personal_org
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.service_resource import Table
@@ -68,6 +74,7 @@ if TYPE_CHECKING:
 USER_STATUS_INDEX = "UserStatusIndex"
 USER_CREATED_INDEX = "UserCreatedIndex"
 OPEN_INDEX = "OpenWorkflowsIndex"
+ORG_CREATED_INDEX = "OrgCreatedIndex"
 OPEN_PK = "OPEN"
 # pk = USER#<userId>: the user's aggregate of measured phase durations (core/eta.py).
 PHASE_TIMES_SK = "PHASE_TIMES"
@@ -117,6 +124,8 @@ class DynamoWorkflowRecords:
             gsi2pk=f"USER#{workflow.user_id}",
             gsi2sk=sort_key,
         )
+        if not is_personal_org(workflow.org_id):
+            item.update(gsi4pk=f"ORG#{workflow.org_id}")
         if workflow.status not in FINISHED_STATUSES:
             item.update(gsi3pk=OPEN_PK)  # sorted by gsi2sk, which every workflow has
         return to_dynamo(item)  # type: ignore[no-any-return]
@@ -394,6 +403,56 @@ class DynamoWorkflowRecords:
             Limit=limit,
         )
         return [(item[sk_name], item) for item in response.get("Items", [])]
+
+    def _newest(
+        self,
+        index: str,
+        pk_name: str,
+        sk_name: str,
+        pk_value: str,
+        before: str | None,
+        page: int,
+        **extra: Any,
+    ) -> Iterator[tuple[str, Workflow]]:
+        condition = Key(pk_name).eq(pk_value)
+        if before is not None:
+            condition = condition & Key(sk_name).lt(before)
+        for found in self._pages(
+            IndexName=index, KeyConditionExpression=condition, ScanIndexForward=False, Limit=page, **extra
+        ):
+            for item in found.get("Items", []):
+                yield item[sk_name], Workflow.model_validate(from_dynamo(item))
+
+    def newest_for_user(
+        self, user_id: str, *, statuses: Iterable[WorkflowStatus] | None, before: str | None, page: int
+    ) -> Iterator[Workflow]:
+        """From the user's status partitions merged (or their created index), read as iterated."""
+        if statuses is None:
+            partitions = [
+                self._newest(USER_CREATED_INDEX, "gsi2pk", "gsi2sk", f"USER#{user_id}", before, page)
+            ]
+        else:
+            partitions = [
+                self._newest(
+                    USER_STATUS_INDEX, "gsi1pk", "gsi1sk", f"USER#{user_id}#STATUS#{s.value}", before, page
+                )
+                for s in sorted(statuses)
+            ]
+        for _, workflow in heapq.merge(*partitions, key=lambda pair: pair[0], reverse=True):
+            yield workflow
+
+    def newest_for_org(
+        self, org_id: str, *, statuses: Iterable[WorkflowStatus] | None, before: str | None, page: int
+    ) -> Iterator[Workflow]:
+        """One partition of OrgCreatedIndex; a status filter is applied by DynamoDB as it reads
+        (one index for the organisation: CloudFormation adds one index per table update)."""
+        extra: dict[str, Any] = {}
+        if statuses is not None:
+            extra["FilterExpression"] = Attr("status").is_in([s.value for s in statuses])
+        for _, workflow in self._newest(
+            ORG_CREATED_INDEX, "gsi4pk", "gsi2sk", f"ORG#{org_id}", before, page, **extra
+        ):
+            yield workflow
 
     def count_by_status(self, user_id: str, status: WorkflowStatus) -> int:
         total = 0

@@ -11,8 +11,9 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from chalicelib.core.audit_models import AuditAction, AuditEntry
 from chalicelib.core.identity import Principal
-from chalicelib.core.models import AuditAction, AuditEntry, ListAuditQuery, iso, utc_now
+from chalicelib.core.models import ListAuditQuery, iso, utc_now
 from chalicelib.core.paging import decode_page_token, encode_page_token
 from chalicelib.core.ports import Ports
 

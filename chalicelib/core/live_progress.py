@@ -28,9 +28,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+from chalicelib.core import activity, policy
 from chalicelib.core.errors import InvalidRequestError, WorkflowNotFoundError
 from chalicelib.core.events import Event, EventType, snapshot_data, workflow_of
-from chalicelib.core.models import Workflow, iso, utc_now
+from chalicelib.core.identity import Principal
+from chalicelib.core.models import WORKFLOW_ID_PATTERN, Workflow, iso, utc_now
 from chalicelib.core.ports import Connection, ConnectionGone, Ports, Subscription
 from chalicelib.logs import logger
 
@@ -87,6 +89,9 @@ def _credential_valid(expires_at: int | None) -> bool:
 
 
 def subscribe(ports: Ports, connection: Connection, channel: str, last_seq: int | None) -> None:
+    if activity.workflow_of(channel) is not None:
+        _subscribe_activity(ports, connection, channel)
+        return
     workflow = _owned(ports, connection, channel)
     latest = workflow.last_event_seq
     if last_seq is not None and last_seq > latest:
@@ -136,7 +141,26 @@ def _replay(ports: Ports, workflow_id: str, connection: Connection, sent: int, r
     raise InvalidRequestError("This workflow is changing too fast; subscribe again", code="SUBSCRIPTION_BUSY")
 
 
+def _subscribe_activity(ports: Ports, connection: Connection, channel: str) -> None:
+    """`workflow:<id>:activity`: the workflow's feed entries from now on (no replay: the API
+    lists the feed), for whoever may see the workflow."""
+    workflow_id = activity.workflow_of(channel)
+    assert workflow_id is not None
+    principal = Principal(connection.user_id, api_key_id=connection.api_key_id)
+    policy.authorize(ports, principal, policy.Action.VIEW, workflow_id)
+    # Live at once: replaying_until is already past, so activity.push sends to it.
+    ports.connections.subscribe(activity.subscription_key(workflow_id), connection, 0, 0)
+    send_quietly(ports, connection.connection_id, {"type": "SUBSCRIBED", "channel": channel, "data": {}})
+
+
 def unsubscribe(ports: Ports, connection: Connection, channel: str) -> None:
+    if (feed_of := activity.workflow_of(channel)) is not None:
+        key = activity.subscription_key(feed_of)
+        if key not in connection.channels:
+            raise InvalidRequestError(f"Not subscribed to {channel}", code="NOT_SUBSCRIBED")
+        ports.connections.unsubscribe(key, connection.connection_id)
+        send_quietly(ports, connection.connection_id, {"type": "UNSUBSCRIBED", "channel": channel})
+        return
     workflow_id = workflow_of(channel)
     if workflow_id is None or workflow_id not in connection.channels:
         raise InvalidRequestError(f"Not subscribed to {channel}", code="NOT_SUBSCRIBED")
@@ -145,16 +169,17 @@ def unsubscribe(ports: Ports, connection: Connection, channel: str) -> None:
 
 
 def _owned(ports: Ports, connection: Connection, channel: str) -> Workflow:
-    """The channel's workflow, if it is the connection's user's; another user's is not found."""
+    """The channel's workflow, if the connection's user may see it (`policy.Action.VIEW`, the
+    same decision as `GET /workflows/{id}`); one they may not is not found."""
     workflow_id = workflow_of(channel)
     if workflow_id is None:
         raise InvalidRequestError(
             "channel must look like workflow:<workflowId>:progress", code="INVALID_CHANNEL"
         )
-    workflow = ports.workflows.get(workflow_id)
-    if workflow is None or workflow.user_id != connection.user_id:
+    if not WORKFLOW_ID_PATTERN.fullmatch(workflow_id):
         raise WorkflowNotFoundError(workflow_id)
-    return workflow
+    principal = Principal(connection.user_id, api_key_id=connection.api_key_id)
+    return policy.authorize(ports, principal, policy.Action.VIEW, workflow_id)
 
 
 def _start_replay(ports: Ports, workflow_id: str, connection: Connection, start: int) -> int:

@@ -270,50 +270,6 @@ class ApiKey(TimestampedModel):
     revoked_at: datetime | None = None
 
 
-class AuditAction(StrEnum):
-    WORKFLOW_CREATE = "WORKFLOW_CREATE"
-    WORKFLOW_PATCH = "WORKFLOW_PATCH"
-    WORKFLOW_PAUSE = "WORKFLOW_PAUSE"
-    WORKFLOW_RESUME = "WORKFLOW_RESUME"
-    WORKFLOW_RETRY = "WORKFLOW_RETRY"
-    WORKFLOW_CANCEL = "WORKFLOW_CANCEL"
-    WORKFLOW_DELETE = "WORKFLOW_DELETE"
-    WORKFLOW_APPROVE = "WORKFLOW_APPROVE"
-    FINDINGS_EDIT = "FINDINGS_EDIT"
-    REPORT_SIGN = "REPORT_SIGN"
-    REVISION_OPEN = "REVISION_OPEN"
-    SETTINGS_UPDATE = "SETTINGS_UPDATE"
-    TEMPLATE_CREATE, TEMPLATE_VERSION = "TEMPLATE_CREATE", "TEMPLATE_VERSION"
-    TEMPLATE_RETIRE, TEMPLATE_SHARE = "TEMPLATE_RETIRE", "TEMPLATE_SHARE"
-    REPORT_DOWNLOAD = "REPORT_DOWNLOAD"
-    PHOTO_ADD = "PHOTO_ADD"
-    # A fresh upload form replaced the workflow's last one.
-    UPLOAD_FORM_RENEW = "UPLOAD_FORM_RENEW"
-    API_KEY_CREATE = "API_KEY_CREATE"
-    API_KEY_REVOKE = "API_KEY_REVOKE"
-    # Recorded at most once a minute per key, like its `lastUsedAt`.
-    API_KEY_USE = "API_KEY_USE"
-    WEBHOOK_CREATE = "WEBHOOK_CREATE"
-    WEBHOOK_DELETE = "WEBHOOK_DELETE"
-    WEBHOOK_ROTATE_SECRET = "WEBHOOK_ROTATE_SECRET"
-    WEBHOOK_ENABLE = "WEBHOOK_ENABLE"
-    WEBHOOK_TEST = "WEBHOOK_TEST"
-
-
-class AuditEntry(TimestampedModel):
-    """Who did what, when, from where: appended once per mutation, never changed."""
-
-    id: str
-    user_id: str
-    api_key_id: str | None = None
-    action: AuditAction
-    target_id: str
-    at: datetime
-    source_ip: str | None = None
-    request_id: str
-    details: dict[str, Any] | None = None
-
-
 # --- requests -----------------------------------------------------------------------------
 
 
@@ -483,7 +439,11 @@ Statement = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1
 class SignRequest(RequestModel):
     name: SignText = Field(description="The signer's name, as the report prints it")
     role: SignText = Field(description='e.g. "Restoration technician", "Project manager"')
-    certification: SignText = Field(description='e.g. "IICRC WRT 123456"')
+    certification: SignText | None = Field(
+        default=None,
+        description="Ignored: the signature prints the signer's certification on file "
+        "(PUT /members/{userId}/certification), which signing requires",
+    )
     statement: Annotated[str, StringConstraints(strip_whitespace=True, min_length=10, max_length=2000)] = (
         Field(description="What the signer attests, printed above the signature")
     )

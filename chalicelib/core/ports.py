@@ -13,11 +13,11 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, Protocol
 
+from chalicelib.core.audit_models import AuditEntry
 from chalicelib.core.errors import TransientError
 from chalicelib.core.events import Event
 from chalicelib.core.models import (
     ApiKey,
-    AuditEntry,
     OrchestratorPhase,
     Photo,
     UserSettings,
@@ -25,6 +25,7 @@ from chalicelib.core.models import (
     WorkflowStatus,
     WorkflowStep,
 )
+from chalicelib.core.org_ports import ActivityRecords, OrganisationRecords, ShareRecords
 from chalicelib.core.webhook_ports import SecretBox, WebhookQueue, WebhookRecords, WebhookSender
 
 if TYPE_CHECKING:
@@ -131,6 +132,19 @@ class WorkflowRecords(Protocol):
         limit: int,
         cursor: str | None,
     ) -> tuple[list[Workflow], str | None]: ...
+
+    def newest_for_user(
+        self, user_id: str, *, statuses: Iterable[WorkflowStatus] | None, before: str | None, page: int
+    ) -> Iterator[Workflow]:
+        """The workflows the user created (with one of `statuses`, if given), newest first, from
+        the sort key `before` (exclusive), read `page` at a time as the caller iterates."""
+        ...
+
+    def newest_for_org(
+        self, org_id: str, *, statuses: Iterable[WorkflowStatus] | None, before: str | None, page: int
+    ) -> Iterator[Workflow]:
+        """An organisation's workflows (never a personal account's), newest first, as above."""
+        ...
 
     def count_by_status(self, user_id: str, status: WorkflowStatus) -> int: ...
 
@@ -494,6 +508,15 @@ class Ports(Protocol):
 
     @property
     def user_settings(self) -> UserSettingsRecords: ...
+
+    @property
+    def organisations(self) -> OrganisationRecords: ...
+
+    @property
+    def shares(self) -> ShareRecords: ...
+
+    @property
+    def activity(self) -> ActivityRecords: ...
 
     @property
     def photos(self) -> PhotoRecords: ...

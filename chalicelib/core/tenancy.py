@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from chalicelib.core.ports import Ports
+if TYPE_CHECKING:
+    from chalicelib.core.ports import Ports
 
 PERSONAL_PREFIX = "personal-"
 
@@ -48,7 +50,18 @@ def personal_org_id(user_id: str) -> str:
     return f"{PERSONAL_PREFIX}{user_id}"
 
 
-def membership_of(ports: Ports, user_id: str) -> Membership:
-    """The account the user works in now. Without an organisation: their own, as its owner."""
-    del ports  # organisations are looked up here once they exist
+def is_personal_org(org_id: str | None) -> bool:
+    return org_id is None or org_id.startswith(PERSONAL_PREFIX)
+
+
+def personal_membership(user_id: str) -> Membership:
     return Membership(user_id=user_id, org_id=personal_org_id(user_id), role=Role.OWNER)
+
+
+def membership_of(ports: Ports, user_id: str) -> Membership:
+    """The account the user works in now: their organisation (one at a time), with their role
+    in it; without one, their own personal account, as its owner. One strongly consistent read."""
+    member = ports.organisations.member(user_id)
+    if member is None:
+        return personal_membership(user_id)
+    return Membership(user_id=user_id, org_id=member.org_id, role=member.role)

@@ -1,22 +1,24 @@
 """What the workflow API does, one function per route; `app.py` only parses and shapes.
 
-Every function takes the ports it works through and the caller's user id first, and treats
-another user's workflow exactly like a missing one.
+Who may do what to a workflow is `policy.authorize`'s to say, before any of these is called: the
+functions that act on one workflow take it as the route's authorization returned it.
 """
 
 from __future__ import annotations
 
+import heapq
 import re
+from collections.abc import Iterator
+from itertools import islice
 from typing import Any
 
-from chalicelib.core import analytics, control, templates, tenancy, uploads, user_settings
+from chalicelib.core import analytics, control, policy, templates, tenancy, uploads, user_settings
 from chalicelib.core.documents import AREAS, input_payload_key, input_text_key, report_key, workflow_prefix
 from chalicelib.core.errors import (
     ConflictError,
     InvalidRequestError,
     PayloadTooLargeError,
     VersionConflictError,
-    WorkflowNotFoundError,
 )
 from chalicelib.core.models import (
     ACTIVE_STATUSES,
@@ -26,7 +28,6 @@ from chalicelib.core.models import (
     REPORT_CONTENT_TYPES,
     UNFINISHED_STATUSES,
     UPLOADED_INPUTS,
-    WORKFLOW_ID_PATTERN,
     CreateWorkflowRequest,
     CreateWorkflowResponse,
     InputMethod,
@@ -38,6 +39,7 @@ from chalicelib.core.models import (
     Workflow,
     WorkflowStatus,
     WorkflowStep,
+    iso,
     new_workflow_id,
     utc_now,
 )
@@ -48,22 +50,6 @@ from chalicelib.core.signoff import current_signature
 from chalicelib.core.validation import validated
 from chalicelib.fieldapps import inspection_from_payload, inspection_text
 from chalicelib.settings import get_settings
-
-
-def _checked_id(workflow_id: str) -> str:
-    if not WORKFLOW_ID_PATTERN.fullmatch(workflow_id):
-        raise InvalidRequestError(
-            "Workflow ids look like 'wf_' followed by 32 hex digits", code="INVALID_WORKFLOW_ID"
-        )
-    return workflow_id
-
-
-def load_owned(ports: Ports, user_id: str, workflow_id: str) -> Workflow:
-    workflow = ports.workflows.get(_checked_id(workflow_id))
-    if workflow is None or workflow.user_id != user_id:
-        raise WorkflowNotFoundError(workflow_id)
-    return workflow
-
 
 # --- POST /workflows ----------------------------------------------------------------------
 
@@ -144,6 +130,9 @@ def _default_title(method: InputMethod, text: str | None) -> str:
 
 
 def list_workflows(ports: Ports, user_id: str, query: ListWorkflowsQuery) -> dict[str, Any]:
+    """Newest first: the workflows of the caller's organisation, those shared with them, and the
+    ones they made in their personal account, merged by the listing sort key (`<createdAt>#<id>`,
+    which the page token carries), each once."""
     statuses: frozenset[WorkflowStatus] | None
     if query.status == "active":
         statuses = ACTIVE_STATUSES
@@ -151,21 +140,55 @@ def list_workflows(ports: Ports, user_id: str, query: ListWorkflowsQuery) -> dic
         statuses = frozenset({query.status})
     else:
         statuses = None
-    cursor = decode_page_token(query.next_token) if query.next_token else None
-    workflows, next_cursor = ports.workflows.list_for_user(
-        user_id, statuses=statuses, limit=query.limit, cursor=cursor
-    )
+    before = decode_page_token(query.next_token) if query.next_token else None
+    membership = tenancy.membership_of(ports, user_id)
+    page = query.limit + 1
+    sources: list[Iterator[Workflow]] = [
+        ports.workflows.newest_for_user(user_id, statuses=statuses, before=before, page=page)
+    ]
+    if not membership.is_personal:
+        sources.append(
+            ports.workflows.newest_for_org(membership.org_id, statuses=statuses, before=before, page=page)
+        )
+    sources.append(_shared_with(ports, user_id, statuses, before, page))
+    merged = heapq.merge(*sources, key=sort_key, reverse=True)
+    visible = (w for w in _each_once(merged) if policy.can(ports, user_id, policy.Action.VIEW, w, membership))
+    taken = list(islice(visible, page))
+    shown = taken[: query.limit]
     return {
-        "workflows": [w.public(steps=True) for w in workflows],
-        "nextToken": encode_page_token(next_cursor) if next_cursor else None,
+        "workflows": [w.public(steps=True) for w in shown],
+        "nextToken": encode_page_token(sort_key(shown[-1])) if len(taken) > query.limit else None,
     }
+
+
+def sort_key(workflow: Workflow) -> str:
+    return f"{iso(workflow.created_at)}#{workflow.id}"
+
+
+def _each_once(workflows: Iterator[Workflow]) -> Iterator[Workflow]:
+    """A workflow both in the organisation's and its creator's listing comes once (the same sort
+    key puts the two copies side by side)."""
+    last: str | None = None
+    for workflow in workflows:
+        if workflow.id != last:
+            yield workflow
+        last = workflow.id
+
+
+def _shared_with(
+    ports: Ports, user_id: str, statuses: frozenset[WorkflowStatus] | None, before: str | None, page: int
+) -> Iterator[Workflow]:
+    for share in ports.shares.newest_shared_with(user_id, before=before, page=page):
+        workflow = ports.workflows.get(share.workflow_id)
+        if workflow is not None and (statuses is None or workflow.status in statuses):
+            yield workflow
 
 
 # --- GET /workflows/{id} ------------------------------------------------------------------
 
 
-def get_workflow(ports: Ports, user_id: str, workflow_id: str) -> Workflow:
-    workflow = load_owned(ports, user_id, workflow_id)
+def get_workflow(ports: Ports, workflow: Workflow) -> Workflow:
+    """The workflow (as authorized) with its steps."""
     workflow.steps = _sorted_steps(ports, workflow.id)
     return workflow
 
@@ -179,12 +202,11 @@ def _sorted_steps(ports: Ports, workflow_id: str) -> list[WorkflowStep]:
 
 def patch_workflow(
     ports: Ports,
-    user_id: str,
-    workflow_id: str,
+    workflow: Workflow,
     request: PatchWorkflowRequest,
     if_match: str | None,
 ) -> Workflow:
-    load_owned(ports, user_id, workflow_id)
+    workflow_id = workflow.id
     patch = request.progress
     if not patch.model_fields_set:
         raise InvalidRequestError("progress names no field to change", code="EMPTY_PROGRESS")
@@ -261,9 +283,8 @@ def _backwards(detail: str) -> ConflictError:
 # --- DELETE /workflows/{id} ---------------------------------------------------------------
 
 
-def delete_workflow(ports: Ports, user_id: str, workflow_id: str) -> bool:
+def delete_workflow(ports: Ports, workflow: Workflow) -> bool:
     """Cancel a running workflow (True); delete a finished one with its steps and documents."""
-    workflow = load_owned(ports, user_id, workflow_id)
     if workflow.status in UNFINISHED_STATUSES:
         control.cancel_workflow(ports, workflow)
         return True
@@ -273,7 +294,7 @@ def delete_workflow(ports: Ports, user_id: str, workflow_id: str) -> bool:
         raise ConflictError("Workflow changed while being deleted; try again") from exc
     blobs = ports.blobs
     for area in AREAS:
-        blobs.delete_prefix(workflow_prefix(area, user_id, workflow.id))
+        blobs.delete_prefix(workflow_prefix(area, workflow.user_id, workflow.id))
     return False
 
 
@@ -289,13 +310,13 @@ def get_stats(ports: Ports, user_id: str) -> OrchestratorStats:
 
 
 def get_report(
-    ports: Ports, user_id: str, workflow_id: str, report_format: str, revision: str | None = None
+    ports: Ports, workflow: Workflow, report_format: str, revision: str | None = None
 ) -> dict[str, Any]:
+    """The report of a workflow the caller may download (`policy.Action.DOWNLOAD`)."""
     if report_format not in REPORT_CONTENT_TYPES:
         raise InvalidRequestError(
             f"format must be one of: {', '.join(REPORT_CONTENT_TYPES)}", code="INVALID_REPORT_FORMAT"
         )
-    workflow = load_owned(ports, user_id, workflow_id)
     if revision is not None:
         return _signed_revision(ports, workflow, report_format, revision)
     # The final report once COMPLETED; before that, the DRAFT made for a review, if there is one.
@@ -310,12 +331,12 @@ def get_report(
     if signed is not None and report_format in signed.files:
         key = signed.files[report_format].key  # the files as signed, checkable by their SHA-256
     elif report_format in ON_REQUEST_FORMATS:
-        # Only now, after the owner check above: a stranger's request renders nothing.
+        # Only now, after the route's authorization: a stranger's request renders nothing.
         from chalicelib.report.files import file_on_request  # deferred: the renderers
 
         key = file_on_request(ports, workflow, report_format, draft=draft)
     else:
-        key = report_key(user_id, workflow.id, report_format, draft=draft)
+        key = report_key(workflow.user_id, workflow.id, report_format, draft=draft)
     return _served(ports, workflow, key, report_format, suffix="DRAFT" if draft else None, draft=draft)
 
 

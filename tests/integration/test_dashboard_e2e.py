@@ -101,10 +101,12 @@ def test_the_dashboard_in_a_browser(stack: LocalStack, slow_marked_notes: None, 
             pytest.fail(missing)
         pytest.skip(missing)
     _write_fixtures(tmp_path)
+    user = f"e2e-{uuid.uuid4().hex[:8]}"
+    _certify(stack.api_url, user)
     env = {
         **os.environ,
         "DASHBOARD_URL": stack.api_url,
-        "DASHBOARD_TOKEN": token_for(f"e2e-{uuid.uuid4().hex[:8]}"),
+        "DASHBOARD_TOKEN": token_for(user),
         "DASHBOARD_FIXTURES": str(tmp_path),
         "CHROMIUM_PATH": _chromium() or "",
         "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1",
@@ -120,3 +122,19 @@ def test_the_dashboard_in_a_browser(stack: LocalStack, slow_marked_notes: None, 
     )
     # Then every one passes
     assert result.returncode == 0, f"{result.stdout[-12000:]}\n{result.stderr[-4000:]}"
+
+
+def _certify(api_url: str, user: str) -> None:
+    """The browser's user signs a report: signing needs a certification on file (#22)."""
+    import json
+    import urllib.request
+
+    body = {"number": "123456", "categories": ["WRT"], "expiresOn": "2099-06-30"}
+    request = urllib.request.Request(
+        f"{api_url}/api/orchestrator/members/{user}/certification",
+        data=json.dumps(body).encode(),
+        method="PUT",
+        headers={"Authorization": f"Bearer {token_for(user)}", "Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 200

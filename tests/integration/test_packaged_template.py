@@ -543,6 +543,18 @@ def test_the_routes_for_people_use_the_pools_own_authorizer(template: dict[str, 
         ("/api/orchestrator/webhooks/{webhook_id}/enable", "post"),
         ("/api/orchestrator/webhooks/{webhook_id}/test", "post"),
         ("/api/orchestrator/webhooks/{webhook_id}/deliveries", "get"),
+        # ... and organisations administered, and workflows shared, by people (#22)
+        ("/api/orchestrator/organisations", "post"),
+        ("/api/orchestrator/organisations/{org_id}", "patch"),
+        ("/api/orchestrator/organisations/{org_id}/members/{user_id}", "patch"),
+        ("/api/orchestrator/organisations/{org_id}/members/{user_id}", "delete"),
+        ("/api/orchestrator/organisations/{org_id}/invitations", "post"),
+        ("/api/orchestrator/organisations/{org_id}/invitations/{invitation_id}", "delete"),
+        ("/api/orchestrator/invitations/{invitation_id}/accept", "post"),
+        ("/api/orchestrator/invitations/{invitation_id}/decline", "post"),
+        ("/api/orchestrator/members/{user_id}/certification", "put"),
+        ("/api/orchestrator/workflows/{workflow_id}/collaborators/{user_id}", "put"),
+        ("/api/orchestrator/workflows/{workflow_id}/collaborators/{user_id}", "delete"),
     } == set(people)
     assert all(op["security"] == [{"UserPool": []}] for op in people.values())
     # The route checks the app client the token is for, which that authorizer does not

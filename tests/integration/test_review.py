@@ -33,9 +33,18 @@ Equipment: 2 air movers, 1 LGR dehumidifier placed 04/11.
 SIGNER = {
     "name": "Sam Ortiz",
     "role": "Restoration technician",
-    "certification": "IICRC WRT 123456",
     "statement": "I inspected the property on the date given and stand behind these findings.",
 }
+# What the signature prints: the signer's certification on file, not one typed at signing.
+ON_FILE = {"scheme": "IICRC", "number": "123456", "categories": ["WRT"], "expiresOn": "2099-06-30"}
+PRINTED = "IICRC WRT #123456"
+
+
+@pytest.fixture(autouse=True)
+def certified(api: Api) -> None:
+    """Each test's user has a current certification on file: signing needs one (#22)."""
+    reply = api.put(f"/api/orchestrator/members/{api.workflow_owner()}/certification", ON_FILE)
+    assert reply.status == 200, reply.body
 
 
 def _download(api: Api, workflow_id: str, report_format: str) -> tuple[dict[str, Any], bytes]:
@@ -181,7 +190,7 @@ def test_the_reviewer_adds_what_was_missed_qa_passes_and_the_signed_report_is_wh
     _, markdown = _download(api, workflow_id, "md")
     text = markdown.decode()
     assert "Hallway" in text and "ntered on review" in text, text
-    assert "DRAFT" not in text and "IICRC WRT 123456" in text
+    assert "DRAFT" not in text and PRINTED in text
     _, pdf = _download(api, workflow_id, "pdf")
     assert "DRAFT" not in "\n".join(_pdf_pages(pdf)) and "Sign-off" in "\n".join(_pdf_pages(pdf))
     assert hashlib.sha256(pdf).hexdigest() == files["pdf"]["sha256"]
@@ -227,7 +236,7 @@ def test_a_person_signs_the_final_report_and_the_recorded_hashes_are_the_files(a
     # And the PDF carries the signature block, and no DRAFT mark
     _, pdf = _download(api, workflow_id, "pdf")
     text = "\n".join(_pdf_pages(pdf))
-    assert "Sign-off" in text and "IICRC WRT 123456" in text and "Sam Ortiz" in text
+    assert "Sign-off" in text and PRINTED in text and "Sam Ortiz" in text
     assert "DRAFT" not in text
 
     # And a signed revision is not signed again, nor by a key, nor by another user

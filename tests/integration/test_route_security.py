@@ -27,6 +27,16 @@ BODIES: dict[tuple[str, str], Any] = {
     ("POST", "/api-keys"): {"name": "field app"},
     ("POST", "/templates/{template_id}/share"): {"orgId": "personal-route-security-stranger"},
     ("POST", "/webhooks"): {"url": "https://hooks.example.com/x", "events": ["workflow.completed"]},
+    ("POST", "/organisations"): {"name": "Route Security Pty Ltd"},
+    ("PATCH", "/organisations/{org_id}"): {"name": "Renamed"},
+    ("PATCH", "/organisations/{org_id}/members/{user_id}"): {"role": "viewer"},
+    ("POST", "/organisations/{org_id}/invitations"): {"userId": "someone", "role": "viewer"},
+    ("PUT", "/members/{user_id}/certification"): {
+        "number": "1",
+        "categories": ["WRT"],
+        "expiresOn": "2099-01-01",
+    },
+    ("PUT", "/workflows/{workflow_id}/collaborators/{user_id}"): {"role": "viewer"},
 }
 TEMPLATE = {
     "name": "Owner's template",
@@ -60,17 +70,34 @@ def expired_token() -> str:
 
 @pytest.fixture(scope="module")
 def owned(stack: Any, http_pool: Any) -> dict[str, str]:
-    """A finished workflow, an API key, a report template and a webhook endpoint, all the owner's."""
+    """A finished workflow, an API key, a report template, a webhook endpoint, an organisation and an
+    invitation, all the owner's."""
     from tests.conftest import token_for
 
     owner = Api(stack.api_url, http_pool, token_for("route-security-owner"))
     workflow = owner.wait_for(owner.create_text("Cause: burst pipe.\nLaundry wall 40 WME."))
     key = owner.post(f"{API}/api-keys", {"name": "owner's app"}).body["apiKey"]["id"]
+    created = owner.post(f"{API}/organisations", {"name": "Route Security Pty Ltd"})
+    org = (
+        created.body["organisation"]["id"]
+        if created.status == 201
+        else owner.get(f"{API}/organisations/current").body["membership"]["orgId"]
+    )
+    invited = owner.post(f"{API}/organisations/{org}/invitations", {"userId": "invitee", "role": "viewer"})
+    # The organisation's own template and webhook (made after it: an account's things are its own)
     template = owner.post(f"{API}/templates", TEMPLATE).body["template"]["id"]
     # The test stack allows a loopback receiver; nothing is sent to it here
     hook = {"url": "http://127.0.0.1:9/owner", "events": ["workflow.completed"]}
     webhook = owner.post(f"{API}/webhooks", hook).body["webhook"]["id"]
-    return {"workflow_id": workflow["id"], "key_id": key, "webhook_id": webhook, "template_id": template}
+    return {
+        "workflow_id": workflow["id"],
+        "key_id": key,
+        "org_id": org,
+        "user_id": "route-security-owner",
+        "invitation_id": invited.body["invitation"]["id"],
+        "webhook_id": webhook,
+        "template_id": template,
+    }
 
 
 def _path(path: str, ids: dict[str, str]) -> str:
@@ -112,6 +139,9 @@ def test_another_users_workflow_or_key_is_404_on_every_route(
         "API_KEY_NOT_FOUND",
         "TEMPLATE_NOT_FOUND",
         "WEBHOOK_NOT_FOUND",
+        "ORGANISATION_NOT_FOUND",
+        "INVITATION_NOT_FOUND",
+        "MEMBER_NOT_FOUND",
     )
 
 

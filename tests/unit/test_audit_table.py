@@ -13,7 +13,7 @@ import pytest
 from moto import mock_aws
 
 from chalicelib.aws.audit_log import DynamoAuditLog
-from chalicelib.core.models import AuditAction, AuditEntry
+from chalicelib.core.audit_models import AuditAction, AuditEntry
 from local_stack import dynamodb_transactions
 from local_stack.provision import table_properties
 

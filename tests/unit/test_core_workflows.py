@@ -23,7 +23,7 @@ from chalicelib.core.models import (
     WorkflowStatus,
 )
 from chalicelib.core.ports import ConditionFailed
-from tests.memory_ports import MemoryPorts
+from tests.memory_ports import MemoryPorts, load
 
 NOTES = "Kitchen: dishwasher leak, laminate wet over 6 m2. Readings 28% at the dishwasher."
 
@@ -49,16 +49,16 @@ def test_another_users_workflow_is_not_found_like_a_missing_one() -> None:
     ports = MemoryPorts()
     workflow_id = _create(ports, "alice")
     with pytest.raises(WorkflowNotFoundError):
-        workflows.get_workflow(ports, "bob", workflow_id)
+        load(ports, "bob", workflow_id)
     with pytest.raises(WorkflowNotFoundError):
-        workflows.get_workflow(ports, "alice", "wf_" + "0" * 32)
+        load(ports, "alice", "wf_" + "0" * 32)
 
 
 def test_listing_pages_newest_first_and_filters_by_status() -> None:
     # Given three workflows, one cancelled
     ports = MemoryPorts()
     ids = [_create(ports) for _ in range(3)]
-    control.cancel_workflow(ports, workflows.load_owned(ports, "alice", ids[0]))
+    control.cancel_workflow(ports, load(ports, "alice", ids[0]))
     # When they are listed two at a time, then by status
     first = workflows.list_workflows(ports, "alice", ListWorkflowsQuery.model_validate({"limit": 2}))
     rest = workflows.list_workflows(
@@ -76,11 +76,11 @@ def test_a_stale_if_match_is_a_version_conflict_and_nothing_is_written() -> None
     ports = MemoryPorts()
     workflow_id = _create(ports)
     patch = PatchWorkflowRequest.model_validate({"progress": {"progressPercentage": 10}})
-    assert workflows.patch_workflow(ports, "alice", workflow_id, patch, '"1"').version == 2
+    assert workflows.patch_workflow(ports, load(ports, "alice", workflow_id), patch, '"1"').version == 2
     # When a second patch names version 1
     later = PatchWorkflowRequest.model_validate({"progress": {"progressPercentage": 20}})
     with pytest.raises(VersionConflictError):
-        workflows.patch_workflow(ports, "alice", workflow_id, later, '"1"')
+        workflows.patch_workflow(ports, load(ports, "alice", workflow_id), later, '"1"')
     # Then the record still has the first patch's value
     record = ports.workflows.get(workflow_id)
     assert record is not None and record.progress_percentage == 10 and record.version == 2
@@ -90,10 +90,10 @@ def test_progress_cannot_go_backwards() -> None:
     ports = MemoryPorts()
     workflow_id = _create(ports)
     forward = PatchWorkflowRequest.model_validate({"progress": {"progressPercentage": 50}})
-    workflows.patch_workflow(ports, "alice", workflow_id, forward, None)
+    workflows.patch_workflow(ports, load(ports, "alice", workflow_id), forward, None)
     back = PatchWorkflowRequest.model_validate({"progress": {"progressPercentage": 40}})
     with pytest.raises(ConflictError) as refused:
-        workflows.patch_workflow(ports, "alice", workflow_id, back, None)
+        workflows.patch_workflow(ports, load(ports, "alice", workflow_id), back, None)
     assert refused.value.code == "PROGRESS_BACKWARDS"
 
 
@@ -101,7 +101,7 @@ def test_the_report_is_not_ready_until_completed() -> None:
     ports = MemoryPorts()
     workflow_id = _create(ports)
     with pytest.raises(ConflictError) as refused:
-        workflows.get_report(ports, "alice", workflow_id, "json")
+        workflows.get_report(ports, load(ports, "alice", workflow_id), "json")
     assert refused.value.code == "REPORT_NOT_READY"
 
 
@@ -110,9 +110,9 @@ def test_delete_cancels_a_running_workflow_and_deletes_a_finished_one_with_its_d
     ports = MemoryPorts()
     workflow_id = _create(ports)
     # When it is deleted once, it is cancelled (its execution stopped); twice, it is gone
-    assert workflows.delete_workflow(ports, "alice", workflow_id) is True
+    assert workflows.delete_workflow(ports, load(ports, "alice", workflow_id)) is True
     assert ports.engine.stopped == [workflow_id]
-    assert workflows.delete_workflow(ports, "alice", workflow_id) is False
+    assert workflows.delete_workflow(ports, load(ports, "alice", workflow_id)) is False
     # Then nothing of it is left
     assert ports.workflows.get(workflow_id) is None
     assert not any(workflow_id in key for key in ports.blobs.documents)
@@ -122,7 +122,7 @@ def test_pause_then_resume_sends_the_stored_task_token_back() -> None:
     # Given a running workflow that paused at a phase boundary with a task token
     ports = MemoryPorts()
     workflow_id = _create(ports)
-    paused = control.pause_workflow(ports, workflows.load_owned(ports, "alice", workflow_id))
+    paused = control.pause_workflow(ports, load(ports, "alice", workflow_id))
     assert paused.pause_requested
 
     def at_the_boundary(current: object) -> None:
@@ -131,7 +131,7 @@ def test_pause_then_resume_sends_the_stored_task_token_back() -> None:
 
     ports.workflows.update(workflow_id, at_the_boundary)  # type: ignore[arg-type]
     # When it is resumed
-    resumed = control.resume_workflow(ports, workflows.load_owned(ports, "alice", workflow_id))
+    resumed = control.resume_workflow(ports, load(ports, "alice", workflow_id))
     # Then it runs again and the engine got its token back
     assert resumed.status is WorkflowStatus.IN_PROGRESS and resumed.task_token is None
     assert ports.engine.resumed == ["token-1"]
@@ -141,7 +141,7 @@ def test_only_a_failed_workflow_is_retried() -> None:
     ports = MemoryPorts()
     workflow_id = _create(ports)
     with pytest.raises(ConflictError) as refused:
-        control.retry_workflow(ports, workflows.load_owned(ports, "alice", workflow_id))
+        control.retry_workflow(ports, load(ports, "alice", workflow_id))
     assert refused.value.code == "NOT_FAILED"
 
 
@@ -186,7 +186,7 @@ def test_a_subscriber_gets_a_snapshot_then_every_event_once_in_order() -> None:
     # When the workflow changes twice
     for percentage in (10, 20):
         patch = PatchWorkflowRequest.model_validate({"progress": {"progressPercentage": percentage}})
-        workflows.patch_workflow(ports, "alice", workflow_id, patch, None)
+        workflows.patch_workflow(ports, load(ports, "alice", workflow_id), patch, None)
     # Then the socket got SUBSCRIBED, the SNAPSHOT, then the events with seqs in order, no repeat
     sent = ports.pusher.sent["c1"]
     assert [m.get("type") for m in sent[:2]] == ["SUBSCRIBED", "SNAPSHOT"]
@@ -220,7 +220,7 @@ def test_the_memory_records_keep_the_adapters_contract() -> None:
 
 def test_downloads_are_named_after_the_job_not_the_workflow_id() -> None:
     ports = MemoryPorts()
-    workflow = workflows.load_owned(ports, "alice", _create(ports))
+    workflow = load(ports, "alice", _create(ports))
     done = workflow.model_copy(update={"output_data": {"claimNumber": "QBE 77/120"}})
     assert workflows.download_name(done, "pdf").startswith("QBE-77-120_")
     assert workflows.download_name(done, "pdf", suffix="DRAFT").endswith("_DRAFT.pdf")

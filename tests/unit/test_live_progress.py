@@ -10,7 +10,7 @@ from typing import Any
 from chalicelib.core import live_progress, workflows
 from chalicelib.core.models import CreateWorkflowRequest, PatchWorkflowRequest
 from chalicelib.core.ports import Connection
-from tests.memory_ports import MemoryConnections, MemoryPorts
+from tests.memory_ports import MemoryConnections, MemoryPorts, load
 
 NOTES = "Cause: burst pipe in the laundry.\nLaundry 3 x 2.5 m, vinyl floor wet."
 
@@ -22,7 +22,7 @@ def _workflow(ports: MemoryPorts) -> str:
 
 def _patch(ports: MemoryPorts, workflow_id: str, percentage: int) -> None:
     patch = PatchWorkflowRequest.model_validate({"progress": {"progressPercentage": percentage}})
-    workflows.patch_workflow(ports, "alice", workflow_id, patch, None)
+    workflows.patch_workflow(ports, load(ports, "alice", workflow_id), patch, None)
 
 
 def _connect(ports: MemoryPorts, connection_id: str, expires_at: int | None = None) -> Connection:

@@ -16,7 +16,7 @@ import app as application
 from chalicelib.api.http import API_PREFIX, RouteDoc
 from chalicelib.api.openapi import DocumentError, document, render
 from chalicelib.api.operations import PATH_PARAMETERS
-from chalicelib.core import workflows
+from chalicelib.core import policy
 
 ROOT = Path(__file__).resolve().parents[2]
 CHECKED_IN = ROOT / "docs" / "openapi.json"
@@ -96,7 +96,9 @@ def test_operation_ids_are_unique_and_every_error_is_the_shared_error_schema(doc
 
 
 def test_the_documented_workflow_id_is_the_one_the_server_checks() -> None:
-    assert PATH_PARAMETERS["workflow_id"]["schema"]["pattern"] == workflows.WORKFLOW_ID_PATTERN.pattern
+    assert (
+        PATH_PARAMETERS["workflow_id"]["schema"]["pattern"] == policy.WORKFLOW_ID_PATTERN.pattern
+    )  # what policy.authorize checks
 
 
 def test_records_are_closed_and_the_task_token_is_never_documented(doc: dict[str, Any]) -> None:

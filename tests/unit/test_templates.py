@@ -25,7 +25,7 @@ from chalicelib.phases import initiation, output, processing, qa
 from chalicelib.phases.review import review_point
 from chalicelib.report import render_markdown, render_pdf
 from chalicelib.report.render import Report
-from tests.memory_ports import MemoryPorts
+from tests.memory_ports import MemoryPorts, certify
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples"
 USER = "alice"
@@ -303,6 +303,7 @@ def test_a_signed_reports_template_version_stays_as_it_was_after_a_new_version()
     sign = SignRequest(
         name="A. Tech", role="Technician", certification="IICRC WRT 1", statement="I inspected it."
     )
+    certify(ports, USER)  # only a person with a certification on file may sign
     signed = signoff.sign(ports, _workflow(ports, workflow_id), USER, sign)
     signature = signoff.current_signature(signed)
     assert signature is not None
