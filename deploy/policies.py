@@ -61,6 +61,7 @@ LEGACY_AUDIT_ITEMS = "AUDIT#*"  # audit entries written before the audit table e
 # The analytics aggregates (STATS#USER#..., STATS#ACCOUNT#...): every writer of a workflow ADDs to
 # them in the write's own transaction; only the API reads them.
 STATS_ITEMS = "STATS#*"
+USER_ITEMS = "USER#*"  # a user's phase-time totals (the estimate of time remaining)
 
 READ = ("dynamodb:GetItem", "dynamodb:Query")
 # The aggregates' ADDs (a TransactWriteItems Update is authorised as UpdateItem): no read, no put.
@@ -125,8 +126,13 @@ class Access:
     webhook_secrets: tuple[str, ...] = ()  # kms:Encrypt (seal) or kms:Decrypt (open) on its key
 
 
-# Every phase reads and writes its workflow through the runner, moving its aggregates with it.
-PHASE = {WORKFLOW_ITEMS: WRITE, STATS_ITEMS: ADD_ONLY}
+# Every phase reads and writes its workflow through the runner, moving its aggregates with it,
+# and reads its user's phase times for the estimate (OUTPUT adds the completed workflow's).
+PHASE = {
+    WORKFLOW_ITEMS: WRITE,
+    STATS_ITEMS: ADD_ONLY,
+    USER_ITEMS: ("dynamodb:GetItem", "dynamodb:UpdateItem"),
+}
 RENDER = {"work/": S3_READ, "reports/": S3_WRITE, "photos/": S3_READ, "company/": S3_READ}
 
 ACCESS: dict[str, Access] = {

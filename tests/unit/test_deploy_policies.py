@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import json
 from pathlib import Path
 
@@ -59,3 +60,17 @@ def test_every_policy_ends_with_the_audit_denies() -> None:
 def test_the_deploy_readme_shows_the_policies_as_the_code_has_them() -> None:
     readme = (Path(__file__).resolve().parents[2] / "deploy" / "README.md").read_text()
     assert policies.markdown_table() in readme, "run `python deploy/policies.py` and paste its table"
+
+
+def test_every_phase_may_read_and_add_its_users_phase_times() -> None:
+    # Given the key the runner reads for the estimate and OUTPUT adds to (workflow_records.py)
+    key = "USER#some-user"
+    for function in ("PhaseInitiation", "PhaseProcessing", "PhaseQa", "PhaseOutput"):
+        allowed = {
+            action
+            for family, actions in policies.ACCESS[function].items.items()
+            if fnmatch.fnmatchcase(key, family)
+            for action in actions
+        }
+        # Then its role allows both (they were in no key family: every phase was refused on AWS)
+        assert {"dynamodb:GetItem", "dynamodb:UpdateItem"} <= allowed, function
