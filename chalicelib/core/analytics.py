@@ -33,6 +33,7 @@ from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from chalicelib.core import policy
 from chalicelib.core.errors import ForbiddenError, InvalidRequestError
 from chalicelib.core.models import (
     ACTIVE_STATUSES,
@@ -396,8 +397,8 @@ CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 
 
 def may_see_account_figures(membership: Membership) -> bool:
-    """Who may read the whole account's figures: its admins (the one place this is decided)."""
-    return membership.is_admin
+    """Who may read the whole account's figures: as the policy table says (its admins)."""
+    return policy.member_may(membership, policy.Action.VIEW_ORG_ANALYTICS)
 
 
 def _date(value: str | None, name: str) -> date | None:

@@ -225,6 +225,12 @@ def can(
     return decide(found.relationship, found.role, action) is Decision.ALLOW
 
 
+def member_may(membership: Membership, action: Action) -> bool:
+    """Whether a member may do an action of their own account (templates, webhooks, its figures):
+    the table's answer, for the modules that hold the membership already."""
+    return decide(Relationship.MEMBER, membership.role, action) is Decision.ALLOW
+
+
 class OrganisationNotFoundError(NotFoundError):
     code = "ORGANISATION_NOT_FOUND"
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from chalicelib.analysis.findings import DamageType
 from chalicelib.analysis.qa_template import QaTemplate
-from chalicelib.core import tenancy
+from chalicelib.core import policy, tenancy
 from chalicelib.core.errors import ConflictError, ForbiddenError, InvalidRequestError, NotFoundError
 from chalicelib.core.models import TemplatePin, Workflow, utc_now
 from chalicelib.core.ports import ConditionFailed, Ports
@@ -76,9 +76,9 @@ def _built_in_heads() -> dict[str, TemplateHead]:
 
 
 def may_manage(membership: Membership) -> None:
-    """Creating, versioning, retiring and sharing an account's templates is for its admins (the
-    one place this is decided: the policy module takes it over with organisations, #22)."""
-    if not membership.is_admin:
+    """Creating, versioning, retiring and sharing an account's templates: as the policy table says
+    (its owners and managers)."""
+    if not policy.member_may(membership, policy.Action.MANAGE_TEMPLATES):
         raise ForbiddenError(
             "Only an owner or manager of the account may change its templates", code="TEMPLATE_ADMIN_REQUIRED"
         )

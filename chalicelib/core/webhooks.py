@@ -29,7 +29,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from chalicelib.core import tenancy, webhook_signing
+from chalicelib.core import policy, tenancy, webhook_signing
 from chalicelib.core.errors import ConflictError, ForbiddenError, InvalidRequestError, NotFoundError
 from chalicelib.core.events import Event, EventType
 from chalicelib.core.models import Workflow, iso, utc_now
@@ -91,9 +91,10 @@ class RetryPolicy:
 
 
 def admin_of(ports: Ports, user_id: str) -> tenancy.Membership:
-    """The caller's account, if they may manage its webhooks (an owner or a manager)."""
+    """The caller's account, if the policy table lets them manage its webhooks (an owner or a
+    manager)."""
     membership = tenancy.membership_of(ports, user_id)
-    if not membership.is_admin:
+    if not policy.member_may(membership, policy.Action.MANAGE_WEBHOOKS):
         raise ForbiddenError(
             "Only the account's owner or a manager may manage its webhooks", code="WEBHOOKS_ADMIN_ONLY"
         )

@@ -402,3 +402,32 @@ def test_two_owners_demoting_each_other_at_once_in_dynamodb_leave_one(stack: Loc
     assert len(owners) == 1, (outcomes, owners)
     assert ports.organisations.get(org.id).owner_count == 1  # type: ignore[union-attr]
     assert outcomes.count("demoted") == 1, outcomes
+
+
+ACCOUNT_ADMINS = ("owner", "manager")
+
+
+@pytest.mark.parametrize("person", ["owner", *MEMBER_ROLES])
+def test_the_accounts_templates_webhooks_and_figures_follow_the_table(
+    acme: dict[str, Any], person: str
+) -> None:
+    # Given a member of each role in the organisation
+    caller: Api = acme["people"][person]
+    admin = person in ACCOUNT_ADMINS
+    template = {
+        "name": f"{person}'s template",
+        "lossTypes": ["water"],
+        "sections": [{"kind": "loss"}, {"kind": "qa"}, {"kind": "photos"}],
+    }
+    hook = {"url": f"http://127.0.0.1:9/{person}", "events": ["workflow.completed"]}
+    # Then only the table's admins change the account's templates and webhooks, or read its figures
+    answers = {
+        "template": caller.post(f"{API}/templates", template),
+        "webhook": caller.post(f"{API}/webhooks", hook),
+        "figures": caller.get(f"{API}/analytics?scope=account"),
+    }
+    for what, reply in answers.items():
+        assert (reply.status in (200, 201)) if admin else (reply.status == 403), (what, reply.body)
+    # And every member reads the account's templates and their own figures
+    assert caller.get(f"{API}/templates").status == 200
+    assert caller.get(f"{API}/analytics").status == 200
