@@ -120,3 +120,15 @@ def test_a_point_legend_listed_a_point_to_a_line_names_the_table_rows_by_code() 
     assert (11.0, "REL", "Dining room", date(2026, 6, 15), True) in got
     # the goal column is no reading, and the legend's heights are none either
     assert not any(r.value in (15.0, 6.0) for r in found)
+
+
+def test_a_carrier_before_the_claim_label_and_a_tech_after_a_dash_are_read() -> None:
+    notes = (
+        "Carrier: Show-Me Mutual   Claim #: MO-2026-0618-447\n"
+        "First visit: 06/15/2026 7:50 AM - Tech: Dana Whitsett (WRT)\n"
+        "Laundry room 7 x 9 ft, sheet vinyl wet.\n"
+    )
+    parties = analyze_text(notes).parties
+    assert parties.insurer is not None and parties.insurer.value == "Show-Me Mutual"
+    assert parties.technician is not None and parties.technician.value == "Dana Whitsett"
+    assert parties.certifications is not None and parties.certifications.value == "WRT"

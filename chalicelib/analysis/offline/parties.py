@@ -31,8 +31,11 @@ _CERT_LIST = rf"(?:IICRC[\s:]+)?(?:{_CERTS})(?:\s*(?:,|/|&|and)\s*(?:IICRC[\s:]+
 _WORD = r"[A-Z][A-Za-z'\-]*[a-z]"
 _PERSON = rf"{_WORD}(?: (?:[A-Z]\.|{_WORD})){{1,3}}"
 
+# ("First visit: 06/15/2026 7:50 AM - Tech: Dana Whitsett (WRT)": a label after a dash or a bar)
+_LABEL_AFTER_PART = r"(?:(?<= - )|(?<= \u2013 )|(?<= \| )|(?<=; ))"
 _TECH = re.compile(
-    rf"{_LABEL_START}(?i:(?:lead |senior |attending |inspecting )?(?:tech(?:nician)?|inspected by|inspector"
+    rf"(?:{_LABEL_START}|{_LABEL_AFTER_PART})"
+    rf"(?i:(?:lead |senior |attending |inspecting )?(?:tech(?:nician)?|inspected by|inspector"
     rf"|technician on site)){_SEP}(?P<name>{_PERSON})"
     rf"(?:\s*[(,\-\u2013]\s*(?P<certs>{_CERT_LIST})\s*\)?)?\s*(?:$|[,;|(])",
     re.ASCII,
@@ -45,7 +48,9 @@ _CERTS_LINE = re.compile(
 _ORG = r"[A-Z][A-Za-z0-9&'.()\- ]{1,78}?[A-Za-z.)]"  # lazy: "Insurer: X - Claim 12" is X
 _INSURER = re.compile(
     rf"{_LABEL_START}(?i:insurer|carrier|insurance(?: company| co\.?)?|insured with|underwriter){_SEP}"
-    rf"(?P<value>{_ORG})\s*(?:$|[,;|]|\s-\s)",
+    # ("Carrier: Show-Me Mutual   Claim #: ...": the next label ends the value too)
+    rf"(?P<value>{_ORG})\s*(?:$|[,;|]|\s-\s"
+    rf"|(?<=\S)\s+(?=(?i:claim|policy|ref(?:erence)?|job)\s*(?:#|no\b|number\b|:)))",
 )
 _ADJUSTER = re.compile(
     rf"{_LABEL_START}(?i:(?:loss |claims? |field )?"
