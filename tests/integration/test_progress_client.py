@@ -260,9 +260,10 @@ def test_the_watcher_resumes_after_the_server_drops_the_connection_without_gap_o
 def test_the_watcher_resumes_each_time_the_client_side_drops_the_socket(
     stack: LocalStack, api: Api, held_analysis: threading.Event
 ) -> None:
-    # Given a connect whose sockets hang up after 3 messages each (SUBSCRIBED and 2 more)
+    # Given a connect whose sockets hang up after 2 messages each (SUBSCRIBED and 1 more: what
+    # follows PROCESSING then takes several connections however few events the phases send)
     workflow_id = _running_processing(api)
-    recorder, sleeps = Recorder(close_after=3), Sleeps()
+    recorder, sleeps = Recorder(close_after=2), Sleeps()
     watcher = _watcher(stack, api.token, connect=recorder, sleep=sleeps, rng=lambda: 0.0)
 
     # When a workflow is watched through it

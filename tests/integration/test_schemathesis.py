@@ -113,17 +113,24 @@ def seeds(stack: LocalStack, http_pool: urllib3.PoolManager) -> Iterator[Seeds]:
     get_settings.cache_clear()
 
 
+def _paused_workflow(api: Api, n: int) -> str:
+    """A workflow paused at a phase boundary. The pause is asked for at once, but a fast stack
+    can finish a short inspection first: then another is made (a few tries)."""
+    for _ in range(5):
+        workflow_id = api.create_text(NOTES, title=f"Seed: paused {n}")
+        assert api.post(f"{BASE}/workflows/{workflow_id}/pause").status == 200
+        settled = api.wait_for(workflow_id, until=lambda w: w["status"] in ("PAUSED", "COMPLETED"))
+        if settled["status"] == "PAUSED":
+            return workflow_id
+    raise AssertionError("no seed workflow paused before it completed")
+
+
 def _seed(api: Api) -> Seeds:
     failed = _failed_workflow(api)
     completed = api.create_text(NOTES, title="Seed: completed")
-    # Paused at the boundary after INITIATION: pause is requested before the phase ends.
-    paused = [api.create_text(NOTES, title=f"Seed: paused {n}") for n in range(2)]
-    for workflow_id in paused:
-        assert api.post(f"{BASE}/workflows/{workflow_id}/pause").status == 200
+    paused = [_paused_workflow(api, n) for n in range(2)]
     pending = [api.create_pending(title=f"Seed: pending {n}") for n in range(3)]
     api.wait_for(completed)
-    for workflow_id in paused:
-        api.wait_for(workflow_id, until=lambda w: w["status"] == "PAUSED")
     key = api.post(f"{BASE}/api-keys", {"name": "schemathesis"}).body
     revoked = api.post(f"{BASE}/api-keys", {"name": "revoked"}).body["apiKey"]["id"]
     assert api.delete(f"{BASE}/api-keys/{revoked}").status == 200
