@@ -33,6 +33,9 @@ _FROM_ABOVE = re.compile(
     r"|roof leak|walls? wet from the top)\b",
     FLAGS,
 )
+# Insulation in a ceiling or floor cavity (not a wall's) is what makes wet insulation a sign of
+# water from above.
+_OVERHEAD_CAVITY = re.compile(r"\b(?:ceilings?|clg|joists?|bays?|attic|roof ?space|loft)\b", FLAGS)
 _SMALL = re.compile(
     r"\b(?:small|minor|localised|localized|isolated|tiny|only (?:a|the)|patch|spot|single)\b", FLAGS
 )
@@ -58,6 +61,9 @@ class ClassCue:
     value: int
     reason: str
     span: SourceSpan
+    # Wet ceilings and wet insulation both described: the evaporation load is plain from the words,
+    # so it decides against a lower stated class.
+    decisive: bool = False
 
 
 def _first(pattern: re.Pattern[str], lines: Sequence[Line]) -> Line | None:
@@ -100,7 +106,12 @@ def class_from_evidence(
     if ceiling is not None and (insulation is not None or above is not None):
         small = _SMALL.search(ceiling.text) and insulation is None
         if not small:
-            return ClassCue(3, "water from above: wet ceilings or insulation", (insulation or ceiling).span())
+            return ClassCue(
+                3,
+                "water from above: wet ceilings or insulation",
+                (insulation or ceiling).span(),
+                decisive=insulation is not None and bool(_OVERHEAD_CAVITY.search(insulation.text)),
+            )
     carpet_pad = _first(_CARPET_PAD_WET, lines)
     if carpet_pad is not None:
         return ClassCue(2, "carpet and pad wet", carpet_pad.span())

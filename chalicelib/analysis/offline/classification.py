@@ -489,7 +489,7 @@ def detect_class(
         and stated is not None
         and derived is None
         and 4 not in (stated.value, cue.value)
-        and (cue.value <= stated.value or not _WHOLE_EXTENT.search(cue.span.text))
+        and (cue.value <= stated.value or not (cue.decisive or _WHOLE_EXTENT.search(cue.span.text)))
     ):
         # Words weigh less than the technician's own call between Classes 1-3 when they read lower
         # (the technician saw rooms the notes may not describe); the difference is said. Words that

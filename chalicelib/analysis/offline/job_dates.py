@@ -204,6 +204,15 @@ _LONG_TERM = re.compile(
 )
 
 
+# The writer says nobody knows when the water started: a storm or a visit the prose mentions is
+# not the date of loss ("she isn't sure when it started, maybe a few days, maybe longer").
+_ONSET_UNKNOWN = re.compile(
+    r"\b(?:(?:not|isn'?t|aren'?t|wasn'?t|unsure|un ?certain) sure (?:when|how long)|unsure (?:when|how long)"
+    r"|(?:don'?t|doesn'?t|didn'?t|do not|does not) know (?:when|how long)|no idea (?:when|how long)"
+    r"|(?:can'?t|cannot|could ?n'?t) (?:say|tell) (?:when|how long)|unknown when|onset (?:is )?unknown)\b",
+    FLAGS,
+)
+
 _RELATIVE_TRIES = 3  # relative phrases tried per line: a long line costs no more than a short one
 
 
@@ -253,7 +262,7 @@ class JobDates:
             loss_told.extend(self._loss_sentences(line, found))
             discovered.extend(self._discoveries(line, found))
             loss_related.extend(self._related_loss(line, found, context, events))
-            long_term = long_term or _LONG_TERM.search(line.text) is not None
+            long_term = long_term or any(p.search(line.text) for p in (_LONG_TERM, _ONSET_UNKNOWN))
             if relative is None and _BEFORE_WE_ATTENDED.search(line.text):
                 relative = line
             anchor = found[-1].value if found else anchor
@@ -284,6 +293,12 @@ class JobDates:
         # visit is taken instead; with none, the label stands as written and QA says it conflicts.
         candidates = [labelled] if labelled else []
         candidates.extend(told)
+        if labelled is not None and labelled.value == first_visit:
+            # A labelled loss on the day of our first visit, where the prose tells the water
+            # getting out days before: the label is the job's open date, the prose the loss.
+            earlier = [found for found in told if found.value < labelled.value]
+            if earlier:
+                return min(earlier, key=lambda found: found.value).fact()
         for candidate in candidates:
             if first_visit is None or candidate.value <= first_visit:
                 return candidate.fact()

@@ -18,7 +18,8 @@ Role = Literal["reading", "goal", "reference"]
 
 # (an "outside wall" is a surface, not the air outside)
 AIR_WORDS = re.compile(
-    r"\b(?:rh|gpp|dew ?point|dp|temp\w*|ambient|outside(?! (?:wall|corner|face|edge|skin|leaf))|outdoors?"
+    r"\b(?:rh|gpp|dew ?point|dp|temp\w*|ambient|outside(?! (?:wall|corner|face|edge|skin|leaf"
+    r"|(?:the |this |that )?(?:stain|wet|affected|damaged?|patch|cut|bays?|wick)))|outdoors?"
     r"|outlet|inlet)\b",
     FLAGS,
 )

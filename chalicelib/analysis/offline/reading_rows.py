@@ -125,6 +125,27 @@ class Column:
     point: bool = False  # a "#" column: its cell is the row's point, re-read later by it ("#3 460")
 
 
+_EQUIPMENT_COUNT = re.compile(
+    r"\b\d+ ?x? ?(?:air ?movers?|fans?|blowers?|dehu\w*|dh|lgrs?|scrubbers?|afds?|heaters?|hepa)\b", FLAGS
+)
+
+
+_CLAUSE_END = re.compile(r"[.!?;](?= |$)")
+
+
+def _outside_equipment_counts(text: str, numbers: list[Number]) -> list[Number]:
+    """ "Equipment: 3 air movers (bathroom 1, hallway 1)": a sentence counting equipment says where
+    the units stand; its numbers are not readings unless a scale is written with them."""
+    spans = []
+    for count in _EQUIPMENT_COUNT.finditer(text):
+        starts = [end.end() for end in _CLAUSE_END.finditer(text, 0, count.start())]
+        end = _CLAUSE_END.search(text, count.end())
+        spans.append((starts[-1] if starts else 0, end.start() if end else len(text)))
+    if not spans:
+        return numbers
+    return [n for n in numbers if n.scale or not any(start <= n.start < end for start, end in spans)]
+
+
 @dataclass
 class RowReader:
     """Reads one line at a time, remembering the header row and the points of a moisture map."""
@@ -437,7 +458,7 @@ class RowReader:
         point_match = _POINT_ID.match(text)
         if point_match:  # "1. Extracted the carpet": the item's number is not a reading
             text = " " * point_match.end() + text[point_match.end() :]
-        numbers = numbers_in(text, self.dates)
+        numbers = _outside_equipment_counts(text, numbers_in(text, self.dates))
         if not numbers:
             return []
         if in_block and len(numbers) == 1:

@@ -60,6 +60,7 @@ from chalicelib.analysis.offline.scan_point_rereads import PointRereadScan
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
+    is_spot,
     place_mentions,
     room_mentions,
 )
@@ -392,7 +393,8 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
             owner = self._before_forward_owner(line.text, reading, owner)
         elif not in_table and owner is not None and owner.start < sentence_start(line.text, reading.start):
             owner = self._paragraph_room(line.text, owner)
-        named = [self._resolve(mention) for mention in room_mentions(label)] if own_words else []
+        mentioned = room_mentions(label) if own_words else []  # ("Den 9 and OSB at closet 11": a spot)
+        named = [self._resolve(m) for m in mentioned if owner is None or not is_spot(label, m)]
         side = side_mention(label)
         if side is not None:
             # "laundry side wall of bath", "bath drywall, laundry side": the bath's wall, on the side

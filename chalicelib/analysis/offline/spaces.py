@@ -111,6 +111,11 @@ _LOCATIVE_AFTER = re.compile(r" (?:wall|side|door(?:way)?|end|edge|threshold)s?\
 _BETWEEN_BEFORE = re.compile(r"\bbetween (?:the )?$|\bbetween (?:the )?\S+ (?:and|\+|&) (?:the )?$", FLAGS)
 
 
+# Spaces that are also fixtures or built-ins of another room: "at the toilet" is a spot, not a room.
+_BUILT_IN_SPACES = frozenset({"toilet_room", "closet", "cupboard", "pantry"})
+_AT_BEFORE = re.compile(r"\bat (?:the )?$", FLAGS)
+
+
 _MOTION_BEFORE = re.compile(r"\b(?:into|through|to)(?: the)? $", FLAGS)
 
 
@@ -278,6 +283,13 @@ def _subjects(text: str, found: Sequence[Mention]) -> list[Mention]:
     return kept
 
 
+def is_spot(text: str, mention: Mention) -> bool:
+    """ "at the toilet", "at closet": a space that is also a fixture, named as a spot to read at."""
+    return mention.base in _BUILT_IN_SPACES and bool(
+        _AT_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    )
+
+
 def _is_locative(text: str, mention: Mention, previous: Mention | None) -> bool:
     window = max(0, mention.start - 40)
     if _BETWEEN_BEFORE.search(text, window, mention.start) is not None:
@@ -287,6 +299,8 @@ def _is_locative(text: str, mention: Mention, previous: Mention | None) -> bool:
     has_subject = previous is not None
     if not has_subject:
         return False
+    if is_spot(text, mention):
+        return True  # "Bathroom OSB at toilet", "floor OSB at closet": a spot in the room named first
     before = _LOCATIVE_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     return before is not None or _LOCATIVE_AFTER.match(text, mention.end) is not None
 
@@ -383,7 +397,9 @@ def room_mentions(text: str) -> list[Mention]:
             own_damage = seen_damage(text, start, end)
             unaffected = _is_unaffected(text, mention, start, end, own_damage)
         unaffected = (
-            unaffected or NOT_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
+            unaffected
+            or NOT_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
+            or _VERDICT_BRACKET.match(text, mention.end) is not None
         )
         incidental = not is_heading and _later_clause_without_damage(text, found, reader, index, own_damage)
         described = is_heading or (
@@ -418,6 +434,10 @@ def room_mentions(text: str) -> list[Mention]:
 
 # Rooms listed together share what is said of them ("kitchen, hall and lounge wet").
 _BRACKETED = re.compile(r"\([^()]*\)")
+# "Bedroom 1 (unaffected) drywall 8 ...": a bracket straight after a room gives that room's verdict.
+_VERDICT_BRACKET = re.compile(
+    r" ?\([^()]{0,24}?\b(?:unaffected|not affected|dry (?:standard|std)|reference|ref)\b[^()]{0,24}\)", FLAGS
+)
 _LIST_GAP = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:the\s+)?", FLAGS)
 
 

@@ -145,9 +145,17 @@ def prepare_lines(text: str) -> list[Line]:
     return lines
 
 
+# "owner name and insurer to be confirmed": the value says it is not known yet, wherever it says so.
+_PENDING_VALUE = re.compile(
+    r"\bto be (?:confirmed|determined|advised|provided)\b"
+    r"|\b(?:name|details?) (?:unknown|not (?:known|given|provided))\b",
+    FLAGS,
+)
+
+
 def clean_value(text: str) -> str | None:
     value = truncate(text.strip(" .;,:-\u2013\u2014"), MAX_QUOTE)
-    return None if _PLACEHOLDER.match(value) else value
+    return None if _PLACEHOLDER.match(value) or _PENDING_VALUE.search(value) else value
 
 
 def matched_key(match: re.Match[str], table: Sequence[tuple[str, str]]) -> str:

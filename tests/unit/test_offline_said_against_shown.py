@@ -1,0 +1,99 @@
+"""Where the notes' own labels say one thing and what they describe another: a stated class under
+wet ceilings and insulation, a date of loss labelled on the day of our visit, an onset nobody
+knows, a field "to be confirmed", a room called unaffected in brackets, a spot named by a fixture,
+and an equipment line whose counts are not readings."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.offline import analyze_text
+
+_UPSTAIRS_TOILET = """WATER LOSS REPORT
+Claim #: HX-204-1188
+Insured: Mara Quill
+Address: 12 Aspen Cres, Regina SK S4S 1A1
+DOL: 10/05/2026
+Class: 1 (minor)
+
+Heard water running late on Saturday, October 3. Found it coming through the family room ceiling
+on Sunday, October 4. Supply line to the upstairs toilet split. We attended Monday 10/05/2026.
+Upstairs bathroom: vinyl over OSB, wet across the floor. Bathroom is 5 ft x 8 ft.
+Family room (main floor): ceiling drywall stained and sagging, and the batts in the joist bays above are soaked. Family room 12 x 14 ft.
+
+Readings 10/05 (Delmhorst, drywall scale / wood scale for OSB)
+Den (unaffected) drywall 9 and floor OSB at closet 11 %MC - dry standard
+Bathroom OSB at toilet 31 %MC / at vanity 22 %MC
+Family room ceiling 2 ft outside stain 17 (drywall scale)
+
+Equipment: 2 air movers (bathroom 1, family room 1), 1 dehumidifier (upstairs hall).
+"""
+
+
+def test_wet_ceilings_and_soaked_ceiling_batts_outweigh_a_stated_class_1() -> None:
+    findings = analyze_text(_UPSTAIRS_TOILET)
+    # Then the class is judged from what is described, the stated one kept beside it
+    assert findings.water_class is not None
+    assert (findings.water_class.value, findings.water_class.stated) == (3, 1)
+
+
+def test_wet_insulation_in_a_wall_does_not_overrule_a_stated_class_2() -> None:
+    notes = (
+        "Burst pipe, 4 Elm St, Albany NY 12203. Inspected 01/27/2026.\n"
+        "Water class: Class 2. Two ceiling tiles were hit and discarded; the load is the floors.\n"
+        "Exam 4 12 x 10 ft: carpet tile wet, drywall wicking 14 in.\n"
+        "Inspection cut in the north wall: insulation in the exterior wall was damp at the plate.\n"
+    )
+    findings = analyze_text(notes)
+    assert findings.water_class is not None and findings.water_class.value == 2
+
+
+def test_a_date_of_loss_labelled_on_the_day_we_attended_yields_to_the_night_the_water_got_out() -> None:
+    findings = analyze_text(_UPSTAIRS_TOILET)
+    assert findings.job.date_of_loss is not None
+    assert findings.job.date_of_loss.value == date(2026, 10, 3)
+
+
+def test_no_date_of_loss_when_the_notes_say_nobody_knows_when_it_started() -> None:
+    notes = (
+        "Job sheet. Site: 4/18 Morrison Rd, Midland WA 6056. Attended: Fri 27/11/2026.\n"
+        "Tenant isn't sure when it started, maybe a few days. She mentioned the big storm on Tue 24/11.\n"
+        "Bedroom 3 ceiling stained near the split system.\n"
+    )
+    assert analyze_text(notes).job.date_of_loss is None
+
+
+def test_a_field_to_be_confirmed_is_not_a_name() -> None:
+    notes = (
+        "Requested by: Hills Realty for the owner\n"
+        "Owner: name and insurer to be confirmed\n"
+        "Site: 4/18 Morrison Rd, Midland WA 6056. Attended 27/11/2026. Bedroom 3 ceiling stained.\n"
+    )
+    assert analyze_text(notes).job.insured is None
+
+
+def test_a_room_called_unaffected_in_brackets_is_a_dry_standard_not_an_area() -> None:
+    findings = analyze_text(_UPSTAIRS_TOILET)
+    assert "Den" not in {area.room for area in findings.affected_areas}
+    den = [(r.value, r.is_reference) for r in findings.moisture_readings if r.location == "Den"]
+    assert sorted(den) == [(9.0, True), (11.0, True)]
+
+
+def test_a_fixture_named_after_a_room_is_a_spot_in_that_room() -> None:
+    findings = analyze_text(_UPSTAIRS_TOILET)
+    rooms = {area.room for area in findings.affected_areas}
+    assert "Toilet" not in rooms
+    bathroom = {r.value for r in findings.moisture_readings if r.location == "Upstairs bathroom"}
+    assert {31.0, 22.0} <= bathroom
+
+
+def test_a_reading_taken_outside_the_stain_is_a_reading_not_outdoor_air() -> None:
+    findings = analyze_text(_UPSTAIRS_TOILET)
+    assert 17.0 in {r.value for r in findings.moisture_readings if r.location == "Family room"}
+
+
+def test_an_equipment_line_counts_units_and_gives_no_readings() -> None:
+    findings = analyze_text(_UPSTAIRS_TOILET)
+    equipment_line = len(_UPSTAIRS_TOILET.splitlines())  # the notes' last line
+    assert equipment_line not in {r.source.line for r in findings.moisture_readings}
+    assert all(r.value != 1.0 for r in findings.moisture_readings)
