@@ -19,7 +19,7 @@ Class: 1 (minor)
 Heard water running late on Saturday, October 3. Found it coming through the family room ceiling
 on Sunday, October 4. Supply line to the upstairs toilet split. We attended Monday 10/05/2026.
 Upstairs bathroom: vinyl over OSB, wet across the floor. Bathroom is 5 ft x 8 ft.
-Family room (main floor): ceiling drywall stained and sagging, and the batts in the joist bays above are soaked. Family room 12 x 14 ft.
+Family room (main floor) 12 x 14 ft: ceiling drywall stained, sagging; batts in the joist bays soaked.
 
 Readings 10/05 (Delmhorst, drywall scale / wood scale for OSB)
 Den (unaffected) drywall 9 and floor OSB at closet 11 %MC - dry standard
@@ -97,3 +97,71 @@ def test_an_equipment_line_counts_units_and_gives_no_readings() -> None:
     equipment_line = len(_UPSTAIRS_TOILET.splitlines())  # the notes' last line
     assert equipment_line not in {r.source.line for r in findings.moisture_readings}
     assert all(r.value != 1.0 for r in findings.moisture_readings)
+
+
+def _rooms(notes: str) -> set[str]:
+    return {area.room for area in analyze_text(notes).affected_areas}
+
+
+_HEAD = "Burst pipe at 7 Reed St, Ballarat VIC 3350. Attended 03/03/2026.\n"
+
+
+def test_a_room_the_writer_takes_back_is_no_area() -> None:
+    notes = _HEAD + (
+        "Correction first: in Tuesday's email I said the water came through the kitchen ceiling. That was"
+        " wrong, sorry. It's the laundry ceiling. The laundry ceiling is sagging and wet.\n"
+    )
+    assert _rooms(notes) == {"Laundry"}
+
+
+def test_rooms_listed_after_a_not_affected_label_are_no_areas() -> None:
+    notes = _HEAD + (
+        "Kitchen 4 x 3 m: vinyl wet across the floor.\n"
+        "Checked and NOT affected: the hallway (carpet dry), bedroom 2 and the laundry.\n"
+    )
+    assert _rooms(notes) == {"Kitchen"}
+
+
+def test_a_room_mentioned_for_an_unrelated_old_leak_is_no_area() -> None:
+    notes = _HEAD + (
+        "Bathroom 3 x 2 m: tiles lifting, vanity swollen, wet.\n"
+        "Note to file: the owner mentioned a small leak at the kitchen sink last spring; no damage, not"
+        " related to this loss and not claimed.\n"
+    )
+    assert _rooms(notes) == {"Bathroom"}
+
+
+def test_a_room_line_whose_own_sentence_says_not_affected_is_no_area() -> None:
+    notes = _HEAD + (
+        "Kitchen 4 x 3 m: vinyl wet across the floor.\n"
+        "Laundry: at the back of the house past the kitchen, door shut, clean. Not affected.\n"
+        "Basement - none; house on a crawlspace.\n"
+    )
+    assert _rooms(notes) == {"Kitchen"}
+
+
+def test_a_damaged_room_stays_an_area_when_a_part_of_it_is_not_damaged() -> None:
+    notes = _HEAD + "Kitchen: vinyl wet to the door. Cabinets not damaged.\n"
+    assert _rooms(notes) == {"Kitchen"}
+
+
+def test_a_wrapped_table_cell_that_ends_reference_is_the_reference_room() -> None:
+    notes = _HEAD + (
+        "Sitting room 4 x 3.8 m, carpet and underlay wet, plaster wet to 700 mm.\n"
+        "Location Material 16/02/2026\n"
+        "Sitting room wall Lime plaster 46 WME\n"
+        "Front bedroom wall,\n"
+        "upstairs (reference) Lime plaster 14 WME\n"
+    )
+    assert _rooms(notes) == {"Sitting room"}
+
+
+def test_a_numbered_room_called_dry_does_not_rename_the_affected_one() -> None:
+    notes = (
+        "Riser coupling failed, 2218 S Delaware Ave, Milwaukee, WI 53207. On site 08/04/2026.\n"
+        "| Unit | Floor | Room | Size | Wet materials |\n"
+        "|---|---|---|---|---|\n"
+        "| 302 | 3rd | Bathroom | 6 ft x 8 ft | plaster wet wall |\n"
+        "Checked and NOT affected: Units 301 and 101, the 102 bathroom (ceiling dry).\n"
+    )
+    assert "102 bathroom" not in _rooms(notes)

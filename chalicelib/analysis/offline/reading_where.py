@@ -150,8 +150,14 @@ class ReadingPlaces:
         existing = same_base[0]
         if not room.qualified:
             return replace(room, key=existing, name=self.areas[existing].room)
-        if existing.startswith("|") and room.key.endswith("|") and existing.endswith("|"):
-            # Only a qualifier is added ("basement laundry"), never a number ("bedroom 2").
+        if (
+            existing.startswith("|")
+            and room.key.endswith("|")
+            and existing.endswith("|")
+            and not room.unaffected
+        ):
+            # Only a qualifier is added ("basement laundry"), never a number ("bedroom 2"); and never
+            # by a room called unaffected ("the 102 bathroom (ceiling dry)" is another bathroom).
             area = self.areas.pop(existing)
             area.room = room.name
             self.areas[room.key] = area

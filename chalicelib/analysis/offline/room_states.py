@@ -140,7 +140,8 @@ def nothing_row_first_cell_end(text: str, first_room_end: int | None = None) -> 
 
 # A statement the writer reports having made, then takes back in the next sentence.
 _REPORTED = re.compile(
-    r"\b(?:i|we) (?:wrote|said|mentioned|reported|told you|stated|thought)(?: (?:earlier|before))? that\b",
+    r"\b(?:i|we) (?:wrote|said|mentioned|reported|told you|stated|thought)(?: (?:earlier|before))?"
+    r"(?: that)?\b",
     FLAGS,
 )
 _TAKEN_BACK = re.compile(
@@ -156,11 +157,19 @@ def retracted(text: str, sentence: tuple[int, int], at: int) -> bool:
     return _REPORTED.search(text, start, at) is not None and _TAKEN_BACK.match(text, end) is not None
 
 
+_REFERENCE_BRACKET = re.compile(
+    r"^[^()\d|]{0,30}\((?:[^()]{0,20}\b)?(?:reference|ref|dry (?:standard|std)|unaffected)\b[^()]{0,20}\)",
+    FLAGS,
+)
+
+
 def section_says_unaffected(text: str) -> bool:
     """Whether the first line under a heading of rooms says they were not affected ("Not
     affected.", "Wipe tests came back clean", "Doors shut, nothing got in")."""
     if UNAFFECTED.search(text) is not None or CLEAN.search(text) is not None:
         return True
+    if _REFERENCE_BRACKET.match(text):
+        return True  # "Front bedroom wall," wrapped onto "upstairs (reference) Lime plaster 14 WME"
     return UNAFFECTED_MILD.search(text) is not None and next(evidence_matches(WET, text), None) is None
 
 

@@ -193,8 +193,11 @@ class RoomScan(ReadingsScan):
                 for room in rooms
             ]
             self._settle_held(line.text)
-            if rooms and all(room.heading_only and room.affected for room in rooms):
-                # "Garage" on a line of its own: its section's first line says whether it was affected
+            wrapped = line.text.endswith(",") and not line_says_damage(line.text)
+            if rooms and all((room.heading_only or wrapped) and room.affected for room in rooms):
+                # "Garage" on a line of its own: its section's first line says whether it was affected;
+                # so does the line a wrapped table cell goes on in ("Front bedroom wall," "upstairs
+                # (reference) Lime plaster 14 WME")
                 self._held = [(room, line.span()) for room in rooms]
             held_keys = {held.key for held, _ in self._held}
             for room in rooms:

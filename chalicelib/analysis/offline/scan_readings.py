@@ -56,11 +56,11 @@ from chalicelib.analysis.offline.readings import (
     materials_in,
     readings_in,
 )
+from chalicelib.analysis.offline.room_verdicts import is_spot
 from chalicelib.analysis.offline.scan_point_rereads import PointRereadScan
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
-    is_spot,
     place_mentions,
     room_mentions,
 )

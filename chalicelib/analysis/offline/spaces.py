@@ -19,16 +19,24 @@ from chalicelib.analysis.offline.room_states import (
     MOTION_INTO,
     NOT_BEFORE,
     READING_NUMBER,
-    REFERENCE_BEFORE,
     SAID_DRY,
     UNAFFECTED,
     UNAFFECTED_MILD,
-    WET,
     hedged,
     nothing_row_first_cell_end,
     retracted,
     seen_damage,
-    unnegated,
+)
+from chalicelib.analysis.offline.room_verdicts import (
+    UNAFFECTED_LEAD,
+    UNRELATED,
+    bracket_verdict,
+    is_reference,
+    is_spot,
+    is_unaffected,
+    says_none,
+    verdict_leads,
+    verdict_sentence,
 )
 from chalicelib.analysis.offline.spaces_vocabulary import (
     ROOM_PATTERN,
@@ -109,11 +117,6 @@ _LOCATIVE_AFTER = re.compile(r" (?:wall|side|door(?:way)?|end|edge|threshold)s?\
 
 # "the wall between bathroom + bed 2": both rooms only place the wall.
 _BETWEEN_BEFORE = re.compile(r"\bbetween (?:the )?$|\bbetween (?:the )?\S+ (?:and|\+|&) (?:the )?$", FLAGS)
-
-
-# Spaces that are also fixtures or built-ins of another room: "at the toilet" is a spot, not a room.
-_BUILT_IN_SPACES = frozenset({"toilet_room", "closet", "cupboard", "pantry"})
-_AT_BEFORE = re.compile(r"\bat (?:the )?$", FLAGS)
 
 
 _MOTION_BEFORE = re.compile(r"\b(?:into|through|to)(?: the)? $", FLAGS)
@@ -283,13 +286,6 @@ def _subjects(text: str, found: Sequence[Mention]) -> list[Mention]:
     return kept
 
 
-def is_spot(text: str, mention: Mention) -> bool:
-    """ "at the toilet", "at closet": a space that is also a fixture, named as a spot to read at."""
-    return mention.base in _BUILT_IN_SPACES and bool(
-        _AT_BEFORE.search(text, max(0, mention.start - 8), mention.start)
-    )
-
-
 def _is_locative(text: str, mention: Mention, previous: Mention | None) -> bool:
     window = max(0, mention.start - 40)
     if _BETWEEN_BEFORE.search(text, window, mention.start) is not None:
@@ -314,6 +310,7 @@ class _Reader:
         self.sentences = Sentences(text)
         self.segments = _segments(text, found)
         self._damage_said: dict[tuple[int, int], bool] = {}
+        self._unrelated_at: dict[tuple[int, int], int] = {}
         self._brackets = parentheses(text)
         self._bracket_starts = [start for start, _ in self._brackets]
         self._bracket_damage: dict[tuple[int, int], bool] = {}
@@ -324,6 +321,14 @@ class _Reader:
         segment_start, segment_end = self.segments[index]
         sentence_start, sentence_end = self.sentences.bounds(mention.start)
         return max(segment_start, sentence_start), min(segment_end, sentence_end)
+
+    def unrelated_after(self, pos: int) -> bool:
+        """Whether the sentence says, after `pos`, that it is not about this loss (searched once)."""
+        bounds = self.sentences.bounds(pos)
+        if bounds not in self._unrelated_at:
+            found = UNRELATED.search(self.text, *bounds)
+            self._unrelated_at[bounds] = found.start() if found else -1
+        return self._unrelated_at[bounds] >= pos
 
     def describes_damage(self, pos: int) -> bool:
         """Whether the sentence says something is damaged: a damage word nothing negates or hedges."""
@@ -389,17 +394,25 @@ def room_mentions(text: str) -> list[Mention]:
             # "Server room: may have taken some water ... nothing read above the control reading"
             if whole_line is None:
                 damage = seen_damage(text, 0, len(text))
-                whole_line = (damage, _is_unaffected(text, mention, 0, len(text), damage))
+                unaffected = (
+                    verdict_leads(text, reader.sentences, mention)
+                    if damage
+                    else is_unaffected(text, mention, 0, len(text), damage)
+                )
+                whole_line = (damage, unaffected)
             own_damage, unaffected = whole_line
-            unaffected = unaffected or _is_reference(text, mention)
+            unaffected = unaffected or is_reference(text, mention)
         else:
             start, end = reader.part(index)
             own_damage = seen_damage(text, start, end)
-            unaffected = _is_unaffected(text, mention, start, end, own_damage)
+            unaffected = is_unaffected(text, mention, start, end, own_damage)
         unaffected = (
             unaffected
             or NOT_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
-            or _VERDICT_BRACKET.match(text, mention.end) is not None
+            or bracket_verdict(text, found, index)
+            or says_none(text, mention)
+            or (one_room and reader.unrelated_after(mention.end))
+            or (index == 0 and verdict_sentence(text, reader.sentences, found))
         )
         incidental = not is_heading and _later_clause_without_damage(text, found, reader, index, own_damage)
         described = is_heading or (
@@ -411,6 +424,9 @@ def room_mentions(text: str) -> list[Mention]:
         # A building holds the rooms ("water entered the granny flat") unless a heading names it a room.
         is_space = not mention.collective and (is_heading or mention.base not in _BUILDINGS)
         flags.append([described and is_space, unaffected, own_damage, incidental, is_heading])
+    if UNAFFECTED_LEAD.match(text):
+        for flag in flags:  # "Checked and NOT affected: Units 301 ..., the 102 bathroom (ceiling dry)"
+            flag[1] = True
     _retracted_or_empty(reader, flags)
     _share_unaffected(text, found, flags)
     _sentence_unaffected(reader, flags)
@@ -434,10 +450,6 @@ def room_mentions(text: str) -> list[Mention]:
 
 # Rooms listed together share what is said of them ("kitchen, hall and lounge wet").
 _BRACKETED = re.compile(r"\([^()]*\)")
-# "Bedroom 1 (unaffected) drywall 8 ...": a bracket straight after a room gives that room's verdict.
-_VERDICT_BRACKET = re.compile(
-    r" ?\([^()]{0,24}?\b(?:unaffected|not affected|dry (?:standard|std)|reference|ref)\b[^()]{0,24}\)", FLAGS
-)
 _LIST_GAP = re.compile(r"\s*(?:,|&|/|\band\b|\bor\b)\s*(?:the\s+)?", FLAGS)
 
 
@@ -548,28 +560,6 @@ def _sentence_unaffected(reader: _Reader, flags: list[list[bool]]) -> None:
             )
         if said[bounds]:
             flag[1] = True
-
-
-def _is_unaffected(text: str, mention: Mention, start: int, end: int, own_damage: bool) -> bool:
-    if UNAFFECTED.search(text, start, end) is not None:
-        return True
-    if _is_reference(text, mention):
-        return True
-    if own_damage:
-        return False
-    return UNAFFECTED_MILD.search(text, start, end) is not None or _said_dry(text, start, end)
-
-
-def _is_reference(text: str, mention: Mention) -> bool:
-    return REFERENCE_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
-
-
-def _said_dry(text: str, start: int, end: int) -> bool:
-    """ "Kitchen vinyl DRY": dry, with no reading and no unnegated damage in the same part."""
-    if SAID_DRY.search(text, start, end) is None or READING_NUMBER.search(text, start, end):
-        return False
-    part = text[start:end]
-    return not any(unnegated(pattern, part) for pattern in (DAMAGE_CONTEXT_WORDS, WET))
 
 
 def place_mentions(text: str) -> list[Mention]:

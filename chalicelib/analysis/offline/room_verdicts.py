@@ -1,0 +1,123 @@
+"""What a line says of one room beyond its damage words: a verdict in brackets after it ("Bedroom 1
+(unaffected)"), a form's "Basement - none", a list under "Checked and NOT affected:", a sentence
+of its own line that is only the verdict ("... door shut, clean. Not affected."), a sentence that
+sets it apart from this loss ("not related to this loss"), and a fixture named as a spot in
+another room ("OSB at toilet")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chalicelib.analysis.offline.room_states import (
+    DAMAGE_CONTEXT_WORDS,
+    READING_NUMBER,
+    REFERENCE_BEFORE,
+    SAID_DRY,
+    UNAFFECTED,
+    UNAFFECTED_MILD,
+    WET,
+    unnegated,
+)
+from chalicelib.analysis.offline.spaces_vocabulary import Mention
+from chalicelib.analysis.offline.text import FLAGS, Sentences
+
+# Spaces that are also fixtures or built-ins of another room: "at the toilet" is a spot, not a room.
+_BUILT_IN_SPACES = frozenset({"toilet_room", "closet", "cupboard", "pantry"})
+_AT_BEFORE = re.compile(r"\bat (?:the )?$", FLAGS)
+
+# "Checked and NOT affected: Units 301 ..., the 102 bathroom (ceiling dry)": every room after it.
+UNAFFECTED_LEAD = re.compile(
+    r"^\W*(?:checked(?: and)?,? )?(?:not affected|unaffected|not impacted|no damage|dry)(?: rooms?| areas?)?"
+    r"(?: \([^()]{0,30}\))? ?:",
+    FLAGS,
+)
+# "Basement - none; house on crawlspace": a form's room with nothing in it.
+_NONE_AFTER = re.compile(r" ?[-:\u2013] ?(?:none|n/a|nil)\b", FLAGS)
+# What sets a room's whole sentence apart from this loss ("a small leak at the kitchen sink ...; no
+# damage, not related to this loss and not claimed").
+UNRELATED = re.compile(
+    r"\bnot (?:from |part of |related to |caused by )?(?:this|the) (?:leak|loss|event|claim)\b|\bunrelated\b"
+    r"|\bnot claimed\b",
+    FLAGS,
+)
+_LABEL_COLON = re.compile(r" ?:")
+_BARE_VERDICT = re.compile(
+    r"\b(?:not affected|unaffected|not impacted|no damage|not involved)\b[.!]?\s*$", FLAGS
+)
+# "Bedroom 1 (unaffected) drywall 8 ...": a bracket after a room gives that room's verdict.
+_VERDICT_BRACKET = re.compile(
+    r"[^()|\d.;]{0,30}?\([^()]{0,24}?\b(?:unaffected|not affected|dry (?:standard|std)|reference|ref)\b"
+    r"[^()]{0,24}\)",
+    FLAGS,
+)
+_VERDICT_LEAD = 80  # how far back a verdict's clause is read for its subject
+
+
+def is_spot(text: str, mention: Mention) -> bool:
+    """ "at the toilet", "at closet": a space that is also a fixture, named as a spot to read at."""
+    return mention.base in _BUILT_IN_SPACES and bool(
+        _AT_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    )
+
+
+def says_none(text: str, mention: Mention) -> bool:
+    return _NONE_AFTER.match(text, mention.end) is not None
+
+
+def bracket_verdict(text: str, found: Sequence[Mention], index: int) -> bool:
+    """ "Bedroom 1 (unaffected) drywall 8", "| Front bedroom wall, upstairs (reference) |": a bracket
+    after a room, before any other room, gives that room's verdict."""
+    match = _VERDICT_BRACKET.match(text, found[index].end)
+    following = found[index + 1].start if index + 1 < len(found) else len(text)
+    return match is not None and match.end() <= following
+
+
+def verdict_leads(text: str, sentences: Sentences, mention: Mention) -> bool:
+    """A room's line that describes damage is unaffected only where a sentence (or the words after
+    its heading, or a clause) starts with the verdict: "Kitchen: not affected, though the laundry
+    vinyl is wet", "Water stopped at the threshold; tile dry, not affected";
+    "Kitchen: vinyl wet. Cabinets not damaged." is about the cabinets."""
+    for match in UNAFFECTED.finditer(text):
+        start, _ = sentences.bounds(match.start())
+        low = max(start, mention.end if start <= mention.start else start, match.start() - _VERDICT_LEAD)
+        lead = text[low : match.start()]  # (bounded: a long line costs no more)
+        if not re.split(r"[,;]", lead)[-1].strip(" :-\u2013*"):
+            return True
+    return False
+
+
+def verdict_sentence(text: str, sentences: Sentences, found: Sequence[Mention]) -> bool:
+    """ "Laundry: at the back past the kitchen, door shut, clean. Not affected.": the first room of
+    a line it heads, and a sentence of that line that names no room and is only the verdict."""
+    if not found or _LABEL_COLON.match(text, found[0].end) is None:
+        return False
+    named = {sentences.bounds(mention.start) for mention in found}
+    for match in _BARE_VERDICT.finditer(text):
+        start, end = sentences.bounds(match.start())
+        if (start, end) not in named and not text[start : match.start()].strip():
+            return True  # (the sentence is the verdict: "Cabinets not damaged." is about the cabinets)
+    return False
+
+
+def is_unaffected(text: str, mention: Mention, start: int, end: int, own_damage: bool) -> bool:
+    """Whether a room's part of its line calls it unaffected (a mild word only where no damage is seen)."""
+    if UNAFFECTED.search(text, start, end) is not None:
+        return True
+    if is_reference(text, mention):
+        return True
+    if own_damage:
+        return False
+    return UNAFFECTED_MILD.search(text, start, end) is not None or said_dry_part(text, start, end)
+
+
+def is_reference(text: str, mention: Mention) -> bool:
+    return REFERENCE_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
+
+
+def said_dry_part(text: str, start: int, end: int) -> bool:
+    """ "Kitchen vinyl DRY": dry, with no reading and no unnegated damage in the same part."""
+    if SAID_DRY.search(text, start, end) is None or READING_NUMBER.search(text, start, end):
+        return False
+    part = text[start:end]
+    return not any(unnegated(pattern, part) for pattern in (DAMAGE_CONTEXT_WORDS, WET))
