@@ -165,3 +165,44 @@ def test_a_numbered_room_called_dry_does_not_rename_the_affected_one() -> None:
         "Checked and NOT affected: Units 301 and 101, the 102 bathroom (ceiling dry).\n"
     )
     assert "102 bathroom" not in _rooms(notes)
+
+
+def _materials(notes: str) -> dict[str, set[str]]:
+    return {area.room: set(area.materials) for area in analyze_text(notes).affected_areas}
+
+
+def test_water_on_top_of_a_sealed_floor_leaves_the_floor_out_of_the_drying() -> None:
+    notes = _HEAD + (
+        "Hall 3.5 x 4 m - porcelain tile on slab, water on the surface; tile and grout OK. Plasterboard"
+        " wicking to 300 mm, wet.\n"
+    )
+    assert not any("tile" in material for material in _materials(notes)["Hall"])
+
+
+def test_a_floor_that_got_wet_but_was_not_soaked_through_is_not_affected() -> None:
+    notes = _HEAD + (
+        "Living room 4 x 5 m: plasterboard ceiling sagging and wet. The hardwood floor got wet where the"
+        " water came down but it wasn't soaked through, it read 11 which is normal.\n"
+    )
+    assert not any("hardwood" in material for material in _materials(notes)["Living room"])
+
+
+def test_asbestos_is_not_flagged_where_the_register_or_the_age_of_the_material_rules_it_out() -> None:
+    register = (
+        "School library water leak, 12 Reef Rd, Mount Kembla NSW 2526. Attended 03/03/2026. Built 1978.\n"
+        "Library 10 x 8 m: carpet tiles wet.\n"
+        "The asbestos register for Block B shows no asbestos-containing material in the library ceiling.\n"
+    )
+    new_vinyl = _HEAD + "Kitchen 4 x 3 m: vinyl wet. The 2015 vinyl is too new to contain asbestos.\n"
+    labelled = _HEAD + "Kitchen 4 x 3 m: vinyl wet.\n- Asbestos: built 1988. No asbestos risk identified.\n"
+    for notes in (register, new_vinyl, labelled):
+        assert "asbestos" not in {hazard.kind for hazard in analyze_text(notes).safety_hazards}, notes
+
+
+def test_the_size_of_a_piece_cut_out_is_not_the_room_size() -> None:
+    notes = _HEAD + (
+        "Laundry: ceiling sagging and wet. He cut out the wet bit of laundry ceiling, roughly 1.2 m x 1.5 m,"
+        " and bagged the insulation.\n"
+    )
+    laundry = next(area for area in analyze_text(notes).affected_areas if area.room == "Laundry")
+    assert (laundry.length_original, laundry.width_original) == (None, None)

@@ -153,6 +153,25 @@ _SOUND_LATER = re.compile(
 )
 
 
+# "Ceramic tile floor (water on top)", "hardwood floorboards: water sat on the surface and was wiped
+# up": water on a sealed surface that went no further; the material is not part of the drying.
+_SURFACE_WATER_KEYS = frozenset({"tile", "hardwood"})
+_SURFACE_WATER = re.compile(
+    # ("... water sat on the" where a PDF wrapped the line)
+    r"[^.;]{0,30}?\b(?:water (?:sat |was |lying |standing |pooled |only )?on(?: the)?(?: (?:top|surface)\b|$)"
+    r"|(?:surface water only|only surface water)\b)"
+    r"(?![^.;]{0,40}\b(?:lift\w*|cupp\w*|swell\w*|swollen|buckl\w*|crown\w*|delaminat\w*|loose|drummy"
+    r"|soaked in|under the)\b)",
+    FLAGS,
+)
+# "got wet where the water came down but it wasn't soaked through ... read 11 which is normal"
+_BUT_NOT_REACHED = re.compile(
+    r"[^.]{0,120}?\bbut\b[^.]{0,80}?\b(?:(?:was|is|were|are)(?:n'?t| not) soaked(?: through)?"
+    r"|not soaked through|(?:which|that) (?:is|was) normal|reads? normal)\b",
+    FLAGS,
+)
+
+
 # "no visible mould on the back of the board or the framing": what nothing was found on.
 _NONE_ON = re.compile(
     r"\bno (?:visible |sign of |signs of )?(?:mou?ld|growth|damage|staining|water|moisture|swelling|wicking)"
@@ -448,6 +467,10 @@ class MaterialReader:
     def _affected(self, index: int, word: MaterialWord) -> bool:
         text = self.text
         if self._denied(index) or _SOUND_AFTER.match(text, word.end, word.end + 90):
+            return False
+        if word.key in _SURFACE_WATER_KEYS and _SURFACE_WATER.match(text, word.end, word.end + 120):
+            return False
+        if _BUT_NOT_REACHED.match(text, word.end, word.end + 200):
             return False
         if _SOUND_LATER.search(text, word.end, self._clause(word)[1]):
             return False

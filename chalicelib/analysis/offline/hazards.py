@@ -145,7 +145,9 @@ _LABEL_KINDS = {
 # "checked the insulation for vermiculite"). Not "possible" or "suspected": those are the flag.
 _RULED_OUT_BEFORE = re.compile(
     r"\b(?:no|not|nil|without|none|nothing|never|negative for|free of|free from|rule out|ruled out"
-    r"|check(?:ed|ing)?(?: [\w']+){0,5} for|test(?:ed|ing)? for|inspect(?:ed)? for|prevent|avoid)\b",
+    r"|check(?:ed|ing)?(?: [\w']+){0,5} for|test(?:ed|ing)? for|inspect(?:ed)? for|prevent|avoid"
+    # "the 2015 vinyl is too new to contain asbestos"
+    r"|too (?:new|recent|modern|young|late) to (?:contain|have|include|be))\b",
     FLAGS,
 )
 
@@ -268,8 +270,13 @@ _NONE_VALUE = re.compile(
 # A lab or survey result that clears what was suspected ("sample sent 05/10 - no asbestos detected",
 # "tested negative for lead"): the suspicion on another line is not a hazard of the job.
 _CLEARED_BY_TEST = re.compile(
-    r"\b(?:no|nil|none) (?:\w+ ){0,2}(?P<a>asbestos|acms?|lead)\w*(?: fibres?)? (?:was |were )?"
-    r"(?:detected|found|identified|present)"
+    r"\b(?:no|nil|none) (?:\w+ ){0,2}(?P<a>asbestos|acms?|lead)\w*(?: fibres?| risks?| hazards?)?"
+    r" (?:was |were )?"
+    r"(?:detected|found|identified|present|disturbed)"
+    # "the asbestos register for Block B shows no asbestos-containing material in the ceiling"
+    r"|\b(?:register|survey|report|records?)\b(?: [\w-]+){0,4}"
+    r" (?:shows?|showed|says|lists?|records?|confirms?)"
+    r" (?:no|nil) (?P<d>asbestos|acms?)"
     r"|\bnegative (?:result )?for (?:\w+ ){0,2}(?P<b>asbestos|lead)"
     r"|\b(?P<c>asbestos|lead)\w*(?: \w+){0,4} (?:tested|came back|returned|was|were|is|are)"
     r" (?:negative|clear|not detected)",
@@ -287,7 +294,7 @@ def _cleared_by_test(lines: Sequence[Line]) -> set[HazardKind]:
     cleared: set[HazardKind] = set()
     for line in lines:
         for match in _CLEARED_BY_TEST.finditer(line.text):
-            word = (match.group("a") or match.group("b") or match.group("c")).lower()
+            word = (match.group("a") or match.group("b") or match.group("c") or match.group("d")).lower()
             cleared.add(_TESTED_KINDS[word])
     return cleared
 

@@ -157,6 +157,14 @@ _OPENING_BEFORE = re.compile(
     r"[^.;:\d]{0,20}$",
     FLAGS,
 )
+# "cut out the wet bit of laundry ceiling, roughly 1.2 m x 1.5 m", "cut out a piece of the living room
+# ceiling, about 4 ft by 6 ft": a size in the clause of a cut is the piece's.
+_CUT_CLAUSE_BEFORE = re.compile(
+    r"\b(?:cut (?:out|away|open|back)|cut|pulled (?:down|out)|took (?:down|out))\b(?: (?:a|an|the))?"
+    r"(?: (?:wet|sagging|damaged|affected|stained))? (?:bit|piece|section|part|patch|square|hole|strip)\b"
+    r"[^.;\d]{0,70}$",
+    FLAGS,
+)
 _LUMBER = re.compile(r" ?(?:framing|frame|studs?|lumber|timber|joists?|plates?|boards?)\b", FLAGS)
 _UNITLESS_LIMITS = {LengthUnit.METRES: (0.8, 40.0), LengthUnit.FEET: (3.0, 300.0)}
 
@@ -174,7 +182,9 @@ def unit_system(text: str) -> LengthUnit | None:
 def is_opening(text: str, start: int, end: int) -> bool:
     """A size that belongs to a hole, cut, tile or patch rather than to a room."""
     return bool(
-        _OPENING_AFTER.match(text, end, end + 40) or _OPENING_BEFORE.search(text, max(0, start - 30), start)
+        _OPENING_AFTER.match(text, end, end + 40)
+        or _OPENING_BEFORE.search(text, max(0, start - 30), start)
+        or _CUT_CLAUSE_BEFORE.search(text, max(0, start - 110), start)
     )
 
 
