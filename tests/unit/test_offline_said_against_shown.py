@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from chalicelib.analysis import check_findings
 from chalicelib.analysis.offline import analyze_text
 
 _UPSTAIRS_TOILET = """WATER LOSS REPORT
@@ -206,3 +207,53 @@ def test_the_size_of_a_piece_cut_out_is_not_the_room_size() -> None:
     )
     laundry = next(area for area in analyze_text(notes).affected_areas if area.room == "Laundry")
     assert (laundry.length_original, laundry.width_original) == (None, None)
+
+
+def test_an_old_date_in_the_notes_dates_none_of_the_visits_after_it() -> None:
+    notes = (
+        "JOB# 26-0419   LUBBOCK   WTR MIT\nINS: Dwight Tolliver\nADDR: 5402 87th St, Lubbock TX 79424\n"
+        "DOL 4/8/26 - WH let go approx 0200\nONSITE 4/8/26 0915   TECH R. Okafor\n"
+        "WH install sticker says 3/11/2014.\n"
+        "BR2 11x12 - carpet/pad saturated wall to wall, DW wicking\n"
+        "4/8 readings: BR2 DW 26%, hall DW 22%\n"
+    )
+    findings = analyze_text(notes)
+    assert findings.job.inspection_date is not None
+    assert findings.job.inspection_date.value == date(2026, 4, 8)
+    assert {r.taken_on for r in findings.moisture_readings} == {date(2026, 4, 8)}
+
+
+def test_a_date_a_pdf_wrapped_onto_its_own_line_is_no_visit() -> None:
+    notes = (
+        "Evaporative cooler overflow, 7 Quarry Hill Court, Golden Square VIC 3555. Attended 15/01/2026.\n"
+        "Family room 6.2 m x 4.8 m: ceiling plasterboard wet around the outlet, carpet wet. The cooler was"
+        " last serviced\n"
+        "03/11/2025.\n"
+        "Readings 15/01: family room ceiling 42, carpet 31\n"
+    )
+    findings = analyze_text(notes)
+    assert all(r.taken_on == date(2026, 1, 15) for r in findings.moisture_readings)
+
+
+def test_a_file_note_that_reviews_a_log_taken_the_day_before_dates_its_rows_by_the_log() -> None:
+    notes = (
+        "FILE NOTES\nInsureds: Farid Haddad and Leena Haddad\n"
+        "Loss location: 77 Cedarbrook Cres, Barrie ON L4N 8K2\n"
+        "14-Sep-26 16:45  Site inspection. Rec room 22 ft x 16 ft: carpet and underpad wet, wicking.\n"
+        "15-Sep-26 14:00  Reviewed vendor's intake moisture log, taken 14-Sep (drywall on relative scale):\n"
+        "   Rec room N wall 58, E wall 41\n"
+        "   Bedroom shared wall 47\n"
+    )
+    findings = analyze_text(notes)
+    assert findings.job.insured is not None and findings.job.insured.value.startswith("Farid Haddad")
+    found = {(r.value, r.taken_on) for r in findings.moisture_readings}
+    assert {(58.0, date(2026, 9, 14)), (41.0, date(2026, 9, 14)), (47.0, date(2026, 9, 14))} <= found
+
+
+def test_a_category_label_followed_by_its_reason_is_a_justified_category() -> None:
+    notes = _HEAD + (
+        "Category 2: the water had been sitting in and recirculating through the cooler sump all season.\n"
+        "Family room 6 x 5 m: carpet and underlay wet.\n"
+    )
+    codes = {issue.code for issue in check_findings(analyze_text(notes)).issues}
+    assert "CATEGORY_JUSTIFICATION_MISSING" not in codes

@@ -79,7 +79,9 @@ _JUSTIFYING_CUE = re.compile(
     r"\b(?:due to|because|as|from|source|since|per)\b| [-\u2013\u2014(] ?[a-z]"
     # "Fresh potable water, no waste ...: Category 1": the water's quality is the reason given
     r"|\b(?:potable|clean|fresh|mains|grey|gray|black|sewage|contaminat\w*|waste|faec\w*|fec(?:es|al)"
-    r"|unsanitary|sanitary)\b",
+    r"|unsanitary|sanitary)\b"
+    # "Category 2: the water had been sitting in the cooler sump all season": a sentence after it
+    r"|\b(?:cat(?:egory)?|class) ?\d\b ?: ?(?-i:[a-z])[a-z']+(?: [a-z'\d]+){2,}",
     FLAGS,
 )
 

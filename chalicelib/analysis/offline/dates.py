@@ -20,6 +20,7 @@ from chalicelib.analysis.offline.locale import (
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Line,
+    continues_sentence,
 )
 
 # --- dates -------------------------------------------------------------------------------------
@@ -156,6 +157,8 @@ def _mail_header_lines(lines: Sequence[Line]) -> frozenset[int]:
 
 
 _VISIT_DATE_REACH = 60  # how far into a visit line its own date may be written
+_TAKEN_BEFORE = re.compile(r"\b(?:taken|recorded|logged|dated|read)(?: on)? $", FLAGS)
+_ANCHOR_BACK = timedelta(days=366)  # an earlier date than this (an install, a service) anchors no year
 
 
 _NOT_VISIT = re.compile(r"(?:date of (?:loss|incident)|dol\b|d\.o\.l|loss date)", FLAGS)
@@ -425,6 +428,7 @@ class Visits:
         current, anchor, day_one = inspection, inspection, inspection
         result: list[date | None] = []
         header = _mail_header_lines(lines)
+        previous = ""
         for line in lines:
             text = line.text
             start = self._start(text)
@@ -444,17 +448,30 @@ class Visits:
                     match.value for match in self._dates.find_with_weekdays(text, anchor) if match.value
                 ]
             if visit is not None or (
-                found and _opens_with_day(text, start, found[0]) and not _NOT_VISIT.match(text, start)
+                found
+                and _opens_with_day(text, start, found[0])
+                and not _NOT_VISIT.match(text, start)
+                and not continues_sentence(previous)
             ):
                 # "Readings were taken ... at intake. ... On day three (17/07) ...": a visit line's day
                 # is one written near its start, not one a later sentence of a long line gives
                 own = [m.value for m in found if m.value and m.start <= start + _VISIT_DATE_REACH]
                 own = own if found else values  # ("Thu 6th he came back": a weekday's ordinal)
                 current, day_one = self._visit_date(visit, own, current, day_one, inspection)
+                taken = [
+                    m.value
+                    for m in found
+                    if m.value and _TAKEN_BEFORE.search(text, max(0, m.start - 16), m.start)
+                ]
+                current = (
+                    taken[0] if taken else current
+                )  # "15-Sep ... intake log, taken 14-Sep": its rows' day
             elif (told := self._told_visit(text, anchor)) is not None:
                 current = told
-            anchor = values[-1] if values else anchor
+            if values and (anchor is None or values[-1] >= anchor - _ANCHOR_BACK):
+                anchor = values[-1]  # ("WH install sticker says 3/11/2014" dates no later "4/8")
             result.append(current)
+            previous = text
         return result
 
     def _told_visit(self, text: str, anchor: date | None) -> date | None:

@@ -105,7 +105,7 @@ _NOT_CLAIM = re.compile(r"^(?:\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|\d{1,3}(?:[
 
 
 _INSURED = re.compile(
-    r"\b(?:(?:named )?insured(?: name| party)?|insd|ins(?=:)|policy ?holder|p/?h|home ?owners?|h/o"
+    r"\b(?:(?:named )?insureds?(?: name| party)?|insd|ins(?=:)|policy ?holder|p/?h|home ?owners?|h/o"
     r"|(?:property )?owners?(?: ?/ ?(?:insured|insd))?|client(?: name)?|customer(?: name)?)"
     r"(?: ?\([^)]{1,30}\))?(?: ?[:=]+ ?| [-\u2013\u2014] )",
     FLAGS,

@@ -45,7 +45,7 @@ _INSPECTION_LABEL = re.compile(
     r"\b(?:(?:inspection|assessment|survey|visit|attendance|arrival) date|date (?:of )?(?:our |the |first "
     r"|initial )?(?:inspection|assessment|attendance|visit|survey|arrival)"
     r"|date (?:inspected|attended|assessed|surveyed)|inspected(?: on)?|attended(?: site)?(?: on)?|attendance"
-    r"|(?:site|initial|first) (?:visit|inspection|attendance|access|assessment)|first attended|on site"
+    r"|(?:site|initial|first) (?:visit|inspection|attendance|access|assessment)|first attended|on ?site"
     r"|arrived(?: on site)?|surveyed(?: on)?|inspection)\b"
     rf"|{_LINE_START}(?:att|attd|visit|survey|arrival|inspection|assessment)\b\.? ?[:\-]?",
     FLAGS,

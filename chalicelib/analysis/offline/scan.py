@@ -71,6 +71,12 @@ _READINGS_HEADER = re.compile(
     r"|mc readings?|mc|moisture|re-?reads?|re-?checks?|drying log|monitoring|meter readings?)\b",
     FLAGS,
 )
+# "15-Sep-26 14:00 Reviewed vendor's intake moisture log, taken 14-Sep (their meter, ...):" leads
+# the rows under it in, whatever the line starts with.
+_READINGS_LEAD_IN = re.compile(
+    r"\b(?:moisture (?:readings?|log|map)|intake (?:readings?|log)|(?:meter |mc )?readings?)\b[^.|]{0,80}:$",
+    FLAGS,
+)
 _PREAMBLE = 600  # how much of a readings block's heading and preamble names its scales
 _NOT_READINGS = re.compile(r"\b(?:atmospher\w*|psychro\w*|air|ambient|temp\w*|humidity|rh|gpp)\b", FLAGS)
 # A short heading of another section ends a readings block ("Equipment", "Scope of work").
@@ -271,7 +277,9 @@ class RoomScan(ReadingsScan):
 
     def _update_block(self, line: Line) -> None:
         text = line.text
-        heading = _READINGS_HEADER.match(text) is not None and not _NOT_READINGS.search(text[:40])
+        heading = (_READINGS_HEADER.match(text) is not None and not _NOT_READINGS.search(text[:40])) or (
+            _READINGS_LEAD_IN.search(text) is not None and not _NOT_READINGS.search(text)
+        )
         if heading:
             self._in_readings = True
             self._reference_block = False

@@ -145,6 +145,16 @@ def prepare_lines(text: str) -> list[Line]:
     return lines
 
 
+_WRAP_WIDTH = 70  # a line this long that stops mid-sentence was wrapped, not ended
+_ENDS_SENTENCE = re.compile(r"[.!?:;|)\]]$|\s[-\u2013\u2014]$")
+
+
+def continues_sentence(previous: str) -> bool:
+    """Whether the next line goes on with this one's sentence: a line a PDF page or an e-mail
+    wrapped ("The cooler was last serviced" over "03/11/2025.") is long and ends with no stop."""
+    return len(previous) >= _WRAP_WIDTH and _ENDS_SENTENCE.search(previous) is None and "|" not in previous
+
+
 # "owner name and insurer to be confirmed": the value says it is not known yet, wherever it says so.
 _PENDING_VALUE = re.compile(
     r"\bto be (?:confirmed|determined|advised|provided)\b"
