@@ -132,3 +132,16 @@ def test_a_carrier_before_the_claim_label_and_a_tech_after_a_dash_are_read() -> 
     assert parties.insurer is not None and parties.insurer.value == "Show-Me Mutual"
     assert parties.technician is not None and parties.technician.value == "Dana Whitsett"
     assert parties.certifications is not None and parties.certifications.value == "WRT"
+
+
+def test_a_sentence_of_several_surfaces_gives_each_its_reading_and_a_bound_is_its_number() -> None:
+    # Given a restorer's prose with a second surface joined by "and the GIB", and a bound reading
+    notes = (
+        "Sink hose burst, 3 Kiwi St, Roslyn, Dunedin 9010. Attended 20/04/2026.\n"
+        "Dining room 3.8 x 3.6 m: carpet and underlay wet, GIB wicking 150 mm.\n"
+        "Readings were taken in WME. On 22 April the dining room particleboard 22 and the GIB 16. On 24 April"
+        " the dining particleboard 16, and the dining room GIB had dried to below 15, so we stopped.\n"
+    )
+    found = {(value, when) for value, _, room, when in _found(notes) if room == "Dining room"}
+    # Then both of the 22nd's readings are there, and "below 15" is recorded as 15
+    assert {(22.0, date(2026, 4, 22)), (16.0, date(2026, 4, 22)), (15.0, date(2026, 4, 24))} <= found

@@ -37,7 +37,10 @@ _READ_VERB = re.compile(
 
 
 _BARE_READ_CUE = re.compile(
-    r"\b(?:read|reads|reading|reading of|measured|metered|and|at|to|was|were|against)\W{0,2}$", FLAGS
+    r"\b(?:read|reads|reading|reading of|measured|metered|and|at|to|was|were|against"
+    # "had dried to below 15": a bound is recorded as the number given
+    r"|(?:dried|down|dropped|fell|came down) to (?:below|under|less than))\W{0,2}$",
+    FLAGS,
 )
 
 
@@ -45,7 +48,7 @@ _BARE_READ_CUE = re.compile(
 # drying before it ("was down to 17"); "at 3 joints" and "monitor at 6" are no readings.
 _KNOWN_SCALE_CUE = re.compile(
     r"\b(?:read|reads|reading|reading of|measured|metered|(?:was|were|is|are|now)(?: still)?(?: at)?"
-    r"|(?:down|back|dropped|dried|fell|came down) to) ?:? ?$",
+    r"|(?:down|back|dropped|dried|fell|came down) to(?: below| under| less than)?) ?:? ?$",
     FLAGS,
 )
 

@@ -25,7 +25,7 @@ AIR_WORDS = re.compile(
 )
 WHERE_WORDS = re.compile(
     r"\b(?:walls?|floors?|ceilings?|clg|skirt\w*|subfloor|sub-floor|slab|joists?|studs?|plates?|cabinets?|kick"
-    r"\w*|vanity|sheathing|framing|frame|carpet|pad|underlay|cpt|u/lay|pbd|drywall|plasterboard|gyprock"
+    r"\w*|vanity|sheathing|framing|frame|carpet|pad|underlay|cpt|u/lay|pbd|drywall|plasterboard|gyprock|gib|wallboard|mid-floor|sink"
     r"|sheetrock|timber|hardwood|laminate|vinyl|tiles?|grout|osb|ply\w*|particleboard|p-board|chipboard|mdf|concrete"
     r"|screed|brick|block|plaster|baseboards?|base|trim|jamb|architrave|door|robe|wardrobe|toe kick|plinth"
     r"|insulation|batts|bottom|top|corner|behind|under|beside|near|centre|center|edge|threshold"

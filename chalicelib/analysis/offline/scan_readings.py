@@ -268,7 +268,10 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
                 if len(text) > _MAX_WRAPPED
                 else []
             )
-            found = told if told and len(told) >= len(found) else found  # (a sentence reads its own way)
+            if told:  # a sentence reads its own way; what one way missed, the other may read
+                first, second = (told, found) if len(told) >= len(found) else (found, told)
+                starts = {reading.start for reading in first}
+                found = sorted([*first, *(r for r in second if r.start not in starts)], key=lambda r: r.start)
             if found:
                 self._pending_label = ""
             elif len(text) <= _MAX_WRAPPED and not text.rstrip().endswith(":") and not rows.has_reading(text):
