@@ -145,3 +145,30 @@ def test_a_sentence_of_several_surfaces_gives_each_its_reading_and_a_bound_is_it
     found = {(value, when) for value, _, room, when in _found(notes) if room == "Dining room"}
     # Then both of the 22nd's readings are there, and "below 15" is recorded as 15
     assert {(22.0, date(2026, 4, 22)), (16.0, date(2026, 4, 22)), (15.0, date(2026, 4, 24))} <= found
+
+
+def test_a_drying_log_of_point_codes_is_read_through_its_dashed_point_legend() -> None:
+    # Given a PDF drying log: a legend of "A - Hallway, GIB, ..." lines, then a row per point with
+    # its scale column and a reading per day
+    notes = (
+        "Hot water cylinder valve failed, 23 Totara Rise, Stoke, Nelson 7011. First attendance: 02/02/2026.\n"
+        "Hallway: 1.2 m x 7.5 m, carpet and underlay wet. Bedroom 1: 3.6 m x 3.3 m, carpet wet.\n"
+        "POINT LEGEND\n"
+        "A - Hallway, GIB, west wall at 150 mm\n"
+        "D - Bedroom 1, particleboard floor, 1 m in from door\n"
+        "E - Hallway, bottom plate (timber)\n"
+        "R1 - Lounge, GIB (reference)\n"
+        "\n"
+        "DAILY READINGS\n"
+        "Point Scale 02/02 03/02 04/02\n"
+        "A WME 33 26 20\n"
+        "D WME 37 31 25\n"
+        "E %MC 29 24 19\n"
+        "R1 WME 11 11 12\n"
+    )
+    found = _found(notes)
+    # Then each code's row is its legend point's, on the row's own scale, by the column's day
+    assert (33.0, "WME", "Hallway", date(2026, 2, 2)) in found
+    assert (25.0, "WME", "Bedroom 1", date(2026, 2, 4)) in found
+    assert (24.0, "%MC", "Hallway", date(2026, 2, 3)) in found
+    assert (12.0, "WME", "Lounge", date(2026, 2, 4)) in found

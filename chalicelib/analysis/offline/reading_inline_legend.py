@@ -54,7 +54,7 @@ def inline_legend(lines: Sequence[Line]) -> InlineLegend:
 # A legend as a list, a point to a line: "1 Laundry drywall, W wall, 6 in. (Tramex MEP, REL)",
 # "DS1 Dining room drywall, unaffected (REL)", "P3. Hall skirting". Its numbers are heights only.
 _LISTED = re.compile(
-    r"\s*[-*\u2022]?\s*(?P<code>[A-Z]{0,3}\d{1,2}|[A-Z]{1,2}|DS\d?)[.):]?\s+(?P<words>[A-Za-z].{3,150})$"
+    r"\s*[-*\u2022]?\s*(?P<code>[A-Z]{0,3}\d{1,2}|[A-Z]{1,2}|DS\d?)(?:[.):]|\s[-\u2013=])?\s+(?P<words>[A-Za-z].{3,150})$"
 )
 _READING_NUMBER = re.compile(
     r"(?<![\w.])\d{1,3}(?:\.\d)?(?!\.?\d| ?(?:in\b|inch|mm\b|cm\b|m\b|ft\b|'|\"|x\b|%? ?depth))",
@@ -86,10 +86,13 @@ def _listed_runs(lines: Sequence[Line]) -> Iterable[list[tuple[int, LegendPoint]
 
 def _listed_point(match: re.Match[str]) -> LegendPoint | None:
     words = match.group("words")
-    if _READING_NUMBER.search(words):
+    mentions = room_mentions(words)  # (a bracket here holds the meter: "(Tramex MEP, REL)")
+    unnamed = words
+    for mention in mentions:  # ("C - Bedroom 1, GIB, hallway wall": the room's number is no reading)
+        unnamed = unnamed[: mention.start] + " " * (mention.end - mention.start) + unnamed[mention.end :]
+    if _READING_NUMBER.search(unnamed):
         return None  # "A kitchen wall 38": a map's row with its reading, not a legend's
     materials = materials_in(words)
-    mentions = room_mentions(words)  # (a bracket here holds the meter: "(Tramex MEP, REL)")
     if not materials and not mentions:
         return None
     code = match.group("code")

@@ -56,7 +56,9 @@ _EQUIPMENT_WORDS = re.compile(
 _POINT_ID = re.compile(
     r"^[\s\-*\u2022>]*(?:(?:pt|point|#|no\.?|ref|mp)\.? ?)?(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
     # ("12 REF front room - skirting": a numbered point may be followed by a capital)
-    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])|(?<=\d)[ \t](?=[A-Z]{2,} ))",
+    # ("A WME 33 26 20": a code, then the row's scale column)
+    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])|(?<=\d)[ \t](?=[A-Z]{2,} )"
+    r"|[ \t](?=(?:WME|REL|% ?MC|%) ))",
     re.ASCII,
 )
 _PAIR = re.compile(
@@ -405,6 +407,7 @@ class RowReader:
         slots = [c for c in columns if c.kind in ("date", "goal", "reference", "value")]
         if len(numbers) > len(slots):
             return []  # more numbers than columns: not a row of this table
+        row_scale = explicit_scale(label)  # "E %MC 29 24 19 16": the row's scale column
         found = []
         for number, column in zip(numbers, slots, strict=False):
             if column.kind == "reference":
@@ -414,7 +417,7 @@ class RowReader:
                 RowReading(
                     label=collapse(label),
                     value=number.value,
-                    unit=number.scale or column.scale,
+                    unit=number.scale or column.scale or row_scale,
                     role=role,
                     taken_on=column.taken_on if column.kind == "date" else taken_on,
                     said_dry=number.said_dry,

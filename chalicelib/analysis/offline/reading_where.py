@@ -36,6 +36,8 @@ _SUBJECT_LOOK = 80
 _BEFORE_LOOK = 300  # how far back a sentence's earlier room is looked for
 _LOOK_BACK = 40  # readings looked back over for the previous line's
 _PLACE_LEAD = re.compile(r"[\s\-*]*(?:(?:up|down|out|over|back) )?(?:in|at|inside|under|on) (?:the )?", FLAGS)
+_IN_ROOM = re.compile(r" ?(?:%\s?mc|%|wme|rel)? (?:in|at) (?:the )?", FLAGS)
+_RIGHT_AFTER_LOOK = 40
 _FOLLOWS_AT_ONCE = 25  # "10%MC in the linen closet": a room this close after a reading is its own
 
 
@@ -324,3 +326,11 @@ class ReadingPlaces:
         if len(self.areas) == 1:
             return next(iter(self.areas.values())).room
         return UNSPECIFIED_LOCATION
+
+    def room_right_after(self, text: str, end: int) -> Mention | None:
+        """ "read 28%MC in the rumpus and 31%MC in the granny flat": the room right after a reading."""
+        lead = _IN_ROOM.match(text, end)
+        if lead is None:
+            return None
+        mention = next(iter(room_mentions(text[lead.end() : lead.end() + _RIGHT_AFTER_LOOK])), None)
+        return self._resolve(mention) if mention is not None and mention.start == 0 else None

@@ -90,8 +90,6 @@ _SCALES = (
 _GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+ ){0,4}\W{0,2}$", FLAGS)
 
 
-_UNSPECIFIED_LOCATION = UNSPECIFIED_LOCATION
-_IN_ROOM = re.compile(r" ?(?:%\s?mc|%|wme|rel)? (?:in|at) (?:the )?", FLAGS)
 _ROOM_LOOK = 40
 _DRY_LEGEND = re.compile(
     r"\b(?:d ?= ?)?dry ?[=:]? ?\(? ?(?:under|below|less than|<) ?(?P<value>\d{1,3}(?:\.\d)?)\b"
@@ -101,10 +99,6 @@ _DRY_LEGEND = re.compile(
 # An item of a readings section without a bullet: short, and no sentence ("Kitchen ceiling 72").
 _MAX_ITEM = 80
 _SENTENCE_BREAK = re.compile(r"[.;!?]\s")
-
-
-def _material_keys(text: str) -> list[str]:
-    return [material.key for material in materials_in(text)]
 
 
 # A line of only numbers: the readings of a PDF row whose label wrapped onto the lines above.
@@ -131,6 +125,10 @@ def _overlaps(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: in
     """Whether [start, end) overlaps one of the sorted, non-overlapping spans."""
     index = bisect_left(starts, end)
     return index > 0 and spans[index - 1][1] > start
+
+
+def material_keys(text: str) -> list[str]:
+    return [material.key for material in materials_in(text)]
 
 
 @lru_cache(maxsize=4)
@@ -358,7 +356,11 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
         return bool(
             (
                 reading.point
-                and ((self._rows and reading.point in self._rows.points) or reading.point in self._points)
+                and (
+                    (self._rows and reading.point in self._rows.points)
+                    or reading.point in self._points
+                    or reading.point in self._legend().points  # ("A WME 33 26 20" under a point legend)
+                )
             )
             or describes_place(label)
             or room_mentions(label)
@@ -405,7 +407,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
             whose = self._area_by_word(label)
             named = [whose] if whose is not None else [m for m in named if m.key != side.key]
             owner = None if owner is not None and owner.key == side.key else owner
-        following = None if in_table else self._room_right_after(line.text, reading.end)
+        following = None if in_table else self.room_right_after(line.text, reading.end)
         if following is not None:
             named = [following]  # "28%MC in the rumpus and 31%MC in the granny flat"
         if reading.told and not named:
@@ -452,7 +454,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
         if phrase is not None and (owner is None or owner.start < reading.start - _ROOM_LOOK * 5):
             place = None  # "Walls in the nappy change room read 75-90": the room its sentence names
         location = self._name(place) if place is not None else phrase or self._label_place(label)
-        if location == _UNSPECIFIED_LOCATION and reading.room:
+        if location == UNSPECIFIED_LOCATION and reading.room:
             location = cell_place(reading.room) or location  # "| Rear passage | pine stud | 31 |"
         re_read = False
         if reading.point is not None:
@@ -488,14 +490,6 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
         if not self._is_air(line, reading.unit or "") and not after_temperature(line.text, reading.start):
             self._append(draft, told=reading.told)
 
-    def _room_right_after(self, text: str, end: int) -> Mention | None:
-        """ "read 28%MC in the rumpus and 31%MC in the granny flat": the room right after a reading."""
-        lead = _IN_ROOM.match(text, end)
-        if lead is None:
-            return None
-        mention = next(iter(room_mentions(text[lead.end() : lead.end() + _ROOM_LOOK])), None)
-        return self._resolve(mention) if mention is not None and mention.start == 0 else None
-
     def _append(self, draft: ReadingDraft, *, told: bool) -> None:
         if is_room_number(draft.source.text, draft.value, self.__dict__.get("_room_numbers", frozenset())):
             return  # "water came from above into 312": Room 312, no reading
@@ -511,7 +505,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
         text = f"{self._block_header if self._in_readings else ''}\n{self._meter or ''}"
         key = f"{text}\n{self.__dict__.get('_declared_scale')}"
         if self._scales_cache is None or self._scales_cache[0] != key:
-            scales = Scales.read(text, _material_keys)
+            scales = Scales.read(text, material_keys)
             # (else the scale the notes last declared for what follows, else the document's)
             declared = self.__dict__.get("_declared_scale")
             general = declared or self._document_scales.general
@@ -525,7 +519,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
     def note_scales(self, text: str) -> None:
         """Scales named anywhere in the notes, for readings outside a block; and the units the
         notes are written in, for sizes written without one."""
-        self._document_scales = Scales.read(text, _material_keys)
+        self._document_scales = Scales.read(text, material_keys)
         self.__dict__["_meter_scales"] = meter_scales(text)
         self.__dict__["_room_numbers"] = numbered_rooms(text)
         self.default_unit = unit_system(text)
