@@ -172,3 +172,24 @@ def test_a_drying_log_of_point_codes_is_read_through_its_dashed_point_legend() -
     assert (25.0, "WME", "Bedroom 1", date(2026, 2, 4)) in found
     assert (24.0, "%MC", "Hallway", date(2026, 2, 3)) in found
     assert (12.0, "WME", "Lounge", date(2026, 2, 4)) in found
+
+
+def test_numbered_map_rows_with_leader_dots_and_an_equipment_line_of_counts() -> None:
+    # Given a technician's numbered moisture points ("1  Utility closet DW ... 88"), then rechecks
+    # by point number, then an equipment line counting units per room
+    notes = (
+        "ADDR: 5402 87th St, Lubbock TX 79424\nONSITE 4/8/26 0915\n"
+        "- Hall 3.5x16 - DW wicking both walls\n- BR2 11x12 - carpet/pad saturated, DW wicking E wall\n"
+        "MC (Tramex MEP - DW on REL scale)\n"
+        "4/8\n"
+        "1  Utility closet DW L of door @2in  ..... 88\n"
+        "2  Hall DW N wall @4in  ..... 64\n"
+        "4  BR2 DW E wall @4in  ..... 71\n"
+        "\n"
+        "EQUIP\n"
+        "4/8 set: AM x7 (closet 1, hall 2, BR2 3, BR3 1), LGR dehu x2 (hall, BR2)\n"
+    )
+    found = {(value, room) for value, _, room, _ in _found(notes)}
+    # Then every point's reading is there, and no count of air movers is a reading
+    assert {(88.0, "Utility closet"), (64.0, "Hall"), (71.0, "Bedroom 2")} <= found
+    assert not {value for value, _ in found} & {1.0, 2.0, 3.0}

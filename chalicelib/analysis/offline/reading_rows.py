@@ -57,7 +57,7 @@ _POINT_ID = re.compile(
     r"^[\s\-*\u2022>]*(?:(?:pt|point|#|no\.?|ref|mp)\.? ?)?(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
     # ("12 REF front room - skirting": a numbered point may be followed by a capital)
     # ("A WME 33 26 20": a code, then the row's scale column)
-    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])|(?<=\d)[ \t](?=[A-Z]{2,} )"
+    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])|(?<=\d)[ \t](?=[A-Z]{2,}\d? |[A-Z][a-z]+ [a-zA-Z])"
     r"|[ \t](?=(?:WME|REL|% ?MC|%) ))",
     re.ASCII,
 )
@@ -128,7 +128,10 @@ class Column:
 
 
 _EQUIPMENT_COUNT = re.compile(
-    r"\b\d+ ?x? ?(?:air ?movers?|fans?|blowers?|dehu\w*|dh|lgrs?|scrubbers?|afds?|heaters?|hepa)\b", FLAGS
+    r"\b\d+ ?x? ?(?:air ?movers?|fans?|blowers?|dehu\w*|dh|lgrs?|scrubbers?|afds?|heaters?|hepa)\b"
+    # "AM x7 (closet 1, hall 2)"
+    r"|\b(?:ams?|air ?movers?|dh|dehus?|lgrs?|afds?|fans?|scrubbers?) ?x ?\d+\b",
+    FLAGS,
 )
 
 

@@ -259,8 +259,8 @@ def sentence_case(text: str) -> str:
 def _room_name(words: Iterable[str | None], base: str) -> str:
     name = " ".join(word for word in words if word)
     name = _ROOM_ABBREVIATIONS.sub("room", name)
-    if base == "bedroom" and re.fullmatch(r"(?:[\w ]+ )?bed ?#?\s?[1-9]", name, FLAGS):
-        name = re.sub(r"\bbed ?#?\s?", "bedroom ", name, flags=FLAGS)
+    if base == "bedroom" and re.fullmatch(r"(?:[\w ]+ )?(?:bed|br) ?#?\s?[1-9]", name, FLAGS):
+        name = re.sub(r"\b(?:bed|br) ?#?\s?", "bedroom ", name, flags=FLAGS)
     named = sentence_case(name)
     if base == "lettered_space":  # "Studio B": the letter is a name
         return named[:-1] + name[-1:].upper()
