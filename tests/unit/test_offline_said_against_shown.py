@@ -257,3 +257,16 @@ def test_a_category_label_followed_by_its_reason_is_a_justified_category() -> No
     )
     codes = {issue.code for issue in check_findings(analyze_text(notes)).issues}
     assert "CATEGORY_JUSTIFICATION_MISSING" not in codes
+
+
+def test_clinic_rooms_known_by_number_are_areas_and_a_reasoned_stated_class_stands() -> None:
+    notes = (
+        "Sprinkler branch froze above Exam 4, 12 Main St, Rochester NY 14604. On site 01/27/2026.\n"
+        "Water class: Class 2. Two ceiling tiles were hit and discarded; the drying load is the floors.\n"
+        "Exam 4 10 ft x 12 ft: sheet vinyl wet 100 SF, drywall wicking to 16 in.\n"
+        "Exam 3 10 ft x 12 ft: sheet vinyl wet 35 SF.\n"
+        "- Remove wet batt insulation at the bottom of the exterior wall cavity, Exam 4: 10 LF\n"
+    )
+    findings = analyze_text(notes)
+    assert {"Exam 4", "Exam 3"} <= {area.room for area in findings.affected_areas}
+    assert findings.water_class is not None and findings.water_class.value == 2

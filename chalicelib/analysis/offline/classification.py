@@ -489,7 +489,6 @@ def detect_class(
     if (
         cue is not None
         and stated is not None
-        and derived is None
         and 4 not in (stated.value, cue.value)
         and (cue.value <= stated.value or not (cue.decisive or _WHOLE_EXTENT.search(cue.span.text)))
     ):

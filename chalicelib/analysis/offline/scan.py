@@ -421,7 +421,8 @@ class RoomScan(ReadingsScan):
                 area.stated_area_sqft, area.stated_unit = sqft, unit
         if not is_scope:
             WetReader(text, sentences, line, self._set_default_height).read(
-                lambda pos: self._area_at(owners, pos)
+                lambda pos: self._area_at(owners, pos),
+                lambda mention: self.areas.get(self._resolve(mention).key),
             )
 
     # --- readings laid out as rows: tables, maps, lists (reading_rows) --------------------------

@@ -132,7 +132,9 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     # A commercial space known by its letter or number ("Studio B", "Ward 4", "Lab 2", "Bay 12").
     (
         "lettered_space",
-        r"(?:studio|ward|lab|bay|pod|tenancy|shop) (?:(?-i:[A-H])|\d{1,3}[a-z]?)(?![\w/.:-])",
+        r"(?:studio|ward|lab|bay|pod|tenancy|shop|exam(?:ination)?(?: room)?|treatment(?: room)?"
+        r"|consult(?:ing)?(?: room)?|procedure(?: room)?|surgery|cubicle)"
+        r" (?:(?-i:[A-H])|\d{1,3}[a-z]?)(?![\w/.:-])",
     ),
     # Any other "<word> room" the notes use ("steriliser room", "plant room", "tea room"), kept in
     # their words; last, so every room the vocabulary knows is named its own way first.

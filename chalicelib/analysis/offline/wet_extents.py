@@ -16,6 +16,7 @@ from chalicelib.analysis.offline.measures import (
     area_sqft,
     parse_height_ft,
 )
+from chalicelib.analysis.offline.spaces_vocabulary import Mention, vocabulary_mentions
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Line,
@@ -117,6 +118,7 @@ _INSETS = re.compile(
 
 
 _AreaLookup = Callable[[int], AreaDraft | None]
+_NamedLookup = Callable[[Mention], AreaDraft | None]
 
 
 HeightSink = Callable[[float], None]
@@ -134,6 +136,10 @@ _WHOLE_BUILDING = re.compile(
 )
 
 
+_IN_ROOM_AFTER = re.compile(r"(?: of (?:carpet|floor|flooring|vinyl))? (?:in|on|across) (?:the )?", FLAGS)
+_ROOM_AFTER_LOOK = 40
+
+
 class WetReader:
     """Wet extents on one line: floor, wall and ceiling areas, wicking heights, ceiling height."""
 
@@ -143,7 +149,8 @@ class WetReader:
         self.line = line
         self._on_default_height = on_default_height
 
-    def read(self, area_at: _AreaLookup) -> None:
+    def read(self, area_at: _AreaLookup, area_named: _NamedLookup = lambda mention: None) -> None:
+        self._area_named = area_named
         self._quantities(area_at)
         self._full_extents(area_at)
         self._percentages(area_at)
@@ -189,7 +196,8 @@ class WetReader:
                 before, max(0, size_label.start() - 16), size_label.start()
             ):
                 continue  # "floor area 24 m2" is the room's size
-            area = area_at(match.start())
+            named = self._room_right_after(match.end())
+            area = (self._area_named(named) if named is not None else None) or area_at(match.start())
             covering = _FLOOR_COVERING.search(self.text, max(0, match.start() - 40), match.start())
             if area is None or not (self._is_wet(match.start(), match.end()) or covering):
                 continue
@@ -208,6 +216,15 @@ class WetReader:
             else:
                 continue
             self._record(area)
+
+    def _room_right_after(self, end: int) -> Mention | None:
+        """ "about 0.6 m2 in the steriliser room and 0.4 m2 in Surgery 2": where the room named right
+        after a measure ends, so the measure is that room's, not the room the sentence began on."""
+        lead = _IN_ROOM_AFTER.match(self.text, end)
+        if lead is None:
+            return None
+        mention = next(iter(vocabulary_mentions(self.text[lead.end() : lead.end() + _ROOM_AFTER_LOOK])), None)
+        return mention if mention is not None and mention.start == 0 else None
 
     def _full_extents(self, area_at: _AreaLookup) -> None:
         for match in _FULL_EXTENT.finditer(self.text):
