@@ -270,3 +270,13 @@ def test_clinic_rooms_known_by_number_are_areas_and_a_reasoned_stated_class_stan
     findings = analyze_text(notes)
     assert {"Exam 4", "Exam 3"} <= {area.room for area in findings.affected_areas}
     assert findings.water_class is not None and findings.water_class.value == 2
+
+
+def test_a_line_about_a_fixture_is_about_the_room_it_stands_in() -> None:
+    notes = _HEAD + (
+        "Kitchen approx 4.2 x 3.6 m, floating laminate over slab. Family room 5 x 4 m, carpet on underlay.\n"
+        "Laminate wet over most of the kitchen. Family room carpet wet by the threshold from the kitchen.\n"
+        "Plasterboard wicking to approx 300 mm on the walls around the fridge recess.\n"
+    )
+    assert "plasterboard" in _materials(notes)["Kitchen"]
+    assert "plasterboard" not in _materials(notes)["Family room"]

@@ -53,6 +53,13 @@ from chalicelib.analysis.offline.text import (
 )
 from chalicelib.analysis.offline.wet_extents import WetReader
 
+# Fixtures that stand in one kind of room: a line about one is about that room.
+_FIXTURES = (
+    ("kitchen", re.compile(r"\b(?:fridge|refrigerator|dishwasher|cooktop|rangehood|oven)\b", FLAGS)),
+    ("laundry", re.compile(r"\b(?:washing machine|washer|dryer|laundry tub|trough)\b", FLAGS)),
+)
+
+
 # Rooms that hold other rooms: "Basement" is dropped when "Basement laundry" is an area too.
 _CONTAINER_ROOMS = frozenset({"basement", "cellar"})
 
@@ -354,6 +361,13 @@ class RoomScan(ReadingsScan):
             return None
         return self.areas.get(owner.key)
 
+    def _fixture_area(self, text: str) -> AreaDraft | None:
+        """ "Plasterboard wicking on the walls around the fridge recess": a line that names no room
+        is about the one affected room its fixture stands in (a fridge in the kitchen)."""
+        bases = {base for base, pattern in _FIXTURES if pattern.search(text)}
+        found = [area for area in self.areas.values() if area.base in bases]
+        return found[0] if len(bases) == 1 and len(found) == 1 else None
+
     def _areas_of(self, owners: tuple[Mention, ...] | None) -> list[AreaDraft]:
         """The affected areas a material's rooms are: the room the notes were already on for None,
         every bedroom read so far for "both bedrooms"."""
@@ -392,9 +406,16 @@ class RoomScan(ReadingsScan):
             for cleared in reader.cleared():
                 for draft in self._areas_of(cleared.owners) or named:
                     self._cleared.setdefault(id(draft), set()).add(cleared.word.key)
+        fixture_area = None if rooms else self._fixture_area(text)
         for found in reader.read():
             word = found.word
-            areas = list(self.areas.values()) if found.everywhere else self._areas_of(found.owners)
+            areas = (
+                list(self.areas.values())
+                if found.everywhere
+                else [fixture_area]
+                if fixture_area is not None and found.owners is None
+                else self._areas_of(found.owners)
+            )
             for draft in areas:
                 draft.materials.setdefault(word.key, word.name)
                 start, end = self._clause(sentences, word.start, word.end)
