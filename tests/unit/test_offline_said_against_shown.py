@@ -280,3 +280,34 @@ def test_a_line_about_a_fixture_is_about_the_room_it_stands_in() -> None:
     )
     assert "plasterboard" in _materials(notes)["Kitchen"]
     assert "plasterboard" not in _materials(notes)["Family room"]
+
+
+def test_the_rooms_the_water_ran_into_are_not_dry_because_the_room_it_left_was() -> None:
+    notes = _HEAD + (
+        "The tiles and the ensuite floor were dry; it ran under the bottom plate and across the slab into"
+        " the master bedroom and on into the walk-in robe.\n"
+        "The master bedroom is 4.5 x 3.8 m, 7 m2 of its carpet wet. The walk-in robe was wet right across.\n"
+    )
+    assert {"Master bedroom", "Walk-in robe"} <= _rooms(notes)
+
+
+def test_rooms_the_water_never_reached_are_no_areas() -> None:
+    notes = _HEAD + (
+        "Laundry 2.4 x 1.9 m: vinyl wet, plasterboard wicking.\n"
+        "Garage - slab dry, water stopped at the step down.\n"
+        "Garage checked, dry (step down stopped the water). Bedroom 3 doorway dry.\n"
+    )
+    assert _rooms(notes) == {"Laundry"}
+
+
+def test_two_spots_read_as_a_and_b_are_two_readings_and_a_reference_aside_leaves_the_block_affected() -> None:
+    notes = _HEAD + (
+        "Kitchen: ceiling stain, drywall soft in the middle.\n"
+        "Readings: pin meter. Kitchen ceiling two spots: 38 and 44.\n"
+        "\n"
+        "Readings supplied (Protimeter; plaster WME; dry standard from bedroom 2, which was not affected):\n"
+        "| Kitchen E wall | plaster (WME) | 29 |\n"
+    )
+    findings = analyze_text(notes)
+    kitchen = {(r.value, r.is_reference) for r in findings.moisture_readings if r.location == "Kitchen"}
+    assert {(38.0, False), (44.0, False), (29.0, False)} <= kitchen

@@ -66,6 +66,9 @@ _HEIGHT_TAIL = re.compile(
 _ENDS_READING = re.compile(r" ?(?:$|[,;.:)(/]|and\b|at\b|on\b|in\b|near\b|by\b|behind\b|under\b)", FLAGS)
 
 
+_AND_ONLY = re.compile(r"\s*(?:and|&)\s*", FLAGS)
+
+
 def scaled_parts(text: str, numbers: list[Number], start: int) -> list[tuple[int, list[Number]]]:
     """A part of a line with several numbers is one size or range ("2.4 x 1.9", "18-22"), unless
     words come between them: a surface ("skirting 11 and plasterboard 10") or, when each number has
@@ -78,7 +81,11 @@ def scaled_parts(text: str, numbers: list[Number], start: int) -> list[tuple[int
     parts = [(start, [numbers[0]])]
     for previous, number in itertools.pairwise(numbers):
         between = text[previous.end : number.start]
-        if not (WHERE_WORDS.search(between) or (scaled and re.search(r"[a-z]{2}", between, re.IGNORECASE))):
+        if not (
+            WHERE_WORDS.search(between)
+            or (scaled and re.search(r"[a-z]{2}", between, re.IGNORECASE))
+            or _AND_ONLY.fullmatch(between)  # "two spots: 38 and 44": two readings, not a range
+        ):
             return [(start, numbers)]
         parts.append((previous.end, [number]))
     return parts

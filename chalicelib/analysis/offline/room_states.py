@@ -59,6 +59,8 @@ UNAFFECTED = re.compile(
     r"|ground floor |main floor )?(?:standard|reference|baseline|control|comparison)s?"
     r"|for comparison|(?:as|for) (?:the |a |his |her |their |our )?(?:\"?normal\"?|dry) (?:wall|reading|room)"
     r"|did(?: not|n'?t) (?:get wet|reach|get water)|not (?:wet|reached)|never (?:got )?wet"
+    r"|did(?: not|n'?t) (?:get|come|go|make it) (?:there|in|into|that far|this far)"
+    r"|water stopped (?:at|short)"
     r"|(?:was|were|is|are)(?:n'?t| not) (?:wet|damp|affected|damaged|touched|involved)"
     r"|not involved|uninvolved"
     # IICRC S520 Condition 1 is normal fungal ecology: a room so graded is not affected

@@ -51,6 +51,12 @@ _VERDICT_BRACKET = re.compile(
     r"[^()]{0,24}\)",
     FLAGS,
 )
+_UNREACHED = re.compile(
+    r"\bwater stopped (?:at|short of|before)\b|\bstopped the water\b|\b(?:held|kept) the water (?:back|out)\b"
+    r"|\b(?:water )?did(?: not|n'?t) (?:get|come|go|make it) (?:there|in|into|that far|this far)\b"
+    r"|\b(?:water )?(?:did(?: not|n'?t) reach|never reached)\b",
+    FLAGS,
+)
 _VERDICT_LEAD = 80  # how far back a verdict's clause is read for its subject
 
 
@@ -77,7 +83,10 @@ def verdict_leads(text: str, sentences: Sentences, mention: Mention) -> bool:
     """A room's line that describes damage is unaffected only where a sentence (or the words after
     its heading, or a clause) starts with the verdict: "Kitchen: not affected, though the laundry
     vinyl is wet", "Water stopped at the threshold; tile dry, not affected";
-    "Kitchen: vinyl wet. Cabinets not damaged." is about the cabinets."""
+    "Kitchen: vinyl wet. Cabinets not damaged." is about the cabinets. Words that say the water
+    never got there ("water stopped at the step down") speak for the room wherever they stand."""
+    if _UNREACHED.search(text):
+        return True
     for match in UNAFFECTED.finditer(text):
         start, _ = sentences.bounds(match.start())
         low = max(start, mention.end if start <= mention.start else start, match.start() - _VERDICT_LEAD)

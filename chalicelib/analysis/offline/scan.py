@@ -84,7 +84,8 @@ _READINGS_LEAD_IN = re.compile(
     r"\b(?:moisture (?:readings?|log|map)|intake (?:readings?|log)|(?:meter |mc )?readings?)\b[^.|]{0,80}:$",
     FLAGS,
 )
-_PREAMBLE = 600  # how much of a readings block's heading and preamble names its scales
+_PREAMBLE = 600
+_REFERENCE_LEAD = 30  # how much of a readings block's heading and preamble names its scales
 _NOT_READINGS = re.compile(r"\b(?:atmospher\w*|psychro\w*|air|ambient|temp\w*|humidity|rh|gpp)\b", FLAGS)
 # A short heading of another section ends a readings block ("Equipment", "Scope of work").
 _OTHER_SECTION = re.compile(
@@ -299,7 +300,11 @@ class RoomScan(ReadingsScan):
             self._reference_block = False
             if self._rows is not None:
                 self._rows.columns = None
-        if _REFERENCE_HEADING.search(text) and (_HEADING.match(text) or text.rstrip().endswith(":")):
+        # (the reference word leads it: "Readings supplied (...; dry standard from bedroom 2):" heads
+        # every reading, the dry standard's among them)
+        if _REFERENCE_HEADING.search(text[:_REFERENCE_LEAD]) and (
+            _HEADING.match(text) or text.rstrip().endswith(":")
+        ):
             # "Reference (unaffected room - Bed 2):" heads a block of dry standards
             self._in_readings = self._reference_block = True
             self._block_rows = 0

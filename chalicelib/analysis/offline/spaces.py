@@ -558,7 +558,9 @@ def _sentence_unaffected(reader: _Reader, flags: list[list[bool]]) -> None:
                 and not seen_damage(reader.text, start, end)
                 and READING_NUMBER.search(sentence) is None
             )
-        if said[bounds]:
+        # ("the ensuite floor was dry; it ran ... into the master bedroom": where it ran is not dry)
+        moved_into = MOTION_INTO.search(reader.text, max(bounds[0], mention.start - 80), mention.start)
+        if said[bounds] and not moved_into:
             flag[1] = True
 
 
