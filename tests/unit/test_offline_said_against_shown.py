@@ -311,3 +311,32 @@ def test_two_spots_read_as_a_and_b_are_two_readings_and_a_reference_aside_leaves
     findings = analyze_text(notes)
     kitchen = {(r.value, r.is_reference) for r in findings.moisture_readings if r.location == "Kitchen"}
     assert {(38.0, False), (44.0, False), (29.0, False)} <= kitchen
+
+
+def test_a_readings_lead_in_a_pdf_wrapped_still_leads_its_rows_in() -> None:
+    notes = (
+        "Adjuster file, 12 Duke St, Dennistoun, Glasgow G31 1LA. Site visit 22/03/2026.\n"
+        "Bathroom 2.4 x 1.8 m: sheet vinyl and floorboards wet, plaster wicking.\n"
+        "28/03/2026 - Tiles removed by the licensed firm. Readings received from Thistle (Protimeter;"
+        " boards %MC,\n"
+        "plaster WME):\n"
+        "Bathroom floorboards: 31\n"
+        "Bathroom plaster, 100 mm up: 30\n"
+    )
+    values = {r.value for r in analyze_text(notes).moisture_readings if r.location == "Bathroom"}
+    assert {31.0, 30.0} <= values
+
+
+def test_a_year_years_before_the_loss_dates_none_of_the_later_days() -> None:
+    notes = (
+        "Whitfield residence, 2214 N Quincy Ct, Arlington, VA 22207\n"
+        "DOL: Thu 1/22/2026. Washer hose burst. Hoses were the originals from when the washer went in"
+        " on 3/14/2019.\n"
+        "We arrived 1/22 at 10:45 AM. Readings below with Protimeter (drywall on the REL scale, wood %MC).\n"
+        "Laundry closet 6 x 3 ft - whole floor wet, vinyl on plywood. Subfloor at the washer (31%).\n"
+        "Upper hall - carpet and pad wet outside the closet, about 45 SF. Subfloor under the pad (24%).\n"
+        "\n1/24\nLaundry subfloor (19), hall subfloor (14).\n"
+    )
+    findings = analyze_text(notes)
+    assert findings.moisture_readings
+    assert all(r.taken_on and r.taken_on.year == 2026 for r in findings.moisture_readings)

@@ -390,6 +390,15 @@ def _weekday_day(day: int, weekday: int, anchor: date) -> date | None:
 # --- visit days --------------------------------------------------------------------------------
 
 
+def next_anchor(anchor: date | None, values: Sequence[date]) -> date | None:
+    """The date later yearless dates are read against: a line's dates in turn, except one more than a
+    year before it ("DOL 1/22/2026 ... the washer went in on 3/14/2019" dates no later "1/24" to 2019)."""
+    for value in values:
+        if anchor is None or value >= anchor - _ANCHOR_BACK:
+            anchor = value
+    return anchor
+
+
 class Visits:
     """Which visit day each line belongs to: readings and equipment are dated by it."""
 
@@ -468,8 +477,7 @@ class Visits:
                 )  # "15-Sep ... intake log, taken 14-Sep": its rows' day
             elif (told := self._told_visit(text, anchor)) is not None:
                 current = told
-            if values and (anchor is None or values[-1] >= anchor - _ANCHOR_BACK):
-                anchor = values[-1]  # ("WH install sticker says 3/11/2014" dates no later "4/8")
+            anchor = next_anchor(anchor, values)
             result.append(current)
             previous = text
         return result

@@ -14,6 +14,7 @@ from chalicelib.analysis.offline.dates import (
     DateMatch,
     Dates,
     Visits,
+    next_anchor,
 )
 from chalicelib.analysis.offline.job_call_out import CLOCK_AFTER, CallOutDay
 from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
@@ -265,7 +266,7 @@ class JobDates:
             long_term = long_term or any(p.search(line.text) for p in (_LONG_TERM, _ONSET_UNKNOWN))
             if relative is None and _BEFORE_WE_ATTENDED.search(line.text):
                 relative = line
-            anchor = found[-1].value if found else anchor
+            anchor = next_anchor(anchor, [match.value for match in found if match.value])
             context.advance(events)
         call_out.close()
         # A claim dates the loss by its discovery when nothing says when the water got out.

@@ -48,6 +48,7 @@ from chalicelib.analysis.offline.text import (
     Line,
     Sentences,
     around,
+    continues_sentence,
     first_found,
     has_evidence,
 )
@@ -168,6 +169,7 @@ class RoomScan(ReadingsScan):
         self._section_rooms: list[str] = []
         self.default_height_ft: float | None = None
         self._in_readings = False
+        self._previous_text = ""
         self._block_header = ""
         self._context: Mention | None = None
         self._meter: str | None = None
@@ -285,8 +287,11 @@ class RoomScan(ReadingsScan):
 
     def _update_block(self, line: Line) -> None:
         text = line.text
+        # (a lead-in a PDF wrapped: "... Readings received (Protimeter; boards %MC," / "plaster WME):")
+        previous, self._previous_text = self._previous_text, text
+        lead_in = f"{previous} {text}" if text.endswith(":") and continues_sentence(previous) else text
         heading = (_READINGS_HEADER.match(text) is not None and not _NOT_READINGS.search(text[:40])) or (
-            _READINGS_LEAD_IN.search(text) is not None and not _NOT_READINGS.search(text)
+            _READINGS_LEAD_IN.search(lead_in) is not None and not _NOT_READINGS.search(lead_in)
         )
         if heading:
             self._in_readings = True
