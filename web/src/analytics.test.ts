@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { analyticsQuery, barWidths, counted, defaultRange, dollars, duration, groupLabel, percent, rangeProblem } from './analytics'
+import { analyticsQuery, barWidths, counted, defaultRange, dollars, duration, groupLabel, percent, percentile, rangeProblem } from './analytics'
 
 describe('the range', () => {
   it('defaults to the 30 days ending today, in UTC days', () => {
@@ -22,11 +22,17 @@ describe('the range', () => {
 describe('figures in words', () => {
   it('durations', () => {
     expect(duration(null)).toBe('—')
+    expect(duration(0.0234)).toBe('23 ms')
     expect(duration(4.2)).toBe('4.2 s')
     expect(duration(42)).toBe('42 s')
     expect(duration(300)).toBe('5.0 min')
     expect(duration(7200)).toBe('2.0 h')
     expect(duration(3 * 86400)).toBe('3.0 days')
+  })
+  it('medians and p90s, kept as buckets', () => {
+    expect(percentile(null, null)).toBe('—')
+    expect(percentile(0.5, { low: 0, high: 1 })).toBe('under 1 s')
+    expect(percentile(45.25, { low: 41.5, high: 49.35 })).toBe('45 s')
   })
   it('rates and money', () => {
     expect(percent(null)).toBe('—')

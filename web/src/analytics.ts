@@ -1,10 +1,17 @@
 // GET /analytics and /stats (docs/adr/0022): their shapes, and the figures in words and bars.
 
+export interface Bucket {
+  low: number
+  high: number | null
+}
+
 export interface TimeFigures {
   count: number
   mean: number | null
   median: number | null
   p90: number | null
+  medianBucket?: Bucket | null
+  p90Bucket?: Bucket | null
 }
 
 export interface Figures {
@@ -92,11 +99,20 @@ export function analyticsQuery(options: { from: string; to: string; groupBy: Gro
 /** A duration in words a person reads at a glance. */
 export function duration(seconds: number | null | undefined): string {
   if (seconds === null || seconds === undefined) return '—'
+  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`
   if (seconds < 10) return `${seconds.toFixed(1)} s`
   if (seconds < 90) return `${Math.round(seconds)} s`
   if (seconds < 90 * 60) return `${(seconds / 60).toFixed(1)} min`
   if (seconds < 36 * 3600) return `${(seconds / 3600).toFixed(1)} h`
   return `${(seconds / 86_400).toFixed(1)} days`
+}
+
+/** A median or p90, which the API keeps as a histogram bucket (4 per doubling from 1 s): its
+ * midpoint, or "under 1 s" for the first bucket, whose midpoint would say more than is known. */
+export function percentile(value: number | null | undefined, bucket: Bucket | null | undefined): string {
+  if (value === null || value === undefined) return '—'
+  if (bucket && bucket.high !== null && bucket.high <= 1) return 'under 1 s'
+  return duration(value)
 }
 
 export function percent(rate: number | null | undefined): string {

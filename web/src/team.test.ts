@@ -82,6 +82,8 @@ describe('invitation links', () => {
   it('say how long is left', () => {
     const now = new Date('2026-12-05T10:00:00Z')
     expect(expiresIn('2026-12-12T10:00:00Z', now)).toBe('7 days left')
+    expect(expiresIn('2026-12-12T09:59:00Z', now)).toBe('7 days left')
+    expect(expiresIn('2026-12-06T20:00:00Z', now)).toBe('1 day left')
     expect(expiresIn('2026-12-06T09:00:00Z', now)).toBe('23 hours left')
     expect(expiresIn('2026-12-05T10:20:00Z', now)).toBe('1 hour left')
     expect(expiresIn('2026-12-05T09:00:00Z', now)).toBe('expired')

@@ -158,8 +158,10 @@ export function invitationFromHash(hash: string): { invitationId: string; code: 
 export function expiresIn(expiresAt: string, now: Date = new Date()): string {
   const ms = new Date(expiresAt).getTime() - now.getTime()
   if (ms <= 0) return 'expired'
-  const days = Math.floor(ms / 86_400_000)
-  if (days >= 1) return `${days} day${days === 1 ? '' : 's'} left`
+  if (ms >= 86_400_000) {
+    const days = Math.round(ms / 86_400_000)
+    return `${days} day${days === 1 ? '' : 's'} left`
+  }
   const hours = Math.max(1, Math.floor(ms / 3_600_000))
   return `${hours} hour${hours === 1 ? '' : 's'} left`
 }

@@ -16,7 +16,7 @@ function blank(): CertificationForm {
 
 /** The signed-in person's certification on file: shown, and edited (what a signature prints, and
  * what signing requires). */
-export function CertificationCard({ userId }: { userId: string }) {
+export function CertificationCard({ userId, onSaved }: { userId: string; onSaved?: () => void }) {
   const api = useApi()
   const [certification, setCertification] = useState<Certification | null | undefined>(undefined)
   const [editing, setEditing] = useState(false)
@@ -61,6 +61,7 @@ export function CertificationCard({ userId }: { userId: string }) {
       setCertification(reply.certification)
       setEditing(false)
       setSaved(true)
+      onSaved?.()
     } catch (e) {
       setError(e)
     } finally {

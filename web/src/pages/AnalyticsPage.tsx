@@ -14,6 +14,7 @@ import {
   methodLabel,
   PHASES,
   percent,
+  percentile,
   rangeProblem,
   type Stats,
   statusLabel,
@@ -57,12 +58,13 @@ export function AnalyticsPage() {
     }
   }, [api, query])
 
+  // The all-time figures (one item read) are asked for again with each Show, like the range's.
   useEffect(() => {
     api
       .get<{ stats: Stats }>('/stats')
       .then((reply) => setStats(reply.stats))
       .catch(() => undefined)
-  }, [api])
+  }, [api, query])
 
   function apply(event: FormEvent) {
     event.preventDefault()
@@ -123,7 +125,7 @@ export function AnalyticsPage() {
           <input id="to" type="date" value={form.to} onChange={(e) => setForm({ ...form, to: e.target.value })} />
         </div>
         <div className="field">
-          <label htmlFor="group-by">By</label>
+          <label htmlFor="group-by">Group by</label>
           <select id="group-by" value={form.groupBy} onChange={(e) => setForm({ ...form, groupBy: e.target.value as GroupBy })}>
             {GROUP_BY.map(([value, label]) => (
               <option key={value} value={value}>
@@ -156,8 +158,16 @@ export function AnalyticsPage() {
             <Figure label="Jobs" value={String(totals.workflows)} testId="total-jobs" />
             <Figure label="Completed" value={String(totals.completed)} testId="total-completed" />
             <Figure label="Failed" value={String(totals.failed)} detail={`error rate ${percent(totals.errorRate)}`} />
-            <Figure label="Time to complete" value={duration(totals.completionSeconds.median)} detail={`median; 90 % within ${duration(totals.completionSeconds.p90)}`} />
-            <Figure label="Wait in review" value={duration(totals.reviewWaitSeconds.median)} detail={`median of ${totals.reviewWaitSeconds.count}`} />
+            <Figure
+              label="Time to complete"
+              value={percentile(totals.completionSeconds.median, totals.completionSeconds.medianBucket)}
+              detail={`median; 90 % within ${percentile(totals.completionSeconds.p90, totals.completionSeconds.p90Bucket)}`}
+            />
+            <Figure
+              label="Wait in review"
+              value={percentile(totals.reviewWaitSeconds.median, totals.reviewWaitSeconds.medianBucket)}
+              detail={`median of ${totals.reviewWaitSeconds.count} review${totals.reviewWaitSeconds.count === 1 ? '' : 's'}`}
+            />
             <Figure label="Claude" value={dollars(totals.claude.costUsd)} detail={`${totals.claude.totalTokens.toLocaleString()} tokens`} />
           </ul>
           <PeriodTable analytics={analytics} />
@@ -289,7 +299,7 @@ function PeriodTable({ analytics }: { analytics: Analytics }) {
                   </td>
                   <td>{group.completed}</td>
                   <td>{group.failed}</td>
-                  <td>{duration(group.completionSeconds.median)}</td>
+                  <td>{percentile(group.completionSeconds.median, group.completionSeconds.medianBucket)}</td>
                   <td>{dollars(group.claude.costUsd)}</td>
                 </tr>
               ))}

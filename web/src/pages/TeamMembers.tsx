@@ -20,7 +20,7 @@ import {
 } from '../team'
 
 /** The organisation's members with their roles and certifications; admins change roles and remove. */
-export function Members({ api, account, onChanged }: { api: Api; account: CurrentAccount; onChanged: () => void }) {
+export function Members({ api, account, version: outside, onChanged }: { api: Api; account: CurrentAccount; version: number; onChanged: () => void }) {
   const orgId = account.organisation!.id
   const me = account.membership
   const [members, setMembers] = useState<Member[] | null>(null)
@@ -51,7 +51,7 @@ export function Members({ api, account, onChanged }: { api: Api; account: Curren
     return () => {
       live = false
     }
-  }, [api, orgId, version])
+  }, [api, orgId, version, outside])
 
   async function act(run: () => Promise<unknown>, done: string) {
     setError(null)

@@ -11,6 +11,7 @@ export function TeamPage() {
   const api = useApi()
   const { account, error, reload } = useAccount()
   const [joinedVersion, setJoinedVersion] = useState(0)
+  const [certified, setCertified] = useState(0)
   const changed = () => {
     reload()
     setJoinedVersion((v) => v + 1)
@@ -27,9 +28,9 @@ export function TeamPage() {
       ) : (
         <CreateOrganisation api={api} personalId={membership.orgId} onCreated={changed} />
       )}
-      {organisation && <Members api={api} account={account} onChanged={changed} />}
+      {organisation && <Members api={api} account={account} version={certified} onChanged={changed} />}
       {organisation && mayManage(membership.role) && <Invitations api={api} orgId={organisation.id} />}
-      <CertificationCard userId={membership.userId} />
+      <CertificationCard userId={membership.userId} onSaved={() => setCertified((v) => v + 1)} />
     </div>
   )
 }

@@ -113,8 +113,8 @@ export function TemplateEditorPage({ templateId, from }: { templateId?: string; 
       <section className="card stack" aria-labelledby="sections-heading">
         <h2 id="sections-heading">Sections, in order</h2>
         <p className="small muted">
-          Tick the sections the report prints and move them into order. The loss, the quality check and the photos are in every report.
-          A heading left empty keeps the section's own.
+          Tick the sections the report prints and move them into order; the loss, the quality check and the photos are in every report.
+          Type a heading to rename a section (left empty, it keeps its own).
         </p>
         <ol className="plain section-list">
           {state.sections.map((section, index) => {
@@ -122,11 +122,11 @@ export function TemplateEditorPage({ templateId, from }: { templateId?: string; 
             const required = REQUIRED_KINDS.includes(section.kind)
             return (
               <li key={section.key} className={`section-row${section.included ? '' : ' excluded'}`} data-kind={section.kind}>
-                <div className="row wrap">
+                <div className="section-line">
                   {section.kind === 'text' ? (
-                    <strong className="grow">{name}</strong>
+                    <strong className="section-name">{name}</strong>
                   ) : (
-                    <div className="field checkbox grow">
+                    <div className="field checkbox section-name">
                       <input
                         id={`include-${section.key}`}
                         type="checkbox"
@@ -140,7 +140,21 @@ export function TemplateEditorPage({ templateId, from }: { templateId?: string; 
                       </label>
                     </div>
                   )}
-                  <span className="row">
+                  {section.included && (
+                    <div className="field section-title">
+                      <label htmlFor={`title-${section.key}`} className="visually-hidden">
+                        Heading of {name}
+                      </label>
+                      <input
+                        id={`title-${section.key}`}
+                        value={section.title}
+                        onChange={(e) => setSection(index, { title: e.target.value })}
+                        maxLength={120}
+                        placeholder={section.kind === 'text' ? 'Its heading, e.g. Terms' : `Heading: ${sectionName(section.kind)}`}
+                      />
+                    </div>
+                  )}
+                  <span className="row section-moves">
                     <button type="button" onClick={() => set({ sections: moved(state.sections, index, -1) })} disabled={index === 0} aria-label={`Move ${name} up`}>
                       ↑
                     </button>
@@ -159,15 +173,6 @@ export function TemplateEditorPage({ templateId, from }: { templateId?: string; 
                     )}
                   </span>
                 </div>
-                {section.included && (
-                  <div className="field">
-                    <label htmlFor={`title-${section.key}`} className="small">
-                      Heading{section.kind === 'text' ? '' : ' (optional)'}
-                      <span className="visually-hidden"> of {name}</span>
-                    </label>
-                    <input id={`title-${section.key}`} value={section.title} onChange={(e) => setSection(index, { title: e.target.value })} maxLength={120} placeholder={section.kind === 'text' ? 'e.g. Terms' : sectionName(section.kind)} />
-                  </div>
-                )}
                 {section.kind === 'text' && (
                   <div className="field">
                     <label htmlFor={`text-${section.key}`} className="small">
