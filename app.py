@@ -233,7 +233,9 @@ routing.install(review_routes.routes, organisation_routes.routes, account_routes
 # Report templates (/templates) and webhooks (/webhooks): their groups take what they need here.
 template_routes.register(
     api,
-    template_routes.Edge(wiring.ports, current_user, routing.signed_in_user, json_body, audited),
+    template_routes.Edge(
+        wiring.ports, current_user, routing.signed_in_user, json_body, query_params, audited
+    ),
 )
 webhook_routes.register(api, webhook_routes.Edge(app, wiring.ports, routing.signed_in_user, audited))
 workflow_response = review_routes.workflow_response

@@ -217,7 +217,13 @@ def install_dependencies(requirements_file: Path = REQUIREMENTS, cache: Path = C
             shutil.rmtree(site / directory, ignore_errors=True)
         check_wheels(site)
         compile_bytecode(site)
-        site.rename(target)  # atomic: a concurrent build finds a complete install or none
+        try:
+            site.rename(target)  # atomic: a concurrent build finds a complete install or none
+        except OSError:
+            # Another build (a second test worker, say) renamed the same install into place first:
+            # it is the same requirements' install, so this one is dropped with the scratch.
+            if not target.is_dir():
+                raise
     for stale in cache.iterdir():  # installs of earlier requirements: only disk now
         if stale.is_dir() and stale != target and not stale.name.startswith("tmp"):
             shutil.rmtree(stale, ignore_errors=True)

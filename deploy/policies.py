@@ -146,7 +146,8 @@ ACCESS: dict[str, Access] = {
             API_KEY_ITEMS: WRITE,  # create, revoke, note use
             RATE_ITEMS: WRITE,
             SETTINGS_ITEMS: WRITE,
-            TEMPLATE_ITEMS: WRITE,  # create, version, retire, share; read the pinned version
+            # create, version, retire, share; un-share deletes the other account's listing
+            TEMPLATE_ITEMS: (*WRITE, "dynamodb:DeleteItem"),
             ORG_ITEMS: (*WRITE, *CHECK),  # create, rename, the owner count
             PERSON_ITEMS: (*WRITE, "dynamodb:DeleteItem"),  # memberships (removal), certifications
             INVITE_ITEMS: WRITE,

@@ -542,6 +542,15 @@ class MemoryTemplateRecords:
         self.heads[template_id] = head.model_copy(update={"shared_with": shared})
         self.by_org.setdefault(org_id, set()).add(template_id)
 
+    def unshare(self, template_id: str, org_id: str) -> bool:
+        head = self.heads[template_id]
+        shared = org_id in head.shared_with
+        kept = [org for org in head.shared_with if org != org_id]
+        self.heads[template_id] = head.model_copy(update={"shared_with": kept})
+        if head.org_id != org_id:
+            self.by_org.get(org_id, set()).discard(template_id)
+        return shared
+
     def list_for_org(self, org_id: str) -> list[TemplateHead]:
         return [
             self.heads[template_id].model_copy(deep=True)

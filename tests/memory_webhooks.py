@@ -103,6 +103,18 @@ class MemoryWebhookRecords:
         mine = [d.model_copy(deep=True) for (e, _), d in self.deliveries.items() if e == endpoint_id]
         return sorted(mine, key=lambda d: d.id, reverse=True)[:limit]
 
+    def reopen_delivery(self, delivery: WebhookDelivery, seen: WebhookDelivery) -> None:
+        with self._lock:
+            key = (delivery.endpoint_id, delivery.id)
+            stored = self.deliveries.get(key)
+            if stored is None or (stored.status, len(stored.attempts), stored.redelivery) != (
+                seen.status,
+                len(seen.attempts),
+                seen.redelivery,
+            ):
+                raise ConditionFailed(delivery.id)
+            self.deliveries[key] = delivery.model_copy(deep=True)
+
 
 class MemorySecretBox:
     """Not encryption: a reversible wrapping that, like KMS, refuses another context."""

@@ -14,6 +14,7 @@ from chalicelib.core.template_models import (
     ShareTemplateRequest,
     TemplateBody,
     TemplateHead,
+    UnshareTemplateQuery,
 )
 
 
@@ -133,6 +134,18 @@ TEMPLATE_OPERATIONS: dict[str, Operation] = {
             "account changes it. A signed-in owner or manager only.",
             tag="Templates",
             body=ShareTemplateRequest,
+            answer=Answer(200, "The template", (TemplateHeadResponse,)),
+            errors={**_CHANGE_ERRORS, 400: ("INVALID_SHARE",)},
+        ),
+        Operation(
+            operation_id="unshareTemplate",
+            summary="Stop sharing a template with another account",
+            description="Its members no longer list, read or choose it; their workflows that use it "
+            "keep their version. Idempotent: un-sharing again, or with an account it was never "
+            "shared with, answers the template as it is. A signed-in owner or manager only; anyone "
+            "whose account may not see the template gets 404.",
+            tag="Templates",
+            query=UnshareTemplateQuery,
             answer=Answer(200, "The template", (TemplateHeadResponse,)),
             errors={**_CHANGE_ERRORS, 400: ("INVALID_SHARE",)},
         ),

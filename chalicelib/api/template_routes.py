@@ -18,7 +18,7 @@ from chalicelib.api.http import json_response, parse_model
 from chalicelib.core import templates
 from chalicelib.core.audit_models import AuditAction
 from chalicelib.core.ports import Ports
-from chalicelib.core.template_models import ShareTemplateRequest, TemplateBody
+from chalicelib.core.template_models import ShareTemplateRequest, TemplateBody, UnshareTemplateQuery
 
 
 class ApiDecorator(Protocol):
@@ -30,12 +30,14 @@ class ApiDecorator(Protocol):
 @dataclass(frozen=True)
 class Edge:
     """What a handler needs from app.py: the ports, the caller (any credential, or a signed-in
-    person), the request's JSON body, and the audit entry of a mutation that succeeded."""
+    person), the request's JSON body and query string, and the audit entry of a mutation that
+    succeeded."""
 
     ports: Callable[[], Ports]
     user: Callable[[], str]
     person: Callable[[], str]
     body: Callable[[], Any]
+    query: Callable[[], dict[str, str]]
     audited: Callable[..., None]
 
 
@@ -75,4 +77,14 @@ def register(api: ApiDecorator, edge: Edge) -> None:
         request = parse_model(ShareTemplateRequest, edge.body())
         head = templates.share(edge.ports(), user, template_id, request.org_id)
         edge.audited(AuditAction.TEMPLATE_SHARE, template_id, orgId=request.org_id)
+        return json_response({"template": head})
+
+    @api("/templates/{template_id}/share", "DELETE", "unshareTemplate", people_only=True)
+    def unshare_template(template_id: str) -> Response:
+        user = edge.person()
+        # Whoever may not see the template gets 404 whatever they asked: it is looked up first.
+        templates.check_manageable(edge.ports(), user, template_id)
+        query = parse_model(UnshareTemplateQuery, edge.query(), "query string")
+        head, removed = templates.unshare(edge.ports(), user, template_id, query.org_id)
+        edge.audited(AuditAction.TEMPLATE_UNSHARE, template_id, orgId=query.org_id, removed=removed)
         return json_response({"template": head})

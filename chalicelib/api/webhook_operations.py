@@ -15,13 +15,17 @@ from chalicelib.api.envelopes import (
 )
 from chalicelib.api.operations import Answer, Operation
 from chalicelib.core.webhook_models import CreateWebhookRequest
-from chalicelib.core.webhooks import ENDPOINT_ID_PATTERN
+from chalicelib.core.webhooks import DELIVERY_ID_PATTERN, ENDPOINT_ID_PATTERN
 
 PATH_PARAMETERS: dict[str, JsonSchemaValue] = {
     "webhook_id": {
         "description": "The webhook endpoint's id (`webhook.id`). Another account's endpoint is "
         "`404`, like one that does not exist.",
         "schema": {"type": "string", "pattern": ENDPOINT_ID_PATTERN.pattern},
+    },
+    "delivery_id": {
+        "description": "A delivery's id (`delivery.id`, the `RestoreAssist-Delivery` header's).",
+        "schema": {"type": "string", "pattern": DELIVERY_ID_PATTERN.pattern},
     },
 }
 
@@ -101,6 +105,24 @@ _WEBHOOK_OPERATIONS = (
         tag="Webhooks",
         answer=Answer(200, "The deliveries", (DeliveryList,)),
         errors=_ONE,
+    ),
+    Operation(
+        operation_id="redeliverWebhookDelivery",
+        summary="Send a failed (or dead-lettered) delivery once more",
+        description="One new attempt of the delivery, queued and made like every attempt (the "
+        "same id and body, signed afresh) and listed after its earlier ones (`manual: true`); it "
+        "is not retried on its own. A delivery still PENDING an hour after its next attempt was "
+        "due (its message dead-lettered) may be sent again too. Idempotent: a repeat within 10 s, "
+        "or a request racing another, answers the redelivery under way and queues nothing more. "
+        "Sent even to a FAILING endpoint; a success resets its count of failed deliveries. The "
+        "account's owner or a manager only.",
+        tag="Webhooks",
+        answer=Answer(202, "Queued (or the redelivery already under way)", (DeliveryQueued,)),
+        errors={
+            **_ADMIN,
+            404: ("WEBHOOK_NOT_FOUND", "DELIVERY_NOT_FOUND"),
+            409: ("DELIVERY_SUCCEEDED", "DELIVERY_PENDING"),
+        },
     ),
 )
 OPERATIONS: dict[str, Operation] = {op.operation_id: op for op in _WEBHOOK_OPERATIONS}

@@ -88,3 +88,16 @@ def register(api: Callable[..., Route], edge: Edge) -> None:
     def list_webhook_deliveries(webhook_id: str) -> Response:
         found = webhooks.list_deliveries(edge.ports(), edge.signed_in_user(), webhook_id)
         return json_response({"deliveries": [delivery.model_dump(mode="json") for delivery in found]})
+
+    @api(
+        "/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver",
+        "POST",
+        "redeliverWebhookDelivery",
+        people_only=True,
+    )
+    def redeliver_webhook_delivery(webhook_id: str, delivery_id: str) -> Response:
+        delivery, queued = webhooks.redeliver(edge.ports(), edge.signed_in_user(), webhook_id, delivery_id)
+        if queued:  # a repeated request changed nothing, and leaves no second entry
+            attempt = delivery.redelivery.attempt if delivery.redelivery else None
+            edge.audited(AuditAction.WEBHOOK_REDELIVER, webhook_id, deliveryId=delivery.id, attempt=attempt)
+        return json_response({"delivery": delivery.model_dump(mode="json")}, 202)

@@ -113,6 +113,20 @@ class DynamoTemplateRecords:
         )
         call(self._table.put_item, Item={**_listing_key(org_id, template_id), "templateId": template_id})
 
+    def unshare(self, template_id: str, org_id: str) -> bool:
+        # The head says who may see it; the account's listing only finds it (and a listing left by a
+        # share racing this is filtered out by the head: core/templates.list_templates).
+        old = call(
+            self._table.update_item,
+            Key=_head_key(template_id),
+            UpdateExpression="DELETE sharedWith :org",
+            ConditionExpression="attribute_exists(pk)",
+            ExpressionAttributeValues={":org": {org_id}},
+            ReturnValues="UPDATED_OLD",
+        ).get("Attributes", {})
+        call(self._table.delete_item, Key=_listing_key(org_id, template_id))
+        return org_id in old.get("sharedWith", set())
+
     def list_for_org(self, org_id: str) -> list[TemplateHead]:
         items = call(
             self._table.query,

@@ -188,6 +188,17 @@ class DynamoWebhookRecords:
         )
         return [_delivery(item) for item in answer.get("Items", [])]
 
+    def reopen_delivery(self, delivery: WebhookDelivery, seen: WebhookDelivery) -> None:
+        # Conditions on what was read: a double click's second request, or two people at once,
+        # find it changed and reopen nothing (core/webhooks.redeliver answers the winner's).
+        unchanged = Attr("status").eq(seen.status.value) & Attr("attempts").size().eq(len(seen.attempts))
+        if seen.redelivery is None:
+            unchanged &= Attr("redelivery").not_exists()
+        else:
+            requested = seen.model_dump(mode="json")["redelivery"]["requestedAt"]
+            unchanged &= Attr("redelivery.requestedAt").eq(requested)
+        call(self._table.put_item, Item=self._delivery_item(delivery), ConditionExpression=unchanged)
+
     @staticmethod
     def _delivery_item(delivery: WebhookDelivery) -> dict[str, Any]:
         item: dict[str, Any] = to_dynamo(delivery.model_dump(mode="json", exclude_none=True))

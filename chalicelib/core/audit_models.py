@@ -24,6 +24,7 @@ class AuditAction(StrEnum):
     SETTINGS_UPDATE = "SETTINGS_UPDATE"
     TEMPLATE_CREATE, TEMPLATE_VERSION = "TEMPLATE_CREATE", "TEMPLATE_VERSION"
     TEMPLATE_RETIRE, TEMPLATE_SHARE = "TEMPLATE_RETIRE", "TEMPLATE_SHARE"
+    TEMPLATE_UNSHARE = "TEMPLATE_UNSHARE"
     REPORT_DOWNLOAD = "REPORT_DOWNLOAD"
     PHOTO_ADD = "PHOTO_ADD"
     # A fresh upload form replaced the workflow's last one.
@@ -37,6 +38,8 @@ class AuditAction(StrEnum):
     WEBHOOK_ROTATE_SECRET = "WEBHOOK_ROTATE_SECRET"
     WEBHOOK_ENABLE = "WEBHOOK_ENABLE"
     WEBHOOK_TEST = "WEBHOOK_TEST"
+    # A failed (or dead-lettered) delivery sent again by hand: one new attempt.
+    WEBHOOK_REDELIVER = "WEBHOOK_REDELIVER"
     # Organisations and sharing (#22).
     ORG_CREATE = "ORG_CREATE"
     ORG_RENAME = "ORG_RENAME"

@@ -223,6 +223,11 @@ class TemplateRecords(Protocol):
         """List the template for `org_id` too (read-only for it); sharing twice changes nothing."""
         ...
 
+    def unshare(self, template_id: str, org_id: str) -> bool:
+        """Stop listing the template for `org_id`; whether it was shared with it (un-sharing twice,
+        or with an account it never was shared with, changes nothing)."""
+        ...
+
     def list_for_org(self, org_id: str) -> list[TemplateHead]:
         """The account's own templates and those shared with it."""
         ...

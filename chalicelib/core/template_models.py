@@ -150,3 +150,7 @@ class TemplateHead(TimestampedModel):
 
 class ShareTemplateRequest(RequestModel):
     org_id: OrgId = Field(description="The account that may read (and choose) the template")
+
+
+class UnshareTemplateQuery(RequestModel):
+    org_id: OrgId = Field(description="The account that may no longer read (or choose) the template")

@@ -4,10 +4,11 @@
 - Built-ins (`builtin_templates/<name>.v<N>.json`) ship with the code and never change: a changed
   built-in is a new file with the next version, and the old one stays for the workflows that use it.
 - An account's templates (`tenancy.membership_of(...).org_id`) are records: every member lists
-  and reads them; only an admin (`may_manage`, the one check) creates, versions, retires and
-  shares. Each version is immutable; a new version never changes an old one. Retiring hides a
-  template from new workflows; the workflows that use it keep their version. Sharing lists it,
-  read-only, for another account, which may then choose it for its workflows.
+  and reads them; only an admin (`may_manage`, the one check) creates, versions, retires, shares
+  and un-shares. Each version is immutable; a new version never changes an old one. Retiring
+  hides a template from new workflows; the workflows that use it keep their version. Sharing
+  lists it, read-only, for another account, which may then choose it for its workflows;
+  un-sharing takes that back (its workflows keep their version).
 - A workflow records the version it uses (`Workflow.template`): chosen at creation, else inferred
   from the loss type after PROCESSING. QA and OUTPUT read exactly that version (`pinned`).
 """
@@ -124,7 +125,9 @@ def _own_head(ports: Ports, membership: Membership, template_id: str) -> Templat
 def list_templates(ports: Ports, user_id: str) -> list[dict[str, Any]]:
     """The built-ins, then the account's own and those shared with it (retired ones flagged)."""
     membership = tenancy.membership_of(ports, user_id)
-    own = sorted(ports.templates.list_for_org(membership.org_id), key=lambda h: h.id)
+    listed = ports.templates.list_for_org(membership.org_id)
+    # The head decides: a listing left behind by a share racing an un-share shows nothing.
+    own = sorted((head for head in listed if _visible(head, membership)), key=lambda h: h.id)
     return [_as_seen(head, membership) for head in [*_built_in_heads().values(), *own]]
 
 
@@ -170,6 +173,26 @@ def share(ports: Ports, user_id: str, template_id: str, org_id: str) -> dict[str
         raise InvalidRequestError("The template is your account's already", code="INVALID_SHARE")
     ports.templates.share(template_id, org_id)
     return _head(ports, membership, template_id).model_dump(mode="json")
+
+
+def check_manageable(ports: Ports, user_id: str, template_id: str) -> None:
+    """404 unless the caller's account may see the template; 409 for a built-in; 403 unless it is
+    their account's own and they may manage its templates."""
+    _own_head(ports, tenancy.membership_of(ports, user_id), template_id)
+
+
+def unshare(ports: Ports, user_id: str, template_id: str, org_id: str) -> tuple[dict[str, Any], bool]:
+    """Stop sharing with `org_id`: its members no longer list, read or choose the template (its
+    workflows keep the version they use). Idempotent: un-sharing again, or with an account it was
+    never shared with, answers the same. The template, and whether anything changed."""
+    membership = tenancy.membership_of(ports, user_id)
+    _own_head(ports, membership, template_id)
+    if org_id == membership.org_id:
+        raise InvalidRequestError(
+            "The template is your account's own: retire it to stop its use", code="INVALID_SHARE"
+        )
+    removed = ports.templates.unshare(template_id, org_id)
+    return _head(ports, membership, template_id).model_dump(mode="json"), removed
 
 
 def _store(

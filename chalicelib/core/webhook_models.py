@@ -72,6 +72,16 @@ class DeliveryAttempt(TimestampedModel):
     error: str | None = None
     response_snippet: str | None = Field(default=None, description="At most 200 characters of the answer")
     next_attempt_at: datetime | None = None
+    # Sent by hand (`POST .../redeliver`): one attempt, never retried on its own.
+    manual: bool = False
+
+
+class Redelivery(TimestampedModel):
+    """A person's request to send a FAILED (or dead-lettered) delivery once more."""
+
+    attempt: int = Field(description="The attempt it asked for: the one after the last recorded")
+    requested_by: str
+    requested_at: datetime
 
 
 class WebhookDelivery(TimestampedModel):
@@ -87,6 +97,8 @@ class WebhookDelivery(TimestampedModel):
     created_at: datetime
     completed_at: datetime | None = None
     attempts: list[DeliveryAttempt] = Field(default_factory=list)
+    # The latest manual redelivery asked for, if any (its attempt is in `attempts` once made).
+    redelivery: Redelivery | None = None
     # Exactly what is sent (every attempt sends the same body; only the signature's time moves).
     payload: dict[str, Any]
 

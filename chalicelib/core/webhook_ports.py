@@ -59,6 +59,12 @@ class WebhookRecords(Protocol):
         """Newest first."""
         ...
 
+    def reopen_delivery(self, delivery: WebhookDelivery, seen: WebhookDelivery) -> None:
+        """Write `delivery` (reopened for a manual attempt) only if the stored one is still as
+        `seen` was read: its status, its number of attempts and its last redelivery. Of two
+        requests racing to reopen it one wins; the other gets ConditionFailed."""
+        ...
+
 
 class SecretBox(Protocol):
     """Seals a secret for storage (KMS on AWS); `context` binds it to its record: a sealed value

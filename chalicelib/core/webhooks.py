@@ -7,6 +7,8 @@
 - `deliver_messages` is the queue's consumer: it signs and sends one attempt, records it, and
   queues the next attempt with its backoff, or ends the delivery FAILED and counts it against the
   endpoint, which turns FAILING after `failing_after` deliveries failed in a row.
+- `redeliver` (an admin, by hand) reopens a FAILED or dead-lettered delivery for one more attempt,
+  queued for the same worker; a repeated request queues nothing more (a conditional write).
 
 Streams and queues deliver at least once: a delivery's id is its event's and endpoint's, an
 attempt is recorded only if it is the next one, so a repeated message sends nothing twice unless a
@@ -39,6 +41,7 @@ from chalicelib.core.webhook_models import (
     DeliveryAttempt,
     DeliveryStatus,
     EndpointStatus,
+    Redelivery,
     WebhookDelivery,
     WebhookEndpoint,
     WebhookEvent,
@@ -48,11 +51,19 @@ from chalicelib.logs import logger
 from chalicelib.settings import get_settings
 
 ENDPOINT_ID_PATTERN = re.compile(r"^wh_[0-9a-f]{16}$")
+DELIVERY_ID_PATTERN = re.compile(r"^dlv_[0-9]{13}[0-9a-f]{16}$")
 MAX_ENDPOINTS_PER_ACCOUNT = 10
 MAX_LISTED_DELIVERIES = 100
 SNIPPET_CHARS = 200
 SQS_MAX_DELAY_SECONDS = 900
 USER_AGENT = "RestoreAssist-Webhooks/1"
+# A delivery still PENDING this long after its next attempt was due is stuck: its message went to
+# the dead-letter queue (5 receives x the queue's 6-minute visibility timeout) or was lost. A
+# person may send it again, as a FAILED one.
+STALLED_AFTER = timedelta(hours=1)
+# A request to redeliver this soon after the last one is that request again (a double click, a
+# client's retry): it answers the redelivery under way and queues nothing.
+REPEAT_WINDOW = timedelta(seconds=10)
 
 # The progress events a webhook carries, by the webhook event they become.
 FROM_PROGRESS: dict[EventType, WebhookEvent] = {
@@ -232,6 +243,76 @@ def list_deliveries(ports: Ports, user_id: str, endpoint_id: str) -> list[Webhoo
     return ports.webhooks.list_deliveries(endpoint_id, MAX_LISTED_DELIVERIES)
 
 
+# --- redelivery: one more attempt, by hand -------------------------------------------------------
+
+
+def redeliver(
+    ports: Ports, user_id: str, endpoint_id: str, delivery_id: str, now: datetime | None = None
+) -> tuple[WebhookDelivery, bool]:
+    """Send a FAILED (or dead-lettered) delivery once more: one attempt, queued and made by the
+    delivery worker exactly as every attempt is (signed afresh, same id and body), recorded after
+    the earlier ones. The delivery as it stands, and whether an attempt was queued: a repeat of
+    the request (a double click, or two people at once) queues nothing and answers the one under
+    way. Even to a FAILING endpoint, like a test: it is how an admin checks a fix."""
+    account = admin_of(ports, user_id)
+    _owned(ports, account.org_id, endpoint_id)
+    found = (
+        ports.webhooks.get_delivery(endpoint_id, delivery_id)
+        if DELIVERY_ID_PATTERN.fullmatch(delivery_id)
+        else None
+    )
+    if found is None or found.org_id != account.org_id:
+        raise NotFoundError("No such delivery of this webhook", code="DELIVERY_NOT_FOUND")
+    now = now or utc_now()
+    asked = found.redelivery
+    if (
+        asked is not None
+        and asked.attempt >= len(found.attempts)
+        and now - asked.requested_at < REPEAT_WINDOW
+    ):
+        return found, False
+    _check_redeliverable(found, now)
+    attempt = len(found.attempts) + 1
+    reopened = found.model_copy(
+        deep=True,
+        update={
+            "status": DeliveryStatus.PENDING,
+            "completed_at": None,
+            "redelivery": Redelivery(attempt=attempt, requested_by=user_id, requested_at=now),
+        },
+    )
+    try:
+        ports.webhooks.reopen_delivery(reopened, found)
+    except ConditionFailed:
+        # Another request reopened it between our read and our write: that one is under way.
+        return ports.webhooks.get_delivery(endpoint_id, delivery_id) or found, False
+    ports.webhook_queue.send(_message(reopened, attempt, manual=True))
+    return reopened, True
+
+
+def _due(delivery: WebhookDelivery) -> datetime:
+    """When a PENDING delivery's next attempt should have been made."""
+    asked = delivery.redelivery
+    if asked is not None and asked.attempt == len(delivery.attempts) + 1:
+        return asked.requested_at
+    if delivery.attempts:
+        last = delivery.attempts[-1]
+        return last.next_attempt_at or last.at
+    return delivery.created_at
+
+
+def _check_redeliverable(delivery: WebhookDelivery, now: datetime) -> None:
+    if delivery.status is DeliveryStatus.SUCCEEDED:
+        raise ConflictError(
+            "This delivery succeeded; send a test to check the endpoint again", code="DELIVERY_SUCCEEDED"
+        )
+    if delivery.status is DeliveryStatus.PENDING and now - _due(delivery) < STALLED_AFTER:
+        raise ConflictError(
+            f"This delivery is still being retried (its next attempt is due {iso(_due(delivery))})",
+            code="DELIVERY_PENDING",
+        )
+
+
 # --- fan-out: from the table's stream ----------------------------------------------------------
 
 
@@ -334,7 +415,9 @@ def _new_delivery(
     )
 
 
-def _message(delivery: WebhookDelivery, attempt: int, not_before: float | None = None) -> dict[str, Any]:
+def _message(
+    delivery: WebhookDelivery, attempt: int, not_before: float | None = None, *, manual: bool = False
+) -> dict[str, Any]:
     message: dict[str, Any] = {
         "deliveryId": delivery.id,
         "endpointId": delivery.endpoint_id,
@@ -343,6 +426,8 @@ def _message(delivery: WebhookDelivery, attempt: int, not_before: float | None =
     }
     if not_before is not None:
         message["notBefore"] = not_before
+    if manual:
+        message["manual"] = True  # a person's redelivery: this one attempt, never retried
     return message
 
 
@@ -407,18 +492,20 @@ def deliver(
         _finish(ports, delivery, HttpAnswer(0, error="ENDPOINT_DELETED"), attempt, started, None)
         return "failed"
     endpoint, sealed = found
+    manual = bool(message.get("manual"))
     answer = _send(ports, endpoint, sealed, delivery, started)
     succeeded = answer.status_code is not None and 200 <= answer.status_code < 300
-    final = succeeded or attempt >= policy.max_attempts or answer.error == "UNSAFE_DESTINATION"
+    final = manual or succeeded or attempt >= policy.max_attempts or answer.error == "UNSAFE_DESTINATION"
     retry_at = None if final else started + policy.backoff(attempt)
     try:
-        _finish(ports, delivery, answer, attempt, started, retry_at)
+        _finish(ports, delivery, answer, attempt, started, retry_at, manual=manual)
     except ConditionFailed:
         return "duplicate"  # another worker recorded this attempt: it goes on from there
     if retry_at is not None:
         _queue(ports, _message(delivery, attempt + 1, retry_at), started)
         return "retrying"
-    if delivery.event is not WebhookEvent.TEST:
+    # A redelivery that failed counts nothing more: its delivery counted when it first failed.
+    if delivery.event is not WebhookEvent.TEST and (succeeded or not manual):
         ports.webhooks.note_outcome(delivery.org_id, delivery.endpoint_id, succeeded, policy.failing_after)
     return "succeeded" if succeeded else "failed"
 
@@ -453,6 +540,8 @@ def _finish(
     attempt: int,
     started: float,
     retry_at: float | None,
+    *,
+    manual: bool = False,
 ) -> None:
     error = answer.error
     if error is None and answer.status_code is not None and not 200 <= answer.status_code < 300:
@@ -467,6 +556,7 @@ def _finish(
             error=error,
             response_snippet=snippet,
             next_attempt_at=datetime.fromtimestamp(retry_at, UTC) if retry_at is not None else None,
+            manual=manual,
         )
     )
     if retry_at is None:

@@ -8,12 +8,15 @@ web/e2e/*.spec.ts; this test gives them the stack's URL, a user's token and the 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
+import threading
 import time
 import uuid
 from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -93,40 +96,104 @@ def slow_marked_notes(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     yield
 
 
-def test_the_dashboard_in_a_browser(stack: LocalStack, slow_marked_notes: None, tmp_path: Path) -> None:
-    # Given the built page served by the stack, a user, and the files the tests drop
+@pytest.fixture
+def one_webhook_attempt(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A webhook delivery fails for good at its first failed attempt (the stack's worker runs in
+    this process), so the page's 'Send again' is reached in seconds, not after 13 hours."""
+    from chalicelib.settings import get_settings
+
+    monkeypatch.setenv("WEBHOOK_MAX_ATTEMPTS", "1")
+    get_settings.cache_clear()
+    yield
+    monkeypatch.undo()
+    get_settings.cache_clear()
+
+
+class FlakyReceiver:
+    """A webhook receiver on localhost: the first POST of each delivery is answered 503, every
+    later one (a redelivery) 200."""
+
+    def __init__(self) -> None:
+        seen: set[str] = set()
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                delivery = self.headers.get("RestoreAssist-Delivery", "")
+                status = 200 if delivery in seen else 503
+                seen.add(delivery)
+                body = b"ok" if status == 200 else b"busy, try later"
+                self.send_response(status)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/restoreassist"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+# The people of the browser tests beside the main user: each spec of the account's pages works
+# with its own, so none sees another's jobs, organisation or templates.
+PEOPLE = ("team-owner", "team-member", "tpl-owner", "tpl-partner", "hooks-admin", "analyst")
+
+
+def test_the_dashboard_in_a_browser(
+    stack: LocalStack, slow_marked_notes: None, one_webhook_attempt: None, tmp_path: Path
+) -> None:
+    # Given the built page served by the stack, its users, a webhook receiver, and the files the
+    # tests drop
     missing = _missing()
     if missing:
         if os.environ.get("REQUIRE_E2E"):
             pytest.fail(missing)
         pytest.skip(missing)
     _write_fixtures(tmp_path)
-    user = f"e2e-{uuid.uuid4().hex[:8]}"
+    run = uuid.uuid4().hex[:8]
+    user = f"e2e-{run}"
     _certify(stack.api_url, user)
+    people = {name: {"id": f"e2e-{run}-{name}", "token": token_for(f"e2e-{run}-{name}")} for name in PEOPLE}
+    receiver = FlakyReceiver()
     env = {
         **os.environ,
         "DASHBOARD_URL": stack.api_url,
         "DASHBOARD_TOKEN": token_for(user),
+        "DASHBOARD_USERS": json.dumps(people),
+        "DASHBOARD_WEBHOOK_URL": receiver.url,
         "DASHBOARD_FIXTURES": str(tmp_path),
         "CHROMIUM_PATH": _chromium() or "",
         "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD": "1",
     }
     # When the browser tests run
-    result = subprocess.run(
-        [str(WEB / "node_modules" / ".bin" / "playwright"), "test"],
-        cwd=WEB,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=420,
-    )
+    try:
+        result = subprocess.run(
+            # DASHBOARD_SPECS narrows a run to some specs (e.g. "team templates"), to work on them
+            [
+                str(WEB / "node_modules" / ".bin" / "playwright"),
+                "test",
+                *os.environ.get("DASHBOARD_SPECS", "").split(),
+            ],
+            cwd=WEB,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=900,
+        )
+    finally:
+        receiver.close()
     # Then every one passes
     assert result.returncode == 0, f"{result.stdout[-12000:]}\n{result.stderr[-4000:]}"
 
 
 def _certify(api_url: str, user: str) -> None:
     """The browser's user signs a report: signing needs a certification on file (#22)."""
-    import json
     import urllib.request
 
     body = {"number": "123456", "categories": ["WRT"], "expiresOn": "2099-06-30"}

@@ -100,6 +100,7 @@ ROUTE_ACTIONS: dict[tuple[str, str], Action | str | None] = {
             ("POST", "/templates/{template_id}/versions"),
             ("POST", "/templates/{template_id}/retire"),
             ("POST", "/templates/{template_id}/share"),
+            ("DELETE", "/templates/{template_id}/share"),
             ("GET", "/webhooks"),
             ("POST", "/webhooks"),
             ("DELETE", "/webhooks/{webhook_id}"),
@@ -107,6 +108,7 @@ ROUTE_ACTIONS: dict[tuple[str, str], Action | str | None] = {
             ("POST", "/webhooks/{webhook_id}/enable"),
             ("POST", "/webhooks/{webhook_id}/test"),
             ("GET", "/webhooks/{webhook_id}/deliveries"),
+            ("POST", "/webhooks/{webhook_id}/deliveries/{delivery_id}/redeliver"),
             ("GET", "/analytics"),
         )
     },

@@ -89,6 +89,7 @@ def owned(stack: Any, http_pool: Any) -> dict[str, str]:
     # The test stack allows a loopback receiver; nothing is sent to it here
     hook = {"url": "http://127.0.0.1:9/owner", "events": ["workflow.completed"]}
     webhook = owner.post(f"{API}/webhooks", hook).body["webhook"]["id"]
+    delivery = owner.post(f"{API}/webhooks/{webhook}/test").body["delivery"]["id"]
     return {
         "workflow_id": workflow["id"],
         "key_id": key,
@@ -97,6 +98,7 @@ def owned(stack: Any, http_pool: Any) -> dict[str, str]:
         "invitation_id": invited.body["invitation"]["id"],
         "webhook_id": webhook,
         "template_id": template,
+        "delivery_id": delivery,
     }
 
 

@@ -75,3 +75,32 @@ def test_a_requirement_pip_did_not_resolve_fails_the_build() -> None:
     report = [_dist("fpdf2", "2.8.9", ["fonttools>=4"], requested=True)]
     with pytest.raises(SystemExit, match="fonttools"):
         lambda_zip.shipped(report)
+
+
+def test_a_build_that_loses_the_race_to_install_the_same_dependencies_takes_the_winners(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given a build whose install is put into place by a concurrent build while it works
+    requirements = tmp_path / "requirements.txt"
+    requirements.write_text("pydantic==2.11.0\n")
+    cache = tmp_path / "cache"
+    target = cache / lambda_zip._cache_key(lambda_zip.requirement_lines(requirements))
+
+    def pip(*args: str) -> None:
+        site = Path(args[args.index("--target") + 1])
+        (site / "pkg").mkdir(parents=True)
+        (target / "pkg").mkdir(parents=True)  # the other build finished first
+
+    monkeypatch.setattr(lambda_zip, "_build_pure_wheels", lambda *_: None)
+    monkeypatch.setattr(lambda_zip, "_resolve", lambda *_: ["pydantic==2.11.0"])
+    monkeypatch.setattr(lambda_zip, "_wheel_flags", lambda *_: [])
+    monkeypatch.setattr(lambda_zip, "_pip", pip)
+    monkeypatch.setattr(lambda_zip, "check_wheels", lambda *_: None)
+    monkeypatch.setattr(lambda_zip, "compile_bytecode", lambda *_: None)
+
+    # When it moves its own into place
+    found = lambda_zip.install_dependencies(requirements, cache)
+
+    # Then it uses the winner's, and leaves no scratch behind
+    assert found == target and (target / "pkg").is_dir()
+    assert [p.name for p in cache.iterdir()] == [target.name]

@@ -364,6 +364,30 @@ def test_only_an_admin_changes_templates_and_shared_ones_are_read_only(
     assert refused.value.code == "TEMPLATE_ADMIN_REQUIRED"
 
 
+def test_unsharing_hides_the_template_again_and_the_head_decides_over_a_leftover_listing() -> None:
+    # Given a template shared with bob's account
+    ports = MemoryPorts()
+    template = templates.create_template(ports, USER, _body())
+    templates.share(ports, USER, template.id, "personal-bob")
+    # When it is un-shared, twice
+    head, removed = templates.unshare(ports, USER, template.id, "personal-bob")
+    again, removed_again = templates.unshare(ports, USER, template.id, "personal-bob")
+    # Then bob's account neither lists nor reads it, and the second changed nothing
+    assert (head["sharedWith"], removed, removed_again) == ([], True, False) and again == head
+    assert template.id not in [t["id"] for t in templates.list_templates(ports, "bob")]
+    with pytest.raises(templates.TemplateNotFoundError):
+        templates.get_template(ports, "bob", template.id)
+    # and a listing left behind (a share racing the un-share) shows nothing: the head decides
+    ports.templates.by_org.setdefault("personal-bob", set()).add(template.id)
+    assert template.id not in [t["id"] for t in templates.list_templates(ports, "bob")]
+    # The owner's own account cannot be un-shared from its template, nor bob un-share it
+    with pytest.raises(InvalidRequestError) as own:
+        templates.unshare(ports, USER, template.id, f"personal-{USER}")
+    assert own.value.code == "INVALID_SHARE"
+    with pytest.raises(templates.TemplateNotFoundError):
+        templates.unshare(ports, "bob", template.id, "personal-bob")
+
+
 def test_the_built_in_files_are_json_a_reader_can_copy_from() -> None:
     water = json.loads(
         (Path(templates.__file__).parent / "builtin_templates" / "water-s500.v1.json").read_text()

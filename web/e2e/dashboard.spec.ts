@@ -179,7 +179,9 @@ test('a job stopped at review is fixed in the form, approved, signed, and the si
 
   await page.getByLabel('Your name').fill('Sam Lee')
   await page.getByLabel('Role').fill('Restoration technician')
-  await page.getByLabel('Certification').fill('IICRC WRT 123456')
+  // the signature prints the certification on file (nothing to type): the harness put one there
+  await expect(page.getByTestId('signer-certification')).toContainText('IICRC WRT #123456 (expires 2099-06-30)')
+  await shoot(page, 'workflow-signoff')
   await page.getByRole('button', { name: 'Sign the report' }).click()
   await expect(page.getByRole('heading', { name: 'Downloads (signed)' })).toBeVisible()
   await expect(page.getByTestId('signature')).toContainText('Sam Lee')

@@ -7,11 +7,41 @@ export const TOKEN = process.env.DASHBOARD_TOKEN ?? ''
 export const FIXTURES = process.env.DASHBOARD_FIXTURES ?? ''
 const SHOTS = path.resolve(import.meta.dirname, '..', 'screenshots')
 
-export async function signIn(page: Page) {
+export const WEBHOOK_URL = process.env.DASHBOARD_WEBHOOK_URL ?? ''
+
+export interface Person {
+  id: string
+  token: string
+}
+
+/** One of the people the test harness made for the account's pages (tests/integration/
+ * test_dashboard_e2e.py PEOPLE): each spec works with its own. */
+export function person(name: string): Person {
+  const people = JSON.parse(process.env.DASHBOARD_USERS ?? '{}') as Record<string, Person>
+  if (!people[name]) throw new Error(`no person ${name} in DASHBOARD_USERS`)
+  return people[name]
+}
+
+export async function signIn(page: Page, token: string = TOKEN) {
   await page.goto('/')
-  await page.getByLabel('Development token').fill(TOKEN)
+  await page.getByLabel('Development token').fill(token)
   await page.getByRole('button', { name: 'Sign in' }).click()
   await expect(page.getByRole('heading', { name: 'Quick start' })).toBeVisible()
+}
+
+/** Sign out whoever is signed in, then in as `who`, and open one of the account's pages. */
+export async function signInAs(page: Page, who: Person, link?: string) {
+  if (await page.getByRole('button', { name: 'Sign out' }).isVisible().catch(() => false)) {
+    await page.getByRole('button', { name: 'Sign out' }).click()
+  }
+  await signIn(page, who.token)
+  await expect(page.getByText(who.id, { exact: true })).toBeVisible()
+  if (link) await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click()
+}
+
+/** Accept the next confirm() dialog. */
+export function acceptNextDialog(page: Page) {
+  page.once('dialog', (dialog) => dialog.accept())
 }
 
 export function fixture(name: string): Buffer {

@@ -64,6 +64,8 @@ export function makeApi(baseUrl: string, token: string | null, onUnauthorized: (
     request,
     get: <T>(path: string) => request<T>('GET', path).then((r) => r.data),
     post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}).then((r) => r.data),
+    put: <T>(path: string, body: unknown) => request<T>('PUT', path, body).then((r) => r.data),
+    patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body).then((r) => r.data),
     del: <T>(path: string) => request<T>('DELETE', path).then((r) => r.data),
   }
 }

@@ -51,6 +51,42 @@ const TITLES: Record<string, string> = {
   PHOTO_TOO_MANY_PIXELS: 'The photo is too large to open safely',
   TOO_MANY_PHOTOS: 'This job has as many photos as allowed',
   WORKFLOW_NOT_FOUND: 'This job does not exist (or is not yours)',
+  VALIDATION_ERROR: 'Something in the form is not valid',
+  FORBIDDEN: 'Your role does not allow this',
+  USER_TOKEN_REQUIRED: 'Sign in yourself to do this (an API key may not)',
+  // organisations
+  ALREADY_IN_ORGANISATION: 'You are in an organisation already: leave it first',
+  ALREADY_MEMBER: 'They are a member already',
+  LAST_OWNER: 'An organisation keeps at least one owner: make another owner first',
+  MEMBER_CHANGED: 'The member changed meanwhile: reload and try again',
+  OWNER_REQUIRED: 'Only an owner makes or unmakes an owner',
+  ORGANISATION_NOT_FOUND: 'This organisation does not exist (or is not yours)',
+  MEMBER_NOT_FOUND: 'This person is not a member of your organisation',
+  INVITATION_NOT_FOUND: 'This invitation does not exist (or is not for you)',
+  INVITATION_NOT_PENDING: 'This invitation was already answered or revoked',
+  INVITATION_EXPIRED: 'This invitation has expired: ask for a new one',
+  CERTIFICATION_REQUIRED: 'Signing needs your certification on file',
+  CERTIFICATION_EXPIRED: 'Your certification on file has expired',
+  // report templates
+  TEMPLATE_NOT_FOUND: 'This template does not exist (or is not shared with you)',
+  TEMPLATE_ADMIN_REQUIRED: "Only an owner or manager changes the account's templates",
+  TEMPLATE_READ_ONLY: 'A template shared with you is read-only',
+  TEMPLATE_BUILT_IN: 'Built-in templates never change: make your own from one',
+  TEMPLATE_RETIRED: 'This template is retired',
+  INVALID_SHARE: 'The template cannot be shared that way',
+  // webhooks
+  WEBHOOKS_ADMIN_ONLY: "Only an owner or manager manages the account's webhooks",
+  WEBHOOK_NOT_FOUND: 'This webhook does not exist (or is not yours)',
+  WEBHOOK_LIMIT: 'An account has at most 10 webhook endpoints',
+  INVALID_WEBHOOK_URL: "The endpoint's URL is not valid",
+  UNSAFE_WEBHOOK_URL: "The endpoint's address is not a public one",
+  DELIVERY_NOT_FOUND: 'This delivery does not exist',
+  DELIVERY_SUCCEEDED: 'This delivery succeeded already',
+  DELIVERY_PENDING: 'This delivery is still being retried',
+  // analytics
+  ANALYTICS_FORBIDDEN: "Only an owner or manager sees the whole account's figures",
+  RANGE_TOO_LONG: 'The range is too long (at most 366 days)',
+  INVALID_RANGE: 'The first day comes after the last',
 }
 
 export function errorTitle(code: string | null | undefined): string {

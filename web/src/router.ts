@@ -21,3 +21,16 @@ export function useRoute(): string[] {
 export function navigate(path: string): void {
   location.hash = `#${path}`
 }
+
+/** The query of the hash (#/templates/new?from=…): what a link hands the page it opens. */
+export function hashQuery(hash: string = location.hash): URLSearchParams {
+  return new URLSearchParams(hash.split('?')[1] ?? '')
+}
+
+/** A link's page is the current one: the same path, or for a section's link (`templates`) any
+ * page under it (`templates/tpl_…`). */
+export function isCurrentPage(match: string, route: string[]): boolean {
+  const here = route.join('/')
+  if (match === '' || match.includes('/')) return here === match
+  return route[0] === match
+}

@@ -11,6 +11,7 @@ import { useSession } from '../session'
 import { checkFile, KINDS, type Kind, postToS3, type UploadForm, UploadError } from '../upload'
 import { FINISHED, type Qa, type Workflow } from '../types'
 import { Review } from './Review'
+import { SignOff } from '../components/SignOff'
 
 const FORMATS = [
   ['pdf', 'PDF'],
@@ -303,56 +304,6 @@ function ReportSection({ api, workflowId, version, showQa }: { api: Api; workflo
         </>
       )}
     </section>
-  )
-}
-
-function SignOff({ api, workflowId, onSigned }: { api: Api; workflowId: string; onSigned: () => void }) {
-  const [form, setForm] = useState({
-    name: '',
-    role: '',
-    certification: '',
-    statement: 'I inspected this property and this report is true and complete to the best of my knowledge.',
-  })
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
-  async function submit(event: FormEvent) {
-    event.preventDefault()
-    setBusy(true)
-    setError(null)
-    try {
-      await api.post(`/workflows/${workflowId}/sign`, form)
-      onSigned()
-    } catch (e) {
-      setError(e)
-    } finally {
-      setBusy(false)
-    }
-  }
-  const field = (key: keyof typeof form, label: string, hint?: string) => (
-    <div className="field">
-      <label htmlFor={`sign-${key}`}>{label}</label>
-      {key === 'statement' ? (
-        <textarea id={`sign-${key}`} rows={3} value={form[key]} required onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
-      ) : (
-        <input id={`sign-${key}`} value={form[key]} required placeholder={hint} onChange={(e) => setForm({ ...form, [key]: e.target.value })} />
-      )}
-    </div>
-  )
-  return (
-    <form className="card stack" onSubmit={submit} aria-labelledby="sign-heading">
-      <h2 id="sign-heading">Sign off</h2>
-      <p>Signing makes this revision final: it cannot change afterwards (a new revision can be opened).</p>
-      {field('name', 'Your name')}
-      {field('role', 'Role', 'e.g. Restoration technician')}
-      {field('certification', 'Certification', 'e.g. IICRC WRT 123456')}
-      {field('statement', 'Statement')}
-      <ApiErrorNotice error={error} />
-      <div>
-        <button type="submit" className="primary" disabled={busy}>
-          Sign the report
-        </button>
-      </div>
-    </form>
   )
 }
 
