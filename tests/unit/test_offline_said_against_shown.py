@@ -340,3 +340,30 @@ def test_a_year_years_before_the_loss_dates_none_of_the_later_days() -> None:
     findings = analyze_text(notes)
     assert findings.moisture_readings
     assert all(r.taken_on and r.taken_on.year == 2026 for r in findings.moisture_readings)
+
+
+def test_clean_water_that_stood_or_passed_through_soot_keeps_the_writers_higher_category() -> None:
+    stood = _HEAD + (
+        "A copper pipe in the roof void froze and split; clean mains water ran for six days.\n"
+        "Water that has stood that long in a building void has deteriorated, and we have treated it as"
+        " Category 2 throughout.\nHall 10 x 8 m: woodblock floor wet, musty odour.\n"
+    )
+    hose = _HEAD + (
+        "The fire crew's hose water went through the scorched laundry floor into the rec room below. It"
+        " left the hydrant as clean water, but it came through char, soot and extinguisher powder before"
+        " it got there: Category 3.\nRec room 22 x 16 ft: carpet and pad wet.\n"
+    )
+    for notes, category in ((stood, 2), (hose, 3)):
+        judged = analyze_text(notes).water_category
+        assert judged is not None and judged.value == category, notes
+
+
+def test_a_washer_pumping_out_into_a_blocked_tub_is_grey_water_whatever_the_header_says() -> None:
+    notes = _HEAD + (
+        "Category: 1     Class: 2 (laundry floor only)\n"
+        "The washing machine was on a normal cycle and pumping out into the laundry tub, which had its"
+        " plug in; the tub overflowed. So this is the machine's drain water, not clean supply water.\n"
+        "Laundry 2.4 x 1.9 m: vinyl wet.\n"
+    )
+    judged = analyze_text(notes).water_category
+    assert judged is not None and (judged.value, judged.stated) == (2, 1)

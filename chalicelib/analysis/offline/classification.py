@@ -20,6 +20,7 @@ from chalicelib.analysis.offline.grade_refutations import rejected_grades
 from chalicelib.analysis.offline.job import (
     CATEGORY_SOURCES,
 )
+from chalicelib.analysis.offline.mould_words import MOULD_GROWTH, NORMAL_ECOLOGY, SETTLED_SPORES
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Line,
@@ -105,23 +106,6 @@ _DURATION = re.compile(
     r"(?P<unit>h|hrs?|hours?|d|days?|wks?|weeks?)\b",
     FLAGS,
 )
-
-
-MOULD_GROWTH = re.compile(
-    r"\b(?:(?:visible|active|heavy|extensive|significant|suspected|apparent)? ?(?:mou?ld|fungal|microbial)"
-    r" (?:growth|colonies|coloni[sz]ation|contamination)|(?:black|green|white|grey|gray) mou?ld"
-    r"|mou?ld (?:on|behind|visible|present|observed|found|spotting)|growth (?:on|behind|visible|observed))\b",
-    FLAGS,
-)
-
-
-_SETTLED_SPORES = re.compile(
-    r"\b(?:settled spores|spore (?:contamination|deposition|settlement)|elevated spore(?: count)?s?)\b",
-    FLAGS,
-)
-
-
-_NORMAL_ECOLOGY = re.compile(r"\bnormal fungal ecology\b", FLAGS)
 
 
 # --- S500 category -----------------------------------------------------------------------------
@@ -299,6 +283,25 @@ def _justified(graded: _Graded) -> bool:
     return _JUSTIFYING_CUE.search(graded.reason) is not None
 
 
+# What water stood in, or passed through, on its way: time, odour, soot, debris.
+_WORSENED = re.compile(
+    r"\b(?:deteriorat\w*|degraded|stood|stagnant|musty|odou?r|soot|char|charred|ash|extinguisher"
+    r"|contaminat\w*|picked up|passed through|came through)\b",
+    FLAGS,
+)
+
+
+def _worsened(lines: Sequence[Line], value: int) -> _Graded | None:
+    """A line stating the higher category with what made it so ("it had stood six days ... we have
+    treated it as Category 2", "came through char, soot and extinguisher powder: Category 3")."""
+    for line in lines:
+        for match in evidence_matches(_STATED_CATEGORY, line.text):
+            written = match.group("n").lower()
+            if (_ROMAN.get(written) or int(written)) == value and _WORSENED.search(line.text):
+                return _Graded(value=value, reason=line.text, span=line.span())
+    return None
+
+
 def detect_category(
     lines: Sequence[Line], cause_line: int | None, standards: Standards
 ) -> tuple[Classification | None, list[str]]:
@@ -328,6 +331,17 @@ def detect_category(
         notes.append(
             "Rainwater or a roof leak: its category depends on what it picked up on the way in;"
             " the rules do not categorise it."
+        )
+    worsened = _worsened(lines, stated.value) if stated and derived and stated.value > derived.value else None
+    if worsened is not None and derived is not None:
+        # Clean at the source, worse where it was found: the notes say what it stood in or passed
+        # through (S500: water deteriorates with time and with what it touches). The rules cannot
+        # see that from the source; the writer's reason can.
+        derived = _Graded(value=worsened.value, reason=worsened.reason, span=worsened.span)
+        evidence.append(worsened.span)
+        reasons.append(
+            f"The notes say the water worsened before it was found (line {worsened.span.line}):"
+            f" Category {worsened.value} per {standards.cite('water_category')}."
         )
     if stated is None and derived is None:
         return None, notes
@@ -554,8 +568,8 @@ def detect_condition(
     derived: _Graded | None = None
     for value, pattern, reason in (
         (3, MOULD_GROWTH, "actual growth (Condition 3)"),
-        (2, _SETTLED_SPORES, "settled spores from a Condition 3 area (Condition 2)"),
-        (1, _NORMAL_ECOLOGY, "normal fungal ecology (Condition 1)"),
+        (2, SETTLED_SPORES, "settled spores from a Condition 3 area (Condition 2)"),
+        (1, NORMAL_ECOLOGY, "normal fungal ecology (Condition 1)"),
     ):
         line = first_found(line for line in lines if has_evidence(pattern, line.text))
         if line is not None:

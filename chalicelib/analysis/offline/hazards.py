@@ -19,9 +19,7 @@ from chalicelib.analysis.findings import (
     SafetyHazard,
     SourceSpan,
 )
-from chalicelib.analysis.offline.classification import (
-    MOULD_GROWTH,
-)
+from chalicelib.analysis.offline.mould_words import MOULD_GROWTH
 from chalicelib.analysis.offline.scope import (
     MAX_DESCRIPTION,
 )

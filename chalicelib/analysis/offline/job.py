@@ -217,9 +217,12 @@ CATEGORY_SOURCES: tuple[tuple[int, str, re.Pattern[str]], ...] = (
         2,
         "washing machine or dishwasher discharge (significant contamination)",
         re.compile(
-            r"\b(?:washing machine|washer|dish ?washer|wm|w/m)(?: \w+){0,3}"
+            r"\b(?:washing machine|washer|dish ?washer|wm|w/m)(?: \w+){0,6}"
             r" (?:overflow(?:ed|ing)?|discharg(?:e|ed|ing)|drain(?:ed|ing)?|drain hose|waste hose|outlet hose"
-            r"|pump(?:ed)?|malfunction(?:ed)?|flood(?:ed)?|leak(?:ed|ing)?|fail(?:ed|ure)|hose)\b"
+            r"|pump(?:ed|ing)?(?: out)?|malfunction(?:ed)?|flood(?:ed)?|leak(?:ed|ing)?|fail(?:ed|ure)"
+            r"|hose)\b"
+            # "this is the machine's drain water (detergent, lint)"
+            r"|\b(?:machine|washer)'?s? drain water\b"
             r"|\b(?:overflow(?:ed|ing)?|discharge) (?:from|of) (?:the )?(?:washing machine|washer"
             r"|dish ?washer)\b",
             FLAGS,
