@@ -367,3 +367,18 @@ def test_a_washer_pumping_out_into_a_blocked_tub_is_grey_water_whatever_the_head
     )
     judged = analyze_text(notes).water_category
     assert judged is not None and (judged.value, judged.stated) == (2, 1)
+
+
+def test_the_day_the_writer_names_as_the_escape_is_the_date_of_loss_and_a_direction_is_no_cause() -> None:
+    notes = (
+        "Escape of Water: Drying Strategy\nPremises: Church Hall, 5 Millers Yard, York YO23 1AB\n"
+        "The hall closed for Christmas after the carol supper on 21/12/2025. During the cold spell a 15 mm"
+        " copper pipe in the roof void froze and split. Meter data show continuous flow starting at about"
+        " 04:00 on 27/12/2025; that is the date of the escape. We first attended on 03/01/2026.\n"
+        "Water came from above: the kitchenette ceiling and the main hall ceiling were all wet.\n"
+    )
+    findings = analyze_text(notes)
+    assert findings.job.date_of_loss is not None
+    assert findings.job.date_of_loss.value == date(2025, 12, 27)
+    assert findings.job.address is not None and findings.job.address.value.startswith("Church Hall")
+    assert findings.cause_of_loss is None or not findings.cause_of_loss.startswith("above")

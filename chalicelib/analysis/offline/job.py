@@ -56,7 +56,9 @@ _CAUSE_LABEL = re.compile(
 
 _CAUSE_CUE = re.compile(
     r"\b(?:caused by|due to|as a result of|resulting from|originat(?:ed|ing) (?:from|at|in)|came from"
-    r"|coming from|traced to|stemming from) ?",
+    r"|coming from|traced to|stemming from) ?"
+    # ("Water came from above: the kitchenette ceiling ...": a direction, not a cause)
+    r"(?! ?(?:above|below|upstairs|downstairs|overhead|the ceiling|the floor above)\b)",
     FLAGS,
 )
 
@@ -133,7 +135,7 @@ _VALUE_END = re.compile(
 
 _ADDRESS_LABEL = re.compile(
     r"\b(?:(?:loss|property|site|risk|job|service|insured|street|job site) )?(?:address|addr)\b\.? ?[:=\-]+ ?"
-    r"|\b(?:property|site|location|loss location|risk)\b ?[:=]+ ?",
+    r"|\b(?:property|site|location|loss location|risk|premises)\b ?[:=]+ ?",
     FLAGS,
 )
 

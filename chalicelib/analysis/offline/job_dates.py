@@ -256,7 +256,11 @@ class JobDates:
             found = [match for match in self._dates.find_with_weekdays(line.text, anchor) if match.value]
             call_out.read(line, found)
             events = context.events(line.text, found)
-            loss_labelled = loss_labelled or self._labelled(_LOSS_DATE_LABEL, line, found, third_party=False)
+            loss_labelled = (
+                loss_labelled
+                or _named_loss_day(line, found)
+                or self._labelled(_LOSS_DATE_LABEL, line, found, third_party=False)
+            )
             inspection_labelled = inspection_labelled or self._labelled(_INSPECTION_LABEL, line, found)
             if len(arrivals) < _ARRIVALS_KEPT and (arrival := self._arrival(line, found, context, events)):
                 arrivals.append(arrival)
@@ -470,6 +474,23 @@ _ENTRY_GAP = re.compile(
 
 
 _TO_SITE = re.compile(r" ?(?:on |at |to )?site\b", FLAGS)
+
+
+# "... show continuous flow starting at 04:00 on 27/12/2025; that is the date of the escape": the
+# writer names the day just told as the loss, as a label would.
+_THAT_IS_THE_LOSS = re.compile(
+    r"\b(?:that|this|which) (?:is|was) (?:the )?(?:date|day) (?:of )?(?:the )?"
+    r"(?:loss|escape|leak|incident|flood)\b",
+    FLAGS,
+)
+
+
+def _named_loss_day(line: Line, found: list[DateMatch]) -> _Found | None:
+    named = _THAT_IS_THE_LOSS.search(line.text)
+    if named is None:
+        return None
+    before = [match for match in found if match.end <= named.start() and match.value]
+    return _Found(before[-1].value, line) if before and before[-1].value else None
 
 
 def _is_form_field(line: Line) -> bool:
