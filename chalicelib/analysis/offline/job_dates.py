@@ -98,6 +98,7 @@ _NOT_LOSS_EVENT = re.compile(
 _ARRIVALS_KEPT = 4  # told arrivals kept: the first of them after the loss is the inspection
 
 
+_SENTENCE_STOP = re.compile(r"[.!?] +[A-Z]")
 _LABEL_TO_DATE = 40  # how far after a label its date may be
 
 
@@ -324,8 +325,12 @@ class JobDates:
             ):
                 continue  # "plumber attended 01/03": someone else's visit
             for known in found:
-                if match.end() <= known.start <= match.end() + _LABEL_TO_DATE and known.value:
-                    return _Found(known.value, line)
+                if (
+                    match.end() <= known.start <= match.end() + _LABEL_TO_DATE
+                    and known.value
+                    and not _SENTENCE_STOP.search(text, match.end(), known.start)
+                ):
+                    return _Found(known.value, line)  # (not across a sentence: "... of the escape. We ...")
             # "07/10/2025 - Site visit. Present: ...": a file note's entry headed by its date
             if (
                 found
