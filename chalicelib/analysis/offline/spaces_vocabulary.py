@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from chalicelib.analysis.offline.text import (
     FLAGS,
@@ -271,6 +272,13 @@ def _room_name(words: Iterable[str | None], base: str) -> str:
 
 def vocabulary_mentions(text: str) -> list[Mention]:
     """Every room the vocabulary names on a line, joined where the notes join them into one."""
+    return list(_vocabulary_mentions(text))
+
+
+# A readings line asks again about the same few words per reading (each list item's head, its own
+# label): remembered, a line of thousands of readings costs no more than one pass each.
+@lru_cache(maxsize=2048)
+def _vocabulary_mentions(text: str) -> tuple[Mention, ...]:
     mentions: list[Mention] = []
     for match in ROOM_PATTERN.finditer(text):
         base = matched_key(match, _ROOMS)
@@ -293,7 +301,7 @@ def vocabulary_mentions(text: str) -> list[Mention]:
             if more is not None:
                 words = (unit, qualifier, written, more.group("more"))
                 mentions.append(_numbered(base, words, more.start("more"), more.end(), level))
-    return _join_aliases(text, _join_compounds(text, _without_bracketed_descriptions(text, mentions)))
+    return tuple(_join_aliases(text, _join_compounds(text, _without_bracketed_descriptions(text, mentions))))
 
 
 def _numbered(
