@@ -194,7 +194,14 @@ def _still_allowed(ports: Ports, connection: Connection, workflow: Workflow, key
     """Ask the policy again, after the subscription is written: a withdrawal of access (membership,
     role, share) that the first ask missed either saw this subscription and ended it, or is seen
     here, and the subscription ends before anything is sent (core/revocation.py says why)."""
-    found = policy.standing(ports, connection.user_id, workflow)
+    try:
+        found = policy.standing(ports, connection.user_id, workflow)
+    except Exception:
+        # Unasked, the subscription would go live when its mark lapses (the push takes over a
+        # stalled replay): end it; the client subscribes again (the edge says TRY_AGAIN)
+        with contextlib.suppress(Exception):
+            ports.connections.unsubscribe(key, connection.connection_id)
+        raise
     by_key = connection.api_key_id is not None
     if (
         policy.decide(found.relationship, found.role, policy.Action.VIEW, by_api_key=by_key)

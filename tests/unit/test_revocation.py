@@ -207,3 +207,28 @@ def test_a_replay_stops_sending_once_the_subscription_is_revoked(org: tuple[Memo
     assert newest not in seqs
     assert _revoked(_sent(ports, "phone")) == [_progress(workflow_id)]
     assert ports.connections.subscriptions(workflow_id) == []
+
+
+def test_a_subscribe_whose_second_ask_fails_leaves_nothing_to_go_live(
+    org: tuple[MemoryPorts, str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Given the membership unreadable (throttled) just when the subscribe asks again
+    from chalicelib.core.ports import Throttled
+
+    ports, _, workflow_id = org
+    connection = _connect(ports, "phone", "sam")
+    real = ports.connections.subscribe
+
+    def then_throttled(*args: Any) -> bool:
+        written = real(*args)
+        monkeypatch.setattr(
+            ports.organisations, "member", lambda user_id: (_ for _ in ()).throw(Throttled("busy"))
+        )
+        return written
+
+    ports.connections.subscribe = then_throttled  # type: ignore[method-assign]
+    # When it subscribes, the error goes to the edge (which says TRY_AGAIN) and nothing is held
+    with pytest.raises(Throttled):
+        live_progress.subscribe(ports, connection, _progress(workflow_id), None)
+    assert ports.connections.subscriptions(workflow_id) == []
+    assert _sent(ports, "phone") == []
