@@ -138,7 +138,8 @@ RENDER = {"work/": S3_READ, "reports/": S3_WRITE, "photos/": S3_READ, "company/"
 ACCESS: dict[str, Access] = {
     "APIHandler": Access(
         "The REST API: workflows, API keys, settings, audit, uploads forms, downloads and deletion, "
-        "organisations, members, invitations, certifications and collaborators",
+        "organisations, members, invitations, certifications and collaborators; ends the live "
+        "subscriptions of whoever loses access",
         items={
             # DELETE /workflows/{id}: the record, steps, events, photos, collaborators
             WORKFLOW_ITEMS: (*DELETE, *CHECK),
@@ -171,7 +172,10 @@ ACCESS: dict[str, Access] = {
             "states:SendTaskSuccess",
             "states:SendTaskFailure",
         ),
-        pushes_progress=True,  # revoking an API key closes its sockets at once
+        # Revoking an API key closes its sockets at once; withdrawing someone's access (removal,
+        # role, share) ends their subscriptions (core/revocation.py): their connections found by
+        # the USER#<userId> pointers (Query, BatchGetItem), subscriptions deleted, sockets told.
+        pushes_progress=True,
         # Register, rotate, enable, delete endpoints; queue a test delivery and list deliveries.
         webhooks={
             ENDPOINT_ITEMS: (*WRITE, "dynamodb:DeleteItem"),
@@ -190,8 +194,9 @@ ACCESS: dict[str, Access] = {
         pushes_progress=True,
     ),
     "WebsocketMessage": Access(
-        "Internet-facing: subscribes a connection and replays a workflow's events (then hands it to "
-        "the push, checking the workflow's newest event in the same transaction)",
+        "Internet-facing: subscribes a connection (asking the policy again once it is written) and "
+        "replays a workflow's events (then hands it to the push, checking the workflow's newest event "
+        "in the same transaction)",
         # A subscription is the policy's decision: the caller's membership and a collaborator's share
         items={WORKFLOW_ITEMS: (*READ, "dynamodb:ConditionCheckItem"), PERSON_ITEMS: GET_ONLY},
         pushes_progress=True,

@@ -779,11 +779,33 @@ class MemoryConnections:
             )
             return True
 
-    def unsubscribe(self, workflow_id: str, connection_id: str) -> None:
-        self.subscriptions_.pop((workflow_id, connection_id), None)
-        current = self.connections.get(connection_id)
-        if current is not None:
-            self.connections[connection_id] = replace(current, channels=current.channels - {workflow_id})
+    def holds(self, workflow_id: str, connection_id: str, replaying_until: int) -> bool:
+        held = self.subscriptions_.get((workflow_id, connection_id))
+        return held is not None and held.replaying_until == replaying_until
+
+    def activate(self, workflow_id: str, connection: Connection, replaying_until: int) -> bool:
+        with self._lock:
+            held = self.subscriptions_.get((workflow_id, connection.connection_id))
+            if held is None or held.replaying_until != replaying_until:
+                return False
+            self.subscriptions_[(workflow_id, connection.connection_id)] = replace(
+                held, live_after=0, replaying_until=None
+            )
+            return True
+
+    def connections_of_user(self, user_id: str) -> list[Connection]:
+        return sorted(
+            (c for c in list(self.connections.values()) if c.user_id == user_id),
+            key=lambda c: c.connection_id,
+        )
+
+    def unsubscribe(self, workflow_id: str, connection_id: str) -> bool:
+        with self._lock:
+            held = self.subscriptions_.pop((workflow_id, connection_id), None)
+            current = self.connections.get(connection_id)
+            if current is not None:
+                self.connections[connection_id] = replace(current, channels=current.channels - {workflow_id})
+            return held is not None
 
     def subscriptions(self, workflow_id: str) -> list[Subscription]:
         return [s for (wf, _), s in list(self.subscriptions_.items()) if wf == workflow_id]

@@ -10,6 +10,8 @@ The contract a client relies on:
   (`core/live_progress.py` keeps that promise).
 - `{"action": "unsubscribe", "channel": ...}` stops them.
 - A bad message is answered on the socket with `{"type": "ERROR", "channel", "error"}`.
+- An `ERROR` with code `ACCESS_REVOKED` comes unasked when the caller's access to the channel's
+  workflow is withdrawn (`core/revocation.py`): that subscription has ended.
 """
 
 from __future__ import annotations

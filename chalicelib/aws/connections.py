@@ -4,6 +4,7 @@ table of its own.
     pk = CONN#<connectionId>  sk = CONN            who is connected: the user, the channels
     pk = CHAN#<workflowId>    sk = CONN#<connId>   a subscription: how far it has been sent
     pk = KEY#<apiKeyId>       sk = CONN#<connId>   a connection an API key opened (revoking closes it)
+    pk = USER#<userId>        sk = CONN#<connId>   a person's connection (losing access re-checks it)
     pk = EXPIRY               sk = <exp>#<connId>  a connection whose token expires (exp: 12 digits)
 
 Both carry `expiresAt` (epoch seconds), the table's TTL attribute: API Gateway closes a
@@ -49,6 +50,10 @@ def _key_pointer(api_key_id: str, connection_id: str) -> dict[str, str]:
     return {"pk": f"KEY#{api_key_id}", "sk": f"CONN#{connection_id}"}
 
 
+def _user_pointer(user_id: str, connection_id: str) -> dict[str, str]:
+    return {"pk": f"USER#{user_id}", "sk": f"CONN#{connection_id}"}
+
+
 def _expiry_pointer(expires_at: int, connection_id: str) -> dict[str, str]:
     return {"pk": EXPIRY_PARTITION, "sk": f"{expires_at:012d}#{connection_id}"}
 
@@ -88,6 +93,8 @@ class DynamoConnections:
             "connectedAt": connected_at,
             "expiresAt": expires_at,
         }
+        # Before the connection itself: whoever finds the connection can find it by its person.
+        call(self._table.put_item, Item={**_user_pointer(user_id, connection_id), "expiresAt": expires_at})
         if api_key_id is not None:
             item["apiKeyId"] = api_key_id
             call(
@@ -151,14 +158,31 @@ class DynamoConnections:
             str(item["sk"]).removeprefix("CONN#") for item in self._query(Key("pk").eq(f"KEY#{api_key_id}"))
         ]
 
+    def connections_of_user(self, user_id: str) -> list[Connection]:
+        """One strongly consistent query of the person's pointers, one consistent BatchGetItem per
+        100 of their connections (a pointer whose connection is gone is skipped)."""
+        ids = [
+            str(item["sk"]).removeprefix("CONN#")
+            for item in self._query(Key("pk").eq(f"USER#{user_id}"), consistent=True)
+        ]
+        found: list[Connection] = []
+        for start in range(0, len(ids), BATCH_GET):
+            found += [
+                _connection_of(item)
+                for item in self._batch_get([_connection_key(c) for c in ids[start : start + BATCH_GET]])
+            ]
+        return sorted(found, key=lambda connection: connection.connection_id)
+
     def expired_connections(self, now: int, limit: int) -> list[str]:
         # Sorted by expiry: the expired ones are the first, and no more than them are read.
         condition = Key("pk").eq(EXPIRY_PARTITION) & Key("sk").lt(f"{now + 1:012d}#")
         return [str(item["connectionId"]) for item in self._query(condition, limit=limit)]
 
-    def _query(self, condition: Any, limit: int | None = None) -> list[dict[str, Any]]:
+    def _query(
+        self, condition: Any, limit: int | None = None, *, consistent: bool = False
+    ) -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = []
-        kwargs: dict[str, Any] = {"KeyConditionExpression": condition}
+        kwargs: dict[str, Any] = {"KeyConditionExpression": condition, "ConsistentRead": consistent}
         while True:
             page = call(self._table.query, **kwargs)
             found.extend(page.get("Items", []))
@@ -234,6 +258,22 @@ class DynamoConnections:
             return False
         return True
 
+    def holds(self, workflow_id: str, connection_id: str, replaying_until: int) -> bool:
+        key = _subscription_key(workflow_id, connection_id)
+        item = call(self._table.get_item, Key=key, ConsistentRead=True).get("Item")
+        return item is not None and _optional_int(item.get("replayingUntil")) == replaying_until
+
+    def activate(self, workflow_id: str, connection: Connection, replaying_until: int) -> bool:
+        try:
+            call(
+                self._table.put_item,
+                Item=self._subscription_item(workflow_id, connection, 0),
+                ConditionExpression=Attr("replayingUntil").eq(replaying_until),
+            )
+        except ConditionFailed:
+            return False  # revoked meanwhile, or a newer subscribe of the same socket has it
+        return True
+
     def _subscription_item(self, workflow_id: str, connection: Connection, after_seq: int) -> dict[str, Any]:
         item: dict[str, Any] = {
             **_subscription_key(workflow_id, connection.connection_id),
@@ -246,8 +286,10 @@ class DynamoConnections:
             item["credentialExpiresAt"] = connection.credential_expires_at
         return item
 
-    def unsubscribe(self, workflow_id: str, connection_id: str) -> None:
-        call(self._table.delete_item, Key=_subscription_key(workflow_id, connection_id))
+    def unsubscribe(self, workflow_id: str, connection_id: str) -> bool:
+        deleted = call(
+            self._table.delete_item, Key=_subscription_key(workflow_id, connection_id), ReturnValues="ALL_OLD"
+        )
         with contextlib.suppress(ConditionFailed):  # the connection is gone already
             call(
                 self._table.update_item,
@@ -256,6 +298,7 @@ class DynamoConnections:
                 ConditionExpression=Attr("pk").exists(),
                 ExpressionAttributeValues={":channel": {workflow_id}},
             )
+        return bool(deleted.get("Attributes"))
 
     def subscriptions(self, workflow_id: str) -> list[Subscription]:
         """One query (strongly consistent: a replay that just went live is seen live)."""
@@ -305,6 +348,7 @@ def _keys_of(connection: Connection) -> list[dict[str, str]]:
     """Every item a connection has: its subscriptions, its pointers, itself (last)."""
     connection_id = connection.connection_id
     keys = [_subscription_key(workflow_id, connection_id) for workflow_id in sorted(connection.channels)]
+    keys.append(_user_pointer(connection.user_id, connection_id))
     if connection.api_key_id is not None:
         keys.append(_key_pointer(connection.api_key_id, connection_id))
     if connection.credential_expires_at is not None:

@@ -27,6 +27,8 @@ from chalicelib.core.ports import ConnectionGone, Ports
 from chalicelib.logs import logger
 
 ACTIVITY_CHANNEL = re.compile(rf"^workflow:(?P<workflow_id>{WORKFLOW_ID_BODY}):activity$")
+# The activity channel's subscriptions are kept under `<workflowId>:activity` (`subscription_key`).
+_FEED_KEY_SUFFIX = ":activity"
 # An entry's details are what the audit entry says, within bounds a WebSocket message keeps.
 MAX_DETAILS_BYTES = 4096
 
@@ -76,7 +78,12 @@ def workflow_of(channel: str) -> str | None:
 def subscription_key(workflow_id: str) -> str:
     """Where the connections store keeps the activity channel's subscriptions (not the progress
     channel's: the push of progress events never reaches them)."""
-    return f"{workflow_id}:activity"
+    return f"{workflow_id}{_FEED_KEY_SUFFIX}"
+
+
+def workflow_of_key(key: str) -> str | None:
+    """The workflow whose feed a subscription key names (None: a progress subscription's key)."""
+    return key.removesuffix(_FEED_KEY_SUFFIX) if key.endswith(_FEED_KEY_SUFFIX) else None
 
 
 def _bounded(details: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -146,6 +153,8 @@ def push(ports: Ports, entry: ActivityEntry) -> int:
     for subscription in subscriptions:
         if subscription.credential_expires_at is not None and subscription.credential_expires_at <= now:
             continue  # its token expired: the sweep closes it
+        if subscription.replaying_until is not None and subscription.replaying_until > now * 1000:
+            continue  # its subscribe is still asking the policy again (core/revocation.py)
         try:
             ports.pusher.send(subscription.connection_id, message)
             sent += 1

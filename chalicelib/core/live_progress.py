@@ -101,6 +101,7 @@ def subscribe(ports: Ports, connection: Connection, channel: str, last_seq: int 
         )
     start = latest if last_seq is None else last_seq
     replaying_until = _start_replay(ports, workflow.id, connection, start)
+    _still_allowed(ports, connection, workflow, workflow.id)
     try:
         pusher = ports.pusher
         pusher.send(
@@ -127,7 +128,10 @@ def _replay(ports: Ports, workflow_id: str, connection: Connection, sent: int, r
     it, and `go_live` refuses to hand over until that event has been sent."""
     store = ports.workflows
     for _ in range(MAX_ROUNDS):
-        for event in store.events_after(workflow_id, sent):
+        owed = store.events_after(workflow_id, sent)
+        if owed and not ports.connections.holds(workflow_id, connection.connection_id, replaying_until):
+            return  # ended meanwhile (access withdrawn, an unsubscribe) or a newer subscribe has it
+        for event in owed:
             ports.pusher.send(connection.connection_id, event.envelope())
             sent = event.seq
         if ports.connections.go_live(workflow_id, connection, sent, replaying_until):
@@ -147,10 +151,14 @@ def _subscribe_activity(ports: Ports, connection: Connection, channel: str) -> N
     workflow_id = activity.workflow_of(channel)
     assert workflow_id is not None
     principal = Principal(connection.user_id, api_key_id=connection.api_key_id)
-    policy.authorize(ports, principal, policy.Action.VIEW, workflow_id)
-    # Live at once: replaying_until is already past, so activity.push sends to it.
-    ports.connections.subscribe(activity.subscription_key(workflow_id), connection, 0, 0)
-    send_quietly(ports, connection.connection_id, {"type": "SUBSCRIBED", "channel": channel, "data": {}})
+    workflow = policy.authorize(ports, principal, policy.Action.VIEW, workflow_id)
+    key = activity.subscription_key(workflow_id)
+    # Written marked (activity.push leaves it alone), the policy asked again, then live: nothing
+    # to replay, so live at once unless access was withdrawn meanwhile.
+    replaying_until = _start_replay(ports, key, connection, 0)
+    _still_allowed(ports, connection, workflow, key)
+    if ports.connections.activate(key, connection, replaying_until):
+        send_quietly(ports, connection.connection_id, {"type": "SUBSCRIBED", "channel": channel, "data": {}})
 
 
 def unsubscribe(ports: Ports, connection: Connection, channel: str) -> None:
@@ -180,6 +188,28 @@ def _owned(ports: Ports, connection: Connection, channel: str) -> Workflow:
         raise WorkflowNotFoundError(workflow_id)
     principal = Principal(connection.user_id, api_key_id=connection.api_key_id)
     return policy.authorize(ports, principal, policy.Action.VIEW, workflow_id)
+
+
+def _still_allowed(ports: Ports, connection: Connection, workflow: Workflow, key: str) -> None:
+    """Ask the policy again, after the subscription is written: a withdrawal of access (membership,
+    role, share) that the first ask missed either saw this subscription and ended it, or is seen
+    here, and the subscription ends before anything is sent (core/revocation.py says why)."""
+    try:
+        found = policy.standing(ports, connection.user_id, workflow)
+    except Exception:
+        # Unasked, the subscription would go live when its mark lapses (the push takes over a
+        # stalled replay): end it; the client subscribes again (the edge says TRY_AGAIN)
+        with contextlib.suppress(Exception):
+            ports.connections.unsubscribe(key, connection.connection_id)
+        raise
+    by_key = connection.api_key_id is not None
+    if (
+        policy.decide(found.relationship, found.role, policy.Action.VIEW, by_api_key=by_key)
+        is policy.Decision.ALLOW
+    ):
+        return
+    ports.connections.unsubscribe(key, connection.connection_id)
+    raise WorkflowNotFoundError(workflow.id)
 
 
 def _start_replay(ports: Ports, workflow_id: str, connection: Connection, start: int) -> int:

@@ -12,6 +12,7 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
+from chalicelib.core import revocation
 from chalicelib.core.errors import ConflictError, ForbiddenError, NotFoundError
 from chalicelib.core.identity import Principal
 from chalicelib.core.models import iso, utc_now
@@ -130,6 +131,10 @@ def members(ports: Ports, principal: Principal, org_id: str) -> list[Member]:
 def _member_in(ports: Ports, org_id: str, user_id: str) -> Member:
     member = ports.organisations.member(user_id) if USER_ID_PATTERN.fullmatch(user_id) else None
     if member is None or member.org_id != org_id:
+        if USER_ID_PATTERN.fullmatch(user_id):
+            # A repeat of a removal whose first attempt failed after its write ends what it left
+            # live; for anyone else it ends nothing (only what they may no longer see).
+            revocation.withdraw(ports, user_id)
         raise MemberNotFoundError(user_id)
     return member
 
@@ -151,6 +156,7 @@ def change_role(
         ports.organisations.change_role(member, request.role.value)
     except ConditionFailed as exc:
         raise _why_refused(ports, member) from exc
+    revocation.withdraw(ports, user_id)  # a role that may not VIEW ends their subscriptions now
     return member.model_copy(update={"role": request.role})
 
 
@@ -167,6 +173,7 @@ def remove(ports: Ports, principal: Principal, org_id: str, user_id: str) -> Mem
         ports.organisations.remove(member)
     except ConditionFailed as exc:
         raise _why_refused(ports, member) from exc
+    revocation.withdraw(ports, user_id)  # their subscriptions to the organisation's workflows end now
     return member
 
 

@@ -402,7 +402,24 @@ class Connections(Protocol):
         event is still `after_seq` and the replay is still this one; False otherwise."""
         ...
 
-    def unsubscribe(self, workflow_id: str, connection_id: str) -> None: ...
+    def holds(self, workflow_id: str, connection_id: str, replaying_until: int) -> bool:
+        """Whether the subscription is still the replay that wrote `replaying_until` (strongly
+        consistent): a revocation or a newer subscribe ends a replay's sending."""
+        ...
+
+    def activate(self, workflow_id: str, connection: Connection, replaying_until: int) -> bool:
+        """End a replay that has nothing to replay (the activity feed): the subscription is live
+        from now on, only if the replay is still this one; False otherwise."""
+        ...
+
+    def connections_of_user(self, user_id: str) -> list[Connection]:
+        """The person's open connections, with their channels (strongly consistent): whose
+        subscriptions to re-check when their access is withdrawn."""
+        ...
+
+    def unsubscribe(self, workflow_id: str, connection_id: str) -> bool:
+        """Idempotent; True if there was such a subscription."""
+        ...
 
     def subscriptions(self, workflow_id: str) -> list[Subscription]: ...
 

@@ -3,6 +3,7 @@ that workflow alone (`org_models.CollaboratorRole`; what each may do is `policy.
 
 from __future__ import annotations
 
+from chalicelib.core import revocation
 from chalicelib.core.errors import ConflictError, InvalidRequestError, NotFoundError, WorkflowNotFoundError
 from chalicelib.core.models import Workflow, iso, utc_now
 from chalicelib.core.org_models import USER_ID_PATTERN, Share, ShareRequest
@@ -43,9 +44,15 @@ def share(ports: Ports, workflow: Workflow, user_id: str, by: str, request: Shar
         ports.shares.put(created)
     except NotFound as exc:
         raise WorkflowNotFoundError(workflow.id) from exc
+    revocation.withdraw(ports, user_id, workflow_id=workflow.id)  # a role that may not VIEW: ended now
     return created
 
 
 def unshare(ports: Ports, workflow: Workflow, user_id: str) -> None:
-    if not ports.shares.remove(workflow.id, user_id):
+    """Take the share away; the collaborator's live subscriptions to the workflow end at once. A
+    repeat (say, after the first failed past its write) ends what the first left live."""
+    removed = ports.shares.remove(workflow.id, user_id) if USER_ID_PATTERN.fullmatch(user_id) else False
+    if USER_ID_PATTERN.fullmatch(user_id):
+        revocation.withdraw(ports, user_id, workflow_id=workflow.id)
+    if not removed:
         raise CollaboratorNotFoundError(f"{user_id} is not a collaborator on this workflow")
