@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_prose import prose_readings
 from chalicelib.analysis.offline.text import prepare_lines
@@ -56,3 +58,49 @@ def test_with_the_meter_known_a_drying_verb_leads_to_a_bare_reading() -> None:
     assert [reading.value for reading in found] == [17.0]
     # and without a known scale, neither is
     assert prose_readings(text, dates, None, None) == []
+
+
+def _dated(text: str, day: date) -> list[tuple[float, str | None, date | None]]:
+    dates = Dates(prepare_lines("Inspected 12/03/2026 at 14 Banksia Rise, Joondalup WA 6027"), None)
+    return [(r.value, r.unit, r.taken_on) for r in prose_readings(text, dates, day, day, scale_known=True)]
+
+
+def test_each_reading_of_a_series_takes_the_day_written_after_it() -> None:
+    # Given one point read on three visits in one sentence, each value followed by its day
+    text = "The hall plaster read 26 WME on the first night, 18 on the 14th and 15 on the 16th."
+    # Then each value is dated by the day after it, the first by the line's own day
+    assert _dated(text, date(2026, 3, 12)) == [
+        (26.0, "WME", date(2026, 3, 12)),
+        (18.0, "WME", date(2026, 3, 14)),
+        (15.0, "WME", date(2026, 3, 16)),
+    ]
+
+
+def test_a_day_before_a_reading_dates_it_and_the_same_spot_keeps_the_scale() -> None:
+    # Given a second sentence that names no place or scale, only "the same spot" and its days
+    text = (
+        "On 12 March the laundry wall read 34 WME."
+        " On the 14th the same spot read 22, and by the 16th it was down to 16."
+    )
+    # Then its readings are read, on the first sentence's scale, each dated by the day before it
+    assert _dated(text, date(2026, 3, 12)) == [
+        (34.0, "WME", date(2026, 3, 12)),
+        (22.0, "WME", date(2026, 3, 14)),
+        (16.0, "WME", date(2026, 3, 16)),
+    ]
+
+
+def test_a_series_over_the_same_visits_takes_the_days_of_those_visits() -> None:
+    # Given a series "over the same three visits" after a sentence that dated three visits
+    text = (
+        "The plaster started at 29 WME, dropped to 19 on the 14th and reached 15 on the 16th."
+        " The skirting went from 21 %MC to 15 %MC and then to 12 %MC over the same three visits."
+    )
+    found = _dated(text, date(2026, 3, 12))
+    # Then the second series is dated visit by visit, not all on the line's day
+    assert found[3:] == [
+        (21.0, "%MC", date(2026, 3, 12)),
+        (15.0, "%MC", date(2026, 3, 14)),
+        (12.0, "%MC", date(2026, 3, 16)),
+    ]
+    assert [value for value, _, _ in found[:3]] == [29.0, 19.0, 15.0]

@@ -193,3 +193,19 @@ def test_numbered_map_rows_with_leader_dots_and_an_equipment_line_of_counts() ->
     # Then every point's reading is there, and no count of air movers is a reading
     assert {(88.0, "Utility closet"), (64.0, "Hall"), (71.0, "Bedroom 2")} <= found
     assert not {value for value, _ in found} & {1.0, 2.0, 3.0}
+
+
+def test_a_sentence_under_a_readings_table_that_cites_a_row_adds_no_reading() -> None:
+    # Given a readings table, then a note that names one of its rows and its value again
+    notes = _HEAD + (
+        "Readings (WME):\n"
+        "| Location | Material | 03/03 | 05/03 |\n"
+        "|---|---|---|---|\n"
+        "| Kitchen N wall | plaster | 34 | 18 |\n"
+        "| Kitchen E wall | plaster | 14 | - |\n"
+        "Note the kitchen E wall 14 is a check inside the affected kitchen, not a standard;"
+        " it was not re-read.\n"
+    )
+    found = _found(notes)
+    # Then the 14 is one reading, not two
+    assert [value for value, *_ in found].count(14.0) == 1, found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 
 from chalicelib.analysis.offline.dates import Dates
@@ -39,7 +40,7 @@ _READ_VERB = re.compile(
 _BARE_READ_CUE = re.compile(
     r"\b(?:read|reads|reading|reading of|measured|metered|and|at|to|was|were|against"
     # "had dried to below 15": a bound is recorded as the number given
-    r"|(?:dried|down|dropped|fell|came down) to (?:below|under|less than))\W{0,2}$",
+    r"|(?:dried|down|dropped|fell|came down) to (?:below|under|less than)|reached|hit)\W{0,2}$",
     FLAGS,
 )
 
@@ -57,10 +58,18 @@ _IN_THE = re.compile(r" in (?:the|a|an|one|each|both)\b", FLAGS)  # "read 98 in 
 
 
 _ORDINAL_DAY = re.compile(r"\bthe (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b", FLAGS)
+# "26 WME on the first night", "started at 29": the series' first visit (the line's own day).
+_FIRST_VISIT = re.compile(
+    r"\b(?:on |at )?the first (?:night|day|visit|morning|afternoon|evening|inspection|check|reading)\b"
+    r"|\b(?:initially|at first|started at|starting at|began at)\b",
+    FLAGS,
+)
+# Between a reading and the date it was taken on: "18 on the 14th", "26 WME on the first night".
+_DATE_AFTER = re.compile(r" ?(?:% ?MC|%|WME|REL)? (?:on|by) (?:the )?$", FLAGS)
 
 
 _READ_CUE = re.compile(
-    r"\b(?:read(?:s|ing|ings)?|measured|metered|showed|was|were|at|to|down to|dried to|dropped to|ranged"
+    r"\b(?:read(?:s|ing|ings)?|measured|metered|showed|was|were|at|to|from|down to|dried to|dropped to|ranged"
     r"|between|above|below|over|under|still|and|against|versus|vs"
     r"|compared (?:with|to)|meter)\b\W{0,3}(?:[a-z]+ ){0,2}$"
     r"|[a-z]: ?$",  # "Dry standard for drywall, taken in the upstairs hallway: 8%"
@@ -69,6 +78,18 @@ _READ_CUE = re.compile(
 
 
 _LEAD = 40
+# "the same spot read 22": a sentence that goes on about the place the line's last reading was at.
+_SAME_PLACE = re.compile(
+    r"\b(?:the same|that|this) (?:spot|point|place|location|wall|patch|reading point)\b"
+    r"|\bit (?:was|had|read)\b",
+    FLAGS,
+)
+# "went from 21 %MC to 15 %MC and then to 12 %MC over the same three visits"
+_OVER_VISITS = re.compile(
+    r"\bover (?:the )?(?:same )?(?P<n>two|three|four|five|\d) (?:visits|days|checks|inspections|readings)\b",
+    FLAGS,
+)
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _SPACE_WORD = re.compile(r"\b(?:cupboard|closet|room|area|office|garage|cellar|attic|loft|porch)\b", FLAGS)
 _READINGS_LEAD = re.compile(r"\s*readings?\b", FLAGS)  # "Readings: 31 at 100 mm, 22 at 300 mm"
 _GOAL_AFTER = re.compile(r" ?(?:goal|target)\b", FLAGS)  # "under our 16% goal"
@@ -91,6 +112,47 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
         start = match.end()
     if start < len(text):
         yield start, len(text)
+
+
+def _moments(
+    text: str, start: int, end: int, dates: Dates, taken_on: date | None, day_one: date | None
+) -> list[tuple[int, int, date]]:
+    """The dates a sentence names, where it names them: written dates, "the 14th" (the job's
+    month), "the first night" (the line's day)."""
+    found = [
+        (start + m.start, start + m.end, m.value)
+        for m in dates.find(text[start:end], taken_on, yearless_numeric=True)
+        if m.value
+    ]
+    anchor = taken_on or day_one
+    if anchor is not None:
+        for ordinal in _ORDINAL_DAY.finditer(text, start, end):
+            if any(s <= ordinal.start() < e for s, e, _ in found):
+                continue
+            day = day_of_month(anchor, int(ordinal.group("d")))  # "By the 17th": the job's month
+            if day is not None:
+                found.append((ordinal.start(), ordinal.end(), day))
+        if found:  # (a first visit means something only beside the later ones)
+            found += [(m.start(), m.end(), anchor) for m in _FIRST_VISIT.finditer(text, start, end)]
+    return sorted(found, key=lambda moment: moment[0])
+
+
+def _date_of(
+    text: str,
+    number: re.Match[str],
+    following: int,
+    moments: list[tuple[int, int, date]],
+    taken_on: date | None,
+) -> date | None:
+    """A reading's day: the date written straight after it ("18 on the 14th"), else the last date
+    before it in the sentence ("by the 16th it was down to 16"), else the line's."""
+    for moment_start, _, day in moments:
+        if number.end() <= moment_start < following and _DATE_AFTER.fullmatch(
+            text, number.end(), moment_start
+        ):
+            return day
+    before = [day for _, moment_end, day in moments if moment_end <= number.start()]
+    return before[-1] if before else taken_on
 
 
 def day_of_month(anchor: date, day: int) -> date | None:
@@ -156,27 +218,27 @@ def prose_readings(
             not WHERE_WORDS.search(text, start, end)
             and not _READINGS_LEAD.match(text, start)
             and not (
-                found and (ROOM_PATTERN.search(text, start, end) or _SPACE_WORD.search(text, start, end))
+                found
+                and (
+                    ROOM_PATTERN.search(text, start, end)
+                    or _SPACE_WORD.search(text, start, end)
+                    or _SAME_PLACE.search(text, start, end)
+                )
             )
         ):
             continue  # (after a line's first readings, a sentence naming a room may read one more)
-        when = taken_on
-        dated = [m for m in dates.find(text[start:end], taken_on, yearless_numeric=True) if m.value]
-        ordinal = _ORDINAL_DAY.search(text, start, end)
-        anchor = taken_on or day_one
-        if not dated and ordinal and anchor is not None:
-            day = day_of_month(anchor, int(ordinal.group("d")))  # "By the 17th": the job's month
-            if day is not None:
-                when = day
+        first = len(found)
+        moments = _moments(text, start, end, dates, taken_on, day_one)
         named_scale = SCALE_WORDS.search(text, start, end)
         sentence_scale = SCALE_NAMES[named_scale.lastgroup] if named_scale and named_scale.lastgroup else None
         # A bare number after "was down to" is a reading once a scale is known (the sentence's, the
         # line's readings so far, or the document's meter).
         scaled = named_scale is not None or bool(found)
         previous, last_read = start, None
-        for match in _PROSE_NUMBER.finditer(text, start, end):
-            if dated and dated[0].start + start < match.start():
-                when = dated[0].value
+        numbers = list(_PROSE_NUMBER.finditer(text, start, end))
+        for index, match in enumerate(numbers):
+            following = numbers[index + 1].start() if index + 1 < len(numbers) else end
+            when = _date_of(text, match, following, moments, taken_on)
             lead = text[max(previous, match.start() - _LEAD) : match.start()]
             bare = match.group("scale") is None
             cue = (
@@ -191,7 +253,15 @@ def prose_readings(
             at_height = bare and _AT_HEIGHT.match(text, match.end()) is not None  # "34 at 100 mm"
             if at_height and (scaled or _READINGS_WORD.search(text, start, end)):
                 cue = _ANYTHING
-            listed = (
+            series = (  # "26 WME on the first night, 18 on the 14th and 15 on the 16th"
+                last_read is not None
+                and scaled
+                and any(
+                    match.end() <= m_start < following and _DATE_AFTER.fullmatch(text, match.end(), m_start)
+                    for m_start, _, _ in moments
+                )
+            )
+            listed = series or (
                 last_read is not None
                 # "and the bedroom 2 skirting": the room's number; "Bella's room 13" is no room number
                 and (not MEASURE_BEFORE.search(lead) or _POSSESSIVE_ROOM.search(lead) is not None)
@@ -218,7 +288,10 @@ def prose_readings(
                     RowReading(
                         label=collapse(label).strip(" ,.;:-"),
                         value=float(match.group(group)),
-                        unit=scale_name(match.group("scale")) if match.group("scale") else sentence_scale,
+                        # (a bare number in a sentence with no scale: the line's last reading's)
+                        unit=scale_name(match.group("scale"))
+                        if match.group("scale")
+                        else sentence_scale or (found[-1].unit if found else None),
                         role="goal"
                         if re.search(r"\b(?:goal|target)\b", lead, FLAGS)
                         or _GOAL_AFTER.match(text, match.end())
@@ -232,4 +305,20 @@ def prose_readings(
                     )
                 )
             previous = last_read = match.end()
+        _date_by_visits(text, start, end, found, first)
     return found
+
+
+def _date_by_visits(text: str, start: int, end: int, found: list[RowReading], first: int) -> None:
+    """ "went from 21 %MC to 15 %MC and then to 12 %MC over the same three visits": the sentence's
+    readings take, in order, the days of the line's visits told before it."""
+    over = _OVER_VISITS.search(text, start, end)
+    if over is None:
+        return
+    count = _COUNTS.get(over.group("n").lower()) or int(over.group("n"))
+    told = [index for index in range(first, len(found)) if found[index].role == "reading"]
+    visits = sorted({reading.taken_on for reading in found[:first] if reading.taken_on is not None})
+    if len(told) != count or len(visits) < count:
+        return
+    for index, day in zip(told, visits[-count:], strict=True):
+        found[index] = replace(found[index], taken_on=day)

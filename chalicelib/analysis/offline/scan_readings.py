@@ -494,6 +494,12 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
         if is_room_number(draft.source.text, draft.value, self.__dict__.get("_room_numbers", frozenset())):
             return  # "water came from above into 312": Room 312, no reading
         in_block = self._in_readings or self.__dict__.get("_section") == draft.source.line
+        # A sentence under a table ("Note the kitchen E wall 14 is a check ...") tells of a row
+        told = told or (
+            in_block
+            and " | " not in draft.source.text
+            and _SENTENCE_BREAK.search(draft.source.text) is not None
+        )
         if self._repeats(draft, told=told, in_block=in_block):
             return
         self.readings.append(draft)
