@@ -1,55 +1,51 @@
-"""What fire and mould leave on a room's surfaces and contents are its affected materials."""
+"""What fire leaves on a room's surfaces and contents (chalicelib/analysis/offline/residue_materials.py)
+and the rooms fire notes name."""
 
 from __future__ import annotations
 
-import pytest
-
+from chalicelib.analysis.findings import DamageType
 from chalicelib.analysis.offline import analyze_text
-
-pytestmark = pytest.mark.unit
-
-_FIRE = """FIRE & SMOKE LOSS - INITIAL SITE INSPECTION
-Date of loss: 09/14/2025. Inspected: 09/15/2025. A pan fire on the range.
-
-Kitchen (14 ft x 12 ft) - direct fire damage
-Upper cabinets each side of the range charred; range hood and microwave destroyed.
-
-Dining room (12 ft x 10 ft) - open to kitchen
-Moderate soot on the ceiling and on the window blinds; strong odor.
-
-Stairwell and upstairs hallway
-Light film on the walls and ceiling.
-
-Master bedroom
-Door was closed. No soot on the ceiling, no odor in the bedding.
-"""
+from chalicelib.analysis.offline.residue_materials import residue_items
 
 
-def _materials(text: str) -> dict[str, list[str]]:
-    return {area.room: area.materials for area in analyze_text(text).affected_areas}
-
-
-def test_soot_film_and_fire_damage_name_the_surfaces_and_contents_of_the_room_they_are_in() -> None:
-    found = _materials(_FIRE)
-    assert found["Kitchen"] == ["cabinets", "range hood", "microwave"]
-    # the window blinds are the dining room's, not the kitchen's it is open to
-    assert found["Dining room"] == ["ceiling", "window blinds"]
-    assert "window blinds" not in found["Kitchen"]
-    # a heading that lists two rooms gives both the line under it
-    assert found["Stairwell"] == ["walls", "ceiling"]
-    assert found["Upstairs hallway"] == ["walls", "ceiling"]
-    # "No soot on the ceiling": nothing
-    assert not found.get("Master bedroom")
-
-
-def test_mould_growth_on_contents_names_them() -> None:
-    text = (
-        "MOULD ASSESSMENT REPORT\nBedroom 1 - Condition 3 inside the built-in robe: growth on the back wall"
-        " over about 0.8 m2 and on stored shoes and a wool coat.\n"
+def test_a_rooms_list_after_its_severity_is_its_affected_surfaces() -> None:
+    # Given a walk-through line: the room, its severity, then what the residue is on
+    line = (
+        "Kitchen 16x13 - origin. Heavy. Ceiling, walls, all cabinet faces + insides of uppers, microwave hood"
     )
-    assert {"shoes", "wool coat"} <= set(_materials(text)["Bedroom 1"])
+    # Then each listed surface is read, past a part that names no item
+    assert residue_items(line, DamageType.FIRE_SMOKE) == ["ceiling", "walls", "cabinet", "microwave hood"]
+    # and in a water job the same words say nothing of the kind
+    assert residue_items(line, DamageType.WATER) == []
 
 
-def test_in_a_water_job_the_same_words_add_nothing() -> None:
-    text = "Water loss. Burst pipe on 3/2/2025.\nLounge: carpet wet; odour in the sofa and drapes.\n"
-    assert _materials(text)["Lounge"] == ["carpet"]
+def test_each_subject_of_fire_damage_in_a_table_cell_and_a_named_wall() -> None:
+    # Given a table row whose cell lists what burned, what charred and where the soot is
+    line = (
+        "| Front bedroom (origin), 4.0 m x 3.5 m | Curtain and pole destroyed, timber window board charred,"
+        " heavy soot on the ceiling and the window wall | Heavy |"
+    )
+    found = residue_items(line, DamageType.FIRE_SMOKE)
+    # Then the curtain, the window board, the ceiling and the walls are each affected
+    assert set(found) == {"curtain", "window board", "ceiling", "walls"}
+
+
+def test_soot_along_a_ceiling_and_a_negated_residue() -> None:
+    assert residue_items("Soot tracking along the ceiling from the bedroom door", DamageType.FIRE_SMOKE) == [
+        "ceiling"
+    ]
+    assert residue_items("No soot on the ceiling or walls of the lounge", DamageType.FIRE_SMOKE) == []
+
+
+def test_a_primary_br_and_a_main_hallway_beside_an_upstairs_one_are_rooms_of_their_own() -> None:
+    # Given fire notes naming "Main hallway", "Upstairs hallway" and "Primary BR"
+    notes = (
+        "Dryer fire, 14 Elm St, Kelowna BC V1Y 2A1. Attended Feb 8, 2026.\n"
+        "- Main hallway: heavy smoke, wet sticky soot on the ceiling and walls.\n"
+        "- Upstairs hallway: light smoke film on the ceiling.\n"
+        "Primary BR 15x14 - light film on ceiling around the supply register.\n"
+    )
+    rooms = {area.room: area.materials for area in analyze_text(notes).affected_areas}
+    # Then the two hallways stay two rooms, and the primary bedroom is named in full
+    assert {"Main hallway", "Upstairs hallway", "Primary bedroom"} <= set(rooms), rooms
+    assert {"ceiling", "walls"} <= set(rooms["Main hallway"])

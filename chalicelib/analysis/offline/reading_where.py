@@ -157,6 +157,8 @@ class ReadingPlaces:
             and room.key.endswith("|")
             and existing.endswith("|")
             and not room.unaffected
+            # ("Main hallway" then "Upstairs hallway": two hallways, "main" being the ground floor's)
+            and not self.areas[existing].room.lower().startswith("main ")
         ):
             # Only a qualifier is added ("basement laundry"), never a number ("bedroom 2"); and never
             # by a room called unaffected ("the 102 bathroom (ceiling dry)" is another bathroom).

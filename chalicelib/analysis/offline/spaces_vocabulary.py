@@ -67,7 +67,8 @@ _ROOMS: tuple[tuple[str, str], ...] = (
         r"|bath(?(qual)\b|(?= (?:wall|floor|ceiling|vanity|bottom plate|door|subfloor|tile)s?\b))",
     ),
     # "Guest room", "spare room": a bedroom by another name.
-    ("bedroom", r"bed ?rooms?|bed ?rm|(?:beds?|br)(?= ?#?[1-9]\b)|(?<=guest |spare )room"),
+    # "BR 2", "Primary BR": a bedroom, by its number or a qualifier ("br" alone is no room)
+    ("bedroom", r"bed ?rooms?|bed ?rm|(?:beds?|br)(?= ?#?[1-9]\b)|br(?(qual)\b|(?!))|(?<=guest |spare )room"),
     ("hallway", r"hall ?way|hall|corridor"),
     ("entry", r"entry ?way|entry|foyer"),
     ("lounge", r"lounge(?: room| rm)?(?! (?:suite|chairs?|furniture))"),
@@ -175,8 +176,8 @@ _LEVELS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _ROOM_QUALIFIER = (
     # A unit or suite number ("1306 bathroom", "Suite 310 kitchenette"), never a date's year.
     r"(?:(?<![/.:\-\d])(?P<unit>(?:(?:unit|suite|apt|flat) ?#?)?\d{3,4}) )?"
-    r"(?:(?P<qual>master|main|guest|spare|kids|front|rear|back|upstairs|downstairs|basement|lower level"
-    r"|ground floor|first floor|second floor|upper|lower|granny flat) )?"
+    r"(?:(?P<qual>master|primary|main|guest|spare|kids|front|rear|back|upstairs|downstairs|basement"
+    r"|lower level|ground floor|first floor|second floor|upper|lower|granny flat) )?"
 )
 
 
@@ -264,6 +265,8 @@ def _room_name(words: Iterable[str | None], base: str) -> str:
     name = _ROOM_ABBREVIATIONS.sub("room", name)
     if base == "bedroom" and re.fullmatch(r"(?:[\w ]+ )?(?:bed|br) ?#?\s?[1-9]", name, FLAGS):
         name = re.sub(r"\b(?:bed|br) ?#?\s?", "bedroom ", name, flags=FLAGS)
+    elif base == "bedroom":
+        name = re.sub(r"\bbr\b", "bedroom", name, flags=FLAGS)  # "Primary BR"
     named = sentence_case(name)
     if base == "lettered_space":  # "Studio B": the letter is a name
         return named[:-1] + name[-1:].upper()
