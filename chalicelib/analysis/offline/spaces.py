@@ -38,6 +38,7 @@ from chalicelib.analysis.offline.room_verdicts import (
     verdict_leads,
     verdict_sentence,
 )
+from chalicelib.analysis.offline.sized_spaces import sized_space_mentions
 from chalicelib.analysis.offline.spaces_vocabulary import (
     ROOM_PATTERN,
     Mention,
@@ -374,7 +375,7 @@ def room_mentions(text: str) -> list[Mention]:
     found = vocabulary_mentions(text)
     is_label_line = _ROOM_LABEL.match(text) is not None
     if not found:
-        found = _labelled_mentions(text)
+        found = _labelled_mentions(text) or sized_space_mentions(text)
     found = _subjects(text, found)
     if not found:
         return []

@@ -1,0 +1,43 @@
+"""A space the vocabulary does not know, named by the size written straight after it: "- Group
+fitness studio, 14 x 9 m." or a table row "| Dish station | 12 x 10 ft | entire floor |". Commercial
+losses name their spaces their own way; a name followed at once by a room's size is a space, kept in
+the notes' words (a cut, hole, sheet or piece of material with a size is not)."""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.material_words import material_words
+from chalicelib.analysis.offline.measures import DIMENSIONS
+from chalicelib.analysis.offline.spaces_vocabulary import Mention
+from chalicelib.analysis.offline.text import FLAGS, collapse
+
+_SIZED_NAME = re.compile(
+    r"^[\s\-*\u2022|]*(?P<name>[a-z][a-z'&/ ]{2,40}?) ?(?:,|\||:|-|\u2013)? ?(?=\d)",
+    FLAGS,
+)
+_MAX_WORDS = 4
+# A thing with a size, not a space: what was cut, lifted or measured, or a size's own label.
+_NOT_A_SPACE = re.compile(
+    r"\b(?:cuts?|holes?|openings?|sections?|patch(?:es)?|samples?|pieces?|windows?|doors?|slabs?|sheets?"
+    r"|tiles?|boards?|panels?|benches|vanity|cabinets?|bench|sizes?|dimensions?|overall|total|approx\w*"
+    r"|about|roughly|area|areas|standard|stain|burn|pattern|mark|void|ceiling|walls?|floors?|rug|mat"
+    r"|one|two|three|four|five|six|a|an|each|per|every|some|all"
+    r"|[a-z]+ed)\b",
+    FLAGS,
+)
+
+
+def sized_space_mentions(text: str) -> list[Mention]:
+    """The space a line names by its size at the line's start, when no word of the vocabulary does."""
+    match = _SIZED_NAME.match(text)
+    if match is None or DIMENSIONS.match(text, match.end()) is None:
+        return []
+    name = collapse(match.group("name")).strip(" -/&'")
+    words = name.split()
+    if not words or len(words) > _MAX_WORDS or _NOT_A_SPACE.search(name) or material_words(name):
+        return []
+    name = name[:1].upper() + name[1:]
+    key = f"label|{name.lower()}"
+    start = match.start("name")
+    return [Mention(key=key, name=name, start=start, end=start + len(name), base=key, qualified=True)]

@@ -1,0 +1,54 @@
+"""Spaces the vocabulary does not know, named by their size (chalicelib/analysis/offline/sized_spaces.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.sized_spaces import sized_space_mentions
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        (
+            "- Group fitness studio, 14 x 9 m. Suspended ceiling wet over half the room.",
+            "Group fitness studio",
+        ),
+        ("| Dish station | 12 x 10 ft | entire floor | quarry tile, FRP over drywall |", "Dish station"),
+        ("Dry storage 16 x 10 ft - sealed concrete wet", "Dry storage"),
+    ],
+)
+def test_a_name_followed_at_once_by_a_size_is_a_space(line: str, name: str) -> None:
+    assert [mention.name for mention in sized_space_mentions(line)] == [name]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "One 100 x 100 mm inspection hole cut at A, 50 mm up",
+        "Cut 600 x 600 mm in the drywall at the toe kick",
+        "Suspended ceiling 600 x 600 mm tiles, wet",
+        "Plasterboard 2.4 x 1.2 m sheets removed",
+        "Burn pattern 3 x 4 ft behind the dryer",
+        "Total 14 x 9 m",
+    ],
+)
+def test_a_cut_a_sheet_a_mark_or_a_size_label_is_no_space(line: str) -> None:
+    assert sized_space_mentions(line) == []
+
+
+def test_a_restaurant_table_of_its_own_spaces_gives_each_space() -> None:
+    # Given a commercial loss whose areas table names spaces no house has
+    notes = (
+        "Sewer backup, Alder St Bistro, 410 SE Alder St, Portland OR 97214. Attended 12/14/2025.\n"
+        "Sewage backed up through the dish station floor sink on 12/13/2025.\n"
+        "Affected areas\n"
+        "| Area | Size | Wet extent | Materials |\n"
+        "|---|---|---|---|\n"
+        "| Dish station | 12 x 10 ft | entire floor | quarry tile, FRP over drywall |\n"
+        "| Dry storage | 16 x 10 ft | entire floor | sealed concrete, drywall |\n"
+    )
+    rooms = {area.room for area in analyze_text(notes).affected_areas}
+    # Then both spaces are affected areas, in the notes' words
+    assert {"Dish station", "Dry storage"} <= rooms, rooms
