@@ -447,6 +447,18 @@ def _date_of_loss(predicted: Json) -> str | None:
 _FT_PER_UNIT = {"m": FT_PER_M, "cm": FT_PER_M / 100, "mm": FT_PER_M / 1000, "in": 1 / 12, "ft": 1.0}
 
 
+def _expected_sides(truth: Json, areas: list[Json]) -> dict[int, list[float]]:
+    """Per predicted area matched to an expected one, the expected room's sides in feet."""
+    expected = truth.get("areas", [])
+    out: dict[int, list[float]] = {}
+    for i, j in match_areas(expected, areas).items():
+        dimensions = expected[i].get("dimensions")
+        if dimensions and dimensions.get("length") and dimensions.get("width"):
+            factor = _FT_PER_UNIT.get(str(dimensions.get("unit")).lower(), 1.0)
+            out[j] = sorted([float(dimensions["length"]) * factor, float(dimensions["width"]) * factor])
+    return out
+
+
 def _violations(truth: Json, predicted: Json) -> list[str]:
     out: list[str] = []
     areas = predicted.get("affectedAreas", [])
@@ -498,10 +510,15 @@ def _violations(truth: Json, predicted: Json) -> list[str]:
             factor = _FT_PER_UNIT.get(str(trap["unit"]).lower(), 1.0)
             sides = sorted(float(trap[k]) * factor for k in ("length", "width") if trap.get(k) is not None)
             size = "x".join(str(trap[k]) for k in ("length", "width") if trap.get(k) is not None)
-            for area in areas:
+            expected_sides = _expected_sides(truth, areas)
+            for index, area in enumerate(areas):
                 if not (area.get("lengthFt") and area.get("widthFt")):
                     continue
                 found = sorted([area["lengthFt"], area["widthFt"]])
+                if expected_sides.get(index) is not None and all(
+                    abs(a - b) <= 0.06 * max(b, 1) for a, b in zip(found, expected_sides[index], strict=True)
+                ):
+                    continue  # the room's own size, which shares a side with the trap's ("4.2 x 3.6 m")
                 close = [any(abs(a - b) <= 0.06 * max(b, 1) for a in found) for b in sides]
                 matched = (
                     all(abs(a - b) <= 0.06 * max(b, 1) for a, b in zip(found, sides, strict=True))

@@ -70,3 +70,16 @@ def test_paraphrase_sets_are_scored(results: list[CaseResult]) -> None:
     # Then there are several, and their tellings agree on the category
     assert len(sets) >= 3
     assert all("category" not in fields for fields in sets.values())
+
+
+def test_a_one_sided_size_trap_does_not_spring_on_a_rooms_own_size() -> None:
+    # Given a truth whose kitchen is 4.2 x 3.6 m and a trap "the first 3.6 m of the hallway is no size"
+    case = next(c for c in load_cases(CORPUS) if c.stem.startswith("h5-02"))
+    kitchen = {"room": "Kitchen", "lengthFt": 4.2 * 3.28084, "widthFt": 3.6 * 3.28084, "materials": []}
+    hallway = {"room": "Hallway", "lengthFt": 3.6 * 3.28084, "widthFt": 1.1 * 3.28084, "materials": []}
+    base = {"damageType": "water", "moistureReadings": []}
+    # Then the kitchen's own size springs nothing, and 3.6 m given to the hallway does
+    assert not any(
+        "not_dimension" in v for v in score_case(case, {**base, "affectedAreas": [kitchen]}).violations
+    )
+    assert any("3.6" in v for v in score_case(case, {**base, "affectedAreas": [hallway]}).violations)

@@ -102,3 +102,45 @@ def test_a_weekday_gives_a_yearless_first_date_its_year() -> None:
     assert findings.job.inspection_date is not None
     assert findings.job.inspection_date.value == date(expected_year, 11, 10)
     assert [reading.taken_on for reading in findings.moisture_readings] == [date(expected_year, 11, 12)]
+
+
+def _loss_day(notes: str) -> date | None:
+    job = analyze_text(notes).job
+    return job.date_of_loss.value if job and job.date_of_loss else None
+
+
+def test_the_day_the_water_got_in_dates_the_loss_not_the_weather_before_it() -> None:
+    # Given a homeowner's email: a snowstorm on one day, the ceiling dripping days later
+    notes = (
+        "Date: Tue, Feb 10, 2026 at 9:14 PM\n"
+        "Subject: ice dam leak, 4410 Pleasant Ave S, Minneapolis MN 55419\n"
+        "We had the big snowstorm on January 24th and then nothing but cold until the thaw last week."
+        " On Tuesday the 3rd (Feb 3) around dinner time my son said his ceiling was dripping."
+        " There was a big ice dam along the back eave and the melt was backing up under the shingles.\n"
+        "The restorer came out Wednesday Feb 4, 2026 and read the bedroom ceiling at 28%.\n"
+    )
+    # Then the loss is the day it dripped
+    assert _loss_day(notes) == date(2026, 2, 3)
+
+
+def test_a_flood_warning_is_not_the_loss() -> None:
+    # Given a creek flood: the warning on one evening, the water in the house after midnight
+    notes = (
+        "Flood, 12 Trafalgar St, Annandale NSW 2038.\n"
+        "The Bureau's flood warning for the local creeks went out on the evening of Saturday"
+        " 14 February 2026. Overnight the channel behind the property broke its banks and water came"
+        " across the back yard and into the house at about 1 am on Sunday 15 February."
+        " Our first visit was on Monday 16 February 2026.\n"
+    )
+    assert _loss_day(notes) == date(2026, 2, 15)
+
+
+def test_the_night_the_hose_split_told_in_the_next_sentence_is_the_loss() -> None:
+    # Given the event's date in one sentence and the escape in the next, then the discovery next morning
+    notes = (
+        "Unit 10, 28 Marine Parade, Southport QLD 4215.\n"
+        "- Mia upstairs put a load in her washing machine at about 9.30 pm on Monday night (20/07/2026) and"
+        " went to bed. The cold water hose on the back of the machine split while it was filling.\n"
+        "- I woke up at 6.40 am on Tuesday 21/07 to dripping in my laundry.\n"
+    )
+    assert _loss_day(notes) == date(2026, 7, 20)

@@ -159,6 +159,18 @@ _LEAK_WORD = re.compile(
 )
 
 
+# The water getting out or coming in: what dates a loss over the weather that caused it.
+_ESCAPE = re.compile(
+    rf"{_LEAK_WORD.pattern}|\b(?:came|got|poured|flowed|ran|seeped) (?:in|into|across|under|through)\b"
+    r"|\b(?:broke its banks|flooded|inundated|ceiling (?:was |started )?(?:dripping|leaking))\b",
+    FLAGS,
+)
+# A warning or forecast of the weather is not the loss ("the flood warning went out on the 14th").
+_ANNOUNCEMENT = re.compile(
+    r"\b(?:warnings?|forecasts?|alerts?|watch(?:es)?|evacuation (?:notice|order))\b", FLAGS
+)
+
+
 # The loss in the small hours of the day the call was made: "it rusted through some time after midnight".
 _SMALL_HOURS = re.compile(
     r"\b(?:(?:some ?time |just |shortly |not long )?after midnight|in the (?:early|small|wee) hours"
@@ -225,6 +237,7 @@ _DAY = timedelta(days=1)
 class _Found:
     value: date
     line: Line
+    escape: bool = False  # its sentence tells the water getting out or in, not only the weather
 
     def fact(self) -> DateFact:
         return DateFact(value=self.value, source=self.line.span())
@@ -276,6 +289,9 @@ class JobDates:
         call_out.close()
         # A claim dates the loss by its discovery when nothing says when the water got out.
         called_out = [_Found(value, line) for value, line in call_out.found]
+        # ("the big snowstorm on January 24th ... On Tuesday the 3rd my son said his ceiling was
+        # dripping": the day the water got in, before the day of the weather that led to it)
+        loss_told.sort(key=lambda found: not found.escape)
         told = [] if long_term else [*loss_told, *loss_related, *called_out, *discovered]
         # No visit for this loss comes before it: "we had the roof inspected on 11/14/2024" is not
         # the inspection of a leak that began on 02/09/2025.
@@ -465,9 +481,14 @@ class JobDates:
                     for cue in _ARRIVAL.finditer(text, near_start, near_end)
                 )
                 or _INSPECTION_LABEL.search(text, near_start, near_end)
+                or (_ANNOUNCEMENT.search(text, start, end) and not _ESCAPE.search(text, start, end))
             ):
                 continue
-            out.append(_Found(known.value, line))
+            # (the sentence after may tell it: "... on Monday night (20/07). The hose split")
+            # (but not past the next date: "... snowstorm on January 24th ... On the 3rd it dripped")
+            reach = min([len(text), end + 2 * WINDOW, *(m.start for m in found if m.start >= end)])
+            escape = _ESCAPE.search(text, start, max(end, reach)) is not None
+            out.append(_Found(known.value, line, escape=escape))
         return out
 
 
