@@ -144,3 +144,14 @@ def test_the_night_the_hose_split_told_in_the_next_sentence_is_the_loss() -> Non
         "- I woke up at 6.40 am on Tuesday 21/07 to dripping in my laundry.\n"
     )
     assert _loss_day(notes) == date(2026, 7, 20)
+
+
+def test_may_is_the_month_beside_a_day_and_the_verb_beside_a_room() -> None:
+    # Given a day in May told without its year, and a room that "may have" been wet
+    notes = (
+        "Job summary, 23 Matai Road, Hataitai, Wellington 6021. Attended Tue 02/06/2026.\n"
+        "What happened: on Saturday 30 May at about 10 am the laundry tub overflowed for 40 minutes.\n"
+        "Bedroom 2 may have been wet too; it read dry.\n"
+    )
+    # Then the loss is 30 May, and no date is read from "2 may have"
+    assert _loss_day(notes) == date(2026, 5, 30)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.measures import is_opening
 from chalicelib.analysis.offline.sized_spaces import sized_space_mentions
 
 
@@ -52,3 +53,11 @@ def test_a_restaurant_table_of_its_own_spaces_gives_each_space() -> None:
     rooms = {area.room for area in analyze_text(notes).affected_areas}
     # Then both spaces are affected areas, in the notes' words
     assert {"Dish station", "Dry storage"} <= rooms, rooms
+
+
+def test_the_size_of_a_sheet_cut_down_is_not_the_rooms() -> None:
+    # Given a removal line giving the size of the ceiling sheet taken down
+    line = "02/06: Cut down the sagging garage ceiling sheet, 2.4 x 1.2 m (2.9 m2), and bagged the batts."
+    start = line.index("2.4")
+    # Then the size is the sheet's, not the garage's
+    assert is_opening(line, start, line.index(" (2.9"))

@@ -60,6 +60,27 @@ _DATE = re.compile(
 )
 
 
+# "on Saturday 30 May at about 10 am", "May 30": the month; "bedroom 2 may have" is the verb.
+_MAY_DAY_BEFORE = re.compile(
+    r"(?:^|\b(?:on|of|from|until|till|by|since|to|and|the|mon|tue|wed|thu|fri|sat|sun)\w*,?|[,(\-:])\s*$",
+    FLAGS,
+)
+_MAY_DAY_AFTER = re.compile(
+    r"(?:\s*$|\s*[,.;:)\-\u2013]|\s+(?:at|on|in|and|to|until|till|when|while|before|after|from|the|we|i|he"
+    r"|she|they|it|around|about|approx\w*|between|or|through|\d)\b)",
+    FLAGS,
+)
+
+
+def _is_the_month_may(text: str, match: re.Match[str]) -> bool:
+    if match.group("m2"):  # "May 30": written as the month, capitalised
+        return match.group("m2") == "May"
+    return bool(
+        _MAY_DAY_BEFORE.search(text, max(0, match.start() - 16), match.start())
+        or _MAY_DAY_AFTER.match(text, match.end())
+    ) and not re.match(r"\s+(?:have|be|not|need|also|still|well|show|require|affect)\b", text[match.end() :])
+
+
 # Weekday names, as written before or after a date ("Sat 13/06/26", "03/04/26 (Wed evening)").
 _WEEKDAY = (
     r"(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
@@ -295,7 +316,12 @@ class Dates:
             if yearless and (not yearless_numeric or match.group("sep") != "/"):
                 continue
             month_word = match.group("m1") or match.group("m2")
-            if month_word and month_word.lower() == "may" and not (match.group("y1") or match.group("y2")):
+            if (
+                month_word
+                and month_word.lower() == "may"
+                and not (match.group("y1") or match.group("y2"))
+                and not _is_the_month_may(text, match)
+            ):
                 continue  # "may" without a year is the verb far more often than the month
             value = self._parse(match, anchor, text)
             found.append(DateMatch(match.start(), match.end(), value))

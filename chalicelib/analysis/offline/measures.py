@@ -153,8 +153,8 @@ _OPENING_AFTER = re.compile(
     FLAGS,
 )
 _OPENING_BEFORE = re.compile(
-    r"\b(?:holes?|cuts?|opening|cut-?out|tile|panel|sample|piece|section|bulge|stain|patch|lifted|lift)\b"
-    r"[^.;:\d]{0,20}$",
+    r"\b(?:holes?|cuts?|opening|cut-?out|tile|panel|sample|piece|section|bulge|stain|patch|lifted|lift"
+    r"|sheets?)\b[^.;:\d]{0,20}$",
     FLAGS,
 )
 # "cut out the wet bit of laundry ceiling, roughly 1.2 m x 1.5 m", "cut out a piece of the living room
