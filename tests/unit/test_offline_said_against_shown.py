@@ -382,3 +382,16 @@ def test_the_day_the_writer_names_as_the_escape_is_the_date_of_loss_and_a_direct
     assert findings.job.date_of_loss.value == date(2025, 12, 27)
     assert findings.job.address is not None and findings.job.address.value.startswith("Church Hall")
     assert findings.cause_of_loss is None or not findings.cause_of_loss.startswith("above")
+
+
+def test_a_floor_that_only_had_surface_water_on_it_is_not_an_affected_material() -> None:
+    # Given a rumpus whose vinyl plank only had surface water, and whose plasterboard is wet
+    findings = analyze_text(
+        "Cistern leak, 9 Casuarina Dr, Nightcliff NT 0810. Attended 18/11/2025.\n"
+        "Rumpus: ceiling plasterboard wet and sagging under the toilet.\n"
+        "The vinyl plank in the rumpus only had surface water on it; mopped, and it was dry underneath.\n"
+    )
+    materials = {m for area in findings.affected_areas for m in area.materials}
+    # Then the plasterboard is affected and the vinyl plank is not
+    assert "plasterboard" in materials
+    assert not any("vinyl" in m for m in materials), materials

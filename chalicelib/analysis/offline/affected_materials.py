@@ -130,6 +130,7 @@ _SOUND_AFTER = re.compile(
     r"|(?:did ?n[o']t|never|has ?n[o']t|have ?n[o']t|had ?n[o']t) (?:get |got |gotten |become |been )?"
     r"(?:wet|damp|affected|touched)|stayed dry|remained dry"
     r"|(?:only )?(?:damp|wet) on (?:the )?(?:top|surface)|only surface (?:damp|wet)"
+    r"|only (?:had |has |got )?surface (?:water|moisture)|surface (?:water|moisture) only"
     r"|same as (?:the )?(?:\w+ ){0,3}(?:reference|dry standard|baseline))",
     FLAGS,
 )
