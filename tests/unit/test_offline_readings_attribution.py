@@ -209,3 +209,26 @@ def test_a_sentence_under_a_readings_table_that_cites_a_row_adds_no_reading() ->
     found = _found(notes)
     # Then the 14 is one reading, not two
     assert [value for value, *_ in found].count(14.0) == 1, found
+
+
+def test_a_lettered_legend_then_a_grid_of_points_by_day_with_dashes_for_days_not_read() -> None:
+    # Given a moisture map's legend (a point a line, no readings) and a grid: a row per point, a
+    # column per visit, "-" where the point was not read; relative readings up to 999
+    notes = (
+        "MOISTURE MAP\nSite: 27 Quarry Lane, Fremantle WA 6160\nAttended 08/06/2026\n"
+        "Kitchen 3.9 x 3.2 m boards wet along the west wall\n\nMC\n"
+        "A  Kitchen W wall, 300 mm AFL, 200 mm left of chase ... plaster (REL)\n"
+        "C  Kitchen boards, 400 mm off W wall .................. jarrah (WME)\n"
+        "X  Front bedroom party wall, 300 mm AFL - DRY STD ..... plaster (REL)\n\n"
+        "Pt    08/06   10/06   13/06   17/06\n"
+        "A      880     810     690     560\n"
+        "C       31      27      22      17\n"
+        "X      205       -       -     210\n"
+    )
+    found = _found(notes)
+    # Then every value is its point's, on its column's day, in its legend's scale
+    assert (880.0, "REL", "Kitchen", date(2026, 6, 8)) in found
+    assert (17.0, "WME", "Kitchen", date(2026, 6, 17)) in found
+    # and the dashes keep the dry standard's second value on the last day, not the second
+    assert (210.0, "REL", "Front bedroom", date(2026, 6, 17)) in found
+    assert len(found) == 10, found

@@ -58,7 +58,7 @@ _POINT_ID = re.compile(
     # ("12 REF front room - skirting": a numbered point may be followed by a capital)
     # ("A WME 33 26 20": a code, then the row's scale column)
     r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])|(?<=\d)[ \t](?=[A-Z]{2,}\d? |[A-Z][a-z]+ [a-zA-Z])"
-    r"|[ \t](?=(?:WME|REL|% ?MC|%) ))",
+    r"|[ \t](?=(?:WME|REL|% ?MC|%) )|[ \t]*$)",  # ("A": a grid row's label is its code alone)
     re.ASCII,
 )
 _PAIR = re.compile(
@@ -70,6 +70,10 @@ _SEGMENT_BREAK = re.compile(
 _MAX_HEADER_WORDS = 14
 _MAX_LABEL = 120  # a row's words before its number; keeps every look bounded
 _TRAILING_NUMBERS = re.compile(r"(?:\s\d{1,3}(?:\.\d{1,2})?){3,12}\s*$")
+# "X 205 - - 210": a grid row whose dashes are days the point was not read
+_DASHED_CELLS = re.compile(
+    r"(?:\s+(?:\d{1,3}(?:\.\d{1,2})?|[-\u2013\u2014]|n/?r|n/a)){2,12}\s*$", re.IGNORECASE
+)
 _NUMBER_WORD = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
 _LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
@@ -404,10 +408,16 @@ class RowReader:
             columns = [Column("label"), *(Column("date", day) for day in self.preamble_dates)]
         if not numbers or columns is None:
             return []
+        slots = [c for c in columns if c.kind in ("date", "goal", "reference", "value")]
+        dashed = _DASHED_CELLS.search(text)
+        if dashed is not None and re.search(r"[-\u2013\u2014/]", dashed.group(0)):
+            cells = list(re.finditer(r"\S+", dashed.group(0)))
+            if len(cells) == len(slots):  # each cell in its own column, the dashes holding their place
+                label = text[: dashed.start()]
+                return self._cells_row(label, cells, dashed.start(), slots, taken_on)
         label = text[: numbers[0].start]
         if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label) or not label.strip():
             return []
-        slots = [c for c in columns if c.kind in ("date", "goal", "reference", "value")]
         if len(numbers) > len(slots):
             return []  # more numbers than columns: not a row of this table
         row_scale = explicit_scale(label)  # "E %MC 29 24 19 16": the row's scale column
@@ -427,6 +437,30 @@ class RowReader:
                     point=_point_of(label),
                     start=number.start,
                     end=number.end,
+                )
+            )
+        return found
+
+    def _cells_row(
+        self, label: str, cells: list[re.Match[str]], offset: int, slots: list[Column], taken_on: date | None
+    ) -> list[RowReading]:
+        if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label) or not label.strip():
+            return []
+        found = []
+        for cell, column in zip(cells, slots, strict=True):
+            if not _NUMBER_WORD.fullmatch(cell.group(0)) or column.kind == "reference":
+                continue
+            found.append(
+                RowReading(
+                    label=collapse(label),
+                    value=float(cell.group(0)),
+                    unit=column.scale or explicit_scale(label),
+                    role="goal" if column.kind == "goal" else "reading",
+                    taken_on=column.taken_on if column.kind == "date" else taken_on,
+                    said_dry=None,
+                    point=_point_of(label),
+                    start=offset + cell.start(),
+                    end=offset + cell.end(),
                 )
             )
         return found

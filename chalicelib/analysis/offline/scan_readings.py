@@ -108,7 +108,7 @@ _NUMBERS_ONLY = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})?\s*(?:%\s?MC|%|WME|REL)?
 _MAX_WRAPPED = 60
 
 
-_COLUMN_TITLE = re.compile(r"\b(?:room|location|material|point|area|surface|substrate)\b", FLAGS)
+_COLUMN_TITLE = re.compile(r"\b(?:room|location|material|point|pt|area|surface|substrate)\b", FLAGS)
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
