@@ -49,3 +49,14 @@ def test_a_primary_br_and_a_main_hallway_beside_an_upstairs_one_are_rooms_of_the
     # Then the two hallways stay two rooms, and the primary bedroom is named in full
     assert {"Main hallway", "Upstairs hallway", "Primary bedroom"} <= set(rooms), rooms
     assert {"ceiling", "walls"} <= set(rooms["Main hallway"])
+
+
+def test_kit_in_capitals_is_the_kitchen_and_a_test_kit_is_no_room() -> None:
+    notes = (
+        "Tub overflow, 12 King St W, Kitchener ON N2G 1A1. Attended Oct 18, 2026.\n"
+        "CLASS 3 - came through from above: KIT ceiling drywall wet + sagging, sound batts soaked.\n"
+        "Used the test kit on the tub water.\n"
+    )
+    rooms = {area.room: area.materials for area in analyze_text(notes).affected_areas}
+    assert set(rooms) == {"Kitchen"}, rooms
+    assert "drywall" in rooms["Kitchen"]

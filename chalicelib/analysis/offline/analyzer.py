@@ -47,9 +47,7 @@ from chalicelib.analysis.offline.scope import (
     scope_items,
     scope_line_numbers,
 )
-from chalicelib.analysis.offline.text import (
-    prepare_lines,
-)
+from chalicelib.analysis.offline.text import prepare_lines, unwrap_paragraphs
 from chalicelib.analysis.standards import (
     Standards,
     load_standards,
@@ -68,7 +66,7 @@ ANALYZER_VERSION = "2.0.0"
 def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
     """Read inspection notes into findings; never raises on odd input, never guesses."""
     standards = standards or load_standards()
-    lines = prepare_lines(text)
+    lines = unwrap_paragraphs(prepare_lines(text))
     dates = Dates(lines, standards.dates.numeric_order)
     standards = standards.for_country(dates.locale.country)  # the job's editions, its country tag
     visits = Visits(dates)

@@ -57,7 +57,8 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ),
     ("powder_room", r"powder (?:room|rm)"),
     ("laundry", r"laundry(?: room| rm| area)?"),
-    ("kitchen", r"kitchen"),
+    # "KIT ceiling drywall wet": field notes' capitals, or "kit" before a surface ("test kit" is none)
+    ("kitchen", r"kitchen|(?-i:KIT)|kit(?= (?:ceiling|wall|floor|cabinet|subfloor|cupboard)s?\b)"),
     ("kitchenette", r"kitchenette"),
     ("ensuite", r"en-?suite(?: bathroom)?"),
     # "Bath" alone is as often the tub: only "master bath" or "bath wall/floor/..." is the room.
@@ -267,6 +268,8 @@ def _room_name(words: Iterable[str | None], base: str) -> str:
         name = re.sub(r"\b(?:bed|br) ?#?\s?", "bedroom ", name, flags=FLAGS)
     elif base == "bedroom":
         name = re.sub(r"\bbr\b", "bedroom", name, flags=FLAGS)  # "Primary BR"
+    elif base == "kitchen":
+        name = re.sub(r"\bkit\b", "kitchen", name, flags=FLAGS)  # "KIT"
     named = sentence_case(name)
     if base == "lettered_space":  # "Studio B": the letter is a name
         return named[:-1] + name[-1:].upper()

@@ -145,6 +145,54 @@ def prepare_lines(text: str) -> list[Line]:
     return lines
 
 
+_LONG_LINE = 60  # a line at least this long may be one a writer's mail program or editor wrapped
+_MIN_WRAPPED = 6  # how many long lines make a document hard-wrapped
+# A table's row as a PDF gives it, its bars gone: three numbers in a row ("72 48 29 16").
+_ROW_OF_NUMBERS = re.compile(r"(?:(?<!\S)(?:\d{1,4}(?:\.\d{1,2})?|-)(?:\s+|$)){3}")
+_OPEN_WORD_END = re.compile(
+    r"\b(?:a|an|the|and|or|but|of|to|in|on|at|by|for|with|from|into|onto|over|under|was|were|is|are"
+    r"|had|has|have|that|which|who|its|their|his|her|our|my|about|roughly|around|just|than|then|as)$|,$",
+    FLAGS,
+)
+_ITEM_START = re.compile(r"^(?:[-*\u2022>#|]|\d{1,2}[.)]\s|[A-Z][A-Za-z ]{0,30}:\s)")
+
+
+def unwrap_paragraphs(lines: Sequence[Line]) -> list[Line]:
+    """A document hard-wrapped at a width (an e-mail, a text editor's "job story"): each sentence a
+    wrap broke across lines is put back on one line, which keeps the first line's number. A line
+    is taken to be wrapped when it reaches near the document's wrap width and stops mid-sentence;
+    the next line joins it unless it starts an item, a heading or a table row."""
+    long = sorted(len(line.text) for line in lines if len(line.text) >= _LONG_LINE and "|" not in line.text)
+    if len(long) < _MIN_WRAPPED:
+        return list(lines)
+    width = long[(len(long) * 9) // 10]
+    out: list[Line] = []
+    for line in lines:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and line.text
+            and len(previous.text) >= max(_LONG_LINE, width * 3 // 4)
+            and _ENDS_SENTENCE.search(previous.text) is None
+            and "|" not in previous.text
+            and "|" not in line.text
+            and _ITEM_START.match(line.text) is None
+            and not _ROW_OF_NUMBERS.search(line.text)
+            and not _ROW_OF_NUMBERS.search(previous.text)
+            # mid-sentence: the next line goes on in lower case, or this one ends on a word no
+            # sentence ends with (a table's rows, as a PDF gives them, do neither)
+            and (line.text[:1].islower() or _OPEN_WORD_END.search(previous.text) is not None)
+        ):
+            out[-1] = Line(
+                number=previous.number,
+                quote=truncate(f"{previous.quote} {line.quote}", MAX_QUOTE),
+                text=f"{previous.text} {line.text}",
+            )
+            continue
+        out.append(line)
+    return out
+
+
 _WRAP_WIDTH = 70  # a line this long that stops mid-sentence was wrapped, not ended
 _ENDS_SENTENCE = re.compile(r"[.!?:;|)\]]$|\s[-\u2013\u2014]$")
 

@@ -1,0 +1,46 @@
+"""Hard-wrapped documents put back into sentences (chalicelib/analysis/offline/text.py)."""
+
+from __future__ import annotations
+
+from chalicelib.analysis.offline.text import prepare_lines, unwrap_paragraphs
+
+_STORY = (
+    "Job story - storm tide, Fannie Bay\n"
+    "The tropical low that sat off the coast in mid-February pushed a storm tide up the beach and at\n"
+    "about 11 pm on Saturday 14 February 2026 water came over the front wall and under the door of\n"
+    "the downstairs enclosure. It sat at roughly 120 mm deep for a couple of hours and drained out by\n"
+    "the stormwater grate before 3 am, leaving sand and a film of grey silt over the slab. Owners rang\n"
+    "us at 6:10 am on Sunday 15 February and we were on site just before 9. Readings on the first day\n"
+    "showed the plasterboard of the rumpus ranged from 62 to 78 on the reference scale, and in the\n"
+    "guest bedroom it read 71 by the door.\n"
+    "- the rumpus room, 6.0 x 4.5 m, carpet and underlay on slab, plasterboard on timber studs;\n"
+    "- the laundry, 2.4 x 1.8 m, floor tiles on slab and plasterboard walls.\n"
+)
+
+
+def test_a_sentence_a_wrap_broke_is_one_line_again_keeping_its_first_line_number() -> None:
+    lines = unwrap_paragraphs(prepare_lines(_STORY))
+    loss = next(line for line in lines if "storm tide up the beach" in line.text)
+    # Then the wrapped sentence reads whole, cited at the line where it starts
+    assert "beach and at about 11 pm on Saturday 14 February 2026 water came over" in loss.text
+    assert loss.number == 2
+    reading = next(line for line in lines if "guest bedroom it" in line.text)
+    assert "and in the guest bedroom it read 71 by the door." in reading.text
+    # and list items stay items of their own
+    assert any(line.text.startswith("- the laundry") for line in lines)
+
+
+def test_a_pdf_tables_rows_and_a_short_document_are_left_as_they_are() -> None:
+    table = (
+        "Kitchen (cook line and prep) 30 x 16 ft about 300 SF of floor quarry tile and grout, FRP\n"
+        "Dish station 12 x 10 ft entire floor quarry tile, FRP over drywall over the block wall here\n"
+        "Dry storage 16 x 10 ft entire floor sealed concrete, drywall, cardboard-packed stock on pallets\n"
+        "Back hallway 35 x 5 ft back 28 ft, about 140 SF VCT, rubber cove base, drywall and trim too\n"
+        "Dry storage drywall N wall, 2 in. above cove 72 48 29 16 and some notes about the point\n"
+        "Dry storage drywall E wall, 2 in. above cove 58 36 21 14 and some notes about the point\n"
+    )
+    assert [line.text for line in unwrap_paragraphs(prepare_lines(table))] == [
+        line.text for line in prepare_lines(table)
+    ]
+    short = "Kitchen laminate wet and lifting along the dishwasher run and the\nsink cabinet kickboard.\n"
+    assert len(unwrap_paragraphs(prepare_lines(short))) == len(prepare_lines(short))
