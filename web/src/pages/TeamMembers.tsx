@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import type { Api } from '../api'
-import { CopyButton } from '../components/CopyButton'
+import { CopyField } from '../components/CopyButton'
 import { ApiErrorNotice } from '../components/ErrorNotice'
+import { Outcome, useOutcome } from '../components/Outcome'
 import {
   assignableRoles,
   type Certification,
@@ -26,8 +27,7 @@ export function Members({ api, account, version: outside, onChanged }: { api: Ap
   const [members, setMembers] = useState<Member[] | null>(null)
   const [certifications, setCertifications] = useState<Record<string, Certification | null>>({})
   const [chosen, setChosen] = useState<Record<string, Role>>({})
-  const [notice, setNotice] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const { notice, error, setError, act: run } = useOutcome()
   const [version, setVersion] = useState(0)
 
   useEffect(() => {
@@ -53,16 +53,8 @@ export function Members({ api, account, version: outside, onChanged }: { api: Ap
     }
   }, [api, orgId, version, outside])
 
-  async function act(run: () => Promise<unknown>, done: string) {
-    setError(null)
-    setNotice(null)
-    try {
-      await run()
-      setNotice(done)
-      setVersion((v) => v + 1)
-    } catch (e) {
-      setError(e)
-    }
+  async function act(change: () => Promise<unknown>, done: string) {
+    if (await run(change, done)) setVersion((v) => v + 1)
   }
 
   function changeRole(member: Member) {
@@ -148,10 +140,7 @@ export function Members({ api, account, version: outside, onChanged }: { api: Ap
           )
         })}
       </ul>
-      <p aria-live="polite" className="small">
-        {notice}
-      </p>
-      <ApiErrorNotice error={error} />
+      <Outcome notice={notice} error={error} />
       <details className="small">
         <summary>What each role may do</summary>
         <ul>
@@ -250,13 +239,7 @@ export function Invitations({ api, orgId }: { api: Api; orgId: string }) {
           {sent.link ? (
             <>
               <p className="notice-title">Send this link to {sent.who} now: it is shown only this once.</p>
-              <div className="row wrap">
-                <label htmlFor="invite-link" className="visually-hidden">
-                  Invitation link
-                </label>
-                <input id="invite-link" className="mono grow" readOnly value={sent.link} onFocus={(e) => e.target.select()} />
-                <CopyButton text={sent.link} label="Copy the invitation link" />
-              </div>
+              <CopyField id="invite-link" label="Invitation link" value={sent.link} copyLabel="Copy the invitation link" />
             </>
           ) : (
             <p className="notice-title">Invited: {sent.who} sees the invitation on their Team page.</p>
