@@ -36,6 +36,8 @@ export interface Workflow {
   retries: number
   revision: number
   signatures: Signature[]
+  // The report template version it uses: chosen at creation, or inferred when its notes are read
+  template?: { id: string; version: number; name: string } | null
   steps?: WorkflowStep[]
 }
 

@@ -117,6 +117,10 @@ export function WorkflowPage({ workflowId }: { workflowId: string }) {
       </div>
       <p className="small muted">
         {workflow.inputMethod} · created {when(workflow.createdAt)} · revision {workflow.revision} ·{' '}
+        <span data-testid="report-template">
+          {workflow.template ? `${workflow.template.name}, version ${workflow.template.version}` : 'report template: from the loss type'}
+        </span>{' '}
+        ·{' '}
         <span data-testid="live">{isConnected ? 'Live updates on' : 'Reconnecting…'}</span>
       </p>
 
