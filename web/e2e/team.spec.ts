@@ -83,6 +83,23 @@ test('an organisation: created and renamed, a second user invited who accepts, t
   await row.getByRole('button', { name: /Change role/ }).click()
   await expect(page.getByText(`${member.id} is now Estimator.`)).toBeVisible()
   await expect(row.locator('.badge')).toHaveText('Estimator')
+  // the owner puts the certification the member holds on file for them (a manager may too)
+  await row.getByRole('button', { name: `Add certification of ${member.id}` }).click()
+  await row.getByLabel('Certification number').fill('778899')
+  await row.getByLabel(/^WRT/).check()
+  await row.getByLabel(/^AMRT/).check()
+  await row.getByLabel('Expires on').fill('2029-05-31')
+  await shoot(page, 'team-member-certification')
+  await row.getByRole('button', { name: 'Save certification' }).click()
+  const printed = 'IICRC WRT, AMRT #778899 (expires 2029-05-31)'
+  await expect(page.getByText(`${member.id}'s certification is on file: ${printed}.`)).toBeVisible()
+  await expect(row.getByTestId('member-certification')).toHaveText(`Certification: ${printed}`)
+  await expect(row.getByRole('button', { name: `Edit certification of ${member.id}` })).toBeVisible()
+  // the member finds it on their own card, as their signature will print it
+  await signInAs(page, member, 'Team')
+  await expect(page.getByTestId('my-certification')).toContainText(printed)
+  await expect(page.locator(`[data-member="${owner.id}"]`).getByRole('button')).toHaveCount(0)
+  await signInAs(page, owner, 'Team')
   // the owner's own row offers no change: an organisation keeps its owner
   await expect(page.locator(`[data-member="${owner.id}"]`).getByRole('button')).toHaveCount(0)
   acceptNextDialog(page)

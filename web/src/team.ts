@@ -104,6 +104,12 @@ export function mayRemove(me: Membership, member: Member): boolean {
   return me.role === 'owner' || member.role !== 'owner'
 }
 
+/** Whether `me` is offered setting another member's certification: owners and managers, for any
+ * member (the role table's MANAGE_CERTIFICATIONS); everyone sets their own on its own card. */
+export function mayCertify(me: Membership, member: Member): boolean {
+  return mayManage(me.role) && member.userId !== me.userId
+}
+
 /** What an admin may invite as: a manager never invites (or makes) an owner, and nobody invites one. */
 export function invitableRoles(me: Membership): Role[] {
   return mayManage(me.role) ? INVITABLE_ROLES : []

@@ -18,7 +18,7 @@ export function useOutcome() {
       return false
     }
   }, [])
-  return { notice, error, setError, act }
+  return { notice, setNotice, error, setError, act }
 }
 
 /** Where a card says how its last action went: the notice read out politely, then the error. */

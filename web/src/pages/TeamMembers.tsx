@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import type { Api } from '../api'
+import { CertificationEditor } from '../components/CertificationCard'
 import { CopyField } from '../components/CopyButton'
 import { ApiErrorNotice } from '../components/ErrorNotice'
 import { Outcome, useOutcome } from '../components/Outcome'
@@ -13,6 +14,7 @@ import {
   invitationLink,
   isCurrent,
   type Member,
+  mayCertify,
   mayRemove,
   printedCertification,
   type Role,
@@ -27,7 +29,8 @@ export function Members({ api, account, version: outside, onChanged }: { api: Ap
   const [members, setMembers] = useState<Member[] | null>(null)
   const [certifications, setCertifications] = useState<Record<string, Certification | null>>({})
   const [chosen, setChosen] = useState<Record<string, Role>>({})
-  const { notice, error, setError, act: run } = useOutcome()
+  const [certifying, setCertifying] = useState<string | null>(null)
+  const { notice, setNotice, error, setError, act: run } = useOutcome()
   const [version, setVersion] = useState(0)
 
   useEffect(() => {
@@ -63,6 +66,12 @@ export function Members({ api, account, version: outside, onChanged }: { api: Ap
     act(() => api.patch(`/organisations/${orgId}/members/${encodeURIComponent(member.userId)}`, { role }), `${member.userId} is now ${ROLE_LABELS[role]}.`)
   }
 
+  function certify(member: Member) {
+    setError(null)
+    setNotice(null)
+    setCertifying(member.userId)
+  }
+
   function remove(member: Member) {
     if (!window.confirm(`Remove ${member.userId} from the organisation? They lose its jobs at once.`)) return
     act(() => api.del(`/organisations/${orgId}/members/${encodeURIComponent(member.userId)}`), `${member.userId} was removed.`)
@@ -87,7 +96,8 @@ export function Members({ api, account, version: outside, onChanged }: { api: Ap
         {members?.map((member) => {
           const roles = assignableRoles(me, member)
           const certification = certifications[member.userId]
-          const selectId = `role-${member.userId.replace(/[^A-Za-z0-9_-]/g, '-')}`
+          const safeId = member.userId.replace(/[^A-Za-z0-9_-]/g, '-')
+          const selectId = `role-${safeId}`
           return (
             <li key={member.userId} className="member" data-member={member.userId}>
               <div className="row wrap spread">
@@ -110,7 +120,21 @@ export function Members({ api, account, version: outside, onChanged }: { api: Ap
                     ? `Certification: ${printedCertification(certification)}${isCurrent(certification) ? '' : ' — expired'}`
                     : 'No certification on file (cannot sign reports)'}
               </p>
-              {(roles.length > 0 || mayRemove(me, member)) && (
+              {certifying === member.userId && (
+                <CertificationEditor
+                  userId={member.userId}
+                  certification={certification}
+                  idPrefix={`member-cert-${safeId}`}
+                  label={`Certification of ${member.userId}`}
+                  onSaved={(saved) => {
+                    setCertifications((all) => ({ ...all, [member.userId]: saved }))
+                    setCertifying(null)
+                    setNotice(`${member.userId}'s certification is on file: ${printedCertification(saved)}.`)
+                  }}
+                  onCancel={() => setCertifying(null)}
+                />
+              )}
+              {(roles.length > 0 || mayRemove(me, member) || mayCertify(me, member)) && certifying !== member.userId && (
                 <div className="row wrap">
                   {roles.length > 0 && (
                     <>
@@ -128,6 +152,12 @@ export function Members({ api, account, version: outside, onChanged }: { api: Ap
                         Change role<span className="visually-hidden"> of {member.userId}</span>
                       </button>
                     </>
+                  )}
+                  {mayCertify(me, member) && (
+                    <button type="button" onClick={() => certify(member)} disabled={certification === undefined}>
+                      {certification ? 'Edit certification' : 'Add certification'}
+                      <span className="visually-hidden"> of {member.userId}</span>
+                    </button>
                   )}
                   {mayRemove(me, member) && (
                     <button type="button" className="danger" onClick={() => remove(member)}>
