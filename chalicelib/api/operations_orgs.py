@@ -22,6 +22,7 @@ from chalicelib.core.org_models import (
     CreateInvitationRequest,
     CreateOrganisationRequest,
     Invitation,
+    InvitationForYou,
     Member,
     Organisation,
     RenameOrganisationRequest,
@@ -79,6 +80,10 @@ class InvitationResponse(_Envelope):
 
 class InvitationList(_Envelope):
     invitations: list[Invitation]
+
+
+class MyInvitationList(_Envelope):
+    invitations: list[InvitationForYou]
 
 
 class CertificationResponse(_Envelope):
@@ -242,9 +247,9 @@ OPERATIONS: tuple[Operation, ...] = (
     ),
     Operation(
         operation_id="listMyInvitations",
-        summary="The caller's pending invitations (by user id)",
+        summary="The caller's pending invitations (by user id), with each organisation's name",
         tag=_ORG,
-        answer=Answer(200, "Pending, not expired", (InvitationList,)),
+        answer=Answer(200, "Pending, not expired", (MyInvitationList,)),
     ),
     Operation(
         operation_id="acceptInvitation",

@@ -51,6 +51,7 @@ test('an organisation: created and renamed, a second user invited who accepts, t
   await signInAs(page, member, 'Team')
   const invitation = page.getByTestId('my-invitation')
   await expect(invitation).toContainText('Technician')
+  await expect(invitation.getByTestId('invitation-organisation')).toHaveText('Banksia Restorations')
   await expect(invitation).toContainText(`invited by ${owner.id}`)
   await invitation.getByRole('button', { name: 'Accept' }).click()
   await expect(page.getByRole('heading', { name: 'Banksia Restorations' })).toBeVisible()

@@ -73,6 +73,8 @@ export interface Invitation {
   status: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'REVOKED'
   respondedAt: string | null
   respondedBy: string | null
+  // Only in the invitee's own listing (GET /invitations): the organisation's name as it is now
+  organisationName?: string | null
 }
 
 export interface Certification {

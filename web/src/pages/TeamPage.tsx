@@ -140,8 +140,20 @@ function MyInvitations({ api, version, onJoined }: { api: Api; version: number; 
         {invitations.map((invitation) => (
           <li key={invitation.id} className="row wrap spread" data-testid="my-invitation">
             <span>
-              Join organisation <span className="mono">{invitation.orgId}</span> as <strong>{ROLE_LABELS[invitation.role]}</strong>, invited by{' '}
-              {invitation.invitedBy}
+              Join{' '}
+              {invitation.organisationName ? (
+                <>
+                  <strong data-testid="invitation-organisation">{invitation.organisationName}</strong>{' '}
+                  <span className="small muted">
+                    (<span className="mono">{invitation.orgId}</span>)
+                  </span>
+                </>
+              ) : (
+                <>
+                  organisation <span className="mono">{invitation.orgId}</span>
+                </>
+              )}{' '}
+              as <strong>{ROLE_LABELS[invitation.role]}</strong>, invited by {invitation.invitedBy}
             </span>
             <span className="row wrap">
               <button type="button" className="primary" onClick={() => respond(invitation, 'accept')}>
