@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test'
-import { fixture, person, type Person, shoot, signInAs } from './helpers'
+import { fixture, person, type Person, shoot, signInAs, waitForStatus } from './helpers'
 
 const NOTES = 'Claim No: CLM-4410. Cause: dishwasher supply line burst. Kitchen 12x14 ft, laminate and drywall wet. Drywall, kitchen wall: 40 WME.'
 
@@ -36,6 +36,7 @@ test('a new job made with a report template of the account: the workflow pins it
   await choice.selectOption(templateId)
   await page.getByLabel('Job title').fill('3 Wattle Rd')
   await page.getByLabel('Inspection notes').fill(NOTES)
+  await page.getByLabel('Stop for my review before the final report').check()
   await shoot(page, 'text-with-template')
   await page.getByRole('button', { name: 'Create report' }).click()
   await expect(page).toHaveURL(/#\/workflows\/wf_/)
@@ -44,6 +45,30 @@ test('a new job made with a report template of the account: the workflow pins it
   await expect(page.getByTestId('report-template')).toHaveText('Water, panel B, version 1')
   const made = await workflowRecord(page, chooser, workflowIdOf(page))
   expect(made.template).toEqual({ id: templateId, version: 1, name: 'Water, panel B' })
+
+  // In review, the template's typical scope lines (kept from the water built-in it started from)
+  // are offered beside the scope: one is added, its quantity given, and saved
+  await waitForStatus(page, 'NEEDS_REVIEW')
+  const typical = page.getByRole('list', { name: 'Typical scope lines' })
+  await expect(page.getByText('Typical lines for Water, panel B (version 1)')).toBeVisible()
+  const monitoring = typical.locator('[data-typical="Moisture monitoring visit"]')
+  await monitoring.getByRole('button', { name: 'Add Moisture monitoring visit' }).click()
+  await expect(monitoring).toContainText('✓ In the scope')
+  const scopeRows = page.locator('.edit-row[data-section="scopeOfWork"]')
+  const added = scopeRows.last()
+  await expect(added.getByLabel(/^Description/)).toHaveValue('Moisture monitoring visit')
+  await expect(added.getByLabel(/^Unit/)).toHaveValue('each')
+  await added.getByLabel(/^Quantity/).fill('3')
+  await shoot(page, 'review-typical-lines')
+  await page.getByRole('button', { name: 'Save findings' }).click()
+  await expect(page.getByText(/Saved .*QA checked again/)).toBeVisible()
+  const findings = await page.request.get(`/api/orchestrator/workflows/${workflowIdOf(page)}/findings`, {
+    headers: { Authorization: `Bearer ${chooser.token}` },
+  })
+  const scope = (await findings.json()).findings.scopeOfWork as { description: string; action: string; material: string; quantity: number }[]
+  expect(scope.filter((line) => line.description === 'Moisture monitoring visit')).toEqual([
+    expect.objectContaining({ action: 'monitor', material: '*', quantity: 3, unit: 'each' }),
+  ])
 
   // And the Word page offers the same list: a built-in chosen there is pinned at creation too
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Word', exact: true }).click()

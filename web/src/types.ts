@@ -18,6 +18,12 @@ export interface Signature {
   signedAt: string
 }
 
+export interface TemplatePin {
+  id: string
+  version: number
+  name: string
+}
+
 export interface Workflow {
   id: string
   title: string
@@ -37,7 +43,7 @@ export interface Workflow {
   revision: number
   signatures: Signature[]
   // The report template version it uses: chosen at creation, or inferred when its notes are read
-  template?: { id: string; version: number; name: string } | null
+  template?: TemplatePin | null
   steps?: WorkflowStep[]
 }
 

@@ -171,7 +171,7 @@ export function WorkflowPage({ workflowId }: { workflowId: string }) {
         <AwaitingFile api={api} workflowId={workflowId} kind={workflow.inputMethod as Kind} onUploaded={refresh} />
       )}
 
-      {status === 'NEEDS_REVIEW' && <Review api={api} workflowId={workflowId} onChanged={refresh} />}
+      {status === 'NEEDS_REVIEW' && <Review api={api} workflowId={workflowId} template={workflow.template} onChanged={refresh} />}
 
       {status === 'COMPLETED' && !signedThisRevision && <SignOff api={api} workflowId={workflowId} onSigned={refresh} />}
 
