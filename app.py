@@ -228,16 +228,15 @@ def test_integration() -> Response:
     return json_response({"success": True, "userId": principal.user_id, "apiKeyId": principal.api_key_id})
 
 
-# Review, photos, the report and collaborators; organisations; the caller's keys and settings.
-routing.install(review_routes.routes, organisation_routes.routes, account_routes.routes)
-# Report templates (/templates) and webhooks (/webhooks): their groups take what they need here.
-template_routes.register(
-    api,
-    template_routes.Edge(
-        wiring.ports, current_user, routing.signed_in_user, json_body, query_params, audited
-    ),
+# Review, photos, the report and collaborators; organisations; the caller's keys and settings;
+# report templates (/templates) and webhooks (/webhooks).
+routing.install(
+    review_routes.routes,
+    organisation_routes.routes,
+    account_routes.routes,
+    template_routes.routes,
+    webhook_routes.routes,
 )
-webhook_routes.register(api, webhook_routes.Edge(app, wiring.ports, routing.signed_in_user, audited))
 workflow_response = review_routes.workflow_response
 
 

@@ -22,6 +22,7 @@ from chalicelib.core.org_models import (
     CreateInvitationRequest,
     CreateOrganisationRequest,
     Invitation,
+    InvitationForYou,
     Member,
     Organisation,
     RenameOrganisationRequest,
@@ -81,6 +82,10 @@ class InvitationList(_Envelope):
     invitations: list[Invitation]
 
 
+class MyInvitationList(_Envelope):
+    invitations: list[InvitationForYou]
+
+
 class CertificationResponse(_Envelope):
     certification: Certification | None
 
@@ -128,6 +133,12 @@ TAGS = {
 _ORG_NOT_FOUND: dict[int, tuple[str, ...]] = {404: ("ORGANISATION_NOT_FOUND",)}
 _ORG = "Organisations"
 _NOT_PENDING = ("INVITATION_NOT_PENDING", "INVITATION_EXPIRED")
+# A change of a member (role, removal): only an owner touches an owner, never the last one.
+_MEMBER_CHANGE_ERRORS: dict[int, tuple[str, ...]] = {
+    403: ("OWNER_REQUIRED",),
+    404: ("ORGANISATION_NOT_FOUND", "MEMBER_NOT_FOUND"),
+    409: ("LAST_OWNER", "MEMBER_CHANGED"),
+}
 _WORKFLOW_ERRORS: dict[int, tuple[str, ...]] = {400: ("INVALID_WORKFLOW_ID",), 404: ("WORKFLOW_NOT_FOUND",)}
 
 OPERATIONS: tuple[Operation, ...] = (
@@ -195,11 +206,7 @@ OPERATIONS: tuple[Operation, ...] = (
         tag=_ORG,
         body=ChangeRoleRequest,
         answer=Answer(200, "The member, with the new role", (MemberResponse,)),
-        errors={
-            403: ("OWNER_REQUIRED",),
-            404: ("ORGANISATION_NOT_FOUND", "MEMBER_NOT_FOUND"),
-            409: ("LAST_OWNER", "MEMBER_CHANGED"),
-        },
+        errors=_MEMBER_CHANGE_ERRORS,
     ),
     Operation(
         operation_id="removeMember",
@@ -208,11 +215,7 @@ OPERATIONS: tuple[Operation, ...] = (
         "organisation's.",
         tag=_ORG,
         answer=Answer(200, "Removed", (Success,)),
-        errors={
-            403: ("OWNER_REQUIRED",),
-            404: ("ORGANISATION_NOT_FOUND", "MEMBER_NOT_FOUND"),
-            409: ("LAST_OWNER", "MEMBER_CHANGED"),
-        },
+        errors=_MEMBER_CHANGE_ERRORS,
     ),
     Operation(
         operation_id="createInvitation",
@@ -244,9 +247,9 @@ OPERATIONS: tuple[Operation, ...] = (
     ),
     Operation(
         operation_id="listMyInvitations",
-        summary="The caller's pending invitations (by user id)",
+        summary="The caller's pending invitations (by user id), with each organisation's name",
         tag=_ORG,
-        answer=Answer(200, "Pending, not expired", (InvitationList,)),
+        answer=Answer(200, "Pending, not expired", (MyInvitationList,)),
     ),
     Operation(
         operation_id="acceptInvitation",

@@ -109,7 +109,7 @@ def revoke_invitation(org_id: str, invitation_id: str) -> Response:
 @routes.api("/invitations", "GET", "listMyInvitations")
 def my_invitations() -> Response:
     return json_response(
-        {"invitations": [_invitation(i) for i in organisations.mine(ports(), current_user())]}
+        {"invitations": [i.model_dump(mode="json") for i in organisations.mine(ports(), current_user())]}
     )
 
 

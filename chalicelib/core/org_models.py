@@ -89,6 +89,16 @@ class Invitation(TimestampedModel):
     responded_by: str | None = None
 
 
+class InvitationForYou(Invitation):
+    """An invitation as its invitee lists it: with the organisation's name, which they cannot read
+    otherwise (they are not a member yet)."""
+
+    organisation_name: str | None = Field(
+        default=None,
+        description="The organisation's name as it is now (it may have been renamed since the invitation)",
+    )
+
+
 class CertificationCategory(StrEnum):
     """IICRC certifications a restoration report is signed under."""
 

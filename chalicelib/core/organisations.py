@@ -25,6 +25,7 @@ from chalicelib.core.org_models import (
     CreateInvitationRequest,
     CreateOrganisationRequest,
     Invitation,
+    InvitationForYou,
     InvitationStatus,
     Member,
     Organisation,
@@ -234,13 +235,23 @@ def revoke(ports: Ports, principal: Principal, org_id: str, invitation_id: str) 
     return _settle(ports, found[0], InvitationStatus.REVOKED, principal.user_id)
 
 
-def mine(ports: Ports, user_id: str) -> list[Invitation]:
-    """The caller's pending invitations by user id (an email invitation comes with its code)."""
+def mine(ports: Ports, user_id: str) -> list[InvitationForYou]:
+    """The caller's pending invitations by user id (an email invitation comes with its code),
+    each with its organisation's name as it is now: one read per organisation inviting them."""
     now = utc_now()
-    return [
+    pending = [
         i
         for i in ports.organisations.invitations_for(user_id)
         if i.status is InvitationStatus.PENDING and i.expires_at > now
+    ]
+    names: dict[str, str | None] = {}
+    for org_id in dict.fromkeys(i.org_id for i in pending):
+        found = ports.organisations.get(org_id)
+        names[org_id] = found.name if found is not None else None
+    return [
+        InvitationForYou(**i.model_dump(), organisation_name=names[i.org_id])
+        for i in pending
+        if names[i.org_id] is not None  # an organisation gone since: nothing to join
     ]
 
 

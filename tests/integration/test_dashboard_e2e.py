@@ -142,7 +142,7 @@ class FlakyReceiver:
 
 # The people of the browser tests beside the main user: each spec of the account's pages works
 # with its own, so none sees another's jobs, organisation or templates.
-PEOPLE = ("team-owner", "team-member", "tpl-owner", "tpl-partner", "hooks-admin", "analyst")
+PEOPLE = ("team-owner", "team-member", "tpl-owner", "tpl-partner", "tpl-chooser", "hooks-admin", "analyst")
 
 
 def test_the_dashboard_in_a_browser(

@@ -20,6 +20,7 @@ from chalicelib.core.org_models import (
     CollaboratorRole,
     CreateInvitationRequest,
     CreateOrganisationRequest,
+    RenameOrganisationRequest,
     ShareRequest,
 )
 from chalicelib.core.policy import Action, authorize
@@ -76,6 +77,22 @@ def test_an_invitation_is_accepted_once_by_its_invitee_only() -> None:
         organisations.accept(ports, Principal("sam"), invitation_id, None)
     assert twice.value.code == "INVITATION_NOT_PENDING"
     assert organisations.mine(ports, "sam") == []
+
+
+def test_the_invitee_lists_each_invitation_with_its_organisations_name_as_it_is_now() -> None:
+    # Given invitations for sam from two organisations
+    ports = MemoryPorts()
+    acme = _org(ports)
+    bravo, _ = organisations.create(ports, "bea", CreateOrganisationRequest(name="Bravo Drying"))
+    first = _invite(ports, acme, "sam", "technician")
+    second = _invite(ports, bravo.id, "sam", "viewer", by="bea")
+    # When acme is renamed after inviting
+    organisations.rename(
+        ports, Principal("olivia"), acme, RenameOrganisationRequest(name="Acme Restorations NSW")
+    )
+    # Then sam's listing names each organisation as it is now
+    listed = {i.id: i.organisation_name for i in organisations.mine(ports, "sam")}
+    assert listed == {first: "Acme Restorations NSW", second: "Bravo Drying"}
 
 
 def test_two_acceptances_at_once_join_once() -> None:

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { analyticsQuery, barWidths, counted, defaultRange, dollars, duration, groupLabel, percent, percentile, rangeProblem } from './analytics'
+import { analyticsQuery, barWidths, counted, defaultRange, groupLabel, percentile, rangeProblem } from './analytics'
+import { dollars, duration, percent } from './format'
 
 describe('the range', () => {
   it('defaults to the 30 days ending today, in UTC days', () => {

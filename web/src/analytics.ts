@@ -1,4 +1,7 @@
-// GET /analytics and /stats (docs/adr/0022): their shapes, and the figures in words and bars.
+// GET /analytics and /stats (docs/adr/0022): their shapes, and the figures in words and bars (the
+// words of statuses, methods, durations and money are format.ts's).
+
+import { duration, methodLabel, statusLabel } from './format'
 
 export interface Bucket {
   low: number
@@ -59,16 +62,6 @@ export const GROUP_BY: [GroupBy, string][] = [
   ['inputMethod', 'Input method'],
   ['status', 'Status'],
 ]
-const METHODS: Record<string, string> = { TEXT: 'Text', PDF: 'PDF', WORD: 'Word', API: 'API', IMAGE: 'Photo' }
-const STATUSES: Record<string, string> = {
-  PENDING: 'Waiting',
-  IN_PROGRESS: 'Running',
-  PAUSED: 'Paused',
-  NEEDS_REVIEW: 'Needs review',
-  COMPLETED: 'Completed',
-  FAILED: 'Failed',
-  CANCELLED: 'Cancelled',
-}
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 
 function isoDay(date: Date): string {
@@ -96,17 +89,6 @@ export function analyticsQuery(options: { from: string; to: string; groupBy: Gro
   return `/analytics?${query}`
 }
 
-/** A duration in words a person reads at a glance. */
-export function duration(seconds: number | null | undefined): string {
-  if (seconds === null || seconds === undefined) return '—'
-  if (seconds < 1) return `${Math.round(seconds * 1000)} ms`
-  if (seconds < 10) return `${seconds.toFixed(1)} s`
-  if (seconds < 90) return `${Math.round(seconds)} s`
-  if (seconds < 90 * 60) return `${(seconds / 60).toFixed(1)} min`
-  if (seconds < 36 * 3600) return `${(seconds / 3600).toFixed(1)} h`
-  return `${(seconds / 86_400).toFixed(1)} days`
-}
-
 /** A median or p90, which the API keeps as a histogram bucket (4 per doubling from 1 s): its
  * midpoint, or "under 1 s" for the first bucket, whose midpoint would say more than is known. */
 export function percentile(value: number | null | undefined, bucket: Bucket | null | undefined): string {
@@ -115,14 +97,6 @@ export function percentile(value: number | null | undefined, bucket: Bucket | nu
   return duration(value)
 }
 
-export function percent(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined) return '—'
-  return `${(rate * 100).toFixed(rate > 0 && rate < 0.1 ? 1 : 0)} %`
-}
-
-export function dollars(amount: number): string {
-  return amount === 0 ? '$0' : amount < 0.01 ? `$${amount.toFixed(4)}` : `$${amount.toFixed(2)}`
-}
 
 /** Each value's bar as a share of the largest (0-100); a value above zero shows at least a sliver. */
 export function barWidths(values: number[]): number[] {
@@ -144,16 +118,7 @@ export function groupLabel(groupBy: GroupBy, key: string): string {
     const [year, month] = key.split('-').map(Number)
     return `${MONTHS[month - 1]} ${year}`
   }
-  if (groupBy === 'inputMethod') return METHODS[key] ?? key
-  return STATUSES[key] ?? key
-}
-
-export function methodLabel(method: string): string {
-  return METHODS[method] ?? method
-}
-
-export function statusLabel(status: string): string {
-  return STATUSES[status] ?? status
+  return groupBy === 'inputMethod' ? methodLabel(key) : statusLabel(key)
 }
 
 /** (label, count) pairs above zero, most first (ties by label). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bodyOf, editorFrom, moved, problems, relation, type TemplateBody, textSection } from './reportTemplates'
+import { bodyOf, editorFrom, inScope, moved, problems, relation, scopeItemOf, type TemplateBody, textSection, typicalLinesOf } from './reportTemplates'
 import { hashQuery, isCurrentPage } from './router'
 
 const WATER: TemplateBody = {
@@ -98,5 +98,21 @@ describe('routes', () => {
   it('read the query of the fragment', () => {
     expect(hashQuery('#/templates/new?from=builtin-water-s500').get('from')).toBe('builtin-water-s500')
     expect(hashQuery('#/templates').get('from')).toBeNull()
+  })
+})
+
+describe("a template's typical scope lines", () => {
+  const MONITOR = { action: 'monitor', material: '*', description: 'Moisture monitoring visit', unit: 'each', category: 'WTR', selector: 'MON' }
+  it('are read from the scope, none when it has none', () => {
+    expect(typicalLinesOf({ scope: { typicalLines: [MONITOR] } })).toEqual([MONITOR])
+    expect(typicalLinesOf({ scope: {} })).toEqual([])
+  })
+  it('are in the scope by their description or by the same work on the same material', () => {
+    expect(inScope(MONITOR, [{ description: 'moisture monitoring visit ' }])).toBe(true)
+    expect(inScope(MONITOR, [{ description: 'Daily readings', action: 'Monitor', material: '*' }])).toBe(true)
+    expect(inScope(MONITOR, [{ description: 'Extract standing water', action: 'extract', material: 'water' }])).toBe(false)
+  })
+  it('become a scope line whose quantity is left to the reviewer', () => {
+    expect(scopeItemOf(MONITOR)).toEqual({ description: 'Moisture monitoring visit', action: 'monitor', material: '*', unit: 'each', quantity: null })
   })
 })

@@ -212,3 +212,36 @@ export function bodyOf(state: EditorState): TemplateBody {
     },
   }
 }
+
+// --- the scope's typical lines (docs/adr/0020 decision 11) ---------------------------------------
+
+/** A line item a job of the template's kind usually has, with its estimating codes. */
+export interface TypicalLine {
+  action: string
+  material: string
+  description: string
+  unit: string
+  category?: string | null
+  selector?: string | null
+}
+
+export function typicalLinesOf(template: Pick<TemplateBody, 'scope'>): TypicalLine[] {
+  const lines = (template.scope as { typicalLines?: TypicalLine[] } | undefined)?.typicalLines
+  return Array.isArray(lines) ? lines : []
+}
+
+const same = (a: unknown, b: string) => typeof a === 'string' && a.trim().toLowerCase() === b.trim().toLowerCase()
+
+/** Whether the scope has a line like this one already: the same work on the same material, or the
+ * same description. */
+export function inScope(line: TypicalLine, scope: Record<string, unknown>[]): boolean {
+  return scope.some(
+    (item) => same(item.description, line.description) || (same(item.action, line.action) && same(item.material, line.material)),
+  )
+}
+
+/** The scope line a reviewer adds from a typical line: its quantity is theirs to fill in (a report
+ * lists what was done, never a template's guess). */
+export function scopeItemOf(line: TypicalLine): Record<string, unknown> {
+  return { description: line.description, action: line.action, material: line.material, unit: line.unit, quantity: null }
+}

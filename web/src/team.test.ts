@@ -9,6 +9,7 @@ import {
   isCurrent,
   type Member,
   type Membership,
+  mayCertify,
   mayManage,
   mayRemove,
   printedCertification,
@@ -41,6 +42,13 @@ describe('what each role is offered (the policy table: owners and managers run t
     }
     expect(assignableRoles(me('owner'), member('owner', 'me'))).toEqual([])
     expect(mayRemove(me('owner'), member('owner', 'me'))).toBe(false)
+  })
+  it("owners and managers set any other member's certification (an owner's too); others only their own card", () => {
+    for (const role of ['owner', 'manager'] as Role[]) {
+      for (const theirs of ['owner', 'manager', 'technician', 'viewer'] as Role[]) expect(mayCertify(me(role), member(theirs))).toBe(true)
+      expect(mayCertify(me(role), member(role, 'me'))).toBe(false)
+    }
+    for (const role of ['estimator', 'technician', 'viewer'] as Role[]) expect(mayCertify(me(role), member('technician'))).toBe(false)
   })
   it('nobody is invited as an owner', () => {
     expect(invitableRoles(me('owner'))).toEqual(['manager', 'estimator', 'technician', 'viewer'])

@@ -73,6 +73,8 @@ export interface Invitation {
   status: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'REVOKED'
   respondedAt: string | null
   respondedBy: string | null
+  // Only in the invitee's own listing (GET /invitations): the organisation's name as it is now
+  organisationName?: string | null
 }
 
 export interface Certification {
@@ -102,6 +104,12 @@ export function assignableRoles(me: Membership, member: Member): Role[] {
 export function mayRemove(me: Membership, member: Member): boolean {
   if (!mayManage(me.role) || member.userId === me.userId) return false
   return me.role === 'owner' || member.role !== 'owner'
+}
+
+/** Whether `me` is offered setting another member's certification: owners and managers, for any
+ * member (the role table's MANAGE_CERTIFICATIONS); everyone sets their own on its own card. */
+export function mayCertify(me: Membership, member: Member): boolean {
+  return mayManage(me.role) && member.userId !== me.userId
 }
 
 /** What an admin may invite as: a manager never invites (or makes) an owner, and nobody invites one. */

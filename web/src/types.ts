@@ -18,6 +18,12 @@ export interface Signature {
   signedAt: string
 }
 
+export interface TemplatePin {
+  id: string
+  version: number
+  name: string
+}
+
 export interface Workflow {
   id: string
   title: string
@@ -36,6 +42,8 @@ export interface Workflow {
   retries: number
   revision: number
   signatures: Signature[]
+  // The report template version it uses: chosen at creation, or inferred when its notes are read
+  template?: TemplatePin | null
   steps?: WorkflowStep[]
 }
 

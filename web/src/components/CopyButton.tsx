@@ -23,3 +23,17 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
     </button>
   )
 }
+
+/** A value shown once (a key, a secret, an invitation link): read-only, selected on focus, with a
+ * copy button. Its label is for screen readers; the notice around it says what it is. */
+export function CopyField({ id, label, value, copyLabel }: { id: string; label: string; value: string; copyLabel: string }) {
+  return (
+    <div className="row wrap">
+      <label htmlFor={id} className="visually-hidden">
+        {label}
+      </label>
+      <input id={id} className="mono grow" readOnly value={value} onFocus={(e) => e.target.select()} />
+      <CopyButton text={value} label={copyLabel} />
+    </div>
+  )
+}

@@ -1,46 +1,14 @@
+import { phaseName, STATUS_ICONS, statusLabel, timeOfDay } from '../format'
 import { PHASES, type ProgressState } from '../progress/connection'
-
-const PHASE_NAMES: Record<string, string> = {
-  INITIATION: 'Initiation',
-  PROCESSING: 'Processing',
-  QA: 'QA',
-  OUTPUT: 'Output',
-}
-
-const STATUS_WORDS: Record<string, string> = {
-  PENDING: 'Waiting',
-  IN_PROGRESS: 'Running',
-  PAUSED: 'Paused',
-  NEEDS_REVIEW: 'Needs review',
-  COMPLETED: 'Completed',
-  FAILED: 'Failed',
-  CANCELLED: 'Cancelled',
-}
-
-const STATUS_ICONS: Record<string, string> = {
-  PENDING: '…',
-  IN_PROGRESS: '▶',
-  PAUSED: '⏸',
-  NEEDS_REVIEW: '✎',
-  COMPLETED: '✓',
-  FAILED: '✕',
-  CANCELLED: '⊘',
-}
 
 export function StatusBadge({ status }: { status: string | null }) {
   const value = status ?? 'PENDING'
   return (
     <span className={`badge badge-${value.toLowerCase()}`} data-status={value}>
       <span aria-hidden="true">{STATUS_ICONS[value] ?? '•'} </span>
-      {STATUS_WORDS[value] ?? value}
+      {statusLabel(value)}
     </span>
   )
-}
-
-function time(at: string | undefined): string {
-  if (!at) return ''
-  const date = new Date(at)
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString()
 }
 
 /** The phase bar: percentage, the four phases each marked in words and symbol, time remaining. */
@@ -68,7 +36,7 @@ export function ProgressBar({ progress, label }: { progress: ProgressState; labe
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={pct}
-        aria-valuetext={`${pct}%${progress.currentPhase ? `, ${PHASE_NAMES[progress.currentPhase]}` : ''}`}
+        aria-valuetext={`${pct}%${progress.currentPhase ? `, ${phaseName(progress.currentPhase)}` : ''}`}
       >
         <div className={`progress-fill ${progress.status === 'FAILED' ? 'fill-failed' : ''}`} style={{ width: `${pct}%` }} />
       </div>
@@ -93,10 +61,10 @@ export function ProgressBar({ progress, label }: { progress: ProgressState; labe
           return (
             <li key={phase} className={`phase phase-${state}`} data-phase={phase} data-state={state}>
               <span aria-hidden="true">{done ? '✓' : failed ? '✕' : paused ? '⏸' : review ? '✎' : current ? '▶' : '○'} </span>
-              {PHASE_NAMES[phase]}
+              {phaseName(phase)}
               <span className="small">
                 {done
-                  ? ` done${progress.phaseCompletedAt[phase] ? ` ${time(progress.phaseCompletedAt[phase])}` : ''}`
+                  ? ` done${progress.phaseCompletedAt[phase] ? ` ${timeOfDay(progress.phaseCompletedAt[phase])}` : ''}`
                   : failed
                     ? ' failed'
                     : paused

@@ -6,22 +6,18 @@ import {
   barWidths,
   counted,
   defaultRange,
-  dollars,
-  duration,
   GROUP_BY,
   type GroupBy,
   groupLabel,
-  methodLabel,
   PHASES,
-  percent,
   percentile,
   rangeProblem,
   type Stats,
-  statusLabel,
 } from '../analytics'
 import { ApiError, useApi } from '../api'
 import { Bars } from '../components/Bars'
 import { ApiErrorNotice, ErrorNotice } from '../components/ErrorNotice'
+import { dollars, duration, methodLabel, percent, statusLabel } from '../format'
 import { useSession } from '../session'
 import { mayManage } from '../team'
 

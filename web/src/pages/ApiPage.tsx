@@ -1,7 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { ApiError, useApi } from '../api'
-import { CopyButton } from '../components/CopyButton'
+import { CopyButton, CopyField } from '../components/CopyButton'
 import { ApiErrorNotice } from '../components/ErrorNotice'
+import { OneFieldForm } from '../components/Outcome'
 import { useSession } from '../session'
 
 interface ApiKey {
@@ -118,13 +119,7 @@ export function ApiPage() {
         {secret && (
           <div className="notice" role="status">
             <p className="notice-title">Copy the key for “{secret.name}” now: it is shown only this once.</p>
-            <div className="row wrap">
-              <label htmlFor="secret" className="visually-hidden">
-                New API key
-              </label>
-              <input id="secret" className="mono grow" readOnly value={secret.value} onFocus={(e) => e.target.select()} />
-              <CopyButton text={secret.value} label="Copy the new API key" />
-            </div>
+            <CopyField id="secret" label="New API key" value={secret.value} copyLabel="Copy the new API key" />
           </div>
         )}
         <ApiErrorNotice error={error} />
@@ -171,15 +166,15 @@ export function ApiPage() {
 
       <section className="card stack" aria-labelledby="test-heading">
         <h2 id="test-heading">Test a connection</h2>
-        <form onSubmit={test} className="row wrap">
-          <div className="field grow">
-            <label htmlFor="test-key">API key</label>
-            <input id="test-key" className="mono" value={testKey} onChange={(e) => setTestKey(e.target.value)} required />
-          </div>
-          <div className="field">
-            <button type="submit">Test connection</button>
-          </div>
-        </form>
+        <OneFieldForm
+          id="test-key"
+          label="API key"
+          value={testKey}
+          onChange={setTestKey}
+          onSubmit={test}
+          button="Test connection"
+          input={{ className: 'mono', required: true }}
+        />
         {testResult && (
           <p role="status">
             <span aria-hidden="true">✓ </span>

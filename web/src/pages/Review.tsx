@@ -2,7 +2,8 @@ import { type FormEvent, useEffect, useState } from 'react'
 import { type Api, ApiError } from '../api'
 import { ApiErrorNotice } from '../components/ErrorNotice'
 import { QaIssues } from '../components/QaIssues'
-import type { Qa } from '../types'
+import { TypicalLines } from '../components/TypicalLines'
+import type { Qa, TemplatePin } from '../types'
 
 type Item = Record<string, unknown>
 type Findings = Record<string, unknown> & {
@@ -90,7 +91,17 @@ function parsed(text: string, type: Column['type']): unknown {
 }
 
 /** The findings as an editable form; each save is a merge patch that QA checks again. */
-export function Review({ api, workflowId, onChanged }: { api: Api; workflowId: string; onChanged: () => void }) {
+export function Review({
+  api,
+  workflowId,
+  template,
+  onChanged,
+}: {
+  api: Api
+  workflowId: string
+  template?: TemplatePin | null
+  onChanged: () => void
+}) {
   const [findings, setFindings] = useState<Findings | null>(null)
   const [etag, setEtag] = useState<string | null>(null)
   const [qa, setQa] = useState<Qa | null>(null)
@@ -225,6 +236,7 @@ export function Review({ api, workflowId, onChanged }: { api: Api; workflowId: s
                   + Add {/^[aeiou]/.test(section.noun) ? 'an' : 'a'} {section.noun}
                 </button>
               </div>
+              {section.key === 'scopeOfWork' && <TypicalLines api={api} template={template} scope={items} onAdd={(item) => add(section.key, item)} />}
             </fieldset>
           )
         })}

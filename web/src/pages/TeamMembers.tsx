@@ -1,7 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import type { Api } from '../api'
-import { CopyButton } from '../components/CopyButton'
+import { CertificationEditor } from '../components/CertificationCard'
+import { CopyField } from '../components/CopyButton'
 import { ApiErrorNotice } from '../components/ErrorNotice'
+import { Outcome, useOutcome } from '../components/Outcome'
 import {
   assignableRoles,
   type Certification,
@@ -12,6 +14,7 @@ import {
   invitationLink,
   isCurrent,
   type Member,
+  mayCertify,
   mayRemove,
   printedCertification,
   type Role,
@@ -26,8 +29,8 @@ export function Members({ api, account, version: outside, onChanged }: { api: Ap
   const [members, setMembers] = useState<Member[] | null>(null)
   const [certifications, setCertifications] = useState<Record<string, Certification | null>>({})
   const [chosen, setChosen] = useState<Record<string, Role>>({})
-  const [notice, setNotice] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const [certifying, setCertifying] = useState<string | null>(null)
+  const { notice, setNotice, error, setError, act: run } = useOutcome()
   const [version, setVersion] = useState(0)
 
   useEffect(() => {
@@ -53,22 +56,20 @@ export function Members({ api, account, version: outside, onChanged }: { api: Ap
     }
   }, [api, orgId, version, outside])
 
-  async function act(run: () => Promise<unknown>, done: string) {
-    setError(null)
-    setNotice(null)
-    try {
-      await run()
-      setNotice(done)
-      setVersion((v) => v + 1)
-    } catch (e) {
-      setError(e)
-    }
+  async function act(change: () => Promise<unknown>, done: string) {
+    if (await run(change, done)) setVersion((v) => v + 1)
   }
 
   function changeRole(member: Member) {
     const role = chosen[member.userId]
     if (!role || role === member.role) return
     act(() => api.patch(`/organisations/${orgId}/members/${encodeURIComponent(member.userId)}`, { role }), `${member.userId} is now ${ROLE_LABELS[role]}.`)
+  }
+
+  function certify(member: Member) {
+    setError(null)
+    setNotice(null)
+    setCertifying(member.userId)
   }
 
   function remove(member: Member) {
@@ -95,7 +96,8 @@ export function Members({ api, account, version: outside, onChanged }: { api: Ap
         {members?.map((member) => {
           const roles = assignableRoles(me, member)
           const certification = certifications[member.userId]
-          const selectId = `role-${member.userId.replace(/[^A-Za-z0-9_-]/g, '-')}`
+          const safeId = member.userId.replace(/[^A-Za-z0-9_-]/g, '-')
+          const selectId = `role-${safeId}`
           return (
             <li key={member.userId} className="member" data-member={member.userId}>
               <div className="row wrap spread">
@@ -118,7 +120,21 @@ export function Members({ api, account, version: outside, onChanged }: { api: Ap
                     ? `Certification: ${printedCertification(certification)}${isCurrent(certification) ? '' : ' — expired'}`
                     : 'No certification on file (cannot sign reports)'}
               </p>
-              {(roles.length > 0 || mayRemove(me, member)) && (
+              {certifying === member.userId && (
+                <CertificationEditor
+                  userId={member.userId}
+                  certification={certification}
+                  idPrefix={`member-cert-${safeId}`}
+                  label={`Certification of ${member.userId}`}
+                  onSaved={(saved) => {
+                    setCertifications((all) => ({ ...all, [member.userId]: saved }))
+                    setCertifying(null)
+                    setNotice(`${member.userId}'s certification is on file: ${printedCertification(saved)}.`)
+                  }}
+                  onCancel={() => setCertifying(null)}
+                />
+              )}
+              {(roles.length > 0 || mayRemove(me, member) || mayCertify(me, member)) && certifying !== member.userId && (
                 <div className="row wrap">
                   {roles.length > 0 && (
                     <>
@@ -137,6 +153,12 @@ export function Members({ api, account, version: outside, onChanged }: { api: Ap
                       </button>
                     </>
                   )}
+                  {mayCertify(me, member) && (
+                    <button type="button" onClick={() => certify(member)} disabled={certification === undefined}>
+                      {certification ? 'Edit certification' : 'Add certification'}
+                      <span className="visually-hidden"> of {member.userId}</span>
+                    </button>
+                  )}
                   {mayRemove(me, member) && (
                     <button type="button" className="danger" onClick={() => remove(member)}>
                       Remove<span className="visually-hidden"> {member.userId}</span>
@@ -148,10 +170,7 @@ export function Members({ api, account, version: outside, onChanged }: { api: Ap
           )
         })}
       </ul>
-      <p aria-live="polite" className="small">
-        {notice}
-      </p>
-      <ApiErrorNotice error={error} />
+      <Outcome notice={notice} error={error} />
       <details className="small">
         <summary>What each role may do</summary>
         <ul>
@@ -250,13 +269,7 @@ export function Invitations({ api, orgId }: { api: Api; orgId: string }) {
           {sent.link ? (
             <>
               <p className="notice-title">Send this link to {sent.who} now: it is shown only this once.</p>
-              <div className="row wrap">
-                <label htmlFor="invite-link" className="visually-hidden">
-                  Invitation link
-                </label>
-                <input id="invite-link" className="mono grow" readOnly value={sent.link} onFocus={(e) => e.target.select()} />
-                <CopyButton text={sent.link} label="Copy the invitation link" />
-              </div>
+              <CopyField id="invite-link" label="Invitation link" value={sent.link} copyLabel="Copy the invitation link" />
             </>
           ) : (
             <p className="notice-title">Invited: {sent.who} sees the invitation on their Team page.</p>

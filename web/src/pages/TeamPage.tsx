@@ -4,6 +4,7 @@ import { type Api, useApi } from '../api'
 import { CertificationCard } from '../components/CertificationCard'
 import { CopyButton } from '../components/CopyButton'
 import { ApiErrorNotice } from '../components/ErrorNotice'
+import { OneFieldForm, Outcome, useOutcome } from '../components/Outcome'
 import { type CurrentAccount, type Invitation, invitationFromHash, mayManage, ROLE_LABELS } from '../team'
 import { Invitations, Members } from './TeamMembers'
 
@@ -55,17 +56,16 @@ function CreateOrganisation({ api, personalId, onCreated }: { api: Api; personal
         You work in your personal account (<span className="mono">{personalId}</span>). Create an organisation to share jobs, templates and
         webhooks with your team: you will be its owner, and invite the others. Jobs you made before stay in your personal account.
       </p>
-      <form onSubmit={create} className="row wrap">
-        <div className="field grow">
-          <label htmlFor="org-name">Organisation name</label>
-          <input id="org-name" value={name} onChange={(e) => setName(e.target.value)} required minLength={2} maxLength={120} placeholder="e.g. Banksia Restorations" />
-        </div>
-        <div className="field">
-          <button type="submit" className="primary">
-            Create organisation
-          </button>
-        </div>
-      </form>
+      <OneFieldForm
+        id="org-name"
+        label="Organisation name"
+        value={name}
+        onChange={setName}
+        onSubmit={create}
+        button="Create organisation"
+        primary
+        input={{ required: true, minLength: 2, maxLength: 120, placeholder: 'e.g. Banksia Restorations' }}
+      />
       <ApiErrorNotice error={error} />
     </section>
   )
@@ -74,20 +74,11 @@ function CreateOrganisation({ api, personalId, onCreated }: { api: Api; personal
 function OrganisationCard({ api, account, onChanged }: { api: Api; account: CurrentAccount; onChanged: () => void }) {
   const organisation = account.organisation!
   const [name, setName] = useState(organisation.name)
-  const [notice, setNotice] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const { notice, error, act } = useOutcome()
   const admin = mayManage(account.membership.role)
   async function rename(event: FormEvent) {
     event.preventDefault()
-    setError(null)
-    setNotice(null)
-    try {
-      await api.patch(`/organisations/${organisation.id}`, { name: name.trim() })
-      setNotice('Renamed.')
-      onChanged()
-    } catch (e) {
-      setError(e)
-    }
+    if (await act(() => api.patch(`/organisations/${organisation.id}`, { name: name.trim() }), 'Renamed.')) onChanged()
   }
   return (
     <section className="card stack" aria-labelledby="org-heading">
@@ -103,22 +94,19 @@ function OrganisationCard({ api, account, onChanged }: { api: Api; account: Curr
       </dl>
       <p className="small muted">Another company shares a report template with you by this id.</p>
       {admin && (
-        <form onSubmit={rename} className="row wrap" aria-label="Rename the organisation">
-          <div className="field grow">
-            <label htmlFor="org-rename">Name</label>
-            <input id="org-rename" value={name} onChange={(e) => setName(e.target.value)} required minLength={2} maxLength={120} />
-          </div>
-          <div className="field">
-            <button type="submit" disabled={name.trim() === organisation.name}>
-              Rename
-            </button>
-          </div>
-        </form>
+        <OneFieldForm
+          id="org-rename"
+          label="Name"
+          formLabel="Rename the organisation"
+          value={name}
+          onChange={setName}
+          onSubmit={rename}
+          button="Rename"
+          disabled={name.trim() === organisation.name}
+          input={{ required: true, minLength: 2, maxLength: 120 }}
+        />
       )}
-      <p aria-live="polite" className="small">
-        {notice}
-      </p>
-      <ApiErrorNotice error={error} />
+      <Outcome notice={notice} error={error} />
     </section>
   )
 }
@@ -152,8 +140,20 @@ function MyInvitations({ api, version, onJoined }: { api: Api; version: number; 
         {invitations.map((invitation) => (
           <li key={invitation.id} className="row wrap spread" data-testid="my-invitation">
             <span>
-              Join organisation <span className="mono">{invitation.orgId}</span> as <strong>{ROLE_LABELS[invitation.role]}</strong>, invited by{' '}
-              {invitation.invitedBy}
+              Join{' '}
+              {invitation.organisationName ? (
+                <>
+                  <strong data-testid="invitation-organisation">{invitation.organisationName}</strong>{' '}
+                  <span className="small muted">
+                    (<span className="mono">{invitation.orgId}</span>)
+                  </span>
+                </>
+              ) : (
+                <>
+                  organisation <span className="mono">{invitation.orgId}</span>
+                </>
+              )}{' '}
+              as <strong>{ROLE_LABELS[invitation.role]}</strong>, invited by {invitation.invitedBy}
             </span>
             <span className="row wrap">
               <button type="button" className="primary" onClick={() => respond(invitation, 'accept')}>

@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react'
 import { useAccount } from '../account'
 import { type Api, useApi } from '../api'
 import { ApiErrorNotice } from '../components/ErrorNotice'
+import { OneFieldForm, Outcome, useOutcome } from '../components/Outcome'
 import { TemplateView } from '../components/TemplateView'
 import { lossTypeName, relation, type ReportTemplate, type TemplateHead } from '../reportTemplates'
 import { mayManage } from '../team'
@@ -125,20 +126,11 @@ export function TemplateDetailPage({ templateId }: { templateId: string }) {
 
 function OwnTemplateActions({ api, head, onChanged }: { api: Api; head: TemplateHead; onChanged: () => void }) {
   const [orgId, setOrgId] = useState('')
-  const [notice, setNotice] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const outcome = useOutcome()
   async function act(run: () => Promise<unknown>, done: string): Promise<boolean> {
-    setError(null)
-    setNotice(null)
-    try {
-      await run()
-      setNotice(done)
-      onChanged()
-      return true
-    } catch (e) {
-      setError(e)
-      return false
-    }
+    const succeeded = await outcome.act(run, done)
+    if (succeeded) onChanged()
+    return succeeded
   }
   async function share(event: FormEvent) {
     event.preventDefault()
@@ -185,19 +177,17 @@ function OwnTemplateActions({ api, head, onChanged }: { api: Api; head: Template
           ))}
         </ul>
       )}
-      <form onSubmit={share} className="row wrap" aria-label="Share the template">
-        <div className="field grow">
-          <label htmlFor="share-org">Share with account (its organisation id)</label>
-          <input id="share-org" className="mono" value={orgId} onChange={(e) => setOrgId(e.target.value)} required placeholder="org_…" />
-        </div>
-        <div className="field">
-          <button type="submit">Share</button>
-        </div>
-      </form>
-      <p aria-live="polite" className="small">
-        {notice}
-      </p>
-      <ApiErrorNotice error={error} />
+      <OneFieldForm
+        id="share-org"
+        label="Share with account (its organisation id)"
+        formLabel="Share the template"
+        value={orgId}
+        onChange={setOrgId}
+        onSubmit={share}
+        button="Share"
+        input={{ className: 'mono', required: true, placeholder: 'org_…' }}
+      />
+      <Outcome notice={outcome.notice} error={outcome.error} />
     </section>
   )
 }

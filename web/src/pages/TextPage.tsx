@@ -1,6 +1,7 @@
-import { type FormEvent, useEffect, useState } from 'react'
+import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { useApi } from '../api'
 import { ApiErrorNotice, ErrorNotice } from '../components/ErrorNotice'
+import { INFER, TemplateChoice, templateField } from '../components/TemplateChoice'
 import { navigate } from '../router'
 import { tokenSubject, useSession } from '../session'
 import { TEMPLATES } from '../templates'
@@ -11,7 +12,10 @@ interface Draft {
   title: string
   text: string
   reviewRequired: boolean
+  templateId: string
 }
+
+const EMPTY: Draft = { title: '', text: '', reviewRequired: false, templateId: INFER }
 
 export function countWords(text: string): number {
   const words = text.trim().match(/\S+/g)
@@ -24,9 +28,9 @@ export function TextPage() {
   const draftKey = `restoreassist.draft.text.${(token && tokenSubject(token)) || 'anyone'}`
   const [draft, setDraft] = useState<Draft>(() => {
     try {
-      return { title: '', text: '', reviewRequired: false, ...JSON.parse(localStorage.getItem(draftKey) ?? '{}') }
+      return { ...EMPTY, ...JSON.parse(localStorage.getItem(draftKey) ?? '{}') }
     } catch {
-      return { title: '', text: '', reviewRequired: false }
+      return EMPTY
     }
   })
   const [saved, setSaved] = useState<string | null>(null)
@@ -52,7 +56,7 @@ export function TextPage() {
     setBusy(true)
     setError(null)
     try {
-      const body: Record<string, unknown> = { inputMethod: 'TEXT', inputData: { text: draft.text } }
+      const body: Record<string, unknown> = { inputMethod: 'TEXT', inputData: { text: draft.text }, ...templateField(draft.templateId) }
       if (draft.title.trim()) body.title = draft.title.trim()
       if (draft.reviewRequired) body.reviewRequired = true
       const reply = await api.post<{ workflowId: string }>('/workflows', body)
@@ -64,8 +68,10 @@ export function TextPage() {
     }
   }
 
+  const chooseTemplate = useCallback((templateId: string) => setDraft((d) => ({ ...d, templateId })), [])
+
   function applyTemplate(kind: keyof typeof TEMPLATES) {
-    if (draft.text.trim() && !window.confirm('Replace your notes with the template?')) return
+    if (draft.text.trim() && !window.confirm('Replace your notes with the outline?')) return
     setDraft((d) => ({ ...d, text: TEMPLATES[kind].text }))
   }
 
@@ -77,7 +83,7 @@ export function TextPage() {
         <input id="title" value={draft.title} onChange={(e) => setDraft((d) => ({ ...d, title: e.target.value }))} placeholder="e.g. 14 Banksia St" />
       </div>
       <fieldset className="row wrap">
-        <legend>Start from a template</legend>
+        <legend>Start your notes from an outline</legend>
         {(Object.keys(TEMPLATES) as (keyof typeof TEMPLATES)[]).map((kind) => (
           <button key={kind} type="button" onClick={() => applyTemplate(kind)}>
             {TEMPLATES[kind].label}
@@ -100,6 +106,7 @@ export function TextPage() {
           {saved && <> · Draft saved {saved}</>}
         </p>
       </div>
+      <TemplateChoice value={draft.templateId} onChange={chooseTemplate} />
       {tooLong && <ErrorNotice code="TEXT_TOO_LARGE" message={`Notes can be at most ${MAX_TEXT.toLocaleString()} characters.`} />}
       <div className="field checkbox">
         <input

@@ -1,6 +1,7 @@
 import { type DragEvent, type FormEvent, useRef, useState } from 'react'
 import { useApi } from '../api'
 import { ApiErrorNotice, ErrorNotice } from '../components/ErrorNotice'
+import { INFER, TemplateChoice, templateField } from '../components/TemplateChoice'
 import { navigate } from '../router'
 import { useSession } from '../session'
 import { checkFile, formatBytes, KINDS, type Kind, postToS3, type UploadForm, UploadError } from '../upload'
@@ -12,6 +13,7 @@ export function UploadPage({ kind }: { kind: Kind }) {
   const input = useRef<HTMLInputElement>(null)
   const [file, setFile] = useState<File | null>(null)
   const [title, setTitle] = useState('')
+  const [templateId, setTemplateId] = useState(INFER)
   const [refusal, setRefusal] = useState<string | null>(null)
   const [dragging, setDragging] = useState(false)
   const [progress, setProgress] = useState<number | null>(null)
@@ -44,6 +46,7 @@ export function UploadPage({ kind }: { kind: Kind }) {
         contentType: file.type && (spec.types as readonly string[]).includes(file.type) ? file.type : spec.contentType,
         size: file.size,
         ...(title.trim() ? { title: title.trim() } : {}),
+        ...templateField(templateId),
       })
       await postToS3(reply.upload, file, setProgress)
       navigate(`/workflows/${reply.workflowId}`)
@@ -97,6 +100,7 @@ export function UploadPage({ kind }: { kind: Kind }) {
         <label htmlFor="title">Job title</label>
         <input id="title" value={title} onChange={(e) => setTitle(e.target.value)} />
       </div>
+      <TemplateChoice value={templateId} onChange={setTemplateId} />
       {pct !== null && (
         <div className="field">
           <label htmlFor="upload-progress">Upload</label>

@@ -1,8 +1,9 @@
 import { type FormEvent, useEffect, useState } from 'react'
 import { useAccount } from '../account'
 import { type Api, useApi } from '../api'
-import { CopyButton } from '../components/CopyButton'
+import { CopyField } from '../components/CopyButton'
 import { ApiErrorNotice } from '../components/ErrorNotice'
+import { Outcome, useOutcome } from '../components/Outcome'
 import { mayManage } from '../team'
 import { attemptSummary, type Delivery, deliveryState, eventName, onItsWay, redeliverable, WEBHOOK_EVENTS, type Webhook } from '../webhooks'
 
@@ -49,13 +50,7 @@ export function WebhooksPage() {
                 Copy the signing secret {secret.rotated ? 'for' : 'of'} {secret.url} now: it is shown only this once.
               </p>
               {secret.rotated && <p>The old secret also signs for 24 hours, so your receiver can switch over.</p>}
-              <div className="row wrap">
-                <label htmlFor="webhook-secret" className="visually-hidden">
-                  Signing secret
-                </label>
-                <input id="webhook-secret" className="mono grow" readOnly value={secret.value} onFocus={(e) => e.target.select()} />
-                <CopyButton text={secret.value} label="Copy the signing secret" />
-              </div>
+              <CopyField id="webhook-secret" label="Signing secret" value={secret.value} copyLabel="Copy the signing secret" />
             </div>
           )}
           <ApiErrorNotice error={error} />
@@ -144,22 +139,9 @@ function CreateWebhook({ api, onCreated }: { api: Api; onCreated: (secret: Secre
 function EndpointCard({ api, webhook, onSecret, onChanged }: { api: Api; webhook: Webhook; onSecret: (secret: string) => void; onChanged: () => void }) {
   const [showDeliveries, setShowDeliveries] = useState(false)
   const [deliveriesVersion, setDeliveriesVersion] = useState(0)
-  const [notice, setNotice] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const { notice, error, act } = useOutcome()
   const name = webhook.description || webhook.url
 
-  async function act(run: () => Promise<unknown>, done: string) {
-    setError(null)
-    setNotice(null)
-    try {
-      await run()
-      setNotice(done)
-      return true
-    } catch (e) {
-      setError(e)
-      return false
-    }
-  }
   async function sendTest() {
     if (await act(() => api.post(`/webhooks/${webhook.id}/test`), 'A test delivery was queued.')) {
       setShowDeliveries(true)
@@ -216,10 +198,7 @@ function EndpointCard({ api, webhook, onSecret, onChanged }: { api: Api; webhook
           Delete<span className="visually-hidden"> {name}</span>
         </button>
       </div>
-      <p aria-live="polite" className="small">
-        {notice}
-      </p>
-      <ApiErrorNotice error={error} />
+      <Outcome notice={notice} error={error} />
       {showDeliveries && <Deliveries api={api} webhook={webhook} version={deliveriesVersion} />}
     </li>
   )

@@ -117,6 +117,10 @@ export function WorkflowPage({ workflowId }: { workflowId: string }) {
       </div>
       <p className="small muted">
         {workflow.inputMethod} · created {when(workflow.createdAt)} · revision {workflow.revision} ·{' '}
+        <span data-testid="report-template">
+          {workflow.template ? `${workflow.template.name}, version ${workflow.template.version}` : 'report template: from the loss type'}
+        </span>{' '}
+        ·{' '}
         <span data-testid="live">{isConnected ? 'Live updates on' : 'Reconnecting…'}</span>
       </p>
 
@@ -167,7 +171,7 @@ export function WorkflowPage({ workflowId }: { workflowId: string }) {
         <AwaitingFile api={api} workflowId={workflowId} kind={workflow.inputMethod as Kind} onUploaded={refresh} />
       )}
 
-      {status === 'NEEDS_REVIEW' && <Review api={api} workflowId={workflowId} onChanged={refresh} />}
+      {status === 'NEEDS_REVIEW' && <Review api={api} workflowId={workflowId} template={workflow.template} onChanged={refresh} />}
 
       {status === 'COMPLETED' && !signedThisRevision && <SignOff api={api} workflowId={workflowId} onSigned={refresh} />}
 
