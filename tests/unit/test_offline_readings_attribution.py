@@ -232,3 +232,19 @@ def test_a_lettered_legend_then_a_grid_of_points_by_day_with_dashes_for_days_not
     # and the dashes keep the dry standard's second value on the last day, not the second
     assert (210.0, "REL", "Front bedroom", date(2026, 6, 17)) in found
     assert len(found) == 10, found
+
+
+def test_a_readings_lead_in_at_the_end_of_a_dated_diary_line_heads_the_block() -> None:
+    # Given an adjuster's diary line that ends by leading in to the readings, then series by point
+    notes = (
+        "Sewage, 3 Duke St, Dennistoun, Glasgow G31 1LB. My site visit 24/03/2026.\n"
+        "Bathroom 2.4 m x 1.8 m: sheet vinyl over softwood boards, wet.\n"
+        "28/03/2026 - Tiles removed by the licensed firm. Readings received from Thistle (Protimeter;"
+        " boards and joists %MC, plaster WME):\n"
+        "Bathroom floorboards: 31 (22/03) > 24 (25/03) > 17 (28/03)\n"
+        "Bathroom joist, through lifted board: 27 > 21 > 16\n"
+    )
+    found = _found(notes)
+    # Then each series is read, on the block's scale for boards and joists, a value per day
+    assert (31.0, "%MC", "Bathroom", date(2026, 3, 22)) in found, found
+    assert (16.0, "%MC", "Bathroom", date(2026, 3, 28)) in found, found

@@ -297,7 +297,12 @@ class RoomScan(ReadingsScan):
             self._in_readings = True
             self._reference_block = False
             self._block_rows = 0
-            self._block_header = text  # "Readings (Tramex ME5, ref scale) 12/09:" names the scale
+            # "Readings (Tramex ME5, ref scale) 12/09:" names the scale; of a longer line, the
+            # sentence that leads in ("28/03/2026 - Tiles removed. Readings received (...):")
+            lead = _READINGS_LEAD_IN.search(text)
+            self._block_header = (
+                text if lead is None or _READINGS_HEADER.match(text) else text[lead.start() :]
+            )
             if self._rows is not None:
                 self._rows.columns = None
         elif _OTHER_SECTION.match(text) and (SECTION_LABEL.match(text) or _HEADING.match(text)):
