@@ -248,3 +248,20 @@ def test_a_readings_lead_in_at_the_end_of_a_dated_diary_line_heads_the_block() -
     # Then each series is read, on the block's scale for boards and joists, a value per day
     assert (31.0, "%MC", "Bathroom", date(2026, 3, 22)) in found, found
     assert (16.0, "%MC", "Bathroom", date(2026, 3, 28)) in found, found
+
+
+def test_a_levels_table_of_readings_by_day_after_a_blank_line_and_a_visits_label() -> None:
+    # Given visits under a "Visits:" label, and a level's table titled with its scale, apart from
+    # the readings heading by a blank line
+    notes = (
+        "WATER DAMAGE REPORT\nAddress: 17 Kowhai Rise, Kelson, Lower Hutt 5010\n"
+        "Visits: 23/03/2026 20:10 (emergency), 24/03, 26/03, 30/03\n"
+        "UPSTAIRS\n- Hallway, 4.0 x 1.1 m: carpet and underlay wet the full length.\n\n"
+        "READINGS\nDry standards: Bedroom 1 particleboard 12 %MC (23/03).\n\n"
+        "Upstairs (%MC)           23/03   24/03   26/03   30/03\n"
+        "P1 hallway floor          32      24      17      13\n"
+    )
+    found = _found(notes)
+    # Then the row is read, a value a day, on the title's scale
+    assert (32.0, "%MC", "Hallway", date(2026, 3, 23)) in found, found
+    assert (13.0, "%MC", "Hallway", date(2026, 3, 30)) in found, found

@@ -48,7 +48,7 @@ _INSPECTION_LABEL = re.compile(
     r"|date (?:inspected|attended|assessed|surveyed)|inspected(?: on)?|attended(?: site)?(?: on)?|attendance"
     r"|(?:site|initial|first) (?:visit|inspection|attendance|access|assessment)|first attended|on ?site"
     r"|arrived(?: on site)?|surveyed(?: on)?|inspection)\b"
-    rf"|{_LINE_START}(?:att|attd|visit|survey|arrival|inspection|assessment)\b\.? ?[:\-]?",
+    rf"|{_LINE_START}(?:att|attd|visits?|survey|arrival|inspection|assessment)\b\.? ?[:\-]?",
     FLAGS,
 )
 
