@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -38,6 +37,7 @@ from chalicelib.analysis.offline.reading_room_phrases import (
 from chalicelib.analysis.offline.reading_row_parts import RowReading, describes_place
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import Scales, declared_scale, explicit_scale
+from chalicelib.analysis.offline.reading_table_titles import titled_header
 from chalicelib.analysis.offline.reading_where import (
     SENTENCE_END,
     SPACE_NOUN,
@@ -107,17 +107,6 @@ _NUMBERS_ONLY = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})?\s*(?:%\s?MC|%|WME|REL)?
 
 
 _MAX_WRAPPED = 60
-
-
-_COLUMN_TITLE = re.compile(r"\b(?:room|location|material|point|pt|area|surface|substrate)\b", FLAGS)
-
-
-# "Upstairs (%MC)  23/03  24/03 ...", "Downstairs  23/03 ...": a level's table of readings by day.
-_LEVEL_TITLE = re.compile(
-    r"^(?:upstairs|downstairs|basement|ground floor|first floor|upper floor|lower level|main floor)"
-    r"(?: ?\((?P<scale>% ?mc|wme|rel)\))? \d",
-    FLAGS,
-)
 
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
@@ -287,13 +276,8 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
                 self._pending_label = ""
         else:
             self._in_table = False
-            level = _LEVEL_TITLE.match(text)
-            header = rows.header_words(text, taken_on or rows.day_one)
-            titled = _COLUMN_TITLE.search(text) is not None or level is not None
-            if header is not None and level is not None and level.group("scale"):
-                scale = explicit_scale(level.group("scale"))  # "Upstairs (%MC)": every column's scale
-                header = [replace(column, scale=column.scale or scale) for column in header]
-            if header is not None and titled and sum(column.kind == "date" for column in header) >= 2:
+            header = titled_header(rows, text, taken_on or rows.day_one)
+            if header is not None:
                 # "Ref Room Material Dry std 02/10 03/10 ...": a table of readings by day starts here
                 rows.columns, self._in_readings, self._block_rows = header, True, 0
                 return True
