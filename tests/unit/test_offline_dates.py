@@ -155,3 +155,19 @@ def test_may_is_the_month_beside_a_day_and_the_verb_beside_a_room() -> None:
     )
     # Then the loss is 30 May, and no date is read from "2 may have"
     assert _loss_day(notes) == date(2026, 5, 30)
+
+
+def test_a_loss_told_after_the_visit_in_the_same_paragraph_outweighs_a_wrong_labelled_date() -> None:
+    # Given an office header's date of loss after the first visit, and the tech's paragraph that
+    # opens with the visit and goes on to tell when the water got out
+    notes = (
+        "Address: 3318 Calle Sombra NE, Albuquerque, NM 87111\nDOL: 06/22/2026\n"
+        "(header filled in by the office from the phone intake)\n"
+        "6/21/2026 2:00 PM first visit. Owner says the evaporative cooler on the flat roof started"
+        " dripping through the living room ceiling on Saturday 6/20 around 4 PM - a float valve stuck.\n"
+    )
+    findings = analyze_text(notes)
+    # Then the loss is the day it dripped and the visit stays the inspection
+    assert _loss_day(notes) == date(2026, 6, 20)
+    assert findings.job.inspection_date is not None
+    assert findings.job.inspection_date.value == date(2026, 6, 21)

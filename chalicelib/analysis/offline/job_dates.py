@@ -17,6 +17,7 @@ from chalicelib.analysis.offline.dates import (
     next_anchor,
 )
 from chalicelib.analysis.offline.job_call_out import CLOCK_AFTER, CallOutDay
+from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
 from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
 from chalicelib.analysis.offline.text import (
     FLAGS,
@@ -150,27 +151,6 @@ _NIGHT_BEFORE = re.compile(
 )
 
 
-# The water getting out, in the event's sentence or the next one.
-_LEAK_WORD = re.compile(
-    r"\b(?:leak(?:s|ed|ing)?|wept|weep(?:s|ing)?|drip(?:s|ped|ping)?|ran|let go|burst|overflow(?:ed|ing)?"
-    r"|split|gave way|came (?:off|loose|apart)|never (?:quite )?tight|(?:was|were|came) loose|rusted through"
-    r"|(?:came|coming|pouring|poured|gushing|gushed|spraying|sprayed) (?:out|from|through|down))\b",
-    FLAGS,
-)
-
-
-# The water getting out or coming in: what dates a loss over the weather that caused it.
-_ESCAPE = re.compile(
-    rf"{_LEAK_WORD.pattern}|\b(?:came|got|poured|flowed|ran|seeped) (?:in|into|across|under|through)\b"
-    r"|\b(?:broke its banks|flooded|inundated|ceiling (?:was |started )?(?:dripping|leaking))\b",
-    FLAGS,
-)
-# A warning or forecast of the weather is not the loss ("the flood warning went out on the 14th").
-_ANNOUNCEMENT = re.compile(
-    r"\b(?:warnings?|forecasts?|alerts?|watch(?:es)?|evacuation (?:notice|order))\b", FLAGS
-)
-
-
 # The loss in the small hours of the day the call was made: "it rusted through some time after midnight".
 _SMALL_HOURS = re.compile(
     r"\b(?:(?:some ?time |just |shortly |not long )?after midnight|in the (?:early|small|wee) hours"
@@ -262,7 +242,7 @@ class JobDates:
         long_term = False
         anchor: date | None = None
         context = DayContext()
-        call_out = CallOutDay(self._about_loss, _LEAK_WORD, _THIRD_PARTY)
+        call_out = CallOutDay(self._about_loss, LEAK_WORD, _THIRD_PARTY)
         for line in lines:
             if not line.text:
                 call_out.read(line, [])
@@ -402,7 +382,7 @@ class JobDates:
                     not (self._about_loss(text[start:end]) or night_before)
                     or (
                         night_before
-                        and not (_LEAK_WORD.search(text, start, end) or _LEAK_WORD.search(following))
+                        and not (LEAK_WORD.search(text, start, end) or LEAK_WORD.search(following))
                     )
                     or (night_before and _DISCOVERY.search(text, start, end))
                     or _OPEN_ENDED.search(text, start, end)
@@ -447,7 +427,7 @@ class JobDates:
             if (
                 known.value is None
                 or _DISCOVERY.search(text, start, end) is None
-                or not (self._about_loss(text[start:end]) or _LEAK_WORD.search(text, start, end))
+                or not (self._about_loss(text[start:end]) or LEAK_WORD.search(text, start, end))
                 or _AWAY.search(text, start, end)
                 or _OPEN_ENDED.search(text, start, end)
                 or _OPEN_ENDED.search(following)
@@ -462,11 +442,15 @@ class JobDates:
     def _loss_sentences(self, line: Line, found: list[DateMatch]) -> list[_Found]:
         """Dates in sentences about the loss itself, not a visit, a call or a tradesman's work."""
         text = line.text
-        if not found or self._visits.is_visit_line(text):
+        if not found:
             return []
         sentences = Sentences(text)
+        # (a visit line's first sentence is the visit; a paragraph may go on to tell the loss)
+        visit_end = sentences.bounds(0)[1] if self._visits.is_visit_line(text) else -1
         out = []
         for known in found:
+            if known.start < visit_end:
+                continue
             start, end = around(sentences, known.start, known.end)
             near_start, near_end = max(start, known.start - _EVENT_REACH), min(end, known.end + _EVENT_REACH)
             clause_end = _CLAUSE_END.search(text, known.end, near_end)
@@ -481,13 +465,13 @@ class JobDates:
                     for cue in _ARRIVAL.finditer(text, near_start, near_end)
                 )
                 or _INSPECTION_LABEL.search(text, near_start, near_end)
-                or (_ANNOUNCEMENT.search(text, start, end) and not _ESCAPE.search(text, start, end))
+                or (ANNOUNCEMENT.search(text, start, end) and not ESCAPE.search(text, start, end))
             ):
                 continue
             # (the sentence after may tell it: "... on Monday night (20/07). The hose split")
             # (but not past the next date: "... snowstorm on January 24th ... On the 3rd it dripped")
             reach = min([len(text), end + 2 * WINDOW, *(m.start for m in found if m.start >= end)])
-            escape = _ESCAPE.search(text, start, max(end, reach)) is not None
+            escape = ESCAPE.search(text, start, max(end, reach)) is not None
             out.append(_Found(known.value, line, escape=escape))
         return out
 

@@ -83,7 +83,8 @@ DAMAGE_KEYWORDS: tuple[tuple[DamageType, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:water|sewage|sewer|flood(?:ed|ing|s|water)?|burst|leak(?:s|ed|ing|age)?|overflow(?:ed"
             r"|ing|s)?"
-            r"|supply line|pipe|rain(?:water)?|saturated|wet(?! areas?\b)|damp)\b",
+            r"|supply line|pipe|rain(?:water)?|saturated|wet(?! areas?\b)|damp|drip(?:s|ping|ped)?"
+            r"|seep(?:s|ing|age)?)\b",
             FLAGS,
         ),
     ),
