@@ -395,3 +395,25 @@ def test_a_floor_that_only_had_surface_water_on_it_is_not_an_affected_material()
     # Then the plasterboard is affected and the vinyl plank is not
     assert "plasterboard" in materials
     assert not any("vinyl" in m for m in materials), materials
+
+
+def test_a_stated_class_3_that_the_described_ceilings_and_insulation_bear_out_stands_over_a_share() -> None:
+    # Given a stated Class 3 over wet ceilings and soaked mid-floor insulation, in a house whose
+    # measured wet share (7-40 % of its surfaces) alone would read Class 2
+    findings = analyze_text(
+        "WATER DAMAGE REPORT\nAddress: 17 Kowhai Rise, Kelson, Lower Hutt 5010\nVisits: 23/03/2026 20:10\n"
+        "CAUSE\nThe hot water cylinder in the upstairs hallway cupboard split on Monday 23/03/2026.\n\n"
+        "CLASS 3 - the water went through the upstairs particleboard floor into the family room and laundry\n"
+        "ceilings and soaked the insulation in the mid-floor. Call centre logged it Class 2; with two\n"
+        "wet ceilings and wet insulation it is Class 3.\n\n"
+        "UPSTAIRS\n"
+        "- Cylinder cupboard, 0.9 x 0.9 m: particleboard floor saturated, vinyl lifted.\n"
+        "- Hallway, 4.0 x 1.1 m: carpet and underlay wet the full length, particleboard under it wet.\n"
+        "- Bedroom 2, 3.2 x 3.0 m: carpet wet along the cupboard wall, about 3 m2.\n"
+        "DOWNSTAIRS\n"
+        "- Family room, 5.5 x 4.2 m: GIB ceiling wet over about 8 m2, one sheet sagging.\n"
+        "  Carpet wet under the drip, about 4 m2.\n"
+        "- Laundry, 2.2 x 1.8 m: ceiling wet, vinyl floor wiped dry.\n"
+    )
+    assert findings.water_class is not None
+    assert (findings.water_class.value, findings.water_class.stated) == (3, 3)

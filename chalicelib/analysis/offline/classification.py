@@ -504,7 +504,8 @@ def detect_class(
         cue is not None
         and stated is not None
         and 4 not in (stated.value, cue.value)
-        and (cue.value <= stated.value or not (cue.decisive or _WHOLE_EXTENT.search(cue.span.text)))
+        and cue.value != stated.value  # (words that agree with the call decide over a measured share)
+        and (cue.value < stated.value or not (cue.decisive or _WHOLE_EXTENT.search(cue.span.text)))
     ):
         # Words weigh less than the technician's own call between Classes 1-3 when they read lower
         # (the technician saw rooms the notes may not describe); the difference is said. Words that
@@ -517,7 +518,12 @@ def detect_class(
                 f" {cue.span.line}) reads as Class {cue.value}."
             )
         cue = None
-    if cue is not None and (derived is None or cue.value == 4 or (cue.value == 3 and derived.value < 3)):
+    if cue is not None and (
+        derived is None
+        or cue.value == 4
+        or (cue.value == 3 and derived.value < 3)
+        or (stated is not None and cue.value == stated.value)
+    ):
         # What the notes describe decides where no measured share does, and overrides one that
         # misses bound water or water from above.
         reason = (
