@@ -417,3 +417,15 @@ def test_a_stated_class_3_that_the_described_ceilings_and_insulation_bear_out_st
     )
     assert findings.water_class is not None
     assert (findings.water_class.value, findings.water_class.stated) == (3, 3)
+
+
+def test_a_category_after_a_colon_that_follows_a_negation_is_the_writers_call() -> None:
+    # Given an office header's Category 1 and the technician's "Not clean water: Category 2."
+    findings = analyze_text(
+        "JOB SHEET\nAddress: 3318 Calle Sombra NE, Albuquerque, NM 87111\nCategory: 1\n"
+        "(header filled in by the office from the phone intake)\n"
+        "6/21/2026 first visit. The evaporative cooler reservoir overflowed into the living room ceiling.\n"
+        "The water in the cooler pan was green, slimy and smelled. Not clean water: Category 2.\n"
+    )
+    assert findings.water_category is not None
+    assert findings.water_category.stated == 2

@@ -32,12 +32,10 @@ from chalicelib.analysis.offline.text import (
     first_found,
     fmt,
     has_evidence,
+    is_negated,
     truncate,
 )
-from chalicelib.analysis.standards import (
-    Standards,
-    SurfaceShare,
-)
+from chalicelib.analysis.standards import Standards, SurfaceShare
 
 _FLOOR_MATERIALS = frozenset(
     {
@@ -167,7 +165,11 @@ def _stated_grade(
     stated: _Graded | None = None
     for line in lines:
         quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(line.text)]
-        for match in evidence_matches(pattern, line.text):
+        for match in pattern.finditer(line.text):
+            # ("Not clean water: Category 2": the grade after the colon is the call, not negated)
+            after_colon = line.text[: match.start()].rstrip().endswith(":")
+            if is_negated(line.text, match.start(), match.end()) and not after_colon:
+                continue
             if any(start < match.start() < end for start, end in quoted):
                 continue  # 'describes the loss as "Class 3"': someone else's words, reported
             written = match.group("n").lower()
