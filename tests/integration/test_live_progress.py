@@ -479,12 +479,13 @@ def test_a_socket_whose_token_expired_gets_nothing_more_and_is_closed(
 
 def test_the_sweep_closes_an_expired_tokens_idle_socket(api: Api, stack: LocalStack) -> None:
     # Given an idle socket (no workflow pushes to it) whose token has expired
-    # (exp is whole seconds: a 1 s token can be valid for a few ms, too short for a handshake on a
-    # loaded machine; a 2 s one is valid for 1-2 s, and expired after 2.5 s)
-    short = issue_dev_token(api.workflow_owner(), TEST_SECRET, ttl_seconds=2)
+    # (exp is whole seconds, and a handshake on a loaded machine can take seconds: the token is
+    # valid for 5-6 s, long enough to connect, and the test waits until it has surely expired)
+    issued = time.time()
+    short = issue_dev_token(api.workflow_owner(), TEST_SECRET, ttl_seconds=6)
     client = Socket(stack.websocket_url, short)
     try:
-        time.sleep(2.5)
+        time.sleep(max(0.0, issued + 7.0 - time.time()))
         # When the scheduled sweep runs (every minute on AWS, every 30 s under make run)
         assert stack.close_expired_connections()["closed"] >= 1
         # Then the socket is closed

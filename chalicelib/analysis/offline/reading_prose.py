@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, timedelta
@@ -126,9 +127,11 @@ def _moments(
     ]
     anchor = taken_on or day_one
     if anchor is not None:
+        written = [moment[0] for moment in found]  # (in order: dates.find reads left to right)
         for ordinal in _ORDINAL_DAY.finditer(text, start, end):
-            if any(s <= ordinal.start() < e for s, e, _ in found):
-                continue
+            index = bisect_left(written, ordinal.start() + 1) - 1
+            if index >= 0 and found[index][0] <= ordinal.start() < found[index][1]:
+                continue  # the "13th" of "the 13th of March" is that written date's
             day = day_of_month(anchor, int(ordinal.group("d")))  # "By the 17th": the job's month
             if day is not None:
                 found.append((ordinal.start(), ordinal.end(), day))
@@ -137,22 +140,28 @@ def _moments(
     return sorted(found, key=lambda moment: moment[0])
 
 
-def _date_of(
-    text: str,
-    number: re.Match[str],
-    following: int,
-    moments: list[tuple[int, int, date]],
-    taken_on: date | None,
+def _day_after(
+    text: str, number: re.Match[str], following: int, moments: list[tuple[int, int, date]], starts: list[int]
 ) -> date | None:
-    """A reading's day: the date written straight after it ("18 on the 14th"), else the last date
-    before it in the sentence ("by the 16th it was down to 16"), else the line's."""
-    for moment_start, _, day in moments:
-        if number.end() <= moment_start < following and _DATE_AFTER.fullmatch(
-            text, number.end(), moment_start
-        ):
+    """The date written straight after a reading ("18 on the 14th"), if one is. (The moments are
+    sorted by where they start, `starts`: a sentence of thousands of dates stays linear.)"""
+    index = bisect_left(starts, number.end())
+    if index < len(moments):
+        moment_start, _, day = moments[index]
+        if moment_start < following and _DATE_AFTER.fullmatch(text, number.end(), moment_start):
             return day
-    before = [day for _, moment_end, day in moments if moment_end <= number.start()]
-    return before[-1] if before else taken_on
+    return None
+
+
+def _day_before(
+    number: re.Match[str], moments: list[tuple[int, int, date]], starts: list[int]
+) -> date | None:
+    """The last date written before a reading in its sentence ("by the 16th it was down to 16")."""
+    index = bisect_left(starts, number.start())
+    for earlier in range(index - 1, max(-1, index - 4), -1):  # (a moment may overlap the number)
+        if moments[earlier][1] <= number.start():
+            return moments[earlier][2]
+    return None
 
 
 def day_of_month(anchor: date, day: int) -> date | None:
@@ -229,6 +238,7 @@ def prose_readings(
             continue  # (after a line's first readings, a sentence naming a room may read one more)
         first = len(found)
         moments = _moments(text, start, end, dates, taken_on, day_one)
+        starts = [moment[0] for moment in moments]
         named_scale = SCALE_WORDS.search(text, start, end)
         sentence_scale = SCALE_NAMES[named_scale.lastgroup] if named_scale and named_scale.lastgroup else None
         # A bare number after "was down to" is a reading once a scale is known (the sentence's, the
@@ -238,7 +248,8 @@ def prose_readings(
         numbers = list(_PROSE_NUMBER.finditer(text, start, end))
         for index, match in enumerate(numbers):
             following = numbers[index + 1].start() if index + 1 < len(numbers) else end
-            when = _date_of(text, match, following, moments, taken_on)
+            after = _day_after(text, match, following, moments, starts)
+            when = after or _day_before(match, moments, starts) or taken_on
             lead = text[max(previous, match.start() - _LEAD) : match.start()]
             bare = match.group("scale") is None
             cue = (
@@ -253,14 +264,8 @@ def prose_readings(
             at_height = bare and _AT_HEIGHT.match(text, match.end()) is not None  # "34 at 100 mm"
             if at_height and (scaled or _READINGS_WORD.search(text, start, end)):
                 cue = _ANYTHING
-            series = (  # "26 WME on the first night, 18 on the 14th and 15 on the 16th"
-                last_read is not None
-                and scaled
-                and any(
-                    match.end() <= m_start < following and _DATE_AFTER.fullmatch(text, match.end(), m_start)
-                    for m_start, _, _ in moments
-                )
-            )
+            # "26 WME on the first night, 18 on the 14th and 15 on the 16th"
+            series = last_read is not None and scaled and after is not None
             listed = series or (
                 last_read is not None
                 # "and the bedroom 2 skirting": the room's number; "Bella's room 13" is no room number
