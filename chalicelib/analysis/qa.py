@@ -44,6 +44,7 @@ from chalicelib.analysis.standards import (
     drying_goal,
     least_wet_share,
     load_standards,
+    on_a_points_scale,
 )
 
 __all__ = ["QaIssue", "QaResult", "Severity", "check_findings"]
@@ -314,7 +315,7 @@ def mould_condition_expected(findings: Findings, standards: Standards) -> Iterab
 def _goal_of(reading: MoistureReading, standards: Standards) -> float | None:
     if reading.drying_goal is not None:
         return reading.drying_goal
-    if reading.dry_standard is None:
+    if reading.dry_standard is None or not on_a_points_scale(reading.dry_standard):
         return None
     return drying_goal(reading.dry_standard, standards, reading.material)
 

@@ -193,6 +193,12 @@ def drying_goal(dry_standard: float, standards: Standards, material: str | None 
     return round(dry_standard + tolerance, 1)
 
 
+def on_a_points_scale(dry_standard: float) -> bool:
+    """Whether a tolerance in points means anything beside this dry standard: on a 0-100 scale it
+    does; a relative meter's 60-999 search scale ("205") has no goal of "standard + 4"."""
+    return dry_standard <= 100
+
+
 def class_for_share(share: float, standards: Standards) -> int:
     """S500 class 1-3 from the wet share of the space's floor, wall and ceiling surface."""
     if share < standards.water_class.class1_max_wet_share:

@@ -265,3 +265,25 @@ def test_a_levels_table_of_readings_by_day_after_a_blank_line_and_a_visits_label
     # Then the row is read, a value a day, on the title's scale
     assert (32.0, "%MC", "Hallway", date(2026, 3, 23)) in found, found
     assert (13.0, "%MC", "Hallway", date(2026, 3, 30)) in found, found
+
+
+def test_a_search_scale_reading_gets_no_points_goal_and_a_stone_probe_is_masonry() -> None:
+    # Given a relative 60-999 search-scale plaster point with its dry standard, and a stone probe
+    notes = (
+        "MOISTURE MAP\nSite: 27 Quarry Lane, Fremantle WA 6160\nAttended 08/06/2026\n"
+        "Dining 4.2 x 3.6 m east wall plaster wet to 0.9 m high\n\nMC\n"
+        "E  Dining E wall, 300 mm AFL .......................... plaster (REL)\n"
+        "F  Dining E wall, deep probe 50 mm .................... limestone (WME)\n"
+        "X  Front bedroom party wall, 300 mm AFL - DRY STD ..... plaster (REL)\n\n"
+        "Pt    08/06   10/06   13/06\n"
+        "E      810     760     650\n"
+        "F       38      35      31\n"
+        "X      205       -     210\n"
+    )
+    readings = analyze_text(notes).moisture_readings
+    plaster = next(r for r in readings if r.value == 810.0)
+    # Then "205 + 4" is no goal on a search scale: the goal is left undetermined
+    assert plaster.dry_standard == 205.0
+    assert plaster.drying_goal is None
+    stone = next(r for r in readings if r.value == 38.0)
+    assert stone.material == "limestone"

@@ -429,3 +429,16 @@ def test_a_category_after_a_colon_that_follows_a_negation_is_the_writers_call() 
     )
     assert findings.water_category is not None
     assert findings.water_category.stated == 2
+
+
+def test_a_class_the_writer_answers_it_is_not_is_set_aside_and_low_permeance_water_is_class_4() -> None:
+    # Given a stated Class 4 whose line says the job only reads like Class 1, and answers it
+    findings = analyze_text(
+        "MOISTURE MAP\nSite: 27 Quarry Lane, Fremantle WA 6160\nAttended 08/06/2026\n"
+        "Split copper cold line in the wall chase between kitchen and dining, found 08/06/2026.\n"
+        "Class 4. Only ~3 m2 of floor got wet, so on wet area alone it reads like a Class 1 job. It is not:"
+        " the water is sitting in the solid plaster and the stone behind it, all low-permeance.\n"
+        "Kitchen 3.9 x 3.2 m boards wet approx 2.5 m2 along the west wall; plaster wet to 1.1 m.\n"
+    )
+    assert findings.water_class is not None
+    assert (findings.water_class.value, findings.water_class.stated) == (4, 4)

@@ -46,7 +46,8 @@ _CARPET_PAD_WET = re.compile(
 )
 _WICKING = re.compile(r"\bwick(?:ed|ing|s)?\b|\bwalls? wet\b|\bwet (?:to|up to) \d", FLAGS)
 _BOUND_WATER = re.compile(
-    r"\b(?:bound water|water bound|special(?:ty|ised|ized) (?:drying|system|equipment)|cup(?:s|ped|ping)?"
+    r"\b(?:bound water|water bound|low[- ]perm(?:eance|eability)|low[- ]porosity"
+    r"|special(?:ty|ised|ized) (?:drying|system|equipment)|cup(?:s|ped|ping)?"
     r"|crown(?:ed|ing)|drying mats?|floor[- ]drying (?:system|panels?|mats?|units?)|injectidry"
     r"|(?:slab|concrete|hardwood|masonry|brick|plaster)\b[^.;]{0,40}\b(?P<w>saturated|soaked|high readings?"
     r"|readings? (?:high|elevated)|elevated|holding water|dominat\w*))\b",

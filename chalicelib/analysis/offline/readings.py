@@ -27,6 +27,7 @@ from chalicelib.analysis.offline.text import (
 from chalicelib.analysis.standards import (
     Standards,
     drying_goal,
+    on_a_points_scale,
 )
 
 # (key, pattern); earlier alternatives win where they overlap ("carpet pad" is underlay, not carpet).
@@ -50,7 +51,7 @@ _MATERIALS: tuple[tuple[str, str], ...] = (
     ("insulation", r"insulation|batts"),
     ("baseboard", r"baseboards?|skirting(?: boards?)?"),
     ("framing", r"framing|studs?|joists?|bottom plates?|sill plates?"),
-    ("masonry", r"brick(?:work)?|masonry|block ?work|cmu"),
+    ("masonry", r"brick(?:work)?|masonry|block ?work|cmu|(?:lime|sand|flag|blue)stone|stone(?: wall| flags?)?"),
     ("plaster", r"plaster"),
     ("timber", r"timber(?: frame| framing| studs?| joists?)?"),
 )
@@ -289,7 +290,7 @@ def finalise_readings(
             stated_goal
             if stated_goal is not None
             else drying_goal(dry_standard, standards, draft.material.key if draft.material else None)
-            if dry_standard is not None
+            if dry_standard is not None and on_a_points_scale(dry_standard)
             else None
         )
         readings.append(
