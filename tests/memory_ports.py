@@ -56,6 +56,7 @@ from chalicelib.core.ports import (
     StepChanges,
     Subscription,
     TaskGone,
+    TokenTaken,
 )
 from chalicelib.core.template_models import ReportTemplate, TemplateHead
 from chalicelib.core.tenancy import Role
@@ -83,6 +84,7 @@ class MemoryWorkflowRecords:
         # How many aggregate items the reads returned (the routes must read a bounded number).
         self.aggregate_reads = 0
         self.on_events = on_events
+        self.activity: MemoryActivityRecords | None = None  # set by MemoryPorts
         self._lock = threading.Lock()
 
     def _add(self, updates: list[AggregateUpdate]) -> None:
@@ -91,13 +93,16 @@ class MemoryWorkflowRecords:
             for name, value in update.add.items():
                 item[name] = item.get(name, Decimal(0)) + value
 
-    def create(self, workflow: Workflow) -> None:
+    def create(self, workflow: Workflow, *, activity: ActivityEntry | None = None) -> None:
         with self._lock:
             if workflow.id in self.workflows:
                 raise ConditionFailed(workflow.id)
             added = aggregate_changes(None, workflow)
             self.workflows[workflow.id] = workflow.model_copy(deep=True, update={"steps": []})
             self._add(added)
+            if activity is not None:  # written with the record, as the DynamoDB adapter does
+                assert self.activity is not None, "MemoryPorts links the activity records"
+                self.activity.append(activity)
 
     def get(self, workflow_id: str) -> Workflow | None:
         found = self.workflows.get(workflow_id)
@@ -583,12 +588,12 @@ class MemoryRateBuckets:
     def get(self, key: str) -> RateBucket | None:
         return self.buckets.get(key)
 
-    def take_token(self, key: str, refilled_since_ms: int) -> bool:
+    def take_token(self, key: str, refilled_since_ms: int) -> TokenTaken:
         bucket = self.buckets.get(key)
         if bucket is None or bucket.tokens < 1 or bucket.refilled_at_ms < refilled_since_ms:
-            return False
+            return TokenTaken(False, bucket)
         self.buckets[key] = RateBucket(bucket.tokens - 1, bucket.refilled_at_ms, bucket.version + 1)
-        return True
+        return TokenTaken(True)
 
     def put(
         self, key: str, tokens: float, now_ms: int, *, previous: RateBucket | None, expires_at: int
@@ -909,6 +914,7 @@ class MemoryPorts:
         self.organisations = MemoryOrganisationRecords()
         self.shares = MemoryShareRecords(self.workflows)
         self.activity = MemoryActivityRecords(self.workflows)
+        self.workflows.activity = self.activity
         self.photos = MemoryPhotoRecords()
         self.templates = MemoryTemplateRecords()
         self.rate_buckets = MemoryRateBuckets()

@@ -29,6 +29,7 @@ from chalicelib.core.org_ports import ActivityRecords, OrganisationRecords, Shar
 from chalicelib.core.webhook_ports import SecretBox, WebhookQueue, WebhookRecords, WebhookSender
 
 if TYPE_CHECKING:
+    from chalicelib.core.org_models import ActivityEntry
     from chalicelib.core.template_models import ReportTemplate, TemplateHead
 
 # --- the ports' errors ------------------------------------------------------------------
@@ -76,7 +77,10 @@ EventsCommitted = Callable[[Workflow, list[Event]], None]
 class WorkflowRecords(Protocol):
     """Workflows, their steps and their progress events."""
 
-    def create(self, workflow: Workflow) -> None: ...
+    def create(self, workflow: Workflow, *, activity: ActivityEntry | None = None) -> None:
+        """Write a new workflow (ConditionFailed if its id exists), with its aggregates' ADDs and,
+        when given, its first activity entry, in one transaction."""
+        ...
 
     def get(self, workflow_id: str) -> Workflow | None: ...
 
@@ -252,11 +256,21 @@ class RateBucket:
     version: int
 
 
+@dataclass(frozen=True)
+class TokenTaken:
+    """A take's outcome: taken, or refused with the bucket as the refusal found it (None: there
+    is no bucket yet), so the refill that follows needs no read of its own."""
+
+    taken: bool
+    bucket: RateBucket | None = None
+
+
 class RateBuckets(Protocol):
     def get(self, key: str) -> RateBucket | None: ...
 
-    def take_token(self, key: str, refilled_since_ms: int) -> bool:
-        """Take one token atomically if there is one and the bucket was refilled since then."""
+    def take_token(self, key: str, refilled_since_ms: int) -> TokenTaken:
+        """Take one token atomically if there is one and the bucket was refilled since then;
+        if not, say what the bucket held when the condition was checked."""
         ...
 
     def put(
