@@ -23,7 +23,7 @@ from moto.moto_server.threaded_moto_server import MotoRequestHandler
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from local_stack import dynamodb_transactions, moto_speedups, stepfunctions_stop
+from local_stack import dynamodb_transactions, dynamodb_updates, moto_speedups, stepfunctions_stop
 from local_stack.durable import DurableStore
 from local_stack.faults import ApiFaultPlan, Fault, FaultPlan, HeldWrites
 from local_stack.lambda_runtime import Handler, InProcess, Invoke, StoppedError
@@ -224,6 +224,7 @@ class LocalAws:
         # One access-log line per DynamoDB call drowns everything else out.
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
         dynamodb_transactions.install()
+        dynamodb_updates.install(lock=dynamodb_transactions.write_lock())
         stepfunctions_stop.install()
         moto_speedups.install()
         self._region = region

@@ -187,12 +187,13 @@ def serve(port: int, parent: int, ready_fd: int, records_fd: int, config: Dynamo
     from moto.server import DomainDispatcherApplication, create_backend_app
     from werkzeug.serving import make_server
 
-    from local_stack import dynamodb_transactions, moto_speedups
+    from local_stack import dynamodb_transactions, dynamodb_updates, moto_speedups
     from local_stack.durable import DurableStore
     from local_stack.streams import ForwardedStream
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     dynamodb_transactions.install()
+    dynamodb_updates.install(lock=dynamodb_transactions.write_lock())
     moto_speedups.install()
     moto_app = DomainDispatcherApplication(create_backend_app)
     durable = None
