@@ -297,11 +297,8 @@ def _resolve(
         target, given = name_of(assignment.target), value_of(assignment.value)
         if target is None or given is None or target in key_names:
             return None
-        if (
-            (given.type in ("S", "B")
-            and given.value == "")
-            or (given.type in ("SS", "NS", "BS")
-            and not given.value)
+        if (given.type in ("S", "B") and given.value == "") or (
+            given.type in ("SS", "NS", "BS") and not given.value
         ):
             return None  # empty values have rules of their own
         if assignment.source is None:
