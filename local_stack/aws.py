@@ -23,7 +23,13 @@ from moto.moto_server.threaded_moto_server import MotoRequestHandler
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from local_stack import dynamodb_transactions, dynamodb_updates, moto_speedups, stepfunctions_stop
+from local_stack import (
+    deferred_starts,
+    dynamodb_transactions,
+    dynamodb_updates,
+    moto_speedups,
+    stepfunctions_stop,
+)
 from local_stack.durable import DurableStore
 from local_stack.faults import ApiFaultPlan, Fault, FaultPlan, HeldWrites
 from local_stack.lambda_runtime import Handler, InProcess, Invoke, StoppedError
@@ -226,6 +232,7 @@ class LocalAws:
         dynamodb_transactions.install()
         dynamodb_updates.install(lock=dynamodb_transactions.write_lock())
         stepfunctions_stop.install()
+        deferred_starts.install()  # after stepfunctions_stop: a queued execution's stop is its own
         moto_speedups.install()
         self._region = region
         self._credentials = credentials
