@@ -110,9 +110,9 @@ def gateway_errors_as_json(event: Any, get_response: Callable[[Any], Response]) 
 
 @api("/workflows", "POST", "createWorkflow")
 def create_workflow() -> Response:
-    membership = authorize_org(wiring.ports(), current_principal(), Action.CREATE_WORKFLOW)
+    creator = workflows.authorized_creator(wiring.ports(), current_principal())
     request = parse_model(CreateWorkflowRequest, json_body())
-    created = workflows.create(wiring.ports(), current_principal(), request, membership=membership)
+    created = workflows.create(wiring.ports(), creator, request)
     workflow_id = created.response["workflowId"]
     fed = created.feed_entry
     audited(AuditAction.WORKFLOW_CREATE, workflow_id, fed=fed, inputMethod=request.input_method.value)

@@ -492,9 +492,17 @@ class MemoryPhotoRecords:
 class MemoryUserSettings:
     def __init__(self) -> None:
         self.settings: dict[str, UserSettings] = {}
+        self.organisations: MemoryOrganisationRecords | None = None  # set by MemoryPorts
+        self.reads = 0  # one per read of the store, a batch counting once
 
     def get(self, user_id: str) -> UserSettings | None:
+        self.reads += 1
         return self.settings.get(user_id)
+
+    def get_with_member(self, user_id: str) -> tuple[UserSettings | None, Member | None]:
+        assert self.organisations is not None, "MemoryPorts links the organisations"
+        self.reads += 1
+        return self.settings.get(user_id), self.organisations.member(user_id)
 
     def put(self, user_id: str, settings: UserSettings) -> None:
         self.settings[user_id] = settings
@@ -912,6 +920,7 @@ class MemoryPorts:
         self.audit = MemoryAuditLog()
         self.user_settings = MemoryUserSettings()
         self.organisations = MemoryOrganisationRecords()
+        self.user_settings.organisations = self.organisations
         self.shares = MemoryShareRecords(self.workflows)
         self.activity = MemoryActivityRecords(self.workflows)
         self.workflows.activity = self.activity

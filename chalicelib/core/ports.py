@@ -29,7 +29,7 @@ from chalicelib.core.org_ports import ActivityRecords, OrganisationRecords, Shar
 from chalicelib.core.webhook_ports import SecretBox, WebhookQueue, WebhookRecords, WebhookSender
 
 if TYPE_CHECKING:
-    from chalicelib.core.org_models import ActivityEntry
+    from chalicelib.core.org_models import ActivityEntry, Member
     from chalicelib.core.template_models import ReportTemplate, TemplateHead
 
 # --- the ports' errors ------------------------------------------------------------------
@@ -78,8 +78,8 @@ class WorkflowRecords(Protocol):
     """Workflows, their steps and their progress events."""
 
     def create(self, workflow: Workflow, *, activity: ActivityEntry | None = None) -> None:
-        """Write a new workflow (ConditionFailed if its id exists), with its aggregates' ADDs and,
-        when given, its first activity entry, in one transaction."""
+        """A new workflow (ConditionFailed if its id exists), its aggregates' ADDs and its first
+        activity entry (if given), in one transaction."""
         ...
 
     def get(self, workflow_id: str) -> Workflow | None: ...
@@ -201,6 +201,10 @@ class PhotoRecords(Protocol):
 class UserSettingsRecords(Protocol):
     def get(self, user_id: str) -> UserSettings | None: ...
 
+    def get_with_member(self, user_id: str) -> tuple[UserSettings | None, Member | None]:
+        """The user's settings and membership, in one strongly consistent read."""
+        ...
+
     def put(self, user_id: str, settings: UserSettings) -> None: ...
 
 
@@ -258,8 +262,7 @@ class RateBucket:
 
 @dataclass(frozen=True)
 class TokenTaken:
-    """A take's outcome: taken, or refused with the bucket as the refusal found it (None: there
-    is no bucket yet), so the refill that follows needs no read of its own."""
+    """Taken, or refused with the bucket as the refusal found it (None: no bucket yet)."""
 
     taken: bool
     bucket: RateBucket | None = None

@@ -39,6 +39,7 @@ from chalicelib.core.models import (
     PatchWorkflowRequest,
     PhaseProgressPatch,
     TextInput,
+    UserSettings,
     Workflow,
     WorkflowStatus,
     WorkflowStep,
@@ -59,6 +60,23 @@ from chalicelib.settings import get_settings
 
 
 @dataclass(frozen=True)
+class Creator:
+    """Who creates a workflow, as one read found them: where they work and their defaults."""
+
+    principal: Principal
+    membership: tenancy.Membership
+    settings: UserSettings
+
+
+def authorized_creator(ports: Ports, principal: Principal) -> Creator:
+    """The caller, if they may create workflows in their account (policy.authorize_org): the
+    membership the authorization needs and the settings the new record needs, read together."""
+    membership, settings = tenancy.membership_and_settings(ports, principal.user_id)
+    policy.authorize_org(ports, principal, policy.Action.CREATE_WORKFLOW, membership=membership)
+    return Creator(principal, membership, settings)
+
+
+@dataclass(frozen=True)
 class Created:
     """A new workflow's answer, and its first activity entry when that was written with the
     record (TEXT and API inputs); None: the caller records the feed's entry itself."""
@@ -67,27 +85,17 @@ class Created:
     feed_entry: ActivityEntry | None = None
 
 
-def create_workflow(
-    ports: Ports,
-    user_id: str,
-    request: CreateWorkflowRequest,
-    *,
-    membership: tenancy.Membership | None = None,
-) -> dict[str, Any]:
+def create_workflow(ports: Ports, user_id: str, request: CreateWorkflowRequest) -> dict[str, Any]:
     """TEXT and API inputs start at once; a PDF or WORD workflow answers with its upload form."""
-    return create(ports, Principal(user_id), request, membership=membership).response
+    membership, settings = tenancy.membership_and_settings(ports, user_id)
+    return create(ports, Creator(Principal(user_id), membership, settings), request).response
 
 
-def create(
-    ports: Ports,
-    principal: Principal,
-    request: CreateWorkflowRequest,
-    *,
-    membership: tenancy.Membership | None = None,
-) -> Created:
-    """`create_workflow`, for the route: `membership` is the caller's as the route's
-    authorization just read it (not read again), and a started workflow's `WORKFLOW_CREATE`
-    activity entry is written in the record's own transaction (one request fewer per POST)."""
+def create(ports: Ports, creator: Creator, request: CreateWorkflowRequest) -> Created:
+    """`create_workflow`, for the route: the creator as `authorized_creator` read them (one
+    read for the membership and the settings), and a started workflow's `WORKFLOW_CREATE`
+    activity entry written in the record's own transaction (one request fewer per POST)."""
+    principal = creator.principal
     user_id = principal.user_id
     if request.input_method in UPLOADED_INPUTS:
         return Created(uploads.create_upload(ports, user_id, uploads.upload_request(request)))
@@ -98,11 +106,13 @@ def create(
     workflow = Workflow(
         id=workflow_id,
         user_id=user_id,
-        org_id=(membership or tenancy.membership_of(ports, user_id)).org_id,
+        org_id=creator.membership.org_id,
         execution_name=workflow_id,
         title=request.title or _default_title(request.input_method, text),
         input_method=request.input_method,
-        review_required=user_settings.review_required(ports, user_id, request.review_required),
+        review_required=user_settings.review_required(
+            ports, user_id, request.review_required, creator.settings
+        ),
         template=template,
         created_at=now,
         updated_at=now,

@@ -11,13 +11,12 @@ from tests.conftest import Api
 WORKFLOWS = "/api/orchestrator/workflows"
 TEXT = {"inputMethod": "TEXT", "inputData": {"text": "Kitchen 12x14 ft, vinyl floor wet. Cause: burst pipe."}}
 
-# A caller's later POSTs: the rate bucket's decrement, the membership, the settings, the input in
-# S3, the record with its first activity entry (one transaction), the execution, the audit entry,
-# the activity channel's subscribers.
+# A caller's later POSTs: the rate bucket's decrement, the membership and the settings (one
+# batch), the input in S3, the record with its first activity entry (one transaction), the
+# execution, the audit entry, the activity channel's subscribers.
 STEADY = [
     "dynamodb:UpdateItem",
-    "dynamodb:GetItem",
-    "dynamodb:GetItem",
+    "dynamodb:BatchGetItem",
     "s3:PutObject",
     "dynamodb:TransactWriteItems",
     "stepfunctions:StartExecution",
@@ -33,7 +32,7 @@ def test_a_callers_first_post_creates_its_rate_bucket_without_reading_it(api: Ap
         reply = api.post(WORKFLOWS, TEXT)
 
     # Then the refused decrement says there is no bucket, and one conditional put makes it
-    # (already debited): no read of the bucket, and the membership is read once
+    # (already debited): no read of the bucket (there were three requests for it, now two)
     assert reply.status == 201, reply.body
     assert calls.names == ["dynamodb:UpdateItem", "dynamodb:PutItem", *STEADY[1:]]
 
@@ -46,7 +45,8 @@ def test_a_later_post_makes_one_request_per_thing_it_must_do(api: Api) -> None:
     with route_calls() as calls:
         reply = api.post(WORKFLOWS, TEXT)
 
-    # Then: eight requests (there were ten: the membership twice, the activity entry on its own)
+    # Then: seven requests (there were ten: the membership twice, the settings on their own, the
+    # activity entry on its own)
     assert reply.status == 201, reply.body
     assert calls.names == STEADY
     assert Counter(calls.names)["dynamodb:PutItem"] == 0
