@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import unquote
 
-from moto.moto_server.threaded_moto_server import MotoRequestHandler
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
@@ -32,6 +31,7 @@ from local_stack import (
 )
 from local_stack.durable import DurableStore
 from local_stack.faults import ApiFaultPlan, Fault, FaultPlan, HeldWrites
+from local_stack.keep_alive import KeepAliveRequestHandler
 from local_stack.lambda_runtime import Handler, InProcess, Invoke, StoppedError
 from local_stack.s3_post import S3PostPolicyMiddleware
 
@@ -259,7 +259,7 @@ class LocalAws:
         if dynamodb_endpoint is not None:
             app = DynamoDbForwarder(app, dynamodb_endpoint)
         self._server: BaseWSGIServer = make_server(
-            host, port, app, threaded=True, request_handler=MotoRequestHandler
+            host, port, app, threaded=True, request_handler=KeepAliveRequestHandler
         )
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True, name="local-aws")
 
