@@ -100,6 +100,10 @@ _installed: dict[str, Any] = {}
 _guard = threading.Lock()
 
 
+def is_installed() -> bool:
+    return bool(_installed)
+
+
 def install(quiet: float | None = None, max_delay: float | None = None) -> DeferredStarts | None:
     """Patch moto's executions to begin deferred (idempotent); None when both bounds are 0."""
     with _guard:

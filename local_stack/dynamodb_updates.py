@@ -126,6 +126,13 @@ def plan(update_expression: str, condition: str | None) -> Plan | None:
 
 _installed: dict[str, Any] = {}
 _guard = threading.Lock()
+# The patched methods pass straight to moto's while this is False: `restore` cannot take them
+# off a class that something (metering.py's counters) has wrapped since, without dropping that.
+_active = False
+
+
+def is_installed() -> bool:
+    return _active
 
 
 def install(
@@ -135,7 +142,9 @@ def install(
 ) -> None:
     """Patch moto's UpdateItem (idempotent). `lock`: held while an update is applied (the one
     dynamodb_transactions serialises moto's writes with)."""
+    global _active
     with _guard:
+        _active = True
         if _installed:
             return
         held = lock if lock is not None else threading.RLock()
@@ -151,25 +160,33 @@ def install(
         def update_item(
             self: DynamoDBBackend, table_name: str, key: dict[str, Any], *args: Any, **kwargs: Any
         ) -> Any:
-            applied = _apply(self, held, table_name, key, *args, **kwargs)
+            applied = _apply(self, held, table_name, key, *args, **kwargs) if _active else None
             return applied if applied is not None else backend_update(self, table_name, key, *args, **kwargs)
 
         def handle(self: DynamoHandler) -> Any:
-            answered = _answer(self)
+            answered = _answer(self) if _active else None
             return answered if answered is not None else handler_update(self)
 
         backend_class.update_item = update_item  # type: ignore[method-assign]
         handler_class.update_item = handle  # type: ignore[method-assign]
+        _installed.update(backend_patch=update_item, handler_patch=handle)
 
 
 def restore() -> None:
-    """moto's own UpdateItem again (tests)."""
+    """moto's own UpdateItem again (tests): the methods put back if nothing wrapped them since,
+    else left in place doing nothing of their own."""
+    global _active
     with _guard:
+        _active = False
         if not _installed:
             return
-        _installed["backend_class"].update_item = _installed["backend_update"]
-        _installed["handler_class"].update_item = _installed["handler_update"]
-        _installed.clear()
+        backend_class, handler_class = _installed["backend_class"], _installed["handler_class"]
+        if backend_class.update_item is _installed["backend_patch"] and (
+            handler_class.update_item is _installed["handler_patch"]
+        ):
+            backend_class.update_item = _installed["backend_update"]
+            handler_class.update_item = _installed["handler_update"]
+            _installed.clear()
 
 
 def _answer(handler: DynamoHandler) -> DynamoResult | None:

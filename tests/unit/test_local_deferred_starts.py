@@ -75,6 +75,7 @@ def sfn() -> Iterator[Any]:
     if settings.TEST_SERVER_MODE:
         pytest.skip("in-process moto only")
     os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+    was_installed = deferred_starts.is_installed()
     deferred_starts.restore()  # (a stack in this process may have installed it with other bounds)
     deferred_starts.install(quiet=0.3, max_delay=2)
     try:
@@ -86,6 +87,8 @@ def sfn() -> Iterator[Any]:
             yield client, arn
     finally:
         deferred_starts.restore()
+        if was_installed:  # as it was before the test, for the stack that installed it
+            deferred_starts.install()
 
 
 def test_an_execution_answers_running_at_once_and_begins_after_the_quiet(sfn: Any) -> None:

@@ -155,13 +155,29 @@ FAST = {"the rate limiter's take, until the bucket is empty", "a refused take re
 
 @pytest.fixture
 def fast_updates() -> Iterator[None]:
-    """The fast path installed for one test, and moto's own UpdateItem put back after it."""
+    """The fast path installed for one test by this file itself, and afterwards put back as it
+    was before the test (off, unless a stack in this process had installed it)."""
+    was_installed = dynamodb_updates.is_installed()
     dynamodb_transactions.install()
     dynamodb_updates.install(lock=dynamodb_transactions.write_lock())
     try:
         yield
     finally:
         dynamodb_updates.restore()
+        if was_installed:
+            dynamodb_updates.install(lock=dynamodb_transactions.write_lock())
+
+
+@pytest.fixture
+def moto_updates() -> Iterator[None]:
+    """moto's own UpdateItem for one test (the fast path off), put back as it was afterwards."""
+    was_installed = dynamodb_updates.is_installed()
+    dynamodb_updates.restore()
+    try:
+        yield
+    finally:
+        if was_installed:
+            dynamodb_updates.install(lock=dynamodb_transactions.write_lock())
 
 
 def _run(requests: list[dict[str, Any]]) -> dict[str, Any]:
@@ -214,8 +230,11 @@ def _run(requests: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_an_update_answers_as_moto_does(case: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_update_answers_as_moto_does(
+    case: str, moto_updates: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # Given moto's own answers to the requests
+    assert not dynamodb_updates.is_installed()
     expected = _run(CASES[case])
 
     # When the same requests are sent with the fast path installed
@@ -240,19 +259,36 @@ def test_an_update_answers_as_moto_does(case: str, monkeypatch: pytest.MonkeyPat
         assert parsed == []
 
 
-def test_restore_gives_moto_its_own_update_back(fast_updates: None) -> None:
+def test_restore_turns_it_off_without_dropping_a_later_wrapper(fast_updates: None) -> None:
     from moto.dynamodb.models import DynamoDBBackend
 
-    # Given the fast path installed (by the fixture)
+    # Given the fast path installed (by the fixture), then wrapped by something else
     patched = DynamoDBBackend.update_item
 
-    # When it is restored
-    dynamodb_updates.restore()
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> Any:
+        return patched(self, *args, **kwargs)
 
-    # Then moto's own method is back, and installing again patches it again
-    assert DynamoDBBackend.update_item is not patched
-    dynamodb_updates.install(lock=dynamodb_transactions.write_lock())
-    assert DynamoDBBackend.update_item is not patched
+    DynamoDBBackend.update_item = wrapper  # type: ignore[method-assign]
+    try:
+        # When it is restored: it is off, and the wrapper stays
+        dynamodb_updates.restore()
+        assert not dynamodb_updates.is_installed()
+        assert DynamoDBBackend.update_item is wrapper
+        # And installing it again turns it on
+        dynamodb_updates.install(lock=dynamodb_transactions.write_lock())
+        assert dynamodb_updates.is_installed()
+    finally:
+        DynamoDBBackend.update_item = patched  # type: ignore[method-assign]
+
+
+def test_restore_puts_moto_s_own_method_back_when_nothing_wrapped_it(fast_updates: None) -> None:
+    from moto.dynamodb.models import DynamoDBBackend
+
+    patched = DynamoDBBackend.update_item
+    ours = patched is dynamodb_updates._installed.get("backend_patch")  # (not wrapped by a meter)
+    dynamodb_updates.restore()
+    assert not dynamodb_updates.is_installed()
+    assert (DynamoDBBackend.update_item is not patched) == ours
 
 
 def test_the_plans_it_takes_and_declines() -> None:
