@@ -110,11 +110,13 @@ def gateway_errors_as_json(event: Any, get_response: Callable[[Any], Response]) 
 
 @api("/workflows", "POST", "createWorkflow")
 def create_workflow() -> Response:
-    authorize_org(wiring.ports(), current_principal(), Action.CREATE_WORKFLOW)
+    creator = workflows.authorized_creator(wiring.ports(), current_principal())
     request = parse_model(CreateWorkflowRequest, json_body())
-    created = workflows.create_workflow(wiring.ports(), current_user(), request)
-    audited(AuditAction.WORKFLOW_CREATE, created["workflowId"], inputMethod=request.input_method.value)
-    return json_response(created, 201)
+    created = workflows.create(wiring.ports(), creator, request)
+    workflow_id = created.response["workflowId"]
+    fed = created.feed_entry
+    audited(AuditAction.WORKFLOW_CREATE, workflow_id, fed=fed, inputMethod=request.input_method.value)
+    return json_response(created.response, 201)
 
 
 @api("/uploads", "POST", "createUpload")

@@ -22,7 +22,14 @@ and each mode's completion time and POST p99 as ratios of the first's. #19's goa
 on 2 cores, POST p99 within 1 s, nothing lost. Absolute figures swing with whatever else the
 machine runs; the ratios, measured minutes apart in one run, are the figures to compare.
 
+`--runs N` runs each mode N times (in turns) and prints each figure's min / median / max and the
+CPU per POST (every process's CPU during the burst, divided by the POSTs). `--baseline REV` also
+serves each mode from a `git archive` of REV in a temporary directory (its own stack code, this
+driver and this virtualenv), in turns with this tree's, and prints this tree's medians as ratios
+of the baseline's. The load average is printed before and after.
+
     python bench/throughput.py [--workflows 100] [--users 10] [--modes workers:4+api,workers:4+api+dynamodb]
+        [--runs 3] [--baseline 8b4d7d0]
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ import resource
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from dataclasses import dataclass
@@ -56,6 +64,7 @@ for _prefix in ("RATE_LIMIT", "API_KEY_RATE_LIMIT"):
 import urllib3  # noqa: E402
 
 from chalicelib.api.auth import issue_dev_token  # noqa: E402
+from local_stack.api_process import default_api_processes  # noqa: E402
 from local_stack.stack import LocalStack, StackConfig  # noqa: E402
 from local_stack.workers import default_lambda_workers  # noqa: E402
 
@@ -132,6 +141,7 @@ def serve(mode: str) -> None:
             close_expired_every_seconds=None,
             lambda_workers=_workers_of(mode),
             api_process="+api" in mode,
+            api_processes=default_api_processes(),  # as make run: one per core
             dynamodb_process="+dynamodb" in mode,
         )
     )
@@ -149,12 +159,17 @@ def serve(mode: str) -> None:
 
 
 class _Stack:
-    """The driver's handle on a child that serves a stack."""
+    """The driver's handle on a child that serves a stack (from `root`: this tree or a baseline's)."""
 
-    def __init__(self, mode: str) -> None:
-        command = [sys.executable, __file__, "--serve", mode]
+    def __init__(self, mode: str, root: Path = ROOT) -> None:
+        command = [sys.executable, str(root / "bench" / "throughput.py"), "--serve", mode]
         self._child = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+            command,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            cwd=root,
         )
         self.api = str(self._read()["api"])
 
@@ -178,9 +193,9 @@ class _Stack:
         self._child.wait(timeout=60)
 
 
-def run(mode: str, workflows: int, users: int) -> Result:
+def run(mode: str, workflows: int, users: int, root: Path = ROOT) -> Result:
     """The driver: the load comes from this process, so it takes no CPU from the stack's GIL."""
-    stack = _Stack(mode)
+    stack = _Stack(mode, root)
     http = urllib3.PoolManager(maxsize=workflows + users, retries=False, timeout=urllib3.Timeout(total=120))
     tokens = [issue_dev_token(f"user-{i}", SECRET) for i in range(users)]
     created: set[str] = set()
@@ -266,6 +281,68 @@ def _flat(cpu: dict[str, Any]) -> dict[str, float]:
     return {"stack": float(cpu["stack"]), **{kind: float(v) for kind, v in cpu["children"].items()}}
 
 
+def _archive(revision: str, into: Path) -> Path:
+    """`git archive` of `revision` unpacked in `into`, with this tree's virtualenv beside it."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision], check=True, capture_output=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+    if (ROOT / ".venv").exists() and not (into / ".venv").exists():
+        (into / ".venv").symlink_to((ROOT / ".venv").resolve())
+    return into
+
+
+def _load() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def _print_results(results: list[Result], workflows: int, users: int) -> None:
+    print(f"{workflows} TEXT workflows from {users} users at once; {len(os.sched_getaffinity(0))} cores")
+    kinds = ("stack", "dynamodb", "api", "workers")
+    print(
+        f"{'mode':<34} {'complete s':>10} {'POST p50':>9} {'POST p99':>9} {'POST max':>9} "
+        f"{'lost':>5} {'failed':>6} {'cores busy':>10}   CPU s: " + " ".join(f"{k:>8}" for k in kinds)
+    )
+    for r in results:
+        print(
+            f"{r.mode:<34} {r.completion:>10.1f} {statistics.median(r.post_latencies):>9.2f} "
+            f"{_percentile(r.post_latencies, 0.99):>9.2f} {max(r.post_latencies):>9.2f} "
+            f"{r.lost:>5} {r.failed:>6} {r.cores_busy:>10.2f}           "
+            + " ".join(f"{r.cpu[k]:>8.1f}" for k in kinds)
+        )
+    print("during the POST burst (from the first POST to the last answer): seconds, and CPU s by process")
+    for r in results:
+        print(
+            f"{r.mode:<34} {r.burst_seconds:>10.2f}   CPU s: "
+            + " ".join(f"{r.burst_cpu.get(k, 0.0):>8.2f}" for k in kinds)
+            + f"   per POST {_cpu_per_post(r) * 1000:.1f} ms"
+        )
+
+
+def _cpu_per_post(result: Result) -> float:
+    return sum(result.burst_cpu.values()) / max(1, len(result.post_latencies))
+
+
+FIGURES = {
+    "complete s": lambda r: r.completion,
+    "POST p50 s": lambda r: statistics.median(r.post_latencies),
+    "POST p99 s": lambda r: _percentile(r.post_latencies, 0.99),
+    "CPU/POST ms": lambda r: _cpu_per_post(r) * 1000,
+    "lost": lambda r: float(r.lost),
+    "failed": lambda r: float(r.failed),
+}
+
+
+def _summary(label: str, runs: list[Result]) -> dict[str, float]:
+    """min / median / max of each figure over the runs; returns the medians."""
+    medians: dict[str, float] = {}
+    parts = []
+    for name, figure in FIGURES.items():
+        values = [figure(r) for r in runs]
+        medians[name] = statistics.median(values)
+        parts.append(f"{name} {min(values):.2f}/{medians[name]:.2f}/{max(values):.2f}")
+    print(f"{label:<44} " + "  ".join(parts))
+    return medians
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--workflows", type=int, default=100)
@@ -276,42 +353,55 @@ def main() -> None:
         help="comma-separated: in-process, workers:N, workers:N+api (the HTTP API in its own process), "
         "workers:N+api+dynamodb (DynamoDB too: make run)",
     )
+    parser.add_argument("--runs", type=int, default=1, help="run each mode this many times (in turns)")
+    parser.add_argument("--baseline", help="also run each mode from a git archive of this revision")
     parser.add_argument("--serve", help=argparse.SUPPRESS)  # the child: serve a stack in this mode
     args = parser.parse_args()
     if args.serve:
         serve(args.serve)
         return
 
-    results = [run(mode, args.workflows, args.users) for mode in args.modes.split(",")]
-    print(
-        f"{args.workflows} TEXT workflows from {args.users} users at once; "
-        f"{len(os.sched_getaffinity(0))} cores"
-    )
-    kinds = ("stack", "dynamodb", "api", "workers")
-    print(
-        f"{'mode':<24} {'complete s':>10} {'POST p50':>9} {'POST p99':>9} {'POST max':>9} "
-        f"{'lost':>5} {'failed':>6} {'cores busy':>10}   CPU s: " + " ".join(f"{k:>8}" for k in kinds)
-    )
-    for r in results:
-        print(
-            f"{r.mode:<24} {r.completion:>10.1f} {statistics.median(r.post_latencies):>9.2f} "
-            f"{_percentile(r.post_latencies, 0.99):>9.2f} {max(r.post_latencies):>9.2f} "
-            f"{r.lost:>5} {r.failed:>6} {r.cores_busy:>10.2f}           "
-            + " ".join(f"{r.cpu[k]:>8.1f}" for k in kinds)
-        )
-    print("during the POST burst (from the first POST to the last answer): seconds, and CPU s by process")
-    for r in results:
-        print(
-            f"{r.mode:<24} {r.burst_seconds:>10.2f}   CPU s: "
-            + " ".join(f"{r.burst_cpu[k]:>8.2f}" for k in kinds)
-        )
-    first = results[0]
-    for r in results[1:]:
-        p99, first_p99 = _percentile(r.post_latencies, 0.99), _percentile(first.post_latencies, 0.99)
-        print(
-            f"{r.mode} / {first.mode}: completion {r.completion / first.completion:.2f}x, "
-            f"POST p99 {p99 / first_p99:.2f}x"
-        )
+    modes = args.modes.split(",")
+    print(f"load average at start: {_load()}", flush=True)
+    with tempfile.TemporaryDirectory(prefix="throughput-baseline-") as scratch:
+        roots = [("this tree", ROOT)]
+        if args.baseline:
+            roots.insert(0, (f"baseline {args.baseline}", _archive(args.baseline, Path(scratch))))
+        runs: dict[tuple[str, str], list[Result]] = {}
+        results: list[Result] = []
+        for turn in range(args.runs):
+            for mode in modes:
+                for label, root in roots:  # in turns: a change in the machine's load hits both
+                    result = run(mode, args.workflows, args.users, root)
+                    result.mode = f"{mode} ({label})" if args.baseline else mode
+                    runs.setdefault((label, mode), []).append(result)
+                    results.append(result)
+                    print(
+                        f"run {turn + 1}/{args.runs} {result.mode}: complete {result.completion:.1f} s, "
+                        f"POST p99 {_percentile(result.post_latencies, 0.99):.2f} s, load {_load()}",
+                        flush=True,
+                    )
+    print(f"load average at the end: {_load()}")
+    _print_results(results, args.workflows, args.users)
+    print("min/median/max over the runs:")
+    medians = {key: _summary(f"{key[1]} ({key[0]})", value) for key, value in runs.items()}
+    if args.baseline:
+        for mode in modes:
+            now, before = medians[("this tree", mode)], medians[(f"baseline {args.baseline}", mode)]
+            ratios = ", ".join(
+                f"{name} {now[name] / before[name]:.2f}x"
+                for name in FIGURES
+                if before[name] and name not in ("lost", "failed")
+            )
+            print(f"{mode}: this tree / baseline {args.baseline} (medians): {ratios}")
+    elif len(modes) > 1 and args.runs == 1:
+        first = results[0]
+        for r in results[1:]:
+            p99, first_p99 = _percentile(r.post_latencies, 0.99), _percentile(first.post_latencies, 0.99)
+            print(
+                f"{r.mode} / {first.mode}: completion {r.completion / first.completion:.2f}x, "
+                f"POST p99 {p99 / first_p99:.2f}x"
+            )
 
 
 if __name__ == "__main__":

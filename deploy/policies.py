@@ -146,11 +146,13 @@ ACCESS: dict[str, Access] = {
             STATS_ITEMS: (*READ, "dynamodb:UpdateItem"),  # GET /stats, /analytics; every write's ADDs
             API_KEY_ITEMS: WRITE,  # create, revoke, note use
             RATE_ITEMS: WRITE,
-            SETTINGS_ITEMS: WRITE,
+            # POST /workflows reads the creator's settings and membership in one BatchGetItem
+            SETTINGS_ITEMS: (*WRITE, "dynamodb:BatchGetItem"),
             # create, version, retire, share; un-share deletes the other account's listing
             TEMPLATE_ITEMS: (*WRITE, "dynamodb:DeleteItem"),
             ORG_ITEMS: (*WRITE, *CHECK),  # create, rename, the owner count
-            PERSON_ITEMS: (*WRITE, "dynamodb:DeleteItem"),  # memberships (removal), certifications
+            # memberships (removal), certifications; read with the settings (BatchGetItem)
+            PERSON_ITEMS: (*WRITE, "dynamodb:DeleteItem", "dynamodb:BatchGetItem"),
             INVITE_ITEMS: WRITE,
         },
         user_indexes=True,

@@ -10,6 +10,7 @@ import sys
 import threading
 from pathlib import Path
 
+from local_stack.api_process import default_api_processes
 from local_stack.durable import COMPACT_FLOOR_BYTES
 from local_stack.journal import DataDirInUse
 from local_stack.stack import LocalStack, StackConfig
@@ -57,6 +58,12 @@ def main() -> None:
         help="serve the HTTP API from the stack's own process (default: a process of its own)",
     )
     run.add_argument(
+        "--api-processes",
+        type=int,
+        default=int(os.environ.get("API_PROCESSES") or default_api_processes()),
+        help="processes that serve the HTTP API, on one socket (default: one per core)",
+    )
+    run.add_argument(
         "--dynamodb-in-process",
         action="store_true",
         help="serve DynamoDB from the stack's own moto (default: a moto process of its own)",
@@ -93,6 +100,7 @@ def main() -> None:
             compact_floor_bytes=int(os.environ.get("LOCAL_STACK_COMPACT_BYTES") or COMPACT_FLOOR_BYTES),
             lambda_workers=args.lambda_workers,
             api_process=not args.api_in_process,
+            api_processes=args.api_processes,
             dynamodb_process=not args.dynamodb_in_process,
         )
     )

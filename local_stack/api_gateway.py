@@ -15,6 +15,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -97,13 +98,25 @@ def use_stack_gateway(server: LocalDevServer, app: Any, config: Any, page: WebPa
     )
 
 
-def create_gateway(app: Any, host: str, port: int, page: WebPage | None = None) -> LocalDevServer:
-    """Chalice's local server (a thread per connection) answering as the deployed gateway does."""
+def create_gateway(
+    app: Any, host: str, port: int, page: WebPage | None = None, listening: socket.socket | None = None
+) -> LocalDevServer:
+    """Chalice's local server (a thread per connection) answering as the deployed gateway does.
+    `listening`: a socket that already listens (inherited from the stack: api_process.py), served
+    instead of a new one on `port`."""
     from chalice.config import Config
     from chalice.local import create_local_server
 
     config = Config.create(chalice_stage=STAGE, app_name=APP_NAME, chalice_app=app, project_dir=str(_ROOT))
-    server = create_local_server(app, config, host, port)
+    server = create_local_server(app, config, host, 0 if listening is not None else port)
+    if listening is not None:
+        # the socket it bound on an ephemeral port is replaced by the inherited one
+        server.server.socket.close()
+        server.server.socket = listening
+        server.server.server_address = listening.getsockname()
+        server.port = server.server.server_address[1]
+        use_stack_gateway(server, app, config, page)
+        return server
     use_stack_gateway(server, app, config, page)
     # http.server listens with a backlog of 5: a burst of clients (50 concurrent PATCHes)
     # would see connections reset. Listening again on Linux just raises the backlog.

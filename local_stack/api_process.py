@@ -7,7 +7,14 @@ Here the API runs Chalice's local gateway (the same one, `api_gateway.create_gat
 child process with the stack's environment, reaching moto over HTTP as the Lambda handlers do:
 as on AWS, where API Gateway's Lambda is not the Step Functions service.
 
-The child tells its port on a pipe once it listens, ignores SIGINT (the stack decides when it
+One process per core (#19 item 6: a burst of 100 POSTs needed about 1.1 CPU-s of the API's own
+Python, on one GIL). The stack binds the listening socket itself and every child inherits it
+(`pass_fds`): the kernel hands each new connection to whichever child accepts first, so no port
+is shared by chance (as with SO_REUSEPORT, where another program could bind it too) and the
+URL `make run` prints is the socket's. Chalice's handler speaks HTTP/1.1, so a client's
+connection is kept open across requests (keep-alive) and stays with the child that accepted it.
+
+Each child tells the stack it listens on a pipe, ignores SIGINT (the stack decides when it
 stops), and ends with the stack: terminated by `stop()`, or on its own within half a second of
 the stack's process going away.
 """
@@ -19,11 +26,14 @@ import json
 import os
 import select
 import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
+from local_stack.api_gateway import LISTEN_BACKLOG
 from local_stack.workers import exit_with
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,48 +41,87 @@ START_SECONDS = 120.0  # the child imports the app first (seconds on a busy mach
 STOP_SECONDS = 2.0
 
 
-class ApiProcess:
-    """Starts the child and waits until it listens; `port` is where."""
+def default_api_processes() -> int:
+    """One per core this process may run on."""
+    return max(1, len(os.sched_getaffinity(0)))
 
-    def __init__(self, host: str, port: int, page_config: dict[str, Any] | None = None) -> None:
+
+class ApiProcess:
+    """Binds the API's socket, starts `processes` children that serve it and waits until each
+    listens; `port` is where."""
+
+    def __init__(
+        self, host: str, port: int, page_config: dict[str, Any] | None = None, processes: int = 1
+    ) -> None:
+        self._listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as http.server does
+        self._listener.bind((host, port))
+        self._listener.listen(LISTEN_BACKLOG)
+        self.port: int = self._listener.getsockname()[1]
+        self._processes: list[subprocess.Popen[bytes]] = []
+        try:
+            for _ in range(max(1, processes)):
+                self._processes.append(self._start(host, page_config))
+        except BaseException:
+            self.stop()
+            raise
+
+    @property
+    def pids(self) -> list[int]:
+        return [process.pid for process in self._processes]
+
+    def _start(self, host: str, page_config: dict[str, Any] | None) -> subprocess.Popen[bytes]:
         ready_read, ready_write = os.pipe()
         page = json.dumps(page_config) if page_config is not None else ""
+        listener = self._listener.fileno()
         try:
-            self._process = subprocess.Popen(
-                [sys.executable, "-m", __name__, host, str(port), str(os.getpid()), str(ready_write), page],
-                pass_fds=(ready_write,),
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    __name__,
+                    host,
+                    str(listener),
+                    str(os.getpid()),
+                    str(ready_write),
+                    page,
+                ],
+                pass_fds=(ready_write, listener),
                 stdin=subprocess.DEVNULL,
                 cwd=ROOT,
             )
         finally:
             os.close(ready_write)
         try:
-            self.port = self._await_port(ready_read)
-        except BaseException:
-            self.stop()
-            raise
+            _await_ready(ready_read, process)
         finally:
             os.close(ready_read)
-
-    def _await_port(self, fd: int) -> int:
-        if not select.select([fd], [], [], START_SECONDS)[0]:
-            raise TimeoutError(f"the HTTP API did not start within {START_SECONDS:.0f} s")
-        line = os.read(fd, 64)
-        if not line:
-            raise RuntimeError(f"the HTTP API's process ended at start (exit {self._process.wait()})")
-        return int(line)
+        return process
 
     def stop(self) -> None:
-        with contextlib.suppress(ProcessLookupError):
-            self._process.terminate()
-        try:
-            self._process.wait(timeout=STOP_SECONDS)
-        except subprocess.TimeoutExpired:
-            self._process.kill()
-            self._process.wait()
+        for process in self._processes:
+            with contextlib.suppress(ProcessLookupError):
+                process.terminate()
+        deadline = time.monotonic() + STOP_SECONDS
+        for process in self._processes:
+            try:
+                process.wait(timeout=max(0.0, deadline - time.monotonic()))
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+        self._listener.close()
 
 
-def serve(host: str, port: int, parent: int, ready_fd: int, page_config: str = "") -> None:
+def _await_ready(fd: int, process: subprocess.Popen[bytes]) -> None:
+    if not select.select([fd], [], [], START_SECONDS)[0]:
+        process.kill()
+        process.wait()
+        raise TimeoutError(f"the HTTP API did not start within {START_SECONDS:.0f} s")
+    if not os.read(fd, 64):
+        raise RuntimeError(f"the HTTP API's process ended at start (exit {process.wait()})")
+
+
+def serve(host: str, listener: int, parent: int, ready_fd: int, page_config: str = "") -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     exit_with(parent)
     if str(ROOT) not in sys.path:
@@ -82,7 +131,7 @@ def serve(host: str, port: int, parent: int, ready_fd: int, page_config: str = "
     from local_stack.web import WebPage
 
     page = WebPage(json.loads(page_config)) if page_config else None
-    server = create_gateway(app_module.app, host, port, page)
+    server = create_gateway(app_module.app, host, 0, page, listening=socket.socket(fileno=listener))
     os.write(ready_fd, f"{server.server.server_address[1]}\n".encode())
     os.close(ready_fd)
     server.server.serve_forever()

@@ -19,13 +19,19 @@ from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import unquote
 
-from moto.moto_server.threaded_moto_server import MotoRequestHandler
 from moto.server import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import BaseWSGIServer, make_server
 
-from local_stack import dynamodb_transactions, moto_speedups, stepfunctions_stop
+from local_stack import (
+    deferred_starts,
+    dynamodb_transactions,
+    dynamodb_updates,
+    moto_speedups,
+    stepfunctions_stop,
+)
 from local_stack.durable import DurableStore
 from local_stack.faults import ApiFaultPlan, Fault, FaultPlan, HeldWrites
+from local_stack.keep_alive import KeepAliveRequestHandler
 from local_stack.lambda_runtime import Handler, InProcess, Invoke, StoppedError
 from local_stack.s3_post import S3PostPolicyMiddleware
 
@@ -224,7 +230,9 @@ class LocalAws:
         # One access-log line per DynamoDB call drowns everything else out.
         logging.getLogger("werkzeug").setLevel(logging.WARNING)
         dynamodb_transactions.install()
+        dynamodb_updates.install(lock=dynamodb_transactions.write_lock())
         stepfunctions_stop.install()
+        deferred_starts.install()  # after stepfunctions_stop: a queued execution's stop is its own
         moto_speedups.install()
         self._region = region
         self._credentials = credentials
@@ -251,7 +259,7 @@ class LocalAws:
         if dynamodb_endpoint is not None:
             app = DynamoDbForwarder(app, dynamodb_endpoint)
         self._server: BaseWSGIServer = make_server(
-            host, port, app, threaded=True, request_handler=MotoRequestHandler
+            host, port, app, threaded=True, request_handler=KeepAliveRequestHandler
         )
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True, name="local-aws")
 

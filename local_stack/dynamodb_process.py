@@ -183,16 +183,17 @@ def serve(port: int, parent: int, ready_fd: int, records_fd: int, config: Dynamo
     exit_with(parent)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from moto.moto_server.threaded_moto_server import MotoRequestHandler
     from moto.server import DomainDispatcherApplication, create_backend_app
     from werkzeug.serving import make_server
 
-    from local_stack import dynamodb_transactions, moto_speedups
+    from local_stack import dynamodb_transactions, dynamodb_updates, moto_speedups
     from local_stack.durable import DurableStore
+    from local_stack.keep_alive import KeepAliveRequestHandler
     from local_stack.streams import ForwardedStream
 
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     dynamodb_transactions.install()
+    dynamodb_updates.install(lock=dynamodb_transactions.write_lock())
     moto_speedups.install()
     moto_app = DomainDispatcherApplication(create_backend_app)
     durable = None
@@ -207,7 +208,8 @@ def serve(port: int, parent: int, ready_fd: int, records_fd: int, config: Dynamo
             legacy=stack_dir,
         )
     app = durable.middleware(moto_app) if durable is not None else moto_app
-    server = make_server(config.host, port, app, threaded=True, request_handler=MotoRequestHandler)
+    # keep-alive: the API's and the workers' clients reuse their connections (keep_alive.py)
+    server = make_server(config.host, port, app, threaded=True, request_handler=KeepAliveRequestHandler)
     if durable is not None:
         durable.recover(moto_app)  # before the stream is read: replayed writes are not new events
 

@@ -85,6 +85,11 @@ def install() -> None:
         _installed = True
 
 
+def write_lock() -> Any:
+    """The lock every moto DynamoDB write of the local stack is applied under."""
+    return _lock
+
+
 def _read_partitions_only() -> None:
     original_query = Table.query
     original_all_items = Table.all_items

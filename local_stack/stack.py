@@ -80,6 +80,9 @@ class StackConfig:
     # The HTTP API served from a process of its own (`make run`), off the GIL that moto and its
     # Step Functions interpreter hold; False serves it from a thread here (tests patch its code).
     api_process: bool = False
+    # How many processes serve it (with api_process), on one listening socket: `make run` gives
+    # one per core (api_process.default_api_processes).
+    api_processes: int = 1
     # DynamoDB served by a moto process of its own (`make run`; local_stack/dynamodb_process.py),
     # off the GIL of this one's S3, Step Functions and interpreter; False: moto here serves it
     # (the tests' stack, whose tests count and patch DynamoDB's writes in this process).
@@ -373,7 +376,7 @@ class LocalStack:
             "maxUploadBytes": get_settings().max_upload_bytes,
         }
         if cfg.api_process:
-            self._api_process = ApiProcess(cfg.host, cfg.api_port, page_config)
+            self._api_process = ApiProcess(cfg.host, cfg.api_port, page_config, cfg.api_processes)
             return
         self._gateway = create_gateway(app, cfg.host, cfg.api_port, WebPage(page_config))
         self._gateway_thread = threading.Thread(

@@ -56,6 +56,7 @@ from chalicelib.core.ports import (
     StepChanges,
     Subscription,
     TaskGone,
+    TokenTaken,
 )
 from chalicelib.core.template_models import ReportTemplate, TemplateHead
 from chalicelib.core.tenancy import Role
@@ -83,6 +84,7 @@ class MemoryWorkflowRecords:
         # How many aggregate items the reads returned (the routes must read a bounded number).
         self.aggregate_reads = 0
         self.on_events = on_events
+        self.activity: MemoryActivityRecords | None = None  # set by MemoryPorts
         self._lock = threading.Lock()
 
     def _add(self, updates: list[AggregateUpdate]) -> None:
@@ -91,13 +93,16 @@ class MemoryWorkflowRecords:
             for name, value in update.add.items():
                 item[name] = item.get(name, Decimal(0)) + value
 
-    def create(self, workflow: Workflow) -> None:
+    def create(self, workflow: Workflow, *, activity: ActivityEntry | None = None) -> None:
         with self._lock:
             if workflow.id in self.workflows:
                 raise ConditionFailed(workflow.id)
             added = aggregate_changes(None, workflow)
             self.workflows[workflow.id] = workflow.model_copy(deep=True, update={"steps": []})
             self._add(added)
+            if activity is not None:  # written with the record, as the DynamoDB adapter does
+                assert self.activity is not None, "MemoryPorts links the activity records"
+                self.activity.append(activity)
 
     def get(self, workflow_id: str) -> Workflow | None:
         found = self.workflows.get(workflow_id)
@@ -487,9 +492,17 @@ class MemoryPhotoRecords:
 class MemoryUserSettings:
     def __init__(self) -> None:
         self.settings: dict[str, UserSettings] = {}
+        self.organisations: MemoryOrganisationRecords | None = None  # set by MemoryPorts
+        self.reads = 0  # one per read of the store, a batch counting once
 
     def get(self, user_id: str) -> UserSettings | None:
+        self.reads += 1
         return self.settings.get(user_id)
+
+    def get_with_member(self, user_id: str) -> tuple[UserSettings | None, Member | None]:
+        assert self.organisations is not None, "MemoryPorts links the organisations"
+        self.reads += 1
+        return self.settings.get(user_id), self.organisations.member(user_id)
 
     def put(self, user_id: str, settings: UserSettings) -> None:
         self.settings[user_id] = settings
@@ -583,12 +596,12 @@ class MemoryRateBuckets:
     def get(self, key: str) -> RateBucket | None:
         return self.buckets.get(key)
 
-    def take_token(self, key: str, refilled_since_ms: int) -> bool:
+    def take_token(self, key: str, refilled_since_ms: int) -> TokenTaken:
         bucket = self.buckets.get(key)
         if bucket is None or bucket.tokens < 1 or bucket.refilled_at_ms < refilled_since_ms:
-            return False
+            return TokenTaken(False, bucket)
         self.buckets[key] = RateBucket(bucket.tokens - 1, bucket.refilled_at_ms, bucket.version + 1)
-        return True
+        return TokenTaken(True)
 
     def put(
         self, key: str, tokens: float, now_ms: int, *, previous: RateBucket | None, expires_at: int
@@ -907,8 +920,10 @@ class MemoryPorts:
         self.audit = MemoryAuditLog()
         self.user_settings = MemoryUserSettings()
         self.organisations = MemoryOrganisationRecords()
+        self.user_settings.organisations = self.organisations
         self.shares = MemoryShareRecords(self.workflows)
         self.activity = MemoryActivityRecords(self.workflows)
+        self.workflows.activity = self.activity
         self.photos = MemoryPhotoRecords()
         self.templates = MemoryTemplateRecords()
         self.rate_buckets = MemoryRateBuckets()

@@ -24,6 +24,7 @@ from chalicelib.core import activity, api_keys, audit, ratelimit
 from chalicelib.core.audit_models import AuditAction
 from chalicelib.core.errors import ForbiddenError
 from chalicelib.core.identity import Principal
+from chalicelib.core.org_models import ActivityEntry
 from chalicelib.core.ports import Ports
 from chalicelib.settings import get_settings
 
@@ -153,12 +154,15 @@ def signed_in() -> Principal:
     return principal
 
 
-def audited(action: AuditAction, target_id: str, **details: Any) -> None:
+def audited(action: AuditAction, target_id: str, *, fed: ActivityEntry | None = None, **details: Any) -> None:
     """Append the audit entry of a mutation that succeeded; one on a workflow (and a download of
-    its report) is also an entry of that workflow's activity feed, pushed to its watchers."""
+    its report) is also an entry of that workflow's activity feed, pushed to its watchers.
+    `fed`: that entry, already written with the mutation itself (a new workflow's): only pushed."""
     principal = current_principal()
     audit.record(ports(), principal, action, target_id, request().context, details or None)
-    if action in activity.FEED_ACTIONS and action is not AuditAction.COMMENT_ADD:
+    if fed is not None:
+        activity.push(ports(), fed)
+    elif action in activity.FEED_ACTIONS and action is not AuditAction.COMMENT_ADD:
         activity.record(ports(), principal, target_id, action, details=details or None)
 
 

@@ -9,14 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 from boto3.dynamodb.conditions import Key
 
-from chalicelib.aws.dynamo import call, from_dynamo, to_dynamo
-from chalicelib.aws.workflow_records import workflow_pk
+from chalicelib.aws.dynamo import call, from_dynamo
+from chalicelib.aws.workflow_records import ACTIVITY_SK_PREFIX, activity_item, workflow_pk
 from chalicelib.core.org_models import ActivityEntry
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.service_resource import Table
-
-ACTIVITY_SK_PREFIX = "ACTIVITY#"
 
 
 class DynamoActivityRecords:
@@ -24,9 +22,7 @@ class DynamoActivityRecords:
         self._table = table
 
     def append(self, entry: ActivityEntry) -> None:
-        item = entry.model_dump(mode="json", exclude_none=True)
-        item.update(pk=workflow_pk(entry.workflow_id), sk=f"{ACTIVITY_SK_PREFIX}{entry.id}")
-        call(self._table.put_item, Item=to_dynamo(item))
+        call(self._table.put_item, Item=activity_item(entry))
 
     def list_for_workflow(
         self, workflow_id: str, *, limit: int, before: str | None

@@ -7,12 +7,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from boto3.dynamodb.conditions import Attr
+from boto3.dynamodb.types import TypeDeserializer
+from botocore.exceptions import ClientError
 
 from chalicelib.aws.dynamo import call, to_dynamo
-from chalicelib.core.ports import ConditionFailed, RateBucket
+from chalicelib.core.ports import ConditionFailed, RateBucket, TokenTaken
 
 if TYPE_CHECKING:
     from mypy_boto3_dynamodb.service_resource import Table
@@ -28,11 +30,9 @@ class DynamoRateBuckets:
 
     def get(self, key: str) -> RateBucket | None:
         item = call(self._table.get_item, Key=_key(key), ConsistentRead=True).get("Item")
-        if not item:
-            return None
-        return RateBucket(float(item["tokens"]), int(item["refilledAt"]), int(item["version"]))
+        return _bucket(item)
 
-    def take_token(self, key: str, refilled_since_ms: int) -> bool:
+    def take_token(self, key: str, refilled_since_ms: int) -> TokenTaken:
         try:
             call(
                 self._table.update_item,
@@ -40,10 +40,12 @@ class DynamoRateBuckets:
                 UpdateExpression="SET tokens = tokens - :one, version = version + :one",
                 ConditionExpression=Attr("tokens").gte(1) & Attr("refilledAt").gte(refilled_since_ms),
                 ExpressionAttributeValues={":one": 1},
+                # The bucket the condition saw comes back with the refusal: no read to refill it.
+                ReturnValuesOnConditionCheckFailure="ALL_OLD",
             )
-        except ConditionFailed:
-            return False
-        return True
+        except ConditionFailed as exc:
+            return TokenTaken(False, _refused_bucket(exc))
+        return TokenTaken(True)
 
     def put(
         self, key: str, tokens: float, now_ms: int, *, previous: RateBucket | None, expires_at: int
@@ -60,3 +62,22 @@ class DynamoRateBuckets:
             },
             ConditionExpression=condition,
         )
+
+
+def _bucket(item: dict[str, Any] | None) -> RateBucket | None:
+    if not item:
+        return None
+    return RateBucket(float(item["tokens"]), int(item["refilledAt"]), int(item["version"]))
+
+
+_deserializer = TypeDeserializer()
+
+
+def _refused_bucket(exc: ConditionFailed) -> RateBucket | None:
+    """The item a refused update returned (DynamoDB JSON: an error's body is not deserialised by
+    the resource API); None when there was none."""
+    cause = exc.__cause__
+    raw = cause.response.get("Item") if isinstance(cause, ClientError) else None
+    if not raw:
+        return None
+    return _bucket({name: _deserializer.deserialize(value) for name, value in raw.items()})

@@ -58,6 +58,7 @@ from chalicelib.core.models import (
     WorkflowStep,
     utc_now,
 )
+from chalicelib.core.org_models import ActivityEntry
 from chalicelib.core.ports import (
     AggregateUpdate,
     ConditionFailed,
@@ -87,6 +88,16 @@ MAX_WRITE_ATTEMPTS = 40
 
 def workflow_pk(workflow_id: str) -> str:
     return f"WF#{workflow_id}"
+
+
+ACTIVITY_SK_PREFIX = "ACTIVITY#"
+
+
+def activity_item(entry: ActivityEntry) -> dict[str, Any]:
+    """An activity entry as it is stored in its workflow's partition (aws/activity_records.py)."""
+    item = entry.model_dump(mode="json", exclude_none=True)
+    item.update(pk=workflow_pk(entry.workflow_id), sk=f"{ACTIVITY_SK_PREFIX}{entry.id}")
+    return to_dynamo(item)  # type: ignore[no-any-return]
 
 
 def step_sk(step_number: int) -> str:
@@ -130,7 +141,7 @@ class DynamoWorkflowRecords:
             item.update(gsi3pk=OPEN_PK)  # sorted by gsi2sk, which every workflow has
         return to_dynamo(item)  # type: ignore[no-any-return]
 
-    def create(self, workflow: Workflow) -> None:
+    def create(self, workflow: Workflow, *, activity: ActivityEntry | None = None) -> None:
         added = aggregate_changes(None, workflow)
         condition = ConditionExpressionBuilder().build_expression(Attr("pk").not_exists())
         put = {
@@ -141,7 +152,10 @@ class DynamoWorkflowRecords:
                 "ExpressionAttributeNames": condition.attribute_name_placeholders,
             }
         }
-        call(self._client.transact_write_items, TransactItems=[put, *self._aggregate_items(added)])
+        # The first activity entry rides in the record's own transaction: one request, not two.
+        # (Its key is new: a workflow that does not exist yet has no entries.)
+        feed = [{"Put": {"TableName": self._table.name, "Item": activity_item(activity)}}] if activity else []
+        call(self._client.transact_write_items, TransactItems=[put, *feed, *self._aggregate_items(added)])
 
     def get(self, workflow_id: str) -> Workflow | None:
         response = call(

@@ -104,8 +104,24 @@ def record(
     details: dict[str, Any] | None = None,
 ) -> ActivityEntry:
     """Append an entry to the workflow's feed and send it to its activity subscribers."""
+    entry = new_entry(principal, workflow_id, action, text=text, details=details)
+    ports.activity.append(entry)
+    push(ports, entry)
+    return entry
+
+
+def new_entry(
+    principal: Principal,
+    workflow_id: str,
+    action: AuditAction,
+    *,
+    text: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> ActivityEntry:
+    """An entry of the workflow's feed, not yet written (a new workflow's first one is written
+    with its record: `WorkflowRecords.create`)."""
     at = utc_now()
-    entry = ActivityEntry(
+    return ActivityEntry(
         # Sorted by time to the microsecond (two entries of one request stay in order), then at random.
         id=f"{at.strftime('%Y-%m-%dT%H:%M:%S.%fZ')}#{uuid.uuid4().hex[:12]}",
         workflow_id=workflow_id,
@@ -116,9 +132,6 @@ def record(
         text=text,
         details=_bounded(details),
     )
-    ports.activity.append(entry)
-    push(ports, entry)
-    return entry
 
 
 def comment(ports: Ports, principal: Principal, workflow: Workflow, request: CommentRequest) -> ActivityEntry:

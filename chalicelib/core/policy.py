@@ -239,12 +239,18 @@ class OrganisationNotFoundError(NotFoundError):
 
 
 def authorize_org(
-    ports: Ports, principal: Principal, action: Action, org_id: str | None = None
+    ports: Ports,
+    principal: Principal,
+    action: Action,
+    org_id: str | None = None,
+    *,
+    membership: Membership | None = None,
 ) -> Membership:
     """The caller's membership, if they may do `action` in the organisation `org_id` (default:
     their own); OrganisationNotFoundError if it is not theirs, ForbiddenError if their role does
-    not allow it. Templates, webhooks and analytics call this with their action."""
-    membership = membership_of(ports, principal.user_id)
+    not allow it. Templates, webhooks and analytics call this with their action. `membership`:
+    the caller's, if this request has read it already (not read again)."""
+    membership = membership or membership_of(ports, principal.user_id)
     target = org_id or membership.org_id
     relationship = Relationship.MEMBER if target == membership.org_id else Relationship.STRANGER
     decision = decide(relationship, membership.role, action, by_api_key=principal.api_key_id is not None)

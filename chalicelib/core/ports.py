@@ -29,6 +29,7 @@ from chalicelib.core.org_ports import ActivityRecords, OrganisationRecords, Shar
 from chalicelib.core.webhook_ports import SecretBox, WebhookQueue, WebhookRecords, WebhookSender
 
 if TYPE_CHECKING:
+    from chalicelib.core.org_models import ActivityEntry, Member
     from chalicelib.core.template_models import ReportTemplate, TemplateHead
 
 # --- the ports' errors ------------------------------------------------------------------
@@ -76,7 +77,10 @@ EventsCommitted = Callable[[Workflow, list[Event]], None]
 class WorkflowRecords(Protocol):
     """Workflows, their steps and their progress events."""
 
-    def create(self, workflow: Workflow) -> None: ...
+    def create(self, workflow: Workflow, *, activity: ActivityEntry | None = None) -> None:
+        """A new workflow (ConditionFailed if its id exists), its aggregates' ADDs and its first
+        activity entry (if given), in one transaction."""
+        ...
 
     def get(self, workflow_id: str) -> Workflow | None: ...
 
@@ -197,6 +201,10 @@ class PhotoRecords(Protocol):
 class UserSettingsRecords(Protocol):
     def get(self, user_id: str) -> UserSettings | None: ...
 
+    def get_with_member(self, user_id: str) -> tuple[UserSettings | None, Member | None]:
+        """The user's settings and membership, in one strongly consistent read."""
+        ...
+
     def put(self, user_id: str, settings: UserSettings) -> None: ...
 
 
@@ -252,11 +260,20 @@ class RateBucket:
     version: int
 
 
+@dataclass(frozen=True)
+class TokenTaken:
+    """Taken, or refused with the bucket as the refusal found it (None: no bucket yet)."""
+
+    taken: bool
+    bucket: RateBucket | None = None
+
+
 class RateBuckets(Protocol):
     def get(self, key: str) -> RateBucket | None: ...
 
-    def take_token(self, key: str, refilled_since_ms: int) -> bool:
-        """Take one token atomically if there is one and the bucket was refilled since then."""
+    def take_token(self, key: str, refilled_since_ms: int) -> TokenTaken:
+        """Take one token atomically if there is one and the bucket was refilled since then;
+        if not, say what the bucket held when the condition was checked."""
         ...
 
     def put(

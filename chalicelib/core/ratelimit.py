@@ -67,16 +67,20 @@ def take(ports: Ports, principal: Principal) -> None:
     Most requests are one atomic decrement (`tokens >= 1`), which concurrent requests cannot
     over-draw and do not make each other retry. The tokens earned since the last refill are
     added at most once per REFILL_INTERVAL_MS, by a write conditional on the bucket's version;
-    in between, a request that finds the bucket empty refills it early.
+    in between, a request that finds the bucket empty refills it early. A refused take says
+    what the bucket held, so a refill (or a new bucket) is one more write, never a read.
     """
     limit = limit_for(principal)
     key = bucket_key(principal)
     buckets = ports.rate_buckets
     for _ in range(MAX_ATTEMPTS):
         now = now_ms()
-        if buckets.take_token(key, refilled_since_ms=now - REFILL_INTERVAL_MS):
+        outcome = buckets.take_token(key, refilled_since_ms=now - REFILL_INTERVAL_MS)
+        if outcome.taken:
             return
-        bucket = buckets.get(key)
+        # The refused take returned the bucket as it stood: a caller's first request costs the
+        # take and one conditional put that creates the bucket already debited, with no read.
+        bucket = outcome.bucket
         tokens = refill(bucket, limit, now)
         if tokens < 1:
             raise RateLimitedError(seconds_until_a_token(tokens, limit))

@@ -14,6 +14,8 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from chalicelib.core.models import UserSettings
+    from chalicelib.core.org_models import Member
     from chalicelib.core.ports import Ports
 
 PERSONAL_PREFIX = "personal-"
@@ -61,7 +63,18 @@ def personal_membership(user_id: str) -> Membership:
 def membership_of(ports: Ports, user_id: str) -> Membership:
     """The account the user works in now: their organisation (one at a time), with their role
     in it; without one, their own personal account, as its owner. One strongly consistent read."""
-    member = ports.organisations.member(user_id)
+    return _membership(user_id, ports.organisations.member(user_id))
+
+
+def membership_and_settings(ports: Ports, user_id: str) -> tuple[Membership, UserSettings]:
+    """`membership_of` and the user's settings (defaults when they have none), in one read."""
+    from chalicelib.core.models import UserSettings  # (models imports this module's Role)
+
+    settings, member = ports.user_settings.get_with_member(user_id)
+    return _membership(user_id, member), settings or UserSettings()
+
+
+def _membership(user_id: str, member: Member | None) -> Membership:
     if member is None:
         return personal_membership(user_id)
     return Membership(user_id=user_id, org_id=member.org_id, role=member.role)

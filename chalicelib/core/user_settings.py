@@ -31,9 +31,14 @@ def line_item_catalogue(ports: Ports, user_id: str) -> LineItemCatalogue | None:
     return read(ports, user_id).line_item_catalogue
 
 
-def review_required(ports: Ports, user_id: str, asked: bool | None) -> bool:
-    """What the request asked for, else the user's default."""
-    return asked if asked is not None else read(ports, user_id).review_required
+def review_required(
+    ports: Ports, user_id: str, asked: bool | None, settings: UserSettings | None = None
+) -> bool:
+    """What the request asked for, else the user's default (from `settings`, when the caller
+    has read them already)."""
+    if asked is not None:
+        return asked
+    return (settings or read(ports, user_id)).review_required
 
 
 def company_profile(ports: Ports, user_id: str) -> CompanyProfile | None:

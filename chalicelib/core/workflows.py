@@ -9,10 +9,12 @@ from __future__ import annotations
 import heapq
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from chalicelib.core import analytics, control, policy, templates, tenancy, uploads, user_settings
+from chalicelib.core import activity, analytics, control, policy, templates, tenancy, uploads, user_settings
+from chalicelib.core.audit_models import AuditAction
 from chalicelib.core.documents import AREAS, input_payload_key, input_text_key, report_key, workflow_prefix
 from chalicelib.core.errors import (
     ConflictError,
@@ -20,6 +22,7 @@ from chalicelib.core.errors import (
     PayloadTooLargeError,
     VersionConflictError,
 )
+from chalicelib.core.identity import Principal
 from chalicelib.core.models import (
     ACTIVE_STATUSES,
     FINISHED_STATUSES,
@@ -36,6 +39,7 @@ from chalicelib.core.models import (
     PatchWorkflowRequest,
     PhaseProgressPatch,
     TextInput,
+    UserSettings,
     Workflow,
     WorkflowStatus,
     WorkflowStep,
@@ -43,6 +47,7 @@ from chalicelib.core.models import (
     new_workflow_id,
     utc_now,
 )
+from chalicelib.core.org_models import ActivityEntry
 from chalicelib.core.paging import decode_page_token, encode_page_token
 from chalicelib.core.ports import ConditionFailed, Ports
 from chalicelib.core.revisions import signed_file_key
@@ -54,10 +59,46 @@ from chalicelib.settings import get_settings
 # --- POST /workflows ----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Creator:
+    """Who creates a workflow, as one read found them: where they work and their defaults."""
+
+    principal: Principal
+    membership: tenancy.Membership
+    settings: UserSettings
+
+
+def authorized_creator(ports: Ports, principal: Principal) -> Creator:
+    """The caller, if they may create workflows in their account (policy.authorize_org): the
+    membership the authorization needs and the settings the new record needs, read together."""
+    membership, settings = tenancy.membership_and_settings(ports, principal.user_id)
+    policy.authorize_org(ports, principal, policy.Action.CREATE_WORKFLOW, membership=membership)
+    return Creator(principal, membership, settings)
+
+
+@dataclass(frozen=True)
+class Created:
+    """A new workflow's answer, and its first activity entry when that was written with the
+    record (TEXT and API inputs); None: the caller records the feed's entry itself."""
+
+    response: dict[str, Any]
+    feed_entry: ActivityEntry | None = None
+
+
 def create_workflow(ports: Ports, user_id: str, request: CreateWorkflowRequest) -> dict[str, Any]:
     """TEXT and API inputs start at once; a PDF or WORD workflow answers with its upload form."""
+    membership, settings = tenancy.membership_and_settings(ports, user_id)
+    return create(ports, Creator(Principal(user_id), membership, settings), request).response
+
+
+def create(ports: Ports, creator: Creator, request: CreateWorkflowRequest) -> Created:
+    """`create_workflow`, for the route: the creator as `authorized_creator` read them (one
+    read for the membership and the settings), and a started workflow's `WORKFLOW_CREATE`
+    activity entry written in the record's own transaction (one request fewer per POST)."""
+    principal = creator.principal
+    user_id = principal.user_id
     if request.input_method in UPLOADED_INPUTS:
-        return uploads.create_upload(ports, user_id, uploads.upload_request(request))
+        return Created(uploads.create_upload(ports, user_id, uploads.upload_request(request)))
     payload, text = inspection_input(request)
     template = templates.chosen(ports, user_id, request.template_id)  # refused before anything is stored
     now = utc_now()
@@ -65,11 +106,13 @@ def create_workflow(ports: Ports, user_id: str, request: CreateWorkflowRequest) 
     workflow = Workflow(
         id=workflow_id,
         user_id=user_id,
-        org_id=tenancy.membership_of(ports, user_id).org_id,
+        org_id=creator.membership.org_id,
         execution_name=workflow_id,
         title=request.title or _default_title(request.input_method, text),
         input_method=request.input_method,
-        review_required=user_settings.review_required(ports, user_id, request.review_required),
+        review_required=user_settings.review_required(
+            ports, user_id, request.review_required, creator.settings
+        ),
         template=template,
         created_at=now,
         updated_at=now,
@@ -82,9 +125,12 @@ def create_workflow(ports: Ports, user_id: str, request: CreateWorkflowRequest) 
         payload_key = input_payload_key(user_id, workflow.id)
         ports.blobs.put_json(payload_key, payload)
         workflow.input_data["payloadKey"] = payload_key
-    ports.workflows.create(workflow)
+    details = {"inputMethod": request.input_method.value}
+    entry = activity.new_entry(principal, workflow.id, AuditAction.WORKFLOW_CREATE, details=details)
+    ports.workflows.create(workflow, activity=entry)
     ports.engine.start(workflow.id, user_id)
-    return CreateWorkflowResponse(workflow_id=workflow.id, status=workflow.status).model_dump(mode="json")
+    response = CreateWorkflowResponse(workflow_id=workflow.id, status=workflow.status).model_dump(mode="json")
+    return Created(response, entry)
 
 
 def inspection_input(request: CreateWorkflowRequest) -> tuple[dict[str, Any] | None, str]:

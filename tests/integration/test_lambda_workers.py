@@ -203,7 +203,9 @@ def test_an_invocation_past_its_timeout_ends_as_lambda_times_out_and_its_worker_
 
 def _start_stack(secret_file: Path) -> tuple[subprocess.Popen[str], list[str]]:
     # its own data directory: never the repo's .local/data, never another test's
-    return start_local_stack(secret_file, secret_file.parent / "data", "--lambda-workers", "2")
+    return start_local_stack(
+        secret_file, secret_file.parent / "data", "--lambda-workers", "2", "--api-processes", "2"
+    )
 
 
 def _child_pids(parent: int) -> list[int]:
@@ -228,7 +230,7 @@ def _started(process: subprocess.Popen[str], lines: list[str]) -> list[int]:
     while time.monotonic() < deadline:
         if any(line.startswith("HTTP API") for line in list(lines)):
             pids = _child_pids(process.pid)
-            if len(pids) == 6:  # two workers, two for the table's stream, the API's, DynamoDB's
+            if len(pids) == 7:  # two workers, two for the stream, the API's two, DynamoDB's
                 return pids
         time.sleep(0.1)
     raise AssertionError("".join(lines)[-2000:])
@@ -237,7 +239,7 @@ def _started(process: subprocess.Popen[str], lines: list[str]) -> list[int]:
 @pytest.mark.xdist_group("local-stop")
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=lambda s: s.name)
 def test_no_worker_outlives_the_stack(tmp_path: Path, sig: signal.Signals) -> None:
-    # Given `make run` with two Lambda workers (and its HTTP API and DynamoDB in processes of their own)
+    # Given `make run` with two Lambda workers (and its HTTP API in two processes, DynamoDB in one)
     secret_file = tmp_path / "secret"
     secret_file.write_text("workers-test-secret-" + "0" * 32)
     process, lines = _start_stack(secret_file)

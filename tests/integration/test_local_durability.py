@@ -237,6 +237,33 @@ def test_what_was_acknowledged_survives_sigkill_in_every_phase(tmp_path: Path, s
     assert third.terminate() == 0
 
 
+def test_a_start_not_yet_begun_at_a_sigkill_runs_after_the_restart(
+    tmp_path: Path, stacks: list[Stack]
+) -> None:
+    data_dir, secret = tmp_path / "data", _secret_file(tmp_path)
+    # Given a stack whose executions begin only after 10 minutes (local_stack/deferred_starts.py)
+    first = Stack(
+        data_dir,
+        secret,
+        LOCAL_STACK_START_QUIET_SECONDS="600",
+        LOCAL_STACK_START_MAX_DELAY_SECONDS="600",
+    )
+    stacks.append(first)
+    api = first.api("deferred")
+    # And a TEXT workflow it acknowledged, whose execution is RUNNING but has not begun
+    workflow_id = api.create_text(NOTES)
+    time.sleep(1)
+    assert api.workflow(workflow_id)["steps"] == []
+
+    # When the stack is killed and started again on the same data (executions begin as usual)
+    first.kill()
+    second = Stack(data_dir, secret)
+    stacks.append(second)
+
+    # Then the workflow runs to the end
+    assert second.api("deferred").wait_for(workflow_id)["status"] == "COMPLETED"
+
+
 def test_s3_keeps_version_ids_etags_and_times_through_replay_and_compaction(
     tmp_path: Path, stacks: list[Stack]
 ) -> None:

@@ -297,6 +297,10 @@ def test_the_api_handler_may_do_what_its_routes_do(template: dict[str, Any]) -> 
     assert allows(statements, "dynamodb:PutItem", TABLE, "APIKEY#key_1")
     assert allows(statements, "dynamodb:DeleteItem", TABLE, "WF#wf_1")
     assert allows(statements, "dynamodb:UpdateItem", TABLE, "RATE#USER#alice")
+    # POST /workflows: the creator's settings and membership in one read
+    assert allows(statements, "dynamodb:BatchGetItem", TABLE, "SETTINGS#alice")
+    assert allows(statements, "dynamodb:BatchGetItem", TABLE, "PERSON#alice")
+    assert not allows(statements, "dynamodb:BatchGetItem", TABLE, "APIKEY#key_1")
     assert allows(statements, "dynamodb:PartiQLInsert", AUDIT_TABLE)
     assert allows(statements, "s3:PutObject", "DocumentsBucket/uploads/alice/wf_1/notes.pdf")
     assert allows(statements, "s3:DeleteObjectVersion", "DocumentsBucket/reports/alice/wf_1/report.pdf")

@@ -52,6 +52,7 @@ def test_comments_and_actions_are_listed_newest_first_in_pages() -> None:
         ("COMMENT_ADD", "Client called"),
         ("REPORT_DOWNLOAD", None),
         ("COMMENT_ADD", "Meter re-read: 18%"),
+        ("WORKFLOW_CREATE", None),  # written with the workflow's record
     ]
     assert entries[1]["actorId"] == "bob" and entries[1]["apiKeyId"] == "key_1"
     assert entries[1]["details"] == {"format": "pdf"} and rest["nextToken"] is None

@@ -138,6 +138,8 @@ test('pause then resume from the buttons', async ({ page }) => {
   await page.getByLabel('Job title').fill('Pause me')
   await page.getByRole('button', { name: 'Create report' }).click()
   await expect(page).toHaveURL(/#\/workflows\/wf_/)
+  // paused while PROCESSING runs (held): the execution begins moments after the POST's answer
+  await expect(page.locator('[data-phase="PROCESSING"]').first()).toHaveAttribute('data-state', 'current')
   await page.getByRole('button', { name: '⏸ Pause' }).click()
   await expect(page.getByText('Pause requested')).toBeVisible()
   await waitForStatus(page, 'PAUSED')
