@@ -51,7 +51,10 @@ _MATERIALS: tuple[tuple[str, str], ...] = (
     ("insulation", r"insulation|batts"),
     ("baseboard", r"baseboards?|skirting(?: boards?)?"),
     ("framing", r"framing|studs?|joists?|bottom plates?|sill plates?"),
-    ("masonry", r"brick(?:work)?|masonry|block ?work|cmu|(?:lime|sand|flag|blue)stone|stone(?: wall| flags?)?"),
+    (
+        "masonry",
+        r"brick(?:work)?|masonry|block ?work|cmu|(?:lime|sand|flag|blue)stone|stone(?: wall| flags?)?",
+    ),
     ("plaster", r"plaster"),
     ("timber", r"timber(?: frame| framing| studs?| joists?)?"),
 )
