@@ -618,3 +618,14 @@ def test_a_visit_before_the_loss_and_an_emails_sent_date_are_not_the_inspection(
     assert findings.job.date_of_loss is not None and findings.job.date_of_loss.value == date(2025, 2, 9)
     assert findings.job.inspection_date is not None
     assert findings.job.inspection_date.value == date(2025, 2, 10)
+
+
+def test_an_insurer_in_a_headers_columns_and_a_technician_by_initial_and_surname() -> None:
+    # Given a header whose fields sit side by side, and a technician written "R. Okafor"
+    parties = analyze_text(
+        "Job ref: LCR-26-0418      Insurer: Swanline Home & Contents      Claim no. SHC-7730412\n"
+        "Technician: R. Okafor (WRT, ASD)      Attended 08/06/2026\n"
+    ).parties
+    assert parties is not None and parties.insurer is not None and parties.technician is not None
+    assert parties.insurer.value == "Swanline Home & Contents"
+    assert parties.technician.value == "R. Okafor"

@@ -29,7 +29,7 @@ _CERT_LIST = rf"(?:IICRC[\s:]+)?(?:{_CERTS})(?:\s*(?:,|/|&|and)\s*(?:IICRC[\s:]+
 
 # A person's name as written: two to four capitalised words ("Dana Lee", "Mary-Jo O'Neill").
 _WORD = r"[A-Z][A-Za-z'\-]*[a-z]"
-_PERSON = rf"{_WORD}(?: (?:[A-Z]\.|{_WORD})){{1,3}}"
+_PERSON = rf"(?:{_WORD}(?: (?:[A-Z]\.|{_WORD})){{1,3}}|[A-Z]\.(?: ?[A-Z]\.)? {_WORD})"  # ("R. Okafor")
 
 # ("First visit: 06/15/2026 7:50 AM - Tech: Dana Whitsett (WRT)": a label after a dash or a bar)
 _LABEL_AFTER_PART = r"(?:(?<= - )|(?<= \u2013 )|(?<= \| )|(?<=; ))"
@@ -47,7 +47,9 @@ _CERTS_LINE = re.compile(
 # An organisation's name: letters, digits, "&", "'", ".", "(", ")" and spaces; at most 80 characters.
 _ORG = r"[A-Z][A-Za-z0-9&'.()\- ]{1,78}?[A-Za-z.)]"  # lazy: "Insurer: X - Claim 12" is X
 _INSURER = re.compile(
-    rf"{_LABEL_START}(?i:insurer|carrier|insurance(?: company| co\.?)?|insured with|underwriter){_SEP}"
+    # ("Job ref: LCR-26-0418      Insurer: Swanline Home      Claim no. ...": a header's columns)
+    rf"(?:{_LABEL_START}|{_LABEL_AFTER_PART}|(?<=, )|(?<=\S )(?=(?:Insurer|Carrier|Insurance|INSURER):))"
+    rf"(?i:insurer|carrier|insurance(?: company| co\.?)?|insured with|underwriter){_SEP}"
     # ("Carrier: Show-Me Mutual   Claim #: ...": the next label ends the value too)
     rf"(?P<value>{_ORG})\s*(?:$|[,;|]|\s-\s"
     rf"|(?<=\S)\s+(?=(?i:claim|policy|ref(?:erence)?|job)\s*(?:#|no\b|number\b|:)))",
