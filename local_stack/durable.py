@@ -50,6 +50,7 @@ from local_stack.journal import (
     sync_directory,
     write_atomically,
 )
+from local_stack.wsgi_call import call_wsgi
 
 logger = logging.getLogger(__name__)
 StartResponse = Callable[..., Any]
@@ -316,7 +317,7 @@ class DurableStore:
                 return _unavailable(start_response)
             _TAPE.recording = []
             try:
-                status, headers, chunks = _call(backend, environ)
+                status, headers, chunks = call_wsgi(backend, environ)
             finally:
                 tape, _TAPE.recording = _TAPE.recording, None
             journal = self._journal
@@ -371,7 +372,7 @@ class DurableStore:
         backend = self._backend(moto_app, str(record.header.get("s")), environ)
         _TAPE.playing = deque(record.header.get("tape") or [])
         try:
-            status, _, _ = _call(backend, environ)
+            status, _, _ = call_wsgi(backend, environ)
         finally:
             _TAPE.playing = None
         if not status.startswith("2"):
@@ -540,24 +541,3 @@ def _kept(environ: dict[str, Any]) -> dict[str, str]:
         if isinstance(value, str)
         and (name in KEPT_ENVIRON or (name.startswith("HTTP_") and name != "HTTP_TRANSFER_ENCODING"))
     }
-
-
-def _call(app: WsgiApp, environ: dict[str, Any]) -> tuple[str, list[tuple[str, str]], list[bytes]]:
-    """Run a WSGI app to the end, keeping its answer (a write's answer is small)."""
-    answer: dict[str, Any] = {}
-    chunks: list[bytes] = []
-
-    def start_response(
-        status: str, headers: list[tuple[str, str]], exc_info: Any = None
-    ) -> Callable[[bytes], None]:
-        answer["status"], answer["headers"] = status, headers
-        return chunks.append
-
-    result = app(environ, start_response)
-    try:
-        chunks.extend(result)
-    finally:
-        close = getattr(result, "close", None)
-        if close is not None:
-            close()
-    return answer["status"], answer["headers"], chunks

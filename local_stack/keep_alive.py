@@ -24,6 +24,8 @@ from typing import Any, BinaryIO
 
 from moto.moto_server.werkzeug_app import MotoRequestHandler
 
+from local_stack.wsgi_call import call_wsgi
+
 logger = logging.getLogger(__name__)
 IDLE_SECONDS = 300.0  # past any pause of a pooled client; a stuck read ends too
 HOP_BY_HOP = frozenset({"connection", "keep-alive", "transfer-encoding"})
@@ -85,27 +87,15 @@ class KeepAliveRequestHandler(MotoRequestHandler):
         self.environ = environ = self.make_environ()
         body = _Body(self.rfile, int(headers.get("Content-Length") or 0))
         environ["wsgi.input"] = body
-        started: list[Any] = []
-        chunks: list[bytes] = []
-
-        def start_response(status: str, response_headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
-            started[:] = [status, response_headers]
-            return chunks.append
-
         try:
-            result = self.server.app(environ, start_response)
-            try:
-                chunks.extend(result)
-            finally:
-                close = getattr(result, "close", None)
-                if close is not None:
-                    close()
+            status, response_headers, chunks = call_wsgi(self.server.app, environ)
+            started: list[Any] = [status, response_headers]
         except Exception:
             logger.exception(
                 "Error on request %s %s", environ.get("REQUEST_METHOD"), environ.get("PATH_INFO")
             )
-            started[:] = ["500 INTERNAL SERVER ERROR", [("Content-Type", "text/plain")]]
-            chunks[:] = [b"Internal Server Error"]
+            started = ["500 INTERNAL SERVER ERROR", [("Content-Type", "text/plain")]]
+            chunks = [b"Internal Server Error"]
             self.close_connection = True
         self._answer(environ, started, b"".join(chunks))
         body.drain()
