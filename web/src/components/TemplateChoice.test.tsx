@@ -94,6 +94,10 @@ describe('choosing a report template for a new job', () => {
     const select = (await screen.findByLabelText('Report template')) as HTMLSelectElement
     await waitFor(() => expect(select.disabled).toBe(false))
     expect(select.value).toBe('')
+    // (the fall-back is a state update after the templates arrive: wait until the draft has it)
+    await waitFor(() =>
+      expect(JSON.parse(localStorage.getItem('restoreassist.draft.text.anyone') ?? '{}').templateId ?? '').toBe(''),
+    )
     fireEvent.click(screen.getByRole('button', { name: 'Create report' }))
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true))
     expect(calls.find((c) => c.method === 'POST')?.body).not.toHaveProperty('templateId')
