@@ -801,3 +801,17 @@ def test_a_hazard_line_that_names_its_kind_is_labelled_once_in_the_report() -> N
     )
     assert "Electrical: Electrical" not in render_markdown(report)
     assert "Electrical: the receptacle" in render_markdown(report)
+
+
+def test_an_emails_cause_is_quoted_from_its_body_not_its_subject_line() -> None:
+    # Given a homeowner's e-mail whose subject names the overflow and whose body tells it
+    findings = analyze_text(
+        "From: Alana Birch\nSubject: Claim HX-2231 - bath overflow, what happened\n\n"
+        "Hi Sam,\nOur daughter left the tap running and it ran over the tub for about half an hour.\n"
+        "Water came through the lounge ceiling below.\n"
+    )
+    # Then the cause is the body's sentence, cited to its line
+    assert findings.cause_of_loss == (
+        "Our daughter left the tap running and it ran over the tub for about half an hour"
+    )
+    assert findings.cause_of_loss_evidence is not None and findings.cause_of_loss_evidence.line == 5

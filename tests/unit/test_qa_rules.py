@@ -174,6 +174,31 @@ def test_a_fully_documented_water_loss_has_no_issue() -> None:
     assert result.issues == []
 
 
+def test_a_source_someone_proposed_and_the_sentence_answers_no_is_not_held_against_category_1() -> None:
+    # Given Category 1 stated in a sentence that reports a neighbour's "grey water" the technician refused
+    findings = _clean()
+    assert findings.water_category is not None
+    category = findings.water_category.model_copy(update={"value": 1})
+    findings = _with(
+        findings,
+        cause_of_loss="The kids left the tap on and the bath ran over for half an hour",
+        water_category=category,
+    )
+    findings.water_category.evidence[0].text = (
+        'My brother-in-law reckons it is "grey water" from the tub, but the technician said no - '
+        "it was clean tap water, so Category 1."
+    )
+    # When QA checks it
+    result = check_findings(findings)
+    # Then nothing is raised on the category against the cause
+    assert "CATEGORY_INCONSISTENT_WITH_CAUSE" not in [issue.code for issue in result.issues]
+    # ...while the same opinion without the answer still is
+    findings.water_category.evidence[
+        0
+    ].text = 'The plumber said it is "grey water" from the tub drain, Category 1.'
+    assert "CATEGORY_INCONSISTENT_WITH_CAUSE" in [issue.code for issue in check_findings(findings).issues]
+
+
 def test_sewage_under_category_3_is_an_error_naming_s500() -> None:
     # Given a sewage backup called Category 1
     findings = _clean()

@@ -86,6 +86,6 @@ The package, by topic (each module keeps its patterns beside the code that uses 
 from __future__ import annotations
 
 from chalicelib.analysis.offline.analyzer import ANALYZER_NAME, ANALYZER_VERSION, analyze_text
-from chalicelib.analysis.offline.classification import classify_water_source
+from chalicelib.analysis.offline.water_sources import classify_water_source
 
 __all__ = ["ANALYZER_NAME", "ANALYZER_VERSION", "analyze_text", "classify_water_source"]

@@ -17,9 +17,6 @@ from chalicelib.analysis.offline.areas import (
 )
 from chalicelib.analysis.offline.class_evidence import class_from_evidence
 from chalicelib.analysis.offline.grade_refutations import rejected_grades
-from chalicelib.analysis.offline.job import (
-    CATEGORY_SOURCES,
-)
 from chalicelib.analysis.offline.mould_words import MOULD_GROWTH, NORMAL_ECOLOGY, SETTLED_SPORES
 from chalicelib.analysis.offline.text import (
     FLAGS,
@@ -35,6 +32,7 @@ from chalicelib.analysis.offline.text import (
     is_negated,
     truncate,
 )
+from chalicelib.analysis.offline.water_sources import QUOTED, classify_water_source
 from chalicelib.analysis.standards import Standards, SurfaceShare
 
 _FLOOR_MATERIALS = frozenset(
@@ -85,10 +83,6 @@ _JUSTIFYING_CUE = re.compile(
 )
 
 
-# A clean-water washing machine source: its supply hose, not its discharge.
-_SUPPLY_HOSE = re.compile(r"\b(?:inlet|supply|fill|cold|hot)(?: water)? (?:hose|line)\b", FLAGS)
-
-
 _RAINWATER = re.compile(r"\b(?:roof leak|rain ?water|rain|storm|gutter|downpipe|skylight|flashing)\b", FLAGS)
 
 
@@ -118,38 +112,8 @@ class _Graded:
     span: SourceSpan
 
 
-_QUOTED = re.compile(r"\"[^\"]{1,80}\"|\u201c[^\u201d]{1,80}\u201d")
 # How a grade the rules only took from the notes is justified (QA's cross-check knows it by this).
 STATED_PREFIX = "Stated in the notes"
-_HEDGE = re.compile(
-    r"\b(?:could be|could have|might|may be|maybe|possibly|perhaps|thinks?|suspects?|suspected|guess\w*"
-    r"|unsure|not sure|not found|unknown|either|or)\b|\?",
-    FLAGS,
-)
-_HEDGE_REACH = 40
-
-
-def classify_water_source(text: str) -> tuple[int, str] | None:
-    """The IICRC S500 category the water source named in `text` implies, and what S500 calls it.
-
-    The worst source named wins (sewage in a supply-line note makes it Category 3). None when no
-    known source is named; rainwater and roof leaks are not categorised by rule."""
-    quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
-    own: list[tuple[int, str]] = []
-    reported: list[tuple[int, str]] = []
-    for category, reason, pattern in CATEGORY_SOURCES:
-        for match in evidence_matches(pattern, text):
-            if _HEDGE.search(text, max(0, match.start() - _HEDGE_REACH), match.start()):
-                continue  # "could be a supply pipe", "HO thinks the pan overflowed OR ...": a guess
-            value, why = category, reason
-            if category == 2 and _SUPPLY_HOSE.search(match.group(0)):
-                value, why = 1, "appliance supply hose (clean water supply)"
-            quoted = any(start <= match.start() < end for start, end in quotes)
-            (reported if quoted else own).append((value, why))
-    # 'The incident form says "grey water" ... this is clean supply water': a source quoted from
-    # someone else counts only when the writer names none of their own.
-    found = own or reported
-    return max(found, key=lambda source: source[0]) if found else None
 
 
 def _stated_grade(
@@ -164,7 +128,7 @@ def _stated_grade(
     unless the notes reject it ("I do not agree")."""
     stated: _Graded | None = None
     for line in lines:
-        quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(line.text)]
+        quoted = [(m.start(), m.end()) for m in QUOTED.finditer(line.text)]
         for match in pattern.finditer(line.text):
             # ("Not clean water: Category 2": the grade after the colon is the call, not negated)
             after_colon = line.text[: match.start()].rstrip().endswith(":")
@@ -190,7 +154,7 @@ def _source_grades(lines: Sequence[Line], rejected: frozenset[int] = frozenset()
     grades = []
     for line in lines:
         # 'Tenant reckons "just clean water"': quoted words are someone else's, not evidence
-        found = classify_water_source(_QUOTED.sub(" ", line.text))
+        found = classify_water_source(QUOTED.sub(" ", line.text))
         if found is not None and found[0] not in rejected:
             grades.append(_Graded(value=found[0], reason=found[1], span=line.span()))
     return grades

@@ -66,8 +66,12 @@ _CAUSE_CUE = re.compile(
 _CAUSE_KEYWORD = re.compile(
     r"\b(?:burst (?:flexi(?:ble)? )?(?:pipe|hose|line|main)|(?:pipe|hose|main) burst|flexi(?:ble)? hose"
     r"|supply line|failed (?:hose|valve|fitting|seal|flange)"
-    r"|(?:toilet|bath|sink|basin|shower|washing machine|dishwasher|cistern)"
-    r" (?:overflow(?:ed|ing)?|leak(?:ed|ing)?)|overflow(?:ed|ing)? (?:toilet|bath|sink|basin|cistern)"
+    r"|(?:toilet|bath|(?:bath)?tub|sink|basin|shower|washing machine|dishwasher|cistern)"
+    r" (?:overflow(?:ed|ing)?|leak(?:ed|ing)?)"
+    r"|overflow(?:ed|ing)? (?:toilet|bath|(?:bath)?tub|sink|basin|cistern)"
+    # "the tap was left on and it ran over the tub", "water spilled over the edge of the bath"
+    r"|(?:ran|run|running|spilled|spilt|spilling|flowed|poured) over (?:the )?(?:top |edge |rim |side )?"
+    r"(?:of (?:the )?)?(?:bath|(?:bath)?tub|sink|basin|toilet|cistern|laundry tub|trough)"
     r"|(?:sewage|sewer) (?:backup|back-up|back up|overflow|surcharge)"
     r"|blocked (?:drain|sewer)|(?:sewer|drain|stormwater)(?: main| line| pipe)?"
     r" (?:blocked|blockage|collapsed)"
@@ -257,7 +261,7 @@ CATEGORY_SOURCES: tuple[tuple[int, str, re.Pattern[str]], ...] = (
             r"|flexi(?:ble)? (?:hose|line|connector)|braided (?:hose|line|supply)"
             r"|(?:water|copper|pex|cpvc|pvc|poly) (?:pipe|line|main|supply)|water main|burst pipe|pipe burst"
             r"|broken pipe|split pipe|pinhole leak|ice ?maker(?: line| supply)?|fridge (?:line|water line)"
-            r"|refrigerator (?:line|water line)|clean (?:domestic |potable |mains |supply )water"
+            r"|refrigerator (?:line|water line)|clean (?:domestic |potable |mains |supply |tap )water"
             r"|(?:cold|hot)[- ]water (?:riser|pipe|line|supply|main)"
             r"|domestic (?:cold |hot )?water (?:line|pipe|riser)"
             r"|(?:tap|faucet|mixer|valve|stop ?cock|isolation valve|angle (?:valve|stop))(?: \w+)?"
@@ -348,9 +352,16 @@ def _source_cause(text: str) -> str | None:
     return None
 
 
+# An e-mail's "Subject: Claim 123 - our bathtub overflow" names the cause only in passing: the
+# body's sentence about it is the better quote, so header lines are read last.
+_MAIL_HEADER = re.compile(r"^(?:subject|re|fwd?|from|to|cc|date|sent)\s*:", FLAGS)
+
+
 def detect_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
+    order = sorted(range(len(lines)), key=lambda index: bool(_MAIL_HEADER.match(lines[index].text)))
     for finder in (_labelled_cause, _cued_cause, _keyword_cause, _source_cause):
-        for index, line in enumerate(lines):
+        for index in order:
+            line = lines[index]
             text = _continued(lines, index) if finder is _labelled_cause else line.text
             cause = finder(text)
             if cause is not None:

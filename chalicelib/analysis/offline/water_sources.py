@@ -1,0 +1,56 @@
+"""What the named water source implies: the IICRC S500 category of "a burst supply line", "grey
+water", "sewage". Guesses, quoted opinions and opinions the sentence answers "no" weigh less or
+nothing."""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.job import CATEGORY_SOURCES
+from chalicelib.analysis.offline.text import FLAGS, evidence_matches
+
+# A clean-water washing machine source: its supply hose, not its discharge.
+_SUPPLY_HOSE = re.compile(r"\b(?:inlet|supply|fill|cold|hot)(?: water)? (?:hose|line)\b", FLAGS)
+
+QUOTED = re.compile(r"\"[^\"]{1,80}\"|\u201c[^\u201d]{1,80}\u201d")
+_HEDGE = re.compile(
+    r"\b(?:could be|could have|might|may be|maybe|possibly|perhaps|thinks?|suspects?|suspected|guess\w*"
+    r"|unsure|not sure|not found|unknown|either|or)\b|\?",
+    FLAGS,
+)
+_HEDGE_REACH = 40
+# "the neighbour told us it would count as grey water, but Jordan said no": an opinion the same
+# sentence answers "no" names no source.
+_ANSWERED_NO = re.compile(
+    r"\bbut (?:[A-Z][\w.]*(?: [A-Z][\w.]*)?|he|she|they|we|the \w+) (?:said|says|told (?:us|me|him|her)) no\b"
+)
+
+
+def _same_sentence(text: str, start: int, end: int) -> bool:
+    return start <= end and not any(mark in text[start:end] for mark in ".!?|")
+
+
+def classify_water_source(text: str) -> tuple[int, str] | None:
+    """The IICRC S500 category the water source named in `text` implies, and what S500 calls it.
+
+    The worst source named wins (sewage in a supply-line note makes it Category 3). None when no
+    known source is named; rainwater and roof leaks are not categorised by rule."""
+    quotes = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+    answers = [m.start() for m in _ANSWERED_NO.finditer(text)]
+    own: list[tuple[int, str]] = []
+    reported: list[tuple[int, str]] = []
+    for category, reason, pattern in CATEGORY_SOURCES:
+        for match in evidence_matches(pattern, text):
+            if _HEDGE.search(text, max(0, match.start() - _HEDGE_REACH), match.start()):
+                continue  # "could be a supply pipe", "HO thinks the pan overflowed OR ...": a guess
+            if any(_same_sentence(text, match.end(), answer) for answer in answers):
+                continue
+            value, why = category, reason
+            if category == 2 and _SUPPLY_HOSE.search(match.group(0)):
+                value, why = 1, "appliance supply hose (clean water supply)"
+            quoted = any(start <= match.start() < end for start, end in quotes)
+            (reported if quoted else own).append((value, why))
+    # 'The incident form says "grey water" ... this is clean supply water': a source quoted from
+    # someone else counts only when the writer names none of their own.
+    found = own or reported
+    return max(found, key=lambda source: source[0]) if found else None
