@@ -184,6 +184,7 @@ def test_a_source_someone_proposed_and_the_sentence_answers_no_is_not_held_again
         cause_of_loss="The kids left the tap on and the bath ran over for half an hour",
         water_category=category,
     )
+    assert findings.water_category is not None
     findings.water_category.evidence[0].text = (
         'My brother-in-law reckons it is "grey water" from the tub, but the technician said no - '
         "it was clean tap water, so Category 1."
