@@ -283,3 +283,41 @@ def test_a_room_the_writer_takes_back_is_not_affected() -> None:
     assert _affected(line) == []
     # But a report of what someone said, not taken back, still stands
     assert _affected("I said that the hallway carpet was wet. The restorer agreed.") == ["Hallway"]
+
+
+def test_a_not_affected_list_credited_to_someone_covers_every_room_in_it() -> None:
+    # Given an adjuster's line listing the rooms the contractor found dry
+    text = "- Not affected per contractor: front hall (rug dry), study, garage."
+    # When it is read
+    # Then none of them is an affected area
+    assert _affected(text) == []
+    assert all(mention.unaffected for mention in room_mentions(text))
+
+
+def test_a_size_is_not_a_reading_that_keeps_a_room_from_being_dry() -> None:
+    # Given a room on a raised floor said dry, with its height in centimetres
+    text = "Ensuite is on a step up of 15 cm - dry."
+    # Then it is not affected (while a real reading still is evidence against a bare "dry")
+    assert _affected(text) == []
+    assert room_mentions(text)[0].unaffected
+
+
+def test_a_bare_clean_after_a_rooms_note_is_its_verdict() -> None:
+    # Given a fire job's room checked and found clean
+    text = "- Guest bedroom - door closed, clean."
+    # Then it is not affected
+    assert _affected(text) == []
+
+
+def test_nothing_wet_ending_a_rooms_note_is_its_verdict_but_not_nothing_wet_overhead() -> None:
+    # Given a room said to have nothing wet, and a room described with "nothing wet overhead"
+    # Then the first is unaffected and the second affected
+    assert _affected("Study - nothing wet.") == []
+    assert _affected("The lounge carpet and underlay were wet, with nothing wet overhead.") == ["Lounge"]
+
+
+def test_a_bracketed_dry_standard_speaks_only_for_its_own_room() -> None:
+    # Given a point legend whose last point is the dry standard in another room
+    text = "A1 = lounge wall plaster, 300 mm up; R1 = spare wall plaster (dry standard)."
+    # Then the lounge is not made unaffected by the reference point's bracket
+    assert not _named(text)["Lounge"].unaffected

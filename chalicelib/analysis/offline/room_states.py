@@ -63,6 +63,9 @@ UNAFFECTED = re.compile(
     r"|water stopped (?:at|short)"
     r"|(?:was|were|is|are)(?:n'?t| not) (?:wet|damp|affected|damaged|touched|involved)"
     r"|not involved|uninvolved"
+    # "Master bedroom - nothing wet. Checked the ceiling, closet and walls"
+    # ("with nothing wet overhead" says where, not that the room is dry)
+    r"|nothing (?:was |is |got |found )?(?:wet|damp|damaged|affected)(?= ?(?:[.;]|$))"
     # IICRC S520 Condition 1 is normal fungal ecology: a room so graded is not affected
     r"|condition ?1(?! ?(?:-|\u2013|to|or) ?[23])|normal fungal ecology"
     r"|(?:stayed|remained|remains|kept|tested|read) (?:completely |totally |bone )?dry"
@@ -89,7 +92,9 @@ UNAFFECTED_MILD = re.compile(
     r"|(?:is|are|was|were) (?:all |both )?(?:fine|ok|okay|normal)|(?:read|reads|reading|showed|shows) normal"
     r"|checked\W{1,4}(?:and )?(?:dry|fine|ok|clear|nothing)|no action"
     # "wipe tests on the basement walls and ceiling were clean and there was no odor"
-    r"|wipe tests?(?: [\w,]+){0,8} (?:were|was|came back|tested|is|are) clean|no (?:smoke )?odou?r)\b",
+    r"|wipe tests?(?: [\w,]+){0,8} (?:were|was|came back|tested|is|are) clean|no (?:smoke )?odou?r)\b"
+    # "Upstairs bath - door shut, clean.": a bare "clean" ending a room's note is its verdict
+    r"|[-,:\u2013] ?clean(?= ?(?:[.;]|$))",
     FLAGS,
 )
 CLEAN = re.compile(
@@ -107,7 +112,12 @@ SAID_DRY = re.compile(
     r"|\bno (?:visible |active )?(?:mou?ld|growth|staining)\b",
     FLAGS,
 )
-READING_NUMBER = re.compile(r"\d ?(?:%|wme|rel|mc)|(?:wme|rel|mc) ?\d|\d{2}\b", FLAGS)
+# (a size is no reading: "sits on a raised 10 cm platform - dry")
+READING_NUMBER = re.compile(
+    r"\d ?(?:%|wme|rel|mc)|(?:wme|rel|mc) ?\d"
+    r"|\d{2}\b(?! ?(?:mm|cm|m|ft|in|inch(?:es)?|feet|foot|sf|sq)\b|[\"'])",
+    FLAGS,
+)
 
 
 # "the water came down through the mid-floor, not the stairwell": a room set aside by name.

@@ -29,7 +29,8 @@ _AT_BEFORE = re.compile(r"\bat (?:the )?$", FLAGS)
 # "Checked and NOT affected: Units 301 ..., the 102 bathroom (ceiling dry)": every room after it.
 UNAFFECTED_LEAD = re.compile(
     r"^\W*(?:checked(?: and)?,? )?(?:not affected|unaffected|not impacted|no damage|dry)(?: rooms?| areas?)?"
-    r"(?: \([^()]{0,30}\))? ?:",
+    # "Not affected per vendor:", "Unaffected (checked by the plumber):"
+    r"(?: \([^()]{0,30}\)| (?:per|according to|as checked by|checked by) [\w.' ]{1,30}?)? ?:",
     FLAGS,
 )
 # "Basement - none; house on crawlspace": a form's room with nothing in it.

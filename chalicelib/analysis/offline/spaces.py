@@ -547,7 +547,8 @@ def _sentence_unaffected(reader: _Reader, flags: list[list[bool]]) -> None:
         bounds = reader.sentences.bounds(mention.start)
         if bounds not in said:
             start, end = bounds
-            sentence = reader.text[start:end]
+            # ("R1 = vestry woodblock (dry standard)": a bracket's verdict is its own room's only)
+            sentence = _BRACKETED.sub(" ", reader.text[start:end])
             said[bounds] = (
                 (
                     UNAFFECTED.search(sentence) is not None
