@@ -321,3 +321,16 @@ def test_a_bracketed_dry_standard_speaks_only_for_its_own_room() -> None:
     text = "A1 = lounge wall plaster, 300 mm up; R1 = spare wall plaster (dry standard)."
     # Then the lounge is not made unaffected by the reference point's bracket
     assert not _named(text)["Lounge"].unaffected
+
+
+def test_a_rooms_own_verdict_outweighs_the_header_list_that_named_it() -> None:
+    # Given an office header listing two rooms, and the technician's notes finding one of them dry
+    from chalicelib.analysis import analyze_text
+
+    findings = analyze_text(
+        "Rooms: lounge, study\n"
+        "Lounge carpet and underlay wet along the east wall, plasterboard wicking 200 mm.\n"
+        "Study - nothing wet. Checked walls and carpet. Listed on the sheet by mistake.\n"
+    )
+    # Then only the lounge is an affected area
+    assert [area.room for area in findings.affected_areas] == ["Lounge"]

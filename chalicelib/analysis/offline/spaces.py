@@ -386,6 +386,9 @@ def room_mentions(text: str) -> list[Mention]:
     prefix = _HEADING_PREFIX.match(text)
     prefix_end = prefix.end() if prefix else 0
     heading_only = found[0].start <= prefix_end and _rest_is_rooms(text, found)
+    # "Rooms: living room, master bedroom" (an office's header) names rooms as a sentence would: a
+    # room's own later "Master bedroom - nothing wet" outweighs it
+    listed = is_label_line and len(found) > 1 and _rest_is_rooms(text, found)
     whole_line: tuple[bool, bool] | None = None  # read once: a line of one room is all its own
     flags = []
     for index, mention in enumerate(found):
@@ -439,7 +442,7 @@ def room_mentions(text: str) -> list[Mention]:
             unaffected=unaffected,
             heading_only=heading_only,
             incidental=incidental,
-            implied=not (own_damage or heading),
+            implied=not (own_damage or (heading and not listed)),
         )
         for mention, (described, unaffected, own_damage, incidental, heading) in zip(
             found, flags, strict=True
