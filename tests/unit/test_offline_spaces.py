@@ -334,3 +334,10 @@ def test_a_rooms_own_verdict_outweighs_the_header_list_that_named_it() -> None:
     )
     # Then only the lounge is an affected area
     assert [area.room for area in findings.affected_areas] == ["Lounge"]
+
+
+def test_a_table_row_whose_verdict_cell_says_normal_is_not_affected() -> None:
+    # Given a mould assessor's conditions table
+    # Then a row graded normal is not an affected room, a row with growth is
+    assert _affected("| Dining room | 1 | normal |") == []
+    assert _affected("| Ensuite | 3 | growth on the ceiling above the shower |") == ["Ensuite"]

@@ -93,6 +93,8 @@ UNAFFECTED_MILD = re.compile(
     r"|checked\W{1,4}(?:and )?(?:dry|fine|ok|clear|nothing)|no action"
     # "wipe tests on the basement walls and ceiling were clean and there was no odor"
     r"|wipe tests?(?: [\w,]+){0,8} (?:were|was|came back|tested|is|are) clean|no (?:smoke )?odou?r)\b"
+    # "| Lounge | 1 | normal |": a table cell that is only the verdict
+    r"|(?<=\|) ?(?:normal|fine|ok|okay|clean|clear)(?= ?(?:\||$))"
     # "Upstairs bath - door shut, clean.": a bare "clean" ending a room's note is its verdict
     r"|[-,:\u2013] ?clean(?= ?(?:[.;]|$))",
     FLAGS,
