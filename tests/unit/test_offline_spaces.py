@@ -341,3 +341,16 @@ def test_a_table_row_whose_verdict_cell_says_normal_is_not_affected() -> None:
     # Then a row graded normal is not an affected room, a row with growth is
     assert _affected("| Dining room | 1 | normal |") == []
     assert _affected("| Ensuite | 3 | growth on the ceiling above the shower |") == ["Ensuite"]
+
+
+def test_what_someone_thinks_was_wet_and_a_reading_not_taken_are_not_damage_seen() -> None:
+    # Given a tenant's belief about a room, reported by the technician who found it dry
+    text = (
+        "The tenant also thinks the rug near the sliding door in the family room was damp on Sunday,"
+        " but it was dry when I got there and I didn't get a reading on it."
+    )
+    # Then the room is not affected; the same room seen wet is
+    assert _affected(text) == []
+    assert _affected("The rug near the sliding door in the family room was damp; 30% on the pin meter.") == [
+        "Family room"
+    ]

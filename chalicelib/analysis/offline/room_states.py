@@ -36,8 +36,8 @@ SEEN_DAMAGE = re.compile(
 HEDGE_BEFORE = re.compile(
     r"\b(?:may|might|could|possibly|perhaps|probably|maybe|suspect\w*|reportedly|if|whether|unsure"
     # "owner thought the smoke may have gone down the stairs": a belief reported, not seen
-    r"|thought|believed|wondered|worried)\b"
-    r"[^,;.]{0,40}$",
+    r"|thought|thinks|believed|believes|reckons|reckoned|wondered|worried)\b"
+    r"[^,;.]{0,64}$",
     FLAGS,
 )
 
@@ -196,7 +196,7 @@ MOTION_INTO = re.compile(
 
 
 def hedged(text: str, start: int) -> bool:
-    return HEDGE_BEFORE.search(text, max(0, start - 60), start) is not None
+    return HEDGE_BEFORE.search(text, max(0, start - 84), start) is not None
 
 
 def line_says_damage(text: str) -> bool:

@@ -83,6 +83,8 @@ _NUMBER_WORDS = {
 # A keyword right after these is an absence or a risk, not evidence ("no mould", "check for mould").
 _NEGATION_BEFORE = re.compile(
     r"\b(?:no|not|nil|nothing|without|none|never|negative for|free of|free from|prevent|preventing|avoid"
+    # "I didn't get a reading on it", "the pad wasn't wet" (not "couldn't save the wet carpet")
+    r"|(?:did|does|do|was|were|is|are|has|have|had)n['\u2019]?t"
     r"|risk of"
     r"|potential|check for|checked for|monitor for|test for|tested for|inspect for|rule out|ruled out)\b",
     FLAGS,
