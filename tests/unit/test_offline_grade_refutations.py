@@ -118,3 +118,15 @@ def test_a_backed_up_floor_drain_or_grease_interceptor_is_a_category_3_source() 
     # And a dishwasher's drain is still Category 2
     dishwasher = analyze_text("Dishwasher drain hose leaked under the kitchen cabinets.\n").water_category
     assert dishwasher is not None and dishwasher.value == 2
+
+
+def test_a_relatives_guess_the_sentence_says_the_technician_rejected_is_not_the_stated_grade() -> None:
+    # Given a homeowner reporting the technician's Category 2 and a relative's Category 1 he turned down
+    notes = (
+        "The drying technician said it was Category 2 because it came from the laundry tub waste."
+        " My neighbour reckoned it would be Category 1 as it was only rinse water, but Marco was clear it"
+        " isn't. Water across the laundry vinyl.\n"
+    )
+    category = analyze_text(notes).water_category
+    # Then the technician's grade is the stated one
+    assert category is not None and (category.value, category.stated) == (2, 2)

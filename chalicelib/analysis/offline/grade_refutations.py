@@ -29,7 +29,11 @@ _ANSWER = (
     r"(?:no\b|(?:I |we )?(?:do not|don't|did not|didn't) agree"
     r"|(?:that|this|it) is (?:wrong|incorrect|not right|not supported)|wrong\b|incorrect\b"
     r"|(?:which |that )?(?:the evidence |what we found )?(?:does not|doesn't|do not) support"
-    r"|(?:is |was )?not supported|unsupported)"
+    r"|(?:is |was )?not supported|unsupported"
+    # "my brother-in-law reckoned it would be Category 1 as it's only washing-up water, but Gareth was
+    # clear it isn't", "..., but the technician said no"
+    r"|but (?:[\w.'-]+ ){1,3}(?:was clear|were clear|said|says|insisted|confirmed|told (?:us|me|him|her))"
+    r"(?: that)? (?:no\b|(?:it|that|this) (?:isn't|is not|wasn't|was not|isn\u2019t|wasn\u2019t)))"
 )
 _ANSWERED = {
     kind: re.compile(
