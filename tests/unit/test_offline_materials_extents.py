@@ -49,3 +49,39 @@ def test_a_patch_of_growth_on_a_wall_is_not_the_room_s_size() -> None:
     # Then the robe has no room size from the patch
     assert "Walk-in robe" in areas
     assert areas["Walk-in robe"].length_ft is None and areas["Walk-in robe"].width_ft is None
+
+
+def _wet_floor(text: str, room: str) -> float | None:
+    findings = analyze_text(text)
+    return next(area.wet_floor_sqft for area in findings.affected_areas if area.room == room)
+
+
+def test_a_tables_wet_column_gives_each_rooms_wet_extent() -> None:
+    # Given a Word table (as the extractor writes it) whose header names the wet column
+    text = (
+        "Room | Size | Wet | Materials\n"
+        "Lounge | 5.0 x 4.0 m | approx 6 m2 by the slider | carpet, underlay\n"
+        "Entry | 2.0 x 1.5 m | whole floor | tiles\n"
+    )
+    # Then the cell is the wet floor, and "whole floor" is the room's floor
+    assert abs((_wet_floor(text, "Lounge") or 0) - 64.6) < 0.5
+    assert _wet_floor(text, "Entry") == 32.3
+    # And without the header, a bare quantity in a row is not taken as wet
+    assert _wet_floor("Lounge | 5.0 x 4.0 m | approx 6 m2 by the slider | carpet\n", "Lounge") is None
+
+
+def test_wall_to_wall_and_along_a_wall_say_where_on_the_floor() -> None:
+    # Given wet carpet described by walls that are not the wet surface
+    wall_to_wall = _wet_floor("Bedroom 2: carpet wet wall to wall, about 4.4 m2.", "Bedroom 2")
+    along = _wet_floor("Bedroom 3: carpet wet along the robe wall, about 2 m2.", "Bedroom 3")
+    assert abs((wall_to_wall or 0) - 47.4) < 0.5
+    assert abs((along or 0) - 21.5) < 0.5
+
+
+def test_a_measure_where_the_water_went_is_wet() -> None:
+    # Given water that ran into a corridor, with the floor it covered
+    text = "- Corridor: water went out the gym's east doors into the corridor, about 150 sf of vinyl tile."
+    # Then the corridor's wet floor is that measure (not the gym's, named on the way)
+    findings = analyze_text(text)
+    wet = {area.room: area.wet_floor_sqft for area in findings.affected_areas}
+    assert wet["Corridor"] == 150.0 and wet.get("Gym") is None

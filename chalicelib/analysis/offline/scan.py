@@ -52,6 +52,7 @@ from chalicelib.analysis.offline.text import (
     first_found,
     has_evidence,
 )
+from chalicelib.analysis.offline.wet_columns import WetColumns
 from chalicelib.analysis.offline.wet_extents import WetReader
 
 # Fixtures that stand in one kind of room: a line about one is about that room.
@@ -171,6 +172,7 @@ class RoomScan(ReadingsScan):
         self._in_readings = False
         self._previous_text = ""
         self._block_header = ""
+        self._wet_columns = WetColumns()
         self._context: Mention | None = None
         self._meter: str | None = None
         self._line_dates = line_dates
@@ -376,6 +378,14 @@ class RoomScan(ReadingsScan):
             return None
         return self.areas.get(owner.key)
 
+    def _wet_area_at(self, owners: Owners, pos: int) -> AreaDraft | None:
+        """ "Corridor B: water ran under the doors into the corridor, about 150 sf": a room named again
+        where the water went, in passing, is still the affected room it is."""
+        owner = self._owner(owners, pos)
+        if owner is None or owner.unaffected:
+            return None
+        return self.areas.get(owner.key) if owner.affected or owner.key in self.areas else None
+
     def _fixture_area(self, text: str) -> AreaDraft | None:
         """ "Plasterboard wicking on the walls around the fridge recess": a line that names no room
         is about the one affected room its fixture stands in (a fridge in the kitchen)."""
@@ -456,8 +466,9 @@ class RoomScan(ReadingsScan):
             if area is not None and area.stated_area_sqft is None:
                 area.stated_area_sqft, area.stated_unit = sqft, unit
         if not is_scope:
+            self._wet_columns.read(line, lambda pos: self._area_at(owners, pos))
             WetReader(text, sentences, line, self._set_default_height).read(
-                lambda pos: self._area_at(owners, pos),
+                lambda pos: self._wet_area_at(owners, pos),
                 lambda mention: self.areas.get(self._resolve(mention).key),
             )
 

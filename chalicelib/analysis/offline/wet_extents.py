@@ -34,7 +34,7 @@ _AREA_UNIT = (
 )
 
 
-_AREA_QUANTITY = re.compile(
+AREA_QUANTITY = re.compile(
     rf"(?<![\d.,])(?P<value>\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}}(?:[.,]\d{{1,2}})?) ?{_AREA_UNIT}", FLAGS
 )
 # "Hall cpt+u/lay ~5m2", "vinyl full floor ~4.5m2": a floor covering's quantity in a room's damage
@@ -63,7 +63,12 @@ _WALL_LENGTH = re.compile(
 )
 
 
-_WALL_WORD = re.compile(r"\b(?:walls?|drywall|plasterboard|gyprock|sheetrock|plaster)\b", FLAGS)
+# ("carpet wet wall to wall, about 4.4 m2" is a floor's extent, not a wall's)
+_WALL_WORD = re.compile(
+    r"\b(?:(?<!wall to )(?<!wall-to-)walls?(?![- ]to[- ]wall)"
+    r"|drywall|plasterboard|gyprock|sheetrock|plaster)\b",
+    FLAGS,
+)
 
 
 _FLOOR_WORD = re.compile(
@@ -79,7 +84,7 @@ _SIZE_LABEL_END = re.compile(
 )
 
 
-_FULL_EXTENT = re.compile(
+FULL_EXTENT = re.compile(
     r"\b(?:(?:entire|whole|all(?: of)?(?: the)?|full|complete) (?P<noun>floor(?:ing)?|carpet(?:ed)?(?: area"
     r"| floor)?"
     r"|room|area|underlay|pad|ceiling|walls?|perimeter)|wall[- ]to[- ]wall|throughout|100 ?%)",
@@ -136,6 +141,18 @@ _WHOLE_BUILDING = re.compile(
 )
 
 
+# "water went out the east doors into corridor B, about 200 sf": where the water went is wet
+_WATER_WENT = re.compile(
+    r"\bwater (?:went|ran|spread|flowed|came|got|tracked|migrated|travell?ed|reached|covered)\b", FLAGS
+)
+# "along the ensuite wall", "against the north wall": a wall that says where, not the wet surface
+_ALONG_BEFORE = re.compile(
+    r"\b(?:along|against|beside|by|at|near|next to|up to|from|toward|towards) (?:the |a )?(?:[\w-]+ ){0,2}$",
+    FLAGS,
+)
+
+
+_INTO = re.compile(r"\binto (?:the )?", FLAGS)
 _IN_ROOM_AFTER = re.compile(r"(?: of (?:carpet|floor|flooring|vinyl))? (?:in|on|across) (?:the )?", FLAGS)
 _ROOM_AFTER_LOOK = 40
 
@@ -180,23 +197,30 @@ class WetReader:
         best: tuple[int, str] | None = None
         for name, pattern in _SURFACES:
             for match in pattern.finditer(self.text, start, end):
+                if name == "wall" and _ALONG_BEFORE.search(
+                    self.text, max(0, match.start() - 30), match.start()
+                ):
+                    continue  # "carpet wet along the ensuite wall, about 5 m2": where, not what
                 if best is None or match.start() > best[0]:
                     best = (match.start(), name)
         return best[1] if best else None
 
     def _is_wet(self, start: int, end: int) -> bool:
         window_start, window_end = around(self.sentences, start, end, reach=40)
-        return has_evidence(WET_WORD, self.text[window_start:window_end])
+        if has_evidence(WET_WORD, self.text[window_start:window_end]):
+            return True
+        sentence_start, _ = around(self.sentences, start, end)
+        return has_evidence(_WATER_WENT, self.text[sentence_start:start])
 
     def _quantities(self, area_at: _AreaLookup) -> None:
-        for match in _AREA_QUANTITY.finditer(self.text):
+        for match in AREA_QUANTITY.finditer(self.text):
             before = self.text[max(0, match.start() - 24) : match.start()]
             size_label = _SIZE_LABEL_END.search(before)
             if size_label and not WET_WORD.search(
                 before, max(0, size_label.start() - 16), size_label.start()
             ):
                 continue  # "floor area 24 m2" is the room's size
-            named = self._room_right_after(match.end())
+            named = self._room_right_after(match.end()) or self._room_moved_into(match.start())
             area = (self._area_named(named) if named is not None else None) or area_at(match.start())
             covering = _FLOOR_COVERING.search(self.text, max(0, match.start() - 40), match.start())
             if area is None or not (self._is_wet(match.start(), match.end()) or covering):
@@ -226,8 +250,18 @@ class WetReader:
         mention = next(iter(vocabulary_mentions(self.text[lead.end() : lead.end() + _ROOM_AFTER_LOOK])), None)
         return mention if mention is not None and mention.start == 0 else None
 
+    def _room_moved_into(self, start: int) -> Mention | None:
+        """ "water went out the gym's doors into corridor B, about 200 sf": the room the water went
+        into, earlier in the sentence, holds the measure."""
+        sentence_start, _ = around(self.sentences, start, start)
+        into = next(reversed(list(_INTO.finditer(self.text, sentence_start, start))), None)
+        if into is None or not _WATER_WENT.search(self.text, sentence_start, into.start()):
+            return None
+        mention = next(iter(vocabulary_mentions(self.text[into.end() : into.end() + _ROOM_AFTER_LOOK])), None)
+        return mention if mention is not None and mention.start == 0 else None
+
     def _full_extents(self, area_at: _AreaLookup) -> None:
-        for match in _FULL_EXTENT.finditer(self.text):
+        for match in FULL_EXTENT.finditer(self.text):
             area = area_at(match.start())
             if area is None or not self._is_wet(match.start(), match.end()):
                 continue

@@ -1,0 +1,91 @@
+"""A table's wet-extent column: "| Room | Size | Wet | Materials |" then "| Laundry | 2.0 x 1.6 m |
+whole floor | vinyl |". The header says what the cell is, so the cell needs no wet word of its own
+("approx. 3,200 SF", "whole floor", "ceiling 60 SF")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from chalicelib.analysis.offline.areas import AreaDraft
+from chalicelib.analysis.offline.measures import CEILING_WORD, area_sqft
+from chalicelib.analysis.offline.text import FLAGS, Line
+from chalicelib.analysis.offline.wet_extents import AREA_QUANTITY, FULL_EXTENT
+
+# "Wet", "Wet area", "Wet extent", "Wet floor (m2)"; not "What got wet" (that column lists materials)
+_WET_HEADER = re.compile(
+    r"^wet(?: (?:area|extent|floor(?: area)?|surface area))?(?: ?\([^()]{0,8}\))?$", FLAGS
+)
+_RULE_ROW = re.compile(r"^[\s|:\-]+$")
+
+AreaAt = Callable[[int], AreaDraft | None]
+
+
+def _cells(text: str) -> list[tuple[int, int]]:
+    """Each cell's span in a `| a | b |` row (a Word table's `a | b | c`), without its padding."""
+    spans, start = [], 0
+    while start <= len(text):
+        end = text.find("|", start)
+        end = len(text) if end < 0 else end
+        left, right = start, end
+        while left < right and text[left].isspace():
+            left += 1
+        while right > left and text[right - 1].isspace():
+            right -= 1
+        spans.append((left, right))
+        start = end + 1
+    if text.lstrip().startswith("|"):
+        spans = spans[1:]  # the empty cell before a leading bar (and after a trailing one)
+    if spans and spans[-1][0] == spans[-1][1]:
+        spans = spans[:-1]
+    return spans
+
+
+def _is_row(text: str) -> bool:
+    return text.lstrip().startswith("|") or text.count(" | ") >= 2
+
+
+class WetColumns:
+    """Remembers a table's wet column from its header, and reads that cell of each row below it."""
+
+    def __init__(self) -> None:
+        self._column: int | None = None
+
+    def read(self, line: Line, area_at: AreaAt) -> None:
+        text = line.text
+        if not _is_row(text):
+            self._column = None  # the table has ended
+            return
+        if _RULE_ROW.match(text):
+            return
+        cells = _cells(text)
+        wet = [index for index, (start, end) in enumerate(cells) if _WET_HEADER.match(text[start:end])]
+        if wet:
+            self._column = wet[0]
+            return
+        if self._column is None or self._column >= len(cells) or self._column == 0:
+            return
+        start, end = cells[self._column]
+        area = area_at(start)
+        read = area is not None and self._read_cell(text[start:end], area)
+        if area is not None and read and (not area.evidence or area.evidence[-1].line != line.number):
+            area.evidence.append(line.span())
+
+    @staticmethod
+    def _read_cell(cell: str, area: AreaDraft) -> bool:
+        quantity = AREA_QUANTITY.search(cell)
+        if quantity is not None:
+            if CEILING_WORD.search(cell):
+                area.wet.ceiling_sqft = area.wet.ceiling_sqft or area_sqft(quantity)
+            else:
+                area.wet.floor_sqft = area.wet.floor_sqft or area_sqft(quantity)
+            return True
+        full = FULL_EXTENT.search(cell)
+        if full is not None:
+            noun = (full.group("noun") or "").lower()
+            if noun.startswith("ceiling"):
+                area.wet.ceiling_full = True
+            elif not noun.startswith(("wall", "perimeter")):
+                area.wet.floor_full = True
+            return True
+        return False
