@@ -354,3 +354,15 @@ def test_what_someone_thinks_was_wet_and_a_reading_not_taken_are_not_damage_seen
     assert _affected("The rug near the sliding door in the family room was damp; 30% on the pin meter.") == [
         "Family room"
     ]
+
+
+def test_a_room_found_wet_later_is_affected_though_an_earlier_line_called_it_dry() -> None:
+    # Given notes that first describe the kitchen's conditions as dry, then list it with its wet floor
+    from chalicelib.analysis import analyze_text
+
+    findings = analyze_text(
+        "We are holding Category 1: clean supply line, no odour, and the kitchen was dry and cool.\n"
+        "Rooms: Kitchen 15 x 13 ft (wet approx 120 SF of hardwood); pantry - not wet.\n"
+    )
+    # Then the kitchen is an affected area with its wet floor, and the pantry is not
+    assert [(area.room, area.wet_floor_sqft) for area in findings.affected_areas] == [("Kitchen", 120.0)]

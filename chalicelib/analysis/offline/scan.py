@@ -204,9 +204,13 @@ class RoomScan(ReadingsScan):
                 continue
             rooms = [self._resolve(room) for room in room_mentions(line.text)]
             # A room called unaffected stays a reference room: its later readings are dry standards.
+            # (unless a line of its own later says what in it is wet: "the kitchen was dry and cool",
+            # then "Kitchen 15 x 13 ft (wet approx 120 SF of hardwood)")
             rooms = [
                 replace(room, affected=False)
-                if room.key in self.unaffected and room.key not in self.areas
+                if room.key in self.unaffected
+                and room.key not in self.areas
+                and not (room.affected and not room.implied and line_says_damage(line.text))
                 else room
                 for room in rooms
             ]
