@@ -366,3 +366,12 @@ def test_a_room_found_wet_later_is_affected_though_an_earlier_line_called_it_dry
     )
     # Then the kitchen is an affected area with its wet floor, and the pantry is not
     assert [(area.room, area.wet_floor_sqft) for area in findings.affected_areas] == [("Kitchen", 120.0)]
+
+
+def test_a_cupboard_or_closet_named_for_what_it_houses_is_a_space() -> None:
+    # Given a numbered report heading for the hot water cylinder's cupboard, and a furnace closet
+    # Then each is a space of its own
+    assert _affected("3.1 Cylinder cupboard (1.2 x 0.9 m) - growth on the lining, floor wet.") == [
+        "Cylinder cupboard"
+    ]
+    assert _affected("Furnace closet: drywall wet 12 in. up.") == ["Furnace closet"]

@@ -85,8 +85,12 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ),
     ("study", r"study"),
     ("walk_in_robe", r"walk-?in (?:robe|wardrobe)|wir(?= |$|:|,)"),
-    ("closet", r"(?:utility |linen |coat |broom )?closet|wardrobe"),
-    ("cupboard", r"(?:airing|hot water|linen|utility|broom|under-?stair) cupboard|hwc(?= |:|,)"),
+    ("closet", r"(?:utility |linen |coat |broom |water heater |furnace |mechanical |ahu )?closet|wardrobe"),
+    # ("the cylinder cupboard", "boiler cupboard": the hot water cylinder's or the boiler's)
+    (
+        "cupboard",
+        r"(?:airing|hot water|cylinder|boiler|linen|utility|broom|under-?stair) cupboard|hwc(?= |:|,)",
+    ),
     ("landing", r"landing"),
     ("showroom", r"show ?room|sales floor"),
     ("restroom", r"rest ?room|wash ?room|staff (?:toilet|wc)"),
