@@ -375,3 +375,12 @@ def test_a_cupboard_or_closet_named_for_what_it_houses_is_a_space() -> None:
         "Cylinder cupboard"
     ]
     assert _affected("Furnace closet: drywall wet 12 in. up.") == ["Furnace closet"]
+
+
+def test_no_entry_and_the_valve_in_the_garage_name_no_affected_room() -> None:
+    # Given a warning that forbids going in, and the place the main was shut off
+    # Then neither the entry nor the garage is an affected room
+    assert _affected("- Structural: the carport roof is unsafe - no entry to the carport.") == []
+    assert _affected("It ran all afternoon; he shut off the water at the main in the garage.") == []
+    # while an entry that took water still is
+    assert _affected("Entry: tiles wet at the front door.") == ["Entry"]

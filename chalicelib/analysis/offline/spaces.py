@@ -14,6 +14,7 @@ from chalicelib.analysis.offline.measures import (
     DIMENSIONS,
     STATED_AREA,
 )
+from chalicelib.analysis.offline.passing_mentions import PASSING, names_a_thing_there
 from chalicelib.analysis.offline.room_states import (
     DAMAGE_CONTEXT_WORDS,
     MOTION_INTO,
@@ -163,25 +164,6 @@ _MAX_ROOM_WORDS = 5  # a longer "Area: ..." value is prose, not a room name
 # Between two rooms of one list ("Bedrooms 2 and 3, the hallway, kitchen and laundry are ..."), a
 # level in brackets included ("Living room (main floor) and linen closet (upstairs): unaffected").
 _LIST_JOIN = re.compile(r"^(?:\s|,|&|/|\+|\band\b|\bor\b|\bthe\b|\bboth\b|\([a-z ]{0,20}\))*$", FLAGS)
-
-
-# "(spare boxes in garage)", "staged in the garage": a room named for where things were put.
-_PASSING = re.compile(
-    r"\b(?:stag(?:ed|ing)|stor(?:ed|ing)|stacked|kept|parked|spare|boxes|samples?|air tests?"
-    r"|moved (?:to|into)|taken (?:to|into)|set up in|looked (?:up|down) (?:into|at)"
-    r"|from (?:below|above|underneath)"
-    r"|(?:going|went|go|walk\w*|climb\w*|carr(?:y|ied|ying)) (?:down|up))\b",
-    FLAGS,
-)
-
-
-# "Crawl space fan", "Bathroom exhaust fan": a room naming where a machine is, not a heading for the
-# room. (Not "Kitchen door": a door is part of the room, and its damage is the room's.)
-_THING_AFTER = re.compile(
-    r" (?:exhaust |extractor |ceiling |drying )?(?:fans?|air ?movers?|blowers?|dehu\w*|heaters?|scrubbers?"
-    r"|afds?|extractors?)\b",
-    FLAGS,
-)
 
 
 # A building that holds the rooms, not a room of its own ("water entered the granny flat").
@@ -354,7 +336,7 @@ class _Reader:
         )
         stop = _SEGMENT_BREAK.search(self.text, mention.end, mention.end + 60)
         clause = self.text[start : stop.start() if stop else min(len(self.text), mention.end + 60)]
-        return _PASSING.search(clause) is not None and not _damage_in(clause)
+        return PASSING.search(clause) is not None and not _damage_in(clause)
 
 
 def _has_damage(pattern: re.Pattern[str], text: str) -> bool:
@@ -392,7 +374,7 @@ def room_mentions(text: str) -> list[Mention]:
     whole_line: tuple[bool, bool] | None = None  # read once: a line of one room is all its own
     flags = []
     for index, mention in enumerate(found):
-        names_a_thing = _THING_AFTER.match(text, mention.end) is not None
+        names_a_thing = names_a_thing_there(text, mention)
         # "Master bedroom and Bedroom 3" on a line of its own heads both rooms' section.
         is_heading = not names_a_thing and (is_label_line or mention.start <= prefix_end or heading_only)
         if is_heading and one_room:

@@ -71,7 +71,8 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     # "BR 2", "Primary BR": a bedroom, by its number or a qualifier ("br" alone is no room)
     ("bedroom", r"bed ?rooms?|bed ?rm|(?:beds?|br)(?= ?#?[1-9]\b)|br(?(qual)\b|(?!))|(?<=guest |spare )room"),
     ("hallway", r"hall ?way|hall|corridor"),
-    ("entry", r"entry ?way|entry|foyer"),
+    # ("no entry to the garage", "entry into the roof space": going in, not the room)
+    ("entry", r"entry ?way|(?<!no )entry(?! (?:to|into|through|via|of|was|is|gained|point)\b)|foyer"),
     ("lounge", r"lounge(?: room| rm)?(?! (?:suite|chairs?|furniture))"),
     # British and older US usage: "the front room" is the sitting room, a room of its own name.
     ("front_room", r"(?:front|back) room(?!s)"),

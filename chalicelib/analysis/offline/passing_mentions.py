@@ -1,0 +1,44 @@
+"""Rooms named for something other than damage: where things were put ("spare boxes in the
+garage"), where a machine is ("bathroom exhaust fan"), where the valve was shut ("at the main in
+the garage")."""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.spaces_vocabulary import Mention
+from chalicelib.analysis.offline.text import FLAGS
+
+# "(spare boxes in garage)", "staged in the garage": a room named for where things were put.
+PASSING = re.compile(
+    r"\b(?:stag(?:ed|ing)|stor(?:ed|ing)|stacked|kept|parked|spare|boxes|samples?|air tests?"
+    r"|moved (?:to|into)|taken (?:to|into)|set up in|looked (?:up|down) (?:into|at)"
+    r"|from (?:below|above|underneath)"
+    r"|(?:going|went|go|walk\w*|climb\w*|carr(?:y|ied|ying)) (?:down|up))\b",
+    FLAGS,
+)
+
+
+# "he shut off the water at the main in the garage": where the valve is, not where the water went
+_VALVE_BEFORE = re.compile(
+    r"\b(?:shut|turned|switched) (?:it |the water |the supply |the main )?off\b[^.;,]{0,40}$"
+    r"|\bat the (?:water )?(?:main|meter|stop ?cock|shut-?off)(?: valve)? (?:in|by|under) (?:the )?$",
+    FLAGS,
+)
+
+
+# "Crawl space fan", "Bathroom exhaust fan": a room naming where a machine is, not a heading for the
+# room. (Not "Kitchen door": a door is part of the room, and its damage is the room's.)
+_THING_AFTER = re.compile(
+    r" (?:exhaust |extractor |ceiling |drying )?(?:fans?|air ?movers?|blowers?|dehu\w*|heaters?|scrubbers?"
+    r"|afds?|extractors?)\b",
+    FLAGS,
+)
+
+
+def names_a_thing_there(text: str, mention: Mention) -> bool:
+    """A room named for a machine in it or a valve shut there, not for what happened to it."""
+    return (
+        _THING_AFTER.match(text, mention.end) is not None
+        or _VALVE_BEFORE.search(text, max(0, mention.start - 60), mention.start) is not None
+    )
