@@ -815,3 +815,31 @@ def test_an_emails_cause_is_quoted_from_its_body_not_its_subject_line() -> None:
         "Our daughter left the tap running and it ran over the tub for about half an hour"
     )
     assert findings.cause_of_loss_evidence is not None and findings.cause_of_loss_evidence.line == 5
+
+
+def test_the_cause_under_a_cause_heading_is_the_sentence_that_says_what_failed() -> None:
+    # Given a report whose cause section opens with who found the water, then what failed
+    findings = analyze_text(
+        "2. Cause of loss\n"
+        "At 7.10 am the practice manager found water across the waiting room. The 3/4 in. braided hose"
+        " to the coffee machine had worn through where it rubbed the cabinet; the owner's view that it was"
+        ' "just a spill" does not fit the volume.\n'
+        "Waiting room carpet wet over about 12 m2.\n"
+    )
+    # Then the cause is the failure, quoted whole despite the unit's full stop
+    assert (findings.cause_of_loss or "").startswith(
+        "The 3/4 in. braided hose to the coffee machine had worn through where it rubbed the cabinet;"
+    )
+    assert findings.cause_of_loss_evidence is not None and findings.cause_of_loss_evidence.line == 2
+
+
+def test_a_fires_ignition_and_a_story_label_name_the_cause() -> None:
+    # Given a fire told in a sentence, and an adjuster's "Circumstances:" whose second sentence is the loss
+    fire = analyze_text("A pot of oil left on the cooktop caught fire. Heavy soot in the kitchen and hall.\n")
+    water = analyze_text(
+        "Circumstances: dishwasher on an overnight cycle. The drain hose came off the spigot and emptied"
+        " across the kitchen floor.\nKitchen vinyl wet.\n"
+    )
+    # Then each cause is the sentence that says what happened
+    assert fire.cause_of_loss == "A pot of oil left on the cooktop caught fire"
+    assert water.cause_of_loss == "The drain hose came off the spigot and emptied across the kitchen floor"

@@ -49,7 +49,10 @@ _DAMAGE_LABEL = re.compile(
 
 _CAUSE_LABEL = re.compile(
     r"^(?:cause(?: of (?:loss|damage))?|source of (?:loss|water|damage|leak)|origin of (?:loss|fire)"
-    rf"|point of origin|loss|(?P<bare>source|origin)){LABEL_SEPARATOR}",
+    # ("Circumstances:", "What happened:", "Incident:", "bkgrd:" head a story: only one naming the
+    # loss is its cause)
+    rf"|point of origin|loss|(?P<bare>source|origin|circumstances|what happened|how it (?:started|happened)"
+    rf"|incident|background|bkgrd|history)){LABEL_SEPARATOR}",
     FLAGS,
 )
 
@@ -79,6 +82,26 @@ _CAUSE_KEYWORD = re.compile(
     r"|(?:river|creek) (?:flood(?:ing)?|rose|broke its banks)|storm surge|overland flow"
     r"|(?:hot water (?:system|heater|unit|tank)|water heater) (?:failure|failed|burst|leak(?:ed|ing)?)"
     r"|electrical fault|cooking|unattended candle|lightning strike|ice dam|condensation"
+    # fires: "oil in a pan on the hob ignited", "a pot of oil ... caught fire", "fire started in the fryer"
+    r"|caught (?:fire|alight)|(?:self-)?ignited|burst into flames|fire (?:started|began) (?:in|at|on|from)"
+    # "the float valve stuck open", "a pinhole in the copper", "the hose had worn through"
+    r"|(?:float|ball) ?(?:valve|cock)(?: \w+){0,4} stuck|stuck open|pinhole|worn through"
+    # ("grout cracked at one corner" is what was seen, not yet what leaked)
+    r"|(?:seal|silicone|sealant|membrane|flashing|boot|gasket)s? (?:has |had |have )?"
+    r"(?:failed|let go|perished)"
+    r"|(?:failed|perished) (?:\w+ ){0,2}(?:seal|grout|silicone|sealant|membrane|flashing|boot|gasket)s?"
+    r"|(?:cracked|split) (?:\w+ ){0,2}(?:membrane|flashing|boot)s?"
+    r"|(?:membrane|flashing|boot)s? (?:was |is |had |has )?(?:cracked|split)"
+    # "the box gutter blocked at its outlet and overflowed", "condensate line clogged ... pan overflowed"
+    r"|(?:gutter|downpipe|outlet|condensate (?:line|pan|drain))s? (?:\w+ ){0,3}(?:blocked|clogged|overflowed)"
+    r"|pan overflowed|separated at (?:a |the )?(?:\w+ ){0,2}(?:coupling|joint|fitting)"
+    r"|sprinkler (?:\w+ ){0,3}(?:discharged|activated|fused|broke|struck)"
+    r"|struck (?:a |the )?(?:\w+ )?sprinkler"
+    r"|froze and (?:split|burst)|freeze (?:break|burst)|burned dry|left (?:simmering|unattended)"
+    r"|leaking (?:\w+ ){0,3}(?:joint|trap|waste|valve|pipe|hose|fitting|connection|seal|drain)"
+    r"|(?:joint|trap|waste|valve|pipe|hose|fitting|connection|coupling)s? (?:\w+ ){0,4}"
+    r"(?:is |was |are |were |has been )?weeping"
+    r"|(?:shower|bath|tub|sink|basin|toilet|cistern) (?:is |was |has been |had been )(?:leaking|overflowing)"
     r"|(?:pipe|line|hose|valve|fitting|main|connector)s?"
     r" (?:leak(?:ed|ing|s)?|split|cracked|failed|burst|broke|let go|came (?:off|out|loose)|dislodged)"
     r"|(?:split|cracked|failed|broken|leaking) (?:\w+ ){0,2}(?:hose|pipe|line|valve|fitting))\b",
@@ -357,9 +380,56 @@ def _source_cause(text: str) -> str | None:
 _MAIL_HEADER = re.compile(r"^(?:subject|re|fwd?|from|to|cc|date|sent)\s*:", FLAGS)
 
 
+# A heading on a line of its own over the story of the loss ("1. Cause", "CAUSE OF LOSS", "How it
+# started"): the paragraph under it begins with the cause. ("Source" or "Origin" alone may head a
+# referral or a fire's room, so their paragraph must name the loss.)
+_CAUSE_HEADING = re.compile(
+    r"^[\s\d.)#*-]*(?:(?P<cause>cause(?: of (?:loss|damage|the (?:loss|leak|fire)))?"
+    r"|how it (?:started|happened)|what happened)"
+    r"|(?:source|origin)(?: and spread| of (?:loss|water|fire))?)(?: ?[/&] ?[\w /&]{0,24})?:?\s*$",
+    FLAGS,
+)
+
+
+_QUOTED_WORDS = re.compile(r"\"[^\"]{1,120}\"|\u201c[^\u201d]{1,120}\u201d")
+_HEADED_REACH = 600  # how far into the paragraph under a cause heading its failure is looked for
+
+
+def _headed_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
+    for index, line in enumerate(lines[:-1]):
+        heading = _CAUSE_HEADING.match(line.text)
+        if heading is None:
+            continue
+        following = next((later for later in lines[index + 1 : index + 3] if later.text.strip()), None)
+        if following is None:
+            continue
+        # the paragraph's sentence that says what failed ("At 9.50 the nurse found water. The feed
+        # hose had worn through ..."), else its first
+        text = following.text
+        # (not a quoted opinion: 'the landlord's view is that it is "just condensation"')
+        quoted = [match.span() for match in _QUOTED_WORDS.finditer(text[:_HEADED_REACH])]
+        keyword = next(
+            (
+                match
+                for match in _CAUSE_KEYWORD.finditer(text[:_HEADED_REACH])
+                if not is_negated(text, *match.span()) and not any(a <= match.start() < b for a, b in quoted)
+            ),
+            None,
+        )
+        value = excerpt_of(text, *Sentences(text).bounds(keyword.start() if keyword else 0))
+        named_loss = value is not None and any(pattern.search(value) for pattern in _LOSS_PATTERNS)
+        if value is not None and (heading.group("cause") or named_loss):
+            return value, following.span()
+    return None
+
+
 def detect_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
     order = sorted(range(len(lines)), key=lambda index: bool(_MAIL_HEADER.match(lines[index].text)))
     for finder in (_labelled_cause, _cued_cause, _keyword_cause, _source_cause):
+        if finder is _keyword_cause:
+            headed = _headed_cause(lines)
+            if headed is not None:
+                return headed
         for index in order:
             line = lines[index]
             text = _continued(lines, index) if finder is _labelled_cause else line.text

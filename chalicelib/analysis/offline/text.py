@@ -54,7 +54,9 @@ _TYPOGRAPHIC_QUOTES = str.maketrans(
 # after a unit does ("about 5 x 4 m. The carpet ...").
 SENTENCE_END = re.compile(
     r"(?<!\bapprox)(?<!\best)(?<!\bno)(?<!\bvs)(?<!\bmr)(?<!\bmrs)(?<!\bdr)(?<!\bst)"
-    r"(?<!\b(?-i:[A-Z]))[.!?](?= |$)",
+    r"(?<!\b(?-i:[A-Z]))(?<!\d in)(?<!\d ft)[.!?](?= |$)"
+    # "a 1-1/4 in. copper riser": a unit's point ends a sentence only before a capital
+    r"|(?<=\d in|\d ft)\.(?= (?-i:[A-Z])|$)",
     re.IGNORECASE,
 )
 
