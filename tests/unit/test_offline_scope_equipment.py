@@ -194,3 +194,28 @@ def test_a_log_rows_make_and_model_reach_the_run() -> None:
     # Then the run carries the make and model as written
     (run,) = findings.equipment_runs
     assert (run.kind, run.model) == (EquipmentKind.DEHUMIDIFIER, "Dri-Eaz LGR 7000XLi")
+
+
+def test_a_line_summing_up_the_most_on_site_is_that_count_not_another_placement() -> None:
+    # Given placements per level, then the writer's own peak
+    findings = analyze_text(
+        HEADER + "Upstairs: 2 air movers, 1 LGR dehumidifier (14/08).\n"
+        "Downstairs: 3 air movers, 1 LGR dehumidifier (14/08).\n"
+        "Most on site at once: 5 air movers, 2 dehumidifiers.\n"
+    )
+    # Then the peak is the writer's count, not the levels' placements added to it
+    assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 5, EquipmentKind.DEHUMIDIFIER: 2}
+
+
+def test_a_total_with_its_breakdown_is_counted_once() -> None:
+    # Given a total followed by where the units went, and three counts that are each a room's
+    total = analyze_text(
+        HEADER + "14/08: Six air movers were set: one air mover in the laundry, three in the hall and two in"
+        " bedroom 2.\n"
+    )
+    parts = analyze_text(
+        HEADER + "14/08: three air movers in the hall, one in the laundry and two in bedroom 2.\n"
+    )
+    # Then the total is the count once, and the rooms' counts add up
+    assert _peaks(total) == {EquipmentKind.AIR_MOVER: 6}
+    assert _peaks(parts) == {EquipmentKind.AIR_MOVER: 6}

@@ -19,12 +19,16 @@ from chalicelib.analysis.offline.dates import (
     Dates,
 )
 from chalicelib.analysis.offline.equipment_log import (
+    COUNT_BEFORE,
     Event,
+    kind_of,
     read_events,
 )
+from chalicelib.analysis.offline.equipment_peaks import PEAK
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Line,
+    count_word,
 )
 from chalicelib.analysis.standards import (
     Standards,
@@ -88,6 +92,10 @@ def stated_equipment(
         if peak > 0:
             dehumidifier = replayed.dehumidifier_type if kind is EquipmentKind.DEHUMIDIFIER else None
             stated[kind] = _Stated(peak, replayed.peak_source.get(kind), dehumidifier)
+    for kind, (quantity, line) in stated_peaks(lines).items():
+        # the writer's own "most on site at once" is the count, whatever the replay made of the log
+        dehumidifier = replayed.dehumidifier_type if kind is EquipmentKind.DEHUMIDIFIER else None
+        stated[kind] = _Stated(quantity, line.span(), dehumidifier)
     for line in lines:
         rating = _UNIT_RATING.search(line.text)
         dehu = stated.get(EquipmentKind.DEHUMIDIFIER)
@@ -327,3 +335,18 @@ def _why_no_dehumidifier(
     if kind and kind not in standards.dehumidifiers.types:
         return f"{kind} dehumidifiers have no configured sizing factors"
     return f"no configured factor for Class {water_class}"
+
+
+def stated_peaks(lines: Sequence[Line]) -> dict[EquipmentKind, tuple[int, Line]]:
+    """Per kind, the count a summing-up line gives (the last such line wins)."""
+    peaks: dict[EquipmentKind, tuple[int, Line]] = {}
+    for line in lines:
+        lead = PEAK.search(line.text)
+        if lead is None:
+            continue
+        for match in COUNT_BEFORE.finditer(line.text, lead.end()):
+            kind = kind_of(match)
+            quantity = count_word(match.group("n").lower())
+            if kind is not None and quantity:
+                peaks[kind[0]] = (quantity, line)
+    return peaks

@@ -24,6 +24,7 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.dates import (
     Dates,
 )
+from chalicelib.analysis.offline.equipment_peaks import is_peak_line, without_breakdowns
 from chalicelib.analysis.offline.equipment_times import hours_between, make_and_model, time_after
 from chalicelib.analysis.offline.spaces import (
     room_mentions,
@@ -56,7 +57,7 @@ EQUIPMENT_KIND = (
 _NUMBER = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|a|an|the|another"
 
 
-_COUNT_BEFORE = re.compile(
+COUNT_BEFORE = re.compile(
     rf"(?<![\w.:/#\-])(?P<n>{_NUMBER})\b(?! ?(?:x|\u00d7) ?\d)"
     r"(?: (?P<second>second|third|more|extra|additional|further|remaining),?)?"
     rf" ?(?:x|\u00d7)? ?(?:(?!(?:{_NUMBER}|and|with|or)\b)[A-Za-z][\w\-]{{0,14}} ){{0,2}}?"
@@ -296,11 +297,13 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
             if columns is not None:
                 logged += _table_events(line, cells, columns, on, dates)
                 continue
+        if is_peak_line(text):
+            continue  # "Most on site at once: 7 air movers": the sum of the lines above (equipment_peaks)
         row = _log_row(line, on, dates)
         if row:
             logged += row
             continue
-        prose += _line_events(line, on, dates)
+        prose += without_breakdowns(_line_events(line, on, dates))
     covered = {event.kind for event in logged}
     return [*logged, *(event for event in prose if event.kind not in covered)]
 
@@ -353,7 +356,7 @@ def _log_row(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
     if kind is None:
         return []
     counts = [match for match in _COUNT_AFTER.finditer(text) if match.start() == kinds[0].start()]
-    before = _COUNT_BEFORE.search(text, 0, found[0].start)
+    before = COUNT_BEFORE.search(text, 0, found[0].start)
     quantity = int(counts[0].group("n")) if counts else 1
     if before is not None and before.start() < kinds[0].end() and before.group("n").isdigit():
         quantity = int(before.group("n"))
@@ -449,7 +452,7 @@ def _clause_events(
     run_hours: float | None,
 ) -> list[Event]:
     matches = sorted(
-        [*_COUNT_BEFORE.finditer(text, start, end), *_COUNT_AFTER.finditer(text, start, end)],
+        [*COUNT_BEFORE.finditer(text, start, end), *_COUNT_AFTER.finditer(text, start, end)],
         key=lambda match: (match.start(), -match.end()),
     )
     events: list[Event] = []
@@ -498,7 +501,7 @@ def _clause_events(
         previous_end = match.end()
         previous_end = _ellipsis(text, previous_end, end, kind, mode, day, line, rooms, events, run_hours)
         paren = _PAREN_TOTAL.search(text, previous_end, min(end, previous_end + WINDOW))
-        later = paren is not None and _COUNT_BEFORE.search(text, previous_end, paren.start()) is not None
+        later = paren is not None and COUNT_BEFORE.search(text, previous_end, paren.start()) is not None
         if paren and mode in ("add", "remove") and not later:
             events.append(Event(kind[0], int(paren.group("n")), "total", day, line, None, kind[1]))
             previous_end = paren.end()
