@@ -219,3 +219,16 @@ def test_a_total_with_its_breakdown_is_counted_once() -> None:
     # Then the total is the count once, and the rooms' counts add up
     assert _peaks(total) == {EquipmentKind.AIR_MOVER: 6}
     assert _peaks(parts) == {EquipmentKind.AIR_MOVER: 6}
+
+
+def test_an_equipment_list_under_its_heading_and_counts_written_1x() -> None:
+    # Given a PDF table's rows under an "Equipment" heading, and field notes' "1x AM"
+    table = analyze_text(
+        HEADER + "Equipment\nUnit Qty Location Set Pulled\n"
+        "Air mover 4 Lounge 14/08/2025 18/08/2025\n"
+        "LGR dehumidifier 1 Lounge 14/08/2025 18/08/2025\n"
+    )
+    field = analyze_text(HEADER + "14/08 1x AM at the doorway, 1x LGR (small) in the hall\n")
+    # Then each row's count is on site between its days, and "1x" is one
+    assert _peaks(table) == {EquipmentKind.AIR_MOVER: 4, EquipmentKind.DEHUMIDIFIER: 1}
+    assert _peaks(field) == {EquipmentKind.AIR_MOVER: 1, EquipmentKind.DEHUMIDIFIER: 1}

@@ -58,7 +58,8 @@ _NUMBER = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 
 
 COUNT_BEFORE = re.compile(
-    rf"(?<![\w.:/#\-])(?P<n>{_NUMBER})\b(?! ?(?:x|\u00d7) ?\d)"
+    # ("1x AM", "2x LGR": a count written against its multiplier)
+    rf"(?<![\w.:/#\-])(?P<n>{_NUMBER})(?:\b|(?=[x\u00d7] ?[A-Za-z]))(?! ?(?:x|\u00d7) ?\d)"
     r"(?: (?P<second>second|third|more|extra|additional|further|remaining),?)?"
     rf" ?(?:x|\u00d7)? ?(?:(?!(?:{_NUMBER}|and|with|or)\b)[A-Za-z][\w\-]{{0,14}} ){{0,2}}?"
     rf"(?:{EQUIPMENT_KIND})(?![\w])",
@@ -283,11 +284,17 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
     prose: list[Event] = []
     logged: list[Event] = []
     columns: list[EquipmentKind | None] | None = None
+    listed = False  # under an "Equipment" heading
     for line, on in zip(lines, line_dates, strict=True):
         text = line.text
         if not text:
             columns = None
             continue
+        if _EQUIPMENT_HEADING.match(text):
+            listed = True
+            continue
+        # (its column header, "Unit Qty Location Set Pulled", and a wrapped cell keep the list going)
+        listed = listed and (_KIND_ONLY.search(text) is not None or not any(char.isdigit() for char in text))
         if _TABLE_ROW.match(text):
             cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
             header = _table_columns(cells)
@@ -299,7 +306,7 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
                 continue
         if is_peak_line(text):
             continue  # "Most on site at once: 7 air movers": the sum of the lines above (equipment_peaks)
-        row = _log_row(line, on, dates)
+        row = _log_row(line, on, dates, listed)
         if row:
             logged += row
             continue
@@ -336,7 +343,7 @@ def _table_events(
     return events
 
 
-def _log_row(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
+def _log_row(line: Line, on: date | None, dates: Dates | None, listed: bool = False) -> list[Event]:
     """One unit (or "x3") per row with the day in and the day out: "AM-114 air mover hall set 20/07
     removed 24/07", "| LGR dehumidifier #12 (kitchen) | 9/19 | 9/26 |"."""
     if dates is None:
@@ -346,8 +353,10 @@ def _log_row(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
     found = [match for match in dates.find(text, on, yearless_numeric=True) if match.value]
     if not kinds or len(found) != _LOG_DATES_NEEDED or found[0].start < kinds[0].end():
         return []
+    # (under an "Equipment" heading a row's two days are its days in and out: "Air mover 3 Meals area
+    # 22/09/2026 26/09/2026", a PDF table's row)
     if not _TABLE_ROW.match(text) and (
-        not _REMOVED.search(text, found[0].end, found[1].start)
+        not (listed or _REMOVED.search(text, found[0].end, found[1].start))
         or sum(1 for kind in kinds if kind.start() < found[0].start and not _UNIT_ID.match(text, kind.end()))
         != 1
     ):
@@ -357,7 +366,8 @@ def _log_row(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
         return []
     counts = [match for match in _COUNT_AFTER.finditer(text) if match.start() == kinds[0].start()]
     before = COUNT_BEFORE.search(text, 0, found[0].start)
-    quantity = int(counts[0].group("n")) if counts else 1
+    bare = _BARE_COUNT.match(text, kinds[0].end()) if listed else None
+    quantity = int(counts[0].group("n")) if counts else int(bare.group("n")) if bare else 1
     if before is not None and before.start() < kinds[0].end() and before.group("n").isdigit():
         quantity = int(before.group("n"))
     qty_cell = _QTY_CELL.search(text, kinds[0].end(), found[0].start) if _TABLE_ROW.match(text) else None
@@ -376,6 +386,11 @@ def _log_row(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
     ]
 
 
+_BARE_COUNT = re.compile(r" (?P<n>[1-9]\d?)\b(?![/.:\-]\d)")
+# "Equipment", "5. Equipment", "Equipment log": the heading of a list of units with their days
+_EQUIPMENT_HEADING = re.compile(
+    r"^\W*(?:\d{1,2}[.)]\s*)?equipment(?: (?:log|list|placed|on site|register))?\W*$", FLAGS
+)
 _QTY_CELL = re.compile(r"\|\s*(?P<n>[1-9]\d{0,2})\s*(?=\|)")
 
 
