@@ -43,6 +43,7 @@ from chalicelib.analysis.offline.reading_row_parts import (
     describes_place,
     scaled_parts,
 )
+from chalicelib.analysis.offline.reading_row_units import unit_cell, with_material_rh
 from chalicelib.analysis.offline.reading_scales import explicit_scale
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
@@ -122,6 +123,7 @@ _ROOM_COLUMN = re.compile(r"(?:room|space|area|room / area)", FLAGS)
 _DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
 
 
+# "| %RH |" beside a slab's or a flag's number: a hygrometer's reading of the material itself
 @dataclass(frozen=True)
 class Column:
     kind: ColumnKind
@@ -320,7 +322,7 @@ class RowReader:
                 taken_on = found_when[0].value
         label = " ".join(label_cells)
         units = [cell for cell, column in zip(cells, columns or [], strict=False) if column.kind == "unit"]
-        row_unit = (explicit_scale(units[0]) or ("%" if units[0] == "%" else None)) if units else None
+        row_unit = unit_cell(units[0]) if units else None
         rooms = [cell for cell, column in zip(cells, columns or [], strict=False) if column.room]
         codes = [
             code.group("id")
@@ -386,7 +388,7 @@ class RowReader:
 
     def word_row(self, text: str, taken_on: date | None) -> list[RowReading]:
         """A PDF table row under a header line: the trailing numbers fill the number columns."""
-        numbers = numbers_in(text, self.dates)
+        numbers = with_material_rh(text, numbers_in(text, self.dates))
         if (
             numbers
             and re.match(r"\d{1,2}\s+[A-Za-z]", text[numbers[0].start :])
