@@ -75,6 +75,8 @@ _TRAILING_NUMBERS = re.compile(r"(?:\s\d{1,3}(?:\.\d{1,2})?){3,12}\s*$")
 _DASHED_CELLS = re.compile(
     r"(?:\s+(?:\d{1,3}(?:\.\d{1,2})?|[-\u2013\u2014]|n/?r|n/a)){2,12}\s*$", re.IGNORECASE
 )
+_HEADER_TOKEN = re.compile(r"dry ?std|dry standard|day ?\d{1,2}|[^\s|]+", FLAGS)
+_TRAILING_NOTE = re.compile(r"\s\([^()]{3,80}\)\s*$")
 _NUMBER_WORD = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
 _LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
@@ -107,6 +109,7 @@ _HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     ),
 )
 _DAY_COLUMN = re.compile(r"^(?:day|d|visit|v) ?(?P<n>\d{1,2})\b", FLAGS)
+_DAY_TITLE = re.compile(r"\b(?:day|d|visit|v) ?\d{1,2}\b", FLAGS)
 _DATE_HEADING = re.compile(r"(?:date|day|visit|reading date|day / date)", FLAGS)
 # A column heading that names a point, not what the column holds: "D1 dining centre" (not day 1),
 # "REF living room", "Dry standard (south court)": a point id or a dry-standard word, then words of
@@ -240,9 +243,9 @@ class RowReader:
         """A PDF table's header line: words, then the titles of the number columns."""
         if text.rstrip().endswith(":"):
             return None  # "Readings (Tramex ME5, ref scale):" heads a block; it is no table's header
-        if NUMBER.search(strip_dates(self.dates, text, anchor)) and not _DAY_COLUMN.search(text):
-            return None
-        tokens = re.findall(r"dry ?std|dry standard|day ?\d{1,2}|[^\s|]+", text, FLAGS)
+        if NUMBER.search(_DAY_TITLE.sub(" ", strip_dates(self.dates, text, anchor))):
+            return None  # ("D1 family ceiling 72 (removed 24/03)": a row whose point looks like a day)
+        tokens = self._header_tokens(text, anchor)
         if len(tokens) > _MAX_HEADER_WORDS or re.search(r"[.!?;]\s", text):
             return None  # a sentence of the preamble, not a row of column titles
         columns = []
@@ -262,6 +265,17 @@ class RowReader:
         if not numeric or not (dated >= 2 or (labelled and len(numeric) >= 1)):
             return None
         return [Column("label"), *[c for c in columns if c.kind not in ("notes", "unit")]]
+
+    def _header_tokens(self, text: str, anchor: date | None) -> list[str]:
+        """A header line's titles: a date is one ("Point  Oct 18  Oct 20": "Oct 18"), as are
+        "dry std" and "day 2"; other words one each."""
+        tokens, position = [], 0
+        for found in self.dates.find(text, anchor, yearless_numeric=True):
+            tokens += _HEADER_TOKEN.findall(text, position, found.start)
+            tokens.append(text[found.start : found.end])
+            position = found.end
+        tokens += _HEADER_TOKEN.findall(text, position)
+        return [token.strip(",") for token in tokens if token.strip(",")]
 
     # --- rows ------------------------------------------------------------------------------
 
@@ -411,7 +425,10 @@ class RowReader:
         if not numbers or columns is None:
             return []
         slots = [c for c in columns if c.kind in ("date", "goal", "reference", "value")]
-        dashed = _DASHED_CELLS.search(text)
+        # ("J1 joist - 27 19 (read once the sheet was off)": the note after the cells is no cell)
+        dashed = _DASHED_CELLS.search(
+            _TRAILING_NOTE.sub(lambda note: " " * len(note.group(0)), text).rstrip()
+        )
         if dashed is not None and re.search(r"[-\u2013\u2014/]", dashed.group(0)):
             cells = list(re.finditer(r"\S+", dashed.group(0)))
             if len(cells) == len(slots):  # each cell in its own column, the dashes holding their place
