@@ -57,7 +57,7 @@ _LISTED = re.compile(
     r"\s*[-*\u2022]?\s*(?P<code>[A-Z]{0,3}\d{1,2}|[A-Z]{1,2}|DS\d?)(?:[.):]|\s[-\u2013=])?\s+(?P<words>[A-Za-z].{3,150})$"
 )
 _READING_NUMBER = re.compile(
-    r"(?<![\w.])\d{1,3}(?:\.\d)?(?!\.?\d| ?(?:in\b|inch|mm\b|cm\b|m\b|ft\b|'|\"|x\b|%? ?depth))",
+    r"(?<![\w.])\d{1,3}(?:\.\d)?(?!\.?\d| ?(?:in\b|inch|mm\b|cm\b|m\b|ft\b|'|\"|x\b|%? ?depth|af[flg]\b))",
     re.IGNORECASE,
 )
 

@@ -16,6 +16,7 @@ from datetime import date
 
 from chalicelib.analysis.findings import SourceSpan
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT, reading_cell
+from chalicelib.analysis.offline.reading_point_rereads import point_rereads
 from chalicelib.analysis.offline.reading_row_parts import RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
@@ -340,7 +341,17 @@ class LegendScan(ReadingPlaces):
         cell wrote ("12%MC"), else the block's."""
         if line.number in self.__dict__.get("_legend_lines", ()):
             return []
-        cells = self._legend().note(line.text, rows, anchor)
+        points = self._legend().points
+        rereads = point_rereads(line.text, frozenset(points)) if points else None
+        # "21/07 1-28 2-22 3-19": the legend's points read on a visit by their codes alone
+        cells = (
+            [
+                LegendCell(points[code], value, explicit_scale(written or ""), anchor, None)
+                for code, value, written in rereads
+            ]
+            if rereads
+            else self._legend().note(line.text, rows, anchor)
+        )
         if cells is None:
             return None
         drafts = []

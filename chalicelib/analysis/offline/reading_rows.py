@@ -58,7 +58,9 @@ _POINT_ID = re.compile(
     r"^[\s\-*\u2022>]*(?:(?:pt|point|#|no\.?|ref|mp)\.? ?)?(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
     # ("12 REF front room - skirting": a numbered point may be followed by a capital)
     # ("A WME 33 26 20": a code, then the row's scale column)
-    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])|(?<=\d)[ \t](?=[A-Z]{2,}\d? |[A-Z][a-z]+ [a-zA-Z])"
+    # ("P1 Kitchen - toe kick": a numbered point, its room, then a dash)
+    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])"
+    r"|(?<=\d)[ \t](?=[A-Z]{2,}\d? |[A-Z][a-z]+ (?:[a-zA-Z]|[-\u2013] ))"
     r"|[ \t](?=(?:WME|REL|% ?MC|%) )|[ \t]*$)",  # ("A": a grid row's label is its code alone)
     re.ASCII,
 )
