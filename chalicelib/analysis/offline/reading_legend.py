@@ -373,9 +373,10 @@ class LegendScan(ReadingPlaces):
         if cell.value > MAX_PERCENT and unit != "REL":
             return None  # "230" is a reading only on a relative scale
         room = legend_room(point)
-        location = (
-            self._name(self._resolve(room)) if isinstance(room, Mention) else room or UNSPECIFIED_LOCATION
-        )
+        # (a dry standard's room is another than the affected one it resembles: "front office" is
+        # not the wet "shipping office" named the longer way)
+        place = room if point.reference or not isinstance(room, Mention) else self._resolve(room)
+        location = self._name(place) if isinstance(place, Mention) else place or UNSPECIFIED_LOCATION
         return ReadingDraft(
             location=location,
             material=point.material,
