@@ -64,7 +64,7 @@ def _clauses(text: str, material_keys: Callable[[str], list[str]]) -> list[str]:
     the reference scale (REL), slab in concrete mode (%)") as its clauses."""
     out = []
     for sentence in re.split(r"(?<=[.;])\s+|\n", text):
-        clauses = re.split(r",\s+|\s+-\s+", sentence)
+        clauses = re.split(r",\s+|\s-\s", sentence)
         named = [c for c in clauses if material_keys(c)]
         # (each clause one material and its scale; else the sentence is read whole)
         scaled = [c for c in named if len(set(material_keys(c))) == 1 and SCALE_WORDS.search(c)]
