@@ -146,7 +146,8 @@ class ReadingPlaces:
             return True
         named = room_mentions(reading.room)
         wet = bool(named) and self._resolve(named[0]).key == place.key
-        return not (wet and self.areas[place.key].source.line < line)
+        described = self.areas[place.key].source.line
+        return not (wet and described is not None and described < line)
 
     def _name(self, place: Mention | None) -> str:
         if place is None:
