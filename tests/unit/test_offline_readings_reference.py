@@ -212,3 +212,20 @@ def test_a_point_tagged_ref_in_a_room_described_wet_is_that_rooms_reading() -> N
     # the unaffected bedroom's point is the dry standard
     assert (12.0, "Bedroom 3", True) in found
     assert (31.0, "Bathroom", False) in found
+
+
+_DENIED = """Job 7719, 12 Birch Ct, Provo UT. Inspected 9/25/2026. Kitchen hardwood wet at the fridge.
+Pantry, living room - not wet.
+Point  Location                        Material   Unit  9/25  9/27
+ 1     Kitchen, at fridge              hardwood   %MC    22    13
+ 2     Pantry door, kitchen side       hardwood   %MC    11     -
+ 3     Living room (unaffected)        hardwood   %MC     8     8
+Point 2 is the dry edge of the wet kitchen floor - it is
+NOT a dry standard. Point 3 is the dry standard.
+"""
+
+
+def test_a_point_the_notes_say_is_no_dry_standard_is_none() -> None:
+    found = _readings(_DENIED)
+    assert all(not reference for value, _, reference in found if value == 11.0)
+    assert any(reference for value, _, reference in found if value == 8.0)

@@ -116,9 +116,19 @@ def _reading_after_room_word(text: str, before: re.Match[str], value: str) -> bo
     return "." not in value and int(value) >= 10
 
 
+# "at 100, 300 and 600 mm above the floor: 38, 33 and 29": heights listed with one unit at the end
+_LENGTH_SERIES = re.compile(
+    # (tried from a series' first number only, so a long list is read in linear time)
+    r"(?<![\d.,&/])(?<!, )(?<!& )(?<!/ )(?<!and )"
+    r"\d{1,4}(?:\.\d)?(?: ?(?:,|and|&|/) ?\d{1,4}(?:\.\d)?)+"
+    r" ?(?:mm|cm|m|in\.?|inch(?:es)?|ft|feet|')(?![a-z])",
+    FLAGS,
+)
+
+
 def numbers_in(text: str, dates: Dates) -> list[Number]:
     """Numbers on a line that may be readings."""
-    blanked = strip_dates(dates, text, None)
+    blanked = _LENGTH_SERIES.sub(lambda series: " " * len(series.group(0)), strip_dates(dates, text, None))
     found = []
     for match in NUMBER.finditer(blanked):
         end = match.end()

@@ -40,6 +40,7 @@ from chalicelib.analysis.offline.reading_row_parts import (
     Role,
     RowReading,
     carry_surfaces,
+    colon_series,
     describes_place,
     scaled_parts,
 )
@@ -516,6 +517,8 @@ class RowReader:
         """A line of "label value" parts: a map's row, or a list of places and readings."""
         if _LEADER.search(text):
             text = _LEADER.sub(lambda leader: " " * len(leader.group(0)), text)  # offsets stay the line's
+        if series := colon_series(text, taken_on):
+            return series  # "Bedroom 1 wardrobe wall, at 100, 300 and 600 mm: 28, 31 and 26."
         point_match = _POINT_ID.match(text)
         if point_match:  # "1. Extracted the carpet": the item's number is not a reading
             text = " " * point_match.end() + text[point_match.end() :]
