@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_prose import prose_readings
 from chalicelib.analysis.offline.text import prepare_lines
@@ -104,3 +105,19 @@ def test_a_series_over_the_same_visits_takes_the_days_of_those_visits() -> None:
         (12.0, "%MC", date(2026, 3, 16)),
     ]
     assert [value for value, _, _ in found[:3]] == [29.0, 19.0, 15.0]
+
+
+_HEIGHTS_THEN_READINGS = """Mould inspection, 14 Tui St, Avondale. Inspected 03/06/2026.
+Bathroom and hallway affected.
+Moisture readings (Protimeter Surveymaster, WME)
+Bathroom GIB beside the shower, at 100, 300 and 600 mm above the floor: 36, 30 and 24.
+Hallway skirting outside the bathroom door: 17.
+"""
+
+
+def test_heights_listed_then_a_series_of_readings_after_a_colon() -> None:
+    found = {(r.value, r.location) for r in analyze_text(_HEIGHTS_THEN_READINGS).moisture_readings}
+    assert {(36.0, "Bathroom"), (30.0, "Bathroom"), (24.0, "Bathroom")} <= found
+    # a place outside a room's door is no reading of the outside air
+    assert (17.0, "Hallway") in found
+    assert not {value for value, _ in found} & {100.0, 300.0, 600.0}

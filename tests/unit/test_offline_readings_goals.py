@@ -30,3 +30,19 @@ def test_the_goal_sentence_is_found_and_its_plain_clauses_kept() -> None:
 def test_at_goal_and_goal_met_lead_no_goal_sentence() -> None:
     assert goal_span("Bath wall at goal on Friday, 14 on the ME5.") is None
     assert goal_span("Goal met in the hall: 12 %MC.") is None
+
+
+_PLAN = """Mould assessment, 6 Kauri Rd, Titirangi. Inspected 20/05/2026.
+Bathroom: growth behind the vanity, framing damp.
+Readings (Protimeter, WME): bathroom bottom plate 27.
+Remediation plan
+1. Remove the vanity and the GIB behind it to 1.2 m.
+2. Dry the framing to 16 WME or under, then clearance testing before relining.
+3. HEPA-clean the studs; dry with 1 dehumidifier to 15 %MC or below.
+"""
+
+
+def test_a_drying_target_in_a_plan_is_a_goal_not_a_reading() -> None:
+    found = {reading.value for reading in analyze_text(_PLAN).moisture_readings}
+    assert 27.0 in found
+    assert not found & {16.0, 15.0, 1.0}

@@ -59,3 +59,31 @@ def test_a_numbered_room_is_a_room_of_its_own() -> None:
     findings = analyze_text("Room 412: carpet and pad wet.\nRoom 411 checked - dry, not affected.\n")
     # Then the affected one is an area and the other is not
     assert [area.room for area in findings.affected_areas] == ["Room 412"]
+
+
+_LABELLED_LEGEND = """SPRINKLER LEAK - 1400 Dock Rd, Columbus OH. Inspected 09/14/2026.
+Affected: packing room (drywall, slab), lunch room (drywall). Front office unaffected.
+MOISTURE READINGS
+Legend: A packing room W wall drywall 6 in. AFF; B packing room slab under mat; C lunch room
+drywall 6 in. AFF; D loading bay slab, door 3; X front office drywall (dry standard).
+Meters: Tramex ME5 - drywall on the reference scale (REL), slab in concrete mode (%).
+| Date | A | B | C | D | X |
+|---|---|---|---|---|---|
+| 9/14 | 58 | 5.2 | 33 | 4.1 | 10 |
+| 9/16 | 19 | 3.6 | 12 | - | - |
+"""
+
+
+def test_a_labelled_legend_of_semicolon_parted_points_names_the_wide_tables_columns() -> None:
+    found = {
+        (r.value, r.unit, r.location, r.taken_on, r.is_reference)
+        for r in analyze_text(_LABELLED_LEGEND).moisture_readings
+    }
+    assert (58.0, "REL", "Packing room", date(2026, 9, 14), False) in found
+    assert (5.2, "%", "Packing room", date(2026, 9, 14), False) in found
+    assert (12.0, "REL", "Lunch room", date(2026, 9, 16), False) in found
+    # a space the vocabulary may not know is the point's place by the words before its material
+    assert (4.1, "%", "Loading bay", date(2026, 9, 14), False) in found
+    assert (10.0, "REL", "Front office", date(2026, 9, 14), True) in found
+    # the legend's heights (6 in.) and door numbers are no readings
+    assert not {value for value, *_ in found} & {6.0, 3.0}

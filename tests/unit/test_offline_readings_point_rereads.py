@@ -92,3 +92,57 @@ def test_a_map_line_padded_with_leader_dots_is_in_the_room_it_names() -> None:
     # the line names is the point's, not the room the notes were last about
     readings = analyze_text(_MAP_THEN_TABLE.format(rows="")).moisture_readings
     assert [(r.location, r.is_reference) for r in readings if r.value == 12.0] == [("Storage room", True)]
+
+
+_NUMBERED_MAP = """Job 8812, 3 Saguaro Dr, Mesa AZ 85201. Inspected 10/14/2025.
+Kitchen 12 x 10 ft and family room 16 x 14 ft: dishwasher leak.
+MOISTURE MAP (Tramex ME5: drywall REL; wood %MC)
+P1  Kitchen - toe kick at dishwasher ............. 29 %MC
+P2  Kitchen - drywall, wall to family rm ......... 61 REL
+P3  Family rm - baseboard S wall ................. 21 %MC
+
+10/16 recheck: 1-18  2-30  3-14
+10/18 recheck: 1-12  2-14  3-11  all at goal
+"""
+
+
+def test_numbered_points_read_again_by_number_and_dash() -> None:
+    found = {(r.value, r.unit, r.location, r.taken_on) for r in analyze_text(_NUMBERED_MAP).moisture_readings}
+    # the map's point is in the room that leads its row, not the one its wall faces
+    assert (61.0, "REL", "Kitchen", date(2025, 10, 14)) in found
+    assert (18.0, "%MC", "Kitchen", date(2025, 10, 16)) in found
+    assert (30.0, "REL", "Kitchen", date(2025, 10, 16)) in found
+    assert (14.0, "%MC", "Family room", date(2025, 10, 16)) in found
+    assert (11.0, "%MC", "Family room", date(2025, 10, 18)) in found
+    assert len(found) == 9
+
+
+def test_a_visit_line_of_numbered_items_needs_its_day_first() -> None:
+    known = frozenset({"P1", "P2"})
+    assert point_rereads("10/16 recheck: 1-18 2-30", known) == [("P1", 18.0, None), ("P2", 30.0, None)]
+    assert point_rereads("1-18 2-30", known) is None  # a range of numbers is no visit
+    assert point_rereads("10/16 1-18 2-30 then 3 more", known) is None
+
+
+_LEGEND_THEN_VISITS = """Job 4410, 5/9 Banksia Pl, Bruce ACT 2617. Att 14/08/26.
+Laundry tap leak into hall. Hall vinyl and plasterboard wet.
+Meter Tramex ME5, REL on plasterboard and vinyl, %MC pins on pine.
+Points
+1 hall plasterboard by laundry door 100 AFL (REL)
+2 hall skirting pine (%MC)
+3 hall vinyl at door (REL)
+
+14/08 1-31 2-20 3-44
+16/08 1-14 2-13 3-18 all at goal.
+"""
+
+
+def test_a_listed_legends_points_read_on_each_visit_by_number() -> None:
+    found = {
+        (r.value, r.unit, r.location, r.taken_on) for r in analyze_text(_LEGEND_THEN_VISITS).moisture_readings
+    }
+    assert (31.0, "REL", "Hall", date(2026, 8, 14)) in found
+    assert (20.0, "%MC", "Hall", date(2026, 8, 14)) in found
+    assert (18.0, "REL", "Hall", date(2026, 8, 16)) in found
+    assert 100.0 not in {value for value, *_ in found}  # a height above the floor is no reading
+    assert len(found) == 6

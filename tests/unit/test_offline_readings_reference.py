@@ -190,3 +190,42 @@ def test_a_line_after_a_dry_standard_is_not_the_dry_standard_rooms() -> None:
     ]
     # Then the later points are not the hall's, nor dry standards
     assert later and all(location != "Hall" and not is_reference for location, is_reference in later)
+
+
+_TAGGED_IN_A_WET_ROOM = """Job 2231, 8 Rimu St, Karori. Attended Mon 08/06/2026.
+Bathroom, 2.4 x 2.0 m: vinyl lifted, GIB behind the vanity wet at the bottom.
+Bedroom 3 next door: dry, used for the dry standard.
+
+Readings (Protimeter, WME)
+| Pt | Room | Material | 08/06 | 10/06 |
+|---|---|---|---|---|
+| P1 | Bathroom | GIB behind vanity | 31 | 18 |
+| P2 (ref) | Bathroom | GIB, far wall from vanity | 14 | - |
+| P3 (ref) | Bedroom 3 | GIB | 12 | 12 |
+"""
+
+
+def test_a_point_tagged_ref_in_a_room_described_wet_is_that_rooms_reading() -> None:
+    found = _readings(_TAGGED_IN_A_WET_ROOM)
+    # the wet bathroom's far wall is a reading of the bathroom, whatever its point's tag says
+    assert (14.0, "Bathroom", False) in found
+    # the unaffected bedroom's point is the dry standard
+    assert (12.0, "Bedroom 3", True) in found
+    assert (31.0, "Bathroom", False) in found
+
+
+_DENIED = """Job 7719, 12 Birch Ct, Provo UT. Inspected 9/25/2026. Kitchen hardwood wet at the fridge.
+Pantry, living room - not wet.
+Point  Location                        Material   Unit  9/25  9/27
+ 1     Kitchen, at fridge              hardwood   %MC    22    13
+ 2     Pantry door, kitchen side       hardwood   %MC    11     -
+ 3     Living room (unaffected)        hardwood   %MC     8     8
+Point 2 is the dry edge of the wet kitchen floor - it is
+NOT a dry standard. Point 3 is the dry standard.
+"""
+
+
+def test_a_point_the_notes_say_is_no_dry_standard_is_none() -> None:
+    found = _readings(_DENIED)
+    assert all(not reference for value, _, reference in found if value == 11.0)
+    assert any(reference for value, _, reference in found if value == 8.0)

@@ -52,3 +52,39 @@ def test_probe_readings_leave_air_alone() -> None:
     assert [(reading.label, reading.value) for reading in probe_readings(line, None)] == [
         ("kitchen probe", 90.0)
     ]
+
+
+_HOOD_TABLE_PDF = """Flood clean-up, 3 Weir Lane, Upton. First visit 10/02/2026.
+Lounge 4.0 x 3.6 m and dining room 3.5 x 3.0 m: carpet on slab, lime plaster wet to 600 mm.
+Moisture readings (Protimeter, WME on plaster; slab by hygrometer hood, %RH)
+Location Material 10/02/2026 17/02/2026
+Lounge, slab Concrete 96 %RH 90 %RH
+Lounge wall Lime plaster 38 WME 27 WME
+Dining room, slab Concrete 94 %RH 87 %RH
+Outside air 61 %RH 58 %RH
+"""
+
+
+def test_a_pdf_table_row_of_a_slab_in_percent_rh_is_the_slabs_reading() -> None:
+    found = _found(_HOOD_TABLE_PDF)
+    assert (96.0, "%RH", "Lounge", date(2026, 2, 10), False) in found
+    assert (90.0, "%RH", "Lounge", date(2026, 2, 17), False) in found
+    assert (87.0, "%RH", "Dining room", date(2026, 2, 17), False) in found
+    # each scale-marked cell of a row is its own day's reading, not a room's number
+    assert (27.0, "WME", "Lounge", date(2026, 2, 17), False) in found
+    # the outside air's humidity is no material's
+    assert not any(value in (61.0, 58.0) for value, *_ in found)
+
+
+_UNIT_COLUMN = """Sink leak, 8 Mill St. Attended 14/03/2026. Kitchen stone flags wet.
+Moisture readings
+Date | Point | Location | Material | Reading | Scale
+14/03/2026 | 1 | Kitchen, flag by sink | stone flag | 95 | %RH
+14/03/2026 | 2 | Kitchen, wall 300 mm | lime plaster | 31 | WME
+"""
+
+
+def test_a_unit_column_of_percent_rh_is_a_material_humidity() -> None:
+    found = _found(_UNIT_COLUMN)
+    assert (95.0, "%RH", "Kitchen", date(2026, 3, 14), False) in found
+    assert (31.0, "WME", "Kitchen", date(2026, 3, 14), False) in found

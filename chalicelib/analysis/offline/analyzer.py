@@ -33,6 +33,7 @@ from chalicelib.analysis.offline.job import (
 )
 from chalicelib.analysis.offline.original_measures import with_original_measures
 from chalicelib.analysis.offline.parties import read_parties
+from chalicelib.analysis.offline.reading_denials import denied_references
 from chalicelib.analysis.offline.reading_inline_legend import inline_legend
 from chalicelib.analysis.offline.reading_materials import with_wet_reading_materials
 from chalicelib.analysis.offline.reading_rows import RowReader
@@ -83,6 +84,7 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
     rooms.know_points(legend.points, legend.lines)
     rooms.scan(lines)
     drafts = rooms.finish()
+    denied_references(lines, rooms.readings)
     areas = with_original_measures([draft.to_model(standards) for draft in drafts])
     is_water = damage_type is DamageType.WATER
     # Firefighting water is a water loss too when the notes grade it ("Cat 3 - water through ash")

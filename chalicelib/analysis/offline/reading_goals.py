@@ -68,12 +68,35 @@ def goals_in(text: str) -> list[Goal]:
     return goals
 
 
+# "dry the framing to 15 WME or under", "dry with 1 dehumidifier to 15 %MC or below": a drying
+# target in a remediation plan (a wrapped line may end at its "or"); its number is no reading.
+_DRY_TO = re.compile(
+    r"\bdry(?: [\w-]{1,20}){0,5}? to (?P<value>\d{1,3}(?:\.\d{1,2})?) ?(?P<unit>% ?wme|%? ?wme|% ?mc|%)?"
+    r" ?or(?: (?:below|under|less|lower)\b|\s*$)",
+    FLAGS,
+)
+
+
+def _dry_to_goals(text: str) -> tuple[str, list[Goal]]:
+    goals: list[Goal] = []
+    for match in _DRY_TO.finditer(text):
+        unit = _unit(match.group("unit"))
+        materials = materials_in(match.group(0))
+        if unit is not None:
+            value = float(match.group("value"))
+            keys: list[str | None] = [material.key for material in materials] or [None]
+            goals.extend(Goal(key, unit, value) for key in keys)
+        text = text[: match.start()] + " " * (match.end() - match.start()) + text[match.end() :]
+    return text, goals
+
+
 def without_goal(line: Line) -> tuple[Line, list[Goal]]:
-    """The line with its goal sentence taken out (blanked, so places keep their offsets), and the
-    goals it stated."""
-    span = goal_span(line.text)
-    if span is None:
-        return line, []
-    start, end = span
-    sentence = line.text[start:end]
-    return replace(line, text=line.text[:start] + " " * (end - start) + line.text[end:]), goals_in(sentence)
+    """The line with its goal sentence and drying targets taken out (blanked, so places keep their
+    offsets), and the goals they stated."""
+    text, goals = _dry_to_goals(line.text)
+    span = goal_span(text)
+    if span is not None:
+        start, end = span
+        goals += goals_in(text[start:end])
+        text = text[:start] + " " * (end - start) + text[end:]
+    return (line, goals) if text == line.text else (replace(line, text=text), goals)

@@ -24,7 +24,8 @@ _DEFINITION = re.compile(
 _BRACKETED_PLACE = re.compile(r"\((?P<place>[A-Za-z][A-Za-z '/-]{1,29})\)")
 _MIN_POINTS = 2  # one "A = ..." is a label; a legend defines several points
 _MAX_LINE = 2_000  # a legend is a line or two, not a page
-_MAX_TAIL = 80  # the wrapped end of a legend's last definition: a few words
+_MAX_TAIL = 80
+_MAX_WRAPS = 4  # a labelled legend's lines  # the wrapped end of a legend's last definition: a few words
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,12 @@ def inline_legend(lines: Sequence[Line]) -> InlineLegend:
         if len(found) >= _MIN_POINTS:
             points.update((point.code, point) for point in found)
             taken.update(line.number for line in run)
+    for run in _labelled_runs(lines):
+        text = " ".join(line.text for line in run)
+        found = [point for item in text.split(";") if (point := _labelled_point(item)) is not None]
+        if len(found) >= _MIN_POINTS:
+            points.update((point.code, point) for point in found)
+            taken.update(line.number for line in run)
     for listed in _listed_runs(lines):
         points.update((point.code, point) for _, point in listed)
         taken.update(number for number, _ in listed)
@@ -57,7 +64,7 @@ _LISTED = re.compile(
     r"\s*[-*\u2022]?\s*(?P<code>[A-Z]{0,3}\d{1,2}|[A-Z]{1,2}|DS\d?)(?:[.):]|\s[-\u2013=])?\s+(?P<words>[A-Za-z].{3,150})$"
 )
 _READING_NUMBER = re.compile(
-    r"(?<![\w.])\d{1,3}(?:\.\d)?(?!\.?\d| ?(?:in\b|inch|mm\b|cm\b|m\b|ft\b|'|\"|x\b|%? ?depth))",
+    r"(?<![\w.])\d{1,3}(?:\.\d)?(?!\.?\d| ?(?:in\b|inch|mm\b|cm\b|m\b|ft\b|'|\"|x\b|%? ?depth|af[flg]\b))",
     re.IGNORECASE,
 )
 
@@ -110,6 +117,69 @@ def _listed_point(match: re.Match[str]) -> LegendPoint | None:
 _UNAFFECTED = re.compile(r"\bunaffected\b|\bnot affected\b", re.IGNORECASE)
 
 
+# "Legend: A office N wall drywall 6 in. AFF; B office slab; X front office drywall (dry standard)."
+# A labelled legend: each point a code then its words, the points parted by semicolons.
+_LABELLED = re.compile(r"\s*(?:point |map |pin )?(?:legend|key)\s*:\s*(?=\S)", re.IGNORECASE)
+_LABELLED_ITEM = re.compile(
+    r"\s*(?P<code>[A-Z]{1,2}\d{0,2}|DS\d?|#?\d{1,2})\s+(?P<words>[A-Za-z].{2,150}?)[\s.]*"
+)
+
+
+def _labelled_runs(lines: Sequence[Line]) -> Iterable[list[Line]]:
+    """A labelled legend's lines: its label's line and those it wrapped onto, to a full stop or a
+    blank line (at most a few lines: a legend is no page)."""
+    run: list[Line] = []
+    for line in lines:
+        wrapped = line.text.strip() and " | " not in line.text and not line.text.lstrip().startswith("|")
+        if run and wrapped and not run[-1].text.rstrip().endswith(".") and len(run) < _MAX_WRAPS:
+            run.append(line)
+            continue
+        if run:
+            yield run
+            run = []
+        if _LABELLED.match(line.text) and ";" in line.text and len(line.text) <= _MAX_LINE:
+            run = [line]
+    if run:
+        yield run
+
+
+def _labelled_point(item: str) -> LegendPoint | None:
+    """ "B shipping office E wall drywall 6 in. AFF": a code, then a room and a material."""
+    item = _LABELLED.sub("", item, count=1)
+    match = _LABELLED_ITEM.fullmatch(item)
+    if match is None:
+        return None
+    words = match.group("words")
+    materials = materials_in(words)
+    if not materials:
+        return None
+    # ("F warehouse slab, aisle 15": a space the vocabulary does not know, by the words before)
+    room = _room_words(words) or _leading_place(words[: materials[0].start])
+    if not room:
+        return None
+    code = match.group("code").lstrip("#")
+    return LegendPoint(
+        code=code,
+        room=room,
+        material=materials[0],
+        scale=None,
+        reference=REFERENCE_WORD.search(words) is not None or code.startswith("DS"),
+    )
+
+
+_PLACE_WORDS = re.compile(r"[A-Za-z]{3,}(?: [A-Za-z]{3,}){0,2}")
+_PART_WORDS = re.compile(
+    r"\b(?:wall|floor|ceiling|side|corner|edge|north|south|east|west|centre|center|under|behind|at|by|near)\b",
+    re.IGNORECASE,
+)
+
+
+def _leading_place(words: str) -> str:
+    """The words before a point's material when they are a name, not a part of a room."""
+    words = words.strip(" ,-")
+    return words if _PLACE_WORDS.fullmatch(words) and not _PART_WORDS.search(words) else ""
+
+
 def _definition_runs(lines: Sequence[Line]) -> Iterable[list[Line]]:
     """Consecutive lines that define codes: a legend a PDF wrapped onto the next line is one."""
     run: list[Line] = []
@@ -147,7 +217,8 @@ def _room_words(words: str) -> str:
     """The room a definition names: a bracketed place ("(sleeping area)") when it gives one, else
     the first room its words name ("corridor wall beside 412 door": the corridor)."""
     bracket = _BRACKETED_PLACE.search(words)
-    if bracket is not None:
+    # ("(dry standard)" says what the point is for, not where it is)
+    if bracket is not None and REFERENCE_WORD.search(bracket.group("place")) is None:
         return bracket.group("place")
     mentions = room_mentions(words)
     return words[mentions[0].start : mentions[0].end] if mentions else ""

@@ -16,6 +16,7 @@ from datetime import date
 
 from chalicelib.analysis.findings import SourceSpan
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT, reading_cell
+from chalicelib.analysis.offline.reading_point_rereads import point_rereads
 from chalicelib.analysis.offline.reading_row_parts import RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
@@ -340,7 +341,17 @@ class LegendScan(ReadingPlaces):
         cell wrote ("12%MC"), else the block's."""
         if line.number in self.__dict__.get("_legend_lines", ()):
             return []
-        cells = self._legend().note(line.text, rows, anchor)
+        points = self._legend().points
+        rereads = point_rereads(line.text, frozenset(points)) if points else None
+        # "21/07 1-28 2-22 3-19": the legend's points read on a visit by their codes alone
+        cells = (
+            [
+                LegendCell(points[code], value, explicit_scale(written or ""), anchor, None)
+                for code, value, written in rereads
+            ]
+            if rereads
+            else self._legend().note(line.text, rows, anchor)
+        )
         if cells is None:
             return None
         drafts = []
@@ -362,9 +373,10 @@ class LegendScan(ReadingPlaces):
         if cell.value > MAX_PERCENT and unit != "REL":
             return None  # "230" is a reading only on a relative scale
         room = legend_room(point)
-        location = (
-            self._name(self._resolve(room)) if isinstance(room, Mention) else room or UNSPECIFIED_LOCATION
-        )
+        # (a dry standard's room is another than the affected one it resembles: "front office" is
+        # not the wet "shipping office" named the longer way)
+        place = room if point.reference or not isinstance(room, Mention) else self._resolve(room)
+        location = self._name(place) if isinstance(place, Mention) else place or UNSPECIFIED_LOCATION
         return ReadingDraft(
             location=location,
             material=point.material,

@@ -72,6 +72,8 @@ def scale_name(written: str) -> str | None:
         return "%"
     if written in ("WME", "REL"):
         return written
+    if written == "%RH":
+        return "%RH"  # a material's own humidity (a probe in the slab, a hood on a flag): its cell says so
     return None
 
 
@@ -114,9 +116,19 @@ def _reading_after_room_word(text: str, before: re.Match[str], value: str) -> bo
     return "." not in value and int(value) >= 10
 
 
+# "at 100, 300 and 600 mm above the floor: 38, 33 and 29": heights listed with one unit at the end
+_LENGTH_SERIES = re.compile(
+    # (tried from a series' first number only, so a long list is read in linear time)
+    r"(?<![\d.,&/])(?<!, )(?<!& )(?<!/ )(?<!and )"
+    r"\d{1,4}(?:\.\d)?(?: ?(?:,|and|&|/) ?\d{1,4}(?:\.\d)?)+"
+    r" ?(?:mm|cm|m|in\.?|inch(?:es)?|ft|feet|')(?![a-z])",
+    FLAGS,
+)
+
+
 def numbers_in(text: str, dates: Dates) -> list[Number]:
     """Numbers on a line that may be readings."""
-    blanked = strip_dates(dates, text, None)
+    blanked = _LENGTH_SERIES.sub(lambda series: " " * len(series.group(0)), strip_dates(dates, text, None))
     found = []
     for match in NUMBER.finditer(blanked):
         end = match.end()
@@ -161,6 +173,9 @@ _SURFACE_WORD = re.compile(
 )
 
 
+_SCALE_WORD = re.compile(r"wme|rel|mc|rh", FLAGS)
+
+
 def label_number(text: str, start: int, end: int) -> bool:
     """ "Operatory 2 drywall", "Bed 2 skirt": a number between two words names the place."""
     before = text[max(0, start - 20) : start]
@@ -173,6 +188,8 @@ def label_number(text: str, start: int, end: int) -> bool:
         return False
     if _SURFACE_WORD.fullmatch(word_before.group(1)):
         return False  # "skirting 11 and plasterboard 10": a surface's reading, then the next
+    if _SCALE_WORD.fullmatch(word_before.group(1)):
+        return False  # "46 WME 33 WME 21 WME": a row's readings, each with its scale
     return word_before.group(1)[0].isupper() or word_after.group(1).lower() in (
         "and",
         "&",
@@ -183,7 +200,7 @@ def reading_cell(cell: str) -> Number | None:
     """A table cell that is one reading: "38", "38 W", "12%MC", "14 (dry)"."""
     cell = cell.strip()
     match = re.fullmatch(
-        r"(?P<value>\d{1,3}(?:\.\d{1,2})?) ?(?P<scale>% ?MC|%|MC|WME|REL)?"
+        r"(?P<value>\d{1,3}(?:\.\d{1,2})?) ?(?P<scale>% ?MC|% ?RH|%|MC|WME|REL)?"
         r" ?\(?(?P<flag>[WDB]|wet|dry|damp)?\)?\*?",
         cell,
         FLAGS,

@@ -12,7 +12,7 @@ from chalicelib.analysis.offline.text import FLAGS
 
 # One item: a point's code, then its value (and scale), or words saying it was not read.
 _ITEM = re.compile(
-    r"(?P<code>[A-Z]{1,3}\d{0,2})\s*[:=]?\s*"
+    r"(?:(?P<code>[A-Z]{1,3}\d{0,2})\s*[:=]?\s*|#?(?P<number>\d{1,2})\s*[-:=]\s*)"
     r"(?:(?P<value>\d{1,3}(?:\.\d)?)\s*(?P<unit>%\s?(?:wme|mc)?|wme|rel)?"
     r"|(?P<skip>n/?a|not read|nr|-)[^|,;]*)",
     FLAGS,
@@ -25,27 +25,58 @@ _TRAILING_NOTE = re.compile(r"\s+[-\u2013\u2014]\s+[a-z][^|]*$", FLAGS)
 
 def point_rereads(text: str, known: frozenset[str]) -> list[tuple[str, float, str | None]] | None:
     """(code, value, scale as written) for each point read on a line made only of known codes'
-    items; None when the line is anything else."""
+    items; None when the line is anything else. A visit's line may open with its day ("10/7
+    recheck: 1-26  2-22", "21/07  1-28  2-22"): numbered points by their number and a dash."""
     body = _TRAILING_NOTE.sub("", text.strip()).rstrip(" .")
-    items = [item for item in _SEPARATOR.split(body) if item]
+    lead = _VISIT_LEAD.match(body)
+    run = _NUMBERED_RUN.match(body, lead.end()) if lead is not None else None
+    # (words after the run are the visit's note: "6-17 all at goal")
+    numbered = run is not None and not re.search(r"\d", body[run.end() :])
+    if lead is not None and run is not None and numbered:
+        body = body[lead.end() : run.end()]
+    # ("1-26 2-22 3-41": numbered items need no wider gap than a space between them)
+    items = _NUMBERED_ITEM.findall(body) if numbered else [item for item in _SEPARATOR.split(body) if item]
     if len(items) < _MIN_ITEMS:
         return None
     found: list[tuple[str, float, str | None]] = []
     matches = [_ITEM.fullmatch(item.strip()) for item in items]
     if any(match is None for match in matches):
         return None
-    codes = [match.group("code").upper() for match in matches if match is not None]
-    if sum(code in known for code in codes) < _MIN_ITEMS:
+    codes = [_known_code(match, known) for match in matches if match is not None]
+    if sum(code is not None for code in codes) < _MIN_ITEMS:
         return None
-    for match in matches:
-        if match is None or match.group("code").upper() not in known:
+    for match, code in zip(matches, codes, strict=True):
+        if match is None or code is None:
             continue  # a code the map never described: no place to give its number
         if match.group("value") is not None:
             unit = match.group("unit")
-            found.append(
-                (match.group("code").upper(), float(match.group("value")), unit.strip() if unit else None)
-            )
+            found.append((code, float(match.group("value")), unit.strip() if unit else None))
     return found
+
+
+# The day (and a word or two) that opens a visit's line of numbered points: "10/7 recheck:",
+# "21/07", "Day 3:". Only before a numbered item ("1-26"), so a map's own row is never cut.
+_VISIT_LEAD = re.compile(
+    r"\s*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|day \d{1,2})(?: [a-z][a-z -]{0,20})?(?::\s*|\s{2,}|\s(?=\d))",
+    FLAGS,
+)
+_NUMBERED_ITEM = re.compile(r"#?\d{1,2} ?- ?\d{1,3}(?:\.\d)?(?: ?(?:%\s?(?:wme|mc)?|wme|rel)\b)?", FLAGS)
+_NUMBERED_RUN = re.compile(
+    rf"(?:{_NUMBERED_ITEM.pattern})(?:[\s,;]+(?:{_NUMBERED_ITEM.pattern}))+[\s,;]*", FLAGS
+)
+
+
+def _known_code(match: re.Match[str], known: frozenset[str]) -> str | None:
+    """The map's code an item names: a letter code as written; a number as itself or as the map's
+    one code of that number ("3" for "P3", "#3")."""
+    if match.group("code") is not None:
+        code = match.group("code").upper()
+        return code if code in known else None
+    number = match.group("number")
+    if number in known:
+        return number
+    numbered = [code for code in known if re.fullmatch(rf"[A-Z#]?0?{number}", code)]
+    return numbered[0] if len(numbered) == 1 else None
 
 
 _ROW_CELL = re.compile(r"\d{1,3}(?:\.\d)?|n/?a|nr|-|", FLAGS)

@@ -19,7 +19,9 @@ Role = Literal["reading", "goal", "reference"]
 # (an "outside wall" is a surface, not the air outside)
 AIR_WORDS = re.compile(
     r"\b(?:rh|gpp|dew ?point|dp|temp\w*|ambient|outside(?! (?:wall|corner|face|edge|skin|leaf"
-    r"|(?:the |this |that )?(?:stain|wet|affected|damaged?|patch|cut|bays?|wick)))|outdoors?"
+    r"|(?:the |this |that )?(?:stain|wet|affected|damaged?|patch|cut|bays?|wick"
+    # ("skirting outside the bathroom door: 15": a place by a room, not the outside air)
+    r"|(?:\w+ )?(?:door(?:way)?|entry|room|bath\w*|laundry|kitchen|bed\w*|closet|office|hall\w*))))|outdoors?"
     r"|outlet|inlet)\b",
     FLAGS,
 )
@@ -119,3 +121,38 @@ def carry_surfaces(readings: list[RowReading]) -> list[RowReading]:
 def describes_place(label: str) -> bool:
     """Whether a row's words name where a reading was taken (a surface, material or room word)."""
     return WHERE_WORDS.search(label) is not None
+
+
+# "Bathroom GIB by the tray, at 100, 300 and 600 mm: 38, 33 and 29.": a place, a colon, then a
+# series of bare numbers to the end of the sentence, each a reading of the place before the colon
+_COLON_SERIES = re.compile(
+    r"(?P<label>[^:.;]{3,120}):[ \t]*(?P<series>\d{1,3}(?:\.\d{1,2})?(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)"
+    r"\d{1,3}(?:\.\d{1,2})?){1,8})[ \t]*(?:[.;]|$)",
+    FLAGS,
+)
+_SERIES_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+
+
+def colon_series(text: str, taken_on: date | None) -> list[RowReading]:
+    """Each number of a line's "place: a, b and c" series, labelled by the place."""
+    found = []
+    for match in _COLON_SERIES.finditer(text):
+        label = match.group("label").strip()
+        if AIR_WORDS.search(label) or not WHERE_WORDS.search(label):
+            continue
+        start = match.start("series")
+        for number in _SERIES_NUMBER.finditer(match.group("series")):
+            found.append(
+                RowReading(
+                    label=label,
+                    value=float(number.group(0)),
+                    unit=None,
+                    role="reading",
+                    taken_on=taken_on,
+                    said_dry=None,
+                    point=None,
+                    start=start + number.start(),
+                    end=start + number.end(),
+                )
+            )
+    return found

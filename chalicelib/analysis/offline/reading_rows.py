@@ -40,9 +40,11 @@ from chalicelib.analysis.offline.reading_row_parts import (
     Role,
     RowReading,
     carry_surfaces,
+    colon_series,
     describes_place,
     scaled_parts,
 )
+from chalicelib.analysis.offline.reading_row_units import unit_cell, with_material_rh
 from chalicelib.analysis.offline.reading_scales import explicit_scale
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
@@ -57,7 +59,9 @@ _POINT_ID = re.compile(
     r"^[\s\-*\u2022>]*(?:(?:pt|point|#|no\.?|ref|mp)\.? ?)?(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
     # ("12 REF front room - skirting": a numbered point may be followed by a capital)
     # ("A WME 33 26 20": a code, then the row's scale column)
-    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])|(?<=\d)[ \t](?=[A-Z]{2,}\d? |[A-Z][a-z]+ [a-zA-Z])"
+    # ("P1 Kitchen - toe kick": a numbered point, its room, then a dash)
+    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])"
+    r"|(?<=\d)[ \t](?=[A-Z]{2,}\d? |[A-Z][a-z]+ (?:[a-zA-Z]|[-\u2013] ))"
     r"|[ \t](?=(?:WME|REL|% ?MC|%) )|[ \t]*$)",  # ("A": a grid row's label is its code alone)
     re.ASCII,
 )
@@ -74,6 +78,8 @@ _TRAILING_NUMBERS = re.compile(r"(?:\s\d{1,3}(?:\.\d{1,2})?){3,12}\s*$")
 _DASHED_CELLS = re.compile(
     r"(?:\s+(?:\d{1,3}(?:\.\d{1,2})?|[-\u2013\u2014]|n/?r|n/a)){2,12}\s*$", re.IGNORECASE
 )
+_HEADER_TOKEN = re.compile(r"dry ?std|dry standard|day ?\d{1,2}|[^\s|]+", FLAGS)
+_TRAILING_NOTE = re.compile(r"\s\([^()]{3,80}\)\s*$")
 _NUMBER_WORD = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
 _LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
@@ -106,6 +112,7 @@ _HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     ),
 )
 _DAY_COLUMN = re.compile(r"^(?:day|d|visit|v) ?(?P<n>\d{1,2})\b", FLAGS)
+_DAY_TITLE = re.compile(r"\b(?:day|d|visit|v) ?\d{1,2}\b", FLAGS)
 _DATE_HEADING = re.compile(r"(?:date|day|visit|reading date|day / date)", FLAGS)
 # A column heading that names a point, not what the column holds: "D1 dining centre" (not day 1),
 # "REF living room", "Dry standard (south court)": a point id or a dry-standard word, then words of
@@ -122,6 +129,7 @@ _ROOM_COLUMN = re.compile(r"(?:room|space|area|room / area)", FLAGS)
 _DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
 
 
+# "| %RH |" beside a slab's or a flag's number: a hygrometer's reading of the material itself
 @dataclass(frozen=True)
 class Column:
     kind: ColumnKind
@@ -238,9 +246,9 @@ class RowReader:
         """A PDF table's header line: words, then the titles of the number columns."""
         if text.rstrip().endswith(":"):
             return None  # "Readings (Tramex ME5, ref scale):" heads a block; it is no table's header
-        if NUMBER.search(strip_dates(self.dates, text, anchor)) and not _DAY_COLUMN.search(text):
-            return None
-        tokens = re.findall(r"dry ?std|dry standard|day ?\d{1,2}|[^\s|]+", text, FLAGS)
+        if NUMBER.search(_DAY_TITLE.sub(" ", strip_dates(self.dates, text, anchor))):
+            return None  # ("D1 family ceiling 72 (removed 24/03)": a row whose point looks like a day)
+        tokens = self._header_tokens(text, anchor)
         if len(tokens) > _MAX_HEADER_WORDS or re.search(r"[.!?;]\s", text):
             return None  # a sentence of the preamble, not a row of column titles
         columns = []
@@ -260,6 +268,17 @@ class RowReader:
         if not numeric or not (dated >= 2 or (labelled and len(numeric) >= 1)):
             return None
         return [Column("label"), *[c for c in columns if c.kind not in ("notes", "unit")]]
+
+    def _header_tokens(self, text: str, anchor: date | None) -> list[str]:
+        """A header line's titles: a date is one ("Point  Oct 18  Oct 20": "Oct 18"), as are
+        "dry std" and "day 2"; other words one each."""
+        tokens, position = [], 0
+        for found in self.dates.find(text, anchor, yearless_numeric=True):
+            tokens += _HEADER_TOKEN.findall(text, position, found.start)
+            tokens.append(text[found.start : found.end])
+            position = found.end
+        tokens += _HEADER_TOKEN.findall(text, position)
+        return [token.strip(",") for token in tokens if token.strip(",")]
 
     # --- rows ------------------------------------------------------------------------------
 
@@ -320,7 +339,7 @@ class RowReader:
                 taken_on = found_when[0].value
         label = " ".join(label_cells)
         units = [cell for cell, column in zip(cells, columns or [], strict=False) if column.kind == "unit"]
-        row_unit = (explicit_scale(units[0]) or ("%" if units[0] == "%" else None)) if units else None
+        row_unit = unit_cell(units[0]) if units else None
         rooms = [cell for cell, column in zip(cells, columns or [], strict=False) if column.room]
         codes = [
             code.group("id")
@@ -386,7 +405,7 @@ class RowReader:
 
     def word_row(self, text: str, taken_on: date | None) -> list[RowReading]:
         """A PDF table row under a header line: the trailing numbers fill the number columns."""
-        numbers = numbers_in(text, self.dates)
+        numbers = with_material_rh(text, numbers_in(text, self.dates))
         if (
             numbers
             and re.match(r"\d{1,2}\s+[A-Za-z]", text[numbers[0].start :])
@@ -409,7 +428,10 @@ class RowReader:
         if not numbers or columns is None:
             return []
         slots = [c for c in columns if c.kind in ("date", "goal", "reference", "value")]
-        dashed = _DASHED_CELLS.search(text)
+        # ("J1 joist - 27 19 (read once the sheet was off)": the note after the cells is no cell)
+        dashed = _DASHED_CELLS.search(
+            _TRAILING_NOTE.sub(lambda note: " " * len(note.group(0)), text).rstrip()
+        )
         if dashed is not None and re.search(r"[-\u2013\u2014/]", dashed.group(0)):
             cells = list(re.finditer(r"\S+", dashed.group(0)))
             if len(cells) == len(slots):  # each cell in its own column, the dashes holding their place
@@ -495,6 +517,8 @@ class RowReader:
         """A line of "label value" parts: a map's row, or a list of places and readings."""
         if _LEADER.search(text):
             text = _LEADER.sub(lambda leader: " " * len(leader.group(0)), text)  # offsets stay the line's
+        if series := colon_series(text, taken_on):
+            return series  # "Bedroom 1 wardrobe wall, at 100, 300 and 600 mm: 28, 31 and 26."
         point_match = _POINT_ID.match(text)
         if point_match:  # "1. Extracted the carpet": the item's number is not a reading
             text = " " * point_match.end() + text[point_match.end() :]

@@ -14,7 +14,7 @@ SCALE_WORDS = re.compile(
     r"|(?P<REL>\b(?:rel(?:ative)?(?: scale)?|ref(?:erence)? (?:scale|mode)|gypsum scale|drywall scale"
     r"|search(?: mode)?|0-100|60-999|no units?)\b)"
     r"|(?P<MC>%\s?mc\b|\bmc ?%|\bpins?\b|\bwood (?:scale|setting)|\bspecies setting)"
-    r"|(?P<PCT>\bconcrete scale\b|\bin %)",
+    r"|(?P<PCT>\bconcrete (?:scale|mode)\b|\bin %|\(%\))",
     FLAGS,
 )
 
@@ -37,7 +37,7 @@ class Scales:
     def read(text: str, material_keys: Callable[[str], list[str]]) -> Scales:
         general: str | None = None
         by_material: dict[str, str] = {}
-        for sentence in re.split(r"(?<=[.;])\s+|\n", text):
+        for sentence in _clauses(text, material_keys):
             # A scale named outright ("values in WME", "%MC") beats one implied ("pin mode").
             named = [m for m in SCALE_WORDS.finditer(sentence) if m.lastgroup]
             found = next(
@@ -57,6 +57,19 @@ class Scales:
 
     def for_material(self, key: str | None) -> str | None:
         return self.by_material.get(key, self.general) if key else self.general
+
+
+def _clauses(text: str, material_keys: Callable[[str], list[str]]) -> list[str]:
+    """The sentences of a preamble; one that gives two materials each its own scale ("drywall on
+    the reference scale (REL), slab in concrete mode (%)") as its clauses."""
+    out = []
+    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
+        clauses = re.split(r",\s+|\s-\s", sentence)
+        named = [c for c in clauses if material_keys(c)]
+        # (each clause one material and its scale; else the sentence is read whole)
+        scaled = [c for c in named if len(set(material_keys(c))) == 1 and SCALE_WORDS.search(c)]
+        out += scaled if len(scaled) >= 2 and len(scaled) == len(named) else [sentence]
+    return out
 
 
 def explicit_scale(label: str) -> str | None:

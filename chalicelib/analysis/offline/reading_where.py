@@ -136,6 +136,19 @@ class ReadingPlaces:
             return False  # an affected room's reading is never its dry standard ("hall pbd 12 = dry std")
         return place.unaffected or place.key in self.unaffected
 
+    def _tagged_reference(self, label: str, reading: RowReading, place: Mention | None, line: int) -> bool:
+        """A reading its words call a dry standard ("ref", "dry std"); but a row whose Room column
+        names a room the notes described as wet on an earlier line ("| P5 (ref) | Laundry | GIB |")
+        is that wet room's, whatever its tag says: a dry standard comes from an unaffected room."""
+        if REFERENCE_WORD.search(label) is None:
+            return False
+        if not reading.room or place is None or place.unaffected or place.key not in self.areas:
+            return True
+        named = room_mentions(reading.room)
+        wet = bool(named) and self._resolve(named[0]).key == place.key
+        described = self.areas[place.key].source.line
+        return not (wet and described is not None and described < line)
+
     def _name(self, place: Mention | None) -> str:
         if place is None:
             return UNSPECIFIED_LOCATION

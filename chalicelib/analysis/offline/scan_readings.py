@@ -478,7 +478,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
             # (a point re-read by its letter is in its own room, not the one the lines before name:
             # "A is the wettest wood point at 26%" after the storage room's dry standards)
             or (not re_read and self._in_reference_room(place))
-            or REFERENCE_WORD.search(label) is not None,
+            or self._tagged_reference(label, reading, place, line.number),
             said_dry=reading.said_dry,
             source=line.span(),
         )

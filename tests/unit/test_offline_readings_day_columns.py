@@ -1,0 +1,54 @@
+"""A table of readings laid out with spaces, one column per day and a row per point: its header
+names the days in words ("Point   Mar 4   Mar 6"), its rows may be led by a point code that looks
+like a day ("D1"), and a row may end with a note in brackets after its cells."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.offline import analyze_text
+
+_LOG = """Adjuster file, claim 55-1209, 40 Elm Ave, Dayton OH. Inspected March 4, 2026.
+Bathroom supply line leak into the kitchen ceiling below.
+03/09/2026 10:00 - Contractor's drying log received (Tramex ME5, drywall relative, framing %MC).
+  Point                              Mar 4    Mar 6    Mar 8
+  Kitchen ceiling near light (REL)     77       -        -      (removed with the cut-out)
+  Kitchen ceiling by window (REL)      59       24       13
+  Kitchen joist (%MC)                  -        21       14     (read after demo)
+All at goal Mar 8.
+"""
+
+
+def _found(text: str) -> list[tuple[float, str, str, date | None]]:
+    return [(r.value, r.unit, r.location, r.taken_on) for r in analyze_text(text).moisture_readings]
+
+
+def test_a_spaced_table_with_days_in_words_reads_each_day() -> None:
+    found = _found(_LOG)
+    assert (77.0, "REL", "Kitchen", date(2026, 3, 4)) in found
+    assert (59.0, "REL", "Kitchen", date(2026, 3, 4)) in found
+    assert (24.0, "REL", "Kitchen", date(2026, 3, 6)) in found
+    assert (13.0, "REL", "Kitchen", date(2026, 3, 8)) in found
+    # a dash holds its day's place and a bracketed note after the cells is none of them
+    assert (21.0, "%MC", "Kitchen", date(2026, 3, 6)) in found
+    assert (14.0, "%MC", "Kitchen", date(2026, 3, 8)) in found
+    assert len(found) == 6  # nothing from the notes' words
+
+
+_LEVELS = """Water damage report, 9 Rata St, Naenae. Attended 23/03/2026.
+Family room 5 x 4 m: ceiling wet. Laundry 2 x 2 m: ceiling wet.
+
+READINGS
+Tramex ME5 reference scale (REL) on ceilings.
+Downstairs               23/03   25/03
+D1 family ceiling, sag    70      (sheet removed 24/03)
+D2 family ceiling, E wall 55      31
+D3 laundry ceiling        61      28
+"""
+
+
+def test_a_point_coded_d1_is_a_row_not_a_day_column() -> None:
+    found = _found(_LEVELS)
+    assert (70.0, "REL", "Family room", date(2026, 3, 23)) in found
+    assert (31.0, "REL", "Family room", date(2026, 3, 25)) in found
+    assert (28.0, "REL", "Laundry", date(2026, 3, 25)) in found
