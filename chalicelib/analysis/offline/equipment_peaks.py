@@ -46,11 +46,15 @@ def without_breakdowns(events: Sequence[CountT]) -> list[CountT]:
     dropped: set[int] = set()
     for kind in {event.kind for event in events}:
         placed = [index for index, event in enumerate(events) if event.kind == kind and event.mode in _PLACED]
+        if len(placed) < 3:
+            continue
+        whole = sum(events[index].quantity for index in placed)  # (one sum: a long line stays linear)
         # (the total names no room: "three air movers in the hallway, one in the closet and two in
         # the bedroom" is three parts, whatever they add up to)
-        for total in (index for index in placed if events[index].room is None):
-            parts = [index for index in placed if index != total]
-            if len(parts) >= 2 and events[total].quantity == sum(events[index].quantity for index in parts):
-                dropped.update(parts)
-                break
+        total = next(
+            (index for index in placed if events[index].room is None and 2 * events[index].quantity == whole),
+            None,
+        )
+        if total is not None:
+            dropped.update(index for index in placed if index != total)
     return [event for index, event in enumerate(events) if index not in dropped]
