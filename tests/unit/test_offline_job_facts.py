@@ -360,6 +360,52 @@ def test_electrical_hazards_named_or_labelled_and_ruled_out() -> None:
     assert HazardKind.ELECTRICAL not in fine
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The sparky isolated the upstairs lighting circuit until the ceiling dries out.",
+        "Hall light isolated at the meter box as a precaution.",
+        "The bedroom double power point has a scorched cover plate.",
+        "Water got into the GPO under the bench and tripped the safety switch.",
+        "Laundry receptacles at 10 in. off the slab were wet; breaker 7 off.",
+        "The pendant light fitting was full of water when we arrived.",
+        "Told the owner to leave the lounge light off for now.",
+        "Dryer outlet to be checked by an electrician before the dryer goes back on.",
+        "Two outlets behind the couch were splashed, and our electrician made them safe.",
+    ],
+)
+def test_an_electrical_part_and_what_befell_it_is_an_electrical_hazard(line: str) -> None:
+    # Given a part of the installation and what happened to it or was done about it, either order
+    # Then it is an electrical hazard
+    assert HazardKind.ELECTRICAL in _hazards(line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Water came through the downlights in the hall ceiling and ran down the wall.",
+        "The washer was isolated at the power point and pulled out to dry behind it.",
+        "Dehus on dedicated circuits from the garage board; no water reached any outlets.",
+        "She thinks the leak began after a power cut last winter.",
+        "Trip hazard from the leads across the doorway: taped down.",
+        "It is not safe to stand under the ceiling until it is propped.",
+    ],
+)
+def test_water_past_a_light_or_a_power_cut_is_no_electrical_hazard(line: str) -> None:
+    # Given a light water came through, an appliance isolated at a socket, outlets water did not
+    # reach, an outage long before, and a trip over leads
+    # Then none of them is an electrical hazard
+    assert HazardKind.ELECTRICAL not in _hazards(line + "\n")
+
+
+def test_an_electrician_switching_off_a_circuit_that_is_not_safe_is_a_hazard() -> None:
+    # Given a circuit switched off because it was not safe, and a labelled item made safe
+    off = _hazards("The electrician turned off the kitchen lighting circuit - not safe with water in it.\n")
+    made_safe = _hazards("Electrical: two sockets at skirting height were wet, electrician made safe.\n")
+    # Then both are electrical hazards: "safe" there is what was done, not a clearance
+    assert HazardKind.ELECTRICAL in off and HazardKind.ELECTRICAL in made_safe
+
+
 def test_a_safety_item_whose_value_says_its_kind_is_fine_is_no_hazard() -> None:
     # Given a gas item that explains why there is no gas hazard, and one that says none
     explained = _hazards(
@@ -369,6 +415,9 @@ def test_a_safety_item_whose_value_says_its_kind_is_fine_is_no_hazard() -> None:
     # Then neither is a gas hazard, while an electrical item that states a fault is one
     assert HazardKind.GAS not in explained
     assert HazardKind.GAS not in _hazards("Gas: none.\n")
+    # nor one made safe and then tested sound
+    tested = "- Gas: fire crew shut it at the meter; the plumber pressure-tested the line - no leak.\n"
+    assert HazardKind.GAS not in _hazards(tested)
     assert HazardKind.ELECTRICAL in _hazards("Electrical: power isolated at the board.\n")
 
 

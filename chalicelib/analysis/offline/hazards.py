@@ -35,6 +35,62 @@ from chalicelib.analysis.standards import (
     Standards,
 )
 
+# The electrical hazard, read as a part of the installation and what befell it or was done about
+# it, in either order and a few words apart: "the double socket below the window has a melted
+# faceplate", "their electrician isolated the kitchen lighting circuit", "kitchen light isolated at
+# the consumer unit", "tripped the RCD". Water that merely came "through" a light is not one: notes
+# say it of every ceiling leak, and writers flag what was found in the fitting or done to it.
+# A few words, never across , ; : . or a dash, nor past the water or gas that a verb may be about.
+_GAP = r"(?:[\s/()&\"']+(?!(?:water|gas|supply|valve|tap|stop)\b)[\w#'\-]+){0,%d}?[\s/()&\"']+"
+# Between a verb and the part it acts on: "isolated the #204 kitchen lighting circuit", not the place
+# it was done from ("the dishwasher was isolated at the GPO" says nothing of the GPO).
+_OBJECT_GAP = (
+    r"(?:[\s/()&\"']+(?!(?:water|gas|supply|valve|tap|stop|at|from|by|on|via|with)\b)[\w#'\-]+){0,%d}?"
+    r"[\s/()&\"']+"
+)
+_ELECTRIC_THING = (
+    r"(?:power ?points?|gpos?|outlets?|sockets?|receptacles?|switchboards?|breakers?|wiring|wires"
+    r"|cables?|cords?|(?:light(?:ing)?|ceiling|electrical) (?:fittings?|fixtures?|roses?|box(?:es)?)"
+    r"|ceiling roses?|downlights?|(?:pot|can|recessed|ceiling) ?lights?|lights?|circuits?|ring(?: main)?"
+    r"|rcds?|gfcis?|safety switch(?:es)?|main switch|floor boxes|immersion heater|consumer unit"
+    r"|fuse ?box|electrics|power|electricity)"
+)
+# After the part: what happened to it or what was done, said of the installation only.
+_ELECTRIC_STATE = (
+    r"(?:isolated|tripped|(?:switched|turned|shut|left|kept|stays?|stayed|remains?|remained|went) off"
+    r"|off (?:at|until)|locked out|tagged(?: out)?|de-?energi[sz]ed|disconnected|made safe"
+    r"|(?:filled|full) (?:up )?(?:with|of) water"
+    r"|(?:had|has|with) water (?:in|inside) (?:it|them)|flicker(?:ed|ing|s)|spark(?:ed|ing|s)|shorted"
+    r"|melted|burnt|burned|scorched|heat[- ]damaged|arc(?:ed|ing)"
+    r"|(?:to be|must be|until) (?:checked|tested|inspected|cleared) by (?:the |an? )?(?:[\w']+ ){0,2}"
+    r"electrician)"
+)
+# "power points wet", "receptacles at 12 in. were wet", "breaker 14 off": a plain state, said of
+# the part itself (next to it, or after "was"/"were"), so "power in the wet room" is not one.
+_ELECTRIC_WET = (
+    r"(?:(?:%s(?:is|are|was|were|got|been|stays?|stayed|left|kept|remains?|remained)|(?: \d+)?) "
+    r"(?:all |both |also |still )?(?:off|wet|damp|splashed|submerged|under ?water|flooded|affected"
+    r"|dripp(?:ed|ing)))" % (_GAP % 3)
+)
+# Before the part: what someone did to it, or water found in it.
+_ELECTRIC_ACT = (
+    r"(?:isolated?|isolating|tripped|(?:switched|turned|shut|cut) off|unplugged|disconnected|locked out"
+    r"|de-?energi[sz]ed|melted|water (?:had |has )?(?:got |gotten |came |come )?"
+    r"(?:in|into|inside|out of|reached|under|entered))"
+)
+_ELECTRICAL = re.compile(
+    rf"\b(?:{_ELECTRIC_THING}{_GAP % 6}{_ELECTRIC_STATE}|{_ELECTRIC_THING}{_ELECTRIC_WET}"
+    rf"|{_ELECTRIC_ACT}{_OBJECT_GAP % 4}{_ELECTRIC_THING}"
+    # "DRG's electrician made safe", "made safe by the electrician": there was something to make safe
+    r"|electrician (?:has |had |have )?made (?:it |them |\w+ )?safe|made safe by (?:the |an? )?electrician"
+    r"|electrical hazard|electrocution|live (?:wires?|power|circuits?)|exposed wir(?:es|ing)"
+    r"|(?:burnt|melted|damaged|wet) (?:wiring|wires|cables?|outlets?|receptacles?|power ?points?|gpos?)"
+    r"|(?:power|supply|electricity) (?:has been |had been |was )?disconnected"
+    r"|disconnected (?:the )?(?:house|power|supply|property|electricity))\b",
+    FLAGS,
+)
+
+
 _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
     (
         HazardKind.ASBESTOS,
@@ -50,27 +106,7 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
         "Lead",
         re.compile(r"\b(?:lead(?:-based| based)? paint|lbp|lead-safe|lead safe|lead hazard|rrp)\b", FLAGS),
     ),
-    (
-        HazardKind.ELECTRICAL,
-        "Electrical",
-        re.compile(
-            r"\b(?:electrical hazard|electrocution|live (?:wires?|power|circuits?)|exposed wir(?:es|ing)"
-            r"|(?:power ?points?|gpos?|outlets?|sockets?|receptacles?|switchboard|breakers?|wiring"
-            r"|light fittings?|downlights?|pot ?lights?)"
-            r" (?:wet|submerged|tripped|sparking|shorted|under water|affected|isolated|off|burnt|melted"
-            r"|went off)"
-            r"|(?:burnt|melted|damaged|wet)"
-            r" (?:wiring|wires|cables?|outlets?|receptacles?|power ?points?|gpos?)"
-            r"|(?:power|electricity|circuits?)(?: [a-z]+){0,3} (?:isolated|turned off|cut|off at|shut off)"
-            r"|(?:rcds?|safety switch(?:es)?|main switch|breakers?)(?: [\w\-/]+){0,4}"
-            r" (?:had |has |have |was |were )?tripped|tripped (?:breaker|rcd|safety switch)"
-            r"|isolated (?:the )?(?:[\w\-]+ ){0,3}(?:circuits?|power|supply|lighting)"
-            r"|(?:power|supply|electricity) (?:has been |had been |was )?disconnected"
-            r"|disconnected (?:the )?(?:house|power|supply|property|electricity)"
-            r"|water (?:inside|in) (?:the |those )?(?:pot ?lights?|light fittings?|downlights?))\b",
-            FLAGS,
-        ),
-    ),
+    (HazardKind.ELECTRICAL, "Electrical", _ELECTRICAL),
     (
         HazardKind.BIOHAZARD,
         "Biohazard",
@@ -153,10 +189,13 @@ _RULED_OUT_BEFORE = re.compile(
 # After it: "asbestos linings are not expected", "testing was not requested", "Electrical OK".
 _RULED_OUT_AFTER = re.compile(
     r"\b(?:not (?:present|found|seen|detected|observed|expected|suspected|identified|requested|required"
-    r"|noted|an issue|a concern|affected)|(?:was|were|is|are) not|absent|negative|ok|okay|fine|safe"
+    r"|noted|an issue|a concern|affected)|(?:was|were|is|are) not|absent|negative|ok|okay|fine"
+    # "Electrics safe", not "made them safe" or "not safe with water in the fitting"
+    r"|(?<!not )(?<!made )(?<!make )(?<!made it )(?<!made them )safe"
     r"|no issues?|n/a|unaffected"
-    # "hob supply capped by the gas engineer; no leak found on test": made safe and tested sound
-    r"|no (?:gas )?leaks? (?:was |were )?(?:found|detected)"
+    # "hob supply capped by the gas engineer; no leak found on test", "line pressure-tested - no
+    # leak": made safe and tested sound
+    r"|no (?:gas )?leaks?"
     # "the asbestos register says no ACMs", "testing came back negative": a record that clears it.
     r"|(?:says|shows|showed|found|confirms?|confirmed|came back|returned|reports?|lists?)"
     r" (?:no|none|nil|clear))\b",
