@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from chalicelib.analysis import analyze_text
 
 
@@ -171,3 +173,64 @@ def test_a_loss_told_after_the_visit_in_the_same_paragraph_outweighs_a_wrong_lab
     assert _loss_day(notes) == date(2026, 6, 20)
     assert findings.job.inspection_date is not None
     assert findings.job.inspection_date.value == date(2026, 6, 21)
+
+
+def _job_dates(text: str) -> tuple[date | None, date | None]:
+    job = analyze_text(text).job
+    return (
+        job.date_of_loss.value if job.date_of_loss else None,
+        job.inspection_date.value if job.inspection_date else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "loss"),
+    [
+        ("Date of fire: Tuesday 3 March 2026, about 9 pm", date(2026, 3, 3)),
+        ("Date of flood: 03/03/2026", date(2026, 3, 3)),
+        ("Date the water entered the house: 03/03/2026", date(2026, 3, 3)),
+        ("Fire date - 3 March 2026", date(2026, 3, 3)),
+    ],
+)
+def test_a_date_labelled_with_what_the_loss_was_is_the_loss(header: str, loss: date) -> None:
+    # Given a header that names the fire, the flood or the water coming in, in an Australian job
+    text = f"Site: 9 Banksia Rd, Orange NSW 2800\n{header}\nOur attendance: 05/03/2026\n"
+    # Then that is the date of loss, day-first as the state writes it
+    assert _job_dates(text) == (loss, date(2026, 3, 5))
+
+
+def test_a_yearless_day_straight_after_a_label_takes_the_year_the_notes_gave() -> None:
+    # Given tech notes that give the year once, then "DOL 14/05" in the source line
+    text = (
+        "Addr: 3/7 Mirrabooka Ave, Bruce ACT 2617\n"
+        "Att 15/05/26 0900\n"
+        "SRC: dishwasher inlet hose split under the bench. DOL 14/05.\n"
+    )
+    # Then the loss is 14 May of that year
+    assert _job_dates(text) == (date(2026, 5, 14), date(2026, 5, 15))
+
+
+@pytest.mark.parametrize(
+    "visit",
+    [
+        "Insp: 11/17/26",
+        "Attend Tue 11/17/26 0930.",
+        "Walk-through Tue 11/17/26 9 AM with the adjuster",
+        "Fire on 11/16. Walked 11/17/26 with the adjuster.",
+    ],
+)
+def test_an_abbreviated_or_walk_through_visit_label_is_the_inspection(visit: str) -> None:
+    # Given a US job whose first visit is written in the short forms field notes use
+    text = f"Site: 88 Orchard Ln, Dayton, OH 45419\nDOL: 11/16/26\n{visit}\n"
+    # Then the visit is the inspection
+    assert _job_dates(text)[1] == date(2026, 11, 17)
+
+
+def test_a_visit_after_a_call_from_an_agent_is_still_ours() -> None:
+    # Given a call from a letting agent, and in the next sentence our own attendance
+    text = (
+        "Property: 12 Lisburn Rd, Belfast BT9 6AA\n"
+        "Call taken 14/09/2026 from the letting agent (Harbour Lets). Attended 15/09/2026 10:00.\n"
+    )
+    # Then the agent in the sentence before does not make the attendance someone else's
+    assert _job_dates(text)[1] == date(2026, 9, 15)
