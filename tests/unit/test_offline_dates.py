@@ -234,3 +234,58 @@ def test_a_visit_after_a_call_from_an_agent_is_still_ours() -> None:
     )
     # Then the agent in the sentence before does not make the attendance someone else's
     assert _job_dates(text)[1] == date(2026, 9, 15)
+
+
+def test_a_long_leak_the_writer_rules_out_leaves_the_told_day_the_loss() -> None:
+    # Given a drain hose that jumped out on a dated evening, and a long leak suggested and ruled out
+    text = (
+        "Site: 4 Kurrajong St, Ballarat VIC 3350\n"
+        "The tenant says the washer drain hose jumped out of the standpipe on the evening of 02/06/2026."
+        " Her partner thought it had been leaking for ages; we found no rot or staining to support a"
+        " long-term leak.\n"
+        "Date of inspection: 03/06/2026\n"
+    )
+    # Then the evening told is the loss
+    assert _job_dates(text) == (date(2026, 6, 2), date(2026, 6, 3))
+
+
+def test_a_long_leak_the_writer_asserts_dates_no_loss() -> None:
+    text = (
+        "Site: 4 Kurrajong St, Ballarat VIC 3350\n"
+        "The owner noticed the swollen skirting on 02/06/2026; this is a long-term leak from the shower"
+        " tray waste.\n"
+        "Date of inspection: 03/06/2026\n"
+    )
+    assert _job_dates(text)[0] is None
+
+
+def test_a_struck_sprinkler_head_dates_the_loss() -> None:
+    text = (
+        "Site: 1200 Dock Rd, Memphis, TN 38118\n"
+        "A delivery truck hit a sidewall sprinkler head in bay 3 at 7:10 AM on Tuesday 6/9/2026.\n"
+        "We were on site 6/9/2026 at 9 AM.\n"
+    )
+    assert _job_dates(text) == (date(2026, 6, 9), date(2026, 6, 9))
+
+
+def test_a_report_that_tells_the_loss_last_evening_with_a_yearless_date() -> None:
+    # Given a claim file entry: the call dated in full, the loss "last evening (9/14)" in reported speech
+    text = (
+        "Risk: 77 Aspen Way, Boulder, CO 80301\n"
+        "09/15/26 08:40 FNOL by phone. Insured reports the laundry sink overflowed last evening (9/14)"
+        " around 7 pm.\n"
+        "09/16/26 10:00 Field inspection by writer.\n"
+    )
+    # Then the evening before the call is the loss, and a yearless date that does not fit is ignored
+    assert _job_dates(text)[0] == date(2026, 9, 14)
+    wrong = text.replace("(9/14)", "(9/11)")
+    assert _job_dates(wrong)[0] != date(2026, 9, 11)
+
+
+def test_an_afternoon_written_arvo_with_its_weekday_dates_the_loss() -> None:
+    text = (
+        "U2/8 Casuarina Dr, Rapid Creek NT 0810\n"
+        "ATT 15/3/26 0900\n"
+        "Src: dishwasher hose split under sink, Sat arvo 14/3, ran ~20 min before owner saw it.\n"
+    )
+    assert _job_dates(text) == (date(2026, 3, 14), date(2026, 3, 15))

@@ -76,7 +76,13 @@ _CAUSE_KEYWORD = re.compile(
     r"|(?:hot water (?:system|heater|unit|tank)|water heater) (?:failure|failed|burst|leak(?:ed|ing)?)"
     r"|electrical fault|cooking|unattended candle|lightning strike|ice dam|condensation"
     r"|(?:pipe|line|hose|valve|fitting|main|connector)s?"
-    r" (?:leak(?:ed|ing|s)?|split|cracked|failed|burst|broke|let go|came (?:off|out|loose)|dislodged)"
+    r" (?:leak(?:ed|ing|s)?|split|cracked|failed|burst|broke|let go|came (?:off|out|loose)|dislodged"
+    # "the outlet hose jumped out of the standpipe", "the flexi popped off the tap"
+    r"|jumped (?:out|off)|popped (?:out|off)|blew (?:out|off))"
+    # "a forklift struck a sprinkler head", "the sprinkler head was knocked off": a sprinkler let go
+    r"|(?:struck|hit|knocked|snapped|broke) (?:off )?(?:a |an |the )?(?:[\w-]+ ){0,2}sprinkler"
+    r"|sprinkler (?:head |pipe |line )?(?:was |were )?(?:struck|hit|knocked|broke|burst|activated"
+    r"|discharged|went off|let go|failed|froze)"
     r"|(?:split|cracked|failed|broken|leaking) (?:\w+ ){0,2}(?:hose|pipe|line|valve|fitting))\b",
     FLAGS,
 )

@@ -176,6 +176,43 @@ _ONSET_UNKNOWN = re.compile(
     FLAGS,
 )
 
+
+def _other_event(text: str, near_start: int, known: DateMatch, near_end: int) -> bool:
+    """Whether words near the date say it dates a call, a trade's work or our equipment. Not a report
+    that goes on to tell the loss: in "the insured reports the toilet overflowed last evening
+    (10/05)" the date is the overflow's, the verb nearer to it."""
+    if _NOT_LOSS_EVENT.search(text, known.end, near_end):
+        return True
+    before = list(_NOT_LOSS_EVENT.finditer(text, near_start, known.start))
+    if not before:
+        return False
+    # (the water's verb, not a noun: "she phoned us about the leak on 3 April" dates the call)
+    return not any(
+        _NOUN_BEFORE.search(text, max(0, escape.start() - 12), escape.start()) is None
+        for escape in ESCAPE.finditer(text, before[-1].end(), known.start)
+    )
+
+
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|about|of|her|his|their|our|my|this|that|its)\s+$", FLAGS)
+
+
+# "We found no staining or rot to support a long-term leak": a long leak the writer rules out.
+_RULED_OUT = re.compile(r"\b(?:no|not|never|nothing|without)\b|n't\b", FLAGS)
+_CLAUSE_START = re.compile(r"[.;!?]\s|\bbut\b", FLAGS)
+
+
+def _onset_open(text: str) -> bool:
+    """Whether the line says the water had no one start: a long leak, or nobody knows when."""
+    if _ONSET_UNKNOWN.search(text):
+        return True
+    for match in _LONG_TERM.finditer(text):
+        before = text[max(0, match.start() - WINDOW) : match.start()]
+        starts = [clause.end() for clause in _CLAUSE_START.finditer(before)]
+        if not _RULED_OUT.search(before, starts[-1] if starts else 0):
+            return True
+    return False
+
+
 _RELATIVE_TRIES = 3  # relative phrases tried per line: a long line costs no more than a short one
 
 
@@ -229,7 +266,7 @@ class JobDates:
             loss_told.extend(self._loss_sentences(line, found))
             discovered.extend(self._discoveries(line, found))
             loss_related.extend(self._related_loss(line, found, context, events))
-            long_term = long_term or any(p.search(line.text) for p in (_LONG_TERM, _ONSET_UNKNOWN))
+            long_term = long_term or _onset_open(line.text)
             if relative is None and _BEFORE_WE_ATTENDED.search(line.text):
                 relative = line
             anchor = next_anchor(anchor, [match.value for match in found if match.value])
@@ -405,7 +442,7 @@ class JobDates:
             if (
                 known.value is None
                 or not self._about_loss_near(text, sentences, start, end, known.start)
-                or _NOT_LOSS_EVENT.search(text, near_start, near_end)
+                or _other_event(text, near_start, known, near_end)
                 or THIRD_PARTY.search(text, start, known.start)
                 or any(
                     _is_our_arrival(text, cue, start, end)
