@@ -289,3 +289,43 @@ def test_an_afternoon_written_arvo_with_its_weekday_dates_the_loss() -> None:
         "Src: dishwasher hose split under sink, Sat arvo 14/3, ran ~20 min before owner saw it.\n"
     )
     assert _job_dates(text) == (date(2026, 3, 14), date(2026, 3, 15))
+
+
+def test_a_technician_named_from_a_firm_arriving_on_a_weekday_told_in_brackets() -> None:
+    # Given a homeowner's mail: the loss on a Friday, then "Priya from Northside came on the
+    # Saturday (the 7th)"
+    text = (
+        "Date: March 12, 2026 8:02 PM\n"
+        "Our address is 31 Birch Cres, Guelph, ON N1H 3K2.\n"
+        "On Friday March 6 the dishwasher hose came off and water ran under the cabinets.\n"
+        "Priya from Northside Restoration came on the Saturday (the 7th) at 10 and checked the floor.\n"
+    )
+    # Then her visit is the inspection
+    assert _job_dates(text) == (date(2026, 3, 6), date(2026, 3, 7))
+
+
+def test_a_trade_from_a_firm_is_not_our_arrival() -> None:
+    text = (
+        "Date: March 12, 2026 8:02 PM\n"
+        "Our address is 31 Birch Cres, Guelph, ON N1H 3K2.\n"
+        "On Friday March 6 the dishwasher hose came off and water ran under the cabinets.\n"
+        "Dave from Harris Plumbing came on the Saturday (the 7th) and replaced the hose.\n"
+    )
+    assert _job_dates(text)[1] != date(2026, 3, 7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a file note whose entry says the vendor was on site "today"
+        "Risk: 9 Rue Laval, Gatineau QC J8X 3H2\n"
+        "2026-07-14 07:10 - FNOL. Insured says the floor drain backed up overnight.\n"
+        "2026-07-14 15:30 - Call with vendor PM. Vendor on site 08:00 today, extraction done.\n",
+        # a property manager's mail about the drying company's visit "this morning"
+        "Sent: 14 July 2026 16:52\n"
+        "Subject: Flat 3, 18 Dock St, Hull HU1 3DR\n"
+        "Update following the drying company's visit this morning. The bathroom ceiling is wet.\n",
+    ],
+)
+def test_today_is_the_day_the_entry_or_mail_is_written(text: str) -> None:
+    assert _job_dates(text)[1] == date(2026, 7, 14)

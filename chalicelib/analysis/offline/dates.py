@@ -99,8 +99,9 @@ _WEEKDAY_AFTER = re.compile(rf"^,? ?\(?{_WEEKDAY}\b", FLAGS)
 _WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
-# "Friday the 6th", "Monday the 9th": a day of the month that only its weekday places.
-_WEEKDAY_ORDINAL = re.compile(rf"\b{_WEEKDAY},? (?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b", FLAGS)
+# "Friday the 6th", "Monday the 9th", "on the Sunday (the 18th)": a day of the month that only its
+# weekday places.
+_WEEKDAY_ORDINAL = re.compile(rf"\b{_WEEKDAY},? \(?(?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b", FLAGS)
 
 
 # "Sunday morning (6/15)", "Fri arvo 21/2": a yearless numeric date that a weekday beside it confirms.

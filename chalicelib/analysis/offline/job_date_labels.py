@@ -38,6 +38,9 @@ INSPECTION_LABEL = re.compile(
     # the adjuster" (a sentence that opens with it: "she walked in and found" is not one)
     r"|(?:site )?walk[- ]?through|site walk|(?:(?<=^)|(?<=[.!?] ))walked(?= \d))\b"
     r"|\binsp(?:n|ected)?\b\.? ?:"
+    # "following the drying company's visit this morning", "their first visit on 3/2"
+    r"|(?:(?:company|restorer|contractor|technician|tech|crew|team)'s|\bour|\btheir)"
+    r" (?:first |initial )?visit\b"
     rf"|{_LINE_START}(?:att|attd|visits?|survey|arrival|inspection|assessment|insp)\b\.? ?[:\-]?",
     FLAGS,
 )
@@ -60,6 +63,32 @@ _LABEL_TO_DATE = 40  # how far after a label its date may be
 # A day and month with no year straight after the label ("DOL 21/07.", "Att: 3/2"): notes give the
 # year once, in the header, and a label says what the number is.
 _YEARLESS_AFTER_LABEL = re.compile(r"[\s:\-=]{0,3}(?:on )?$", FLAGS)
+
+
+# "2026-07-14 15:30 - Call with vendor. Vendor on site 08:00 today.", a mail sent on the 27th that
+# says "visit this morning": today is the day the entry or the mail is dated.
+_TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon))\b", FLAGS)
+_MAIL_DATE = re.compile(r"^\s*(?:sent|date)\s*:", FLAGS)
+
+
+def written_on(line: Line, found: list[DateMatch], mailed: date | None) -> date | None:
+    """The day a line is written on: its own leading date (a file note's entry), else the mail's."""
+    if found and found[0].value and _DATE_LED.fullmatch(line.text, 0, found[0].start):
+        return found[0].value
+    return mailed
+
+
+def mail_date(line: Line, found: list[DateMatch]) -> date | None:
+    """The date of a mail header line ("Sent: 27 January 2026 16:52")."""
+    return found[0].value if found and _MAIL_DATE.match(line.text) else None
+
+
+def with_today(line: Line, found: list[DateMatch], day: date | None) -> list[DateMatch]:
+    """The line's dates, with "today" or "this morning" read as the day it was written."""
+    if day is None:
+        return found
+    today = [DateMatch(m.start(), m.end(), day) for m in _TODAY.finditer(line.text)]
+    return sorted([*found, *today], key=lambda known: known.start) if today else found
 
 
 def labelled_date(

@@ -23,7 +23,10 @@ from chalicelib.analysis.offline.job_date_labels import (
     THIRD_PARTY,
     is_form_field,
     labelled_date,
+    mail_date,
     named_loss_day,
+    with_today,
+    written_on,
 )
 from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
 from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
@@ -247,6 +250,7 @@ class JobDates:
         relative: Line | None = None
         long_term = False
         anchor: date | None = None
+        mailed: date | None = None  # the date a mail was sent: its "this morning"
         context = DayContext()
         call_out = CallOutDay(self._about_loss, LEAK_WORD, THIRD_PARTY)
         for line in lines:
@@ -257,8 +261,15 @@ class JobDates:
             call_out.read(line, found)
             events = context.events(line.text, found)
             loss_labelled = loss_labelled or self._labelled(line, found, anchor)
+            mailed = mailed or mail_date(line, found)
             if inspection_labelled is None and (
-                day := labelled_date(INSPECTION_LABEL, line, found, self._dates, anchor)
+                day := labelled_date(
+                    INSPECTION_LABEL,
+                    line,
+                    with_today(line, found, written_on(line, found, mailed)),
+                    self._dates,
+                    anchor,
+                )
             ):
                 inspection_labelled = _Found(day, line)
             if len(arrivals) < _ARRIVALS_KEPT and (arrival := self._arrival(line, found, context, events)):
@@ -463,13 +474,22 @@ class JobDates:
 _TO_SITE = re.compile(r" ?(?:on |at |to )?site\b", FLAGS)
 
 
+# "Jordan from Grand Valley came on the Sunday": a person from a firm, as a customer names the
+# restorer's technician (not a trade's firm: "Dave from Harris Plumbing came").
+_FROM_FIRM = re.compile(
+    r"(?-i:\b[A-Z][a-z]+) from (?:the )?(?!.*(?:plumb|electric|roof|build|glaz|lock))"
+    r"(?:(?-i:[A-Z])[\w&'\-]*\s+){1,4}$",
+    FLAGS,
+)
+
+
 def _is_our_arrival(text: str, cue: re.Match[str], start: int, end: int) -> bool:
     """ "We got to the house", "the inspector came out": not "the plumber attended", not a return."""
     before = text[max(start, cue.start() - _ARRIVAL_REACH) : cue.start()]
     # "Kirra got to site at 9.15": reaching "site" is a restorer's word for the job, whoever is named
     on_site = _TO_SITE.match(text, cue.end()) is not None
     return (
-        (_OUR_SIDE.search(before) is not None or on_site)
+        (_OUR_SIDE.search(before) is not None or on_site or _FROM_FIRM.search(before) is not None)
         and THIRD_PARTY.search(before) is None
         and _RETURN.search(text, cue.start(), min(end, cue.end() + 10)) is None
     )
