@@ -329,3 +329,16 @@ def test_a_trade_from_a_firm_is_not_our_arrival() -> None:
 )
 def test_today_is_the_day_the_entry_or_mail_is_written(text: str) -> None:
     assert _job_dates(text)[1] == date(2026, 7, 14)
+
+
+def test_a_yearless_date_with_its_weekday_after_it_in_brackets() -> None:
+    # Given a UK mail whose story dates the loss "on 02/11 (Monday)": day-first, and 2 November 2026
+    # is a Monday (11 February is not)
+    text = (
+        "Sent: 06 November 2026 20:10\n"
+        "Subject: escape of water, 12 Redland Rd, Bristol BS6 6AG\n"
+        "What happened: on 02/11 (Monday) the radiator valve in the front room leaked onto the boards.\n"
+    )
+    assert _job_dates(text)[0] == date(2026, 11, 2)
+    # and a weekday that does not fit leaves it unread
+    assert _job_dates(text.replace("(Monday)", "(Friday)"))[0] != date(2026, 11, 2)

@@ -4,6 +4,7 @@ The date of loss and the first visit are read from these in job_dates.py."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -120,6 +121,10 @@ _RELATIVE_YEARLESS = re.compile(
     r"(?: (?:morning|afternoon|evening|night))?,? \(?(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
     FLAGS,
 )
+
+
+# "on 03/11 (Tuesday) I came down": the weekday after it, in brackets, confirms it the same way.
+_YEARLESS_WEEKDAY = re.compile(rf"(?<![\w/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}}),? \({_WEEKDAY}\b", FLAGS)
 
 
 _WEEKDAY_REACH = 25  # how far before a date its weekday may be written
@@ -353,7 +358,7 @@ class Dates:
             weekday = _WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]]
             value = _weekday_day(int(match.group("day")), weekday, anchor)
             found.append(DateMatch(match.start(), match.end(), value))
-        for match in _WEEKDAY_YEARLESS.finditer(text):
+        for match in itertools.chain(_WEEKDAY_YEARLESS.finditer(text), _YEARLESS_WEEKDAY.finditer(text)):
             if any(known.start <= match.start("a") < known.end for known in found):
                 continue
             weekday = _WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]]
@@ -367,7 +372,7 @@ class Dates:
                 and value.weekday() == weekday
             }
             if len(values) == 1:
-                found.append(DateMatch(match.start("a"), match.end(), values.pop()))
+                found.append(DateMatch(match.start("a"), match.end("b"), values.pop()))
         return sorted(found, key=lambda known: known.start)
 
     def _parse(self, match: re.Match[str], anchor: date | None, text: str) -> date | None:
