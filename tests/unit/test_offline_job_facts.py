@@ -428,6 +428,45 @@ def test_mould_and_sewage_ruled_out_are_not_hazards() -> None:
     assert HazardKind.MOULD not in kinds and HazardKind.BIOHAZARD not in kinds
 
 
+def test_a_sagging_ceiling_is_a_hazard_when_the_notes_say_what_was_done_about_it() -> None:
+    # Given a sagging ceiling described with the room's damage, and ones propped or cordoned off
+    described = _hazards("Lounge 4 x 5 m: ceiling plasterboard stained and sagging over about 6 m2.\n")
+    propped = _hazards("Hall ceiling sheet sagging near the manhole: propped until it comes down.\n")
+    cordoned = _hazards("Cordoned off the laundry under the bulging plaster ceiling.\n")
+    # Then only the ones made safe are structural hazards
+    assert HazardKind.STRUCTURAL not in described
+    assert HazardKind.STRUCTURAL in propped and HazardKind.STRUCTURAL in cordoned
+
+
+def test_soft_or_rotten_framing_is_structural() -> None:
+    # Given a joist gone soft and a bearer that has rotted
+    soft = _hazards("The joist under the shower is soft to a screwdriver and should be sistered.\n")
+    rotten = _hazards("Subfloor bearer by the laundry waste was rotten through.\n")
+    # Then both are structural hazards
+    assert HazardKind.STRUCTURAL in soft and HazardKind.STRUCTURAL in rotten
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Slip: silt film over the garage slab.",
+        "- Slip and trip: wet vinyl and hoses across the hall.",
+        "Wet floor - asked the owners to keep out of the kitchen.",
+        "Wet tiled floors in the foyer: cones out while the shop stays open.",
+        "Wet-floor signs and cord covers at the classroom door (slip/trip).",
+    ],
+)
+def test_a_slip_hazard_named_or_a_wet_floor_people_are_kept_off(line: str) -> None:
+    assert HazardKind.SLIP_TRIP in _hazards(line + "\n")
+
+
+def test_a_wet_floor_only_described_is_no_slip_hazard() -> None:
+    # Given a wet floor in the room's description, with no one kept off it
+    kinds = _hazards("Kitchen: wet floor along the dishwasher run, vinyl lifting at the seams.\n")
+    # Then no slip hazard is made up
+    assert HazardKind.SLIP_TRIP not in kinds
+
+
 def test_sagging_ceiling_tiles_in_a_grid_are_not_structural() -> None:
     # Given acoustic tiles sagging in a suspended grid, and a ceiling that has come down
     tiles = _hazards("Ceiling tiles saturated and sagging in the grid.\n")

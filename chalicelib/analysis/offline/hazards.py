@@ -91,6 +91,23 @@ _ELECTRICAL = re.compile(
 )
 
 
+# A sagging or bulging ceiling is how notes describe a wet room ("ceiling plasterboard stained and
+# sagging over 9 m2"); writers flag it as a hazard when they say what they did about it, or what it
+# may do: propped, cordoned off, taped off, cut down for safety, at risk of falling. Acoustic tiles
+# sagging in a suspended grid are a wet finish, not the structure.
+_SAGGING = (
+    r"(?:(?:sagging|bulging|bowed|bowing) (?:[\w\-]+ )?(?:ceiling|plaster)"
+    r"|ceiling(?! tiles?)(?: [\w\-]+){0,6} (?:sagging|bowing|bowed|bulging)"
+    r"|plaster(?:board)? (?:is |was )?(?:bulging|sagging))"
+)
+_MADE_SAFE = (
+    r"(?:propped|cordoned|taped off|barricaded|barriered|closed off|no entry|keep out|for safety"
+    r"|(?:collapse|falling) (?:risk|hazard)|risk of (?:collapse|falling)|at risk"
+    r"|may (?:drop|fall|collapse|come down)"
+    r"|unsafe|danger)"
+)
+
+
 _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
     (
         HazardKind.ASBESTOS,
@@ -127,18 +144,29 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
         HazardKind.SLIP_TRIP,
         "Slip/trip",
         re.compile(
-            r"\b(?:slip(?:pery)? (?:hazard|risk)|trip (?:hazard|risk)|slippery|wet floor signs?)\b", FLAGS
+            r"\b(?:slip(?:pery)? (?:hazard|risk)|trip (?:hazard|risk)|slippery|wet[- ]floor signs?"
+            r"|slip ?/ ?trip|cords? (?:taped|covered)|cord covers?"
+            # "Wet floor - told tenant to keep out", "wet tile floor in the bath coned off": a wet floor
+            # people were kept off is the slip hazard, not every wet floor a note describes
+            r"|wet (?:[\w\-]+ ){0,2}floors?(?=[^.;]{0,50}?\b(?:cones?|coned|signs?(?! of)|signage"
+            r"|keep (?:out|off|clear)|kept (?:out|off|clear)|taped[- ]off|barriers?|barricaded"
+            r"|cordoned)\b))\b",
+            FLAGS,
         ),
     ),
     (
         HazardKind.STRUCTURAL,
         "Structural",
-        # Acoustic tiles sagging in a suspended grid are a wet finish, not the structure.
         re.compile(
-            r"\b(?:structural(?:ly)? (?:damage|concern|compromised|unsound|engineer)|sagging ceiling"
-            r"|ceiling(?! tiles?)(?: [\w\-]+){0,5} (?:sagging|bowing|bulging|collapsed?|has come down"
-            r"|came down|fallen|fell)|plaster(?:board)? (?:is |was )?(?:bulging|sagging)"
-            r"|(?<!tiles )(?<!tile )collaps(?:e|ed|ing)|caved in|unsafe to enter|unstable|propped)\b",
+            r"\b(?:structural(?:ly)? (?:damage|concern|compromised|unsound|engineer)"
+            r"|ceiling(?! tiles?)(?: [\w\-]+){0,5} (?:collapsed?|has come down|came down|fallen|fell|failing)"
+            rf"|{_SAGGING}(?=[^.!?]{{0,80}}?{_MADE_SAFE})|{_MADE_SAFE}[^.!?]{{0,60}}?{_SAGGING}"
+            r"|(?<!tiles )(?<!tile )collaps(?:e|ed|ing)|caved in|unsafe to enter|unstable|propped"
+            # the frame itself gone soft: "joist J9 is soft (punky), to be sistered", "plate decayed"
+            r"|(?:joists?|bearers?|trusses?|rafters?|beams?|studs?|plates?)(?: [\w\-]+){0,4}"
+            r" (?:is |are |was |were )?(?:soft|punky|rotten|rotted|decayed|spongy)"
+            r"|sister(?:ed|ing)? (?:the )?joists?"
+            r"|(?:should|must|to) be sistered)\b",
             FLAGS,
         ),
     ),
@@ -157,7 +185,8 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
 
 # "- Electrical: receptacle melted", "3. Gas: valve closed": a safety list names the kind itself.
 _KIND_LABEL = re.compile(
-    r"^[\s\-*#>\u2022\d.)]*(?P<kind>asbestos|lead(?: paint)?|electrical|electrics|gas|structural|biohazard)"
+    r"^[\s\-*#>\u2022\d.)]*(?P<kind>asbestos|lead(?: paint)?|electrical|electrics|gas|structural|biohazard"
+    r"|slip(?: and trip| ?/ ?trip)?|trip)"
     r" ?[:\-] ?(?=\w)",
     FLAGS,
 )
@@ -172,6 +201,8 @@ _LABEL_KINDS = {
     "gas": HazardKind.GAS,
     "structural": HazardKind.STRUCTURAL,
     "biohazard": HazardKind.BIOHAZARD,
+    "slip": HazardKind.SLIP_TRIP,
+    "trip": HazardKind.SLIP_TRIP,
 }
 
 
@@ -190,8 +221,8 @@ _RULED_OUT_BEFORE = re.compile(
 _RULED_OUT_AFTER = re.compile(
     r"\b(?:not (?:present|found|seen|detected|observed|expected|suspected|identified|requested|required"
     r"|noted|an issue|a concern|affected)|(?:was|were|is|are) not|absent|negative|ok|okay|fine"
-    # "Electrics safe", not "made them safe" or "not safe with water in the fitting"
-    r"|(?<!not )(?<!made )(?<!make )(?<!made it )(?<!made them )safe"
+    # "Electrics safe", not "made them safe", "not safe with water in the fitting" or "lead-safe"
+    r"|(?<!not )(?<!made )(?<!make )(?<!made it )(?<!made them )(?<!-)safe"
     r"|no issues?|n/a|unaffected"
     # "hob supply capped by the gas engineer; no leak found on test", "line pressure-tested - no
     # leak": made safe and tested sound
@@ -279,7 +310,7 @@ def _named(pattern: re.Pattern[str], line: Line) -> int | None:
 
 def _labelled(kind: HazardKind, line: Line, pattern: re.Pattern[str]) -> int | None:
     label = _KIND_LABEL.match(line.text)
-    if label is None or _LABEL_KINDS[label.group("kind").lower()] is not kind:
+    if label is None or _label_kind(label) is not kind:
         return None
     sentences = Sentences(line.text)
     if _ruled_out(line.text, sentences, label.start("kind"), label.end()):
@@ -299,6 +330,11 @@ def _labelled(kind: HazardKind, line: Line, pattern: re.Pattern[str]) -> int | N
 
 
 # "Asbestos: none found", "Lead: N/A", "Gas: no."
+def _label_kind(label: re.Match[str]) -> HazardKind:
+    # "Slip and trip:", "Slip / trip:" are one kind with "Slip:"
+    return _LABEL_KINDS[label.group("kind").lower().split()[0].split("/")[0]]
+
+
 _NONE_VALUE = re.compile(
     r"\W*(?:none|nil|n/?a|negative|clear|not (?:present|found|detected|applicable|seen))\b|\W*no\W*$", FLAGS
 )
@@ -350,7 +386,7 @@ def detect_hazards(
             continue
         for line in safety_first:
             kind_label = _KIND_LABEL.match(line.text)
-            if kind_label is not None and _LABEL_KINDS[kind_label.group("kind").lower()] is kind:
+            if kind_label is not None and _label_kind(kind_label) is kind:
                 position = _labelled(kind, line, pattern)  # a line labelled with the kind: its value says
             else:
                 position = _named(pattern, line)
