@@ -717,3 +717,59 @@ def test_an_insurer_in_a_headers_columns_and_a_technician_by_initial_and_surname
     assert parties is not None and parties.insurer is not None and parties.technician is not None
     assert parties.insurer.value == "Swanline Home & Contents"
     assert parties.technician.value == "R. Okafor"
+
+
+# --- the insured from a client label or the policyholder's own mail ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # an agent engaged us for the owner: the owner is the insured
+        ("Client: Bayview Property Management, for the owner Mrs Jo Tamsett\n", "Mrs Jo Tamsett"),
+        # the insurer engaged us, and the insured is labelled on the next line
+        (
+            "Client: Coastal Mutual Insurance, on claim CM-5521\nInsured: Ari and Lena Voss\n",
+            "Ari and Lena Voss",
+        ),
+    ],
+)
+def test_a_client_label_gives_way_to_the_owner_it_names_or_a_later_insured(
+    header: str, expected: str
+) -> None:
+    job = _job(header + "Property: 4 Quay St, Hobart TAS 7000\n")
+    assert job.insured is not None and job.insured.value == expected
+
+
+def test_an_agent_as_client_with_no_owner_named_is_no_insured() -> None:
+    job = _job("Client: Northside Lettings Ltd (managing agent)\nProperty: 9 Byres Rd, Glasgow G11 5RD\n")
+    assert job.insured is None
+
+
+def test_the_policyholder_writing_about_their_own_rooms_is_the_insured() -> None:
+    # Given a claim mail from someone telling "our back bedroom" and "my husband", no label
+    mail = (
+        "From: Carla Mendes\n"
+        "To: Tom Reyes (adjuster)\n"
+        "Subject: Claim 55-1029 - ceiling leak\n"
+        "\n"
+        "On Sunday water came through the ceiling in our back bedroom and my husband put buckets out.\n"
+    )
+    job = _job(mail)
+    assert job.insured is not None and job.insured.value == "Carla Mendes"
+
+
+def test_a_policyholder_mail_in_a_building_with_an_agent_still_names_the_writer() -> None:
+    # Given a flat owner's mail that mentions the managing agent, and says the policy is theirs
+    mail = (
+        "From: Ewan Blackwood\n"
+        "To: claims@examplecover.co.uk\n"
+        "Subject: Your ref EOW/22/1180\n"
+        "\n"
+        "My policy number is HX-4410. The managing agent sent a plumber to the flat above last night.\n"
+    )
+    job = _job(mail)
+    assert job.insured is not None and job.insured.value == "Ewan Blackwood"
+    # while a tenant's mail about the same flat names no insured
+    tenant = mail.replace("My policy number is HX-4410.", "I rent the flat from Mr Dunn.")
+    assert _job(tenant).insured is None

@@ -400,6 +400,36 @@ def _labelled_value(label: re.Pattern[str], end: re.Pattern[str], text: str) -> 
     return clean_value(rest[: cut.start()] if cut else rest)
 
 
+# A client label names whoever engaged us: an agent or the insurer itself ("Client: Hudson Ridge
+# Insurance, on claim ...") is not the insured, and "Client: Harbour Lane Property Management, for
+# the owner Ms B. Achterberg" names the owner after it.
+_CLIENT = re.compile(r"^\W*(?:client|customer)", FLAGS)
+_FOR_OWNER = re.compile(
+    r"[^;|]{0,80}?,? (?:for|on behalf of) (?:the )?owners? (?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?"
+    r"[A-Z][\w'\-]*(?: [A-Z][\w'\-.]*){0,3})",
+)
+_NOT_INSURED_CLIENT = re.compile(
+    r"\b(?:insurance|insurer|assurance|mutual|underwriters?|lettings?|property management|managing agents?"
+    r"|realty|real estate|strata|body corporate|loss adjust\w*)\b",
+    FLAGS,
+)
+
+
+def _client_insured(text: str) -> tuple[str | None, bool]:
+    """The insured a line's label gives, and whether the label was only "Client" (a later insured or
+    policyholder label says it better)."""
+    label = _INSURED.search(text)
+    if label is None or not _CLIENT.match(label.group(0)):
+        return _insured(text), False
+    owner = _FOR_OWNER.match(text, label.end())
+    if owner is not None:
+        return owner.group("name"), True
+    value = _insured(text)
+    if value is not None and _NOT_INSURED_CLIENT.search(value):
+        return None, True
+    return value, True
+
+
 def _insured(text: str) -> str | None:
     value = _labelled_value(_INSURED, _VALUE_END, text)
     if value is None:
@@ -462,13 +492,17 @@ class _JobScan:
 
 def read_job(lines: Sequence[Line], dates: Dates, visits: Visits) -> JobInfo:
     scan = _JobScan()
+    client_only = False  # the insured so far is a "Client:" label's
     letterhead = letterhead_lines(lines)
     for line in lines:
         text = line.text
         if not text:
             continue
         scan.claim = scan.claim or _fact(_claim_number(text), line)
-        scan.insured = scan.insured or _fact(_insured(text), line)
+        if scan.insured is None or client_only:
+            insured, client = _client_insured(text)
+            if insured is not None and (scan.insured is None or not client):
+                scan.insured, client_only = _fact(insured, line), client
         scan.address = scan.address or _fact(_address(text), line)
         if line.number not in letterhead:  # the contractor's own address is not the job's
             scan.street = scan.street or _fact(_street(text), line)
