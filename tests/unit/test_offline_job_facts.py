@@ -773,3 +773,29 @@ def test_a_policyholder_mail_in_a_building_with_an_agent_still_names_the_writer(
     # while a tenant's mail about the same flat names no insured
     tenant = mail.replace("My policy number is HX-4410.", "I rent the flat from Mr Dunn.")
     assert _job(tenant).insured is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Ins'd: Maria Oyelowo  Clm# 44-2019", "Maria Oyelowo"),
+        ("Cust: Raj & Priya Venkatesan", "Raj & Priya Venkatesan"),
+        ("Policyholders: Mr D. Hale and Mrs R. Hale", "Mr D. Hale and Mrs R. Hale"),
+        (
+            "Insured: Harbourside Hospitality Group LLC dba The Pier Street Inn",
+            "Harbourside Hospitality Group LLC",
+        ),
+    ],
+)
+def test_the_insured_under_short_plural_and_trading_forms(line: str, expected: str) -> None:
+    job = _job(line + "\n")
+    assert job.insured is not None and job.insured.value == expected
+
+
+def test_an_insurer_under_a_bare_ins_label_or_a_missing_name_is_no_insured() -> None:
+    # Given "Ins:" naming the insurer with the policyholder on the next line, and an unknown insured
+    notes = _job("Job 41/2207 Ins: Westway Mutual Claim ref WM/7781\nPH: Mrs Anwen Price, 4 Heol Fach\n")
+    missing = _job("Owner / insured: not on the work order\n")
+    # Then the policyholder is the insured, and the missing one is left undetermined
+    assert notes.insured is not None and notes.insured.value == "Mrs Anwen Price"
+    assert missing.insured is None

@@ -113,8 +113,9 @@ _NOT_CLAIM = re.compile(r"^(?:\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|\d{1,3}(?:[
 
 
 _INSURED = re.compile(
-    r"\b(?:(?:named )?insureds?(?: name| party)?|insd|ins(?=:)|policy ?holder|p/?h|home ?owners?|h/o"
-    r"|(?:property )?owners?(?: ?/ ?(?:insured|insd))?|client(?: name)?|customer(?: name)?)"
+    # ("Ins'd:", "Cust:", "Policyholders:": the field notes' and the consultant's forms of the labels)
+    r"\b(?:(?:named )?insureds?(?: name| party)?|insd|ins'd|ins(?=:)|policy ?holders?|p/?h|home ?owners?|h/o"
+    r"|(?:property )?owners?(?: ?/ ?(?:insured|insd))?|client(?: name)?|customer(?: name)?|cust)"
     r"(?: ?\([^)]{1,30}\))?(?: ?[:=]+ ?| [-\u2013\u2014] )",
     FLAGS,
 )
@@ -134,7 +135,8 @@ _MAX_NAME_WORDS = 8  # "Centre de services scolaire de la Riviere-Blanche"
 
 _VALUE_END = re.compile(
     r"[;|(/]| [-\u2013\u2014] | (?:ph|phone|mob|mobile|tel|cell|email|e-?mail|contact)\b"
-    r"| [A-Za-z]+(?: [A-Za-z]+)? ?:|,? \+?\d{3,}|@|, ?(?=\d)|,? (?:owner|tenant|contact|c/o)\b",
+    r"| [A-Za-z]+(?: [A-Za-z]+)? ?:|,? \+?\d{3,}|@|, ?(?=\d)|,? (?:owner|tenant|contact|c/o)\b"
+    r"| (?:clm|claim)\s*#",  # "Ins'd: Linda Vukovich Clm# OH-0429": the next field
     FLAGS,
 )
 
@@ -401,9 +403,10 @@ def _labelled_value(label: re.Pattern[str], end: re.Pattern[str], text: str) -> 
 
 
 # A client label names whoever engaged us: an agent or the insurer itself ("Client: Hudson Ridge
-# Insurance, on claim ...") is not the insured, and "Client: Harbour Lane Property Management, for
+# Insurance, on claim ...", or a bare "Ins: Dragon Mutual", the insurer as often as the insured) is
+# not the insured, and "Client: Harbour Lane Property Management, for
 # the owner Ms B. Achterberg" names the owner after it.
-_CLIENT = re.compile(r"^\W*(?:client|customer)", FLAGS)
+_CLIENT = re.compile(r"^\W*(?:client|customer|cust|ins\b)", FLAGS)
 _FOR_OWNER = re.compile(
     r"[^;|]{0,80}?,? (?:for|on behalf of) (?:the )?owners? (?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?"
     r"[A-Z][\w'\-]*(?: [A-Z][\w'\-.]*){0,3})",
@@ -439,10 +442,22 @@ def _insured(text: str) -> str | None:
     if value is not None:
         end = SENTENCE_END.search(value)  # "Owner/insd: M. Latrobe. Tenant on site."
         value = clean_value(value[: end.start()]) if end else value
-    # A name starts with a letter: "PH: 0412 ..." is a phone number.
-    if value is None or not value[0].isalpha() or len(value.split()) > _MAX_NAME_WORDS:
+    if value is not None:
+        # "Riverfront Lodging LLC dba The Yards Hotel": the insured is the company, not its trading name
+        value = _TRADING_AS.split(value, maxsplit=1)[0]
+    # A name starts with a letter: "PH: 0412 ..." is a phone number; "not on the referral" is none.
+    if (
+        value is None
+        or not value[0].isalpha()
+        or len(value.split()) > _MAX_NAME_WORDS
+        or _NO_NAME.match(value)
+    ):
         return None
     return value
+
+
+_TRADING_AS = re.compile(r" (?:dba|d/b/a|t/a|trading as)\b", FLAGS)
+_NO_NAME = re.compile(r"(?:not|unknown|n/a|tba|tbc|none|nil)\b", FLAGS)
 
 
 def _address(text: str) -> str | None:
