@@ -428,6 +428,25 @@ def test_mould_and_sewage_ruled_out_are_not_hazards() -> None:
     assert HazardKind.MOULD not in kinds and HazardKind.BIOHAZARD not in kinds
 
 
+def test_paint_presumed_to_contain_lead_is_a_lead_hazard_anywhere() -> None:
+    # Given old paint presumed lead in a UK and an Australian job (no US build-year rule there)
+    uk = _hazards("Site: 3 Royal Cres, Bath BA1 2LR\nSash paint is pre-1960 and presumed to contain lead.\n")
+    au = _hazards(
+        "Site: 9 Hay St, Subiaco WA 6008\nOld gloss on the architraves presumed lead - wet wipe only.\n"
+    )
+    # Then both are lead hazards
+    assert HazardKind.LEAD in uk and HazardKind.LEAD in au
+
+
+def test_a_hazard_someone_else_claimed_and_the_next_clause_refutes_is_none() -> None:
+    # Given a form that called the water sewage, refuted in the next clause
+    kinds = _hazards(
+        "The booking form says raw sewage because the basin is beside the toilet; it isn't. Clean supply.\n"
+    )
+    # Then there is no biohazard
+    assert HazardKind.BIOHAZARD not in kinds
+
+
 def test_a_sagging_ceiling_is_a_hazard_when_the_notes_say_what_was_done_about_it() -> None:
     # Given a sagging ceiling described with the room's damage, and ones propped or cordoned off
     described = _hazards("Lounge 4 x 5 m: ceiling plasterboard stained and sagging over about 6 m2.\n")

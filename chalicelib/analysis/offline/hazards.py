@@ -121,7 +121,12 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
     (
         HazardKind.LEAD,
         "Lead",
-        re.compile(r"\b(?:lead(?:-based| based)? paint|lbp|lead-safe|lead safe|lead hazard|rrp)\b", FLAGS),
+        re.compile(
+            r"\b(?:lead(?:-based| based)? paint|lbp|lead-safe|lead safe|lead hazard|rrp"
+            # "paint on the trim presumed lead (1938)", "presumed to contain lead - not to be sanded"
+            r"|(?:presumed|assumed|suspected|likely) (?:to (?:contain|have|be) )?lead)\b",
+            FLAGS,
+        ),
     ),
     (HazardKind.ELECTRICAL, "Electrical", _ELECTRICAL),
     (
@@ -293,7 +298,19 @@ def _ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     label = _LABEL_SEPARATOR.match(after)
     cut = _CLAUSE_BREAK.search(after, label.end() if label else 0)
     clause_after = after[: cut.start()] if cut else after
-    return bool(_RULED_OUT_BEFORE.search(clause_before) or _RULED_OUT_AFTER.search(clause_after))
+    if _RULED_OUT_BEFORE.search(clause_before) or _RULED_OUT_AFTER.search(clause_after):
+        return True
+    # "the form has 'Category 3 - sewage' ticked because the fountain is by the restroom; it isn't":
+    # what someone else said, refuted in the very next clause
+    rest = text[end : min(sentence_end, end + _REFUTED_REACH)]
+    following = _CLAUSE_BREAK.search(rest)
+    return following is not None and _REFUTED.match(rest, following.end()) is not None
+
+
+_REFUTED = re.compile(
+    r" ?(?:it|that|this|which) (?:isn't|is not|wasn't|was not|is wrong|was wrong|is not supported)\b", FLAGS
+)
+_REFUTED_REACH = 160
 
 
 def _named(pattern: re.Pattern[str], line: Line) -> int | None:
