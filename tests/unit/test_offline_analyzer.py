@@ -689,7 +689,7 @@ def test_hazards_by_kind_with_the_safety_line_preferred() -> None:
     # Given notes naming several hazards, and an Australian build year before the asbestos era ends
     findings = analyze_text(
         "House built 1972, Perth WA 6000.\nRaw sewage in the laundry.\nPower isolated at switchboard.\n"
-        "Ceiling sagging in hallway.\nSafety: wet floor signs placed, slip hazard.\n"
+        "Ceiling sagging in hallway, propped.\nSafety: wet floor signs placed, slip hazard.\n"
     )
     # When it is analysed
     kinds = {hazard.kind: hazard.source.line for hazard in findings.safety_hazards}

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from chalicelib.analysis import analyze_text
 
 
@@ -171,3 +173,172 @@ def test_a_loss_told_after_the_visit_in_the_same_paragraph_outweighs_a_wrong_lab
     assert _loss_day(notes) == date(2026, 6, 20)
     assert findings.job.inspection_date is not None
     assert findings.job.inspection_date.value == date(2026, 6, 21)
+
+
+def _job_dates(text: str) -> tuple[date | None, date | None]:
+    job = analyze_text(text).job
+    return (
+        job.date_of_loss.value if job.date_of_loss else None,
+        job.inspection_date.value if job.inspection_date else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "loss"),
+    [
+        ("Date of fire: Tuesday 3 March 2026, about 9 pm", date(2026, 3, 3)),
+        ("Date of flood: 03/03/2026", date(2026, 3, 3)),
+        ("Date the water entered the house: 03/03/2026", date(2026, 3, 3)),
+        ("Fire date - 3 March 2026", date(2026, 3, 3)),
+    ],
+)
+def test_a_date_labelled_with_what_the_loss_was_is_the_loss(header: str, loss: date) -> None:
+    # Given a header that names the fire, the flood or the water coming in, in an Australian job
+    text = f"Site: 9 Banksia Rd, Orange NSW 2800\n{header}\nOur attendance: 05/03/2026\n"
+    # Then that is the date of loss, day-first as the state writes it
+    assert _job_dates(text) == (loss, date(2026, 3, 5))
+
+
+def test_a_yearless_day_straight_after_a_label_takes_the_year_the_notes_gave() -> None:
+    # Given tech notes that give the year once, then "DOL 14/05" in the source line
+    text = (
+        "Addr: 3/7 Mirrabooka Ave, Bruce ACT 2617\n"
+        "Att 15/05/26 0900\n"
+        "SRC: dishwasher inlet hose split under the bench. DOL 14/05.\n"
+    )
+    # Then the loss is 14 May of that year
+    assert _job_dates(text) == (date(2026, 5, 14), date(2026, 5, 15))
+
+
+@pytest.mark.parametrize(
+    "visit",
+    [
+        "Insp: 11/17/26",
+        "Attend Tue 11/17/26 0930.",
+        "Walk-through Tue 11/17/26 9 AM with the adjuster",
+        "Fire on 11/16. Walked 11/17/26 with the adjuster.",
+    ],
+)
+def test_an_abbreviated_or_walk_through_visit_label_is_the_inspection(visit: str) -> None:
+    # Given a US job whose first visit is written in the short forms field notes use
+    text = f"Site: 88 Orchard Ln, Dayton, OH 45419\nDOL: 11/16/26\n{visit}\n"
+    # Then the visit is the inspection
+    assert _job_dates(text)[1] == date(2026, 11, 17)
+
+
+def test_a_visit_after_a_call_from_an_agent_is_still_ours() -> None:
+    # Given a call from a letting agent, and in the next sentence our own attendance
+    text = (
+        "Property: 12 Lisburn Rd, Belfast BT9 6AA\n"
+        "Call taken 14/09/2026 from the letting agent (Harbour Lets). Attended 15/09/2026 10:00.\n"
+    )
+    # Then the agent in the sentence before does not make the attendance someone else's
+    assert _job_dates(text)[1] == date(2026, 9, 15)
+
+
+def test_a_long_leak_the_writer_rules_out_leaves_the_told_day_the_loss() -> None:
+    # Given a drain hose that jumped out on a dated evening, and a long leak suggested and ruled out
+    text = (
+        "Site: 4 Kurrajong St, Ballarat VIC 3350\n"
+        "The tenant says the washer drain hose jumped out of the standpipe on the evening of 02/06/2026."
+        " Her partner thought it had been leaking for ages; we found no rot or staining to support a"
+        " long-term leak.\n"
+        "Date of inspection: 03/06/2026\n"
+    )
+    # Then the evening told is the loss
+    assert _job_dates(text) == (date(2026, 6, 2), date(2026, 6, 3))
+
+
+def test_a_long_leak_the_writer_asserts_dates_no_loss() -> None:
+    text = (
+        "Site: 4 Kurrajong St, Ballarat VIC 3350\n"
+        "The owner noticed the swollen skirting on 02/06/2026; this is a long-term leak from the shower"
+        " tray waste.\n"
+        "Date of inspection: 03/06/2026\n"
+    )
+    assert _job_dates(text)[0] is None
+
+
+def test_a_struck_sprinkler_head_dates_the_loss() -> None:
+    text = (
+        "Site: 1200 Dock Rd, Memphis, TN 38118\n"
+        "A delivery truck hit a sidewall sprinkler head in bay 3 at 7:10 AM on Tuesday 6/9/2026.\n"
+        "We were on site 6/9/2026 at 9 AM.\n"
+    )
+    assert _job_dates(text) == (date(2026, 6, 9), date(2026, 6, 9))
+
+
+def test_a_report_that_tells_the_loss_last_evening_with_a_yearless_date() -> None:
+    # Given a claim file entry: the call dated in full, the loss "last evening (9/14)" in reported speech
+    text = (
+        "Risk: 77 Aspen Way, Boulder, CO 80301\n"
+        "09/15/26 08:40 FNOL by phone. Insured reports the laundry sink overflowed last evening (9/14)"
+        " around 7 pm.\n"
+        "09/16/26 10:00 Field inspection by writer.\n"
+    )
+    # Then the evening before the call is the loss, and a yearless date that does not fit is ignored
+    assert _job_dates(text)[0] == date(2026, 9, 14)
+    wrong = text.replace("(9/14)", "(9/11)")
+    assert _job_dates(wrong)[0] != date(2026, 9, 11)
+
+
+def test_an_afternoon_written_arvo_with_its_weekday_dates_the_loss() -> None:
+    text = (
+        "U2/8 Casuarina Dr, Rapid Creek NT 0810\n"
+        "ATT 15/3/26 0900\n"
+        "Src: dishwasher hose split under sink, Sat arvo 14/3, ran ~20 min before owner saw it.\n"
+    )
+    assert _job_dates(text) == (date(2026, 3, 14), date(2026, 3, 15))
+
+
+def test_a_technician_named_from_a_firm_arriving_on_a_weekday_told_in_brackets() -> None:
+    # Given a homeowner's mail: the loss on a Friday, then "Priya from Northside came on the
+    # Saturday (the 7th)"
+    text = (
+        "Date: March 12, 2026 8:02 PM\n"
+        "Our address is 31 Birch Cres, Guelph, ON N1H 3K2.\n"
+        "On Friday March 6 the dishwasher hose came off and water ran under the cabinets.\n"
+        "Priya from Northside Restoration came on the Saturday (the 7th) at 10 and checked the floor.\n"
+    )
+    # Then her visit is the inspection
+    assert _job_dates(text) == (date(2026, 3, 6), date(2026, 3, 7))
+
+
+def test_a_trade_from_a_firm_is_not_our_arrival() -> None:
+    text = (
+        "Date: March 12, 2026 8:02 PM\n"
+        "Our address is 31 Birch Cres, Guelph, ON N1H 3K2.\n"
+        "On Friday March 6 the dishwasher hose came off and water ran under the cabinets.\n"
+        "Dave from Harris Plumbing came on the Saturday (the 7th) and replaced the hose.\n"
+    )
+    assert _job_dates(text)[1] != date(2026, 3, 7)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a file note whose entry says the vendor was on site "today"
+        "Risk: 9 Rue Laval, Gatineau QC J8X 3H2\n"
+        "2026-07-14 07:10 - FNOL. Insured says the floor drain backed up overnight.\n"
+        "2026-07-14 15:30 - Call with vendor PM. Vendor on site 08:00 today, extraction done.\n",
+        # a property manager's mail about the drying company's visit "this morning"
+        "Sent: 14 July 2026 16:52\n"
+        "Subject: Flat 3, 18 Dock St, Hull HU1 3DR\n"
+        "Update following the drying company's visit this morning. The bathroom ceiling is wet.\n",
+    ],
+)
+def test_today_is_the_day_the_entry_or_mail_is_written(text: str) -> None:
+    assert _job_dates(text)[1] == date(2026, 7, 14)
+
+
+def test_a_yearless_date_with_its_weekday_after_it_in_brackets() -> None:
+    # Given a UK mail whose story dates the loss "on 02/11 (Monday)": day-first, and 2 November 2026
+    # is a Monday (11 February is not)
+    text = (
+        "Sent: 06 November 2026 20:10\n"
+        "Subject: escape of water, 12 Redland Rd, Bristol BS6 6AG\n"
+        "What happened: on 02/11 (Monday) the radiator valve in the front room leaked onto the boards.\n"
+    )
+    assert _job_dates(text)[0] == date(2026, 11, 2)
+    # and a weekday that does not fit leaves it unread
+    assert _job_dates(text.replace("(Monday)", "(Friday)"))[0] != date(2026, 11, 2)

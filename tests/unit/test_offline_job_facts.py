@@ -360,6 +360,52 @@ def test_electrical_hazards_named_or_labelled_and_ruled_out() -> None:
     assert HazardKind.ELECTRICAL not in fine
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The sparky isolated the upstairs lighting circuit until the ceiling dries out.",
+        "Hall light isolated at the meter box as a precaution.",
+        "The bedroom double power point has a scorched cover plate.",
+        "Water got into the GPO under the bench and tripped the safety switch.",
+        "Laundry receptacles at 10 in. off the slab were wet; breaker 7 off.",
+        "The pendant light fitting was full of water when we arrived.",
+        "Told the owner to leave the lounge light off for now.",
+        "Dryer outlet to be checked by an electrician before the dryer goes back on.",
+        "Two outlets behind the couch were splashed, and our electrician made them safe.",
+    ],
+)
+def test_an_electrical_part_and_what_befell_it_is_an_electrical_hazard(line: str) -> None:
+    # Given a part of the installation and what happened to it or was done about it, either order
+    # Then it is an electrical hazard
+    assert HazardKind.ELECTRICAL in _hazards(line + "\n")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Water came through the downlights in the hall ceiling and ran down the wall.",
+        "The washer was isolated at the power point and pulled out to dry behind it.",
+        "Dehus on dedicated circuits from the garage board; no water reached any outlets.",
+        "She thinks the leak began after a power cut last winter.",
+        "Trip hazard from the leads across the doorway: taped down.",
+        "It is not safe to stand under the ceiling until it is propped.",
+    ],
+)
+def test_water_past_a_light_or_a_power_cut_is_no_electrical_hazard(line: str) -> None:
+    # Given a light water came through, an appliance isolated at a socket, outlets water did not
+    # reach, an outage long before, and a trip over leads
+    # Then none of them is an electrical hazard
+    assert HazardKind.ELECTRICAL not in _hazards(line + "\n")
+
+
+def test_an_electrician_switching_off_a_circuit_that_is_not_safe_is_a_hazard() -> None:
+    # Given a circuit switched off because it was not safe, and a labelled item made safe
+    off = _hazards("The electrician turned off the kitchen lighting circuit - not safe with water in it.\n")
+    made_safe = _hazards("Electrical: two sockets at skirting height were wet, electrician made safe.\n")
+    # Then both are electrical hazards: "safe" there is what was done, not a clearance
+    assert HazardKind.ELECTRICAL in off and HazardKind.ELECTRICAL in made_safe
+
+
 def test_a_safety_item_whose_value_says_its_kind_is_fine_is_no_hazard() -> None:
     # Given a gas item that explains why there is no gas hazard, and one that says none
     explained = _hazards(
@@ -369,6 +415,9 @@ def test_a_safety_item_whose_value_says_its_kind_is_fine_is_no_hazard() -> None:
     # Then neither is a gas hazard, while an electrical item that states a fault is one
     assert HazardKind.GAS not in explained
     assert HazardKind.GAS not in _hazards("Gas: none.\n")
+    # nor one made safe and then tested sound
+    tested = "- Gas: fire crew shut it at the meter; the plumber pressure-tested the line - no leak.\n"
+    assert HazardKind.GAS not in _hazards(tested)
     assert HazardKind.ELECTRICAL in _hazards("Electrical: power isolated at the board.\n")
 
 
@@ -377,6 +426,64 @@ def test_mould_and_sewage_ruled_out_are_not_hazards() -> None:
     kinds = _hazards("No visible mould in the joist bay.\nNo contact with drains, soil or sewage observed.\n")
     # Then neither is flagged
     assert HazardKind.MOULD not in kinds and HazardKind.BIOHAZARD not in kinds
+
+
+def test_paint_presumed_to_contain_lead_is_a_lead_hazard_anywhere() -> None:
+    # Given old paint presumed lead in a UK and an Australian job (no US build-year rule there)
+    uk = _hazards("Site: 3 Royal Cres, Bath BA1 2LR\nSash paint is pre-1960 and presumed to contain lead.\n")
+    au = _hazards(
+        "Site: 9 Hay St, Subiaco WA 6008\nOld gloss on the architraves presumed lead - wet wipe only.\n"
+    )
+    # Then both are lead hazards
+    assert HazardKind.LEAD in uk and HazardKind.LEAD in au
+
+
+def test_a_hazard_someone_else_claimed_and_the_next_clause_refutes_is_none() -> None:
+    # Given a form that called the water sewage, refuted in the next clause
+    kinds = _hazards(
+        "The booking form says raw sewage because the basin is beside the toilet; it isn't. Clean supply.\n"
+    )
+    # Then there is no biohazard
+    assert HazardKind.BIOHAZARD not in kinds
+
+
+def test_a_sagging_ceiling_is_a_hazard_when_the_notes_say_what_was_done_about_it() -> None:
+    # Given a sagging ceiling described with the room's damage, and ones propped or cordoned off
+    described = _hazards("Lounge 4 x 5 m: ceiling plasterboard stained and sagging over about 6 m2.\n")
+    propped = _hazards("Hall ceiling sheet sagging near the manhole: propped until it comes down.\n")
+    cordoned = _hazards("Cordoned off the laundry under the bulging plaster ceiling.\n")
+    # Then only the ones made safe are structural hazards
+    assert HazardKind.STRUCTURAL not in described
+    assert HazardKind.STRUCTURAL in propped and HazardKind.STRUCTURAL in cordoned
+
+
+def test_soft_or_rotten_framing_is_structural() -> None:
+    # Given a joist gone soft and a bearer that has rotted
+    soft = _hazards("The joist under the shower is soft to a screwdriver and should be sistered.\n")
+    rotten = _hazards("Subfloor bearer by the laundry waste was rotten through.\n")
+    # Then both are structural hazards
+    assert HazardKind.STRUCTURAL in soft and HazardKind.STRUCTURAL in rotten
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Slip: silt film over the garage slab.",
+        "- Slip and trip: wet vinyl and hoses across the hall.",
+        "Wet floor - asked the owners to keep out of the kitchen.",
+        "Wet tiled floors in the foyer: cones out while the shop stays open.",
+        "Wet-floor signs and cord covers at the classroom door (slip/trip).",
+    ],
+)
+def test_a_slip_hazard_named_or_a_wet_floor_people_are_kept_off(line: str) -> None:
+    assert HazardKind.SLIP_TRIP in _hazards(line + "\n")
+
+
+def test_a_wet_floor_only_described_is_no_slip_hazard() -> None:
+    # Given a wet floor in the room's description, with no one kept off it
+    kinds = _hazards("Kitchen: wet floor along the dishwasher run, vinyl lifting at the seams.\n")
+    # Then no slip hazard is made up
+    assert HazardKind.SLIP_TRIP not in kinds
 
 
 def test_sagging_ceiling_tiles_in_a_grid_are_not_structural() -> None:
@@ -629,3 +736,85 @@ def test_an_insurer_in_a_headers_columns_and_a_technician_by_initial_and_surname
     assert parties is not None and parties.insurer is not None and parties.technician is not None
     assert parties.insurer.value == "Swanline Home & Contents"
     assert parties.technician.value == "R. Okafor"
+
+
+# --- the insured from a client label or the policyholder's own mail ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # an agent engaged us for the owner: the owner is the insured
+        ("Client: Bayview Property Management, for the owner Mrs Jo Tamsett\n", "Mrs Jo Tamsett"),
+        # the insurer engaged us, and the insured is labelled on the next line
+        (
+            "Client: Coastal Mutual Insurance, on claim CM-5521\nInsured: Ari and Lena Voss\n",
+            "Ari and Lena Voss",
+        ),
+    ],
+)
+def test_a_client_label_gives_way_to_the_owner_it_names_or_a_later_insured(
+    header: str, expected: str
+) -> None:
+    job = _job(header + "Property: 4 Quay St, Hobart TAS 7000\n")
+    assert job.insured is not None and job.insured.value == expected
+
+
+def test_an_agent_as_client_with_no_owner_named_is_no_insured() -> None:
+    job = _job("Client: Northside Lettings Ltd (managing agent)\nProperty: 9 Byres Rd, Glasgow G11 5RD\n")
+    assert job.insured is None
+
+
+def test_the_policyholder_writing_about_their_own_rooms_is_the_insured() -> None:
+    # Given a claim mail from someone telling "our back bedroom" and "my husband", no label
+    mail = (
+        "From: Carla Mendes\n"
+        "To: Tom Reyes (adjuster)\n"
+        "Subject: Claim 55-1029 - ceiling leak\n"
+        "\n"
+        "On Sunday water came through the ceiling in our back bedroom and my husband put buckets out.\n"
+    )
+    job = _job(mail)
+    assert job.insured is not None and job.insured.value == "Carla Mendes"
+
+
+def test_a_policyholder_mail_in_a_building_with_an_agent_still_names_the_writer() -> None:
+    # Given a flat owner's mail that mentions the managing agent, and says the policy is theirs
+    mail = (
+        "From: Ewan Blackwood\n"
+        "To: claims@examplecover.co.uk\n"
+        "Subject: Your ref EOW/22/1180\n"
+        "\n"
+        "My policy number is HX-4410. The managing agent sent a plumber to the flat above last night.\n"
+    )
+    job = _job(mail)
+    assert job.insured is not None and job.insured.value == "Ewan Blackwood"
+    # while a tenant's mail about the same flat names no insured
+    tenant = mail.replace("My policy number is HX-4410.", "I rent the flat from Mr Dunn.")
+    assert _job(tenant).insured is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Ins'd: Maria Oyelowo  Clm# 44-2019", "Maria Oyelowo"),
+        ("Cust: Raj & Priya Venkatesan", "Raj & Priya Venkatesan"),
+        ("Policyholders: Mr D. Hale and Mrs R. Hale", "Mr D. Hale and Mrs R. Hale"),
+        (
+            "Insured: Harbourside Hospitality Group LLC dba The Pier Street Inn",
+            "Harbourside Hospitality Group LLC",
+        ),
+    ],
+)
+def test_the_insured_under_short_plural_and_trading_forms(line: str, expected: str) -> None:
+    job = _job(line + "\n")
+    assert job.insured is not None and job.insured.value == expected
+
+
+def test_an_insurer_under_a_bare_ins_label_or_a_missing_name_is_no_insured() -> None:
+    # Given "Ins:" naming the insurer with the policyholder on the next line, and an unknown insured
+    notes = _job("Job 41/2207 Ins: Westway Mutual Claim ref WM/7781\nPH: Mrs Anwen Price, 4 Heol Fach\n")
+    missing = _job("Owner / insured: not on the work order\n")
+    # Then the policyholder is the insured, and the missing one is left undetermined
+    assert notes.insured is not None and notes.insured.value == "Mrs Anwen Price"
+    assert missing.insured is None

@@ -44,3 +44,20 @@ def test_a_pdf_tables_rows_and_a_short_document_are_left_as_they_are() -> None:
     ]
     short = "Kitchen laminate wet and lifting along the dishwasher run and the\nsink cabinet kickboard.\n"
     assert len(unwrap_paragraphs(prepare_lines(short))) == len(prepare_lines(short))
+
+
+def test_a_year_set_off_by_dashes_is_prose_not_a_row_of_numbers() -> None:
+    # Given an e-mail whose wrap falls just after a year set off by dashes
+    mail = "\n".join(
+        [
+            "Morning Tess, here is what the tech told us on Tuesday when he came out to the house.",
+            "He asked how old the place was and we said it was put up - 2003 - and he said there is no",
+            "asbestos risk in a house that age, so they could cut the wet plasterboard without testing.",
+            "He also looked in the roof space and found the insulation there was dry and could stay put.",
+            "The dining room and the front bedroom were dry; only the hall and the laundry got wet.",
+            "He left two fans and a dehumidifier running and said he would be back on Thursday morning.",
+        ]
+    )
+    lines = unwrap_paragraphs(prepare_lines(mail))
+    # Then the sentence the wrap broke reads whole
+    assert any("there is no asbestos risk in a house that age" in line.text for line in lines)

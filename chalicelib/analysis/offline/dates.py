@@ -4,6 +4,7 @@ The date of loss and the first visit are read from these in job_dates.py."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -89,7 +90,7 @@ _WEEKDAY = (
 
 
 _WEEKDAY_BEFORE = re.compile(
-    rf"\b{_WEEKDAY}\.?,?(?: (?:morning|afternoon|evening|night))?,? \(?(?:the )?$", FLAGS
+    rf"\b{_WEEKDAY}\.?,?(?: (?:morning|afternoon|evening|night|arvo))?,? \(?(?:the )?$", FLAGS
 )
 
 
@@ -99,20 +100,37 @@ _WEEKDAY_AFTER = re.compile(rf"^,? ?\(?{_WEEKDAY}\b", FLAGS)
 _WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
 
-# "Friday the 6th", "Monday the 9th": a day of the month that only its weekday places.
-_WEEKDAY_ORDINAL = re.compile(rf"\b{_WEEKDAY},? (?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b", FLAGS)
+# "Friday the 6th", "Monday the 9th", "on the Sunday (the 18th)": a day of the month that only its
+# weekday places.
+_WEEKDAY_ORDINAL = re.compile(rf"\b{_WEEKDAY},? \(?(?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b", FLAGS)
 
 
-# "Sunday morning (6/15)": a yearless numeric date that a weekday beside it confirms.
+# "Sunday morning (6/15)", "Fri arvo 21/2": a yearless numeric date that a weekday beside it confirms.
 _WEEKDAY_YEARLESS = re.compile(
-    rf"\b{_WEEKDAY}(?: (?:morning|afternoon|evening|night))?,? \(?(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})\b(?!/)",
+    rf"\b{_WEEKDAY}(?: (?:morning|afternoon|evening|night|arvo))?,? \(?"
+    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
     FLAGS,
 )
+
+
+# "overflowed last evening (10/05)", "found it this morning, 14/3": a yearless numeric date that the
+# day it is told against confirms (the day before the date the line gave, or that same day).
+_RELATIVE_YEARLESS = re.compile(
+    r"\b(?:(?P<before>yesterday|last (?:night|evening)|the (?:night|evening|day) before)"
+    r"|(?P<same>today|tonight|this (?:morning|afternoon|evening)))"
+    r"(?: (?:morning|afternoon|evening|night))?,? \(?(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
+    FLAGS,
+)
+
+
+# "on 03/11 (Tuesday) I came down": the weekday after it, in brackets, confirms it the same way.
+_YEARLESS_WEEKDAY = re.compile(rf"(?<![\w/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}}),? \({_WEEKDAY}\b", FLAGS)
 
 
 _WEEKDAY_REACH = 25  # how far before a date its weekday may be written
 
 _HALF_YEAR = timedelta(days=183)
+_ONE_DAY = timedelta(days=1)
 _NEAR = timedelta(days=45)  # how far from a date already read an ambiguous date may be read
 
 
@@ -333,13 +351,14 @@ class Dates:
     def find_with_weekdays(self, text: str, anchor: date | None) -> list[DateMatch]:
         """`find`, plus the yearless days only a weekday places ("Friday the 6th", "Sunday (6/15)")."""
         found = self.find(text, anchor)
+        found.extend(_relative_yearless(text, found, anchor))
         if anchor is None:
-            return found
+            return sorted(found, key=lambda known: known.start)
         for match in _WEEKDAY_ORDINAL.finditer(text):
             weekday = _WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]]
             value = _weekday_day(int(match.group("day")), weekday, anchor)
             found.append(DateMatch(match.start(), match.end(), value))
-        for match in _WEEKDAY_YEARLESS.finditer(text):
+        for match in itertools.chain(_WEEKDAY_YEARLESS.finditer(text), _YEARLESS_WEEKDAY.finditer(text)):
             if any(known.start <= match.start("a") < known.end for known in found):
                 continue
             weekday = _WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]]
@@ -353,7 +372,7 @@ class Dates:
                 and value.weekday() == weekday
             }
             if len(values) == 1:
-                found.append(DateMatch(match.start("a"), match.end(), values.pop()))
+                found.append(DateMatch(match.start("a"), match.end("b"), values.pop()))
         return sorted(found, key=lambda known: known.start)
 
     def _parse(self, match: re.Match[str], anchor: date | None, text: str) -> date | None:
@@ -392,6 +411,22 @@ class Dates:
         if anchor is None and weekday is not None:
             return _weekday_year(month, day, weekday)
         return _near_anchor(month, day, anchor)
+
+
+def _relative_yearless(text: str, found: list[DateMatch], anchor: date | None) -> list[DateMatch]:
+    out = []
+    for match in _RELATIVE_YEARLESS.finditer(text):
+        if any(known.start <= match.start("a") < known.end for known in found):
+            continue
+        told = [known.value for known in found if known.end <= match.start() and known.value]
+        day = told[-1] if told else anchor
+        if day is None:
+            continue
+        day -= _ONE_DAY if match.group("before") else timedelta()
+        first, second = int(match.group("a")), int(match.group("b"))
+        if (day.day, day.month) in {(first, second), (second, first)}:
+            out.append(DateMatch(match.start("a"), match.end(), day))
+    return out
 
 
 def _weekday_day(day: int, weekday: int, anchor: date) -> date | None:

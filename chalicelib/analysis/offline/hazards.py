@@ -35,6 +35,79 @@ from chalicelib.analysis.standards import (
     Standards,
 )
 
+# The electrical hazard, read as a part of the installation and what befell it or was done about
+# it, in either order and a few words apart: "the double socket below the window has a melted
+# faceplate", "their electrician isolated the kitchen lighting circuit", "kitchen light isolated at
+# the consumer unit", "tripped the RCD". Water that merely came "through" a light is not one: notes
+# say it of every ceiling leak, and writers flag what was found in the fitting or done to it.
+# A few words, never across , ; : . or a dash, nor past the water or gas that a verb may be about.
+_GAP = r"(?:[\s/()&\"']+(?!(?:water|gas|supply|valve|tap|stop)\b)[\w#'\-]+){0,%d}?[\s/()&\"']+"
+# Between a verb and the part it acts on: "isolated the #204 kitchen lighting circuit", not the place
+# it was done from ("the dishwasher was isolated at the GPO" says nothing of the GPO).
+_OBJECT_GAP = (
+    r"(?:[\s/()&\"']+(?!(?:water|gas|supply|valve|tap|stop|at|from|by|on|via|with)\b)[\w#'\-]+){0,%d}?"
+    r"[\s/()&\"']+"
+)
+_ELECTRIC_THING = (
+    r"(?:power ?points?|gpos?|outlets?|sockets?|receptacles?|switchboards?|breakers?|wiring|wires"
+    r"|cables?|cords?|(?:light(?:ing)?|ceiling|electrical) (?:fittings?|fixtures?|roses?|box(?:es)?)"
+    r"|ceiling roses?|downlights?|(?:pot|can|recessed|ceiling) ?lights?|lights?|circuits?|ring(?: main)?"
+    r"|rcds?|gfcis?|safety switch(?:es)?|main switch|floor boxes|immersion heater|consumer unit"
+    r"|fuse ?box|electrics|power|electricity)"
+)
+# After the part: what happened to it or what was done, said of the installation only.
+_ELECTRIC_STATE = (
+    r"(?:isolated|tripped|(?:switched|turned|shut|left|kept|stays?|stayed|remains?|remained|went) off"
+    r"|off (?:at|until)|locked out|tagged(?: out)?|de-?energi[sz]ed|disconnected|made safe"
+    r"|(?:filled|full) (?:up )?(?:with|of) water"
+    r"|(?:had|has|with) water (?:in|inside) (?:it|them)|flicker(?:ed|ing|s)|spark(?:ed|ing|s)|shorted"
+    r"|melted|burnt|burned|scorched|heat[- ]damaged|arc(?:ed|ing)"
+    r"|(?:to be|must be|until) (?:checked|tested|inspected|cleared) by (?:the |an? )?(?:[\w']+ ){0,2}"
+    r"electrician)"
+)
+# "power points wet", "receptacles at 12 in. were wet", "breaker 14 off": a plain state, said of
+# the part itself (next to it, or after "was"/"were"), so "power in the wet room" is not one.
+_ELECTRIC_WET = (
+    r"(?:(?:%s(?:is|are|was|were|got|been|stays?|stayed|left|kept|remains?|remained)|(?: \d+)?) "
+    r"(?:all |both |also |still )?(?:off|wet|damp|splashed|submerged|under ?water|flooded|affected"
+    r"|dripp(?:ed|ing)))" % (_GAP % 3)
+)
+# Before the part: what someone did to it, or water found in it.
+_ELECTRIC_ACT = (
+    r"(?:isolated?|isolating|tripped|(?:switched|turned|shut|cut) off|unplugged|disconnected|locked out"
+    r"|de-?energi[sz]ed|melted|water (?:had |has )?(?:got |gotten |came |come )?"
+    r"(?:in|into|inside|out of|reached|under|entered))"
+)
+_ELECTRICAL = re.compile(
+    rf"\b(?:{_ELECTRIC_THING}{_GAP % 6}{_ELECTRIC_STATE}|{_ELECTRIC_THING}{_ELECTRIC_WET}"
+    rf"|{_ELECTRIC_ACT}{_OBJECT_GAP % 4}{_ELECTRIC_THING}"
+    # "DRG's electrician made safe", "made safe by the electrician": there was something to make safe
+    r"|electrician (?:has |had |have )?made (?:it |them |\w+ )?safe|made safe by (?:the |an? )?electrician"
+    r"|electrical hazard|electrocution|live (?:wires?|power|circuits?)|exposed wir(?:es|ing)"
+    r"|(?:burnt|melted|damaged|wet) (?:wiring|wires|cables?|outlets?|receptacles?|power ?points?|gpos?)"
+    r"|(?:power|supply|electricity) (?:has been |had been |was )?disconnected"
+    r"|disconnected (?:the )?(?:house|power|supply|property|electricity))\b",
+    FLAGS,
+)
+
+
+# A sagging or bulging ceiling is how notes describe a wet room ("ceiling plasterboard stained and
+# sagging over 9 m2"); writers flag it as a hazard when they say what they did about it, or what it
+# may do: propped, cordoned off, taped off, cut down for safety, at risk of falling. Acoustic tiles
+# sagging in a suspended grid are a wet finish, not the structure.
+_SAGGING = (
+    r"(?:(?:sagging|bulging|bowed|bowing) (?:[\w\-]+ )?(?:ceiling|plaster)"
+    r"|ceiling(?! tiles?)(?: [\w\-]+){0,6} (?:sagging|bowing|bowed|bulging)"
+    r"|plaster(?:board)? (?:is |was )?(?:bulging|sagging))"
+)
+_MADE_SAFE = (
+    r"(?:propped|cordoned|taped off|barricaded|barriered|closed off|no entry|keep out|for safety"
+    r"|(?:collapse|falling) (?:risk|hazard)|risk of (?:collapse|falling)|at risk"
+    r"|may (?:drop|fall|collapse|come down)"
+    r"|unsafe|danger)"
+)
+
+
 _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
     (
         HazardKind.ASBESTOS,
@@ -48,29 +121,14 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
     (
         HazardKind.LEAD,
         "Lead",
-        re.compile(r"\b(?:lead(?:-based| based)? paint|lbp|lead-safe|lead safe|lead hazard|rrp)\b", FLAGS),
-    ),
-    (
-        HazardKind.ELECTRICAL,
-        "Electrical",
         re.compile(
-            r"\b(?:electrical hazard|electrocution|live (?:wires?|power|circuits?)|exposed wir(?:es|ing)"
-            r"|(?:power ?points?|gpos?|outlets?|sockets?|receptacles?|switchboard|breakers?|wiring"
-            r"|light fittings?|downlights?|pot ?lights?)"
-            r" (?:wet|submerged|tripped|sparking|shorted|under water|affected|isolated|off|burnt|melted"
-            r"|went off)"
-            r"|(?:burnt|melted|damaged|wet)"
-            r" (?:wiring|wires|cables?|outlets?|receptacles?|power ?points?|gpos?)"
-            r"|(?:power|electricity|circuits?)(?: [a-z]+){0,3} (?:isolated|turned off|cut|off at|shut off)"
-            r"|(?:rcds?|safety switch(?:es)?|main switch|breakers?)(?: [\w\-/]+){0,4}"
-            r" (?:had |has |have |was |were )?tripped|tripped (?:breaker|rcd|safety switch)"
-            r"|isolated (?:the )?(?:[\w\-]+ ){0,3}(?:circuits?|power|supply|lighting)"
-            r"|(?:power|supply|electricity) (?:has been |had been |was )?disconnected"
-            r"|disconnected (?:the )?(?:house|power|supply|property|electricity)"
-            r"|water (?:inside|in) (?:the |those )?(?:pot ?lights?|light fittings?|downlights?))\b",
+            r"\b(?:lead(?:-based| based)? paint|lbp|lead-safe|lead safe|lead hazard|rrp"
+            # "paint on the trim presumed lead (1938)", "presumed to contain lead - not to be sanded"
+            r"|(?:presumed|assumed|suspected|likely) (?:to (?:contain|have|be) )?lead)\b",
             FLAGS,
         ),
     ),
+    (HazardKind.ELECTRICAL, "Electrical", _ELECTRICAL),
     (
         HazardKind.BIOHAZARD,
         "Biohazard",
@@ -91,18 +149,29 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
         HazardKind.SLIP_TRIP,
         "Slip/trip",
         re.compile(
-            r"\b(?:slip(?:pery)? (?:hazard|risk)|trip (?:hazard|risk)|slippery|wet floor signs?)\b", FLAGS
+            r"\b(?:slip(?:pery)? (?:hazard|risk)|trip (?:hazard|risk)|slippery|wet[- ]floor signs?"
+            r"|slip ?/ ?trip|cords? (?:taped|covered)|cord covers?"
+            # "Wet floor - told tenant to keep out", "wet tile floor in the bath coned off": a wet floor
+            # people were kept off is the slip hazard, not every wet floor a note describes
+            r"|wet (?:[\w\-]+ ){0,2}floors?(?=[^.;]{0,50}?\b(?:cones?|coned|signs?(?! of)|signage"
+            r"|keep (?:out|off|clear)|kept (?:out|off|clear)|taped[- ]off|barriers?|barricaded"
+            r"|cordoned)\b))\b",
+            FLAGS,
         ),
     ),
     (
         HazardKind.STRUCTURAL,
         "Structural",
-        # Acoustic tiles sagging in a suspended grid are a wet finish, not the structure.
         re.compile(
-            r"\b(?:structural(?:ly)? (?:damage|concern|compromised|unsound|engineer)|sagging ceiling"
-            r"|ceiling(?! tiles?)(?: [\w\-]+){0,5} (?:sagging|bowing|bulging|collapsed?|has come down"
-            r"|came down|fallen|fell)|plaster(?:board)? (?:is |was )?(?:bulging|sagging)"
-            r"|(?<!tiles )(?<!tile )collaps(?:e|ed|ing)|caved in|unsafe to enter|unstable|propped)\b",
+            r"\b(?:structural(?:ly)? (?:damage|concern|compromised|unsound|engineer)"
+            r"|ceiling(?! tiles?)(?: [\w\-]+){0,5} (?:collapsed?|has come down|came down|fallen|fell|failing)"
+            rf"|{_SAGGING}(?=[^.!?]{{0,80}}?{_MADE_SAFE})|{_MADE_SAFE}[^.!?]{{0,60}}?{_SAGGING}"
+            r"|(?<!tiles )(?<!tile )collaps(?:e|ed|ing)|caved in|unsafe to enter|unstable|propped"
+            # the frame itself gone soft: "joist J9 is soft (punky), to be sistered", "plate decayed"
+            r"|(?:joists?|bearers?|trusses?|rafters?|beams?|studs?|plates?)(?: [\w\-]+){0,4}"
+            r" (?:is |are |was |were )?(?:soft|punky|rotten|rotted|decayed|spongy)"
+            r"|sister(?:ed|ing)? (?:the )?joists?"
+            r"|(?:should|must|to) be sistered)\b",
             FLAGS,
         ),
     ),
@@ -121,7 +190,8 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
 
 # "- Electrical: receptacle melted", "3. Gas: valve closed": a safety list names the kind itself.
 _KIND_LABEL = re.compile(
-    r"^[\s\-*#>\u2022\d.)]*(?P<kind>asbestos|lead(?: paint)?|electrical|electrics|gas|structural|biohazard)"
+    r"^[\s\-*#>\u2022\d.)]*(?P<kind>asbestos|lead(?: paint)?|electrical|electrics|gas|structural|biohazard"
+    r"|slip(?: and trip| ?/ ?trip)?|trip)"
     r" ?[:\-] ?(?=\w)",
     FLAGS,
 )
@@ -136,6 +206,8 @@ _LABEL_KINDS = {
     "gas": HazardKind.GAS,
     "structural": HazardKind.STRUCTURAL,
     "biohazard": HazardKind.BIOHAZARD,
+    "slip": HazardKind.SLIP_TRIP,
+    "trip": HazardKind.SLIP_TRIP,
 }
 
 
@@ -153,10 +225,13 @@ _RULED_OUT_BEFORE = re.compile(
 # After it: "asbestos linings are not expected", "testing was not requested", "Electrical OK".
 _RULED_OUT_AFTER = re.compile(
     r"\b(?:not (?:present|found|seen|detected|observed|expected|suspected|identified|requested|required"
-    r"|noted|an issue|a concern|affected)|(?:was|were|is|are) not|absent|negative|ok|okay|fine|safe"
+    r"|noted|an issue|a concern|affected)|(?:was|were|is|are) not|absent|negative|ok|okay|fine"
+    # "Electrics safe", not "made them safe", "not safe with water in the fitting" or "lead-safe"
+    r"|(?<!not )(?<!made )(?<!make )(?<!made it )(?<!made them )(?<!-)safe"
     r"|no issues?|n/a|unaffected"
-    # "hob supply capped by the gas engineer; no leak found on test": made safe and tested sound
-    r"|no (?:gas )?leaks? (?:was |were )?(?:found|detected)"
+    # "hob supply capped by the gas engineer; no leak found on test", "line pressure-tested - no
+    # leak": made safe and tested sound
+    r"|no (?:gas )?leaks?"
     # "the asbestos register says no ACMs", "testing came back negative": a record that clears it.
     r"|(?:says|shows|showed|found|confirms?|confirmed|came back|returned|reports?|lists?)"
     r" (?:no|none|nil|clear))\b",
@@ -223,7 +298,19 @@ def _ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     label = _LABEL_SEPARATOR.match(after)
     cut = _CLAUSE_BREAK.search(after, label.end() if label else 0)
     clause_after = after[: cut.start()] if cut else after
-    return bool(_RULED_OUT_BEFORE.search(clause_before) or _RULED_OUT_AFTER.search(clause_after))
+    if _RULED_OUT_BEFORE.search(clause_before) or _RULED_OUT_AFTER.search(clause_after):
+        return True
+    # "the form has 'Category 3 - sewage' ticked because the fountain is by the restroom; it isn't":
+    # what someone else said, refuted in the very next clause
+    rest = text[end : min(sentence_end, end + _REFUTED_REACH)]
+    following = _CLAUSE_BREAK.search(rest)
+    return following is not None and _REFUTED.match(rest, following.end()) is not None
+
+
+_REFUTED = re.compile(
+    r" ?(?:it|that|this|which) (?:isn't|is not|wasn't|was not|is wrong|was wrong|is not supported)\b", FLAGS
+)
+_REFUTED_REACH = 160
 
 
 def _named(pattern: re.Pattern[str], line: Line) -> int | None:
@@ -240,7 +327,7 @@ def _named(pattern: re.Pattern[str], line: Line) -> int | None:
 
 def _labelled(kind: HazardKind, line: Line, pattern: re.Pattern[str]) -> int | None:
     label = _KIND_LABEL.match(line.text)
-    if label is None or _LABEL_KINDS[label.group("kind").lower()] is not kind:
+    if label is None or _label_kind(label) is not kind:
         return None
     sentences = Sentences(line.text)
     if _ruled_out(line.text, sentences, label.start("kind"), label.end()):
@@ -260,6 +347,11 @@ def _labelled(kind: HazardKind, line: Line, pattern: re.Pattern[str]) -> int | N
 
 
 # "Asbestos: none found", "Lead: N/A", "Gas: no."
+def _label_kind(label: re.Match[str]) -> HazardKind:
+    # "Slip and trip:", "Slip / trip:" are one kind with "Slip:"
+    return _LABEL_KINDS[label.group("kind").lower().split()[0].split("/")[0]]
+
+
 _NONE_VALUE = re.compile(
     r"\W*(?:none|nil|n/?a|negative|clear|not (?:present|found|detected|applicable|seen))\b|\W*no\W*$", FLAGS
 )
@@ -311,7 +403,7 @@ def detect_hazards(
             continue
         for line in safety_first:
             kind_label = _KIND_LABEL.match(line.text)
-            if kind_label is not None and _LABEL_KINDS[kind_label.group("kind").lower()] is kind:
+            if kind_label is not None and _label_kind(kind_label) is kind:
                 position = _labelled(kind, line, pattern)  # a line labelled with the kind: its value says
             else:
                 position = _named(pattern, line)

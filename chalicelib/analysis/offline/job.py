@@ -103,7 +103,13 @@ _CAUSE_KEYWORD = re.compile(
     r"(?:is |was |are |were |has been )?weeping"
     r"|(?:shower|bath|tub|sink|basin|toilet|cistern) (?:is |was |has been |had been )(?:leaking|overflowing)"
     r"|(?:pipe|line|hose|valve|fitting|main|connector)s?"
-    r" (?:leak(?:ed|ing|s)?|split|cracked|failed|burst|broke|let go|came (?:off|out|loose)|dislodged)"
+    r" (?:leak(?:ed|ing|s)?|split|cracked|failed|burst|broke|let go|came (?:off|out|loose)|dislodged"
+    # "the outlet hose jumped out of the standpipe", "the flexi popped off the tap"
+    r"|jumped (?:out|off)|popped (?:out|off)|blew (?:out|off))"
+    # "a forklift struck a sprinkler head", "the sprinkler head was knocked off": a sprinkler let go
+    r"|(?:struck|hit|knocked|snapped|broke) (?:off )?(?:a |an |the )?(?:[\w-]+ ){0,2}sprinkler"
+    r"|sprinkler (?:head |pipe |line )?(?:was |were )?(?:struck|hit|knocked|broke|burst|activated"
+    r"|discharged|went off|let go|failed|froze)"
     r"|(?:split|cracked|failed|broken|leaking) (?:\w+ ){0,2}(?:hose|pipe|line|valve|fitting))\b",
     FLAGS,
 )
@@ -134,8 +140,9 @@ _NOT_CLAIM = re.compile(r"^(?:\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|\d{1,3}(?:[
 
 
 _INSURED = re.compile(
-    r"\b(?:(?:named )?insureds?(?: name| party)?|insd|ins(?=:)|policy ?holder|p/?h|home ?owners?|h/o"
-    r"|(?:property )?owners?(?: ?/ ?(?:insured|insd))?|client(?: name)?|customer(?: name)?)"
+    # ("Ins'd:", "Cust:", "Policyholders:": the field notes' and the consultant's forms of the labels)
+    r"\b(?:(?:named )?insureds?(?: name| party)?|insd|ins'd|ins(?=:)|policy ?holders?|p/?h|home ?owners?|h/o"
+    r"|(?:property )?owners?(?: ?/ ?(?:insured|insd))?|client(?: name)?|customer(?: name)?|cust)"
     r"(?: ?\([^)]{1,30}\))?(?: ?[:=]+ ?| [-\u2013\u2014] )",
     FLAGS,
 )
@@ -155,7 +162,8 @@ _MAX_NAME_WORDS = 8  # "Centre de services scolaire de la Riviere-Blanche"
 
 _VALUE_END = re.compile(
     r"[;|(/]| [-\u2013\u2014] | (?:ph|phone|mob|mobile|tel|cell|email|e-?mail|contact)\b"
-    r"| [A-Za-z]+(?: [A-Za-z]+)? ?:|,? \+?\d{3,}|@|, ?(?=\d)|,? (?:owner|tenant|contact|c/o)\b",
+    r"| [A-Za-z]+(?: [A-Za-z]+)? ?:|,? \+?\d{3,}|@|, ?(?=\d)|,? (?:owner|tenant|contact|c/o)\b"
+    r"| (?:clm|claim)\s*#",  # "Ins'd: Linda Vukovich Clm# OH-0429": the next field
     FLAGS,
 )
 
@@ -475,6 +483,37 @@ def _labelled_value(label: re.Pattern[str], end: re.Pattern[str], text: str) -> 
     return clean_value(rest[: cut.start()] if cut else rest)
 
 
+# A client label names whoever engaged us: an agent or the insurer itself ("Client: Hudson Ridge
+# Insurance, on claim ...", or a bare "Ins: Dragon Mutual", the insurer as often as the insured) is
+# not the insured, and "Client: Harbour Lane Property Management, for
+# the owner Ms B. Achterberg" names the owner after it.
+_CLIENT = re.compile(r"^\W*(?:client|customer|cust|ins\b)", FLAGS)
+_FOR_OWNER = re.compile(
+    r"[^;|]{0,80}?,? (?:for|on behalf of) (?:the )?owners? (?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?"
+    r"[A-Z][\w'\-]*(?: [A-Z][\w'\-.]*){0,3})",
+)
+_NOT_INSURED_CLIENT = re.compile(
+    r"\b(?:insurance|insurer|assurance|mutual|underwriters?|lettings?|property management|managing agents?"
+    r"|realty|real estate|strata|body corporate|loss adjust\w*)\b",
+    FLAGS,
+)
+
+
+def _client_insured(text: str) -> tuple[str | None, bool]:
+    """The insured a line's label gives, and whether the label was only "Client" (a later insured or
+    policyholder label says it better)."""
+    label = _INSURED.search(text)
+    if label is None or not _CLIENT.match(label.group(0)):
+        return _insured(text), False
+    owner = _FOR_OWNER.match(text, label.end())
+    if owner is not None:
+        return owner.group("name"), True
+    value = _insured(text)
+    if value is not None and _NOT_INSURED_CLIENT.search(value):
+        return None, True
+    return value, True
+
+
 def _insured(text: str) -> str | None:
     value = _labelled_value(_INSURED, _VALUE_END, text)
     if value is None:
@@ -484,10 +523,22 @@ def _insured(text: str) -> str | None:
     if value is not None:
         end = SENTENCE_END.search(value)  # "Owner/insd: M. Latrobe. Tenant on site."
         value = clean_value(value[: end.start()]) if end else value
-    # A name starts with a letter: "PH: 0412 ..." is a phone number.
-    if value is None or not value[0].isalpha() or len(value.split()) > _MAX_NAME_WORDS:
+    if value is not None:
+        # "Riverfront Lodging LLC dba The Yards Hotel": the insured is the company, not its trading name
+        value = _TRADING_AS.split(value, maxsplit=1)[0]
+    # A name starts with a letter: "PH: 0412 ..." is a phone number; "not on the referral" is none.
+    if (
+        value is None
+        or not value[0].isalpha()
+        or len(value.split()) > _MAX_NAME_WORDS
+        or _NO_NAME.match(value)
+    ):
         return None
     return value
+
+
+_TRADING_AS = re.compile(r" (?:dba|d/b/a|t/a|trading as)\b", FLAGS)
+_NO_NAME = re.compile(r"(?:not|unknown|n/a|tba|tbc|none|nil)\b", FLAGS)
 
 
 def _address(text: str) -> str | None:
@@ -537,13 +588,17 @@ class _JobScan:
 
 def read_job(lines: Sequence[Line], dates: Dates, visits: Visits) -> JobInfo:
     scan = _JobScan()
+    client_only = False  # the insured so far is a "Client:" label's
     letterhead = letterhead_lines(lines)
     for line in lines:
         text = line.text
         if not text:
             continue
         scan.claim = scan.claim or _fact(_claim_number(text), line)
-        scan.insured = scan.insured or _fact(_insured(text), line)
+        if scan.insured is None or client_only:
+            insured, client = _client_insured(text)
+            if insured is not None and (scan.insured is None or not client):
+                scan.insured, client_only = _fact(insured, line), client
         scan.address = scan.address or _fact(_address(text), line)
         if line.number not in letterhead:  # the contractor's own address is not the job's
             scan.street = scan.street or _fact(_street(text), line)

@@ -17,6 +17,17 @@ from chalicelib.analysis.offline.dates import (
     next_anchor,
 )
 from chalicelib.analysis.offline.job_call_out import CLOCK_AFTER, CallOutDay
+from chalicelib.analysis.offline.job_date_labels import (
+    INSPECTION_LABEL,
+    LOSS_DATE_LABEL,
+    THIRD_PARTY,
+    is_form_field,
+    labelled_date,
+    mail_date,
+    named_loss_day,
+    with_today,
+    written_on,
+)
 from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
 from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
 from chalicelib.analysis.offline.text import (
@@ -28,31 +39,6 @@ from chalicelib.analysis.offline.text import (
 )
 
 # --- the loss and the first visit --------------------------------------------------------------
-
-_LINE_START = r"(?:^|[|;] ?)[\s\-*#>\u2022]*"
-
-
-_LOSS_DATE_LABEL = re.compile(
-    r"\b(?:date of (?:the )?(?:loss|incident|damage|event|escape)|d\.?o\.?l\b\.?"
-    r"|loss (?:date|occurred|happened|discovered)|incident date|date loss|event date"
-    r"|(?:loss|damage|incident|leak|flood|fire) occurred(?: on)?)"
-    rf"|{_LINE_START}(?:loss|event|incident)\b ?[:\-]"
-    # "Attended 04/03/2026. Loss 03/03/2026 overnight.": a sentence that opens with the word and a date
-    r"|(?:^|[.!?] )(?:loss|event|incident)\b ?[:\-]? ?(?=\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* \d)",
-    FLAGS,
-)
-
-
-_INSPECTION_LABEL = re.compile(
-    r"\b(?:(?:inspection|assessment|survey|visit|attendance|arrival) date|date (?:of )?(?:our |the |first "
-    r"|initial )?(?:inspection|assessment|attendance|visit|survey|arrival)"
-    r"|date (?:inspected|attended|assessed|surveyed)|inspected(?: on)?|attended(?: site)?(?: on)?|attendance"
-    r"|(?:site|initial|first) (?:visit|inspection|attendance|access|assessment)|first attended|on ?site"
-    r"|arrived(?: on site)?|surveyed(?: on)?|inspection)\b"
-    rf"|{_LINE_START}(?:att|attd|visits?|survey|arrival|inspection|assessment)\b\.? ?[:\-]?",
-    FLAGS,
-)
-
 
 # Someone of ours (or the inspector) reaching the site, in prose: "we got to the house on ...".
 _ARRIVAL = re.compile(
@@ -67,16 +53,6 @@ _OUR_SIDE = re.compile(
     # ("Allegheny Dry & Restore came on Monday 02/10", "Clearwater Drying came out": a firm by its name)
     r"\b(?:we|I|he|she|they|restor\w*|technician|tech|inspector|assessor|adjuster|crew|team"
     r"|company|contractor|drying|dry ?co)\b",
-    FLAGS,
-)
-
-
-# Trades and services whose visit is not the inspection ("Plumber attended 01/03"), and whose work
-# is not the loss ("the roofer replaced the boot on 02/24").
-_THIRD_PARTY = re.compile(
-    r"\b(?:plumbers?|electricians?|roofers?|builders?|leak detect(?:ion|or)|fire (?:brigade|crews?|service"
-    r"|department)|firefighters|ses|police|locksmith|glazier|agent|(?:property|building|strata) manager"
-    r"|council|landlord)\b",
     FLAGS,
 )
 
@@ -97,10 +73,6 @@ _NOT_LOSS_EVENT = re.compile(
 
 
 _ARRIVALS_KEPT = 4  # told arrivals kept: the first of them after the loss is the inspection
-
-
-_SENTENCE_STOP = re.compile(r"[.!?] +[A-Z]")
-_LABEL_TO_DATE = 40  # how far after a label its date may be
 
 
 _EVENT_REACH = 50  # how far from a date the words saying what it dates may be
@@ -207,6 +179,43 @@ _ONSET_UNKNOWN = re.compile(
     FLAGS,
 )
 
+
+def _other_event(text: str, near_start: int, known: DateMatch, near_end: int) -> bool:
+    """Whether words near the date say it dates a call, a trade's work or our equipment. Not a report
+    that goes on to tell the loss: in "the insured reports the toilet overflowed last evening
+    (10/05)" the date is the overflow's, the verb nearer to it."""
+    if _NOT_LOSS_EVENT.search(text, known.end, near_end):
+        return True
+    before = list(_NOT_LOSS_EVENT.finditer(text, near_start, known.start))
+    if not before:
+        return False
+    # (the water's verb, not a noun: "she phoned us about the leak on 3 April" dates the call)
+    return not any(
+        _NOUN_BEFORE.search(text, max(0, escape.start() - 12), escape.start()) is None
+        for escape in ESCAPE.finditer(text, before[-1].end(), known.start)
+    )
+
+
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|about|of|her|his|their|our|my|this|that|its)\s+$", FLAGS)
+
+
+# "We found no staining or rot to support a long-term leak": a long leak the writer rules out.
+_RULED_OUT = re.compile(r"\b(?:no|not|never|nothing|without)\b|n't\b", FLAGS)
+_CLAUSE_START = re.compile(r"[.;!?]\s|\bbut\b", FLAGS)
+
+
+def _onset_open(text: str) -> bool:
+    """Whether the line says the water had no one start: a long leak, or nobody knows when."""
+    if _ONSET_UNKNOWN.search(text):
+        return True
+    for match in _LONG_TERM.finditer(text):
+        before = text[max(0, match.start() - WINDOW) : match.start()]
+        starts = [clause.end() for clause in _CLAUSE_START.finditer(before)]
+        if not _RULED_OUT.search(before, starts[-1] if starts else 0):
+            return True
+    return False
+
+
 _RELATIVE_TRIES = 3  # relative phrases tried per line: a long line costs no more than a short one
 
 
@@ -241,8 +250,9 @@ class JobDates:
         relative: Line | None = None
         long_term = False
         anchor: date | None = None
+        mailed: date | None = None  # the date a mail was sent: its "this morning"
         context = DayContext()
-        call_out = CallOutDay(self._about_loss, LEAK_WORD, _THIRD_PARTY)
+        call_out = CallOutDay(self._about_loss, LEAK_WORD, THIRD_PARTY)
         for line in lines:
             if not line.text:
                 call_out.read(line, [])
@@ -250,18 +260,24 @@ class JobDates:
             found = [match for match in self._dates.find_with_weekdays(line.text, anchor) if match.value]
             call_out.read(line, found)
             events = context.events(line.text, found)
-            loss_labelled = (
-                loss_labelled
-                or _named_loss_day(line, found)
-                or self._labelled(_LOSS_DATE_LABEL, line, found, third_party=False)
-            )
-            inspection_labelled = inspection_labelled or self._labelled(_INSPECTION_LABEL, line, found)
+            loss_labelled = loss_labelled or self._labelled(line, found, anchor)
+            mailed = mailed or mail_date(line, found)
+            if inspection_labelled is None and (
+                day := labelled_date(
+                    INSPECTION_LABEL,
+                    line,
+                    with_today(line, found, written_on(line, found, mailed)),
+                    self._dates,
+                    anchor,
+                )
+            ):
+                inspection_labelled = _Found(day, line)
             if len(arrivals) < _ARRIVALS_KEPT and (arrival := self._arrival(line, found, context, events)):
                 arrivals.append(arrival)
             loss_told.extend(self._loss_sentences(line, found))
             discovered.extend(self._discoveries(line, found))
             loss_related.extend(self._related_loss(line, found, context, events))
-            long_term = long_term or any(p.search(line.text) for p in (_LONG_TERM, _ONSET_UNKNOWN))
+            long_term = long_term or _onset_open(line.text)
             if relative is None and _BEFORE_WE_ATTENDED.search(line.text):
                 relative = line
             anchor = next_anchor(anchor, [match.value for match in found if match.value])
@@ -279,7 +295,7 @@ class JobDates:
         earliest_loss = min(losses) if losses else None
         visits = [found for found in (inspection_labelled, *arrivals) if found is not None]
         # (a form's own "Inspected: 03/10" stands even before a wrong loss date: QA says they conflict)
-        kept = [v for v in visits if not earliest_loss or v.value >= earliest_loss or _is_form_field(v.line)]
+        kept = [v for v in visits if not earliest_loss or v.value >= earliest_loss or is_form_field(v.line)]
         inspection = kept[0] if kept else None
         inspection_fact = inspection.fact() if inspection else self._visits.first_visit(lines, self._dates)
         if inspection is None and inspection_fact and earliest_loss and inspection_fact.value < earliest_loss:
@@ -310,32 +326,11 @@ class JobDates:
             return DateFact(value=first_visit - _DAY, source=relative.span())
         return None
 
-    @staticmethod
-    def _labelled(
-        label: re.Pattern[str], line: Line, found: list[DateMatch], *, third_party: bool = True
-    ) -> _Found | None:
-        text = line.text
-        for match in label.finditer(text):
-            if third_party and _THIRD_PARTY.search(
-                text, max(0, match.start() - _LABEL_TO_DATE), match.start()
-            ):
-                continue  # "plumber attended 01/03": someone else's visit
-            for known in found:
-                if (
-                    match.end() <= known.start <= match.end() + _LABEL_TO_DATE
-                    and known.value
-                    and not _SENTENCE_STOP.search(text, match.end(), known.start)
-                ):
-                    return _Found(known.value, line)  # (not across a sentence: "... of the escape. We ...")
-            # "07/10/2025 - Site visit. Present: ...": a file note's entry headed by its date
-            if (
-                found
-                and found[0].value
-                and _DATE_LED.fullmatch(text, 0, found[0].start)
-                and _ENTRY_GAP.fullmatch(text, found[0].end, match.start())
-            ):
-                return _Found(found[0].value, line)
-        return None
+    def _labelled(self, line: Line, found: list[DateMatch], anchor: date | None) -> _Found | None:
+        day = named_loss_day(line, found) or labelled_date(
+            LOSS_DATE_LABEL, line, found, self._dates, anchor, third_party=False
+        )
+        return _Found(day, line) if day else None
 
     @staticmethod
     def _arrival(
@@ -388,7 +383,7 @@ class JobDates:
                     or _OPEN_ENDED.search(text, start, end)
                     or _OPEN_ENDED.search(following)
                     or _CALL_WORD.search(text, start, end)
-                    or _THIRD_PARTY.search(text, start, end)
+                    or THIRD_PARTY.search(text, start, end)
                     or any(
                         _is_our_arrival(text, cue, start, end) for cue in _ARRIVAL.finditer(text, start, end)
                     )
@@ -432,8 +427,8 @@ class JobDates:
                 or _OPEN_ENDED.search(text, start, end)
                 or _OPEN_ENDED.search(following)
                 or _CALL_WORD.search(text, start, end)
-                or _THIRD_PARTY.search(text, start, end)
-                or _INSPECTION_LABEL.search(text, start, end)
+                or THIRD_PARTY.search(text, start, end)
+                or INSPECTION_LABEL.search(text, start, end)
             ):
                 continue
             out.append(_Found(known.value, line))
@@ -458,13 +453,13 @@ class JobDates:
             if (
                 known.value is None
                 or not self._about_loss_near(text, sentences, start, end, known.start)
-                or _NOT_LOSS_EVENT.search(text, near_start, near_end)
-                or _THIRD_PARTY.search(text, start, known.start)
+                or _other_event(text, near_start, known, near_end)
+                or THIRD_PARTY.search(text, start, known.start)
                 or any(
                     _is_our_arrival(text, cue, start, end)
                     for cue in _ARRIVAL.finditer(text, near_start, near_end)
                 )
-                or _INSPECTION_LABEL.search(text, near_start, near_end)
+                or INSPECTION_LABEL.search(text, near_start, near_end)
                 or (ANNOUNCEMENT.search(text, start, end) and not ESCAPE.search(text, start, end))
             ):
                 continue
@@ -476,44 +471,16 @@ class JobDates:
         return out
 
 
-_DATE_LED = re.compile(r"[\s\-*#>\u2022]*")
-# (a time of day may sit between: "Jun 17, 2026 09:00 - Site inspection with DRG")
-_ENTRY_GAP = re.compile(
-    r"(?: ?(?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: ?hrs)?)? ?[\-\u2013:|,]? ?", FLAGS
-)
-
-
 _TO_SITE = re.compile(r" ?(?:on |at |to )?site\b", FLAGS)
 
 
-# "... show continuous flow starting at 04:00 on 27/12/2025; that is the date of the escape": the
-# writer names the day just told as the loss, as a label would.
-_THAT_IS_THE_LOSS = re.compile(
-    r"\b(?:that|this|which) (?:is|was) (?:the )?(?:date|day) (?:of )?(?:the )?"
-    r"(?:loss|escape|leak|incident|flood)\b",
+# "Jordan from Grand Valley came on the Sunday": a person from a firm, as a customer names the
+# restorer's technician (not a trade's firm: "Dave from Harris Plumbing came").
+_FROM_FIRM = re.compile(
+    r"(?-i:\b[A-Z][a-z]+) from (?:the )?(?!.*(?:plumb|electric|roof|build|glaz|lock))"
+    r"(?:(?-i:[A-Z])[\w&'\-]*\s+){1,4}$",
     FLAGS,
 )
-
-
-def _named_loss_day(line: Line, found: list[DateMatch]) -> _Found | None:
-    named = _THAT_IS_THE_LOSS.search(line.text)
-    if named is None:
-        return None
-    before = [match for match in found if match.end <= named.start() and match.value]
-    return _Found(before[-1].value, line) if before and before[-1].value else None
-
-
-def _is_form_field(line: Line) -> bool:
-    """Whether an inspection label opens the line or a clause of it ("Inspected: 03/10/2024",
-    "DOL 12/03/2024. inspected 10/03/2024"), rather than sitting inside a sentence ("we had the
-    roof inspected on 11/14/2024")."""
-    return any(
-        _FIELD_START.search(line.text[: label.start()]) is not None
-        for label in _INSPECTION_LABEL.finditer(line.text)
-    )
-
-
-_FIELD_START = re.compile(r"(?:^|[.;|]\s*)[\s\-*#>\u2022]*$")
 
 
 def _is_our_arrival(text: str, cue: re.Match[str], start: int, end: int) -> bool:
@@ -522,8 +489,8 @@ def _is_our_arrival(text: str, cue: re.Match[str], start: int, end: int) -> bool
     # "Kirra got to site at 9.15": reaching "site" is a restorer's word for the job, whoever is named
     on_site = _TO_SITE.match(text, cue.end()) is not None
     return (
-        (_OUR_SIDE.search(before) is not None or on_site)
-        and _THIRD_PARTY.search(before) is None
+        (_OUR_SIDE.search(before) is not None or on_site or _FROM_FIRM.search(before) is not None)
+        and THIRD_PARTY.search(before) is None
         and _RETURN.search(text, cue.start(), min(end, cue.end() + 10)) is None
     )
 
@@ -532,7 +499,7 @@ def _is_named_responder(text: str, cue: re.Match[str], start: int, end: int) -> 
     """ "... and called us. Sam Reid was at the door": a person first named after the call."""
     reach = max(start, cue.start() - _ARRIVAL_REACH)
     named = _NAMED_SUBJECT.search(text[reach : cue.start()])
-    if named is None or _THIRD_PARTY.search(text, start, end) or _RETURN.search(text, cue.start(), end):
+    if named is None or THIRD_PARTY.search(text, start, end) or _RETURN.search(text, cue.start(), end):
         return False
     told = text[max(0, reach + named.start() - _CALL_REACH) : reach + named.start("name")]
     return _CALLED_US.search(told) is not None and re.search(rf"\b{named.group('name')}\b", told) is None

@@ -70,11 +70,19 @@ _SELF_NAMED = re.compile(
 )
 
 
+# The writer holding the policy: "Policy is in my name", "My policy number is ...".
+_POLICY_MINE = r"\bpolicy (?:is )?in (?:my|our) names?\b|\b(?:my|our) policy\b"
+
+
 # The writer speaking as the owner of the property.
 _OWNER_VOICE = re.compile(
     r"\b(?:our|my) (?:own )?(?:house|home|place|flat|apartment|condo|townhouse|property|policy|insurer"
     r"|insurance (?:company|policy))\b|\bwe(?:'re| are) at \d"
-    r"|\bI'm the (?:policy ?holder|home ?owner|owner)\b",
+    r"|\bI'm the (?:policy ?holder|home ?owner|owner)\b"
+    # the household telling its own rooms and people: "our back bedroom", "my son said his ceiling"
+    r"|\b(?:our|my) (?:[a-z]+ ){0,2}(?:kitchen|bedroom|bathroom|bathtub|ceilings?|laundry|basement|lounge"
+    r"|dining room|living room|hallway)\b|\bmy (?:husband|wife|partner|son|daughter)\b"
+    r"|\bour (?:son|daughter|kids|children)\b|" + _POLICY_MINE,
     FLAGS,
 )
 
@@ -145,7 +153,9 @@ def _header_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
 
 def _narrative_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
     written = [line for line in lines if line.text]
-    if any(_TENANCY.search(line.text) for line in written):
+    # (a tenancy's caller may be anyone, unless the writer says the policy is theirs)
+    tenancy = any(_TENANCY.search(line.text) for line in written)
+    if tenancy and not any(re.search(_POLICY_MINE, line.text, FLAGS) for line in written):
         return None
     owner_voice = any(_OWNER_VOICE.search(line.text) for line in written)
     if owner_voice:
@@ -153,6 +163,8 @@ def _narrative_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
             sender = _FROM.match(line.text)
             if sender is not None and _is_name(sender.group("name")):
                 return sender.group("name"), line
+    if tenancy:
+        return None  # only the policyholder's own mail is read in a tenancy
     for line in written:
         text = line.text
         for pattern in (_SELF_NAMED, _WITH_FAMILY, _CALLED_US):

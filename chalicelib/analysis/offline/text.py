@@ -151,8 +151,9 @@ def prepare_lines(text: str) -> list[Line]:
 
 _LONG_LINE = 60  # a line at least this long may be one a writer's mail program or editor wrapped
 _MIN_WRAPPED = 6  # how many long lines make a document hard-wrapped
-# A table's row as a PDF gives it, its bars gone: three numbers in a row ("72 48 29 16").
-_ROW_OF_NUMBERS = re.compile(r"(?:(?<!\S)(?:\d{1,4}(?:\.\d{1,2})?|-)(?:\s+|$)){3}")
+# A table's row as a PDF gives it, its bars gone: three numbers in a row ("72 48 29 16"). Not a
+# year set off by dashes in prose ("the house was built - 1994 - and ...").
+_ROW_OF_NUMBERS = re.compile(r"(?!-\s+\d{4}\s+-(?:\s|$))(?:(?<!\S)(?:\d{1,4}(?:\.\d{1,2})?|-)(?:\s+|$)){3}")
 _OPEN_WORD_END = re.compile(
     r"\b(?:a|an|the|and|or|but|of|to|in|on|at|by|for|with|from|into|onto|over|under|was|were|is|are"
     r"|had|has|have|that|which|who|its|their|his|her|our|my|about|roughly|around|just|than|then|as)$|,$",

@@ -1,0 +1,168 @@
+"""Dates a label gives: "DOL 12/03", "Date of fire: Sunday 12 January 2025", "Attended 04/03/2026",
+a file note's entry headed by its date, and "that is the date of the escape" (job_dates.py)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from chalicelib.analysis.offline.dates import DateMatch, Dates
+from chalicelib.analysis.offline.text import FLAGS, Line
+
+_LINE_START = r"(?:^|[|;] ?)[\s\-*#>\u2022]*"
+
+
+# What the water, fire or storm was: "Date of fire:", "Flood date", "Date water entered the property".
+_EVENT = r"(?:loss|incident|damage|event|escape|fire|flood|leak|burst|storm|occurrence)(?! detect)"
+
+
+LOSS_DATE_LABEL = re.compile(
+    rf"\b(?:date of (?:the )?{_EVENT}|d\.?o\.?l\b\.?"
+    r"|date (?:the )?(?:water|fire|leak|flood)(?: first)? (?:entered|got in|came in|started|began|broke out)"
+    r"|loss (?:date|occurred|happened|discovered)|(?:incident|event|fire|flood|storm) date|date loss"
+    r"|(?:loss|damage|incident|leak|flood|fire) occurred(?: on)?)"
+    rf"|{_LINE_START}(?:loss|event|incident)\b ?[:\-]"
+    # "Attended 04/03/2026. Loss 03/03/2026 overnight.": a sentence that opens with the word and a date
+    r"|(?:^|[.!?] )(?:loss|event|incident)\b ?[:\-]? ?(?=\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* \d)",
+    FLAGS,
+)
+
+
+INSPECTION_LABEL = re.compile(
+    r"\b(?:(?:inspection|assessment|survey|visit|attendance|arrival) date|date (?:of )?(?:our |the |first "
+    r"|initial )?(?:inspection|assessment|attendance|visit|survey|arrival)"
+    r"|date (?:inspected|attended|assessed|surveyed)|inspected(?: on)?|attended(?: site)?(?: on)?|attendance"
+    r"|(?:site|initial|first) (?:visit|inspection|attendance|access|assessment)|first attended|on ?site"
+    r"|arrived(?: on site)?|surveyed(?: on)?|inspection|attend(?= (?:mon|tue|wed|thu|fri|sat|sun|\d))"
+    # a walk-through is the inspection's other name: "Walk-through Mon 11/24/25", "Walked 11/2 with
+    # the adjuster" (a sentence that opens with it: "she walked in and found" is not one)
+    r"|(?:site )?walk[- ]?through|site walk|(?:(?<=^)|(?<=[.!?] ))walked(?= \d))\b"
+    r"|\binsp(?:n|ected)?\b\.? ?:"
+    # "following the drying company's visit this morning", "their first visit on 3/2"
+    r"|(?:(?:company|restorer|contractor|technician|tech|crew|team)'s|\bour|\btheir)"
+    r" (?:first |initial )?visit\b"
+    rf"|{_LINE_START}(?:att|attd|visits?|survey|arrival|inspection|assessment|insp)\b\.? ?[:\-]?",
+    FLAGS,
+)
+
+
+# Trades and services whose visit is not the inspection ("Plumber attended 01/03"), and whose work
+# is not the loss ("the roofer replaced the boot on 02/24").
+THIRD_PARTY = re.compile(
+    r"\b(?:plumbers?|electricians?|roofers?|builders?|leak detect(?:ion|or)|fire (?:brigade|crews?|service"
+    r"|department)|firefighters|ses|police|locksmith|glazier|agent|(?:property|building|strata) manager"
+    r"|council|landlord)\b",
+    FLAGS,
+)
+
+
+_SENTENCE_STOP = re.compile(r"[.!?] +[A-Z]")
+_LABEL_TO_DATE = 40  # how far after a label its date may be
+
+
+# A day and month with no year straight after the label ("DOL 21/07.", "Att: 3/2"): notes give the
+# year once, in the header, and a label says what the number is.
+_YEARLESS_AFTER_LABEL = re.compile(r"[\s:\-=]{0,3}(?:on )?$", FLAGS)
+
+
+# "2026-07-14 15:30 - Call with vendor. Vendor on site 08:00 today.", a mail sent on the 27th that
+# says "visit this morning": today is the day the entry or the mail is dated.
+_TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon))\b", FLAGS)
+_MAIL_DATE = re.compile(r"^\s*(?:sent|date)\s*:", FLAGS)
+
+
+def written_on(line: Line, found: list[DateMatch], mailed: date | None) -> date | None:
+    """The day a line is written on: its own leading date (a file note's entry), else the mail's."""
+    if found and found[0].value and _DATE_LED.fullmatch(line.text, 0, found[0].start):
+        return found[0].value
+    return mailed
+
+
+def mail_date(line: Line, found: list[DateMatch]) -> date | None:
+    """The date of a mail header line ("Sent: 27 January 2026 16:52")."""
+    return found[0].value if found and _MAIL_DATE.match(line.text) else None
+
+
+def with_today(line: Line, found: list[DateMatch], day: date | None) -> list[DateMatch]:
+    """The line's dates, with "today" or "this morning" read as the day it was written."""
+    if day is None:
+        return found
+    today = [DateMatch(m.start(), m.end(), day) for m in _TODAY.finditer(line.text)]
+    return sorted([*found, *today], key=lambda known: known.start) if today else found
+
+
+def labelled_date(
+    label: re.Pattern[str],
+    line: Line,
+    found: list[DateMatch],
+    dates: Dates,
+    anchor: date | None,
+    *,
+    third_party: bool = True,
+) -> date | None:
+    text = line.text
+    for match in label.finditer(text):
+        # "plumber attended 01/03": someone else's visit; not "Call from the agent. Attended 15/09"
+        before = text[max(0, match.start() - _LABEL_TO_DATE) : match.start()]
+        stop = max(before.rfind(". "), before.rfind("; "))
+        if third_party and THIRD_PARTY.search(before[stop + 1 :]):
+            continue
+        for known in found:
+            if (
+                match.end() <= known.start <= match.end() + _LABEL_TO_DATE
+                and known.value
+                and not _SENTENCE_STOP.search(text, match.end(), known.start)
+            ):
+                return known.value  # (not across a sentence: "... of the escape. We ...")
+        # "07/10/2025 - Site visit. Present: ...": a file note's entry headed by its date
+        if (
+            found
+            and found[0].value
+            and _DATE_LED.fullmatch(text, 0, found[0].start)
+            and _ENTRY_GAP.fullmatch(text, found[0].end, match.start())
+        ):
+            return found[0].value
+        if anchor is not None:
+            for known in dates.find(text[: match.end() + _LABEL_TO_DATE], anchor, yearless_numeric=True):
+                if known.value and known.start >= match.end():
+                    if _YEARLESS_AFTER_LABEL.match(text[match.end() : known.start]):
+                        return known.value
+                    break
+    return None
+
+
+_DATE_LED = re.compile(r"[\s\-*#>\u2022]*")
+# (a time of day may sit between: "Jun 17, 2026 09:00 - Site inspection with DRG")
+_ENTRY_GAP = re.compile(
+    r"(?: ?(?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: ?hrs)?)? ?[\-\u2013:|,]? ?", FLAGS
+)
+
+
+# "... show continuous flow starting at 04:00 on 27/12/2025; that is the date of the escape": the
+# writer names the day just told as the loss, as a label would.
+_THAT_IS_THE_LOSS = re.compile(
+    r"\b(?:that|this|which) (?:is|was) (?:the )?(?:date|day) (?:of )?(?:the )?"
+    r"(?:loss|escape|leak|incident|flood)\b",
+    FLAGS,
+)
+
+
+def named_loss_day(line: Line, found: list[DateMatch]) -> date | None:
+    named = _THAT_IS_THE_LOSS.search(line.text)
+    if named is None:
+        return None
+    before = [match for match in found if match.end <= named.start() and match.value]
+    return before[-1].value if before else None
+
+
+def is_form_field(line: Line) -> bool:
+    """Whether an inspection label opens the line or a clause of it ("Inspected: 03/10/2024",
+    "DOL 12/03/2024. inspected 10/03/2024"), rather than sitting inside a sentence ("we had the
+    roof inspected on 11/14/2024")."""
+    return any(
+        _FIELD_START.search(line.text[: label.start()]) is not None
+        for label in INSPECTION_LABEL.finditer(line.text)
+    )
+
+
+_FIELD_START = re.compile(r"(?:^|[.;|]\s*)[\s\-*#>\u2022]*$")
