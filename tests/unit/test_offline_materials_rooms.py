@@ -174,3 +174,25 @@ def test_a_room_only_named_in_a_damage_sentence_then_called_unaffected_is_not_an
     # Then the Condition 1 room and the hall are not areas
     assert "Living room" not in rooms and "Hall" not in rooms
     assert {"Bedroom 1", "Bedroom 2"} <= rooms
+
+
+def test_a_scope_line_places_its_materials_in_the_rooms_listed_after_them() -> None:
+    # Given an estimate whose lines name the work and material, then the rooms, then the quantity
+    notes = (
+        "Rec room: carpet and pad soaked.\n"
+        "Bedroom 3: carpet wet along the closet wall.\n"
+        "Office: carpet tile wet.\n"
+        "Scope\n"
+        "- Remove and dispose baseboard, rec room and bedroom 3: 46 LF\n"
+        "- Tear out vinyl cove base - 12 LF (office)\n"
+        "- Remove drywall for drying, bedroom 3: 9 LF\n"
+        "- Clean vinyl, rec room and bedroom 3: 80 SF\n"
+    )
+    # When it is read
+    materials = _materials(notes)
+    # Then the removed baseboard and drywall are each listed room's, and the cleaned vinyl no one's
+    assert "baseboard" in materials["Rec room"]
+    assert {"baseboard", "drywall"} <= materials["Bedroom 3"]
+    assert "drywall" not in materials["Rec room"]
+    assert "vinyl cove base" in materials["Office"]
+    assert not any(material == "vinyl" for room in materials.values() for material in room)

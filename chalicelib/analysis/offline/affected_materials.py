@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
+from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.text import FLAGS, Sentences, around, evidence_matches, is_negated
 
@@ -46,7 +47,7 @@ _PLACED_IN = re.compile(
 # ("the vanity, flood-cut the drywall (...)") places only the last material.
 _BRACKET_ROOM = re.compile(r"\((?:in |at )?(?:the )?$", FLAGS)
 _BRACKET_RUN = re.compile(
-    r"(?:\s|,|&|\+|/|\band\b|\bat\b|\bup\b|~?\d{1,4}(?:\.\d{1,2})?"
+    r"(?:\s|,|&|\+|/|\s[-\u2013]|\band\b|\bat\b|\bup\b|~?\d{1,4}(?:\.\d{1,2})?"
     r" ?(?:mm|cm|m2|m|in(?:ches)?|ft|lf|lm|sf|sq ?ft|\"|')?(?!\w))*",
     FLAGS,
 )
@@ -401,6 +402,10 @@ class MaterialReader:
             )
             if ";" not in gap and (placed or worked) and self._one_item(word, after):
                 return self._from(after)
+            listed = self._from(after)
+            index = bisect_left(self._word_starts, word.start)
+            if self.is_scope and rooms_listed_after(text, self.words, index, listed[0].start, listed[-1].end):
+                return listed  # "Remove baseboard, rec room and bedroom 3: 46 LF"
         owner = self.owner_at(word.start)
         head = self._landmarked_head(word, owner)
         if head is not None:

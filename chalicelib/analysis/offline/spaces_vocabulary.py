@@ -24,7 +24,7 @@ _NOT_A_ROOM_WORD = (
     r"|entire|adjoining|next|adjacent|affected|unaffected|his|her|their|our|my|your|its|whose|main"
     r"|front|back|rear|side|upstairs|downstairs|and|or|of|in|into|to|from|per|more|enough|spare"
     r"|guest|kids|open|either|neither|both|big|small|large|single|empty|own|another|first|second"
-    r"|third|last|new|old|point|item|code|location|date|material|area|level|with|under|over"
+    r"|third|half|quarter|last|new|old|point|item|code|location|date|material|area|level|with|under|over"
     r"|between|behind|beside|near|across|through|was|were|is|are|has|had|have|read|wall|walls"
     r"|floor|ceiling|carpet|slab|type|unit|units|name)\b)"
 )
