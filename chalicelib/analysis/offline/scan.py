@@ -166,6 +166,10 @@ class RoomScan(ReadingsScan):
         self.rooms_by_line: dict[int, str] = {}
         # the affected areas (keys) a line is about: those it names, else its section's
         self.areas_by_line: dict[int, list[str]] = {}
+        # the section's areas before a line's own rooms ("KITCHEN" then "- Soot on ceiling. Dust nearest
+        # the mudroom": the soot is the kitchen's)
+        self.section_by_line: dict[int, list[str]] = {}
+        self.named_by_line: dict[int, list[str]] = {}  # every affected area a line names
         self._section_rooms: list[str] = []
         self.default_height_ft: float | None = None
         self._in_readings = False
@@ -200,6 +204,7 @@ class RoomScan(ReadingsScan):
                 if self._rows is not None:
                     self._rows.columns = None
                 continue
+            self.section_by_line[line.number] = list(self._section_rooms)
             rooms = [self._resolve(room) for room in room_mentions(line.text)]
             # A room called unaffected stays a reference room: its later readings are dry standards.
             rooms = [
@@ -254,6 +259,7 @@ class RoomScan(ReadingsScan):
             elif " | " in line.text:
                 self._section_rooms = []  # a table's row is about the room its own cells name
             self.areas_by_line[line.number] = list(self._section_rooms)
+            self.named_by_line[line.number] = [room.key for room in rooms if room.key in self.areas]
 
     def _unfounded(self, key: str) -> bool:
         """An area nothing has been found in yet: no material, size or reading of its own."""
@@ -336,9 +342,15 @@ class RoomScan(ReadingsScan):
                 area.wet.ceiling_height_ft = self.default_height_ft
         return list(self.areas.values())
 
-    def area_names(self, line_number: int) -> list[str]:
-        """The affected areas a line is about, by their final names."""
+    def area_names(self, line_number: int, *, before_rooms: bool = False, named: bool = False) -> list[str]:
+        """The affected areas a line is about, by their final names; with `before_rooms`, those of the
+        section it is in, for what the line says before it names a room of its own; with `named`, every
+        one it names ("Clean walls: kitchen 30 m2, hallway 22 m2")."""
         keys = self.areas_by_line.get(line_number, [])
+        if before_rooms:
+            keys = self.section_by_line.get(line_number, []) or keys
+        elif named:
+            keys = self.named_by_line.get(line_number, []) or keys
         return [self.areas[key].room for key in keys if key in self.areas]
 
     def _note_room(self, line: Line, rooms: Sequence[Mention]) -> None:
