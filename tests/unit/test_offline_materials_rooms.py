@@ -196,3 +196,20 @@ def test_a_scope_line_places_its_materials_in_the_rooms_listed_after_them() -> N
     assert "drywall" not in materials["Rec room"]
     assert "vinyl cove base" in materials["Office"]
     assert not any(material == "vinyl" for room in materials.values() for material in room)
+
+
+def test_materials_taken_from_a_list_of_rooms_with_their_sizes_are_each_rooms() -> None:
+    # Given prose saying where the carpet was taken from, each room with its area in brackets
+    notes = (
+        "Family room: water across the floor. Bedroom 1: wet along the hall wall. Hall: wet throughout.\n"
+        "The carpet and underlay were lifted and dumped from the family room (18 m2), bedroom 1 (10 m2)"
+        " and the hall (5 m2).\n"
+    )
+    # When it is read
+    materials = _materials(notes)
+    # Then each listed room has both
+    for room in ("Family room", "Bedroom 1", "Hall"):
+        assert {"carpet", "underlay"} <= materials[room], materials
+    # And water coming "from" a room does not place a material there
+    notes = "Kitchen: vinyl wet. Laundry: tiles wet.\nThe kitchen vinyl was wet from the laundry.\n"
+    assert "vinyl" not in _materials(notes)["Laundry"]

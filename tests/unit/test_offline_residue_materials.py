@@ -103,3 +103,20 @@ def test_a_fire_scopes_cleaning_names_the_surfaces_of_rooms_the_survey_left_unsa
     assert "walls" not in rooms["Kitchen"]
     # And a cleaning verb in a water job, or a wipe test that came back clean, names nothing
     assert residue_items("- Clean ceilings and walls: kitchen 30 m2", DamageType.FIRE_SMOKE) == []
+
+
+def test_a_mould_rooms_cleaning_names_what_spores_settled_on() -> None:
+    # Given a mould report whose Condition 2 room is only described by its cleaning
+    line = "4. Bedroom 2: HEPA vacuum and damp wipe all hard surfaces and contents, then clean the carpet."
+    # Then what is vacuumed, wiped and cleaned there is affected
+    assert residue_items(line, DamageType.MOULD) == []  # (not residue the survey saw)
+    notes = (
+        "Mould inspection, 4 Kauri Rd, Hamilton 3204. Inspected 12/05/2026.\n"
+        "Bedroom 1 - Condition 3: visible growth on the wardrobe back wall.\n"
+        "Bedroom 2 - Condition 2: settled spores, no visible growth.\n"
+        "Recommendations\n"
+        f"{line}\n"
+        "5. Wipe tests in the hall showed nothing.\n"
+    )
+    rooms = {area.room: area.materials for area in analyze_text(notes).affected_areas}
+    assert set(rooms["Bedroom 2"]) == {"hard surfaces", "contents", "carpet"}, rooms

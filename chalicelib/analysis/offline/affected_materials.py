@@ -27,7 +27,7 @@ from chalicelib.analysis.offline.text import FLAGS, Sentences, around, evidence_
 # Between two rooms of one list: joins, articles, and what a scope line writes per room
 # ("lounge 21.0 m2, bedroom 1 12.2 m2 and hallway 5.0 m2").
 _LIST_GAP = re.compile(
-    r"(?:\s|,|&|/|\+|\band\b|\bthe\b|\bboth\b|\([a-z ]{0,20}\)"
+    r"(?:\s|,|&|/|\+|\band\b|\bthe\b|\bboth\b|\([a-z0-9.~ ]{0,20}\)"
     r"|~?\d{1,4}(?:\.\d{1,2})? ?(?:m2|sq ?m|sqm|sq ?ft|sf|lm|lf|m|ft)?\b\.?)*",
     FLAGS,
 )
@@ -40,7 +40,12 @@ _ADJACENT = re.compile(r"(?:'s)?(?: (?!(?:and|or|in|of|to|from|into|but|the)\b)[
 # "carpet and underlay in the lounge", "underlay to WIR": the room a material is placed in, written
 # after it; "carpet and underlay: lounge ..." lists them after a colon.
 _PLACED_IN = re.compile(
-    r"\b(?:in|of|inside|throughout|across|within|to)(?: the| both| all| each)? $|: ?(?:the )?$", FLAGS
+    r"\b(?:in|of|inside|throughout|across|within|to)(?: the| both| all| each)? $|: ?(?:the )?$"
+    # "carpet and underlay were removed and dumped from the lounge (22 m2), bedroom 2 (11 m2)": where
+    # it was taken from (a bare "from the laundry" is where water came from)
+    r"|\b(?:remov|lift|pull|dump|strip|took|taken|rip|torn|dispos|discard)[a-z ,]{0,30}"
+    r"\bfrom(?: the| both| all)? $",
+    FLAGS,
 )
 # "- remove carpet and pad (Bedroom 2)", "flood-cut the drywall at 24 inches (family room 52 LF)": a
 # room in brackets right after a run of materials, sizes and joins places them all; other work between

@@ -32,11 +32,13 @@ _ITEM = (
     r"|drapes?|curtains?"
     r"|sofas?|couch(?:es)?|lounge suite|soft furnishings|soft contents|bedding|mattress(?:es)?|carpets?"
     r"|clothing|clothes|furniture|contents|shelv(?:es|ing)|(?:bottom |top )?shelf|(?:leather )?shoes"
-    r"|(?:wool |leather )?coats?|books|(?:cardboard )?boxes|trusses|sarking"
+    r"|(?:wool |leather )?coats?|books|(?:cardboard )?boxes|trusses|sarking|hard surfaces"
 )
 _ITEM_AT = re.compile(rf"(?:{_ITEM})\b", FLAGS)
 # What cleaning names as a room's surface ("clean contents ... 38 boxes" is a pack-out count).
 _CLEANED_ITEM = re.compile(rf"\b(?!contents|(?:cardboard )?boxes)(?:{_ITEM})\b", FLAGS)
+# (a mould job's contents are wiped of spores where they stand: "wipe all surfaces and contents")
+_WIPED_ITEM = re.compile(rf"\b(?!(?:cardboard )?boxes)(?:{_ITEM})\b", FLAGS)
 # A determiner or a describing word or two before an item: "the", "stored", "a wool", "all the".
 _LEAD = re.compile(
     r"(?:(?:the|a|an|all|both|some|its|their|stored|several|most|timber|wooden|painted|fabric|\d+) )*", FLAGS
@@ -66,11 +68,17 @@ _LIST_PART = re.compile(r"[^,&+;.]*", FLAGS)
 
 # "Clean ceilings and walls: ...", "Dry sponge then wet clean ... (walls and ceilings)", "Seal walls &
 # ceiling": in a fire job, the surfaces the work cleans soot off (a wipe test that "came back clean"
-# is no work).
-_FIRE_CLEANING = re.compile(
+# is no work); in a mould job, what is vacuumed and wiped of settled spores ("HEPA vac + wipe
+# surfaces/contents, clean carpet").
+_CLEANING = re.compile(
     r"(?<!were )(?<!was )(?<!is )(?<!are )(?<!back )(?<!wipe test )(?<!wipe tests )(?<!swab )"
     r"\b(?:clean(?:ed)?|wash(?:ed|ing)?(?: down)?|sponge[ds]?|seal(?:ed|ing)?|stain[- ]block(?:ed|ing)?"
     r"|degreas(?:e|ed|ing))\b",
+    FLAGS,
+)
+_MOULD_CLEANING = re.compile(
+    r"\b(?:hepa[- ]?vac(?:uum)?(?:ed|ing)?|(?:damp[- ])?wip(?:e|ed|ing)(?! tests?\b)"
+    r"|clean(?:ed)?(?= (?:the |all )?(?:carpet|contents|hard surfaces)\b))\b",
     FLAGS,
 )
 _ITEM_END = re.compile(r"[;.|](?!\d)", FLAGS)
@@ -154,10 +162,13 @@ def _residue_spans(text: str, damage: DamageType) -> list[tuple[str, int, bool]]
     is_fire = damage is DamageType.FIRE_SMOKE
     for match in _SEVERITY_LIST.finditer(text) if is_fire else ():
         add(_items_from(text, match.end(), skip=1))
-    for match in _FIRE_CLEANING.finditer(text) if is_fire else ():
+    cleaning = _CLEANING if is_fire else _MOULD_CLEANING if damage is DamageType.MOULD else None
+    for match in cleaning.finditer(text) if cleaning is not None else ():
         # "Clean ceilings and walls: hallway 28 m2, lounge 55 m2": what the soot is cleaned off
         end = _ITEM_END.search(text, match.end())
-        item = _CLEANED_ITEM.search(text, match.end(), end.start() if end else len(text))
+        item = (_CLEANED_ITEM if is_fire else _WIPED_ITEM).search(
+            text, match.end(), end.start() if end else len(text)
+        )
         if item is not None and not is_negated(text, match.start(), match.end()):
             lead = _LEAD_BACK.search(text, match.end(), item.start())
             add(_items_from(text, lead.start() if lead is not None else item.start()), cleaning=True)
