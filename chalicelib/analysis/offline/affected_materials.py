@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
+from chalicelib.analysis.offline.material_work import REMOVAL, nearest_work
 from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.text import FLAGS, Sentences, around, evidence_matches, is_negated
@@ -80,27 +81,6 @@ _A_PLACE_IN_IT = re.compile(
     r"|cut-?outs?|openings?)\b",
     FLAGS,
 )
-
-
-# The work done to a material, nearest first: removal says it was affected, cleaning does not.
-_REMOVAL = re.compile(
-    r"\b(?:remov\w*|r ?& ?[dr]|d ?& ?r|dispos\w*|strip(?:ped|ping)?|lift(?:ed|ing)?|pull(?:ed|ing)?"
-    r"|tear ?out|tore out|torn out|ripped out|cut out|flood[- ]?cut\w*|demo(?:lish\w*|ed)?|replac\w*"
-    r"|discard\w*|bagged|extract\w*|float(?:ed)?|detach\w*|relay|re-?laid|re-?stretch\w*|drill\w*)\b",
-    FLAGS,
-)
-_CLEANING = re.compile(
-    r"\b(?:clean(?:ed|ing)?|sanitis\w*|sanitiz\w*|disinfect\w*|anti-?microbial|wash(?:ed|ing)?(?: down)?"
-    r"|wip(?:e|ed|ing)|hos(?:e|ed)(?: out)?|scrub\w*|fogg?\w*|deodori[sz]\w*|hepa[- ]?vac\w*)\b",
-    FLAGS,
-)
-# Work that says nothing of damage: "detach and reset", "pulled to check", "protect", "mask".
-_NEUTRAL = re.compile(
-    r"\b(?:(?:detach\w*|lift\w*|pull\w*|remov\w*)(?: (?:and|&) reset| to (?:check|inspect|look|access))"
-    r"|reset|protect\w*|mask\w*|cover\w*|mov(?:e|ed|ing)|block\w*|check\w*|inspect\w*|monitor\w*)\b",
-    FLAGS,
-)
-_VERB_REACH = 60
 
 
 # A clause's word that the water or fire reached the material.
@@ -396,7 +376,7 @@ class MaterialReader:
             return None if _ROOM_SURFACE.match(text, self.rooms[after].end) else ()
         if after is not None and self._starts[after] - word.end <= _MAX_PLACED:
             gap = text[word.end : self._starts[after]]
-            worked = _WORK_BEFORE_ROOMS.fullmatch(gap) is not None and (gap == " " or _REMOVAL.search(gap))
+            worked = _WORK_BEFORE_ROOMS.fullmatch(gap) is not None and (gap == " " or REMOVAL.search(gap))
             placed = (
                 _PLACED_IN.search(gap) is not None
                 or self._bracketed(word, after)
@@ -559,24 +539,7 @@ class MaterialReader:
     def _verb(self, word: MaterialWord) -> bool | None:
         """Whether the work nearest the material removes it (True) or only cleans it (False)."""
         start, end = self._clause(word)
-        lo = max(start, word.start - _VERB_REACH)
-        last: tuple[int, bool] | None = None
-        for pattern, removes in ((_REMOVAL, True), (_CLEANING, False), (_NEUTRAL, False)):
-            for match in pattern.finditer(self.text, lo, word.start):
-                if last is None or match.start() > last[0] or (match.start() == last[0] and not removes):
-                    last = (match.start(), removes)
-        if last is not None:
-            return last[1]
-        stop = min(end, word.end + _VERB_REACH)
-        comma = self.text.find(",", word.end, stop)
-        stop = comma if comma >= 0 else stop
-        following = [
-            (match.start(), removes)
-            for pattern, removes in ((_REMOVAL, True), (_CLEANING, False), (_NEUTRAL, False))
-            for match in [pattern.search(self.text, word.end, stop)]
-            if match is not None
-        ]
-        return min(following, key=lambda verb: (verb[0], verb[1]))[1] if following else None
+        return nearest_work(self.text, start, end, word.start, word.end)
 
     def _sentence(self, word: MaterialWord) -> tuple[int, int]:
         """The material's sentence, cut to a reach either side (a long line costs no more)."""
