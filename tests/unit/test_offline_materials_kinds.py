@@ -305,3 +305,18 @@ def test_a_bare_pb_that_wicks_or_is_read_on_a_wall_is_plasterboard() -> None:
     # Then the wicking PB is plasterboard; a PB that neither wicks nor sits on a wall is left unread
     assert "plasterboard" in bedroom
     assert "plasterboard" not in _materials(text, "Laundry")
+
+
+def test_one_part_said_fine_does_not_clear_another_part_of_the_same_kind() -> None:
+    # Given a kitchen whose kickboards swelled while the cabinet carcasses tested dry
+    text = (
+        "Kitchen 4.0 x 3.2 - laminate wet over 8 m2. Kickboards swollen.\n"
+        "Kitchen cabinet carcasses dry (tested).\n"
+    )
+    # When its materials are read
+    materials = _materials(text, "Kitchen")
+    # Then the kickboards stay affected
+    assert "kickboards" in materials
+    # And a material said fine under its own name is still cleared
+    text = "Ensuite 2.0 x 1.8: tiled. Wet wall cavity behind the shower.\nEnsuite floor tiles intact.\n"
+    assert not any("tile" in material for material in _materials(text, "Ensuite"))

@@ -162,7 +162,8 @@ class RoomScan(ReadingsScan):
         self.air: list[AtmosphericReading] = []
         self.unaffected: set[str] = set()
         self._implied: set[str] = set()  # areas only a sentence's damage made affected so far
-        self._cleared: dict[int, set[str]] = {}  # by area (id): materials said fine, never soaked
+        # by area (id): materials said fine, never soaked, with the names they were said fine by
+        self._cleared: dict[int, dict[str, set[str]]] = {}
         self.rooms_by_line: dict[int, str] = {}
         # the affected areas (keys) a line is about: those it names, else its section's
         self.areas_by_line: dict[int, list[str]] = {}
@@ -336,8 +337,12 @@ class RoomScan(ReadingsScan):
         self._settle_held(None)
         self.drop_containers()
         for area in self.areas.values():
-            for key in self._cleared.get(id(area), set()) - set(area.soaked_materials):
-                area.materials.pop(key, None)
+            for key, names in self._cleared.get(id(area), {}).items():
+                # ("Tiled. ... Floor tiles intact" clears the tiles; "Kickboards swollen. Cabinet carcasses
+                # dry": another part of the cabinets is fine)
+                kept = area.materials.get(key, "")
+                if key not in area.soaked_materials and any(kept in name or name in kept for name in names):
+                    area.materials.pop(key, None)
             if area.height_ft is None and self.default_height_ft is not None:
                 area.wet.ceiling_height_ft = self.default_height_ft
         return list(self.areas.values())
@@ -432,7 +437,8 @@ class RoomScan(ReadingsScan):
             named = [self.areas[key] for key in keys if key in self.areas] if len(keys) == 1 else []
             for cleared in reader.cleared():
                 for draft in self._areas_of(cleared.owners) or named:
-                    self._cleared.setdefault(id(draft), set()).add(cleared.word.key)
+                    names = self._cleared.setdefault(id(draft), {}).setdefault(cleared.word.key, set())
+                    names.add(cleared.word.name)
         fixture_area = None if rooms else self._fixture_area(text)
         for found in reader.read():
             word = found.word
