@@ -320,3 +320,10 @@ def test_one_part_said_fine_does_not_clear_another_part_of_the_same_kind() -> No
     # And a material said fine under its own name is still cleared
     text = "Ensuite 2.0 x 1.8: tiled. Wet wall cavity behind the shower.\nEnsuite floor tiles intact.\n"
     assert not any("tile" in material for material in _materials(text, "Ensuite"))
+
+
+def test_wall_linings_are_reported_as_one_wall_lining() -> None:
+    # Given a consultant's plural "wall linings" for the plasterboard of a room's walls
+    text = "Kitchen 3.4 x 3.0 m: water ran down the wall linings from the ceiling; linings wet to 1.2 m.\n"
+    # Then the room's drywall is reported as its wall lining
+    assert "wall lining" in _materials(text, "Kitchen")

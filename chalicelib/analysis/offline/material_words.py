@@ -51,10 +51,10 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     ("drywall_gyp", r"gyp(?: ?board)?", "gypsum board"),
     (
         "drywall",
-        r"drywall|dry wall|plaster ?boards?|gyprock|sheetrock|gypsum(?: ?board)?|wallboard"
-        r"|wall linings?",
+        r"drywall|dry wall|plaster ?boards?|gyprock|sheetrock|gypsum(?: ?board)?|wallboard",
         None,
     ),
+    ("drywall_lining", r"wall linings?", "wall lining"),
     ("underlay_short", r"u/lay|u/l|ulay", "underlay"),
     (
         "underlay",
