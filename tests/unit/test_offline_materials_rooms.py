@@ -213,3 +213,19 @@ def test_materials_taken_from_a_list_of_rooms_with_their_sizes_are_each_rooms() 
     # And water coming "from" a room does not place a material there
     notes = "Kitchen: vinyl wet. Laundry: tiles wet.\nThe kitchen vinyl was wet from the laundry.\n"
     assert "vinyl" not in _materials(notes)["Laundry"]
+
+
+def test_a_scope_lines_rooms_with_quantities_and_a_note_on_the_material() -> None:
+    # Given estimate lines giving each room's quantity after it, and a note in brackets on the material
+    notes = (
+        "Hall: carpet wet. Bedroom 2: carpet wet. Hall closet: vinyl wet. Den: carpet wet.\n"
+        "Scope\n"
+        "- Remove baseboard - hall 6 LF, BR2 12 LF, closet 14 LF\n"
+        "- Remove baseboard (rubber cove), den: 9 LF\n"
+    )
+    # When it is read
+    materials = _materials(notes)
+    # Then "hall 6 LF" is the hall and six feet of it, not a room called Hall 6, and each room has it
+    assert {"Hall", "Bedroom 2", "Hall closet", "Den"} == set(materials), materials
+    assert all("baseboard" in materials[room] for room in ("Hall", "Bedroom 2", "Hall closet"))
+    assert "baseboard" in materials["Den"]

@@ -24,6 +24,7 @@ _GAP = re.compile(
     r"\s*(?:,|\s[-\u2013]|:)\s*(?:(?:in|from|to|at) )?(?:the )?",
     FLAGS,
 )
+_NOTE = re.compile(r" ?\([^()]{1,30}\)", FLAGS)
 # What follows the rooms on an estimate line: its quantity, a colon before it, or the line's end.
 _ITEM_END = re.compile(r"\s*(?:[:;.(]|[-\u2013]\s|,?\s*\d|$)", FLAGS)
 
@@ -37,6 +38,9 @@ def rooms_listed_after(
     for other in words[index + 1 :]:
         if other.start >= room_start:
             break
+        note = _NOTE.match(text, position)
+        if note is not None and other.end <= note.end():
+            continue  # ("baseboard (vinyl cove), Exam 4": a material in the note on the last one)
         if not _JOIN.fullmatch(text, position, other.start):
             return False
         position = other.end

@@ -182,11 +182,13 @@ _ROOM_QUALIFIER = (
 )
 
 
-# A room number is one digit that does not start a dimension ("Kitchen 3 x 4 m" is not room 3); a
-# slash only joins room numbers ("beds 2/3"), never a date ("bed 2 12/05").
+# A room number is one digit that does not start a dimension ("Kitchen 3 x 4 m" is not room 3) or a
+# quantity ("baseboard - hall 6 LF, BR2 12 LF"); a slash only joins room numbers ("beds 2/3"), never
+# a date ("bed 2 12/05").
 _ROOM_NUMBER = (
     r"(?: ?(?:#|no\.? ?)?(?P<num>[1-9])\b"
-    r"(?![.,]?\d| ?(?:x|\u00d7|\*|by\b|ft\b|feet\b|foot\b|m\b|metres?\b|meters?\b|mm\b|cm\b|%|'|\")"
+    r"(?![.,]?\d| ?(?:x|\u00d7|\*|by\b|ft\b|feet\b|foot\b|m\b|metres?\b|meters?\b|mm\b|cm\b|%|'|\""
+    r"|lf\b|lm\b|sf\b|sq\b|m2\b|ea\b|lin\b|linear\b)"
     r"|/ ?\d{2}|/\d+/))?"
 )
 
