@@ -277,3 +277,53 @@ def test_a_suspended_timber_floor_is_the_structure_not_a_wood_finish() -> None:
     text = "Utility room 2.4 x 2.1 m: cushioned vinyl on 18 mm chipboard over a suspended timber floor, wet."
     materials = [m.lower() for a in analyze_text(text).affected_areas for m in a.materials]
     assert materials == ["vinyl", "chipboard"]
+
+
+def test_cove_base_and_us_drywall_shorthand_are_their_materials() -> None:
+    # Given commercial notes writing the baseboard as cove base and the drywall as "DW"
+    text = (
+        "Break room 12x10: VCT wet, rubber cove base wet along the sink wall, DW wicking 6in.\n"
+        "Office 2 - DW N wall @4in wet.\n"
+        "DW supply hose replaced in the kitchen.\n"
+    )
+    # When the rooms' materials are read
+    break_room, office = _materials(text, "Break room"), _materials(text, "Office 2")
+    # Then the cove base is the baseboard and "DW" by a wall or wicking is drywall
+    assert "rubber cove base" in break_room and "drywall" in break_room
+    assert "drywall" in office
+    # And a "DW" with no wall, height or wicking (the dishwasher) is no material
+    from chalicelib.analysis.offline.material_words import material_words
+
+    assert material_words("DW supply hose replaced") == []
+
+
+def test_a_bare_pb_that_wicks_or_is_read_on_a_wall_is_plasterboard() -> None:
+    # Given Australian notes writing plasterboard as a bare "PB"
+    text = "Bed 2 (3.1 x 3.0) - carpet wet, PB wicking ~150mm on hall wall.\nLaundry - PB behind tub wet.\n"
+    # When the rooms' materials are read
+    bedroom = _materials(text, "Bedroom 2")
+    # Then the wicking PB is plasterboard; a PB that neither wicks nor sits on a wall is left unread
+    assert "plasterboard" in bedroom
+    assert "plasterboard" not in _materials(text, "Laundry")
+
+
+def test_one_part_said_fine_does_not_clear_another_part_of_the_same_kind() -> None:
+    # Given a kitchen whose kickboards swelled while the cabinet carcasses tested dry
+    text = (
+        "Kitchen 4.0 x 3.2 - laminate wet over 8 m2. Kickboards swollen.\n"
+        "Kitchen cabinet carcasses dry (tested).\n"
+    )
+    # When its materials are read
+    materials = _materials(text, "Kitchen")
+    # Then the kickboards stay affected
+    assert "kickboards" in materials
+    # And a material said fine under its own name is still cleared
+    text = "Ensuite 2.0 x 1.8: tiled. Wet wall cavity behind the shower.\nEnsuite floor tiles intact.\n"
+    assert not any("tile" in material for material in _materials(text, "Ensuite"))
+
+
+def test_wall_linings_are_reported_as_one_wall_lining() -> None:
+    # Given a consultant's plural "wall linings" for the plasterboard of a room's walls
+    text = "Kitchen 3.4 x 3.0 m: water ran down the wall linings from the ceiling; linings wet to 1.2 m.\n"
+    # Then the room's drywall is reported as its wall lining
+    assert "wall lining" in _materials(text, "Kitchen")

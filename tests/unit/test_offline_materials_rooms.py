@@ -174,3 +174,58 @@ def test_a_room_only_named_in_a_damage_sentence_then_called_unaffected_is_not_an
     # Then the Condition 1 room and the hall are not areas
     assert "Living room" not in rooms and "Hall" not in rooms
     assert {"Bedroom 1", "Bedroom 2"} <= rooms
+
+
+def test_a_scope_line_places_its_materials_in_the_rooms_listed_after_them() -> None:
+    # Given an estimate whose lines name the work and material, then the rooms, then the quantity
+    notes = (
+        "Rec room: carpet and pad soaked.\n"
+        "Bedroom 3: carpet wet along the closet wall.\n"
+        "Office: carpet tile wet.\n"
+        "Scope\n"
+        "- Remove and dispose baseboard, rec room and bedroom 3: 46 LF\n"
+        "- Tear out vinyl cove base - 12 LF (office)\n"
+        "- Remove drywall for drying, bedroom 3: 9 LF\n"
+        "- Clean vinyl, rec room and bedroom 3: 80 SF\n"
+    )
+    # When it is read
+    materials = _materials(notes)
+    # Then the removed baseboard and drywall are each listed room's, and the cleaned vinyl no one's
+    assert "baseboard" in materials["Rec room"]
+    assert {"baseboard", "drywall"} <= materials["Bedroom 3"]
+    assert "drywall" not in materials["Rec room"]
+    assert "vinyl cove base" in materials["Office"]
+    assert not any(material == "vinyl" for room in materials.values() for material in room)
+
+
+def test_materials_taken_from_a_list_of_rooms_with_their_sizes_are_each_rooms() -> None:
+    # Given prose saying where the carpet was taken from, each room with its area in brackets
+    notes = (
+        "Family room: water across the floor. Bedroom 1: wet along the hall wall. Hall: wet throughout.\n"
+        "The carpet and underlay were lifted and dumped from the family room (18 m2), bedroom 1 (10 m2)"
+        " and the hall (5 m2).\n"
+    )
+    # When it is read
+    materials = _materials(notes)
+    # Then each listed room has both
+    for room in ("Family room", "Bedroom 1", "Hall"):
+        assert {"carpet", "underlay"} <= materials[room], materials
+    # And water coming "from" a room does not place a material there
+    notes = "Kitchen: vinyl wet. Laundry: tiles wet.\nThe kitchen vinyl was wet from the laundry.\n"
+    assert "vinyl" not in _materials(notes)["Laundry"]
+
+
+def test_a_scope_lines_rooms_with_quantities_and_a_note_on_the_material() -> None:
+    # Given estimate lines giving each room's quantity after it, and a note in brackets on the material
+    notes = (
+        "Hall: carpet wet. Bedroom 2: carpet wet. Hall closet: vinyl wet. Den: carpet wet.\n"
+        "Scope\n"
+        "- Remove baseboard - hall 6 LF, BR2 12 LF, closet 14 LF\n"
+        "- Remove baseboard (rubber cove), den: 9 LF\n"
+    )
+    # When it is read
+    materials = _materials(notes)
+    # Then "hall 6 LF" is the hall and six feet of it, not a room called Hall 6, and each room has it
+    assert {"Hall", "Bedroom 2", "Hall closet", "Den"} == set(materials), materials
+    assert all("baseboard" in materials[room] for room in ("Hall", "Bedroom 2", "Hall closet"))
+    assert "baseboard" in materials["Den"]

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from chalicelib.analysis.findings import MoistureReading, SourceSpan
 from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.reading_materials import wet_without_goal
 
 pytestmark = pytest.mark.unit
 
@@ -34,3 +38,25 @@ def test_a_dry_reading_or_a_dry_standard_adds_nothing() -> None:
 def test_a_headerless_rows_bare_number_first_is_its_point_not_a_reading() -> None:
     readings = analyze_text(_NOTES.format(wet=27)).moisture_readings
     assert sorted(r.value for r in readings) == [11.0, 27.0]
+
+
+def test_a_point_read_down_over_the_visits_was_wet() -> None:
+    # Given a relative-scale point with no goal or dry standard, read at two visits
+    def read(value: float, day: int) -> MoistureReading:
+        return MoistureReading(
+            location="Robe",
+            material="plasterboard",
+            value=value,
+            unit="REL",
+            taken_on=date(2026, 3, day),
+            source=SourceSpan(line=day, text=f"robe plasterboard {value:g}"),
+        )
+
+    first, dried, steady = read(68, 3), read(31, 5), read(66, 5)
+    # Then it was wet when a later visit read it well down, and unsaid when it read the same
+    assert wet_without_goal(first, [first, dried])
+    assert not wet_without_goal(first, [first, steady])
+    # And a cabinet's board on the %MC scale is no timber of the structure
+    kick = first.model_copy(update={"material": "kickboard", "unit": "%MC", "value": 26})
+    assert not wet_without_goal(kick, [kick])
+    assert wet_without_goal(kick.model_copy(update={"material": "bottom plate"}), [])

@@ -60,3 +60,63 @@ def test_kit_in_capitals_is_the_kitchen_and_a_test_kit_is_no_room() -> None:
     rooms = {area.room: area.materials for area in analyze_text(notes).affected_areas}
     assert set(rooms) == {"Kitchen"}, rooms
     assert "drywall" in rooms["Kitchen"]
+
+
+def test_upper_walls_are_the_walls_and_sooted_surfaces_are_the_subject_of_the_damage() -> None:
+    # Given a survey line whose soot reaches the upper walls, and one whose surfaces are "sooted"
+    assert residue_items("Heavy greasy soot on the ceilings and upper walls", DamageType.FIRE_SMOKE) == [
+        "ceiling",
+        "walls",
+    ]
+    assert residue_items("Ceiling and walls heavily sooted near the range", DamageType.FIRE_SMOKE) == [
+        "ceiling",
+        "walls",
+    ]
+
+
+def test_a_surface_before_the_line_names_a_room_is_its_sections() -> None:
+    # Given a room heading, then a line whose soot sentence comes before it names another room in passing
+    notes = (
+        "Toaster fire, 3 Ash Ct, Boise ID 83702. Attended Mar 2, 2026.\n"
+        "DEN 12 x 11 ft (off the garage)\n"
+        "- Moderate soot on ceiling and drapes. Powder tracked in from the garage.\n"
+    )
+    rooms = {area.room: area.materials for area in analyze_text(notes).affected_areas}
+    # Then the ceiling and drapes are the den's
+    assert {"ceiling", "drapes"} <= set(rooms["Den"]), rooms
+
+
+def test_a_fire_scopes_cleaning_names_the_surfaces_of_rooms_the_survey_left_unsaid() -> None:
+    # Given a fire job whose survey describes the kitchen, and whose scope cleans the hall and lounge too
+    notes = (
+        "Pan fire in the kitchen, 9 Rata St, Nelson 7010. Attended 4/05/2026.\n"
+        "Kitchen: heavy soot on the ceiling and the range hood.\n"
+        "Hallway and lounge: light smoke odour.\n"
+        "Scope\n"
+        "- Clean ceilings and walls: kitchen 30 m2, hallway 22 m2, lounge 48 m2\n"
+        "- Wipe tests in bedroom 1 came back clean, walls fine.\n"
+    )
+    rooms = {area.room: area.materials for area in analyze_text(notes).affected_areas}
+    # Then the hall and lounge are known by what is cleaned; the kitchen keeps only what was seen
+    assert set(rooms["Hallway"]) == {"ceiling", "walls"}, rooms
+    assert set(rooms["Lounge"]) == {"ceiling", "walls"}
+    assert "walls" not in rooms["Kitchen"]
+    # And a cleaning verb in a water job, or a wipe test that came back clean, names nothing
+    assert residue_items("- Clean ceilings and walls: kitchen 30 m2", DamageType.FIRE_SMOKE) == []
+
+
+def test_a_mould_rooms_cleaning_names_what_spores_settled_on() -> None:
+    # Given a mould report whose Condition 2 room is only described by its cleaning
+    line = "4. Bedroom 2: HEPA vacuum and damp wipe all hard surfaces and contents, then clean the carpet."
+    # Then what is vacuumed, wiped and cleaned there is affected
+    assert residue_items(line, DamageType.MOULD) == []  # (not residue the survey saw)
+    notes = (
+        "Mould inspection, 4 Kauri Rd, Hamilton 3204. Inspected 12/05/2026.\n"
+        "Bedroom 1 - Condition 3: visible growth on the wardrobe back wall.\n"
+        "Bedroom 2 - Condition 2: settled spores, no visible growth.\n"
+        "Recommendations\n"
+        f"{line}\n"
+        "5. Wipe tests in the hall showed nothing.\n"
+    )
+    rooms = {area.room: area.materials for area in analyze_text(notes).affected_areas}
+    assert set(rooms["Bedroom 2"]) == {"hard surfaces", "contents", "carpet"}, rooms

@@ -20,13 +20,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
+from chalicelib.analysis.offline.material_work import REMOVAL, nearest_work
+from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.text import FLAGS, Sentences, around, evidence_matches, is_negated
 
 # Between two rooms of one list: joins, articles, and what a scope line writes per room
 # ("lounge 21.0 m2, bedroom 1 12.2 m2 and hallway 5.0 m2").
 _LIST_GAP = re.compile(
-    r"(?:\s|,|&|/|\+|\band\b|\bthe\b|\bboth\b|\([a-z ]{0,20}\)"
+    r"(?:\s|,|&|/|\+|\band\b|\bthe\b|\bboth\b|\([a-z0-9.~ ]{0,20}\)"
     r"|~?\d{1,4}(?:\.\d{1,2})? ?(?:m2|sq ?m|sqm|sq ?ft|sf|lm|lf|m|ft)?\b\.?)*",
     FLAGS,
 )
@@ -39,14 +41,19 @@ _ADJACENT = re.compile(r"(?:'s)?(?: (?!(?:and|or|in|of|to|from|into|but|the)\b)[
 # "carpet and underlay in the lounge", "underlay to WIR": the room a material is placed in, written
 # after it; "carpet and underlay: lounge ..." lists them after a colon.
 _PLACED_IN = re.compile(
-    r"\b(?:in|of|inside|throughout|across|within|to)(?: the| both| all| each)? $|: ?(?:the )?$", FLAGS
+    r"\b(?:in|of|inside|throughout|across|within|to)(?: the| both| all| each)? $|: ?(?:the )?$"
+    # "carpet and underlay were removed and dumped from the lounge (22 m2), bedroom 2 (11 m2)": where
+    # it was taken from (a bare "from the laundry" is where water came from)
+    r"|\b(?:remov|lift|pull|dump|strip|took|taken|rip|torn|dispos|discard)[a-z ,]{0,30}"
+    r"\bfrom(?: the| both| all)? $",
+    FLAGS,
 )
 # "- remove carpet and pad (Bedroom 2)", "flood-cut the drywall at 24 inches (family room 52 LF)": a
 # room in brackets right after a run of materials, sizes and joins places them all; other work between
 # ("the vanity, flood-cut the drywall (...)") places only the last material.
 _BRACKET_ROOM = re.compile(r"\((?:in |at )?(?:the )?$", FLAGS)
 _BRACKET_RUN = re.compile(
-    r"(?:\s|,|&|\+|/|\band\b|\bat\b|\bup\b|~?\d{1,4}(?:\.\d{1,2})?"
+    r"(?:\s|,|&|\+|/|\s[-\u2013]|\band\b|\bat\b|\bup\b|~?\d{1,4}(?:\.\d{1,2})?"
     r" ?(?:mm|cm|m2|m|in(?:ches)?|ft|lf|lm|sf|sq ?ft|\"|')?(?!\w))*",
     FLAGS,
 )
@@ -74,27 +81,6 @@ _A_PLACE_IN_IT = re.compile(
     r"|cut-?outs?|openings?)\b",
     FLAGS,
 )
-
-
-# The work done to a material, nearest first: removal says it was affected, cleaning does not.
-_REMOVAL = re.compile(
-    r"\b(?:remov\w*|r ?& ?[dr]|d ?& ?r|dispos\w*|strip(?:ped|ping)?|lift(?:ed|ing)?|pull(?:ed|ing)?"
-    r"|tear ?out|tore out|torn out|ripped out|cut out|flood[- ]?cut\w*|demo(?:lish\w*|ed)?|replac\w*"
-    r"|discard\w*|bagged|extract\w*|float(?:ed)?|detach\w*|relay|re-?laid|re-?stretch\w*|drill\w*)\b",
-    FLAGS,
-)
-_CLEANING = re.compile(
-    r"\b(?:clean(?:ed|ing)?|sanitis\w*|sanitiz\w*|disinfect\w*|anti-?microbial|wash(?:ed|ing)?(?: down)?"
-    r"|wip(?:e|ed|ing)|hos(?:e|ed)(?: out)?|scrub\w*|fogg?\w*|deodori[sz]\w*|hepa[- ]?vac\w*)\b",
-    FLAGS,
-)
-# Work that says nothing of damage: "detach and reset", "pulled to check", "protect", "mask".
-_NEUTRAL = re.compile(
-    r"\b(?:(?:detach\w*|lift\w*|pull\w*|remov\w*)(?: (?:and|&) reset| to (?:check|inspect|look|access))"
-    r"|reset|protect\w*|mask\w*|cover\w*|mov(?:e|ed|ing)|block\w*|check\w*|inspect\w*|monitor\w*)\b",
-    FLAGS,
-)
-_VERB_REACH = 60
 
 
 # A clause's word that the water or fire reached the material.
@@ -390,7 +376,7 @@ class MaterialReader:
             return None if _ROOM_SURFACE.match(text, self.rooms[after].end) else ()
         if after is not None and self._starts[after] - word.end <= _MAX_PLACED:
             gap = text[word.end : self._starts[after]]
-            worked = _WORK_BEFORE_ROOMS.fullmatch(gap) is not None and (gap == " " or _REMOVAL.search(gap))
+            worked = _WORK_BEFORE_ROOMS.fullmatch(gap) is not None and (gap == " " or REMOVAL.search(gap))
             placed = (
                 _PLACED_IN.search(gap) is not None
                 or self._bracketed(word, after)
@@ -401,6 +387,10 @@ class MaterialReader:
             )
             if ";" not in gap and (placed or worked) and self._one_item(word, after):
                 return self._from(after)
+            listed = self._from(after)
+            index = bisect_left(self._word_starts, word.start)
+            if self.is_scope and rooms_listed_after(text, self.words, index, listed[0].start, listed[-1].end):
+                return listed  # "Remove baseboard, rec room and bedroom 3: 46 LF"
         owner = self.owner_at(word.start)
         head = self._landmarked_head(word, owner)
         if head is not None:
@@ -549,24 +539,7 @@ class MaterialReader:
     def _verb(self, word: MaterialWord) -> bool | None:
         """Whether the work nearest the material removes it (True) or only cleans it (False)."""
         start, end = self._clause(word)
-        lo = max(start, word.start - _VERB_REACH)
-        last: tuple[int, bool] | None = None
-        for pattern, removes in ((_REMOVAL, True), (_CLEANING, False), (_NEUTRAL, False)):
-            for match in pattern.finditer(self.text, lo, word.start):
-                if last is None or match.start() > last[0] or (match.start() == last[0] and not removes):
-                    last = (match.start(), removes)
-        if last is not None:
-            return last[1]
-        stop = min(end, word.end + _VERB_REACH)
-        comma = self.text.find(",", word.end, stop)
-        stop = comma if comma >= 0 else stop
-        following = [
-            (match.start(), removes)
-            for pattern, removes in ((_REMOVAL, True), (_CLEANING, False), (_NEUTRAL, False))
-            for match in [pattern.search(self.text, word.end, stop)]
-            if match is not None
-        ]
-        return min(following, key=lambda verb: (verb[0], verb[1]))[1] if following else None
+        return nearest_work(self.text, start, end, word.start, word.end)
 
     def _sentence(self, word: MaterialWord) -> tuple[int, int]:
         """The material's sentence, cut to a reach either side (a long line costs no more)."""

@@ -16,14 +16,31 @@ from chalicelib.analysis.offline.text import FLAGS, collapse, matched_key
 # "underlay", ...); the name is how an abbreviation is reported, None to report the words as written.
 # Earlier alternatives win where they overlap ("carpet pad" is underlay, "MDF skirting" is skirting).
 _LEXICON: tuple[tuple[str, str, str | None], ...] = (
-    ("baseboard", r"(?:mdf |timber |pine |painted )?(?:baseboards?|skirting(?:s| boards?)?)", None),
+    # "vinyl cove base", "rubber base", "base trim": the baseboard of commercial and US notes ("remove
+    # baseboard (vinyl cove)" is the same strip, not a vinyl floor)
+    (
+        "baseboard",
+        r"(?:mdf |timber |pine |painted )?(?:baseboards?|skirting(?:s| boards?)?)"
+        r"|(?:(?:vinyl|rubber) )?cove base(?:s| trim)?|(?:vinyl|rubber) (?:cove|base)(?! ?board)|base ?trim",
+        None,
+    ),
     ("baseboard_short", r"skirts?", "skirting"),
     ("drywall_short", r"pbd|p/bd|p/board|plbd|gib(?: ?board)?", "plasterboard"),
+    # "DW wicking", "DW wet both sides", "Hall DW N wall @4in": US notes' drywall, where a wall, a height
+    # or wicking says it ("DW" alone is as often the dishwasher, and is left unread)
+    (
+        "drywall_dw",
+        r"dw(?= (?:wick\w*|wet|damp|saturated|soaked)\b|(?: [a-z]{1,6}){0,3} (?:walls?\b|ceilings?\b|@ ?\d)"
+        r"|(?: ?@ ?\d))",
+        "drywall",
+    ),
     # A bare "PB" is plasterboard on a ceiling or wall and particleboard on a floor; elsewhere it is
     # left unread (Australian notes use it for both).
     (
         "drywall_pb",
-        r"(?:(?<=clg )|(?<=ceiling )|(?<=wall )|(?<=walls ))pb|pb(?= (?:clg|ceiling|walls?)\b)",
+        r"(?:(?<=clg )|(?<=ceiling )|(?<=wall )|(?<=walls ))pb|pb(?= (?:clg|ceiling|walls?)\b)"
+        # "PB wicking", "PB laundry wall @100mm", "bed 1 PB @100mm": only a wall wicks or is read at a height
+        r"|pb(?= wick\w*\b|(?: [a-z]{1,10}){1,2} walls?\b| ?@ ?\d)",
         "plasterboard",
     ),
     (
@@ -34,10 +51,10 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     ("drywall_gyp", r"gyp(?: ?board)?", "gypsum board"),
     (
         "drywall",
-        r"drywall|dry wall|plaster ?boards?|gyprock|sheetrock|gypsum(?: ?board)?|wallboard"
-        r"|wall linings?",
+        r"drywall|dry wall|plaster ?boards?|gyprock|sheetrock|gypsum(?: ?board)?|wallboard",
         None,
     ),
+    ("drywall_lining", r"wall linings?", "wall lining"),
     ("underlay_short", r"u/lay|u/l|ulay", "underlay"),
     (
         "underlay",

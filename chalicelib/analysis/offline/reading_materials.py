@@ -2,13 +2,15 @@
 rec room's framing got wet, though no sentence lists framing among the room's damage.
 
 Only a reading above its goal (the one the notes state, or the standard's from the dry standard)
-adds its material, and only to the room the reading is in; a dry standard, a dry reading or one with
-no goal adds nothing. The reading cites its own line, so the material keeps a source.
+adds its material, and only to the room the reading is in; a dry standard or a dry reading adds
+nothing. With no goal, timber read at a wet level on the %MC scale, or a point a later visit read well
+down, was wet. The reading cites its own line, so the material keeps a source.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import date
 
 from chalicelib.analysis.findings import AffectedArea, MoistureReading
 from chalicelib.analysis.offline.material_words import material_words
@@ -24,14 +26,58 @@ def _above_goal(reading: MoistureReading) -> bool:
     return reading.drying_goal is not None and reading.value > reading.drying_goal
 
 
+# Timber at or above this moisture content is wet whatever its dry standard (it is dry in the low to
+# mid teens; 20 %MC and over is where decay and mould start). Only structural and floor timber: a
+# cabinet's board is as often the wall behind it ("vanity wall 40").
+_WET_WOOD_MC = 20.0
+_TIMBER_KEYS = frozenset({"framing", "subfloor", "plywood", "particleboard", "hardwood", "baseboard"})
+_MARGIN = 4  # a standard's "within about 4 points" of dry
+_Point = tuple[str, str | None, str]
+
+
+def _point(reading: MoistureReading) -> _Point:
+    return reading.location, reading.material, reading.unit
+
+
+def wet_without_goal(reading: MoistureReading, readings: Sequence[MoistureReading]) -> bool:
+    """A reading with no goal: timber on the %MC scale at a wet level, or a point read again later that
+    came down by more than a standard's margin (it was being dried)."""
+    return _wet_without_goal(reading, _lowest_by_day(readings))
+
+
+def _wet_without_goal(reading: MoistureReading, lowest: Mapping[_Point, list[tuple[date, float]]]) -> bool:
+    if reading.drying_goal is not None:
+        return False
+    if (
+        reading.unit == "%MC"
+        and reading.value >= _WET_WOOD_MC
+        and _keys(reading.material or "") <= _TIMBER_KEYS
+    ):
+        return True
+    days = lowest.get(_point(reading), [])
+    return any(day > (reading.taken_on or day) and value <= reading.value - _MARGIN for day, value in days)
+
+
+def _lowest_by_day(readings: Sequence[MoistureReading]) -> dict[_Point, list[tuple[date, float]]]:
+    """Per point (room, material, scale), its lowest reading on each day: few days, however many rows."""
+    by_day: dict[_Point, dict[date, float]] = {}
+    for reading in readings:
+        if reading.taken_on is not None:
+            days = by_day.setdefault(_point(reading), {})
+            days[reading.taken_on] = min(days.get(reading.taken_on, reading.value), reading.value)
+    return {point: sorted(days.items()) for point, days in by_day.items()}
+
+
 def with_wet_reading_materials(
     areas: Sequence[AffectedArea], readings: Sequence[MoistureReading]
 ) -> list[AffectedArea]:
     by_room = {area.room: area for area in areas}
+    lowest = _lowest_by_day(readings)
     added: dict[str, list[str]] = {}
     for reading in readings:
         area = by_room.get(reading.location)
-        if area is None or reading.is_reference or not reading.material or not _above_goal(reading):
+        wet = _above_goal(reading) or _wet_without_goal(reading, lowest)
+        if area is None or reading.is_reference or not reading.material or not wet:
             continue
         keys = _keys(reading.material)
         if len(keys) != 1:

@@ -5,16 +5,21 @@ materials, though no water reached them; in a water job the words mean nothing o
 
 Each item must be a surface or a piece of contents this module knows, named right after the residue
 ("soot on the ceiling") or as the subject of a fire's damage ("upper cabinets ... charred"); the
-room is the one the line is about. A negated residue ("no soot", "free of mould") adds nothing.
+room is the one the line is about (its section's, for a sentence before the line names a room of its
+own). A negated residue ("no soot", "free of mould") adds nothing. A fire job's scope cleaning a
+surface ("Clean ceilings and walls: hallway 28 m2, lounge 55 m2") names it for each room it lists,
+when the survey said nothing of that room's surfaces.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
+from typing import Protocol
 
 from chalicelib.analysis.findings import AffectedArea, DamageType
 from chalicelib.analysis.offline.material_words import material_words
+from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import FLAGS, Line, collapse, is_negated
 
 # Surfaces and contents that residue settles on, as notes name them.
@@ -27,9 +32,13 @@ _ITEM = (
     r"|drapes?|curtains?"
     r"|sofas?|couch(?:es)?|lounge suite|soft furnishings|soft contents|bedding|mattress(?:es)?|carpets?"
     r"|clothing|clothes|furniture|contents|shelv(?:es|ing)|(?:bottom |top )?shelf|(?:leather )?shoes"
-    r"|(?:wool |leather )?coats?|books|(?:cardboard )?boxes|trusses|sarking"
+    r"|(?:wool |leather )?coats?|books|(?:cardboard )?boxes|trusses|sarking|hard surfaces"
 )
 _ITEM_AT = re.compile(rf"(?:{_ITEM})\b", FLAGS)
+# What cleaning names as a room's surface ("clean contents ... 38 boxes" is a pack-out count).
+_CLEANED_ITEM = re.compile(rf"\b(?!contents|(?:cardboard )?boxes)(?:{_ITEM})\b", FLAGS)
+# (a mould job's contents are wiped of spores where they stand: "wipe all surfaces and contents")
+_WIPED_ITEM = re.compile(rf"\b(?!(?:cardboard )?boxes)(?:{_ITEM})\b", FLAGS)
 # A determiner or a describing word or two before an item: "the", "stored", "a wool", "all the".
 _LEAD = re.compile(
     r"(?:(?:the|a|an|all|both|some|its|their|stored|several|most|timber|wooden|painted|fabric|\d+) )*", FLAGS
@@ -42,9 +51,13 @@ _RESIDUE = re.compile(
     FLAGS,
 )
 # "Kitchen 16x13 - origin. Heavy. Ceiling, walls, microwave hood": a room's list after its severity.
-_SEVERITY_LIST = re.compile(r"\b(?:heavy|moderate|light|severe|medium)[.:;]\s+(?=[a-z])", FLAGS)
+# ("| Dining | Moderate | Ceiling, walls, window and blind |": a survey table's severity cell, then its list)
+_SEVERITY_LIST = re.compile(r"\b(?:heavy|moderate|light|severe|medium)(?:[.:;]|\s*\|)\s+(?=[a-z])", FLAGS)
 _ON_AGAIN = re.compile(r"(?:,|\band\b) (?:on|in) ", FLAGS)
-_FIRE_DAMAGE = re.compile(r"\b(?:destroyed|charred|scorched|blistered|melted|burnt|burned)\b", FLAGS)
+_FIRE_DAMAGE = re.compile(
+    r"\b(?:destroyed|charred|scorched|blistered|melted|burnt|burned|sooted|(?:smoke|soot|heat)[- ]damaged)\b",
+    FLAGS,
+)
 _MOULD_ON_ITEM = re.compile(r" (?:has|have|had|with|showing|carr(?:y|ies)) (?:visible )?growth\b", FLAGS)
 _CLAUSE_END = re.compile(r"[.;:!?|](?!\d)|\s[-\u2013]\s")  # ("0.8 m2" ends no clause)
 _SUBJECT_REACH = 60
@@ -53,19 +66,48 @@ _SUBJECT_REACH = 60
 _LIST_PART = re.compile(r"[^,&+;.]*", FLAGS)
 
 
+# "Clean ceilings and walls: ...", "Dry sponge then wet clean ... (walls and ceilings)", "Seal walls &
+# ceiling": in a fire job, the surfaces the work cleans soot off (a wipe test that "came back clean"
+# is no work); in a mould job, what is vacuumed and wiped of settled spores ("HEPA vac + wipe
+# surfaces/contents, clean carpet").
+_CLEANING = re.compile(
+    r"(?<!were )(?<!was )(?<!is )(?<!are )(?<!back )(?<!wipe test )(?<!wipe tests )(?<!swab )"
+    r"\b(?:clean(?:ed)?|wash(?:ed|ing)?(?: down)?|sponge[ds]?|seal(?:ed|ing)?|stain[- ]block(?:ed|ing)?"
+    r"|degreas(?:e|ed|ing))\b",
+    FLAGS,
+)
+_MOULD_CLEANING = re.compile(
+    r"\b(?:hepa[- ]?vac(?:uum)?(?:ed|ing)?|(?:damp[- ])?wip(?:e|ed|ing)(?! tests?\b)"
+    r"|clean(?:ed)?(?= (?:the |all )?(?:carpet|contents|hard surfaces)\b))\b",
+    FLAGS,
+)
+_ITEM_END = re.compile(r"[;.|](?!\d)", FLAGS)
+_LEAD_BACK = re.compile(r"(?:(?:the|all|both) )*$", FLAGS)
+_SENTENCE_END = re.compile(r"[.;!?](?!\d)", FLAGS)
+
+
+class AreasOfLine(Protocol):
+    """The affected areas a line is about; with `before_rooms`, its section's, for what it says before
+    it names a room of its own; with `named`, every one it names."""
+
+    def __call__(self, line_number: int, *, before_rooms: bool = False, named: bool = False) -> list[str]: ...
+
+
 def _plain(item: str) -> str:
     """An item as the report lists it: "the window wall" is one of the walls, "window blinds" blinds."""
     name = collapse(item).lower()
-    if re.fullmatch(r"\w+ wall", name):
-        return "walls"
+    if re.fullmatch(r"(?:\w+ )?walls?", name):
+        return "walls"  # ("upper walls": the walls, the soot's reach is its extent)
+    if name == "ceilings":
+        return "ceiling"  # (a room has one)
     return name
 
 
-def _items_from(text: str, start: int, *, skip: int = 0) -> list[str]:
+def _items_from(text: str, start: int, *, skip: int = 0) -> list[tuple[str, int]]:
     """The run of known items starting at `start` ("the walls and ceiling", "bedding and carpet").
     With `skip`, a list ("Ceiling, walls, all cabinet faces + insides of uppers, microwave hood")
     may have that many parts that are no item, or an item with words after it."""
-    found: list[str] = []
+    found: list[tuple[str, int]] = []
     position, listing = start, skip > 0
     while True:
         lead = _LEAD.match(text, position)
@@ -80,7 +122,7 @@ def _items_from(text: str, start: int, *, skip: int = 0) -> list[str]:
                 return found
             position = join.end()
             continue
-        found.append(_plain(item.group(0)))
+        found.append((_plain(item.group(0)), item.start()))
         join = _JOIN.match(text, item.end())
         if listing and (join is None or join.end() == item.end()):
             part = _LIST_PART.match(text, item.end())  # ("all cabinet faces + ...": words after the item)
@@ -97,18 +139,40 @@ def _clause_start(text: str, position: int) -> int:
 
 def residue_items(text: str, damage: DamageType) -> list[str]:
     """The surfaces and contents a line says fire or mould reached."""
-    found: list[str] = []
+    return [name for name, _, is_cleaning in _residue_spans(text, damage) if not is_cleaning]
+
+
+def _residue_spans(text: str, damage: DamageType) -> list[tuple[str, int, bool]]:
+    """Each surface or piece of contents a line says fire or mould reached, with where it is named and
+    whether only the work cleaning it names it."""
+    found: list[tuple[str, int, bool]] = []
+
+    def add(items: list[tuple[str, int]], *, cleaning: bool = False) -> None:
+        names = {name for name, _, _ in found}
+        found.extend((name, start, cleaning) for name, start in items if name not in names)
+
     for match in _RESIDUE.finditer(text):
         if is_negated(text, match.start(), match.end()):
             continue
-        found.extend(_items_from(text, match.end()))
+        add(_items_from(text, match.end()))
         # "growth on the back wall over about 0.8 m2 and on stored shoes and a wool coat"
         end = _CLAUSE_END.search(text, match.end())
         for place in _ON_AGAIN.finditer(text, match.end(), end.start() if end else len(text)):
-            found.extend(item for item in _items_from(text, place.end()) if item not in found)
-    for match in _SEVERITY_LIST.finditer(text) if damage is DamageType.FIRE_SMOKE else ():
-        found.extend(item for item in _items_from(text, match.end(), skip=1) if item not in found)
-    subjects = [*_FIRE_DAMAGE.finditer(text)] if damage is DamageType.FIRE_SMOKE else []
+            add(_items_from(text, place.end()))
+    is_fire = damage is DamageType.FIRE_SMOKE
+    for match in _SEVERITY_LIST.finditer(text) if is_fire else ():
+        add(_items_from(text, match.end(), skip=1))
+    cleaning = _CLEANING if is_fire else _MOULD_CLEANING if damage is DamageType.MOULD else None
+    for match in cleaning.finditer(text) if cleaning is not None else ():
+        # "Clean ceilings and walls: hallway 28 m2, lounge 55 m2": what the soot is cleaned off
+        end = _ITEM_END.search(text, match.end())
+        item = (_CLEANED_ITEM if is_fire else _WIPED_ITEM).search(
+            text, match.end(), end.start() if end else len(text)
+        )
+        if item is not None and not is_negated(text, match.start(), match.end()):
+            lead = _LEAD_BACK.search(text, match.end(), item.start())
+            add(_items_from(text, lead.start() if lead is not None else item.start()), cleaning=True)
+    subjects = [*_FIRE_DAMAGE.finditer(text)] if is_fire else []
     subjects += [*_MOULD_ON_ITEM.finditer(text)] if damage is DamageType.MOULD else []
     for match in subjects:
         # "Upper cabinets each side of the range charred": the clause's subject, when it is an item
@@ -119,8 +183,7 @@ def residue_items(text: str, damage: DamageType) -> list[str]:
         # ("Curtain and pole destroyed, timber window board charred": the part after the comma)
         for begin in (start, comma + 1) if comma >= 0 else (start,):
             lead = _LEAD.match(text, begin + len(text[begin:]) - len(text[begin:].lstrip()))
-            items = _items_from(text, lead.end()) if lead is not None else []
-            found.extend(item for item in items if item not in found)
+            add(_items_from(text, lead.end()) if lead is not None else [])
     return found
 
 
@@ -133,23 +196,33 @@ def with_residue_materials(
     areas: Sequence[AffectedArea],
     lines: Sequence[Line],
     damage: DamageType | None,
-    areas_of_line: Callable[[int], list[str]],
+    areas_of_line: AreasOfLine,
 ) -> list[AffectedArea]:
     if damage not in (DamageType.FIRE_SMOKE, DamageType.MOULD):
         return list(areas)
     added: dict[str, list[str]] = {}
+    cleaned: dict[str, list[str]] = {}  # what the scope cleans, by area: for areas told nothing else
     for line in lines:
-        names = areas_of_line(line.number) if line.text else []
-        if not names:
+        if not line.text:
             continue
-        items = residue_items(line.text, damage)
-        for name in names:
-            for item in items:
-                have = added.setdefault(name, [])
+        first_room = min((room.start for room in room_mentions(line.text)), default=len(line.text))
+        for item, position, is_cleaning in _residue_spans(line.text, damage):
+            # an item in a sentence before the line names a room is its section's ("KITCHEN" / "- Soot on
+            # the ceiling. Dust nearest the mudroom")
+            sentence_end = _SENTENCE_END.search(line.text, position)
+            before_rooms = (sentence_end.end() if sentence_end else len(line.text)) <= first_room
+            # (work cleaning a list of rooms: "Clean ceilings and walls: kitchen 30 m2, hallway 22 m2")
+            named = is_cleaning and not before_rooms
+            for name in areas_of_line(line.number, before_rooms=before_rooms, named=named):
+                have = (cleaned if is_cleaning else added).setdefault(name, [])
                 area = next(a for a in areas if a.room == name)
                 known = {key for material in (*area.materials, *have) for key in _keys(material)}
                 if not _keys(item) <= known:
                     have.append(item)
+    for area in areas:
+        # a room the survey says nothing of is known by what its soot is cleaned off
+        if not area.materials and not added.get(area.room):
+            added[area.room] = cleaned.get(area.room, [])
     return [
         area.model_copy(update={"materials": [*area.materials, *added.get(area.room, [])]}) for area in areas
     ]

@@ -163,10 +163,15 @@ class RoomScan(ReadingsScan):
         self.air: list[AtmosphericReading] = []
         self.unaffected: set[str] = set()
         self._implied: set[str] = set()  # areas only a sentence's damage made affected so far
-        self._cleared: dict[int, set[str]] = {}  # by area (id): materials said fine, never soaked
+        # by area (id): materials said fine, never soaked, with the names they were said fine by
+        self._cleared: dict[int, dict[str, set[str]]] = {}
         self.rooms_by_line: dict[int, str] = {}
         # the affected areas (keys) a line is about: those it names, else its section's
         self.areas_by_line: dict[int, list[str]] = {}
+        # the section's areas before a line's own rooms ("KITCHEN" then "- Soot on ceiling. Dust nearest
+        # the mudroom": the soot is the kitchen's)
+        self.section_by_line: dict[int, list[str]] = {}
+        self.named_by_line: dict[int, list[str]] = {}  # every affected area a line names
         self._section_rooms: list[str] = []
         self.default_height_ft: float | None = None
         self._in_readings = False
@@ -202,6 +207,7 @@ class RoomScan(ReadingsScan):
                 if self._rows is not None:
                     self._rows.columns = None
                 continue
+            self.section_by_line[line.number] = list(self._section_rooms)
             rooms = [self._resolve(room) for room in room_mentions(line.text)]
             # A room called unaffected stays a reference room: its later readings are dry standards.
             # (unless a line of its own later says what in it is wet: "the kitchen was dry and cool",
@@ -260,6 +266,7 @@ class RoomScan(ReadingsScan):
             elif " | " in line.text:
                 self._section_rooms = []  # a table's row is about the room its own cells name
             self.areas_by_line[line.number] = list(self._section_rooms)
+            self.named_by_line[line.number] = [room.key for room in rooms if room.key in self.areas]
 
     def _unfounded(self, key: str) -> bool:
         """An area nothing has been found in yet: no material, size or reading of its own."""
@@ -336,15 +343,25 @@ class RoomScan(ReadingsScan):
         self._settle_held(None)
         self.drop_containers()
         for area in self.areas.values():
-            for key in self._cleared.get(id(area), set()) - set(area.soaked_materials):
-                area.materials.pop(key, None)
+            for key, names in self._cleared.get(id(area), {}).items():
+                # ("Tiled. ... Floor tiles intact" clears the tiles; "Kickboards swollen. Cabinet carcasses
+                # dry": another part of the cabinets is fine)
+                kept = area.materials.get(key, "")
+                if key not in area.soaked_materials and any(kept in name or name in kept for name in names):
+                    area.materials.pop(key, None)
             if area.height_ft is None and self.default_height_ft is not None:
                 area.wet.ceiling_height_ft = self.default_height_ft
         return list(self.areas.values())
 
-    def area_names(self, line_number: int) -> list[str]:
-        """The affected areas a line is about, by their final names."""
+    def area_names(self, line_number: int, *, before_rooms: bool = False, named: bool = False) -> list[str]:
+        """The affected areas a line is about, by their final names; with `before_rooms`, those of the
+        section it is in, for what the line says before it names a room of its own; with `named`, every
+        one it names ("Clean walls: kitchen 30 m2, hallway 22 m2")."""
         keys = self.areas_by_line.get(line_number, [])
+        if before_rooms:
+            keys = self.section_by_line.get(line_number, []) or keys
+        elif named:
+            keys = self.named_by_line.get(line_number, []) or keys
         return [self.areas[key].room for key in keys if key in self.areas]
 
     def _note_room(self, line: Line, rooms: Sequence[Mention]) -> None:
@@ -434,7 +451,8 @@ class RoomScan(ReadingsScan):
             named = [self.areas[key] for key in keys if key in self.areas] if len(keys) == 1 else []
             for cleared in reader.cleared():
                 for draft in self._areas_of(cleared.owners) or named:
-                    self._cleared.setdefault(id(draft), set()).add(cleared.word.key)
+                    names = self._cleared.setdefault(id(draft), {}).setdefault(cleared.word.key, set())
+                    names.add(cleared.word.name)
         fixture_area = None if rooms else self._fixture_area(text)
         for found in reader.read():
             word = found.word

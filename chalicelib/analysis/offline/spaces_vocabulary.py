@@ -24,7 +24,7 @@ _NOT_A_ROOM_WORD = (
     r"|entire|adjoining|next|adjacent|affected|unaffected|his|her|their|our|my|your|its|whose|main"
     r"|front|back|rear|side|upstairs|downstairs|and|or|of|in|into|to|from|per|more|enough|spare"
     r"|guest|kids|open|either|neither|both|big|small|large|single|empty|own|another|first|second"
-    r"|third|last|new|old|point|item|code|location|date|material|area|level|with|under|over"
+    r"|third|half|quarter|last|new|old|point|item|code|location|date|material|area|level|with|under|over"
     r"|between|behind|beside|near|across|through|was|were|is|are|has|had|have|read|wall|walls"
     r"|floor|ceiling|carpet|slab|type|unit|units|name)\b)"
 )
@@ -187,11 +187,13 @@ _ROOM_QUALIFIER = (
 )
 
 
-# A room number is one digit that does not start a dimension ("Kitchen 3 x 4 m" is not room 3); a
-# slash only joins room numbers ("beds 2/3"), never a date ("bed 2 12/05").
+# A room number is one digit that does not start a dimension ("Kitchen 3 x 4 m" is not room 3) or a
+# quantity ("baseboard - hall 6 LF, BR2 12 LF"); a slash only joins room numbers ("beds 2/3"), never
+# a date ("bed 2 12/05").
 _ROOM_NUMBER = (
     r"(?: ?(?:#|no\.? ?)?(?P<num>[1-9])\b"
-    r"(?![.,]?\d| ?(?:x|\u00d7|\*|by\b|ft\b|feet\b|foot\b|m\b|metres?\b|meters?\b|mm\b|cm\b|%|'|\")"
+    r"(?![.,]?\d| ?(?:x|\u00d7|\*|by\b|ft\b|feet\b|foot\b|m\b|metres?\b|meters?\b|mm\b|cm\b|%|'|\""
+    r"|lf\b|lm\b|sf\b|sq\b|m2\b|ea\b|lin\b|linear\b)"
     r"|/ ?\d{2}|/\d+/))?"
 )
 

@@ -1,0 +1,53 @@
+"""The work a line does to a material, nearest first: removal says it was affected ("pulled the
+underlay", "flood-cut the drywall"), cleaning does not ("antimicrobial to the slab"), and some work says
+nothing of damage ("detach and reset", "pulled to check", "protect")."""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.text import FLAGS
+
+# The work done to a material, nearest first: removal says it was affected, cleaning does not.
+REMOVAL = re.compile(
+    r"\b(?:remov\w*|r ?& ?[dr]|d ?& ?r|dispos\w*|strip(?:ped|ping)?|lift(?:ed|ing)?|pull(?:ed|ing)?"
+    r"|tear ?out|tore out|torn out|ripped out|cut out|flood[- ]?cut\w*|demo(?:lish\w*|ed)?|replac\w*"
+    r"|discard\w*|bagged|extract\w*|float(?:ed)?|detach\w*|relay|re-?laid|re-?stretch\w*|drill\w*)\b",
+    FLAGS,
+)
+_CLEANING = re.compile(
+    r"\b(?:clean(?:ed|ing)?|sanitis\w*|sanitiz\w*|disinfect\w*|anti-?microbial|wash(?:ed|ing)?(?: down)?"
+    r"|wip(?:e|ed|ing)|hos(?:e|ed)(?: out)?|scrub\w*|fogg?\w*|deodori[sz]\w*|hepa[- ]?vac\w*)\b",
+    FLAGS,
+)
+# Work that says nothing of damage: "detach and reset", "pulled to check", "protect", "mask".
+_NEUTRAL = re.compile(
+    r"\b(?:(?:detach\w*|lift\w*|pull\w*|remov\w*)(?: (?:and|&) reset| to (?:check|inspect|look|access))"
+    r"|reset|protect\w*|mask\w*|cover\w*|mov(?:e|ed|ing)|block\w*|check\w*|inspect\w*|monitor\w*)\b",
+    FLAGS,
+)
+_VERB_REACH = 60
+
+
+def nearest_work(text: str, start: int, end: int, word_start: int, word_end: int) -> bool | None:
+    """Whether the work nearest a material (at `word_start`-`word_end`, in the clause `start`-`end`)
+    removes it (True) or only cleans it or leaves it be (False); None when the clause does no work
+    to it. Work written before the material wins; after it, only up to the next comma."""
+    lo = max(start, word_start - _VERB_REACH)
+    last: tuple[int, bool] | None = None
+    for pattern, removes in ((REMOVAL, True), (_CLEANING, False), (_NEUTRAL, False)):
+        for match in pattern.finditer(text, lo, word_start):
+            if last is None or match.start() > last[0] or (match.start() == last[0] and not removes):
+                last = (match.start(), removes)
+    if last is not None:
+        return last[1]
+    stop = min(end, word_end + _VERB_REACH)
+    comma = text.find(",", word_end, stop)
+    stop = comma if comma >= 0 else stop
+    following = [
+        (match.start(), removes)
+        for pattern, removes in ((REMOVAL, True), (_CLEANING, False), (_NEUTRAL, False))
+        for match in [pattern.search(text, word_end, stop)]
+        if match is not None
+    ]
+    return min(following, key=lambda verb: (verb[0], verb[1]))[1] if following else None
