@@ -9,6 +9,7 @@ from chalicelib.analysis.findings import (
     FindingField,
     Findings,
 )
+from chalicelib.analysis.offline.cause_of_loss import detect_cause
 from chalicelib.analysis.offline.classification import (
     detect_category,
     detect_class,
@@ -27,7 +28,6 @@ from chalicelib.analysis.offline.hazards import (
     detect_hazards,
 )
 from chalicelib.analysis.offline.job import (
-    detect_cause,
     detect_damage_type,
     read_job,
 )

@@ -1,4 +1,5 @@
-"""Job facts: damage type, cause of loss, claim number, insured, address, loss and inspection dates."""
+"""Job facts: damage type, claim number, insured, address, loss and inspection dates (the cause of
+loss is cause_of_loss.py's)."""
 
 from __future__ import annotations
 
@@ -13,8 +14,8 @@ from chalicelib.analysis.findings import (
     SourceSpan,
     TextFact,
 )
+from chalicelib.analysis.offline.cause_words import CAUSE_LABEL, LOSS_PATTERNS
 from chalicelib.analysis.offline.dates import (
-    BULLETS,
     Dates,
     Visits,
 )
@@ -29,13 +30,9 @@ from chalicelib.analysis.offline.text import (
     MAX_QUOTE,
     SENTENCE_END,
     Line,
-    Sentences,
     clean_value,
-    evidence_matches,
-    excerpt_of,
     first_found,
     has_evidence,
-    is_negated,
     letterhead_lines,
     truncate,
 )
@@ -43,79 +40,6 @@ from chalicelib.analysis.offline.text import (
 _DAMAGE_LABEL = re.compile(
     rf"^(?:(?:loss|damage|claim|job) type|type of (?:loss|damage|claim)){LABEL_SEPARATOR}", FLAGS
 )
-
-
-# --- cause of loss -----------------------------------------------------------------------------
-
-_CAUSE_LABEL = re.compile(
-    r"^(?:cause(?: of (?:loss|damage))?|source of (?:loss|water|damage|leak)|origin of (?:loss|fire)"
-    # ("Circumstances:", "What happened:", "Incident:", "bkgrd:" head a story: only one naming the
-    # loss is its cause)
-    rf"|point of origin|loss|(?P<bare>source|origin|circumstances|what happened|how it (?:started|happened)"
-    rf"|incident|background|bkgrd|history)){LABEL_SEPARATOR}",
-    FLAGS,
-)
-
-
-_CAUSE_CUE = re.compile(
-    r"\b(?:caused by|due to|as a result of|resulting from|originat(?:ed|ing) (?:from|at|in)|came from"
-    r"|coming from|traced to|stemming from) ?"
-    # ("Water came from above: the kitchenette ceiling ...": a direction, not a cause)
-    r"(?! ?(?:above|below|upstairs|downstairs|overhead|the ceiling|the floor above)\b)",
-    FLAGS,
-)
-
-
-_CAUSE_KEYWORD = re.compile(
-    r"\b(?:burst (?:flexi(?:ble)? )?(?:pipe|hose|line|main)|(?:pipe|hose|main) burst|flexi(?:ble)? hose"
-    r"|supply line|failed (?:hose|valve|fitting|seal|flange)"
-    r"|(?:toilet|bath|(?:bath)?tub|sink|basin|shower|washing machine|dishwasher|cistern)"
-    r" (?:overflow(?:ed|ing)?|leak(?:ed|ing)?)"
-    r"|overflow(?:ed|ing)? (?:toilet|bath|(?:bath)?tub|sink|basin|cistern)"
-    # "the tap was left on and it ran over the tub", "water spilled over the edge of the bath"
-    r"|(?:ran|run|running|spilled|spilt|spilling|flowed|poured) over (?:the )?(?:top |edge |rim |side )?"
-    r"(?:of (?:the )?)?(?:bath|(?:bath)?tub|sink|basin|toilet|cistern|laundry tub|trough)"
-    r"|(?:sewage|sewer) (?:backup|back-up|back up|overflow|surcharge)"
-    r"|blocked (?:drain|sewer)|(?:sewer|drain|stormwater)(?: main| line| pipe)?"
-    r" (?:blocked|blockage|collapsed)"
-    r"|roof leak|storm|flash flood(?:ing|s)?|rising (?:water|flood(?:water)?s?)|riverine flood(?:ing)?"
-    r"|(?:river|creek) (?:flood(?:ing)?|rose|broke its banks)|storm surge|overland flow"
-    r"|(?:hot water (?:system|heater|unit|tank)|water heater) (?:failure|failed|burst|leak(?:ed|ing)?)"
-    r"|electrical fault|cooking|unattended candle|lightning strike|ice dam|condensation"
-    # fires: "oil in a pan on the hob ignited", "a pot of oil ... caught fire", "fire started in the fryer"
-    r"|caught (?:fire|alight)|(?:self-)?ignited|burst into flames|fire (?:started|began) (?:in|at|on|from)"
-    # "the float valve stuck open", "a pinhole in the copper", "the hose had worn through"
-    r"|(?:float|ball) ?(?:valve|cock)(?: \w+){0,4} stuck|stuck open|pinhole|worn through"
-    # ("grout cracked at one corner" is what was seen, not yet what leaked)
-    r"|(?:seal|silicone|sealant|membrane|flashing|boot|gasket)s? (?:has |had |have )?"
-    r"(?:failed|let go|perished)"
-    r"|(?:failed|perished) (?:\w+ ){0,2}(?:seal|grout|silicone|sealant|membrane|flashing|boot|gasket)s?"
-    r"|(?:cracked|split) (?:\w+ ){0,2}(?:membrane|flashing|boot)s?"
-    r"|(?:membrane|flashing|boot)s? (?:was |is |had |has )?(?:cracked|split)"
-    # "the box gutter blocked at its outlet and overflowed", "condensate line clogged ... pan overflowed"
-    r"|(?:gutter|downpipe|outlet|condensate (?:line|pan|drain))s? (?:\w+ ){0,3}(?:blocked|clogged|overflowed)"
-    r"|pan overflowed|separated at (?:a |the )?(?:\w+ ){0,2}(?:coupling|joint|fitting)"
-    r"|sprinkler (?:\w+ ){0,3}(?:discharged|activated|fused|broke|struck)"
-    r"|struck (?:a |the )?(?:\w+ )?sprinkler"
-    r"|froze and (?:split|burst)|freeze (?:break|burst)|burned dry|left (?:simmering|unattended)"
-    r"|leaking (?:\w+ ){0,3}(?:joint|trap|waste|valve|pipe|hose|fitting|connection|seal|drain)"
-    r"|(?:joint|trap|waste|valve|pipe|hose|fitting|connection|coupling)s? (?:\w+ ){0,4}"
-    r"(?:is |was |are |were |has been )?weeping"
-    r"|(?:shower|bath|tub|sink|basin|toilet|cistern) (?:is |was |has been |had been )(?:leaking|overflowing)"
-    r"|(?:pipe|line|hose|valve|fitting|main|connector)s?"
-    r" (?:leak(?:ed|ing|s)?|split|cracked|failed|burst|broke|let go|came (?:off|out|loose)|dislodged"
-    # "the outlet hose jumped out of the standpipe", "the flexi popped off the tap"
-    r"|jumped (?:out|off)|popped (?:out|off)|blew (?:out|off))"
-    # "a forklift struck a sprinkler head", "the sprinkler head was knocked off": a sprinkler let go
-    r"|(?:struck|hit|knocked|snapped|broke) (?:off )?(?:a |an |the )?(?:[\w-]+ ){0,2}sprinkler"
-    r"|sprinkler (?:head |pipe |line )?(?:was |were )?(?:struck|hit|knocked|broke|burst|activated"
-    r"|discharged|went off|let go|failed|froze)"
-    r"|(?:split|cracked|failed|broken|leaking) (?:\w+ ){0,2}(?:hose|pipe|line|valve|fitting))\b",
-    FLAGS,
-)
-
-
-_LOSS_PATTERNS: tuple[re.Pattern[str], ...] = (_CAUSE_KEYWORD, *(pattern for _, pattern in DAMAGE_KEYWORDS))
 
 
 # --- job facts ---------------------------------------------------------------------------------
@@ -337,132 +261,6 @@ def detect_damage_type(lines: Sequence[Line]) -> tuple[DamageType, SourceSpan] |
     return first_found(_labelled_damage_type(line) for line in lines) or _keyword_damage_type(lines)
 
 
-# --- cause of loss -----------------------------------------------------------------------------
-
-
-def _labelled_cause(text: str) -> str | None:
-    label = _CAUSE_LABEL.match(text)
-    if label is None:
-        return None
-    rest = text[label.end() :]
-    end = SENTENCE_END.search(rest)
-    value = clean_value(rest[: end.start()] if end else rest)  # the first sentence is the cause
-    # A bare "Source:" is as often the referral source as the loss source; "Loss:" may be a figure.
-    if value is None or (
-        (label.group("bare") or text[: label.end()].strip(" :=-").lower() == "loss")
-        and not any(pattern.search(value) for pattern in _LOSS_PATTERNS)
-    ):
-        return None
-    return value
-
-
-def _cued_cause(text: str) -> str | None:
-    sentences = Sentences(text)
-    for cue in _CAUSE_CUE.finditer(text):
-        # "Access delayed due to tenant" is not a cause of loss: the sentence must be about the loss.
-        if sentences.mentions_any(cue.start(), _LOSS_PATTERNS):
-            value = excerpt_of(text, cue.end(), sentences.bounds(cue.start())[1])
-            if value is not None:
-                return value
-    return None
-
-
-def _keyword_cause(text: str) -> str | None:
-    for keyword in _CAUSE_KEYWORD.finditer(text):
-        if not is_negated(text, keyword.start(), keyword.end()):
-            return excerpt_of(text, *Sentences(text).bounds(keyword.start()))
-    return None
-
-
-def _source_cause(text: str) -> str | None:
-    """Last resort: the sentence naming a water source the category rules know."""
-    for _, _, pattern in CATEGORY_SOURCES:
-        match = first_found(evidence_matches(pattern, text))
-        if match is not None:
-            return excerpt_of(text, *Sentences(text).bounds(match.start()))
-    return None
-
-
-# An e-mail's "Subject: Claim 123 - our bathtub overflow" names the cause only in passing: the
-# body's sentence about it is the better quote, so header lines are read last.
-_MAIL_HEADER = re.compile(r"^(?:subject|re|fwd?|from|to|cc|date|sent)\s*:", FLAGS)
-
-
-# A heading on a line of its own over the story of the loss ("1. Cause", "CAUSE OF LOSS", "How it
-# started"): the paragraph under it begins with the cause. ("Source" or "Origin" alone may head a
-# referral or a fire's room, so their paragraph must name the loss.)
-_CAUSE_HEADING = re.compile(
-    r"^[\s\d.)#*-]*(?:(?P<cause>cause(?: of (?:loss|damage|the (?:loss|leak|fire)))?"
-    r"|how it (?:started|happened)|what happened)"
-    r"|(?:source|origin)(?: and spread| of (?:loss|water|fire))?)(?: ?[/&] ?[\w /&]{0,24})?:?\s*$",
-    FLAGS,
-)
-
-
-_QUOTED_WORDS = re.compile(r"\"[^\"]{1,120}\"|\u201c[^\u201d]{1,120}\u201d")
-_HEADED_REACH = 600  # how far into the paragraph under a cause heading its failure is looked for
-
-
-def _headed_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
-    for index, line in enumerate(lines[:-1]):
-        heading = _CAUSE_HEADING.match(line.text)
-        if heading is None:
-            continue
-        following = next((later for later in lines[index + 1 : index + 3] if later.text.strip()), None)
-        if following is None:
-            continue
-        # the paragraph's sentence that says what failed ("At 9.50 the nurse found water. The feed
-        # hose had worn through ..."), else its first
-        text = following.text
-        # (not a quoted opinion: 'the landlord's view is that it is "just condensation"')
-        quoted = [match.span() for match in _QUOTED_WORDS.finditer(text[:_HEADED_REACH])]
-        keyword = next(
-            (
-                match
-                for match in _CAUSE_KEYWORD.finditer(text[:_HEADED_REACH])
-                if not is_negated(text, *match.span()) and not any(a <= match.start() < b for a, b in quoted)
-            ),
-            None,
-        )
-        value = excerpt_of(text, *Sentences(text).bounds(keyword.start() if keyword else 0))
-        named_loss = value is not None and any(pattern.search(value) for pattern in _LOSS_PATTERNS)
-        if value is not None and (heading.group("cause") or named_loss):
-            return value, following.span()
-    return None
-
-
-def detect_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
-    order = sorted(range(len(lines)), key=lambda index: bool(_MAIL_HEADER.match(lines[index].text)))
-    for finder in (_labelled_cause, _cued_cause, _keyword_cause, _source_cause):
-        if finder is _keyword_cause:
-            headed = _headed_cause(lines)
-            if headed is not None:
-                return headed
-        for index in order:
-            line = lines[index]
-            text = _continued(lines, index) if finder is _labelled_cause else line.text
-            cause = finder(text)
-            if cause is not None:
-                return cause, line.span()
-    return None
-
-
-def _continued(lines: Sequence[Line], index: int, extra: int = 2) -> str:
-    """A line and the lines its sentence runs on to ("Cause: ... HO found water" / "at 2300 ...")."""
-    text = lines[index].text
-    for following in lines[index + 1 : index + 1 + extra]:
-        bullets = BULLETS.match(following.text)
-        if (
-            SENTENCE_END.search(text)
-            or not following.text
-            or (bullets is not None and bullets.end() > 0)
-            or SECTION_LABEL.match(following.text)
-        ):
-            break
-        text = f"{text} {following.text}"
-    return text
-
-
 # --- job facts ---------------------------------------------------------------------------------
 
 
@@ -613,7 +411,7 @@ def read_job(lines: Sequence[Line], dates: Dates, visits: Visits) -> JobInfo:
 
 def _is_about_loss(sentence: str) -> bool:
     """ "Kitchen fire 2 Jan 2025", "Cause: hose blew off 04.08": a sentence about the loss itself."""
-    return bool(_CAUSE_LABEL.match(sentence)) or any(pattern.search(sentence) for pattern in _LOSS_PATTERNS)
+    return bool(CAUSE_LABEL.match(sentence)) or any(pattern.search(sentence) for pattern in LOSS_PATTERNS)
 
 
 def _fact(value: str | None, line: Line) -> TextFact | None:

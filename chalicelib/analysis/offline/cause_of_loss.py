@@ -1,0 +1,146 @@
+"""The cause of loss: the sentence that says what failed, from a label, a heading's paragraph, a cue,
+a failure's words or, last, the water source named."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chalicelib.analysis.findings import SourceSpan
+from chalicelib.analysis.offline.cause_words import CAUSE_CUE, CAUSE_KEYWORD, CAUSE_LABEL, LOSS_PATTERNS
+from chalicelib.analysis.offline.dates import BULLETS
+from chalicelib.analysis.offline.job import CATEGORY_SOURCES, SECTION_LABEL
+from chalicelib.analysis.offline.text import (
+    FLAGS,
+    SENTENCE_END,
+    Line,
+    Sentences,
+    clean_value,
+    evidence_matches,
+    excerpt_of,
+    first_found,
+    is_negated,
+)
+
+
+def _labelled_cause(text: str) -> str | None:
+    label = CAUSE_LABEL.match(text)
+    if label is None:
+        return None
+    rest = text[label.end() :]
+    end = SENTENCE_END.search(rest)
+    value = clean_value(rest[: end.start()] if end else rest)  # the first sentence is the cause
+    # A bare "Source:" is as often the referral source as the loss source; "Loss:" may be a figure.
+    if value is None or (
+        (label.group("bare") or text[: label.end()].strip(" :=-").lower() == "loss")
+        and not any(pattern.search(value) for pattern in LOSS_PATTERNS)
+    ):
+        return None
+    return value
+
+
+def _cued_cause(text: str) -> str | None:
+    sentences = Sentences(text)
+    for cue in CAUSE_CUE.finditer(text):
+        # "Access delayed due to tenant" is not a cause of loss: the sentence must be about the loss.
+        if sentences.mentions_any(cue.start(), LOSS_PATTERNS):
+            value = excerpt_of(text, cue.end(), sentences.bounds(cue.start())[1])
+            if value is not None:
+                return value
+    return None
+
+
+def _keyword_cause(text: str) -> str | None:
+    for keyword in CAUSE_KEYWORD.finditer(text):
+        if not is_negated(text, keyword.start(), keyword.end()):
+            return excerpt_of(text, *Sentences(text).bounds(keyword.start()))
+    return None
+
+
+def _source_cause(text: str) -> str | None:
+    """Last resort: the sentence naming a water source the category rules know."""
+    for _, _, pattern in CATEGORY_SOURCES:
+        match = first_found(evidence_matches(pattern, text))
+        if match is not None:
+            return excerpt_of(text, *Sentences(text).bounds(match.start()))
+    return None
+
+
+# An e-mail's "Subject: Claim 123 - our bathtub overflow" names the cause only in passing: the
+# body's sentence about it is the better quote, so header lines are read last.
+_MAIL_HEADER = re.compile(r"^(?:subject|re|fwd?|from|to|cc|date|sent)\s*:", FLAGS)
+
+
+# A heading on a line of its own over the story of the loss ("1. Cause", "CAUSE OF LOSS", "How it
+# started"): the paragraph under it begins with the cause. ("Source" or "Origin" alone may head a
+# referral or a fire's room, so their paragraph must name the loss.)
+_CAUSE_HEADING = re.compile(
+    r"^[\s\d.)#*-]*(?:(?P<cause>cause(?: of (?:loss|damage|the (?:loss|leak|fire)))?"
+    r"|how it (?:started|happened)|what happened)"
+    r"|(?:source|origin)(?: and spread| of (?:loss|water|fire))?)(?: ?[/&] ?[\w /&]{0,24})?:?\s*$",
+    FLAGS,
+)
+
+
+_QUOTED_WORDS = re.compile(r"\"[^\"]{1,120}\"|\u201c[^\u201d]{1,120}\u201d")
+_HEADED_REACH = 600  # how far into the paragraph under a cause heading its failure is looked for
+
+
+def _headed_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
+    for index, line in enumerate(lines[:-1]):
+        heading = _CAUSE_HEADING.match(line.text)
+        if heading is None:
+            continue
+        following = next((later for later in lines[index + 1 : index + 3] if later.text.strip()), None)
+        if following is None:
+            continue
+        # the paragraph's sentence that says what failed ("At 9.50 the nurse found water. The feed
+        # hose had worn through ..."), else its first
+        text = following.text
+        # (not a quoted opinion: 'the landlord's view is that it is "just condensation"')
+        quoted = [match.span() for match in _QUOTED_WORDS.finditer(text[:_HEADED_REACH])]
+        keyword = next(
+            (
+                match
+                for match in CAUSE_KEYWORD.finditer(text[:_HEADED_REACH])
+                if not is_negated(text, *match.span()) and not any(a <= match.start() < b for a, b in quoted)
+            ),
+            None,
+        )
+        value = excerpt_of(text, *Sentences(text).bounds(keyword.start() if keyword else 0))
+        named_loss = value is not None and any(pattern.search(value) for pattern in LOSS_PATTERNS)
+        if value is not None and (heading.group("cause") or named_loss):
+            return value, following.span()
+    return None
+
+
+def detect_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
+    order = sorted(range(len(lines)), key=lambda index: bool(_MAIL_HEADER.match(lines[index].text)))
+    for finder in (_labelled_cause, _cued_cause, _keyword_cause, _source_cause):
+        if finder is _keyword_cause:
+            headed = _headed_cause(lines)
+            if headed is not None:
+                return headed
+        for index in order:
+            line = lines[index]
+            text = _continued(lines, index) if finder is _labelled_cause else line.text
+            cause = finder(text)
+            if cause is not None:
+                return cause, line.span()
+    return None
+
+
+def _continued(lines: Sequence[Line], index: int, extra: int = 2) -> str:
+    """A line and the lines its sentence runs on to ("Cause: ... HO found water" / "at 2300 ...")."""
+    text = lines[index].text
+    for following in lines[index + 1 : index + 1 + extra]:
+        bullets = BULLETS.match(following.text)
+        if (
+            SENTENCE_END.search(text)
+            or not following.text
+            or (bullets is not None and bullets.end() > 0)
+            or SECTION_LABEL.match(following.text)
+        ):
+            break
+        text = f"{text} {following.text}"
+    return text

@@ -1,0 +1,79 @@
+"""The words of a loss's cause: its labels ("Cause:", "Circumstances:"), its cues ("caused by"), and
+what failed ("burst flexi hose", "caught fire", "float valve stuck open")."""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.spaces import DAMAGE_KEYWORDS, LABEL_SEPARATOR
+from chalicelib.analysis.offline.text import FLAGS
+
+CAUSE_LABEL = re.compile(
+    r"^(?:cause(?: of (?:loss|damage))?|source of (?:loss|water|damage|leak)|origin of (?:loss|fire)"
+    # ("Circumstances:", "What happened:", "Incident:", "bkgrd:" head a story: only one naming the
+    # loss is its cause)
+    rf"|point of origin|loss|(?P<bare>source|origin|circumstances|what happened|how it (?:started|happened)"
+    rf"|incident|background|bkgrd|history)){LABEL_SEPARATOR}",
+    FLAGS,
+)
+
+
+CAUSE_CUE = re.compile(
+    r"\b(?:caused by|due to|as a result of|resulting from|originat(?:ed|ing) (?:from|at|in)|came from"
+    r"|coming from|traced to|stemming from) ?"
+    # ("Water came from above: the kitchenette ceiling ...": a direction, not a cause)
+    r"(?! ?(?:above|below|upstairs|downstairs|overhead|the ceiling|the floor above)\b)",
+    FLAGS,
+)
+
+
+CAUSE_KEYWORD = re.compile(
+    r"\b(?:burst (?:flexi(?:ble)? )?(?:pipe|hose|line|main)|(?:pipe|hose|main) burst|flexi(?:ble)? hose"
+    r"|supply line|failed (?:hose|valve|fitting|seal|flange)"
+    r"|(?:toilet|bath|(?:bath)?tub|sink|basin|shower|washing machine|dishwasher|cistern)"
+    r" (?:overflow(?:ed|ing)?|leak(?:ed|ing)?)"
+    r"|overflow(?:ed|ing)? (?:toilet|bath|(?:bath)?tub|sink|basin|cistern)"
+    # "the tap was left on and it ran over the tub", "water spilled over the edge of the bath"
+    r"|(?:ran|run|running|spilled|spilt|spilling|flowed|poured) over (?:the )?(?:top |edge |rim |side )?"
+    r"(?:of (?:the )?)?(?:bath|(?:bath)?tub|sink|basin|toilet|cistern|laundry tub|trough)"
+    r"|(?:sewage|sewer) (?:backup|back-up|back up|overflow|surcharge)"
+    r"|blocked (?:drain|sewer)|(?:sewer|drain|stormwater)(?: main| line| pipe)?"
+    r" (?:blocked|blockage|collapsed)"
+    r"|roof leak|storm|flash flood(?:ing|s)?|rising (?:water|flood(?:water)?s?)|riverine flood(?:ing)?"
+    r"|(?:river|creek) (?:flood(?:ing)?|rose|broke its banks)|storm surge|overland flow"
+    r"|(?:hot water (?:system|heater|unit|tank)|water heater) (?:failure|failed|burst|leak(?:ed|ing)?)"
+    r"|electrical fault|cooking|unattended candle|lightning strike|ice dam|condensation"
+    # fires: "oil in a pan on the hob ignited", "a pot of oil ... caught fire", "fire started in the fryer"
+    r"|caught (?:fire|alight)|(?:self-)?ignited|burst into flames|fire (?:started|began) (?:in|at|on|from)"
+    # "the float valve stuck open", "a pinhole in the copper", "the hose had worn through"
+    r"|(?:float|ball) ?(?:valve|cock)(?: \w+){0,4} stuck|stuck open|pinhole|worn through"
+    # ("grout cracked at one corner" is what was seen, not yet what leaked)
+    r"|(?:seal|silicone|sealant|membrane|flashing|boot|gasket)s? (?:has |had |have )?"
+    r"(?:failed|let go|perished)"
+    r"|(?:failed|perished) (?:\w+ ){0,2}(?:seal|grout|silicone|sealant|membrane|flashing|boot|gasket)s?"
+    r"|(?:cracked|split) (?:\w+ ){0,2}(?:membrane|flashing|boot)s?"
+    r"|(?:membrane|flashing|boot)s? (?:was |is |had |has )?(?:cracked|split)"
+    # "the box gutter blocked at its outlet and overflowed", "condensate line clogged ... pan overflowed"
+    r"|(?:gutter|downpipe|outlet|condensate (?:line|pan|drain))s? (?:\w+ ){0,3}(?:blocked|clogged|overflowed)"
+    r"|pan overflowed|separated at (?:a |the )?(?:\w+ ){0,2}(?:coupling|joint|fitting)"
+    r"|sprinkler (?:\w+ ){0,3}(?:discharged|activated|fused|broke|struck)"
+    r"|struck (?:a |the )?(?:\w+ )?sprinkler"
+    r"|froze and (?:split|burst)|freeze (?:break|burst)|burned dry|left (?:simmering|unattended)"
+    r"|leaking (?:\w+ ){0,3}(?:joint|trap|waste|valve|pipe|hose|fitting|connection|seal|drain)"
+    r"|(?:joint|trap|waste|valve|pipe|hose|fitting|connection|coupling)s? (?:\w+ ){0,4}"
+    r"(?:is |was |are |were |has been )?weeping"
+    r"|(?:shower|bath|tub|sink|basin|toilet|cistern) (?:is |was |has been |had been )(?:leaking|overflowing)"
+    r"|(?:pipe|line|hose|valve|fitting|main|connector)s?"
+    r" (?:leak(?:ed|ing|s)?|split|cracked|failed|burst|broke|let go|came (?:off|out|loose)|dislodged"
+    # "the outlet hose jumped out of the standpipe", "the flexi popped off the tap"
+    r"|jumped (?:out|off)|popped (?:out|off)|blew (?:out|off))"
+    # "a forklift struck a sprinkler head", "the sprinkler head was knocked off": a sprinkler let go
+    r"|(?:struck|hit|knocked|snapped|broke) (?:off )?(?:a |an |the )?(?:[\w-]+ ){0,2}sprinkler"
+    r"|sprinkler (?:head |pipe |line )?(?:was |were )?(?:struck|hit|knocked|broke|burst|activated"
+    r"|discharged|went off|let go|failed|froze)"
+    r"|(?:split|cracked|failed|broken|leaking) (?:\w+ ){0,2}(?:hose|pipe|line|valve|fitting))\b",
+    FLAGS,
+)
+
+
+LOSS_PATTERNS: tuple[re.Pattern[str], ...] = (CAUSE_KEYWORD, *(pattern for _, pattern in DAMAGE_KEYWORDS))
