@@ -7,6 +7,9 @@ from datetime import date
 import pytest
 
 from chalicelib.analysis import analyze_text
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.job_date_labels import INSPECTION_LABEL, LOSS_DATE_LABEL, labelled_date
+from chalicelib.analysis.offline.text import prepare_lines
 
 
 def test_an_ambiguous_visit_date_reads_the_way_that_keeps_it_beside_a_known_one() -> None:
@@ -342,3 +345,15 @@ def test_a_yearless_date_with_its_weekday_after_it_in_brackets() -> None:
     assert _job_dates(text)[0] == date(2026, 11, 2)
     # and a weekday that does not fit leaves it unread
     assert _job_dates(text.replace("(Monday)", "(Friday)"))[0] != date(2026, 11, 2)
+
+
+def test_a_fraction_after_a_visit_label_is_no_date() -> None:
+    # Given notes whose year is known, a yearless day after a loss label and a fraction after a visit one
+    lines = prepare_lines(
+        "Addr: 3/7 Mirrabooka Ave, Bruce ACT 2617\nDOL 21/04.\nAttended 3/5 of the units so far.\n"
+    )
+    dates = Dates(lines, None)
+    anchor = date(2026, 4, 22)
+    # Then the day is read and the fraction is not
+    assert labelled_date(LOSS_DATE_LABEL, lines[1], [], dates, anchor) == date(2026, 4, 21)
+    assert labelled_date(INSPECTION_LABEL, lines[2], [], dates, anchor) is None

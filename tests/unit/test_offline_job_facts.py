@@ -438,6 +438,16 @@ def test_paint_presumed_to_contain_lead_is_a_lead_hazard_anywhere() -> None:
     assert HazardKind.LEAD in uk and HazardKind.LEAD in au
 
 
+def test_a_suspect_material_that_was_not_sampled_is_still_a_hazard() -> None:
+    # Given an asbestos item whose material was never sampled, and one ruled out
+    unsampled = _hazards(
+        "- Asbestos: the 1960s floor tiles under the vinyl were not sampled; treat as ACM.\n"
+    )
+    ruled_out = _hazards("- Asbestos: the sheeting is not expected to contain it (2012 build).\n")
+    # Then only the unsampled one is a hazard
+    assert HazardKind.ASBESTOS in unsampled and HazardKind.ASBESTOS not in ruled_out
+
+
 def test_a_hazard_someone_else_claimed_and_the_next_clause_refutes_is_none() -> None:
     # Given a form that called the water sewage, refuted in the next clause
     kinds = _hazards(

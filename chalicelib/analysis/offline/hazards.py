@@ -225,7 +225,9 @@ _RULED_OUT_BEFORE = re.compile(
 # After it: "asbestos linings are not expected", "testing was not requested", "Electrical OK".
 _RULED_OUT_AFTER = re.compile(
     r"\b(?:not (?:present|found|seen|detected|observed|expected|suspected|identified|requested|required"
-    r"|noted|an issue|a concern|affected)|(?:was|were|is|are) not|absent|negative|ok|okay|fine"
+    r"|noted|an issue|a concern|affected)"
+    # ("the vinyl was not sampled": a suspicion nobody has cleared is still the hazard)
+    r"|(?:was|were|is|are) not(?! (?:sampl|test|check|disturb|remov))|absent|negative|ok|okay|fine"
     # "Electrics safe", not "made them safe", "not safe with water in the fitting" or "lead-safe"
     r"|(?<!not )(?<!made )(?<!make )(?<!made it )(?<!made them )(?<!-)safe"
     r"|no issues?|n/a|unaffected"

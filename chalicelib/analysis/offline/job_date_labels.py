@@ -63,6 +63,8 @@ _LABEL_TO_DATE = 40  # how far after a label its date may be
 # A day and month with no year straight after the label ("DOL 21/07.", "Att: 3/2"): notes give the
 # year once, in the header, and a label says what the number is.
 _YEARLESS_AFTER_LABEL = re.compile(r"[\s:\-=]{0,3}(?:on )?$", FLAGS)
+# ... and then what follows a date, not a fraction's words ("attended 3/4 of the rooms").
+_DATE_FOLLOWS = re.compile(r"\s*(?:$|[.,;:)(\-]|\d|(?:at|am|pm|approx\w*|about|around|[ap]\.m)\b)", FLAGS)
 
 
 # "2026-07-14 15:30 - Call with vendor. Vendor on site 08:00 today.", a mail sent on the 27th that
@@ -125,7 +127,9 @@ def labelled_date(
         if anchor is not None:
             for known in dates.find(text[: match.end() + _LABEL_TO_DATE], anchor, yearless_numeric=True):
                 if known.value and known.start >= match.end():
-                    if _YEARLESS_AFTER_LABEL.match(text[match.end() : known.start]):
+                    if _YEARLESS_AFTER_LABEL.match(text[match.end() : known.start]) and _DATE_FOLLOWS.match(
+                        text, known.end
+                    ):
                         return known.value
                     break
     return None
