@@ -229,3 +229,17 @@ def test_a_scope_lines_rooms_with_quantities_and_a_note_on_the_material() -> Non
     assert {"Hall", "Bedroom 2", "Hall closet", "Den"} == set(materials), materials
     assert all("baseboard" in materials[room] for room in ("Hall", "Bedroom 2", "Hall closet"))
     assert "baseboard" in materials["Den"]
+
+
+def test_a_table_rows_materials_are_its_first_cells_room_not_a_landmark_in_another_cell() -> None:
+    # Given a Word table of rooms whose wet-extent cell names the room the water came from
+    notes = (
+        "Room | Size | Wet | Materials\n"
+        "Laundry | 9 x 6 ft | whole floor | sheet vinyl, drywall\n"
+        "Den | 12 x 11 ft | 40 sq ft along the wall shared with the laundry | carpet, pad, drywall\n"
+    )
+    # When it is read
+    materials = _materials(notes)
+    # Then the den's carpet and pad are the den's, not the laundry's
+    assert {"carpet", "pad", "drywall"} <= materials["Den"], materials
+    assert not {"carpet", "pad"} & materials["Laundry"]

@@ -353,6 +353,9 @@ class MaterialReader:
 
     def _owners(self, word: MaterialWord) -> tuple[Mention, ...] | None:
         text = self.text
+        row_room = self._row_room(word)
+        if row_room is not None:
+            return (row_room,)
         start, end = self._sentence(word)
         last_before = bisect_right(self._ends, word.start) - 1
         first_after = bisect_left(self._starts, word.end)
@@ -413,6 +416,23 @@ class MaterialReader:
         if after is not None or _GENERIC_ROOMS.search(text, start, end):
             return ()  # a sentence of rooms that places this material in none of them: left out
         return None if owner is None or owner.end > word.start else (owner,)
+
+    def _row_room(self, word: MaterialWord) -> Mention | None:
+        """ "| Basement bedroom | 11 x 10 ft | 35 sq ft along the wall shared with the bathroom | carpet, pad
+        |": a table row's room is its first cell's; a room in another cell is a landmark, unless the
+        material's own cell names one."""
+        text = self.text
+        if not self.rooms or text.count("|") < 2 + text.startswith("|"):
+            return None  # (a Word table's row comes as "Rec room | 18 x 14 ft | carpet, pad")
+        first_end = text.find("|", 1)
+        if self.rooms[0].end > first_end or word.start < first_end:
+            return None
+        cell_start = text.rfind("|", 0, word.start)
+        cell_end = text.find("|", word.end)
+        cell_end = cell_end if cell_end >= 0 else len(text)
+        if any(cell_start < room.start < cell_end for room in self.rooms):
+            return None
+        return self.rooms[0]
 
     def _landmarked_head(self, word: MaterialWord, owner: Mention | None) -> Mention | None:
         """ "Bathroom (shares a wall with the laundry): vinyl wet; drywall on the laundry side of the
