@@ -384,3 +384,10 @@ def test_no_entry_and_the_valve_in_the_garage_name_no_affected_room() -> None:
     assert _affected("It ran all afternoon; he shut off the water at the main in the garage.") == []
     # while an entry that took water still is
     assert _affected("Entry: tiles wet at the front door.") == ["Entry"]
+
+
+def test_a_single_capital_k_before_a_kitchen_surface_is_the_kitchen() -> None:
+    # Given field notes that shorten the kitchen to "K" before its surfaces
+    # Then "K ceiling" is the kitchen's, while a lettered point with its dash is not
+    assert [mention.base for mention in room_mentions("K ceiling by the N wall .... 62 REL")] == ["kitchen"]
+    assert [mention.base for mention in room_mentions("K - lounge wall behind the sofa 31")] == ["lounge"]

@@ -58,7 +58,12 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("powder_room", r"powder (?:room|rm)"),
     ("laundry", r"laundry(?: room| rm| area)?"),
     # "KIT ceiling drywall wet": field notes' capitals, or "kit" before a surface ("test kit" is none)
-    ("kitchen", r"kitchen|(?-i:KIT)|kit(?= (?:ceiling|wall|floor|cabinet|subfloor|cupboard)s?\b)"),
+    # ("K ceiling by N wall 62 REL": field notes' single capital before a kitchen surface)
+    (
+        "kitchen",
+        r"kitchen|(?-i:KIT)|kit(?= (?:ceiling|wall|floor|cabinet|subfloor|cupboard)s?\b)"
+        r"|(?-i:K)(?= (?:ceiling|wall|floor|joist|subfloor|cabinet|cupboard)s?\b)",
+    ),
     ("kitchenette", r"kitchenette"),
     ("ensuite", r"en-?suite(?: bathroom)?"),
     # "Bath" alone is as often the tub: only "master bath" or "bath wall/floor/..." is the room.
