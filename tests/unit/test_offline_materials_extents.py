@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis import analyze_text
 
 
@@ -85,3 +87,15 @@ def test_a_measure_where_the_water_went_is_wet() -> None:
     findings = analyze_text(text)
     wet = {area.room: area.wet_floor_sqft for area in findings.affected_areas}
     assert wet["Corridor"] == 150.0 and wet.get("Gym") is None
+
+
+def test_a_size_straight_after_a_room_is_that_rooms_whoever_owns_the_rest_of_the_clause() -> None:
+    # Given sizes written right after their rooms, past a bracket, in prose and headings
+    def sizes(text: str) -> dict[str, float | None]:
+        return {area.room: area.floor_area_sqft for area in analyze_text(text).affected_areas}
+
+    # Then each room has its own size, not the room named later in the clause
+    assert sizes("Garage (downstairs), 5 x 6 m: water came through the laundry floor above, ceiling wet.")[
+        "Garage"
+    ] == pytest.approx(322.9, abs=0.5)
+    assert sizes("The study (10 x 12 ft) sits under that bathroom; its ceiling is soaked.")["Study"] == 120

@@ -64,6 +64,12 @@ _FIXTURES = (
 
 # Rooms that hold other rooms: "Basement" is dropped when "Basement laundry" is an area too.
 _CONTAINER_ROOMS = frozenset({"basement", "cellar"})
+# Between a room and its size: a bracket, a comma or colon, an opened bracket's first words, "approx"
+_SIZE_AFTER_ROOM = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?[,:\-\u2013]?\s*(?:\((?:[^(),]{0,20},\s*)?)?(?:(?:approx\.?|about|~|c\.) ?)?",
+    FLAGS,
+)
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
 
 # Only these say water is held in the material (a lifting tile says nothing about the slab under it).
@@ -399,6 +405,21 @@ class RoomScan(ReadingsScan):
             return None
         return self.areas.get(owner.key)
 
+    def _sized_area(self, text: str, rooms: Sequence[Mention], start: int) -> AreaDraft | None:
+        """ "Garage (downstairs), 6 x 6 m: water came through the laundry floor", "The kitchen (12 x 14
+        ft) sits under the bathroom", "Bedroom 3 (basement, 11 x 10 ft)": a size straight after a room
+        (past its bracket) is that room's, whoever owns the rest of the clause."""
+        before = [room for room in rooms if room.end <= start]
+        for index in range(len(before) - 1, -1, -1):
+            room = before[index]
+            if _SIZE_AFTER_ROOM.fullmatch(text, room.end, start) is None:
+                continue
+            # ("Bedroom 3 (basement, 11 x 10 ft)": a level in the bracket is the room's, not a room)
+            if index > 0 and _OPEN_BRACKET.fullmatch(text, before[index - 1].end, room.start):
+                room = before[index - 1]
+            return self.areas.get(room.key) if room.affected and not room.unaffected else None
+        return None
+
     def _wet_area_at(self, owners: Owners, pos: int) -> AreaDraft | None:
         """ "Corridor B: water ran under the doors into the corridor, about 150 sf": a room named again
         where the water went, in passing, is still the affected room it is."""
@@ -469,7 +490,7 @@ class RoomScan(ReadingsScan):
                 if not is_scope and has_evidence(_SOAKED_WORD, text[start:end]):
                     draft.soaked_materials.setdefault(word.key, line.span())
         for start, end, dimensions in dimensions_in(text, self.default_unit):
-            area = self._area_at(owners, start)
+            area = self._sized_area(text, rooms, start) or self._area_at(owners, start)
             patch = patch_surface(text, start, end)
             if area is not None and patch is not None:
                 if patch == "ceiling":
