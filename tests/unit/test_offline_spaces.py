@@ -391,3 +391,13 @@ def test_a_single_capital_k_before_a_kitchen_surface_is_the_kitchen() -> None:
     # Then "K ceiling" is the kitchen's, while a lettered point with its dash is not
     assert [mention.base for mention in room_mentions("K ceiling by the N wall .... 62 REL")] == ["kitchen"]
     assert [mention.base for mention in room_mentions("K - lounge wall behind the sofa 31")] == ["lounge"]
+
+
+def test_rooms_of_other_houses_and_a_line_that_opens_on_its_room() -> None:
+    # Given a UK scullery, a school library, a breakfast nook as a map row's place
+    assert [mention.base for mention in room_mentions("Scullery flags wet by the back door.")] == ["scullery"]
+    assert [mention.base for mention in room_mentions("Library carpet tiles wet, south half.")] == ["library"]
+    nook = room_mentions("4 Nook, kitchen side hardwood 16")
+    assert [mention.base for mention in nook][:1] == ["breakfast_nook"]
+    # And a line that opens on its room and ends on its verdict is that room's verdict
+    assert _affected("Room 6 shares the library's east wall. Readings there were normal. Not affected.") == []

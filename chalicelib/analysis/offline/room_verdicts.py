@@ -58,6 +58,7 @@ _UNREACHED = re.compile(
     r"|\b(?:water )?(?:did(?: not|n'?t) reach|never reached)\b",
     FLAGS,
 )
+_LINE_LEAD = re.compile(r"[\s\-*\u2022>]*(?:the )?", FLAGS)
 _VERDICT_LEAD = 80  # how far back a verdict's clause is read for its subject
 
 
@@ -100,7 +101,12 @@ def verdict_leads(text: str, sentences: Sentences, mention: Mention) -> bool:
 def verdict_sentence(text: str, sentences: Sentences, found: Sequence[Mention]) -> bool:
     """ "Laundry: at the back past the kitchen, door shut, clean. Not affected.": the first room of
     a line it heads, and a sentence of that line that names no room and is only the verdict."""
-    if not found or _LABEL_COLON.match(text, found[0].end) is None:
+    # (a line that opens on the room heads it too: "Room 4 shares the library's east wall. Readings
+    # on the Room 4 side were normal. Not affected.")
+    if not found or (
+        _LABEL_COLON.match(text, found[0].end) is None
+        and _LINE_LEAD.fullmatch(text, 0, found[0].start) is None
+    ):
         return False
     named = {sentences.bounds(mention.start) for mention in found}
     for match in _BARE_VERDICT.finditer(text):

@@ -130,6 +130,12 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     # "down stairs" / "up stairs" is a level, not the staircase.
     ("stairwell", r"stair ?(?:well|case)|(?<!down )(?<!up )stairs"),
     ("sunroom", r"sun ?room"),
+    # Rooms of older or other houses: the UK scullery and larder, the NZ sleep-out, the snug
+    ("scullery", r"scullery|larder"),
+    ("conservatory", r"conservatory|sleep-?out|snug"),
+    ("cloakroom", r"cloakroom|vestibule"),
+    ("breakfast_nook", r"breakfast (?:nook|area|bar area)|nook(?= ?[,:(]| [-\u2013] )"),
+    ("library", r"library(?! (?:book|card|board|staff|loan|catalogue|service)s?\b)"),
     ("playroom", r"play ?room"),
     ("nursery", r"nursery"),
     ("mudroom", r"mud ?room"),
