@@ -19,12 +19,11 @@ from chalicelib.analysis.offline.dates import (
     Dates,
 )
 from chalicelib.analysis.offline.equipment_log import (
-    COUNT_BEFORE,
     Event,
-    kind_of,
     read_events,
 )
 from chalicelib.analysis.offline.equipment_peaks import PEAK
+from chalicelib.analysis.offline.equipment_words import COUNT_BEFORE, kind_of
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Line,

@@ -26,6 +26,14 @@ from chalicelib.analysis.offline.dates import (
 )
 from chalicelib.analysis.offline.equipment_peaks import is_peak_line, without_breakdowns
 from chalicelib.analysis.offline.equipment_times import hours_between, make_and_model, time_after
+from chalicelib.analysis.offline.equipment_words import (
+    COUNT_AFTER,
+    COUNT_BEFORE,
+    EQUIPMENT_KIND,
+    EXTRA_NUMBERS,
+    KIND_ONLY,
+    kind_of,
+)
 from chalicelib.analysis.offline.spaces import (
     room_mentions,
 )
@@ -38,47 +46,6 @@ from chalicelib.analysis.offline.text import (
 )
 
 Mode = Literal["set", "add", "remove", "total", "clear"]
-
-
-EQUIPMENT_KIND = (
-    r"(?P<am>air ?movers?|AM'?s?|blowers?|turbo ?dryers?|axial(?: fans?| air movers?)?|centrifugal(?: fans?)?"
-    r"|carpet dryers?|drying fans?|fans?)"
-    r"|(?:(?P<dtype>lgr|conventional|refrigerant|desiccant) )?(?P<dh>dehu(?:midifier)?s?|dehus|dh)"
-    r"|(?P<lgr>LGRs?)"
-    r"|(?P<scrubber>(?:hepa )?air ?scrubbers?|AFDs?|air filtration devices?|HEPA (?:air )?scrubbers?|NAMs?"
-    r"|negative air (?:machines?|units?)|hepa units?|air filters?(?: machines?)?)"
-    r"|(?P<other>hydroxyl (?:generators?|units?)|ozone (?:generators?|machines?)|heaters?|injecti?dry"
-    r"|mat systems?|floor[- ]drying (?:vacuum )?(?:systems?|units?)|(?:drying )?vacuum units?"
-    r"|(?:heat(?:ed)? |floor |panel )?(?:drying )?mats?"
-    r"|(?:cabinet )?injection drying kits?|heat mats?)"
-)
-
-
-_NUMBER = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|a|an|the|another"
-
-
-COUNT_BEFORE = re.compile(
-    # ("1x AM", "2x LGR": a count written against its multiplier)
-    rf"(?<![\w.:/#\-])(?P<n>{_NUMBER})(?:\b|(?=[x\u00d7] ?[A-Za-z]))(?! ?(?:x|\u00d7) ?\d)"
-    r"(?: (?P<second>second|third|more|extra|additional|further|remaining),?)?"
-    rf" ?(?:x|\u00d7)? ?(?:(?!(?:{_NUMBER}|and|with|or)\b)[A-Za-z][\w\-]{{0,14}} ){{0,2}}?"
-    rf"(?:{EQUIPMENT_KIND})(?![\w])",
-    FLAGS,
-)
-
-
-_COUNT_AFTER = re.compile(
-    rf"(?<![\w])(?:{EQUIPMENT_KIND})(?: ?\([^)]{{1,20}}\))? ?(?:x|\u00d7|:|=) ?(?P<n>\d{{1,2}})\b"
-    r"(?! ?(?:%|ft|'|\"|in\b|m\b|ppd|pints))",
-    FLAGS,
-)
-
-
-# A kind named with no count in front: counts as one only in a one-unit-per-row log.
-_KIND_ONLY = re.compile(rf"(?<![\w])(?:{EQUIPMENT_KIND})(?![\w])", FLAGS)
-
-
-_EXTRA_NUMBERS = {"eleven": 11, "twelve": 12, "both": 2, "a": 1, "an": 1, "another": 1}
 
 
 _CONTEXT = re.compile(
@@ -261,21 +228,6 @@ class Event:
     model: str | None = None  # "Dri-Eaz LGR 7000XLi", as written
 
 
-def kind_of(match: re.Match[str]) -> tuple[EquipmentKind, str | None] | None:
-    if match.group("am"):
-        return EquipmentKind.AIR_MOVER, None
-    if match.group("dh"):
-        written = (match.group("dtype") or "").lower()
-        return EquipmentKind.DEHUMIDIFIER, {"refrigerant": "conventional"}.get(written, written or None)
-    if match.group("lgr"):
-        return EquipmentKind.DEHUMIDIFIER, "lgr"
-    if match.group("scrubber"):
-        return EquipmentKind.AIR_SCRUBBER, None
-    if match.group("other"):
-        return EquipmentKind.OTHER, None
-    return None
-
-
 # --- reading events ----------------------------------------------------------------------------
 
 
@@ -294,7 +246,7 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
             listed = True
             continue
         # (its column header, "Unit Qty Location Set Pulled", and a wrapped cell keep the list going)
-        listed = listed and (_KIND_ONLY.search(text) is not None or not any(char.isdigit() for char in text))
+        listed = listed and (KIND_ONLY.search(text) is not None or not any(char.isdigit() for char in text))
         if _TABLE_ROW.match(text):
             cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
             header = _table_columns(cells)
@@ -321,7 +273,7 @@ def _table_columns(cells: Sequence[str]) -> list[EquipmentKind | None] | None:
         return None
     kinds: list[EquipmentKind | None] = []
     for cell in cells:
-        match = _KIND_ONLY.fullmatch(cell.strip())
+        match = KIND_ONLY.fullmatch(cell.strip())
         kind = kind_of(match) if match else None
         kinds.append(kind[0] if kind else None)
     return kinds if any(kinds) else None
@@ -349,7 +301,7 @@ def _log_row(line: Line, on: date | None, dates: Dates | None, listed: bool = Fa
     if dates is None:
         return []
     text = line.text
-    kinds = list(_KIND_ONLY.finditer(text))
+    kinds = list(KIND_ONLY.finditer(text))
     found = [match for match in dates.find(text, on, yearless_numeric=True) if match.value]
     if not kinds or len(found) != _LOG_DATES_NEEDED or found[0].start < kinds[0].end():
         return []
@@ -364,7 +316,7 @@ def _log_row(line: Line, on: date | None, dates: Dates | None, listed: bool = Fa
     kind = kind_of(kinds[0])
     if kind is None:
         return []
-    counts = [match for match in _COUNT_AFTER.finditer(text) if match.start() == kinds[0].start()]
+    counts = [match for match in COUNT_AFTER.finditer(text) if match.start() == kinds[0].start()]
     before = COUNT_BEFORE.search(text, 0, found[0].start)
     bare = _BARE_COUNT.match(text, kinds[0].end()) if listed else None
     quantity = int(counts[0].group("n")) if counts else int(bare.group("n")) if bare else 1
@@ -398,7 +350,7 @@ def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event
     text = line.text
     events: list[Event] = []
     day = on
-    if not _KIND_ONLY.search(text) and not _CLEAR.search(text) and not _CLEAR_BEFORE.search(text):
+    if not KIND_ONLY.search(text) and not _CLEAR.search(text) and not _CLEAR_BEFORE.search(text):
         return events  # no equipment named: nothing to read, and no need for its rooms or dates
     rooms = [(mention.start, mention.end, mention.name) for mention in room_mentions(text)]
     for start, end in _clauses(text):
@@ -467,7 +419,7 @@ def _clause_events(
     run_hours: float | None,
 ) -> list[Event]:
     matches = sorted(
-        [*COUNT_BEFORE.finditer(text, start, end), *_COUNT_AFTER.finditer(text, start, end)],
+        [*COUNT_BEFORE.finditer(text, start, end), *COUNT_AFTER.finditer(text, start, end)],
         key=lambda match: (match.start(), -match.end()),
     )
     events: list[Event] = []
@@ -508,7 +460,7 @@ def _clause_events(
         if mode is None:
             continue
         total_said = total_said or mode == "total"
-        quantity = _EXTRA_NUMBERS.get(written) or count_word(written)
+        quantity = EXTRA_NUMBERS.get(written) or count_word(written)
         if written == "the":
             quantity = 0  # "the air scrubber" removed: all of that kind
         room = _room_after(text, rooms, match.end(), end)
@@ -589,7 +541,7 @@ def _ellipsis(
     cursor = position
     while (follow := _ELLIPTIC.search(text, cursor, min(end, cursor + _ROOM_REACH * 2))) is not None:
         between = text[cursor : follow.start()]
-        if "(" in between or ")" in between or _KIND_ONLY.search(between) or re.search(r"\d", between):
+        if "(" in between or ")" in between or KIND_ONLY.search(between) or re.search(r"\d", between):
             break  # a breakdown in brackets, or another kind's count, ends the list
         quantity = count_word(follow.group("n"))
         room = _room_after(text, rooms, follow.end() - 1, end)

@@ -1,0 +1,64 @@
+"""The words of drying equipment: its kinds as notes write them ("AM", "LGR", "HEPA scrubber", "heat
+mats") and a count before or after a kind ("3 air movers", "1x LGR", "AM x3")."""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.findings import EquipmentKind
+from chalicelib.analysis.offline.text import FLAGS
+
+EQUIPMENT_KIND = (
+    r"(?P<am>air ?movers?|AM'?s?|blowers?|turbo ?dryers?|axial(?: fans?| air movers?)?|centrifugal(?: fans?)?"
+    r"|carpet dryers?|drying fans?|fans?)"
+    r"|(?:(?P<dtype>lgr|conventional|refrigerant|desiccant) )?(?P<dh>dehu(?:midifier)?s?|dehus|dh)"
+    r"|(?P<lgr>LGRs?)"
+    r"|(?P<scrubber>(?:hepa )?air ?scrubbers?|AFDs?|air filtration devices?|HEPA (?:air )?scrubbers?|NAMs?"
+    r"|negative air (?:machines?|units?)|hepa units?|air filters?(?: machines?)?)"
+    r"|(?P<other>hydroxyl (?:generators?|units?)|ozone (?:generators?|machines?)|heaters?|injecti?dry"
+    r"|mat systems?|floor[- ]drying (?:vacuum )?(?:systems?|units?)|(?:drying )?vacuum units?"
+    r"|(?:heat(?:ed)? |floor |panel )?(?:drying )?mats?"
+    r"|(?:cabinet )?injection drying kits?|heat mats?)"
+)
+
+
+NUMBER_WORDS = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|a|an|the|another"
+
+
+COUNT_BEFORE = re.compile(
+    # ("1x AM", "2x LGR": a count written against its multiplier)
+    rf"(?<![\w.:/#\-])(?P<n>{NUMBER_WORDS})(?:\b|(?=[x\u00d7] ?[A-Za-z]))(?! ?(?:x|\u00d7) ?\d)"
+    r"(?: (?P<second>second|third|more|extra|additional|further|remaining),?)?"
+    rf" ?(?:x|\u00d7)? ?(?:(?!(?:{NUMBER_WORDS}|and|with|or)\b)[A-Za-z][\w\-]{{0,14}} ){{0,2}}?"
+    rf"(?:{EQUIPMENT_KIND})(?![\w])",
+    FLAGS,
+)
+
+
+COUNT_AFTER = re.compile(
+    rf"(?<![\w])(?:{EQUIPMENT_KIND})(?: ?\([^)]{{1,20}}\))? ?(?:x|\u00d7|:|=) ?(?P<n>\d{{1,2}})\b"
+    r"(?! ?(?:%|ft|'|\"|in\b|m\b|ppd|pints))",
+    FLAGS,
+)
+
+
+# A kind named with no count in front: counts as one only in a one-unit-per-row log.
+KIND_ONLY = re.compile(rf"(?<![\w])(?:{EQUIPMENT_KIND})(?![\w])", FLAGS)
+
+
+EXTRA_NUMBERS = {"eleven": 11, "twelve": 12, "both": 2, "a": 1, "an": 1, "another": 1}
+
+
+def kind_of(match: re.Match[str]) -> tuple[EquipmentKind, str | None] | None:
+    if match.group("am"):
+        return EquipmentKind.AIR_MOVER, None
+    if match.group("dh"):
+        written = (match.group("dtype") or "").lower()
+        return EquipmentKind.DEHUMIDIFIER, {"refrigerant": "conventional"}.get(written, written or None)
+    if match.group("lgr"):
+        return EquipmentKind.DEHUMIDIFIER, "lgr"
+    if match.group("scrubber"):
+        return EquipmentKind.AIR_SCRUBBER, None
+    if match.group("other"):
+        return EquipmentKind.OTHER, None
+    return None
