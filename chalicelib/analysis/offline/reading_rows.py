@@ -64,7 +64,7 @@ _POINT_ID = re.compile(
     # ("P1 Kitchen - toe kick": a numbered point, its room, then a dash)
     r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])"
     r"|(?<=\d)[ \t](?=[A-Z]{2,}\d? |[A-Z][a-z]+ (?:[a-zA-Z]|[-\u2013] ))"
-    r"|[ \t](?=(?:WME|REL|% ?MC|%) )|[ \t]*$)",  # ("A": a grid row's label is its code alone)
+    r"|[ \t](?=(?:WME|REL|% ?MC|%)(?: |$))|[ \t]*$)",  # ("A": a grid row's label is its code alone)
     re.ASCII,
 )
 _PAIR = re.compile(
