@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
+from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_numbers import Number
 from chalicelib.analysis.offline.text import FLAGS
 
@@ -195,9 +195,15 @@ _DATED_GROUP = re.compile(
 )
 
 
-def dated_groups(text: str, day_of: Callable[[str], date | None]) -> list[RowReading]:
+def dated_groups(text: str, dates: Dates, anchor: date | None) -> list[RowReading]:
     """Each reading of a "place: a, b (day); c, d (day)" line, on the day written after its group;
     none when a group's brackets hold no day."""
+
+    def day_of(words: str) -> date | None:
+        found = dates.find(words.strip(), anchor, yearless_numeric=True)
+        whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(words.strip())
+        return found[0].value if whole else None
+
     match = _DATED_GROUPS.search(text)
     if match is None or AIR_WORDS.search(match.group("label")):
         return []

@@ -46,7 +46,12 @@ from chalicelib.analysis.offline.reading_row_parts import (
     outside_equipment_counts,
     scaled_parts,
 )
-from chalicelib.analysis.offline.reading_row_units import unit_cell, with_material_rh
+from chalicelib.analysis.offline.reading_row_units import (
+    rh_scale,
+    unit_cell,
+    with_material_rh,
+    without_material_rh,
+)
 from chalicelib.analysis.offline.reading_scales import explicit_scale
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
@@ -383,13 +388,7 @@ class RowReader:
 
     def _dated_groups(self, text: str, anchor: date | None) -> list[RowReading]:
         """ "Showroom wall: 31, 28 (18/10); 18, 16 (20/10)": each group on the day after it."""
-
-        def day_of(words: str) -> date | None:
-            found = self.dates.find(words.strip(), anchor, yearless_numeric=True)
-            whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(words.strip())
-            return found[0].value if whole else None
-
-        found = dated_groups(text, day_of)
+        found = dated_groups(text, self.dates, anchor)
         return [] if found and _EQUIPMENT_WORDS.search(found[0].label) else found
 
     def word_row(self, text: str, taken_on: date | None) -> list[RowReading]:
@@ -429,11 +428,15 @@ class RowReader:
                 label = text[: dashed.start()]
                 return self._cells_row(label, cells, dashed.start(), slots, taken_on)
         label = text[: numbers[0].start]
-        if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label) or not label.strip():
+        if (
+            AIR_WORDS.search(without_material_rh(label))
+            or _EQUIPMENT_WORDS.search(label)
+            or not label.strip()
+        ):
             return []
         if len(numbers) > len(slots):
             return []  # more numbers than columns: not a row of this table
-        row_scale = explicit_scale(label)  # "E %MC 29 24 19 16": the row's scale column
+        row_scale = explicit_scale(label) or rh_scale(label)  # "E %MC 29 24 19 16": the row's scale
         found = []
         for number, column in zip(numbers, slots, strict=False):
             if column.kind == "reference":
@@ -457,7 +460,11 @@ class RowReader:
     def _cells_row(
         self, label: str, cells: list[re.Match[str]], offset: int, slots: list[Column], taken_on: date | None
     ) -> list[RowReading]:
-        if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label) or not label.strip():
+        if (
+            AIR_WORDS.search(without_material_rh(label))
+            or _EQUIPMENT_WORDS.search(label)
+            or not label.strip()
+        ):
             return []
         found = []
         for cell, column in zip(cells, slots, strict=True):
@@ -467,7 +474,7 @@ class RowReader:
                 RowReading(
                     label=collapse(label),
                     value=float(cell.group(0)),
-                    unit=column.scale or explicit_scale(label),
+                    unit=column.scale or explicit_scale(label) or rh_scale(label),
                     role="goal" if column.kind == "goal" else "reading",
                     taken_on=column.taken_on if column.kind == "date" else taken_on,
                     said_dry=None,
