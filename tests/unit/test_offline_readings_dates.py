@@ -146,3 +146,34 @@ def test_a_date_inside_a_line_dates_the_listed_readings_after_it() -> None:
         (12.0, date(2026, 1, 15)),
         (10.0, date(2026, 1, 15)),
     ]
+
+
+_DATED_GROUPS = """Storm damage, 40 Port Rd, Hindmarsh SA. Attended 18/10/2026.
+Showroom: carpet tiles wet, plasterboard partition wicking.
+Moisture (Protimeter, WME on plasterboard)
+- Showroom partition wall: 33, 29 (18/10); 19, 17 (20/10); 14, 12 (22/10)
+- Air movers: 4 (18/10); 2 (20/10)
+"""
+
+
+def test_groups_of_readings_each_dated_by_the_day_after_them() -> None:
+    found = {(r.value, r.taken_on) for r in analyze_text(_DATED_GROUPS).moisture_readings}
+    assert {(33.0, date(2026, 10, 18)), (29.0, date(2026, 10, 18))} <= found
+    assert {(19.0, date(2026, 10, 20)), (17.0, date(2026, 10, 20))} <= found
+    assert {(14.0, date(2026, 10, 22)), (12.0, date(2026, 10, 22))} <= found
+    assert len(found) == 6  # the equipment counts are none
+
+
+_LOG_ENTRIES = """Adjuster file notes - claim 77-4410, 12 Rue Laval, Gatineau QC. Loss 2026-07-13.
+Affected: rec room (carpet, drywall, bottom plates) and basement bedroom.
+2026-07-14 10:00 - Site visit. Vendor readings to follow.
+2026-07-17 09:15 - Update from vendor (readings 07-16): rec room plate 22 %MC, bedroom plate 17 %MC.
+2026-07-19 11:40 - Update (readings 07-18): rec room plate 15 %MC, bedroom plate 13 %MC.
+"""
+
+
+def test_a_log_entrys_readings_are_of_the_day_its_bracket_states() -> None:
+    found = {(r.value, r.taken_on) for r in analyze_text(_LOG_ENTRIES).moisture_readings}
+    assert {(22.0, date(2026, 7, 16)), (17.0, date(2026, 7, 16))} <= found
+    assert {(15.0, date(2026, 7, 18)), (13.0, date(2026, 7, 18))} <= found
+    assert not any(day in (date(2026, 7, 17), date(2026, 7, 19)) for _, day in found)

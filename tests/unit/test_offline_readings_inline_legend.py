@@ -87,3 +87,30 @@ def test_a_labelled_legend_of_semicolon_parted_points_names_the_wide_tables_colu
     assert (10.0, "REL", "Front office", date(2026, 9, 14), True) in found
     # the legend's heights (6 in.) and door numbers are no readings
     assert not {value for value, *_ in found} & {6.0, 3.0}
+
+
+_SCALED_HEADINGS = """Burst pipe, St Mark's Hall, Leeds. Attended 05/01/2026.
+Main hall and kitchenette ceilings down; hall floor wet. Vestry not affected.
+Moisture readings (Protimeter; woodblock in %MC, plaster in WME)
+H1 = hall woodblock, 1 m from the west wall; K1 = kitchenette ceiling board edge (remaining strip);
+R2 = vestry wall plaster (dry standard).
+| Date | H1 (%MC) | K1 (WME) | R2 (WME) |
+|---|---|---|---|
+| 05/01/2026 | 27 | 38 | 13 |
+| 14/01/2026 | 18 | 21 | - |
+"""
+
+
+def test_a_wide_tables_headings_may_add_each_points_scale() -> None:
+    found = {
+        (r.value, r.unit, r.location, r.taken_on, r.is_reference)
+        for r in analyze_text(_SCALED_HEADINGS).moisture_readings
+    }
+    assert any(
+        (value, unit, day) == (27.0, "%MC", date(2026, 1, 5)) and place.lower().endswith("hall")
+        for value, unit, place, day, _ in found
+    )
+    # a definition that starts with its room is in that room, whatever its bracket says
+    assert (38.0, "WME", "Kitchenette", date(2026, 1, 5), False) in found
+    assert (21.0, "WME", "Kitchenette", date(2026, 1, 14), False) in found
+    assert any(value == 13.0 and reference for value, *_, reference in found)

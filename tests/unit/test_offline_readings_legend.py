@@ -95,3 +95,27 @@ def test_a_pdf_legend_row_with_an_unknown_room_is_skipped_not_the_legend_ended()
     assert (640.0, "REL", "Study", date(2026, 5, 21), False) in found
     assert (120.0, "REL", "Lounge", date(2026, 5, 21), True) in found
     assert 22.0 not in [value for value, *_ in found]  # the unknown point's column is left out
+
+
+_GRID = """Cylinder leak, 9 Rose St, Nelson. Attended 14/02/2026.
+Hallway and bedroom 1 carpet and GIB wet. Lounge not affected (reference).
+POINT LEGEND
+A - Hallway, GIB, west wall at 150 mm
+C - Bedroom 1, GIB, hallway wall at 150 mm
+E - Hot water cupboard, bottom plate (timber)
+R1 - Lounge, GIB (reference)
+DAILY READINGS
+Point Scale 14/02 15/02 16/02
+A WME 31 24 15
+C WME 27 18 -
+E %MC 26 19 -
+R1 WME 11 11 11
+"""
+
+
+def test_a_grid_row_ending_in_unread_days_keeps_its_point() -> None:
+    found = {(r.value, r.unit, r.location, r.taken_on) for r in analyze_text(_GRID).moisture_readings}
+    assert (27.0, "WME", "Bedroom 1", date(2026, 2, 14)) in found
+    assert (18.0, "WME", "Bedroom 1", date(2026, 2, 15)) in found
+    assert (19.0, "%MC", "Hot water cupboard", date(2026, 2, 15)) in found
+    assert (15.0, "WME", "Hallway", date(2026, 2, 16)) in found

@@ -276,3 +276,19 @@ def test_outside_a_room_is_where_in_the_house_not_outdoors() -> None:
     readings = analyze_text(notes).moisture_readings
     # Then the reading is the hallway's, not an outdoor one
     assert [(reading.location, reading.value) for reading in readings] == [("Hallway", 28)]
+
+
+_SHARED_THING = """Ice maker leak, 21 Elm St, Dayton OH. Inspected 9/19/2026.
+Kitchen 14 x 12 ft and dining room 12 x 11 ft: oak flooring wet. Living room unaffected.
+Moisture log (%MC)
+| Date | K1 dishwasher | K2 island | D1 dining centre | SF subfloor under dishwasher | REF living room |
+| 9/19 | 27 | 22 | 16 | 23 | 8 |
+| 9/22 | 15 | 13 | 10 | 14 | 8 |
+"""
+
+
+def test_a_point_column_sharing_a_thing_with_a_rooms_point_is_in_that_room() -> None:
+    found = {(r.value, r.location) for r in analyze_text(_SHARED_THING).moisture_readings}
+    # the subfloor under the dishwasher is the kitchen's, as "K1 dishwasher" is
+    assert (23.0, "Kitchen") in found and (14.0, "Kitchen") in found
+    assert (16.0, "Dining room") in found

@@ -88,3 +88,18 @@ def test_a_unit_column_of_percent_rh_is_a_material_humidity() -> None:
     found = _found(_UNIT_COLUMN)
     assert (95.0, "%RH", "Kitchen", date(2026, 3, 14), False) in found
     assert (31.0, "WME", "Kitchen", date(2026, 3, 14), False) in found
+
+
+_SCALE_COLUMN_PDF = """Roof drain leak, Lincoln Elementary, Tulsa OK 74104. Inspected January 12, 2026.
+Rooms 112 and 114: VCT on slab, wet. Room 101 unaffected (dry standard).
+5. MOISTURE READINGS
+Point Location Material Scale 1/12 1/13 1/15
+S1 Room 112 slab concrete slab %RH - 95 91
+S2 Room 114 slab concrete slab %RH - 93 88
+"""
+
+
+def test_a_pdf_rows_percent_rh_scale_cell_is_the_slabs_not_the_airs() -> None:
+    found = _found(_SCALE_COLUMN_PDF)
+    assert (95.0, "%RH", "Room 112", date(2026, 1, 13), False) in found
+    assert (88.0, "%RH", "Room 114", date(2026, 1, 15), False) in found

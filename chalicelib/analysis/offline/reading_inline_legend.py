@@ -214,11 +214,14 @@ def _point(match: re.Match[str]) -> LegendPoint | None:
 
 
 def _room_words(words: str) -> str:
-    """The room a definition names: a bracketed place ("(sleeping area)") when it gives one, else
-    the first room its words name ("corridor wall beside 412 door": the corridor)."""
+    """The room a definition names: the room it starts with ("kitchenette ceiling board edge
+    (remaining perimeter strip)"), else a bracketed place ("drywall, closet side of bath wall
+    (sleeping area)"), else the first room its words name ("corridor wall beside 412 door")."""
+    mentions = room_mentions(words)
+    if mentions and mentions[0].start == 0:
+        return words[mentions[0].start : mentions[0].end]
     bracket = _BRACKETED_PLACE.search(words)
     # ("(dry standard)" says what the point is for, not where it is)
     if bracket is not None and REFERENCE_WORD.search(bracket.group("place")) is None:
         return bracket.group("place")
-    mentions = room_mentions(words)
     return words[mentions[0].start : mentions[0].end] if mentions else ""

@@ -219,6 +219,11 @@ class LegendCell:
     said_dry: bool | None
 
 
+def _heading_code(cell: str) -> str:
+    """A wide table's column code without the scale a heading may add: "H1 (%MC)" is H1."""
+    return _BRACKETED.sub("", cell).strip().lstrip("#").upper()
+
+
 class PointLegend:
     """The legend read so far, line by line: its header's columns while in its table, the points
     it defined (kept for the rest of the document, as the wide table follows it), and the wide
@@ -270,12 +275,12 @@ class PointLegend:
         """ "Date | Time | P1 | P2 | DS1": a row per visit, a column per legend point; other
         headings may only say when (a time column)."""
         cells = _cells(text) if _is_table_line(text) else text.split()
-        codes = [cell.lstrip("#").upper() in self.points for cell in cells[1:]]
+        codes = [_heading_code(cell) in self.points for cell in cells[1:]]
         if not cells or not _WHEN_HEADING.fullmatch(cells[0]) or sum(codes) < 2:
             return False
         # (a code the legend did not define is a column left unread)
         others = (cell for known, cell in zip(codes, cells[1:], strict=True) if not known)
-        if not all(_WHEN_HEADING.fullmatch(cell) or _CODE.fullmatch(cell) for cell in others):
+        if not all(_WHEN_HEADING.fullmatch(cell) or _CODE.fullmatch(_heading_code(cell)) for cell in others):
             return False
         self.wide, self._partial = cells, ""
         return True
@@ -302,7 +307,7 @@ class PointLegend:
         taken_on = found[0].value
         readings = []
         for heading, cell in zip(self.wide[1:], cells[1:], strict=True):
-            point = self.points.get(heading.lstrip("#").upper())
+            point = self.points.get(_heading_code(heading))
             number = reading_cell(cell)
             if point is None:
                 if not cell or _TIME.fullmatch(cell) or _NOT_READ.fullmatch(cell) or number is not None:
@@ -312,7 +317,8 @@ class PointLegend:
                 if cell and not _NOT_READ.fullmatch(cell):
                     return None  # a row of other words is not this table's
                 continue
-            readings.append(LegendCell(point, number.value, number.scale, taken_on, number.said_dry))
+            scale = number.scale or cell_scale(heading)  # ("H1 (%MC)": the column's scale)
+            readings.append(LegendCell(point, number.value, scale, taken_on, number.said_dry))
         return readings
 
 

@@ -5,7 +5,7 @@ gives ("Psychrometrics (temperature / RH / GPP)")."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from chalicelib.analysis.offline.reading_prose import day_of_month
@@ -57,6 +57,12 @@ _LEAD_DATE = re.compile(
 )
 
 
+# "(readings 07-16)", "(read Oct 18)", "(readings taken 3/4)": a log entry's readings of another day
+_READINGS_OF = re.compile(
+    r"\((?:readings?|read)(?: taken| of| from| on| dated)? (?P<day>[^()]{3,20})\)", FLAGS
+)
+_NEAR_DAYS = 60  # a day the readings were taken is near the entry's
+
 _LEAD_ORDINAL = re.compile(
     r"^[\s\-*\u2022>]*(?:(?:back|then|and|but|by|on|until|as of|later)\b[ ,]{1,2}){1,3}"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?the (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b",
@@ -106,8 +112,40 @@ class ReadingLineState:
             elif heading and len(found) == 1 and found[0].value is not None:
                 # "In-slab RH probes (hygrometer, read after 72 h) 15/05:" dates the lines under it
                 value, carries = found[0].value, True
+        stated = _READINGS_OF.search(line.text)
+        if stated is not None and self._rows is not None:
+            # "2026-07-17 09:15 - Update from vendor (readings 07-16): ...": the day they were read
+            day = self._stated_day(stated.group("day"), value)
+            self.__dict__["_stated_line"] = line.number if day is not None else None
+            value = day or value
         self.__dict__["_lead"] = _LeadDate(line.number, value, carries)
         return value
+
+    def _without_entry_head(self, line: Line) -> Line:
+        """A log entry's head up to its "(readings 07-16)" blanked (offsets kept): its timestamp
+        is when the entry was written, not when its readings were taken."""
+        stated = _READINGS_OF.search(line.text)
+        if stated is None or self.__dict__.get("_stated_line") != line.number:
+            return line  # ("(read after demo)" states no day: the line stays as written)
+        return replace(line, text=" " * stated.end() + line.text[stated.end() :])
+
+    def _stated_day(self, words: str, anchor: date | None) -> date | None:
+        """The day a bracket says the line's readings were taken: a date, or a month and day
+        written with a dash in the notes' own order ("07-16" in notes that write 2026-07-17)."""
+        assert self._rows is not None
+        found = self._rows.dates.find(words, anchor, yearless_numeric=True)
+        if found and found[0].value is not None:
+            return found[0].value
+        dashed = re.fullmatch(r"(\d{1,2})-(\d{1,2})", words.strip())
+        if dashed is None or anchor is None:
+            return None
+        first, second = int(dashed.group(1)), int(dashed.group(2))
+        month, day = (second, first) if self._rows.dates.order == "DMY" else (first, second)
+        try:
+            stated = date(anchor.year, month, day)
+        except ValueError:
+            return None
+        return stated if abs((stated - anchor).days) <= _NEAR_DAYS else None
 
     def _note_section(self, line: Line) -> None:
         """A section of readings the block reader does not see ("6. Moisture readings", numbered),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
+from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_numbers import Number
 from chalicelib.analysis.offline.text import FLAGS
 
@@ -153,6 +154,78 @@ def colon_series(text: str, taken_on: date | None) -> list[RowReading]:
                     point=None,
                     start=start + number.start(),
                     end=start + number.end(),
+                )
+            )
+    return found
+
+
+_EQUIPMENT_COUNT = re.compile(
+    r"\b\d+ ?x? ?(?:air ?movers?|fans?|blowers?|dehu\w*|dh|lgrs?|scrubbers?|afds?|heaters?|hepa)\b"
+    # "AM x7 (closet 1, hall 2)"
+    r"|\b(?:ams?|air ?movers?|dh|dehus?|lgrs?|afds?|fans?|scrubbers?) ?x ?\d+\b",
+    FLAGS,
+)
+
+
+_CLAUSE_END = re.compile(r"[.!?;](?= |$)")
+
+
+def outside_equipment_counts(text: str, numbers: list[Number]) -> list[Number]:
+    """ "Equipment: 3 air movers (bathroom 1, hallway 1)": a sentence counting equipment says where
+    the units stand; its numbers are not readings unless a scale is written with them."""
+    spans = []
+    for count in _EQUIPMENT_COUNT.finditer(text):
+        starts = [end.end() for end in _CLAUSE_END.finditer(text, 0, count.start())]
+        end = _CLAUSE_END.search(text, count.end())
+        spans.append((starts[-1] if starts else 0, end.start() if end else len(text)))
+    if not spans:
+        return numbers
+    return [n for n in numbers if n.scale or not any(start <= n.start < end for start, end in spans)]
+
+
+# "Workshop side of partition: 40, 36, 33 (18/10); 24, 21, 19 (20/10)": a place, then groups of
+# readings each followed by the day (in brackets) they were taken
+_DATED_GROUPS = re.compile(
+    r"(?P<label>[^:;]{3,120}):[ \t]*(?P<groups>(?:\d{1,3}(?:\.\d{1,2})?(?:,[ \t]*\d{1,3}(?:\.\d{1,2})?){0,8}"
+    r"[ \t]*\([^()]{3,24}\)[ \t]*(?:[;,][ \t]*|$)){2,10})",
+    FLAGS,
+)
+_DATED_GROUP = re.compile(
+    r"(?P<values>\d{1,3}(?:\.\d{1,2})?(?:,[ \t]*\d{1,3}(?:\.\d{1,2})?)*)[ \t]*\((?P<day>[^()]+)\)"
+)
+
+
+def dated_groups(text: str, dates: Dates, anchor: date | None) -> list[RowReading]:
+    """Each reading of a "place: a, b (day); c, d (day)" line, on the day written after its group;
+    none when a group's brackets hold no day."""
+
+    def day_of(words: str) -> date | None:
+        found = dates.find(words.strip(), anchor, yearless_numeric=True)
+        whole = len(found) == 1 and found[0].start == 0 and found[0].end == len(words.strip())
+        return found[0].value if whole else None
+
+    match = _DATED_GROUPS.search(text)
+    if match is None or AIR_WORDS.search(match.group("label")):
+        return []
+    label = match.group("label").strip(" -*\u2022")
+    found = []
+    for group in _DATED_GROUP.finditer(text, match.start("groups"), match.end("groups")):
+        taken_on = day_of(group.group("day"))
+        if taken_on is None:
+            return []
+        for number in _SERIES_NUMBER.finditer(group.group("values")):
+            start = group.start("values") + number.start()
+            found.append(
+                RowReading(
+                    label,
+                    float(number.group(0)),
+                    None,
+                    "reading",
+                    taken_on,
+                    None,
+                    None,
+                    start,
+                    start + len(number.group(0)),
                 )
             )
     return found

@@ -35,3 +35,14 @@ def unit_cell(cell: str) -> str | None:
     if _RH_CELL.fullmatch(cell.strip()):
         return "%RH"
     return explicit_scale(cell) or ("%" if cell == "%" else None)
+
+
+def without_material_rh(label: str) -> str:
+    """A row's words without the "%RH" its scale column gives a dense material ("S1 Room 112 slab
+    concrete slab %RH"): that humidity is the slab's own, not a word about the air."""
+    return _RH_CELL.sub(" ", label) if _MATERIAL_WORD.search(label) else label
+
+
+def rh_scale(label: str) -> str | None:
+    """ "%RH" when a row about a dense material gives that scale in its words."""
+    return "%RH" if _RH_CELL.search(label) and _MATERIAL_WORD.search(label) else None

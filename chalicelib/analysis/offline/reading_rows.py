@@ -41,10 +41,17 @@ from chalicelib.analysis.offline.reading_row_parts import (
     RowReading,
     carry_surfaces,
     colon_series,
+    dated_groups,
     describes_place,
+    outside_equipment_counts,
     scaled_parts,
 )
-from chalicelib.analysis.offline.reading_row_units import unit_cell, with_material_rh
+from chalicelib.analysis.offline.reading_row_units import (
+    rh_scale,
+    unit_cell,
+    with_material_rh,
+    without_material_rh,
+)
 from chalicelib.analysis.offline.reading_scales import explicit_scale
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
@@ -62,7 +69,7 @@ _POINT_ID = re.compile(
     # ("P1 Kitchen - toe kick": a numbered point, its room, then a dash)
     r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])"
     r"|(?<=\d)[ \t](?=[A-Z]{2,}\d? |[A-Z][a-z]+ (?:[a-zA-Z]|[-\u2013] ))"
-    r"|[ \t](?=(?:WME|REL|% ?MC|%) )|[ \t]*$)",  # ("A": a grid row's label is its code alone)
+    r"|[ \t](?=(?:WME|REL|% ?MC|%)(?: |$))|[ \t]*$)",  # ("A": a grid row's label is its code alone)
     re.ASCII,
 )
 _PAIR = re.compile(
@@ -137,30 +144,6 @@ class Column:
     scale: str | None = None
     room: bool = False  # a "Room" column: its cell names the row's place, known word or not
     point: bool = False  # a "#" column: its cell is the row's point, re-read later by it ("#3 460")
-
-
-_EQUIPMENT_COUNT = re.compile(
-    r"\b\d+ ?x? ?(?:air ?movers?|fans?|blowers?|dehu\w*|dh|lgrs?|scrubbers?|afds?|heaters?|hepa)\b"
-    # "AM x7 (closet 1, hall 2)"
-    r"|\b(?:ams?|air ?movers?|dh|dehus?|lgrs?|afds?|fans?|scrubbers?) ?x ?\d+\b",
-    FLAGS,
-)
-
-
-_CLAUSE_END = re.compile(r"[.!?;](?= |$)")
-
-
-def _outside_equipment_counts(text: str, numbers: list[Number]) -> list[Number]:
-    """ "Equipment: 3 air movers (bathroom 1, hallway 1)": a sentence counting equipment says where
-    the units stand; its numbers are not readings unless a scale is written with them."""
-    spans = []
-    for count in _EQUIPMENT_COUNT.finditer(text):
-        starts = [end.end() for end in _CLAUSE_END.finditer(text, 0, count.start())]
-        end = _CLAUSE_END.search(text, count.end())
-        spans.append((starts[-1] if starts else 0, end.start() if end else len(text)))
-    if not spans:
-        return numbers
-    return [n for n in numbers if n.scale or not any(start <= n.start < end for start, end in spans)]
 
 
 @dataclass
@@ -403,8 +386,15 @@ class RowReader:
             offset += len(cell) + 3
         return readings
 
+    def _dated_groups(self, text: str, anchor: date | None) -> list[RowReading]:
+        """ "Showroom wall: 31, 28 (18/10); 18, 16 (20/10)": each group on the day after it."""
+        found = dated_groups(text, self.dates, anchor)
+        return [] if found and _EQUIPMENT_WORDS.search(found[0].label) else found
+
     def word_row(self, text: str, taken_on: date | None) -> list[RowReading]:
         """A PDF table row under a header line: the trailing numbers fill the number columns."""
+        if groups := self._dated_groups(text, taken_on):
+            return groups
         numbers = with_material_rh(text, numbers_in(text, self.dates))
         if (
             numbers
@@ -438,11 +428,15 @@ class RowReader:
                 label = text[: dashed.start()]
                 return self._cells_row(label, cells, dashed.start(), slots, taken_on)
         label = text[: numbers[0].start]
-        if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label) or not label.strip():
+        if (
+            AIR_WORDS.search(without_material_rh(label))
+            or _EQUIPMENT_WORDS.search(label)
+            or not label.strip()
+        ):
             return []
         if len(numbers) > len(slots):
             return []  # more numbers than columns: not a row of this table
-        row_scale = explicit_scale(label)  # "E %MC 29 24 19 16": the row's scale column
+        row_scale = explicit_scale(label) or rh_scale(label)  # "E %MC 29 24 19 16": the row's scale
         found = []
         for number, column in zip(numbers, slots, strict=False):
             if column.kind == "reference":
@@ -466,7 +460,11 @@ class RowReader:
     def _cells_row(
         self, label: str, cells: list[re.Match[str]], offset: int, slots: list[Column], taken_on: date | None
     ) -> list[RowReading]:
-        if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(label) or not label.strip():
+        if (
+            AIR_WORDS.search(without_material_rh(label))
+            or _EQUIPMENT_WORDS.search(label)
+            or not label.strip()
+        ):
             return []
         found = []
         for cell, column in zip(cells, slots, strict=True):
@@ -476,7 +474,7 @@ class RowReader:
                 RowReading(
                     label=collapse(label),
                     value=float(cell.group(0)),
-                    unit=column.scale or explicit_scale(label),
+                    unit=column.scale or explicit_scale(label) or rh_scale(label),
                     role="goal" if column.kind == "goal" else "reading",
                     taken_on=column.taken_on if column.kind == "date" else taken_on,
                     said_dry=None,
@@ -517,12 +515,12 @@ class RowReader:
         """A line of "label value" parts: a map's row, or a list of places and readings."""
         if _LEADER.search(text):
             text = _LEADER.sub(lambda leader: " " * len(leader.group(0)), text)  # offsets stay the line's
-        if series := colon_series(text, taken_on):
+        if series := self._dated_groups(text, taken_on) or colon_series(text, taken_on):
             return series  # "Bedroom 1 wardrobe wall, at 100, 300 and 600 mm: 28, 31 and 26."
         point_match = _POINT_ID.match(text)
         if point_match:  # "1. Extracted the carpet": the item's number is not a reading
             text = " " * point_match.end() + text[point_match.end() :]
-        numbers = _outside_equipment_counts(text, numbers_in(text, self.dates))
+        numbers = outside_equipment_counts(text, numbers_in(text, self.dates))
         if not numbers:
             return []
         if in_block and len(numbers) == 1:

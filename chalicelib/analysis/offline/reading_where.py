@@ -114,6 +114,46 @@ def _name_words(name: str) -> set[str]:
     return {words[0], words[-1]} if words else set()
 
 
+_THING_WORD = re.compile(r"[a-z]{4,}")
+# words a point shares with another without being in its room: surfaces, materials, positions
+_NOT_A_THING = frozenset(
+    {
+        "wall",
+        "floor",
+        "ceiling",
+        "subfloor",
+        "drywall",
+        "plasterboard",
+        "carpet",
+        "centre",
+        "center",
+        "side",
+        "north",
+        "south",
+        "east",
+        "west",
+        "under",
+        "from",
+        "near",
+        "corner",
+        "edge",
+        "door",
+        "doorway",
+        "room",
+        "living",
+        "dining",
+        "kitchen",
+        "bath",
+        "bathroom",
+        "bedroom",
+        "hall",
+        "hallway",
+        "basement",
+        "standard",
+    }
+)
+
+
 class ReadingPlaces:
     """The readings scan's rooms: RoomScan keeps the state these methods read."""
 
@@ -273,6 +313,13 @@ class ReadingPlaces:
             return Mention(key=key, name=names[key], start=0, end=0)
         if alone:
             return None
+        # ("SF subfloor under fridge" beside "K1 fridge": the room of the point it shares a thing with)
+        words = set(_THING_WORD.findall(label.lower())) - _NOT_A_THING
+        for other in columns[1:]:
+            if other != label and words & set(_THING_WORD.findall(other.lower())):
+                room = self._column_room(other, columns, alone=True)
+                if room is not None and room.key in self.areas and REFERENCE_WORD.search(other) is None:
+                    return room
         others = {
             room.key if room is not None and room.key in self.areas else None
             for other in columns[1:]

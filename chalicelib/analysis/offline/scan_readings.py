@@ -175,6 +175,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
         self.__dict__["_declared_scale"] = declared_scale(line.text) or self.__dict__.get("_declared_scale")
         self._place_memory().note(line.text, rooms, self._context)
         taken_on = self._lead_date(line, taken_on)
+        line = self._without_entry_head(line)  # ("... (readings 07-16): plates 21": read that day)
         self._note_air(line)
         self._note_section(line)
         if self._read_points_again(line, taken_on):
