@@ -232,3 +232,13 @@ def test_an_equipment_list_under_its_heading_and_counts_written_1x() -> None:
     # Then each row's count is on site between its days, and "1x" is one
     assert _peaks(table) == {EquipmentKind.AIR_MOVER: 4, EquipmentKind.DEHUMIDIFIER: 1}
     assert _peaks(field) == {EquipmentKind.AIR_MOVER: 1, EquipmentKind.DEHUMIDIFIER: 1}
+
+
+def test_a_count_the_writer_corrects_is_replaced_by_the_corrected_one() -> None:
+    # Given a homeowner who corrects the number of fans in the same sentence
+    findings = analyze_text(
+        HEADER + "14/08: They set up four fans - sorry, I checked the photos, it was three fans (two in the"
+        " lounge and one in the hall) and one dehumidifier.\n"
+    )
+    # Then the corrected count is the one placed
+    assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 3, EquipmentKind.DEHUMIDIFIER: 1}

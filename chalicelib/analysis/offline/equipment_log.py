@@ -24,7 +24,7 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.dates import (
     Dates,
 )
-from chalicelib.analysis.offline.equipment_peaks import is_peak_line, without_breakdowns
+from chalicelib.analysis.offline.equipment_peaks import is_peak_line, without_breakdowns, without_corrected
 from chalicelib.analysis.offline.equipment_times import hours_between, make_and_model, time_after
 from chalicelib.analysis.offline.equipment_words import (
     COUNT_AFTER,
@@ -262,7 +262,7 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
         if row:
             logged += row
             continue
-        prose += without_breakdowns(_line_events(line, on, dates))
+        prose += without_breakdowns(without_corrected(_line_events(line, on, dates), text))
     covered = {event.kind for event in logged}
     return [*logged, *(event for event in prose if event.kind not in covered)]
 

@@ -1,4 +1,4 @@
-"""Counts the notes sum up themselves: a line giving the most on site at once ("Most on site at
+"""Counts the notes sum up or correct themselves: a line giving the most on site at once ("Most on site at
 once: 7 air movers, 2 dehumidifiers", "Peak: 12 AMs"), and a total beside its breakdown ("10 air
 movers (Studio B 8 AM; corridor 2 AM)", "five air movers: one in the laundry, two in the kitchen and
 two in the hall"). Replayed as placements of their own, these would double the count."""
@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import Protocol, TypeVar
 
 from chalicelib.analysis.findings import EquipmentKind
-from chalicelib.analysis.offline.text import FLAGS
+from chalicelib.analysis.offline.equipment_words import COUNT_BEFORE, kind_of
+from chalicelib.analysis.offline.text import FLAGS, count_word
 
 PEAK = re.compile(
     r"\b(?:most|max(?:imum)?|peak)(?: (?:equipment|units?|number|count))?"
@@ -58,3 +60,36 @@ def without_breakdowns(events: Sequence[CountT]) -> list[CountT]:
         if total is not None:
             dropped.update(index for index in placed if index != total)
     return [event for index, event in enumerate(events) if index not in dropped]
+
+
+# "They set up four fans - sorry, I just counted in the photos, it was three fans": the count after
+# the correction replaces the one before it.
+_CORRECTION = re.compile(
+    r"\b(?:sorry|I mean|I meant|actually|correction|make that|rather|scratch that|my mistake)\b", FLAGS
+)
+_CORRECTION_REACH = 80
+
+
+def without_corrected(events: Sequence[CountT], text: str) -> list[CountT]:
+    """One line's counts with those the writer corrects later in the line dropped."""
+    corrected: list[tuple[EquipmentKind, int]] = []
+    counts = list(COUNT_BEFORE.finditer(text))
+    for first, second in pairwise(counts):
+        first_kind, second_kind = kind_of(first), kind_of(second)
+        if first_kind is None or second_kind is None or first_kind[0] != second_kind[0]:
+            continue
+        between = text[first.end() : second.start()]
+        if len(between) <= _CORRECTION_REACH and _CORRECTION.search(between):
+            corrected.append((first_kind[0], count_word(first.group("n").lower())))
+    # (by kind and count, each correction drops one placement: a line of many stays linear)
+    pending: dict[tuple[EquipmentKind, int], int] = {}
+    for key in corrected:
+        pending[key] = pending.get(key, 0) + 1
+    kept = []
+    for event in events:
+        key = (event.kind, event.quantity)
+        if event.mode in _PLACED and pending.get(key):
+            pending[key] -= 1
+            continue
+        kept.append(event)
+    return kept
