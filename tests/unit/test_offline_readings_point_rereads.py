@@ -146,3 +146,14 @@ def test_a_listed_legends_points_read_on_each_visit_by_number() -> None:
     assert (18.0, "REL", "Hall", date(2026, 8, 16)) in found
     assert 100.0 not in {value for value, *_ in found}  # a height above the floor is no reading
     assert len(found) == 6
+
+
+def test_a_visits_line_of_points_by_their_word_and_an_equals_sign() -> None:
+    # Given a re-check line that opens on its day and names each point "Pt n = value", with a note
+    line = "Day 2, 4/22: Pt 1 = 14 / Pt 2 = 11 / Pt 4 = 33  -> all points at goal"
+    # Then each known point's value is read, in order, and the note is no item
+    assert point_rereads(line, frozenset({"1", "2", "4"})) == [
+        ("1", 14.0, None),
+        ("2", 11.0, None),
+        ("4", 33.0, None),
+    ]

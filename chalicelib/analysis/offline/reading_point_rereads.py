@@ -12,15 +12,23 @@ from chalicelib.analysis.offline.text import FLAGS
 
 # One item: a point's code, then its value (and scale), or words saying it was not read.
 _ITEM = re.compile(
-    r"(?:(?P<code>[A-Z]{1,3}\d{0,2})\s*[:=]?\s*|#?(?P<number>\d{1,2})\s*[-:=]\s*)"
+    # ("Pt 4 = 33", "Point 2: 11": a numbered point by its word)
+    r"(?:(?:pt\.?|point|#)\s?(?P<word_number>\d{1,2})\s*[-:=]?\s*"
+    r"|(?P<code>[A-Z]{1,3}\d{0,2})\s*[:=]?\s*|#?(?P<number>\d{1,2})\s*[-:=]\s*)"
     r"(?:(?P<value>\d{1,3}(?:\.\d)?)\s*(?P<unit>%\s?(?:wme|mc)?|wme|rel)?"
     r"|(?P<skip>n/?a|not read|nr|-)[^|,;]*)",
     FLAGS,
 )
-_SEPARATOR = re.compile(r"\s*(?:\||,|;|\s{2,})\s*")
+_SEPARATOR = re.compile(r"\s*(?:\||,|;|\s/\s|\s{2,})\s*")
 _MIN_ITEMS = 2
 # A note after the last item ("J 14 - all at goal, equipment out."): not an item of the line.
-_TRAILING_NOTE = re.compile(r"\s+[-\u2013\u2014]\s+[a-z][^|]*$", FLAGS)
+_TRAILING_NOTE = re.compile(r"\s+(?:[-\u2013\u2014]|->|\u2192)\s+[a-z][^|]*$", FLAGS)
+# A visit's day before its items: "Day 2, 4/22: Pt 1 = 14 / Pt 2 = 11"
+_DAY_LEAD = re.compile(
+    r"\s*(?:day \d{1,2},?\s*)?(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)?(?: [a-z][a-z -]{0,20})?:\s+"
+    r"(?=(?:pt|point|#)\.?\s?\d)",
+    FLAGS,
+)
 
 
 def point_rereads(text: str, known: frozenset[str]) -> list[tuple[str, float, str | None]] | None:
@@ -28,6 +36,9 @@ def point_rereads(text: str, known: frozenset[str]) -> list[tuple[str, float, st
     items; None when the line is anything else. A visit's line may open with its day ("10/7
     recheck: 1-26  2-22", "21/07  1-28  2-22"): numbered points by their number and a dash."""
     body = _TRAILING_NOTE.sub("", text.strip()).rstrip(" .")
+    day_lead = _DAY_LEAD.match(body)
+    if day_lead is not None:
+        body = body[day_lead.end() :]
     lead = _VISIT_LEAD.match(body)
     run = _NUMBERED_RUN.match(body, lead.end()) if lead is not None else None
     # (words after the run are the visit's note: "6-17 all at goal")
@@ -72,7 +83,7 @@ def _known_code(match: re.Match[str], known: frozenset[str]) -> str | None:
     if match.group("code") is not None:
         code = match.group("code").upper()
         return code if code in known else None
-    number = match.group("number")
+    number = match.group("number") or match.group("word_number")
     if number in known:
         return number
     numbered = [code for code in known if re.fullmatch(rf"[A-Z#]?0?{number}", code)]
