@@ -357,3 +357,17 @@ def test_a_fraction_after_a_visit_label_is_no_date() -> None:
     # Then the day is read and the fraction is not
     assert labelled_date(LOSS_DATE_LABEL, lines[1], [], dates, anchor) == date(2026, 4, 21)
     assert labelled_date(INSPECTION_LABEL, lines[2], [], dates, anchor) is None
+
+
+def test_an_arrival_told_by_its_hour_in_the_sentence_of_the_call_is_on_the_calls_day() -> None:
+    # Given a job story: the call's day, then "and we were on site just before 9" in the same sentence,
+    # and an insurer's assessor days later
+    findings = analyze_text(
+        "Storm water came under the roller door at about 11 pm on Saturday 14 February 2026.\n"
+        "The owners rang our after-hours line at 6:10 am on Sunday 15 February and we were on site just"
+        " before 9.\nThe insurer's assessor came out on Wednesday 18 February.\n"
+        "Address: 4 Reef St, Darwin NT 0820\n"
+    )
+    # Then the inspection is the morning of the call
+    assert findings.job.inspection_date is not None
+    assert findings.job.inspection_date.value == date(2026, 2, 15)

@@ -98,6 +98,14 @@ _RELATIVE_VISIT = re.compile(
 )
 
 
+# An arrival's hour, however loosely told ("just before 9", "by 10:30", "around 8 am")
+_HOUR_AFTER = re.compile(
+    r" ?(?:at |by |around |about |just (?:before|after) |before |after |shortly after )?"
+    r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?: ?[ap]\.?m\b\.?)?(?![\d/:]|\.\d)",
+    FLAGS,
+)
+
+
 # A responder named after the customer's call: "... and called us. Sam Reid was at the door by 10."
 _CALLED_US = re.compile(
     r"\b(?:called|rang|phoned|contacted|rung) (?:us|our office|the office"
@@ -509,9 +517,17 @@ def _day_just_told(sentences: Sentences, found: list[DateMatch], cue: re.Match[s
     """ "The cook found it at 6:10 a.m. on Tuesday, March 4, 2025. We were on site at 6:40 a.m.": an
     arrival told only by its hour is on the day the sentence before it gave. Only the sentence just
     before: further back, the day may have changed without a word."""
-    if not CLOCK_AFTER.match(sentences.text, cue.end()):
-        return None
     start, _ = sentences.bounds(cue.start())
+    text = sentences.text
+    # "The owners rang our after-hours line at 6:10 am on Sunday 15 February and we were on site just
+    # before 9": the call's day, in the arrival's own sentence, is the arrival's
+    called = _CALLED_US.search(text, start, cue.start())
+    if called is not None and _HOUR_AFTER.match(text, cue.end()):
+        days = [known.value for known in found if called.start() <= known.start < cue.start() and known.value]
+        if len(days) == 1:
+            return days[0]
+    if not CLOCK_AFTER.match(text, cue.end()):
+        return None
     if any(start <= known.start < end for known in found):
         return None  # the arrival's own sentence has a date, and it was not the visit's
     previous_start, _ = sentences.bounds(max(0, start - 1))
