@@ -327,3 +327,19 @@ def test_wall_linings_are_reported_as_one_wall_lining() -> None:
     text = "Kitchen 3.4 x 3.0 m: water ran down the wall linings from the ceiling; linings wet to 1.2 m.\n"
     # Then the room's drywall is reported as its wall lining
     assert "wall lining" in _materials(text, "Kitchen")
+
+
+def test_a_cabinets_own_board_written_as_an_aside_is_the_cabinet_not_a_floor() -> None:
+    # Given a laundry whose cabinet parts are said to be of chipboard, and a floor of chipboard elsewhere
+    text = (
+        "Laundry 2.2 x 1.9 m: tub cabinet base (chipboard) swollen, plinth, particleboard 40 wet. "
+        "Lower cabs (particleboard) wicking.\n"
+        "Ensuite: vanity pulled, particleboard floor wet under it."
+    )
+    # When their materials are read
+    laundry = _materials(text, "Laundry")
+    ensuite = _materials(text, "Ensuite")
+    # Then the laundry's boards are its cabinetry, and the ensuite's chipboard floor stays a floor
+    assert not any("chipboard" in material or "particleboard" in material for material in laundry)
+    assert any("cab" in material or "plinth" in material for material in laundry)
+    assert any("particleboard" in material for material in ensuite)
