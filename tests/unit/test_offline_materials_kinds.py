@@ -343,3 +343,19 @@ def test_a_cabinets_own_board_written_as_an_aside_is_the_cabinet_not_a_floor() -
     assert not any("chipboard" in material or "particleboard" in material for material in laundry)
     assert any("cab" in material or "plinth" in material for material in laundry)
     assert any("particleboard" in material for material in ensuite)
+
+
+def test_a_timber_species_naming_a_skirting_or_a_person_is_no_hardwood_floor() -> None:
+    # Given a hall with wet oak skirting, written up by a technician whose first name is a timber
+    text = (
+        "Attended by: Jarrah Whitford (WRT)\n"
+        "Hall 5.2 x 1.0: carpet and underlay soaked, oak skirting swollen along the bathroom wall.\n"
+        "Study: Blackbutt Boards cupped near the door."
+    )
+    # When their materials are read
+    hall = _materials(text, "Hall")
+    study = _materials(text, "Study")
+    # Then the hall has skirting and no hardwood floor, and the study's capitalised floor still counts
+    assert "oak skirting" in hall
+    assert not any(material in {"jarrah", "oak"} for material in hall)
+    assert any("blackbutt" in material for material in study)

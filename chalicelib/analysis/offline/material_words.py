@@ -17,10 +17,11 @@ from chalicelib.analysis.offline.text import FLAGS, collapse, matched_key
 # Earlier alternatives win where they overlap ("carpet pad" is underlay, "MDF skirting" is skirting).
 _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     # "vinyl cove base", "rubber base", "base trim": the baseboard of commercial and US notes ("remove
-    # baseboard (vinyl cove)" is the same strip, not a vinyl floor)
+    # baseboard (vinyl cove)" is the same strip, not a vinyl floor); "jarrah skirting" is no hardwood floor
     (
         "baseboard",
-        r"(?:mdf |timber |pine |painted )?(?:baseboards?|skirting(?:s| boards?)?)"
+        r"(?:(?:mdf|timber|pine|painted|jarrah|oak|meranti|hardwood) )?"
+        r"(?:baseboards?|skirting(?:s| boards?)?)"
         r"|(?:(?:vinyl|rubber) )?cove base(?:s| trim)?|(?:vinyl|rubber) (?:cove|base)(?! ?board)|base ?trim",
         None,
     ),
@@ -71,7 +72,9 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         "hardwood",
         r"hardwood(?: floor(?:ing)?)?|(?<!suspended )(?:timber|wood|engineered) floor(?:ing|boards?)?"
         r"(?! (?:frames?|framing|structure|joists?))|floorboards?|parquet"
-        r"|(?:oak|maple|jarrah|blackbutt|spotted gum)(?: floor(?:ing|boards?)?)?",
+        # "Tech: Jarrah Pennick": a species followed by a capitalised word is a person's name
+        r"|(?:oak|maple|jarrah|blackbutt|spotted gum)"
+        r"(?: floor(?:ing|boards?)?|(?! (?!strip|boards?|floor|plank)(?-i:[A-Z][a-z]+)\b))",
         None,
     ),
     # Cabinet work: the carcass and its kickboards; "MDF kickboard", "particleboard base cupboards" are
