@@ -359,3 +359,20 @@ def test_a_timber_species_naming_a_skirting_or_a_person_is_no_hardwood_floor() -
     assert "oak skirting" in hall
     assert not any(material in {"jarrah", "oak"} for material in hall)
     assert any("blackbutt" in material for material in study)
+
+
+def test_a_slab_on_grade_or_multi_storey_building_description_is_not_damage() -> None:
+    # Given rooms described by how they are built, then by what got wet
+    text = (
+        "Den 14 x 12 ft: slab on grade with 2x4 framed walls on a treated bottom plate, 1/2 in. drywall. "
+        "Carpet and pad soaked across the room.\n"
+        "Office 10 x 10 ft - five-storey steel and concrete building, carpet tile on the slab. Water ran in "
+        "under the door, carpet tile wet by the desk.\n"
+    )
+    # When their materials are read
+    den = _materials(text, "Den")
+    office = _materials(text, "Office")
+    # Then only what got wet is theirs
+    assert "carpet" in den and "pad" in den and "carpet tile" in office
+    assert not {"bottom plate", "drywall"} & set(den)
+    assert "concrete" not in office and "slab" not in office
