@@ -327,3 +327,52 @@ def test_wall_linings_are_reported_as_one_wall_lining() -> None:
     text = "Kitchen 3.4 x 3.0 m: water ran down the wall linings from the ceiling; linings wet to 1.2 m.\n"
     # Then the room's drywall is reported as its wall lining
     assert "wall lining" in _materials(text, "Kitchen")
+
+
+def test_a_cabinets_own_board_written_as_an_aside_is_the_cabinet_not_a_floor() -> None:
+    # Given a laundry whose cabinet parts are said to be of chipboard, and a floor of chipboard elsewhere
+    text = (
+        "Laundry 2.2 x 1.9 m: tub cabinet base (chipboard) swollen, plinth, particleboard 40 wet. "
+        "Lower cabs (particleboard) wicking.\n"
+        "Ensuite: vanity pulled, particleboard floor wet under it."
+    )
+    # When their materials are read
+    laundry = _materials(text, "Laundry")
+    ensuite = _materials(text, "Ensuite")
+    # Then the laundry's boards are its cabinetry, and the ensuite's chipboard floor stays a floor
+    assert not any("chipboard" in material or "particleboard" in material for material in laundry)
+    assert any("cab" in material or "plinth" in material for material in laundry)
+    assert any("particleboard" in material for material in ensuite)
+
+
+def test_a_timber_species_naming_a_skirting_or_a_person_is_no_hardwood_floor() -> None:
+    # Given a hall with wet oak skirting, written up by a technician whose first name is a timber
+    text = (
+        "Attended by: Jarrah Whitford (WRT)\n"
+        "Hall 5.2 x 1.0: carpet and underlay soaked, oak skirting swollen along the bathroom wall.\n"
+        "Study: Blackbutt Boards cupped near the door."
+    )
+    # When their materials are read
+    hall = _materials(text, "Hall")
+    study = _materials(text, "Study")
+    # Then the hall has skirting and no hardwood floor, and the study's capitalised floor still counts
+    assert "oak skirting" in hall
+    assert not any(material in {"jarrah", "oak"} for material in hall)
+    assert any("blackbutt" in material for material in study)
+
+
+def test_a_slab_on_grade_or_multi_storey_building_description_is_not_damage() -> None:
+    # Given rooms described by how they are built, then by what got wet
+    text = (
+        "Den 14 x 12 ft: slab on grade with 2x4 framed walls on a treated bottom plate, 1/2 in. drywall. "
+        "Carpet and pad soaked across the room.\n"
+        "Office 10 x 10 ft - five-storey steel and concrete building, carpet tile on the slab. Water ran in "
+        "under the door, carpet tile wet by the desk.\n"
+    )
+    # When their materials are read
+    den = _materials(text, "Den")
+    office = _materials(text, "Office")
+    # Then only what got wet is theirs
+    assert "carpet" in den and "pad" in den and "carpet tile" in office
+    assert not {"bottom plate", "drywall"} & set(den)
+    assert "concrete" not in office and "slab" not in office

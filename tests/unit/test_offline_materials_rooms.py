@@ -243,3 +243,24 @@ def test_a_table_rows_materials_are_its_first_cells_room_not_a_landmark_in_anoth
     # Then the den's carpet and pad are the den's, not the laundry's
     assert {"carpet", "pad", "drywall"} <= materials["Den"], materials
     assert not {"carpet", "pad"} & materials["Laundry"]
+
+
+def test_a_room_less_estimate_line_joins_the_one_room_holding_its_siblings() -> None:
+    # Given a den and a mud room, and an estimate whose lines name no room
+    text = (
+        "Den 14 x 12 ft: carpet and pad soaked, drywall wicking 8 in. on two walls.\n"
+        "Mud room 6 x 6 ft: vinyl wet, drywall wet at the base.\n"
+        "\n"
+        "Class 2: one room's carpet and pad plus wicking.\n"
+        "\n"
+        "Estimate\n"
+        "- Remove and bag pad, 168 SF\n"
+        "- Remove carpet, 168 SF\n"
+        "- Flood cut drywall 2 ft, 30 LF\n"
+        "- Remove and dispose baseboard, 30 LF\n"
+    )
+    # When the areas' materials are read
+    areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
+    # Then the baseboard is the den's, the only room with the carpet, pad and drywall, not the mud room's
+    assert "baseboard" in areas["Den"]
+    assert "baseboard" not in areas["Mud room"]

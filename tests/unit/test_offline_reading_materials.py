@@ -60,3 +60,19 @@ def test_a_point_read_down_over_the_visits_was_wet() -> None:
     kick = first.model_copy(update={"material": "kickboard", "unit": "%MC", "value": 26})
     assert not wet_without_goal(kick, [kick])
     assert wet_without_goal(kick.model_copy(update={"material": "bottom plate"}), [])
+
+
+def test_a_table_rows_material_read_at_its_dry_standard_is_not_affected() -> None:
+    # Given a den whose ceiling is wet and whose floor is read, in a table, at the dry standard's value
+    text = (
+        "Den 4.0 x 3.5 m: ceiling plasterboard wet around the downlight.\n"
+        "| Point | Location | Material | 02/03 | 04/03 |\n"
+        "| 1 | Den ceiling by downlight | Plasterboard | 38 | 19 |\n"
+        "| 2 | Den floor by the window | Hardwood | 11 %MC | - |\n"
+        "| DS | Study floor (dry standard) | Hardwood | 11 %MC | - |\n"
+        "Drying goal: timber 15 %MC or under.\n"
+    )
+    materials = {a.room: a.materials for a in analyze_text(text).affected_areas}["Den"]
+    # Then the plasterboard is affected and the floor, read no wetter than the standard, is not
+    assert any("plasterboard" in m.lower() for m in materials)
+    assert not any("hardwood" in m.lower() for m in materials)

@@ -120,3 +120,10 @@ def test_a_mould_rooms_cleaning_names_what_spores_settled_on() -> None:
     )
     rooms = {area.room: area.materials for area in analyze_text(notes).affected_areas}
     assert set(rooms["Bedroom 2"]) == {"hard surfaces", "contents", "carpet"}, rooms
+
+
+def test_residue_on_part_of_a_surface_is_on_that_surface() -> None:
+    # Given soot reaching only part of the walls and of the doors
+    line = "Study: light soot on the ceiling, the top third of the walls and the upper half of the doors"
+    # Then the walls and doors are affected, as the ceiling is
+    assert residue_items(line, DamageType.FIRE_SMOKE) == ["ceiling", "walls", "doors"]

@@ -248,8 +248,9 @@ _SIDE_OF = re.compile(r" side(?: wall)? of\b", FLAGS)
 _BUILDING_DESCRIBED = re.compile(
     r"\b(?:built (?:in |circa |c\. ?|around )?(?:18|19|20)\d\d"
     r"|(?:18|19|20)\d0s (?:house|home|weatherboard|brick)|brick veneer|weatherboard (?:house|home|cottage)"
-    r"|(?:low|high)[- ]set|(?:one|two|three|single|double)[- ]stor(?:e)?y"
-    r"(?: (?:frame |brick )?(?:house|home|dwelling))?|frame (?:house|home)|split[- ]level)\b",
+    r"|(?:low|high)[- ]set|(?:one|two|three|four|five|six|single|double|multi)[- ]stor(?:e)?y"
+    r"(?: (?:frame |brick )?(?:house|home|dwelling))?|frame (?:house|home)|split[- ]level"
+    r"|slab[- ]on[- ](?:grade|ground)|finished basement)\b",
     FLAGS,
 )
 

@@ -48,6 +48,7 @@ from chalicelib.analysis.offline.scope import (
     scope_items,
     scope_line_numbers,
 )
+from chalicelib.analysis.offline.scope_material_rooms import with_roomless_scope_materials
 from chalicelib.analysis.offline.text import prepare_lines, unwrap_paragraphs
 from chalicelib.analysis.standards import (
     Standards,
@@ -106,13 +107,16 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
         water_category=category,
         water_class=water_class,
         mould_condition=detect_condition(lines, damage_type, standards),
-        affected_areas=with_residue_materials(
-            with_wet_reading_materials(
-                areas, readings := finalise_readings(rooms.readings, rooms.goals, standards)
+        affected_areas=with_roomless_scope_materials(
+            with_residue_materials(
+                with_wet_reading_materials(
+                    areas, readings := finalise_readings(rooms.readings, rooms.goals, standards)
+                ),
+                lines,
+                damage_type,
+                rooms.area_names,
             ),
-            lines,
-            damage_type,
-            rooms.area_names,
+            scope := scope_items(lines, scope_lines, rooms.rooms_by_line),
         ),
         moisture_readings=readings,
         atmospheric_readings=rooms.air,
@@ -124,7 +128,7 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
             standards,
         ),
         equipment_runs=log.runs,
-        scope_of_work=scope_items(lines, scope_lines, rooms.rooms_by_line),
+        scope_of_work=scope,
         safety_hazards=detect_hazards(lines, category if is_water else None, standards, dates.locale),
         notes=[*_date_notes(dates), *category_notes, *class_notes],
         analyzer=ANALYZER_NAME,

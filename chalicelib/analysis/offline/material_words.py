@@ -17,10 +17,11 @@ from chalicelib.analysis.offline.text import FLAGS, collapse, matched_key
 # Earlier alternatives win where they overlap ("carpet pad" is underlay, "MDF skirting" is skirting).
 _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     # "vinyl cove base", "rubber base", "base trim": the baseboard of commercial and US notes ("remove
-    # baseboard (vinyl cove)" is the same strip, not a vinyl floor)
+    # baseboard (vinyl cove)" is the same strip, not a vinyl floor); "jarrah skirting" is no hardwood floor
     (
         "baseboard",
-        r"(?:mdf |timber |pine |painted )?(?:baseboards?|skirting(?:s| boards?)?)"
+        r"(?:(?:mdf|timber|pine|painted|jarrah|oak|meranti|hardwood) )?"
+        r"(?:baseboards?|skirting(?:s| boards?)?)"
         r"|(?:(?:vinyl|rubber) )?cove base(?:s| trim)?|(?:vinyl|rubber) (?:cove|base)(?! ?board)|base ?trim",
         None,
     ),
@@ -71,7 +72,9 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         "hardwood",
         r"hardwood(?: floor(?:ing)?)?|(?<!suspended )(?:timber|wood|engineered) floor(?:ing|boards?)?"
         r"(?! (?:frames?|framing|structure|joists?))|floorboards?|parquet"
-        r"|(?:oak|maple|jarrah|blackbutt|spotted gum)(?: floor(?:ing|boards?)?)?",
+        # "Tech: Jarrah Pennick": a species followed by a capitalised word is a person's name
+        r"|(?:oak|maple|jarrah|blackbutt|spotted gum)"
+        r"(?: floor(?:ing|boards?)?|(?! (?!strip|boards?|floor|plank)(?-i:[A-Z][a-z]+)\b))",
         None,
     ),
     # Cabinet work: the carcass and its kickboards; "MDF kickboard", "particleboard base cupboards" are
@@ -80,7 +83,7 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     (
         "cabinetry",
         r"(?:(?:mdf|particle ?board|chipboard|melamine) )?"
-        r"(?:kick ?boards?|toe ?kicks?|plinths?|base cupboards?)"
+        r"(?:kick ?boards?|toe ?kicks?|plinths?|base cupboards?|(?:base|lower|upper|wall) cabs)"
         r"|(?:cabinet(?:s|ry)?|vanity|vanities)(?! walls?\b)|base units?|carcass(?:es)?",
         None,
     ),
@@ -133,12 +136,32 @@ class MaterialWord:
     end: int
 
 
+# A cabinet's own board, written after it as an aside: "vanity base (particleboard) swollen", "toe
+# kick, particleboard", "kickboards under the sink, set aside (chipboard, to be replaced)", "kick panels
+# pulled - swollen chipboard". The board
+# is what the cabinet is made of, not a floor; "chipboard floor" after a cabinet stays a floor.
+_CABINET_BOARD_GAP = re.compile(
+    r"(?:(?!\. |[;|:]).){0,70}?\("
+    r"|(?: [\d.]+ ?[a-z]{1,3}| \([a-z ]{1,20}\))*(?:, ?| - )(?:swollen |wet |damp |soaked )?",
+    FLAGS,
+)
+_FLOOR_AFTER = re.compile(r" (?:floor|flooring|decking|sub-?floor)\b", FLAGS)
+
+
 def material_words(text: str) -> list[MaterialWord]:
     """The materials named on a line, in order."""
-    words = []
+    words: list[MaterialWord] = []
     for match in _PATTERN.finditer(text):
         group = matched_key(match, _KEYS)
         key = group.split("_")[0]
         name = _NAMES[group] or collapse(match.group(0)).lower()
+        if (
+            key == "particleboard"
+            and words
+            and words[-1].key == "cabinetry"
+            and _CABINET_BOARD_GAP.fullmatch(text, words[-1].end, match.start())
+            and not _FLOOR_AFTER.match(text, match.end())
+        ):
+            continue
         words.append(MaterialWord(key, name, match.start(), match.end()))
     return words

@@ -85,6 +85,33 @@ def with_wet_reading_materials(
         known = {key for name in (*area.materials, *added.get(area.room, [])) for key in _keys(name)}
         if not keys <= known:
             added.setdefault(area.room, []).append(reading.material)
+    dry = _read_dry(readings, lowest)
     return [
-        area.model_copy(update={"materials": [*area.materials, *added.get(area.room, [])]}) for area in areas
+        area.model_copy(
+            update={
+                "materials": [
+                    *(name for name in area.materials if (area.room, *_keys(name)) not in dry),
+                    *added.get(area.room, []),
+                ]
+            }
+        )
+        for area in areas
     ]
+
+
+def _read_dry(
+    readings: Sequence[MoistureReading], lowest: Mapping[_Point, list[tuple[date, float]]]
+) -> set[tuple[str, str]]:
+    """(room, material) pairs every reading of which is at or under its dry standard, from the first
+    visit on ("Lounge floorboards 12 %MC" beside a hallway standard of 12): the meter says the material
+    never got wet, so a table row naming it is no damage. (At or under a goal above the standard is not
+    enough: "subfloor 18 %MC" may be drying down to it.)"""
+    verdicts: dict[tuple[str, str], bool] = {}
+    for reading in readings:
+        keys = _keys(reading.material or "")
+        if reading.is_reference or len(keys) != 1:
+            continue
+        pair = (reading.location, next(iter(keys)))
+        dry = reading.dry_standard is not None and reading.value <= reading.dry_standard
+        verdicts[pair] = verdicts.get(pair, True) and dry and not _wet_without_goal(reading, lowest)
+    return {pair for pair, dry in verdicts.items() if dry}

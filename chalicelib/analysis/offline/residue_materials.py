@@ -39,9 +39,12 @@ _ITEM_AT = re.compile(rf"(?:{_ITEM})\b", FLAGS)
 _CLEANED_ITEM = re.compile(rf"\b(?!contents|(?:cardboard )?boxes)(?:{_ITEM})\b", FLAGS)
 # (a mould job's contents are wiped of spores where they stand: "wipe all surfaces and contents")
 _WIPED_ITEM = re.compile(rf"\b(?!(?:cardboard )?boxes)(?:{_ITEM})\b", FLAGS)
-# A determiner or a describing word or two before an item: "the", "stored", "a wool", "all the".
+# A determiner or a describing word or two before an item: "the", "stored", "a wool", "all the"; and
+# the part of it the residue reaches, "the top third of the walls", "the upper half of the doors".
 _LEAD = re.compile(
-    r"(?:(?:the|a|an|all|both|some|its|their|stored|several|most|timber|wooden|painted|fabric|\d+) )*", FLAGS
+    r"(?:(?:the|a|an|all|both|some|its|their|stored|several|most|timber|wooden|painted|fabric|\d+"
+    r"|(?:top|upper|lower|bottom)(?: (?:third|half|quarter|part|portion|section|edge))? of) )*",
+    FLAGS,
 )
 _JOIN = re.compile(r"\s*(?:,|&|\+|\band\b|\bor\b)\s*(?:(?:on|in|over) )?", FLAGS)
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from chalicelib.analysis.offline.material_words import MaterialWord
+from chalicelib.analysis.findings import AffectedArea, ScopeItem
+from chalicelib.analysis.offline.material_words import MaterialWord, material_words
+from chalicelib.analysis.offline.material_work import nearest_work
 from chalicelib.analysis.offline.text import FLAGS
 
 # Between two materials of the run: joins only.
@@ -47,3 +49,48 @@ def rooms_listed_after(
     if _GAP.fullmatch(text, position, room_start) is None:
         return False
     return _ITEM_END.match(text, rooms_end) is not None
+
+
+# Room-less estimate lines ("- Remove baseboard, 64 LF" under a scope heading naming no room): the
+# block's other removed materials say whose room it is. When they are at least two, and exactly one
+# affected area already holds them all ("carpet", "pad", "drywall" are the rec room's and not the
+# laundry's), the line's material is that area's too; with two candidate rooms it stays unplaced.
+_MIN_SIBLINGS = 2
+
+
+def _removed(item: ScopeItem) -> MaterialWord | None:
+    """The one material a room-less line removes, when it is one."""
+    if item.room is not None or not item.material:
+        return None
+    text = item.description
+    words = [
+        word for word in material_words(text) if word.key in {w.key for w in material_words(item.material)}
+    ]
+    if len({word.key for word in words}) != 1:
+        return None
+    word = words[0]
+    return word if nearest_work(text, 0, len(text), word.start, word.end) else None
+
+
+def with_roomless_scope_materials(
+    areas: Sequence[AffectedArea], items: Sequence[ScopeItem]
+) -> list[AffectedArea]:
+    removed = [word for word in map(_removed, items) if word is not None]
+    added: dict[int, list[str]] = {}
+    for word in removed:
+        siblings = {other.key for other in removed} - {word.key}
+        if len(siblings) < _MIN_SIBLINGS:
+            continue
+        holders = [i for i, area in enumerate(areas) if siblings <= _keys(area.materials)]
+        if len(holders) == 1 and word.key not in _keys(
+            [*areas[holders[0]].materials, *added.get(holders[0], [])]
+        ):
+            added.setdefault(holders[0], []).append(word.name)
+    return [
+        area.model_copy(update={"materials": [*area.materials, *added[i]]}) if i in added else area
+        for i, area in enumerate(areas)
+    ]
+
+
+def _keys(names: Sequence[str]) -> set[str]:
+    return {word.key for name in names for word in material_words(name)}
