@@ -130,3 +130,21 @@ def test_a_relatives_guess_the_sentence_says_the_technician_rejected_is_not_the_
     category = analyze_text(notes).water_category
     # Then the technician's grade is the stated one
     assert category is not None and (category.value, category.stated) == (2, 2)
+
+
+def test_a_source_denied_assumed_or_only_in_the_subject_does_not_grade_the_water() -> None:
+    from chalicelib.analysis import classify_water_source
+
+    # Given an appliance that "never drained", and a belief the writer had before the plumber came
+    denied = classify_water_source("the washer never drained - it was the supply hose")
+    assert denied is None or denied[0] == 1
+    assert classify_water_source("I assumed it was clean water because it came from the tap") is None
+    # And an e-mail whose subject names the washer while the body names the supply hose
+    notes = (
+        "Subject: Claim AB-1234 - washer flood, what's happened\n"
+        "Hi Jo,\nThe plumber found the cold supply hose to the washer had split at the tap. Laundry vinyl"
+        " and the hall carpet wet.\n"
+    )
+    category = analyze_text(notes).water_category
+    # Then the body's supply hose grades it, Category 1
+    assert category is not None and category.value == 1

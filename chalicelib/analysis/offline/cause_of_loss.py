@@ -12,6 +12,7 @@ from chalicelib.analysis.offline.dates import BULLETS
 from chalicelib.analysis.offline.job import CATEGORY_SOURCES, SECTION_LABEL
 from chalicelib.analysis.offline.text import (
     FLAGS,
+    MAIL_HEADER,
     SENTENCE_END,
     Line,
     Sentences,
@@ -66,11 +67,6 @@ def _source_cause(text: str) -> str | None:
     return None
 
 
-# An e-mail's "Subject: Claim 123 - our bathtub overflow" names the cause only in passing: the
-# body's sentence about it is the better quote, so header lines are read last.
-_MAIL_HEADER = re.compile(r"^(?:subject|re|fwd?|from|to|cc|date|sent)\s*:", FLAGS)
-
-
 # A heading on a line of its own over the story of the loss ("1. Cause", "CAUSE OF LOSS", "How it
 # started"): the paragraph under it begins with the cause. ("Source" or "Origin" alone may head a
 # referral or a fire's room, so their paragraph must name the loss.)
@@ -115,7 +111,7 @@ def _headed_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
 
 
 def detect_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
-    order = sorted(range(len(lines)), key=lambda index: bool(_MAIL_HEADER.match(lines[index].text)))
+    order = sorted(range(len(lines)), key=lambda index: bool(MAIL_HEADER.match(lines[index].text)))
     for finder in (_labelled_cause, _cued_cause, _keyword_cause, _source_cause):
         if finder is _keyword_cause:
             headed = _headed_cause(lines)

@@ -20,6 +20,7 @@ from chalicelib.analysis.offline.grade_refutations import rejected_grades
 from chalicelib.analysis.offline.mould_words import MOULD_GROWTH, NORMAL_ECOLOGY, SETTLED_SPORES
 from chalicelib.analysis.offline.text import (
     FLAGS,
+    MAIL_HEADER,
     Line,
     Sentences,
     around,
@@ -151,13 +152,16 @@ def _values(lines: Sequence[Line], pattern: re.Pattern[str]) -> list[int]:
 
 
 def _source_grades(lines: Sequence[Line], rejected: frozenset[int] = frozenset()) -> list[_Graded]:
-    grades = []
+    grades: list[_Graded] = []
+    headers: list[_Graded] = []
     for line in lines:
         # 'Tenant reckons "just clean water"': quoted words are someone else's, not evidence
         found = classify_water_source(QUOTED.sub(" ", line.text))
         if found is not None and found[0] not in rejected:
-            grades.append(_Graded(value=found[0], reason=found[1], span=line.span()))
-    return grades
+            graded = _Graded(value=found[0], reason=found[1], span=line.span())
+            # ("Subject: Claim 123 - washer flood", then "it was the supply hose": the body names it)
+            (headers if MAIL_HEADER.match(line.text) else grades).append(graded)
+    return grades or headers
 
 
 def _standing_hours(lines: Sequence[Line]) -> tuple[float, SourceSpan] | None:

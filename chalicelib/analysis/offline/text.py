@@ -52,6 +52,11 @@ _TYPOGRAPHIC_QUOTES = str.maketrans(
 
 # A full stop after an abbreviation or an initial ("approx.", "Mrs K. Walsh") ends no sentence; one
 # after a unit does ("about 5 x 4 m. The carpet ...").
+# An e-mail's header lines ("Subject: Claim 123 - washer flood"): they name the loss in passing,
+# so what the body says of it is read first.
+MAIL_HEADER = re.compile(r"^(?:subject|re|fwd?|from|to|cc|date|sent)\s*:", re.IGNORECASE)
+
+
 SENTENCE_END = re.compile(
     r"(?<!\bapprox)(?<!\best)(?<!\bno)(?<!\bvs)(?<!\bmr)(?<!\bmrs)(?<!\bdr)(?<!\bst)"
     r"(?<!\b(?-i:[A-Z]))(?<!\d in)(?<!\d ft)[.!?](?= |$)"

@@ -14,7 +14,8 @@ _SUPPLY_HOSE = re.compile(r"\b(?:inlet|supply|fill|cold|hot)(?: water)? (?:hose|
 
 QUOTED = re.compile(r"\"[^\"]{1,80}\"|\u201c[^\u201d]{1,80}\u201d")
 _HEDGE = re.compile(
-    r"\b(?:could be|could have|might|may be|maybe|possibly|perhaps|thinks?|suspects?|suspected|guess\w*"
+    r"\b(?:could be|could have|might|may be|maybe|possibly|perhaps|thinks?|thought|assum\w+|presum\w+"
+    r"|believed?|suspects?|suspected|guess\w*"
     r"|unsure|not sure|not found|unknown|either|or)\b|\?",
     FLAGS,
 )
@@ -24,6 +25,11 @@ _HEDGE_REACH = 40
 _ANSWERED_NO = re.compile(
     r"\bbut (?:[A-Z][\w.]*(?: [A-Z][\w.]*)?|he|she|they|we|the \w+) (?:said|says|told (?:us|me|him|her)) no\b"
 )
+
+
+# A denial between the appliance and what it did ("the washer never drained", "the toilet did not
+# overflow"): the source is ruled out, not named.
+_INNER_NEGATION = re.compile(r"\b(?:never|not|didn'?t|did not|wasn'?t|was not|no)\b", FLAGS)
 
 
 def _same_sentence(text: str, start: int, end: int) -> bool:
@@ -45,6 +51,9 @@ def classify_water_source(text: str) -> tuple[int, str] | None:
                 continue  # "could be a supply pipe", "HO thinks the pan overflowed OR ...": a guess
             if any(_same_sentence(text, match.end(), answer) for answer in answers):
                 continue
+            if _INNER_NEGATION.search(match.group(0)):
+                continue  # "the washer never drained - it was the supply hose": no discharge
+
             value, why = category, reason
             if category == 2 and _SUPPLY_HOSE.search(match.group(0)):
                 value, why = 1, "appliance supply hose (clean water supply)"
