@@ -210,7 +210,10 @@ def category_consistent_with_cause(findings: Findings, standards: Standards) -> 
     if category is None:
         return
     texts = [findings.cause_of_loss or "", *(span.text for span in category.evidence)]
-    source = classify_water_source(" | ".join(texts))
+    # The work order says "Category 2 - grey water"; we are treating it as Category 1': a category
+    # the notes state is checked against the writer's own source, not the opinion it overrules.
+    stated = category.stated is not None and category.stated == category.value
+    source = classify_water_source(" | ".join(texts), own_only=stated)
     if source is None:
         return
     implied, reason = source

@@ -843,3 +843,15 @@ def test_a_fires_ignition_and_a_story_label_name_the_cause() -> None:
     # Then each cause is the sentence that says what happened
     assert fire.cause_of_loss == "A pot of oil left on the cooktop caught fire"
     assert water.cause_of_loss == "The drain hose came off the spigot and emptied across the kitchen floor"
+
+
+def test_a_story_labels_first_sentence_goes_on_into_the_loss() -> None:
+    # Given "What happened:" whose first sentence names no loss and whose next goes on from it
+    findings = analyze_text(
+        "What happened: on Friday the guest in room 12 ran the bath and fell asleep. It overflowed for"
+        ' about half an hour.\nThe manager\'s note calls it "grey water from a bath".\nCorridor carpet wet.\n'
+    )
+    # Then the cause is the two sentences together, not the quoted note
+    assert findings.cause_of_loss == (
+        "on Friday the guest in room 12 ran the bath and fell asleep. It overflowed for about half an hour"
+    )

@@ -500,3 +500,23 @@ def test_a_value_only_one_side_determined_is_flagged_too() -> None:
     # Then the missing class is a warning and the unconfirmed category info
     assert ("CROSSCHECK_CLASS", "warning", "waterClass") in _codes(missing)
     assert ("CROSSCHECK_CATEGORY", "info", "waterCategory") in _codes(unconfirmed)
+
+
+def test_a_stated_category_is_not_held_against_a_quoted_opinion_the_writer_overrules() -> None:
+    # Given the notes' own Category 1 beside a work order's quoted "grey water"
+    findings = _clean()
+    assert findings.water_category is not None
+    category = findings.water_category.model_copy(update={"value": 1, "stated": 1})
+    findings = _with(
+        findings, cause_of_loss="The bath was left running and overflowed", water_category=category
+    )
+    assert findings.water_category is not None
+    findings.water_category.evidence[
+        0
+    ].text = 'The work order says "Category 2 - grey water from a bath". We are treating it as Category 1.'
+    # Then QA raises nothing on the category against the cause
+    assert "CATEGORY_INCONSISTENT_WITH_CAUSE" not in [issue.code for issue in check_findings(findings).issues]
+    # ...while a judged (not stated) Category 1 is still checked against the quoted source
+    judged = findings.water_category.model_copy(update={"stated": None})
+    unstated = _with(findings, water_category=judged)
+    assert "CATEGORY_INCONSISTENT_WITH_CAUSE" in [issue.code for issue in check_findings(unstated).issues]

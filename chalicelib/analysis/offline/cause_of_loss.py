@@ -32,12 +32,20 @@ def _labelled_cause(text: str) -> str | None:
     end = SENTENCE_END.search(rest)
     value = clean_value(rest[: end.start()] if end else rest)  # the first sentence is the cause
     # A bare "Source:" is as often the referral source as the loss source; "Loss:" may be a figure.
-    if value is None or (
-        (label.group("bare") or text[: label.end()].strip(" :=-").lower() == "loss")
-        and not any(pattern.search(value) for pattern in LOSS_PATTERNS)
-    ):
-        return None
-    return value
+    bare = bool(label.group("bare")) or text[: label.end()].strip(" :=-").lower() == "loss"
+    if value is None or not bare or any(pattern.search(value) for pattern in LOSS_PATTERNS):
+        return value
+    if label.group("bare") and label.group("bare").lower() in _STORY_LABELS:
+        # "What happened: the tenant ran the bath and fell asleep. It overflowed for 40 minutes":
+        # a story label's next sentence that names the loss
+        sentences = Sentences(rest[:_STORY_REACH])
+        start = end.end() if end else len(rest)
+        if start < min(len(rest), _STORY_REACH):
+            following = excerpt_of(rest, *sentences.bounds(start + 1))
+            if following is not None and any(pattern.search(following) for pattern in LOSS_PATTERNS):
+                # ("It overflowed for 40 minutes": a sentence that goes on from the first is read with it)
+                return f"{value}. {following}" if _GOES_ON.match(following) else following
+    return None
 
 
 def _cued_cause(text: str) -> str | None:
@@ -59,9 +67,15 @@ def _keyword_cause(text: str) -> str | None:
 
 
 def _source_cause(text: str) -> str | None:
-    """Last resort: the sentence naming a water source the category rules know."""
+    """Last resort: the sentence naming a water source the category rules know (not in a quote:
+    'the work order says "grey water from a bath"' is someone else's word for it)."""
+    quoted = [match.span() for match in _QUOTED_WORDS.finditer(text)]
     for _, _, pattern in CATEGORY_SOURCES:
-        match = first_found(evidence_matches(pattern, text))
+        match = first_found(
+            found
+            for found in evidence_matches(pattern, text)
+            if not any(a <= found.start() < b for a, b in quoted)
+        )
         if match is not None:
             return excerpt_of(text, *Sentences(text).bounds(match.start()))
     return None
@@ -80,6 +94,9 @@ _CAUSE_HEADING = re.compile(
 
 _QUOTED_WORDS = re.compile(r"\"[^\"]{1,120}\"|\u201c[^\u201d]{1,120}\u201d")
 _HEADED_REACH = 600  # how far into the paragraph under a cause heading its failure is looked for
+_GOES_ON = re.compile(r"(?:it|they|this|that|he|she|which)\b", re.IGNORECASE)
+_STORY_LABELS = frozenset({"circumstances", "what happened", "incident", "background", "bkgrd", "history"})
+_STORY_REACH = 600  # how far into a story label's text its loss sentence is looked for
 
 
 def _headed_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:

@@ -36,7 +36,7 @@ def _same_sentence(text: str, start: int, end: int) -> bool:
     return start <= end and not any(mark in text[start:end] for mark in ".!?|")
 
 
-def classify_water_source(text: str) -> tuple[int, str] | None:
+def classify_water_source(text: str, own_only: bool = False) -> tuple[int, str] | None:
     """The IICRC S500 category the water source named in `text` implies, and what S500 calls it.
 
     The worst source named wins (sewage in a supply-line note makes it Category 3). None when no
@@ -61,5 +61,7 @@ def classify_water_source(text: str) -> tuple[int, str] | None:
             (reported if quoted else own).append((value, why))
     # 'The incident form says "grey water" ... this is clean supply water': a source quoted from
     # someone else counts only when the writer names none of their own.
-    found = own or reported
+    # (`own_only`: a grade the writer stated is checked against the writer's own source, not against
+    # one quoted from someone the writer overrules)
+    found = own if own_only else own or reported
     return max(found, key=lambda source: source[0]) if found else None
