@@ -175,10 +175,11 @@ def test_a_fully_documented_water_loss_has_no_issue() -> None:
 
 
 def test_a_source_someone_proposed_and_the_sentence_answers_no_is_not_held_against_category_1() -> None:
-    # Given Category 1 stated in a sentence that reports a neighbour's "grey water" the technician refused
+    # Given Category 1 judged from a sentence that reports a neighbour's "grey water" the technician
+    # refused (not stated: a stated category is checked against the writer's own source only)
     findings = _clean()
     assert findings.water_category is not None
-    category = findings.water_category.model_copy(update={"value": 1})
+    category = findings.water_category.model_copy(update={"value": 1, "stated": None})
     findings = _with(
         findings,
         cause_of_loss="The kids left the tap on and the bath ran over for half an hour",
