@@ -22,12 +22,10 @@ from chalicelib.analysis.offline.equipment_log import (
     Event,
     read_events,
 )
-from chalicelib.analysis.offline.equipment_peaks import PEAK
-from chalicelib.analysis.offline.equipment_words import COUNT_BEFORE, kind_of
+from chalicelib.analysis.offline.equipment_peaks import stated_peaks
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Line,
-    count_word,
 )
 from chalicelib.analysis.standards import (
     Standards,
@@ -334,18 +332,3 @@ def _why_no_dehumidifier(
     if kind and kind not in standards.dehumidifiers.types:
         return f"{kind} dehumidifiers have no configured sizing factors"
     return f"no configured factor for Class {water_class}"
-
-
-def stated_peaks(lines: Sequence[Line]) -> dict[EquipmentKind, tuple[int, Line]]:
-    """Per kind, the count a summing-up line gives (the last such line wins)."""
-    peaks: dict[EquipmentKind, tuple[int, Line]] = {}
-    for line in lines:
-        lead = PEAK.search(line.text)
-        if lead is None:
-            continue
-        for match in COUNT_BEFORE.finditer(line.text, lead.end()):
-            kind = kind_of(match)
-            quantity = count_word(match.group("n").lower())
-            if kind is not None and quantity:
-                peaks[kind[0]] = (quantity, line)
-    return peaks

@@ -12,7 +12,7 @@ from typing import Protocol, TypeVar
 
 from chalicelib.analysis.findings import EquipmentKind
 from chalicelib.analysis.offline.equipment_words import COUNT_BEFORE, kind_of
-from chalicelib.analysis.offline.text import FLAGS, count_word
+from chalicelib.analysis.offline.text import FLAGS, Line, count_word
 
 PEAK = re.compile(
     r"\b(?:most|max(?:imum)?|peak)(?: (?:equipment|units?|number|count))?"
@@ -93,3 +93,18 @@ def without_corrected(events: Sequence[CountT], text: str) -> list[CountT]:
             continue
         kept.append(event)
     return kept
+
+
+def stated_peaks(lines: Sequence[Line]) -> dict[EquipmentKind, tuple[int, Line]]:
+    """Per kind, the count a summing-up line gives (the last such line wins)."""
+    peaks: dict[EquipmentKind, tuple[int, Line]] = {}
+    for line in lines:
+        lead = PEAK.search(line.text)
+        if lead is None:
+            continue
+        for match in COUNT_BEFORE.finditer(line.text, lead.end()):
+            kind = kind_of(match)
+            quantity = count_word(match.group("n").lower())
+            if kind is not None and quantity:
+                peaks[kind[0]] = (quantity, line)
+    return peaks
