@@ -25,6 +25,7 @@ from chalicelib.analysis.offline.dates import (
     Dates,
 )
 from chalicelib.analysis.offline.equipment_peaks import is_peak_line, without_breakdowns, without_corrected
+from chalicelib.analysis.offline.equipment_tables import EquipmentColumns, equipment_columns, table_row
 from chalicelib.analysis.offline.equipment_times import hours_between, make_and_model, time_after
 from chalicelib.analysis.offline.equipment_words import (
     COUNT_AFTER,
@@ -236,19 +237,29 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
     prose: list[Event] = []
     logged: list[Event] = []
     columns: list[EquipmentKind | None] | None = None
+    named_columns: EquipmentColumns | None = None  # "Equipment | Placed | Removed | Qty"
     listed = False  # under an "Equipment" heading
     for line, on in zip(lines, line_dates, strict=True):
         text = line.text
         if not text:
-            columns = None
+            columns = named_columns = None
             continue
         if _EQUIPMENT_HEADING.match(text):
             listed = True
             continue
         # (its column header, "Unit Qty Location Set Pulled", and a wrapped cell keep the list going)
         listed = listed and (KIND_ONLY.search(text) is not None or not any(char.isdigit() for char in text))
-        if _TABLE_ROW.match(text):
+        if not _TABLE_ROW.match(text):
+            named_columns = None
+        else:
             cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+            named = equipment_columns(cells)
+            if named is not None:
+                named_columns = named
+                continue
+            if named_columns is not None and dates is not None:
+                logged += _named_row_events(line, cells, named_columns, on, dates)
+                continue
             header = _table_columns(cells)
             if header is not None:
                 columns = header
@@ -265,6 +276,29 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
         prose += without_breakdowns(without_corrected(_line_events(line, on, dates), text))
     covered = {event.kind for event in logged}
     return [*logged, *(event for event in prose if event.kind not in covered)]
+
+
+def _named_row_events(
+    line: Line, cells: Sequence[str], columns: EquipmentColumns, on: date | None, dates: Dates
+) -> list[Event]:
+    def room_of(text: str) -> str | None:
+        return next((mention.name for mention in room_mentions(text)), None)
+
+    row = table_row(cells, columns, on, dates, room_of)
+    if row is None:
+        return []
+    kind, dtype, room = row.kind, row.dehumidifier_type, row.room
+    events = [
+        Event(
+            kind, row.quantity, "add", row.placed, line, room, dtype, row.run_hours, row.placed_at, row.model
+        )
+    ]
+    if row.removed is not None:
+        removed = Event(
+            kind, row.removed_count, "remove", row.removed, line, room, dtype, None, row.removed_at, row.model
+        )
+        events.append(removed)
+    return events
 
 
 def _table_columns(cells: Sequence[str]) -> list[EquipmentKind | None] | None:

@@ -18,7 +18,9 @@ EQUIPMENT_KIND = (
     r"|(?P<other>hydroxyl (?:generators?|units?)|ozone (?:generators?|machines?)|heaters?|injecti?dry"
     r"|mat systems?|floor[- ]drying (?:vacuum )?(?:systems?|units?)|(?:drying )?vacuum units?"
     r"|(?:heat(?:ed)? |floor |panel )?(?:drying )?mats?"
-    r"|(?:cabinet )?injection drying kits?|heat mats?)"
+    r"|(?:cabinet |(?:ceiling |wall )?(?:void |cavity )?)injection(?: drying)? kits?|heat mats?"
+    # ("floor drying panels", "ceiling drying panel kit", "radiant heat panels": not an access panel)
+    r"|(?:(?:floor|ceiling|wall) )?(?:drying|(?:radiant )?heat(?:ing)?) panels?(?: kits?)?|panel kits?)"
 )
 
 

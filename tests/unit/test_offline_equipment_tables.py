@@ -1,0 +1,112 @@
+"""Equipment tables whose header names the columns, and the kinds written as panels and kits."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chalicelib.analysis import analyze_text
+from chalicelib.analysis.findings import EquipmentKind, Findings
+
+pytestmark = pytest.mark.unit
+
+HEADER = (
+    "Claim: ZZ-100300\nSite: 14 Kent Street, Ballarat VIC 3350\nAttended 03/02/2026\n"
+    "Cause: dishwasher inlet hose split, Category 1\n"
+)
+
+
+def _peaks(findings: Findings) -> dict[EquipmentKind, int | None]:
+    return {item.kind: item.stated_quantity for item in findings.equipment if item.stated_quantity}
+
+
+def _removed(findings: Findings, kind: EquipmentKind) -> list[date | None]:
+    return sorted((run.removed_on for run in findings.equipment_runs if run.kind == kind), key=str)
+
+
+def test_a_table_with_the_quantity_last_and_a_dash_for_still_running() -> None:
+    # Given a log whose columns are Equipment, Placed, Removed and Qty, typed without outer bars
+    findings = analyze_text(
+        HEADER + "\nPlant | Placed | Removed | Qty\n"
+        "Refrigerant dehumidifier | 03/02/2026 | - | 2 (one changed to a desiccant 05/02)\n"
+        "Air mover, snail type | 03/02/2026 | 1 off 06/02/2026 | 4\n"
+        "Heat mat under the tiles | 04/02/2026 | - | 3\n"
+    )
+    # When it is analysed
+    # Then each row's Qty is on site from its placed day, "1 off" takes one out, "-" leaves them running
+    assert _peaks(findings) == {
+        EquipmentKind.DEHUMIDIFIER: 2,
+        EquipmentKind.AIR_MOVER: 4,
+        EquipmentKind.OTHER: 3,
+    }
+    assert date(2026, 2, 6) in _removed(findings, EquipmentKind.AIR_MOVER)
+
+
+def test_columns_are_read_by_their_names_not_their_order() -> None:
+    # Given a table that puts the days before the count and the room between them
+    findings = analyze_text(
+        HEADER + "\n| Equipment | Room | In | Out | No. |\n"
+        "| Air movers | Kitchen | 03/02/2026 | 07/02/2026 | 3 |\n"
+        "| LGR dehumidifier | Kitchen | 03/02/2026 | 07/02/2026 | 1 |\n"
+    )
+    # Then the counts come from the "No." column and the units come out on the "Out" day
+    assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 3, EquipmentKind.DEHUMIDIFIER: 1}
+    assert _removed(findings, EquipmentKind.AIR_MOVER) == [date(2026, 2, 7)]
+
+
+def test_a_run_of_unit_tags_counts_each_unit() -> None:
+    # Given rows that name their units by a run of tags and the count inside the type cell
+    findings = analyze_text(
+        HEADER + "\nTag | Type | Set | Pulled\n"
+        "AM1-AM5 | air movers | 03/02 | 08/02\n"
+        "DH2 | dehumidifier x1 | 03/02 | 08/02\n"
+    )
+    # Then five air movers and one dehumidifier were on site
+    assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 5, EquipmentKind.DEHUMIDIFIER: 1}
+
+
+def test_a_data_row_is_not_taken_for_a_header() -> None:
+    # Given a table whose header is a daily count, the rows under it carry dates, not headings
+    findings = analyze_text(
+        HEADER + "\n| Date | Air movers | Dehumidifiers |\n| 03/02 | 4 | 1 |\n| 05/02 | 2 | 1 |\n"
+    )
+    # Then the daily table is read as before
+    assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 4, EquipmentKind.DEHUMIDIFIER: 1}
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "placed a ceiling drying panel kit over the hall",
+        "laid 2 floor drying panels on the oak",
+        "two radiant heat panels on the west wall",
+        "one wall cavity injection kit behind the vanity",
+    ],
+)
+def test_panels_and_kits_that_dry_are_equipment(written: str) -> None:
+    # Given a note naming a drying panel or an injection kit
+    findings = analyze_text(HEADER + f"03/02: {written}, with 2 air movers running.\n")
+    # Then it is counted as other drying equipment
+    assert EquipmentKind.OTHER in _peaks(findings)
+
+
+def test_an_access_panel_is_not_equipment() -> None:
+    # Given a cut access panel and a switchboard panel beside the drying kit
+    findings = analyze_text(
+        HEADER + "03/02: cut a 300 mm access panel in the ceiling; the electrical panel is dry. "
+        "Set 2 air movers.\n"
+    )
+    # Then only the air movers are equipment
+    assert set(_peaks(findings)) == {EquipmentKind.AIR_MOVER}
+
+
+def test_an_hours_column_and_the_model_reach_the_run() -> None:
+    # Given a table with the hour meter's reading and the unit's make and model in its own cells
+    findings = analyze_text(
+        HEADER + "\n| Type | Qty | On | Off | Hours run |\n"
+        "| Phoenix R200 dehumidifier | 1 | 03/02/2026 | 06/02/2026 | 71.5 |\n"
+    )
+    # Then the run carries the stated hours and the model as written
+    (run,) = findings.equipment_runs
+    assert (run.kind, run.run_hours, run.model) == (EquipmentKind.DEHUMIDIFIER, 71.5, "Phoenix R200")
