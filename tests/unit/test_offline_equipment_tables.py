@@ -110,3 +110,45 @@ def test_an_hours_column_and_the_model_reach_the_run() -> None:
     # Then the run carries the stated hours and the model as written
     (run,) = findings.equipment_runs
     assert (run.kind, run.run_hours, run.model) == (EquipmentKind.DEHUMIDIFIER, 71.5, "Phoenix R200")
+
+
+def _runs(findings: Findings) -> list[tuple[str, int, str | None, date | None, date | None]]:
+    return sorted(
+        (run.kind.value, run.quantity, run.room, run.placed_on, run.removed_on)
+        for run in findings.equipment_runs
+    )
+
+
+def test_a_count_with_its_days_as_a_range_is_placed_and_removed_on_them() -> None:
+    # Given list items that give each kind's count, room and days in and out as a range
+    findings = analyze_text(
+        HEADER + "Equipment\n- Air movers: 3 in the kitchen 03/02/2026 to 07/02/2026, 1 in the hall "
+        "03/02/2026 to 05/02/2026.\n"
+    )
+    # Then every count is on site between its own days ("3 in" is a count, not three inches)
+    assert _runs(findings) == [
+        ("air_mover", 1, "Hall", date(2026, 2, 3), date(2026, 2, 5)),
+        ("air_mover", 3, "Kitchen", date(2026, 2, 3), date(2026, 2, 7)),
+    ]
+    assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 4}
+
+
+def test_a_unit_swapped_for_another_on_the_same_day_is_not_counted_twice() -> None:
+    # Given a dehumidifier swapped for a desiccant unit, each with a count in brackets and a range
+    findings = analyze_text(
+        HEADER + "Desiccant dehumidifier (1) in the kitchen, 04/02/2026 to 09/02/2026; "
+        "LGR dehumidifier (1) 03/02/2026 to 04/02/2026 (swapped out).\n"
+    )
+    # Then one was on site at a time, and each run ends on its own day
+    assert _peaks(findings) == {EquipmentKind.DEHUMIDIFIER: 1}
+    assert [(run[3], run[4]) for run in _runs(findings)] == [
+        (date(2026, 2, 3), date(2026, 2, 4)),
+        (date(2026, 2, 4), date(2026, 2, 9)),
+    ]
+
+
+def test_a_range_whose_day_and_month_could_swap_gives_no_days() -> None:
+    # Given a job with no place to settle the date order, and a range of two such dates
+    findings = analyze_text("Claim 7\nSet 2 air movers in the lounge 03/04 to 05/04.\n")
+    # Then nothing says the units came out on a day that may be wrong
+    assert all(run.removed_on is None for run in findings.equipment_runs)

@@ -18,10 +18,8 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.dates import (
     Dates,
 )
-from chalicelib.analysis.offline.equipment_log import (
-    Event,
-    read_events,
-)
+from chalicelib.analysis.offline.equipment_events import Event
+from chalicelib.analysis.offline.equipment_log import read_events
 from chalicelib.analysis.offline.equipment_peaks import stated_peaks
 from chalicelib.analysis.offline.text import (
     FLAGS,
@@ -112,7 +110,11 @@ def replay(events: Sequence[Event]) -> Replay:
     keys = _day_keys(events)
     # Within a day: placements, then removals, then what is left, then "all removed", whatever
     # the order they are written in ("1 air mover left" in the readings, "removed 3" further down).
-    order = sorted(range(len(events)), key=lambda index: (keys[index], _STEP[events[index].mode], index))
+    # A row's own removal ("| DH1 | LGR | 12/01 | 13/01 |") goes before that day's placements: the unit
+    # swapped out that day is not on site beside the one that replaced it.
+    placed_from = {event.line.number: event.on for event in events if event.mode == "add" and event.on}
+    steps = [-1 if _closes_own_row(event, placed_from) else _STEP[event.mode] for event in events]
+    order = sorted(range(len(events)), key=lambda index: (keys[index], steps[index], index))
     open_runs: dict[EquipmentKind, list[_Open]] = {}
     on_site: dict[EquipmentKind, int] = {}  # kept beside the runs so each event costs no re-count
     set_today: dict[EquipmentKind, date | None] = {}
@@ -133,7 +135,9 @@ def replay(events: Sequence[Event]) -> Replay:
         if mode == "add":
             placed = event.quantity
         elif mode == "remove":
-            now -= _close(result, event.kind, runs, event.quantity or now, event.room, event.on, event.at)
+            closing = _own_row_first(runs, event.line.number)
+            now -= _close(result, event.kind, closing, event.quantity or now, event.room, event.on, event.at)
+            runs[:] = closing
         elif mode == "total" and event.quantity < now:
             now -= _close(result, event.kind, runs, now - event.quantity, event.room, event.on, event.at)
         elif mode == "total":
@@ -157,6 +161,19 @@ def replay(events: Sequence[Event]) -> Replay:
 
 
 _NEVER = date.min
+
+
+def _closes_own_row(event: Event, placed_from: dict[int, date]) -> bool:
+    placed = placed_from.get(event.line.number)
+    return event.mode == "remove" and event.on is not None and placed is not None and placed < event.on
+
+
+def _own_row_first(runs: list[_Open], line_number: int) -> list[_Open]:
+    """The open runs with those placed by the removal's own line last, where `_close` looks first."""
+    own = [run for run in runs if run.source.line == line_number]
+    if not own:
+        return runs
+    return [run for run in runs if run.source.line != line_number] + own
 
 
 _STEP = {"set": 0, "add": 1, "remove": 2, "total": 3, "clear": 4}

@@ -13,10 +13,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date
 from itertools import pairwise
-from typing import Literal
 
 from chalicelib.analysis.findings import (
     EquipmentKind,
@@ -24,8 +23,10 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.dates import (
     Dates,
 )
+from chalicelib.analysis.offline.equipment_events import Event, Mode
 from chalicelib.analysis.offline.equipment_peaks import is_peak_line, without_breakdowns, without_corrected
-from chalicelib.analysis.offline.equipment_tables import EquipmentColumns, equipment_columns, table_row
+from chalicelib.analysis.offline.equipment_ranges import ranged_days
+from chalicelib.analysis.offline.equipment_tables import EquipmentColumns, equipment_columns, table_events
 from chalicelib.analysis.offline.equipment_times import hours_between, make_and_model, time_after
 from chalicelib.analysis.offline.equipment_words import (
     COUNT_AFTER,
@@ -45,9 +46,6 @@ from chalicelib.analysis.offline.text import (
     Line,
     count_word,
 )
-
-Mode = Literal["set", "add", "remove", "total", "clear"]
-
 
 _CONTEXT = re.compile(
     r"\b(?:placed|place|set|setup|set up|installed|install|running|equipment|equip|eqpt|dehu\w*|lgr"
@@ -142,6 +140,9 @@ _DAY_BEFORE = re.compile(
 )
 
 
+_DAY_WRITTEN = re.compile(r"\b\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\b")
+
+
 # "three air movers in the hallway, one in the closet and two in the bedroom".
 _ELLIPTIC = re.compile(
     r"(?:,|\band\b|&)\s*(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d)"
@@ -215,20 +216,6 @@ _RUNNING_ONE = re.compile(
 )  # a unit-per-row log line gives the day it went in and the day it came out
 
 
-@dataclass(frozen=True)
-class Event:
-    kind: EquipmentKind
-    quantity: int
-    mode: Mode
-    on: date | None
-    line: Line
-    room: str | None = None
-    dehumidifier_type: str | None = None
-    run_hours: float | None = None  # stated, or a log row's two times apart ("placed 13/11 11:30")
-    at: datetime | None = None  # the time with the date; the day-keyed replay does not use it yet
-    model: str | None = None  # "Dri-Eaz LGR 7000XLi", as written
-
-
 # --- reading events ----------------------------------------------------------------------------
 
 
@@ -258,7 +245,7 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
                 named_columns = named
                 continue
             if named_columns is not None and dates is not None:
-                logged += _named_row_events(line, cells, named_columns, on, dates)
+                logged += table_events(line, cells, named_columns, on, dates)
                 continue
             header = _table_columns(cells)
             if header is not None:
@@ -276,29 +263,6 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
         prose += without_breakdowns(without_corrected(_line_events(line, on, dates), text))
     covered = {event.kind for event in logged}
     return [*logged, *(event for event in prose if event.kind not in covered)]
-
-
-def _named_row_events(
-    line: Line, cells: Sequence[str], columns: EquipmentColumns, on: date | None, dates: Dates
-) -> list[Event]:
-    def room_of(text: str) -> str | None:
-        return next((mention.name for mention in room_mentions(text)), None)
-
-    row = table_row(cells, columns, on, dates, room_of)
-    if row is None:
-        return []
-    kind, dtype, room = row.kind, row.dehumidifier_type, row.room
-    events = [
-        Event(
-            kind, row.quantity, "add", row.placed, line, room, dtype, row.run_hours, row.placed_at, row.model
-        )
-    ]
-    if row.removed is not None:
-        removed = Event(
-            kind, row.removed_count, "remove", row.removed, line, room, dtype, None, row.removed_at, row.model
-        )
-        events.append(removed)
-    return events
 
 
 def _table_columns(cells: Sequence[str]) -> list[EquipmentKind | None] | None:
@@ -406,8 +370,29 @@ def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event
                 clause_events.append(Event(kind[0], 1, "set", day, line, None, kind[1], run_hours))
         if _CLEAR.search(text, start, end) or _CLEAR_BEFORE.search(text, start, end):
             clause_events.append(Event(EquipmentKind.OTHER, 1, "clear", day, line))
-        events += clause_events
+        events += _with_ranges(clause_events, text, start, end, day, dates)
     return events
+
+
+def _with_ranges(
+    events: list[Event], text: str, start: int, end: int, day: date | None, dates: Dates | None
+) -> list[Event]:
+    """ "2 air movers in the kitchen 12/01 to 19/01": placed on the range's first day, out on its last."""
+    placed = [event for event in events if event.mode in ("set", "add") and event.position is not None]
+    if not placed or dates is None:
+        return events
+    spans = ranged_days(text, start, end, [event.position or 0 for event in placed], day, dates)
+    ranged = {id(event): span for event, span in zip(placed, spans, strict=True) if span}
+    out: list[Event] = []
+    for event in events:
+        span = ranged.get(id(event))
+        if span is None:
+            out.append(event)
+            continue
+        # (units with their own days in and out add to what is on site, whatever else came that day)
+        out.append(replace(event, mode="add", on=span[0]))
+        out.append(replace(event, mode="remove", on=span[1], run_hours=None))
+    return out
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -498,7 +483,9 @@ def _clause_events(
         if written == "the":
             quantity = 0  # "the air scrubber" removed: all of that kind
         room = _room_after(text, rooms, match.end(), end)
-        events.append(Event(kind[0], quantity, mode, day, line, room, kind[1], run_hours))
+        events.append(
+            Event(kind[0], quantity, mode, day, line, room, kind[1], run_hours, position=match.start())
+        )
         previous_end = match.end()
         previous_end = _ellipsis(text, previous_end, end, kind, mode, day, line, rooms, events, run_hours)
         paren = _PAREN_TOTAL.search(text, previous_end, min(end, previous_end + WINDOW))
@@ -575,12 +562,14 @@ def _ellipsis(
     cursor = position
     while (follow := _ELLIPTIC.search(text, cursor, min(end, cursor + _ROOM_REACH * 2))) is not None:
         between = text[cursor : follow.start()]
-        if "(" in between or ")" in between or KIND_ONLY.search(between) or re.search(r"\d", between):
+        undated = _DAY_WRITTEN.sub(" ", between)  # ("2 in the kitchen 12/01 to 19/01, 1 in the hall")
+        if "(" in between or ")" in between or KIND_ONLY.search(between) or re.search(r"\d", undated):
             break  # a breakdown in brackets, or another kind's count, ends the list
         quantity = count_word(follow.group("n"))
         room = _room_after(text, rooms, follow.end() - 1, end)
+        mode_here: Mode = "add" if mode == "set" else mode
         events.append(
-            Event(kind[0], quantity, "add" if mode == "set" else mode, day, line, room, kind[1], run_hours)
+            Event(kind[0], quantity, mode_here, day, line, room, kind[1], run_hours, position=follow.start())
         )
         cursor = follow.end()
     return cursor

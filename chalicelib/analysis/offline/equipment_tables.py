@@ -16,9 +16,11 @@ from datetime import date, datetime
 
 from chalicelib.analysis.findings import EquipmentKind
 from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.equipment_events import Event
 from chalicelib.analysis.offline.equipment_times import hours_between, make_and_model, time_after
 from chalicelib.analysis.offline.equipment_words import COUNT_AFTER, COUNT_BEFORE, KIND_ONLY, kind_of
-from chalicelib.analysis.offline.text import FLAGS, count_word
+from chalicelib.analysis.offline.spaces import room_mentions
+from chalicelib.analysis.offline.text import FLAGS, Line, count_word
 
 _HEADS: dict[str, re.Pattern[str]] = {
     "kind": re.compile(r"(?:(?:drying )?equipment|plant|unit|type|item|description|kind|machine)s?", FLAGS),
@@ -151,6 +153,30 @@ def table_row(
 
 
 _HOURS = re.compile(r"\s*(\d{1,4}(?:\.\d)?)\b")
+
+
+def table_events(
+    line: Line, cells: Sequence[str], columns: EquipmentColumns, on: date | None, dates: Dates
+) -> list[Event]:
+    def room_of(text: str) -> str | None:
+        return next((mention.name for mention in room_mentions(text)), None)
+
+    """The events of one row under an equipment table's header: its units in, and out when it says."""
+    row = table_row(cells, columns, on, dates, room_of)
+    if row is None:
+        return []
+    kind, dtype, room = row.kind, row.dehumidifier_type, row.room
+    events = [
+        Event(
+            kind, row.quantity, "add", row.placed, line, room, dtype, row.run_hours, row.placed_at, row.model
+        )
+    ]
+    if row.removed is not None:
+        removed = Event(
+            kind, row.removed_count, "remove", row.removed, line, room, dtype, None, row.removed_at, row.model
+        )
+        events.append(removed)
+    return events
 
 
 _LEADING_COUNT = re.compile(r"^\s*(?P<n>[1-9]\d{0,2})(?![\d/.:\-])\b")

@@ -38,8 +38,12 @@ COUNT_BEFORE = re.compile(
 
 
 COUNT_AFTER = re.compile(
-    rf"(?<![\w])(?:{EQUIPMENT_KIND})(?: ?\([^)]{{1,20}}\))? ?(?:x|\u00d7|:|=) ?(?P<n>\d{{1,2}})\b"
-    r"(?! ?(?:%|ft|'|\"|in\b|m\b|ppd|pints))",
+    # ("LGR (1)": a count in brackets of its own; not "(2 family, 1 dining)", a breakdown)
+    rf"(?<![\w])(?:{EQUIPMENT_KIND})(?: ?\([^)]{{1,20}}\))?"
+    r" ?(?:x|\u00d7|:|=|\((?=\d{1,2}\))) ?(?P<n>\d{1,2})\b"
+    # (not a size: "2 in" is inches only before a number, an "x" or a dimension word, not "2 in the hall")
+    r"(?! ?(?:%|ft|'|\"|m\b|ppd|pints"
+    r"|in\b(?=\s*(?:$|[^\w\s]|\d|[x\u00d7]\b|thick|wide|deep|high|long|tall))))",
     FLAGS,
 )
 

@@ -1,0 +1,48 @@
+"""A count of equipment followed by the days it ran, written as a range: "2 air movers in the kitchen
+12/01 to 19/01", "LGR (1) 2026-01-12 - 2026-01-13", "from 3 March until 9 March". The range gives
+the day the units went in and the day they came out; a clause's first date alone would place them on
+the first day and never take them out. A range whose either end cannot be settled (day and month
+could swap) gives neither: a wrong day is worse than the line's own day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from itertools import pairwise
+
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.text import FLAGS
+
+_BETWEEN = re.compile(r"\s*(?:to|until|till|thru|through|-|\u2013|\u2014|>|->)\s*", FLAGS)
+
+
+def ranged_days(
+    text: str, start: int, end: int, positions: Sequence[int], current: date | None, dates: Dates
+) -> list[tuple[date, date] | None]:
+    """For each count at `positions` (in order) within `text[start:end]`, the (in, out) days of the
+    first range written after it and before the next count, or None."""
+    clause = text[start:end]
+    found = dates.find(clause, current, yearless_numeric=True)
+    ranges: list[tuple[int, date | None, date | None]] = []
+    for first, second in pairwise(found):
+        if not _BETWEEN.fullmatch(clause, first.end, second.start):
+            continue
+        ranges.append((start + first.start, first.value, second.value))
+    days: list[tuple[date, date] | None] = []
+    bounds = [*positions, end]
+    for position, following in zip(positions, bounds[1:], strict=True):
+        taken = next(
+            (
+                (placed, removed)
+                for at, placed, removed in ranges
+                if position <= at < max(following, position + 1)
+            ),
+            None,
+        )
+        if taken is None or taken[0] is None or taken[1] is None or taken[1] < taken[0]:
+            days.append(None)
+        else:
+            days.append((taken[0], taken[1]))
+    return days
