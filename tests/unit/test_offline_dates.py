@@ -9,7 +9,7 @@ import pytest
 from chalicelib.analysis import analyze_text
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.job_date_labels import INSPECTION_LABEL, LOSS_DATE_LABEL, labelled_date
-from chalicelib.analysis.offline.text import prepare_lines
+from chalicelib.analysis.offline.text import Line, prepare_lines
 
 
 def test_an_ambiguous_visit_date_reads_the_way_that_keeps_it_beside_a_known_one() -> None:
@@ -371,3 +371,19 @@ def test_an_arrival_told_by_its_hour_in_the_sentence_of_the_call_is_on_the_calls
     # Then the inspection is the morning of the call
     assert findings.job.inspection_date is not None
     assert findings.job.inspection_date.value == date(2026, 2, 15)
+
+
+def test_a_two_digit_year_follows_the_day_and_months_own_separator() -> None:
+    # Given day-month dates in a log, written with and without a two-digit year
+    dates = Dates([Line(1, "", "Site: 9 Birch Ave, Ottawa ON K1L 8B2")], None)
+    anchor = date(2026, 11, 24)
+
+    def found(text: str) -> list[date | None]:
+        return [match.value for match in dates.find(text, anchor, yearless_numeric=True)]
+
+    # Then "24-Nov-26" and "3 Nov 26" carry their year, but in "24-Nov 28-Nov" and in a readings row
+    # "28-Nov 31 / 70" the number after the space is another day or a reading, not 2028 or 2031
+    assert found("24-Nov-26") == [date(2026, 11, 24)]
+    assert found("3 Nov 26") == [date(2026, 11, 3)]
+    assert found("24-Nov 28-Nov") == [date(2026, 11, 24), date(2026, 11, 28)]
+    assert found("28-Nov 31 / 70 / 19") == [date(2026, 11, 28)]

@@ -152,3 +152,30 @@ def test_a_range_whose_day_and_month_could_swap_gives_no_days() -> None:
     findings = analyze_text("Claim 7\nSet 2 air movers in the lounge 03/04 to 05/04.\n")
     # Then nothing says the units came out on a day that may be wrong
     assert all(run.removed_on is None for run in findings.equipment_runs)
+
+
+def test_a_rows_unit_tag_is_not_its_count() -> None:
+    # Given a log whose rows start with each unit's tag ("AM 5"), or a run of tags ("AM 1-3")
+    findings = analyze_text(
+        HEADER + "Equipment\nUnit Type Location Set Removed\n"
+        "AM 1-3 air mover Kitchen 03-Feb 06-Feb\n"
+        "AM 7 air mover Hall 03-Feb 05-Feb\n"
+        "DH 2 LGR dehumidifier Kitchen 03-Feb 06-Feb\n"
+    )
+    # Then the tags count the units: four air movers and one dehumidifier, not seven and two
+    assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 4, EquipmentKind.DEHUMIDIFIER: 1}
+
+
+def test_an_hour_after_a_day_is_a_time_and_so_sums_up_the_story() -> None:
+    # Given a visit at "10 am" beside a drying firm, and a homeowner's count after an addition
+    visit = analyze_text(
+        HEADER + "Site visit: Tuesday 3 February 2026, 10 am, with the drying contractor.\n"
+        "Contractor has 3 air movers on site.\n"
+    )
+    story = analyze_text(
+        HEADER + "03/02: first it was 3 fans and 1 dehumidifier. Then they added a second dehumidifier. "
+        "So 3 fans and 2 dehumidifiers.\n"
+    )
+    # Then "10 am" places no air movers, and "So 3 fans" is what was on site, not three more
+    assert _peaks(visit) == {EquipmentKind.AIR_MOVER: 3}
+    assert _peaks(story) == {EquipmentKind.AIR_MOVER: 3, EquipmentKind.DEHUMIDIFIER: 2}

@@ -34,7 +34,9 @@ from chalicelib.analysis.offline.equipment_words import (
     EQUIPMENT_KIND,
     EXTRA_NUMBERS,
     KIND_ONLY,
+    TAG_THEN_KIND,
     kind_of,
+    tagged_units,
 )
 from chalicelib.analysis.offline.spaces import (
     room_mentions,
@@ -57,6 +59,8 @@ _CONTEXT = re.compile(
 
 _TIME_BEFORE = re.compile(
     r"(?:\b(?:at|@|by|from|until|till|to|arrived|attended|approx\.?|around|about|~|after|before|since)"
+    # ("Monday 8 June 2026, 10 am", "Tuesday, 9 AM": a time after its day)
+    r"|\b(?:19|20)\d\d,?|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
     r"|\d:\d\d) ?$",
     FLAGS,
 )
@@ -105,7 +109,9 @@ _ADDED = re.compile(r"\b(?:added|add|additional|extra|another|more|second|third)
 
 
 _TOTAL = re.compile(
-    r"\b(?:total|dropped to|down to|reduced to|leaving|left|stay|stays|remain\w*|now)\b", FLAGS
+    # ("So 4 fans and 2 dehumidifiers": the count the story has come to, after an addition)
+    r"\b(?:total|dropped to|down to|reduced to|leaving|left|stay|stays|remain\w*|now)\b|^\s*so\s*$",
+    FLAGS,
 )
 
 
@@ -300,6 +306,9 @@ def _log_row(line: Line, on: date | None, dates: Dates | None, listed: bool = Fa
         return []
     text = line.text
     kinds = list(KIND_ONLY.finditer(text))
+    tagged = TAG_THEN_KIND.match(text)
+    if tagged is not None:
+        kinds = [kind for kind in kinds if kind.start() >= tagged.end()]  # "AM 5 air mover": AM is the tag
     found = [match for match in dates.find(text, on, yearless_numeric=True) if match.value]
     if not kinds or len(found) != _LOG_DATES_NEEDED or found[0].start < kinds[0].end():
         return []
@@ -320,6 +329,8 @@ def _log_row(line: Line, on: date | None, dates: Dates | None, listed: bool = Fa
     quantity = int(counts[0].group("n")) if counts else int(bare.group("n")) if bare else 1
     if before is not None and before.start() < kinds[0].end() and before.group("n").isdigit():
         quantity = int(before.group("n"))
+    if tagged is not None:
+        quantity = tagged_units(tagged)
     qty_cell = _QTY_CELL.search(text, kinds[0].end(), found[0].start) if _TABLE_ROW.match(text) else None
     if qty_cell is not None:
         quantity = int(qty_cell.group("n"))  # "| Air mover | 3 | 13/11 | 15/11 |": a Qty column

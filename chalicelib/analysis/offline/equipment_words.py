@@ -48,6 +48,20 @@ COUNT_AFTER = re.compile(
 )
 
 
+# A row that starts with its units' tag and then names their kind: "AM 5 air mover Guest bedroom ...",
+# "AM 1-4 air mover ...", "DH-2 LGR dehumidifier ...". The number is the unit's, not a count.
+TAG_THEN_KIND = re.compile(
+    r"^\W*(?P<tag>[A-Z]{1,4}) ?-?(?P<a>\d{1,3})(?: ?[-\u2013] ?(?:(?P=tag) ?-?)?(?P<b>\d{1,3}))?"
+    rf"\s+(?=(?:[\w-]+ ){{0,2}}(?:{EQUIPMENT_KIND})(?!\w))",
+)
+
+
+def tagged_units(match: re.Match[str]) -> int:
+    """How many units a row's tag names: "AM 1-4" four, "AM 5" one."""
+    first, last = int(match.group("a")), int(match.group("b") or match.group("a"))
+    return last - first + 1 if 0 <= last - first < 50 else 1
+
+
 # A kind named with no count in front: counts as one only in a one-unit-per-row log.
 KIND_ONLY = re.compile(rf"(?<![\w])(?:{EQUIPMENT_KIND})(?![\w])", FLAGS)
 
