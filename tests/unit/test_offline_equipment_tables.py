@@ -179,3 +179,18 @@ def test_an_hour_after_a_day_is_a_time_and_so_sums_up_the_story() -> None:
     # Then "10 am" places no air movers, and "So 3 fans" is what was on site, not three more
     assert _peaks(visit) == {EquipmentKind.AIR_MOVER: 3}
     assert _peaks(story) == {EquipmentKind.AIR_MOVER: 3, EquipmentKind.DEHUMIDIFIER: 2}
+
+
+def test_a_labelled_summary_says_what_is_on_site_and_its_parts_add_up() -> None:
+    # Given a header's equipment summary, then the body's own count for the same day
+    corrected = analyze_text(
+        HEADER
+        + "Equipment: AM x3, DH x1\n\n03/02: 5 air movers (kitchen 3, hall 2) and 1 dehumidifier set.\n"
+    )
+    # And a summary line that gives a kind's count room by room
+    parts = analyze_text(
+        HEADER + "Equipment: 4 air movers and 1 dehumidifier in unit 6, 2 air movers in unit 9.\n"
+    )
+    # Then the body's count replaces the summary's rather than adding to it, and the parts add up
+    assert _peaks(corrected) == {EquipmentKind.AIR_MOVER: 5, EquipmentKind.DEHUMIDIFIER: 1}
+    assert _peaks(parts) == {EquipmentKind.AIR_MOVER: 6, EquipmentKind.DEHUMIDIFIER: 1}

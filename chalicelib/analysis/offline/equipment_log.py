@@ -109,8 +109,10 @@ _ADDED = re.compile(r"\b(?:added|add|additional|extra|another|more|second|third)
 
 
 _TOTAL = re.compile(
-    # ("So 4 fans and 2 dehumidifiers": the count the story has come to, after an addition)
-    r"\b(?:total|dropped to|down to|reduced to|leaving|left|stay|stays|remain\w*|now)\b|^\s*so\s*$",
+    # ("So 4 fans and 2 dehumidifiers": the count the story has come to, after an addition; "Equipment:
+    # AM x4, DH x1", "Equipment actually placed: 4 AM": a labelled summary says what is on site)
+    r"\b(?:total|dropped to|down to|reduced to|leaving|left|stay|stays|remain\w*|now)\b|^\s*so\s*$"
+    r"|^\W*(?:drying )?equipment(?: (?:actually )?(?:on ?site|placed|in use|running|used|set))?\s*:\s*$",
     FLAGS,
 )
 
@@ -494,6 +496,12 @@ def _clause_events(
         if written == "the":
             quantity = 0  # "the air scrubber" removed: all of that kind
         room = _room_after(text, rooms, match.end(), end)
+        part_of = next((i for i, e in enumerate(events) if e.kind == kind[0] and e.mode == "total"), None)
+        if mode == "total" and part_of is not None:
+            # "Equipment: 6 air movers in #204, 2 air movers in #304": the parts of one total
+            events[part_of] = replace(events[part_of], quantity=events[part_of].quantity + quantity)
+            previous_end = match.end()
+            continue
         events.append(
             Event(kind[0], quantity, mode, day, line, room, kind[1], run_hours, position=match.start())
         )
