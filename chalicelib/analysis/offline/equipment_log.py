@@ -455,6 +455,7 @@ def _clause_events(
         key=lambda match: (match.start(), -match.end()),
     )
     events: list[Event] = []
+    totals: dict[EquipmentKind, int] = {}  # where each kind's total is in `events`
     previous_end = start
     total_said = False
     for match in matches:
@@ -496,12 +497,14 @@ def _clause_events(
         if written == "the":
             quantity = 0  # "the air scrubber" removed: all of that kind
         room = _room_after(text, rooms, match.end(), end)
-        part_of = next((i for i, e in enumerate(events) if e.kind == kind[0] and e.mode == "total"), None)
+        part_of = totals.get(kind[0])
         if mode == "total" and part_of is not None:
             # "Equipment: 6 air movers in #204, 2 air movers in #304": the parts of one total
             events[part_of] = replace(events[part_of], quantity=events[part_of].quantity + quantity)
             previous_end = match.end()
             continue
+        if mode == "total":
+            totals[kind[0]] = len(events)
         events.append(
             Event(kind[0], quantity, mode, day, line, room, kind[1], run_hours, position=match.start())
         )

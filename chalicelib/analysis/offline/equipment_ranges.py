@@ -32,17 +32,17 @@ def ranged_days(
         ranges.append((start + first.start, first.value, second.value))
     days: list[tuple[date, date] | None] = []
     bounds = [*positions, end]
+    cursor = 0  # (counts and ranges are both in order: one pass over each keeps a long line linear)
     for position, following in zip(positions, bounds[1:], strict=True):
-        taken = next(
-            (
-                (placed, removed)
-                for at, placed, removed in ranges
-                if position <= at < max(following, position + 1)
-            ),
-            None,
+        while cursor < len(ranges) and ranges[cursor][0] < position:
+            cursor += 1
+        taken = (
+            ranges[cursor]
+            if cursor < len(ranges) and ranges[cursor][0] < max(following, position + 1)
+            else None
         )
-        if taken is None or taken[0] is None or taken[1] is None or taken[1] < taken[0]:
+        if taken is None or taken[1] is None or taken[2] is None or taken[2] < taken[1]:
             days.append(None)
         else:
-            days.append((taken[0], taken[1]))
+            days.append((taken[1], taken[2]))
     return days
