@@ -194,3 +194,18 @@ def test_a_labelled_summary_says_what_is_on_site_and_its_parts_add_up() -> None:
     # Then the body's count replaces the summary's rather than adding to it, and the parts add up
     assert _peaks(corrected) == {EquipmentKind.AIR_MOVER: 5, EquipmentKind.DEHUMIDIFIER: 1}
     assert _peaks(parts) == {EquipmentKind.AIR_MOVER: 6, EquipmentKind.DEHUMIDIFIER: 1}
+
+
+def test_equipment_in_a_list_of_recommendations_is_not_on_site() -> None:
+    # Given a mould report whose recommendations name the equipment the works will need, and a
+    # sentence after the list saying what the inspector did leave running
+    findings = analyze_text(
+        HEADER + "Findings: mould on the robe wall, Condition 3.\n\n"
+        "Recommended works (not started)\n"
+        "1. Build containment at the robe and run a HEPA air scrubber under negative pressure.\n"
+        "2. Dry the wall framing with a dehumidifier and two air movers to 15% or under,\n"
+        "   then verify.\n"
+        "I left one dehumidifier running in the robe until the works begin.\n"
+    )
+    # Then only the dehumidifier left running is on site
+    assert _peaks(findings) == {EquipmentKind.DEHUMIDIFIER: 1}

@@ -25,7 +25,7 @@ from chalicelib.analysis.offline.dates import (
 )
 from chalicelib.analysis.offline.equipment_events import Event, Mode
 from chalicelib.analysis.offline.equipment_peaks import is_peak_line, without_breakdowns, without_corrected
-from chalicelib.analysis.offline.equipment_ranges import ranged_days
+from chalicelib.analysis.offline.equipment_ranges import with_ranges
 from chalicelib.analysis.offline.equipment_tables import EquipmentColumns, equipment_columns, table_events
 from chalicelib.analysis.offline.equipment_times import hours_between, make_and_model, time_after
 from chalicelib.analysis.offline.equipment_words import (
@@ -234,14 +234,22 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
     columns: list[EquipmentKind | None] | None = None
     named_columns: EquipmentColumns | None = None  # "Equipment | Placed | Removed | Qty"
     listed = False  # under an "Equipment" heading
+    proposed = False  # in a list under a "Recommendations" heading
     for line, on in zip(lines, line_dates, strict=True):
         text = line.text
         if not text:
             columns = named_columns = None
+            proposed = False
             continue
         if _EQUIPMENT_HEADING.match(text):
             listed = True
             continue
+        if len(text) <= _HEADING_LENGTH and _PROPOSED_HEADING.match(text):
+            proposed = True  # "Recommendations", "Remediation protocol (proposed)": nothing placed yet
+            continue
+        # (the list goes on through its items and their wrapped lines; a new sentence ends it: "I left one
+        # dehumidifier running until the works start")
+        proposed = proposed and _LIST_ITEM_OR_WRAP.match(text) is not None
         # (its column header, "Unit Qty Location Set Pulled", and a wrapped cell keep the list going)
         listed = listed and (KIND_ONLY.search(text) is not None or not any(char.isdigit() for char in text))
         if not _TABLE_ROW.match(text):
@@ -268,7 +276,8 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
         if row:
             logged += row
             continue
-        prose += without_breakdowns(without_corrected(_line_events(line, on, dates), text))
+        if not proposed:
+            prose += without_breakdowns(without_corrected(_line_events(line, on, dates), text))
     covered = {event.kind for event in logged}
     return [*logged, *(event for event in prose if event.kind not in covered)]
 
@@ -354,6 +363,15 @@ _BARE_COUNT = re.compile(r" (?P<n>[1-9]\d?)\b(?![/.:\-]\d)")
 _EQUIPMENT_HEADING = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s*)?equipment(?: (?:log|list|placed|on site|register))?\W*$", FLAGS
 )
+# A list of what someone advises: its units are not on site ("1. Isolate the robe ... and run one HEPA
+# air scrubber", "- Set up containment ... with an air scrubber").
+_PROPOSED_HEADING = re.compile(
+    r"^[#*\s\d.)]*(?:[\w&/()-]+ ){0,2}(?:recommend(?:ed|ations?)?|proposed|protocol|next steps|still to do)\b"
+    r"[^.!?]*$",
+    FLAGS,
+)
+_HEADING_LENGTH = 80
+_LIST_ITEM_OR_WRAP = re.compile(r"^(?:\s*(?:[-*\u2022]|\d{1,2}[.)])\s|\s|[a-z])")
 _QTY_CELL = re.compile(r"\|\s*(?P<n>[1-9]\d{0,2})\s*(?=\|)")
 
 
@@ -383,29 +401,8 @@ def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event
                 clause_events.append(Event(kind[0], 1, "set", day, line, None, kind[1], run_hours))
         if _CLEAR.search(text, start, end) or _CLEAR_BEFORE.search(text, start, end):
             clause_events.append(Event(EquipmentKind.OTHER, 1, "clear", day, line))
-        events += _with_ranges(clause_events, text, start, end, day, dates)
+        events += with_ranges(clause_events, text, start, end, day, dates)
     return events
-
-
-def _with_ranges(
-    events: list[Event], text: str, start: int, end: int, day: date | None, dates: Dates | None
-) -> list[Event]:
-    """ "2 air movers in the kitchen 12/01 to 19/01": placed on the range's first day, out on its last."""
-    placed = [event for event in events if event.mode in ("set", "add") and event.position is not None]
-    if not placed or dates is None:
-        return events
-    spans = ranged_days(text, start, end, [event.position or 0 for event in placed], day, dates)
-    ranged = {id(event): span for event, span in zip(placed, spans, strict=True) if span}
-    out: list[Event] = []
-    for event in events:
-        span = ranged.get(id(event))
-        if span is None:
-            out.append(event)
-            continue
-        # (units with their own days in and out add to what is on site, whatever else came that day)
-        out.append(replace(event, mode="add", on=span[0]))
-        out.append(replace(event, mode="remove", on=span[1], run_hours=None))
-    return out
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from itertools import pairwise
 
 from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.equipment_events import Event
 from chalicelib.analysis.offline.text import FLAGS
 
 _BETWEEN = re.compile(r"\s*(?:to|until|till|thru|through|-|\u2013|\u2014|>|->)\s*", FLAGS)
@@ -46,3 +48,24 @@ def ranged_days(
         else:
             days.append((taken[1], taken[2]))
     return days
+
+
+def with_ranges(
+    events: list[Event], text: str, start: int, end: int, day: date | None, dates: Dates | None
+) -> list[Event]:
+    """ "2 air movers in the kitchen 12/01 to 19/01": placed on the range's first day, out on its last."""
+    placed = [event for event in events if event.mode in ("set", "add") and event.position is not None]
+    if not placed or dates is None:
+        return events
+    spans = ranged_days(text, start, end, [event.position or 0 for event in placed], day, dates)
+    ranged = {id(event): span for event, span in zip(placed, spans, strict=True) if span}
+    out: list[Event] = []
+    for event in events:
+        span = ranged.get(id(event))
+        if span is None:
+            out.append(event)
+            continue
+        # (units with their own days in and out add to what is on site, whatever else came that day)
+        out.append(replace(event, mode="add", on=span[0]))
+        out.append(replace(event, mode="remove", on=span[1], run_hours=None))
+    return out
