@@ -287,3 +287,23 @@ def test_a_search_scale_reading_gets_no_points_goal_and_a_stone_probe_is_masonry
     assert plaster.drying_goal is None
     stone = next(r for r in readings if r.value == 38.0)
     assert stone.material == "limestone"
+
+
+def test_a_bare_material_in_a_list_is_in_the_room_its_material_was_first_read() -> None:
+    # Given an upstairs bathroom's floor read from below, and a later list whose items lead with
+    # the kitchen, then give the subfloor by its material alone
+    notes = (
+        "Shower tray overflowed at 22 Quarry Rd, Bendigo VIC 3550. Attended 09/05/2026.\n"
+        "Upstairs bathroom 2 x 3 m, vinyl wet. Kitchen 5 x 4 m below it, ceiling wet.\n"
+        "Meter: Protimeter, WME.\n"
+        "READINGS 2026-05-09\n"
+        "Kitchen ceiling at fan ........ 41 WME\n"
+        "Bathroom subfloor at waste ........ 35 WME\n"
+        "\n"
+        "2026-05-11 check\n"
+        "Kitchen ceiling at fan 24 / kitchen cornice 22 / subfloor 26\n"
+    )
+    found = _found(notes)
+    # Then the subfloor is the bathroom's, where it was read first, not the kitchen's
+    assert (26.0, "WME", "Upstairs bathroom", date(2026, 5, 11)) in found
+    assert (22.0, "WME", "Kitchen", date(2026, 5, 11)) in found
