@@ -307,3 +307,19 @@ def test_a_bare_material_in_a_list_is_in_the_room_its_material_was_first_read() 
     # Then the subfloor is the bathroom's, where it was read first, not the kitchen's
     assert (26.0, "WME", "Upstairs bathroom", date(2026, 5, 11)) in found
     assert (22.0, "WME", "Kitchen", date(2026, 5, 11)) in found
+
+
+def test_values_each_followed_by_the_room_they_were_read_in() -> None:
+    # Given a follow-up sentence giving each value first and its room's word after it
+    notes = (
+        "Hot water cylinder burst at 8 Wattle St, Mildura VIC 3500. Attended 12/04/2026.\n"
+        "Family room 5 x 4 m, carpet wet. Spare bedroom 3 x 3 m, carpet wet. Study 3 x 2 m, carpet wet.\n"
+        "Readings in WME (Protimeter). Skirting on 12/04/2026: family room 30, spare bedroom 28, study 26.\n"
+        "Tuesday 14/04/2026: skirting 19 family, 22 spare, 17 study; all still drying.\n"
+    )
+    found = _found(notes)
+    # Then each value is in the room named right after it, not the room of the first
+    assert (19.0, "WME", "Family room", date(2026, 4, 14)) in found
+    assert (22.0, "WME", "Spare bedroom", date(2026, 4, 14)) in found
+    assert (17.0, "WME", "Study", date(2026, 4, 14)) in found
+

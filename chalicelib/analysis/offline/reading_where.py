@@ -432,9 +432,39 @@ class ReadingPlaces:
         """ "read 28%MC in the rumpus and 31%MC in the granny flat": the room right after a reading."""
         lead = _IN_ROOM.match(text, end)
         if lead is None:
-            return None
+            return self._room_word_after(text, end)
         mention = next(iter(room_mentions(text[lead.end() : lead.end() + _RIGHT_AFTER_LOOK])), None)
         return self._resolve(mention) if mention is not None and mention.start == 0 else None
+
+    def _room_word_after(self, text: str, end: int) -> Mention | None:
+        """ "plates 21 rumpus, 20 guest, 25 laundry": a list that gives each value, then the room
+        it was read in by a word, and nothing more, before the next. Only when the line has two
+        such pairs at least: a lone "18 laundry," may be the start of the next item."""
+        found = _VALUE_ROOM.match(text, end)
+        around = text[max(0, end - _VALUE_ROOM_LOOK) : end + _VALUE_ROOM_LOOK]
+        if found is None or len(_VALUE_ROOM.findall(around)) < _MIN_PAIRS:
+            return None
+        words = found.group("words")
+        mention = next(iter(room_mentions(words)), None)
+        if mention is not None and mention.start == 0 and mention.end == len(words):
+            return self._resolve(mention)
+        by_word = self._area_by_word(words)
+        if by_word is not None:
+            return by_word
+        # ("20 guest": the Guest bedroom, the one affected room whose name starts with that word)
+        first = [key for key, area in self.areas.items() if area.room.lower().split()[0] == words.lower()]
+        if len(first) != 1:
+            return None
+        return Mention(key=first[0], name=self.areas[first[0]].room, start=0, end=0)
+
+
+# "21 rumpus," "20 guest bedroom;" "25 laundry" at the line's end: a value, then a room's word or two.
+_VALUE_ROOM = re.compile(
+    r"(?<=\d)(?: ?(?:%\s?mc|%|wme|rel))? (?P<words>[a-z]{3,}(?: [a-z]{3,})?)(?=\s*(?:[,;]|and\b|$))", FLAGS
+)
+# how far around a value the line is looked at for the list's other pairs (bounded: linear time)
+_VALUE_ROOM_LOOK = 200
+_MIN_PAIRS = 2
 
 
 def _singular(name: str) -> str:
