@@ -323,3 +323,17 @@ def test_values_each_followed_by_the_room_they_were_read_in() -> None:
     assert (22.0, "WME", "Spare bedroom", date(2026, 4, 14)) in found
     assert (17.0, "WME", "Study", date(2026, 4, 14)) in found
 
+
+def test_a_living_room_written_by_its_capital_initials_before_a_surface() -> None:
+    # Given field notes that write the living room as "LR" before each surface in a points list
+    notes = (
+        "Roof leak over the living room, 31 Mesa Dr, Tucson AZ 85701. Inspected 7/14/2026.\n"
+        "Living room 18 x 15 ft, ceiling drywall stained and wet. Hallway 12 x 4 ft, wall wet.\n"
+        "Tramex ME5, drywall REL.\n"
+        "7/14: P1 LR ceiling at the light 88 / P2 hallway wall 3 ft 41 / P3 LR carpet at the window 57\n"
+    )
+    found = _found(notes)
+    # Then the LR points are the living room's, and the hallway's point stays the hallway's
+    assert (88.0, "REL", "Living room", date(2026, 7, 14)) in found
+    assert (57.0, "REL", "Living room", date(2026, 7, 14)) in found
+    assert (41.0, "REL", "Hallway", date(2026, 7, 14)) in found

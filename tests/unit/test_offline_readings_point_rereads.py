@@ -157,3 +157,29 @@ def test_a_visits_line_of_points_by_their_word_and_an_equals_sign() -> None:
         ("2", 11.0, None),
         ("4", 33.0, None),
     ]
+
+
+_VISITS = """Job 118, 40 Ridge Rd, Nampa ID 83651. First visit 5/11/2026.
+Laundry room 8 x 6 ft, drywall wet behind the washer. Mud room 10 x 6 ft, drywall wet.
+Meter: Delmhorst, drywall scale (REL).
+Readings
+Day 1, 5/11:
+  Pt 1 laundry wall behind washer = 52
+  Pt 2 mud room wall by the door = 44
+Day 2, 5/12: Pt 1 = 31 / Pt 2 = 26
+Day 3, 5/13: Pt 1 = 15 / Pt 2 = 12
+"""
+
+
+def test_points_called_pt_with_a_capital_are_read_again_by_their_numbers() -> None:
+    # Given numbered points written "Pt 1 <place> = value", later given as "Pt 1 = 31 / Pt 2 = 26"
+    found = {(r.value, r.location) for r in analyze_text(_VISITS).moisture_readings}
+    # Then the later values are the points' own, in the rooms the points were first read in
+    assert {(31.0, "Laundry room"), (26.0, "Mud room"), (15.0, "Laundry room"), (12.0, "Mud room")} <= found
+
+
+def test_a_visit_line_that_opens_with_its_own_date_is_read_that_day() -> None:
+    # Given visit lines "Day 2, 5/12: ..." right under the first visit's heading
+    found = {(r.value, r.taken_on) for r in analyze_text(_VISITS).moisture_readings}
+    # Then each line's readings are of its own day, not of the heading above the list
+    assert {(31.0, date(2026, 5, 12)), (26.0, date(2026, 5, 12)), (15.0, date(2026, 5, 13))} <= found
