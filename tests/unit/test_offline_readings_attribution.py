@@ -287,3 +287,53 @@ def test_a_search_scale_reading_gets_no_points_goal_and_a_stone_probe_is_masonry
     assert plaster.drying_goal is None
     stone = next(r for r in readings if r.value == 38.0)
     assert stone.material == "limestone"
+
+
+def test_a_bare_material_in_a_list_is_in_the_room_its_material_was_first_read() -> None:
+    # Given an upstairs bathroom's floor read from below, and a later list whose items lead with
+    # the kitchen, then give the subfloor by its material alone
+    notes = (
+        "Shower tray overflowed at 22 Quarry Rd, Bendigo VIC 3550. Attended 09/05/2026.\n"
+        "Upstairs bathroom 2 x 3 m, vinyl wet. Kitchen 5 x 4 m below it, ceiling wet.\n"
+        "Meter: Protimeter, WME.\n"
+        "READINGS 2026-05-09\n"
+        "Kitchen ceiling at fan ........ 41 WME\n"
+        "Bathroom subfloor at waste ........ 35 WME\n"
+        "\n"
+        "2026-05-11 check\n"
+        "Kitchen ceiling at fan 24 / kitchen cornice 22 / subfloor 26\n"
+    )
+    found = _found(notes)
+    # Then the subfloor is the bathroom's, where it was read first, not the kitchen's
+    assert (26.0, "WME", "Upstairs bathroom", date(2026, 5, 11)) in found
+    assert (22.0, "WME", "Kitchen", date(2026, 5, 11)) in found
+
+
+def test_values_each_followed_by_the_room_they_were_read_in() -> None:
+    # Given a follow-up sentence giving each value first and its room's word after it
+    notes = (
+        "Hot water cylinder burst at 8 Wattle St, Mildura VIC 3500. Attended 12/04/2026.\n"
+        "Family room 5 x 4 m, carpet wet. Spare bedroom 3 x 3 m, carpet wet. Study 3 x 2 m, carpet wet.\n"
+        "Readings in WME (Protimeter). Skirting on 12/04/2026: family room 30, spare bedroom 28, study 26.\n"
+        "Tuesday 14/04/2026: skirting 19 family, 22 spare, 17 study; all still drying.\n"
+    )
+    found = _found(notes)
+    # Then each value is in the room named right after it, not the room of the first
+    assert (19.0, "WME", "Family room", date(2026, 4, 14)) in found
+    assert (22.0, "WME", "Spare bedroom", date(2026, 4, 14)) in found
+    assert (17.0, "WME", "Study", date(2026, 4, 14)) in found
+
+
+def test_a_living_room_written_by_its_capital_initials_before_a_surface() -> None:
+    # Given field notes that write the living room as "LR" before each surface in a points list
+    notes = (
+        "Roof leak over the living room, 31 Mesa Dr, Tucson AZ 85701. Inspected 7/14/2026.\n"
+        "Living room 18 x 15 ft, ceiling drywall stained and wet. Hallway 12 x 4 ft, wall wet.\n"
+        "Tramex ME5, drywall REL.\n"
+        "7/14: P1 LR ceiling at the light 88 / P2 hallway wall 3 ft 41 / P3 LR carpet at the window 57\n"
+    )
+    found = _found(notes)
+    # Then the LR points are the living room's, and the hallway's point stays the hallway's
+    assert (88.0, "REL", "Living room", date(2026, 7, 14)) in found
+    assert (57.0, "REL", "Living room", date(2026, 7, 14)) in found
+    assert (41.0, "REL", "Hallway", date(2026, 7, 14)) in found

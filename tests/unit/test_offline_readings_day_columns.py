@@ -52,3 +52,19 @@ def test_a_point_coded_d1_is_a_row_not_a_day_column() -> None:
     assert (70.0, "REL", "Family room", date(2026, 3, 23)) in found
     assert (31.0, "REL", "Family room", date(2026, 3, 25)) in found
     assert (28.0, "REL", "Laundry", date(2026, 3, 25)) in found
+
+
+def test_days_written_day_then_month_in_a_row_are_not_read_as_years() -> None:
+    # Given a spaced table whose header gives each day as "7-Mar", one after another, no year
+    notes = (
+        "Drying record, 12 Birch Lane, Guelph ON. First visit 2026-03-07.\n"
+        "Laundry closet flooded from the washer; family room next to it wet.\n"
+        "Meter: Delmhorst, wood in %MC.\n"
+        "Pt Room Material 7-Mar 8-Mar 10-Mar Goal\n"
+        "F1 Family room baseboard 26 19 12 14\n"
+    )
+    found = _found(notes)
+    # Then each number is read on its own day of that year, not in a year the next day's number made
+    assert (26.0, "%MC", "Family room", date(2026, 3, 7)) in found
+    assert (19.0, "%MC", "Family room", date(2026, 3, 8)) in found
+    assert (12.0, "%MC", "Family room", date(2026, 3, 10)) in found

@@ -46,3 +46,19 @@ def test_a_drying_target_in_a_plan_is_a_goal_not_a_reading() -> None:
     found = {reading.value for reading in analyze_text(_PLAN).moisture_readings}
     assert 27.0 in found
     assert not found & {16.0, 15.0, 1.0}
+
+
+def test_a_threshold_outside_a_goal_sentence_is_no_reading() -> None:
+    # Given thresholds told in passing: one on a line wrapped from a goal, one as a house's normal,
+    # and a visit that says every point is at or below a goal
+    notes = (
+        "Job 5521, 9 Kowhai Rd. Attended 03/08/2026. Hallway skirting and plasterboard wet.\n"
+        "Readings (Protimeter, %WME): hallway skirting 31, plasterboard 27. Aim for plasterboard\n"
+        "12 or less, skirting 16 or lower, before reinstating.\n"
+        "Timber at 17% or under is usual in this house over winter.\n"
+        "05/08/2026: hallway skirting 19; all other points at or below the 12 goal.\n"
+    )
+    found = {reading.value for reading in analyze_text(notes).moisture_readings}
+    # Then only the values read are readings
+    assert {31.0, 27.0, 19.0} <= found
+    assert not found & {12.0, 16.0, 17.0}

@@ -157,3 +157,56 @@ def test_a_visits_line_of_points_by_their_word_and_an_equals_sign() -> None:
         ("2", 11.0, None),
         ("4", 33.0, None),
     ]
+
+
+_VISITS = """Job 118, 40 Ridge Rd, Nampa ID 83651. First visit 5/11/2026.
+Laundry room 8 x 6 ft, drywall wet behind the washer. Mud room 10 x 6 ft, drywall wet.
+Meter: Delmhorst, drywall scale (REL).
+Readings
+Day 1, 5/11:
+  Pt 1 laundry wall behind washer = 52
+  Pt 2 mud room wall by the door = 44
+Day 2, 5/12: Pt 1 = 31 / Pt 2 = 26
+Day 3, 5/13: Pt 1 = 15 / Pt 2 = 12
+"""
+
+
+def test_points_called_pt_with_a_capital_are_read_again_by_their_numbers() -> None:
+    # Given numbered points written "Pt 1 <place> = value", later given as "Pt 1 = 31 / Pt 2 = 26"
+    found = {(r.value, r.location) for r in analyze_text(_VISITS).moisture_readings}
+    # Then the later values are the points' own, in the rooms the points were first read in
+    assert {(31.0, "Laundry room"), (26.0, "Mud room"), (15.0, "Laundry room"), (12.0, "Mud room")} <= found
+
+
+def test_a_visit_line_that_opens_with_its_own_date_is_read_that_day() -> None:
+    # Given visit lines "Day 2, 5/12: ..." right under the first visit's heading
+    found = {(r.value, r.taken_on) for r in analyze_text(_VISITS).moisture_readings}
+    # Then each line's readings are of its own day, not of the heading above the list
+    assert {(31.0, date(2026, 5, 12)), (26.0, date(2026, 5, 12)), (15.0, date(2026, 5, 13))} <= found
+
+
+_VALUES_BY_ORDER = """Job 2207, 5 Totara St, Hamilton. Attended 14/09/2026.
+Kitchen 4 x 3 m, plasterboard and subfloor wet. Hall 1 x 5 m, skirting wet.
+Readings - Protimeter: WME on timber, search mode (REL) on plasterboard.
+14/09: kitchen subfloor 30 WME; kitchen plasterboard 410; hall skirting 22 WME
+16/09: 21; 250; 15
+"""
+
+
+def test_a_visit_of_values_alone_reads_the_list_before_it_in_order() -> None:
+    # Given a first visit's list of places and values, then a visit giving only the values
+    found = {
+        (r.value, r.unit, r.location, r.taken_on) for r in analyze_text(_VALUES_BY_ORDER).moisture_readings
+    }
+    # Then each value is the place in the same position of the list before it, on its own day
+    assert (21.0, "WME", "Kitchen", date(2026, 9, 16)) in found
+    assert (250.0, "REL", "Kitchen", date(2026, 9, 16)) in found
+    assert (15.0, "WME", "Hall", date(2026, 9, 16)) in found
+
+
+def test_a_value_over_100_is_on_the_relative_scale_the_notes_name() -> None:
+    # Given notes naming a relative scale for plasterboard, and a ceiling read at 540 by no material
+    notes = _VALUES_BY_ORDER + "17/09: kitchen ceiling 540 at the light.\n"
+    found = {(r.value, r.unit) for r in analyze_text(notes).moisture_readings}
+    # Then the value is a reading on that relative scale, not dropped as an impossible percentage
+    assert (540.0, "REL") in found

@@ -90,13 +90,39 @@ def _dry_to_goals(text: str) -> tuple[str, list[Goal]]:
     return text, goals
 
 
+# "concrete 26 or less", "framing at 18% or under is normal", "at or below the 11%MC goal": a
+# threshold a value is held against, never a value read.
+_HELD_AGAINST = re.compile(
+    r"(?<![\d.])\d{1,3}(?:\.\d{1,2})? ?(?:% ?wme|%? ?wme|% ?mc|%|rel)? ?or (?:less|under|below|lower)\b"
+    r"|\bat or (?:below|under) (?:the |a |our )?\d{1,3}(?:\.\d{1,2})?",
+    FLAGS,
+)
+
+
+_BRACKET_REACH = 80
+
+
+def _without_thresholds(text: str) -> str:
+    """The text with each threshold blanked; a bracket that gives one gives the goals, so all of
+    it goes ("All at goal (14 or under on drywall, 15% on OSB)": the 15% is a goal too)."""
+    for match in _HELD_AGAINST.finditer(text):
+        start, end = match.start(), match.end()
+        opening = text.rfind("(", max(0, start - _BRACKET_REACH), start)
+        closing = text.find(")", end, end + _BRACKET_REACH)
+        if opening >= 0 and closing >= 0 and ")" not in text[opening:start] and "(" not in text[end:closing]:
+            start, end = opening, closing + 1
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def without_goal(line: Line) -> tuple[Line, list[Goal]]:
-    """The line with its goal sentence and drying targets taken out (blanked, so places keep their
-    offsets), and the goals they stated."""
+    """The line with its goal sentence, drying targets and thresholds taken out (blanked, so places
+    keep their offsets), and the goals they stated."""
     text, goals = _dry_to_goals(line.text)
     span = goal_span(text)
     if span is not None:
         start, end = span
         goals += goals_in(text[start:end])
         text = text[:start] + " " * (end - start) + text[end:]
+    text = _without_thresholds(text)  # (after the goal sentence: its thresholds say it is one)
     return (line, goals) if text == line.text else (replace(line, text=text), goals)

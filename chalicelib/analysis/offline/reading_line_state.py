@@ -52,7 +52,9 @@ _READINGS_AGAIN = re.compile(r"^[\s\-*#>]*(?:[a-z]+ ){0,2}(?:moisture|mc|reading
 _LEAD_DATE = re.compile(
     r"^[\s\-*\u2022>]*(?P<words>(?:(?:back|then|and|but|by|on|until|as of|later)\b[ ,]{1,2}){1,3}"
     r"(?:(?:the )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? (?:the )?)?"
-    r"|(?:the )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? (?:the )?)(?=\d)",
+    r"|(?:the )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? (?:the )?"
+    # ("Day 2, 4/22: Pt 1 = 14 / Pt 2 = 11": a visit's number, then its own date, under "Day 1, 4/21:")
+    r"|day \d{1,2},? )(?=\d)",
     FLAGS,
 )
 

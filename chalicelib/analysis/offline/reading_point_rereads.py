@@ -105,3 +105,21 @@ def point_row(text: str, known: frozenset[str], days: int) -> tuple[str, list[fl
         return None
     values = [float(cell) if cell[:1].isdigit() else None for cell in cells[1:]]
     return (cells[0].upper(), values) if any(value is not None for value in values) else None
+
+
+# "08-17: 24; 300; 20; 380; 250": a visit's day, then values alone, three or more, by ";" or " / ".
+_VALUES_ONLY = re.compile(
+    r"\s*(?P<lead>[\w ,/.\-]{1,25}):\s*"
+    r"(?P<values>\d{1,3}(?:\.\d{1,2})?(?:\s*(?:;|\s/)\s*\d{1,3}(?:\.\d{1,2})?){2,})"
+    r"\s*[.;]?\s*"
+)
+_VALUE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
+
+
+def place_rereads(text: str) -> tuple[str, list[float]] | None:
+    """The lead (the visit's day) and the values of a visit's line that gives values alone, in
+    order; None for any other line."""
+    match = _VALUES_ONLY.fullmatch(text)
+    if match is None:
+        return None
+    return match.group("lead"), [float(value) for value in _VALUE.findall(match.group("values"))]

@@ -63,7 +63,8 @@ _EQUIPMENT_WORDS = re.compile(
     FLAGS,
 )
 _POINT_ID = re.compile(
-    r"^[\s\-*\u2022>]*(?:(?:pt|point|#|no\.?|ref|mp)\.? ?)?(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
+    # ("Pt 4 corridor concrete = 62": the word for a point, as written at a line's start, capitalised)
+    r"^[\s\-*\u2022>]*(?:(?:(?i:pt|point)|#|no\.?|ref|mp)\.? ?)?(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
     # ("12 REF front room - skirting": a numbered point may be followed by a capital)
     # ("A WME 33 26 20": a code, then the row's scale column)
     # ("P1 Kitchen - toe kick": a numbered point, its room, then a dash)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.text import FLAGS
 
 SCALE_WORDS = re.compile(
@@ -93,3 +94,13 @@ def declared_scale(text: str) -> str | None:
         return None
     written = found.group("scale").lower()
     return "WME" if written == "wme" else "REL" if written.startswith("rel") else "%MC"
+
+
+def wide_scale(value: float, unit: str, *scales: Scales) -> str:
+    """A value over 100 is on no percentage scale: where the notes name a relative scale ("search
+    mode (REL) on drywall") it is on that one ("family room ceiling 620", the ceiling being named
+    by no material), whatever scale the surface's words would otherwise give it."""
+    if value <= MAX_PERCENT or unit == "REL":
+        return unit
+    named = any(scale.general == "REL" or "REL" in scale.by_material.values() for scale in scales)
+    return "REL" if named else unit

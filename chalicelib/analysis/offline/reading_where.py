@@ -13,7 +13,7 @@ from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.reading_places import PlaceMemory, point_room
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS, RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
-from chalicelib.analysis.offline.readings import REFERENCE_WORD, ReadingDraft
+from chalicelib.analysis.offline.readings import REFERENCE_WORD, ReadingDraft, materials_in
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
@@ -74,6 +74,10 @@ _ITEM_LEAD = re.compile(r"[\s,;:/\-]*(?:and |then |the )*", FLAGS)
 _LIST_LOOK = 200
 _MAX_ITEMS = 4
 _MAX_ITEM_LABEL = 60
+_MATERIAL_LOOK_BACK = 200  # readings looked back over for a material's earlier room (bounded: linear)
+# What may stand around a bare material in a list's item: separators, never another word.
+_ROOM_HEAD = re.compile(r"[\s\-*\u2022]*[a-z][a-z0-9 ]{0,30}:", FLAGS)
+_ITEM_FILLER = re.compile(r"[\s,;/|:=\-]*", FLAGS)
 
 
 SENTENCE_END = re.compile(r"(?<!\.)\.\s|[!?]\s")  # (a map's leader "...... 12%" ends no sentence)
@@ -261,8 +265,43 @@ class ReadingPlaces:
                 if mentions[0].start > 0:
                     return None  # an item naming a room further in: its words, not a lead to carry
                 room = self._resolve(mentions[0])
-                return room if room.key in self.areas else None  # (a dry standard's room leads nothing)
+                if room.key not in self.areas:
+                    return None  # (a dry standard's room leads nothing)
+                # ("- Guest bedroom: drywall 14, plate 13": a room heading the line owns its list)
+                headed = _ROOM_HEAD.match(text, sentence_start, end)
+                reread = None if headed else self._material_room(own)
+                return reread if reread is not None and reread.key != room.key else room
         return None
+
+    def _material_room(self, item: str) -> Mention | None:
+        """A list item that is a material alone ("K wall 22 / K ceiling 20 / joist 17 / subfloor
+        21"): the writer re-reads each surface by its material once its room was given with its
+        first reading ("Bath subfloor from below 31"), so the room of the earlier readings of that
+        material, when they were all in one affected room; not the room of the item before it."""
+        materials = materials_in(item)
+        if len(materials) != 1:
+            return None
+        material = materials[0]
+        if not (
+            _ITEM_FILLER.fullmatch(item, 0, material.start) and _ITEM_FILLER.fullmatch(item, material.end)
+        ):
+            return None  # ("subfloor at toilet": a spot of its own, left to the other rules)
+        name = _singular(material.name)
+        places = {
+            draft.location
+            for draft in self.readings[-_MATERIAL_LOOK_BACK:]
+            if draft.material is not None
+            and not draft.is_reference
+            and _singular(draft.material.name) == name
+        }
+        if len(places) != 1:
+            return None
+        place = places.pop()
+        key = next((key for key, area in self.areas.items() if area.room == place), None)
+        described = self._surface_room(item)
+        if key is None or (described is not None and described.key != key):
+            return None  # (the notes described that material under another room: not sure enough)
+        return Mention(key=key, name=place, start=0, end=0)
 
     def _paragraph_room(self, text: str, owner: Mention) -> Mention:
         """A sentence's reading whose sentence names no room: the room the paragraph is about
@@ -393,6 +432,41 @@ class ReadingPlaces:
         """ "read 28%MC in the rumpus and 31%MC in the granny flat": the room right after a reading."""
         lead = _IN_ROOM.match(text, end)
         if lead is None:
-            return None
+            return self._room_word_after(text, end)
         mention = next(iter(room_mentions(text[lead.end() : lead.end() + _RIGHT_AFTER_LOOK])), None)
         return self._resolve(mention) if mention is not None and mention.start == 0 else None
+
+    def _room_word_after(self, text: str, end: int) -> Mention | None:
+        """ "plates 21 rumpus, 20 guest, 25 laundry": a list that gives each value, then the room
+        it was read in by a word, and nothing more, before the next. Only when the line has two
+        such pairs at least: a lone "18 laundry," may be the start of the next item."""
+        found = _VALUE_ROOM.match(text, end)
+        around = text[max(0, end - _VALUE_ROOM_LOOK) : end + _VALUE_ROOM_LOOK]
+        if found is None or len(_VALUE_ROOM.findall(around)) < _MIN_PAIRS:
+            return None
+        words = found.group("words")
+        mention = next(iter(room_mentions(words)), None)
+        if mention is not None and mention.start == 0 and mention.end == len(words):
+            return self._resolve(mention)
+        by_word = self._area_by_word(words)
+        if by_word is not None:
+            return by_word
+        # ("20 guest": the Guest bedroom, the one affected room whose name starts with that word)
+        first = [key for key, area in self.areas.items() if area.room.lower().split()[0] == words.lower()]
+        if len(first) != 1:
+            return None
+        return Mention(key=first[0], name=self.areas[first[0]].room, start=0, end=0)
+
+
+# "21 rumpus," "20 guest bedroom;" "25 laundry" at the line's end: a value, then a room's word or two.
+_VALUE_ROOM = re.compile(
+    r"(?<=\d)(?: ?(?:%\s?mc|%|wme|rel))? (?P<words>[a-z]{3,}(?: [a-z]{3,})?)(?=\s*(?:[,;]|and\b|$))", FLAGS
+)
+# how far around a value the line is looked at for the list's other pairs (bounded: linear time)
+_VALUE_ROOM_LOOK = 200
+_MIN_PAIRS = 2
+
+
+def _singular(name: str) -> str:
+    """ "joists" where "joist" was read before: one material."""
+    return name[:-1] if name.endswith("s") and not name.endswith("ss") else name

@@ -1,14 +1,16 @@
 """The scan's reading of a lettered map's points again by their codes: a line of codes and values
 ("B 17% | C 21% | H not read") or a table of one row per point and one column per day its heading
-lists ("| A | 19 | 14 |"). Each code is the point the map described when it was first read."""
+lists ("| A | 19 | 14 |"). Each code is the point the map described when it was first read. A visit's
+line of values alone ("08-17: 24; 300; 20") reads the places of the list before it again, in order."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
-from chalicelib.analysis.offline.reading_point_rereads import point_rereads, point_row
+from chalicelib.analysis.offline.reading_point_rereads import place_rereads, point_rereads, point_row
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import explicit_scale
 from chalicelib.analysis.offline.readings import Material, ReadingDraft
@@ -24,14 +26,16 @@ class PointRereadScan:
     _block_header: str
     _meter: str | None
     _append: Callable[..., None]
+    readings: list[ReadingDraft]
+    _stated_day: Callable[[str, date | None], date | None]
 
     def _read_points_again(self, line: Line, taken_on: date | None) -> bool:
         """ "B 17% | C 21% | G 33 | H not read": a map's points re-read by code alone."""
         if not self._points:
-            return False
+            return self._read_places_again(line, taken_on)
         rereads = point_rereads(line.text, frozenset(self._points))
         if rereads is None:
-            return self._read_point_row(line)
+            return self._read_point_row(line) or self._read_places_again(line, taken_on)
         for code, value, written in rereads:
             scale = explicit_scale(written) if written else None
             self._add_point_reading(line, code, value, taken_on, scale)
@@ -75,3 +79,37 @@ class PointRereadScan:
             source=line.span(),
         )
         self._append(draft, told=False)
+
+    def _read_places_again(self, line: Line, taken_on: date | None) -> bool:
+        """ "08-17: 24; 300; 20; 380; 250" under "08-15: laundry subfloor 36 WME; laundry drywall
+        480; ...": a visit that gives only the values, in the order of the list before it, each
+        the place of the item it stands in for; only when the counts match, item for item."""
+        found = place_rereads(line.text)
+        if found is None or self._rows is None:
+            return False
+        lead, values = found
+        # ("08-17: ...": the visit's own day, a month and day in the notes' order)
+        taken_on = self._stated_day(lead.strip(), taken_on)
+        if taken_on is None:
+            return False
+        drafts = _last_line_drafts(self.readings)
+        if len(drafts) != len(values) or any(draft.is_reference for draft in drafts):
+            return False
+        for draft, value in zip(drafts, values, strict=True):
+            self._append(
+                replace(draft, value=value, taken_on=taken_on, said_dry=None, source=line.span()), told=False
+            )
+        return True
+
+
+_LOOK_BACK = 12  # a list's readings looked back over (bounded)
+
+
+def _last_line_drafts(readings: list[ReadingDraft]) -> list[ReadingDraft]:
+    """The readings of the last line that gave any, in the order they were read."""
+    recent = readings[-_LOOK_BACK:]
+    if not recent:
+        return []
+    line = recent[-1].source.line
+    tail = [draft for draft in recent if draft.source.line == line]
+    return tail if len(tail) < _LOOK_BACK else []

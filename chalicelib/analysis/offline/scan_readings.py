@@ -36,7 +36,7 @@ from chalicelib.analysis.offline.reading_room_phrases import (
 )
 from chalicelib.analysis.offline.reading_row_parts import RowReading, describes_place
 from chalicelib.analysis.offline.reading_rows import RowReader
-from chalicelib.analysis.offline.reading_scales import Scales, declared_scale, explicit_scale
+from chalicelib.analysis.offline.reading_scales import Scales, declared_scale, explicit_scale, wide_scale
 from chalicelib.analysis.offline.reading_table_titles import titled_header
 from chalicelib.analysis.offline.reading_where import (
     SENTENCE_END,
@@ -463,6 +463,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
                 location, material, unit = known[0], material or known[1], reading.unit or known[2]
             reference_points: set[str] = self.__dict__.setdefault("_reference_points", set())
             re_read_reference = reading.point in reference_points  # "R2 11 %MC": still the dry standard
+        unit = wide_scale(reading.value, unit, self._row_scales(), self._document_scales)
         if reading.value > MAX_PERCENT and unit != "REL":
             return  # "230" is a reading only on a relative scale
         draft = ReadingDraft(

@@ -42,7 +42,12 @@ _KNOWN_ROOM_WORD = (
 # (key, pattern): alternatives sharing a key are the same room written differently.
 _ROOMS: tuple[tuple[str, str], ...] = (
     ("living_dining", r"(?:living|lounge|family) ?(?:/|&|and) ?dining(?: room| area| rm)?"),
-    ("living_room", r"living (?:room|area|rm)|living(?= ?(?:\d|:|carpet|floor))"),
+    # ("LR ceiling at duct boot 92": field notes' initials in capitals before a surface, as "K" is)
+    (
+        "living_room",
+        r"living (?:room|area|rm)|living(?= ?(?:\d|:|carpet|floor))"
+        r"|(?-i:LR)(?= (?:ceiling|wall|floor|joist|subfloor|carpet|baseboard|drywall)s?\b)",
+    ),
     # "Family", "Living" alone name a room only before its size or a heading colon ("Family 5x4m").
     ("family_room", r"family (?:room|rm)|family(?= ?(?:\d|:|carpet|floor))"),
     ("dining_room", r"dining (?:room|area|rm)|dining(?! (?:table|chairs?|set|suite|furniture|hutch))"),
