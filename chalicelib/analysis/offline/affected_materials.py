@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from chalicelib.analysis.offline.material_asides import named_aside
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
 from chalicelib.analysis.offline.material_work import REMOVAL, nearest_work
 from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
@@ -480,6 +481,8 @@ class MaterialReader:
         text = self.text
         if self._denied(index) or _SOUND_AFTER.match(text, word.end, word.end + 90):
             return False
+        if named_aside(text, word.start, word.end):
+            return False  # "Readings (Tramex, drywall scale)", "Goal: joists 16 %MC or under"
         if word.key in _SURFACE_WATER_KEYS and _SURFACE_WATER.match(text, word.end, word.end + 120):
             return False
         if _BUT_NOT_REACHED.match(text, word.end, word.end + 200):
