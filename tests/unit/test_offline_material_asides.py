@@ -53,3 +53,15 @@ def test_the_aside_is_the_materials_own(line: str, material: str) -> None:
 def test_a_reading_of_the_material_is_no_aside(line: str, material: str) -> None:
     start = line.index(material)
     assert not named_aside(line, start, start + len(material))
+
+
+def test_a_sentence_grading_the_job_gives_no_room_its_materials() -> None:
+    # Given a den and a porch, then a class sentence naming the job's wet materials and no room
+    text = (
+        "Den 4 x 3 m: carpet and underlay soaked, gyprock wicking 200 mm.\n"
+        "Porch: water tracked across it from the den door.\n"
+        "Carpet, underlay and gyprock wicking in one room only: we graded it Class 2."
+    )
+    # Then the porch, the room the notes were last on, does not take the carpet of the den
+    assert _materials(text, "Porch") == []
+    assert _materials(text, "Den") == ["carpet", "underlay", "gyprock"]

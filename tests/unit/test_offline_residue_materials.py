@@ -127,3 +127,16 @@ def test_residue_on_part_of_a_surface_is_on_that_surface() -> None:
     line = "Study: light soot on the ceiling, the top third of the walls and the upper half of the doors"
     # Then the walls and doors are affected, as the ceiling is
     assert residue_items(line, DamageType.FIRE_SMOKE) == ["ceiling", "walls", "doors"]
+
+
+def test_a_mould_scope_cleaning_what_the_survey_calls_dry_adds_nothing() -> None:
+    # Given a mould job whose survey finds only airborne spores in the study and calls its carpet dry,
+    # and a scope that vacuums the carpet and wipes the walls there
+    text = (
+        "Mould inspection, 4 Elm Row. Condition 2 in the study.\n"
+        "Study 3 x 3 m: musty odour, spore count raised. Carpet and underlay (dry, unmarked).\n"
+        "Scope: HEPA vacuum the study carpet and wipe the walls."
+    )
+    areas = {area.room: area.materials for area in analyze_text(text).affected_areas}
+    # Then the walls the scope cleans are the study's, and the carpet is not
+    assert areas["Study"] == ["walls"]

@@ -19,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from chalicelib.analysis.offline.material_asides import named_aside
+from chalicelib.analysis.offline.material_asides import CLASS_SENTENCE, named_aside
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
 from chalicelib.analysis.offline.material_work import REMOVAL, nearest_work
 from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
@@ -275,6 +275,11 @@ _EVERY_ROOM = re.compile(
 )
 
 
+def said_sound(text: str, end: int) -> bool:
+    """Whether the material ending at `end` is said fine right where it is named ("carpet (dry)")."""
+    return _SOUND_AFTER.match(text, end, end + 90) is not None
+
+
 class MaterialReader:
     """One line's materials: which were affected and whose they are."""
 
@@ -305,6 +310,8 @@ class MaterialReader:
             if _EVERY_ROOM.search(self.text, clause_start, clause_end):
                 out.append(AffectedMaterial(word, (), everywhere=True))
                 continue
+            if self._grades_job(word):
+                continue  # "carpet and underlay plus wall wicking: Class 2" grades the job, no one room
             owners = self._owners(word)
             if owners != ():
                 out.append(AffectedMaterial(word, owners))
@@ -537,6 +544,13 @@ class MaterialReader:
             clause
         )
 
+    def _grades_job(self, word: MaterialWord) -> bool:
+        """The material is in a sentence giving the water class that names no room of its own."""
+        start, end = self._sentence(word)
+        first = bisect_left(self._starts, start)
+        named = first < len(self._starts) and self._starts[first] < end
+        return not named and CLASS_SENTENCE.search(self.text, start, end) is not None
+
     def _part(self, word: MaterialWord) -> str | None:
         """The room whose part of the line the material is in (None before any room)."""
         owner = self.owner_at(word.start)
@@ -544,7 +558,7 @@ class MaterialReader:
 
     def _said_sound(self, word: MaterialWord) -> bool:
         """The material said fine right where it is named ("floor tiles intact", "tiles dry")."""
-        return _SOUND_AFTER.match(self.text, word.end, word.end + 90) is not None
+        return said_sound(self.text, word.end)
 
     def _own_damage(self, word: MaterialWord) -> bool:
         """Its own sentence says it was reached ("tiles lifting"), not only the line around it."""

@@ -55,3 +55,9 @@ def named_aside(text: str, start: int, end: int) -> bool:
     if _READ_AFTER.match(text, end, end + 30):
         return False  # "Readings (hall drywall 38)": a reading in the bracket
     return _METER_BRACKET.search(text, lo, start) is not None or _METER_LINE.match(text) is not None
+
+
+# A sentence giving the water class: "Whole room of carpet and underlay plus low wall wicking - we called
+# it Class 2", "Class 4 - bound water in the oak and the plywood under it". It sums up the job's wet
+# materials to grade it; a material it names without a room of its own is no one room's.
+CLASS_SENTENCE = re.compile(r"\bclass (?:[1-4]|one|two|three|four)\b(?! ?(?:fire|[a-z]\b))", FLAGS)

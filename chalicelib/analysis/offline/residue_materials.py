@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from chalicelib.analysis.findings import AffectedArea, DamageType
+from chalicelib.analysis.offline.affected_materials import said_sound
 from chalicelib.analysis.offline.material_words import material_words
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import FLAGS, Line, collapse, is_negated
@@ -204,12 +205,18 @@ def with_residue_materials(
     if damage not in (DamageType.FIRE_SMOKE, DamageType.MOULD):
         return list(areas)
     added: dict[str, list[str]] = {}
+    # what the survey says is fine ("carpet and underlay (dry, not stained)"): cleaning it is no damage
+    sound = {
+        word.key for line in lines for word in material_words(line.text) if said_sound(line.text, word.end)
+    }
     cleaned: dict[str, list[str]] = {}  # what the scope cleans, by area: for areas told nothing else
     for line in lines:
         if not line.text:
             continue
         first_room = min((room.start for room in room_mentions(line.text)), default=len(line.text))
         for item, position, is_cleaning in _residue_spans(line.text, damage):
+            if is_cleaning and _keys(item) <= sound:
+                continue
             # an item in a sentence before the line names a room is its section's ("KITCHEN" / "- Soot on
             # the ceiling. Dust nearest the mudroom")
             sentence_end = _SENTENCE_END.search(line.text, position)
