@@ -140,3 +140,21 @@ def test_a_mould_scope_cleaning_what_the_survey_calls_dry_adds_nothing() -> None
     areas = {area.room: area.materials for area in analyze_text(text).affected_areas}
     # Then the walls the scope cleans are the study's, and the carpet is not
     assert areas["Study"] == ["walls"]
+
+
+def test_an_old_plastered_houses_sooted_walls_and_ceiling_are_its_plaster() -> None:
+    # Given a fire job in a house whose linings are named as lath and plaster, soot on a room's surfaces
+    text = (
+        "Fire survey. House: 1912 villa, lath and plaster throughout.\n"
+        "Kitchen (origin): cooktop fire, benchtop charred.\n"
+        "Study 3.0 x 2.8 m: heavy soot on the ceiling and walls."
+    )
+    areas = {area.room: area.materials for area in analyze_text(text).affected_areas}
+    # Then the study's affected material is its plaster, named once
+    assert areas["Study"] == ["plaster"]
+    # and with plasterboard linings the walls and ceiling stay as the notes name them
+    board = text.replace("lath and plaster throughout", "plasterboard linings")
+    assert {area.room: area.materials for area in analyze_text(board).affected_areas}["Study"] == [
+        "ceiling",
+        "walls",
+    ]

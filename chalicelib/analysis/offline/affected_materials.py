@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from chalicelib.analysis.offline.cabinet_mentions import cabinet_as_place, cabinet_wet_on_top
 from chalicelib.analysis.offline.material_asides import CLASS_SENTENCE, named_aside
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
 from chalicelib.analysis.offline.material_work import REMOVAL, nearest_work
@@ -199,14 +200,6 @@ _SUBSTRATE_AFTER = re.compile(
 )
 
 
-# "water sat against the vanity", "behind the base cabinets": cabinetry named as a place.
-_LANDMARK_BEFORE = re.compile(
-    r"\b(?:under|behind|beside|next to|against|below|above|inside|in|from|beneath|near|around|by|of|out of"
-    r"|at)(?: the| a| an)?(?: [a-z]{1,10}){0,3} $",
-    FLAGS,
-)
-
-
 # "the bottom of the subfloor was damp", "subfloor under the fridge (from basement)": the floor of the
 # room above, seen through the ceiling or from the basement of the room below. The ceiling cavity is
 # the lower room's, the floor the upper room's, and the line names the lower one: left out.
@@ -300,7 +293,11 @@ class MaterialReader:
 
     def read(self) -> list[AffectedMaterial]:
         out = []
-        sound = {(word.key, self._part(word)) for word in self.words if self._said_sound(word)}
+        sound = {
+            (word.key, self._part(word))
+            for word in self.words
+            if self._said_sound(word) and not self._on_top(word)
+        }
         for index, word in enumerate(self.words):
             if not self._affected(index, word):
                 continue
@@ -486,7 +483,7 @@ class MaterialReader:
 
     def _affected(self, index: int, word: MaterialWord) -> bool:
         text = self.text
-        if self._denied(index) or _SOUND_AFTER.match(text, word.end, word.end + 90):
+        if self._denied(index) or (self._said_sound(word) and not self._on_top(word)):
             return False
         if named_aside(text, word.start, word.end):
             return False  # "Readings (Tramex, drywall scale)", "Goal: joists 16 %MC or under"
@@ -514,7 +511,7 @@ class MaterialReader:
             or _FROM_BELOW_AFTER.match(text, word.end)
         ):
             return False
-        if word.key == "cabinetry" and _LANDMARK_BEFORE.search(text, max(0, word.start - 50), word.start):
+        if word.key == "cabinetry" and cabinet_as_place(text, word.start):
             return False
         if _A_PLACE_IN_IT.match(text, word.end):
             return False  # "down through the slab penetration", "a hole in the drywall": a way through
@@ -555,6 +552,9 @@ class MaterialReader:
         """The room whose part of the line the material is in (None before any room)."""
         owner = self.owner_at(word.start)
         return owner.key if owner is not None else None
+
+    def _on_top(self, word: MaterialWord) -> bool:
+        return word.key == "cabinetry" and cabinet_wet_on_top(self.text, word.end)
 
     def _said_sound(self, word: MaterialWord) -> bool:
         """The material said fine right where it is named ("floor tiles intact", "tiles dry")."""

@@ -19,6 +19,7 @@ from typing import Protocol
 
 from chalicelib.analysis.findings import AffectedArea, DamageType
 from chalicelib.analysis.offline.affected_materials import said_sound
+from chalicelib.analysis.offline.lining_materials import job_lining
 from chalicelib.analysis.offline.material_words import material_words
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import FLAGS, Line, collapse, is_negated
@@ -191,6 +192,9 @@ def _residue_spans(text: str, damage: DamageType) -> list[tuple[str, int, bool]]
     return found
 
 
+_LINED = frozenset({"walls", "ceiling"})
+
+
 def _keys(name: str) -> set[str]:
     words = material_words(name)
     return {word.key for word in words} if words else {name}
@@ -209,6 +213,8 @@ def with_residue_materials(
     sound = {
         word.key for line in lines for word in material_words(line.text) if said_sound(line.text, word.end)
     }
+    # "lath-and-plaster walls", "plaster ceilings": an old house's walls and ceilings are its plaster
+    plastered = (lining := job_lining(lines)) is not None and _keys(lining) == {"plaster"}
     cleaned: dict[str, list[str]] = {}  # what the scope cleans, by area: for areas told nothing else
     for line in lines:
         if not line.text:
@@ -217,6 +223,7 @@ def with_residue_materials(
         for item, position, is_cleaning in _residue_spans(line.text, damage):
             if is_cleaning and _keys(item) <= sound:
                 continue
+            item = "plaster" if plastered and item in _LINED else item
             # an item in a sentence before the line names a room is its section's ("KITCHEN" / "- Soot on
             # the ceiling. Dust nearest the mudroom")
             sentence_end = _SENTENCE_END.search(line.text, position)
