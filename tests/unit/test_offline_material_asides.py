@@ -65,3 +65,14 @@ def test_a_sentence_grading_the_job_gives_no_room_its_materials() -> None:
     # Then the porch, the room the notes were last on, does not take the carpet of the den
     assert _materials(text, "Porch") == []
     assert _materials(text, "Den") == ["carpet", "underlay", "gyprock"]
+
+
+def test_a_safety_line_names_materials_for_their_risk_not_their_damage() -> None:
+    # Given a laundry whose vinyl is wet, then a safety line naming the tiles of the room before it
+    text = (
+        "Ensuite: water across the floor, towelled dry, nothing soaked in.\n"
+        "Laundry 2 x 2 m: sheet vinyl lifting at the seams, wet underneath.\n"
+        "Hazards: slippery wet tiles by the shower, signs up."
+    )
+    # Then the laundry keeps its vinyl and takes no tiles
+    assert _materials(text, "Laundry") == ["sheet vinyl"]

@@ -35,6 +35,12 @@ _METER_BEFORE = re.compile(
 # line about the meters: "Meters: Protimeter MMS3. Wood (plates, baseboard) with pins".
 _METER_BRACKET = re.compile(r"\b(?:readings?|meters?)\b[^().;]{0,40}\([^()]{0,120}$", FLAGS)
 _METER_LINE = re.compile(r"^\W{0,4}(?:meters?|instruments?|equipment used)\s*[:\-\u2013]", FLAGS)
+# A line headed as the job's hazards: "Safety: wet tile floor in the bath coned off", "Hazards: slip on
+# the warehouse slab": a material named for the risk it poses, which the survey reads elsewhere.
+_SAFETY_LINE = re.compile(
+    r"^\W{0,4}(?:safety|hazards?|health (?:and|&) safety|site safety|whs|ohs)(?: notes?)?\s*[:\-\u2013]",
+    FLAGS,
+)
 # A goal or a dry standard set for it: "Drying goal: ... joists at or below 16 %MC", "Goal for the
 # subfloor 12%", "Targets: plasterboard 15 WME or under; screed 75 %RH", "Dry standards: ...".
 _GOAL_BEFORE = re.compile(
@@ -48,6 +54,8 @@ _REACH = 130
 def named_aside(text: str, start: int, end: int) -> bool:
     """Whether the material at `start`-`end` is named for a meter's scale or a goal, not as wet."""
     lo = max(0, start - _REACH)
+    if _SAFETY_LINE.match(text):
+        return True
     if _METER_AFTER.match(text, end, end + 60) or _METER_BEFORE.search(text, max(0, start - 40), start):
         return True
     if _GOAL_BEFORE.search(text, lo, start):
