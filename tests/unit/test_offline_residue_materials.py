@@ -158,3 +158,12 @@ def test_an_old_plastered_houses_sooted_walls_and_ceiling_are_its_plaster() -> N
         "ceiling",
         "walls",
     ]
+
+
+def test_appliances_and_furniture_a_fire_reaches_are_affected() -> None:
+    # Given a laundry fire: a dryer burnt out, a rug and a sectional sooted in the next room
+    line = "Clothes dryer destroyed, soot on the rug and the sectional sofa, benchtop appliances sooted."
+    found = residue_items(line, DamageType.FIRE_SMOKE)
+    # Then each is an affected item, named whole ("clothes dryer", not clothes)
+    assert {"clothes dryer", "rug", "sectional sofa", "benchtop appliances"} <= set(found)
+    assert "clothes" not in found and "benchtop" not in found

@@ -26,6 +26,10 @@ from chalicelib.analysis.offline.text import FLAGS, Line, collapse, is_negated
 
 # Surfaces and contents that residue settles on, as notes name them.
 _ITEM = (
+    # appliances and furniture a fire reaches ("Dryer destroyed", "countertop appliances sooted"), first:
+    # "clothes dryer" is no clothes, "countertop appliances" no countertop
+    r"(?:clothes )?dryers?|(?:small |countertop |benchtop |kitchen )?appliances|crockery|stair spindles"
+    r"|ductwork|sectional(?: sofa)?|nightstands?|rugs?|"
     r"(?:textured |popcorn |artex |painted |plasterboard |drywall )?ceilings?|(?:upper |lower )?walls"
     r"|(?:window |back |end |side |north |south |east |west )wall|chandeliers?|light fittings?"
     r"|window (?:boards?|frames?)|doors"
