@@ -127,3 +127,43 @@ def test_residue_on_part_of_a_surface_is_on_that_surface() -> None:
     line = "Study: light soot on the ceiling, the top third of the walls and the upper half of the doors"
     # Then the walls and doors are affected, as the ceiling is
     assert residue_items(line, DamageType.FIRE_SMOKE) == ["ceiling", "walls", "doors"]
+
+
+def test_a_mould_scope_cleaning_what_the_survey_calls_dry_adds_nothing() -> None:
+    # Given a mould job whose survey finds only airborne spores in the study and calls its carpet dry,
+    # and a scope that vacuums the carpet and wipes the walls there
+    text = (
+        "Mould inspection, 4 Elm Row. Condition 2 in the study.\n"
+        "Study 3 x 3 m: musty odour, spore count raised. Carpet and underlay (dry, unmarked).\n"
+        "Scope: HEPA vacuum the study carpet and wipe the walls."
+    )
+    areas = {area.room: area.materials for area in analyze_text(text).affected_areas}
+    # Then the walls the scope cleans are the study's, and the carpet is not
+    assert areas["Study"] == ["walls"]
+
+
+def test_an_old_plastered_houses_sooted_walls_and_ceiling_are_its_plaster() -> None:
+    # Given a fire job in a house whose linings are named as lath and plaster, soot on a room's surfaces
+    text = (
+        "Fire survey. House: 1912 villa, lath and plaster throughout.\n"
+        "Kitchen (origin): cooktop fire, benchtop charred.\n"
+        "Study 3.0 x 2.8 m: heavy soot on the ceiling and walls."
+    )
+    areas = {area.room: area.materials for area in analyze_text(text).affected_areas}
+    # Then the study's affected material is its plaster, named once
+    assert areas["Study"] == ["plaster"]
+    # and with plasterboard linings the walls and ceiling stay as the notes name them
+    board = text.replace("lath and plaster throughout", "plasterboard linings")
+    assert {area.room: area.materials for area in analyze_text(board).affected_areas}["Study"] == [
+        "ceiling",
+        "walls",
+    ]
+
+
+def test_appliances_and_furniture_a_fire_reaches_are_affected() -> None:
+    # Given a laundry fire: a dryer burnt out, a rug and a sectional sooted in the next room
+    line = "Clothes dryer destroyed, soot on the rug and the sectional sofa, benchtop appliances sooted."
+    found = residue_items(line, DamageType.FIRE_SMOKE)
+    # Then each is an affected item, named whole ("clothes dryer", not clothes)
+    assert {"clothes dryer", "rug", "sectional sofa", "benchtop appliances"} <= set(found)
+    assert "clothes" not in found and "benchtop" not in found

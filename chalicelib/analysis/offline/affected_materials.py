@@ -19,6 +19,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from chalicelib.analysis.offline.cabinet_mentions import cabinet_as_place, cabinet_wet_on_top
+from chalicelib.analysis.offline.material_asides import CLASS_SENTENCE, named_aside
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
 from chalicelib.analysis.offline.material_work import REMOVAL, nearest_work
 from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
@@ -198,14 +200,6 @@ _SUBSTRATE_AFTER = re.compile(
 )
 
 
-# "water sat against the vanity", "behind the base cabinets": cabinetry named as a place.
-_LANDMARK_BEFORE = re.compile(
-    r"\b(?:under|behind|beside|next to|against|below|above|inside|in|from|beneath|near|around|by|of|out of"
-    r"|at)(?: the| a| an)?(?: [a-z]{1,10}){0,3} $",
-    FLAGS,
-)
-
-
 # "the bottom of the subfloor was damp", "subfloor under the fridge (from basement)": the floor of the
 # room above, seen through the ceiling or from the basement of the room below. The ceiling cavity is
 # the lower room's, the floor the upper room's, and the line names the lower one: left out.
@@ -274,6 +268,11 @@ _EVERY_ROOM = re.compile(
 )
 
 
+def said_sound(text: str, end: int) -> bool:
+    """Whether the material ending at `end` is said fine right where it is named ("carpet (dry)")."""
+    return _SOUND_AFTER.match(text, end, end + 90) is not None
+
+
 class MaterialReader:
     """One line's materials: which were affected and whose they are."""
 
@@ -294,7 +293,11 @@ class MaterialReader:
 
     def read(self) -> list[AffectedMaterial]:
         out = []
-        sound = {(word.key, self._part(word)) for word in self.words if self._said_sound(word)}
+        sound = {
+            (word.key, self._part(word))
+            for word in self.words
+            if self._said_sound(word) and not self._on_top(word)
+        }
         for index, word in enumerate(self.words):
             if not self._affected(index, word):
                 continue
@@ -304,6 +307,8 @@ class MaterialReader:
             if _EVERY_ROOM.search(self.text, clause_start, clause_end):
                 out.append(AffectedMaterial(word, (), everywhere=True))
                 continue
+            if self._grades_job(word):
+                continue  # "carpet and underlay plus wall wicking: Class 2" grades the job, no one room
             owners = self._owners(word)
             if owners != ():
                 out.append(AffectedMaterial(word, owners))
@@ -478,8 +483,10 @@ class MaterialReader:
 
     def _affected(self, index: int, word: MaterialWord) -> bool:
         text = self.text
-        if self._denied(index) or _SOUND_AFTER.match(text, word.end, word.end + 90):
+        if self._denied(index) or (self._said_sound(word) and not self._on_top(word)):
             return False
+        if named_aside(text, word.start, word.end):
+            return False  # "Readings (Tramex, drywall scale)", "Goal: joists 16 %MC or under"
         if word.key in _SURFACE_WATER_KEYS and _SURFACE_WATER.match(text, word.end, word.end + 120):
             return False
         if _BUT_NOT_REACHED.match(text, word.end, word.end + 200):
@@ -504,7 +511,7 @@ class MaterialReader:
             or _FROM_BELOW_AFTER.match(text, word.end)
         ):
             return False
-        if word.key == "cabinetry" and _LANDMARK_BEFORE.search(text, max(0, word.start - 50), word.start):
+        if word.key == "cabinetry" and cabinet_as_place(text, word.start):
             return False
         if _A_PLACE_IN_IT.match(text, word.end):
             return False  # "down through the slab penetration", "a hole in the drywall": a way through
@@ -534,14 +541,24 @@ class MaterialReader:
             clause
         )
 
+    def _grades_job(self, word: MaterialWord) -> bool:
+        """The material is in a sentence giving the water class that names no room of its own."""
+        start, end = self._sentence(word)
+        first = bisect_left(self._starts, start)
+        named = first < len(self._starts) and self._starts[first] < end
+        return not named and CLASS_SENTENCE.search(self.text, start, end) is not None
+
     def _part(self, word: MaterialWord) -> str | None:
         """The room whose part of the line the material is in (None before any room)."""
         owner = self.owner_at(word.start)
         return owner.key if owner is not None else None
 
+    def _on_top(self, word: MaterialWord) -> bool:
+        return word.key == "cabinetry" and cabinet_wet_on_top(self.text, word.end)
+
     def _said_sound(self, word: MaterialWord) -> bool:
         """The material said fine right where it is named ("floor tiles intact", "tiles dry")."""
-        return _SOUND_AFTER.match(self.text, word.end, word.end + 90) is not None
+        return said_sound(self.text, word.end)
 
     def _own_damage(self, word: MaterialWord) -> bool:
         """Its own sentence says it was reached ("tiles lifting"), not only the line around it."""

@@ -31,6 +31,7 @@ from chalicelib.analysis.offline.job import (
     detect_damage_type,
     read_job,
 )
+from chalicelib.analysis.offline.lining_materials import with_lining_materials
 from chalicelib.analysis.offline.original_measures import with_original_measures
 from chalicelib.analysis.offline.parties import read_parties
 from chalicelib.analysis.offline.reading_denials import denied_references
@@ -109,8 +110,12 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
         mould_condition=detect_condition(lines, damage_type, standards),
         affected_areas=with_roomless_scope_materials(
             with_residue_materials(
-                with_wet_reading_materials(
-                    areas, readings := finalise_readings(rooms.readings, rooms.goals, standards)
+                with_lining_materials(
+                    with_wet_reading_materials(
+                        areas, readings := finalise_readings(rooms.readings, rooms.goals, standards)
+                    ),
+                    readings,
+                    lines,
                 ),
                 lines,
                 damage_type,

@@ -18,12 +18,18 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from chalicelib.analysis.findings import AffectedArea, DamageType
+from chalicelib.analysis.offline.affected_materials import said_sound
+from chalicelib.analysis.offline.lining_materials import job_lining
 from chalicelib.analysis.offline.material_words import material_words
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import FLAGS, Line, collapse, is_negated
 
 # Surfaces and contents that residue settles on, as notes name them.
 _ITEM = (
+    # appliances and furniture a fire reaches ("Dryer destroyed", "countertop appliances sooted"), first:
+    # "clothes dryer" is no clothes, "countertop appliances" no countertop
+    r"(?:clothes )?dryers?|(?:small |countertop |benchtop |kitchen )?appliances|crockery|stair spindles"
+    r"|ductwork|sectional(?: sofa)?|nightstands?|rugs?|"
     r"(?:textured |popcorn |artex |painted |plasterboard |drywall )?ceilings?|(?:upper |lower )?walls"
     r"|(?:window |back |end |side |north |south |east |west )wall|chandeliers?|light fittings?"
     r"|window (?:boards?|frames?)|doors"
@@ -190,6 +196,9 @@ def _residue_spans(text: str, damage: DamageType) -> list[tuple[str, int, bool]]
     return found
 
 
+_LINED = frozenset({"walls", "ceiling"})
+
+
 def _keys(name: str) -> set[str]:
     words = material_words(name)
     return {word.key for word in words} if words else {name}
@@ -204,12 +213,21 @@ def with_residue_materials(
     if damage not in (DamageType.FIRE_SMOKE, DamageType.MOULD):
         return list(areas)
     added: dict[str, list[str]] = {}
+    # what the survey says is fine ("carpet and underlay (dry, not stained)"): cleaning it is no damage
+    sound = {
+        word.key for line in lines for word in material_words(line.text) if said_sound(line.text, word.end)
+    }
+    # "lath-and-plaster walls", "plaster ceilings": an old house's walls and ceilings are its plaster
+    plastered = (lining := job_lining(lines)) is not None and _keys(lining) == {"plaster"}
     cleaned: dict[str, list[str]] = {}  # what the scope cleans, by area: for areas told nothing else
     for line in lines:
         if not line.text:
             continue
         first_room = min((room.start for room in room_mentions(line.text)), default=len(line.text))
         for item, position, is_cleaning in _residue_spans(line.text, damage):
+            if is_cleaning and _keys(item) <= sound:
+                continue
+            item = "plaster" if plastered and item in _LINED else item
             # an item in a sentence before the line names a room is its section's ("KITCHEN" / "- Soot on
             # the ceiling. Dust nearest the mudroom")
             sentence_end = _SENTENCE_END.search(line.text, position)

@@ -1,0 +1,94 @@
+"""The lining of a room's wall or ceiling read wet: "the hallway wall was 26 ... the hallway wall was 14"
+says the hallway's wall lining got wet, though the line names no material. Notes name the lining once
+for the job ("Readings were with the meter in relative mode (plasterboard)", "GIB linings") and then
+read "the kitchen wall", "bedroom ceiling" by the room; the report lists the lining itself.
+
+Only a wet reading adds it (above its goal, or wet by the readings rules without one), only a reading
+with no material of its own whose label names a wall or ceiling, and only when the notes name one
+kind of lining for the whole job: with both plasterboard and plaster named, which one a bare wall is
+stays unsaid.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chalicelib.analysis.findings import AffectedArea, MoistureReading
+from chalicelib.analysis.offline.material_words import material_words
+from chalicelib.analysis.offline.reading_materials import _lowest_by_day, _wet_without_goal
+from chalicelib.analysis.offline.text import FLAGS, Line
+
+_LINING_KEYS = frozenset({"drywall", "plaster"})
+# A reading's label, back from its number to the entry before it: "The hallway wall was 14", "kitchen
+# wall beside the split, 200 mm up: 34", "Hall ceiling read 32". A number with a unit or a mark in the
+# way ("200 mm up") is part of the label; a bare reading ("Bella's room 13, but the cupboard wall")
+# ends the entry before it.
+_ENTRY_START = re.compile(r"[;|.](?!\d)|\b\d{1,3}(?:\.\d)?(?= ?(?:%|,|;|\band\b|$))", FLAGS)
+_LABEL_REACH = 70
+_SURFACE = re.compile(r"\b(?:walls?|ceilings?)\b", FLAGS)
+# A label that names what is on the wall or what stands before it is no reading of the lining.
+_NOT_LINING = re.compile(
+    r"\b(?:skirting|baseboard|tiles?|cabinet|vanity|floor|carpet|plate|stud|joist|frame|kickboard)\w*", FLAGS
+)
+
+
+def job_lining(lines: Sequence[Line]) -> str | None:
+    """The one kind of wall lining the notes name (as first written), or None for none or several."""
+    first: dict[str, str] = {}
+    for line in lines:
+        for word in material_words(line.text):
+            if word.key in _LINING_KEYS:
+                first.setdefault(word.key, word.name)
+    return next(iter(first.values())) if len(first) == 1 else None
+
+
+_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,2})?(?!\d|\.\d)")
+
+
+def _wall_values(text: str) -> set[float]:
+    """The numbers on a line whose labels name a wall or ceiling and nothing on or before it."""
+    values = set()
+    for match in _NUMBER.finditer(text):
+        start = max(0, match.start() - _LABEL_REACH)
+        ends = [found.end() for found in _ENTRY_START.finditer(text, start, match.start())]
+        label = text[ends[-1] if ends else start : match.start()]
+        if _SURFACE.search(label) and not _NOT_LINING.search(label):
+            values.add(float(match.group(0)))
+    return values
+
+
+def with_lining_materials(
+    areas: Sequence[AffectedArea], readings: Sequence[MoistureReading], lines: Sequence[Line]
+) -> list[AffectedArea]:
+    lining = job_lining(lines)
+    if lining is None:
+        return list(areas)
+    lining_key = material_words(lining)[0].key
+    by_room = {area.room: area for area in areas}
+    lowest = _lowest_by_day(readings)
+    walls: dict[str, set[float]] = {}  # by line: a line's readings share one pass over it
+    lined: set[str] = set()
+    for reading in readings:
+        area = by_room.get(reading.location)
+        # (a pin reading in %MC is of timber: "P3 bed 2 at cupboard wall 26" under an "Upstairs (%MC)"
+        # heading reads the floor by the wall)
+        if area is None or reading.is_reference or reading.material or reading.unit == "%MC":
+            continue
+        wet = (reading.drying_goal is not None and reading.value > reading.drying_goal) or _wet_without_goal(
+            reading, lowest
+        )
+        if not wet:
+            continue
+        text = reading.source.text
+        if text not in walls:
+            walls[text] = _wall_values(text)
+        if reading.value in walls[text]:
+            lined.add(area.room)
+    out = []
+    for area in areas:
+        keys = {word.key for name in area.materials for word in material_words(name)}
+        if area.room in lined and lining_key not in keys:
+            area = area.model_copy(update={"materials": [*area.materials, lining]})
+        out.append(area)
+    return out

@@ -1,0 +1,71 @@
+"""Materials a line names for what a meter reads on them or what a goal sets for them, not as what
+got wet: "Moisture readings (Tramex ME5, drywall and masonry scales, %)", "Meters: Delmhorst pins on
+particleboard and joists", "reference scale on the plasterboard, concrete mode on the slab", "Drying
+goals: plasterboard 16 or under; carpet 13 or under", "Dry standards: spin room timber floor 13". Such
+a line says how the job was measured; the readings themselves say which materials were wet.
+
+A number read right after the material ("Readings (hall drywall 38)") is a reading, not an aside.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.text import FLAGS
+
+_SCALE = r"(?:scales?|modes?|settings?)\b"
+# After the material: "drywall relative scale", "drywall and masonry scales", "drywall on the 0-100
+# reference scale", "Drywall with the non-invasive search mode", "skirting in WME", "(plates,
+# baseboard) with pins", "joists %MC,", "plaster WME)".
+_METER_AFTER = re.compile(
+    rf"(?:(?:,| and| or| &) [a-z]{{1,12}}){{0,3}} (?:[a-z-]{{1,14}} )?{_SCALE}"
+    rf"|\)? (?:on|with|in) (?:the |a )?(?:[a-z0-9-]{{1,14}} ){{0,2}}{_SCALE}"
+    r"|\)? ?(?:in|with|on) (?:the )?(?:%? ?mc|%? ?wme|pins?)\b"
+    r"|(?:(?:,| and| or| &) [a-z]{1,12}){0,3} (?:%mc|%wme|wme|rel)\b(?! ?\d)",
+    FLAGS,
+)
+# Before it: "concrete mode on the slab", "pins in %MC on the bottom plates", "WME on plaster".
+_METER_BEFORE = re.compile(
+    r"\b(?:scales?|modes?|settings?|pins|%mc|wme|rel)(?: \([a-z%]{1,6}\))?(?: in %? ?(?:mc|wme))?"
+    r" (?:on|for) (?:the )?(?:[a-z]{1,10} )?$",
+    FLAGS,
+)
+# Inside a meter's bracket: "Moisture readings (Protimeter MMS2, WME on plaster - indicative only on
+# plaster)", "Readings received from Thistle (Protimeter; boards and joists %MC, plaster WME)"; or on a
+# line about the meters: "Meters: Protimeter MMS3. Wood (plates, baseboard) with pins".
+_METER_BRACKET = re.compile(r"\b(?:readings?|meters?)\b[^().;]{0,40}\([^()]{0,120}$", FLAGS)
+_METER_LINE = re.compile(r"^\W{0,4}(?:meters?|instruments?|equipment used)\s*[:\-\u2013]", FLAGS)
+# A line headed as the job's hazards: "Safety: wet tile floor in the bath coned off", "Hazards: slip on
+# the warehouse slab": a material named for the risk it poses, which the survey reads elsewhere.
+_SAFETY_LINE = re.compile(
+    r"^\W{0,4}(?:safety|hazards?|health (?:and|&) safety|site safety|whs|ohs)(?: notes?)?\s*[:\-\u2013]",
+    FLAGS,
+)
+# A goal or a dry standard set for it: "Drying goal: ... joists at or below 16 %MC", "Goal for the
+# subfloor 12%", "Targets: plasterboard 15 WME or under; screed 75 %RH", "Dry standards: ...".
+_GOAL_BEFORE = re.compile(
+    r"\b(?:goals?|targets?|dry standards?)\b(?: for(?: the)?(?: [a-z]{1,12}){0,2} ?$|\s*:[^.:]{0,90}$)",
+    FLAGS,
+)
+_READ_AFTER = re.compile(r"(?: [a-z]{1,10}){0,2} ?[:=\-]? ?\d", FLAGS)
+_REACH = 130
+
+
+def named_aside(text: str, start: int, end: int) -> bool:
+    """Whether the material at `start`-`end` is named for a meter's scale or a goal, not as wet."""
+    lo = max(0, start - _REACH)
+    if _SAFETY_LINE.match(text):
+        return True
+    if _METER_AFTER.match(text, end, end + 60) or _METER_BEFORE.search(text, max(0, start - 40), start):
+        return True
+    if _GOAL_BEFORE.search(text, lo, start):
+        return True
+    if _READ_AFTER.match(text, end, end + 30):
+        return False  # "Readings (hall drywall 38)": a reading in the bracket
+    return _METER_BRACKET.search(text, lo, start) is not None or _METER_LINE.match(text) is not None
+
+
+# A sentence giving the water class: "Whole room of carpet and underlay plus low wall wicking - we called
+# it Class 2", "Class 4 - bound water in the oak and the plywood under it". It sums up the job's wet
+# materials to grade it; a material it names without a room of its own is no one room's.
+CLASS_SENTENCE = re.compile(r"\bclass (?:[1-4]|one|two|three|four)\b(?! ?(?:fire|[a-z]\b))", FLAGS)

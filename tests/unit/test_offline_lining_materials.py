@@ -1,0 +1,46 @@
+"""A room's wall or ceiling read wet names the job's wall lining, once the notes say what it is."""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.analysis.offline import analyze_text
+
+pytestmark = pytest.mark.unit
+
+_NOTES = """Visited 14/05/2026, 3 Wattle Crt.
+Study: {lining}. Carpet wet by the window.
+Sunroom: carpet and underlay wet near the door.
+First visit 14/05/2026: the study wall read 38 and the sunroom wall 41.
+Second visit 17/05/2026: study wall 15, sunroom wall 16. Spare room wall 12 as the dry one.
+"""
+
+
+def _materials(notes: str) -> dict[str, list[str]]:
+    return {a.room: a.materials for a in analyze_text(notes).affected_areas}
+
+
+def test_a_wall_read_wet_adds_the_lining_the_notes_name() -> None:
+    # Given notes that name the lining once (the study's) and read the sunroom's wall down over visits
+    areas = _materials(_NOTES.format(lining="gyprock walls"))
+    # Then the sunroom's lining was wet too, though its own sentence lists only floor coverings
+    assert "gyprock" in areas["Sunroom"]
+
+
+def test_no_lining_named_or_two_kinds_named_adds_nothing() -> None:
+    # With no lining named, or plasterboard beside plaster, which one a bare wall is stays unsaid
+    for lining in ("painted walls", "plasterboard walls, hard plaster in the passage"):
+        areas = _materials(_NOTES.format(lining=lining))
+        assert areas["Sunroom"] == ["carpet", "underlay"]
+
+
+def test_a_wall_read_steady_or_a_pin_reading_adds_nothing() -> None:
+    # A wall read at the same level each visit shows no drying; a %MC pin reading "at the wall" is timber
+    steady = _NOTES.format(lining="gyprock walls").replace("sunroom wall 16", "sunroom wall 40")
+    assert _materials(steady)["Sunroom"] == ["carpet", "underlay"]
+    pins = (
+        _NOTES.format(lining="gyprock walls")
+        .replace("wall 41", "wall 41 %MC")
+        .replace("wall 16", "wall 16 %MC")
+    )
+    assert _materials(pins)["Sunroom"] == ["carpet", "underlay"]

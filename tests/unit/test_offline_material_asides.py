@@ -1,0 +1,78 @@
+"""Materials named for a meter's scale or a drying goal are not what got wet."""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.analysis import analyze_text
+from chalicelib.analysis.offline.material_asides import named_aside
+
+pytestmark = pytest.mark.unit
+
+
+def _materials(text: str, room: str) -> list[str]:
+    area = next(area for area in analyze_text(text).affected_areas if area.room == room)
+    return [material.lower() for material in area.materials]
+
+
+def test_a_meter_scale_or_a_goal_names_no_wet_material() -> None:
+    # Given a study whose carpet is wet, then lines about the meter and the goals naming other materials
+    text = (
+        "Study 3.1 x 2.9 m: carpet soaked along the robe wall.\n"
+        "Moisture readings (Trotec T660, masonry and plaster scales; tile setting on the hearth)\n"
+        "Instruments: GE Surveymaster pins on the bearers, search mode on the gyprock.\n"
+        "Drying targets: bearers 16 or under, gyprock within 3 of the passage reading.\n"
+        "Study carpet 40 on day one."
+    )
+    # Then only the carpet is the study's
+    assert _materials(text, "Study") == ["carpet"]
+
+
+@pytest.mark.parametrize(
+    ("line", "material"),
+    [
+        ("Readings (Delmhorst, gypsum scale, %)", "gypsum"),
+        ("pins on the timber, relative mode on the plasterboard", "plasterboard"),
+        ("Goal for the subfloor 14%", "subfloor"),
+        ("Readings (oak 12 %MC, skirting in WME)", "skirting"),
+    ],
+)
+def test_the_aside_is_the_materials_own(line: str, material: str) -> None:
+    start = line.index(material)
+    assert named_aside(line, start, start + len(material))
+
+
+@pytest.mark.parametrize(
+    ("line", "material"),
+    [
+        ("Readings (hall drywall 38, bath drywall 41)", "drywall"),
+        ("Laundry: plasterboard wet to 300 mm, reading 35 on the relative scale", "plasterboard"),
+        ("Readings (oak 12 %MC, skirting in WME)", "oak"),
+    ],
+)
+def test_a_reading_of_the_material_is_no_aside(line: str, material: str) -> None:
+    start = line.index(material)
+    assert not named_aside(line, start, start + len(material))
+
+
+def test_a_sentence_grading_the_job_gives_no_room_its_materials() -> None:
+    # Given a den and a porch, then a class sentence naming the job's wet materials and no room
+    text = (
+        "Den 4 x 3 m: carpet and underlay soaked, gyprock wicking 200 mm.\n"
+        "Porch: water tracked across it from the den door.\n"
+        "Carpet, underlay and gyprock wicking in one room only: we graded it Class 2."
+    )
+    # Then the porch, the room the notes were last on, does not take the carpet of the den
+    assert _materials(text, "Porch") == []
+    assert _materials(text, "Den") == ["carpet", "underlay", "gyprock"]
+
+
+def test_a_safety_line_names_materials_for_their_risk_not_their_damage() -> None:
+    # Given a laundry whose vinyl is wet, then a safety line naming the tiles of the room before it
+    text = (
+        "Ensuite: water across the floor, towelled dry, nothing soaked in.\n"
+        "Laundry 2 x 2 m: sheet vinyl lifting at the seams, wet underneath.\n"
+        "Hazards: slippery wet tiles by the shower, signs up."
+    )
+    # Then the laundry keeps its vinyl and takes no tiles
+    assert _materials(text, "Laundry") == ["sheet vinyl"]
