@@ -340,6 +340,28 @@ def test_a_suspicion_a_lab_result_clears_is_not_a_hazard() -> None:
     assert HazardKind.LEAD in hazards
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A 2017 asbestos report for the block is held by the strata manager: none recorded in unit 4.",
+        "The stipple was sampled last spring for the council's asbestos register: no asbestos.",
+        "Lead swab on the skirting, done by the painter: negative.",
+    ],
+)
+def test_a_survey_whose_result_follows_its_colon_clears_the_hazard(line: str) -> None:
+    # Given a survey or test of one hazard, and after its colon the result that clears it
+    kinds = _hazards(line + "\n")
+    # Then neither asbestos nor lead is reported
+    assert HazardKind.ASBESTOS not in kinds and HazardKind.LEAD not in kinds
+
+
+def test_a_survey_colon_naming_no_result_still_flags() -> None:
+    # Given a suspect material whose survey line ends on something other than a clearing result
+    kinds = _hazards("Asbestos survey on file: sheeting in the eaves presumed ACM.\n")
+    # Then asbestos is still flagged
+    assert HazardKind.ASBESTOS in kinds
+
+
 def test_lead_by_us_build_year_or_by_name() -> None:
     # Given a US house built before 1978, and elsewhere lead paint named
     by_year = _hazards("Site: 418 Lark Lane, Dayton, OH 45419\nThe house predates 1978.\n")
@@ -389,6 +411,8 @@ def test_an_electrical_part_and_what_befell_it_is_an_electrical_hazard(line: str
         "She thinks the leak began after a power cut last winter.",
         "Trip hazard from the leads across the doorway: taped down.",
         "It is not safe to stand under the ceiling until it is propped.",
+        "The outlet beside the dishwasher read dry and its breaker never tripped.",
+        "Power points were checked; the safety switch has not tripped at any stage.",
     ],
 )
 def test_water_past_a_light_or_a_power_cut_is_no_electrical_hazard(line: str) -> None:

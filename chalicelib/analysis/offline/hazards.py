@@ -41,7 +41,11 @@ from chalicelib.analysis.standards import (
 # the consumer unit", "tripped the RCD". Water that merely came "through" a light is not one: notes
 # say it of every ceiling leak, and writers flag what was found in the fitting or done to it.
 # A few words, never across , ; : . or a dash, nor past the water or gas that a verb may be about.
-_GAP = r"(?:[\s/()&\"']+(?!(?:water|gas|supply|valve|tap|stop)\b)[\w#'\-]+){0,%d}?[\s/()&\"']+"
+# A denial between the part and its state is no gap: "the RCD never tripped", "lights not isolated".
+_GAP = (
+    r"(?:[\s/()&\"']+(?!(?:water|gas|supply|valve|tap|stop|never|not|no|didn't|wasn't|hasn't)\b)"
+    r"[\w#'\-]+){0,%d}?[\s/()&\"']+"
+)
 # Between a verb and the part it acts on: "isolated the #204 kitchen lighting circuit", not the place
 # it was done from ("the dishwasher was isolated at the GPO" says nothing of the GPO).
 _OBJECT_GAP = (
@@ -382,12 +386,27 @@ _TESTED_KINDS = {
 }
 
 
+# "An asbestos survey from 2019 is on file: none identified", "tested in 2021 for the asbestos
+# register: no asbestos": a survey or test, then after its colon the result that clears it.
+_RESULT_AFTER_COLON = re.compile(
+    r"(?P<record>[^.:;]{0,160}): ?(?:none|nil|negative|clear|no (?:asbestos|acms?|lead))\b", FLAGS
+)
+_SURVEYED = re.compile(r"\b(?:survey\w*|test\w*|sampl\w*|register|reports?|records?|lab|swab\w*)\b", FLAGS)
+_KIND_WORD = re.compile(r"\b(?P<a>asbestos|acms?|lead)\b", FLAGS)
+
+
 def _cleared_by_test(lines: Sequence[Line]) -> set[HazardKind]:
     cleared: set[HazardKind] = set()
     for line in lines:
         for match in _CLEARED_BY_TEST.finditer(line.text):
             word = (match.group("a") or match.group("b") or match.group("c") or match.group("d")).lower()
             cleared.add(_TESTED_KINDS[word])
+        for match in _RESULT_AFTER_COLON.finditer(line.text):
+            record = match.group("record")
+            kinds = [found.group("a").lower() for found in _KIND_WORD.finditer(record)]
+            # (one kind only: "asbestos and lead sampled: none" leaves which one unsaid)
+            if _SURVEYED.search(record) and len({_TESTED_KINDS[kind] for kind in kinds}) == 1:
+                cleared.add(_TESTED_KINDS[kinds[0]])
     return cleared
 
 
