@@ -108,9 +108,11 @@ _SEGMENT_BREAK = re.compile(r"[,;|.(]| [-\u2013\u2014] ")
 
 
 # "Basement below kitchen", "plasterboard hall wall": a room named to place something, not the subject.
+# ("read from below and logged with the kitchen": the room whose record holds the readings)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:below|above|under|beneath|next to|adjacent to|beside|behind|off|outside|from|towards?"
-    r"|across from|opposite)(?: the)? $|, (?:across|opposite|beside|near|next to)(?: from)?(?: the)? $",
+    r"|across from|opposite|(?:logged|recorded|listed|entered|filed) (?:with|under))(?: the)? $"
+    r"|, (?:across|opposite|beside|near|next to)(?: from)?(?: the)? $",
     FLAGS,
 )
 
