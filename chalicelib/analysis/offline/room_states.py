@@ -27,7 +27,9 @@ WET = re.compile(r"\b(?:wet(?! areas?\b)|soaked|saturated|damp|water|flood\w*|le
 SEEN_DAMAGE = re.compile(
     r"\b(?:wet(?! areas?\b)|soaked|saturated|damp|water|flood\w*|leak\w*|stain(?:s|ed|ing)?|swollen|swelling"
     r"|delaminat\w*|cupp\w*|buckl\w*|sagg\w*|collapsed|mou?ld\w*|growth|soot\w*|charred|burnt|wicking"
-    r"|wicked|odou?rs?|residue|film|smoke(?! ?(?:detectors?|alarms?))|scorch\w*)\b",
+    r"|wicked|odou?rs?|residue|film|smoke(?! ?(?:detectors?|alarms?))|scorch\w*"
+    # S520 Condition 2 or 3 (settled spores, growth) is a room to remediate, however little shows
+    r"|cond(?:ition)?\.? ?[23](?! ?(?:-|\u2013|to|or) ?1))\b",
     FLAGS,
 )
 
