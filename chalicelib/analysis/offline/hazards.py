@@ -3,8 +3,8 @@
 A hazard is reported only with a reason the notes give: a named material or condition that the
 sentence does not rule out ("no vermiculite", "asbestos not expected", "Electrical OK"), or a
 build year that a rule of the job's country makes a presumption (asbestos before the configured
-year in Australia; lead paint before 1978 in the US). A build year alone says nothing elsewhere:
-a 1985 house in Colorado is no asbestos flag.
+year in Australia; lead paint before 1978 in the US, where the job disturbs paint). A build year
+alone says nothing elsewhere: a 1985 house in Colorado is no asbestos flag.
 """
 
 from __future__ import annotations
@@ -128,7 +128,9 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:lead(?:-based| based)? paint|lbp|lead-safe|lead safe|lead hazard|rrp"
             # "paint on the trim presumed lead (1938)", "presumed to contain lead - not to be sanded"
-            r"|(?:presumed|assumed|suspected|likely) (?:to (?:contain|have|be) )?lead)\b",
+            r"|(?:presumed|assumed|suspected|likely) (?:to (?:contain|have|be) )?lead"
+            # "they tested the paint ... It came back positive for lead"
+            r"|positive for lead|lead(?: \w+){0,3} (?:tested|came back|returned|was|is) positive)\b",
             FLAGS,
         ),
     ),
@@ -168,13 +170,19 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
         "Structural",
         re.compile(
             r"\b(?:structural(?:ly)? (?:damage|concern|compromised|unsound|engineer)"
-            r"|ceiling(?! tiles?)(?: [\w\-]+){0,5} (?:collapsed?|has come down|came down|fallen|fell|failing)"
+            # (not a suspended grid's tiles, finishes that drop when wet: "through the ceiling - lay-in
+            # ceiling tiles collapsed"; nor "the edge of the collapse", where it fell)
+            r"|(?<!suspended )ceiling(?! tiles?)(?: (?!tiles?\b)[\w\-]+){0,5}"
+            r" (?<!the )(?<!a )(?:collapsed?|has come down|came down|fallen|fell|failing)"
             rf"|{_SAGGING}(?=[^.!?]{{0,80}}?{_MADE_SAFE})|{_MADE_SAFE}[^.!?]{{0,60}}?{_SAGGING}"
-            r"|(?<!tiles )(?<!tile )collaps(?:e|ed|ing)|caved in|unsafe to enter|unstable|propped"
+            r"|(?<!tiles )(?<!tile )(?<!the )(?<!a )collaps(?:e|ed|ing)"
+            r"|caved in|unsafe to enter|unstable|propped"
             # the frame itself gone soft: "joist J9 is soft (punky), to be sistered", "plate decayed"
             r"|(?:joists?|bearers?|trusses?|rafters?|beams?|studs?|plates?)(?: [\w\-]+){0,4}"
             r" (?:is |are |was |were )?(?:soft|punky|rotten|rotted|decayed|spongy)"
             r"|sister(?:ed|ing)? (?:the )?joists?"
+            # "ceiling tiles falling in the washroom (closed off)": still coming down, and kept clear
+            rf"|ceiling(?: [\w\-]+){{0,3}} (?:falling|dropping)(?=[^.;]{{0,40}}?{_MADE_SAFE})"
             r"|(?:should|must|to) be sistered)\b",
             FLAGS,
         ),
@@ -489,8 +497,19 @@ def _asbestos_era(lines: Sequence[Line], standards: Standards, country: str | No
     )
 
 
+# Paint the job disturbs: "sand the trim paint", "cut out the painted drywall", "strip the paint".
+_PAINT_DISTURBED = re.compile(
+    r"\bpaint\w*\b[^.;]{0,80}?\b(?:sand\w*|scrap\w*|cut\w*|demo\w*|remov\w*|strip\w*|disturb\w*)\b"
+    r"|\b(?:sand\w*|scrap\w*|cut\w*|demo\w*|remov\w*|strip\w*|disturb\w*)\b[^.;]{0,80}?\bpaint\w*\b",
+    FLAGS,
+)
+
+
 def _lead_era(lines: Sequence[Line], country: str | None) -> SafetyHazard | None:
-    if country != "US":
+    # A US house built before 1978 is presumed to have lead paint, but the presumption is a hazard of
+    # the job only where the notes have painted surfaces disturbed: "a 1957 ranch" whose carpet and
+    # drywall come out raises no lead flag the writer did not raise.
+    if country != "US" or not any(_PAINT_DISTURBED.search(line.text) for line in lines):
         return None
     built = _built_before(lines)
     if built is None or built[0] >= _US_LEAD_BEFORE:
