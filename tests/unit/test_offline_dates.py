@@ -371,3 +371,11 @@ def test_an_arrival_told_by_its_hour_in_the_sentence_of_the_call_is_on_the_calls
     # Then the inspection is the morning of the call
     assert findings.job.inspection_date is not None
     assert findings.job.inspection_date.value == date(2026, 2, 15)
+
+
+def test_day_month_columns_side_by_side_are_days_not_years() -> None:
+    # Given a log header whose day-month columns stand one after another with only spaces between
+    lines = prepare_lines("x\n")
+    found = Dates(lines, None).find("Point Surface 03-Feb 04-Feb 06-Feb Target", date(2026, 2, 3))
+    # Then each is a day of the job's year, and no column's day is read as the year before it
+    assert [match.value for match in found] == [date(2026, 2, 3), date(2026, 2, 4), date(2026, 2, 6)]

@@ -52,8 +52,9 @@ _DATE = re.compile(
     r"(?<![\w/.\-])(?:"
     r"(?P<iso_y>\d{4})(?P<iso_sep>[-/.])(?P<iso_m>\d{1,2})(?P=iso_sep)(?P<iso_d>\d{1,2})"
     r"|(?P<n1>\d{1,2})(?P<sep>[/.\-])(?P<n2>\d{1,2})(?:(?P=sep)(?P<ny>\d{4}|\d{2}))?"
+    # (a two-digit year is no day of the next column: "24-Nov 25-Nov 26-Nov" is three days, not 2025)
     rf"|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)?[ \-](?P<m1>{_MONTH_WORDS})\.?(?:,?[ \-]'?(?P<y1>\d{{4}}"
-    rf"|\d{{2}}))?"
+    rf"|\d{{2}}(?![ \-](?:{_MONTH_WORDS}))))?"
     rf"|(?P<m2>{_MONTH_WORDS})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y2>\d{{4}}))?"
     # '1/4" tube', '3/4-inch line': a fraction of an inch, not a date
     r")(?![\w/]|[.\-]\d|\"|-? ?inch)",
