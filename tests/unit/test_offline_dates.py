@@ -387,3 +387,11 @@ def test_a_two_digit_year_follows_the_day_and_months_own_separator() -> None:
     assert found("3 Nov 26") == [date(2026, 11, 3)]
     assert found("24-Nov 28-Nov") == [date(2026, 11, 24), date(2026, 11, 28)]
     assert found("28-Nov 31 / 70 / 19") == [date(2026, 11, 28)]
+
+
+def test_day_month_columns_side_by_side_are_days_not_years() -> None:
+    # Given a log header whose day-month columns stand one after another with only spaces between
+    lines = prepare_lines("x\n")
+    found = Dates(lines, None).find("Point Surface 03-Feb 04-Feb 06-Feb Target", date(2026, 2, 3))
+    # Then each is a day of the job's year, and no column's day is read as the year before it
+    assert [match.value for match in found] == [date(2026, 2, 3), date(2026, 2, 4), date(2026, 2, 6)]

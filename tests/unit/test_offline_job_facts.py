@@ -340,14 +340,58 @@ def test_a_suspicion_a_lab_result_clears_is_not_a_hazard() -> None:
     assert HazardKind.LEAD in hazards
 
 
-def test_lead_by_us_build_year_or_by_name() -> None:
-    # Given a US house built before 1978, and elsewhere lead paint named
-    by_year = _hazards("Site: 418 Lark Lane, Dayton, OH 45419\nThe house predates 1978.\n")
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A 2017 asbestos report for the block is held by the strata manager: none recorded in unit 4.",
+        "The stipple was sampled last spring for the council's asbestos register: no asbestos.",
+        "Lead swab on the skirting, done by the painter: negative.",
+    ],
+)
+def test_a_survey_whose_result_follows_its_colon_clears_the_hazard(line: str) -> None:
+    # Given a survey or test of one hazard, and after its colon the result that clears it
+    kinds = _hazards(line + "\n")
+    # Then neither asbestos nor lead is reported
+    assert HazardKind.ASBESTOS not in kinds and HazardKind.LEAD not in kinds
+
+
+def test_a_survey_colon_naming_no_result_still_flags() -> None:
+    # Given a suspect material whose survey line ends on something other than a clearing result
+    kinds = _hazards("Asbestos survey on file: sheeting in the eaves presumed ACM.\n")
+    # Then asbestos is still flagged
+    assert HazardKind.ASBESTOS in kinds
+
+
+def test_lead_by_us_build_year_where_paint_is_disturbed_or_by_name() -> None:
+    # Given a US house built before 1978 whose painted walls are cut, and elsewhere lead paint named
+    by_year = _hazards(
+        "Site: 418 Lark Lane, Dayton, OH 45419\nThe house predates 1978.\n"
+        "Cut out the painted drywall to 2 ft in the den.\n"
+    )
     by_name = _hazards("Presume LBP on the window trim; work lead-safe.\n")
-    australian = _hazards("Site: 3 Gum St, Toowoomba QLD 4350\nHouse built 1972.\n")
+    australian = _hazards(
+        "Site: 3 Gum St, Toowoomba QLD 4350\nHouse built 1972.\nStrip the paint off the skirting.\n"
+    )
     # Then lead is flagged for the US year and the named paint, not for an Australian year
     assert HazardKind.LEAD in by_year and HazardKind.LEAD in by_name
     assert HazardKind.LEAD not in australian
+
+
+def test_a_us_build_year_alone_is_no_lead_hazard() -> None:
+    # Given a US house built before 1978 whose carpet and drywall come out, no paint disturbed
+    kinds = _hazards(
+        "Site: 77 Birch Rd, Salem, OR 97301\nThe home was built in 1964.\n"
+        "Pulled the hall carpet and pad; drywall wicking to 8 in.\n"
+    )
+    # Then no lead hazard is made up from the year
+    assert HazardKind.LEAD not in kinds
+
+
+def test_paint_that_tested_positive_for_lead_is_a_lead_hazard() -> None:
+    # Given a paint test reported as positive
+    kinds = _hazards("The lab checked the sash paint chips; they came back positive for lead.\n")
+    # Then lead is flagged
+    assert HazardKind.LEAD in kinds
 
 
 def test_electrical_hazards_named_or_labelled_and_ruled_out() -> None:
@@ -389,6 +433,8 @@ def test_an_electrical_part_and_what_befell_it_is_an_electrical_hazard(line: str
         "She thinks the leak began after a power cut last winter.",
         "Trip hazard from the leads across the doorway: taped down.",
         "It is not safe to stand under the ceiling until it is propped.",
+        "The outlet beside the dishwasher read dry and its breaker never tripped.",
+        "Power points were checked; the safety switch has not tripped at any stage.",
     ],
 )
 def test_water_past_a_light_or_a_power_cut_is_no_electrical_hazard(line: str) -> None:
@@ -494,6 +540,26 @@ def test_a_wet_floor_only_described_is_no_slip_hazard() -> None:
     kinds = _hazards("Kitchen: wet floor along the dishwasher run, vinyl lifting at the seams.\n")
     # Then no slip hazard is made up
     assert HazardKind.SLIP_TRIP not in kinds
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Water poured through the ceiling - acoustic ceiling tiles fell in the reading corner.",
+        "The rug at the edge of the collapse was soaked and the boards under the collapse cupped.",
+    ],
+)
+def test_grid_tiles_down_or_the_place_a_ceiling_fell_are_not_structural(line: str) -> None:
+    # Given grid tiles that came down, and a fall named only as a place
+    # Then neither is a structural hazard
+    assert HazardKind.STRUCTURAL not in _hazards(line + "\n")
+
+
+def test_ceiling_tiles_still_falling_where_people_are_kept_out_are_structural() -> None:
+    # Given tiles still coming down in a room that was shut
+    kinds = _hazards("Hazards: ceiling tiles dropping in the store room (taped off).\n")
+    # Then it is a structural hazard
+    assert HazardKind.STRUCTURAL in kinds
 
 
 def test_sagging_ceiling_tiles_in_a_grid_are_not_structural() -> None:

@@ -442,3 +442,16 @@ def test_a_class_the_writer_answers_it_is_not_is_set_aside_and_low_permeance_wat
     )
     assert findings.water_class is not None
     assert (findings.water_class.value, findings.water_class.stated) == (4, 4)
+
+
+def test_a_class_the_job_only_looks_like_set_against_a_but_is_set_aside() -> None:
+    # Given a stated Class 4 and, in the next sentence, a Class 1 the job only looks like before a "but"
+    findings = analyze_text(
+        "DRYING NOTES\nSite: 8 Tern Rd, Albany WA 6330\nAttended 14/07/2026\n"
+        "Class 4. Counting wet surfaces only it looks like a Class 1 loss (a strip along one wall),"
+        " but the water has gone into the limestone footing wall and the jarrah and is held there.\n"
+        "Lounge 5.0 x 4.0 m jarrah boards wet approx 2 m2 along the east wall.\n"
+    )
+    # Then the stated class is the writer's own call, not the one the job only looks like
+    assert findings.water_class is not None
+    assert findings.water_class.stated == 4

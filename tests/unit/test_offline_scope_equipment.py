@@ -167,6 +167,17 @@ def test_counts_said_in_passing_add_up_and_advice_places_nothing() -> None:
     assert hydroxyl.run_hours == 20.0
 
 
+def test_equipment_the_works_will_need_is_not_on_site() -> None:
+    # Given a report that says what the coming works will need, with nothing placed yet
+    findings = analyze_text(
+        HEADER + "Nothing has been set up so far; two air movers and an LGR would be required once the"
+        " cabinets come out.\nA HEPA air scrubber will also be needed while the lining is stripped.\n"
+    )
+    # When it is analysed
+    # Then no equipment is on site
+    assert findings.equipment == []
+
+
 def test_a_log_tables_qty_column_and_times_reach_the_runs() -> None:
     # Given an equipment table with a Qty column and times beside the dates
     findings = analyze_text(

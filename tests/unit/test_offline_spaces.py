@@ -401,3 +401,35 @@ def test_rooms_of_other_houses_and_a_line_that_opens_on_its_room() -> None:
     assert [mention.base for mention in nook][:1] == ["breakfast_nook"]
     # And a line that opens on its room and ends on its verdict is that room's verdict
     assert _affected("Room 6 shares the library's east wall. Readings there were normal. Not affected.") == []
+
+
+def test_a_room_named_as_the_dry_standard_in_looser_words_is_not_affected() -> None:
+    # Given dry standards named with a plural and the room's level, and a room given "as the normal
+    # dry" reading
+    plural = "Dry standards, downstairs study (same boards, same lining), 03/04: boards 9 %MC, lining 11."
+    normal_dry = "Spare room wall downstairs, as the normal dry reading: 12."
+    labelled = "Meter readings follow. Standard: downstairs rumpus room lining 10 REL on 02/03."
+    # When their rooms are read
+    # Then no room is affected: each is where the dry standard was taken
+    for text in (plural, normal_dry, labelled):
+        assert _affected(text) == [] and room_mentions(text)[0].unaffected, text
+
+
+def test_a_laundry_closet_is_the_laundry() -> None:
+    # Given a laundry cupboard named in full and then by its first word
+    full = _named("- Laundry cupboard 1.2 x 0.9 m: vinyl wet, melamine base swollen.")
+    # Then it is the laundry, which the bare word names as well
+    assert full["Laundry cupboard"].base == "laundry"
+    assert _named("Water ran out of the laundry into the hall.")["Laundry"].base == "laundry"
+
+
+def test_a_room_that_only_holds_another_rooms_record_and_nothing_came_through_is_not_affected() -> None:
+    # Given a crawlspace heading whose readings are logged with the room above, and nothing came down
+    text = (
+        "Cellar (bare brick) below the laundry - bearers read from underneath and recorded with the laundry;"
+        " nothing seeped through, nothing stored there."
+    )
+    # When its rooms are read
+    # Then the cellar is not affected, and the laundry it only refers to is no subject of the line
+    assert _affected(text) == []
+    assert _named(text)["Cellar"].unaffected

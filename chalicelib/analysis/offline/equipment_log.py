@@ -212,9 +212,12 @@ _VERB_REACH = 28  # how far before a count its verb may be ("pulled 2 AM"): fart
 _JOINER = re.compile(r"\s*(?:and|&|\+|plus|with)?\s*", FLAGS)
 
 
-# A recommendation or a plan places nothing: "recommend an air filter machine while they work".
+# A recommendation or a plan places nothing: "recommend an air filter machine while they work", "a
+# dehumidifier will be needed during works".
 _HYPOTHETICAL = re.compile(
-    r"\b(?:recommend\w*|should|will need|propos\w*|suggest\w*|if needed|may need)\b", FLAGS
+    r"\b(?:recommend\w*|should|will need|propos\w*|suggest\w*|if needed|may need"
+    r"|(?:will|would|may|might) (?:also )?be (?:needed|required|wanted)|will (?:also )?require)\b",
+    FLAGS,
 )
 
 

@@ -40,7 +40,11 @@ _ANSWERED = {
         rf"\b{word} ?(?P<n>[1-4])\b[\"'\u201d)]?[^.!?]{{0,60}}?(?:[-\u2013\u2014;:,] ?){_ANSWER}"
         rf"|\b{word} ?(?P<m>[1-4]) (?:is|was) (?:wrong|incorrect|not right|overruled|rejected)\b"
         # "on wet area alone it reads like a Class 1 job. It is not: the water is in the stone"
-        rf"|\b{word} ?(?P<k>[1-4])\b[^.!?]{{0,30}}[.!] (?:it|that|this) (?:is|was)(?: not|n't)\b",
+        rf"|\b{word} ?(?P<k>[1-4])\b[^.!?]{{0,30}}[.!] (?:it|that|this) (?:is|was)(?: not|n't)\b"
+        # "on surface area alone this reads like a Class 1 job (...), but the water is in the slab": a
+        # grade the job only looks like, set against what it is in the same sentence
+        rf"|\b(?:reads?|looks?|seems?|sounds?|appears?) (?:like|to be) (?:an? )?{word} ?(?P<h>[1-4])\b"
+        rf"[^.!?]{{0,160}}?\b(?:but|however|yet)\b",
         FLAGS,
     )
     for kind, word in _GRADE.items()
@@ -54,5 +58,5 @@ def rejected_grades(lines: Sequence[Line], kind: str) -> frozenset[int]:
         for match in _NOT_GRADE[kind].finditer(line.text):
             rejected.add(1 if match.groupdict().get("clean") else int(match.group("n")))
         for match in _ANSWERED[kind].finditer(line.text):
-            rejected.add(int(match.group("n") or match.group("m") or match.group("k")))
+            rejected.add(int(match.group("n") or match.group("m") or match.group("k") or match.group("h")))
     return frozenset(rejected)

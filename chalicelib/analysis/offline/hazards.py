@@ -3,8 +3,8 @@
 A hazard is reported only with a reason the notes give: a named material or condition that the
 sentence does not rule out ("no vermiculite", "asbestos not expected", "Electrical OK"), or a
 build year that a rule of the job's country makes a presumption (asbestos before the configured
-year in Australia; lead paint before 1978 in the US). A build year alone says nothing elsewhere:
-a 1985 house in Colorado is no asbestos flag.
+year in Australia; lead paint before 1978 in the US, where the job disturbs paint). A build year
+alone says nothing elsewhere: a 1985 house in Colorado is no asbestos flag.
 """
 
 from __future__ import annotations
@@ -41,7 +41,11 @@ from chalicelib.analysis.standards import (
 # the consumer unit", "tripped the RCD". Water that merely came "through" a light is not one: notes
 # say it of every ceiling leak, and writers flag what was found in the fitting or done to it.
 # A few words, never across , ; : . or a dash, nor past the water or gas that a verb may be about.
-_GAP = r"(?:[\s/()&\"']+(?!(?:water|gas|supply|valve|tap|stop)\b)[\w#'\-]+){0,%d}?[\s/()&\"']+"
+# A denial between the part and its state is no gap: "the RCD never tripped", "lights not isolated".
+_GAP = (
+    r"(?:[\s/()&\"']+(?!(?:water|gas|supply|valve|tap|stop|never|not|no|didn't|wasn't|hasn't)\b)"
+    r"[\w#'\-]+){0,%d}?[\s/()&\"']+"
+)
 # Between a verb and the part it acts on: "isolated the #204 kitchen lighting circuit", not the place
 # it was done from ("the dishwasher was isolated at the GPO" says nothing of the GPO).
 _OBJECT_GAP = (
@@ -124,7 +128,9 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:lead(?:-based| based)? paint|lbp|lead-safe|lead safe|lead hazard|rrp"
             # "paint on the trim presumed lead (1938)", "presumed to contain lead - not to be sanded"
-            r"|(?:presumed|assumed|suspected|likely) (?:to (?:contain|have|be) )?lead)\b",
+            r"|(?:presumed|assumed|suspected|likely) (?:to (?:contain|have|be) )?lead"
+            # "they tested the paint ... It came back positive for lead"
+            r"|positive for lead|lead(?: \w+){0,3} (?:tested|came back|returned|was|is) positive)\b",
             FLAGS,
         ),
     ),
@@ -164,13 +170,19 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
         "Structural",
         re.compile(
             r"\b(?:structural(?:ly)? (?:damage|concern|compromised|unsound|engineer)"
-            r"|ceiling(?! tiles?)(?: [\w\-]+){0,5} (?:collapsed?|has come down|came down|fallen|fell|failing)"
+            # (not a suspended grid's tiles, finishes that drop when wet: "through the ceiling - lay-in
+            # ceiling tiles collapsed"; nor "the edge of the collapse", where it fell)
+            r"|(?<!suspended )ceiling(?! tiles?)(?: (?!tiles?\b)[\w\-]+){0,5}"
+            r" (?<!the )(?<!a )(?:collapsed?|has come down|came down|fallen|fell|failing)"
             rf"|{_SAGGING}(?=[^.!?]{{0,80}}?{_MADE_SAFE})|{_MADE_SAFE}[^.!?]{{0,60}}?{_SAGGING}"
-            r"|(?<!tiles )(?<!tile )collaps(?:e|ed|ing)|caved in|unsafe to enter|unstable|propped"
+            r"|(?<!tiles )(?<!tile )(?<!the )(?<!a )collaps(?:e|ed|ing)"
+            r"|caved in|unsafe to enter|unstable|propped"
             # the frame itself gone soft: "joist J9 is soft (punky), to be sistered", "plate decayed"
             r"|(?:joists?|bearers?|trusses?|rafters?|beams?|studs?|plates?)(?: [\w\-]+){0,4}"
             r" (?:is |are |was |were )?(?:soft|punky|rotten|rotted|decayed|spongy)"
             r"|sister(?:ed|ing)? (?:the )?joists?"
+            # "ceiling tiles falling in the washroom (closed off)": still coming down, and kept clear
+            rf"|ceiling(?: [\w\-]+){{0,3}} (?:falling|dropping)(?=[^.;]{{0,40}}?{_MADE_SAFE})"
             r"|(?:should|must|to) be sistered)\b",
             FLAGS,
         ),
@@ -382,12 +394,27 @@ _TESTED_KINDS = {
 }
 
 
+# "An asbestos survey from 2019 is on file: none identified", "tested in 2021 for the asbestos
+# register: no asbestos": a survey or test, then after its colon the result that clears it.
+_RESULT_AFTER_COLON = re.compile(
+    r"(?P<record>[^.:;]{0,160}): ?(?:none|nil|negative|clear|no (?:asbestos|acms?|lead))\b", FLAGS
+)
+_SURVEYED = re.compile(r"\b(?:survey\w*|test\w*|sampl\w*|register|reports?|records?|lab|swab\w*)\b", FLAGS)
+_KIND_WORD = re.compile(r"\b(?P<a>asbestos|acms?|lead)\b", FLAGS)
+
+
 def _cleared_by_test(lines: Sequence[Line]) -> set[HazardKind]:
     cleared: set[HazardKind] = set()
     for line in lines:
         for match in _CLEARED_BY_TEST.finditer(line.text):
             word = (match.group("a") or match.group("b") or match.group("c") or match.group("d")).lower()
             cleared.add(_TESTED_KINDS[word])
+        for match in _RESULT_AFTER_COLON.finditer(line.text):
+            record = match.group("record")
+            kinds = [found.group("a").lower() for found in _KIND_WORD.finditer(record)]
+            # (one kind only: "asbestos and lead sampled: none" leaves which one unsaid)
+            if _SURVEYED.search(record) and len({_TESTED_KINDS[kind] for kind in kinds}) == 1:
+                cleared.add(_TESTED_KINDS[kinds[0]])
     return cleared
 
 
@@ -470,8 +497,19 @@ def _asbestos_era(lines: Sequence[Line], standards: Standards, country: str | No
     )
 
 
+# Paint the job disturbs: "sand the trim paint", "cut out the painted drywall", "strip the paint".
+_PAINT_DISTURBED = re.compile(
+    r"\bpaint\w*\b[^.;]{0,80}?\b(?:sand\w*|scrap\w*|cut\w*|demo\w*|remov\w*|strip\w*|disturb\w*)\b"
+    r"|\b(?:sand\w*|scrap\w*|cut\w*|demo\w*|remov\w*|strip\w*|disturb\w*)\b[^.;]{0,80}?\bpaint\w*\b",
+    FLAGS,
+)
+
+
 def _lead_era(lines: Sequence[Line], country: str | None) -> SafetyHazard | None:
-    if country != "US":
+    # A US house built before 1978 is presumed to have lead paint, but the presumption is a hazard of
+    # the job only where the notes have painted surfaces disturbed: "a 1957 ranch" whose carpet and
+    # drywall come out raises no lead flag the writer did not raise.
+    if country != "US" or not any(_PAINT_DISTURBED.search(line.text) for line in lines):
         return None
     built = _built_before(lines)
     if built is None or built[0] >= _US_LEAD_BEFORE:

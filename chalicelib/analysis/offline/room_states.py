@@ -27,7 +27,9 @@ WET = re.compile(r"\b(?:wet(?! areas?\b)|soaked|saturated|damp|water|flood\w*|le
 SEEN_DAMAGE = re.compile(
     r"\b(?:wet(?! areas?\b)|soaked|saturated|damp|water|flood\w*|leak\w*|stain(?:s|ed|ing)?|swollen|swelling"
     r"|delaminat\w*|cupp\w*|buckl\w*|sagg\w*|collapsed|mou?ld\w*|growth|soot\w*|charred|burnt|wicking"
-    r"|wicked|odou?rs?|residue|film|smoke(?! ?(?:detectors?|alarms?))|scorch\w*)\b",
+    r"|wicked|odou?rs?|residue|film|smoke(?! ?(?:detectors?|alarms?))|scorch\w*"
+    # S520 Condition 2 or 3 (settled spores, growth) is a room to remediate, however little shows
+    r"|cond(?:ition)?\.? ?[23](?! ?(?:-|\u2013|to|or) ?1))\b",
     FLAGS,
 )
 
@@ -57,7 +59,9 @@ UNAFFECTED = re.compile(
     r"|(?:reference|control|baseline) (?:area|room|point|wall)s?"
     r"|(?:used|taken|read|as) (?:as|for)? ?(?:the |a |our |his |her |their )?(?:dry |upstairs |downstairs "
     r"|ground floor |main floor )?(?:standard|reference|baseline|control|comparison)s?"
-    r"|for comparison|(?:as|for) (?:the |a |his |her |their |our )?(?:\"?normal\"?|dry) (?:wall|reading|room)"
+    # ("as the normal dry reading": both words may stand before it)
+    r"|for comparison|(?:as|for) (?:the |a |his |her |their |our )?(?:(?:\"?normal\"?|dry) ){1,2}"
+    r"(?:wall|reading|room)"
     r"|did(?: not|n'?t) (?:get wet|reach|get water)|not (?:wet|reached)|never (?:got )?wet"
     r"|did(?: not|n'?t) (?:get|come|go|make it) (?:there|in|into|that far|this far)"
     r"|water stopped (?:at|short)"
@@ -86,7 +90,8 @@ UNAFFECTED_MILD = re.compile(
     r"\b(?:no damage|no (?:visible )?(?:water|moisture|damage|staining|residue)"
     r"|(?:reference|control|baseline) readings?"
     r"|free (?:of|from) (?:any |visible )*(?:water|moisture|damage|mou?ld|staining|contamination|soot|smoke)"
-    r"|nothing (?:came through|to dry|(?:read )?(?:over|above|higher than))"
+    r"|nothing (?:(?:came|dripped|leaked|seeped|got|went) (?:through|down)|to dry"
+    r"|(?:read )?(?:over|above|higher than))"
     r"|no (?:readings?|moisture) (?:over|above|higher than)|(?:nothing|no readings?) (?:elevated|high)"
     # "are all fine", "read normal": of a room, unless the room's own words say it is wet
     r"|(?:is|are|was|were) (?:all |both )?(?:fine|ok|okay|normal)|(?:read|reads|reading|showed|shows) normal"
@@ -103,9 +108,12 @@ CLEAN = re.compile(
     r"\b(?:came back clean|tested clean|clean wipe|wiped clean|nothing got in|no odou?r)\b", FLAGS
 )
 # "Ref bed 3 - pbd 9%", "reference: lounge wall 12": a room named as the dry standard.
+# ("Dry standards, upstairs front bedroom": plural, after a comma, with the room's level before it;
+# "Standard: upstairs guest bedroom drywall 11": a label of its own)
 REFERENCE_BEFORE = re.compile(
-    r"\b(?:ref(?:erence)?|dry (?:std|standard)|control|baseline)\b[\s:=\-|]{0,5}"
-    r"(?:(?:is |was )?(?:the |in the ))?$",
+    r"\b(?:ref(?:erence)?|dry (?:std|standard)s?|control|baseline|standards?(?= ?[:=]))\b[\s:=\-|,]{0,5}"
+    r"(?:(?:is |was |are |were )?(?:the |in the ))?"
+    r"(?:(?:upstairs|downstairs|ground[- ]floor|first[- ]floor|main[- ]floor|basement) )?$",
     FLAGS,
 )
 # "Kitchen vinyl DRY", "hall bath vinyl dry": dry said of a room with nothing wet about it.

@@ -128,7 +128,7 @@ def is_unaffected(text: str, mention: Mention, start: int, end: int, own_damage:
 
 
 def is_reference(text: str, mention: Mention) -> bool:
-    return REFERENCE_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
+    return REFERENCE_BEFORE.search(text, max(0, mention.start - 36), mention.start) is not None
 
 
 def said_dry_part(text: str, start: int, end: int) -> bool:

@@ -140,6 +140,15 @@ _PLACES_ANOTHER = re.compile(
 )
 
 
+# "4. Areas affected", "AFFECTED ROOMS", "Rooms affected:": the writer's own list of the areas.
+_AREA_LIST_HEADING = re.compile(
+    r"^[\s\-*#>\d.)]*(?:(?:areas?|rooms?|spaces?) (?:that were )?affected"
+    r"|affected (?:areas?|rooms?|spaces?))\b[^.:]{0,40}:?$",
+    FLAGS,
+)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022|]|\d+[.)] )", FLAGS)
+
+
 # --- the scan ----------------------------------------------------------------------------------
 
 
@@ -199,6 +208,8 @@ class RoomScan(ReadingsScan):
         self._document_scales = Scales()
         self.default_unit: LengthUnit | None = None
         self._scales_cache: tuple[str, Scales] | None = None
+        self._in_area_list = False
+        self._listed: set[str] = set()  # the areas a list under an "Areas affected" heading names
 
     def scan(self, lines: Iterable[Line]) -> None:
         for index, line in enumerate(lines):
@@ -257,6 +268,7 @@ class RoomScan(ReadingsScan):
                 elif room.unaffected and room.key not in self.areas:
                     self.unaffected.add(room.key)
             self._note_room(line, rooms)
+            self._read_area_list(line.text, rooms)
             owners = Owners(line.text, rooms)
             self._meter = meter_in(line.text) or self._meter
             self._update_block(line)
@@ -273,6 +285,21 @@ class RoomScan(ReadingsScan):
                 self._section_rooms = []  # a table's row is about the room its own cells name
             self.areas_by_line[line.number] = list(self._section_rooms)
             self.named_by_line[line.number] = [room.key for room in rooms if room.key in self.areas]
+
+    def _read_area_list(self, text: str, rooms: Sequence[Mention]) -> None:
+        """The areas the items under an "Areas affected" heading open with (up to the first line that
+        is no list item or table row)."""
+        if _AREA_LIST_HEADING.match(text):
+            self._in_area_list = True
+            return
+        if not self._in_area_list:
+            return
+        if _LIST_ITEM.match(text) is None:
+            self._in_area_list = False
+            return
+        first = next((room for room in rooms if room.affected), None)
+        if first is not None:
+            self._listed.add(first.key)
 
     def _unfounded(self, key: str) -> bool:
         """An area nothing has been found in yet: no material, size or reading of its own."""
@@ -347,6 +374,12 @@ class RoomScan(ReadingsScan):
     def finish(self) -> list[AreaDraft]:
         """The affected areas, with a whole-building ceiling height where a room has none."""
         self._settle_held(None)
+        if self._listed:
+            # ("4. Areas affected" lists the hall and the kitchenette; "a pipe in the roof void above
+            # the kitchenette froze and split" only placed the source): a space that only a sentence's
+            # damage made an area, and that the writer's own list of areas leaves out, is not one
+            for key in self._implied - self._listed:
+                self.areas.pop(key, None)
         self.drop_containers()
         for area in self.areas.values():
             for key, names in self._cleared.get(id(area), {}).items():

@@ -108,9 +108,11 @@ _SEGMENT_BREAK = re.compile(r"[,;|.(]| [-\u2013\u2014] ")
 
 
 # "Basement below kitchen", "plasterboard hall wall": a room named to place something, not the subject.
+# ("read from below and logged with the kitchen": the room whose record holds the readings)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:below|above|under|beneath|next to|adjacent to|beside|behind|off|outside|from|towards?"
-    r"|across from|opposite)(?: the)? $|, (?:across|opposite|beside|near|next to)(?: from)?(?: the)? $",
+    r"|across from|opposite|(?:logged|recorded|listed|entered|filed) (?:with|under))(?: the)? $"
+    r"|, (?:across|opposite|beside|near|next to)(?: from)?(?: the)? $",
     FLAGS,
 )
 
@@ -522,12 +524,14 @@ def _share_unaffected(text: str, found: Sequence[Mention], flags: list[list[bool
 
 
 _SPORES = re.compile(r"\bspores?\b|\bcondition ?2\b", FLAGS)
+_GRADED_CONDITION = re.compile(r"\bcond(?:ition)?\.? ?[23]\b(?! ?(?:-|\u2013|to|or) ?1)", FLAGS)
 
 
 def _sentence_unaffected(reader: _Reader, flags: list[list[bool]]) -> None:
     """ "Kitchen, office and staff room were checked: no readings above background": a sentence that
     calls its rooms unaffected and says nothing is wet or damaged speaks for every room it names."""
     said: dict[tuple[int, int], bool] = {}
+    graded = _GRADED_CONDITION.search(reader.text) is not None  # (once a line: linear in a long one)
     for mention, flag in zip(reader.found, flags, strict=True):
         bounds = reader.sentences.bounds(mention.start)
         if bounds not in said:
@@ -548,7 +552,9 @@ def _sentence_unaffected(reader: _Reader, flags: list[list[bool]]) -> None:
             )
         # ("the ensuite floor was dry; it ran ... into the master bedroom": where it ran is not dry)
         moved_into = MOTION_INTO.search(reader.text, max(bounds[0], mention.start - 80), mention.start)
-        if said[bounds] and not moved_into:
+        # ("Hallway: no visible growth, but settled dust on the skirting. Condition 2.": a room its own
+        # heading line grades S520 Condition 2 or 3 is not cleared by one sentence of that line)
+        if said[bounds] and not moved_into and not (flag[4] and graded):
             flag[1] = True
 
 

@@ -61,7 +61,8 @@ _ROOMS: tuple[tuple[str, str], ...] = (
         r"(?! (?:closet|cupboard|knife|bills?|compan\w+|meters?|sink|tub|lines?|poles?|trailer))",
     ),
     ("powder_room", r"powder (?:room|rm)"),
-    ("laundry", r"laundry(?: room| rm| area)?"),
+    # (a "laundry closet" or "laundry cupboard" is the laundry, where the washer stands)
+    ("laundry", r"laundry(?: room| rm| area| closet| cupboard)?"),
     # "KIT ceiling drywall wet": field notes' capitals, or "kit" before a surface ("test kit" is none)
     # ("K ceiling by N wall 62 REL": field notes' single capital before a kitchen surface)
     (
