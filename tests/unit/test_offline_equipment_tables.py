@@ -209,3 +209,34 @@ def test_equipment_in_a_list_of_recommendations_is_not_on_site() -> None:
     )
     # Then only the dehumidifier left running is on site
     assert _peaks(findings) == {EquipmentKind.DEHUMIDIFIER: 1}
+
+
+def test_log_rows_by_tag_with_a_type_in_brackets_or_the_day_first() -> None:
+    # Given a PDF log whose rows are a unit's tag alone, a kind with its type in brackets, or the day
+    # in first under the Equipment heading
+    tags = analyze_text(
+        HEADER + "Equipment log\nUnit Location Set Pulled\n"
+        "AM-211 kitchen 03/02/2026 06/02/2026\nAM-214 hall 03/02/2026 05/02/2026\n"
+    )
+    typed = analyze_text(
+        HEADER + "Equipment log\nUnit Type Room Placed Removed\n"
+        "AM-1 Air mover (axial) Kitchen 03/02/2026 06/02/2026\n"
+        "AM-2 Air mover (axial) Kitchen 03/02/2026 06/02/2026\n"
+    )
+    dated = analyze_text(HEADER + "Equipment\n03/02/2026 Air mover 3 Kitchen pulled 06/02/2026\n")
+    # Then each row is its units between its days
+    assert _peaks(tags) == {EquipmentKind.AIR_MOVER: 2}
+    assert _peaks(typed) == {EquipmentKind.AIR_MOVER: 2}
+    assert _peaks(dated) == {EquipmentKind.AIR_MOVER: 3}
+    assert _removed(dated, EquipmentKind.AIR_MOVER) == [date(2026, 2, 6)]
+
+
+def test_a_fan_that_places_a_reading_and_equipment_days_are_no_units() -> None:
+    # Given a reading taken beside a bathroom fan, and a sum of equipment-days
+    findings = analyze_text(
+        HEADER + "Sheathing 2 ft south of fan: 19\n"
+        "Billing: 2 AM x 3 days + 1 DH x 3 days = 6 AM-days and 3 DH-days.\n"
+        "03/02: set 2 air movers and 1 dehumidifier.\n"
+    )
+    # Then only the units set are on site
+    assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 2, EquipmentKind.DEHUMIDIFIER: 1}

@@ -26,17 +26,17 @@ from chalicelib.analysis.offline.dates import (
 from chalicelib.analysis.offline.equipment_events import Event, Mode
 from chalicelib.analysis.offline.equipment_peaks import is_peak_line, without_breakdowns, without_corrected
 from chalicelib.analysis.offline.equipment_ranges import with_ranges
+from chalicelib.analysis.offline.equipment_rows import TABLE_ROW, log_row
 from chalicelib.analysis.offline.equipment_tables import EquipmentColumns, equipment_columns, table_events
-from chalicelib.analysis.offline.equipment_times import hours_between, make_and_model, time_after
+from chalicelib.analysis.offline.equipment_times import RUN_HOURS
 from chalicelib.analysis.offline.equipment_words import (
     COUNT_AFTER,
     COUNT_BEFORE,
     EQUIPMENT_KIND,
     EXTRA_NUMBERS,
     KIND_ONLY,
-    TAG_THEN_KIND,
+    REMOVED,
     kind_of,
-    tagged_units,
 )
 from chalicelib.analysis.offline.spaces import (
     room_mentions,
@@ -67,15 +67,14 @@ _TIME_BEFORE = re.compile(
 
 
 # "a fan" said of anything but drying ("a ceiling fan", "exhaust fan") is no equipment.
-_NOT_EQUIPMENT_FAN = re.compile(
-    r"\b(?:ceiling|exhaust|extractor|bathroom|range|oven|pedestal|vent)\s*$", FLAGS
+# "6 ft east of fan: 17": the kind names where a reading was taken, not a count of units.
+_PLACE_BEFORE = re.compile(
+    r"\b(?:of|from|near|at|by|beside|under|above|below|behind|off|around)\s+(?:the\s+)?$", FLAGS
 )
 
 
-_REMOVED = re.compile(
-    r"\b(?:pulled|pull|removed|remove|picked up|collected|decommissioned|off ?-?hired?|taken (?:off|out|away)"
-    r"|took|de-?mob\w*|lifted|came out|come out|out of)\b",
-    FLAGS,
+_NOT_EQUIPMENT_FAN = re.compile(
+    r"\b(?:ceiling|exhaust|extractor|bathroom|range|oven|pedestal|vent)\s*$", FLAGS
 )
 
 
@@ -164,27 +163,10 @@ _ROOM_LEAD = re.compile(
 )
 
 
-_RUN_HOURS = re.compile(
-    r"(?:\b(?:ran|run|running|runtime|run time|hours? run|hour meter)\D{0,30}?(?P<a>\d{1,4}(?:\.\d)?) ?"
-    r"(?:hours?|hrs?|h)\b|(?P<b>\d{1,4}(?:\.\d)?) ?(?:hours?|hrs?|h) (?:run|runtime|on the meter))",
-    FLAGS,
-)
-
-
 _ORDINAL_DAY = re.compile(r"\b(?:on |by |until )?the (?P<d>[1-3]?\d)(?:st|nd|rd|th)\b", FLAGS)
 
 
-# A table row, with its outer bars or without them (as some extractors give it): "7/9 | 7 | 2 | ...".
-_TABLE_ROW = re.compile(r"^\|.*\|$|^[^|]+(?: \| [^|]*){2,}$")
-
-
 _HEADER_DATE = re.compile(r"^\s*(?:date|day|visit)\b", FLAGS)
-
-
-_LOG_DATES_NEEDED = 2
-
-
-_UNIT_ID = re.compile(r"-?\d")  # "AM-114", "DH27": a unit's tag, not a kind named again
 
 
 # "all pulled 07/14", "air scrubber pulled 07/12": removals with no count
@@ -255,7 +237,7 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
         proposed = proposed and _LIST_ITEM_OR_WRAP.match(text) is not None
         # (its column header, "Unit Qty Location Set Pulled", and a wrapped cell keep the list going)
         listed = listed and (KIND_ONLY.search(text) is not None or not any(char.isdigit() for char in text))
-        if not _TABLE_ROW.match(text):
+        if not TABLE_ROW.match(text):
             named_columns = None
         else:
             cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
@@ -275,7 +257,7 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
                 continue
         if is_peak_line(text):
             continue  # "Most on site at once: 7 air movers": the sum of the lines above (equipment_peaks)
-        row = _log_row(line, on, dates, listed)
+        row = log_row(line, on, dates, listed)
         if row:
             logged += row
             continue
@@ -313,55 +295,6 @@ def _table_events(
     return events
 
 
-def _log_row(line: Line, on: date | None, dates: Dates | None, listed: bool = False) -> list[Event]:
-    """One unit (or "x3") per row with the day in and the day out: "AM-114 air mover hall set 20/07
-    removed 24/07", "| LGR dehumidifier #12 (kitchen) | 9/19 | 9/26 |"."""
-    if dates is None:
-        return []
-    text = line.text
-    kinds = list(KIND_ONLY.finditer(text))
-    tagged = TAG_THEN_KIND.match(text)
-    if tagged is not None:
-        kinds = [kind for kind in kinds if kind.start() >= tagged.end()]  # "AM 5 air mover": AM is the tag
-    found = [match for match in dates.find(text, on, yearless_numeric=True) if match.value]
-    if not kinds or len(found) != _LOG_DATES_NEEDED or found[0].start < kinds[0].end():
-        return []
-    # (under an "Equipment" heading a row's two days are its days in and out: "Air mover 3 Meals area
-    # 22/09/2026 26/09/2026", a PDF table's row)
-    if not _TABLE_ROW.match(text) and (
-        not (listed or _REMOVED.search(text, found[0].end, found[1].start))
-        or sum(1 for kind in kinds if kind.start() < found[0].start and not _UNIT_ID.match(text, kind.end()))
-        != 1
-    ):
-        return []  # "AM-114 air mover set 20/07 removed 24/07": one unit, then the day it came out
-    kind = kind_of(kinds[0])
-    if kind is None:
-        return []
-    counts = [match for match in COUNT_AFTER.finditer(text) if match.start() == kinds[0].start()]
-    before = COUNT_BEFORE.search(text, 0, found[0].start)
-    bare = _BARE_COUNT.match(text, kinds[0].end()) if listed else None
-    quantity = int(counts[0].group("n")) if counts else int(bare.group("n")) if bare else 1
-    if before is not None and before.start() < kinds[0].end() and before.group("n").isdigit():
-        quantity = int(before.group("n"))
-    if tagged is not None:
-        quantity = tagged_units(tagged)
-    qty_cell = _QTY_CELL.search(text, kinds[0].end(), found[0].start) if _TABLE_ROW.match(text) else None
-    if qty_cell is not None:
-        quantity = int(qty_cell.group("n"))  # "| Air mover | 3 | 13/11 | 15/11 |": a Qty column
-    rooms = [mention.name for mention in room_mentions(text[: found[0].start])]
-    placed, removed = found[0].value, found[1].value
-    placed_at, removed_at = time_after(text, found[0].end, placed), time_after(text, found[1].end, removed)
-    stated = _RUN_HOURS.search(text)
-    hours = float(stated.group("a") or stated.group("b")) if stated else hours_between(placed_at, removed_at)
-    room = rooms[0] if rooms else None
-    model = make_and_model(text[: found[0].start])
-    return [
-        Event(kind[0], quantity, "add", placed, line, room, kind[1], hours, placed_at, model),
-        Event(kind[0], quantity, "remove", removed, line, room, kind[1], None, removed_at, model),
-    ]
-
-
-_BARE_COUNT = re.compile(r" (?P<n>[1-9]\d?)\b(?![/.:\-]\d)")
 # "Equipment", "5. Equipment", "Equipment log": the heading of a list of units with their days
 _EQUIPMENT_HEADING = re.compile(
     r"^\W*(?:\d{1,2}[.)]\s*)?equipment(?: (?:log|list|placed|on site|register))?\W*$", FLAGS
@@ -375,7 +308,6 @@ _PROPOSED_HEADING = re.compile(
 )
 _HEADING_LENGTH = 80
 _LIST_ITEM_OR_WRAP = re.compile(r"^(?:\s*(?:[-*\u2022]|\d{1,2}[.)])\s|\s|[a-z])")
-_QTY_CELL = re.compile(r"\|\s*(?P<n>[1-9]\d{0,2})\s*(?=\|)")
 
 
 def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
@@ -387,7 +319,7 @@ def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event
     rooms = [(mention.start, mention.end, mention.name) for mention in room_mentions(text)]
     for start, end in _clauses(text):
         day = _clause_date(text, start, end, day, dates)
-        hours = _RUN_HOURS.search(text, start, end)
+        hours = RUN_HOURS.search(text, start, end)
         run_hours = float(hours.group("a") or hours.group("b")) if hours else None
         if _HYPOTHETICAL.search(text, start, end):
             continue  # what someone advises is not what is on site
@@ -466,6 +398,10 @@ def _clause_events(
         if (
             kind is None
             or _is_time(text, match)
+            or (
+                match.start("n") > match.start()
+                and _PLACE_BEFORE.search(text, max(0, match.start() - 16), match.start())
+            )
             or _DAY_BEFORE.search(text, max(0, match.start() - 10), match.start())
         ):
             continue
@@ -529,9 +465,9 @@ def _is_more(match: re.Match[str]) -> bool:
 def _mode(before: str, after: str, match: re.Match[str], total_said: bool, rest: str = "") -> Mode | None:
     written = match.group("n").lower()
     second = (match.groupdict().get("second") or "").lower()
-    if written == "the" and not (_REMOVED.search(before) or _REMOVED_AFTER.match(after)):
+    if written == "the" and not (REMOVED.search(before) or _REMOVED_AFTER.match(after)):
         return None  # "the dehumidifier" placed earlier, not a count
-    if _REMOVED.search(before) or _REMOVED_AFTER.match(after) or _REMOVED_AT_END.match(rest):
+    if REMOVED.search(before) or _REMOVED_AFTER.match(after) or _REMOVED_AT_END.match(rest):
         return "remove"
     if _TOTAL_AFTER.match(after) or second == "remaining" or _TOTAL_AT_END.match(rest):
         return "total"

@@ -46,3 +46,11 @@ def make_and_model(text: str) -> str | None:
     """ "Dri-Eaz LGR 7000XLi", "Phoenix 200 Max": a maker the trade knows and the model after it."""
     found = _MAKE_MODEL.search(text)
     return found.group(0).strip() if found else None
+
+
+# "ran 72 hours", "hour meter 71.5 h", "48 hrs run": a unit's stated run time
+RUN_HOURS = re.compile(
+    r"(?:\b(?:ran|run|running|runtime|run time|hours? run|hour meter)\D{0,30}?(?P<a>\d{1,4}(?:\.\d)?) ?"
+    r"(?:hours?|hrs?|h)\b|(?P<b>\d{1,4}(?:\.\d)?) ?(?:hours?|hrs?|h) (?:run|runtime|on the meter))",
+    FLAGS,
+)

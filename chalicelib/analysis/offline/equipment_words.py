@@ -27,12 +27,16 @@ EQUIPMENT_KIND = (
 NUMBER_WORDS = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|a|an|the|another"
 
 
+# Equipment-days sums ("3 AM x 2 days + 2 AM x 2 days = 10 AM-days") count days, not units on site.
+_NOT_ARITHMETIC = r"(?!-?(?:days?|hours?|hrs?)\b)(?! ?[x\u00d7*] ?\d{1,3} ?(?:days?|d|hours?|hrs?)\b)"
+
+
 COUNT_BEFORE = re.compile(
     # ("1x AM", "2x LGR": a count written against its multiplier)
     rf"(?<![\w.:/#\-])(?P<n>{NUMBER_WORDS})(?:\b|(?=[x\u00d7] ?[A-Za-z]))(?! ?(?:x|\u00d7) ?\d)"
     r"(?: (?P<second>second|third|more|extra|additional|further|remaining),?)?"
     rf" ?(?:x|\u00d7)? ?(?:(?!(?:{NUMBER_WORDS}|and|with|or)\b)[A-Za-z][\w\-]{{0,14}} ){{0,2}}?"
-    rf"(?:{EQUIPMENT_KIND})(?![\w])",
+    rf"(?:{EQUIPMENT_KIND})(?![\w]){_NOT_ARITHMETIC}",
     FLAGS,
 )
 
@@ -42,7 +46,7 @@ COUNT_AFTER = re.compile(
     rf"(?<![\w])(?:{EQUIPMENT_KIND})(?: ?\([^)]{{1,20}}\))?"
     r" ?(?:x|\u00d7|:|=|\((?=\d{1,2}\))) ?(?P<n>\d{1,2})\b"
     # (not a size: "2 in" is inches only before a number, an "x" or a dimension word, not "2 in the hall")
-    r"(?! ?(?:%|ft|'|\"|m\b|ppd|pints"
+    r"(?! ?(?:%|ft|'|\"|m\b|ppd|pints|days?\b|d\b|hours?\b|hrs?\b"
     r"|in\b(?=\s*(?:$|[^\w\s]|\d|[x\u00d7]\b|thick|wide|deep|high|long|tall))))",
     FLAGS,
 )
@@ -82,3 +86,11 @@ def kind_of(match: re.Match[str]) -> tuple[EquipmentKind, str | None] | None:
     if match.group("other"):
         return EquipmentKind.OTHER, None
     return None
+
+
+# Words that take units off site ("pulled 2 AM", "picked up", "off-hired").
+REMOVED = re.compile(
+    r"\b(?:pulled|pull|removed|remove|picked up|collected|decommissioned|off ?-?hired?|taken (?:off|out|away)"
+    r"|took|de-?mob\w*|lifted|came out|come out|out of)\b",
+    FLAGS,
+)
