@@ -100,5 +100,10 @@ def log_row(line: Line, on: date | None, dates: Dates | None, listed: bool = Fal
 
 def _bracketed(text: str, kind: re.Match[str]) -> bool:
     """Whether a kind is named inside brackets ("(centrifugal)", "(LGR, 130 ppd)")."""
-    opened = text.rfind("(", 0, kind.start())
-    return opened >= 0 and text.rfind(")", opened, kind.start()) < 0 and text.find(")", kind.end()) >= 0
+    reach = max(0, kind.start() - _BRACKET_REACH)  # (bounded: a long line stays linear)
+    opened = text.rfind("(", reach, kind.start())
+    closed = text.find(")", kind.end(), kind.end() + _BRACKET_REACH)
+    return opened >= 0 and text.rfind(")", opened, kind.start()) < 0 and closed >= 0
+
+
+_BRACKET_REACH = 40
