@@ -188,3 +188,14 @@ def test_each_value_followed_by_on_and_a_date_is_read_on_that_date() -> None:
         # Then each value takes the day written after it, not the day before it or the line's first
         assert (29.0, date(2026, 3, 4)) in found, heading
         assert (18.0, date(2026, 3, 6)) in found, heading
+
+
+def test_a_dry_standards_line_opened_by_its_own_date_is_read_on_that_date() -> None:
+    # Given dry standards taken on the second visit, the line opening with their label and that date
+    text = (
+        "Job 6120, first attended 10/05/2026 (Launceston TAS).\nStudy: carpet wet, skirting wet.\n\n"
+        "Readings\n- Study skirting: 25 WME.\n- Dry std, 12/05: dining skirting 11 WME.\n"
+    )
+    found = _readings(text)
+    # Then the dry standard is the second visit's, not the first's
+    assert (11.0, "WME", date(2026, 5, 12), True) in found
