@@ -337,3 +337,23 @@ def test_a_living_room_written_by_its_capital_initials_before_a_surface() -> Non
     assert (88.0, "REL", "Living room", date(2026, 7, 14)) in found
     assert (57.0, "REL", "Living room", date(2026, 7, 14)) in found
     assert (41.0, "REL", "Hallway", date(2026, 7, 14)) in found
+
+
+def test_living_and_dining_rooms_written_by_capital_initials_before_a_material() -> None:
+    # Given a points table whose rows open with "LR" or "DR" and then the material read
+    notes = (
+        "Hot water baseboard leak, 9 Elm Ct, Bangor ME 04401. First visit 3/02/2026.\n"
+        "Living room 15 x 13 ft and dining room 12 x 11 ft, oak strip floor cupped.\n"
+        "Delmhorst, wood scale %MC.\n"
+        "Pt  location                 3/02   3/05\n"
+        "1   LR oak by the baseboard   23     17\n"
+        "2   DR oak near the hutch     19     14\n"
+        "3   DR plaster at the corner  16     12\n"
+    )
+    found = _found(notes)
+    # Then each row is in the room its initials name, not left without a room
+    assert (23.0, "%MC", "Living room", date(2026, 3, 2)) in found
+    assert (14.0, "%MC", "Dining room", date(2026, 3, 5)) in found
+    assert (16.0, "%MC", "Dining room", date(2026, 3, 2)) in found
+    # And a title "Dr" before a name is not the dining room
+    assert not any(place == "Dining room" for _, _, place, _ in _found(_HEAD + "Dr Oakes: 14 WME\n"))

@@ -177,3 +177,25 @@ def test_a_log_entrys_readings_are_of_the_day_its_bracket_states() -> None:
     assert {(22.0, date(2026, 7, 16)), (17.0, date(2026, 7, 16))} <= found
     assert {(15.0, date(2026, 7, 18)), (13.0, date(2026, 7, 18))} <= found
     assert not any(day in (date(2026, 7, 17), date(2026, 7, 19)) for _, day in found)
+
+
+def test_each_value_followed_by_on_and_a_date_is_read_on_that_date() -> None:
+    # Given readings each followed by "on <day>", under a heading naming the two visits and without one
+    head = "Job 5531, first attended 04/03/2026 (Hobart TAS).\nLaundry: vinyl lifted, skirting wet.\n\n"
+    for heading in ("Meter readings (ours 04/03, the builder's 06/03)\n", "Meter readings\n"):
+        text = head + heading + "- Laundry skirting: 29 WME on 04/03, 18 WME on 06/03.\n"
+        found = [(value, day) for value, _, day, _ in _readings(text)]
+        # Then each value takes the day written after it, not the day before it or the line's first
+        assert (29.0, date(2026, 3, 4)) in found, heading
+        assert (18.0, date(2026, 3, 6)) in found, heading
+
+
+def test_a_dry_standards_line_opened_by_its_own_date_is_read_on_that_date() -> None:
+    # Given dry standards taken on the second visit, the line opening with their label and that date
+    text = (
+        "Job 6120, first attended 10/05/2026 (Launceston TAS).\nStudy: carpet wet, skirting wet.\n\n"
+        "Readings\n- Study skirting: 25 WME.\n- Dry std, 12/05: dining skirting 11 WME.\n"
+    )
+    found = _readings(text)
+    # Then the dry standard is the second visit's, not the first's
+    assert (11.0, "WME", date(2026, 5, 12), True) in found

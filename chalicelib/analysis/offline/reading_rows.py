@@ -35,6 +35,7 @@ from chalicelib.analysis.offline.reading_numbers import (
     scale_name,
     strip_dates,
 )
+from chalicelib.analysis.offline.reading_part_dates import date_parts, own_days
 from chalicelib.analysis.offline.reading_row_parts import (
     AIR_WORDS,
     Role,
@@ -456,7 +457,7 @@ class RowReader:
                     end=number.end,
                 )
             )
-        return found
+        return own_days(text, found, self.dates)
 
     def _cells_row(
         self, label: str, cells: list[re.Match[str]], offset: int, slots: list[Column], taken_on: date | None
@@ -537,29 +538,13 @@ class RowReader:
                 for part_start, part in scaled_parts(text, numbers[first:index], start):
                     readings += self._segment(text, part, taken_on, part_start)
                 start = match.end() if match else len(text)
-        readings = self._date_parts(text, carry_surfaces(readings), taken_on)
+        readings = date_parts(text, carry_surfaces(readings), taken_on, self.dates)
         if point_match and len(readings) == 1:
             point = point_match.group("id")
             if in_block and describes_place(readings[0].label):
                 self.points.setdefault(point, readings[0].label)
             readings = [replace(readings[0], point=point)]
         return readings
-
-    def _date_parts(self, text: str, readings: list[RowReading], taken_on: date | None) -> list[RowReading]:
-        """ "By January 14 the plate had dried to 20%, ... Final readings on 1/15: plate 13%": a date
-        written in a line dates its parts from there on."""
-        if len(readings) < 2:
-            return readings
-        dated, current, previous = [], taken_on, 0
-        for reading in readings:
-            span = text[previous : reading.start]
-            found = [m.value for m in self.dates.find(span, current, yearless_numeric=True) if m.value]
-            if not found and current is not None:  # "...; Friday 13th: rumpus 14"
-                found = [m.value for m in self.dates.find_with_weekdays(span, current) if m.value]
-            current = found[-1] if found else current
-            dated.append(replace(reading, taken_on=current) if current != reading.taken_on else reading)
-            previous = reading.end
-        return dated
 
     def _segment(
         self, text: str, numbers: list[Number], taken_on: date | None, start: int = 0

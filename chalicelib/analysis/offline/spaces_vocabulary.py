@@ -39,18 +39,28 @@ _KNOWN_ROOM_WORD = (
 )
 
 
+# What follows a room's capital initials ("LR", "DR") in a map row: a surface or a material, so that
+# the initials are read as the room and not as someone's initials or a title.
+_INITIALS_BEFORE = (
+    r"(?= (?:ceiling|wall|floor|joist|subfloor|carpet|baseboard|drywall|skirting|plaster|maple|oak"
+    r"|hardwood|timber|plank|board|flooring|gib|plasterboard)s?\b)"
+)
+
+
 # (key, pattern): alternatives sharing a key are the same room written differently.
 _ROOMS: tuple[tuple[str, str], ...] = (
     ("living_dining", r"(?:living|lounge|family) ?(?:/|&|and) ?dining(?: room| area| rm)?"),
-    # ("LR ceiling at duct boot 92": field notes' initials in capitals before a surface, as "K" is)
-    (
-        "living_room",
-        r"living (?:room|area|rm)|living(?= ?(?:\d|:|carpet|floor))"
-        r"|(?-i:LR)(?= (?:ceiling|wall|floor|joist|subfloor|carpet|baseboard|drywall)s?\b)",
-    ),
+    # ("LR ceiling at duct boot 92", "LR maple by window": field notes' initials in capitals before a
+    # surface or a material, as "K" is)
+    ("living_room", r"living (?:room|area|rm)|living(?= ?(?:\d|:|carpet|floor))|(?-i:LR)" + _INITIALS_BEFORE),
     # "Family", "Living" alone name a room only before its size or a heading colon ("Family 5x4m").
     ("family_room", r"family (?:room|rm)|family(?= ?(?:\d|:|carpet|floor))"),
-    ("dining_room", r"dining (?:room|area|rm)|dining(?! (?:table|chairs?|set|suite|furniture|hutch))"),
+    # ("DR maple at opening": only in capitals and before a surface or material, as "Dr" is a title)
+    (
+        "dining_room",
+        r"dining (?:room|area|rm)|dining(?! (?:table|chairs?|set|suite|furniture|hutch))"
+        r"|(?-i:DR)" + _INITIALS_BEFORE,
+    ),
     ("rumpus_room", r"rumpus(?: room| rm)?"),
     # "The utility" and a map's "5 utility - skirting" are the utility room (as UK notes write it); a
     # utility closet, cupboard, bill or knife is not.

@@ -1,0 +1,72 @@
+"""The day of each reading a line gives in parts.
+
+A date written in a line dates the parts after it ("By January 14 the plate had dried to 20%, ...
+Final readings on 1/15: plate 13%"). But a date written right after a value, "on" between them, is
+that value's own day: "34 WME on 29/11, 27 WME on 01/12" gives 34 on the 29th and 27 on the 1st. Read
+as a date for what follows, it would put each value a visit late and the first on the line's day.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_row_parts import RowReading
+from chalicelib.analysis.offline.text import FLAGS
+
+# What may stand between a value and its own "on <date>": the value's scale when the number's span
+# stops short of it, then "on" ("on the"). Anything more and the date is the next part's.
+_OWN_DAY = re.compile(r"[ \t]*(?:%\s?MC|%|WME|REL|MC)?[ \t]*\bon[ \t]+(?:the[ \t]+)?", FLAGS)
+
+
+def date_parts(
+    text: str, readings: list[RowReading], taken_on: date | None, dates: Dates
+) -> list[RowReading]:
+    """Each part's day: its own "on <date>" when one follows it, else the last date written before it
+    in the line (from where the previous part, and its own date, ended), else the line's day."""
+    if len(readings) < 2:
+        return readings
+    dated, current, previous = [], taken_on, 0
+    for index, reading in enumerate(readings):
+        span = text[previous : reading.start]
+        found = [m.value for m in dates.find(span, current, yearless_numeric=True) if m.value]
+        if not found and current is not None:  # "...; Friday 13th: rumpus 14"
+            found = [m.value for m in dates.find_with_weekdays(span, current) if m.value]
+        current = found[-1] if found else current
+        previous = reading.end
+        own, own_end = _own_day(text, reading, readings[index + 1 : index + 2], current, dates)
+        if own is not None:
+            # The next part reads its span from after this date, so the date is not also its.
+            previous = own_end
+        when = own if own is not None else current
+        dated.append(replace(reading, taken_on=when) if when != reading.taken_on else reading)
+    return dated
+
+
+def _own_day(
+    text: str, reading: RowReading, following: list[RowReading], anchor: date | None, dates: Dates
+) -> tuple[date | None, int]:
+    """The date written right after a value with "on" between ("24 %MC on 29/11"), and where it ends."""
+    lead = _OWN_DAY.match(text, reading.end)
+    if lead is None:
+        return None, reading.end
+    stop = following[0].start if following else len(text)
+    window = text[lead.end() : min(stop, lead.end() + 24)]
+    found = dates.find(window, anchor, yearless_numeric=True)
+    if not found or found[0].start != 0 or found[0].value is None:
+        return None, reading.end
+    return found[0].value, lead.end() + found[0].end
+
+
+def own_days(text: str, readings: list[RowReading], dates: Dates) -> list[RowReading]:
+    """A table-like row's values each dated by the "on <date>" written after it, where one is: the
+    value's own day outranks the column's ("1.8% on 06/11, 0.6% on 07/11")."""
+    dated = []
+    for index, reading in enumerate(readings):
+        own, _ = _own_day(text, reading, readings[index + 1 : index + 2], reading.taken_on, dates)
+        dated.append(
+            replace(reading, taken_on=own) if own is not None and own != reading.taken_on else reading
+        )
+    return dated
