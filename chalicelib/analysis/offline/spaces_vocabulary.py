@@ -97,7 +97,9 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ),
     ("study", r"study"),
     ("walk_in_robe", r"walk-?in (?:robe|wardrobe)|wir(?= |$|:|,)"),
-    ("closet", r"(?:utility |linen |coat |broom |water heater |furnace |mechanical |ahu )?closet|wardrobe"),
+    # A wardrobe is furniture in its room ("wardrobe back panel", "behind the wardrobe"), never a
+    # space of its own; only a walk-in one is (above).
+    ("closet", r"(?:utility |linen |coat |broom |water heater |furnace |mechanical |ahu )?closet"),
     # ("the cylinder cupboard", "boiler cupboard": the hot water cylinder's or the boiler's)
     (
         "cupboard",
