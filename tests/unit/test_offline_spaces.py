@@ -445,3 +445,14 @@ def test_a_wardrobe_is_furniture_of_its_room_not_a_space() -> None:
     assert room_mentions(alone) == []
     walk_in = room_mentions("Walk-in wardrobe: carpet wet.")
     assert [mention.name for mention in walk_in] == ["Walk-in wardrobe"]
+
+
+def test_the_office_that_took_the_call_is_not_a_room() -> None:
+    # Given notes that quote the managing agent's office and the job's booking record
+    agent = "Call logged by the strata office on Monday: leak in bedroom 2."
+    booking = "Office intake form has Cat 1 but the hose was from the toilet."
+    # When their rooms are read
+    # Then only the bedroom is a space; an office with wet carpet still is one
+    assert [mention.name for mention in room_mentions(agent)] == ["Bedroom 2"]
+    assert room_mentions(booking) == []
+    assert [mention.name for mention in room_mentions("Office carpet soaked.")] == ["Office"]

@@ -93,7 +93,10 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("garage", r"garage"),
     (
         "office",
-        r"office(?! (?:tenancy|building|block|park|manager|hours|staff|furniture|chair|desk|supplies))",
+        # "the strata office", "Office booking sheet says": the firm that took the call, not a room.
+        r"(?<!strata )(?<!head )(?<!branch )(?<!claims )(?<!post )"
+        r"office(?! (?:tenancy|building|block|park|manager|hours|staff|furniture|chair|desk|supplies"
+        r"|booking|intake|sheet|says|said))",
     ),
     ("study", r"study"),
     ("walk_in_robe", r"walk-?in (?:robe|wardrobe)|wir(?= |$|:|,)"),
