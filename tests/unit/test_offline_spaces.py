@@ -433,3 +433,26 @@ def test_a_room_that_only_holds_another_rooms_record_and_nothing_came_through_is
     # Then the cellar is not affected, and the laundry it only refers to is no subject of the line
     assert _affected(text) == []
     assert _named(text)["Cellar"].unaffected
+
+
+def test_a_wardrobe_is_furniture_of_its_room_not_a_space() -> None:
+    # Given notes that name a wardrobe inside a bedroom, and one on its own line
+    beside = "Spare bedroom wardrobe: particleboard base swollen, carpet damp along the wall."
+    alone = "Wardrobe back panel spotted with mould."
+    # When their rooms are read
+    # Then the bedroom is the space and the wardrobe names none (a walk-in robe is still a room)
+    assert [mention.name for mention in room_mentions(beside)] == ["Spare bedroom"]
+    assert room_mentions(alone) == []
+    walk_in = room_mentions("Walk-in wardrobe: carpet wet.")
+    assert [mention.name for mention in walk_in] == ["Walk-in wardrobe"]
+
+
+def test_the_office_that_took_the_call_is_not_a_room() -> None:
+    # Given notes that quote the managing agent's office and the job's booking record
+    agent = "Call logged by the strata office on Monday: leak in bedroom 2."
+    booking = "Office intake form has Cat 1 but the hose was from the toilet."
+    # When their rooms are read
+    # Then only the bedroom is a space; an office with wet carpet still is one
+    assert [mention.name for mention in room_mentions(agent)] == ["Bedroom 2"]
+    assert room_mentions(booking) == []
+    assert [mention.name for mention in room_mentions("Office carpet soaked.")] == ["Office"]

@@ -210,6 +210,7 @@ class RoomScan(ReadingsScan):
         self._scales_cache: tuple[str, Scales] | None = None
         self._in_area_list = False
         self._listed: set[str] = set()  # the areas a list under an "Areas affected" heading names
+        self._room_levels: set[str] = set()  # levels affected rooms were said to be on ("(basement)")
 
     def scan(self, lines: Iterable[Line]) -> None:
         for index, line in enumerate(lines):
@@ -252,6 +253,7 @@ class RoomScan(ReadingsScan):
                     self._implied.discard(room.key)
                 if room.affected and room.key not in self.areas:
                     self.areas[room.key] = AreaDraft(room=room.name, base=room.base, source=line.span())
+                    self._room_levels.add(room.level or "")
                     if room.implied:
                         self._implied.add(room.key)
                 elif (
@@ -412,7 +414,9 @@ class RoomScan(ReadingsScan):
         """ "Basement" named on its own is the level the basement rooms are on, not another room."""
         for key, area in list(self.areas.items()):
             is_level = area.base in _CONTAINER_ROOMS and key.startswith("|")
-            if is_level and any(other.startswith(f"{area.base}|") for other in self.areas):
+            # "Bedroom (basement)" then "the water stayed in the basement": the basement is its level
+            on_level = "basement" in self._room_levels and len(self.areas) > 1
+            if is_level and (on_level or any(other.startswith(f"{area.base}|") for other in self.areas)):
                 del self.areas[key]
         self._fold_numbered_rooms()
 

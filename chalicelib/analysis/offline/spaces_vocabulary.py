@@ -103,11 +103,16 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("garage", r"garage"),
     (
         "office",
-        r"office(?! (?:tenancy|building|block|park|manager|hours|staff|furniture|chair|desk|supplies))",
+        # "the strata office", "Office booking sheet says": the firm that took the call, not a room.
+        r"(?<!strata )(?<!head )(?<!branch )(?<!claims )(?<!post )"
+        r"office(?! (?:tenancy|building|block|park|manager|hours|staff|furniture|chair|desk|supplies"
+        r"|booking|intake|sheet|says|said))",
     ),
     ("study", r"study"),
     ("walk_in_robe", r"walk-?in (?:robe|wardrobe)|wir(?= |$|:|,)"),
-    ("closet", r"(?:utility |linen |coat |broom |water heater |furnace |mechanical |ahu )?closet|wardrobe"),
+    # A wardrobe is furniture in its room ("wardrobe back panel", "behind the wardrobe"), never a
+    # space of its own; only a walk-in one is (above).
+    ("closet", r"(?:utility |linen |coat |broom |water heater |furnace |mechanical |ahu )?closet"),
     # ("the cylinder cupboard", "boiler cupboard": the hot water cylinder's or the boiler's)
     (
         "cupboard",
