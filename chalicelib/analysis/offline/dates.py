@@ -356,6 +356,11 @@ class Dates:
         found.extend(_relative_yearless(text, found, anchor))
         if anchor is None:
             return sorted(found, key=lambda known: known.start)
+        for match in _PART_OF_DAY_YEARLESS.finditer(text):
+            # ("the evening of 11/11": a part of a day says the number is a day, not a fraction)
+            if not any(known.start <= match.start("a") < known.end for known in found):
+                value = self._numeric(int(match.group("a")), int(match.group("b")), None, anchor, None)
+                found.append(DateMatch(match.start("a"), match.end("b"), value))
         for match in _WEEKDAY_ORDINAL.finditer(text):
             weekday = _WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]]
             value = _weekday_day(int(match.group("day")), weekday, anchor)
@@ -413,6 +418,15 @@ class Dates:
         if anchor is None and weekday is not None:
             return _weekday_year(month, day, weekday)
         return _near_anchor(month, day, anchor)
+
+
+# "she first saw water the evening of 11/11", "on the night of 3/7": a yearless day/month that a
+# part of the day introduces, so no fraction or ratio ("3/4 of the floor", "24/7").
+_PART_OF_DAY_YEARLESS = re.compile(
+    r"\b(?:morning|afternoon|evening|night|early hours|small hours) of (?:the )?"
+    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
+    FLAGS,
+)
 
 
 def _relative_yearless(text: str, found: list[DateMatch], anchor: date | None) -> list[DateMatch]:

@@ -314,11 +314,17 @@ def _ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     clause_after = after[: cut.start()] if cut else after
     if _RULED_OUT_BEFORE.search(clause_before) or _RULED_OUT_AFTER.search(clause_after):
         return True
+    # "Vermiculite? No - blown fiberglass": the writer's own question, answered no past its "?"
+    if _ANSWERED_NO.match(text, end) is not None:
+        return True
     # "the form has 'Category 3 - sewage' ticked because the fountain is by the restroom; it isn't":
     # what someone else said, refuted in the very next clause
     rest = text[end : min(sentence_end, end + _REFUTED_REACH)]
     following = _CLAUSE_BREAK.search(rest)
     return following is not None and _REFUTED.match(rest, following.end()) is not None
+
+
+_ANSWERED_NO = re.compile(r"[\w /-]{0,30}\?\W{0,3}(?:no|nope|nil|none|negative)\b", FLAGS)
 
 
 _REFUTED = re.compile(
@@ -426,6 +432,9 @@ def detect_hazards(
 ) -> list[SafetyHazard]:
     """One hazard per kind, from a "Safety:" line when there is one, else the first line naming it."""
     hazards: dict[HazardKind, SafetyHazard] = {}
+    # "Asbestos: house built 1984, clearance report - no ACM": the writer weighed the build year
+    # and ruled the kind out on its own line; the era presumption must not overrule them.
+    ruled_out_by_label: set[HazardKind] = set()
     safety_first = sorted(lines, key=lambda line: not _HAZARD_SECTION.match(line.text))
     for kind, label, pattern in _HAZARDS:
         if kind in hazards:
@@ -434,6 +443,8 @@ def detect_hazards(
             kind_label = _KIND_LABEL.match(line.text)
             if kind_label is not None and _label_kind(kind_label) is kind:
                 position = _labelled(kind, line, pattern)  # a line labelled with the kind: its value says
+                if position is None:
+                    ruled_out_by_label.add(kind)
             else:
                 position = _named(pattern, line)
             if position is not None:
@@ -449,7 +460,7 @@ def detect_hazards(
         (HazardKind.ASBESTOS, _asbestos_era(lines, standards, country)),
         (HazardKind.LEAD, _lead_era(lines, country)),
     ):
-        if kind not in hazards and kind not in cleared and presumed is not None:
+        if kind not in hazards and kind not in cleared | ruled_out_by_label and presumed is not None:
             hazards[kind] = presumed
     if (
         category is not None

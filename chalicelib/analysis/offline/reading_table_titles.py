@@ -25,9 +25,25 @@ def titled_header(rows: RowReader, text: str, anchor: date | None) -> list[Colum
     """The columns of a titled header of readings by day, or None when the line is no such header."""
     header = rows.header_words(text, anchor)
     level = _LEVEL_TITLE.match(text)
-    if header is None or (_COLUMN_TITLE.search(text) is None and level is None):
+    if header is None or (
+        _COLUMN_TITLE.search(text) is None and level is None and not _only_days(rows, text, anchor)
+    ):
         return None
     if sum(column.kind == "date" for column in header) < _MIN_DAYS:
         return None
     scale = explicit_scale(level.group("scale")) if level is not None and level.group("scale") else None
     return [replace(column, scale=column.scale or scale) for column in header] if scale else header
+
+
+def _only_days(rows: RowReader, text: str, anchor: date | None) -> bool:
+    """ "                 11/12   11/14   11/16": a line of days alone over the rows' untitled label
+    column heads a table as a titled one does (nothing but days is no sentence of the notes)."""
+    found = rows.dates.find(text, anchor, yearless_numeric=True)
+    if len(found) < _MIN_DAYS:
+        return False
+    rest, position = [], 0
+    for match in found:
+        rest.append(text[position : match.start])
+        position = match.end
+    rest.append(text[position:])
+    return not re.search(r"\w", "".join(rest))

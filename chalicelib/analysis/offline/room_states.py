@@ -20,12 +20,16 @@ DAMAGE_CONTEXT_WORDS = re.compile(
 )
 
 
-WET = re.compile(r"\b(?:wet(?! areas?\b)|soaked|saturated|damp|water|flood\w*|leak\w*)\b", FLAGS)
+# ("shares the wet wall with 305": the plumbing wall, named by its trade term, is no wet room; "wet
+# wall to wall" still is)
+_WET_WORD = r"(?:(?<!the )(?<!shared )(?<!common )wet|wet(?! walls?\b))(?! areas?\b)"
+WET = re.compile(rf"\b(?:{_WET_WORD}|soaked|saturated|damp|water|flood\w*|leak\w*)\b", FLAGS)
 
 
 # What outweighs a mild "no damage" in a room's own words: the room is wet or visibly damaged.
 SEEN_DAMAGE = re.compile(
-    r"\b(?:wet(?! areas?\b)|soaked|saturated|damp|water|flood\w*|leak\w*|stain(?:s|ed|ing)?|swollen|swelling"
+    rf"\b(?:{_WET_WORD}|soaked|saturated|damp|water"
+    r"|flood\w*|leak\w*|stain(?:s|ed|ing)?|swollen|swelling"
     r"|delaminat\w*|cupp\w*|buckl\w*|sagg\w*|collapsed|mou?ld\w*|growth|soot\w*|charred|burnt|wicking"
     r"|wicked|odou?rs?|residue|film|smoke(?! ?(?:detectors?|alarms?))|scorch\w*"
     # S520 Condition 2 or 3 (settled spores, growth) is a room to remediate, however little shows
@@ -51,9 +55,18 @@ DENIED_AFTER = re.compile(
 )
 
 
+# "Bedroom 3 - checked, carpet dry, take it off the list": the writer strikes a room they listed
+# earlier off their own list.
+_STRUCK_OFF_WORDS = (
+    r"(?:take|took|taken|strike|struck|cross|crossed) (?:it |that |this |them |(?:the )?room )?(?:off|out of)"
+    r" (?:the |my |our )?(?:list|scope)"
+)
+STRUCK_OFF = re.compile(rf"\b{_STRUCK_OFF_WORDS}\b", FLAGS)
+
+
 # Said of a room, these settle that it is not affected, whatever else its words mention.
 UNAFFECTED = re.compile(
-    r"\b(?:unaffected|not affected|not impacted|unimpacted|undamaged|not damaged"
+    r"\b(?:unaffected|not affected|not impacted|unimpacted|undamaged|not damaged|" + _STRUCK_OFF_WORDS +
     # "at the dry standard", "back to dry standard" say a room has dried, not that it is the reference
     r"|(?<!at the )(?<!to the )(?<!of the )(?<!at )(?<!to )dry (?:standard|std|ref(?:erence)?)s?"
     r"|(?:reference|control|baseline) (?:area|room|point|wall)s?"
@@ -111,7 +124,8 @@ CLEAN = re.compile(
 # ("Dry standards, upstairs front bedroom": plural, after a comma, with the room's level before it;
 # "Standard: upstairs guest bedroom drywall 11": a label of its own)
 REFERENCE_BEFORE = re.compile(
-    r"\b(?:ref(?:erence)?|dry (?:std|standard)s?|control|baseline|standards?(?= ?[:=]))\b[\s:=\-|,]{0,5}"
+    r"\b(?:ref(?:erence)?|dry (?:std|standard)s?|control|baseline|(?:standards?|std)(?= ?[:=\-\u2013]))\b"
+    r"[\s:=\-|,]{0,5}"
     r"(?:(?:is |was |are |were )?(?:the |in the ))?"
     r"(?:(?:upstairs|downstairs|ground[- ]floor|first[- ]floor|main[- ]floor|basement) )?$",
     FLAGS,

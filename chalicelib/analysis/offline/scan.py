@@ -34,7 +34,7 @@ from chalicelib.analysis.offline.readings import (
     ReadingDraft,
     meter_in,
 )
-from chalicelib.analysis.offline.room_states import line_says_damage, section_says_unaffected
+from chalicelib.analysis.offline.room_states import STRUCK_OFF, line_says_damage, section_says_unaffected
 from chalicelib.analysis.offline.scan_readings import (
     ReadingsScan,
 )
@@ -258,7 +258,8 @@ class RoomScan(ReadingsScan):
                         self._implied.add(room.key)
                 elif (
                     room.unaffected
-                    and room.key in self._implied
+                    # (a room the writer's own list named, struck off it by a later line of its own)
+                    and (room.key in self._implied or STRUCK_OFF.search(line.text) is not None)
                     and _LEADS_LINE.fullmatch(line.text, 0, room.start) is not None
                     and self._unfounded(room.key)
                     and not line_says_damage(line.text)

@@ -165,7 +165,14 @@ _MAX_ROOM_WORDS = 5  # a longer "Area: ..." value is prose, not a room name
 
 # Between two rooms of one list ("Bedrooms 2 and 3, the hallway, kitchen and laundry are ..."), a
 # level in brackets included ("Living room (main floor) and linen closet (upstairs): unaffected").
-_LIST_JOIN = re.compile(r"^(?:\s|,|&|/|\+|\band\b|\bor\b|\bthe\b|\bboth\b|\([a-z ]{0,20}\))*$", FLAGS)
+# ("Room 306 (shares a wall with 305) and the third floor corridor: checked, dry": an aside in brackets
+# and the next room's floor still join one list)
+_LIST_JOIN = re.compile(
+    r"^(?:\s|,|&|/|\+|\band\b|\bor\b|\bthe\b|\bboth\b|\([^()]{0,40}\)"
+    r"|\b(?:first|second|third|fourth|fifth|ground|upper|lower|top|main|\d{1,2}(?:st|nd|rd|th))"
+    r" (?:floor|level)\b)*$",
+    FLAGS,
+)
 
 
 # A building that holds the rooms, not a room of its own ("water entered the granny flat").
