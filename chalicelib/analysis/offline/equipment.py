@@ -135,9 +135,17 @@ def replay(events: Sequence[Event]) -> Replay:
         if mode == "add":
             placed = event.quantity
         elif mode == "remove":
-            closing = _own_row_first(runs, event.line.number)
-            now -= _close(result, event.kind, closing, event.quantity or now, event.room, event.on, event.at)
-            runs[:] = closing
+            taken = _close(
+                result,
+                event.kind,
+                runs,
+                event.quantity or now,
+                event.room,
+                event.on,
+                event.at,
+                event.line.number,
+            )
+            now -= taken
         elif mode == "total" and event.quantity < now:
             now -= _close(result, event.kind, runs, now - event.quantity, event.room, event.on, event.at)
         elif mode == "total":
@@ -168,14 +176,6 @@ def _closes_own_row(event: Event, placed_from: dict[int, date]) -> bool:
     return event.mode == "remove" and event.on is not None and placed is not None and placed < event.on
 
 
-def _own_row_first(runs: list[_Open], line_number: int) -> list[_Open]:
-    """The open runs with those placed by the removal's own line last, where `_close` looks first."""
-    own = [run for run in runs if run.source.line == line_number]
-    if not own:
-        return runs
-    return [run for run in runs if run.source.line != line_number] + own
-
-
 _STEP = {"set": 0, "add": 1, "remove": 2, "total": 3, "clear": 4}
 
 
@@ -200,14 +200,18 @@ def _close(
     room: str | None,
     on: date | None,
     at: datetime | None,
+    line_number: int | None = None,
 ) -> int:
-    """Take `quantity` units off site: from runs in the named room first, the latest placed first.
-    Returns how many were taken."""
+    """Take `quantity` units off site: those its own log row placed first ("| DH1 | 12/01 | 13/01 |"),
+    then from runs in the named room, the latest placed first. Returns how many were taken."""
     remaining = quantity
     latest = range(len(runs) - 1, max(-1, len(runs) - 1 - _ROOM_LOOKBACK), -1)
+    own_row = (
+        index for index in latest if line_number is not None and runs[index].source.line == line_number
+    )
     same_room = (index for index in latest if room is not None and runs[index].room == room)
     touched: list[int] = []
-    for index in chain(same_room, range(len(runs) - 1, -1, -1)):
+    for index in chain(own_row, same_room, range(len(runs) - 1, -1, -1)):
         if remaining <= 0:
             break
         run = runs[index]

@@ -18,7 +18,14 @@ from chalicelib.analysis.findings import EquipmentKind
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.equipment_events import Event
 from chalicelib.analysis.offline.equipment_times import hours_between, make_and_model, time_after
-from chalicelib.analysis.offline.equipment_words import COUNT_AFTER, COUNT_BEFORE, KIND_ONLY, kind_of
+from chalicelib.analysis.offline.equipment_words import (
+    COUNT_AFTER,
+    COUNT_BEFORE,
+    KIND_ONLY,
+    TAG_RANGE,
+    kind_of,
+    tagged_units,
+)
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import FLAGS, Line, count_word
 
@@ -188,17 +195,11 @@ def _leading_count(text: str) -> int | None:
     return int(match.group("n")) if match else None
 
 
-# "AM1-AM3", "HM1-HM4", "DH 2-3": a run of unit tags is that many units
-_TAG_RANGE = re.compile(
-    r"\b(?P<tag>[A-Z]{1,4}) ?-?(?P<a>\d{1,3}) ?[-\u2013] ?(?:(?P=tag) ?-?)?(?P<b>\d{1,3})\b"
-)
-
-
 def _tag_range(texts: Sequence[str]) -> int | None:
     for text in texts:
-        match = _TAG_RANGE.search(text)
-        if match and 0 < int(match.group("b")) - int(match.group("a")) < 50:
-            return int(match.group("b")) - int(match.group("a")) + 1
+        match = TAG_RANGE.search(text)
+        if match:
+            return tagged_units(match)
     return None
 
 

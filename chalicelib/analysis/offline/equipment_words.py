@@ -52,6 +52,12 @@ COUNT_AFTER = re.compile(
 )
 
 
+# "AM1-AM3", "HM1-HM4", "DH 2-3": a run of unit tags is that many units (anywhere in a cell).
+TAG_RANGE = re.compile(
+    r"\b(?P<tag>[A-Z]{1,4}) ?-?(?P<a>\d{1,3}) ?[-\u2013] ?(?:(?P=tag) ?-?)?(?P<b>\d{1,3})\b"
+)
+
+
 # A row that starts with its units' tag and then names their kind: "AM 5 air mover Guest bedroom ...",
 # "AM 1-4 air mover ...", "DH-2 LGR dehumidifier ...". The number is the unit's, not a count.
 TAG_THEN_KIND = re.compile(
