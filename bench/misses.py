@@ -3,7 +3,7 @@
 A worklist for improving the offline analyzer: each expected fact not found (`-`) and each fact
 found that the truth does not hold (`+`), with the line it was read from.
 
-    .venv/bin/python bench/misses.py readings|materials|areas [--only STEM_PREFIX]
+    .venv/bin/python bench/misses.py readings|materials|areas|job [--only STEM_PREFIX]
 """
 
 from __future__ import annotations
@@ -95,7 +95,27 @@ def area_misses(truth: Json, predicted: Json) -> list[str]:
     return out
 
 
-FIELDS = {"readings": reading_misses, "materials": material_misses, "areas": area_misses}
+def job_misses(truth: Json, predicted: Json) -> list[str]:
+    """Job facts (claim, insured, address, dates) and the cause whose value differs from the truth."""
+    expected, found = truth.get("job") or {}, predicted.get("job") or {}
+    out = []
+    for name in ("claimNumber", "insured", "address", "dateOfLoss", "inspectionDate"):
+        want, fact = expected.get(name), found.get(name) or {}
+        got = fact.get("value")
+        if str(want or "").casefold() != str(got or "").casefold():
+            source = (fact.get("source") or {}).get("text") or fact.get("reason") or ""
+            out.append(f"  {name}: expected {want!r} got {got!r}  <- {_short(source)}")
+    if bool(truth.get("causeStated")) != bool(predicted.get("causeOfLoss")):
+        out.append(f"  cause: stated {bool(truth.get('causeStated'))} got {predicted.get('causeOfLoss')!r}")
+    return out
+
+
+FIELDS = {
+    "readings": reading_misses,
+    "materials": material_misses,
+    "areas": area_misses,
+    "job": job_misses,
+}
 
 
 def main() -> None:
