@@ -82,6 +82,21 @@ class Plan:
 
 
 @functools.lru_cache(maxsize=256)
+def _unwrapped(text: str) -> str:
+    """`text` without the parentheses that enclose all of it. boto3's condition builder writes
+    `Attr(a).gte(x) & Attr(b).gte(y)` as `(#n0 >= :v0 AND #n1 >= :v1)` (older releases wrote
+    `(#n0 >= :v0) AND (#n1 >= :v1)`): both must reach the fast path."""
+    text = text.strip()
+    while text.startswith("(") and text.endswith(")"):
+        depth = 0
+        for position, char in enumerate(text):
+            depth += (char == "(") - (char == ")")
+            if depth == 0 and position < len(text) - 1:
+                return text  # the first "(" closes before the end: "(a) AND (b)"
+        text = text[1:-1].strip()
+    return text
+
+
 def plan(update_expression: str, condition: str | None) -> Plan | None:
     """The request's expressions, if both are of the plain kind this applies; None otherwise."""
     found = SET.fullmatch(update_expression)
@@ -94,10 +109,8 @@ def plan(update_expression: str, condition: str | None) -> Plan | None:
             return None
         assignments.append(Assignment(match["target"], match["value"], match["source"], match["op"]))
     checks = []
-    for term in AND.split(condition.strip()) if condition and condition.strip() else []:
-        term = term.strip()
-        if term.startswith("(") and term.endswith(")"):
-            term = term[1:-1]
+    for term in AND.split(_unwrapped(condition)) if condition and condition.strip() else []:
+        term = _unwrapped(term)
         if "(" in term.replace("attribute_exists(", "").replace("attribute_not_exists(", ""):
             return None  # nested parentheses, OR inside a term: moto's
         if (match := COMPARISON.fullmatch(term)) is not None:

@@ -13,6 +13,7 @@ from typing import Any
 
 import boto3
 import pytest
+from boto3.dynamodb.conditions import Attr, ConditionExpressionBuilder
 from botocore.exceptions import ClientError
 from moto import mock_aws
 from moto.core import DEFAULT_ACCOUNT_ID
@@ -31,17 +32,26 @@ BUCKET = {
     "version": {"N": "1"},
     "label": {"S": "b"},
 }
+# The rate limiter's take as chalicelib/aws/rate_buckets.py sends it: its condition written by the
+# installed boto3's own builder (this boto3 writes "(#n0 >= :v0 AND #n1 >= :v1)"; a fast path
+# that knew only the older "(#n0 >= :v0) AND (#n1 >= :v1)" silently never ran).
+_BUILT = ConditionExpressionBuilder().build_expression(Attr("tokens").gte(1) & Attr("refilledAt").gte(500))
 TAKE = {
     "UpdateExpression": "SET tokens = tokens - :one, version = version + :one",
-    "ConditionExpression": "(#n0 >= :v0) AND (#n1 >= :v1)",
-    "ExpressionAttributeNames": {"#n0": "tokens", "#n1": "refilledAt"},
-    "ExpressionAttributeValues": {":one": {"N": "1"}, ":v0": {"N": "1"}, ":v1": {"N": "500"}},
+    "ConditionExpression": _BUILT.condition_expression,
+    "ExpressionAttributeNames": _BUILT.attribute_name_placeholders,
+    "ExpressionAttributeValues": {
+        ":one": {"N": "1"},
+        **{name: {"N": str(value)} for name, value in _BUILT.attribute_value_placeholders.items()},
+    },
 }
+OLDER_TAKE = {**TAKE, "ConditionExpression": "(#n0 >= :v0) AND (#n1 >= :v1)"}
 
 # Each case: a list of UpdateItem requests (after the bucket is put), sent in order.
 CASES: dict[str, list[dict[str, Any]]] = {
     "the rate limiter's take, until the bucket is empty": [TAKE] * 5,
     "a refused take returns the bucket": [{**TAKE, "ReturnValuesOnConditionCheckFailure": "ALL_OLD"}] * 5,
+    "the take as older boto3 wrote its condition": [OLDER_TAKE] * 5,
     "a refused take without ALL_OLD": [
         {**TAKE, "ExpressionAttributeValues": {**TAKE["ExpressionAttributeValues"], ":v1": {"N": "2000"}}}
     ],
@@ -150,7 +160,12 @@ CASES: dict[str, list[dict[str, Any]]] = {
         {"UpdateExpression": "SET gsi1pk = :s", "ExpressionAttributeValues": {":s": {"S": "G"}}}
     ],
 }
-FAST = {"the rate limiter's take, until the bucket is empty", "a refused take returns the bucket", "ALL_NEW"}
+FAST = {
+    "the rate limiter's take, until the bucket is empty",
+    "a refused take returns the bucket",
+    "the take as older boto3 wrote its condition",
+    "ALL_NEW",
+}
 
 
 @pytest.fixture
