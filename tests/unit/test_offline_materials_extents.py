@@ -99,3 +99,23 @@ def test_a_size_straight_after_a_room_is_that_rooms_whoever_owns_the_rest_of_the
         "Garage"
     ] == pytest.approx(322.9, abs=0.5)
     assert sizes("The study (10 x 12 ft) sits under that bathroom; its ceiling is soaked.")["Study"] == 120
+
+
+def test_a_sentence_that_said_what_is_wet_gives_the_measure_at_its_end() -> None:
+    # The wet words come first and the extent last, more than a few words apart
+    text = (
+        "Dishwasher supply leak.\n"
+        "Spare room (3.2 x 3.0 m): carpet and underlay wet for roughly a metre in from the doorway,"
+        " about 3 m2."
+    )
+    assert _wet_floor(text, "Spare room") == pytest.approx(32.3, abs=0.5)
+
+
+def test_a_quantity_of_work_done_in_a_wet_sentence_is_not_the_wet_extent() -> None:
+    text = (
+        "Toilet cistern overflow upstairs.\n"
+        "Lounge 5.0 x 4.0 m: cut out the sagging wet ceiling sheet by the light, 2.4 x 1.2 m (2.9 m2)."
+    )
+    findings = analyze_text(text)
+    lounge = next(area for area in findings.affected_areas if area.room == "Lounge")
+    assert lounge.wet_ceiling_sqft is None

@@ -152,6 +152,14 @@ _ALONG_BEFORE = re.compile(
 )
 
 
+# "cut out the sagging ceiling section, 2.4 x 1.5 m (3.6 m2)": a quantity of work done is not the
+# wet extent, whatever the sentence says was wet
+_WORK_DONE = re.compile(
+    r"\b(?:cut(?: out)?|removed?|remov(?:al|ing)|dispose[ds]?|replace[ds]?|lift(?:ed)?|pulled"
+    r"|tear ?out|tore out|demo(?:lish(?:ed)?|ed)?|strip(?:ped)?|bag(?:ged)?|apply|applied"
+    r"|clean(?:ed)?|extract(?:ed)?)\b",
+    FLAGS,
+)
 _INTO = re.compile(r"\binto (?:the )?", FLAGS)
 _IN_ROOM_AFTER = re.compile(r"(?: of (?:carpet|floor|flooring|vinyl))? (?:in|on|across) (?:the )?", FLAGS)
 _ROOM_AFTER_LOOK = 40
@@ -210,7 +218,12 @@ class WetReader:
         if has_evidence(WET_WORD, self.text[window_start:window_end]):
             return True
         sentence_start, _ = around(self.sentences, start, end)
-        return has_evidence(_WATER_WENT, self.text[sentence_start:start])
+        # "carpet and underlay wet for about 1 m in from the door, roughly 3 m2": the sentence said
+        # what is wet before it said how much
+        before = self.text[sentence_start:start]
+        return has_evidence(_WATER_WENT, before) or (
+            has_evidence(WET_WORD, before) and not _WORK_DONE.search(before)
+        )
 
     def _quantities(self, area_at: _AreaLookup) -> None:
         for match in AREA_QUANTITY.finditer(self.text):
