@@ -302,28 +302,6 @@ def test_empty_non_english_and_odd_unicode_input_never_raises() -> None:
     assert (results[5].affected_areas[0].length_ft, results[5].affected_areas[0].width_ft) == (9.8, 13.1)
 
 
-def test_hostile_input_returns_quickly() -> None:
-    # Given inputs built to make regular expressions backtrack
-    hostile = [
-        "a" * 50_000,
-        "1" + " " * 50_000 + "x",
-        "1 x " * 12_500,
-        "9%" * 25_000,
-        "".join(chr(code % 32) for code in range(50_000)),
-        "due to " * 8_000,
-        "kitchen. " * 6_000,
-        "reading of 1" * 5_000,
-        "12'6\" x " * 6_000,
-    ]
-    for text in hostile:
-        # When each is analysed
-        started = time.process_time()
-        findings = analyze_text(text)
-        # Then it comes back well within a Lambda's patience, without raising
-        assert time.process_time() - started < 2.0, text[:20]
-        assert findings.analyzer_version
-
-
 def test_200_kb_of_notes_is_analysed_in_linear_time() -> None:
     # Given 50 KB and 200 KB of realistic notes
     copies = 200_000 // len(BURST_SUPPLY_LINE)
@@ -750,7 +728,9 @@ def _spans(value: object) -> list[SourceSpan]:
 
 
 def test_200_kb_of_hostile_v2_patterns_is_analysed_in_linear_time() -> None:
-    # Given 200 KB of text built on every v2 pattern (dates, readings, air, equipment, extents)
+    # Given 200 KB of text built on every v2 pattern (dates, readings, air, equipment, extents),
+    # and 50 KB built to make a regular expression backtrack (a ratio, not a time: the machine
+    # may be busy, and that test's time alone failed on a loaded one)
     hostile = [
         "drywall 12%MC dry std " * 9_000,
         "kitchen 70F 50% RH " * 10_000,
@@ -763,6 +743,17 @@ def test_200_kb_of_hostile_v2_patterns_is_analysed_in_linear_time() -> None:
         "bedroom 1 and 2 hall kitchen dining " * 5_000,
         "Readings:\n" + "kitchen laminate 62, " * 9_000,
         "1 Aaaa " * 28_000,
+        # and inputs built to make regular expressions backtrack
+        "a" * 50_000,
+        "1" + " " * 50_000 + "x",
+        "1 x " * 12_500,
+        "9%" * 25_000,
+        "".join(chr(code % 32) for code in range(50_000)),
+        "due to " * 8_000,
+        "kitchen. " * 6_000,
+        "reading of 1" * 5_000,
+        "12'6\" x " * 6_000,
+        "carpet wet over a 1 x 2 m patch " * 2_000,
     ]
     for text in hostile:
         # When each is analysed, and a quarter of it first (CPU time of this process; on a loaded
@@ -778,6 +769,7 @@ def test_200_kb_of_hostile_v2_patterns_is_analysed_in_linear_time() -> None:
         assert full < 7 * max(quarter, 0.05), (text[:30], quarter, full)
         assert full < 30.0, text[:30]
         assert findings.analyzer_version == "2.0.0"
+        Findings.model_validate_json(findings.model_dump_json())
 
 
 def test_a_hazard_line_that_names_its_kind_is_labelled_once_in_the_report() -> None:

@@ -119,3 +119,47 @@ def test_a_quantity_of_work_done_in_a_wet_sentence_is_not_the_wet_extent() -> No
     findings = analyze_text(text)
     lounge = next(area for area in findings.affected_areas if area.room == "Lounge")
     assert lounge.wet_ceiling_sqft is None
+
+
+def _wet_ceiling(text: str, room: str) -> float | None:
+    findings = analyze_text(text)
+    return next(area.wet_ceiling_sqft for area in findings.affected_areas if area.room == room)
+
+
+def test_a_ceilings_board_or_tiles_are_the_ceiling_not_a_wall_or_a_floor() -> None:
+    board = "Supply line burst upstairs.\n- Kitchen 14 x 12 ft: ceiling drywall wet approx 60 SF, sagging."
+    tiles = (
+        "Roof drain backed up.\n"
+        "- Room 9, 30 x 30 ft: ceiling tiles wet along the corridor wall, about 120 sq ft;"
+        " carpet wet along the same wall, about 150 sq ft."
+    )
+    assert _wet_ceiling(board, "Kitchen") == 60.0
+    assert _wet_ceiling(tiles, "Room 9") == 120.0
+    assert _wet_floor(tiles, "Room 9") == 150.0
+
+
+def test_a_wall_after_the_measure_that_says_where_is_not_its_surface() -> None:
+    text = (
+        "Pipe burst in the wall chase.\nKitchen   3.9 x 3.2 m   boards wet approx 2.5 m2 along the west wall."
+    )
+    assert _wet_floor(text, "Kitchen") == pytest.approx(26.9, abs=0.2)
+
+
+def test_a_stated_share_of_the_floor_beats_wall_to_wall_carpet() -> None:
+    text = (
+        "Hose bib line split in the wall.\n"
+        "Family room, 16 x 14 ft: wall-to-wall carpet and pad wet over about 60% of the room"
+        " along the rear wall."
+    )
+    assert _wet_floor(text, "Family room") == pytest.approx(134.4, abs=0.2)
+
+
+def test_a_patch_given_by_its_sides_is_a_wet_extent() -> None:
+    floor = (
+        "Washer hose burst.\n- Rec room, 18 x 22 ft: carpet and pad wet in a 2 m x 3 m patch at the chase."
+    )
+    ceiling = (
+        "Leak from the flat above.\n- Kitchen: ceiling plasterboard sagging over roughly a 1.5 x 1 m patch."
+    )
+    assert _wet_floor(floor, "Rec room") == pytest.approx(64.6, abs=0.2)
+    assert _wet_ceiling(ceiling, "Kitchen") == pytest.approx(16.1, abs=0.2)

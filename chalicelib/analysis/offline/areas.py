@@ -50,10 +50,11 @@ class AreaDraft:
         wet, floor = self.wet, self.floor_sqft
         if wet.floor_sqft is not None:
             return wet.floor_sqft
-        if floor is not None and wet.floor_full:
-            return floor
+        # A stated share is the more exact ("wall-to-wall carpet wet over about 60% of the room")
         if floor is not None and wet.floor_percent is not None:
             return round(floor * wet.floor_percent / 100, 1)
+        if floor is not None and wet.floor_full:
+            return floor
         return None
 
     def wet_wall_above(self, exclude_ft: float) -> float | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from chalicelib.analysis.offline.areas import (
     AreaDraft,
@@ -41,6 +41,15 @@ AREA_QUANTITY = re.compile(
 # notes is its wet extent even without a wet word beside it.
 _FLOOR_COVERING = re.compile(
     r"\b(?:cpt|carpet|u/lay|underlay|pad|vinyl|laminate|floor(?:ing)?|lino|lvp|tiles?|boards?)\b[^.;,\d]{0,16}$",
+    FLAGS,
+)
+
+
+# "wet in a 2 m x 3 m patch", "sagging over roughly a 1.5 x 1 m patch"
+_PATCH = re.compile(
+    rf"(?<![\d.,])(?P<a>{NUMBER}) ?(?P<ua>m|ft|feet|')? ?(?:x|\u00d7|by) ?"
+    rf"(?P<b>{NUMBER}) ?(?P<ub>m|ft|feet|')"
+    r"(?![\w']) (?:(?:wet|damp|stained|soaked) )?(?:patch|area|section|strip|band|zone)\b",
     FLAGS,
 )
 
@@ -160,6 +169,9 @@ _WORK_DONE = re.compile(
     r"|clean(?:ed)?|extract(?:ed)?)\b",
     FLAGS,
 )
+# "ceiling drywall wet approx 60 SF", "ceiling tiles wet": the ceiling's, not a wall or a floor
+_CEILING_BOARD_BEFORE = re.compile(r"\b(?:ceiling|clg)s? $", FLAGS)
+_WET_LOOK_BACK = 300  # how far back in its sentence a measure looks for what is wet (bounded: linear)
 _INTO = re.compile(r"\binto (?:the )?", FLAGS)
 _IN_ROOM_AFTER = re.compile(r"(?: of (?:carpet|floor|flooring|vinyl))? (?:in|on|across) (?:the )?", FLAGS)
 _ROOM_AFTER_LOOK = 40
@@ -177,6 +189,7 @@ class WetReader:
     def read(self, area_at: _AreaLookup, area_named: _NamedLookup = lambda mention: None) -> None:
         self._area_named = area_named
         self._quantities(area_at)
+        self._patches(area_at)
         self._full_extents(area_at)
         self._percentages(area_at)
         self._walls(area_at)
@@ -190,28 +203,41 @@ class WetReader:
         """The surface a quantity is about: the last one named before it in its clause, else the
         first one after it in its clause, else the last one before it in its sentence."""
         sentence_start, sentence_end = around(self.sentences, start, end)
-        clause_start = max(sentence_start, self.text.rfind(",", sentence_start, start) + 1)
+        clause_start = max(
+            sentence_start,
+            self.text.rfind(",", sentence_start, start) + 1,
+            self.text.rfind(";", sentence_start, start) + 1,
+        )
         before = self._last_surface(clause_start, start)
         if before is not None:
             return before
-        comma = self.text.find(",", end, sentence_end)
-        clause_end = comma if comma >= 0 else sentence_end
-        for name, pattern in _SURFACES:
-            if pattern.search(self.text, end, clause_end):
-                return name
-        return self._last_surface(sentence_start, start)
+        clause_end = min(
+            (found for found in (self.text.find(mark, end, sentence_end) for mark in ",;") if found >= 0),
+            default=sentence_end,
+        )
+        after = self._first_surface(end, clause_end)
+        return after if after is not None else self._last_surface(sentence_start, start)
 
-    def _last_surface(self, start: int, end: int) -> str | None:
-        best: tuple[int, str] | None = None
+    def _surfaces(self, start: int, end: int) -> Iterator[tuple[int, str]]:
+        """Each surface named in [start, end), with where; a wall that says where ("along the
+        ensuite wall") is none, and a ceiling's board or tiles ("ceiling drywall", "ceiling
+        tiles") are the ceiling."""
         for name, pattern in _SURFACES:
             for match in pattern.finditer(self.text, start, end):
                 if name == "wall" and _ALONG_BEFORE.search(
                     self.text, max(0, match.start() - 30), match.start()
                 ):
-                    continue  # "carpet wet along the ensuite wall, about 5 m2": where, not what
-                if best is None or match.start() > best[0]:
-                    best = (match.start(), name)
-        return best[1] if best else None
+                    continue
+                of_ceiling = name != "ceiling" and _CEILING_BOARD_BEFORE.search(
+                    self.text, max(0, match.start() - 12), match.start()
+                )
+                yield match.start(), "ceiling" if of_ceiling else name
+
+    def _first_surface(self, start: int, end: int) -> str | None:
+        return min(self._surfaces(start, end), default=(0, None))[1]
+
+    def _last_surface(self, start: int, end: int) -> str | None:
+        return max(self._surfaces(start, end), default=(0, None))[1]
 
     def _is_wet(self, start: int, end: int) -> bool:
         window_start, window_end = around(self.sentences, start, end, reach=40)
@@ -220,7 +246,7 @@ class WetReader:
         sentence_start, _ = around(self.sentences, start, end)
         # "carpet and underlay wet for about 1 m in from the door, roughly 3 m2": the sentence said
         # what is wet before it said how much
-        before = self.text[sentence_start:start]
+        before = self.text[max(sentence_start, start - _WET_LOOK_BACK) : start]
         return has_evidence(_WATER_WENT, before) or (
             has_evidence(WET_WORD, before) and not _WORK_DONE.search(before)
         )
@@ -238,21 +264,37 @@ class WetReader:
             covering = _FLOOR_COVERING.search(self.text, max(0, match.start() - 40), match.start())
             if area is None or not (self._is_wet(match.start(), match.end()) or covering):
                 continue
-            surface = self._surface(match.start(), match.end())
-            sqft = area_sqft(match)
-            if surface == "ceiling" and area.wet.ceiling_sqft is None:
-                area.wet.ceiling_sqft = sqft
-            elif surface == "wall":
-                if _ABOVE_TWO_FEET.search(self.text, match.end(), match.end() + 25):
-                    area.wet.wall_above_sqft = sqft
-                elif area.wet.wall_total_sqft is None:
-                    area.wet.wall_total_sqft = sqft
-            elif surface in ("floor", None) and area.wet.floor_sqft is None:
-                # A wet area with no surface named ("a third of the court, about 2,900 sq ft") is floor
-                area.wet.floor_sqft = sqft
-            else:
+            self._place(area, match.start(), match.end(), area_sqft(match))
+
+    def _patches(self, area_at: _AreaLookup) -> None:
+        """ "carpet and pad wet in a 2 m x 3 m patch": a patch's sides give its area."""
+        for match in _PATCH.finditer(self.text):
+            units = {(match.group(name) or "").lower().rstrip("e") for name in ("ua", "ub")} - {""}
+            area = area_at(match.start())
+            if area is None or len({"m" if unit == "m" else "ft" for unit in units}) != 1:
                 continue
-            self._record(area)
+            if not self._is_wet(match.start(), match.end()):
+                continue
+            sides = parse_number(match.group("a")) * parse_number(match.group("b"))
+            sqft = round(sides * FEET_PER_METRE**2, 1) if units == {"m"} else round(sides, 1)
+            self._place(area, match.start(), match.end(), sqft)
+
+    def _place(self, area: AreaDraft, start: int, end: int, sqft: float) -> None:
+        """A wet measure of `area` on the surface its clause names (the first one given stands)."""
+        surface = self._surface(start, end)
+        if surface == "ceiling" and area.wet.ceiling_sqft is None:
+            area.wet.ceiling_sqft = sqft
+        elif surface == "wall":
+            if _ABOVE_TWO_FEET.search(self.text, end, end + 25):
+                area.wet.wall_above_sqft = sqft
+            elif area.wet.wall_total_sqft is None:
+                area.wet.wall_total_sqft = sqft
+        elif surface in ("floor", None) and area.wet.floor_sqft is None:
+            # A wet area with no surface named ("a third of the court, about 2,900 sq ft") is floor
+            area.wet.floor_sqft = sqft
+        else:
+            return
+        self._record(area)
 
     def _room_right_after(self, end: int) -> Mention | None:
         """ "about 0.6 m2 in the steriliser room and 0.4 m2 in Surgery 2": where the room named right
