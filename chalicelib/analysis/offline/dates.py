@@ -99,7 +99,9 @@ def _is_the_month_may(text: str, match: re.Match[str]) -> bool:
 # day it is told against confirms (the day before the date the line gave, or that same day).
 _RELATIVE_YEARLESS = re.compile(
     r"\b(?:(?P<before>yesterday|last (?:night|evening)|the (?:night|evening|day) before)"
-    r"|(?P<same>today|tonight|this (?:morning|afternoon|evening)))"
+    r"|(?P<same>today|tonight|this (?:morning|afternoon|evening)"
+    # "the vendor attended the same evening (06/06, 7:00 PM)": the day the line has just given
+    r"|(?:the same|that(?: same)?) (?:morning|afternoon|evening|night|day)))"
     r"(?: (?:morning|afternoon|evening|night))?,? \(?(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
     FLAGS,
 )
@@ -278,6 +280,13 @@ class Dates:
             # places the yearless ones after it
             anchor = value or anchor
         return found
+
+    def day_and_month(self, first: int, second: int, anchor: date | None) -> date | None:
+        """ "13/11" read in the document's settled order, in the year that puts it nearest `anchor`."""
+        if self.order is None:
+            return None
+        day, month = (first, second) if self.order == "DMY" else (second, first)
+        return _near_anchor(month, day, anchor)
 
     def find_with_weekdays(self, text: str, anchor: date | None) -> list[DateMatch]:
         """`find`, plus the yearless days only a weekday places ("Friday the 6th", "Sunday (6/15)")."""
