@@ -202,3 +202,43 @@ def test_a_call_out_ranks_after_an_arrival_told_in_the_same_story() -> None:
     )
     # Then the visit is the Monday
     assert _job_dates(text)[1] == date(2026, 11, 9)
+
+
+def test_a_loss_nobody_noticed_until_morning_is_dated_by_its_night() -> None:
+    text = (
+        "On Tuesday 14 April we attended a unit at 2 Bay Rd, Sandgate QLD 4017.\n"
+        "The washer hose burst on the Monday night and nobody noticed until breakfast.\n"
+    )
+    assert _job_dates(text)[0] == date(2026, 4, 13)
+
+
+def test_a_log_entry_that_reports_the_loss_with_its_date_is_the_loss() -> None:
+    text = (
+        "Property: 9 Elm Ct, Raleigh, NC 27601\n"
+        "06/10/2026 - FNOL by phone; insured reports loss Sunday 06/07/2026 about 4 PM: the dishwasher"
+        " supply line split.\n"
+    )
+    assert _job_dates(text)[0] == date(2026, 6, 7)
+
+
+def test_a_source_abbreviated_src_is_the_cause_and_dates_the_loss() -> None:
+    text = (
+        "Site: 5 Pine St, Spokane, WA 99201\n"
+        "12/14/26 arr 09:05. Tech: L. Moss\n"
+        "Src: copper feed to the hose bib froze overnight and split when it thawed this AM.\n"
+    )
+    findings = analyze_text(text)
+    assert findings.cause_of_loss is not None
+    assert _job_dates(text)[0] == date(2026, 12, 14)
+
+
+def test_an_evening_hour_ties_a_date_to_that_night() -> None:
+    # Given a mail: the loss at 10 pm on a Sunday, then the restorer "attended that night"
+    text = (
+        "Date: Wed, Nov 11, 2026 at 4:05 PM\n"
+        "Subject: leak from #304\n"
+        "On Sunday, November 8, around 10 pm, the dishwasher hose came off and water ran into #204.\n"
+        "Coastline Restoration attended that night and came back Monday morning for the assessment.\n"
+    )
+    # Then the visit is that Sunday night, not the day the mail was sent
+    assert _job_dates(text)[1] == date(2026, 11, 8)

@@ -175,14 +175,19 @@ _OTHER_BETWEEN = re.compile(
 _OPENING_REACH = 80  # how far before its arrival a sentence's opening date may be
 
 
-def _day_opening(text: str, found: list[DateMatch], cue: re.Match[str], start: int) -> date | None:
+def _day_opening(
+    text: str, found: list[DateMatch], starts: list[int], cue: re.Match[str], start: int
+) -> date | None:
     """ "On Monday 9 November we were called to a townhouse", "This morning a drying company ... came
     to look": the date the arrival's own sentence opens with, nothing else between."""
-    before = [known for known in found if start <= known.start and known.end <= cue.start()]
-    if not before or cue.start() - before[-1].end > _OPENING_REACH:
+    first, last = bisect_left(starts, start), bisect_left(starts, cue.start()) - 1
+    # (one date only, opening the sentence: by bisection, so a long line stays linear)
+    if first != last or last < 0 or found[last].end > cue.start():
         return None
-    opening = before[-1]
-    if not _SENTENCE_OPENING.fullmatch(text, start, before[0].start) or len(before) > 1:
+    opening = found[last]
+    if cue.start() - opening.end > _OPENING_REACH or not _SENTENCE_OPENING.fullmatch(
+        text, start, opening.start
+    ):
         return None
     if _OTHER_BETWEEN.search(text, opening.end, cue.start()):
         return None
@@ -239,5 +244,7 @@ def _arrivals(
                 continue
         if (earlier := _day_just_told(sentences, found, cue, end)) is not None:
             yield cue, earlier
-        elif (opening := _day_opening(text, found, cue, sentences.bounds(cue.start())[0])) is not None:
+        elif (
+            opening := _day_opening(text, found, starts, cue, sentences.bounds(cue.start())[0])
+        ) is not None:
             yield cue, opening

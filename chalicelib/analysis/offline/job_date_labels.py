@@ -24,7 +24,10 @@ LOSS_DATE_LABEL = re.compile(
     r"|(?:loss|damage|incident|leak|flood|fire) occurred(?: on)?)"
     rf"|{_LINE_START}(?:loss|event|incident)\b ?[:\-]"
     # "Attended 04/03/2026. Loss 03/03/2026 overnight.": a sentence that opens with the word and a date
-    r"|(?:^|[.!?] )(?:loss|event|incident)\b ?[:\-]? ?(?=\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* \d)",
+    r"|(?:^|[.!?] )(?:loss|event|incident)\b ?[:\-]? ?(?=\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* \d)"
+    # "FNOL taken Monday by phone; insured reports loss Saturday 06/06/2026 around 2:15 PM"
+    r"|\b(?:reports?|reported|advises?|advised|states?|stated|gives?) (?:the )?(?:date of )?loss(?: on| as)?"
+    r" ?(?=\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? \d)",
     FLAGS,
 )
 

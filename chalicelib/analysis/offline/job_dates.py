@@ -141,9 +141,11 @@ def _other_event(text: str, near_start: int, known: DateMatch, near_end: int) ->
     """Whether words near the date say it dates a call, a trade's work or our equipment. Not a report
     that goes on to tell the loss: in "the insured reports the toilet overflowed last evening
     (10/05)" the date is the overflow's, the verb nearer to it."""
-    if _NOT_LOSS_EVENT.search(text, known.end, near_end):
+    if any(not _denied(text, match) for match in _NOT_LOSS_EVENT.finditer(text, known.end, near_end)):
         return True
-    before = list(_NOT_LOSS_EVENT.finditer(text, near_start, known.start))
+    before = [
+        match for match in _NOT_LOSS_EVENT.finditer(text, near_start, known.start) if not _denied(text, match)
+    ]
     if not before:
         return False
     # (the water's verb, not a noun: "she phoned us about the leak on 3 April" dates the call)
@@ -151,6 +153,14 @@ def _other_event(text: str, near_start: int, known: DateMatch, near_end: int) ->
         _NOUN_BEFORE.search(text, max(0, escape.start() - 12), escape.start()) is None
         for escape in ESCAPE.finditer(text, before[-1].end(), known.start)
     )
+
+
+# "... on the Sunday night, and nobody noticed until breakfast": no discovery on that day.
+_DENIED = re.compile(r"\b(?:nobody|no one|never|not|didn'?t|did not|hadn'?t)\s+$", FLAGS)
+
+
+def _denied(text: str, match: re.Match[str]) -> bool:
+    return _DENIED.search(text, max(0, match.start() - 12), match.start()) is not None
 
 
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|about|of|her|his|their|our|my|this|that|its)\s+$", FLAGS)

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
 
 from chalicelib.analysis.offline.dates import DateMatch, Dates
@@ -66,6 +67,8 @@ def told_days(
 ) -> list[DateMatch]:
     """The days the line tells with no whole date, beside the dates already `found` on it; `written`
     is the day a mail was sent (None in notes)."""
+    # (a date earlier on the line places what follows: "On Monday 9 November ... on the Sunday night")
+    anchor = anchor or next((known.value for known in found if known.value), None)
     if anchor is None:
         return found
     out = [*_weekdays_alone(text, found, anchor, written), *_yearless_in_prose(dates, text, found, anchor)]
@@ -76,16 +79,22 @@ def _weekdays_alone(text: str, found: list[DateMatch], anchor: date, written: da
     if _DAYS_OPEN.search(text):
         return []
     out = []
+    starts = [known.start for known in found]  # (found is in order: each look-up is a bisection)
     for match in _WEEKDAY_ALONE.finditer(text):
         if not (match.group("lead") or match.group("part")):
             continue
-        if any(match.start() - 1 <= known.start <= match.end() + _WRITTEN_AFTER for known in found):
+        after = bisect_left(starts, match.start() - 1)
+        if after < len(found) and found[after].start <= match.end() + _WRITTEN_AFTER:
             continue  # "Sunday, 7 June 2026", "Monday morning (3/16)": the date says it
         weekday = WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]]
-        shift = (weekday - anchor.weekday()) % 7
+        before = bisect_left(starts, match.start()) - 1
+        if before >= 0 and found[before].end > match.start():
+            before -= 1
+        day = (found[before].value if before >= 0 else None) or anchor
+        shift = (weekday - day.weekday()) % 7
         if shift in (2, 3, 4, 5):
             continue
-        value = anchor + timedelta(days=shift if shift <= 1 else shift - 7)
+        value = day + timedelta(days=shift if shift <= 1 else shift - 7)
         if written is None or value <= written:
             out.append(DateMatch(match.start("weekday"), match.end(), value))
     return out
@@ -95,11 +104,13 @@ def _yearless_in_prose(dates: Dates, text: str, found: list[DateMatch], anchor: 
     if dates.order is None:
         return []
     out = []
+    starts = [known.start for known in found]
     for match in _YEARLESS.finditer(text):
         first, second = int(match.group("a")), int(match.group("b"))
         if (second in _FRACTION_DENOMINATORS and first < second) or (first, second) == (24, 7):
             continue
-        if any(known.start <= match.start() < known.end for known in found):
+        within = bisect_right(starts, match.start()) - 1
+        if within >= 0 and found[within].end > match.start():
             continue
         value = dates.day_and_month(first, second, anchor)
         weekday = weekday_near(text, match.start(), match.end())
