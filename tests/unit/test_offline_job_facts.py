@@ -894,3 +894,37 @@ def test_an_insurer_under_a_bare_ins_label_or_a_missing_name_is_no_insured() -> 
     # Then the policyholder is the insured, and the missing one is left undetermined
     assert notes.insured is not None and notes.insured.value == "Mrs Anwen Price"
     assert missing.insured is None
+
+
+@pytest.mark.parametrize(
+    ("line", "insured"),
+    [
+        ("Insured: Marta Kowal Claim: HO-2026-118", "Marta Kowal"),
+        ("Insd: Lena and Theo Brandt Carrier: Lakeshore Mutual", "Lena and Theo Brandt"),
+        ("Insured: Ms. Odile Fournier", "Ms. Odile Fournier"),
+        ("Insured: Joe Park Policy no: 55-1190", "Joe Park"),
+    ],
+)
+def test_the_insured_keeps_its_surname_before_the_next_field_and_a_title_s_point(
+    line: str, insured: str
+) -> None:
+    # Given a header line with the insured and the next field on the same line
+    job = _job(f"{line}\nAddress: 4 Elm St, Salem, OR 97301\n")
+    # Then the insured is the whole name, not cut at its surname or at "Ms."
+    assert job.insured is not None
+    assert job.insured.value == insured
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Source not found. Could be the shower waste upstairs, could be a supply pipe in the floor.",
+        "Owner thinks the dishwasher hose leaked OR the sink waste - both under the same bench.",
+        "Possibly the box gutter overflowed, possibly the hot water unit in the cupboard behind.",
+    ],
+)
+def test_a_source_the_writer_cannot_settle_is_no_stated_cause(told: str) -> None:
+    text = f"Site: 3 Hill St, Orange NSW 2800\nCeiling stain in bedroom 2, wet to touch.\n{told}\n"
+    assert analyze_text(text).cause_of_loss is None
+    # while one source told plainly is the cause
+    assert analyze_text(text.replace(told, "The dishwasher hose split behind the unit.")).cause_of_loss

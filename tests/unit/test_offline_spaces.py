@@ -456,3 +456,28 @@ def test_the_office_that_took_the_call_is_not_a_room() -> None:
     assert [mention.name for mention in room_mentions(agent)] == ["Bedroom 2"]
     assert room_mentions(booking) == []
     assert [mention.name for mention in room_mentions("Office carpet soaked.")] == ["Office"]
+
+
+def test_a_room_named_only_for_a_hazard_sample_that_came_back_clear_is_not_affected() -> None:
+    # Given a hazards line: the cellar is only where the pipe lagging was sampled, and nothing found
+    assert _affected("Hazards: the pipe lagging in the cellar was sampled - no asbestos.") == []
+    # while a sample from a wet room leaves it affected
+    assert _affected("Water-stained plaster in the hallway was sampled - no asbestos.") == ["Hallway"]
+
+
+def test_a_smoke_odour_the_occupants_have_cleaned_up_is_a_room_cleared() -> None:
+    # Given a fire job: one room with a trace of odour the tenants cleaned, others still smelling
+    cleared = "Dining room: slight odour only, no residue; cleaned by the tenants."
+    smelling = "Bedrooms 2 and 3: light odour only, no visible residue."
+    # Then the cleaned room is not an area, and rooms whose odour is still there are
+    assert _affected(cleared) == []
+    assert sorted(_affected(smelling)) == ["Bedroom 2", "Bedroom 3"]
+
+
+def test_nothing_through_a_ceiling_in_a_class_note_does_not_clear_the_room_beside_it() -> None:
+    # Given a class justified in brackets: the hallway carpet wet, and no ceiling anywhere involved
+    text = "The drying was Class 2 (laundry floor and hallway carpet wet, nothing came through a ceiling)."
+    # Then the hallway is not called unaffected by the words about ceilings
+    assert not _named(text)["Hallway"].unaffected
+    # while a room's own "nothing came through" still clears it
+    assert _named("Study: nothing came through.")["Study"].unaffected

@@ -127,18 +127,31 @@ def _headed_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
     return None
 
 
+# A source the writer cannot settle: alternatives each hedged ("Could be their bath waste, could be a
+# supply pipe", "Possibly the roof, possibly the HWS"), set against each other ("HO thinks the pan
+# overflowed OR the water heater", "mentioned the storm but also said the split system drips"), or
+# a source not found. None of them is a stated cause.
+_UNSETTLED = re.compile(
+    r"\b(?P<hedge>could be|possibly|maybe|might be)\b[^.;]{0,160}?\b(?P=hedge)\b"
+    r"|\b(?:could be|possibly|maybe|might be|thinks?)\b[^.;]{0,160}?(?-i: OR )"
+    r"|\bbut also (?:said|mentioned|thinks|reckons)\b"
+    r"|\bsource (?:is |was )?(?:not (?:yet )?(?:found|known|confirmed|determined)|unknown)\b",
+    FLAGS,
+)
+
+
 def detect_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
     order = sorted(range(len(lines)), key=lambda index: bool(MAIL_HEADER.match(lines[index].text)))
     for finder in (_labelled_cause, _cued_cause, _keyword_cause, _source_cause):
         if finder is _keyword_cause:
             headed = _headed_cause(lines)
-            if headed is not None:
+            if headed is not None and not _UNSETTLED.search(headed[0]):
                 return headed
         for index in order:
             line = lines[index]
             text = _continued(lines, index) if finder is _labelled_cause else line.text
             cause = finder(text)
-            if cause is not None:
+            if cause is not None and not _UNSETTLED.search(text):
                 return cause, line.span()
     return None
 

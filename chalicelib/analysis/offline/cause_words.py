@@ -12,8 +12,8 @@ CAUSE_LABEL = re.compile(
     r"^(?:cause(?: of (?:loss|damage))?|source of (?:loss|water|damage|leak)|origin of (?:loss|fire)"
     # ("Circumstances:", "What happened:", "Incident:", "bkgrd:" head a story: only one naming the
     # loss is its cause)
-    rf"|point of origin|loss|(?P<bare>source|origin|circumstances|what happened|how it (?:started|happened)"
-    rf"|incident|background|bkgrd|history)){LABEL_SEPARATOR}",
+    rf"|point of origin|loss|(?P<bare>source|src|origin|circumstances|what happened"
+    rf"|how it (?:started|happened)|incident|background|bkgrd|history)){LABEL_SEPARATOR}",
     FLAGS,
 )
 
@@ -59,6 +59,8 @@ CAUSE_KEYWORD = re.compile(
     r"|sprinkler (?:\w+ ){0,3}(?:discharged|activated|fused|broke|struck)"
     r"|struck (?:a |the )?(?:\w+ )?sprinkler"
     r"|froze and (?:split|burst)|freeze (?:break|burst)|burned dry|left (?:simmering|unattended)"
+    # "froze overnight (-9F), split when it thawed": a freeze break told in two clauses
+    r"|froze\b[^.;]{0,30}?\b(?:split|burst|cracked)"
     r"|leaking (?:\w+ ){0,3}(?:joint|trap|waste|valve|pipe|hose|fitting|connection|seal|drain)"
     r"|(?:joint|trap|waste|valve|pipe|hose|fitting|connection|coupling)s? (?:\w+ ){0,4}"
     r"(?:is |was |are |were |has been )?weeping"

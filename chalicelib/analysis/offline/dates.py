@@ -23,6 +23,17 @@ from chalicelib.analysis.offline.text import (
     Line,
     continues_sentence,
 )
+from chalicelib.analysis.offline.weekdays import (
+    WEEKDAY_NUMBERS,
+    WEEKDAY_ORDINAL,
+    WEEKDAY_YEARLESS,
+    YEARLESS_WEEKDAY,
+    safe_date,
+    weekday_day,
+    weekday_near,
+    weekday_order,
+    weekday_year,
+)
 
 # --- dates -------------------------------------------------------------------------------------
 
@@ -84,59 +95,21 @@ def _is_the_month_may(text: str, match: re.Match[str]) -> bool:
     ) and not re.match(r"\s+(?:have|be|not|need|also|still|well|show|require|affect)\b", text[match.end() :])
 
 
-# Weekday names, as written before or after a date ("Sat 13/06/26", "03/04/26 (Wed evening)").
-_WEEKDAY = (
-    r"(?P<weekday>mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?"
-    r"|sat(?:urday)?|sun(?:day)?)"
-)
-
-
-_WEEKDAY_BEFORE = re.compile(
-    rf"\b{_WEEKDAY}\.?,?(?: (?:morning|afternoon|evening|night|arvo))?,? \(?(?:the )?$", FLAGS
-)
-
-
-_WEEKDAY_AFTER = re.compile(rf"^,? ?\(?{_WEEKDAY}\b", FLAGS)
-
-
-_WEEKDAY_NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
-
-
-# "Friday the 6th", "Monday the 9th", "on the Sunday (the 18th)": a day of the month that only its
-# weekday places.
-_WEEKDAY_ORDINAL = re.compile(rf"\b{_WEEKDAY},? \(?(?:the )?(?P<day>\d{{1,2}})(?:st|nd|rd|th)\b", FLAGS)
-
-
-# "Sunday morning (6/15)", "Fri arvo 21/2": a yearless numeric date that a weekday beside it confirms.
-_WEEKDAY_YEARLESS = re.compile(
-    rf"\b{_WEEKDAY}(?: (?:morning|afternoon|evening|night|arvo))?,? \(?"
-    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
-    FLAGS,
-)
-
-
 # "overflowed last evening (10/05)", "found it this morning, 14/3": a yearless numeric date that the
 # day it is told against confirms (the day before the date the line gave, or that same day).
 _RELATIVE_YEARLESS = re.compile(
     r"\b(?:(?P<before>yesterday|last (?:night|evening)|the (?:night|evening|day) before)"
-    r"|(?P<same>today|tonight|this (?:morning|afternoon|evening)))"
+    r"|(?P<same>today|tonight|this (?:morning|afternoon|evening)"
+    # "the vendor attended the same evening (06/06, 7:00 PM)": the day the line has just given
+    r"|(?:the same|that(?: same)?) (?:morning|afternoon|evening|night|day)))"
     r"(?: (?:morning|afternoon|evening|night))?,? \(?(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
     FLAGS,
 )
 
 
-# "on 03/11 (Tuesday) I came down": the weekday after it, in brackets, confirms it the same way.
-_YEARLESS_WEEKDAY = re.compile(rf"(?<![\w/.])(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}}),? \({_WEEKDAY}\b", FLAGS)
-
-
-_WEEKDAY_REACH = 25  # how far before a date its weekday may be written
-
 _HALF_YEAR = timedelta(days=183)
 _ONE_DAY = timedelta(days=1)
 _NEAR = timedelta(days=45)  # how far from a date already read an ambiguous date may be read
-
-
-_NEAR_DAYS = timedelta(days=45)  # how far from the dates around it a weekday-only date may fall
 
 
 BULLETS = re.compile(r"[\s\-*#>\u2022\u2013]*")
@@ -230,13 +203,6 @@ def _year(written: str | None) -> int | None:
     return year
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 def _nearer_reading(first: int, second: int, year: int | None, anchor: date | None) -> date | None:
     """ "11/06" the day after "Nov 5, 2026": of the two ways to read a numeric date, the one within a
     few weeks of a date already read, when only one is; else None (it stays undetermined)."""
@@ -244,7 +210,7 @@ def _nearer_reading(first: int, second: int, year: int | None, anchor: date | No
         return None
     readings = []
     for day, month in ((first, second), (second, first)):
-        found = _safe_date(year, month, day) if year else _near_anchor(month, day, anchor)
+        found = safe_date(year, month, day) if year else _near_anchor(month, day, anchor)
         if found is not None and abs(found - anchor) <= _NEAR:
             readings.append(found)
     return readings[0] if len(set(readings)) == 1 else None
@@ -255,44 +221,9 @@ def _near_anchor(month: int, day: int, anchor: date | None) -> date | None:
     if anchor is None:
         return None
     for year in (anchor.year, anchor.year + 1, anchor.year - 1):
-        candidate = _safe_date(year, month, day)
+        candidate = safe_date(year, month, day)
         if candidate is not None and abs(candidate - anchor) <= _HALF_YEAR:
             return candidate
-    return None
-
-
-_WEEKDAY_YEARS_BACK = 12  # a day and month fall on each weekday at least once in any 12 years
-
-
-def _weekday_year(month: int, day: int, weekday: int) -> date | None:
-    """ "Tuesday 10 November" with no year anywhere before it: the latest year up to this one in which
-    that day fell on that weekday (notes are read within months of being written)."""
-    this_year = date.today().year
-    for year in range(this_year, this_year - _WEEKDAY_YEARS_BACK, -1):
-        candidate = _safe_date(year, month, day)
-        if candidate is not None and candidate.weekday() == weekday:
-            return candidate
-    return None
-
-
-def _weekday_near(text: str, start: int, end: int) -> int | None:
-    """The weekday written just before or just after a date, as 0 (Monday) to 6."""
-    match = _WEEKDAY_BEFORE.search(text[max(0, start - _WEEKDAY_REACH) : start]) or _WEEKDAY_AFTER.match(
-        text[end : end + _WEEKDAY_REACH]
-    )
-    return _WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]] if match else None
-
-
-def _weekday_order(first: int, second: int, year: int, weekday: int | None) -> DateOrder | None:
-    """Which reading of 04/05/2026 falls on the weekday written beside it, when only one does."""
-    if weekday is None:
-        return None
-    day_first = _safe_date(year, second, first)
-    month_first = _safe_date(year, first, second)
-    fits_dmy = day_first is not None and day_first.weekday() == weekday
-    fits_mdy = month_first is not None and month_first.weekday() == weekday
-    if fits_dmy != fits_mdy:
-        return "DMY" if fits_dmy else "MDY"
     return None
 
 
@@ -320,9 +251,9 @@ class Dates:
                         evidence.add("MDY")
                     elif first != second:
                         # "Monday 04/05/2026": only one reading falls on a Monday.
-                        weekday = _weekday_near(line.text, match.start(), match.end())
+                        weekday = weekday_near(line.text, match.start(), match.end())
                         year = _year(match.group("ny")) or 0
-                        order = _weekday_order(first, second, year, weekday)
+                        order = weekday_order(first, second, year, weekday)
                         if order is not None:
                             evidence.add(order)
         # Both orders in one document: a typo somewhere; no order is settled.
@@ -350,6 +281,13 @@ class Dates:
             anchor = value or anchor
         return found
 
+    def day_and_month(self, first: int, second: int, anchor: date | None) -> date | None:
+        """ "13/11" read in the document's settled order, in the year that puts it nearest `anchor`."""
+        if self.order is None:
+            return None
+        day, month = (first, second) if self.order == "DMY" else (second, first)
+        return _near_anchor(month, day, anchor)
+
     def find_with_weekdays(self, text: str, anchor: date | None) -> list[DateMatch]:
         """`find`, plus the yearless days only a weekday places ("Friday the 6th", "Sunday (6/15)")."""
         found = self.find(text, anchor)
@@ -361,14 +299,14 @@ class Dates:
             if not any(known.start <= match.start("a") < known.end for known in found):
                 value = self._numeric(int(match.group("a")), int(match.group("b")), None, anchor, None)
                 found.append(DateMatch(match.start("a"), match.end("b"), value))
-        for match in _WEEKDAY_ORDINAL.finditer(text):
-            weekday = _WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]]
-            value = _weekday_day(int(match.group("day")), weekday, anchor)
+        for match in WEEKDAY_ORDINAL.finditer(text):
+            weekday = WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]]
+            value = weekday_day(int(match.group("day")), weekday, anchor)
             found.append(DateMatch(match.start(), match.end(), value))
-        for match in itertools.chain(_WEEKDAY_YEARLESS.finditer(text), _YEARLESS_WEEKDAY.finditer(text)):
+        for match in itertools.chain(WEEKDAY_YEARLESS.finditer(text), YEARLESS_WEEKDAY.finditer(text)):
             if any(known.start <= match.start("a") < known.end for known in found):
                 continue
-            weekday = _WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]]
+            weekday = WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]]
             first, second = int(match.group("a")), int(match.group("b"))
             readings = {"DMY": (second, first), "MDY": (first, second)}
             orders = [self.order] if self.order else ["DMY", "MDY"]
@@ -384,9 +322,9 @@ class Dates:
 
     def _parse(self, match: re.Match[str], anchor: date | None, text: str) -> date | None:
         if match.group("iso_y"):
-            return _safe_date(int(match.group("iso_y")), int(match.group("iso_m")), int(match.group("iso_d")))
+            return safe_date(int(match.group("iso_y")), int(match.group("iso_m")), int(match.group("iso_d")))
         if match.group("n1"):
-            weekday = _weekday_near(text, match.start(), match.end())
+            weekday = weekday_near(text, match.start(), match.end())
             return self._numeric(
                 int(match.group("n1")), int(match.group("n2")), _year(match.group("ny")), anchor, weekday
             )
@@ -395,15 +333,15 @@ class Dates:
         year = _year(match.group("y1") or match.group("y2"))
         month = _MONTH_NUMBERS[month_word]
         if year:
-            return _safe_date(year, month, day)
-        if anchor is None and (weekday := _weekday_near(text, match.start(), match.end())) is not None:
-            return _weekday_year(month, day, weekday)
+            return safe_date(year, month, day)
+        if anchor is None and (weekday := weekday_near(text, match.start(), match.end())) is not None:
+            return weekday_year(month, day, weekday)
         return _near_anchor(month, day, anchor)
 
     def _numeric(
         self, first: int, second: int, year: int | None, anchor: date | None, weekday: int | None
     ) -> date | None:
-        order = self.order or (_weekday_order(first, second, year, weekday) if year else None)
+        order = self.order or (weekday_order(first, second, year, weekday) if year else None)
         if first > 12 or (first == second) or (order == "DMY" and second <= 12):
             day, month = first, second
         elif second > 12 or order == "MDY":
@@ -414,9 +352,9 @@ class Dates:
                 self.ambiguous_seen = True
             return near
         if year:
-            return _safe_date(year, month, day)
+            return safe_date(year, month, day)
         if anchor is None and weekday is not None:
-            return _weekday_year(month, day, weekday)
+            return weekday_year(month, day, weekday)
         return _near_anchor(month, day, anchor)
 
 
@@ -443,25 +381,6 @@ def _relative_yearless(text: str, found: list[DateMatch], anchor: date | None) -
         if (day.day, day.month) in {(first, second), (second, first)}:
             out.append(DateMatch(match.start("a"), match.end(), day))
     return out
-
-
-def _weekday_day(day: int, weekday: int, anchor: date) -> date | None:
-    """The one date near `anchor` (its month or the next or last) with this day and weekday."""
-    candidates = []
-    for shift in (-1, 0, 1):
-        month_index = anchor.year * 12 + anchor.month - 1 + shift
-        candidate = _safe_date(month_index // 12, month_index % 12 + 1, day)
-        if candidate is not None and candidate.weekday() == weekday and abs(candidate - anchor) <= _NEAR_DAYS:
-            candidates.append(candidate)
-    if len(candidates) < 2:
-        return candidates[0] if candidates else None
-    # February's 13th and March's share a weekday: the one much nearer the dates around it, else the
-    # one after them (a story moves forward: "serviced on 28 February ... they came on Thursday 13th").
-    nearest, second = sorted(candidates, key=lambda candidate: abs(candidate - anchor))[:2]
-    if 2 * abs(nearest - anchor) <= abs(second - anchor):
-        return nearest
-    after = [candidate for candidate in candidates if candidate >= anchor]
-    return min(after) if after else None
 
 
 # --- visit days --------------------------------------------------------------------------------

@@ -86,7 +86,10 @@ _MAX_NAME_WORDS = 8  # "Centre de services scolaire de la Riviere-Blanche"
 
 _VALUE_END = re.compile(
     r"[;|(/]| [-\u2013\u2014] | (?:ph|phone|mob|mobile|tel|cell|email|e-?mail|contact)\b"
-    r"| [A-Za-z]+(?: [A-Za-z]+)? ?:|,? \+?\d{3,}|@|, ?(?=\d)|,? (?:owner|tenant|contact|c/o)\b"
+    # the next field's label: a word, or a word and what it numbers ("Policy no:"); not the name's last
+    # word ("Insured: Grace Ngata Claim: 55-2026")
+    r"| [A-Za-z]+(?: (?:no|number|ref|reference|date|name|id|type|#))?\.? ?:"
+    r"|,? \+?\d{3,}|@|, ?(?=\d)|,? (?:owner|tenant|contact|c/o)\b"
     r"| (?:clm|claim)\s*#",  # "Ins'd: Linda Vukovich Clm# OH-0429": the next field
     FLAGS,
 )
@@ -319,7 +322,9 @@ def _insured(text: str) -> str | None:
         if value is not None and not all(_NAME_WORD.match(word) for word in value.split()):
             return None  # prose after "owners" that is not a name
     if value is not None:
-        end = SENTENCE_END.search(value)  # "Owner/insd: M. Latrobe. Tenant on site."
+        # "Owner/insd: M. Latrobe. Tenant on site." (not a title's point: "Ms. Corinne Abernathy")
+        title = _TITLE.match(value)
+        end = SENTENCE_END.search(value, title.end() if title else 0)
         value = clean_value(value[: end.start()]) if end else value
     if value is not None:
         # "Riverfront Lodging LLC dba The Yards Hotel": the insured is the company, not its trading name
@@ -335,6 +340,7 @@ def _insured(text: str) -> str | None:
     return value
 
 
+_TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\. ")
 _TRADING_AS = re.compile(r" (?:dba|d/b/a|t/a|trading as)\b", FLAGS)
 _NO_NAME = re.compile(r"(?:not|unknown|n/a|tba|tbc|none|nil)\b", FLAGS)
 

@@ -3,6 +3,7 @@ a file note's entry headed by its date, and "that is the date of the escape" (jo
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 
@@ -23,7 +24,10 @@ LOSS_DATE_LABEL = re.compile(
     r"|(?:loss|damage|incident|leak|flood|fire) occurred(?: on)?)"
     rf"|{_LINE_START}(?:loss|event|incident)\b ?[:\-]"
     # "Attended 04/03/2026. Loss 03/03/2026 overnight.": a sentence that opens with the word and a date
-    r"|(?:^|[.!?] )(?:loss|event|incident)\b ?[:\-]? ?(?=\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* \d)",
+    r"|(?:^|[.!?] )(?:loss|event|incident)\b ?[:\-]? ?(?=\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]* \d)"
+    # "FNOL taken Monday by phone; insured reports loss Saturday 06/06/2026 around 2:15 PM"
+    r"|\b(?:reports?|reported|advises?|advised|states?|stated|gives?) (?:the )?(?:date of )?loss(?: on| as)?"
+    r" ?(?=\d|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? \d)",
     FLAGS,
 )
 
@@ -32,7 +36,8 @@ INSPECTION_LABEL = re.compile(
     r"\b(?:(?:inspection|assessment|survey|visit|attendance|arrival) date|date (?:of )?(?:our |the |first "
     r"|initial )?(?:inspection|assessment|attendance|visit|survey|arrival)"
     r"|date (?:inspected|attended|assessed|surveyed)|inspected(?: on)?|attended(?: site)?(?: on)?|attendance"
-    r"|(?:site|initial|first) (?:visit|inspection|attendance|access|assessment)|first attended|on ?site"
+    r"|(?:site|initial|first)(?: (?:drying|emergency|response|make[- ]safe|restoration|site))?"
+    r" (?:visit|inspection|attendance|access|assessment)|first attended|(?:first )?on ?site"
     r"|arrived(?: on site)?|surveyed(?: on)?|inspection|attend(?= (?:mon|tue|wed|thu|fri|sat|sun|\d))"
     # a walk-through is the inspection's other name: "Walk-through Mon 11/24/25", "Walked 11/2 with
     # the adjuster" (a sentence that opens with it: "she walked in and found" is not one)
@@ -41,7 +46,11 @@ INSPECTION_LABEL = re.compile(
     # "following the drying company's visit this morning", "their first visit on 3/2"
     r"|(?:(?:company|restorer|contractor|technician|tech|crew|team)'s|\bour|\btheir)"
     r" (?:first |initial )?visit\b"
-    rf"|{_LINE_START}(?:att|attd|visits?|survey|arrival|inspection|assessment|insp)\b\.? ?[:\-]?",
+    rf"|{_LINE_START}(?:att|attd|visits?|survey|arrival|inspection|assessment|insp|assessed)\b\.? ?[:\-]?"
+    # "quick notes 4/2/26 - unit 14B": field notes are written at the visit they record
+    rf"|{_LINE_START}(?:quick|site|field|on-?site|visit) notes\b"
+    # "11/28/26 arr 10:40": the arrival's short form, with its hour
+    r"|\barr\b\.?:?(?= ?(?:at )?\d{1,2}[:.]?\d{2}(?!\d))",
     FLAGS,
 )
 
@@ -56,6 +65,12 @@ THIRD_PARTY = re.compile(
 )
 
 
+# A visit after the first: "attended that night and came back Monday morning" dates the return.
+RETURN = re.compile(r"\b(?:came back|come back|returned|came again|back on site|re-?attended)\b", FLAGS)
+
+
+# "12/03 (20:10, first visit), 14/03": a label in brackets is of the date before them.
+_CLOSED = re.compile(r"[^(]*\)")
 _SENTENCE_STOP = re.compile(r"[.!?] +[A-Z]")
 _LABEL_TO_DATE = 40  # how far after a label its date may be
 
@@ -67,32 +82,6 @@ _YEARLESS_AFTER_LABEL = re.compile(r"[\s:\-=]{0,3}(?:on )?$", FLAGS)
 _DATE_FOLLOWS = re.compile(r"\s*(?:$|[.,;:)(\-]|\d|(?:at|am|pm|approx\w*|about|around|[ap]\.m)\b)", FLAGS)
 
 
-# "2026-07-14 15:30 - Call with vendor. Vendor on site 08:00 today.", a mail sent on the 27th that
-# says "visit this morning": today is the day the entry or the mail is dated.
-_TODAY = re.compile(r"\b(?:today|this (?:morning|afternoon))\b", FLAGS)
-_MAIL_DATE = re.compile(r"^\s*(?:sent|date)\s*:", FLAGS)
-
-
-def written_on(line: Line, found: list[DateMatch], mailed: date | None) -> date | None:
-    """The day a line is written on: its own leading date (a file note's entry), else the mail's."""
-    if found and found[0].value and _DATE_LED.fullmatch(line.text, 0, found[0].start):
-        return found[0].value
-    return mailed
-
-
-def mail_date(line: Line, found: list[DateMatch]) -> date | None:
-    """The date of a mail header line ("Sent: 27 January 2026 16:52")."""
-    return found[0].value if found and _MAIL_DATE.match(line.text) else None
-
-
-def with_today(line: Line, found: list[DateMatch], day: date | None) -> list[DateMatch]:
-    """The line's dates, with "today" or "this morning" read as the day it was written."""
-    if day is None:
-        return found
-    today = [DateMatch(m.start(), m.end(), day) for m in _TODAY.finditer(line.text)]
-    return sorted([*found, *today], key=lambda known: known.start) if today else found
-
-
 def labelled_date(
     label: re.Pattern[str],
     line: Line,
@@ -101,37 +90,67 @@ def labelled_date(
     anchor: date | None,
     *,
     third_party: bool = True,
+    first_named: bool = False,
+) -> date | None:
+    """The date a label gives; with `first_named`, a label that says it was the first ("Inspected:
+    Monday 23/11 with the drying contractor (first on site Sunday 22/11)") over the others."""
+    given = None
+    for match in itertools.islice(label.finditer(line.text), _LABELS_TRIED):
+        day = _label_day(match, line, found, dates, anchor, third_party=third_party)
+        if day is not None and first_named and _FIRST.match(match.group(0)):
+            return day
+        if day is not None and not first_named:
+            return day
+        given = given or day
+    return given
+
+
+_FIRST = re.compile(r"\W*(?:first|initial)\b", FLAGS)
+
+
+_LABELS_TRIED = 8  # labels read per line: a long line costs no more than a short one
+
+
+def _label_day(
+    match: re.Match[str],
+    line: Line,
+    found: list[DateMatch],
+    dates: Dates,
+    anchor: date | None,
+    *,
+    third_party: bool,
 ) -> date | None:
     text = line.text
-    for match in label.finditer(text):
-        # "plumber attended 01/03": someone else's visit; not "Call from the agent. Attended 15/09"
-        before = text[max(0, match.start() - _LABEL_TO_DATE) : match.start()]
-        stop = max(before.rfind(". "), before.rfind("; "))
-        if third_party and THIRD_PARTY.search(before[stop + 1 :]):
-            continue
-        for known in found:
-            if (
-                match.end() <= known.start <= match.end() + _LABEL_TO_DATE
-                and known.value
-                and not _SENTENCE_STOP.search(text, match.end(), known.start)
-            ):
-                return known.value  # (not across a sentence: "... of the escape. We ...")
-        # "07/10/2025 - Site visit. Present: ...": a file note's entry headed by its date
+    # "plumber attended 01/03": someone else's visit; not "Call from the agent. Attended 15/09"
+    before = text[max(0, match.start() - _LABEL_TO_DATE) : match.start()]
+    stop = max(before.rfind(". "), before.rfind("; "))
+    if third_party and THIRD_PARTY.search(before[stop + 1 :]):
+        return None
+    for known in found:
         if (
-            found
-            and found[0].value
-            and _DATE_LED.fullmatch(text, 0, found[0].start)
-            and _ENTRY_GAP.fullmatch(text, found[0].end, match.start())
+            match.end() <= known.start <= match.end() + _LABEL_TO_DATE
+            and known.value
+            and not _SENTENCE_STOP.search(text, match.end(), known.start)
+            and not _CLOSED.match(text, match.end(), known.start)
+            and not RETURN.search(text, match.end(), known.start)
         ):
-            return found[0].value
-        if anchor is not None:
-            for known in dates.find(text[: match.end() + _LABEL_TO_DATE], anchor, yearless_numeric=True):
-                if known.value and known.start >= match.end():
-                    if _YEARLESS_AFTER_LABEL.match(text[match.end() : known.start]) and _DATE_FOLLOWS.match(
-                        text, known.end
-                    ):
-                        return known.value
-                    break
+            return known.value  # (not across a sentence: "... of the escape. We ...")
+    # "07/10/2025 - Site visit. Present: ...": a file note's entry headed by its date
+    if (
+        found
+        and found[0].value
+        and _DATE_LED.fullmatch(text, 0, found[0].start)
+        and _ENTRY_GAP.fullmatch(text, found[0].end, match.start())
+    ):
+        return found[0].value
+    if anchor is not None:
+        for known in dates.find(text[: match.end() + _LABEL_TO_DATE], anchor, yearless_numeric=True):
+            if known.value and known.start >= match.end():
+                if _YEARLESS_AFTER_LABEL.match(text[match.end() : known.start]) and _DATE_FOLLOWS.match(
+                    text, known.end
+                ):
+                    return known.value
+                break
     return None
 
 

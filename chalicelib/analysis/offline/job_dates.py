@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -16,17 +15,20 @@ from chalicelib.analysis.offline.dates import (
     Visits,
     next_anchor,
 )
-from chalicelib.analysis.offline.job_call_out import CLOCK_AFTER, CallOutDay
+from chalicelib.analysis.offline.job_arrivals import (
+    ARRIVAL,
+    RELATIVE_TRIES,
+    is_our_arrival,
+    told_arrival,
+)
+from chalicelib.analysis.offline.job_call_out import CallOutDay
 from chalicelib.analysis.offline.job_date_labels import (
     INSPECTION_LABEL,
     LOSS_DATE_LABEL,
     THIRD_PARTY,
     is_form_field,
     labelled_date,
-    mail_date,
     named_loss_day,
-    with_today,
-    written_on,
 )
 from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
 from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
@@ -37,28 +39,10 @@ from chalicelib.analysis.offline.text import (
     Sentences,
     around,
 )
+from chalicelib.analysis.offline.told_days import told_days
+from chalicelib.analysis.offline.written_days import WrittenDays, with_today
 
 # --- the loss and the first visit --------------------------------------------------------------
-
-# Someone of ours (or the inspector) reaching the site, in prose: "we got to the house on ...".
-_ARRIVAL = re.compile(
-    r"\b(?:came(?: out| round| over| on\b| the next| that| to (?:the |our |their |her |his )?(?:house|home"
-    r"|property|place|site|job|flat|unit))|got (?:there|to)|arrived|turned up|(?:were|was) (?:there|on site)"
-    r"|attended|visited|inspected|(?:was|were) at the (?:front |back )?door)\b",
-    FLAGS,
-)
-
-
-_OUR_SIDE = re.compile(
-    # ("Allegheny Dry & Restore came on Monday 02/10", "Clearwater Drying came out": a firm by its name)
-    r"\b(?:we|I|he|she|they|restor\w*|technician|tech|inspector|assessor|adjuster|crew|team"
-    r"|company|contractor|drying|dry ?co)\b",
-    FLAGS,
-)
-
-
-_RETURN = re.compile(r"\b(?:came back|come back|returned|came again|back on site|re-?attended)\b", FLAGS)
-
 
 # Dates of something other than the loss: a call, a discovery, a tradesman's work, an install.
 _NOT_LOSS_EVENT = re.compile(
@@ -67,7 +51,7 @@ _NOT_LOSS_EVENT = re.compile(
     r"|fitted|replaced|repaired|serviced|quoted?|invoiced?|warning|issued|forecast|last used|booked"
     r"|scheduled|purchased|bought|since|new|set|placed|pulled|removed|extracted|equipment|air movers?"
     r"|booking|came in|job received|work order|referr(?:al|ed)|assigned|allocated"
-    r"|dehumidifiers?|dehus?|readings?|read|we did)\b",
+    r"|dehumidifiers?|dehus?|fans|took (?:\w+ ){0,3}(?:away|out)|readings?|read|we did)\b",
     FLAGS,
 )
 
@@ -78,47 +62,12 @@ _ARRIVALS_KEPT = 4  # told arrivals kept: the first of them after the loss is th
 _EVENT_REACH = 50  # how far from a date the words saying what it dates may be
 
 
-_ARRIVAL_REACH = 60  # how far after an arrival its date may be
-
-
 # "the night before we attended": a loss dated only by the first visit.
 _BEFORE_WE_ATTENDED = re.compile(
     r"\b(?:the )?(?:night|evening|day|afternoon) before (?:we|I|the (?:tech|technician|restorer|crew))"
     r" (?:attended|arrived|got there|came|were called out)\b",
     FLAGS,
 )
-
-
-# "we were on site by 9:40 the same morning", "I got there the next day": a visit dated by a day
-# the text has already given.
-_RELATIVE_VISIT = re.compile(
-    r"\b(?:(?:later |earlier )?that(?: same)?|the same) (?P<part>morning|afternoon|evening|night|day)\b"
-    r"|\b(?:the )?(?:next|following) (?P<next>morning|day|afternoon|evening)\b|\b(?P<tonight>tonight)\b",
-    FLAGS,
-)
-
-
-# An arrival's hour, however loosely told ("just before 9", "by 10:30", "around 8 am")
-_HOUR_AFTER = re.compile(
-    r" ?(?:at |by |around |about |just (?:before|after) |before |after |shortly after )?"
-    r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?: ?[ap]\.?m\b\.?)?(?![\d/:]|\.\d)",
-    FLAGS,
-)
-
-
-# A responder named after the customer's call: "... and called us. Sam Reid was at the door by 10."
-_CALLED_US = re.compile(
-    r"\b(?:called|rang|phoned|contacted|rung) (?:us|our office|the office"
-    # "Deb rang the after-hours line", "called our emergency number"
-    r"|(?:the |our )(?:[\w-]+ ){0,2}(?:line|number|hotline|service|desk))\b",
-    FLAGS,
-)
-
-
-_NAMED_SUBJECT = re.compile(r"(?:^ ?|[.!?] )(?P<name>[A-Z][a-z]+)(?: [A-Z][A-Za-z'\-]+)? $")
-
-
-_CALL_REACH = 300  # how far before a named responder's arrival the call may be told
 
 
 # "the faucet she fitted the night before", "The night before, Thursday 2 April, ...": the loss
@@ -192,9 +141,11 @@ def _other_event(text: str, near_start: int, known: DateMatch, near_end: int) ->
     """Whether words near the date say it dates a call, a trade's work or our equipment. Not a report
     that goes on to tell the loss: in "the insured reports the toilet overflowed last evening
     (10/05)" the date is the overflow's, the verb nearer to it."""
-    if _NOT_LOSS_EVENT.search(text, known.end, near_end):
+    if any(not _denied(text, match) for match in _NOT_LOSS_EVENT.finditer(text, known.end, near_end)):
         return True
-    before = list(_NOT_LOSS_EVENT.finditer(text, near_start, known.start))
+    before = [
+        match for match in _NOT_LOSS_EVENT.finditer(text, near_start, known.start) if not _denied(text, match)
+    ]
     if not before:
         return False
     # (the water's verb, not a noun: "she phoned us about the leak on 3 April" dates the call)
@@ -202,6 +153,14 @@ def _other_event(text: str, near_start: int, known: DateMatch, near_end: int) ->
         _NOUN_BEFORE.search(text, max(0, escape.start() - 12), escape.start()) is None
         for escape in ESCAPE.finditer(text, before[-1].end(), known.start)
     )
+
+
+# "... on the Sunday night, and nobody noticed until breakfast": no discovery on that day.
+_DENIED = re.compile(r"\b(?:nobody|no one|never|not|didn'?t|did not|hadn'?t)\s+$", FLAGS)
+
+
+def _denied(text: str, match: re.Match[str]) -> bool:
+    return _DENIED.search(text, max(0, match.start() - 12), match.start()) is not None
 
 
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|about|of|her|his|their|our|my|this|that|its)\s+$", FLAGS)
@@ -224,9 +183,6 @@ def _onset_open(text: str) -> bool:
     return False
 
 
-_RELATIVE_TRIES = 3  # relative phrases tried per line: a long line costs no more than a short one
-
-
 _DAY = timedelta(days=1)
 
 
@@ -235,6 +191,7 @@ class _Found:
     value: date
     line: Line
     escape: bool = False  # its sentence tells the water getting out or in, not only the weather
+    weak: bool = False  # an arrival told only as a call-out: any other arrival told comes first
 
     def fact(self) -> DateFact:
         return DateFact(value=self.value, source=self.line.span())
@@ -258,7 +215,7 @@ class JobDates:
         relative: Line | None = None
         long_term = False
         anchor: date | None = None
-        mailed: date | None = None  # the date a mail was sent: its "this morning"
+        written = WrittenDays()  # the day each line was written on: its "this morning"
         context = DayContext()
         call_out = CallOutDay(self._about_loss, LEAK_WORD, THIRD_PARTY)
         for line in lines:
@@ -266,22 +223,17 @@ class JobDates:
                 call_out.read(line, [])
                 continue
             found = [match for match in self._dates.find_with_weekdays(line.text, anchor) if match.value]
+            found = told_days(self._dates, line.text, found, anchor, written.sent)
+            found = with_today(line, found, written.read(line, found))
             call_out.read(line, found)
             events = context.events(line.text, found)
             loss_labelled = loss_labelled or self._labelled(line, found, anchor)
-            mailed = mailed or mail_date(line, found)
             if inspection_labelled is None and (
-                day := labelled_date(
-                    INSPECTION_LABEL,
-                    line,
-                    with_today(line, found, written_on(line, found, mailed)),
-                    self._dates,
-                    anchor,
-                )
+                day := labelled_date(INSPECTION_LABEL, line, found, self._dates, anchor, first_named=True)
             ):
                 inspection_labelled = _Found(day, line)
-            if len(arrivals) < _ARRIVALS_KEPT and (arrival := self._arrival(line, found, context, events)):
-                arrivals.append(arrival)
+            if len(arrivals) < _ARRIVALS_KEPT and (arrival := told_arrival(line, found, context, events)):
+                arrivals.append(_Found(arrival[0], line, weak=arrival[1]))
             loss_told.extend(self._loss_sentences(line, found))
             discovered.extend(self._discoveries(line, found))
             loss_related.extend(self._related_loss(line, found, context, events))
@@ -301,6 +253,7 @@ class JobDates:
         # the inspection of a leak that began on 02/09/2025.
         losses = [found.value for found in (loss_labelled, *told) if found is not None]
         earliest_loss = min(losses) if losses else None
+        arrivals.sort(key=lambda found: found.weak)
         visits = [found for found in (inspection_labelled, *arrivals) if found is not None]
         # (a form's own "Inspected: 03/10" stands even before a wrong loss date: QA says they conflict)
         kept = [v for v in visits if not earliest_loss or v.value >= earliest_loss or is_form_field(v.line)]
@@ -340,33 +293,6 @@ class JobDates:
         )
         return _Found(day, line) if day else None
 
-    @staticmethod
-    def _arrival(
-        line: Line, found: list[DateMatch], context: DayContext, events: list[DayEvent]
-    ) -> _Found | None:
-        text = line.text
-        sentences = Sentences(text)
-        starts = [known.start for known in found]
-        tries = _RELATIVE_TRIES
-        for cue in _ARRIVAL.finditer(text):
-            start, end = around(sentences, cue.start(), cue.end())
-            if not (_is_our_arrival(text, cue, start, end) or _is_named_responder(text, cue, start, end)):
-                continue
-            # The first date after the cue, found by bisection so a long line stays linear.
-            index = bisect_left(starts, cue.end())
-            if index < len(found) and found[index].start <= min(end, cue.end() + _ARRIVAL_REACH):
-                value = found[index].value
-                if value is not None:
-                    return _Found(value, line)
-            if tries > 0 and _RELATIVE_VISIT.search(text, cue.end(), min(end, cue.end() + _ARRIVAL_REACH)):
-                tries -= 1
-                told = _relative_visit(text, cue, end, context, events)
-                if told is not None:
-                    return _Found(told, line)
-            if (earlier := _day_just_told(sentences, found, cue, end)) is not None:
-                return _Found(earlier, line)
-        return None
-
     def _related_loss(
         self, line: Line, found: list[DateMatch], context: DayContext, events: list[DayEvent]
     ) -> list[_Found]:
@@ -376,7 +302,7 @@ class JobDates:
         sentences = Sentences(text)
         out = []
         for pattern in (_NIGHT_BEFORE, _SMALL_HOURS):
-            for match in itertools.islice(pattern.finditer(text), _RELATIVE_TRIES):
+            for match in itertools.islice(pattern.finditer(text), RELATIVE_TRIES):
                 start, end = around(sentences, match.start(), match.end())
                 sentence_end = sentences.bounds(match.start())[1]
                 following = text[sentence_end : sentence_end + 2 * WINDOW]
@@ -393,7 +319,7 @@ class JobDates:
                     or _CALL_WORD.search(text, start, end)
                     or THIRD_PARTY.search(text, start, end)
                     or any(
-                        _is_our_arrival(text, cue, start, end) for cue in _ARRIVAL.finditer(text, start, end)
+                        is_our_arrival(text, cue, start, end) for cue in ARRIVAL.finditer(text, start, end)
                     )
                 ):
                     continue
@@ -464,8 +390,8 @@ class JobDates:
                 or _other_event(text, near_start, known, near_end)
                 or THIRD_PARTY.search(text, start, known.start)
                 or any(
-                    _is_our_arrival(text, cue, start, end)
-                    for cue in _ARRIVAL.finditer(text, near_start, near_end)
+                    is_our_arrival(text, cue, start, end)
+                    for cue in ARRIVAL.finditer(text, near_start, near_end)
                 )
                 or INSPECTION_LABEL.search(text, near_start, near_end)
                 or (ANNOUNCEMENT.search(text, start, end) and not ESCAPE.search(text, start, end))
@@ -477,76 +403,6 @@ class JobDates:
             escape = ESCAPE.search(text, start, max(end, reach)) is not None
             out.append(_Found(known.value, line, escape=escape))
         return out
-
-
-_TO_SITE = re.compile(r" ?(?:on |at |to )?site\b", FLAGS)
-
-
-# "Jordan from Grand Valley came on the Sunday": a person from a firm, as a customer names the
-# restorer's technician (not a trade's firm: "Dave from Harris Plumbing came").
-_FROM_FIRM = re.compile(
-    r"(?-i:\b[A-Z][a-z]+) from (?:the )?(?!.*(?:plumb|electric|roof|build|glaz|lock))"
-    r"(?:(?-i:[A-Z])[\w&'\-]*\s+){1,4}$",
-    FLAGS,
-)
-
-
-def _is_our_arrival(text: str, cue: re.Match[str], start: int, end: int) -> bool:
-    """ "We got to the house", "the inspector came out": not "the plumber attended", not a return."""
-    before = text[max(start, cue.start() - _ARRIVAL_REACH) : cue.start()]
-    # "Kirra got to site at 9.15": reaching "site" is a restorer's word for the job, whoever is named
-    on_site = _TO_SITE.match(text, cue.end()) is not None
-    return (
-        (_OUR_SIDE.search(before) is not None or on_site or _FROM_FIRM.search(before) is not None)
-        and THIRD_PARTY.search(before) is None
-        and _RETURN.search(text, cue.start(), min(end, cue.end() + 10)) is None
-    )
-
-
-def _is_named_responder(text: str, cue: re.Match[str], start: int, end: int) -> bool:
-    """ "... and called us. Sam Reid was at the door": a person first named after the call."""
-    reach = max(start, cue.start() - _ARRIVAL_REACH)
-    named = _NAMED_SUBJECT.search(text[reach : cue.start()])
-    if named is None or THIRD_PARTY.search(text, start, end) or _RETURN.search(text, cue.start(), end):
-        return False
-    told = text[max(0, reach + named.start() - _CALL_REACH) : reach + named.start("name")]
-    return _CALLED_US.search(told) is not None and re.search(rf"\b{named.group('name')}\b", told) is None
-
-
-def _day_just_told(sentences: Sentences, found: list[DateMatch], cue: re.Match[str], end: int) -> date | None:
-    """ "The cook found it at 6:10 a.m. on Tuesday, March 4, 2025. We were on site at 6:40 a.m.": an
-    arrival told only by its hour is on the day the sentence before it gave. Only the sentence just
-    before: further back, the day may have changed without a word."""
-    start, _ = sentences.bounds(cue.start())
-    text = sentences.text
-    # "The owners rang our after-hours line at 6:10 am on Sunday 15 February and we were on site just
-    # before 9": the call's day, in the arrival's own sentence, is the arrival's
-    called = _CALLED_US.search(text, start, cue.start())
-    if called is not None and _HOUR_AFTER.match(text, cue.end()):
-        days = [known.value for known in found if called.start() <= known.start < cue.start() and known.value]
-        if len(days) == 1:
-            return days[0]
-    if not CLOCK_AFTER.match(text, cue.end()):
-        return None
-    if any(start <= known.start < end for known in found):
-        return None  # the arrival's own sentence has a date, and it was not the visit's
-    previous_start, _ = sentences.bounds(max(0, start - 1))
-    told = [known.value for known in found if previous_start <= known.start < start and known.value]
-    return told[-1] if told else None
-
-
-def _relative_visit(
-    text: str, cue: re.Match[str], end: int, context: DayContext, events: list[DayEvent]
-) -> date | None:
-    """ "I got there at 10:30 that morning": the day the text already gave that fits the phrase."""
-    told = _RELATIVE_VISIT.search(text, cue.end(), min(end, cue.end() + _ARRIVAL_REACH))
-    if told is None:
-        return None
-    days = context.feed(events, before=told.start())
-    if told.group("next"):
-        day = DayContext.resolve(days, "day")
-        return day + _DAY if day else None
-    return DayContext.resolve(days, (told.group("part") or told.group("tonight")).lower())
 
 
 def _related_day(

@@ -27,6 +27,10 @@ _MORNING_CLOCK = re.compile(r"\b(?:[1-9]|1[01])(?:[.:][0-5]\d)? ?a\.?m\b", FLAGS
 _OVERNIGHT = re.compile(r"\bovernight\b", FLAGS)
 
 
+# "On Sunday, November 8, around 10 pm, the hose came off": that evening, that night.
+_EVENING_CLOCK = re.compile(r"\b(?:[6-9]|1[01])(?:[.:][0-5]\d)? ?p\.?m\b", FLAGS)
+
+
 _PART_REACH = 40  # how far from a date the part of the day it is tied to may be written
 
 
@@ -94,6 +98,8 @@ class DayContext:
             parts = frozenset(match.group(0).lower() for match in _PART_OF_DAY.finditer(near))
             if _MORNING_CLOCK.search(near):
                 parts |= {"morning"}  # "rang at 6.40 am on Tuesday 15/07": that morning
+            if _EVENING_CLOCK.search(near):
+                parts |= {"evening", "night"}  # "around 10 pm on Sunday, November 8": that night
             if _OVERNIGHT.search(near):
                 parts |= {"night"}  # "split overnight on Monday 14/07": that night
             backward = _BACKWARD.search(text, max(start, known.start - _BACKWARD_REACH), known.start)

@@ -103,7 +103,8 @@ UNAFFECTED_MILD = re.compile(
     r"\b(?:no damage|no (?:visible )?(?:water|moisture|damage|staining|residue)"
     r"|(?:reference|control|baseline) readings?"
     r"|free (?:of|from) (?:any |visible )*(?:water|moisture|damage|mou?ld|staining|contamination|soot|smoke)"
-    r"|nothing (?:(?:came|dripped|leaked|seeped|got|went) (?:through|down)|to dry"
+    # ("Class 2 (hallway carpet, nothing came through a ceiling)": said of any ceiling, not the room)
+    r"|nothing (?:(?:came|dripped|leaked|seeped|got|went) (?:through|down)(?! (?:a|any) ceilings?\b)|to dry"
     r"|(?:read )?(?:over|above|higher than))"
     r"|no (?:readings?|moisture) (?:over|above|higher than)|(?:nothing|no readings?) (?:elevated|high)"
     # "are all fine", "read normal": of a room, unless the room's own words say it is wet

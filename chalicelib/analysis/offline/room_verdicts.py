@@ -137,3 +137,72 @@ def said_dry_part(text: str, start: int, end: int) -> bool:
         return False
     part = text[start:end]
     return not any(unnegated(pattern, part) for pattern in (DAMAGE_CONTEXT_WORDS, WET))
+
+
+# A sentence that reports a hazard test and what it found: "the pipe lagging in the basement was
+# sampled: no asbestos", "swabs from the hall came back negative". A room named only for where the
+# sample came from is not damaged by the loss (its damage words are the test's: "pipe", "mould").
+_HAZARD_TEST = re.compile(
+    r"\b(?:sampled|tested|swabbed|swabs?|tape lifts?|lab (?:result|test)s?|(?:air|clearance|wipe) tests?"
+    r"|test(?:ed)? for)\b",
+    FLAGS,
+)
+_TEST_CLEAR = re.compile(
+    r"\b(?:no (?:asbestos|acm|lead|mou?ld|spores?|contamination)|negative|not detected|none detected"
+    r"|nothing (?:found|detected)|clear(?:ed)?|passed|clean"
+    r"|below (?:the )?(?:limit|threshold|guideline)s?)\b",
+    FLAGS,
+)
+
+
+class ClearTests:
+    """Whether a sentence only reports a hazard test that found nothing (no wet word of its own beside
+    the test's): the rooms it names are where samples came from, not affected areas. Each sentence of
+    a line is read once (a long line of rooms costs no more)."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._seen: dict[tuple[int, int], bool] = {}
+
+    def __call__(self, bounds: tuple[int, int]) -> bool:
+        if bounds not in self._seen:
+            sentence = self._text[bounds[0] : bounds[1]]
+            self._seen[bounds] = (
+                _HAZARD_TEST.search(sentence) is not None
+                and _TEST_CLEAR.search(sentence) is not None
+                and not unnegated(WET, sentence)
+            )
+        return self._seen[bounds]
+
+
+# "Kitchen: faint odour only, no residue; cleaned by the owners": a trace of smoke odour the
+# occupants have already dealt with is a room checked and cleared, not one that needs deodorising
+# ("Bedrooms: light odour only, no visible residue" still does: nothing says it is gone).
+_ODOUR = re.compile(r"\bodou?rs?\b", FLAGS)
+_CLEARED = re.compile(
+    r"\b(?:(?:already )?(?:cleaned|aired|wiped)(?: out| down| up)? by (?:the )?(?:owners?|tenants?|insureds?"
+    r"|occupants?|residents?|family)|(?:owners?|tenants?|insureds?|occupants?) (?:have |had )?(?:already )?"
+    r"(?:cleaned|aired|wiped)|(?:odou?r|smell) (?:has |had )?(?:gone|cleared|dissipated))\b",
+    FLAGS,
+)
+_HEAVIER = re.compile(
+    r"\b(?:soot\w*|char(?:red|ring)?|burnt|burned|scorch\w*|residue|film|webs?|stain(?:s|ed|ing)?"
+    r"|blister\w*|melted|damaged?)\b",
+    FLAGS,
+)
+
+
+def odour_cleared(text: str, sentences: Sentences, found: Sequence[Mention], index: int) -> bool:
+    """Whether a room's words (to its sentence's end or the next room) give it only an odour that has
+    been cleaned up or has gone."""
+    mention = found[index]
+    end = sentences.bounds(mention.start)[1]
+    if index + 1 < len(found):
+        end = min(end, found[index + 1].start)
+    part = text[mention.start : end]
+    return (
+        _ODOUR.search(part) is not None
+        and _CLEARED.search(part) is not None
+        and not unnegated(_HEAVIER, part)
+        and not unnegated(WET, part)
+    )

@@ -31,10 +31,12 @@ from chalicelib.analysis.offline.room_states import (
 from chalicelib.analysis.offline.room_verdicts import (
     UNAFFECTED_LEAD,
     UNRELATED,
+    ClearTests,
     bracket_verdict,
     is_reference,
     is_spot,
     is_unaffected,
+    odour_cleared,
     says_none,
     verdict_leads,
     verdict_sentence,
@@ -381,6 +383,7 @@ def room_mentions(text: str) -> list[Mention]:
     # room's own later "Master bedroom - nothing wet" outweighs it
     listed = is_label_line and len(found) > 1 and _rest_is_rooms(text, found)
     whole_line: tuple[bool, bool] | None = None  # read once: a line of one room is all its own
+    clear_test = ClearTests(text)
     flags = []
     for index, mention in enumerate(found):
         names_a_thing = names_a_thing_there(text, mention)
@@ -409,6 +412,7 @@ def room_mentions(text: str) -> list[Mention]:
             or says_none(text, mention)
             or (one_room and reader.unrelated_after(mention.end))
             or (index == 0 and verdict_sentence(text, reader.sentences, found))
+            or odour_cleared(text, reader.sentences, found, index)
         )
         incidental = not is_heading and _later_clause_without_damage(text, found, reader, index, own_damage)
         described = is_heading or (
@@ -416,6 +420,7 @@ def room_mentions(text: str) -> list[Mention]:
             and reader.describes_damage(mention.start)
             and not reader.is_passing(index)
             and not incidental
+            and not clear_test(reader.sentences.bounds(mention.start))
         )
         # A building holds the rooms ("water entered the granny flat") unless a heading names it a room.
         is_space = not mention.collective and (is_heading or mention.base not in _BUILDINGS)

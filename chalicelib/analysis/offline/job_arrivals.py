@@ -1,0 +1,250 @@
+"""Our arrival told in prose ("we got to the house on ...", "Clearwater Drying came out Tuesday
+afternoon, 10 November", "we were on site by 9:40 the same morning"): the first visit's day when no
+label gives it. Read by job_dates.py."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from chalicelib.analysis.offline.dates import DateMatch
+from chalicelib.analysis.offline.job_call_out import CLOCK_AFTER
+from chalicelib.analysis.offline.job_date_labels import RETURN, THIRD_PARTY
+from chalicelib.analysis.offline.relative_days import DayContext, DayEvent
+from chalicelib.analysis.offline.text import FLAGS, Line, Sentences, around
+
+_DAY = timedelta(days=1)
+
+
+RELATIVE_TRIES = 3  # relative phrases tried per line: a long line costs no more than a short one
+
+
+# Someone of ours (or the inspector) reaching the site, in prose: "we got to the house on ...".
+ARRIVAL = re.compile(
+    r"\b(?:came(?: out| round| over| on\b| the next| that| to (?:the |our |their |her |his )?(?:house|home"
+    r"|property|place|site|job|flat|unit))|got (?:there|to)|arrived|turned up|(?:were|was) (?:there|on site)"
+    r"|attended|visited|inspected|(?:was|were) at the (?:front |back )?door"
+    # "Peak Restoration came Monday morning", "a drying company came to look", "who got here around 11"
+    r"|came(?= (?:on )?(?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    r"|came (?:out )?to (?:look|inspect|assess|check|have a look)|got here"
+    # "they sent Gareth from Cwm Drying on Tuesday": the firm's person, named after the verb
+    r"|sent(?= (?-i:[A-Z][a-z]+)(?: (?-i:[A-Z])[a-z]+)? from (?:the )?(?-i:[A-Z]))"
+    # "On Monday 9 November we were called to a townhouse": the call-out, a weaker word for the visit
+    r"|(?P<called>(?:were|was) called (?:out )?to (?:a|an|the)))\b",
+    FLAGS,
+)
+
+
+# The firm a sent person is from, when it is no trade's ("sent Dave from Harris Plumbing").
+_SENT_FROM = re.compile(r" [\w ]{1,30}? from (?:the )?(?P<firm>(?:[\w&'\-]+ ?){1,4})", FLAGS)
+_TRADE_FIRM = re.compile(r"plumb|electric|roof|build|glaz|lock", FLAGS)
+
+
+_OUR_SIDE = re.compile(
+    # ("Allegheny Dry & Restore came on Monday 02/10", "Clearwater Drying came out": a firm by its name)
+    r"\b(?:we|I|he|she|they|restor\w*|technician|tech|inspector|assessor|adjuster|crew|team"
+    r"|company|contractor|drying|dry ?co)\b",
+    FLAGS,
+)
+
+
+_ARRIVAL_REACH = 60  # how far after an arrival its date may be
+
+
+# "we were on site by 9:40 the same morning", "I got there the next day": a visit dated by a day
+# the text has already given.
+_RELATIVE_VISIT = re.compile(
+    r"\b(?:(?:later |earlier )?that(?: same)?|the same) (?P<part>morning|afternoon|evening|night|day)\b"
+    r"|\b(?:the )?(?:next|following) (?P<next>morning|day|afternoon|evening)\b|\b(?P<tonight>tonight)\b",
+    FLAGS,
+)
+
+
+# An arrival's hour, however loosely told ("just before 9", "by 10:30", "around 8 am")
+_HOUR_AFTER = re.compile(
+    r" ?(?:at |by |around |about |just (?:before|after) |before |after |shortly after )?"
+    r"(?:[01]?\d|2[0-3])(?::[0-5]\d)?(?: ?[ap]\.?m\b\.?)?(?![\d/:]|\.\d)",
+    FLAGS,
+)
+
+
+# A responder named after the customer's call: "... and called us. Sam Reid was at the door by 10."
+_CALLED_US = re.compile(
+    r"\b(?:called|rang|phoned|contacted|rung) (?:us|our office|the office"
+    # "Deb rang the after-hours line", "called our emergency number"
+    r"|(?:the |our )(?:[\w-]+ ){0,2}(?:line|number|hotline|service|desk))\b",
+    FLAGS,
+)
+
+
+_NAMED_SUBJECT = re.compile(r"(?:^ ?|[.!?] )(?P<name>[A-Z][a-z]+)(?: [A-Z][A-Za-z'\-]+)? $")
+
+
+_CALL_REACH = 300  # how far before a named responder's arrival the call may be told
+
+
+_TO_SITE = re.compile(r" ?(?:on |at |to )?site\b", FLAGS)
+
+
+# "Jordan from Grand Valley came on the Sunday": a person from a firm, as a customer names the
+# restorer's technician (not a trade's firm: "Dave from Harris Plumbing came").
+_FROM_FIRM = re.compile(
+    r"(?-i:\b[A-Z][a-z]+) from (?:the )?(?!.*(?:plumb|electric|roof|build|glaz|lock))"
+    r"(?:(?-i:[A-Z])[\w&'\-]*\s+){1,4}$",
+    FLAGS,
+)
+
+
+def is_our_arrival(text: str, cue: re.Match[str], start: int, end: int) -> bool:
+    """ "We got to the house", "the inspector came out": not "the plumber attended", not a return."""
+    if RETURN.search(text, cue.start(), min(end, cue.end() + 10)) is not None:
+        return False
+    if cue.group(0).lower() == "sent":
+        sent = _SENT_FROM.match(text, cue.end())
+        return sent is not None and _TRADE_FIRM.search(sent.group("firm")) is None
+    before = text[max(start, cue.start() - _ARRIVAL_REACH) : cue.start()]
+    # "Kirra got to site at 9.15": reaching "site" is a restorer's word for the job, whoever is named
+    on_site = _TO_SITE.match(text, cue.end()) is not None
+    ours = [match.end() for match in _OUR_SIDE.finditer(before)]
+    ours += [match.end() for match in _FROM_FIRM.finditer(before)]
+    theirs = [match.end() for match in THIRD_PARTY.finditer(before)]
+    # The one named nearest the verb arrived: "a drying company the agent uses (Aire Valley Drying)
+    # came to look", not "we organised a plumber, who attended"
+    if theirs:
+        return bool(ours) and max(ours) > max(theirs)
+    return bool(ours) or on_site
+
+
+def _is_named_responder(text: str, cue: re.Match[str], start: int, end: int) -> bool:
+    """ "... and called us. Sam Reid was at the door": a person first named after the call."""
+    reach = max(start, cue.start() - _ARRIVAL_REACH)
+    named = _NAMED_SUBJECT.search(text[reach : cue.start()])
+    if named is None or THIRD_PARTY.search(text, start, end) or RETURN.search(text, cue.start(), end):
+        return False
+    told = text[max(0, reach + named.start() - _CALL_REACH) : reach + named.start("name")]
+    return _CALLED_US.search(told) is not None and re.search(rf"\b{named.group('name')}\b", told) is None
+
+
+def _day_just_told(sentences: Sentences, found: list[DateMatch], cue: re.Match[str], end: int) -> date | None:
+    """ "The cook found it at 6:10 a.m. on Tuesday, March 4, 2025. We were on site at 6:40 a.m.": an
+    arrival told only by its hour is on the day the sentence before it gave. Only the sentence just
+    before: further back, the day may have changed without a word."""
+    start, _ = sentences.bounds(cue.start())
+    text = sentences.text
+    # "The owners rang our after-hours line at 6:10 am on Sunday 15 February and we were on site just
+    # before 9": the call's day, in the arrival's own sentence, is the arrival's
+    called = _CALLED_US.search(text, start, cue.start())
+    if called is not None and _HOUR_AFTER.match(text, cue.end()):
+        days = [known.value for known in found if called.start() <= known.start < cue.start() and known.value]
+        if len(days) == 1:
+            return days[0]
+    if not CLOCK_AFTER.match(text, cue.end()):
+        return None
+    if any(start <= known.start < end for known in found):
+        return None  # the arrival's own sentence has a date, and it was not the visit's
+    previous_start, _ = sentences.bounds(max(0, start - 1))
+    told = [known.value for known in found if previous_start <= known.start < start and known.value]
+    return told[-1] if told else None
+
+
+def _relative_visit(
+    text: str, cue: re.Match[str], end: int, context: DayContext, events: list[DayEvent]
+) -> date | None:
+    """ "I got there at 10:30 that morning": the day the text already gave that fits the phrase."""
+    told = _RELATIVE_VISIT.search(text, cue.end(), min(end, cue.end() + _ARRIVAL_REACH))
+    if told is None:
+        return None
+    days = context.feed(events, before=told.start())
+    if told.group("next"):
+        day = DayContext.resolve(days, "day")
+        return day + _DAY if day else None
+    return DayContext.resolve(days, (told.group("part") or told.group("tonight")).lower())
+
+
+# Between a sentence's opening date and its arrival, words that make the date another event's: a
+# call ("On 3 May the owner rang and we attended"), a discovery, a plan.
+_OTHER_BETWEEN = re.compile(
+    r"\b(?:call(?:ed)?|rang|phoned|rung|contacted|e-?mailed|reported|noticed|found|discovered|saw"
+    r"|booked|scheduled|will|would|planned|until|after|before|since)\b",
+    FLAGS,
+)
+
+
+_OPENING_REACH = 80  # how far before its arrival a sentence's opening date may be
+
+
+def _day_opening(
+    text: str, found: list[DateMatch], starts: list[int], cue: re.Match[str], start: int
+) -> date | None:
+    """ "On Monday 9 November we were called to a townhouse", "This morning a drying company ... came
+    to look": the date the arrival's own sentence opens with, nothing else between."""
+    first, last = bisect_left(starts, start), bisect_left(starts, cue.start()) - 1
+    # (one date only, opening the sentence: by bisection, so a long line stays linear)
+    if first != last or last < 0 or found[last].end > cue.start():
+        return None
+    opening = found[last]
+    if cue.start() - opening.end > _OPENING_REACH or not _SENTENCE_OPENING.fullmatch(
+        text, start, opening.start
+    ):
+        return None
+    if _OTHER_BETWEEN.search(text, opening.end, cue.start()):
+        return None
+    return opening.value
+
+
+# What a sentence may open with before its date: "On", "This", a bullet, a weekday.
+_SENTENCE_OPENING = re.compile(
+    r"[\s\-*\u2022>]*(?:on |by |at )?(?:the )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r",? )?",
+    FLAGS,
+)
+
+
+def told_arrival(
+    line: Line, found: list[DateMatch], context: DayContext, events: list[DayEvent]
+) -> tuple[date, bool] | None:
+    """The day of our arrival a line tells in prose: a date after the cue, a day told against the
+    story's ("the same night"), the day of the sentence before, or the date the sentence opens with;
+    and whether it was told only as a call-out ("we were called to"), a weaker word for the visit."""
+    for cue, value in _arrivals(line, found, context, events):
+        return value, cue.group("called") is not None
+    return None
+
+
+def _arrivals(
+    line: Line, found: list[DateMatch], context: DayContext, events: list[DayEvent]
+) -> Iterator[tuple[re.Match[str], date]]:
+    text = line.text
+    sentences = Sentences(text)
+    starts = [known.start for known in found]
+    tries = RELATIVE_TRIES
+    for cue in ARRIVAL.finditer(text):
+        start, end = around(sentences, cue.start(), cue.end())
+        if not (is_our_arrival(text, cue, start, end) or _is_named_responder(text, cue, start, end)):
+            continue
+        # The first date after the cue, found by bisection so a long line stays linear.
+        index = bisect_left(starts, cue.end())
+        if (
+            index < len(found)
+            and found[index].start <= min(end, cue.end() + _ARRIVAL_REACH)
+            # ("attended that night and came back Monday morning": the return's day)
+            and not RETURN.search(text, cue.end(), found[index].start)
+        ):
+            value = found[index].value
+            if value is not None:
+                yield cue, value
+                continue
+        if tries > 0 and _RELATIVE_VISIT.search(text, cue.end(), min(end, cue.end() + _ARRIVAL_REACH)):
+            tries -= 1
+            told = _relative_visit(text, cue, end, context, events)
+            if told is not None:
+                yield cue, told
+                continue
+        if (earlier := _day_just_told(sentences, found, cue, end)) is not None:
+            yield cue, earlier
+        elif (
+            opening := _day_opening(text, found, starts, cue, sentences.bounds(cue.start())[0])
+        ) is not None:
+            yield cue, opening
