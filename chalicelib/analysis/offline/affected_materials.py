@@ -21,6 +21,16 @@ from dataclasses import dataclass
 
 from chalicelib.analysis.offline.cabinet_mentions import cabinet_as_place, cabinet_wet_on_top
 from chalicelib.analysis.offline.material_asides import CLASS_SENTENCE, named_aside
+from chalicelib.analysis.offline.material_soundness import (
+    BUT_NOT_REACHED,
+    HEDGE_BEFORE,
+    NONE_ON,
+    SAID_SOUND,
+    SOUND_LATER,
+    SURFACE_WATER,
+    SURFACE_WATER_KEYS,
+    said_sound,
+)
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
 from chalicelib.analysis.offline.material_work import REMOVAL, nearest_work
 from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
@@ -106,73 +116,6 @@ _READING_AFTER = re.compile(
 )
 _REFERENCE = re.compile(
     r"\b(?:ref(?:erence)?|dry (?:std|standard)|baseline|control|unaffected)\b(?! ?(?:scale|mode|setting))",
-    FLAGS,
-)
-
-
-# "slab not wet", "tiles dry", "frame sound", "did not get wet": the material said to be fine.
-_SOUND_AFTER = re.compile(
-    r"[^.;,]{0,60}?\b(?:not (?:wet|damp|affected|damaged)|(?:was |is |were |are |all |read |reads )?dry\b"
-    r"(?! ?(?:std|standard))|intact|sound|undamaged|unaffected|no swelling|fine\b|ok\b"
-    r"|(?:read|reads|reading) normal"
-    r"|(?:did ?n[o']t|never|has ?n[o']t|have ?n[o']t|had ?n[o']t) (?:get |got |gotten |become |been )?"
-    r"(?:wet|damp|affected|touched)|stayed dry|remained dry"
-    r"|(?:only )?(?:damp|wet) on (?:the )?(?:top|surface)|only surface (?:damp|wet)"
-    r"|only (?:had |has |got )?surface (?:water|moisture)|surface (?:water|moisture) only"
-    r"|same as (?:the )?(?:\w+ ){0,3}(?:reference|dry standard|baseline))",
-    FLAGS,
-)
-
-
-_SAID_SOUND = re.compile(
-    r"\b(?:not (?:wet|damp|affected|damaged)|dry|intact|sound|fine|undamaged|unaffected|ok|normal"
-    r"|no (?:damage|water))\b",
-    FLAGS,
-)
-
-
-# "floor - laminate, tenant mopped a puddle, floor dry": the surface said fine later in the clause.
-_SOUND_LATER = re.compile(
-    r"\b(?:floor|it|they|both|all|surface|boards?|joints?) (?:was |is |were |are |read |reads |all )?"
-    r"(?:dry|fine|sound|ok|undamaged)\b|\bno swelling\b"
-    # "plasterboard readings 12 and 11 (relative scale), which are normal", "subfloor 10 %MC - normal"
-    r"|\b(?:which|that|these|those|both|all) (?:is|are|was|were) (?:all )?(?:normal|dry|fine)\b"
-    r"|\d ?(?:%|%? ?mc|wme)?(?: \([^()]{1,30}\))? ?[-\u2013] (?:normal|dry)\b",
-    FLAGS,
-)
-
-
-# "Ceramic tile floor (water on top)", "hardwood floorboards: water sat on the surface and was wiped
-# up": water on a sealed surface that went no further; the material is not part of the drying.
-_SURFACE_WATER_KEYS = frozenset({"tile", "hardwood"})
-_SURFACE_WATER = re.compile(
-    # ("... water sat on the" where a PDF wrapped the line)
-    r"[^.;]{0,30}?\b(?:water (?:sat |was |lying |standing |pooled |only )?on(?: the)?(?: (?:top|surface)\b|$)"
-    r"|(?:surface water only|only surface water)\b)"
-    r"(?![^.;]{0,40}\b(?:lift\w*|cupp\w*|swell\w*|swollen|buckl\w*|crown\w*|delaminat\w*|loose|drummy"
-    r"|soaked in|under the)\b)",
-    FLAGS,
-)
-# "got wet where the water came down but it wasn't soaked through ... read 11 which is normal"
-_BUT_NOT_REACHED = re.compile(
-    r"[^.]{0,120}?\bbut\b[^.]{0,80}?\b(?:(?:was|is|were|are)(?:n'?t| not) soaked(?: through)?"
-    r"|not soaked through|(?:which|that) (?:is|was) normal|reads? normal)\b",
-    FLAGS,
-)
-
-
-# "no visible mould on the back of the board or the framing": what nothing was found on.
-_NONE_ON = re.compile(
-    r"\bno (?:visible |sign of |signs of )?(?:mou?ld|growth|damage|staining|water|moisture|swelling|wicking)"
-    r" (?:on|in|to|behind|under)\b[^.;:]{0,50}$",
-    FLAGS,
-)
-
-
-# "may have wicked", "possibly the underlay", "check whether the pad": a hedge is not damage.
-_HEDGE_BEFORE = re.compile(
-    r"\b(?:may|might|could|possibly|perhaps|probably|maybe|suspect\w*|whether|unsure|unknown if|if any"
-    r"|check(?:ed)? (?:for|if|whether|the)|to check|to be checked)\b[^,;.]{0,30}$",
     FLAGS,
 )
 
@@ -266,11 +209,6 @@ _EVERY_ROOM = re.compile(
     r"|each (?:room|area)|throughout(?: the)? (?:house|flat|unit|home|property))\b",
     FLAGS,
 )
-
-
-def said_sound(text: str, end: int) -> bool:
-    """Whether the material ending at `end` is said fine right where it is named ("carpet (dry)")."""
-    return _SOUND_AFTER.match(text, end, end + 90) is not None
 
 
 class MaterialReader:
@@ -487,15 +425,15 @@ class MaterialReader:
             return False
         if named_aside(text, word.start, word.end):
             return False  # "Readings (Tramex, drywall scale)", "Goal: joists 16 %MC or under"
-        if word.key in _SURFACE_WATER_KEYS and _SURFACE_WATER.match(text, word.end, word.end + 120):
+        if word.key in SURFACE_WATER_KEYS and SURFACE_WATER.match(text, word.end, word.end + 120):
             return False
-        if _BUT_NOT_REACHED.match(text, word.end, word.end + 200):
+        if BUT_NOT_REACHED.match(text, word.end, word.end + 200):
             return False
-        if _SOUND_LATER.search(text, word.end, self._clause(word)[1]):
+        if SOUND_LATER.search(text, word.end, self._clause(word)[1]):
             return False
-        if _HEDGE_BEFORE.search(text, max(0, word.start - 60), word.start):
+        if HEDGE_BEFORE.search(text, max(0, word.start - 60), word.start):
             return False
-        if _NONE_ON.search(text, max(0, word.start - 70), word.start):
+        if NONE_ON.search(text, max(0, word.start - 70), word.start):
             return False
         if (
             word.key in _SUBSTRATE_KEYS
@@ -537,7 +475,7 @@ class MaterialReader:
         following = bisect_left(self._starts, word.end)
         next_room = self._starts[following] if following < len(self._starts) else len(text)
         clause = text[clause_start : min(max(clause_end, next_room), word.end + _REACH)]
-        return next(evidence_matches(_AFFECTED_WORD, clause), None) is not None or not _SAID_SOUND.search(
+        return next(evidence_matches(_AFFECTED_WORD, clause), None) is not None or not SAID_SOUND.search(
             clause
         )
 

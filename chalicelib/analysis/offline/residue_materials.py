@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from chalicelib.analysis.findings import AffectedArea, DamageType
-from chalicelib.analysis.offline.affected_materials import said_sound
 from chalicelib.analysis.offline.lining_materials import job_lining
+from chalicelib.analysis.offline.material_soundness import said_sound
 from chalicelib.analysis.offline.material_words import material_words
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import FLAGS, Line, collapse, is_negated
