@@ -376,3 +376,25 @@ def test_a_slab_on_grade_or_multi_storey_building_description_is_not_damage() ->
     assert "carpet" in den and "pad" in den and "carpet tile" in office
     assert not {"bottom plate", "drywall"} & set(den)
     assert "concrete" not in office and "slab" not in office
+
+
+def test_steel_studs_are_no_wet_framing() -> None:
+    # Given an office of steel-stud partitions whose drywall is wet, and a store whose studs are metal
+    text = (
+        "Office 3: metal studs with 5/8 drywall, drywall wet 4 in. up along the north wall.\n"
+        "Store room: drywall wicking to 6 in., opened one bay and the studs are steel."
+    )
+    # When their materials are read
+    office, store = _materials(text, "Office 3"), _materials(text, "Store room")
+    # Then the drywall is affected and no framing is
+    assert "drywall" in office and "drywall" in store
+    assert not any("stud" in material or "fram" in material for material in (*office, *store))
+
+
+def test_british_base_units_are_the_kitchen_cabinets() -> None:
+    # Given a kitchen whose base units swelled in the flood
+    text = "Kitchen: vinyl lifting, base units swollen at the plinth line."
+    # When its materials are read
+    materials = _materials(text, "Kitchen")
+    # Then the base units are reported as the base cabinets
+    assert "base cabinets" in materials

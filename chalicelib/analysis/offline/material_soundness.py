@@ -18,7 +18,9 @@ _SOUND_AFTER = re.compile(
     r"(?:wet|damp|affected|touched)|stayed dry|remained dry"
     r"|(?:only )?(?:damp|wet) on (?:the )?(?:top|surface)|only surface (?:damp|wet)"
     r"|only (?:had |has |got )?surface (?:water|moisture)|surface (?:water|moisture) only"
-    r"|same as (?:the )?(?:\w+ ){0,3}(?:reference|dry standard|baseline))",
+    r"|same as (?:the )?(?:\w+ ){0,3}(?:reference|dry standard|baseline)"
+    # "the studs are steel": a frame that takes up no water
+    r"|(?:are|is|were|was) (?:steel|metal)\b)",
     FLAGS,
 )
 
