@@ -35,6 +35,7 @@ from chalicelib.analysis.offline.material_words import MaterialWord, material_wo
 from chalicelib.analysis.offline.material_work import REMOVAL, nearest_work
 from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
+from chalicelib.analysis.offline.surface_materials import SURFACE_KEYS, surface_damaged, with_surface_words
 from chalicelib.analysis.offline.text import FLAGS, Sentences, around, evidence_matches, is_negated
 
 # Between two rooms of one list: joins, articles, and what a scope line writes per room
@@ -222,7 +223,7 @@ class MaterialReader:
         self.rooms = sorted(rooms, key=lambda room: room.start)
         self.owner_at = owner_at
         self.is_scope = is_scope
-        self.words = material_words(text)
+        self.words = with_surface_words(material_words(text), text)
         self._word_starts = [word.start for word in self.words]
         self._groups = self._lists()
         self._starts = [room.start for room in self.rooms]
@@ -456,14 +457,12 @@ class MaterialReader:
         verb = self._verb(word)
         if verb is not None:
             return verb
+        if word.key in SURFACE_KEYS:
+            # a bare ceiling: only its own clause's damage, or its own reading, says it was reached
+            return surface_damaged(text, *self._clause(word)) or self._read_here(word)
         if self.is_scope:
             return True  # a scope line's materials are worked on: only cleaning spares them
-        # A reading of the material, not a dry standard's: only its own entry of the line counts.
-        reach = max(0, word.start - 40)
-        entry = max(max(text.rfind(mark, reach, word.start) for mark in "/,;|") + 1, reach)
-        if _READING_AFTER.match(text, word.end, word.end + 30) and not _REFERENCE.search(
-            text, entry, word.start
-        ):
+        if self._read_here(word):
             return True
         clause_start, clause_end = self._clause(word)
         if _BUILDING_DESCRIBED.search(text, clause_start, clause_end):
@@ -477,6 +476,15 @@ class MaterialReader:
         clause = text[clause_start : min(max(clause_end, next_room), word.end + _REACH)]
         return next(evidence_matches(_AFFECTED_WORD, clause), None) is not None or not SAID_SOUND.search(
             clause
+        )
+
+    def _read_here(self, word: MaterialWord) -> bool:
+        """A reading of the material, not a dry standard's: only its own entry of the line counts."""
+        text = self.text
+        reach = max(0, word.start - 40)
+        entry = max(max(text.rfind(mark, reach, word.start) for mark in "/,;|") + 1, reach)
+        return _READING_AFTER.match(text, word.end, word.end + 30) is not None and not _REFERENCE.search(
+            text, entry, word.start
         )
 
     def _grades_job(self, word: MaterialWord) -> bool:
