@@ -398,3 +398,16 @@ def test_british_base_units_are_the_kitchen_cabinets() -> None:
     materials = _materials(text, "Kitchen")
     # Then the base units are reported as the base cabinets
     assert "base cabinets" in materials
+
+
+def test_what_the_walls_are_made_of_is_no_damage_to_them() -> None:
+    # Given a bedroom whose carpet is wet, then a line saying what the walls are built of
+    text = (
+        "- Bedroom 2 (3.0 x 3.2 m): carpet and underlay wet along the passage wall.\n"
+        "- Walls are hard plaster on brick. Wicking no more than 50 mm at the door."
+    )
+    # When its materials are read
+    materials = _materials(text, "Bedroom 2")
+    # Then the carpet and underlay are affected, and neither the plaster nor the brick is
+    assert {"carpet", "underlay"} <= set(materials)
+    assert not any("plaster" in material or "brick" in material for material in materials)

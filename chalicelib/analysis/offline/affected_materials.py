@@ -188,7 +188,11 @@ _BUILDING_DESCRIBED = re.compile(
     r"|(?:18|19|20)\d0s (?:house|home|weatherboard|brick)|brick veneer|weatherboard (?:house|home|cottage)"
     r"|(?:low|high)[- ]set|(?:one|two|three|four|five|six|single|double|multi)[- ]stor(?:e)?y"
     r"(?: (?:frame |brick )?(?:house|home|dwelling))?|frame (?:house|home)|split[- ]level"
-    r"|slab[- ]on[- ](?:grade|ground)|finished basement)\b",
+    r"|slab[- ]on[- ](?:grade|ground)|finished basement"
+    # "Walls are hard plaster on brick", "floors throughout are tiled": what the rooms are made of
+    r"|(?:walls|floors|ceilings|linings)(?: throughout)? (?:are|were) (?:all |mostly )?"
+    r"(?:hard |solid |painted )?"
+    r"(?:plaster|brick|block|concrete|timber|tiled|plasterboard|gyprock|drywall|lath|fibro|masonry|stone))\b",
     FLAGS,
 )
 
