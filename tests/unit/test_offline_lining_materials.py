@@ -27,11 +27,23 @@ def test_a_wall_read_wet_adds_the_lining_the_notes_name() -> None:
     assert "gyprock" in areas["Sunroom"]
 
 
-def test_no_lining_named_or_two_kinds_named_adds_nothing() -> None:
-    # With no lining named, or plasterboard beside plaster, which one a bare wall is stays unsaid
-    for lining in ("painted walls", "plasterboard walls, hard plaster in the passage"):
-        areas = _materials(_NOTES.format(lining=lining))
-        assert areas["Sunroom"] == ["carpet", "underlay"]
+def test_two_kinds_of_lining_named_adds_nothing() -> None:
+    # With plasterboard beside plaster, which one a bare wall is stays unsaid
+    areas = _materials(_NOTES.format(lining="plasterboard walls, hard plaster in the passage"))
+    assert areas["Sunroom"] == ["carpet", "underlay"]
+
+
+def test_no_lining_named_adds_the_wall_lining_by_that_name() -> None:
+    # Given notes that never say what the walls are made of, the sunroom's wall read down over visits
+    areas = _materials(_NOTES.format(lining="painted walls"))
+    # Then the sunroom's wall lining was wet, named as the wall lining
+    assert areas["Sunroom"] == ["carpet", "underlay", "wall lining"]
+
+
+def test_no_lining_named_and_a_ceiling_read_wet_adds_no_wall_lining() -> None:
+    # A ceiling read down over visits is no wall
+    notes = _NOTES.format(lining="painted walls").replace("sunroom wall", "sunroom ceiling")
+    assert "wall lining" not in _materials(notes)["Sunroom"]
 
 
 def test_a_wall_read_steady_or_a_pin_reading_adds_nothing() -> None:

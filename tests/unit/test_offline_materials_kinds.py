@@ -376,3 +376,38 @@ def test_a_slab_on_grade_or_multi_storey_building_description_is_not_damage() ->
     assert "carpet" in den and "pad" in den and "carpet tile" in office
     assert not {"bottom plate", "drywall"} & set(den)
     assert "concrete" not in office and "slab" not in office
+
+
+def test_steel_studs_are_no_wet_framing() -> None:
+    # Given an office of steel-stud partitions whose drywall is wet, and a store whose studs are metal
+    text = (
+        "Office 3: metal studs with 5/8 drywall, drywall wet 4 in. up along the north wall.\n"
+        "Store room: drywall wicking to 6 in., opened one bay and the studs are steel."
+    )
+    # When their materials are read
+    office, store = _materials(text, "Office 3"), _materials(text, "Store room")
+    # Then the drywall is affected and no framing is
+    assert "drywall" in office and "drywall" in store
+    assert not any("stud" in material or "fram" in material for material in (*office, *store))
+
+
+def test_british_base_units_are_the_kitchen_cabinets() -> None:
+    # Given a kitchen whose base units swelled in the flood
+    text = "Kitchen: vinyl lifting, base units swollen at the plinth line."
+    # When its materials are read
+    materials = _materials(text, "Kitchen")
+    # Then the base units are reported as the base cabinets
+    assert "base cabinets" in materials
+
+
+def test_what_the_walls_are_made_of_is_no_damage_to_them() -> None:
+    # Given a bedroom whose carpet is wet, then a line saying what the walls are built of
+    text = (
+        "- Bedroom 2 (3.0 x 3.2 m): carpet and underlay wet along the passage wall.\n"
+        "- Walls are hard plaster on brick. Wicking no more than 50 mm at the door."
+    )
+    # When its materials are read
+    materials = _materials(text, "Bedroom 2")
+    # Then the carpet and underlay are affected, and neither the plaster nor the brick is
+    assert {"carpet", "underlay"} <= set(materials)
+    assert not any("plaster" in material or "brick" in material for material in materials)

@@ -14,7 +14,12 @@ def test_a_rooms_list_after_its_severity_is_its_affected_surfaces() -> None:
         "Kitchen 16x13 - origin. Heavy. Ceiling, walls, all cabinet faces + insides of uppers, microwave hood"
     )
     # Then each listed surface is read, past a part that names no item
-    assert residue_items(line, DamageType.FIRE_SMOKE) == ["ceiling", "walls", "cabinet", "microwave hood"]
+    assert residue_items(line, DamageType.FIRE_SMOKE) == [
+        "ceiling",
+        "walls",
+        "cabinet faces",
+        "microwave hood",
+    ]
     # and in a water job the same words say nothing of the kind
     assert residue_items(line, DamageType.WATER) == []
 
@@ -167,3 +172,28 @@ def test_appliances_and_furniture_a_fire_reaches_are_affected() -> None:
     # Then each is an affected item, named whole ("clothes dryer", not clothes)
     assert {"clothes dryer", "rug", "sectional sofa", "benchtop appliances"} <= set(found)
     assert "clothes" not in found and "benchtop" not in found
+
+
+def test_a_bulleted_subject_and_an_aside_after_an_item() -> None:
+    # Given a bulleted line whose subject burned, and a residue list with a bracketed aside in it
+    assert residue_items("- Dryer destroyed, door scorched.", DamageType.FIRE_SMOKE) == ["dryer"]
+    line = "Light soot on ceiling, cabinet doors (timber), range hood and blinds."
+    # Then the subject is read past its bullet, and the list goes on past the aside
+    assert residue_items(line, DamageType.FIRE_SMOKE) == ["ceiling", "cabinet doors", "range hood", "blinds"]
+
+
+def test_a_survey_cell_wrapped_into_short_lines_is_read_whole() -> None:
+    # Given a fire survey whose cells a PDF wrapped at the column's width
+    text = (
+        "Chip pan fire in the kitchen, fire brigade used a blanket.\n"
+        "Room Severity Surfaces\n"
+        "Kitchen Heavy, greasy\n"
+        "Upper cupboards and\n"
+        "benchtop by cooktop burnt;\n"
+        "ceiling and walls\n"
+        "thickly sooted\n"
+        "Lounge Light, film on the ceiling\n"
+    )
+    areas = {area.room: area.materials for area in analyze_text(text).affected_areas}
+    # Then the subjects written on one line and damaged on the next are the kitchen's
+    assert {"upper cupboards", "benchtop", "ceiling", "walls"} <= set(areas["Kitchen"])

@@ -21,10 +21,21 @@ from dataclasses import dataclass
 
 from chalicelib.analysis.offline.cabinet_mentions import cabinet_as_place, cabinet_wet_on_top
 from chalicelib.analysis.offline.material_asides import CLASS_SENTENCE, named_aside
+from chalicelib.analysis.offline.material_soundness import (
+    BUT_NOT_REACHED,
+    HEDGE_BEFORE,
+    NONE_ON,
+    SAID_SOUND,
+    SOUND_LATER,
+    SURFACE_WATER,
+    SURFACE_WATER_KEYS,
+    said_sound,
+)
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
 from chalicelib.analysis.offline.material_work import REMOVAL, nearest_work
 from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
+from chalicelib.analysis.offline.surface_materials import SURFACE_KEYS, surface_damaged, with_surface_words
 from chalicelib.analysis.offline.text import FLAGS, Sentences, around, evidence_matches, is_negated
 
 # Between two rooms of one list: joins, articles, and what a scope line writes per room
@@ -110,73 +121,6 @@ _REFERENCE = re.compile(
 )
 
 
-# "slab not wet", "tiles dry", "frame sound", "did not get wet": the material said to be fine.
-_SOUND_AFTER = re.compile(
-    r"[^.;,]{0,60}?\b(?:not (?:wet|damp|affected|damaged)|(?:was |is |were |are |all |read |reads )?dry\b"
-    r"(?! ?(?:std|standard))|intact|sound|undamaged|unaffected|no swelling|fine\b|ok\b"
-    r"|(?:read|reads|reading) normal"
-    r"|(?:did ?n[o']t|never|has ?n[o']t|have ?n[o']t|had ?n[o']t) (?:get |got |gotten |become |been )?"
-    r"(?:wet|damp|affected|touched)|stayed dry|remained dry"
-    r"|(?:only )?(?:damp|wet) on (?:the )?(?:top|surface)|only surface (?:damp|wet)"
-    r"|only (?:had |has |got )?surface (?:water|moisture)|surface (?:water|moisture) only"
-    r"|same as (?:the )?(?:\w+ ){0,3}(?:reference|dry standard|baseline))",
-    FLAGS,
-)
-
-
-_SAID_SOUND = re.compile(
-    r"\b(?:not (?:wet|damp|affected|damaged)|dry|intact|sound|fine|undamaged|unaffected|ok|normal"
-    r"|no (?:damage|water))\b",
-    FLAGS,
-)
-
-
-# "floor - laminate, tenant mopped a puddle, floor dry": the surface said fine later in the clause.
-_SOUND_LATER = re.compile(
-    r"\b(?:floor|it|they|both|all|surface|boards?|joints?) (?:was |is |were |are |read |reads |all )?"
-    r"(?:dry|fine|sound|ok|undamaged)\b|\bno swelling\b"
-    # "plasterboard readings 12 and 11 (relative scale), which are normal", "subfloor 10 %MC - normal"
-    r"|\b(?:which|that|these|those|both|all) (?:is|are|was|were) (?:all )?(?:normal|dry|fine)\b"
-    r"|\d ?(?:%|%? ?mc|wme)?(?: \([^()]{1,30}\))? ?[-\u2013] (?:normal|dry)\b",
-    FLAGS,
-)
-
-
-# "Ceramic tile floor (water on top)", "hardwood floorboards: water sat on the surface and was wiped
-# up": water on a sealed surface that went no further; the material is not part of the drying.
-_SURFACE_WATER_KEYS = frozenset({"tile", "hardwood"})
-_SURFACE_WATER = re.compile(
-    # ("... water sat on the" where a PDF wrapped the line)
-    r"[^.;]{0,30}?\b(?:water (?:sat |was |lying |standing |pooled |only )?on(?: the)?(?: (?:top|surface)\b|$)"
-    r"|(?:surface water only|only surface water)\b)"
-    r"(?![^.;]{0,40}\b(?:lift\w*|cupp\w*|swell\w*|swollen|buckl\w*|crown\w*|delaminat\w*|loose|drummy"
-    r"|soaked in|under the)\b)",
-    FLAGS,
-)
-# "got wet where the water came down but it wasn't soaked through ... read 11 which is normal"
-_BUT_NOT_REACHED = re.compile(
-    r"[^.]{0,120}?\bbut\b[^.]{0,80}?\b(?:(?:was|is|were|are)(?:n'?t| not) soaked(?: through)?"
-    r"|not soaked through|(?:which|that) (?:is|was) normal|reads? normal)\b",
-    FLAGS,
-)
-
-
-# "no visible mould on the back of the board or the framing": what nothing was found on.
-_NONE_ON = re.compile(
-    r"\bno (?:visible |sign of |signs of )?(?:mou?ld|growth|damage|staining|water|moisture|swelling|wicking)"
-    r" (?:on|in|to|behind|under)\b[^.;:]{0,50}$",
-    FLAGS,
-)
-
-
-# "may have wicked", "possibly the underlay", "check whether the pad": a hedge is not damage.
-_HEDGE_BEFORE = re.compile(
-    r"\b(?:may|might|could|possibly|perhaps|probably|maybe|suspect\w*|whether|unsure|unknown if|if any"
-    r"|check(?:ed)? (?:for|if|whether|the)|to check|to be checked)\b[^,;.]{0,30}$",
-    FLAGS,
-)
-
-
 # "vinyl over the slab", "slab-on-grade house", "concrete slab below", "oak nailed to joists over a
 # ventilated subfloor", "sheet vinyl on plywood": the structure under a finish, named to say what it
 # sits on; only its own wet words make it affected ("LVP on ply subfloor, subfloor wet" is read by
@@ -244,7 +188,11 @@ _BUILDING_DESCRIBED = re.compile(
     r"|(?:18|19|20)\d0s (?:house|home|weatherboard|brick)|brick veneer|weatherboard (?:house|home|cottage)"
     r"|(?:low|high)[- ]set|(?:one|two|three|four|five|six|single|double|multi)[- ]stor(?:e)?y"
     r"(?: (?:frame |brick )?(?:house|home|dwelling))?|frame (?:house|home)|split[- ]level"
-    r"|slab[- ]on[- ](?:grade|ground)|finished basement)\b",
+    r"|slab[- ]on[- ](?:grade|ground)|finished basement"
+    # "Walls are hard plaster on brick", "floors throughout are tiled": what the rooms are made of
+    r"|(?:walls|floors|ceilings|linings)(?: throughout)? (?:are|were) (?:all |mostly )?"
+    r"(?:hard |solid |painted )?"
+    r"(?:plaster|brick|block|concrete|timber|tiled|plasterboard|gyprock|drywall|lath|fibro|masonry|stone))\b",
     FLAGS,
 )
 
@@ -268,11 +216,6 @@ _EVERY_ROOM = re.compile(
 )
 
 
-def said_sound(text: str, end: int) -> bool:
-    """Whether the material ending at `end` is said fine right where it is named ("carpet (dry)")."""
-    return _SOUND_AFTER.match(text, end, end + 90) is not None
-
-
 class MaterialReader:
     """One line's materials: which were affected and whose they are."""
 
@@ -284,7 +227,7 @@ class MaterialReader:
         self.rooms = sorted(rooms, key=lambda room: room.start)
         self.owner_at = owner_at
         self.is_scope = is_scope
-        self.words = material_words(text)
+        self.words = with_surface_words(material_words(text), text)
         self._word_starts = [word.start for word in self.words]
         self._groups = self._lists()
         self._starts = [room.start for room in self.rooms]
@@ -487,15 +430,15 @@ class MaterialReader:
             return False
         if named_aside(text, word.start, word.end):
             return False  # "Readings (Tramex, drywall scale)", "Goal: joists 16 %MC or under"
-        if word.key in _SURFACE_WATER_KEYS and _SURFACE_WATER.match(text, word.end, word.end + 120):
+        if word.key in SURFACE_WATER_KEYS and SURFACE_WATER.match(text, word.end, word.end + 120):
             return False
-        if _BUT_NOT_REACHED.match(text, word.end, word.end + 200):
+        if BUT_NOT_REACHED.match(text, word.end, word.end + 200):
             return False
-        if _SOUND_LATER.search(text, word.end, self._clause(word)[1]):
+        if SOUND_LATER.search(text, word.end, self._clause(word)[1]):
             return False
-        if _HEDGE_BEFORE.search(text, max(0, word.start - 60), word.start):
+        if HEDGE_BEFORE.search(text, max(0, word.start - 60), word.start):
             return False
-        if _NONE_ON.search(text, max(0, word.start - 70), word.start):
+        if NONE_ON.search(text, max(0, word.start - 70), word.start):
             return False
         if (
             word.key in _SUBSTRATE_KEYS
@@ -518,14 +461,12 @@ class MaterialReader:
         verb = self._verb(word)
         if verb is not None:
             return verb
+        if word.key in SURFACE_KEYS:
+            # a bare ceiling: only its own clause's damage, or its own reading, says it was reached
+            return surface_damaged(text, *self._clause(word)) or self._read_here(word)
         if self.is_scope:
             return True  # a scope line's materials are worked on: only cleaning spares them
-        # A reading of the material, not a dry standard's: only its own entry of the line counts.
-        reach = max(0, word.start - 40)
-        entry = max(max(text.rfind(mark, reach, word.start) for mark in "/,;|") + 1, reach)
-        if _READING_AFTER.match(text, word.end, word.end + 30) and not _REFERENCE.search(
-            text, entry, word.start
-        ):
+        if self._read_here(word):
             return True
         clause_start, clause_end = self._clause(word)
         if _BUILDING_DESCRIBED.search(text, clause_start, clause_end):
@@ -537,8 +478,17 @@ class MaterialReader:
         following = bisect_left(self._starts, word.end)
         next_room = self._starts[following] if following < len(self._starts) else len(text)
         clause = text[clause_start : min(max(clause_end, next_room), word.end + _REACH)]
-        return next(evidence_matches(_AFFECTED_WORD, clause), None) is not None or not _SAID_SOUND.search(
+        return next(evidence_matches(_AFFECTED_WORD, clause), None) is not None or not SAID_SOUND.search(
             clause
+        )
+
+    def _read_here(self, word: MaterialWord) -> bool:
+        """A reading of the material, not a dry standard's: only its own entry of the line counts."""
+        text = self.text
+        reach = max(0, word.start - 40)
+        entry = max(max(text.rfind(mark, reach, word.start) for mark in "/,;|") + 1, reach)
+        return _READING_AFTER.match(text, word.end, word.end + 30) is not None and not _REFERENCE.search(
+            text, entry, word.start
         )
 
     def _grades_job(self, word: MaterialWord) -> bool:

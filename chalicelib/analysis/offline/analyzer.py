@@ -50,6 +50,7 @@ from chalicelib.analysis.offline.scope import (
     scope_line_numbers,
 )
 from chalicelib.analysis.offline.scope_material_rooms import with_roomless_scope_materials
+from chalicelib.analysis.offline.surface_materials import with_bare_surfaces_judged
 from chalicelib.analysis.offline.text import prepare_lines, unwrap_paragraphs
 from chalicelib.analysis.standards import (
     Standards,
@@ -88,6 +89,7 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
     drafts = rooms.finish()
     denied_references(lines, rooms.readings)
     areas = with_original_measures([draft.to_model(standards) for draft in drafts])
+    areas = with_bare_surfaces_judged(areas, lines, damage_type)
     is_water = damage_type is DamageType.WATER
     # Firefighting water is a water loss too when the notes grade it ("Cat 3 - water through ash")
     graded_water = is_water or (

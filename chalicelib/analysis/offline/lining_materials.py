@@ -6,7 +6,8 @@ read "the kitchen wall", "bedroom ceiling" by the room; the report lists the lin
 Only a wet reading adds it (above its goal, or wet by the readings rules without one), only a reading
 with no material of its own whose label names a wall or ceiling, and only when the notes name one
 kind of lining for the whole job: with both plasterboard and plaster named, which one a bare wall is
-stays unsaid.
+stays unsaid. Notes that name no lining at all (a homeowner quoting the meter on "the hallway wall")
+give the wall lining by that name.
 """
 
 from __future__ import annotations
@@ -27,33 +28,41 @@ _LINING_KEYS = frozenset({"drywall", "plaster"})
 _ENTRY_START = re.compile(r"[;|.](?!\d)|\b\d{1,3}(?:\.\d)?(?= ?(?:%|,|;|\band\b|$))", FLAGS)
 _LABEL_REACH = 70
 _SURFACE = re.compile(r"\b(?:walls?|ceilings?)\b", FLAGS)
+_WALL = re.compile(r"\bwalls?\b", FLAGS)
+_GENERIC = "wall lining"
 # A label that names what is on the wall or what stands before it is no reading of the lining.
 _NOT_LINING = re.compile(
     r"\b(?:skirting|baseboard|tiles?|cabinet|vanity|floor|carpet|plate|stud|joist|frame|kickboard)\w*", FLAGS
 )
 
 
-def job_lining(lines: Sequence[Line]) -> str | None:
-    """The one kind of wall lining the notes name (as first written), or None for none or several."""
+def _named_linings(lines: Sequence[Line]) -> dict[str, str]:
+    """Each kind of wall lining the notes name, as first written."""
     first: dict[str, str] = {}
     for line in lines:
         for word in material_words(line.text):
             if word.key in _LINING_KEYS:
                 first.setdefault(word.key, word.name)
+    return first
+
+
+def job_lining(lines: Sequence[Line]) -> str | None:
+    """The one kind of wall lining the notes name (as first written), or None for none or several."""
+    first = _named_linings(lines)
     return next(iter(first.values())) if len(first) == 1 else None
 
 
 _NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,2})?(?!\d|\.\d)")
 
 
-def _wall_values(text: str) -> set[float]:
+def _wall_values(text: str, surface: re.Pattern[str]) -> set[float]:
     """The numbers on a line whose labels name a wall or ceiling and nothing on or before it."""
     values = set()
     for match in _NUMBER.finditer(text):
         start = max(0, match.start() - _LABEL_REACH)
         ends = [found.end() for found in _ENTRY_START.finditer(text, start, match.start())]
         label = text[ends[-1] if ends else start : match.start()]
-        if _SURFACE.search(label) and not _NOT_LINING.search(label):
+        if surface.search(label) and not _NOT_LINING.search(label):
             values.add(float(match.group(0)))
     return values
 
@@ -61,9 +70,12 @@ def _wall_values(text: str) -> set[float]:
 def with_lining_materials(
     areas: Sequence[AffectedArea], readings: Sequence[MoistureReading], lines: Sequence[Line]
 ) -> list[AffectedArea]:
-    lining = job_lining(lines)
-    if lining is None:
+    named = _named_linings(lines)
+    if len(named) > 1:
         return list(areas)
+    # With none named, a wall read wet is its lining, whatever board it is ("the cupboard wall was 40
+    # on his meter"); a bare ceiling is the ceiling (surface_materials reads it).
+    lining, surface = (next(iter(named.values())), _SURFACE) if named else (_GENERIC, _WALL)
     lining_key = material_words(lining)[0].key
     by_room = {area.room: area for area in areas}
     lowest = _lowest_by_day(readings)
@@ -82,7 +94,7 @@ def with_lining_materials(
             continue
         text = reading.source.text
         if text not in walls:
-            walls[text] = _wall_values(text)
+            walls[text] = _wall_values(text, surface)
         if reading.value in walls[text]:
             lined.add(area.room)
     out = []

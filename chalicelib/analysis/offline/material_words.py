@@ -84,9 +84,11 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         "cabinetry",
         r"(?:(?:mdf|particle ?board|chipboard|melamine) )?"
         r"(?:kick ?boards?|toe ?kicks?|plinths?|base cupboards?|(?:base|lower|upper|wall) cabs)"
-        r"|(?:cabinet(?:s|ry)?|vanity|vanities)(?! walls?\b)|base units?|carcass(?:es)?",
+        r"|(?:cabinet(?:s|ry)?|vanity|vanities)(?! walls?\b)|carcass(?:es)?",
         None,
     ),
+    # "base units", the British kitchen's base cabinets, reported in the words the report uses
+    ("cabinetry_units", r"base units?", "base cabinets"),
     ("particleboard", r"particle ?board(?: floor(?:ing)?)?|chipboard|p-?board|yellow ?tongue", None),
     ("plywood", r"plywood|osb", None),
     ("subfloor", r"sub-?floor(?:ing)?", None),
@@ -106,7 +108,9 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     # joist bay", "the joist space above", "stud cavity" are places in the frame, not the timber.
     (
         "framing",
-        r"(?:timber )?(?<!door )(?<!window )fram(?:ing|es?)|studs?(?! (?:bays?|cavit(?:y|ies)|spaces?))"
+        r"(?:timber )?(?<!door )(?<!window )fram(?:ing|es?)"
+        # ("steel studs", "metal stud partitions": a frame that takes up no water)
+        r"|(?<!steel )(?<!steel-)(?<!metal )(?<!metal-)studs?(?! (?:bays?|cavit(?:y|ies)|spaces?))"
         r"|joists?(?! (?:bays?|spaces?|cavit(?:y|ies)))"
         r"|(?:bottom|sole|sill|top) plates?|bearers?|noggings?",
         None,

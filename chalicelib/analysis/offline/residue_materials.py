@@ -18,8 +18,8 @@ from collections.abc import Sequence
 from typing import Protocol
 
 from chalicelib.analysis.findings import AffectedArea, DamageType
-from chalicelib.analysis.offline.affected_materials import said_sound
 from chalicelib.analysis.offline.lining_materials import job_lining
+from chalicelib.analysis.offline.material_soundness import said_sound
 from chalicelib.analysis.offline.material_words import material_words
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import FLAGS, Line, collapse, is_negated
@@ -33,7 +33,8 @@ _ITEM = (
     r"(?:textured |popcorn |artex |painted |plasterboard |drywall )?ceilings?|(?:upper |lower )?walls"
     r"|(?:window |back |end |side |north |south |east |west )wall|chandeliers?|light fittings?"
     r"|window (?:boards?|frames?)|doors"
-    r"|paint(?:work)?|(?:upper |base |wall |kitchen )?(?:cabinets?|cupboards?|units)|countertops?|worktops?"
+    r"|paint(?:work)?|(?:upper |base |wall |kitchen )?(?:cabinets?|cupboards?|units)(?: faces| doors)?"
+    r"|countertops?|worktops?"
     r"|benchtops?|range ?hoods?|extractor(?: hood| fan)?|microwaves?(?: hoods?)?|(?:window )?blinds?"
     r"|drapes?|curtains?"
     r"|sofas?|couch(?:es)?|lounge suite|soft furnishings|soft contents|bedding|mattress(?:es)?|carpets?"
@@ -52,7 +53,8 @@ _LEAD = re.compile(
     r"|(?:top|upper|lower|bottom)(?: (?:third|half|quarter|part|portion|section|edge))? of) )*",
     FLAGS,
 )
-_JOIN = re.compile(r"\s*(?:,|&|\+|\band\b|\bor\b)\s*(?:(?:on|in|over) )?", FLAGS)
+# ("cabinet faces (painted), range hood": an aside in brackets after an item goes with it)
+_JOIN = re.compile(r"(?: ?\([^()]{1,30}\))?\s*(?:,|&|\+|\band\b|\bor\b)\s*(?:(?:on|in|over) )?", FLAGS)
 
 _RESIDUE = re.compile(
     r"\b(?:soot\w*|smoke(?: webs?)?|odou?rs?|film|residue|smell\w*|mou?ld\w*|growth|spores?|colonies)\b"
@@ -70,6 +72,7 @@ _FIRE_DAMAGE = re.compile(
 _MOULD_ON_ITEM = re.compile(r" (?:has|have|had|with|showing|carr(?:y|ies)) (?:visible )?growth\b", FLAGS)
 _CLAUSE_END = re.compile(r"[.;:!?|](?!\d)|\s[-\u2013]\s")  # ("0.8 m2" ends no clause)
 _SUBJECT_REACH = 60
+_BULLET = re.compile(r"\s*(?:[-*\u2022\u2013]\s+)?")
 
 
 _LIST_PART = re.compile(r"[^,&+;.]*", FLAGS)
@@ -191,12 +194,45 @@ def _residue_spans(text: str, damage: DamageType) -> list[tuple[str, int, bool]]
         comma = text.rfind(",", start, match.start())
         # ("Curtain and pole destroyed, timber window board charred": the part after the comma)
         for begin in (start, comma + 1) if comma >= 0 else (start,):
-            lead = _LEAD.match(text, begin + len(text[begin:]) - len(text[begin:].lstrip()))
+            # ("- Dryer destroyed": a bullet before the subject)
+            bullet = _BULLET.match(text, begin)
+            lead = _LEAD.match(text, bullet.end() if bullet is not None else begin)
             add(_items_from(text, lead.end()) if lead is not None else [])
     return found
 
 
 _LINED = frozenset({"walls", "ceiling"})
+
+
+# A survey table's cell as a PDF gives it, wrapped at the column's width into short lines ("Wall
+# cupboards and" / "worktop by hob burnt;" / "ceiling and walls" / "heavily sooted;"): a short line
+# that stops mid-phrase goes on in the next one, which starts in lower case or follows a join.
+_CELL_WIDTH = 40
+_CELL_ENDED = re.compile(r"[.;:!?|)]$", FLAGS)
+_CELL_GOES_ON = re.compile(r"(?:,|&|\+|\band|\bor|\bof|\bthe)$", FLAGS)
+_CELL_LINES = 3
+
+
+def _cells_rejoined(lines: Sequence[Line]) -> list[Line]:
+    """Each line, with a wrapped cell's following fragments added to its first (a few at most); the
+    fragments stay lines of their own too."""
+    out = []
+    for index, line in enumerate(lines):
+        text = line.text
+        for following in lines[index + 1 : index + _CELL_LINES]:
+            if (
+                len(text) > _CELL_WIDTH * _CELL_LINES
+                or len(following.text) > _CELL_WIDTH
+                or not following.text
+                or "|" in text
+                or "|" in following.text
+                or _CELL_ENDED.search(text)
+                or not (following.text[:1].islower() or _CELL_GOES_ON.search(text))
+            ):
+                break
+            text = f"{text} {following.text}"
+        out.append(line if text == line.text else Line(number=line.number, quote=line.quote, text=text))
+    return out
 
 
 def _keys(name: str) -> set[str]:
@@ -220,7 +256,7 @@ def with_residue_materials(
     # "lath-and-plaster walls", "plaster ceilings": an old house's walls and ceilings are its plaster
     plastered = (lining := job_lining(lines)) is not None and _keys(lining) == {"plaster"}
     cleaned: dict[str, list[str]] = {}  # what the scope cleans, by area: for areas told nothing else
-    for line in lines:
+    for line in _cells_rejoined(lines):
         if not line.text:
             continue
         first_room = min((room.start for room in room_mentions(line.text)), default=len(line.text))

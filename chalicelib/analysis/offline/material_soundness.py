@@ -1,0 +1,83 @@
+"""Whether a line says a material it names is fine, or only hedges about it: "slab not wet", "tiles
+dry", "frame sound", "may have wicked", "water sat on the tiles and was wiped up", "no mould on the
+framing". Such a material is named, not affected.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.text import FLAGS
+
+# "slab not wet", "tiles dry", "frame sound", "did not get wet": the material said to be fine.
+_SOUND_AFTER = re.compile(
+    r"[^.;,]{0,60}?\b(?:not (?:wet|damp|affected|damaged)|(?:was |is |were |are |all |read |reads )?dry\b"
+    r"(?! ?(?:std|standard))|intact|sound|undamaged|unaffected|no swelling|fine\b|ok\b"
+    r"|(?:read|reads|reading) normal"
+    r"|(?:did ?n[o']t|never|has ?n[o']t|have ?n[o']t|had ?n[o']t) (?:get |got |gotten |become |been )?"
+    r"(?:wet|damp|affected|touched)|stayed dry|remained dry"
+    r"|(?:only )?(?:damp|wet) on (?:the )?(?:top|surface)|only surface (?:damp|wet)"
+    r"|only (?:had |has |got )?surface (?:water|moisture)|surface (?:water|moisture) only"
+    r"|same as (?:the )?(?:\w+ ){0,3}(?:reference|dry standard|baseline)"
+    # "the studs are steel": a frame that takes up no water
+    r"|(?:are|is|were|was) (?:steel|metal)\b)",
+    FLAGS,
+)
+
+
+SAID_SOUND = re.compile(
+    r"\b(?:not (?:wet|damp|affected|damaged)|dry|intact|sound|fine|undamaged|unaffected|ok|normal"
+    r"|no (?:damage|water))\b",
+    FLAGS,
+)
+
+
+# "floor - laminate, tenant mopped a puddle, floor dry": the surface said fine later in the clause.
+SOUND_LATER = re.compile(
+    r"\b(?:floor|it|they|both|all|surface|boards?|joints?) (?:was |is |were |are |read |reads |all )?"
+    r"(?:dry|fine|sound|ok|undamaged)\b|\bno swelling\b"
+    # "plasterboard readings 12 and 11 (relative scale), which are normal", "subfloor 10 %MC - normal"
+    r"|\b(?:which|that|these|those|both|all) (?:is|are|was|were) (?:all )?(?:normal|dry|fine)\b"
+    r"|\d ?(?:%|%? ?mc|wme)?(?: \([^()]{1,30}\))? ?[-\u2013] (?:normal|dry)\b",
+    FLAGS,
+)
+
+
+# "Ceramic tile floor (water on top)", "hardwood floorboards: water sat on the surface and was wiped
+# up": water on a sealed surface that went no further; the material is not part of the drying.
+SURFACE_WATER_KEYS = frozenset({"tile", "hardwood"})
+SURFACE_WATER = re.compile(
+    # ("... water sat on the" where a PDF wrapped the line)
+    r"[^.;]{0,30}?\b(?:water (?:sat |was |lying |standing |pooled |only )?on(?: the)?(?: (?:top|surface)\b|$)"
+    r"|(?:surface water only|only surface water)\b)"
+    r"(?![^.;]{0,40}\b(?:lift\w*|cupp\w*|swell\w*|swollen|buckl\w*|crown\w*|delaminat\w*|loose|drummy"
+    r"|soaked in|under the)\b)",
+    FLAGS,
+)
+# "got wet where the water came down but it wasn't soaked through ... read 11 which is normal"
+BUT_NOT_REACHED = re.compile(
+    r"[^.]{0,120}?\bbut\b[^.]{0,80}?\b(?:(?:was|is|were|are)(?:n'?t| not) soaked(?: through)?"
+    r"|not soaked through|(?:which|that) (?:is|was) normal|reads? normal)\b",
+    FLAGS,
+)
+
+
+# "no visible mould on the back of the board or the framing": what nothing was found on.
+NONE_ON = re.compile(
+    r"\bno (?:visible |sign of |signs of )?(?:mou?ld|growth|damage|staining|water|moisture|swelling|wicking)"
+    r" (?:on|in|to|behind|under)\b[^.;:]{0,50}$",
+    FLAGS,
+)
+
+
+# "may have wicked", "possibly the underlay", "check whether the pad": a hedge is not damage.
+HEDGE_BEFORE = re.compile(
+    r"\b(?:may|might|could|possibly|perhaps|probably|maybe|suspect\w*|whether|unsure|unknown if|if any"
+    r"|check(?:ed)? (?:for|if|whether|the)|to check|to be checked)\b[^,;.]{0,30}$",
+    FLAGS,
+)
+
+
+def said_sound(text: str, end: int) -> bool:
+    """Whether the material ending at `end` is said fine right where it is named ("carpet (dry)")."""
+    return _SOUND_AFTER.match(text, end, end + 90) is not None

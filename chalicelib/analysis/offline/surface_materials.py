@@ -1,0 +1,93 @@
+"""A room's ceiling named in plain words as what the water damaged: "brown stain on the bedroom 3
+ceiling", "the hallway ceiling is stained and wet along one side", "bubbling paint and drips from the
+bathroom ceiling", "bedroom ceiling 28, 31 and 26%". Homeowners, tenants and first-response notes
+rarely say what a ceiling is made of; the report lists the ceiling itself.
+
+Only in a water job whose notes name no lining material: where they name the board ("plasterboard
+ceiling sagging", "lath and plaster ceilings") the board is what is read, and in a fire or mould job
+the residue reader names the surfaces. A ceiling named for what is in it or above it ("ceiling fan",
+"ceiling void", "ceiling insulation") or by its board ("ceiling tiles", "gyprock ceiling") is no bare
+ceiling; one only named where water came through, with no damage word of its own, or as a landmark
+("the batts over the laundry ceiling are wet"), is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chalicelib.analysis.findings import AffectedArea, DamageType
+from chalicelib.analysis.offline.material_words import MaterialWord, material_words
+from chalicelib.analysis.offline.text import FLAGS, Line, evidence_matches
+
+SURFACE_KEYS = frozenset({"ceiling"})
+_NAME = "ceiling"
+
+# A bare ceiling: no board or finish written before it, nothing it holds or carries written after it.
+_CEILING = re.compile(
+    r"(?<![\w/-])(?<!plaster )(?<!board )(?<!drywall )(?<!gyprock )(?<!sheetrock )(?<!gib )(?<!gypsum )"
+    r"(?<!lath )(?<!fibro )(?<!tile )(?<!tiled )(?<!timber )(?<!acoustic )(?<!suspended )(?<!drop )"
+    r"(?<!t-bar )(?<!grid )(?<!pb )(?<!cement )"
+    r"ceilings?(?![\w/-])"
+    r"(?! ?(?:tiles?|boards?|sheets?|sheeting|linings?|plaster\w*|drywall|gyprock|sheetrock|gib|gypsum|fans?"
+    r"|lights?|lighting|fittings?|fixtures?|roses?|cavit(?:y|ies)|voids?|spaces?|heights?|joists?|battens?"
+    r"|insulation|batts|panels?|grids?|hatch\w*|access|vents?|registers?|mounted|level|exhaust|speakers?"
+    r"|downlights?|penetrations?|openings?|cut\w*|holes?|above|plenum)\b)",
+    FLAGS,
+)
+# What a ceiling's own clause says of it: stained, wet, sagging, dripping, part of it down.
+_CEILING_DAMAGE = re.compile(
+    r"\b(?:wet|damp|saturated|soaked|sodden|stain\w*|sagg\w*|bulg\w*|bubbl\w*|bow(?:ed|ing)|drip\w*"
+    r"|collapsed|came down|dropped|fell|soft|swollen|water[- ]damaged|damaged|mou?ld\w*|tide ?(?:line|mark)s?"
+    r"|water marks?|affected)\b",
+    FLAGS,
+)
+# The words that name a lining material: a job naming any of them reads its ceilings by the board.
+_LINING_KEYS = frozenset({"drywall", "plaster", "fibro"})
+
+
+# "the batts over the laundry ceiling are wet", "sheathing above the bedroom ceiling": a ceiling named
+# as where something else is, a landmark.
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:over|above|on top of|behind|below|beneath|under|into)(?: the| a| its)?(?: [\w']{1,12}){0,2} $",
+    FLAGS,
+)
+_LANDMARK_REACH = 40
+
+
+def surface_words(text: str) -> list[MaterialWord]:
+    """The bare ceilings a line names, as material words keyed "ceiling"."""
+    return [
+        MaterialWord("ceiling", _NAME, match.start(), match.end())
+        for match in _CEILING.finditer(text)
+        if not _LANDMARK_BEFORE.search(text, max(0, match.start() - _LANDMARK_REACH), match.start())
+    ]
+
+
+def with_surface_words(words: Sequence[MaterialWord], text: str) -> list[MaterialWord]:
+    """A line's material words with its bare ceilings among them, in order (none inside another)."""
+    if "eiling" not in text:
+        return list(words)
+    extra = [w for w in surface_words(text) if not any(w.start < o.end and o.start < w.end for o in words)]
+    return sorted([*words, *extra], key=lambda word: word.start)
+
+
+def surface_damaged(text: str, start: int, end: int) -> bool:
+    """Whether a clause says the ceiling in it was damaged (not denied: "no stain on the ceiling")."""
+    return next(evidence_matches(_CEILING_DAMAGE, text[start:end]), None) is not None
+
+
+def with_bare_surfaces_judged(
+    areas: Sequence[AffectedArea], lines: Sequence[Line], damage: DamageType | None
+) -> list[AffectedArea]:
+    """Bare ceilings kept only in a water job that names no lining: elsewhere the board or the residue
+    reader says what the ceiling is."""
+    names_lining = any(word.key in _LINING_KEYS for line in lines for word in material_words(line.text))
+    if damage is DamageType.WATER and not names_lining:
+        return list(areas)
+    return [
+        area.model_copy(update={"materials": [m for m in area.materials if m != _NAME]})
+        if _NAME in area.materials
+        else area
+        for area in areas
+    ]
