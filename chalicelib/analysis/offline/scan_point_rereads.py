@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from chalicelib.analysis.offline.reading_days import is_weekday, lone_weekday
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_point_rereads import place_rereads, point_rereads, point_row
 from chalicelib.analysis.offline.reading_rows import RowReader
@@ -89,10 +90,15 @@ class PointRereadScan:
             return False
         lead, values = found
         # ("08-17: ...": the visit's own day, a month and day in the notes' order)
-        taken_on = self._stated_day(lead.strip(), taken_on)
-        if taken_on is None:
-            return False
         drafts = _last_line_drafts(self.readings)
+        # ("Wednesday (yesterday): 17, 14, 12": the first Wednesday from the list's own day)
+        since = max(
+            (draft.taken_on for draft in drafts if draft.taken_on), default=taken_on or self._rows.day_one
+        )
+        stated = self._stated_day(lead.strip(), taken_on)
+        if stated is None and not is_weekday(lead):
+            return False  # (a visit's lead is its day; undated when no date places its weekday)
+        taken_on = stated or lone_weekday(lead, since)
         if len(drafts) != len(values) or any(draft.is_reference for draft in drafts):
             return False
         for draft, value in zip(drafts, values, strict=True):
