@@ -8,6 +8,7 @@ from datetime import date
 
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.reading_days import is_weekday, lone_weekday
+from chalicelib.analysis.offline.reading_order_legend import order_legend
 from chalicelib.analysis.offline.reading_point_rereads import place_rereads
 
 _EMAIL = """Subject: Claim 55-1902 - bath overflow
@@ -55,3 +56,29 @@ def test_a_lone_weekday_is_the_first_of_its_name_from_the_days_before() -> None:
     assert lone_weekday("Sunday", monday) == date(2026, 3, 22)
     assert lone_weekday("Wednesday 18 March", monday) is None
     assert is_weekday("Tue") and not is_weekday("Bedroom 2")
+
+
+_LEGEND_EMAIL = """Subject: Claim 88-4410 - dishwasher leak
+The dishwasher hose let go on Monday 12 October 2026 and soaked the kitchen floor and the hall carpet.
+Readings, same order each visit - kitchen drywall by sink, kitchen subfloor, hall baseboard, hall subfloor:
+Oct 13: 36, 27, 21, 24
+Oct 15: 18, 15, 13, 14
+"""
+
+
+def test_a_legend_of_places_gives_the_order_of_the_values_after_it() -> None:
+    found = [(r.value, r.location, r.taken_on) for r in analyze_text(_LEGEND_EMAIL).moisture_readings]
+    assert (36.0, "Kitchen", date(2026, 10, 13)) in found
+    assert any(value == 21.0 and place.lower().startswith("hall") for value, place, _ in found)
+    assert (15.0, "Kitchen", date(2026, 10, 15)) in found
+    assert len(found) == 8
+
+
+def test_only_a_list_of_places_is_an_order_legend() -> None:
+    assert order_legend("Readings, same order - laundry wall, laundry subfloor, hall baseboard:") == [
+        "laundry wall",
+        "laundry subfloor",
+        "hall baseboard",
+    ]
+    assert order_legend("Equipment on site - 3 fans, 1 dehumidifier, 2 scrubbers:") is None
+    assert order_legend("What got wet: the laundry wall, the subfloor, the hall baseboard.") is None

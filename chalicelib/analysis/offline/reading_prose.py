@@ -41,7 +41,9 @@ _READ_VERB = re.compile(
 _BARE_READ_CUE = re.compile(
     r"\b(?:read|reads|reading|reading of|measured|metered|and|at|to|was|were|against"
     # "had dried to below 15": a bound is recorded as the number given
-    r"|(?:dried|down|dropped|fell|came down) to (?:below|under|less than)|reached|hit)\W{0,2}$",
+    r"|(?:dried|down|dropped|fell|came down) to (?:below|under|less than)|reached|hit"
+    # "normal for our house is 10": the dry standard, in a homeowner's words
+    r"|normal (?:for (?:[a-z]+ ){1,3})?(?:is|was))\W{0,2}$",
     FLAGS,
 )
 
@@ -73,7 +75,8 @@ _READ_CUE = re.compile(
     r"\b(?:read(?:s|ing|ings)?|measured|metered|showed|was|were|at|to|from|down to|dried to|dropped to|ranged"
     r"|between|above|below|over|under|still|and|against|versus|vs"
     r"|compared (?:with|to)|meter)\b\W{0,3}(?:[a-z]+ ){0,2}$"
-    r"|[a-z]: ?$",  # "Dry standard for drywall, taken in the upstairs hallway: 8%"
+    r"|[a-z]: ?$"  # "Dry standard for drywall, taken in the upstairs hallway: 8%"
+    r"|\bnormal\W{0,2}(?:[a-z]+ ){0,2}[-:=]? ?$",  # 'a "normal" number - 11%': the dry standard
     FLAGS,
 )
 

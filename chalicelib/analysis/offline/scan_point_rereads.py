@@ -29,6 +29,8 @@ class PointRereadScan:
     _append: Callable[..., None]
     readings: list[ReadingDraft]
     _stated_day: Callable[[str, date | None], date | None]
+    _note_order_legend: Callable[[Line], None]
+    _legend_places: Callable[[int, int], list[ReadingDraft] | None]
 
     def _read_points_again(self, line: Line, taken_on: date | None) -> bool:
         """ "B 17% | C 21% | G 33 | H not read": a map's points re-read by code alone."""
@@ -87,10 +89,13 @@ class PointRereadScan:
         the place of the item it stands in for; only when the counts match, item for item."""
         found = place_rereads(line.text)
         if found is None or self._rows is None:
+            self._note_order_legend(line)
             return False
         lead, values = found
         # ("08-17: ...": the visit's own day, a month and day in the notes' order)
         drafts = _last_line_drafts(self.readings)
+        # ("same order each day - laundry wall, laundry subfloor, hall baseboard:" just before)
+        drafts = self._legend_places(len(values), drafts[-1].source.line or 0 if drafts else 0) or drafts
         # ("Wednesday (yesterday): 17, 14, 12": the first Wednesday from the list's own day)
         since = max(
             (draft.taken_on for draft in drafts if draft.taken_on), default=taken_on or self._rows.day_one
