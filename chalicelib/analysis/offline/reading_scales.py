@@ -78,6 +78,11 @@ def _clauses(text: str, material_keys: Callable[[str], list[str]]) -> list[str]:
         # ("10 on the drywall (WME) and 9% on the subfloor": the scale in brackets is the drywall's)
         parts = re.split(r",\s+|\s-\s|(?<=\S)\s+and\s", sentence)
         single = [p for p in parts if material_keys(p)]
+        # ("search mode on plasterboard and pins in WME on timber": a scale for each material)
+        scaled = [p for p in single if len(set(material_keys(p))) == 1 and SCALE_WORDS.search(p)]
+        if len(scaled) >= 2 and len(scaled) == len(single):
+            out += scaled
+            continue
         bracketed = [p for p in single if len(set(material_keys(p))) == 1 and _BRACKETED_SCALE.search(p)]
         whole = not bracketed or len(single) < 2 or any(len(set(material_keys(p))) > 1 for p in single)
         out += [sentence] if whole else bracketed

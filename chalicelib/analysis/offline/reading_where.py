@@ -219,7 +219,9 @@ class ReadingPlaces:
         if len(same_base) != 1:
             return room
         existing = same_base[0]
-        if not room.qualified:
+        # ("the main bedroom" is not "Bedroom 2": a numbered room takes only the bare word)
+        numbered = not existing.endswith("|") and room.name.lower() != room.base
+        if not room.qualified and not numbered:
             return replace(room, key=existing, name=self.areas[existing].room)
         if (
             existing.startswith("|")
