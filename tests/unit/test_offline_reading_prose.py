@@ -158,3 +158,24 @@ def test_a_relative_reading_over_100_in_a_sentence_is_read_on_its_scale() -> Non
     assert (620.0, "REL", date(2026, 2, 11)) in found
     assert (300.0, "REL", date(2026, 2, 13)) in found
     assert (28.0, "WME", date(2026, 2, 11)) in found
+
+
+def test_a_bound_said_of_every_reading_is_no_reading() -> None:
+    # Given the readings told one by one after a bound said of them all
+    text = "The wall readings were all above 40%: 55% by the sink and 47% at the end."
+    # Then the bound is no reading
+    found = _read(text)
+    assert 40.0 not in [value for value, _ in found]
+    assert (47.0, "%") in found
+    assert _read("The plasterboard read above 60% at every point on the wall.") == []
+
+
+def test_a_room_size_written_with_by_is_no_reading() -> None:
+    # Given a homeowner's sizes in feet beside the rooms, and a meter named in the notes
+    text = (
+        "Subject: washer hose\nThe washer hose burst on June 2, 2026. The tech used a pin meter.\n"
+        "Upstairs, the laundry (7 by 6 feet) - the vinyl floor and the drywall got wet.\n"
+        "June 3: laundry subfloor 31%, laundry wall 44.\n"
+    )
+    values = sorted(r.value for r in analyze_text(text).moisture_readings)
+    assert values == [31.0, 44.0]

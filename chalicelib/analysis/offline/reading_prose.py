@@ -63,6 +63,14 @@ _KNOWN_SCALE_CUE = re.compile(
 )
 
 
+# "were all above 50%: 64% on the sink run, ...", "readings above 50% at every point": a bound said
+# of every reading, which are given one by one, or not at all; no reading itself
+_SUMMARY_BEFORE = re.compile(
+    r"\b(?:all|every (?:one|reading|point)|each (?:one|reading|point)) (?:of them )?"
+    r"(?:above|over|below|under|more than|less than|greater than) $",
+    FLAGS,
+)
+_SUMMARY_AFTER = re.compile(r" ?(?:% ?MC|%|WME|REL)? (?:at|on|in|across) (?:every|all|each)\b", FLAGS)
 _IN_THE = re.compile(r" in (?:the|a|an|one|each|both)\b", FLAGS)  # "read 98 in the middle": not inches
 
 
@@ -295,6 +303,8 @@ def prose_readings(
             if (
                 not (cue.search(lead) or listed)
                 or AIR_WORDS.search(text, match.start(), min(end, match.end() + 12))
+                or _SUMMARY_BEFORE.search(lead) is not None
+                or _SUMMARY_AFTER.match(text, match.end()) is not None
                 or (bare and MEASURE_AFTER.match(text, match.end()) and not _IN_THE.match(text, match.end()))
             ):
                 if not (bare and MEASURE_BEFORE.search(lead)):
