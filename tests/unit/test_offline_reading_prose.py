@@ -121,3 +121,61 @@ def test_heights_listed_then_a_series_of_readings_after_a_colon() -> None:
     # a place outside a room's door is no reading of the outside air
     assert (17.0, "Hallway") in found
     assert not {value for value, _ in found} & {100.0, 300.0, 600.0}
+
+
+def _by_days(text: str, day_one: date, line_day: date) -> list[tuple[float, date | None]]:
+    dates = Dates(prepare_lines(text), None)
+    return [(r.value, r.taken_on) for r in prose_readings(text, dates, day_one, line_day, scale_known=True)]
+
+
+def test_a_series_dated_by_weekdays_takes_each_day_from_the_first_visit() -> None:
+    # Given a job first visited on Tuesday 3 March 2026, and readings told by weekday
+    tuesday = date(2026, 3, 3)
+    text = (
+        "The laundry wall read 38 on the Tuesday, 24 on Thursday the 5th and 15 on Monday."
+        " The floor went 30, then 21 on Thursday, then 14 on Monday."
+        " The kick and the skirting read 25 and 22 WME on the first day and 16 and 14 on the Thursday."
+    )
+    # When the sentences are read with the line's date being a later one the text named
+    found = _by_days(text, tuesday, date(2026, 3, 5))
+    thursday, monday = date(2026, 3, 5), date(2026, 3, 9)
+    # Then each value takes the day written after it, a weekday placed from the first visit
+    assert found[:3] == [(38.0, tuesday), (24.0, thursday), (15.0, monday)]
+    # a series' undated first value is the first visit's
+    assert found[3:6] == [(30.0, tuesday), (21.0, thursday), (14.0, monday)]
+    # "25 and 22 on the first day": both that day
+    assert found[6:] == [(25.0, tuesday), (22.0, tuesday), (16.0, thursday), (14.0, thursday)]
+
+
+def test_a_relative_reading_over_100_in_a_sentence_is_read_on_its_scale() -> None:
+    # Given notes that name a relative scale for the plasterboard
+    text = (
+        "Inspected Wednesday 11 February 2026. Bedroom 3 ceiling collapsed and the hall ceiling is wet.\n"
+        "Readings by Protimeter, search mode on plasterboard and pins in WME on timber. The bedroom 3"
+        " ceiling read 620 on the Wednesday and 300 on Friday; its skirting was 28 WME on day one.\n"
+    )
+    found = {(r.value, r.unit, r.taken_on) for r in analyze_text(text).moisture_readings}
+    assert (620.0, "REL", date(2026, 2, 11)) in found
+    assert (300.0, "REL", date(2026, 2, 13)) in found
+    assert (28.0, "WME", date(2026, 2, 11)) in found
+
+
+def test_a_bound_said_of_every_reading_is_no_reading() -> None:
+    # Given the readings told one by one after a bound said of them all
+    text = "The wall readings were all above 40%: 55% by the sink and 47% at the end."
+    # Then the bound is no reading
+    found = _read(text)
+    assert 40.0 not in [value for value, _ in found]
+    assert (47.0, "%") in found
+    assert _read("The plasterboard read above 60% at every point on the wall.") == []
+
+
+def test_a_room_size_written_with_by_is_no_reading() -> None:
+    # Given a homeowner's sizes in feet beside the rooms, and a meter named in the notes
+    text = (
+        "Subject: washer hose\nThe washer hose burst on June 2, 2026. The tech used a pin meter.\n"
+        "Upstairs, the laundry (7 by 6 feet) - the vinyl floor and the drywall got wet.\n"
+        "June 3: laundry subfloor 31%, laundry wall 44.\n"
+    )
+    values = sorted(r.value for r in analyze_text(text).moisture_readings)
+    assert values == [31.0, 44.0]

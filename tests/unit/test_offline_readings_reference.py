@@ -229,3 +229,27 @@ def test_a_point_the_notes_say_is_no_dry_standard_is_none() -> None:
     found = _readings(_DENIED)
     assert all(not reference for value, _, reference in found if value == 11.0)
     assert any(reference for value, _, reference in found if value == 8.0)
+
+
+_HOMEOWNER = """Subject: Claim 31-7720 - fridge line
+The ice maker line cracked behind the fridge on Saturday 4 April 2026 and wet the kitchen floor.
+The kitchen and the laundry next to it took water; the tech came on Monday 6 April.
+His numbers: drywall behind the fridge 30%, baseboard behind the fridge 24%, laundry drywall 18%.
+He said normal for this house is 11 on the drywall (WME) and 10% on the baseboard, taken in the den.
+He checked the den wall for a "normal" number - 12% - and said everything has to get back to that.
+By the end the drywall was back to normal at 12%.
+"""
+
+
+def test_a_dry_standard_said_in_a_homeowners_words_is_a_dry_standard() -> None:
+    found = _readings(_HOMEOWNER)
+    references = sorted(value for value, _, is_reference in found if is_reference)
+    assert references == [10.0, 11.0, 12.0]
+    # "back to normal" says a wet reading has dried, not that it is the dry standard
+    assert sum(1 for value, _, is_reference in found if value == 12.0 and not is_reference) <= 1
+
+
+def test_a_reading_by_a_fixture_is_in_the_room_the_fixture_stands_in() -> None:
+    found = _readings(_HOMEOWNER)
+    assert (30.0, "Kitchen", False) in found
+    assert (24.0, "Kitchen", False) in found

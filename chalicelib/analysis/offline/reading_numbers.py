@@ -20,7 +20,7 @@ SCALE_BEFORE = re.compile(r"\b(?P<scale>MC|WME|REL)\b ?[:=]? ?$", FLAGS)
 # What says a number is not a reading.
 MEASURE_AFTER = re.compile(
     r" ?(?:mm\b|cm\b|m\b|m2\b|m\u00b2|sq|sf\b|lf\b|lm\b|ft\b|feet\b|foot\b|'|\"|in\b|inch|x\b|x(?=\d)"
-    r"|\u00d7|hrs?\b"
+    r"|\u00d7|hrs?\b|by \d{1,3}(?:\.\d{1,2})? ?(?:feet|foot|ft|m|metres?|meters?|mm|cm|in|inch|'|\")"
     r"|hours?\b|h\b|days?\b|wks?\b|weeks?\b|min|am\b|pm\b|c\b|f\b|\u00b0|deg|gpp\b|gr\b|grains|% ?rh\b|rh\b"
     r"|kg\b|l\b|litres?|liters?|gal|pints?|ppd\b|units?\b|pcs\b|pieces|ea\b|no\.|air ?movers?|fans?|dehu"
     r"|lgr|scrubbers?|am\b|sets?\b|rooms?\b|people|crew|techs?\b|years?\b|yrs?\b|months?\b|points?\b"

@@ -107,11 +107,16 @@ def point_row(text: str, known: frozenset[str], days: int) -> tuple[str, list[fl
     return (cells[0].upper(), values) if any(value is not None for value in values) else None
 
 
-# "08-17: 24; 300; 20; 380; 250": a visit's day, then values alone, three or more, by ";" or " / ".
+# "08-17: 24; 300; 20; 380; 250", "June 8: 22%, 38, 70 and 30 - equipment out": a visit's day
+# (a weekday may carry a note: "Wednesday (yesterday)"), then values alone, three or more, by ";",
+# " / ", "," or "and", each perhaps with its scale.
+_ONE_VALUE = r"\d{1,3}(?:\.\d{1,2})?(?: ?(?:%\s?mc|%|wme|rel)\b|%)?"
 _VALUES_ONLY = re.compile(
-    r"\s*(?P<lead>[\w ,/.\-]{1,25}):\s*"
-    r"(?P<values>\d{1,3}(?:\.\d{1,2})?(?:\s*(?:;|\s/)\s*\d{1,3}(?:\.\d{1,2})?){2,})"
-    r"\s*[.;]?\s*"
+    r"\s*(?P<lead>[\w ,/.\-]{1,25}(?:\s?\([a-z ]{1,20}\))?):\s*"
+    rf"(?P<values>{_ONE_VALUE}(?:\s*(?:;|\s/|,|,? and\s)\s*{_ONE_VALUE}){{2,}})"
+    # (a note may follow, with no number: "- equipment out that day", ". He said the pantry is done.")
+    r"\s*(?:[.;](?:\s[a-z][^\d]*)?|\s[-\u2013\u2014]\s[a-z][^\d]*)?\s*",
+    re.IGNORECASE,
 )
 _VALUE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 

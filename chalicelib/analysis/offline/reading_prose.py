@@ -10,7 +10,13 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from chalicelib.analysis.offline.dates import Dates
-from chalicelib.analysis.offline.reading_numbers import MEASURE_AFTER, MEASURE_BEFORE, scale_name
+from chalicelib.analysis.offline.reading_days import weekday_moments
+from chalicelib.analysis.offline.reading_numbers import (
+    MAX_RELATIVE,
+    MEASURE_AFTER,
+    MEASURE_BEFORE,
+    scale_name,
+)
 from chalicelib.analysis.offline.reading_row_parts import AIR_WORDS, WHERE_WORDS, RowReading
 from chalicelib.analysis.offline.reading_scales import SCALE_NAMES, SCALE_WORDS
 from chalicelib.analysis.offline.spaces import ROOM_PATTERN
@@ -41,7 +47,9 @@ _READ_VERB = re.compile(
 _BARE_READ_CUE = re.compile(
     r"\b(?:read|reads|reading|reading of|measured|metered|and|at|to|was|were|against"
     # "had dried to below 15": a bound is recorded as the number given
-    r"|(?:dried|down|dropped|fell|came down) to (?:below|under|less than)|reached|hit)\W{0,2}$",
+    r"|(?:dried|down|dropped|fell|came down) to (?:below|under|less than)|reached|hit|went|then"
+    # "normal for our house is 10": the dry standard, in a homeowner's words
+    r"|normal (?:for (?:[a-z]+ ){1,3})?(?:is|was))\W{0,2}$",
     FLAGS,
 )
 
@@ -55,13 +63,22 @@ _KNOWN_SCALE_CUE = re.compile(
 )
 
 
+# "were all above 50%: 64% on the sink run, ...", "readings above 50% at every point": a bound said
+# of every reading, which are given one by one, or not at all; no reading itself
+_SUMMARY_BEFORE = re.compile(
+    r"\b(?:all|every (?:one|reading|point)|each (?:one|reading|point)) (?:of them )?"
+    r"(?:above|over|below|under|more than|less than|greater than) $",
+    FLAGS,
+)
+_SUMMARY_AFTER = re.compile(r" ?(?:% ?MC|%|WME|REL)? (?:at|on|in|across) (?:every|all|each)\b", FLAGS)
 _IN_THE = re.compile(r" in (?:the|a|an|one|each|both)\b", FLAGS)  # "read 98 in the middle": not inches
 
 
 _ORDINAL_DAY = re.compile(r"\bthe (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b", FLAGS)
 # "26 WME on the first night", "started at 29": the series' first visit (the line's own day).
 _FIRST_VISIT = re.compile(
-    r"\b(?:on |at )?the first (?:night|day|visit|morning|afternoon|evening|inspection|check|reading)\b"
+    r"\bthe first (?:night|day|visit|morning|afternoon|evening|inspection|check|reading)\b"
+    r"|\bday (?:one|1)\b"
     r"|\b(?:initially|at first|started at|starting at|began at)\b",
     FLAGS,
 )
@@ -73,7 +90,8 @@ _READ_CUE = re.compile(
     r"\b(?:read(?:s|ing|ings)?|measured|metered|showed|was|were|at|to|from|down to|dried to|dropped to|ranged"
     r"|between|above|below|over|under|still|and|against|versus|vs"
     r"|compared (?:with|to)|meter)\b\W{0,3}(?:[a-z]+ ){0,2}$"
-    r"|[a-z]: ?$",  # "Dry standard for drywall, taken in the upstairs hallway: 8%"
+    r"|[a-z]: ?$"  # "Dry standard for drywall, taken in the upstairs hallway: 8%"
+    r"|\bnormal\W{0,2}(?:[a-z]+ ){0,2}[-:=]? ?$",  # 'a "normal" number - 11%': the dry standard
     FLAGS,
 )
 
@@ -135,8 +153,11 @@ def _moments(
             day = day_of_month(anchor, int(ordinal.group("d")))  # "By the 17th": the job's month
             if day is not None:
                 found.append((ordinal.start(), ordinal.end(), day))
-        if found:  # (a first visit means something only beside the later ones)
-            found += [(m.start(), m.end(), anchor) for m in _FIRST_VISIT.finditer(text, start, end)]
+        # ("on the Wednesday", "410 on Friday": the first such day from the days told before it)
+        found += weekday_moments(text, start, end, found, day_one or anchor)
+        if found or day_one is not None:  # (a first visit means something beside the later ones)
+            first = day_one or anchor  # ("on the first day": the job's first visit, not the line's)
+            found += [(m.start(), m.end(), first) for m in _FIRST_VISIT.finditer(text, start, end)]
     return sorted(found, key=lambda moment: moment[0])
 
 
@@ -237,6 +258,8 @@ def prose_readings(
         ):
             continue  # (after a line's first readings, a sentence naming a room may read one more)
         first = len(found)
+        told_after: dict[int, date] = {}  # (each reading of the sentence with a day written after it)
+        dated: set[int] = set()  # (and each with a day written before it)
         moments = _moments(text, start, end, dates, taken_on, day_one)
         starts = [moment[0] for moment in moments]
         named_scale = SCALE_WORDS.search(text, start, end)
@@ -265,7 +288,7 @@ def prose_readings(
             if at_height and (scaled or _READINGS_WORD.search(text, start, end)):
                 cue = _ANYTHING
             # "26 WME on the first night, 18 on the 14th and 15 on the 16th"
-            series = last_read is not None and scaled and after is not None
+            series = last_read is not None and after is not None
             listed = series or (
                 last_read is not None
                 # "and the bedroom 2 skirting": the room's number; "Bella's room 13" is no room number
@@ -280,14 +303,18 @@ def prose_readings(
             if (
                 not (cue.search(lead) or listed)
                 or AIR_WORDS.search(text, match.start(), min(end, match.end() + 12))
+                or _SUMMARY_BEFORE.search(lead) is not None
+                or _SUMMARY_AFTER.match(text, match.end()) is not None
                 or (bare and MEASURE_AFTER.match(text, match.end()) and not _IN_THE.match(text, match.end()))
             ):
                 if not (bare and MEASURE_BEFORE.search(lead)):
                     previous = match.end()  # (a room's number, "bedroom 2", stays in the next label)
                 continue
             label = text[max(start, previous) : match.start()]
+            appended = len(found)
             for group in ("a", "b"):
-                if match.group(group) is None or float(match.group(group)) > 100:
+                # (over 100 only a relative scale reads: the scan keeps it where the notes name one)
+                if match.group(group) is None or float(match.group(group)) > MAX_RELATIVE:
                     continue
                 found.append(
                     RowReading(
@@ -309,9 +336,45 @@ def prose_readings(
                         told=True,
                     )
                 )
+            if after is not None:
+                told_after.update((index, after) for index in range(appended, len(found)))
+            elif when != taken_on:
+                dated.update(range(appended, len(found)))
             previous = last_read = match.end()
+        _date_by_later_days(text, found, first, told_after, day_one, dated)
         _date_by_visits(text, start, end, found, first)
     return found
+
+
+# Between two readings that share the day written after the second: "19 and 17 WME on the Wednesday"
+_SHARED_DAY = re.compile(r" ?(?:% ?MC|%|WME|REL)? ?(?:and|&|,) ?", FLAGS)
+
+
+def _date_by_later_days(
+    text: str,
+    found: list[RowReading],
+    first: int,
+    told_after: dict[int, date],
+    day_one: date | None,
+    dated: set[int],
+) -> None:
+    """ "19 and 17 WME on the Wednesday": a reading joined to the next by "and" takes the day
+    written after that one; "went 520, then 300 on Friday, then 150 on Monday": a series whose
+    first value has no day of its own, the later ones a day each, starts at the job's first visit."""
+    for index in range(len(found) - 2, first - 1, -1):
+        later = told_after.get(index + 1)
+        shared = _SHARED_DAY.fullmatch(text, found[index].end, found[index + 1].start) is not None
+        if index not in told_after and later is not None and shared:
+            found[index] = replace(found[index], taken_on=later)
+            told_after[index] = later
+    if len(found) - first < 2 or first in told_after or first in dated:
+        return
+    days = [told_after[index] for index in range(first + 1, len(found)) if index in told_after]
+    if len(set(days)) == 1 and len(days) == len(found) - first - 1:
+        # ("the ceiling at 90 and the skirting at 12 WME on the first day": one day for the sentence)
+        found[first] = replace(found[first], taken_on=days[0])
+    elif day_one is not None and days and all(day > day_one for day in days):
+        found[first] = replace(found[first], taken_on=day_one)
 
 
 def _date_by_visits(text: str, start: int, end: int, found: list[RowReading], first: int) -> None:

@@ -60,6 +60,9 @@ class Scales:
         return self.by_material.get(key, self.general) if key else self.general
 
 
+_BRACKETED_SCALE = re.compile(r"\((?:wme|%\s?mc|rel)\)", FLAGS)
+
+
 def _clauses(text: str, material_keys: Callable[[str], list[str]]) -> list[str]:
     """The sentences of a preamble; one that gives two materials each its own scale ("drywall on
     the reference scale (REL), slab in concrete mode (%)") as its clauses."""
@@ -69,7 +72,20 @@ def _clauses(text: str, material_keys: Callable[[str], list[str]]) -> list[str]:
         named = [c for c in clauses if material_keys(c)]
         # (each clause one material and its scale; else the sentence is read whole)
         scaled = [c for c in named if len(set(material_keys(c))) == 1 and SCALE_WORDS.search(c)]
-        out += scaled if len(scaled) >= 2 and len(scaled) == len(named) else [sentence]
+        if len(scaled) >= 2 and len(scaled) == len(named):
+            out += scaled
+            continue
+        # ("10 on the drywall (WME) and 9% on the subfloor": the scale in brackets is the drywall's)
+        parts = re.split(r",\s+|\s-\s|(?<=\S)\s+and\s", sentence)
+        single = [p for p in parts if material_keys(p)]
+        # ("search mode on plasterboard and pins in WME on timber": a scale for each material)
+        scaled = [p for p in single if len(set(material_keys(p))) == 1 and SCALE_WORDS.search(p)]
+        if len(scaled) >= 2 and len(scaled) == len(single):
+            out += scaled
+            continue
+        bracketed = [p for p in single if len(set(material_keys(p))) == 1 and _BRACKETED_SCALE.search(p)]
+        whole = not bracketed or len(single) < 2 or any(len(set(material_keys(p))) > 1 for p in single)
+        out += [sentence] if whole else bracketed
     return out
 
 

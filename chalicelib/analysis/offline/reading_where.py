@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from chalicelib.analysis.offline.areas import AreaDraft
@@ -67,6 +67,7 @@ _LABEL_WORD = re.compile(r"[a-z][a-z']*", FLAGS)
 
 
 _MAX_LABEL_WORDS = 120
+_MAX_FIXTURE_ITEM_WORDS = 4
 
 
 # A list's items: "kitchen wall 14, family room wall 13, skirting 12".
@@ -166,6 +167,13 @@ class ReadingPlaces:
     _context: Mention | None
     _rows: RowReader | None
     readings: list[ReadingDraft]
+    _fixture_area: Callable[[str], AreaDraft | None]
+
+    def _fixture_room(self, label: str) -> Mention | None:
+        """ "drywall behind the fridge 32%": the one affected room its fixture stands in (a kitchen)."""
+        area = self._fixture_area(label[:_MAX_LABEL_WORDS])
+        key = next((key for key, known in self.areas.items() if known is area), None) if area else None
+        return Mention(key=key, name=self.areas[key].room, start=0, end=0) if key is not None else None
 
     def _place_memory(self) -> PlaceMemory:
         """The surfaces described so far and their rooms (made on first use: RoomScan builds the state)."""
@@ -180,11 +188,15 @@ class ReadingPlaces:
             return False  # an affected room's reading is never its dry standard ("hall pbd 12 = dry std")
         return place.unaffected or place.key in self.unaffected
 
-    def _tagged_reference(self, label: str, reading: RowReading, place: Mention | None, line: int) -> bool:
+    def _tagged_reference(
+        self, label: str, reading: RowReading, place: Mention | None, line: int, text: str = ""
+    ) -> bool:
         """A reading its words call a dry standard ("ref", "dry std"); but a row whose Room column
         names a room the notes described as wet on an earlier line ("| P5 (ref) | Laundry | GIB |")
         is that wet room's, whatever its tag says: a dry standard comes from an unaffected room."""
-        if REFERENCE_WORD.search(label) is None:
+        if REFERENCE_WORD.search(label) is None and not (
+            reading.told and _told_reference(text, reading.start)
+        ):
             return False
         if not reading.room or place is None or place.unaffected or place.key not in self.areas:
             return True
@@ -207,7 +219,9 @@ class ReadingPlaces:
         if len(same_base) != 1:
             return room
         existing = same_base[0]
-        if not room.qualified:
+        # ("the main bedroom" is not "Bedroom 2": a numbered room takes only the bare word)
+        numbered = not existing.endswith("|") and room.name.lower() != room.base
+        if not room.qualified and not numbered:
             return replace(room, key=existing, name=self.areas[existing].room)
         if (
             existing.startswith("|")
@@ -261,6 +275,12 @@ class ReadingPlaces:
             lead = _ITEM_LEAD.match(text, start, end)
             head = text[lead.end() if lead else start : min(end, start + _MAX_ITEM_LABEL)]
             mentions = room_mentions(head)
+            # ("behind-fridge drywall 24, baseboard 19": the kitchen's baseboard; a sentence's
+            # "the lining behind the fridge read 19" is no list item to carry)
+            short = len(head.split()) <= _MAX_FIXTURE_ITEM_WORDS
+            fixture = None if mentions or not short else self._fixture_room(head)
+            if fixture is not None:
+                return fixture
             if mentions:
                 if mentions[0].start > 0:
                     return None  # an item naming a room further in: its words, not a lead to carry
@@ -470,3 +490,23 @@ _MIN_PAIRS = 2
 def _singular(name: str) -> str:
     """ "joists" where "joist" was read before: one material."""
     return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
+
+
+_REFERENCE_LOOK = 160  # how far back in its sentence a reading's dry-standard words are looked for
+# Words that tell of a wet place: a reading after them is no longer the dry standard's.
+_WET_WORD = re.compile(r"\b(?:wet|affected|damp|soaked|wicking|wicked|saturated|still|while|but)\b", FLAGS)
+
+
+def _told_reference(text: str, start: int) -> bool:
+    """ "Our dry standard was 10 on the drywall and 9% on the subfloor": a reading told after a
+    dry standard's words in its sentence is one too, unless a room or a wet place comes between."""
+    low = max(0, start - _REFERENCE_LOOK)
+    stop = max(text.rfind(". ", low, start), text.rfind("; ", low, start))
+    low = stop + 1 if stop >= 0 else low
+    label = None
+    for match in REFERENCE_WORD.finditer(text, low, start):
+        label = match
+    if label is None:
+        return False
+    between = text[label.end() : start]
+    return not room_mentions(between) and _WET_WORD.search(between) is None

@@ -86,7 +86,9 @@ _MATERIAL_BARE = re.compile(
 
 REFERENCE_WORD = re.compile(
     r"\b(?:dry (?:std|standard|ref(?:erence)?)|ds|reference|ref|baseline|control|unaffected|unimpacted"
-    r"|not affected)\b"
+    r"|not affected"
+    # a homeowner's words for the dry standard: "normal for our house is 10", a "normal" number
+    r"|normal(?= (?:for|reading|number|dry|level|figure|value)\b)|(?<=[\"\u201c])normal(?=[\"\u201d]))\b"
     r"(?! ?(?:scale|mode|setting))",  # "on the reference scale" names the meter's scale, not a dry standard
     FLAGS,
 )

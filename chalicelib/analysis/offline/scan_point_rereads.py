@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
+from chalicelib.analysis.offline.reading_days import is_weekday, lone_weekday
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_point_rereads import place_rereads, point_rereads, point_row
 from chalicelib.analysis.offline.reading_rows import RowReader
@@ -28,6 +29,8 @@ class PointRereadScan:
     _append: Callable[..., None]
     readings: list[ReadingDraft]
     _stated_day: Callable[[str, date | None], date | None]
+    _note_order_legend: Callable[[Line], None]
+    _legend_places: Callable[[int, int], list[ReadingDraft] | None]
 
     def _read_points_again(self, line: Line, taken_on: date | None) -> bool:
         """ "B 17% | C 21% | G 33 | H not read": a map's points re-read by code alone."""
@@ -86,13 +89,21 @@ class PointRereadScan:
         the place of the item it stands in for; only when the counts match, item for item."""
         found = place_rereads(line.text)
         if found is None or self._rows is None:
+            self._note_order_legend(line)
             return False
         lead, values = found
         # ("08-17: ...": the visit's own day, a month and day in the notes' order)
-        taken_on = self._stated_day(lead.strip(), taken_on)
-        if taken_on is None:
-            return False
         drafts = _last_line_drafts(self.readings)
+        # ("same order each day - laundry wall, laundry subfloor, hall baseboard:" just before)
+        drafts = self._legend_places(len(values), drafts[-1].source.line or 0 if drafts else 0) or drafts
+        # ("Wednesday (yesterday): 17, 14, 12": the first Wednesday from the list's own day)
+        since = max(
+            (draft.taken_on for draft in drafts if draft.taken_on), default=taken_on or self._rows.day_one
+        )
+        stated = self._stated_day(lead.strip(), taken_on)
+        if stated is None and not is_weekday(lead):
+            return False  # (a visit's lead is its day; undated when no date places its weekday)
+        taken_on = stated or lone_weekday(lead, since)
         if len(drafts) != len(values) or any(draft.is_reference for draft in drafts):
             return False
         for draft, value in zip(drafts, values, strict=True):

@@ -4,7 +4,6 @@ readings inline and in sentences, and atmospheric readings, each placed in the s
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Sequence
 from datetime import date
 from functools import lru_cache
@@ -50,25 +49,21 @@ from chalicelib.analysis.offline.readings import (
     REFERENCE_WORD,
     Goal,
     Material,
-    MaterialFinder,
     ReadingDraft,
-    dry_note,
-    is_reference_reading,
     materials_in,
-    readings_in,
 )
 from chalicelib.analysis.offline.room_verdicts import is_spot
+from chalicelib.analysis.offline.scan_inline_readings import InlineReadingsScan
+from chalicelib.analysis.offline.scan_order_legend import OrderLegendScan
 from chalicelib.analysis.offline.scan_point_rereads import PointRereadScan
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
-    place_mentions,
     room_mentions,
 )
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Line,
-    Sentences,
 )
 
 _DATE_START = re.compile(
@@ -85,10 +80,6 @@ _SCALES = (
     (re.compile(r"\b(?:ref(?:erence)?|rel(?:ative)?)\b", FLAGS), "REL"),
     (re.compile(r"\b(?:wood|%\s?mc|mc)\b", FLAGS), "%MC"),
 )
-
-
-# "Goal: 12", "target for framing 16%", "Our goal for the framing is 12%"
-_GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+ ){0,4}\W{0,2}$", FLAGS)
 
 
 _ROOM_LOOK = 40
@@ -119,12 +110,6 @@ _LANDMARK_BEFORE = re.compile(
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
 
 
-def _overlaps(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int) -> bool:
-    """Whether [start, end) overlaps one of the sorted, non-overlapping spans."""
-    index = bisect_left(starts, end)
-    return index > 0 and spans[index - 1][1] > start
-
-
 def material_keys(text: str) -> list[str]:
     return [material.key for material in materials_in(text)]
 
@@ -134,7 +119,15 @@ def _is_list_line(text: str) -> bool:
     return " / " in text or " | " in text
 
 
-class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointRereadScan):
+class ReadingsScan(
+    LegendScan,
+    ReadingRepeats,
+    ReadingLineState,
+    AirScan,
+    PointRereadScan,
+    OrderLegendScan,
+    InlineReadingsScan,
+):
     """The scan's readings half: what it reads, and where it puts each reading. RoomScan keeps
     the state these methods read and write; state only the readings half needs (the place memory,
     a heading's date, the lines of air or of a readings section, reference points) is made on first
@@ -423,7 +416,12 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
             if named
             else None
             if transposed
-            else owner or (None if in_table else self._remembered(label) or self._label_context(label))
+            else owner
+            or (
+                None
+                if in_table
+                else self._remembered(label) or self._fixture_room(label) or self._label_context(label)
+            )
         )
         if reading.point is not None and not in_table and side is None and (mentions := room_mentions(label)):
             # A map's point is in the first room its line names ("A  bottom plate, mech room / rec
@@ -480,7 +478,7 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
             # (a point re-read by its letter is in its own room, not the one the lines before name:
             # "A is the wettest wood point at 26%" after the storage room's dry standards)
             or (not re_read and self._in_reference_room(place))
-            or self._tagged_reference(label, reading, place, line.number),
+            or self._tagged_reference(label, reading, place, line.number, line.text),
             said_dry=reading.said_dry,
             source=line.span(),
         )
@@ -528,70 +526,3 @@ class ReadingsScan(LegendScan, ReadingRepeats, ReadingLineState, AirScan, PointR
         self.__dict__["_meter_scales"] = meter_scales(text)
         self.__dict__["_room_numbers"] = numbered_rooms(text)
         self.default_unit = unit_system(text)
-
-    def _collect_readings(
-        self,
-        line: Line,
-        rooms: Sequence[Mention],
-        taken_on: date | None,
-        skip: Sequence[tuple[int, int]] = (),
-    ) -> None:
-        line = without_goal(line)[0]
-        text = line.text
-        taken_on = self._lead_date(line, taken_on)
-        materials = materials_in(text)
-        spans = sorted(skip)
-        starts = [start for start, _ in spans]
-        readings = [
-            reading
-            for reading in readings_in(text, materials, self._bare_scale())
-            if not _overlaps(spans, starts, reading.start, reading.end)
-        ]
-        if self._rows is not None and readings:
-            # "MC Protimeter WME 15/01:": the number after the scale is a date's day
-            dated = [
-                (found.start, found.end)
-                for found in self._rows.dates.find(text, taken_on, yearless_numeric=True)
-            ]
-            readings = [
-                reading
-                for reading in readings
-                if not any(start <= reading.start < end for start, end in dated)
-            ]
-        if not readings:
-            return
-        places = Owners(text, [*rooms, *place_mentions(text)])
-        finder = MaterialFinder(text, materials)
-        sentences = Sentences(text)
-        affected_starts = [room.start for room in rooms if room.affected]
-        previous_material: Material | None = None
-        for index, reading in enumerate(readings):
-            previous_end = readings[index - 1].end if index else 0
-            next_start = readings[index + 1].start if index + 1 < len(readings) else len(text)
-            material = finder.for_reading(readings, index)
-            if material is None and previous_material is not None and index:
-                # "oak 26 %MC at fridge, 19 %MC center": the material carries on in its sentence.
-                same_sentence = sentences.bounds(readings[index - 1].start) == sentences.bounds(reading.start)
-                material = previous_material if same_sentence else None
-            previous_material = material
-            if _GOAL_BEFORE.search(text, max(previous_end, reading.start - 30), reading.start):
-                self.goals.append(Goal(material.key if material else None, reading.unit, reading.value))
-                continue
-            place = places.at(reading.start) or self._context
-            if self._is_air(line, reading.unit) or after_temperature(text, reading.start):
-                continue
-            self._append(
-                ReadingDraft(
-                    location=self._name(place),
-                    material=material,
-                    value=reading.value,
-                    unit=reading.unit,
-                    meter=self._meter,
-                    taken_on=taken_on,
-                    is_reference=self._in_reference_room(place)
-                    or is_reference_reading(text, sentences, reading, affected_starts),
-                    said_dry=dry_note(text, reading.end, next_start),
-                    source=line.span(),
-                ),
-                told=False,
-            )

@@ -1,0 +1,42 @@
+"""A list of places that says the order of the values told after it: "His readings, same order
+each day - laundry wall, laundry subfloor, hall baseboard:" then "Nov 28: 40, 28, 22". Each value
+of a visit's line of values alone is the place its position names. Only a list of three places or
+more, each a surface or a room in words and none with a reading of its own, is such a legend."""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
+from chalicelib.analysis.offline.spaces import room_mentions
+from chalicelib.analysis.offline.text import FLAGS
+
+_MIN_ITEMS = 3
+_MAX_ITEMS = 12
+_MAX_ITEM = 60  # an item is a place's few words, not a sentence
+_MAX_LEGEND = 600
+# What leads the list: "Readings, same order each day - ", "The points, in order: ".
+_LEAD = re.compile(r"^.{0,80}?(?:\s[-\u2013\u2014]\s|:\s)", FLAGS)
+# A room's number ("bedroom 2") is the only number an item may have.
+_NUMBER = re.compile(r"(?<![a-z] )\b\d", FLAGS)
+_ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|(?<=\S)\s+and\s+", FLAGS)
+
+
+def order_legend(text: str) -> list[str] | None:
+    """The places a legend line lists, in order; None for any other line."""
+    body = text.strip()
+    if not body.endswith(":") or len(body) > _MAX_LEGEND:
+        return None
+    body = body[:-1]
+    lead = _LEAD.match(body)
+    if lead is not None:
+        body = body[lead.end() :]
+    items = [item.strip() for item in _ITEM_SPLIT.split(body)]
+    if not _MIN_ITEMS <= len(items) <= _MAX_ITEMS:
+        return None
+    for item in items:
+        if not item or len(item) > _MAX_ITEM or _NUMBER.search(item):
+            return None
+        if WHERE_WORDS.search(item) is None and not room_mentions(item):
+            return None
+    return items

@@ -1,0 +1,117 @@
+"""Readings written inline with their scale, in notes and sentences ("drywall 32%MC", "18% on the
+subfloor", "Dry std: drywall 10 WME"): each with the material its words give, placed in the room
+the line names at it, dated by the line; what the row and sentence readers read is skipped."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from chalicelib.analysis.offline.reading_goals import without_goal
+from chalicelib.analysis.offline.reading_rows import RowReader
+from chalicelib.analysis.offline.reading_where import after_temperature
+from chalicelib.analysis.offline.readings import (
+    Goal,
+    Material,
+    MaterialFinder,
+    ReadingDraft,
+    dry_note,
+    is_reference_reading,
+    materials_in,
+    readings_in,
+)
+from chalicelib.analysis.offline.spaces import Mention, Owners, place_mentions
+from chalicelib.analysis.offline.text import FLAGS, Line, Sentences
+
+# "Goal: 12", "target for framing 16%", "Our goal for the framing is 12%"
+_GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+ ){0,4}\W{0,2}$", FLAGS)
+
+
+def _overlaps(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, non-overlapping spans."""
+    index = bisect_left(starts, end)
+    return index > 0 and spans[index - 1][1] > start
+
+
+class InlineReadingsScan:
+    """RoomScan keeps the state these methods read: the rooms, the meter, the readings so far."""
+
+    goals: list[Goal]
+    _rows: RowReader | None
+    _context: Mention | None
+    _meter: str | None
+    _bare_scale: Callable[[], str | None]
+    _lead_date: Callable[[Line, date | None], date | None]
+    _is_air: Callable[[Line, str], bool]
+    _name: Callable[[Mention | None], str]
+    _in_reference_room: Callable[[Mention | None], bool]
+    _append: Callable[..., None]
+
+    def _collect_readings(
+        self,
+        line: Line,
+        rooms: Sequence[Mention],
+        taken_on: date | None,
+        skip: Sequence[tuple[int, int]] = (),
+    ) -> None:
+        line = without_goal(line)[0]
+        text = line.text
+        taken_on = self._lead_date(line, taken_on)
+        materials = materials_in(text)
+        spans = sorted(skip)
+        starts = [start for start, _ in spans]
+        readings = [
+            reading
+            for reading in readings_in(text, materials, self._bare_scale())
+            if not _overlaps(spans, starts, reading.start, reading.end)
+        ]
+        if self._rows is not None and readings:
+            # "MC Protimeter WME 15/01:": the number after the scale is a date's day
+            dated = [
+                (found.start, found.end)
+                for found in self._rows.dates.find(text, taken_on, yearless_numeric=True)
+            ]
+            readings = [
+                reading
+                for reading in readings
+                if not any(start <= reading.start < end for start, end in dated)
+            ]
+        if not readings:
+            return
+        places = Owners(text, [*rooms, *place_mentions(text)])
+        finder = MaterialFinder(text, materials)
+        sentences = Sentences(text)
+        affected_starts = [room.start for room in rooms if room.affected]
+        previous_material: Material | None = None
+        for index, reading in enumerate(readings):
+            previous_end = readings[index - 1].end if index else 0
+            next_start = readings[index + 1].start if index + 1 < len(readings) else len(text)
+            material = finder.for_reading(readings, index)
+            if material is None and previous_material is not None and index:
+                # "oak 26 %MC at fridge, 19 %MC center": the material carries on in its sentence.
+                same_sentence = sentences.bounds(readings[index - 1].start) == sentences.bounds(reading.start)
+                material = previous_material if same_sentence else None
+            previous_material = material
+            if _GOAL_BEFORE.search(text, max(previous_end, reading.start - 30), reading.start):
+                self.goals.append(Goal(material.key if material else None, reading.unit, reading.value))
+                continue
+            place = places.at(reading.start) or self._context
+            if self._is_air(line, reading.unit) or after_temperature(text, reading.start):
+                continue
+            self._append(
+                ReadingDraft(
+                    location=self._name(place),
+                    material=material,
+                    value=reading.value,
+                    unit=reading.unit,
+                    meter=self._meter,
+                    taken_on=taken_on,
+                    is_reference=self._in_reference_room(place)
+                    or is_reference_reading(text, sentences, reading, affected_starts),
+                    said_dry=dry_note(text, reading.end, next_start),
+                    source=line.span(),
+                ),
+                told=False,
+            )

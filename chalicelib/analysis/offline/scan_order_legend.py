@@ -1,0 +1,60 @@
+"""The scan's memory of a legend that gives the order of the values told after it ("same order
+each day - laundry wall, laundry subfloor, hall baseboard:"): a visit's line of values alone reads
+those places, position by position, when the legend came after the last line of readings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from chalicelib.analysis.offline.reading_order_legend import order_legend
+from chalicelib.analysis.offline.reading_scales import Scales
+from chalicelib.analysis.offline.readings import ReadingDraft, materials_in
+from chalicelib.analysis.offline.spaces import Mention, room_mentions
+from chalicelib.analysis.offline.text import Line
+
+
+class OrderLegendScan:
+    """RoomScan keeps the state these methods read: the meter, the scales and the rooms."""
+
+    _meter: str | None
+    _row_scales: Callable[[], Scales]
+    _document_scales: Scales
+    _resolve: Callable[[Mention], Mention]
+    _name: Callable[[Mention | None], str]
+    _label_place: Callable[[str], str]
+
+    def _note_order_legend(self, line: Line) -> None:
+        items = order_legend(line.text)
+        if items is not None:
+            self.__dict__["_order_legend"] = (line.number, items)
+
+    def _legend_places(self, count: int, since: int) -> list[ReadingDraft] | None:
+        """The legend's places as drafts (their values to be given), when it lists `count` places
+        and was written after line `since` (the last line that gave readings)."""
+        legend: tuple[int, list[str]] | None = self.__dict__.get("_order_legend")
+        if legend is None or legend[0] <= since or len(legend[1]) != count:
+            return None
+        drafts = []
+        for item in legend[1]:
+            rooms = room_mentions(item)
+            location = self._name(self._resolve(rooms[0])) if rooms else self._label_place(item)
+            materials = materials_in(item)
+            material = materials[-1] if materials else None
+            # (where the notes give each material its scale, one they give none is not the others')
+            named = self._document_scales.by_material
+            key = material.key if material else None
+            unit = (named.get(key) if named and key else self._row_scales().general) or "%"
+            drafts.append(
+                ReadingDraft(
+                    location=location,
+                    material=material,
+                    value=0.0,
+                    unit=unit,
+                    meter=self._meter,
+                    taken_on=None,
+                    is_reference=False,
+                    said_dry=None,
+                    source=Line(legend[0], item, item).span(),
+                )
+            )
+        return drafts

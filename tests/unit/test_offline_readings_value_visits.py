@@ -1,0 +1,84 @@
+"""A later visit told by its day and the values alone, in the order of the list before it
+("June 8: 22%, 38, 70, 30"; "Wednesday (yesterday): 17, 14, 12"): each value is the place of the
+item it stands in for, on that visit's day; a weekday is placed from the job's own dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.reading_days import is_weekday, lone_weekday
+from chalicelib.analysis.offline.reading_order_legend import order_legend
+from chalicelib.analysis.offline.reading_point_rereads import place_rereads
+
+_EMAIL = """Subject: Claim 55-1902 - bath overflow
+We're at 12 Larch Court, Raleigh, NC 27603.
+The tub overflowed upstairs on Friday July 10, 2026 and came through the den ceiling.
+What got wet: the upstairs bathroom floor and the den ceiling below it.
+The tech's numbers:
+July 11: bathroom subfloor 31%, den ceiling 74, den wall 40.
+July 13: 20%, 41, 22.
+July 15: 13%, 18, 12 - and the fans went home that afternoon.
+"""
+
+
+def test_a_visit_of_values_alone_reads_the_list_before_it_again_in_order() -> None:
+    found = [(r.value, r.location, r.taken_on) for r in analyze_text(_EMAIL).moisture_readings]
+    assert (20.0, "Upstairs bathroom", date(2026, 7, 13)) in found or (
+        20.0,
+        "Bathroom",
+        date(2026, 7, 13),
+    ) in found
+    assert any(
+        value == 41.0 and place.startswith("Den") and day == date(2026, 7, 13) for value, place, day in found
+    )
+    assert any(
+        value == 12.0 and place.startswith("Den") and day == date(2026, 7, 15) for value, place, day in found
+    )
+
+
+def test_values_alone_by_comma_with_a_note_after_them() -> None:
+    assert place_rereads("July 13: 20%, 41 and 22.") == ("July 13", [20.0, 41.0, 22.0])
+    assert place_rereads("Tue (today): 18, 15, 12. He said the hall is done.") == (
+        "Tue (today)",
+        [18.0, 15.0, 12.0],
+    )
+    assert place_rereads("July 15: 13%, 18, 12 - fans out") == ("July 15", [13.0, 18.0, 12.0])
+    # a sentence with numbers after the values is no visit of values alone
+    assert place_rereads("July 15: 13, 18, 12. Two fans left on the 16th.") is None
+    assert place_rereads("Sizes: 12 x 10, 14, 16") is None
+
+
+def test_a_lone_weekday_is_the_first_of_its_name_from_the_days_before() -> None:
+    monday = date(2026, 3, 16)
+    assert lone_weekday("Wednesday (yesterday)", monday) == date(2026, 3, 18)
+    assert lone_weekday("Monday", monday) == monday
+    assert lone_weekday("Sunday", monday) == date(2026, 3, 22)
+    assert lone_weekday("Wednesday 18 March", monday) is None
+    assert is_weekday("Tue") and not is_weekday("Bedroom 2")
+
+
+_LEGEND_EMAIL = """Subject: Claim 88-4410 - dishwasher leak
+The dishwasher hose let go on Monday 12 October 2026 and soaked the kitchen floor and the hall carpet.
+Readings, same order each visit - kitchen drywall by sink, kitchen subfloor, hall baseboard, hall subfloor:
+Oct 13: 36, 27, 21, 24
+Oct 15: 18, 15, 13, 14
+"""
+
+
+def test_a_legend_of_places_gives_the_order_of_the_values_after_it() -> None:
+    found = [(r.value, r.location, r.taken_on) for r in analyze_text(_LEGEND_EMAIL).moisture_readings]
+    assert (36.0, "Kitchen", date(2026, 10, 13)) in found
+    assert any(value == 21.0 and place.lower().startswith("hall") for value, place, _ in found)
+    assert (15.0, "Kitchen", date(2026, 10, 15)) in found
+    assert len(found) == 8
+
+
+def test_only_a_list_of_places_is_an_order_legend() -> None:
+    assert order_legend("Readings, same order - laundry wall, laundry subfloor, hall baseboard:") == [
+        "laundry wall",
+        "laundry subfloor",
+        "hall baseboard",
+    ]
+    assert order_legend("Equipment on site - 3 fans, 1 dehumidifier, 2 scrubbers:") is None
+    assert order_legend("What got wet: the laundry wall, the subfloor, the hall baseboard.") is None
