@@ -400,7 +400,7 @@ class RowReader:
         numbers = with_material_rh(text, numbers_in(text, self.dates))
         if (
             numbers
-            and re.match(r"\d{1,2}\s+[A-Za-z]", text[numbers[0].start :])
+            and re.match(r"\d{1,3}\s+[A-Za-z]", text[numbers[0].start :])
             and not strip_dates(self.dates, text[: numbers[0].start], taken_on).strip()
         ):
             # "1 Airing cupboard ...", "09/08/2026 1 Laundry drywall ...": the row's point number,
