@@ -68,3 +68,67 @@ def test_our_arrival_gives_the_inspection_date() -> None:
     # Then that is the inspection date
     job = findings.job
     assert job.inspection_date is not None and job.inspection_date.value == date(2026, 6, 12)
+
+
+_CODED_ROWS = """Tech notes, job 4410, 88 Birch Rd, Helena MT 59601
+12/03/26 arr 9:10. Kitchen sink supply let go under the cabinet.
+Kitchen 12x10, vinyl and cabinets wet. Dining room carpet wet along the kitchen side.
+Bed 2 carpet dry.
+Meter: Protimeter, WME on DW, wood scale %MC on ply / trim.
+Std (bed 2): DW 9 WME
+Pts:        12/3   12/5   12/7
+ K1 DW sink   38     24     12
+ K2 ply sub   31     22     15
+ DR1 base     26     18     13
+"""
+
+
+def test_coded_rows_under_a_line_of_days_are_read_in_the_room_of_their_initials() -> None:
+    # Given a technician's table under "Pts:" whose codes are the rooms' initials, just after a
+    # dry standard taken in another room
+    found = _found(_CODED_ROWS)
+    # Then each row is read in the room its code stands for, on the scale of its shorthand's
+    # material, and none of them is the dry standard's room
+    assert (38.0, "WME", "Kitchen", date(2026, 12, 3)) in found
+    assert (12.0, "WME", "Kitchen", date(2026, 12, 7)) in found
+    assert (31.0, "%MC", "Kitchen", date(2026, 12, 3)) in found
+    assert (26.0, "%MC", "Dining room", date(2026, 12, 3)) in found
+    assert (13.0, "%MC", "Dining room", date(2026, 12, 7)) in found
+    references = [r for r in analyze_text(_CODED_ROWS).moisture_readings if r.is_reference]
+    assert [r.value for r in references] == [9.0]
+
+
+def test_a_meters_wood_setting_gives_the_scale_of_every_wooden_surface() -> None:
+    # Given a log whose preamble names drywall's scale and the wood setting's
+    text = (
+        "Claim log, 4 Elm Ct, Boise ID 83702. Vendor on site 03/02/2026.\n"
+        "Laundry and hall wet from the washer hose.\n"
+        "Readings (Protimeter; DW in WME, wood in %MC):\n"
+        "   Point              3/2   3/4\n"
+        "   Laundry drywall     35    17\n"
+        "   Hall baseboard      24    13\n"
+    )
+    found = _found(text)
+    # Then the baseboard is on the wood scale and the drywall on WME
+    assert (24.0, "%MC", "Hall", date(2026, 3, 2)) in found
+    assert (35.0, "WME", "Laundry", date(2026, 3, 2)) in found
+
+
+_QUOTED_ROWS = """Subject: RE: Maple Court - toilet supply, west wing
+> Affected: room 214, the west corridor and the doorway of room 216.
+> Room 214 (12 x 11 ft): vinyl wet edge to edge, drywall wet low.
+> Readings - Tramex, reference scale on drywall.
+>   Point                    Mar 3   Mar 4   Mar 6
+>   214 wall by window         82      55      21
+>   West corridor wall         60      34      18
+>   216 wall at door           41      23      14
+"""
+
+
+def test_quoted_email_rows_led_by_room_numbers_are_those_rooms_readings() -> None:
+    # Given a quoted e-mail whose readings table leads rows with the rooms' numbers
+    found = {(value, location) for value, _, location, _ in _found(_QUOTED_ROWS)}
+    # Then each such row is the numbered room's, not the room a line above was about
+    assert {(82.0, "Room 214"), (55.0, "Room 214"), (21.0, "Room 214")} <= found
+    assert {(41.0, "Room 216"), (14.0, "Room 216")} <= found
+    assert not any(value in (214.0, 216.0) for value, _ in found)

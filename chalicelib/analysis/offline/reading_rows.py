@@ -401,7 +401,7 @@ class RowReader:
         if (
             numbers
             and re.match(r"\d{1,3}\s+[A-Za-z]", text[numbers[0].start :])
-            and not strip_dates(self.dates, text[: numbers[0].start], taken_on).strip()
+            and not strip_dates(self.dates, text[: numbers[0].start], taken_on).strip(" \t>*\u2022-")
         ):
             # "1 Airing cupboard ...", "09/08/2026 1 Laundry drywall ...": the row's point number,
             # alone or after the row's date
