@@ -132,3 +132,47 @@ def test_quoted_email_rows_led_by_room_numbers_are_those_rooms_readings() -> Non
     assert {(82.0, "Room 214"), (55.0, "Room 214"), (21.0, "Room 214")} <= found
     assert {(41.0, "Room 216"), (14.0, "Room 216")} <= found
     assert not any(value in (214.0, 216.0) for value, _ in found)
+
+
+_IN_ORDER = """Water damage report, 9 Quay St, Fremantle WA 6160. Attended 05/11/2026.
+Laundry flooded from the washer hose; the hallway carpet wet beside it.
+MC - Protimeter, plasterboard in WME, skirting in WME.
+05/11 - laundry plasterboard 34, laundry skirting 27, hallway skirting 22
+07/11 - 21, 18, 15
+09/11 - 14, 12, 11 (same order)
+"""
+
+
+def test_a_later_visit_given_by_position_takes_the_earlier_points_in_order() -> None:
+    # Given a visit's readings with their places, then later visits' numbers alone in that order
+    found = _found(_IN_ORDER)
+    # Then each number is the reading of the point in the same place of the first list, that day
+    assert (21.0, "WME", "Laundry", date(2026, 11, 7)) in found
+    assert (18.0, "WME", "Laundry", date(2026, 11, 7)) in found
+    assert (15.0, "WME", "Hallway", date(2026, 11, 7)) in found
+    assert (11.0, "WME", "Hallway", date(2026, 11, 9)) in found
+    assert len(found) == 9
+
+
+def test_numbers_alone_with_no_list_of_as_many_before_are_not_placed() -> None:
+    # Given a later line whose count matches no list above
+    text = _IN_ORDER.replace("07/11 - 21, 18, 15", "07/11 - 21, 18, 15, 13")
+    found = _found(text)
+    # Then its numbers are not given the earlier places
+    assert not any(taken_on == date(2026, 11, 7) for _, _, _, taken_on in found)
+
+
+def test_a_row_whose_number_follows_a_room_word_still_fills_its_columns() -> None:
+    # Given a spaced table row whose place ends "into room" before its first day's number
+    text = (
+        "Drying log, 5 Lake Rd, Duluth MN 55803. Initial inspection: 02/03/2026.\n"
+        "Dining room oak floor wet from the radiator valve.\n"
+        "P#   Location                        2/3    2/5    2/7\n"
+        "P1   dining oak 3 ft into room         19     15     11\n"
+    )
+    found = _found(text)
+    # Then each column's number is read on its day, none shifted
+    assert (19.0, "%", "Dining room", date(2026, 2, 3)) in found or any(
+        f[0] == 19.0 and f[3] == date(2026, 2, 3) for f in found
+    )
+    assert any(f[0] == 11.0 and f[3] == date(2026, 2, 7) for f in found)

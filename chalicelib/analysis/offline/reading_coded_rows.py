@@ -18,9 +18,9 @@ import re
 from datetime import date
 
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
+from chalicelib.analysis.offline.reading_positional import PositionalRows
 from chalicelib.analysis.offline.reading_row_parts import RowReading
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale, wide_scale
-from chalicelib.analysis.offline.reading_where import ReadingPlaces
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, Goal, Material, ReadingDraft, materials_in
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
@@ -64,12 +64,19 @@ def row_material(words: str) -> Material | None:
     return None
 
 
-class CodedRowScan(ReadingPlaces):
-    """The scan's reader of coded rows, and of rows led by a room's number, under a line of days."""
+class CodedRowScan(PositionalRows):
+    """The scan's reader of coded rows, and of rows led by a room's number, under a line of days;
+    and of a visit's readings given by position in the order of the visit before."""
 
     _meter: str | None
     goals: list[Goal]
-    _document_scales: Scales
+
+    def _layout_row_drafts(
+        self, line: Line, anchor: date | None, scales: Scales
+    ) -> list[ReadingDraft] | None:
+        """The readings of a row these layouts read; None when the line is none of theirs."""
+        found = self._positional_drafts(line, anchor, scales)
+        return found if found is not None else self._coded_row_drafts(line, anchor, scales)
 
     def _coded_row_drafts(self, line: Line, anchor: date | None, scales: Scales) -> list[ReadingDraft] | None:
         """The readings of a coded row in the room its code stands for; None when the line is no

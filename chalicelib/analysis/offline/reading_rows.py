@@ -420,6 +420,14 @@ class RowReader:
         if not numbers or columns is None:
             return []
         slots = [c for c in columns if c.kind in ("date", "goal", "reference", "value")]
+        if trailing and len(numbers) != len(slots):
+            # "P5 dining oak 4 ft into room 16 13 11 9": a row ends with one number a column, though
+            # a word before one of them made it look like something else ("room 16")
+            tail = [
+                Number(float(m.group(0)), m.start(), m.end(), None, None)
+                for m in _NUMBER_WORD.finditer(text, trailing.start())
+            ]
+            numbers = tail if len(tail) == len(slots) else numbers
         # ("J1 joist - 27 19 (read once the sheet was off)": the note after the cells is no cell)
         dashed = _DASHED_CELLS.search(
             _TRAILING_NOTE.sub(lambda note: " " * len(note.group(0)), text).rstrip()
