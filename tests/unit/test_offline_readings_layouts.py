@@ -176,3 +176,19 @@ def test_a_row_whose_number_follows_a_room_word_still_fills_its_columns() -> Non
         f[0] == 19.0 and f[3] == date(2026, 2, 3) for f in found
     )
     assert any(f[0] == 11.0 and f[3] == date(2026, 2, 7) for f in found)
+
+
+def test_a_number_in_a_map_rows_words_is_not_its_reading_after_an_equals_sign() -> None:
+    # Given a numbered map whose row names an aisle by its number before "= value"
+    text = (
+        "Commercial loss, 12 Oak Blvd, Reno NV 89501. On site 5/4/2026.\n"
+        "Warehouse floor wet from a roof drain. Meter: Tramex CME, concrete scale.\n"
+        "Readings\n"
+        "Day 1, 5/4:\n"
+        "  Pt 1 warehouse concrete at drain = 44\n"
+        "  Pt 2 warehouse concrete, aisle 9 end = 29\n"
+    )
+    values = [value for value, _, _, _ in _found(text)]
+    # Then the value after "=" is read and the aisle's number is not
+    assert 29.0 in values and 44.0 in values
+    assert 9.0 not in values
