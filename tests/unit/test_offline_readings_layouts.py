@@ -192,3 +192,24 @@ def test_a_number_in_a_map_rows_words_is_not_its_reading_after_an_equals_sign() 
     # Then the value after "=" is read and the aisle's number is not
     assert 29.0 in values and 44.0 in values
     assert 9.0 not in values
+
+
+def test_a_listed_legend_point_in_a_space_the_vocabulary_does_not_know_keeps_its_place() -> None:
+    # Given a point legend, a point to a line, two of whose points are in a "boot store" (no room
+    # word the vocabulary knows), then a wide table of visits by point code
+    text = (
+        "Flood report, 3 Mill Row, Hebden Bridge HX7 8AA. Attended 02/12/2026.\n"
+        "Cellar den and boot store flooded by the river.\n"
+        "Moisture points\n"
+        "P1 den plaster, S wall (REL)\n"
+        "P2 boot store plaster, N wall (REL)\n"
+        "P3 boot store door frame (WME)\n"
+        "Date P1 P2 P3\n"
+        "02/12/2026 610 580 33\n"
+        "05/12/2026 300 260 21\n"
+    )
+    found = _found(text)
+    # Then the boot store's points are read in the boot store, the door frame's too
+    assert (580.0, "REL", "Boot store", date(2026, 12, 2)) in found
+    assert (33.0, "WME", "Boot store", date(2026, 12, 2)) in found
+    assert (21.0, "WME", "Boot store", date(2026, 12, 5)) in found

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
+from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import Line
@@ -100,12 +101,18 @@ def _listed_point(match: re.Match[str]) -> LegendPoint | None:
     if _READING_NUMBER.search(unnamed):
         return None  # "A kitchen wall 38": a map's row with its reading, not a legend's
     materials = materials_in(words)
-    if not materials and not mentions:
+    # ("P3 utility plaster, E wall", "P4 utility door frame": a space the vocabulary does not know,
+    # by the words before the point's material or surface)
+    where = (
+        materials[0].start if materials else (found.start() if (found := WHERE_WORDS.search(words)) else 0)
+    )
+    leading = "" if mentions else _leading_place(words[:where])
+    if not materials and not mentions and not leading:
         return None
     code = match.group("code")
     return LegendPoint(
         code=code,
-        room=words[mentions[0].start : mentions[0].end] if mentions else "",
+        room=words[mentions[0].start : mentions[0].end] if mentions else leading,
         material=materials[0] if materials else None,
         scale=cell_scale(words),
         reference=REFERENCE_WORD.search(words) is not None
