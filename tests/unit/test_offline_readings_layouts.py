@@ -213,3 +213,28 @@ def test_a_listed_legend_point_in_a_space_the_vocabulary_does_not_know_keeps_its
     assert (580.0, "REL", "Boot store", date(2026, 12, 2)) in found
     assert (33.0, "WME", "Boot store", date(2026, 12, 2)) in found
     assert (21.0, "WME", "Boot store", date(2026, 12, 5)) in found
+
+
+def test_a_headed_pdf_legend_whose_meter_cells_wrapped_is_read_as_one_legend() -> None:
+    # Given a PDF legend under its header whose meter cells wrapped onto lines of their own, the
+    # stairwell's point naming no material the vocabulary knows
+    text = (
+        "Drying record, 7 Elm Close, Didcot OX11 7AA. First visit: 10/03/2026.\n"
+        "Tank overflow through the stairwell and bedroom 1 ceilings.\n"
+        "Code Level Room Material Instrument / scale\n"
+        "B1 First floor Bedroom 1 ceiling plasterboard\n"
+        "Protimeter MMS3\n"
+        "non-invasive, relative\n"
+        "B2 First floor Bedroom 1 pine floorboards Protimeter MMS3 pins, %WME\n"
+        "B3 First floor Stairwell textured ceiling\n"
+        "Protimeter MMS3\n"
+        "non-invasive, relative\n"
+        "Date B1 B2 B3\n"
+        "10/03/2026 720 26 650\n"
+        "12/03/2026 380 19 310\n"
+    )
+    found = {(value, unit, taken_on) for value, unit, _, taken_on in _found(text)}
+    # Then the stairwell's point is on its meter's relative scale, read each day
+    assert (650.0, "REL", date(2026, 3, 10)) in found
+    assert (310.0, "REL", date(2026, 3, 12)) in found
+    assert (26.0, "WME", date(2026, 3, 10)) in found

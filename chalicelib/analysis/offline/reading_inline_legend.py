@@ -26,6 +26,21 @@ _BRACKETED_PLACE = re.compile(r"\((?P<place>[A-Za-z][A-Za-z '/-]{1,29})\)")
 _MIN_POINTS = 2  # one "A = ..." is a label; a legend defines several points
 _MAX_LINE = 2_000  # a legend is a line or two, not a page
 _MAX_TAIL = 80
+_MAX_CELL = 40
+_SENTENCE_MARK = re.compile(r"[:;!?]|\.(?:\s|$)")
+_METER_RANGE = re.compile(r"\(\d{1,3} ?- ?\d{1,4}\)")  # "(0-999)": a meter's scale, no reading
+_BARE_DIGIT = re.compile(r"(?<![A-Za-z\d])\d")  # ("MMS3" is a model's name)
+
+
+def _wrapped_cell(text: str) -> bool:
+    """A wrapped cell of a PDF legend's row: a few words of its meter or place, no sentence and
+    no number standing alone ("Protimeter MMS3", "non-invasive, relative", "(0-999)")."""
+    cell = text.strip()
+    if not cell or len(cell) > _MAX_CELL or _SENTENCE_MARK.search(cell):
+        return False
+    return _BARE_DIGIT.search(_METER_RANGE.sub("", cell)) is None
+
+
 _MAX_WRAPS = 4  # a labelled legend's lines  # the wrapped end of a legend's last definition: a few words
 
 
@@ -83,6 +98,11 @@ def _listed_runs(lines: Sequence[Line]) -> Iterable[list[tuple[int, LegendPoint]
             if not run:
                 headed = legend_header(previous) is not None
             run.append((line.number, point))
+            previous = line.text
+            continue
+        if run and headed and match is None and _wrapped_cell(line.text):
+            # "A3 First floor Landing Artex ceiling" / "Protimeter MMS3" / "(0-999)": a headed PDF
+            # legend's cell wrapped onto the lines below; the legend goes on under its header
             previous = line.text
             continue
         if len(run) >= _MIN_POINTS and not headed:
