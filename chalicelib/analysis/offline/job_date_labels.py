@@ -46,7 +46,9 @@ INSPECTION_LABEL = re.compile(
     # "following the drying company's visit this morning", "their first visit on 3/2"
     r"|(?:(?:company|restorer|contractor|technician|tech|crew|team)'s|\bour|\btheir)"
     r" (?:first |initial )?visit\b"
-    rf"|{_LINE_START}(?:att|attd|visits?|survey|arrival|inspection|assessment|insp|assessed)\b\.? ?[:\-]?"
+    # ("Our arrival: 11/20/2026 9:30 PM": the crew's first arrival heads the line as a label does)
+    rf"|{_LINE_START}(?:att|attd|visits?|survey|(?:our |first )?arrival|inspection|assessment|insp|assessed)"
+    r"\b\.? ?[:\-]?"
     # "quick notes 4/2/26 - unit 14B": field notes are written at the visit they record
     rf"|{_LINE_START}(?:quick|site|field|on-?site|visit) notes\b"
     # "11/28/26 arr 10:40": the arrival's short form, with its hour

@@ -20,6 +20,13 @@ _GOAL_LEAD = re.compile(
     FLAGS,
 )
 _NOT_A_GOAL_LEAD = re.compile(r"\b(?:at|reached|met|hit|to|above|below|under|over|near|of|from)$", FLAGS)
+# "Pt Location Material Goal 11/16 11/17 11/18": a PDF table's header line, whose "Goal" heads a
+# column and whose other titles are the days (or scales, or the dry standard); it states no goal.
+_COLUMN_TITLES_AFTER = re.compile(
+    r"(?:[ \t]+(?:\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?|day ?\d{1,2}|visit ?\d{1,2}|d\d{1,2}"
+    r"|[a-z]{3}\.? \d{1,2}|%? ?mc|wme|rel|%|dry ?std|intake|initial|final|notes?|\(?%\)?)){2,16}[ \t]*$",
+    FLAGS,
+)
 # Where the goal sentence ends: a full stop before a space or the line's end (not "3.5%").
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
 _CLAUSE = re.compile(r"[^;,]{1,200}")
@@ -38,6 +45,8 @@ def goal_span(text: str) -> tuple[int, int] | None:
     """Where the line's goal sentence is, or None."""
     lead = _GOAL_LEAD.search(text)
     if lead is None or _NOT_A_GOAL_LEAD.search(text, max(0, lead.start("goal") - 12), lead.start("goal") - 1):
+        return None
+    if _COLUMN_TITLES_AFTER.fullmatch(text, lead.end()):
         return None
     end = _SENTENCE_END.search(text, lead.end())
     return lead.start(), end.end() if end is not None else len(text)

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
+from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import Line
@@ -25,6 +26,21 @@ _BRACKETED_PLACE = re.compile(r"\((?P<place>[A-Za-z][A-Za-z '/-]{1,29})\)")
 _MIN_POINTS = 2  # one "A = ..." is a label; a legend defines several points
 _MAX_LINE = 2_000  # a legend is a line or two, not a page
 _MAX_TAIL = 80
+_MAX_CELL = 40
+_SENTENCE_MARK = re.compile(r"[:;!?]|\.(?:\s|$)")
+_METER_RANGE = re.compile(r"\(\d{1,3} ?- ?\d{1,4}\)")  # "(0-999)": a meter's scale, no reading
+_BARE_DIGIT = re.compile(r"(?<![A-Za-z\d])\d")  # ("MMS3" is a model's name)
+
+
+def _wrapped_cell(text: str) -> bool:
+    """A wrapped cell of a PDF legend's row: a few words of its meter or place, no sentence and
+    no number standing alone ("Protimeter MMS3", "non-invasive, relative", "(0-999)")."""
+    cell = text.strip()
+    if not cell or len(cell) > _MAX_CELL or _SENTENCE_MARK.search(cell):
+        return False
+    return _BARE_DIGIT.search(_METER_RANGE.sub("", cell)) is None
+
+
 _MAX_WRAPS = 4  # a labelled legend's lines  # the wrapped end of a legend's last definition: a few words
 
 
@@ -84,6 +100,11 @@ def _listed_runs(lines: Sequence[Line]) -> Iterable[list[tuple[int, LegendPoint]
             run.append((line.number, point))
             previous = line.text
             continue
+        if run and headed and match is None and _wrapped_cell(line.text):
+            # "A3 First floor Landing Artex ceiling" / "Protimeter MMS3" / "(0-999)": a headed PDF
+            # legend's cell wrapped onto the lines below; the legend goes on under its header
+            previous = line.text
+            continue
         if len(run) >= _MIN_POINTS and not headed:
             yield run
         run = [(line.number, point)] if point is not None else []
@@ -100,12 +121,18 @@ def _listed_point(match: re.Match[str]) -> LegendPoint | None:
     if _READING_NUMBER.search(unnamed):
         return None  # "A kitchen wall 38": a map's row with its reading, not a legend's
     materials = materials_in(words)
-    if not materials and not mentions:
+    # ("P3 utility plaster, E wall", "P4 utility door frame": a space the vocabulary does not know,
+    # by the words before the point's material or surface)
+    where = (
+        materials[0].start if materials else (found.start() if (found := WHERE_WORDS.search(words)) else 0)
+    )
+    leading = "" if mentions else _leading_place(words[:where])
+    if not materials and not mentions and not leading:
         return None
     code = match.group("code")
     return LegendPoint(
         code=code,
-        room=words[mentions[0].start : mentions[0].end] if mentions else "",
+        room=words[mentions[0].start : mentions[0].end] if mentions else leading,
         material=materials[0] if materials else None,
         scale=cell_scale(words),
         reference=REFERENCE_WORD.search(words) is not None

@@ -15,12 +15,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from chalicelib.analysis.findings import SourceSpan
+from chalicelib.analysis.offline.reading_coded_rows import CodedRowScan
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT, reading_cell
 from chalicelib.analysis.offline.reading_point_rereads import point_rereads
 from chalicelib.analysis.offline.reading_row_parts import RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
-from chalicelib.analysis.offline.reading_where import UNSPECIFIED_LOCATION, ReadingPlaces
+from chalicelib.analysis.offline.reading_where import UNSPECIFIED_LOCATION
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, Material, ReadingDraft, materials_in
 from chalicelib.analysis.offline.spaces import MAX_ROOM_NAME, room_mentions
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
@@ -322,7 +323,7 @@ class PointLegend:
         return readings
 
 
-class LegendScan(ReadingPlaces):
+class LegendScan(CodedRowScan):
     """The scan's use of a legend: a wide table's cell read as the point its code stands for."""
 
     _meter: str | None

@@ -18,34 +18,26 @@ date, a temperature or humidity, a count of equipment, a room's or point's numbe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Literal
 
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_numbers import (
-    MEASURE_AFTER,
     NUMBER,
     SCALE_AFTER,
     Number,
     is_reading_cell,
     numbers_in,
     reading_cell,
-    said_dry,
     scale_name,
     strip_dates,
 )
-from chalicelib.analysis.offline.reading_part_dates import date_parts, own_days
+from chalicelib.analysis.offline.reading_part_dates import own_days
 from chalicelib.analysis.offline.reading_row_parts import (
     AIR_WORDS,
     Role,
     RowReading,
-    carry_surfaces,
-    colon_series,
-    dated_groups,
-    describes_place,
-    outside_equipment_counts,
-    scaled_parts,
 )
 from chalicelib.analysis.offline.reading_row_units import (
     rh_scale,
@@ -54,34 +46,12 @@ from chalicelib.analysis.offline.reading_row_units import (
     without_material_rh,
 )
 from chalicelib.analysis.offline.reading_scales import explicit_scale
+from chalicelib.analysis.offline.reading_segments import EQUIPMENT_WORDS, POINT_ID, SegmentReader
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
 ColumnKind = Literal["label", "date", "when", "goal", "reference", "value", "notes", "unit", "other"]
 
-_EQUIPMENT_WORDS = re.compile(
-    r"\b(?:air ?movers?|ams?|fans?|dehu\w*|lgrs?|desiccants?|scrubbers?|afds?|hepa|blowers?|heaters?"
-    r"|set|placed|pulled|removed|added|running)\b",
-    FLAGS,
-)
-_POINT_ID = re.compile(
-    # ("Pt 4 corridor concrete = 62": the word for a point, as written at a line's start, capitalised)
-    r"^[\s\-*\u2022>]*(?:(?:(?i:pt|point)|#|no\.?|ref|mp)\.? ?)?(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
-    # ("12 REF front room - skirting": a numbered point may be followed by a capital)
-    # ("A WME 33 26 20": a code, then the row's scale column)
-    # ("P1 Kitchen - toe kick": a numbered point, its room, then a dash)
-    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])"
-    r"|(?<=\d)[ \t](?=[A-Z]{2,}\d? |[A-Z][a-z]+ (?:[a-zA-Z]|[-\u2013] ))"
-    r"|[ \t](?=(?:WME|REL|% ?MC|%)(?: |$))|[ \t]*$)",  # ("A": a grid row's label is its code alone)
-    re.ASCII,
-)
-_PAIR = re.compile(
-    r"(?<![\w.])(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2})\b ?[-:=]? ?(?P<value>\d{1,3}(?:\.\d{1,2})?)", re.ASCII
-)
-_SEGMENT_BREAK = re.compile(
-    r"(?<!\d)[,;](?!\d)|(?<=\d)[,;]|\s/\s|\s->\s|\.\s+(?=[A-Z])|\s\u2013\s(?=\D)", FLAGS
-)
 _MAX_HEADER_WORDS = 14
-_MAX_LABEL = 120  # a row's words before its number; keeps every look bounded
 _TRAILING_NUMBERS = re.compile(r"(?:\s\d{1,3}(?:\.\d{1,2})?){3,12}\s*$")
 # "X 205 - - 210": a grid row whose dashes are days the point was not read
 _DASHED_CELLS = re.compile(
@@ -91,8 +61,6 @@ _HEADER_TOKEN = re.compile(r"dry ?std|dry standard|day ?\d{1,2}|[^\s|]+", FLAGS)
 _TRAILING_NOTE = re.compile(r"\s\([^()]{3,80}\)\s*$")
 _NUMBER_WORD = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
-_LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
-
 _HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     ("unit", re.compile(r"^(?:units?|scale)$", FLAGS)),  # "| 31 | %WME |": the reading's scale beside it
     ("goal", re.compile(r"^(?:dry(?:ing)? )?(?:goal|target)s?\b", FLAGS)),
@@ -149,7 +117,7 @@ class Column:
 
 
 @dataclass
-class RowReader:
+class RowReader(SegmentReader):
     """Reads one line at a time, remembering the header row and the points of a moisture map."""
 
     dates: Dates
@@ -283,7 +251,7 @@ class RowReader:
             and _DATE_HEADING.fullmatch(cells[0])
             and not any(map(is_reading_cell, cells))
             and all(self._column(cell, anchor) is None or _point_heading(cell) for cell in cells[1:])
-            and not any(AIR_WORDS.search(cell) or _EQUIPMENT_WORDS.search(cell) for cell in cells)
+            and not any(AIR_WORDS.search(cell) or EQUIPMENT_WORDS.search(cell) for cell in cells)
         ):
             # "Date | K1 fridge | K2 island | REF living room": one row per day, a column per point
             self.point_columns, self.columns = cells, None
@@ -336,7 +304,7 @@ class RowReader:
         if codes and label.strip():
             self.points.setdefault(codes[0], label)  # "| 3 | rec rm, N wall | 820 |", then "#3 460"
         # (a note in brackets, "floor under dishwasher (pulled out)", says nothing of equipment)
-        if AIR_WORDS.search(label) or _EQUIPMENT_WORDS.search(_BRACKETS.sub(" ", label)):
+        if AIR_WORDS.search(label) or EQUIPMENT_WORDS.search(_BRACKETS.sub(" ", label)):
             return []
         offset, found = 0, []
         for index, cell in enumerate(cells):
@@ -388,11 +356,6 @@ class RowReader:
             offset += len(cell) + 3
         return readings
 
-    def _dated_groups(self, text: str, anchor: date | None) -> list[RowReading]:
-        """ "Showroom wall: 31, 28 (18/10); 18, 16 (20/10)": each group on the day after it."""
-        found = dated_groups(text, self.dates, anchor)
-        return [] if found and _EQUIPMENT_WORDS.search(found[0].label) else found
-
     def word_row(self, text: str, taken_on: date | None) -> list[RowReading]:
         """A PDF table row under a header line: the trailing numbers fill the number columns."""
         if groups := self._dated_groups(text, taken_on):
@@ -400,8 +363,8 @@ class RowReader:
         numbers = with_material_rh(text, numbers_in(text, self.dates))
         if (
             numbers
-            and re.match(r"\d{1,2}\s+[A-Za-z]", text[numbers[0].start :])
-            and not strip_dates(self.dates, text[: numbers[0].start], taken_on).strip()
+            and re.match(r"\d{1,3}\s+[A-Za-z]", text[numbers[0].start :])
+            and not strip_dates(self.dates, text[: numbers[0].start], taken_on).strip(" \t>*\u2022-")
         ):
             # "1 Airing cupboard ...", "09/08/2026 1 Laundry drywall ...": the row's point number,
             # alone or after the row's date
@@ -420,6 +383,14 @@ class RowReader:
         if not numbers or columns is None:
             return []
         slots = [c for c in columns if c.kind in ("date", "goal", "reference", "value")]
+        if trailing and len(numbers) != len(slots):
+            # "P5 dining oak 4 ft into room 16 13 11 9": a row ends with one number a column, though
+            # a word before one of them made it look like something else ("room 16")
+            tail = [
+                Number(float(m.group(0)), m.start(), m.end(), None, None)
+                for m in _NUMBER_WORD.finditer(text, trailing.start())
+            ]
+            numbers = tail if len(tail) == len(slots) else numbers
         # ("J1 joist - 27 19 (read once the sheet was off)": the note after the cells is no cell)
         dashed = _DASHED_CELLS.search(
             _TRAILING_NOTE.sub(lambda note: " " * len(note.group(0)), text).rstrip()
@@ -430,11 +401,7 @@ class RowReader:
                 label = text[: dashed.start()]
                 return self._cells_row(label, cells, dashed.start(), slots, taken_on)
         label = text[: numbers[0].start]
-        if (
-            AIR_WORDS.search(without_material_rh(label))
-            or _EQUIPMENT_WORDS.search(label)
-            or not label.strip()
-        ):
+        if AIR_WORDS.search(without_material_rh(label)) or EQUIPMENT_WORDS.search(label) or not label.strip():
             return []
         if len(numbers) > len(slots):
             return []  # more numbers than columns: not a row of this table
@@ -462,11 +429,7 @@ class RowReader:
     def _cells_row(
         self, label: str, cells: list[re.Match[str]], offset: int, slots: list[Column], taken_on: date | None
     ) -> list[RowReading]:
-        if (
-            AIR_WORDS.search(without_material_rh(label))
-            or _EQUIPMENT_WORDS.search(label)
-            or not label.strip()
-        ):
+        if AIR_WORDS.search(without_material_rh(label)) or EQUIPMENT_WORDS.search(label) or not label.strip():
             return []
         found = []
         for cell, column in zip(cells, slots, strict=True):
@@ -487,96 +450,11 @@ class RowReader:
             )
         return found
 
-    def pairs(self, text: str, taken_on: date | None) -> list[RowReading]:
-        """Re-reads by point ("A 19, C 18", "1 - 55, 3 - 40"): only points the map has named."""
-        found = []
-        for match in _PAIR.finditer(text):
-            point = match.group("id")
-            if point not in self.points:
-                continue
-            value_end = match.end("value")
-            scale = SCALE_AFTER.match(text, value_end)
-            if MEASURE_AFTER.match(text, value_end) and not scale:
-                continue
-            found.append(
-                RowReading(
-                    label=self.points[point],
-                    value=float(match.group("value")),
-                    unit=scale_name(scale.group("scale")) if scale else None,
-                    role="reading",
-                    taken_on=taken_on,
-                    said_dry=said_dry(text, scale.end() if scale else value_end),
-                    point=point,
-                    start=match.start("value"),
-                    end=value_end,
-                )
-            )
-        return found if len(found) >= 2 else []
-
-    def segments(self, text: str, taken_on: date | None, *, in_block: bool) -> list[RowReading]:
-        """A line of "label value" parts: a map's row, or a list of places and readings."""
-        if _LEADER.search(text):
-            text = _LEADER.sub(lambda leader: " " * len(leader.group(0)), text)  # offsets stay the line's
-        if series := self._dated_groups(text, taken_on) or colon_series(text, taken_on):
-            return series  # "Bedroom 1 wardrobe wall, at 100, 300 and 600 mm: 28, 31 and 26."
-        point_match = _POINT_ID.match(text)
-        if point_match:  # "1. Extracted the carpet": the item's number is not a reading
-            text = " " * point_match.end() + text[point_match.end() :]
-        numbers = outside_equipment_counts(text, numbers_in(text, self.dates))
-        if not numbers:
-            return []
-        if in_block and len(numbers) == 1:
-            readings = self._segment(text, numbers, taken_on)  # a map's row: commas in its words
-        else:
-            readings = []
-            start, index = 0, 0
-            for match in [*_SEGMENT_BREAK.finditer(text), None]:
-                end = match.start() if match else len(text)
-                first = index
-                while index < len(numbers) and numbers[index].start < end:
-                    index += 1
-                for part_start, part in scaled_parts(text, numbers[first:index], start):
-                    readings += self._segment(text, part, taken_on, part_start)
-                start = match.end() if match else len(text)
-        readings = date_parts(text, carry_surfaces(readings), taken_on, self.dates)
-        if point_match and len(readings) == 1:
-            point = point_match.group("id")
-            if in_block and describes_place(readings[0].label):
-                self.points.setdefault(point, readings[0].label)
-            readings = [replace(readings[0], point=point)]
-        return readings
-
-    def _segment(
-        self, text: str, numbers: list[Number], taken_on: date | None, start: int = 0
-    ) -> list[RowReading]:
-        number = numbers[-1]
-        label = text[max(start, number.start - _MAX_LABEL) : number.start]
-        point = _POINT_ID.match(label)
-        words = label[point.end() :] if point else label
-        if _EQUIPMENT_WORDS.search(words) or AIR_WORDS.search(words):
-            return []
-        if len(numbers) > 1:
-            return []  # two candidates in one part: a size or a range, not one reading
-        goal = re.search(r"\b(?:goal|target|dried to|dry at|dry when)\b", words, FLAGS)
-        return [
-            RowReading(
-                label=collapse(words).strip(" -:=(,"),
-                value=number.value,
-                unit=number.scale,
-                role="goal" if goal else "reading",
-                taken_on=taken_on,
-                said_dry=number.said_dry,
-                point=point.group("id") if point else None,
-                start=number.start,
-                end=number.end,
-            )
-        ]
-
 
 def _point_heading(cell: str) -> bool:
     return _POINT_HEADING.match(cell) is not None
 
 
 def _point_of(label: str) -> str | None:
-    match = _POINT_ID.match(label)
+    match = POINT_ID.match(label)
     return match.group("id") if match else None

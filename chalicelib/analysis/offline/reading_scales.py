@@ -15,7 +15,7 @@ SCALE_WORDS = re.compile(
     r"|(?P<REL>\b(?:rel(?:ative)?(?: scale)?|ref(?:erence)? (?:scale|mode)|gypsum scale|drywall scale"
     r"|search(?: mode)?|0-100|60-999|no units?)\b)"
     r"|(?P<MC>%\s?mc\b|\bmc ?%|\bpins?\b|\bwood (?:scale|setting)|\bspecies setting)"
-    r"|(?P<PCT>\bconcrete (?:scale|mode)\b|\bin %|\(%\))",
+    r"|(?P<PCT>\bconcrete (?:scale|mode)\b|\bin %(?! ?(?:mc|wme|rh)\b)|\(%\))",
     FLAGS,
 )
 
@@ -24,6 +24,15 @@ _EXPLICIT_SCALE = re.compile(r"wme|rel(?:ative)?(?: scale)?|%\s?mc|mc ?%", FLAGS
 
 
 SCALE_NAMES = {"WME": "WME", "REL": "REL", "MC": "%MC", "PCT": "%"}
+
+# A meter's setting is often named for a kind of material, not a material: "wood in %MC", "wood
+# scale %MC on ply / trim" is the scale of every wooden surface; "DW in WME" is US notes' drywall.
+_WOOD_WORD = re.compile(r"\bwood\b(?! ?(?:floor|flooring|boards?)\b)", FLAGS)
+_DRYWALL_SHORT = re.compile(r"\bDW\b")
+_WOOD = "wood"
+WOODEN_MATERIALS = frozenset(
+    {"hardwood", "particleboard", "plywood", "cabinetry", "subfloor", "baseboard", "framing", "timber"}
+)
 
 
 @dataclass(frozen=True)
@@ -38,7 +47,8 @@ class Scales:
     def read(text: str, material_keys: Callable[[str], list[str]]) -> Scales:
         general: str | None = None
         by_material: dict[str, str] = {}
-        for sentence in _clauses(text, material_keys):
+        keys_of = _with_kinds(material_keys)
+        for sentence in _clauses(text, keys_of):
             # A scale named outright ("values in WME", "%MC") beats one implied ("pin mode").
             named = [m for m in SCALE_WORDS.finditer(sentence) if m.lastgroup]
             found = next(
@@ -47,9 +57,10 @@ class Scales:
             if found is None or found.lastgroup is None:
                 continue
             scale = SCALE_NAMES[found.lastgroup]
-            keys = material_keys(sentence)
+            keys = keys_of(sentence)
             for key in keys:
-                by_material.setdefault(key, scale)
+                for each in sorted(WOODEN_MATERIALS) if key == _WOOD else (key,):
+                    by_material.setdefault(each, scale)
             if not keys and general is None:
                 general = scale
         if general is None and by_material:
@@ -63,16 +74,35 @@ class Scales:
 _BRACKETED_SCALE = re.compile(r"\((?:wme|%\s?mc|rel)\)", FLAGS)
 
 
+def _with_kinds(material_keys: Callable[[str], list[str]]) -> Callable[[str], list[str]]:
+    """The materials a clause names, with "wood" (every wooden one) and "DW" (drywall)."""
+
+    def keys(text: str) -> list[str]:
+        found = material_keys(text)
+        if _DRYWALL_SHORT.search(text) and "drywall" not in found:
+            found = [*found, "drywall"]
+        if _WOOD_WORD.search(text) and not WOODEN_MATERIALS & set(found):
+            found = [*found, _WOOD]
+        return found
+
+    return keys
+
+
 def _clauses(text: str, material_keys: Callable[[str], list[str]]) -> list[str]:
     """The sentences of a preamble; one that gives two materials each its own scale ("drywall on
-    the reference scale (REL), slab in concrete mode (%)") as its clauses."""
+    the reference scale (REL), slab in concrete mode (%)") as its clauses. Clauses that name a
+    material and no scale ("dry std bed 1: DW 10") say nothing of scales and are passed over."""
     out = []
-    for sentence in re.split(r"(?<=[.;])\s+|\n", text):
+    for sentence in re.split(
+        r"(?<=[.;])\s+|(?<=\):)\s+|\n", text
+    ):  # ("(... %MC): Point 3/2": a heading ends)
         clauses = re.split(r",\s+|\s-\s", sentence)
         named = [c for c in clauses if material_keys(c)]
         # (each clause one material and its scale; else the sentence is read whole)
         scaled = [c for c in named if len(set(material_keys(c))) == 1 and SCALE_WORDS.search(c)]
-        if len(scaled) >= 2 and len(scaled) == len(named):
+        # (clauses with no scale of their own take the general one)
+        unscaled = [c for c in named if not SCALE_WORDS.search(c)]
+        if len(scaled) >= 2 and len(scaled) + len(unscaled) == len(named):
             out += scaled
             continue
         # ("10 on the drywall (WME) and 9% on the subfloor": the scale in brackets is the drywall's)

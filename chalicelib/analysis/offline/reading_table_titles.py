@@ -12,7 +12,10 @@ from chalicelib.analysis.offline.reading_rows import Column, RowReader
 from chalicelib.analysis.offline.reading_scales import explicit_scale
 from chalicelib.analysis.offline.text import FLAGS
 
-_COLUMN_TITLE = re.compile(r"\b(?:room|location|material|point|pt|area|surface|substrate)\b", FLAGS)
+# ("Pts:  11/28  11/30  12/2": a technician's plural titles the points' column as the singular does)
+_COLUMN_TITLE = re.compile(
+    r"\b(?:rooms?|locations?|materials?|points?|pts?|areas?|surfaces?|substrates?)\b", FLAGS
+)
 _LEVEL_TITLE = re.compile(
     r"^(?:upstairs|downstairs|basement|ground floor|first floor|upper floor|lower level|main floor)"
     r"(?: ?\((?P<scale>% ?mc|wme|rel)\))? \d",

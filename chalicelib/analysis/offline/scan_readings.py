@@ -174,6 +174,8 @@ class ReadingsScan(
         if self._read_points_again(line, taken_on):
             return True
         drafts = self._legend_drafts(line, self._rows, taken_on, self._row_scales())
+        if drafts is None:  # ("L1 DW ext 40 26 15" under a line of days; "21/10 - 230, 310" in order)
+            drafts = self._layout_row_drafts(line, taken_on, self._row_scales())
         if drafts is not None:  # a point legend's line, or a row of the wide table of its points
             self._in_table = False
             for draft in drafts:

@@ -1,0 +1,158 @@
+"""Readings written as "place value" parts on one line, as moisture maps and lists give them: a
+map's row ("A - kitchen wall behind fridge, 100 mm above floor - 38 W"), a list of places and
+readings ("17/01: laundry 17 / hall 14 / bed 2 13"), a dotted-leader row ("Kitchen wall ........
+22"), and later re-reads by point ("A 19, C 18, D 15"). RowReader reads its other layouts (tables
+with a header) and takes these from here."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_numbers import (
+    MEASURE_AFTER,
+    SCALE_AFTER,
+    Number,
+    numbers_in,
+    said_dry,
+    scale_name,
+)
+from chalicelib.analysis.offline.reading_part_dates import date_parts
+from chalicelib.analysis.offline.reading_row_parts import (
+    AIR_WORDS,
+    RowReading,
+    carry_surfaces,
+    colon_series,
+    dated_groups,
+    describes_place,
+    outside_equipment_counts,
+    scaled_parts,
+)
+from chalicelib.analysis.offline.text import FLAGS, collapse
+
+EQUIPMENT_WORDS = re.compile(
+    r"\b(?:air ?movers?|ams?|fans?|dehu\w*|lgrs?|desiccants?|scrubbers?|afds?|hepa|blowers?|heaters?"
+    r"|set|placed|pulled|removed|added|running)\b",
+    FLAGS,
+)
+POINT_ID = re.compile(
+    # ("Pt 4 corridor concrete = 62": the word for a point, as written at a line's start, capitalised)
+    r"^[\s\-*\u2022>]*(?:(?:(?i:pt|point)|#|no\.?|ref|mp)\.? ?)?(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
+    # ("12 REF front room - skirting": a numbered point may be followed by a capital)
+    # ("A WME 33 26 20": a code, then the row's scale column)
+    # ("P1 Kitchen - toe kick": a numbered point, its room, then a dash)
+    r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])"
+    r"|(?<=\d)[ \t](?=[A-Z]{2,}\d? |[A-Z][a-z]+ (?:[a-zA-Z]|[-\u2013] ))"
+    r"|[ \t](?=(?:WME|REL|% ?MC|%)(?: |$))|[ \t]*$)",  # ("A": a grid row's label is its code alone)
+    re.ASCII,
+)
+_PAIR = re.compile(
+    r"(?<![\w.])(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2})\b ?[-:=]? ?(?P<value>\d{1,3}(?:\.\d{1,2})?)", re.ASCII
+)
+_SEGMENT_BREAK = re.compile(
+    r"(?<!\d)[,;](?!\d)|(?<=\d)[,;]|\s/\s|\s->\s|\.\s+(?=[A-Z])|\s\u2013\s(?=\D)", FLAGS
+)
+_MAX_LABEL = 120  # a row's words before its number; keeps every look bounded
+_LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
+# "Pt 6 sales floor concrete, aisle 7 end = 31": what follows "=" is the part's reading; a number
+# in the words before it names a place ("aisle 7")
+_EQUALS_BEFORE = re.compile(r"=[ \t]*$")
+
+
+class SegmentReader:
+    """The "place value" layouts of RowReader: the points a map has named are kept in `points`."""
+
+    dates: Dates
+    points: dict[str, str]
+
+    def _dated_groups(self, text: str, anchor: date | None) -> list[RowReading]:
+        """ "Showroom wall: 31, 28 (18/10); 18, 16 (20/10)": each group on the day after it."""
+        found = dated_groups(text, self.dates, anchor)
+        return [] if found and EQUIPMENT_WORDS.search(found[0].label) else found
+
+    def pairs(self, text: str, taken_on: date | None) -> list[RowReading]:
+        """Re-reads by point ("A 19, C 18", "1 - 55, 3 - 40"): only points the map has named."""
+        found = []
+        for match in _PAIR.finditer(text):
+            point = match.group("id")
+            if point not in self.points:
+                continue
+            value_end = match.end("value")
+            scale = SCALE_AFTER.match(text, value_end)
+            if MEASURE_AFTER.match(text, value_end) and not scale:
+                continue
+            found.append(
+                RowReading(
+                    label=self.points[point],
+                    value=float(match.group("value")),
+                    unit=scale_name(scale.group("scale")) if scale else None,
+                    role="reading",
+                    taken_on=taken_on,
+                    said_dry=said_dry(text, scale.end() if scale else value_end),
+                    point=point,
+                    start=match.start("value"),
+                    end=value_end,
+                )
+            )
+        return found if len(found) >= 2 else []
+
+    def segments(self, text: str, taken_on: date | None, *, in_block: bool) -> list[RowReading]:
+        """A line of "label value" parts: a map's row, or a list of places and readings."""
+        if _LEADER.search(text):
+            text = _LEADER.sub(lambda leader: " " * len(leader.group(0)), text)  # offsets stay the line's
+        if series := self._dated_groups(text, taken_on) or colon_series(text, taken_on):
+            return series  # "Bedroom 1 wardrobe wall, at 100, 300 and 600 mm: 28, 31 and 26."
+        point_match = POINT_ID.match(text)
+        if point_match:  # "1. Extracted the carpet": the item's number is not a reading
+            text = " " * point_match.end() + text[point_match.end() :]
+        numbers = outside_equipment_counts(text, numbers_in(text, self.dates))
+        if not numbers:
+            return []
+        if in_block and len(numbers) == 1:
+            readings = self._segment(text, numbers, taken_on)  # a map's row: commas in its words
+        else:
+            readings = []
+            start, index = 0, 0
+            for match in [*_SEGMENT_BREAK.finditer(text), None]:
+                end = match.start() if match else len(text)
+                first = index
+                while index < len(numbers) and numbers[index].start < end:
+                    index += 1
+                for part_start, part in scaled_parts(text, numbers[first:index], start):
+                    readings += self._segment(text, part, taken_on, part_start)
+                start = match.end() if match else len(text)
+        readings = date_parts(text, carry_surfaces(readings), taken_on, self.dates)
+        if point_match and len(readings) == 1:
+            point = point_match.group("id")
+            if in_block and describes_place(readings[0].label):
+                self.points.setdefault(point, readings[0].label)
+            readings = [replace(readings[0], point=point)]
+        return readings
+
+    def _segment(
+        self, text: str, numbers: list[Number], taken_on: date | None, start: int = 0
+    ) -> list[RowReading]:
+        number = numbers[-1]
+        label = text[max(start, number.start - _MAX_LABEL) : number.start]
+        point = POINT_ID.match(label)
+        words = label[point.end() :] if point else label
+        if EQUIPMENT_WORDS.search(words) or AIR_WORDS.search(words):
+            return []
+        if len(numbers) > 1 and not _EQUALS_BEFORE.search(text, max(start, number.start - 4), number.start):
+            return []  # two candidates in one part: a size or a range, not one reading
+        goal = re.search(r"\b(?:goal|target|dried to|dry at|dry when)\b", words, FLAGS)
+        return [
+            RowReading(
+                label=collapse(words).strip(" -:=(,"),
+                value=number.value,
+                unit=number.scale,
+                role="goal" if goal else "reading",
+                taken_on=taken_on,
+                said_dry=number.said_dry,
+                point=point.group("id") if point else None,
+                start=number.start,
+                end=number.end,
+            )
+        ]
