@@ -411,3 +411,16 @@ def test_what_the_walls_are_made_of_is_no_damage_to_them() -> None:
     # Then the carpet and underlay are affected, and neither the plaster nor the brick is
     assert {"carpet", "underlay"} <= set(materials)
     assert not any("plaster" in material or "brick" in material for material in materials)
+
+
+def test_a_material_the_sentence_leaves_out_of_the_claim_is_not_affected() -> None:
+    # Given a kitchen whose ceiling board is sagging, and another unit's kitchen vinyl left off the claim
+    text = (
+        "Kitchen: ceiling plasterboard stained and sagging by the rangehood.\n"
+        "Unit 3's own kitchen floor (vinyl) was wet too but the tenant mopped it; the owner is handling"
+        " that separately so it's not on this claim."
+    )
+    # When the kitchen's materials are read
+    materials = _materials(text, "Kitchen")
+    # Then its plasterboard is affected and the vinyl is not
+    assert "plasterboard" in materials and "vinyl" not in materials

@@ -25,6 +25,7 @@ from chalicelib.analysis.offline.material_soundness import (
     BUT_NOT_REACHED,
     HEDGE_BEFORE,
     NONE_ON,
+    OUT_OF_CLAIM,
     SAID_SOUND,
     SOUND_LATER,
     SURFACE_WATER,
@@ -428,6 +429,8 @@ class MaterialReader:
         text = self.text
         if self._denied(index) or (self._said_sound(word) and not self._on_top(word)):
             return False
+        if OUT_OF_CLAIM.search(text, *self._sentence(word)):
+            return False  # "Kitchen sheet vinyl next to the bath: dry, not part of loss"
         if named_aside(text, word.start, word.end):
             return False  # "Readings (Tramex, drywall scale)", "Goal: joists 16 %MC or under"
         if word.key in SURFACE_WATER_KEYS and SURFACE_WATER.match(text, word.end, word.end + 120):

@@ -81,3 +81,12 @@ HEDGE_BEFORE = re.compile(
 def said_sound(text: str, end: int) -> bool:
     """Whether the material ending at `end` is said fine right where it is named ("carpet (dry)")."""
     return _SOUND_AFTER.match(text, end, end + 90) is not None
+
+
+# "the tenant dried it; ... so it's not on this claim", "dry, not part of loss", "Not in scope": what the
+# sentence leaves out of the job is not among its affected materials.
+OUT_OF_CLAIM = re.compile(
+    r"\bnot (?:part of|on|in|included in|covered by|covered under)(?: the| this| our)? "
+    r"(?:loss|claim|scope|job|assessment|drying chamber)\b",
+    FLAGS,
+)
