@@ -82,3 +82,21 @@ def test_only_a_list_of_places_is_an_order_legend() -> None:
     ]
     assert order_legend("Equipment on site - 3 fans, 1 dehumidifier, 2 scrubbers:") is None
     assert order_legend("What got wet: the laundry wall, the subfloor, the hall baseboard.") is None
+
+
+_STORY = """Job story - hot water unit burst, 8 Mallee Court, Whyalla SA 5600
+On Friday 6 March 2026 the hot water unit burst; the lounge, the study and the laundry took water.
+After the carpet came up the bottom plates read 27 in the lounge, 24 in the study and 30 in the laundry,
+and the slab read 5.6% in the lounge and 5.2% in the study.
+Monday 9 March: plates 18, 16 and 21; slab 4.1% and 3.8%.
+"""
+
+
+def test_values_told_again_in_the_order_of_an_earlier_sentence_take_its_places() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_STORY).moisture_readings}
+    monday = date(2026, 3, 9)
+    assert (18.0, "Lounge", monday) in found
+    assert (16.0, "Study", monday) in found
+    assert (21.0, "Laundry", monday) in found
+    assert (4.1, "Lounge", monday) in found
+    assert (3.8, "Study", monday) in found

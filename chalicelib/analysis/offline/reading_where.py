@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.reading_places import PlaceMemory, point_room
@@ -171,6 +172,8 @@ class ReadingPlaces:
 
     def _fixture_room(self, label: str) -> Mention | None:
         """ "drywall behind the fridge 32%": the one affected room its fixture stands in (a kitchen)."""
+        if not self.areas:
+            return None  # (no room to stand a fixture in: no need to read the label)
         area = self._fixture_area(label[:_MAX_LABEL_WORDS])
         key = next((key for key, known in self.areas.items() if known is area), None) if area else None
         return Mention(key=key, name=self.areas[key].room, start=0, end=0) if key is not None else None
@@ -270,14 +273,16 @@ class ReadingPlaces:
         own = text[ends[-1] : position]
         if room_mentions(own) or self._area_by_word(own) is not None:
             return None
-        for start, end in zip(reversed([low, *ends[:-1]]), reversed(ends), strict=False):
+        for nearest, (start, end) in enumerate(
+            zip(reversed([low, *ends[:-1]]), reversed(ends), strict=False)
+        ):
             # (each item on its own: a line's room list drops "family room wall" after "kitchen")
             lead = _ITEM_LEAD.match(text, start, end)
             head = text[lead.end() if lead else start : min(end, start + _MAX_ITEM_LABEL)]
             mentions = room_mentions(head)
-            # ("behind-fridge drywall 24, baseboard 19": the kitchen's baseboard; a sentence's
-            # "the lining behind the fridge read 19" is no list item to carry)
-            short = len(head.split()) <= _MAX_FIXTURE_ITEM_WORDS
+            # ("behind-fridge drywall 24, baseboard 19": the kitchen's baseboard, by the item just
+            # before; a sentence's "the lining behind the fridge read 19" is no list item to carry)
+            short = nearest == 0 and len(head.split()) <= _MAX_FIXTURE_ITEM_WORDS
             fixture = None if mentions or not short else self._fixture_room(head)
             if fixture is not None:
                 return fixture
@@ -497,9 +502,16 @@ _REFERENCE_LOOK = 160  # how far back in its sentence a reading's dry-standard w
 _WET_WORD = re.compile(r"\b(?:wet|affected|damp|soaked|wicking|wicked|saturated|still|while|but)\b", FLAGS)
 
 
+@lru_cache(maxsize=4)
+def _has_reference_word(text: str) -> bool:
+    return REFERENCE_WORD.search(text) is not None
+
+
 def _told_reference(text: str, start: int) -> bool:
     """ "Our dry standard was 10 on the drywall and 9% on the subfloor": a reading told after a
     dry standard's words in its sentence is one too, unless a room or a wet place comes between."""
+    if not _has_reference_word(text):
+        return False  # (one look per line, not one per reading)
     low = max(0, start - _REFERENCE_LOOK)
     stop = max(text.rfind(". ", low, start), text.rfind("; ", low, start))
     low = stop + 1 if stop >= 0 else low

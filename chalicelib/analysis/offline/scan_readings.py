@@ -56,6 +56,7 @@ from chalicelib.analysis.offline.room_verdicts import is_spot
 from chalicelib.analysis.offline.scan_inline_readings import InlineReadingsScan
 from chalicelib.analysis.offline.scan_order_legend import OrderLegendScan
 from chalicelib.analysis.offline.scan_point_rereads import PointRereadScan
+from chalicelib.analysis.offline.scan_reading_runs import ReadingRunScan
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
@@ -127,6 +128,7 @@ class ReadingsScan(
     PointRereadScan,
     OrderLegendScan,
     InlineReadingsScan,
+    ReadingRunScan,
 ):
     """The scan's readings half: what it reads, and where it puts each reading. RoomScan keeps
     the state these methods read and write; state only the readings half needs (the place memory,
@@ -309,10 +311,20 @@ class ReadingsScan(
         ends = SENTENCE_END.search(text, colon) if led else None
         list_end = -1 if not led else ends.start() if ends is not None else len(text)
         self.__dict__["_line_reading_ends"] = sorted(reading.end for reading in found)
-        for reading in found:
+        # ("plates 16, 15 and 18": the places of the plates told before, in their order)
+        run_places = {} if headed_table else self._run_places(text, found)
+        drafts: dict[int, ReadingDraft] = {}
+        for index, reading in enumerate(found):
             self.__dict__["_reference_list"] = colon < reading.start < list_end
+            self.__dict__["_run_place"] = run_places.get(index)
+            count = len(self.readings)
             self._add_row_reading(line, reading, owners)
+            if len(self.readings) > count:
+                drafts[index] = self.readings[-1]
         self.__dict__["_reference_list"] = False
+        self.__dict__["_run_place"] = None
+        if not headed_table:
+            self._note_groups(text, found, drafts)
         # A goal in the preamble ("Goal for framing: 16% or less") is not yet the block's rows
         self._block_rows += sum(reading.role != "goal" for reading in found)
         return bool(found)
@@ -452,6 +464,7 @@ class ReadingsScan(
         if phrase is not None and (owner is None or owner.start < reading.start - _ROOM_LOOK * 5):
             place = None  # "Walls in the nappy change room read 75-90": the room its sentence names
         location = self._name(place) if place is not None else phrase or self._label_place(label)
+        location = self.__dict__.get("_run_place") or location
         if location == UNSPECIFIED_LOCATION and reading.room:
             location = cell_place(reading.room) or location  # "| Rear passage | pine stud | 31 |"
         re_read = False

@@ -1,0 +1,92 @@
+"""Values told again in the order of an earlier telling: after "the bottom plates read 28 in the
+rumpus, 26 in the guest bedroom and 31 in the laundry", a later "plates 16, 15 and 18" or "slab 3.6%
+and 3.3%" gives the same places in the same order. A run is two or more values in one sentence with
+nothing but commas and "and" between them and no room of their own; it takes the places of the
+latest group of as many readings, told together in one sentence, of its material when it names one."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Sequence
+
+from chalicelib.analysis.offline.reading_row_parts import RowReading
+from chalicelib.analysis.offline.readings import ReadingDraft, materials_in
+from chalicelib.analysis.offline.spaces import Mention, room_mentions
+from chalicelib.analysis.offline.text import FLAGS
+
+_SENTENCE_END = re.compile(r"[.;!?](?!\d)")
+_RUN_GAP = re.compile(r" ?(?:% ?MC|%|WME|REL)?(?: ?,| and|, and| &) ?", FLAGS)
+_MAX_GROUPS = 12  # groups remembered (bounded)
+_MAX_RUN = 8
+
+
+class ReadingRunScan:
+    """RoomScan keeps the state these methods read: the readings so far and the rooms."""
+
+    readings: list[ReadingDraft]
+    _context: Mention | None
+    room_right_after: Callable[[str, int], Mention | None]
+    _area_by_word: Callable[[str], Mention | None]
+
+    def _run_places(self, text: str, found: Sequence[RowReading]) -> dict[int, str]:
+        """For each reading of a run, by its index in `found`, the place of the earlier group."""
+        places: dict[int, str] = {}
+        groups: list[tuple[str | None, list[str]]] = self.__dict__.get("_reading_groups", [])
+        if self._context is not None and self._context.heading_only:
+            return places  # (under a room's heading, a run is that room's)
+        for run in _runs(text, found):
+            first = found[run[0]]
+            if room_mentions(first.label) or self._area_by_word(first.label) is not None:
+                continue
+            if any(self.room_right_after(text, found[index].end) is not None for index in run):
+                continue
+            materials = materials_in(first.label)
+            key = materials[-1].key if materials else None
+            template = next(
+                (
+                    names
+                    for material, names in reversed(groups)
+                    if len(names) == len(run) and (key is None or material == key) and len(set(names)) > 1
+                ),
+                None,
+            )
+            if template is not None:
+                places.update(zip(run, template, strict=True))
+        return places
+
+    def _note_groups(self, text: str, found: Sequence[RowReading], drafts: dict[int, ReadingDraft]) -> None:
+        """Remember each sentence's readings as a group: their material and places, in order."""
+        groups: list[tuple[str | None, list[str]]] = self.__dict__.setdefault("_reading_groups", [])
+        ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+        by_sentence: dict[int, list[ReadingDraft]] = {}
+        for index, reading in enumerate(found):
+            draft = drafts.get(index)
+            if draft is not None and not draft.is_reference:
+                by_sentence.setdefault(bisect_right(ends, reading.start), []).append(draft)
+        for members in by_sentence.values():
+            if 2 <= len(members) <= _MAX_RUN:
+                material = next((draft.material.key for draft in members if draft.material), None)
+                groups.append((material, [draft.location for draft in members]))
+        del groups[:-_MAX_GROUPS]
+
+
+def _runs(text: str, found: Sequence[RowReading]) -> list[list[int]]:
+    """Runs of values: two or more, with nothing but separators between them."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for index, reading in enumerate(found):
+        joined = (
+            current
+            and found[current[-1]].end <= reading.start
+            and _RUN_GAP.fullmatch(text, found[current[-1]].end, reading.start) is not None
+        )
+        if joined:
+            current.append(index)
+            continue
+        if 2 <= len(current) <= _MAX_RUN:
+            runs.append(current)
+        current = [index]
+    if 2 <= len(current) <= _MAX_RUN:
+        runs.append(current)
+    return runs
