@@ -100,3 +100,20 @@ def test_values_told_again_in_the_order_of_an_earlier_sentence_take_its_places()
     assert (21.0, "Laundry", monday) in found
     assert (4.1, "Lounge", monday) in found
     assert (3.8, "Study", monday) in found
+
+
+_WEEKDAY_LINES = """From: Dana Whitlock
+Subject: Claim HX-20931 - fridge line leak
+The ice maker line cracked and I found the puddle on Sunday evening (3/15/2026).
+The restorer came Monday morning (3/16) and read the drywall and baseboard behind the fridge.
+Monday: drywall behind the fridge 30%, baseboard behind the fridge 25%.
+Tuesday: drywall behind the fridge 22%, baseboard behind the fridge 18%.
+Friday - drywall behind the fridge 13%, baseboard behind the fridge 12%.
+"""
+
+
+def test_a_line_led_by_its_weekday_is_dated_from_the_visit_and_the_lines_before() -> None:
+    found = {(r.value, r.taken_on) for r in analyze_text(_WEEKDAY_LINES).moisture_readings}
+    assert (30.0, date(2026, 3, 16)) in found
+    assert (18.0, date(2026, 3, 17)) in found
+    assert (12.0, date(2026, 3, 20)) in found

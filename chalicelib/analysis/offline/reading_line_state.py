@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from chalicelib.analysis.offline.reading_days import WEEKDAY_NAME, weekday_on_or_after
 from chalicelib.analysis.offline.reading_prose import day_of_month
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.text import FLAGS, Line
@@ -74,6 +75,13 @@ _LEAD_ORDINAL = re.compile(
 )
 
 
+# "Monday: drywall behind the fridge 32%, ...", "Tue - 24, 19", "Wednesday (yesterday): 17, 14": a
+# visit's line led by its weekday alone
+_LEAD_WEEKDAY = re.compile(
+    rf"^[\s\-*\u2022>]*(?:on )?{WEEKDAY_NAME}\.?(?:\s*\([^()\n]{{0,20}}\))?\s*[:\-\u2013]\s", FLAGS
+)
+
+
 @dataclass(frozen=True)
 class _LeadDate:
     line: int
@@ -109,6 +117,15 @@ class ReadingLineState:
             if day is not None:
                 self.__dict__["_lead"] = _LeadDate(line.number, day, carries=False)
                 return day
+        weekday = _LEAD_WEEKDAY.match(line.text)
+        if weekday is not None and anchor is not None:
+            # placed from the visit, or from the weekday lines before it ("Monday:", then "Tuesday:")
+            reached = self.__dict__.get("_weekday_reached")
+            since = max(anchor, reached) if isinstance(reached, date) else anchor
+            day = weekday_on_or_after(since, weekday.group("weekday"))
+            self.__dict__["_weekday_reached"] = day
+            self.__dict__["_lead"] = _LeadDate(line.number, day, carries=False)
+            return day
         if (heading or (lead is not None and lead.group("words"))) and self._rows is not None:
             found = [m for m in self._rows.dates.find(line.text, taken_on, yearless_numeric=True) if m.value]
             if found and lead is not None and found[0].start == lead.end() and found[0].value is not None:
