@@ -928,3 +928,19 @@ def test_a_source_the_writer_cannot_settle_is_no_stated_cause(told: str) -> None
     assert analyze_text(text).cause_of_loss is None
     # while one source told plainly is the cause
     assert analyze_text(text.replace(told, "The dishwasher hose split behind the unit.")).cause_of_loss
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Hailstorm late afternoon; hail packed the box gutter and it backed up into the roof space.",
+        "Hail blocked the western box gutter and water overflowed inside along the wall.",
+        "Guest in room 210 left the tub filling and went out for an hour.",
+        "A roof drain leader separated at a no-hub coupling above the ceiling.",
+        "Clothes dryer fire in the laundry (lint in the duct, per the fire marshal).",
+        "The discharge hose came free of the trough and emptied onto the floor overnight.",
+    ],
+)
+def test_a_storm_a_blocked_gutter_a_tub_left_filling_and_a_dryer_fire_are_causes(told: str) -> None:
+    text = f"Site: 8 Oak St, Ipswich QLD 4305\n{told}\nCeiling and carpet wet in bedroom 3.\n"
+    assert analyze_text(text).cause_of_loss is not None

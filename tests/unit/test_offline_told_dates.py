@@ -242,3 +242,16 @@ def test_an_evening_hour_ties_a_date_to_that_night() -> None:
     )
     # Then the visit is that Sunday night, not the day the mail was sent
     assert _job_dates(text)[1] == date(2026, 11, 8)
+
+
+def test_readings_told_on_a_weekday_beside_the_story_s_day_take_that_day() -> None:
+    # Given a mail: the loss on a Sunday night, then readings "they sent me on Monday"
+    text = (
+        "Date: Thu, Nov 12, 2026 at 9:10 AM\n"
+        "Subject: leak update\n"
+        "On Sunday, November 8, around 10 pm, the dishwasher hose came off in #304.\n"
+        "Moisture readings they sent me on Monday (drywall, in %): #204 kitchen wall 48.\n"
+    )
+    readings = analyze_text(text).moisture_readings
+    # Then the reading is the Monday's, not the night of the loss
+    assert [reading.taken_on for reading in readings if reading.value == 48] == [date(2026, 11, 9)]

@@ -33,6 +33,7 @@ from chalicelib.analysis.offline.weekdays import (
     weekday_near,
     weekday_order,
     weekday_year,
+    weekdays_alone,
 )
 
 # --- dates -------------------------------------------------------------------------------------
@@ -452,6 +453,9 @@ class Visits:
                 values = [
                     match.value for match in self._dates.find_with_weekdays(text, anchor) if match.value
                 ]
+            if visit is not None and not values and anchor is not None:
+                # "Moisture readings they sent me on Monday": a weekday alone beside the story's day
+                values = [day for _, _, day in weekdays_alone(text, [], anchor, None)]
             if visit is not None or (
                 found
                 and _opens_with_day(text, start, found[0])

@@ -1,4 +1,5 @@
-"""Days a story tells without writing a whole date, read only for the job's dates (job_dates.py).
+"""Days a story tells without writing a whole date, read for the job's dates (job_dates.py); the
+weekday reader lives in weekdays.py, where the visit days (dates.py) read it too.
 
 - A weekday alone: "the hose slipped off on the Sunday night", "Peak Restoration came Monday
   morning", "who got here around 11 on Sunday". A story names the days of the week it is living
@@ -13,37 +14,12 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from chalicelib.analysis.offline.dates import DateMatch, Dates
 from chalicelib.analysis.offline.text import FLAGS
-from chalicelib.analysis.offline.weekdays import WEEKDAY_NUMBERS, weekday_near
-
-# Full names only: "sat" and "wed" are words too ("the water sat on the slab"). Told as a day the
-# story reaches ("on the Sunday", "Monday morning"), not a habit or a bound ("every Monday", "since
-# Sunday", "until Friday"), nor a day another date then gives ("Sunday, 7 June").
-_WEEKDAY_ALONE = re.compile(
-    r"(?<!\bsince )(?<!\buntil )(?<!\btill )(?<!\bevery )(?<!\bnext )(?<!\blast )(?<!\bby )"
-    r"(?<!\bbefore )(?<!\bafter )(?<!\beach )(?<!\bthis )"
-    r"\b(?P<lead>on (?:the )?)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    r"(?P<part> (?:morning|afternoon|evening|night|arvo))?\b"
-    r"(?!['\u2019]s\b|s\b)",
-    FLAGS,
-)
-
-
-# A line that leaves the days open: its weekdays are guesses ("sometime over the weekend ... she was
-# away Thurs-Fri. Drips started Sunday night").
-_DAYS_OPEN = re.compile(
-    r"\b(?:away|weekend|some ?time|(?:might|may|could)(?:'ve| have) been|not sure|unsure|(?:don'?t|do not)"
-    r" know|no idea)\b",
-    FLAGS,
-)
-
-
-_WRITTEN_AFTER = 15  # a date written this soon after the weekday is its date ("Monday, 8 June")
-
+from chalicelib.analysis.offline.weekdays import weekday_near, weekdays_alone
 
 _YEARLESS = re.compile(
     r"(?<![\w/.\-$#~])(?P<a>\d{1,2})/(?P<b>\d{1,2})"
@@ -59,6 +35,13 @@ _YEARLESS = re.compile(
 _FRACTION_DENOMINATORS = frozenset({2, 3, 4, 8, 16})
 
 
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:yesterday|last (?:night|evening)|today|tonight|this (?:morning|afternoon|evening)"
+    r"|(?:night|evening|day) before|the same (?:morning|afternoon|evening|night|day))\b[^.;]{0,12}$",
+    FLAGS,
+)
+
+
 _YEARLESS_NEAR = timedelta(days=45)  # how far from the story's dates a yearless day may fall
 
 
@@ -71,33 +54,9 @@ def told_days(
     anchor = anchor or next((known.value for known in found if known.value), None)
     if anchor is None:
         return found
-    out = [*_weekdays_alone(text, found, anchor, written), *_yearless_in_prose(dates, text, found, anchor)]
+    alone = [DateMatch(*told) for told in weekdays_alone(text, found, anchor, written)]
+    out = [*alone, *_yearless_in_prose(dates, text, found, anchor)]
     return sorted([*found, *out], key=lambda known: known.start) if out else found
-
-
-def _weekdays_alone(text: str, found: list[DateMatch], anchor: date, written: date | None) -> list[DateMatch]:
-    if _DAYS_OPEN.search(text):
-        return []
-    out = []
-    starts = [known.start for known in found]  # (found is in order: each look-up is a bisection)
-    for match in _WEEKDAY_ALONE.finditer(text):
-        if not (match.group("lead") or match.group("part")):
-            continue
-        after = bisect_left(starts, match.start() - 1)
-        if after < len(found) and found[after].start <= match.end() + _WRITTEN_AFTER:
-            continue  # "Sunday, 7 June 2026", "Monday morning (3/16)": the date says it
-        weekday = WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]]
-        before = bisect_left(starts, match.start()) - 1
-        if before >= 0 and found[before].end > match.start():
-            before -= 1
-        day = (found[before].value if before >= 0 else None) or anchor
-        shift = (weekday - day.weekday()) % 7
-        if shift in (2, 3, 4, 5):
-            continue
-        value = day + timedelta(days=shift if shift <= 1 else shift - 7)
-        if written is None or value <= written:
-            out.append(DateMatch(match.start("weekday"), match.end(), value))
-    return out
 
 
 def _yearless_in_prose(dates: Dates, text: str, found: list[DateMatch], anchor: date) -> list[DateMatch]:
@@ -112,6 +71,8 @@ def _yearless_in_prose(dates: Dates, text: str, found: list[DateMatch], anchor: 
         within = bisect_right(starts, match.start()) - 1
         if within >= 0 and found[within].end > match.start():
             continue
+        if _RELATIVE_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "last evening (9/11)": the day it is told against settles it (dates.py), not this
         value = dates.day_and_month(first, second, anchor)
         weekday = weekday_near(text, match.start(), match.end())
         if weekday is not None and value is not None and value.weekday() != weekday:

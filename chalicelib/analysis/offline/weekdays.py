@@ -4,7 +4,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from datetime import date, timedelta
+from typing import Protocol
 
 from chalicelib.analysis.offline.locale import DateOrder
 from chalicelib.analysis.offline.text import FLAGS
@@ -108,3 +111,70 @@ def weekday_day(day: int, weekday: int, anchor: date) -> date | None:
         return nearest
     after = [candidate for candidate in candidates if candidate >= anchor]
     return min(after) if after else None
+
+
+class Dated(Protocol):
+    """A date read from a line, where it was written."""
+
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def value(self) -> date | None: ...
+
+
+# Full names only: "sat" and "wed" are words too ("the water sat on the slab"). Told as a day the
+# story reaches ("on the Sunday", "Monday morning"), not a habit or a bound ("every Monday", "since
+# Sunday", "until Friday"), nor a day another date then gives ("Sunday, 7 June").
+_WEEKDAY_ALONE = re.compile(
+    r"\b(?P<lead>on (?:the )?)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?P<part> (?:morning|afternoon|evening|night|arvo))?\b"
+    r"(?!['\u2019]s\b|s\b)",
+    FLAGS,
+)
+
+
+# A line that leaves the days open: its weekdays are guesses ("sometime over the weekend ... she was
+# away Thurs-Fri. Drips started Sunday night").
+_DAYS_OPEN = re.compile(
+    r"\b(?:away|weekend|some ?time|(?:might|may|could)(?:'ve| have) been|not sure|unsure|(?:don'?t|do not)"
+    r" know|no idea)\b",
+    FLAGS,
+)
+
+
+_BOUND_BEFORE = re.compile(r"\b(?:since|until|till|every|next|last|by|before|after|each|this) $", FLAGS)
+
+
+_WRITTEN_AFTER = 15  # a date written this soon after the weekday is its date ("Monday, 8 June")
+
+
+def weekdays_alone(
+    text: str, found: Sequence[Dated], anchor: date, written: date | None
+) -> list[tuple[int, int, date]]:
+    """The weekdays a line tells alone, as (start, end, day), beside the dates already `found` on it."""
+    if _DAYS_OPEN.search(text):
+        return []
+    out = []
+    starts = [known.start for known in found]  # (found is in order: each look-up is a bisection)
+    for match in _WEEKDAY_ALONE.finditer(text):
+        if not (match.group("lead") or match.group("part")):
+            continue
+        if _BOUND_BEFORE.search(text, max(0, match.start() - 7), match.start()):
+            continue
+        after = bisect_left(starts, match.start() - 1)
+        if after < len(found) and found[after].start <= match.end() + _WRITTEN_AFTER:
+            continue  # "Sunday, 7 June 2026", "Monday morning (3/16)": the date says it
+        weekday = WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]]
+        before = bisect_left(starts, match.start()) - 1
+        if before >= 0 and found[before].end > match.start():
+            before -= 1
+        day = (found[before].value if before >= 0 else None) or anchor
+        shift = (weekday - day.weekday()) % 7
+        if shift in (2, 3, 4, 5):
+            continue
+        value = day + timedelta(days=shift if shift <= 1 else shift - 7)
+        if written is None or value <= written:
+            out.append((match.start("weekday"), match.end(), value))
+    return out
