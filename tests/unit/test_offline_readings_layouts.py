@@ -238,3 +238,34 @@ def test_a_headed_pdf_legend_whose_meter_cells_wrapped_is_read_as_one_legend() -
     assert (650.0, "REL", date(2026, 3, 10)) in found
     assert (310.0, "REL", date(2026, 3, 12)) in found
     assert (26.0, "WME", date(2026, 3, 10)) in found
+
+
+_WRAPPED_ROWS = """Mitigation report, 40 Pine Rd, Fargo ND 58102. Date of first inspection: 02/09/2026.
+Affected: Office 2 and Office 3. Not affected: Office 1 (dry standard).
+3. MOISTURE READINGS
+Meter: Delmhorst, drywall scale (relative).
+Point Room Material / location 02/09 02/10 02/11
+1 Office 2 Drywall, N wall, 6 in. 88 54 20
+2 Office 3
+Drywall at
+Office 2 door, 4
+in.
+47 25 14
+DS Office 1
+Drywall,
+unaffected, 6
+in.
+10 11 10
+"""
+
+
+def test_a_pdf_row_whose_label_wrapped_with_its_height_gives_no_height_reading() -> None:
+    # Given a PDF table whose label cells wrapped, a height's number parted from its unit
+    found = _found(_WRAPPED_ROWS)
+    values = [value for value, _, _, _ in found]
+    # Then the heights are no readings; the dry standard's row is read on its days
+    assert 4.0 not in values and 6.0 not in values
+    assert (10.0, "REL", "Office 1", date(2026, 2, 9)) in found
+    assert (11.0, "REL", "Office 1", date(2026, 2, 10)) in found
+    # and a row whose own room wrapped away is not given the room it is only beside
+    assert not any(location == "Office 2" and value == 47.0 for value, _, location, _ in found)

@@ -15,9 +15,10 @@ context for it)."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
-from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
+from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT, numbers_in
 from chalicelib.analysis.offline.reading_positional import PositionalRows
 from chalicelib.analysis.offline.reading_row_parts import RowReading
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale, wide_scale
@@ -64,19 +65,77 @@ def row_material(words: str) -> Material | None:
     return None
 
 
+# "Exam 4 door, 4" before "in.": a label's last word, a comma, then a height whose unit wrapped
+_HEIGHT_WRAPPED = re.compile(r"[A-Za-z][,;]?[ \t]+\d{1,3}[ \t]*$")
+_MAX_WRAPPED_CELL = 40
+_LANDMARK_BEFORE = re.compile(
+    r"\b(?:at|near|by|beside|behind|opposite|outside|under|below|above)(?: the)? $", FLAGS
+)
+_CELL = r"(?:\d{1,3}(?:\.\d{1,2})?|[-\u2013]|n/?r)"
+_NUMBERS_ONLY = re.compile(rf"[ \t]*(?:{_CELL}[ \t]+){{1,11}}{_CELL}[ \t]*")
+_MIN_WRAPPED_DAYS = 3
+
+
 class CodedRowScan(PositionalRows):
     """The scan's reader of coded rows, and of rows led by a room's number, under a line of days;
     and of a visit's readings given by position in the order of the visit before."""
 
     _meter: str | None
     goals: list[Goal]
+    _pending_label: str
+    _in_readings: bool
 
     def _layout_row_drafts(
         self, line: Line, anchor: date | None, scales: Scales
     ) -> list[ReadingDraft] | None:
         """The readings of a row these layouts read; None when the line is none of theirs."""
+        if self._wrapped_label(line.text):
+            return []
+        wrapped = self._wrapped_row(line, anchor, scales)
+        if wrapped is not None:
+            return wrapped
         found = self._positional_drafts(line, anchor, scales)
         return found if found is not None else self._coded_row_drafts(line, anchor, scales)
+
+    def _wrapped_label(self, text: str) -> bool:
+        """ "4 Corridor B" / "Drywall at" / "Exam 4 door, 4" / "in." / "48 22 13 12": a PDF row's
+        label cell wrapped over several lines, one ending in a height whose unit wrapped onto the
+        next. A short line with one number, after label lines, in a table of several days is more
+        of the label; its number is no reading. Kept as the label the row's numbers take."""
+        rows = self._rows
+        if rows is None or rows.columns is None or not self._pending_label or not self._in_readings:
+            return False
+        days = sum(column.kind == "date" for column in rows.columns)
+        if days < _MIN_WRAPPED_DAYS or len(text) > _MAX_WRAPPED_CELL or " | " in text:
+            return False
+        if _HEIGHT_WRAPPED.search(text) is None or len(numbers_in(text, rows.dates)) != 1:
+            return False
+        self._pending_label = f"{self._pending_label} {text}"
+        self.__dict__["_label_wrapped"] = True
+        return True
+
+    def _wrapped_row(self, line: Line, anchor: date | None, scales: Scales) -> list[ReadingDraft] | None:
+        """The numbers that end a row whose label wrapped that way: read in the room the label
+        starts with ("4 Corridor B Drywall at Exam 4 door, 4 in." is the corridor's; the exam room
+        is only where on the wall)."""
+        if not self.__dict__.get("_label_wrapped") or self._rows is None or not self._pending_label:
+            self.__dict__["_label_wrapped"] = False
+            return None
+        if not _NUMBERS_ONLY.fullmatch(line.text):
+            return None  # ("in.": more of the label, which the scan keeps)
+        label, self.__dict__["_label_wrapped"] = self._pending_label, False
+        found = self._rows.word_row(f"{label} {line.text}", anchor)
+        named = room_mentions(label)
+        rooms = [room for room in named if not _LANDMARK_BEFORE.search(label[: room.start])]
+        if not found or not named:
+            return None  # (a label naming no room: the scan places the row as any other)
+        self._pending_label = ""
+        if not rooms:
+            return []  # ("Drywall at Exam 4 door": a room the point is only by; its own room wrapped away)
+        found = [replace(reading, start=0, end=0) for reading in found]
+        return self._row_drafts(
+            line, self._resolve(rooms[0]), label, found, scales, REFERENCE_WORD.search(label)
+        )
 
     def _coded_row_drafts(self, line: Line, anchor: date | None, scales: Scales) -> list[ReadingDraft] | None:
         """The readings of a coded row in the room its code stands for; None when the line is no
@@ -106,7 +165,13 @@ class CodedRowScan(PositionalRows):
         return self._row_drafts(line, room, words, found, scales)
 
     def _row_drafts(
-        self, line: Line, room: Mention, words: str, found: list[RowReading], scales: Scales
+        self,
+        line: Line,
+        room: Mention,
+        words: str,
+        found: list[RowReading],
+        scales: Scales,
+        reference: object = None,
     ) -> list[ReadingDraft]:
         material = row_material(words)
         key = material.key if material else None
@@ -130,7 +195,7 @@ class CodedRowScan(PositionalRows):
                     unit=unit,
                     meter=self._meter,
                     taken_on=reading.taken_on,
-                    is_reference=False,
+                    is_reference=bool(reference),
                     said_dry=reading.said_dry,
                     source=line.span(),
                 )
