@@ -847,3 +847,15 @@ def test_a_story_labels_first_sentence_goes_on_into_the_loss() -> None:
     assert findings.cause_of_loss == (
         "on Friday the guest in room 12 ran the bath and fell asleep. It overflowed for about half an hour"
     )
+
+
+def test_a_treatment_against_mould_names_no_mould() -> None:
+    # Given a washer discharge where the technician sprayed a treatment against mould
+    base = "The washer drain hose came out of the standpipe and the laundry floor was wet.\n"
+    treated = analyze_text(base + "He sprayed something against mould on the laundry floor.")
+    grown = analyze_text(base + "Visible mould on the laundry wall behind the washer.")
+    # Then the job is a water job of Category 2 with no mould hazard; mould seen is still mould
+    assert treated.damage_type == DamageType.WATER
+    assert treated.water_category is not None and treated.water_category.value == 2
+    assert "mould" not in {hazard.kind for hazard in treated.safety_hazards}
+    assert "mould" in {hazard.kind for hazard in grown.safety_hazards}

@@ -7,10 +7,16 @@ import re
 
 from chalicelib.analysis.offline.text import FLAGS
 
+# "sprayed something against mould on the floor", "to prevent mould", "anti-mould paint": a
+# treatment that keeps mould away names none found
+NOT_PREVENTED = r"(?<!against )(?<!prevent )(?<!inhibit )(?<!anti-)(?<!anti )"
+
+
 MOULD_GROWTH = re.compile(
     r"\b(?:(?:visible|active|heavy|extensive|significant|suspected|apparent)? ?(?:mou?ld|fungal|microbial)"
     r" (?:growth|colonies|coloni[sz]ation|contamination)|(?:black|green|white|grey|gray) mou?ld"
-    r"|mou?ld (?:on|behind|visible|present|observed|found|spotting)|growth (?:on|behind|visible|observed))\b",
+    rf"|{NOT_PREVENTED}mou?ld (?:on|behind|visible|present|observed|found|spotting)"
+    r"|growth (?:on|behind|visible|observed))\b",
     FLAGS,
 )
 

@@ -14,6 +14,7 @@ from chalicelib.analysis.offline.measures import (
     DIMENSIONS,
     STATED_AREA,
 )
+from chalicelib.analysis.offline.mould_words import NOT_PREVENTED
 from chalicelib.analysis.offline.passing_mentions import PASSING, names_a_thing_there
 from chalicelib.analysis.offline.room_states import (
     DAMAGE_CONTEXT_WORDS,
@@ -79,7 +80,7 @@ DAMAGE_KEYWORDS: tuple[tuple[DamageType, re.Pattern[str]], ...] = (
     ),
     (
         DamageType.MOULD,
-        re.compile(r"\b(?:mou?ld(?:y|s)?|mildew|fung(?:al|us|i)|spores?|microbial)\b", FLAGS),
+        re.compile(rf"\b{NOT_PREVENTED}(?:mou?ld(?:y|s)?|mildew|fung(?:al|us|i)|spores?|microbial)\b", FLAGS),
     ),
     (
         DamageType.WATER,
