@@ -58,7 +58,10 @@ class Stack:
         self.pool = urllib3.PoolManager(maxsize=16, retries=False, timeout=urllib3.Timeout(total=30))
 
     def _printed(self, label: str) -> str:
-        deadline = time.monotonic() + 60
+        # Generous: a restart replays the journal and re-drives in-flight workflows before it
+        # prints, and the other test worker may be running the analyzer's 200 KB inputs meanwhile
+        # (60 s was once not enough on 2 cores; alone it starts in seconds)
+        deadline = time.monotonic() + 150
         while time.monotonic() < deadline:
             for line in list(self.lines):
                 if line.startswith(label):
