@@ -50,16 +50,20 @@ token: $(STAMP)
 	@$(BIN)/python -m local_stack token $(USER_ID)
 
 ## make test: lint, types, the state machine, the packaged template (cfn-lint, checkov, sam validate),
-## and every test
-test: lint typecheck statelint cfn-lint checkov sam-validate web-test pytest
+## and every test. The checks run two at a time (their installs mostly wait on the disk), then
+## the tests, which use both cores themselves.
+test:
+	$(MAKE) -j2 --output-sync=target lint typecheck statelint cfn-lint checkov sam-validate web-test
+	$(MAKE) pytest
 
 ## make check: lint, types and the unit tier (no stack): the quick loop, under a minute
 check: lint typecheck tesseract web-test
 	$(BIN)/python -m pytest -n 2 -m unit -q
 
-## make soak: the soak test in full (make test runs a shorter one)
+## make soak: the soak test and the stop-signal rounds in full (make test runs shorter ones)
 soak: package
 	SOAK_WORKFLOWS=300 $(BIN)/python -m pytest -m soak
+	STOP_SIGNAL_ROUNDS=30 $(BIN)/python -m pytest tests/integration/test_local_stop.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -98,11 +102,14 @@ sam-validate: package $(SAM_STAMP)
 	AWS_DEFAULT_REGION=us-east-1 AWS_ACCESS_KEY_ID=offline AWS_SECRET_ACCESS_KEY=offline SAM_CLI_TELEMETRY=0 \
 	  $(SAM_VENV)/bin/sam validate --lint --template-file $(PACKAGE_DIR)/sam.json
 
-# The soak runs 40 workflows here (the suite stays under 15 minutes on 2 cores); `make soak` runs 300.
+# The soak runs 40 workflows here and the stop test 6 rounds (one of each kind and signal), so the
+# suite stays under 15 minutes on 2 cores; `make soak` runs 300 and 30. The slowest tests are listed
+# at the end, to see where the time goes.
 # The dashboard's browser tests run in it (tests/integration/test_dashboard_e2e.py): REQUIRE_E2E
 # makes a missing build or browser fail there rather than skip.
 pytest: package poppler tesseract python312 web chromium
-	REQUIRE_E2E=1 SOAK_WORKFLOWS=$${SOAK_WORKFLOWS:-40} $(BIN)/python -m pytest -n 2 --dist loadgroup
+	REQUIRE_E2E=1 SOAK_WORKFLOWS=$${SOAK_WORKFLOWS:-40} STOP_SIGNAL_ROUNDS=$${STOP_SIGNAL_ROUNDS:-6} \
+	  $(BIN)/python -m pytest -n 2 --dist loadgroup --durations=25
 
 ## make openapi: regenerate docs/openapi.json from the routes and the pydantic models
 openapi: $(STAMP)
