@@ -20,8 +20,8 @@ from chalicelib.api.auth import issue_dev_token
 from tests.local_processes import start_local_stack
 
 STOP_WITHIN_SECONDS = 10
-# Every stop is one process started: the rounds run a few at a time to keep the suite short. Six
-# rounds see each kind (idle, load, starting) under each signal; `make test` runs 6, `make soak` 30.
+# Every stop is one process started: the rounds run a few at a time to keep the suite short
+# (`make test` runs 20, `make soak` 60).
 ROUNDS = int(os.environ.get("STOP_SIGNAL_ROUNDS", "20"))
 AT_ONCE = 3
 
