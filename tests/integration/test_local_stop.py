@@ -26,10 +26,14 @@ ROUNDS = int(os.environ.get("STOP_SIGNAL_ROUNDS", "20"))
 AT_ONCE = 3
 
 
-def _start(secret_file: Path, data_dir: Path) -> tuple[subprocess.Popen[str], list[str]]:
+def _start(
+    secret_file: Path, data_dir: Path, *, light: bool = False
+) -> tuple[subprocess.Popen[str], list[str]]:
     # Each stack keeps its data in its own directory, so the stop also closes a journal that is
-    # being written to.
-    return start_local_stack(secret_file, data_dir)
+    # being written to. A light stack has one Lambda worker and one API process (still processes
+    # of their own, stopped the same way): twenty full stacks cost the suite minutes on 2 cores.
+    extra = ("--lambda-workers", "1", "--api-processes", "1") if light else ()
+    return start_local_stack(secret_file, data_dir, *extra)
 
 
 def _api_url(lines: list[str], deadline: float) -> str | None:
@@ -61,7 +65,8 @@ def _one_round(index: int, secret_file: Path, failures: list[str]) -> None:
     rng = random.Random(index)
     kind = ("idle", "load", "starting")[index % 3]
     sig = (signal.SIGTERM, signal.SIGINT)[index % 2]
-    process, lines = _start(secret_file, secret_file.parent / f"data-{index}")
+    # Under load the stack has its full worker pool and API processes, as `make run` starts it
+    process, lines = _start(secret_file, secret_file.parent / f"data-{index}", light=kind != "load")
     stop_load = threading.Event()
     try:
         if kind == "starting":
