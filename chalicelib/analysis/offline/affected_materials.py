@@ -122,6 +122,14 @@ _REFERENCE = re.compile(
 )
 
 
+# A material named as a suspected or known asbestos product ("presumed asbestos-containing", "contain
+# chrysotile", "ACM, left undisturbed"): what is said of it is the hazard.
+# ("no asbestos concern" clears it, and says nothing of the material)
+_ASBESTOS = re.compile(
+    r"(?<!\bno )(?<!\bnot )\b(?:asbestos|chrysotile|amosite|acm|ahera)\b(?![- ]free)", FLAGS
+)
+
+
 # "vinyl over the slab", "slab-on-grade house", "concrete slab below", "oak nailed to joists over a
 # ventilated subfloor", "sheet vinyl on plywood": the structure under a finish, named to say what it
 # sits on; only its own wet words make it affected ("LVP on ply subfloor, subfloor wet" is read by
@@ -461,6 +469,9 @@ class MaterialReader:
             return False
         if _A_PLACE_IN_IT.match(text, word.end):
             return False  # "down through the slab penetration", "a hole in the drywall": a way through
+        clause_start, clause_end = self._clause(word)
+        if _ASBESTOS.search(text, clause_start, clause_end) and not self._clause_damage(word):
+            return False  # "the old 9 x 9 tile, presumed asbestos, left undisturbed": a hazard, not damage
         verb = self._verb(word)
         if verb is not None:
             return verb
@@ -471,7 +482,6 @@ class MaterialReader:
             return True  # a scope line's materials are worked on: only cleaning spares them
         if self._read_here(word):
             return True
-        clause_start, clause_end = self._clause(word)
         if _BUILDING_DESCRIBED.search(text, clause_start, clause_end):
             # "Low-set brick veneer, built 1977, glasswool batts, carpet in bedrooms": what the house
             # is built of; only the sentence's own damage words make a material of it affected
@@ -493,6 +503,10 @@ class MaterialReader:
         return _READING_AFTER.match(text, word.end, word.end + 30) is not None and not _REFERENCE.search(
             text, entry, word.start
         )
+
+    def _clause_damage(self, word: MaterialWord) -> bool:
+        """Its own clause says it was reached ("asbestos vinyl tiles, wet and lifting")."""
+        return next(evidence_matches(_AFFECTED_WORD, self.text[slice(*self._clause(word))]), None) is not None
 
     def _grades_job(self, word: MaterialWord) -> bool:
         """The material is in a sentence giving the water class that names no room of its own."""

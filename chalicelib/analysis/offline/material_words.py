@@ -64,7 +64,12 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     ),
     ("carpet_short", r"cpt|crpt", "carpet"),
     ("carpet", r"carpet(?:s|ing)?(?: tiles?)?", None),
-    ("vinyl", r"(?:sheet )?vinyl(?: plank| planks| tiles?| sheet)?|lvp|lvt|vct|lino(?:leum)?", None),
+    # ("vinyl floor tiles": vinyl, not ceramic)
+    (
+        "vinyl",
+        r"(?:sheet )?vinyl(?: plank| planks| (?:floor )?tiles?| sheet)?|lvp|lvt|vct|lino(?:leum)?",
+        None,
+    ),
     ("laminate", r"laminate(?: floor(?:ing)?)?", None),
     # ("a suspended timber floor", "the timber floor frame": the structure under a finish, no wood
     # finish)
@@ -110,7 +115,9 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         "framing",
         r"(?:timber )?(?<!door )(?<!window )fram(?:ing|es?)"
         # ("steel studs", "metal stud partitions": a frame that takes up no water)
-        r"|(?<!steel )(?<!steel-)(?<!metal )(?<!metal-)studs?(?! (?:bays?|cavit(?:y|ies)|spaces?))"
+        # ("the stud wall", "a stud partition": the wall, named by how it is built)
+        r"|(?<!steel )(?<!steel-)(?<!metal )(?<!metal-)studs?"
+        r"(?! (?:bays?|cavit(?:y|ies)|spaces?|walls?|partitions?))"
         r"|joists?(?! (?:bays?|spaces?|cavit(?:y|ies)))"
         r"|(?:bottom|sole|sill|top) plates?|bearers?|noggings?",
         None,
