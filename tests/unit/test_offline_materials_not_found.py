@@ -88,3 +88,42 @@ def test_a_wet_floor_cleared_of_asbestos_is_still_affected() -> None:
     materials = _materials(text, "Laundry")
     # Then the vinyl is affected
     assert any("vinyl" in material for material in materials)
+
+
+def test_a_material_the_sentence_comes_back_to_as_fine_is_not_affected() -> None:
+    # Given a dining room whose floor got a few drips that the sentence then says read normal, and
+    # a later reading of that floor
+    text = (
+        "Dining room: drywall wet under the window to 8 in. The timber floor got a few drips; "
+        "mopped straight away and it reads normal - not wet.\n"
+        "Readings 12/03: dining room drywall 40, dining room timber floor 11 %MC."
+    )
+    # When its materials are read
+    materials = _materials(text, "Dining room")
+    # Then the drywall is affected and the timber floor is not
+    assert "drywall" in materials
+    assert not any("timber" in material for material in materials)
+
+
+def test_a_soaked_material_later_dried_is_still_affected() -> None:
+    # Given a den whose carpet was soaked and, after drying, reads dry
+    text = "Den: carpet soaked along the east wall; after three days of drying it reads dry."
+    # When its materials are read
+    materials = _materials(text, "Den")
+    # Then the carpet is affected
+    assert "carpet" in materials
+
+
+def test_an_attics_roof_sheathing_and_rafters_are_the_attics() -> None:
+    # Given an attic headed as placed above a bathroom, with growth on its sheathing and rafters
+    text = (
+        "Bathroom: ceiling drywall stained around the fan.\n"
+        "Attic above the bathroom: growth on the roof sheathing and rafters around the fan duct.\n"
+        "Readings: sheathing at the duct 26 %MC."
+    )
+    # When the materials are read
+    attic = _materials(text, "Attic")
+    bathroom = _materials(text, "Bathroom")
+    # Then the sheathing and rafters are the attic's and not the bathroom's
+    assert "roof sheathing" in attic and "rafters" in attic
+    assert "roof sheathing" not in bathroom and "rafters" not in bathroom

@@ -95,3 +95,19 @@ OUT_OF_CLAIM = re.compile(
     r"(?:loss|claim|scope|job|assessment|drying chamber)\b",
     FLAGS,
 )
+
+
+# "Oak floor in the dining room got drips; wiped up that night and it reads normal - not wet": the
+# sentence comes back to the material as "it" or "they" to say it is fine.
+_PRONOUN_SOUND = re.compile(
+    r"[^.]{0,80}?[;,\-\u2013] (?:[a-z ]{0,50}? )?(?:it|they) (?:now |still )?"
+    r"(?:is |was |are |were |reads? |tested |checked )?(?:normal|dry|fine|sound|ok|not wet)\b",
+    FLAGS,
+)
+
+
+def said_sound_later(text: str, end: int, stop: int) -> int | None:
+    """Where a later "it"/"they" of the sentence (ending at `stop`) says the material ending at `end` is
+    fine, or None."""
+    match = _PRONOUN_SOUND.match(text, end, min(stop, end + 160))
+    return match.end() if match is not None else None

@@ -123,6 +123,11 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         None,
     ),
     ("masonry", r"brick(?:work)?|masonry|block ?work|besser|cmu", None),
+    # The roof over an attic: its sheathing (decking) and rafters, where attic water and mould are found
+    # ("north-side roof sheathing", "the attic sheathing", "Sheathing at the vent: 21 %MC"); a wall's
+    # sheathing is the outside of a wall, left unread.
+    ("sheathing", r"(?<!wall )(?:(?:roof|attic) )?sheathing|roof deck(?:ing)?", "roof sheathing"),
+    ("rafters", r"rafters?", "rafters"),
     ("plaster", r"plaster(?! ?board)|lath", None),
     ("fibro", r"fibro(?: sheeting| sheets?)?|fibre cement(?: sheet(?:ing)?)?", None),
     ("tackstrip", r"tack ?strips?|smooth ?edge", None),
