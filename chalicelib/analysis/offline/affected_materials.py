@@ -31,6 +31,7 @@ from chalicelib.analysis.offline.material_soundness import (
     SURFACE_WATER,
     SURFACE_WATER_KEYS,
     said_sound,
+    said_sound_later,
 )
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
 from chalicelib.analysis.offline.material_work import REMOVAL, nearest_work
@@ -122,6 +123,24 @@ _REFERENCE = re.compile(
 )
 
 
+# A roof's own timbers are the roof space's, whatever room a line names them beside.
+_ROOF_KEYS = frozenset({"sheathing", "rafters"})
+_ROOF_SPACE = re.compile(r"\b(?:attic|loft|roof|ceiling (?:space|void|cavity)|crawl ?space)\b", FLAGS)
+
+
+def fits_room(key: str, room: str) -> bool:
+    """Whether a material can be the room's: a roof's sheathing and rafters are only a roof space's."""
+    return key not in _ROOF_KEYS or _ROOF_SPACE.search(room) is not None
+
+
+# A material named as a suspected or known asbestos product ("presumed asbestos-containing", "contain
+# chrysotile", "ACM, left undisturbed"): what is said of it is the hazard.
+# ("no asbestos concern" clears it, and says nothing of the material)
+_ASBESTOS = re.compile(
+    r"(?<!\bno )(?<!\bnot )\b(?:asbestos|chrysotile|amosite|acm|ahera)\b(?![- ]free)", FLAGS
+)
+
+
 # "vinyl over the slab", "slab-on-grade house", "concrete slab below", "oak nailed to joists over a
 # ventilated subfloor", "sheet vinyl on plywood": the structure under a finish, named to say what it
 # sits on; only its own wet words make it affected ("LVP on ply subfloor, subfloor wet" is read by
@@ -179,6 +198,9 @@ _HEADS_LINE = re.compile(
 
 # "Bathroom (shares a wall with the laundry):": a heading room, a bracket naming a landmark room.
 _BRACKET_HEAD = re.compile(r" ?\([^()]{1,60}\) ?[:\-\u2013]", FLAGS)
+# "Attic above the primary bathroom:", "Roof space over bed 2 -": a heading room placed by another.
+_PLACED_HEAD = re.compile(r" (?:above|over|below|beneath|under|behind|beside|next to)(?: the)? ", FLAGS)
+_HEAD_MARK = re.compile(r"(?: ?\([^()]{1,40}\))? ?[:\-\u2013]", FLAGS)
 # "on the laundry side of the room", "laundry side wall of bath": a wall's side named by the room beyond.
 _SIDE_OF = re.compile(r" side(?: wall)? of\b", FLAGS)
 
@@ -254,6 +276,10 @@ class MaterialReader:
             if self._grades_job(word):
                 continue  # "carpet and underlay plus wall wicking: Class 2" grades the job, no one room
             owners = self._owners(word)
+            if word.key in _ROOF_KEYS and owners and not all(_ROOF_SPACE.search(o.name) for o in owners):
+                owners = (
+                    None  # "Sheathing at the vent", after "batts over the closet ceiling": the roof space's
+                )
             if owners != ():
                 out.append(AffectedMaterial(word, owners))
         return out
@@ -392,6 +418,12 @@ class MaterialReader:
             return None
         head = self.rooms[0]
         bracket = _BRACKET_HEAD.match(self.text, head.end)
+        if bracket is None and len(self.rooms) > 1 and owner is self.rooms[1]:
+            # "Attic above the primary bathroom: growth on the sheathing": the heading's room, placed
+            bracket = _PLACED_HEAD.fullmatch(self.text, head.end, owner.start) and _HEAD_MARK.match(
+                self.text, owner.end
+            )
+            return head if bracket and bracket.end() <= word.start else None
         if bracket is None or bracket.end() > word.start:
             return None
         if owner.start < bracket.end() or _SIDE_OF.match(self.text, owner.end):
@@ -461,6 +493,9 @@ class MaterialReader:
             return False
         if _A_PLACE_IN_IT.match(text, word.end):
             return False  # "down through the slab penetration", "a hole in the drywall": a way through
+        clause_start, clause_end = self._clause(word)
+        if _ASBESTOS.search(text, clause_start, clause_end) and not self._clause_damage(word):
+            return False  # "the old 9 x 9 tile, presumed asbestos, left undisturbed": a hazard, not damage
         verb = self._verb(word)
         if verb is not None:
             return verb
@@ -471,7 +506,6 @@ class MaterialReader:
             return True  # a scope line's materials are worked on: only cleaning spares them
         if self._read_here(word):
             return True
-        clause_start, clause_end = self._clause(word)
         if _BUILDING_DESCRIBED.search(text, clause_start, clause_end):
             # "Low-set brick veneer, built 1977, glasswool batts, carpet in bedrooms": what the house
             # is built of; only the sentence's own damage words make a material of it affected
@@ -494,6 +528,10 @@ class MaterialReader:
             text, entry, word.start
         )
 
+    def _clause_damage(self, word: MaterialWord) -> bool:
+        """Its own clause says it was reached ("asbestos vinyl tiles, wet and lifting")."""
+        return next(evidence_matches(_AFFECTED_WORD, self.text[slice(*self._clause(word))]), None) is not None
+
     def _grades_job(self, word: MaterialWord) -> bool:
         """The material is in a sentence giving the water class that names no room of its own."""
         start, end = self._sentence(word)
@@ -510,8 +548,15 @@ class MaterialReader:
         return word.key == "cabinetry" and cabinet_wet_on_top(self.text, word.end)
 
     def _said_sound(self, word: MaterialWord) -> bool:
-        """The material said fine right where it is named ("floor tiles intact", "tiles dry")."""
-        return said_sound(self.text, word.end)
+        """The material said fine right where it is named ("floor tiles intact", "tiles dry"), or by a
+        later "it" of a sentence that says nothing else of it ("got drips; it reads normal")."""
+        if said_sound(self.text, word.end):
+            return True
+        later = said_sound_later(self.text, word.end, self._sentence(word)[1])
+        if later is None or self._own_damage(word):
+            return False
+        following = bisect_right(self._word_starts, word.start)
+        return following >= len(self._word_starts) or self._word_starts[following] >= later
 
     def _own_damage(self, word: MaterialWord) -> bool:
         """Its own sentence says it was reached ("tiles lifting"), not only the line around it."""

@@ -47,6 +47,19 @@ _GOAL_BEFORE = re.compile(
     r"\b(?:goals?|targets?|dry standards?)\b(?: for(?: the)?(?: [a-z]{1,12}){0,2} ?$|\s*:[^.:]{0,90}$)",
     FLAGS,
 )
+# A drying goal written as the work: "Dry the framing to 15 WME or under", "dry the bottom plate and
+# studs to within 4 points of the reference": the level it must reach, not a finding that it is wet.
+_DRY_TO = re.compile(
+    r"\bdry(?: out)?(?: the| all)?(?: [a-z&,]{1,14}){1,5} to "
+    r"(?:below |under |within |at or below |less than )?\d",
+    FLAGS,
+)
+# "Slip risk on the quarry tiles", "trip hazard from the lifted carpet": a material named for the risk.
+_HAZARD_BEFORE = re.compile(
+    r"\b(?:slip|trip|fall(?:ing)?)(?: (?:and|&|/) (?:slip|trip|fall(?:ing)?))? (?:risks?|hazards?)\b"
+    r"[^.;:]{0,40}$",
+    FLAGS,
+)
 _READ_AFTER = re.compile(r"(?: [a-z]{1,10}){0,2} ?[:=\-]? ?\d", FLAGS)
 _REACH = 130
 
@@ -58,7 +71,10 @@ def named_aside(text: str, start: int, end: int) -> bool:
         return True
     if _METER_AFTER.match(text, end, end + 60) or _METER_BEFORE.search(text, max(0, start - 40), start):
         return True
-    if _GOAL_BEFORE.search(text, lo, start):
+    if _GOAL_BEFORE.search(text, lo, start) or _HAZARD_BEFORE.search(text, max(0, start - 70), start):
+        return True
+    goal = _DRY_TO.search(text, max(0, start - 60), min(len(text), end + 60))
+    if goal is not None and goal.start() <= start and end <= goal.end():
         return True
     if _READ_AFTER.match(text, end, end + 30):
         return False  # "Readings (hall drywall 38)": a reading in the bracket

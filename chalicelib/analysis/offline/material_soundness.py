@@ -16,6 +16,9 @@ _SOUND_AFTER = re.compile(
     r"|(?:read|reads|reading) normal"
     r"|(?:did ?n[o']t|never|has ?n[o']t|have ?n[o']t|had ?n[o']t) (?:get |got |gotten |become |been )?"
     r"(?:wet|damp|affected|touched)|stayed dry|remained dry"
+    # "the tile did not lift", "the boards have not cupped": the damage a finish shows, said absent
+    r"|(?:did ?n[o']t|has ?n[o']t|have ?n[o']t)"
+    r" (?:lift|swell|cup|buckle|delaminate|lifted|swollen|cupped|buckled)\b"
     r"|(?:only )?(?:damp|wet) on (?:the )?(?:top|surface)|only surface (?:damp|wet)"
     r"|only (?:had |has |got )?surface (?:water|moisture)|surface (?:water|moisture) only"
     r"|same as (?:the )?(?:\w+ ){0,3}(?:reference|dry standard|baseline)"
@@ -73,7 +76,9 @@ NONE_ON = re.compile(
 # "may have wicked", "possibly the underlay", "check whether the pad": a hedge is not damage.
 HEDGE_BEFORE = re.compile(
     r"\b(?:may|might|could|possibly|perhaps|probably|maybe|suspect\w*|whether|unsure|unknown if|if any"
-    r"|check(?:ed)? (?:for|if|whether|the)|to check|to be checked)\b[^,;.]{0,30}$",
+    r"|check(?:ed)? (?:for|if|whether|the)|to check|to be checked"
+    # "an inspection hole cut in the ceiling to look at the joists": what was looked at, not found wet
+    r"|to (?:look at|view|see|inspect))\b[^,;.]{0,30}$",
     FLAGS,
 )
 
@@ -90,3 +95,19 @@ OUT_OF_CLAIM = re.compile(
     r"(?:loss|claim|scope|job|assessment|drying chamber)\b",
     FLAGS,
 )
+
+
+# "Oak floor in the dining room got drips; wiped up that night and it reads normal - not wet": the
+# sentence comes back to the material as "it" or "they" to say it is fine.
+_PRONOUN_SOUND = re.compile(
+    r"[^.]{0,80}?[;,\-\u2013] (?:[a-z ]{0,50}? )?(?:it|they) (?:now |still )?"
+    r"(?:is |was |are |were |reads? |tested |checked )?(?:normal|dry|fine|sound|ok|not wet)\b",
+    FLAGS,
+)
+
+
+def said_sound_later(text: str, end: int, stop: int) -> int | None:
+    """Where a later "it"/"they" of the sentence (ending at `stop`) says the material ending at `end` is
+    fine, or None."""
+    match = _PRONOUN_SOUND.match(text, end, min(stop, end + 160))
+    return match.end() if match is not None else None

@@ -64,7 +64,12 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     ),
     ("carpet_short", r"cpt|crpt", "carpet"),
     ("carpet", r"carpet(?:s|ing)?(?: tiles?)?", None),
-    ("vinyl", r"(?:sheet )?vinyl(?: plank| planks| tiles?| sheet)?|lvp|lvt|vct|lino(?:leum)?", None),
+    # ("vinyl floor tiles": vinyl, not ceramic)
+    (
+        "vinyl",
+        r"(?:sheet )?vinyl(?: plank| planks| (?:floor )?tiles?| sheet)?|lvp|lvt|vct|lino(?:leum)?",
+        None,
+    ),
     ("laminate", r"laminate(?: floor(?:ing)?)?", None),
     # ("a suspended timber floor", "the timber floor frame": the structure under a finish, no wood
     # finish)
@@ -110,12 +115,19 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         "framing",
         r"(?:timber )?(?<!door )(?<!window )fram(?:ing|es?)"
         # ("steel studs", "metal stud partitions": a frame that takes up no water)
-        r"|(?<!steel )(?<!steel-)(?<!metal )(?<!metal-)studs?(?! (?:bays?|cavit(?:y|ies)|spaces?))"
+        # ("the stud wall", "a stud partition": the wall, named by how it is built)
+        r"|(?<!steel )(?<!steel-)(?<!metal )(?<!metal-)studs?"
+        r"(?! (?:bays?|cavit(?:y|ies)|spaces?|walls?|partitions?))"
         r"|joists?(?! (?:bays?|spaces?|cavit(?:y|ies)))"
         r"|(?:bottom|sole|sill|top) plates?|bearers?|noggings?",
         None,
     ),
     ("masonry", r"brick(?:work)?|masonry|block ?work|besser|cmu", None),
+    # The roof over an attic: its sheathing (decking) and rafters, where attic water and mould are found
+    # ("north-side roof sheathing", "the attic sheathing", "Sheathing at the vent: 21 %MC"); a wall's
+    # sheathing is the outside of a wall, left unread.
+    ("sheathing", r"(?<!wall )(?:(?:roof|attic) )?sheathing|roof deck(?:ing)?", "roof sheathing"),
+    ("rafters", r"rafters?", "rafters"),
     ("plaster", r"plaster(?! ?board)|lath", None),
     ("fibro", r"fibro(?: sheeting| sheets?)?|fibre cement(?: sheet(?:ing)?)?", None),
     ("tackstrip", r"tack ?strips?|smooth ?edge", None),

@@ -12,7 +12,7 @@ from chalicelib.analysis.findings import (
     LengthUnit,
     SourceSpan,
 )
-from chalicelib.analysis.offline.affected_materials import MaterialReader
+from chalicelib.analysis.offline.affected_materials import MaterialReader, fits_room
 from chalicelib.analysis.offline.areas import (
     AreaDraft,
 )
@@ -523,6 +523,8 @@ class RoomScan(ReadingsScan):
                 else self._areas_of(found.owners)
             )
             for draft in areas:
+                if not fits_room(word.key, draft.room):
+                    continue
                 draft.materials.setdefault(word.key, word.name)
                 start, end = self._clause(sentences, word.start, word.end)
                 if not is_scope and has_evidence(_SOAKED_WORD, text[start:end]):
