@@ -229,6 +229,10 @@ _MATERIALS = (
     ),
     ("plaster", ("plaster", "lath")),
     ("masonry", ("brick", "block", "masonry", "besser", "cmu")),
+    # Named by what it is made of where the notes say so (above); else by what it is: the truth
+    # writes "ceiling lining" or "ceilings" where the analyzer says "ceiling", one material
+    ("fibro", ("fibro", "fibre cement", "fiber cement")),
+    ("ceiling", ("ceiling", "ceilings", "ceiling lining")),
 )
 _UNITS = {
     "m2": ("m2", "m²", "sqm", "sq m", "square metres", "square meters", "m^2"),
