@@ -26,7 +26,7 @@ from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_point_table import day_row_cells, point_header
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
-from chalicelib.analysis.offline.reading_prose import prose_readings
+from chalicelib.analysis.offline.reading_prose import in_same_order, prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
 from chalicelib.analysis.offline.reading_room_phrases import (
     is_room_number,
@@ -259,7 +259,7 @@ class ReadingsScan(
             )
             told = (
                 prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._metered())
-                if len(text) > _MAX_WRAPPED
+                if len(text) > _MAX_WRAPPED or in_same_order(text)
                 else []
             )
             if told:  # a sentence reads its own way; what one way missed, the other may read
