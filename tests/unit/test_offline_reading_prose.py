@@ -221,3 +221,34 @@ def test_values_in_the_order_of_readings_told_over_several_sentences_take_their_
     # and the later values take the places of the three first readings, in order
     assert {(30.0, "Laundry", wednesday), (26.0, "Laundry", wednesday), (21.0, "Hallway", wednesday)} <= found
     assert {(15.0, "Laundry", friday), (14.0, "Laundry", friday), (12.0, "Hallway", friday)} <= found
+
+
+def test_a_number_right_before_the_reading_verb_is_its_subjects() -> None:
+    # Given rooms numbered before "read", then their readings, on a scale the sentence names
+    text = "On the WME scale the linings of bedrooms 4 and 5 read 33 and 29 at the skirting."
+    # Then the room's number is no reading
+    assert [value for value, _ in _read(text)] == [33.0, 29.0]
+
+
+def test_a_scale_written_after_another_materials_value_is_not_a_bare_readings() -> None:
+    dates = Dates(prepare_lines("x"), None)
+    text = "For comparison the study plasterboard read 14 and its pine skirting 12 %MC."
+    found = prose_readings(text, dates, None, None, scale_known=True)
+    # Then the skirting's scale stays with the skirting; the plasterboard's is not said here
+    assert [(r.value, r.unit) for r in found] == [(14.0, None), (12.0, "%MC")]
+    # while a run of values before their scale shares it
+    run = prose_readings("The plates read 22 and 19 %MC.", dates, None, None, scale_known=True)
+    assert [(r.value, r.unit) for r in run] == [(22.0, "%MC"), (19.0, "%MC")]
+
+
+_LATER_SENTENCE = """Job notes - hot water service, 5 Yarran Street, Dubbo NSW 2830
+On 3 March 2026 the hot water service leaked into the study and the rumpus; we attended on 5 March 2026.
+Readings: the plates were 23 %MC in the study and 21 %MC in the rumpus. By 9 March they were 15 and 14 %MC.
+"""
+
+
+def test_a_run_on_a_line_takes_the_places_and_day_of_its_own_sentences() -> None:
+    # Given one line that reads two rooms, then a later sentence of the same line gives a run
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_LATER_SENTENCE).moisture_readings}
+    # Then the run takes the places of the sentence before it, and the day its own sentence names
+    assert {(15.0, "Study", date(2026, 3, 9)), (14.0, "Rumpus", date(2026, 3, 9))} <= found

@@ -19,6 +19,7 @@ from chalicelib.analysis.offline.reading_numbers import (
 )
 from chalicelib.analysis.offline.reading_row_parts import AIR_WORDS, WHERE_WORDS, RowReading
 from chalicelib.analysis.offline.reading_scales import SCALE_NAMES, SCALE_WORDS
+from chalicelib.analysis.offline.readings import materials_in
 from chalicelib.analysis.offline.spaces import ROOM_PATTERN
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
@@ -108,7 +109,7 @@ _LIST_ENDS = re.compile(r" ?(?:,|and\b|&|[.;)]|$)", FLAGS)
 # "the same spot read 22": a sentence that goes on about the place the line's last reading was at.
 _SAME_PLACE = re.compile(
     r"\b(?:the same|that|this) (?:spot|point|place|location|wall|patch|reading point)\b"
-    r"|\bit (?:was|had|read)\b",
+    r"|\b(?:it|they) (?:was|were|had|read)\b",  # ("by Friday they were 15 and 14": the points again)
     FLAGS,
 )
 # "went from 21 %MC to 15 %MC and then to 12 %MC over the same three visits"
@@ -118,6 +119,9 @@ _OVER_VISITS = re.compile(
 )
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _SPACE_WORD = re.compile(r"\b(?:cupboard|closet|room|area|office|garage|cellar|attic|loft|porch)\b", FLAGS)
+# "bedrooms 2 and 3 read 38 and 35": a number right before the reading verb is its subject's
+_SUBJECT_NUMBER = re.compile(r" (?:read|reads|measured|metered)\b", FLAGS)
+_SCALE_LOOK = 200  # how far after a bare number its sentence's scale is looked at (bounded)
 _SAME_ORDER = re.compile(r"\b(?:in )?the same order\b", FLAGS)
 _READINGS_LEAD = re.compile(r"\s*readings?\b", FLAGS)  # "Readings: 31 at 100 mm, 22 at 300 mm"
 _GOAL_AFTER = re.compile(r" ?(?:goal|target)\b", FLAGS)  # "under our 16% goal"
@@ -136,6 +140,18 @@ def in_same_order(text: str) -> bool:
     """Whether a line gives its values for the points told before, in their order ("On the 22nd,
     in the same order: 17, 18, 14"): a sentence, however short."""
     return _SAME_ORDER.search(text) is not None
+
+
+def _scale_reaches(text: str, number: re.Match[str], scale: re.Match[str] | None) -> bool:
+    """Whether the scale a sentence names is a bare number's: named before it, or after it with no
+    other material's part between ("34 at 100 mm, 16 at 900 mm (relative scale)"); not the scale
+    of a later part about another material ("the plasterboard read 12 and its pine skirting
+    11 %MC": the 12 is no %MC)."""
+    if scale is None:
+        return False
+    if scale.start() < number.start() or scale.start() - number.end() > _SCALE_LOOK:
+        return True
+    return not materials_in(text[number.end() : scale.start()])
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -323,6 +339,7 @@ def prose_readings(
             )
             if (
                 not (cue.search(lead) or listed)
+                or (bare and _SUBJECT_NUMBER.match(text, match.end()) is not None)
                 or AIR_WORDS.search(text, match.start(), min(end, match.end() + 12))
                 or _SUMMARY_BEFORE.search(lead) is not None
                 or _SUMMARY_AFTER.match(text, match.end()) is not None
@@ -344,7 +361,8 @@ def prose_readings(
                         # (a bare number in a sentence with no scale: the line's last reading's)
                         unit=scale_name(match.group("scale"))
                         if match.group("scale")
-                        else sentence_scale or (found[-1].unit if found else None),
+                        else (sentence_scale if _scale_reaches(text, match, named_scale) else None)
+                        or (found[-1].unit if found else None),
                         role="goal"
                         if re.search(r"\b(?:goal|target)\b", lead, FLAGS)
                         or _GOAL_AFTER.match(text, match.end())

@@ -62,21 +62,34 @@ class ReadingRunScan:
                 places.update(zip(run, template, strict=True))
         return places
 
-    def _note_groups(self, text: str, found: Sequence[RowReading], drafts: dict[int, ReadingDraft]) -> None:
-        """Remember each sentence's readings as a group: their material and places, in order."""
+    def _note_group(self, members: Sequence[ReadingDraft]) -> None:
+        """Remember a sentence's readings (not its dry standards) as a group: their material and
+        places, in order."""
         groups: list[_Group] = self.__dict__.setdefault("_reading_groups", [])
-        ends = [match.end() for match in _SENTENCE_END.finditer(text)]
-        by_sentence: dict[int, list[ReadingDraft]] = {}
-        for index, reading in enumerate(found):
-            draft = drafts.get(index)
-            if draft is not None and not draft.is_reference:
-                by_sentence.setdefault(bisect_right(ends, reading.start), []).append(draft)
-        for members in by_sentence.values():
-            if len(members) <= _MAX_RUN:
-                # (a sentence of one reading is kept too: a later run may go over several sentences)
-                material = next((draft.material.key for draft in members if draft.material), None)
-                groups.append((material, [draft.location for draft in members], members[0].source.line))
+        members = [draft for draft in members if not draft.is_reference]
+        if 1 <= len(members) <= _MAX_RUN:
+            # (a sentence of one reading is kept too: a later run may go over several sentences)
+            material = next((draft.material.key for draft in members if draft.material), None)
+            groups.append((material, [draft.location for draft in members], members[0].source.line))
         del groups[:-_MAX_GROUPS]
+
+
+def sentence_slices(text: str, found: Sequence[RowReading]) -> list[tuple[int, int]]:
+    """The readings of each sentence of a line, as slices of `found` (in order of place), so that
+    a run later in a line takes the places of a sentence before it ("the plates were 19 in the
+    lounge and 18 in bedroom 2. By the 24th the plates were at 14 and 13")."""
+    ends = [match.end() for match in _SENTENCE_END.finditer(text)]
+    slices: list[tuple[int, int]] = []
+    low, current = 0, -1
+    for index, reading in enumerate(found):
+        sentence = bisect_right(ends, reading.start)
+        if index and sentence != current:
+            slices.append((low, index))
+            low = index
+        current = sentence
+    if found:
+        slices.append((low, len(found)))
+    return slices
 
 
 def _joined_template(groups: Sequence[_Group], size: int) -> list[str] | None:
