@@ -32,6 +32,7 @@ from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
 from chalicelib.analysis.offline.reading_room_phrases import (
     is_room_number,
     numbered_rooms,
+    room_leading_landmark,
     room_phrase_before,
 )
 from chalicelib.analysis.offline.reading_row_parts import RowReading, describes_place
@@ -412,10 +413,14 @@ class ReadingsScan(
             between = line.text[owner.start : reading.start - len(label)]
             own_words = bool(room_mentions(label)) and bool(_SENTENCE_BREAK.search(between))
             listed = _is_list_line(line.text)  # ("/ joists 21 %MC": a list's own part)
+            leading = room_leading_landmark(label)  # ("rec room wall next to the laundry 30")
             owner = (
                 owner
                 if own_words
-                else self._area_by_word(label) or (self._surface_room(label) if listed else None) or owner
+                else (self._resolve(leading) if leading is not None else None)
+                or self._area_by_word(label)
+                or (self._surface_room(label) if listed else None)
+                or owner
             )
         if reading.told and owner is not None and owner.start >= reading.end:
             owner = self._before_forward_owner(line.text, reading, owner)
