@@ -179,3 +179,76 @@ def test_a_room_size_written_with_by_is_no_reading() -> None:
     )
     values = sorted(r.value for r in analyze_text(text).moisture_readings)
     assert values == [31.0, 44.0]
+
+
+def test_every_value_of_a_comma_list_after_a_reading_verb_is_read() -> None:
+    # Given one reading verb, then four percentages separated by commas and a closing "and"
+    text = "On the second visit the walls read 41%, 36%, 30% and 25%, and the bath was refitted."
+    # Then the middle values are readings too, not only the first and the last
+    assert [value for value, _ in _read(text)] == [41.0, 36.0, 30.0, 25.0]
+
+
+def test_a_bare_number_after_a_comma_is_listed_only_in_a_list_of_bare_numbers() -> None:
+    dates = Dates(prepare_lines("x"), None)
+    listed = "The wall was down to 21, 18, 15 and 12."
+    assert [r.value for r in prose_readings(listed, dates, None, None, scale_known=True)] == [21, 18, 15, 12]
+    # (a count after a reading is no reading: "2 of them" is not a list of values)
+    counted = "The wall was down to 21, 2 fans came out."
+    assert [r.value for r in prose_readings(counted, dates, None, None, scale_known=True)] == [21.0]
+
+
+def test_a_short_sentence_in_the_same_order_is_read() -> None:
+    # Given a sentence that gives only values, "in the same order" as points told before
+    found = _dated("Wednesday, in the same order: 22, 19, 15.", date(2026, 3, 12))
+    # Then each value is a reading of that day
+    assert [value for value, _, _ in found] == [22.0, 19.0, 15.0]
+
+
+_SPLIT_STORY = """Job story - laundry tap, 3 Quandong Way, Port Pirie SA 5540
+On Monday 2 March 2026 the laundry tap split and water reached the laundry and the hallway.
+Monday 2 March: the laundry walls read 48% by the tub and 40% at the hallway end. The hallway wall read 35%.
+On Wednesday 4 March the walls read 30%, 26% and 21% (same order).
+Friday 6 March, in the same order: 15, 14, 12.
+"""
+
+
+def test_values_in_the_order_of_readings_told_over_several_sentences_take_their_places() -> None:
+    # Given first readings told over two sentences, then values "in the same order" on later days
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_SPLIT_STORY).moisture_readings}
+    wednesday, friday = date(2026, 3, 4), date(2026, 3, 6)
+    # Then "at the hallway end" is only a landmark of the laundry wall
+    assert (40.0, "Laundry", date(2026, 3, 2)) in found
+    # and the later values take the places of the three first readings, in order
+    assert {(30.0, "Laundry", wednesday), (26.0, "Laundry", wednesday), (21.0, "Hallway", wednesday)} <= found
+    assert {(15.0, "Laundry", friday), (14.0, "Laundry", friday), (12.0, "Hallway", friday)} <= found
+
+
+def test_a_number_right_before_the_reading_verb_is_its_subjects() -> None:
+    # Given rooms numbered before "read", then their readings, on a scale the sentence names
+    text = "On the WME scale the linings of bedrooms 4 and 5 read 33 and 29 at the skirting."
+    # Then the room's number is no reading
+    assert [value for value, _ in _read(text)] == [33.0, 29.0]
+
+
+def test_a_scale_written_after_another_materials_value_is_not_a_bare_readings() -> None:
+    dates = Dates(prepare_lines("x"), None)
+    text = "For comparison the study plasterboard read 14 and its pine skirting 12 %MC."
+    found = prose_readings(text, dates, None, None, scale_known=True)
+    # Then the skirting's scale stays with the skirting; the plasterboard's is not said here
+    assert [(r.value, r.unit) for r in found] == [(14.0, None), (12.0, "%MC")]
+    # while a run of values before their scale shares it
+    run = prose_readings("The plates read 22 and 19 %MC.", dates, None, None, scale_known=True)
+    assert [(r.value, r.unit) for r in run] == [(22.0, "%MC"), (19.0, "%MC")]
+
+
+_LATER_SENTENCE = """Job notes - hot water service, 5 Yarran Street, Dubbo NSW 2830
+On 3 March 2026 the hot water service leaked into the study and the rumpus; we attended on 5 March 2026.
+Readings: the plates were 23 %MC in the study and 21 %MC in the rumpus. By 9 March they were 15 and 14 %MC.
+"""
+
+
+def test_a_run_on_a_line_takes_the_places_and_day_of_its_own_sentences() -> None:
+    # Given one line that reads two rooms, then a later sentence of the same line gives a run
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_LATER_SENTENCE).moisture_readings}
+    # Then the run takes the places of the sentence before it, and the day its own sentence names
+    assert {(15.0, "Study", date(2026, 3, 9)), (14.0, "Rumpus", date(2026, 3, 9))} <= found

@@ -54,3 +54,21 @@ def test_room_numbers_are_three_or_four_digits_and_never_a_size() -> None:
     assert numbered_rooms("Utility room 100 x 80 in") == frozenset()
     assert is_room_number("water came into 412 overnight", 412.0, frozenset({"412"}))
     assert not is_room_number("412 wall: 412 REL", 412.0, frozenset({"412"}))
+
+
+def test_a_list_item_that_starts_with_a_room_and_goes_on_to_a_landmark_is_that_rooms() -> None:
+    from chalicelib.analysis.offline import analyze_text
+    from chalicelib.analysis.offline.reading_room_phrases import room_leading_landmark
+
+    # Given an item that names its room first, then a room it is only next to
+    lead = room_leading_landmark("the family room wall beside the kitchen")
+    assert lead is not None and lead.name == "Family room"
+    assert room_leading_landmark("plasterboard by the kitchen") is None  # (no room of its own first)
+    assert room_leading_landmark("family room wall") is None  # (no landmark: the line's rules decide)
+    text = (
+        "On 4 May 2026 the dishwasher leaked into the kitchen and the family room.\n"
+        "His readings: kitchen wall 41, family room wall beside the kitchen 33, family room skirting 20.\n"
+    )
+    found = {(r.value, r.location) for r in analyze_text(text).moisture_readings}
+    # Then the reading is the family room's, not the kitchen's the line named first
+    assert (33.0, "Family room") in found

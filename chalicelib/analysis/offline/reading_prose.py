@@ -19,6 +19,7 @@ from chalicelib.analysis.offline.reading_numbers import (
 )
 from chalicelib.analysis.offline.reading_row_parts import AIR_WORDS, WHERE_WORDS, RowReading
 from chalicelib.analysis.offline.reading_scales import SCALE_NAMES, SCALE_WORDS
+from chalicelib.analysis.offline.readings import materials_in
 from chalicelib.analysis.offline.spaces import ROOM_PATTERN
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
@@ -40,7 +41,9 @@ _AT_HEIGHT = re.compile(r" at \d{1,4}(?:\.\d)? ?(?:mm|cm|m|in|\"|ft|')(?![\w])",
 _READINGS_WORD = re.compile(r"\breadings?\b", FLAGS)
 _ANYTHING = re.compile(r"")
 _READ_VERB = re.compile(
-    r"\b(?:read|reads|reading|readings|reading of|readings of|measured|metered)\W{0,2}$", FLAGS
+    r"\b(?:read|reads|reading|readings|reading of|readings of|measured|metered"
+    r"|(?:in )?the same order)\W{0,2}$",  # "on the 22nd, in the same order: 17, 18, 14": the points again
+    FLAGS,
 )
 
 
@@ -49,7 +52,7 @@ _BARE_READ_CUE = re.compile(
     # "had dried to below 15": a bound is recorded as the number given
     r"|(?:dried|down|dropped|fell|came down) to (?:below|under|less than)|reached|hit|went|then"
     # "normal for our house is 10": the dry standard, in a homeowner's words
-    r"|normal (?:for (?:[a-z]+ ){1,3})?(?:is|was))\W{0,2}$",
+    r"|normal (?:for (?:[a-z]+ ){1,3})?(?:is|was)|(?:in )?the same order)\W{0,2}$",
     FLAGS,
 )
 
@@ -58,7 +61,8 @@ _BARE_READ_CUE = re.compile(
 # drying before it ("was down to 17"); "at 3 joints" and "monitor at 6" are no readings.
 _KNOWN_SCALE_CUE = re.compile(
     r"\b(?:read|reads|reading|reading of|measured|metered|(?:was|were|is|are|now)(?: still)?(?: at)?"
-    r"|(?:down|back|dropped|dried|fell|came down) to(?: below| under| less than)?) ?:? ?$",
+    r"|(?:down|back|dropped|dried|fell|came down) to(?: below| under| less than)?"
+    r"|(?:in )?the same order) ?:? ?$",
     FLAGS,
 )
 
@@ -97,10 +101,15 @@ _READ_CUE = re.compile(
 
 
 _LEAD = 40
+# "read 38%, 33%, 29% and 22%": a value straight after a reading, with only a comma between, is the
+# next reading of the list (the "and" before the last one is a cue of its own).
+_LIST_COMMA = re.compile(r" ?, ?", FLAGS)
+# (a bare number so listed is one of a list of bare numbers: "17, 18, 14 and 11", not "84, 2 of them")
+_LIST_ENDS = re.compile(r" ?(?:,|and\b|&|[.;)]|$)", FLAGS)
 # "the same spot read 22": a sentence that goes on about the place the line's last reading was at.
 _SAME_PLACE = re.compile(
     r"\b(?:the same|that|this) (?:spot|point|place|location|wall|patch|reading point)\b"
-    r"|\bit (?:was|had|read)\b",
+    r"|\b(?:it|they) (?:was|were|had|read)\b",  # ("by Friday they were 15 and 14": the points again)
     FLAGS,
 )
 # "went from 21 %MC to 15 %MC and then to 12 %MC over the same three visits"
@@ -110,6 +119,10 @@ _OVER_VISITS = re.compile(
 )
 _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
 _SPACE_WORD = re.compile(r"\b(?:cupboard|closet|room|area|office|garage|cellar|attic|loft|porch)\b", FLAGS)
+# "bedrooms 2 and 3 read 38 and 35": a number right before the reading verb is its subject's
+_SUBJECT_NUMBER = re.compile(r" (?:read|reads|measured|metered)\b", FLAGS)
+_SCALE_LOOK = 200  # how far after a bare number its sentence's scale is looked at (bounded)
+_SAME_ORDER = re.compile(r"\b(?:in )?the same order\b", FLAGS)
 _READINGS_LEAD = re.compile(r"\s*readings?\b", FLAGS)  # "Readings: 31 at 100 mm, 22 at 300 mm"
 _GOAL_AFTER = re.compile(r" ?(?:goal|target)\b", FLAGS)  # "under our 16% goal"
 _POSSESSIVE_ROOM = re.compile(r"\w's (?:bed)?room ?$", FLAGS)
@@ -121,6 +134,24 @@ _POSSESSIVE_ROOM = re.compile(r"\w's (?:bed)?room ?$", FLAGS)
 _LIST_NEXT = re.compile(
     r"(?: [a-z]{1,12}){0,6} ?(?:,|;|and) (?:and )?(?:(?:the )?[a-z][a-z0-9 /'\-]{0,40})?", FLAGS
 )
+
+
+def in_same_order(text: str) -> bool:
+    """Whether a line gives its values for the points told before, in their order ("On the 22nd,
+    in the same order: 17, 18, 14"): a sentence, however short."""
+    return _SAME_ORDER.search(text) is not None
+
+
+def _scale_reaches(text: str, number: re.Match[str], scale: re.Match[str] | None) -> bool:
+    """Whether the scale a sentence names is a bare number's: named before it, or after it with no
+    other material's part between ("34 at 100 mm, 16 at 900 mm (relative scale)"); not the scale
+    of a later part about another material ("the plasterboard read 12 and its pine skirting
+    11 %MC": the 12 is no %MC)."""
+    if scale is None:
+        return False
+    if scale.start() < number.start() or scale.start() - number.end() > _SCALE_LOOK:
+        return True
+    return not materials_in(text[number.end() : scale.start()])
 
 
 def _sentences(text: str) -> Iterator[tuple[int, int]]:
@@ -247,6 +278,7 @@ def prose_readings(
         if (
             not WHERE_WORDS.search(text, start, end)
             and not _READINGS_LEAD.match(text, start)
+            and not _SAME_ORDER.search(text, start, end)  # (the places told before, in their order)
             and not (
                 found
                 and (
@@ -291,6 +323,11 @@ def prose_readings(
             series = last_read is not None and after is not None
             listed = series or (
                 last_read is not None
+                and _LIST_COMMA.fullmatch(text, last_read, match.start()) is not None
+                and (not bare or _LIST_ENDS.match(text, match.end()) is not None)
+            )
+            listed = listed or (
+                last_read is not None
                 # "and the bedroom 2 skirting": the room's number; "Bella's room 13" is no room number
                 and (not MEASURE_BEFORE.search(lead) or _POSSESSIVE_ROOM.search(lead) is not None)
                 and _LIST_NEXT.fullmatch(text, last_read, match.start()) is not None
@@ -302,6 +339,7 @@ def prose_readings(
             )
             if (
                 not (cue.search(lead) or listed)
+                or (bare and _SUBJECT_NUMBER.match(text, match.end()) is not None)
                 or AIR_WORDS.search(text, match.start(), min(end, match.end() + 12))
                 or _SUMMARY_BEFORE.search(lead) is not None
                 or _SUMMARY_AFTER.match(text, match.end()) is not None
@@ -323,7 +361,8 @@ def prose_readings(
                         # (a bare number in a sentence with no scale: the line's last reading's)
                         unit=scale_name(match.group("scale"))
                         if match.group("scale")
-                        else sentence_scale or (found[-1].unit if found else None),
+                        else (sentence_scale if _scale_reaches(text, match, named_scale) else None)
+                        or (found[-1].unit if found else None),
                         role="goal"
                         if re.search(r"\b(?:goal|target)\b", lead, FLAGS)
                         or _GOAL_AFTER.match(text, match.end())

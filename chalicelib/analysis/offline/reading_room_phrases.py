@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from chalicelib.analysis.offline.spaces import MAX_ROOM_NAME
+from chalicelib.analysis.offline.spaces import MAX_ROOM_NAME, Mention, room_mentions
 from chalicelib.analysis.offline.text import FLAGS, truncate
 
 # "the <one or two words> room": words of a name, not a determiner's ("the same room", "the
@@ -58,3 +58,24 @@ def is_room_number(text: str, value: float, rooms: frozenset[str]) -> bool:
     if not value.is_integer() or str(int(value)) not in rooms:
         return False
     return re.search(_BARE.format(int(value)), text, FLAGS) is not None
+
+
+# "rec room wall next to the laundry 30": the room after these words only says where on the wall
+_LANDMARK_WORDS = re.compile(
+    r"\b(?:next to|close to|near|beside|along|against|behind|towards?|opposite|nearest)(?: the)? [a-z]",
+    FLAGS,
+)
+_LEAD = re.compile(r"[\s,;:\-]*(?:the )?", FLAGS)
+_MAX_LABEL = 120  # a label's words read (bounded)
+
+
+def room_leading_landmark(label: str) -> Mention | None:
+    """The room a list item starts with when it goes on to a landmark: "rec room wall next to the
+    laundry" is the rec room's wall, whatever room the line named before; None otherwise."""
+    label = label[:_MAX_LABEL]
+    lead = _LEAD.match(label)
+    start = lead.end() if lead else 0
+    mention = next(iter(room_mentions(label[start:])), None)
+    if mention is None or mention.start != 0:
+        return None
+    return mention if _LANDMARK_WORDS.search(label, start + mention.end) is not None else None

@@ -39,6 +39,11 @@ _LOOK_BACK = 40  # readings looked back over for the previous line's
 _PLACE_LEAD = re.compile(r"[\s\-*]*(?:(?:up|down|out|over|back) )?(?:in|at|inside|under|on) (?:the )?", FLAGS)
 _IN_ROOM = re.compile(r" ?(?:%\s?mc|%|wme|rel)? (?:in|at) (?:the )?", FLAGS)
 _RIGHT_AFTER_LOOK = 40
+# "52% at the pantry end", "30 on the laundry side": a room that only names an end or a side of
+# the room being read is a landmark, not the reading's room
+_END_OR_SIDE = re.compile(r"(?:'s)? (?:end|side|door(?:way)?|wall)\b", FLAGS)
+# "5.8% at the sink": the fixture right after a reading, up to the next item of the list
+_FIXTURE_ITEM = re.compile(r"[^,;.]{1,30}?(?=,|;|\.|\band\b|$)", FLAGS)
 _FOLLOWS_AT_ONCE = 25  # "10%MC in the linen closet": a room this close after a reading is its own
 
 
@@ -459,7 +464,12 @@ class ReadingPlaces:
         if lead is None:
             return self._room_word_after(text, end)
         mention = next(iter(room_mentions(text[lead.end() : lead.end() + _RIGHT_AFTER_LOOK])), None)
-        return self._resolve(mention) if mention is not None and mention.start == 0 else None
+        if mention is not None and mention.start == 0:
+            if _END_OR_SIDE.match(text, lead.end() + mention.end):
+                return None
+            return self._resolve(mention)
+        item = _FIXTURE_ITEM.match(text[lead.end() : lead.end() + _RIGHT_AFTER_LOOK])
+        return self._fixture_room(item.group(0)) if item is not None and mention is None else None
 
     def _room_word_after(self, text: str, end: int) -> Mention | None:
         """ "plates 21 rumpus, 20 guest, 25 laundry": a list that gives each value, then the room

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
@@ -26,11 +27,12 @@ from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_point_table import day_row_cells, point_header
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
-from chalicelib.analysis.offline.reading_prose import prose_readings
+from chalicelib.analysis.offline.reading_prose import in_same_order, prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
 from chalicelib.analysis.offline.reading_room_phrases import (
     is_room_number,
     numbered_rooms,
+    room_leading_landmark,
     room_phrase_before,
 )
 from chalicelib.analysis.offline.reading_row_parts import RowReading, describes_place
@@ -56,7 +58,7 @@ from chalicelib.analysis.offline.room_verdicts import is_spot
 from chalicelib.analysis.offline.scan_inline_readings import InlineReadingsScan
 from chalicelib.analysis.offline.scan_order_legend import OrderLegendScan
 from chalicelib.analysis.offline.scan_point_rereads import PointRereadScan
-from chalicelib.analysis.offline.scan_reading_runs import ReadingRunScan
+from chalicelib.analysis.offline.scan_reading_runs import ReadingRunScan, sentence_slices
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
@@ -109,6 +111,20 @@ _LANDMARK_BEFORE = re.compile(
     r"\b(?:at|near|by|along|beside|against|behind|towards?|opposite|under|below|beneath)(?: the)? $", FLAGS
 )
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
+
+
+def _sentence_days(
+    found: list[RowReading], told: list[RowReading], taken_on: date | None
+) -> list[RowReading]:
+    """ "... By 24 February the plates were at 14 and 13 %MC": where a sentence dates a value the
+    line's other readers also read, the sentence's day is the value's, not the line's."""
+    days = {reading.start: reading.taken_on for reading in told if reading.taken_on != taken_on}
+    return [
+        replace(reading, taken_on=days[reading.start])
+        if reading.start in days and not reading.told
+        else reading
+        for reading in found
+    ]
 
 
 def material_keys(text: str) -> list[str]:
@@ -259,13 +275,14 @@ class ReadingsScan(
             )
             told = (
                 prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._metered())
-                if len(text) > _MAX_WRAPPED
+                if len(text) > _MAX_WRAPPED or in_same_order(text)
                 else []
             )
             if told:  # a sentence reads its own way; what one way missed, the other may read
                 first, second = (told, found) if len(told) >= len(found) else (found, told)
                 starts = {reading.start for reading in first}
                 found = sorted([*first, *(r for r in second if r.start not in starts)], key=lambda r: r.start)
+                found = _sentence_days(found, told, taken_on)
             if found:
                 self._pending_label = ""
             elif len(text) <= _MAX_WRAPPED and not text.rstrip().endswith(":") and not rows.has_reading(text):
@@ -312,19 +329,21 @@ class ReadingsScan(
         list_end = -1 if not led else ends.start() if ends is not None else len(text)
         self.__dict__["_line_reading_ends"] = sorted(reading.end for reading in found)
         # ("plates 16, 15 and 18": the places of the plates told before, in their order)
-        run_places = {} if headed_table else self._run_places(text, found)
-        drafts: dict[int, ReadingDraft] = {}
-        for index, reading in enumerate(found):
-            self.__dict__["_reference_list"] = colon < reading.start < list_end
-            self.__dict__["_run_place"] = run_places.get(index)
-            count = len(self.readings)
-            self._add_row_reading(line, reading, owners)
-            if len(self.readings) > count:
-                drafts[index] = self.readings[-1]
+        # (sentence by sentence: a run may take the places of a sentence before it on the line)
+        for low, high in [(0, len(found))] if headed_table else sentence_slices(text, found):
+            run_places = {} if headed_table else self._run_places(text, found[low:high])
+            drafts: list[ReadingDraft] = []
+            for index in range(low, high):
+                self.__dict__["_reference_list"] = colon < found[index].start < list_end
+                self.__dict__["_run_place"] = run_places.get(index - low)
+                count = len(self.readings)
+                self._add_row_reading(line, found[index], owners)
+                if len(self.readings) > count:
+                    drafts.append(self.readings[-1])
+            if not headed_table:
+                self._note_group(drafts)
         self.__dict__["_reference_list"] = False
         self.__dict__["_run_place"] = None
-        if not headed_table:
-            self._note_groups(text, found, drafts)
         # A goal in the preamble ("Goal for framing: 16% or less") is not yet the block's rows
         self._block_rows += sum(reading.role != "goal" for reading in found)
         return bool(found)
@@ -394,10 +413,14 @@ class ReadingsScan(
             between = line.text[owner.start : reading.start - len(label)]
             own_words = bool(room_mentions(label)) and bool(_SENTENCE_BREAK.search(between))
             listed = _is_list_line(line.text)  # ("/ joists 21 %MC": a list's own part)
+            leading = room_leading_landmark(label)  # ("rec room wall next to the laundry 30")
             owner = (
                 owner
                 if own_words
-                else self._area_by_word(label) or (self._surface_room(label) if listed else None) or owner
+                else (self._resolve(leading) if leading is not None else None)
+                or self._area_by_word(label)
+                or (self._surface_room(label) if listed else None)
+                or owner
             )
         if reading.told and owner is not None and owner.start >= reading.end:
             owner = self._before_forward_owner(line.text, reading, owner)
