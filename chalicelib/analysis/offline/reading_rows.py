@@ -38,6 +38,7 @@ from chalicelib.analysis.offline.reading_row_parts import (
     AIR_WORDS,
     Role,
     RowReading,
+    dashed_days,
 )
 from chalicelib.analysis.offline.reading_row_units import (
     rh_scale,
@@ -187,7 +188,11 @@ class RowReader(SegmentReader):
             whens = (cell for cell, column in zip(cells, self.columns, strict=True) if column.kind == "when")
             if any(self.dates.find(cell, anchor, yearless_numeric=True) for cell in whens):
                 return None
-        columns = [self._column(cell, anchor) for cell in cells]
+        dashed = dashed_days(" ".join(cells), self.dates, anchor)
+        columns = [
+            Column("date", dashed[cell.strip()]) if cell.strip() in dashed else self._column(cell, anchor)
+            for cell in cells
+        ]
         numeric = [c for c in columns if c is not None and c.kind in ("date", "goal", "reference", "value")]
         if not numeric:
             return None
@@ -199,7 +204,9 @@ class RowReader(SegmentReader):
         """A PDF table's header line: words, then the titles of the number columns."""
         if text.rstrip().endswith(":"):
             return None  # "Readings (Tramex ME5, ref scale):" heads a block; it is no table's header
-        if NUMBER.search(_DAY_TITLE.sub(" ", strip_dates(self.dates, text, anchor))):
+        dashed = dashed_days(text, self.dates, anchor)  # ("Location  09-13  09-16": days)
+        undashed = re.sub("|".join(map(re.escape, dashed)), " ", text) if dashed else text
+        if NUMBER.search(_DAY_TITLE.sub(" ", strip_dates(self.dates, undashed, anchor))):
             return None  # ("D1 family ceiling 72 (removed 24/03)": a row whose point looks like a day)
         tokens = self._header_tokens(text, anchor)
         if len(tokens) > _MAX_HEADER_WORDS or re.search(r"[.!?;]\s", text):
@@ -209,7 +216,7 @@ class RowReader(SegmentReader):
         for index, token in enumerate(tokens):
             if index == 0 and re.fullmatch(r"(?:ref|pt|point|#|no)\.?", token, FLAGS):
                 continue  # the point column: "Ref Room Material Dry std 02/10 ..."
-            column = self._column(token, anchor)
+            column = Column("date", dashed[token]) if token in dashed else self._column(token, anchor)
             if column is not None and column.kind == "label":
                 labelled = True
             elif column is not None:
