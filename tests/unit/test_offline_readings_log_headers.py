@@ -8,6 +8,7 @@ from datetime import date
 
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_column_days import column_days
 from chalicelib.analysis.offline.reading_row_parts import dashed_days
 from chalicelib.analysis.offline.text import Line
 
@@ -79,3 +80,38 @@ def test_a_meters_span_beside_its_scale_is_no_reading() -> None:
         "Meter: Protimeter, search mode on plasterboard (REL 0-999), pins on timber (%MC)\n"
     )
     assert [r.value for r in analyze_text(text).moisture_readings] == []
+
+
+_MAP_SHEET = """Moisture map - 7 Rata Lane, Motueka
+Leak found Mon 9/03/2026 under the laundry tub. First visit Tue 10/03/2026.
+Laundry and hall wet; the lounge is dry and used for the standard.
+
+| L1 | laundry floor by tub, particleboard | 36 | 24 | 15 |
+| L2 | laundry skirting | 30 | removed | - |
+| H1 | hall floor at laundry door | 27 | 19 | 14 |
+| S | lounge floor (std) | 12 | 12 | 12 |
+Columns = 10/03, 12/03, 14/03. L2 not re-read once the skirting came off.
+"""
+
+
+def test_a_line_under_a_headerless_table_gives_its_columns_days() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_MAP_SHEET).moisture_readings}
+    assert (36.0, "Laundry", date(2026, 3, 10)) in found
+    assert (24.0, "Laundry", date(2026, 3, 12)) in found
+    assert (15.0, "Laundry", date(2026, 3, 14)) in found
+    assert (19.0, "Hall", date(2026, 3, 12)) in found or (19.0, "Hallway", date(2026, 3, 12)) in found
+    assert (30.0, "Laundry", date(2026, 3, 10)) in found
+    assert (12.0, "Lounge", date(2026, 3, 14)) in found
+
+
+def test_only_a_list_of_days_gives_the_columns() -> None:
+    dates = Dates([Line(0, "10/03/2026", "10/03/2026")], None)
+    anchor = date(2026, 3, 10)
+    assert column_days("Columns = 10/03, 12/03, 14/03.", dates, anchor) == [
+        date(2026, 3, 10),
+        date(2026, 3, 12),
+        date(2026, 3, 14),
+    ]
+    assert column_days("Columns: 10/03 and 12/03", dates, anchor) == [date(2026, 3, 10), date(2026, 3, 12)]
+    assert column_days("Columns sealed with tape on 10/03 and 12/03", dates, anchor) is None
+    assert column_days("Columns = 12/03", dates, anchor) is None
