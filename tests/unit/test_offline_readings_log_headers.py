@@ -115,3 +115,22 @@ def test_only_a_list_of_days_gives_the_columns() -> None:
     assert column_days("Columns: 10/03 and 12/03", dates, anchor) == [date(2026, 3, 10), date(2026, 3, 12)]
     assert column_days("Columns sealed with tape on 10/03 and 12/03", dates, anchor) is None
     assert column_days("Columns = 12/03", dates, anchor) is None
+
+
+_CODED_TABLE = """Drying record - 3 Mill Lane, Otley
+Escape of water under the boiler, found 14/11/2026; first visit 15/11/2026.
+Areas
+Kitchen 4.0 x 3.0 m - screed wet approx 6 m2.
+Utility 2.0 x 1.5 m - whole floor wet.
+Readings
+Point | Location | Unit | 15/11 | 19/11
+P1 | kitchen screed by boiler | % | 5.6 | 4.2
+P2 | utility screed | % | 4.9 | 3.8
+"""
+
+
+def test_a_points_code_column_is_no_word_of_its_place() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_CODED_TABLE).moisture_readings}
+    assert (4.9, "Utility", date(2026, 11, 15)) in found
+    assert (3.8, "Utility", date(2026, 11, 19)) in found
+    assert (5.6, "Kitchen", date(2026, 11, 15)) in found

@@ -297,7 +297,17 @@ class RowReader(SegmentReader):
             found_when = self.dates.find(when[0], anchor, yearless_numeric=True) if when else []
             if found_when and found_when[0].value:
                 taken_on = found_when[0].value
-        label = " ".join(label_cells)
+        coded = [
+            cell
+            for cell, column in zip(cells, columns or [], strict=False)
+            if column.point and _POINT_CELL.fullmatch(cell) is not None
+        ]
+        # ("P6 | utility screed | % | 4.8": the point's code is no word of its place)
+        label = (
+            " ".join(cell for cell in label_cells if cell not in coded[:1])
+            if coded
+            else " ".join(label_cells)
+        )
         units = [cell for cell, column in zip(cells, columns or [], strict=False) if column.kind == "unit"]
         row_unit = unit_cell(units[0]) if units else None
         rooms = [cell for cell, column in zip(cells, columns or [], strict=False) if column.room]
