@@ -134,3 +134,21 @@ def test_a_points_code_column_is_no_word_of_its_place() -> None:
     assert (4.9, "Utility", date(2026, 11, 15)) in found
     assert (3.8, "Utility", date(2026, 11, 19)) in found
     assert (5.6, "Kitchen", date(2026, 11, 15)) in found
+
+
+_BY_THE_HEATER = """Clinic - water heater failure, found 14/11/2026.
+Tea room and store room affected; the office is dry (dry standard).
+Moisture readings - Tramex ME5
+| Location | 15/11 | 17/11 |
+|---|---|---|
+| Tea room plasterboard behind heater | 41 | 19 |
+| Store room floor by the fan | 26 | 15 |
+| Tea room dehu outlet | 55 | 48 |
+"""
+
+
+def test_a_drying_unit_named_only_as_where_the_point_is_keeps_the_rows_reading() -> None:
+    found = {r.value for r in analyze_text(_BY_THE_HEATER).moisture_readings}
+    assert {41.0, 19.0, 26.0, 15.0} <= found
+    # the dehumidifier's outlet is its air, not a surface
+    assert not {55.0, 48.0} & found

@@ -321,7 +321,7 @@ class RowReader(SegmentReader):
         if codes and label.strip():
             self.points.setdefault(codes[0], label)  # "| 3 | rec rm, N wall | 820 |", then "#3 460"
         # (a note in brackets, "floor under dishwasher (pulled out)", says nothing of equipment)
-        if AIR_WORDS.search(label) or EQUIPMENT_WORDS.search(_BRACKETS.sub(" ", label)):
+        if AIR_WORDS.search(label) or _names_equipment(_BRACKETS.sub(" ", label)):
             return []
         offset, found = 0, []
         for index, cell in enumerate(cells):
@@ -470,6 +470,24 @@ class RowReader(SegmentReader):
 
 def _point_heading(cell: str) -> bool:
     return _POINT_HEADING.match(cell) is not None
+
+
+# A drying unit's word that only says where the point is ("plasterboard behind heater", "floor by
+# the fan"), or a fixture's ("water heater"): the row is still a surface's reading.
+_LANDMARK_LEAD = re.compile(
+    r"(?:\b(?:behind|under|beside|by|near|next to|above|below|at)(?: the)?|\bwater|\bhot water) $", FLAGS
+)
+_UNIT_AIR = re.compile(r"\s(?:inlet|outlet|exhaust|intake|discharge|return|supply)\b", FLAGS)
+_LANDMARK_LOOK = 20  # the words before an equipment word looked at (bounded)
+
+
+def _names_equipment(label: str) -> bool:
+    """Whether a row's label names drying equipment (its reading is the unit's, not a surface's)."""
+    return any(
+        not _LANDMARK_LEAD.search(label[max(0, found.start() - _LANDMARK_LOOK) : found.start()])
+        or _UNIT_AIR.match(label, found.end()) is not None  # ("at the dehu outlet": its air)
+        for found in EQUIPMENT_WORDS.finditer(label)
+    )
 
 
 def _point_of(label: str) -> str | None:
