@@ -9,7 +9,7 @@ from datetime import date
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.reading_days import is_weekday, lone_weekday
 from chalicelib.analysis.offline.reading_order_legend import order_legend
-from chalicelib.analysis.offline.reading_point_rereads import place_rereads
+from chalicelib.analysis.offline.reading_positional import visit_values
 
 _EMAIL = """Subject: Claim 55-1902 - bath overflow
 We're at 12 Larch Court, Raleigh, NC 27603.
@@ -38,15 +38,25 @@ def test_a_visit_of_values_alone_reads_the_list_before_it_again_in_order() -> No
 
 
 def test_values_alone_by_comma_with_a_note_after_them() -> None:
-    assert place_rereads("July 13: 20%, 41 and 22.") == ("July 13", [20.0, 41.0, 22.0])
-    assert place_rereads("Tue (today): 18, 15, 12. He said the hall is done.") == (
+    def values(text: str) -> tuple[str, list[float]] | None:
+        found = visit_values(text)
+        return None if found is None else (found[0], [value for value, _ in found[1]])
+
+    assert values("July 13: 20%, 41 and 22.") == ("July 13", [20.0, 41.0, 22.0])
+    assert values("Tue (today): 18, 15, 12. He said the hall is done.") == (
         "Tue (today)",
         [18.0, 15.0, 12.0],
     )
-    assert place_rereads("July 15: 13%, 18, 12 - fans out") == ("July 15", [13.0, 18.0, 12.0])
+    assert values("July 15: 13%, 18, 12 - fans out") == ("July 15", [13.0, 18.0, 12.0])
+    assert values("21/10 - 230, 310, 190, 19") == ("21/10", [230.0, 310.0, 190.0, 19.0])
+    assert values("08-17: 24; 300; 20") == ("08-17", [24.0, 300.0, 20.0])
     # a sentence with numbers after the values is no visit of values alone
-    assert place_rereads("July 15: 13, 18, 12. Two fans left on the 16th.") is None
-    assert place_rereads("Sizes: 12 x 10, 14, 16") is None
+    assert values("July 15: 13, 18, 12. Two fans left on the 16th.") is None
+    assert values("Sizes: 12 x 10, 14, 16") is None
+
+
+def test_a_value_keeps_the_scale_written_with_it() -> None:
+    assert visit_values("Day 3: 18 WME, 240, 16") == ("Day 3", [(18.0, "WME"), (240.0, None), (16.0, None)])
 
 
 def test_a_lone_weekday_is_the_first_of_its_name_from_the_days_before() -> None:

@@ -94,8 +94,8 @@ class CodedRowScan(PositionalRows):
         wrapped = self._wrapped_row(line, anchor, scales)
         if wrapped is not None:
             return wrapped
-        found = self._positional_drafts(line, anchor, scales)
-        return found if found is not None else self._coded_row_drafts(line, anchor, scales)
+        # (a visit's values by position were tried first, by the scan's point rereads)
+        return self._coded_row_drafts(line, anchor, scales)
 
     def _wrapped_label(self, text: str) -> bool:
         """ "4 Corridor B" / "Drywall at" / "Exam 4 door, 4" / "in." / "48 22 13 12": a PDF row's

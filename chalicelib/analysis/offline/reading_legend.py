@@ -18,7 +18,7 @@ from chalicelib.analysis.findings import SourceSpan
 from chalicelib.analysis.offline.reading_coded_rows import CodedRowScan
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT, reading_cell
 from chalicelib.analysis.offline.reading_point_rereads import point_rereads
-from chalicelib.analysis.offline.reading_row_parts import RowReading
+from chalicelib.analysis.offline.reading_row_parts import AIR_WORDS, RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
 from chalicelib.analysis.offline.reading_where import UNSPECIFIED_LOCATION
@@ -34,6 +34,9 @@ _CODE_WORD = re.compile(r"(?:point code|location code|point|pt|code|ref|id|#|no\
 _ROOM_HEADING = re.compile(r"\b(?:room|area|space)\b", FLAGS)
 _PLACE_HEADING = re.compile(r"\b(?:location|where|place)\b", FLAGS)  # a room when no "Room" column
 _MATERIAL_HEADING = re.compile(r"\b(?:material|substrate|surface|item)\b", FLAGS)
+# A wide table's column of the air, not of a point: "Air °C", "Air RH%", "GPP", "Outside temp".
+_AIR_HEADING = re.compile(r"^(?:air|room air|outside|ambient)\b|^(?:gpp|dew ?point|dp)$", FLAGS)
+_AIR_PAIR = re.compile(r"(?:air|outside|ambient) (?:temp\w*|\S?C|\S?F|rh ?%?|%rh|gpp|dp)(?!\S)|\S+", FLAGS)
 _SCALE_HEADING = re.compile(r"\b(?:meter|instrument|scale|unit|mode|tool)\b", FLAGS)
 _MAX_HEADER = 90  # a header row is a few words; a sentence naming rooms and materials is none
 # A point's code: "P1", "DS1", "DS-A", "DS", "H1", "#3". Capitals and digits, so a word is none.
@@ -187,7 +190,8 @@ def _text_point(text: str) -> LegendPoint | None:
         room=room_words,
         material=materials[0] if materials else None,
         scale=cell_scale(rest),
-        reference=_is_reference(code, room_words),
+        # ("R1 Lounge ceiling, plaster - reference (REL)": the role may follow the material)
+        reference=_is_reference(code, rest),
     )
 
 
@@ -275,13 +279,21 @@ class PointLegend:
     def _heads_wide_table(self, text: str) -> bool:
         """ "Date | Time | P1 | P2 | DS1": a row per visit, a column per legend point; other
         headings may only say when (a time column)."""
-        cells = _cells(text) if _is_table_line(text) else text.split()
+        # (a PDF's heading "Air °C" is one column's, though a space splits it)
+        cells = _cells(text) if _is_table_line(text) else _AIR_PAIR.findall(text)
         codes = [_heading_code(cell) in self.points for cell in cells[1:]]
         if not cells or not _WHEN_HEADING.fullmatch(cells[0]) or sum(codes) < 2:
             return False
         # (a code the legend did not define is a column left unread)
+        # (the air's columns, "Air °C | Air RH%", are no points': their cells are left unread)
         others = (cell for known, cell in zip(codes, cells[1:], strict=True) if not known)
-        if not all(_WHEN_HEADING.fullmatch(cell) or _CODE.fullmatch(_heading_code(cell)) for cell in others):
+        if not all(
+            _WHEN_HEADING.fullmatch(cell)
+            or _CODE.fullmatch(_heading_code(cell))
+            or AIR_WORDS.search(cell)
+            or _AIR_HEADING.search(cell)
+            for cell in others
+        ):
             return False
         self.wide, self._partial = cells, ""
         return True

@@ -105,26 +105,3 @@ def point_row(text: str, known: frozenset[str], days: int) -> tuple[str, list[fl
         return None
     values = [float(cell) if cell[:1].isdigit() else None for cell in cells[1:]]
     return (cells[0].upper(), values) if any(value is not None for value in values) else None
-
-
-# "08-17: 24; 300; 20; 380; 250", "June 8: 22%, 38, 70 and 30 - equipment out": a visit's day
-# (a weekday may carry a note: "Wednesday (yesterday)"), then values alone, three or more, by ";",
-# " / ", "," or "and", each perhaps with its scale.
-_ONE_VALUE = r"\d{1,3}(?:\.\d{1,2})?(?: ?(?:%\s?mc|%|wme|rel)\b|%)?"
-_VALUES_ONLY = re.compile(
-    r"\s*(?P<lead>[\w ,/.\-]{1,25}(?:\s?\([a-z ]{1,20}\))?):\s*"
-    rf"(?P<values>{_ONE_VALUE}(?:\s*(?:;|\s/|,|,? and\s)\s*{_ONE_VALUE}){{2,}})"
-    # (a note may follow, with no number: "- equipment out that day", ". He said the pantry is done.")
-    r"\s*(?:[.;](?:\s[a-z][^\d]*)?|\s[-\u2013\u2014]\s[a-z][^\d]*)?\s*",
-    re.IGNORECASE,
-)
-_VALUE = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
-
-
-def place_rereads(text: str) -> tuple[str, list[float]] | None:
-    """The lead (the visit's day) and the values of a visit's line that gives values alone, in
-    order; None for any other line."""
-    match = _VALUES_ONLY.fullmatch(text)
-    if match is None:
-        return None
-    return match.group("lead"), [float(value) for value in _VALUE.findall(match.group("values"))]

@@ -3,36 +3,58 @@
     19/10 - 6 m plasterboard 410, 9 m plasterboard 520, 12 m plasterboard 380, 9 m skirting 29
     21/10 - 230, 310, 190, 19
 
-"Feb 12: 190, 160, 110, 15, 13 - in the same order", "Wednesday: 17, 14, 12, 12". Each number is
-the reading, on the new day, of the point in the same place of the earlier line's list: its room,
-material, scale and role. Only when the counts agree exactly and each earlier reading can be found
-in its line's words in order; otherwise the line is left to the other readers."""
+"Feb 12: 190, 160, 110, 15, 13 - in the same order", "Wednesday (yesterday): 17, 14, 12",
+"08-17: 24; 300; 20", "June 8: 22%, 38, 70 and 30 - equipment out". Each number is the reading, on
+the new day, of the point in the same place of the earlier list: its room, material, scale and
+role. The earlier list is a legend of places written after the last readings ("same order each
+day - laundry wall, laundry subfloor, hall baseboard:"), or else the nearest line above that gave
+as many readings, all of another day. Only when the counts agree exactly; otherwise the line is
+left to the other readers. This is the one reader of such visits: the prose scan and the layout
+readers both call it."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 
-from chalicelib.analysis.offline.reading_scales import Scales, wide_scale
+from chalicelib.analysis.offline.reading_days import is_weekday, lone_weekday
+from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale, wide_scale
 from chalicelib.analysis.offline.reading_where import ReadingPlaces
 from chalicelib.analysis.offline.readings import ReadingDraft
 from chalicelib.analysis.offline.text import FLAGS, Line
 
-_VALUE = r"\d{1,3}(?:\.\d{1,2})?"
+# One value, perhaps with its scale ("22%", "36 WME").
+_VALUE = r"\d{1,3}(?:\.\d{1,2})?(?: ?(?:%\s?mc|%|wme|rel)\b|%)?"
+# Between values: ",", ";", " / " or "and" ("20%, 41 and 22").
+_SEPARATOR = r"[ \t]*(?:;|[ \t]/|,|,? and[ \t])[ \t]*"
 # The visit's lead (a day, a date, "Day 3"), a colon or a dash, then the numbers alone; words after
-# them only say how to read them ("- in the same order", "(same points)").
+# them only say how to read them ("- in the same order", "(same points)", ". He said it's done.").
 _POSITIONAL = re.compile(
     rf"[ \t>*\u2022-]*(?P<lead>[^:\d\n]{{0,30}}\d{{0,4}}[^:\n]{{0,30}}?)[ \t]*(?::|[ \t][-\u2013])[ \t]*"
-    rf"(?P<values>{_VALUE}(?:[ \t]*,[ \t]*{_VALUE}){{2,15}})(?P<rest>[^\d]{{0,60}})"
+    rf"(?P<values>{_VALUE}(?:{_SEPARATOR}{_VALUE}){{2,15}})(?P<rest>[^\d\n]{{0,60}})",
+    FLAGS,
 )
-_NUMBER = re.compile(_VALUE)
+_NUMBER = re.compile(r"(?P<number>\d{1,3}(?:\.\d{1,2})?)(?P<scale> ?(?:%\s?mc|%|wme|rel)\b|%)?", FLAGS)
 _DAY_WORD = re.compile(
     r"\s*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|day \d{1,2})\b", FLAGS
 )
-_LOOK_BACK_LINES = 4  # how far above the earlier visit's list may be
+_LOOK_BACK_LINES = 12  # how far above the earlier visit's list may be (bounded)
 _LOOK_BACK_DRAFTS = 60
+
+
+def visit_values(text: str) -> tuple[str, list[tuple[float, str | None]]] | None:
+    """The lead (the visit's day) and each value with its scale as written, of a line that gives
+    values alone after its day; None for any other line."""
+    match = _POSITIONAL.fullmatch(text)
+    if match is None:
+        return None
+    values = [
+        (float(found.group("number")), explicit_scale(found.group("scale")) if found.group("scale") else None)
+        for found in _NUMBER.finditer(match.group("values"))
+    ]
+    return match.group("lead").strip(), values
 
 
 def _positions(drafts: Sequence[ReadingDraft]) -> list[ReadingDraft] | None:
@@ -55,25 +77,43 @@ class PositionalRows(ReadingPlaces):
     """The scan's reader of a visit's readings given by position."""
 
     _document_scales: Scales
+    _legend_places: Callable[[int, int], list[ReadingDraft] | None]
+    _stated_day: Callable[[str, date | None], date | None]
 
     def _positional_drafts(
         self, line: Line, taken_on: date | None, scales: Scales
     ) -> list[ReadingDraft] | None:
-        match = _POSITIONAL.fullmatch(line.text)
-        if match is None or self._rows is None:
+        found = visit_values(line.text)
+        if found is None or self._rows is None:
             return None
-        # (the lead's own day: "21/10 - 230, 310" is read on the 21st whatever the line before says)
-        days = self._rows.dates.find(match.group("lead"), taken_on, yearless_numeric=True)
-        taken_on = days[0].value if days and days[0].value else taken_on
-        if taken_on is None and not _DAY_WORD.match(match.group("lead")):
-            return None  # (an undated visit only by its weekday or number: "Wednesday: 17, 14, 12")
-        values = [float(number) for number in _NUMBER.findall(match.group("values"))]
-        earlier = self._earlier_list(line.number, len(values), taken_on, match.group("lead"))
+        lead, values = found
+        last = self.readings[-1].source.line if self.readings else None
+        # (a legend of places written after the last readings gives the order)
+        earlier = self._legend_places(len(values), last or 0)
         if earlier is None:
+            nearest = self._earlier_list(line.number, len(values))
+            if nearest is None:
+                return None
+            earlier = _positions(nearest) or nearest
+        if any(draft.is_reference for draft in earlier):
+            return None
+        # (the lead's own day: "21/10 - 230, 310" is read on the 21st whatever the line before says;
+        # "Wednesday (yesterday)": the first Wednesday from the list's own day)
+        stated = self._stated_day(lead, taken_on)
+        if stated is None and is_weekday(lead):
+            since = max((d.taken_on for d in earlier if d.taken_on), default=taken_on or self._rows.day_one)
+            stated = lone_weekday(lead, since)
+        taken_on = stated or taken_on
+        if taken_on is None and not _DAY_WORD.match(lead):
+            return None  # (an undated visit only by its weekday or number: "Wednesday: 17, 14, 12")
+        days = {draft.taken_on for draft in earlier if draft.source.line != line.number}
+        if taken_on is not None and taken_on in days:
+            return None  # (the same day's list again is no later visit)
+        if taken_on is None and earlier[0].source.text.lower().startswith(lead.lower()):
             return None
         drafts = []
-        for value, before in zip(values, earlier, strict=True):
-            unit = wide_scale(value, before.unit, scales, self._document_scales)
+        for (value, written), before in zip(values, earlier, strict=True):
+            unit = written or wide_scale(value, before.unit, scales, self._document_scales)
             if value > 100 and unit != "REL":
                 return None  # a number no scale of the earlier point reads: not its reading
             drafts.append(
@@ -81,11 +121,8 @@ class PositionalRows(ReadingPlaces):
             )
         return drafts
 
-    def _earlier_list(
-        self, number: int, count: int, taken_on: date | None, lead: str
-    ) -> list[ReadingDraft] | None:
-        """The readings of the nearest line above with as many readings, all of one other day (or,
-        undated, of a line led by another day's word)."""
+    def _earlier_list(self, number: int, count: int) -> list[ReadingDraft] | None:
+        """The readings of the nearest line above with as many readings, all of one day."""
         by_line: dict[int, list[ReadingDraft]] = {}
         for draft in self.readings[-_LOOK_BACK_DRAFTS:]:
             seen = draft.source.line
@@ -95,10 +132,5 @@ class PositionalRows(ReadingPlaces):
             drafts = by_line[line]
             if len(drafts) != count:
                 continue
-            days = {draft.taken_on for draft in drafts}
-            if len(days) != 1 or (taken_on and taken_on in days) or any(d.is_reference for d in drafts):
-                return None
-            if taken_on is None and drafts[0].source.text.lower().startswith(lead.strip().lower()):
-                return None
-            return _positions(drafts)
+            return drafts if len({draft.taken_on for draft in drafts}) == 1 else None
         return None

@@ -229,3 +229,31 @@ def dated_groups(text: str, dates: Dates, anchor: date | None) -> list[RowReadin
                 )
             )
     return found
+
+
+# A column headed by a month and day with a dash ("Location  09-13  09-16  09-19"), in notes whose
+# entries carry full dates: each a day in the notes' own order, near the entry's. Two or more make
+# a header of days; one alone is a range ("10-12") as often as a day.
+_DASHED_DAY = re.compile(r"(?<![\d/.\-])(?P<a>\d{1,2})-(?P<b>\d{1,2})(?![\d/.\-%])")
+_MIN_DASHED_DAYS = 2
+_NEAR_DASHED_DAYS = 60
+
+
+def dashed_days(text: str, dates: Dates, anchor: date | None) -> dict[str, date]:
+    """Each dashed month-and-day title of a header line and its day; empty unless every one of
+    two or more is a day within two months of the entry's, later ones after earlier ones."""
+    if anchor is None or "-" not in text:
+        return {}
+    found: dict[str, date] = {}
+    previous: date | None = None
+    for match in _DASHED_DAY.finditer(text):
+        first, second = int(match.group("a")), int(match.group("b"))
+        month, day = (second, first) if dates.order == "DMY" else (first, second)
+        try:
+            value = date(anchor.year, month, day)
+        except ValueError:
+            return {}
+        if abs((value - anchor).days) > _NEAR_DASHED_DAYS or (previous and value <= previous):
+            return {}
+        found[match.group(0)] = previous = value
+    return found if len(found) >= _MIN_DASHED_DAYS else {}

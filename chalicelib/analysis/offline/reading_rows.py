@@ -38,6 +38,7 @@ from chalicelib.analysis.offline.reading_row_parts import (
     AIR_WORDS,
     Role,
     RowReading,
+    dashed_days,
 )
 from chalicelib.analysis.offline.reading_row_units import (
     rh_scale,
@@ -187,7 +188,11 @@ class RowReader(SegmentReader):
             whens = (cell for cell, column in zip(cells, self.columns, strict=True) if column.kind == "when")
             if any(self.dates.find(cell, anchor, yearless_numeric=True) for cell in whens):
                 return None
-        columns = [self._column(cell, anchor) for cell in cells]
+        dashed = dashed_days(" ".join(cells), self.dates, anchor)
+        columns = [
+            Column("date", dashed[cell.strip()]) if cell.strip() in dashed else self._column(cell, anchor)
+            for cell in cells
+        ]
         numeric = [c for c in columns if c is not None and c.kind in ("date", "goal", "reference", "value")]
         if not numeric:
             return None
@@ -199,7 +204,9 @@ class RowReader(SegmentReader):
         """A PDF table's header line: words, then the titles of the number columns."""
         if text.rstrip().endswith(":"):
             return None  # "Readings (Tramex ME5, ref scale):" heads a block; it is no table's header
-        if NUMBER.search(_DAY_TITLE.sub(" ", strip_dates(self.dates, text, anchor))):
+        dashed = dashed_days(text, self.dates, anchor)  # ("Location  09-13  09-16": days)
+        undashed = re.sub("|".join(map(re.escape, dashed)), " ", text) if dashed else text
+        if NUMBER.search(_DAY_TITLE.sub(" ", strip_dates(self.dates, undashed, anchor))):
             return None  # ("D1 family ceiling 72 (removed 24/03)": a row whose point looks like a day)
         tokens = self._header_tokens(text, anchor)
         if len(tokens) > _MAX_HEADER_WORDS or re.search(r"[.!?;]\s", text):
@@ -209,7 +216,7 @@ class RowReader(SegmentReader):
         for index, token in enumerate(tokens):
             if index == 0 and re.fullmatch(r"(?:ref|pt|point|#|no)\.?", token, FLAGS):
                 continue  # the point column: "Ref Room Material Dry std 02/10 ..."
-            column = self._column(token, anchor)
+            column = Column("date", dashed[token]) if token in dashed else self._column(token, anchor)
             if column is not None and column.kind == "label":
                 labelled = True
             elif column is not None:
@@ -290,7 +297,17 @@ class RowReader(SegmentReader):
             found_when = self.dates.find(when[0], anchor, yearless_numeric=True) if when else []
             if found_when and found_when[0].value:
                 taken_on = found_when[0].value
-        label = " ".join(label_cells)
+        coded = [
+            cell
+            for cell, column in zip(cells, columns or [], strict=False)
+            if column.point and _POINT_CELL.fullmatch(cell) is not None
+        ]
+        # ("P6 | utility screed | % | 4.8": the point's code is no word of its place)
+        label = (
+            " ".join(cell for cell in label_cells if cell not in coded[:1])
+            if coded
+            else " ".join(label_cells)
+        )
         units = [cell for cell, column in zip(cells, columns or [], strict=False) if column.kind == "unit"]
         row_unit = unit_cell(units[0]) if units else None
         rooms = [cell for cell, column in zip(cells, columns or [], strict=False) if column.room]
@@ -304,7 +321,7 @@ class RowReader(SegmentReader):
         if codes and label.strip():
             self.points.setdefault(codes[0], label)  # "| 3 | rec rm, N wall | 820 |", then "#3 460"
         # (a note in brackets, "floor under dishwasher (pulled out)", says nothing of equipment)
-        if AIR_WORDS.search(label) or EQUIPMENT_WORDS.search(_BRACKETS.sub(" ", label)):
+        if AIR_WORDS.search(label) or _names_equipment(_BRACKETS.sub(" ", label)):
             return []
         offset, found = 0, []
         for index, cell in enumerate(cells):
@@ -453,6 +470,24 @@ class RowReader(SegmentReader):
 
 def _point_heading(cell: str) -> bool:
     return _POINT_HEADING.match(cell) is not None
+
+
+# A drying unit's word that only says where the point is ("plasterboard behind heater", "floor by
+# the fan"), or a fixture's ("water heater"): the row is still a surface's reading.
+_LANDMARK_LEAD = re.compile(
+    r"(?:\b(?:behind|under|beside|by|near|next to|above|below|at)(?: the)?|\bwater|\bhot water) $", FLAGS
+)
+_UNIT_AIR = re.compile(r"\s(?:inlet|outlet|exhaust|intake|discharge|return|supply)\b", FLAGS)
+_LANDMARK_LOOK = 20  # the words before an equipment word looked at (bounded)
+
+
+def _names_equipment(label: str) -> bool:
+    """Whether a row's label names drying equipment (its reading is the unit's, not a surface's)."""
+    return any(
+        not _LANDMARK_LEAD.search(label[max(0, found.start() - _LANDMARK_LOOK) : found.start()])
+        or _UNIT_AIR.match(label, found.end()) is not None  # ("at the dehu outlet": its air)
+        for found in EQUIPMENT_WORDS.finditer(label)
+    )
 
 
 def _point_of(label: str) -> str | None:

@@ -20,6 +20,7 @@ from chalicelib.analysis.offline.measures import (
     unit_system,
 )
 from chalicelib.analysis.offline.reading_air import AirScan
+from chalicelib.analysis.offline.reading_column_days import column_days, redated
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
@@ -189,6 +190,11 @@ class ReadingsScan(
         line = self._without_entry_head(line)  # ("... (readings 07-16): plates 21": read that day)
         self._note_air(line)
         self._note_section(line)
+        if self._rows is not None and (days := column_days(line.text, self._rows.dates, taken_on)):
+            moved = redated(self.readings, line.number, days)  # ("Columns = 2/10, 5/10" under a table)
+            if moved is not None:
+                self.readings[:] = moved
+                return True
         if self._read_points_again(line, taken_on):
             return True
         drafts = self._legend_drafts(line, self._rows, taken_on, self._row_scales())

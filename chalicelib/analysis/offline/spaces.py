@@ -205,7 +205,8 @@ READINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("%MC", rf"\bMC ?[:=]? ?{LABEL_VALUE} ?%"),
         ("WME", rf"\bWME ?[:=]? ?{LABEL_VALUE}"),
         ("WME", rf"{VALUE} ?%? ?WME\b"),
-        ("REL", rf"\bREL ?[:=]? ?{LABEL_VALUE}"),
+        # ("REL 0-999": the meter's span from nought, no reading)
+        ("REL", rf"\bREL ?[:=]? ?(?!0 ?[-\u2013] ?\d){LABEL_VALUE}"),
         ("REL", rf"{VALUE} ?REL\b"),
         # A bare percentage names no scale, so it is reported as "%" rather than assumed %MC.
         ("%", rf"\breadings? ?(?:of|at|was|is|=|:)? ?{LABEL_VALUE} ?%(?! ?(?:MC|RH)\b)"),

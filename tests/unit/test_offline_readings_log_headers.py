@@ -1,0 +1,154 @@
+"""Drying logs whose header gives its days or its columns in ways that are not plain dates or
+point codes: month-and-day titles with a dash in notes dated in full, a wide table of points that
+also carries the air's columns, and a meter's span written beside its scale."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_column_days import column_days
+from chalicelib.analysis.offline.reading_row_parts import dashed_days
+from chalicelib.analysis.offline.text import Line
+
+_FILE_NOTES = """Claim 88-2291
+2026-04-02 10:00  Site visit. Water heater let go in the basement overnight (2026-04-01).
+Basement family room and furnace room affected; the office down there is dry (used as the standard).
+
+Readings (Delmhorst, drywall %, wood %MC):
+  Point                        04-02   04-04   04-06
+  Family room drywall          44%     21%     12%
+  Family room bottom plate     31%MC   19%MC   13%MC
+  Furnace room drywall         38%     --      --
+  Office drywall (dry std)     9%      9%      9%
+"""
+
+
+def test_month_and_day_titles_with_a_dash_head_the_columns_of_days() -> None:
+    found = {
+        (r.value, r.location, r.taken_on, r.is_reference) for r in analyze_text(_FILE_NOTES).moisture_readings
+    }
+    assert (44.0, "Family room", date(2026, 4, 2), False) in found
+    assert (21.0, "Family room", date(2026, 4, 4), False) in found
+    assert (13.0, "Family room", date(2026, 4, 6), False) in found
+    assert (9.0, "Office", date(2026, 4, 6), True) in found
+    assert not any(r.taken_on is None for r in analyze_text(_FILE_NOTES).moisture_readings)
+
+
+def test_dashed_titles_are_days_only_in_twos_near_the_entry_and_in_order() -> None:
+    dates = Dates([Line(0, "2026-04-02 visit", "2026-04-02 visit")], None)
+    anchor = date(2026, 4, 2)
+    assert dashed_days("Point  04-02  04-04", dates, anchor) == {"04-02": anchor, "04-04": date(2026, 4, 4)}
+    assert dashed_days("Goal 10-12", dates, anchor) == {}  # one alone is a range as often as a day
+    assert dashed_days("Point  04-04  04-02", dates, anchor) == {}  # days run forward
+    assert dashed_days("Sizes 10-12 14-16", dates, anchor) == {}  # far from the entry's day
+    assert dashed_days("Point  04-02  04-04", dates, None) == {}
+
+
+_WIDE_LOG = """Drying log - 4 Beach Rd, Torquay VIC 3228
+Date of loss: 03/03/2026. First visit 04/03/2026.
+Kitchen and hall affected; the study is not affected.
+
+Point legend
+K1 Kitchen wall, plasterboard (REL)
+K2 Kitchen floor, particleboard (%MC)
+H1 Hall wall, plasterboard (REL)
+S1 Study wall, plasterboard - reference (REL)
+
+| Date | K1 | K2 | H1 | S1 | Air °C | Air RH% |
+|---|---|---|---|---|---|---|
+| 04/03 | 640 | 27 | 410 | 120 | 21 | 66 |
+| 06/03 | 220 | 15 | 160 | 118 | 23 | 48 |
+"""
+
+
+def test_a_wide_table_of_points_may_carry_the_airs_columns_too() -> None:
+    found = {
+        (r.value, r.location, r.taken_on, r.is_reference) for r in analyze_text(_WIDE_LOG).moisture_readings
+    }
+    assert (640.0, "Kitchen", date(2026, 3, 4), False) in found
+    assert (15.0, "Kitchen", date(2026, 3, 6), False) in found
+    assert (118.0, "Study", date(2026, 3, 6), True) in found
+    # the air's temperature and humidity are no material's readings
+    assert not {21.0, 66.0, 23.0, 48.0} & {value for value, *_ in found}
+
+
+def test_a_meters_span_beside_its_scale_is_no_reading() -> None:
+    text = (
+        "Bathroom ceiling wet after the shower leak on 02/05/2026.\n"
+        "Meter: Protimeter, search mode on plasterboard (REL 0-999), pins on timber (%MC)\n"
+    )
+    assert [r.value for r in analyze_text(text).moisture_readings] == []
+
+
+_MAP_SHEET = """Moisture map - 7 Rata Lane, Motueka
+Leak found Mon 9/03/2026 under the laundry tub. First visit Tue 10/03/2026.
+Laundry and hall wet; the lounge is dry and used for the standard.
+
+| L1 | laundry floor by tub, particleboard | 36 | 24 | 15 |
+| L2 | laundry skirting | 30 | removed | - |
+| H1 | hall floor at laundry door | 27 | 19 | 14 |
+| S | lounge floor (std) | 12 | 12 | 12 |
+Columns = 10/03, 12/03, 14/03. L2 not re-read once the skirting came off.
+"""
+
+
+def test_a_line_under_a_headerless_table_gives_its_columns_days() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_MAP_SHEET).moisture_readings}
+    assert (36.0, "Laundry", date(2026, 3, 10)) in found
+    assert (24.0, "Laundry", date(2026, 3, 12)) in found
+    assert (15.0, "Laundry", date(2026, 3, 14)) in found
+    assert (19.0, "Hall", date(2026, 3, 12)) in found or (19.0, "Hallway", date(2026, 3, 12)) in found
+    assert (30.0, "Laundry", date(2026, 3, 10)) in found
+    assert (12.0, "Lounge", date(2026, 3, 14)) in found
+
+
+def test_only_a_list_of_days_gives_the_columns() -> None:
+    dates = Dates([Line(0, "10/03/2026", "10/03/2026")], None)
+    anchor = date(2026, 3, 10)
+    assert column_days("Columns = 10/03, 12/03, 14/03.", dates, anchor) == [
+        date(2026, 3, 10),
+        date(2026, 3, 12),
+        date(2026, 3, 14),
+    ]
+    assert column_days("Columns: 10/03 and 12/03", dates, anchor) == [date(2026, 3, 10), date(2026, 3, 12)]
+    assert column_days("Columns sealed with tape on 10/03 and 12/03", dates, anchor) is None
+    assert column_days("Columns = 12/03", dates, anchor) is None
+
+
+_CODED_TABLE = """Drying record - 3 Mill Lane, Otley
+Escape of water under the boiler, found 14/11/2026; first visit 15/11/2026.
+Areas
+Kitchen 4.0 x 3.0 m - screed wet approx 6 m2.
+Utility 2.0 x 1.5 m - whole floor wet.
+Readings
+Point | Location | Unit | 15/11 | 19/11
+P1 | kitchen screed by boiler | % | 5.6 | 4.2
+P2 | utility screed | % | 4.9 | 3.8
+"""
+
+
+def test_a_points_code_column_is_no_word_of_its_place() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_CODED_TABLE).moisture_readings}
+    assert (4.9, "Utility", date(2026, 11, 15)) in found
+    assert (3.8, "Utility", date(2026, 11, 19)) in found
+    assert (5.6, "Kitchen", date(2026, 11, 15)) in found
+
+
+_BY_THE_HEATER = """Clinic - water heater failure, found 14/11/2026.
+Tea room and store room affected; the office is dry (dry standard).
+Moisture readings - Tramex ME5
+| Location | 15/11 | 17/11 |
+|---|---|---|
+| Tea room plasterboard behind heater | 41 | 19 |
+| Store room floor by the fan | 26 | 15 |
+| Tea room dehu outlet | 55 | 48 |
+"""
+
+
+def test_a_drying_unit_named_only_as_where_the_point_is_keeps_the_rows_reading() -> None:
+    found = {r.value for r in analyze_text(_BY_THE_HEATER).moisture_readings}
+    assert {41.0, 19.0, 26.0, 15.0} <= found
+    # the dehumidifier's outlet is its air, not a surface
+    assert not {55.0, 48.0} & found
