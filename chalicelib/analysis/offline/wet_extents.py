@@ -27,6 +27,7 @@ from chalicelib.analysis.offline.text import (
     is_negated,
     parse_number,
 )
+from chalicelib.analysis.offline.work_verbs import WORK_DONE
 
 _AREA_UNIT = (
     r"(?:(?P<sqft>sq\.? ?(?:ft|feet|foot)|sqft|sf|ft2|square (?:feet|foot))"
@@ -161,14 +162,6 @@ _ALONG_BEFORE = re.compile(
 )
 
 
-# "cut out the sagging ceiling section, 2.4 x 1.5 m (3.6 m2)": a quantity of work done is not the
-# wet extent, whatever the sentence says was wet
-_WORK_DONE = re.compile(
-    r"\b(?:cut(?: out)?|removed?|remov(?:al|ing)|dispose[ds]?|replace[ds]?|lift(?:ed)?|pulled"
-    r"|tear ?out|tore out|demo(?:lish(?:ed)?|ed)?|strip(?:ped)?|bag(?:ged)?|apply|applied"
-    r"|clean(?:ed)?|extract(?:ed)?)\b",
-    FLAGS,
-)
 # "ceiling drywall wet approx 60 SF", "ceiling tiles wet": the ceiling's, not a wall or a floor
 _CEILING_BOARD_BEFORE = re.compile(r"\b(?:ceiling|clg)s? $", FLAGS)
 _WET_LOOK_BACK = 300  # how far back in its sentence a measure looks for what is wet (bounded: linear)
@@ -248,7 +241,7 @@ class WetReader:
         # what is wet before it said how much
         before = self.text[max(sentence_start, start - _WET_LOOK_BACK) : start]
         return has_evidence(_WATER_WENT, before) or (
-            has_evidence(WET_WORD, before) and not _WORK_DONE.search(before)
+            has_evidence(WET_WORD, before) and not WORK_DONE.search(before)
         )
 
     def _quantities(self, area_at: _AreaLookup) -> None:

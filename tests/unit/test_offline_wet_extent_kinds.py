@@ -1,0 +1,37 @@
+"""Wet extents written in more ways: times named by work, shares, and where the measure sits."""
+
+from __future__ import annotations
+
+from chalicelib.analysis import analyze_text
+from chalicelib.analysis.offline.work_verbs import SCOPE_VERB_STRICT, WORK_DONE
+
+
+def _wet_floor(text: str, room: str) -> float | None:
+    findings = analyze_text(text)
+    return next((area.wet_floor_sqft for area in findings.affected_areas if area.room == room), None)
+
+
+def test_a_wet_area_after_extraction_is_still_the_wet_extent() -> None:
+    # Given a measure of what stayed wet once the water was extracted
+    notes = "Laundry 2.5 x 2.0 m, vinyl wet. Wet area after extraction: about 1.5 m2 by the tub."
+    # Then "after extraction" says when, not a quantity of work done
+    wet = _wet_floor(notes, "Laundry")
+    assert wet is not None and abs(wet - 16.1) < 0.5
+
+
+def test_a_quantity_of_work_stays_work_whatever_verb_is_used() -> None:
+    # Given a wet sentence whose quantity is the work (discarded) rather than the damage
+    notes = (
+        "Laundry 2.5 x 2.0 m. The particleboard subfloor under the vinyl was found wet at the first"
+        " visit, so the crew discarded 3 m2 of it."
+    )
+    # Then the discarded area is not the wet floor
+    assert _wet_floor(notes, "Laundry") is None
+
+
+def test_one_work_vocabulary_serves_scope_and_wet_extents() -> None:
+    # An item starts with an unmistakable verb; a loose one only says work was done
+    assert SCOPE_VERB_STRICT.match("Removed carpet 12 m2") is not None
+    assert SCOPE_VERB_STRICT.match("Clean supply line") is None
+    assert WORK_DONE.search("we cleaned the tiles") is not None
+    assert WORK_DONE.search("wet after extraction") is None
