@@ -35,3 +35,26 @@ def test_one_work_vocabulary_serves_scope_and_wet_extents() -> None:
     assert SCOPE_VERB_STRICT.match("Clean supply line") is None
     assert WORK_DONE.search("we cleaned the tiles") is not None
     assert WORK_DONE.search("wet after extraction") is None
+
+
+def test_a_measure_before_a_room_named_later_in_its_clause_is_the_earlier_rooms() -> None:
+    # Given a bedroom whose wet carpet is placed by the wall it shares with another room
+    notes = (
+        "- Spare room about 10 ft x 11 ft. Carpet and pad wet over roughly 45 sq ft along the wall"
+        " shared with the ensuite."
+    )
+    # Then the measure is the spare room's, not the ensuite's
+    assert _wet_floor(notes, "Spare room") == 45.0
+    assert _wet_floor(notes, "Ensuite") is None
+
+
+def test_a_measure_of_a_room_named_right_after_it_is_that_rooms() -> None:
+    # Given two measures in one sentence, the second tied to its room by "of the" and by "in the"
+    notes = (
+        "All of the laundry floor was wet (about 6 m2) and roughly 4 m2 of the study carpet near the door."
+    )
+    study, laundry = _wet_floor(notes, "Study"), _wet_floor(notes, "Laundry")
+    assert study is not None and abs(study - 43.1) < 0.5
+    assert laundry is not None and abs(laundry - 64.6) < 0.5
+    notes = "Wet: about 30 sq ft of sealed concrete in the stock room, near the roller door."
+    assert _wet_floor(notes, "Stock room") == 30.0

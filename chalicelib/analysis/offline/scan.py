@@ -448,6 +448,16 @@ class RoomScan(ReadingsScan):
     def _area_at(self, owners: Owners, pos: int, *, in_passing: bool = False) -> AreaDraft | None:
         return self._area_of(self._owner(owners, pos), in_passing=in_passing)
 
+    def _measured_area_at(self, owners: Owners, rooms: Sequence[Mention], pos: int) -> AreaDraft | None:
+        """ "Carpet/underpad wet over about 60 sq ft along the wall shared with the bathroom": a
+        measure the clause gives before it names a room is the room the line was on before it,
+        not the room named later (a measure "of"/"in" a room named right after it is read first)."""
+        owner = self._owner(owners, pos)
+        if owner is not None and owner.start > pos:
+            earlier = [room for room in rooms if room.end <= pos]
+            owner = earlier[-1] if earlier else self._context
+        return self._area_of(owner, in_passing=True)
+
     def _sized_room(self, text: str, rooms: Sequence[Mention], start: int) -> Mention | None:
         """ "Garage (downstairs), 6 x 6 m: water came through the laundry floor", "The kitchen (12 x 14
         ft) sits under the bathroom", "Bedroom 3 (basement, 11 x 10 ft)": a size straight after a room
@@ -548,6 +558,7 @@ class RoomScan(ReadingsScan):
             WetReader(text, sentences, line, self._set_default_height).read(
                 lambda pos: self._area_at(owners, pos, in_passing=True),
                 lambda mention: self.areas.get(self._resolve(mention).key),
+                lambda pos: self._measured_area_at(owners, rooms, pos),
             )
 
     # --- readings laid out as rows: tables, maps, lists (reading_rows) --------------------------

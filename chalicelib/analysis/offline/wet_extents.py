@@ -166,7 +166,13 @@ _ALONG_BEFORE = re.compile(
 _CEILING_BOARD_BEFORE = re.compile(r"\b(?:ceiling|clg)s? $", FLAGS)
 _WET_LOOK_BACK = 300  # how far back in its sentence a measure looks for what is wet (bounded: linear)
 _INTO = re.compile(r"\binto (?:the )?", FLAGS)
-_IN_ROOM_AFTER = re.compile(r"(?: of (?:carpet|floor|flooring|vinyl))? (?:in|on|across) (?:the )?", FLAGS)
+# "0.4 m2 in Surgery 2", "9 m2 wet in the kitchen", "40 SF of sealed concrete in the restroom
+# corridor", "11 m2 of the family room carpet": the room named right after a measure holds it
+_IN_ROOM_AFTER = re.compile(
+    r"(?: (?:wet|damp|soaked|saturated|affected)| of(?: [\w/-]+){1,3}?)?"
+    r" (?:in|on|across|throughout) (?:the )?| of (?:the )?",
+    FLAGS,
+)
 _ROOM_AFTER_LOOK = 40
 
 
@@ -179,9 +185,16 @@ class WetReader:
         self.line = line
         self._on_default_height = on_default_height
 
-    def read(self, area_at: _AreaLookup, area_named: _NamedLookup = lambda mention: None) -> None:
+    def read(
+        self,
+        area_at: _AreaLookup,
+        area_named: _NamedLookup = lambda mention: None,
+        measured_at: _AreaLookup | None = None,
+    ) -> None:
+        """`measured_at`: whose a measure is when no room is named right after it or moved into
+        (by default, whose its part of the line is)."""
         self._area_named = area_named
-        self._quantities(area_at)
+        self._quantities(measured_at or area_at)
         self._patches(area_at)
         self._full_extents(area_at)
         self._percentages(area_at)
