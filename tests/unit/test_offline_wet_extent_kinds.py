@@ -58,3 +58,19 @@ def test_a_measure_of_a_room_named_right_after_it_is_that_rooms() -> None:
     assert laundry is not None and abs(laundry - 64.6) < 0.5
     notes = "Wet: about 30 sq ft of sealed concrete in the stock room, near the roller door."
     assert _wet_floor(notes, "Stock room") == 30.0
+
+
+def test_a_pdf_tables_last_wet_column_gives_each_rows_wet_extent() -> None:
+    # Given a table read out of a PDF, its bars lost, whose last column is the wet area
+    notes = (
+        "Rooms affected\n"
+        "Room Size Finishes Wet area\n"
+        "Laundry 6 ft x 7 ft sheet vinyl, drywall 30 sq ft\n"
+        "Hallway 4 ft x 16 ft carpet and pad approx. 25 sq ft\n"
+        "The hallway closet was dry on the meter and measured 12 sq ft.\n"
+    )
+    areas = {area.room: area for area in analyze_text(notes).affected_areas}
+    # Then each row's trailing measure is its room's wet floor, and the table ends at prose
+    assert areas["Laundry"].wet_floor_sqft == 30.0
+    assert areas["Hallway"].wet_floor_sqft == 25.0
+    assert all(area.wet_floor_sqft != 12.0 for area in areas.values())
