@@ -74,3 +74,16 @@ def test_a_pdf_tables_last_wet_column_gives_each_rows_wet_extent() -> None:
     assert areas["Laundry"].wet_floor_sqft == 30.0
     assert areas["Hallway"].wet_floor_sqft == 25.0
     assert all(area.wet_floor_sqft != 12.0 for area in areas.values())
+
+
+def test_water_lying_on_a_floor_makes_its_measure_a_wet_extent() -> None:
+    # Given water said to lie on the floor rather than the floor said to be wet
+    notes = (
+        "Staff room, 10 x 12 ft, sheet vinyl. Some water still on the floor by the sink bench, about 35 sf."
+    )
+    assert _wet_floor(notes, "Staff room") == 35.0
+    # And none is read when the notes say there was none
+    assert (
+        _wet_floor("Staff room, 10 x 12 ft, sheet vinyl. No water on the floor, about 35 sf.", "Staff room")
+        is None
+    )

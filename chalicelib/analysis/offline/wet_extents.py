@@ -155,6 +155,13 @@ _WHOLE_BUILDING = re.compile(
 _WATER_WENT = re.compile(
     r"\bwater (?:went|ran|spread|flowed|came|got|tracked|migrated|travell?ed|reached|covered)\b", FLAGS
 )
+# "residual water on the floor ... about 60 sf", "120 sf of floor had water on it": water lying on
+# a floor is a wet floor
+_WATER_ON = re.compile(
+    r"\bwater (?:(?:still|left|lying|sitting) )?(?:on|over|across|covering)"
+    r" (?:it\b|the (?:floor|slab|tiles?|concrete|carpet)\b)",
+    FLAGS,
+)
 # "along the ensuite wall", "against the north wall": a wall that says where, not the wet surface
 _ALONG_BEFORE = re.compile(
     r"\b(?:along|against|beside|by|at|near|next to|up to|from|toward|towards) (?:the |a )?(?:[\w-]+ ){0,2}$",
@@ -247,14 +254,16 @@ class WetReader:
 
     def _is_wet(self, start: int, end: int) -> bool:
         window_start, window_end = around(self.sentences, start, end, reach=40)
-        if has_evidence(WET_WORD, self.text[window_start:window_end]):
+        window = self.text[window_start:window_end]
+        if has_evidence(WET_WORD, window) or has_evidence(_WATER_ON, window):
             return True
         sentence_start, _ = around(self.sentences, start, end)
         # "carpet and underlay wet for about 1 m in from the door, roughly 3 m2": the sentence said
         # what is wet before it said how much
         before = self.text[max(sentence_start, start - _WET_LOOK_BACK) : start]
         return has_evidence(_WATER_WENT, before) or (
-            has_evidence(WET_WORD, before) and not WORK_DONE.search(before)
+            (has_evidence(WET_WORD, before) or has_evidence(_WATER_ON, before))
+            and not WORK_DONE.search(before)
         )
 
     def _quantities(self, area_at: _AreaLookup) -> None:
