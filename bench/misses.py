@@ -3,7 +3,7 @@
 A worklist for improving the offline analyzer: each expected fact not found (`-`) and each fact
 found that the truth does not hold (`+`), with the line it was read from.
 
-    .venv/bin/python bench/misses.py readings|materials|areas|job [--only STEM_PREFIX]
+    .venv/bin/python bench/misses.py readings|materials|areas|job|wet [--only STEM_PREFIX]
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import (  # noqa: E402
+    SQFT_PER_M2,
     Json,
     area_matches,
     case_input,
@@ -25,6 +26,21 @@ from bench.corpus import (  # noqa: E402
 )
 from bench.corpus import _reading_unit_ok as reading_unit_ok  # noqa: E402
 from chalicelib.analysis import analyze_text  # noqa: E402
+from chalicelib.analysis.offline.areas import AreaDraft  # noqa: E402
+from chalicelib.analysis.offline.scan import RoomScan  # noqa: E402
+
+# The drafts of the last analysis, kept so `wet` can show the line each extent was taken from.
+_DRAFTS: list[AreaDraft] = []
+_finish = RoomScan.finish
+
+
+def _kept_finish(self: RoomScan) -> list[AreaDraft]:
+    drafts = _finish(self)
+    _DRAFTS[:] = drafts
+    return drafts
+
+
+RoomScan.finish = _kept_finish  # type: ignore[method-assign]
 
 
 def _short(text: object, width: int = 90) -> str:
@@ -95,6 +111,37 @@ def area_misses(truth: Json, predicted: Json) -> list[str]:
     return out
 
 
+def _evidence(room: str | None) -> str:
+    draft = next((d for d in _DRAFTS if d.room == room), None)
+    if draft is None or not draft.evidence:
+        return ""
+    return " | ".join(_short(span.text, 70) for span in draft.evidence[:3])
+
+
+def wet_misses(truth: Json, predicted: Json) -> list[str]:
+    """Each area whose wet extent (wet floor, or wet ceiling) is missed or wrong, as the scorer
+    judges it (within 10%), with the lines the analyzer took its extents from."""
+    expected, found = truth.get("areas", []), predicted.get("affectedAreas", [])
+    matched = match_areas(expected, found)
+    out = []
+    for i, area in enumerate(expected):
+        wet = area.get("wetArea")
+        if not wet or wet.get("value") is None:
+            continue
+        want = float(wet["value"]) * (SQFT_PER_M2 if wet.get("unit") == "m2" else 1.0)
+        got_area = found[matched[i]] if i in matched else {}
+        got = got_area.get("wetFloorSqft") or got_area.get("wetCeilingSqft")
+        if got is not None and abs(got - want) <= 0.1 * want:
+            continue
+        room = got_area.get("room")
+        kind = "-" if got is None else "x"
+        out.append(
+            f"  {kind} {area['name']!r} -> {room!r}: expected {want:.0f} sq ft"
+            f" ({wet['value']} {wet.get('unit')}) got {got}  <- {_evidence(room)}"
+        )
+    return out
+
+
 def job_misses(truth: Json, predicted: Json) -> list[str]:
     """Job facts (claim, insured, address, dates) and the cause whose value differs from the truth."""
     expected, found = truth.get("job") or {}, predicted.get("job") or {}
@@ -115,6 +162,7 @@ FIELDS = {
     "materials": material_misses,
     "areas": area_misses,
     "job": job_misses,
+    "wet": wet_misses,
 }
 
 

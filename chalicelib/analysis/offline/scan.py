@@ -437,13 +437,28 @@ class RoomScan(ReadingsScan):
     def _owner(self, owners: Owners, pos: int) -> Mention | None:
         return owners.at(pos) or self._context
 
-    def _area_at(self, owners: Owners, pos: int) -> AreaDraft | None:
-        owner = self._owner(owners, pos)
-        if owner is None or not owner.affected:
+    def _area_of(self, room: Mention | None, *, in_passing: bool = False) -> AreaDraft | None:
+        """The affected area a room mention is. `in_passing`: "Corridor B: water ran under the doors
+        into the corridor, about 150 sf": a room named again where the water went, without damage
+        words of its own, is still the affected room it was read as."""
+        if room is None or room.unaffected:
             return None
-        return self.areas.get(owner.key)
+        return self.areas.get(room.key) if room.affected or in_passing else None
 
-    def _sized_area(self, text: str, rooms: Sequence[Mention], start: int) -> AreaDraft | None:
+    def _area_at(self, owners: Owners, pos: int, *, in_passing: bool = False) -> AreaDraft | None:
+        return self._area_of(self._owner(owners, pos), in_passing=in_passing)
+
+    def _measured_area_at(self, owners: Owners, rooms: Sequence[Mention], pos: int) -> AreaDraft | None:
+        """ "Carpet/underpad wet over about 60 sq ft along the wall shared with the bathroom": a
+        measure the clause gives before it names a room is the room the line was on before it,
+        not the room named later (a measure "of"/"in" a room named right after it is read first)."""
+        owner = self._owner(owners, pos)
+        if owner is not None and owner.start > pos:
+            earlier = [room for room in rooms if room.end <= pos]
+            owner = earlier[-1] if earlier else self._context
+        return self._area_of(owner, in_passing=True)
+
+    def _sized_room(self, text: str, rooms: Sequence[Mention], start: int) -> Mention | None:
         """ "Garage (downstairs), 6 x 6 m: water came through the laundry floor", "The kitchen (12 x 14
         ft) sits under the bathroom", "Bedroom 3 (basement, 11 x 10 ft)": a size straight after a room
         (past its bracket) is that room's, whoever owns the rest of the clause."""
@@ -455,16 +470,8 @@ class RoomScan(ReadingsScan):
             # ("Bedroom 3 (basement, 11 x 10 ft)": a level in the bracket is the room's, not a room)
             if index > 0 and _OPEN_BRACKET.fullmatch(text, before[index - 1].end, room.start):
                 room = before[index - 1]
-            return self.areas.get(room.key) if room.affected and not room.unaffected else None
+            return room
         return None
-
-    def _wet_area_at(self, owners: Owners, pos: int) -> AreaDraft | None:
-        """ "Corridor B: water ran under the doors into the corridor, about 150 sf": a room named again
-        where the water went, in passing, is still the affected room it is."""
-        owner = self._owner(owners, pos)
-        if owner is None or owner.unaffected:
-            return None
-        return self.areas.get(owner.key) if owner.affected or owner.key in self.areas else None
 
     def _fixture_area(self, text: str) -> AreaDraft | None:
         """ "Plasterboard wicking on the walls around the fridge recess": a line that names no room
@@ -530,7 +537,7 @@ class RoomScan(ReadingsScan):
                 if not is_scope and has_evidence(_SOAKED_WORD, text[start:end]):
                     draft.soaked_materials.setdefault(word.key, line.span())
         for start, end, dimensions in dimensions_in(text, self.default_unit):
-            area = self._sized_area(text, rooms, start) or self._area_at(owners, start)
+            area = self._area_of(self._sized_room(text, rooms, start)) or self._area_at(owners, start)
             patch = patch_surface(text, start, end)
             if area is not None and patch is not None:
                 if patch == "ceiling":
@@ -551,8 +558,9 @@ class RoomScan(ReadingsScan):
         if not is_scope:
             self._wet_columns.read(line, lambda pos: self._area_at(owners, pos))
             WetReader(text, sentences, line, self._set_default_height).read(
-                lambda pos: self._wet_area_at(owners, pos),
+                lambda pos: self._area_at(owners, pos, in_passing=True),
                 lambda mention: self.areas.get(self._resolve(mention).key),
+                lambda pos: self._measured_area_at(owners, rooms, pos),
             )
 
     # --- readings laid out as rows: tables, maps, lists (reading_rows) --------------------------

@@ -31,6 +31,7 @@ from chalicelib.analysis.offline.text import (
     clean_value,
     truncate,
 )
+from chalicelib.analysis.offline.work_verbs import SCOPE_VERB_STRICT
 
 MAX_DESCRIPTION = 200
 
@@ -39,18 +40,6 @@ MAX_MATERIAL_WORDS = 7  # a longer stretch between verb and quantity is prose, n
 
 
 _COUNT_REACH = 25  # "detach and reset washer (1)": how far after its verb a bare count may be
-
-
-# Outside a scope section only unmistakable work verbs start an item ("Clean supply line ..." is not one).
-_SCOPE_VERB_STRICT = re.compile(
-    r"(?:remove[ds]?|r ?& ?r|r ?& ?d|d ?& ?r|detach(?:ed)?(?: (?:&|and) reset)?|flood[- ]?cut|cut out"
-    r"|tear ?out"
-    r"|demo(?:lish|lition)?|dispose[ds]?|discard(?:ed)?|replace[ds]?|install(?:ed)?|apply|applied"
-    r"|extract(?:ion|ed)?|deodori[sz]e|thermal fog|hepa(?: vac(?:uum)?)?|anti-?microbial|pack ?out"
-    r"|content manipulation|encapsulate|erect|lift(?:ed)? and|lifted|sand and|seal and|supply(?: and|/| &)"
-    r"|stripped|pulled and)\b",
-    FLAGS,
-)
 
 
 _SCOPE_VERB = re.compile(
@@ -295,7 +284,7 @@ def scope_line_numbers(lines: Sequence[Line]) -> frozenset[int]:
             in_section = False  # "Safety: ..." starts another section
         if in_section and (start > 0 or _SCOPE_VERB.match(line.text, start)):
             numbers.add(line.number)  # a bullet or a work verb in the scope section
-        elif not in_section and _SCOPE_VERB_STRICT.match(line.text, start):
+        elif not in_section and SCOPE_VERB_STRICT.match(line.text, start):
             numbers.add(line.number)
     return frozenset(numbers)
 

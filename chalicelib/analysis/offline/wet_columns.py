@@ -17,6 +17,14 @@ _WET_HEADER = re.compile(
     r"^wet(?: (?:area|extent|floor(?: area)?|surface area))?(?: ?\([^()]{0,8}\))?$", FLAGS
 )
 _RULE_ROW = re.compile(r"^[\s|:\-]+$")
+# A PDF table's header row loses its bars: "Room Size What got wet Wet area". When it starts with
+# the room column and ends with the wet column, each row's trailing measure is its wet extent.
+_TRAILING_WET_HEADER = re.compile(
+    r"^(?:room|area|location|space|zone)\b[a-z /&-]{0,60} wet (?:area|extent|floor(?: area)?|surface area)"
+    r"(?: ?\([^()]{0,8}\))?$",
+    FLAGS,
+)
+_TRAILING_QUANTITY = re.compile(rf"(?:{AREA_QUANTITY.pattern})$", FLAGS)
 
 AreaAt = Callable[[int], AreaDraft | None]
 
@@ -50,11 +58,13 @@ class WetColumns:
 
     def __init__(self) -> None:
         self._column: int | None = None
+        self._trailing = False  # under a PDF table's header whose last column is the wet one
 
     def read(self, line: Line, area_at: AreaAt) -> None:
         text = line.text
         if not _is_row(text):
             self._column = None  # the table has ended
+            self._read_trailing(line, area_at)
             return
         if _RULE_ROW.match(text):
             return
@@ -68,6 +78,25 @@ class WetColumns:
         start, end = cells[self._column]
         area = area_at(start)
         read = area is not None and self._read_cell(text[start:end], area)
+        if area is not None and read and (not area.evidence or area.evidence[-1].line != line.number):
+            area.evidence.append(line.span())
+
+    def _read_trailing(self, line: Line, area_at: AreaAt) -> None:
+        """ "1418 bathroom 8 ft x 10 ft porcelain tile 80 sq ft" under "Room Size What got wet Wet
+        area": the row's room (its first words) holds the measure it ends with; the first row that
+        does not end with one ends the table."""
+        text = line.text.strip()
+        if _TRAILING_WET_HEADER.match(text):
+            self._trailing = True
+            return
+        if not self._trailing:
+            return
+        quantity = _TRAILING_QUANTITY.search(text)
+        if quantity is None:
+            self._trailing = False
+            return
+        area = area_at(line.text.find(text[:1]))
+        read = area is not None and self._read_cell(quantity.group(0), area)
         if area is not None and read and (not area.evidence or area.evidence[-1].line != line.number):
             area.evidence.append(line.span())
 

@@ -27,6 +27,7 @@ from chalicelib.analysis.offline.text import (
     is_negated,
     parse_number,
 )
+from chalicelib.analysis.offline.work_verbs import WORK_DONE
 
 _AREA_UNIT = (
     r"(?:(?P<sqft>sq\.? ?(?:ft|feet|foot)|sqft|sf|ft2|square (?:feet|foot))"
@@ -154,6 +155,13 @@ _WHOLE_BUILDING = re.compile(
 _WATER_WENT = re.compile(
     r"\bwater (?:went|ran|spread|flowed|came|got|tracked|migrated|travell?ed|reached|covered)\b", FLAGS
 )
+# "residual water on the floor ... about 60 sf", "120 sf of floor had water on it": water lying on
+# a floor is a wet floor
+_WATER_ON = re.compile(
+    r"\bwater (?:(?:still|left|lying|sitting) )?(?:on|over|across|covering)"
+    r" (?:it\b|the (?:floor|slab|tiles?|concrete|carpet)\b)",
+    FLAGS,
+)
 # "along the ensuite wall", "against the north wall": a wall that says where, not the wet surface
 _ALONG_BEFORE = re.compile(
     r"\b(?:along|against|beside|by|at|near|next to|up to|from|toward|towards) (?:the |a )?(?:[\w-]+ ){0,2}$",
@@ -161,19 +169,17 @@ _ALONG_BEFORE = re.compile(
 )
 
 
-# "cut out the sagging ceiling section, 2.4 x 1.5 m (3.6 m2)": a quantity of work done is not the
-# wet extent, whatever the sentence says was wet
-_WORK_DONE = re.compile(
-    r"\b(?:cut(?: out)?|removed?|remov(?:al|ing)|dispose[ds]?|replace[ds]?|lift(?:ed)?|pulled"
-    r"|tear ?out|tore out|demo(?:lish(?:ed)?|ed)?|strip(?:ped)?|bag(?:ged)?|apply|applied"
-    r"|clean(?:ed)?|extract(?:ed)?)\b",
-    FLAGS,
-)
 # "ceiling drywall wet approx 60 SF", "ceiling tiles wet": the ceiling's, not a wall or a floor
 _CEILING_BOARD_BEFORE = re.compile(r"\b(?:ceiling|clg)s? $", FLAGS)
 _WET_LOOK_BACK = 300  # how far back in its sentence a measure looks for what is wet (bounded: linear)
 _INTO = re.compile(r"\binto (?:the )?", FLAGS)
-_IN_ROOM_AFTER = re.compile(r"(?: of (?:carpet|floor|flooring|vinyl))? (?:in|on|across) (?:the )?", FLAGS)
+# "0.4 m2 in Surgery 2", "9 m2 wet in the kitchen", "40 SF of sealed concrete in the restroom
+# corridor", "11 m2 of the family room carpet": the room named right after a measure holds it
+_IN_ROOM_AFTER = re.compile(
+    r"(?: (?:wet|damp|soaked|saturated|affected)| of(?: [\w/-]+){1,3}?)?"
+    r" (?:in|on|across|throughout) (?:the )?| of (?:the )?",
+    FLAGS,
+)
 _ROOM_AFTER_LOOK = 40
 
 
@@ -186,9 +192,16 @@ class WetReader:
         self.line = line
         self._on_default_height = on_default_height
 
-    def read(self, area_at: _AreaLookup, area_named: _NamedLookup = lambda mention: None) -> None:
+    def read(
+        self,
+        area_at: _AreaLookup,
+        area_named: _NamedLookup = lambda mention: None,
+        measured_at: _AreaLookup | None = None,
+    ) -> None:
+        """`measured_at`: whose a measure is when no room is named right after it or moved into
+        (by default, whose its part of the line is)."""
         self._area_named = area_named
-        self._quantities(area_at)
+        self._quantities(measured_at or area_at)
         self._patches(area_at)
         self._full_extents(area_at)
         self._percentages(area_at)
@@ -241,14 +254,16 @@ class WetReader:
 
     def _is_wet(self, start: int, end: int) -> bool:
         window_start, window_end = around(self.sentences, start, end, reach=40)
-        if has_evidence(WET_WORD, self.text[window_start:window_end]):
+        window = self.text[window_start:window_end]
+        if has_evidence(WET_WORD, window) or has_evidence(_WATER_ON, window):
             return True
         sentence_start, _ = around(self.sentences, start, end)
         # "carpet and underlay wet for about 1 m in from the door, roughly 3 m2": the sentence said
         # what is wet before it said how much
         before = self.text[max(sentence_start, start - _WET_LOOK_BACK) : start]
         return has_evidence(_WATER_WENT, before) or (
-            has_evidence(WET_WORD, before) and not _WORK_DONE.search(before)
+            (has_evidence(WET_WORD, before) or has_evidence(_WATER_ON, before))
+            and not WORK_DONE.search(before)
         )
 
     def _quantities(self, area_at: _AreaLookup) -> None:
