@@ -1037,3 +1037,48 @@ def test_found_it_dates_the_loss_the_sentence_before_told() -> None:
         "- Dishwasher inlet hose burst. Family out from 9am, found it at 6pm the same day (Fri 15/05).\n"
     )
     assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 5, 15)
+
+
+@pytest.mark.parametrize(
+    ("told", "insured"),
+    [
+        (
+            "We were called to a villa at 3/14 Reef Street, Yeppoon QLD 4703, for Ana and Luis Ortega"
+            " (Suncorp claim 77-1203).",
+            "Ana and Luis Ortega",
+        ),
+        ("The hail stripped flashing off Mr Owen Pike's weatherboard home at 9 Ash Lane.", "Mr Owen Pike"),
+        ("The policy is in both our names (Grace Lin and Peter Lin).", "Grace Lin and Peter Lin"),
+    ],
+)
+def test_a_household_told_as_holding_the_claim_or_the_home_is_the_insured(told: str, insured: str) -> None:
+    job = _job(f"{told}\nLaundry vinyl wet.\n")
+    assert job.insured is not None and job.insured.value == insured
+
+
+def test_a_neighbour_s_home_in_a_tenancy_names_no_insured() -> None:
+    job = _job("The tenant says water came from Mr Owen Pike's home at 11 Ash Lane next door.\n")
+    assert job.insured is None
+
+
+@pytest.mark.parametrize(
+    ("line", "cause"),
+    [
+        (
+            "DOL Mon 09/03/2026 approx 6.10am - pressure relief valve on the HWS stuck open",
+            "pressure relief valve on the HWS stuck open",
+        ),
+        (
+            "Fire: Friday 13/03/2026 about 9.40 pm, heat lamp in the ensuite fan",
+            "heat lamp in the ensuite fan",
+        ),
+    ],
+)
+def test_a_loss_date_label_going_on_to_tell_what_happened_gives_the_cause(line: str, cause: str) -> None:
+    findings = analyze_text(f"{line}\nHallway ceiling stained.\n")
+    assert findings.cause_of_loss is not None and findings.cause_of_loss.endswith(cause)
+
+
+def test_a_loss_date_label_with_only_who_reported_it_gives_no_cause() -> None:
+    findings = analyze_text("DOL: 09/03/2026 - per insured, time unknown\nHallway ceiling stained.\n")
+    assert findings.cause_of_loss is None

@@ -168,3 +168,19 @@ def test_a_size_from_a_listing_gives_way_to_the_one_measured_on_site() -> None:
 
 def test_a_corridor_known_by_its_letter_keeps_it() -> None:
     assert _affected("Corridor C 12 x 2 m - vinyl wet approx 6 m2") == ["Corridor C"]
+
+
+def test_a_dry_standard_row_with_std_in_brackets_is_no_affected_room() -> None:
+    assert _affected("  Spare room drywall (std)        10       -        -") == []
+    assert _affected("  Spare room drywall (wet)        31       22       -") == ["Spare room"]
+
+
+def test_the_basement_named_in_a_first_report_holds_the_rooms_it_names() -> None:
+    text = (
+        "Insured reports the dishwasher line let go overnight. Water on the basement floor and into the"
+        " family room carpet.\n"
+        "Family room 18 x 14 ft - carpet and pad wet along the kitchen wall.\n"
+    )
+    assert [area.room for area in analyze_text(text).affected_areas] == ["Family room"]
+    # (a heading still names the basement as the space: "Basement: ...")
+    assert _affected("Basement: slab wet, about 200 SF around the water heater.") == ["Basement"]

@@ -48,7 +48,8 @@ _BARE_VERDICT = re.compile(
 )
 # "Bedroom 1 (unaffected) drywall 8 ...": a bracket after a room gives that room's verdict.
 _VERDICT_BRACKET = re.compile(
-    r"[^()|\d.;]{0,30}?\([^()]{0,24}?\b(?:unaffected|not affected|dry (?:standard|std)|reference|ref)\b"
+    # ("Bedroom drywall (std) 9": a dry standard's row, its bracket after the material)
+    r"[^()|\d.;]{0,30}?\([^()]{0,24}?\b(?:unaffected|not affected|dry (?:standard|std)|std|reference|ref)\b"
     r"[^()]{0,24}\)",
     FLAGS,
 )

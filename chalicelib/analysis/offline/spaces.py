@@ -86,8 +86,7 @@ DAMAGE_KEYWORDS: tuple[tuple[DamageType, re.Pattern[str]], ...] = (
             r"\b(?:water|sewage|sewer|flood(?:ed|ing|s|water)?|burst|leak(?:s|ed|ing|age)?|overflow(?:ed"
             r"|ing|s)?"
             r"|supply line|pipe|rain(?:water)?|saturated|wet(?! areas?\b)|damp|drip(?:s|ping|ped)?"
-            # ("EOW first visit": an escape of water, as UK claim files write it)
-            r"|seep(?:s|ing|age)?|eow)\b",
+            r"|seep(?:s|ing|age)?)\b",
             FLAGS,
         ),
     ),
@@ -184,7 +183,7 @@ _LIST_JOIN = re.compile(
 
 
 # A building that holds the rooms, not a room of its own ("water entered the granny flat").
-_BUILDINGS = frozenset({"granny_flat"})
+_BUILDINGS = frozenset({"granny_flat", "basement"})
 
 
 _PLACE = re.compile(
