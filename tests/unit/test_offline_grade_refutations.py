@@ -148,3 +148,19 @@ def test_a_source_denied_assumed_or_only_in_the_subject_does_not_grade_the_water
     category = analyze_text(notes).water_category
     # Then the body's supply hose grades it, Category 1
     assert category is not None and category.value == 1
+
+
+def test_a_category_stated_after_the_water_s_story_is_justified_by_it() -> None:
+    # Given a storm job whose notes tell where the water went, then give the grade after a colon
+    notes = (
+        "Date of loss: 14/02/2026, storm\n"
+        "Rain that came under the ridge capping and ran over the ceiling battens and old dust: Category 2.\n"
+        "Lounge ceiling wet approx 5 m2.\n"
+    )
+    category = analyze_text(notes).water_category
+    # Then the stated grade carries that story as its reason
+    assert category is not None and category.value == 2
+    assert "ridge capping" in category.justification
+    # (a bare grade after a colon is no reason)
+    bare = analyze_text("Roof leak in the storm.\nLounge ceiling wet approx 5 m2.\nCat: Category 2.\n")
+    assert bare.water_category is not None and not bare.water_category.justification.strip()

@@ -944,3 +944,141 @@ def test_a_source_the_writer_cannot_settle_is_no_stated_cause(told: str) -> None
 def test_a_storm_a_blocked_gutter_a_tub_left_filling_and_a_dryer_fire_are_causes(told: str) -> None:
     text = f"Site: 8 Oak St, Ipswich QLD 4305\n{told}\nCeiling and carpet wet in bedroom 3.\n"
     assert analyze_text(text).cause_of_loss is not None
+
+
+# --- arrivals at the address, entries headed by their day, a label corrected later -------------
+
+
+def test_we_were_at_the_address_is_the_visit_and_not_the_loss() -> None:
+    job = _job(
+        "The Nguyens came home on Saturday, March 7, 2026 to find the dishwasher hose had split.\n"
+        "We were at 41 Orchard Lane, Salem, OR 97301 at 9 the next morning, Sunday the 8th, and "
+        "extracted the kitchen."
+    )
+    assert job.inspection_date is not None and job.inspection_date.value == date(2026, 3, 8)
+    assert job.date_of_loss is None or job.date_of_loss.value != date(2026, 3, 8)
+
+
+def test_that_morning_in_a_timeline_entry_is_the_entry_s_day() -> None:
+    job = _job(
+        "Sent: Monday, 20 July 2026 9:10 AM\n"
+        "- Wednesday 15 July: the tenant saw water under the vanity and rang me that evening.\n"
+        "- Thursday 16 July: the plumber fixed the trap. Dry Fast Restorations attended the unit that "
+        "morning.\n"
+    )
+    assert job.inspection_date is not None and job.inspection_date.value == date(2026, 7, 16)
+
+
+def test_a_later_loss_label_telling_the_night_corrects_the_header_s_call_day() -> None:
+    job = _job(
+        "DOL: 03/21/2026   Source: toilet supply\n"
+        "On site 03/21/2026 8:15 AM\n"
+        "- DOL: owner says it happened Friday night around 10 PM (3/20). 3/21 is when they called.\n"
+    )
+    assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 3, 20)
+    assert job.inspection_date is not None and job.inspection_date.value == date(2026, 3, 21)
+
+
+def test_a_loss_label_left_open_takes_no_later_date() -> None:
+    job = _job(
+        "DOL: 03/21/2026\nOn site 03/21/2026\n- DOL: tenant was away, unknown when it started (3/14).\n"
+    )
+    assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 3, 21)
+
+
+def test_an_eow_job_sheet_is_a_water_loss() -> None:
+    findings = analyze_text(
+        "EOW - first attendance\nBrown stain on the lounge ceiling, source not found yet.\n"
+    )
+    assert findings.damage_type is not None and findings.damage_type.value == "water"
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Reported: Tuesday 3 March 2026, tenant found water under the vanity about 7 am.",
+        "Found: 03/03/2026, owners home from a week away - start unknown.",
+        "Loss reported: 03/03/2026, 8:15 PM - the floor waste backed up during close.",
+    ],
+)
+def test_the_day_the_loss_came_to_light_dates_it_when_nothing_else_does(label: str) -> None:
+    job = _job(f"{label}\nFirst visit: 04/03/2026 (tech K. Lee)\n")
+    assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 3, 3)
+
+
+def test_a_bare_report_date_is_not_the_loss() -> None:
+    job = _job(
+        "Reported: 05/03/2026. Tenant had smelt something musty for a week or so.\nFirst visit: 06/03/2026\n"
+    )
+    assert job.date_of_loss is None
+
+
+def test_a_loss_told_in_words_comes_before_the_day_it_was_reported() -> None:
+    job = _job(
+        "Reported: 05/03/2026 by the agent.\n"
+        "The washer hose burst on Monday 2 March 2026 while the tenant was at work.\n"
+        "First visit: 05/03/2026\n"
+    )
+    assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 3, 2)
+
+
+def test_the_night_before_when_all_was_fine_is_not_the_loss() -> None:
+    job = _job(
+        "Sam rang us on the Saturday morning, 9 May 2026. She had used the laundry at eight the night"
+        " before and everything was normal; at six on Saturday the hall carpet was soaked.\n"
+        "We got there first thing Sunday 10 May.\n"
+    )
+    assert job.date_of_loss is None or job.date_of_loss.value != date(2026, 5, 8)
+
+
+def test_found_it_dates_the_loss_the_sentence_before_told() -> None:
+    job = _job(
+        "Attended Fri 15/05/26 19:30 - tech\n"
+        "- Dishwasher inlet hose burst. Family out from 9am, found it at 6pm the same day (Fri 15/05).\n"
+    )
+    assert job.date_of_loss is not None and job.date_of_loss.value == date(2026, 5, 15)
+
+
+@pytest.mark.parametrize(
+    ("told", "insured"),
+    [
+        (
+            "We were called to a villa at 3/14 Reef Street, Yeppoon QLD 4703, for Ana and Luis Ortega"
+            " (Suncorp claim 77-1203).",
+            "Ana and Luis Ortega",
+        ),
+        ("The hail stripped flashing off Mr Owen Pike's weatherboard home at 9 Ash Lane.", "Mr Owen Pike"),
+        ("The policy is in both our names (Grace Lin and Peter Lin).", "Grace Lin and Peter Lin"),
+    ],
+)
+def test_a_household_told_as_holding_the_claim_or_the_home_is_the_insured(told: str, insured: str) -> None:
+    job = _job(f"{told}\nLaundry vinyl wet.\n")
+    assert job.insured is not None and job.insured.value == insured
+
+
+def test_a_neighbour_s_home_in_a_tenancy_names_no_insured() -> None:
+    job = _job("The tenant says water came from Mr Owen Pike's home at 11 Ash Lane next door.\n")
+    assert job.insured is None
+
+
+@pytest.mark.parametrize(
+    ("line", "cause"),
+    [
+        (
+            "DOL Mon 09/03/2026 approx 6.10am - pressure relief valve on the HWS stuck open",
+            "pressure relief valve on the HWS stuck open",
+        ),
+        (
+            "Fire: Friday 13/03/2026 about 9.40 pm, heat lamp in the ensuite fan",
+            "heat lamp in the ensuite fan",
+        ),
+    ],
+)
+def test_a_loss_date_label_going_on_to_tell_what_happened_gives_the_cause(line: str, cause: str) -> None:
+    findings = analyze_text(f"{line}\nHallway ceiling stained.\n")
+    assert findings.cause_of_loss is not None and findings.cause_of_loss.endswith(cause)
+
+
+def test_a_loss_date_label_with_only_who_reported_it_gives_no_cause() -> None:
+    findings = analyze_text("DOL: 09/03/2026 - per insured, time unknown\nHallway ceiling stained.\n")
+    assert findings.cause_of_loss is None

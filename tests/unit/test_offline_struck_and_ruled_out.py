@@ -115,3 +115,72 @@ def test_a_header_of_days_alone_heads_a_table_of_readings() -> None:
         (26, date(2026, 3, 17)),
         (15, date(2026, 3, 19)),
     ]
+
+
+# --- a hazard checked and cleared, rooms checked clean, unchecked or listed from a phone call ----
+
+
+def test_a_fitting_that_got_wet_but_was_tested_and_found_safe_is_no_hazard() -> None:
+    assert HazardKind.ELECTRICAL not in _hazards(
+        "- The hall downlight had been wet: the landlord's electrician tested it on 3/10 and it is safe."
+    )
+    # (not tested yet: still the hazard)
+    assert HazardKind.ELECTRICAL in _hazards(
+        "- The hall downlight had been wet: the electrician will test it on Monday."
+    )
+
+
+def test_a_safety_list_part_that_stayed_dry_is_no_hazard() -> None:
+    assert HazardKind.ELECTRICAL not in _hazards("- Electrical: the floor outlets are GFCI and stayed dry.")
+    assert HazardKind.ELECTRICAL in _hazards("- Electrical: the floor outlets were wet and tripped.")
+
+
+def test_a_room_that_wipes_clean_with_a_faint_odour_only_is_not_affected() -> None:
+    assert _affected("- Family room: slight odour only, wipes clean.") == []
+    assert _affected("- Bedrooms 2 and 3 doors closed - clean on the wipe test.") == []
+    assert _affected("- Family room: light soot film on the ceiling.") == ["Family room"]
+
+
+def test_a_room_line_the_writer_could_not_check_names_no_affected_room() -> None:
+    assert _affected("Ensuite floor upstairs - tiled, didn't read.") == []
+    assert _affected("Ensuite floor upstairs - no access, tenant says the tiles are wet.") == ["Ensuite"]
+
+
+def test_a_header_list_with_a_size_is_a_list_a_later_verdict_outweighs() -> None:
+    text = (
+        "Rooms: laundry 3 x 2 (per plans), hallway, garage\n"
+        "Laundry: vinyl wet, 4 m2.\nHallway carpet wet 2 m2.\n"
+        "Garage was on the caller's list but it's dry, nothing there.\n"
+    )
+    rooms = [area.room for area in analyze_text(text).affected_areas]
+    assert "Garage" not in rooms and "Laundry" in rooms
+
+
+def test_a_size_from_a_listing_gives_way_to_the_one_measured_on_site() -> None:
+    text = (
+        "Rooms: kitchen 4 x 3 m (from listing), dining\n"
+        "Kitchen vinyl wet in front of the sink.\n"
+        "- Measured the kitchen: 4 x 4.5 m, not 4 x 3.\n"
+    )
+    kitchen = next(area for area in analyze_text(text).affected_areas if area.room == "Kitchen")
+    assert (kitchen.length_original, kitchen.width_original) == (4, 4.5)
+
+
+def test_a_corridor_known_by_its_letter_keeps_it() -> None:
+    assert _affected("Corridor C 12 x 2 m - vinyl wet approx 6 m2") == ["Corridor C"]
+
+
+def test_a_dry_standard_row_with_std_in_brackets_is_no_affected_room() -> None:
+    assert _affected("  Spare room drywall (std)        10       -        -") == []
+    assert _affected("  Spare room drywall (wet)        31       22       -") == ["Spare room"]
+
+
+def test_the_basement_named_in_a_first_report_holds_the_rooms_it_names() -> None:
+    text = (
+        "Insured reports the dishwasher line let go overnight. Water on the basement floor and into the"
+        " family room carpet.\n"
+        "Family room 18 x 14 ft - carpet and pad wet along the kitchen wall.\n"
+    )
+    assert [area.room for area in analyze_text(text).affected_areas] == ["Family room"]
+    # (a heading still names the basement as the space: "Basement: ...")
+    assert _affected("Basement: slab wet, about 200 SF around the water heater.") == ["Basement"]

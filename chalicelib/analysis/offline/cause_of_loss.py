@@ -140,9 +140,32 @@ _UNSETTLED = re.compile(
 )
 
 
+# "DOL Tue 17/11/2026 approx 4.40am - e-bike battery on charge went into thermal runaway", "Fire:
+# Thursday 5/11/2026 about 11.20 pm, electric blanket in bedroom 2": a loss's date label whose value
+# goes on, after the date and its hour, to say what happened.
+_DATED_LOSS = re.compile(
+    r"^[\s\-*#>\u2022]*(?:d\.?o\.?l\.?|date of (?:the )?(?:loss|fire|incident|escape)|loss|fire|incident)"
+    r" ?[:\-]? ?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?"
+    r"(?:,? (?:approx\.? |about |around |~ ?|at )?\d{1,2}(?:[:.]\d{2})? ?(?:[ap]\.? ?m\b\.?)?)?"
+    r" ?(?:[,;]| [\-\u2013\u2014]) ?(?P<value>\S.*)$",
+    FLAGS,
+)
+_NOT_TOLD = re.compile(r"(?:per|as per|reported|according|unknown|tbc|tba|not|approx|about|around)\b", FLAGS)
+
+
+def _dated_loss_cause(text: str) -> str | None:
+    dated = _DATED_LOSS.match(text)
+    if dated is None or _NOT_TOLD.match(dated.group("value")):
+        return None
+    rest = dated.group("value")
+    end = SENTENCE_END.search(rest)
+    value = clean_value(rest[: end.start()] if end else rest)
+    return value if value is not None and len(value.split()) >= 3 else None
+
+
 def detect_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
     order = sorted(range(len(lines)), key=lambda index: bool(MAIL_HEADER.match(lines[index].text)))
-    for finder in (_labelled_cause, _cued_cause, _keyword_cause, _source_cause):
+    for finder in (_labelled_cause, _cued_cause, _keyword_cause, _dated_loss_cause, _source_cause):
         if finder is _keyword_cause:
             headed = _headed_cause(lines)
             if headed is not None and not _UNSETTLED.search(headed[0]):

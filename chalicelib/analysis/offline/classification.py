@@ -79,7 +79,10 @@ _JUSTIFYING_CUE = re.compile(
     r"|\b(?:potable|clean|fresh|mains|grey|gray|black|sewage|contaminat\w*|waste|faec\w*|fec(?:es|al)"
     r"|unsanitary|sanitary)\b"
     # "Category 2: the water had been sitting in the cooler sump all season": a sentence after it
-    r"|\b(?:cat(?:egory)?|class) ?\d\b ?: ?(?-i:[a-z])[a-z']+(?: [a-z'\d]+){2,}",
+    r"|\b(?:cat(?:egory)?|class) ?\d\b ?: ?(?-i:[a-z])[a-z']+(?: [a-z'\d]+){2,}"
+    # "Roof water that ran across a dusty roof space and through old insulation: Category 2": the
+    # water told, what it is and where it went, before the grade
+    r"|\b(?:water|rain|overflow|runoff|run-off|sewage)\b(?: [\w'\-]+){3,30} ?: ?cat(?:egory)? ?\d\b",
     FLAGS,
 )
 

@@ -243,6 +243,8 @@ _RULED_OUT_AFTER = re.compile(
     # "Electrics safe", not "made them safe", "not safe with water in the fitting" or "lead-safe"
     r"|(?<!not )(?<!made )(?<!make )(?<!made it )(?<!made them )(?<!-)safe"
     r"|no issues?|n/a|unaffected"
+    # "island receptacle is GFCI, stayed dry": the part the water never reached
+    r"|(?:stayed|stays|remained|remains|kept) dry"
     # "hob supply capped by the gas engineer; no leak found on test", "line pressure-tested - no
     # leak": made safe and tested sound
     r"|no (?:gas )?leaks?"
@@ -317,6 +319,10 @@ def _ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     # "Vermiculite? No - blown fiberglass": the writer's own question, answered no past its "?"
     if _ANSWERED_NO.match(text, end) is not None:
         return True
+    # "The bathroom light had been wet: the electrician tested it on 15/10 and it is safe": a check
+    # later in the sentence, past the colon, that cleared it
+    if _CHECKED_CLEAR.search(text, end, min(sentence_end, end + _REFUTED_REACH)) is not None:
+        return True
     # "the form has 'Category 3 - sewage' ticked because the fountain is by the restroom; it isn't":
     # what someone else said, refuted in the very next clause
     rest = text[end : min(sentence_end, end + _REFUTED_REACH)]
@@ -331,6 +337,14 @@ _REFUTED = re.compile(
     r" ?(?:it|that|this|which) (?:isn't|is not|wasn't|was not|is wrong|was wrong|is not supported)\b", FLAGS
 )
 _REFUTED_REACH = 160
+
+
+_CHECKED_CLEAR = re.compile(
+    r"\b(?:tested|checked|inspected|tested and tagged)\b[^.;]{0,60}?"
+    r"\b(?:(?:it|they|that|which) (?:is|are|was|were) (?:now )?|found |as |and )"
+    r"(?:safe|fine|ok|okay|sound|clear|all clear)\b(?! (?:to|for|until|once|after))",
+    FLAGS,
+)
 
 
 def _named(pattern: re.Pattern[str], line: Line) -> int | None:

@@ -260,8 +260,19 @@ def _keyword_damage_type(lines: Sequence[Line]) -> tuple[DamageType, SourceSpan]
     return None
 
 
+# "EOW first visit": an escape of water, as UK claim files write it. Read only for the damage type,
+# when no other word names it: not a damage word beside a room.
+_ESCAPE_OF_WATER = re.compile(r"\beow\b", FLAGS)
+
+
 def detect_damage_type(lines: Sequence[Line]) -> tuple[DamageType, SourceSpan] | None:
-    return first_found(_labelled_damage_type(line) for line in lines) or _keyword_damage_type(lines)
+    return (
+        first_found(_labelled_damage_type(line) for line in lines)
+        or _keyword_damage_type(lines)
+        or first_found(
+            (DamageType.WATER, line.span()) for line in lines if _ESCAPE_OF_WATER.search(line.text)
+        )
+    )
 
 
 # --- job facts ---------------------------------------------------------------------------------

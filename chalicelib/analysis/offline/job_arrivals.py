@@ -26,6 +26,9 @@ ARRIVAL = re.compile(
     r"\b(?:came(?: out| round| over| on\b| the next| that| to (?:the |our |their |her |his )?(?:house|home"
     r"|property|place|site|job|flat|unit))|got (?:there|to)|arrived|turned up|(?:were|was) (?:there|on site)"
     r"|attended|visited|inspected|(?:was|were) at the (?:front |back )?door"
+    # "we were at 12 Acacia Rd by 8", "I was at the house at 9": at the job's address or the place
+    r"|(?:was|were) (?:out )?at (?:the (?:house|home|property|site|job|flat|unit|premises)\b|\d+[A-Za-z]?"
+    r"(?:/\d+)?(?= (?-i:[A-Z])))"
     # "Peak Restoration came Monday morning", "a drying company came to look", "who got here around 11"
     r"|came(?= (?:on )?(?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
     r"|came (?:out )?to (?:look|inspect|assess|check|have a look)|got here"
@@ -135,7 +138,7 @@ def _day_just_told(sentences: Sentences, found: list[DateMatch], cue: re.Match[s
     text = sentences.text
     # "The owners rang our after-hours line at 6:10 am on Sunday 15 February and we were on site just
     # before 9": the call's day, in the arrival's own sentence, is the arrival's
-    called = _CALLED_US.search(text, start, cue.start())
+    called = _CALLED_US.search(text, max(start, cue.start() - _CALL_REACH), cue.start())  # (bounded)
     if called is not None and _HOUR_AFTER.match(text, cue.end()):
         days = [known.value for known in found if called.start() <= known.start < cue.start() and known.value]
         if len(days) == 1:
@@ -161,6 +164,29 @@ def _relative_visit(
         day = DayContext.resolve(days, "day")
         return day + _DAY if day else None
     return DayContext.resolve(days, (told.group("part") or told.group("tonight")).lower())
+
+
+# "- Friday 10 April: ...", "12/03 - ...": a timeline entry headed by its date and a colon or dash.
+_ENTRY_HEAD = re.compile(r"[\s\-*\u2022>]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,? )?$", FLAGS)
+_ENTRY_MARK = re.compile(r" ?[:\-\u2013\u2014] ")
+
+
+def _entry_relative_visit(text: str, found: list[DateMatch], cue: re.Match[str], end: int) -> date | None:
+    """ "- Friday 10 April: the plumber found the crack. The drying firm attended that morning": in
+    a timeline entry, "that morning" is the day the entry is headed by, whatever came before it."""
+    if not found or found[0].start > cue.start():
+        return None
+    head, day = found[0], found[0].value
+    if day is None:
+        return None
+    if not _ENTRY_HEAD.fullmatch(text, 0, head.start) or not _ENTRY_MARK.match(text, head.end):
+        return None
+    if any(head.end <= other.start < cue.end() for other in found[1:]):
+        return None  # another day told between: the phrase may mean it
+    told = _RELATIVE_VISIT.search(text, cue.end(), min(end, cue.end() + _ARRIVAL_REACH))
+    if told is None or told.group("tonight"):
+        return None
+    return day + _DAY if told.group("next") else day
 
 
 # Between a sentence's opening date and its arrival, words that make the date another event's: a
@@ -238,7 +264,9 @@ def _arrivals(
                 continue
         if tries > 0 and _RELATIVE_VISIT.search(text, cue.end(), min(end, cue.end() + _ARRIVAL_REACH)):
             tries -= 1
-            told = _relative_visit(text, cue, end, context, events)
+            told = _entry_relative_visit(text, found, cue, end) or _relative_visit(
+                text, cue, end, context, events
+            )
             if told is not None:
                 yield cue, told
                 continue

@@ -32,6 +32,16 @@ LOSS_DATE_LABEL = re.compile(
 )
 
 
+# "Reported: Thursday 15 October 2026, water found coming under the door", "Found: 11/08/2026",
+# "Loss reported: 11/15/2026, 9:40 PM - the line backed up": the day the loss came to light, which a
+# claim takes as its date when nothing else dates it.
+DISCOVERY_LABEL = re.compile(
+    rf"{_LINE_START}(?:(?:loss|leak|damage|water) )?(?:reported|found|discovered|noticed)\b ?[:\-]"
+    rf"|{_LINE_START}date (?:of )?(?:loss )?(?:reported|found|discovered|discovery)\b ?[:\-]?",
+    FLAGS,
+)
+
+
 INSPECTION_LABEL = re.compile(
     r"\b(?:(?:inspection|assessment|survey|visit|attendance|arrival) date|date (?:of )?(?:our |the |first "
     r"|initial )?(?:inspection|assessment|attendance|visit|survey|arrival)"

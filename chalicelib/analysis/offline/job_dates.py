@@ -23,6 +23,7 @@ from chalicelib.analysis.offline.job_arrivals import (
 )
 from chalicelib.analysis.offline.job_call_out import CallOutDay
 from chalicelib.analysis.offline.job_date_labels import (
+    DISCOVERY_LABEL,
     INSPECTION_LABEL,
     LOSS_DATE_LABEL,
     THIRD_PARTY,
@@ -84,6 +85,22 @@ _NIGHT_BEFORE = re.compile(
 _SMALL_HOURS = re.compile(
     r"\b(?:(?:some ?time |just |shortly |not long )?after midnight|in the (?:early|small|wee) hours"
     r"|earlier that (?:same )?morning|earlier the same morning)\b",
+    FLAGS,
+)
+
+
+_BACKED_UP = re.compile(r"\bback(?:ed|ing|s)? ?up\b", FLAGS)
+
+
+_FOUND_LABEL = re.compile(r"\b(?:found|discovered|noticed|discovery)\b", FLAGS)
+
+
+_FOUND_IT = re.compile(r"\b(?:found|noticed|discovered|spotted) it\b", FLAGS)
+
+
+_SEEN_FINE = re.compile(
+    r"\b(?:everything|all|it|floor|carpet)(?: \w+){0,2} (?:was|were|looked|seemed)"
+    r" (?:normal|fine|dry|ok|okay)\b",
     FLAGS,
 )
 
@@ -207,6 +224,8 @@ class JobDates:
 
     def read(self, lines: Sequence[Line]) -> tuple[DateFact | None, DateFact | None]:
         loss_labelled: _Found | None = None
+        relabelled: list[_Found] = []  # every labelled loss: a later one may correct the first
+        came_to_light: list[_Found] = []  # "Found: 11/08", "Reported: 15/10": the claim's date, last
         inspection_labelled: _Found | None = None
         arrivals: list[_Found] = []  # each told arrival, in order: an early one may predate the loss
         loss_told: list[_Found] = []
@@ -227,7 +246,17 @@ class JobDates:
             found = with_today(line, found, written.read(line, found))
             call_out.read(line, found)
             events = context.events(line.text, found)
-            loss_labelled = loss_labelled or self._labelled(line, found, anchor)
+            if (labelled := self._labelled(line, found, anchor)) is not None:
+                loss_labelled = loss_labelled or labelled
+                relabelled.append(labelled)
+            if (
+                not came_to_light
+                and (
+                    day := labelled_date(DISCOVERY_LABEL, line, found, self._dates, anchor, third_party=False)
+                )
+                and self._told_coming_to_light(line.text)
+            ):
+                came_to_light.append(_Found(day, line))
             if inspection_labelled is None and (
                 day := labelled_date(INSPECTION_LABEL, line, found, self._dates, anchor, first_named=True)
             ):
@@ -248,7 +277,7 @@ class JobDates:
         # ("the big snowstorm on January 24th ... On Tuesday the 3rd my son said his ceiling was
         # dripping": the day the water got in, before the day of the weather that led to it)
         loss_told.sort(key=lambda found: not found.escape)
-        told = [] if long_term else [*loss_told, *loss_related, *called_out, *discovered]
+        told = [] if long_term else [*loss_told, *loss_related, *called_out, *discovered, *came_to_light]
         # No visit for this loss comes before it: "we had the roof inspected on 11/14/2024" is not
         # the inspection of a leak that began on 02/09/2025.
         losses = [found.value for found in (loss_labelled, *told) if found is not None]
@@ -262,11 +291,15 @@ class JobDates:
         if inspection is None and inspection_fact and earliest_loss and inspection_fact.value < earliest_loss:
             inspection_fact = None  # a dated visit line before the loss is some other visit
         first_visit = inspection_fact.value if inspection_fact else None
-        return self._loss(loss_labelled, told, relative, first_visit), inspection_fact
+        return self._loss(loss_labelled, told, relative, first_visit, relabelled), inspection_fact
 
     @staticmethod
     def _loss(
-        labelled: _Found | None, told: list[_Found], relative: Line | None, first_visit: date | None
+        labelled: _Found | None,
+        told: list[_Found],
+        relative: Line | None,
+        first_visit: date | None,
+        relabelled: list[_Found],
     ) -> DateFact | None:
         # A labelled loss after the first visit contradicts it: a loss the prose dates before the
         # visit is taken instead; with none, the label stands as written and QA says it conflicts.
@@ -275,7 +308,9 @@ class JobDates:
         if labelled is not None and labelled.value == first_visit:
             # A labelled loss on the day of our first visit, where the prose tells the water
             # getting out days before: the label is the job's open date, the prose the loss.
-            earlier = [found for found in told if found.value < labelled.value]
+            # (or a later label corrects it: "DOL: 11/14" in a dispatch header, then "DOL: she says
+            # it happened Friday night (11/13). 11/14 is when they called")
+            earlier = [found for found in (*told, *relabelled) if found.value < labelled.value]
             if earlier:
                 return min(earlier, key=lambda found: found.value).fact()
         for candidate in candidates:
@@ -287,9 +322,27 @@ class JobDates:
             return DateFact(value=first_visit - _DAY, source=relative.span())
         return None
 
+    def _told_coming_to_light(self, text: str) -> bool:
+        """ "Found: 11/08/2026" dates the finding; "Reported: 19/08/2026." only the report, unless its
+        sentence tells the water found or getting out ("Reported: cleaner found water at 6.10am")."""
+        label = DISCOVERY_LABEL.search(text)
+        if label is None:
+            return False
+        if _FOUND_LABEL.search(label.group(0)):
+            return True
+        sentence = text[label.end() : Sentences(text).bounds(label.end())[1]]
+        return bool(
+            _DISCOVERY.search(sentence)
+            or ESCAPE.search(sentence)
+            or _BACKED_UP.search(sentence)
+            or self._about_loss(sentence)
+        )
+
     def _labelled(self, line: Line, found: list[DateMatch], anchor: date | None) -> _Found | None:
-        day = named_loss_day(line, found) or labelled_date(
-            LOSS_DATE_LABEL, line, found, self._dates, anchor, third_party=False
+        day = (
+            named_loss_day(line, found)
+            or labelled_date(LOSS_DATE_LABEL, line, found, self._dates, anchor, third_party=False)
+            or _told_after_label(line.text, found)
         )
         return _Found(day, line) if day else None
 
@@ -314,6 +367,9 @@ class JobDates:
                         and not (LEAK_WORD.search(text, start, end) or LEAK_WORD.search(following))
                     )
                     or (night_before and _DISCOVERY.search(text, start, end))
+                    # ("a shower at nine the night before and everything was normal": the last time
+                    # it was seen fine, not the loss)
+                    or (night_before and _SEEN_FINE.search(text, start, end))
                     or _OPEN_ENDED.search(text, start, end)
                     or _OPEN_ENDED.search(following)
                     or _CALL_WORD.search(text, start, end)
@@ -356,7 +412,16 @@ class JobDates:
             if (
                 known.value is None
                 or _DISCOVERY.search(text, start, end) is None
-                or not (self._about_loss(text[start:end]) or LEAK_WORD.search(text, start, end))
+                or not (
+                    self._about_loss(text[start:end])
+                    or LEAK_WORD.search(text, start, end)
+                    # ("The hose split at the tap. Owners out all day, found it 5:40pm (Thu 12/03).":
+                    # "it" is the loss the sentence before told)
+                    or (
+                        _FOUND_IT.search(text, start, end)
+                        and LEAK_WORD.search(text, max(0, start - WINDOW), start)
+                    )
+                )
                 or _AWAY.search(text, start, end)
                 or _OPEN_ENDED.search(text, start, end)
                 or _OPEN_ENDED.search(following)
@@ -394,6 +459,7 @@ class JobDates:
                     for cue in ARRIVAL.finditer(text, near_start, near_end)
                 )
                 or INSPECTION_LABEL.search(text, near_start, near_end)
+                or _arrival_day(text, found, known, start)
                 or (ANNOUNCEMENT.search(text, start, end) and not ESCAPE.search(text, start, end))
             ):
                 continue
@@ -403,6 +469,55 @@ class JobDates:
             escape = ESCAPE.search(text, start, max(end, reach)) is not None
             out.append(_Found(known.value, line, escape=escape))
         return out
+
+
+_TOLD_REACH = 90  # how far after a loss label a date told in its own sentence may be
+
+
+def _told_after_label(text: str, found: list[DateMatch]) -> date | None:
+    """ "DOL: the owner says it happened Friday night around 9 PM (11/13)": a label whose sentence
+    tells the loss in words before its date. Nothing between may date another event or leave the
+    start open ("DOL: unknown, tenant away until 12/11")."""
+    label = LOSS_DATE_LABEL.search(text)
+    if label is None:
+        return None
+    for known in found:
+        if known.start < label.end():
+            continue
+        between = text[label.end() : known.start]
+        if (
+            known.start - label.end() > _TOLD_REACH
+            or known.value is None
+            or re.search(r"[.!?;] ", between)
+            or (not ESCAPE.search(between) and not _HAPPENED.search(between))
+            or _NOT_LOSS_EVENT.search(between)
+            or _OPEN_ENDED.search(between)
+            or THIRD_PARTY.search(between)
+        ):
+            return None
+        return known.value
+    return None
+
+
+_HAPPENED = re.compile(r"\b(?:happened|occurred|started|began|went|let go)\b", FLAGS)
+
+
+_ARRIVAL_TO_DATE = 120  # how far after our arrival's verb the date it was told with may be
+
+
+def _arrival_day(text: str, found: list[DateMatch], known: DateMatch, start: int) -> bool:
+    """ "We were at 7718 W Sagebrush Ct at 8 the next morning, Monday the 16th": the first date
+    after our arrival in its sentence is the visit's, however long the address between them."""
+    reach = max(start, known.start - _ARRIVAL_TO_DATE)
+    cues = [
+        cue
+        for cue in ARRIVAL.finditer(text, reach, known.start)
+        if is_our_arrival(text, cue, start, known.end)
+    ]
+    if not cues:
+        return False
+    last = cues[-1].end()
+    return not any(last <= other.start < known.start for other in found)
 
 
 def _related_day(

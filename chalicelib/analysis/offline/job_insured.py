@@ -130,6 +130,22 @@ _FOR_SOMEONE = re.compile(
 _ROLE_REACH = 120  # how far into the call's sentence a role given to the caller may be told
 
 
+# Two people of one household: "Tom and Alessia Ferraro", "Marisol Pruett and David Pruett".
+_COUPLE = rf"(?:{_FULL_NAME}|{_WORD}) and {_FULL_NAME}"
+_TITLED = rf"(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?(?:{_COUPLE}|{_FULL_NAME})"
+
+
+# The property or the claim told as theirs: "for Tom and Alessia Ferraro (AAMI claim 0412-778)",
+# "on Ms Tahnee Russo's lowset brick home at 27 Farrell St", "The policy is in both our names
+# (Marisol Pruett and David Pruett)".
+_THEIRS = re.compile(
+    rf"\bfor (?P<a>{_TITLED}) \((?:[A-Z][\w&]* ){{0,2}}(?:claim|policy)\b"
+    rf"|\b(?P<b>{_TITLED})'s (?:[a-z\-]+ ){{0,3}}(?:home|house|property|townhouse|cottage|villa)"
+    r" (?:at|in|on) \d"
+    rf"|\bpolicy is in (?:both )?(?:our|their) names \((?P<c>{_COUPLE}|{_FULL_NAME})\)"
+)
+
+
 def unlabelled_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
     return _header_insured(lines) or _narrative_insured(lines)
 
@@ -179,6 +195,12 @@ def _narrative_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
                     or _FOR_SOMEONE.search(_sentence_from(text, match.end()))
                 ):
                     continue
+                return name, line
+    for line in written:
+        for match in _THEIRS.finditer(line.text):
+            name = match.group("a") or match.group("b") or match.group("c")
+            bare = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.? ", "", name)
+            if all(_is_name(part) for part in bare.split(" and ")):
                 return name, line
     return None
 

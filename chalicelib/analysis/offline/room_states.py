@@ -115,7 +115,9 @@ UNAFFECTED_MILD = re.compile(
     # "| Lounge | 1 | normal |": a table cell that is only the verdict
     r"|(?<=\|) ?(?:normal|fine|ok|okay|clean|clear)(?= ?(?:\||$))"
     # "Upstairs bath - door shut, clean.": a bare "clean" ending a room's note is its verdict
-    r"|[-,:\u2013] ?clean(?= ?(?:[.;]|$))",
+    r"|[-,:\u2013] ?clean(?= ?(?:[.;]|$))"
+    # "Bedrooms 1-3 doors shut - clean on the wipe test", "wipes clean"
+    r"|\bclean on (?:the |a )?wipe(?: tests?)?\b|\bwipes clean\b",
     FLAGS,
 )
 CLEAN = re.compile(

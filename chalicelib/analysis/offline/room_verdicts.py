@@ -48,7 +48,8 @@ _BARE_VERDICT = re.compile(
 )
 # "Bedroom 1 (unaffected) drywall 8 ...": a bracket after a room gives that room's verdict.
 _VERDICT_BRACKET = re.compile(
-    r"[^()|\d.;]{0,30}?\([^()]{0,24}?\b(?:unaffected|not affected|dry (?:standard|std)|reference|ref)\b"
+    # ("Bedroom drywall (std) 9": a dry standard's row, its bracket after the material)
+    r"[^()|\d.;]{0,30}?\([^()]{0,24}?\b(?:unaffected|not affected|dry (?:standard|std)|std|reference|ref)\b"
     r"[^()]{0,24}\)",
     FLAGS,
 )
@@ -182,7 +183,10 @@ _ODOUR = re.compile(r"\bodou?rs?\b", FLAGS)
 _CLEARED = re.compile(
     r"\b(?:(?:already )?(?:cleaned|aired|wiped)(?: out| down| up)? by (?:the )?(?:owners?|tenants?|insureds?"
     r"|occupants?|residents?|family)|(?:owners?|tenants?|insureds?|occupants?) (?:have |had )?(?:already )?"
-    r"(?:cleaned|aired|wiped)|(?:odou?r|smell) (?:has |had )?(?:gone|cleared|dissipated))\b",
+    r"(?:cleaned|aired|wiped)|(?:odou?r|smell) (?:has |had )?(?:gone|cleared|dissipated)"
+    # "Lounge: faint odour only, wipes clean": the wipe test found no residue to clean
+    r"|wipes? (?:off )?clean|clean on (?:the |a )?wipe(?: tests?)?"
+    r"|wipe tests? (?:was |were |came back )?clean)\b",
     FLAGS,
 )
 _HEAVIER = re.compile(
@@ -206,3 +210,17 @@ def odour_cleared(text: str, sentences: Sentences, found: Sequence[Mention], ind
         and not unnegated(_HEAVIER, part)
         and not unnegated(WET, part)
     )
+
+
+# "Bathroom floor upstairs - tiled, didn't read", "Garage: no access": a room the writer did not
+# get to check. With no damage told of it, it is a room to visit again, not an affected area.
+_UNCHECKED = re.compile(
+    r"\b(?:did(?:n'?t| not) (?:read|check|test|inspect|meter|get to|look)|not (?:read|checked|tested"
+    r"|inspected|accessed|metered)|no access|(?:could ?n'?t|could not|can'?t|cannot|unable to)"
+    r" (?:read|check|access|get (?:in|into|to)|inspect))\b",
+    FLAGS,
+)
+
+
+def unchecked(text: str) -> bool:
+    return _UNCHECKED.search(text) is not None

@@ -166,6 +166,16 @@ def _listed_areas(text: str, areas: Sequence[Mention]) -> list[str]:
     return [area.key for area in listed]
 
 
+# "Rooms: kitchen 12 x 10 (from listing)" in a dispatch header, then "Measured the kitchen: 12 x 14":
+# a size taken second-hand gives way to the one measured on site.
+_SECOND_HAND = re.compile(
+    r" ?\(?(?:(?:from|per|off|as per) (?:the )?(?:listing|plans?|floor ?plan|phone|call|brochure|owner)"
+    r"|est(?:imated)?\b|approx(?:imately)?\b|\?)",
+    FLAGS,
+)
+_MEASURED = re.compile(r"\bmeasured\b", FLAGS)
+
+
 class RoomScan(ReadingsScan):
     """One pass over the lines, carrying the room the notes are currently talking about."""
 
@@ -177,6 +187,7 @@ class RoomScan(ReadingsScan):
         self.goals: list[Goal] = []
         self.air: list[AtmosphericReading] = []
         self.unaffected: set[str] = set()
+        self._second_hand: set[int] = set()  # areas sized only from a listing or a phone call so far
         self._implied: set[str] = set()  # areas only a sentence's damage made affected so far
         # by area (id): materials said fine, never soaked, with the names they were said fine by
         self._cleared: dict[int, dict[str, set[str]]] = {}
@@ -547,8 +558,15 @@ class RoomScan(ReadingsScan):
                 else:
                     area.wet.wall_total_sqft = area.wet.wall_total_sqft or dimensions.floor_area_sqft
                 area.evidence.append(line.span())
-            elif area is not None and area.dimensions is None:
+            elif area is not None and (
+                area.dimensions is None
+                or (id(area) in self._second_hand and _MEASURED.search(text, max(0, start - 40), start))
+            ):
                 area.dimensions = dimensions
+                if _SECOND_HAND.match(text, end):
+                    self._second_hand.add(id(area))
+                else:
+                    self._second_hand.discard(id(area))
                 # Cite the line the measurements are on: it is the fact an adjuster checks.
                 area.source = line.span()
         for start, sqft, unit in stated_areas_in(text):

@@ -20,10 +20,6 @@ from chalicelib.analysis.offline.room_states import (
     DAMAGE_CONTEXT_WORDS,
     MOTION_INTO,
     NOT_BEFORE,
-    READING_NUMBER,
-    SAID_DRY,
-    UNAFFECTED,
-    UNAFFECTED_MILD,
     hedged,
     nothing_row_first_cell_end,
     retracted,
@@ -39,9 +35,11 @@ from chalicelib.analysis.offline.room_verdicts import (
     is_unaffected,
     odour_cleared,
     says_none,
+    unchecked,
     verdict_leads,
     verdict_sentence,
 )
+from chalicelib.analysis.offline.sentence_verdicts import sentence_unaffected
 from chalicelib.analysis.offline.sized_spaces import sized_space_mentions
 from chalicelib.analysis.offline.spaces_vocabulary import (
     ROOM_PATTERN,
@@ -162,6 +160,12 @@ _HEADING_PREFIX = re.compile(
 
 # A line that names rooms and nothing else ("Master bedroom and Bedroom 3", "Garage", "Bedroom 2 (upstairs)").
 _HEADING_ONLY_REST = re.compile(r"(?:\s|,|&|/|\+|:|\band\b|\bthe\b|\([a-z ]{0,20}\))*", FLAGS)
+# ("Rooms: kitchen 12 x 10 (from listing), dining, mudroom": a header's list may give sizes)
+_LISTED_REST = re.compile(
+    r"(?:\s|,|&|/|\+|:|\band\b|\bthe\b|\([a-z ]{0,20}\)"
+    r"|\d{1,3}(?:\.\d)? ?(?:x|\u00d7|by) ?\d{1,3}(?:\.\d)?(?: ?(?:m|ft|feet|'))?(?![\w.]))*",
+    FLAGS,
+)
 
 
 _MAX_ROOM_WORDS = 5  # a longer "Area: ..." value is prose, not a room name
@@ -179,7 +183,7 @@ _LIST_JOIN = re.compile(
 
 
 # A building that holds the rooms, not a room of its own ("water entered the granny flat").
-_BUILDINGS = frozenset({"granny_flat"})
+_BUILDINGS = frozenset({"granny_flat", "basement"})
 
 
 _PLACE = re.compile(
@@ -383,9 +387,10 @@ def room_mentions(text: str) -> list[Mention]:
     heading_only = found[0].start <= prefix_end and _rest_is_rooms(text, found)
     # "Rooms: living room, master bedroom" (an office's header) names rooms as a sentence would: a
     # room's own later "Master bedroom - nothing wet" outweighs it
-    listed = is_label_line and len(found) > 1 and _rest_is_rooms(text, found)
+    listed = is_label_line and len(found) > 1 and _rest_is_rooms(text, found, _LISTED_REST)
     whole_line: tuple[bool, bool] | None = None  # read once: a line of one room is all its own
     clear_test = ClearTests(text)
+    not_checked = unchecked(text)  # (once a line: a long line of rooms stays linear)
     flags = []
     for index, mention in enumerate(found):
         names_a_thing = names_a_thing_there(text, mention)
@@ -417,7 +422,8 @@ def room_mentions(text: str) -> list[Mention]:
             or odour_cleared(text, reader.sentences, found, index)
         )
         incidental = not is_heading and _later_clause_without_damage(text, found, reader, index, own_damage)
-        described = is_heading or (
+        # (a heading the writer could not check, with no damage of its own, tells no damage)
+        described = (is_heading and (own_damage or not not_checked)) or (
             not names_a_thing
             and reader.describes_damage(mention.start)
             and not reader.is_passing(index)
@@ -432,7 +438,7 @@ def room_mentions(text: str) -> list[Mention]:
             flag[1] = True
     _retracted_or_empty(reader, flags)
     _share_unaffected(text, found, flags)
-    _sentence_unaffected(reader, flags)
+    sentence_unaffected(reader.text, reader.found, reader.sentences, flags)
     return [
         replace(
             mention,
@@ -514,13 +520,13 @@ def _same_room_again(found: Sequence[Mention]) -> list[Mention]:
     return out
 
 
-def _rest_is_rooms(text: str, found: Sequence[Mention]) -> bool:
+def _rest_is_rooms(text: str, found: Sequence[Mention], rest: re.Pattern[str] = _HEADING_ONLY_REST) -> bool:
     previous = found[0].start
     for mention in found:
-        if not _HEADING_ONLY_REST.fullmatch(text, previous, mention.start) and previous != found[0].start:
+        if not rest.fullmatch(text, previous, mention.start) and previous != found[0].start:
             return False
         previous = mention.end
-    return _HEADING_ONLY_REST.fullmatch(text, previous) is not None
+    return rest.fullmatch(text, previous) is not None
 
 
 def _share_unaffected(text: str, found: Sequence[Mention], flags: list[list[bool]]) -> None:
@@ -534,41 +540,6 @@ def _share_unaffected(text: str, found: Sequence[Mention], flags: list[list[bool
     damaged_keys = {mention.key for mention, flag in zip(found, flags, strict=True) if flag[2]}
     for mention, flag in zip(found, flags, strict=True):
         if mention.key in unaffected_keys and mention.key not in damaged_keys:
-            flag[1] = True
-
-
-_SPORES = re.compile(r"\bspores?\b|\bcondition ?2\b", FLAGS)
-_GRADED_CONDITION = re.compile(r"\bcond(?:ition)?\.? ?[23]\b(?! ?(?:-|\u2013|to|or) ?1)", FLAGS)
-
-
-def _sentence_unaffected(reader: _Reader, flags: list[list[bool]]) -> None:
-    """ "Kitchen, office and staff room were checked: no readings above background": a sentence that
-    calls its rooms unaffected and says nothing is wet or damaged speaks for every room it names."""
-    said: dict[tuple[int, int], bool] = {}
-    graded = _GRADED_CONDITION.search(reader.text) is not None  # (once a line: linear in a long one)
-    for mention, flag in zip(reader.found, flags, strict=True):
-        bounds = reader.sentences.bounds(mention.start)
-        if bounds not in said:
-            start, end = bounds
-            # ("R1 = vestry woodblock (dry standard)": a bracket's verdict is its own room's only)
-            sentence = _BRACKETED.sub(" ", reader.text[start:end])
-            said[bounds] = (
-                (
-                    UNAFFECTED.search(sentence) is not None
-                    or UNAFFECTED_MILD.search(sentence) is not None
-                    # "Bathroom and bedroom 2 open off the hallway; both were checked and are dry."
-                    # (settled spores are S520 Condition 2 however little grows: "no visible growth,
-                    # settled spores on contents" is not a clean room)
-                    or (SAID_DRY.search(sentence) is not None and _SPORES.search(sentence) is None)
-                )
-                and not seen_damage(reader.text, start, end)
-                and READING_NUMBER.search(sentence) is None
-            )
-        # ("the ensuite floor was dry; it ran ... into the master bedroom": where it ran is not dry)
-        moved_into = MOTION_INTO.search(reader.text, max(bounds[0], mention.start - 80), mention.start)
-        # ("Hallway: no visible growth, but settled dust on the skirting. Condition 2.": a room its own
-        # heading line grades S520 Condition 2 or 3 is not cleared by one sentence of that line)
-        if said[bounds] and not moved_into and not (flag[4] and graded):
             flag[1] = True
 
 

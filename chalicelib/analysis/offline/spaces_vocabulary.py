@@ -91,7 +91,7 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     # "Guest room", "spare room": a bedroom by another name.
     # "BR 2", "Primary BR": a bedroom, by its number or a qualifier ("br" alone is no room)
     ("bedroom", r"bed ?rooms?|bed ?rm|(?:beds?|br)(?= ?#?[1-9]\b)|br(?(qual)\b|(?!))|(?<=guest |spare )room"),
-    ("hallway", r"hall ?way|hall|corridor"),
+    ("hallway", r"hall ?way|hall|corridor(?! (?-i:[A-H])(?![\w/.-]))"),
     # ("no entry to the garage", "entry into the roof space": going in, not the room)
     ("entry", r"entry ?way|(?<!no )entry(?! (?:to|into|through|via|of|was|is|gained|point)\b)|foyer"),
     ("lounge", r"lounge(?: room| rm)?(?! (?:suite|chairs?|furniture))"),
@@ -173,8 +173,11 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     (
         "lettered_space",
         r"(?:studio|ward|lab|bay|pod|tenancy|shop|exam(?:ination)?(?: room)?|treatment(?: room)?"
-        r"|consult(?:ing)?(?: room)?|procedure(?: room)?|surgery|cubicle)"
-        r" (?:(?-i:[A-H])|\d{1,3}[a-z]?)(?![\w/.:-])",
+        r"|consult(?:ing)?(?: room)?|procedure(?: room)?|surgery|cubicle"
+        # ("Corridor B": a school's or office's corridors told apart by letter)
+        r"|corridor(?= (?-i:[A-H])(?![\w/.-])))"
+        # ("Studio B: carpet wet": a letter may head its note; a number before a colon is a time)
+        r" (?:(?-i:[A-H])(?![\w/.-])|\d{1,3}[a-z]?(?![\w/.:-]))",
     ),
     # Any other "<word> room" the notes use ("steriliser room", "plant room", "tea room"), kept in
     # their words; last, so every room the vocabulary knows is named its own way first.

@@ -37,7 +37,9 @@ WEEKDAY_ORDINAL = re.compile(rf"\b{WEEKDAY},? \(?(?:the )?(?P<day>\d{{1,2}})(?:s
 
 # "Sunday morning (6/15)", "Fri arvo 21/2": a yearless numeric date that a weekday beside it confirms.
 WEEKDAY_YEARLESS = re.compile(
-    rf"\b{WEEKDAY}(?: (?:morning|afternoon|evening|night|arvo))?,? \(?"
+    rf"\b{WEEKDAY}(?: (?:morning|afternoon|evening|night|arvo))?"
+    # ("Friday night around 9 PM (11/13)": the hour may come between; the weekday still confirms it)
+    r"(?: (?:at |around |about |after |before )?\d{1,2}(?:[:.]\d{2})? ?[ap]\.?m\.?)?,? \(?"
     r"(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
     FLAGS,
 )
