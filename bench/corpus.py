@@ -249,7 +249,9 @@ def squash(text: str | None) -> str:
 
 def room_words(text: str | None) -> frozenset[str]:
     words = [_ROOM_WORDS.get(w, w) for w in _WORDS.findall(squash(text))]
-    return frozenset(w for w in words if w not in _STOP)
+    # a lone "a" closing a name is its letter ("Corridor A", "Unit A"), not an article
+    lettered = len(words) > 1 and words[-1] == "a"
+    return frozenset(w for i, w in enumerate(words) if w not in _STOP or (lettered and i == len(words) - 1))
 
 
 def material_key(text: str | None) -> str:

@@ -83,3 +83,13 @@ def test_a_one_sided_size_trap_does_not_spring_on_a_rooms_own_size() -> None:
         "not_dimension" in v for v in score_case(case, {**base, "affectedAreas": [kitchen]}).violations
     )
     assert any("3.6" in v for v in score_case(case, {**base, "affectedAreas": [hallway]}).violations)
+
+
+def test_a_lettered_room_is_told_from_its_neighbour() -> None:
+    # Given a trap on "Corridor A" (not wet) and findings naming "Corridor B"
+    from bench.corpus import room_words
+
+    # Then the letter is part of the name (an article "a" elsewhere is not)
+    assert not room_words("Corridor A") <= room_words("Corridor B")
+    assert room_words("Corridor A") <= room_words("corridor a")
+    assert room_words("a bedroom") == room_words("bedroom")
