@@ -51,6 +51,7 @@ _BARE_READ_CUE = re.compile(
     r"\b(?:read|reads|reading|reading of|measured|metered|and|at|to|was|were|against"
     # "had dried to below 15": a bound is recorded as the number given
     r"|(?:dried|down|dropped|fell|came down) to (?:below|under|less than)|reached|hit|went|then"
+    r"|ranged(?: from| between)?|(?:read|reads|was|were|is|are)(?: still)? (?:over|above|more than)"
     # "normal for our house is 10": the dry standard, in a homeowner's words
     r"|normal (?:for (?:[a-z]+ ){1,3})?(?:is|was)|(?:in )?the same order)\W{0,2}$",
     FLAGS,
@@ -62,6 +63,8 @@ _BARE_READ_CUE = re.compile(
 _KNOWN_SCALE_CUE = re.compile(
     r"\b(?:read|reads|reading|reading of|measured|metered|(?:was|were|is|are|now)(?: still)?(?: at)?"
     r"|(?:down|back|dropped|dried|fell|came down) to(?: below| under| less than)?"
+    # "ranged from 62 to 78", "it was over 90", "read above 40": a range's ends, a bound as given
+    r"|ranged(?: from| between)?|(?:read|reads|was|were|is|are)(?: still)? (?:over|above|more than)"
     r"|(?:in )?the same order) ?:? ?$",
     FLAGS,
 )
