@@ -30,6 +30,7 @@ from chalicelib.analysis.offline.reading_point_table import day_row_cells, point
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import in_same_order, prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
+from chalicelib.analysis.offline.reading_room_pairs import paired_room
 from chalicelib.analysis.offline.reading_room_phrases import (
     is_room_number,
     numbered_rooms,
@@ -444,6 +445,8 @@ class ReadingsScan(
         following = None if in_table else self.room_right_after(line.text, reading.end)
         if following is not None:
             named = [following]  # "28%MC in the rumpus and 31%MC in the granny flat"
+        if reading.told and not in_table and (paired := paired_room(line.text, reading.start)) is not None:
+            named = [self._resolve(paired)]  # "bedrooms 2 and 3 read 38 and 35": each its own, in order
         if reading.told and not named:
             # "but the cupboard wall was still 19": the Hot water cupboard, by its word
             named = [found] if (found := self._area_by_word(label)) is not None else []
