@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.text import Line, unwrap_paragraphs
 
 _STORY = (
     "Job story - king tide through a ground-floor flat, Ferndale\n\n"
@@ -45,3 +46,29 @@ def test_a_bound_said_of_every_reading_is_still_no_reading() -> None:
     values = [r.value for r in analyze_text(text).moisture_readings]
     assert 40.0 not in values
     assert 62.0 in values
+
+
+def _lines(texts: list[str]) -> list[Line]:
+    return [Line(number, text, text) for number, text in enumerate(texts, start=1)]
+
+
+def test_a_date_split_by_a_wrap_between_its_day_and_month_is_put_back_together() -> None:
+    wrapped = [
+        "We came back to check the drying several times over the following fortnight and",
+        "kept the dehumidifiers running on the slab the whole time because it was still wet.",
+        "The plates were cut free of the plasterboard so that they could dry out, and by 24",
+        "March the plates were at 15 and 14 %MC while the slab was still reading well above",
+        "the goal we had set for it at the start of the job, so drying went on for a while.",
+        "The owner was told the floor coverings would wait until the slab reached its goal.",
+        "We left the equipment running and booked another visit for the end of that week.",
+    ]
+    joined = unwrap_paragraphs(_lines(wrapped))
+    assert any("by 24 March the plates were at 15" in line.text for line in joined)
+    # a line that ends on a number of its own is not joined to a capitalised line after it
+    listed = [
+        *wrapped[:2],
+        "Air movers on site at the end of the first day were 6",
+        "March was wet.",
+        *wrapped[4:],
+    ]
+    assert not any("6 March" in line.text for line in unwrap_paragraphs(_lines(listed)))
