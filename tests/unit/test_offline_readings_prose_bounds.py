@@ -72,3 +72,16 @@ def test_a_date_split_by_a_wrap_between_its_day_and_month_is_put_back_together()
         *wrapped[4:],
     ]
     assert not any("6 March" in line.text for line in unwrap_paragraphs(_lines(listed)))
+
+
+def test_a_reading_in_brackets_wrapped_onto_the_next_line_stays_with_its_sentence() -> None:
+    wrapped = [
+        "The drying tech came on the Monday and measured the walls and the floor in every room that got",
+        "wet, and he wrote the numbers on a sheet for us which we kept on the fridge door for the week.",
+        "His normal numbers came from the spare room wall and from a floor joist under the laundry",
+        "(12 %MC), and he wants everything to be within a few points of those before he will sign off.",
+        "We asked him how long it would take and he said about a week if the weather stayed dry for us.",
+        "The insurer has been told and the assessor is booked to come out on the Thursday afternoon.",
+    ]
+    joined = unwrap_paragraphs(_lines(wrapped))
+    assert any("under the laundry (12 %MC), and he wants" in line.text for line in joined)
