@@ -85,3 +85,12 @@ def test_a_reading_in_brackets_wrapped_onto_the_next_line_stays_with_its_sentenc
     ]
     joined = unwrap_paragraphs(_lines(wrapped))
     assert any("under the laundry (12 %MC), and he wants" in line.text for line in joined)
+
+
+def test_a_listed_value_with_a_date_written_after_it_takes_that_date() -> None:
+    text = (
+        "Inspection date: 9 June 2026\nSecond-floor laundry supply line failed; kitchen ceiling below wet.\n"
+        "Vendor readings (REL on drywall). Standard: upstairs spare room drywall 12 REL on 06/06.\n"
+    )
+    found = [(r.value, r.taken_on) for r in analyze_text(text).moisture_readings]
+    assert (12.0, date(2026, 6, 6)) in found

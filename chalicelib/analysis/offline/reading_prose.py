@@ -432,3 +432,22 @@ def _date_by_visits(text: str, start: int, end: int, found: list[RowReading], fi
         return
     for index, day in zip(told, visits[-count:], strict=True):
         found[index] = replace(found[index], taken_on=day)
+
+
+# "Standard: guest bedroom drywall 11 REL on 06/06": a date written straight after a listed value
+_ON_AFTER = re.compile(r" ?(?:% ?MC|%|MC|WME|REL|pts?)? ?\(?(?:(?:taken|read) )?on (?:the )?", FLAGS)
+_DATE_SPAN = 24  # a written date after "on" is this short
+
+
+def dated_after(text: str, found: list[RowReading], dates: Dates, taken_on: date | None) -> list[RowReading]:
+    """Readings of a list or pairs on a line of prose, each dated by a date written right after its
+    value ("drywall 11 REL on 06/06"), when the line's other readers left it at the line's day."""
+    out = []
+    for reading in found:
+        on = _ON_AFTER.match(text, reading.end) if reading.taken_on == taken_on else None
+        written = (
+            dates.find(text[on.end() : on.end() + _DATE_SPAN], taken_on, yearless_numeric=True) if on else []
+        )
+        day = written[0].value if written and written[0].start == 0 else None
+        out.append(replace(reading, taken_on=day) if day is not None else reading)
+    return out

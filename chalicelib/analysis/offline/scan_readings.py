@@ -28,7 +28,7 @@ from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_point_table import day_row_cells, point_header
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
-from chalicelib.analysis.offline.reading_prose import in_same_order, prose_readings
+from chalicelib.analysis.offline.reading_prose import dated_after, in_same_order, prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
 from chalicelib.analysis.offline.reading_room_pairs import paired_room
 from chalicelib.analysis.offline.reading_room_phrases import (
@@ -306,6 +306,8 @@ class ReadingsScan(
             listed = self._listed_readings(text, taken_on, line) if rooms or describes_place(text) else []
             told = prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._metered())
             found = rows.pairs(text, taken_on) or (told if len(told) >= len(listed) else listed)
+        if " | " not in text:
+            found = dated_after(text, found, rows.dates, taken_on)  # ("drywall 11 REL on 06/06")
         if not self._read_rows(line, rooms, found, text):
             return " | " in text
         if " | " not in text and all(reading.taken_on == taken_on for reading in found):
