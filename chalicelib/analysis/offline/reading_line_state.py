@@ -82,6 +82,15 @@ _LEAD_WEEKDAY = re.compile(
 )
 
 
+# "Readings on the first morning (...)", "At our initial visit the ...", "On the first day:": a
+# paragraph of readings dated by the first visit in words; the line's own day may be the loss's.
+_LEAD_FIRST_VISIT = re.compile(
+    r"^[\s\-*\u2022>]*(?:(?:moisture |meter |initial )?readings?(?: taken| were taken)? )?(?:on|at|during)"
+    r" (?:the|our) (?:first|initial) (?:morning|day|visit|inspection|attendance)\b",
+    FLAGS,
+)
+
+
 @dataclass(frozen=True)
 class _LeadDate:
     line: int
@@ -111,6 +120,9 @@ class ReadingLineState:
         heading = line.text.rstrip().endswith(":") or _SECTION_HEADING.match(line.text) is not None
         ordinal = _LEAD_ORDINAL.match(line.text)
         anchor = taken_on or (self._rows.day_one if self._rows is not None else None)
+        if _LEAD_FIRST_VISIT.match(line.text) and self._rows is not None and self._rows.day_one is not None:
+            self.__dict__["_lead"] = _LeadDate(line.number, self._rows.day_one, carries=False)
+            return self._rows.day_one
         if ordinal is not None and anchor is not None:
             # "On Monday the 9th he came back. The hallway wall was 14": that day, in the job's month
             day = day_of_month(anchor, int(ordinal.group("day")))

@@ -51,6 +51,7 @@ _BARE_READ_CUE = re.compile(
     r"\b(?:read|reads|reading|reading of|measured|metered|and|at|to|was|were|against"
     # "had dried to below 15": a bound is recorded as the number given
     r"|(?:dried|down|dropped|fell|came down) to (?:below|under|less than)|reached|hit|went|then"
+    r"|ranged(?: from| between)?|(?:read|reads|was|were|is|are)(?: still)? (?:over|above|more than)"
     # "normal for our house is 10": the dry standard, in a homeowner's words
     r"|normal (?:for (?:[a-z]+ ){1,3})?(?:is|was)|(?:in )?the same order)\W{0,2}$",
     FLAGS,
@@ -62,6 +63,8 @@ _BARE_READ_CUE = re.compile(
 _KNOWN_SCALE_CUE = re.compile(
     r"\b(?:read|reads|reading|reading of|measured|metered|(?:was|were|is|are|now)(?: still)?(?: at)?"
     r"|(?:down|back|dropped|dried|fell|came down) to(?: below| under| less than)?"
+    # "ranged from 62 to 78", "it was over 90", "read above 40": a range's ends, a bound as given
+    r"|ranged(?: from| between)?|(?:read|reads|was|were|is|are)(?: still)? (?:over|above|more than)"
     r"|(?:in )?the same order) ?:? ?$",
     FLAGS,
 )
@@ -429,3 +432,22 @@ def _date_by_visits(text: str, start: int, end: int, found: list[RowReading], fi
         return
     for index, day in zip(told, visits[-count:], strict=True):
         found[index] = replace(found[index], taken_on=day)
+
+
+# "Standard: guest bedroom drywall 11 REL on 06/06": a date written straight after a listed value
+_ON_AFTER = re.compile(r" ?(?:% ?MC|%|MC|WME|REL|pts?)? ?\(?(?:(?:taken|read) )?on (?:the )?", FLAGS)
+_DATE_SPAN = 24  # a written date after "on" is this short
+
+
+def dated_after(text: str, found: list[RowReading], dates: Dates, taken_on: date | None) -> list[RowReading]:
+    """Readings of a list or pairs on a line of prose, each dated by a date written right after its
+    value ("drywall 11 REL on 06/06"), when the line's other readers left it at the line's day."""
+    out = []
+    for reading in found:
+        on = _ON_AFTER.match(text, reading.end) if reading.taken_on == taken_on else None
+        written = (
+            dates.find(text[on.end() : on.end() + _DATE_SPAN], taken_on, yearless_numeric=True) if on else []
+        )
+        day = written[0].value if written and written[0].start == 0 else None
+        out.append(replace(reading, taken_on=day) if day is not None else reading)
+    return out

@@ -28,8 +28,9 @@ from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_point_table import day_row_cells, point_header
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
-from chalicelib.analysis.offline.reading_prose import in_same_order, prose_readings
+from chalicelib.analysis.offline.reading_prose import dated_after, in_same_order, prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
+from chalicelib.analysis.offline.reading_room_pairs import paired_room
 from chalicelib.analysis.offline.reading_room_phrases import (
     is_room_number,
     numbered_rooms,
@@ -305,6 +306,8 @@ class ReadingsScan(
             listed = self._listed_readings(text, taken_on, line) if rooms or describes_place(text) else []
             told = prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._metered())
             found = rows.pairs(text, taken_on) or (told if len(told) >= len(listed) else listed)
+        if " | " not in text:
+            found = dated_after(text, found, rows.dates, taken_on)  # ("drywall 11 REL on 06/06")
         if not self._read_rows(line, rooms, found, text):
             return " | " in text
         if " | " not in text and all(reading.taken_on == taken_on for reading in found):
@@ -444,6 +447,8 @@ class ReadingsScan(
         following = None if in_table else self.room_right_after(line.text, reading.end)
         if following is not None:
             named = [following]  # "28%MC in the rumpus and 31%MC in the granny flat"
+        if reading.told and not in_table and (paired := paired_room(line.text, reading.start)) is not None:
+            named = [self._resolve(paired)]  # "bedrooms 2 and 3 read 38 and 35": each its own, in order
         if reading.told and not named:
             # "but the cupboard wall was still 19": the Hot water cupboard, by its word
             named = [found] if (found := self._area_by_word(label)) is not None else []

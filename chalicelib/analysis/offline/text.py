@@ -164,6 +164,14 @@ _OPEN_WORD_END = re.compile(
     r"|had|has|have|that|which|who|its|their|his|her|our|my|about|roughly|around|just|than|then|as)$|,$",
     FLAGS,
 )
+# "... By 24" / "February the probes read 88": a date the wrap split between its day and month
+_DAY_END = re.compile(r"\b(?:on|by|until|till|from|since|before|after) \d{1,2}$", FLAGS)
+_MONTH_START = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?(?: \d{4})?[ ,]", FLAGS
+)
+# "... a joist in the basement" / "(11 %MC), and he wants": a reading in brackets goes on the
+# sentence the wrap broke
+_BRACKET_GOES_ON = re.compile(r"\(\d{1,3}(?:\.\d{1,2})? ?(?:%|MC\b|WME\b|REL\b|mc\b|wme\b)")
 _ITEM_START = re.compile(r"^(?:[-*\u2022>#|]|\d{1,2}[.)]\s|[A-Z][A-Za-z ]{0,30}:\s)")
 
 
@@ -191,7 +199,12 @@ def unwrap_paragraphs(lines: Sequence[Line]) -> list[Line]:
             and not _ROW_OF_NUMBERS.search(previous.text)
             # mid-sentence: the next line goes on in lower case, or this one ends on a word no
             # sentence ends with (a table's rows, as a PDF gives them, do neither)
-            and (line.text[:1].islower() or _OPEN_WORD_END.search(previous.text) is not None)
+            and (
+                line.text[:1].islower()
+                or _BRACKET_GOES_ON.match(line.text) is not None
+                or _OPEN_WORD_END.search(previous.text) is not None
+                or (_DAY_END.search(previous.text) is not None and _MONTH_START.match(line.text) is not None)
+            )
         ):
             out[-1] = Line(
                 number=previous.number,
