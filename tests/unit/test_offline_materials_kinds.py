@@ -424,3 +424,25 @@ def test_a_material_the_sentence_leaves_out_of_the_claim_is_not_affected() -> No
     materials = _materials(text, "Kitchen")
     # Then its plasterboard is affected and the vinyl is not
     assert "plasterboard" in materials and "vinyl" not in materials
+
+
+def test_the_board_a_cabinet_is_made_of_is_no_floor() -> None:
+    # Given a laundry whose cupboards are made of chipboard, said three ways, over a tiled slab
+    text = (
+        "Laundry 2.0 x 1.8 m: tiles on slab, melamine-faced chipboard wall cupboards and base units with "
+        "particleboard bottoms, all swollen. Tub cabinet back panel (chipboard) 31 WME."
+    )
+    # When its materials are read
+    materials = _materials(text, "Laundry")
+    # Then the cupboards are cabinetry, and no particleboard floor is made of their board
+    assert any("cabinet" in material for material in materials)
+    assert not any("chipboard" in material or "particleboard" in material for material in materials)
+
+
+def test_a_laminate_faced_bench_is_no_laminate_floor() -> None:
+    # Given a kitchenette with laminate-faced joinery over a vinyl floor
+    text = "Kitchenette: sheet vinyl wet, laminate-faced cupboards swollen at the base."
+    # When its materials are read
+    materials = _materials(text, "Kitchenette")
+    # Then there is no laminate floor
+    assert not any("laminate" in material for material in materials)
