@@ -446,3 +446,30 @@ def test_a_laminate_faced_bench_is_no_laminate_floor() -> None:
     materials = _materials(text, "Kitchenette")
     # Then there is no laminate floor
     assert not any("laminate" in material for material in materials)
+
+
+def test_commercial_linings_and_fittings_are_named_materials() -> None:
+    # Given a cafe kitchen with FRP wall panels and a charred exhaust canopy, and a tea point whose
+    # vinyl sits on a raised access floor
+    text = (
+        "Cafe kitchen 6 x 4 m: FRP panels delaminated behind the fryer, exhaust canopy charred.\n"
+        "Tea point 2 x 2 m: sheet vinyl on raised access floor panels, wet about 1 m2."
+    )
+    # When their materials are read
+    kitchen = _materials(text, "Kitchen")
+    tea_point = _materials(text, "Tea point")
+    # Then the panels, the canopy and the access floor are the rooms' materials
+    assert "frp panels" in kitchen and "canopy" in kitchen
+    assert "raised access floor panels" in tea_point
+
+
+def test_limestone_walls_are_a_material_but_a_limestone_coast_firm_is_not() -> None:
+    # Given a stone cottage's dining room, in notes headed by a firm named for the region
+    text = (
+        "LIMESTONE COAST DRYING\nDining room 4 x 4 m: lime plaster on limestone, "
+        "limestone wet to 400 mm at the east wall."
+    )
+    # When its materials are read
+    materials = _materials(text, "Dining room")
+    # Then the limestone is affected, once
+    assert materials.count("limestone") == 1

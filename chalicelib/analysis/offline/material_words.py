@@ -137,6 +137,16 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     ("plaster", r"plaster(?! ?board)|lath", None),
     ("fibro", r"fibro(?: sheeting| sheets?)?|fibre cement(?: sheet(?:ing)?)?", None),
     ("tackstrip", r"tack ?strips?|smooth ?edge", None),
+    # Linings and fittings named for what they are: a commercial kitchen's FRP wall panels and its
+    # exhaust canopy, a wardrobe's back panel, a garage's roof sheeting, an office's raised access
+    # floor, an old cottage's limestone walls ("Limestone Coast", a region, is a company's name). (A
+    # cornice or a door jamb is named far more often as where a stain or a reading is: left unread.)
+    ("frp", r"frp(?: panels?| sheets?)?", None),
+    ("canopy", r"(?:exhaust |range ?hood )?canop(?:y|ies)(?! (?:grease )?filters?| fans?)", "canopy"),
+    ("wardrobeback", r"wardrobe back(?: panels?)?", "wardrobe back panel"),
+    ("roofsheeting", r"roof (?:sheeting|sheets)", "roof sheeting"),
+    ("raisedfloor", r"raised access floor(?: panels?| tiles?)?", None),
+    ("limestone", r"limestone(?! coast\b)", "limestone"),
 )
 
 
