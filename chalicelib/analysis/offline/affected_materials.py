@@ -35,7 +35,7 @@ from chalicelib.analysis.offline.material_soundness import (
     said_sound_later,
 )
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
-from chalicelib.analysis.offline.material_work import REMOVAL, nearest_work
+from chalicelib.analysis.offline.material_work import REMOVAL, work_on
 from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.surface_materials import SURFACE_KEYS, surface_damaged, with_surface_words
@@ -579,7 +579,8 @@ class MaterialReader:
     def _verb(self, word: MaterialWord) -> bool | None:
         """Whether the work nearest the material removes it (True) or only cleans it (False)."""
         start, end = self._clause(word)
-        return nearest_work(self.text, start, end, word.start, word.end)
+        index = bisect_left(self._word_starts, word.start)
+        return work_on(self.text, start, end, word, self.words[index - 1] if index else None)
 
     def _sentence(self, word: MaterialWord) -> tuple[int, int]:
         """The material's sentence, cut to a reach either side (a long line costs no more)."""
