@@ -424,3 +424,52 @@ def test_a_material_the_sentence_leaves_out_of_the_claim_is_not_affected() -> No
     materials = _materials(text, "Kitchen")
     # Then its plasterboard is affected and the vinyl is not
     assert "plasterboard" in materials and "vinyl" not in materials
+
+
+def test_the_board_a_cabinet_is_made_of_is_no_floor() -> None:
+    # Given a laundry whose cupboards are made of chipboard, said three ways, over a tiled slab
+    text = (
+        "Laundry 2.0 x 1.8 m: tiles on slab, melamine-faced chipboard wall cupboards and base units with "
+        "particleboard bottoms, all swollen. Tub cabinet back panel (chipboard) 31 WME."
+    )
+    # When its materials are read
+    materials = _materials(text, "Laundry")
+    # Then the cupboards are cabinetry, and no particleboard floor is made of their board
+    assert any("cabinet" in material for material in materials)
+    assert not any("chipboard" in material or "particleboard" in material for material in materials)
+
+
+def test_a_laminate_faced_bench_is_no_laminate_floor() -> None:
+    # Given a kitchenette with laminate-faced joinery over a vinyl floor
+    text = "Kitchenette: sheet vinyl wet, laminate-faced cupboards swollen at the base."
+    # When its materials are read
+    materials = _materials(text, "Kitchenette")
+    # Then there is no laminate floor
+    assert not any("laminate" in material for material in materials)
+
+
+def test_commercial_linings_and_fittings_are_named_materials() -> None:
+    # Given a cafe kitchen with FRP wall panels and a charred exhaust canopy, and a tea point whose
+    # vinyl sits on a raised access floor
+    text = (
+        "Cafe kitchen 6 x 4 m: FRP panels delaminated behind the fryer, exhaust canopy charred.\n"
+        "Tea point 2 x 2 m: sheet vinyl on raised access floor panels, wet about 1 m2."
+    )
+    # When their materials are read
+    kitchen = _materials(text, "Kitchen")
+    tea_point = _materials(text, "Tea point")
+    # Then the panels, the canopy and the access floor are the rooms' materials
+    assert "frp panels" in kitchen and "canopy" in kitchen
+    assert "raised access floor panels" in tea_point
+
+
+def test_limestone_walls_are_a_material_but_a_limestone_coast_firm_is_not() -> None:
+    # Given a stone cottage's dining room, in notes headed by a firm named for the region
+    text = (
+        "LIMESTONE COAST DRYING\nDining room 4 x 4 m: lime plaster on limestone, "
+        "limestone wet to 400 mm at the east wall."
+    )
+    # When its materials are read
+    materials = _materials(text, "Dining room")
+    # Then the limestone is affected, once
+    assert materials.count("limestone") == 1

@@ -264,3 +264,28 @@ def test_a_room_less_estimate_line_joins_the_one_room_holding_its_siblings() -> 
     # Then the baseboard is the den's, the only room with the carpet, pad and drywall, not the mud room's
     assert "baseboard" in areas["Den"]
     assert "baseboard" not in areas["Mud room"]
+
+
+def test_a_counted_equipment_spot_is_no_material_of_the_room_before_it() -> None:
+    # Given a shop whose air movers are counted by where they stood, one of them on the rear slab
+    text = (
+        "Office 2 3.0 x 3.0 m: carpet tiles wet along the front wall.\n"
+        "Equipment: 4 air movers (3 Office 2, 1 rear slab by the roller door), 1 LGR dehumidifier."
+    )
+    # When the office's materials are read
+    area = next(area for area in analyze_text(text).affected_areas if area.room == "Office 2")
+    # Then the slab the air mover stood on is not the office's
+    assert not any("slab" in material or "concrete" in material for material in area.materials)
+
+
+def test_the_next_object_of_a_cleaning_verb_is_cleaned_too() -> None:
+    # Given a scope that sprays sanitiser over two floors, the second named past the verb's reach
+    text = (
+        "Studio, 8 x 6 m: timber floor cupped and wet.\nReception, 3 x 3 m: carpet tiles wet.\n\n"
+        "Scope of works\n"
+        "- Sanitiser sprayed over the studio timber floor (48 m2) and the reception concrete floor (9 m2).\n"
+    )
+    # When the reception's materials are read
+    area = next(area for area in analyze_text(text).affected_areas if area.room == "Reception")
+    # Then its concrete, only sanitised, is not an affected material
+    assert not any("concrete" in material for material in area.materials)

@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from chalicelib.analysis.offline.cabinet_mentions import cabinet_as_place, cabinet_wet_on_top
+from chalicelib.analysis.offline.equipment_spots import own_equipment_spot
 from chalicelib.analysis.offline.material_asides import CLASS_SENTENCE, named_aside
 from chalicelib.analysis.offline.material_soundness import (
     BUT_NOT_REACHED,
@@ -34,7 +35,7 @@ from chalicelib.analysis.offline.material_soundness import (
     said_sound_later,
 )
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
-from chalicelib.analysis.offline.material_work import REMOVAL, nearest_work
+from chalicelib.analysis.offline.material_work import REMOVAL, work_on
 from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.surface_materials import SURFACE_KEYS, surface_damaged, with_surface_words
@@ -337,6 +338,9 @@ class MaterialReader:
         first_after = bisect_left(self._starts, word.end)
         before = last_before if last_before >= 0 and self.rooms[last_before].start >= start else None
         after = first_after if first_after < len(self.rooms) and self._starts[first_after] < end else None
+        spot = before is not None and own_equipment_spot(text, self.rooms[before], word.start)
+        if spot:
+            return ()  # "3 Office 1, 1 warehouse slab edge": where an air mover stood
         if before is not None and _ADJACENT.fullmatch(text, self.rooms[before].end, word.start):
             return self._up_to(before)
         if (
@@ -575,7 +579,8 @@ class MaterialReader:
     def _verb(self, word: MaterialWord) -> bool | None:
         """Whether the work nearest the material removes it (True) or only cleans it (False)."""
         start, end = self._clause(word)
-        return nearest_work(self.text, start, end, word.start, word.end)
+        index = bisect_left(self._word_starts, word.start)
+        return work_on(self.text, start, end, word, self.words[index - 1] if index else None)
 
     def _sentence(self, word: MaterialWord) -> tuple[int, int]:
         """The material's sentence, cut to a reach either side (a long line costs no more)."""

@@ -70,7 +70,13 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         r"(?:sheet )?vinyl(?: plank| planks| (?:floor )?tiles?| sheet)?|lvp|lvt|vct|lino(?:leum)?",
         None,
     ),
-    ("laminate", r"laminate(?: floor(?:ing)?)?", None),
+    # ("laminate-faced particleboard": a cabinet's finish, no laminate floor)
+    (
+        "laminate",
+        r"laminate(?: floor(?:ing)?"
+        r"|(?![- ](?:faced|covered|clad)\b))",
+        None,
+    ),
     # ("a suspended timber floor", "the timber floor frame": the structure under a finish, no wood
     # finish)
     (
@@ -83,8 +89,8 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         None,
     ),
     # Cabinet work: the carcass and its kickboards; "MDF kickboard", "particleboard base cupboards" are
-    # the cabinet, not a floor of particleboard ("particleboard cabinets" stays both, as it always
-    # was read). "The vanity wall", "the cabinet wall" are the wall the cabinet stands against.
+    # the cabinet, not a floor of particleboard ("particleboard cabinets" too: _CABINET_AFTER_BOARD).
+    # "The vanity wall", "the cabinet wall" are the wall the cabinet stands against.
     (
         "cabinetry",
         r"(?:(?:mdf|particle ?board|chipboard|melamine) )?"
@@ -131,6 +137,16 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     ("plaster", r"plaster(?! ?board)|lath", None),
     ("fibro", r"fibro(?: sheeting| sheets?)?|fibre cement(?: sheet(?:ing)?)?", None),
     ("tackstrip", r"tack ?strips?|smooth ?edge", None),
+    # Linings and fittings named for what they are: a commercial kitchen's FRP wall panels and its
+    # exhaust canopy, a wardrobe's back panel, a garage's roof sheeting, an office's raised access
+    # floor, an old cottage's limestone walls ("Limestone Coast", a region, is a company's name). (A
+    # cornice or a door jamb is named far more often as where a stain or a reading is: left unread.)
+    ("frp", r"frp(?: panels?| sheets?)?", None),
+    ("canopy", r"(?:exhaust |range ?hood )?canop(?:y|ies)(?! (?:grease )?filters?| fans?)", "canopy"),
+    ("wardrobeback", r"wardrobe back(?: panels?)?", "wardrobe back panel"),
+    ("roofsheeting", r"roof (?:sheeting|sheets)", "roof sheeting"),
+    ("raisedfloor", r"raised access floor(?: panels?| tiles?)?", None),
+    ("limestone", r"limestone(?! coast\b)", "limestone"),
 )
 
 
@@ -162,6 +178,35 @@ _CABINET_BOARD_GAP = re.compile(
     FLAGS,
 )
 _FLOOR_AFTER = re.compile(r" (?:floor|flooring|decking|sub-?floor)\b", FLAGS)
+# The board a cabinet is made of, named before the cabinet ("particleboard bench cabinets", "swollen
+# chipboard carcasses", "MDF wall units"), as the cabinet's own part after it ("base units with
+# chipboard bases") or as what a cabinet's part is made of ("sink base panel (particleboard)"): the
+# cabinet, not a floor.
+_CABINET_AFTER_BOARD = re.compile(
+    r"(?: (?!floor|flooring|sub-?floor)[a-z-]{1,15}){0,2}? "
+    r"(?:cabinets?|cabinetry|carcass(?:es)?|cupboards?|(?:base |wall )?units?|joinery)\b",
+    FLAGS,
+)
+_CABINET_WITH_BOARD = re.compile(r" with (?:swollen |wet |damp )?$", FLAGS)
+_CABINET_PART_AFTER = re.compile(r" (?:bases?|backs?|bottoms?|shelv(?:es|ing)|carcass(?:es)?)\b", FLAGS)
+_CABINET_PART_BEFORE = re.compile(
+    r"\b(?:sink|vanity|cabinet|cupboard) (?:base|bottom|back|side)(?: panel| board)? \($", FLAGS
+)
+_PART_REACH = 40
+
+
+def _cabinet_board(text: str, start: int, end: int, previous: MaterialWord | None) -> bool:
+    """Whether a board named at start..end is a cabinet's (see _CABINET_AFTER_BOARD)."""
+    if _CABINET_AFTER_BOARD.match(text, end):
+        return True
+    if _CABINET_PART_BEFORE.search(text, max(0, start - _PART_REACH), start):
+        return True
+    return (
+        previous is not None
+        and previous.key == "cabinetry"
+        and _CABINET_WITH_BOARD.fullmatch(text, previous.end, start) is not None
+        and _CABINET_PART_AFTER.match(text, end) is not None
+    )
 
 
 def material_words(text: str) -> list[MaterialWord]:
@@ -177,6 +222,10 @@ def material_words(text: str) -> list[MaterialWord]:
             and words[-1].key == "cabinetry"
             and _CABINET_BOARD_GAP.fullmatch(text, words[-1].end, match.start())
             and not _FLOOR_AFTER.match(text, match.end())
+        ):
+            continue
+        if key == "particleboard" and _cabinet_board(
+            text, match.start(), match.end(), words[-1] if words else None
         ):
             continue
         words.append(MaterialWord(key, name, match.start(), match.end()))

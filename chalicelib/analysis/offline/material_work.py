@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from chalicelib.analysis.offline.material_words import MaterialWord
 from chalicelib.analysis.offline.text import FLAGS
 
 # The work done to a material, nearest first: removal says it was affected, cleaning does not.
@@ -51,3 +52,28 @@ def nearest_work(text: str, start: int, end: int, word_start: int, word_end: int
         if match is not None
     ]
     return min(following, key=lambda verb: (verb[0], verb[1]))[1] if following else None
+
+
+# The next object of the same work, past the reach of its verb: "Antimicrobial applied to the studio
+# timber floor (30 m2) and the reception slab (9 m2)": the slab is cleaned as the floor is.
+_NEXT_OBJECT = re.compile(
+    r"(?: ?\([^()]{1,24}\))?(?:,| and| &| \+)(?: and)? (?:the |a )?(?:[a-z]{1,12} ){0,3}", FLAGS
+)
+
+
+def work_on(
+    text: str, start: int, end: int, word: MaterialWord, previous: MaterialWord | None
+) -> bool | None:
+    """nearest_work, and for a material with no work of its own listed straight after one that is only
+    cleaned, that cleaning (removal is not carried on: "removed the lounge carpet and the hall slab"
+    leaves the slab unsaid)."""
+    verb = nearest_work(text, start, end, word.start, word.end)
+    if (
+        verb is None
+        and previous is not None
+        and word.start - previous.end <= _VERB_REACH
+        and _NEXT_OBJECT.fullmatch(text, previous.end, word.start) is not None
+        and nearest_work(text, start, end, previous.start, previous.end) is False
+    ):
+        return False
+    return verb
