@@ -233,6 +233,10 @@ _MATERIALS = (
     # writes "ceiling lining" or "ceilings" where the analyzer says "ceiling", one material
     ("fibro", ("fibro", "fibre cement", "fiber cement")),
     ("ceiling", ("ceiling", "ceilings", "ceiling lining")),
+    ("frp", ("frp",)),
+    ("cornice", ("cornice", "cornices")),
+    ("door jamb", ("door jamb", "door jambs")),
+    ("wardrobe", ("wardrobe", "robe")),
 )
 _UNITS = {
     "m2": ("m2", "m²", "sqm", "sq m", "square metres", "square meters", "m^2"),
