@@ -451,6 +451,11 @@ class ReadingsScan(
             start = sentence_start(line.text, reading.start)
             ends = self.__dict__.get("_line_reading_ends", ())
             named = [item] if (item := self._item_room(line.text, reading.start, start, ends)) else []
+        # ("diner screed by patio door", "rec dw at laundry wall 30": the diner's, the rec room's)
+        if named:
+            named[0] = self._off_landmark(label, named[0])
+        elif owner is not None:
+            owner = self._off_landmark(label, owner)
         transposed = in_table and self._rows is not None and self._rows.point_columns is not None
         # A column of a day-by-day table is named by its heading alone, never by the row's context.
         # A table row is named by its own words: the block's preamble is no context for it.
