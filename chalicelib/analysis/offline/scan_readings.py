@@ -38,7 +38,13 @@ from chalicelib.analysis.offline.reading_room_phrases import (
 )
 from chalicelib.analysis.offline.reading_row_parts import RowReading, describes_place
 from chalicelib.analysis.offline.reading_rows import RowReader
-from chalicelib.analysis.offline.reading_scales import Scales, declared_scale, explicit_scale, wide_scale
+from chalicelib.analysis.offline.reading_scales import (
+    Scales,
+    declared_scale,
+    explicit_scale,
+    wide_scale,
+    with_named_materials,
+)
 from chalicelib.analysis.offline.reading_table_titles import titled_header
 from chalicelib.analysis.offline.reading_where import (
     SENTENCE_END,
@@ -195,6 +201,9 @@ class ReadingsScan(
             if moved is not None:
                 self.readings[:] = moved
                 return True
+        if (noted := self._points_noted(line)) is not None:
+            self.readings[:] = noted  # ("P7 and P8 are on the kitchen face of the partition")
+            return True
         if self._read_points_again(line, taken_on):
             return True
         drafts = self._legend_drafts(line, self._rows, taken_on, self._row_scales())
@@ -565,6 +574,7 @@ class ReadingsScan(
                 # (a material's scale named anywhere in the notes beats a declared general one)
                 materials = {**self._document_scales.by_material, **scales.by_material} if declared else {}
                 scales = Scales(general, materials or scales.by_material)
+            scales = with_named_materials(scales, self._document_scales)
             self._scales_cache = (key, scales)
         return self._scales_cache[1]
 
