@@ -57,3 +57,21 @@ def test_a_label_naming_its_room_then_another_as_landmark_is_the_first_rooms() -
     assert (33.0, "Lounge") in found
     assert (27.0, "Lounge") in found
     assert (40.0, "Laundry") in found
+
+
+_LETTERED_MAP = """Moisture map. Attended 10/02/2026. Laundry tap burst overnight.
+Water ran from the laundry (2.4 x 2.0 m) under the wall into the master bedroom (5 x 4 m), where the
+carpet is wet in a band along the laundry wall. Class 2.
+
+MC
+Protimeter pins (%WME).
+A  laundry vinyl at tub ....................... 38%
+B  master bed carpet at laundry wall .............. 27%
+C  master bed carpet 1 m out ...................... 19%
+"""
+
+
+def test_a_map_point_named_by_its_room_before_a_landmark_room_is_its_rooms() -> None:
+    found = {(r.value, r.location) for r in analyze_text(_LETTERED_MAP).moisture_readings}
+    assert (27.0, "Master bedroom") in found
+    assert (38.0, "Laundry") in found

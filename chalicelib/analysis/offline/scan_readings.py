@@ -485,8 +485,11 @@ class ReadingsScan(
             # room wall"); a room it is only near is a landmark ("A  master bed floorboards at
             # ensuite wall": the room the map is about)
             own = [m for m in mentions if not _LANDMARK_BEFORE.search(label, 0, m.start)]
+            landmark = self._resolve(mentions[0])
             if own:
                 place = self._resolve(own[0])
+            elif (lead := self._off_landmark(label, landmark)) is not landmark:
+                place = lead  # ("C master bed floorboards at ensuite wall": the master bedroom's)
             elif self._context is not None and self._context.key in self.areas:
                 place = self._context
         materials = materials_in(label)
