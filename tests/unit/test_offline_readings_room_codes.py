@@ -75,3 +75,21 @@ def test_a_map_point_named_by_its_room_before_a_landmark_room_is_its_rooms() -> 
     found = {(r.value, r.location) for r in analyze_text(_LETTERED_MAP).moisture_readings}
     assert (27.0, "Master bedroom") in found
     assert (38.0, "Laundry") in found
+
+
+_SHORT_ROOM_WORD = """MOISTURE MAP 2025-02-03. Water tank failed in the basement mechanical room.
+Mechanical room (9 x 8 ft): bare concrete; drywall on the rec room wall wet on both faces.
+Rec room (18 x 20 ft): carpet and underpad wet.
+Bedroom 2 (11 x 10 ft): wet along the shared wall, drywall wicking.
+MC
+Delmhorst: wood on the wood scale (%MC), drywall on the 0-100 reference scale.
+A  drywall @ 4 in., mech room side ................ 84 ref
+B  drywall @ 4 in., rec room north wall ........... 66 ref
+C  drywall @ 4 in., bedroom 2 closet .............. 52 ref
+"""
+
+
+def test_a_point_naming_its_room_by_a_short_word_is_that_rooms() -> None:
+    found = {(r.value, r.location) for r in analyze_text(_SHORT_ROOM_WORD).moisture_readings}
+    assert (84.0, "Basement mechanical room") in found
+    assert (66.0, "Rec room") in found

@@ -30,7 +30,10 @@ _GENERIC_ROOM_WORDS = frozenset(
 
 
 # Rooms written short in labels: "bath drywall", "bed 2 skirting".
-_SHORT = {"bath": "bathroom", "bed": "bedroom", "ldry": "laundry", "kit": "kitchen", "ens": "ensuite"}
+_SHORT = {
+    **{"bath": "bathroom", "bed": "bedroom", "ldry": "laundry", "kit": "kitchen", "ens": "ensuite"},
+    **{"mech": "mechanical", "util": "utility"},
+}
 _SIDE_WORD = re.compile(r"\b[a-z]+ side\b", FLAGS)
 _ROLE_LEAD = re.compile(r"^(?:ref(?:erence)?|dry ?(?:std|standard)|control|baseline)\b\W*", FLAGS)
 _SUBJECT_REACH = 6  # "The family room (20 x 16 ft) took water": a paragraph's room comes first
@@ -499,6 +502,9 @@ class ReadingPlaces:
                 return known[0]
             if SPACE_NOUN.search(phrase):
                 return phrase[0].upper() + phrase[1:]
+        by_word = self._area_by_word(label)
+        if by_word is not None:  # ("drywall @ 4 in., mech room side": the Mechanical room)
+            return self.areas[by_word.key].room
         # "North wall, 6\" above base": the room whose north wall the notes described
         known_key = self._place_memory().place(label, lambda key: key in self.areas)
         if known_key is not None:

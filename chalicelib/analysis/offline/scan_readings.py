@@ -486,7 +486,11 @@ class ReadingsScan(
             # ensuite wall": the room the map is about)
             own = [m for m in mentions if not _LANDMARK_BEFORE.search(label, 0, m.start)]
             landmark = self._resolve(mentions[0])
-            if own:
+            # ("A  bottom plate, mech room / rec room wall": the room named first, by its short word)
+            earlier = self._area_by_word(label[: own[0].start]) if own and own[0].start else None
+            if earlier is not None and earlier.key in self.areas:
+                place = earlier
+            elif own:
                 place = self._resolve(own[0])
             elif (lead := self._off_landmark(label, landmark)) is not landmark:
                 place = lead  # ("C master bed floorboards at ensuite wall": the master bedroom's)
