@@ -22,7 +22,7 @@ from chalicelib.analysis.offline.measures import (
 from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_column_days import column_days, redated
 from chalicelib.analysis.offline.reading_goals import without_goal
-from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place
+from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place, points_scale_legend
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
 from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
@@ -187,8 +187,8 @@ class ReadingsScan(
         """Readings in a table, a moisture map or a list; True when the line was read that way."""
         line, stated = without_goal(line)  # "Drying goals: timber 18 %WME or less": no readings
         self.goals.extend(stated)
-        if not line.text.strip():
-            return True
+        if not line.text.strip() or points_scale_legend(line.text):
+            return True  # ("(2-4 REL)" under a list: which points are on which scale, no reading)
         self.__dict__["_line_number"] = line.number
         self.__dict__["_declared_scale"] = declared_scale(line.text) or self.__dict__.get("_declared_scale")
         self._place_memory().note(line.text, rooms, self._context)
