@@ -269,3 +269,28 @@ def test_a_pdf_row_whose_label_wrapped_with_its_height_gives_no_height_reading()
     assert (11.0, "REL", "Office 1", date(2026, 2, 10)) in found
     # and a row whose own room wrapped away is not given the room it is only beside
     assert not any(location == "Office 2" and value == 47.0 for value, _, location, _ in found)
+
+
+_ARROW_LOG = """Site notes. Laundry tub overflowed upstairs 2026-03-07, water through to the family room.
+- Upstairs landing: carpet wet, particleboard floor under it
+- Family room 5 x 4 m: ceiling stained, plasterboard wall under it
+
+Readings (Protimeter - REL on plasterboard, %MC on timber)  8/3 -> 10/3 -> 12/3
+L1 landing particleboard by tub   27 -> 19 -> 14
+F1 family ceiling centre         640 -> 300 -> 150
+Standards 8/3: study ceiling 100, bed 3 particleboard 11%MC.
+"""
+
+
+def test_a_trend_log_under_arrowed_days_reads_one_value_a_day() -> None:
+    found = {(r.value, r.taken_on) for r in analyze_text(_ARROW_LOG).moisture_readings}
+    assert (19.0, date(2026, 3, 10)) in found
+    assert (14.0, date(2026, 3, 12)) in found
+    assert (300.0, date(2026, 3, 10)) in found
+    assert (150.0, date(2026, 3, 12)) in found
+
+
+def test_a_list_of_places_after_a_trend_log_is_no_row_of_it() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_ARROW_LOG).moisture_readings}
+    assert (11.0, "Bedroom 3", date(2026, 3, 8)) in found
+    assert (100.0, "Study", date(2026, 3, 8)) in found

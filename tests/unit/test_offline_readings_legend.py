@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.reading_legend import points_scale_legend
 
 _WORD = """Drying log, job 9021, 8 Wattle Grove. Attended 21/05/2026.
 The laundry floor and the study wall are wet from a leaking tub tap.
@@ -119,3 +120,22 @@ def test_a_grid_row_ending_in_unread_days_keeps_its_point() -> None:
     assert (18.0, "WME", "Bedroom 1", date(2026, 2, 15)) in found
     assert (19.0, "%MC", "Hot water cupboard", date(2026, 2, 15)) in found
     assert (15.0, "WME", "Hallway", date(2026, 2, 16)) in found
+
+
+_SCALE_NOTE = """Tech notes 2026-06-02. Dishwasher hose off, kitchen and dining ceiling below.
+Kitchen 12 x 10 ft, dining 12 x 12 ft wet.
+READINGS 6/2 / 6/4 / 6/6
+1 kitchen subfloor from below - 28 / 20 / 14
+2 kitchen ceiling center - 90 / 55 / 21
+3 dining ceiling, kitchen side - 61 / 33 / 17
+(2-3 REL)
+"""
+
+
+def test_a_bracketed_note_of_which_points_take_a_scale_is_no_reading() -> None:
+    readings = analyze_text(_SCALE_NOTE).moisture_readings
+    assert not any(r.source.text.startswith("(2-3") for r in readings)
+    assert points_scale_legend("(2-4 REL)")
+    assert points_scale_legend("(pts 1, 3 %MC)")
+    assert not points_scale_legend("walls 22-31 REL")
+    assert not points_scale_legend("(dry std 12 REL)")

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
+from chalicelib.analysis.findings import SourceSpan
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
+from chalicelib.analysis.offline.reading_point_notes import noted_points, relocated
 from chalicelib.analysis.offline.reading_rows import RowReader
+from chalicelib.analysis.offline.readings import ReadingDraft
 
 _MAP = """Moisture map, claim 88-2041. Inspection: 14/10/2026.
 Garage 6 x 6 m and family room 5 x 4 m wet from a burst laundry tap; drywall wicking in both.
@@ -63,3 +66,66 @@ def test_a_bar_separated_re_read_is_no_table_header() -> None:
     rows = RowReader(Dates([], None), date(2026, 10, 14))
     assert rows.header(["D 22%", "V 40", "R not read"], None) is None
     assert rows.header(["Point", "Day 1", "Day 2"], None) is not None
+
+
+_SHARED_WALL_LOG = """POINT LOG
+DOL: 03/02/2026 - dishwasher supply split. Cat 1.
+Inspected 03/03/2026
+Kitchen 14 x 10 ft - oak strip, plaster walls
+Family room 16 x 14 ft - oak strip, plaster partition wall, baseboard
+
+Meters: Delmhorst (%MC, oak setting) on wood; Tramex on plaster (REL).
+
+P#   Location                         3/3   3/5   3/8
+M1   kitchen oak at dishwasher        26    19    12
+M2   family oak at doorway            19    14    10
+M3   partition plaster low            72    48    25
+M4   partition plaster high           35    20    14
+M3 and M4 are on the kitchen side of the partition.
+"""
+
+
+def test_a_note_under_the_log_says_which_room_its_points_are_in() -> None:
+    found = {(r.value, r.location) for r in analyze_text(_SHARED_WALL_LOG).moisture_readings}
+    assert (72.0, "Kitchen") in found
+    assert (14.0, "Kitchen") in found
+    assert (19.0, "Family room") in found
+    assert not any(
+        r.value in (72.0, 35.0) and r.location != "Kitchen"
+        for r in analyze_text(_SHARED_WALL_LOG).moisture_readings
+    )
+
+
+def test_a_material_the_meters_line_gives_its_own_scale_keeps_it_under_another_meter() -> None:
+    units = {r.value: r.unit for r in analyze_text(_SHARED_WALL_LOG).moisture_readings}
+    assert units[72.0] == "REL"
+    assert units[26.0] == "%MC"
+
+
+def test_a_points_note_names_its_points_and_moves_only_the_log_just_above() -> None:
+    assert noted_points("M3 and M4 are on the kitchen side of the partition.") == (
+        ["M3", "M4"],
+        "kitchen side of the partition",
+    )
+    assert noted_points("Points B2, B3 are in the laundry") == (["B2", "B3"], "laundry")
+    assert noted_points("M3 was replaced on day 2") is None
+    log = [
+        ReadingDraft(
+            "Family room",
+            None,
+            72.0,
+            "REL",
+            None,
+            None,
+            False,
+            None,
+            SourceSpan(line=10, text="M3 plaster 72"),
+        ),
+        ReadingDraft(
+            "Family room", None, 19.0, "%MC", None, None, False, None, SourceSpan(line=9, text="M2 oak 19")
+        ),
+    ]
+    moved = relocated(log, 12, ["M3"], "Kitchen")
+    assert moved is not None and [r.location for r in moved] == ["Kitchen", "Family room"]
+    assert relocated(log, 40, ["M3"], "Kitchen") is None  # (far below its log)
+    assert relocated(log, 12, ["M3", "M9"], "Kitchen") is None  # (a point the log has no row of)

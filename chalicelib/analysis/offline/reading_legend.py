@@ -96,6 +96,20 @@ class _Columns:
     scale: int | None
 
 
+# A line that only says which points a list read on which scale: "(2-4 REL)", "(pts 1, 3: %MC)".
+# Its numbers are points, not a range of readings ("walls 22-31 REL" in a sentence is one).
+_POINTS_SCALE_LEGEND = re.compile(
+    r"\s*\((?:(?:points?|pts?\.?|#)\s?)?\d{1,2}(?:\s?(?:-|\u2013|,|&|and|to)\s?\d{1,2}){1,6}"
+    r"\s?:?\s?(?:rel|wme|%\s?mc|mc|%)(?: scale)?\)\s*",
+    FLAGS,
+)
+
+
+def points_scale_legend(text: str) -> bool:
+    """Whether a line is only a note of the scale some listed points were read on."""
+    return _POINTS_SCALE_LEGEND.fullmatch(text) is not None
+
+
 def _cells(text: str) -> list[str]:
     stripped = text.strip()
     if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:

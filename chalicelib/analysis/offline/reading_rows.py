@@ -62,6 +62,13 @@ _HEADER_TOKEN = re.compile(r"dry ?std|dry standard|day ?\d{1,2}|[^\s|]+", FLAGS)
 _TRAILING_NOTE = re.compile(r"\s\([^()]{3,80}\)\s*$")
 _NUMBER_WORD = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
+# a bracket naming two scales, each for its material: "(REL on plasterboard, %MC on timber)"
+# a comma, then a place of words: the next item of a list, not the next cell of a row
+_LISTED_PLACE = re.compile(r",\s*(?!(?:not|no|n/)\b)[a-z]{2,}\s+[a-z0-9]", FLAGS)
+_BLOCK_TITLE = re.compile(r"readings?", FLAGS)
+_SCALE_LEGEND = re.compile(
+    r"\([^()]{0,40}?\b(?:rel|wme|%\s?mc|mc)\b[^()]{0,40}?(?:rel|wme|%\s?mc|mc)\b[^()]{0,40}\)", FLAGS
+)
 _HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     ("unit", re.compile(r"^(?:units?|scale)$", FLAGS)),  # "| 31 | %WME |": the reading's scale beside it
     ("goal", re.compile(r"^(?:dry(?:ing)? )?(?:goal|target)s?\b", FLAGS)),
@@ -208,6 +215,9 @@ class RowReader(SegmentReader):
         undashed = re.sub("|".join(map(re.escape, dashed)), " ", text) if dashed else text
         if NUMBER.search(_DAY_TITLE.sub(" ", strip_dates(self.dates, undashed, anchor))):
             return None  # ("D1 family ceiling 72 (removed 24/03)": a row whose point looks like a day)
+        # ("Readings (Protimeter - REL on plasterboard, %MC on timber)  1/11 -> 3/11": a legend of
+        # which material takes which scale, then the days; the legend's scales head no columns)
+        text = _SCALE_LEGEND.sub(lambda legend: " " * len(legend.group(0)), text)
         tokens = self._header_tokens(text, anchor)
         if len(tokens) > _MAX_HEADER_WORDS or re.search(r"[.!?;]\s", text):
             return None  # a sentence of the preamble, not a row of column titles
@@ -227,6 +237,8 @@ class RowReader(SegmentReader):
         # alone is a block's heading.
         if not numeric or not (dated >= 2 or (labelled and len(numeric) >= 1)):
             return None
+        if dated >= 2 and columns[0].kind == "value" and _BLOCK_TITLE.fullmatch(tokens[0]):
+            columns = columns[1:]  # ("Readings  1/11 -> 3/11 -> 5/11": the block's title, then its days)
         return [Column("label"), *[c for c in columns if c.kind not in ("notes", "unit")]]
 
     def _header_tokens(self, text: str, anchor: date | None) -> list[str]:
@@ -399,6 +411,8 @@ class RowReader(SegmentReader):
             columns = [Column("label"), *(Column("date", day) for day in self.preamble_dates)]
         if not numbers or columns is None:
             return []
+        if _LISTED_PLACE.search(text, numbers[0].end, numbers[-1].start):
+            return []  # ("dining ceiling 110, bed 2 floor 12": a list of places, each with its value)
         slots = [c for c in columns if c.kind in ("date", "goal", "reference", "value")]
         if trailing and len(numbers) != len(slots):
             # "P5 dining oak 4 ft into room 16 13 11 9": a row ends with one number a column, though

@@ -71,6 +71,14 @@ class Scales:
         return self.by_material.get(key, self.general) if key else self.general
 
 
+def with_named_materials(block: Scales, document: Scales) -> Scales:
+    """A block's scales, with each material the notes give its own scale elsewhere ("Tramex on
+    plaster (REL)" in the meters' line) that the block says nothing of: a block read under an
+    oak meter's "%MC" still reads its plaster rows on the plaster meter's scale."""
+    missing = {key: scale for key, scale in document.by_material.items() if key not in block.by_material}
+    return Scales(block.general, {**block.by_material, **missing}) if missing else block
+
+
 _BRACKETED_SCALE = re.compile(r"\((?:wme|%\s?mc|rel)\)", FLAGS)
 
 

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.reading_places import PlaceMemory, point_room
+from chalicelib.analysis.offline.reading_room_codes import room_code_key
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS, RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, ReadingDraft, materials_in
@@ -29,7 +30,10 @@ _GENERIC_ROOM_WORDS = frozenset(
 
 
 # Rooms written short in labels: "bath drywall", "bed 2 skirting".
-_SHORT = {"bath": "bathroom", "bed": "bedroom", "ldry": "laundry", "kit": "kitchen", "ens": "ensuite"}
+_SHORT = {
+    **{"bath": "bathroom", "bed": "bedroom", "ldry": "laundry", "kit": "kitchen", "ens": "ensuite"},
+    **{"mech": "mechanical", "util": "utility"},
+}
 _SIDE_WORD = re.compile(r"\b[a-z]+ side\b", FLAGS)
 _ROLE_LEAD = re.compile(r"^(?:ref(?:erence)?|dry ?(?:std|standard)|control|baseline)\b\W*", FLAGS)
 _SUBJECT_REACH = 6  # "The family room (20 x 16 ft) took water": a paragraph's room comes first
@@ -49,6 +53,12 @@ _FOLLOWS_AT_ONCE = 25  # "10%MC in the linen closet": a room this close after a 
 
 # "(from basement)": the room a point was reached from, not the room it is in.
 _FROM_BEFORE = re.compile(r"\bfrom (?:the )?$", FLAGS)
+# a landmark's lead-in: the room after it is where the point is near, not the point's room
+# ("diner screed by patio door", "rec room drywall @ laundry")
+_LANDMARK_LEAD = re.compile(
+    r"(?:\b(?:at|by|near|beside|next to|behind|against|along|towards?|opposite)|@)(?: the)? ?$", FLAGS
+)
+_LANDMARK_LOOK = 20  # how far before a room word its landmark lead-in is looked for
 
 
 # What names a space the vocabulary does not know ("Sterilization room", "east wing", "bay 4").
@@ -121,8 +131,25 @@ def side_mention(label: str) -> Mention | None:
 
 def _name_words(name: str) -> set[str]:
     """The words a room is called by in short: its first and its last ("Hot water cupboard")."""
-    words = [word for word in name.lower().split() if word not in _GENERIC_ROOM_WORDS]
+    # ("Kitchen-diner" is called the "diner" too)
+    words = [word for word in re.split(r"[\s-]+", name.lower()) if word and word not in _GENERIC_ROOM_WORDS]
     return {words[0], words[-1]} if words else set()
+
+
+def _joined_words(area: AreaDraft) -> set[str]:
+    """The other half of a joined room the notes described ("Kitchen-diner 5.8 x 3.6 m" is the
+    Kitchen's area, and a "diner screed" point is in it)."""
+    name = area.room.lower()
+    return {
+        found.group(1)
+        for found in _JOINED.finditer(area.source.text[:_JOINED_LOOK].lower())
+        if found.group(0).startswith(name)
+    } - _GENERIC_ROOM_WORDS
+
+
+# "kitchen-diner", "lounge/dining": two rooms written as one space
+_JOINED = re.compile(r"\b[a-z]+[-/]([a-z]{4,})\b")
+_JOINED_LOOK = 200
 
 
 _THING_WORD = re.compile(r"[a-z]{4,}")
@@ -359,7 +386,12 @@ class ReadingPlaces:
         # ("bath" is the Bathroom, or the "Basement bath" a job calls it)
         words = {*written, *(_SHORT[word] for word in written if word in _SHORT)}
         words -= _GENERIC_ROOM_WORDS
-        found = [key for key, area in self.areas.items() if words & _name_words(area.room)]
+        found = [
+            key for key, area in self.areas.items() if words & (_name_words(area.room) | _joined_words(area))
+        ]
+        if len(found) != 1:
+            # ("TR2 slab" in a job whose Treatment Room 2 is affected: the room by its initials)
+            found = [key] if (key := room_code_key(label, self.areas)) is not None else []
         if len(found) != 1:
             return None
         return Mention(key=found[0], name=self.areas[found[0]].room, start=0, end=0)
@@ -397,6 +429,23 @@ class ReadingPlaces:
         }
         key = next(iter(others)) if len(others) == 1 else None
         return Mention(key=key, name=names[key], start=0, end=0) if key is not None else None
+
+    def _off_landmark(self, label: str, place: Mention) -> Mention:
+        """ "diner screed by patio door", "Rec room drywall @ laundry": a label that starts with
+        an affected room's word and names another room only as a landmark is the first room's;
+        `place` (the room the reading was given) unless it is that landmark."""
+        label = label[:_MAX_LABEL_WORDS]
+        place_key = self._resolve(place).key
+        for mention in room_mentions(label):
+            lead_in = _LANDMARK_LEAD.search(label, max(0, mention.start - _LANDMARK_LOOK), mention.start)
+            if lead_in is None or lead_in.start() == 0 or self._resolve(mention).key != place_key:
+                continue
+            lead = label[: lead_in.start()]
+            named = [self._resolve(other) for other in room_mentions(lead)]
+            room = named[0] if named else self._area_by_word(lead)
+            if room is not None and room.key in self.areas and room.key != place_key:
+                return room
+        return place
 
     def _label_context(self, label: str) -> Mention | None:
         """The room the notes were on, unless the label names a space of its own first ("East
@@ -438,6 +487,9 @@ class ReadingPlaces:
     def _label_place(self, label: str) -> str:
         """A place the vocabulary does not know ("Sterilization", "rear of the house"): the words
         before the first material or surface word, else the only affected area."""
+        coded = room_code_key(label, self.areas)
+        if coded is not None:  # "TR2 slab": Treatment Room 2, written by its initials
+            return self.areas[coded].room
         words = re.split(r"\s[-\u2013]\s|,|\(", label, maxsplit=1)[0]
         cut = WHERE_WORDS.search(words)
         phrase = collapse(words[: cut.start()] if cut else words).strip(" -:")
@@ -450,6 +502,9 @@ class ReadingPlaces:
                 return known[0]
             if SPACE_NOUN.search(phrase):
                 return phrase[0].upper() + phrase[1:]
+        by_word = self._area_by_word(label)
+        if by_word is not None:  # ("drywall @ 4 in., mech room side": the Mechanical room)
+            return self.areas[by_word.key].room
         # "North wall, 6\" above base": the room whose north wall the notes described
         known_key = self._place_memory().place(label, lambda key: key in self.areas)
         if known_key is not None:

@@ -9,11 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
+from chalicelib.analysis.offline.reading_point_notes import noted_points, relocated
 from chalicelib.analysis.offline.reading_point_rereads import point_rereads, point_row
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
 from chalicelib.analysis.offline.readings import Material, ReadingDraft
+from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import Line
 
 
@@ -30,6 +33,23 @@ class PointRereadScan:
     _note_order_legend: Callable[[Line], None]
     _positional_drafts: Callable[[Line, date | None, Scales], list[ReadingDraft] | None]
     _row_scales: Callable[[], Scales]
+    areas: dict[str, AreaDraft]
+    _resolve: Callable[[Mention], Mention]
+
+    def _points_noted(self, line: Line) -> list[ReadingDraft] | None:
+        """ "P7 and P8 are on the kitchen face of the partition" under a point log: the readings
+        with those points' moved to that affected room; None for any other line."""
+        noted = noted_points(line.text)
+        if noted is None:
+            return None
+        points, rest = noted
+        mention = next(iter(room_mentions(rest)), None)
+        if mention is None:
+            return None
+        room = self._resolve(mention)
+        if room.key not in self.areas:
+            return None  # (a room the notes never called wet: no reading is moved on a guess)
+        return relocated(self.readings, line.number, points, self.areas[room.key].room)
 
     def _read_points_again(self, line: Line, taken_on: date | None) -> bool:
         """ "B 17% | C 21% | G 33 | H not read": a map's points re-read by code alone."""

@@ -22,7 +22,7 @@ from chalicelib.analysis.offline.measures import (
 from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_column_days import column_days, redated
 from chalicelib.analysis.offline.reading_goals import without_goal
-from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place
+from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place, points_scale_legend
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
 from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
@@ -39,7 +39,13 @@ from chalicelib.analysis.offline.reading_room_phrases import (
 )
 from chalicelib.analysis.offline.reading_row_parts import RowReading, describes_place
 from chalicelib.analysis.offline.reading_rows import RowReader
-from chalicelib.analysis.offline.reading_scales import Scales, declared_scale, explicit_scale, wide_scale
+from chalicelib.analysis.offline.reading_scales import (
+    Scales,
+    declared_scale,
+    explicit_scale,
+    wide_scale,
+    with_named_materials,
+)
 from chalicelib.analysis.offline.reading_table_titles import titled_header
 from chalicelib.analysis.offline.reading_where import (
     SENTENCE_END,
@@ -182,8 +188,8 @@ class ReadingsScan(
         """Readings in a table, a moisture map or a list; True when the line was read that way."""
         line, stated = without_goal(line)  # "Drying goals: timber 18 %WME or less": no readings
         self.goals.extend(stated)
-        if not line.text.strip():
-            return True
+        if not line.text.strip() or points_scale_legend(line.text):
+            return True  # ("(2-4 REL)" under a list: which points are on which scale, no reading)
         self.__dict__["_line_number"] = line.number
         self.__dict__["_declared_scale"] = declared_scale(line.text) or self.__dict__.get("_declared_scale")
         self._place_memory().note(line.text, rooms, self._context)
@@ -196,6 +202,9 @@ class ReadingsScan(
             if moved is not None:
                 self.readings[:] = moved
                 return True
+        if (noted := self._points_noted(line)) is not None:
+            self.readings[:] = noted  # ("P7 and P8 are on the kitchen face of the partition")
+            return True
         if self._read_points_again(line, taken_on):
             return True
         drafts = self._legend_drafts(line, self._rows, taken_on, self._row_scales())
@@ -456,6 +465,11 @@ class ReadingsScan(
             start = sentence_start(line.text, reading.start)
             ends = self.__dict__.get("_line_reading_ends", ())
             named = [item] if (item := self._item_room(line.text, reading.start, start, ends)) else []
+        # ("diner screed by patio door", "rec dw at laundry wall 30": the diner's, the rec room's)
+        if named:
+            named[0] = self._off_landmark(label, named[0])
+        elif owner is not None:
+            owner = self._off_landmark(label, owner)
         transposed = in_table and self._rows is not None and self._rows.point_columns is not None
         # A column of a day-by-day table is named by its heading alone, never by the row's context.
         # A table row is named by its own words: the block's preamble is no context for it.
@@ -476,8 +490,15 @@ class ReadingsScan(
             # room wall"); a room it is only near is a landmark ("A  master bed floorboards at
             # ensuite wall": the room the map is about)
             own = [m for m in mentions if not _LANDMARK_BEFORE.search(label, 0, m.start)]
-            if own:
+            landmark = self._resolve(mentions[0])
+            # ("A  bottom plate, mech room / rec room wall": the room named first, by its short word)
+            earlier = self._area_by_word(label[: own[0].start]) if own and own[0].start else None
+            if earlier is not None and earlier.key in self.areas:
+                place = earlier
+            elif own:
                 place = self._resolve(own[0])
+            elif (lead := self._off_landmark(label, landmark)) is not landmark:
+                place = lead  # ("C master bed floorboards at ensuite wall": the master bedroom's)
             elif self._context is not None and self._context.key in self.areas:
                 place = self._context
         materials = materials_in(label)
@@ -565,6 +586,7 @@ class ReadingsScan(
                 # (a material's scale named anywhere in the notes beats a declared general one)
                 materials = {**self._document_scales.by_material, **scales.by_material} if declared else {}
                 scales = Scales(general, materials or scales.by_material)
+            scales = with_named_materials(scales, self._document_scales)
             self._scales_cache = (key, scales)
         return self._scales_cache[1]
 
