@@ -126,7 +126,7 @@ def test_markdown_has_summary_tables_qa_and_sources() -> None:
     assert _table_rows(markdown, AREA_HEADER) == [
         # wicking 30 cm: no wet wall above 2 ft, which S500's wall formula counts
         "| Kitchen | 12 \u00d7 14 ft | 168 sq ft | \u2014 | 0 sq ft | \u2014 "
-        "| vinyl plank, particleboard, cabinets, drywall | line 6 |",
+        "| vinyl plank, cabinets, drywall | line 6 |",
         "| Hallway | 11.5 \u00d7 3.9 ft (3.5 \u00d7 1.2 m) | 45.2 sq ft (4.2 m\u00b2) | \u2014 | \u2014 "
         "| \u2014 | carpet, underlay | line 9 |",
         "| Dining room | 10 \u00d7 12 ft | 120 sq ft | \u2014 | \u2014 | \u2014 | hardwood floor | line 11 |",
