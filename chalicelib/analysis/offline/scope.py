@@ -21,6 +21,8 @@ from chalicelib.analysis.offline.dates import (
 from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
+from chalicelib.analysis.offline.scope_tables import table_scope_items
+from chalicelib.analysis.offline.scope_units import QUANTITY, scope_unit
 from chalicelib.analysis.offline.spaces import (
     room_mentions,
 )
@@ -103,29 +105,8 @@ _NOT_AN_ITEM = re.compile(
 )
 
 
-# Units a line item is measured in. Bare feet are not among them: "flood cut at 2 ft" is a height.
-_QUANTITY = re.compile(
-    r"(?<![\d.,/])(?P<q>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?) ?"
-    r"(?P<u>sq\.? ?ft\.?|sqft|sf|ft2|square (?:feet|foot)|m2|sq\.? ?m|sqm|square met(?:re|er)s?"
-    r"|lf|lin\.? ?ft|linear (?:ft|feet|foot)|lm|l/m|lin\.? ?m|linear met(?:re|er)s?|met(?:re|er)s?|m"
-    r"|ea|each|pcs?|hrs?|hours?|days?"
-    r"|(?:\w+ )?(?:pieces|tiles|holes|panels|sheets|boards|fixtures|items|boxes))(?![\w'])",
-    FLAGS,
-)
-
-
 # A bare count where a unit would be: "Toilet detach & reset (1)", "Remove kickboards: 2 (...)".
 _BARE_COUNT = re.compile(r"(?:\((?P<p>\d{1,2})\)|(?<![\d\s]):(?P<c> ?\d{1,3})(?= ?(?:\(|,|;|\.|$)))", FLAGS)
-
-
-_SCOPE_UNITS = (
-    (re.compile(r"sq\.? ?ft\.?|sqft|sf|ft2|square (?:feet|foot)", FLAGS), "sq ft"),
-    (re.compile(r"m2|sq\.? ?m|sqm|square met(?:re|er)s?", FLAGS), "m2"),
-    (re.compile(r"lf|lin\.? ?ft|linear (?:ft|feet|foot)", FLAGS), "lf"),
-    (re.compile(r"lm|l/m|lin\.? ?m|linear met(?:re|er)s?|met(?:re|er)s?|m", FLAGS), "lm"),
-    (re.compile(r"hrs?|hours?", FLAGS), "hrs"),
-    (re.compile(r"days?", FLAGS), "days"),
-)
 
 
 # A run of work verbs; the action is what the whole run does ("removed and disposed of" removes).
@@ -141,7 +122,8 @@ _WORK_VERB = re.compile(
     r"|hepa[- ]vac(?:uum)?(?:ed)?|appl(?:y|ied)|anti-?microbial|patch(?:ed)?|paint(?:ed)?|seal(?:ed)?"
     r"|prime[d]?"
     r"|sand(?:ed)?|recoat(?:ed)?|screen(?:ed)?|refinish(?:ed)?|regrout(?:ed)?|overboard(?:ed)?"
-    r"|drill(?:ed)?|blocked|encapsulat(?:e[ds]?)|treat(?:ed)?|(?<=\w )out(?= in\b| \d))\b",
+    r"|drill(?:ed)?|blocked|encapsulat(?:e[ds]?)|treat(?:ed)?|pack(?:ed|ing)?[- ]?out"
+    r"|(?<=\w )out(?= in\b| \d))\b",
     FLAGS,
 )
 
@@ -154,6 +136,7 @@ _ACTIONS = (
     (re.compile(r"detach\w*\W+(?:and\W+)?reset|\bd ?& ?r\b", FLAGS), "detach and reset"),
     (re.compile(r"\br ?& ?r\b|remov\w* and replac", FLAGS), "remove and replace"),
     (re.compile(r"flood[- ]?cut", FLAGS), "flood cut"),
+    (re.compile(r"pack\w*[- ]?out", FLAGS), "pack out"),
     (re.compile(r"extract", FLAGS), "extract"),
     (
         re.compile(
@@ -309,11 +292,13 @@ def scope_items(
 ) -> list[ScopeItem]:
     items: list[tuple[ScopeItem, bool]] = []
     by_measure: dict[tuple[float | None, str | None, str | None], list[int]] = {}
+    table_rows = table_scope_items(lines, _description_action)
     for line in lines:
-        listed = line.number in numbers
-        if not line.text or not (listed or _QUANTITY.search(line.text)):
+        listed = line.number in numbers or line.number in table_rows
+        if not line.text or not (listed or QUANTITY.search(line.text)):
             continue  # outside a scope list only a measured quantity can make an item
-        for item in _line_items(line, listed, rooms_by_line.get(line.number)):
+        row = table_rows.get(line.number)
+        for item in row if row is not None else _line_items(line, listed, rooms_by_line.get(line.number)):
             same = by_measure.setdefault((item.quantity, item.unit, item.action), [])
             told = next((index for index in same if _same_work(item, items[index][0])), None)
             if told is None:
@@ -447,14 +432,19 @@ def _action(run: str) -> str:
     return next((action for pattern, action in _ACTIONS if pattern.search(run)), run.lower())
 
 
+def _description_action(text: str) -> str | None:
+    verbs = _verbs(text, 0, len(text))
+    return _run_action(text, verbs[0]) if verbs else None
+
+
 def _run_action(text: str, verb: _Verb) -> str:
     return _action(text[verb.start : verb.end])
 
 
 def _quantities(text: str, start: int, end: int, verbs: Sequence[_Verb], listed: bool) -> list[_Quantity]:
     found: list[_Quantity] = []
-    for match in _QUANTITY.finditer(text, start, end):
-        unit = _unit(match.group("u"))
+    for match in QUANTITY.finditer(text, start, end):
+        unit = scope_unit(match.group("u"))
         if unit is None or _not_work(text, match, unit, start, verbs, listed):
             continue
         value = float(match.group("q").replace(",", "")) if re.search(r",\d{3}", match.group("q")) else None
@@ -481,15 +471,6 @@ def _bare_count(text: str, start: int, end: int, verbs: Sequence[_Verb], listed:
     return None
 
 
-def _unit(written: str) -> str | None:
-    lowered = written.lower()
-    if re.fullmatch(
-        r"ea|each|pcs?|(?:\w+ )?(?:pieces|tiles|holes|panels|sheets|boards|fixtures|items|boxes)", lowered
-    ):
-        return "ea"
-    return next((unit for pattern, unit in _SCOPE_UNITS if pattern.fullmatch(written)), None)
-
-
 def _not_work(
     text: str, match: re.Match[str], unit: str, start: int, verbs: Sequence[_Verb], listed: bool
 ) -> bool:
@@ -508,7 +489,19 @@ def _not_work(
         if _HEIGHT_BEFORE.search(before) or _HEIGHT_AFTER.match(after) or damage:
             return True
     if written.endswith(
-        ("tiles", "holes", "pieces", "panels", "sheets", "boards", "fixtures", "items", "boxes")
+        (
+            "tiles",
+            "holes",
+            "pieces",
+            "panels",
+            "sheets",
+            "boards",
+            "fixtures",
+            "items",
+            "boxes",
+            "cartons",
+            "pallets",
+        )
     ):
         return not any(verb.end <= match.start() for verb in verbs)  # "46 tiles" only as removed
     if unit in ("hrs", "days"):

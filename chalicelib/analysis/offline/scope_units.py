@@ -1,0 +1,46 @@
+"""Quantities a scope line item is measured in, and how each unit is named in the findings.
+
+Bare feet are not a unit of work ("flood cut at 2 ft" is a height); packed contents keep their own
+unit ("38 boxes" is priced per box, not each).
+"""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.text import FLAGS
+
+# Units a line item is measured in. Bare feet are not among them: "flood cut at 2 ft" is a height.
+QUANTITY = re.compile(
+    r"(?<![\d.,/])(?P<q>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?) ?"
+    r"(?P<u>sq\.? ?ft\.?|sqft|sf|ft2|square (?:feet|foot)|m2|sq\.? ?m|sqm|square met(?:re|er)s?"
+    r"|lf|lin\.? ?ft|linear (?:ft|feet|foot)|lm|l/m|lin\.? ?m|linear met(?:re|er)s?|met(?:re|er)s?|m"
+    r"|ea|each|pcs?|hrs?|hours?|days?"
+    r"|(?:\w+ )?(?:pieces|tiles|holes|panels|sheets|boards|fixtures|items)|boxes|cartons|pallets)(?![\w'])",
+    FLAGS,
+)
+
+
+_SCOPE_UNITS = (
+    (re.compile(r"sq\.? ?ft\.?|sqft|sf|ft2|square (?:feet|foot)", FLAGS), "sq ft"),
+    (re.compile(r"m2|sq\.? ?m|sqm|square met(?:re|er)s?", FLAGS), "m2"),
+    (re.compile(r"lf|lin\.? ?ft|linear (?:ft|feet|foot)", FLAGS), "lf"),
+    (re.compile(r"lm|l/m|lin\.? ?m|linear met(?:re|er)s?|met(?:re|er)s?|m", FLAGS), "lm"),
+    (re.compile(r"hrs?|hours?", FLAGS), "hrs"),
+    (re.compile(r"days?", FLAGS), "days"),
+)
+
+
+# Packed contents keep their own unit: "38 boxes" is priced per box, not "each".
+_PACKED_UNITS = {"boxes": "boxes", "cartons": "boxes", "pallets": "pallets"}
+
+
+def scope_unit(written: str) -> str | None:
+    lowered = written.lower()
+    if re.fullmatch(
+        r"ea|each|pcs?|(?:\w+ )?(?:pieces|tiles|holes|panels|sheets|boards|fixtures|items)", lowered
+    ):
+        return "ea"
+    if lowered in _PACKED_UNITS:
+        return _PACKED_UNITS[lowered]  # contents are priced by the box or pallet, not each
+    return next((unit for pattern, unit in _SCOPE_UNITS if pattern.fullmatch(written)), None)

@@ -1,0 +1,61 @@
+"""Scope written the way fire and smoke estimates write it: schedules with quantity and unit
+columns, flattened PDF rows, and contents packed out by the box."""
+
+from __future__ import annotations
+
+from chalicelib.analysis import analyze_text
+from chalicelib.analysis.findings import Findings
+
+HEADER = (
+    "Claim: ZZ-300400\nAttended 03/03/2026\nCause: pan fire on the cooktop spread smoke through the house\n"
+)
+
+
+def _measured(findings: Findings) -> list[tuple[float | None, str | None]]:
+    return [(item.quantity, item.unit) for item in findings.scope_of_work if item.quantity is not None]
+
+
+def test_a_schedule_with_quantity_and_unit_columns_gives_one_item_per_row() -> None:
+    # Given a scope schedule whose number and unit sit in cells of their own
+    findings = analyze_text(
+        HEADER + "\nSchedule of works\n"
+        "Item | Qty | Unit | Area\n"
+        "Wipe down soot film from walls | 31 | m2 | Lounge\n"
+        "Wash blinds | 2 | each | Bedroom\n"
+        "Throw out spoiled pantry food | 1 | lot | Kitchen\n"
+        "Degrease rangehood duct | 4.5 | lm | Kitchen\n"
+    )
+    # Then each row is a measured item, its unit from the unit column and its room from the area
+    assert sorted(_measured(findings)) == [(1.0, "lot"), (2.0, "ea"), (4.5, "lm"), (31.0, "m2")]
+    rooms = {item.quantity: item.room for item in findings.scope_of_work}
+    assert rooms[31.0] == "Lounge"
+
+
+def test_an_equipment_table_without_a_unit_column_is_not_a_schedule() -> None:
+    # Given an equipment table with a quantity column but no unit column
+    findings = analyze_text(
+        HEADER
+        + "\nItem | Qty | Placed | Removed\nAir scrubber | 2 | 03/03 | 06/03\n"
+        + "Hydroxyl unit | 1 | 03/03 | 05/03\n"
+    )
+    # Then its quantities are not scope items
+    assert _measured(findings) == []
+
+
+def test_a_flattened_schedule_reads_rows_whose_description_wraps() -> None:
+    # Given a PDF's schedule with its borders lost and long descriptions wrapped onto two lines
+    findings = analyze_text(
+        HEADER + "\nScope of works\nItem Room Qty Unit\n"
+        "Take down and dispose scorched\nupper cupboards Kitchen 2.8 lm\n"
+        "Wipe walls Hallway 19 m2\n"
+        "Launder drapes Lounge 1 each\n"
+    )
+    # Then each row ending with a quantity and unit is an item, wrapped text and all
+    assert sorted(_measured(findings)) == [(1.0, "ea"), (2.8, "lm"), (19.0, "m2")]
+
+
+def test_contents_packed_out_by_the_box_keep_boxes_as_their_unit() -> None:
+    # Given contents counted in boxes
+    findings = analyze_text(HEADER + "\nScope\n- Contents pack-out from the lounge and study: 17 boxes\n")
+    # Then the count is priced per box, not each
+    assert _measured(findings) == [(17.0, "boxes")]
