@@ -59,3 +59,20 @@ def test_contents_packed_out_by_the_box_keep_boxes_as_their_unit() -> None:
     findings = analyze_text(HEADER + "\nScope\n- Contents pack-out from the lounge and study: 17 boxes\n")
     # Then the count is priced per box, not each
     assert _measured(findings) == [(17.0, "boxes")]
+
+
+def test_estimate_lines_with_dot_leaders_keep_each_line_and_its_verb() -> None:
+    # Given an estimate whose items reach their quantities over dot leaders, two with the same area
+    findings = analyze_text(
+        HEADER + "\nSCOPE\nLounge\n"
+        "  Dry-sponge walls & ceiling .................... 410 SF\n"
+        "  Seal walls & ceiling (stain-block primer) ..... 410 SF\n"
+        "  Pack out & clean bookshelf contents ........... 9 boxes\n"
+    )
+    # Then each line is its own item, acted on by its own verb
+    items = [(i.quantity, i.unit, i.action) for i in findings.scope_of_work if i.quantity is not None]
+    assert sorted(items, key=str) == [
+        (410.0, "sq ft", "clean"),
+        (410.0, "sq ft", "paint"),
+        (9.0, "boxes", "pack out"),
+    ]

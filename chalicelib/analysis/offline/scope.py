@@ -50,7 +50,8 @@ _SCOPE_VERB = re.compile(
     r"|dispose|discard|replace|install|apply|applied|spray|clean|hepa(?: vac(?:uum)?)?|wipe|seal|encapsulate"
     r"|extract(?:ion|ed)?|deodori[sz]e|thermal fog|fog|sand|refinish|lift|strip|mask|contain(?:ment)?"
     r"|erect|build|pack ?out|content manipulation|move|treat|anti-?microbial|drill|vent|block|bag|supply"
-    r"|new|relay|refix|reset|patch|paint|regrout|overboard)\b",
+    r"|new|relay|refix|reset|patch|paint|regrout|overboard|dry[- ]?sponge|damp[- ]?wipe|degrease|launder"
+    r"|dry[- ]?clean|wash|soda[- ]?blast|dry[- ]?ice[- ]?blast|scrub)\b",
     FLAGS,
 )
 
@@ -90,6 +91,9 @@ _LABEL_WORDS = re.compile(
 _ITEM_BREAK = re.compile(r"[;,]")
 
 
+_LEADER = re.compile(r"(?:\. ?){3,}|\u2026+")
+
+
 # "Installed 3 x air movers and 1 LGR": an equipment placement, read by the equipment log instead.
 _EQUIPMENT_PLACEMENT = re.compile(
     r"\b(?:air ?movers?|AMs?|blowers?|fans|dehu\w*|LGRs?|desiccants?|air ?scrubbers?|AFDs?|NAMs?"
@@ -120,6 +124,10 @@ _WORK_VERB = re.compile(
     r"|replac(?:e[ds]?|ing)|install(?:ed|ing)?|supply|supplied|(?<!/)lay|(?<!/)laid|fit(?:ted)?|new"
     r"|clean(?:ed|ing)?|sanitis(?:e[ds]?)|saniti[sz](?:e[ds]?)|disinfect(?:ed)?|wash(?:ed)?(?: down)?"
     r"|hepa[- ]vac(?:uum)?(?:ed)?|appl(?:y|ied)|anti-?microbial|patch(?:ed)?|paint(?:ed)?|seal(?:ed)?"
+    # smoke cleaning and odour work (S700): the verbs a fire estimate prices its lines with
+    r"|dry[- ]?spong(?:e|ed|ing)|damp[- ]?wip(?:e|ed|ing)|wip(?:e|ed)(?: down)?|degreas(?:e|ed)"
+    r"|launder(?:ed)?|scrub(?:bed)?|(?:soda|dry[- ]?ice)[- ]?blast(?:ed|ing)?|deodori[sz](?:e|ed)"
+    r"|thermal(?:ly)?[- ]fog(?:ged)?"
     r"|prime[d]?"
     r"|sand(?:ed)?|recoat(?:ed)?|screen(?:ed)?|refinish(?:ed)?|regrout(?:ed)?|overboard(?:ed)?"
     r"|drill(?:ed)?|blocked|encapsulat(?:e[ds]?)|treat(?:ed)?|pack(?:ed|ing)?[- ]?out"
@@ -152,7 +160,8 @@ _ACTIONS = (
         "install",
     ),
     (re.compile(r"anti-?microbial", FLAGS), "apply antimicrobial"),
-    (re.compile(r"clean|saniti|disinfect|wash|hepa", FLAGS), "clean"),
+    (re.compile(r"clean|saniti|disinfect|wash|hepa|spong|wip|degreas|launder|scrub|blast", FLAGS), "clean"),
+    (re.compile(r"deodori|fog", FLAGS), "deodorise"),
     (re.compile(r"sand|recoat|screen|refinish", FLAGS), "refinish"),
     (re.compile(r"patch", FLAGS), "patch"),
     (re.compile(r"paint|seal|prime", FLAGS), "paint"),
@@ -320,7 +329,9 @@ def _same_work(item: ScopeItem, other: ScopeItem) -> bool:
 
 
 def _line_items(line: Line, listed: bool, line_room: str | None) -> list[ScopeItem]:
-    text = line.text
+    # An estimate's dot leaders ("Seal ceiling ........ 40 SF") join an item to its quantity; they
+    # are no sentence end. Blanked in place so every offset still points into the line.
+    text = _LEADER.sub(lambda leader: " " * len(leader.group()), line.text)
     label_end = _SCOPE_INLINE.match(text)
     start = label_end.end() if label_end else _scope_label_end(text)
     if not start:
