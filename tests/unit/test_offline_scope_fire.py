@@ -76,3 +76,22 @@ def test_estimate_lines_with_dot_leaders_keep_each_line_and_its_verb() -> None:
         (410.0, "sq ft", "paint"),
         (9.0, "boxes", "pack out"),
     ]
+
+
+def test_a_homeowner_telling_feet_of_baseboard_gives_linear_feet_but_a_cut_height_does_not() -> None:
+    # Given a homeowner's email giving trim in plain feet, and a flood cut at a height in feet
+    findings = analyze_text(
+        HEADER + "\nThey pulled off 14 feet of baseboard in the den and flood cut the drywall at 2 ft.\n"
+        "The skirting in the hall (about 9 ft) is swollen and they are replacing it.\n"
+    )
+    # Then the trim runs are linear feet and the cut height is no item
+    assert sorted(_measured(findings)) == [(9.0, "lf"), (14.0, "lf")]
+
+
+def test_a_cut_sized_in_bare_metres_is_a_size_not_a_run() -> None:
+    # Given a ceiling section cut out and sized in metres by metres
+    findings = analyze_text(
+        HEADER + "\n- Cut out the blistered lounge ceiling section, 1.8 m x 1.2 m (2.2 m2).\n"
+    )
+    # Then its area is the item and its second side is no linear run
+    assert _measured(findings) == [(2.2, "m2")]

@@ -22,7 +22,7 @@ from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
 from chalicelib.analysis.offline.scope_tables import table_scope_items
-from chalicelib.analysis.offline.scope_units import QUANTITY, scope_unit
+from chalicelib.analysis.offline.scope_units import QUANTITY, scope_unit, trim_feet_as_lf
 from chalicelib.analysis.offline.spaces import (
     room_mentions,
 )
@@ -199,6 +199,9 @@ _DIMENSION_BEFORE = re.compile(
 )
 
 
+_BARE_METRES = re.compile(r"m|met(?:re|er)s?", FLAGS)
+
+
 _HEIGHT_BY_RUN = re.compile(r"\d ?(?:ft|'|mm|m|in|\") ?[x\u00d7] ?$", FLAGS)
 
 
@@ -304,7 +307,7 @@ def scope_items(
     table_rows = table_scope_items(lines, _description_action)
     for line in lines:
         listed = line.number in numbers or line.number in table_rows
-        if not line.text or not (listed or QUANTITY.search(line.text)):
+        if not line.text or not (listed or QUANTITY.search(trim_feet_as_lf(line.text))):
             continue  # outside a scope list only a measured quantity can make an item
         row = table_rows.get(line.number)
         for item in row if row is not None else _line_items(line, listed, rooms_by_line.get(line.number)):
@@ -331,7 +334,7 @@ def _same_work(item: ScopeItem, other: ScopeItem) -> bool:
 def _line_items(line: Line, listed: bool, line_room: str | None) -> list[ScopeItem]:
     # An estimate's dot leaders ("Seal ceiling ........ 40 SF") join an item to its quantity; they
     # are no sentence end. Blanked in place so every offset still points into the line.
-    text = _LEADER.sub(lambda leader: " " * len(leader.group()), line.text)
+    text = trim_feet_as_lf(_LEADER.sub(lambda leader: " " * len(leader.group()), line.text))
     label_end = _SCOPE_INLINE.match(text)
     start = label_end.end() if label_end else _scope_label_end(text)
     if not start:
@@ -487,9 +490,11 @@ def _not_work(
 ) -> bool:
     before, after = text[max(start, match.start() - 30) : match.start()], text[match.end() : match.end() + 30]
     if (_DIMENSION_BEFORE.search(before) or _DIMENSION_AFTER.match(after)) and not (
-        unit in ("lf", "lm") and _HEIGHT_BY_RUN.search(before)
+        unit in ("lf", "lm")
+        and _HEIGHT_BY_RUN.search(before)
+        and not _BARE_METRES.fullmatch(match.group("u"))
     ):
-        return True  # a size; but "cut out 2 ft x 8 lf" is a cut 8 lf long
+        return True  # a size; but "cut out 2 ft x 8 lf" is a cut 8 lf long ("2.4 m x 1.5 m" is a size)
     if _DAMAGE_BEFORE.search(before) or _DAMAGE_AFTER.match(after):
         return True
     written = match.group("u").lower()

@@ -44,3 +44,26 @@ def scope_unit(written: str) -> str | None:
     if lowered in _PACKED_UNITS:
         return _PACKED_UNITS[lowered]  # contents are priced by the box or pallet, not each
     return next((unit for pattern, unit in _SCOPE_UNITS if pattern.fullmatch(written)), None)
+
+
+# Trim is priced by the run: "took off 20 feet of baseboard", "the skirting in the hall (about 6 ft)"
+# give linear feet, though bare feet elsewhere are a height ("flood cut at 2 ft").
+_TRIM = r"(?:baseboards?|skirting(?: boards?)?|kick ?boards?|toe ?kicks?|cove base|plinths?|base ?trim)"
+_TRIM_FEET = re.compile(
+    rf"(?<![\d.])\d{{1,4}}(?:\.\d{{1,2}})? ?(?P<u>feet|foot|ft)(?= of (?:the )?(?:\w+ )?{_TRIM}\b)"
+    rf"|\b{_TRIM}[^().;]{{0,30}}\((?:about |approx\.? |roughly |around )?"
+    rf"\d{{1,4}}(?:\.\d{{1,2}})? ?(?P<p>feet|foot|ft)\)",
+    FLAGS,
+)
+
+
+def trim_feet_as_lf(text: str) -> str:
+    """The text with feet of trim written as "lf", padded so every offset still holds."""
+
+    def unit(match: re.Match[str]) -> str:
+        group = "u" if match.group("u") else "p"
+        start, end = match.start(group) - match.start(), match.end(group) - match.start()
+        whole = match.group()
+        return whole[:start] + "lf".ljust(end - start) + whole[end:]
+
+    return _TRIM_FEET.sub(unit, text)
