@@ -95,3 +95,12 @@ def test_a_cut_sized_in_bare_metres_is_a_size_not_a_run() -> None:
     )
     # Then its area is the item and its second side is no linear run
     assert _measured(findings) == [(2.2, "m2")]
+
+
+def test_a_measure_after_a_wet_label_is_damage_not_work() -> None:
+    # Given a room note that labels its wet extent, then a removal elsewhere in the sentence
+    findings = analyze_text(
+        HEADER + "\n- Study 10 x 9 ft - light smoke; wet: about 70 SF of the pine floor removed later.\n"
+    )
+    # Then the wet extent is not a line item
+    assert _measured(findings) == []

@@ -178,7 +178,7 @@ _ACTIONS = (
 # Words right before a quantity that make it the size of the damage: "carpet wet approx 6 m2".
 _DAMAGE_BEFORE = re.compile(
     r"\b(?:wet|soaked|saturated|damp|wicking|wicked|stained|affected|extent|under water|water)"
-    r"(?: (?:over|across|for|to))?(?: (?:approx\.?|about|around|roughly|some|c\.|~))?[\s:~]*$",
+    r"(?: (?:over|across|for|to))?:?(?: (?:approx\.?|about|around|roughly|some|c\.|~))?[\s:~]*$",
     FLAGS,
 )
 
