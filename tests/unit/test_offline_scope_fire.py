@@ -104,3 +104,14 @@ def test_a_measure_after_a_wet_label_is_damage_not_work() -> None:
     )
     # Then the wet extent is not a line item
     assert _measured(findings) == []
+
+
+def test_contents_counted_in_pairs_sets_and_lots_keep_their_count_words() -> None:
+    # Given a contents list priced by the pair, the set and the lot, and a count with no verb
+    findings = analyze_text(
+        HEADER + "\nScope\n1. Launder bedroom drapes: 3 pairs.\n2. Dry-clean the quilt and covers: 1 set.\n"
+        "3. Discard spoiled fridge food: 1 lot.\n4. Replace smoke alarm: 1 no.\n"
+        "Only 2 sets of keys were handed over.\n"
+    )
+    # Then each count keeps its word ("no." is each) and the keys are no item
+    assert sorted(_measured(findings), key=str) == [(1.0, "ea"), (1.0, "lot"), (1.0, "set"), (3.0, "pairs")]

@@ -22,7 +22,7 @@ from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
 from chalicelib.analysis.offline.scope_tables import table_scope_items
-from chalicelib.analysis.offline.scope_units import QUANTITY, scope_unit, trim_feet_as_lf
+from chalicelib.analysis.offline.scope_units import COUNT_NOUNS, QUANTITY, scope_unit, trim_feet_as_lf
 from chalicelib.analysis.offline.spaces import (
     room_mentions,
 )
@@ -504,21 +504,7 @@ def _not_work(
         damage = not governing or _DAMAGE_WORDS.search(text, governing[-1].end, match.start()) is not None
         if _HEIGHT_BEFORE.search(before) or _HEIGHT_AFTER.match(after) or damage:
             return True
-    if written.endswith(
-        (
-            "tiles",
-            "holes",
-            "pieces",
-            "panels",
-            "sheets",
-            "boards",
-            "fixtures",
-            "items",
-            "boxes",
-            "cartons",
-            "pallets",
-        )
-    ):
+    if written.endswith(COUNT_NOUNS):
         return not any(verb.end <= match.start() for verb in verbs)  # "46 tiles" only as removed
     if unit in ("hrs", "days"):
         return not listed or bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(after))

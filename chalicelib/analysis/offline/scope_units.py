@@ -16,7 +16,8 @@ QUANTITY = re.compile(
     r"(?P<u>sq\.? ?ft\.?|sqft|sf|ft2|square (?:feet|foot)|m2|sq\.? ?m|sqm|square met(?:re|er)s?"
     r"|lf|lin\.? ?ft|linear (?:ft|feet|foot)|lm|l/m|lin\.? ?m|linear met(?:re|er)s?|met(?:re|er)s?|m"
     r"|ea|each|pcs?|hrs?|hours?|days?"
-    r"|(?:\w+ )?(?:pieces|tiles|holes|panels|sheets|boards|fixtures|items)|boxes|cartons|pallets)(?![\w'])",
+    r"|(?:\w+ )?(?:pieces|tiles|holes|panels|sheets|boards|fixtures|items)|boxes|cartons|pallets"
+    r"|pairs?|sets?|lots?|no\.)(?![\w'])",
     FLAGS,
 )
 
@@ -31,8 +32,18 @@ _SCOPE_UNITS = (
 )
 
 
-# Packed contents keep their own unit: "38 boxes" is priced per box, not "each".
-_PACKED_UNITS = {"boxes": "boxes", "cartons": "boxes", "pallets": "pallets"}
+# Packed contents keep their own unit: "38 boxes" is priced per box, not "each"; so do the counts
+# a contents list prices by ("2 pairs" of curtains, "1 lot" of spoiled food, "1 set" of bedding).
+_PACKED_UNITS = {"boxes": "boxes", "cartons": "boxes", "pallets": "pallets", "no.": "ea"} | {
+    word: word for word in ("pair", "pairs", "set", "sets", "lot", "lots")
+}
+
+
+# Counted things are work only when a verb says what was done to them ("46 tiles" only as removed).
+COUNT_NOUNS = (
+    *("tiles", "holes", "pieces", "panels", "sheets", "boards", "fixtures", "items"),
+    *("boxes", "cartons", "pallets", "pair", "pairs", "set", "sets", "lot", "lots", "no."),
+)
 
 
 def scope_unit(written: str) -> str | None:
