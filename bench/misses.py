@@ -3,7 +3,7 @@
 A worklist for improving the offline analyzer: each expected fact not found (`-`) and each fact
 found that the truth does not hold (`+`), with the line it was read from.
 
-    .venv/bin/python bench/misses.py readings|materials|areas|job|wet [--only STEM_PREFIX]
+    .venv/bin/python bench/misses.py readings|materials|areas|job|wet|scope [--only STEM_PREFIX]
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from bench.corpus import (  # noqa: E402
     load_cases,
     match_areas,
     material_key,
+    unit_key,
 )
 from bench.corpus import _reading_unit_ok as reading_unit_ok  # noqa: E402
 from chalicelib.analysis import analyze_text  # noqa: E402
@@ -157,12 +158,43 @@ def job_misses(truth: Json, predicted: Json) -> list[str]:
     return out
 
 
+def scope_misses(truth: Json, predicted: Json) -> list[str]:
+    """Scope lines with a quantity, matched as the scorer does (quantity to 0.1 and unit): each
+    expected line missed (`-`) and each line found that the truth does not hold (`+`), with its
+    source line."""
+
+    def key(item: Json) -> tuple[float, str]:
+        return (round(float(item["quantity"]), 1), unit_key(item.get("unit")))
+
+    found = [item for item in predicted.get("scopeOfWork", []) if item.get("quantity") is not None]
+    out = []
+    for item in truth.get("scope", []):
+        if item.get("quantity") is None:
+            continue
+        hit = next((i for i, got in enumerate(found) if key(got) == key(item)), None)
+        if hit is None:
+            out.append(
+                f"  - {item['quantity']} {item.get('unit')} {item.get('action')} "
+                f"{item.get('material') or ''} ({item.get('area') or ''})"
+            )
+        else:
+            found.pop(hit)
+    for item in found:
+        source = (item.get("source") or {}).get("text") or (item.get("source") or {}).get("line")
+        out.append(
+            f"  + {item['quantity']} {item.get('unit')} {item.get('action')} "
+            f"{item.get('material') or ''}  <- {_short(source)}"
+        )
+    return out
+
+
 FIELDS = {
     "readings": reading_misses,
     "materials": material_misses,
     "areas": area_misses,
     "job": job_misses,
     "wet": wet_misses,
+    "scope": scope_misses,
 }
 
 

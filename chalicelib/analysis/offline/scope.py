@@ -21,6 +21,8 @@ from chalicelib.analysis.offline.dates import (
 from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
+from chalicelib.analysis.offline.scope_tables import table_scope_items
+from chalicelib.analysis.offline.scope_units import COUNT_NOUNS, QUANTITY, scope_unit, trim_feet_as_lf
 from chalicelib.analysis.offline.spaces import (
     room_mentions,
 )
@@ -48,7 +50,8 @@ _SCOPE_VERB = re.compile(
     r"|dispose|discard|replace|install|apply|applied|spray|clean|hepa(?: vac(?:uum)?)?|wipe|seal|encapsulate"
     r"|extract(?:ion|ed)?|deodori[sz]e|thermal fog|fog|sand|refinish|lift|strip|mask|contain(?:ment)?"
     r"|erect|build|pack ?out|content manipulation|move|treat|anti-?microbial|drill|vent|block|bag|supply"
-    r"|new|relay|refix|reset|patch|paint|regrout|overboard)\b",
+    r"|new|relay|refix|reset|patch|paint|regrout|overboard|dry[- ]?sponge|damp[- ]?wipe|degrease|launder"
+    r"|dry[- ]?clean|wash|soda[- ]?blast|dry[- ]?ice[- ]?blast|scrub)\b",
     FLAGS,
 )
 
@@ -88,6 +91,9 @@ _LABEL_WORDS = re.compile(
 _ITEM_BREAK = re.compile(r"[;,]")
 
 
+_LEADER = re.compile(r"(?:\. ?){3,}|\u2026+")
+
+
 # "Installed 3 x air movers and 1 LGR": an equipment placement, read by the equipment log instead.
 _EQUIPMENT_PLACEMENT = re.compile(
     r"\b(?:air ?movers?|AMs?|blowers?|fans|dehu\w*|LGRs?|desiccants?|air ?scrubbers?|AFDs?|NAMs?"
@@ -103,29 +109,8 @@ _NOT_AN_ITEM = re.compile(
 )
 
 
-# Units a line item is measured in. Bare feet are not among them: "flood cut at 2 ft" is a height.
-_QUANTITY = re.compile(
-    r"(?<![\d.,/])(?P<q>\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?|\d{1,5}(?:\.\d{1,2})?) ?"
-    r"(?P<u>sq\.? ?ft\.?|sqft|sf|ft2|square (?:feet|foot)|m2|sq\.? ?m|sqm|square met(?:re|er)s?"
-    r"|lf|lin\.? ?ft|linear (?:ft|feet|foot)|lm|l/m|lin\.? ?m|linear met(?:re|er)s?|met(?:re|er)s?|m"
-    r"|ea|each|pcs?|hrs?|hours?|days?"
-    r"|(?:\w+ )?(?:pieces|tiles|holes|panels|sheets|boards|fixtures|items|boxes))(?![\w'])",
-    FLAGS,
-)
-
-
 # A bare count where a unit would be: "Toilet detach & reset (1)", "Remove kickboards: 2 (...)".
 _BARE_COUNT = re.compile(r"(?:\((?P<p>\d{1,2})\)|(?<![\d\s]):(?P<c> ?\d{1,3})(?= ?(?:\(|,|;|\.|$)))", FLAGS)
-
-
-_SCOPE_UNITS = (
-    (re.compile(r"sq\.? ?ft\.?|sqft|sf|ft2|square (?:feet|foot)", FLAGS), "sq ft"),
-    (re.compile(r"m2|sq\.? ?m|sqm|square met(?:re|er)s?", FLAGS), "m2"),
-    (re.compile(r"lf|lin\.? ?ft|linear (?:ft|feet|foot)", FLAGS), "lf"),
-    (re.compile(r"lm|l/m|lin\.? ?m|linear met(?:re|er)s?|met(?:re|er)s?|m", FLAGS), "lm"),
-    (re.compile(r"hrs?|hours?", FLAGS), "hrs"),
-    (re.compile(r"days?", FLAGS), "days"),
-)
 
 
 # A run of work verbs; the action is what the whole run does ("removed and disposed of" removes).
@@ -139,9 +124,14 @@ _WORK_VERB = re.compile(
     r"|replac(?:e[ds]?|ing)|install(?:ed|ing)?|supply|supplied|(?<!/)lay|(?<!/)laid|fit(?:ted)?|new"
     r"|clean(?:ed|ing)?|sanitis(?:e[ds]?)|saniti[sz](?:e[ds]?)|disinfect(?:ed)?|wash(?:ed)?(?: down)?"
     r"|hepa[- ]vac(?:uum)?(?:ed)?|appl(?:y|ied)|anti-?microbial|patch(?:ed)?|paint(?:ed)?|seal(?:ed)?"
+    # smoke cleaning and odour work (S700): the verbs a fire estimate prices its lines with
+    r"|dry[- ]?spong(?:e|ed|ing)|damp[- ]?wip(?:e|ed|ing)|wip(?:e|ed)(?: down)?|degreas(?:e|ed)"
+    r"|launder(?:ed)?|scrub(?:bed)?|(?:soda|dry[- ]?ice)[- ]?blast(?:ed|ing)?|deodori[sz](?:e|ed)"
+    r"|thermal(?:ly)?[- ]fog(?:ged)?"
     r"|prime[d]?"
     r"|sand(?:ed)?|recoat(?:ed)?|screen(?:ed)?|refinish(?:ed)?|regrout(?:ed)?|overboard(?:ed)?"
-    r"|drill(?:ed)?|blocked|encapsulat(?:e[ds]?)|treat(?:ed)?|(?<=\w )out(?= in\b| \d))\b",
+    r"|drill(?:ed)?|blocked|encapsulat(?:e[ds]?)|treat(?:ed)?|pack(?:ed|ing)?[- ]?out"
+    r"|(?<=\w )out(?= in\b| \d))\b",
     FLAGS,
 )
 
@@ -154,6 +144,7 @@ _ACTIONS = (
     (re.compile(r"detach\w*\W+(?:and\W+)?reset|\bd ?& ?r\b", FLAGS), "detach and reset"),
     (re.compile(r"\br ?& ?r\b|remov\w* and replac", FLAGS), "remove and replace"),
     (re.compile(r"flood[- ]?cut", FLAGS), "flood cut"),
+    (re.compile(r"pack\w*[- ]?out", FLAGS), "pack out"),
     (re.compile(r"extract", FLAGS), "extract"),
     (
         re.compile(
@@ -169,7 +160,8 @@ _ACTIONS = (
         "install",
     ),
     (re.compile(r"anti-?microbial", FLAGS), "apply antimicrobial"),
-    (re.compile(r"clean|saniti|disinfect|wash|hepa", FLAGS), "clean"),
+    (re.compile(r"clean|saniti|disinfect|wash|hepa|spong|wip|degreas|launder|scrub|blast", FLAGS), "clean"),
+    (re.compile(r"deodori|fog", FLAGS), "deodorise"),
     (re.compile(r"sand|recoat|screen|refinish", FLAGS), "refinish"),
     (re.compile(r"patch", FLAGS), "patch"),
     (re.compile(r"paint|seal|prime", FLAGS), "paint"),
@@ -186,7 +178,7 @@ _ACTIONS = (
 # Words right before a quantity that make it the size of the damage: "carpet wet approx 6 m2".
 _DAMAGE_BEFORE = re.compile(
     r"\b(?:wet|soaked|saturated|damp|wicking|wicked|stained|affected|extent|under water|water)"
-    r"(?: (?:over|across|for|to))?(?: (?:approx\.?|about|around|roughly|some|c\.|~))?[\s:~]*$",
+    r"(?: (?:over|across|for|to))?:?(?: (?:approx\.?|about|around|roughly|some|c\.|~))?[\s:~]*$",
     FLAGS,
 )
 
@@ -205,6 +197,9 @@ _DAMAGE_WORDS = re.compile(
 _DIMENSION_BEFORE = re.compile(
     r"(?:\d ?(?:m|ft|mm|')? ?[x\u00d7*] ?|\d ?(?:sq\.? ?ft|sf|m2|sqm|lf|lm)?\.? of (?:the )?)$", FLAGS
 )
+
+
+_BARE_METRES = re.compile(r"m|met(?:re|er)s?", FLAGS)
 
 
 _HEIGHT_BY_RUN = re.compile(r"\d ?(?:ft|'|mm|m|in|\") ?[x\u00d7] ?$", FLAGS)
@@ -309,11 +304,13 @@ def scope_items(
 ) -> list[ScopeItem]:
     items: list[tuple[ScopeItem, bool]] = []
     by_measure: dict[tuple[float | None, str | None, str | None], list[int]] = {}
+    table_rows = table_scope_items(lines, _description_action)
     for line in lines:
-        listed = line.number in numbers
-        if not line.text or not (listed or _QUANTITY.search(line.text)):
+        listed = line.number in numbers or line.number in table_rows
+        if not line.text or not (listed or QUANTITY.search(trim_feet_as_lf(line.text))):
             continue  # outside a scope list only a measured quantity can make an item
-        for item in _line_items(line, listed, rooms_by_line.get(line.number)):
+        row = table_rows.get(line.number)
+        for item in row if row is not None else _line_items(line, listed, rooms_by_line.get(line.number)):
             same = by_measure.setdefault((item.quantity, item.unit, item.action), [])
             told = next((index for index in same if _same_work(item, items[index][0])), None)
             if told is None:
@@ -335,7 +332,9 @@ def _same_work(item: ScopeItem, other: ScopeItem) -> bool:
 
 
 def _line_items(line: Line, listed: bool, line_room: str | None) -> list[ScopeItem]:
-    text = line.text
+    # An estimate's dot leaders ("Seal ceiling ........ 40 SF") join an item to its quantity; they
+    # are no sentence end. Blanked in place so every offset still points into the line.
+    text = trim_feet_as_lf(_LEADER.sub(lambda leader: " " * len(leader.group()), line.text))
     label_end = _SCOPE_INLINE.match(text)
     start = label_end.end() if label_end else _scope_label_end(text)
     if not start:
@@ -447,14 +446,19 @@ def _action(run: str) -> str:
     return next((action for pattern, action in _ACTIONS if pattern.search(run)), run.lower())
 
 
+def _description_action(text: str) -> str | None:
+    verbs = _verbs(text, 0, len(text))
+    return _run_action(text, verbs[0]) if verbs else None
+
+
 def _run_action(text: str, verb: _Verb) -> str:
     return _action(text[verb.start : verb.end])
 
 
 def _quantities(text: str, start: int, end: int, verbs: Sequence[_Verb], listed: bool) -> list[_Quantity]:
     found: list[_Quantity] = []
-    for match in _QUANTITY.finditer(text, start, end):
-        unit = _unit(match.group("u"))
+    for match in QUANTITY.finditer(text, start, end):
+        unit = scope_unit(match.group("u"))
         if unit is None or _not_work(text, match, unit, start, verbs, listed):
             continue
         value = float(match.group("q").replace(",", "")) if re.search(r",\d{3}", match.group("q")) else None
@@ -481,23 +485,16 @@ def _bare_count(text: str, start: int, end: int, verbs: Sequence[_Verb], listed:
     return None
 
 
-def _unit(written: str) -> str | None:
-    lowered = written.lower()
-    if re.fullmatch(
-        r"ea|each|pcs?|(?:\w+ )?(?:pieces|tiles|holes|panels|sheets|boards|fixtures|items|boxes)", lowered
-    ):
-        return "ea"
-    return next((unit for pattern, unit in _SCOPE_UNITS if pattern.fullmatch(written)), None)
-
-
 def _not_work(
     text: str, match: re.Match[str], unit: str, start: int, verbs: Sequence[_Verb], listed: bool
 ) -> bool:
     before, after = text[max(start, match.start() - 30) : match.start()], text[match.end() : match.end() + 30]
     if (_DIMENSION_BEFORE.search(before) or _DIMENSION_AFTER.match(after)) and not (
-        unit in ("lf", "lm") and _HEIGHT_BY_RUN.search(before)
+        unit in ("lf", "lm")
+        and _HEIGHT_BY_RUN.search(before)
+        and not _BARE_METRES.fullmatch(match.group("u"))
     ):
-        return True  # a size; but "cut out 2 ft x 8 lf" is a cut 8 lf long
+        return True  # a size; but "cut out 2 ft x 8 lf" is a cut 8 lf long ("2.4 m x 1.5 m" is a size)
     if _DAMAGE_BEFORE.search(before) or _DAMAGE_AFTER.match(after):
         return True
     written = match.group("u").lower()
@@ -507,9 +504,7 @@ def _not_work(
         damage = not governing or _DAMAGE_WORDS.search(text, governing[-1].end, match.start()) is not None
         if _HEIGHT_BEFORE.search(before) or _HEIGHT_AFTER.match(after) or damage:
             return True
-    if written.endswith(
-        ("tiles", "holes", "pieces", "panels", "sheets", "boards", "fixtures", "items", "boxes")
-    ):
+    if written.endswith(COUNT_NOUNS):
         return not any(verb.end <= match.start() for verb in verbs)  # "46 tiles" only as removed
     if unit in ("hrs", "days"):
         return not listed or bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(after))
