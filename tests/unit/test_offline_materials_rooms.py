@@ -289,3 +289,20 @@ def test_the_next_object_of_a_cleaning_verb_is_cleaned_too() -> None:
     area = next(area for area in analyze_text(text).affected_areas if area.room == "Reception")
     # Then its concrete, only sanitised, is not an affected material
     assert not any("concrete" in material for material in area.materials)
+
+
+def test_a_room_named_only_by_its_door_does_not_take_the_rows_after_it() -> None:
+    # Given readings grouped under room headings, one row placed at another room's door
+    text = (
+        "Laundry: vinyl and plasterboard wet from the washer hose.\n"
+        "Rumpus: carpet wet along the laundry wall.\n"
+        "Readings (WME)\n"
+        "Rumpus\n"
+        "  carpet at laundry doorway: 38 | 20\n"
+        "  skirting beside the couch: 26 | 15\n"
+    )
+    # When they are analysed
+    materials = _materials(text)
+    # Then the skirting stays with the room under whose heading it was read
+    assert "skirting" in materials["Rumpus"]
+    assert "skirting" not in materials["Laundry"]

@@ -19,6 +19,7 @@ from chalicelib.analysis.offline.areas import (
 from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
+from chalicelib.analysis.offline.landmark_rooms import line_rooms
 from chalicelib.analysis.offline.measures import (
     dimensions_in,
     patch_surface,
@@ -292,7 +293,10 @@ class RoomScan(ReadingsScan):
             # the day a line opens with ("Atmospherics 13/11/2026: ...") dates its air readings too
             self._collect_air(line, rooms, self._lead_date(line, self._line_dates[index]))
             if rooms:
-                self._context = self._line_room(line.text, rooms)
+                # ("skirting at ensuite door: 27 | 18" under "Main bedroom" stays in the main bedroom)
+                moved = line_rooms(line.text, rooms)
+                if moved or self._context is None:
+                    self._context = self._line_room(line.text, moved or rooms)
                 # (a heading's rooms become areas when the line under it settles them)
                 self._section_rooms = _listed_areas(line.text, rooms)
             elif " | " in line.text:
