@@ -306,3 +306,21 @@ def test_a_room_named_only_by_its_door_does_not_take_the_rows_after_it() -> None
     # Then the skirting stays with the room under whose heading it was read
     assert "skirting" in materials["Rumpus"]
     assert "skirting" not in materials["Laundry"]
+
+
+def test_an_equipment_log_or_air_readings_do_not_move_the_notes_to_their_room() -> None:
+    # Given a wet lounge, then an air reading and an equipment log naming the kitchen, then work done
+    lines = [
+        "Lounge: carpet and underlay wet, skirting wicking.",
+        "Kitchen: vinyl wet at the sink.",
+        "Lounge carpet checked again.",
+        "Atmospherics: Mar 3 kitchen 22 / 60, outside 15 / 70",
+        "AM-1 Air mover Lounge Mar 3 Mar 6",
+        "DH-1 LGR dehumidifier Kitchen Mar 3 Mar 6",
+        "Work done Mar 3: carpet lifted and floated; underlay bagged; skirting left on.",
+    ]
+    # When they are analysed
+    materials = _materials("\n".join(lines))
+    # Then the work line's carpet is not put in the kitchen the log rows ended on
+    assert "carpet" not in materials["Kitchen"]
+    assert "carpet" in materials["Lounge"]

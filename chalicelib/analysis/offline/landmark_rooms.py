@@ -1,4 +1,4 @@
-"""Rooms a line names only as a landmark for a spot in the room the notes are on."""
+"""Rooms a line names without moving the notes to them: landmarks, equipment logs, air readings."""
 
 from __future__ import annotations
 
@@ -32,3 +32,19 @@ def is_landmark(text: str, room: Mention) -> bool:
 def line_rooms(text: str, rooms: Sequence[Mention]) -> list[Mention]:
     """The rooms a line moves the notes to: those not named only as a landmark."""
     return [room for room in rooms if not is_landmark(text, room)]
+
+
+# "|AM-2|Air mover|Kitchen|Nov 20|Nov 24|", "Atmospherics (C / %RH): Nov 20 kitchen 21.5 / 68":
+# an equipment log's row or an air-readings line says where a unit stood or the air was read; the
+# notes after it are not about that room.
+_LOG_LINE = re.compile(
+    r"\A\s*(?:(?:\|[^\n]{0,120}?|[A-Z]{1,4}[- ]?\d{1,3}\s+(?:\w+\s+)?)"
+    r"\b(?:air movers?|dehumidifiers?|dehus?|LGR|AFD|air scrubbers?)\b"
+    r"|(?:atmospherics?|psychrometrics?|ambient|air readings?)\b)",
+    re.IGNORECASE,
+)
+
+
+def log_line(text: str) -> bool:
+    """Whether the line is a row of an equipment log or a line of air readings."""
+    return _LOG_LINE.match(text) is not None

@@ -19,7 +19,7 @@ from chalicelib.analysis.offline.areas import (
 from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
-from chalicelib.analysis.offline.landmark_rooms import line_rooms
+from chalicelib.analysis.offline.landmark_rooms import line_rooms, log_line
 from chalicelib.analysis.offline.measures import (
     dimensions_in,
     patch_surface,
@@ -295,7 +295,7 @@ class RoomScan(ReadingsScan):
             if rooms:
                 # ("skirting at ensuite door: 27 | 18" under "Main bedroom" stays in the main bedroom)
                 moved = line_rooms(line.text, rooms)
-                if moved or self._context is None:
+                if (moved or self._context is None) and not log_line(line.text):
                     self._context = self._line_room(line.text, moved or rooms)
                 # (a heading's rooms become areas when the line under it settles them)
                 self._section_rooms = _listed_areas(line.text, rooms)
