@@ -172,6 +172,10 @@ _MATERIALS = (
             "joinery",
             "base cupboard",
             "base cupboards",
+            "cupboard",
+            "cupboards",
+            "carcass",
+            "carcasses",
             "mdf",
         ),
     ),
@@ -231,12 +235,15 @@ _MATERIALS = (
     ("masonry", ("brick", "block", "masonry", "besser", "cmu")),
     # Named by what it is made of where the notes say so (above); else by what it is: the truth
     # writes "ceiling lining" or "ceilings" where the analyzer says "ceiling", one material
-    ("fibro", ("fibro", "fibre cement", "fiber cement")),
+    ("fibro", ("fibro", "fibre cement", "fiber cement", "villaboard")),
     ("ceiling", ("ceiling", "ceilings", "ceiling lining")),
     ("frp", ("frp",)),
-    ("cornice", ("cornice", "cornices")),
-    ("door jamb", ("door jamb", "door jambs")),
+    ("cornice", ("cornice", "cornices", "crown moulding", "crown molding")),
+    ("door jamb", ("door jamb", "door jambs", "door lining", "door linings")),
+    ("window sill", ("window sill", "window stool", "sill")),
+    ("tack strip", ("tack strip", "tackless strip", "smooth edge", "carpet gripper", "gripper")),
     ("wardrobe", ("wardrobe", "robe")),
+    ("wall", ("wall", "walls")),
 )
 _UNITS = {
     "m2": ("m2", "m²", "sqm", "sq m", "square metres", "square meters", "m^2"),
