@@ -152,3 +152,37 @@ def test_a_drying_unit_named_only_as_where_the_point_is_keeps_the_rows_reading()
     assert {41.0, 19.0, 26.0, 15.0} <= found
     # the dehumidifier's outlet is its air, not a surface
     assert not {55.0, 48.0} & found
+
+
+_SERIES_LIST = """Job 88 - burst pipe under the laundry tub, found 10/03/2026; first visit 10/03/2026.
+Laundry and hall affected; the lounge is dry.
+Readings from 10/03/2026 (same spots each time; Protimeter on wood, WME):
+L1 laundry skirting 150 AFL ... 31 / 22 / 16
+L2 laundry door jamb ... 27 / removed / -
+H1 hall skirting at laundry door ... 24 / 18 / 14
+Visit dates: 10/03/26, 12/03/26, 15/03/26 (slashes in that order).
+"""
+
+
+def test_a_visit_dates_line_dates_a_list_of_slashed_series() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_SERIES_LIST).moisture_readings}
+    assert (31.0, "Laundry", date(2026, 3, 10)) in found
+    assert (22.0, "Laundry", date(2026, 3, 12)) in found
+    assert (16.0, "Laundry", date(2026, 3, 15)) in found
+    assert (27.0, "Laundry", date(2026, 3, 10)) in found
+    assert {r.taken_on for r in analyze_text(_SERIES_LIST).moisture_readings if r.value == 14.0} == {
+        date(2026, 3, 15)
+    }
+    # ("150 AFL" is the point's height above the floor, not a reading)
+    assert not any(r.value == 150.0 for r in analyze_text(_SERIES_LIST).moisture_readings)
+
+
+def test_visit_dates_give_the_columns() -> None:
+    dates = Dates([Line(0, "10/03/2026", "10/03/2026")], None)
+    anchor = date(2026, 3, 10)
+    assert column_days("Visit dates: 10/03, 12/03, 15/03 (in that order)", dates, anchor) == [
+        date(2026, 3, 10),
+        date(2026, 3, 12),
+        date(2026, 3, 15),
+    ]
+    assert column_days("Visits were booked for the owner", dates, anchor) is None
