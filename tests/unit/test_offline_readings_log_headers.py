@@ -186,3 +186,22 @@ def test_visit_dates_give_the_columns() -> None:
         date(2026, 3, 15),
     ]
     assert column_days("Visits were booked for the owner", dates, anchor) is None
+
+
+_MONTH_NAMED_COLUMNS = """Leak at the cistern found 14/10/2026; first visit 15/10/2026.
+Gym and corridor affected.
+Ref Location Material Scale 15 Oct 17 Oct 20 Oct
+G1 Gym W wall, low plasterboard % 51 30 15
+G2 Gym door lining timber WME 26 18 13
+"""
+
+
+def test_a_pdf_header_of_days_by_month_name_heads_each_column() -> None:
+    found = {(r.value, r.taken_on) for r in analyze_text(_MONTH_NAMED_COLUMNS).moisture_readings}
+    assert (51.0, date(2026, 10, 15)) in found
+    assert (30.0, date(2026, 10, 17)) in found
+    assert (13.0, date(2026, 10, 20)) in found
+    # ("15 Oct 17" is no day of the year 2017)
+    assert all(
+        r.taken_on and r.taken_on.year == 2026 for r in analyze_text(_MONTH_NAMED_COLUMNS).moisture_readings
+    )
