@@ -152,3 +152,56 @@ def test_a_drying_unit_named_only_as_where_the_point_is_keeps_the_rows_reading()
     assert {41.0, 19.0, 26.0, 15.0} <= found
     # the dehumidifier's outlet is its air, not a surface
     assert not {55.0, 48.0} & found
+
+
+_SERIES_LIST = """Job 88 - burst pipe under the laundry tub, found 10/03/2026; first visit 10/03/2026.
+Laundry and hall affected; the lounge is dry.
+Readings from 10/03/2026 (same spots each time; Protimeter on wood, WME):
+L1 laundry skirting 150 AFL ... 31 / 22 / 16
+L2 laundry door jamb ... 27 / removed / -
+H1 hall skirting at laundry door ... 24 / 18 / 14
+Visit dates: 10/03/26, 12/03/26, 15/03/26 (slashes in that order).
+"""
+
+
+def test_a_visit_dates_line_dates_a_list_of_slashed_series() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_SERIES_LIST).moisture_readings}
+    assert (31.0, "Laundry", date(2026, 3, 10)) in found
+    assert (22.0, "Laundry", date(2026, 3, 12)) in found
+    assert (16.0, "Laundry", date(2026, 3, 15)) in found
+    assert (27.0, "Laundry", date(2026, 3, 10)) in found
+    assert {r.taken_on for r in analyze_text(_SERIES_LIST).moisture_readings if r.value == 14.0} == {
+        date(2026, 3, 15)
+    }
+    # ("150 AFL" is the point's height above the floor, not a reading)
+    assert not any(r.value == 150.0 for r in analyze_text(_SERIES_LIST).moisture_readings)
+
+
+def test_visit_dates_give_the_columns() -> None:
+    dates = Dates([Line(0, "10/03/2026", "10/03/2026")], None)
+    anchor = date(2026, 3, 10)
+    assert column_days("Visit dates: 10/03, 12/03, 15/03 (in that order)", dates, anchor) == [
+        date(2026, 3, 10),
+        date(2026, 3, 12),
+        date(2026, 3, 15),
+    ]
+    assert column_days("Visits were booked for the owner", dates, anchor) is None
+
+
+_MONTH_NAMED_COLUMNS = """Leak at the cistern found 14/10/2026; first visit 15/10/2026.
+Gym and corridor affected.
+Ref Location Material Scale 15 Oct 17 Oct 20 Oct
+G1 Gym W wall, low plasterboard % 51 30 15
+G2 Gym door lining timber WME 26 18 13
+"""
+
+
+def test_a_pdf_header_of_days_by_month_name_heads_each_column() -> None:
+    found = {(r.value, r.taken_on) for r in analyze_text(_MONTH_NAMED_COLUMNS).moisture_readings}
+    assert (51.0, date(2026, 10, 15)) in found
+    assert (30.0, date(2026, 10, 17)) in found
+    assert (13.0, date(2026, 10, 20)) in found
+    # ("15 Oct 17" is no day of the year 2017)
+    assert all(
+        r.taken_on and r.taken_on.year == 2026 for r in analyze_text(_MONTH_NAMED_COLUMNS).moisture_readings
+    )

@@ -20,11 +20,16 @@ from chalicelib.analysis.offline.reading_numbers import reading_cell
 from chalicelib.analysis.offline.readings import ReadingDraft
 from chalicelib.analysis.offline.text import FLAGS
 
-# "Columns = 2/10, 5/10, 7/10.", "Columns: 12/03 / 14/03 / 16/03", "Cols are 4/5, 6/5 and 9/5".
+# "Columns = 2/10, 5/10, 7/10.", "Columns: 12/03 / 14/03 / 16/03", "Cols are 4/5, 6/5 and 9/5";
+# under a list of "a / b / c" series: "Visit dates: 3/10, 5/10, 8/10 (slashes in that order)".
 _COLUMN_DAYS = re.compile(
-    r"\s*(?:the )?(?:columns?|cols?\.?)(?: (?:are|read|left to right))?\s*[=:]?\s*(?P<days>[^.;()]{5,80})",
+    r"\s*(?:the )?(?:columns?|cols?\.?|(?:visit|reading) (?:dates|days)|visits)"
+    r"(?: (?:are|were|read|left to right))?\s*[=:]?\s*(?P<days>[^.;()]{5,80})",
     FLAGS,
 )
+# A series row's values after its words: "P2 hall wall ... 52 / 29 / 13": the last number before
+# the first " / " is the first day's value.
+_SERIES_HEAD = re.compile(r"(?:^|\s)(?P<first>\d{1,4}(?:\.\d{1,2})?(?: ?[a-z%]{1,4})?)$", FLAGS)
 # A cell that says the point was not read that day: "-", "n/r", "lifted", "removed", "dry".
 _NOT_READ = re.compile(
     r"(?:-|\u2013|\u2014|n/?r|n/?a|nr|x|lifted|removed|gone|dry|not read|no access|at goal|cut out)?",
@@ -58,11 +63,8 @@ def _strip(text: str, spans: list[tuple[int, int]]) -> str:
 def _row_values(text: str, columns: int) -> list[int] | None:
     """The column (0-based) of each reading of a table row's last `columns` cells; None when those
     cells are not all readings or not-read words."""
-    stripped = text.strip()
-    if "|" not in stripped:
-        return None
-    cells = [cell.strip() for cell in stripped.strip("|").split("|")]
-    if len(cells) <= columns:
+    cells = _cells(text)
+    if cells is None or len(cells) <= columns:
         return None
     tail = cells[-columns:]
     found = []
@@ -72,6 +74,26 @@ def _row_values(text: str, columns: int) -> list[int] | None:
         elif not _NOT_READ.fullmatch(cell):
             return None
     return found or None
+
+
+def _cells(text: str) -> list[str] | None:
+    """A table row's cells, or a series row's words then its values ("P1 wall ... 61 / 33 / 14")."""
+    stripped = text.strip()
+    if "|" in stripped:
+        return [cell.strip() for cell in stripped.strip("|").split("|")]
+    parts = [part.strip() for part in re.split(r"\s/\s", stripped, maxsplit=_MAX_DAYS)]
+    if len(parts) < _MIN_DAYS:
+        return None
+    head = _SERIES_HEAD.search(parts[0][-40:])
+    if head is None:
+        return None
+    words = parts[0][-40:][: head.start()]
+    return [words, head.group("first").strip(), *parts[1:]]
+
+
+def _cell_value(cell: str) -> float | None:
+    number = reading_cell(cell)
+    return None if number is None else number.value
 
 
 def redated(readings: list[ReadingDraft], line_number: int, days: list[date]) -> list[ReadingDraft] | None:
@@ -88,12 +110,16 @@ def redated(readings: list[ReadingDraft], line_number: int, days: list[date]) ->
         indexes = by_line[expected]
         text = readings[indexes[0]].source.text
         columns = _row_values(text, len(days))
-        if columns is None or len(columns) != len(indexes):
+        all_cells = _cells(text)
+        if columns is None or all_cells is None or len(indexes) > len(columns):
             return None
-        cells = [cell.strip() for cell in text.strip().strip("|").split("|")][-len(days) :]
-        for index, column in zip(indexes, columns, strict=True):
-            number = reading_cell(cells[column])
-            if number is None or number.value != readings[index].value:
+        cells = all_cells[-len(days) :]
+        # Each reading to the next column holding its value, in order: a value the row repeats
+        # from a line above may have been kept there only ("61" told in prose, then "61 / 33 / 14").
+        remaining = iter(columns)
+        for index in indexes:
+            column = next((c for c in remaining if _cell_value(cells[c]) == readings[index].value), None)
+            if column is None:
                 return None
             moved[index] = replace(readings[index], taken_on=days[column])
         expected -= 1

@@ -25,7 +25,9 @@ MEASURE_AFTER = re.compile(
     r"|kg\b|l\b|litres?|liters?|gal|pints?|ppd\b|units?\b|pcs\b|pieces|ea\b|no\.|air ?movers?|fans?|dehu"
     r"|lgr|scrubbers?|am\b|sets?\b|rooms?\b|people|crew|techs?\b|years?\b|yrs?\b|months?\b|points?\b"
     r"|(?:st|nd|rd|th)\b|of\b|out of\b|to \d|-\d|\u2013\d|percent of|% of|% wet|% dry"
-    r"|% depth|% deep|% full|% open|% closed|% done|% complete)",
+    r"|% depth|% deep|% full|% open|% closed|% done|% complete"
+    # a height with its unit left off: "N wall 150 AFL", "6 AFF" (above finished floor/level)
+    r"|af[fl]\b|agl\b|ffl\b)",
     FLAGS,
 )
 MEASURE_BEFORE = re.compile(

@@ -58,6 +58,10 @@ _TRAILING_NUMBERS = re.compile(r"(?:\s\d{1,3}(?:\.\d{1,2})?){3,12}\s*$")
 _DASHED_CELLS = re.compile(
     r"(?:\s+(?:\d{1,3}(?:\.\d{1,2})?|[-\u2013\u2014]|n/?r|n/a)){2,12}\s*$", re.IGNORECASE
 )
+# "11 Nov  13 Nov  16 Nov": a PDF header of days by month name, whose "11 Nov 13" reads as a date
+# with a two-digit year unless each day and its month are taken as a title of their own.
+_DAY_MONTH = r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
+_DAY_MONTH_RUN = re.compile(rf"\b{_DAY_MONTH}(?:\s+{_DAY_MONTH})+(?![\w/])", FLAGS)
 _HEADER_TOKEN = re.compile(r"dry ?std|dry standard|day ?\d{1,2}|[^\s|]+", FLAGS)
 _TRAILING_NOTE = re.compile(r"\s\([^()]{3,80}\)\s*$")
 _NUMBER_WORD = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
@@ -244,6 +248,15 @@ class RowReader(SegmentReader):
     def _header_tokens(self, text: str, anchor: date | None) -> list[str]:
         """A header line's titles: a date is one ("Point  Oct 18  Oct 20": "Oct 18"), as are
         "dry std" and "day 2"; other words one each."""
+        run = _DAY_MONTH_RUN.search(text)
+        if run is not None:
+            days = re.findall(_DAY_MONTH, run.group(0), FLAGS)
+            titles = [
+                *_HEADER_TOKEN.findall(text, 0, run.start()),
+                *days,
+                *_HEADER_TOKEN.findall(text, run.end()),
+            ]
+            return [token.strip(",") for token in titles if token.strip(",")]
         tokens, position = [], 0
         for found in self.dates.find(text, anchor, yearless_numeric=True):
             tokens += _HEADER_TOKEN.findall(text, position, found.start)
