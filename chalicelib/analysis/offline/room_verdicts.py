@@ -37,7 +37,9 @@ UNAFFECTED_LEAD = re.compile(
 # "Garage: nothing." / "Garage - nothing to report": the writer looked and found nothing there.
 _NONE_AFTER = re.compile(
     r" ?[-:\u2013] ?(?:none|n/a|nil)\b"
-    r"| ?[-:\u2013] ?nothing(?: (?:found|noted|seen|observed|to (?:report|note)))?\s*(?:[.;]|$)",
+    r"| ?[-:\u2013] ?nothing(?: (?:found|noted|seen|observed|to (?:report|note)))?\s*(?:[.;]|$)"
+    # a survey's row, its cells run together: "Hallway 1 Normal; tape lift unremarkable"
+    r"|(?: ?[-:\u2013] ?| )(?:normal|unremarkable|nothing visible)\s*(?:[.;,]|$)",
     FLAGS,
 )
 # What sets a room's whole sentence apart from this loss ("a small leak at the kitchen sink ...; no
