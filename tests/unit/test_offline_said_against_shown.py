@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from chalicelib.analysis import check_findings
 from chalicelib.analysis.offline import analyze_text
 
@@ -455,3 +457,25 @@ def test_a_class_the_job_only_looks_like_set_against_a_but_is_set_aside() -> Non
     # Then the stated class is the writer's own call, not the one the job only looks like
     assert findings.water_class is not None
     assert findings.water_class.stated == 4
+
+
+@pytest.mark.parametrize(
+    "clearance",
+    [
+        # the register raised no issue for the rooms of the job
+        "Safety: wet floor signed. No asbestos register issues for the laundry or kitchen (register seen).\n",
+        # the sample in one clause, the lab's result after the next clause's colon
+        "Hazards: Asbestos - laundry ceiling stipple sampled 4/3; lab report 6/3: none detected.\n",
+        # a register's finding the wrap carried onto the next line
+        "Safety: power to the laundry isolated at the board. The asbestos register (2018 audit)\n"
+        "lists no ACMs in the laundry or kitchen.\n",
+    ],
+)
+def test_asbestos_cleared_by_a_register_or_a_sample_is_no_hazard_of_an_old_building(clearance: str) -> None:
+    # Given a 1960s building in Australia, where the build year alone presumes asbestos
+    notes = (
+        "Flexi hose burst at 9 Gill St, Whyalla SA 5600. Attended 03/03/2026. Building: 1960s brick house.\n"
+        "Laundry 3 x 2 m: vinyl wet.\n" + clearance
+    )
+    # Then the register or the lab result clears it
+    assert "asbestos" not in {hazard.kind for hazard in analyze_text(notes).safety_hazards}

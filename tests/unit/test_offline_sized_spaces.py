@@ -61,3 +61,12 @@ def test_the_size_of_a_sheet_cut_down_is_not_the_rooms() -> None:
     start = line.index("2.4")
     # Then the size is the sheet's, not the garage's
     assert is_opening(line, start, line.index(" (2.9"))
+
+
+@pytest.mark.parametrize(
+    "line", ["- Containment poly tent 3 x 3 m", "Poly enclosure 2.4 x 3 m", "- Dust barrier 4 x 2.5 m"]
+)
+def test_a_containment_put_up_around_the_work_is_no_space(line: str) -> None:
+    # Given a scope line sizing the containment or barrier put up around the wet zone
+    # Then no space is named by it
+    assert sized_space_mentions(line) == []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 
 
@@ -481,3 +483,26 @@ def test_nothing_through_a_ceiling_in_a_class_note_does_not_clear_the_room_besid
     assert not _named(text)["Hallway"].unaffected
     # while a room's own "nothing came through" still clears it
     assert _named("Study: nothing came through.")["Study"].unaffected
+
+
+@pytest.mark.parametrize("line", ["Garage: nothing.", "Garage - nothing to report", "Garage: nothing found"])
+def test_a_room_whose_heading_says_nothing_is_not_affected(line: str) -> None:
+    # Given a room heading whose whole value is "nothing"
+    mentions = room_mentions(line)
+    # Then the room is named but not affected
+    assert mentions and not any(mention.affected for mention in mentions)
+
+
+def test_a_room_heading_whose_nothing_goes_on_to_damage_stays_affected() -> None:
+    # "nothing but ..." goes on to what is wet
+    assert any(mention.affected for mention in room_mentions("Garage: nothing but the drywall is soaked"))
+
+
+@pytest.mark.parametrize(
+    "line", ["Landing 1 Normal; swab unremarkable", "Hallway: unremarkable.", "Hallway - nothing visible"]
+)
+def test_a_survey_row_that_finds_the_room_normal_is_not_affected(line: str) -> None:
+    # Given a mould survey's row whose finding for the room is normal
+    mentions = room_mentions(line)
+    # Then the room is named but not affected
+    assert mentions and not any(mention.affected for mention in mentions)

@@ -34,7 +34,14 @@ UNAFFECTED_LEAD = re.compile(
     FLAGS,
 )
 # "Basement - none; house on crawlspace": a form's room with nothing in it.
-_NONE_AFTER = re.compile(r" ?[-:\u2013] ?(?:none|n/a|nil)\b", FLAGS)
+# "Garage: nothing." / "Garage - nothing to report": the writer looked and found nothing there.
+_NONE_AFTER = re.compile(
+    r" ?[-:\u2013] ?(?:none|n/a|nil)\b"
+    r"| ?[-:\u2013] ?nothing(?: (?:found|noted|seen|observed|to (?:report|note)))?\s*(?:[.;]|$)"
+    # a survey's row, its cells run together: "Hallway 1 Normal; tape lift unremarkable"
+    r"|(?: ?[-:\u2013] ?| )(?:normal|unremarkable|nothing visible)\s*(?:[.;,]|$)",
+    FLAGS,
+)
 # What sets a room's whole sentence apart from this loss ("a small leak at the kitchen sink ...; no
 # damage, not related to this loss and not claimed").
 UNRELATED = re.compile(

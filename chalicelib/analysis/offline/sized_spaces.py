@@ -23,6 +23,8 @@ _NOT_A_SPACE = re.compile(
     r"|tiles?|boards?|panels?|benches|vanity|cabinets?|bench|sizes?|dimensions?|overall|total|approx\w*"
     r"|about|roughly|area|areas|standard|stain|burn|pattern|mark|void|ceiling|walls?|floors?|rug|mat"
     r"|one|two|three|four|five|six|a|an|each|per|every|some|all"
+    # "Containment poly tent 4 x 4 m": what was put up around the wet zone, sized as work, not a room
+    r"|containments?|tents?|enclosures?|poly|polythene|sheeting|barriers?"
     r"|[a-z]+ed)\b",
     FLAGS,
 )
