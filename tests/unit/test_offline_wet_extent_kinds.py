@@ -87,3 +87,69 @@ def test_water_lying_on_a_floor_makes_its_measure_a_wet_extent() -> None:
         _wet_floor("Staff room, 10 x 12 ft, sheet vinyl. No water on the floor, about 35 sf.", "Staff room")
         is None
     )
+
+
+def test_a_pdf_tables_wet_column_after_the_size_gives_each_rows_wet_extent() -> None:
+    # Given a table read out of a PDF, its bars lost, whose wet column sits between size and materials
+    notes = (
+        "Affected rooms\n"
+        "Room Size Wet area Materials\n"
+        "Laundry 2.4 m x 2.0 m about  3  m2  by the tub sheet vinyl, plasterboard\n"
+        "Hallway 5.0 m x 1.2 m whole floor carpet, underlay, skirting\n"
+        "Not affected: the lounge, 20 m2, read dry.\n"
+    )
+    areas = {area.room: area for area in analyze_text(notes).affected_areas}
+    # Then the measure right after each row's size is its wet floor, and the table ends at prose
+    assert abs((areas["Laundry"].wet_floor_sqft or 0) - 32.3) < 0.5
+    assert abs((areas["Hallway"].wet_floor_sqft or 0) - 64.6) < 0.5
+    assert "Lounge" not in areas or areas["Lounge"].wet_floor_sqft is None
+
+
+def test_a_room_named_only_to_place_the_damage_does_not_take_the_measure() -> None:
+    # Given a room's line that places its wet patch by another affected room
+    notes = (
+        "- Hallway 5.0 x 1.1 m: carpet wet for the first 2 m, about 2.2 m2.\n"
+        "- Bedroom 2: carpet and underlay wet in the corner by the hallway, about 1.5 m2.\n"
+    )
+    # Then the measure is the bedroom's, and the hallway keeps its own
+    assert abs((_wet_floor(notes, "Bedroom 2") or 0) - 16.1) < 0.5
+    assert abs((_wet_floor(notes, "Hallway") or 0) - 23.7) < 0.5
+
+
+def test_a_room_the_water_ran_along_keeps_its_measure() -> None:
+    # Given water that ran along a hallway from the room it started in
+    notes = (
+        "The laundry floor was wet, about 4 m2. From the laundry door the water ran along the"
+        " hallway carpet, about 5 m2 of it wet."
+    )
+    # Then the hallway, where the water went, holds the second measure
+    assert abs((_wet_floor(notes, "Hallway") or 0) - 53.8) < 0.5
+
+
+def test_a_list_of_what_got_wet_gives_its_measures_without_a_wet_word() -> None:
+    # Given a list under a heading that says it lists what got wet, its lines naming no wet word
+    notes = (
+        "Areas affected\n"
+        "- Kitchen 12 ft x 10 ft: oak strip in front of the sink, approx. 40 sq ft.\n"
+        "- Dining room (12 ft x 11 ft) - about 20 square feet of ceiling under the bathroom.\n"
+        "\n"
+        "Family room 14 ft x 12 ft: the carpet, 168 sq ft, was checked and read normal.\n"
+    )
+    # Then each listed measure is its room's wet extent, and the list ends at the blank line
+    findings = analyze_text(notes)
+    areas = {area.room: area for area in findings.affected_areas}
+    assert areas["Kitchen"].wet_floor_sqft == 40.0
+    assert areas["Dining room"].wet_ceiling_sqft == 20.0
+    assert "Family room" not in areas or areas["Family room"].wet_floor_sqft is None
+
+
+def test_a_measure_of_the_whole_building_in_a_wet_list_is_not_a_rooms_extent() -> None:
+    # Given a listed room whose line also gives the size of the whole suite
+    notes = (
+        "Extent\n"
+        "Store room 10 ft x 12 ft with VCT on slab: a strip along the racking, a small share of the 2,400 SF"
+        " tenancy.\n"
+    )
+    areas = {area.room: area for area in analyze_text(notes).affected_areas}
+    # Then the suite's size is not the store room's wet floor
+    assert all(area.wet_floor_sqft != 2400.0 for area in areas.values())

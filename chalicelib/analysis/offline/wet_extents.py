@@ -181,6 +181,7 @@ _IN_ROOM_AFTER = re.compile(
     FLAGS,
 )
 _ROOM_AFTER_LOOK = 40
+_SHARE_OF = re.compile(r"\bof (?:the |a |an |this |that )?$", FLAGS)
 
 
 class WetReader:
@@ -197,10 +198,13 @@ class WetReader:
         area_at: _AreaLookup,
         area_named: _NamedLookup = lambda mention: None,
         measured_at: _AreaLookup | None = None,
+        listed: bool = False,
     ) -> None:
         """`measured_at`: whose a measure is when no room is named right after it or moved into
-        (by default, whose its part of the line is)."""
+        (by default, whose its part of the line is); `listed`: the line is in a list of what got
+        wet, so a measure of a floor or ceiling needs no wet word of its own."""
         self._area_named = area_named
+        self._listed = listed
         self._quantities(measured_at or area_at)
         self._patches(area_at)
         self._full_extents(area_at)
@@ -277,7 +281,12 @@ class WetReader:
             named = self._room_right_after(match.end()) or self._room_moved_into(match.start())
             area = (self._area_named(named) if named is not None else None) or area_at(match.start())
             covering = _FLOOR_COVERING.search(self.text, max(0, match.start() - 40), match.start())
-            if area is None or not (self._is_wet(match.start(), match.end()) or covering):
+            listed = (
+                self._listed
+                and not _SHARE_OF.search(before)  # "a few percent of the 1,650 SF suite": the whole
+                and self._surface(match.start(), match.end()) in ("floor", "ceiling")
+            )
+            if area is None or not (self._is_wet(match.start(), match.end()) or covering or listed):
                 continue
             self._place(area, match.start(), match.end(), area_sqft(match))
 
