@@ -153,3 +153,42 @@ def test_a_measure_of_the_whole_building_in_a_wet_list_is_not_a_rooms_extent() -
     areas = {area.room: area for area in analyze_text(notes).affected_areas}
     # Then the suite's size is not the store room's wet floor
     assert all(area.wet_floor_sqft != 2400.0 for area in areas.values())
+
+
+def test_a_scope_line_that_takes_up_wet_flooring_gives_the_wet_floor() -> None:
+    # Given notes whose only measure of a room's wet floor is the wet underlay the crew took up
+    notes = (
+        "Study 3.0 x 3.2 m: carpet and underlay wet along the west wall.\n"
+        "Lounge 5.0 x 4.0 m: carpet wet near the study door.\n"
+        "\n"
+        "Scope of works\n"
+        "- Removed and disposed of wet underlay, study: 4 m2.\n"
+        "- Removed carpet in the lounge, 6 m2.\n"
+    )
+    areas = {area.room: area for area in analyze_text(notes).affected_areas}
+    # Then the wet underlay is the study's wet floor; carpet taken up with no wet word says nothing
+    assert abs((areas["Study"].wet_floor_sqft or 0) - 43.1) < 0.5
+    assert areas["Lounge"].wet_floor_sqft is None
+
+
+def test_a_scope_lines_wet_flooring_gives_way_to_the_notes_own_extent() -> None:
+    # Given a room whose wet floor the notes measure, and a scope line taking up more than that
+    notes = (
+        "Study 3.0 x 3.2 m: carpet wet over about 3 m2 by the window.\n"
+        "\n"
+        "Scope of works\n"
+        "- Removed and disposed of wet underlay, study: 5 m2.\n"
+    )
+    # Then the notes' own measure stands
+    assert abs((_wet_floor(notes, "Study") or 0) - 32.3) < 0.5
+
+
+def test_the_whole_floor_of_a_room_named_in_the_phrase_is_that_rooms() -> None:
+    # Given a line about one room that says another room's whole floor was wet
+    notes = (
+        "Water ran from the laundry (2.0 x 1.5 m) into the kitchen (4.0 x 3.0 m). The whole kitchen floor"
+        " was wet."
+    )
+    # Then the kitchen's whole floor is its wet extent, not the laundry's
+    assert abs((_wet_floor(notes, "Kitchen") or 0) - 129.2) < 0.5
+    assert _wet_floor(notes, "Laundry") is None

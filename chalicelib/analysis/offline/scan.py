@@ -40,6 +40,7 @@ from chalicelib.analysis.offline.room_states import STRUCK_OFF, line_says_damage
 from chalicelib.analysis.offline.scan_readings import (
     ReadingsScan,
 )
+from chalicelib.analysis.offline.scope_extents import read_scope_extents
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
@@ -469,9 +470,9 @@ class RoomScan(ReadingsScan):
         nor is it a room named only to place the damage ("by the hallway") after the line's room."""
         owner = self._owner(owners, pos)
         placing = placing_room(text, rooms, owner, pos)
-        if placing is not None and self._area_of(placing, in_passing=True) is not None:
-            owner = placing
-        elif owner is not None and owner.start > pos:
+        if placing is not None:
+            return self._area_of(placing, in_passing=True)  # (none when the line's room is no area)
+        if owner is not None and owner.start > pos:
             earlier = [room for room in rooms if room.end <= pos]
             owner = earlier[-1] if earlier else self._context
         return self._area_of(owner, in_passing=True)
@@ -565,7 +566,9 @@ class RoomScan(ReadingsScan):
             area = self._area_at(owners, start)
             if area is not None and area.stated_area_sqft is None:
                 area.stated_area_sqft, area.stated_unit = sqft, unit
-        if not is_scope:
+        if is_scope:
+            read_scope_extents(text, lambda pos: self._area_at(owners, pos, in_passing=True))
+        else:
             self._wet_columns.read(line, lambda pos: self._area_at(owners, pos))
             WetReader(text, sentences, line, self._set_default_height).read(
                 lambda pos: self._area_at(owners, pos, in_passing=True),

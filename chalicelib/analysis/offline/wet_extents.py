@@ -102,6 +102,13 @@ FULL_EXTENT = re.compile(
 )
 
 
+# "The whole kitchen floor was wet", "the entire closet ceiling": the room named in the phrase is
+# the one whose whole floor or ceiling it is, whoever the line was about before.
+_ROOM_FULL_EXTENT = re.compile(
+    r"\b(?:entire|whole|all of the|full) (?P<room>[a-z][a-z ]{2,20}?) (?P<noun>floor|carpet|ceiling)\b", FLAGS
+)
+
+
 _PERCENT_OF_FLOOR = re.compile(
     r"(?<![\d.])(?P<pct>\d{1,2}(?:\.\d)?) ?% (?:of (?:the )?)?(?:floor(?:ing)?|carpet|room|area)\b", FLAGS
 )
@@ -208,6 +215,7 @@ class WetReader:
         self._quantities(measured_at or area_at)
         self._patches(area_at)
         self._full_extents(area_at)
+        self._room_full_extents()
         self._percentages(area_at)
         self._walls(area_at)
         self._ceilings(area_at)
@@ -353,6 +361,20 @@ class WetReader:
                 area.wet.floor_full = True
             else:
                 continue
+            self._record(area)
+
+    def _room_full_extents(self) -> None:
+        for match in _ROOM_FULL_EXTENT.finditer(self.text):
+            room = next(iter(vocabulary_mentions(match.group("room"))), None)
+            if room is None or room.start != 0 or room.end != len(match.group("room")):
+                continue  # "the whole ground floor": a level, not a room
+            area = self._area_named(room)
+            if area is None or not self._is_wet(match.start(), match.end()):
+                continue
+            if match.group("noun").lower() == "ceiling":
+                area.wet.ceiling_full = True
+            else:
+                area.wet.floor_full = True
             self._record(area)
 
     def _percentages(self, area_at: _AreaLookup) -> None:
