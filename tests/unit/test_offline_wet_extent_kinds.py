@@ -43,7 +43,7 @@ def test_a_measure_before_a_room_named_later_in_its_clause_is_the_earlier_rooms(
         "- Spare room about 10 ft x 11 ft. Carpet and pad wet over roughly 45 sq ft along the wall"
         " shared with the ensuite."
     )
-    # Then the measure is the spare room's, not the ensuite's
+    # Then the measure is the guest bedroom's, not the ensuite's
     assert _wet_floor(notes, "Spare room") == 45.0
     assert _wet_floor(notes, "Ensuite") is None
 
@@ -192,3 +192,32 @@ def test_the_whole_floor_of_a_room_named_in_the_phrase_is_that_rooms() -> None:
     # Then the kitchen's whole floor is its wet extent, not the laundry's
     assert abs((_wet_floor(notes, "Kitchen") or 0) - 129.2) < 0.5
     assert _wet_floor(notes, "Laundry") is None
+
+
+def test_an_affected_label_opening_a_line_lists_measures_without_a_wet_word() -> None:
+    # Given one line that lists the affected rooms after an "Affected:" label
+    notes = "Affected: laundry (tiles), study (carpet edge along the laundry wall, approx. 1.5 m2)."
+    # Then the study's listed carpet measure is its wet floor
+    assert abs((_wet_floor(notes, "Study") or 0) - 16.1) < 0.5
+
+
+def test_water_standing_on_a_measured_area_is_wet_and_the_rooms_total_is_not() -> None:
+    # Given a shop floor's total size, a finish word that reads like damage, and the water on part of it
+    notes = (
+        "Showroom: the showroom is 2,400 SF total, stained and polished concrete. Water stood on about"
+        " 300 SF of it near the rear door."
+    )
+    # Then the measure the water stood on is the wet floor, not the room's total
+    assert _wet_floor(notes, "Showroom") == 300.0
+
+
+def test_a_wet_cell_naming_another_room_stays_with_its_rows_room() -> None:
+    # Given a table row whose wet cell places the wet by another room
+    notes = (
+        "| Room | Size | Wet | Materials |\n"
+        "|---|---|---|---|\n"
+        "| Guest bedroom | 12 x 10 ft | 30 sq ft along the wall shared with the laundry | carpet, pad |\n"
+        "| Laundry | 8 x 6 ft | whole floor | sheet vinyl |\n"
+    )
+    # Then the measure is the guest bedroom's
+    assert _wet_floor(notes, "Guest bedroom") == 30.0

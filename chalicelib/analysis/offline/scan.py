@@ -569,7 +569,11 @@ class RoomScan(ReadingsScan):
         if is_scope:
             read_scope_extents(text, lambda pos: self._area_at(owners, pos, in_passing=True))
         else:
-            self._wet_columns.read(line, lambda pos: self._area_at(owners, pos))
+            self._wet_columns.read(
+                line,
+                lambda pos: self._area_at(owners, pos),
+                lambda pos: self._measured_area_at(owners, rooms, pos, text),
+            )
             WetReader(text, sentences, line, self._set_default_height).read(
                 lambda pos: self._area_at(owners, pos, in_passing=True),
                 lambda mention: self.areas.get(self._resolve(mention).key),

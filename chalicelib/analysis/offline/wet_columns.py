@@ -72,7 +72,9 @@ class WetColumns:
         self._trailing = False  # under a PDF table's header whose last column is the wet one
         self._sized = False  # under a PDF table's header whose wet column follows the size
 
-    def read(self, line: Line, area_at: AreaAt) -> None:
+    def read(self, line: Line, area_at: AreaAt, cell_area_at: AreaAt | None = None) -> None:
+        """`cell_area_at`: whose a cell is, when a room named inside it only places the wet ("35 sq
+        ft along the wall shared with the bathroom" is the row's room's)."""
         text = line.text
         if not _is_row(text):
             self._column = None  # the table has ended
@@ -88,7 +90,7 @@ class WetColumns:
         if self._column is None or self._column >= len(cells) or self._column == 0:
             return
         start, end = cells[self._column]
-        area = area_at(start)
+        area = (cell_area_at or area_at)(start)
         read = area is not None and self._read_cell(text[start:end], area)
         if area is not None and read and (not area.evidence or area.evidence[-1].line != line.number):
             area.evidence.append(line.span())

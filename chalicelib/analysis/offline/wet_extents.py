@@ -165,8 +165,10 @@ _WATER_WENT = re.compile(
 # "residual water on the floor ... about 60 sf", "120 sf of floor had water on it": water lying on
 # a floor is a wet floor
 _WATER_ON = re.compile(
-    r"\bwater (?:(?:still|left|lying|sitting) )?(?:on|over|across|covering)"
-    r" (?:it\b|the (?:floor|slab|tiles?|concrete|carpet)\b)",
+    r"\bwater (?:(?:still|left|lying|sitting|stood|standing|sat|pooled) )?(?:on|over|across|covering|covered)"
+    r" (?:it\b|(?:the )?(?:floor|slab|tiles?|concrete|carpet)\b"
+    # "water stood on about 420 SF of it", "water covered roughly 80 sq ft around the dish pit"
+    r"|(?:(?:about|approx\.?|approximately|roughly|around|some) )?\d)",
     FLAGS,
 )
 # "along the ensuite wall", "against the north wall": a wall that says where, not the wet surface
@@ -188,6 +190,11 @@ _IN_ROOM_AFTER = re.compile(
     FLAGS,
 )
 _ROOM_AFTER_LOOK = 40
+# "Sales floor is 1,900 SF total": the room's size, whatever the sentence says of its finish
+_TOTAL_AFTER = re.compile(r" ?(?:total|overall|in all)\b", FLAGS)
+_IS_BEFORE = re.compile(
+    r"\b(?:is|are|was|measures|measuring)(?: (?:about|approx\.?|approximately|roughly|around))? ?$", FLAGS
+)
 _SHARE_OF = re.compile(r"\bof (?:the |a |an |this |that )?$", FLAGS)
 
 
@@ -286,6 +293,8 @@ class WetReader:
                 before, max(0, size_label.start() - 16), size_label.start()
             ):
                 continue  # "floor area 24 m2" is the room's size
+            if _IS_BEFORE.search(before) and _TOTAL_AFTER.match(self.text, match.end()):
+                continue  # "the store is 2,800 SF total"
             named = self._room_right_after(match.end()) or self._room_moved_into(match.start())
             area = (self._area_named(named) if named is not None else None) or area_at(match.start())
             covering = _FLOOR_COVERING.search(self.text, max(0, match.start() - 40), match.start())

@@ -17,6 +17,12 @@ _WET_LIST_HEADING = re.compile(
     FLAGS,
 )
 _NOT_WET_HEADING = re.compile(r"\b(?:not|un)[ -]?affected\b", FLAGS)
+# The same label opening a line of its own list: "Affected: laundry (vinyl), bedroom 3 (carpet
+# edge along the hall wall, approx. 2 m2)".
+_WET_LIST_LABEL = re.compile(
+    r"^[\s\-*#>]*(?:(?:areas?|rooms?) affected|affected(?: (?:areas?|rooms?))?|what (?:got|was|is) wet)\s*:",
+    FLAGS,
+)
 # A line that heads something else ("Readings", "Scope of works:", "CAUSE"): the list has ended.
 _OTHER_HEADING = re.compile(r"^[\s\-*#>\d.)]*[A-Za-z][A-Za-z /&()-]{0,40}:?\s*$")
 
@@ -39,4 +45,4 @@ class WetSections:
             return False
         if not follows or _OTHER_HEADING.match(text):
             self._open = False
-        return self._open
+        return self._open or _WET_LIST_LABEL.match(text) is not None
