@@ -221,3 +221,14 @@ def test_a_wet_cell_naming_another_room_stays_with_its_rows_room() -> None:
     )
     # Then the measure is the guest bedroom's
     assert _wet_floor(notes, "Guest bedroom") == 30.0
+
+
+def test_a_homeowners_size_in_words_is_a_wet_extent() -> None:
+    # Given a homeowner's note that sizes a damp ceiling patch in words
+    notes = "- Landing: damp patch on the ceiling by the loft hatch, maybe half a square metre."
+    findings = analyze_text(notes)
+    ceiling = next(
+        (area.wet_ceiling_sqft for area in findings.affected_areas if area.room == "Landing"), None
+    )
+    # Then half a square metre is the landing's wet ceiling
+    assert ceiling is not None and abs(ceiling - 5.4) < 0.2

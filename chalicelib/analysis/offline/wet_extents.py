@@ -46,6 +46,16 @@ _FLOOR_COVERING = re.compile(
 )
 
 
+# A homeowner's size in words: "maybe half a square metre", "about a square metre", "two square feet".
+_WORD_AREA = re.compile(
+    r"\b(?P<words>half a|a quarter of a|a|one|two|three|four|five) square "
+    r"(?:(?P<sqm>met(?:re|er)s?)|(?P<sqft>feet|foot))\b",
+    FLAGS,
+)
+_WORD_AREA_VALUES = {"half a": 0.5, "a quarter of a": 0.25, "a": 1.0, "one": 1.0, "two": 2.0}
+_WORD_AREA_VALUES |= {"three": 3.0, "four": 4.0, "five": 5.0}
+
+
 # "wet in a 2 m x 3 m patch", "sagging over roughly a 1.5 x 1 m patch"
 _PATCH = re.compile(
     rf"(?<![\d.,])(?P<a>{NUMBER}) ?(?P<ua>m|ft|feet|')? ?(?:x|\u00d7|by) ?"
@@ -221,6 +231,7 @@ class WetReader:
         self._listed = listed
         self._quantities(measured_at or area_at)
         self._patches(area_at)
+        self._word_quantities(measured_at or area_at)
         self._full_extents(area_at)
         self._room_full_extents()
         self._percentages(area_at)
@@ -306,6 +317,16 @@ class WetReader:
             if area is None or not (self._is_wet(match.start(), match.end()) or covering or listed):
                 continue
             self._place(area, match.start(), match.end(), area_sqft(match))
+
+    def _word_quantities(self, area_at: _AreaLookup) -> None:
+        """ "damp patch on the ceiling, maybe half a square metre": a size in words, when wet."""
+        for match in _WORD_AREA.finditer(self.text):
+            area = area_at(match.start())
+            if area is None or not self._is_wet(match.start(), match.end()):
+                continue
+            value = _WORD_AREA_VALUES[" ".join(match.group("words").lower().split())]
+            sqft = round(value * FEET_PER_METRE**2, 1) if match.group("sqm") else value
+            self._place(area, match.start(), match.end(), sqft)
 
     def _patches(self, area_at: _AreaLookup) -> None:
         """ "carpet and pad wet in a 2 m x 3 m patch": a patch's sides give its area."""
