@@ -43,7 +43,7 @@ def test_a_measure_before_a_room_named_later_in_its_clause_is_the_earlier_rooms(
         "- Spare room about 10 ft x 11 ft. Carpet and pad wet over roughly 45 sq ft along the wall"
         " shared with the ensuite."
     )
-    # Then the measure is the spare room's, not the ensuite's
+    # Then the measure is the guest bedroom's, not the ensuite's
     assert _wet_floor(notes, "Spare room") == 45.0
     assert _wet_floor(notes, "Ensuite") is None
 
@@ -87,3 +87,148 @@ def test_water_lying_on_a_floor_makes_its_measure_a_wet_extent() -> None:
         _wet_floor("Staff room, 10 x 12 ft, sheet vinyl. No water on the floor, about 35 sf.", "Staff room")
         is None
     )
+
+
+def test_a_pdf_tables_wet_column_after_the_size_gives_each_rows_wet_extent() -> None:
+    # Given a table read out of a PDF, its bars lost, whose wet column sits between size and materials
+    notes = (
+        "Affected rooms\n"
+        "Room Size Wet area Materials\n"
+        "Laundry 2.4 m x 2.0 m about  3  m2  by the tub sheet vinyl, plasterboard\n"
+        "Hallway 5.0 m x 1.2 m whole floor carpet, underlay, skirting\n"
+        "Not affected: the lounge, 20 m2, read dry.\n"
+    )
+    areas = {area.room: area for area in analyze_text(notes).affected_areas}
+    # Then the measure right after each row's size is its wet floor, and the table ends at prose
+    assert abs((areas["Laundry"].wet_floor_sqft or 0) - 32.3) < 0.5
+    assert abs((areas["Hallway"].wet_floor_sqft or 0) - 64.6) < 0.5
+    assert "Lounge" not in areas or areas["Lounge"].wet_floor_sqft is None
+
+
+def test_a_room_named_only_to_place_the_damage_does_not_take_the_measure() -> None:
+    # Given a room's line that places its wet patch by another affected room
+    notes = (
+        "- Hallway 5.0 x 1.1 m: carpet wet for the first 2 m, about 2.2 m2.\n"
+        "- Bedroom 2: carpet and underlay wet in the corner by the hallway, about 1.5 m2.\n"
+    )
+    # Then the measure is the bedroom's, and the hallway keeps its own
+    assert abs((_wet_floor(notes, "Bedroom 2") or 0) - 16.1) < 0.5
+    assert abs((_wet_floor(notes, "Hallway") or 0) - 23.7) < 0.5
+
+
+def test_a_room_the_water_ran_along_keeps_its_measure() -> None:
+    # Given water that ran along a hallway from the room it started in
+    notes = (
+        "The laundry floor was wet, about 4 m2. From the laundry door the water ran along the"
+        " hallway carpet, about 5 m2 of it wet."
+    )
+    # Then the hallway, where the water went, holds the second measure
+    assert abs((_wet_floor(notes, "Hallway") or 0) - 53.8) < 0.5
+
+
+def test_a_list_of_what_got_wet_gives_its_measures_without_a_wet_word() -> None:
+    # Given a list under a heading that says it lists what got wet, its lines naming no wet word
+    notes = (
+        "Areas affected\n"
+        "- Kitchen 12 ft x 10 ft: oak strip in front of the sink, approx. 40 sq ft.\n"
+        "- Dining room (12 ft x 11 ft) - about 20 square feet of ceiling under the bathroom.\n"
+        "\n"
+        "Family room 14 ft x 12 ft: the carpet, 168 sq ft, was checked and read normal.\n"
+    )
+    # Then each listed measure is its room's wet extent, and the list ends at the blank line
+    findings = analyze_text(notes)
+    areas = {area.room: area for area in findings.affected_areas}
+    assert areas["Kitchen"].wet_floor_sqft == 40.0
+    assert areas["Dining room"].wet_ceiling_sqft == 20.0
+    assert "Family room" not in areas or areas["Family room"].wet_floor_sqft is None
+
+
+def test_a_measure_of_the_whole_building_in_a_wet_list_is_not_a_rooms_extent() -> None:
+    # Given a listed room whose line also gives the size of the whole suite
+    notes = (
+        "Extent\n"
+        "Store room 10 ft x 12 ft with VCT on slab: a strip along the racking, a small share of the 2,400 SF"
+        " tenancy.\n"
+    )
+    areas = {area.room: area for area in analyze_text(notes).affected_areas}
+    # Then the suite's size is not the store room's wet floor
+    assert all(area.wet_floor_sqft != 2400.0 for area in areas.values())
+
+
+def test_a_scope_line_that_takes_up_wet_flooring_gives_the_wet_floor() -> None:
+    # Given notes whose only measure of a room's wet floor is the wet underlay the crew took up
+    notes = (
+        "Study 3.0 x 3.2 m: carpet and underlay wet along the west wall.\n"
+        "Lounge 5.0 x 4.0 m: carpet wet near the study door.\n"
+        "\n"
+        "Scope of works\n"
+        "- Removed and disposed of wet underlay, study: 4 m2.\n"
+        "- Removed carpet in the lounge, 6 m2.\n"
+    )
+    areas = {area.room: area for area in analyze_text(notes).affected_areas}
+    # Then the wet underlay is the study's wet floor; carpet taken up with no wet word says nothing
+    assert abs((areas["Study"].wet_floor_sqft or 0) - 43.1) < 0.5
+    assert areas["Lounge"].wet_floor_sqft is None
+
+
+def test_a_scope_lines_wet_flooring_gives_way_to_the_notes_own_extent() -> None:
+    # Given a room whose wet floor the notes measure, and a scope line taking up more than that
+    notes = (
+        "Study 3.0 x 3.2 m: carpet wet over about 3 m2 by the window.\n"
+        "\n"
+        "Scope of works\n"
+        "- Removed and disposed of wet underlay, study: 5 m2.\n"
+    )
+    # Then the notes' own measure stands
+    assert abs((_wet_floor(notes, "Study") or 0) - 32.3) < 0.5
+
+
+def test_the_whole_floor_of_a_room_named_in_the_phrase_is_that_rooms() -> None:
+    # Given a line about one room that says another room's whole floor was wet
+    notes = (
+        "Water ran from the laundry (2.0 x 1.5 m) into the kitchen (4.0 x 3.0 m). The whole kitchen floor"
+        " was wet."
+    )
+    # Then the kitchen's whole floor is its wet extent, not the laundry's
+    assert abs((_wet_floor(notes, "Kitchen") or 0) - 129.2) < 0.5
+    assert _wet_floor(notes, "Laundry") is None
+
+
+def test_an_affected_label_opening_a_line_lists_measures_without_a_wet_word() -> None:
+    # Given one line that lists the affected rooms after an "Affected:" label
+    notes = "Affected: laundry (tiles), study (carpet edge along the laundry wall, approx. 1.5 m2)."
+    # Then the study's listed carpet measure is its wet floor
+    assert abs((_wet_floor(notes, "Study") or 0) - 16.1) < 0.5
+
+
+def test_water_standing_on_a_measured_area_is_wet_and_the_rooms_total_is_not() -> None:
+    # Given a shop floor's total size, a finish word that reads like damage, and the water on part of it
+    notes = (
+        "Showroom: the showroom is 2,400 SF total, stained and polished concrete. Water stood on about"
+        " 300 SF of it near the rear door."
+    )
+    # Then the measure the water stood on is the wet floor, not the room's total
+    assert _wet_floor(notes, "Showroom") == 300.0
+
+
+def test_a_wet_cell_naming_another_room_stays_with_its_rows_room() -> None:
+    # Given a table row whose wet cell places the wet by another room
+    notes = (
+        "| Room | Size | Wet | Materials |\n"
+        "|---|---|---|---|\n"
+        "| Guest bedroom | 12 x 10 ft | 30 sq ft along the wall shared with the laundry | carpet, pad |\n"
+        "| Laundry | 8 x 6 ft | whole floor | sheet vinyl |\n"
+    )
+    # Then the measure is the guest bedroom's
+    assert _wet_floor(notes, "Guest bedroom") == 30.0
+
+
+def test_a_homeowners_size_in_words_is_a_wet_extent() -> None:
+    # Given a homeowner's note that sizes a damp ceiling patch in words
+    notes = "- Landing: damp patch on the ceiling by the loft hatch, maybe half a square metre."
+    findings = analyze_text(notes)
+    ceiling = next(
+        (area.wet_ceiling_sqft for area in findings.affected_areas if area.room == "Landing"), None
+    )
+    # Then half a square metre is the landing's wet ceiling
+    assert ceiling is not None and abs(ceiling - 5.4) < 0.2

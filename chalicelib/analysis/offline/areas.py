@@ -55,6 +55,8 @@ class AreaDraft:
             return round(floor * wet.floor_percent / 100, 1)
         if floor is not None and wet.floor_full:
             return floor
+        if wet.ceiling_sqft is None and not wet.ceiling_full:
+            return wet.scope_floor_sqft  # the wet flooring the scope took up
         return None
 
     def wet_wall_above(self, exclude_ft: float) -> float | None:

@@ -22,6 +22,7 @@ from chalicelib.analysis.offline.text import (
     first_found,
     is_negated,
 )
+from chalicelib.analysis.offline.water_sources import QUOTED
 
 
 def _labelled_cause(text: str) -> str | None:
@@ -69,7 +70,7 @@ def _keyword_cause(text: str) -> str | None:
 def _source_cause(text: str) -> str | None:
     """Last resort: the sentence naming a water source the category rules know (not in a quote:
     'the work order says "grey water from a bath"' is someone else's word for it)."""
-    quoted = [match.span() for match in _QUOTED_WORDS.finditer(text)]
+    quoted = [match.span() for match in QUOTED.finditer(text)]
     for _, _, pattern in CATEGORY_SOURCES:
         match = first_found(
             found
@@ -92,7 +93,6 @@ _CAUSE_HEADING = re.compile(
 )
 
 
-_QUOTED_WORDS = re.compile(r"\"[^\"]{1,120}\"|\u201c[^\u201d]{1,120}\u201d")
 _HEADED_REACH = 600  # how far into the paragraph under a cause heading its failure is looked for
 _GOES_ON = re.compile(r"(?:it|they|this|that|he|she|which)\b", re.IGNORECASE)
 _STORY_LABELS = frozenset({"circumstances", "what happened", "incident", "background", "bkgrd", "history"})
@@ -111,7 +111,7 @@ def _headed_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
         # hose had worn through ..."), else its first
         text = following.text
         # (not a quoted opinion: 'the landlord's view is that it is "just condensation"')
-        quoted = [match.span() for match in _QUOTED_WORDS.finditer(text[:_HEADED_REACH])]
+        quoted = [match.span() for match in QUOTED.finditer(text[:_HEADED_REACH])]
         keyword = next(
             (
                 match

@@ -99,6 +99,9 @@ class WetExtents:
     ceiling_wet: bool = False
     ceiling_height_ft: float | None = None
     insets: int | None = None
+    # "Removed wet underlay, bedroom 3: 30 sq ft": the wet flooring a scope line takes up, the
+    # floor's extent only when the notes give none of their own
+    scope_floor_sqft: float | None = None
 
 
 # --- dimensions --------------------------------------------------------------------------------

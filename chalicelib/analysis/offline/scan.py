@@ -20,6 +20,7 @@ from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
 from chalicelib.analysis.offline.landmark_rooms import line_rooms, log_line
+from chalicelib.analysis.offline.measure_rooms import placing_room, sized_room
 from chalicelib.analysis.offline.measures import (
     dimensions_in,
     patch_surface,
@@ -39,6 +40,7 @@ from chalicelib.analysis.offline.room_states import STRUCK_OFF, line_says_damage
 from chalicelib.analysis.offline.scan_readings import (
     ReadingsScan,
 )
+from chalicelib.analysis.offline.scope_extents import read_scope_extents
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
@@ -55,6 +57,7 @@ from chalicelib.analysis.offline.text import (
 )
 from chalicelib.analysis.offline.wet_columns import WetColumns
 from chalicelib.analysis.offline.wet_extents import WetReader
+from chalicelib.analysis.offline.wet_sections import WetSections
 
 # Fixtures that stand in one kind of room: a line about one is about that room.
 _FIXTURES = (
@@ -65,12 +68,6 @@ _FIXTURES = (
 
 # Rooms that hold other rooms: "Basement" is dropped when "Basement laundry" is an area too.
 _CONTAINER_ROOMS = frozenset({"basement", "cellar"})
-# Between a room and its size: a bracket, a comma or colon, an opened bracket's first words, "approx"
-_SIZE_AFTER_ROOM = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?[,:\-\u2013]?\s*(?:\((?:[^(),]{0,20},\s*)?)?(?:(?:approx\.?|about|~|c\.) ?)?",
-    FLAGS,
-)
-_OPEN_BRACKET = re.compile(r"\s*\(\s*")
 
 
 # Only these say water is held in the material (a lifting tile says nothing about the slab under it).
@@ -205,6 +202,7 @@ class RoomScan(ReadingsScan):
         self._previous_text = ""
         self._block_header = ""
         self._wet_columns = WetColumns()
+        self._wet_sections = WetSections()
         self._context: Mention | None = None
         self._meter: str | None = None
         self._line_dates = line_dates
@@ -463,30 +461,21 @@ class RoomScan(ReadingsScan):
     def _area_at(self, owners: Owners, pos: int, *, in_passing: bool = False) -> AreaDraft | None:
         return self._area_of(self._owner(owners, pos), in_passing=in_passing)
 
-    def _measured_area_at(self, owners: Owners, rooms: Sequence[Mention], pos: int) -> AreaDraft | None:
+    def _measured_area_at(
+        self, owners: Owners, rooms: Sequence[Mention], pos: int, text: str = ""
+    ) -> AreaDraft | None:
         """ "Carpet/underpad wet over about 60 sq ft along the wall shared with the bathroom": a
         measure the clause gives before it names a room is the room the line was on before it,
-        not the room named later (a measure "of"/"in" a room named right after it is read first)."""
+        not the room named later (a measure "of"/"in" a room named right after it is read first);
+        nor is it a room named only to place the damage ("by the hallway") after the line's room."""
         owner = self._owner(owners, pos)
+        placing = placing_room(text, rooms, owner, pos)
+        if placing is not None:
+            return self._area_of(placing, in_passing=True)  # (none when the line's room is no area)
         if owner is not None and owner.start > pos:
             earlier = [room for room in rooms if room.end <= pos]
             owner = earlier[-1] if earlier else self._context
         return self._area_of(owner, in_passing=True)
-
-    def _sized_room(self, text: str, rooms: Sequence[Mention], start: int) -> Mention | None:
-        """ "Garage (downstairs), 6 x 6 m: water came through the laundry floor", "The kitchen (12 x 14
-        ft) sits under the bathroom", "Bedroom 3 (basement, 11 x 10 ft)": a size straight after a room
-        (past its bracket) is that room's, whoever owns the rest of the clause."""
-        before = [room for room in rooms if room.end <= start]
-        for index in range(len(before) - 1, -1, -1):
-            room = before[index]
-            if _SIZE_AFTER_ROOM.fullmatch(text, room.end, start) is None:
-                continue
-            # ("Bedroom 3 (basement, 11 x 10 ft)": a level in the bracket is the room's, not a room)
-            if index > 0 and _OPEN_BRACKET.fullmatch(text, before[index - 1].end, room.start):
-                room = before[index - 1]
-            return room
-        return None
 
     def _fixture_area(self, text: str) -> AreaDraft | None:
         """ "Plasterboard wicking on the walls around the fridge recess": a line that names no room
@@ -552,7 +541,7 @@ class RoomScan(ReadingsScan):
                 if not is_scope and has_evidence(_SOAKED_WORD, text[start:end]):
                     draft.soaked_materials.setdefault(word.key, line.span())
         for start, end, dimensions in dimensions_in(text, self.default_unit):
-            area = self._area_of(self._sized_room(text, rooms, start)) or self._area_at(owners, start)
+            area = self._area_of(sized_room(text, rooms, start)) or self._area_at(owners, start)
             patch = patch_surface(text, start, end)
             if area is not None and patch is not None:
                 if patch == "ceiling":
@@ -577,12 +566,19 @@ class RoomScan(ReadingsScan):
             area = self._area_at(owners, start)
             if area is not None and area.stated_area_sqft is None:
                 area.stated_area_sqft, area.stated_unit = sqft, unit
-        if not is_scope:
-            self._wet_columns.read(line, lambda pos: self._area_at(owners, pos))
+        if is_scope:
+            read_scope_extents(text, lambda pos: self._area_at(owners, pos, in_passing=True))
+        else:
+            self._wet_columns.read(
+                line,
+                lambda pos: self._area_at(owners, pos),
+                lambda pos: self._measured_area_at(owners, rooms, pos, text),
+            )
             WetReader(text, sentences, line, self._set_default_height).read(
                 lambda pos: self._area_at(owners, pos, in_passing=True),
                 lambda mention: self.areas.get(self._resolve(mention).key),
-                lambda pos: self._measured_area_at(owners, rooms, pos),
+                lambda pos: self._measured_area_at(owners, rooms, pos, text),
+                listed=self._wet_sections.under_heading(line),
             )
 
     # --- readings laid out as rows: tables, maps, lists (reading_rows) --------------------------

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from chalicelib.analysis.findings import (
     ScopeItem,
@@ -21,8 +20,9 @@ from chalicelib.analysis.offline.dates import (
 from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
+from chalicelib.analysis.offline.scope_quantities import DAMAGE_WORDS, Quantity, Verb, quantities
 from chalicelib.analysis.offline.scope_tables import table_scope_items
-from chalicelib.analysis.offline.scope_units import COUNT_NOUNS, QUANTITY, scope_unit, trim_feet_as_lf
+from chalicelib.analysis.offline.scope_units import QUANTITY, trim_feet_as_lf
 from chalicelib.analysis.offline.spaces import (
     room_mentions,
 )
@@ -39,9 +39,6 @@ MAX_DESCRIPTION = 200
 
 
 MAX_MATERIAL_WORDS = 7  # a longer stretch between verb and quantity is prose, not a material
-
-
-_COUNT_REACH = 25  # "detach and reset washer (1)": how far after its verb a bare count may be
 
 
 _SCOPE_VERB = re.compile(
@@ -109,10 +106,6 @@ _NOT_AN_ITEM = re.compile(
 )
 
 
-# A bare count where a unit would be: "Toilet detach & reset (1)", "Remove kickboards: 2 (...)".
-_BARE_COUNT = re.compile(r"(?:\((?P<p>\d{1,2})\)|(?<![\d\s]):(?P<c> ?\d{1,3})(?= ?(?:\(|,|;|\.|$)))", FLAGS)
-
-
 # A run of work verbs; the action is what the whole run does ("removed and disposed of" removes).
 _WORK_VERB = re.compile(
     r"\b(?:r ?& ?[rd]|d ?& ?r|remov(?:e[ds]?|ing)|dispos(?:e[ds]?|ing)(?: of)?|discard(?:ed|ing)?"
@@ -175,58 +168,6 @@ _ACTIONS = (
 )
 
 
-# Words right before a quantity that make it the size of the damage: "carpet wet approx 6 m2".
-_DAMAGE_BEFORE = re.compile(
-    r"\b(?:wet|soaked|saturated|damp|wicking|wicked|stained|affected|extent|under water|water)"
-    r"(?: (?:over|across|for|to))?:?(?: (?:approx\.?|about|around|roughly|some|c\.|~))?[\s:~]*$",
-    FLAGS,
-)
-
-
-_DAMAGE_AFTER = re.compile(
-    r"^\s*(?:of (?:it |the \w+ )?)?(?:was |were |is |are )?(?:wet|soaked|damp|affected)\b", FLAGS
-)
-
-
-_DAMAGE_WORDS = re.compile(
-    r"\b(?:wet|soaked|saturated|damp|wicking|wicked|stained|affected|extent|dry|reading|readings)\b", FLAGS
-)
-
-
-# "2.4 x 1.9 m", "2 x 4 ft tiles": a size, not a quantity of work; "240 sf of 320": a total.
-_DIMENSION_BEFORE = re.compile(
-    r"(?:\d ?(?:m|ft|mm|')? ?[x\u00d7*] ?|\d ?(?:sq\.? ?ft|sf|m2|sqm|lf|lm)?\.? of (?:the )?)$", FLAGS
-)
-
-
-_BARE_METRES = re.compile(r"m|met(?:re|er)s?", FLAGS)
-
-
-_HEIGHT_BY_RUN = re.compile(r"\d ?(?:ft|'|mm|m|in|\") ?[x\u00d7] ?$", FLAGS)
-
-
-_DIMENSION_AFTER = re.compile(r"^ ?[x\u00d7*] ?\d", FLAGS)
-
-
-# Bare metres are a run of skirting only when they are not a height or a depth.
-_HEIGHT_BEFORE = re.compile(r"\b(?:at|to|up to|up|above|below|within|of|on|over|under)\s*$", FLAGS)
-
-
-_HEIGHT_AFTER = re.compile(
-    r"^\s*(?:high|up|above|below|from|wide|width|long|length|deep|depth|strip|stumps|height|short|away|out)\b",
-    FLAGS,
-)
-
-
-# "Hold ... 14 days after drying", "for 3 days": a waiting period, not a billed quantity.
-_PERIOD_BEFORE = re.compile(
-    r"\b(?:for|within|in|after|hold\w*|wait\w*|every|over|next|about|approx\.?)\s*$", FLAGS
-)
-
-
-_PERIOD_AFTER = re.compile(r"^\s*(?:after|before|from|later|ago|until|of|post|then|to)\b", FLAGS)
-
-
 # Prepositions that attach a room written after its quantity to it: "5 m2 in the hallway".
 _ROOM_AFTER = re.compile(r"^[\s,]*(?:in|to|across|for|at|on|from|of)(?: the)?\s*$", FLAGS)
 
@@ -239,21 +180,6 @@ _MATERIAL_TRIM = re.compile(
 
 
 _MATERIAL_STOP = re.compile(r"[(:]|\b(?:so|to match|then|which|because|with|while|after|before|if)\b", FLAGS)
-
-
-@dataclass(frozen=True)
-class _Quantity:
-    value: float
-    unit: str
-    start: int
-    end: int
-
-
-@dataclass(frozen=True)
-class _Verb:
-    action: str
-    start: int
-    end: int
 
 
 # --- scope lines (also read by the room scan: a scope line describes work, not damage) ---------
@@ -347,21 +273,16 @@ def _line_items(line: Line, listed: bool, line_room: str | None) -> list[ScopeIt
         if _NOT_AN_ITEM.search(clause):
             continue  # "Soda blast not required" is a decision, not a line item
         verbs = _verbs(text, clause_start, clause_end)
-        quantities = _quantities(text, clause_start, clause_end, verbs, listed)
-        for index, quantity in enumerate(quantities):
-            segment_start = quantities[index - 1].end if index else clause_start
+        found = quantities(text, clause_start, clause_end, verbs, listed)
+        for index, quantity in enumerate(found):
+            segment_start = found[index - 1].end if index else clause_start
             verb = _governing_verb(text, verbs, quantity, clause_start, clause_end)
             placement = _EQUIPMENT_PLACEMENT.search(clause) and quantity.unit not in ("days", "hrs")
             if verb is None and (not listed or placement):  # equipment days are a billed line; units are not
                 continue  # in prose only a work verb makes a quantity a piece of work
             room = _room_for(text, rooms, quantity, segment_start, clause_start) or line_room
             material = _material(text, verb, quantity, segment_start, clause_end, rooms)
-            if (
-                material is None
-                and index
-                and items
-                and (verb is None or verb.end <= quantities[index - 1].start)
-            ):
+            if material is None and index and items and (verb is None or verb.end <= found[index - 1].start):
                 material = items[-1].material  # "carpet 27 m2 rumpus and 14 m2 granny flat": the same
             items.append(
                 ScopeItem(
@@ -388,7 +309,7 @@ def _unmeasured_items(line: Line, start: int, line_room: str | None) -> list[Sco
             description is None
             or _NOT_AN_ITEM.search(chunk)
             or _EQUIPMENT_PLACEMENT.search(chunk)
-            or (_DAMAGE_WORDS.search(chunk) and not _SCOPE_VERB.search(chunk))
+            or (DAMAGE_WORDS.search(chunk) and not _SCOPE_VERB.search(chunk))
         ):
             continue
         verbs = _verbs(chunk, 0, len(chunk))
@@ -431,7 +352,7 @@ def _clauses(text: str, start: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if text[s:e].strip()]
 
 
-def _verbs(text: str, start: int, end: int) -> list[_Verb]:
+def _verbs(text: str, start: int, end: int) -> list[Verb]:
     """Runs of work verbs in a clause ("removed and disposed of"), each with its action."""
     runs: list[tuple[int, int]] = []
     for match in _WORK_VERB.finditer(text, start, end):
@@ -439,7 +360,7 @@ def _verbs(text: str, start: int, end: int) -> list[_Verb]:
             runs[-1] = (runs[-1][0], match.end())
         else:
             runs.append((match.start(), match.end()))
-    return [_Verb(_action(text[s:e]), s, e) for s, e in runs]
+    return [Verb(_action(text[s:e]), s, e) for s, e in runs]
 
 
 def _action(run: str) -> str:
@@ -451,69 +372,13 @@ def _description_action(text: str) -> str | None:
     return _run_action(text, verbs[0]) if verbs else None
 
 
-def _run_action(text: str, verb: _Verb) -> str:
+def _run_action(text: str, verb: Verb) -> str:
     return _action(text[verb.start : verb.end])
 
 
-def _quantities(text: str, start: int, end: int, verbs: Sequence[_Verb], listed: bool) -> list[_Quantity]:
-    found: list[_Quantity] = []
-    for match in QUANTITY.finditer(text, start, end):
-        unit = scope_unit(match.group("u"))
-        if unit is None or _not_work(text, match, unit, start, verbs, listed):
-            continue
-        value = float(match.group("q").replace(",", "")) if re.search(r",\d{3}", match.group("q")) else None
-        found.append(
-            _Quantity(value or float(match.group("q").replace(",", ".")), unit, match.start(), match.end())
-        )
-    count = _bare_count(text, start, end, verbs, listed)
-    if count is not None and all(count.end <= quantity.start for quantity in found):
-        found.insert(0, count)
-    return found
-
-
-def _bare_count(text: str, start: int, end: int, verbs: Sequence[_Verb], listed: bool) -> _Quantity | None:
-    """A count with no unit, only right where an item's quantity goes: "(1)" just after the verb,
-    or ": 2" after an item that starts with its verb ("Remove kickboards: 2")."""
-    if not verbs:
-        return None
-    leading = text[start : verbs[0].start].strip(" -*") == ""
-    for match in _BARE_COUNT.finditer(text, start, end):
-        if match.group("p") and any(0 <= match.start() - verb.end <= _COUNT_REACH for verb in verbs):
-            return _Quantity(float(match.group("p")), "ea", match.start(), match.end())
-        if match.group("c") and (leading or listed) and verbs[0].end <= match.start():
-            return _Quantity(float(match.group("c")), "ea", match.start(), match.end())
-    return None
-
-
-def _not_work(
-    text: str, match: re.Match[str], unit: str, start: int, verbs: Sequence[_Verb], listed: bool
-) -> bool:
-    before, after = text[max(start, match.start() - 30) : match.start()], text[match.end() : match.end() + 30]
-    if (_DIMENSION_BEFORE.search(before) or _DIMENSION_AFTER.match(after)) and not (
-        unit in ("lf", "lm")
-        and _HEIGHT_BY_RUN.search(before)
-        and not _BARE_METRES.fullmatch(match.group("u"))
-    ):
-        return True  # a size; but "cut out 2 ft x 8 lf" is a cut 8 lf long ("2.4 m x 1.5 m" is a size)
-    if _DAMAGE_BEFORE.search(before) or _DAMAGE_AFTER.match(after):
-        return True
-    written = match.group("u").lower()
-    if written in ("m", "metre", "metres", "meter", "meters"):
-        # bare metres are a run only where work is said and no damage is described before them
-        governing = [verb for verb in verbs if verb.end <= match.start()]
-        damage = not governing or _DAMAGE_WORDS.search(text, governing[-1].end, match.start()) is not None
-        if _HEIGHT_BEFORE.search(before) or _HEIGHT_AFTER.match(after) or damage:
-            return True
-    if written.endswith(COUNT_NOUNS):
-        return not any(verb.end <= match.start() for verb in verbs)  # "46 tiles" only as removed
-    if unit in ("hrs", "days"):
-        return not listed or bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(after))
-    return False
-
-
 def _governing_verb(
-    text: str, verbs: Sequence[_Verb], quantity: _Quantity, clause_start: int, clause_end: int
-) -> _Verb | None:
+    text: str, verbs: Sequence[Verb], quantity: Quantity, clause_start: int, clause_end: int
+) -> Verb | None:
     """The last verb run before the quantity; else a run right after it with no comma between
     ("tiles 4.4 m2 cleaned + disinfected", "approx 600 SF extracted")."""
     before = [verb for verb in verbs if verb.end <= quantity.start]
@@ -528,7 +393,7 @@ def _governing_verb(
 def _room_for(
     text: str,
     rooms: Sequence[tuple[int, int, str]],
-    quantity: _Quantity,
+    quantity: Quantity,
     segment_start: int,
     clause_start: int,
 ) -> str | None:
@@ -547,8 +412,8 @@ def _room_for(
 
 def _material(
     text: str,
-    verb: _Verb | None,
-    quantity: _Quantity,
+    verb: Verb | None,
+    quantity: Quantity,
     segment_start: int,
     clause_end: int,
     rooms: Sequence[tuple[int, int, str]],

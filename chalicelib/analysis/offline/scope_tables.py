@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from chalicelib.analysis.findings import ScopeItem
+from chalicelib.analysis.offline.scope_units import scope_unit
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import FLAGS, Line, clean_value, truncate
 
@@ -32,18 +33,6 @@ _FLAT_HEADER = re.compile(
 )
 
 _NUMBER = re.compile(r"^\d{1,5}(?:\.\d{1,2})?$")
-
-# Units as a schedule writes them in their own cell; a count unit keeps its word ("lot", "boxes").
-_UNITS = (
-    (re.compile(r"m2|m²|sq ?m|sqm|square met(?:re|er)s?", FLAGS), "m2"),
-    (re.compile(r"sq\.? ?ft\.?|sqft|sf|ft2|ft²|square (?:feet|foot)", FLAGS), "sq ft"),
-    (re.compile(r"lm|l/m|lin\.? ?m|linear met(?:re|er)s?", FLAGS), "lm"),
-    (re.compile(r"lf|lin\.? ?ft|linear (?:ft|feet|foot)", FLAGS), "lf"),
-    (re.compile(r"ea|each|no\.?|nr|pcs?|items?|units?", FLAGS), "ea"),
-    (re.compile(r"hrs?|hours?", FLAGS), "hrs"),
-    (re.compile(r"days?", FLAGS), "days"),
-    (re.compile(r"lots?|ls|sets?|pairs?|boxes|pallets|rooms?", FLAGS), ""),
-)
 
 _UNIT_WORDS = r"m2|m²|sqm|sf|sq ?ft|lm|lf|ea|each|no\.?|nr|items?|lots?|ls|sets?|pairs?|boxes|pallets|rooms?"
 # A flattened row's end: "... Front bedroom 1 each", "units Kitchen 3.6 lm".
@@ -115,21 +104,13 @@ def _header(cells: Sequence[str]) -> tuple[int, int, int | None, int | None] | N
     return quantity, unit, description, room
 
 
-def _unit(written: str) -> str | None:
-    cleaned = " ".join(written.split())
-    for pattern, unit in _UNITS:
-        if pattern.fullmatch(cleaned):
-            return unit or cleaned.lower()
-    return None
-
-
 def _row_item(
     line: Line, cells: Sequence[str], columns: tuple[int, int, int | None, int | None], action_of: ActionOf
 ) -> ScopeItem | None:
     quantity, unit_column, description_column, room_column = columns
     if max(quantity, unit_column) >= len(cells) or not _NUMBER.match(cells[quantity]):
         return None
-    unit = _unit(cells[unit_column])
+    unit = scope_unit(cells[unit_column])
     if unit is None:
         return None
     description = (
@@ -142,7 +123,7 @@ def _row_item(
 
 
 def _flat_item(line: Line, description: str, end: re.Match[str], action_of: ActionOf) -> ScopeItem | None:
-    unit = _unit(end.group("u"))
+    unit = scope_unit(end.group("u"))
     if unit is None:
         return None
     rooms = room_mentions(description)

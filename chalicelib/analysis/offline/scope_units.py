@@ -22,21 +22,26 @@ QUANTITY = re.compile(
 )
 
 
+# The one unit table, for prose quantities and for a schedule's unit cell alike; "" keeps the word
+# as written (a contents list prices by the "lot", "pair" or "set", a pack-out by "pallets").
 _SCOPE_UNITS = (
-    (re.compile(r"sq\.? ?ft\.?|sqft|sf|ft2|square (?:feet|foot)", FLAGS), "sq ft"),
-    (re.compile(r"m2|sq\.? ?m|sqm|square met(?:re|er)s?", FLAGS), "m2"),
+    (re.compile(r"sq\.? ?ft\.?|sqft|sf|ft2|ft\u00b2|square (?:feet|foot)", FLAGS), "sq ft"),
+    (re.compile(r"m2|m\u00b2|sq\.? ?m|sqm|square met(?:re|er)s?", FLAGS), "m2"),
     (re.compile(r"lf|lin\.? ?ft|linear (?:ft|feet|foot)", FLAGS), "lf"),
     (re.compile(r"lm|l/m|lin\.? ?m|linear met(?:re|er)s?|met(?:re|er)s?|m", FLAGS), "lm"),
+    (
+        re.compile(
+            r"ea|each|no\.?|nr|pcs?|units?"
+            r"|(?:\w+ )?(?:pieces|tiles|holes|panels|sheets|boards|fixtures|items?)",
+            FLAGS,
+        ),
+        "ea",
+    ),
     (re.compile(r"hrs?|hours?", FLAGS), "hrs"),
     (re.compile(r"days?", FLAGS), "days"),
+    (re.compile(r"boxes|cartons", FLAGS), "boxes"),  # contents are priced by the box, not each
+    (re.compile(r"lots?|ls|sets?|pairs?|pallets|rooms?", FLAGS), ""),
 )
-
-
-# Packed contents keep their own unit: "38 boxes" is priced per box, not "each"; so do the counts
-# a contents list prices by ("2 pairs" of curtains, "1 lot" of spoiled food, "1 set" of bedding).
-_PACKED_UNITS = {"boxes": "boxes", "cartons": "boxes", "pallets": "pallets", "no.": "ea"} | {
-    word: word for word in ("pair", "pairs", "set", "sets", "lot", "lots")
-}
 
 
 # Counted things are work only when a verb says what was done to them ("46 tiles" only as removed).
@@ -47,14 +52,12 @@ COUNT_NOUNS = (
 
 
 def scope_unit(written: str) -> str | None:
-    lowered = written.lower()
-    if re.fullmatch(
-        r"ea|each|pcs?|(?:\w+ )?(?:pieces|tiles|holes|panels|sheets|boards|fixtures|items)", lowered
-    ):
-        return "ea"
-    if lowered in _PACKED_UNITS:
-        return _PACKED_UNITS[lowered]  # contents are priced by the box or pallet, not each
-    return next((unit for pattern, unit in _SCOPE_UNITS if pattern.fullmatch(written)), None)
+    """How the findings name a unit written in a line item or a schedule's unit cell."""
+    cleaned = " ".join(written.split())
+    for pattern, unit in _SCOPE_UNITS:
+        if pattern.fullmatch(cleaned):
+            return unit or cleaned.lower()
+    return None
 
 
 # Trim is priced by the run: "took off 20 feet of baseboard", "the skirting in the hall (about 6 ft)"

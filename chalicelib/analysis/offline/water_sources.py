@@ -12,7 +12,8 @@ from chalicelib.analysis.offline.text import FLAGS, evidence_matches
 # A clean-water washing machine source: its supply hose, not its discharge.
 _SUPPLY_HOSE = re.compile(r"\b(?:inlet|supply|fill|cold|hot)(?: water)? (?:hose|line)\b", FLAGS)
 
-QUOTED = re.compile(r"\"[^\"]{1,80}\"|\u201c[^\u201d]{1,80}\u201d")
+# Someone else's words in quotes ("the work order says \"grey water from a bath\""): an opinion.
+QUOTED = re.compile(r"\"[^\"]{1,120}\"|\u201c[^\u201d]{1,120}\u201d")
 _HEDGE = re.compile(
     r"\b(?:could be|could have|might|may be|maybe|possibly|perhaps|thinks?|thought|assum\w+|presum\w+"
     r"|believed?|suspects?|suspected|guess\w*"

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 
 from chalicelib.analysis.offline.areas import AreaDraft
-from chalicelib.analysis.offline.measures import CEILING_WORD, area_sqft
+from chalicelib.analysis.offline.measures import CEILING_WORD, DIMENSIONS, area_sqft
 from chalicelib.analysis.offline.text import FLAGS, Line
 from chalicelib.analysis.offline.wet_extents import AREA_QUANTITY, FULL_EXTENT
 
@@ -25,6 +25,17 @@ _TRAILING_WET_HEADER = re.compile(
     FLAGS,
 )
 _TRAILING_QUANTITY = re.compile(rf"(?:{AREA_QUANTITY.pattern})$", FLAGS)
+# The same header with the wet column between the size and the materials: "Room Size Wet area
+# Materials", "Area Dimensions Wet extent Materials". Each row reads "Kitchen 4.3 m x 3.7 m about
+# 9 m2 ceramic tile ...": the wet cell is what starts right after the row's size.
+_SIZED_WET_HEADER = re.compile(
+    r"^(?:room|area|location|space|zone) (?:size|dimensions|dims)(?: \([^()]{0,8}\))?"
+    r" wet(?: (?:area|extent|floor(?: area)?|surface area))?(?: ?\([^()]{0,8}\))?"
+    r" (?:materials?|what got wet|what is wet|notes|comments|surfaces?|finishes)\b[a-z /&-]{0,40}$",
+    FLAGS,
+)
+_APPROX = r"(?:(?:approx(?:imately)?\.?|about|around|roughly|c\.|~) ?)?"
+_WET_CELL = re.compile(rf" ?{_APPROX}(?:{AREA_QUANTITY.pattern}|{FULL_EXTENT.pattern})", FLAGS)
 
 AreaAt = Callable[[int], AreaDraft | None]
 
@@ -59,8 +70,11 @@ class WetColumns:
     def __init__(self) -> None:
         self._column: int | None = None
         self._trailing = False  # under a PDF table's header whose last column is the wet one
+        self._sized = False  # under a PDF table's header whose wet column follows the size
 
-    def read(self, line: Line, area_at: AreaAt) -> None:
+    def read(self, line: Line, area_at: AreaAt, cell_area_at: AreaAt | None = None) -> None:
+        """`cell_area_at`: whose a cell is, when a room named inside it only places the wet ("35 sq
+        ft along the wall shared with the bathroom" is the row's room's)."""
         text = line.text
         if not _is_row(text):
             self._column = None  # the table has ended
@@ -76,7 +90,7 @@ class WetColumns:
         if self._column is None or self._column >= len(cells) or self._column == 0:
             return
         start, end = cells[self._column]
-        area = area_at(start)
+        area = (cell_area_at or area_at)(start)
         read = area is not None and self._read_cell(text[start:end], area)
         if area is not None and read and (not area.evidence or area.evidence[-1].line != line.number):
             area.evidence.append(line.span())
@@ -89,6 +103,12 @@ class WetColumns:
         if _TRAILING_WET_HEADER.match(text):
             self._trailing = True
             return
+        if _SIZED_WET_HEADER.match(" ".join(text.split())):
+            self._sized = True
+            return
+        if self._sized:
+            self._read_sized(line, area_at)
+            return
         if not self._trailing:
             return
         quantity = _TRAILING_QUANTITY.search(text)
@@ -98,6 +118,24 @@ class WetColumns:
         area = area_at(line.text.find(text[:1]))
         read = area is not None and self._read_cell(quantity.group(0), area)
         if area is not None and read and (not area.evidence or area.evidence[-1].line != line.number):
+            area.evidence.append(line.span())
+
+    def _read_sized(self, line: Line, area_at: AreaAt) -> None:
+        """ "Family room 5.2 m x 4.0 m about 8 m2 at the kitchen side carpet, pad" under "Room Size
+        Wet area Materials": the row's room holds the extent that starts right after its size; the
+        first line with no size ends the table."""
+        text = " ".join(line.text.split())
+        size = DIMENSIONS.search(text)
+        if size is None or size.start() == 0:
+            self._sized = False
+            return
+        cell = _WET_CELL.match(text, size.end())
+        area = area_at(line.text.find(text[:1]))
+        if cell is None or area is None:
+            return
+        if self._read_cell(cell.group(0), area) and (
+            not area.evidence or area.evidence[-1].line != line.number
+        ):
             area.evidence.append(line.span())
 
     @staticmethod

@@ -46,6 +46,16 @@ _FLOOR_COVERING = re.compile(
 )
 
 
+# A homeowner's size in words: "maybe half a square metre", "about a square metre", "two square feet".
+_WORD_AREA = re.compile(
+    r"\b(?P<words>half a|a quarter of a|a|one|two|three|four|five) square "
+    r"(?:(?P<sqm>met(?:re|er)s?)|(?P<sqft>feet|foot))\b",
+    FLAGS,
+)
+_WORD_AREA_VALUES = {"half a": 0.5, "a quarter of a": 0.25, "a": 1.0, "one": 1.0, "two": 2.0}
+_WORD_AREA_VALUES |= {"three": 3.0, "four": 4.0, "five": 5.0}
+
+
 # "wet in a 2 m x 3 m patch", "sagging over roughly a 1.5 x 1 m patch"
 _PATCH = re.compile(
     rf"(?<![\d.,])(?P<a>{NUMBER}) ?(?P<ua>m|ft|feet|')? ?(?:x|\u00d7|by) ?"
@@ -99,6 +109,13 @@ FULL_EXTENT = re.compile(
     r"| floor)?"
     r"|room|area|underlay|pad|ceiling|walls?|perimeter)|wall[- ]to[- ]wall|throughout|100 ?%)",
     FLAGS,
+)
+
+
+# "The whole kitchen floor was wet", "the entire closet ceiling": the room named in the phrase is
+# the one whose whole floor or ceiling it is, whoever the line was about before.
+_ROOM_FULL_EXTENT = re.compile(
+    r"\b(?:entire|whole|all of the|full) (?P<room>[a-z][a-z ]{2,20}?) (?P<noun>floor|carpet|ceiling)\b", FLAGS
 )
 
 
@@ -158,8 +175,10 @@ _WATER_WENT = re.compile(
 # "residual water on the floor ... about 60 sf", "120 sf of floor had water on it": water lying on
 # a floor is a wet floor
 _WATER_ON = re.compile(
-    r"\bwater (?:(?:still|left|lying|sitting) )?(?:on|over|across|covering)"
-    r" (?:it\b|the (?:floor|slab|tiles?|concrete|carpet)\b)",
+    r"\bwater (?:(?:still|left|lying|sitting|stood|standing|sat|pooled) )?(?:on|over|across|covering|covered)"
+    r" (?:it\b|(?:the )?(?:floor|slab|tiles?|concrete|carpet)\b"
+    # "water stood on about 420 SF of it", "water covered roughly 80 sq ft around the dish pit"
+    r"|(?:(?:about|approx\.?|approximately|roughly|around|some) )?\d)",
     FLAGS,
 )
 # "along the ensuite wall", "against the north wall": a wall that says where, not the wet surface
@@ -181,6 +200,12 @@ _IN_ROOM_AFTER = re.compile(
     FLAGS,
 )
 _ROOM_AFTER_LOOK = 40
+# "Sales floor is 1,900 SF total": the room's size, whatever the sentence says of its finish
+_TOTAL_AFTER = re.compile(r" ?(?:total|overall|in all)\b", FLAGS)
+_IS_BEFORE = re.compile(
+    r"\b(?:is|are|was|measures|measuring)(?: (?:about|approx\.?|approximately|roughly|around))? ?$", FLAGS
+)
+_SHARE_OF = re.compile(r"\bof (?:the |a |an |this |that )?$", FLAGS)
 
 
 class WetReader:
@@ -197,13 +222,18 @@ class WetReader:
         area_at: _AreaLookup,
         area_named: _NamedLookup = lambda mention: None,
         measured_at: _AreaLookup | None = None,
+        listed: bool = False,
     ) -> None:
         """`measured_at`: whose a measure is when no room is named right after it or moved into
-        (by default, whose its part of the line is)."""
+        (by default, whose its part of the line is); `listed`: the line is in a list of what got
+        wet, so a measure of a floor or ceiling needs no wet word of its own."""
         self._area_named = area_named
+        self._listed = listed
         self._quantities(measured_at or area_at)
         self._patches(area_at)
+        self._word_quantities(measured_at or area_at)
         self._full_extents(area_at)
+        self._room_full_extents()
         self._percentages(area_at)
         self._walls(area_at)
         self._ceilings(area_at)
@@ -274,12 +304,29 @@ class WetReader:
                 before, max(0, size_label.start() - 16), size_label.start()
             ):
                 continue  # "floor area 24 m2" is the room's size
+            if _IS_BEFORE.search(before) and _TOTAL_AFTER.match(self.text, match.end()):
+                continue  # "the store is 2,800 SF total"
             named = self._room_right_after(match.end()) or self._room_moved_into(match.start())
             area = (self._area_named(named) if named is not None else None) or area_at(match.start())
             covering = _FLOOR_COVERING.search(self.text, max(0, match.start() - 40), match.start())
-            if area is None or not (self._is_wet(match.start(), match.end()) or covering):
+            listed = (
+                self._listed
+                and not _SHARE_OF.search(before)  # "a few percent of the 1,650 SF suite": the whole
+                and self._surface(match.start(), match.end()) in ("floor", "ceiling")
+            )
+            if area is None or not (self._is_wet(match.start(), match.end()) or covering or listed):
                 continue
             self._place(area, match.start(), match.end(), area_sqft(match))
+
+    def _word_quantities(self, area_at: _AreaLookup) -> None:
+        """ "damp patch on the ceiling, maybe half a square metre": a size in words, when wet."""
+        for match in _WORD_AREA.finditer(self.text):
+            area = area_at(match.start())
+            if area is None or not self._is_wet(match.start(), match.end()):
+                continue
+            value = _WORD_AREA_VALUES[" ".join(match.group("words").lower().split())]
+            sqft = round(value * FEET_PER_METRE**2, 1) if match.group("sqm") else value
+            self._place(area, match.start(), match.end(), sqft)
 
     def _patches(self, area_at: _AreaLookup) -> None:
         """ "carpet and pad wet in a 2 m x 3 m patch": a patch's sides give its area."""
@@ -344,6 +391,20 @@ class WetReader:
                 area.wet.floor_full = True
             else:
                 continue
+            self._record(area)
+
+    def _room_full_extents(self) -> None:
+        for match in _ROOM_FULL_EXTENT.finditer(self.text):
+            room = next(iter(vocabulary_mentions(match.group("room"))), None)
+            if room is None or room.start != 0 or room.end != len(match.group("room")):
+                continue  # "the whole ground floor": a level, not a room
+            area = self._area_named(room)
+            if area is None or not self._is_wet(match.start(), match.end()):
+                continue
+            if match.group("noun").lower() == "ceiling":
+                area.wet.ceiling_full = True
+            else:
+                area.wet.floor_full = True
             self._record(area)
 
     def _percentages(self, area_at: _AreaLookup) -> None:

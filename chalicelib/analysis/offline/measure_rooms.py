@@ -1,0 +1,60 @@
+"""Whose a measure on a line is, when the line names more than one room: a size straight after a
+room is that room's; a room named only to place the damage ("by the hallway") owns nothing."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chalicelib.analysis.offline.spaces_vocabulary import Mention
+from chalicelib.analysis.offline.text import FLAGS
+
+# Between a room and its size: a bracket, a comma or colon, an opened bracket's first words, "approx"
+_SIZE_AFTER_ROOM = re.compile(
+    r"\s*(?:\([^()]{0,40}\)\s*)?[,:\-\u2013]?\s*(?:\((?:[^(),]{0,20},\s*)?)?(?:(?:approx\.?|about|~|c\.) ?)?",
+    FLAGS,
+)
+_OPEN_BRACKET = re.compile(r"\s*\(\s*")
+# "Bedroom 3: carpet wet in the corner by the hallway, about 2 m2", "Front hall: oak strip at the
+# dining room threshold, approx. 15 sq ft": a room named after a word of place says where in the
+# line's room the damage is, not whose the measure is. ("into the hallway" moves the water there.)
+_PLACED_BY = re.compile(
+    r"\b(?:by|at|near|next to|beside|toward|towards|from|along|against|outside|opposite|off|past)"
+    r" (?:the )?$",
+    FLAGS,
+)
+_PLACED_REACH = 16  # how far before a room its word of place may be
+# "the water ran along the hallway carpet, about 5 m2 of it wet": where the water went is wet
+_WATER_MOVED = re.compile(
+    r"\b(?:ran|run|runs|flowed|spread|went|came|tracked|migrated|travell?ed|seeped|got)"
+    r" (?:\w+ )?(?:the )?$",
+    FLAGS,
+)
+
+
+def sized_room(text: str, rooms: Sequence[Mention], start: int) -> Mention | None:
+    """ "Garage (downstairs), 6 x 6 m: water came through the laundry floor", "The kitchen (12 x 14
+    ft) sits under the bathroom", "Bedroom 3 (basement, 11 x 10 ft)": a size straight after a room
+    (past its bracket) is that room's, whoever owns the rest of the clause."""
+    before = [room for room in rooms if room.end <= start]
+    for index in range(len(before) - 1, -1, -1):
+        room = before[index]
+        if _SIZE_AFTER_ROOM.fullmatch(text, room.end, start) is None:
+            continue
+        # ("Bedroom 3 (basement, 11 x 10 ft)": a level in the bracket is the room's, not a room)
+        if index > 0 and _OPEN_BRACKET.fullmatch(text, before[index - 1].end, room.start):
+            room = before[index - 1]
+        return room
+    return None
+
+
+def placing_room(text: str, rooms: Sequence[Mention], owner: Mention | None, pos: int) -> Mention | None:
+    """The room named earlier on the line whose measure at `pos` is, when the room that owns that
+    part of the line is named only to place the damage; None when the owner stands."""
+    if owner is None or owner.start >= pos:
+        return None
+    reach = max(0, owner.start - _PLACED_REACH)
+    if _PLACED_BY.search(text, reach, owner.start) is None or _WATER_MOVED.search(text, reach, owner.start):
+        return None
+    earlier = [room for room in rooms if room.end <= owner.start and room.key != owner.key]
+    return earlier[-1] if earlier else None

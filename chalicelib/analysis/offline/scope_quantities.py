@@ -1,0 +1,141 @@
+"""Which numbers in a scope line are quantities of work: not the size of the damage ("carpet wet
+approx 6 m2"), a room's or a sheet's size ("2.4 x 1.9 m"), a flood-cut height or a waiting period
+("hold 14 days after drying"). A wrong item is worse than none."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from chalicelib.analysis.offline.scope_units import COUNT_NOUNS, QUANTITY, scope_unit
+from chalicelib.analysis.offline.text import FLAGS
+
+_COUNT_REACH = 25  # "detach and reset washer (1)": how far after its verb a bare count may be
+
+
+# A bare count where a unit would be: "Toilet detach & reset (1)", "Remove kickboards: 2 (...)".
+_BARE_COUNT = re.compile(r"(?:\((?P<p>\d{1,2})\)|(?<![\d\s]):(?P<c> ?\d{1,3})(?= ?(?:\(|,|;|\.|$)))", FLAGS)
+
+
+# Words right before a quantity that make it the size of the damage: "carpet wet approx 6 m2".
+_DAMAGE_BEFORE = re.compile(
+    r"\b(?:wet|soaked|saturated|damp|wicking|wicked|stained|affected|extent|under water|water)"
+    r"(?: (?:over|across|for|to))?:?(?: (?:approx\.?|about|around|roughly|some|c\.|~))?[\s:~]*$",
+    FLAGS,
+)
+
+
+_DAMAGE_AFTER = re.compile(
+    r"^\s*(?:of (?:it |the \w+ )?)?(?:was |were |is |are )?(?:wet|soaked|damp|affected)\b", FLAGS
+)
+
+
+DAMAGE_WORDS = re.compile(
+    r"\b(?:wet|soaked|saturated|damp|wicking|wicked|stained|affected|extent|dry|reading|readings)\b", FLAGS
+)
+
+
+# "2.4 x 1.9 m", "2 x 4 ft tiles": a size, not a quantity of work; "240 sf of 320": a total.
+_DIMENSION_BEFORE = re.compile(
+    r"(?:\d ?(?:m|ft|mm|')? ?[x\u00d7*] ?|\d ?(?:sq\.? ?ft|sf|m2|sqm|lf|lm)?\.? of (?:the )?)$", FLAGS
+)
+
+
+_BARE_METRES = re.compile(r"m|met(?:re|er)s?", FLAGS)
+
+
+_HEIGHT_BY_RUN = re.compile(r"\d ?(?:ft|'|mm|m|in|\") ?[x\u00d7] ?$", FLAGS)
+
+
+_DIMENSION_AFTER = re.compile(r"^ ?[x\u00d7*] ?\d", FLAGS)
+
+
+# Bare metres are a run of skirting only when they are not a height or a depth.
+_HEIGHT_BEFORE = re.compile(r"\b(?:at|to|up to|up|above|below|within|of|on|over|under)\s*$", FLAGS)
+
+
+_HEIGHT_AFTER = re.compile(
+    r"^\s*(?:high|up|above|below|from|wide|width|long|length|deep|depth|strip|stumps|height|short|away|out)\b",
+    FLAGS,
+)
+
+
+# "Hold ... 14 days after drying", "for 3 days": a waiting period, not a billed quantity.
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:for|within|in|after|hold\w*|wait\w*|every|over|next|about|approx\.?)\s*$", FLAGS
+)
+
+
+_PERIOD_AFTER = re.compile(r"^\s*(?:after|before|from|later|ago|until|of|post|then|to)\b", FLAGS)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Verb:
+    action: str
+    start: int
+    end: int
+
+
+def quantities(text: str, start: int, end: int, verbs: Sequence[Verb], listed: bool) -> list[Quantity]:
+    found: list[Quantity] = []
+    for match in QUANTITY.finditer(text, start, end):
+        unit = scope_unit(match.group("u"))
+        if unit is None or _not_work(text, match, unit, start, verbs, listed):
+            continue
+        value = float(match.group("q").replace(",", "")) if re.search(r",\d{3}", match.group("q")) else None
+        found.append(
+            Quantity(value or float(match.group("q").replace(",", ".")), unit, match.start(), match.end())
+        )
+    count = _bare_count(text, start, end, verbs, listed)
+    if count is not None and all(count.end <= quantity.start for quantity in found):
+        found.insert(0, count)
+    return found
+
+
+def _bare_count(text: str, start: int, end: int, verbs: Sequence[Verb], listed: bool) -> Quantity | None:
+    """A count with no unit, only right where an item's quantity goes: "(1)" just after the verb,
+    or ": 2" after an item that starts with its verb ("Remove kickboards: 2")."""
+    if not verbs:
+        return None
+    leading = text[start : verbs[0].start].strip(" -*") == ""
+    for match in _BARE_COUNT.finditer(text, start, end):
+        if match.group("p") and any(0 <= match.start() - verb.end <= _COUNT_REACH for verb in verbs):
+            return Quantity(float(match.group("p")), "ea", match.start(), match.end())
+        if match.group("c") and (leading or listed) and verbs[0].end <= match.start():
+            return Quantity(float(match.group("c")), "ea", match.start(), match.end())
+    return None
+
+
+def _not_work(
+    text: str, match: re.Match[str], unit: str, start: int, verbs: Sequence[Verb], listed: bool
+) -> bool:
+    before, after = text[max(start, match.start() - 30) : match.start()], text[match.end() : match.end() + 30]
+    if (_DIMENSION_BEFORE.search(before) or _DIMENSION_AFTER.match(after)) and not (
+        unit in ("lf", "lm")
+        and _HEIGHT_BY_RUN.search(before)
+        and not _BARE_METRES.fullmatch(match.group("u"))
+    ):
+        return True  # a size; but "cut out 2 ft x 8 lf" is a cut 8 lf long ("2.4 m x 1.5 m" is a size)
+    if _DAMAGE_BEFORE.search(before) or _DAMAGE_AFTER.match(after):
+        return True
+    written = match.group("u").lower()
+    if written in ("m", "metre", "metres", "meter", "meters"):
+        # bare metres are a run only where work is said and no damage is described before them
+        governing = [verb for verb in verbs if verb.end <= match.start()]
+        damage = not governing or DAMAGE_WORDS.search(text, governing[-1].end, match.start()) is not None
+        if _HEIGHT_BEFORE.search(before) or _HEIGHT_AFTER.match(after) or damage:
+            return True
+    if written.endswith(COUNT_NOUNS):
+        return not any(verb.end <= match.start() for verb in verbs)  # "46 tiles" only as removed
+    if unit in ("hrs", "days"):
+        return not listed or bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(after))
+    return False
