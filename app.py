@@ -8,8 +8,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from chalice import AuthResponse, Chalice, CognitoUserPoolAuthorizer, Response
-from chalice.app import AuthRequest, DynamoDBEvent, SQSEvent, WebsocketEvent
+from chalice.app import (
+    AuthRequest,
+    AuthResponse,
+    Chalice,
+    CognitoUserPoolAuthorizer,
+    DynamoDBEvent,
+    Response,
+    SQSEvent,
+    WebsocketEvent,
+)
 
 from chalicelib import observability, wiring
 from chalicelib.api import (
@@ -31,7 +39,14 @@ from chalicelib.api.http import (
     parse_model,
     text_download,
 )
-from chalicelib.api.routing import audited, current_principal, current_user, json_body, query_params
+from chalicelib.api.routing import (
+    audited,
+    current_principal,
+    current_user,
+    json_body,
+    query_params,
+    request_header,
+)
 from chalicelib.core import analytics, control, uploads, workflows
 from chalicelib.core.audit_models import AuditAction
 from chalicelib.core.errors import AppError, ForbiddenError
@@ -156,7 +171,7 @@ def patch_workflow(workflow_id: str) -> Response:
     ports = wiring.ports()
     workflow = authorize(ports, current_principal(), Action.UPDATE_PROGRESS, workflow_id)
     request = parse_model(PatchWorkflowRequest, json_body())
-    if_match = app.current_request.headers.get("if-match")
+    if_match = request_header("if-match")
     patched = workflows.patch_workflow(ports, workflow, request, if_match)
     changed = request.progress.model_dump(by_alias=True, exclude_unset=True)
     audited(AuditAction.WORKFLOW_PATCH, workflow_id, fields=sorted(changed))
@@ -245,12 +260,14 @@ workflow_response = review_routes.workflow_response
 # A browser's preflight carries no credentials, so it cannot pass the authorizer: each API path
 # answers OPTIONS itself, for the allowed origins only.
 def preflight(**_path_parameters: str) -> Response:
-    origin = app.current_request.headers.get("origin")
+    origin = request_header("origin")
     settings = get_settings()
     if origin is None or not cors.is_allowed(origin, settings):
         refused = ForbiddenError("This origin may not call the API", code="CORS_ORIGIN_NOT_ALLOWED")
         return error_response(refused)
-    return Response(body="", status_code=204, headers=cors.preflight_headers(origin, settings))
+    # Chalice's headers may be lists (multi-value); ours are single values.
+    headers: dict[str, str | list[str]] = dict(cors.preflight_headers(origin, settings))
+    return Response(body="", status_code=204, headers=headers)
 
 
 for _path in sorted({path for path in app.routes if path.startswith(API)}):

@@ -36,6 +36,7 @@ import sys
 import threading
 import time
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -412,7 +413,7 @@ def main() -> None:
     totals = {d.name: sum(results[d.name].dollars().values()) / n * 1000 for d in designs}
     print(f"{'TOTAL $ / 1,000':22}" + "".join(f"{totals[d.name]:>14.4f}" for d in designs))
     print("\nPer workflow:")
-    for label, value in (
+    per_workflow: tuple[tuple[str, Callable[[Counts], float]], ...] = (
         ("state transitions", lambda c: c.transitions / n),
         ("Lambda invocations", lambda c: sum(c.invocations.values()) / n),
         ("Lambda GB-s", lambda c: c.gb_seconds / n),
@@ -420,7 +421,8 @@ def main() -> None:
         ("DynamoDB RRU", lambda c: c.rru / n),
         ("S3 PUT/LIST", lambda c: c.s3_put / n),
         ("S3 GET/HEAD", lambda c: c.s3_get / n),
-    ):
+    )
+    for label, value in per_workflow:
         print(f"  {label:20}" + "".join(f"{value(results[d.name]):>14.2f}" for d in designs))
     sfn_share = results["current"].dollars()["Step Functions"] / n * 1000 / totals["current"]
     print(

@@ -17,6 +17,7 @@ import argparse
 import json
 import sys
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,7 +101,7 @@ def _round(value: float | None) -> float | None:
     return None if value is None else round(value, 3)
 
 
-def regressions(now: dict[str, object], baseline: dict[str, object]) -> list[str]:
+def regressions(now: Mapping[str, object], baseline: Mapping[str, object]) -> list[str]:
     out = []
     for name, floor in baseline.items():
         if name == "cases":

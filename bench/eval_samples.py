@@ -131,6 +131,9 @@ def score_sample(expected: Json, predicted: Json) -> dict[str, Score]:
         if present:
             scores[name] = scorer()
 
+    def scalar_at(dotted: str) -> Callable[[], Score]:
+        return lambda: scalar(_path(expected, dotted), _path(predicted, dotted))
+
     field(
         "damageType",
         "damageType" in expected,
@@ -145,15 +148,13 @@ def score_sample(expected: Json, predicted: Json) -> dict[str, Score]:
         field(
             f"{name}.value",
             name in expected,
-            lambda name=name: scalar(_path(expected, f"{name}.value"), _path(predicted, f"{name}.value")),
+            scalar_at(f"{name}.value"),
         )
     for name in ("claimNumber", "insured", "address", "dateOfLoss", "inspectionDate"):
         field(
             f"job.{name}",
             name in expected.get("job", {}),
-            lambda name=name: scalar(
-                _path(expected, f"job.{name}.value"), _path(predicted, f"job.{name}.value")
-            ),
+            scalar_at(f"job.{name}.value"),
         )
     areas, found_areas = expected.get("affectedAreas"), predicted["affectedAreas"]
     field("affected rooms", areas is not None, lambda: multiset(_areas(areas or []), _areas(found_areas)))

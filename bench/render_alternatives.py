@@ -147,7 +147,8 @@ def render_reportlab(report: Report) -> bytes:
 
     running = pdf_text(f"{document.title} \u2014 {document.subtitle}")
 
-    class NumberedCanvas(Canvas):
+    # reportlab ships no type hints, so Canvas is Any to mypy; subclassing it is what its docs show.
+    class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Draws headers and footers once the page count is known (ReportLab has no alias)."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:

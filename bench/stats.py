@@ -18,6 +18,7 @@ apart in one run, are the figures to compare.
 from __future__ import annotations
 
 import argparse
+import functools
 import statistics
 import sys
 import time
@@ -71,7 +72,7 @@ def _seed(store: DynamoWorkflowRecords, table: Any, count: int, through_writes: 
             store.create(final.model_copy(update={"status": WorkflowStatus.PENDING, "completed_at": None}))
             store.update(final.id, lambda w: setattr(w, "status", WorkflowStatus.IN_PROGRESS))
             if final.status is WorkflowStatus.COMPLETED:
-                store.update(final.id, lambda w, f=final: _finish(w, f))
+                store.update(final.id, functools.partial(_finish, final=final))
         return _workflow(0).id
     totals: dict[tuple[str, str], dict[str, Decimal]] = {}
     with table.batch_writer() as batch:

@@ -45,6 +45,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -321,7 +322,7 @@ def _cpu_per_post(result: Result) -> float:
     return sum(result.burst_cpu.values()) / max(1, len(result.post_latencies))
 
 
-FIGURES = {
+FIGURES: dict[str, Callable[[Result], float]] = {
     "complete s": lambda r: r.completion,
     "POST p50 s": lambda r: statistics.median(r.post_latencies),
     "POST p99 s": lambda r: _percentile(r.post_latencies, 0.99),

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import logging
 import socket
-from typing import Any, BinaryIO
+from io import BufferedIOBase
+from typing import Any
 
 from moto.moto_server.werkzeug_app import MotoRequestHandler
 
@@ -35,7 +36,7 @@ NO_BODY = frozenset({204, 304})
 class _Body:
     """The request body as the app reads it, bounded by its Content-Length; `drain` reads the rest."""
 
-    def __init__(self, stream: BinaryIO, length: int) -> None:
+    def __init__(self, stream: BufferedIOBase, length: int) -> None:
         self._stream = stream
         self.left = length
 

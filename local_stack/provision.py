@@ -13,7 +13,7 @@ import urllib.request
 from pathlib import Path
 from typing import Any
 
-from chalice import Chalice
+from chalice.app import Chalice
 from chalice.utils import to_cfn_resource_name
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,7 +146,8 @@ def provision(
     # Versioned as on AWS: a workflow reads the version it received (core/uploads.py).
     s3.put_bucket_versioning(Bucket=bucket, VersioningConfiguration=bucket_versioning())
     sfn = session.client("stepfunctions", endpoint_url=endpoint)
-    existing = {m["name"]: m["stateMachineArn"] for m in sfn.list_state_machines()["stateMachines"]}
+    machines = sfn.list_state_machines()["stateMachines"]
+    existing: dict[str, str] = {m["name"]: m["stateMachineArn"] for m in machines}
     if STATE_MACHINE_NAME in existing:
         arn = existing[STATE_MACHINE_NAME]
         sfn.update_state_machine(stateMachineArn=arn, definition=definition)

@@ -231,9 +231,10 @@ class LocalWebsocketGateway:
             async for message in connection:
                 event = self._event("$default", "MESSAGE", connection_id, connection)
                 # A binary frame reaches the handler as API Gateway passes it: base64, flagged
-                binary = isinstance(message, bytes)
-                event["body"] = base64.b64encode(message).decode() if binary else message
-                event["isBase64Encoded"] = binary
+                if isinstance(message, bytes):
+                    event["body"], event["isBase64Encoded"] = base64.b64encode(message).decode(), True
+                else:
+                    event["body"], event["isBase64Encoded"] = message, False
                 # Like API Gateway, a message's handler runs outside the connection: the handler
                 # itself sends replies through the Management API.
                 await asyncio.to_thread(self._invoke, "$default", event)

@@ -85,7 +85,8 @@ def _speckled(page: Image, fraction: float, seed: int) -> Image:
     pixels = bytearray(page.tobytes())
     for _ in range(int(len(pixels) * fraction)):
         pixels[rng.randrange(len(pixels))] = rng.choice((0, 255, rng.randrange(256)))
-    return page.frombytes(bytes(pixels)) or page
+    page.frombytes(bytes(pixels))  # in place
+    return page
 
 
 def scan_pdf(pages: list[Image]) -> bytes:

@@ -124,6 +124,12 @@ def request() -> Any:
     return edge().app.current_request
 
 
+def request_header(name: str) -> str | None:
+    """A header of the request at hand (Chalice matches header names case-insensitively)."""
+    value = request().headers.get(name)
+    return None if value is None else str(value)
+
+
 def current_principal() -> Principal:
     current = request()
     # Verified once per request (locally that may mean a DynamoDB read for an API key).
