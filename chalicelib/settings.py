@@ -45,6 +45,10 @@ class Settings(BaseModel):
     # stack sets PUSH_CLIENT=http: its gateway checks no signature, and botocore's per-post CPU
     # bounded the local fan-out; chalicelib/aws/push.py).
     push_client: Literal["boto3", "http"] = "boto3"
+    # How the adapters reach DynamoDB and Step Functions: boto3 (AWS), or their JSON protocol
+    # over plain HTTP keep-alive (the local stack sets AWS_JSON_CLIENT=http: moto checks no
+    # signature, and botocore's client side was most of a POST's CPU; chalicelib/aws/json_http.py).
+    aws_json_client: Literal["boto3", "http"] = "boto3"
     # API Gateway closes a WebSocket after 2 hours; a record outlives it a little, then expires.
     connection_ttl_seconds: int = Field(default=2 * 3600 + 600, gt=0)
 

@@ -74,7 +74,36 @@ class AwsPorts:
 
     @cached_property
     def _table(self) -> Any:
-        return self._dynamodb.Table(self._settings.table_name)
+        return self._table_named(self._settings.table_name)
+
+    def _table_named(self, name: str) -> Any:
+        """boto3's Table; locally (AWS_JSON_CLIENT=http) its calls skip botocore's client."""
+        table = self._dynamodb.Table(name)
+        if self._settings.aws_json_client != "http":
+            return table
+        from chalicelib.aws.dynamo_http import HttpTable
+
+        return HttpTable(table, self._http_dynamodb)
+
+    @cached_property
+    def _http_dynamodb(self) -> Any:
+        from chalicelib.aws.dynamo_http import HttpDynamoClient, HttpResourceClient
+
+        boto_client = self._dynamodb.meta.client
+        return HttpResourceClient(self._http_json(boto_client, HttpDynamoClient), boto_client)
+
+    def _http_json(self, boto_client: Any, kind: Any = None) -> Any:
+        """A plain-HTTP client of the JSON protocol where `boto_client` points (its endpoint,
+        region, access key and service model)."""
+        from chalicelib.aws.json_http import HttpJsonClient
+
+        credentials = self._session.get_credentials()
+        return (kind or HttpJsonClient)(
+            boto_client.meta.endpoint_url,
+            boto_client.meta.region_name,
+            credentials.access_key if credentials is not None else "local",
+            boto_client.meta.service_model,
+        )
 
     # --- the ports -----------------------------------------------------------------------
 
@@ -99,7 +128,7 @@ class AwsPorts:
     def audit(self) -> DynamoAuditLog:
         from chalicelib.aws.audit_log import DynamoAuditLog
 
-        return DynamoAuditLog(self._dynamodb.Table(self._settings.audit_table_name))
+        return DynamoAuditLog(self._table_named(self._settings.audit_table_name))
 
     @cached_property
     def user_settings(self) -> DynamoUserSettings:
@@ -147,7 +176,7 @@ class AwsPorts:
     def connections(self) -> DynamoConnections:
         from chalicelib.aws.connections import DynamoConnections
 
-        table = self._dynamodb.Table(self._settings.connections_table_name)
+        table = self._table_named(self._settings.connections_table_name)
         return DynamoConnections(table, self._settings.connection_ttl_seconds, self._settings.table_name)
 
     @cached_property
@@ -181,7 +210,11 @@ class AwsPorts:
     def engine(self) -> StepFunctionsEngine:
         from chalicelib.aws.engine import StepFunctionsEngine
 
-        client = self._session.client("stepfunctions", **self._client_kwargs())
+        client: Any = self._session.client("stepfunctions", **self._client_kwargs())
+        if self._settings.aws_json_client == "http":  # the local stack's moto: no botocore client side
+            from chalicelib.aws.json_http import HttpStepFunctionsClient
+
+            client = HttpStepFunctionsClient(self._http_json(client), client)
         return StepFunctionsEngine(
             client,
             self._settings.state_machine_arn,
@@ -221,7 +254,7 @@ class AwsPorts:
     def webhooks(self) -> DynamoWebhookRecords:
         from chalicelib.aws.webhook_records import DynamoWebhookRecords
 
-        return DynamoWebhookRecords(self._dynamodb.Table(self._settings.webhooks_table_name))
+        return DynamoWebhookRecords(self._table_named(self._settings.webhooks_table_name))
 
     @cached_property
     def secret_box(self) -> SecretBox:

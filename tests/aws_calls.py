@@ -4,6 +4,9 @@
         api.post(...)
     calls.names  # ["dynamodb:UpdateItem", "dynamodb:GetItem", ...], in the order made
 
+Both clients are counted: botocore's, and the local stack's own for the JSON protocol
+(chalicelib/aws/json_http.py: DynamoDB, Step Functions), one per call (retries are not calls).
+
 Only calls made under a route's view are counted (the frame of `routing.api`'s wrapper is on the
 stack): the execution a POST starts runs on other threads of the same process, and its calls are
 not the POST's.
@@ -19,6 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from botocore.client import BaseClient
+
+from chalicelib.aws.json_http import HttpJsonClient
 
 ROUTE_WRAPPER = "limited"  # chalicelib/api/routing.py: every JSON route runs inside it
 
@@ -49,8 +54,18 @@ def route_calls() -> Iterator[RouteCalls]:
                 calls.names.append(f"{self.meta.service_model.service_name}:{operation}")
         return original(self, operation, params)
 
+    original_http = HttpJsonClient.call
+
+    def counted_http(self: HttpJsonClient, operation: str, params: dict[str, Any]) -> dict[str, Any]:
+        if _under_a_route():
+            with calls.lock:
+                calls.names.append(f"{self.service}:{operation}")
+        return original_http(self, operation, params)
+
     BaseClient._make_api_call = counted  # type: ignore[method-assign]
+    HttpJsonClient.call = counted_http  # type: ignore[method-assign]
     try:
         yield calls
     finally:
         BaseClient._make_api_call = original  # type: ignore[method-assign]
+        HttpJsonClient.call = original_http  # type: ignore[method-assign]

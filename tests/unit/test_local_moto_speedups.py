@@ -111,3 +111,45 @@ def test_item_answers_written_as_json_are_moto_serialisers_answers(
     serialised = _calls(dynamodb, "items")
     assert fast == serialised
     assert fast[3]["Item"]["nested"]["list"][2] == {"three": [Decimal("3.5")]}
+
+
+def _built(init: Callable[..., None], attrs: dict[str, Any]) -> Any:
+    from moto.dynamodb.exceptions import ItemSizeTooLarge
+    from moto.dynamodb.models.dynamo_type import DynamoType, Item
+
+    item = Item.__new__(Item)
+    try:
+        init(item, DynamoType(attrs["pk"]), DynamoType(attrs["sk"]), attrs)
+    except ItemSizeTooLarge:
+        return "ItemSizeTooLarge"
+    return item.hash_key, item.range_key, type(item.attrs), dict(item.attrs)
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        {"pk": {"S": "WF#1"}, "sk": {"S": "META"}},
+        {
+            "pk": {"S": "WF#1"},
+            "sk": {"S": "META"},
+            "n": {"N": "3.5"},
+            "b": {"B": "AAE="},
+            "m": {"M": {"l": {"L": [{"S": "x"}, {"NULL": True}]}, "ss": {"SS": ["a", "b"]}}},
+            "flag": {"BOOL": False},
+        },
+        # the limit: just under it, over it at the last attribute, over it at the first
+        {"pk": {"S": "K"}, "sk": {"S": "S"}, "a": {"S": "x" * 200000}, "b": {"S": "y" * 204990}},
+        {"pk": {"S": "K"}, "sk": {"S": "S"}, "a": {"S": "x" * 200000}, "b": {"S": "y" * 205000}},
+        {"a": {"S": "x" * 405001}, "pk": {"S": "K"}, "sk": {"S": "S"}},
+        {"pk": {"S": "K"}, "sk": {"S": "S"}, **{f"attr{i}": {"S": "z" * 20000} for i in range(25)}},
+    ],
+)
+def test_an_item_is_built_as_moto_builds_it(dynamodb: Any, attrs: dict[str, Any]) -> None:
+    from moto.dynamodb.models.dynamo_type import Item
+
+    # Given moto's own item constructor and the one that sums the sizes once
+    assert moto_speedups.MOTO_ITEM_INIT is not None and Item.__init__ is not moto_speedups.MOTO_ITEM_INIT
+
+    # When each builds the same item
+    # Then the attributes (and their types), or the refusal, are the same
+    assert _built(Item.__init__, attrs) == _built(moto_speedups.MOTO_ITEM_INIT, attrs)
