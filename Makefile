@@ -69,7 +69,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 
 typecheck: $(STAMP)
-	$(BIN)/mypy chalicelib progress_client
+	$(BIN)/mypy chalicelib progress_client local_stack app.py bench
 
 statelint: $(STAMP)
 	$(BIN)/statelint stepfunctions/workflow.asl.json

@@ -183,7 +183,7 @@ def serve(port: int, parent: int, ready_fd: int, records_fd: int, config: Dynamo
     exit_with(parent)
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
-    from moto.server import DomainDispatcherApplication, create_backend_app
+    from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
     from werkzeug.serving import make_server
 
     from local_stack import dynamodb_transactions, dynamodb_updates, moto_speedups

@@ -28,7 +28,7 @@ import functools
 import re
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from moto.dynamodb.exceptions import ConditionalCheckFailed, ItemSizeTooLarge, ItemSizeToUpdateTooLarge
 from moto.dynamodb.models import DynamoDBBackend
@@ -353,7 +353,7 @@ def _index_keys(table: Any) -> set[str]:
 def _image(item: Item) -> Item:
     """The item as it is now, for the stream's old image: the update replaces values, never
     changes one in place, so a copy of the attribute mapping is enough (moto deep-copies)."""
-    old = Item.__new__(Item)
+    old = cast("Item", Item.__new__(Item))  # moto's BaseModel types its __new__ as the base class
     old.hash_key, old.range_key = item.hash_key, item.range_key
-    old.attrs = dict(item.attrs)  # type: ignore[assignment]
+    old.attrs = dict(item.attrs)  # type: ignore[assignment]  # a plain copy: the old image is only read
     return old

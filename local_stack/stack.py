@@ -363,6 +363,7 @@ class LocalStack:
         """The bucket's notification configuration: uploads/ goes to the uploads queue."""
         keys = [record["s3"]["object"]["key"] for record in s3_event.get("Records", [])]
         if any(key.startswith(UPLOADS_PREFIX) for key in keys):
+            assert self.uploads_queue is not None, "the bucket notifies only after start() made the queue"
             self.uploads_queue.send(s3_event)
 
     def _start_gateway(self, app: Any, cfg: StackConfig) -> None:

@@ -5,8 +5,8 @@ by topic in `memory_workflows`, `memory_organisations`, `memory_accounts`, `memo
 
 Each keeps the contract its AWS adapter keeps (conditional writes raise ConditionFailed, a
 missing workflow NotFound, a write's events are numbered from the record's `lastEventSeq`), so
-a test that passes here says something about the real thing. `tests/unit/test_memory_ports.py`
-holds them to it.
+a test that passes here says something about the real thing. Nothing checks the two side by side
+yet: keep them in step by hand when an adapter's contract changes.
 """
 
 from __future__ import annotations
