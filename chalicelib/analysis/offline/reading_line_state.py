@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from chalicelib.analysis.offline.reading_days import WEEKDAY_NAME, weekday_on_or_after
+from chalicelib.analysis.offline.reading_days import WEEKDAY_LEAD, weekday_on_or_after
 from chalicelib.analysis.offline.reading_prose import day_of_month
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.text import FLAGS, Line
@@ -77,9 +77,7 @@ _LEAD_ORDINAL = re.compile(
 
 # "Monday: drywall behind the fridge 32%, ...", "Tue - 24, 19", "Wednesday (yesterday): 17, 14": a
 # visit's line led by its weekday alone
-_LEAD_WEEKDAY = re.compile(
-    rf"^[\s\-*\u2022>]*(?:on )?{WEEKDAY_NAME}\.?(?:\s*\([^()\n]{{0,20}}\))?\s*[:\-\u2013]\s", FLAGS
-)
+_LEAD_WEEKDAY = re.compile(rf"^[\s\-*\u2022>]*{WEEKDAY_LEAD}\s*[:\-\u2013]\s", FLAGS)
 
 
 # "Readings on the first morning (...)", "At our initial visit the ...", "On the first day:": a

@@ -20,23 +20,22 @@ from dataclasses import replace
 from datetime import date
 
 from chalicelib.analysis.offline.reading_days import is_weekday, lone_weekday
+from chalicelib.analysis.offline.reading_numbers import SCALE_SUFFIX, SCALED_VALUE, VALUE
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale, wide_scale
 from chalicelib.analysis.offline.reading_where import ReadingPlaces
 from chalicelib.analysis.offline.readings import ReadingDraft
 from chalicelib.analysis.offline.text import FLAGS, Line
 
-# One value, perhaps with its scale ("22%", "36 WME").
-_VALUE = r"\d{1,3}(?:\.\d{1,2})?(?: ?(?:%\s?mc|%|wme|rel)\b|%)?"
 # Between values: ",", ";", " / " or "and" ("20%, 41 and 22").
 _SEPARATOR = r"[ \t]*(?:;|[ \t]/|,|,? and[ \t])[ \t]*"
 # The visit's lead (a day, a date, "Day 3"), a colon or a dash, then the numbers alone; words after
 # them only say how to read them ("- in the same order", "(same points)", ". He said it's done.").
 _POSITIONAL = re.compile(
     rf"[ \t>*\u2022-]*(?P<lead>[^:\d\n]{{0,30}}\d{{0,4}}[^:\n]{{0,30}}?)[ \t]*(?::|[ \t][-\u2013])[ \t]*"
-    rf"(?P<values>{_VALUE}(?:{_SEPARATOR}{_VALUE}){{2,15}})(?P<rest>[^\d\n]{{0,60}})",
+    rf"(?P<values>{SCALED_VALUE}(?:{_SEPARATOR}{SCALED_VALUE}){{2,15}})(?P<rest>[^\d\n]{{0,60}})",
     FLAGS,
 )
-_NUMBER = re.compile(r"(?P<number>\d{1,3}(?:\.\d{1,2})?)(?P<scale> ?(?:%\s?mc|%|wme|rel)\b|%)?", FLAGS)
+_NUMBER = re.compile(rf"(?P<number>{VALUE})(?P<scale>{SCALE_SUFFIX})?", FLAGS)
 _DAY_WORD = re.compile(
     r"\s*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|day \d{1,2})\b", FLAGS
 )

@@ -16,15 +16,12 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.areas import (
     AreaDraft,
 )
-from chalicelib.analysis.offline.measures import (
-    unit_system,
-)
 from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_column_days import column_days, redated
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place, points_scale_legend
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
-from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
+from chalicelib.analysis.offline.reading_meters import meter_scale
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_point_table import day_row_cells, point_header
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
@@ -33,7 +30,6 @@ from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
 from chalicelib.analysis.offline.reading_room_pairs import paired_room
 from chalicelib.analysis.offline.reading_room_phrases import (
     is_room_number,
-    numbered_rooms,
     room_leading_landmark,
     room_phrase_before,
 )
@@ -44,7 +40,6 @@ from chalicelib.analysis.offline.reading_scales import (
     declared_scale,
     explicit_scale,
     wide_scale,
-    with_named_materials,
 )
 from chalicelib.analysis.offline.reading_table_titles import titled_header
 from chalicelib.analysis.offline.reading_where import (
@@ -67,6 +62,7 @@ from chalicelib.analysis.offline.scan_inline_readings import InlineReadingsScan
 from chalicelib.analysis.offline.scan_order_legend import OrderLegendScan
 from chalicelib.analysis.offline.scan_point_rereads import PointRereadScan
 from chalicelib.analysis.offline.scan_reading_runs import ReadingRunScan, sentence_slices
+from chalicelib.analysis.offline.scan_reading_scales import ReadingScalesScan
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
@@ -84,13 +80,6 @@ _DATE_START = re.compile(
 
 
 _TABLE_RULE = re.compile(r"\s*\|[\s:|-]*-[\s:|-]*\|?\s*")
-
-
-_SCALES = (
-    (re.compile(r"\bwme\b", FLAGS), "WME"),
-    (re.compile(r"\b(?:ref(?:erence)?|rel(?:ative)?)\b", FLAGS), "REL"),
-    (re.compile(r"\b(?:wood|%\s?mc|mc)\b", FLAGS), "%MC"),
-)
 
 
 _ROOM_LOOK = 40
@@ -135,10 +124,6 @@ def _sentence_days(
     ]
 
 
-def material_keys(text: str) -> list[str]:
-    return [material.key for material in materials_in(text)]
-
-
 @lru_cache(maxsize=4)
 def _is_list_line(text: str) -> bool:
     return " / " in text or " | " in text
@@ -153,6 +138,7 @@ class ReadingsScan(
     OrderLegendScan,
     InlineReadingsScan,
     ReadingRunScan,
+    ReadingScalesScan,
 ):
     """The scan's readings half: what it reads, and where it puts each reading. RoomScan keeps
     the state these methods read and write; state only the readings half needs (the place memory,
@@ -177,12 +163,6 @@ class ReadingsScan(
     _points: dict[str, tuple[str, Material | None, str]]
     _document_scales: Scales
     _scales_cache: tuple[str, Scales] | None
-
-    def _bare_scale(self) -> str | None:
-        if not self._in_readings:
-            return None
-        named = f"{self._meter or ''} {self._block_header}"
-        return next((scale for pattern, scale in _SCALES if pattern.search(named)), "%")
 
     def _collect_row_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool:
         """Readings in a table, a moisture map or a list; True when the line was read that way."""
@@ -385,14 +365,6 @@ class ReadingsScan(
                 return item
         return []
 
-    def _metered(self) -> bool:
-        """Whether the notes have said a meter was used ("He used a meter on everything"), so that
-        "the hallway wall was 26" is a reading on it."""
-        return self._scale_known() or bool(self.__dict__.get("_meter_seen"))
-
-    def _scale_known(self) -> bool:
-        return self._row_scales().general is not None
-
     def _names_a_place(self, reading: RowReading) -> bool:
         label = reading.label
         return bool(
@@ -572,28 +544,3 @@ class ReadingsScan(
         self.readings.append(draft)
         blocks = self.__dict__.setdefault("_draft_blocks", [])
         blocks.append(in_block)
-
-    def _row_scales(self) -> Scales:
-        """The scales the block's heading and preamble name, else the meter's, else the document's."""
-        text = f"{self._block_header if self._in_readings else ''}\n{self._meter or ''}"
-        key = f"{text}\n{self.__dict__.get('_declared_scale')}"
-        if self._scales_cache is None or self._scales_cache[0] != key:
-            scales = Scales.read(text, material_keys)
-            # (else the scale the notes last declared for what follows, else the document's)
-            declared = self.__dict__.get("_declared_scale")
-            general = declared or self._document_scales.general
-            if scales.general is None and general is not None:
-                # (a material's scale named anywhere in the notes beats a declared general one)
-                materials = {**self._document_scales.by_material, **scales.by_material} if declared else {}
-                scales = Scales(general, materials or scales.by_material)
-            scales = with_named_materials(scales, self._document_scales)
-            self._scales_cache = (key, scales)
-        return self._scales_cache[1]
-
-    def note_scales(self, text: str) -> None:
-        """Scales named anywhere in the notes, for readings outside a block; and the units the
-        notes are written in, for sizes written without one."""
-        self._document_scales = Scales.read(text, material_keys)
-        self.__dict__["_meter_scales"] = meter_scales(text)
-        self.__dict__["_room_numbers"] = numbered_rooms(text)
-        self.default_unit = unit_system(text)
