@@ -107,6 +107,14 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
 _LANDMARK_BEFORE = re.compile(
     r"\b(?:at|near|by|along|beside|against|behind|towards?|opposite|under|below|beneath)(?: the)? $", FLAGS
 )
+# A room's heading: its name alone, perhaps after its floor ("Upstairs main bedroom", "Level 2 -
+# Office"), perhaps ending in a colon
+_HEADING_LEAD = re.compile(
+    r"[ \t\-*\u2022#]*(?:(?:(?:up|down)stairs|(?:ground|first|second|upper|lower) floor|level \d{1,2}"
+    r"|basement)[ \t]*[-:,]?[ \t]*)?",
+    FLAGS,
+)
+_HEADING_TAIL = re.compile(r"[ \t]*:?[ \t]*", FLAGS)
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
 
 
@@ -173,6 +181,7 @@ class ReadingsScan(
         self.__dict__["_line_number"] = line.number
         self.__dict__["_declared_scale"] = declared_scale(line.text) or self.__dict__.get("_declared_scale")
         self._place_memory().note(line.text, rooms, self._context)
+        self._note_heading(line.text, rooms)
         taken_on = self._lead_date(line, taken_on)
         line = self._without_entry_head(line)  # ("... (readings 07-16): plates 21": read that day)
         self._note_air(line)
@@ -418,6 +427,10 @@ class ReadingsScan(
             owner = self._paragraph_room(line.text, owner)
         mentioned = room_mentions(label) if own_words else []  # ("Den 9 and OSB at closet 11": a spot)
         named = [self._resolve(m) for m in mentioned if owner is None or not is_spot(label, m)]
+        heading = self._heading_room() if in_table and mentioned else None
+        if heading is not None and all(_LANDMARK_BEFORE.search(label, 0, m.start) for m in mentioned):
+            # ("carpet at ensuite door: 40 | 17" under "Main bedroom": a room after "at" is a landmark)
+            named, owner = [], heading
         side = side_mention(label)
         if side is not None:
             # "laundry side wall of bath", "bath drywall, laundry side": the bath's wall, on the side
@@ -452,7 +465,7 @@ class ReadingsScan(
             if transposed
             else owner
             or (
-                None
+                self._heading_room()
                 if in_table
                 else self._remembered(label) or self._fixture_room(label) or self._label_context(label)
             )
@@ -528,6 +541,25 @@ class ReadingsScan(
             self.__dict__.setdefault("_reference_points", set()).add(reading.point)
         if not self._is_air(line, reading.unit or "") and not after_temperature(line.text, reading.start):
             self._append(draft, told=reading.told)
+
+    def _note_heading(self, text: str, rooms: Sequence[Mention]) -> None:
+        """A line that is one room's name and nothing more ("Upstairs main bedroom") heads the rows
+        under it, up to the next blank line (which ends the scan's context) or heading."""
+        if len(rooms) != 1:
+            return
+        room = rooms[0]
+        if _HEADING_LEAD.fullmatch(text, 0, room.start) and _HEADING_TAIL.fullmatch(text, room.end):
+            self.__dict__["_heading"] = room
+
+    def _heading_room(self) -> Mention | None:
+        """ "Upstairs ensuite" on a line of its own over rows of a readings block: the affected room
+        the rows under it are in, when their own words name none."""
+        heading = self.__dict__.get("_heading")
+        if self._context is None or not isinstance(heading, Mention):
+            self.__dict__["_heading"] = None
+            return None
+        room = self._resolve(heading)
+        return room if room.key in self.areas else self._area_by_word(heading.name)
 
     def _append(self, draft: ReadingDraft, *, told: bool) -> None:
         if is_room_number(draft.source.text, draft.value, self.__dict__.get("_room_numbers", frozenset())):
