@@ -23,6 +23,7 @@ from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place, p
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
 from chalicelib.analysis.offline.reading_meters import meter_scale
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
+from chalicelib.analysis.offline.reading_places import point_room
 from chalicelib.analysis.offline.reading_point_table import day_row_cells, point_header
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import dated_after, in_same_order, prose_readings
@@ -115,6 +116,9 @@ _HEADING_LEAD = re.compile(
     FLAGS,
 )
 _HEADING_TAIL = re.compile(r"[ \t]*:?[ \t]*", FLAGS)
+# A map's point code in a list line ("L1", "H2"): its letters may stand for its room's initials
+_POINT_CODE = re.compile(r"(?<![\w.])[A-Z]{1,3}\d{1,2}\b")
+_MAX_CODED_LINE = 400
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
 
 
@@ -486,6 +490,13 @@ class ReadingsScan(
                 place = lead  # ("C master bed floorboards at ensuite wall": the master bedroom's)
             elif self._context is not None and self._context.key in self.areas:
                 place = self._context
+        elif reading.point is not None and not in_table and not named and _is_list_line(line.text):
+            # ("L1 GIB by machine 35 / L2 ... / H1 hall skirting 30": L1 and L2 in the Laundry, the one
+            # affected room whose initial their letters are, not the room a later item names)
+            codes = [code.group(0) for code in _POINT_CODE.finditer(line.text[:_MAX_CODED_LINE])]
+            names = {key: area.room for key, area in self.areas.items()}
+            key = point_room(reading.point, codes, names)
+            place = Mention(key=key, name=names[key], start=0, end=0) if key is not None else place
         materials = materials_in(label)
         material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
         unit = (
