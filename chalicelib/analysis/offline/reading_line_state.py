@@ -69,8 +69,14 @@ _READINGS_OF = re.compile(
 _NEAR_DAYS = 60  # a day the readings were taken is near the entry's
 
 _LEAD_ORDINAL = re.compile(
-    r"^[\s\-*\u2022>]*(?:(?:back|then|and|but|by|on|until|as of|later)\b[ ,]{1,2}){1,3}"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?the (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b",
+    r"^[\s\-*\u2022>]*(?:"
+    r"(?:(?:back|then|and|but|by|on|until|as of|later)\b[ ,]{1,2}){1,3}"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?"
+    # ("- Saturday the 24th: 13, 12", "- first morning, the 20th: ..."): a visit's list item led by
+    # its weekday or by which visit it was, then its day of the month
+    r"|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?|(?:first|second|third|next|last|final)"
+    r" (?:morning|day|visit|check|attendance)),? "
+    r")the (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b",
     FLAGS,
 )
 
