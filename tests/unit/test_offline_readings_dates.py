@@ -199,3 +199,21 @@ def test_a_dry_standards_line_opened_by_its_own_date_is_read_on_that_date() -> N
     found = _readings(text)
     # Then the dry standard is the second visit's, not the first's
     assert (11.0, "WME", date(2026, 5, 12), True) in found
+
+
+def test_a_list_item_led_by_its_visit_and_day_of_the_month_is_that_days() -> None:
+    # Given an email that tells the loss's day, then list items that open with which visit it was,
+    # or a weekday, then "the 16th"
+    text = """Date: Fri, 22 May 2026 9:10 am
+Subject: Claim 7781 - dishwasher leak
+
+Friday the 15th, late at night, the dishwasher hose let go and flooded the kitchen floor.
+
+The drying man came the next morning, the 16th. His numbers (WME, he said):
+- first morning, the 16th: kitchen wall by the sink 31, kick board 26.
+- Tuesday the 19th: kitchen wall by the sink 18, kick board 17.
+"""
+    found = [(r.value, r.taken_on) for r in analyze_text(text).moisture_readings]
+    # Then each item's readings are on its own day
+    assert (31.0, date(2026, 5, 16)) in found
+    assert (18.0, date(2026, 5, 19)) in found

@@ -292,3 +292,19 @@ def test_a_point_column_sharing_a_thing_with_a_rooms_point_is_in_that_room() -> 
     # the subfloor under the dishwasher is the kitchen's, as "K1 dishwasher" is
     assert (23.0, "Kitchen") in found and (14.0, "Kitchen") in found
     assert (16.0, "Dining room") in found
+
+
+def test_a_numbered_point_naming_no_room_is_in_the_jobs_only_affected_room() -> None:
+    # Given a job with one affected room, and points by number that name only surfaces
+    text = """Attended 12/08/2026. Laundry tub tap left running.
+Laundry 2.2 x 1.8 m, vinyl on slab, wall lining wet to 200 mm.
+Meter: Protimeter, pins = WME, search = REL.
+
+12/08
+1 lining left of tub ........ 280 REL
+2 cabinet kick MDF .......... 31 WME
+"""
+    found = [(r.value, r.location) for r in analyze_text(text).moisture_readings]
+    # Then each is a reading of that room, not of an unspecified place
+    assert (280.0, "Laundry") in found
+    assert (31.0, "Laundry") in found

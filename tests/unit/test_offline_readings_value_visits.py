@@ -127,3 +127,36 @@ def test_a_line_led_by_its_weekday_is_dated_from_the_visit_and_the_lines_before(
     assert (30.0, date(2026, 3, 16)) in found
     assert (18.0, date(2026, 3, 17)) in found
     assert (12.0, date(2026, 3, 20)) in found
+
+
+_SAME_ORDER_LOG = """Attended 2026-09-14. Dishwasher line let go into the kitchen and the pantry.
+kitchen 12x10 - vinyl wet, drywall wicking on the sink wall.
+pantry - shelving base and drywall wet low.
+dining - floor dry, not affected -> dry std here
+
+readings (protimeter, dw % / wood %MC)
+ 2026-09-14
+  kitchen dw sink wall .......... 34
+  kitchen toe kick .............. 26 MC
+  pantry dw ..................... 29
+  STD dining dw 8 / dining base 10 MC
+ 2026-09-16
+  21 / 17 MC / 16   (same order)
+"""
+
+
+def test_a_bare_visit_line_in_the_same_order_reads_the_wet_points_of_the_day_before() -> None:
+    # Given values alone under the next day's heading, "(same order)" after them
+    found = [
+        (r.value, r.location, r.taken_on, r.is_reference)
+        for r in analyze_text(_SAME_ORDER_LOG).moisture_readings
+    ]
+    # Then each is its wet point's reading on that day; the dry standards, read once, take none
+    assert (21.0, "Kitchen", date(2026, 9, 16), False) in found
+    assert (17.0, "Kitchen", date(2026, 9, 16), False) in found
+    assert (16.0, "Pantry", date(2026, 9, 16), False) in found
+
+
+def test_bare_values_without_a_word_of_order_are_no_visit() -> None:
+    assert visit_values("21 / 17 / 16") is None
+    assert visit_values("21 / 17 MC / 16 (same order)") == ("", [(21.0, None), (17.0, None), (16.0, None)])

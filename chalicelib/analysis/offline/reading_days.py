@@ -15,8 +15,10 @@ WEEKDAY_NAME = (
 )
 _NUMBERS = {"mon": 0, "tue": 1, "wed": 2, "thu": 3, "fri": 4, "sat": 5, "sun": 6}
 
-# A visit's lead that is a weekday and at most a note in brackets: "Wednesday (yesterday)", "Tue".
-_LONE_WEEKDAY = re.compile(rf"\s*(?:on )?(?:the )?{WEEKDAY_NAME}\.?(?:\s*\([^()]{{0,20}}\))?\s*", FLAGS)
+# A visit's lead that is a weekday and at most a note in brackets: "Wednesday (yesterday)", "Tue",
+# "on the Monday"; the one definition for a lead given alone and for one that heads a line.
+WEEKDAY_LEAD = rf"(?:on )?(?:the )?{WEEKDAY_NAME}\.?(?:\s*\([^()\n]{{0,20}}\))?"
+_LONE_WEEKDAY = re.compile(rf"\s*{WEEKDAY_LEAD}\s*", FLAGS)
 
 
 def weekday_on_or_after(anchor: date, name: str) -> date:

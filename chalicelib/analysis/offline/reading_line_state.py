@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from chalicelib.analysis.offline.reading_days import WEEKDAY_NAME, weekday_on_or_after
+from chalicelib.analysis.offline.reading_days import WEEKDAY_LEAD, weekday_on_or_after
 from chalicelib.analysis.offline.reading_prose import day_of_month
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.text import FLAGS, Line
@@ -69,17 +69,21 @@ _READINGS_OF = re.compile(
 _NEAR_DAYS = 60  # a day the readings were taken is near the entry's
 
 _LEAD_ORDINAL = re.compile(
-    r"^[\s\-*\u2022>]*(?:(?:back|then|and|but|by|on|until|as of|later)\b[ ,]{1,2}){1,3}"
-    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?the (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b",
+    r"^[\s\-*\u2022>]*(?:"
+    r"(?:(?:back|then|and|but|by|on|until|as of|later)\b[ ,]{1,2}){1,3}"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?"
+    # ("- Saturday the 24th: 13, 12", "- first morning, the 20th: ..."): a visit's list item led by
+    # its weekday or by which visit it was, then its day of the month
+    r"|(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?|(?:first|second|third|next|last|final)"
+    r" (?:morning|day|visit|check|attendance)),? "
+    r")the (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b",
     FLAGS,
 )
 
 
 # "Monday: drywall behind the fridge 32%, ...", "Tue - 24, 19", "Wednesday (yesterday): 17, 14": a
 # visit's line led by its weekday alone
-_LEAD_WEEKDAY = re.compile(
-    rf"^[\s\-*\u2022>]*(?:on )?{WEEKDAY_NAME}\.?(?:\s*\([^()\n]{{0,20}}\))?\s*[:\-\u2013]\s", FLAGS
-)
+_LEAD_WEEKDAY = re.compile(rf"^[\s\-*\u2022>]*{WEEKDAY_LEAD}\s*[:\-\u2013]\s", FLAGS)
 
 
 # "Readings on the first morning (...)", "At our initial visit the ...", "On the first day:": a

@@ -11,9 +11,14 @@ from datetime import date
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.text import FLAGS
 
-# A number that may be a reading: at most three digits before the point, no digits or
-# clock/ratio marks around it.
-NUMBER = re.compile(r"(?<![\w.:/#\-])(?P<value>\d{1,3}(?:\.\d{1,2})?)(?![\d:/]|\.\d|,\d{3})", FLAGS)
+# A reading's value as written: at most three digits before the point and two after ("17",
+# "3.6", "410"); the one definition every reader of values builds on.
+VALUE = r"\d{1,3}(?:\.\d{1,2})?"
+# The scale written right after a value ("22%", "36 WME", "18 %MC"), and a value with it.
+SCALE_SUFFIX = r" ?(?:%\s?mc|%|wme|rel)\b|%"
+SCALED_VALUE = rf"{VALUE}(?:{SCALE_SUFFIX})?"
+# A number that may be a reading: no digits or clock/ratio marks around it.
+NUMBER = re.compile(rf"(?<![\w.:/#\-])(?P<value>{VALUE})(?![\d:/]|\.\d|,\d{{3}})", FLAGS)
 # What may follow a reading: its scale.
 SCALE_AFTER = re.compile(r" ?(?P<scale>% ?MC\b|%(?! ?RH)|MC\b|WME\b|REL\b|pts?\b)", FLAGS)
 SCALE_BEFORE = re.compile(r"\b(?P<scale>MC|WME|REL)\b ?[:=]? ?$", FLAGS)

@@ -45,6 +45,8 @@ def point_rereads(text: str, known: frozenset[str]) -> list[tuple[str, float, st
     numbered = run is not None and not re.search(r"\d", body[run.end() :])
     if lead is not None and run is not None and numbered:
         body = body[lead.end() : run.end()]
+    elif (coded := _CODED_LEAD.match(body)) is not None:
+        body = body[coded.end() :]  # ("22/10  L1 21 / L2 17": the day, then the points by their codes)
     # ("1-26 2-22 3-41": numbered items need no wider gap than a space between them)
     items = _NUMBERED_ITEM.findall(body) if numbered else [item for item in _SEPARATOR.split(body) if item]
     if len(items) < _MIN_ITEMS:
@@ -70,6 +72,9 @@ def point_rereads(text: str, known: frozenset[str]) -> list[tuple[str, float, st
 _VISIT_LEAD = re.compile(
     r"\s*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|day \d{1,2})(?: [a-z][a-z -]{0,20})?(?::\s*|\s{2,}|\s(?=\d))",
     FLAGS,
+)
+_CODED_LEAD = re.compile(
+    r"\s*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?:?\s+(?=[A-Z]{1,3}\d{1,2}\s*[:=]?\s*\d)", re.ASCII
 )
 _NUMBERED_ITEM = re.compile(r"#?\d{1,2} ?- ?\d{1,3}(?:\.\d)?(?: ?(?:%\s?(?:wme|mc)?|wme|rel)\b)?", FLAGS)
 _NUMBERED_RUN = re.compile(

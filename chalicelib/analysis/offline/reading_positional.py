@@ -20,23 +20,31 @@ from dataclasses import replace
 from datetime import date
 
 from chalicelib.analysis.offline.reading_days import is_weekday, lone_weekday
+from chalicelib.analysis.offline.reading_numbers import SCALE_SUFFIX, SCALED_VALUE, VALUE
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale, wide_scale
 from chalicelib.analysis.offline.reading_where import ReadingPlaces
 from chalicelib.analysis.offline.readings import ReadingDraft
 from chalicelib.analysis.offline.text import FLAGS, Line
 
-# One value, perhaps with its scale ("22%", "36 WME").
-_VALUE = r"\d{1,3}(?:\.\d{1,2})?(?: ?(?:%\s?mc|%|wme|rel)\b|%)?"
+# A value of a visit's line with no lead: its scale may be "MC" alone ("18 MC")
+_BARE_VALUE = rf"{VALUE}(?: ?mc\b|{SCALE_SUFFIX})?"
 # Between values: ",", ";", " / " or "and" ("20%, 41 and 22").
 _SEPARATOR = r"[ \t]*(?:;|[ \t]/|,|,? and[ \t])[ \t]*"
 # The visit's lead (a day, a date, "Day 3"), a colon or a dash, then the numbers alone; words after
 # them only say how to read them ("- in the same order", "(same points)", ". He said it's done.").
 _POSITIONAL = re.compile(
     rf"[ \t>*\u2022-]*(?P<lead>[^:\d\n]{{0,30}}\d{{0,4}}[^:\n]{{0,30}}?)[ \t]*(?::|[ \t][-\u2013])[ \t]*"
-    rf"(?P<values>{_VALUE}(?:{_SEPARATOR}{_VALUE}){{2,15}})(?P<rest>[^\d\n]{{0,60}})",
+    rf"(?P<values>{SCALED_VALUE}(?:{_SEPARATOR}{SCALED_VALUE}){{2,15}})(?P<rest>[^\d\n]{{0,60}})",
     FLAGS,
 )
-_NUMBER = re.compile(r"(?P<number>\d{1,3}(?:\.\d{1,2})?)(?P<scale> ?(?:%\s?mc|%|wme|rel)\b|%)?", FLAGS)
+# A visit's values with no lead, its words saying they follow an earlier list's order:
+# "17 / 18 MC / 14 / 11 / 15 MC   (same order)" under the visit's dated heading
+_SAME_ORDER = re.compile(
+    rf"[ \t>*\u2022-]*(?P<values>{_BARE_VALUE}(?:{_SEPARATOR}{_BARE_VALUE}){{2,15}})[ \t.,;-]*"
+    rf"(?P<rest>\(?(?:in )?(?:the )?same (?:order|points|spots)\b[^\d\n]{{0,40}})",
+    FLAGS,
+)
+_NUMBER = re.compile(rf"(?P<number>{VALUE})(?P<scale>{SCALE_SUFFIX})?", FLAGS)
 _DAY_WORD = re.compile(
     r"\s*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|day \d{1,2})\b", FLAGS
 )
@@ -47,14 +55,14 @@ _LOOK_BACK_DRAFTS = 60
 def visit_values(text: str) -> tuple[str, list[tuple[float, str | None]]] | None:
     """The lead (the visit's day) and each value with its scale as written, of a line that gives
     values alone after its day; None for any other line."""
-    match = _POSITIONAL.fullmatch(text)
+    match = _POSITIONAL.fullmatch(text) or _SAME_ORDER.fullmatch(text)
     if match is None:
         return None
     values = [
         (float(found.group("number")), explicit_scale(found.group("scale")) if found.group("scale") else None)
         for found in _NUMBER.finditer(match.group("values"))
     ]
-    return match.group("lead").strip(), values
+    return (match.group("lead").strip() if "lead" in match.groupdict() else ""), values
 
 
 def _positions(drafts: Sequence[ReadingDraft]) -> list[ReadingDraft] | None:
@@ -92,6 +100,8 @@ class PositionalRows(ReadingPlaces):
         earlier = self._legend_places(len(values), last or 0)
         if earlier is None:
             nearest = self._earlier_list(line.number, len(values))
+            if nearest is None and not lead:
+                nearest = self._earlier_day(line.number, len(values))
             if nearest is None:
                 return None
             earlier = _positions(nearest) or nearest
@@ -120,6 +130,20 @@ class PositionalRows(ReadingPlaces):
                 replace(before, value=value, unit=unit, taken_on=taken_on, said_dry=None, source=line.span())
             )
         return drafts
+
+    def _earlier_day(self, number: int, count: int) -> list[ReadingDraft] | None:
+        """ "(same order)" under a visit's heading: the wet points of the day read last before it,
+        one or two a line, when they are as many as the values (its dry standards are read once)."""
+        recent = [
+            draft
+            for draft in self.readings[-_LOOK_BACK_DRAFTS:]
+            if draft.source.line is not None and number - _LOOK_BACK_LINES <= draft.source.line < number
+        ]
+        if not recent or recent[-1].taken_on is None:
+            return None
+        day = recent[-1].taken_on
+        points = [draft for draft in recent if draft.taken_on == day and not draft.is_reference]
+        return points if len(points) == count else None
 
     def _earlier_list(self, number: int, count: int) -> list[ReadingDraft] | None:
         """The readings of the nearest line above with as many readings, all of one day."""

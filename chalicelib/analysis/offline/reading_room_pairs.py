@@ -6,17 +6,17 @@ from __future__ import annotations
 
 import re
 
+from chalicelib.analysis.offline.reading_numbers import SCALED_VALUE, VALUE
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import FLAGS
 
-_VALUE = r"\d{1,3}(?:\.\d{1,2})?(?: ?(?:% ?MC|%|WME))?"
 # "read 38 and 35", "were 30, 27 and 24 %MC": a run of values straight after a verb of reading
 _RUN = re.compile(
     rf"\b(?:read|reads|were|measured|showed|came in at|were at|sat at)"
-    rf" (?P<values>{_VALUE}(?:(?: ?, ?| and | & |, and ){_VALUE}){{1,5}})(?![\d%]|\.\d)",
+    rf" (?P<values>{SCALED_VALUE}(?:(?: ?, ?| and | & |, and ){SCALED_VALUE}){{1,5}})(?![\d%]|\.\d)",
     FLAGS,
 )
-_ONE_VALUE = re.compile(r"\d{1,3}(?:\.\d{1,2})?", FLAGS)
+_ONE_VALUE = re.compile(VALUE, FLAGS)
 # Between two rooms of the list, and between the last room and the verb (a material's word or two:
 # "the kitchen and laundry walls read").
 _JOIN = re.compile(r" ?(?:,|and|&|, and) ?", FLAGS)

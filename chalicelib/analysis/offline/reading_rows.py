@@ -294,7 +294,12 @@ class RowReader(SegmentReader):
         if header is not None:
             self.columns = header
             return []
+        cells = _labelled_first(cells)
         columns = self.columns if self.columns and len(self.columns) == len(cells) else None
+        if columns is None and self.columns and _labels_dates(self.columns, cells):
+            # "(10/11 | 12/11 | 16/11)" over "tile at vanity: 780 | 420 | 260 REL": a header of the
+            # days alone, the row's own label before them
+            columns = [Column("label"), *self.columns]
         if columns is None and self.preamble_dates:
             # No header: "the four numbers in each row are the readings on 14/04, 15/04, ..."
             numeric = [index for index, cell in enumerate(cells) if is_reading_cell(cell)]
@@ -520,3 +525,29 @@ def _names_equipment(label: str) -> bool:
 def _point_of(label: str) -> str | None:
     match = POINT_ID.match(label)
     return match.group("id") if match else None
+
+
+# "plasterboard behind vanity: 34 | 22 | 15 WME": a list's item whose values are set apart by bars,
+# the first after its label's colon
+_LABELLED_VALUE = re.compile(r"(?P<label>[^:|]{3,120}?):[ \t]*(?P<value>\d{1,3}(?:\.\d{1,2})?)")
+
+
+def _labelled_first(cells: list[str]) -> list[str]:
+    """A row's cells with a first cell "place: value" split in two, when every later cell is a
+    reading; any other row as it is."""
+    if len(cells) < 2 or not all(map(is_reading_cell, cells[1:])):
+        return cells
+    match = _LABELLED_VALUE.fullmatch(cells[0])
+    if match is None:
+        return cells
+    return [match.group("label").strip(), match.group("value"), *cells[1:]]
+
+
+def _labels_dates(columns: list[Column], cells: list[str]) -> bool:
+    """Whether a header of days alone heads a row that is its label and one reading per day."""
+    return (
+        len(cells) == len(columns) + 1
+        and all(column.kind == "date" for column in columns)
+        and not is_reading_cell(cells[0])
+        and all(map(is_reading_cell, cells[1:]))
+    )

@@ -10,20 +10,38 @@ from dataclasses import dataclass, field
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.text import FLAGS
 
-SCALE_WORDS = re.compile(
-    r"(?P<WME>\bwme\b)"
-    r"|(?P<REL>\b(?:rel(?:ative)?(?: scale)?|ref(?:erence)? (?:scale|mode)|gypsum scale|drywall scale"
-    r"|search(?: mode)?|0-100|60-999|no units?)\b)"
-    r"|(?P<MC>%\s?mc\b|\bmc ?%|\bpins?\b|\bwood (?:scale|setting)|\bspecies setting)"
-    r"|(?P<PCT>\bconcrete (?:scale|mode)\b|\bin %(?! ?(?:mc|wme|rh)\b)|\(%\))",
-    FLAGS,
+# The one table of scales: each scale's name, the words that name it in a reading's or a
+# preamble's text, and the looser words a meter's name or a block's heading gives it by ("Delmhorst
+# wood mode", "reference readings"), which are tried in the table's order (WME, then REL, then %MC).
+_SCALE_TABLE: tuple[tuple[str, str, str, str | None], ...] = (
+    ("WME", "WME", r"\bwme\b", r"\bwme\b"),
+    (
+        "REL",
+        "REL",
+        r"\b(?:rel(?:ative)?(?: scale)?|ref(?:erence)? (?:scale|mode)|gypsum scale|drywall scale"
+        r"|search(?: mode)?|0-100|60-999|no units?)\b",
+        r"\b(?:ref(?:erence)?|rel(?:ative)?)\b",
+    ),
+    (
+        "MC",
+        "%MC",
+        r"%\s?mc\b|\bmc ?%|\bpins?\b|\bwood (?:scale|setting)|\bspecies setting",
+        r"\b(?:wood|%\s?mc|mc)\b",
+    ),
+    ("PCT", "%", r"\bconcrete (?:scale|mode)\b|\bin %(?! ?(?:mc|wme|rh)\b)|\(%\)", None),
 )
+SCALE_WORDS = re.compile("|".join(f"(?P<{group}>{words})" for group, _, words, _ in _SCALE_TABLE), FLAGS)
+SCALE_NAMES = {group: name for group, name, _, _ in _SCALE_TABLE}
+_LOOSE_WORDS = tuple((re.compile(loose, FLAGS), name) for _, name, _, loose in _SCALE_TABLE if loose)
+
+
+def named_scale(text: str) -> str | None:
+    """The scale a meter's name or a block's heading reads its bare values on, by its looser words
+    ("Protimeter reference mode", "pin meter, wood"); None when it names none."""
+    return next((name for pattern, name in _LOOSE_WORDS if pattern.search(text)), None)
 
 
 _EXPLICIT_SCALE = re.compile(r"wme|rel(?:ative)?(?: scale)?|%\s?mc|mc ?%", FLAGS)
-
-
-SCALE_NAMES = {"WME": "WME", "REL": "REL", "MC": "%MC", "PCT": "%"}
 
 # A meter's setting is often named for a kind of material, not a material: "wood in %MC", "wood
 # scale %MC on ply / trim" is the scale of every wooden surface; "DW in WME" is US notes' drywall.

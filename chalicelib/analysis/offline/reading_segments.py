@@ -52,13 +52,18 @@ _PAIR = re.compile(
     r"(?<![\w.])(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2})\b ?[-:=]? ?(?P<value>\d{1,3}(?:\.\d{1,2})?)", re.ASCII
 )
 _SEGMENT_BREAK = re.compile(
-    r"(?<!\d)[,;](?!\d)|(?<=\d)[,;]|\s/\s|\s->\s|\.\s+(?=[A-Z])|\s\u2013\s(?=\D)", FLAGS
+    r"(?<!\d)[,;](?!\d)|(?<=\d)[,;]|\s/\s|\s->\s|\.\s+(?=[A-Z])|\s\u2013\s(?=\D)"
+    # ("... along 22 ref - bed 2 skirting 11": a dry standard's item, its line run on after a value)
+    r"|(?<=\d)\s(?=(?:ref|dry ?std|dry standard)\s?[-:]\s)",
+    FLAGS,
 )
 _MAX_LABEL = 120  # a row's words before its number; keeps every look bounded
 _LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
 # "Pt 6 sales floor concrete, aisle 7 end = 31": what follows "=" is the part's reading; a number
 # in the words before it names a place ("aisle 7")
 _EQUALS_BEFORE = re.compile(r"=[ \t]*$")
+# A visit's day that leads its line of points ("20/10  L1 GIB 35 / L2 ..."), before the first code
+_LEAD_DAY = re.compile(r"[\s\-*\u2022>]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?:?[ \t]+(?=[A-Z]{1,2}\d{1,2}\b)")
 
 
 class SegmentReader:
@@ -136,6 +141,8 @@ class SegmentReader:
     ) -> list[RowReading]:
         number = numbers[-1]
         label = text[max(start, number.start - _MAX_LABEL) : number.start]
+        day = _LEAD_DAY.match(label) if start == 0 else None
+        label = label[day.end() :] if day else label  # ("20/10  L1 GIB by machine 35": L1's, that day)
         point = POINT_ID.match(label)
         words = label[point.end() :] if point else label
         if EQUIPMENT_WORDS.search(words) or AIR_WORDS.search(words):

@@ -9,6 +9,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_where import after_temperature
@@ -48,6 +49,14 @@ class InlineReadingsScan:
     _name: Callable[[Mention | None], str]
     _in_reference_room: Callable[[Mention | None], bool]
     _append: Callable[..., None]
+    areas: dict[str, AreaDraft]
+
+    def _only_area(self) -> Mention | None:
+        """The one affected room of a job that has only one, for a reading whose line names none."""
+        if len(self.areas) != 1:
+            return None
+        key, area = next(iter(self.areas.items()))
+        return Mention(key=key, name=area.room, start=0, end=0)
 
     def _collect_readings(
         self,
@@ -97,7 +106,8 @@ class InlineReadingsScan:
             if _GOAL_BEFORE.search(text, max(previous_end, reading.start - 30), reading.start):
                 self.goals.append(Goal(material.key if material else None, reading.unit, reading.value))
                 continue
-            place = places.at(reading.start) or self._context
+            # ("3 vanity kick MDF .... 34 WME" in a job with one affected room: that room's)
+            place = places.at(reading.start) or self._context or self._only_area()
             if self._is_air(line, reading.unit) or after_temperature(text, reading.start):
                 continue
             self._append(

@@ -19,6 +19,8 @@ from chalicelib.analysis.offline.readings import Material, ReadingDraft
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import Line
 
+_DAY_LOOK = 24  # how far into a line its opening day is looked for (bounded)
+
 
 class PointRereadScan:
     """RoomScan keeps the state these methods read: the map's points, the block and the meter."""
@@ -58,10 +60,20 @@ class PointRereadScan:
         rereads = point_rereads(line.text, frozenset(self._points))
         if rereads is None:
             return self._read_point_row(line) or self._read_places_again(line, taken_on)
+        taken_on = self._opening_day(line.text, taken_on)
         for code, value, written in rereads:
             scale = explicit_scale(written) if written else None
             self._add_point_reading(line, code, value, taken_on, scale)
         return True
+
+    def _opening_day(self, text: str, taken_on: date | None) -> date | None:
+        """ "22/10  L1 21 / L2 17": a visit's line of re-reads that opens with its day is that day's."""
+        if self._rows is None:
+            return taken_on
+        head = text[:_DAY_LOOK]
+        found = self._rows.dates.find(head, taken_on, yearless_numeric=True)
+        opens = bool(found) and not head[: found[0].start].strip(" -*\u2022>")
+        return found[0].value if opens and found[0].value is not None else taken_on
 
     def _read_point_row(self, line: Line) -> bool:
         """ "| A | 19 | 14 |" under "Follow-up readings (same points, 2025-01-16 and 2025-01-18)"."""

@@ -16,16 +16,14 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.areas import (
     AreaDraft,
 )
-from chalicelib.analysis.offline.measures import (
-    unit_system,
-)
 from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_column_days import column_days, redated
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place, points_scale_legend
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
-from chalicelib.analysis.offline.reading_meters import meter_scale, meter_scales
+from chalicelib.analysis.offline.reading_meters import meter_scale
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
+from chalicelib.analysis.offline.reading_places import point_room
 from chalicelib.analysis.offline.reading_point_table import day_row_cells, point_header
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import dated_after, in_same_order, prose_readings
@@ -33,7 +31,6 @@ from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
 from chalicelib.analysis.offline.reading_room_pairs import paired_room
 from chalicelib.analysis.offline.reading_room_phrases import (
     is_room_number,
-    numbered_rooms,
     room_leading_landmark,
     room_phrase_before,
 )
@@ -44,7 +41,6 @@ from chalicelib.analysis.offline.reading_scales import (
     declared_scale,
     explicit_scale,
     wide_scale,
-    with_named_materials,
 )
 from chalicelib.analysis.offline.reading_table_titles import titled_header
 from chalicelib.analysis.offline.reading_where import (
@@ -67,6 +63,7 @@ from chalicelib.analysis.offline.scan_inline_readings import InlineReadingsScan
 from chalicelib.analysis.offline.scan_order_legend import OrderLegendScan
 from chalicelib.analysis.offline.scan_point_rereads import PointRereadScan
 from chalicelib.analysis.offline.scan_reading_runs import ReadingRunScan, sentence_slices
+from chalicelib.analysis.offline.scan_reading_scales import ReadingScalesScan
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
@@ -84,13 +81,6 @@ _DATE_START = re.compile(
 
 
 _TABLE_RULE = re.compile(r"\s*\|[\s:|-]*-[\s:|-]*\|?\s*")
-
-
-_SCALES = (
-    (re.compile(r"\bwme\b", FLAGS), "WME"),
-    (re.compile(r"\b(?:ref(?:erence)?|rel(?:ative)?)\b", FLAGS), "REL"),
-    (re.compile(r"\b(?:wood|%\s?mc|mc)\b", FLAGS), "%MC"),
-)
 
 
 _ROOM_LOOK = 40
@@ -118,6 +108,17 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
 _LANDMARK_BEFORE = re.compile(
     r"\b(?:at|near|by|along|beside|against|behind|towards?|opposite|under|below|beneath)(?: the)? $", FLAGS
 )
+# A room's heading: its name alone, perhaps after its floor ("Upstairs main bedroom", "Level 2 -
+# Office"), perhaps ending in a colon
+_HEADING_LEAD = re.compile(
+    r"[ \t\-*\u2022#]*(?:(?:(?:up|down)stairs|(?:ground|first|second|upper|lower) floor|level \d{1,2}"
+    r"|basement)[ \t]*[-:,]?[ \t]*)?",
+    FLAGS,
+)
+_HEADING_TAIL = re.compile(r"[ \t]*:?[ \t]*", FLAGS)
+# A map's point code in a list line ("L1", "H2"): its letters may stand for its room's initials
+_POINT_CODE = re.compile(r"(?<![\w.])[A-Z]{1,3}\d{1,2}\b")
+_MAX_CODED_LINE = 400
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
 
 
@@ -135,10 +136,6 @@ def _sentence_days(
     ]
 
 
-def material_keys(text: str) -> list[str]:
-    return [material.key for material in materials_in(text)]
-
-
 @lru_cache(maxsize=4)
 def _is_list_line(text: str) -> bool:
     return " / " in text or " | " in text
@@ -153,6 +150,7 @@ class ReadingsScan(
     OrderLegendScan,
     InlineReadingsScan,
     ReadingRunScan,
+    ReadingScalesScan,
 ):
     """The scan's readings half: what it reads, and where it puts each reading. RoomScan keeps
     the state these methods read and write; state only the readings half needs (the place memory,
@@ -178,12 +176,6 @@ class ReadingsScan(
     _document_scales: Scales
     _scales_cache: tuple[str, Scales] | None
 
-    def _bare_scale(self) -> str | None:
-        if not self._in_readings:
-            return None
-        named = f"{self._meter or ''} {self._block_header}"
-        return next((scale for pattern, scale in _SCALES if pattern.search(named)), "%")
-
     def _collect_row_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool:
         """Readings in a table, a moisture map or a list; True when the line was read that way."""
         line, stated = without_goal(line)  # "Drying goals: timber 18 %WME or less": no readings
@@ -193,6 +185,7 @@ class ReadingsScan(
         self.__dict__["_line_number"] = line.number
         self.__dict__["_declared_scale"] = declared_scale(line.text) or self.__dict__.get("_declared_scale")
         self._place_memory().note(line.text, rooms, self._context)
+        self._note_heading(line.text, rooms)
         taken_on = self._lead_date(line, taken_on)
         line = self._without_entry_head(line)  # ("... (readings 07-16): plates 21": read that day)
         self._note_air(line)
@@ -385,14 +378,6 @@ class ReadingsScan(
                 return item
         return []
 
-    def _metered(self) -> bool:
-        """Whether the notes have said a meter was used ("He used a meter on everything"), so that
-        "the hallway wall was 26" is a reading on it."""
-        return self._scale_known() or bool(self.__dict__.get("_meter_seen"))
-
-    def _scale_known(self) -> bool:
-        return self._row_scales().general is not None
-
     def _names_a_place(self, reading: RowReading) -> bool:
         label = reading.label
         return bool(
@@ -446,6 +431,10 @@ class ReadingsScan(
             owner = self._paragraph_room(line.text, owner)
         mentioned = room_mentions(label) if own_words else []  # ("Den 9 and OSB at closet 11": a spot)
         named = [self._resolve(m) for m in mentioned if owner is None or not is_spot(label, m)]
+        heading = self._heading_room() if in_table and mentioned else None
+        if heading is not None and all(_LANDMARK_BEFORE.search(label, 0, m.start) for m in mentioned):
+            # ("carpet at ensuite door: 40 | 17" under "Main bedroom": a room after "at" is a landmark)
+            named, owner = [], heading
         side = side_mention(label)
         if side is not None:
             # "laundry side wall of bath", "bath drywall, laundry side": the bath's wall, on the side
@@ -480,7 +469,7 @@ class ReadingsScan(
             if transposed
             else owner
             or (
-                None
+                self._heading_room()
                 if in_table
                 else self._remembered(label) or self._fixture_room(label) or self._label_context(label)
             )
@@ -501,6 +490,13 @@ class ReadingsScan(
                 place = lead  # ("C master bed floorboards at ensuite wall": the master bedroom's)
             elif self._context is not None and self._context.key in self.areas:
                 place = self._context
+        elif reading.point is not None and not in_table and not named and _is_list_line(line.text):
+            # ("L1 GIB by machine 35 / L2 ... / H1 hall skirting 30": L1 and L2 in the Laundry, the one
+            # affected room whose initial their letters are, not the room a later item names)
+            codes = [code.group(0) for code in _POINT_CODE.finditer(line.text[:_MAX_CODED_LINE])]
+            names = {key: area.room for key, area in self.areas.items()}
+            key = point_room(reading.point, codes, names)
+            place = Mention(key=key, name=names[key], start=0, end=0) if key is not None else place
         materials = materials_in(label)
         material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
         unit = (
@@ -557,6 +553,25 @@ class ReadingsScan(
         if not self._is_air(line, reading.unit or "") and not after_temperature(line.text, reading.start):
             self._append(draft, told=reading.told)
 
+    def _note_heading(self, text: str, rooms: Sequence[Mention]) -> None:
+        """A line that is one room's name and nothing more ("Upstairs main bedroom") heads the rows
+        under it, up to the next blank line (which ends the scan's context) or heading."""
+        if len(rooms) != 1:
+            return
+        room = rooms[0]
+        if _HEADING_LEAD.fullmatch(text, 0, room.start) and _HEADING_TAIL.fullmatch(text, room.end):
+            self.__dict__["_heading"] = room
+
+    def _heading_room(self) -> Mention | None:
+        """ "Upstairs ensuite" on a line of its own over rows of a readings block: the affected room
+        the rows under it are in, when their own words name none."""
+        heading = self.__dict__.get("_heading")
+        if self._context is None or not isinstance(heading, Mention):
+            self.__dict__["_heading"] = None
+            return None
+        room = self._resolve(heading)
+        return room if room.key in self.areas else self._area_by_word(heading.name)
+
     def _append(self, draft: ReadingDraft, *, told: bool) -> None:
         if is_room_number(draft.source.text, draft.value, self.__dict__.get("_room_numbers", frozenset())):
             return  # "water came from above into 312": Room 312, no reading
@@ -572,28 +587,3 @@ class ReadingsScan(
         self.readings.append(draft)
         blocks = self.__dict__.setdefault("_draft_blocks", [])
         blocks.append(in_block)
-
-    def _row_scales(self) -> Scales:
-        """The scales the block's heading and preamble name, else the meter's, else the document's."""
-        text = f"{self._block_header if self._in_readings else ''}\n{self._meter or ''}"
-        key = f"{text}\n{self.__dict__.get('_declared_scale')}"
-        if self._scales_cache is None or self._scales_cache[0] != key:
-            scales = Scales.read(text, material_keys)
-            # (else the scale the notes last declared for what follows, else the document's)
-            declared = self.__dict__.get("_declared_scale")
-            general = declared or self._document_scales.general
-            if scales.general is None and general is not None:
-                # (a material's scale named anywhere in the notes beats a declared general one)
-                materials = {**self._document_scales.by_material, **scales.by_material} if declared else {}
-                scales = Scales(general, materials or scales.by_material)
-            scales = with_named_materials(scales, self._document_scales)
-            self._scales_cache = (key, scales)
-        return self._scales_cache[1]
-
-    def note_scales(self, text: str) -> None:
-        """Scales named anywhere in the notes, for readings outside a block; and the units the
-        notes are written in, for sizes written without one."""
-        self._document_scales = Scales.read(text, material_keys)
-        self.__dict__["_meter_scales"] = meter_scales(text)
-        self.__dict__["_room_numbers"] = numbered_rooms(text)
-        self.default_unit = unit_system(text)

@@ -1,0 +1,66 @@
+"""The scales the readings scan reads bare values on: the scale a block's heading, preamble or
+meter names ("Protimeter, WME"), per material where they say so ("drywall REL, wood %MC"), else
+the one the notes last declared, else the document's; and whether a meter was named at all."""
+
+from __future__ import annotations
+
+from chalicelib.analysis.findings import LengthUnit
+from chalicelib.analysis.offline.measures import unit_system
+from chalicelib.analysis.offline.reading_meters import meter_scales
+from chalicelib.analysis.offline.reading_room_phrases import numbered_rooms
+from chalicelib.analysis.offline.reading_scales import Scales, named_scale, with_named_materials
+from chalicelib.analysis.offline.readings import materials_in
+
+
+def material_keys(text: str) -> list[str]:
+    return [material.key for material in materials_in(text)]
+
+
+class ReadingScalesScan:
+    """RoomScan keeps the state these methods read: the block being read and its meter."""
+
+    default_unit: LengthUnit | None
+    _in_readings: bool
+    _block_header: str
+    _meter: str | None
+    _document_scales: Scales
+    _scales_cache: tuple[str, Scales] | None
+
+    def _bare_scale(self) -> str | None:
+        if not self._in_readings:
+            return None
+        named = f"{self._meter or ''} {self._block_header}"
+        return named_scale(named) or "%"
+
+    def _metered(self) -> bool:
+        """Whether the notes have said a meter was used ("He used a meter on everything"), so that
+        "the hallway wall was 26" is a reading on it."""
+        return self._scale_known() or bool(self.__dict__.get("_meter_seen"))
+
+    def _scale_known(self) -> bool:
+        return self._row_scales().general is not None
+
+    def _row_scales(self) -> Scales:
+        """The scales the block's heading and preamble name, else the meter's, else the document's."""
+        text = f"{self._block_header if self._in_readings else ''}\n{self._meter or ''}"
+        key = f"{text}\n{self.__dict__.get('_declared_scale')}"
+        if self._scales_cache is None or self._scales_cache[0] != key:
+            scales = Scales.read(text, material_keys)
+            # (else the scale the notes last declared for what follows, else the document's)
+            declared = self.__dict__.get("_declared_scale")
+            general = declared or self._document_scales.general
+            if scales.general is None and general is not None:
+                # (a material's scale named anywhere in the notes beats a declared general one)
+                materials = {**self._document_scales.by_material, **scales.by_material} if declared else {}
+                scales = Scales(general, materials or scales.by_material)
+            scales = with_named_materials(scales, self._document_scales)
+            self._scales_cache = (key, scales)
+        return self._scales_cache[1]
+
+    def note_scales(self, text: str) -> None:
+        """Scales named anywhere in the notes, for readings outside a block; and the units the
+        notes are written in, for sizes written without one."""
+        self._document_scales = Scales.read(text, material_keys)
+        self.__dict__["_meter_scales"] = meter_scales(text)
+        self.__dict__["_room_numbers"] = numbered_rooms(text)
+        self.default_unit = unit_system(text)
