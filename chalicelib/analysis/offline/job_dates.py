@@ -464,6 +464,7 @@ class JobDates:
                 or INSPECTION_LABEL.search(text, near_start, near_end)
                 or _arrival_day(text, found, known, start)
                 or (ANNOUNCEMENT.search(text, start, end) and not ESCAPE.search(text, start, end))
+                or _found_late(text, sentences, start, known)
             ):
                 continue
             # (the sentence after may tell it: "... on Monday night (20/07). The hose split")
@@ -482,6 +483,29 @@ def _booked_over(labelled: _Found, own: Sequence[_Found], lines: Sequence[Line])
     if labelled.line.number not in second_hand:
         return False
     return any(found.line.number not in second_hand and found.value != labelled.value for found in own)
+
+
+def _found_late(text: str, sentences: Sentences, start: int, known: DateMatch) -> bool:
+    """ "tenant noticed a musty smell last week sometime and wet carpet this morning (11/30). Could
+    be longer - he's been away": the day it was found, in a sentence (or the next) that leaves the
+    loss earlier or unknown, is not the loss date."""
+    if _DISCOVERY.search(text, start, known.start) is None:
+        return False
+    end = sentences.bounds(known.start)[1]
+    following = text[end : end + WINDOW]
+    return bool(_EARLIER_SIGN.search(text, start, end) or _EARLIER_SIGN.search(following))
+
+
+# What says the water was there before it was found: an earlier sign, a span, a guess it was longer.
+# (not "start unknown" alone: "found the basement wet when they got home on 11/23; start unknown"
+# is a claim dated by its finding)
+_EARLIER_SIGN = re.compile(
+    r"\b(?:last week|(?:a|two|three|few|several|some) weeks?|weeks|months?|for some time|a while"
+    r"|(?:could|may|might|must) (?:be|have been) (?:longer|going on|there)"
+    r"|(?:or|maybe|possibly|probably) longer"
+    r"|on and off|off and on|been (?:going on|there) (?:for|since))\b",
+    FLAGS,
+)
 
 
 _TOLD_REACH = 90  # how far after a loss label a date told in its own sentence may be
