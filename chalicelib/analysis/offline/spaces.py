@@ -28,6 +28,7 @@ from chalicelib.analysis.offline.room_states import (
 from chalicelib.analysis.offline.room_verdicts import (
     UNAFFECTED_LEAD,
     UNRELATED,
+    CalledNormal,
     ClearTests,
     bracket_verdict,
     is_reference,
@@ -390,6 +391,7 @@ def room_mentions(text: str) -> list[Mention]:
     listed = is_label_line and len(found) > 1 and _rest_is_rooms(text, found, _LISTED_REST)
     whole_line: tuple[bool, bool] | None = None  # read once: a line of one room is all its own
     clear_test = ClearTests(text)
+    called_normal = CalledNormal(text, reader.sentences)
     not_checked = unchecked(text)  # (once a line: a long line of rooms stays linear)
     flags = []
     for index, mention in enumerate(found):
@@ -420,6 +422,7 @@ def room_mentions(text: str) -> list[Mention]:
             or (one_room and reader.unrelated_after(mention.end))
             or (index == 0 and verdict_sentence(text, reader.sentences, found))
             or odour_cleared(text, reader.sentences, found, index)
+            or called_normal(mention)
         )
         incidental = not is_heading and _later_clause_without_damage(text, found, reader, index, own_damage)
         # (a heading the writer could not check, with no damage of its own, tells no damage)
