@@ -515,3 +515,13 @@ def test_water_the_writer_calls_normal_makes_no_room_affected() -> None:
     assert _affected(text) == []
     # (while water called normal elsewhere in the sentence, before other damage, still counts)
     assert _affected("Laundry: water in the trap, which is normal, but the vinyl is soaked") == ["Laundry"]
+
+
+def test_a_room_its_own_sentence_sets_apart_from_the_loss_is_not_affected() -> None:
+    # Given a line whose second sentence names one room only to set it apart from this job
+    text = (
+        "The hall and the study showed nothing. The owner mentioned a damp smell in the laundry too -"
+        " that is the dryer vent, not part of this."
+    )
+    # Then no room is affected
+    assert _affected(text) == []

@@ -48,7 +48,9 @@ _NONE_AFTER = re.compile(
 # damage, not related to this loss and not claimed").
 UNRELATED = re.compile(
     r"\bnot (?:from |part of |related to |caused by )?(?:this|the) (?:leak|loss|event|claim)\b|\bunrelated\b"
-    r"|\bnot claimed\b",
+    r"|\bnot claimed\b"
+    # "a mouldy smell in the bathroom too - it is the shower silicone, not part of this."
+    r"|\bnot part of (?:this|the (?:scope|job|claim|works?))(?= ?(?:[.;)]|$))",
     FLAGS,
 )
 _LABEL_COLON = re.compile(r" ?:")
