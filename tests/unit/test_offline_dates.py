@@ -395,3 +395,44 @@ def test_day_month_columns_side_by_side_are_days_not_years() -> None:
     found = Dates(lines, None).find("Point Surface 03-Feb 04-Feb 06-Feb Target", date(2026, 2, 3))
     # Then each is a day of the job's year, and no column's day is read as the year before it
     assert [match.value for match in found] == [date(2026, 2, 3), date(2026, 2, 4), date(2026, 2, 6)]
+
+
+def _found(text: str, anchor: date | None) -> list[tuple[date | None, str]]:
+    lines = prepare_lines(text)
+    dates = Dates(lines, "DMY")
+    last = lines[-1].text
+    return [(match.value, last[match.start : match.end]) for match in dates.find(last, anchor)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Second visit on 11 Nov 13:40, carpet still wet",  # a time after the day
+        "Compared the 11 Nov 13 readings with the first day's",  # a count, not a year
+        "11 Nov 13 points re-read, all lower",
+    ],
+)
+def test_a_number_after_a_day_and_month_in_running_text_is_no_year(line: str) -> None:
+    # Given a 2026 job whose later line gives a day and month followed by a time or a number
+    found = _found(f"Attended 10/11/2026\n{line}", date(2026, 11, 10))
+    # Then the day is 11 November of the job's year, and the number is left alone
+    assert found == [(date(2026, 11, 11), "11 Nov")]
+
+
+def test_a_two_digit_year_that_fits_the_job_or_is_written_as_a_date_stays_a_year() -> None:
+    # a column of dates in the job's own two-digit year
+    assert _found("DOL: 9 Mar 26 evening\nAtt: 10 Mar 26 0800", None) == [(date(2026, 3, 10), "10 Mar 26")]
+    # dashes and slashes say a year plainly, whatever the rest of the job
+    assert _found("Attended 10/11/2026\nroof replaced 24-Nov-13", date(2026, 11, 10)) == [
+        (date(2013, 11, 24), "24-Nov-13")
+    ]
+    assert _found("Attended 10/11/2026\nroof replaced 24/11/13", date(2026, 11, 10))[0][0] == date(
+        2013, 11, 24
+    )
+
+
+def test_a_header_of_days_run_together_keeps_every_day() -> None:
+    # Given a PDF table's header line whose day columns run together
+    found = _found("Attended 10/11/2026\nPoint Material 11 Nov 13 Nov 16 Nov", date(2026, 11, 10))
+    # Then each day is read, the number after the first month being the next day, not a year
+    assert [value for value, _ in found] == [date(2026, 11, 11), date(2026, 11, 13), date(2026, 11, 16)]

@@ -68,3 +68,19 @@ def test_days_written_day_then_month_in_a_row_are_not_read_as_years() -> None:
     assert (26.0, "%MC", "Family room", date(2026, 3, 7)) in found
     assert (19.0, "%MC", "Family room", date(2026, 3, 8)) in found
     assert (12.0, "%MC", "Family room", date(2026, 3, 10)) in found
+
+
+def test_a_piped_row_whose_first_day_follows_the_points_words_in_one_cell() -> None:
+    # Given a header of days only, and rows that lead with the point's words and a colon
+    notes = (
+        "Site: 7 Banksia Way, Belconnen ACT 2617. Attended 03/02/2026.\n"
+        "Laundry (2.4 x 1.8 m): plasterboard wet to 300 mm.\n"
+        "\n"
+        "Readings (WME)\n"
+        "(03/02 | 05/02 | 07/02)\n"
+        "Laundry\n"
+        "  plasterboard by the tub: 41 | 25 | 14 WME\n"
+    )
+    # Then the first day's number is read with the others, each on its own day
+    days = [(r.value, r.taken_on) for r in analyze_text(notes).moisture_readings]
+    assert days == [(41.0, date(2026, 2, 3)), (25.0, date(2026, 2, 5)), (14.0, date(2026, 2, 7))]

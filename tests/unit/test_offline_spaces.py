@@ -506,3 +506,22 @@ def test_a_survey_row_that_finds_the_room_normal_is_not_affected(line: str) -> N
     mentions = room_mentions(line)
     # Then the room is named but not affected
     assert mentions and not any(mention.affected for mention in mentions)
+
+
+def test_water_the_writer_calls_normal_makes_no_room_affected() -> None:
+    # Given a candidate source ruled out: the water seen there is what is always there
+    text = "- the sump in the plant room: water in the pit, which is normal; pump ran on test. Not it."
+    # Then the room is named but not affected
+    assert _affected(text) == []
+    # (while water called normal elsewhere in the sentence, before other damage, still counts)
+    assert _affected("Laundry: water in the trap, which is normal, but the vinyl is soaked") == ["Laundry"]
+
+
+def test_a_room_its_own_sentence_sets_apart_from_the_loss_is_not_affected() -> None:
+    # Given a line whose second sentence names one room only to set it apart from this job
+    text = (
+        "The hall and the study showed nothing. The owner mentioned a damp smell in the laundry too -"
+        " that is the dryer vent, not part of this."
+    )
+    # Then no room is affected
+    assert _affected(text) == []

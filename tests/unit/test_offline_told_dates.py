@@ -255,3 +255,26 @@ def test_readings_told_on_a_weekday_beside_the_story_s_day_take_that_day() -> No
     readings = analyze_text(text).moisture_readings
     # Then the reading is the Monday's, not the night of the loss
     assert [reading.taken_on for reading in readings if reading.value == 48] == [date(2026, 11, 9)]
+
+
+def test_the_day_damp_was_found_is_no_loss_date_when_the_notes_say_it_was_there_before() -> None:
+    # Given a first-response sheet where the owner noticed the wet floor on the day we came, but a
+    # smell for weeks before
+    text = (
+        "Site: 44 Ridge Rd, Saskatoon SK S7K 1A1\n"
+        "On site 2026-10-14 09:00.\n"
+        "Owner noticed the damp laminate in the den this morning (2026-10-14); she says the room has"
+        " smelt off for a few weeks.\n"
+    )
+    # Then no loss date is given, but the visit is
+    assert _job_dates(text) == (None, date(2026, 10, 14))
+
+
+def test_the_day_water_was_found_on_return_still_dates_a_claim_whose_start_is_unknown() -> None:
+    text = (
+        "Site: 9 Elm Ave, Kingston ON K7L 1A1\n"
+        "Loss: the washer hose split while the owners were away; they found the laundry flooded on"
+        " 2026-02-08 when they got back. Start unknown.\n"
+        "Attended 2026-02-09 10:00.\n"
+    )
+    assert _job_dates(text) == (date(2026, 2, 8), date(2026, 2, 9))

@@ -16,6 +16,7 @@ from chalicelib.analysis.offline.areas import (
     AreaDraft,
 )
 from chalicelib.analysis.offline.class_evidence import class_from_evidence
+from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, second_hand_lines
 from chalicelib.analysis.offline.grade_refutations import rejected_grades
 from chalicelib.analysis.offline.mould_words import MOULD_GROWTH, NORMAL_ECOLOGY, SETTLED_SPORES
 from chalicelib.analysis.offline.text import (
@@ -157,14 +158,29 @@ def _values(lines: Sequence[Line], pattern: re.Pattern[str]) -> list[int]:
 def _source_grades(lines: Sequence[Line], rejected: frozenset[int] = frozenset()) -> list[_Graded]:
     grades: list[_Graded] = []
     headers: list[_Graded] = []
+    second_hand = second_hand_lines(lines)
     for line in lines:
         # 'Tenant reckons "just clean water"': quoted words are someone else's, not evidence
-        found = classify_water_source(QUOTED.sub(" ", line.text))
-        if found is not None and found[0] not in rejected:
+        text = QUOTED.sub(" ", line.text)
+        # ("the sewage wording in the header came from the call center": the booking's word, reported)
+        own = text if line.number in second_hand else first_hand_text(text)
+        for part, is_own in ((own, True), (text, False)):
+            found = classify_water_source(part)
+            if found is None or found[0] in rejected:
+                continue
             graded = _Graded(value=found[0], reason=found[1], span=line.span())
-            # ("Subject: Claim 123 - washer flood", then "it was the supply hose": the body names it)
-            (headers if MAIL_HEADER.match(line.text) else grades).append(graded)
+            # ("Subject: Claim 123 - washer flood", then "it was the supply hose": the body names it;
+            # "Loss type: SEWAGE BACKUP" in a header filled in from the call, then "clear supply water")
+            first_hand = is_own and not MAIL_HEADER.match(line.text) and line.number not in second_hand
+            (grades if first_hand else headers).append(graded)
+            break
     return grades or headers
+
+
+def _booked(lines: Sequence[Line], graded: _Graded | None) -> bool:
+    """Whether a stated grade is the booking's, not the writer's: read from a block filled in from
+    the call before anyone was on site ("[auto-filled from dispatch call]")."""
+    return graded is not None and graded.span.line in second_hand_lines(lines)
 
 
 def _standing_hours(lines: Sequence[Line]) -> tuple[float, SourceSpan] | None:
@@ -305,7 +321,11 @@ def detect_category(
             "Rainwater or a roof leak: its category depends on what it picked up on the way in;"
             " the rules do not categorise it."
         )
-    worsened = _worsened(lines, stated.value) if stated and derived and stated.value > derived.value else None
+    # (a worse grade the booking gave is not the writer's reason it worsened)
+    second_hand = second_hand_lines(lines)
+    own_lines = [line for line in lines if line.number not in second_hand]
+    worse = stated is not None and derived is not None and stated.value > derived.value
+    worsened = _worsened(own_lines, stated.value) if stated and worse else None
     if worsened is not None and derived is not None:
         # Clean at the source, worse where it was found: the notes say what it stood in or passed
         # through (S500: water deteriorates with time and with what it touches). The rules cannot
@@ -472,22 +492,25 @@ def detect_class(
         value = share.class_value(standards) or 0
         derived = _Graded(value=value, reason=_share_text(share, rooms, standards), span=drafts[0].source)
         reasons, evidence = [derived.reason], area_evidence
-    cue = class_from_evidence(lines, drafts, stated.value if stated else None)
+    # A class the booking gave before anyone saw the job ("Loss type: ... Class 3" filled in from the
+    # call) is no technician's call: what the writer describes decides over it.
+    own = None if _booked(lines, stated) else stated
+    cue = class_from_evidence(lines, drafts, own.value if own else None)
     if (
         cue is not None
-        and stated is not None
-        and 4 not in (stated.value, cue.value)
-        and cue.value != stated.value  # (words that agree with the call decide over a measured share)
-        and (cue.value < stated.value or not (cue.decisive or _WHOLE_EXTENT.search(cue.span.text)))
+        and own is not None
+        and 4 not in (own.value, cue.value)
+        and cue.value != own.value  # (words that agree with the call decide over a measured share)
+        and (cue.value < own.value or not (cue.decisive or _WHOLE_EXTENT.search(cue.span.text)))
     ):
         # Words weigh less than the technician's own call between Classes 1-3 when they read lower
         # (the technician saw rooms the notes may not describe); the difference is said. Words that
         # read higher ("carpet and pad soaked wall to wall" under a stated Class 1) contradict the
         # call and decide, the stated class kept beside them. Class 4 is the exception both ways: it
         # needs bound water in dense materials.
-        if cue.value != stated.value:
+        if cue.value != own.value:
             notes.append(
-                f"The notes state Class {stated.value}; what they describe ({cue.reason}, line"
+                f"The notes state Class {own.value}; what they describe ({cue.reason}, line"
                 f" {cue.span.line}) reads as Class {cue.value}."
             )
         cue = None

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -67,7 +68,8 @@ _DATE = re.compile(
     # (a two-digit year follows the day and month's own separator, "24-Nov-26", "3 Nov 26"; in
     # "24-Nov 28-Nov" and "28-Nov 31 / 70" the number after the space is no year)
     rf"|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)?(?P<dsep>[ \-])(?P<m1>{_MONTH_WORDS})\.?"
-    r"(?:(?:,?[ \-]'?(?=\d{4})|(?P=dsep)'?(?=\d{2}\b))(?P<y1>\d{4}|\d{2}))?"
+    # ("on 11 Nov 13:40" is a time after the day; `Dates.find` weighs "11 Nov 13 readings")
+    r"(?:(?:,?[ \-]'?(?=\d{4})|(?P=dsep)'?(?=\d{2}\b(?![:.]\d)))(?P<y1>\d{4}|\d{2}))?"
     rf"|(?P<m2>{_MONTH_WORDS})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y2>\d{{4}}))?"
     # '1/4" tube', '3/4-inch line': a fraction of an inch, not a date
     r")(?![\w/]|[.\-]\d|\"|-? ?inch)",
@@ -228,6 +230,17 @@ def _near_anchor(month: int, day: int, anchor: date | None) -> date | None:
     return None
 
 
+def _written_years(lines: Sequence[Line]) -> Counter[int]:
+    """How often each year is written in the document's dates: what a two-digit year must fit."""
+    years: Counter[int] = Counter()
+    for line in lines:
+        for match in _DATE.finditer(line.text):
+            written = match.group("iso_y") or match.group("ny") or match.group("y1") or match.group("y2")
+            if written is not None and (year := _year(written)) is not None:
+                years[year] += 1
+    return years
+
+
 class Dates:
     """Reads dates, with one decision per document on how to read 03/04/2024 (see module notes)."""
 
@@ -238,6 +251,7 @@ class Dates:
         self.order: DateOrder | None = self._settled_order(lines) or locale.date_order or fallback
         self.locale: Locale = locale.model_copy(update={"date_order": self.order})
         self.ambiguous_seen = False
+        self._years = _written_years(lines)
 
     @staticmethod
     def _settled_order(lines: Sequence[Line]) -> DateOrder | None:
@@ -261,8 +275,10 @@ class Dates:
         return evidence.pop() if len(evidence) == 1 else None
 
     def find(self, text: str, anchor: date | None, *, yearless_numeric: bool = False) -> list[DateMatch]:
-        found = []
-        for match in _DATE.finditer(text):
+        found: list[DateMatch] = []
+        pos = 0
+        while (match := _DATE.search(text, pos)) is not None:
+            pos = match.end()
             # "1/2", "24/7" and "3/4 in" are not dates; "16/02" is, on a visit line.
             yearless = match.group("n1") and match.group("ny") is None
             if yearless and (not yearless_numeric or match.group("sep") != "/"):
@@ -275,6 +291,13 @@ class Dates:
                 and not _is_the_month_may(text, match)
             ):
                 continue  # "may" without a year is the verb far more often than the month
+            if self._spaced_year_unfit(match, anchor):
+                # "11 Nov 13 readings" in a 2026 job: a day and month, then a number that is no year
+                value = self._day_month(match, anchor, text)
+                found.append(DateMatch(match.start(), match.start("y1") - 1, value))
+                anchor = value or anchor
+                pos = match.start("y1")  # (the number may open the next date: "11 Nov 13 Nov 16 Nov")
+                continue
             value = self._parse(match, anchor, text)
             found.append(DateMatch(match.start(), match.end(), value))
             # "Jun 16, 2026 10:05 - ... in the early hours of Jun 15": a date earlier on the line
@@ -329,12 +352,29 @@ class Dates:
             return self._numeric(
                 int(match.group("n1")), int(match.group("n2")), _year(match.group("ny")), anchor, weekday
             )
-        month_word = (match.group("m1") or match.group("m2")).lower()[:3]
-        day = int(match.group("d1") or match.group("d2"))
         year = _year(match.group("y1") or match.group("y2"))
-        month = _MONTH_NUMBERS[month_word]
         if year:
-            return safe_date(year, month, day)
+            month_word = (match.group("m1") or match.group("m2")).lower()[:3]
+            return safe_date(year, _MONTH_NUMBERS[month_word], int(match.group("d1") or match.group("d2")))
+        return self._day_month(match, anchor, text)
+
+    def _spaced_year_unfit(self, match: re.Match[str], anchor: date | None) -> bool:
+        """Whether a two-digit year written after a space ("11 Nov 13") fits no other year of the job:
+        a year only when it is plainly one (a dash or slash date, "24-Nov-26", keeps its year)."""
+        written = match.group("y1")
+        if written is None or len(written.lstrip("'")) != 2 or match.group("dsep") != " ":
+            return False
+        year = _year(written) or 0
+        if anchor is not None and abs(anchor.year - year) <= 1:
+            return False
+        # (itself counted once: another date of the document must agree)
+        near = sum(count for other, count in self._years.items() if abs(other - year) <= 1)
+        return near <= 1 and (anchor is not None or bool(self._years.keys() - {year}))
+
+    @staticmethod
+    def _day_month(match: re.Match[str], anchor: date | None, text: str) -> date | None:
+        month = _MONTH_NUMBERS[(match.group("m1") or match.group("m2")).lower()[:3]]
+        day = int(match.group("d1") or match.group("d2"))
         if anchor is None and (weekday := weekday_near(text, match.start(), match.end())) is not None:
             return weekday_year(month, day, weekday)
         return _near_anchor(month, day, anchor)

@@ -19,6 +19,7 @@ from chalicelib.analysis.findings import (
     SafetyHazard,
     SourceSpan,
 )
+from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, second_hand_lines
 from chalicelib.analysis.offline.mould_words import MOULD_GROWTH
 from chalicelib.analysis.offline.scope import (
     MAX_DESCRIPTION,
@@ -463,10 +464,24 @@ def detect_hazards(
     # and ruled the kind out on its own line; the era presumption must not overrule them.
     ruled_out_by_label: set[HazardKind] = set()
     safety_first = sorted(lines, key=lambda line: not _HAZARD_SECTION.match(line.text))
+    # ("Loss type: SEWAGE BACKUP" in a header filled in from the call, then "No biohazard" in the
+    # technician's own notes: the booking's word gives way to the writer's)
+    second_hand = second_hand_lines(lines)
+    booked: dict[HazardKind, SafetyHazard] = {}
     for kind, label, pattern in _HAZARDS:
         if kind in hazards:
             continue
-        for line in safety_first:
+        for written in safety_first:
+            # ("the sewage wording in the header came from the call center": the booking's, reported)
+            line = Line(written.number, written.quote, first_hand_text(written.text))
+            if written.number in second_hand or line.text != written.text:
+                position = _named(pattern, written)
+                if position is not None and kind not in booked:
+                    booked[kind] = SafetyHazard(
+                        description=_hazard_text(label, written, position), kind=kind, source=written.span()
+                    )
+                if written.number in second_hand:
+                    continue
             kind_label = _KIND_LABEL.match(line.text)
             if kind_label is not None and _label_kind(kind_label) is kind:
                 position = _labelled(kind, line, pattern)  # a line labelled with the kind: its value says
@@ -479,6 +494,9 @@ def detect_hazards(
                     description=_hazard_text(label, line, position), kind=kind, source=line.span()
                 )
                 break
+    for kind, hazard in booked.items():
+        if kind not in hazards and not _ruled_out_by_writer(kind, lines, second_hand):
+            hazards[kind] = hazard
     cleared = _cleared_by_test(lines)
     for kind in cleared:
         hazards.pop(kind, None)
@@ -502,6 +520,21 @@ def detect_hazards(
         )
     order = list(HazardKind)
     return sorted(hazards.values(), key=lambda hazard: order.index(hazard.kind or HazardKind.OTHER))
+
+
+def _ruled_out_by_writer(kind: HazardKind, lines: Sequence[Line], second_hand: frozenset[int]) -> bool:
+    """Whether the writer's own lines name the kind only to rule it out ("No biohazard"): the kind
+    has no mention of the writer's that stands, or it would have been found there."""
+    patterns = [pattern for each, _, pattern in _HAZARDS if each is kind]
+    for line in lines:
+        if line.number in second_hand or all(pattern.search(line.text) is None for pattern in patterns):
+            continue
+        text = first_hand_text(line.text)
+        sentences = Sentences(text)
+        for pattern in patterns:
+            if any(_ruled_out(text, sentences, m.start(), m.end()) for m in pattern.finditer(text)):
+                return True
+    return False
 
 
 def _built_before(lines: Sequence[Line]) -> tuple[int, str, SourceSpan] | None:

@@ -15,6 +15,7 @@ from chalicelib.analysis.offline.dates import (
     Visits,
     next_anchor,
 )
+from chalicelib.analysis.offline.dispatch_blocks import second_hand_lines
 from chalicelib.analysis.offline.job_arrivals import (
     ARRIVAL,
     RELATIVE_TRIES,
@@ -278,6 +279,8 @@ class JobDates:
         # dripping": the day the water got in, before the day of the weather that led to it)
         loss_told.sort(key=lambda found: not found.escape)
         told = [] if long_term else [*loss_told, *loss_related, *called_out, *discovered, *came_to_light]
+        if loss_labelled is not None and _booked_over(loss_labelled, [*loss_told, *loss_related], lines):
+            loss_labelled = None
         # No visit for this loss comes before it: "we had the roof inspected on 11/14/2024" is not
         # the inspection of a leak that began on 02/09/2025.
         losses = [found.value for found in (loss_labelled, *told) if found is not None]
@@ -461,6 +464,7 @@ class JobDates:
                 or INSPECTION_LABEL.search(text, near_start, near_end)
                 or _arrival_day(text, found, known, start)
                 or (ANNOUNCEMENT.search(text, start, end) and not ESCAPE.search(text, start, end))
+                or _found_late(text, sentences, start, known)
             ):
                 continue
             # (the sentence after may tell it: "... on Monday night (20/07). The hose split")
@@ -469,6 +473,39 @@ class JobDates:
             escape = ESCAPE.search(text, start, max(end, reach)) is not None
             out.append(_Found(known.value, line, escape=escape))
         return out
+
+
+def _booked_over(labelled: _Found, own: Sequence[_Found], lines: Sequence[Line]) -> bool:
+    """Whether a loss date is the booking's (a header filled in from the call) and the writer's own
+    account tells the loss on another day ("heard a bang at 7 this morning (Tuesday 11/3)" under a
+    dispatch "Date of loss: 11/02"): the writer's day stands."""
+    second_hand = second_hand_lines(lines)
+    if labelled.line.number not in second_hand:
+        return False
+    return any(found.line.number not in second_hand and found.value != labelled.value for found in own)
+
+
+def _found_late(text: str, sentences: Sentences, start: int, known: DateMatch) -> bool:
+    """ "tenant noticed a musty smell last week sometime and wet carpet this morning (11/30). Could
+    be longer - he's been away": the day it was found, in a sentence (or the next) that leaves the
+    loss earlier or unknown, is not the loss date."""
+    if _DISCOVERY.search(text, start, known.start) is None:
+        return False
+    end = sentences.bounds(known.start)[1]
+    following = text[end : end + WINDOW]
+    return bool(_EARLIER_SIGN.search(text, start, end) or _EARLIER_SIGN.search(following))
+
+
+# What says the water was there before it was found: an earlier sign, a span, a guess it was longer.
+# (not "start unknown" alone: "found the basement wet when they got home on 11/23; start unknown"
+# is a claim dated by its finding)
+_EARLIER_SIGN = re.compile(
+    r"\b(?:last week|(?:a|two|three|few|several|some) weeks?|weeks|months?|for some time|a while"
+    r"|(?:could|may|might|must) (?:be|have been) (?:longer|going on|there)"
+    r"|(?:or|maybe|possibly|probably) longer"
+    r"|on and off|off and on|been (?:going on|there) (?:for|since))\b",
+    FLAGS,
+)
 
 
 _TOLD_REACH = 90  # how far after a loss label a date told in its own sentence may be

@@ -113,6 +113,7 @@ _POINT_HEADING = re.compile(
 _SCALED_NUMBER = re.compile(r"\d ?(?:%|wme\b|rel\b)", FLAGS)
 _POINT_COLUMN = re.compile(r"(?:#|pt|point|no\.?|id|code)", FLAGS)
 _BARE_POINT = re.compile(r"#?\d{1,3}")
+_LABELLED_CELL = re.compile(r"(?P<label>[^:|\d][^:|]{0,80}?) ?: ?(?P<value>\d{1,4}(?:\.\d)? ?[%A-Za-z]{0,4})")
 _POINT_CELL = re.compile(r"#?(?P<id>[A-Z]{0,3}\d{1,2}|[A-Z])", re.ASCII)
 _ROOM_COLUMN = re.compile(r"(?:room|space|area|room / area)", FLAGS)
 _DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
@@ -309,6 +310,11 @@ class RowReader(SegmentReader):
                     Column("date", next(dated)) if i in numeric else Column("label")
                     for i in range(len(cells))
                 ]
+        # "plasterboard behind vanity: 34 | 22 | 15 WME" under "(10/11 | 12/11 | 16/11)": the first
+        # day's number follows the row's words, in their cell
+        lead = _LABELLED_CELL.fullmatch(cells[0]) if columns and columns[0].kind == "date" else None
+        if lead is not None:
+            cells = [lead.group("value"), *cells[1:]]
         # "1 | rec rm, E wall stud | 27 %MC" with no header: the bare number first is the point's
         numbered = (
             columns is None
@@ -338,6 +344,7 @@ class RowReader(SegmentReader):
             if coded
             else " ".join(label_cells)
         )
+        label = f"{lead.group('label')} {label}".strip() if lead is not None else label
         units = [cell for cell, column in zip(cells, columns or [], strict=False) if column.kind == "unit"]
         row_unit = unit_cell(units[0]) if units else None
         rooms = [cell for cell, column in zip(cells, columns or [], strict=False) if column.room]
@@ -353,7 +360,7 @@ class RowReader(SegmentReader):
         # (a note in brackets, "floor under dishwasher (pulled out)", says nothing of equipment)
         if AIR_WORDS.search(label) or _names_equipment(_BRACKETS.sub(" ", label)):
             return []
-        offset, found = 0, []
+        offset, found = lead.start("value") if lead is not None else 0, []
         for index, cell in enumerate(cells):
             column = columns[index] if columns else None
             number = None if numbered and index == 0 else reading_cell(cell)

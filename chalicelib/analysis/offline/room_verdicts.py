@@ -7,6 +7,7 @@ another room ("OSB at toilet")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from chalicelib.analysis.offline.room_states import (
@@ -17,6 +18,7 @@ from chalicelib.analysis.offline.room_states import (
     UNAFFECTED,
     UNAFFECTED_MILD,
     WET,
+    seen_damage,
     unnegated,
 )
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
@@ -46,7 +48,9 @@ _NONE_AFTER = re.compile(
 # damage, not related to this loss and not claimed").
 UNRELATED = re.compile(
     r"\bnot (?:from |part of |related to |caused by )?(?:this|the) (?:leak|loss|event|claim)\b|\bunrelated\b"
-    r"|\bnot claimed\b",
+    r"|\bnot claimed\b"
+    # "a mouldy smell in the bathroom too - it is the shower silicone, not part of this."
+    r"|\bnot part of (?:this|the (?:scope|job|claim|works?))(?= ?(?:[.;)]|$))",
     FLAGS,
 )
 _LABEL_COLON = re.compile(r" ?:")
@@ -68,6 +72,38 @@ _UNREACHED = re.compile(
 )
 _LINE_LEAD = re.compile(r"[\s\-*\u2022>]*(?:the )?", FLAGS)
 _VERDICT_LEAD = 80  # how far back a verdict's clause is read for its subject
+
+
+# "the floor drain in the utility room - had water in the trap, which is normal": what was seen there
+# is called normal, so the room is not damaged by it.
+_CALLED_NORMAL = re.compile(
+    r",? (?:which|that|this|it)(?: is|'s| was) (?:quite |perfectly |entirely )?(?:normal|expected"
+    r"|to be expected|usual|by design)\b",
+    FLAGS,
+)
+
+
+class CalledNormal:
+    """Whether a room's sentence, after it, calls what it saw normal and sees no damage past that
+    (each line searched once, each call weighed once: a long line of rooms stays linear)."""
+
+    def __init__(self, text: str, sentences: Sentences) -> None:
+        self._text = text
+        self._sentences = sentences
+        self._calls = [match.start() for match in _CALLED_NORMAL.finditer(text)]
+        self._ends = [match.end() for match in _CALLED_NORMAL.finditer(text)] if self._calls else []
+        self._weighed: dict[int, bool] = {}
+
+    def __call__(self, mention: Mention) -> bool:
+        if not self._calls:
+            return False
+        index = bisect_left(self._calls, mention.end)
+        _, end = self._sentences.bounds(mention.start)
+        if index >= len(self._calls) or self._calls[index] >= end:
+            return False
+        if index not in self._weighed:
+            self._weighed[index] = not seen_damage(self._text, self._ends[index], end)
+        return self._weighed[index]
 
 
 def is_spot(text: str, mention: Mention) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -16,6 +16,7 @@ from chalicelib.analysis.offline.affected_materials import MaterialReader, fits_
 from chalicelib.analysis.offline.areas import (
     AreaDraft,
 )
+from chalicelib.analysis.offline.dispatch_blocks import second_hand_lines
 from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
@@ -107,27 +108,6 @@ _REFERENCE_HEADING = re.compile(
 )
 
 
-_AFFECTED_WORD = re.compile(
-    r"\b(?:wet|saturated|soaked|damp|wick\w*|swollen|swelling|cupp\w*|buckl\w*|delaminat\w*|lifting|stain\w*"
-    r"|sagg\w*|collapsed|mou?ld\w*|growth|affected|damaged|elevated|high|removed|lifted|bagged|disposed|cut"
-    r"|water|sloppy|squelch\w*|puddl\w*|soot\w*|charred|burnt|readings?|\d+ ?(?:%|wme|rel))",
-    FLAGS,
-)
-
-
-_SOUND_AFTER = re.compile(
-    r"[^.;,]{0,60}?\b(?:not (?:wet|damp|affected|damaged)|(?:was |is |were |are )?dry\b(?! ?(?:std|standard))"
-    r"|intact|sound|undamaged|no swelling|same as (?:the )?(?:\w+ ){0,3}(?:reference|dry standard))",
-    FLAGS,
-)
-# "slab not wet", "tiles dry", "frame sound", "foil underlay intact": a material said to be fine.
-_SAID_SOUND = re.compile(
-    r"\b(?:not (?:wet|damp|affected|damaged)|dry|intact|sound|fine|undamaged|unaffected|ok"
-    r"|no (?:damage|water))\b",
-    FLAGS,
-)
-
-
 # A room that opens its line ("Hall: the walls read dry. Not affected."): the line is its own verdict.
 _LEADS_LINE = re.compile(r"[\s\-*#>\u2022\d.)]*")
 
@@ -186,6 +166,8 @@ class RoomScan(ReadingsScan):
         self.air: list[AtmosphericReading] = []
         self.unaffected: set[str] = set()
         self._second_hand: set[int] = set()  # areas sized only from a listing or a phone call so far
+        self._booked_lines: frozenset[int] = frozenset()  # a header filled in from the call (dispatch_blocks)
+        self._booked: set[str] = set()  # areas only such a header named so far
         self._implied: set[str] = set()  # areas only a sentence's damage made affected so far
         # by area (id): materials said fine, never soaked, with the names they were said fine by
         self._cleared: dict[int, dict[str, set[str]]] = {}
@@ -222,7 +204,8 @@ class RoomScan(ReadingsScan):
         self._listed: set[str] = set()  # the areas a list under an "Areas affected" heading names
         self._room_levels: set[str] = set()  # levels affected rooms were said to be on ("(basement)")
 
-    def scan(self, lines: Iterable[Line]) -> None:
+    def scan(self, lines: Sequence[Line]) -> None:
+        self._booked_lines = second_hand_lines(lines)
         for index, line in enumerate(lines):
             if not line.text:
                 # A blank line ends a room's section, and a readings block that has had rows (one
@@ -261,15 +244,20 @@ class RoomScan(ReadingsScan):
                     continue  # settled by the next line; meanwhile it is the context of what follows
                 if room.affected and not room.implied:
                     self._implied.discard(room.key)
+                    if line.number not in self._booked_lines:
+                        self._booked.discard(room.key)
                 if room.affected and room.key not in self.areas:
                     self.areas[room.key] = AreaDraft(room=room.name, base=room.base, source=line.span())
                     self._room_levels.add(room.level or "")
                     if room.implied:
                         self._implied.add(room.key)
+                    if line.number in self._booked_lines:
+                        self._booked.add(room.key)
                 elif (
                     room.unaffected
-                    # (a room the writer's own list named, struck off it by a later line of its own)
-                    and (room.key in self._implied or STRUCK_OFF.search(line.text) is not None)
+                    # (a room the writer's own list named, struck off it by a later line of its own;
+                    # one a header filled in from the call listed, that the writer found dry)
+                    and (room.key in self._implied | self._booked or STRUCK_OFF.search(line.text) is not None)
                     and _LEADS_LINE.fullmatch(line.text, 0, room.start) is not None
                     and self._unfounded(room.key)
                     and not line_says_damage(line.text)
@@ -556,7 +544,7 @@ class RoomScan(ReadingsScan):
                 or (id(area) in self._second_hand and _MEASURED.search(text, max(0, start - 40), start))
             ):
                 area.dimensions = dimensions
-                if _SECOND_HAND.match(text, end):
+                if _SECOND_HAND.match(text, end) or line.number in self._booked_lines:
                     self._second_hand.add(id(area))
                 else:
                     self._second_hand.discard(id(area))

@@ -28,6 +28,7 @@ from chalicelib.analysis.offline.room_states import (
 from chalicelib.analysis.offline.room_verdicts import (
     UNAFFECTED_LEAD,
     UNRELATED,
+    CalledNormal,
     ClearTests,
     bracket_verdict,
     is_reference,
@@ -60,6 +61,7 @@ from chalicelib.analysis.offline.text import (
 __all__ = ["ROOM_PATTERN", "Mention", "Owners", "place_mentions", "room_mentions"]
 
 MAX_ROOM_NAME = 60
+_FEW = 12  # rooms on a line for which each is weighed against the others of its sentence
 
 
 # --- damage type -------------------------------------------------------------------------------
@@ -390,6 +392,10 @@ def room_mentions(text: str) -> list[Mention]:
     listed = is_label_line and len(found) > 1 and _rest_is_rooms(text, found, _LISTED_REST)
     whole_line: tuple[bool, bool] | None = None  # read once: a line of one room is all its own
     clear_test = ClearTests(text)
+    called_normal = CalledNormal(text, reader.sentences)
+    # (the only room its sentence names: what sets that sentence apart from the loss is said of it)
+    bounds = [reader.sentences.bounds(mention.start) for mention in found]
+    alone = [bounds.count(each) == 1 for each in bounds] if len(found) < _FEW else [False] * len(found)
     not_checked = unchecked(text)  # (once a line: a long line of rooms stays linear)
     flags = []
     for index, mention in enumerate(found):
@@ -417,9 +423,10 @@ def room_mentions(text: str) -> list[Mention]:
             or NOT_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
             or bracket_verdict(text, found, index)
             or says_none(text, mention)
-            or (one_room and reader.unrelated_after(mention.end))
+            or ((one_room or alone[index]) and reader.unrelated_after(mention.end))
             or (index == 0 and verdict_sentence(text, reader.sentences, found))
             or odour_cleared(text, reader.sentences, found, index)
+            or called_normal(mention)
         )
         incidental = not is_heading and _later_clause_without_damage(text, found, reader, index, own_damage)
         # (a heading the writer could not check, with no damage of its own, tells no damage)

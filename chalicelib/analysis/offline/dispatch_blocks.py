@@ -1,0 +1,118 @@
+"""What the notes took second-hand: a header the dispatcher, the call centre or the office filled in
+from the phone call before anyone was on site, and a sentence of the writer's own that reports what
+such a booking said.
+
+A job sheet often opens with fields somebody else typed from the call ("[auto-filled from dispatch
+call]", "-- dispatch header (filled in from the phone call) --" ... "-- end header --", or a block
+closed by "(header filled in by the office from the phone intake)"); the technician's narrative then
+says what was found. Where the writer's own observations state otherwise (a measured size, the day
+the hose let go, clear supply water, a room that was dry), the writer wins; where they only repeat
+the header, it may stand. Each topic asks this module which lines and sentences are second-hand and
+gives them way only where its own reading of the rest finds something else.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chalicelib.analysis.offline.text import FLAGS, Line, Sentences
+
+# Who takes a job down second-hand: the dispatcher, a call centre, the office from the phone, a
+# booking or triage system, the caller.
+_WHO = (
+    r"(?:dispatch(?:er|ed)?|call[- ]?(?:cent(?:re|er)|taker)|phone(?: call| intake| booking)?"
+    r"|intake call|phone intake|booking|triage|caller|fnol|(?:insurer(?:'s)? )?(?:app|portal)"
+    r"|work order|referral)"
+)
+# What a marker line says was done with the fields: filled in or entered (by anyone, the office
+# too), or a header, details or notes taken from the call.
+_FILLED = r"(?:(?:auto|pre)[- ]?(?:filled|populated|fill)|filled (?:in|out)|entered|typed|copied)"
+_HOW = rf"(?:{_FILLED}|header|details|info(?:rmation)?|notes|fields|as (?:reported|given|booked)|from)"
+# A line that only marks a block: short, one sentence at most, naming who filled it and how (or
+# only that it was filled in for the writer: "[auto-filled]").
+_MARKER_WIDTH = 110
+_MARKER = re.compile(
+    rf"^(?=[^.!?]{{0,{_MARKER_WIDTH}}}$)"
+    rf"(?:(?=.*\b{_WHO}\b)(?=.*\b{_HOW}\b)|(?=.*\b(?:auto|pre)[- ]?(?:filled|populated)\b))",
+    FLAGS,
+)
+# ... and set apart: in brackets, between rules, or as a heading ("Dispatch info:").
+_WRAPPED = re.compile(r"^\s*(?:[\[(#]|-{2,}|={2,}|\*{2,})|:\s*$|(?:[\])]|-{2,}|={2,}|\*{2,})\s*$", FLAGS)
+# A line of rules, or "-- end header --", ends a block.
+_RULE = re.compile(
+    r"^\s*(?:[=\-_*~#]{3,}|[\-=\s]*end(?: of)? (?:the )?(?:header|dispatch|booking|intake)\b.*)$", FLAGS
+)
+_BLOCK_LINES = 25  # a header block is a few fields: bound every walk
+
+
+def _is_marker(text: str) -> bool:
+    return _MARKER.match(text) is not None and _WRAPPED.search(text) is not None
+
+
+def _is_rule(text: str) -> bool:
+    return _RULE.match(text) is not None
+
+
+def second_hand_lines(lines: Sequence[Line]) -> frozenset[int]:
+    """The numbers of the lines in a block somebody other than the writer filled in from the call:
+    the fields after a marker line up to a rule or a blank line, or, for a marker that closes its
+    block (a line of fields just above it), the fields above it back to a blank line or a rule."""
+    out: set[int] = set()
+    for index, line in enumerate(lines):
+        if not line.text or not _is_marker(line.text):
+            continue
+        out.add(line.number)
+        # (a marker with fields under it opens its block; one with fields only above it closes it)
+        after = lines[index + 1].text if index + 1 < len(lines) else ""
+        before = lines[index - 1].text if index else ""
+        closes = (not after or _is_rule(after)) and bool(before) and not _is_rule(before)
+        step = -1 if closes else 1
+        walk = index + step
+        for _ in range(_BLOCK_LINES):
+            if not 0 <= walk < len(lines):
+                break
+            text = lines[walk].text
+            if not text or _is_rule(text):
+                break
+            out.add(lines[walk].number)
+            walk += step
+    return frozenset(out)
+
+
+# A sentence that reports what the booking said rather than what was found: "the sewage wording in
+# the header came from the call center", "booked by the call centre as Class 2", "dispatch listed
+# it", "per the booking", "the caller said".
+_REPORTS = re.compile(
+    rf"\b(?:came|comes|is|was|were|are) (?:from|off) (?:the )?{_WHO}\b"
+    rf"|\b(?:the )?{_WHO} (?:listed|logged|booked|recorded|said|says|put|entered|noted|called it"
+    r"|described|had it|wrote|typed)\b"
+    rf"|\b(?:booked|logged|listed|entered|recorded|filled in|typed) (?:in )?by (?:the )?{_WHO}\b"
+    rf"|\b(?:per|according to|as per) (?:the )?{_WHO}\b"
+    rf"|\bas (?:reported|given|stated) by (?:the )?{_WHO}\b"
+    r"|\b(?:auto|pre)[- ]?filled\b"
+    r"|\bin the (?:dispatch |job |booking )?header\b",
+    FLAGS,
+)
+
+
+def reported_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of a line that report what a dispatcher, call centre or caller said."""
+    if _REPORTS.search(text) is None:
+        return []
+    sentences = Sentences(text)
+    spans: list[tuple[int, int]] = []
+    for match in _REPORTS.finditer(text):
+        start, end = sentences.bounds(match.start())
+        if spans and spans[-1][1] >= start:
+            continue
+        spans.append((start, end))
+    return spans
+
+
+def first_hand_text(text: str) -> str:
+    """The line with the sentences that report the booking blanked out (offsets kept)."""
+    out = text
+    for start, end in reported_spans(text):
+        out = out[:start] + " " * (end - start) + out[end:]
+    return out

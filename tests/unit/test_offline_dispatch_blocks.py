@@ -1,0 +1,90 @@
+"""A header somebody filled in from the phone call before anyone was on site (a dispatcher, a call
+centre, the office), then the technician's own notes: where the writer's observations say otherwise,
+the writer wins; where they only repeat the header, it stands."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.findings import HazardKind
+from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, second_hand_lines
+from chalicelib.analysis.offline.text import prepare_lines, unwrap_paragraphs
+
+_BOOKED_AS_SEWAGE = """LAKESIDE RESTORATION - JOB SUMMARY
+#################################
+(pre-filled by the call centre)
+Customer: Ferro, Ana     Claim: LKS-448120
+Address: 902 Birchmont Ave, Toledo, OH 43606
+Date of loss: 03/08/2026
+Loss type: SEWER BACKUP - Cat 3, Class 3
+Rooms: Family room (24 x 16), Laundry, Half bath
+#################################
+
+Technician notes - first visit 03/09/2026 9:15 am
+
+The owner told us the dishwasher supply line let go last night (Sunday 3/8) at about 11 pm. Clear
+water, no smell, nothing came up the floor drain. Supply water.
+Laundry (7 x 8): vinyl wet at the seams.
+Family room: measured 22 x 16. Carpet and pad wet over about 120 SF near the laundry door.
+Half bath: door was closed, floor and vanity dry. Not affected.
+No biohazard. Gloves only.
+"""
+
+
+def test_a_header_filled_in_from_the_call_gives_way_to_what_the_technician_found() -> None:
+    findings = analyze_text(_BOOKED_AS_SEWAGE)
+    assert findings.water_category is not None and findings.water_category.value == 1
+    assert findings.water_class is not None and findings.water_class.value != 3
+    assert HazardKind.BIOHAZARD not in {hazard.kind for hazard in findings.safety_hazards}
+    rooms = {area.room: area for area in findings.affected_areas}
+    assert "Half bath" not in rooms and "Bathroom" not in rooms
+    family = next(area for name, area in rooms.items() if "Family" in name)
+    assert (family.length_ft, family.width_ft) == (22.0, 16.0)  # measured on site, not the booking's 24
+
+
+def test_a_booked_loss_date_gives_way_to_the_day_the_writer_tells_the_loss() -> None:
+    findings = analyze_text(_BOOKED_AS_SEWAGE.replace("last night (Sunday 3/8)", "on Saturday night (3/7)"))
+    assert findings.job.date_of_loss is not None
+    assert findings.job.date_of_loss.value == date(2026, 3, 7)
+
+
+def test_what_the_writer_only_repeats_from_the_header_stands() -> None:
+    notes = """-- dispatch info (typed from the phone call) --
+Address: 18 Quarry Rd, Duluth, MN 55803
+DOL: 02/11/2026   Cat 1 / Class 2
+Rooms: kitchen, dining room
+-- end header --
+
+On site 02/11/2026 2 pm. Kitchen: laminate wet along the dishwasher, about 40 SF.
+Dining room: laminate wet at the doorway.
+"""
+    findings = analyze_text(notes)
+    assert findings.job.date_of_loss is not None and findings.job.date_of_loss.value == date(2026, 2, 11)
+    assert findings.water_category is not None and findings.water_category.value == 1
+    assert {area.room for area in findings.affected_areas} >= {"Kitchen", "Dining room"}
+
+
+def _numbers(text: str) -> set[int]:
+    return set(second_hand_lines(unwrap_paragraphs(prepare_lines(text))))
+
+
+def test_a_marker_that_closes_its_block_covers_the_fields_above_it() -> None:
+    notes = (
+        "DOL: 06/01/2026\nCategory: 1\nRooms: hall\n(header entered by the office from the phone call)\n"
+        "\nOn site."
+    )
+    assert _numbers(notes) == {1, 2, 3, 4}
+
+
+def test_headings_and_rooms_that_only_name_an_office_are_no_markers() -> None:
+    notes = (
+        "Office (by the front door):\ncarpet wet\n\nDispatch office: drywall wet.\nJOB SHEET\nDOL: 1/2/2026"
+    )
+    assert _numbers(notes) == set()
+
+
+def test_a_sentence_reporting_the_booking_is_not_the_writers_evidence() -> None:
+    text = "The sewage wording in the header came from the call centre. No odour, clear water."
+    kept = first_hand_text(text)
+    assert "sewage" not in kept and "clear water" in kept and len(kept) == len(text)
