@@ -32,7 +32,11 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     (
         "drywall_dw",
         r"dw(?= (?:wick\w*|wet|damp|saturated|soaked)\b|(?: [a-z]{1,6}){0,3} (?:walls?\b|ceilings?\b|@ ?\d)"
-        r"|(?: ?@ ?\d))",
+        r"|(?: ?@ ?\d)"
+        # "Hall DW @ bath door 40", "Bath DW behind toilet 58 31 14": a reading row's point, its number
+        # read on a scale (a dishwasher's "DW 2 ft out" or "DW 3 hrs" is measured in other units)
+        r"|(?: ?@)?(?: [a-z]{1,8}){0,3} \d{1,3}(?:\.\d)?"
+        r"(?: ?(?:%|rel\b|wme\b)| +\d{1,3}(?:\.\d)?(?!\w)| *$))",
         "drywall",
     ),
     # A bare "PB" is plasterboard on a ceiling or wall and particleboard on a floor; elsewhere it is
