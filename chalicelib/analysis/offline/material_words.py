@@ -143,9 +143,12 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     ("tackstrip", r"tack ?strips?|smooth ?edge", None),
     # Linings and fittings named for what they are: a commercial kitchen's FRP wall panels and its
     # exhaust canopy, a wardrobe's back panel, a garage's roof sheeting, an office's raised access
-    # floor, an old cottage's limestone walls ("Limestone Coast", a region, is a company's name). (A
-    # cornice or a door jamb is named far more often as where a stain or a reading is: left unread.)
+    # floor, an old cottage's limestone walls ("Limestone Coast", a region, is a company's name).
     ("frp", r"frp(?: panels?| sheets?)?", None),
+    # Trim, read only by its own words (trim_materials.py): a cornice, a door's jamb or lining (a
+    # "door frame" is left unread: in a frame's list it would read as the wall's framing)
+    ("cornice", r"cornices?|crown mou?ldings?", None),
+    ("doorjamb", r"door (?:jambs?|linings?)|(?<!window )jambs?", None),
     ("canopy", r"(?:exhaust |range ?hood )?canop(?:y|ies)(?! (?:grease )?filters?| fans?)", "canopy"),
     ("wardrobeback", r"wardrobe back(?: panels?)?", "wardrobe back panel"),
     ("roofsheeting", r"roof (?:sheeting|sheets)", "roof sheeting"),
