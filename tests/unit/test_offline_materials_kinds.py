@@ -487,3 +487,20 @@ def test_dw_as_a_reading_rows_point_is_drywall_but_not_a_dishwasher_measured_in_
     # And a dishwasher pulled out or run for some hours is no material
     assert material_words("DW pulled out 2 ft from the bench") == []
     assert material_words("DW ran for 3 hrs overnight") == []
+
+
+def test_a_board_in_a_cabinets_next_cell_or_named_as_its_bases_is_the_cabinet() -> None:
+    from chalicelib.analysis.offline.material_words import material_words
+
+    # Given a legend row, a table row and a scope line naming a cabinet and then its board
+    lines = [
+        "D - sink cupboard carcass by DW - particleboard - 29 WME",
+        "| K3 | Laundry kickboard | chipboard | 36 |",
+        "- Remove the vanity kickboards and particleboard bases.",
+    ]
+    # Then the board is the cabinet's, not a floor
+    for line in lines:
+        assert {word.key for word in material_words(line)} == {"cabinetry"}, line
+    # And a board said wet after a cabinet said dry is still the floor
+    keys = [word.key for word in material_words("Cabinets dry - particleboard wet in the hall")]
+    assert keys == ["cabinetry", "particleboard"]

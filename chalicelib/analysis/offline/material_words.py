@@ -181,7 +181,11 @@ class MaterialWord:
 # is what the cabinet is made of, not a floor; "chipboard floor" after a cabinet stays a floor.
 _CABINET_BOARD_GAP = re.compile(
     r"(?:(?!\. |[;|:]).){0,70}?\("
-    r"|(?: [\d.]+ ?[a-z]{1,3}| \([a-z ]{1,20}\))*(?:, ?| - )(?:swollen |wet |damp |soaked )?",
+    r"|(?: [\d.]+ ?[a-z]{1,3}| \([a-z ]{1,20}\))*(?:, ?| - | ?\| ?)(?:swollen |wet |damp |soaked )?"
+    # a legend's or a table's next cell: "cupboard carcass under sink - particleboard - 32 WME",
+    # "| Utility kickboard | chipboard | 42 |"
+    r"|(?: (?:under|behind|beside|by|at|near|below|left of|right of)"
+    r"(?: (?!floor|flooring|sub-?floor)[a-z]{1,10}){1,2})(?: - | ?\| ?)",
     FLAGS,
 )
 _FLOOR_AFTER = re.compile(r" (?:floor|flooring|decking|sub-?floor)\b", FLAGS)
@@ -194,7 +198,8 @@ _CABINET_AFTER_BOARD = re.compile(
     r"(?:cabinets?|cabinetry|carcass(?:es)?|cupboards?|(?:base |wall )?units?|joinery)\b",
     FLAGS,
 )
-_CABINET_WITH_BOARD = re.compile(r" with (?:swollen |wet |damp )?$", FLAGS)
+# ("base unit kickboards and chipboard bases": a cabinet part after a join is the cabinet's too)
+_CABINET_WITH_BOARD = re.compile(r"(?: with| and|,)(?: the)? (?:swollen |wet |damp )?$", FLAGS)
 _CABINET_PART_AFTER = re.compile(r" (?:bases?|backs?|bottoms?|shelv(?:es|ing)|carcass(?:es)?)\b", FLAGS)
 _CABINET_PART_BEFORE = re.compile(
     r"\b(?:sink|vanity|cabinet|cupboard) (?:base|bottom|back|side)(?: panel| board)? \($", FLAGS
