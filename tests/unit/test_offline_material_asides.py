@@ -76,3 +76,23 @@ def test_a_safety_line_names_materials_for_their_risk_not_their_damage() -> None
     )
     # Then the laundry keeps its vinyl and takes no tiles
     assert _materials(text, "Laundry") == ["sheet vinyl"]
+
+
+@pytest.mark.parametrize(
+    ("line", "material"),
+    [
+        ("Den sole plate (probed through skirting) 24 %MC", "skirting"),
+        ("Lounge plate, pins through the baseboard gap: 22", "baseboard"),
+        ("Guest room - skirting (reference) 11 12 11", "skirting"),
+        ("Office drywall (unaffected) 9%", "drywall"),
+    ],
+)
+def test_the_way_a_probe_went_in_or_a_dry_standard_is_no_wet_material(line: str, material: str) -> None:
+    start = line.lower().index(material)
+    assert named_aside(line, start, start + len(material))
+
+
+def test_water_through_a_floor_sheet_is_still_the_sheet() -> None:
+    line = "Bathroom: water went through the fibre cement sheet at the pan"
+    start = line.index("fibre cement")
+    assert not named_aside(line, start, start + len("fibre cement sheet"))

@@ -473,3 +473,34 @@ def test_limestone_walls_are_a_material_but_a_limestone_coast_firm_is_not() -> N
     materials = _materials(text, "Dining room")
     # Then the limestone is affected, once
     assert materials.count("limestone") == 1
+
+
+def test_dw_as_a_reading_rows_point_is_drywall_but_not_a_dishwasher_measured_in_units() -> None:
+    # Given a reading table whose points name the drywall as "DW" by where it was read
+    from chalicelib.analysis.offline.material_words import material_words
+
+    rows = ["Laundry DW @ back door 52", "Ensuite DW beside door 61   30   12", "Study DW 18%"]
+    # When each row's materials are read
+    # Then each "DW" is drywall
+    for row in rows:
+        assert [word.key for word in material_words(row)] == ["drywall"], row
+    # And a dishwasher pulled out or run for some hours is no material
+    assert material_words("DW pulled out 2 ft from the bench") == []
+    assert material_words("DW ran for 3 hrs overnight") == []
+
+
+def test_a_board_in_a_cabinets_next_cell_or_named_as_its_bases_is_the_cabinet() -> None:
+    from chalicelib.analysis.offline.material_words import material_words
+
+    # Given a legend row, a table row and a scope line naming a cabinet and then its board
+    lines = [
+        "D - sink cupboard carcass by DW - particleboard - 29 WME",
+        "| K3 | Laundry kickboard | chipboard | 36 |",
+        "- Remove the vanity kickboards and particleboard bases.",
+    ]
+    # Then the board is the cabinet's, not a floor
+    for line in lines:
+        assert {word.key for word in material_words(line)} == {"cabinetry"}, line
+    # And a board said wet after a cabinet said dry is still the floor
+    keys = [word.key for word in material_words("Cabinets dry - particleboard wet in the hall")]
+    assert keys == ["cabinetry", "particleboard"]

@@ -197,3 +197,10 @@ def test_a_survey_cell_wrapped_into_short_lines_is_read_whole() -> None:
     areas = {area.room: area.materials for area in analyze_text(text).affected_areas}
     # Then the subjects written on one line and damaged on the next are the kitchen's
     assert {"upper cupboards", "benchtop", "ceiling", "walls"} <= set(areas["Kitchen"])
+
+
+def test_soot_on_a_cornice_names_the_cornice() -> None:
+    # Given a fire survey line with a light film on the ceiling and its cornices
+    found = residue_items("Family room: faint soot film on the ceiling and cornices.", DamageType.FIRE_SMOKE)
+    # Then both are the room's affected surfaces
+    assert found == ["ceiling", "cornices"]

@@ -40,6 +40,7 @@ from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.surface_materials import SURFACE_KEYS, surface_damaged, with_surface_words
 from chalicelib.analysis.offline.text import FLAGS, Sentences, around, evidence_matches, is_negated
+from chalicelib.analysis.offline.trim_materials import TRIM_KEYS, trim_reached
 
 # Between two rooms of one list: joins, articles, and what a scope line writes per room
 # ("lounge 21.0 m2, bedroom 1 12.2 m2 and hallway 5.0 m2").
@@ -278,9 +279,7 @@ class MaterialReader:
                 continue  # "carpet and underlay plus wall wicking: Class 2" grades the job, no one room
             owners = self._owners(word)
             if word.key in _ROOF_KEYS and owners and not all(_ROOF_SPACE.search(o.name) for o in owners):
-                owners = (
-                    None  # "Sheathing at the vent", after "batts over the closet ceiling": the roof space's
-                )
+                owners = None  # "Sheathing at the vent", after "batts over the closet ceiling": the roof's
             if owners != ():
                 out.append(AffectedMaterial(word, owners))
         return out
@@ -500,6 +499,8 @@ class MaterialReader:
         clause_start, clause_end = self._clause(word)
         if _ASBESTOS.search(text, clause_start, clause_end) and not self._clause_damage(word):
             return False  # "the old 9 x 9 tile, presumed asbestos, left undisturbed": a hazard, not damage
+        if word.key in TRIM_KEYS:
+            return trim_reached(text, word.start, word.end)
         verb = self._verb(word)
         if verb is not None:
             return verb

@@ -60,6 +60,19 @@ _HAZARD_BEFORE = re.compile(
     r"[^.;:]{0,40}$",
     FLAGS,
 )
+# A material named as the way a probe went in: "bottom plate (probe through baseboard)", "plate read
+# through the baseboard gap". What was read is the other material.
+_LANDMARK_BEFORE = re.compile(
+    r"(?:\b(?:probe[ds]?|probing|pins?|drill(?:ed|ing)?|read(?:ing)?)(?: in)? |\()through (?:the |a )?$",
+    FLAGS,
+)
+# "spare room - skirting (reference)", "boardroom drywall (unaffected) 8%", "skirting, dry std": the
+# dry standard's material, said right after it in its own entry.
+_REFERENCE_AFTER = re.compile(
+    r" ?(?:[(\-,:] ?)(?:ref(?:erence)?|dry (?:std|standard)|unaffected|baseline|control)\b"
+    r"(?! ?(?:scale|mode))",
+    FLAGS,
+)
 _READ_AFTER = re.compile(r"(?: [a-z]{1,10}){0,2} ?[:=\-]? ?\d", FLAGS)
 _REACH = 130
 
@@ -67,6 +80,10 @@ _REACH = 130
 def named_aside(text: str, start: int, end: int) -> bool:
     """Whether the material at `start`-`end` is named for a meter's scale or a goal, not as wet."""
     lo = max(0, start - _REACH)
+    if _LANDMARK_BEFORE.search(text, max(0, start - 30), start) or _REFERENCE_AFTER.match(
+        text, end, end + 24
+    ):
+        return True
     if _SAFETY_LINE.match(text):
         return True
     if _METER_AFTER.match(text, end, end + 60) or _METER_BEFORE.search(text, max(0, start - 40), start):

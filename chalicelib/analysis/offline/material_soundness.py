@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from chalicelib.analysis.offline.text import FLAGS
+from chalicelib.analysis.offline.text import FLAGS, HEDGE_WORDS
 
 # "slab not wet", "tiles dry", "frame sound", "did not get wet": the material said to be fine.
 _SOUND_AFTER = re.compile(
@@ -75,7 +75,7 @@ NONE_ON = re.compile(
 
 # "may have wicked", "possibly the underlay", "check whether the pad": a hedge is not damage.
 HEDGE_BEFORE = re.compile(
-    r"\b(?:may|might|could|possibly|perhaps|probably|maybe|suspect\w*|whether|unsure|unknown if|if any"
+    rf"\b(?:{HEDGE_WORDS}|whether|unknown if|if any"
     r"|check(?:ed)? (?:for|if|whether|the)|to check|to be checked"
     # "an inspection hole cut in the ceiling to look at the joists": what was looked at, not found wet
     r"|to (?:look at|view|see|inspect))\b[^,;.]{0,30}$",

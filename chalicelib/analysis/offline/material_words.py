@@ -32,7 +32,11 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     (
         "drywall_dw",
         r"dw(?= (?:wick\w*|wet|damp|saturated|soaked)\b|(?: [a-z]{1,6}){0,3} (?:walls?\b|ceilings?\b|@ ?\d)"
-        r"|(?: ?@ ?\d))",
+        r"|(?: ?@ ?\d)"
+        # "Hall DW @ bath door 40", "Bath DW behind toilet 58 31 14": a reading row's point, its number
+        # read on a scale (a dishwasher's "DW 2 ft out" or "DW 3 hrs" is measured in other units)
+        r"|(?: ?@)?(?: [a-z]{1,8}){0,3} \d{1,3}(?:\.\d)?"
+        r"(?: ?(?:%|rel\b|wme\b)| +\d{1,3}(?:\.\d)?(?!\w)| *$))",
         "drywall",
     ),
     # A bare "PB" is plasterboard on a ceiling or wall and particleboard on a floor; elsewhere it is
@@ -139,9 +143,12 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     ("tackstrip", r"tack ?strips?|smooth ?edge", None),
     # Linings and fittings named for what they are: a commercial kitchen's FRP wall panels and its
     # exhaust canopy, a wardrobe's back panel, a garage's roof sheeting, an office's raised access
-    # floor, an old cottage's limestone walls ("Limestone Coast", a region, is a company's name). (A
-    # cornice or a door jamb is named far more often as where a stain or a reading is: left unread.)
+    # floor, an old cottage's limestone walls ("Limestone Coast", a region, is a company's name).
     ("frp", r"frp(?: panels?| sheets?)?", None),
+    # Trim, read only by its own words (trim_materials.py): a cornice, a door's jamb or lining (a
+    # "door frame" is left unread: in a frame's list it would read as the wall's framing)
+    ("cornice", r"cornices?|crown mou?ldings?", None),
+    ("doorjamb", r"door (?:jambs?|linings?)|(?<!window )jambs?", None),
     ("canopy", r"(?:exhaust |range ?hood )?canop(?:y|ies)(?! (?:grease )?filters?| fans?)", "canopy"),
     ("wardrobeback", r"wardrobe back(?: panels?)?", "wardrobe back panel"),
     ("roofsheeting", r"roof (?:sheeting|sheets)", "roof sheeting"),
@@ -174,7 +181,11 @@ class MaterialWord:
 # is what the cabinet is made of, not a floor; "chipboard floor" after a cabinet stays a floor.
 _CABINET_BOARD_GAP = re.compile(
     r"(?:(?!\. |[;|:]).){0,70}?\("
-    r"|(?: [\d.]+ ?[a-z]{1,3}| \([a-z ]{1,20}\))*(?:, ?| - )(?:swollen |wet |damp |soaked )?",
+    r"|(?: [\d.]+ ?[a-z]{1,3}| \([a-z ]{1,20}\))*(?:, ?| - | ?\| ?)(?:swollen |wet |damp |soaked )?"
+    # a legend's or a table's next cell: "cupboard carcass under sink - particleboard - 32 WME",
+    # "| Utility kickboard | chipboard | 42 |"
+    r"|(?: (?:under|behind|beside|by|at|near|below|left of|right of)"
+    r"(?: (?!floor|flooring|sub-?floor)[a-z]{1,10}){1,2})(?: - | ?\| ?)",
     FLAGS,
 )
 _FLOOR_AFTER = re.compile(r" (?:floor|flooring|decking|sub-?floor)\b", FLAGS)
@@ -187,7 +198,8 @@ _CABINET_AFTER_BOARD = re.compile(
     r"(?:cabinets?|cabinetry|carcass(?:es)?|cupboards?|(?:base |wall )?units?|joinery)\b",
     FLAGS,
 )
-_CABINET_WITH_BOARD = re.compile(r" with (?:swollen |wet |damp )?$", FLAGS)
+# ("base unit kickboards and chipboard bases": a cabinet part after a join is the cabinet's too)
+_CABINET_WITH_BOARD = re.compile(r"(?: with| and|,)(?: the)? (?:swollen |wet |damp )?$", FLAGS)
 _CABINET_PART_AFTER = re.compile(r" (?:bases?|backs?|bottoms?|shelv(?:es|ing)|carcass(?:es)?)\b", FLAGS)
 _CABINET_PART_BEFORE = re.compile(
     r"\b(?:sink|vanity|cabinet|cupboard) (?:base|bottom|back|side)(?: panel| board)? \($", FLAGS

@@ -32,7 +32,7 @@ _ITEM = (
     r"|ductwork|sectional(?: sofa)?|nightstands?|rugs?|"
     r"(?:textured |popcorn |artex |painted |plasterboard |drywall )?ceilings?|(?:upper |lower )?walls"
     r"|(?:window |back |end |side |north |south |east |west )wall|chandeliers?|light fittings?"
-    r"|window (?:boards?|frames?)|doors"
+    r"|window (?:boards?|frames?)|doors|cornices?"
     r"|paint(?:work)?|(?:upper |base |wall |kitchen )?(?:cabinets?|cupboards?|units)(?: faces| doors)?"
     r"|countertops?|worktops?"
     r"|benchtops?|range ?hoods?|extractor(?: hood| fan)?|microwaves?(?: hoods?)?|(?:window )?blinds?"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from chalicelib.analysis.offline.text import FLAGS, evidence_matches
+from chalicelib.analysis.offline.text import BELIEF_WORDS, FLAGS, HEDGE_WORDS, evidence_matches
 
 DAMAGE_CONTEXT_WORDS = re.compile(
     r"\b(?:damaged?|affected|impacted|stain(?:s|ed|ing)?|swollen|swelling|delaminat(?:ed|ing|ion)|cupp(?:ed"
@@ -40,9 +40,9 @@ SEEN_DAMAGE = re.compile(
 
 # "may have taken some water", "possibly wet": a hedge is not damage.
 HEDGE_BEFORE = re.compile(
-    r"\b(?:may|might|could|possibly|perhaps|probably|maybe|suspect\w*|reportedly|if|whether|unsure"
+    rf"\b(?:{HEDGE_WORDS}|reportedly|if|whether"
     # "owner thought the smoke may have gone down the stairs": a belief reported, not seen
-    r"|thought|thinks|believed|believes|reckons|reckoned|wondered|worried)\b"
+    rf"|{BELIEF_WORDS}|reckons|reckoned|wondered|worried)\b"
     r"[^,;.]{0,64}$",
     FLAGS,
 )

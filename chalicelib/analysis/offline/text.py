@@ -24,6 +24,14 @@ FLAGS = re.IGNORECASE | re.ASCII  # ASCII: \d must only match digits float() rea
 MAX_QUOTE = 300
 
 
+# The one hedge vocabulary: words saying the writer guesses or supposes rather than saw. Each topic
+# builds its own "hedged before" pattern from these, adding only what its context needs (a source
+# hedge wants "could be", not a bare "could": "could see the supply line" names it).
+GUESS_WORDS = r"might|maybe|possibly|perhaps|unsure|suspect\w*"
+HEDGE_WORDS = rf"may|could|probably|{GUESS_WORDS}"
+BELIEF_WORDS = r"thinks|thought|believed|believes"
+
+
 # Control and invisible characters (and lone surrogates, which JSON cannot carry).
 _INVISIBLE = re.compile(
     "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff\ud800-\udfff]"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from chalicelib.analysis.offline.job import CATEGORY_SOURCES
-from chalicelib.analysis.offline.text import FLAGS, evidence_matches
+from chalicelib.analysis.offline.text import BELIEF_WORDS, FLAGS, GUESS_WORDS, evidence_matches
 
 # A clean-water washing machine source: its supply hose, not its discharge.
 _SUPPLY_HOSE = re.compile(r"\b(?:inlet|supply|fill|cold|hot)(?: water)? (?:hose|line)\b", FLAGS)
@@ -15,9 +15,8 @@ _SUPPLY_HOSE = re.compile(r"\b(?:inlet|supply|fill|cold|hot)(?: water)? (?:hose|
 # Someone else's words in quotes ("the work order says \"grey water from a bath\""): an opinion.
 QUOTED = re.compile(r"\"[^\"]{1,120}\"|\u201c[^\u201d]{1,120}\u201d")
 _HEDGE = re.compile(
-    r"\b(?:could be|could have|might|may be|maybe|possibly|perhaps|thinks?|thought|assum\w+|presum\w+"
-    r"|believed?|suspects?|suspected|guess\w*"
-    r"|unsure|not sure|not found|unknown|either|or)\b|\?",
+    rf"\b(?:could be|could have|may be|{GUESS_WORDS}|{BELIEF_WORDS}|think|believe|assum\w+|presum\w+"
+    r"|guess\w*|not sure|not found|unknown|either|or)\b|\?",
     FLAGS,
 )
 _HEDGE_REACH = 40

@@ -1,0 +1,52 @@
+"""Trim (cornices, door jambs and linings) read only by its own words, never as a landmark."""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.analysis import analyze_text
+from chalicelib.analysis.offline.trim_materials import trim_reached
+
+
+def _materials(text: str, room: str) -> list[str]:
+    area = next(area for area in analyze_text(text).affected_areas if area.room == room)
+    return [material.lower() for material in area.materials]
+
+
+@pytest.mark.parametrize(
+    ("line", "trim"),
+    [
+        ("Study: ceiling wet near the window, cornice stained.", "cornice"),
+        ("Bathroom door jamb (pine): 23 %MC", "door jamb"),
+        ("3 LDY door lining ...... 21 WME", "door lining"),
+        ("K2 Kitchen door lining timber WME 26 18 14", "door lining"),
+    ],
+)
+def test_a_trim_with_its_own_damage_or_reading_is_reached(line: str, trim: str) -> None:
+    start = line.index(trim)
+    assert trim_reached(line, start, start + len(trim))
+
+
+@pytest.mark.parametrize(
+    ("line", "trim"),
+    [
+        ("Ceiling stained along the cornice, approx 2 m2.", "cornice"),
+        ("Wall below cornice 38", "cornice"),
+        ("Plasterboard at the door jamb damp.", "door jamb"),
+        ("New cornice 12 lm, set and paint.", "cornice"),
+    ],
+)
+def test_a_trim_named_as_a_landmark_or_only_measured_is_not(line: str, trim: str) -> None:
+    start = line.index(trim)
+    assert not trim_reached(line, start, start + len(trim))
+
+
+def test_a_rooms_stained_cornice_is_among_its_materials_but_a_landmark_one_is_not() -> None:
+    # Given a dining room whose cornice is stained, and a study where water ran from the cornice
+    text = (
+        "Dining 3.4 x 3.2 m: plasterboard ceiling wet approx 2 m2, cornice stained.\n"
+        "Study 3.0 x 2.8 m: wall plasterboard wet running down from the cornice.\n"
+    )
+    # Then the dining room's cornice is affected and the study's is not
+    assert "cornice" in _materials(text, "Dining")
+    assert "cornice" not in _materials(text, "Study")
