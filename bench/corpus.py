@@ -151,7 +151,7 @@ _MATERIALS = (
         "drywall",
         ("drywall", "plasterboard", "gyprock", "sheetrock", "gypsum", "wallboard", "gib", "wall lining"),
     ),
-    ("pad", ("pad", "underlay", "underlayment", "cushion", "underfelt", "u/lay")),
+    ("pad", ("pad", "underpad", "underlay", "underlayment", "cushion", "underfelt", "u/lay")),
     ("carpet", ("carpet", "carpets", "rug", "cpt", "carpet tile", "carpet tiles")),
     ("baseboard", ("baseboard", "baseboards", "skirting", "skirtings", "skirts", "cove base", "base trim")),
     ("insulation", ("insulation", "batts", "batt", "pink batts", "glasswool")),
@@ -172,6 +172,10 @@ _MATERIALS = (
             "joinery",
             "base cupboard",
             "base cupboards",
+            "base unit",
+            "base units",
+            "kitchen unit",
+            "kitchen units",
             "cupboard",
             "cupboards",
             "carcass",
@@ -210,6 +214,7 @@ _MATERIALS = (
     ),
     ("concrete", ("concrete", "slab", "screed")),
     ("laminate", ("laminate",)),
+    ("cork", ("cork",)),  # "cork tiles" are cork, not ceramic
     ("vinyl", ("vinyl", "lino", "linoleum", "lvp", "lvt", "vct", "vinyl plank")),
     ("tile", ("tile", "tiles", "tiled", "ceramic", "grout", "quarry tile")),
     (
@@ -243,6 +248,8 @@ _MATERIALS = (
     ("window sill", ("window sill", "window stool", "sill")),
     ("tack strip", ("tack strip", "tackless strip", "smooth edge", "carpet gripper", "gripper")),
     ("wardrobe", ("wardrobe", "robe")),
+    ("trusses", ("truss", "trusses")),
+    ("blinds", ("blind", "blinds")),
     ("wall", ("wall", "walls")),
 )
 _UNITS = {
