@@ -105,6 +105,10 @@ class HttpS3Client:
             "X-Amz-Content-SHA256": "UNSIGNED-PAYLOAD",
             "Content-Length": str(len(body)),
         }
+        # botocore computes the algorithm named (CRC32 by default); this client only CRC32, and a
+        # request it cannot make as botocore would is refused rather than sent otherwise.
+        if params.pop("ChecksumAlgorithm", "CRC32") != "CRC32":
+            raise TypeError("HttpS3Client computes CRC32 checksums only")
         if not any(name.startswith("Checksum") or name == "ContentMD5" for name in params):
             headers["x-amz-sdk-checksum-algorithm"] = "CRC32"
             headers["x-amz-checksum-crc32"] = base64.b64encode(zlib.crc32(body).to_bytes(4, "big")).decode()

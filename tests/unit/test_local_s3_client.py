@@ -95,7 +95,7 @@ def _calls(client: Any, bucket: str, versioned: str) -> list[Callable[[], Any]]:
         lambda: client.put_object(
             Bucket=bucket, Key="binary.bin", Body=binary, ContentType="application/octet-stream"
         ),
-        lambda: client.put_object(Bucket=bucket, Key="empty", Body=b""),
+        lambda: client.put_object(Bucket=bucket, Key="empty", Body=b"", ChecksumAlgorithm="CRC32"),
         lambda: client.put_object(
             Bucket=bucket,
             Key="meta.json",
@@ -174,6 +174,10 @@ def test_blobs_through_it_and_the_rest_is_boto3s(boto_s3: Any) -> None:
     assert blobs.get_json("a/b.json") == {"x": 1}
     assert blobs.size_of("a/ü.txt") == len("Schimmel ✓".encode())
     assert blobs.delete_prefix("a/") == 2
+    with pytest.raises(TypeError):  # not sent otherwise than botocore would send it
+        HttpS3Client(boto_s3, ACCESS_KEY).put_object(
+            Bucket=bucket, Key="k", Body=b"x", ChecksumAlgorithm="SHA256"
+        )
 
 
 def test_a_server_error_is_retried_as_botocore_does(boto_s3: Any, monkeypatch: pytest.MonkeyPatch) -> None:
