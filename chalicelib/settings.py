@@ -47,7 +47,8 @@ class Settings(BaseModel):
     push_client: Literal["boto3", "http"] = "boto3"
     # How the adapters reach DynamoDB and Step Functions: boto3 (AWS), or their JSON protocol
     # over plain HTTP keep-alive (the local stack sets AWS_JSON_CLIENT=http: moto checks no
-    # signature, and botocore's client side was most of a POST's CPU; chalicelib/aws/json_http.py).
+    # signature, and botocore's client side was most of a POST's CPU; chalicelib/aws/json_http.py);
+    # S3's PutObject likewise, a plain PUT (chalicelib/aws/s3_http.py).
     aws_json_client: Literal["boto3", "http"] = "boto3"
     # API Gateway closes a WebSocket after 2 hours; a record outlives it a little, then expires.
     connection_ttl_seconds: int = Field(default=2 * 3600 + 600, gt=0)

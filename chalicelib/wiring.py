@@ -204,7 +204,13 @@ class AwsPorts:
     def blobs(self) -> S3Blobs:
         from chalicelib.aws.blobs import S3Blobs
 
-        return S3Blobs(self._session.client("s3", **self._client_kwargs()), self._settings.bucket_name)
+        client: Any = self._session.client("s3", **self._client_kwargs())
+        if self._settings.aws_json_client == "http":  # the local stack's moto: PutObject skips botocore
+            from chalicelib.aws.s3_http import HttpS3Client
+
+            credentials = self._session.get_credentials()
+            client = HttpS3Client(client, credentials.access_key if credentials is not None else "local")
+        return S3Blobs(client, self._settings.bucket_name)
 
     @cached_property
     def engine(self) -> StepFunctionsEngine:

@@ -481,7 +481,8 @@ def _set_environment(cfg: StackConfig) -> None:
             "DEV_AUTH_SECRET": cfg.dev_auth_secret,
             # The local gateway checks no signature: pushes skip botocore (chalicelib/aws/push.py).
             "PUSH_CLIENT": "http",
-            # Nor does moto: DynamoDB and Step Functions calls skip botocore (chalicelib/aws/json_http.py).
+            # Nor does moto: DynamoDB and Step Functions calls (chalicelib/aws/json_http.py) and S3's
+            # PutObject (s3_http.py) skip botocore.
             "AWS_JSON_CLIENT": "http",
         }
     )

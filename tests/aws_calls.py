@@ -4,8 +4,9 @@
         api.post(...)
     calls.names  # ["dynamodb:UpdateItem", "dynamodb:GetItem", ...], in the order made
 
-Both clients are counted: botocore's, and the local stack's own for the JSON protocol
-(chalicelib/aws/json_http.py: DynamoDB, Step Functions), one per call (retries are not calls).
+All clients are counted: botocore's, and the local stack's own for the JSON protocol
+(chalicelib/aws/json_http.py: DynamoDB, Step Functions) and S3's PutObject
+(chalicelib/aws/s3_http.py), one per call (retries are not calls).
 
 Only calls made under a route's view are counted (the frame of `routing.api`'s wrapper is on the
 stack): the execution a POST starts runs on other threads of the same process, and its calls are
@@ -24,6 +25,7 @@ from typing import Any
 from botocore.client import BaseClient
 
 from chalicelib.aws.json_http import HttpJsonClient
+from chalicelib.aws.s3_http import HttpS3Client
 
 ROUTE_WRAPPER = "limited"  # chalicelib/api/routing.py: every JSON route runs inside it
 
@@ -62,10 +64,20 @@ def route_calls() -> Iterator[RouteCalls]:
                 calls.names.append(f"{self.service}:{operation}")
         return original_http(self, operation, params)
 
+    original_s3 = HttpS3Client.call
+
+    def counted_s3(self: HttpS3Client, operation: str, params: dict[str, Any]) -> dict[str, Any]:
+        if _under_a_route():
+            with calls.lock:
+                calls.names.append(f"s3:{operation}")
+        return original_s3(self, operation, params)
+
     BaseClient._make_api_call = counted  # type: ignore[method-assign]
     HttpJsonClient.call = counted_http  # type: ignore[method-assign]
+    HttpS3Client.call = counted_s3  # type: ignore[method-assign]
     try:
         yield calls
     finally:
         BaseClient._make_api_call = original  # type: ignore[method-assign]
         HttpJsonClient.call = original_http  # type: ignore[method-assign]
+        HttpS3Client.call = original_s3  # type: ignore[method-assign]
