@@ -102,6 +102,10 @@ class WetExtents:
     # "Removed wet underlay, bedroom 3: 30 sq ft": the wet flooring a scope line takes up, the
     # floor's extent only when the notes give none of their own
     scope_floor_sqft: float | None = None
+    # "Carpet pad removed, 36 SF": flooring taken up, with no wet word of its own; the floor's extent
+    # only when the notes say the room's flooring was wet and give no extent of their own
+    removed_floor_sqft: float | None = None
+    removed_floor_key: str | None = None  # the flooring taken up: "carpet", "vinyl", ...
 
 
 # --- dimensions --------------------------------------------------------------------------------

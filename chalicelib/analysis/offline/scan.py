@@ -41,7 +41,12 @@ from chalicelib.analysis.offline.room_states import STRUCK_OFF, line_says_damage
 from chalicelib.analysis.offline.scan_readings import (
     ReadingsScan,
 )
-from chalicelib.analysis.offline.scope_extents import read_scope_extents
+from chalicelib.analysis.offline.scope_extents import (
+    read_removed_flooring,
+    read_scope_extents,
+    settle_removed_flooring,
+    wet_floorings,
+)
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
@@ -189,6 +194,7 @@ class RoomScan(ReadingsScan):
         self._meter: str | None = None
         self._line_dates = line_dates
         self._scope_lines = scope_lines
+        self.wet_keys: set[str] = set()  # floorings some clause of the notes calls wet
         self._rows = rows
         self._in_table = False
         self._reference_block = False
@@ -385,6 +391,7 @@ class RoomScan(ReadingsScan):
             for key in self._implied - self._listed:
                 self.areas.pop(key, None)
         self.drop_containers()
+        settle_removed_flooring(self.areas.values(), self.wet_keys)
         for area in self.areas.values():
             for key, names in self._cleared.get(id(area), {}).items():
                 # ("Tiled. ... Floor tiles intact" clears the tiles; "Kickboards swollen. Cabinet carcasses
@@ -554,6 +561,9 @@ class RoomScan(ReadingsScan):
             area = self._area_at(owners, start)
             if area is not None and area.stated_area_sqft is None:
                 area.stated_area_sqft, area.stated_unit = sqft, unit
+        if not is_scope:
+            self.wet_keys |= wet_floorings(text)
+        read_removed_flooring(text, lambda pos: self._measured_area_at(owners, rooms, pos, text))
         if is_scope:
             read_scope_extents(text, lambda pos: self._area_at(owners, pos, in_passing=True))
         else:
