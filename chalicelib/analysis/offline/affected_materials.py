@@ -62,7 +62,8 @@ _PLACED_IN = re.compile(
     # "carpet and underlay were removed and dumped from the lounge (22 m2), bedroom 2 (11 m2)": where
     # it was taken from (a bare "from the laundry" is where water came from)
     r"|\b(?:remov|lift|pull|dump|strip|took|taken|rip|torn|dispos|discard)[a-z ,]{0,30}"
-    r"\bfrom(?: the| both| all)? $",
+    # ("carpet + underlay out rumpus and guest room": field notes' word for taken out of them)
+    r"\bfrom(?: the| both| all)? $|\bout(?: of)?(?: the| both| all)? $",
     FLAGS,
 )
 # "- remove carpet and pad (Bedroom 2)", "flood-cut the drywall at 24 inches (family room 52 LF)": a
