@@ -65,3 +65,19 @@ def test_a_carpet_strip_is_the_strip_not_the_carpet() -> None:
         assert keys == ["tackstrip"], line
     # And a plain carpet is still carpet
     assert [word.key for word in material_words("carpet and gripper strips out")] == ["carpet", "tackstrip"]
+
+
+def test_a_material_placed_in_an_unread_label_is_not_the_room_before_it() -> None:
+    # Given a bracket that places each floor finish in its rooms, one of them by a label of the notes' own
+    text = (
+        "Storm water through the back door, Category 3.\n"
+        "Rooms: lounge 5 x 4, study 3 x 3, kitchen 4 x 3, laundry 2 x 2. All flooring wet (carpet in the"
+        " lounge and study; vinyl in kitchen, laundry; tile in ens 2).\n"
+    )
+    # When it is analysed
+    materials = _materials(text)
+    # Then the tile is not given to the rooms of the clause before its semicolon
+    assert "tile" not in materials["Kitchen"]
+    assert "tile" not in materials["Laundry"]
+    assert "vinyl" in materials["Kitchen"]
+    assert "carpet" in materials["Lounge"]

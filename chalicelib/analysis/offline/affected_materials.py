@@ -20,8 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from chalicelib.analysis.offline.cabinet_mentions import cabinet_as_place, cabinet_wet_on_top
-from chalicelib.analysis.offline.equipment_spots import own_equipment_spot
 from chalicelib.analysis.offline.material_asides import CLASS_SENTENCE, named_aside
+from chalicelib.analysis.offline.material_places import placed_elsewhere
 from chalicelib.analysis.offline.material_soundness import (
     BUT_NOT_REACHED,
     HEDGE_BEFORE,
@@ -338,9 +338,8 @@ class MaterialReader:
         first_after = bisect_left(self._starts, word.end)
         before = last_before if last_before >= 0 and self.rooms[last_before].start >= start else None
         after = first_after if first_after < len(self.rooms) and self._starts[first_after] < end else None
-        spot = before is not None and own_equipment_spot(text, self.rooms[before], word.start)
-        if spot:
-            return ()  # "3 Office 1, 1 warehouse slab edge": where an air mover stood
+        if before is not None and placed_elsewhere(text, self.rooms[before], word, last=after is None):
+            return ()  # "3 Office 1, 1 warehouse slab edge": where an air mover stood; "; tile in bath 1"
         if before is not None and _ADJACENT.fullmatch(text, self.rooms[before].end, word.start):
             return self._up_to(before)
         if (
