@@ -56,3 +56,32 @@ def test_a_wall_read_steady_or_a_pin_reading_adds_nothing() -> None:
         .replace("wall 16", "wall 16 %MC")
     )
     assert _materials(pins)["Sunroom"] == ["carpet", "underlay"]
+
+
+def test_a_wall_read_far_over_the_linings_dry_standard_adds_the_lining() -> None:
+    # Given one visit's readings: walls by the room, and the lining's dry standard in a room not affected
+    notes = (
+        "Hose water from the fire crew, Category 3.\n"
+        "Water ran over the kitchen vinyl and into the den carpet.\n"
+        "Readings 3/6 (Delmhorst, drywall scale %):\n"
+        "kitchen - lower wall by the stove 41%, den - wall at the doorway 27%\n"
+        "unaffected: spare room drywall 7%\n"
+    )
+    # When they are analysed
+    areas = _materials(notes)
+    # Then each wall read far over the standard is the job's drywall, wet
+    assert "drywall" in areas["Kitchen"]
+    assert "drywall" in areas["Den"]
+
+
+def test_a_wall_near_the_linings_dry_standard_adds_nothing() -> None:
+    # Given a wall read only a little over the lining's dry standard
+    notes = (
+        "Hose water from the fire crew, Category 3.\n"
+        "Water ran over the kitchen vinyl.\n"
+        "Readings 3/6 (Delmhorst, drywall scale %):\n"
+        "kitchen - lower wall by the stove 10%\n"
+        "unaffected: spare room drywall 7%\n"
+    )
+    # Then the wall is not called wet
+    assert "drywall" not in _materials(notes)["Kitchen"]

@@ -20,8 +20,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from chalicelib.analysis.offline.cabinet_mentions import cabinet_as_place, cabinet_wet_on_top
-from chalicelib.analysis.offline.equipment_spots import own_equipment_spot
 from chalicelib.analysis.offline.material_asides import CLASS_SENTENCE, named_aside
+from chalicelib.analysis.offline.material_places import placed_elsewhere
 from chalicelib.analysis.offline.material_soundness import (
     BUT_NOT_REACHED,
     HEDGE_BEFORE,
@@ -62,7 +62,8 @@ _PLACED_IN = re.compile(
     # "carpet and underlay were removed and dumped from the lounge (22 m2), bedroom 2 (11 m2)": where
     # it was taken from (a bare "from the laundry" is where water came from)
     r"|\b(?:remov|lift|pull|dump|strip|took|taken|rip|torn|dispos|discard)[a-z ,]{0,30}"
-    r"\bfrom(?: the| both| all)? $",
+    # ("carpet + underlay out rumpus and guest room": field notes' word for taken out of them)
+    r"\bfrom(?: the| both| all)? $|\bout(?: of)?(?: the| both| all)? $",
     FLAGS,
 )
 # "- remove carpet and pad (Bedroom 2)", "flood-cut the drywall at 24 inches (family room 52 LF)": a
@@ -337,9 +338,8 @@ class MaterialReader:
         first_after = bisect_left(self._starts, word.end)
         before = last_before if last_before >= 0 and self.rooms[last_before].start >= start else None
         after = first_after if first_after < len(self.rooms) and self._starts[first_after] < end else None
-        spot = before is not None and own_equipment_spot(text, self.rooms[before], word.start)
-        if spot:
-            return ()  # "3 Office 1, 1 warehouse slab edge": where an air mover stood
+        if before is not None and placed_elsewhere(text, self.rooms[before], word, last=after is None):
+            return ()  # "3 Office 1, 1 warehouse slab edge": where an air mover stood; "; tile in bath 1"
         if before is not None and _ADJACENT.fullmatch(text, self.rooms[before].end, word.start):
             return self._up_to(before)
         if (

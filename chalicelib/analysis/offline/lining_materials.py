@@ -67,6 +67,28 @@ def _wall_values(text: str, surface: re.Pattern[str]) -> set[float]:
     return values
 
 
+# A wall read at over this many times its lining's dry standard, and clear of the "within about 4
+# points" of dry, was wet whatever goal the notes leave unsaid ("unaffected: bedroom drywall 8%" beside
+# "kitchen - lower wall by range 44%").
+_OVER_STANDARD = 2.0
+_MARGIN = 4.0
+
+
+def _lining_standards(readings: Sequence[MoistureReading], lining_key: str) -> dict[str, float]:
+    """The highest dry standard read on the job's lining, by unit."""
+    out: dict[str, float] = {}
+    for reading in readings:
+        keys = {word.key for word in material_words(reading.material or "")}
+        if reading.is_reference and keys == {lining_key}:
+            out[reading.unit] = max(out.get(reading.unit, 0.0), reading.value)
+    return out
+
+
+def _over_standard(reading: MoistureReading, standards: dict[str, float]) -> bool:
+    standard = standards.get(reading.unit)
+    return standard is not None and reading.value > max(standard * _OVER_STANDARD, standard + _MARGIN)
+
+
 def with_lining_materials(
     areas: Sequence[AffectedArea], readings: Sequence[MoistureReading], lines: Sequence[Line]
 ) -> list[AffectedArea]:
@@ -79,6 +101,7 @@ def with_lining_materials(
     lining_key = material_words(lining)[0].key
     by_room = {area.room: area for area in areas}
     lowest = _lowest_by_day(readings)
+    standards = _lining_standards(readings, lining_key)
     walls: dict[str, set[float]] = {}  # by line: a line's readings share one pass over it
     lined: set[str] = set()
     for reading in readings:
@@ -87,8 +110,10 @@ def with_lining_materials(
         # heading reads the floor by the wall)
         if area is None or reading.is_reference or reading.material or reading.unit == "%MC":
             continue
-        wet = (reading.drying_goal is not None and reading.value > reading.drying_goal) or _wet_without_goal(
-            reading, lowest
+        wet = (
+            (reading.drying_goal is not None and reading.value > reading.drying_goal)
+            or _wet_without_goal(reading, lowest)
+            or _over_standard(reading, standards)
         )
         if not wet:
             continue

@@ -73,8 +73,15 @@ _REFERENCE_AFTER = re.compile(
     r"(?! ?(?:scale|mode))",
     FLAGS,
 )
+# A line under a dry-standard label: each entry after it is a standard, not only the first.
+_REFERENCE_LINE = re.compile(
+    r"\W{0,4}(?:ref(?:erence)?s?|dry (?:std|standards?)|baselines?)\b[^:.;]{0,60}: ", FLAGS
+)
 _READ_AFTER = re.compile(r"(?: [a-z]{1,10}){0,2} ?[:=\-]? ?\d", FLAGS)
 _REACH = 130
+# A material written with a question mark is one the notes ask about ("subfloor? slab, not read"); a
+# question closing a sentence after it ("is the drywall wet?") is left to the sentence's other words.
+_ASKED = re.compile(r" ?\?(?!\S)", FLAGS)
 
 
 def named_aside(text: str, start: int, end: int) -> bool:
@@ -86,6 +93,11 @@ def named_aside(text: str, start: int, end: int) -> bool:
         return True
     if _SAFETY_LINE.match(text):
         return True
+    heading = _REFERENCE_LINE.match(text)
+    if heading is not None and heading.end() <= start:
+        return True  # "Reference (furnace room, unaffected): drywall 140, stud 12": all standards
+    if _ASKED.match(text, end):
+        return True  # "subfloor? slab-on-grade": a material asked about, not found wet
     if _METER_AFTER.match(text, end, end + 60) or _METER_BEFORE.search(text, max(0, start - 40), start):
         return True
     if _GOAL_BEFORE.search(text, lo, start) or _HAZARD_BEFORE.search(text, max(0, start - 70), start):

@@ -67,6 +67,12 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         None,
     ),
     ("carpet_short", r"cpt|crpt", "carpet"),
+    # "carpet tack strip", "carpet gripper": the strip that holds the carpet, not the carpet
+    (
+        "tackstrip_carpet",
+        r"carpet (?:tack(?:less)? ?strips?|smooth ?edge|grippers?(?: strips?| rods?)?)",
+        "tack strip",
+    ),
     ("carpet", r"carpet(?:s|ing)?(?: tiles?)?", None),
     # ("vinyl floor tiles": vinyl, not ceramic)
     (
@@ -140,7 +146,7 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     ("rafters", r"rafters?", "rafters"),
     ("plaster", r"plaster(?! ?board)|lath", None),
     ("fibro", r"fibro(?: sheeting| sheets?)?|fibre cement(?: sheet(?:ing)?)?", None),
-    ("tackstrip", r"tack ?strips?|smooth ?edge", None),
+    ("tackstrip", r"tack(?:less)? ?strips?|smooth ?edge|gripper (?:strips?|rods?)", None),
     # Linings and fittings named for what they are: a commercial kitchen's FRP wall panels and its
     # exhaust canopy, a wardrobe's back panel, a garage's roof sheeting, an office's raised access
     # floor, an old cottage's limestone walls ("Limestone Coast", a region, is a company's name).
