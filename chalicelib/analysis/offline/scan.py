@@ -38,6 +38,7 @@ from chalicelib.analysis.offline.readings import (
     meter_in,
 )
 from chalicelib.analysis.offline.room_states import STRUCK_OFF, line_says_damage, section_says_unaffected
+from chalicelib.analysis.offline.room_verdicts import unrelated_when_wrapped
 from chalicelib.analysis.offline.scan_readings import (
     ReadingsScan,
 )
@@ -220,6 +221,14 @@ class RoomScan(ReadingsScan):
                 continue
             self.section_by_line[line.number] = list(self._section_rooms)
             rooms = [self._resolve(room) for room in room_mentions(line.text)]
+            if index + 1 < len(lines) and continues_sentence(line.text):
+                # (a sentence an e-mail wrapped onto the next line, that sets its room apart from the loss)
+                cut = unrelated_when_wrapped(line.text, lines[index + 1].text, rooms)
+                if cut is not None:
+                    rooms = [
+                        replace(room, affected=False, unaffected=True) if room.start >= cut else room
+                        for room in rooms
+                    ]
             # A room called unaffected stays a reference room: its later readings are dry standards.
             # (unless a line of its own later says what in it is wet: "the kitchen was dry and cool",
             # then "Kitchen 15 x 13 ft (wet approx 120 SF of hardwood)")

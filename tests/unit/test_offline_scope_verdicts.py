@@ -1,0 +1,62 @@
+"""Rooms the writer sets apart from this loss or closes with a bare verdict: not affected areas."""
+
+from __future__ import annotations
+
+from chalicelib.analysis.offline.spaces import room_mentions
+
+
+def _affected(text: str) -> list[str]:
+    return [mention.name for mention in room_mentions(text) if mention.affected]
+
+
+def test_a_room_line_closed_by_a_bare_fine_is_not_affected() -> None:
+    # Given a walk-through line giving the writer's reason and then "fine"
+    assert _affected("Garage - on its own slab, no shared wall, fine.") == []
+    # Then a line with damage before its "fine" keeps the room affected
+    assert _affected("Lounge - carpet soaked along the wall, rest fine.") == ["Lounge"]
+
+
+def test_a_room_said_to_have_nothing_to_do_with_this_is_not_affected() -> None:
+    # Given an owner's stain the plumber traced to an old leak
+    text = (
+        "There is a stain in the pantry ceiling but the plumber says it is old"
+        " and has nothing to do with this."
+    )
+    assert _affected(text) == []
+    # Then the same stain without the verdict is damage in the pantry
+    assert _affected("There is a wet stain in the pantry ceiling.") == ["Pantry"]
+
+
+def test_a_room_left_out_of_this_log_is_not_affected_on_a_long_line_of_rooms() -> None:
+    # Given a long line of rooms whose last sentence leaves one of them out of the report
+    text = (
+        "Rooms: lounge 5 x 4, kitchen 4 x 3, dining 4 x 3, bedroom 1 4 x 3, bedroom 2 3 x 3, bath 3 x 2,"
+        " laundry 2 x 2, hall, study 3 x 3, office 3 x 3, den 4 x 4, porch. All flooring wet in the lounge,"
+        " kitchen, dining, hall and bath. Garage is flooded but is a separate structure - not in this report."
+    )
+    affected = _affected(text)
+    assert "Garage" not in affected
+    assert "Lounge" in affected
+
+
+def test_a_bare_sentence_setting_the_rooms_apart_speaks_for_the_sentence_before() -> None:
+    # Given a sentence with a faint smell the owner says predates the loss, then the bare verdict
+    text = (
+        "Bedroom 2 had its door shut, only a faint smell which the owner says was always there."
+        " Not part of the scope."
+    )
+    assert _affected(text) == []
+
+
+def test_a_sentence_wrapped_onto_the_next_line_sets_its_room_apart() -> None:
+    # Given an e-mail whose sentence about an old damp patch wraps over two lines
+    from chalicelib.analysis import analyze_text
+
+    findings = analyze_text(
+        "The lounge carpet was soaked and the plasterboard behind the couch read wet to about 300 mm.\n"
+        "Also, my wife noticed a damp patch in the linen cupboard a while back, but the plumber had a look\n"
+        "and says it's an old one and has nothing to do with this.\n"
+    )
+    rooms = [area.room for area in findings.affected_areas]
+    assert "Lounge" in rooms
+    assert not any("cupboard" in room.lower() for room in rooms)
