@@ -60,3 +60,34 @@ def test_a_sentence_wrapped_onto_the_next_line_sets_its_room_apart() -> None:
     rooms = [area.room for area in findings.affected_areas]
     assert "Lounge" in rooms
     assert not any("cupboard" in room.lower() for room in rooms)
+
+
+def test_a_space_only_looked_into_for_spread_is_not_affected() -> None:
+    # Given firefighters who opened a ceiling to look into the attic for spread
+    text = (
+        "The brigade cut a 400 x 400 mm hole in the laundry ceiling by the dryer"
+        " to check the roof space for spread."
+    )
+    assert "Roof space" not in _affected(text)
+    # Then the same space with damage said of it is affected
+    assert "Roof space" in _affected("Smoke got into the roof space and the insulation is sooted.")
+
+
+def test_a_rooms_own_dry_sentence_mid_line_outweighs_the_office_listing() -> None:
+    # Given an office's listing of two rooms, then a site note whose later sentence finds one dry
+    from chalicelib.analysis import analyze_text
+
+    findings = analyze_text(
+        "Rooms: lounge, bedroom 2\n"
+        "Lounge carpet wet across about 4 m2 under the ceiling leak. Bedroom 2 is dry - nothing there,"
+        " the office had it wrong.\n"
+    )
+    assert [area.room for area in findings.affected_areas] == ["Lounge"]
+
+
+def test_a_stair_named_as_the_way_the_water_went_is_not_an_area() -> None:
+    # Given water that found its way down a staircase to the rooms below
+    text = "Hose water ran across the porch tiles and down the cellar stairs."
+    assert "Cellar stairs" not in _affected(text)
+    # Then a stair whose own clause is wet stays affected
+    assert _affected("Water came down the stairs and soaked the stair carpet.") == ["Stairs"]

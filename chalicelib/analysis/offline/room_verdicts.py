@@ -196,6 +196,50 @@ def unrelated_when_wrapped(text: str, following: str, found: Sequence[Mention]) 
     return start if sum(mention.start >= start for mention in found) == 1 else None
 
 
+# "hose water ran across the vinyl and down the basement stairs", "reached it down the stairs": a
+# stair named as the way the water went is its path to the rooms below, not an area of its own.
+_WAY_DOWN = re.compile(r"\b(?:down|up|via) (?:the |a )?$", FLAGS)
+
+
+_CLAUSE_STOP = re.compile(r"[,;.!?|(]| [-\u2013\u2014] ")
+_CLAUSE_READ = 80
+
+
+def is_waterway(text: str, mention: Mention) -> bool:
+    """(unless its own clause goes on to its damage: "down the stairs and soaked the stair carpet")"""
+    if mention.base != "stairwell" or not _WAY_DOWN.search(text, max(0, mention.start - 12), mention.start):
+        return False
+    stop = _CLAUSE_STOP.search(text, mention.end, mention.end + _CLAUSE_READ)
+    clause = text[mention.end : stop.start() if stop else min(len(text), mention.end + _CLAUSE_READ)]
+    return not seen_damage(clause, 0, len(clause))
+
+
+_SENTENCE_LEAD = re.compile(r"[\s\-*#>\u2022\d.)]*")
+
+
+def own_sentence_clear(text: str, room: Mention) -> bool:
+    """A sentence that opens on the room and tells no damage: "Hall: the walls read dry. Not
+    affected."; also later on a line ("Carpet under it wet. Bedroom 1 is dry - nothing there, the
+    office got it wrong."): the room's own verdict, whatever the line's other sentences say."""
+    start, end = Sentences(text).bounds(room.start)
+    return _SENTENCE_LEAD.fullmatch(text, start, room.start) is not None and not seen_damage(text, start, end)
+
+
+# "cut a hole in the kitchen ceiling to check the roof space for extension": the space is what was
+# looked into, the purpose of the words, not a place the sentence's damage is in.
+_LOOKED_INTO = re.compile(
+    r"\bto (?:check|inspect|look (?:in|into|at)|see into|get eyes on) (?:the |a |inside the )?$", FLAGS
+)
+_LOOKED_FOR = re.compile(r" for\b", FLAGS)
+
+
+def looked_into(text: str, mention: Mention) -> bool:
+    return (
+        _LOOKED_INTO.search(text, max(0, mention.start - 36), mention.start) is not None
+        and _LOOKED_FOR.match(text, mention.end) is not None
+    )
+
+
 # "Garage - not connected to the house air, fine.": a room's line that closes on a bare verdict
 # after the writer's reason (with no damage on the line: "Lounge - carpet wet, rest fine" is wet).
 _FINE_END = re.compile(

@@ -36,6 +36,8 @@ from chalicelib.analysis.offline.room_verdicts import (
     is_reference,
     is_spot,
     is_unaffected,
+    is_waterway,
+    looked_into,
     odour_cleared,
     says_none,
     unchecked,
@@ -441,6 +443,8 @@ def room_mentions(text: str) -> list[Mention]:
             and not reader.is_passing(index)
             and not incidental
             and not clear_test(reader.sentences.bounds(mention.start))
+            and not looked_into(text, mention)
+            and not is_waterway(text, mention)
         )
         # A building holds the rooms ("water entered the granny flat") unless a heading names it a room.
         is_space = not mention.collective and (is_heading or mention.base not in _BUILDINGS)
