@@ -91,3 +91,10 @@ def test_a_stair_named_as_the_way_the_water_went_is_not_an_area() -> None:
     assert "Cellar stairs" not in _affected(text)
     # Then a stair whose own clause is wet stays affected
     assert _affected("Water came down the stairs and soaked the stair carpet.") == ["Stairs"]
+
+
+def test_surface_spots_called_housekeeping_are_not_the_loss() -> None:
+    # Given a mould survey's row whose spots are routine cleaning, and a row with real growth
+    assert _affected("| Bathroom (upstairs) | surface mould on the fan cover only - housekeeping | 1 |") == []
+    assert _affected("- Laundry: mould spots on the window seal, normal housekeeping.") == []
+    assert _affected("| Laundry | black growth across the ceiling, about 2 m2 | 3 |") == ["Laundry"]

@@ -54,7 +54,11 @@ UNRELATED = re.compile(
     # "says it's an old patch and has nothing to do with this"
     r"|\b(?:has|had|is|was)(?: got)? nothing to do with (?:this|the (?:leak|loss|event|claim))\b"
     # "Garage has silt but is detached, listed under other structures - not in this log."
-    r"|\bnot (?:in|included in) (?:this|the) (?:log|report|scope|claim|job|estimate)(?= ?(?:[.;)]|$))",
+    r"|\bnot (?:in|included in) (?:this|the) (?:log|report|scope|claim|job|estimate)(?= ?(?:[.;)]|$))"
+    # "condensation spots on the extractor grille only - housekeeping": routine cleaning, not this loss
+    # (not the hotel's department: "suite returned to housekeeping")
+    r"|(?:[-\u2013,;:(]|\b(?:is|just|only)) (?:(?:normal|routine|general|ordinary) )?housekeeping\b"
+    r"(?! (?:staff|team|carts?|closets?|rooms?|department|stor\w*))",
     FLAGS,
 )
 # "... only a little odour in bedroom 1, which was there before. Not part of the scope.": a sentence
