@@ -184,3 +184,14 @@ def test_the_basement_named_in_a_first_report_holds_the_rooms_it_names() -> None
     assert [area.room for area in analyze_text(text).affected_areas] == ["Family room"]
     # (a heading still names the basement as the space: "Basement: ...")
     assert _affected("Basement: slab wet, about 200 SF around the water heater.") == ["Basement"]
+
+
+def test_a_hazard_the_writer_calls_not_applicable_is_ruled_out() -> None:
+    # Given a recent build whose asbestos line says the hazard does not apply
+    assert HazardKind.ASBESTOS not in _hazards(
+        "Bathroom wall wet behind the vanity.\nAsbestos not applicable (2015 build).\n"
+    )
+    # Then an asbestos suspicion nobody has cleared is still flagged
+    assert HazardKind.ASBESTOS in _hazards(
+        "Bathroom wall wet behind the vanity.\nSuspect asbestos sheeting behind the vanity.\n"
+    )

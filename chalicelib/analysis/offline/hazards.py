@@ -238,7 +238,9 @@ _RULED_OUT_BEFORE = re.compile(
 # After it: "asbestos linings are not expected", "testing was not requested", "Electrical OK".
 _RULED_OUT_AFTER = re.compile(
     r"\b(?:not (?:present|found|seen|detected|observed|expected|suspected|identified|requested|required"
-    r"|noted|an issue|a concern|affected)"
+    r"|noted|an issue|a concern|affected"
+    # "Asbestos not applicable (2019 build)": the writer ruled the hazard out for the building
+    r"|applicable|relevant)"
     # ("the vinyl was not sampled": a suspicion nobody has cleared is still the hazard)
     r"|(?:was|were|is|are) not(?! (?:sampl|test|check|disturb|remov))|absent|negative|ok|okay|fine"
     # "Electrics safe", not "made them safe", "not safe with water in the fitting" or "lead-safe"

@@ -50,7 +50,23 @@ UNRELATED = re.compile(
     r"\bnot (?:from |part of |related to |caused by )?(?:this|the) (?:leak|loss|event|claim)\b|\bunrelated\b"
     r"|\bnot claimed\b"
     # "a mouldy smell in the bathroom too - it is the shower silicone, not part of this."
-    r"|\bnot part of (?:this|the (?:scope|job|claim|works?))(?= ?(?:[.;)]|$))",
+    r"|\bnot part of (?:this|the (?:scope|job|claim|works?))(?= ?(?:[.;)]|$))"
+    # "says it's an old patch and has nothing to do with this"
+    r"|\b(?:has|had|is|was)(?: got)? nothing to do with (?:this|the (?:leak|loss|event|claim))\b"
+    # "Garage has silt but is detached, listed under other structures - not in this log."
+    r"|\bnot (?:in|included in) (?:this|the) (?:log|report|scope|claim|job|estimate)(?= ?(?:[.;)]|$))"
+    # "condensation spots on the extractor grille only - housekeeping": routine cleaning, not this loss
+    # (not the hotel's department: "suite returned to housekeeping")
+    r"|(?:[-\u2013,;:(]|\b(?:is|just|only)) (?:(?:normal|routine|general|ordinary) )?housekeeping\b"
+    r"(?! (?:staff|team|carts?|closets?|rooms?|department|stor\w*))",
+    FLAGS,
+)
+# "... only a little odour in bedroom 1, which was there before. Not part of the scope.": a sentence
+# that is only that verdict speaks for the rooms of the sentence before it.
+_BARE_UNRELATED = re.compile(
+    r"\s*(?:(?:it|this|that)(?: is|'s|was)? )?(?:not part of (?:this|the (?:scope|job|claim|works?))"
+    r"|not (?:related to|from|caused by) (?:this|the) (?:leak|loss|event|claim)|unrelated|not claimed)"
+    r"\s*[.!]?\s*(?:$|(?<=[.!])\s)",
     FLAGS,
 )
 _LABEL_COLON = re.compile(r" ?:")
@@ -158,6 +174,94 @@ def verdict_sentence(text: str, sentences: Sentences, found: Sequence[Mention]) 
         if (start, end) not in named and not text[start : match.start()].strip():
             return True  # (the sentence is the verdict: "Cabinets not damaged." is about the cabinets)
     return False
+
+
+def unrelated_next(text: str, sentences: Sentences, mention: Mention) -> bool:
+    """Whether the sentence after the room's is only a verdict setting it apart from this loss."""
+    end = sentences.bounds(mention.start)[1]
+    return end < len(text) and _BARE_UNRELATED.match(text, end) is not None
+
+
+_SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)")
+_WRAP_READ = 200  # how much of the next line is read for the end of a wrapped sentence
+
+
+def unrelated_when_wrapped(text: str, following: str, found: Sequence[Mention]) -> int | None:
+    """Where the last sentence of a line begins, when the next line goes on with it to set it apart
+    from this loss ("... a damp patch in the understair cupboard last week, but the plumber checked
+    it" over "and says it is an old one and has nothing to do with this."); else None."""
+    if not found:
+        return None
+    stop = _SENTENCE_STOP.search(following, 0, _WRAP_READ)
+    tail = following[: stop.start() if stop else min(len(following), _WRAP_READ)]
+    if UNRELATED.search(tail) is None:
+        return None
+    start = Sentences(text).bounds(len(text))[0]
+    return start if sum(mention.start >= start for mention in found) == 1 else None
+
+
+# "hose water ran across the vinyl and down the basement stairs", "reached it down the stairs": a
+# stair named as the way the water went is its path to the rooms below, not an area of its own.
+_WAY_DOWN = re.compile(r"\b(?:down|up|via) (?:the |a )?$", FLAGS)
+
+
+_CLAUSE_STOP = re.compile(r"[,;.!?|(]| [-\u2013\u2014] ")
+_CLAUSE_READ = 80
+
+
+def is_waterway(text: str, mention: Mention) -> bool:
+    """(unless its own clause goes on to its damage: "down the stairs and soaked the stair carpet")"""
+    if mention.base != "stairwell" or not _WAY_DOWN.search(text, max(0, mention.start - 12), mention.start):
+        return False
+    stop = _CLAUSE_STOP.search(text, mention.end, mention.end + _CLAUSE_READ)
+    clause = text[mention.end : stop.start() if stop else min(len(text), mention.end + _CLAUSE_READ)]
+    return not seen_damage(clause, 0, len(clause))
+
+
+_SENTENCE_LEAD = re.compile(r"[\s\-*#>\u2022\d.)]*")
+
+
+def own_sentence_clear(text: str, room: Mention) -> bool:
+    """A sentence that opens on the room and tells no damage: "Hall: the walls read dry. Not
+    affected."; also later on a line ("Carpet under it wet. Bedroom 1 is dry - nothing there, the
+    office got it wrong."): the room's own verdict, whatever the line's other sentences say."""
+    start, end = Sentences(text).bounds(room.start)
+    return _SENTENCE_LEAD.fullmatch(text, start, room.start) is not None and not seen_damage(text, start, end)
+
+
+# "cut a hole in the kitchen ceiling to check the roof space for extension": the space is what was
+# looked into, the purpose of the words, not a place the sentence's damage is in.
+_LOOKED_INTO = re.compile(
+    r"\bto (?:check|inspect|look (?:in|into|at)|see into|get eyes on) (?:the |a |inside the )?$", FLAGS
+)
+_LOOKED_FOR = re.compile(r" for\b", FLAGS)
+
+
+def looked_into(text: str, mention: Mention) -> bool:
+    return (
+        _LOOKED_INTO.search(text, max(0, mention.start - 36), mention.start) is not None
+        and _LOOKED_FOR.match(text, mention.end) is not None
+    )
+
+
+# "Garage - not connected to the house air, fine.": a room's line that closes on a bare verdict
+# after the writer's reason (with no damage on the line: "Lounge - carpet wet, rest fine" is wet).
+_FINE_END = re.compile(
+    r"(?:,|;| [-\u2013] ) ?(?:all )?(?:fine|ok|okay|good|clear|all good|all clear)\s*[.!]?\s*$", FLAGS
+)
+_LABEL_DASH = re.compile(r" ?(?::| [-\u2013] )")
+
+
+def ends_fine(text: str, found: Sequence[Mention], index: int) -> bool:
+    """The room that heads its line, closed by a bare "fine" (no damage on the line)."""
+    mention = found[index]
+    return (
+        index == 0
+        and _LABEL_DASH.match(text, mention.end) is not None
+        and _LINE_LEAD.fullmatch(text, 0, mention.start) is not None
+        and _FINE_END.search(text) is not None
+        and not seen_damage(text, 0, len(text))
+    )
 
 
 def is_unaffected(text: str, mention: Mention, start: int, end: int, own_damage: bool) -> bool:

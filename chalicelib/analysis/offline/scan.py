@@ -37,7 +37,12 @@ from chalicelib.analysis.offline.readings import (
     ReadingDraft,
     meter_in,
 )
-from chalicelib.analysis.offline.room_states import STRUCK_OFF, line_says_damage, section_says_unaffected
+from chalicelib.analysis.offline.room_states import (
+    STRUCK_OFF,
+    line_says_damage,
+    section_says_unaffected,
+)
+from chalicelib.analysis.offline.room_verdicts import own_sentence_clear, unrelated_when_wrapped
 from chalicelib.analysis.offline.scan_readings import (
     ReadingsScan,
 )
@@ -111,10 +116,6 @@ _REFERENCE_HEADING = re.compile(
     r"\b(?:dry (?:std|standard)s?|references?|baseline|control|unaffected)\b(?! ?(?:scale|mode|setting))",
     FLAGS,
 )
-
-
-# A room that opens its line ("Hall: the walls read dry. Not affected."): the line is its own verdict.
-_LEADS_LINE = re.compile(r"[\s\-*#>\u2022\d.)]*")
 
 
 # "Attic over closet": between two rooms, the second only places the first.
@@ -226,6 +227,14 @@ class RoomScan(ReadingsScan):
                 continue
             self.section_by_line[line.number] = list(self._section_rooms)
             rooms = [self._resolve(room) for room in room_mentions(line.text)]
+            if index + 1 < len(lines) and continues_sentence(line.text):
+                # (a sentence an e-mail wrapped onto the next line, that sets its room apart from the loss)
+                cut = unrelated_when_wrapped(line.text, lines[index + 1].text, rooms)
+                if cut is not None:
+                    rooms = [
+                        replace(room, affected=False, unaffected=True) if room.start >= cut else room
+                        for room in rooms
+                    ]
             # A room called unaffected stays a reference room: its later readings are dry standards.
             # (unless a line of its own later says what in it is wet: "the kitchen was dry and cool",
             # then "Kitchen 15 x 13 ft (wet approx 120 SF of hardwood)")
@@ -264,9 +273,8 @@ class RoomScan(ReadingsScan):
                     # (a room the writer's own list named, struck off it by a later line of its own;
                     # one a header filled in from the call listed, that the writer found dry)
                     and (room.key in self._implied | self._booked or STRUCK_OFF.search(line.text) is not None)
-                    and _LEADS_LINE.fullmatch(line.text, 0, room.start) is not None
+                    and own_sentence_clear(line.text, room)
                     and self._unfounded(room.key)
-                    and not line_says_damage(line.text)
                 ):
                     # "the two rooms share the hall" (a sentence about spores), then "Hall: the walls read
                     # dry. Not affected.": the room's own verdict outweighs a sentence that only named it

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -31,12 +32,16 @@ from chalicelib.analysis.offline.room_verdicts import (
     CalledNormal,
     ClearTests,
     bracket_verdict,
+    ends_fine,
     is_reference,
     is_spot,
     is_unaffected,
+    is_waterway,
+    looked_into,
     odour_cleared,
     says_none,
     unchecked,
+    unrelated_next,
     verdict_leads,
     verdict_sentence,
 )
@@ -61,7 +66,6 @@ from chalicelib.analysis.offline.text import (
 __all__ = ["ROOM_PATTERN", "Mention", "Owners", "place_mentions", "room_mentions"]
 
 MAX_ROOM_NAME = 60
-_FEW = 12  # rooms on a line for which each is weighed against the others of its sentence
 
 
 # --- damage type -------------------------------------------------------------------------------
@@ -395,7 +399,8 @@ def room_mentions(text: str) -> list[Mention]:
     called_normal = CalledNormal(text, reader.sentences)
     # (the only room its sentence names: what sets that sentence apart from the loss is said of it)
     bounds = [reader.sentences.bounds(mention.start) for mention in found]
-    alone = [bounds.count(each) == 1 for each in bounds] if len(found) < _FEW else [False] * len(found)
+    per_sentence = Counter(bounds)  # (counted once: a long line of rooms stays linear)
+    alone = [per_sentence[each] == 1 for each in bounds]
     not_checked = unchecked(text)  # (once a line: a long line of rooms stays linear)
     flags = []
     for index, mention in enumerate(found):
@@ -424,6 +429,8 @@ def room_mentions(text: str) -> list[Mention]:
             or bracket_verdict(text, found, index)
             or says_none(text, mention)
             or ((one_room or alone[index]) and reader.unrelated_after(mention.end))
+            or unrelated_next(text, reader.sentences, mention)
+            or ends_fine(text, found, index)
             or (index == 0 and verdict_sentence(text, reader.sentences, found))
             or odour_cleared(text, reader.sentences, found, index)
             or called_normal(mention)
@@ -436,6 +443,8 @@ def room_mentions(text: str) -> list[Mention]:
             and not reader.is_passing(index)
             and not incidental
             and not clear_test(reader.sentences.bounds(mention.start))
+            and not looked_into(text, mention)
+            and not is_waterway(text, mention)
         )
         # A building holds the rooms ("water entered the granny flat") unless a heading names it a room.
         is_space = not mention.collective and (is_heading or mention.base not in _BUILDINGS)
