@@ -19,6 +19,7 @@ from chalicelib.analysis.offline.dates import (
     Dates,
     Visits,
 )
+from chalicelib.analysis.offline.job_claim import claim_number
 from chalicelib.analysis.offline.job_dates import JobDates
 from chalicelib.analysis.offline.job_insured import unlabelled_insured
 from chalicelib.analysis.offline.spaces import (
@@ -43,25 +44,6 @@ _DAMAGE_LABEL = re.compile(
 
 
 # --- job facts ---------------------------------------------------------------------------------
-
-# The insurer's reference under any of its names. Not a policy number, a restorer's "Job no." or
-# "Our ref", nor an independent adjuster's own file number: none of those is the claim.
-_CLAIM = re.compile(
-    r"\b(?:(?:(?:carrier|insurer|insurance)(?:'s)? )?(?:claim|clm)s?"
-    r"(?: ?(?:no\.?|number|num|#|ref(?:erence)?\.?|id))?"
-    # "the claim number they gave us was X", "the claim is with Acme Mutual, number X"
-    r"(?:(?: [a-z]+){1,4} (?:is|was)| is with [A-Z][\w&' ]{1,40}?,? (?:number|no\.?|#))?"
-    r"|insurer(?:'s)? (?:ref(?:erence)?|file|claim)(?: ?(?:no\.?|number|#))?"
-    r"|loss (?:no\.?|number|#)|your ref(?:erence)?)"
-    # A table row's cells are joined by " | " ("Claim No: | CLM-4410", a letterhead's usual layout).
-    r"\.? ?[:#=\-]? ?(?:\| ?)?#? ?(?P<value>[A-Z0-9][A-Z0-9\-/_.]{2,30})",
-    FLAGS,
-)
-
-
-# A bare date or sum after a claim label is no claim reference.
-_NOT_CLAIM = re.compile(r"^(?:\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|\d{1,3}(?:[.,]\d+)?)$")
-
 
 _INSURED = re.compile(
     # ("Ins'd:", "Cust:", "Policyholders:": the field notes' and the consultant's forms of the labels)
@@ -278,14 +260,6 @@ def detect_damage_type(lines: Sequence[Line]) -> tuple[DamageType, SourceSpan] |
 # --- job facts ---------------------------------------------------------------------------------
 
 
-def _claim_number(text: str) -> str | None:
-    for match in _CLAIM.finditer(text):
-        value = match.group("value").rstrip(".,/-_")
-        if any(char.isdigit() for char in value) and not _NOT_CLAIM.match(value):
-            return value
-    return None
-
-
 def _labelled_value(label: re.Pattern[str], end: re.Pattern[str], text: str) -> str | None:
     match = label.search(text)
     if match is None:
@@ -409,7 +383,7 @@ def read_job(lines: Sequence[Line], dates: Dates, visits: Visits) -> JobInfo:
         text = line.text
         if not text:
             continue
-        scan.claim = scan.claim or _fact(_claim_number(text), line)
+        scan.claim = scan.claim or _fact(claim_number(text), line)
         if scan.insured is None or client_only:
             insured, client = _client_insured(text)
             if insured is not None and (scan.insured is None or not client):
