@@ -1109,3 +1109,24 @@ def test_a_loss_date_label_going_on_to_tell_what_happened_gives_the_cause(line: 
 def test_a_loss_date_label_with_only_who_reported_it_gives_no_cause() -> None:
     findings = analyze_text("DOL: 09/03/2026 - per insured, time unknown\nHallway ceiling stained.\n")
     assert findings.cause_of_loss is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our claim went in on Monday; the policy is in the name of Rhona Gillespie.\n", "Rhona Gillespie"),
+        ("The insurer is Kauri Home, policy in my name, Tama Ruawai.\n", "Tama Ruawai"),
+    ],
+)
+def test_whose_name_the_policy_is_in_is_the_insured(text: str, expected: str) -> None:
+    # Given prose saying whose name the policy is in
+    job = _job(text)
+    # Then that person is the insured
+    assert job.insured is not None and job.insured.value == expected
+
+
+def test_a_client_on_a_private_engagement_is_no_insured() -> None:
+    # Given a mould client who engaged the inspector privately, with no insurer involved
+    job = _job("Client: Marta Lindgren (owner; private engagement, not through insurance)\n")
+    # Then no insured is named
+    assert job.insured is None

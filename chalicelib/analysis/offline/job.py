@@ -55,8 +55,11 @@ _INSURED = re.compile(
 
 
 # Prose: "I'm the policy holder, Jo Reyes", "12 Main St - owners Sam and Jo Reyes" (a capitalised name).
+# "the policy is in the name of Karen Dunleavy", "policy in my name, Bethan Pryce": whose policy it is.
 _INSURED_PROSE = re.compile(
-    r"\b[Pp]olicy ?holder,? (?:is )?(?=[A-Z])|(?:^| [-\u2013\u2014] |, )[Oo]wners? (?=[A-Z][a-z])", re.ASCII
+    r"\b[Pp]olicy ?holder,? (?:is )?(?=[A-Z])|(?:^| [-\u2013\u2014] |, )[Oo]wners? (?=[A-Z][a-z])"
+    r"|\b[Pp]olicy (?:is )?in (?:the )?names? of (?=[A-Z])|\b[Pp]olicy (?:is )?in my name,? (?=[A-Z])",
+    re.ASCII,
 )
 
 
@@ -278,6 +281,12 @@ _FOR_OWNER = re.compile(
     r"[^;|]{0,80}?,? (?:for|on behalf of) (?:the )?owners? (?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?"
     r"[A-Z][\w'\-]*(?: [A-Z][\w'\-.]*){0,3})",
 )
+_INSURED_WORD = re.compile(r"ins|polic|p/?h", FLAGS)  # a label that names the insured itself
+_NO_CLAIM = re.compile(
+    # (not "no insurance claim at this time": the owners may yet claim, and are the insured)
+    r"\b(?:private(?:ly)? (?:engagement|engaged|funded|job|work)|not an insurance (?:job|claim))",
+    FLAGS,
+)
 _NOT_INSURED_CLIENT = re.compile(
     r"\b(?:insurance|insurer|assurance|mutual|underwriters?|lettings?|property management|managing agents?"
     r"|realty|real estate|strata|body corporate|loss adjust\w*)\b",
@@ -289,6 +298,8 @@ def _client_insured(text: str) -> tuple[str | None, bool]:
     """The insured a line's label gives, and whether the label was only "Client" (a later insured or
     policyholder label says it better)."""
     label = _INSURED.search(text)
+    if label is not None and not _INSURED_WORD.search(label.group(0)) and _NO_CLAIM.search(text, label.end()):
+        return None, True  # "Client: J. Moss (owner; private engagement)": no insurer, so no insured
     if label is None or not _CLIENT.match(label.group(0)):
         return _insured(text), False
     owner = _FOR_OWNER.match(text, label.end())
