@@ -1130,3 +1130,10 @@ def test_a_client_on_a_private_engagement_is_no_insured() -> None:
     job = _job("Client: Marta Lindgren (owner; private engagement, not through insurance)\n")
     # Then no insured is named
     assert job.insured is None
+
+
+def test_when_someone_was_on_site_is_not_the_address() -> None:
+    # Given a header whose "on site:" field gives an arrival time, then the street on its own line
+    job = _job("First on site: 14/05/2026, 9:10 AM\nLoss at 27 Banksia Rd, Mackay QLD 4740\n")
+    # Then the address is the street, not the time
+    assert job.address is not None and job.address.value.startswith("27 Banksia Rd")

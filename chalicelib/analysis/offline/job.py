@@ -82,7 +82,8 @@ _VALUE_END = re.compile(
 
 _ADDRESS_LABEL = re.compile(
     r"\b(?:(?:loss|property|site|risk|job|service|insured|street|job site) )?(?:address|addr)\b\.? ?[:=\-]+ ?"
-    r"|\b(?:property|site|location|loss location|risk|premises)\b ?[:=]+ ?",
+    # ("First on site: 08/04, 2:20 PM", "Date on site:": when someone arrived, not where)
+    r"|\b(?<!on )(?<!on-)(?:property|site|location|loss location|risk|premises)\b ?[:=]+ ?",
     FLAGS,
 )
 
