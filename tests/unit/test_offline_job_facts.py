@@ -44,6 +44,17 @@ def _locale(text: str) -> Locale:
         ("Carrier claim no.: KP-2290-1\n", "KP-2290-1"),
         ("Insurer file #: RT-09-5521 (Acme)\n", "RT-09-5521"),
         ("We were given the claim number they issued was CL-77-100\n", "CL-77-100"),
+        ("Claim no.: QIC 31 220145\n", "QIC 31 220145"),
+        ("Policy / claim: AAMI HB-2204417\n", "AAMI HB-2204417"),
+        ("Claim: Harbourside Mutual HM-22-41107\n", "HM-22-41107"),
+        ("Claim reference (Budget Direct): BD-7712-09\n", "BD-7712-09"),
+        ("Claim #: KX-55190\n", "KX-55190"),
+        ("CLAIM FILE NOTES - WA-2026-04471\n", "WA-2026-04471"),
+        ("Insurer: Granite Mutual - File #: GM-PR-26-4471\n", "GM-PR-26-4471"),
+        ("Insurer: Pelican Cover   Their reference: PC/DAR/26/118\n", "PC/DAR/26/118"),
+        ("Insurer: Arden. Our job no. J-5510 (the claim is AR/HOME/44190)\n", "AR/HOME/44190"),
+        ("our claim ref with the insurer (Kestrel) is KS-90-1145, policy in my name\n", "KS-90-1145"),
+        ("the claim is with Lakeview Assurance, number LV-30-2218.\n", "LV-30-2218"),
     ],
 )
 def test_the_insurers_reference_is_the_claim_under_any_label(header: str, expected: str) -> None:
@@ -61,6 +72,22 @@ def test_policy_job_and_adjuster_file_numbers_are_not_the_claim() -> None:
     # When it is read
     job = _job(text)
     # Then the claim stays undetermined
+    assert job.claim_number is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insurer: Granite Mutual   Our file: DRY-26-118\n",
+        "Insurer: Granite Mutual, IA file # ICG-8812\n",
+        "Claim lodged 14/03/2026, number to follow\n",
+        "Claim: 2026-03-14 (lodged by phone)\n",
+    ],
+)
+def test_our_own_file_or_a_date_beside_the_insurer_is_not_the_claim(text: str) -> None:
+    # Given our own or an adjuster's file on the insurer's line, or a date after the claim label
+    job = _job(text)
+    # Then no claim number is read from it
     assert job.claim_number is None
 
 
@@ -1082,3 +1109,31 @@ def test_a_loss_date_label_going_on_to_tell_what_happened_gives_the_cause(line: 
 def test_a_loss_date_label_with_only_who_reported_it_gives_no_cause() -> None:
     findings = analyze_text("DOL: 09/03/2026 - per insured, time unknown\nHallway ceiling stained.\n")
     assert findings.cause_of_loss is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Our claim went in on Monday; the policy is in the name of Rhona Gillespie.\n", "Rhona Gillespie"),
+        ("The insurer is Kauri Home, policy in my name, Tama Ruawai.\n", "Tama Ruawai"),
+    ],
+)
+def test_whose_name_the_policy_is_in_is_the_insured(text: str, expected: str) -> None:
+    # Given prose saying whose name the policy is in
+    job = _job(text)
+    # Then that person is the insured
+    assert job.insured is not None and job.insured.value == expected
+
+
+def test_a_client_on_a_private_engagement_is_no_insured() -> None:
+    # Given a mould client who engaged the inspector privately, with no insurer involved
+    job = _job("Client: Marta Lindgren (owner; private engagement, not through insurance)\n")
+    # Then no insured is named
+    assert job.insured is None
+
+
+def test_when_someone_was_on_site_is_not_the_address() -> None:
+    # Given a header whose "on site:" field gives an arrival time, then the street on its own line
+    job = _job("First on site: 14/05/2026, 9:10 AM\nLoss at 27 Banksia Rd, Mackay QLD 4740\n")
+    # Then the address is the street, not the time
+    assert job.address is not None and job.address.value.startswith("27 Banksia Rd")

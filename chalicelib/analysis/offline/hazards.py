@@ -20,6 +20,7 @@ from chalicelib.analysis.findings import (
     SourceSpan,
 )
 from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, second_hand_lines
+from chalicelib.analysis.offline.hazard_recall import EXTRA_HAZARDS
 from chalicelib.analysis.offline.mould_words import MOULD_GROWTH
 from chalicelib.analysis.offline.scope import (
     MAX_DESCRIPTION,
@@ -198,6 +199,7 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
             FLAGS,
         ),
     ),
+    *EXTRA_HAZARDS,
 )
 
 
@@ -471,7 +473,7 @@ def detect_hazards(
     second_hand = second_hand_lines(lines)
     booked: dict[HazardKind, SafetyHazard] = {}
     for kind, label, pattern in _HAZARDS:
-        if kind in hazards:
+        if kind in hazards or kind in ruled_out_by_label:  # the writer's own label ruled it out
             continue
         for written in safety_first:
             # ("the sewage wording in the header came from the call center": the booking's, reported)

@@ -19,6 +19,7 @@ from chalicelib.analysis.offline.dates import (
     Dates,
     Visits,
 )
+from chalicelib.analysis.offline.job_claim import claim_number
 from chalicelib.analysis.offline.job_dates import JobDates
 from chalicelib.analysis.offline.job_insured import unlabelled_insured
 from chalicelib.analysis.offline.spaces import (
@@ -44,25 +45,6 @@ _DAMAGE_LABEL = re.compile(
 
 # --- job facts ---------------------------------------------------------------------------------
 
-# The insurer's reference under any of its names. Not a policy number, a restorer's "Job no." or
-# "Our ref", nor an independent adjuster's own file number: none of those is the claim.
-_CLAIM = re.compile(
-    r"\b(?:(?:(?:carrier|insurer|insurance)(?:'s)? )?(?:claim|clm)s?"
-    r"(?: ?(?:no\.?|number|num|#|ref(?:erence)?\.?|id))?"
-    # "the claim number they gave us was X", "the claim is with Acme Mutual, number X"
-    r"(?:(?: [a-z]+){1,4} (?:is|was)| is with [A-Z][\w&' ]{1,40}?,? (?:number|no\.?|#))?"
-    r"|insurer(?:'s)? (?:ref(?:erence)?|file|claim)(?: ?(?:no\.?|number|#))?"
-    r"|loss (?:no\.?|number|#)|your ref(?:erence)?)"
-    # A table row's cells are joined by " | " ("Claim No: | CLM-4410", a letterhead's usual layout).
-    r"\.? ?[:#=\-]? ?(?:\| ?)?#? ?(?P<value>[A-Z0-9][A-Z0-9\-/_.]{2,30})",
-    FLAGS,
-)
-
-
-# A bare date or sum after a claim label is no claim reference.
-_NOT_CLAIM = re.compile(r"^(?:\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|\d{1,3}(?:[.,]\d+)?)$")
-
-
 _INSURED = re.compile(
     # ("Ins'd:", "Cust:", "Policyholders:": the field notes' and the consultant's forms of the labels)
     r"\b(?:(?:named )?insureds?(?: name| party)?|insd|ins'd|ins(?=:)|policy ?holders?|p/?h|home ?owners?|h/o"
@@ -73,8 +55,11 @@ _INSURED = re.compile(
 
 
 # Prose: "I'm the policy holder, Jo Reyes", "12 Main St - owners Sam and Jo Reyes" (a capitalised name).
+# "the policy is in the name of Karen Dunleavy", "policy in my name, Bethan Pryce": whose policy it is.
 _INSURED_PROSE = re.compile(
-    r"\b[Pp]olicy ?holder,? (?:is )?(?=[A-Z])|(?:^| [-\u2013\u2014] |, )[Oo]wners? (?=[A-Z][a-z])", re.ASCII
+    r"\b[Pp]olicy ?holder,? (?:is )?(?=[A-Z])|(?:^| [-\u2013\u2014] |, )[Oo]wners? (?=[A-Z][a-z])"
+    r"|\b[Pp]olicy (?:is )?in (?:the )?names? of (?=[A-Z])|\b[Pp]olicy (?:is )?in my name,? (?=[A-Z])",
+    re.ASCII,
 )
 
 
@@ -97,7 +82,8 @@ _VALUE_END = re.compile(
 
 _ADDRESS_LABEL = re.compile(
     r"\b(?:(?:loss|property|site|risk|job|service|insured|street|job site) )?(?:address|addr)\b\.? ?[:=\-]+ ?"
-    r"|\b(?:property|site|location|loss location|risk|premises)\b ?[:=]+ ?",
+    # ("First on site: 08/04, 2:20 PM", "Date on site:": when someone arrived, not where)
+    r"|\b(?<!on )(?<!on-)(?:property|site|location|loss location|risk|premises)\b ?[:=]+ ?",
     FLAGS,
 )
 
@@ -278,14 +264,6 @@ def detect_damage_type(lines: Sequence[Line]) -> tuple[DamageType, SourceSpan] |
 # --- job facts ---------------------------------------------------------------------------------
 
 
-def _claim_number(text: str) -> str | None:
-    for match in _CLAIM.finditer(text):
-        value = match.group("value").rstrip(".,/-_")
-        if any(char.isdigit() for char in value) and not _NOT_CLAIM.match(value):
-            return value
-    return None
-
-
 def _labelled_value(label: re.Pattern[str], end: re.Pattern[str], text: str) -> str | None:
     match = label.search(text)
     if match is None:
@@ -304,6 +282,12 @@ _FOR_OWNER = re.compile(
     r"[^;|]{0,80}?,? (?:for|on behalf of) (?:the )?owners? (?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?"
     r"[A-Z][\w'\-]*(?: [A-Z][\w'\-.]*){0,3})",
 )
+_INSURED_WORD = re.compile(r"ins|polic|p/?h", FLAGS)  # a label that names the insured itself
+_NO_CLAIM = re.compile(
+    # (not "no insurance claim at this time": the owners may yet claim, and are the insured)
+    r"\b(?:private(?:ly)? (?:engagement|engaged|funded|job|work)|not an insurance (?:job|claim))",
+    FLAGS,
+)
 _NOT_INSURED_CLIENT = re.compile(
     r"\b(?:insurance|insurer|assurance|mutual|underwriters?|lettings?|property management|managing agents?"
     r"|realty|real estate|strata|body corporate|loss adjust\w*)\b",
@@ -315,6 +299,8 @@ def _client_insured(text: str) -> tuple[str | None, bool]:
     """The insured a line's label gives, and whether the label was only "Client" (a later insured or
     policyholder label says it better)."""
     label = _INSURED.search(text)
+    if label is not None and not _INSURED_WORD.search(label.group(0)) and _NO_CLAIM.search(text, label.end()):
+        return None, True  # "Client: J. Moss (owner; private engagement)": no insurer, so no insured
     if label is None or not _CLIENT.match(label.group(0)):
         return _insured(text), False
     owner = _FOR_OWNER.match(text, label.end())
@@ -409,7 +395,7 @@ def read_job(lines: Sequence[Line], dates: Dates, visits: Visits) -> JobInfo:
         text = line.text
         if not text:
             continue
-        scan.claim = scan.claim or _fact(_claim_number(text), line)
+        scan.claim = scan.claim or _fact(claim_number(text), line)
         if scan.insured is None or client_only:
             insured, client = _client_insured(text)
             if insured is not None and (scan.insured is None or not client):

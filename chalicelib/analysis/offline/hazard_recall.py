@@ -1,0 +1,60 @@
+"""More ways writers flag a hazard, read beside hazards.py's own patterns (each kind is taken from
+the first line naming it that does not rule it out, so these only add readings).
+
+- Electrical: the board a circuit was isolated at ("lighting isolated at the DB", "isolated at the
+  MCB"), a panel and what befell it ("the sub-panel is heat-damaged"), power brought back only after
+  a check ("tested before re-energising"), and a fitting someone saw misbehave ("the ceiling light
+  ... it flickered").
+- Slip/trip: a wet floor finish people were kept off ("wet vinyl - signs and mats", "wet slab -
+  cones and a spotter"), and a slip named in a hazards list ("slip on the slab (coned off)").
+- Structural: fire-damaged framing ("charred ceiling joist").
+"""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.findings import HazardKind
+from chalicelib.analysis.offline.text import FLAGS
+
+_BOARD = (
+    r"(?:db|mcb|rcbo|distribution board|consumer unit|switchboard|switch board|fuse ?box|fuse board"
+    r"|breaker(?: box| panel)?|(?:main |sub-?|electrical |service |breaker )panel|meter box)"
+)
+
+_PANEL = r"(?:(?:main|sub-?|electrical|service|breaker) ?panel|distribution board|consumer unit)"
+
+_ELECTRICAL_MORE = re.compile(
+    rf"\b(?:(?:isolated|switched off|turned off|shut off|off|tripped) at (?:the )?{_BOARD}"
+    rf"|lighting(?: [\w\-]+){{0,5}} (?:isolated|switched off|turned off|off at)"
+    rf"|{_PANEL}(?: [\w\-]+){{0,6}} (?:is |was |are |were )?(?:heat[- ]damaged|wet|flooded|tripped"
+    r"|isolated|disconnected|damaged|scorched|melted)"
+    r"|re-?energi[sz](?:e|ed|ing)"
+    r"|(?:lights?|light fittings?|fittings?|outlets?|sockets?|power ?points?|gpos?|receptacles?"
+    r"|switch(?:es)?|downlights?)\b[^.;]{0,60}?\b(?:it|they|which) (?:flickered|sparked|shorted|buzzed"
+    r"|tripped))\b",
+    FLAGS,
+)
+
+_FLOOR_FINISH = r"(?:floors?|vinyl|slab|tiles?|lino|linoleum|concrete|screed|epoxy|decking|timber)"
+
+_SLIP_MORE = re.compile(
+    rf"\bwet (?:[\w\-]+ ){{0,2}}{_FLOOR_FINISH}(?=[^.;]{{0,50}}?\b(?:cones?|coned|signs?(?! of)|signage"
+    r"|mats|spotters?|keep (?:out|off|clear)|kept (?:out|off|clear)|taped[- ]off|barriers?|barricaded"
+    r"|cordoned)\b)"
+    # "Hazards: slip on the warehouse slab (coned off)", "electrical (GPO), slip (epoxy wet)"
+    r"|(?<=[:,;] )slip(?= (?:on|in|at) |(?: risk| hazard)? \()",
+    FLAGS,
+)
+
+_STRUCTURAL_MORE = re.compile(
+    r"\b(?:charred|burnt|burned|fire[- ]damaged) (?:[\w\-]+ ){0,2}(?:joists?|trusses?|rafters?|beams?"
+    r"|studs?|bearers?|framing|top plates?)\b",
+    FLAGS,
+)
+
+EXTRA_HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
+    (HazardKind.ELECTRICAL, "Electrical", _ELECTRICAL_MORE),
+    (HazardKind.SLIP_TRIP, "Slip/trip", _SLIP_MORE),
+    (HazardKind.STRUCTURAL, "Structural", _STRUCTURAL_MORE),
+)
