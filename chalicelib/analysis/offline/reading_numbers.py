@@ -133,9 +133,29 @@ _LENGTH_SERIES = re.compile(
 )
 
 
+# "at the outlet 900, 0.5 m out 690, 1 m out 380": a reading, then the distance of the next point
+# from it, that point's reading right after ("out", "along", "further" or nothing between): the
+# first number is a reading, not a length of a series with the second
+_STEP_SERIES = re.compile(r"\d{1,4}(?:\.\d)?, ?\d{1,2}(?:\.\d{1,2})? ?(?:mm|cm|m|ft|feet|')", FLAGS)
+_STEP_NEXT = re.compile(
+    r" (?:(?:out|along|away|further|on|over|across|back|in|up|down|from (?:it|there|the \w+))[ ,:]{1,2})?"
+    r"\d{1,3}(?:\.\d{1,2})?(?![\d.]| ?(?:mm|cm|m|ft|feet|')\b)",
+    FLAGS,
+)
+
+
+def _blank_lengths(series: re.Match[str]) -> str:
+    """A series of lengths blanked, keeping a reading that only a step's distance follows."""
+    text = series.group(0)
+    if _STEP_SERIES.fullmatch(text) and _STEP_NEXT.match(series.string, series.end()):
+        comma = text.index(",")
+        return text[:comma] + " " * (len(text) - comma)
+    return " " * len(text)
+
+
 def numbers_in(text: str, dates: Dates) -> list[Number]:
     """Numbers on a line that may be readings."""
-    blanked = _LENGTH_SERIES.sub(lambda series: " " * len(series.group(0)), strip_dates(dates, text, None))
+    blanked = _LENGTH_SERIES.sub(_blank_lengths, strip_dates(dates, text, None))
     found = []
     for match in NUMBER.finditer(blanked):
         end = match.end()

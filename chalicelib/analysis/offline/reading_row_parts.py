@@ -101,6 +101,14 @@ _CONNECTOR_ONLY = re.compile(r"[\s,;:\-]*(?:(?:and|&|then|with)[\s,;:\-]*)?", FL
 _POSITION_ONLY = re.compile(r"(?:upper|lower|top|bottom|left|right|centre|center|middle|mid|high|low)", FLAGS)
 
 
+# "at the door 30, 2 m along 22": a step's distance from the point before, on the same surface
+_STEP_ONLY = re.compile(
+    r"\d{1,2}(?:\.\d{1,2})? ?(?:mm|cm|m|ft|feet|')"
+    r"(?: (?:out|along|away|further|on|over|across|back|in|up|down|from (?:it|there|the \w+)))?",
+    FLAGS,
+)
+
+
 def carry_surfaces(readings: list[RowReading]) -> list[RowReading]:
     """ "shared wall @ 4\": 31, @ 8\": 22", "east wall: 34 at 100 mm, 27 at 400 mm": the later
     points are on the first one's wall."""
@@ -111,6 +119,7 @@ def carry_surfaces(readings: list[RowReading]) -> list[RowReading]:
             _CONNECTOR_ONLY.fullmatch(reading.label)
             or _HEIGHT_ONLY.fullmatch(reading.label)
             or _POSITION_ONLY.fullmatch(reading.label)
+            or _STEP_ONLY.fullmatch(reading.label)
         ):
             reading = replace(reading, label=f"{surface} {reading.label}")
         else:
