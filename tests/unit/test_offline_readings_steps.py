@@ -51,3 +51,23 @@ def test_a_series_of_heights_is_still_no_reading() -> None:
     assert [n.value for n in numbers_in("wall at 100, 600 mm: 38, 33", dates)] == [38, 33]
     # a reading, then a step and the next reading: the first number is kept, the step is not
     assert [n.value for n in numbers_in("carpet 34, 2 m along 25", dates)] == [34, 25]
+
+
+_BY_THE_DOOR = """Washer hose burst, 3 Tui Lane, Palmerston North. First visit 20/10/2026.
+Laundry 2 x 2 m: vinyl and lining wet. Hall: carpet and skirting wet at the laundry door.
+Pin meter, WME.
+- 20th: laundry lining behind the machine 33, hall skirting by the laundry door 27 and three metres along 20.
+- 22nd, the same three spots in the same order: 19, 16, 13.
+"""
+
+
+def test_a_reading_at_a_door_before_and_is_no_door_number() -> None:
+    values = [r[0] for r in _found(_BY_THE_DOOR)]
+    assert 27.0 in values  # "door 27 and": a reading by the door, not door 27 of a pair
+    assert 20.0 in values  # "three metres along": a step along the same skirting
+    assert values[-3:] == [19.0, 16.0, 13.0]  # re-read in the order of the three spots
+
+
+def test_a_small_door_number_is_still_a_door() -> None:
+    dates = Dates([], None)
+    assert [n.value for n in numbers_in("near door 3 and window 2", dates)] == []

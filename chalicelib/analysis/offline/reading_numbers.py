@@ -201,6 +201,13 @@ _SURFACE_WORD = re.compile(
 
 
 _SCALE_WORD = re.compile(r"wme|rel|mc|rh", FLAGS)
+# A thing a point is taken at ("at the laundry door", "by the sink"): no room's name with a number
+_LANDMARK_WORD = re.compile(
+    r"doors?|doorway|window|sink|tub|shower|toilet|vanity|drain|outlet|machine|washer|dishwasher|fridge"
+    r"|heater|cylinder|leak|source|stain|tap",
+    FLAGS,
+)
+_SPOT_BEFORE = re.compile(r"\b(?:at|by|near|beside|behind|under|below|opposite|next to)\b", FLAGS)
 
 
 def label_number(text: str, start: int, end: int) -> bool:
@@ -217,6 +224,12 @@ def label_number(text: str, start: int, end: int) -> bool:
         return False  # "skirting 11 and plasterboard 10": a surface's reading, then the next
     if _SCALE_WORD.fullmatch(word_before.group(1)):
         return False  # "46 WME 33 WME 21 WME": a row's readings, each with its scale
+    if (
+        _LANDMARK_WORD.fullmatch(word_before.group(1))
+        and int(text[start:end].split(".")[0]) > MAX_OPENING
+        and _SPOT_BEFORE.search(before)
+    ):
+        return False  # "skirting at the laundry door 30 and 2 m along 22": a reading by the door
     return word_before.group(1)[0].isupper() or word_after.group(1).lower() in (
         "and",
         "&",
