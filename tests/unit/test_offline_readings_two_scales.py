@@ -1,0 +1,33 @@
+"""A meter's two modes named together, each with its scale ("pins WME, search REL"): a value over
+100 can only be on the relative one, whatever the surface; the small ones stay on the pins'."""
+
+from __future__ import annotations
+
+from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.reading_scales import Scales, wide_scale
+
+_MODES = """Job: 9 Kowhai Rd, Timaru. Loss 04/06/26, visit 05/06/26.
+wash house 2.2 x 1.6 - vinyl on particleboard, wet
+passage - carpet wet about 2 m2
+
+Readings (Protimeter - pins WME, search REL):
+P1 wash house particleboard 41
+P2 wash house GIB 700
+P3 passage skirting 25
+P4 passage GIB 380
+"""
+
+
+def test_values_over_a_hundred_go_to_the_relative_mode() -> None:
+    found = sorted((r.value, r.unit) for r in analyze_text(_MODES).moisture_readings)
+    assert found == [(25.0, "WME"), (41.0, "WME"), (380.0, "REL"), (700.0, "REL")]
+
+
+def test_only_a_named_relative_scale_takes_the_big_values() -> None:
+    both = Scales.read("pins WME, search REL", lambda _: [])
+    assert both.general == "WME"
+    assert wide_scale(520, "WME", both) == "REL"
+    assert wide_scale(18, "WME", both) == "WME"
+    pins = Scales.read("pins WME", lambda _: [])
+    assert wide_scale(520, "WME", pins) == "WME"  # (no relative scale named: not a reading)
+
