@@ -31,3 +31,33 @@ def test_only_a_named_relative_scale_takes_the_big_values() -> None:
     pins = Scales.read("pins WME", lambda _: [])
     assert wide_scale(520, "WME", pins) == "WME"  # (no relative scale named: not a reading)
 
+
+_NO_HEADING = """Job: 31 Rimu Tce, Oamaru
+DOL Sun 07/06/26 - washing machine hose split overnight
+Visit 1 Mon 08/06/26 - Mere
+
+wash house 2.2 x 1.6 - vinyl on particleboard, all wet
+passage - carpet wet about 2 m2 outside the wash house
+
+meter Protimeter - pins WME, search REL
+P1 wash house particleboard 41
+P2 wash house GIB 700
+P3 passage skirting 25
+
+Wed 10/06: 27 / 420 / 18
+"""
+
+
+def test_a_map_of_coded_points_under_the_meter_line_needs_no_heading() -> None:
+    found = [
+        (r.value, r.unit, r.taken_on is not None and r.taken_on.day)
+        for r in analyze_text(_NO_HEADING).moisture_readings
+    ]
+    assert (41.0, "WME", 8) in found
+    assert (700.0, "REL", 8) in found
+    assert (25.0, "WME", 8) in found
+    # the next visit's values, by their day, in the order of the points
+    assert (27.0, "WME", 10) in found
+    assert (420.0, "REL", 10) in found
+    assert (18.0, "WME", 10) in found
+    assert len(found) == 6

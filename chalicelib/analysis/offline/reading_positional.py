@@ -101,7 +101,8 @@ class PositionalRows(ReadingPlaces):
         earlier = self._legend_places(len(values), last or 0)
         if earlier is None:
             nearest = self._earlier_list(line.number, len(values))
-            if nearest is None and not lead:
+            if nearest is None and (not lead or self._stated_day(lead, taken_on) is not None):
+                # ("Fri 20/11: 24 / 350 / 18" under points read one a line: a day's lead, not a row's)
                 nearest = self._earlier_day(line.number, len(values))
             if nearest is None:
                 return None
