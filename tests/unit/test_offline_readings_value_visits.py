@@ -160,3 +160,13 @@ def test_a_bare_visit_line_in_the_same_order_reads_the_wet_points_of_the_day_bef
 def test_bare_values_without_a_word_of_order_are_no_visit() -> None:
     assert visit_values("21 / 17 / 16") is None
     assert visit_values("21 / 17 MC / 16 (same order)") == ("", [(21.0, None), (17.0, None), (16.0, None)])
+
+
+def test_a_visit_of_values_with_a_long_remark_after_them() -> None:
+    # the values, then a whole sentence of what the tech said: still the visit's values alone
+    found = visit_values(
+        "Tuesday the 9th: 16, 13, 15, 12. He told us that was dry and packed the fans into the van at noon."
+    )
+    assert found is not None
+    assert [value for value, _ in found[1]] == [16.0, 13.0, 15.0, 12.0]
+    assert visit_values("Tuesday the 9th: 16, 13 and the plumber came back at 3 to look") is None

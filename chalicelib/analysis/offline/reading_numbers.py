@@ -133,9 +133,29 @@ _LENGTH_SERIES = re.compile(
 )
 
 
+# "at the outlet 900, 0.5 m out 690, 1 m out 380": a reading, then the distance of the next point
+# from it, that point's reading right after ("out", "along", "further" or nothing between): the
+# first number is a reading, not a length of a series with the second
+_STEP_SERIES = re.compile(r"\d{1,4}(?:\.\d)?, ?\d{1,2}(?:\.\d{1,2})? ?(?:mm|cm|m|ft|feet|')", FLAGS)
+_STEP_NEXT = re.compile(
+    r" (?:(?:out|along|away|further|on|over|across|back|in|up|down|from (?:it|there|the \w+))[ ,:]{1,2})?"
+    r"\d{1,3}(?:\.\d{1,2})?(?![\d.]| ?(?:mm|cm|m|ft|feet|')\b)",
+    FLAGS,
+)
+
+
+def _blank_lengths(series: re.Match[str]) -> str:
+    """A series of lengths blanked, keeping a reading that only a step's distance follows."""
+    text = series.group(0)
+    if _STEP_SERIES.fullmatch(text) and _STEP_NEXT.match(series.string, series.end()):
+        comma = text.index(",")
+        return text[:comma] + " " * (len(text) - comma)
+    return " " * len(text)
+
+
 def numbers_in(text: str, dates: Dates) -> list[Number]:
     """Numbers on a line that may be readings."""
-    blanked = _LENGTH_SERIES.sub(lambda series: " " * len(series.group(0)), strip_dates(dates, text, None))
+    blanked = _LENGTH_SERIES.sub(_blank_lengths, strip_dates(dates, text, None))
     found = []
     for match in NUMBER.finditer(blanked):
         end = match.end()
@@ -181,6 +201,13 @@ _SURFACE_WORD = re.compile(
 
 
 _SCALE_WORD = re.compile(r"wme|rel|mc|rh", FLAGS)
+# A thing a point is taken at ("at the laundry door", "by the sink"): no room's name with a number
+_LANDMARK_WORD = re.compile(
+    r"doors?|doorway|window|sink|tub|shower|toilet|vanity|drain|outlet|machine|washer|dishwasher|fridge"
+    r"|heater|cylinder|leak|source|stain|tap",
+    FLAGS,
+)
+_SPOT_BEFORE = re.compile(r"\b(?:at|by|near|beside|behind|under|below|opposite|next to)\b", FLAGS)
 
 
 def label_number(text: str, start: int, end: int) -> bool:
@@ -197,6 +224,12 @@ def label_number(text: str, start: int, end: int) -> bool:
         return False  # "skirting 11 and plasterboard 10": a surface's reading, then the next
     if _SCALE_WORD.fullmatch(word_before.group(1)):
         return False  # "46 WME 33 WME 21 WME": a row's readings, each with its scale
+    if (
+        _LANDMARK_WORD.fullmatch(word_before.group(1))
+        and int(text[start:end].split(".")[0]) > MAX_OPENING
+        and _SPOT_BEFORE.search(before)
+    ):
+        return False  # "skirting at the laundry door 30 and 2 m along 22": a reading by the door
     return word_before.group(1)[0].isupper() or word_after.group(1).lower() in (
         "and",
         "&",

@@ -31,10 +31,11 @@ _BARE_VALUE = rf"{VALUE}(?: ?mc\b|{SCALE_SUFFIX})?"
 # Between values: ",", ";", " / " or "and" ("20%, 41 and 22").
 _SEPARATOR = r"[ \t]*(?:;|[ \t]/|,|,? and[ \t])[ \t]*"
 # The visit's lead (a day, a date, "Day 3"), a colon or a dash, then the numbers alone; words after
-# them only say how to read them ("- in the same order", "(same points)", ". He said it's done.").
+# them only say how to read them ("- in the same order", "(same points)", ". He said it's done."), a
+# sentence of remarks at most.
 _POSITIONAL = re.compile(
     rf"[ \t>*\u2022-]*(?P<lead>[^:\d\n]{{0,30}}\d{{0,4}}[^:\n]{{0,30}}?)[ \t]*(?::|[ \t][-\u2013])[ \t]*"
-    rf"(?P<values>{SCALED_VALUE}(?:{_SEPARATOR}{SCALED_VALUE}){{2,15}})(?P<rest>[^\d\n]{{0,60}})",
+    rf"(?P<values>{SCALED_VALUE}(?:{_SEPARATOR}{SCALED_VALUE}){{2,15}})(?P<rest>[^\d\n]{{0,120}})",
     FLAGS,
 )
 # A visit's values with no lead, its words saying they follow an earlier list's order:
@@ -100,7 +101,8 @@ class PositionalRows(ReadingPlaces):
         earlier = self._legend_places(len(values), last or 0)
         if earlier is None:
             nearest = self._earlier_list(line.number, len(values))
-            if nearest is None and not lead:
+            if nearest is None and (not lead or self._stated_day(lead, taken_on) is not None):
+                # ("Fri 20/11: 24 / 350 / 18" under points read one a line: a day's lead, not a row's)
                 nearest = self._earlier_day(line.number, len(values))
             if nearest is None:
                 return None

@@ -72,6 +72,15 @@ _ENDS_READING = re.compile(r" ?(?:$|[,;.:)(/]|and\b|at\b|on\b|in\b|near\b|by\b|b
 _AND_ONLY = re.compile(r"\s*(?:and|&)\s*", FLAGS)
 
 
+# "at the door 30, 2 m along 22": a step's distance from the point before, on the same surface
+_STEP_ONLY = re.compile(
+    r"(?:(?:and|then) )?(?:\d{1,2}(?:\.\d{1,2})?|one|two|three|four|five|six|half a) ?"
+    r"(?:mm|cm|m|metres?|meters?|ft|feet|foot|')"
+    r"(?: (?:out|along|away|further|on|over|across|back|in|up|down|from (?:it|there|the \w+)))?",
+    FLAGS,
+)
+
+
 def scaled_parts(text: str, numbers: list[Number], start: int) -> list[tuple[int, list[Number]]]:
     """A part of a line with several numbers is one size or range ("2.4 x 1.9", "18-22"), unless
     words come between them: a surface ("skirting 11 and plasterboard 10") or, when each number has
@@ -88,6 +97,7 @@ def scaled_parts(text: str, numbers: list[Number], start: int) -> list[tuple[int
             WHERE_WORDS.search(between)
             or (scaled and re.search(r"[a-z]{2}", between, re.IGNORECASE))
             or _AND_ONLY.fullmatch(between)  # "two spots: 38 and 44": two readings, not a range
+            or _STEP_ONLY.fullmatch(between.strip(" ,;"))  # "at the door 30 and two metres along 22"
         ):
             return [(start, numbers)]
         parts.append((previous.end, [number]))
@@ -111,6 +121,7 @@ def carry_surfaces(readings: list[RowReading]) -> list[RowReading]:
             _CONNECTOR_ONLY.fullmatch(reading.label)
             or _HEIGHT_ONLY.fullmatch(reading.label)
             or _POSITION_ONLY.fullmatch(reading.label)
+            or _STEP_ONLY.fullmatch(reading.label)
         ):
             reading = replace(reading, label=f"{surface} {reading.label}")
         else:

@@ -60,15 +60,24 @@ class Scales:
 
     general: str | None = None
     by_material: dict[str, str] = field(default_factory=dict)
+    # "pins WME, search REL": a relative scale named beside another, for no material of its own;
+    # a value over 100 can only be on it
+    relative: bool = False
 
     @staticmethod
     def read(text: str, material_keys: Callable[[str], list[str]]) -> Scales:
         general: str | None = None
         by_material: dict[str, str] = {}
+        relative = False
         keys_of = _with_kinds(material_keys)
         for sentence in _clauses(text, keys_of):
             # A scale named outright ("values in WME", "%MC") beats one implied ("pin mode").
             named = [m for m in SCALE_WORDS.finditer(sentence) if m.lastgroup]
+            relative = relative or any(
+                SCALE_NAMES[m.lastgroup] == "REL" and _EXPLICIT_SCALE.fullmatch(m.group(0))
+                for m in named
+                if m.lastgroup
+            )
             found = next(
                 (m for m in named if _EXPLICIT_SCALE.fullmatch(m.group(0))), named[0] if named else None
             )
@@ -83,7 +92,7 @@ class Scales:
                 general = scale
         if general is None and by_material:
             general = next(iter(by_material.values()))
-        return Scales(general, by_material)
+        return Scales(general, by_material, relative)
 
     def for_material(self, key: str | None) -> str | None:
         return self.by_material.get(key, self.general) if key else self.general
@@ -94,7 +103,7 @@ def with_named_materials(block: Scales, document: Scales) -> Scales:
     plaster (REL)" in the meters' line) that the block says nothing of: a block read under an
     oak meter's "%MC" still reads its plaster rows on the plaster meter's scale."""
     missing = {key: scale for key, scale in document.by_material.items() if key not in block.by_material}
-    return Scales(block.general, {**block.by_material, **missing}) if missing else block
+    return Scales(block.general, {**block.by_material, **missing}, block.relative) if missing else block
 
 
 _BRACKETED_SCALE = re.compile(r"\((?:wme|%\s?mc|rel)\)", FLAGS)
@@ -174,5 +183,7 @@ def wide_scale(value: float, unit: str, *scales: Scales) -> str:
     by no material), whatever scale the surface's words would otherwise give it."""
     if value <= MAX_PERCENT or unit == "REL":
         return unit
-    named = any(scale.general == "REL" or "REL" in scale.by_material.values() for scale in scales)
+    named = any(
+        scale.general == "REL" or "REL" in scale.by_material.values() or scale.relative for scale in scales
+    )
     return "REL" if named else unit

@@ -52,7 +52,7 @@ class ReadingScalesScan:
             if scales.general is None and general is not None:
                 # (a material's scale named anywhere in the notes beats a declared general one)
                 materials = {**self._document_scales.by_material, **scales.by_material} if declared else {}
-                scales = Scales(general, materials or scales.by_material)
+                scales = Scales(general, materials or scales.by_material, scales.relative)
             scales = with_named_materials(scales, self._document_scales)
             self._scales_cache = (key, scales)
         return self._scales_cache[1]

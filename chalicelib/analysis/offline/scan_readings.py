@@ -62,6 +62,7 @@ from chalicelib.analysis.offline.room_verdicts import is_spot
 from chalicelib.analysis.offline.scan_inline_readings import InlineReadingsScan
 from chalicelib.analysis.offline.scan_order_legend import OrderLegendScan
 from chalicelib.analysis.offline.scan_point_rereads import PointRereadScan
+from chalicelib.analysis.offline.scan_reading_headings import ReadingHeadingScan
 from chalicelib.analysis.offline.scan_reading_runs import ReadingRunScan, sentence_slices
 from chalicelib.analysis.offline.scan_reading_scales import ReadingScalesScan
 from chalicelib.analysis.offline.spaces import (
@@ -108,17 +109,11 @@ _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
 _LANDMARK_BEFORE = re.compile(
     r"\b(?:at|near|by|along|beside|against|behind|towards?|opposite|under|below|beneath)(?: the)? $", FLAGS
 )
-# A room's heading: its name alone, perhaps after its floor ("Upstairs main bedroom", "Level 2 -
-# Office"), perhaps ending in a colon
-_HEADING_LEAD = re.compile(
-    r"[ \t\-*\u2022#]*(?:(?:(?:up|down)stairs|(?:ground|first|second|upper|lower) floor|level \d{1,2}"
-    r"|basement)[ \t]*[-:,]?[ \t]*)?",
-    FLAGS,
-)
-_HEADING_TAIL = re.compile(r"[ \t]*:?[ \t]*", FLAGS)
 # A map's point code in a list line ("L1", "H2"): its letters may stand for its room's initials
 _POINT_CODE = re.compile(r"(?<![\w.])[A-Z]{1,3}\d{1,2}\b")
 _MAX_CODED_LINE = 400
+# A map's point code leading its line: letters and a number ("P1", "M-3"), no lone letter
+_CODED_POINT = re.compile(r"[ \t\-*\u2022]*[A-Z]{1,2}-?\d{1,2}[ \t]", re.ASCII)
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
 
 
@@ -151,6 +146,7 @@ class ReadingsScan(
     InlineReadingsScan,
     ReadingRunScan,
     ReadingScalesScan,
+    ReadingHeadingScan,
 ):
     """The scan's readings half: what it reads, and where it puts each reading. RoomScan keeps
     the state these methods read and write; state only the readings half needs (the place memory,
@@ -368,6 +364,8 @@ class ReadingsScan(
             return found
         if found and self._scale_known() and _DATE_START.match(text):
             return found
+        if len(found) == 1 and found[0].point and _CODED_POINT.match(text) and self._metered():
+            return found  # "P1 HWC particleboard 38" under the meter's line: a map's point, one a line
         if self.__dict__.get("_section") == line.number and (
             _LIST_ITEM.match(text) or (len(text) <= _MAX_ITEM and not _SENTENCE_BREAK.search(text))
         ):
@@ -552,25 +550,6 @@ class ReadingsScan(
             self.__dict__.setdefault("_reference_points", set()).add(reading.point)
         if not self._is_air(line, reading.unit or "") and not after_temperature(line.text, reading.start):
             self._append(draft, told=reading.told)
-
-    def _note_heading(self, text: str, rooms: Sequence[Mention]) -> None:
-        """A line that is one room's name and nothing more ("Upstairs main bedroom") heads the rows
-        under it, up to the next blank line (which ends the scan's context) or heading."""
-        if len(rooms) != 1:
-            return
-        room = rooms[0]
-        if _HEADING_LEAD.fullmatch(text, 0, room.start) and _HEADING_TAIL.fullmatch(text, room.end):
-            self.__dict__["_heading"] = room
-
-    def _heading_room(self) -> Mention | None:
-        """ "Upstairs ensuite" on a line of its own over rows of a readings block: the affected room
-        the rows under it are in, when their own words name none."""
-        heading = self.__dict__.get("_heading")
-        if self._context is None or not isinstance(heading, Mention):
-            self.__dict__["_heading"] = None
-            return None
-        room = self._resolve(heading)
-        return room if room.key in self.areas else self._area_by_word(heading.name)
 
     def _append(self, draft: ReadingDraft, *, told: bool) -> None:
         if is_room_number(draft.source.text, draft.value, self.__dict__.get("_room_numbers", frozenset())):

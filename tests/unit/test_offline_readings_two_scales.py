@@ -1,0 +1,63 @@
+"""A meter's two modes named together, each with its scale ("pins WME, search REL"): a value over
+100 can only be on the relative one, whatever the surface; the small ones stay on the pins'."""
+
+from __future__ import annotations
+
+from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.reading_scales import Scales, wide_scale
+
+_MODES = """Job: 9 Kowhai Rd, Timaru. Loss 04/06/26, visit 05/06/26.
+wash house 2.2 x 1.6 - vinyl on particleboard, wet
+passage - carpet wet about 2 m2
+
+Readings (Protimeter - pins WME, search REL):
+P1 wash house particleboard 41
+P2 wash house GIB 700
+P3 passage skirting 25
+P4 passage GIB 380
+"""
+
+
+def test_values_over_a_hundred_go_to_the_relative_mode() -> None:
+    found = sorted((r.value, r.unit) for r in analyze_text(_MODES).moisture_readings)
+    assert found == [(25.0, "WME"), (41.0, "WME"), (380.0, "REL"), (700.0, "REL")]
+
+
+def test_only_a_named_relative_scale_takes_the_big_values() -> None:
+    both = Scales.read("pins WME, search REL", lambda _: [])
+    assert both.general == "WME"
+    assert wide_scale(520, "WME", both) == "REL"
+    assert wide_scale(18, "WME", both) == "WME"
+    pins = Scales.read("pins WME", lambda _: [])
+    assert wide_scale(520, "WME", pins) == "WME"  # (no relative scale named: not a reading)
+
+
+_NO_HEADING = """Job: 31 Rimu Tce, Oamaru
+DOL Sun 07/06/26 - washing machine hose split overnight
+Visit 1 Mon 08/06/26 - Mere
+
+wash house 2.2 x 1.6 - vinyl on particleboard, all wet
+passage - carpet wet about 2 m2 outside the wash house
+
+meter Protimeter - pins WME, search REL
+P1 wash house particleboard 41
+P2 wash house GIB 700
+P3 passage skirting 25
+
+Wed 10/06: 27 / 420 / 18
+"""
+
+
+def test_a_map_of_coded_points_under_the_meter_line_needs_no_heading() -> None:
+    found = [
+        (r.value, r.unit, r.taken_on is not None and r.taken_on.day)
+        for r in analyze_text(_NO_HEADING).moisture_readings
+    ]
+    assert (41.0, "WME", 8) in found
+    assert (700.0, "REL", 8) in found
+    assert (25.0, "WME", 8) in found
+    # the next visit's values, by their day, in the order of the points
+    assert (27.0, "WME", 10) in found
+    assert (420.0, "REL", 10) in found
+    assert (18.0, "WME", 10) in found
+    assert len(found) == 6
