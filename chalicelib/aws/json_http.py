@@ -20,17 +20,16 @@ from __future__ import annotations
 
 import base64
 import datetime
-import http.client
 import json
-import queue
 import random
-import socket
 import time
 from typing import Any
 from urllib.parse import urlsplit
 
 from botocore.exceptions import ClientError
 from dateutil.tz import tzutc
+
+from chalicelib.aws.kept_alive import CONNECTION_ERRORS, Answer, KeptAliveConnections
 
 # botocore's standard retry mode, its default (botocore/retries/standard.py): 4 attempts for
 # DynamoDB, 3 for others, on these statuses, codes and lost connections, after a random delay up
@@ -63,18 +62,6 @@ DEFAULT_BASE_DELAY_SECONDS = 0.05
 THROTTLED_BASE_DELAY_SECONDS = 1.0
 MAX_DELAY_SECONDS = 20.0
 # A connection lost or refused before an answer was read (botocore's GENERAL_CONNECTION_ERROR).
-CONNECTION_ERRORS = (ConnectionError, http.client.HTTPException, socket.timeout)
-# A kept-alive connection the server closed while it was idle.
-STALE_CONNECTION = (ConnectionError, http.client.RemoteDisconnected, http.client.CannotSendRequest)
-
-
-class _Answer:
-    __slots__ = ("body", "headers", "status")
-
-    def __init__(self, status: int, headers: dict[str, str], body: bytes) -> None:
-        self.status = status
-        self.headers = headers
-        self.body = body
 
 
 class HttpJsonClient:
@@ -89,9 +76,7 @@ class HttpJsonClient:
         parts = urlsplit(endpoint)
         if parts.scheme != "http" or not parts.hostname:
             raise ValueError(f"HttpJsonClient needs a plain http:// endpoint, not {endpoint!r}")
-        self._host = parts.hostname
-        self._port = parts.port or 80
-        self._timeout = timeout
+        self._connections = KeptAliveConnections(parts.hostname, parts.port or 80, timeout)
         self._model = service_model
         self.service: str = service_model.service_name
         self._target = str(service_model.metadata["targetPrefix"]) + "."
@@ -104,7 +89,6 @@ class HttpJsonClient:
         self._attempts = MAX_ATTEMPTS.get(self.service, DEFAULT_MAX_ATTEMPTS)
         self._base_delay = BASE_DELAY_SECONDS.get(self.service, DEFAULT_BASE_DELAY_SECONDS)
         self._timestamps: dict[str, list[str]] = {}
-        self._idle: queue.LifoQueue[http.client.HTTPConnection] = queue.LifoQueue()
 
     def call(self, operation: str, params: dict[str, Any]) -> dict[str, Any]:
         body = json.dumps(params, separators=(",", ":"), default=_encode_blob).encode()
@@ -117,7 +101,7 @@ class HttpJsonClient:
         while True:
             base_delay = self._base_delay
             try:
-                answer = self._send(body, headers)
+                answer = self._connections.send("POST", "/", body, headers)
             except CONNECTION_ERRORS:
                 if attempt >= self._attempts:
                     raise
@@ -140,43 +124,6 @@ class HttpJsonClient:
             time.sleep(random.random() * min(base_delay * 2 ** (attempt - 1), MAX_DELAY_SECONDS))
             attempt += 1
 
-    def _send(self, body: bytes, headers: dict[str, str]) -> _Answer:
-        try:
-            connection = self._idle.get_nowait()
-            reused = True
-        except queue.Empty:
-            connection, reused = self._connect(), False
-        try:
-            try:
-                connection.request("POST", "/", body=body, headers=headers)
-                response = connection.getresponse()
-            except STALE_CONNECTION:
-                if not reused:
-                    raise
-                # Nothing was answered: at once on a new connection (urllib3 does the same for
-                # botocore's pool); a failure there is retried as any other.
-                connection.close()
-                connection = self._connect()
-                connection.request("POST", "/", body=body, headers=headers)
-                response = connection.getresponse()
-            headers_in = {name.lower(): value for name, value in response.getheaders()}
-            answer = _Answer(response.status, headers_in, response.read())
-        except BaseException:
-            connection.close()  # its state is unknown, so it is not reused
-            raise
-        if response.will_close:
-            connection.close()
-        else:
-            self._idle.put(connection)
-        return answer
-
-    def _connect(self) -> http.client.HTTPConnection:
-        connection = http.client.HTTPConnection(self._host, self._port, timeout=self._timeout)
-        connection.connect()
-        # Nagle's algorithm would hold a request's body behind the server's delayed ACK.
-        connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        return connection
-
     def _timestamps_parsed(self, operation: str, parsed: dict[str, Any]) -> None:
         """Top-level timestamps (Step Functions' `startDate`) as botocore parses them."""
         names = self._timestamps.get(operation)
@@ -188,7 +135,7 @@ class HttpJsonClient:
             if isinstance(parsed.get(name), int | float):
                 parsed[name] = datetime.datetime.fromtimestamp(parsed[name], tzutc())
 
-    def _error(self, answer: _Answer, body: dict[str, Any], retries: int) -> dict[str, Any]:
+    def _error(self, answer: Answer, body: dict[str, Any], retries: int) -> dict[str, Any]:
         """What botocore's JSON parser makes of an error (parsers.BaseJSONParser._do_error_parse,
         then endpoint._add_modeled_error_fields)."""
         code = str(body.get("__type", str(answer.status)))
@@ -209,7 +156,7 @@ class HttpJsonClient:
         return error
 
 
-def _metadata(answer: _Answer, retries: int) -> dict[str, Any]:
+def _metadata(answer: Answer, retries: int) -> dict[str, Any]:
     metadata: dict[str, Any] = {}
     if "x-amzn-requestid" in answer.headers:
         metadata["RequestId"] = answer.headers["x-amzn-requestid"]

@@ -21,9 +21,7 @@ import base64
 import datetime
 import email.utils
 import http.client
-import queue
 import random
-import socket
 import time
 import zlib
 from typing import Any
@@ -34,29 +32,19 @@ from botocore.exceptions import ClientError
 from dateutil.parser import parse as parse_timestamp
 
 from chalicelib.aws.json_http import (
-    CONNECTION_ERRORS,
     DEFAULT_BASE_DELAY_SECONDS,
     DEFAULT_MAX_ATTEMPTS,
     MAX_DELAY_SECONDS,
-    STALE_CONNECTION,
     THROTTLED_BASE_DELAY_SECONDS,
     THROTTLED_CODES,
     THROTTLED_STATUSES,
     TRANSIENT_CODES,
     TRANSIENT_STATUSES,
 )
+from chalicelib.aws.kept_alive import CONNECTION_ERRORS, Answer, KeptAliveConnections
 
 # The operations this client sends; anything else is the boto3 client's.
 OPERATIONS = {"PutObject": "PUT"}
-
-
-class _Answer:
-    __slots__ = ("body", "headers", "status")
-
-    def __init__(self, status: int, headers: dict[str, str], body: bytes) -> None:
-        self.status = status
-        self.headers = headers
-        self.body = body
 
 
 class HttpS3Client:
@@ -70,10 +58,8 @@ class HttpS3Client:
         if parts.scheme != "http" or not parts.hostname:
             raise ValueError(f"HttpS3Client needs a plain http:// endpoint, not {endpoint!r}")
         self._boto = boto_client
-        self._host = parts.hostname
-        self._port = parts.port or 80
+        self._connections = KeptAliveConnections(parts.hostname, parts.port or 80, timeout)
         self._prefix = parts.path.rstrip("/")
-        self._timeout = timeout
         self._model = boto_client.meta.service_model
         self.service: str = "s3"
         # moto reads the region and the account from the credential's scope; it checks no signature.
@@ -82,7 +68,6 @@ class HttpS3Client:
             "aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=0"
         )
         self._shapes: dict[str, tuple[dict[str, tuple[str, str]], str, dict[str, tuple[str, str]]]] = {}
-        self._idle: queue.LifoQueue[http.client.HTTPConnection] = queue.LifoQueue()
 
     def put_object(self, **params: Any) -> dict[str, Any]:
         return self.call("PutObject", params)
@@ -136,7 +121,7 @@ class HttpS3Client:
         while True:
             base_delay = DEFAULT_BASE_DELAY_SECONDS
             try:
-                answer = self._send(method, path, body, headers)
+                answer = self._connections.send(method, path, body, headers)
             except CONNECTION_ERRORS:
                 if attempt >= attempts:
                     raise
@@ -178,46 +163,6 @@ class HttpS3Client:
         cached = self._shapes[operation] = (inputs, prefix_member, outputs)
         return cached
 
-    def _send(self, method: str, path: str, body: bytes, headers: dict[str, str]) -> _Answer:
-        try:
-            connection = self._idle.get_nowait()
-            reused = True
-        except queue.Empty:
-            connection, reused = self._connect(), False
-        try:
-            try:
-                connection.request(method, path, body=body, headers=headers)
-                response = connection.getresponse()
-            except STALE_CONNECTION:
-                if not reused:
-                    raise
-                # Nothing was answered: at once on a new connection, as urllib3 does for botocore.
-                connection.close()
-                connection = self._connect()
-                connection.request(method, path, body=body, headers=headers)
-                response = connection.getresponse()
-            headers_in: dict[str, str] = {}
-            for name, value in response.getheaders():
-                # A repeated header (moto's errors send two `Server`s) joined, as urllib3 does.
-                key = name.lower()
-                headers_in[key] = f"{headers_in[key]}, {value}" if key in headers_in else value
-            answer = _Answer(response.status, headers_in, response.read())
-        except BaseException:
-            connection.close()  # its state is unknown, so it is not reused
-            raise
-        if response.will_close:
-            connection.close()
-        else:
-            self._idle.put(connection)
-        return answer
-
-    def _connect(self) -> http.client.HTTPConnection:
-        connection = http.client.HTTPConnection(self._host, self._port, timeout=self._timeout)
-        connection.connect()
-        # Nagle's algorithm would hold a request's body behind the server's delayed ACK.
-        connection.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        return connection
-
 
 def _header_text(value: Any, kind: str) -> str:
     """An input header as botocore's rest serialiser writes it."""
@@ -230,7 +175,7 @@ def _header_text(value: Any, kind: str) -> str:
     return str(value)
 
 
-def _result(answer: _Answer, outputs: dict[str, tuple[str, str]], retries: int) -> dict[str, Any]:
+def _result(answer: Answer, outputs: dict[str, tuple[str, str]], retries: int) -> dict[str, Any]:
     """The output's header members, typed as botocore's rest parser types them."""
     result: dict[str, Any] = {"ResponseMetadata": _metadata(answer, retries)}
     for header, value in answer.headers.items():
@@ -249,7 +194,7 @@ def _result(answer: _Answer, outputs: dict[str, tuple[str, str]], retries: int) 
     return result
 
 
-def _metadata(answer: _Answer, retries: int) -> dict[str, Any]:
+def _metadata(answer: Answer, retries: int) -> dict[str, Any]:
     """botocore's ResponseMetadata for S3 (parsers.BaseRestParser._populate_response_metadata)."""
     metadata: dict[str, Any] = {}
     if "x-amz-request-id" in answer.headers:
@@ -259,7 +204,7 @@ def _metadata(answer: _Answer, retries: int) -> dict[str, Any]:
     return metadata
 
 
-def _error(answer: _Answer, retries: int) -> dict[str, Any]:
+def _error(answer: Answer, retries: int) -> dict[str, Any]:
     """What botocore's RestXMLParser makes of an error: S3's `<Error>`'s elements (without the
     RequestId and HostId, which are the metadata's), or the status alone when there is no body."""
     metadata = _metadata(answer, retries)

@@ -188,13 +188,13 @@ def test_a_server_error_is_retried_as_botocore_does(boto_s3: Any, monkeypatch: p
     attempts: list[str] = []
 
     def slow_down(method: str, path: str, body: bytes, headers: dict[str, str]) -> Any:
-        from chalicelib.aws.s3_http import _Answer
+        from chalicelib.aws.kept_alive import Answer
 
         attempts.append(path)
         body_xml = b"<Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>"
-        return _Answer(503, {"x-amz-request-id": "r"}, body_xml)
+        return Answer(503, {"x-amz-request-id": "r"}, body_xml)
 
-    monkeypatch.setattr(http, "_send", slow_down)
+    monkeypatch.setattr(http._connections, "send", slow_down)
     with pytest.raises(ClientError) as caught:
         http.put_object(Bucket=bucket, Key="k", Body=b"x")
     assert len(attempts) == 3
