@@ -15,6 +15,7 @@ top, since the adapters hold a boto3 `Table` (ADR 0025, addendum).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from boto3.dynamodb.transform import TransformationInjector
@@ -22,9 +23,11 @@ from boto3.dynamodb.transform import TransformationInjector
 from chalicelib.aws.json_http import HttpJsonClient
 
 
-class HttpDynamoClient(HttpJsonClient):
-    """boto3's low-level DynamoDB client (DynamoDB JSON in and out) for the operations the
-    adapters make; any other: `call(operation, params)`."""
+class _DynamoOperations:
+    """The operations the adapters make, each a `call` of its own class: the low-level client's
+    (DynamoDB JSON) and the resource's (Python values) take the same names."""
+
+    call: Callable[[str, dict[str, Any]], dict[str, Any]]
 
     def get_item(self, **params: Any) -> dict[str, Any]:
         return self.call("GetItem", params)
@@ -54,7 +57,12 @@ class HttpDynamoClient(HttpJsonClient):
         return self.call("ExecuteStatement", params)
 
 
-class HttpResourceClient:
+class HttpDynamoClient(_DynamoOperations, HttpJsonClient):
+    """boto3's low-level DynamoDB client (DynamoDB JSON in and out) for the operations the
+    adapters make; any other: `call(operation, params)`."""
+
+
+class HttpResourceClient(_DynamoOperations):
     """A boto3 DynamoDB resource's `meta.client` (Python values in and out, condition objects
     built) over `HttpDynamoClient`. Operations it does not make are the boto3 client's."""
 
@@ -63,33 +71,6 @@ class HttpResourceClient:
         self._boto = boto_client
         self._models = boto_client.meta.service_model
         self._injector = TransformationInjector()
-
-    def get_item(self, **params: Any) -> dict[str, Any]:
-        return self.call("GetItem", params)
-
-    def put_item(self, **params: Any) -> dict[str, Any]:
-        return self.call("PutItem", params)
-
-    def update_item(self, **params: Any) -> dict[str, Any]:
-        return self.call("UpdateItem", params)
-
-    def delete_item(self, **params: Any) -> dict[str, Any]:
-        return self.call("DeleteItem", params)
-
-    def query(self, **params: Any) -> dict[str, Any]:
-        return self.call("Query", params)
-
-    def batch_get_item(self, **params: Any) -> dict[str, Any]:
-        return self.call("BatchGetItem", params)
-
-    def batch_write_item(self, **params: Any) -> dict[str, Any]:
-        return self.call("BatchWriteItem", params)
-
-    def transact_write_items(self, **params: Any) -> dict[str, Any]:
-        return self.call("TransactWriteItems", params)
-
-    def execute_statement(self, **params: Any) -> dict[str, Any]:
-        return self.call("ExecuteStatement", params)
 
     def call(self, operation: str, params: dict[str, Any]) -> dict[str, Any]:
         model = self._models.operation_model(operation)
