@@ -59,11 +59,21 @@ def session() -> boto3.session.Session:
     )
 
 
+# DynamoDB's set types: moto keeps them in Python sets, whose order follows each process's hash
+# seed, so two answers holding the same set may list it in different orders.
+_SET_TYPES = frozenset({"SS", "NS", "BS"})
+
+
 def _normalised(value: Any, names: tuple[str, ...]) -> Any:
-    """Without what differs between two runs by design: the table's or machine's name, dates."""
+    """Without what differs between two runs by design: the table's or machine's name, dates, the
+    order of a set's members."""
     if isinstance(value, dict):
         return {
-            _normalised(k, names): _normalised(v, names) for k, v in value.items() if k != "ResponseMetadata"
+            _normalised(k, names): sorted(_normalised(v, names))
+            if k in _SET_TYPES and isinstance(v, list)
+            else _normalised(v, names)
+            for k, v in value.items()
+            if k != "ResponseMetadata"
         }
     if isinstance(value, list):
         return [_normalised(v, names) for v in value]
