@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -45,39 +45,34 @@ def _under_a_route() -> bool:
     return False
 
 
+def _counting(original: Callable[..., Any], calls: RouteCalls, service_of: Callable[[Any], str]) -> Any:
+    """`original` (a client's call method), recording "service:Operation" when a route makes it."""
+
+    def counted(self: Any, operation: str, params: dict[str, Any]) -> Any:
+        if _under_a_route():
+            with calls.lock:
+                calls.names.append(f"{service_of(self)}:{operation}")
+        return original(self, operation, params)
+
+    return counted
+
+
+# Each client's call method, and how it names its service.
+_COUNTED: tuple[tuple[type, str, Callable[[Any], str]], ...] = (
+    (BaseClient, "_make_api_call", lambda client: client.meta.service_model.service_name),
+    (HttpJsonClient, "call", lambda client: client.service),
+    (HttpS3Client, "call", lambda _client: "s3"),
+)
+
+
 @contextmanager
 def route_calls() -> Iterator[RouteCalls]:
     calls = RouteCalls()
-    original = BaseClient._make_api_call
-
-    def counted(self: BaseClient, operation: str, params: dict[str, Any]) -> Any:
-        if _under_a_route():
-            with calls.lock:
-                calls.names.append(f"{self.meta.service_model.service_name}:{operation}")
-        return original(self, operation, params)
-
-    original_http = HttpJsonClient.call
-
-    def counted_http(self: HttpJsonClient, operation: str, params: dict[str, Any]) -> dict[str, Any]:
-        if _under_a_route():
-            with calls.lock:
-                calls.names.append(f"{self.service}:{operation}")
-        return original_http(self, operation, params)
-
-    original_s3 = HttpS3Client.call
-
-    def counted_s3(self: HttpS3Client, operation: str, params: dict[str, Any]) -> dict[str, Any]:
-        if _under_a_route():
-            with calls.lock:
-                calls.names.append(f"s3:{operation}")
-        return original_s3(self, operation, params)
-
-    BaseClient._make_api_call = counted  # type: ignore[method-assign]
-    HttpJsonClient.call = counted_http  # type: ignore[method-assign]
-    HttpS3Client.call = counted_s3  # type: ignore[method-assign]
+    originals = [(owner, name, getattr(owner, name)) for owner, name, _ in _COUNTED]
+    for (owner, name, original), (_, _, service_of) in zip(originals, _COUNTED, strict=True):
+        setattr(owner, name, _counting(original, calls, service_of))
     try:
         yield calls
     finally:
-        BaseClient._make_api_call = original  # type: ignore[method-assign]
-        HttpJsonClient.call = original_http  # type: ignore[method-assign]
-        HttpS3Client.call = original_s3  # type: ignore[method-assign]
+        for owner, name, original in originals:
+            setattr(owner, name, original)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime
 import functools
-import threading
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import Any
@@ -17,13 +16,11 @@ import pytest
 from boto3.dynamodb.conditions import Attr, Key
 from boto3.dynamodb.types import Binary
 from botocore.exceptions import ClientError
-from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
-from werkzeug.serving import make_server
 
 from chalicelib.aws.dynamo_http import HttpDynamoClient, HttpResourceClient, HttpTable
 from chalicelib.aws.json_http import HttpJsonClient, HttpStepFunctionsClient
 from local_stack import dynamodb_transactions
-from local_stack.keep_alive import KeepAliveRequestHandler
+from tests.aws_answers import normalised, served
 
 pytestmark = pytest.mark.unit
 
@@ -36,20 +33,10 @@ Outcome = tuple[Any, ...]
 
 @pytest.fixture(scope="module")
 def endpoint() -> Iterator[str]:
-    """moto's server as the local stack serves it (kept-alive connections, its PartiQL INSERT
-    with parameters)."""
+    """moto's server as the local stack serves it, with its PartiQL INSERT with parameters."""
     dynamodb_transactions.install()
-    server = make_server(
-        "127.0.0.1",
-        0,
-        DomainDispatcherApplication(create_backend_app),
-        threaded=True,
-        request_handler=KeepAliveRequestHandler,
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with served() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -65,25 +52,7 @@ _SET_TYPES = frozenset({"SS", "NS", "BS"})
 
 
 def _normalised(value: Any, names: tuple[str, ...]) -> Any:
-    """Without what differs between two runs by design: the table's or machine's name, dates, the
-    order of a set's members."""
-    if isinstance(value, dict):
-        return {
-            _normalised(k, names): sorted(_normalised(v, names))
-            if k in _SET_TYPES and isinstance(v, list)
-            else _normalised(v, names)
-            for k, v in value.items()
-            if k != "ResponseMetadata"
-        }
-    if isinstance(value, list):
-        return [_normalised(v, names) for v in value]
-    if isinstance(value, str):
-        for name in names:
-            value = value.replace(name, "<name>")
-        return value
-    if isinstance(value, datetime.datetime):
-        return ("datetime", value.utcoffset())
-    return value
+    return normalised(value, names, dropped=frozenset({"ResponseMetadata"}), unordered=_SET_TYPES)
 
 
 def _outcome(action: Callable[[], Any], names: tuple[str, ...]) -> Outcome:
@@ -372,17 +341,14 @@ def test_retries_are_botocores(session: boto3.session.Session, failures: int, st
     for kind in ("boto3", "http"):
         # Given a DynamoDB that fails some requests
         flaky = _Flaky(failures, status, code)
-        server = make_server("127.0.0.1", 0, flaky, threaded=True, request_handler=KeepAliveRequestHandler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        url = f"http://127.0.0.1:{server.server_port}"
-        client: Any = session.client("dynamodb", endpoint_url=url)
-        if kind == "http":
-            client = HttpDynamoClient(url, REGION, ACCESS_KEY, client.meta.service_model)
+        with served(flaky) as url:
+            client: Any = session.client("dynamodb", endpoint_url=url)
+            if kind == "http":
+                client = HttpDynamoClient(url, REGION, ACCESS_KEY, client.meta.service_model)
 
-        # When a call is made through each client
-        outcome = _outcome(functools.partial(client.get_item, TableName="t", Key={"pk": {"S": "x"}}), ())
-        outcomes.append((outcome, flaky.requests))
-        server.shutdown()
+            # When a call is made through each client
+            outcome = _outcome(functools.partial(client.get_item, TableName="t", Key={"pk": {"S": "x"}}), ())
+            outcomes.append((outcome, flaky.requests))
 
     # Then both try as often, and answer or fail alike
     assert outcomes[1] == outcomes[0]

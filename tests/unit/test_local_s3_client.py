@@ -5,8 +5,6 @@ missing bucket, a conditional put refused), and what it stored reads back the sa
 
 from __future__ import annotations
 
-import datetime
-import threading
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -14,12 +12,10 @@ import boto3
 import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
-from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
-from werkzeug.serving import make_server
 
 from chalicelib.aws.blobs import S3Blobs
 from chalicelib.aws.s3_http import HttpS3Client
-from local_stack.keep_alive import KeepAliveRequestHandler
+from tests.aws_answers import normalised, served
 
 pytestmark = pytest.mark.unit
 
@@ -34,18 +30,8 @@ VARYING_HEADERS = frozenset(
 
 @pytest.fixture(scope="module")
 def endpoint() -> Iterator[str]:
-    """moto's server as the local stack serves it (kept-alive connections)."""
-    server = make_server(
-        "127.0.0.1",
-        0,
-        DomainDispatcherApplication(create_backend_app),
-        threaded=True,
-        request_handler=KeepAliveRequestHandler,
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with served() as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -60,21 +46,7 @@ def boto_s3(endpoint: str) -> Any:
 
 
 def _normalised(value: Any, names: tuple[str, ...]) -> Any:
-    if isinstance(value, dict):
-        return {
-            _normalised(k, names): _normalised(v, names)
-            for k, v in value.items()
-            if k not in VARYING_HEADERS and k not in ("RequestId", "HostId", "VersionId")
-        }
-    if isinstance(value, list):
-        return [_normalised(v, names) for v in value]
-    if isinstance(value, str):
-        for name in names:
-            value = value.replace(name, "<name>")
-        return value
-    if isinstance(value, datetime.datetime):
-        return ("datetime", value.utcoffset())
-    return value
+    return normalised(value, names, dropped=VARYING_HEADERS | {"RequestId", "HostId", "VersionId"})
 
 
 def _outcome(action: Callable[[], Any], names: tuple[str, ...]) -> Outcome:
