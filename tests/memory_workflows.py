@@ -35,10 +35,6 @@ from chalicelib.core.ports import (
 )
 
 
-def _sort_key(workflow: Workflow) -> str:
-    return f"{workflow.model_dump(mode='json')['createdAt']}#{workflow.id}"
-
-
 class MemoryWorkflowRecords:
     def __init__(self, on_events: EventsCommitted | None = None) -> None:
         self.workflows: dict[str, Workflow] = {}
@@ -158,7 +154,7 @@ class MemoryWorkflowRecords:
             for w in self.workflows.values()
             if w.user_id == user_id and (wanted is None or w.status in wanted)
         ]
-        return sorted(found, key=_sort_key, reverse=True)
+        return sorted(found, key=lambda w: w.listing_key, reverse=True)
 
     def list_for_user(
         self,
@@ -168,14 +164,14 @@ class MemoryWorkflowRecords:
         limit: int,
         cursor: str | None,
     ) -> tuple[list[Workflow], str | None]:
-        found = [w for w in self._mine(user_id, statuses) if cursor is None or _sort_key(w) < cursor]
+        found = [w for w in self._mine(user_id, statuses) if cursor is None or w.listing_key < cursor]
         page = found[:limit]
-        return page, (_sort_key(page[-1]) if len(found) > limit else None)
+        return page, (page[-1].listing_key if len(found) > limit else None)
 
     def newest_for_user(
         self, user_id: str, *, statuses: Iterable[WorkflowStatus] | None, before: str | None, page: int
     ) -> Iterator[Workflow]:
-        yield from (w for w in self._mine(user_id, statuses) if before is None or _sort_key(w) < before)
+        yield from (w for w in self._mine(user_id, statuses) if before is None or w.listing_key < before)
 
     def newest_for_org(
         self, org_id: str, *, statuses: Iterable[WorkflowStatus] | None, before: str | None, page: int
@@ -189,9 +185,9 @@ class MemoryWorkflowRecords:
             if w.org_id == org_id
             and not is_personal_org(org_id)
             and (wanted is None or w.status in wanted)
-            and (before is None or _sort_key(w) < before)
+            and (before is None or w.listing_key < before)
         ]
-        yield from sorted(found, key=_sort_key, reverse=True)
+        yield from sorted(found, key=lambda w: w.listing_key, reverse=True)
 
     def count_by_status(self, user_id: str, status: WorkflowStatus) -> int:
         return len(self._mine(user_id, [status]))

@@ -108,10 +108,6 @@ def event_sk(seq: int) -> str:
     return f"{EVENT_SK_PREFIX}{seq:010d}"
 
 
-def _sort_key(workflow: Workflow) -> str:
-    return f"{workflow.model_dump(mode='json')['createdAt']}#{workflow.id}"
-
-
 class DynamoWorkflowRecords:
     def __init__(self, table: Table, on_events: EventsCommitted | None = None) -> None:
         self._table = table
@@ -126,7 +122,7 @@ class DynamoWorkflowRecords:
         # `version` and `status` always stay: the conditional writes test them.
         item = workflow.model_dump(mode="json", exclude={"steps"}, exclude_none=True, exclude_defaults=True)
         item.update(version=workflow.version, status=workflow.status.value)
-        sort_key = _sort_key(workflow)
+        sort_key = workflow.listing_key
         item.update(
             pk=workflow_pk(workflow.id),
             sk=WORKFLOW_SK,

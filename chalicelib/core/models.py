@@ -257,6 +257,13 @@ class Workflow(TimestampedModel):
             }
         return shown
 
+    @property
+    def listing_key(self) -> str:
+        """What lists of workflows sort and page by, newest first: creation time, then the id so
+        that two created in the same millisecond still have one order (a page's cursor names one).
+        Every store that lists workflows (own, shared, by organisation) keys them by this."""
+        return f"{iso(self.created_at)}#{self.id}"
+
 
 class ApiKey(TimestampedModel):
     """A field app's credential. Its secret is shown once, at creation; only a hash is kept."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from chalicelib.core import revocation
 from chalicelib.core.errors import ConflictError, InvalidRequestError, NotFoundError, WorkflowNotFoundError
-from chalicelib.core.models import Workflow, iso, utc_now
+from chalicelib.core.models import Workflow, utc_now
 from chalicelib.core.org_models import USER_ID_PATTERN, Share, ShareRequest
 from chalicelib.core.policy import Relationship, standing
 from chalicelib.core.ports import NotFound, Ports
@@ -13,10 +13,6 @@ from chalicelib.core.ports import NotFound, Ports
 
 class CollaboratorNotFoundError(NotFoundError):
     code = "COLLABORATOR_NOT_FOUND"
-
-
-def _sort_key(workflow: Workflow) -> str:
-    return f"{iso(workflow.created_at)}#{workflow.id}"
 
 
 def collaborators(ports: Ports, workflow: Workflow) -> list[Share]:
@@ -38,7 +34,7 @@ def share(ports: Ports, workflow: Workflow, user_id: str, by: str, request: Shar
         role=request.role,
         shared_by=by,
         shared_at=utc_now(),
-        workflow_sort_key=_sort_key(workflow),
+        workflow_sort_key=workflow.listing_key,
     )
     try:
         ports.shares.put(created)
