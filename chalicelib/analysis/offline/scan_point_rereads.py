@@ -12,7 +12,7 @@ from datetime import date
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_point_notes import noted_points, relocated
-from chalicelib.analysis.offline.reading_point_rereads import point_rereads, point_row
+from chalicelib.analysis.offline.reading_point_rereads import point_rereads, point_row, told_point_rereads
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
 from chalicelib.analysis.offline.readings import Material, ReadingDraft
@@ -57,7 +57,8 @@ class PointRereadScan:
         """ "B 17% | C 21% | G 33 | H not read": a map's points re-read by code alone."""
         if not self._points:
             return self._read_places_again(line, taken_on)
-        rereads = point_rereads(line.text, frozenset(self._points))
+        known = frozenset(self._points)
+        rereads = point_rereads(line.text, known) or told_point_rereads(line.text, known)
         if rereads is None:
             return self._read_point_row(line) or self._read_places_again(line, taken_on)
         taken_on = self._opening_day(line.text, taken_on)
