@@ -58,3 +58,41 @@ def test_a_colon_before_other_words_is_no_re_read() -> None:
     assert told_point_rereads("08/05 14:30  Note: laundry 14, hall 13. Done.", known) is None
     assert told_point_rereads("08/05 14:30  Note: L1 14 only. Done.", known) is None
     assert told_point_rereads("Note: X1 14, X2 13.", known) is None
+
+
+_READING_COLUMN = """Survey of 3 Kelvin Row, Glasgow. Survey date: 12/10/2026.
+Kitchen: the floor under the sink unit is wet and the plinth has swollen.
+Moisture readings
+Point | Location | Material | Reading
+1 | Kitchen floor under the sink unit | timber floorboard | 36 WME
+2 | Kitchen plinth by the dishwasher | MDF | 29 WME
+3 | Lounge floor by the window (reference) | timber floorboard | 12 WME
+"""
+
+
+def test_a_point_table_with_a_reading_column_is_read_not_taken_for_a_legend() -> None:
+    # Given a table of points whose last column is each point's reading
+    found = {
+        (r.value, r.unit, r.location, r.is_reference) for r in analyze_text(_READING_COLUMN).moisture_readings
+    }
+    # Then each row is a reading of its place, the reference row a dry standard
+    assert {(36.0, "WME", "Kitchen", False), (29.0, "WME", "Kitchen", False)} <= found
+    assert (12.0, "WME", "Lounge", True) in found
+
+
+_SIDES = """Survey of 8 Kelvin Row, Glasgow. Survey date: 14/10/2026.
+Bathroom: the partition to the hall cupboard is wet at its base behind the bath.
+Hall cupboard: musty, the skirting is wet.
+Moisture readings
+Point | Location | Material | Reading
+1 | Partition base, bathroom side | plaster | 720 REL
+2 | Partition base, bathroom side of the hall cupboard | plaster | 610 REL
+"""
+
+
+def test_a_row_read_on_a_rooms_side_of_a_wall_is_that_rooms() -> None:
+    # Given a row whose place names only the side of the wall it was read on
+    found = {(r.value, r.location) for r in analyze_text(_SIDES).moisture_readings}
+    # Then the reading is that room's; a row that names another room as well is not guessed
+    assert (720.0, "Bathroom") in found
+    assert (610.0, "Bathroom") not in found
