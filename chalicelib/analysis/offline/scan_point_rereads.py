@@ -15,6 +15,7 @@ from chalicelib.analysis.offline.reading_point_notes import noted_points, reloca
 from chalicelib.analysis.offline.reading_point_rereads import point_rereads, point_row, told_point_rereads
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
+from chalicelib.analysis.offline.reading_skipped_values import has_remark
 from chalicelib.analysis.offline.readings import Material, ReadingDraft
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import Line
@@ -125,4 +126,4 @@ class PointRereadScan:
             return False
         for draft in drafts:
             self._append(draft, told=False)
-        return True
+        return not has_remark(line.text)  # ("11/14: 29 / 41 / 33   std: drywall 9%": read on)
