@@ -37,6 +37,10 @@ _MATERIAL_HEADING = re.compile(r"\b(?:material|substrate|surface|item)\b", FLAGS
 # A wide table's column of the air, not of a point: "Air °C", "Air RH%", "GPP", "Outside temp".
 _AIR_HEADING = re.compile(r"^(?:air|room air|outside|ambient)\b|^(?:gpp|dew ?point|dp)$", FLAGS)
 _AIR_PAIR = re.compile(r"(?:air|outside|ambient) (?:temp\w*|\S?C|\S?F|rh ?%?|%rh|gpp|dp)(?!\S)|\S+", FLAGS)
+# A column of the readings themselves: "Reading", "Readings (WME)", "MC", "Value", "Result".
+_READING_HEADING = re.compile(
+    r"(?:readings?|values?|mc|%\s?mc|moisture(?: content)?|results?)(?:\s*\([^()]{1,20}\))?", FLAGS
+)
 _SCALE_HEADING = re.compile(r"\b(?:meter|instrument|scale|unit|mode|tool)\b", FLAGS)
 _MAX_HEADER = 90  # a header row is a few words; a sentence naming rooms and materials is none
 # A point's code: "P1", "DS1", "DS-A", "DS", "H1", "#3". Capitals and digits, so a word is none.
@@ -135,6 +139,8 @@ def legend_header(text: str) -> _Columns | None:
     cells = _cells(text)
     if len(cells) < 3 or not _CODE_HEADING.fullmatch(cells[0]):
         return None
+    if any(_READING_HEADING.fullmatch(cell) for cell in cells[1:]):
+        return None  # ("Point | Location | Material | Reading": a table of readings, not a legend)
     room = next((i for i, cell in enumerate(cells) if i and _ROOM_HEADING.search(cell)), None)
     if room is None:
         room = next((i for i, cell in enumerate(cells) if i and _PLACE_HEADING.search(cell)), None)

@@ -95,6 +95,12 @@ _LEAD_FIRST_VISIT = re.compile(
 )
 
 
+# A date on a line of its own: a bullet or a weekday may lead it, a colon or a dash end it.
+_DATE_ALONE_LEAD = re.compile(r"[\s\-*\u2022#>]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?", FLAGS)
+_DATE_ALONE_TAIL = re.compile(r"[\s:\-\u2013]*", FLAGS)
+_MAX_DATE_ALONE = 30
+
+
 @dataclass(frozen=True)
 class _LeadDate:
     line: int
@@ -121,7 +127,11 @@ class ReadingLineState:
         )
         value, carries = carried or taken_on, carried is not None
         lead = _LEAD_DATE.match(line.text)
-        heading = line.text.rstrip().endswith(":") or _SECTION_HEADING.match(line.text) is not None
+        heading = (
+            line.text.rstrip().endswith(":")
+            or _SECTION_HEADING.match(line.text) is not None
+            or self._date_alone(line.text, taken_on)
+        )
         ordinal = _LEAD_ORDINAL.match(line.text)
         anchor = taken_on or (self._rows.day_one if self._rows is not None else None)
         if _LEAD_FIRST_VISIT.match(line.text) and self._rows is not None and self._rows.day_one is not None:
@@ -157,6 +167,19 @@ class ReadingLineState:
             value = day or value
         self.__dict__["_lead"] = _LeadDate(line.number, value, carries)
         return value
+
+    def _date_alone(self, text: str, anchor: date | None) -> bool:
+        """ "24/07/2026" or "Wed 24/07" on a line of its own over a list of readings: the day of the
+        lines under it (until a blank line), whatever the visit the notes were on."""
+        if self._rows is None or len(text) > _MAX_DATE_ALONE:
+            return False
+        found = self._rows.dates.find(text, anchor, yearless_numeric=True)
+        if len(found) != 1 or found[0].value is None:
+            return False
+        return (
+            _DATE_ALONE_LEAD.fullmatch(text, 0, found[0].start) is not None
+            and _DATE_ALONE_TAIL.fullmatch(text, found[0].end) is not None
+        )
 
     def _without_entry_head(self, line: Line) -> Line:
         """A log entry's head up to its "(readings 07-16)" blanked (offsets kept): its timestamp

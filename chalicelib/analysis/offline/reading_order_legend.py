@@ -40,3 +40,53 @@ def order_legend(text: str) -> list[str] | None:
         if WHERE_WORDS.search(item) is None and not room_mentions(item):
             return None
     return items
+
+
+# "Points: 1 kitchen subfloor at sink (%MC) / 2 sink base floor (particleboard, %) / 3 ...": a
+# legend of numbered points on one line, in order, whose values later lines give by position.
+_NUMBERED_LEAD = re.compile(
+    r"\s*(?:[-*\u2022]\s*)?(?:points?|pts?\.?|locations?|key|legend)\s*[:\-\u2013]\s+", FLAGS
+)
+_NUMBERED_SPLIT = re.compile(r"\s+/\s+|\s*;\s*")
+_NUMBERED_ITEM = re.compile(r"#?(?P<number>\d{1,2})[.):]?\s+(?P<place>\S.*)")
+_BRACKETS = re.compile(r"\([^()]{0,60}\)")
+_TWO_DIGITS = re.compile(r"\d{2}")
+
+
+def numbered_legend(text: str) -> list[str] | None:
+    """The places of a one-line legend of numbered points (1, 2, 3 ... in order); None for any
+    other line."""
+    if len(text) > _MAX_LEGEND:
+        return None
+    lead = _NUMBERED_LEAD.match(text)
+    if lead is None:
+        return None
+    items = _NUMBERED_SPLIT.split(text[lead.end() :].strip())
+    if not _MIN_ITEMS <= len(items) <= _MAX_ITEMS:
+        return None
+    places = []
+    for index, item in enumerate(items, start=1):
+        found = _NUMBERED_ITEM.fullmatch(item.strip())
+        if found is None or int(found.group("number")) != index:
+            return None
+        place = found.group("place")
+        words = _BRACKETS.sub(" ", place)
+        if len(words) > _MAX_ITEM or _NUMBER.search(words) or _TWO_DIGITS.search(words):
+            return None  # ("1 kitchen wall 22 / 2 ...": a list of readings, no legend)
+        if WHERE_WORDS.search(words) is None and not room_mentions(words):
+            return None
+        places.append(place)
+    return places
+
+
+# "(via toe kick, %MC)", "(particleboard, %)": the scale a legend's item says its point reads on.
+_ITEM_SCALE = re.compile(r"\([^()]{0,40}?(?P<scale>%\s?mc|%|wme|rel)\s*\)", FLAGS)
+
+
+def item_scale(item: str) -> str | None:
+    """The scale a legend item's bracket names, as the notes write scales ("%MC", "%", ...)."""
+    found = _ITEM_SCALE.search(item)
+    if found is None:
+        return None
+    scale = found.group("scale").upper().replace(" ", "")
+    return "%" if scale == "%" else scale

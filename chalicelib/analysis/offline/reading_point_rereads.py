@@ -67,6 +67,32 @@ def point_rereads(text: str, known: frozenset[str]) -> list[tuple[str, float, st
     return found
 
 
+def told_point_rereads(text: str, known: frozenset[str]) -> list[tuple[str, float, str | None]] | None:
+    """ "24/10 15:05  Final readings from the drier: L1 13, L2 12, H1 14. All within 3 of the
+    standard.": a sentence whose colon leads a run of the map's points by their codes alone, and a
+    sentence after it; the run read as a line of re-reads. None when no colon leads such a run."""
+    colon = -1
+    for _ in range(_MAX_TOLD_COLONS):
+        colon = text.find(":", colon + 1, _TOLD_LEAD_REACH)
+        if colon < 0:
+            return None
+        end = _TOLD_RUN_END.search(text, colon + 1)
+        run = text[colon + 1 : end.start() if end is not None else len(text)]
+        found = point_rereads(run, known) if _TOLD_CODE_FIRST.match(run) else None
+        if found:
+            return found
+    return None
+
+
+# How far into a line the colon that leads a told run is looked for, and how many colons are tried
+# (a log's time "15:05" has one): bounded, linear in the line.
+_TOLD_LEAD_REACH = 160
+_MAX_TOLD_COLONS = 3
+# The run ends where its sentence does: ". All within 3 of the standard".
+_TOLD_RUN_END = re.compile(r"\.(?:\s+[A-Z]|\s*$)|;")
+_TOLD_CODE_FIRST = re.compile(r"\s*[A-Z]{1,3}\d{1,2}\s*[:=]?\s*\d", re.ASCII)
+
+
 # The day (and a word or two) that opens a visit's line of numbered points: "10/7 recheck:",
 # "21/07", "Day 3:". Only before a numbered item ("1-26"), so a map's own row is never cut.
 _VISIT_LEAD = re.compile(

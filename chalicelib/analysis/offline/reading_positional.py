@@ -22,6 +22,7 @@ from datetime import date
 from chalicelib.analysis.offline.reading_days import is_weekday, lone_weekday
 from chalicelib.analysis.offline.reading_numbers import SCALE_SUFFIX, SCALED_VALUE, VALUE
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale, wide_scale
+from chalicelib.analysis.offline.reading_skipped_values import skipped_values
 from chalicelib.analysis.offline.reading_where import ReadingPlaces
 from chalicelib.analysis.offline.readings import ReadingDraft
 from chalicelib.analysis.offline.text import FLAGS, Line
@@ -53,13 +54,14 @@ _LOOK_BACK_LINES = 12  # how far above the earlier visit's list may be (bounded)
 _LOOK_BACK_DRAFTS = 60
 
 
-def visit_values(text: str) -> tuple[str, list[tuple[float, str | None]]] | None:
+def visit_values(text: str) -> tuple[str, list[tuple[float | None, str | None]]] | None:
     """The lead (the visit's day) and each value with its scale as written, of a line that gives
-    values alone after its day; None for any other line."""
+    values alone after its day; None for any other line. A point not read that day ("removed",
+    "-") keeps its place in the order, with no value."""
     match = _POSITIONAL.fullmatch(text) or _SAME_ORDER.fullmatch(text)
     if match is None:
-        return None
-    values = [
+        return skipped_values(text)
+    values: list[tuple[float | None, str | None]] = [
         (float(found.group("number")), explicit_scale(found.group("scale")) if found.group("scale") else None)
         for found in _NUMBER.finditer(match.group("values"))
     ]
@@ -99,6 +101,7 @@ class PositionalRows(ReadingPlaces):
         last = self.readings[-1].source.line if self.readings else None
         # (a legend of places written after the last readings gives the order)
         earlier = self._legend_places(len(values), last or 0)
+        by_legend = earlier is not None
         if earlier is None:
             nearest = self._earlier_list(line.number, len(values))
             if nearest is None and (not lead or self._stated_day(lead, taken_on) is not None):
@@ -125,12 +128,16 @@ class PositionalRows(ReadingPlaces):
             return None
         drafts = []
         for (value, written), before in zip(values, earlier, strict=True):
+            if value is None:
+                continue  # ("removed", "-": the point was not read that day)
             unit = written or wide_scale(value, before.unit, scales, self._document_scales)
             if value > 100 and unit != "REL":
                 return None  # a number no scale of the earlier point reads: not its reading
             drafts.append(
                 replace(before, value=value, unit=unit, taken_on=taken_on, said_dry=None, source=line.span())
             )
+        if by_legend:
+            self.__dict__["_order_legend_read"] = line.number
         return drafts
 
     def _earlier_day(self, number: int, count: int) -> list[ReadingDraft] | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from chalicelib.analysis.offline.reading_order_legend import order_legend
+from chalicelib.analysis.offline.reading_order_legend import item_scale, numbered_legend, order_legend
 from chalicelib.analysis.offline.reading_scales import Scales
 from chalicelib.analysis.offline.readings import ReadingDraft, materials_in
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
@@ -24,7 +24,7 @@ class OrderLegendScan:
     _label_place: Callable[[str], str]
 
     def _note_order_legend(self, line: Line) -> None:
-        items = order_legend(line.text)
+        items = order_legend(line.text) or numbered_legend(line.text)
         if items is not None:
             self.__dict__["_order_legend"] = (line.number, items)
 
@@ -32,7 +32,9 @@ class OrderLegendScan:
         """The legend's places as drafts (their values to be given), when it lists `count` places
         and was written after line `since` (the last line that gave readings)."""
         legend: tuple[int, list[str]] | None = self.__dict__.get("_order_legend")
-        if legend is None or legend[0] <= since or len(legend[1]) != count:
+        # (the legend goes on giving the order while the lines under it are read by it alone)
+        read_by_it = self.__dict__.get("_order_legend_read") == since
+        if legend is None or (legend[0] <= since and not read_by_it) or len(legend[1]) != count:
             return None
         drafts = []
         for item in legend[1]:
@@ -43,7 +45,9 @@ class OrderLegendScan:
             # (where the notes give each material its scale, one they give none is not the others')
             named = self._document_scales.by_material
             key = material.key if material else None
-            unit = (named.get(key) if named and key else self._row_scales().general) or "%"
+            unit = (
+                item_scale(item) or (named.get(key) if named and key else self._row_scales().general) or "%"
+            )
             drafts.append(
                 ReadingDraft(
                     location=location,

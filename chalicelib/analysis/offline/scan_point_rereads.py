@@ -12,9 +12,10 @@ from datetime import date
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_point_notes import noted_points, relocated
-from chalicelib.analysis.offline.reading_point_rereads import point_rereads, point_row
+from chalicelib.analysis.offline.reading_point_rereads import point_rereads, point_row, told_point_rereads
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
+from chalicelib.analysis.offline.reading_skipped_values import has_remark
 from chalicelib.analysis.offline.readings import Material, ReadingDraft
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import Line
@@ -57,7 +58,8 @@ class PointRereadScan:
         """ "B 17% | C 21% | G 33 | H not read": a map's points re-read by code alone."""
         if not self._points:
             return self._read_places_again(line, taken_on)
-        rereads = point_rereads(line.text, frozenset(self._points))
+        known = frozenset(self._points)
+        rereads = point_rereads(line.text, known) or told_point_rereads(line.text, known)
         if rereads is None:
             return self._read_point_row(line) or self._read_places_again(line, taken_on)
         taken_on = self._opening_day(line.text, taken_on)
@@ -124,4 +126,4 @@ class PointRereadScan:
             return False
         for draft in drafts:
             self._append(draft, told=False)
-        return True
+        return not has_remark(line.text)  # ("11/14: 29 / 41 / 33   std: drywall 9%": read on)

@@ -42,6 +42,7 @@ from chalicelib.analysis.offline.reading_scales import (
     explicit_scale,
     wide_scale,
 )
+from chalicelib.analysis.offline.reading_table_places import unnamed_row_place
 from chalicelib.analysis.offline.reading_table_titles import titled_header
 from chalicelib.analysis.offline.reading_where import (
     SENTENCE_END,
@@ -516,6 +517,9 @@ class ReadingsScan(
         location = self.__dict__.get("_run_place") or location
         if location == UNSPECIFIED_LOCATION and reading.room:
             location = cell_place(reading.room) or location  # "| Rear passage | pine stud | 31 |"
+        if location == UNSPECIFIED_LOCATION and in_table:  # ("| Partition base, bathroom side | 880 |")
+            found = unnamed_row_place(label, side, self.areas, self._resolve, self._fixture_room)
+            location = self._name(found) if found is not None else location
         re_read = False
         if reading.point is not None:
             # A map's point keeps its place, material and scale when it is re-read by its letter.

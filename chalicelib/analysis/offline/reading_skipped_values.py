@@ -1,0 +1,52 @@
+"""A visit's line of values by position where a point was not read that day, or with a remark
+after the values: "11/16:  20 / removed / 16 / 17 / 14", "11/18:  14 / - / 10 / 13 / 11 -> all
+within 4 of std. Dry." Each slot keeps its place in the order of the points; a slot with no number
+is no reading."""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.reading_numbers import SCALED_VALUE
+from chalicelib.analysis.offline.reading_scales import explicit_scale
+from chalicelib.analysis.offline.text import FLAGS
+
+# A point not read: "removed", "-", "n/a", "nr", "not read", "pulled".
+_SKIP = r"(?:removed|pulled|gone|n/?a|nr|not read|-|\u2013)"
+_SLOT = rf"(?:{SCALED_VALUE}|{_SKIP})"
+_SLOTS = re.compile(
+    rf"[ \t>*\u2022-]*(?P<lead>\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?|day \d{{1,2}})[ \t]*:[ \t]*"
+    rf"(?P<values>{_SLOT}(?:[ \t]+/[ \t]+{_SLOT}){{2,15}})[ \t]*"
+    rf"(?P<rest>(?:[ \t]+(?:->|\u2192|[a-z(])[^\n]{{0,120}})?)",
+    FLAGS,
+)
+_ITEM = re.compile(rf"(?P<number>\d{{1,3}}(?:\.\d{{1,2}})?)(?P<scale>\S*)|{_SKIP}", FLAGS)
+_MIN_READ = 2
+
+
+def skipped_values(text: str) -> tuple[str, list[tuple[float | None, str | None]]] | None:
+    """The lead (the visit's day) and each slot's value and scale as written (None where the point
+    was not read); None for any other line."""
+    match = _SLOTS.fullmatch(text.strip())
+    if match is None:
+        return None
+    values: list[tuple[float | None, str | None]] = []
+    for slot in re.split(r"[ \t]+/[ \t]+", match.group("values")):
+        found = _ITEM.fullmatch(slot)
+        if found is None:
+            return None
+        number = found.group("number")
+        scale = explicit_scale(found.group("scale")) if number and found.group("scale") else None
+        values.append((float(number), scale) if number else (None, None))
+    if sum(value is not None for value, _ in values) < _MIN_READ:
+        return None
+    if all(value is not None for value, _ in values) and not match.group("rest"):
+        return None  # (a plain line of values is the main reader's)
+    return match.group("lead"), values
+
+
+def has_remark(text: str) -> bool:
+    """Whether a visit's line of values ends in a remark, which other readers read
+    for what it says of its own ("std (living room): drywall 9%, baseboard 10%MC")."""
+    match = _SLOTS.fullmatch(text.strip())
+    return match is not None and bool(match.group("rest").strip())
