@@ -31,6 +31,7 @@ from chalicelib.analysis.offline.material_soundness import (
     SOUND_LATER,
     SURFACE_WATER,
     SURFACE_WATER_KEYS,
+    outside_only_these,
     said_sound,
     said_sound_later,
 )
@@ -255,6 +256,11 @@ class MaterialReader:
         room's earlier mention of them was its construction, not its damage."""
         out = []
         for word in self.words:
+            if self._outside_only(word):
+                # ("the same tile as the kitchen, but only the baseboard got wet in there": the tile the
+                # room's other lines name was not reached)
+                out.append(AffectedMaterial(word, self._owners(word)))
+                continue
             if not self._said_sound(word):
                 continue
             start, end = self._sentence(word)
@@ -428,6 +434,8 @@ class MaterialReader:
         text = self.text
         if self._denied(index) or (self._said_sound(word) and not self._on_top(word)):
             return False
+        if self._outside_only(word):
+            return False  # "the same tile, but only the baseboard and drywall got wet": not the tile
         if OUT_OF_CLAIM.search(text, *self._sentence(word)):
             return False  # "Kitchen sheet vinyl next to the bath: dry, not part of loss"
         if named_aside(text, word.start, word.end):
@@ -475,6 +483,10 @@ class MaterialReader:
         return next(evidence_matches(_AFFECTED_WORD, clause), None) is not None or not SAID_SOUND.search(
             clause
         )
+
+    def _outside_only(self, word: MaterialWord) -> bool:
+        """Its sentence says only some other materials of it got wet."""
+        return outside_only_these(self.text, *self._sentence(word), word.start, self._word_starts)
 
     def _read_here(self, word: MaterialWord) -> bool:
         """A reading of the material, not a dry standard's: only its own entry of the line counts."""
