@@ -504,3 +504,47 @@ def test_a_board_in_a_cabinets_next_cell_or_named_as_its_bases_is_the_cabinet() 
     # And a board said wet after a cabinet said dry is still the floor
     keys = [word.key for word in material_words("Cabinets dry - particleboard wet in the hall")]
     assert keys == ["cabinetry", "particleboard"]
+
+
+def test_a_bare_tiles_is_the_rooms_carpet_tiles_not_a_ceramic_floor() -> None:
+    # Given an office laid with carpet tiles, later called just "tiles"
+    text = (
+        "Office: carpet tiles wet along the west wall, about 10 m2.\n"
+        "Office: tiles lifted and stacked; slab under the lifted tiles 5.2%."
+    )
+    # When its materials are read
+    materials = _materials(text, "Office")
+    # Then the carpet tiles are affected and no ceramic tile is made up
+    assert "carpet tiles" in materials
+    assert "tiles" not in materials and "tile" not in materials
+
+
+def test_ceramic_tiles_beside_carpet_tiles_keep_their_own_name() -> None:
+    # Given a kitchen with carpet tiles and a wet ceramic tiled floor at the sink
+    text = "Kitchen: carpet tiles soaked near the door; ceramic tiles at the sink wet and grout dark."
+    # When its materials are read
+    materials = _materials(text, "Kitchen")
+    # Then both floors are kept
+    assert "carpet tiles" in materials and "ceramic tiles" in materials
+
+
+def test_cork_flooring_is_read_as_cork() -> None:
+    # Given a sunroom with a glued cork floor that lifted
+    text = "Sunroom 4 x 3 m: cork tiles lifting and swollen at the joins, wet over most of the floor."
+    # When its materials are read
+    materials = _materials(text, "Sunroom")
+    # Then the floor is cork, not a ceramic tile
+    assert materials == ["cork tiles"]
+
+
+def test_a_bare_tiles_is_kept_where_the_notes_have_ceiling_tiles_too() -> None:
+    # Given an office with acoustic ceiling tiles and carpet tiles, whose bare "tiles" fell from above
+    text = (
+        "Office: suspended ceiling with acoustic tiles over carpet tiles; carpet tiles wet by the door.\n"
+        "Office: tiles collapsed onto the desk and are saturated."
+    )
+    # When its materials are read
+    materials = _materials(text, "Office")
+    # Then the fallen tiles are kept beside the carpet tiles
+    assert "carpet tiles" in materials
+    assert "tiles" in materials or "acoustic tiles" in materials

@@ -127,3 +127,26 @@ def test_an_attics_roof_sheathing_and_rafters_are_the_attics() -> None:
     # Then the sheathing and rafters are the attic's and not the bathroom's
     assert "roof sheathing" in attic and "rafters" in attic
     assert "roof sheathing" not in bathroom and "rafters" not in bathroom
+
+
+def test_materials_a_sentence_leaves_out_of_what_only_got_wet_are_not_affected() -> None:
+    # Given a bathroom whose notes name its tiles and vanity, then say only the kickboard was wet
+    text = "Bathroom: floor tiles and a vanity on legs, but only the vanity kickboard was wet."
+    # When its materials are read
+    materials = _materials(text, "Bathroom")
+    # Then the kickboard's cabinet is affected and the tiles are not
+    assert any("vanity" in material for material in materials)
+    assert not any("tile" in material for material in materials)
+
+
+def test_a_room_said_to_have_only_some_materials_wet_drops_the_others_named_elsewhere() -> None:
+    # Given a study named beside a wet carpet, later said to have only its skirting wet
+    text = (
+        "Study: carpet laid through from the lounge.\n"
+        "Study: same carpet as the lounge, but only the skirting got wet in the study."
+    )
+    # When its materials are read
+    materials = _materials(text, "Study")
+    # Then the skirting is affected and the carpet is not
+    assert "skirting" in materials
+    assert "carpet" not in materials

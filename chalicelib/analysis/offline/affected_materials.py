@@ -31,9 +31,11 @@ from chalicelib.analysis.offline.material_soundness import (
     SOUND_LATER,
     SURFACE_WATER,
     SURFACE_WATER_KEYS,
+    outside_only_these,
     said_sound,
     said_sound_later,
 )
+from chalicelib.analysis.offline.material_substrates import named_as_substrate, seen_from_below
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
 from chalicelib.analysis.offline.material_work import REMOVAL, work_on
 from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
@@ -141,43 +143,6 @@ def fits_room(key: str, room: str) -> bool:
 # ("no asbestos concern" clears it, and says nothing of the material)
 _ASBESTOS = re.compile(
     r"(?<!\bno )(?<!\bnot )\b(?:asbestos|chrysotile|amosite|acm|ahera)\b(?![- ]free)", FLAGS
-)
-
-
-# "vinyl over the slab", "slab-on-grade house", "concrete slab below", "oak nailed to joists over a
-# ventilated subfloor", "sheet vinyl on plywood": the structure under a finish, named to say what it
-# sits on; only its own wet words make it affected ("LVP on ply subfloor, subfloor wet" is read by
-# its second mention; "on plywood 28%" by the reading right after it). Chipboard is left out: it is
-# the floor itself under a thin sheet and a wet floor of it is wet chipboard.
-_SUBSTRATE_KEYS = frozenset({"concrete", "subfloor", "plywood"})
-_SUBSTRATE_BEFORE = re.compile(
-    r"\b(?:over|on|under|beneath|onto|laid on|glued to|nailed to)"
-    r"(?: (?:the|a|an|bare|exposed|plain|existing))?(?: (?:ply|timber|suspended|ventilated|\d{1,2} ?mm))? $"
-    # "vinyl/slab", "cpt/ply": a finish and what it sits on, written as a pair
-    r"|\b(?:vinyl|lvp|lvt|tiles?|cpt|carpet|laminate|lino|timber|floorboards?)/$",
-    FLAGS,
-)
-_SUBSTRATE_OWN_WET = re.compile(
-    r"(?: (?:is|was|were|are|also|all|both))?,? (?:wet|damp|saturated|soaked|sodden|swollen"
-    r"|\d{1,3}(?:\.\d)? ?%)",
-    FLAGS,
-)
-_SUBSTRATE_AFTER = re.compile(
-    r"[- ](?:below|beneath|underneath|on[- ]grade|-?on[- ](?:ground|grade))\b", FLAGS
-)
-
-
-# "the bottom of the subfloor was damp", "subfloor under the fridge (from basement)": the floor of the
-# room above, seen through the ceiling or from the basement of the room below. The ceiling cavity is
-# the lower room's, the floor the upper room's, and the line names the lower one: left out.
-_FLOOR_KEYS = frozenset({"subfloor", "plywood", "particleboard"})
-_UNDERSIDE_BEFORE = re.compile(
-    r"\b(?:underside|under-side|bottom|back|soffit) of (?:the )?(?:[a-z]{1,12} )?$", FLAGS
-)
-_FROM_BELOW_AFTER = re.compile(
-    r"[^.;:]{0,40}?\bfrom (?:below|underneath|beneath|(?:the )?(?:basement|cellar|crawl ?space|room below))"
-    r"| (?:above|overhead)\b",
-    FLAGS,
 )
 
 
@@ -291,6 +256,11 @@ class MaterialReader:
         room's earlier mention of them was its construction, not its damage."""
         out = []
         for word in self.words:
+            if self._outside_only(word):
+                # ("the same tile as the kitchen, but only the baseboard got wet in there": the tile the
+                # room's other lines name was not reached)
+                out.append(AffectedMaterial(word, self._owners(word)))
+                continue
             if not self._said_sound(word):
                 continue
             start, end = self._sentence(word)
@@ -464,6 +434,8 @@ class MaterialReader:
         text = self.text
         if self._denied(index) or (self._said_sound(word) and not self._on_top(word)):
             return False
+        if self._outside_only(word):
+            return False  # "the same tile, but only the baseboard and drywall got wet": not the tile
         if OUT_OF_CLAIM.search(text, *self._sentence(word)):
             return False  # "Kitchen sheet vinyl next to the bath: dry, not part of loss"
         if named_aside(text, word.start, word.end):
@@ -478,19 +450,7 @@ class MaterialReader:
             return False
         if NONE_ON.search(text, max(0, word.start - 70), word.start):
             return False
-        if (
-            word.key in _SUBSTRATE_KEYS
-            and (
-                _SUBSTRATE_BEFORE.search(text, max(0, word.start - 24), word.start)
-                or (word.key == "concrete" and _SUBSTRATE_AFTER.match(text, word.end))
-            )
-            and not _SUBSTRATE_OWN_WET.match(text, word.end)
-        ):
-            return False
-        if word.key in _FLOOR_KEYS and (
-            _UNDERSIDE_BEFORE.search(text, max(0, word.start - 30), word.start)
-            or _FROM_BELOW_AFTER.match(text, word.end)
-        ):
+        if named_as_substrate(text, word) or seen_from_below(text, word):
             return False
         if word.key == "cabinetry" and cabinet_as_place(text, word.start):
             return False
@@ -523,6 +483,10 @@ class MaterialReader:
         return next(evidence_matches(_AFFECTED_WORD, clause), None) is not None or not SAID_SOUND.search(
             clause
         )
+
+    def _outside_only(self, word: MaterialWord) -> bool:
+        """Its sentence says only some other materials of it got wet."""
+        return outside_only_these(self.text, *self._sentence(word), word.start, self._word_starts)
 
     def _read_here(self, word: MaterialWord) -> bool:
         """A reading of the material, not a dry standard's: only its own entry of the line counts."""

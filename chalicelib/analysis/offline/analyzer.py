@@ -32,6 +32,7 @@ from chalicelib.analysis.offline.job import (
     read_job,
 )
 from chalicelib.analysis.offline.lining_materials import with_lining_materials
+from chalicelib.analysis.offline.material_words import without_tile_shorthand
 from chalicelib.analysis.offline.original_measures import with_original_measures
 from chalicelib.analysis.offline.parties import read_parties
 from chalicelib.analysis.offline.reading_denials import denied_references
@@ -141,6 +142,7 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
         analyzer=ANALYZER_NAME,
         analyzer_version=ANALYZER_VERSION,
     )
+    findings.affected_areas = without_tile_shorthand(findings.affected_areas, text)
     findings.undetermined = _undetermined(findings)
     return findings
 

@@ -6,6 +6,7 @@ framing". Such a material is named, not affected.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from chalicelib.analysis.offline.text import FLAGS, HEDGE_WORDS
 
@@ -111,3 +112,24 @@ def said_sound_later(text: str, end: int, stop: int) -> int | None:
     fine, or None."""
     match = _PRONOUN_SOUND.match(text, end, min(stop, end + 160))
     return match.end() if match is not None else None
+
+
+# "the pantry has the same tile but only the baseboard and the bottom of the drywall got wet": the
+# sentence names which of its materials the water reached, and the others it names were not.
+_ONLY_THESE = re.compile(
+    r"\bonly (?P<named>[^.;:!?]{1,80}?) (?:got|was|were|is|are|has been|have been|went|became|ended up)"
+    r" (?:wet|damp|affected|soaked|wicked|wicking|damaged)\b",
+    FLAGS,
+)
+
+
+def outside_only_these(text: str, start: int, end: int, word_start: int, starts: Sequence[int]) -> bool:
+    """Whether the sentence (start..end) says only some of its materials (their `starts`) got wet, and
+    the material at `word_start` is not among them."""
+    for match in _ONLY_THESE.finditer(text, start, end):
+        named = range(match.start("named"), match.end("named"))
+        if word_start in named:
+            return False
+        if any(start in named for start in starts):
+            return True
+    return False

@@ -8,8 +8,10 @@ were affected, where notes abbreviate freely and name wall assemblies part by pa
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from chalicelib.analysis.findings import AffectedArea
 from chalicelib.analysis.offline.text import FLAGS, collapse, matched_key
 
 # (key, pattern, name): the key is shared with readings.py and classification.py ("drywall",
@@ -116,9 +118,13 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     # "concrete block walls" are masonry, not the slab.
     ("masonry_block", r"concrete block(?:work|s)?|block walls?", "concrete block"),
     ("concrete", r"concrete(?: slab| floor)?|slab|screed", None),
+    # Cork flooring, by a floor word after it ("Cork" alone is as often a place or a name).
+    ("cork", r"cork (?:tiles?|floor(?:ing|s)?|planks?)", None),
+    # ("ceiling tiles": named so, so a room's carpet tiles do not take them for their shorthand)
     (
         "tile",
-        r"(?:ceramic |porcelain |floor |wall )?tiles?(?! line)|tiled (?:floor|wall|splashback)s?|tiling"
+        r"(?:ceramic |porcelain |floor |wall |ceiling )?tiles?(?! line)"
+        r"|tiled (?:floor|wall|splashback)s?|tiling"
         r"|grout",
         None,
     ),
@@ -248,3 +254,29 @@ def material_words(text: str) -> list[MaterialWord]:
             continue
         words.append(MaterialWord(key, name, match.start(), match.end()))
     return words
+
+
+# A compound whose tiles are not ceramic ("carpet tiles", "cork tiles", "vinyl floor tiles"): the same
+# room's bare "tiles" ("lifted tiles", "the slab under the lifted tiles", a reading row's "tile") is
+# its shorthand, not a ceramic floor beside it. Where the notes have ceiling tiles too ("T-bar ceiling
+# with acoustic tiles ... tiles collapsed onto the table") a bare "tiles" may be those: kept.
+_TILED_KEYS = frozenset({"carpet", "vinyl", "cork"})
+_BARE_TILES = frozenset({"tile", "tiles"})
+_CEILING_TILES = re.compile(
+    r"\b(?:ceiling|acoustic|suspended|t-bar|drop|lay-in) (?:ceiling )?tiles?\b", FLAGS
+)
+
+
+def without_tile_shorthand(areas: Sequence[AffectedArea], text: str) -> list[AffectedArea]:
+    """Each room's materials without a bare "tiles" that its carpet, vinyl or cork tiles stand for (run
+    on the finished areas: readings and the scope add materials after the notes' own)."""
+    if _CEILING_TILES.search(text):
+        return list(areas)
+    return [area.model_copy(update={"materials": _without_shorthand(area.materials)}) for area in areas]
+
+
+def _without_shorthand(names: list[str]) -> list[str]:
+    keyed = [(words[0].key if (words := material_words(name)) else name, name) for name in names]
+    if not any(key in _TILED_KEYS and "tile" in name.lower() for key, name in keyed):
+        return names
+    return [name for key, name in keyed if not (key == "tile" and name.lower() in _BARE_TILES)]
