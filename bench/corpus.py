@@ -216,9 +216,28 @@ _MATERIALS = (
         ),
     ),
     ("concrete", ("concrete", "slab", "screed")),
+    # before laminate and tile: a "laminate benchtop" or "tiled counter" is the top, not the floor
+    (
+        "benchtop",
+        (
+            "benchtop",
+            "benchtops",
+            "bench top",
+            "countertop",
+            "countertops",
+            "counter top",
+            "counter",
+            "counters",
+            "worktop",
+            "worktops",
+        ),
+    ),
     ("laminate", ("laminate",)),
     ("cork", ("cork",)),  # "cork tiles" are cork, not ceramic
-    ("vinyl", ("vinyl", "lino", "linoleum", "lvp", "lvt", "vct", "vinyl plank")),
+    (
+        "vinyl",
+        ("vinyl", "lino", "linoleum", "lvp", "lvt", "vct", "vinyl plank", "hybrid plank", "hybrid flooring"),
+    ),
     ("tile", ("tile", "tiles", "tiled", "ceramic", "grout", "quarry tile")),
     (
         "framing",
@@ -236,6 +255,7 @@ _MATERIALS = (
             "floor joists",
             "plate",
             "plates",
+            "bearer",
             "bearers",
         ),
     ),
@@ -250,6 +270,9 @@ _MATERIALS = (
     ("door jamb", ("door jamb", "door jambs", "jamb", "jambs", "door lining", "door linings")),
     ("window sill", ("window sill", "window stool", "sill")),
     ("wardrobe", ("wardrobe", "robe")),
+    ("door", ("door", "doors")),  # after the jamb: a "door jamb" is the jamb
+    ("shelving", ("shelf", "shelves", "shelving")),
+    ("sheathing", ("sheathing",)),
     ("trusses", ("truss", "trusses")),
     ("blinds", ("blind", "blinds")),
     ("wall", ("wall", "walls")),

@@ -93,3 +93,18 @@ def test_a_lettered_room_is_told_from_its_neighbour() -> None:
     assert not room_words("Corridor A") <= room_words("Corridor B")
     assert room_words("Corridor A") <= room_words("corridor a")
     assert room_words("a bedroom") == room_words("bedroom")
+
+
+def test_one_material_under_its_several_names_is_one_material() -> None:
+    from bench.corpus import material_key
+
+    # A top is a top whatever the trade calls it, and what it is made of does not make it a floor
+    assert {material_key(n) for n in ("benchtop", "countertop", "laminate counter top", "worktop")} == {
+        "benchtop"
+    }
+    assert material_key("laminate") == "laminate" and material_key("tiled floor") == "tile"
+    # A singular is its plural; a jamb is not its door
+    assert material_key("bearer") == material_key("bearers") == "framing"
+    assert material_key("shelf") == material_key("shelving") == "shelving"
+    assert material_key("doors") == "door" and material_key("door jamb") == "door jamb"
+    assert material_key("hybrid plank") == "vinyl"
