@@ -32,6 +32,7 @@ from chalicelib.analysis.offline.job_date_labels import (
     labelled_date,
     named_loss_day,
 )
+from chalicelib.analysis.offline.loss_onset import DISCOVERY, OPEN_ENDED, found_late, onset_open
 from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
 from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
 from chalicelib.analysis.offline.text import (
@@ -112,11 +113,6 @@ _CALL_WORD = re.compile(
 )
 
 
-# Finding the water is not when it got out; a loss left open ("for weeks", "don't know how long")
-# is dated by nothing told against the call.
-_DISCOVERY = re.compile(r"\b(?:noticed|discovered|spotted|saw|found|first seen)\b", FLAGS)
-
-
 # Being away when it happened: what was found on return dates the finding, not the loss.
 _AWAY = re.compile(
     r"\b(?:on (?:their |our |his |her |my )?return|(?:came|got|arrived) (?:back|home)|returned|back from)\b",
@@ -127,32 +123,6 @@ _AWAY = re.compile(
 # Where a date's words end: what the next clause says ("...failed on Saturday 6 June; staff found
 # water ...") is not about that date.
 _CLAUSE_END = re.compile(r"[;()]| [-\u2013\u2014] ")
-
-
-_OPEN_ENDED = re.compile(
-    r"\b(?:days|weeks?|months?|holidays?|away|vacation|unknown|not known|(?:don'?t|do not|didn'?t|did not)"
-    r" know|how long|slow(?:ly)?|gradual(?:ly)?|for some time)\b",
-    FLAGS,
-)
-
-
-# "has been leaking on and off for several winters": a loss with no start; the day someone first
-# saw it is not when it happened.
-_LONG_TERM = re.compile(
-    r"\b(?:leak\w*|seep\w*|wet|damp)(?: \w+){0,3} (?:on and off|for (?:several|many|a few|some|two|three)"
-    r" (?:winters|years|seasons))|\blong[- ]term (?:leak|seepage|moisture)",
-    FLAGS,
-)
-
-
-# The writer says nobody knows when the water started: a storm or a visit the prose mentions is
-# not the date of loss ("she isn't sure when it started, maybe a few days, maybe longer").
-_ONSET_UNKNOWN = re.compile(
-    r"\b(?:(?:not|isn'?t|aren'?t|wasn'?t|unsure|un ?certain) sure (?:when|how long)|unsure (?:when|how long)"
-    r"|(?:don'?t|doesn'?t|didn'?t|do not|does not) know (?:when|how long)|no idea (?:when|how long)"
-    r"|(?:can'?t|cannot|could ?n'?t) (?:say|tell) (?:when|how long)|unknown when|onset (?:is )?unknown)\b",
-    FLAGS,
-)
 
 
 def _other_event(text: str, near_start: int, known: DateMatch, near_end: int) -> bool:
@@ -182,23 +152,6 @@ def _denied(text: str, match: re.Match[str]) -> bool:
 
 
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|about|of|her|his|their|our|my|this|that|its)\s+$", FLAGS)
-
-
-# "We found no staining or rot to support a long-term leak": a long leak the writer rules out.
-_RULED_OUT = re.compile(r"\b(?:no|not|never|nothing|without)\b|n't\b", FLAGS)
-_CLAUSE_START = re.compile(r"[.;!?]\s|\bbut\b", FLAGS)
-
-
-def _onset_open(text: str) -> bool:
-    """Whether the line says the water had no one start: a long leak, or nobody knows when."""
-    if _ONSET_UNKNOWN.search(text):
-        return True
-    for match in _LONG_TERM.finditer(text):
-        before = text[max(0, match.start() - WINDOW) : match.start()]
-        starts = [clause.end() for clause in _CLAUSE_START.finditer(before)]
-        if not _RULED_OUT.search(before, starts[-1] if starts else 0):
-            return True
-    return False
 
 
 _DAY = timedelta(days=1)
@@ -267,7 +220,7 @@ class JobDates:
             loss_told.extend(self._loss_sentences(line, found))
             discovered.extend(self._discoveries(line, found))
             loss_related.extend(self._related_loss(line, found, context, events))
-            long_term = long_term or _onset_open(line.text)
+            long_term = long_term or onset_open(line.text)
             if relative is None and _BEFORE_WE_ATTENDED.search(line.text):
                 relative = line
             anchor = next_anchor(anchor, [match.value for match in found if match.value])
@@ -335,7 +288,7 @@ class JobDates:
             return True
         sentence = text[label.end() : Sentences(text).bounds(label.end())[1]]
         return bool(
-            _DISCOVERY.search(sentence)
+            DISCOVERY.search(sentence)
             or ESCAPE.search(sentence)
             or _BACKED_UP.search(sentence)
             or self._about_loss(sentence)
@@ -369,12 +322,12 @@ class JobDates:
                         night_before
                         and not (LEAK_WORD.search(text, start, end) or LEAK_WORD.search(following))
                     )
-                    or (night_before and _DISCOVERY.search(text, start, end))
+                    or (night_before and DISCOVERY.search(text, start, end))
                     # ("a shower at nine the night before and everything was normal": the last time
                     # it was seen fine, not the loss)
                     or (night_before and _SEEN_FINE.search(text, start, end))
-                    or _OPEN_ENDED.search(text, start, end)
-                    or _OPEN_ENDED.search(following)
+                    or OPEN_ENDED.search(text, start, end)
+                    or OPEN_ENDED.search(following)
                     or _CALL_WORD.search(text, start, end)
                     or THIRD_PARTY.search(text, start, end)
                     or any(
@@ -404,7 +357,7 @@ class JobDates:
         """ "On Monday night (9 November) I noticed the vanity was swollen": the day the damage was
         found, unless whoever found it had been away (then the loss could be any day before)."""
         text = line.text
-        if not found or self._visits.is_visit_line(text) or _DISCOVERY.search(text) is None:
+        if not found or self._visits.is_visit_line(text) or DISCOVERY.search(text) is None:
             return []
         sentences = Sentences(text)
         out = []
@@ -414,7 +367,7 @@ class JobDates:
             following = text[sentence_end : sentence_end + WINDOW]
             if (
                 known.value is None
-                or _DISCOVERY.search(text, start, end) is None
+                or DISCOVERY.search(text, start, end) is None
                 or not (
                     self._about_loss(text[start:end])
                     or LEAK_WORD.search(text, start, end)
@@ -426,8 +379,8 @@ class JobDates:
                     )
                 )
                 or _AWAY.search(text, start, end)
-                or _OPEN_ENDED.search(text, start, end)
-                or _OPEN_ENDED.search(following)
+                or OPEN_ENDED.search(text, start, end)
+                or OPEN_ENDED.search(following)
                 or _CALL_WORD.search(text, start, end)
                 or THIRD_PARTY.search(text, start, end)
                 or INSPECTION_LABEL.search(text, start, end)
@@ -464,7 +417,7 @@ class JobDates:
                 or INSPECTION_LABEL.search(text, near_start, near_end)
                 or _arrival_day(text, found, known, start)
                 or (ANNOUNCEMENT.search(text, start, end) and not ESCAPE.search(text, start, end))
-                or _found_late(text, sentences, start, known)
+                or found_late(text, sentences, start, known)
             ):
                 continue
             # (the sentence after may tell it: "... on Monday night (20/07). The hose split")
@@ -483,29 +436,6 @@ def _booked_over(labelled: _Found, own: Sequence[_Found], lines: Sequence[Line])
     if labelled.line.number not in second_hand:
         return False
     return any(found.line.number not in second_hand and found.value != labelled.value for found in own)
-
-
-def _found_late(text: str, sentences: Sentences, start: int, known: DateMatch) -> bool:
-    """ "tenant noticed a musty smell last week sometime and wet carpet this morning (11/30). Could
-    be longer - he's been away": the day it was found, in a sentence (or the next) that leaves the
-    loss earlier or unknown, is not the loss date."""
-    if _DISCOVERY.search(text, start, known.start) is None:
-        return False
-    end = sentences.bounds(known.start)[1]
-    following = text[end : end + WINDOW]
-    return bool(_EARLIER_SIGN.search(text, start, end) or _EARLIER_SIGN.search(following))
-
-
-# What says the water was there before it was found: an earlier sign, a span, a guess it was longer.
-# (not "start unknown" alone: "found the basement wet when they got home on 11/23; start unknown"
-# is a claim dated by its finding)
-_EARLIER_SIGN = re.compile(
-    r"\b(?:last week|(?:a|two|three|few|several|some) weeks?|weeks|months?|for some time|a while"
-    r"|(?:could|may|might|must) (?:be|have been) (?:longer|going on|there)"
-    r"|(?:or|maybe|possibly|probably) longer"
-    r"|on and off|off and on|been (?:going on|there) (?:for|since))\b",
-    FLAGS,
-)
 
 
 _TOLD_REACH = 90  # how far after a loss label a date told in its own sentence may be
@@ -528,7 +458,7 @@ def _told_after_label(text: str, found: list[DateMatch]) -> date | None:
             or re.search(r"[.!?;] ", between)
             or (not ESCAPE.search(between) and not _HAPPENED.search(between))
             or _NOT_LOSS_EVENT.search(between)
-            or _OPEN_ENDED.search(between)
+            or OPEN_ENDED.search(between)
             or THIRD_PARTY.search(between)
         ):
             return None
