@@ -28,9 +28,12 @@ from chalicelib.analysis.offline.job_date_labels import (
     INSPECTION_LABEL,
     LOSS_DATE_LABEL,
     THIRD_PARTY,
+    first_visit_labelled,
     is_form_field,
+    is_loss_field,
     labelled_date,
     named_loss_day,
+    visit_in_bracket,
 )
 from chalicelib.analysis.offline.loss_onset import DISCOVERY, OPEN_ENDED, found_late, onset_open
 from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
@@ -50,11 +53,14 @@ from chalicelib.analysis.offline.written_days import WrittenDays, with_today
 # Dates of something other than the loss: a call, a discovery, a tradesman's work, an install.
 _NOT_LOSS_EVENT = re.compile(
     r"\b(?:call(?:ed|s)?|rang|phoned|phone|contacted|e-?mailed|reported|notified|lodged|fnol|noticed"
-    r"|discovered|found|saw|spotted|plumbers?|roofers?|electricians?|builders?|leak detection|installed"
+    r"|discovered|found|saw|spotted|plumbers?|roofers?|electricians?|builders?|handym[ae]n|tradesm[ae]n"
+    r"|tradies?|leak detection|installed"
     r"|fitted|replaced|repaired|serviced|quoted?|invoiced?|warning|issued|forecast|last used|booked"
     r"|scheduled|purchased|bought|since|new|set|placed|pulled|removed|extracted|equipment|air movers?"
     r"|booking|came in|job received|work order|referr(?:al|ed)|assigned|allocated"
-    r"|dehumidifiers?|dehus?|fans|took (?:\w+ ){0,3}(?:away|out)|readings?|read|we did)\b",
+    r"|dehumidifiers?|dehus?|fans|took (?:\w+ ){0,3}(?:away|out)|readings?|read|we did"
+    # (the day a post, a message or a report was written: "Posted to a forum, Dec 3, 2026")
+    r"|posted|updated|edited|wrote|written)\b",
     FLAGS,
 )
 
@@ -181,6 +187,7 @@ class JobDates:
         relabelled: list[_Found] = []  # every labelled loss: a later one may correct the first
         came_to_light: list[_Found] = []  # "Found: 11/08", "Reported: 15/10": the claim's date, last
         inspection_labelled: _Found | None = None
+        labelled_first = False  # the inspection label says it was the first visit
         arrivals: list[_Found] = []  # each told arrival, in order: an early one may predate the loss
         loss_told: list[_Found] = []
         discovered: list[_Found] = []
@@ -215,6 +222,16 @@ class JobDates:
                 day := labelled_date(INSPECTION_LABEL, line, found, self._dates, anchor, first_named=True)
             ):
                 inspection_labelled = _Found(day, line)
+                labelled_first = first_visit_labelled(line, found, self._dates, anchor) == day
+            elif (
+                inspection_labelled is not None
+                and not labelled_first
+                and (day := first_visit_labelled(line, found, self._dates, anchor))
+                and day < inspection_labelled.value
+            ):
+                # ("Site visit: 11/20/2026" heads a consultant's report; "Mitigation vendor: Dry Co
+                # (first on site 11/18/2026)" further down dates the job's first visit)
+                inspection_labelled, labelled_first = _Found(day, line), True
             if len(arrivals) < _ARRIVALS_KEPT and (arrival := told_arrival(line, found, context, events)):
                 arrivals.append(_Found(arrival[0], line, weak=arrival[1]))
             loss_told.extend(self._loss_sentences(line, found))
@@ -261,7 +278,7 @@ class JobDates:
         # visit is taken instead; with none, the label stands as written and QA says it conflicts.
         candidates = [labelled] if labelled else []
         candidates.extend(told)
-        if labelled is not None and labelled.value == first_visit:
+        if labelled is not None and labelled.value == first_visit and is_loss_field(labelled.line):
             # A labelled loss on the day of our first visit, where the prose tells the water
             # getting out days before: the label is the job's open date, the prose the loss.
             # (or a later label corrects it: "DOL: 11/14" in a dispatch header, then "DOL: she says
@@ -349,7 +366,11 @@ class JobDates:
         if self._about_loss(text[start:end]):
             return True
         sentence_end = sentences.bounds(at)[1]
-        return sentence_end - at <= 2 * WINDOW and self._about_loss(
+        if sentence_end - at > 2 * WINDOW:
+            return False
+        # ("Sunday Nov 22, 2026, during that big storm, the city main surcharged and our floor drain
+        # started pushing up brown water.": the water word may come late in the dated sentence)
+        return self._about_loss(text[start:sentence_end]) or self._about_loss(
             text[sentence_end : sentence_end + 2 * WINDOW]
         )
 
@@ -415,6 +436,7 @@ class JobDates:
                     for cue in ARRIVAL.finditer(text, near_start, near_end)
                 )
                 or INSPECTION_LABEL.search(text, near_start, near_end)
+                or visit_in_bracket(text, known)
                 or _arrival_day(text, found, known, start)
                 or (ANNOUNCEMENT.search(text, start, end) and not ESCAPE.search(text, start, end))
                 or found_late(text, sentences, start, known)

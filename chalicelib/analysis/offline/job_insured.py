@@ -56,6 +56,24 @@ _JOB_HEADING = re.compile(
 _HEADER_LINES = 3  # the job heading is one of the note's first lines
 
 
+# "Tower claim CLM-2025-044817 - Hemi & Rosa Tane, 12 Campbell Rise", "Job: Whitcombe, 42 Glenpark
+# Ave": a heading that files the job under the customer's name, then the street.
+_NAMED_HEADING = re.compile(
+    r"^[\s#*>\-]*(?:(?:Job|JOB|Customer|Re)\b ?:|[^\n]{0,40}?\b(?:claim|Claim|CLAIM)\b[^\n]{0,40}?"
+    r" [\-\u2013\u2014|])\s*"
+    rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.? )?{_NAME}(?: (?:&|and) {_NAME})?), "
+    r"(?=\d{1,5}[A-Za-z]?(?:/\d+)? [A-Z])"
+)
+
+
+# A heading's name that is a building's, not a person's: "Harbour View, 12 Elm St".
+_PLACE_NAME = re.compile(
+    r"\b(?:view|tower|towers|court|centre|center|building|plaza|apartments?|hall|church|school|clinic"
+    r"|lodge|hotel|motel|house|wharf|place|mews|estate|park)\b",
+    FLAGS,
+)
+
+
 # "From: Rosa Whitcombe" (an email the policyholder wrote: see `_OWNER_VOICE`).
 _FROM = re.compile(rf"^\s*From: ?(?P<name>{_FULL_NAME})\s*(?:<[^>]{{0,80}}>)?\s*$")
 
@@ -79,6 +97,8 @@ _OWNER_VOICE = re.compile(
     r"\b(?:our|my) (?:own )?(?:house|home|place|flat|apartment|condo|townhouse|property|policy|insurer"
     r"|insurance (?:company|policy))\b|\bwe(?:'re| are) at \d"
     r"|\bI'm the (?:policy ?holder|home ?owner|owner)\b"
+    # the policyholder asking about their own cover: "can you tell me if we're covered for the floor"
+    r"|\b(?:we're|we are|are we|I'm|I am|am I) (?:still |fully )?covered\b"
     # the household telling its own rooms and people: "our back bedroom", "my son said his ceiling"
     r"|\b(?:our|my) (?:[a-z]+ ){0,2}(?:kitchen|bedroom|bathroom|bathtub|ceilings?|laundry|basement|lounge"
     r"|dining room|living room|hallway)\b|\bmy (?:husband|wife|partner|son|daughter)\b"
@@ -161,8 +181,8 @@ def _header_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
             if _is_name(match.group("name")):
                 return match.group("name"), line
     for line in written[:_HEADER_LINES]:
-        job = _JOB_HEADING.match(line.text)
-        if job is not None and _is_name(job.group("name")):
+        job = _JOB_HEADING.match(line.text) or _NAMED_HEADING.match(line.text)
+        if job is not None and _is_name(job.group("name")) and not _PLACE_NAME.search(job.group("name")):
             return job.group("name"), line
     return None
 

@@ -34,7 +34,9 @@ _LONG_TERM = re.compile(
 _ONSET_UNKNOWN = re.compile(
     r"\b(?:(?:not|isn'?t|aren'?t|wasn'?t|unsure|un ?certain) sure (?:when|how long)|unsure (?:when|how long)"
     r"|(?:don'?t|doesn'?t|didn'?t|do not|does not) know (?:when|how long)|no idea (?:when|how long)"
-    r"|(?:can'?t|cannot|could ?n'?t) (?:say|tell) (?:when|how long)|unknown when|onset (?:is )?unknown)\b",
+    r"|(?:can'?t|cannot|could ?n'?t) (?:say|tell) (?:when|how long)|unknown when|onset (?:is )?unknown"
+    # ("This has gone on since the house was built. There is no single event.")
+    r"|no (?:single|one|specific|identifiable|particular) (?:event|incident|date|day|escape))\b",
     FLAGS,
 )
 
