@@ -82,3 +82,24 @@ def test_a_street_in_prose_with_accents_a_unit_a_grid_number_or_a_french_type_is
     # Then the whole street is read
     address = _address(f"{line}\nThe floor was wet.\n")
     assert address is not None and street in address
+
+
+def test_an_address_the_writer_marks_with_a_question_mark_is_not_given() -> None:
+    # Given a first-response note unsure of the unit's number
+    text = "Site: Flat 3, 9 Gully Rd, Ipswich? (tenant unsure - check with the agent)\nKitchen wet.\n"
+    # Then no address is given
+    assert _address(text) is None
+
+
+def test_a_titled_person_heading_the_note_before_the_street_is_the_insured() -> None:
+    # Given a note headed by the householder and the street, no label
+    text = "Site notes\nMr T. Ashworth, 22 Mill Lane, Ely CB7 4DQ\nCeiling stain under the bathroom.\n"
+    # Then the insured is that person
+    assert _insured(text) == "Mr T. Ashworth"
+
+
+def test_the_insured_named_by_the_word_in_a_reference_line_is_the_insured() -> None:
+    # Given a review's reference line naming the insured without a colon
+    text = "Re: Claim No. HX-55-2031, insured Marisol Beckett-Ruiz\nSlab leak under the kitchen.\n"
+    # Then the insured is read
+    assert _insured(text) == "Marisol Beckett-Ruiz"

@@ -78,3 +78,25 @@ def test_a_bracket_naming_the_date_before_it_the_first_visit_dates_the_visit_not
     )
     # Then the bracket's date is the first visit, and not a date of loss
     assert _job_dates(text) == (None, date(2026, 3, 16))
+
+
+def test_a_discovery_stands_when_a_trade_comes_in_the_next_clause() -> None:
+    # Given a drying record whose loss line tells the finding, then the plumber's work
+    text = (
+        "Loss: cold line split inside the brick wall behind the vanity. Noticed Sun 8/03/2026 as water"
+        " across the bathroom floor; plumber capped it that evening.\n"
+        "Attended: Mon 9/03/2026 10.00 am.\n"
+    )
+    # Then the loss is the day it was found
+    assert _job_dates(text) == (date(2026, 3, 8), date(2026, 3, 9))
+
+
+def test_a_loss_label_dated_by_an_apps_log_gives_the_loss() -> None:
+    # Given a loss label whose date is a meter app's record of the water running
+    text = (
+        "Loss date: the smart meter app logged continuous flow from 14/06/2026; Mrs Dale saw the"
+        " ceiling stain on 16/06/2026\n"
+        "Survey: 18/06/2026\n"
+    )
+    # Then the loss is the day the log gives
+    assert _job_dates(text) == (date(2026, 6, 14), date(2026, 6, 18))

@@ -355,6 +355,8 @@ _NO_NAME = re.compile(r"(?:not|unknown|n/a|tba|tbc|none|nil)\b", FLAGS)
 
 def _address(text: str) -> str | None:
     value = _labelled_value(_ADDRESS_LABEL, _ADDRESS_END, text)
+    if value is not None and _DOUBTED.search(value):
+        return None  # ("Site: Unit 6, 14 Bridge St?" - the writer is not sure of it: say nothing)
     # A labelled address has a street number; "Location: kitchen" is a room.
     if value is not None and any(char.isdigit() for char in value) and any(char.isalpha() for char in value):
         return value.rstrip(",")
@@ -368,9 +370,15 @@ def _address(text: str) -> str | None:
 _JOB_LABEL = re.compile(r"\b(?:job|premises|loss site|job location)\b ?[:=]+ ?", FLAGS)
 
 
+# A question mark on an address: "5127 Rochdale Blvd?? - mailbox says 5172", "Toowoomba?".
+_DOUBTED = re.compile(r"\?")
+
+
 def _street(text: str) -> str | None:
     match = _STREET.search(text)
-    return match.group(0).rstrip(" ,.") if match else None
+    if match is None or _DOUBTED.match(text, match.end()):
+        return None
+    return match.group(0).rstrip(" ,.")
 
 
 def _heading_street(lines: Sequence[Line]) -> TextFact | None:

@@ -386,6 +386,10 @@ class JobDates:
             start, end = sentences.bounds(known.start)
             sentence_end = sentences.bounds(known.start)[1]
             following = text[sentence_end : sentence_end + WINDOW]
+            # ("Noticed Sat 12/09 as warm water on the tiles; plumber isolated it that night": who
+            # came next, in the next clause, did not find it)
+            after = _DISCOVERY_CLAUSE_END.search(text, known.end, end)
+            clause_end = after.start() if after else end
             if (
                 known.value is None
                 or DISCOVERY.search(text, start, end) is None
@@ -402,8 +406,8 @@ class JobDates:
                 or _AWAY.search(text, start, end)
                 or OPEN_ENDED.search(text, start, end)
                 or OPEN_ENDED.search(following)
-                or _CALL_WORD.search(text, start, end)
-                or THIRD_PARTY.search(text, start, end)
+                or _CALL_WORD.search(text, start, clause_end)
+                or THIRD_PARTY.search(text, start, clause_end)
                 or INSPECTION_LABEL.search(text, start, end)
             ):
                 continue
@@ -450,6 +454,9 @@ class JobDates:
         return out
 
 
+_DISCOVERY_CLAUSE_END = re.compile(r";")
+
+
 def _booked_over(labelled: _Found, own: Sequence[_Found], lines: Sequence[Line]) -> bool:
     """Whether a loss date is the booking's (a header filled in from the call) and the writer's own
     account tells the loss on another day ("heard a bang at 7 this morning (Tuesday 11/3)" under a
@@ -488,7 +495,12 @@ def _told_after_label(text: str, found: list[DateMatch]) -> date | None:
     return None
 
 
-_HAPPENED = re.compile(r"\b(?:happened|occurred|started|began|went|let go)\b", FLAGS)
+# (or a meter or an app's log of it: "Loss date: the boiler app logs pressure falling from 19/10")
+_HAPPENED = re.compile(
+    r"\b(?:happened|occurred|started|began|went|let go|logs|logged"
+    r"|(?:pressure|flow|usage) (?:falling|dropping|jumped|spiked|rising))\b",
+    FLAGS,
+)
 
 
 _ARRIVAL_TO_DATE = 120  # how far after our arrival's verb the date it was told with may be
