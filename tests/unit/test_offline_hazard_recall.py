@@ -70,3 +70,28 @@ def test_charred_framing_is_a_structural_hazard() -> None:
     text = "Kitchen: charred ceiling joist over the stove, builder to assess.\n"
     # Then a structural hazard is flagged
     assert HazardKind.STRUCTURAL in _hazards(text)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hazards: grinding the old screed raises silica dust - P3 masks and extraction.\n",
+        "Subfloor clearance is 400 mm under the laundry: confined space entry, two-person rule.\n",
+        "Roof space has no walk boards over the lounge; fall-through risk between the joists.\n",
+        "A brown snake was under the hot water unit; the catcher took it before we started.\n",
+        "Ash in the hall is dry and loose, so N95 masks for anyone going in.\n",
+    ],
+)
+def test_silica_a_confined_space_fall_through_a_snake_or_masked_dry_soot_is_another_hazard(line: str) -> None:
+    assert HazardKind.OTHER in _hazards(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Plumber ran a drain snake through the floor waste and cleared the blockage.\n",
+        "Sewage in the basement - P100 respirators and Tyvek for the strip-out.\n",
+    ],
+)
+def test_a_drain_snake_or_masks_worn_for_sewage_is_no_other_hazard(line: str) -> None:
+    assert HazardKind.OTHER not in _hazards(line)

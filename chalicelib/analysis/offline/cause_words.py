@@ -78,7 +78,18 @@ CAUSE_KEYWORD = re.compile(
     r"|(?:struck|hit|knocked|snapped|broke) (?:off )?(?:a |an |the )?(?:[\w-]+ ){0,2}sprinkler"
     r"|sprinkler (?:head |pipe |line )?(?:was |were )?(?:struck|hit|knocked|broke|burst|activated"
     r"|discharged|went off|let go|failed|froze)"
-    r"|(?:split|cracked|failed|broken|leaking) (?:\w+ ){0,2}(?:hose|pipe|line|valve|fitting))\b",
+    r"|(?:split|cracked|failed|broken|leaking) (?:\w+ ){0,2}(?:hose|pipe|line|valve|fitting)"
+    # a slow leak as a mould inspector tells it: "the wax seal and the vanity drain had both been
+    # weeping", "the slip nut was loose and had been dripping", "the tap body cracked and weeping",
+    # "the shower's waterproofing has failed", "rocking on a failed wax ring"
+    r"|(?:seal|wax ring|drain|trap|slip nut|nut|tap|tap body|flange|joint|waste|valve)s?"
+    r" (?:had |has |have )(?:both |all )?been (?:weeping|dripping|leaking)"
+    r"|(?:loose|cracked|split) and (?:had been |has been )?(?:weeping|dripping|leaking)"
+    r"|waterproofing (?:has |had |have )?(?:failed|broken down)|failed (?:wax ring|waterproofing)"
+    r"|flange (?:leaked|leaking|leaks)"
+    # "the bathroom exhaust fan discharges into the attic": wet air, the mould inspector's cause
+    r"|fan (?:\w+ ){0,2}(?:vents?|venting|vented|discharges|discharging|discharged|exhausts|exhausting)"
+    r" (?:straight |directly )?into (?:the )?(?:attic|roof ?space|ceiling (?:space|void|cavity)|loft))\b",
     FLAGS,
 )
 

@@ -8,6 +8,8 @@ the first line naming it that does not rule it out, so these only add readings).
 - Slip/trip: a wet floor finish people were kept off ("wet vinyl - signs and mats", "wet slab -
   cones and a spotter"), and a slip named in a hazards list ("slip on the slab (coned off)").
 - Structural: fire-damaged framing ("charred ceiling joist").
+- Other: silica dust, a confined space, fall-through, a snake or sharps, dry soot people are masked
+  against.
 """
 
 from __future__ import annotations
@@ -53,8 +55,24 @@ _STRUCTURAL_MORE = re.compile(
     FLAGS,
 )
 
+_MASKS = r"(?:P2|N95|P100|FFP[23]|masks?|respirators?)"
+
+# Hazards of no listed kind that writers name in a safety list or in passing: silica dust, a
+# confined crawlspace, fall-through between ceiling joists, a snake or sharps on site, dry loose
+# soot or ash people are masked against. (Not a drain snake, nor masks worn for sewage or mould:
+# those are other kinds' PPE.)
+_OTHER_MORE = re.compile(
+    r"\b(?:silica(?: dust)?|confined[- ]space|fall[- ]through"
+    r"|(?-i:(?<!drain )(?<!sewer )snakes?)(?! (?:camera|cable|line))"
+    r"|(?:needles?|syringes?|sharps)(?= (?:found|in|on|under|behind|were|was)\b)"
+    rf"|(?:dry|loose) (?:soot|dust|ash)[^.;]{{0,40}}?\b{_MASKS}"
+    rf"|(?:soot|dust|ash)(?: [\w\-]+){{0,3}} (?:is|was|are|were) (?:dry|loose)[^.;]{{0,40}}?\b{_MASKS})\b",
+    FLAGS,
+)
+
 EXTRA_HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
     (HazardKind.ELECTRICAL, "Electrical", _ELECTRICAL_MORE),
     (HazardKind.SLIP_TRIP, "Slip/trip", _SLIP_MORE),
     (HazardKind.STRUCTURAL, "Structural", _STRUCTURAL_MORE),
+    (HazardKind.OTHER, "Other", _OTHER_MORE),
 )

@@ -89,7 +89,10 @@ _ADDRESS_LABEL = re.compile(
 
 
 _ADDRESS_END = re.compile(
-    r"[;|(]| [-\u2013\u2014] | (?:ph|phone|mob|mobile|tel|cell|email|dol|claim|insured)\b", FLAGS
+    r"[;|(]| [-\u2013\u2014] | (?:ph|phone|mob|mobile|tel|cell|email|dol|claim|insured)\b"
+    # ("Property: 12 Elm St, Mesa, AZ 85203 Site visit: 12/01/2026": the next field on the line)
+    r"| (?-i:[A-Z][a-z]+)(?: [a-z]+)? ?:(?!\d)",
+    FLAGS,
 )
 
 
@@ -97,14 +100,22 @@ _STREET_TYPES = (
     "St|Street|Rd|Road|Ave|Av|Avenue|Dr|Drive|Ct|Court|Pl|Place|Cres|Crescent|Pde|Parade|Ln|Lane|Blvd"
     "|Boulevard|Way|Tce|Terrace|Hwy|Highway|Cl|Close|Cct|Circuit|Gr|Grove|Esp|Esplanade|Pkwy|Parkway"
     "|Trl|Trail|Cir|Circle|Sq|Square|Rise|Loop|Row|Walk|Mews|Gardens|Gdns|Green|Heights|Hts|View|Vista"
-    "|Ridge|Chase|Glen|Gate|Mall|Quay|Wynd|Bend|Run|Track|Rd N|Rd S"
+    "|Ridge|Chase|Glen|Gate|Mall|Quay|Wynd|Bend|Run|Track|Rd N|Rd S|Brow|Cottages"
 )
 
 
+# A street's name word: accented ("Tūī", "René-Lévesque"), or a numbered street ("West 6th").
+_STREET_WORD = r"(?:[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'\-]+|\d{1,3}(?:st|nd|rd|th))"
 _STREET = re.compile(
-    r"(?<![\w/])(?:(?:Unit|Apt|Suite|Lot) ?\d{1,4}[A-Za-z]?,? |\d{1,4}[A-Za-z]?/)?\d{1,5}[A-Za-z]? "
-    rf"(?:[NSEW]\.? |(?:North|South|East|West) )?(?:[A-Z][A-Za-z']+ ){{1,3}}(?:{_STREET_TYPES})\b\.?"
-    r"(?:,? (?:[A-Z][A-Za-z]+ ){0,2}[A-Z][A-Za-z]+)?(?:,? [A-Z]{2,3}\b)?"
+    r"(?<![\w/])(?:(?:Unit|Apt|Suite|Lot) ?\d{1,4}[A-Za-z]?,? |U?\d{1,4}[A-Za-z]?/)?\d{1,5}[A-Za-z]? "
+    rf"(?:(?:[NSEW]\.? |(?:North|South|East|West) )?(?:{_STREET_WORD} ){{1,3}}(?:{_STREET_TYPES})\b\.?"
+    # "4417 38 Ave NW": a grid city's numbered street and its quadrant
+    r"|\d{1,3} (?:St|Ave|Avenue|Street)\b\.?(?= (?:NW|NE|SW|SE)\b)"
+    # "4115 rue Wellington": a French street, its type first
+    rf"|(?:rue|avenue|boulevard|boul\.|chemin|place) (?:(?:de |des |du |de la )?{_STREET_WORD} ?){{1,3}})"
+    r"(?: (?:NW|NE|SW|SE|N|S|E|W)\b)?"
+    r"(?:,? (?:[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]+ ){0,2}[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]+\b)?"
+    r"(?:,? [A-Z]{2,3}\b)?"
     # A postcode or ZIP; a Canadian "B2W 3K9" or a UK "LS12 3QT".
     r"(?:,? \d{4,5}\b|,? [A-Z]\d[A-Z] ?\d[A-Z]\d\b|,? [A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b)?",
     re.ASCII,
@@ -344,6 +355,8 @@ _NO_NAME = re.compile(r"(?:not|unknown|n/a|tba|tbc|none|nil)\b", FLAGS)
 
 def _address(text: str) -> str | None:
     value = _labelled_value(_ADDRESS_LABEL, _ADDRESS_END, text)
+    if value is not None and _DOUBTED.search(value):
+        return None  # ("Site: Unit 6, 14 Bridge St?" - the writer is not sure of it: say nothing)
     # A labelled address has a street number; "Location: kitchen" is a room.
     if value is not None and any(char.isdigit() for char in value) and any(char.isalpha() for char in value):
         return value.rstrip(",")
@@ -357,9 +370,15 @@ def _address(text: str) -> str | None:
 _JOB_LABEL = re.compile(r"\b(?:job|premises|loss site|job location)\b ?[:=]+ ?", FLAGS)
 
 
+# A question mark on an address: "5127 Rochdale Blvd?? - mailbox says 5172", "Toowoomba?".
+_DOUBTED = re.compile(r"\?")
+
+
 def _street(text: str) -> str | None:
     match = _STREET.search(text)
-    return match.group(0).rstrip(" ,.") if match else None
+    if match is None or _DOUBTED.match(text, match.end()):
+        return None
+    return match.group(0).rstrip(" ,.")
 
 
 def _heading_street(lines: Sequence[Line]) -> TextFact | None:

@@ -117,7 +117,38 @@ def labelled_date(
     return given
 
 
-_FIRST = re.compile(r"\W*(?:first|initial)\b", FLAGS)
+_FIRST = re.compile(r"\W*(?:(?:our|their) )?(?:first|initial)\b", FLAGS)
+
+
+def first_visit_labelled(
+    line: Line, found: list[DateMatch], dates: Dates, anchor: date | None
+) -> date | None:
+    """The day a label that says it was the first visit gives ("Mitigation vendor: Dry Co (first on
+    site 11/18/2026)"), else None."""
+    for match in itertools.islice(INSPECTION_LABEL.finditer(line.text), _LABELS_TRIED):
+        if not _FIRST.match(match.group(0)):
+            continue
+        if day := _label_day(match, line, found, dates, anchor, third_party=True):
+            return day
+        # ("the drying firm had been out on 11/26/2026 (their first visit)": the bracket names
+        # the date just before it)
+        before = [known for known in found if known.end <= match.start()]
+        if before and before[-1].value and _OPENS_BRACKET.fullmatch(line.text, before[-1].end, match.start()):
+            return before[-1].value
+    return None
+
+
+_OPENS_BRACKET = re.compile(r" ?\((?:[^()]{0,20}, )?")
+
+
+def visit_in_bracket(text: str, known: DateMatch) -> bool:
+    """Whether a bracket just after the date names it a visit: "out on 11/26 (their first visit)"."""
+    bracket = _OPENS_BRACKET.match(text, known.end)
+    return (
+        bracket is not None
+        and bracket.group(0).strip() != ""
+        and INSPECTION_LABEL.match(text, bracket.end()) is not None
+    )
 
 
 _LABELS_TRIED = 8  # labels read per line: a long line costs no more than a short one
@@ -201,3 +232,14 @@ def is_form_field(line: Line) -> bool:
 
 
 _FIELD_START = re.compile(r"(?:^|[.;|]\s*)[\s\-*#>\u2022]*$")
+
+
+def is_loss_field(line: Line) -> bool:
+    """Whether a loss label opens the line or a clause of it ("DOL: 11/14", "Loss 03/03/2026
+    overnight") rather than ending the writer's own reasoning in a sentence ("So the loss occurred
+    on 6/14, not on Saturday as the notice says"): a field may be the job's open date, a conclusion
+    is the writer's answer."""
+    return any(
+        _FIELD_START.search(line.text[: label.start()]) is not None
+        for label in itertools.islice(LOSS_DATE_LABEL.finditer(line.text), _LABELS_TRIED)
+    )

@@ -28,10 +28,14 @@ from chalicelib.analysis.offline.job_date_labels import (
     INSPECTION_LABEL,
     LOSS_DATE_LABEL,
     THIRD_PARTY,
+    first_visit_labelled,
     is_form_field,
+    is_loss_field,
     labelled_date,
     named_loss_day,
+    visit_in_bracket,
 )
+from chalicelib.analysis.offline.loss_onset import DISCOVERY, OPEN_ENDED, found_late, onset_open
 from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
 from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
 from chalicelib.analysis.offline.text import (
@@ -49,11 +53,14 @@ from chalicelib.analysis.offline.written_days import WrittenDays, with_today
 # Dates of something other than the loss: a call, a discovery, a tradesman's work, an install.
 _NOT_LOSS_EVENT = re.compile(
     r"\b(?:call(?:ed|s)?|rang|phoned|phone|contacted|e-?mailed|reported|notified|lodged|fnol|noticed"
-    r"|discovered|found|saw|spotted|plumbers?|roofers?|electricians?|builders?|leak detection|installed"
+    r"|discovered|found|saw|spotted|plumbers?|roofers?|electricians?|builders?|handym[ae]n|tradesm[ae]n"
+    r"|tradies?|leak detection|installed"
     r"|fitted|replaced|repaired|serviced|quoted?|invoiced?|warning|issued|forecast|last used|booked"
     r"|scheduled|purchased|bought|since|new|set|placed|pulled|removed|extracted|equipment|air movers?"
     r"|booking|came in|job received|work order|referr(?:al|ed)|assigned|allocated"
-    r"|dehumidifiers?|dehus?|fans|took (?:\w+ ){0,3}(?:away|out)|readings?|read|we did)\b",
+    r"|dehumidifiers?|dehus?|fans|took (?:\w+ ){0,3}(?:away|out)|readings?|read|we did"
+    # (the day a post, a message or a report was written: "Posted to a forum, Dec 3, 2026")
+    r"|posted|updated|edited|wrote|written)\b",
     FLAGS,
 )
 
@@ -112,11 +119,6 @@ _CALL_WORD = re.compile(
 )
 
 
-# Finding the water is not when it got out; a loss left open ("for weeks", "don't know how long")
-# is dated by nothing told against the call.
-_DISCOVERY = re.compile(r"\b(?:noticed|discovered|spotted|saw|found|first seen)\b", FLAGS)
-
-
 # Being away when it happened: what was found on return dates the finding, not the loss.
 _AWAY = re.compile(
     r"\b(?:on (?:their |our |his |her |my )?return|(?:came|got|arrived) (?:back|home)|returned|back from)\b",
@@ -127,32 +129,6 @@ _AWAY = re.compile(
 # Where a date's words end: what the next clause says ("...failed on Saturday 6 June; staff found
 # water ...") is not about that date.
 _CLAUSE_END = re.compile(r"[;()]| [-\u2013\u2014] ")
-
-
-_OPEN_ENDED = re.compile(
-    r"\b(?:days|weeks?|months?|holidays?|away|vacation|unknown|not known|(?:don'?t|do not|didn'?t|did not)"
-    r" know|how long|slow(?:ly)?|gradual(?:ly)?|for some time)\b",
-    FLAGS,
-)
-
-
-# "has been leaking on and off for several winters": a loss with no start; the day someone first
-# saw it is not when it happened.
-_LONG_TERM = re.compile(
-    r"\b(?:leak\w*|seep\w*|wet|damp)(?: \w+){0,3} (?:on and off|for (?:several|many|a few|some|two|three)"
-    r" (?:winters|years|seasons))|\blong[- ]term (?:leak|seepage|moisture)",
-    FLAGS,
-)
-
-
-# The writer says nobody knows when the water started: a storm or a visit the prose mentions is
-# not the date of loss ("she isn't sure when it started, maybe a few days, maybe longer").
-_ONSET_UNKNOWN = re.compile(
-    r"\b(?:(?:not|isn'?t|aren'?t|wasn'?t|unsure|un ?certain) sure (?:when|how long)|unsure (?:when|how long)"
-    r"|(?:don'?t|doesn'?t|didn'?t|do not|does not) know (?:when|how long)|no idea (?:when|how long)"
-    r"|(?:can'?t|cannot|could ?n'?t) (?:say|tell) (?:when|how long)|unknown when|onset (?:is )?unknown)\b",
-    FLAGS,
-)
 
 
 def _other_event(text: str, near_start: int, known: DateMatch, near_end: int) -> bool:
@@ -184,23 +160,6 @@ def _denied(text: str, match: re.Match[str]) -> bool:
 _NOUN_BEFORE = re.compile(r"\b(?:the|a|an|about|of|her|his|their|our|my|this|that|its)\s+$", FLAGS)
 
 
-# "We found no staining or rot to support a long-term leak": a long leak the writer rules out.
-_RULED_OUT = re.compile(r"\b(?:no|not|never|nothing|without)\b|n't\b", FLAGS)
-_CLAUSE_START = re.compile(r"[.;!?]\s|\bbut\b", FLAGS)
-
-
-def _onset_open(text: str) -> bool:
-    """Whether the line says the water had no one start: a long leak, or nobody knows when."""
-    if _ONSET_UNKNOWN.search(text):
-        return True
-    for match in _LONG_TERM.finditer(text):
-        before = text[max(0, match.start() - WINDOW) : match.start()]
-        starts = [clause.end() for clause in _CLAUSE_START.finditer(before)]
-        if not _RULED_OUT.search(before, starts[-1] if starts else 0):
-            return True
-    return False
-
-
 _DAY = timedelta(days=1)
 
 
@@ -228,6 +187,7 @@ class JobDates:
         relabelled: list[_Found] = []  # every labelled loss: a later one may correct the first
         came_to_light: list[_Found] = []  # "Found: 11/08", "Reported: 15/10": the claim's date, last
         inspection_labelled: _Found | None = None
+        labelled_first = False  # the inspection label says it was the first visit
         arrivals: list[_Found] = []  # each told arrival, in order: an early one may predate the loss
         loss_told: list[_Found] = []
         discovered: list[_Found] = []
@@ -262,12 +222,22 @@ class JobDates:
                 day := labelled_date(INSPECTION_LABEL, line, found, self._dates, anchor, first_named=True)
             ):
                 inspection_labelled = _Found(day, line)
+                labelled_first = first_visit_labelled(line, found, self._dates, anchor) == day
+            elif (
+                inspection_labelled is not None
+                and not labelled_first
+                and (day := first_visit_labelled(line, found, self._dates, anchor))
+                and day < inspection_labelled.value
+            ):
+                # ("Site visit: 11/20/2026" heads a consultant's report; "Mitigation vendor: Dry Co
+                # (first on site 11/18/2026)" further down dates the job's first visit)
+                inspection_labelled, labelled_first = _Found(day, line), True
             if len(arrivals) < _ARRIVALS_KEPT and (arrival := told_arrival(line, found, context, events)):
                 arrivals.append(_Found(arrival[0], line, weak=arrival[1]))
             loss_told.extend(self._loss_sentences(line, found))
             discovered.extend(self._discoveries(line, found))
             loss_related.extend(self._related_loss(line, found, context, events))
-            long_term = long_term or _onset_open(line.text)
+            long_term = long_term or onset_open(line.text)
             if relative is None and _BEFORE_WE_ATTENDED.search(line.text):
                 relative = line
             anchor = next_anchor(anchor, [match.value for match in found if match.value])
@@ -308,7 +278,7 @@ class JobDates:
         # visit is taken instead; with none, the label stands as written and QA says it conflicts.
         candidates = [labelled] if labelled else []
         candidates.extend(told)
-        if labelled is not None and labelled.value == first_visit:
+        if labelled is not None and labelled.value == first_visit and is_loss_field(labelled.line):
             # A labelled loss on the day of our first visit, where the prose tells the water
             # getting out days before: the label is the job's open date, the prose the loss.
             # (or a later label corrects it: "DOL: 11/14" in a dispatch header, then "DOL: she says
@@ -335,7 +305,7 @@ class JobDates:
             return True
         sentence = text[label.end() : Sentences(text).bounds(label.end())[1]]
         return bool(
-            _DISCOVERY.search(sentence)
+            DISCOVERY.search(sentence)
             or ESCAPE.search(sentence)
             or _BACKED_UP.search(sentence)
             or self._about_loss(sentence)
@@ -369,12 +339,12 @@ class JobDates:
                         night_before
                         and not (LEAK_WORD.search(text, start, end) or LEAK_WORD.search(following))
                     )
-                    or (night_before and _DISCOVERY.search(text, start, end))
+                    or (night_before and DISCOVERY.search(text, start, end))
                     # ("a shower at nine the night before and everything was normal": the last time
                     # it was seen fine, not the loss)
                     or (night_before and _SEEN_FINE.search(text, start, end))
-                    or _OPEN_ENDED.search(text, start, end)
-                    or _OPEN_ENDED.search(following)
+                    or OPEN_ENDED.search(text, start, end)
+                    or OPEN_ENDED.search(following)
                     or _CALL_WORD.search(text, start, end)
                     or THIRD_PARTY.search(text, start, end)
                     or any(
@@ -396,7 +366,11 @@ class JobDates:
         if self._about_loss(text[start:end]):
             return True
         sentence_end = sentences.bounds(at)[1]
-        return sentence_end - at <= 2 * WINDOW and self._about_loss(
+        if sentence_end - at > 2 * WINDOW:
+            return False
+        # ("Sunday Nov 22, 2026, during that big storm, the city main surcharged and our floor drain
+        # started pushing up brown water.": the water word may come late in the dated sentence)
+        return self._about_loss(text[start:sentence_end]) or self._about_loss(
             text[sentence_end : sentence_end + 2 * WINDOW]
         )
 
@@ -404,7 +378,7 @@ class JobDates:
         """ "On Monday night (9 November) I noticed the vanity was swollen": the day the damage was
         found, unless whoever found it had been away (then the loss could be any day before)."""
         text = line.text
-        if not found or self._visits.is_visit_line(text) or _DISCOVERY.search(text) is None:
+        if not found or self._visits.is_visit_line(text) or DISCOVERY.search(text) is None:
             return []
         sentences = Sentences(text)
         out = []
@@ -412,9 +386,13 @@ class JobDates:
             start, end = sentences.bounds(known.start)
             sentence_end = sentences.bounds(known.start)[1]
             following = text[sentence_end : sentence_end + WINDOW]
+            # ("Noticed Sat 12/09 as warm water on the tiles; plumber isolated it that night": who
+            # came next, in the next clause, did not find it)
+            after = _DISCOVERY_CLAUSE_END.search(text, known.end, end)
+            clause_end = after.start() if after else end
             if (
                 known.value is None
-                or _DISCOVERY.search(text, start, end) is None
+                or DISCOVERY.search(text, start, end) is None
                 or not (
                     self._about_loss(text[start:end])
                     or LEAK_WORD.search(text, start, end)
@@ -426,10 +404,10 @@ class JobDates:
                     )
                 )
                 or _AWAY.search(text, start, end)
-                or _OPEN_ENDED.search(text, start, end)
-                or _OPEN_ENDED.search(following)
-                or _CALL_WORD.search(text, start, end)
-                or THIRD_PARTY.search(text, start, end)
+                or OPEN_ENDED.search(text, start, end)
+                or OPEN_ENDED.search(following)
+                or _CALL_WORD.search(text, start, clause_end)
+                or THIRD_PARTY.search(text, start, clause_end)
                 or INSPECTION_LABEL.search(text, start, end)
             ):
                 continue
@@ -462,9 +440,10 @@ class JobDates:
                     for cue in ARRIVAL.finditer(text, near_start, near_end)
                 )
                 or INSPECTION_LABEL.search(text, near_start, near_end)
+                or visit_in_bracket(text, known)
                 or _arrival_day(text, found, known, start)
                 or (ANNOUNCEMENT.search(text, start, end) and not ESCAPE.search(text, start, end))
-                or _found_late(text, sentences, start, known)
+                or found_late(text, sentences, start, known)
             ):
                 continue
             # (the sentence after may tell it: "... on Monday night (20/07). The hose split")
@@ -475,6 +454,9 @@ class JobDates:
         return out
 
 
+_DISCOVERY_CLAUSE_END = re.compile(r";")
+
+
 def _booked_over(labelled: _Found, own: Sequence[_Found], lines: Sequence[Line]) -> bool:
     """Whether a loss date is the booking's (a header filled in from the call) and the writer's own
     account tells the loss on another day ("heard a bang at 7 this morning (Tuesday 11/3)" under a
@@ -483,29 +465,6 @@ def _booked_over(labelled: _Found, own: Sequence[_Found], lines: Sequence[Line])
     if labelled.line.number not in second_hand:
         return False
     return any(found.line.number not in second_hand and found.value != labelled.value for found in own)
-
-
-def _found_late(text: str, sentences: Sentences, start: int, known: DateMatch) -> bool:
-    """ "tenant noticed a musty smell last week sometime and wet carpet this morning (11/30). Could
-    be longer - he's been away": the day it was found, in a sentence (or the next) that leaves the
-    loss earlier or unknown, is not the loss date."""
-    if _DISCOVERY.search(text, start, known.start) is None:
-        return False
-    end = sentences.bounds(known.start)[1]
-    following = text[end : end + WINDOW]
-    return bool(_EARLIER_SIGN.search(text, start, end) or _EARLIER_SIGN.search(following))
-
-
-# What says the water was there before it was found: an earlier sign, a span, a guess it was longer.
-# (not "start unknown" alone: "found the basement wet when they got home on 11/23; start unknown"
-# is a claim dated by its finding)
-_EARLIER_SIGN = re.compile(
-    r"\b(?:last week|(?:a|two|three|few|several|some) weeks?|weeks|months?|for some time|a while"
-    r"|(?:could|may|might|must) (?:be|have been) (?:longer|going on|there)"
-    r"|(?:or|maybe|possibly|probably) longer"
-    r"|on and off|off and on|been (?:going on|there) (?:for|since))\b",
-    FLAGS,
-)
 
 
 _TOLD_REACH = 90  # how far after a loss label a date told in its own sentence may be
@@ -528,7 +487,7 @@ def _told_after_label(text: str, found: list[DateMatch]) -> date | None:
             or re.search(r"[.!?;] ", between)
             or (not ESCAPE.search(between) and not _HAPPENED.search(between))
             or _NOT_LOSS_EVENT.search(between)
-            or _OPEN_ENDED.search(between)
+            or OPEN_ENDED.search(between)
             or THIRD_PARTY.search(between)
         ):
             return None
@@ -536,7 +495,12 @@ def _told_after_label(text: str, found: list[DateMatch]) -> date | None:
     return None
 
 
-_HAPPENED = re.compile(r"\b(?:happened|occurred|started|began|went|let go)\b", FLAGS)
+# (or a meter or an app's log of it: "Loss date: the boiler app logs pressure falling from 19/10")
+_HAPPENED = re.compile(
+    r"\b(?:happened|occurred|started|began|went|let go|logs|logged"
+    r"|(?:pressure|flow|usage) (?:falling|dropping|jumped|spiked|rising))\b",
+    FLAGS,
+)
 
 
 _ARRIVAL_TO_DATE = 120  # how far after our arrival's verb the date it was told with may be

@@ -43,7 +43,12 @@ _HEADER_END = r"(?=\s*(?:$|[\-\u2013\u2014,|;(/]|\d))"
 
 
 # "HO Rosa Whitcombe - 418 ...", "PH J. Moreno, ...": the owner's abbreviation with no colon.
-_ABBREVIATED = re.compile(rf"(?<![\w/])(?:HO|H/O|PH|P/H|INSD|Insd)\.? (?P<name>{_NAME}){_HEADER_END}")
+_ABBREVIATED = re.compile(
+    rf"(?<![\w/])(?:HO|H/O|PH|P/H|INSD|Insd)\.? (?P<name>{_NAME}){_HEADER_END}"
+    # "Re: Claim No. SM-HO-2026-558810, insured Gideon Pryce-Lopez": the role as a word, no colon
+    rf"|(?<![\w/])(?-i:insured|policyholder|policy holder) (?P<named>(?:(?:Mr|Mrs|Ms|Dr)\.? )?{_FULL_NAME})"
+    rf"{_HEADER_END}"
+)
 
 
 # "JOB 4471 Mulholland, 7 Frangipani Ct": a job filed under the customer's name, then the street.
@@ -54,6 +59,26 @@ _JOB_HEADING = re.compile(
 
 
 _HEADER_LINES = 3  # the job heading is one of the note's first lines
+
+
+# "Tower claim CLM-2025-044817 - Hemi & Rosa Tane, 12 Campbell Rise", "Job: Whitcombe, 42 Glenpark
+# Ave": a heading that files the job under the customer's name, then the street.
+_NAMED_HEADING = re.compile(
+    # ("Mrs P. Hollingsworth, 14 Gertrude Road, Norwich": a titled person heading the note)
+    rf"^[\s#*>\-]*(?P<titled>(?:Mr|Mrs|Ms|Miss|Dr)\.? (?:[A-Z]\. )?{_NAME}), (?=\d{{1,5}}[A-Za-z]? [A-Z])"
+    r"|^[\s#*>\-]*(?:(?:Job|JOB|Customer|Re)\b ?:|[^\n]{0,40}?\b(?:claim|Claim|CLAIM)\b[^\n]{0,40}?"
+    r" [\-\u2013\u2014|])\s*"
+    rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.? )?{_NAME}(?: (?:&|and) {_NAME})?), "
+    r"(?=\d{1,5}[A-Za-z]?(?:/\d+)? [A-Z])"
+)
+
+
+# A heading's name that is a building's, not a person's: "Harbour View, 12 Elm St".
+_PLACE_NAME = re.compile(
+    r"\b(?:view|tower|towers|court|centre|center|building|plaza|apartments?|hall|church|school|clinic"
+    r"|lodge|hotel|motel|house|wharf|place|mews|estate|park)\b",
+    FLAGS,
+)
 
 
 # "From: Rosa Whitcombe" (an email the policyholder wrote: see `_OWNER_VOICE`).
@@ -79,6 +104,8 @@ _OWNER_VOICE = re.compile(
     r"\b(?:our|my) (?:own )?(?:house|home|place|flat|apartment|condo|townhouse|property|policy|insurer"
     r"|insurance (?:company|policy))\b|\bwe(?:'re| are) at \d"
     r"|\bI'm the (?:policy ?holder|home ?owner|owner)\b"
+    # the policyholder asking about their own cover: "can you tell me if we're covered for the floor"
+    r"|\b(?:we're|we are|are we|I'm|I am|am I) (?:still |fully )?covered\b"
     # the household telling its own rooms and people: "our back bedroom", "my son said his ceiling"
     r"|\b(?:our|my) (?:[a-z]+ ){0,2}(?:kitchen|bedroom|bathroom|bathtub|ceilings?|laundry|basement|lounge"
     r"|dining room|living room|hallway)\b|\bmy (?:husband|wife|partner|son|daughter)\b"
@@ -158,12 +185,14 @@ def _header_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
     written = [line for line in lines if line.text]
     for line in written:
         for match in _ABBREVIATED.finditer(line.text):
-            if _is_name(match.group("name")):
-                return match.group("name"), line
+            name = match.group("name") or match.group("named")
+            if _is_name(name):
+                return name, line
     for line in written[:_HEADER_LINES]:
-        job = _JOB_HEADING.match(line.text)
-        if job is not None and _is_name(job.group("name")):
-            return job.group("name"), line
+        job = _JOB_HEADING.match(line.text) or _NAMED_HEADING.match(line.text)
+        name = (job.groupdict().get("titled") or job.group("name")) if job is not None else None
+        if name is not None and _is_name(name) and not _PLACE_NAME.search(name):
+            return name, line
     return None
 
 
