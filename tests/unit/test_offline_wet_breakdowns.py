@@ -77,3 +77,18 @@ def test_insulation_measured_on_its_own_is_not_the_floor() -> None:
     # And insulation named with its ceiling is the ceiling's measure
     area = _areas("Lounge 5 x 4 m: ceiling plasterboard and batts wet, about 3 m2.\n")["Lounge"]
     assert area.wet_ceiling_sqft is not None and abs(area.wet_ceiling_sqft - 32.3) < 0.5
+
+
+def test_a_measure_after_a_room_named_in_passing_is_the_lines_room() -> None:
+    # Given a room's line that mentions where its carpet was taken, then measures the wet
+    notes = (
+        "Sewer backup.\n"
+        "- Rumpus room approx. 14 x 18, carpet already lifted and stacked in the garage."
+        " The sketch shows about 150 SF of the 252 SF wet.\n"
+    )
+    assert _areas(notes)["Rumpus room"].wet_floor_sqft == 150.0
+    # And a measure in a sentence about an unaffected room is not the line's room's
+    notes = (
+        "Sewer backup.\n- Kitchen 4 x 3 m, vinyl wet by the sink. The lounge next door, 20 m2, read dry.\n"
+    )
+    assert _areas(notes)["Kitchen"].wet_floor_sqft is None

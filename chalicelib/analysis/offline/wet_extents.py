@@ -206,6 +206,7 @@ _IN_ROOM_AFTER = re.compile(
     FLAGS,
 )
 _ROOM_AFTER_LOOK = 40
+_LINE_LEAD = re.compile(r"\s{0,8}(?:[-*\u2022>#]{1,3}\s{0,3}|\d{1,2}[.)]\s{1,3})?")
 # "Sales floor is 1,900 SF total": the room's size, whatever the sentence says of its finish
 _TOTAL_AFTER = re.compile(r" ?(?:total|overall|in all)\b", FLAGS)
 _IS_BEFORE = re.compile(
@@ -344,7 +345,11 @@ class WetReader:
             if _IS_BEFORE.search(before) and _TOTAL_AFTER.match(self.text, match.end()):
                 continue  # "the store is 2,800 SF total"
             named = self._room_right_after(match.end()) or self._room_moved_into(match.start())
-            area = (self._area_named(named) if named is not None else None) or area_at(match.start())
+            area = (
+                (self._area_named(named) if named is not None else None)
+                or area_at(match.start())
+                or self._line_room(match.start())
+            )
             covering = _FLOOR_COVERING.search(self.text, max(0, match.start() - 40), match.start())
             listed = (
                 self._listed
@@ -394,6 +399,17 @@ class WetReader:
         else:
             return
         self._record(area)
+
+    def _line_room(self, start: int) -> AreaDraft | None:
+        """ "- Family room 15 x 20, carpet staged in the garage for review. About 220 SF of the
+        300 SF wet.": a measure whose own sentence names no room, after a room named only in passing
+        (no affected area), is the room the line opens with."""
+        sentence_start, sentence_end = around(self.sentences, start, start)
+        if vocabulary_mentions(self.text[sentence_start:sentence_end]):
+            return None
+        lead = _LINE_LEAD.match(self.text)
+        opening = vocabulary_mentions(self.text[lead.end() : lead.end() + _ROOM_AFTER_LOOK]) if lead else []
+        return self._area_named(opening[0]) if opening and opening[0].start == 0 else None
 
     def _room_right_after(self, end: int) -> Mention | None:
         """ "about 0.6 m2 in the steriliser room and 0.4 m2 in Surgery 2": where the room named right
