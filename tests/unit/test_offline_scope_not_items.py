@@ -60,3 +60,18 @@ def test_a_room_line_in_a_scope_section_is_its_items() -> None:
     # Then the room's quantities are items
     assert (6.5, "lm") in scope
     assert (11.0, "m2") in scope
+
+
+def test_a_time_point_a_damage_patch_and_work_not_done_are_not_items() -> None:
+    # Given a review date, a patch of damage and an item the writer rules out
+    text = (
+        "Scope:\n"
+        "- re-sand the oak if it stays cupped - to be checked at 21 days\n"
+        "- no antimicrobial - clean water, 1 day\n"
+        "- Lounge ceiling: patch 2 holes\n"
+    )
+    scope = _scope(text)
+    # Then only the patching is a measured item
+    assert [item for item in scope if item[0] is not None] == [(2.0, "holes")]
+    # And a small patch of damage is not patching
+    assert _scope("The tech said Class 1 - only a small patch about 0.9 m2 by the fridge.") == []

@@ -101,7 +101,8 @@ _EQUIPMENT_PLACEMENT = re.compile(
 
 _NOT_AN_ITEM = re.compile(
     r"\b(?:not required|not needed|not necessary|no need|n/a|not our scope|not in scope"
-    r"|by (?:the )?insured)\b",
+    r"|by (?:the )?insured)\b"
+    r"|^[\s\-*\u2022]*no [a-z]",  # "- no antimicrobial - cat 1": what was not done
     FLAGS,
 )
 
@@ -118,7 +119,9 @@ _WORK_VERB = re.compile(
     r"|extract(?:ed|ing)?|detach(?:ed)?|reset|re-?lay|re-?laid|re-?fix(?:ed)?|re-?stretch(?:ed)?"
     r"|replac(?:e[ds]?|ing)|install(?:ed|ing)?|supply|supplied|(?<!/)lay|(?<!/)laid|fit(?:ted)?|new"
     r"|clean(?:ed|ing)?|sanitis(?:e[ds]?)|saniti[sz](?:e[ds]?)|disinfect(?:ed)?|wash(?:ed)?(?: down)?"
-    r"|hepa[- ]vac(?:uum)?(?:ed)?|appl(?:y|ied)|anti-?microbial|patch(?:ed)?|paint(?:ed)?|seal(?:ed)?"
+    r"|hepa[- ]vac(?:uum)?(?:ed)?|appl(?:y|ied)|anti-?microbial|patched"
+    # "a small patch about 1.2 m2", "the wet patch": a patch after an article or a state is the damage
+    r"|(?<!\ba )(?<!\bthe )(?<!small )(?<!\bwet )(?<!damp )patch|paint(?:ed)?|seal(?:ed)?"
     # smoke cleaning and odour work (S700): the verbs a fire estimate prices its lines with
     r"|dry[- ]?spong(?:e|ed|ing)|damp[- ]?wip(?:e|ed|ing)|wip(?:e|ed)(?: down)?|degreas(?:e|ed)"
     r"|launder(?:ed)?|scrub(?:bed)?|(?:soda|dry[- ]?ice)[- ]?blast(?:ed|ing)?|deodori[sz](?:e|ed)"

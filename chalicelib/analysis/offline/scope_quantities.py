@@ -63,7 +63,7 @@ _HEIGHT_AFTER = re.compile(
 
 # "Hold ... 14 days after drying", "for 3 days": a waiting period, not a billed quantity.
 _PERIOD_BEFORE = re.compile(
-    r"\b(?:for|within|in|after|hold\w*|wait\w*|every|over|next|about|approx\.?)\s*$", FLAGS
+    r"\b(?:for|within|in|after|hold\w*|wait\w*|every|over|next|about|approx\.?|at|under)\s*$", FLAGS
 )
 
 
