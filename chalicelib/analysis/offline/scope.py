@@ -101,7 +101,8 @@ _EQUIPMENT_PLACEMENT = re.compile(
 
 _NOT_AN_ITEM = re.compile(
     r"\b(?:not required|not needed|not necessary|no need|n/a|not our scope|not in scope"
-    r"|by (?:the )?insured)\b",
+    r"|by (?:the )?insured)\b"
+    r"|^[\s\-*\u2022]*no [a-z]",  # "- no antimicrobial - cat 1": what was not done
     FLAGS,
 )
 
@@ -110,13 +111,17 @@ _NOT_AN_ITEM = re.compile(
 _WORK_VERB = re.compile(
     r"\b(?:r ?& ?[rd]|d ?& ?r|remov(?:e[ds]?|ing)|dispos(?:e[ds]?|ing)(?: of)?|discard(?:ed|ing)?"
     r"|lift(?:ed|ing)?(?: up| out)?|took (?:up|off|away|down|out)|tak(?:e|ing) (?:up|off|away|down|out)"
-    r"|pull(?:ed|ing)?(?: (?:back|up|out|off))?|strip(?:ped|ping)?(?: out)?|tear(?:ing)? (?:out|off)"
+    r"|pull(?:ed|ing)?(?: (?:back|up|out|off))?|strip(?:ped|ping)(?: out)?|strip out"
+    # a bare "strip" after a word is a noun ("oak strip", "a strip of carpet"), not the verb
+    r"|(?:(?<![a-z] )|(?<=\band )|(?<=\bto ))strip|tear(?:ing)? (?:out|off)"
     r"|tore (?:out|off)"
     r"|cut(?:ting)? (?:out|away|back)|flood[- ]?cut(?:ting)?|demo(?:lish(?:ed)?|'?d|ed)?|bag(?:ged)?"
     r"|extract(?:ed|ing)?|detach(?:ed)?|reset|re-?lay|re-?laid|re-?fix(?:ed)?|re-?stretch(?:ed)?"
     r"|replac(?:e[ds]?|ing)|install(?:ed|ing)?|supply|supplied|(?<!/)lay|(?<!/)laid|fit(?:ted)?|new"
     r"|clean(?:ed|ing)?|sanitis(?:e[ds]?)|saniti[sz](?:e[ds]?)|disinfect(?:ed)?|wash(?:ed)?(?: down)?"
-    r"|hepa[- ]vac(?:uum)?(?:ed)?|appl(?:y|ied)|anti-?microbial|patch(?:ed)?|paint(?:ed)?|seal(?:ed)?"
+    r"|hepa[- ]vac(?:uum)?(?:ed)?|appl(?:y|ied)|anti-?microbial|patched"
+    # "a small patch about 1.2 m2", "the wet patch": a patch after an article or a state is the damage
+    r"|(?<!\ba )(?<!\bthe )(?<!small )(?<!\bwet )(?<!damp )patch|paint(?:ed)?|seal(?:ed)?"
     # smoke cleaning and odour work (S700): the verbs a fire estimate prices its lines with
     r"|dry[- ]?spong(?:e|ed|ing)|damp[- ]?wip(?:e|ed|ing)|wip(?:e|ed)(?: down)?|degreas(?:e|ed)"
     r"|launder(?:ed)?|scrub(?:bed)?|(?:soda|dry[- ]?ice)[- ]?blast(?:ed|ing)?|deodori[sz](?:e|ed)"
@@ -127,6 +132,9 @@ _WORK_VERB = re.compile(
     r"|(?<=\w )out(?= in\b| \d))\b",
     FLAGS,
 )
+
+
+_DESCRIBED_BY = re.compile(r"\b(?:the|a|an|its|their)\s*$", FLAGS)
 
 
 _VERB_JOIN = re.compile(r"^(?:\s*(?:and|&|\+|/|,)\s*(?:the )?)$", FLAGS)
@@ -201,13 +209,21 @@ def scope_line_numbers(lines: Sequence[Line]) -> frozenset[int]:
             continue
         bullets = BULLETS.match(line.text)
         start = bullets.end() if bullets else 0
-        if in_section and start == 0 and SECTION_LABEL.match(line.text) and not _SCOPE_VERB.match(line.text):
+        label = SECTION_LABEL.match(line.text)
+        room_items = label is not None and _is_room(label)  # "Crib room: new vinyl 48 m2, ..."
+        if in_section and start == 0 and label and not _SCOPE_VERB.match(line.text) and not room_items:
             in_section = False  # "Safety: ..." starts another section
-        if in_section and (start > 0 or _SCOPE_VERB.match(line.text, start)):
+        if in_section and (start > 0 or room_items or _SCOPE_VERB.match(line.text, start)):
             numbers.add(line.number)  # a bullet or a work verb in the scope section
         elif not in_section and SCOPE_VERB_STRICT.match(line.text, start):
             numbers.add(line.number)
     return frozenset(numbers)
+
+
+def _is_room(label: re.Match[str]) -> bool:
+    """Whether a line's label ("Crib room:", "Office:") names a room, not another section."""
+    name = label.group().rstrip(":").strip()
+    return any(mention.start == 0 and mention.end == len(name) for mention in room_mentions(name))
 
 
 def _is_heading(text: str) -> bool:
@@ -385,7 +401,12 @@ def _governing_verb(
     if before:
         return before[-1]
     after = [
-        verb for verb in verbs if verb.start >= quantity.end and "," not in text[quantity.end : verb.start]
+        verb
+        for verb in verbs
+        if verb.start >= quantity.end
+        and "," not in text[quantity.end : verb.start]
+        # "1.2 m2 of the painted ceiling": a participle after "the" describes, it does no work
+        and not _DESCRIBED_BY.search(text, quantity.end, verb.start)
     ]
     return after[0] if after else None
 

@@ -11,6 +11,7 @@ from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.material_words import material_words
 from chalicelib.analysis.offline.measures import area_sqft
 from chalicelib.analysis.offline.text import FLAGS, is_negated
+from chalicelib.analysis.offline.wet_breakdowns import breakdown, written_value
 from chalicelib.analysis.offline.wet_extents import AREA_QUANTITY
 
 # A wet word on the flooring itself: "wet underlay", "damp pad strip", "the wet strip of guest room pad".
@@ -27,10 +28,27 @@ _ITEM_REACH = 90  # how far back from its quantity an item's words may be (bound
 AreaAt = Callable[[int], AreaDraft | None]
 
 
+# Water is what is extracted: "extracted 732 SF of floor (420 sales floor, ...)" measures wet floor
+_EXTRACTED = re.compile(r"\bextract(?:ed|ion|ing)?\b", FLAGS)
+
+
 def read_scope_extents(text: str, area_at: AreaAt) -> None:
-    """Each wet flooring the line's items take up, as the floor extent of the room it is in."""
+    """Each wet flooring the line's items take up, as the floor extent of the room it is in; a
+    total extracted or taken up wet that the item breaks down by room, as each room's part."""
     previous_end = 0
     for match in AREA_QUANTITY.finditer(text):
+        value = written_value(match.group("value"))
+        found = breakdown(text, match.end(), value) if value else None
+        item = text[max(0, match.start() - _ITEM_REACH) : match.start()]
+        if found is not None and (_EXTRACTED.search(item) or _WET_FLOORING.search(item)):
+            for part in found[1]:
+                area = area_at(part.at)
+                if area is not None and area.wet.scope_floor_sqft is None:
+                    area.wet.scope_floor_sqft = round(area_sqft(match) * part.value / value, 1)
+            previous_end = found[0]
+            continue
+        if match.start() < previous_end:
+            continue
         start = max(previous_end, match.start() - _ITEM_REACH)
         previous_end = match.end()
         stops = [found.end() for found in _ITEM_START.finditer(text, start, match.start())]

@@ -63,8 +63,13 @@ _HEIGHT_AFTER = re.compile(
 
 # "Hold ... 14 days after drying", "for 3 days": a waiting period, not a billed quantity.
 _PERIOD_BEFORE = re.compile(
-    r"\b(?:for|within|in|after|hold\w*|wait\w*|every|over|next|about|approx\.?)\s*$", FLAGS
+    r"\b(?:for|within|in|after|hold\w*|wait\w*|every|over|next|about|approx\.?|at|under)\s*$", FLAGS
 )
+
+
+# "3 AM x 4 days", "1 LGR x 4 days": a unit's days on hire, which the equipment log keeps; a
+# line item's days stand alone ("hardwood drying system, 8 days").
+_UNITS_TIMES_BEFORE = re.compile(r"\b\d{1,3} ?(?:[a-z]+ ){1,2}?[x\u00d7] ?$", FLAGS)
 
 
 _PERIOD_AFTER = re.compile(r"^\s*(?:after|before|from|later|ago|until|of|post|then|to)\b", FLAGS)
@@ -137,5 +142,7 @@ def _not_work(
     if written.endswith(COUNT_NOUNS):
         return not any(verb.end <= match.start() for verb in verbs)  # "46 tiles" only as removed
     if unit in ("hrs", "days"):
+        if _UNITS_TIMES_BEFORE.search(before):
+            return True
         return not listed or bool(_PERIOD_BEFORE.search(before) or _PERIOD_AFTER.match(after))
     return False

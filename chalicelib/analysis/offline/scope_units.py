@@ -29,6 +29,8 @@ _SCOPE_UNITS = (
     (re.compile(r"m2|m\u00b2|sq\.? ?m|sqm|square met(?:re|er)s?", FLAGS), "m2"),
     (re.compile(r"lf|lin\.? ?ft|linear (?:ft|feet|foot)", FLAGS), "lf"),
     (re.compile(r"lm|l/m|lin\.? ?m|linear met(?:re|er)s?|met(?:re|er)s?|m", FLAGS), "lm"),
+    # "patch 5 holes": holes are priced by the hole; "6 drying holes" are counted each
+    (re.compile(r"holes", FLAGS), "holes"),
     (
         re.compile(
             r"ea|each|no\.?|nr|pcs?|units?"

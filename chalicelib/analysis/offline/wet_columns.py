@@ -36,6 +36,13 @@ _SIZED_WET_HEADER = re.compile(
 )
 _APPROX = r"(?:(?:approx(?:imately)?\.?|about|around|roughly|c\.|~) ?)?"
 _WET_CELL = re.compile(rf" ?{_APPROX}(?:{AREA_QUANTITY.pattern}|{FULL_EXTENT.pattern})", FLAGS)
+# A wet cell that says where before how much: "back 28 ft, about 140 SF", "along the bench 24 SF"
+# (a few words only, so a materials cell's own figure further on is not taken).
+_WET_CELL_LEAD = re.compile(
+    rf" ?(?:[^\s\d]\S* |\d{{1,3}} ?(?:ft|m)\b,? ){{1,4}}?{_APPROX}{AREA_QUANTITY.pattern}", FLAGS
+)
+
+_CELL_PARTS = re.compile(r"(?:[^,;]|[,;](?! ))+")
 
 AreaAt = Callable[[int], AreaDraft | None]
 
@@ -129,7 +136,7 @@ class WetColumns:
         if size is None or size.start() == 0:
             self._sized = False
             return
-        cell = _WET_CELL.match(text, size.end())
+        cell = _WET_CELL.match(text, size.end()) or _WET_CELL_LEAD.match(text, size.end())
         area = area_at(line.text.find(text[:1]))
         if cell is None or area is None:
             return
@@ -140,12 +147,16 @@ class WetColumns:
 
     @staticmethod
     def _read_cell(cell: str, area: AreaDraft) -> bool:
-        quantity = AREA_QUANTITY.search(cell)
-        if quantity is not None:
-            if CEILING_WORD.search(cell):
+        # "bath ceilings approx 40 SF, entry carpet approx 25 SF": each part measures its own surface
+        parts = [part for part in _CELL_PARTS.findall(cell) if AREA_QUANTITY.search(part)]
+        for part in parts:
+            quantity = AREA_QUANTITY.search(part)
+            assert quantity is not None
+            if CEILING_WORD.search(part if len(parts) > 1 else cell):
                 area.wet.ceiling_sqft = area.wet.ceiling_sqft or area_sqft(quantity)
             else:
                 area.wet.floor_sqft = area.wet.floor_sqft or area_sqft(quantity)
+        if parts:
             return True
         full = FULL_EXTENT.search(cell)
         if full is not None:

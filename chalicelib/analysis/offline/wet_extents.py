@@ -27,6 +27,7 @@ from chalicelib.analysis.offline.text import (
     is_negated,
     parse_number,
 )
+from chalicelib.analysis.offline.wet_breakdowns import breakdown, written_value
 from chalicelib.analysis.offline.work_verbs import WORK_DONE
 
 _AREA_UNIT = (
@@ -156,8 +157,13 @@ _NamedLookup = Callable[[Mention], AreaDraft | None]
 HeightSink = Callable[[float], None]
 
 
+# "wet sound batts out, 32 SF": insulation is measured apart from the ceiling and floor it lies on
+_INSULATION_WORD = re.compile(r"\b(?:insulation|batts|cellulose|mineral wool|quilt)\b", FLAGS)
+
+
 _SURFACES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ceiling", CEILING_WORD),
+    ("insulation", _INSULATION_WORD),
     ("wall", _WALL_WORD),
     ("floor", _FLOOR_WORD),
 )
@@ -200,6 +206,7 @@ _IN_ROOM_AFTER = re.compile(
     FLAGS,
 )
 _ROOM_AFTER_LOOK = 40
+_LINE_LEAD = re.compile(r"\s{0,8}(?:[-*\u2022>#]{1,3}\s{0,3}|\d{1,2}[.)]\s{1,3})?")
 # "Sales floor is 1,900 SF total": the room's size, whatever the sentence says of its finish
 _TOTAL_AFTER = re.compile(r" ?(?:total|overall|in all)\b", FLAGS)
 _IS_BEFORE = re.compile(
@@ -243,6 +250,16 @@ class WetReader:
             area.evidence.append(self.line.span())
 
     def _surface(self, start: int, end: int) -> str | None:
+        """The surface a quantity is about; insulation named with its ceiling ("ceiling drywall and
+        batts wet, 40 SF") is the ceiling's measure."""
+        surface = self._named_surface(start, end)
+        if surface == "insulation":
+            sentence_start, _ = around(self.sentences, start, end)
+            if CEILING_WORD.search(self.text, max(sentence_start, start - 60), start):
+                return "ceiling"
+        return surface
+
+    def _named_surface(self, start: int, end: int) -> str | None:
         """The surface a quantity is about: the last one named before it in its clause, else the
         first one after it in its clause, else the last one before it in its sentence."""
         sentence_start, sentence_end = around(self.sentences, start, end)
@@ -296,8 +313,29 @@ class WetReader:
             and not WORK_DONE.search(before)
         )
 
-    def _quantities(self, area_at: _AreaLookup) -> None:
+    def _breakdowns(self) -> list[tuple[int, int]]:
+        """ "732 SF of floor (420 sales floor, 224 stockroom, ...)": each room's part of a wet
+        total; returns the totals' spans, which are no one room's."""
+        totals: list[tuple[int, int]] = []
         for match in AREA_QUANTITY.finditer(self.text):
+            value = written_value(match.group("value"))
+            found = breakdown(self.text, match.end(), value) if value else None
+            if found is None or not self._is_wet(match.start(), found[0]):
+                continue
+            totals.append((match.start(), match.end()))
+            for part in found[1]:
+                area = self._area_named(part.room) if part.room is not None else None
+                if area is not None:
+                    self._place(
+                        area, match.start(), match.end(), round(area_sqft(match) * part.value / value, 1)
+                    )
+        return totals
+
+    def _quantities(self, area_at: _AreaLookup) -> None:
+        totals = self._breakdowns()
+        for match in AREA_QUANTITY.finditer(self.text):
+            if (match.start(), match.end()) in totals:
+                continue
             before = self.text[max(0, match.start() - 24) : match.start()]
             size_label = _SIZE_LABEL_END.search(before)
             if size_label and not WET_WORD.search(
@@ -307,7 +345,11 @@ class WetReader:
             if _IS_BEFORE.search(before) and _TOTAL_AFTER.match(self.text, match.end()):
                 continue  # "the store is 2,800 SF total"
             named = self._room_right_after(match.end()) or self._room_moved_into(match.start())
-            area = (self._area_named(named) if named is not None else None) or area_at(match.start())
+            area = (
+                (self._area_named(named) if named is not None else None)
+                or area_at(match.start())
+                or self._line_room(match.start())
+            )
             covering = _FLOOR_COVERING.search(self.text, max(0, match.start() - 40), match.start())
             listed = (
                 self._listed
@@ -357,6 +399,17 @@ class WetReader:
         else:
             return
         self._record(area)
+
+    def _line_room(self, start: int) -> AreaDraft | None:
+        """ "- Family room 15 x 20, carpet staged in the garage for review. About 220 SF of the
+        300 SF wet.": a measure whose own sentence names no room, after a room named only in passing
+        (no affected area), is the room the line opens with."""
+        sentence_start, sentence_end = around(self.sentences, start, start)
+        if vocabulary_mentions(self.text[sentence_start:sentence_end]):
+            return None
+        lead = _LINE_LEAD.match(self.text)
+        opening = vocabulary_mentions(self.text[lead.end() : lead.end() + _ROOM_AFTER_LOOK]) if lead else []
+        return self._area_named(opening[0]) if opening and opening[0].start == 0 else None
 
     def _room_right_after(self, end: int) -> Mention | None:
         """ "about 0.6 m2 in the steriliser room and 0.4 m2 in Surgery 2": where the room named right

@@ -1,0 +1,77 @@
+"""Scope lines that are not work, and the units a line item keeps: equipment days on hire, a floor's
+"strip" and a describing participle are no work; holes are priced by the hole; a room's own line in a
+scope section is its items."""
+
+from __future__ import annotations
+
+from chalicelib.analysis import analyze_text
+
+
+def _scope(text: str) -> list[tuple[float | None, str | None]]:
+    findings = analyze_text(text)
+    return [(item.quantity, item.unit) for item in findings.scope_of_work]
+
+
+def test_equipment_days_on_hire_are_not_scope_items() -> None:
+    # Given a claim line that bills units by the day next to real items
+    text = "Scope:\n- remove wet underlay 5.5 m2\n- Drying: 3 AM x 5 days, 1 LGR x 5 days\n"
+    scope = _scope(text)
+    # Then the underlay is an item and the units' days are not
+    assert (5.5, "m2") in scope
+    assert all(unit != "days" for _, unit in scope)
+    # And a line item's own days stand
+    assert (7.0, "days") in _scope("Scope:\n- Hardwood floor drying system, 7 days\n")
+
+
+def test_holes_keep_their_own_unit() -> None:
+    # Given a scope line patching holes and another drilling drying holes
+    scope = _scope(
+        "Scope:\n- Lounge ceiling: patch 4 holes, paint 10 m2\n- drill 5 drying holes in the hall\n"
+    )
+    # Then bare holes are counted as holes, qualified ones each
+    assert (4.0, "holes") in scope
+    assert (5.0, "ea") in scope
+
+
+def test_a_strip_of_flooring_is_not_a_stripping_verb() -> None:
+    # Given damage notes naming oak strip flooring and a strip of carpet, no work
+    text = (
+        "Affected areas\n"
+        "- Study (12 ft x 11 ft): oak strip cupped for about 40 SF along the window wall.\n"
+        "- Hall: a strip of carpet along the door, approx. 12 sq ft.\n"
+    )
+    # Then no scope item comes of them
+    assert _scope(text) == []
+    # And stripping is still work
+    assert (9.0, "m2") in _scope("Scope:\n- Strip and bag wet carpet 9 m2\n")
+
+
+def test_a_participle_after_the_quantity_describes_it() -> None:
+    # Given a mould finding measured over "the painted" ceiling
+    text = "Laundry (2.2 x 1.8 m) - Condition 3. Growth over about 0.9 m2 of the painted ceiling."
+    # Then it is not a paint item
+    assert _scope(text) == []
+
+
+def test_a_room_line_in_a_scope_section_is_its_items() -> None:
+    # Given a reinstatement list written one room to a line
+    text = "Reinstatement scope\nStudy: plasterboard 300 mm 6.5 lm, carpet 11 m2, paint.\n"
+    scope = _scope(text)
+    # Then the room's quantities are items
+    assert (6.5, "lm") in scope
+    assert (11.0, "m2") in scope
+
+
+def test_a_time_point_a_damage_patch_and_work_not_done_are_not_items() -> None:
+    # Given a review date, a patch of damage and an item the writer rules out
+    text = (
+        "Scope:\n"
+        "- re-sand the oak if it stays cupped - to be checked at 21 days\n"
+        "- no antimicrobial - clean water, 1 day\n"
+        "- Lounge ceiling: patch 2 holes\n"
+    )
+    scope = _scope(text)
+    # Then only the patching is a measured item
+    assert [item for item in scope if item[0] is not None] == [(2.0, "holes")]
+    # And a small patch of damage is not patching
+    assert _scope("The tech said Class 1 - only a small patch about 0.9 m2 by the fridge.") == []
