@@ -51,6 +51,7 @@ from chalicelib.analysis.offline.reading_where import (
     sentence_start,
     side_mention,
 )
+from chalicelib.analysis.offline.reading_wrapped_headers import wrapped_header_columns
 from chalicelib.analysis.offline.readings import (
     REFERENCE_WORD,
     Goal,
@@ -186,6 +187,9 @@ class ReadingsScan(
         line = self._without_entry_head(line)  # ("... (readings 07-16): plates 21": read that day)
         self._note_air(line)
         self._note_section(line)
+        titles = wrapped_header_columns(self.__dict__, line.text, self._rows.dates) if self._rows else None
+        if titles and self._rows is not None:  # ("Date Laundry wall" / "Laundry" / "subfloor %MC")
+            self._rows.point_columns, self._rows.columns, self._in_readings = titles, None, True
         if self._rows is not None and (days := column_days(line.text, self._rows.dates, taken_on)):
             moved = redated(self.readings, line.number, days)  # ("Columns = 2/10, 5/10" under a table)
             if moved is not None:
