@@ -19,10 +19,28 @@ from chalicelib.analysis.offline.text import FLAGS, collapse
 
 _DAY_TITLE = re.compile(r"\s*(?:date|day|visit)\b[ \t]*(?P<rest>.*)", FLAGS)
 # A wrapped title's piece: short words, no sentence; a number only as a size ("4 ft over") or a
-# room's ("Bedroom 2")
-_WORD = r"(?:[^\W\d_][\w'/&().-]*(?: \d{1,3}[a-z]?(?![\w.]))?|%\s?MC|%|\(?%?WME\)?|\(?REL\)?|#|[-/,&()]"
-_SIZE = r"|\d{1,2}(?:\.\d)? ?(?:ft|in|m|cm|mm)\b\.?)"
-_FRAGMENT = re.compile(_WORD + _SIZE + r"(?:[ \t]+" + _WORD + _SIZE + r")*", FLAGS)
+# room's ("Bedroom 2"). Checked a word at a time (one pattern per word: linear in the line).
+_TOKEN = re.compile(r"[^\W\d_][\w'/&().-]*|%|%MC|\(?%?(?:MC|WME|REL)\)?|#|[-/,&()]", FLAGS)
+_NUMBER = re.compile(r"\d{1,3}[a-z]?", FLAGS)
+_SIZE_UNIT = re.compile(r"(?:ft|in|m|cm|mm)\.?", FLAGS)
+
+
+def _is_fragment(text: str) -> bool:
+    """Whether a line is a piece of a wrapped header: words, a unit, a size or a room's number."""
+    tokens = text.split()
+    if not tokens:
+        return False
+    for index, token in enumerate(tokens):
+        if _TOKEN.fullmatch(token):
+            continue
+        after_word = index > 0 and _TOKEN.fullmatch(tokens[index - 1]) is not None
+        sized = index + 1 < len(tokens) and _SIZE_UNIT.fullmatch(tokens[index + 1]) is not None
+        if _NUMBER.fullmatch(token) and (after_word or sized):
+            continue
+        return False
+    return True
+
+
 _POINT_CODE = re.compile(r"(?<!\S)(?:[A-Z]{1,4}-?\d{1,2}[a-z]?|REF|Ref|DS)(?=,?(?:\s|$))")
 _NO_VALUE = frozenset({"-", "\u2013", "\u2014", "n/a", "N/A", "nr", "NR"})
 _MAX_FRAGMENTS = 30
@@ -43,14 +61,14 @@ class WrappedHeader:
         day = _DAY_TITLE.fullmatch(stripped)
         if day is not None and not self.pieces:
             rest = day.group("rest")
-            if rest and not _FRAGMENT.fullmatch(rest):
+            if rest and not _is_fragment(rest):
                 return False
             self.pieces = [rest] if rest else []
             self.pieces.append("")  # (a marker: the "Date" line was seen)
             return True
         if not self.pieces or len(self.pieces) > _MAX_FRAGMENTS:
             return False
-        if len(stripped) > _MAX_FRAGMENT or not _FRAGMENT.fullmatch(stripped):
+        if len(stripped) > _MAX_FRAGMENT or not _is_fragment(stripped):
             return False
         self.pieces.append(stripped)
         return True
