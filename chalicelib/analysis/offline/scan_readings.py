@@ -28,6 +28,7 @@ from chalicelib.analysis.offline.reading_point_table import day_row_cells, point
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import dated_after, in_same_order, prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
+from chalicelib.analysis.offline.reading_room_numbers import names_numbered_area
 from chalicelib.analysis.offline.reading_room_pairs import paired_room
 from chalicelib.analysis.offline.reading_room_phrases import (
     is_room_number,
@@ -558,6 +559,8 @@ class ReadingsScan(
     def _append(self, draft: ReadingDraft, *, told: bool) -> None:
         if is_room_number(draft.source.text, draft.value, self.__dict__.get("_room_numbers", frozenset())):
             return  # "water came from above into 312": Room 312, no reading
+        if names_numbered_area(draft.source.text, draft.value, (area.room for area in self.areas.values())):
+            return  # ("D treatment 1, W wall ... 36 %": Treatment 1's number)
         in_block = self._in_readings or self.__dict__.get("_section") == draft.source.line
         # A sentence under a table ("Note the kitchen E wall 14 is a check ...") tells of a row
         told = told or (
