@@ -308,3 +308,15 @@ Meter: Protimeter, pins = WME, search = REL.
     # Then each is a reading of that room, not of an unspecified place
     assert (280.0, "Laundry") in found
     assert (31.0, "Laundry") in found
+
+
+def test_a_point_at_a_ceiling_outlet_is_a_surface_not_a_units_air() -> None:
+    # "at the outlet" places a point by an air-con outlet; a dehumidifier's outlet air is no reading
+    notes = """Roof leak at 3 Kurrajong St, Wagga Wagga NSW. Attended 2/12/2026.
+Family room ceiling stained around the air-con outlet; carpet wet under the drip.
+Readings (Protimeter search REL, pins WME):
+family room ceiling at the outlet 820, 1 m out 310; carpet 26 WME
+"""
+    found = {(r.location, r.value) for r in analyze_text(notes).moisture_readings}
+    assert ("Family room", 820.0) in found
+    assert ("Family room", 310.0) in found

@@ -210,3 +210,14 @@ def test_a_value_over_100_is_on_the_relative_scale_the_notes_name() -> None:
     found = {(r.value, r.unit) for r in analyze_text(notes).moisture_readings}
     # Then the value is a reading on that relative scale, not dropped as an impossible percentage
     assert (540.0, "REL") in found
+
+
+def test_numbered_points_read_again_with_an_equals_sign_after_a_weekday_and_date() -> None:
+    # "Sat 21/11: 1=19 2=17": the visit's weekday and date, then each point by number and "="
+    known = frozenset({"1", "2", "3"})
+    assert point_rereads("Sat 21/11: 1=19 2=17 3=12", known) == [
+        ("1", 19.0, None),
+        ("2", 17.0, None),
+        ("3", 12.0, None),
+    ]
+    assert point_rereads("Sun 22/11: 1=14 2=13 - all done.", known) == [("1", 14.0, None), ("2", 13.0, None)]

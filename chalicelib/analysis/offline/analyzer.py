@@ -84,7 +84,7 @@ def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
     inspection = job.inspection_date.value if job.inspection_date else None
     rooms = RoomScan(line_dates, scope_lines, RowReader(dates, inspection))
     rooms.note_scales(text)
-    legend = inline_legend(lines)
+    legend = inline_legend(lines, text)
     rooms.know_points(legend.points, legend.lines)
     rooms.scan(lines)
     drafts = rooms.finish()

@@ -10,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
+from chalicelib.analysis.offline.reading_legend_columns import legend_column_lines
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in
 from chalicelib.analysis.offline.spaces import room_mentions
@@ -53,7 +54,7 @@ class InlineLegend:
     lines: frozenset[int]
 
 
-def inline_legend(lines: Sequence[Line]) -> InlineLegend:
+def inline_legend(lines: Sequence[Line], text: str = "") -> InlineLegend:
     points: dict[str, LegendPoint] = {}
     taken: set[int] = set()
     for run in _definition_runs(lines):
@@ -68,7 +69,8 @@ def inline_legend(lines: Sequence[Line]) -> InlineLegend:
         if len(found) >= _MIN_POINTS:
             points.update((point.code, point) for point in found)
             taken.update(line.number for line in run)
-    for listed in _listed_runs(lines):
+    # (a legend typed in two columns: a point a line; the gaps are in the text as written)
+    for listed in _listed_runs(legend_column_lines(lines, text) if text else lines):
         points.update((point.code, point) for _, point in listed)
         taken.update(number for number, _ in listed)
     return InlineLegend(points, frozenset(taken))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from chalicelib.analysis.offline.reading_coded_runs import coded_run
 from chalicelib.analysis.offline.text import FLAGS
 
 # One item: a point's code, then its value (and scale), or words saying it was not read.
@@ -50,11 +51,11 @@ def point_rereads(text: str, known: frozenset[str]) -> list[tuple[str, float, st
     # ("1-26 2-22 3-41": numbered items need no wider gap than a space between them)
     items = _NUMBERED_ITEM.findall(body) if numbered else [item for item in _SEPARATOR.split(body) if item]
     if len(items) < _MIN_ITEMS:
-        return None
+        return coded_run(text, known)  # ("Thu 21/5: A 4.8 B 36 C 31": one space apart)
     found: list[tuple[str, float, str | None]] = []
     matches = [_ITEM.fullmatch(item.strip()) for item in items]
     if any(match is None for match in matches):
-        return None
+        return coded_run(text, known)  # ("H 5.4 X 11": two items a space apart)
     codes = [_known_code(match, known) for match in matches if match is not None]
     if sum(code is not None for code in codes) < _MIN_ITEMS:
         return None
@@ -96,13 +97,15 @@ _TOLD_CODE_FIRST = re.compile(r"\s*[A-Z]{1,3}\d{1,2}\s*[:=]?\s*\d", re.ASCII)
 # The day (and a word or two) that opens a visit's line of numbered points: "10/7 recheck:",
 # "21/07", "Day 3:". Only before a numbered item ("1-26"), so a map's own row is never cut.
 _VISIT_LEAD = re.compile(
-    r"\s*(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|day \d{1,2})(?: [a-z][a-z -]{0,20})?(?::\s*|\s{2,}|\s(?=\d))",
+    r"\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?"
+    r"(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|day \d{1,2})"
+    r"(?: [a-z][a-z -]{0,20})?(?::\s*|\s{2,}|\s(?=\d))",
     FLAGS,
 )
 _CODED_LEAD = re.compile(
     r"\s*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?:?\s+(?=[A-Z]{1,3}\d{1,2}\s*[:=]?\s*\d)", re.ASCII
 )
-_NUMBERED_ITEM = re.compile(r"#?\d{1,2} ?- ?\d{1,3}(?:\.\d)?(?: ?(?:%\s?(?:wme|mc)?|wme|rel)\b)?", FLAGS)
+_NUMBERED_ITEM = re.compile(r"#?\d{1,2} ?[-=] ?\d{1,3}(?:\.\d)?(?: ?(?:%\s?(?:wme|mc)?|wme|rel)\b)?", FLAGS)
 _NUMBERED_RUN = re.compile(
     rf"(?:{_NUMBERED_ITEM.pattern})(?:[\s,;]+(?:{_NUMBERED_ITEM.pattern}))+[\s,;]*", FLAGS
 )

@@ -23,7 +23,9 @@ AIR_WORDS = re.compile(
     r"|(?:the |this |that )?(?:stain|wet|affected|damaged?|patch|cut|bays?|wick"
     # ("skirting outside the bathroom door: 15": a place by a room, not the outside air)
     r"|(?:\w+ )?(?:door(?:way)?|entry|room|bath\w*|laundry|kitchen|bed\w*|closet|office|hall\w*))))|outdoors?"
-    r"|outlet|inlet)\b",
+    # ("ceiling at the outlet 900": a place by a duct's or a pipe's outlet, not a unit's air)
+    r"|(?<!\bat the )(?<!\bby the )(?<!\bnear the )(?<!\bunder the )(?<!\baround the )"
+    r"(?:outlet|inlet))\b",
     FLAGS,
 )
 WHERE_WORDS = re.compile(

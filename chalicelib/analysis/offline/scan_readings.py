@@ -28,6 +28,7 @@ from chalicelib.analysis.offline.reading_point_table import day_row_cells, point
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import dated_after, in_same_order, prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
+from chalicelib.analysis.offline.reading_room_numbers import names_numbered_area
 from chalicelib.analysis.offline.reading_room_pairs import paired_room
 from chalicelib.analysis.offline.reading_room_phrases import (
     is_room_number,
@@ -52,6 +53,7 @@ from chalicelib.analysis.offline.reading_where import (
     sentence_start,
     side_mention,
 )
+from chalicelib.analysis.offline.reading_wrapped_headers import wrapped_header_columns
 from chalicelib.analysis.offline.readings import (
     REFERENCE_WORD,
     Goal,
@@ -187,6 +189,9 @@ class ReadingsScan(
         line = self._without_entry_head(line)  # ("... (readings 07-16): plates 21": read that day)
         self._note_air(line)
         self._note_section(line)
+        titles = wrapped_header_columns(self.__dict__, line.text, self._rows.dates) if self._rows else None
+        if titles and self._rows is not None:  # ("Date Laundry wall" / "Laundry" / "subfloor %MC")
+            self._rows.point_columns, self._rows.columns, self._in_readings = titles, None, True
         if self._rows is not None and (days := column_days(line.text, self._rows.dates, taken_on)):
             moved = redated(self.readings, line.number, days)  # ("Columns = 2/10, 5/10" under a table)
             if moved is not None:
@@ -558,6 +563,8 @@ class ReadingsScan(
     def _append(self, draft: ReadingDraft, *, told: bool) -> None:
         if is_room_number(draft.source.text, draft.value, self.__dict__.get("_room_numbers", frozenset())):
             return  # "water came from above into 312": Room 312, no reading
+        if names_numbered_area(draft.source.text, draft.value, (area.room for area in self.areas.values())):
+            return  # ("D treatment 1, W wall ... 36 %": Treatment 1's number)
         in_block = self._in_readings or self.__dict__.get("_section") == draft.source.line
         # A sentence under a table ("Note the kitchen E wall 14 is a check ...") tells of a row
         told = told or (
