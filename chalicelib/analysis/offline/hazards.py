@@ -353,13 +353,34 @@ _CHECKED_CLEAR = re.compile(
 )
 
 
-def _named(pattern: re.Pattern[str], line: Line) -> int | None:
-    """Where the line names the hazard without ruling it out."""
+# "water ran out through the ducted heating outlet", "the ceiling outlet", "dehu outlet": an outlet of
+# air, not of power. Where the notes name such an outlet and never a power outlet, "the outlet" is it.
+_AIR_OUTLET = re.compile(
+    r"\b(?:duct(?:ed)?|heating|cool(?:ing|er)|air|ceiling|vent|hvac|a/?c|register|dehu\w*|drain)"
+    r"(?: [a-z]+)? outlets?\b",
+    FLAGS,
+)
+_POWER_OUTLET = re.compile(
+    r"\b(?:power|electrical|electric|wall|gfci|gfi|duplex|double|single|floor|usb) outlets?\b", FLAGS
+)
+_OUTLET = re.compile(r"\boutlets?\b", FLAGS)
+
+
+def _air_outlets_only(lines: Sequence[Line]) -> bool:
+    air = any(_AIR_OUTLET.search(line.text) for line in lines)
+    return air and not any(_POWER_OUTLET.search(line.text) for line in lines)
+
+
+def _named(pattern: re.Pattern[str], line: Line, air_outlets: bool = False) -> int | None:
+    """Where the line names the hazard without ruling it out (with `air_outlets`, an outlet is
+    the air's and no electrical part)."""
     first = pattern.search(line.text)
     if first is None:
         return None  # most lines name no hazard: no need to find their sentences
     sentences = Sentences(line.text)
     for match in pattern.finditer(line.text, first.start()):
+        if air_outlets and pattern is _ELECTRICAL and _OUTLET.search(match.group(0)):
+            continue
         if not _ruled_out(line.text, sentences, match.start(), match.end()):
             return match.start()
     return None
@@ -413,6 +434,7 @@ def detect_hazards(
     # technician's own notes: the booking's word gives way to the writer's)
     second_hand = second_hand_lines(lines)
     booked: dict[HazardKind, SafetyHazard] = {}
+    air_outlets = _air_outlets_only(lines)
     for kind, label, pattern in _HAZARDS:
         if kind in hazards or kind in ruled_out_by_label:  # the writer's own label ruled it out
             continue
@@ -420,7 +442,7 @@ def detect_hazards(
             # ("the sewage wording in the header came from the call center": the booking's, reported)
             line = Line(written.number, written.quote, first_hand_text(written.text))
             if written.number in second_hand or line.text != written.text:
-                position = _named(pattern, written)
+                position = _named(pattern, written, air_outlets)
                 if position is not None and kind not in booked:
                     booked[kind] = SafetyHazard(
                         description=_hazard_text(label, written, position), kind=kind, source=written.span()
@@ -433,7 +455,7 @@ def detect_hazards(
                 if position is None:
                     ruled_out_by_label.add(kind)
             else:
-                position = _named(pattern, line)
+                position = _named(pattern, line, air_outlets)
             if position is not None:
                 hazards[kind] = SafetyHazard(
                     description=_hazard_text(label, line, position), kind=kind, source=line.span()

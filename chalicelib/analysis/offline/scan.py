@@ -38,6 +38,11 @@ from chalicelib.analysis.offline.readings import (
     ReadingDraft,
     meter_in,
 )
+from chalicelib.analysis.offline.roof_spaces import (
+    ROOF_SPACE_BASES,
+    ceiling_cavity_only,
+    places_roof_space_over,
+)
 from chalicelib.analysis.offline.room_states import (
     STRUCK_OFF,
     line_says_damage,
@@ -187,6 +192,7 @@ class RoomScan(ReadingsScan):
         self._scales_cache: tuple[str, Scales] | None = None
         self._area_list = AreaList()  # the areas a list under an "Areas affected" heading names
         self._room_levels: set[str] = set()  # levels affected rooms were said to be on ("(basement)")
+        self._over_rooms: set[str] = set()  # roof spaces written as the cavity over rooms
 
     def scan(self, lines: Sequence[Line]) -> None:
         self._booked_lines = second_hand_lines(lines)
@@ -260,6 +266,8 @@ class RoomScan(ReadingsScan):
                 elif room.unaffected and room.key not in self.areas:
                     self.unaffected.add(room.key)
             self._note_room(line, rooms)
+            if places_roof_space_over(line.text):
+                self._over_rooms.update(room.key for room in rooms if room.base in ROOF_SPACE_BASES)
             self._area_list.read(line.text, rooms)
             owners = Owners(line.text, rooms)
             self._meter = meter_in(line.text) or self._meter
@@ -361,6 +369,10 @@ class RoomScan(ReadingsScan):
             for key in self._implied - self._area_list.listed:
                 self.areas.pop(key, None)
         self.drop_containers()
+        # (unless the writer's own list of the areas names it)
+        for key in self._over_rooms - self._area_list.listed:
+            if key in self.areas and ceiling_cavity_only(self.areas[key]) and len(self.areas) > 1:
+                del self.areas[key]
         settle_removed_flooring(self.areas.values(), self.wet_keys)
         for area in self.areas.values():
             for key, names in self._cleared.get(id(area), {}).items():
@@ -398,6 +410,31 @@ class RoomScan(ReadingsScan):
             if is_level and (on_level or any(other.startswith(f"{area.base}|") for other in self.areas)):
                 del self.areas[key]
         self._fold_numbered_rooms()
+        self._fold_bare_rooms()
+
+    def _fold_bare_rooms(self) -> None:
+        """ "cupboard floor, hallway and one bedroom", with "bedroom 2, 3.4 x 3.1 m" on another line:
+        a room of a kind written bare, when one room of that kind is named, is that room."""
+        for key, area in list(self.areas.items()):
+            # ("Main hallway" beside "Upstairs hallway": a word of its own names another room)
+            if (
+                key != f"|{area.base}|"
+                or " " in area.room.strip()
+                or area.dimensions
+                or area.stated_area_sqft
+            ):
+                continue
+            named = [
+                other
+                for other_key, other in self.areas.items()
+                if other_key != key and other.base == area.base
+            ]
+            if len(named) == 1:
+                del self.areas[key]
+                for material_key, name in area.materials.items():
+                    named[0].materials.setdefault(material_key, name)
+                for material_key, span in area.soaked_materials.items():
+                    named[0].soaked_materials.setdefault(material_key, span)
 
     def _fold_numbered_rooms(self) -> None:
         """ "Room 412 - bathroom and half the guestroom carpet", then "412 bathroom: tile ...": the
