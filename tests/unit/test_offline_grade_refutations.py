@@ -40,6 +40,18 @@ def test_a_rejected_category_is_set_aside(text: str, value: int, stated: int) ->
     assert category is not None and (category.value, category.stated) == (value, stated)
 
 
+def test_no_before_a_noun_is_a_finding_not_an_answer() -> None:
+    # Given a stated grade followed by the writer's own finding that starts with "no"
+    text = (
+        "Job 3. 5 Bay Rd, Kambah ACT 2902\n"
+        "Loss: cistern fill valve stuck, the supply line itself sound; pan kept filling over the rim.\n"
+        "Cat 2 - toilet bowl overflow, no solids in the bowl, under a day.\nEnsuite vinyl wet.\n"
+    )
+    category = analyze_text(text).water_category
+    # Then the stated grade stands: "no solids" does not answer "Cat 2"
+    assert category is not None and (category.value, category.stated) == (2, 2)
+
+
 def test_a_category_nobody_rejects_stands() -> None:
     # Given a plain supply-line leak the notes call Category 1
     text = "Job 2. 5 Bay Rd, Kambah ACT 2902\nSupply line burst: clean water, Category 1.\n"

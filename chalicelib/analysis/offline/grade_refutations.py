@@ -26,7 +26,9 @@ _GRADE = {"category": r"cat(?:egory)?\.?", "class": r"class"}
 # Class 2 before anyone had seen it; that is not supported", "Class 3, which the evidence does not
 # support".
 _ANSWER = (
-    r"(?:no\b|(?:I |we )?(?:do not|don't|did not|didn't) agree"
+    # ("no," / "no -" / "no." answers; "no feces", "no solids" is a determiner, the writer's own finding)
+    r"(?:no(?=\s*(?:[,.;:!\u2013\u2014-]|$)|\s+(?:it|that|this)\b)"
+    r"|(?:I |we )?(?:do not|don't|did not|didn't) agree"
     r"|(?:that|this|it) is (?:wrong|incorrect|not right|not supported)|wrong\b|incorrect\b"
     r"|(?:which |that )?(?:the evidence |what we found )?(?:does not|doesn't|do not) support"
     r"|(?:is |was )?not supported|unsupported"

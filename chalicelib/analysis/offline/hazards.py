@@ -21,6 +21,7 @@ from chalicelib.analysis.findings import (
 )
 from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, second_hand_lines
 from chalicelib.analysis.offline.hazard_recall import EXTRA_HAZARDS
+from chalicelib.analysis.offline.hazard_tests import cleared_by_test
 from chalicelib.analysis.offline.mould_words import MOULD_GROWTH
 from chalicelib.analysis.offline.scope import (
     MAX_DESCRIPTION,
@@ -352,13 +353,34 @@ _CHECKED_CLEAR = re.compile(
 )
 
 
-def _named(pattern: re.Pattern[str], line: Line) -> int | None:
-    """Where the line names the hazard without ruling it out."""
+# "water ran out through the ducted heating outlet", "the ceiling outlet", "dehu outlet": an outlet of
+# air, not of power. Where the notes name such an outlet and never a power outlet, "the outlet" is it.
+_AIR_OUTLET = re.compile(
+    r"\b(?:duct(?:ed)?|heating|cool(?:ing|er)|air|ceiling|vent|hvac|a/?c|register|dehu\w*|drain)"
+    r"(?: [a-z]+)? outlets?\b",
+    FLAGS,
+)
+_POWER_OUTLET = re.compile(
+    r"\b(?:power|electrical|electric|wall|gfci|gfi|duplex|double|single|floor|usb) outlets?\b", FLAGS
+)
+_OUTLET = re.compile(r"\boutlets?\b", FLAGS)
+
+
+def _air_outlets_only(lines: Sequence[Line]) -> bool:
+    air = any(_AIR_OUTLET.search(line.text) for line in lines)
+    return air and not any(_POWER_OUTLET.search(line.text) for line in lines)
+
+
+def _named(pattern: re.Pattern[str], line: Line, air_outlets: bool = False) -> int | None:
+    """Where the line names the hazard without ruling it out (with `air_outlets`, an outlet is
+    the air's and no electrical part)."""
     first = pattern.search(line.text)
     if first is None:
         return None  # most lines name no hazard: no need to find their sentences
     sentences = Sentences(line.text)
     for match in pattern.finditer(line.text, first.start()):
+        if air_outlets and pattern is _ELECTRICAL and _OUTLET.search(match.group(0)):
+            continue
         if not _ruled_out(line.text, sentences, match.start(), match.end()):
             return match.start()
     return None
@@ -396,66 +418,6 @@ _NONE_VALUE = re.compile(
 )
 
 
-# A lab or survey result that clears what was suspected ("sample sent 05/10 - no asbestos detected",
-# "tested negative for lead"): the suspicion on another line is not a hazard of the job.
-_CLEARED_BY_TEST = re.compile(
-    r"\b(?:no|nil|none) (?:\w+ ){0,2}(?P<a>asbestos|acms?|lead)\w*(?: fibres?| risks?| hazards?)?"
-    r" (?:was |were )?"
-    r"(?:detected|found|identified|present|disturbed)"
-    # "no asbestos register issues in these rooms", "no lead paint concerns": the record raised none
-    r"|\b(?:no|nil) (?P<e>asbestos|acms?|lead)(?:[- ](?:register|survey|paint|containing))?"
-    r" (?:issues?|concerns?|problems?|flags?)\b"
-    # "the asbestos register for Block B shows no asbestos-containing material in the ceiling"
-    r"|\b(?:register|survey|report|records?)\b(?: [\w()-]+){0,4}"
-    r" (?:shows?|showed|says|lists?|records?|confirms?)"
-    r" (?:no|nil) (?P<d>asbestos|acms?)"
-    r"|\bnegative (?:result )?for (?:\w+ ){0,2}(?P<b>asbestos|lead)"
-    r"|\b(?P<c>asbestos|lead)\w*(?: \w+){0,4} (?:tested|came back|returned|was|were|is|are)"
-    r" (?:negative|clear|not detected)",
-    FLAGS,
-)
-_TESTED_KINDS = {
-    "asbestos": HazardKind.ASBESTOS,
-    "acm": HazardKind.ASBESTOS,
-    "acms": HazardKind.ASBESTOS,
-    "lead": HazardKind.LEAD,
-}
-
-
-# "An asbestos survey from 2019 is on file: none identified", "tested in 2021 for the asbestos
-# register: no asbestos": a survey or test, then after its colon the result that clears it.
-# "Asbestos - ceiling texture sampled 14/11; lab result 17/11: none detected": the sample named in
-# one clause of the sentence, its result after the next clause's colon.
-_RESULT_AFTER_COLON = re.compile(
-    r"(?P<record>[^.:]{0,160}): ?(?:none|nil|negative|clear|no (?:asbestos|acms?|lead))\b", FLAGS
-)
-_SURVEYED = re.compile(
-    r"\b(?:survey\w*|test\w*|sampl\w*|register|reports?|records?|lab|swab\w*|results?)\b", FLAGS
-)
-_KIND_WORD = re.compile(r"\b(?P<a>asbestos|acms?|lead)\b", FLAGS)
-
-
-def _cleared_by_test(lines: Sequence[Line]) -> set[HazardKind]:
-    cleared: set[HazardKind] = set()
-    for index, line in enumerate(lines):
-        text = line.text
-        following = lines[index + 1].text if index + 1 < len(lines) else ""
-        # "The asbestos register (2019 survey)" over "lists no ACMs ...": a sentence a wrap broke
-        # after its bracket goes on in lower case on the next line
-        if following[:1].islower():
-            text = f"{text} {following}"
-        for match in _CLEARED_BY_TEST.finditer(text):
-            word = next(group for group in match.group("a", "b", "c", "d", "e") if group).lower()
-            cleared.add(_TESTED_KINDS[word])
-        for match in _RESULT_AFTER_COLON.finditer(text):
-            record = match.group("record")
-            kinds = [found.group("a").lower() for found in _KIND_WORD.finditer(record)]
-            # (one kind only: "asbestos and lead sampled: none" leaves which one unsaid)
-            if _SURVEYED.search(record) and len({_TESTED_KINDS[kind] for kind in kinds}) == 1:
-                cleared.add(_TESTED_KINDS[kinds[0]])
-    return cleared
-
-
 def detect_hazards(
     lines: Sequence[Line],
     category: Classification | None,
@@ -472,6 +434,7 @@ def detect_hazards(
     # technician's own notes: the booking's word gives way to the writer's)
     second_hand = second_hand_lines(lines)
     booked: dict[HazardKind, SafetyHazard] = {}
+    air_outlets = _air_outlets_only(lines)
     for kind, label, pattern in _HAZARDS:
         if kind in hazards or kind in ruled_out_by_label:  # the writer's own label ruled it out
             continue
@@ -479,7 +442,7 @@ def detect_hazards(
             # ("the sewage wording in the header came from the call center": the booking's, reported)
             line = Line(written.number, written.quote, first_hand_text(written.text))
             if written.number in second_hand or line.text != written.text:
-                position = _named(pattern, written)
+                position = _named(pattern, written, air_outlets)
                 if position is not None and kind not in booked:
                     booked[kind] = SafetyHazard(
                         description=_hazard_text(label, written, position), kind=kind, source=written.span()
@@ -492,7 +455,7 @@ def detect_hazards(
                 if position is None:
                     ruled_out_by_label.add(kind)
             else:
-                position = _named(pattern, line)
+                position = _named(pattern, line, air_outlets)
             if position is not None:
                 hazards[kind] = SafetyHazard(
                     description=_hazard_text(label, line, position), kind=kind, source=line.span()
@@ -501,7 +464,7 @@ def detect_hazards(
     for kind, hazard in booked.items():
         if kind not in hazards and not _ruled_out_by_writer(kind, lines, second_hand):
             hazards[kind] = hazard
-    cleared = _cleared_by_test(lines)
+    cleared = cleared_by_test(lines)
     for kind in cleared:
         hazards.pop(kind, None)
     country = locale.country if locale else None

@@ -41,7 +41,10 @@ _NONE_AFTER = re.compile(
     r" ?[-:\u2013] ?(?:none|n/a|nil)\b"
     r"| ?[-:\u2013] ?nothing(?: (?:found|noted|seen|observed|to (?:report|note)))?\s*(?:[.;]|$)"
     # a survey's row, its cells run together: "Hallway 1 Normal; tape lift unremarkable"
-    r"|(?: ?[-:\u2013] ?| )(?:normal|unremarkable|nothing visible)\s*(?:[.;,]|$)",
+    r"|(?: ?[-:\u2013] ?| )(?:normal|unremarkable|nothing visible)\s*(?:[.;,]|$)"
+    # a table's row: "Hallway | - | Nothing visible; tape lift normal | 1", empty cells between
+    r"|(?: ?\| ?[-\u2013]?)+ ?(?:none|nil|nothing (?:visible|found|noted|seen)|normal|unremarkable)"
+    r"\s*(?:[.;,|]|$)",
     FLAGS,
 )
 # What sets a room's whole sentence apart from this loss ("a small leak at the kitchen sink ...; no
@@ -227,6 +230,70 @@ def own_sentence_clear(text: str, room: Mention) -> bool:
     office got it wrong."): the room's own verdict, whatever the line's other sentences say."""
     start, end = Sentences(text).bounds(room.start)
     return _SENTENCE_LEAD.fullmatch(text, start, room.start) is not None and not seen_damage(text, start, end)
+
+
+# "The basement is unfinished and nothing in it was wet except the underside of the floor above": a
+# space below the loss that only shows the wet structure of the rooms over it is where it was seen from.
+_ONLY_FLOOR_ABOVE = re.compile(
+    r"\bnothing (?:in (?:it|there|here) |down there )?(?:was|is|got) (?:wet|damp|affected)"
+    r" (?:except|but|apart from|other than|besides) (?:for )?the (?:underside|underneath|bottom|soffit)"
+    r" of the (?:floor|subfloor|deck|floor ?boards)(?: above| over it)?\b",
+    FLAGS,
+)
+
+
+_VERDICT_REACH = 300  # how far after a room its sentence's verdict is read
+
+
+def only_floor_above_wet(text: str, sentences: Sentences, found: Sequence[Mention], index: int) -> bool:
+    """Whether a sentence that names this room (at or after it) says only the floor above it was wet."""
+    room = found[index]
+    # (read a bounded stretch after the room: a long line of rooms stays linear)
+    match = _ONLY_FLOOR_ABOVE.search(text, room.start, room.end + _VERDICT_REACH)
+    if match is None:
+        return False
+    start, _ = sentences.bounds(match.start())
+    return any(
+        other.key == room.key and start <= other.start < match.start() and other.start >= room.start
+        for other in found
+    )
+
+
+# "Store room floor is sealed epoxy - the water ran to the drain and it needs no drying": nothing there
+# for the drying to do. (Water that ran across it is no wet material: only these words are.)
+_HELD_WET = re.compile(r"\b(?:wet|soaked|saturated|damp|sodden|swollen|wicking)\b", FLAGS)
+_NO_DRYING = re.compile(
+    r"\b(?:needs?|needed|requires?|required) no (?:drying|dry-?out)\b"
+    r"|\bno drying (?:is |was )?(?:needed|required)\b"
+    r"|\b(?:does|did)(?: not|n'?t) (?:need|require) (?:any )?drying\b",
+    FLAGS,
+)
+
+
+def needs_no_drying(text: str, sentences: Sentences, room: Mention) -> bool:
+    """A sentence that opens on the room, says it needs no drying and calls nothing in it wet."""
+    start, end = sentences.bounds(room.start)
+    if _SENTENCE_LEAD.fullmatch(text, start, room.start) is None:
+        return False
+    end = min(end, room.end + _VERDICT_REACH)  # (bounded: a long sentence of rooms stays linear)
+    return _NO_DRYING.search(text, start, end) is not None and not unnegated(_HELD_WET, text[start:end])
+
+
+# The writer looked: what a sentence checked and found clear ("checked, no residue, no odor").
+_CHECKED = re.compile(r"\b(?:checked|inspected|looked (?:at|in|into)|metered|walked through)\b", FLAGS)
+
+
+def checked_clear_sentence(text: str, sentences: Sentences, room: Mention) -> bool:
+    """ "Room 14 next door: checked, no residue, no odour. The corridor outside has soot on the
+    frame.": a heading room's own sentence says it was checked and found clear; the damage of the
+    line's other sentences is another place's."""
+    start, end = sentences.bounds(room.start)
+    return (
+        _SENTENCE_LEAD.fullmatch(text, start, room.start) is not None
+        and _CHECKED.search(text, start, end) is not None
+        and not seen_damage(text, start, end)
+        and is_unaffected(text, room, start, end, False)
+    )
 
 
 # "cut a hole in the kitchen ceiling to check the roof space for extension": the space is what was

@@ -13,6 +13,7 @@ from chalicelib.analysis.findings import (
     SourceSpan,
 )
 from chalicelib.analysis.offline.affected_materials import MaterialReader, fits_room
+from chalicelib.analysis.offline.area_list import AreaList, listed_areas
 from chalicelib.analysis.offline.areas import (
     AreaDraft,
 )
@@ -36,6 +37,11 @@ from chalicelib.analysis.offline.readings import (
     Material,
     ReadingDraft,
     meter_in,
+)
+from chalicelib.analysis.offline.roof_spaces import (
+    ROOF_SPACE_BASES,
+    ceiling_cavity_only,
+    places_roof_space_over,
 )
 from chalicelib.analysis.offline.room_states import (
     STRUCK_OFF,
@@ -124,30 +130,7 @@ _PLACES_ANOTHER = re.compile(
 )
 
 
-# "4. Areas affected", "AFFECTED ROOMS", "Rooms affected:": the writer's own list of the areas.
-_AREA_LIST_HEADING = re.compile(
-    r"^[\s\-*#>\d.)]*(?:(?:areas?|rooms?|spaces?) (?:that were )?affected"
-    r"|affected (?:areas?|rooms?|spaces?))\b[^.:]{0,40}:?$",
-    FLAGS,
-)
-_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022|]|\d+[.)] )", FLAGS)
-
-
 # --- the scan ----------------------------------------------------------------------------------
-
-
-_ROOM_LIST_GAP = re.compile(r"\s*(?:,|&|/|\band\b)\s*(?:the\s+)?", FLAGS)
-
-
-def _listed_areas(text: str, areas: Sequence[Mention]) -> list[str]:
-    """The first area a line names and those listed with it ("Stairwell and upstairs hallway"), not
-    one it only relates to ("Dining room (12 x 10 ft) - open to kitchen")."""
-    listed = list(areas[:1])
-    for area in areas[1:]:
-        if not _ROOM_LIST_GAP.fullmatch(text, listed[-1].end, area.start):
-            break
-        listed.append(area)
-    return [area.key for area in listed]
 
 
 # "Rooms: kitchen 12 x 10 (from listing)" in a dispatch header, then "Measured the kitchen: 12 x 14":
@@ -207,9 +190,9 @@ class RoomScan(ReadingsScan):
         self._document_scales = Scales()
         self.default_unit: LengthUnit | None = None
         self._scales_cache: tuple[str, Scales] | None = None
-        self._in_area_list = False
-        self._listed: set[str] = set()  # the areas a list under an "Areas affected" heading names
+        self._area_list = AreaList()  # the areas a list under an "Areas affected" heading names
         self._room_levels: set[str] = set()  # levels affected rooms were said to be on ("(basement)")
+        self._over_rooms: set[str] = set()  # roof spaces written as the cavity over rooms
 
     def scan(self, lines: Sequence[Line]) -> None:
         self._booked_lines = second_hand_lines(lines)
@@ -283,7 +266,9 @@ class RoomScan(ReadingsScan):
                 elif room.unaffected and room.key not in self.areas:
                     self.unaffected.add(room.key)
             self._note_room(line, rooms)
-            self._read_area_list(line.text, rooms)
+            if places_roof_space_over(line.text):
+                self._over_rooms.update(room.key for room in rooms if room.base in ROOF_SPACE_BASES)
+            self._area_list.read(line.text, rooms)
             owners = Owners(line.text, rooms)
             self._meter = meter_in(line.text) or self._meter
             self._update_block(line)
@@ -298,26 +283,11 @@ class RoomScan(ReadingsScan):
                 if (moved or self._context is None) and not log_line(line.text):
                     self._context = self._line_room(line.text, moved or rooms)
                 # (a heading's rooms become areas when the line under it settles them)
-                self._section_rooms = _listed_areas(line.text, rooms)
+                self._section_rooms = listed_areas(line.text, rooms)
             elif " | " in line.text:
                 self._section_rooms = []  # a table's row is about the room its own cells name
             self.areas_by_line[line.number] = list(self._section_rooms)
             self.named_by_line[line.number] = [room.key for room in rooms if room.key in self.areas]
-
-    def _read_area_list(self, text: str, rooms: Sequence[Mention]) -> None:
-        """The areas the items under an "Areas affected" heading open with (up to the first line that
-        is no list item or table row)."""
-        if _AREA_LIST_HEADING.match(text):
-            self._in_area_list = True
-            return
-        if not self._in_area_list:
-            return
-        if _LIST_ITEM.match(text) is None:
-            self._in_area_list = False
-            return
-        first = next((room for room in rooms if room.affected), None)
-        if first is not None:
-            self._listed.add(first.key)
 
     def _unfounded(self, key: str) -> bool:
         """An area nothing has been found in yet: no material, size or reading of its own."""
@@ -392,13 +362,17 @@ class RoomScan(ReadingsScan):
     def finish(self) -> list[AreaDraft]:
         """The affected areas, with a whole-building ceiling height where a room has none."""
         self._settle_held(None)
-        if self._listed:
+        if self._area_list.listed:
             # ("4. Areas affected" lists the hall and the kitchenette; "a pipe in the roof void above
             # the kitchenette froze and split" only placed the source): a space that only a sentence's
             # damage made an area, and that the writer's own list of areas leaves out, is not one
-            for key in self._implied - self._listed:
+            for key in self._implied - self._area_list.listed:
                 self.areas.pop(key, None)
         self.drop_containers()
+        # (unless the writer's own list of the areas names it)
+        for key in self._over_rooms - self._area_list.listed:
+            if key in self.areas and ceiling_cavity_only(self.areas[key]) and len(self.areas) > 1:
+                del self.areas[key]
         settle_removed_flooring(self.areas.values(), self.wet_keys)
         for area in self.areas.values():
             for key, names in self._cleared.get(id(area), {}).items():
@@ -436,6 +410,31 @@ class RoomScan(ReadingsScan):
             if is_level and (on_level or any(other.startswith(f"{area.base}|") for other in self.areas)):
                 del self.areas[key]
         self._fold_numbered_rooms()
+        self._fold_bare_rooms()
+
+    def _fold_bare_rooms(self) -> None:
+        """ "cupboard floor, hallway and one bedroom", with "bedroom 2, 3.4 x 3.1 m" on another line:
+        a room of a kind written bare, when one room of that kind is named, is that room."""
+        for key, area in list(self.areas.items()):
+            # ("Main hallway" beside "Upstairs hallway": a word of its own names another room)
+            if (
+                key != f"|{area.base}|"
+                or " " in area.room.strip()
+                or area.dimensions
+                or area.stated_area_sqft
+            ):
+                continue
+            named = [
+                other
+                for other_key, other in self.areas.items()
+                if other_key != key and other.base == area.base
+            ]
+            if len(named) == 1:
+                del self.areas[key]
+                for material_key, name in area.materials.items():
+                    named[0].materials.setdefault(material_key, name)
+                for material_key, span in area.soaked_materials.items():
+                    named[0].soaked_materials.setdefault(material_key, span)
 
     def _fold_numbered_rooms(self) -> None:
         """ "Room 412 - bathroom and half the guestroom carpet", then "412 bathroom: tile ...": the

@@ -16,6 +16,7 @@ from chalicelib.analysis.offline.measures import (
     STATED_AREA,
 )
 from chalicelib.analysis.offline.mould_words import NOT_PREVENTED
+from chalicelib.analysis.offline.others_rooms import others_room
 from chalicelib.analysis.offline.passing_mentions import PASSING, names_a_thing_there
 from chalicelib.analysis.offline.room_states import (
     DAMAGE_CONTEXT_WORDS,
@@ -32,13 +33,16 @@ from chalicelib.analysis.offline.room_verdicts import (
     CalledNormal,
     ClearTests,
     bracket_verdict,
+    checked_clear_sentence,
     ends_fine,
     is_reference,
     is_spot,
     is_unaffected,
     is_waterway,
     looked_into,
+    needs_no_drying,
     odour_cleared,
+    only_floor_above_wet,
     says_none,
     unchecked,
     unrelated_next,
@@ -413,6 +417,7 @@ def room_mentions(text: str) -> list[Mention]:
                 damage = seen_damage(text, 0, len(text))
                 unaffected = (
                     verdict_leads(text, reader.sentences, mention)
+                    or checked_clear_sentence(text, reader.sentences, mention)
                     if damage
                     else is_unaffected(text, mention, 0, len(text), damage)
                 )
@@ -433,6 +438,8 @@ def room_mentions(text: str) -> list[Mention]:
             or ends_fine(text, found, index)
             or (index == 0 and verdict_sentence(text, reader.sentences, found))
             or odour_cleared(text, reader.sentences, found, index)
+            or only_floor_above_wet(text, reader.sentences, found, index)
+            or needs_no_drying(text, reader.sentences, mention)
             or called_normal(mention)
         )
         incidental = not is_heading and _later_clause_without_damage(text, found, reader, index, own_damage)
@@ -445,6 +452,7 @@ def room_mentions(text: str) -> list[Mention]:
             and not clear_test(reader.sentences.bounds(mention.start))
             and not looked_into(text, mention)
             and not is_waterway(text, mention)
+            and not others_room(text, reader.sentences, mention)
         )
         # A building holds the rooms ("water entered the granny flat") unless a heading names it a room.
         is_space = not mention.collective and (is_heading or mention.base not in _BUILDINGS)

@@ -26,7 +26,9 @@ _NOT_A_ROOM_WORD = (
     r"|guest|kids|open|either|neither|both|big|small|large|single|empty|own|another|first|second"
     r"|third|half|quarter|last|new|old|point|item|code|location|date|material|area|level|with|under|over"
     r"|between|behind|beside|near|across|through|was|were|is|are|has|had|have|read|wall|walls"
-    r"|floor|ceiling|carpet|slab|type|unit|units|name)\b)"
+    r"|floor|ceiling|carpet|slab|type|unit|units|name"
+    # ("ran across a burned room": the state of a room, not its name)
+    r"|burned|burnt|charred|flooded|damaged|gutted|sooty|smoky|soaked)\b)"
 )
 
 
@@ -116,10 +118,19 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     # ("the cylinder cupboard", "boiler cupboard": the hot water cylinder's or the boiler's)
     (
         "cupboard",
-        r"(?:airing|hot water|cylinder|boiler|linen|utility|broom|under-?stair) cupboard|hwc(?= |:|,)",
+        r"(?:airing|hot water|cylinder|boiler|linen|utility|broom|under-?stair) cupboard|hwc(?= |:|,)"
+        # ("the hall cupboard", "landing cupboard": a walk-in cupboard off the hall, one space with it)
+        r"|(?:(?<=hall )|(?<=hallway )|(?<=landing ))cupboard"
+        # ("the cupboard the cylinder lives in", "cupboard where the boiler is": named by what it houses)
+        r"|cupboard(?= (?:that |where |which )?(?:the |our |their )?(?:hot water )?(?:cylinder|boiler"
+        r"|water heater|hot water system|hws|furnace) (?:lives|sits|stands|is|was)\b)",
     ),
     ("landing", r"landing"),
     ("showroom", r"show ?room|sales floor"),
+    # ("Bakehouse (production floor), 9.0 x 7.5 m": a bakery's working room)
+    ("bakehouse", r"bake ?house|production (?:floor|area|kitchen)"),
+    # ("Shop front / retail (about 9 m x 6 m)": a small business's public room)
+    ("shop_front", r"shop ?front|shop floor|retail (?:area|floor|space)"),
     ("restroom", r"rest ?room|wash ?room|staff (?:toilet|wc)"),
     ("reception", r"reception(?: area)?|waiting (?:room|area)|lobby"),
     ("boardroom", r"board ?room|conference room|meeting room"),
@@ -138,7 +149,13 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("operatory", r"operatory"),
     ("sterilization", r"sterili[sz]ation(?: room| area)?"),
     ("dish_pit", r"dish ?pit|dish(?:washing)? area|prep area|walk-in (?:cooler|freezer)"),
-    ("outdoor", r"verandah?|porch|patio|alfresco|deck(?= |:|,|$)"),
+    # ("deck oven 2", "the plywood mezzanine deck", "the plant deck above the studio": an oven, a
+    # floor's sheeting, a platform for plant; not the outdoor deck)
+    (
+        "outdoor",
+        r"verandah?|porch|patio|alfresco"
+        r"|(?<!mezzanine )(?<!plywood )(?<!plant )(?<!roof )(?<!steel )deck(?! ovens?\b)(?= |:|,|$)",
+    ),
     ("pantry", r"pantry"),
     ("attic", r"attic|roof (?:space|void)"),
     ("loft", r"loft"),
