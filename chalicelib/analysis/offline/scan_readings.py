@@ -28,6 +28,7 @@ from chalicelib.analysis.offline.reading_point_table import day_row_cells, point
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import dated_after, in_same_order, prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
+from chalicelib.analysis.offline.reading_room_numbers import numbered_items
 from chalicelib.analysis.offline.reading_room_pairs import paired_room
 from chalicelib.analysis.offline.reading_room_phrases import (
     is_room_number,
@@ -274,10 +275,16 @@ class ReadingsScan(
                 joined = f"{self._pending_label} {text}"
                 self._pending_label = ""
                 return self._read_rows(line, room_mentions(joined), rows.word_row(joined, taken_on), joined)
-            found = (
-                rows.word_row(text, taken_on)
-                or rows.pairs(text, taken_on)
-                or rows.segments(text, taken_on, in_block=True)
+            # ("112 ceiling drywall: 100": a motel's Room 112 by its number, no value, no point)
+            found, rooms = numbered_items(
+                text,
+                self.__dict__.get("_room_numbers", frozenset()),
+                rooms,
+                lambda line_text: (
+                    rows.word_row(line_text, taken_on)
+                    or rows.pairs(line_text, taken_on)
+                    or rows.segments(line_text, taken_on, in_block=True)
+                ),
             )
             told = (
                 prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._metered())
