@@ -116,6 +116,7 @@ _POINT_CODE = re.compile(r"(?<![\w.])[A-Z]{1,3}\d{1,2}\b")
 _MAX_CODED_LINE = 400
 # A map's point code leading its line: letters and a number ("P1", "M-3"), no lone letter
 _CODED_POINT = re.compile(r"[ \t\-*\u2022]*[A-Z]{1,2}-?\d{1,2}[ \t]", re.ASCII)
+_DOT_LEADER = re.compile(r"\.{4,}|\u2026")  # a map's leader between a point's place and its value
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
 
 
@@ -372,7 +373,8 @@ class ReadingsScan(
             return found
         if found and self._scale_known() and _DATE_START.match(text):
             return found
-        if len(found) == 1 and found[0].point and _CODED_POINT.match(text) and self._metered():
+        coded = _CODED_POINT.match(text) or _DOT_LEADER.search(text)  # ("1 wall at pan ..... 310 REL")
+        if len(found) == 1 and found[0].point and coded and self._metered():
             return found  # "P1 HWC particleboard 38" under the meter's line: a map's point, one a line
         if self.__dict__.get("_section") == line.number and (
             _LIST_ITEM.match(text) or (len(text) <= _MAX_ITEM and not _SENTENCE_BREAK.search(text))
