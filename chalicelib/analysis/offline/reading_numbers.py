@@ -32,7 +32,9 @@ MEASURE_AFTER = re.compile(
     r"|(?:st|nd|rd|th)\b|of\b|out of\b|to \d|-\d|\u2013\d|percent of|% of|% wet|% dry"
     r"|% depth|% deep|% full|% open|% closed|% done|% complete"
     # a height with its unit left off: "N wall 150 AFL", "6 AFF" (above finished floor/level)
-    r"|af[fl]\b|agl\b|ffl\b)",
+    r"|af[fl]\b|agl\b|ffl\b"
+    # a guess, not a stated value: "60-something on the meter", "40-odd", "30ish"
+    r"|-?something\b|-odd\b|-?ish\b)",
     FLAGS,
 )
 MEASURE_BEFORE = re.compile(

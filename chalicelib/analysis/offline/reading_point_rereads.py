@@ -24,6 +24,11 @@ _SEPARATOR = re.compile(r"\s*(?:\||,|;|\s/\s|\s{2,})\s*")
 _MIN_ITEMS = 2
 # A note after the last item ("J 14 - all at goal, equipment out."): not an item of the line.
 _TRAILING_NOTE = re.compile(r"\s+(?:[-\u2013\u2014]|->|\u2192)\s+[a-z][^|]*$", FLAGS)
+# A bracket after the items naming the points not read that visit ("(5 not re-read)", "(C, D not
+# read - removed)"): not an item, and its number no value
+_NOT_READ_NOTE = re.compile(
+    r"\s*\([^()]{0,40}\b(?:not (?:re-?)?read|nr|skipped|missed|removed|no access)\b[^()]{0,30}\)$", FLAGS
+)
 # A visit's day before its items: "Day 2, 4/22: Pt 1 = 14 / Pt 2 = 11"
 _DAY_LEAD = re.compile(
     r"\s*(?:day \d{1,2},?\s*)?(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)?(?: [a-z][a-z -]{0,20})?:\s+"
@@ -36,7 +41,7 @@ def point_rereads(text: str, known: frozenset[str]) -> list[tuple[str, float, st
     """(code, value, scale as written) for each point read on a line made only of known codes'
     items; None when the line is anything else. A visit's line may open with its day ("10/7
     recheck: 1-26  2-22", "21/07  1-28  2-22"): numbered points by their number and a dash."""
-    body = _TRAILING_NOTE.sub("", text.strip()).rstrip(" .")
+    body = _NOT_READ_NOTE.sub("", _TRAILING_NOTE.sub("", text.strip()).rstrip(" .")).rstrip(" .")
     day_lead = _DAY_LEAD.match(body)
     if day_lead is not None:
         body = body[day_lead.end() :]

@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.reading_places import point_room
 from chalicelib.analysis.offline.reading_room_codes import room_code_key
+from chalicelib.analysis.offline.reading_room_numbers import numbered_room_key
 from chalicelib.analysis.offline.readings import REFERENCE_WORD
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import FLAGS
@@ -122,6 +123,9 @@ class RoomWords:
         if len(found) != 1:
             # ("TR2 slab" in a job whose Treatment Room 2 is affected: the room by its initials)
             found = [key] if (key := room_code_key(label, self.areas)) is not None else []
+        if len(found) != 1:
+            # ("112 ceiling drywall" in a motel job whose Room 112 is affected: the room by its number)
+            found = [key] if (key := numbered_room_key(label, self.areas)) is not None else []
         if len(found) != 1:
             return None
         return Mention(key=found[0], name=self.areas[found[0]].room, start=0, end=0)

@@ -79,8 +79,8 @@ _MATERIAL_BARE = re.compile(
     r"(?: [a-z]{1,12}){0,2}(?: ?[:=\-])? (?P<value>\d{1,3}(?:\.\d{1,2})?)"
     r"(?![\d.]| ?(?:%|x\b|x(?=\d)|\u00d7|ft\b|feet\b|m\b|mm\b|cm\b|in\b|'|\"|sq|sf\b|lf\b|lm\b|m2\b|hrs?\b"
     # ("reference scale 0-100", "relative 60-999": a meter scale's range, no reading; "18-22" is two;
-    # "skirting 150 AFL": a height above the floor with its unit left off)
-    r"|days?\b|am\b|pm\b|ppd\b|af[fl]\b|agl\b|ffl\b)|(?<=\b0)-\d|(?<=\b60)-\d)",
+    # "skirting 150 AFL": a height above the floor with its unit left off; "60-something": a guess)
+    r"|days?\b|am\b|pm\b|ppd\b|af[fl]\b|agl\b|ffl\b|-?something\b|-odd\b|-?ish\b)|(?<=\b0)-\d|(?<=\b60)-\d)",
     FLAGS,
 )
 

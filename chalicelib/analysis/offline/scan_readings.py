@@ -22,13 +22,14 @@ from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place, points_scale_legend
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
 from chalicelib.analysis.offline.reading_meters import meter_scale
+from chalicelib.analysis.offline.reading_named_numbers import names_numbered_area
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_places import point_room
 from chalicelib.analysis.offline.reading_point_table import day_row_cells, point_header
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import dated_after, in_same_order, prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
-from chalicelib.analysis.offline.reading_room_numbers import names_numbered_area
+from chalicelib.analysis.offline.reading_room_numbers import numbered_items
 from chalicelib.analysis.offline.reading_room_pairs import paired_room
 from chalicelib.analysis.offline.reading_room_phrases import (
     is_room_number,
@@ -117,6 +118,7 @@ _POINT_CODE = re.compile(r"(?<![\w.])[A-Z]{1,3}\d{1,2}\b")
 _MAX_CODED_LINE = 400
 # A map's point code leading its line: letters and a number ("P1", "M-3"), no lone letter
 _CODED_POINT = re.compile(r"[ \t\-*\u2022]*[A-Z]{1,2}-?\d{1,2}[ \t]", re.ASCII)
+_DOT_LEADER = re.compile(r"\.{4,}|\u2026")  # a map's leader between a point's place and its value
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
 
 
@@ -279,10 +281,16 @@ class ReadingsScan(
                 joined = f"{self._pending_label} {text}"
                 self._pending_label = ""
                 return self._read_rows(line, room_mentions(joined), rows.word_row(joined, taken_on), joined)
-            found = (
-                rows.word_row(text, taken_on)
-                or rows.pairs(text, taken_on)
-                or rows.segments(text, taken_on, in_block=True)
+            # ("112 ceiling drywall: 100": a motel's Room 112 by its number, no value, no point)
+            found, rooms = numbered_items(
+                text,
+                self.__dict__.get("_room_numbers", frozenset()),
+                rooms,
+                lambda line_text: (
+                    rows.word_row(line_text, taken_on)
+                    or rows.pairs(line_text, taken_on)
+                    or rows.segments(line_text, taken_on, in_block=True)
+                ),
             )
             told = (
                 prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._metered())
@@ -370,7 +378,8 @@ class ReadingsScan(
             return found
         if found and self._scale_known() and _DATE_START.match(text):
             return found
-        if len(found) == 1 and found[0].point and _CODED_POINT.match(text) and self._metered():
+        coded = _CODED_POINT.match(text) or _DOT_LEADER.search(text)  # ("1 wall at pan ..... 310 REL")
+        if len(found) == 1 and found[0].point and coded and self._metered():
             return found  # "P1 HWC particleboard 38" under the meter's line: a map's point, one a line
         if self.__dict__.get("_section") == line.number and (
             _LIST_ITEM.match(text) or (len(text) <= _MAX_ITEM and not _SENTENCE_BREAK.search(text))
