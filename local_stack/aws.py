@@ -26,6 +26,7 @@ from local_stack import (
     deferred_starts,
     dynamodb_transactions,
     dynamodb_updates,
+    moto_requests,
     moto_speedups,
     stepfunctions_stop,
 )
@@ -234,6 +235,7 @@ class LocalAws:
         stepfunctions_stop.install()
         deferred_starts.install()  # after stepfunctions_stop: a queued execution's stop is its own
         moto_speedups.install()
+        moto_requests.install()
         self._region = region
         self._credentials = credentials
         self._store_lock = threading.Lock()

@@ -186,7 +186,7 @@ def serve(port: int, parent: int, ready_fd: int, records_fd: int, config: Dynamo
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
     from werkzeug.serving import make_server
 
-    from local_stack import dynamodb_transactions, dynamodb_updates, moto_speedups
+    from local_stack import dynamodb_transactions, dynamodb_updates, moto_requests, moto_speedups
     from local_stack.durable import DurableStore
     from local_stack.keep_alive import KeepAliveRequestHandler
     from local_stack.streams import ForwardedStream
@@ -195,6 +195,7 @@ def serve(port: int, parent: int, ready_fd: int, records_fd: int, config: Dynamo
     dynamodb_transactions.install()
     dynamodb_updates.install(lock=dynamodb_transactions.write_lock())
     moto_speedups.install()
+    moto_requests.install()
     moto_app = DomainDispatcherApplication(create_backend_app)
     durable = None
     if config.data_dir is not None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from boto3.dynamodb.transform import TransformationInjector
+from boto3.dynamodb.transform import ParameterTransformer, TransformationInjector
 
 from chalicelib.aws.json_http import HttpJsonClient
 
@@ -70,7 +70,7 @@ class HttpResourceClient(_DynamoOperations):
         self.raw = raw
         self._boto = boto_client
         self._models = boto_client.meta.service_model
-        self._injector = TransformationInjector()
+        self._injector = TransformationInjector(transformer=PrunedTransformer())
 
     def call(self, operation: str, params: dict[str, Any]) -> dict[str, Any]:
         model = self._models.operation_model(operation)
@@ -85,6 +85,52 @@ class HttpResourceClient(_DynamoOperations):
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._boto, name)
+
+
+class PrunedTransformer(ParameterTransformer):  # type: ignore[misc]  # boto3 has no type hints
+    """boto3's walk of the parameters (or the answer) along the operation's shapes, applying a
+    transformation wherever a member's shape is the target (`AttributeValue`,
+    `ConditionExpression`, `KeyExpression`), without going down a shape that holds no such
+    member at any depth. boto3 walks every item's attributes looking for condition expressions
+    three times a call (about 0.9 ms of a POST's 4-5 in the API, ADR 0025): nothing under an
+    `AttributeValue` can be one, so the walks below it never transformed anything."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._reaches: dict[tuple[str, str], bool] = {}  # (shape name, target) -> whether
+
+    def _transform_parameters(self, model: Any, params: Any, transformation: Any, target_shape: str) -> None:
+        key = (model.name, target_shape)
+        reaches = self._reaches.get(key)
+        if reaches is None:
+            reaches = self._reaches[key] = _holds(model, target_shape)
+        if reaches:
+            super()._transform_parameters(model, params, transformation, target_shape)
+
+
+def _holds(shape: Any, target: str) -> bool:
+    """Whether the walk from `shape` meets a member, a map value or a list member named `target`
+    (what boto3's walk follows: a structure's members, a map's values, a list's members)."""
+    seen: set[str] = set()
+    pending = [shape]
+    while pending:
+        current = pending.pop()
+        kind = current.type_name
+        if kind == "structure":
+            children = list(current.members.values())
+        elif kind == "map":
+            children = [current.value]
+        elif kind == "list":
+            children = [current.member]
+        else:
+            continue
+        for child in children:
+            if child.name == target:
+                return True
+            if child.name not in seen:
+                seen.add(child.name)
+                pending.append(child)
+    return False
 
 
 def _containers_copied(value: Any) -> Any:

@@ -68,6 +68,8 @@ class HttpS3Client:
             "aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=0"
         )
         self._shapes: dict[str, tuple[dict[str, tuple[str, str]], str, dict[str, tuple[str, str]]]] = {}
+        for operation in OPERATIONS:  # read now: the first calls, on many threads at once, each did
+            self._shape(operation)
 
     def put_object(self, **params: Any) -> dict[str, Any]:
         return self.call("PutObject", params)
