@@ -18,6 +18,7 @@ from chalicelib.analysis.offline.areas import (
 )
 from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_column_days import column_days, redated
+from chalicelib.analysis.offline.reading_day_series import day_series
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place, points_scale_legend
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
@@ -199,6 +200,10 @@ class ReadingsScan(
             if moved is not None:
                 self.readings[:] = moved
                 return True
+        if self._rows is not None and (
+            series := day_series(self.__dict__, line.text, self._rows.dates, taken_on or self._rows.day_one)
+        ):
+            return self._read_rows(line, rooms, series, line.text) or True  # ("11/23 > 11/24" then "a > b")
         if (noted := self._points_noted(line)) is not None:
             self.readings[:] = noted  # ("P7 and P8 are on the kitchen face of the partition")
             return True
