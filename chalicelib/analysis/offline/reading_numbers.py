@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_dotted_days import dotted_date_at
 from chalicelib.analysis.offline.text import FLAGS
 
 # A reading's value as written: at most three digits before the point and two after ("17",
@@ -173,8 +174,8 @@ def numbers_in(text: str, dates: Dates) -> list[Number]:
             blanked, max(0, match.start() - 8), match.start()
         ):
             continue
-        if label_number(blanked, match.start(), end):
-            continue
+        if label_number(blanked, match.start(), end) or dotted_date_at(blanked, match.start(), end):
+            continue  # ("at goal on 19.11": a day written day.month, no reading)
         value = float(match.group("value"))
         if value > MAX_RELATIVE:
             continue  # over 100 only a relative scale reads (60-999); the caller checks the scale

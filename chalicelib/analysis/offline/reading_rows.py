@@ -23,6 +23,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_dotted_days import dated_after, dotted_days
 from chalicelib.analysis.offline.reading_numbers import (
     NUMBER,
     SCALE_AFTER,
@@ -192,7 +193,8 @@ class RowReader(SegmentReader):
 
     def header(self, cells: list[str], anchor: date | None) -> list[Column] | None:
         """The columns of a header row, or None when the row is not a header."""
-        if any(is_reading_cell(cell) or _SCALED_NUMBER.search(cell) for cell in cells):
+        dotted = dotted_days(cells, self.dates, anchor)  # ("| Pt | 16.11 | 17.11 |": days, not readings)
+        if not dotted and any(is_reading_cell(cell) or _SCALED_NUMBER.search(cell) for cell in cells):
             return None  # ("B 17% | D 18%": a point's reading each, though "D 18" looks like day 18)
         if self.columns and len(self.columns) == len(cells):
             # "19/07 | Lounge | board | - | not re-read | -": a row of the table whose point was
@@ -200,7 +202,7 @@ class RowReader(SegmentReader):
             whens = (cell for cell, column in zip(cells, self.columns, strict=True) if column.kind == "when")
             if any(self.dates.find(cell, anchor, yearless_numeric=True) for cell in whens):
                 return None
-        dashed = dashed_days(" ".join(cells), self.dates, anchor)
+        dashed = {**dashed_days(" ".join(cells), self.dates, anchor), **dotted}
         columns = [
             Column("date", dashed[cell.strip()]) if cell.strip() in dashed else self._column(cell, anchor)
             for cell in cells
@@ -226,7 +228,7 @@ class RowReader(SegmentReader):
         tokens = self._header_tokens(text, anchor)
         if len(tokens) > _MAX_HEADER_WORDS or re.search(r"[.!?;]\s", text):
             return None  # a sentence of the preamble, not a row of column titles
-        columns = []
+        columns, titles = list[Column](), list[int]()
         labelled = False
         for index, token in enumerate(tokens):
             if index == 0 and re.fullmatch(r"(?:ref|pt|point|#|no)\.?", token, FLAGS):
@@ -235,7 +237,10 @@ class RowReader(SegmentReader):
             if column is not None and column.kind == "label":
                 labelled = True
             elif column is not None:
+                titles += [len(columns)] if _BLOCK_TITLE.fullmatch(token) else []
                 columns.append(column)
+        # ("Room Point Readings 11/02 > 11/03": "Readings" titles the days after it, heads no column)
+        columns = [c for i, c in enumerate(columns) if i not in titles or not dated_after(columns, i)]
         numeric = [c for c in columns if c.kind in ("date", "goal", "reference", "value")]
         dated = sum(c.kind == "date" for c in numeric)
         # A header names its rows' words ("Room", "Location") or several days; "Moisture readings"
