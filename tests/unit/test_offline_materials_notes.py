@@ -81,3 +81,44 @@ def test_a_material_placed_in_an_unread_label_is_not_the_room_before_it() -> Non
     assert "tile" not in materials["Laundry"]
     assert "vinyl" in materials["Kitchen"]
     assert "carpet" in materials["Lounge"]
+
+
+def test_a_material_named_in_a_safety_note_is_not_damage() -> None:
+    # Given notes whose hazards line names a strip left bare when the carpet was lifted
+    text = (
+        "Washer hose split, Category 1.\n"
+        "Lounge: carpet and underlay wet along the east wall.\n"
+        "Trip hazard: the lounge tack strip is exposed, taped over for the kids.\n"
+    )
+    # When it is analysed
+    materials = _materials(text)
+    # Then the strip is a trip risk, not a wet material, and the wet carpet stays
+    assert "tack strip" not in materials["Lounge"]
+    assert "carpet" in materials["Lounge"]
+
+
+def test_a_material_wet_in_a_safety_note_is_still_affected() -> None:
+    # Given a safety note that itself says the material is wet
+    text = (
+        "Dishwasher leak, Category 1.\n"
+        "Kitchen: vinyl wet and lifting by the sink, a slip hazard until it is dried.\n"
+    )
+    # When it is analysed
+    materials = _materials(text)
+    # Then its own damage words keep the vinyl
+    assert "vinyl" in materials["Kitchen"]
+
+
+def test_a_material_denied_anywhere_is_cleared_from_every_room() -> None:
+    # Given an intake line that names carpet, then the visit saying there is none in the house
+    text = (
+        "Water heater leak, Category 1.\n"
+        "Phone intake - affected: den carpet, hall.\n"
+        "Den: timber floor cupping, wet 3 m out from the heater closet. Hall: timber floor wet.\n"
+        "There is no carpet anywhere - the den and the hall are both strip oak.\n"
+    )
+    # When it is analysed
+    materials = _materials(text)
+    # Then no room keeps the carpet the intake guessed
+    assert all("carpet" not in found for found in materials.values())
+    assert "Den" in materials

@@ -145,6 +145,9 @@ _ASBESTOS = re.compile(
     r"(?<!\bno )(?<!\bnot )\b(?:asbestos|chrysotile|amosite|acm|ahera)\b(?![- ]free)", FLAGS
 )
 
+# A safety note ("Hazards noted: exposed tack strip, managed", "trip hazard at the carpet edge"): what
+# it names is the risk; only the material's own damage words in its clause make it affected.
+_SAFETY_NOTE = re.compile(r"\b(?:hazards?|slip|trip)\b", FLAGS)
 
 # Between two materials of one list ("no hardwood, plaster or masonry"): a denial of the first
 # carries to the rest.
@@ -206,6 +209,14 @@ _EVERY_ROOM = re.compile(
     FLAGS,
 )
 
+# After a denied material, the whole building: "No carpet anywhere - it is oak throughout", "no
+# insulation in the house".
+_ANYWHERE = re.compile(
+    r"(?: (?:at all|on site))? (?:anywhere|(?:in|throughout) the"
+    r" (?:house|home|building|property|flat|unit))\b",
+    FLAGS,
+)
+
 
 class MaterialReader:
     """One line's materials: which were affected and whose they are."""
@@ -255,7 +266,11 @@ class MaterialReader:
         saying they were reached ("the bearers and joists ... were checked and are dry; ..."): a
         room's earlier mention of them was its construction, not its damage."""
         out = []
-        for word in self.words:
+        for index, word in enumerate(self.words):
+            if _ANYWHERE.match(self.text, word.end) and self._denied(index):
+                # "No carpet anywhere": no room has it
+                out.append(AffectedMaterial(word, (), everywhere=True))
+                continue
             if self._outside_only(word):
                 # ("the same tile as the kitchen, but only the baseboard got wet in there": the tile the
                 # room's other lines name was not reached)
@@ -459,6 +474,8 @@ class MaterialReader:
         clause_start, clause_end = self._clause(word)
         if _ASBESTOS.search(text, clause_start, clause_end) and not self._clause_damage(word):
             return False  # "the old 9 x 9 tile, presumed asbestos, left undisturbed": a hazard, not damage
+        if _SAFETY_NOTE.search(text, self._sentence(word)[0], clause_end) and not self._clause_damage(word):
+            return False  # "Hazards: exposed tack strip along the hall wall, taped": a safety note
         if word.key in TRIM_KEYS:
             return trim_reached(text, word.start, word.end)
         verb = self._verb(word)

@@ -522,7 +522,8 @@ class RoomScan(ReadingsScan):
             keys = {room.key for room in rooms}
             named = [self.areas[key] for key in keys if key in self.areas] if len(keys) == 1 else []
             for cleared in reader.cleared():
-                for draft in self._areas_of(cleared.owners) or named:
+                everywhere = list(self.areas.values()) if cleared.everywhere else []
+                for draft in everywhere or self._areas_of(cleared.owners) or named:
                     names = self._cleared.setdefault(id(draft), {}).setdefault(cleared.word.key, set())
                     names.add(cleared.word.name)
         fixture_area = None if rooms else self._fixture_area(text)
