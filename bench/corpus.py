@@ -205,6 +205,7 @@ _MATERIALS = (
         (
             "hardwood",
             "timber floor",
+            "floorboard",
             "floorboards",
             "floor boards",
             "wood floor",

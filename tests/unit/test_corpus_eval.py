@@ -108,3 +108,4 @@ def test_one_material_under_its_several_names_is_one_material() -> None:
     assert material_key("shelf") == material_key("shelving") == "shelving"
     assert material_key("doors") == "door" and material_key("door jamb") == "door jamb"
     assert material_key("hybrid plank") == "vinyl"
+    assert material_key("floorboard") == material_key("floorboards") == "hardwood"
