@@ -179,7 +179,9 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
             r" (?<!the )(?<!a )(?:collapsed?|has come down|came down|fallen|fell|failing)"
             rf"|{_SAGGING}(?=[^.!?]{{0,80}}?{_MADE_SAFE})|{_MADE_SAFE}[^.!?]{{0,60}}?{_SAGGING}"
             r"|(?<!tiles )(?<!tile )(?<!the )(?<!a )collaps(?:e|ed|ing)"
-            r"|caved in|unsafe to enter|unstable|propped"
+            # (not a door or window "propped open" to let air through: that props no structure)
+            r"|caved in|unsafe to enter|unstable"
+            r"|propped(?! (?:open|ajar|back|(?:the |a )?(?:doors?|windows?|gates?)\b))"
             # the frame itself gone soft: "joist J9 is soft (punky), to be sistered", "plate decayed"
             r"|(?:joists?|bearers?|trusses?|rafters?|beams?|studs?|plates?)(?: [\w\-]+){0,4}"
             r" (?:is |are |was |were )?(?:soft|punky|rotten|rotted|decayed|spongy)"
@@ -414,7 +416,10 @@ def _label_kind(label: re.Match[str]) -> HazardKind:
 
 
 _NONE_VALUE = re.compile(
-    r"\W*(?:none|nil|n/?a|negative|clear|not (?:present|found|detected|applicable|seen))\b|\W*no\W*$", FLAGS
+    r"\W*(?:none|nil|n/?a|negative|clear|not (?:present|found|detected|applicable|seen))\b|\W*no\W*$"
+    # "Structural: no, floorboards are sound": the answer first, then why
+    r"|\W*(?:no|nope)(?:[,;.]| [-\u2013] )",
+    FLAGS,
 )
 
 

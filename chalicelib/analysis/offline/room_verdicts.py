@@ -222,6 +222,7 @@ def is_waterway(text: str, mention: Mention) -> bool:
 
 
 _SENTENCE_LEAD = re.compile(r"[\s\-*#>\u2022\d.)]*")
+_OWN_LEAD = re.compile(r"[\s\-*#>\u2022\d.)]*(?:the )?", FLAGS)  # also "The bathroom is NOT affected."
 
 
 def own_sentence_clear(text: str, room: Mention) -> bool:
@@ -229,7 +230,7 @@ def own_sentence_clear(text: str, room: Mention) -> bool:
     affected."; also later on a line ("Carpet under it wet. Bedroom 1 is dry - nothing there, the
     office got it wrong."): the room's own verdict, whatever the line's other sentences say."""
     start, end = Sentences(text).bounds(room.start)
-    return _SENTENCE_LEAD.fullmatch(text, start, room.start) is not None and not seen_damage(text, start, end)
+    return _OWN_LEAD.fullmatch(text, start, room.start) is not None and not seen_damage(text, start, end)
 
 
 # "The basement is unfinished and nothing in it was wet except the underside of the floor above": a

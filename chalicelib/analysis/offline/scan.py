@@ -44,11 +44,10 @@ from chalicelib.analysis.offline.roof_spaces import (
     places_roof_space_over,
 )
 from chalicelib.analysis.offline.room_states import (
-    STRUCK_OFF,
     line_says_damage,
     section_says_unaffected,
 )
-from chalicelib.analysis.offline.room_verdicts import own_sentence_clear, unrelated_when_wrapped
+from chalicelib.analysis.offline.room_verdicts import unrelated_when_wrapped
 from chalicelib.analysis.offline.scan_readings import (
     ReadingsScan,
 )
@@ -63,6 +62,7 @@ from chalicelib.analysis.offline.spaces import (
     Owners,
     room_mentions,
 )
+from chalicelib.analysis.offline.struck_rooms import struck_off
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Line,
@@ -251,13 +251,12 @@ class RoomScan(ReadingsScan):
                         self._implied.add(room.key)
                     if line.number in self._booked_lines:
                         self._booked.add(room.key)
-                elif (
-                    room.unaffected
-                    # (a room the writer's own list named, struck off it by a later line of its own;
-                    # one a header filled in from the call listed, that the writer found dry)
-                    and (room.key in self._implied | self._booked or STRUCK_OFF.search(line.text) is not None)
-                    and own_sentence_clear(line.text, room)
-                    and self._unfounded(room.key)
+                elif room.unaffected and struck_off(
+                    line.text,
+                    room,
+                    self.areas.get(room.key),
+                    self.readings,
+                    second_hand=room.key in self._implied | self._booked,
                 ):
                     # "the two rooms share the hall" (a sentence about spores), then "Hall: the walls read
                     # dry. Not affected.": the room's own verdict outweighs a sentence that only named it
@@ -288,15 +287,6 @@ class RoomScan(ReadingsScan):
                 self._section_rooms = []  # a table's row is about the room its own cells name
             self.areas_by_line[line.number] = list(self._section_rooms)
             self.named_by_line[line.number] = [room.key for room in rooms if room.key in self.areas]
-
-    def _unfounded(self, key: str) -> bool:
-        """An area nothing has been found in yet: no material, size or reading of its own."""
-        area = self.areas.get(key)
-        if area is None:
-            return False
-        name = area.room.lower()
-        has_reading = any(name in reading.location.lower() for reading in self.readings)
-        return not (area.materials or area.dimensions or has_reading)
 
     @staticmethod
     def _line_room(text: str, rooms: Sequence[Mention]) -> Mention:

@@ -1,0 +1,50 @@
+"""Whether a later line of a room's own strikes it off the affected areas: "Hall: the walls read dry.
+Not affected." after a sentence that only named the hall; "The bathroom is NOT affected" after a
+list that only named the rooms ("Rooms: Bathroom, kitchen (4 x 3 m)"); "Basement office - Condition
+1. Nothing found." after a list of the rooms' sizes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from chalicelib.analysis.offline.areas import AreaDraft
+from chalicelib.analysis.offline.readings import ReadingDraft
+from chalicelib.analysis.offline.room_states import STRUCK_OFF, UNAFFECTED, line_says_damage
+from chalicelib.analysis.offline.room_verdicts import own_sentence_clear
+from chalicelib.analysis.offline.spaces_vocabulary import Mention
+from chalicelib.analysis.offline.text import FLAGS, Sentences
+
+# What rules a whole room out, beyond "unaffected": a survey's "Condition 1", "nothing found". A room
+# only said dry ("Bedroom ceiling by the door: 9 - dry") may be a dry point of a wet room, so a room
+# the writer listed or sized is struck off only by words like these.
+_RULED_OUT = re.compile(
+    r"\bcondition ?1\b(?! ?(?:-|\u2013|to|or) ?[23])|\bnothing (?:found|wet|there|seen)\b|\bnot wet\b", FLAGS
+)
+
+
+def _unfounded(area: AreaDraft, readings: Sequence[ReadingDraft], *, listed: bool) -> bool:
+    """Nothing found in the area yet: no material, size or reading of its own; or, `listed`, only
+    named or sized so far, on a line that told no damage (a size says where, never that it is wet)."""
+    if listed and line_says_damage(area.source.text):
+        return False
+    name = area.room.lower()
+    has_reading = any(name in reading.location.lower() for reading in readings)
+    return not (area.materials or (area.dimensions and not listed) or has_reading)
+
+
+def struck_off(
+    text: str, room: Mention, area: AreaDraft | None, readings: Sequence[ReadingDraft], *, second_hand: bool
+) -> bool:
+    """A room called unaffected in a sentence of its own that tells no damage, where the area so far
+    is one the writer's list only named or sized, one only a sentence's damage implied or a header
+    filled in from the call listed (`second_hand`), or one the line says it struck off."""
+    if area is None or not own_sentence_clear(text, room):
+        return False
+    start, end = Sentences(text).bounds(room.start)
+    if _unfounded(area, readings, listed=True) and (
+        UNAFFECTED.search(text, start, end) is not None or _RULED_OUT.search(text, start, end) is not None
+    ):
+        return True
+    named = second_hand or STRUCK_OFF.search(text) is not None
+    return named and _unfounded(area, readings, listed=False)
