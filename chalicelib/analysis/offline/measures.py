@@ -59,6 +59,8 @@ _GROWTH_BEFORE = re.compile(
     r"\b(?:growth|mou?ld|spotting|staining|stain|colonies|damage|wet|damp)\b[^.;]{0,30}$", FLAGS
 )
 _PATCH_AFTER = re.compile(r" ?(?:section|patch|area|stain|portion)\b", FLAGS)
+# "a 6 x 8 ft puddle area on the laundry slab": water lying on a floor
+_PUDDLE_AFTER = re.compile(r" ?(?:(?:ft|feet|foot|m|')\.? )?(?:puddles?|pool(?:ed)?|standing water)\b", FLAGS)
 
 
 CEILING_WORD = re.compile(r"\b(?:ceilings?|clg)\b", FLAGS)
@@ -288,7 +290,7 @@ _FLOOR_PATCH_BEFORE = re.compile(
 def patch_surface(text: str, start: int, end: int) -> str | None:
     """ "Kitchen ceiling 8x10 ft section stained": the size of a wet patch, not of the room; "wet
     over approx. 1.1 x 4.0 m" is the wet part of its floor."""
-    if _FLOOR_PATCH_BEFORE.search(text, max(0, start - 60), start):
+    if _FLOOR_PATCH_BEFORE.search(text, max(0, start - 60), start) or _PUDDLE_AFTER.match(text, end):
         return "floor"
     before = _PATCH_BEFORE.search(text, max(0, start - 20), start)
     if before is not None:
