@@ -80,3 +80,10 @@ def test_the_size_of_a_tile_is_not_the_rooms() -> None:
     assert _floor(notes, "Family room") == 168.0
     notes = "Family room: under the wet carpet we found the original 9 x 9 vinyl tiles. Walls 8 ft high."
     assert _floor(notes, "Family room") is None
+
+
+def test_a_cupboard_sized_in_a_bracket_keeps_its_own_size() -> None:
+    # Given a cupboard that is an affected space of its own, named by an abbreviation
+    notes = "- HWC cupboard (1.0 x 0.7 m): chipboard floor swollen and wet around the tray."
+    # Then the bracketed size is the cupboard's
+    assert _floor(notes, "Hwc") == 7.5

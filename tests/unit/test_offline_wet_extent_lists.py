@@ -1,5 +1,5 @@
-"""Wet extents listed one per room in a sentence after the one that says where the water went, and
-a puddle's size on a floor."""
+"""Wet extents listed one per room in a sentence after the one that says where the water went, a
+puddle's size on a floor, and a patch of damage with its measure."""
 
 from __future__ import annotations
 
@@ -43,3 +43,17 @@ def test_a_puddles_size_is_the_wet_floor_not_the_rooms_size() -> None:
     garage = next(area for area in findings.affected_areas if area.room == "Garage")
     assert garage.wet_floor_sqft == 20.0
     assert garage.floor_area_sqft is None
+
+
+def test_a_patch_with_its_measure_is_the_wet_extent() -> None:
+    # Given a homeowner's patch of damage, with no wet word in its sentence
+    notes = (
+        "Water came out from under the washing machine overnight and across the laundry floor.\n"
+        "The man from the drying company measured the laundry and said it's only a small patch of about"
+        " 2 square metres next to the machine."
+    )
+    wet = _wet_floor(notes, "Laundry")
+    assert wet is not None and abs(wet - 21.5) < 0.5
+    # But patching is work, not a wet extent
+    notes = "Laundry: vinyl dry. We will patch about 2 square metres of plasterboard behind the machine."
+    assert _wet_floor(notes, "Laundry") is None

@@ -26,10 +26,11 @@ _RELATED_IN_BRACKET = re.compile(
     FLAGS,
 )
 _RELATED_REACH = 30
-# "Bedroom 2 robe (1.8 x 0.6 m)", "the linen press (0.9 x 0.6 m)": a size bracketed straight after
-# a part of a room (a built-in, a recess) is that part's, not the room's
+# "Bedroom 2 robe (1.8 x 0.6 m)", "the shower recess (0.9 x 0.9 m)": a size bracketed straight after
+# a part of a room (a built-in, a recess) is that part's, not the room's. (Not a cupboard, press or
+# pantry: those are rooms of their own - "HWC cupboard (0.9 x 0.8 m)" is the cupboard's size.)
 _BRACKETED_AFTER_PART = re.compile(
-    r"\b(?:robes?|wardrobes?|built-ins?|cupboards?|press|pantry|recess|alcove|nook|niche|shower(?: recess)?"
+    r"\b(?:robes?|wardrobes?|built-ins?|recess|alcove|nook|niche|shower(?: recess)?"
     r"|cabinets?|island|hearth|cavity|void|duct|riser) ?\(\s*(?:(?:approx\.?|about|~|c\.) ?)?$",
     FLAGS,
 )

@@ -197,6 +197,14 @@ _ALONG_BEFORE = re.compile(
 # "ceiling drywall wet approx 60 SF", "ceiling tiles wet": the ceiling's, not a wall or a floor
 _CEILING_BOARD_BEFORE = re.compile(r"\b(?:ceiling|clg)s? $", FLAGS)
 _WET_LOOK_BACK = 300  # how far back in its sentence a measure looks for what is wet (bounded: linear)
+# "only a small patch about 1.2 square metres in front of the dishwasher": a patch with its article
+# is the damage's extent ("patch 6 holes" is work)
+_DAMAGE_PATCH = re.compile(
+    r"\b(?:a|one|the) (?:(?:small|little|large|big|single|wet|damp) ){0,2}patch"
+    r"(?: (?:of|about|approx\.?|approximately|roughly|around|some|~)){0,2} ?~?$",
+    FLAGS,
+)
+_PATCH_REACH = 50
 # a sentence that opens with a measure: "About 60 SF of the kitchen floor, 40 SF of ..."
 _OPENS_WITH_MEASURE = re.compile(
     r"\s{0,4}(?:(?:about|approx\.?|approximately|roughly|around|some|~) ?)?"
@@ -321,6 +329,7 @@ class WetReader:
                 and not WORK_DONE.search(before)
             )
             or self._listed_after_water(sentence_start)
+            or (_DAMAGE_PATCH.search(before[-_PATCH_REACH:]) is not None and not WORK_DONE.search(before))
         )
 
     def _listed_after_water(self, sentence_start: int) -> bool:
