@@ -3,7 +3,7 @@
 A worklist for improving the offline analyzer: each expected fact not found (`-`) and each fact
 found that the truth does not hold (`+`), with the line it was read from.
 
-    .venv/bin/python bench/misses.py readings|materials|areas|job|wet|scope [--only STEM_PREFIX]
+    .venv/bin/python bench/misses.py readings|materials|areas|sizes|job|wet|scope [--only STEM_PREFIX]
 """
 
 from __future__ import annotations
@@ -25,10 +25,13 @@ from bench.corpus import (  # noqa: E402
     material_key,
     unit_key,
 )
+from bench.corpus import _close as close  # noqa: E402
+from bench.corpus import _floor_sqft as floor_sqft  # noqa: E402
 from bench.corpus import _reading_unit_ok as reading_unit_ok  # noqa: E402
 from chalicelib.analysis import analyze_text  # noqa: E402
 from chalicelib.analysis.offline.areas import AreaDraft  # noqa: E402
 from chalicelib.analysis.offline.scan import RoomScan  # noqa: E402
+from chalicelib.analysis.offline.text import Line  # noqa: E402
 
 # The drafts of the last analysis, kept so `wet` can show the line each extent was taken from.
 _DRAFTS: list[AreaDraft] = []
@@ -42,6 +45,28 @@ def _kept_finish(self: RoomScan) -> list[AreaDraft]:
 
 
 RoomScan.finish = _kept_finish  # type: ignore[method-assign]
+
+# The line each draft's size was set from (by draft id), so `sizes` can show it: the scan sets a
+# size while it attaches one line's details, so the line being attached is the one it came from.
+_LINE: list[str] = [""]
+_SIZE_LINES: dict[int, str] = {}
+_attach = RoomScan._attach_details
+_draft_setattr = AreaDraft.__setattr__
+
+
+def _kept_attach(self: RoomScan, line: Line, *args: object, **kwargs: object) -> None:
+    _LINE[0] = line.text
+    _attach(self, line, *args, **kwargs)  # type: ignore[arg-type]
+
+
+def _kept_setattr(self: AreaDraft, name: str, value: object) -> None:
+    if name in ("dimensions", "stated_area_sqft") and value is not None:
+        _SIZE_LINES[id(self)] = _LINE[0]
+    _draft_setattr(self, name, value)
+
+
+RoomScan._attach_details = _kept_attach  # type: ignore[method-assign]
+AreaDraft.__setattr__ = _kept_setattr  # type: ignore[method-assign,assignment]
 
 
 def _short(text: object, width: int = 90) -> str:
@@ -143,6 +168,32 @@ def wet_misses(truth: Json, predicted: Json) -> list[str]:
     return out
 
 
+def size_misses(truth: Json, predicted: Json) -> list[str]:
+    """Each area whose size (floor area) is missed (`-`) or wrong (`x`), as the scorer judges it
+    (within 6%), with the line the analyzer took its size from (or, for a miss, the area's line)."""
+    expected, found = truth.get("areas", []), predicted.get("affectedAreas", [])
+    matched = match_areas(expected, found)
+    out = []
+    for i, area in enumerate(expected):
+        dims = area.get("dimensions")
+        want = floor_sqft(dims)
+        got_area = found[matched[i]] if i in matched else {}
+        got = got_area.get("floorAreaSqft")
+        if want is None or close(want, got, 0.06).tp:
+            continue
+        room = got_area.get("room")
+        draft = next((d for d in _DRAFTS if d.room == room), None)
+        line = _SIZE_LINES.get(id(draft), "") if draft is not None else ""
+        if not line and draft is not None:
+            line = draft.source.text or ""
+        kind = "-" if got is None else "x"
+        out.append(
+            f"  {kind} {area['name']!r} -> {room!r}: expected {dims['length']} x {dims['width']} "
+            f"{dims.get('unit')} ({want:.0f} sq ft) got {got}  <- {_short(line)}"
+        )
+    return out
+
+
 def job_misses(truth: Json, predicted: Json) -> list[str]:
     """Job facts (claim, insured, address, dates) and the cause whose value differs from the truth."""
     expected, found = truth.get("job") or {}, predicted.get("job") or {}
@@ -192,6 +243,7 @@ FIELDS = {
     "readings": reading_misses,
     "materials": material_misses,
     "areas": area_misses,
+    "sizes": size_misses,
     "job": job_misses,
     "wet": wet_misses,
     "scope": scope_misses,
@@ -207,6 +259,7 @@ def main() -> None:
         if not case.stem.startswith(args.only):
             continue
         text, _ = case_input(case)
+        _SIZE_LINES.clear()
         predicted = analyze_text(text).model_dump(mode="json", by_alias=True)
         lines = FIELDS[args.field](case.truth, predicted)
         if lines:

@@ -5,16 +5,35 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.text import FLAGS
 
-# Between a room and its size: a bracket, a comma or colon, an opened bracket's first words, "approx"
+# Between a room and its size: a bracket, a comma or colon, a table's column bar ("| Bedroom | 11 x
+# 10 ft |"), an opened bracket's first words, "approx"
 _SIZE_AFTER_ROOM = re.compile(
-    r"\s*(?:\([^()]{0,40}\)\s*)?[,:\-\u2013]?\s*(?:\((?:[^(),]{0,20},\s*)?)?(?:(?:approx\.?|about|~|c\.) ?)?",
+    r"\s*(?:\([^()]{0,40}\)\s*)?[,:\-\u2013|]?\s*(?:\((?:[^(),]{0,20},\s*)?)?"
+    r"(?:(?:approx\.?|about|~|c\.) ?)?",
     FLAGS,
 )
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
+# "Dining area (open to the kitchen, 10 x 8 ft)": a room an opened bracket only relates the bracketed
+# room to; the size after it is the bracketed room's
+_RELATED_IN_BRACKET = re.compile(
+    r"\(\s*(?:open(?: plan)? (?:to|into|onto)|off|next to|beside|adjoining|adjacent to|below|beneath|under"
+    r"|above|over|behind|part of|shared with|same as|like)(?: the)? $",
+    FLAGS,
+)
+_RELATED_REACH = 30
+# "Bedroom 2 robe (1.8 x 0.6 m)", "the shower recess (0.9 x 0.9 m)": a size bracketed straight after
+# a part of a room (a built-in, a recess) is that part's, not the room's. (Not a cupboard, press or
+# pantry: those are rooms of their own - "HWC cupboard (0.9 x 0.8 m)" is the cupboard's size.)
+_BRACKETED_AFTER_PART = re.compile(
+    r"\b(?:robes?|wardrobes?|built-ins?|recess|alcove|nook|niche|shower(?: recess)?"
+    r"|cabinets?|island|hearth|cavity|void|duct|riser) ?\(\s*(?:(?:approx\.?|about|~|c\.) ?)?$",
+    FLAGS,
+)
 # "Bedroom 3: carpet wet in the corner by the hallway, about 2 m2", "Front hall: oak strip at the
 # dining room threshold, approx. 15 sq ft": a room named after a word of place says where in the
 # line's room the damage is, not whose the measure is. ("into the hallway" moves the water there.)
@@ -39,6 +58,8 @@ def sized_room(text: str, rooms: Sequence[Mention], start: int) -> Mention | Non
     before = [room for room in rooms if room.end <= start]
     for index in range(len(before) - 1, -1, -1):
         room = before[index]
+        if _RELATED_IN_BRACKET.search(text, max(0, room.start - _RELATED_REACH), room.start):
+            continue
         if _SIZE_AFTER_ROOM.fullmatch(text, room.end, start) is None:
             continue
         # ("Bedroom 3 (basement, 11 x 10 ft)": a level in the bracket is the room's, not a room)
@@ -46,6 +67,19 @@ def sized_room(text: str, rooms: Sequence[Mention], start: int) -> Mention | Non
             room = before[index - 1]
         return room
     return None
+
+
+def size_owner(text: str, rooms: Sequence[Mention], start: int, owner: Mention | None) -> Mention | None:
+    """The room a size at `start` is the size of: the room straight before it, whether or not the
+    line calls that room wet ("Kitchen 3.8 x 3.2 m - tiles wiped dry": still the kitchen's size);
+    else the room that owns that part of the line (`owner`), unless the size is bracketed straight
+    after a part of a room ("Bedroom 2 robe (1.8 x 0.6 m)": the robe's size)."""
+    sized = sized_room(text, rooms, start)
+    if sized is not None:
+        return replace(sized, affected=True, unaffected=False)
+    if _BRACKETED_AFTER_PART.search(text, max(0, start - 30), start) is not None:
+        return None
+    return owner
 
 
 def placing_room(text: str, rooms: Sequence[Mention], owner: Mention | None, pos: int) -> Mention | None:

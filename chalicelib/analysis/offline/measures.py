@@ -59,6 +59,8 @@ _GROWTH_BEFORE = re.compile(
     r"\b(?:growth|mou?ld|spotting|staining|stain|colonies|damage|wet|damp)\b[^.;]{0,30}$", FLAGS
 )
 _PATCH_AFTER = re.compile(r" ?(?:section|patch|area|stain|portion)\b", FLAGS)
+# "a 6 x 8 ft puddle area on the laundry slab": water lying on a floor
+_PUDDLE_AFTER = re.compile(r" ?(?:(?:ft|feet|foot|m|')\.? )?(?:puddles?|pool(?:ed)?|standing water)\b", FLAGS)
 
 
 CEILING_WORD = re.compile(r"\b(?:ceilings?|clg)\b", FLAGS)
@@ -152,11 +154,12 @@ _METRIC_WORDS = re.compile(
 _IMPERIAL_WORDS = re.compile(
     r"\d ?(?:sq\.? ?ft|sqft|sf|lf|ft|feet|foot|inch(?:es)?|\u00b0 ?f)\b|\d ?['\"]|\d ?in\b", FLAGS
 )
-# "100 x 100 mm inspection hole", "1 x 1 foot cut": the size of an opening, never of a room.
+# "100 x 100 mm inspection hole", "1 x 1 foot cut": the size of an opening, never of a room; "the
+# original 9 x 9 vinyl tiles", "4 x 8 sheets": the size of a piece of material.
 _OPENING_AFTER = re.compile(
     r" ?(?:(?:ft|feet|foot|mm|cm|m|in(?:ch(?:es)?)?|'|\")\.? ?)?(?:\(?\w+\)? )?"
     r"(?:inspection |access |vent |test |sample )?(?:holes?|cuts?|cut-?outs?|openings?|sections? of"
-    r"|patch(?:es)?|pieces?|ceiling tiles?|samples?|plugs?|lifts?|bulge|stain)\b",
+    r"|patch(?:es)?|pieces?|ceiling tiles?|samples?|plugs?|lifts?|bulge|stain|tiles|pavers|sheets)\b",
     FLAGS,
 )
 _OPENING_BEFORE = re.compile(
@@ -196,6 +199,7 @@ def is_opening(text: str, start: int, end: int) -> bool:
 
 
 def dimensions_in(text: str, default_unit: LengthUnit | None = None) -> Iterator[tuple[int, int, Dimensions]]:
+    found = []
     for match in DIMENSIONS.finditer(text):
         if is_opening(text, match.start(), match.end()):
             continue
@@ -203,7 +207,54 @@ def dimensions_in(text: str, default_unit: LengthUnit | None = None) -> Iterator
         if dimensions is None and default_unit is not None:
             dimensions = _unitless(match, default_unit, text)
         if dimensions is not None:
-            yield match.start(), match.end(), dimensions
+            found.append((match.start(), match.end(), dimensions))
+    for match in LONG_AND_WIDE.finditer(text):
+        dimensions = _long_and_wide(match)
+        if dimensions is not None and not is_opening(text, match.start(), match.end()):
+            found.append((match.start(), match.end(), dimensions))
+    yield from sorted(found, key=lambda item: item[0])
+
+
+# "about 22 ft long and 3 1/2 ft wide", "1.1 m wide and 6 m long", "22 m long x 1.8 m wide": a
+# room's sides said by their length and width, each with its unit.
+_SIDE_UNIT = r"(?:ft|feet|foot|metres?|meters?|m)\b\.?"
+_LENGTH_WORD = r"(?:long|wide|in length|in width|deep)"
+LONG_AND_WIDE = re.compile(
+    rf"(?<![\d.,])(?P<a>{NUMBER})(?: (?P<af>[1-3]/[248]))? ?(?P<ua>{_SIDE_UNIT}) (?P<wa>{_LENGTH_WORD})"
+    rf"(?:,? (?:and|x|by|\u00d7)|,) (?:(?:about|approx\.?|approximately|roughly|around) )?"
+    rf"(?P<b>{NUMBER})(?: (?P<bf>[1-3]/[248]))? ?(?P<ub>{_SIDE_UNIT}) (?P<wb>{_LENGTH_WORD})\b",
+    FLAGS,
+)
+
+
+def _fraction(written: str | None) -> float:
+    if not written:
+        return 0.0
+    top, bottom = written.split("/")
+    return int(top) / int(bottom)
+
+
+def long_and_wide_sides(match: re.Match[str]) -> tuple[float, float]:
+    """The two sides as written (with their fractions: "3 1/2 ft" is 3.5)."""
+    return (
+        parse_number(match.group("a")) + _fraction(match.group("af")),
+        parse_number(match.group("b")) + _fraction(match.group("bf")),
+    )
+
+
+def _long_and_wide(match: re.Match[str]) -> Dimensions | None:
+    units = {_length_unit(match.group("ua")), _length_unit(match.group("ub"))}
+    # one side each ("22 ft long and 22 ft long" is no size), in one unit
+    if match.group("wa").lower() == match.group("wb").lower() or len(units) != 1:
+        return None
+    unit = units.pop()
+    if unit is None:
+        return None
+    factor = FEET_PER_METRE if unit is LengthUnit.METRES else 1.0
+    length, width = (side * factor for side in long_and_wide_sides(match))
+    if length <= 0 or width <= 0:
+        return None
+    return Dimensions(round(length, 1), round(width, 1), round(length * width, 1), unit)
 
 
 def _unitless(match: re.Match[str], unit: LengthUnit, text: str) -> Dimensions | None:
@@ -239,7 +290,7 @@ _FLOOR_PATCH_BEFORE = re.compile(
 def patch_surface(text: str, start: int, end: int) -> str | None:
     """ "Kitchen ceiling 8x10 ft section stained": the size of a wet patch, not of the room; "wet
     over approx. 1.1 x 4.0 m" is the wet part of its floor."""
-    if _FLOOR_PATCH_BEFORE.search(text, max(0, start - 60), start):
+    if _FLOOR_PATCH_BEFORE.search(text, max(0, start - 60), start) or _PUDDLE_AFTER.match(text, end):
         return "floor"
     before = _PATCH_BEFORE.search(text, max(0, start - 20), start)
     if before is not None:

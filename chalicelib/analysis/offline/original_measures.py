@@ -11,7 +11,7 @@ converts back from feet, at a precision it can stand behind).
 from __future__ import annotations
 
 from chalicelib.analysis.findings import AffectedArea, LengthUnit
-from chalicelib.analysis.offline.measures import DIMENSIONS, dimensions_in
+from chalicelib.analysis.offline.measures import DIMENSIONS, LONG_AND_WIDE, dimensions_in, long_and_wide_sides
 from chalicelib.analysis.offline.text import parse_number
 
 
@@ -24,6 +24,10 @@ def _originals(area: AffectedArea) -> dict[str, float] | None:
             continue
         match = DIMENSIONS.match(text, start)
         if match is None:
+            said = LONG_AND_WIDE.match(text, start)  # ("6 m long and 1.1 m wide")
+            if said is not None:
+                length, width = long_and_wide_sides(said)
+                found.append({"length_original": length, "width_original": width})
             continue
         sides = {"length_original": parse_number(match["a"]), "width_original": parse_number(match["b"])}
         if match["c"] and dims.height_ft is not None and dims.height_ft == area.height_ft:

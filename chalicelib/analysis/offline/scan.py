@@ -22,7 +22,7 @@ from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
 from chalicelib.analysis.offline.landmark_rooms import line_rooms, log_line
-from chalicelib.analysis.offline.measure_rooms import placing_room, sized_room
+from chalicelib.analysis.offline.measure_rooms import placing_room, size_owner
 from chalicelib.analysis.offline.measures import (
     dimensions_in,
     patch_surface,
@@ -534,7 +534,7 @@ class RoomScan(ReadingsScan):
                 if not is_scope and has_evidence(_SOAKED_WORD, text[start:end]):
                     draft.soaked_materials.setdefault(word.key, line.span())
         for start, end, dimensions in dimensions_in(text, self.default_unit):
-            area = self._area_of(sized_room(text, rooms, start)) or self._area_at(owners, start)
+            area = self._area_of(size_owner(text, rooms, start, self._owner(owners, start)))
             patch = patch_surface(text, start, end)
             if area is not None and patch is not None:
                 if patch == "ceiling":

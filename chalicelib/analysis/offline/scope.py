@@ -20,6 +20,7 @@ from chalicelib.analysis.offline.dates import (
 from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
+from chalicelib.analysis.offline.scope_duplicates import same_work, without_split_parts
 from chalicelib.analysis.offline.scope_quantities import DAMAGE_WORDS, Quantity, Verb, quantities
 from chalicelib.analysis.offline.scope_tables import table_scope_items
 from chalicelib.analysis.offline.scope_units import QUANTITY, trim_feet_as_lf
@@ -245,7 +246,7 @@ def scope_items(
     lines: Sequence[Line], numbers: frozenset[int], rooms_by_line: dict[int, str]
 ) -> list[ScopeItem]:
     items: list[tuple[ScopeItem, bool]] = []
-    by_measure: dict[tuple[float | None, str | None, str | None], list[int]] = {}
+    by_measure: dict[tuple[float | None, str | None], list[int]] = {}
     table_rows = table_scope_items(lines, _description_action)
     for line in lines:
         listed = line.number in numbers or line.number in table_rows
@@ -253,24 +254,14 @@ def scope_items(
             continue  # outside a scope list only a measured quantity can make an item
         row = table_rows.get(line.number)
         for item in row if row is not None else _line_items(line, listed, rooms_by_line.get(line.number)):
-            same = by_measure.setdefault((item.quantity, item.unit, item.action), [])
-            told = next((index for index in same if _same_work(item, items[index][0])), None)
+            same = by_measure.setdefault((item.quantity, item.unit), [])
+            told = next((index for index in same if same_work(item, items[index][0])), None)
             if told is None:
                 same.append(len(items))
                 items.append((item, listed))
             elif listed and not items[told][1]:
                 items[told] = (item, listed)  # the scope list's line is the better source
-    return [item for item, _ in items]
-
-
-def _same_work(item: ScopeItem, other: ScopeItem) -> bool:
-    """The same work told on two lines (a summary and the day's log) is one item."""
-    if item.quantity is None or item.source.line == other.source.line:
-        return False
-    if (item.quantity, item.unit, item.action) != (other.quantity, other.unit, other.action):
-        return False
-    mine, theirs = (item.material or "").lower(), (other.material or "").lower()
-    return not mine or not theirs or mine in theirs or theirs in mine
+    return without_split_parts([item for item, _ in items])
 
 
 def _line_items(line: Line, listed: bool, line_room: str | None) -> list[ScopeItem]:

@@ -197,6 +197,20 @@ _ALONG_BEFORE = re.compile(
 # "ceiling drywall wet approx 60 SF", "ceiling tiles wet": the ceiling's, not a wall or a floor
 _CEILING_BOARD_BEFORE = re.compile(r"\b(?:ceiling|clg)s? $", FLAGS)
 _WET_LOOK_BACK = 300  # how far back in its sentence a measure looks for what is wet (bounded: linear)
+# "only a small patch about 1.2 square metres in front of the dishwasher": a patch with its article
+# is the damage's extent ("patch 6 holes" is work)
+_DAMAGE_PATCH = re.compile(
+    r"\b(?:a|one|the) (?:(?:small|little|large|big|single|wet|damp) ){0,2}patch"
+    r"(?: (?:of|about|approx\.?|approximately|roughly|around|some|~)){0,2} ?~?$",
+    FLAGS,
+)
+_PATCH_REACH = 50
+# a sentence that opens with a measure: "About 60 SF of the kitchen floor, 40 SF of ..."
+_OPENS_WITH_MEASURE = re.compile(
+    r"\s{0,4}(?:(?:about|approx\.?|approximately|roughly|around|some|~) ?)?"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d{{1,5}}(?:[.,]\d{{1,2}})?) ?{_AREA_UNIT}",
+    FLAGS,
+)
 _INTO = re.compile(r"\binto (?:the )?", FLAGS)
 # "0.4 m2 in Surgery 2", "9 m2 wet in the kitchen", "40 SF of sealed concrete in the restroom
 # corridor", "11 m2 of the family room carpet": the room named right after a measure holds it
@@ -308,10 +322,27 @@ class WetReader:
         # "carpet and underlay wet for about 1 m in from the door, roughly 3 m2": the sentence said
         # what is wet before it said how much
         before = self.text[max(sentence_start, start - _WET_LOOK_BACK) : start]
-        return has_evidence(_WATER_WENT, before) or (
-            (has_evidence(WET_WORD, before) or has_evidence(_WATER_ON, before))
-            and not WORK_DONE.search(before)
+        return (
+            has_evidence(_WATER_WENT, before)
+            or (
+                (has_evidence(WET_WORD, before) or has_evidence(_WATER_ON, before))
+                and not WORK_DONE.search(before)
+            )
+            or self._listed_after_water(sentence_start)
+            or (_DAMAGE_PATCH.search(before[-_PATCH_REACH:]) is not None and not WORK_DONE.search(before))
         )
+
+    def _listed_after_water(self, sentence_start: int) -> bool:
+        """ "Water ran over the kitchen vinyl and into the dining room. About 60 SF of the kitchen
+        floor, 40 SF of dining carpet ...": a sentence that opens with a measure and lists more,
+        a sentence or two after the one that says where the water went, lists what it wetted."""
+        if not _OPENS_WITH_MEASURE.match(self.text, sentence_start):
+            return False
+        _, sentence_end = self.sentences.bounds(sentence_start)
+        if WORK_DONE.search(self.text, sentence_start, min(sentence_end, sentence_start + _WET_LOOK_BACK)):
+            return False  # "25 SF of hall carpet was removed": work, not damage
+        previous = self.text[max(0, sentence_start - _WET_LOOK_BACK) : sentence_start]
+        return has_evidence(_WATER_WENT, previous) or has_evidence(_WATER_ON, previous)
 
     def _breakdowns(self) -> list[tuple[int, int]]:
         """ "732 SF of floor (420 sales floor, 224 stockroom, ...)": each room's part of a wet
