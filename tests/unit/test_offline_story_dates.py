@@ -7,7 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 from chalicelib.analysis import analyze_text
+from chalicelib.analysis.offline.dates import Dates, Visits
 from chalicelib.analysis.offline.story_openings import opens_story
+from chalicelib.analysis.offline.text import prepare_lines
 
 
 def _job_dates(text: str) -> tuple[date | None, date | None]:
@@ -79,3 +81,46 @@ def test_a_firm_that_simply_came_is_the_first_visit() -> None:
     )
     # Then the drying company's day is the inspection
     assert _job_dates(text)[1] == date(2026, 11, 16)
+
+
+def test_a_meter_log_of_continuous_flow_dates_the_loss() -> None:
+    # Given a consultant's source line where the utility's meter app shows when the water began running
+    text = (
+        "Claim: HM-330912\n"
+        "Site visit: Thursday 11/19/2026\n"
+        "- Source: a push-fit elbow on the dishwasher supply. The water utility's meter app shows"
+        " continuous flow from Sunday 11/15/2026 about 4 PM until the owner came home and shut the main.\n"
+    )
+    # Then the flow's first day is the loss
+    assert _job_dates(text)[0] == date(2026, 11, 15)
+
+
+def test_a_bill_period_is_no_flow_start() -> None:
+    # Given a meter that only shows a billing period, not a flow told as unbroken or starting
+    text = "Claim: HM-330913\nThe meter shows usage from 10/01/2026 to 12/31/2026 in the last bill.\n"
+    # Then no loss date is read from it
+    assert _job_dates(text)[0] is None
+
+
+def test_the_writer_putting_the_start_at_a_day_dates_the_loss() -> None:
+    # Given a consultant's background where the evidence puts the leak's start at a date
+    text = (
+        "Re: Claim No. QP-77120\n"
+        "Property: 8 Ironwood Dr, Tempe, AZ 85281   Site visit: 12/03/2026\n"
+        "Background. The usage graph and the leak locator put the start at or near 11/25/2026;"
+        " the plumber rerouted the line 11/29/2026.\n"
+    )
+    # Then that day is the date of loss, not the plumber's
+    assert _job_dates(text)[0] == date(2026, 11, 25)
+
+
+def test_readings_under_a_header_visit_field_take_the_reports_own_visit() -> None:
+    # Given a header whose visit field follows the property field, and an earlier vendor visit
+    lines = prepare_lines(
+        "Property: 8 Ironwood Dr, Tempe, AZ 85281   Site visit: 12/03/2026\n"
+        "The vendor had been out on 11/27/2026 (their first visit).\n"
+        "Readings: kitchen tile 5.2 %\n"
+    )
+    days = Visits(Dates(lines, "MDY")).line_dates(lines, date(2026, 11, 27))
+    # Then the readings belong to the report's own visit
+    assert days[-1] == date(2026, 12, 3)

@@ -35,7 +35,13 @@ from chalicelib.analysis.offline.job_date_labels import (
     named_loss_day,
     visit_in_bracket,
 )
-from chalicelib.analysis.offline.loss_onset import DISCOVERY, OPEN_ENDED, found_late, onset_open
+from chalicelib.analysis.offline.loss_onset import (
+    DISCOVERY,
+    OPEN_ENDED,
+    found_late,
+    metered_start,
+    onset_open,
+)
 from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
 from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
 from chalicelib.analysis.offline.story_openings import opens_story
@@ -236,6 +242,7 @@ class JobDates:
             if len(arrivals) < _ARRIVALS_KEPT and (arrival := told_arrival(line, found, context, events)):
                 arrivals.append(_Found(arrival[0], line, weak=arrival[1]))
             loss_told.extend(self._loss_sentences(line, found))
+            loss_told.extend(_Found(day, line, escape=True) for day in metered_start(line.text, found))
             discovered.extend(self._discoveries(line, found))
             loss_related.extend(self._related_loss(line, found, context, events))
             long_term = long_term or onset_open(line.text)
