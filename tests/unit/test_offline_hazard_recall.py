@@ -95,3 +95,29 @@ def test_silica_a_confined_space_fall_through_a_snake_or_masked_dry_soot_is_anot
 )
 def test_a_drain_snake_or_masks_worn_for_sewage_is_no_other_hazard(line: str) -> None:
     assert HazardKind.OTHER not in _hazards(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Category 3 water from the first hour, so the crew wore full PPE for the strip-out.\n",
+        "Grey water under the units: gloves and P2 masks while lifting the vinyl.\n",
+        "Rat droppings along the subfloor bearers - bagged with the insulation.\n",
+    ],
+)
+def test_contaminated_water_worked_in_ppe_or_vermin_droppings_are_a_biohazard(line: str) -> None:
+    assert HazardKind.BIOHAZARD in _hazards(f"Site: 4 Gum St, Dubbo NSW 2830\n{line}")
+
+
+def test_water_only_treated_with_precautions_or_a_birds_droppings_are_no_biohazard() -> None:
+    text = (
+        "Site: 4 Gum St, Dubbo NSW 2830\n"
+        "Hose water from the brigade handled with Category 3 precautions (gloves).\n"
+        "The box gutter outlet was packed with leaves and bird droppings.\n"
+    )
+    assert HazardKind.BIOHAZARD not in _hazards(text)
+
+
+def test_black_spotting_on_a_lining_is_mould() -> None:
+    text = "Site: 4 Gum St, Dubbo NSW 2830\nThe vanity kickboard had black spotting along its edge.\n"
+    assert HazardKind.MOULD in _hazards(text)

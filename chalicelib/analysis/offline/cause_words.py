@@ -79,6 +79,13 @@ CAUSE_KEYWORD = re.compile(
     r"|sprinkler (?:head |pipe |line )?(?:was |were )?(?:struck|hit|knocked|broke|burst|activated"
     r"|discharged|went off|let go|failed|froze)"
     r"|(?:split|cracked|failed|broken|leaking) (?:\w+ ){0,2}(?:hose|pipe|line|valve|fitting)"
+    # a part told, then what happened to it a few words on: "the cold valve stem cracked", "the
+    # push-fit elbow on the cold feed to the RO unit blew off", "the plastic nut on the waste trap had
+    # worked loose", "the kiln controller shorted" (no denial between: "the valve was not cracked")
+    r"|(?:valve|elbow|fitting|coupling|nut|union|connector|stem|trap|controller|element|thermostat)s?"
+    r"(?: (?!(?:was|were|is|are|not|no|never|nothing)\b)[\w-]+){0,7}"
+    r" (?:had |has )?(?:cracked|blew (?:off|out)|worked (?:itself )?loose|let go"
+    r"|came (?:off|apart|loose|away)|split|burst|shorted|perished|snapped|sheared)"
     # a slow leak as a mould inspector tells it: "the wax seal and the vanity drain had both been
     # weeping", "the slip nut was loose and had been dripping", "the tap body cracked and weeping",
     # "the shower's waterproofing has failed", "rocking on a failed wax ring"

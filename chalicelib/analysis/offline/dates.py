@@ -134,6 +134,22 @@ _VISIT_START = re.compile(
 )
 
 
+# A header's visit field after another field on its line ("Property: 9 Elm Ave   Site visit:
+# 12/01/2026", "Claim 55 | Inspected: 3/4/2026"): the report's own visit, which the readings under it
+# belong to, whoever visited first.
+_VISIT_FIELD = re.compile(
+    r"\b(?:site visit|inspection date|date of inspection|inspected|visit date)\s*:\s*$",
+    FLAGS,
+)
+
+
+def _visit_field(text: str, found: Sequence[DateMatch]) -> date | None:
+    for known in found:
+        if known.value and _VISIT_FIELD.search(text, max(0, known.start - 40), known.start):
+            return known.value
+    return None
+
+
 # A dated log line that records a call or a report rather than anyone on site.
 _LOG_ENTRY = re.compile(
     r"\b(?:fnol|first notice|call(?:ed)?(?! ?(?:out|back))|phoned|rang|e-?mail(?:ed)?|reported|notified"
@@ -517,6 +533,8 @@ class Visits:
                 )  # "15-Sep ... intake log, taken 14-Sep": its rows' day
             elif (told := self._told_visit(text, anchor)) is not None:
                 current = told
+            elif (field := _visit_field(text, found)) is not None:
+                current = field  # ("Property: 1137 E Elm Ave   Site visit: 12/01/2026": the report's own)
             anchor = next_anchor(anchor, values)
             result.append(current)
             previous = text

@@ -8,6 +8,10 @@ the first line naming it that does not rule it out, so these only add readings).
 - Slip/trip: a wet floor finish people were kept off ("wet vinyl - signs and mats", "wet slab -
   cones and a spotter"), and a slip named in a hazards list ("slip on the slab (coned off)").
 - Structural: fire-damaged framing ("charred ceiling joist").
+- Biohazard: contaminated water worked in PPE ("Category 3 from the start, with full PPE", "Category
+  2 water: gloves and P2 masks"; not water only treated "with Category 3 precautions"), vermin
+  droppings ("mouse droppings in the attic cellulose").
+- Mould: black spotting or spots on a lining ("black spotting under the cupboard base").
 - Other: silica dust, a confined space, fall-through, a snake or sharps, dry soot people are masked
   against.
 """
@@ -70,7 +74,21 @@ _OTHER_MORE = re.compile(
     FLAGS,
 )
 
+_PPE = r"(?:gloves|ppe|p2|n95|p100|ffp[23]|respirators?|tyvek|coveralls)"
+
+_BIOHAZARD_MORE = re.compile(
+    r"\b(?:cat(?:egory)? ?[23]|grey water|gray water|black water|sewage|contaminated|silt)\b"
+    rf"(?![^.;]{{0,50}}?\bprecautions?\b)[^.;]{{0,50}}?\b{_PPE}\b"
+    # (not a bird's on a roof: vermin inside the building)
+    r"|\b(?:mouse|mice|rats?|rodents?|possums?|vermin)(?: [\w\-]+)? (?:droppings|faeces|feces|urine)\b",
+    FLAGS,
+)
+
+_MOULD_MORE = re.compile(r"\bblack (?:spotting|spots|specks)\b", FLAGS)
+
 EXTRA_HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
+    (HazardKind.BIOHAZARD, "Biohazard", _BIOHAZARD_MORE),
+    (HazardKind.MOULD, "Mould", _MOULD_MORE),
     (HazardKind.ELECTRICAL, "Electrical", _ELECTRICAL_MORE),
     (HazardKind.SLIP_TRIP, "Slip/trip", _SLIP_MORE),
     (HazardKind.STRUCTURAL, "Structural", _STRUCTURAL_MORE),

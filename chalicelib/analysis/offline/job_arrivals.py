@@ -31,6 +31,8 @@ ARRIVAL = re.compile(
     r"(?:/\d+)?(?= (?-i:[A-Z])))"
     # "Peak Restoration came Monday morning", "a drying company came to look", "who got here around 11"
     r"|came(?= (?:on )?(?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
+    # "Tuesday 10th the drying company came (Cwm Restoration - Gareth)": the sentence's own day
+    r"|came(?= ?(?:\(|[,;.!]|$))"
     r"|came (?:out )?to (?:look|inspect|assess|check|have a look)|got here"
     # "they sent Gareth from Cwm Drying on Tuesday": the firm's person, named after the verb
     r"|sent(?= (?-i:[A-Z][a-z]+)(?: (?-i:[A-Z])[a-z]+)? from (?:the )?(?-i:[A-Z]))"

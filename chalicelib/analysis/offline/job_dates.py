@@ -35,9 +35,16 @@ from chalicelib.analysis.offline.job_date_labels import (
     named_loss_day,
     visit_in_bracket,
 )
-from chalicelib.analysis.offline.loss_onset import DISCOVERY, OPEN_ENDED, found_late, onset_open
+from chalicelib.analysis.offline.loss_onset import (
+    DISCOVERY,
+    OPEN_ENDED,
+    found_late,
+    metered_start,
+    onset_open,
+)
 from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
 from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
+from chalicelib.analysis.offline.story_openings import opens_story
 from chalicelib.analysis.offline.text import (
     FLAGS,
     WINDOW,
@@ -235,6 +242,7 @@ class JobDates:
             if len(arrivals) < _ARRIVALS_KEPT and (arrival := told_arrival(line, found, context, events)):
                 arrivals.append(_Found(arrival[0], line, weak=arrival[1]))
             loss_told.extend(self._loss_sentences(line, found))
+            loss_told.extend(_Found(day, line, escape=True) for day in metered_start(line.text, found))
             discovered.extend(self._discoveries(line, found))
             loss_related.extend(self._related_loss(line, found, context, events))
             long_term = long_term or onset_open(line.text)
@@ -378,7 +386,11 @@ class JobDates:
         """ "On Monday night (9 November) I noticed the vanity was swollen": the day the damage was
         found, unless whoever found it had been away (then the loss could be any day before)."""
         text = line.text
-        if not found or self._visits.is_visit_line(text) or DISCOVERY.search(text) is None:
+        if (
+            not found
+            or (self._visits.is_visit_line(text) and not opens_story(text))
+            or DISCOVERY.search(text) is None
+        ):
             return []
         sentences = Sentences(text)
         out = []
@@ -404,6 +416,7 @@ class JobDates:
                     )
                 )
                 or _AWAY.search(text, start, end)
+                or _seen_fine_then(text, known)
                 or OPEN_ENDED.search(text, start, end)
                 or OPEN_ENDED.search(following)
                 or _CALL_WORD.search(text, start, clause_end)
@@ -421,7 +434,10 @@ class JobDates:
             return []
         sentences = Sentences(text)
         # (a visit line's first sentence is the visit; a paragraph may go on to tell the loss)
-        visit_end = sentences.bounds(0)[1] if self._visits.is_visit_line(text) else -1
+        # (not a story's: "Monday 9 November, about half six, I was making tea and heard dripping")
+        visit_end = (
+            sentences.bounds(0)[1] if self._visits.is_visit_line(text) and not opens_story(text) else -1
+        )
         out = []
         for known in found:
             if known.start < visit_end:
@@ -455,6 +471,25 @@ class JobDates:
 
 
 _DISCOVERY_CLAUSE_END = re.compile(r";")
+
+
+# "(overnight; floor dry at 22:00 on the 19th, water found 06:45 on the 20th)": the day it was last
+# seen fine, in its own clause, is not the day it was found.
+_FINE_STATE = re.compile(r"\b(?:dry|fine|normal|ok|okay|nothing)\b", FLAGS)
+_CLAUSE_MARK = re.compile(r"[,;()]")
+_CLAUSE_REACH = 60  # how far either side of a date its clause is read
+
+
+def _seen_fine_then(text: str, known: DateMatch) -> bool:
+    before = text[max(0, known.start - _CLAUSE_REACH) : known.start]
+    marks = [mark.end() for mark in _CLAUSE_MARK.finditer(before)]
+    clause_start = known.start - len(before) + (marks[-1] if marks else 0)
+    after = _CLAUSE_MARK.search(text, known.end, known.end + _CLAUSE_REACH)
+    clause_end = after.start() if after else min(len(text), known.end + _CLAUSE_REACH)
+    return bool(
+        _FINE_STATE.search(text, clause_start, clause_end)
+        and not DISCOVERY.search(text, clause_start, clause_end)
+    )
 
 
 def _booked_over(labelled: _Found, own: Sequence[_Found], lines: Sequence[Line]) -> bool:

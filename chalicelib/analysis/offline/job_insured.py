@@ -8,6 +8,7 @@ narrative forms are not read at all in a document about a tenancy.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -108,7 +109,8 @@ _OWNER_VOICE = re.compile(
     r"|\b(?:we're|we are|are we|I'm|I am|am I) (?:still |fully )?covered\b"
     # the household telling its own rooms and people: "our back bedroom", "my son said his ceiling"
     r"|\b(?:our|my) (?:[a-z]+ ){0,2}(?:kitchen|bedroom|bathroom|bathtub|ceilings?|laundry|basement|lounge"
-    r"|dining room|living room|hallway)\b|\bmy (?:husband|wife|partner|son|daughter)\b"
+    r"|dining room|living room|hallway|spare room|lounge room|rumpus(?: room)?|cupboard|garage|carpets?)\b"
+    r"|\bmy (?:husband|wife|partner|son|daughter)\b"
     r"|\bour (?:son|daughter|kids|children)\b|" + _POLICY_MINE,
     FLAGS,
 )
@@ -132,13 +134,18 @@ _WITH_FAMILY = re.compile(
 _CALLED_US = re.compile(
     rf"(?:^ ?|[.!?] )(?P<name>{_FULL_NAME}) (?:called|rang|phoned|contacted|emailed)"
     r" (?:us|our office|the office)\b"
+    # "Got the call from Mrs Delia Fairweather on Tuesday": the caller named by title after the call
+    r"|\b(?i:got|took|had|received|answered) (?:the |a |an )?(?:[a-z-]+ )?call from"
+    rf" (?P<titled>(?:Mr|Mrs|Ms|Miss|Dr)\.? {_FULL_NAME})"
 )
 
 
 # The caller's own property, told after the call: "her dining room ceiling", "Her address is".
 _THEIR_PROPERTY = re.compile(
     r"\b(?:her|his|their) (?:[a-z]+ ){0,2}(?:house|home|address|place|property|carrier|insurer|insurance"
-    r"|policy|room|ceiling|floor|hallway|hall|kitchen|bathroom|basement|garage|laundry|closet)\b",
+    r"|policy|room|ceiling|floor|hallway|hall|kitchen|bathroom|basement|garage|laundry|closet"
+    # the household at home: "her son was doing a load of washing"
+    r"|son|daughter|husband|wife|kids|children)\b",
     FLAGS,
 )
 
@@ -173,8 +180,35 @@ _THEIRS = re.compile(
 )
 
 
+# A field's value tagged as the insured ("Strata: The Owners of Riverbank Quays, Strata Plan 48812
+# (insured)"), or the writer saying who it is ("for the record the insured is Owners Corporation 1
+# PS 734218T."): a body corporate or a company as often as a person, so no name test beyond its
+# capital and its length.
+_TAGGED = re.compile(
+    r"^[\s#*>\-]*[A-Z][\w /&'-]{0,30}: (?P<name>[A-Z][^:()|;]{2,80}?) \((?:the )?(?:named )?"
+    r"(?:insured|policy ?holder)\)"
+)
+_INSURED_IS = re.compile(
+    r"\b(?:the|our) (?:named )?(?:insured|policy ?holder) (?:is|will be)"
+    r" (?P<name>(?-i:[A-Z])[^.;:()!?,]{2,60}?)"
+    r"(?=[.;(!?,]\s|[.;!?]?$| - )",
+    FLAGS,
+)
+_NOT_A_PARTY = re.compile(r"^(?:not|unknown|unclear|tbc|tba|n/?a|none|also|still)\b", FLAGS)
+
+
 def unlabelled_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
-    return _header_insured(lines) or _narrative_insured(lines)
+    return _header_insured(lines) or _stated_insured(lines) or _narrative_insured(lines)
+
+
+def _stated_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
+    for line in lines:
+        if not line.text:
+            continue
+        for match in (_TAGGED.match(line.text), *itertools.islice(_INSURED_IS.finditer(line.text), 3)):
+            if match is not None and not _NOT_A_PARTY.match(match.group("name")):
+                return match.group("name").strip(), line
+    return None
 
 
 def _is_name(value: str) -> bool:
@@ -216,8 +250,8 @@ def _narrative_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
             if pattern is _SELF_NAMED and not owner_voice:
                 continue
             for match in pattern.finditer(text):
-                name = match.group("name")
-                if not _is_name(name):
+                name = match.group("name") or match.groupdict().get("titled")
+                if name is None or not _is_name(name):
                     continue
                 if pattern is _CALLED_US and (
                     not _THEIR_PROPERTY.search(text, match.end(), match.end() + _PROPERTY_REACH)

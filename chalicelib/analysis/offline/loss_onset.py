@@ -3,7 +3,9 @@ water found after signs that it had been there a while (job_dates.py)."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from datetime import date
 
 from chalicelib.analysis.offline.dates import DateMatch
 from chalicelib.analysis.offline.text import FLAGS, WINDOW, Sentences
@@ -79,3 +81,54 @@ _EARLIER_SIGN = re.compile(
     r"|on and off|off and on|been (?:going on|there) (?:for|since))\b",
     FLAGS,
 )
+
+
+# A meter or a sensor's log of the water running: "the smart-meter app shows continuous flow from
+# Saturday 11/07 around 2 PM", "the building's water meter started a continuous flow at 2:10 AM
+# Sunday 6/14". Not a bill's period ("usage from 1 Oct to 31 Dec"): the flow is told as unbroken or
+# as starting.
+_METER_LOG = re.compile(
+    r"\b(?:meter|app|logger|(?:leak|flow) (?:sensor|detector|monitor)|monitor(?:ing)?|telemetry)\b"
+    r"[\w' -]{0,30}?\b(?:shows?|showed|showing|logs?|logged|records?|recorded|registers?|registered"
+    r"|(?P<began>started|began|picked up))\b (?:an? )?(?P<steady>(?:continuous|constant|steady|unbroken"
+    r"|non-?stop|uninterrupted) )?(?:water )?(?:flow|usage|consumption|draw)\b",
+    FLAGS,
+)
+_FROM_WORD = re.compile(r"[^.;]{0,30}?\b(?:from|since|starting|beginning|at)\b", FLAGS)
+
+
+# The writer (or the evidence) settling when it began: "the water bill and the leak detection put the
+# start at or near 11/24", "which dates the onset to Sunday 6/14".
+_START_PUT = re.compile(
+    r"\b(?:put|puts|places?|placed|dates?|dated|fix(?:es|ed)?|sets?) the (?:start|onset|beginning)"
+    r"(?: of (?:the |this )?(?:leak|loss|escape|flow|water))? (?:at|on|to|as)"
+    r"(?: or (?:near|about|around|close to)| about| around| approximately)?\b",
+    FLAGS,
+)
+_METER_TO_DATE = 45  # how far after the flow's "from" its date may be
+_METER_TRIES = 3  # meter logs read per line
+
+
+def metered_start(text: str, found: list[DateMatch]) -> list[date]:
+    """The day a meter's log says the water started running, or the writer puts the start at."""
+    out: list[date] = []
+    for tried, cue in enumerate(_METER_LOG.finditer(text)):
+        if tried >= _METER_TRIES:
+            break
+        if not (cue.group("began") or cue.group("steady")):
+            continue
+        start = _FROM_WORD.match(text, cue.end())
+        if start is not None and (day := _date_after(text, found, start.end())) is not None:
+            out.append(day)
+    for cue in itertools.islice(_START_PUT.finditer(text), _METER_TRIES):
+        if (day := _date_after(text, found, cue.end())) is not None:
+            out.append(day)
+    return out
+
+
+def _date_after(text: str, found: list[DateMatch], at: int) -> date | None:
+    """The first date written soon after `at`, in the same sentence."""
+    after = next((known for known in found if known.start >= at), None)
+    if after is None or after.value is None or after.start - at > _METER_TO_DATE:
+        return None
+    return None if re.search(r"[.;!?] ", text[at : after.start]) else after.value

@@ -6,6 +6,9 @@ weekday reader lives in weekdays.py, where the visit days (dates.py) read it too
   through: read only when it is the day just told, the day before or the day after (further off,
   "on Friday" could be either side of it), and never after the day a mail was sent ("in my email
   on Friday" in a mail sent on a Thursday is the Friday before).
+- A day of the month alone: "came the next morning, the 20th, before nine", "on the 21st he put a
+  clamp on it". A story written within weeks of its days names them by the ordinal: read as the
+  one date with that day nearest the day just told, never a floor or a visit ("the 3rd floor").
 - A day and month with no year in prose: "Owner heard it hissing 13/11 about 10pm", "insureds home
   ~6 pm on 19/04". Notes give the year once; where the document's order is settled and the day
   falls within weeks of the dates around it, the number is a date, not a fraction or a ratio.
@@ -55,7 +58,11 @@ def told_days(
     if anchor is None:
         return found
     alone = [DateMatch(*told) for told in weekdays_alone(text, found, anchor, written)]
-    out = [*alone, *_yearless_in_prose(dates, text, found, anchor)]
+    out = [
+        *alone,
+        *_yearless_in_prose(dates, text, found, anchor),
+        *_ordinals_alone(text, found, anchor, written),
+    ]
     return sorted([*found, *out], key=lambda known: known.start) if out else found
 
 
@@ -80,3 +87,49 @@ def _yearless_in_prose(dates: Dates, text: str, found: list[DateMatch], anchor: 
         if value is not None and abs(value - anchor) <= _YEARLESS_NEAR:
             out.append(DateMatch(match.start(), match.end(), value))
     return out
+
+
+# "the 20th", "on the 21st": a day of the month with "the" before it and nothing after it that makes
+# it a count ("the 3rd floor", "the 2nd visit", "the 20th century"): the sentence or clause goes on.
+_ORDINAL_ALONE = re.compile(
+    r"\bthe (?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
+    r"(?=\s*(?:$|[.,;:)!?]|[\-\u2013] |(?:at|about|around|before|after|when|while|and|in the|by|i|we|he|she"
+    r"|they|morning|afternoon|evening|night|arvo)\b))",
+    FLAGS,
+)
+
+
+_ORDINAL_NEAR = timedelta(days=20)  # how far from the day just told an ordinal alone may fall
+
+
+def _ordinals_alone(text: str, found: list[DateMatch], anchor: date, written: date | None) -> list[DateMatch]:
+    out: list[DateMatch] = []
+    starts = [known.start for known in found]
+    for match in _ORDINAL_ALONE.finditer(text):
+        within = bisect_right(starts, match.start("day")) - 1
+        if within >= 0 and found[within].end > match.start("day"):
+            continue  # ("Thursday the 22nd", "the 4th of July": a date already read)
+        # (the day told just before it on the line, else the story's: a bounded look back)
+        near = anchor
+        for i in range(before := bisect_right(starts, match.start()) - 1, max(-1, before - 3), -1):
+            if (told := found[i].value) is not None:
+                near = told
+                break
+        value = _ordinal_day(int(match.group("day")), near)
+        if value is not None and (written is None or value <= written):
+            out.append(DateMatch(match.start(), match.end(), value))
+    return out
+
+
+def _ordinal_day(day: int, near: date) -> date | None:
+    """The one date with this day of the month within `_ORDINAL_NEAR` of `near` (its month, the one
+    before or after); None when none is, so a stray number is never stretched to a month away."""
+    for shift in (0, -1, 1):
+        index = near.year * 12 + near.month - 1 + shift
+        try:
+            candidate = date(index // 12, index % 12 + 1, day)
+        except ValueError:
+            continue
+        if abs(candidate - near) <= _ORDINAL_NEAR:
+            return candidate
+    return None

@@ -1,0 +1,33 @@
+"""A line that opens with a day and goes on to tell what happened to the writer then ("Monday 9
+November, about half six in the evening, I was making tea and heard dripping"): a homeowner's story,
+not a visit's heading, so its first sentence may date the loss (job_dates.py)."""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.text import FLAGS
+
+# After the opening day, an hour or a part of the day told as people say it, then the writer (or
+# the household) as the subject of what happened: "Monday the 19th, about quarter past seven at
+# night, I had a load going", "Sat 14/11 around 6 pm we heard a bang". A visit's heading goes
+# straight to its work ("Tuesday 10th: readings ...", "Mon 12/10 9am - attended, extracted").
+_PART_OF_DAY = (
+    r"(?:in the (?:morning|afternoon|evening|night)|at night|(?:that|last|late|early) (?:morning|afternoon"
+    r"|evening|night)|overnight|at (?:dinner|tea|lunch|breakfast)(?: ?time)?"
+    r"|(?:(?:half|quarter) (?:past |to )?\w+|\d{1,2}(?:[:.]\d{2})? ?(?:[ap]\.?m\.?|o'?clock)))"
+)
+_STORY_OPENING = re.compile(
+    rf"^[^.!?:]{{0,40}}?\b(?:about |around |just (?:before|after) |at |by )?{_PART_OF_DAY}"
+    r"[^.!?:]{0,40}?,? (?:I|we|my (?:husband|wife|partner|son|daughter)|the kids)"
+    r" (?:was|were|had|heard|woke|got|came|went|walked|noticed|found|saw|smelt|smelled)\b",
+    FLAGS,
+)
+
+
+_OPENING_REACH = 160  # how much of the line's start is read: a long line costs no more
+
+
+def opens_story(text: str) -> bool:
+    """Whether a day-led line's first sentence tells the writer's own day."""
+    return _STORY_OPENING.match(text[:_OPENING_REACH]) is not None
