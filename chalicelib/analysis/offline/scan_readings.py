@@ -20,6 +20,7 @@ from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_column_days import column_days, redated
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place, points_scale_legend
+from chalicelib.analysis.offline.reading_line_items import keep_line_place, line_item_place
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
 from chalicelib.analysis.offline.reading_meters import meter_scale
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
@@ -475,9 +476,13 @@ class ReadingsScan(
             or (
                 self._heading_room()
                 if in_table
-                else self._remembered(label) or self._fixture_room(label) or self._label_context(label)
+                else self._remembered(label)
+                or self._fixture_room(label)
+                or line_item_place(self.__dict__, line.number, label)
+                or self._label_context(label)
             )
         )
+        keep_line_place(self.__dict__, line.number, place)
         if reading.point is not None and not in_table and side is None and (mentions := room_mentions(label)):
             # A map's point is in the first room its line names ("A  bottom plate, mech room / rec
             # room wall"); a room it is only near is a landmark ("A  master bed floorboards at
