@@ -19,6 +19,7 @@ from chalicelib.analysis.offline.areas import (
 from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_column_days import column_days, redated
 from chalicelib.analysis.offline.reading_goals import without_goal
+from chalicelib.analysis.offline.reading_inline_codes import inline_point_code
 from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place, points_scale_legend
 from chalicelib.analysis.offline.reading_line_items import keep_line_place, line_item_place
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
@@ -539,6 +540,8 @@ class ReadingsScan(
                 location, material, unit = known[0], material or known[1], reading.unit or known[2]
             reference_points: set[str] = self.__dict__.setdefault("_reference_points", set())
             re_read_reference = reading.point in reference_points  # "R2 11 %MC": still the dry standard
+        if reading.point is None and not in_table and (code := inline_point_code(label)) is not None:
+            self._points.setdefault(code, (location, material, unit))  # ("kitchen K1 (at bench) 38")
         unit = wide_scale(reading.value, unit, self._row_scales(), self._document_scales)
         if reading.value > MAX_PERCENT and unit != "REL":
             return  # "230" is a reading only on a relative scale

@@ -1,0 +1,17 @@
+"""A point's code written inside a line of readings, after its room: "kitchen K1 (behind fryer
+bench) 38, K2 (sink wall) 41". The code names the point for the later visits that give it again by
+its code alone ("Thu 12/11 - K1 24, K2 27"), as a map's lettered point does."""
+
+from __future__ import annotations
+
+import re
+
+# A code of one or two capitals and a number, then its place in brackets or the reading itself;
+# not a meter or model name ("ME5 scale"), which is followed by other words.
+_CODE = re.compile(r"(?<![\w/.-])(?P<code>[A-Z]{1,2}\d{1,2})(?=\s*\(|\s*[:=-]?\s*$)")
+
+
+def inline_point_code(label: str) -> str | None:
+    """The point code a reading's words end with or give before a bracket, else None."""
+    found = [match.group("code") for match in _CODE.finditer(label)]
+    return found[-1] if len(found) == 1 else None
