@@ -43,3 +43,18 @@ Fri 06/03 - L1 22, L2 19; H1 15.
         if r.taken_on and r.taken_on.day == 6
     }
     assert later == {(22.0, "Laundry"), (19.0, "Laundry"), (15.0, "Hall")}
+
+
+def test_a_room_in_brackets_after_a_code_is_the_points_spot() -> None:
+    from chalicelib.analysis.offline.reading_inline_codes import bracketed_spot
+
+    assert bracketed_spot("K4 (pantry)")
+    assert not bracketed_spot("K4 (sink wall)")
+    text = """Parish centre fire, 2 Main Rd, Port Pirie SA 5540
+Attended: Tue 10/11/2026
+Sprinkler water through the kitchen. Category 1.
+Readings (Tramex, drywall scale %):
+Tue 10/11 - kitchen K1 (sink wall) 38, K2 (laundry) 33.
+"""
+    places = {r.value: r.location for r in analyze_text(text).moisture_readings}
+    assert places == {38.0: "Kitchen", 33.0: "Kitchen"}

@@ -19,7 +19,7 @@ from chalicelib.analysis.offline.areas import (
 from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_column_days import column_days, redated
 from chalicelib.analysis.offline.reading_goals import without_goal
-from chalicelib.analysis.offline.reading_inline_codes import inline_point_code
+from chalicelib.analysis.offline.reading_inline_codes import bracketed_spot, inline_point_code
 from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place, points_scale_legend
 from chalicelib.analysis.offline.reading_line_items import keep_line_place, line_item_place
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
@@ -483,6 +483,8 @@ class ReadingsScan(
                 or self._label_context(label)
             )
         )
+        if bracketed_spot(label) and (before := line_item_place(self.__dict__, line.number, "")) is not None:
+            place = before  # ("kitchen K1 (bench) 38, K4 (pantry) 33": K4 is the kitchen's, by the pantry)
         keep_line_place(self.__dict__, line.number, place)
         if reading.point is not None and not in_table and side is None and (mentions := room_mentions(label)):
             # A map's point is in the first room its line names ("A  bottom plate, mech room / rec
