@@ -23,7 +23,8 @@ _ITEM = re.compile(
 _SEPARATOR = re.compile(r"\s*(?:\||,|;|\s/\s|\s{2,})\s*")
 _MIN_ITEMS = 2
 # A note after the last item ("J 14 - all at goal, equipment out."): not an item of the line.
-_TRAILING_NOTE = re.compile(r"\s+(?:[-\u2013\u2014]|->|\u2192)\s+[a-z][^|]*$", FLAGS)
+# (not a code after a day's dash: "Thu 12/11 - K1 24, K2 27")
+_TRAILING_NOTE = re.compile(r"\s+(?:[-\u2013\u2014]|->|\u2192)\s+[a-z](?![a-z]{0,2}\d)[^|]*$", FLAGS)
 # A bracket after the items naming the points not read that visit ("(5 not re-read)", "(C, D not
 # read - removed)"): not an item, and its number no value
 _NOT_READ_NOTE = re.compile(
@@ -108,7 +109,10 @@ _VISIT_LEAD = re.compile(
     FLAGS,
 )
 _CODED_LEAD = re.compile(
-    r"\s*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?:?\s+(?=[A-Z]{1,3}\d{1,2}\s*[:=]?\s*\d)", re.ASCII
+    # ("Thu 12/11 - K1 24, K2 27": a weekday before the day, a dash after it)
+    r"\s*(?:[A-Z][a-z]{2,8},?\s)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?(?::|\s[-\u2013])?\s+"
+    r"(?=[A-Z]{1,3}\d{1,2}\s*[:=]?\s*\d)",
+    re.ASCII,
 )
 _NUMBERED_ITEM = re.compile(r"#?\d{1,2} ?[-=] ?\d{1,3}(?:\.\d)?(?: ?(?:%\s?(?:wme|mc)?|wme|rel)\b)?", FLAGS)
 _NUMBERED_RUN = re.compile(

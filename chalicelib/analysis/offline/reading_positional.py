@@ -29,8 +29,9 @@ from chalicelib.analysis.offline.text import FLAGS, Line
 
 # A value of a visit's line with no lead: its scale may be "MC" alone ("18 MC")
 _BARE_VALUE = rf"{VALUE}(?: ?mc\b|{SCALE_SUFFIX})?"
-# Between values: ",", ";", " / " or "and" ("20%, 41 and 22").
-_SEPARATOR = r"[ \t]*(?:;|[ \t]/|,|,? and[ \t])[ \t]*"
+# Between values: ",", ";", " / " or "and" ("20%, 41 and 22"); " | " between points and " // "
+# between floors or rooms ("180 | 21 | 15 // 420 | 300").
+_SEPARATOR = r"[ \t]*(?:;|[ \t]/|,|,? and[ \t]|[ \t]\|[ \t]|[ \t]//[ \t])[ \t]*"
 # The visit's lead (a day, a date, "Day 3"), a colon or a dash, then the numbers alone; words after
 # them only say how to read them ("- in the same order", "(same points)", ". He said it's done."), a
 # sentence of remarks at most.

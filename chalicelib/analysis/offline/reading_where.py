@@ -23,6 +23,8 @@ from chalicelib.analysis.offline.text import FLAGS, collapse
 UNSPECIFIED_LOCATION = "unspecified"
 
 _ROLE_LEAD = re.compile(r"^(?:ref(?:erence)?|dry ?(?:std|standard)|control|baseline)\b\W*", FLAGS)
+_POINT_LEAD = re.compile(r"^\d{1,3}[a-z]?\s+(?=[A-Z])")
+_NAME_END = re.compile(r"(?<=\s(?:room|area))\s.*$", FLAGS)
 _SUBJECT_REACH = 6  # "The family room (20 x 16 ft) took water": a paragraph's room comes first
 _SUBJECT_LOOK = 80
 _BEFORE_LOOK = 300  # how far back a sentence's earlier room is looked for
@@ -357,10 +359,12 @@ class ReadingPlaces(RoomWords):
         coded = room_code_key(label, self.areas)
         if coded is not None:  # "TR2 slab": Treatment Room 2, written by its initials
             return self.areas[coded].room
-        words = re.split(r"\s[-\u2013]\s|,|\(", label, maxsplit=1)[0]
+        # ("1 Children's area bulkhead drywall": a table row read from a PDF leads with its point)
+        words = re.split(r"\s[-\u2013]\s|,|\(", _POINT_LEAD.sub("", label), maxsplit=1)[0]
         cut = WHERE_WORDS.search(words)
         phrase = collapse(words[: cut.start()] if cut else words).strip(" -:")
         phrase = _ROLE_LEAD.sub("", phrase)  # "REF front room": the front room, read as a reference
+        phrase = _NAME_END.sub("", phrase)  # ("Children's area bulkhead": the area, not its bulkhead)
         if phrase and len(phrase.split()) <= 4 and not phrase[0].isdigit():
             # "utility - wall behind washer" is the Utility room's when one is affected
             first = phrase.split()[0].lower()

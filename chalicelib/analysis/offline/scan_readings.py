@@ -20,7 +20,9 @@ from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_column_days import column_days, redated
 from chalicelib.analysis.offline.reading_day_series import day_series
 from chalicelib.analysis.offline.reading_goals import without_goal
+from chalicelib.analysis.offline.reading_inline_codes import bracketed_spot, inline_point_code
 from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place, points_scale_legend
+from chalicelib.analysis.offline.reading_line_items import keep_line_place, line_item_place
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
 from chalicelib.analysis.offline.reading_meters import meter_scale
 from chalicelib.analysis.offline.reading_named_numbers import names_numbered_area
@@ -49,7 +51,6 @@ from chalicelib.analysis.offline.reading_table_places import unnamed_row_place
 from chalicelib.analysis.offline.reading_table_titles import titled_header
 from chalicelib.analysis.offline.reading_where import (
     SENTENCE_END,
-    SPACE_NOUN,
     UNSPECIFIED_LOCATION,
     after_temperature,
     sentence_start,
@@ -65,6 +66,7 @@ from chalicelib.analysis.offline.readings import (
 )
 from chalicelib.analysis.offline.room_verdicts import is_spot
 from chalicelib.analysis.offline.scan_inline_readings import InlineReadingsScan
+from chalicelib.analysis.offline.scan_listed_readings import SENTENCE_BREAK, ListedReadingsScan
 from chalicelib.analysis.offline.scan_order_legend import OrderLegendScan
 from chalicelib.analysis.offline.scan_point_rereads import PointRereadScan
 from chalicelib.analysis.offline.scan_reading_headings import ReadingHeadingScan
@@ -80,12 +82,6 @@ from chalicelib.analysis.offline.text import (
     Line,
 )
 
-_DATE_START = re.compile(
-    r"^[\s\-*\u2022]*(?:\d{1,2}[/.]\d{1,2}|day ?\d|mon|tue|wed|thu|fri|sat|sun|intake|initial|re-?check)",
-    FLAGS,
-)
-
-
 _TABLE_RULE = re.compile(r"\s*\|[\s:|-]*-[\s:|-]*\|?\s*")
 
 
@@ -95,9 +91,6 @@ _DRY_LEGEND = re.compile(
     r"(?! ?%? ?(?:of|rh))",
     FLAGS,
 )
-# An item of a readings section without a bullet: short, and no sentence ("Kitchen ceiling 72").
-_MAX_ITEM = 80
-_SENTENCE_BREAK = re.compile(r"[.;!?]\s")
 
 
 # A line of only numbers: the readings of a PDF row whose label wrapped onto the lines above.
@@ -107,9 +100,6 @@ _NUMBERS_ONLY = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})?\s*(?:%\s?MC|%|WME|REL)?
 _MAX_WRAPPED = 60
 
 
-_LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
-
-
 # "at ensuite wall", "near the laundry door": the room next, which only places a point
 _LANDMARK_BEFORE = re.compile(
     r"\b(?:at|near|by|along|beside|against|behind|towards?|opposite|under|below|beneath)(?: the)? $", FLAGS
@@ -117,9 +107,6 @@ _LANDMARK_BEFORE = re.compile(
 # A map's point code in a list line ("L1", "H2"): its letters may stand for its room's initials
 _POINT_CODE = re.compile(r"(?<![\w.])[A-Z]{1,3}\d{1,2}\b")
 _MAX_CODED_LINE = 400
-# A map's point code leading its line: letters and a number ("P1", "M-3"), no lone letter
-_CODED_POINT = re.compile(r"[ \t\-*\u2022]*[A-Z]{1,2}-?\d{1,2}[ \t]", re.ASCII)
-_DOT_LEADER = re.compile(r"\.{4,}|\u2026")  # a map's leader between a point's place and its value
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
 
 
@@ -143,6 +130,7 @@ def _is_list_line(text: str) -> bool:
 
 
 class ReadingsScan(
+    ListedReadingsScan,
     LegendScan,
     ReadingRepeats,
     ReadingLineState,
@@ -374,46 +362,6 @@ class ReadingsScan(
         self._block_rows += sum(reading.role != "goal" for reading in found)
         return bool(found)
 
-    def _listed_readings(self, text: str, taken_on: date | None, line: Line) -> list[RowReading]:
-        """Outside a readings block, "place value" pairs count when there are several on the line
-        ("laundry 17 / hall 14 / bed 2 13"), or one on a dated line once a meter scale is known."""
-        assert self._rows is not None
-        found = [r for r in self._rows.segments(text, taken_on, in_block=False) if self._names_a_place(r)]
-        if len(found) >= 2:
-            return found
-        if found and self._scale_known() and _DATE_START.match(text):
-            return found
-        coded = _CODED_POINT.match(text) or _DOT_LEADER.search(text)  # ("1 wall at pan ..... 310 REL")
-        if len(found) == 1 and found[0].point and coded and self._metered():
-            return found  # "P1 HWC particleboard 38" under the meter's line: a map's point, one a line
-        if self.__dict__.get("_section") == line.number and (
-            _LIST_ITEM.match(text) or (len(text) <= _MAX_ITEM and not _SENTENCE_BREAK.search(text))
-        ):
-            # "- Kitchen north wall, upper: 22" under "6. Moisture readings": one item, the whole
-            # line its label, as in a readings block
-            item = self._rows.segments(text, taken_on, in_block=True)
-            if item and all(self._names_a_place(reading) for reading in item):
-                return item
-        return []
-
-    def _names_a_place(self, reading: RowReading) -> bool:
-        label = reading.label
-        return bool(
-            (
-                reading.point
-                and (
-                    (self._rows and reading.point in self._rows.points)
-                    or reading.point in self._points
-                    or reading.point in self._legend().points  # ("A WME 33 26 20" under a point legend)
-                )
-            )
-            or describes_place(label)
-            or room_mentions(label)
-            or materials_in(label)
-            or self._area_by_word(label) is not None
-            or SPACE_NOUN.search(label) is not None  # "East wing, column wrap C3"
-        )
-
     def _add_row_reading(self, line: Line, reading: RowReading, owners: Owners) -> None:
         by_code, draft = self._legend_row_draft(line, reading, self._row_scales())
         if by_code:
@@ -432,7 +380,7 @@ class ReadingsScan(
             # the same sentence ("Bed 3 carpet 41, plasterboard hall wall 29") the room word only
             # says which wall of the line's room
             between = line.text[owner.start : reading.start - len(label)]
-            own_words = bool(room_mentions(label)) and bool(_SENTENCE_BREAK.search(between))
+            own_words = bool(room_mentions(label)) and bool(SENTENCE_BREAK.search(between))
             listed = _is_list_line(line.text)  # ("/ joists 21 %MC": a list's own part)
             leading = room_leading_landmark(label)  # ("rec room wall next to the laundry 30")
             owner = (
@@ -489,9 +437,15 @@ class ReadingsScan(
             or (
                 self._heading_room()
                 if in_table
-                else self._remembered(label) or self._fixture_room(label) or self._label_context(label)
+                else self._remembered(label)
+                or self._fixture_room(label)
+                or line_item_place(self.__dict__, line.number, label)
+                or self._label_context(label)
             )
         )
+        if bracketed_spot(label) and (before := line_item_place(self.__dict__, line.number, "")) is not None:
+            place = before  # ("kitchen K1 (bench) 38, K4 (pantry) 33": K4 is the kitchen's, by the pantry)
+        keep_line_place(self.__dict__, line.number, place)
         if reading.point is not None and not in_table and side is None and (mentions := room_mentions(label)):
             # A map's point is in the first room its line names ("A  bottom plate, mech room / rec
             # room wall"); a room it is only near is a landmark ("A  master bed floorboards at
@@ -548,6 +502,8 @@ class ReadingsScan(
                 location, material, unit = known[0], material or known[1], reading.unit or known[2]
             reference_points: set[str] = self.__dict__.setdefault("_reference_points", set())
             re_read_reference = reading.point in reference_points  # "R2 11 %MC": still the dry standard
+        if reading.point is None and not in_table and (code := inline_point_code(label)) is not None:
+            self._points.setdefault(code, (location, material, unit))  # ("kitchen K1 (at bench) 38")
         unit = wide_scale(reading.value, unit, self._row_scales(), self._document_scales)
         if reading.value > MAX_PERCENT and unit != "REL":
             return  # "230" is a reading only on a relative scale
@@ -584,7 +540,7 @@ class ReadingsScan(
         told = told or (
             in_block
             and " | " not in draft.source.text
-            and _SENTENCE_BREAK.search(draft.source.text) is not None
+            and SENTENCE_BREAK.search(draft.source.text) is not None
         )
         if self._repeats(draft, told=told, in_block=in_block):
             return

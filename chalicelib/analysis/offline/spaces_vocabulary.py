@@ -196,11 +196,12 @@ _ROOMS: tuple[tuple[str, str], ...] = (
         # ("Studio B: carpet wet": a letter may head its note; a number before a colon is a time)
         r" (?:(?-i:[A-H])(?![\w/.-])|\d{1,3}[a-z]?(?![\w/.:-]))",
     ),
-    # Any other "<word> room" the notes use ("steriliser room", "plant room", "tea room"), kept in
+    # Any other "<word> room" the notes use ("steriliser room", "plant room", "story-time room"), kept in
     # their words; last, so every room the vocabulary knows is named its own way first.
     (
         "other_room",
-        rf"{_NOT_A_ROOM_WORD}[a-z]{{3,14}} (?:{_KNOWN_ROOM_WORD}{_NOT_A_ROOM_WORD}[a-z]{{3,14}} )?room(?!s)",
+        rf"{_NOT_A_ROOM_WORD}[a-z]{{3,14}}(?:-[a-z]{{3,10}})? "
+        rf"(?:{_KNOWN_ROOM_WORD}{_NOT_A_ROOM_WORD}[a-z]{{3,14}} )?room(?!s)",
     ),
     # "Bella's room", "Tom's bedroom": a room known by whose it is.
     ("named_room", r"[a-z]{2,12}'s (?:bed)?room"),
