@@ -4,12 +4,20 @@ audit log and the rate-limit buckets.
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from pydantic import TypeAdapter
+
 from chalicelib.core.audit_models import AuditEntry
 from chalicelib.core.models import ApiKey, UserSettings, iso
 from chalicelib.core.org_models import Member
 from chalicelib.core.ports import ConditionFailed, RateBucket, TokenTaken
 from chalicelib.core.template_models import ReportTemplate, TemplateHead
 from tests.memory_organisations import MemoryOrganisationRecords
+
+# A time as the store is given it (an ISO string), read back as the record's datetime, as DynamoDB's
+# adapter reads it: a model_copy(update=...) would keep the string.
+_INSTANT = TypeAdapter(datetime)
 
 
 class MemoryApiKeyRecords:
@@ -27,13 +35,17 @@ class MemoryApiKeyRecords:
 
     def list_for_user(self, user_id: str) -> list[ApiKey]:
         mine = [k for k, _ in self.keys.values() if k.user_id == user_id]
-        return sorted(mine, key=lambda k: k.created_at, reverse=True)
+        # (newest first, the id breaking a tie, as the adapter's index sorts "<createdAt>#<id>")
+        return sorted(mine, key=lambda k: (k.created_at, k.id), reverse=True)
 
     def revoke(self, key_id: str, user_id: str, at: str) -> None:
         found = self.keys.get(key_id)
         if found is None or found[0].user_id != user_id or found[0].revoked_at is not None:
             raise ConditionFailed(key_id)
-        self.keys[key_id] = (found[0].model_copy(update={"revoked_at": at}), found[1])
+        self.keys[key_id] = (
+            found[0].model_copy(update={"revoked_at": _INSTANT.validate_python(at)}),
+            found[1],
+        )
 
     def touch(self, key_id: str, at: str, not_since: str) -> bool:
         found = self.keys.get(key_id)
@@ -42,7 +54,10 @@ class MemoryApiKeyRecords:
         last = found[0].last_used_at
         if last is not None and iso(last) >= not_since:
             return False
-        self.keys[key_id] = (found[0].model_copy(update={"last_used_at": at}), found[1])
+        self.keys[key_id] = (
+            found[0].model_copy(update={"last_used_at": _INSTANT.validate_python(at)}),
+            found[1],
+        )
         return True
 
 
