@@ -3,6 +3,7 @@ and an AWS answer without what differs between two runs by design.
 
 The clients without botocore (chalicelib/aws/json_http.py, dynamo_http.py, s3_http.py) must answer
 as boto3 does; their tests send the same calls both ways and compare the answers normalised here.
+The stores' contract tests run their DynamoDB adapters on `workflows_table()`.
 """
 
 from __future__ import annotations
@@ -13,10 +14,26 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+import boto3
+from moto import mock_aws
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
+from local_stack import dynamodb_transactions
 from local_stack.keep_alive import KeepAliveRequestHandler
+from local_stack.provision import table_properties
+
+
+@contextmanager
+def workflows_table() -> Iterator[Any]:
+    """The stack's workflows table on moto (the template's keys and indexes; no stream, which these
+    tests do not read), with transactions checked as the local stack checks them."""
+    dynamodb_transactions.install()
+    with mock_aws():
+        properties = table_properties("WorkflowsTable")
+        properties.pop("StreamSpecification", None)
+        dynamodb = boto3.resource("dynamodb", region_name="us-east-1")
+        yield dynamodb.create_table(TableName="workflows", **properties)
 
 
 @contextmanager

@@ -9,16 +9,12 @@ from decimal import Decimal
 from types import SimpleNamespace
 from typing import Any, cast
 
-import boto3
-from moto import mock_aws
-
 from chalicelib.aws.organisation_records import DynamoOrganisationRecords
 from chalicelib.aws.workflow_records import DynamoWorkflowRecords
 from chalicelib.core import analytics, workflows
 from chalicelib.core.models import PHASE_ORDER, InputMethod, Workflow, WorkflowStatus
 from chalicelib.core.ports import Ports
-from local_stack import dynamodb_transactions
-from local_stack.provision import table_properties
+from tests.aws_answers import workflows_table
 
 DAYS = 10
 FIRST_DAY = date(2026, 11, 1)
@@ -124,13 +120,8 @@ def test_stats_and_analytics_read_the_same_few_items_with_10_and_with_10000_work
     # Given a table with 10 of alice's workflows, and another with 10,000, over the same 10 days
     read = {}
     for count in (10, 10_000):
-        dynamodb_transactions.install()
-        with mock_aws():
-            dynamodb = boto3.resource("dynamodb", region_name="us-east-1")
-            properties = {
-                k: v for k, v in table_properties("WorkflowsTable").items() if k != "StreamSpecification"
-            }
-            read[count] = _reads(dynamodb.create_table(TableName="workflows", **properties), count)
+        with workflows_table() as table:
+            read[count] = _reads(table, count)
 
     # Then /stats reads one item, and analytics one per day of the range that has workflows
     for count in (10, 10_000):

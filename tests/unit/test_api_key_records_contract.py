@@ -9,14 +9,12 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import boto3
 import pytest
-from moto import mock_aws
 
 from chalicelib.aws.api_key_records import DynamoApiKeyRecords
 from chalicelib.core.models import ApiKey
 from chalicelib.core.ports import ApiKeyRecords, ConditionFailed
-from local_stack.provision import table_properties
+from tests.aws_answers import workflows_table
 from tests.memory_accounts import MemoryApiKeyRecords
 
 pytestmark = pytest.mark.unit
@@ -31,11 +29,8 @@ def _memory() -> Iterator[ApiKeyRecords]:
 
 @contextmanager
 def _dynamodb() -> Iterator[ApiKeyRecords]:
-    with mock_aws():
-        dynamodb = boto3.resource("dynamodb", region_name="us-east-1")
-        properties = table_properties("WorkflowsTable")
-        properties.pop("StreamSpecification", None)
-        yield DynamoApiKeyRecords(dynamodb.create_table(TableName="workflows", **properties))
+    with workflows_table() as table:
+        yield DynamoApiKeyRecords(table)
 
 
 Store = Callable[[], AbstractContextManager[ApiKeyRecords]]

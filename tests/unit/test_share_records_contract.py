@@ -9,9 +9,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import boto3
 import pytest
-from moto import mock_aws
 
 from chalicelib.aws.share_records import DynamoShareRecords
 from chalicelib.aws.workflow_records import DynamoWorkflowRecords
@@ -19,8 +17,7 @@ from chalicelib.core.models import InputMethod, Workflow, WorkflowStatus
 from chalicelib.core.org_models import CollaboratorRole, Share
 from chalicelib.core.org_ports import ShareRecords
 from chalicelib.core.ports import NotFound, WorkflowRecords
-from local_stack import dynamodb_transactions
-from local_stack.provision import table_properties
+from tests.aws_answers import workflows_table
 from tests.memory_organisations import MemoryShareRecords
 from tests.memory_workflows import MemoryWorkflowRecords
 
@@ -38,12 +35,7 @@ def _memory() -> Iterator[Stores]:
 
 @contextmanager
 def _dynamodb() -> Iterator[Stores]:
-    dynamodb_transactions.install()
-    with mock_aws():
-        dynamodb = boto3.resource("dynamodb", region_name="us-east-1")
-        properties = table_properties("WorkflowsTable")
-        properties.pop("StreamSpecification", None)
-        table = dynamodb.create_table(TableName="workflows", **properties)
+    with workflows_table() as table:
         yield DynamoWorkflowRecords(table), DynamoShareRecords(table)
 
 

@@ -9,15 +9,12 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import boto3
 import pytest
-from moto import mock_aws
 
 from chalicelib.aws.workflow_records import DynamoWorkflowRecords
 from chalicelib.core.models import InputMethod, Workflow, WorkflowStatus
 from chalicelib.core.ports import ConditionFailed, NotFound, WorkflowRecords
-from local_stack import dynamodb_transactions
-from local_stack.provision import table_properties
+from tests.aws_answers import workflows_table
 from tests.memory_workflows import MemoryWorkflowRecords
 
 pytestmark = pytest.mark.unit
@@ -32,13 +29,8 @@ def _memory() -> Iterator[WorkflowRecords]:
 
 @contextmanager
 def _dynamodb() -> Iterator[WorkflowRecords]:
-    dynamodb_transactions.install()
-    with mock_aws():
-        dynamodb = boto3.resource("dynamodb", region_name="us-east-1")
-        properties = {
-            k: v for k, v in table_properties("WorkflowsTable").items() if k != "StreamSpecification"
-        }
-        yield DynamoWorkflowRecords(dynamodb.create_table(TableName="workflows", **properties))
+    with workflows_table() as table:
+        yield DynamoWorkflowRecords(table)
 
 
 STORES: dict[str, Callable[[], AbstractContextManager[WorkflowRecords]]] = {
