@@ -16,6 +16,8 @@ from typing import Any
 
 import boto3
 from moto import mock_aws
+from moto.core import DEFAULT_ACCOUNT_ID
+from moto.dynamodb.models import dynamodb_backends
 from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
 from werkzeug.serving import make_server
 
@@ -34,6 +36,37 @@ def workflows_table() -> Iterator[Any]:
         properties.pop("StreamSpecification", None)
         dynamodb = boto3.resource("dynamodb", region_name="us-east-1")
         yield dynamodb.create_table(TableName="workflows", **properties)
+
+
+def streamed_table(client: Any, name: str) -> None:
+    """A table keyed as the stack's (pk, sk, an index on gsi1pk) with a stream of old and new
+    images, made with `client` inside `mock_aws()`: what the DynamoDB speed-ups are checked on."""
+    client.create_table(
+        TableName=name,
+        KeySchema=[
+            {"AttributeName": "pk", "KeyType": "HASH"},
+            {"AttributeName": "sk", "KeyType": "RANGE"},
+        ],
+        AttributeDefinitions=[{"AttributeName": a, "AttributeType": "S"} for a in ("pk", "sk", "gsi1pk")],
+        GlobalSecondaryIndexes=[
+            {
+                "IndexName": "gsi1",
+                "KeySchema": [{"AttributeName": "gsi1pk", "KeyType": "HASH"}],
+                "Projection": {"ProjectionType": "ALL"},
+            }
+        ],
+        BillingMode="PAY_PER_REQUEST",
+        StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+    )
+
+
+def stream_records(name: str) -> list[dict[str, Any]]:
+    """The stream records of `streamed_table(name)` as moto keeps them (moto's DescribeStream is
+    not implemented in mock mode)."""
+    return [
+        r.record
+        for r in dynamodb_backends[DEFAULT_ACCOUNT_ID]["us-east-1"].get_table(name).stream_shard.items
+    ]
 
 
 @contextmanager

@@ -16,11 +16,10 @@ import pytest
 from boto3.dynamodb.conditions import Attr, ConditionExpressionBuilder
 from botocore.exceptions import ClientError
 from moto import mock_aws
-from moto.core import DEFAULT_ACCOUNT_ID
 from moto.dynamodb import responses as moto_responses
-from moto.dynamodb.models import dynamodb_backends
 
 from local_stack import dynamodb_transactions, dynamodb_updates
+from tests.aws_answers import stream_records, streamed_table
 
 pytestmark = pytest.mark.unit
 
@@ -200,23 +199,7 @@ def _run(requests: list[dict[str, Any]]) -> dict[str, Any]:
     os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
     with mock_aws():
         client = boto3.client("dynamodb", region_name="us-east-1")
-        client.create_table(
-            TableName="t",
-            KeySchema=[
-                {"AttributeName": "pk", "KeyType": "HASH"},
-                {"AttributeName": "sk", "KeyType": "RANGE"},
-            ],
-            AttributeDefinitions=[{"AttributeName": a, "AttributeType": "S"} for a in ("pk", "sk", "gsi1pk")],
-            GlobalSecondaryIndexes=[
-                {
-                    "IndexName": "gsi1",
-                    "KeySchema": [{"AttributeName": "gsi1pk", "KeyType": "HASH"}],
-                    "Projection": {"ProjectionType": "ALL"},
-                }
-            ],
-            BillingMode="PAY_PER_REQUEST",
-            StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
-        )
+        streamed_table(client, "t")
         client.put_item(TableName="t", Item=BUCKET)
         answers: list[Any] = []
         for request in requests:
@@ -227,11 +210,6 @@ def _run(requests: list[dict[str, Any]]) -> dict[str, Any]:
             except ClientError as exc:
                 answers.append({"error": exc.response["Error"], "item": exc.response.get("Item")})
         items = client.scan(TableName="t")["Items"]
-        # The stream as moto keeps it (moto's DescribeStream is not implemented in mock mode)
-        records = [
-            r.record
-            for r in dynamodb_backends[DEFAULT_ACCOUNT_ID]["us-east-1"].get_table("t").stream_shard.items
-        ]
         stream = [
             (
                 r["eventName"],
@@ -239,7 +217,7 @@ def _run(requests: list[dict[str, Any]]) -> dict[str, Any]:
                 r["dynamodb"].get("OldImage"),
                 r["dynamodb"].get("NewImage"),
             )
-            for r in records
+            for r in stream_records("t")
         ]
         return {"answers": answers, "items": sorted(items, key=str), "stream": stream}
 

@@ -19,13 +19,12 @@ import pytest
 from boto3.dynamodb.types import TypeDeserializer
 from botocore.exceptions import ClientError, ParamValidationError
 from moto import mock_aws
-from moto.core import DEFAULT_ACCOUNT_ID
 from moto.core.parse import JSONParser
 from moto.core.utils import get_service_model
 from moto.dynamodb import responses as moto_responses
-from moto.dynamodb.models import dynamodb_backends
 
 from local_stack import dynamodb_transactions, dynamodb_updates, moto_requests
+from tests.aws_answers import stream_records, streamed_table
 
 pytestmark = pytest.mark.unit
 
@@ -363,23 +362,7 @@ def _run(requests: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
     os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
     with mock_aws():
         client = boto3.client("dynamodb", region_name="us-east-1")
-        client.create_table(
-            TableName=TABLE,
-            KeySchema=[
-                {"AttributeName": "pk", "KeyType": "HASH"},
-                {"AttributeName": "sk", "KeyType": "RANGE"},
-            ],
-            AttributeDefinitions=[{"AttributeName": a, "AttributeType": "S"} for a in ("pk", "sk", "gsi1pk")],
-            GlobalSecondaryIndexes=[
-                {
-                    "IndexName": "gsi1",
-                    "KeySchema": [{"AttributeName": "gsi1pk", "KeyType": "HASH"}],
-                    "Projection": {"ProjectionType": "ALL"},
-                }
-            ],
-            BillingMode="PAY_PER_REQUEST",
-            StreamSpecification={"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
-        )
+        streamed_table(client, TABLE)
         for item in ITEMS:
             client.put_item(TableName=TABLE, Item=item)
         answers = []
@@ -387,14 +370,9 @@ def _run(requests: list[tuple[str, dict[str, Any]]]) -> dict[str, Any]:
             method = getattr(client, "".join("_" + c.lower() if c.isupper() else c for c in operation)[1:])
             answers.append(_answer(lambda: method(**params)))  # noqa: B023 - called at once
         items = client.scan(TableName=TABLE)["Items"]
-        shard = dynamodb_backends[DEFAULT_ACCOUNT_ID]["us-east-1"].get_table(TABLE).stream_shard
         stream = [
-            (
-                r.record["eventName"],
-                r.record["dynamodb"].get("OldImage"),
-                r.record["dynamodb"].get("NewImage"),
-            )
-            for r in shard.items
+            (r["eventName"], r["dynamodb"].get("OldImage"), r["dynamodb"].get("NewImage"))
+            for r in stream_records(TABLE)
         ]
         deserialise = TypeDeserializer().deserialize
         # numbers as the resource layer reads them (Decimals), sets as sets
