@@ -24,8 +24,8 @@ _CLEARED_BY_TEST = re.compile(
     r" (?:shows?|showed|says|lists?|records?|confirms?)"
     r" (?:no|nil) (?P<d>asbestos|acms?)"
     r"|\bnegative (?:result )?for (?:\w+ ){0,2}(?P<b>asbestos|lead)"
-    r"|\b(?P<c>asbestos|lead)\w*(?: \w+){0,4} (?:tested|came back|returned|was|were|is|are)"
-    r" (?:negative|clear|not detected)",
+    r"|\b(?P<c>asbestos|lead)\w*(?: \w+){0,6} (?:tested|came back|returned|was|were|is|are)"
+    r" (?:negative|clear|clean|not detected)",
     FLAGS,
 )
 _TESTED_KINDS = {

@@ -20,6 +20,7 @@ from chalicelib.analysis.findings import (
     SourceSpan,
 )
 from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, second_hand_lines
+from chalicelib.analysis.offline.hazard_denials import RULED_OUT_AFTER, ruled_out
 from chalicelib.analysis.offline.hazard_recall import EXTRA_HAZARDS
 from chalicelib.analysis.offline.hazard_tests import cleared_by_test
 from chalicelib.analysis.offline.mould_words import MOULD_GROWTH
@@ -229,52 +230,6 @@ _LABEL_KINDS = {
 }
 
 
-# Before a hazard in its clause: an absence or a check ("no vermiculite or other suspect asbestos",
-# "checked the insulation for vermiculite"). Not "possible" or "suspected": those are the flag.
-_RULED_OUT_BEFORE = re.compile(
-    r"\b(?:no|not|nil|without|none|nothing|never|negative for|free of|free from|rule out|ruled out"
-    r"|check(?:ed|ing)?(?: [\w']+){0,5} for|test(?:ed|ing)? for|inspect(?:ed)? for|prevent|avoid"
-    # "the 2015 vinyl is too new to contain asbestos"
-    r"|too (?:new|recent|modern|young|late) to (?:contain|have|include|be))\b",
-    FLAGS,
-)
-
-
-# After it: "asbestos linings are not expected", "testing was not requested", "Electrical OK".
-_RULED_OUT_AFTER = re.compile(
-    r"\b(?:not (?:present|found|seen|detected|observed|expected|suspected|identified|requested|required"
-    r"|noted|an issue|a concern|affected"
-    # "Asbestos not applicable (2019 build)": the writer ruled the hazard out for the building
-    r"|applicable|relevant)"
-    # ("the vinyl was not sampled": a suspicion nobody has cleared is still the hazard)
-    r"|(?:was|were|is|are) not(?! (?:sampl|test|check|disturb|remov))|absent|negative|ok|okay|fine"
-    # "Electrics safe", not "made them safe", "not safe with water in the fitting" or "lead-safe"
-    r"|(?<!not )(?<!made )(?<!make )(?<!made it )(?<!made them )(?<!-)safe"
-    r"|no issues?|n/a|unaffected"
-    # "island receptacle is GFCI, stayed dry": the part the water never reached
-    r"|(?:stayed|stays|remained|remains|kept) dry"
-    # "hob supply capped by the gas engineer; no leak found on test", "line pressure-tested - no
-    # leak": made safe and tested sound
-    r"|no (?:gas )?leaks?"
-    # "the asbestos register says no ACMs", "testing came back negative": a record that clears it.
-    r"|(?:says|shows|showed|found|confirms?|confirmed|came back|returned|reports?|lists?)"
-    r" (?:no|none|nil|clear))\b",
-    FLAGS,
-)
-
-
-_LABEL_SEPARATOR = re.compile(r"\s*[:\-]\s*")
-
-
-_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|however|although|so|then|whereas)\b", FLAGS)
-
-
-_BEFORE_REACH = 100  # how far before a hazard its clause may rule it out
-
-
-_AFTER_REACH = 60  # how far after a hazard its clause may rule it out
-
-
 _BUILT_YEAR = re.compile(
     r"\b(?:built|constructed|build year|year built|yr built|construction|circa|c\.|erected"
     r"|(?:house|home|dwelling|building|property)(?: (?:is|was))?(?: an?)?)\W{0,3}(?:in )?(?:the )?"
@@ -311,50 +266,6 @@ def _hazard_text(label: str, line: Line, start: int) -> str:
     return truncate(f"{label}: {excerpt}", MAX_DESCRIPTION)
 
 
-def _ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
-    """Whether the hazard's own clause says it is absent, unchecked-for or fine."""
-    sentence_start, sentence_end = sentences.bounds(start)
-    before = text[max(sentence_start, start - _BEFORE_REACH) : start]
-    breaks = list(_CLAUSE_BREAK.finditer(before))
-    clause_before = before[breaks[-1].end() :] if breaks else before
-    after = text[end : min(sentence_end, end + _AFTER_REACH)]
-    # "Asbestos: 1998 build, not suspected": a label's own colon opens its value, not a new clause.
-    label = _LABEL_SEPARATOR.match(after)
-    cut = _CLAUSE_BREAK.search(after, label.end() if label else 0)
-    clause_after = after[: cut.start()] if cut else after
-    if _RULED_OUT_BEFORE.search(clause_before) or _RULED_OUT_AFTER.search(clause_after):
-        return True
-    # "Vermiculite? No - blown fiberglass": the writer's own question, answered no past its "?"
-    if _ANSWERED_NO.match(text, end) is not None:
-        return True
-    # "The bathroom light had been wet: the electrician tested it on 15/10 and it is safe": a check
-    # later in the sentence, past the colon, that cleared it
-    if _CHECKED_CLEAR.search(text, end, min(sentence_end, end + _REFUTED_REACH)) is not None:
-        return True
-    # "the form has 'Category 3 - sewage' ticked because the fountain is by the restroom; it isn't":
-    # what someone else said, refuted in the very next clause
-    rest = text[end : min(sentence_end, end + _REFUTED_REACH)]
-    following = _CLAUSE_BREAK.search(rest)
-    return following is not None and _REFUTED.match(rest, following.end()) is not None
-
-
-_ANSWERED_NO = re.compile(r"[\w /-]{0,30}\?\W{0,3}(?:no|nope|nil|none|negative)\b", FLAGS)
-
-
-_REFUTED = re.compile(
-    r" ?(?:it|that|this|which) (?:isn't|is not|wasn't|was not|is wrong|was wrong|is not supported)\b", FLAGS
-)
-_REFUTED_REACH = 160
-
-
-_CHECKED_CLEAR = re.compile(
-    r"\b(?:tested|checked|inspected|tested and tagged)\b[^.;]{0,60}?"
-    r"\b(?:(?:it|they|that|which) (?:is|are|was|were) (?:now )?|found |as |and )"
-    r"(?:safe|fine|ok|okay|sound|clear|all clear)\b(?! (?:to|for|until|once|after))",
-    FLAGS,
-)
-
-
 # "water ran out through the ducted heating outlet", "the ceiling outlet", "dehu outlet": an outlet of
 # air, not of power. Where the notes name such an outlet and never a power outlet, "the outlet" is it.
 _AIR_OUTLET = re.compile(
@@ -383,7 +294,7 @@ def _named(pattern: re.Pattern[str], line: Line, air_outlets: bool = False) -> i
     for match in pattern.finditer(line.text, first.start()):
         if air_outlets and pattern is _ELECTRICAL and _OUTLET.search(match.group(0)):
             continue
-        if not _ruled_out(line.text, sentences, match.start(), match.end()):
+        if not ruled_out(line.text, sentences, match.start(), match.end()):
             return match.start()
     return None
 
@@ -393,18 +304,18 @@ def _labelled(kind: HazardKind, line: Line, pattern: re.Pattern[str]) -> int | N
     if label is None or _label_kind(label) is not kind:
         return None
     sentences = Sentences(line.text)
-    if _ruled_out(line.text, sentences, label.start("kind"), label.end()):
+    if ruled_out(line.text, sentences, label.start("kind"), label.end()):
         return None
     # "Asbestos - house built 2011, no ACM expected": the label's value rules out what it names.
     _, sentence_end = sentences.bounds(label.end())
     value = line.text[label.end() : sentence_end]
     if pattern.search(value):
-        ruled_out = _named(pattern, Line(line.number, value, value)) is None
+        value_clears = _named(pattern, Line(line.number, value, value)) is None
     else:
         # "Gas: the meter is on the other side ...; gas supply not affected": a value that names no
         # hazard of its kind and says it is fine
-        ruled_out = _NONE_VALUE.match(value) is not None or _RULED_OUT_AFTER.search(value) is not None
-    if ruled_out:
+        value_clears = _NONE_VALUE.match(value) is not None or RULED_OUT_AFTER.search(value) is not None
+    if value_clears:
         return None
     return label.end()
 
@@ -477,7 +388,13 @@ def detect_hazards(
         (HazardKind.ASBESTOS, _asbestos_era(lines, standards, country)),
         (HazardKind.LEAD, _lead_era(lines, country)),
     ):
-        if kind not in hazards and kind not in cleared | ruled_out_by_label and presumed is not None:
+        if (
+            kind not in hazards
+            and kind not in cleared | ruled_out_by_label
+            and presumed is not None
+            # ("c.1905 cottage" and then "No asbestos in the floor or subfloor": the writer looked)
+            and not _ruled_out_by_writer(kind, lines, second_hand)
+        ):
             hazards[kind] = presumed
     if (
         category is not None
@@ -504,7 +421,7 @@ def _ruled_out_by_writer(kind: HazardKind, lines: Sequence[Line], second_hand: f
         text = first_hand_text(line.text)
         sentences = Sentences(text)
         for pattern in patterns:
-            if any(_ruled_out(text, sentences, m.start(), m.end()) for m in pattern.finditer(text)):
+            if any(ruled_out(text, sentences, m.start(), m.end()) for m in pattern.finditer(text)):
                 return True
     return False
 

@@ -48,7 +48,10 @@ _DAMAGE_LABEL = re.compile(
 _INSURED = re.compile(
     # ("Ins'd:", "Cust:", "Policyholders:": the field notes' and the consultant's forms of the labels)
     r"\b(?:(?:named )?insureds?(?: name| party)?|insd|ins'd|ins(?=:)|policy ?holders?|p/?h|home ?owners?|h/o"
-    r"|(?:property )?owners?(?: ?/ ?(?:insured|insd))?|client(?: name)?|customer(?: name)?|cust)"
+    r"|(?:property )?owners?(?: ?/ ?(?:insured|insd))?|client(?: name)?|customer(?: name)?|cust"
+    # "Tenant (insured): Lachine Actuarial Partners Inc.": another role the bracket says holds the policy
+    r"|(?:tenant|landlord|occupier|occupant|lessee|freeholder|leaseholder)"
+    r"(?= ?\((?:the )?(?:named )?(?:insured|policy ?holder)\)))"
     r"(?: ?\([^)]{1,30}\))?(?: ?[:=]+ ?| [-\u2013\u2014] )",
     FLAGS,
 )
@@ -70,7 +73,9 @@ _MAX_NAME_WORDS = 8  # "Centre de services scolaire de la Riviere-Blanche"
 
 
 _VALUE_END = re.compile(
-    r"[;|(/]| [-\u2013\u2014] | (?:ph|phone|mob|mobile|tel|cell|email|e-?mail|contact)\b"
+    # (not the slash of "t/a", "o/a", "d/b/a": the trading name follows, cut below)
+    r"[;|(]|(?<!\b[a-zA-Z])/| [-\u2013\u2014] | {3,}"
+    r"| (?:ph|phone|mob|mobile|tel|cell|email|e-?mail|contact)\b"
     # the next field's label: a word, or a word and what it numbers ("Policy no:"); not the name's last
     # word ("Insured: Grace Ngata Claim: 55-2026")
     r"| [A-Za-z]+(?: (?:no|number|ref|reference|date|name|id|type|#))?\.? ?:"
@@ -290,7 +295,7 @@ def _labelled_value(label: re.Pattern[str], end: re.Pattern[str], text: str) -> 
 # the owner Ms B. Achterberg" names the owner after it.
 _CLIENT = re.compile(r"^\W*(?:client|customer|cust|ins\b)", FLAGS)
 _FOR_OWNER = re.compile(
-    r"[^;|]{0,80}?,? (?:for|on behalf of) (?:the )?owners? (?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?"
+    r"[^;|]{0,80}?,? (?:for|on behalf of) (?:the )?owners?,? (?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?"
     r"[A-Z][\w'\-]*(?: [A-Z][\w'\-.]*){0,3})",
 )
 _INSURED_WORD = re.compile(r"ins|polic|p/?h", FLAGS)  # a label that names the insured itself
@@ -340,7 +345,7 @@ def _insured(text: str) -> str | None:
     # A name starts with a letter: "PH: 0412 ..." is a phone number; "not on the referral" is none.
     if (
         value is None
-        or not value[0].isalpha()
+        or not (value[0].isalpha() or _NUMBERED_COMPANY.match(value))
         or len(value.split()) > _MAX_NAME_WORDS
         or _NO_NAME.match(value)
     ):
@@ -349,7 +354,9 @@ def _insured(text: str) -> str | None:
 
 
 _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\. ")
-_TRADING_AS = re.compile(r" (?:dba|d/b/a|t/a|trading as)\b", FLAGS)
+_TRADING_AS = re.compile(r" (?:dba|d/b/a|t/a|o/a|trading as|operating as)\b", FLAGS)
+# "2291044 Ontario Inc.": a numbered company, a name that starts with its number
+_NUMBERED_COMPANY = re.compile(r"^\d{3,}(?: [A-Z][\w'&-]*){1,3} (?:Inc|Ltd|Limited|LLC|Corp|Pty Ltd)\b\.?")
 _NO_NAME = re.compile(r"(?:not|unknown|n/a|tba|tbc|none|nil)\b", FLAGS)
 
 

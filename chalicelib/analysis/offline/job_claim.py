@@ -18,6 +18,8 @@ _CLAIM_LABEL = re.compile(
     # "CLAIM FILE NOTES - HOM-2026-118830": a claim file's heading with its reference
     r"(?: file(?: notes?)?| ?(?:no\.?|number|num|#|ref(?:erence)?\.?|id))?"
     r"|insurer(?:'s)? (?:ref(?:erence)?|file|claim)(?: ?(?:no\.?|number|#))?"
+    # "Ins. ref: HOM018842271 (NRMA)": the insurer's reference, abbreviated
+    r"|ins\.? ref(?:erence)?"
     r"|loss (?:no\.?|number|#)|your ref(?:erence)?)(?<=[\w#.])(?![\w])\.?",
     FLAGS,
 )
@@ -27,9 +29,11 @@ _CLAIM_LABEL = re.compile(
 # The reference word follows a separator at once: "Insurer: Vero   Our file: SLA-..." is ours.
 _INSURER_LINE = re.compile(
     # (cells of a header row run together: a bare space before a capitalised label is a separator)
-    r"\binsurer\b[: ]+[^;|:]{1,60}?(?:(?:,|\.|\s[-\u2013\u2014])\s*(?:their )?|\s(?-i:Their |(?=[A-Z])))"
+    r"\b(?:insurer|insurance)\b[: ]+[^;|:]{1,60}?"
+    r"(?:(?:,|\.|\s[-\u2013\u2014])\s*(?:their )?|\s(?-i:Their |(?=[A-Z])))"
     r"(?<!\bour )(?<!\bmy )(?<!\bia )(?<!\bjob )(?<!adjuster's )"
-    r"(?:file|ref(?:erence)?|dossier|claim)\b\.?(?: ?(?:no\.?|number|#))?",
+    # ("Insurer: Southern Cross Business Insurance - incident no. SCB-INC-2611-0357")
+    r"(?:file|ref(?:erence)?|dossier|claim|incident|loss)\b\.?(?: ?(?:no\.?|number|#))?",
     FLAGS,
 )
 
@@ -39,7 +43,9 @@ _INSURER_LINE = re.compile(
 _BRIDGE = re.compile(
     r"(?: ?\([^()\n]{1,40}\))?"
     r"(?: is with [A-Z][\w&' ]{1,40}?,? (?:number|no\.?|#)"
-    r"|(?: [a-z]+| \([^()\n]{1,40}\)){0,5} (?:is|was)(?= ))?"
+    r"|(?: [a-z]+| \([^()\n]{1,40}\)){0,5} (?:is|was)(?= )"
+    # "claim ref on our job card: RAC-HC-2611-40718": where the reference was written, then a colon
+    r"|(?: [a-z]+){1,5}(?=:))?"
     # A table row's cells are joined by " | " ("Claim No: | CLM-4410", a letterhead's usual layout).
     r"\.? ?[:#=\-\u2013]{0,2} ?(?:\| ?)?#? ?",
     FLAGS,

@@ -41,7 +41,9 @@ from chalicelib.analysis.offline.loss_onset import (
     found_late,
     metered_start,
     onset_open,
+    overnight_start,
 )
+from chalicelib.analysis.offline.loss_statements import stated_loss
 from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
 from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
 from chalicelib.analysis.offline.story_openings import opens_story
@@ -61,8 +63,10 @@ from chalicelib.analysis.offline.written_days import WrittenDays, with_today
 _NOT_LOSS_EVENT = re.compile(
     r"\b(?:call(?:ed|s)?|rang|phoned|phone|contacted|e-?mailed|reported|notified|lodged|fnol|noticed"
     r"|discovered|found|saw|spotted|plumbers?|roofers?|electricians?|builders?|handym[ae]n|tradesm[ae]n"
-    r"|tradies?|leak detection|installed"
-    r"|fitted|replaced|repaired|serviced|quoted?|invoiced?|warning|issued|forecast|last used|booked"
+    r"|tradies?|leak detection|installed|delivered|connected(?! to)|hooked up|(?:re-?)?plumbed|renovated"
+    # (an appointment still to come: "sparky due Thursday 19/11")
+    r"|due(?! to)|fitted|replaced|repaired|serviced|quoted?|invoiced?|warning|issued|forecast|last used"
+    r"|booked"
     r"|scheduled|purchased|bought|since|new|set|placed|pulled|removed|extracted|equipment|air movers?"
     r"|booking|came in|job received|work order|referr(?:al|ed)|assigned|allocated"
     r"|dehumidifiers?|dehus?|fans|took (?:\w+ ){0,3}(?:away|out)|readings?|read|we did"
@@ -197,6 +201,7 @@ class JobDates:
         labelled_first = False  # the inspection label says it was the first visit
         arrivals: list[_Found] = []  # each told arrival, in order: an early one may predate the loss
         loss_told: list[_Found] = []
+        stated: _Found | None = None  # the writer's verdict: "So DOL is Sunday 15/11, not 16/11"
         discovered: list[_Found] = []
         loss_related: list[_Found] = []
         relative: Line | None = None
@@ -217,6 +222,8 @@ class JobDates:
             if (labelled := self._labelled(line, found, anchor)) is not None:
                 loss_labelled = loss_labelled or labelled
                 relabelled.append(labelled)
+            if (day := stated_loss(line.text, found)) is not None:
+                stated = _Found(day, line)
             if (
                 not came_to_light
                 and (
@@ -257,11 +264,14 @@ class JobDates:
         # dripping": the day the water got in, before the day of the weather that led to it)
         loss_told.sort(key=lambda found: not found.escape)
         told = [] if long_term else [*loss_told, *loss_related, *called_out, *discovered, *came_to_light]
+        if came_to_light:
+            # ("Loss found: Sat 14/11" in the header: the water got out no later than it was found)
+            told = [found for found in told if found.value <= came_to_light[0].value]
         if loss_labelled is not None and _booked_over(loss_labelled, [*loss_told, *loss_related], lines):
             loss_labelled = None
         # No visit for this loss comes before it: "we had the roof inspected on 11/14/2024" is not
         # the inspection of a leak that began on 02/09/2025.
-        losses = [found.value for found in (loss_labelled, *told) if found is not None]
+        losses = [found.value for found in (stated, loss_labelled, *told) if found is not None]
         earliest_loss = min(losses) if losses else None
         arrivals.sort(key=lambda found: found.weak)
         visits = [found for found in (inspection_labelled, *arrivals) if found is not None]
@@ -272,6 +282,8 @@ class JobDates:
         if inspection is None and inspection_fact and earliest_loss and inspection_fact.value < earliest_loss:
             inspection_fact = None  # a dated visit line before the loss is some other visit
         first_visit = inspection_fact.value if inspection_fact else None
+        if stated is not None:
+            return stated.fact(), inspection_fact
         return self._loss(loss_labelled, told, relative, first_visit, relabelled), inspection_fact
 
     @staticmethod
@@ -404,7 +416,8 @@ class JobDates:
             clause_end = after.start() if after else end
             if (
                 known.value is None
-                or DISCOVERY.search(text, start, end) is None
+                # ("nobody saw water until Saturday": the finding is another day's)
+                or all(_denied(text, seen) for seen in DISCOVERY.finditer(text, start, end))
                 or not (
                     self._about_loss(text[start:end])
                     or LEAK_WORD.search(text, start, end)
@@ -460,6 +473,7 @@ class JobDates:
                 or _arrival_day(text, found, known, start)
                 or (ANNOUNCEMENT.search(text, start, end) and not ESCAPE.search(text, start, end))
                 or found_late(text, sentences, start, known)
+                or overnight_start(text, found, known)
             ):
                 continue
             # (the sentence after may tell it: "... on Monday night (20/07). The hose split")

@@ -110,7 +110,11 @@ _OWNER_VOICE = re.compile(
     # the household telling its own rooms and people: "our back bedroom", "my son said his ceiling"
     r"|\b(?:our|my) (?:[a-z]+ ){0,2}(?:kitchen|bedroom|bathroom|bathtub|ceilings?|laundry|basement|lounge"
     r"|dining room|living room|hallway|spare room|lounge room|rumpus(?: room)?|cupboard|garage|carpets?)\b"
-    r"|\bmy (?:husband|wife|partner|son|daughter)\b"
+    r"|\bmy (?:husband|wife|partner|son|daughter|mum|mom|dad|mother|father|kids|family"
+    r"|(?:mother|father|brother|sister)-in-law)\b"
+    # the household's own floors and fittings: "Our hardwood in the dining room", "our fridge"
+    r"|\b(?:our|my) (?:hardwood|floor(?:s|boards)?|timber floors?|walls?|fridge|dishwasher"
+    r"|washing machine|water heater|hot water (?:cylinder|system|unit|service))\b"
     r"|\bour (?:son|daughter|kids|children)\b|" + _POLICY_MINE,
     FLAGS,
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from chalicelib.analysis.offline.dates import DateMatch
 from chalicelib.analysis.offline.text import FLAGS, WINDOW, Sentences
@@ -36,7 +36,17 @@ _LONG_TERM = re.compile(
 _ONSET_UNKNOWN = re.compile(
     r"\b(?:(?:not|isn'?t|aren'?t|wasn'?t|unsure|un ?certain) sure (?:when|how long)|unsure (?:when|how long)"
     r"|(?:don'?t|doesn'?t|didn'?t|do not|does not) know (?:when|how long)|no idea (?:when|how long)"
-    r"|(?:can'?t|cannot|could ?n'?t) (?:say|tell) (?:when|how long)|unknown when|onset (?:is )?unknown"
+    r"|(?:can'?t|cannot|could ?n'?t) (?:say|tell)(?: (?:you|anyone|us))? (?:when|how long)|unknown when"
+    r"|onset (?:is )?unknown"
+    # the writer declines to date it: "I cannot put a date on when it began", "No date of loss can be
+    # fixed from what I found"
+    r"|(?:can'?t|cannot|could ?n'?t|unable to) (?:put|fix|give|set) (?:a|any|an exact) date on"
+    r"|no (?:date of loss|loss date|start date|onset date) (?:can|could) be (?:fixed|set|given|determined"
+    r"|established)"
+    # a stain or a smell older than any day told: "the stain has been there a week or two"
+    r"|(?:has|had|have|'s|'d) [\"\u201c]?been there (?:for )?(?:about |at least |over )?"
+    r"(?:a (?:week|month|while|fortnight)"
+    r"|(?:a )?(?:few|couple of|several) (?:weeks|months)|weeks|months|ages)"
     # ("This has gone on since the house was built. There is no single event.")
     r"|no (?:single|one|specific|identifiable|particular) (?:event|incident|date|day|escape))\b",
     FLAGS,
@@ -132,3 +142,19 @@ def _date_after(text: str, found: list[DateMatch], at: int) -> date | None:
     if after is None or after.value is None or after.start - at > _METER_TO_DATE:
         return None
     return None if re.search(r"[.;!?] ", text[at : after.start]) else after.value
+
+
+# "on the night of Saturday 31 October into Sunday 1 November": the evening a night began; the
+# water came in its small hours, the day the span runs into.
+_INTO_NEXT = re.compile(r"\s*(?:into|to|through(?: to)?|[-\u2013/])\s", FLAGS)
+_NEXT_DAY = timedelta(days=1)
+_INTO_REACH = 16  # how far after the span's first day its second may start
+
+
+def overnight_start(text: str, found: list[DateMatch], known: DateMatch) -> bool:
+    if known.value is None or _INTO_NEXT.match(text, known.end) is None:
+        return False
+    return any(
+        other.value == known.value + _NEXT_DAY and 0 < other.start - known.end <= _INTO_REACH
+        for other in found
+    )

@@ -1,0 +1,123 @@
+"""Whether a hazard a line names is ruled out in its own clause: an absence or a check before it
+("no vermiculite", "he wasn't worried about asbestos"), a state after it ("GPO - dry", "was nowhere
+near it", "non-ACM"), a question answered no, or a test that cleared it (hazards.py)."""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.text import FLAGS, Sentences
+
+# Before a hazard in its clause: an absence or a check ("no vermiculite or other suspect asbestos",
+# "checked the insulation for vermiculite"). Not "possible" or "suspected": those are the flag.
+_RULED_OUT_BEFORE = re.compile(
+    r"\b(?:no|not|nil|without|none|nothing|never|negative for|free of|free from|rule out|ruled out"
+    r"|check(?:ed|ing)?(?: [\w']+){0,5} for|test(?:ed|ing)? for|inspect(?:ed)? for|prevent|avoid"
+    # "the 2015 vinyl is too new to contain asbestos"
+    r"|too (?:new|recent|modern|young|late) to (?:contain|have|include|be)"
+    # "so he wasn't worried about asbestos": a worry the writer (or the owner) does not have
+    r"|(?:(?:was|were|is|are|did|do|does)n'?t|not|never|no longer) (?:worried|concerned|bothered)"
+    r" (?:about|over|by|re))\b",
+    FLAGS,
+)
+
+
+# After it: "asbestos linings are not expected", "testing was not requested", "Electrical OK".
+RULED_OUT_AFTER = re.compile(
+    r"\b(?:not (?:present|found|seen|detected|observed|expected|suspected|identified|requested|required"
+    r"|noted|an issue|a concern|affected"
+    # "Asbestos not applicable (2019 build)": the writer ruled the hazard out for the building
+    r"|applicable|relevant)"
+    # ("the vinyl was not sampled": a suspicion nobody has cleared is still the hazard)
+    r"|(?:was|were|is|are) not(?! (?:sampl|test|check|disturb|remov))|absent|negative|ok|okay|fine"
+    # "Electrics safe", not "made them safe", "not safe with water in the fitting" or "lead-safe"
+    r"|(?<!not )(?<!made )(?<!make )(?<!made it )(?<!made them )(?<!-)safe"
+    r"|no issues?|n/a|unaffected"
+    # "island receptacle is GFCI, stayed dry": the part the water never reached
+    r"|(?:stayed|stays|remained|remains|kept) dry"
+    # "GPO for the dishwasher in the next cab - dry", "the hot water service ... was nowhere near it":
+    # the part the water never reached, however the writer says it
+    r"|(?:[-,] |(?:was|were|is|are) )dry(?! (?:out|it|them|the|up))"
+    r"|nowhere near|(?:didn'?t|did not|never) (?:get|come|reach|go) (?:near|to|anywhere near)"
+    # "fibre cement sheet checked on the register as non-ACM"
+    r"|non-?(?:acm|asbestos)"
+    r"|none (?:detected|found|present|identified|seen)"
+    # "hob supply capped by the gas engineer; no leak found on test", "line pressure-tested - no
+    # leak": made safe and tested sound
+    r"|no (?:gas )?leaks?"
+    # "the asbestos register says no ACMs", "testing came back negative": a record that clears it.
+    r"|(?:says|shows|showed|found|confirms?|confirmed|came back|returned|reports?|lists?)"
+    r" (?:no|none|nil|clear))\b",
+    FLAGS,
+)
+
+
+LABEL_SEPARATOR = re.compile(r"\s*[:\-]\s*")
+
+
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|however|although|so|then|whereas)\b", FLAGS)
+
+
+_BEFORE_REACH = 100  # how far before a hazard its clause may rule it out
+
+
+_AFTER_REACH = 60  # how far after a hazard its clause may rule it out
+
+
+def ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
+    """Whether the hazard's own clause says it is absent, unchecked-for or fine."""
+    sentence_start, sentence_end = sentences.bounds(start)
+    before = text[max(sentence_start, start - _BEFORE_REACH) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause_before = before[breaks[-1].end() :] if breaks else before
+    after = text[end : min(sentence_end, end + _AFTER_REACH)]
+    # "Asbestos: 1998 build, not suspected": a label's own colon opens its value, not a new clause.
+    label = LABEL_SEPARATOR.match(after)
+    cut = _CLAUSE_BREAK.search(after, label.end() if label else 0)
+    clause_after = after[: cut.start()] if cut else after
+    if _RULED_OUT_BEFORE.search(clause_before) or RULED_OUT_AFTER.search(clause_after):
+        return True
+    # ("checked on the register as non-ACM": the word's own prefix clears it)
+    if clause_before.lower().endswith(("non-", "non ")):
+        return True
+    # "Vermiculite? No - blown fiberglass": the writer's own question, answered no past its "?"
+    if _ANSWERED_NO.match(text, end) is not None:
+        return True
+    # ("Greer asked if it's 'black water' - no."): someone's question, the writer's answer after it
+    if _ASKED_IF.search(clause_before) and _ASKED_NO.match(text, end) is not None:
+        return True
+    # "The bathroom light had been wet: the electrician tested it on 15/10 and it is safe": a check
+    # later in the sentence, past the colon, that cleared it
+    if _CHECKED_CLEAR.search(text, end, min(sentence_end, end + _REFUTED_REACH)) is not None:
+        return True
+    # "the form has 'Category 3 - sewage' ticked because the fountain is by the restroom; it isn't":
+    # what someone else said, refuted in the very next clause
+    rest = text[end : min(sentence_end, end + _REFUTED_REACH)]
+    following = _CLAUSE_BREAK.search(rest)
+    return following is not None and _REFUTED.match(rest, following.end()) is not None
+
+
+_ANSWERED_NO = re.compile(r"[\w /-]{0,30}\?\W{0,3}(?:no|nope|nil|none|negative)\b", FLAGS)
+
+
+_ASKED_IF = re.compile(
+    r"\b(?:asked|asks|wondered|queried|wanted to know)(?: \w+){0,2} (?:if|whether)\b", FLAGS
+)
+_ASKED_NO = re.compile(r"[\"'\u201d]?\W{0,4}(?:no|nope|negative|it isn'?t|it's not)\b", FLAGS)
+
+
+_REFUTED = re.compile(
+    r" ?(?:it|that|this|which) (?:isn't|is not|wasn't|was not|is wrong|was wrong|is not supported)\b", FLAGS
+)
+_REFUTED_REACH = 160
+
+
+_CHECKED_CLEAR = re.compile(
+    # "ceiling texture sample from the loft sent Nov 21, result Nov 23 - none detected"
+    r"\b(?:samples?|sampled|results?|lab)\b[^.;]{0,80}?\b(?:none|nil|nothing|not) (?:detected|found"
+    r"|identified)\b|"
+    r"\b(?:tested|checked|inspected|tested and tagged)\b[^.;]{0,60}?"
+    r"\b(?:(?:it|they|that|which) (?:is|are|was|were) (?:now )?|found |as |and )"
+    r"(?:safe|fine|ok|okay|sound|clear|all clear)\b(?! (?:to|for|until|once|after))",
+    FLAGS,
+)

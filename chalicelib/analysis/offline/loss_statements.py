@@ -1,0 +1,49 @@
+"""The writer's own verdict on the date of loss, told in prose rather than a form's field: "So the
+loss is 10/30, found 11/01", "the loss is logged as 2/11/2026", "5:52 a.m. on 11/15 - that's the
+date of loss, not 11/14". A verdict weighs the evidence the writer saw (a leak sensor's alert, the
+tenant's account), so it outranks a header filled in from the call and any date the prose tells
+around it (job_dates.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from chalicelib.analysis.offline.dates import DateMatch
+from chalicelib.analysis.offline.text import FLAGS
+
+_LOSS_NAME = r"(?:(?:the )?date of (?:the )?loss|(?:the )?loss date|d\.?o\.?l\.?|the loss)"
+
+# The name, then the verdict's verb, then its date: "So DOL is Sunday 15/11", "the loss was 10/30".
+# (a weekday may stand between: the date reader starts the match at the number)
+_NAME_THEN_DATE = re.compile(
+    rf"\b{_LOSS_NAME} (?:is|was|should be|(?:is |was |gets |got )?(?:logged|recorded|put down|entered)"
+    r" as|goes down as|=)(?: (?:really|actually|therefore|then|definitely|probably))?"
+    r"(?: on)?(?: the)?(?: (?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?)? ?$",
+    FLAGS,
+)
+_NAME_REACH = 70  # how far before its date the verdict's words may start
+
+# The date, then the writer naming it: "on 11/15 - that's the date of loss, not 11/14".
+_DATE_THEN_NAME = re.compile(
+    rf"^[,)]?(?: [-\u2013\u2014]| ?[,;:])? (?:that'?s|that is|which is|this is|is) (?:the |our )?"
+    rf"(?:real |actual |true |correct )?{_LOSS_NAME.replace('|the loss', '')}\b",
+    FLAGS,
+)
+_DATE_REACH = 50  # how far after its date the naming words may end
+
+
+def stated_loss(text: str, found: Sequence[DateMatch]) -> date | None:
+    """The date the line's writer names as the loss's, or None. "not 11/14" beside it is the
+    header's day being corrected, never the verdict."""
+    verdict: date | None = None
+    for known in found:
+        if known.value is None:
+            continue
+        before = text[max(0, known.start - _NAME_REACH) : known.start]
+        after = text[known.end : known.end + _DATE_REACH]
+        if _NAME_THEN_DATE.search(before) or _DATE_THEN_NAME.match(after):
+            verdict = known.value  # the last verdict on the line: a correction comes after
+    return verdict

@@ -1,0 +1,65 @@
+"""Hazards the writer names only to rule out, in the ways notes say it: nobody worried about it,
+a part the water never reached, a register calling a sheet non-ACM, a survey that came back clean,
+a lab result after a dash, someone's question answered no, and a look that overrides the build
+year's presumption."""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.analysis.findings import HazardKind
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.hazards import detect_hazards
+from chalicelib.analysis.offline.text import prepare_lines
+from chalicelib.analysis.standards import load_standards
+
+
+def _hazards(text: str) -> set[HazardKind | None]:
+    lines = prepare_lines(text)
+    return {
+        hazard.kind for hazard in detect_hazards(lines, None, load_standards(), Dates(lines, None).locale)
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("- the place went up in 2003 so she wasn't worried about asbestos\n", HazardKind.ASBESTOS),
+        (
+            "Electrical: dishwasher power point in the next cupboard - dry, water didn't get near it.\n",
+            HazardKind.ELECTRICAL,
+        ),
+        ("- Gas: the meter is round the side of the house and was nowhere near it.\n", HazardKind.GAS),
+        ("Bathroom wall sheet is on the asbestos register as non-ACM.\n", HazardKind.ASBESTOS),
+        (
+            "The unit was refitted in 2018 and the asbestos survey done for that job was clean.\n",
+            HazardKind.ASBESTOS,
+        ),
+        ("- Asbestos: wall texture sample sent Tue, result Thu - none detected.\n", HazardKind.ASBESTOS),
+        ('Owner asked whether it was "sewage" - no, clean supply from the cistern.\n', HazardKind.BIOHAZARD),
+    ],
+)
+def test_a_hazard_the_writer_rules_out_is_no_hazard(text: str, kind: HazardKind) -> None:
+    assert kind not in _hazards(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("- Asbestos: wall texture sample sent Tue, result pending.\n", HazardKind.ASBESTOS),
+        (
+            "Electrical: dishwasher power point in the next cupboard was wet - isolated.\n",
+            HazardKind.ELECTRICAL,
+        ),
+        ("The owner was worried about asbestos in the old eaves lining.\n", HazardKind.ASBESTOS),
+    ],
+)
+def test_a_hazard_the_writer_keeps_stays(text: str, kind: HazardKind) -> None:
+    assert kind in _hazards(text)
+
+
+def test_a_look_that_finds_no_asbestos_outranks_the_build_years_presumption() -> None:
+    # Given an Australian cottage old enough to presume asbestos, where the writer looked and found none
+    before = "Property: 4 Hampton Rd, Fremantle WA 6160 (c.1910 limestone cottage)\n"
+    assert HazardKind.ASBESTOS in _hazards(before)
+    assert HazardKind.ASBESTOS not in _hazards(before + "No asbestos in the floor or the subfloor.\n")

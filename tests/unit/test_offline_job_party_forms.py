@@ -1,0 +1,82 @@
+"""Claim references and insureds in more of the forms files give them: an abbreviated insurer's
+reference, an incident number on the insurer's line, "Insurance:" for "Insurer:", a reference told
+where it was written; a role bracketed "(insured)", an agent acting for the owner after a comma, a
+numbered company, a trading name after "t/a" or "o/a", and the policyholder's own mail about the
+family and the floors."""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.analysis.findings import JobInfo
+from chalicelib.analysis.offline.dates import Dates, Visits
+from chalicelib.analysis.offline.job import read_job
+from chalicelib.analysis.offline.job_claim import claim_number
+from chalicelib.analysis.offline.text import prepare_lines
+
+
+def _job(text: str) -> JobInfo:
+    lines = prepare_lines(text)
+    dates = Dates(lines, None)
+    return read_job(lines, dates, Visits(dates))
+
+
+def _insured(text: str) -> str | None:
+    job = _job(text)
+    return job.insured.value if job.insured else None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Job: WDN-26-118    Ins. ref: HOM55012877 (AAMI)", "HOM55012877"),
+        ("Insurer: Coastal Business Cover - incident no. CBC-INC-2612-0044", "CBC-INC-2612-0044"),
+        ("Insurance: Maritime Home Mutual, file MHM-NS-26-10452 (adjuster to call)", "MHM-NS-26-10452"),
+        ("(the insurer's claim ref on the job sheet: QX-HC-2612-55310)", "QX-HC-2612-55310"),
+    ],
+)
+def test_the_claim_reference_in_more_forms(line: str, expected: str) -> None:
+    assert claim_number(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Insurer: Vero   Our file: SLA-2231",
+        "Insurance: none yet, our file 4471",
+        "Claim no. to follow: 12/11",
+    ],
+)
+def test_our_file_or_a_date_is_still_no_claim(line: str) -> None:
+    assert claim_number(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tenant (insured): Saltmarsh Analytics Pty Ltd\nSite: 4 Wharf St, Hobart TAS 7000\n",
+            "Saltmarsh Analytics Pty Ltd",
+        ),
+        ("Client: Keystone Lettings on behalf of the owner, Mr Ewan Daubney\n", "Mr Ewan Daubney"),
+        ("Insured: 1184220 Alberta Ltd. o/a Prairie Rose Diner\n", "1184220 Alberta Ltd"),
+        ("Insured: Harbour Grind Pty Ltd t/a The Daily Grind\n", "Harbour Grind Pty Ltd"),
+    ],
+)
+def test_the_insured_in_more_label_forms(text: str, expected: str) -> None:
+    assert _insured(text) == expected
+
+
+def test_a_phone_number_is_still_no_insured() -> None:
+    assert _insured("Insured: 0412 556 701\n") is None
+
+
+def test_the_policyholders_mail_about_the_family_names_the_sender() -> None:
+    # Given a homeowner's email to the insurer that never says "our house"
+    text = (
+        "From: Ngaire Tuhoe\n"
+        "To: claims@example.test\n"
+        "Subject: RE: claim update - kitchen floor\n"
+        "Thanks for coming out. The dryer fans are loud - my father-in-law nearly tripped on a hose.\n"
+    )
+    assert _insured(text) == "Ngaire Tuhoe"

@@ -1,0 +1,104 @@
+"""The date of loss where the writer gives a verdict on it, declines to give one, or tells days
+around it that are not it: an appliance's delivery, a tradesman still to come, a stain older than
+the storm it is blamed on, and a storm told as the night it began."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis import analyze_text
+from chalicelib.analysis.offline.dates import DateMatch
+from chalicelib.analysis.offline.loss_statements import stated_loss
+
+
+def _job_dates(text: str) -> tuple[date | None, date | None]:
+    job = analyze_text(text).job
+    return (
+        job.date_of_loss.value if job.date_of_loss else None,
+        job.inspection_date.value if job.inspection_date else None,
+    )
+
+
+def test_the_writers_correction_outranks_the_dispatch_header() -> None:
+    # Given a dispatch header with the day the client rang, corrected in the tech's own notes
+    text = (
+        "Claim: HX-220871\n"
+        "DOL: 11/14/2026\n"
+        "Tech notes - on site 11/14/2026 1:15 p.m.\n"
+        "- Supply hose to the vanity tap had pulled out of its crimp. Their leak alarm went off at"
+        " 6:10 a.m. on 11/13 - that's the date of loss, not 11/14 (11/14 is when they called us).\n"
+    )
+    # Then the loss is the day the tech names, the visit the header's day
+    assert _job_dates(text) == (date(2026, 11, 13), date(2026, 11, 14))
+
+
+def test_a_loss_logged_as_a_day_beats_an_earlier_trade_job_blamed_for_it() -> None:
+    # Given a drying log whose cause paragraph names an earlier plumbing job as the likely trigger
+    text = (
+        "Job 4471 - 3 Wray Ave, Fremantle WA 6160\n"
+        "First attendance: 04/11/2026 (us)\n"
+        "Cause: old copper line split under the hall floor. Owner heard hissing on the morning of"
+        " 3/11/2026. The plumber reckons the joint was disturbed when the hot water unit was"
+        " re-plumbed on 21/10, but nothing was wet before then, so the loss is logged as 3/11/2026.\n"
+    )
+    assert _job_dates(text)[0] == date(2026, 11, 3)
+
+
+def test_the_verdict_reader_takes_the_day_named_not_the_one_ruled_out() -> None:
+    text = "So DOL is Sunday 15/11, not 16/11."
+    found = [
+        DateMatch(text.index("15/11"), text.index("15/11") + 5, date(2026, 11, 15)),
+        DateMatch(text.index("16/11"), text.index("16/11") + 5, date(2026, 11, 16)),
+    ]
+    assert stated_loss(text, found) == date(2026, 11, 15)
+    # (a sentence that names no loss gives no verdict)
+    assert stated_loss("Readings on 15/11 were high.", found[:1]) is None
+
+
+def test_a_writer_who_cannot_date_the_start_leaves_the_loss_open() -> None:
+    # Given a mould survey where the owner blames an old storm but the writer will not date it
+    text = (
+        "Mould assessment - 8 Kauri Rd, Titirangi, Auckland 0604\n"
+        "Inspection: 10/11/2026\n"
+        "The owner thinks it began in the big storm of 14/02/2024, but the tide marks say water"
+        " has come in a little at a time for a long while. I cannot put a date on when it began.\n"
+    )
+    assert _job_dates(text) == (None, date(2026, 11, 10))
+
+
+def test_a_stain_older_than_the_storm_it_grew_after_has_no_loss_date() -> None:
+    text = (
+        "Date attended: 04/12/2026 10am\n"
+        "- Owner says the ceiling stain has been there a few weeks and got darker after the"
+        " storm on Tuesday (1/12).\n"
+    )
+    assert _job_dates(text)[0] is None
+
+
+def test_the_day_an_appliance_was_delivered_is_not_the_loss() -> None:
+    # Given notes where the new dishwasher went in two days before the water was found
+    text = (
+        "Loss found: Thu 12/11/2026, 7 am (owner came down to water under the kickboards)\n"
+        "First attendance: Thu 12/11/2026, 2 pm\n"
+        "Source: the dishwasher inlet hose was cross-threaded. The dishwasher was delivered and"
+        " connected on Tue 10/11; it may have dripped since then but nobody saw water until Thursday.\n"
+    )
+    assert _job_dates(text)[0] == date(2026, 11, 12)
+
+
+def test_a_tradesman_still_to_come_does_not_date_the_loss() -> None:
+    text = (
+        "Attended Sat 14/11/2026.\n"
+        "- Kitchen downlights had water in them - circuit isolated, electrician due Friday 20/11.\n"
+    )
+    assert _job_dates(text)[0] != date(2026, 11, 20)
+
+
+def test_a_storm_told_as_a_night_into_the_next_day_dates_the_later_day() -> None:
+    text = (
+        "Job sheet 08/11/2026 - 2 Esplanade, Kettering TAS 7155\n"
+        "A storm tide on the night of Friday 6 November into Saturday 7 November pushed water over"
+        " the seawall and into the shop under the front door.\n"
+        "We attended Sunday 8/11/2026 at 9 am.\n"
+    )
+    assert _job_dates(text) == (date(2026, 11, 7), date(2026, 11, 8))
