@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from chalicelib.analysis.findings import SourceSpan
 from chalicelib.analysis.offline.cause_words import CAUSE_CUE, CAUSE_KEYWORD, CAUSE_LABEL, LOSS_PATTERNS
 from chalicelib.analysis.offline.dates import BULLETS
+from chalicelib.analysis.offline.dispatch_blocks import second_hand_lines
 from chalicelib.analysis.offline.job import CATEGORY_SOURCES, SECTION_LABEL
 from chalicelib.analysis.offline.text import (
     FLAGS,
@@ -165,11 +166,23 @@ def _dated_loss_cause(text: str) -> str | None:
 
 def detect_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
     order = sorted(range(len(lines)), key=lambda index: bool(MAIL_HEADER.match(lines[index].text)))
+    # ("Loss: TOILET OVERFLOW" in a header the office filled in from the call, then the technician's
+    # "It is NOT an overflow ... the supply line nut was loose": the writer's own words are read first)
+    booked = second_hand_lines(lines)
+    own = [index for index in order if lines[index].number not in booked]
+    for pool in (own, [index for index in order if lines[index].number in booked]):
+        found = _cause_in(lines, pool, headed=pool is own)
+        if found is not None:
+            return found
+    return None
+
+
+def _cause_in(lines: Sequence[Line], order: Sequence[int], *, headed: bool) -> tuple[str, SourceSpan] | None:
     for finder in (_labelled_cause, _cued_cause, _keyword_cause, _dated_loss_cause, _source_cause):
-        if finder is _keyword_cause:
-            headed = _headed_cause(lines)
-            if headed is not None and not _UNSETTLED.search(headed[0]):
-                return headed
+        if finder is _keyword_cause and headed:
+            found = _headed_cause(lines)
+            if found is not None and not _UNSETTLED.search(found[0]):
+                return found
         for index in order:
             line = lines[index]
             text = _continued(lines, index) if finder is _labelled_cause else line.text

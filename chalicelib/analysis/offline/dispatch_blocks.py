@@ -39,9 +39,12 @@ _MARKER = re.compile(
 )
 # ... and set apart: in brackets, between rules, or as a heading ("Dispatch info:").
 _WRAPPED = re.compile(r"^\s*(?:[\[(#]|-{2,}|={2,}|\*{2,})|:\s*$|(?:[\])]|-{2,}|={2,}|\*{2,})\s*$", FLAGS)
-# A line of rules, or "-- end header --", ends a block.
+# A line of rules, or "-- end header --", ends a block; so does the title of the next one set between
+# rules ("=== TECHNICIAN NOTES (A. Whitfield) - on site 11/15 ===").
 _RULE = re.compile(
-    r"^\s*(?:[=\-_*~#]{3,}|[\-=\s]*end(?: of)? (?:the )?(?:header|dispatch|booking|intake)\b.*)$", FLAGS
+    r"^\s*(?:[=\-_*~#]{3,}|[\-=\s]*end(?: of)? (?:the )?(?:header|dispatch|booking|intake)\b.*"
+    r"|(?:={3,}|-{3,}|\*{3,}|#{3,}) ?[^=\-*#\s][^\n]{0,120}? ?(?:={3,}|-{3,}|\*{3,}|#{3,}))\s*$",
+    FLAGS,
 )
 _BLOCK_LINES = 25  # a header block is a few fields: bound every walk
 

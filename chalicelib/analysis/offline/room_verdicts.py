@@ -73,8 +73,12 @@ _BARE_UNRELATED = re.compile(
     FLAGS,
 )
 _LABEL_COLON = re.compile(r" ?:")
+# ("Stairwell: water ran down the painted treads - it shed, we wiped it. Not an area.": the writer
+# rules the space out as an area in so many words)
 _BARE_VERDICT = re.compile(
-    r"\b(?:not affected|unaffected|not impacted|no damage|not involved)\b[.!]?\s*$", FLAGS
+    r"\b(?:not affected|unaffected|not impacted|no damage|not involved|not an? (?:affected )?(?:area|room))"
+    r"\b[.!]?\s*$",
+    FLAGS,
 )
 # "Bedroom 1 (unaffected) drywall 8 ...": a bracket after a room gives that room's verdict.
 _VERDICT_BRACKET = re.compile(
@@ -262,11 +266,20 @@ def only_floor_above_wet(text: str, sentences: Sentences, found: Sequence[Mentio
 
 # "Store room floor is sealed epoxy - the water ran to the drain and it needs no drying": nothing there
 # for the drying to do. (Water that ran across it is no wet material: only these words are.)
-_HELD_WET = re.compile(r"\b(?:wet|soaked|saturated|damp|sodden|swollen|wicking)\b", FLAGS)
+# ("The garage also took water but it is bare slab; hosed out, needed no drying": it was an area)
+_HELD_WET = re.compile(
+    r"\b(?:wet|soaked|saturated|damp|sodden|swollen|wicking|took (?:in |on |some )?water)\b", FLAGS
+)
 _NO_DRYING = re.compile(
     r"\b(?:needs?|needed|requires?|required) no (?:drying|dry-?out)\b"
     r"|\bno drying (?:is |was )?(?:needed|required)\b"
-    r"|\b(?:does|did)(?: not|n'?t) (?:need|require) (?:any )?drying\b",
+    r"|\b(?:does|did)(?: not|n'?t) (?:need|require) (?:any )?drying\b"
+    # "a few drips on the brick floor; it had dried by Tuesday and needs nothing", "a few drips on
+    # the treads; wiped, nothing else": a trace already dealt with on the day
+    r"|\b(?:needs?|needed|requires?|required) nothing(?: (?:else|more|further))?\s*(?:[.;]|$)"
+    r"|\bnothing (?:else |more |further )?to dry\b"
+    r"|\b(?:wiped|mopped|dried)(?: (?:up|off|down|dry|out))?(?: it| them)?(?:,|;| [-\u2013]) ?"
+    r"nothing (?:else|more)\b",
     FLAGS,
 )
 
@@ -274,7 +287,7 @@ _NO_DRYING = re.compile(
 def needs_no_drying(text: str, sentences: Sentences, room: Mention) -> bool:
     """A sentence that opens on the room, says it needs no drying and calls nothing in it wet."""
     start, end = sentences.bounds(room.start)
-    if _SENTENCE_LEAD.fullmatch(text, start, room.start) is None:
+    if _OWN_LEAD.fullmatch(text, start, room.start) is None:
         return False
     end = min(end, room.end + _VERDICT_REACH)  # (bounded: a long sentence of rooms stays linear)
     return _NO_DRYING.search(text, start, end) is not None and not unnegated(_HELD_WET, text[start:end])
@@ -340,11 +353,31 @@ def is_unaffected(text: str, mention: Mention, start: int, end: int, own_damage:
         return True
     if own_damage:
         return False
-    return UNAFFECTED_MILD.search(text, start, end) is not None or said_dry_part(text, start, end)
+    return (
+        UNAFFECTED_MILD.search(text, start, end) is not None
+        or _TESTED_CLEAN.search(text, start, end) is not None
+        or said_dry_part(text, start, end)
+    )
+
+
+# "the bathroom and the back bedroom had doors closed and tested clean": a wipe or swab test's verdict
+_TESTED_CLEAN = re.compile(r"\b(?:tested|came back) (?:as )?clean\b", FLAGS)
+
+
+# "Dry standards, taken in treatment room 1: plasterboard 11": where the dry standards were read.
+_REFERENCE_TAKEN_IN = re.compile(
+    r"\b(?:dry (?:std|standard)s?|references?|reference readings?|control readings?)\b,? (?:were |was )?"
+    r"(?:taken|read|measured|recorded) (?:in|from|at) (?:the )?$",
+    FLAGS,
+)
 
 
 def is_reference(text: str, mention: Mention) -> bool:
-    return REFERENCE_BEFORE.search(text, max(0, mention.start - 36), mention.start) is not None
+    low = max(0, mention.start - 48)
+    return (
+        REFERENCE_BEFORE.search(text, max(0, mention.start - 36), mention.start) is not None
+        or _REFERENCE_TAKEN_IN.search(text, low, mention.start) is not None
+    )
 
 
 def said_dry_part(text: str, start: int, end: int) -> bool:
@@ -371,6 +404,11 @@ _TEST_CLEAR = re.compile(
 )
 
 
+_SOOT_SEEN = re.compile(
+    r"\b(?:soot(?:y|ed)?|charr(?:ed|ing)|scorch(?:ed|ing)?|blister(?:ed|ing)?|smoke film)\b", FLAGS
+)
+
+
 class ClearTests:
     """Whether a sentence only reports a hazard test that found nothing (no wet word of its own beside
     the test's): the rooms it names are where samples came from, not affected areas. Each sentence of
@@ -387,6 +425,9 @@ class ClearTests:
                 _HAZARD_TEST.search(sentence) is not None
                 and _TEST_CLEAR.search(sentence) is not None
                 and not unnegated(WET, sentence)
+                # ("Heavy soot in the lounge; the study had its door shut and tested clean": the
+                # lounge's soot is seen, not tested for)
+                and not unnegated(_SOOT_SEEN, sentence)
             )
         return self._seen[bounds]
 

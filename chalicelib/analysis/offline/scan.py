@@ -13,10 +13,12 @@ from chalicelib.analysis.findings import (
     SourceSpan,
 )
 from chalicelib.analysis.offline.affected_materials import MaterialReader, fits_room
+from chalicelib.analysis.offline.area_folds import fold_bare_rooms, fold_numbered_rooms
 from chalicelib.analysis.offline.area_list import AreaList, listed_areas
 from chalicelib.analysis.offline.areas import (
     AreaDraft,
 )
+from chalicelib.analysis.offline.corrected_sizes import Corrections
 from chalicelib.analysis.offline.dispatch_blocks import second_hand_lines
 from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
@@ -257,6 +259,7 @@ class RoomScan(ReadingsScan):
                     self.areas.get(room.key),
                     self.readings,
                     second_hand=room.key in self._implied | self._booked,
+                    booked=self._booked_lines,
                 ):
                     # "the two rooms share the hall" (a sentence about spores), then "Hall: the walls read
                     # dry. Not affected.": the room's own verdict outweighs a sentence that only named it
@@ -279,7 +282,12 @@ class RoomScan(ReadingsScan):
             if rooms:
                 # ("skirting at ensuite door: 27 | 18" under "Main bedroom" stays in the main bedroom)
                 moved = line_rooms(line.text, rooms)
-                if (moved or self._context is None) and not log_line(line.text):
+                # (a header filled in from the call leaves the notes on no room of its own)
+                if (
+                    (moved or self._context is None)
+                    and not log_line(line.text)
+                    and line.number not in self._booked_lines
+                ):
                     self._context = self._line_room(line.text, moved or rooms)
                 # (a heading's rooms become areas when the line under it settles them)
                 self._section_rooms = listed_areas(line.text, rooms)
@@ -399,45 +407,8 @@ class RoomScan(ReadingsScan):
             on_level = "basement" in self._room_levels and len(self.areas) > 1
             if is_level and (on_level or any(other.startswith(f"{area.base}|") for other in self.areas)):
                 del self.areas[key]
-        self._fold_numbered_rooms()
-        self._fold_bare_rooms()
-
-    def _fold_bare_rooms(self) -> None:
-        """ "cupboard floor, hallway and one bedroom", with "bedroom 2, 3.4 x 3.1 m" on another line:
-        a room of a kind written bare, when one room of that kind is named, is that room."""
-        for key, area in list(self.areas.items()):
-            # ("Main hallway" beside "Upstairs hallway": a word of its own names another room)
-            if (
-                key != f"|{area.base}|"
-                or " " in area.room.strip()
-                or area.dimensions
-                or area.stated_area_sqft
-            ):
-                continue
-            named = [
-                other
-                for other_key, other in self.areas.items()
-                if other_key != key and other.base == area.base
-            ]
-            if len(named) == 1:
-                del self.areas[key]
-                for material_key, name in area.materials.items():
-                    named[0].materials.setdefault(material_key, name)
-                for material_key, span in area.soaked_materials.items():
-                    named[0].soaked_materials.setdefault(material_key, span)
-
-    def _fold_numbered_rooms(self) -> None:
-        """ "Room 412 - bathroom and half the guestroom carpet", then "412 bathroom: tile ...": the
-        numbered room is the area and its parts' materials are its own, when the notes describe it
-        only through its parts."""
-        for key, area in list(self.areas.items()):
-            if area.base != "numbered_room" or area.materials:
-                continue
-            number = key.split("|", 1)[0].removeprefix("room")
-            parts = [other for other in self.areas if other.startswith(f"{number}|")]
-            for part in parts:
-                for material_key, name in self.areas.pop(part).materials.items():
-                    area.materials.setdefault(material_key, name)
+        fold_numbered_rooms(self.areas)
+        fold_bare_rooms(self.areas)
 
     def _owner(self, owners: Owners, pos: int) -> Mention | None:
         return owners.at(pos) or self._context
@@ -533,9 +504,13 @@ class RoomScan(ReadingsScan):
                 start, end = self._clause(sentences, word.start, word.end)
                 if not is_scope and has_evidence(_SOAKED_WORD, text[start:end]):
                     draft.soaked_materials.setdefault(word.key, line.span())
-        for start, end, dimensions in dimensions_in(text, self.default_unit):
+        sizes = list(dimensions_in(text, self.default_unit))
+        corrections = Corrections(text, [start for start, _, _ in sizes])
+        for start, end, dimensions in sizes:
             area = self._area_of(size_owner(text, rooms, start, self._owner(owners, start)))
             patch = patch_surface(text, start, end)
+            if corrections.struck(start):
+                continue  # ("2.8 x 1.9 m, not 3.0 x 2.2": the size another gave, that is wrong)
             if area is not None and patch is not None:
                 if patch == "ceiling":
                     area.wet.ceiling_sqft = area.wet.ceiling_sqft or dimensions.floor_area_sqft
@@ -546,6 +521,7 @@ class RoomScan(ReadingsScan):
                 area.evidence.append(line.span())
             elif area is not None and (
                 area.dimensions is None
+                or corrections.corrects(start)
                 or (id(area) in self._second_hand and _MEASURED.search(text, max(0, start - 40), start))
             ):
                 area.dimensions = dimensions

@@ -11,6 +11,7 @@ from dataclasses import replace
 from chalicelib.analysis.findings import (
     DamageType,
 )
+from chalicelib.analysis.offline.locative_rooms import is_locative
 from chalicelib.analysis.offline.measures import (
     DIMENSIONS,
     STATED_AREA,
@@ -36,7 +37,6 @@ from chalicelib.analysis.offline.room_verdicts import (
     checked_clear_sentence,
     ends_fine,
     is_reference,
-    is_spot,
     is_unaffected,
     is_waterway,
     looked_into,
@@ -118,31 +118,7 @@ LABEL_SEPARATOR = r" ?(?:[:=]| [-\u2013\u2014] ) ?"
 _SEGMENT_BREAK = re.compile(r"[,;|.(]| [-\u2013\u2014] ")
 
 
-# "Basement below kitchen", "plasterboard hall wall": a room named to place something, not the subject.
-# ("read from below and logged with the kitchen": the room whose record holds the readings)
-_LOCATIVE_BEFORE = re.compile(
-    r"\b(?:below|above|under|beneath|next to|adjacent to|beside|behind|off|outside|from|towards?"
-    r"|across from|opposite|(?:logged|recorded|listed|entered|filed) (?:with|under))(?: the)? $"
-    r"|, (?:across|opposite|beside|near|next to)(?: from)?(?: the)? $",
-    FLAGS,
-)
-
-
-_LOCATIVE_AFTER = re.compile(r" (?:wall|side|door(?:way)?|end|edge|threshold)s?\b", FLAGS)
-
-
-# "the wall between bathroom + bed 2": both rooms only place the wall.
-_BETWEEN_BEFORE = re.compile(r"\bbetween (?:the )?$|\bbetween (?:the )?\S+ (?:and|\+|&) (?:the )?$", FLAGS)
-
-
 _MOTION_BEFORE = re.compile(r"\b(?:into|through|to)(?: the)? $", FLAGS)
-
-
-# Right after another room: "closet down the hall", "bathroom off the hallway", "bedroom next to the kitchen".
-_PLACES_PREVIOUS = re.compile(
-    r" (?:down|up|along|across|off|near|by|beside|next to|opposite|across from|at the end of) (?:the )?",
-    FLAGS,
-)
 
 
 _ROOM_LABEL = re.compile(rf"^(?:affected )?(?:room|area|space)s?(?: name)?{LABEL_SEPARATOR}", FLAGS)
@@ -288,28 +264,13 @@ def _subjects(text: str, found: Sequence[Mention]) -> list[Mention]:
     seen: set[str] = set()
     for index, mention in enumerate(found):
         previous = found[index - 1] if index else None
-        if _is_locative(text, mention, previous):
+        if is_locative(text, mention, previous):
             continue
         if mention.key in seen and _MOTION_BEFORE.search(text, max(0, mention.start - 12), mention.start):
             continue
         seen.add(mention.key)
         kept.append(mention)
     return kept
-
-
-def _is_locative(text: str, mention: Mention, previous: Mention | None) -> bool:
-    window = max(0, mention.start - 40)
-    if _BETWEEN_BEFORE.search(text, window, mention.start) is not None:
-        return True
-    if previous is not None and _PLACES_PREVIOUS.fullmatch(text, previous.end, mention.start):
-        return True  # "the linen closet down the hall": the hall only places the closet
-    has_subject = previous is not None
-    if not has_subject:
-        return False
-    if is_spot(text, mention):
-        return True  # "Bathroom OSB at toilet", "floor OSB at closet": a spot in the room named first
-    before = _LOCATIVE_BEFORE.search(text, max(0, mention.start - 20), mention.start)
-    return before is not None or _LOCATIVE_AFTER.match(text, mention.end) is not None
 
 
 class _Reader:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.readings import ReadingDraft
 from chalicelib.analysis.offline.room_states import STRUCK_OFF, UNAFFECTED, line_says_damage
-from chalicelib.analysis.offline.room_verdicts import own_sentence_clear
+from chalicelib.analysis.offline.room_verdicts import own_sentence_clear, said_dry_part
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.text import FLAGS, Sentences
 
@@ -34,7 +34,13 @@ def _unfounded(area: AreaDraft, readings: Sequence[ReadingDraft], *, listed: boo
 
 
 def struck_off(
-    text: str, room: Mention, area: AreaDraft | None, readings: Sequence[ReadingDraft], *, second_hand: bool
+    text: str,
+    room: Mention,
+    area: AreaDraft | None,
+    readings: Sequence[ReadingDraft],
+    *,
+    second_hand: bool,
+    booked: frozenset[int] = frozenset(),
 ) -> bool:
     """A room called unaffected in a sentence of its own that tells no damage, where the area so far
     is one the writer's list only named or sized, one only a sentence's damage implied or a header
@@ -47,4 +53,29 @@ def struck_off(
     ):
         return True
     named = second_hand or STRUCK_OFF.search(text) is not None
-    return named and _unfounded(area, readings, listed=False)
+    if named and _unfounded(area, readings, listed=False):
+        return True
+    # "Primary bedroom carpet: dry." after a booked "carpet in primary bedroom wet"; "Front room - door
+    # was shut; no soot, floor dry" after "eating in the front room" and its floor named in a
+    # description: an area only implied or booked, whose damage no line of the writer's own told
+    return second_hand and (_said_clear(text, start, end)) and not _told_first_hand(area, readings, booked)
+
+
+def _said_clear(text: str, start: int, end: int) -> bool:
+    return (
+        UNAFFECTED.search(text, start, end) is not None
+        or _RULED_OUT.search(text, start, end) is not None
+        or said_dry_part(text, start, end)
+    )
+
+
+def _told_first_hand(area: AreaDraft, readings: Sequence[ReadingDraft], booked: frozenset[int]) -> bool:
+    """A material said wet on a line of the writer's own, a wet extent, a size the writer gave ("- the
+    laundry, 2.4 x 1.8 m, floor tiles on slab" under what was wet), or a reading in the room that is
+    not a dry standard."""
+    if any(span.line not in booked for span in area.soaked_materials.values()) or area.evidence:
+        return True
+    if area.dimensions is not None and area.source.line not in booked:
+        return True
+    name = area.room.lower()
+    return any(name in reading.location.lower() and not reading.is_reference for reading in readings)

@@ -1,0 +1,101 @@
+"""Rooms and sizes the notes rule out: a verdict that closes the room's line ("Not an area."), a
+trace dealt with on the day ("wiped, nothing else"), a room that tested clean, where the dry standards
+were taken, a passage named by where it leads, a late own verdict on a room only a header or a
+sentence's damage made an area, and a size the writer corrects ("2.8 x 1.9 m, not 3.0 x 2.2")."""
+
+from __future__ import annotations
+
+from chalicelib.analysis import analyze_text
+from chalicelib.analysis.offline.corrected_sizes import Corrections
+from chalicelib.analysis.offline.dispatch_blocks import second_hand_lines
+from chalicelib.analysis.offline.spaces import room_mentions
+from chalicelib.analysis.offline.text import prepare_lines
+
+
+def _affected(text: str) -> list[str]:
+    return [mention.name for mention in room_mentions(text) if mention.affected]
+
+
+def _areas(text: str) -> dict[str, tuple[float | None, float | None]]:
+    return {area.room: (area.length_ft, area.width_ft) for area in analyze_text(text).affected_areas}
+
+
+def test_a_room_line_closed_by_not_an_area_is_not_affected() -> None:
+    # Given a stair the hose water ran over, that the writer rules out in so many words
+    text = "- Stairs: hose water ran over the painted treads, it shed and we wiped it. Not an area."
+    assert _affected(text) == []
+    # Then without that verdict the stairs are affected
+    assert _affected("- Stairs: hose water ran over the painted treads and soaked the runner.") == ["Stairs"]
+
+
+def test_a_trace_wiped_on_the_day_needs_nothing() -> None:
+    assert _affected("The landing has a few drips on the carpet edge; wiped, nothing else.") == []
+    assert _affected("Cellar - a few drips onto the flags; dried by Monday and needs nothing.") == []
+    # Then a space that took water keeps its place however little it needed
+    text = "The garage also took water but it is bare concrete; it was hosed out and needed no drying."
+    assert _affected(text) == ["Garage"]
+
+
+def test_rooms_that_tested_clean_are_not_affected() -> None:
+    text = (
+        "Heavy soot in the lounge; light film in the hall; the study and the spare room had their doors"
+        " shut and tested clean."
+    )
+    affected = _affected(text)
+    assert "Study" not in affected
+    assert "Lounge" in affected
+
+
+def test_the_room_the_dry_standards_were_taken_in_is_not_affected() -> None:
+    assert _affected("Dry standards, taken in the study: plasterboard 10, carpet 8 on the REL scale.") == []
+
+
+def test_a_corridor_heading_is_named_by_where_it_leads() -> None:
+    assert _affected("Corridor to the cool room: 8 x 1.5 m, sheet vinyl wet.") == ["Corridor"]
+    assert _affected("Hallway to the bedrooms: carpet wet along both walls.") == ["Hallway"]
+    # Then water that ran down a hall to a room reached that room
+    assert "Kitchen" in _affected("Water ran down the hall to the kitchen and soaked the mat.")
+
+
+def test_a_title_between_rules_ends_a_dispatch_block() -> None:
+    text = (
+        "=== DISPATCH (entered by office from the carrier's assignment) ===\n"
+        "Room: ensuite 10 x 8, carpet in bedroom wet\n"
+        "=== TECH NOTES (J. Ruiz) ===\n"
+        "- Bedroom carpet: dry.\n"
+    )
+    lines = prepare_lines(text)
+    assert sorted(second_hand_lines(lines)) == [1, 2]
+
+
+def test_a_booked_room_the_tech_found_dry_is_no_area() -> None:
+    text = (
+        "=== DISPATCH (entered by office from the carrier's assignment) ===\n"
+        "Room: ensuite 10 x 8, carpet in bedroom wet\n"
+        "=== TECH NOTES (J. Ruiz) ===\n"
+        "- Ensuite: tile floor wet around the toilet, vanity kick swollen.\n"
+        "- Bedroom carpet: dry. Checked along the ensuite doorway with the meter.\n"
+    )
+    assert "Bedroom" not in _areas(text)
+
+
+def test_a_corrected_size_replaces_the_office_size() -> None:
+    text = (
+        "Affected: laundry (3.0 x 2.2 m)\n"
+        "- Laundry tile wet under the tub.\n"
+        "- Laundry is 2.8 x 1.9 m, not 3.0 x 2.2 - measured.\n"
+    )
+    length, width = _areas(text)["Laundry"]
+    assert length is not None and width is not None
+    assert round(length / 3.2808, 1) == 2.8 and round(width / 3.2808, 1) == 1.9
+
+
+def test_a_size_after_not_is_struck_and_the_other_corrects() -> None:
+    text = "The bathroom is 11 ft x 9 ft (I measured - not 12 x 10)."
+    first, second = text.index("11 ft"), text.index("12 x")
+    corrections = Corrections(text, [first, second])
+    assert corrections.struck(second) and not corrections.struck(first)
+    assert corrections.corrects(first)
+    # Then a line with one size and no "not" corrects nothing
+    plain = Corrections("Kitchen 12 x 10 ft, vinyl wet.", [8])
+    assert not plain.struck(8) and not plain.corrects(8)
