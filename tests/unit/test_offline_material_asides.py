@@ -96,3 +96,39 @@ def test_water_through_a_floor_sheet_is_still_the_sheet() -> None:
     line = "Bathroom: water went through the fibre cement sheet at the pan"
     start = line.index("fibre cement")
     assert not named_aside(line, start, start + len("fibre cement sheet"))
+
+
+@pytest.mark.parametrize(
+    ("line", "material"),
+    [
+        # a row labelled as a standard
+        ("STD spare room ceiling 10 / spare room skirting 11 %MC", "skirting"),
+        ("REF-2 guest room vinyl: 14 REL", "vinyl"),
+        ("ref | Study | plasterboard | 12", "plasterboard"),
+        # the point's own value marked as the standard, or as dry, after dot leaders
+        ("7. Family room wall, upstairs, gyprock ........... 12 WME REF", "gyprock"),
+        ("(d) den ceiling (plasterboard) ................. 102 REL - dry", "plasterboard"),
+        # the entry's point named a standard in brackets, whichever of its materials comes first
+        ("R3 back office skirting (standard) - pine", "pine"),
+        # a standards list whose values have decimal points
+        ("Standards: office slab 2.4 %, store ply 11 %MC.", "ply"),
+    ],
+)
+def test_a_standards_row_or_marked_value_names_no_wet_material(line: str, material: str) -> None:
+    start = line.index(material)
+    assert named_aside(line, start, start + len(material))
+
+
+@pytest.mark.parametrize(
+    ("line", "material"),
+    [
+        ("Ref 20931: carpet soaked in the lounge", "carpet"),
+        ("hall carpet 41, dry standard 12", "carpet"),
+        ("hall carpet 41%, reference 12%", "carpet"),
+        ("den carpet 33 - dry in two days on the trend", "carpet"),
+        ("bath drywall 52%, hall drywall 36%, lounge drywall (dry std) 9%", "drywall"),
+    ],
+)
+def test_a_wet_reading_beside_a_standard_is_still_wet(line: str, material: str) -> None:
+    start = line.index(material)
+    assert not named_aside(line, start, start + len(material))

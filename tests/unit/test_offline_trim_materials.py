@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chalicelib.analysis import analyze_text
-from chalicelib.analysis.offline.trim_materials import trim_reached
+from chalicelib.analysis.offline.trim_materials import baseboard_as_landmark, trim_reached
 
 
 def _materials(text: str, room: str) -> list[str]:
@@ -50,3 +50,35 @@ def test_a_rooms_stained_cornice_is_among_its_materials_but_a_landmark_one_is_no
     # Then the dining room's cornice is affected and the study's is not
     assert "cornice" in _materials(text, "Dining")
     assert "cornice" not in _materials(text, "Study")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "P4 lounge gyprock at skirting 31",
+        "Study wall, 28 WME at skirting height",
+        "Dining wall plaster 50 mm above skirting: 22 WME",
+        "Water ran down the west wall from the ceiling to the baseboard.",
+        "Mould on the drywall behind the baseboard, lower 6 in.",
+    ],
+)
+def test_a_skirting_that_marks_where_the_lining_was_read_is_no_wet_skirting(line: str) -> None:
+    start = line.lower().index("skirting") if "skirting" in line else line.index("baseboard")
+    end = start + (len("skirting") if "skirting" in line else len("baseboard"))
+    assert baseboard_as_landmark(line, start, end)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Den: carpet, underlay and skirting wet",
+        "Water damage to the skirting along the hall",
+        "the baseboard on the shared wall is swollen at the bottom",
+        "plasterboard at the skirting swollen",
+        "Remove skirting, 14 lm",
+    ],
+)
+def test_a_skirting_named_for_its_own_damage_is_no_landmark(line: str) -> None:
+    word = "skirting" if "skirting" in line else "baseboard"
+    start = line.index(word)
+    assert not baseboard_as_landmark(line, start, start + len(word))

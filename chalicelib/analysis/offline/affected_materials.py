@@ -42,7 +42,7 @@ from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.surface_materials import SURFACE_KEYS, surface_damaged, with_surface_words
 from chalicelib.analysis.offline.text import FLAGS, Sentences, around, evidence_matches, is_negated
-from chalicelib.analysis.offline.trim_materials import TRIM_KEYS, trim_reached
+from chalicelib.analysis.offline.trim_materials import TRIM_KEYS, baseboard_as_landmark, trim_reached
 
 # Between two rooms of one list: joins, articles, and what a scope line writes per room
 # ("lounge 21.0 m2, bedroom 1 12.2 m2 and hallway 5.0 m2").
@@ -478,6 +478,8 @@ class MaterialReader:
             return False  # "Hazards: exposed tack strip along the hall wall, taped": a safety note
         if word.key in TRIM_KEYS:
             return trim_reached(text, word.start, word.end)
+        if word.key == "baseboard" and baseboard_as_landmark(text, word.start, word.end):
+            return False  # "hall GIB at skirting 26": the lining read at the skirting's height
         verb = self._verb(word)
         if verb is not None:
             return verb

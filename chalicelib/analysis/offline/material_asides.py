@@ -44,7 +44,9 @@ _SAFETY_LINE = re.compile(
 # A goal or a dry standard set for it: "Drying goal: ... joists at or below 16 %MC", "Goal for the
 # subfloor 12%", "Targets: plasterboard 15 WME or under; screed 75 %RH", "Dry standards: ...".
 _GOAL_BEFORE = re.compile(
-    r"\b(?:goals?|targets?|dry standards?)\b(?: for(?: the)?(?: [a-z]{1,12}){0,2} ?$|\s*:[^.:]{0,90}$)",
+    r"\b(?:goals?|targets?|(?:dry )?standards?)\b"
+    # ("Standards: hall slab 2.6 %, landing ply 10": a decimal point does not end the list)
+    r"(?: for(?: the)?(?: [a-z]{1,12}){0,2} ?$|\s*:(?:[^.:]|\.\d){0,90}$)",
     FLAGS,
 )
 # A drying goal written as the work: "Dry the framing to 15 WME or under", "dry the bottom plate and
@@ -75,8 +77,28 @@ _REFERENCE_AFTER = re.compile(
 )
 # A line under a dry-standard label: each entry after it is a standard, not only the first.
 _REFERENCE_LINE = re.compile(
-    r"\W{0,4}(?:ref(?:erence)?s?|dry (?:std|standards?)|baselines?)\b[^:.;]{0,60}: ", FLAGS
+    # ("Ref 48812: ..." is the claim's reference, not a standard's)
+    r"\W{0,4}(?:ref(?:erence)?s?|dry (?:std|standards?)|baselines?)\b(?! ?(?:no\.? ?)?#?\d{4})[^:.;]{0,60}: ",
+    FLAGS,
 )
+# A row labelled as a standard: "STD bedroom 4 ceiling 9 / furnace room joist 12", "REF-2 store slab:
+# 3.1", "ref | spare room | drywall | 10": every entry of the row is a standard. (A letter must follow:
+# "Ref 48812" is a claim's reference.)
+_REFERENCE_ROW = re.compile(
+    r"\W{0,4}(?:ref|std)(?:[- ]?\d{1,2}[a-z]?)?(?: ?[|:\-\u2013] ?| )(?=[a-z])", FLAGS
+)
+# The point's own value marked as a standard or as dry: "lounge ceiling, GIB ....... 11 WME REF",
+# "(e) hall ceiling (plasterboard) ...... 98 REL - dry", "skirting 12 (std)"; no other number between.
+_VALUE_MARKED = re.compile(
+    r"[^\d;|\n]{0,70}?\d{1,3}(?:\.\d)?(?: ?(?:%? ?mc|%? ?wme|rel|%))?"
+    r" ?(?:[(\-\u2013:=]|<-)? ?(?:ref(?:erence)?|std|standard|dry(?: std| standard)?"
+    r"(?! (?:std|standard|in|by|out|to|for)\b))\b(?! ?\d)",
+    FLAGS,
+)
+# The entry's point named as a standard in brackets: "R2 office skirting (standard) - MDF", "vestry slab
+# at the door (reference) - 3.2%": each material of that entry.
+_BRACKET_REFERENCE = re.compile(r"\((?:dry )?(?:ref(?:erence)?|std|standard)\)", FLAGS)
+_ENTRY_END = re.compile(r"[,;|\n]|\.(?=\s)")
 _READ_AFTER = re.compile(r"(?: [a-z]{1,10}){0,2} ?[:=\-]? ?\d", FLAGS)
 _REACH = 130
 # A material written with a question mark is one the notes ask about ("subfloor? slab, not read"); a
@@ -96,6 +118,8 @@ def named_aside(text: str, start: int, end: int) -> bool:
     heading = _REFERENCE_LINE.match(text)
     if heading is not None and heading.end() <= start:
         return True  # "Reference (furnace room, unaffected): drywall 140, stud 12": all standards
+    if _REFERENCE_ROW.match(text) or _VALUE_MARKED.match(text, end) or _bracketed_reference(text, start, end):
+        return True
     if _ASKED.match(text, end):
         return True  # "subfloor? slab-on-grade": a material asked about, not found wet
     if _METER_AFTER.match(text, end, end + 60) or _METER_BEFORE.search(text, max(0, start - 40), start):
@@ -108,6 +132,16 @@ def named_aside(text: str, start: int, end: int) -> bool:
     if _READ_AFTER.match(text, end, end + 30):
         return False  # "Readings (hall drywall 38)": a reading in the bracket
     return _METER_BRACKET.search(text, lo, start) is not None or _METER_LINE.match(text) is not None
+
+
+def _bracketed_reference(text: str, start: int, end: int) -> bool:
+    """Whether the material's entry (between commas, semicolons or cells) marks its point a standard."""
+    lo = max(0, start - 60)
+    before = [m.end() for m in _ENTRY_END.finditer(text, lo, start)]
+    after = _ENTRY_END.search(text, end, end + 60)
+    entry_start = before[-1] if before else lo
+    entry_end = after.start() if after is not None else min(len(text), end + 60)
+    return _BRACKET_REFERENCE.search(text, entry_start, entry_end) is not None
 
 
 # A sentence giving the water class: "Whole room of carpet and underlay plus low wall wicking - we called

@@ -45,3 +45,26 @@ def trim_reached(text: str, start: int, end: int) -> bool:
     return _OWN_DAMAGE.match(text, end, end + _REACH) is not None or (
         _OWN_READING.match(text, end, end + _REACH) is not None
     )
+
+
+# "GIB at skirting", "plaster 100 mm above skirting", "35 WME at skirting height", "drywall behind the
+# baseboard", "water ran down the wall to the baseboard": the skirting marks where something else was
+# wet or read. ("damage to the skirting", "wicking along the skirting" and "a tape lift from the skirting"
+# name the skirting itself.)
+_BASE_LANDMARK_BEFORE = re.compile(
+    r"(?:\b(?:at|above|below|near|by|behind|beside|next to|up to|down to)"
+    r"|(?<!damage)(?<!damaged)(?<!swelling)(?<!staining)(?<!harm)(?<!repairs)(?<!water) to)"
+    r"(?: the| its)?(?: [a-z]{1,10})? $",
+    FLAGS,
+)
+_BASE_HEIGHT = re.compile(r" (?:height|level|line)\b", FLAGS)
+
+
+def baseboard_as_landmark(text: str, start: int, end: int) -> bool:
+    """Whether the skirting at `start`-`end` only marks where something else is, with no damage of its
+    own right after it."""
+    if _OWN_DAMAGE.match(text, end, end + _REACH):
+        return False
+    if _BASE_HEIGHT.match(text, end):
+        return True
+    return _BASE_LANDMARK_BEFORE.search(text, max(0, start - _REACH), start) is not None
