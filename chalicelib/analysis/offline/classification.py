@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from chalicelib.analysis.findings import (
@@ -35,7 +35,7 @@ from chalicelib.analysis.offline.text import (
     is_negated,
     truncate,
 )
-from chalicelib.analysis.offline.water_sources import QUOTED, classify_water_source
+from chalicelib.analysis.offline.water_sources import QUOTED, classify_water_source, guessed_lines
 from chalicelib.analysis.standards import Standards, SurfaceShare
 
 # --- S500 category, class; S520 condition --------------------------------------------------------
@@ -116,11 +116,7 @@ def _stated_grade(
     stated: _Graded | None = None
     for line in lines:
         quoted = [(m.start(), m.end()) for m in QUOTED.finditer(line.text)]
-        for match in pattern.finditer(line.text):
-            # ("Not clean water: Category 2": the grade after the colon is the call, not negated)
-            after_colon = line.text[: match.start()].rstrip().endswith(":")
-            if is_negated(line.text, match.start(), match.end()) and not after_colon:
-                continue
+        for match in _called(pattern, line.text):
             if any(start < match.start() < end for start, end in quoted):
                 continue  # 'describes the loss as "Class 3"': someone else's words, reported
             written = match.group("n").lower()
@@ -128,12 +124,26 @@ def _stated_grade(
             if value in rejected and any(value not in rejected for value in _values(lines, pattern)):
                 continue
             if not worst or stated is None or value > stated.value:
-                stated = _Graded(value=value, reason=line.text, span=line.span())
+                graded = _Graded(value=value, reason=line.text, span=line.span())
+                # A later repeat ("bagged as Cat 3 debris") keeps the line that said why ("through
+                # soot and ash on its way down - Category 3").
+                if stated is None or stated.value != value or not _justified(stated):
+                    stated = graded
     return stated
 
 
+def _called(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The grades a line calls, not negated ones ("not Category 1"). A grade after a colon or an
+    equals sign is the call whatever came before it ("Not clean water: Category 2", "water from a
+    tap that never went through the machine = Category 1")."""
+    for match in pattern.finditer(text):
+        called = text[: match.start()].rstrip().endswith((":", "="))
+        if called or not is_negated(text, match.start(), match.end()):
+            yield match
+
+
 def _values(lines: Sequence[Line], pattern: re.Pattern[str]) -> list[int]:
-    written = (match.group("n").lower() for line in lines for match in evidence_matches(pattern, line.text))
+    written = (match.group("n").lower() for line in lines for match in _called(pattern, line.text))
     return [_ROMAN.get(value) or int(value) for value in written]
 
 
@@ -141,7 +151,10 @@ def _source_grades(lines: Sequence[Line], rejected: frozenset[int] = frozenset()
     grades: list[_Graded] = []
     headers: list[_Graded] = []
     second_hand = second_hand_lines(lines)
+    guessed = guessed_lines(lines)
     for line in lines:
+        if line.number in guessed:
+            continue  # "Could be: 1) the roof cooler; 2) a supply line in the wall": no source named
         # 'Tenant reckons "just clean water"': quoted words are someone else's, not evidence
         text = QUOTED.sub(" ", line.text)
         # ("the sewage wording in the header came from the call center": the booking's word, reported)
