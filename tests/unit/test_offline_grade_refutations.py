@@ -176,3 +176,68 @@ def test_a_category_stated_after_the_water_s_story_is_justified_by_it() -> None:
     # (a bare grade after a colon is no reason)
     bare = analyze_text("Roof leak in the storm.\nLounge ceiling wet approx 5 m2.\nCat: Category 2.\n")
     assert bare.water_category is not None and not bare.water_category.justification.strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "stated"),
+    [
+        (
+            "Card: Cause washer leak   Cat: 2\nFound a dripping cold tap, clean mains water = Category 1."
+            " (The office had\nCat 2 on the card because it was booked as a washer job.)\n"
+            "Laundry tiles wet.\n",
+            1,
+            1,
+        ),
+        (
+            "Burst flexi under the basin, clean supply water: Category 1. I can't agree with the booking"
+            " sheet that it should be treated as Category 2.\nVanity kick wet.\n",
+            1,
+            1,
+        ),
+    ],
+)
+def test_a_grade_reported_from_someone_else_is_set_aside(text: str, value: int, stated: int) -> None:
+    # Given the writer's own category and the office's different one, reported
+    category = analyze_text("Job 4. 5 Bay Rd, Kambah ACT 2902\n" + text).water_category
+    # Then the writer's grade is the one kept, and the office's is no evidence
+    assert category is not None and (category.value, category.stated) == (value, stated)
+
+
+def test_a_class_the_intake_sheet_gave_is_set_aside() -> None:
+    # Given the writer's Class 3 and, in brackets, the intake sheet's Class 2
+    text = (
+        "Job 5. 5 Bay Rd, Kambah ACT 2902\nClass 3 - water from the flat above soaked the lounge ceiling."
+        " (The intake sheet put it as Class 2 before anyone had been up.)\nLounge ceiling wet.\n"
+    )
+    water_class = analyze_text(text).water_class
+    # Then Class 3 stands
+    assert water_class is not None and (water_class.value, water_class.stated) == (3, 3)
+
+
+def test_a_grade_the_writer_agrees_with_is_kept() -> None:
+    # Given the office's grade reported and agreed with
+    text = (
+        "Job 6. 5 Bay Rd, Kambah ACT 2902\nSewer backed up through the floor drain. The office coded it"
+        " Category 3, which is right.\nBasement carpet wet.\n"
+    )
+    category = analyze_text(text).water_category
+    # Then it is Category 3
+    assert category is not None and category.value == 3
+
+
+def test_sources_listed_as_candidates_are_guesses() -> None:
+    # Given a list of possible sources under a header that says it is not known
+    text = (
+        "Job 7. 5 Bay Rd, Kambah ACT 2902\nHall ceiling stained and soft.\nSource not found yet. Could be:\n"
+        "1) the evaporative cooler on the roof\n2) a supply line in the wall behind the bath\n"
+        "3) the roof sheeting\nNobody has been in the roof space yet.\n"
+    )
+    # Then no category is judged from them
+    assert analyze_text(text).water_category is None
+
+
+def test_a_room_named_for_an_appliance_names_no_source() -> None:
+    # Given a closet named for the water heater in it, found dry
+    text = "Job 8. 5 Bay Rd, Kambah ACT 2902\nBedroom carpet damp.\nWater heater closet: floor and pan dry.\n"
+    # Then no clean-water source is read from it
+    assert analyze_text(text).water_category is None

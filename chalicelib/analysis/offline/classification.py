@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
 from chalicelib.analysis.findings import (
@@ -16,6 +16,7 @@ from chalicelib.analysis.offline.areas import (
     AreaDraft,
 )
 from chalicelib.analysis.offline.class_evidence import class_from_evidence
+from chalicelib.analysis.offline.class_shares import class_at, share_of, share_text
 from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, second_hand_lines
 from chalicelib.analysis.offline.grade_refutations import rejected_grades
 from chalicelib.analysis.offline.mould_words import MOULD_GROWTH, NORMAL_ECOLOGY, SETTLED_SPORES
@@ -34,27 +35,8 @@ from chalicelib.analysis.offline.text import (
     is_negated,
     truncate,
 )
-from chalicelib.analysis.offline.water_sources import QUOTED, classify_water_source
+from chalicelib.analysis.offline.water_sources import QUOTED, classify_water_source, guessed_lines
 from chalicelib.analysis.standards import Standards, SurfaceShare
-
-_FLOOR_MATERIALS = frozenset(
-    {
-        "underlay",
-        "carpet",
-        "vinyl",
-        "laminate",
-        "hardwood",
-        "subfloor",
-        "concrete",
-        "tile",
-        "particleboard",
-        "plywood",
-    }
-)
-
-
-_WALL_MATERIALS = frozenset({"drywall", "plaster", "masonry"})
-
 
 # --- S500 category, class; S520 condition --------------------------------------------------------
 
@@ -134,11 +116,7 @@ def _stated_grade(
     stated: _Graded | None = None
     for line in lines:
         quoted = [(m.start(), m.end()) for m in QUOTED.finditer(line.text)]
-        for match in pattern.finditer(line.text):
-            # ("Not clean water: Category 2": the grade after the colon is the call, not negated)
-            after_colon = line.text[: match.start()].rstrip().endswith(":")
-            if is_negated(line.text, match.start(), match.end()) and not after_colon:
-                continue
+        for match in _called(pattern, line.text):
             if any(start < match.start() < end for start, end in quoted):
                 continue  # 'describes the loss as "Class 3"': someone else's words, reported
             written = match.group("n").lower()
@@ -146,12 +124,26 @@ def _stated_grade(
             if value in rejected and any(value not in rejected for value in _values(lines, pattern)):
                 continue
             if not worst or stated is None or value > stated.value:
-                stated = _Graded(value=value, reason=line.text, span=line.span())
+                graded = _Graded(value=value, reason=line.text, span=line.span())
+                # A later repeat ("bagged as Cat 3 debris") keeps the line that said why ("through
+                # soot and ash on its way down - Category 3").
+                if stated is None or stated.value != value or not _justified(stated):
+                    stated = graded
     return stated
 
 
+def _called(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """The grades a line calls, not negated ones ("not Category 1"). A grade after a colon or an
+    equals sign is the call whatever came before it ("Not clean water: Category 2", "water from a
+    tap that never went through the machine = Category 1")."""
+    for match in pattern.finditer(text):
+        called = text[: match.start()].rstrip().endswith((":", "="))
+        if called or not is_negated(text, match.start(), match.end()):
+            yield match
+
+
 def _values(lines: Sequence[Line], pattern: re.Pattern[str]) -> list[int]:
-    written = (match.group("n").lower() for line in lines for match in evidence_matches(pattern, line.text))
+    written = (match.group("n").lower() for line in lines for match in _called(pattern, line.text))
     return [_ROMAN.get(value) or int(value) for value in written]
 
 
@@ -159,7 +151,10 @@ def _source_grades(lines: Sequence[Line], rejected: frozenset[int] = frozenset()
     grades: list[_Graded] = []
     headers: list[_Graded] = []
     second_hand = second_hand_lines(lines)
+    guessed = guessed_lines(lines)
     for line in lines:
+        if line.number in guessed:
+            continue  # "Could be: 1) the roof cooler; 2) a supply line in the wall": no source named
         # 'Tenant reckons "just clean water"': quoted words are someone else's, not evidence
         text = QUOTED.sub(" ", line.text)
         # ("the sewage wording in the header came from the call center": the booking's word, reported)
@@ -350,107 +345,6 @@ def detect_category(
 # --- S500 class --------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _Bounds:
-    low: float
-    high: float
-
-    def __add__(self, other: _Bounds) -> _Bounds:
-        return _Bounds(self.low + other.low, self.high + other.high)
-
-
-_NONE = _Bounds(0.0, 0.0)
-
-
-def _exact(value: float) -> _Bounds:
-    return _Bounds(value, value)
-
-
-def _surface_share(area: AreaDraft, standards: Standards) -> SurfaceShare | None:
-    """The wet part of one room's floor + walls + ceiling, as bounds when the notes only bound it."""
-    dims, floor, perimeter = area.dimensions, area.floor_sqft, area.perimeter_ft
-    if dims is None or floor is None or perimeter is None:
-        return None
-    height, assumed = area.height_ft or standards.default_ceiling_height_ft, area.height_ft is None
-    materials = set(area.materials)
-    wet_floor = area.wet_floor()
-    floor_part = (
-        _exact(wet_floor)
-        if wet_floor is not None
-        else _Bounds(0.0, floor)
-        if materials & _FLOOR_MATERIALS
-        else _NONE
-    )
-    wall_part = _wall_bounds(area, perimeter, height, bool(materials & _WALL_MATERIALS))
-    wet_ceiling = area.wet_ceiling()
-    ceiling_part = (
-        _exact(wet_ceiling)
-        if wet_ceiling is not None
-        else _Bounds(0.0, floor)
-        if area.wet.ceiling_wet
-        else _NONE
-    )
-    wet = floor_part + wall_part + ceiling_part
-    return SurfaceShare(
-        wet_low=wet.low, wet_high=wet.high, total=2 * floor + perimeter * height, assumed_height=assumed
-    )
-
-
-def _wall_bounds(area: AreaDraft, perimeter: float, height: float, wall_material_wet: bool) -> _Bounds:
-    wet = area.wet
-    wick = min(wet.wick_height_ft, height) if wet.wick_height_ft is not None else None
-    length = wet.wall_length_ft or (perimeter if wet.wall_perimeter else None)
-    if wet.wall_total_sqft is not None:
-        bounds = _exact(wet.wall_total_sqft)
-    elif length is not None and wick is not None:
-        bounds = _exact(length * wick)
-    elif length is not None:
-        bounds = _Bounds(0.0, length * height)
-    elif wick is not None:
-        bounds = _Bounds(0.0, perimeter * wick)
-    elif wall_material_wet or wet.wall_above_sqft:
-        bounds = _Bounds(0.0, perimeter * height)
-    else:
-        bounds = _NONE
-    above = wet.wall_above_sqft or 0.0
-    return _Bounds(max(bounds.low, above), max(bounds.high, above))
-
-
-def _share_of(drafts: Sequence[AreaDraft], standards: Standards) -> SurfaceShare | None:
-    shares = [_surface_share(area, standards) for area in drafts]
-    if not shares or any(share is None for share in shares):
-        return None
-    present = [share for share in shares if share is not None]
-    return SurfaceShare(
-        wet_low=sum(share.wet_low for share in present),
-        wet_high=sum(share.wet_high for share in present),
-        total=sum(share.total for share in present),
-        assumed_height=any(share.assumed_height for share in present),
-    )
-
-
-def _percent(part: float, total: float) -> str:
-    return f"{100 * part / total:.0f} %"
-
-
-def _share_text(share: SurfaceShare, rooms: str, standards: Standards) -> str:
-    wet = (
-        f"{fmt(share.wet_low)} sq ft ({_percent(share.wet_low, share.total)})"
-        if share.wet_low == share.wet_high
-        else f"{fmt(share.wet_low)}-{fmt(share.wet_high)} sq ft"
-        f" ({_percent(share.wet_low, share.total)}-{_percent(share.wet_high, share.total)})"
-    )
-    config = standards.water_class
-    text = (
-        f"Wet floor, wall and ceiling surface {wet} of {fmt(share.total)} sq ft in {rooms}"
-        f" (Class 1 under {config.class1_max_wet_share:.0%}, Class 2 to {config.class2_max_wet_share:.0%},"
-        f" Class 3 above, per {standards.cite('water_class')})."
-    )
-    if share.assumed_height:
-        text += f" Ceiling height not stated: {fmt(standards.default_ceiling_height_ft)} ft assumed."
-    return text
-
-
 def _class_four(drafts: Sequence[AreaDraft], standards: Standards) -> _Graded | None:
     low_permeance = set(standards.water_class.low_permeance_materials)
     for area in drafts:
@@ -483,14 +377,14 @@ def detect_class(
     stated = _stated_grade(lines, _STATED_CLASS, rejected=rejected_grades(lines, "class"))
     notes: list[str] = []
     rooms = ", ".join(area.room for area in drafts)
-    share = _share_of(drafts, standards)
+    share = share_of(drafts, standards)
     area_evidence = [span for area in drafts for span in (area.source, *area.evidence)]
     derived: _Graded | None = None
     reasons: list[str] = []
     evidence: list[SourceSpan] = []
     if share is not None and share.class_value(standards) is not None:
         value = share.class_value(standards) or 0
-        derived = _Graded(value=value, reason=_share_text(share, rooms, standards), span=drafts[0].source)
+        derived = _Graded(value=value, reason=share_text(share, rooms, standards), span=drafts[0].source)
         reasons, evidence = [derived.reason], area_evidence
     # A class the booking gave before anyone saw the job ("Loss type: ... Class 3" filled in from the
     # call) is no technician's call: what the writer describes decides over it.
@@ -531,7 +425,7 @@ def detect_class(
         if drafts and share is None:
             notes.append("Water class not determined: a room's dimensions are not stated.")
         elif share is not None:
-            notes.append("Water class not determined: " + _share_text(share, rooms, standards))
+            notes.append("Water class not determined: " + share_text(share, rooms, standards))
         return None, notes
     fallback = _stated_class_reasons(stated, share, rooms, standards) if stated is not None else []
     if stated is not None and derived is None and share is not None:
@@ -548,17 +442,11 @@ def _stated_class_reasons(
 ) -> list[str]:
     reasons = _stated_reasons(stated)
     if share is not None and share.total > 0 and stated.value <= 3:
-        low = 1 if share.wet_low <= 0 else _class_at(share.wet_low / share.total, standards)
-        high = _class_at(share.wet_high / share.total, standards)
+        low = 1 if share.wet_low <= 0 else class_at(share.wet_low / share.total, standards)
+        high = class_at(share.wet_high / share.total, standards)
         if low <= stated.value <= high:
-            reasons.append(_share_text(share, rooms, standards) + f" Consistent with Class {stated.value}.")
+            reasons.append(share_text(share, rooms, standards) + f" Consistent with Class {stated.value}.")
     return reasons
-
-
-def _class_at(share: float, standards: Standards) -> int:
-    if share < standards.water_class.class1_max_wet_share:
-        return 1
-    return 2 if share <= standards.water_class.class2_max_wet_share else 3
 
 
 # --- S520 mould condition ----------------------------------------------------------------------

@@ -46,11 +46,70 @@ _ANSWERED = {
         # "on surface area alone this reads like a Class 1 job (...), but the water is in the slab": a
         # grade the job only looks like, set against what it is in the same sentence
         rf"|\b(?:reads?|looks?|seems?|sounds?|appears?) (?:like|to be) (?:an? )?{word} ?(?P<h>[1-4])\b"
-        rf"[^.!?]{{0,160}}?\b(?:but|however|yet)\b",
+        rf"[^.!?]{{0,160}}?\b(?:but|however|yet)\b"
+        # "I do not agree with the intake sheet that this should be treated as Category 2": the
+        # disagreement said first, the grade it is about after
+        rf"|\b(?:do not|don't|did not|didn't|cannot|can't|can not) agree with\b[^.!?]{{0,100}}?\b{word}\.?"
+        rf" ?(?P<d>[1-4])\b",
         FLAGS,
     )
     for kind, word in _GRADE.items()
 }
+# Who else grades a job before or beside the writer: the office, the booking, a vendor's estimate.
+_OTHERS = (
+    r"office|intake|job ?(?:card|sheet)|the card|work ?order|booking|dispatch|call (?:centre|center)"
+    r"|vendor|contractor|insurer|carrier|estimate|estimator|adjuster|assessor|previous|first company"
+)
+_RECORDED = (
+    r"put|puts|had|has|have|coded|codes|code|called|calls|listed|lists|logged|logs|marked|marks"
+    r"|recorded|records|booked|books|rated|rates|graded|grades|treated|treats|classed|classified"
+    r"|wrote|writes|shows|showed|sizes|sized|went with"
+)
+# "(Office put Cat 2 because the job was booked as ...)", "the intake sheet had it as Class 2",
+# "the vendor's estimate codes Class 3": a grade someone else gave, reported. Set aside only where
+# the writer states another grade of their own, and never when the sentence agrees with it.
+_ATTRIBUTED = {
+    kind: re.compile(
+        rf"\b(?:{_OTHERS})\b[^.;!?()]{{0,60}}?\b(?:{_RECORDED})\b[^.;!?()]{{0,40}}?\b{word} ?"
+        rf"[:=]? ?(?P<n>[1-4])\b(?P<rest>[^.;!?]{{0,60}})",
+        FLAGS,
+    )
+    for kind, word in _GRADE.items()
+}
+_AGREED = re.compile(r"\b(?:agree[ds]?|concur|correct|confirmed|matches|right)\b", FLAGS)
+_ANY_GRADE = {kind: re.compile(rf"\b{word} ?[:=\-]? ?(?P<n>[1-4])\b", FLAGS) for kind, word in _GRADE.items()}
+
+
+def _attributed(lines: Sequence[Line], kind: str) -> frozenset[int]:
+    """Grades the notes report from someone else, where the writer gives a different one."""
+    reported: set[int] = set()
+    spans: set[tuple[int, int]] = set()
+    # (a line wrapped mid-sentence, "... (Office put" / "Cat 2 because ...": read with the next one)
+    for line, after in zip(lines, [*lines[1:], None], strict=True):
+        text = line.text if after is None else f"{line.text} {after.text}"
+        for match in _ATTRIBUTED[kind].finditer(text):
+            if match.start() > len(line.text):
+                break  # the next line's own, read in its turn
+            if _AGREED.search(text, match.start(), match.end()) and not re.search(
+                r"\b(?:not|n't)\b", match.group("rest")
+            ):
+                continue
+            reported.add(int(match.group("n")))
+            at = match.start("n")
+            spans.add(
+                (line.number, at)
+                if at < len(line.text) or after is None
+                else (after.number, at - len(line.text) - 1)
+            )
+    if not reported:
+        return frozenset()
+    own = {
+        int(match.group("n"))
+        for line in lines
+        for match in _ANY_GRADE[kind].finditer(line.text)
+        if not any(number == line.number and match.start() <= at < match.end() for number, at in spans)
+    }
+    return frozenset(value for value in reported if own - {value})
 
 
 def rejected_grades(lines: Sequence[Line], kind: str) -> frozenset[int]:
@@ -60,5 +119,6 @@ def rejected_grades(lines: Sequence[Line], kind: str) -> frozenset[int]:
         for match in _NOT_GRADE[kind].finditer(line.text):
             rejected.add(1 if match.groupdict().get("clean") else int(match.group("n")))
         for match in _ANSWERED[kind].finditer(line.text):
-            rejected.add(int(match.group("n") or match.group("m") or match.group("k") or match.group("h")))
-    return frozenset(rejected)
+            found = match.group("n") or match.group("m") or match.group("k") or match.group("h")
+            rejected.add(int(found or match.group("d")))
+    return frozenset(rejected) | _attributed(lines, kind)

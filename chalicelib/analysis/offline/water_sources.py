@@ -5,9 +5,10 @@ nothing."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from chalicelib.analysis.offline.job import CATEGORY_SOURCES
-from chalicelib.analysis.offline.text import BELIEF_WORDS, FLAGS, GUESS_WORDS, evidence_matches
+from chalicelib.analysis.offline.text import BELIEF_WORDS, FLAGS, GUESS_WORDS, Line, evidence_matches
 
 # A clean-water washing machine source: its supply hose, not its discharge.
 _SUPPLY_HOSE = re.compile(r"\b(?:inlet|supply|fill|cold|hot)(?: water)? (?:hose|line)\b", FLAGS)
@@ -32,6 +33,10 @@ _ANSWERED_NO = re.compile(
 _INNER_NEGATION = re.compile(r"\b(?:never|not|didn'?t|did not|wasn'?t|was not|no)\b", FLAGS)
 
 
+# An appliance naming the room it stands in ("the water heater closet", "hot water system cupboard").
+_PLACE_AFTER = re.compile(r" ?(?:closet|cupboard|room|alcove|enclosure|nook)\b", FLAGS)
+
+
 def _same_sentence(text: str, start: int, end: int) -> bool:
     return start <= end and not any(mark in text[start:end] for mark in ".!?|")
 
@@ -51,6 +56,8 @@ def classify_water_source(text: str, own_only: bool = False) -> tuple[int, str] 
                 continue  # "could be a supply pipe", "HO thinks the pan overflowed OR ...": a guess
             if any(_same_sentence(text, match.end(), answer) for answer in answers):
                 continue
+            if _PLACE_AFTER.match(text, match.end()):
+                continue  # "Water heater closet: floor dry": a room named for what is in it
             if _INNER_NEGATION.search(match.group(0)):
                 continue  # "the washer never drained - it was the supply hose": no discharge
 
@@ -65,3 +72,27 @@ def classify_water_source(text: str, own_only: bool = False) -> tuple[int, str] 
     # one quoted from someone the writer overrules)
     found = own if own_only else own or reported
     return max(found, key=lambda source: source[0]) if found else None
+
+
+# "Could be:", "Possible sources -", "No idea yet. One of these:": a list of candidates follows, each
+# item a guess however plainly it names its source ("2) a supply line in the wall").
+_OPTIONS_HEADER = re.compile(
+    rf"\b(?:could be|might be|may be|possibl[ey]|possibilities|candidates?|suspects?|{GUESS_WORDS}"
+    r"|one of(?: these| the following)?|either|not (?:yet )?(?:known|found|confirmed)|unknown|no idea)\b"
+    r"[^:]{0,40}[:\-\u2013]\s*$",
+    FLAGS,
+)
+# A list item ("1)", "b.", "-", "*"), or an item's wrapped tail (it starts in lower case).
+_LIST_ITEM = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|[-*\u2022\u2013])\s|^[a-z]")
+
+
+def guessed_lines(lines: Sequence[Line]) -> frozenset[int]:
+    """The numbers of the lines listing candidate sources under a header that says they are guesses."""
+    guessed: set[int] = set()
+    listing = False
+    for line in lines:
+        if listing and line.text and _LIST_ITEM.match(line.text):
+            guessed.add(line.number)
+            continue
+        listing = _OPTIONS_HEADER.search(line.text) is not None
+    return frozenset(guessed)
