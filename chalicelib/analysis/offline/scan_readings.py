@@ -47,6 +47,7 @@ from chalicelib.analysis.offline.reading_scales import (
     explicit_scale,
     wide_scale,
 )
+from chalicelib.analysis.offline.reading_story_days import story_dated
 from chalicelib.analysis.offline.reading_table_places import unnamed_row_place
 from chalicelib.analysis.offline.reading_table_titles import titled_header
 from chalicelib.analysis.offline.reading_where import (
@@ -313,6 +314,9 @@ class ReadingsScan(
             found = rows.pairs(text, taken_on) or (told if len(told) >= len(listed) else listed)
         if " | " not in text:
             found = dated_after(text, found, rows.dates, taken_on)  # ("drywall 11 REL on 06/06")
+            found = story_dated(
+                self.__dict__, line.number, text, found, rows.dates, taken_on
+            )  # ("Friday: hall 14")
         if not self._read_rows(line, rooms, found, text):
             return " | " in text
         if " | " not in text and all(reading.taken_on == taken_on for reading in found):

@@ -1,0 +1,70 @@
+"""Readings told in a story by days: a weekday or a relative day opening a sentence ("Friday:",
+"The next morning (Wednesday)", "By Monday 16/11") dates the readings after it, until the next."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.offline import analyze_text
+
+
+def _days(text: str) -> dict[float, date | None]:
+    return {reading.value: reading.taken_on for reading in analyze_text(text).moisture_readings}
+
+
+_STORY = (
+    "Job 4471, 9 Banksia Way, Morley WA 6062. Burst flexi under the laundry trough, Category 1.\n"
+    "\n"
+    "We attended Tuesday 10/11/2026. The laundry wall and the hallway wall took the water. I used a\n"
+    "Tramex ME5 on the plasterboard scale throughout. On Tuesday the laundry wall read 44 and the hallway\n"
+    "wall read 36.\n"
+    "\n"
+    "The next morning (Wednesday) the laundry wall was down to 31 and the hallway wall 27. Friday:\n"
+    "laundry wall 18, hallway wall 16. By Monday 16/11 the laundry wall read 12.\n"
+)
+
+
+def test_a_weekday_opening_a_sentence_dates_the_readings_after_it() -> None:
+    days = _days(_STORY)
+    assert days[44.0] == date(2026, 11, 10)
+    assert days[36.0] == date(2026, 11, 10)
+    # "The next morning" is the day after the story's Tuesday, as its "(Wednesday)" agrees
+    assert days[31.0] == date(2026, 11, 11)
+    assert days[27.0] == date(2026, 11, 11)
+    # "Friday:" is the Friday after it, not the first visit's day
+    assert days[18.0] == date(2026, 11, 13)
+    assert days[16.0] == date(2026, 11, 13)
+    assert days[12.0] == date(2026, 11, 16)
+
+
+def test_a_weekday_that_is_the_visits_own_is_that_visit() -> None:
+    # Given an e-mail sent days later, that lists the visits then tells the readings by weekday
+    text = (
+        "Sent: Thursday, 23 April 2026 9:10 AM\n"
+        "Subject: Unit 4 drying update\n"
+        "\n"
+        "- Friday 17 April: the restorer (Kim) attended Unit 4 and found the ensuite wall wet.\n"
+        "- Monday 20 April and Wednesday 22 April: Kim came back to check.\n"
+        "\n"
+        "Kim's numbers (Protimeter, search mode):\n"
+        "- Friday: ensuite wall 38, ensuite ceiling 30.\n"
+        "- Monday: ensuite wall down to 21, ensuite ceiling 17.\n"
+        "- Wednesday: ensuite wall 13, ensuite ceiling 12.\n"
+    )
+    days = _days(text)
+    assert days[38.0] == date(2026, 4, 17)
+    assert days[21.0] == date(2026, 4, 20)
+    assert days[13.0] == date(2026, 4, 22)
+
+
+def test_a_marker_whose_weekday_and_date_disagree_dates_nothing() -> None:
+    # Given "Monday 19/11" where the 19th is a Thursday: no day is sure, so the story's day is not moved
+    text = (
+        "Attended Tuesday 17/11/2026, 4 Pier St. Bathroom wall wet; Tramex ME5, plasterboard scale.\n"
+        "On Tuesday the bathroom wall read 40.\n"
+        "Monday 19/11: bathroom wall 22.\n"
+    )
+    days = _days(text)
+    assert days[40.0] == date(2026, 11, 17)
+    assert days.get(22.0) != date(2026, 11, 23)
+    assert days.get(22.0) != date(2026, 11, 19)
