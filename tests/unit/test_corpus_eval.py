@@ -16,6 +16,10 @@ import pytest
 from bench.corpus import CORPUS, CaseResult, load_cases, paraphrase_disagreements, score_case
 from bench.eval import BASELINE, figures, regressions, run
 
+# The whole corpus is analysed once, in the first test's setup: about a minute alone, longer on a
+# shared machine and more as each held-out set joins, so its allowance is its own, not the suite's
+pytestmark = pytest.mark.timeout(900)
+
 
 @pytest.fixture(scope="module")
 def results() -> list[CaseResult]:
