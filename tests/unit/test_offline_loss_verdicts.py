@@ -134,3 +134,23 @@ def test_a_uk_city_with_only_its_postcode_district_settles_day_first_dates() -> 
     # Given a sheet whose only date is ambiguous (3 Dec and 12 Mar 2026 are both Thursdays)
     text = "Attended: Thu 03/12/26, 14:20\nAddress: 40 Dumbarton Road, Glasgow G11 - top floor flat\n"
     assert _job_dates(text)[1] == date(2026, 12, 3)
+
+
+def test_a_readings_heading_that_brackets_the_first_visit_dates_it_over_the_adjusters_visit() -> None:
+    text = (
+        "Insurer: Prairie Mutual   Claim # PM-26-55012   Adjuster: Dana Roy (visited Nov 24, 2026)\n"
+        "Kitchen fire on the evening of Nov 19, 2026; the fire department hosed the ceiling.\n"
+        "Readings (pin meter, %MC)\n"
+        "Fri Nov 20 (first visit, 9 a.m.)\n"
+        "  Kitchen subfloor 31, hall subfloor 22.\n"
+    )
+    assert _job_dates(text)[1] == date(2026, 11, 20)
+
+
+def test_a_day_a_dash_names_the_first_inspection_beats_the_adjusters_later_visit() -> None:
+    text = (
+        "Storm surge over the seawall on the night of Tuesday 24/11/2026; water through the office.\n"
+        "Site log\n"
+        "10:00 on 25/11 - the first inspection by anyone. The loss adjuster came on 27/11.\n"
+    )
+    assert _job_dates(text)[1] == date(2026, 11, 25)

@@ -235,7 +235,9 @@ class JobDates:
             ):
                 came_to_light.append(_Found(day, line))
             if inspection_labelled is None and (
+                # ("Sat Nov 21 (first visit, 10 a.m.)": the bracket names the date before it)
                 day := labelled_date(INSPECTION_LABEL, line, found, self._dates, anchor, first_named=True)
+                or first_visit_labelled(line, found, self._dates, anchor)
             ):
                 inspection_labelled = _Found(day, line)
                 labelled_first = first_visit_labelled(line, found, self._dates, anchor) == day
