@@ -63,3 +63,36 @@ def test_a_look_that_finds_no_asbestos_outranks_the_build_years_presumption() ->
     before = "Property: 4 Hampton Rd, Fremantle WA 6160 (c.1910 limestone cottage)\n"
     assert HazardKind.ASBESTOS in _hazards(before)
     assert HazardKind.ASBESTOS not in _hazards(before + "No asbestos in the floor or the subfloor.\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Safety: extension leads taped and ramped at the doorways.\n", HazardKind.SLIP_TRIP),
+        ("No hazards beyond the drying mat hoses (taped, flagged - trip).\n", HazardKind.SLIP_TRIP),
+        (
+            "Safety: tack strip exposed along the hall wall, taped and the owners told.\n",
+            HazardKind.SLIP_TRIP,
+        ),
+        ("The hoses are taped down - my son nearly tripped on one.\n", HazardKind.SLIP_TRIP),
+        (
+            "- Burnt PVC residue is acidic and corrosive to electronics; clean within days.\n",
+            HazardKind.OTHER,
+        ),
+        (
+            "- Dry chemical powder (sodium bicarbonate) is an irritant - P2 masks, no sweeping.\n",
+            HazardKind.OTHER,
+        ),
+        (
+            "- Scooter battery residue and extinguisher powder: treat as hazardous, bag separately.\n",
+            HazardKind.OTHER,
+        ),
+        ("Dried plaster slurry on the bench is a dust hazard once it dries.\n", HazardKind.OTHER),
+    ],
+)
+def test_hazards_named_in_more_ways_are_read(text: str, kind: HazardKind) -> None:
+    assert kind in _hazards(text)
+
+
+def test_a_hazard_list_that_says_no_hazards_at_all_still_rules_them_out() -> None:
+    assert HazardKind.SLIP_TRIP not in _hazards("No hazards: no trip hazard, floors dry.\n")

@@ -102,3 +102,55 @@ def test_a_storm_told_as_a_night_into_the_next_day_dates_the_later_day() -> None
         "We attended Sunday 8/11/2026 at 9 am.\n"
     )
     assert _job_dates(text) == (date(2026, 11, 7), date(2026, 11, 8))
+
+
+def test_a_day_the_writer_adopts_as_the_loss_date_is_the_verdict() -> None:
+    text = "The pressure had been dropping for weeks; we are taking 19/11, the day water showed, as the DOL."
+    at = text.index("19/11")
+    found = [DateMatch(at, at + 5, date(2026, 11, 19))]
+    assert stated_loss(text, found) == date(2026, 11, 19)
+    # (a day used for something else is no verdict)
+    other = "We are using 19/11 readings as the baseline."
+    at = other.index("19/11")
+    assert stated_loss(other, [DateMatch(at, at + 5, date(2026, 11, 19))]) is None
+
+
+def test_a_day_told_in_a_list_of_guessed_sources_is_not_the_loss() -> None:
+    # Given first-response notes where the writer lists what the source could be
+    text = (
+        "Attended: Fri 04/12/2026 10:15\n"
+        "Address: 3 Merchiston Ave, Edinburgh EH10 4NX\n"
+        "Ceiling stain in the kitchen, damp to touch. Source not found.\n"
+        "Could be any of:\n"
+        "1. the flat above - their washing machine sits on that wall. Nobody home.\n"
+        "2. rain - the gutter at the back is full of leaves and there was heavy rain on Sunday 29/11."
+        " Tenant says the stain got worse after that.\n"
+        "Readings taken on the stain and the wall below.\n"
+    )
+    assert _job_dates(text) == (None, date(2026, 12, 4))
+
+
+def test_a_uk_city_with_only_its_postcode_district_settles_day_first_dates() -> None:
+    # Given a sheet whose only date is ambiguous (3 Dec and 12 Mar 2026 are both Thursdays)
+    text = "Attended: Thu 03/12/26, 14:20\nAddress: 40 Dumbarton Road, Glasgow G11 - top floor flat\n"
+    assert _job_dates(text)[1] == date(2026, 12, 3)
+
+
+def test_a_readings_heading_that_brackets_the_first_visit_dates_it_over_the_adjusters_visit() -> None:
+    text = (
+        "Insurer: Prairie Mutual   Claim # PM-26-55012   Adjuster: Dana Roy (visited Nov 24, 2026)\n"
+        "Kitchen fire on the evening of Nov 19, 2026; the fire department hosed the ceiling.\n"
+        "Readings (pin meter, %MC)\n"
+        "Fri Nov 20 (first visit, 9 a.m.)\n"
+        "  Kitchen subfloor 31, hall subfloor 22.\n"
+    )
+    assert _job_dates(text)[1] == date(2026, 11, 20)
+
+
+def test_a_day_a_dash_names_the_first_inspection_beats_the_adjusters_later_visit() -> None:
+    text = (
+        "Storm surge over the seawall on the night of Tuesday 24/11/2026; water through the office.\n"
+        "Site log\n"
+        "10:00 on 25/11 - the first inspection by anyone. The loss adjuster came on 27/11.\n"
+    )
+    assert _job_dates(text)[1] == date(2026, 11, 25)

@@ -75,7 +75,9 @@ def ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     label = LABEL_SEPARATOR.match(after)
     cut = _CLAUSE_BREAK.search(after, label.end() if label else 0)
     clause_after = after[: cut.start()] if cut else after
-    if _RULED_OUT_BEFORE.search(clause_before) or RULED_OUT_AFTER.search(clause_after):
+    # ("No hazards beyond the mat hoses (taped - trip)": the one the writer excepts stands)
+    excepted = _EXCEPTED.search(clause_before) is not None
+    if (_RULED_OUT_BEFORE.search(clause_before) and not excepted) or RULED_OUT_AFTER.search(clause_after):
         return True
     # ("checked on the register as non-ACM": the word's own prefix clears it)
     if clause_before.lower().endswith(("non-", "non ")):
@@ -95,6 +97,13 @@ def ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     rest = text[end : min(sentence_end, end + _REFUTED_REACH)]
     following = _CLAUSE_BREAK.search(rest)
     return following is not None and _REFUTED.match(rest, following.end()) is not None
+
+
+_EXCEPTED = re.compile(
+    r"\bno (?:other )?(?:hazards?|risks?|issues?|concerns?)"
+    r" (?:beyond|except|apart from|other than|besides|but)\b",
+    FLAGS,
+)
 
 
 _ANSWERED_NO = re.compile(r"[\w /-]{0,30}\?\W{0,3}(?:no|nope|nil|none|negative)\b", FLAGS)

@@ -49,7 +49,13 @@ _SLIP_MORE = re.compile(
     r"|mats|spotters?|keep (?:out|off|clear)|kept (?:out|off|clear)|taped[- ]off|barriers?|barricaded"
     r"|cordoned)\b)"
     # "Hazards: slip on the warehouse slab (coned off)", "electrical (GPO), slip (epoxy wet)"
-    r"|(?<=[:,;] )slip(?= (?:on|in|at) |(?: risk| hazard)? \()",
+    r"|(?<=[:,;] )slip(?= (?:on|in|at) |(?: risk| hazard)? \()"
+    # what people trip on, made safe: "leads taped and ramped", "mat hoses (taped, flagged - trip)"
+    r"|(?:leads|cables?|cords?|hoses?|lay-?flat|ducting)(?: [\w\-]+){0,2}(?: \(| (?:are |were )?)"
+    r"(?:taped|ramped|flagged|covered)(?: down)?\b"
+    # "tack strip exposed along the hall - trip", "exposed tack strip", "nearly tripped on one"
+    r"|exposed (?:tack|carpet gripper|gripper) ?(?:strip|rod)s?|(?:tack|gripper) ?strips? exposed"
+    r"|(?:nearly |almost )tripped (?:on|over)",
     FLAGS,
 )
 
@@ -70,7 +76,15 @@ _OTHER_MORE = re.compile(
     r"|(?-i:(?<!drain )(?<!sewer )snakes?)(?! (?:camera|cable|line))"
     r"|(?:needles?|syringes?|sharps)(?= (?:found|in|on|under|behind|were|was)\b)"
     rf"|(?:dry|loose) (?:soot|dust|ash)[^.;]{{0,40}}?\b{_MASKS}"
-    rf"|(?:soot|dust|ash)(?: [\w\-]+){{0,3}} (?:is|was|are|were) (?:dry|loose)[^.;]{{0,40}}?\b{_MASKS})\b",
+    rf"|(?:soot|dust|ash)(?: [\w\-]+){{0,3}} (?:is|was|are|were) (?:dry|loose)[^.;]{{0,40}}?\b{_MASKS}"
+    # a fire's chemical residue: "PVC combustion residue is acidic and corrosive", "Dry chemical
+    # powder is an irritant", "battery residue and extinguisher powder: treat as hazardous",
+    # "Respirators for the burnt PVC residue", "a dust hazard once it dries"
+    r"|(?:residue|powder|dust|fumes)(?: [\w\-]+){0,3}(?: \([^()]{1,40}\))?(?: (?:is|are)(?: an?)?|:)"
+    r" (?:irritant|corrosive|acidic"
+    r"|toxic|caustic|treat(?:ed)? as hazardous)"
+    rf"|{_MASKS} for (?:the )?(?:[\w\-]+ ){{0,3}}(?:residue|fumes|powder)"
+    r"|(?:dust|chemical|fume|fumes|battery) hazard)\b",
     FLAGS,
 )
 

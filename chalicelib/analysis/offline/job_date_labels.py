@@ -133,9 +133,13 @@ def first_visit_labelled(
         # ("the drying firm had been out on 11/26/2026 (their first visit)": the bracket names
         # the date just before it)
         before = [known for known in found if known.end <= match.start()]
-        if before and before[-1].value and _OPENS_BRACKET.fullmatch(line.text, before[-1].end, match.start()):
+        if before and before[-1].value and _NAMES_DATE.fullmatch(line.text, before[-1].end, match.start()):
             return before[-1].value
     return None
+
+
+# (or a dash: "10:00 on 25/11 - the first inspection by anyone")
+_NAMES_DATE = re.compile(r" ?\((?:[^()]{0,20}, )?| [-\u2013\u2014] (?:the |our |their )?")
 
 
 _OPENS_BRACKET = re.compile(r" ?\((?:[^()]{0,20}, )?")

@@ -35,6 +35,7 @@ from chalicelib.analysis.offline.job_date_labels import (
     named_loss_day,
     visit_in_bracket,
 )
+from chalicelib.analysis.offline.loss_hypotheses import Hypotheses
 from chalicelib.analysis.offline.loss_onset import (
     DISCOVERY,
     OPEN_ENDED,
@@ -209,6 +210,7 @@ class JobDates:
         anchor: date | None = None
         written = WrittenDays()  # the day each line was written on: its "this morning"
         context = DayContext()
+        guesses = Hypotheses()
         call_out = CallOutDay(self._about_loss, LEAK_WORD, THIRD_PARTY)
         for line in lines:
             if not line.text:
@@ -233,7 +235,9 @@ class JobDates:
             ):
                 came_to_light.append(_Found(day, line))
             if inspection_labelled is None and (
+                # ("Sat Nov 21 (first visit, 10 a.m.)": the bracket names the date before it)
                 day := labelled_date(INSPECTION_LABEL, line, found, self._dates, anchor, first_named=True)
+                or first_visit_labelled(line, found, self._dates, anchor)
             ):
                 inspection_labelled = _Found(day, line)
                 labelled_first = first_visit_labelled(line, found, self._dates, anchor) == day
@@ -248,10 +252,12 @@ class JobDates:
                 inspection_labelled, labelled_first = _Found(day, line), True
             if len(arrivals) < _ARRIVALS_KEPT and (arrival := told_arrival(line, found, context, events)):
                 arrivals.append(_Found(arrival[0], line, weak=arrival[1]))
-            loss_told.extend(self._loss_sentences(line, found))
-            loss_told.extend(_Found(day, line, escape=True) for day in metered_start(line.text, found))
-            discovered.extend(self._discoveries(line, found))
-            loss_related.extend(self._related_loss(line, found, context, events))
+            # (a guessed source's days date no loss: "Could be: ... 3) the roof - that storm on the 19th")
+            if not guesses.read(line):
+                loss_told.extend(self._loss_sentences(line, found))
+                loss_told.extend(_Found(day, line, escape=True) for day in metered_start(line.text, found))
+                discovered.extend(self._discoveries(line, found))
+                loss_related.extend(self._related_loss(line, found, context, events))
             long_term = long_term or onset_open(line.text)
             if relative is None and _BEFORE_WE_ATTENDED.search(line.text):
                 relative = line

@@ -32,6 +32,14 @@ _AU_CITIES = (
 )
 
 
+# (not Perth or Newcastle: Australia has them too)
+_UK_CITIES = (
+    "London|Glasgow|Edinburgh|Manchester|Birmingham|Leeds|Liverpool|Bristol|Sheffield|Cardiff|Belfast"
+    "|Aberdeen|Dundee|Nottingham|Leicester|Coventry|Bradford|Southampton|Portsmouth|Plymouth|Norwich"
+    "|Exeter|Swansea|Salford|Oxford|Cambridge|York"
+)
+
+
 _US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND"
     "|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WV|WI|WY|DC"
@@ -87,6 +95,8 @@ _COUNTRY_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # An outward and inward code ("LS12 3QT", "BS7 8JP"); the inward code's letters never include
     # C, I, K, M, O or V, which keeps most part numbers and model codes out.
     ("GB", re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}\b|\bUnited Kingdom\b", re.ASCII)),
+    # A UK city with only its postcode district ("112 Kelvinhaugh Street, Glasgow G3")
+    ("GB", re.compile(rf"\b(?:{_UK_CITIES}),? [A-Z]{{1,2}}\d[A-Z\d]?\b(?! ?\d)", re.ASCII)),
 )
 
 

@@ -34,6 +34,14 @@ _DATE_THEN_NAME = re.compile(
 )
 _DATE_REACH = 50  # how far after its date the naming words may end
 
+# The date the writer adopts: "we are using 19/11, the day the water appeared, as the loss date".
+_TAKEN_AS = re.compile(
+    r"(?:,[^.;,]{0,50},)? as (?:the |our )?(?:loss date|date of (?:the )?loss|d\.?o\.?l)\b", FLAGS
+)
+_ADOPTED = re.compile(
+    r"\b(?:using|use|used|taking|take|took|treating|treat|going with|adopt(?:ed|ing)?)\b[^.;]{0,12}$", FLAGS
+)
+
 
 def stated_loss(text: str, found: Sequence[DateMatch]) -> date | None:
     """The date the line's writer names as the loss's, or None. "not 11/14" beside it is the
@@ -44,6 +52,7 @@ def stated_loss(text: str, found: Sequence[DateMatch]) -> date | None:
             continue
         before = text[max(0, known.start - _NAME_REACH) : known.start]
         after = text[known.end : known.end + _DATE_REACH]
-        if _NAME_THEN_DATE.search(before) or _DATE_THEN_NAME.match(after):
+        adopted = _ADOPTED.search(before) and _TAKEN_AS.match(text, known.end, known.end + 2 * _DATE_REACH)
+        if _NAME_THEN_DATE.search(before) or _DATE_THEN_NAME.match(after) or adopted:
             verdict = known.value  # the last verdict on the line: a correction comes after
     return verdict

@@ -31,6 +31,11 @@ _OVERNIGHT = re.compile(r"\bovernight\b", FLAGS)
 _EVENING_CLOCK = re.compile(r"\b(?:[6-9]|1[01])(?:[.:][0-5]\d)? ?p\.?m\b", FLAGS)
 
 
+# "The call came through on Tuesday 10/11/2026 at about 2 pm ... I got there at 5.15 the same
+# afternoon": that afternoon.
+_AFTERNOON_CLOCK = re.compile(r"\b(?:12|[1-5])(?:[.:][0-5]\d)? ?p\.?m\b", FLAGS)
+
+
 _PART_REACH = 40  # how far from a date the part of the day it is tied to may be written
 
 
@@ -98,6 +103,8 @@ class DayContext:
             parts = frozenset(match.group(0).lower() for match in _PART_OF_DAY.finditer(near))
             if _MORNING_CLOCK.search(near):
                 parts |= {"morning"}  # "rang at 6.40 am on Tuesday 15/07": that morning
+            if _AFTERNOON_CLOCK.search(near):
+                parts |= {"afternoon"}
             if _EVENING_CLOCK.search(near):
                 parts |= {"evening", "night"}  # "around 10 pm on Sunday, November 8": that night
             if _OVERNIGHT.search(near):

@@ -1,0 +1,42 @@
+"""A list of what the source could be, when the writer has not found it: "Could be any of: 1. the
+flat above ... 3. rain - there was a lot of rain on Sunday 29/11". Each item is a guess, so a day
+told inside one (a storm, a service) dates no loss (job_dates.py)."""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.text import FLAGS, Line
+
+# The line that opens the list: a guess announced, with nothing after it but the list.
+_OPENS = re.compile(
+    r"\b(?:could be(?: (?:any|one) of(?: these| the following)?)?|might be|may be(?: any of)?"
+    r"|possible (?:sources?|causes?)|possibilities|candidates|suspects|options|theories"
+    r"|likely (?:sources?|causes?)|what it could be)\s*[:\-\u2013]?\s*$",
+    FLAGS,
+)
+
+# An item of the list: a number or a bullet at the line's start.
+_ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-e][.)]|[-*\u2022])\s", FLAGS)
+
+
+class Hypotheses:
+    """Follows the lines in order; `read` says whether a line is one of the guessed sources."""
+
+    def __init__(self) -> None:
+        self._open = False
+
+    def read(self, line: Line) -> bool:
+        text = line.text
+        if _OPENS.search(text):
+            self._open = True
+            return False
+        if not self._open:
+            return False
+        if _ITEM.match(text):
+            return True
+        # (a wrapped item goes on indented; anything else closes the list)
+        if text[:1].isspace() and text.strip():
+            return True
+        self._open = False
+        return False
