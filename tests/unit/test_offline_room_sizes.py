@@ -87,3 +87,27 @@ def test_a_cupboard_sized_in_a_bracket_keeps_its_own_size() -> None:
     notes = "- HWC cupboard (1.0 x 0.7 m): chipboard floor swollen and wet around the tray."
     # Then the bracketed size is the cupboard's
     assert _floor(notes, "Hwc") == 7.5
+
+
+def test_a_room_said_wide_by_a_length_is_sized() -> None:
+    # Given a width with its word and the length after an "x" without one
+    found = [dims for _, _, dims in dimensions_in("The passage is 0.9 m wide x 4.6 m, carpet wet along it")]
+    # Then both are its sides
+    assert len(found) == 1 and found[0].unit is LengthUnit.METRES
+    assert abs(found[0].floor_area_sqft - 44.6) < 0.5
+    # But a length then a distance after a comma is no size
+    assert list(dimensions_in("skirting 5 m long, 2 m from the door")) == []
+
+
+def test_a_space_named_two_ways_takes_its_size_by_its_first_name() -> None:
+    # Given one space named with a slash before its size
+    notes = "- Reception/office, 6.5 x 4 m: carpet tiles wet along the glass front.\n"
+    # Then the size is the space's first name's
+    assert abs((_floor(notes, "Reception") or 0) - 279.9) < 0.5
+
+
+def test_a_labelled_wet_patch_is_not_the_rooms_size() -> None:
+    # Given a wet patch whose line names the room before the patch's size, and the room's own size after
+    notes = "- wet patch laundry only: about 0.9 x 0.7 m on the tiles by the tub. laundry 2.6 x 1.8\n"
+    # Then the room's size is its own
+    assert abs((_floor(notes, "Laundry") or 0) - 50.4) < 0.5

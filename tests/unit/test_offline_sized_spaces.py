@@ -70,3 +70,19 @@ def test_a_containment_put_up_around_the_work_is_no_space(line: str) -> None:
     # Given a scope line sizing the containment or barrier put up around the wet zone
     # Then no space is named by it
     assert sized_space_mentions(line) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("- Treatment room (front) 4.2 x 3.6 m. Vinyl wet along the wall.", "Treatment room"),
+        ("Wash bay (2 basins) 3.0 x 2.2 m - ceiling down.", "Wash bay"),
+    ],
+)
+def test_a_name_glossed_in_brackets_before_its_size_is_a_space(line: str, name: str) -> None:
+    assert [mention.name for mention in sized_space_mentions(line)] == [name]
+
+
+def test_a_size_in_brackets_is_no_gloss() -> None:
+    # ("Storeroom (2 x 3 m) 14 m2 of stock": the bracket is the size itself)
+    assert sized_space_mentions("Stock cage (2 x 3 m) 14 m2 of stock") == []

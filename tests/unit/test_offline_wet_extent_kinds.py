@@ -233,3 +233,41 @@ def test_a_homeowners_size_in_words_is_a_wet_extent() -> None:
     )
     # Then half a square metre is the landing's wet ceiling
     assert ceiling is not None and abs(ceiling - 5.4) < 0.2
+
+
+def test_a_pdf_tables_wet_cell_wrapped_under_its_row_is_still_the_rows() -> None:
+    # Given a PDF table whose long cells wrapped onto lines of their own, and a corridor sized by width
+    notes = (
+        "Rooms\n"
+        "Area Size Wet extent Floor\n"
+        "Family room 6.0 x 4.5 m\n"
+        "about  8  m2  of  carpet,  the\n"
+        "half nearest the slider\n"
+        "carpet,  underlay,\n"
+        "skirting,  plasterboard\n"
+        "to 300 mm\n"
+        "Laundry 2.2 x 1.8 m whole floor, about 3.9 m2 sheet vinyl\n"
+        "Hall 1.1 m wide approx 2 m2 by the laundry door carpet\n"
+        "The study was read dry.\n"
+    )
+    areas = {area.room: area for area in analyze_text(notes).affected_areas}
+    # Then each row keeps its own wet extent, the whole-floor cell its figure
+    assert abs((areas["Family room"].wet_floor_sqft or 0) - 86.1) < 0.5
+    assert abs((areas["Laundry"].wet_floor_sqft or 0) - 42.0) < 0.5
+    assert abs((areas["Hall"].wet_floor_sqft or 0) - 21.5) < 0.5
+
+
+def test_wet_insulation_is_the_extent_of_the_roof_space_it_lies_in() -> None:
+    # Given a loft whose insulation is soaked over an area, under a numbered heading
+    notes = (
+        "2.3 Loft: the glasswool over bedroom 1 is soaked over an area of about 6 m2.\nBedroom 1 clg wet.\n"
+    )
+    # Then it is the loft's wet extent
+    assert abs((_wet_floor(notes, "Loft") or 0) - 64.6) < 0.5
+
+
+def test_a_measure_of_a_sized_room_named_after_it_is_that_rooms() -> None:
+    # Given a patch measured as part of a room whose size comes between them
+    notes = "- Bedroom 2 dry.\n- Class 1, a small patch: about 8 sq ft of a 12 ft x 10 ft laundry on vinyl.\n"
+    # Then the measure is the laundry's wet extent
+    assert _wet_floor(notes, "Laundry") == 8.0

@@ -53,6 +53,12 @@ _BOUND_WATER = re.compile(
     r"|readings? (?:high|elevated)|elevated|holding water|dominat\w*))\b",
     FLAGS,
 )
+# A lighter material named between a dense one and the wet word: the wet word is that material's.
+_OTHER_SURFACE = re.compile(
+    r"\b(?:carpet|pad|underlay|drywall|plasterboard|gyprock|sheetrock|gib|vinyl|lino|laminate|tiles?"
+    r"|insulation|batts)\b",
+    FLAGS,
+)
 _FAST_KEYS = ("carpet", "underlay", "drywall")
 _FAST_MATERIALS = re.compile(r"\b(?:carpet|pad|underlay|drywall|plasterboard|gyprock|sheetrock)\b", FLAGS)
 
@@ -75,6 +81,8 @@ def _first(pattern: re.Pattern[str], lines: Sequence[Line]) -> Line | None:
             wet = match.group("w") if "w" in pattern.groupindex else None
             if wet and is_negated(line.text, match.start("w"), match.end("w")):
                 continue
+            if wet and _OTHER_SURFACE.search(line.text, match.start(), match.start("w")):
+                continue  # "two rooms on a slab, carpet tiles soaked": the carpet is soaked, not the slab
             return line
     return None
 

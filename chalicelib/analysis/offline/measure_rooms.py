@@ -18,6 +18,7 @@ _SIZE_AFTER_ROOM = re.compile(
     FLAGS,
 )
 _OPEN_BRACKET = re.compile(r"\s*\(\s*")
+_JOINED = re.compile(r" ?/ ?")
 # "Dining area (open to the kitchen, 10 x 8 ft)": a room an opened bracket only relates the bracketed
 # room to; the size after it is the bracketed room's
 _RELATED_IN_BRACKET = re.compile(
@@ -65,6 +66,11 @@ def sized_room(text: str, rooms: Sequence[Mention], start: int) -> Mention | Non
         # ("Bedroom 3 (basement, 11 x 10 ft)": a level in the bracket is the room's, not a room)
         if index > 0 and _OPEN_BRACKET.fullmatch(text, before[index - 1].end, room.start):
             room = before[index - 1]
+        # ("Reception/office, 7 x 5 m", "Living / dining (open plan) 7.2 x 5.4 m": one space named
+        # two ways; its size is the space's, which goes by the first name)
+        while index > 0 and _JOINED.fullmatch(text, before[index - 1].end, room.start):
+            index -= 1
+            room = before[index]
         return room
     return None
 

@@ -221,8 +221,10 @@ _SIDE_UNIT = r"(?:ft|feet|foot|metres?|meters?|m)\b\.?"
 _LENGTH_WORD = r"(?:long|wide|in length|in width|deep)"
 LONG_AND_WIDE = re.compile(
     rf"(?<![\d.,])(?P<a>{NUMBER})(?: (?P<af>[1-3]/[248]))? ?(?P<ua>{_SIDE_UNIT}) (?P<wa>{_LENGTH_WORD})"
-    rf"(?:,? (?:and|x|by|\u00d7)|,) (?:(?:about|approx\.?|approximately|roughly|around) )?"
-    rf"(?P<b>{NUMBER})(?: (?P<bf>[1-3]/[248]))? ?(?P<ub>{_SIDE_UNIT}) (?P<wb>{_LENGTH_WORD})\b",
+    rf"(?:,? (?:and|(?P<x>x|by|\u00d7))|,) (?:(?:about|approx\.?|approximately|roughly|around) )?"
+    # ("1.1 m wide x 5.2 m": after an "x" the other side needs no word of its own)
+    rf"(?P<b>{NUMBER})(?: (?P<bf>[1-3]/[248]))? ?(?P<ub>{_SIDE_UNIT})"
+    rf"(?: (?P<wb>{_LENGTH_WORD})\b|(?<=[a-z.]))",
     FLAGS,
 )
 
@@ -245,7 +247,8 @@ def long_and_wide_sides(match: re.Match[str]) -> tuple[float, float]:
 def _long_and_wide(match: re.Match[str]) -> Dimensions | None:
     units = {_length_unit(match.group("ua")), _length_unit(match.group("ub"))}
     # one side each ("22 ft long and 22 ft long" is no size), in one unit
-    if match.group("wa").lower() == match.group("wb").lower() or len(units) != 1:
+    said = (match.group("wb") or "").lower()
+    if match.group("wa").lower() == said or len(units) != 1 or not (said or match.group("x")):
         return None
     unit = units.pop()
     if unit is None:
@@ -282,7 +285,10 @@ def _unitless(match: re.Match[str], unit: LengthUnit, text: str) -> Dimensions |
 _FLOOR_PATCH_BEFORE = re.compile(
     r"\b(?:wet|damp|saturated|soaked|sodden|affected)(?: (?:floor|area|patch|zone|carpet|section))?"
     r"(?: (?:over|across|covering|for))?(?: (?:an|a) (?:area|patch|section|zone)(?: of)?)?"
-    r"(?: (?:approx\.?|approximately|roughly|about|around|some|~))? ?~?$",
+    r"(?: (?:approx\.?|approximately|roughly|about|around|some|~))? ?~?$"
+    # "wet patch kitchen only: approx 1.1 x 0.8 m": the patch labelled with where it is
+    r"|\b(?:wet|damp|soaked) (?:patch|spot|strip|section)(?: [a-z]{1,14}){1,2}: ?"
+    r"(?:(?:approx\.?|approximately|roughly|about|around|~) ?)?$",
     FLAGS,
 )
 

@@ -1,5 +1,6 @@
 """A space the vocabulary does not know, named by the size written straight after it: "- Group
-fitness studio, 14 x 9 m." or a table row "| Dish station | 12 x 10 ft | entire floor |". Commercial
+fitness studio, 14 x 9 m.", "- Salon (styling floor) 7.5 x 4.8 m."
+or a table row "| Dish station | 12 x 10 ft | entire floor |". Commercial
 losses name their spaces their own way; a name followed at once by a room's size is a space, kept in
 the notes' words (a cut, hole, sheet or piece of material with a size is not)."""
 
@@ -13,7 +14,10 @@ from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
 _SIZED_NAME = re.compile(
-    r"^[\s\-*\u2022|]*(?P<name>[a-z][a-z'&/ ]{2,40}?) ?(?:,|\||:|-|\u2013)? ?(?=\d)",
+    r"^[\s\-*\u2022|]*(?P<name>[a-z][a-z'&/ ]{2,40}?)"
+    # ("Salon (styling floor) 7.5 x 4.8 m", "Backwash (3 basins) 3.0 x 2.4 m": the name's gloss)
+    r"(?: ?\((?![^()]{0,30}?\d ?(?:x|by|\u00d7) ?\d)[^()]{1,30}\))?"
+    r" ?(?:,|\||:|-|\u2013)? ?(?=\d)",
     FLAGS,
 )
 _MAX_WORDS = 4

@@ -31,7 +31,8 @@ _TRAILING_QUANTITY = re.compile(rf"(?:{AREA_QUANTITY.pattern})$", FLAGS)
 _SIZED_WET_HEADER = re.compile(
     r"^(?:room|area|location|space|zone) (?:size|dimensions|dims)(?: \([^()]{0,8}\))?"
     r" wet(?: (?:area|extent|floor(?: area)?|surface area))?(?: ?\([^()]{0,8}\))?"
-    r" (?:materials?|what got wet|what is wet|notes|comments|surfaces?|finishes)\b[a-z /&-]{0,40}$",
+    r" (?:materials?|what got wet|what is wet|notes|comments|surfaces?|finishes|floor(?:s|ing)?|walls?"
+    r"|ceilings?|linings?)\b[a-z /&-]{0,40}$",
     FLAGS,
 )
 _APPROX = r"(?:(?:approx(?:imately)?\.?|about|around|roughly|c\.|~) ?)?"
@@ -41,6 +42,20 @@ _WET_CELL = re.compile(rf" ?{_APPROX}(?:{AREA_QUANTITY.pattern}|{FULL_EXTENT.pat
 _WET_CELL_LEAD = re.compile(
     rf" ?(?:[^\s\d]\S* |\d{{1,3}} ?(?:ft|m)\b,? ){{1,4}}?{_APPROX}{AREA_QUANTITY.pattern}", FLAGS
 )
+
+# "Hall | 1.2 m wide | approx 3 m2 ...": a corridor's size cell gives its width alone.
+_ONE_SIDE = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,2})? ?(?:m|ft|')(?= (?:wide|long|deep)\b)\s?\w+", FLAGS)
+# How many wrapped lines (the rest of a row's cells) may pass before a sized table is taken as ended.
+_WRAP_SLACK = 8
+
+# "whole floor, about 4.3 m2": the figure that follows a whole-floor cell is part of it.
+_THEN_FIGURE = re.compile(rf",? ?{_APPROX}{AREA_QUANTITY.pattern}", FLAGS)
+
+
+def _with_figure(text: str, cell: re.Match[str]) -> str:
+    figure = _THEN_FIGURE.match(text, cell.end())
+    return text[cell.start() : figure.end()] if figure is not None else cell.group(0)
+
 
 _CELL_PARTS = re.compile(r"(?:[^,;]|[,;](?! ))+")
 
@@ -78,6 +93,9 @@ class WetColumns:
         self._column: int | None = None
         self._trailing = False  # under a PDF table's header whose last column is the wet one
         self._sized = False  # under a PDF table's header whose wet column follows the size
+        # (a sized row whose wet cell wrapped onto the next line, and the lines left to find it in)
+        self._wrapped: AreaDraft | None = None
+        self._slack = 0
 
     def read(self, line: Line, area_at: AreaAt, cell_area_at: AreaAt | None = None) -> None:
         """`cell_area_at`: whose a cell is, when a room named inside it only places the wet ("35 sq
@@ -111,7 +129,7 @@ class WetColumns:
             self._trailing = True
             return
         if _SIZED_WET_HEADER.match(" ".join(text.split())):
-            self._sized = True
+            self._sized, self._wrapped, self._slack = True, None, _WRAP_SLACK
             return
         if self._sized:
             self._read_sized(line, area_at)
@@ -132,15 +150,30 @@ class WetColumns:
         Wet area Materials": the row's room holds the extent that starts right after its size; the
         first line with no size ends the table."""
         text = " ".join(line.text.split())
-        size = DIMENSIONS.search(text)
+        size = DIMENSIONS.search(text) or _ONE_SIDE.search(text)
         if size is None or size.start() == 0:
-            self._sized = False
+            # A PDF cell wraps: "Living / dining 7.2 x 5.4 m" / "about 9 m2 of slab over 4.5" / "on
+            # the CME ...": the wet cell starts the line after its row's size; a few wrapped lines
+            # (the rest of a cell) do not end the table, a run of them does.
+            wrapped = self._wrapped
+            self._wrapped = None
+            cell = _WET_CELL.match(text) if wrapped is not None else None
+            if (
+                wrapped is not None
+                and cell is not None
+                and self._read_cell(_with_figure(text, cell), wrapped)
+            ):
+                wrapped.evidence.append(line.span())
+            self._slack -= 1
+            self._sized = self._slack > 0
             return
+        self._slack = _WRAP_SLACK
         cell = _WET_CELL.match(text, size.end()) or _WET_CELL_LEAD.match(text, size.end())
         area = area_at(line.text.find(text[:1]))
+        self._wrapped = area if size.end() == len(text.rstrip(" .")) else None
         if cell is None or area is None:
             return
-        if self._read_cell(cell.group(0), area) and (
+        if self._read_cell(_with_figure(text, cell), area) and (
             not area.evidence or area.evidence[-1].line != line.number
         ):
             area.evidence.append(line.span())

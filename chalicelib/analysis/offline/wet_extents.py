@@ -100,6 +100,7 @@ _FLOOR_WORD = re.compile(
 )
 
 
+_LABEL_WET_REACH = 20
 _SIZE_LABEL_END = re.compile(
     r"\b(?:area|size|total|room)(?: ?(?:of|is|approx(?:imately)?\.?|about|~|:|=)){0,2} ?$|= ?$", FLAGS
 )
@@ -158,7 +159,13 @@ HeightSink = Callable[[float], None]
 
 
 # "wet sound batts out, 32 SF": insulation is measured apart from the ceiling and floor it lies on
-_INSULATION_WORD = re.compile(r"\b(?:insulation|batts|cellulose|mineral wool|quilt)\b", FLAGS)
+_INSULATION_WORD = re.compile(
+    r"\b(?:insulation|batts|cellulose|mineral wool|glass ?wool|rock ?wool|quilt)\b", FLAGS
+)
+
+
+# Spaces whose floor is the insulation over the ceiling below.
+_INSULATED_SPACES = frozenset({"attic", "loft", "ceiling_space"})
 
 
 _SURFACES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -200,7 +207,7 @@ _WET_LOOK_BACK = 300  # how far back in its sentence a measure looks for what is
 # "only a small patch about 1.2 square metres in front of the dishwasher": a patch with its article
 # is the damage's extent ("patch 6 holes" is work)
 _DAMAGE_PATCH = re.compile(
-    r"\b(?:a|one|the) (?:(?:small|little|large|big|single|wet|damp) ){0,2}patch"
+    r"\b(?:a|one|the) (?:(?:small|little|large|big|single|wet|damp) ){0,2}patch[:,]?"
     r"(?: (?:of|about|approx\.?|approximately|roughly|around|some|~)){0,2} ?~?$",
     FLAGS,
 )
@@ -216,11 +223,15 @@ _INTO = re.compile(r"\binto (?:the )?", FLAGS)
 # corridor", "11 m2 of the family room carpet": the room named right after a measure holds it
 _IN_ROOM_AFTER = re.compile(
     r"(?: (?:wet|damp|soaked|saturated|affected)| of(?: [\w/-]+){1,3}?)?"
-    r" (?:in|on|across|throughout) (?:the )?| of (?:the )?",
+    r" (?:in|on|across|throughout) (?:the )?"
+    # "about 5 sq ft of a 14 ft x 11 ft kitchen": the room after its own size
+    r"| of (?:the |a |an |this )?\d{1,3}(?:\.\d{1,2})? ?(?:ft|m|')? ?(?:x|by|\u00d7) ?\d{1,3}(?:\.\d{1,2})?"
+    r" ?(?:ft|m|')? "
+    r"| of (?:the )?",
     FLAGS,
 )
 _ROOM_AFTER_LOOK = 40
-_LINE_LEAD = re.compile(r"\s{0,8}(?:[-*\u2022>#]{1,3}\s{0,3}|\d{1,2}[.)]\s{1,3})?")
+_LINE_LEAD = re.compile(r"\s{0,8}(?:[-*\u2022>#]{1,3}\s{0,3}|\d{1,2}(?:\.\d{1,2}){0,2}[.)]?\s{1,3})?")
 # "Sales floor is 1,900 SF total": the room's size, whatever the sentence says of its finish
 _TOTAL_AFTER = re.compile(r" ?(?:total|overall|in all)\b", FLAGS)
 _IS_BEFORE = re.compile(
@@ -369,9 +380,9 @@ class WetReader:
                 continue
             before = self.text[max(0, match.start() - 24) : match.start()]
             size_label = _SIZE_LABEL_END.search(before)
-            if size_label and not WET_WORD.search(
-                before, max(0, size_label.start() - 16), size_label.start()
-            ):
+            label_at = match.start() - len(before) + size_label.start() if size_label else 0
+            # ("the quilt is saturated over an area of about 12 m2": the wet word just before the label)
+            if size_label and not WET_WORD.search(self.text, max(0, label_at - _LABEL_WET_REACH), label_at):
                 continue  # "floor area 24 m2" is the room's size
             if _IS_BEFORE.search(before) and _TOTAL_AFTER.match(self.text, match.end()):
                 continue  # "the store is 2,800 SF total"
@@ -381,6 +392,9 @@ class WetReader:
                 or area_at(match.start())
                 or self._line_room(match.start())
             )
+            space = self._lead_space()
+            if space is not None and self._surface(match.start(), match.end()) == "insulation":
+                area = space  # "Attic over the loft: insulation soaked over about 200 sq ft": the attic's
             covering = _FLOOR_COVERING.search(self.text, max(0, match.start() - 40), match.start())
             listed = (
                 self._listed
@@ -424,7 +438,11 @@ class WetReader:
                 area.wet.wall_above_sqft = sqft
             elif area.wet.wall_total_sqft is None:
                 area.wet.wall_total_sqft = sqft
-        elif surface in ("floor", None) and area.wet.floor_sqft is None:
+        elif (
+            surface in ("floor", None) or (surface == "insulation" and area.base in _INSULATED_SPACES)
+        ) and area.wet.floor_sqft is None:
+            # (in a loft or roof space the wet insulation lying over the ceiling joists is its extent:
+            # "Loft: the quilt over bedroom 2 is saturated over about 12 m2")
             # A wet area with no surface named ("a third of the court, about 2,900 sq ft") is floor
             area.wet.floor_sqft = sqft
         else:
@@ -441,6 +459,13 @@ class WetReader:
         lead = _LINE_LEAD.match(self.text)
         opening = vocabulary_mentions(self.text[lead.end() : lead.end() + _ROOM_AFTER_LOOK]) if lead else []
         return self._area_named(opening[0]) if opening and opening[0].start == 0 else None
+
+    def _lead_space(self) -> AreaDraft | None:
+        """The loft, attic or roof space the line opens with ("Roof space over the lounge: ...")."""
+        lead = _LINE_LEAD.match(self.text)
+        opening = vocabulary_mentions(self.text[lead.end() : lead.end() + _ROOM_AFTER_LOOK]) if lead else []
+        space = self._area_named(opening[0]) if opening and opening[0].start == 0 else None
+        return space if space is not None and space.base in _INSULATED_SPACES else None
 
     def _room_right_after(self, end: int) -> Mention | None:
         """ "about 0.6 m2 in the steriliser room and 0.4 m2 in Surgery 2": where the room named right
