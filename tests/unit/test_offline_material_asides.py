@@ -158,3 +158,18 @@ def test_a_map_legend_entry_names_the_points_material_not_its_damage(line: str, 
 def test_a_legend_entry_with_its_value_is_a_reading(line: str, material: str) -> None:
     start = line.index(material)
     assert not named_aside(line, start, start + len(material))
+
+
+@pytest.mark.parametrize(
+    ("line", "material", "aside"),
+    [
+        ("Meter: plasterboard in search mode; OSB and engineered oak on pins (%MC).", "OSB", True),
+        ("Tramex: gyprock on the relative scale, chipboard and joists with pins in %MC.", "chipboard", True),
+        ("Laundry: chipboard and joists wet, read with pins 24", "chipboard", False),
+    ],
+)
+def test_a_list_of_materials_read_the_same_way_is_a_meter_aside(
+    line: str, material: str, aside: bool
+) -> None:
+    start = line.index(material)
+    assert named_aside(line, start, start + len(material)) is aside

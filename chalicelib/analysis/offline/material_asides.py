@@ -14,13 +14,20 @@ import re
 from chalicelib.analysis.offline.text import FLAGS
 
 _SCALE = r"(?:scales?|modes?|settings?)\b"
+# A word of a listed material's name, not a clause saying it was wet or read ("OSB and joists wet, read
+# on pins 24" is a reading).
+_LISTED = (
+    r"(?!(?:wet|damp|soaked|swollen|stained|read|reads|reading|readings|was|were|is|are|taken)\b)[a-z]{1,12}"
+)
 # After the material: "drywall relative scale", "drywall and masonry scales", "drywall on the 0-100
 # reference scale", "Drywall with the non-invasive search mode", "skirting in WME", "(plates,
 # baseboard) with pins", "joists %MC,", "plaster WME)".
 _METER_AFTER = re.compile(
     rf"(?:(?:,| and| or| &) [a-z]{{1,12}}){{0,3}} (?:[a-z-]{{1,14}} )?{_SCALE}"
     rf"|\)? (?:on|with|in) (?:the |a )?(?:[a-z0-9-]{{1,14}} ){{0,2}}{_SCALE}"
-    r"|\)? ?(?:in|with|on) (?:the )?(?:%? ?mc|%? ?wme|pins?)\b"
+    # "OSB and engineered hardwood on pins (%MC)": a list of materials read the same way
+    rf"|(?:(?:,| and| or| &) (?:{_LISTED} )?{_LISTED}){{0,3}}\)? ?(?:in|with|on) (?:the )?"
+    r"(?:%? ?mc|%? ?wme|pins?)\b"
     r"|(?:(?:,| and| or| &) [a-z]{1,12}){0,3} (?:%mc|%wme|wme|rel)\b(?! ?\d)",
     FLAGS,
 )
