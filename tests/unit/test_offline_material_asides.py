@@ -132,3 +132,44 @@ def test_a_standards_row_or_marked_value_names_no_wet_material(line: str, materi
 def test_a_wet_reading_beside_a_standard_is_still_wet(line: str, material: str) -> None:
     start = line.index(material)
     assert not named_aside(line, start, start + len(material))
+
+
+@pytest.mark.parametrize(
+    ("line", "material"),
+    [
+        ("(2) vanity kick, particleboard - pins, %MC", "particleboard"),
+        ("(4) den laminate 1 m out from the robe - rel", "laminate"),
+        (" D  study carpet just inside the door ............... REL", "carpet"),
+        ("R3 robe shelf particleboard - %MC | R4 hall plywood - %MC", "particleboard"),
+    ],
+)
+def test_a_map_legend_entry_names_the_points_material_not_its_damage(line: str, material: str) -> None:
+    start = line.index(material)
+    assert named_aside(line, start, start + len(material))
+
+
+@pytest.mark.parametrize(
+    ("line", "material"),
+    [
+        ("(4) den laminate 1 m out from the robe - 31 rel", "laminate"),
+        ("Den: carpet wet - 40%", "carpet"),
+    ],
+)
+def test_a_legend_entry_with_its_value_is_a_reading(line: str, material: str) -> None:
+    start = line.index(material)
+    assert not named_aside(line, start, start + len(material))
+
+
+@pytest.mark.parametrize(
+    ("line", "material", "aside"),
+    [
+        ("Meter: plasterboard in search mode; OSB and engineered oak on pins (%MC).", "OSB", True),
+        ("Tramex: gyprock on the relative scale, chipboard and joists with pins in %MC.", "chipboard", True),
+        ("Laundry: chipboard and joists wet, read with pins 24", "chipboard", False),
+    ],
+)
+def test_a_list_of_materials_read_the_same_way_is_a_meter_aside(
+    line: str, material: str, aside: bool
+) -> None:
+    start = line.index(material)
+    assert named_aside(line, start, start + len(material)) is aside

@@ -324,3 +324,54 @@ def test_an_equipment_log_or_air_readings_do_not_move_the_notes_to_their_room() 
     # Then the work line's carpet is not put in the kitchen the log rows ended on
     assert "carpet" not in materials["Kitchen"]
     assert "carpet" in materials["Lounge"]
+
+
+def test_a_room_named_in_a_bracketed_aside_does_not_take_the_materials_after_it() -> None:
+    # Given a porch whose bracket mentions the laundry, then the porch's own damage after the bracket
+    text = (
+        "Kitchen: cupboards wet, plasterboard wicking 150 mm.\n"
+        "- The back porch (vinyl floor, the laundry tub is out there too) got water across the vinyl and "
+        "the plasterboard wicked about 100 mm by the door."
+    )
+    # Then the plasterboard is the porch's
+    assert "plasterboard" in _materials(text)["Back porch"]
+
+
+def test_a_scope_line_lists_its_rooms_after_the_height_of_the_cut() -> None:
+    # Given two wet rooms, then an estimate line cutting the lining at a height in both
+    text = (
+        "Rumpus: carpet wet. Study: carpet wet along the door.\n"
+        "Scope:\n"
+        "- Flood cut drywall 2 ft, rumpus and study 52 LF: approved."
+    )
+    # Then both rooms have the drywall
+    found = _materials(text)
+    assert "drywall" in found["Rumpus"]
+    assert "drywall" in found["Study"]
+
+
+def test_a_neighbour_named_for_a_shared_wall_does_not_take_the_rooms_materials() -> None:
+    # Given a wet store room, then two rooms whose damage is along the wall they share with it
+    text = (
+        "Store room (3.0 x 2.5 m): carpet tiles wet throughout, plasterboard wet to 300 mm.\n"
+        "Consult room 1 (3.5 x 3.0 m): a strip along the wall it shares with the store room, 0.4 m wide. "
+        "Plasterboard on that wall wet at the bottom.\n"
+        "Consult room 2: plasterboard ceiling stained. Carpet damp along the wall shared with the store room."
+    )
+    found = _materials(text)
+    # Then each room keeps its own materials
+    assert "plasterboard" in found["Consult room 1"]
+    assert "carpet" in found["Consult room 2"]
+
+
+def test_a_room_written_short_later_is_the_room_it_ends_with() -> None:
+    # Given two named practice rooms, then a work line calling one of them by its number alone
+    text = (
+        "3.2 Rehearsal room 5: plaster ceiling partly down, carpet wet under the fall.\n"
+        "3.3 Rehearsal room 4: plasterboard ceiling stained.\n"
+        "6.1 Done: the rest of the room 5 ceiling taken down; wet underlay in room 5 lifted and bagged."
+    )
+    found = _materials(text)
+    # Then "room 5" is Rehearsal room 5, and no room of its own
+    assert "underlay" in found["Rehearsal room 5"]
+    assert "Room 5" not in found

@@ -20,8 +20,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from chalicelib.analysis.offline.cabinet_mentions import cabinet_as_place, cabinet_wet_on_top
+from chalicelib.analysis.offline.dry_timber_readings import read_dry
 from chalicelib.analysis.offline.material_asides import CLASS_SENTENCE, named_aside
-from chalicelib.analysis.offline.material_places import placed_elsewhere
+from chalicelib.analysis.offline.material_places import (
+    not_neighbour,
+    placed_elsewhere,
+    room_outside_aside,
+    shared_with,
+)
 from chalicelib.analysis.offline.material_soundness import (
     BUT_NOT_REACHED,
     HEDGE_BEFORE,
@@ -323,6 +329,9 @@ class MaterialReader:
         first_after = bisect_left(self._starts, word.end)
         before = last_before if last_before >= 0 and self.rooms[last_before].start >= start else None
         after = first_after if first_after < len(self.rooms) and self._starts[first_after] < end else None
+        # "the wall it shares with the store room": a neighbour named for the wall, never the owner
+        after = None if after is not None and shared_with(text, self._starts[after]) else after
+        before = None if before is not None and shared_with(text, self._starts[before]) else before
         if before is not None and placed_elsewhere(text, self.rooms[before], word, last=after is None):
             return ()  # "3 Office 1, 1 warehouse slab edge": where an air mover stood; "; tile in bath 1"
         if before is not None and _ADJACENT.fullmatch(text, self.rooms[before].end, word.start):
@@ -358,7 +367,10 @@ class MaterialReader:
             index = bisect_left(self._word_starts, word.start)
             if self.is_scope and rooms_listed_after(text, self.words, index, listed[0].start, listed[-1].end):
                 return listed  # "Remove baseboard, rec room and bedroom 3: 46 LF"
-        owner = self.owner_at(word.start)
+        outer = room_outside_aside(text, self.rooms, self._ends, before, start, word.start)
+        if outer is not None:
+            return self._up_to(outer)  # "The mudroom (laundry is in there too) got ...; drywall wicked"
+        owner = not_neighbour(text, self.rooms, self.owner_at(word.start))
         head = self._landmarked_head(word, owner)
         if head is not None:
             return (head,)
@@ -478,6 +490,8 @@ class MaterialReader:
             return False  # "Hazards: exposed tack strip along the hall wall, taped": a safety note
         if word.key in TRIM_KEYS:
             return trim_reached(text, word.start, word.end)
+        if read_dry(word.key, text, word.end):
+            return False  # "Hall OSB 13": timber at its normal level
         if word.key == "baseboard" and baseboard_as_landmark(text, word.start, word.end):
             return False  # "hall GIB at skirting 26": the lining read at the skirting's height
         verb = self._verb(word)

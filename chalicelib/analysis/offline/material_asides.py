@@ -14,13 +14,20 @@ import re
 from chalicelib.analysis.offline.text import FLAGS
 
 _SCALE = r"(?:scales?|modes?|settings?)\b"
+# A word of a listed material's name, not a clause saying it was wet or read ("OSB and joists wet, read
+# on pins 24" is a reading).
+_LISTED = (
+    r"(?!(?:wet|damp|soaked|swollen|stained|read|reads|reading|readings|was|were|is|are|taken)\b)[a-z]{1,12}"
+)
 # After the material: "drywall relative scale", "drywall and masonry scales", "drywall on the 0-100
 # reference scale", "Drywall with the non-invasive search mode", "skirting in WME", "(plates,
 # baseboard) with pins", "joists %MC,", "plaster WME)".
 _METER_AFTER = re.compile(
     rf"(?:(?:,| and| or| &) [a-z]{{1,12}}){{0,3}} (?:[a-z-]{{1,14}} )?{_SCALE}"
     rf"|\)? (?:on|with|in) (?:the |a )?(?:[a-z0-9-]{{1,14}} ){{0,2}}{_SCALE}"
-    r"|\)? ?(?:in|with|on) (?:the )?(?:%? ?mc|%? ?wme|pins?)\b"
+    # "OSB and engineered hardwood on pins (%MC)": a list of materials read the same way
+    rf"|(?:(?:,| and| or| &) (?:{_LISTED} )?{_LISTED}){{0,3}}\)? ?(?:in|with|on) (?:the )?"
+    r"(?:%? ?mc|%? ?wme|pins?)\b"
     r"|(?:(?:,| and| or| &) [a-z]{1,12}){0,3} (?:%mc|%wme|wme|rel)\b(?! ?\d)",
     FLAGS,
 )
@@ -98,6 +105,15 @@ _VALUE_MARKED = re.compile(
 # The entry's point named as a standard in brackets: "R2 office skirting (standard) - MDF", "vestry slab
 # at the door (reference) - 3.2%": each material of that entry.
 _BRACKET_REFERENCE = re.compile(r"\((?:dry )?(?:ref(?:erence)?|std|standard)\)", FLAGS)
+# A map legend's entry: the point's material and the scale it is read on, its value elsewhere: "(4) den
+# laminate 1 m out - rel", "C study door jamb (pine) ........ %MC", "R3 robe shelf particleboard - pins,
+# %MC |". The readings say whether the point was wet; the legend says only what it is.
+_LEGEND_UNIT = re.compile(
+    # (a distance on the way is where the point is: "laminate 1 m out from the robe - rel")
+    r"(?:[^\d|;\n]|\d{1,4}(?:\.\d{1,2})? ?(?:mm|cm|m|ft|in)\b\.?){0,60}?"
+    r"(?: [-\u2013:] ?| \.{2,} ?)(?:pins?,? )?(?:%? ?mc|%? ?wme|rel|%)\s*(?=[|;]|$)",
+    FLAGS,
+)
 _ENTRY_END = re.compile(r"[,;|\n]|\.(?=\s)")
 _READ_AFTER = re.compile(r"(?: [a-z]{1,10}){0,2} ?[:=\-]? ?\d", FLAGS)
 _REACH = 130
@@ -118,6 +134,8 @@ def named_aside(text: str, start: int, end: int) -> bool:
     heading = _REFERENCE_LINE.match(text)
     if heading is not None and heading.end() <= start:
         return True  # "Reference (furnace room, unaffected): drywall 140, stud 12": all standards
+    if _LEGEND_UNIT.match(text, end):
+        return True
     if _REFERENCE_ROW.match(text) or _VALUE_MARKED.match(text, end) or _bracketed_reference(text, start, end):
         return True
     if _ASKED.match(text, end):

@@ -1,12 +1,15 @@
 """A material placed by its own clause in a place the notes label in their own way: "(carpet and pad in
 the living room; LVP in kitchen, dining, hall; tile in bath 1)", "tile and vanity base in ENS". The
 clause says where the material is; when that place is not one of the rooms read, the material is not
-the room named before the semicolon, and is left to no room rather than given to the wrong one.
+the room named before the semicolon, and is left to no room rather than given to the wrong one. A room
+named only in a bracketed aside ("The mudroom (the laundry is in there too) ...") places nothing after it.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
 from chalicelib.analysis.offline.equipment_spots import own_equipment_spot
 from chalicelib.analysis.offline.material_words import MaterialWord
@@ -38,3 +41,51 @@ def placed_elsewhere(text: str, room: Mention, word: MaterialWord, *, last: bool
     return own_equipment_spot(text, room, word.start) or (
         last and placed_past_semicolon(text, room.end, word)
     )
+
+
+_ASIDE_REACH = 60
+
+
+def room_outside_aside(
+    text: str, rooms: Sequence[Mention], ends: Sequence[int], before: int | None, start: int, word_start: int
+) -> int | None:
+    """The room before a bracketed aside holding `rooms[before]`, the room nearest the material at
+    `word_start` (the sentence starts at `start`): the aside's room is a remark about the first ("The
+    mudroom (tile floor, laundry is in there too) got water over the tile and the drywall wicked": the
+    mudroom's drywall). None when the nearest room is in no closed aside."""
+    if before is None or before == 0:
+        return None
+    room = rooms[before]
+    opening = text.rfind("(", max(start, room.start - _ASIDE_REACH), room.start)
+    if opening < 0 or text.find(")", opening, room.start) >= 0:
+        return None
+    closing = text.find(")", room.end, word_start)
+    if closing < 0 or text.find("(", room.end, closing) >= 0:
+        return None
+    outer = bisect_right(ends, opening) - 1
+    if outer < 0 or rooms[outer].start < start or opening - rooms[outer].end > _ASIDE_REACH:
+        return None
+    return outer
+
+
+# "the wall it shares with the store room", "the wall shared with bedroom 2", "the party wall with unit 4":
+# a neighbouring room named for the wall between, not as where a material is.
+_SHARED_WITH = re.compile(
+    r"\b(?:(?:it |they )?(?:shares?|shared|sharing)(?: a wall)?|party wall|common wall) with (?:the )?$",
+    FLAGS,
+)
+
+
+def shared_with(text: str, room_start: int) -> bool:
+    """Whether the room at `room_start` is named as the neighbour across a shared wall."""
+    return _SHARED_WITH.search(text, max(0, room_start - 40), room_start) is not None
+
+
+def not_neighbour(text: str, rooms: Sequence[Mention], owner: Mention | None) -> Mention | None:
+    """The line's room before a neighbour named for a shared wall, in place of the neighbour."""
+    if owner is None or owner not in rooms or not shared_with(text, owner.start):
+        return owner
+    index = list(rooms).index(owner) - 1
+    while index >= 0 and shared_with(text, rooms[index].start):
+        index -= 1
+    return rooms[index] if index >= 0 else None

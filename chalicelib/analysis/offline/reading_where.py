@@ -171,6 +171,11 @@ class ReadingPlaces(RoomWords):
         "laundry" first, "basement laundry" later are one room, named the longer way."""
         if room.key in self.areas:
             return room
+        # "room 5" after "Practice room 5": the one affected room whose name ends that way
+        ending = f" {room.name.lower()}" if room.base == "numbered_room" else None
+        named = [key for key, area in self.areas.items() if ending and area.room.lower().endswith(ending)]
+        if len(named) == 1:
+            return replace(room, key=named[0], name=self.areas[named[0]].room)
         same_base = [key for key, area in self.areas.items() if area.base == room.base]
         if len(same_base) != 1:
             return room

@@ -22,7 +22,9 @@ from chalicelib.analysis.offline.text import FLAGS
 _JOIN = re.compile(r"(?:\s|,|&|\+|/|\band\b)*", FLAGS)
 # Between the run and its rooms: a bracketed note, a purpose ("for drying"), then the separator.
 _GAP = re.compile(
-    r"(?: ?\([^()]{1,30}\))?(?: (?:for|to) [a-z ]{1,25}?)?"
+    # ("Flood cut drywall 2 ft, rec room and hall", "plasterboard to 400 mm, reception": the cut's height)
+    r"(?: ?\([^()]{1,30}\))?(?: (?:to |at |@ ?)?\d{1,4}(?:\.\d{1,2})? ?(?:ft|feet|in|mm|cm|m|'|\")\.?"
+    r"(?: (?:high|up|aff))?)?(?: (?:for|to) [a-z ]{1,25}?)?"
     r"\s*(?:,|\s[-\u2013]|:)\s*(?:(?:in|from|to|at) )?(?:the )?",
     FLAGS,
 )
