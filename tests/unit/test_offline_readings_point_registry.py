@@ -164,3 +164,42 @@ def test_id_value_runs_are_dated_by_their_own_day_or_the_day_line_above() -> Non
         (190.0, "Laundry", "REL", date(2026, 4, 15), False),
         (120.0, "Pantry", "REL", date(2026, 4, 15), False),
     } == found
+
+
+# --- values in a stated order of points --------------------------------------------------------
+
+_ORDERED = """HWS overflow, first visit 17/11/2026. Laundry and hall wet, plasterboard and skirting.
+Points:
+ 1 laundry wall behind the unit, 50 AFF
+ 2 hall wall by the laundry door
+ 3 hall skirting, pins
+ S1 bedroom 2 wall (dry std)
+Values in order 1 / 2 / 3 (3 WME, rest REL):
+Tue 17/11 : 520 / 410 / 26   S1 95
+Wed 18/11 : 300 / 250 / -
+"""
+
+
+def test_values_in_a_stated_order_of_points_take_each_point_and_its_scale() -> None:
+    found = _readings(_ORDERED)
+    assert {
+        (520.0, "Laundry", "REL", date(2026, 11, 17), False),
+        (410.0, "Hallway", "REL", date(2026, 11, 17), False),
+        (26.0, "Hallway", "WME", date(2026, 11, 17), False),
+        (300.0, "Laundry", "REL", date(2026, 11, 18), False),
+        (250.0, "Hallway", "REL", date(2026, 11, 18), False),
+    } <= {
+        (v, place.replace("Hall", "Hallway") if place == "Hall" else place, u, d, r)
+        for v, place, u, d, r in found
+    }
+    assert not any(value in (1.0, 2.0, 3.0, 50.0) for value, *_ in found)  # (the order's IDs, a height)
+
+
+def test_a_row_with_more_values_than_the_order_is_no_row_of_it() -> None:
+    from chalicelib.analysis.offline.reading_point_values import ordered_values, point_order
+
+    order = point_order("order A / B (REL)", {"A", "B"})
+    assert order is not None and order.codes == ("A", "B")
+    assert ordered_values("12/3: 40 / 30 / 20", order, {"A", "B"}) is None
+    run = ordered_values("12/3: 40 / -", order, {"A", "B"})
+    assert run is not None and [(v.code, v.value) for v in run.values] == [("A", 40.0)]

@@ -11,7 +11,7 @@ cell wraps onto the lines below ("P1 Kitchen plasterboard" / "west wall, 150 mm 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from chalicelib.analysis.findings import SourceSpan
@@ -390,6 +390,10 @@ class LegendScan(CodedRowScan):
             return []
         points = self._legend().points
         rereads = point_rereads(line.text, frozenset(points)) if points else None
+        dates = rows.dates if rows else None
+        keyed = (
+            dated_values(line.text, points, dates, anchor, self.__dict__) if points and not rereads else None
+        )
         # "21/07 1-28 2-22 3-19": the legend's points read on a visit by their codes alone
         cells = (
             [
@@ -398,10 +402,17 @@ class LegendScan(CodedRowScan):
             ]
             if rereads
             else [  # ("Mon 2/11  A38  B41  R1 11", "(1) 34  (2) 29"): any ID style, reading_point_values
-                LegendCell(points[code], found.value, found.scale, day, None)
-                for code, found, day in dated_values(line.text, points, rows.dates if rows else None, anchor)
+                LegendCell(
+                    replace(points[code], scale=found.scale or points[code].scale),
+                    found.value,
+                    None,
+                    day,
+                    None,
+                )
+                for code, found, day in keyed
             ]
-            or self._legend().note(line.text, rows, anchor)
+            if keyed is not None
+            else self._legend().note(line.text, rows, anchor)
         )
         if cells is None:
             return None
