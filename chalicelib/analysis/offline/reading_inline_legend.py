@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
 from chalicelib.analysis.offline.reading_legend_columns import legend_column_lines
+from chalicelib.analysis.offline.reading_point_registry import point_registry, with_registry
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in
 from chalicelib.analysis.offline.spaces import room_mentions
@@ -73,7 +74,8 @@ def inline_legend(lines: Sequence[Line], text: str = "") -> InlineLegend:
     for listed in _listed_runs(legend_column_lines(lines, text) if text else lines):
         points.update((point.code, point) for _, point in listed)
         taken.update(number for number, _ in listed)
-    return InlineLegend(points, frozenset(taken))
+    registry = point_registry(lines)  # (every other way a line defines points: reading_point_registry)
+    return InlineLegend(with_registry(points, registry), frozenset(taken | registry.lines))
 
 
 # A legend as a list, a point to a line: "1 Laundry drywall, W wall, 6 in. (Tramex MEP, REL)",

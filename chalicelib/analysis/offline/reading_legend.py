@@ -11,13 +11,14 @@ cell wraps onto the lines below ("P1 Kitchen plasterboard" / "west wall, 150 mm 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from chalicelib.analysis.findings import SourceSpan
 from chalicelib.analysis.offline.reading_coded_rows import CodedRowScan
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT, reading_cell
 from chalicelib.analysis.offline.reading_point_rereads import point_rereads
+from chalicelib.analysis.offline.reading_point_values import dated_values
 from chalicelib.analysis.offline.reading_row_parts import AIR_WORDS, RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
@@ -79,6 +80,7 @@ _NOT_READ = re.compile(
     FLAGS,
 )
 _NOT_READ_WORDS = re.compile(r"\bnot (?:read|re-?read|taken|accessible)\b|\bno access\b|\bat goal\b", FLAGS)
+_WEEKDAY = re.compile(r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s*)?", FLAGS)
 _PARTIAL_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{1,3}|\d{4}-\d{1,2}-?\d?")
 
 
@@ -326,16 +328,22 @@ class PointLegend:
         if not table and _PARTIAL_DATE.fullmatch(text.strip()) and not self._partial:
             self._partial = text.strip()  # the date cell wrapped; its row goes on below
             return []
+        if not table and text.strip() and _WEEKDAY.fullmatch(text.strip()) and not self._partial:
+            self._partial = f"{text.strip()} "  # ("Mon" / "23/11 6.1 5.3": the day's weekday wrapped)
+            return []
         if table:
             cells = _cells(text)
         else:
             joined = f"{self._partial}{text.strip()}"
             cells = _NOT_READ_WORDS.sub("-", joined).split()
+            if len(cells) == len(self.wide) + 1 and _WEEKDAY.fullmatch(f"{cells[0]} "):
+                cells = [f"{cells[0]} {cells[1]}", *cells[2:]]  # ("Fri 20/11 6.6 5.8": one day cell)
         self._partial = ""
         if len(cells) != len(self.wide):
             return None
         found = rows.dates.find(cells[0], anchor, yearless_numeric=True)
-        if not found or found[0].start != 0 or found[0].value is None:
+        # ("Fri 20/11": a weekday may open the day's cell)
+        if not found or not _WEEKDAY.fullmatch(cells[0][: found[0].start]) or found[0].value is None:
             return None
         taken_on = found[0].value
         readings = []
@@ -382,6 +390,10 @@ class LegendScan(CodedRowScan):
             return []
         points = self._legend().points
         rereads = point_rereads(line.text, frozenset(points)) if points else None
+        dates = rows.dates if rows else None
+        keyed = (
+            dated_values(line.text, points, dates, anchor, self.__dict__) if points and not rereads else None
+        )
         # "21/07 1-28 2-22 3-19": the legend's points read on a visit by their codes alone
         cells = (
             [
@@ -389,6 +401,17 @@ class LegendScan(CodedRowScan):
                 for code, value, written in rereads
             ]
             if rereads
+            else [  # ("Mon 2/11  A38  B41  R1 11", "(1) 34  (2) 29"): any ID style, reading_point_values
+                LegendCell(
+                    replace(points[code], scale=found.scale or points[code].scale),
+                    found.value,
+                    None,
+                    day,
+                    None,
+                )
+                for code, found, day in keyed
+            ]
+            if keyed is not None
             else self._legend().note(line.text, rows, anchor)
         )
         if cells is None:

@@ -1,0 +1,286 @@
+"""The point registry: every line of the notes that defines a moisture point, whatever its layout.
+
+Inspectors name their points once and give values against the names later. A definition is an ID
+(letters, digits, letters and digits, bracketed, "REF-1", "STD", "R2") and then words that say
+where the point is or what it is: a room, a material, a surface, a scale, a reference role.
+They come as a list, one point a line ("B  chandlery west wall, 100 AFF - plasterboard", "(3) kitchen
+laminate - rel", "A laundry wall ...... search (REL)"), or several on one line, parted by ";" or
+"|" ("Points: B1 bedroom by pipe; B2 bedroom centre; STD lounge boards."), perhaps after a label
+("Standards: RC bedroom 2 slab (CME), RW study rendered wall (WME)"). A point whose words name no
+room is in the room of the definition before it; a point defined "at (3)" is in point 3's room.
+A definition holds no reading: a number in it is a height, a distance or a room's number."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
+from chalicelib.analysis.offline.reading_point_values import ID, code_of
+from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
+from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in
+from chalicelib.analysis.offline.spaces import room_mentions
+from chalicelib.analysis.offline.text import FLAGS, Line
+
+_MAX_LINE = 600  # a legend's line is a list, not a page
+_MAX_WORDS = 150  # one point's words
+_IDS = rf"{ID}(?:\s?/\s?{ID}){{0,3}}"
+_ID_PART = re.compile(ID)
+# (after a comma, a bare number is a height's: "wall, 2 in. AFF"; an ID there has a letter or a bracket)
+_SPLIT_ID = r"(?:\(#?\d{1,2}[A-Z]?\)|#\d{1,2}[A-Z]?|[A-Z]{1,3}-?\d{0,2}[A-Za-z]?)"
+# A label that leads a line of definitions, or a part of one: "Points:", "Legend -", "Standards:".
+_LABEL = (
+    r"(?i:(?:moisture |reading |map |meter )?(?:points?|pts?\.?|legend|key|locations?)"
+    r"|(?:dry )?(?:standards?|std|references?|refs?)|map key|point key)"
+)
+_LABEL_LEAD = re.compile(rf"\s*(?:[-*\u2022]\s*)?(?P<label>{_LABEL})\s*(?::|\s[-\u2013]\s)\s*", FLAGS)
+_REFERENCE_LABEL = re.compile(r"(?:dry )?(?:standards?|std|references?|refs?)", FLAGS)
+# One definition: its ID(s), a mark or a gap, then its words (a letter or a bracket first).
+_DEFINITION = re.compile(
+    rf"\s*(?:[-*\u2022]\s*)?(?P<ids>{_IDS})(?:\s*[.):=]|\s+[-\u2013=:])?\s+(?P<words>[A-Za-z].*)", re.ASCII
+)
+# Where one line's definitions part: ";", " | ", or ", " / ". " right before another ID and words.
+_PARTS = re.compile(
+    rf"\s*;\s*|\s+\|\s+|(?<=[a-z)])[.,]\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]))"
+    rf"|\.\s+(?={_LABEL}\s*[:\-])",
+    re.ASCII,
+)
+_LEADER = re.compile(r"\s*(?:\.{3,}|\u2026+)\s*")
+# An all-capitals word of the trade is no point's ID: "DW toe kick", "AM x2", "PB walls".
+_NOT_IDS = frozenset(
+    {"AM", "DH", "PB", "DW", "AC", "OK", "NB", "PS", "MC", "RH", "TV", "HW", "WC", "AFF", "LGR", "GPO", "RCD"}
+    | {"I", "ID", "NA", "NO", "AU", "US", "UK", "NZ", "IF", "OR", "AN", "AT", "IN", "ON", "TO", "BY", "OF"}
+)
+# A number a definition may hold: a height or a distance ("100 AFF", "2 in. AFF", "1.5 m out"),
+# a point it refers to ("at (3)", "under B1"), a bracket's words. Any other number is a reading.
+_HEIGHT = re.compile(
+    r"\d{1,4}(?:\.\d{1,2})?\s?(?:mm|cm|m|in\b\.?|inch\w*|ft|feet|'|\"|aff|afl|above|high|up|out|along|from"
+    r"|x\s?\d)",
+    FLAGS,
+)
+_BRACKET = re.compile(r"\([^()]{0,60}\)")
+_DIGIT = re.compile(r"\d")
+_POINT_REFERENCE = re.compile(
+    rf"\b(?:at|under|over|behind|beside|by|near|above|below)\s+(?P<ids>{_IDS}(?:\s(?:and|&)\s{ID})*)"
+)
+_STANDARD_WORD = re.compile(r"\bstandard\b|\(\s*dry\s*\)|\bdry (?:room|side)\b", FLAGS)
+_REFERENCE_ID = re.compile(r"(?:STD|REF|DS|DRY)(?:-?\d{1,2})?|R-?\d{1,2}", re.ASCII)
+_MIN_RUN = 2
+_STATE = re.compile(
+    r"(?:wet|dry|damp|moist|borderline|elevated|saturated|ok|normal)\b(?!\s+(?:std|standard))", FLAGS
+)
+_DAY = re.compile(r"\d{1,2}\s?/\s?\d{1,2}")
+_SIDE = re.compile(r"(?:wall|side|end|face|corner|elevation|edge)\b", FLAGS)
+
+
+@dataclass(frozen=True)
+class _Definition:
+    codes: tuple[str, ...]
+    words: str
+    labelled_reference: bool
+
+
+@dataclass(frozen=True)
+class PointRegistry:
+    """The points the notes define, by ID, and the lines the definitions take (no readings)."""
+
+    points: dict[str, LegendPoint]
+    lines: frozenset[int]
+
+
+def _ids(written: str) -> tuple[str, ...]:
+    return tuple(code_of(part.group(0)) for part in _ID_PART.finditer(written))
+
+
+def _holds_reading(words: str) -> bool:
+    """Whether a point's words hold a number that is no height, distance or room number."""
+    bare = _HEIGHT.sub(" ", _BRACKET.sub(" ", words))
+    for mention in room_mentions(bare):  # ("bed 3 skirting": the room's number)
+        bare = bare[: mention.start] + " " * (mention.end - mention.start) + bare[mention.end :]
+    bare = _POINT_REFERENCE.sub(" ", bare)
+    return _DIGIT.search(bare) is not None
+
+
+def _describes(words: str) -> bool:
+    """A point's words name where or what it is (a scale alone, "31 WME", is a reading's)."""
+    return bool(
+        room_mentions(words)
+        or materials_in(words)
+        or WHERE_WORDS.search(words)
+        or REFERENCE_WORD.search(words)
+    )
+
+
+def _definition(part: str, *, labelled: bool, reference: bool) -> _Definition | None:
+    part = _LEADER.sub(" - ", part).strip()
+    match = _DEFINITION.fullmatch(part)
+    if match is None:
+        return None
+    codes = _ids(match.group("ids"))
+    words = match.group("words").strip(" .,;")
+    if (
+        _DAY.fullmatch(match.group("ids"))
+        or (codes[0] in "NSEW" and _SIDE.match(words))
+        or _STATE.match(words)
+    ):
+        # ("12/11: moved one air mover", "N wall, 6 in.": a day, a side; "D = dry (under 17)": a mark)
+        return None
+    # (two capitals alone are a trade's word unless a label says the line is a legend)
+    if not labelled and any(
+        code in _NOT_IDS or (len(code) == 2 and code.isalpha() and code != "DS") for code in codes
+    ):
+        return None
+    if not codes or len(words) > _MAX_WORDS or _holds_reading(words) or not _describes(words):
+        return None
+    return _Definition(codes, words, reference)
+
+
+def _line_definitions(text: str) -> tuple[list[_Definition], bool]:
+    """The definitions one line makes, and whether a label leads it."""
+    if len(text) > _MAX_LINE or text.rstrip().endswith(":") or text.lstrip().startswith("|"):
+        # ("P2 subfloor under the dishwasher, pins %MC:" leads its readings; "| Date | K1 fridge |"
+        # heads a table, the legend reader's to read)
+        return [], False
+    found: list[_Definition] = []
+    labelled = False
+    reference = False
+    parts = _PARTS.split(_LEADER.sub(" - ", text))
+    for part in parts:
+        lead = _LABEL_LEAD.match(part)
+        if lead is not None:
+            labelled = True
+            reference = _REFERENCE_LABEL.fullmatch(lead.group("label")) is not None
+            part = part[lead.end() :]
+        if not part.strip():
+            continue
+        definition = _definition(part, labelled=labelled, reference=reference)
+        if definition is not None:
+            found.append(definition)
+        elif " | " in text or _holds_reading(part):
+            # ("K1 | Kitchen ceiling | Plasterboard | 31 WME": a table's row; "1 Exam 4 drywall, N wall,
+            # 6 in. 92 61": a row of readings, its place parted by commas)
+            return [], False
+    return found, labelled
+
+
+def point_registry(lines: Sequence[Line]) -> PointRegistry:
+    """Every point the notes define. A line of several definitions (or a labelled one) defines
+    alone; a line of one definition only in a run of such lines, so a sentence that starts with a
+    capital and names a wall ("A plumber checked the wall") is none."""
+    points: dict[str, LegendPoint] = {}
+    taken: set[int] = set()
+    run: list[tuple[int, _Definition]] = []
+    headed = False  # (a legend under a header row, "Code Room Material Meter", is reading_legend's)
+
+    def close() -> None:
+        if len(run) >= _MIN_RUN and len({d.codes for _, d in run}) == len(run) and not headed:
+            _register(points, [d for _, d in run])
+            taken.update(number for number, _ in run)
+        run.clear()
+
+    previous = ""
+    for line in lines:
+        found, labelled = _line_definitions(line.text)
+        if len(found) >= _MIN_RUN or (found and labelled) or (found and line.number - 1 in taken and not run):
+            # (a definition right under a line of them goes on the same legend)
+            close()
+            _register(points, found)
+            taken.add(line.number)
+        elif len(found) == 1:
+            if not run:
+                headed = legend_header(previous) is not None
+            run.append((line.number, found[0]))
+        else:
+            close()
+        previous = line.text
+    close()
+    return PointRegistry(points, frozenset(taken))
+
+
+def _register(points: dict[str, LegendPoint], definitions: Sequence[_Definition]) -> None:
+    """Each definition's points, a roomless one placed by the point it refers to, else by the
+    definition before it (a legend goes room by room), else by the first room the legend names."""
+    first_room = next((room for d in definitions if (room := _room(d.words))), "")
+    room = ""
+    for definition in definitions:
+        own = _room(definition.words)
+        referred = _referred_rooms(definition, points)
+        room = own or room or first_room
+        materials = materials_in(definition.words)
+        for index, code in enumerate(definition.codes):
+            points[code] = LegendPoint(
+                code=code,
+                room=own or (referred[index] if referred else room),
+                material=materials[0] if materials else None,
+                scale=cell_scale(definition.words) or _series_scale(points, code),
+                reference=definition.labelled_reference
+                or REFERENCE_WORD.search(definition.words) is not None
+                or _STANDARD_WORD.search(definition.words) is not None
+                or _REFERENCE_ID.fullmatch(code) is not None,
+            )
+
+
+_LEADING_WORD = re.compile(r"[a-z]{4,} ", FLAGS)
+_PART_WORDS = re.compile(
+    r"\b(?:wall|floor|ceiling|side|corner|edge|centre|center|north|south|east|west|under|behind|beside|near"
+    r"|inside|outside|front|back|rear|left|right|base|shelf|door|window|entry|counter|cabinet|sink)\b",
+    FLAGS,
+)
+
+
+def _room(words: str) -> str:
+    """The room a point's words name; else the word or two they open with when a surface or a
+    material follows ("chandlery west wall", "living slab"): a space the vocabulary does not know."""
+    mentions = room_mentions(words)
+    if mentions:
+        return words[mentions[0].start : mentions[0].end]
+    end = 0
+    for _ in range(2):
+        word = _LEADING_WORD.match(words, end)
+        if word is None or _PART_WORDS.fullmatch(word.group(0).strip()) or materials_in(word.group(0)):
+            return ""
+        end = word.end()
+        rest = words[end:]
+        if (
+            WHERE_WORDS.match(rest)
+            or _PART_WORDS.match(rest)
+            or any(m.start == 0 for m in materials_in(rest))
+        ):
+            return words[: end - 1]
+    return ""
+
+
+def _referred_rooms(definition: _Definition, points: dict[str, LegendPoint]) -> list[str]:
+    """ "(3S)/(6S) subfloor at (3) and (6)": each point in the room of the point it is at."""
+    found = _POINT_REFERENCE.search(definition.words)
+    if found is None:
+        return []
+    referred = [points.get(code) for code in _ids(found.group("ids"))]
+    rooms = [point.room for point in referred if point is not None and point.room]
+    return rooms if len(rooms) == len(definition.codes) else []
+
+
+def _series_scale(points: dict[str, LegendPoint], code: str) -> str | None:
+    """ "C = Tramex CME5 concrete scale (%)" then "C1 living slab": a series takes its letter's scale."""
+    letters = re.match(r"[A-Z]{1,2}(?=-?\d)", code)
+    series = points.get(letters.group(0)) if letters is not None else None
+    return series.scale if series is not None else None
+
+
+def with_registry(legend: dict[str, LegendPoint], registry: PointRegistry) -> dict[str, LegendPoint]:
+    """The legend's points with the registry's: a point the legend left without a room or a role
+    takes the registry's reading of its definition."""
+    merged = dict(legend)
+    for code, point in registry.points.items():
+        known = merged.get(code)
+        if known is None:
+            merged[code] = point
+        elif (not known.room and point.room) or (point.reference and not known.reference):
+            merged[code] = replace(
+                known,
+                room=known.room or point.room,
+                reference=known.reference or point.reference,
+                scale=known.scale or point.scale,
+            )
+    return merged

@@ -1,0 +1,216 @@
+"""Values given against the registry's points on a line: "Mon 2/11  A38  B41  E6.2  R1 11",
+"16/11  A 410  B 260", " (1) 34   (2) 29   (3S) 24", "R1 10, R2 9", "C1 13, D1 17 (A2 not re-read)".
+
+A line is such a run when, after the day it may open with, it is made only of items, each a
+registry ID and then a value (a scale may follow), or words saying the point was not read ("-",
+"n/r", "removed", "not re-read"); a note may end the line. Every ID must be the registry's, so a
+line of prose with a capital and a number is none. The day is the line's own, else the caller's."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import date
+
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.text import FLAGS
+
+# A point's ID as written: "B1", "REF-1", "3S", "(1)", "#4", "STD", "A". Bracketed or bare.
+ID = r"\(?#?(?:[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\d{1,2}[A-Z]?|STD|REF|DS|[A-Z]{1,2})\)?"
+
+
+def code_of(written: str) -> str:
+    """An ID as the registry keys it: "(3s)" and "#3S" are "3S", "Ref-1" is "REF-1"."""
+    return written.strip().strip("()#").upper()
+
+
+_MAX_LINE = 400
+_MIN_ITEMS = 2
+# The day a visit's line opens with: "Mon 2/11", "16/11", "2026-11-09:", "Nov 21, 2026 -", "Day 3:".
+_DAY_LEAD = re.compile(
+    r"\s*(?:[-*\u2022]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"
+    r"(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?(?: \d{4})?"
+    r"|day \d{1,2})"
+    r"(?:\s*\([a-z][^()]{0,30}\))?(?:\s*[:,\-\u2013]\s*|\s+)",
+    FLAGS,
+)
+# One item: an ID, a gap or a mark, then a value and its scale, or a not-read word.
+# (a bare number is an ID only bracketed or with a mark before its value: "(3) 34", "3 - 34", "3=34")
+_ITEM = re.compile(
+    rf"(?P<id>{ID})(?P<sep>\s*[:=\-\u2013]\s*|(?<=[A-Za-z)])\s*|\s+)"
+    r"(?:(?P<value>\d{1,4}(?:\.\d{1,2})?)(?![\d/.]|\s?(?:mm|cm|m|ft|in)\b)\s*(?P<unit>%\s?(?:mc|wme|rh)|%|wme|rel)?"
+    r"|(?P<skip>-|\u2013|\u2014|n/?r|n/?a|removed|not (?:re-?)?read|dry|at goal))",
+    re.ASCII | re.IGNORECASE,
+)
+_BETWEEN = re.compile(r"\s*(?:[,;|/]\s*)?")
+# What may end the line after its items: a bracketed note, or a dash or stop then words.
+_NOTE = re.compile(r"\s*(?:\(.*\)|(?:[-\u2013\u2014.;:]|->)\s+\D.*|[.;]?)\s*")
+_LOWER_ID = re.compile(r"[a-z]")
+
+
+@dataclass(frozen=True)
+class KeyedValue:
+    code: str
+    value: float
+    scale: str | None
+
+
+@dataclass(frozen=True)
+class KeyedRun:
+    """A line's values by point, and the end of the day it opens with (0 when none)."""
+
+    day_end: int
+    values: list[KeyedValue]
+
+
+def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS) -> KeyedRun | None:
+    """The registry's points a line gives values for; None when the line is anything else."""
+    if len(text) > _MAX_LINE or not known:
+        return None
+    lead = _DAY_LEAD.match(text)
+    day_end = lead.end() if lead is not None else 0
+    position = day_end + len(text[day_end:]) - len(text[day_end:].lstrip())
+    values: list[KeyedValue] = []
+    items = 0
+    while position < len(text):
+        item = _ITEM.match(text, position)
+        if item is None:
+            break
+        written = item.group("id")
+        code = code_of(written)
+        if code not in known or _LOWER_ID.search(written.strip("()#")):
+            return None  # (a point the notes never defined: the line is something else)
+        if written[0].isdigit() and not item.group("sep").strip():
+            return None  # ("2 34": a count and a number, not point 2)
+        items += 1
+        if item.group("value") is not None:
+            unit = item.group("unit")
+            values.append(
+                KeyedValue(code, float(item.group("value")), unit.replace(" ", "") if unit else None)
+            )
+        position = _BETWEEN.match(text, item.end()).end()  # type: ignore[union-attr]
+    if items < min_items or not values or _NOTE.fullmatch(text, position) is None:
+        return None
+    return KeyedRun(day_end, values)
+
+
+def dated_values(
+    text: str, known: Collection[str], dates: Dates | None, anchor: date | None, state: dict[str, object]
+) -> list[tuple[str, KeyedValue, date | None]] | None:
+    """(code, value, day) for a line of values by point: the day the line opens with, else the
+    caller's (the nearest day line above, or the table's row). A line stating an order of points
+    gives none ([]) and is kept in `state` for the lines of values after it. None for other lines."""
+    order = point_order(text, known)
+    if order is not None:
+        state["_point_order"] = order
+        return []
+    kept = state.get("_point_order")
+    run = ordered_values(text, kept, known) if isinstance(kept, PointOrder) else None
+    run = run or keyed_values(text, known)
+    if run is None:
+        return None
+    day = anchor
+    if run.day_end and dates is not None:
+        found = dates.find(text[: run.day_end], anchor, yearless_numeric=True)
+        day = found[0].value if found and found[0].value is not None else anchor
+    return [(value.code, value, day) for value in run.values]
+
+
+# --- values in a stated order of points ------------------------------------------------------
+
+# "Readings - order 1 / 2 / 3 / 4 (4 WME, rest REL):", "same order: A, B, C, R1", "in order K1 K2 H1".
+_ORDER = re.compile(r"\border\b\s*(?:of points\s*)?[:\-\u2013]?\s*", FLAGS)
+_ORDER_GAP = re.compile(r"\s*(?:/|,|;|\s)\s*")
+_ORDER_NOTE = re.compile(r"\s*(?:\((?P<note>[^()]{0,80})\))?\s*:?\s*")
+# "(4 & 5 WME, rest REL)": the scale of some points, and of the rest.
+_SCALE_WORD = r"(?P<scale>%\s?mc|wme|rel|%)"
+_SOME_SCALE = re.compile(
+    rf"(?P<ids>{ID}(?:\s*(?:&|,|and)\s*{ID})*)\s+{_SCALE_WORD}", re.ASCII | re.IGNORECASE
+)
+_REST_SCALE = re.compile(rf"\b(?:rest|others|the rest|all other)\s+{_SCALE_WORD}", FLAGS)
+_ORDERED_VALUE = re.compile(
+    r"(?P<value>\d{1,4}(?:\.\d{1,2})?)(?![\d/])(?:\s*\([a-z][^()]{0,20}\))?|(?P<skip>-|\u2013|n/?r|n/?a)",
+    FLAGS,
+)
+_VALUE_GAP = re.compile(r"\s*/\s*")
+
+
+@dataclass(frozen=True)
+class PointOrder:
+    """The points a line says later values come in, and the scale it gives each."""
+
+    codes: tuple[str, ...]
+    scales: dict[str, str]
+
+
+def point_order(text: str, known: Collection[str]) -> PointOrder | None:
+    """The order a line states ("order 1 / 2 / 3"), every ID the registry's; None otherwise."""
+    if len(text) > _MAX_LINE:
+        return None
+    lead = _ORDER.search(text)
+    if lead is None:
+        return None
+    codes: list[str] = []
+    position = lead.end()
+    while (item := re.compile(ID).match(text, position)) is not None:
+        code = code_of(item.group(0))
+        if code not in known or item.group(0).startswith("(") != item.group(0).endswith(")"):
+            break  # ("6 (4 & 5 WME)": the note's bracket, no point)
+        codes.append(code)
+        position = item.end()
+        gap = _ORDER_GAP.match(text, position)
+        if gap is None or not gap.group(0) or text.startswith("(", gap.end()):
+            break
+        position = gap.end()
+    note = _ORDER_NOTE.fullmatch(text, position)
+    if len(codes) < _MIN_ITEMS or note is None:
+        return None
+    scales: dict[str, str] = {}
+    words = note.group("note") or ""
+    rest = _REST_SCALE.search(words)
+    for found in _SOME_SCALE.finditer(words):
+        for written in re.compile(ID).findall(found.group("ids")):
+            scales[code_of(written)] = _scale(found.group("scale"))
+    if rest is not None:
+        for code in codes:
+            scales.setdefault(code, _scale(rest.group("scale")))
+    return PointOrder(tuple(codes), scales)
+
+
+def _scale(written: str) -> str:
+    upper = written.upper().replace(" ", "")
+    return upper if upper in ("WME", "REL", "%MC") else "%"
+
+
+def ordered_values(text: str, order: PointOrder, known: Collection[str]) -> KeyedRun | None:
+    """ "Tue 10/11 : 640 / 520 / 455 / 28 (pegged)   R1 110, R2 12": the day, then one value (or a
+    dash) per point of the order, parted by slashes; points by their IDs may follow."""
+    if len(text) > _MAX_LINE:
+        return None
+    lead = _DAY_LEAD.match(text)
+    if lead is None:
+        return None
+    position = lead.end()
+    values: list[KeyedValue] = []
+    for index, code in enumerate(order.codes):
+        if index:
+            gap = _VALUE_GAP.match(text, position)
+            if gap is None:
+                return None
+            position = gap.end()
+        found = _ORDERED_VALUE.match(text, position)
+        if found is None:
+            return None
+        if found.group("value") is not None:
+            values.append(KeyedValue(code, float(found.group("value")), order.scales.get(code)))
+        position = found.end()
+    tail = text[position:]
+    if _VALUE_GAP.match(tail) and _VALUE_GAP.match(tail).group(0).strip():  # type: ignore[union-attr]
+        return None  # (more values than the order has points: another layout)
+    keyed = keyed_values(tail, known, min_items=1) if tail.strip() else None  # ("/ 26   S1 95")
+    if tail.strip() and keyed is None and _NOTE.fullmatch(tail) is None:
+        return None
+    return KeyedRun(lead.end(), [*values, *(keyed.values if keyed else [])])

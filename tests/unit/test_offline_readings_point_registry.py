@@ -1,0 +1,205 @@
+"""Values keyed by point: a registry of the points the notes define (in any legend layout) and one
+reader of values given against their IDs (table columns, ID-value runs on a dated line)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.reading_point_registry import point_registry
+from chalicelib.analysis.offline.reading_point_values import keyed_values
+from chalicelib.analysis.offline.text import Line
+
+pytestmark = pytest.mark.unit
+
+Found = set[tuple[float, str, str, date | None, bool]]
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(number, line, line) for number, line in enumerate(text.splitlines(), start=1)]
+
+
+def _readings(text: str) -> Found:
+    readings = analyze_text(text).moisture_readings
+    return {(r.value, r.location, r.unit, r.taken_on, r.is_reference) for r in readings}
+
+
+# --- the registry ------------------------------------------------------------------------------
+
+
+def test_a_one_line_legend_carries_the_room_to_points_that_name_none() -> None:
+    registry = point_registry(
+        _lines(
+            "Pts: K1 kitchen wall by fridge; K2 toe kick under sink; H1 hallway skirting; "
+            "DS study wall (dry std)."
+        )
+    )
+    assert {code: point.room for code, point in registry.points.items()} == {
+        "K1": "kitchen",
+        "K2": "kitchen",  # (no room of its own: the definition before it)
+        "H1": "hallway",
+        "DS": "study",
+    }
+    assert [code for code, point in registry.points.items() if point.reference] == ["DS"]
+    assert registry.lines == frozenset({1})
+
+
+def test_a_listed_legend_with_bracketed_ids_dot_leaders_and_scales() -> None:
+    registry = point_registry(
+        _lines(
+            " (1) laundry wall by the trough ....... search (REL)\n"
+            " (2) laundry skirting, 50 mm AFF ...... pins, %MC\n"
+            " (2B) subfloor at (2) from below ...... pins, %MC\n"
+            " REF-1 bedroom 3 wall ................. search (REL)\n"
+        )
+    )
+    points = registry.points
+    assert sorted(points) == ["1", "2", "2B", "REF-1"]
+    assert (points["1"].scale, points["2"].scale) == ("REL", "%MC")
+    assert points["2B"].room == "laundry"  # (the room of the point it is read at)
+    assert points["REF-1"].reference and not points["1"].reference
+
+
+def test_a_labelled_list_of_standards_marks_each_a_reference() -> None:
+    registry = point_registry(_lines("Standards: SA den slab (concrete scale), SB den wall (WME)."))
+    assert {code: (point.room, point.reference) for code, point in registry.points.items()} == {
+        "SA": ("den", True),
+        "SB": ("den", True),
+    }
+
+
+def test_prose_and_lines_with_readings_define_no_points() -> None:
+    registry = point_registry(
+        _lines(
+            "A plumber checked the wall behind the vanity.\n"
+            "B was away. The laundry floor read 22.\n"
+            "P1 cabinet base, pins %MC: 28 (10/3), 22 (11/3)\n"
+            "P2 subfloor under the sink, pins:\n"
+        )
+    )
+    assert registry.points == {}
+
+
+# --- the keyed-values reader -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tue 4/3   K1 31  K2 27  DS 12",
+        "4/3 - K1=31, K2=27, DS=12",
+        "K1 31 | K2 27 | DS 12",
+        "(K1) 31   (K2) 27   (DS) 12",
+    ],
+)
+def test_id_value_runs_in_any_style(line: str) -> None:
+    run = keyed_values(line, {"K1", "K2", "DS"})
+    assert run is not None
+    assert [(value.code, value.value) for value in run.values] == [("K1", 31.0), ("K2", 27.0), ("DS", 12.0)]
+
+
+def test_runs_of_letters_glued_to_values_and_points_not_read() -> None:
+    run = keyed_values("Thu 6/3  A31  B4.5  C -  D n/r  (C and D not re-read)", {"A", "B", "C", "D"})
+    assert run is not None
+    assert [(value.code, value.value) for value in run.values] == [("A", 31.0), ("B", 4.5)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A 410 came back from the lab",  # one item and prose
+        "K1 31 K9 40",  # a point the notes never defined
+        "2 34 3 35",  # bare numbers are counts, not points
+        "Notes: K1 was wet at 31 on the first day.",
+    ],
+)
+def test_lines_that_are_no_run(line: str) -> None:
+    assert keyed_values(line, {"A", "K1", "2", "3"}) is None
+
+
+# --- the two together, through the analyzer ----------------------------------------------------
+
+_LOG = """Kitchen dishwasher leak, attended 14/03/2026. Kitchen and hallway affected, vinyl and skirting wet.
+Meter: Protimeter, pins (%MC).
+Points: K1 kitchen skirting by the dishwasher; K2 kitchen skirting at the fridge; H1 hallway skirting;
+DS study skirting (dry std).
+| Date | K1 | K2 | H1 | DS |
+|---|---|---|---|---|
+| 14/03 | 31 | 27 | 24 | 12 |
+| Tue 17/03 | 19 | 16 | n/r | - |
+"""
+
+
+def test_a_table_headed_by_point_ids_reads_each_column_as_its_point() -> None:
+    found = _readings(_LOG)
+    assert {
+        (31.0, "Kitchen", "%MC", date(2026, 3, 14), False),
+        (24.0, "Hallway", "%MC", date(2026, 3, 14), False),
+        (12.0, "Study", "%MC", date(2026, 3, 14), True),
+        (19.0, "Kitchen", "%MC", date(2026, 3, 17), False),
+    } <= found
+    assert len(found) == 6  # ("n/r" and "-" are no readings)
+
+
+_RUNS = """Laundry tap leak, first visit 13/04/2026; laundry and pantry affected, plasterboard wet.
+Meter: Tramex, relative scale (REL).
+(1) laundry wall behind the tap
+(2) pantry wall, same partition
+(R) lounge wall - dry standard
+13/04/2026
+(1) 410   (2) 260   (R) 88
+Wed 15/04  (1) 190  (2) 120
+The meter was checked on (1) before we left.
+"""
+
+
+def test_id_value_runs_are_dated_by_their_own_day_or_the_day_line_above() -> None:
+    found = _readings(_RUNS)
+    assert {
+        (410.0, "Laundry", "REL", date(2026, 4, 13), False),
+        (260.0, "Pantry", "REL", date(2026, 4, 13), False),
+        (88.0, "Lounge", "REL", date(2026, 4, 13), True),
+        (190.0, "Laundry", "REL", date(2026, 4, 15), False),
+        (120.0, "Pantry", "REL", date(2026, 4, 15), False),
+    } == found
+
+
+# --- values in a stated order of points --------------------------------------------------------
+
+_ORDERED = """HWS overflow, first visit 17/11/2026. Laundry and hall wet, plasterboard and skirting.
+Points:
+ 1 laundry wall behind the unit, 50 AFF
+ 2 hall wall by the laundry door
+ 3 hall skirting, pins
+ S1 bedroom 2 wall (dry std)
+Values in order 1 / 2 / 3 (3 WME, rest REL):
+Tue 17/11 : 520 / 410 / 26   S1 95
+Wed 18/11 : 300 / 250 / -
+"""
+
+
+def test_values_in_a_stated_order_of_points_take_each_point_and_its_scale() -> None:
+    found = _readings(_ORDERED)
+    assert {
+        (520.0, "Laundry", "REL", date(2026, 11, 17), False),
+        (410.0, "Hallway", "REL", date(2026, 11, 17), False),
+        (26.0, "Hallway", "WME", date(2026, 11, 17), False),
+        (300.0, "Laundry", "REL", date(2026, 11, 18), False),
+        (250.0, "Hallway", "REL", date(2026, 11, 18), False),
+    } <= {
+        (v, place.replace("Hall", "Hallway") if place == "Hall" else place, u, d, r)
+        for v, place, u, d, r in found
+    }
+    assert not any(value in (1.0, 2.0, 3.0, 50.0) for value, *_ in found)  # (the order's IDs, a height)
+
+
+def test_a_row_with_more_values_than_the_order_is_no_row_of_it() -> None:
+    from chalicelib.analysis.offline.reading_point_values import ordered_values, point_order
+
+    order = point_order("order A / B (REL)", {"A", "B"})
+    assert order is not None and order.codes == ("A", "B")
+    assert ordered_values("12/3: 40 / 30 / 20", order, {"A", "B"}) is None
+    run = ordered_values("12/3: 40 / -", order, {"A", "B"})
+    assert run is not None and [(v.code, v.value) for v in run.values] == [("A", 40.0)]
