@@ -260,6 +260,7 @@ class RoomScan(ReadingsScan):
                     self.readings,
                     second_hand=room.key in self._implied | self._booked,
                     booked=self._booked_lines,
+                    rooms=rooms,
                 ):
                     # "the two rooms share the hall" (a sentence about spores), then "Hall: the walls read
                     # dry. Not affected.": the room's own verdict outweighs a sentence that only named it

@@ -375,12 +375,16 @@ def room_mentions(text: str) -> list[Mention]:
         if is_heading and one_room:
             # "Server room: may have taken some water ... nothing read above the control reading"
             if whole_line is None:
-                damage = seen_damage(text, 0, len(text))
+                # (the room's own name is no damage: "Water heater closet: floor dry, pan dry")
+                plain = "".join(
+                    (text[: mention.start], " " * (mention.end - mention.start), text[mention.end :])
+                )
+                damage = seen_damage(plain, 0, len(plain))
                 unaffected = (
                     verdict_leads(text, reader.sentences, mention)
                     or checked_clear_sentence(text, reader.sentences, mention)
                     if damage
-                    else is_unaffected(text, mention, 0, len(text), damage)
+                    else is_unaffected(plain, mention, 0, len(plain), damage)
                 )
                 whole_line = (damage, unaffected)
             own_damage, unaffected = whole_line
