@@ -145,3 +145,15 @@ def test_a_booked_room_whose_threshold_stopped_the_water_is_no_area() -> None:
         "Bedroom 2 is at the end of the hall - its threshold stopped the water; carpet dry. NOT affected.\n"
     )
     assert "Bedroom 2" not in _areas(text)
+
+
+def test_a_size_set_after_a_damaged_or_cut_patch_is_not_the_rooms() -> None:
+    text = (
+        "Garage: wet soot on the slab, plasterboard behind the press burnt through (about 6 x 10 ft).\n"
+        "Rest of the garage (40 x 30 ft): light film.\n"
+    )
+    assert _areas(text)["Garage"] == (40.0, 30.0)
+    text = "Study: ceiling plasterboard cut out around the downlight, 1.2 m x 1.2 m; carpet damp.\n"
+    assert _areas(text)["Study"] == (None, None)
+    # Then a size right after the room stays the room's
+    assert _areas("Study, 3.0 x 2.7 m: ceiling stained, carpet damp.\n")["Study"] != (None, None)
