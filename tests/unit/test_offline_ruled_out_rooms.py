@@ -157,3 +157,29 @@ def test_a_size_set_after_a_damaged_or_cut_patch_is_not_the_rooms() -> None:
     assert _areas(text)["Study"] == (None, None)
     # Then a size right after the room stays the room's
     assert _areas("Study, 3.0 x 2.7 m: ceiling stained, carpet damp.\n")["Study"] != (None, None)
+
+
+def test_a_heading_with_a_bracketed_note_waits_for_its_sections_verdict() -> None:
+    text = (
+        "Laundry\n"
+        "- Tape lift heavy growth behind the tub, plasterboard wet to 300 mm.\n"
+        "\n"
+        "Pantry (beside the laundry on the other side)\n"
+        "- Nil. Readings normal. Not affected.\n"
+    )
+    areas = _areas(text)
+    assert "Pantry" not in areas
+    assert "Laundry" in areas
+
+
+def test_a_room_closed_by_not_wet_mid_line_is_not_affected() -> None:
+    text = "- Lounge (same boards, through the archway): pinned it - 10 %. Not wet. Hall beyond: dry."
+    assert _affected(text) == []
+
+
+def test_a_room_named_as_where_the_writer_looked_from_is_not_affected() -> None:
+    text = (
+        "- No lead (2004). Nothing structural - the drywall over the stove is scorched but not burned"
+        " through; the rafters were checked from the attic and are clean."
+    )
+    assert "Attic" not in _affected(text)

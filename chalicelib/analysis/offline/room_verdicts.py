@@ -76,9 +76,10 @@ _LABEL_COLON = re.compile(r" ?:")
 # ("Stairwell: water ran down the painted treads - it shed, we wiped it. Not an area.": the writer
 # rules the space out as an area in so many words)
 _BARE_VERDICT = re.compile(
-    r"\b(?:not affected|unaffected|not impacted|no damage|not involved|not an? (?:affected )?(?:area|room))"
+    r"\b(?:not affected|unaffected|not impacted|no damage|not involved|not wet"
+    r"|not an? (?:affected )?(?:area|room))"
     # ("Not affected as far as I could see.": looked in from the door)
-    r"\b(?: as far as (?:i|we) could (?:see|tell))?[.!]?\s*$",
+    r"\b(?: as far as (?:i|we) could (?:see|tell))?(?:[.!](?=\s)|[.!]?\s*$)",
     FLAGS,
 )
 # "Bedroom 1 (unaffected) drywall 8 ...": a bracket after a room gives that room's verdict.

@@ -145,7 +145,7 @@ _HEADING_PREFIX = re.compile(
 
 
 # A line that names rooms and nothing else ("Master bedroom and Bedroom 3", "Garage", "Bedroom 2 (upstairs)").
-_HEADING_ONLY_REST = re.compile(r"(?:\s|,|&|/|\+|:|\band\b|\bthe\b|\([a-z ]{0,20}\))*", FLAGS)
+_HEADING_ONLY_REST = re.compile(r"(?:\s|,|&|/|\+|:|\band\b|\bthe\b|\([^()\d\n,;:]{0,40}\))*", FLAGS)
 # ("Rooms: kitchen 12 x 10 (from listing), dining, mudroom": a header's list may give sizes)
 _LISTED_REST = re.compile(
     r"(?:\s|,|&|/|\+|:|\band\b|\bthe\b|\([a-z ]{0,20}\)"
