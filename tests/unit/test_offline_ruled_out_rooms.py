@@ -99,3 +99,87 @@ def test_a_size_after_not_is_struck_and_the_other_corrects() -> None:
     # Then a line with one size and no "not" corrects nothing
     plain = Corrections("Kitchen 12 x 10 ft, vinyl wet.", [8])
     assert not plain.struck(8) and not plain.corrects(8)
+
+
+def test_a_numbered_report_paragraph_closed_by_not_affected() -> None:
+    text = (
+        "3.2 The dining room below the bathroom: we checked its ceiling for stains and moisture - none."
+        " The water stayed in the floor void. Not affected."
+    )
+    assert "Dining room" not in _affected(text)
+
+
+def test_a_hedged_closing_verdict_still_rules_the_room_out() -> None:
+    text = (
+        "- Lounge and study: owner said fine, I looked in from the door. Not affected as far as I could tell."
+    )
+    assert _affected(text) == []
+
+
+def test_a_room_named_for_its_water_heater_is_not_wet_by_its_name() -> None:
+    assert _affected("- Water heater closet: floor dry, pan dry, fittings clean.") == []
+    assert _affected("- Water heater closet: floor wet, pan overflowing.") == ["Water heater closet"]
+
+
+def test_a_room_read_only_for_its_dry_standard_and_listed_not_affected_is_no_area() -> None:
+    text = (
+        "Readings (Tramex, REL on tile, %MC on ply):\n"
+        "A kitchen tile at the dishwasher: 38 REL\n"
+        "REF-1 laundry tile floor: 10 REL\n"
+        "\n"
+        "Kitchen: tile and toe kick wet around the dishwasher.\n"
+        "Study and laundry not affected.\n"
+    )
+    areas = _areas(text)
+    assert "Laundry" not in areas
+    assert "Kitchen" in areas
+
+
+def test_a_booked_room_whose_threshold_stopped_the_water_is_no_area() -> None:
+    text = (
+        "=== DISPATCH (entered by office from the call) ===\n"
+        "Affected: lounge carpet, hallway, bedroom 2\n"
+        "=== TECH NOTES ===\n"
+        "- Lounge carpet and underlay wet along the east wall, about 6 m2.\n"
+        "- Hallway carpet wet at the lounge end.\n"
+        "Bedroom 2 is at the end of the hall - its threshold stopped the water; carpet dry. NOT affected.\n"
+    )
+    assert "Bedroom 2" not in _areas(text)
+
+
+def test_a_size_set_after_a_damaged_or_cut_patch_is_not_the_rooms() -> None:
+    text = (
+        "Garage: wet soot on the slab, plasterboard behind the press burnt through (about 6 x 10 ft).\n"
+        "Rest of the garage (40 x 30 ft): light film.\n"
+    )
+    assert _areas(text)["Garage"] == (40.0, 30.0)
+    text = "Study: ceiling plasterboard cut out around the downlight, 1.2 m x 1.2 m; carpet damp.\n"
+    assert _areas(text)["Study"] == (None, None)
+    # Then a size right after the room stays the room's
+    assert _areas("Study, 3.0 x 2.7 m: ceiling stained, carpet damp.\n")["Study"] != (None, None)
+
+
+def test_a_heading_with_a_bracketed_note_waits_for_its_sections_verdict() -> None:
+    text = (
+        "Laundry\n"
+        "- Tape lift heavy growth behind the tub, plasterboard wet to 300 mm.\n"
+        "\n"
+        "Pantry (beside the laundry on the other side)\n"
+        "- Nil. Readings normal. Not affected.\n"
+    )
+    areas = _areas(text)
+    assert "Pantry" not in areas
+    assert "Laundry" in areas
+
+
+def test_a_room_closed_by_not_wet_mid_line_is_not_affected() -> None:
+    text = "- Lounge (same boards, through the archway): pinned it - 10 %. Not wet. Hall beyond: dry."
+    assert _affected(text) == []
+
+
+def test_a_room_named_as_where_the_writer_looked_from_is_not_affected() -> None:
+    text = (
+        "- No lead (2004). Nothing structural - the drywall over the stove is scorched but not burned"
+        " through; the rafters were checked from the attic and are clean."
+    )
+    assert "Attic" not in _affected(text)

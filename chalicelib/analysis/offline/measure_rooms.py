@@ -98,3 +98,20 @@ def placing_room(text: str, rooms: Sequence[Mention], owner: Mention | None, pos
         return None
     earlier = [room for room in rooms if room.end <= owner.start and room.key != owner.key]
     return earlier[-1] if earlier else None
+
+
+# "drywall behind the laminator charred through (about 8 x 12 ft)", "ceiling plasterboard cut out
+# around the light, 1.2 m x 1.2 m", "stained and soft around the outlet, about 1.5 m x 1.5 m": a size
+# set after what was damaged or cut is that patch's, not the room's.
+_PATCH_SIZED = re.compile(
+    r"\b(?:cut(?: out| back| away)?|removed|taken down|pulled down|charred|burnt|burned|scorched|stained"
+    r"|soft|sagg(?:ing|ed)|collapsed|blistered|bubbled|opened up)\b[^.;:\d()]{0,40}"
+    r"(?:,|\(|\s[-\u2013])\s*(?:(?:about|approx\.?|approximately|roughly|around|~|c\.)\s*)?$",
+    FLAGS,
+)
+_PATCH_REACH = 70
+
+
+def patch_sized(text: str, start: int) -> bool:
+    """Whether the size at `start` is set after a damaged or cut patch rather than a room."""
+    return _PATCH_SIZED.search(text, max(0, start - _PATCH_REACH), start) is not None

@@ -14,6 +14,8 @@ PASSING = re.compile(
     r"\b(?:stag(?:ed|ing)|stor(?:ed|ing)|stacked|kept|parked|spare|boxes|samples?|air tests?"
     r"|moved (?:to|into)|taken (?:to|into)|set up in|looked (?:up|down) (?:into|at)"
     r"|from (?:below|above|underneath)"
+    # "the joists were checked from the attic and are clean": where the writer looked from
+    r"|(?:checked|seen|inspected|viewed|looked at|metered|read|accessed) from"
     r"|(?:going|went|go|walk\w*|climb\w*|carr(?:y|ied|ying)) (?:down|up))\b",
     FLAGS,
 )

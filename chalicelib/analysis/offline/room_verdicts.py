@@ -76,8 +76,10 @@ _LABEL_COLON = re.compile(r" ?:")
 # ("Stairwell: water ran down the painted treads - it shed, we wiped it. Not an area.": the writer
 # rules the space out as an area in so many words)
 _BARE_VERDICT = re.compile(
-    r"\b(?:not affected|unaffected|not impacted|no damage|not involved|not an? (?:affected )?(?:area|room))"
-    r"\b[.!]?\s*$",
+    r"\b(?:not affected|unaffected|not impacted|no damage|not involved|not wet"
+    r"|not an? (?:affected )?(?:area|room))"
+    # ("Not affected as far as I could see.": looked in from the door)
+    r"\b(?: as far as (?:i|we) could (?:see|tell))?(?:[.!](?=\s)|[.!]?\s*$)",
     FLAGS,
 )
 # "Bedroom 1 (unaffected) drywall 8 ...": a bracket after a room gives that room's verdict.
@@ -93,7 +95,8 @@ _UNREACHED = re.compile(
     r"|\b(?:water )?(?:did(?: not|n'?t) reach|never reached)\b",
     FLAGS,
 )
-_LINE_LEAD = re.compile(r"[\s\-*\u2022>]*(?:the )?", FLAGS)
+# (a report's numbering too: "4.4 The lounge below bedroom 2: ... Not affected.")
+_LINE_LEAD = re.compile(r"[\s\-*\u2022>]*(?:\d{1,2}(?:\.\d{1,2}){0,2}[.)]? )?(?:the )?", FLAGS)
 _VERDICT_LEAD = 80  # how far back a verdict's clause is read for its subject
 
 
@@ -229,12 +232,31 @@ _SENTENCE_LEAD = re.compile(r"[\s\-*#>\u2022\d.)]*")
 _OWN_LEAD = re.compile(r"[\s\-*#>\u2022\d.)]*(?:the )?", FLAGS)  # also "The bathroom is NOT affected."
 
 
-def own_sentence_clear(text: str, room: Mention) -> bool:
+# "Dining room and powder room not affected.": a sentence that opens on a list of rooms ending in it
+_LIST_GAP = re.compile(r"(?:\s|,|&|/|\+|\band\b|\bor\b|\bthe\b)*", FLAGS)
+
+
+def _opens_list(text: str, start: int, room: Mention, rooms: Sequence[Mention]) -> bool:
+    before = [other for other in rooms if start <= other.start < room.start]
+    if not before or _OWN_LEAD.fullmatch(text, start, before[0].start) is None:
+        return False
+    ends = [other.end for other in before]
+    starts = [other.start for other in before[1:]] + [room.start]
+    return all(_LIST_GAP.fullmatch(text, end, begin) for end, begin in zip(ends, starts, strict=True))
+
+
+def own_sentence_clear(text: str, room: Mention, rooms: Sequence[Mention] = ()) -> bool:
     """A sentence that opens on the room and tells no damage: "Hall: the walls read dry. Not
     affected."; also later on a line ("Carpet under it wet. Bedroom 1 is dry - nothing there, the
-    office got it wrong."): the room's own verdict, whatever the line's other sentences say."""
+    office got it wrong."): the room's own verdict, whatever the line's other sentences say. Its water
+    words may only say the water never got there ("its door threshold stopped the water") or that
+    what is seen is old and set apart from this loss ("an old water mark from 2019 ... unrelated")."""
     start, end = Sentences(text).bounds(room.start)
-    return _OWN_LEAD.fullmatch(text, start, room.start) is not None and not seen_damage(text, start, end)
+    if _OWN_LEAD.fullmatch(text, start, room.start) is None and not _opens_list(text, start, room, rooms):
+        return False
+    return not seen_damage(text, start, end) or (
+        _UNREACHED.search(text, start, end) is not None or UNRELATED.search(text, start, end) is not None
+    )
 
 
 # "The basement is unfinished and nothing in it was wet except the underside of the floor above": a

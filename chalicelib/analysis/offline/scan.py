@@ -24,7 +24,7 @@ from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
 from chalicelib.analysis.offline.landmark_rooms import line_rooms, log_line
-from chalicelib.analysis.offline.measure_rooms import placing_room, size_owner
+from chalicelib.analysis.offline.measure_rooms import patch_sized, placing_room, size_owner
 from chalicelib.analysis.offline.measures import (
     dimensions_in,
     patch_surface,
@@ -260,6 +260,7 @@ class RoomScan(ReadingsScan):
                     self.readings,
                     second_hand=room.key in self._implied | self._booked,
                     booked=self._booked_lines,
+                    rooms=rooms,
                 ):
                     # "the two rooms share the hall" (a sentence about spores), then "Hall: the walls read
                     # dry. Not affected.": the room's own verdict outweighs a sentence that only named it
@@ -519,7 +520,7 @@ class RoomScan(ReadingsScan):
                 else:
                     area.wet.wall_total_sqft = area.wet.wall_total_sqft or dimensions.floor_area_sqft
                 area.evidence.append(line.span())
-            elif area is not None and (
+            elif (area is not None and not patch_sized(text, start)) and (
                 area.dimensions is None
                 or corrections.corrects(start)
                 or (id(area) in self._second_hand and _MEASURED.search(text, max(0, start - 40), start))

@@ -145,7 +145,7 @@ _HEADING_PREFIX = re.compile(
 
 
 # A line that names rooms and nothing else ("Master bedroom and Bedroom 3", "Garage", "Bedroom 2 (upstairs)").
-_HEADING_ONLY_REST = re.compile(r"(?:\s|,|&|/|\+|:|\band\b|\bthe\b|\([a-z ]{0,20}\))*", FLAGS)
+_HEADING_ONLY_REST = re.compile(r"(?:\s|,|&|/|\+|:|\band\b|\bthe\b|\([^()\d\n,;:]{0,40}\))*", FLAGS)
 # ("Rooms: kitchen 12 x 10 (from listing), dining, mudroom": a header's list may give sizes)
 _LISTED_REST = re.compile(
     r"(?:\s|,|&|/|\+|:|\band\b|\bthe\b|\([a-z ]{0,20}\)"
@@ -375,12 +375,16 @@ def room_mentions(text: str) -> list[Mention]:
         if is_heading and one_room:
             # "Server room: may have taken some water ... nothing read above the control reading"
             if whole_line is None:
-                damage = seen_damage(text, 0, len(text))
+                # (the room's own name is no damage: "Water heater closet: floor dry, pan dry")
+                plain = "".join(
+                    (text[: mention.start], " " * (mention.end - mention.start), text[mention.end :])
+                )
+                damage = seen_damage(plain, 0, len(plain))
                 unaffected = (
                     verdict_leads(text, reader.sentences, mention)
                     or checked_clear_sentence(text, reader.sentences, mention)
                     if damage
-                    else is_unaffected(text, mention, 0, len(text), damage)
+                    else is_unaffected(plain, mention, 0, len(plain), damage)
                 )
                 whole_line = (damage, unaffected)
             own_damage, unaffected = whole_line

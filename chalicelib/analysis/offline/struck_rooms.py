@@ -41,11 +41,12 @@ def struck_off(
     *,
     second_hand: bool,
     booked: frozenset[int] = frozenset(),
+    rooms: Sequence[Mention] = (),
 ) -> bool:
     """A room called unaffected in a sentence of its own that tells no damage, where the area so far
     is one the writer's list only named or sized, one only a sentence's damage implied or a header
     filled in from the call listed (`second_hand`), or one the line says it struck off."""
-    if area is None or not own_sentence_clear(text, room):
+    if area is None or not own_sentence_clear(text, room, rooms):
         return False
     start, end = Sentences(text).bounds(room.start)
     if _unfounded(area, readings, listed=True) and (
@@ -58,7 +59,19 @@ def struck_off(
     # "Primary bedroom carpet: dry." after a booked "carpet in primary bedroom wet"; "Front room - door
     # was shut; no soot, floor dry" after "eating in the front room" and its floor named in a
     # description: an area only implied or booked, whose damage no line of the writer's own told
-    return second_hand and (_said_clear(text, start, end)) and not _told_first_hand(area, readings, booked)
+    return (
+        (second_hand or _dry_standards_only(area, readings))
+        and _said_clear(text, start, end)
+        and not _told_first_hand(area, readings, booked)
+    )
+
+
+def _dry_standards_only(area: AreaDraft, readings: Sequence[ReadingDraft]) -> bool:
+    """ "REF-1 powder room tile floor: 11 REL", then "Dining room and powder room not affected.": a
+    room the notes read only for its dry standards."""
+    name = area.room.lower()
+    own = [reading for reading in readings if name in reading.location.lower()]
+    return bool(own) and all(reading.is_reference for reading in own)
 
 
 def _said_clear(text: str, start: int, end: int) -> bool:
