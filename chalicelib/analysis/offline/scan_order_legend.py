@@ -22,6 +22,7 @@ class OrderLegendScan:
     _resolve: Callable[[Mention], Mention]
     _name: Callable[[Mention | None], str]
     _label_place: Callable[[str], str]
+    _fixture_room: Callable[[str], Mention | None]
 
     def _note_order_legend(self, line: Line) -> None:
         items = order_legend(line.text) or numbered_legend(line.text)
@@ -39,7 +40,10 @@ class OrderLegendScan:
         drafts = []
         for item in legend[1]:
             rooms = room_mentions(item)
-            location = self._name(self._resolve(rooms[0])) if rooms else self._label_place(item)
+            # ("sink wall": the one affected room its fixture stands in)
+            fixture = None if rooms else self._fixture_room(item)
+            place = self._resolve(rooms[0]) if rooms else fixture
+            location = self._name(place) if place is not None else self._label_place(item)
             materials = materials_in(item)
             material = materials[-1] if materials else None
             # (where the notes give each material its scale, one they give none is not the others')
