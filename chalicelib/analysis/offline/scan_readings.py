@@ -19,6 +19,7 @@ from chalicelib.analysis.offline.areas import (
 from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_column_days import column_days, redated
 from chalicelib.analysis.offline.reading_day_align import aligned_to_days, lined_up, note_lead
+from chalicelib.analysis.offline.reading_day_runs import value_day_runs
 from chalicelib.analysis.offline.reading_day_series import day_series
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_inline_codes import bracketed_spot, inline_point_code
@@ -323,6 +324,8 @@ class ReadingsScan(
             told = prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._metered())
             found = rows.pairs(text, taken_on) or (told if len(told) >= len(listed) else listed)
         if " | " not in text:
+            runs = value_day_runs(text, rows.dates, taken_on)  # ("71 on 11/8 - 52 on 11/9 - 27 on 11/11")
+            found = runs if len(runs) > len(found) else found
             found = dated_after(text, found, rows.dates, taken_on)  # ("drywall 11 REL on 06/06")
             found = aligned_to_days(text, found, rows.dates, taken_on)  # ("46 / 33 (11/8, 11/9)")
             found = story_dated(
