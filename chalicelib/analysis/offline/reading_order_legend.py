@@ -19,16 +19,23 @@ _MAX_LEGEND = 600
 _LEAD = re.compile(r"^.{0,80}?(?:\s[-\u2013\u2014]\s|:\s)", FLAGS)
 # A room's number ("bedroom 2") is the only number an item may have.
 _NUMBER = re.compile(r"(?<![a-z] )\b\d", FLAGS)
+# A sentence that says the order, then lists it: "Same order every time: sink wall, mudroom wall."
+_SAID_ORDER = re.compile(r"\bsame order\b[^:.;\n]{0,30}:\s*", FLAGS)
+_LIST_END = re.compile(r"[.;!?](?:\s|$)")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|(?<=\S)\s+and\s+", FLAGS)
 
 
 def order_legend(text: str) -> list[str] | None:
     """The places a legend line lists, in order; None for any other line."""
     body = text.strip()
+    said = _SAID_ORDER.search(body, 0, _MAX_LEGEND * 2) if not body.endswith(":") else None
+    if said is not None:  # ("... Same order every time: sink wall, mudroom wall, plywood.")
+        stop = _LIST_END.search(body, said.end())
+        body = body[said.end() : stop.start() if stop is not None else len(body)] + ":"
     if not body.endswith(":") or len(body) > _MAX_LEGEND:
         return None
     body = body[:-1]
-    lead = _LEAD.match(body)
+    lead = _LEAD.match(body) if said is None else None
     if lead is not None:
         body = body[lead.end() :]
     items = [item.strip() for item in _ITEM_SPLIT.split(body)]

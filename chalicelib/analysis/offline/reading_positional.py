@@ -23,7 +23,7 @@ from chalicelib.analysis.offline.reading_days import is_weekday, lone_weekday
 from chalicelib.analysis.offline.reading_numbers import SCALE_SUFFIX, SCALED_VALUE, VALUE
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale, wide_scale
 from chalicelib.analysis.offline.reading_skipped_values import skipped_values
-from chalicelib.analysis.offline.reading_where import ReadingPlaces
+from chalicelib.analysis.offline.reading_where import UNSPECIFIED_LOCATION, ReadingPlaces
 from chalicelib.analysis.offline.readings import ReadingDraft
 from chalicelib.analysis.offline.text import FLAGS, Line
 
@@ -129,8 +129,8 @@ class PositionalRows(ReadingPlaces):
             return None
         drafts = []
         for (value, written), before in zip(values, earlier, strict=True):
-            if value is None:
-                continue  # ("removed", "-": the point was not read that day)
+            if value is None or (by_legend and before.location == UNSPECIFIED_LOCATION):
+                continue  # ("removed", "-": the point was not read that day; a legend item in no room)
             unit = written or wide_scale(value, before.unit, scales, self._document_scales)
             if value > 100 and unit != "REL":
                 return None  # a number no scale of the earlier point reads: not its reading

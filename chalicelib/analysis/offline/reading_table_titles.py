@@ -17,7 +17,8 @@ _COLUMN_TITLE = re.compile(
     r"\b(?:rooms?|locations?|materials?|points?|pts?|areas?|surfaces?|substrates?)\b", FLAGS
 )
 _LEVEL_TITLE = re.compile(
-    r"^(?:upstairs|downstairs|basement|ground floor|first floor|upper floor|lower level|main floor)"
+    r"^(?:upstairs|downstairs|basement|cellar|attic|loft"
+    r"|(?:lower ground|ground|first|second|third|1st|2nd|3rd|upper|lower|main|top) (?:floor|level|storey))"
     r"(?: ?\((?P<scale>% ?mc|wme|rel)\))? \d",
     FLAGS,
 )

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.reading_order_legend import item_scale, numbered_legend, order_legend
 from chalicelib.analysis.offline.reading_scales import Scales
+from chalicelib.analysis.offline.reading_where import UNSPECIFIED_LOCATION
 from chalicelib.analysis.offline.readings import ReadingDraft, materials_in
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import Line
@@ -22,6 +24,8 @@ class OrderLegendScan:
     _resolve: Callable[[Mention], Mention]
     _name: Callable[[Mention | None], str]
     _label_place: Callable[[str], str]
+    areas: dict[str, AreaDraft]
+    _fixture_room: Callable[[str], Mention | None]
 
     def _note_order_legend(self, line: Line) -> None:
         items = order_legend(line.text) or numbered_legend(line.text)
@@ -39,7 +43,19 @@ class OrderLegendScan:
         drafts = []
         for item in legend[1]:
             rooms = room_mentions(item)
-            location = self._name(self._resolve(rooms[0])) if rooms else self._label_place(item)
+            # ("dishwasher side wall": the one affected room its fixture stands in)
+            fixture = None if rooms else self._fixture_room(item)
+            place = self._resolve(rooms[0]) if rooms else fixture
+            # An item the notes tie to no room ("sink wall", "plywood in front of the sink" with a
+            # kitchen and a mudroom affected) is left unplaced, its value not read: a room guessed
+            # from the surfaces described before would be a wrong fact. With one room, it is that.
+            location = (
+                self._name(place)
+                if place is not None
+                else self._label_place(item)
+                if len(self.areas) <= 1
+                else UNSPECIFIED_LOCATION
+            )
             materials = materials_in(item)
             material = materials[-1] if materials else None
             # (where the notes give each material its scale, one they give none is not the others')

@@ -18,6 +18,8 @@ from chalicelib.analysis.offline.areas import (
 )
 from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_column_days import column_days, redated
+from chalicelib.analysis.offline.reading_day_align import aligned_to_days, lined_up, note_lead
+from chalicelib.analysis.offline.reading_day_runs import value_day_runs
 from chalicelib.analysis.offline.reading_day_series import day_series
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_inline_codes import bracketed_spot, inline_point_code
@@ -168,7 +170,16 @@ class ReadingsScan(
     _scales_cache: tuple[str, Scales] | None
 
     def _collect_row_readings(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool:
-        """Readings in a table, a moisture map or a list; True when the line was read that way."""
+        """Readings in a table, a moisture map or a list; True when the line was read that way.
+        ("day 1 then today:" over "P1 kitchen ..... 28 -> 22": each row's values take those days)"""
+        count = len(self.readings)
+        read = self._collect_rows(line, rooms, taken_on)
+        if self._rows is not None:
+            self.readings[count:] = lined_up(self.__dict__, line.number, self.readings[count:], taken_on)
+            note_lead(self.__dict__, line.number, line.text, self._rows.dates, self._rows.day_one, taken_on)
+        return read
+
+    def _collect_rows(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool:
         line, stated = without_goal(line)  # "Drying goals: timber 18 %WME or less": no readings
         self.goals.extend(stated)
         if not line.text.strip() or points_scale_legend(line.text):
@@ -313,7 +324,10 @@ class ReadingsScan(
             told = prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._metered())
             found = rows.pairs(text, taken_on) or (told if len(told) >= len(listed) else listed)
         if " | " not in text:
+            runs = value_day_runs(text, rows.dates, taken_on)  # ("71 on 11/8 - 52 on 11/9 - 27 on 11/11")
+            found = runs if len(runs) > len(found) else found
             found = dated_after(text, found, rows.dates, taken_on)  # ("drywall 11 REL on 06/06")
+            found = aligned_to_days(text, found, rows.dates, taken_on)  # ("46 / 33 (11/8, 11/9)")
             found = story_dated(
                 self.__dict__, line.number, text, found, rows.dates, taken_on
             )  # ("Friday: hall 14")

@@ -1,0 +1,162 @@
+"""Values lined up with a list of days the same line writes: "laundry wall 46 / 33 / 18 / 9 (11/8,
+11/9, 11/11, 11/13)", "hall skirting 31, 22, 15 - read 02/10, 04/10, 07/10". The k values of the
+run next to a list of k days are those days' readings, in order. When the counts do not fit, the
+run's values keep no day at all: a wrong date is worse than none."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Any
+
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_row_parts import RowReading
+from chalicelib.analysis.offline.readings import ReadingDraft
+from chalicelib.analysis.offline.text import FLAGS
+
+# What may stand between two days of a list: "11/8, 11/9", "2/10 / 4/10", "3/3 -> 3/5", "and then"
+_DAY_GAP = re.compile(r"\s*(?:,|;|/|->|>|\u2192|-|\u2013|&|and|then)?\s*(?:and |then )?", FLAGS)
+# What may stand between a run of values and its days: "(", " - read ", " on ", " taken "
+_RUN_TO_DAYS = re.compile(
+    r"\s*(?:% ?MC|%|WME|REL)?\s*[-:(\[\u2013]?\s*(?:(?:read|taken|on|dates?|days?)\s*:?\s*){0,2}\(?\s*",
+    FLAGS,
+)
+# What may stand between two values of the run: "46 / 33", "31, 22", "28 -> 22"
+_VALUE_GAP = re.compile(r"\s*(?:% ?MC|%|WME|REL)?\s*(?:,|;|/|->|>|\u2192|-|\u2013|and|then)?\s*", FLAGS)
+_MIN_DAYS = 2
+_MAX_LINE = 4000  # (dates are looked for in this much of a line: linear on hostile input)
+
+
+def _day_lists(text: str, dates: Dates, anchor: date | None) -> list[tuple[int, int, list[date | None]]]:
+    """Each run of two or more dates with only separators between them: where it starts and
+    ends, and its days."""
+    found = dates.find(text[:_MAX_LINE], anchor, yearless_numeric=True)
+    runs: list[tuple[int, int, list[date | None]]] = []
+    for match in found:
+        if runs and _DAY_GAP.fullmatch(text, runs[-1][1], match.start):
+            start, _, days = runs[-1]
+            runs[-1] = (start, match.end, [*days, match.value])
+        else:
+            runs.append((match.start, match.end, [match.value]))
+    return [run for run in runs if len(run[2]) >= _MIN_DAYS]
+
+
+def _run_before(found: list[RowReading], start: int, text: str) -> list[int]:
+    """The indexes of the readings that run, value after value, up to `start` (the days' list)."""
+    chosen: list[int] = []
+    edge = start
+    last = bisect_right([reading.end for reading in found], start)  # (found is in line order)
+    for index in range(last - 1, -1, -1):
+        reading = found[index]
+        gap = _RUN_TO_DAYS if not chosen else _VALUE_GAP
+        if not gap.fullmatch(text, reading.end, edge):
+            break
+        chosen.append(index)
+        edge = reading.start
+    return chosen[::-1]
+
+
+def aligned_to_days(
+    text: str, found: list[RowReading], dates: Dates, anchor: date | None
+) -> list[RowReading]:
+    """The line's readings, those of a run followed by a list of days each dated by its place in
+    the list (or undated when the counts do not fit)."""
+    if len(found) < _MIN_DAYS:
+        return found
+    out = sorted(found, key=lambda reading: reading.start)
+    for start, _, days in _day_lists(text, dates, anchor):
+        run = _run_before(out, start, text)
+        if len(run) < _MIN_DAYS:
+            continue
+        fits = len(run) == len(days) and all(day is not None for day in days)
+        for index, day in zip(run, days if fits else [None] * len(run), strict=True):
+            out[index] = replace(out[index], taken_on=day)
+    return out
+
+
+# --- a lead-in that names the days of the rows under it ----------------------------------------
+
+# A day a lead-in names: "day 1", "today", "yesterday", "intake", a weekday, or a written date
+_DAY_WORD = (
+    r"(?:day ?(?P<n>\d{1,2})|(?P<today>today)|(?P<yesterday>yesterday)|(?P<intake>intake|initial|first visit)"
+    r"|(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
+_DAY_TOKEN = re.compile(_DAY_WORD, FLAGS)
+_MAX_LEAD = 240  # a lead-in is a short line ending with ":"
+_MAX_ROWS = 40  # (rows a lead-in heads, at most)
+
+
+@dataclass
+class _Lead:
+    days: list[date | None]
+    line: int  # the last line the lead-in dated (its own, then each row's)
+    rows: int = 0
+
+
+def _token_day(match: re.Match[str], day_one: date | None, today: date | None) -> date | None:
+    if match.group("n"):
+        return day_one + timedelta(days=int(match.group("n")) - 1) if day_one is not None else None
+    if match.group("today"):
+        return today
+    if match.group("yesterday"):
+        return today - timedelta(days=1) if today is not None else None
+    if match.group("intake"):
+        return day_one
+    return None  # (a weekday alone: placed by the story's days, not here)
+
+
+def _lead_days(text: str, dates: Dates, day_one: date | None, today: date | None) -> list[date | None]:
+    """The run of days a lead-in names ("day 1 then today:", "11/8, 11/9 and 11/11:"), if any."""
+    tokens: list[tuple[int, int, date | None]] = [
+        (match.start(), match.end(), _token_day(match, day_one, today)) for match in _DAY_TOKEN.finditer(text)
+    ]
+    tokens += [
+        (found.start, found.end, found.value) for found in dates.find(text, today, yearless_numeric=True)
+    ]
+    tokens.sort()
+    best: list[date | None] = []
+    run: list[date | None] = []
+    end = -1
+    for start, stop, day in tokens:
+        run = [*run, day] if run and _DAY_GAP.fullmatch(text, end, start) else [day]
+        end = stop
+        best = run if len(run) >= len(best) else best
+    return best if len(best) >= _MIN_DAYS else []
+
+
+def note_lead(
+    state: dict[str, Any], line: int, text: str, dates: Dates, day_one: date | None, today: date | None
+) -> None:
+    """Keep the days a lead-in ending with ":" names, for the rows under it."""
+    stripped = text.rstrip()
+    if not stripped.endswith(":") or len(stripped) > _MAX_LEAD:
+        return
+    days = _lead_days(stripped, dates, day_one, today)
+    if days:
+        state["_day_lead"] = _Lead(days, line)
+
+
+def lined_up(
+    state: dict[str, Any], line: int, drafts: list[ReadingDraft], taken_on: date | None
+) -> list[ReadingDraft]:
+    """A row's readings under a lead-in of days, each dated by its place in the row when their
+    count is the days' (or undated when it is not); other lines' readings as they are."""
+    lead = state.get("_day_lead")
+    if not isinstance(lead, _Lead) or lead.line == line:
+        return drafts
+    if line != lead.line + 1 or lead.rows >= _MAX_ROWS:
+        state["_day_lead"] = None  # (the rows end at a gap: a lead-in heads only the rows right under it)
+        return drafts
+    own = [index for index, draft in enumerate(drafts) if draft.taken_on in (taken_on, None)]
+    if len(own) < _MIN_DAYS or len({drafts[index].location for index in own}) > 1:
+        # (a row is one point's values; "kitchen 28, hall 22" are two places, not two days)
+        state["_day_lead"] = None
+        return drafts
+    lead.line, lead.rows = line, lead.rows + 1
+    fits = len(own) == len(lead.days) and all(day is not None for day in lead.days)
+    out = list(drafts)
+    for index, day in zip(own, lead.days if fits else [None] * len(own), strict=True):
+        out[index] = replace(out[index], taken_on=day)
+    return out

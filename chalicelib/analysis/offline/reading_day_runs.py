@@ -1,0 +1,87 @@
+"""A row's values each told with its own day: "K2 kitchen ceiling by window, %   71 on 11/8 - 52 on
+11/9 - 27 on 11/11 - 12 on 11/13". The words before the first value are the row's place (and its
+scale, when they end with one); each "value on day" is that day's reading. Read only when no other
+reader found the line's values, and only when every value of the run has a day that can be read:
+a wrong date is worse than none. A table's row has no full stop: a sentence is the prose reader's."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_row_parts import RowReading
+from chalicelib.analysis.offline.text import FLAGS
+
+# One "value on" of the run; the date after "on" is read by the job's own date reader.
+_VALUE_ON = re.compile(r"(?<![\w./])(?P<value>\d{1,3}(?:\.\d)?)\s?(?P<unit>% ?MC|%|WME|REL)?\s+on\s+", FLAGS)
+# What may stand between one day and the next value: " - ", ", ", "; ", " then "
+_GAP = re.compile(r"\s*(?:-|\u2013|,|;|/|->|\u2192)?\s*(?:then\s+)?", FLAGS)
+# A scale the row's words end with: "K2 kitchen ceiling by window, %"
+_LABEL_SCALE = re.compile(r"[,\s(]\s*(?P<unit>% ?MC|%|WME|REL)\)?\s*$", FLAGS)
+_MIN_RUN = 3  # (two "a on d" are read already; a run of three or more is this reader's)
+_MAX_LINE = 600  # a row of a table: longer lines are prose
+_MAX_VALUE = 100.0
+
+
+def _unit(written: str | None) -> str | None:
+    if written is None:
+        return None
+    return "%MC" if written.replace(" ", "").upper() == "%MC" else written.upper()
+
+
+def value_day_runs(text: str, dates: Dates, anchor: date | None) -> list[RowReading]:
+    """The readings of the rows that give each value with its day, in order; [] for any other line.
+    A row wrapped into the line after it ("... 12 on 11/13 joist over the pendant, %MC read through
+    the opening: 24 on 11/9, ...") starts again at the words after a run's last day."""
+    if len(text) > _MAX_LINE:
+        return []
+    found = dates.find(text, anchor, yearless_numeric=True)
+    by_start = {match.start: match for match in found}
+    out: list[RowReading] = []
+    row: list[RowReading] = []
+    edge = 0  # where the last day of the run ended (0: the line's start)
+    for value_on in _VALUE_ON.finditer(text):
+        day = by_start.get(value_on.end())
+        if day is None or day.value is None:
+            return []  # ("71 on arrival"): a value whose day cannot be read ends the whole line
+        if not row or not _GAP.fullmatch(text, edge, value_on.start()):
+            # (words between two days: the next row's place, after a whole run)
+            if row and len(row) < _MIN_RUN:
+                return []
+            out += _scaled(row)
+            label = text[edge : value_on.start()].strip(" -,;")
+            if not label or any(edge <= m.start < value_on.start() for m in found):
+                return []  # (a row's words come first: "11/8 71 on 11/9" is no such row)
+            row = []
+        value = float(value_on.group("value"))
+        if value > _MAX_VALUE:
+            return []
+        row.append(
+            RowReading(
+                label=label,
+                value=value,
+                unit=_unit(value_on.group("unit")),
+                role="reading",
+                taken_on=day.value,
+                said_dry=None,
+                point=None,
+                start=value_on.start("value"),
+                end=value_on.end("value") if value_on.group("unit") is None else value_on.end("unit"),
+            )
+        )
+        edge = day.end
+    if len(row) < _MIN_RUN or text[edge:].strip():
+        # (what follows the last day says something else about the values; a run that ends with a
+        # stop is a sentence's, "Carpet tile backing (pin, WME) outside 34: 38 on 19/10, ...", the
+        # prose reader's, which knows its scale and its room)
+        return []
+    return out + _scaled(row)
+
+
+def _scaled(row: list[RowReading]) -> list[RowReading]:
+    """The row's readings on the scale its words end with ("K2 kitchen ceiling by window, %")."""
+    scale = _LABEL_SCALE.search(row[0].label) if row else None
+    unit = _unit(scale.group("unit")) if scale is not None else None
+    return [replace(reading, unit=reading.unit or unit) for reading in row]

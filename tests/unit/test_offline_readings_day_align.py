@@ -1,0 +1,78 @@
+"""Values lined up with a list of days the same line writes: "44 / 30 / 17 (11/18, 11/20, 11/23)":
+each value is its day's, in order; when the counts do not fit, no value takes a day."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.offline import analyze_text
+
+_HEAD = (
+    "Job 5512, 18 Birch Ln, Naperville IL. Inspected 11/18/2026. Laundry and hall wet, Category 1.\n"
+    "Meter: Tramex ME5, drywall scale.\n"
+)
+
+
+def _days(text: str) -> dict[float, date | None]:
+    return {reading.value: reading.taken_on for reading in analyze_text(_HEAD + text).moisture_readings}
+
+
+def test_a_run_of_values_takes_the_days_listed_after_it_in_order() -> None:
+    days = _days("Laundry wall 44 / 30 / 17 (11/18, 11/20, 11/23).\n")
+    assert days == {44.0: date(2026, 11, 18), 30.0: date(2026, 11, 20), 17.0: date(2026, 11, 23)}
+
+
+def test_commas_and_a_read_lead_line_up_the_same_way() -> None:
+    days = _days("Hall skirting drywall 28, 19, 12 - read 11/18, 11/20 and 11/23.\n")
+    assert days == {28.0: date(2026, 11, 18), 19.0: date(2026, 11, 20), 12.0: date(2026, 11, 23)}
+
+
+def test_a_run_whose_count_does_not_fit_its_days_takes_no_day() -> None:
+    # Two values against three days: which day was skipped is not said, so neither is dated
+    days = _days("Hall wall 33 / 21 (11/18, 11/20, 11/23).\n")
+    assert set(days) == {33.0, 21.0}
+    assert days[33.0] is None
+    assert days[21.0] is None
+
+
+_LEAD = (
+    "Claim 77-410, 3 Heron Ct, Hobart TAS. Dryer vent leak. Attended 09/03/2026.\n"
+    "\n"
+    "12/03/2026 10:15  Readings from the drying firm (pin meter, %MC), day 1 then today:\n"
+    "  W1 laundry skirting ........ 31 -> 17\n"
+    "  W2 laundry door jamb ....... 27 -> 14\n"
+    "Both trending down.\n"
+)
+
+
+def test_a_lead_in_naming_days_dates_each_rows_values_in_order() -> None:
+    days = _days_of(_LEAD)
+    assert days[31.0] == date(2026, 3, 9)  # day 1: the first visit
+    assert days[17.0] == date(2026, 3, 12)  # today: the entry's own day
+    assert days[27.0] == date(2026, 3, 9)
+    assert days[14.0] == date(2026, 3, 12)
+
+
+def test_a_row_with_more_values_than_the_lead_in_has_days_takes_none() -> None:
+    text = _LEAD.replace("31 -> 17", "31 -> 24 -> 17")
+    days = _days_of(text)
+    assert days[31.0] is None
+    assert days[24.0] is None
+    assert days[27.0] == date(2026, 3, 9)  # (the next row fits, and is dated)
+
+
+def _days_of(text: str) -> dict[float, date | None]:
+    return {reading.value: reading.taken_on for reading in analyze_text(text).moisture_readings}
+
+
+def test_a_header_of_days_led_by_any_level_heads_the_rows_under_it() -> None:
+    # Given a column table whose header names its storey ("Second floor"), then days
+    text = (
+        "Inspected 11/18/2026, 40 Elm Ave, Evanston IL. Tub overflow, Category 1.\n"
+        "Meter: Tramex ME5 on drywall (%); pins on wood (%MC).\n"
+        "\n"
+        "Second floor       11/18   11/19   11/21\n"
+        " hall wall drywall %    41      30      16\n"
+    )
+    days = _days_of(text)
+    assert days == {41.0: date(2026, 11, 18), 30.0: date(2026, 11, 19), 16.0: date(2026, 11, 21)}

@@ -1,0 +1,61 @@
+"""A row's values each told with its own day ("71 on 11/8 - 52 on 11/9 - 27 on 11/11"), and two
+such rows joined into one line by a wrap."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_day_runs import value_day_runs
+from chalicelib.analysis.offline.text import Line
+
+_DATES = Dates([Line(1, "Springfield, IL, USA", "Springfield, IL, USA")], None)
+_DAY = date(2026, 3, 2)
+
+
+def test_each_value_takes_the_day_written_after_it() -> None:
+    found = value_day_runs("B3 bath wall by tub, %  64 on 3/2, 41 on 3/3; 22 on 3/5", _DATES, _DAY)
+    assert [(r.value, r.taken_on, r.unit) for r in found] == [
+        (64.0, date(2026, 3, 2), "%"),
+        (41.0, date(2026, 3, 3), "%"),
+        (22.0, date(2026, 3, 5), "%"),
+    ]
+    assert found[0].label.startswith("B3 bath wall")
+
+
+def test_a_second_row_wrapped_into_the_line_starts_at_its_words() -> None:
+    text = (
+        "hall wall %  50 on 3/2 - 33 on 3/3 - 20 on 3/5 stud behind it, %MC: 30 on 3/3, 21 on 3/5, 15 on 3/7"
+    )
+    found = value_day_runs(text, _DATES, _DAY)
+    assert [(r.value, r.taken_on) for r in found][3:] == [
+        (30.0, date(2026, 3, 3)),
+        (21.0, date(2026, 3, 5)),
+        (15.0, date(2026, 3, 7)),
+    ]
+    assert found[3].label.startswith("stud behind it")
+
+
+def test_a_value_without_a_day_or_words_after_the_run_read_nothing() -> None:
+    assert value_day_runs("hall wall 50 on 3/2 - 33 on arrival - 20 on 3/5", _DATES, _DAY) == []
+    assert value_day_runs("hall wall 50 on 3/2 - 33 on 3/3 - 20 on 3/5 then it rained", _DATES, _DAY) == []
+    assert value_day_runs("hall wall 50 on 3/2 - 33 on 3/3", _DATES, _DAY) == []  # (other readers')
+    assert value_day_runs("Hall wall (pin, WME): 50 on 3/2, 33 on 3/3, 20 on 3/5.", _DATES, _DAY) == []
+
+
+_NOTES = (
+    "Job: dishwasher leak, 12 Oak St, Springfield, IL 62704, USA. Loss 3/1/2026, first visit 3/2/2026.\n"
+    "Kitchen: drywall wet along the sink wall.\n"
+    "\n"
+    "READINGS\n"
+    "Tramex ME5 on drywall (drywall scale, %).\n"
+    " K2 kitchen wall by window, %     35 on 3/2\n"
+    " K1 kitchen wall by sink, %       48 on 3/2 - 31 on 3/3 - 19 on 3/5 - 11 on 3/7\n"
+)
+
+
+def test_a_table_row_of_values_on_days_is_read_in_its_room() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_NOTES).moisture_readings}
+    assert (48.0, "Kitchen", date(2026, 3, 2)) in found
+    assert (11.0, "Kitchen", date(2026, 3, 7)) in found

@@ -1,0 +1,52 @@
+"""A sentence that says the order of the values and lists the places ("Same order every time:
+laundry wall, hall skirting, vanity kick.") gives the places of the dated rows of values after it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from chalicelib.analysis.offline import analyze_text
+
+_POST = (
+    "Forum post - washer hose let go, 12 Gum St, Ballarat VIC. Found Sunday 8/11/2026.\n"
+    "\n"
+    "The restorer reads one meter on the plasterboard setting. Same order every time: laundry wall,"
+    " hallway wall, bathroom wall.\n"
+    "Sun 8/11: 41, 33, 25\n"
+    "Tue 10/11: 28, 21, 16\n"
+)
+
+
+def test_rows_by_day_take_the_places_a_sentence_listed_in_order() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_POST).moisture_readings}
+    assert (41.0, "Laundry", date(2026, 11, 8)) in found
+    assert (33.0, "Hallway", date(2026, 11, 8)) in found
+    assert (25.0, "Bathroom", date(2026, 11, 8)) in found
+    assert (16.0, "Bathroom", date(2026, 11, 10)) in found
+
+
+def test_a_sentence_listing_places_without_saying_an_order_is_no_legend() -> None:
+    text = _POST.replace("Same order every time:", "He checked the")
+    found = {(r.value, r.location) for r in analyze_text(text).moisture_readings}
+    assert (25.0, "Bathroom") not in found
+
+
+_TWO_ROOMS = (
+    "Forum post - burst line behind the sink, 4 Elm Rd, Hamilton. Found Monday 9/11/2026.\n"
+    "\n"
+    "Water across the kitchen floor and into the laundry; the laundry wall wicked.\n"
+    "The tech reads the drywall setting. Same order every time: tap wall, fridge side wall,"
+    " laundry wall, underlay by the tap.\n"
+    "Mon 9/11: 44, 37, 28, 25\n"
+    "Wed 11/11: 30, 24, 19, 18\n"
+)
+
+
+def test_a_legend_item_tied_to_no_room_is_not_read_into_a_guessed_one() -> None:
+    readings = analyze_text(_TWO_ROOMS).moisture_readings
+    found = {(r.value, r.location, r.taken_on) for r in readings}
+    # the fridge stands in the kitchen; the laundry wall names its room
+    assert (37.0, "Kitchen", date(2026, 11, 9)) in found
+    assert (19.0, "Laundry", date(2026, 11, 11)) in found
+    # "tap wall" and "underlay by the tap" name no room: no room is made up for their values
+    assert not {r.value for r in readings} & {44.0, 25.0, 30.0, 18.0}
