@@ -25,6 +25,7 @@ from chalicelib.analysis.offline.dates import (
 )
 from chalicelib.analysis.offline.equipment_events import Event, Mode
 from chalicelib.analysis.offline.equipment_peaks import is_peak_line, without_breakdowns, without_corrected
+from chalicelib.analysis.offline.equipment_plain_tables import plain_table_events
 from chalicelib.analysis.offline.equipment_ranges import with_ranges
 from chalicelib.analysis.offline.equipment_rows import TABLE_ROW, log_row
 from chalicelib.analysis.offline.equipment_tables import EquipmentColumns, equipment_columns, table_events
@@ -73,9 +74,30 @@ _PLACE_BEFORE = re.compile(
 )
 
 
-_NOT_EQUIPMENT_FAN = re.compile(
-    r"\b(?:ceiling|exhaust|extractor|bathroom|range|oven|pedestal|vent)\s*$", FLAGS
-)
+# A household fan, heater or mat named like drying equipment: "ceiling fan: 1 EA", "ran two box fans",
+# "the water heater", "a bath mat" (the word right before the kind says which).
+_HOUSEHOLD_BEFORE = {
+    "am": re.compile(
+        r"\b(?:ceiling|exhaust|extractor|bathroom|bath|range|oven|pedestal|vent|box|desk|household"
+        r"|oscillating|tower|attic|furnace|hvac|condenser)[\s-]*$",
+        FLAGS,
+    ),
+    "other": re.compile(
+        r"\b(?:water|tank|storage|wall|gas|baseboard|patio|pool|bath|door|welcome|rubber|yoga|mouse"
+        r"|anti-fatigue|entrance)[\s-]*$",
+        FLAGS,
+    ),
+}
+_HOUSEHOLD_REACH = 20
+
+
+def is_household(text: str, match: re.Match[str]) -> bool:
+    """Whether a kind matched in `text` is a household fan, heater or mat, not drying equipment."""
+    for group, before in _HOUSEHOLD_BEFORE.items():
+        start = match.start(group)
+        if start >= 0:
+            return before.search(text, max(0, start - _HOUSEHOLD_REACH), start) is not None
+    return False
 
 
 _REMOVED_AFTER = re.compile(
@@ -215,13 +237,15 @@ _RUNNING_ONE = re.compile(
 def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates: Dates | None) -> list[Event]:
     """Every equipment event in the notes, log rows and equipment tables first-class."""
     prose: list[Event] = []
-    logged: list[Event] = []
     columns: list[EquipmentKind | None] | None = None
     named_columns: EquipmentColumns | None = None  # "Equipment | Placed | Removed | Qty"
     listed = False  # under an "Equipment" heading
     proposed = False  # in a list under a "Recommendations" heading
-    for line, on in zip(lines, line_dates, strict=True):
+    logged, in_tables = plain_table_events(lines, line_dates, dates)
+    for index, (line, on) in enumerate(zip(lines, line_dates, strict=True)):
         text = line.text
+        if index in in_tables:
+            continue
         if not text:
             columns = named_columns = None
             proposed = False
@@ -407,9 +431,7 @@ def _clause_events(
             continue
         if written in ("a", "an", "the") and re.search(r"fans?$", match.group(0), FLAGS):
             continue  # "ventilated the house with a fan": a household or fire-crew fan
-        if (match.group("am") or "").lower().startswith("fan") and _NOT_EQUIPMENT_FAN.search(
-            text, max(0, match.start() - 20), match.start() + len(written) + 1
-        ):
+        if is_household(text, match):
             continue
         before = text[max(previous_end, match.start() - WINDOW) : match.start()]
         cut = max(before.rfind(mark) for mark in ",()") + 1
