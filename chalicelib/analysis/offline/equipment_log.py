@@ -24,7 +24,12 @@ from chalicelib.analysis.offline.dates import (
     Dates,
 )
 from chalicelib.analysis.offline.equipment_events import Event, Mode
-from chalicelib.analysis.offline.equipment_peaks import is_peak_line, without_breakdowns, without_corrected
+from chalicelib.analysis.offline.equipment_peaks import (
+    CORRECTION,
+    is_peak_line,
+    without_breakdowns,
+    without_corrected,
+)
 from chalicelib.analysis.offline.equipment_plain_tables import plain_table_events
 from chalicelib.analysis.offline.equipment_ranges import with_ranges
 from chalicelib.analysis.offline.equipment_rows import TABLE_ROW, log_row
@@ -132,7 +137,8 @@ _ADDED = re.compile(r"\b(?:added|add|additional|extra|another|more|second|third)
 _TOTAL = re.compile(
     # ("So 4 fans and 2 dehumidifiers": the count the story has come to, after an addition; "Equipment:
     # AM x4, DH x1", "Equipment actually placed: 4 AM": a labelled summary says what is on site)
-    r"\b(?:total|dropped to|down to|reduced to|leaving|left|stay|stays|remain\w*|now)\b|^\s*so\s*$"
+    r"\b(?:total|dropped to|down to|reduced to|cut (?:back |down )?to|scaled (?:back |down )?to|leaving|left"
+    r"|stay|stays|remain\w*|now)\b|^\s*so\s*$"
     r"|^\W*(?:drying )?equipment(?: (?:actually )?(?:on ?site|placed|in use|running|used|set))?\s*:\s*$",
     FLAGS,
 )
@@ -221,6 +227,18 @@ _JOINER = re.compile(r"\s*(?:and|&|\+|plus|with)?\s*", FLAGS)
 _HYPOTHETICAL = re.compile(
     r"\b(?:recommend\w*|should|will need|propos\w*|suggest\w*|if needed|may need"
     r"|(?:will|would|may|might) (?:also )?be (?:needed|required|wanted)|will (?:also )?require)\b",
+    FLAGS,
+)
+
+
+# Units booked or sent that never went in: "Equipment booked: 4 x AM", "Equipment to send: ...", "the
+# other 2 AMs stayed in the van - not needed", "never came off the truck", "neither is on site yet".
+_NOT_PLACED = re.compile(
+    r"\b(?:booked|to (?:be )?sen[dt]|on order"
+    r"|(?:stayed|left|kept|remained) (?:in|on) the (?:van|truck|ute|trailer)"
+    r"|never (?:came off|left|got off) the (?:van|truck|ute|trailer)|never (?:set up|placed|unloaded|used)"
+    r"|(?:was|were|is|are)(?:n't| not) (?:needed|required|used|set up)|not needed|not required"
+    r"|(?:neither|none) (?:of them )?(?:is|are|was|were) on ?site)\b",
     FLAGS,
 )
 
@@ -347,6 +365,8 @@ def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event
         run_hours = float(hours.group("a") or hours.group("b")) if hours else None
         if _HYPOTHETICAL.search(text, start, end):
             continue  # what someone advises is not what is on site
+        if _NOT_PLACED.search(text, start, end) and not CORRECTION.search(text, start, end):
+            continue  # booked, sent or brought but never set up (a correction's new count is placed)
         clause_events = _clause_events(text, start, end, day, line, rooms, run_hours)
         gone = _KIND_REMOVED.match(text[start:end])
         if not clause_events and gone and (kind_gone := kind_of(gone)) is not None:
@@ -440,8 +460,8 @@ def _clause_events(
         # only a short rest of the clause is read for "... pulled." (a long one is another note)
         rest = text[match.end() : end] if end - match.end() <= _REST_REACH else ""
         mode: Mode | None = _mode(before, after, match, total_said, rest)
-        if _is_more(match):
-            mode = "add"  # "plus a second air scrubber"
+        if _is_more(match) and mode != "remove":
+            mode = "add"  # "plus a second air scrubber" (but "the 2 extra air movers pulled")
         elif events and text[max(previous_end, match.start() - WINDOW) : match.start()].rstrip().endswith(
             "("
         ):

@@ -13,6 +13,8 @@ EQUIPMENT_KIND = (
     r"|carpet dryers?|drying fans?|fans?)"
     r"|(?:(?P<dtype>lgr|conventional|refrigerant|desiccant) )?(?P<dh>dehu(?:midifier)?s?|dehus|dh)"
     r"|(?P<lgr>LGRs?)"
+    # ("2 LGR dehumidifiers and 1 desiccant": the kind said once for both; not a desiccant pack)
+    r"|(?P<desiccant>desiccants?(?! (?:packs?|bags?|sachets?|wheels?|beads?)))"
     r"|(?P<scrubber>(?:hepa )?air ?scrubbers?|AFDs?|air filtration devices?|HEPA (?:air )?scrubbers?|NAMs?"
     r"|negative air (?:machines?|units?)|hepa units?|air filters?(?: machines?)?)"
     r"|(?P<other>hydroxyl (?:generators?|units?)|ozone (?:generators?|machines?)|heaters?|injecti?dry"
@@ -87,6 +89,8 @@ def kind_of(match: re.Match[str]) -> tuple[EquipmentKind, str | None] | None:
         return EquipmentKind.DEHUMIDIFIER, {"refrigerant": "conventional"}.get(written, written or None)
     if match.group("lgr"):
         return EquipmentKind.DEHUMIDIFIER, "lgr"
+    if match.group("desiccant"):
+        return EquipmentKind.DEHUMIDIFIER, "desiccant"
     if match.group("scrubber"):
         return EquipmentKind.AIR_SCRUBBER, None
     if match.group("other"):
