@@ -58,3 +58,17 @@ def test_a_count_corrected_after_another_kind_is_replaced() -> None:
     # Given a count the writer corrects after naming another kind in between
     findings = analyze_text(HEADER + "Equip: 5 AM + 1 dehu... actually 4 AM, the 5th stayed on the truck.\n")
     assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 4, EquipmentKind.DEHUMIDIFIER: 1}
+
+
+def test_a_list_that_writes_each_kind_then_its_count() -> None:
+    # Given an equipment list with the count after each kind, and a unit tag that is not a count
+    findings = analyze_text(
+        HEADER + "Equipment on site 16/11\n"
+        "Air movers 4 (laundry and hall), LGR dehumidifiers 2, hydroxyl generator 1 units for 3 days.\n"
+        "DH 2 emptied and moved to the hall.\n"
+    )
+    assert _peaks(findings) == {
+        EquipmentKind.AIR_MOVER: 4,
+        EquipmentKind.DEHUMIDIFIER: 2,
+        EquipmentKind.OTHER: 1,
+    }

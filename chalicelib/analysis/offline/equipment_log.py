@@ -37,6 +37,7 @@ from chalicelib.analysis.offline.equipment_tables import EquipmentColumns, equip
 from chalicelib.analysis.offline.equipment_times import RUN_HOURS
 from chalicelib.analysis.offline.equipment_words import (
     COUNT_AFTER,
+    COUNT_AFTER_BARE,
     COUNT_BEFORE,
     EQUIPMENT_KIND,
     EXTRA_NUMBERS,
@@ -427,7 +428,11 @@ def _clause_events(
     run_hours: float | None,
 ) -> list[Event]:
     matches = sorted(
-        [*COUNT_BEFORE.finditer(text, start, end), *COUNT_AFTER.finditer(text, start, end)],
+        [
+            *COUNT_BEFORE.finditer(text, start, end),
+            *COUNT_AFTER.finditer(text, start, end),
+            *COUNT_AFTER_BARE.finditer(text, start, end),
+        ],
         key=lambda match: (match.start(), -match.end()),
     )
     events: list[Event] = []

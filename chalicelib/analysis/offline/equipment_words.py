@@ -54,6 +54,15 @@ COUNT_AFTER = re.compile(
 )
 
 
+# A list that writes each kind then its count: "Air movers 5 (office), LGR dehumidifiers 2, HEPA air
+# scrubbers 3", "Hydroxyl generator 2 units for 4 days". Only a kind in words: "DH 2", "AM 5" are tags.
+COUNT_AFTER_BARE = re.compile(
+    rf"(?<![\w])(?!(?:am|dh|afd|nam|lgr)'?s? )(?:{EQUIPMENT_KIND}) (?P<n>[1-9]\d?)"
+    r"(?= units?\b| ?\(|[,;](?!\d)|\.(?!\d)|$)",
+    FLAGS,
+)
+
+
 # "AM1-AM3", "HM1-HM4", "DH 2-3": a run of unit tags is that many units (anywhere in a cell).
 TAG_RANGE = re.compile(
     r"\b(?P<tag>[A-Z]{1,4}) ?-?(?P<a>\d{1,3}) ?[-\u2013] ?(?:(?P=tag) ?-?)?(?P<b>\d{1,3})\b"
