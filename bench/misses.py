@@ -3,7 +3,9 @@
 A worklist for improving the offline analyzer: each expected fact not found (`-`) and each fact
 found that the truth does not hold (`+`), with the line it was read from.
 
-    .venv/bin/python bench/misses.py readings|materials|areas|sizes|job|wet|scope [--only STEM_PREFIX]
+    .venv/bin/python bench/misses.py FIELD [--only STEM_PREFIX]
+
+FIELD: readings|materials|areas|sizes|job|wet|scope|equipment
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from bench.corpus import (  # noqa: E402
     unit_key,
 )
 from bench.corpus import _close as close  # noqa: E402
+from bench.corpus import _equipment as equipment_counts  # noqa: E402
 from bench.corpus import _floor_sqft as floor_sqft  # noqa: E402
 from bench.corpus import _reading_unit_ok as reading_unit_ok  # noqa: E402
 from chalicelib.analysis import analyze_text  # noqa: E402
@@ -239,6 +242,30 @@ def scope_misses(truth: Json, predicted: Json) -> list[str]:
     return out
 
 
+def equipment_misses(truth: Json, predicted: Json) -> list[str]:
+    """Equipment as the scorer matches it (kind and the most on site at once): each expected count
+    missed (`-`, with what was found for that kind) and each count found that the truth does not
+    hold (`+`), with the line that count was read from."""
+    found = equipment_counts(predicted)
+    expected = [(item["kind"], item["maxOnSite"]) for item in truth.get("equipment", [])]
+    sources = {
+        item["kind"]: (item.get("source") or {}).get("text") or (item.get("source") or {}).get("line")
+        for item in predicted.get("equipment", [])
+        if item.get("statedQuantity") is not None
+    }
+    remaining = list(found)
+    out = []
+    for kind, count in expected:
+        if (kind, count) in remaining:
+            remaining.remove((kind, count))
+            continue
+        got = [n for k, n in found if k == kind]
+        out.append(f"  - {kind} {count}  (found {got[0] if got else None})")
+    for kind, count in remaining:
+        out.append(f"  + {kind} {count}  <- {_short(sources.get(kind))}")
+    return out
+
+
 FIELDS = {
     "readings": reading_misses,
     "materials": material_misses,
@@ -247,6 +274,7 @@ FIELDS = {
     "job": job_misses,
     "wet": wet_misses,
     "scope": scope_misses,
+    "equipment": equipment_misses,
 }
 
 

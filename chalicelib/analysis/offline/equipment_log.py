@@ -24,13 +24,20 @@ from chalicelib.analysis.offline.dates import (
     Dates,
 )
 from chalicelib.analysis.offline.equipment_events import Event, Mode
-from chalicelib.analysis.offline.equipment_peaks import is_peak_line, without_breakdowns, without_corrected
+from chalicelib.analysis.offline.equipment_peaks import (
+    CORRECTION,
+    is_peak_line,
+    without_breakdowns,
+    without_corrected,
+)
+from chalicelib.analysis.offline.equipment_plain_tables import plain_table_events
 from chalicelib.analysis.offline.equipment_ranges import with_ranges
 from chalicelib.analysis.offline.equipment_rows import TABLE_ROW, log_row
 from chalicelib.analysis.offline.equipment_tables import EquipmentColumns, equipment_columns, table_events
 from chalicelib.analysis.offline.equipment_times import RUN_HOURS
 from chalicelib.analysis.offline.equipment_words import (
     COUNT_AFTER,
+    COUNT_AFTER_BARE,
     COUNT_BEFORE,
     EQUIPMENT_KIND,
     EXTRA_NUMBERS,
@@ -73,9 +80,30 @@ _PLACE_BEFORE = re.compile(
 )
 
 
-_NOT_EQUIPMENT_FAN = re.compile(
-    r"\b(?:ceiling|exhaust|extractor|bathroom|range|oven|pedestal|vent)\s*$", FLAGS
-)
+# A household fan, heater or mat named like drying equipment: "ceiling fan: 1 EA", "ran two box fans",
+# "the water heater", "a bath mat" (the word right before the kind says which).
+_HOUSEHOLD_BEFORE = {
+    "am": re.compile(
+        r"\b(?:ceiling|exhaust|extractor|bathroom|bath|range|oven|pedestal|vent|box|desk|household"
+        r"|oscillating|tower|attic|furnace|hvac|condenser)[\s-]*$",
+        FLAGS,
+    ),
+    "other": re.compile(
+        r"\b(?:water|tank|storage|wall|gas|baseboard|patio|pool|bath|door|welcome|rubber|yoga|mouse"
+        r"|anti-fatigue|entrance)[\s-]*$",
+        FLAGS,
+    ),
+}
+_HOUSEHOLD_REACH = 20
+
+
+def is_household(text: str, match: re.Match[str]) -> bool:
+    """Whether a kind matched in `text` is a household fan, heater or mat, not drying equipment."""
+    for group, before in _HOUSEHOLD_BEFORE.items():
+        start = match.start(group)
+        if start >= 0:
+            return before.search(text, max(0, start - _HOUSEHOLD_REACH), start) is not None
+    return False
 
 
 _REMOVED_AFTER = re.compile(
@@ -110,7 +138,8 @@ _ADDED = re.compile(r"\b(?:added|add|additional|extra|another|more|second|third)
 _TOTAL = re.compile(
     # ("So 4 fans and 2 dehumidifiers": the count the story has come to, after an addition; "Equipment:
     # AM x4, DH x1", "Equipment actually placed: 4 AM": a labelled summary says what is on site)
-    r"\b(?:total|dropped to|down to|reduced to|leaving|left|stay|stays|remain\w*|now)\b|^\s*so\s*$"
+    r"\b(?:total|dropped to|down to|reduced to|cut (?:back |down )?to|scaled (?:back |down )?to|leaving|left"
+    r"|stay|stays|remain\w*|now)\b|^\s*so\s*$"
     r"|^\W*(?:drying )?equipment(?: (?:actually )?(?:on ?site|placed|in use|running|used|set))?\s*:\s*$",
     FLAGS,
 )
@@ -203,6 +232,18 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+# Units booked or sent that never went in: "Equipment booked: 4 x AM", "Equipment to send: ...", "the
+# other 2 AMs stayed in the van - not needed", "never came off the truck", "neither is on site yet".
+_NOT_PLACED = re.compile(
+    r"\b(?:booked|to (?:be )?sen[dt]|on order"
+    r"|(?:stayed|left|kept|remained) (?:in|on) the (?:van|truck|ute|trailer)"
+    r"|never (?:came off|left|got off) the (?:van|truck|ute|trailer)|never (?:set up|placed|unloaded|used)"
+    r"|(?:was|were|is|are)(?:n't| not) (?:needed|required|used|set up)|not needed|not required"
+    r"|(?:neither|none) (?:of them )?(?:is|are|was|were) on ?site)\b",
+    FLAGS,
+)
+
+
 # A kind named at the start of a note with no count, said to be running: one unit.
 _RUNNING_ONE = re.compile(
     rf"^[\s\-*]*(?:{EQUIPMENT_KIND})\s+(?:running|set|placed|in place|on site|installed)\b", FLAGS
@@ -215,13 +256,15 @@ _RUNNING_ONE = re.compile(
 def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates: Dates | None) -> list[Event]:
     """Every equipment event in the notes, log rows and equipment tables first-class."""
     prose: list[Event] = []
-    logged: list[Event] = []
     columns: list[EquipmentKind | None] | None = None
     named_columns: EquipmentColumns | None = None  # "Equipment | Placed | Removed | Qty"
     listed = False  # under an "Equipment" heading
     proposed = False  # in a list under a "Recommendations" heading
-    for line, on in zip(lines, line_dates, strict=True):
+    logged, in_tables = plain_table_events(lines, line_dates, dates)
+    for index, (line, on) in enumerate(zip(lines, line_dates, strict=True)):
         text = line.text
+        if index in in_tables:
+            continue
         if not text:
             columns = named_columns = None
             proposed = False
@@ -323,6 +366,8 @@ def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event
         run_hours = float(hours.group("a") or hours.group("b")) if hours else None
         if _HYPOTHETICAL.search(text, start, end):
             continue  # what someone advises is not what is on site
+        if _NOT_PLACED.search(text, start, end) and not CORRECTION.search(text, start, end):
+            continue  # booked, sent or brought but never set up (a correction's new count is placed)
         clause_events = _clause_events(text, start, end, day, line, rooms, run_hours)
         gone = _KIND_REMOVED.match(text[start:end])
         if not clause_events and gone and (kind_gone := kind_of(gone)) is not None:
@@ -383,7 +428,11 @@ def _clause_events(
     run_hours: float | None,
 ) -> list[Event]:
     matches = sorted(
-        [*COUNT_BEFORE.finditer(text, start, end), *COUNT_AFTER.finditer(text, start, end)],
+        [
+            *COUNT_BEFORE.finditer(text, start, end),
+            *COUNT_AFTER.finditer(text, start, end),
+            *COUNT_AFTER_BARE.finditer(text, start, end),
+        ],
         key=lambda match: (match.start(), -match.end()),
     )
     events: list[Event] = []
@@ -407,9 +456,7 @@ def _clause_events(
             continue
         if written in ("a", "an", "the") and re.search(r"fans?$", match.group(0), FLAGS):
             continue  # "ventilated the house with a fan": a household or fire-crew fan
-        if (match.group("am") or "").lower().startswith("fan") and _NOT_EQUIPMENT_FAN.search(
-            text, max(0, match.start() - 20), match.start() + len(written) + 1
-        ):
+        if is_household(text, match):
             continue
         before = text[max(previous_end, match.start() - WINDOW) : match.start()]
         cut = max(before.rfind(mark) for mark in ",()") + 1
@@ -418,8 +465,8 @@ def _clause_events(
         # only a short rest of the clause is read for "... pulled." (a long one is another note)
         rest = text[match.end() : end] if end - match.end() <= _REST_REACH else ""
         mode: Mode | None = _mode(before, after, match, total_said, rest)
-        if _is_more(match):
-            mode = "add"  # "plus a second air scrubber"
+        if _is_more(match) and mode != "remove":
+            mode = "add"  # "plus a second air scrubber" (but "the 2 extra air movers pulled")
         elif events and text[max(previous_end, match.start() - WINDOW) : match.start()].rstrip().endswith(
             "("
         ):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
 from typing import Protocol, TypeVar
 
 from chalicelib.analysis.findings import EquipmentKind
@@ -64,7 +63,7 @@ def without_breakdowns(events: Sequence[CountT]) -> list[CountT]:
 
 # "They set up four fans - sorry, I just counted in the photos, it was three fans": the count after
 # the correction replaces the one before it.
-_CORRECTION = re.compile(
+CORRECTION = re.compile(
     r"\b(?:sorry|I mean|I meant|actually|correction|make that|rather|scratch that|my mistake)\b", FLAGS
 )
 _CORRECTION_REACH = 80
@@ -73,14 +72,19 @@ _CORRECTION_REACH = 80
 def without_corrected(events: Sequence[CountT], text: str) -> list[CountT]:
     """One line's counts with those the writer corrects later in the line dropped."""
     corrected: list[tuple[EquipmentKind, int]] = []
-    counts = list(COUNT_BEFORE.finditer(text))
-    for first, second in pairwise(counts):
-        first_kind, second_kind = kind_of(first), kind_of(second)
-        if first_kind is None or second_kind is None or first_kind[0] != second_kind[0]:
+    # (each count against the next one of its kind: "4 AM + 1 dehu... actually 3 AM" corrects the 4)
+    last: dict[EquipmentKind, re.Match[str]] = {}
+    for second in COUNT_BEFORE.finditer(text):
+        second_kind = kind_of(second)
+        if second_kind is None:
+            continue
+        first = last.get(second_kind[0])
+        last[second_kind[0]] = second
+        if first is None:
             continue
         between = text[first.end() : second.start()]
-        if len(between) <= _CORRECTION_REACH and _CORRECTION.search(between):
-            corrected.append((first_kind[0], count_word(first.group("n").lower())))
+        if len(between) <= _CORRECTION_REACH and CORRECTION.search(between):
+            corrected.append((second_kind[0], count_word(first.group("n").lower())))
     # (by kind and count, each correction drops one placement: a line of many stays linear)
     pending: dict[tuple[EquipmentKind, int], int] = {}
     for key in corrected:

@@ -109,6 +109,14 @@ def equipment_columns(cells: Sequence[str]) -> EquipmentColumns | None:
     )
 
 
+def heading_name(text: str) -> str | None:
+    """What a column heading names ("kind", "quantity", "placed", ...), "other" for a heading that
+    says nothing of the units' count or days ("Notes", "Model"), None for anything else."""
+    heading = text.strip().rstrip(":").strip()
+    name = next((name for name, pattern in _HEADS.items() if pattern.fullmatch(heading)), None)
+    return name or ("other" if _OTHER_HEADING.fullmatch(heading) else None)
+
+
 # Headings a table may also carry that say nothing about the units' count or days.
 _OTHER_HEADING = re.compile(
     r"changes?|notes?|comments?|remarks?|model|make|serial|size|capacity"

@@ -13,6 +13,8 @@ EQUIPMENT_KIND = (
     r"|carpet dryers?|drying fans?|fans?)"
     r"|(?:(?P<dtype>lgr|conventional|refrigerant|desiccant) )?(?P<dh>dehu(?:midifier)?s?|dehus|dh)"
     r"|(?P<lgr>LGRs?)"
+    # ("2 LGR dehumidifiers and 1 desiccant": the kind said once for both; not a desiccant pack)
+    r"|(?P<desiccant>desiccants?(?! (?:packs?|bags?|sachets?|wheels?|beads?)))"
     r"|(?P<scrubber>(?:hepa )?air ?scrubbers?|AFDs?|air filtration devices?|HEPA (?:air )?scrubbers?|NAMs?"
     r"|negative air (?:machines?|units?)|hepa units?|air filters?(?: machines?)?)"
     r"|(?P<other>hydroxyl (?:generators?|units?)|ozone (?:generators?|machines?)|heaters?|injecti?dry"
@@ -52,6 +54,15 @@ COUNT_AFTER = re.compile(
 )
 
 
+# A list that writes each kind then its count: "Air movers 5 (office), LGR dehumidifiers 2, HEPA air
+# scrubbers 3", "Hydroxyl generator 2 units for 4 days". Only a kind in words: "DH 2", "AM 5" are tags.
+COUNT_AFTER_BARE = re.compile(
+    rf"(?<![\w])(?!(?:am|dh|afd|nam|lgr)'?s? )(?:{EQUIPMENT_KIND}) (?P<n>[1-9]\d?)"
+    r"(?= units?\b| ?\(|[,;](?!\d)|\.(?!\d)|$)",
+    FLAGS,
+)
+
+
 # "AM1-AM3", "HM1-HM4", "DH 2-3": a run of unit tags is that many units (anywhere in a cell).
 TAG_RANGE = re.compile(
     r"\b(?P<tag>[A-Z]{1,4}) ?-?(?P<a>\d{1,3}) ?[-\u2013] ?(?:(?P=tag) ?-?)?(?P<b>\d{1,3})\b"
@@ -87,6 +98,8 @@ def kind_of(match: re.Match[str]) -> tuple[EquipmentKind, str | None] | None:
         return EquipmentKind.DEHUMIDIFIER, {"refrigerant": "conventional"}.get(written, written or None)
     if match.group("lgr"):
         return EquipmentKind.DEHUMIDIFIER, "lgr"
+    if match.group("desiccant"):
+        return EquipmentKind.DEHUMIDIFIER, "desiccant"
     if match.group("scrubber"):
         return EquipmentKind.AIR_SCRUBBER, None
     if match.group("other"):

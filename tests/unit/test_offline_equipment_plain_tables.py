@@ -1,0 +1,103 @@
+"""Equipment tables as a PDF's text gives them: a header line of column names, cells run together."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chalicelib.analysis import analyze_text
+from chalicelib.analysis.findings import EquipmentKind, Findings
+from chalicelib.analysis.offline.equipment_plain_tables import plain_header
+
+pytestmark = pytest.mark.unit
+
+HEADER = (
+    "Claim: ZZ-100410\nSite: 9 Orchard Road, Launceston TAS 7250\nAttended 10/03/2026\n"
+    "Cause: cistern inlet valve failed, Category 1\n\nEquipment\n"
+)
+
+
+def _peaks(findings: Findings) -> dict[EquipmentKind, int | None]:
+    return {item.kind: item.stated_quantity for item in findings.equipment if item.stated_quantity}
+
+
+def _removed(findings: Findings, kind: EquipmentKind) -> list[tuple[int, date | None]]:
+    runs = [(run.quantity, run.removed_on) for run in findings.equipment_runs if run.kind == kind]
+    return sorted(runs, key=str)
+
+
+def test_a_header_line_is_only_column_names() -> None:
+    assert plain_header("Item Qty Placed Removed") is not None
+    assert plain_header("Unit Qty Set Reduced / pulled") is not None
+    assert plain_header("Equipment Placed Changes Max on site") is not None
+    # (a sentence, a readings header and a row are not equipment headers)
+    assert plain_header("Equipment placed in the hall") is None
+    assert plain_header("Location Material Reading Note") is None
+    assert plain_header("Air movers 4 10/03 14/03") is None
+
+
+def test_rows_with_a_dash_and_a_partial_removal() -> None:
+    # Given a table whose removed cell is "-" for units still running and "3 pulled" for some of them
+    findings = analyze_text(
+        HEADER + "Unit Qty Set Reduced / pulled\n"
+        "Air movers 6 10/03 3 pulled 13/03\n"
+        "LGR dehumidifiers 2 10/03 -\n"
+        "Desiccant dehumidifier 1 11/03 -\n"
+        "HEPA air scrubber 1 10/03 pulled 11/03 after the strip-out\n"
+    )
+    # Then each row's count is on site from its day in, and only the three pulled come out
+    assert _peaks(findings) == {
+        EquipmentKind.AIR_MOVER: 6,
+        EquipmentKind.DEHUMIDIFIER: 3,
+        EquipmentKind.AIR_SCRUBBER: 1,
+    }
+    assert _removed(findings, EquipmentKind.AIR_MOVER) == [(3, None), (3, date(2026, 3, 13))]
+
+
+def test_a_wrapped_row_is_read_whole_and_a_bracketed_number_is_not_its_count() -> None:
+    # Given rows whose first cell wraps onto the next line, one with numbers inside its brackets
+    findings = analyze_text(
+        HEADER + "Item Qty Placed Removed\n"
+        "Floor drying mat system (6\n"
+        "panels, 1 vacuum unit) 1 10/03 17/03\n"
+        "Air movers, under the\n"
+        "vanity (low profile) 2 10/03 14/03\n"
+        "Air mover 1 10/03 2 on 12/03\n"
+    )
+    # Then the wrapped rows give their own counts, not the ones inside the brackets
+    assert _peaks(findings) == {EquipmentKind.OTHER: 1, EquipmentKind.AIR_MOVER: 3}
+
+
+def test_a_count_written_against_the_kind_and_no_quantity_column() -> None:
+    # Given a table with no Qty column: "x2" is the count, a number after the kind is the unit's own
+    findings = analyze_text(
+        HEADER + "Unit Where Placed Removed\n"
+        "LGR dehumidifier x2 Lounge and hall 10/03 1 removed 14/03\n"
+        "LGR dehumidifier 3 bedroom 10/03 -\n"
+        "Air movers x4 (low profile) Lounge 10/03 -\n"
+    )
+    # Then the dehumidifiers are the two written "x2" plus one, and one of the two comes out on 14/03
+    assert _peaks(findings) == {EquipmentKind.DEHUMIDIFIER: 3, EquipmentKind.AIR_MOVER: 4}
+    assert (1, date(2026, 3, 14)) in _removed(findings, EquipmentKind.DEHUMIDIFIER)
+
+
+def test_a_max_on_site_column_after_the_days() -> None:
+    # Given a table whose last column is the most on site at once
+    findings = analyze_text(
+        HEADER + "Equipment Placed Changes Max on site\n"
+        "Air movers 10/03 8 placed; 3 pulled 12/03 8\n"
+        "Electric heaters 11/03 - 2\n"
+    )
+    assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 8, EquipmentKind.OTHER: 2}
+
+
+def test_the_table_ends_at_a_labelled_note() -> None:
+    # Given a labelled note after the rows that names a fan and a room number
+    findings = analyze_text(
+        HEADER + "Unit Qty Set Removed\n"
+        "Air movers 4 10/03 13/03\n"
+        "Safety: water came through the exhaust fan in unit 204 - breaker off until 11/03\n"
+    )
+    # Then the note is not a row: the room number is no count of fans
+    assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 4}

@@ -1,0 +1,74 @@
+"""Equipment told in sentences: what is placed, what is only booked, and household things that are
+named like drying equipment."""
+
+from __future__ import annotations
+
+import pytest
+
+from chalicelib.analysis import analyze_text
+from chalicelib.analysis.findings import EquipmentKind, Findings
+
+pytestmark = pytest.mark.unit
+
+HEADER = (
+    "Claim: ZZ-100520\nSite: 31 Wattle Crescent, Mildura VIC 3500\nAttended 16/11/2026\n"
+    "Cause: washing machine hose burst, Category 2\n"
+)
+
+
+def _peaks(findings: Findings) -> dict[EquipmentKind, int | None]:
+    return {item.kind: item.stated_quantity for item in findings.equipment if item.stated_quantity}
+
+
+def test_household_fans_heaters_and_mats_are_not_drying_equipment() -> None:
+    # Given notes that name a ceiling fan in a cleaning line, the owner's box fans, a water heater
+    # and a bath mat beside the restorer's own units
+    findings = analyze_text(
+        HEADER + "The owner had run two box fans overnight before we arrived.\n"
+        "Wet patch about the size of a bath mat beside the water heater.\n"
+        "Clean lounge ceiling 20 m2; ceiling fan: 1 EA.\n"
+        "Set 3 air movers and 1 LGR dehumidifier in the laundry.\n"
+    )
+    # Then only the restorer's units are counted
+    assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 3, EquipmentKind.DEHUMIDIFIER: 1}
+
+
+def test_units_booked_or_left_in_the_van_are_not_placed() -> None:
+    # Given a job card that books more than the tech set, and the rest said to stay in the van
+    findings = analyze_text(
+        HEADER + "Equipment booked: 5 x AM, 2 x DH\n"
+        "Set AM x3 (laundry 2, hall 1) + DH x1 (laundry). The other 2 AMs and the second dehu stayed "
+        "in the ute - not needed.\n"
+    )
+    # Then only what was set is on site
+    assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 3, EquipmentKind.DEHUMIDIFIER: 1}
+
+
+def test_a_type_said_once_for_two_kinds_of_dehumidifier_and_a_cut_to_total() -> None:
+    # Given "2 LGR dehumidifiers and 1 desiccant" and a later cut in the air movers
+    findings = analyze_text(
+        HEADER + "Equipment (placed 16/11): 5 air movers, 2 LGR dehumidifiers and 1 desiccant.\n"
+        "Total on site: 5 air movers, 3 dehus. Cut to 2 air movers on 19/11.\n"
+    )
+    # Then the desiccant is a third dehumidifier, and the cut is a total, not two more air movers
+    assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 5, EquipmentKind.DEHUMIDIFIER: 3}
+
+
+def test_a_count_corrected_after_another_kind_is_replaced() -> None:
+    # Given a count the writer corrects after naming another kind in between
+    findings = analyze_text(HEADER + "Equip: 5 AM + 1 dehu... actually 4 AM, the 5th stayed on the truck.\n")
+    assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 4, EquipmentKind.DEHUMIDIFIER: 1}
+
+
+def test_a_list_that_writes_each_kind_then_its_count() -> None:
+    # Given an equipment list with the count after each kind, and a unit tag that is not a count
+    findings = analyze_text(
+        HEADER + "Equipment on site 16/11\n"
+        "Air movers 4 (laundry and hall), LGR dehumidifiers 2, hydroxyl generator 1 units for 3 days.\n"
+        "DH 2 emptied and moved to the hall.\n"
+    )
+    assert _peaks(findings) == {
+        EquipmentKind.AIR_MOVER: 4,
+        EquipmentKind.DEHUMIDIFIER: 2,
+        EquipmentKind.OTHER: 1,
+    }
