@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from chalicelib.analysis.offline.reading_grid_map import grid_points
 from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
 from chalicelib.analysis.offline.reading_point_values import ID, code_of
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
@@ -195,6 +196,8 @@ def point_registry(lines: Sequence[Line]) -> PointRegistry:
             close()
         previous = line.text
     close()
+    for code, point in grid_points(lines).items():  # (a grid map's cells: reading_grid_map)
+        points.setdefault(code, point)
     return PointRegistry(points, frozenset(taken))
 
 

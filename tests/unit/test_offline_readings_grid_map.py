@@ -1,0 +1,86 @@
+"""Grid maps: cells named by a letter and a number, a table of them per visit under its date line,
+and later lines giving some cells by their IDs."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.reading_grid_map import grid_points
+from chalicelib.analysis.offline.text import Line
+
+pytestmark = pytest.mark.unit
+
+Found = set[tuple[float, str, str, date | None]]
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(number, line, line) for number, line in enumerate(text.splitlines(), start=1)]
+
+
+def _readings(text: str) -> Found:
+    readings = analyze_text(text).moisture_readings
+    return {(r.value, r.location, r.unit, r.taken_on) for r in readings}
+
+
+_LETTER_COLUMNS = """Water loss at 4 Elm Street. Washing machine hose burst 2026-03-02, Category 1.
+
+Laundry floor map
+The laundry floor is split into a grid, columns A-C along the back wall and rows 1-2 out
+from it. Protimeter in search mode, relative scale (REL), on the vinyl.
+
+2026-03-03
+      A    B    C
+  1  240  180   95
+  2  120    -   90
+
+2026-03-05 (row 2 dry)
+      A    B    C
+  1  150  110   92
+
+2026-03-07: A1 96, B1 94.
+"""
+
+
+def test_a_grid_of_letters_across_gives_each_cell_per_visit() -> None:
+    found = _readings(_LETTER_COLUMNS)
+    assert {
+        (240.0, "Laundry", "REL", date(2026, 3, 3)),
+        (95.0, "Laundry", "REL", date(2026, 3, 3)),
+        (90.0, "Laundry", "REL", date(2026, 3, 3)),
+        (150.0, "Laundry", "REL", date(2026, 3, 5)),
+        (92.0, "Laundry", "REL", date(2026, 3, 5)),
+        (96.0, "Laundry", "REL", date(2026, 3, 7)),
+        (94.0, "Laundry", "REL", date(2026, 3, 7)),
+    } <= found
+    day_one = {value for value, _, _, day in found if day == date(2026, 3, 3)}
+    assert len(day_one) == 5  # (the dash is a cell not read)
+    assert not any(value in (1.0, 2.0, 3.0) for value, *_ in found)  # (the row labels, the date)
+
+
+_NUMBER_COLUMNS = """Bathroom floor grid (%MC, pin meter into the subfloor through the removed tile)
+Rows A-B, columns 1-4.
+14/05/2026
+     1    2    3    4
+A   31   28   22   17
+B   25    -   19   15
+"""
+
+
+def test_a_grid_of_numbers_across_names_its_cells_letter_first() -> None:
+    points = grid_points(_lines(_NUMBER_COLUMNS))
+    assert set(points) == {"A1", "A2", "A3", "A4", "B1", "B2", "B3", "B4"}
+    assert {point.room.lower() for point in points.values()} == {"bathroom"}
+    assert {point.scale for point in points.values()} == {"%MC"}
+
+
+def test_a_table_of_letters_and_numbers_no_line_calls_a_grid_defines_no_cells() -> None:
+    text = "Kitchen readings\n14/05/2026\n     A    B\n1   31   28\n2   25   19\n"
+    assert grid_points(_lines(text)) == {}
+
+
+def test_a_header_out_of_order_is_no_grid() -> None:
+    text = "Kitchen floor grid, REL\n     A    C    B\n1   31   28   22\n"
+    assert grid_points(_lines(text)) == {}
