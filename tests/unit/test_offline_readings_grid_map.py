@@ -84,3 +84,46 @@ def test_a_table_of_letters_and_numbers_no_line_calls_a_grid_defines_no_cells() 
 def test_a_header_out_of_order_is_no_grid() -> None:
     text = "Kitchen floor grid, REL\n     A    C    B\n1   31   28   22\n"
     assert grid_points(_lines(text)) == {}
+
+
+# --- the scale a point reads on, from the job's meter modes ------------------------------------
+
+_METER_MODES = """Burst flexi under the vanity 03/02/2026. Ensuite and bed 2 wet.
+Meter: Tramex MEP - pinless on tiles + gyprock (REL); pins %WME on the architraves.
+Points:
+ P1 ensuite floor tiles by vanity
+ P2 bed 2 architrave, pins
+ P3 bed 2 gyprock wall 30 AFF
+ S1 study gyprock wall (dry std)
+04/02/2026  P1 210  P2 24  P3 180  S1 105
+"""
+
+
+def test_the_meter_line_gives_pins_their_unit_and_a_material_its_scale() -> None:
+    found = _readings(_METER_MODES)
+    units = {value: unit for value, _, unit, _ in found}
+    assert units.get(24.0) == "WME"  # (pins, which the meter line says read WME, not %MC)
+    assert units.get(105.0) == "REL"  # (a dry standard over 100: gyprock reads REL on this meter)
+    assert units.get(210.0) == "REL"
+
+
+def test_other_points_agreeing_on_the_pins_unit_give_it_to_one_that_names_none() -> None:
+    from chalicelib.analysis.offline.reading_point_registry import point_registry
+
+    text = (
+        "Legend:\n D pantry skirting ........ pins (WME)\n E laundry skirting ........ pins (WME)\n"
+        " Y lounge skirting (dry std) ........ pins\n"
+    )
+    points = point_registry(_lines(text)).points
+    assert points["Y"].scale == "WME"
+
+
+def test_a_point_writing_its_own_unit_keeps_it_and_disagreeing_notes_give_pins_none() -> None:
+    from chalicelib.analysis.offline.reading_point_meter import meter_modes
+
+    modes = meter_modes(["Meter: Protimeter, pins WME on skirting"], ["B kitchen skirting, pins %MC"])
+    assert modes.pins is None  # (the notes name two units for pins)
+    agreed = meter_modes(["Meter: Protimeter, pins WME on skirting"], [])
+    assert agreed.scale_for("kitchen skirting pins %MC", "%MC") == "%MC"
+    assert agreed.scale_for("kitchen skirting pins", "%MC") == "WME"
+    assert agreed.scale_for("kitchen door frame", None) is None  # (a word the meter line never names)
