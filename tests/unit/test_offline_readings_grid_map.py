@@ -127,3 +127,13 @@ def test_a_point_writing_its_own_unit_keeps_it_and_disagreeing_notes_give_pins_n
     assert agreed.scale_for("kitchen skirting pins %MC", "%MC") == "%MC"
     assert agreed.scale_for("kitchen skirting pins", "%MC") == "WME"
     assert agreed.scale_for("kitchen door frame", None) is None  # (a word the meter line never names)
+
+
+def test_a_meter_line_saying_what_each_surface_reads_with_an_equals() -> None:
+    from chalicelib.analysis.offline.reading_point_meter import meter_modes
+
+    line = "READINGS  Protimeter MMS3. Ceiling/wall pins = WME. Floor = search mode (REL)."
+    modes = meter_modes([line], [])
+    assert modes.pins == "WME"
+    assert modes.scale_for("lounge floor by the door", None) == "REL"
+    assert modes.scale_for("hall ceiling by the light", None) == "WME"

@@ -27,7 +27,8 @@ _UNIT = re.compile(r"(?P<wme>\bwme\b)|(?P<mc>%\s?mc\b|\bmc\s?%)|(?P<rel>\brel(?:
 _UNIT_NAMES = {"wme": "WME", "mc": "%MC", "rel": "REL"}
 _ON = re.compile(r"\b(?:on|for|into|in)\s+(?P<what>[^()]{1,60})", FLAGS)
 _KEY_GAP = re.compile(r"\s*(?:\+|&|/|,|\band\b)\s*", FLAGS)
-_KEY_NOISE = re.compile(r"\(.*?\)|\b(?:wme|rel|%\s?mc|scale|mode)\b", FLAGS)
+_KEY_NOISE = re.compile(r"\(.*?\)|\b(?:wme|rel|%\s?mc|scale|mode|pins?|search)\b", FLAGS)
+_SAID = re.compile(r"\s*(?P<what>[A-Za-z][A-Za-z /+&]{0,40}?)\s*=", FLAGS)
 _MAX_KEY = 30
 
 
@@ -79,7 +80,9 @@ def meter_modes(texts: Iterable[str], definitions: Iterable[str]) -> MeterModes:
             if _PINS.search(clause):
                 pins.add(unit)
             on = _ON.search(clause)
-            for key in _KEY_GAP.split(_KEY_NOISE.sub(" ", on.group("what"))) if on else ():
+            said = _SAID.match(clause)  # ("Ceiling/wall pins = WME", "Floor = search mode (REL)")
+            what = on.group("what") if on else said.group("what") if said else ""
+            for key in _KEY_GAP.split(_KEY_NOISE.sub(" ", what)):
                 key = key.strip(" .").lower()
                 if key and len(key) <= _MAX_KEY:
                     modes.by_word.setdefault(key, unit)
