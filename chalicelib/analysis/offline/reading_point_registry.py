@@ -16,7 +16,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from chalicelib.analysis.offline.reading_grid_map import grid_points
 from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
+from chalicelib.analysis.offline.reading_point_meter import meter_modes
 from chalicelib.analysis.offline.reading_point_values import ID, code_of
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in
@@ -87,6 +89,8 @@ class PointRegistry:
 
     points: dict[str, LegendPoint]
     lines: frozenset[int]
+    # (the points whose scale the job's meter modes gave: it wins over another legend's default)
+    meter_scaled: frozenset[str] = frozenset()
 
 
 def _ids(written: str) -> tuple[str, ...]:
@@ -169,13 +173,14 @@ def point_registry(lines: Sequence[Line]) -> PointRegistry:
     alone; a line of one definition only in a run of such lines, so a sentence that starts with a
     capital and names a wall ("A plumber checked the wall") is none."""
     points: dict[str, LegendPoint] = {}
+    words_of: dict[str, str] = {}  # (each point's definition words, for the meter's modes)
     taken: set[int] = set()
     run: list[tuple[int, _Definition]] = []
     headed = False  # (a legend under a header row, "Code Room Material Meter", is reading_legend's)
 
     def close() -> None:
         if len(run) >= _MIN_RUN and len({d.codes for _, d in run}) == len(run) and not headed:
-            _register(points, [d for _, d in run])
+            _register(points, [d for _, d in run], words_of)
             taken.update(number for number, _ in run)
         run.clear()
 
@@ -185,7 +190,7 @@ def point_registry(lines: Sequence[Line]) -> PointRegistry:
         if len(found) >= _MIN_RUN or (found and labelled) or (found and line.number - 1 in taken and not run):
             # (a definition right under a line of them goes on the same legend)
             close()
-            _register(points, found)
+            _register(points, found, words_of)
             taken.add(line.number)
         elif len(found) == 1:
             if not run:
@@ -195,10 +200,31 @@ def point_registry(lines: Sequence[Line]) -> PointRegistry:
             close()
         previous = line.text
     close()
-    return PointRegistry(points, frozenset(taken))
+    meter_scaled = _meter_scales(points, words_of, lines)
+    for code, point in grid_points(lines).items():  # (a grid map's cells: reading_grid_map)
+        points.setdefault(code, point)
+    return PointRegistry(points, frozenset(taken), meter_scaled)
 
 
-def _register(points: dict[str, LegendPoint], definitions: Sequence[_Definition]) -> None:
+def _meter_scales(
+    points: dict[str, LegendPoint], words_of: dict[str, str], lines: Sequence[Line]
+) -> frozenset[str]:
+    """Each point's scale as the job states its meter's modes: "pins" read WME where the meter
+    line or the other points say so; a point with no scale takes the one the meter gives its
+    material (reading_point_meter). The codes whose scale they changed."""
+    modes = meter_modes((line.text for line in lines), words_of.values())
+    changed = set()
+    for code, words in words_of.items():
+        scale = modes.scale_for(words, points[code].scale)
+        if scale != points[code].scale:
+            points[code] = replace(points[code], scale=scale)
+            changed.add(code)
+    return frozenset(changed)
+
+
+def _register(
+    points: dict[str, LegendPoint], definitions: Sequence[_Definition], words_of: dict[str, str]
+) -> None:
     """Each definition's points, a roomless one placed by the point it refers to, else by the
     definition before it (a legend goes room by room), else by the first room the legend names."""
     first_room = next((room for d in definitions if (room := _room(d.words))), "")
@@ -209,6 +235,7 @@ def _register(points: dict[str, LegendPoint], definitions: Sequence[_Definition]
         room = own or room or first_room
         materials = materials_in(definition.words)
         for index, code in enumerate(definition.codes):
+            words_of[code] = definition.words
             points[code] = LegendPoint(
                 code=code,
                 room=own or (referred[index] if referred else room),
@@ -276,7 +303,10 @@ def with_registry(legend: dict[str, LegendPoint], registry: PointRegistry) -> di
         known = merged.get(code)
         if known is None:
             merged[code] = point
-        elif (not known.room and point.room) or (point.reference and not known.reference):
+            continue
+        if code in registry.meter_scaled and point.scale != known.scale:
+            known = merged[code] = replace(known, scale=point.scale)
+        if (not known.room and point.room) or (point.reference and not known.reference):
             merged[code] = replace(
                 known,
                 room=known.room or point.room,

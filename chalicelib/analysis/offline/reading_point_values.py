@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_grid_rows import grid_row
 from chalicelib.analysis.offline.text import FLAGS
 
 # A point's ID as written: "B1", "REF-1", "3S", "(1)", "#4", "STD", "A". Bracketed or bare.
@@ -41,7 +42,7 @@ _DAY_LEAD = re.compile(
 # (a bare number is an ID only bracketed or with a mark before its value: "(3) 34", "3 - 34", "3=34")
 _ITEM = re.compile(
     rf"(?P<id>{ID})(?P<sep>\s*[:=\-\u2013]\s*|(?<=[A-Za-z)])\s*|\s+)"
-    r"(?:(?P<value>\d{1,4}(?:\.\d{1,2})?)(?![\d/.]|\s?(?:mm|cm|m|ft|in)\b)\s*(?P<unit>%\s?(?:mc|wme|rh)|%|wme|rel)?"
+    r"(?:(?P<value>\d{1,4}(?:\.\d{1,2})?)(?![\d/]|\.\d|\s?(?:mm|cm|m|ft|in)\b)\s*(?P<unit>%\s?(?:mc|wme|rh)|%|wme|rel)?"
     r"|(?P<skip>-|\u2013|\u2014|n/?r|n/?a|removed|not (?:re-?)?read|dry|at goal))",
     re.ASCII | re.IGNORECASE,
 )
@@ -103,6 +104,9 @@ def dated_values(
     """(code, value, day) for a line of values by point: the day the line opens with, else the
     caller's (the nearest day line above, or the table's row). A line stating an order of points
     gives none ([]) and is kept in `state` for the lines of values after it. None for other lines."""
+    grid = grid_row(text, known, state)
+    if grid is not None:  # (a grid map's row: reading_grid_rows)
+        return [(code, KeyedValue(code, value, None), anchor) for code, value in grid]
     order = point_order(text, known)
     if order is not None:
         state["_point_order"] = order
