@@ -154,3 +154,17 @@ def test_a_day_a_dash_names_the_first_inspection_beats_the_adjusters_later_visit
         "10:00 on 25/11 - the first inspection by anyone. The loss adjuster came on 27/11.\n"
     )
     assert _job_dates(text)[1] == date(2026, 11, 25)
+
+
+def test_a_source_list_told_in_prose_dates_no_loss() -> None:
+    # Given field notes that weigh three possible sources in one running paragraph, one of them a storm
+    text = (
+        "Site visit Tue 02/12/2026, unit 4, back bedroom\n"
+        "skirting damp along the outside wall, carpet edge wet to touch\n"
+        "\n"
+        "possible causes: one the laundry tap on the other side of this wall, plumber hasn't checked it.\n"
+        "two the gutter over the window, full of leaves. three the hail on friday 27th, though the\n"
+        "sill was dry when she looked. can't say which yet\n"
+    )
+    # Then the storm's day is one guess among three, not the date of loss
+    assert _job_dates(text)[0] is None

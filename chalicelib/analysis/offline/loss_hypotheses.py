@@ -1,6 +1,8 @@
 """A list of what the source could be, when the writer has not found it: "Could be any of: 1. the
 flat above ... 3. rain - there was a lot of rain on Sunday 29/11". Each item is a guess, so a day
-told inside one (a storm, a service) dates no loss (job_dates.py)."""
+told inside one (a storm, a service) dates no loss (job_dates.py). The list may run on in prose:
+"where's it coming from. options. one the aircon ... two the shower next door ... three rain, big
+storm saturday 28th": each day in that paragraph is a guess too."""
 
 from __future__ import annotations
 
@@ -16,6 +18,14 @@ _OPENS = re.compile(
     FLAGS,
 )
 
+# A list opened mid-line and counted in words or numbers: "options. one the aircon, ...", "possible
+# causes: 1) the shower ...". It runs to the paragraph's end.
+_OPENS_INLINE = re.compile(
+    r"\b(?:options|possibilities|possible (?:sources?|causes?)|candidates|suspects|theories"
+    r"|could be (?:any|one) of(?: these| the following)?)\s*[.:\-\u2013]\s*(?:one|1[.)]|\(1\)|\(?a\))\s",
+    FLAGS,
+)
+
 # An item of the list: a number or a bullet at the line's start.
 _ITEM = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|[a-e][.)]|[-*\u2022])\s", FLAGS)
 
@@ -25,9 +35,19 @@ class Hypotheses:
 
     def __init__(self) -> None:
         self._open = False
+        self._prose_until = -1  # the last line number of a prose list's paragraph so far
 
     def read(self, line: Line) -> bool:
         text = line.text
+        if self._prose_until >= 0:
+            # (a paragraph's lines follow on without a gap; a blank line or a skip ends it)
+            if text.strip() and line.number == self._prose_until + 1:
+                self._prose_until = line.number
+                return True
+            self._prose_until = -1
+        if _OPENS_INLINE.search(text):
+            self._prose_until = line.number
+            return True
         if _OPENS.search(text):
             self._open = True
             return False
