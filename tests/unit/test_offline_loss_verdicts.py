@@ -168,3 +168,17 @@ def test_a_source_list_told_in_prose_dates_no_loss() -> None:
     )
     # Then the storm's day is one guess among three, not the date of loss
     assert _job_dates(text)[0] is None
+
+
+def test_a_day_the_writer_sets_aside_is_not_the_loss() -> None:
+    # Given a fire narrative that mentions an earlier service and says it has no bearing on the date
+    text = (
+        "Insured: R. Okafor\n"
+        "Mar 4, 2026 - kitchen fire\n"
+        "Range hood caught at about 7 PM, fire crew put it out with an extinguisher and a hose line.\n"
+        "The hood filters were replaced by a contractor on Feb 10, 2026 - unrelated to this loss,"
+        " the fire was Mar 4.\n"
+        "Mar 5, 2026 - on site 9:30 AM, scoping smoke and water.\n"
+    )
+    # Then the service day is no date of loss
+    assert _job_dates(text)[0] != date(2026, 2, 10)

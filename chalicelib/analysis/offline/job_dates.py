@@ -44,7 +44,7 @@ from chalicelib.analysis.offline.loss_onset import (
     onset_open,
     overnight_start,
 )
-from chalicelib.analysis.offline.loss_statements import stated_loss
+from chalicelib.analysis.offline.loss_statements import set_aside, stated_loss
 from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
 from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
 from chalicelib.analysis.offline.story_openings import opens_story
@@ -254,10 +254,11 @@ class JobDates:
                 arrivals.append(_Found(arrival[0], line, weak=arrival[1]))
             # (a guessed source's days date no loss: "Could be: ... 3) the roof - that storm on the 19th")
             if not guesses.read(line):
-                loss_told.extend(self._loss_sentences(line, found))
-                loss_told.extend(_Found(day, line, escape=True) for day in metered_start(line.text, found))
-                discovered.extend(self._discoveries(line, found))
-                loss_related.extend(self._related_loss(line, found, context, events))
+                days = set_aside(line.text, found)  # ("Oct 2 - not relevant to the date")
+                loss_told.extend(self._loss_sentences(line, days))
+                loss_told.extend(_Found(day, line, escape=True) for day in metered_start(line.text, days))
+                discovered.extend(self._discoveries(line, days))
+                loss_related.extend(self._related_loss(line, days, context, events))
             long_term = long_term or onset_open(line.text)
             if relative is None and _BEFORE_WE_ATTENDED.search(line.text):
                 relative = line

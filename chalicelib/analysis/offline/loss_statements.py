@@ -56,3 +56,15 @@ def stated_loss(text: str, found: Sequence[DateMatch]) -> date | None:
         if _NAME_THEN_DATE.search(before) or _DATE_THEN_NAME.match(after) or adopted:
             verdict = known.value  # the last verdict on the line: a correction comes after
     return verdict
+
+
+# A day the writer sets aside: "vent cleaned on Oct 2, 2026 (receipt seen) - not relevant to the date".
+_SET_ASIDE = re.compile(
+    r"^[^.;]{0,40}?\b(?:not relevant|irrelevant|unrelated|nothing to do with|not (?:connected|related) to)\b",
+    FLAGS,
+)
+
+
+def set_aside(text: str, found: Sequence[DateMatch]) -> list[DateMatch]:
+    """The line's days less those the writer says have no bearing on the loss."""
+    return [known for known in found if not _SET_ASIDE.match(text[known.end : known.end + 60])]
