@@ -182,3 +182,15 @@ def test_a_day_the_writer_sets_aside_is_not_the_loss() -> None:
     )
     # Then the service day is no date of loss
     assert _job_dates(text)[0] != date(2026, 2, 10)
+
+
+def test_a_day_that_corrects_the_job_cards_day_is_the_verdict() -> None:
+    # Given a job card with the day of the call, and the tech's note that the alarm log says otherwise
+    text = (
+        "DOL: 13/03/2026\n"
+        "Tech notes, on site Sat 14/03/2026 09:20\n"
+        "Washer valve let go. The flood sensor logged it at 4:10 am today (Sat 14/03, per the app)"
+        " - not Friday like the job card says. Laundry and hall vinyl wet.\n"
+    )
+    # Then the loss is the day the sensor logged
+    assert _job_dates(text)[0] == date(2026, 3, 14)

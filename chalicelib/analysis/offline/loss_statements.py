@@ -34,6 +34,15 @@ _DATE_THEN_NAME = re.compile(
 )
 _DATE_REACH = 50  # how far after its date the naming words may end
 
+# The date, then the form's day ruled out: "went off at 5:52 am (Sat 28/11, the app history shows
+# it) - not Friday as the card says". The writer weighs the form's day and corrects it.
+_NOT_AS_FORM = re.compile(
+    r"^[^.;]{0,50}?(?:[-\u2013\u2014,;]|\)) not (?:on )?(?:the )?[\w/]+(?: \w+)?,? (?:as|like)"
+    r" (?:the|our|their|it says on the) (?:job |work )?(?:card|header|sheet|form|dispatch|order|booking"
+    r"|ticket|system|claim)\b",
+    FLAGS,
+)
+
 # The date the writer adopts: "we are using 19/11, the day the water appeared, as the loss date".
 _TAKEN_AS = re.compile(
     r"(?:,[^.;,]{0,50},)? as (?:the |our )?(?:loss date|date of (?:the )?loss|d\.?o\.?l)\b", FLAGS
@@ -53,7 +62,8 @@ def stated_loss(text: str, found: Sequence[DateMatch]) -> date | None:
         before = text[max(0, known.start - _NAME_REACH) : known.start]
         after = text[known.end : known.end + _DATE_REACH]
         adopted = _ADOPTED.search(before) and _TAKEN_AS.match(text, known.end, known.end + 2 * _DATE_REACH)
-        if _NAME_THEN_DATE.search(before) or _DATE_THEN_NAME.match(after) or adopted:
+        corrects = _NOT_AS_FORM.match(text[known.end : known.end + 2 * _DATE_REACH])
+        if _NAME_THEN_DATE.search(before) or _DATE_THEN_NAME.match(after) or adopted or corrects:
             verdict = known.value  # the last verdict on the line: a correction comes after
     return verdict
 
