@@ -9,6 +9,7 @@ from datetime import date
 from chalicelib.analysis import analyze_text
 from chalicelib.analysis.offline.dates import DateMatch
 from chalicelib.analysis.offline.loss_statements import stated_loss
+from chalicelib.analysis.offline.weekdays import weekdays_alone
 
 
 def _job_dates(text: str) -> tuple[date | None, date | None]:
@@ -194,3 +195,11 @@ def test_a_day_that_corrects_the_job_cards_day_is_the_verdict() -> None:
     )
     # Then the loss is the day the sensor logged
     assert _job_dates(text)[0] == date(2026, 3, 14)
+
+
+def test_a_weekday_with_its_day_in_brackets_is_that_day_not_the_latest_one() -> None:
+    # Given an owner's email sent on a Friday, naming the night of the leak by weekday and day
+    text = "Friday night (13th) about ten the washing machine hose burst and flooded the laundry."
+    sent = date(2026, 11, 20)
+    # Then the weekday is the Friday the bracket names, a week before the mail, not the mail's own day
+    assert [told[2] for told in weekdays_alone(text, [], sent, sent)] == [date(2026, 11, 13)]

@@ -152,6 +152,9 @@ _BOUND_BEFORE = re.compile(r"\b(?:since|until|till|every|next|last|by|before|aft
 _WRITTEN_AFTER = 15  # a date written this soon after the weekday is its date ("Monday, 8 June")
 
 
+_BRACKET_DAY = re.compile(r" ?\((?:the )?(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\)", FLAGS)
+
+
 def weekdays_alone(
     text: str, found: Sequence[Dated], anchor: date, written: date | None
 ) -> list[tuple[int, int, date]]:
@@ -174,9 +177,16 @@ def weekdays_alone(
             before -= 1
         day = (found[before].value if before >= 0 else None) or anchor
         shift = (weekday - day.weekday()) % 7
-        if shift in (2, 3, 4, 5):
-            continue
         value = day + timedelta(days=shift if shift <= 1 else shift - 7)
+        # ("Saturday night (14th) about half nine": the bracket says which Saturday; a few weeks back)
+        if bracket := _BRACKET_DAY.match(text, match.end()):
+            weeks = (value + timedelta(weeks=back) for back in range(1, -4, -1))
+            named = next((told for told in weeks if told.day == int(bracket.group("day"))), None)
+            if named is None:
+                continue
+            value = named
+        elif shift in (2, 3, 4, 5):
+            continue
         if written is None or value <= written:
             out.append((match.start("weekday"), match.end(), value))
     return out
