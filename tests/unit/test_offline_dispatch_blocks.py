@@ -88,3 +88,26 @@ def test_a_sentence_reporting_the_booking_is_not_the_writers_evidence() -> None:
     text = "The sewage wording in the header came from the call centre. No odour, clear water."
     kept = first_hand_text(text)
     assert "sewage" not in kept and "clear water" in kept and len(kept) == len(text)
+
+
+_OFFICE_CARD = """=== JOB CARD (office) ===
+Job: 7741   Client: R. Oduya, 4 Kestrel Way
+DOL: 03/02/2026   Cause: dishwasher overflow   Cat: 2
+Affected: kitchen
+=== TECHNICIAN - site visit 03/02/2026 ===
+Card is wrong on the source. Not the dishwasher: the cold water supply pipe under the sink has a
+pinhole and sprayed clean mains water onto the cabinet floor. Category 1.
+Kitchen: vinyl wet in front of the sink, about 2 m2.
+"""
+
+
+def test_an_office_card_titled_between_rules_is_second_hand() -> None:
+    assert _numbers(_OFFICE_CARD) == {1, 2, 3, 4}
+    assert _numbers("=== OFFICE NOTES ===\nstaff kitchen\n=== END ===") == set()
+
+
+def test_the_cause_on_an_office_card_gives_way_to_the_source_the_writer_found() -> None:
+    findings = analyze_text(_OFFICE_CARD)
+    assert findings.cause_of_loss is not None
+    assert "dishwasher overflow" not in findings.cause_of_loss
+    assert findings.water_category is not None and findings.water_category.value == 1

@@ -27,6 +27,10 @@ from chalicelib.analysis.offline.water_sources import QUOTED
 
 
 def _labelled_cause(text: str) -> str | None:
+    # ("- cause: 400 L tank in lounge, bottom seam let go": a field written as a list item is still
+    # its label)
+    bullet = BULLETS.match(text)
+    text = text[bullet.end() :] if bullet is not None else text
     label = CAUSE_LABEL.match(text)
     if label is None:
         return None

@@ -114,7 +114,7 @@ def _stated_grade(
     revised to Class 4") and quote others before correcting them ("the insurer's Cat 2 ... Cat 3"),
     unless the notes reject it ("I do not agree")."""
     stated: _Graded | None = None
-    for line in lines:
+    for index, line in enumerate(lines):
         quoted = [(m.start(), m.end()) for m in QUOTED.finditer(line.text)]
         for match in _called(pattern, line.text):
             if any(start < match.start() < end for start, end in quoted):
@@ -124,12 +124,24 @@ def _stated_grade(
             if value in rejected and any(value not in rejected for value in _values(lines, pattern)):
                 continue
             if not worst or stated is None or value > stated.value:
-                graded = _Graded(value=value, reason=line.text, span=line.span())
+                graded = _Graded(
+                    value=value, reason=_with_reason_above(lines, index, match), span=line.span()
+                )
                 # A later repeat ("bagged as Cat 3 debris") keeps the line that said why ("through
                 # soot and ash on its way down - Category 3").
                 if stated is None or stated.value != value or not _justified(stated):
                     stated = graded
     return stated
+
+
+def _with_reason_above(lines: Sequence[Line], index: int, match: re.Match[str]) -> str:
+    """A grade written alone on the line under the sentence that says why ("- no - tank water w/ fish
+    waste, sat ~11 hrs on carpet." / "  CAT 2."): that sentence is its reason."""
+    text = lines[index].text
+    alone = not text[: match.start()].strip(" -*\u2022") and not text[match.end() :].strip(" .;:!")
+    if not alone or index == 0 or not lines[index - 1].text:
+        return text
+    return f"{lines[index - 1].text} {text}"
 
 
 def _called(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:

@@ -49,7 +49,19 @@ _RULE = re.compile(
 _BLOCK_LINES = 25  # a header block is a few fields: bound every walk
 
 
+# A block titled between rules as the office's card: "===== JOB CARD (office) =====", "=== OFFICE
+# SECTION ===": fields the office typed before anyone was on site, like a dispatch header.
+_CARD_TITLE = re.compile(
+    r"^\s*(?:={3,}|-{3,}|\*{3,}|#{3,}) ?(?=[^=\-*#\n]{0,60}\boffice\b)"
+    r"(?=[^=\-*#\n]{0,60}\b(?:job ?card|card|section|booking|header)\b)[^=\-*#\n]{1,60}?"
+    r" ?(?:={3,}|-{3,}|\*{3,}|#{3,})\s*$",
+    FLAGS,
+)
+
+
 def _is_marker(text: str) -> bool:
+    if _CARD_TITLE.match(text) is not None:
+        return True
     return _MARKER.match(text) is not None and _WRAPPED.search(text) is not None
 
 

@@ -46,6 +46,8 @@ _ITEM = re.compile(
     r"|(?P<skip>-|\u2013|\u2014|n/?r|n/?a|removed|not (?:re-?)?read|dry|at goal))",
     re.ASCII | re.IGNORECASE,
 )
+# A second value after a point's own, parted by a slash: "REF 11 / 13" (not "13 - 40", point 13's).
+_PAIRED = re.compile(r"\s*/\s*\d{1,4}(?:\.\d{1,2})?(?![\d/.])(?!\s*[:=\-\u2013]\s*\d)")
 _BETWEEN = re.compile(r"\s*(?:[,;|/]\s*)?")
 # What may end the line after its items: a bracketed note, or a dash or stop then words.
 _NOTE = re.compile(r"\s*(?:\(.*\)|(?:[-\u2013\u2014.;:]|->)\s+\D.*|[.;]?)\s*")
@@ -87,6 +89,12 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
         if written[0].isdigit() and not item.group("sep").strip():
             return None  # ("2 34": a count and a number, not point 2)
         items += 1
+        paired = _PAIRED.match(text, item.end()) if item.group("value") is not None else None
+        if paired is not None:
+            # ("REF 11 / 13" for "REF bed 1 GIB / bed 1 floor": one ID, a value per surface it names;
+            # which is which is the legend's to say, so neither is read, and the row goes on)
+            position = _BETWEEN.match(text, paired.end()).end()  # type: ignore[union-attr]
+            continue
         if item.group("value") is not None:
             unit = item.group("unit")
             values.append(
