@@ -357,23 +357,6 @@ def detect_category(
 # --- S500 class --------------------------------------------------------------------------------
 
 
-def _class_four(drafts: Sequence[AreaDraft], standards: Standards) -> _Graded | None:
-    low_permeance = set(standards.water_class.low_permeance_materials)
-    for area in drafts:
-        for key, span in area.soaked_materials.items():
-            if key in low_permeance:
-                return _Graded(
-                    value=4,
-                    reason=(
-                        f"Wet {area.materials.get(key, key)} in {area.room} (line {span.line}): a"
-                        f" low-permeance material holding bound water needs specialty drying, Class 4 per"
-                        f" {standards.cite('water_class')}."
-                    ),
-                    span=span,
-                )
-    return None
-
-
 # "carpet and pad soaked wall to wall - the whole room": an extent no Class 1 call survives.
 _WHOLE_EXTENT = re.compile(
     r"\b(?:wall[- ]to[- ]wall|whole (?:room|floor|house|level)|entire (?:room|floor|house|level)"
