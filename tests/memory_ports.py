@@ -86,7 +86,7 @@ class MemoryPorts:
         self.shares = MemoryShareRecords(self.workflows)
         self.activity = MemoryActivityRecords(self.workflows)
         self.workflows.activity = self.activity
-        self.photos = MemoryPhotoRecords()
+        self.photos = MemoryPhotoRecords(self.workflows)
         self.templates = MemoryTemplateRecords()
         self.rate_buckets = MemoryRateBuckets()
         self.blobs = MemoryBlobs()

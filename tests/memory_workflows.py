@@ -236,9 +236,17 @@ class MemoryActivityRecords:
 
 
 class MemoryPhotoRecords:
-    def __init__(self) -> None:
+    """Photos live in their workflow's partition: deleting the workflow deletes them with it. (A
+    photo is only ever asked for on a workflow that exists: the route checks it first.)"""
+
+    def __init__(self, workflows: MemoryWorkflowRecords) -> None:
+        self._workflows = workflows
         self.photos: dict[tuple[str, str], Photo] = {}
         self._lock = threading.Lock()
+
+    def _forget_deleted(self) -> None:
+        for key in [key for key in self.photos if key[0] not in self._workflows.workflows]:
+            del self.photos[key]
 
     def create(self, photo: Photo) -> None:
         with self._lock:
@@ -247,15 +255,18 @@ class MemoryPhotoRecords:
             self.photos[(photo.workflow_id, photo.id)] = photo.model_copy(deep=True)
 
     def get(self, workflow_id: str, photo_id: str) -> Photo | None:
+        self._forget_deleted()
         found = self.photos.get((workflow_id, photo_id))
         return found.model_copy(deep=True) if found else None
 
     def list_for_workflow(self, workflow_id: str) -> list[Photo]:
+        self._forget_deleted()
         mine = [p for (wf, _), p in self.photos.items() if wf == workflow_id]
         return [p.model_copy(deep=True) for p in sorted(mine, key=lambda p: (p.created_at, p.id))]
 
     def settle(self, photo: Photo) -> None:
         with self._lock:
+            self._forget_deleted()
             current = self.photos.get((photo.workflow_id, photo.id))
             if current is None or current.status is not PhotoStatus.PENDING:
                 raise ConditionFailed(photo.id)
