@@ -118,17 +118,23 @@ class MemoryTemplateRecords:
         if head.org_id is not None:
             self.by_org.setdefault(head.org_id, set()).add(head.id)
 
+    def _head(self, template_id: str) -> TemplateHead:
+        # The adapter's updates are conditional on the head being there.
+        if template_id not in self.heads:
+            raise ConditionFailed(template_id)
+        return self.heads[template_id]
+
     def retire(self, template_id: str) -> None:
-        self.heads[template_id] = self.heads[template_id].model_copy(update={"retired": True})
+        self.heads[template_id] = self._head(template_id).model_copy(update={"retired": True})
 
     def share(self, template_id: str, org_id: str) -> None:
-        head = self.heads[template_id]
+        head = self._head(template_id)
         shared = sorted({*head.shared_with, org_id})
         self.heads[template_id] = head.model_copy(update={"shared_with": shared})
         self.by_org.setdefault(org_id, set()).add(template_id)
 
     def unshare(self, template_id: str, org_id: str) -> bool:
-        head = self.heads[template_id]
+        head = self._head(template_id)
         shared = org_id in head.shared_with
         kept = [org for org in head.shared_with if org != org_id]
         self.heads[template_id] = head.model_copy(update={"shared_with": kept})
