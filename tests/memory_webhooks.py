@@ -51,7 +51,13 @@ class MemoryWebhookRecords:
                 raise NotFound(endpoint.id)
             stored = self.endpoints[key][0]
             stored.secret_created_at = endpoint.secret_created_at
-            stored.previous_secret_expires_at = endpoint.previous_secret_expires_at
+            # As the adapter: the old secret's expiry is kept only beside an old secret.
+            keeps_previous = secrets.previous and endpoint.previous_secret_expires_at is not None
+            stored.previous_secret_expires_at = (
+                endpoint.previous_secret_expires_at if keeps_previous else None
+            )
+            if not keeps_previous:
+                secrets = SealedSecrets(secrets.current)
             self.endpoints[key] = (stored, secrets)
 
     def set_status(self, org_id: str, endpoint_id: str, status: EndpointStatus) -> WebhookEndpoint:

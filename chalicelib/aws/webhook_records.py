@@ -172,10 +172,12 @@ class DynamoWebhookRecords:
         return _delivery(item) if item else None
 
     def record_attempt(self, delivery: WebhookDelivery) -> None:
+        # The existence test first: DynamoDB finds size() of a missing item false, but moto (the
+        # local stack) raises on it, where a delivery gone (deleted, expired) must be ConditionFailed.
         call(
             self._table.put_item,
             Item=self._delivery_item(delivery),
-            ConditionExpression=Attr("attempts").size().eq(len(delivery.attempts) - 1),
+            ConditionExpression=Attr("pk").exists() & Attr("attempts").size().eq(len(delivery.attempts) - 1),
         )
 
     def list_deliveries(self, endpoint_id: str, limit: int) -> list[WebhookDelivery]:
@@ -191,7 +193,11 @@ class DynamoWebhookRecords:
     def reopen_delivery(self, delivery: WebhookDelivery, seen: WebhookDelivery) -> None:
         # Conditions on what was read: a double click's second request, or two people at once,
         # find it changed and reopen nothing (core/webhooks.redeliver answers the winner's).
-        unchanged = Attr("status").eq(seen.status.value) & Attr("attempts").size().eq(len(seen.attempts))
+        unchanged = (
+            Attr("pk").exists()  # first, as in record_attempt
+            & Attr("status").eq(seen.status.value)
+            & Attr("attempts").size().eq(len(seen.attempts))
+        )
         if seen.redelivery is None:
             unchanged &= Attr("redelivery").not_exists()
         else:
