@@ -20,6 +20,11 @@ from chalicelib.core.tenancy import Role
 from tests.memory_workflows import MemoryWorkflowRecords
 
 
+def _newest_first(invitations: list[Invitation]) -> list[Invitation]:
+    # As the adapter's indexes sort them, backwards: by when they were made, then by id.
+    return sorted(invitations, key=lambda i: (i.created_at, i.id), reverse=True)
+
+
 class MemoryOrganisationRecords:
     """`OrganisationRecords` in memory: each conditional write checks and writes under one lock,
     as a DynamoDB transaction does."""
@@ -57,7 +62,9 @@ class MemoryOrganisationRecords:
         return self.members_.get(user_id)
 
     def members(self, org_id: str) -> list[Member]:
-        return sorted((m for m in self.members_.values() if m.org_id == org_id), key=lambda m: m.joined_at)
+        # As the adapter's index sorts them: by when they joined, then by user id.
+        found = (m for m in self.members_.values() if m.org_id == org_id)
+        return sorted(found, key=lambda m: (m.joined_at, m.user_id))
 
     def _still(self, member: Member) -> None:
         now = self.members_.get(member.user_id)
@@ -96,15 +103,17 @@ class MemoryOrganisationRecords:
 
     def invitations(self, org_id: str) -> list[Invitation]:
         found = [i for i, _ in self.invitations_.values() if i.org_id == org_id]
-        return sorted(found, key=lambda i: i.created_at, reverse=True)
+        return _newest_first(found)
 
     def invitations_for(self, user_id: str) -> list[Invitation]:
         found = [i for i, _ in self.invitations_.values() if i.user_id == user_id]
-        return sorted(found, key=lambda i: i.created_at, reverse=True)
+        return _newest_first(found)
 
     def _respond(self, invitation: Invitation, status: str, by: str, at: str) -> None:
         from datetime import datetime
 
+        if invitation.id not in self.invitations_:  # the adapter's condition fails on no item
+            raise ConditionFailed(invitation.id)
         current, code_hash = self.invitations_[invitation.id]
         if current.status is not InvitationStatus.PENDING:
             raise ConditionFailed(invitation.id)
@@ -121,6 +130,8 @@ class MemoryOrganisationRecords:
         from datetime import datetime
 
         with self._lock:
+            if invitation.id not in self.invitations_:
+                raise ConditionFailed(invitation.id)
             current, _ = self.invitations_[invitation.id]
             if (
                 current.expires_at <= datetime.fromisoformat(at)
