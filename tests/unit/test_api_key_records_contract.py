@@ -16,6 +16,7 @@ from chalicelib.core.models import ApiKey
 from chalicelib.core.ports import ApiKeyRecords, ConditionFailed
 from tests.aws_answers import workflows_table
 from tests.memory_accounts import MemoryApiKeyRecords
+from tests.store_contract import assert_double_answers_as_adapter
 
 pytestmark = pytest.mark.unit
 
@@ -105,9 +106,4 @@ def test_store_answers_as_the_port_promises(name: str) -> None:
 
 
 def test_memory_double_answers_as_the_dynamodb_adapter() -> None:
-    transcripts = {}
-    for name, make in STORES.items():
-        with make() as store:
-            transcripts[name] = _transcript(store)
-    for key, expected in transcripts["dynamodb"].items():
-        assert transcripts["memory"][key] == expected, key
+    assert_double_answers_as_adapter(STORES, _transcript)

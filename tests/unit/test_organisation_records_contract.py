@@ -26,6 +26,7 @@ from chalicelib.core.ports import ConditionFailed, NotFound
 from chalicelib.core.tenancy import Role
 from tests.aws_answers import workflows_table
 from tests.memory_organisations import MemoryOrganisationRecords
+from tests.store_contract import assert_double_answers_as_adapter
 
 pytestmark = pytest.mark.unit
 
@@ -193,9 +194,4 @@ def test_store_answers_as_the_port_promises(name: str) -> None:
 
 
 def test_memory_double_answers_as_the_dynamodb_adapter() -> None:
-    transcripts = {}
-    for name, make in STORES.items():
-        with make() as store:
-            transcripts[name] = _transcript(store)
-    for key, expected in transcripts["dynamodb"].items():
-        assert transcripts["memory"][key] == expected, key
+    assert_double_answers_as_adapter(STORES, _transcript)

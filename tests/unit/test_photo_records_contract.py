@@ -17,6 +17,7 @@ from chalicelib.core.models import GpsPosition, InputMethod, Photo, PhotoStatus,
 from chalicelib.core.ports import ConditionFailed, PhotoRecords, WorkflowRecords
 from tests.aws_answers import workflows_table
 from tests.memory_workflows import MemoryPhotoRecords, MemoryWorkflowRecords
+from tests.store_contract import assert_double_answers_as_adapter
 
 pytestmark = pytest.mark.unit
 
@@ -142,9 +143,4 @@ def test_store_answers_as_the_port_promises(name: str) -> None:
 
 
 def test_memory_double_answers_as_the_dynamodb_adapter() -> None:
-    transcripts = {}
-    for name, make in STORES.items():
-        with make() as stores:
-            transcripts[name] = _transcript(stores)
-    for key, expected in transcripts["dynamodb"].items():
-        assert transcripts["memory"][key] == expected, key
+    assert_double_answers_as_adapter(STORES, _transcript)

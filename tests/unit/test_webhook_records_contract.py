@@ -27,6 +27,7 @@ from chalicelib.core.webhook_models import (
 from chalicelib.core.webhook_ports import SealedSecrets, WebhookRecords
 from local_stack.provision import table_properties
 from tests.memory_webhooks import MemoryWebhookRecords
+from tests.store_contract import assert_double_answers_as_adapter
 
 pytestmark = pytest.mark.unit
 
@@ -223,9 +224,4 @@ def test_store_answers_as_the_port_promises(name: str) -> None:
 
 
 def test_memory_double_answers_as_the_dynamodb_adapter() -> None:
-    transcripts = {}
-    for name, make in STORES.items():
-        with make() as store:
-            transcripts[name] = _transcript(store)
-    for key, expected in transcripts["dynamodb"].items():
-        assert transcripts["memory"][key] == expected, key
+    assert_double_answers_as_adapter(STORES, _transcript)
