@@ -5,8 +5,10 @@ by topic in `memory_workflows`, `memory_organisations`, `memory_accounts`, `memo
 
 Each keeps the contract its AWS adapter keeps (conditional writes raise ConditionFailed, a
 missing workflow NotFound, a write's events are numbered from the record's `lastEventSeq`), so
-a test that passes here says something about the real thing. Nothing checks the two side by side
-yet: keep them in step by hand when an adapter's contract changes.
+a test that passes here says something about the real thing. The stores are checked side by side
+with their DynamoDB adapters on moto (`tests/unit/test_*_records_contract.py`: workflows, API keys,
+shares, photos, templates, webhooks, organisations): a change to an adapter's contract goes into its
+contract test's transcript, and the double follows.
 """
 
 from __future__ import annotations
