@@ -6,6 +6,8 @@ from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from typing import Any, TypeVar
 
+from chalicelib.core.ports import ConditionFailed, NotFound
+
 Store = TypeVar("Store")
 
 
@@ -22,3 +24,12 @@ def assert_double_answers_as_adapter(
     assert said["memory"].keys() == said["dynamodb"].keys()
     for key, expected in said["dynamodb"].items():
         assert said["memory"][key] == expected, key
+
+
+def outcome(call: Callable[[], object]) -> str:
+    """What a store said to a write: "done", or the refusal the port names (ConditionFailed, NotFound)."""
+    try:
+        call()
+    except (ConditionFailed, NotFound) as refusal:
+        return type(refusal).__name__
+    return "done"

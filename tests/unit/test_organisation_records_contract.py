@@ -22,11 +22,10 @@ from chalicelib.core.org_models import (
     Organisation,
 )
 from chalicelib.core.org_ports import OrganisationRecords
-from chalicelib.core.ports import ConditionFailed, NotFound
 from chalicelib.core.tenancy import Role
 from tests.aws_answers import workflows_table
 from tests.memory_organisations import MemoryOrganisationRecords
-from tests.store_contract import assert_double_answers_as_adapter
+from tests.store_contract import assert_double_answers_as_adapter, outcome
 
 pytestmark = pytest.mark.unit
 
@@ -81,25 +80,15 @@ def _invitation(n: int, *, user: str | None = None, minutes: int, org_id: str = 
     )
 
 
-def _outcome(call: Callable[[], object]) -> str:
-    try:
-        call()
-    except ConditionFailed:
-        return "ConditionFailed"
-    except NotFound:
-        return "NotFound"
-    return "done"
-
-
 def _transcript(store: OrganisationRecords) -> dict[str, Any]:
     said: dict[str, Any] = {}
     owner = _member("olive", Role.OWNER, minutes=0)
     store.create(_organisation(), owner)
-    said["second organisation, same owner"] = _outcome(
+    said["second organisation, same owner"] = outcome(
         lambda: store.create(_organisation("org_ffffffffffffffff"), owner)
     )
     said["renamed"] = store.rename(ORG, "Harbour Restorations Pty Ltd", iso(START + timedelta(days=1)))
-    said["rename a missing organisation"] = _outcome(lambda: store.rename("org_ffff", "x", iso(START)))
+    said["rename a missing organisation"] = outcome(lambda: store.rename("org_ffff", "x", iso(START)))
     # Two people who joined in the same minute list by user id; the others by when they joined.
     invitations = [
         _invitation(1, user="zed", minutes=1),
@@ -109,7 +98,7 @@ def _transcript(store: OrganisationRecords) -> dict[str, Any]:
     ]
     for invitation in invitations:
         store.put_invitation(invitation, "hash-3" if invitation.email else None)
-    said["same invitation again"] = _outcome(lambda: store.put_invitation(invitations[0], None))
+    said["same invitation again"] = outcome(lambda: store.put_invitation(invitations[0], None))
     said["invitations"] = [i.id for i in store.invitations(ORG)]
     said["zed's"] = [i.id for i in store.invitations_for("zed")]
     said["by code"] = store.invitation(invitations[2].id)
@@ -117,31 +106,31 @@ def _transcript(store: OrganisationRecords) -> dict[str, Any]:
     zed, amy = _member("zed", Role.TECHNICIAN, minutes=5), _member("amy", Role.TECHNICIAN, minutes=5)
     store.accept(invitations[0], zed, at)
     store.accept(invitations[1], amy, at)
-    said["accepted twice"] = _outcome(lambda: store.accept(invitations[0], zed, at))
+    said["accepted twice"] = outcome(lambda: store.accept(invitations[0], zed, at))
     late = iso(START + timedelta(days=30))
-    said["accepted after expiry"] = _outcome(
+    said["accepted after expiry"] = outcome(
         lambda: store.accept(invitations[3], _member("bea", Role.TECHNICIAN, minutes=9), late)
     )
     store.settle(invitations[2], InvitationStatus.REVOKED.value, "olive", at)
-    said["settled twice"] = _outcome(
+    said["settled twice"] = outcome(
         lambda: store.settle(invitations[2], InvitationStatus.DECLINED.value, "olive", at)
     )
     gone = _invitation(9, user="cal", minutes=4)
     said["answer a missing invitation"] = (
-        _outcome(lambda: store.settle(gone, InvitationStatus.DECLINED.value, "cal", at)),
-        _outcome(lambda: store.accept(gone, _member("cal", Role.TECHNICIAN, minutes=9), at)),
+        outcome(lambda: store.settle(gone, InvitationStatus.DECLINED.value, "cal", at)),
+        outcome(lambda: store.accept(gone, _member("cal", Role.TECHNICIAN, minutes=9), at)),
     )
     said["after answers"] = [(i.id, i.status.value, i.responded_by) for i in store.invitations(ORG)]
     said["members"] = [(m.user_id, m.role.value) for m in store.members(ORG)]
     # The last owner stays; a second owner makes the first's demotion possible.
-    said["demote the last owner"] = _outcome(lambda: store.change_role(owner, Role.MANAGER.value))
-    said["remove the last owner"] = _outcome(lambda: store.remove(owner))
+    said["demote the last owner"] = outcome(lambda: store.change_role(owner, Role.MANAGER.value))
+    said["remove the last owner"] = outcome(lambda: store.remove(owner))
     store.change_role(zed, Role.OWNER.value)
     said["owners"] = store.get(ORG).owner_count  # type: ignore[union-attr]
-    said["as read before"] = _outcome(lambda: store.change_role(zed, Role.VIEWER.value))
+    said["as read before"] = outcome(lambda: store.change_role(zed, Role.VIEWER.value))
     store.change_role(owner, Role.MANAGER.value)
     store.remove(amy)
-    said["removed twice"] = _outcome(lambda: store.remove(amy))
+    said["removed twice"] = outcome(lambda: store.remove(amy))
     said["after changes"] = [(m.user_id, m.role.value) for m in store.members(ORG)]
     said["organisation"] = store.get(ORG)
     said["amy"] = store.member("amy")

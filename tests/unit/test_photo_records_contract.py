@@ -14,10 +14,10 @@ import pytest
 from chalicelib.aws.photo_records import DynamoPhotoRecords
 from chalicelib.aws.workflow_records import DynamoWorkflowRecords
 from chalicelib.core.models import GpsPosition, InputMethod, Photo, PhotoStatus, Workflow, WorkflowStatus
-from chalicelib.core.ports import ConditionFailed, PhotoRecords, WorkflowRecords
+from chalicelib.core.ports import PhotoRecords, WorkflowRecords
 from tests.aws_answers import workflows_table
 from tests.memory_workflows import MemoryPhotoRecords, MemoryWorkflowRecords
-from tests.store_contract import assert_double_answers_as_adapter
+from tests.store_contract import assert_double_answers_as_adapter, outcome
 
 pytestmark = pytest.mark.unit
 
@@ -83,14 +83,6 @@ def _received(photo: Photo) -> Photo:
     )
 
 
-def _refused(call: Callable[[], object]) -> str:
-    try:
-        call()
-    except ConditionFailed:
-        return "ConditionFailed"
-    return "done"
-
-
 def _transcript(stores: Stores) -> dict[str, Any]:
     workflows, photos = stores
     said: dict[str, Any] = {}
@@ -102,17 +94,17 @@ def _transcript(stores: Stores) -> dict[str, Any]:
     for photo in asked:
         photos.create(photo)
     photos.create(_photo(deleted, 7))
-    said["same id again"] = _refused(lambda: photos.create(_photo(kept, 3)))
+    said["same id again"] = outcome(lambda: photos.create(_photo(kept, 3)))
     said["listed"] = [p.id for p in photos.list_for_workflow(kept.id)]
     said["got"] = photos.get(kept.id, "ph_01")
     said["missing"] = photos.get(kept.id, "ph_99")
     said["other workflow's id"] = photos.get(deleted.id, "ph_01")
     # Two deliveries of one upload: the first receipt wins, the second is told.
-    said["settled"] = _refused(lambda: photos.settle(_received(asked[1])))
+    said["settled"] = outcome(lambda: photos.settle(_received(asked[1])))
     rejected = asked[1].model_copy(update={"status": PhotoStatus.REJECTED, "error_code": "NOT_AN_IMAGE"})
-    said["settled twice"] = _refused(lambda: photos.settle(rejected))
+    said["settled twice"] = outcome(lambda: photos.settle(rejected))
     said["receipt"] = photos.get(kept.id, "ph_01")
-    said["settle a photo never asked for"] = _refused(lambda: photos.settle(_received(_photo(kept, 9))))
+    said["settle a photo never asked for"] = outcome(lambda: photos.settle(_received(_photo(kept, 9))))
     # Deleting a finished workflow deletes its photos' records with it.
     workflows.update(deleted.id, lambda w: setattr(w, "status", WorkflowStatus.COMPLETED))
     finished = workflows.get(deleted.id)

@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 
 from chalicelib.aws.template_records import DynamoTemplateRecords
-from chalicelib.core.ports import ConditionFailed, TemplateRecords
+from chalicelib.core.ports import TemplateRecords
 from chalicelib.core.template_models import ReportTemplate, TemplateHead
 from chalicelib.core.templates import built_in_versions
 from tests.aws_answers import workflows_table
 from tests.memory_accounts import MemoryTemplateRecords
-from tests.store_contract import assert_double_answers_as_adapter
+from tests.store_contract import assert_double_answers_as_adapter, outcome
 
 pytestmark = pytest.mark.unit
 
@@ -69,21 +69,13 @@ def _version(
     return template, head
 
 
-def _refused(call: Callable[[], object]) -> str:
-    try:
-        call()
-    except ConditionFailed:
-        return "ConditionFailed"
-    return "done"
-
-
 def _transcript(store: TemplateRecords) -> dict[str, Any]:
     said: dict[str, Any] = {}
     own, other = "tpl_" + "b" * 32, "tpl_" + "a" * 32
     store.add_version(*_version(own, 1, "org_alpha", "Water, first cut"))
     store.add_version(*_version(own, 2, "org_alpha", "Water, with drying log"))
     store.add_version(*_version(other, 1, "org_alpha", "Mould"))
-    said["same version again"] = _refused(lambda: store.add_version(*_version(own, 2, "org_alpha", "Racer")))
+    said["same version again"] = outcome(lambda: store.add_version(*_version(own, 2, "org_alpha", "Racer")))
     # A racer's older head arriving late never moves the head back.
     template, stale_head = _version(own, 1, "org_alpha", "Water, first cut")
     store.add_version(template.model_copy(update={"version": 3}), stale_head)
@@ -103,8 +95,8 @@ def _transcript(store: TemplateRecords) -> dict[str, Any]:
     said["beta lists after"] = [head.id for head in store.list_for_org("org_beta")]
     store.retire(other)
     said["retired"] = store.get_head(other)
-    said["retire a missing template"] = _refused(lambda: store.retire("tpl_" + "c" * 32))
-    said["share a missing template"] = _refused(lambda: store.share("tpl_" + "c" * 32, "org_beta"))
+    said["retire a missing template"] = outcome(lambda: store.retire("tpl_" + "c" * 32))
+    said["share a missing template"] = outcome(lambda: store.share("tpl_" + "c" * 32, "org_beta"))
     return said
 
 

@@ -14,7 +14,6 @@ import pytest
 from moto import mock_aws
 
 from chalicelib.aws.webhook_records import DynamoWebhookRecords
-from chalicelib.core.ports import ConditionFailed, NotFound
 from chalicelib.core.webhook_models import (
     DeliveryAttempt,
     DeliveryStatus,
@@ -27,7 +26,7 @@ from chalicelib.core.webhook_models import (
 from chalicelib.core.webhook_ports import SealedSecrets, WebhookRecords
 from local_stack.provision import table_properties
 from tests.memory_webhooks import MemoryWebhookRecords
-from tests.store_contract import assert_double_answers_as_adapter
+from tests.store_contract import assert_double_answers_as_adapter, outcome
 
 pytestmark = pytest.mark.unit
 
@@ -109,22 +108,12 @@ def _seen(endpoint: WebhookEndpoint | None) -> dict[str, Any] | None:
     return endpoint.model_dump(mode="json") | {"failingSince": endpoint.failing_since is not None}
 
 
-def _outcome(call: Callable[[], object]) -> str:
-    try:
-        call()
-    except ConditionFailed:
-        return "ConditionFailed"
-    except NotFound:
-        return "NotFound"
-    return "done"
-
-
 def _transcript(store: WebhookRecords) -> dict[str, Any]:
     said: dict[str, Any] = {}
     late, early = _endpoint(2, minutes=5), _endpoint(1, minutes=0)
     store.put_endpoint(late, SealedSecrets("sealed-2"))
     store.put_endpoint(early, SealedSecrets("sealed-1", "sealed-0"))
-    said["same id again"] = _outcome(lambda: store.put_endpoint(late, SealedSecrets("other")))
+    said["same id again"] = outcome(lambda: store.put_endpoint(late, SealedSecrets("other")))
     said["listed"] = [e.id for e in store.list_endpoints(ORG)]
     said["other account's"] = store.list_endpoints("org_ffffffffffffffff")
     got = store.get_endpoint(ORG, early.id)
@@ -143,7 +132,7 @@ def _transcript(store: WebhookRecords) -> dict[str, Any]:
     store.replace_secrets(again, SealedSecrets("sealed-4"))
     got = store.get_endpoint(ORG, late.id)
     said["rotated again"] = (_seen(got[0]), got[1]) if got else None
-    said["rotate a missing endpoint"] = _outcome(
+    said["rotate a missing endpoint"] = outcome(
         lambda: store.replace_secrets(_endpoint(9, minutes=1), SealedSecrets("x"))
     )
     # Failures count up to FAILING; a success resets the count but not the status.
@@ -153,20 +142,20 @@ def _transcript(store: WebhookRecords) -> dict[str, Any]:
     store.note_outcome(ORG, early.id, True, 3)
     said["a success after"] = _seen(store.get_endpoint(ORG, early.id)[0])  # type: ignore[index]
     said["enabled"] = _seen(store.set_status(ORG, early.id, EndpointStatus.ACTIVE))
-    said["status of a missing endpoint"] = _outcome(
+    said["status of a missing endpoint"] = outcome(
         lambda: store.set_status(ORG, "wh_ffffffffffffffff", EndpointStatus.ACTIVE)
     )
-    said["outcome of a missing endpoint"] = _outcome(lambda: store.note_outcome(ORG, "wh_ffff", False, 1))
+    said["outcome of a missing endpoint"] = outcome(lambda: store.note_outcome(ORG, "wh_ffff", False, 1))
     # Deliveries: made once, attempts only over one fewer, newest first.
     first, second, third = (_delivery(n, late) for n in (1, 2, 3))
     said["created"] = [store.create_delivery(d) for d in (second, first, third, second)]
     tried = _attempt(first, 503)
     store.record_attempt(tried)
-    said["same attempt again"] = _outcome(lambda: store.record_attempt(tried))
-    said["attempt over two fewer"] = _outcome(
+    said["same attempt again"] = outcome(lambda: store.record_attempt(tried))
+    said["attempt over two fewer"] = outcome(
         lambda: store.record_attempt(_attempt(_attempt(tried, 503), 200))
     )
-    said["attempt on a missing delivery"] = _outcome(
+    said["attempt on a missing delivery"] = outcome(
         lambda: store.record_attempt(_attempt(_delivery(8, late), 200))
     )
     said["got delivery"] = store.get_delivery(late.id, first.id)
@@ -179,8 +168,8 @@ def _transcript(store: WebhookRecords) -> dict[str, Any]:
     reopened = seen.model_copy(
         update={"status": DeliveryStatus.PENDING, "completed_at": None, "redelivery": request}
     )
-    said["reopened"] = _outcome(lambda: store.reopen_delivery(reopened, seen))
-    said["reopened twice"] = _outcome(lambda: store.reopen_delivery(reopened, seen))
+    said["reopened"] = outcome(lambda: store.reopen_delivery(reopened, seen))
+    said["reopened twice"] = outcome(lambda: store.reopen_delivery(reopened, seen))
     said["after reopening"] = store.get_delivery(late.id, first.id)
     store.delete_endpoint(ORG, early.id)
     store.delete_endpoint(ORG, early.id)  # deleting twice changes nothing
