@@ -23,6 +23,14 @@ from chalicelib.analysis.offline.job_arrivals import (
     told_arrival,
 )
 from chalicelib.analysis.offline.job_call_out import CallOutDay
+from chalicelib.analysis.offline.job_date_clues import (
+    arrival_day,
+    denied,
+    other_event,
+    related_day,
+    seen_fine_then,
+    told_after_label,
+)
 from chalicelib.analysis.offline.job_date_labels import (
     DISCOVERY_LABEL,
     INSPECTION_LABEL,
@@ -46,7 +54,7 @@ from chalicelib.analysis.offline.loss_onset import (
 )
 from chalicelib.analysis.offline.loss_statements import set_aside, stated_loss
 from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
-from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
+from chalicelib.analysis.offline.relative_days import DayContext, DayEvent
 from chalicelib.analysis.offline.story_openings import opens_story
 from chalicelib.analysis.offline.text import (
     FLAGS,
@@ -59,23 +67,6 @@ from chalicelib.analysis.offline.told_days import told_days
 from chalicelib.analysis.offline.written_days import WrittenDays, with_today
 
 # --- the loss and the first visit --------------------------------------------------------------
-
-# Dates of something other than the loss: a call, a discovery, a tradesman's work, an install.
-_NOT_LOSS_EVENT = re.compile(
-    r"\b(?:call(?:ed|s)?|rang|phoned|phone|contacted|e-?mailed|reported|notified|lodged|fnol|noticed"
-    r"|discovered|found|saw|spotted|plumbers?|roofers?|electricians?|builders?|handym[ae]n|tradesm[ae]n"
-    r"|tradies?|leak detection|installed|delivered|connected(?! to)|hooked up|(?:re-?)?plumbed|renovated"
-    # (an appointment still to come: "sparky due Thursday 19/11")
-    r"|due(?! to)|fitted|replaced|repaired|serviced|quoted?|invoiced?|warning|issued|forecast|last used"
-    r"|booked"
-    r"|scheduled|purchased|bought|since|new|set|placed|pulled|removed|extracted|equipment|air movers?"
-    r"|booking|came in|job received|work order|referr(?:al|ed)|assigned|allocated"
-    r"|dehumidifiers?|dehus?|fans|took (?:\w+ ){0,3}(?:away|out)|readings?|read|we did"
-    # (the day a post, a message or a report was written: "Posted to a forum, Dec 3, 2026")
-    r"|posted|updated|edited|wrote|written)\b",
-    FLAGS,
-)
-
 
 _ARRIVALS_KEPT = 4  # told arrivals kept: the first of them after the loss is the inspection
 
@@ -141,35 +132,6 @@ _AWAY = re.compile(
 # Where a date's words end: what the next clause says ("...failed on Saturday 6 June; staff found
 # water ...") is not about that date.
 _CLAUSE_END = re.compile(r"[;()]| [-\u2013\u2014] ")
-
-
-def _other_event(text: str, near_start: int, known: DateMatch, near_end: int) -> bool:
-    """Whether words near the date say it dates a call, a trade's work or our equipment. Not a report
-    that goes on to tell the loss: in "the insured reports the toilet overflowed last evening
-    (10/05)" the date is the overflow's, the verb nearer to it."""
-    if any(not _denied(text, match) for match in _NOT_LOSS_EVENT.finditer(text, known.end, near_end)):
-        return True
-    before = [
-        match for match in _NOT_LOSS_EVENT.finditer(text, near_start, known.start) if not _denied(text, match)
-    ]
-    if not before:
-        return False
-    # (the water's verb, not a noun: "she phoned us about the leak on 3 April" dates the call)
-    return not any(
-        _NOUN_BEFORE.search(text, max(0, escape.start() - 12), escape.start()) is None
-        for escape in ESCAPE.finditer(text, before[-1].end(), known.start)
-    )
-
-
-# "... on the Sunday night, and nobody noticed until breakfast": no discovery on that day.
-_DENIED = re.compile(r"\b(?:nobody|no one|never|not|didn'?t|did not|hadn'?t)\s+$", FLAGS)
-
-
-def _denied(text: str, match: re.Match[str]) -> bool:
-    return _DENIED.search(text, max(0, match.start() - 12), match.start()) is not None
-
-
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|about|of|her|his|their|our|my|this|that|its)\s+$", FLAGS)
 
 
 _DAY = timedelta(days=1)
@@ -342,7 +304,7 @@ class JobDates:
         day = (
             named_loss_day(line, found)
             or labelled_date(LOSS_DATE_LABEL, line, found, self._dates, anchor, third_party=False)
-            or _told_after_label(line.text, found)
+            or told_after_label(line.text, found)
         )
         return _Found(day, line) if day else None
 
@@ -379,7 +341,7 @@ class JobDates:
                     )
                 ):
                     continue
-                value = _related_day(night_before, match, found, context, events)
+                value = related_day(night_before, match, found, context, events)
                 if value is not None:
                     out.append(_Found(value, line))
         return out
@@ -424,7 +386,7 @@ class JobDates:
             if (
                 known.value is None
                 # ("nobody saw water until Saturday": the finding is another day's)
-                or all(_denied(text, seen) for seen in DISCOVERY.finditer(text, start, end))
+                or all(denied(text, seen) for seen in DISCOVERY.finditer(text, start, end))
                 or not (
                     self._about_loss(text[start:end])
                     or LEAK_WORD.search(text, start, end)
@@ -436,7 +398,7 @@ class JobDates:
                     )
                 )
                 or _AWAY.search(text, start, end)
-                or _seen_fine_then(text, known)
+                or seen_fine_then(text, known)
                 or OPEN_ENDED.search(text, start, end)
                 or OPEN_ENDED.search(following)
                 or _CALL_WORD.search(text, start, clause_end)
@@ -469,7 +431,7 @@ class JobDates:
             if (
                 known.value is None
                 or not self._about_loss_near(text, sentences, start, end, known.start)
-                or _other_event(text, near_start, known, near_end)
+                or other_event(text, near_start, known, near_end)
                 or THIRD_PARTY.search(text, start, known.start)
                 or any(
                     is_our_arrival(text, cue, start, end)
@@ -477,7 +439,7 @@ class JobDates:
                 )
                 or INSPECTION_LABEL.search(text, near_start, near_end)
                 or visit_in_bracket(text, known)
-                or _arrival_day(text, found, known, start)
+                or arrival_day(text, found, known, start)
                 or (ANNOUNCEMENT.search(text, start, end) and not ESCAPE.search(text, start, end))
                 or found_late(text, sentences, start, known)
                 or overnight_start(text, found, known)
@@ -494,25 +456,6 @@ class JobDates:
 _DISCOVERY_CLAUSE_END = re.compile(r";")
 
 
-# "(overnight; floor dry at 22:00 on the 19th, water found 06:45 on the 20th)": the day it was last
-# seen fine, in its own clause, is not the day it was found.
-_FINE_STATE = re.compile(r"\b(?:dry|fine|normal|ok|okay|nothing)\b", FLAGS)
-_CLAUSE_MARK = re.compile(r"[,;()]")
-_CLAUSE_REACH = 60  # how far either side of a date its clause is read
-
-
-def _seen_fine_then(text: str, known: DateMatch) -> bool:
-    before = text[max(0, known.start - _CLAUSE_REACH) : known.start]
-    marks = [mark.end() for mark in _CLAUSE_MARK.finditer(before)]
-    clause_start = known.start - len(before) + (marks[-1] if marks else 0)
-    after = _CLAUSE_MARK.search(text, known.end, known.end + _CLAUSE_REACH)
-    clause_end = after.start() if after else min(len(text), known.end + _CLAUSE_REACH)
-    return bool(
-        _FINE_STATE.search(text, clause_start, clause_end)
-        and not DISCOVERY.search(text, clause_start, clause_end)
-    )
-
-
 def _booked_over(labelled: _Found, own: Sequence[_Found], lines: Sequence[Line]) -> bool:
     """Whether a loss date is the booking's (a header filled in from the call) and the writer's own
     account tells the loss on another day ("heard a bang at 7 this morning (Tuesday 11/3)" under a
@@ -521,75 +464,3 @@ def _booked_over(labelled: _Found, own: Sequence[_Found], lines: Sequence[Line])
     if labelled.line.number not in second_hand:
         return False
     return any(found.line.number not in second_hand and found.value != labelled.value for found in own)
-
-
-_TOLD_REACH = 90  # how far after a loss label a date told in its own sentence may be
-
-
-def _told_after_label(text: str, found: list[DateMatch]) -> date | None:
-    """ "DOL: the owner says it happened Friday night around 9 PM (11/13)": a label whose sentence
-    tells the loss in words before its date. Nothing between may date another event or leave the
-    start open ("DOL: unknown, tenant away until 12/11")."""
-    label = LOSS_DATE_LABEL.search(text)
-    if label is None:
-        return None
-    for known in found:
-        if known.start < label.end():
-            continue
-        between = text[label.end() : known.start]
-        if (
-            known.start - label.end() > _TOLD_REACH
-            or known.value is None
-            or re.search(r"[.!?;] ", between)
-            or (not ESCAPE.search(between) and not _HAPPENED.search(between))
-            or _NOT_LOSS_EVENT.search(between)
-            or OPEN_ENDED.search(between)
-            or THIRD_PARTY.search(between)
-        ):
-            return None
-        return known.value
-    return None
-
-
-# (or a meter or an app's log of it: "Loss date: the boiler app logs pressure falling from 19/10")
-_HAPPENED = re.compile(
-    r"\b(?:happened|occurred|started|began|went|let go|logs|logged"
-    r"|(?:pressure|flow|usage) (?:falling|dropping|jumped|spiked|rising))\b",
-    FLAGS,
-)
-
-
-_ARRIVAL_TO_DATE = 120  # how far after our arrival's verb the date it was told with may be
-
-
-def _arrival_day(text: str, found: list[DateMatch], known: DateMatch, start: int) -> bool:
-    """ "We were at 7718 W Sagebrush Ct at 8 the next morning, Monday the 16th": the first date
-    after our arrival in its sentence is the visit's, however long the address between them."""
-    reach = max(start, known.start - _ARRIVAL_TO_DATE)
-    cues = [
-        cue
-        for cue in ARRIVAL.finditer(text, reach, known.start)
-        if is_our_arrival(text, cue, start, known.end)
-    ]
-    if not cues:
-        return False
-    last = cues[-1].end()
-    return not any(last <= other.start < known.start for other in found)
-
-
-def _related_day(
-    night_before: bool,
-    match: re.Match[str],
-    found: list[DateMatch],
-    context: DayContext,
-    events: list[DayEvent],
-) -> date | None:
-    # "The night before, Thursday 2 April", "in the early hours of Jun 15": the date written with it
-    written = next((k for k in found if match.end() <= k.start <= match.end() + PLACED_REACH), None)
-    if written is not None:
-        return written.value
-    if night_before:
-        # else the day before the call's
-        day = DayContext.resolve(context.feed(events, before=match.start()), "day")
-        return day - _DAY if day else None
-    return DayContext.resolve(context.feed(events, before=match.start()), "morning")
