@@ -19,6 +19,7 @@ from chalicelib.analysis.offline.dispatch_blocks import second_hand_lines
 from chalicelib.analysis.offline.job_arrivals import (
     ARRIVAL,
     RELATIVE_TRIES,
+    insurers_visit,
     is_our_arrival,
     told_arrival,
 )
@@ -143,6 +144,7 @@ class _Found:
     line: Line
     escape: bool = False  # its sentence tells the water getting out or in, not only the weather
     weak: bool = False  # an arrival told only as a call-out: any other arrival told comes first
+    insurers: bool = False  # a visit by the insurer's person: a visit of ours before it comes first
 
     def fact(self) -> DateFact:
         return DateFact(value=self.value, source=self.line.span())
@@ -174,9 +176,11 @@ class JobDates:
         context = DayContext()
         guesses = Hypotheses()
         call_out = CallOutDay(self._about_loss, LEAK_WORD, THIRD_PARTY)
+        lead = ""  # the line before, which this one may go on from
         for line in lines:
             if not line.text:
                 call_out.read(line, [])
+                lead = ""
                 continue
             found = [match for match in self._dates.find_with_weekdays(line.text, anchor) if match.value]
             found = told_days(self._dates, line.text, found, anchor, written.sent)
@@ -186,8 +190,9 @@ class JobDates:
             if (labelled := self._labelled(line, found, anchor)) is not None:
                 loss_labelled = loss_labelled or labelled
                 relabelled.append(labelled)
-            if (day := stated_loss(line.text, found)) is not None:
+            if (day := stated_loss(line.text, found, lead)) is not None:
                 stated = _Found(day, line)
+            lead = line.text  # (a blank line between ends it: above)
             if (
                 not came_to_light
                 and (
@@ -201,7 +206,7 @@ class JobDates:
                 day := labelled_date(INSPECTION_LABEL, line, found, self._dates, anchor, first_named=True)
                 or first_visit_labelled(line, found, self._dates, anchor)
             ):
-                inspection_labelled = _Found(day, line)
+                inspection_labelled = _Found(day, line, insurers=insurers_visit(line.text, found, day))
                 labelled_first = first_visit_labelled(line, found, self._dates, anchor) == day
             elif (
                 inspection_labelled is not None
@@ -213,7 +218,14 @@ class JobDates:
                 # (first on site 11/18/2026)" further down dates the job's first visit)
                 inspection_labelled, labelled_first = _Found(day, line), True
             if len(arrivals) < _ARRIVALS_KEPT and (arrival := told_arrival(line, found, context, events)):
-                arrivals.append(_Found(arrival[0], line, weak=arrival[1]))
+                arrivals.append(
+                    _Found(
+                        arrival[0],
+                        line,
+                        weak=arrival[1],
+                        insurers=insurers_visit(line.text, found, arrival[0]),
+                    )
+                )
             # (a guessed source's days date no loss: "Could be: ... 3) the roof - that storm on the 19th")
             if not guesses.read(line):
                 days = set_aside(line.text, found)  # ("Oct 2 - not relevant to the date")
@@ -247,6 +259,10 @@ class JobDates:
         # (a form's own "Inspected: 03/10" stands even before a wrong loss date: QA says they conflict)
         kept = [v for v in visits if not earliest_loss or v.value >= earliest_loss or is_form_field(v.line)]
         inspection = kept[0] if kept else None
+        if inspection is not None and inspection.insurers:
+            # ("Adjuster (G. Power) attended March 9" after "our crew was on site the same night")
+            ours = [visit for visit in kept if not visit.insurers and visit.value < inspection.value]
+            inspection = min(ours, key=lambda visit: visit.value) if ours else inspection
         inspection_fact = inspection.fact() if inspection else self._visits.first_visit(lines, self._dates)
         if inspection is None and inspection_fact and earliest_loss and inspection_fact.value < earliest_loss:
             inspection_fact = None  # a dated visit line before the loss is some other visit
