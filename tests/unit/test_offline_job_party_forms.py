@@ -80,3 +80,36 @@ def test_the_policyholders_mail_about_the_family_names_the_sender() -> None:
         "Thanks for coming out. The dryer fans are loud - my father-in-law nearly tripped on a hose.\n"
     )
     assert _insured(text) == "Ngaire Tuhoe"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table's row as a Word table gives it, and as a PDF's text does (cells a space apart)
+        (
+            "Field | Detail\nPolicyholder | Rhona Albiston\nProperty | 3 Kirk Wynd, Perth PH1 5QT\n",
+            "Rhona Albiston",
+        ),
+        (
+            "Item Detail\nInsured Dunmore Glass Studio Ltd\nSite 8 Mill Lane, Ennis\n",
+            "Dunmore Glass Studio Ltd",
+        ),
+        ("Client / insured | Pemberton Rowing Club Inc\n", "Pemberton Rowing Club Inc"),
+        # where the name was taken from, between the label and its colon
+        ("Insured as per the policy schedule: Harwick Joinery Ltd.\n", "Harwick Joinery Ltd"),
+    ],
+)
+def test_the_insured_in_a_tables_row_and_a_label_that_says_its_source(text: str, expected: str) -> None:
+    assert (_insured(text) or "").rstrip(".") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Insured | Address | Phone\n",  # a header row: no name
+        "Insured contents were moved to the garage.\n",  # prose: the words after are no name
+        "Policyholder advised the leak started Friday.\n",
+    ],
+)
+def test_a_header_row_or_prose_after_the_label_is_no_insured(text: str) -> None:
+    assert _insured(text) is None

@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 from chalicelib.analysis import analyze_text
-from chalicelib.analysis.offline.dates import DateMatch
+from chalicelib.analysis.offline.dates import DateMatch, Dates
 from chalicelib.analysis.offline.loss_statements import stated_loss
+from chalicelib.analysis.offline.text import prepare_lines
 from chalicelib.analysis.offline.weekdays import weekdays_alone
 
 
@@ -203,3 +204,19 @@ def test_a_weekday_with_its_day_in_brackets_is_that_day_not_the_latest_one() -> 
     sent = date(2026, 11, 20)
     # Then the weekday is the Friday the bracket names, a week before the mail, not the mail's own day
     assert [told[2] for told in weekdays_alone(text, [], sent, sent)] == [date(2026, 11, 13)]
+
+
+def test_a_verdict_wrapped_onto_the_next_line_is_read_with_the_line_before() -> None:
+    # Given a wrapped note: the loss named at the end of one line, its date opening the next
+    lead = "- Header says 03/02. The float valve stuck that night, per the owner. Date of loss"
+    text = "04/02/2026."
+    found = Dates(prepare_lines(text), "DMY").find(text, None)
+    assert stated_loss(text, found, lead) == date(2026, 2, 4)
+    # ... but not a line that only follows one ending in other words
+    assert stated_loss(text, found, "- Readings were taken on") is None
+
+
+def test_a_job_number_with_a_day_and_month_is_no_date() -> None:
+    # Given a work order number shaped like a date whose "year" no job has
+    text = "WORK ORDER 14-03-5521"
+    assert [match.value for match in Dates(prepare_lines(text), "DMY").find(text, None)] == []

@@ -213,6 +213,10 @@ class DateMatch:
     value: date | None  # None: day and month could swap and nothing settles it, or no such day
 
 
+# The years a restoration job's dates fall in: "4471" after a day and month is a job number's tail.
+_FIRST_YEAR, _LAST_YEAR = 1900, 2099
+
+
 def _year(written: str | None) -> int | None:
     if written is None:
         return None
@@ -299,6 +303,9 @@ class Dates:
             yearless = match.group("n1") and match.group("ny") is None
             if yearless and (not yearless_numeric or match.group("sep") != "/"):
                 continue
+            written = match.group("iso_y") or match.group("ny") or match.group("y1") or match.group("y2")
+            if written is not None and not _FIRST_YEAR <= (_year(written) or 0) <= _LAST_YEAR:
+                continue  # "WORK ORDER 26-10-4471": a number that is no year makes no date
             month_word = match.group("m1") or match.group("m2")
             if (
                 month_word

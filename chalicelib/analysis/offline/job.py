@@ -47,7 +47,10 @@ _DAMAGE_LABEL = re.compile(
 
 _INSURED = re.compile(
     # ("Ins'd:", "Cust:", "Policyholders:": the field notes' and the consultant's forms of the labels)
-    r"\b(?:(?:named )?insureds?(?: name| party)?|insd|ins'd|ins(?=:)|policy ?holders?|p/?h|home ?owners?|h/o"
+    r"\b(?:(?:named )?insureds?(?: name| party)?"
+    # ("Insured as per the policy schedule: ...": where the name was taken from)
+    r"(?: as (?:per|on|named (?:in|on)) (?:the )?(?:policy )?(?:schedule|policy|certificate))?"
+    r"|insd|ins'd|ins(?=:)|policy ?holders?|p/?h|home ?owners?|h/o"
     r"|(?:property )?owners?(?: ?/ ?(?:insured|insd))?|client(?: name)?|customer(?: name)?|cust"
     # "Tenant (insured): Lachine Actuarial Partners Inc.": another role the bracket says holds the policy
     r"|(?:tenant|landlord|occupier|occupant|lessee|freeholder|leaseholder)"
@@ -328,8 +331,28 @@ def _client_insured(text: str) -> tuple[str | None, bool]:
     return value, True
 
 
+# A table's row, as a Word table ("Policyholder | Ewan Tolmie") or a PDF's text gives it (the cells
+# one space apart: "Insured Margaret Hollis"): the label is the row's first cell, a name the rest.
+_ROW_INSURED = re.compile(
+    r"^\W*(?:(?:named )?insured(?: name| party)?|policy ?holders?(?: name)?|(?:client|owner) ?/ ?insured)"
+    r"(?: ?\| ?| (?=(?-i:[A-Z])))(?P<value>[^|]+?)[\s|]*$",
+    FLAGS,
+)
+_ROW_NAME_WORDS = 2  # a row's name has two words at least: "Insured | Address" is a header row
+
+
+def _row_insured(text: str) -> str | None:
+    row = _ROW_INSURED.match(text)
+    if row is None:
+        return None
+    words = row.group("value").split()
+    if len(words) < _ROW_NAME_WORDS or not all(_NAME_WORD.match(word) for word in words):
+        return None
+    return " ".join(words)
+
+
 def _insured(text: str) -> str | None:
-    value = _labelled_value(_INSURED, _VALUE_END, text)
+    value = _labelled_value(_INSURED, _VALUE_END, text) or _row_insured(text)
     if value is None:
         value = _labelled_value(_INSURED_PROSE, _VALUE_END, text)
         if value is not None and not all(_NAME_WORD.match(word) for word in value.split()):

@@ -33,6 +33,8 @@ ARRIVAL = re.compile(
     r"|came(?= (?:on )?(?:the )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)"
     # "Tuesday 10th the drying company came (Cwm Restoration - Gareth)": the sentence's own day
     r"|came(?= ?(?:\(|[,;.!]|$))"
+    # "We came at 8 pm that night": our side's coming, told by its hour
+    r"|(?:(?<=\bwe )|(?<=\bi ))came(?= (?:at|by|around|about) (?:[01]?\d|2[0-3])(?:[:.][0-5]\d)? ?[ap]\.?m\b)"
     r"|came (?:out )?to (?:look|inspect|assess|check|have a look)|got here"
     # "they sent Gareth from Cwm Drying on Tuesday": the firm's person, named after the verb
     r"|sent(?= (?-i:[A-Z][a-z]+)(?: (?-i:[A-Z])[a-z]+)? from (?:the )?(?-i:[A-Z]))"
@@ -162,6 +164,13 @@ def _relative_visit(
     if told is None:
         return None
     days = context.feed(events, before=told.start())
+    if (told.group("part") or "").lower() == "day":
+        # ("found the water at 7.30 am on Sunday 18-10 and we were on site at 11.05 the same day":
+        # the day its own sentence told last, whatever the story told before)
+        sentence_start = Sentences(text).bounds(cue.start())[0]
+        own = [day for at, day in events if sentence_start <= at < told.start()]
+        if own and own[-1] is not None and not own[-1].backward:
+            return own[-1].value
     if told.group("next"):
         day = DayContext.resolve(days, "day")
         return day + _DAY if day else None
@@ -278,3 +287,27 @@ def _arrivals(
             opening := _day_opening(text, found, starts, cue, sentences.bounds(cue.start())[0])
         ) is not None:
             yield cue, opening
+
+
+# The insurer's people ("Adjuster (G. Power) attended 9 March", "Loss adjuster: Harbour LA - site
+# visit 21-10", "Assessor (insurer): P. Viney, on site 12/11"): their visit is theirs, and a visit of
+# ours told before it in time is the job's first.
+_INSURER_SIDE = re.compile(
+    r"\b(?:(?:loss |field |desk |independent )?adjust(?:ers?|ing)|assessors?|insurer(?:'s)?)\b", FLAGS
+)
+# ... unless the writer is with them: "the adjuster and I attended 11/20", "our assessor"
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|me|my)\b", FLAGS)
+_INSURER_REACH = 100  # how far before a visit's date the insurer's person may be named
+
+
+def insurers_visit(text: str, found: list[DateMatch], day: date) -> bool:
+    """Whether the visit dated `day` in this line is the insurer's person's, named before its date
+    in its sentence with no word of ours after them."""
+    sentences = Sentences(text)
+    for known in found:
+        if known.value != day:
+            continue
+        start = max(sentences.bounds(known.start)[0], known.start - _INSURER_REACH)
+        named = [match.end() for match in _INSURER_SIDE.finditer(text, start, known.start)]
+        return bool(named) and _FIRST_PERSON.search(text, named[0], known.start) is None
+    return False

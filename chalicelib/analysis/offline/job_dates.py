@@ -19,10 +19,19 @@ from chalicelib.analysis.offline.dispatch_blocks import second_hand_lines
 from chalicelib.analysis.offline.job_arrivals import (
     ARRIVAL,
     RELATIVE_TRIES,
+    insurers_visit,
     is_our_arrival,
     told_arrival,
 )
 from chalicelib.analysis.offline.job_call_out import CallOutDay
+from chalicelib.analysis.offline.job_date_clues import (
+    arrival_day,
+    denied,
+    other_event,
+    related_day,
+    seen_fine_then,
+    told_after_label,
+)
 from chalicelib.analysis.offline.job_date_labels import (
     DISCOVERY_LABEL,
     INSPECTION_LABEL,
@@ -46,7 +55,7 @@ from chalicelib.analysis.offline.loss_onset import (
 )
 from chalicelib.analysis.offline.loss_statements import set_aside, stated_loss
 from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
-from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
+from chalicelib.analysis.offline.relative_days import DayContext, DayEvent
 from chalicelib.analysis.offline.story_openings import opens_story
 from chalicelib.analysis.offline.text import (
     FLAGS,
@@ -59,23 +68,6 @@ from chalicelib.analysis.offline.told_days import told_days
 from chalicelib.analysis.offline.written_days import WrittenDays, with_today
 
 # --- the loss and the first visit --------------------------------------------------------------
-
-# Dates of something other than the loss: a call, a discovery, a tradesman's work, an install.
-_NOT_LOSS_EVENT = re.compile(
-    r"\b(?:call(?:ed|s)?|rang|phoned|phone|contacted|e-?mailed|reported|notified|lodged|fnol|noticed"
-    r"|discovered|found|saw|spotted|plumbers?|roofers?|electricians?|builders?|handym[ae]n|tradesm[ae]n"
-    r"|tradies?|leak detection|installed|delivered|connected(?! to)|hooked up|(?:re-?)?plumbed|renovated"
-    # (an appointment still to come: "sparky due Thursday 19/11")
-    r"|due(?! to)|fitted|replaced|repaired|serviced|quoted?|invoiced?|warning|issued|forecast|last used"
-    r"|booked"
-    r"|scheduled|purchased|bought|since|new|set|placed|pulled|removed|extracted|equipment|air movers?"
-    r"|booking|came in|job received|work order|referr(?:al|ed)|assigned|allocated"
-    r"|dehumidifiers?|dehus?|fans|took (?:\w+ ){0,3}(?:away|out)|readings?|read|we did"
-    # (the day a post, a message or a report was written: "Posted to a forum, Dec 3, 2026")
-    r"|posted|updated|edited|wrote|written)\b",
-    FLAGS,
-)
-
 
 _ARRIVALS_KEPT = 4  # told arrivals kept: the first of them after the loss is the inspection
 
@@ -143,35 +135,6 @@ _AWAY = re.compile(
 _CLAUSE_END = re.compile(r"[;()]| [-\u2013\u2014] ")
 
 
-def _other_event(text: str, near_start: int, known: DateMatch, near_end: int) -> bool:
-    """Whether words near the date say it dates a call, a trade's work or our equipment. Not a report
-    that goes on to tell the loss: in "the insured reports the toilet overflowed last evening
-    (10/05)" the date is the overflow's, the verb nearer to it."""
-    if any(not _denied(text, match) for match in _NOT_LOSS_EVENT.finditer(text, known.end, near_end)):
-        return True
-    before = [
-        match for match in _NOT_LOSS_EVENT.finditer(text, near_start, known.start) if not _denied(text, match)
-    ]
-    if not before:
-        return False
-    # (the water's verb, not a noun: "she phoned us about the leak on 3 April" dates the call)
-    return not any(
-        _NOUN_BEFORE.search(text, max(0, escape.start() - 12), escape.start()) is None
-        for escape in ESCAPE.finditer(text, before[-1].end(), known.start)
-    )
-
-
-# "... on the Sunday night, and nobody noticed until breakfast": no discovery on that day.
-_DENIED = re.compile(r"\b(?:nobody|no one|never|not|didn'?t|did not|hadn'?t)\s+$", FLAGS)
-
-
-def _denied(text: str, match: re.Match[str]) -> bool:
-    return _DENIED.search(text, max(0, match.start() - 12), match.start()) is not None
-
-
-_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|about|of|her|his|their|our|my|this|that|its)\s+$", FLAGS)
-
-
 _DAY = timedelta(days=1)
 
 
@@ -181,6 +144,7 @@ class _Found:
     line: Line
     escape: bool = False  # its sentence tells the water getting out or in, not only the weather
     weak: bool = False  # an arrival told only as a call-out: any other arrival told comes first
+    insurers: bool = False  # a visit by the insurer's person: a visit of ours before it comes first
 
     def fact(self) -> DateFact:
         return DateFact(value=self.value, source=self.line.span())
@@ -212,9 +176,11 @@ class JobDates:
         context = DayContext()
         guesses = Hypotheses()
         call_out = CallOutDay(self._about_loss, LEAK_WORD, THIRD_PARTY)
+        lead = ""  # the line before, which this one may go on from
         for line in lines:
             if not line.text:
                 call_out.read(line, [])
+                lead = ""
                 continue
             found = [match for match in self._dates.find_with_weekdays(line.text, anchor) if match.value]
             found = told_days(self._dates, line.text, found, anchor, written.sent)
@@ -224,8 +190,9 @@ class JobDates:
             if (labelled := self._labelled(line, found, anchor)) is not None:
                 loss_labelled = loss_labelled or labelled
                 relabelled.append(labelled)
-            if (day := stated_loss(line.text, found)) is not None:
+            if (day := stated_loss(line.text, found, lead)) is not None:
                 stated = _Found(day, line)
+            lead = line.text  # (a blank line between ends it: above)
             if (
                 not came_to_light
                 and (
@@ -239,7 +206,7 @@ class JobDates:
                 day := labelled_date(INSPECTION_LABEL, line, found, self._dates, anchor, first_named=True)
                 or first_visit_labelled(line, found, self._dates, anchor)
             ):
-                inspection_labelled = _Found(day, line)
+                inspection_labelled = _Found(day, line, insurers=insurers_visit(line.text, found, day))
                 labelled_first = first_visit_labelled(line, found, self._dates, anchor) == day
             elif (
                 inspection_labelled is not None
@@ -251,7 +218,14 @@ class JobDates:
                 # (first on site 11/18/2026)" further down dates the job's first visit)
                 inspection_labelled, labelled_first = _Found(day, line), True
             if len(arrivals) < _ARRIVALS_KEPT and (arrival := told_arrival(line, found, context, events)):
-                arrivals.append(_Found(arrival[0], line, weak=arrival[1]))
+                arrivals.append(
+                    _Found(
+                        arrival[0],
+                        line,
+                        weak=arrival[1],
+                        insurers=insurers_visit(line.text, found, arrival[0]),
+                    )
+                )
             # (a guessed source's days date no loss: "Could be: ... 3) the roof - that storm on the 19th")
             if not guesses.read(line):
                 days = set_aside(line.text, found)  # ("Oct 2 - not relevant to the date")
@@ -285,6 +259,10 @@ class JobDates:
         # (a form's own "Inspected: 03/10" stands even before a wrong loss date: QA says they conflict)
         kept = [v for v in visits if not earliest_loss or v.value >= earliest_loss or is_form_field(v.line)]
         inspection = kept[0] if kept else None
+        if inspection is not None and inspection.insurers:
+            # ("Adjuster (G. Power) attended March 9" after "our crew was on site the same night")
+            ours = [visit for visit in kept if not visit.insurers and visit.value < inspection.value]
+            inspection = min(ours, key=lambda visit: visit.value) if ours else inspection
         inspection_fact = inspection.fact() if inspection else self._visits.first_visit(lines, self._dates)
         if inspection is None and inspection_fact and earliest_loss and inspection_fact.value < earliest_loss:
             inspection_fact = None  # a dated visit line before the loss is some other visit
@@ -342,7 +320,7 @@ class JobDates:
         day = (
             named_loss_day(line, found)
             or labelled_date(LOSS_DATE_LABEL, line, found, self._dates, anchor, third_party=False)
-            or _told_after_label(line.text, found)
+            or told_after_label(line.text, found)
         )
         return _Found(day, line) if day else None
 
@@ -379,7 +357,7 @@ class JobDates:
                     )
                 ):
                     continue
-                value = _related_day(night_before, match, found, context, events)
+                value = related_day(night_before, match, found, context, events)
                 if value is not None:
                     out.append(_Found(value, line))
         return out
@@ -424,7 +402,7 @@ class JobDates:
             if (
                 known.value is None
                 # ("nobody saw water until Saturday": the finding is another day's)
-                or all(_denied(text, seen) for seen in DISCOVERY.finditer(text, start, end))
+                or all(denied(text, seen) for seen in DISCOVERY.finditer(text, start, end))
                 or not (
                     self._about_loss(text[start:end])
                     or LEAK_WORD.search(text, start, end)
@@ -436,7 +414,7 @@ class JobDates:
                     )
                 )
                 or _AWAY.search(text, start, end)
-                or _seen_fine_then(text, known)
+                or seen_fine_then(text, known)
                 or OPEN_ENDED.search(text, start, end)
                 or OPEN_ENDED.search(following)
                 or _CALL_WORD.search(text, start, clause_end)
@@ -469,7 +447,7 @@ class JobDates:
             if (
                 known.value is None
                 or not self._about_loss_near(text, sentences, start, end, known.start)
-                or _other_event(text, near_start, known, near_end)
+                or other_event(text, near_start, known, near_end)
                 or THIRD_PARTY.search(text, start, known.start)
                 or any(
                     is_our_arrival(text, cue, start, end)
@@ -477,7 +455,7 @@ class JobDates:
                 )
                 or INSPECTION_LABEL.search(text, near_start, near_end)
                 or visit_in_bracket(text, known)
-                or _arrival_day(text, found, known, start)
+                or arrival_day(text, found, known, start)
                 or (ANNOUNCEMENT.search(text, start, end) and not ESCAPE.search(text, start, end))
                 or found_late(text, sentences, start, known)
                 or overnight_start(text, found, known)
@@ -494,25 +472,6 @@ class JobDates:
 _DISCOVERY_CLAUSE_END = re.compile(r";")
 
 
-# "(overnight; floor dry at 22:00 on the 19th, water found 06:45 on the 20th)": the day it was last
-# seen fine, in its own clause, is not the day it was found.
-_FINE_STATE = re.compile(r"\b(?:dry|fine|normal|ok|okay|nothing)\b", FLAGS)
-_CLAUSE_MARK = re.compile(r"[,;()]")
-_CLAUSE_REACH = 60  # how far either side of a date its clause is read
-
-
-def _seen_fine_then(text: str, known: DateMatch) -> bool:
-    before = text[max(0, known.start - _CLAUSE_REACH) : known.start]
-    marks = [mark.end() for mark in _CLAUSE_MARK.finditer(before)]
-    clause_start = known.start - len(before) + (marks[-1] if marks else 0)
-    after = _CLAUSE_MARK.search(text, known.end, known.end + _CLAUSE_REACH)
-    clause_end = after.start() if after else min(len(text), known.end + _CLAUSE_REACH)
-    return bool(
-        _FINE_STATE.search(text, clause_start, clause_end)
-        and not DISCOVERY.search(text, clause_start, clause_end)
-    )
-
-
 def _booked_over(labelled: _Found, own: Sequence[_Found], lines: Sequence[Line]) -> bool:
     """Whether a loss date is the booking's (a header filled in from the call) and the writer's own
     account tells the loss on another day ("heard a bang at 7 this morning (Tuesday 11/3)" under a
@@ -521,75 +480,3 @@ def _booked_over(labelled: _Found, own: Sequence[_Found], lines: Sequence[Line])
     if labelled.line.number not in second_hand:
         return False
     return any(found.line.number not in second_hand and found.value != labelled.value for found in own)
-
-
-_TOLD_REACH = 90  # how far after a loss label a date told in its own sentence may be
-
-
-def _told_after_label(text: str, found: list[DateMatch]) -> date | None:
-    """ "DOL: the owner says it happened Friday night around 9 PM (11/13)": a label whose sentence
-    tells the loss in words before its date. Nothing between may date another event or leave the
-    start open ("DOL: unknown, tenant away until 12/11")."""
-    label = LOSS_DATE_LABEL.search(text)
-    if label is None:
-        return None
-    for known in found:
-        if known.start < label.end():
-            continue
-        between = text[label.end() : known.start]
-        if (
-            known.start - label.end() > _TOLD_REACH
-            or known.value is None
-            or re.search(r"[.!?;] ", between)
-            or (not ESCAPE.search(between) and not _HAPPENED.search(between))
-            or _NOT_LOSS_EVENT.search(between)
-            or OPEN_ENDED.search(between)
-            or THIRD_PARTY.search(between)
-        ):
-            return None
-        return known.value
-    return None
-
-
-# (or a meter or an app's log of it: "Loss date: the boiler app logs pressure falling from 19/10")
-_HAPPENED = re.compile(
-    r"\b(?:happened|occurred|started|began|went|let go|logs|logged"
-    r"|(?:pressure|flow|usage) (?:falling|dropping|jumped|spiked|rising))\b",
-    FLAGS,
-)
-
-
-_ARRIVAL_TO_DATE = 120  # how far after our arrival's verb the date it was told with may be
-
-
-def _arrival_day(text: str, found: list[DateMatch], known: DateMatch, start: int) -> bool:
-    """ "We were at 7718 W Sagebrush Ct at 8 the next morning, Monday the 16th": the first date
-    after our arrival in its sentence is the visit's, however long the address between them."""
-    reach = max(start, known.start - _ARRIVAL_TO_DATE)
-    cues = [
-        cue
-        for cue in ARRIVAL.finditer(text, reach, known.start)
-        if is_our_arrival(text, cue, start, known.end)
-    ]
-    if not cues:
-        return False
-    last = cues[-1].end()
-    return not any(last <= other.start < known.start for other in found)
-
-
-def _related_day(
-    night_before: bool,
-    match: re.Match[str],
-    found: list[DateMatch],
-    context: DayContext,
-    events: list[DayEvent],
-) -> date | None:
-    # "The night before, Thursday 2 April", "in the early hours of Jun 15": the date written with it
-    written = next((k for k in found if match.end() <= k.start <= match.end() + PLACED_REACH), None)
-    if written is not None:
-        return written.value
-    if night_before:
-        # else the day before the call's
-        day = DayContext.resolve(context.feed(events, before=match.start()), "day")
-        return day - _DAY if day else None
-    return DayContext.resolve(context.feed(events, before=match.start()), "morning")

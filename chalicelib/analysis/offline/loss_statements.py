@@ -26,6 +26,13 @@ _NAME_THEN_DATE = re.compile(
 )
 _NAME_REACH = 70  # how far before its date the verdict's words may start
 
+# The name opening a later sentence of the writer's, the date straight after it: "... she showed me
+# the app. Loss date 10/29/2026." (not the line's start: that is a form's field, read as a label)
+_NAME_OPENS = re.compile(
+    rf"[.;!?] {_LOSS_NAME.replace('|the loss', '')} ?[:=\-]? ?$",
+    FLAGS,
+)
+
 # The date, then the writer naming it: "on 11/15 - that's the date of loss, not 11/14".
 _DATE_THEN_NAME = re.compile(
     rf"^[,)]?(?: [-\u2013\u2014]| ?[,;:])? (?:that'?s|that is|which is|this is|is) (?:the |our )?"
@@ -52,18 +59,22 @@ _ADOPTED = re.compile(
 )
 
 
-def stated_loss(text: str, found: Sequence[DateMatch]) -> date | None:
+def stated_loss(text: str, found: Sequence[DateMatch], lead: str = "") -> date | None:
     """The date the line's writer names as the loss's, or None. "not 11/14" beside it is the
-    header's day being corrected, never the verdict."""
+    header's day being corrected, never the verdict. `lead`: the line before, when this one goes
+    on from it (a wrapped note: "... Loss date" / "10/29/2026.")."""
     verdict: date | None = None
     for known in found:
         if known.value is None:
             continue
         before = text[max(0, known.start - _NAME_REACH) : known.start]
+        if lead and known.start < _NAME_REACH:
+            before = f"{lead[-(_NAME_REACH - known.start) :]} {before}"
         after = text[known.end : known.end + _DATE_REACH]
         adopted = _ADOPTED.search(before) and _TAKEN_AS.match(text, known.end, known.end + 2 * _DATE_REACH)
         corrects = _NOT_AS_FORM.match(text[known.end : known.end + 2 * _DATE_REACH])
-        if _NAME_THEN_DATE.search(before) or _DATE_THEN_NAME.match(after) or adopted or corrects:
+        opens = _NAME_OPENS.search(before)
+        if _NAME_THEN_DATE.search(before) or _DATE_THEN_NAME.match(after) or adopted or corrects or opens:
             verdict = known.value  # the last verdict on the line: a correction comes after
     return verdict
 

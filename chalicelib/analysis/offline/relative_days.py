@@ -68,6 +68,10 @@ _COMPATIBLE = {
 }
 
 
+# The parts of a day in their order: "that night" after a day told in its afternoon is that day.
+_ORDER = {"morning": 0, "afternoon": 1, "evening": 2, "night": 3, "tonight": 3}
+
+
 _BACKGROUND = timedelta(days=7)  # a date this much older than the story's day is background
 
 
@@ -145,6 +149,15 @@ class DayContext:
             return values.pop() if len(values) == 1 else None
         wanted = _COMPATIBLE[part]
         match = next((day for day in told if day.parts & wanted), None)
+        latest = told[0]
+        if (
+            match is None
+            and latest.parts
+            and all(_ORDER[told_part] < _ORDER[part] for told_part in latest.parts)
+        ):
+            # ("a fire started at about 4.15 pm on Tuesday ... we came at 8 pm that night": the
+            # story's latest day, told at an earlier part of it, goes on into the phrase's part)
+            return latest.value
         if match is None:
             values = {day.value for day in told}
             untied = all(not day.parts for day in told)

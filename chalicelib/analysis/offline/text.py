@@ -67,9 +67,10 @@ MAIL_HEADER = re.compile(r"^(?:subject|re|fwd?|from|to|cc|date|sent)\s*:", re.IG
 
 SENTENCE_END = re.compile(
     r"(?<!\bapprox)(?<!\best)(?<!\bno)(?<!\bvs)(?<!\bmr)(?<!\bmrs)(?<!\bdr)(?<!\bst)"
-    r"(?<!\b(?-i:[A-Z]))(?<!\d in)(?<!\d ft)[.!?](?= |$)"
+    r"(?<!\b(?-i:[A-Z]))(?<!\d in)(?<!\d ft)(?<!\b[ap]\.m)[.!?](?= |$)"
     # "a 1-1/4 in. copper riser": a unit's point ends a sentence only before a capital
-    r"|(?<=\d in|\d ft)\.(?= (?-i:[A-Z])|$)",
+    # (and a clock's: "on site at 8:30 p.m. the same night" goes on)
+    r"|(?<=\d in|\d ft)\.(?= (?-i:[A-Z])|$)|(?<=\b[ap]\.m)\.(?= (?-i:[A-Z])|$)",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,154 @@
+"""Clues to what a date in a sentence dates, for job_dates.py: another event's words near it (a call,
+a trade's work, our equipment), a state seen fine, our arrival told before it, a loss label's own
+sentence, a loss told against the day of the call. Split from job_dates.py by topic."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from chalicelib.analysis.offline.dates import DateMatch
+from chalicelib.analysis.offline.job_arrivals import ARRIVAL, is_our_arrival
+from chalicelib.analysis.offline.job_date_labels import LOSS_DATE_LABEL, THIRD_PARTY
+from chalicelib.analysis.offline.loss_onset import DISCOVERY, OPEN_ENDED
+from chalicelib.analysis.offline.loss_words import ESCAPE
+from chalicelib.analysis.offline.relative_days import PLACED_REACH, DayContext, DayEvent
+from chalicelib.analysis.offline.text import FLAGS
+
+_DAY = timedelta(days=1)
+
+# Dates of something other than the loss: a call, a discovery, a tradesman's work, an install.
+_NOT_LOSS_EVENT = re.compile(
+    r"\b(?:call(?:ed|s)?|rang|phoned|phone|contacted|e-?mailed|reported|notified|lodged|fnol|noticed"
+    r"|discovered|found|saw|spotted|plumbers?|roofers?|electricians?|builders?|handym[ae]n|tradesm[ae]n"
+    r"|tradies?|leak detection|installed|delivered|connected(?! to)|hooked up|(?:re-?)?plumbed|renovated"
+    # (an appointment still to come: "sparky due Thursday 19/11")
+    r"|due(?! to)|fitted|replaced|repaired|serviced|quoted?|invoiced?|warning|issued|forecast|last used"
+    r"|booked"
+    r"|scheduled|purchased|bought|since|new|set|placed|pulled|removed|extracted|equipment|air movers?"
+    r"|booking|came in|job received|work order|referr(?:al|ed)|assigned|allocated"
+    r"|dehumidifiers?|dehus?|fans|took (?:\w+ ){0,3}(?:away|out)|readings?|read|we did"
+    # (the day a post, a message or a report was written: "Posted to a forum, Dec 3, 2026")
+    r"|posted|updated|edited|wrote|written)\b",
+    FLAGS,
+)
+
+
+def other_event(text: str, near_start: int, known: DateMatch, near_end: int) -> bool:
+    """Whether words near the date say it dates a call, a trade's work or our equipment. Not a report
+    that goes on to tell the loss: in "the insured reports the toilet overflowed last evening
+    (10/05)" the date is the overflow's, the verb nearer to it."""
+    if any(not denied(text, match) for match in _NOT_LOSS_EVENT.finditer(text, known.end, near_end)):
+        return True
+    before = [
+        match for match in _NOT_LOSS_EVENT.finditer(text, near_start, known.start) if not denied(text, match)
+    ]
+    if not before:
+        return False
+    # (the water's verb, not a noun: "she phoned us about the leak on 3 April" dates the call)
+    return not any(
+        _NOUN_BEFORE.search(text, max(0, escape.start() - 12), escape.start()) is None
+        for escape in ESCAPE.finditer(text, before[-1].end(), known.start)
+    )
+
+
+# "... on the Sunday night, and nobody noticed until breakfast": no discovery on that day.
+_DENIED = re.compile(r"\b(?:nobody|no one|never|not|didn'?t|did not|hadn'?t)\s+$", FLAGS)
+
+
+def denied(text: str, match: re.Match[str]) -> bool:
+    return _DENIED.search(text, max(0, match.start() - 12), match.start()) is not None
+
+
+_NOUN_BEFORE = re.compile(r"\b(?:the|a|an|about|of|her|his|their|our|my|this|that|its)\s+$", FLAGS)
+
+
+# "(overnight; floor dry at 22:00 on the 19th, water found 06:45 on the 20th)": the day it was last
+# seen fine, in its own clause, is not the day it was found.
+_FINE_STATE = re.compile(r"\b(?:dry|fine|normal|ok|okay|nothing)\b", FLAGS)
+_CLAUSE_MARK = re.compile(r"[,;()]")
+_CLAUSE_REACH = 60  # how far either side of a date its clause is read
+
+
+def seen_fine_then(text: str, known: DateMatch) -> bool:
+    before = text[max(0, known.start - _CLAUSE_REACH) : known.start]
+    marks = [mark.end() for mark in _CLAUSE_MARK.finditer(before)]
+    clause_start = known.start - len(before) + (marks[-1] if marks else 0)
+    after = _CLAUSE_MARK.search(text, known.end, known.end + _CLAUSE_REACH)
+    clause_end = after.start() if after else min(len(text), known.end + _CLAUSE_REACH)
+    return bool(
+        _FINE_STATE.search(text, clause_start, clause_end)
+        and not DISCOVERY.search(text, clause_start, clause_end)
+    )
+
+
+_TOLD_REACH = 90  # how far after a loss label a date told in its own sentence may be
+
+
+def told_after_label(text: str, found: list[DateMatch]) -> date | None:
+    """ "DOL: the owner says it happened Friday night around 9 PM (11/13)": a label whose sentence
+    tells the loss in words before its date. Nothing between may date another event or leave the
+    start open ("DOL: unknown, tenant away until 12/11")."""
+    label = LOSS_DATE_LABEL.search(text)
+    if label is None:
+        return None
+    for known in found:
+        if known.start < label.end():
+            continue
+        between = text[label.end() : known.start]
+        if (
+            known.start - label.end() > _TOLD_REACH
+            or known.value is None
+            or re.search(r"[.!?;] ", between)
+            or (not ESCAPE.search(between) and not _HAPPENED.search(between))
+            or _NOT_LOSS_EVENT.search(between)
+            or OPEN_ENDED.search(between)
+            or THIRD_PARTY.search(between)
+        ):
+            return None
+        return known.value
+    return None
+
+
+# (or a meter or an app's log of it: "Loss date: the boiler app logs pressure falling from 19/10")
+_HAPPENED = re.compile(
+    r"\b(?:happened|occurred|started|began|went|let go|logs|logged"
+    r"|(?:pressure|flow|usage) (?:falling|dropping|jumped|spiked|rising))\b",
+    FLAGS,
+)
+
+
+_ARRIVAL_TO_DATE = 120  # how far after our arrival's verb the date it was told with may be
+
+
+def arrival_day(text: str, found: list[DateMatch], known: DateMatch, start: int) -> bool:
+    """ "We were at 7718 W Sagebrush Ct at 8 the next morning, Monday the 16th": the first date
+    after our arrival in its sentence is the visit's, however long the address between them."""
+    reach = max(start, known.start - _ARRIVAL_TO_DATE)
+    cues = [
+        cue
+        for cue in ARRIVAL.finditer(text, reach, known.start)
+        if is_our_arrival(text, cue, start, known.end)
+    ]
+    if not cues:
+        return False
+    last = cues[-1].end()
+    return not any(last <= other.start < known.start for other in found)
+
+
+def related_day(
+    night_before: bool,
+    match: re.Match[str],
+    found: list[DateMatch],
+    context: DayContext,
+    events: list[DayEvent],
+) -> date | None:
+    # "The night before, Thursday 2 April", "in the early hours of Jun 15": the date written with it
+    written = next((k for k in found if match.end() <= k.start <= match.end() + PLACED_REACH), None)
+    if written is not None:
+        return written.value
+    if night_before:
+        # else the day before the call's
+        day = DayContext.resolve(context.feed(events, before=match.start()), "day")
+        return day - _DAY if day else None
+    return DayContext.resolve(context.feed(events, before=match.start()), "morning")

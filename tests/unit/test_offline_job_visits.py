@@ -1,0 +1,99 @@
+"""The first visit of the job: the insurer's person's visit against ours, and our arrival told
+against a day the story already gave ("the same night", "that night", "the same day")."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chalicelib.analysis.findings import JobInfo
+from chalicelib.analysis.offline.dates import Dates, Visits
+from chalicelib.analysis.offline.job import read_job
+from chalicelib.analysis.offline.text import Sentences, prepare_lines
+
+
+def _job(text: str) -> JobInfo:
+    lines = prepare_lines(text)
+    dates = Dates(lines, None)
+    return read_job(lines, dates, Visits(dates))
+
+
+def _inspection(text: str) -> date | None:
+    job = _job("Property: 4 Quarry Lane, Ballarat VIC 3350\n" + text)
+    return job.inspection_date.value if job.inspection_date else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the insurer's person's visit, labelled or told, gives way to our earlier arrival
+        (
+            "Assessor (insurer): R. Menzies, site visit 14/09/2026\n"
+            "The tap burst at 6 am on Saturday 12/09/2026. Our tech was on site at 10 am the same day.\n",
+            date(2026, 9, 12),
+        ),
+        (
+            "A pan of fat caught alight on Friday 4 September 2026 about 5.30 pm.\n"
+            "Our team got there at 9.10 p.m. the same night to board up.\n"
+            "Loss adjuster (D. Farrow) attended 8 September 2026 and agreed the scope.\n",
+            date(2026, 9, 4),
+        ),
+        # with no visit of ours told, the insurer's person's visit stands
+        (
+            "The tap burst on Saturday 12/09/2026.\nAssessor (insurer): R. Menzies, site visit 14/09/2026\n",
+            date(2026, 9, 14),
+        ),
+        # the writer with the adjuster: the visit is ours
+        (
+            "The tap burst on Saturday 12/09/2026.\nThe adjuster and I attended 14/09/2026.\n"
+            "Tenant says a neighbour came round on 13/09/2026.\n",
+            date(2026, 9, 14),
+        ),
+    ],
+)
+def test_the_insurers_visit_gives_way_to_ours_before_it(text: str, expected: date) -> None:
+    assert _inspection(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "that night" after a day told at its afternoon: that day
+        (
+            "Wednesday 7/10/2026 at about 3 pm the kiln room caught fire. Crews put it out with hoses.\n"
+            "We came at 9 pm that night to tarp the roof.\n",
+            date(2026, 10, 7),
+        ),
+        # "the same day" in a sentence that told the day last, after other days
+        (
+            "The meter logged flow from 02:10 on 6-10-2026 (Tuesday night); the caretaker found the water "
+            "at 8 am on Wednesday 7-10-2026 and we were on site at 1 pm the same day.\n",
+            date(2026, 10, 7),
+        ),
+    ],
+)
+def test_our_arrival_told_against_the_stories_day(text: str, expected: date) -> None:
+    assert _inspection(text) == expected
+
+
+def test_that_morning_after_an_evening_is_left_open() -> None:
+    # Given a day told at its evening, "that morning" cannot be placed by it: no visit is guessed
+    text = "The hose split at about 8 pm on Monday 5/10/2026.\nWe were on site that morning.\n"
+    assert _inspection(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        # a clock's "p.m." goes on into the sentence when a small letter follows
+        ("We got there at 8:30 p.m. the same night and pumped out.", 1),
+        ("Called at 7 a.m. and on site by ten.", 1),
+        # ... and still ends it before a capital
+        ("We left at 5 p.m. The dehumidifier ran overnight.", 2),
+    ],
+)
+def test_a_clocks_point_ends_a_sentence_only_before_a_capital(text: str, sentences: int) -> None:
+    found = Sentences(text)
+    starts = {found.bounds(pos)[0] for pos in range(len(text))}
+    assert len(starts) == sentences
