@@ -25,9 +25,15 @@ _SUBSTRATE_BEFORE = re.compile(
     r"|\b(?:vinyl|lvp|lvt|tiles?|cpt|carpet|laminate|lino|timber|floorboards?)/$",
     FLAGS,
 )
+# Its own wet words: a verb or "both"/"also" that makes it the subject ("vinyl on slab, slab is wet",
+# "tiles on slab, both wet"), or its own reading ("on plywood 28%"). A bare "wet" after the pair
+# ("vinyl on slab, wet all over", "carpet tiles on slab, wet for about 12 m2") says what the floor
+# is, and the floor a room's notes see wet is its finish: the structure under it is not read as wet.
 _SUBSTRATE_OWN_WET = re.compile(
-    r"(?: (?:is|was|were|are|also|all|both))?,? (?:wet|damp|saturated|soaked|sodden|swollen"
-    r"|\d{1,3}(?:\.\d)? ?%)",
+    r"(?: (?:itself|too))?,?(?: (?:which|that))?(?: (?:is|was|were|are|also|both|itself)(?: (?:also|still|all|both))?)"
+    r" (?:wet|damp|saturated|soaked|sodden|swollen)"
+    r"|,? (?:wet|damp|saturated|soaked|sodden|swollen)(?: (?:also|too|as well|underneath|beneath|below))\b"
+    r"|,? ?\d{1,3}(?:\.\d)? ?%",
     FLAGS,
 )
 _SUBSTRATE_AFTER = re.compile(
