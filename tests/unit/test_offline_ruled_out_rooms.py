@@ -5,6 +5,8 @@ sentence's damage made an area, and a size the writer corrects ("2.8 x 1.9 m, no
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis import analyze_text
 from chalicelib.analysis.offline.corrected_sizes import Corrections
 from chalicelib.analysis.offline.dispatch_blocks import second_hand_lines
@@ -183,3 +185,79 @@ def test_a_room_named_as_where_the_writer_looked_from_is_not_affected() -> None:
         " through; the rafters were checked from the attic and are clean."
     )
     assert "Attic" not in _affected(text)
+
+
+# (a line, the rooms it leaves affected): verdicts said of a room in words other than "unaffected"
+_VERDICT_LINES = [
+    # a clean wipe test rules the room out, whatever faint odour lingers
+    ("Store room - door shut, no soot on the wipe test, faint odour only.", []),
+    ("Store room - door shut, soot on the wipe test and a strong odour.", ["Store room"]),
+    # what the fire or water was kept out of
+    ("- Garage (through the side door) - the crew kept it closed, no smoke got in.", []),
+    ("- Garage (through the side door) - smoke got in and left soot on the roller door.", ["Garage"]),
+    # a bracketed "housekeeping" sets routine mould apart from the loss
+    ("- Bathroom: grout cleaned weekly, usual surface mould on the sealant only (housekeeping).", []),
+    ("- Bathroom: grout cleaned weekly, black mould behind the vanity kickboard.", ["Bathroom"]),
+    # a warning sign put out is no wet floor
+    ("We left wet floor signs on the back stairs.", []),
+    ("We found the back stairs wet to the third tread.", ["Back stairs"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _VERDICT_LINES)
+def test_a_verdict_in_other_words_rules_the_room_out(text: str, expected: list[str]) -> None:
+    assert _affected(text) == expected
+
+
+def test_a_room_named_for_its_reading_standard_is_not_affected() -> None:
+    # Given a reading compared with a room's standard, the room is where the standard was read
+    assert _affected("P2 had reached the lounge standard by Friday though it sits in the wet zone.") == []
+    assert _affected("Study refs: wall 11 then 12.") == []
+    # Then a meter's "reference scale" names no dry room
+    assert _affected("Lounge reference scale readings: carpet wet 40, wall 35.") == ["Lounge"]
+
+
+def test_rooms_ruled_out_as_a_kind_rule_out_each_numbered_one() -> None:
+    # Given both bedrooms called unaffected, a bedroom later named for its reference readings
+    text = (
+        "Laundry and hall wet. Bathroom and both bedrooms unaffected.\n"
+        "Laundry 2.4 x 2.0 m, vinyl wet. Hall 4.0 x 1.1 m, carpet wet.\n"
+        "Bedroom 2 refs: carpet 10, wall 12."
+    )
+    assert set(_areas(text)) == {"Laundry", "Hall"}
+    # Then a bedroom whose own line tells its damage is affected all the same
+    damaged = text.replace("Bedroom 2 refs: carpet 10, wall 12.", "Bedroom 2: carpet soaked at the door.")
+    assert "Bedroom 2" in _areas(damaged)
+    # And ruling out the upstairs bedrooms leaves a downstairs one alone
+    upstairs = (
+        "Laundry wet. The upstairs bedrooms were unaffected.\n"
+        "Laundry 2.4 x 2.0 m, vinyl wet.\n"
+        "Downstairs bedroom: carpet wet along the laundry wall."
+    )
+    assert "Downstairs bedroom" in _areas(upstairs)
+
+
+def test_a_ruled_out_room_named_after_another_on_a_damage_line_stays_out() -> None:
+    # Given the study ruled out and used for references, a later line about the kitchen's wet
+    # ceiling that only compares with the study
+    text = (
+        "Kitchen ceiling wet, 3.0 x 2.0 m stain. Study not affected, used for references.\n"
+        "Point 2 is in the kitchen - it reads close to the study ceiling, so it marks where the wet"
+        " ceiling ends."
+    )
+    assert set(_areas(text)) == {"Kitchen"}
+    # Then rooms listed together on a damage line share it
+    listed = "Study not affected.\nLIGHT - kitchen (4 x 3 m) and study (3 x 3 m): light film, odour."
+    assert set(_areas(listed)) == {"Kitchen", "Study"}
+
+
+def test_an_unknown_room_ruled_out_keeps_its_reference_rows_out() -> None:
+    # Given a "<word> room" the vocabulary does not know, ruled out by a list's lead
+    text = (
+        "Laundry 3.0 x 2.0 m, slab wet all over.\n"
+        "Not affected: pump room (step up, dry - used for the reference readings).\n"
+        "R1 Pump room wall render 14 WME"
+    )
+    assert set(_areas(text)) == {"Laundry"}
+    # Then one whose floor alone stayed dry is not ruled out by that
+    assert _affected("- The spares room floor stayed dry (raised threshold).") == []

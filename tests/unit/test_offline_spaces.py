@@ -525,3 +525,18 @@ def test_a_room_its_own_sentence_sets_apart_from_the_loss_is_not_affected() -> N
     )
     # Then no room is affected
     assert _affected(text) == []
+
+
+# (a line, the rooms it names as affected): a business's store room known by what it holds
+_STORES = [
+    ("The chemical store floor was wet to the racking.", ["Chemical store"]),
+    ("- Archive store (shelving along the south wall) - soot film on the top shelves.", ["Archive store"]),
+    # a shop the writer went to, and the verb, name no room
+    ("Bought poly sheeting at the hardware store before we started; carpet wet in the lounge.", ["Lounge"]),
+    ("- remove store wall plasterboard, wet to 300 mm", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _STORES)
+def test_a_store_known_by_what_it_holds_is_a_room(text: str, expected: list[str]) -> None:
+    assert _affected(text) == expected

@@ -22,7 +22,11 @@ DAMAGE_CONTEXT_WORDS = re.compile(
 
 # ("shares the wet wall with 305": the plumbing wall, named by its trade term, is no wet room; "wet
 # wall to wall" still is)
-_WET_WORD = r"(?:(?<!the )(?<!shared )(?<!common )wet|wet(?! walls?\b))(?! areas?\b)"
+# ("Wet floor signs on the stairs": a warning sign is put out, nothing there is said wet)
+_WET_WORD = (
+    r"(?:(?<!the )(?<!shared )(?<!common )wet|wet(?! walls?\b))(?! areas?\b)"
+    r"(?! (?:floor )?(?:signs?|cones?)\b)"
+)
 WET = re.compile(rf"\b(?:{_WET_WORD}|soaked|saturated|damp|water|flood\w*|leak\w*)\b", FLAGS)
 
 
@@ -95,7 +99,14 @@ UNAFFECTED = re.compile(
     r"|(?:could|may|might|probably|likely) be (?:an? )?old(?: (?:stain|mark|leak|damage))?"
     r"|old (?:stain|water ?mark|tide ?mark|leak)s?"
     # a clean wipe test settles that soot did not reach a room, whatever odour is mentioned
-    r"|wipe tests?(?: [\w,]+){0,8}? (?:(?:were|was|came back|tested|is|are) )?clean)\b",
+    r"|wipe tests?(?: [\w,]+){0,8}? (?:(?:were|was|came back|tested|is|are) )?clean"
+    # "no soot on the wipe test": the test found none, whatever odour lingers
+    r"|no (?:soot|smoke|residue|film)(?: \w+){0,2}? on (?:the |a |any )?wipes?(?: tests?)?"
+    # "FRV kept it shut, no smoke got in": what the fire or the water was kept out of
+    r"|no (?:smoke|soot|water|moisture) (?:got|came|went|made it) (?:in|into|through)\b"
+    r"(?! (?:the|a) ceiling)"
+    r"|(?:smoke|soot|water) (?:never|did(?: not|n'?t)) (?:got?|came|come|went|go) (?:in|into)\b"
+    r"(?! (?:the|a) ceiling))\b",
     FLAGS,
 )
 # Said of a room, these say it is fine unless its own words say it is wet or damaged.

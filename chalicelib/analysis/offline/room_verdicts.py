@@ -60,7 +60,8 @@ UNRELATED = re.compile(
     r"|\bnot (?:in|included in) (?:this|the) (?:log|report|scope|claim|job|estimate)(?= ?(?:[.;)]|$))"
     # "condensation spots on the extractor grille only - housekeeping": routine cleaning, not this loss
     # (not the hotel's department: "suite returned to housekeeping")
-    r"|(?:[-\u2013,;:(]|\b(?:is|just|only)) (?:(?:normal|routine|general|ordinary) )?housekeeping\b"
+    # ("normal surface mould on the silicone only (housekeeping)": the bracket is that verdict)
+    r"|(?:[-\u2013,;:] |\( ?|\b(?:is|just|only) )(?:(?:normal|routine|general|ordinary) )?housekeeping\b"
     r"(?! (?:staff|team|carts?|closets?|rooms?|department|stor\w*))",
     FLAGS,
 )
@@ -394,11 +395,19 @@ _REFERENCE_TAKEN_IN = re.compile(
 )
 
 
+# "close to the kitchen standard by Monday", "Bed 1 refs: floor 14": the room's name makes a reading
+# its dry standard (not a meter's "reference scale")
+_REFERENCE_AFTER = re.compile(
+    r" (?:dry )?(?:standard|std|ref(?:erence)?)s?\b(?! ?(?:scale|mode|setting|size))", FLAGS
+)
+
+
 def is_reference(text: str, mention: Mention) -> bool:
     low = max(0, mention.start - 48)
     return (
         REFERENCE_BEFORE.search(text, max(0, mention.start - 36), mention.start) is not None
         or _REFERENCE_TAKEN_IN.search(text, low, mention.start) is not None
+        or _REFERENCE_AFTER.match(text, mention.end) is not None
     )
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from chalicelib.analysis.findings import (
     AtmosphericReading,
@@ -145,6 +146,27 @@ _SECOND_HAND = re.compile(
 _MEASURED = re.compile(r"\bmeasured\b", FLAGS)
 
 
+# Rooms listed together ("front office (18 x 12 ft) and showroom (30 x 20 ft): light film").
+_LISTED_GAP = re.compile(r"\s*(?:,|&|/|\band\b|\+)?\s*(?:the\s+)?", FLAGS)
+_BRACKETS = re.compile(r"\([^()]*\)")
+
+
+def _heads_line(text: str, rooms: Sequence[Mention], room: Mention) -> bool:
+    """Whether a room is what its line is about: the first it names, or listed with the first."""
+    chain = [*(other for other in rooms if other.start < room.start), room]
+    for previous, mention in pairwise(chain):
+        gap = _BRACKETS.sub("", text[previous.end : mention.start])
+        if previous.key != mention.key and _LISTED_GAP.fullmatch(gap) is None:
+            return False
+    return True
+
+
+def _kind(room: Mention) -> tuple[str, str]:
+    """A room's qualifier and base, without its number: "upstairs bedrooms" and "Upstairs bedroom 2"
+    are of one kind."""
+    return room.key.split("|", 1)[0], room.base
+
+
 class RoomScan(ReadingsScan):
     """One pass over the lines, carrying the room the notes are currently talking about."""
 
@@ -156,6 +178,8 @@ class RoomScan(ReadingsScan):
         self.goals: list[Goal] = []
         self.air: list[AtmosphericReading] = []
         self.unaffected: set[str] = set()
+        # rooms ruled out as a kind ("both bedrooms unaffected"): (qualifier, base) of each
+        self._unaffected_kinds: set[tuple[str, str]] = set()
         self._second_hand: set[int] = set()  # areas sized only from a listing or a phone call so far
         self._booked_lines: frozenset[int] = frozenset()  # a header filled in from the call (dispatch_blocks)
         self._booked: set[str] = set()  # areas only such a header named so far
@@ -222,12 +246,19 @@ class RoomScan(ReadingsScan):
                     ]
             # A room called unaffected stays a reference room: its later readings are dry standards.
             # (unless a line of its own later says what in it is wet: "the kitchen was dry and cool",
-            # then "Kitchen 15 x 13 ft (wet approx 120 SF of hardwood)")
+            # then "Kitchen 15 x 13 ft (wet approx 120 SF of hardwood)"; a room named after another
+            # on the line is no line of its own: "Point 4 is in the kitchen ... close to the bedroom 3
+            # ceiling, so it marks where the wet ceiling stops")
             rooms = [
                 replace(room, affected=False)
-                if room.key in self.unaffected
+                if self._ruled_out(room)
                 and room.key not in self.areas
-                and not (room.affected and not room.implied and line_says_damage(line.text))
+                and not (
+                    room.affected
+                    and not room.implied
+                    and _heads_line(line.text, rooms, room)
+                    and line_says_damage(line.text)
+                )
                 else room
                 for room in rooms
             ]
@@ -268,6 +299,8 @@ class RoomScan(ReadingsScan):
                     self.unaffected.add(room.key)
                 elif room.unaffected and room.key not in self.areas:
                     self.unaffected.add(room.key)
+                    if room.collective:
+                        self._unaffected_kinds.add(_kind(room))
             self._note_room(line, rooms)
             if places_roof_space_over(line.text):
                 self._over_rooms.update(room.key for room in rooms if room.base in ROOF_SPACE_BASES)
@@ -296,6 +329,16 @@ class RoomScan(ReadingsScan):
                 self._section_rooms = []  # a table's row is about the room its own cells name
             self.areas_by_line[line.number] = list(self._section_rooms)
             self.named_by_line[line.number] = [room.key for room in rooms if room.key in self.areas]
+
+    def _ruled_out(self, room: Mention) -> bool:
+        """A room called unaffected, by itself or as one of its kind: "Bathroom, lounge and both
+        bedrooms not affected" rules out "Bedroom 1" when its reference readings name it later."""
+        if room.key in self.unaffected:
+            return True
+        if room.collective or not self._unaffected_kinds:
+            return False
+        prefix, base = _kind(room)
+        return (prefix, base) in self._unaffected_kinds or ("", base) in self._unaffected_kinds
 
     @staticmethod
     def _line_room(text: str, rooms: Sequence[Mention]) -> Mention:

@@ -95,7 +95,8 @@ DAMAGE_KEYWORDS: tuple[tuple[DamageType, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:water|sewage|sewer|flood(?:ed|ing|s|water)?|burst|leak(?:s|ed|ing|age)?|overflow(?:ed"
             r"|ing|s)?"
-            r"|supply line|pipe|rain(?:water)?|saturated|wet(?! areas?\b)|damp|drip(?:s|ping|ped)?"
+            r"|supply line|pipe|rain(?:water)?|saturated|wet(?! areas?\b)(?! (?:floor )?(?:signs?|cones?)\b)"
+            r"|damp|drip(?:s|ping|ped)?"
             r"|seep(?:s|ing|age)?)\b",
             FLAGS,
         ),
@@ -442,8 +443,16 @@ def room_mentions(text: str) -> list[Mention]:
         )
         # a "<word> room" the vocabulary does not know is a room only where it is affected; elsewhere
         # the readings' own phrase reading places what is said there ("the plant room could not be read")
-        if mention.base != "other_room" or (described and not unaffected)
+        # (or where it is ruled out: "Not affected: boiler room" keeps its later reference row out;
+        # not where only a surface of it is said dry: "the parts room floor stayed dry")
+        if mention.base != "other_room"
+        or (described and not unaffected)
+        or (unaffected and _SURFACE_AFTER.match(text, mention.end) is None)
     ]
+
+
+# A surface named right after a room: what is said next is said of that surface.
+_SURFACE_AFTER = re.compile(r" (?:floors?|walls?|ceilings?|carpet|slab|skirting\w*)\b", FLAGS)
 
 
 # Rooms listed together share what is said of them ("kitchen, hall and lounge wet").

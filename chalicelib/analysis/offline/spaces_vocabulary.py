@@ -196,6 +196,14 @@ _ROOMS: tuple[tuple[str, str], ...] = (
         # ("Studio B: carpet wet": a letter may head its note; a number before a colon is a time)
         r" (?:(?-i:[A-H])(?![\w/.-])|\d{1,3}[a-z]?(?![\w/.:-]))",
     ),
+    # ("Linen store", "collection store": a business's store room, known by what it holds; not a shop
+    # the writer went to, nor a verb: "the hardware store", "remove store wall")
+    (
+        "store",
+        rf"{_NOT_A_ROOM_WORD}(?!(?:public|grocery|hardware|department|convenience|liquor|retail|online"
+        rf"|chain|corner|general|remove|removed|dollar|big-box|local) )[a-z]{{3,14}} store(?![\w-])"
+        r"(?! ?rooms?\b)",
+    ),
     # Any other "<word> room" the notes use ("steriliser room", "plant room", "story-time room"), kept in
     # their words; last, so every room the vocabulary knows is named its own way first.
     (
@@ -216,7 +224,7 @@ _OPEN_PLAN = frozenset(
 
 # Rooms told apart by the words they are written with.
 _WRITTEN_KEYS = frozenset(
-    {"named_room", "numbered_room", "lettered_space", "other_room", "closet", "cupboard"}
+    {"named_room", "numbered_room", "lettered_space", "other_room", "closet", "cupboard", "store"}
 )
 
 
