@@ -261,6 +261,16 @@ def _written_years(lines: Sequence[Line]) -> Counter[int]:
     return years
 
 
+def _full_date_separators(lines: Sequence[Line]) -> frozenset[str]:
+    """The separators the document writes its full day-month-year dates with ("17-10-2026": "-")."""
+    return frozenset(
+        match.group("sep")
+        for line in lines
+        for match in _DATE.finditer(line.text)
+        if match.group("n1") and match.group("ny") and len(match.group("ny")) == 4
+    )
+
+
 class Dates:
     """Reads dates, with one decision per document on how to read 03/04/2024 (see module notes)."""
 
@@ -272,6 +282,7 @@ class Dates:
         self.locale: Locale = locale.model_copy(update={"date_order": self.order})
         self.ambiguous_seen = False
         self._years = _written_years(lines)
+        self.own_separators = _full_date_separators(lines)
 
     @staticmethod
     def _settled_order(lines: Sequence[Line]) -> DateOrder | None:
@@ -294,14 +305,20 @@ class Dates:
         # Both orders in one document: a typo somewhere; no order is settled.
         return evidence.pop() if len(evidence) == 1 else None
 
-    def find(self, text: str, anchor: date | None, *, yearless_numeric: bool = False) -> list[DateMatch]:
+    def find(
+        self, text: str, anchor: date | None, *, yearless_numeric: bool = False, own_separator: bool = False
+    ) -> list[DateMatch]:
+        """The dates in `text`. `yearless_numeric`: "16/02" is a date (a visit line, a log's cell);
+        `own_separator` too: "18-10" or "19.11" where the document writes "17-10-2026" or "19.11.2026"."""
         found: list[DateMatch] = []
         pos = 0
         while (match := _DATE.search(text, pos)) is not None:
             pos = match.end()
             # "1/2", "24/7" and "3/4 in" are not dates; "16/02" is, on a visit line.
             yearless = match.group("n1") and match.group("ny") is None
-            if yearless and (not yearless_numeric or match.group("sep") != "/"):
+            separator = match.group("sep")
+            accepted = separator == "/" or (own_separator and separator in self.own_separators)
+            if yearless and (not yearless_numeric or not accepted):
                 continue
             written = match.group("iso_y") or match.group("ny") or match.group("y1") or match.group("y2")
             if written is not None and not _FIRST_YEAR <= (_year(written) or 0) <= _LAST_YEAR:

@@ -44,6 +44,7 @@ from chalicelib.analysis.offline.equipment_words import (
     KIND_ONLY,
     REMOVED,
     kind_of,
+    system_parts,
 )
 from chalicelib.analysis.offline.spaces import (
     room_mentions,
@@ -58,7 +59,7 @@ from chalicelib.analysis.offline.text import (
 
 _CONTEXT = re.compile(
     r"\b(?:placed|place|set|setup|set up|installed|install|running|equipment|equip|eqpt|dehu\w*|lgr"
-    r"|scrubbers?|afd|air movers?|drying|pulled|removed|on site|onsite|in place|added|deployed"
+    r"|scrubbers?|afd|air movers?|drying|pulled|removed|on site|onsite|in place|added|deployed|dh"
     r"|mobili[sz]ed|ams)\b",
     FLAGS,
 )
@@ -95,12 +96,15 @@ _HOUSEHOLD_BEFORE = {
     ),
 }
 _HOUSEHOLD_REACH = 20
+_HOUSEHOLD_THING = re.compile(r"heater|mat\b|mats\b", FLAGS)
 
 
 def is_household(text: str, match: re.Match[str]) -> bool:
     """Whether a kind matched in `text` is a household fan, heater or mat, not drying equipment."""
     for group, before in _HOUSEHOLD_BEFORE.items():
         start = match.start(group)
+        if group == "other" and start >= 0 and not _HOUSEHOLD_THING.search(match.group(group)):
+            return False  # ("a wall cavity injection system": only a heater or a mat is a household one)
         if start >= 0:
             return before.search(text, max(0, start - _HOUSEHOLD_REACH), start) is not None
     return False
@@ -108,7 +112,9 @@ def is_household(text: str, match: re.Match[str]) -> bool:
 
 _REMOVED_AFTER = re.compile(
     r"^[\s,]*(?:\([^)]*\)\s*)?(?:were |was |had been |have been )?(?:pulled|removed|picked up|collected|off\b"
-    r"|out\b|came out|taken (?:out|off|away)|away\b|lifted|decommissioned|off ?-?hired?)",
+    r"|out\b|came out|taken (?:out|off|away)|away\b|lifted|decommissioned|off ?-?hired?"
+    # ("one kitchen air mover went off on Saturday": taken away, not switched off for the night)
+    r"|went (?:off site|off\b|back\b))",
     FLAGS,
 )
 
@@ -116,7 +122,8 @@ _REMOVED_AFTER = re.compile(
 # "its 2 LGRs and 4 of the air movers pulled.": a list that ends in its removal.
 _REMOVED_AT_END = re.compile(
     r"^(?:\s*(?:and|&|,|\+)?\s*(?:\d{1,2}|one|two|three|four|five|the|both|all)?\s*(?:of the )?"
-    r"[\w\- ]{0,30}?)"
+    # ("one compact LGR dehu with the door pulled to": the door is what is pulled)
+    r"(?:(?!\bwith\b)[\w\- ]){0,30}?)"
     r"\s(?:were |was )?(?:pulled|removed|came out|taken out|picked up|collected)(?: [\w/ ,]{0,30})?[.;]?\s*$",
     FLAGS,
 )
@@ -139,7 +146,7 @@ _TOTAL = re.compile(
     # ("So 4 fans and 2 dehumidifiers": the count the story has come to, after an addition; "Equipment:
     # AM x4, DH x1", "Equipment actually placed: 4 AM": a labelled summary says what is on site)
     r"\b(?:total|dropped to|down to|reduced to|cut (?:back |down )?to|scaled (?:back |down )?to|leaving|left"
-    r"|stay|stays|remain\w*|now)\b|^\s*so\s*$"
+    r"|stay|stays|remain\w*|now|still|keep|keeping|kept)\b|^\s*so\s*$"
     r"|^\W*(?:drying )?equipment(?: (?:actually )?(?:on ?site|placed|in use|running|used|set))?\s*:\s*$",
     FLAGS,
 )
@@ -171,6 +178,14 @@ _CLEAR_BEFORE = re.compile(
 )
 
 
+# "(day 1-3)", "(11/10-11/13)", "(from Monday)": a count's days, written after it in brackets
+_PERIOD_AFTER = re.compile(
+    r"\s*\((?:days?\s*\d|from\b|until\b|till\b|to\b|\d{1,2}[/.\-]\d{1,2}"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)",
+    FLAGS,
+)
+
+
 _DAY_BEFORE = re.compile(
     r"\b(?:day|visit|#|no\.?|room|bed|bedroom|level|unit|cat|category|class|point|p)\s?$", FLAGS
 )
@@ -182,7 +197,7 @@ _DAY_WRITTEN = re.compile(r"\b\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\b")
 # "three air movers in the hallway, one in the closet and two in the bedroom".
 _ELLIPTIC = re.compile(
     r"(?:,|\band\b|&)\s*(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d)"
-    r"(?: more)?(?: [a-z]+ing| [a-z]+ed)? (?:in|into|on|at|for|under|near) ",
+    r"(?: more)?(?: [a-z]+ing| [a-z]+ed)? (?:in|into|on|at|for|under|near) (?!(?:each|every|both)\b)",
     FLAGS,
 )
 
@@ -227,7 +242,9 @@ _JOINER = re.compile(r"\s*(?:and|&|\+|plus|with)?\s*", FLAGS)
 # dehumidifier will be needed during works".
 _HYPOTHETICAL = re.compile(
     r"\b(?:recommend\w*|should|will need|propos\w*|suggest\w*|if needed|may need"
-    r"|(?:will|would|may|might) (?:also )?be (?:needed|required|wanted)|will (?:also )?require)\b",
+    r"|(?:will|would|may|might) (?:also )?be (?:needed|required|wanted)|will (?:also )?require"
+    # ("I would add a third air mover once the carpet is up": the writer's advice)
+    r"|(?:I|we)(?:'d| would)|would (?:add|place|set|put|use|run|need))\b",
     FLAGS,
 )
 
@@ -235,7 +252,10 @@ _HYPOTHETICAL = re.compile(
 # Units booked or sent that never went in: "Equipment booked: 4 x AM", "Equipment to send: ...", "the
 # other 2 AMs stayed in the van - not needed", "never came off the truck", "neither is on site yet".
 _NOT_PLACED = re.compile(
-    r"\b(?:booked|to (?:be )?sen[dt]|on order"
+    r"\b(?:booked|to (?:be )?sen[dt]|(?:send|to take|to bring)(?=\s*:)|on order"
+    # ("Did NOT set the other 3 air movers", "never placed"; "the card says 2 AFD" is the booking)
+    r"|(?:did ?n[o']t|never) (?:set|place|put|install|use|unload)\w*"
+    r"|(?:job )?card (?:says|said|shows|had|lists)"
     r"|(?:stayed|left|kept|remained) (?:in|on) the (?:van|truck|ute|trailer)"
     r"|never (?:came off|left|got off) the (?:van|truck|ute|trailer)|never (?:set up|placed|unloaded|used)"
     r"|(?:was|were|is|are)(?:n't| not) (?:needed|required|used|set up)|not needed|not required"
@@ -248,6 +268,17 @@ _NOT_PLACED = re.compile(
 _RUNNING_ONE = re.compile(
     rf"^[\s\-*]*(?:{EQUIPMENT_KIND})\s+(?:running|set|placed|in place|on site|installed)\b", FLAGS
 )  # a unit-per-row log line gives the day it went in and the day it came out
+
+
+# The owners' own dehumidifier, running on site: one unit, though nobody counted it ("their own 50-pint
+# dehumidifier", "the PM's portable dehumidifier", "the Smiths' own dehu").
+_THEIR_OWN = re.compile(
+    r"\b(?:their|his|her|(?:the )?(?!dehu)[A-Za-z]+(?:'s|s'|\u2019s))(?: own)?(?: [\w-]+){0,2}?"
+    r" (?:dehumidifier|dehu)s?\b",
+    FLAGS,
+)
+_OWN_KIND = EquipmentKind.DEHUMIDIFIER
+_NEGATED = re.compile(r"\b(?:not|no|never|without)\b|n't\b", FLAGS)
 
 
 # --- reading events ----------------------------------------------------------------------------
@@ -349,8 +380,9 @@ _PROPOSED_HEADING = re.compile(
     r"[^.!?]*$",
     FLAGS,
 )
-_HEADING_LENGTH = 80
-_LIST_ITEM_OR_WRAP = re.compile(r"^(?:\s*(?:[-*\u2022]|\d{1,2}[.)])\s|\s|[a-z])")
+_HEADING_LENGTH = 100  # ("Recommended scope (they can start Monday 30/11, when the shop is shut)")
+# ("7.3 Containment ...": a list numbered under its section's number goes on too)
+_LIST_ITEM_OR_WRAP = re.compile(r"^(?:\s*(?:[-*\u2022]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?)\s|\s|[a-z])")
 
 
 def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
@@ -374,6 +406,13 @@ def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event
             clause_events.append(Event(kind_gone[0], 0, "remove", day, line))  # all of that kind
         if _ALL_REMOVED.search(text, start, end):
             clause_events.append(Event(EquipmentKind.OTHER, 1, "clear", day, line))
+        own = _THEIR_OWN.search(text, start, end)
+        if (
+            own
+            and not _NEGATED.search(text, start, end)
+            and all(e.kind is not _OWN_KIND for e in clause_events)
+        ):
+            clause_events.append(Event(_OWN_KIND, 1, "set", day, line))
         running = _RUNNING_ONE.match(text[start:end])
         if not clause_events and running:
             kind = kind_of(running)
@@ -436,7 +475,9 @@ def _clause_events(
         key=lambda match: (match.start(), -match.end()),
     )
     events: list[Event] = []
+    parts = system_parts(text[start:end]) if len(matches) > 1 else []
     totals: dict[EquipmentKind, int] = {}  # where each kind's total is in `events`
+    staged: dict[EquipmentKind, int] = {}  # where each kind's count with its days in brackets is
     previous_end = start
     total_said = False
     for match in matches:
@@ -458,6 +499,8 @@ def _clause_events(
             continue  # "ventilated the house with a fan": a household or fire-crew fan
         if is_household(text, match):
             continue
+        if kind[0] is EquipmentKind.OTHER and any(a <= match.start() - start < b for a, b in parts):
+            continue  # "a mat system (6 mats, 1 vacuum unit)": the system's parts, not more units
         before = text[max(previous_end, match.start() - WINDOW) : match.start()]
         cut = max(before.rfind(mark) for mark in ",()") + 1
         before = before[cut:][-_VERB_REACH:]
@@ -477,9 +520,19 @@ def _clause_events(
             continue
         total_said = total_said or mode == "total"
         quantity = EXTRA_NUMBERS.get(written) or count_word(written)
-        if written == "the":
+        if written == "the" and mode == "remove":
             quantity = 0  # "the air scrubber" removed: all of that kind
+        elif written == "the":
+            quantity = 1  # "1 air mover + the little dehu": one unit in a list of what was put in
         room = _room_after(text, rooms, match.end(), end)
+        if _PERIOD_AFTER.match(text, match.end()):
+            earlier = staged.get(kind[0])
+            if earlier is not None and mode in ("set", "add", "total"):
+                # "4 air movers (day 1-2), 3 air movers (day 2-5)": stages, the most at once is the larger
+                events[earlier] = replace(events[earlier], quantity=max(events[earlier].quantity, quantity))
+                previous_end = match.end()
+                continue
+            staged[kind[0]] = len(events)
         part_of = totals.get(kind[0])
         if mode == "total" and part_of is not None:
             # "Equipment: 6 air movers in #204, 2 air movers in #304": the parts of one total
@@ -514,7 +567,7 @@ def _mode(before: str, after: str, match: re.Match[str], total_said: bool, rest:
     second = (match.groupdict().get("second") or "").lower()
     if written == "the" and not (REMOVED.search(before) or _REMOVED_AFTER.match(after)):
         return None  # "the dehumidifier" placed earlier, not a count
-    if REMOVED.search(before) or _REMOVED_AFTER.match(after) or _REMOVED_AT_END.match(rest):
+    if _removed_before(before) or _REMOVED_AFTER.match(after) or _REMOVED_AT_END.match(rest):
         return "remove"
     if _TOTAL_AFTER.match(after) or second == "remaining" or _TOTAL_AT_END.match(rest):
         return "total"
@@ -522,9 +575,29 @@ def _mode(before: str, after: str, match: re.Match[str], total_said: bool, rest:
         return "add"
     if _ADDED.search(before) or re.match(r"^\s*(?:added|more)\b", after, FLAGS):
         return "add"
-    if total_said or _TOTAL.search(before):
+    if total_said or _TOTAL.search(before) or _STAGE.search(before):
         return "total"
     return "set"
+
+
+# "From Friday: 8 air movers", "then 6 AM / 2 DH from 11/14": the count from a later stage on, what is on
+# site then (not more of them)
+_STAGE = re.compile(
+    r"(?:\b(?:then|after that|afterwards|later)\s*[,:]?\s*"
+    r"|\bfrom (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|day \d{1,2}|the \d{1,2}\w*|\d{1,2}[/.]\d{1,2})"
+    r"\s*[:,-]?\s*)$",
+    FLAGS,
+)
+
+
+def _removed_before(before: str) -> bool:
+    """A removal verb before a count: "lifted" only right before it ("lifted 2 AM"), since "lifted the
+    carpet corner and 1 dehu" lifts the carpet."""
+    return any(
+        match.group(0).lower() != "lifted"
+        or not before[match.end() :].strip(" ,").removeprefix("the").strip()
+        for match in REMOVED.finditer(before)
+    )
 
 
 def _is_time(text: str, match: re.Match[str]) -> bool:

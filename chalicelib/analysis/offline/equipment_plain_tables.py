@@ -56,6 +56,11 @@ class PlainColumns:
 
     names: tuple[str, ...]
 
+    @property
+    def counted_only(self) -> bool:
+        """ "Item Qty": a count per row and no days."""
+        return "placed" not in self.names and "removed" not in self.names
+
     def before_days(self, name: str) -> bool:
         """Whether a column comes before the day-in column (or there is none)."""
         if name not in self.names:
@@ -86,7 +91,9 @@ def plain_header(text: str) -> PlainColumns | None:
         else:
             return None
     measured = {name for name in names if name in ("quantity", "placed", "removed")}
-    if "kind" not in names or len(measured) < 2:
+    # ("Item Qty": a count a row, no days; not "Item Qty Unit", a scope table's unit of measure)
+    counted_only = measured == {"quantity"} and names.count("kind") == 1
+    if "kind" not in names or (len(measured) < 2 and not counted_only):
         return None
     return PlainColumns(tuple(names))
 
@@ -115,10 +122,20 @@ def plain_table_events(
             continue
         pending.append(index)
         row_text = " ".join(lines[i].text for i in pending)
-        found = [match for match in dates.find(text, line_dates[index], yearless_numeric=True) if match.value]
-        if not found:
-            continue
-        row = _row_events(row_text, columns, lines[pending[0]], line_dates[index], dates)
+        if columns.counted_only:
+            # (no days: a row ends at the line that ends in its count)
+            if _TRAILING_COUNT.search(text) is None:
+                continue
+            row = _counted_row(row_text, lines[pending[0]], line_dates[index])
+        else:
+            found = [
+                match
+                for match in dates.find(text, line_dates[index], yearless_numeric=True, own_separator=True)
+                if match.value
+            ]
+            if not found:
+                continue
+            row = _row_events(row_text, columns, lines[pending[0]], line_dates[index], dates)
         if not row:
             columns, pending = None, []
             continue
@@ -132,7 +149,7 @@ def _row_events(text: str, columns: PlainColumns, line: Line, on: date | None, d
     """One row's units in on its first day and out on each later one."""
     tagged = TAG_THEN_KIND.match(text)
     kinds = [match for match in KIND_ONLY.finditer(text) if tagged is None or match.start() >= tagged.end()]
-    days = [match for match in dates.find(text, on, yearless_numeric=True) if match.value]
+    days = [match for match in dates.find(text, on, yearless_numeric=True, own_separator=True) if match.value]
     if not kinds or not days or kinds[0].start() > min(days[0].start, _KIND_REACH):
         return []
     kind = kind_of(kinds[0])
@@ -163,6 +180,22 @@ def _row_events(text: str, columns: PlainColumns, line: Line, on: date | None, d
         left -= count
         previous = day.end
     return events
+
+
+# "Air movers (kitchen 3, family room 1) 4": the row's count, last on its line.
+_TRAILING_COUNT = re.compile(r"(?<![\w.,/:\-])(?P<n>[1-9]\d{0,2})\s*$")
+
+
+def _counted_row(text: str, line: Line, on: date | None) -> list[Event]:
+    """A row of a count-only table: its kind near the start, its count at the end."""
+    kinds = list(KIND_ONLY.finditer(text))
+    count = _TRAILING_COUNT.search(text)
+    if not kinds or count is None or kinds[0].start() > _KIND_REACH or kinds[0].end() > count.start():
+        return []
+    kind = kind_of(kinds[0])
+    if kind is None:
+        return []
+    return [Event(kind[0], int(count.group("n")), "add", on, line, None, kind[1])]
 
 
 def _quantity(

@@ -44,7 +44,9 @@ def log_row(line: Line, on: date | None, dates: Dates | None, listed: bool = Fal
     tagged = TAG_THEN_KIND.match(text)
     if tagged is not None:
         kinds = [kind for kind in kinds if kind.start() >= tagged.end()]  # "AM 5 air mover": AM is the tag
-    found = [match for match in dates.find(text, on, yearless_numeric=True) if match.value]
+    found = [
+        match for match in dates.find(text, on, yearless_numeric=True, own_separator=True) if match.value
+    ]
     if not kinds or len(found) != _LOG_DATES_NEEDED:
         return []
     # ("4/13/2026 Air mover 4 Living room pulled 4/16/2026": the day in first, the unit, the day out)

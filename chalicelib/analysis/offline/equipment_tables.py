@@ -22,9 +22,12 @@ from chalicelib.analysis.offline.equipment_words import (
     COUNT_AFTER,
     COUNT_BEFORE,
     KIND_ONLY,
+    TAG_LIST,
     TAG_RANGE,
     kind_of,
+    listed_units,
     tagged_units,
+    without_system_parts,
 )
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import FLAGS, Line, count_word
@@ -96,7 +99,10 @@ def equipment_columns(cells: Sequence[str]) -> EquipmentColumns | None:
         return found[name][0] if found[name] else None
 
     measured = sum(1 for name in ("quantity", "placed", "removed") if found[name])
-    if not found["kind"] or measured < 2:
+    # ("| Item | Qty |": what was seen on site, one kind a row; but "| Item | Qty | Unit |" is a scope
+    # table whose second kind-like column is the unit of measure)
+    counted_only = measured == 1 and bool(found["quantity"]) and len(found["kind"]) == 1
+    if not found["kind"] or (measured < 2 and not counted_only):
         return None
     return EquipmentColumns(
         tuple(found["kind"]),
@@ -208,12 +214,15 @@ def _tag_range(texts: Sequence[str]) -> int | None:
         match = TAG_RANGE.search(text)
         if match:
             return tagged_units(match)
+        listed = TAG_LIST.search(text)
+        if listed:
+            return listed_units(listed)
     return None
 
 
 def _count_in(texts: Sequence[str]) -> int | None:
     """ "Air movers x3", "3 air movers": a count written in the equipment cell itself."""
-    for text in texts:
+    for text in map(without_system_parts, texts):
         match = COUNT_AFTER.search(text) or COUNT_BEFORE.search(text)
         if match is not None:
             return count_word(match.group("n").lower()) or None
@@ -222,5 +231,7 @@ def _count_in(texts: Sequence[str]) -> int | None:
 
 def _first_day(text: str, on: date | None, dates: Dates) -> tuple[date | None, int]:
     """The first day written in a cell, and where it ends (0 when there is none)."""
-    found = [match for match in dates.find(text, on, yearless_numeric=True) if match.value]
+    found = [
+        match for match in dates.find(text, on, yearless_numeric=True, own_separator=True) if match.value
+    ]
     return (found[0].value, found[0].end) if found else (None, 0)

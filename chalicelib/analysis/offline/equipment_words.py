@@ -19,14 +19,22 @@ EQUIPMENT_KIND = (
     r"|negative air (?:machines?|units?)|hepa units?|air filters?(?: machines?)?)"
     r"|(?P<other>hydroxyl (?:generators?|units?)|ozone (?:generators?|machines?)|heaters?|injecti?dry"
     r"|mat systems?|floor[- ]drying (?:vacuum )?(?:systems?|units?)|(?:drying )?vacuum units?"
+    # ("cabinet drying system", "wall cavity injection system": a system that dries one spot)
+    r"|(?:cabinet|cavity|wall|ceiling|void) (?:drying|injection) systems?|injection (?:drying )?systems?"
     r"|(?:heat(?:ed)? |floor |panel )?(?:drying )?mats?"
     r"|(?:cabinet |(?:ceiling |wall )?(?:void |cavity )?)injection(?: drying)? kits?|heat mats?"
     # ("floor drying panels", "ceiling drying panel kit", "radiant heat panels": not an access panel)
-    r"|(?:(?:floor|ceiling|wall) )?(?:drying|(?:radiant )?heat(?:ing)?) panels?(?: kits?)?|panel kits?)"
+    r"|(?:(?:floor|ceiling|wall)[ -])?(?:drying|(?:radiant )?heat(?:ing)?) panels?(?: kits?| systems?)?"
+    r"|panel (?:kits?|systems?))"
 )
 
 
 NUMBER_WORDS = r"\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|both|a|an|the|another"
+
+
+# Words that place one thing by another ("behind", "under"): a word between a count and a kind that is one
+# of these makes the kind a landmark of something else ("a baseboard behind heater").
+_PLACE_WORDS = r"behind|beside|under|near|above|below|at|by|in|on|of|from|to|over"
 
 
 # Equipment-days sums ("3 AM x 2 days + 2 AM x 2 days = 10 AM-days") count days, not units on site.
@@ -36,8 +44,12 @@ _NOT_ARITHMETIC = r"(?!-?(?:days?|hours?|hrs?)\b)(?! ?[x\u00d7*] ?\d{1,3} ?(?:da
 COUNT_BEFORE = re.compile(
     # ("1x AM", "2x LGR": a count written against its multiplier)
     rf"(?<![\w.:/#\-])(?P<n>{NUMBER_WORDS})(?:\b|(?=[x\u00d7] ?[A-Za-z]))(?! ?(?:x|\u00d7) ?\d)"
+    # ("three of those snail-shaped fans", "2 of the air movers": a count of some of them)
+    r"(?: of (?:the|those|these|their|its|our))?"
     r"(?: (?P<second>second|third|more|extra|additional|further|remaining),?)?"
-    rf" ?(?:x|\u00d7)? ?(?:(?!(?:{NUMBER_WORDS}|and|with|or)\b)[A-Za-z][\w\-]{{0,14}} ){{0,2}}?"
+    # (the words between are the unit's: "a baseboard behind heater" names a place, not a heater)
+    rf" ?(?:x|\u00d7)? ?(?:(?!(?:{NUMBER_WORDS}|and|with|or|{_PLACE_WORDS})\b)"
+    r"[A-Za-z][\w\-']{0,14} ){0,2}?"
     rf"(?:{EQUIPMENT_KIND})(?![\w]){_NOT_ARITHMETIC}",
     FLAGS,
 )
@@ -46,7 +58,9 @@ COUNT_BEFORE = re.compile(
 COUNT_AFTER = re.compile(
     # ("LGR (1)": a count in brackets of its own; not "(2 family, 1 dining)", a breakdown)
     rf"(?<![\w])(?:{EQUIPMENT_KIND})(?: ?\([^)]{{1,20}}\))?"
-    r" ?(?:x|\u00d7|:|=|\((?=\d{1,2}\))) ?(?P<n>\d{1,2})\b"
+    # ("added AM -> 8 total": the count an arrow leads to, when it says it is the total)
+    r" ?(?:x|\u00d7|:|=|\((?=\d{1,2}\))|(?:->|\u2192)(?= ?\d{1,2} (?:total|on ?site|left|running)\b)) ?"
+    r"(?P<n>\d{1,2})\b"
     # (not a size: "2 in" is inches only before a number, an "x" or a dimension word, not "2 in the hall")
     r"(?! ?(?:%|ft|'|\"|m\b|ppd|pints|days?\b|d\b|hours?\b|hrs?\b"
     r"|in\b(?=\s*(?:$|[^\w\s]|\d|[x\u00d7]\b|thick|wide|deep|high|long|tall))))",
@@ -65,7 +79,8 @@ COUNT_AFTER_BARE = re.compile(
 
 # "AM1-AM3", "HM1-HM4", "DH 2-3": a run of unit tags is that many units (anywhere in a cell).
 TAG_RANGE = re.compile(
-    r"\b(?P<tag>[A-Z]{1,4}) ?-?(?P<a>\d{1,3}) ?[-\u2013] ?(?:(?P=tag) ?-?)?(?P<b>\d{1,3})\b"
+    # ("AM-01 to AM-03": the run written out)
+    r"\b(?P<tag>[A-Z]{1,4}) ?-?(?P<a>\d{1,3})(?: ?[-\u2013] ?| to )(?:(?P=tag) ?-?)?(?P<b>\d{1,3})\b"
 )
 
 
@@ -75,6 +90,15 @@ TAG_THEN_KIND = re.compile(
     r"^\W*(?P<tag>[A-Z]{1,4}) ?-?(?P<a>\d{1,3})(?: ?[-\u2013] ?(?:(?P=tag) ?-?)?(?P<b>\d{1,3}))?"
     rf"\s+(?=(?:[\w-]+ ){{0,2}}(?:{EQUIPMENT_KIND})(?!\w))",
 )
+
+
+# "AM-21, AM-22, AM-23": a list of unit tags of one kind is that many units.
+TAG_LIST = re.compile(r"\b(?P<tag>[A-Z]{1,4})-?\d{1,3}(?:\s*(?:,|&|\band\b)\s*(?P=tag)-?\d{1,3}\b)+")
+
+
+def listed_units(match: re.Match[str]) -> int:
+    """How many tags a list of them names: "AM-21, AM-22, AM-23" three."""
+    return len(re.findall(r"\d{1,3}", match.group(0)))
 
 
 def tagged_units(match: re.Match[str]) -> int:
@@ -113,3 +137,27 @@ REMOVED = re.compile(
     r"|took|de-?mob\w*|lifted|came out|come out|out of)\b",
     FLAGS,
 )
+
+
+# A system told with its parts: "mat system (6 mats, 1 vacuum unit)", "a mat system on the floor with six
+# mats and a pump". The parts are counted in the one system, not as units of their own.
+_SYSTEM_PARTS = re.compile(
+    r"\b(?:systems?|kits?)\b(?:\s*(?P<bracket>\([^)]{0,60}\))|[^.;()]{0,30}?\bwith\b(?P<with>[^.;()]{0,60}))",
+    FLAGS,
+)
+
+
+def system_parts(text: str) -> list[tuple[int, int]]:
+    """Where `text` lists a system's parts: counts there are not units on site."""
+    spans = []
+    for match in _SYSTEM_PARTS.finditer(text):
+        group = "bracket" if match.group("bracket") is not None else "with"
+        spans.append((match.start(group), match.end(group)))
+    return spans
+
+
+def without_system_parts(text: str) -> str:
+    """`text` with a system's listed parts blanked (same length, so positions hold)."""
+    for start, end in system_parts(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
