@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from chalicelib.analysis.offline import analyze_text
 
 _HEAD = (
@@ -76,3 +78,42 @@ def test_a_header_of_days_led_by_any_level_heads_the_rows_under_it() -> None:
     )
     days = _days_of(text)
     assert days == {41.0: date(2026, 11, 18), 30.0: date(2026, 11, 19), 16.0: date(2026, 11, 21)}
+
+
+# --- a row that dates its own values dates the rows under it -----------------------------------
+
+_DATED_ROW_HEAD = (
+    "Claim 55-210, 8 Ferry Rd, Dunedin. Inspected 3 March 2026. Laundry and hall wet.\n"
+    "Readings (Protimeter, pins, WME):\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # the first row writes each value's day; the rows under it give theirs in the same order
+        (
+            "  laundry floor by tub 36 on 3/3, 25 on 5/3\n  laundry floor centre 30, then 19\n",
+            {36.0: date(2026, 3, 3), 25.0: date(2026, 3, 5), 30.0: date(2026, 3, 3), 19.0: date(2026, 3, 5)},
+        ),
+        # a row under it with another count keeps the line's day: which day it skipped is not said
+        (
+            "  laundry floor by tub 36 on 3/3, 25 on 5/3\n  laundry floor centre 30, 24, 19\n",
+            {
+                36.0: date(2026, 3, 3),
+                25.0: date(2026, 3, 5),
+                30.0: date(2026, 3, 3),
+                24.0: date(2026, 3, 3),
+                19.0: date(2026, 3, 3),
+            },
+        ),
+        # a row after a gap is not under it
+        (
+            "  laundry floor by tub 36 on 3/3, 25 on 5/3\n\n  laundry floor centre 30, then 19\n",
+            {36.0: date(2026, 3, 3), 25.0: date(2026, 3, 5), 30.0: date(2026, 3, 3), 19.0: date(2026, 3, 3)},
+        ),
+    ],
+)
+def test_a_row_that_dates_its_values_dates_the_rows_under_it(rows: str, expected: dict[float, date]) -> None:
+    readings = analyze_text(_DATED_ROW_HEAD + rows).moisture_readings
+    assert {reading.value: reading.taken_on for reading in readings} == expected

@@ -93,6 +93,9 @@ class _Lead:
     days: list[date | None]
     line: int  # the last line the lead-in dated (its own, then each row's)
     rows: int = 0
+    # (days a row wrote beside its own values: a row under it of another count is no sign of
+    # trouble, it keeps its day and ends the run)
+    from_row: bool = False
 
 
 def _token_day(match: re.Match[str], day_one: date | None, today: date | None) -> date | None:
@@ -139,12 +142,16 @@ def note_lead(
 
 
 def lined_up(
-    state: dict[str, Any], line: int, drafts: list[ReadingDraft], taken_on: date | None
+    state: dict[str, Any], line: int, drafts: list[ReadingDraft], taken_on: date | None, written_days: int = 0
 ) -> list[ReadingDraft]:
     """A row's readings under a lead-in of days, each dated by its place in the row when their
-    count is the days' (or undated when it is not); other lines' readings as they are."""
+    count is the days' (or undated when it is not); other lines' readings as they are. A row
+    that writes days of its own (`written_days`) is not under a dated row's days."""
     lead = state.get("_day_lead")
     if not isinstance(lead, _Lead) or lead.line == line:
+        return drafts
+    if lead.from_row and written_days:
+        state["_day_lead"] = None
         return drafts
     if line != lead.line + 1 or lead.rows >= _MAX_ROWS:
         state["_day_lead"] = None  # (the rows end at a gap: a lead-in heads only the rows right under it)
@@ -154,9 +161,39 @@ def lined_up(
         # (a row is one point's values; "kitchen 28, hall 22" are two places, not two days)
         state["_day_lead"] = None
         return drafts
-    lead.line, lead.rows = line, lead.rows + 1
     fits = len(own) == len(lead.days) and all(day is not None for day in lead.days)
+    if lead.from_row and not fits:
+        state["_day_lead"] = None
+        return drafts
+    lead.line, lead.rows = line, lead.rows + 1
     out = list(drafts)
     for index, day in zip(own, lead.days if fits else [None] * len(own), strict=True):
         out[index] = replace(out[index], taken_on=day)
     return out
+
+
+# --- a row that dates its own values dates the rows under it -----------------------------------
+
+
+def note_dated_row(
+    state: dict[str, Any], line: int, drafts: list[ReadingDraft], taken_on: date | None, written_days: int
+) -> None:
+    """ "P1 34 on 12/11, 24 on 14/11" over "P2 29, then 21": a row of one place whose values each
+    carry a day the row itself writes (`written_days`: all different, in order, not the line's)
+    names the days of the rows right under it, as a lead-in of days would. Rows of another count
+    keep their own day."""
+    lead = state.get("_day_lead")
+    if isinstance(lead, _Lead) and lead.line == line:
+        return  # (the row is itself under a lead-in: its days are the lead's)
+    days = [draft.taken_on for draft in drafts]
+    known = [day for day in days if day is not None]
+    if (
+        len(drafts) < _MIN_DAYS
+        or written_days < len(drafts)  # (days a table's header gave its rows are the header's)
+        or len(known) < len(days)
+        or len({draft.location for draft in drafts}) > 1
+        or known != sorted(set(known))
+        or taken_on in known[1:]
+    ):
+        return
+    state["_day_lead"] = _Lead(list(days), line, from_row=True)

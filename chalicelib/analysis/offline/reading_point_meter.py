@@ -30,6 +30,8 @@ _KEY_GAP = re.compile(r"\s*(?:\+|&|/|,|\band\b)\s*", FLAGS)
 _KEY_NOISE = re.compile(r"\(.*?\)|\b(?:wme|rel|%\s?mc|scale|mode|pins?|search)\b", FLAGS)
 _SAID = re.compile(r"\s*(?P<what>[A-Za-z][A-Za-z /+&]{0,40}?)\s*=", FLAGS)
 _MAX_KEY = 30
+_ARTICLE = re.compile(r"^(?:the|a|an|all|any)\s+")
+_MIN_PLURAL = 4  # ("tiles" is a tile's word; "gas" is no plural)
 
 
 def written_unit(text: str) -> str | None:
@@ -56,7 +58,7 @@ class MeterModes:
             return default
         lowered = words.lower()
         scales = {
-            scale for key, scale in self.by_word.items() if re.search(rf"\b{re.escape(key)}\b", lowered)
+            scale for key, scale in self.by_word.items() if re.search(rf"\b{re.escape(key)}s?\b", lowered)
         }
         return scales.pop() if len(scales) == 1 else None
 
@@ -83,7 +85,10 @@ def meter_modes(texts: Iterable[str], definitions: Iterable[str]) -> MeterModes:
             said = _SAID.match(clause)  # ("Ceiling/wall pins = WME", "Floor = search mode (REL)")
             what = on.group("what") if on else said.group("what") if said else ""
             for key in _KEY_GAP.split(_KEY_NOISE.sub(" ", what)):
-                key = key.strip(" .").lower()
+                # ("on ceilings and the laminate": "ceiling" and "laminate" points)
+                key = _ARTICLE.sub("", key.strip(" .").lower())
+                plural = key.endswith("s") and not key.endswith("ss") and len(key) > _MIN_PLURAL
+                key = key[:-1] if plural else key
                 if key and len(key) <= _MAX_KEY:
                     modes.by_word.setdefault(key, unit)
     for words in definitions:
