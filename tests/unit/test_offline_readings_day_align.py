@@ -117,3 +117,35 @@ _DATED_ROW_HEAD = (
 def test_a_row_that_dates_its_values_dates_the_rows_under_it(rows: str, expected: dict[float, date]) -> None:
     readings = analyze_text(_DATED_ROW_HEAD + rows).moisture_readings
     assert {reading.value: reading.taken_on for reading in readings} == expected
+
+
+# --- a header row of words ending with its days ------------------------------------------------
+
+_HEADER_HEAD = (
+    "Claim 88-301, 4 Bell St, Marietta GA 30060. Inspected 3/9/2026. Kitchen wet.\n"
+    "Meter: Delmhorst pins (%MC).\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # the header's days date each row's values in order; a row of one value stays in the table
+        (
+            "POINT / WHAT              3/9      3/10     3/12\n"
+            "(1) sink base kickboard   12       --       --\n"
+            "(2) vanity side panel, particleboard   23   ->  17   ->  13   (%MC)\n",
+            {(23.0, date(2026, 3, 9)), (17.0, date(2026, 3, 10)), (13.0, date(2026, 3, 12))},
+        ),
+        # a line of days with no header word before them heads nothing here
+        (
+            "Visits      3/9      3/10     3/12\n(2) vanity side panel, particleboard   23   ->  17   ->  13   (%MC)\n",
+            {(23.0, date(2026, 3, 9)), (17.0, date(2026, 3, 9)), (13.0, date(2026, 3, 9))},
+        ),
+    ],
+)
+def test_a_header_row_ending_with_days_dates_the_rows_under_it(
+    table: str, expected: set[tuple[float, date]]
+) -> None:
+    found = {(r.value, r.taken_on) for r in analyze_text(_HEADER_HEAD + table).moisture_readings}
+    assert expected <= found

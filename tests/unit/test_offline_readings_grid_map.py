@@ -157,3 +157,27 @@ def test_a_meter_line_names_surfaces_in_the_plural_and_with_articles(
         "Meter: Protimeter pins (WME) on floors; search (relative) on ceilings and the vinyl plank; gas off."
     )
     assert meter_modes([line], []).scale_for(words, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "words", "expected"),
+    [
+        # the surfaces named before the meter that reads them, its reference mode a relative scale
+        (
+            "Ceilings on the Tramex MEP in reference mode (no units), floors on the pins (WME).",
+            "hall ceiling",
+            "REL",
+        ),
+        (
+            "Ceilings on the Tramex MEP in reference mode (no units), floors on the pins (WME).",
+            "hall floor",
+            "WME",
+        ),
+        # a reference point's words are no scale: "reference" alone names no mode
+        ("Meter: Tramex MEP; the study wall is our reference.", "hall ceiling", None),
+    ],
+)
+def test_a_meter_clause_naming_its_surfaces_first(line: str, words: str, expected: str | None) -> None:
+    from chalicelib.analysis.offline.reading_point_meter import meter_modes
+
+    assert meter_modes([line], []).scale_for(words, None) == expected

@@ -287,3 +287,14 @@ def test_a_headed_table_of_readings_defines_no_points() -> None:
         _lines("Point Where 03/11 05/11\nG1 cupboard floor 5.4 5.0\nG2 cupboard wall 31 28\n")
     )
     assert registry.points == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Points: E control room ceiling by the desk; F control room west wall.", False),  # a studio's room
+        ("Points: E lounge ceiling (control); F lounge west wall.", True),  # a control reading
+    ],
+)
+def test_a_control_room_is_a_room_not_a_control_reading(text: str, reference: bool) -> None:
+    assert point_registry(_lines(text)).points["E"].reference is reference

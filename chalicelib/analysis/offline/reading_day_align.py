@@ -84,6 +84,9 @@ _DAY_WORD = (
     r"|(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
 _DAY_TOKEN = re.compile(_DAY_WORD, FLAGS)
+_DIGIT = re.compile(r"\d")
+# A header row's words before its days: a point's or a place's column ("POINT / WHAT", "Location")
+_HEADER_WORD = re.compile(r"\b(?:points?|pt|what|where|location|place|spot|material|room|area)\b", FLAGS)
 _MAX_LEAD = 240  # a lead-in is a short line ending with ":"
 _MAX_ROWS = 40  # (rows a lead-in heads, at most)
 
@@ -96,6 +99,9 @@ class _Lead:
     # (days a row wrote beside its own values: a row under it of another count is no sign of
     # trouble, it keeps its day and ends the run)
     from_row: bool = False
+    # (a header row's days head a table: a row of it that gives one value or none, "(2) ... 12 -- --",
+    # is still the table's, and the rows go on under it)
+    header: bool = False
 
 
 def _token_day(match: re.Match[str], day_one: date | None, today: date | None) -> date | None:
@@ -132,9 +138,21 @@ def _lead_days(text: str, dates: Dates, day_one: date | None, today: date | None
 def note_lead(
     state: dict[str, Any], line: int, text: str, dates: Dates, day_one: date | None, today: date | None
 ) -> None:
-    """Keep the days a lead-in ending with ":" names, for the rows under it."""
+    """Keep the days a lead-in ending with ":" names, or a header row of words ending with its days
+    ("POINT / WHAT   11/3   11/4   11/6"), for the rows under it."""
     stripped = text.rstrip()
-    if not stripped.endswith(":") or len(stripped) > _MAX_LEAD:
+    if len(stripped) > _MAX_LEAD:
+        return
+    if not stripped.endswith(":"):
+        runs = _day_lists(stripped, dates, today)
+        if (
+            len(runs) == 1
+            and runs[0][1] == len(stripped)
+            and not _DIGIT.search(stripped, 0, runs[0][0])
+            and _HEADER_WORD.search(stripped, 0, runs[0][0])
+            and all(day is not None for day in runs[0][2])
+        ):
+            state["_day_lead"] = _Lead(runs[0][2], line, header=True)
         return
     days = _lead_days(stripped, dates, day_one, today)
     if days:
@@ -157,6 +175,9 @@ def lined_up(
         state["_day_lead"] = None  # (the rows end at a gap: a lead-in heads only the rows right under it)
         return drafts
     own = [index for index, draft in enumerate(drafts) if draft.taken_on in (taken_on, None)]
+    if lead.header and len(own) < _MIN_DAYS:
+        lead.line, lead.rows = line, lead.rows + 1
+        return drafts
     if len(own) < _MIN_DAYS or len({drafts[index].location for index in own}) > 1:
         # (a row is one point's values; "kitchen 28, hall 22" are two places, not two days)
         state["_day_lead"] = None
