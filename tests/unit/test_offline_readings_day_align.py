@@ -139,7 +139,8 @@ _HEADER_HEAD = (
         ),
         # a line of days with no header word before them heads nothing here
         (
-            "Visits      3/9      3/10     3/12\n(2) vanity side panel, particleboard   23   ->  17   ->  13   (%MC)\n",
+            "Visits      3/9      3/10     3/12\n"
+            "(2) vanity side panel, particleboard   23   ->  17   ->  13   (%MC)\n",
             {(23.0, date(2026, 3, 9)), (17.0, date(2026, 3, 9)), (13.0, date(2026, 3, 9))},
         ),
     ],
