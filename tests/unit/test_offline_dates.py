@@ -436,3 +436,65 @@ def test_a_header_of_days_run_together_keeps_every_day() -> None:
     found = _found("Attended 10/11/2026\nPoint Material 11 Nov 13 Nov 16 Nov", date(2026, 11, 10))
     # Then each day is read, the number after the first month being the next day, not a year
     assert [value for value, _ in found] == [date(2026, 11, 11), date(2026, 11, 13), date(2026, 11, 16)]
+
+
+def _latest_year(month: int, day: int, weekday: int) -> int:
+    return next(y for y in range(date.today().year, 2000, -1) if date(y, month, day).weekday() == weekday)
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        # a numeric day beside its weekday, in notes that never write a year
+        (
+            "4 Kent St, Bassendean WA 6054. Clare phoned on Thursday 8/10 after the dishwasher hose let go.\n"
+            "We got there Friday morning, 9/10, and found the kitchen vinyl wet.\n"
+            "Back Tuesday 13/10: kitchen wall 18 WME.\n",
+            (10, 9, 4),
+        ),
+        # the same with the weekday in brackets after the day
+        (
+            "12 Rua Rd, Hamilton, New Zealand. The laundry tap let go overnight.\n"
+            "We attended 21/9 (Monday) and lifted the laundry vinyl.\n",
+            (9, 21, 0),
+        ),
+    ],
+)
+def test_a_weekday_places_a_numeric_yearless_visit(notes: str, expected: tuple[int, int, int]) -> None:
+    month, day, weekday = expected
+    findings = analyze_text(notes)
+    assert findings.job.inspection_date is not None
+    assert findings.job.inspection_date.value == date(_latest_year(month, day, weekday), month, day)
+
+
+def test_a_numeric_yearless_day_without_its_weekday_stays_unread() -> None:
+    # "9/10" alone could be a fraction or either order of any year: no weekday, no day
+    dates = Dates(prepare_lines("Kitchen wet.\n"), None)
+    assert dates.find_with_weekdays("We got there on 9/10 and lifted the vinyl.", None) == []
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        # a list item wrapped onto a line that opens with a weekday and a day: the item's words, no visit
+        (
+            "Tue 3/3/26 first visit, 9am\n"
+            "- owner says the dishwasher hose let go and the kitchen flooded after the storm that\n"
+            "Mon arvo 2/3, when the power went off and the sump pump stopped running for an hour\n"
+            "- kitchen wall 28 WME\n",
+            date(2026, 3, 3),
+        ),
+        # a short line under an item that ends with no stop is a visit's heading even so
+        (
+            "Tue 3/3/26 first visit, 9am\n"
+            "- set 3 air movers and one dehumidifier in the kitchen, lifted the vinyl and kickboards\n"
+            "Thu 5/3\n"
+            "- kitchen wall 28 WME\n",
+            date(2026, 3, 5),
+        ),
+    ],
+)
+def test_a_wrapped_list_item_opening_with_a_day_is_no_visit(notes: str, expected: date) -> None:
+    notes = "12 Kauri St, Sydenham, Christchurch 8023, New Zealand\n" + notes
+    readings = analyze_text(notes).moisture_readings
+    assert [reading.taken_on for reading in readings] == [expected]

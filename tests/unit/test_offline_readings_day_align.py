@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from chalicelib.analysis.offline import analyze_text
 
 _HEAD = (
@@ -76,3 +78,75 @@ def test_a_header_of_days_led_by_any_level_heads_the_rows_under_it() -> None:
     )
     days = _days_of(text)
     assert days == {41.0: date(2026, 11, 18), 30.0: date(2026, 11, 19), 16.0: date(2026, 11, 21)}
+
+
+# --- a row that dates its own values dates the rows under it -----------------------------------
+
+_DATED_ROW_HEAD = (
+    "Claim 55-210, 8 Ferry Rd, Dunedin. Inspected 3 March 2026. Laundry and hall wet.\n"
+    "Readings (Protimeter, pins, WME):\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # the first row writes each value's day; the rows under it give theirs in the same order
+        (
+            "  laundry floor by tub 36 on 3/3, 25 on 5/3\n  laundry floor centre 30, then 19\n",
+            {36.0: date(2026, 3, 3), 25.0: date(2026, 3, 5), 30.0: date(2026, 3, 3), 19.0: date(2026, 3, 5)},
+        ),
+        # a row under it with another count keeps the line's day: which day it skipped is not said
+        (
+            "  laundry floor by tub 36 on 3/3, 25 on 5/3\n  laundry floor centre 30, 24, 19\n",
+            {
+                36.0: date(2026, 3, 3),
+                25.0: date(2026, 3, 5),
+                30.0: date(2026, 3, 3),
+                24.0: date(2026, 3, 3),
+                19.0: date(2026, 3, 3),
+            },
+        ),
+        # a row after a gap is not under it
+        (
+            "  laundry floor by tub 36 on 3/3, 25 on 5/3\n\n  laundry floor centre 30, then 19\n",
+            {36.0: date(2026, 3, 3), 25.0: date(2026, 3, 5), 30.0: date(2026, 3, 3), 19.0: date(2026, 3, 3)},
+        ),
+    ],
+)
+def test_a_row_that_dates_its_values_dates_the_rows_under_it(rows: str, expected: dict[float, date]) -> None:
+    readings = analyze_text(_DATED_ROW_HEAD + rows).moisture_readings
+    assert {reading.value: reading.taken_on for reading in readings} == expected
+
+
+# --- a header row of words ending with its days ------------------------------------------------
+
+_HEADER_HEAD = (
+    "Claim 88-301, 4 Bell St, Marietta GA 30060. Inspected 3/9/2026. Kitchen wet.\n"
+    "Meter: Delmhorst pins (%MC).\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        # the header's days date each row's values in order; a row of one value stays in the table
+        (
+            "POINT / WHAT              3/9      3/10     3/12\n"
+            "(1) sink base kickboard   12       --       --\n"
+            "(2) vanity side panel, particleboard   23   ->  17   ->  13   (%MC)\n",
+            {(23.0, date(2026, 3, 9)), (17.0, date(2026, 3, 10)), (13.0, date(2026, 3, 12))},
+        ),
+        # a line of days with no header word before them heads nothing here
+        (
+            "Visits      3/9      3/10     3/12\n"
+            "(2) vanity side panel, particleboard   23   ->  17   ->  13   (%MC)\n",
+            {(23.0, date(2026, 3, 9)), (17.0, date(2026, 3, 9)), (13.0, date(2026, 3, 9))},
+        ),
+    ],
+)
+def test_a_header_row_ending_with_days_dates_the_rows_under_it(
+    table: str, expected: set[tuple[float, date]]
+) -> None:
+    found = {(r.value, r.taken_on) for r in analyze_text(_HEADER_HEAD + table).moisture_readings}
+    assert expected <= found

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.dates import Dates
-from chalicelib.analysis.offline.reading_day_runs import value_day_runs
+from chalicelib.analysis.offline.reading_day_runs import day_value_runs, value_day_runs
 from chalicelib.analysis.offline.text import Line
 
 _DATES = Dates([Line(1, "Springfield, IL, USA", "Springfield, IL, USA")], None)
@@ -59,3 +61,50 @@ def test_a_table_row_of_values_on_days_is_read_in_its_room() -> None:
     found = {(r.value, r.location, r.taken_on) for r in analyze_text(_NOTES).moisture_readings}
     assert (48.0, "Kitchen", date(2026, 3, 2)) in found
     assert (11.0, "Kitchen", date(2026, 3, 7)) in found
+
+
+# --- each day first: "3/2: 64   3/3: 41" -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "B  bath wall behind vanity, 2 in. up   3/2: 64   3/3: 41   3/5: 22",
+            [(64.0, date(2026, 3, 2)), (41.0, date(2026, 3, 3)), (22.0, date(2026, 3, 5))],
+        ),
+        # a bracketed note may end the row; a relative scale named in its words reads over 100
+        (
+            "E  tile at tub (Tramex, REL)   3/2: 310, 3/3: 180 (still high)",
+            [(310.0, date(2026, 3, 2)), (180.0, date(2026, 3, 3))],
+        ),
+    ],
+)
+def test_a_row_of_day_value_items_reads_each_on_its_day(
+    text: str, expected: list[tuple[float, date]]
+) -> None:
+    assert [(r.value, r.taken_on) for r in day_value_runs(text, _DATES, _DAY)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visited 3/2: 4 air movers placed, 3/3: 2 pulled",  # words after a value: a count, no reading
+        "bath wall 3/2: 64",  # one item: another reader's, if anyone's
+        "3/2: 64   3/3: 41",  # no place words before the first day
+        "bath wall   3/2: 140   3/3: 120",  # over 100 with no relative scale named
+    ],
+)
+def test_lines_that_are_no_row_of_day_value_items(text: str) -> None:
+    assert day_value_runs(text, _DATES, _DAY) == []
+
+
+def test_a_row_with_no_visit_to_date_it_takes_the_year_the_notes_write() -> None:
+    notes = (
+        "WORK ORDER 12-88-4410\n"
+        "DOL: 03/01/2026  Address: 40 Elm St, Springfield, IL 62704\n"
+        "Readings (pin meter %MC):\n"
+        " A  bath baseboard by tub     3/2: 24   3/3: 17\n"
+    )
+    days = {(r.value, r.taken_on) for r in analyze_text(notes).moisture_readings}
+    assert days == {(24.0, date(2026, 3, 2)), (17.0, date(2026, 3, 3))}

@@ -137,3 +137,47 @@ def test_a_meter_line_saying_what_each_surface_reads_with_an_equals() -> None:
     assert modes.pins == "WME"
     assert modes.scale_for("lounge floor by the door", None) == "REL"
     assert modes.scale_for("hall ceiling by the light", None) == "WME"
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("garage ceiling over the car", "REL"),  # "on ceilings": a plural names each ceiling
+        ("vinyl plank at the bench", "REL"),  # "the vinyl plank": the article is no part of the word
+        ("garage floor by the door", "WME"),
+        ("glass door by the bench", None),  # ("gas" stays whole: a word ending in s is no plural)
+    ],
+)
+def test_a_meter_line_names_surfaces_in_the_plural_and_with_articles(
+    words: str, expected: str | None
+) -> None:
+    from chalicelib.analysis.offline.reading_point_meter import meter_modes
+
+    line = (
+        "Meter: Protimeter pins (WME) on floors; search (relative) on ceilings and the vinyl plank; gas off."
+    )
+    assert meter_modes([line], []).scale_for(words, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "words", "expected"),
+    [
+        # the surfaces named before the meter that reads them, its reference mode a relative scale
+        (
+            "Ceilings on the Tramex MEP in reference mode (no units), floors on the pins (WME).",
+            "hall ceiling",
+            "REL",
+        ),
+        (
+            "Ceilings on the Tramex MEP in reference mode (no units), floors on the pins (WME).",
+            "hall floor",
+            "WME",
+        ),
+        # a reference point's words are no scale: "reference" alone names no mode
+        ("Meter: Tramex MEP; the study wall is our reference.", "hall ceiling", None),
+    ],
+)
+def test_a_meter_clause_naming_its_surfaces_first(line: str, words: str, expected: str | None) -> None:
+    from chalicelib.analysis.offline.reading_point_meter import meter_modes
+
+    assert meter_modes([line], []).scale_for(words, None) == expected

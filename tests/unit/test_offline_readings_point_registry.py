@@ -203,3 +203,98 @@ def test_a_row_with_more_values_than_the_order_is_no_row_of_it() -> None:
     assert ordered_values("12/3: 40 / 30 / 20", order, {"A", "B"}) is None
     run = ordered_values("12/3: 40 / -", order, {"A", "B"})
     assert run is not None and [(v.code, v.value) for v in run.values] == [("A", 40.0)]
+
+
+# --- a label that opens a sentence in a paragraph, and a point's own trend ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the label opens a sentence mid-paragraph with a space alone before the first ID
+        (
+            "Readings copied from the drying firm's sheet. Points M1 laundry floor by tub, M2 laundry"
+            " floor centre, M3 hall floor at laundry door.",
+            {"M1": "laundry", "M2": "laundry", "M3": "hall"},
+        ),
+        # the same after a colon, as before
+        ("Points: M1 laundry floor by tub, M2 hall floor at laundry door.", {"M1": "laundry", "M2": "hall"}),
+    ],
+)
+def test_a_label_opening_a_sentence_leads_its_definitions(text: str, expected: dict[str, str]) -> None:
+    registry = point_registry(_lines(text))
+    assert {code: point.room for code, point in registry.points.items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "points" as a word of prose, no ID after it
+        "The tech points out the laundry floor is still wet, and the hall floor too.",
+        # a label then a number that is no ID
+        "Points 3 and 4 were not read again. Laundry floor by tub, hall floor at door.",
+    ],
+)
+def test_points_as_a_word_of_prose_defines_nothing(text: str) -> None:
+    assert point_registry(_lines(text)).points == {}
+
+
+_TREND = (
+    "Claim 40-118, 9 Sorrel Way, Nelson, New Zealand. Inspected 2 March 2026. Laundry floor wet.\n"
+    "Readings from their sheet (pins, WME). Points M1 laundry floor by tub, M2 laundry floor centre.\n"
+    "  M1  33 on 2/3, 21 on 4/3\n"
+    "  M2  27, then 18\n"
+)
+
+
+def test_a_points_values_after_its_first_are_its_trend_dated_as_the_row_above() -> None:
+    found = {(value, day) for value, _, _, day, _ in _readings(_TREND)}
+    assert found == {
+        (33.0, date(2026, 3, 2)),
+        (21.0, date(2026, 3, 4)),
+        (27.0, date(2026, 3, 2)),
+        (18.0, date(2026, 3, 4)),
+    }
+
+
+def test_words_between_a_points_values_make_the_later_one_no_part_of_its_trend() -> None:
+    # "then the hall 18": a value with a place of its own is not M2's
+    found = {
+        (value, location)
+        for value, location, _, _, _ in _readings(_TREND.replace("27, then 18", "27, hall 18"))
+    }
+    assert (18.0, "Laundry") not in found
+
+
+def test_a_headed_legends_points_are_the_registrys_when_the_legend_does_not_place_them() -> None:
+    registry = point_registry(
+        _lines(
+            "Point Where Material Meter\n"
+            "G1 Drying cupboard floor slate tile Tramex CME, concrete scale %\n"
+            "G2 Drying cupboard wall by door lime plaster Protimeter pins, WME\n"
+        )
+    )
+    assert {code: point.room for code, point in registry.points.items()} == {
+        "G1": "Drying cupboard",
+        "G2": "Drying cupboard",
+    }
+    assert registry.lines == frozenset()  # (the legend reader reads the lines as it always has)
+
+
+def test_a_headed_table_of_readings_defines_no_points() -> None:
+    # values in the rows: readings, not definitions
+    registry = point_registry(
+        _lines("Point Where 03/11 05/11\nG1 cupboard floor 5.4 5.0\nG2 cupboard wall 31 28\n")
+    )
+    assert registry.points == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "reference"),
+    [
+        ("Points: E control room ceiling by the desk; F control room west wall.", False),  # a studio's room
+        ("Points: E lounge ceiling (control); F lounge west wall.", True),  # a control reading
+    ],
+)
+def test_a_control_room_is_a_room_not_a_control_reading(text: str, reference: bool) -> None:
+    assert point_registry(_lines(text)).points["E"].reference is reference

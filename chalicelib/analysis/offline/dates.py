@@ -194,6 +194,19 @@ _TAKEN_BEFORE = re.compile(r"\b(?:taken|recorded|logged|dated|read)(?: on)? $", 
 _ANCHOR_BACK = timedelta(days=366)  # an earlier date than this (an install, a service) anchors no year
 
 
+# A list item's sentence a wrap carries on: "- heavy rain started" over "Fri arvo 6/11, the gauge
+# peaked ...": the weekday opens the wrapped half of the item, no visit. (A short line is a visit's
+# heading even so: "Sun 8/11" under an item that ends without a stop.)
+_BULLET = re.compile(r"\s*[-*\u2022]\s")
+_HEADING_LENGTH = 40
+
+
+def _carries_bullet_on(previous: str, text: str) -> bool:
+    return (
+        len(text) > _HEADING_LENGTH and _BULLET.match(previous) is not None and continues_sentence(previous)
+    )
+
+
 _NOT_VISIT = re.compile(r"(?:date of (?:loss|incident)|dol\b|d\.o\.l|loss date)", FLAGS)
 # A visit told in a sentence, its date near it: "The drying tech came out Tuesday afternoon, 10
 # November", "Yesterday (Wed 11th) she came back". The lines after it are that visit's.
@@ -237,6 +250,9 @@ def _nearer_reading(first: int, second: int, year: int | None, anchor: date | No
         if found is not None and abs(found - anchor) <= _NEAR:
             readings.append(found)
     return readings[0] if len(set(readings)) == 1 else None
+
+
+_EARLIEST_YEAR = 1990  # (a job's notes are of these times)
 
 
 def _near_anchor(month: int, day: int, anchor: date | None) -> date | None:
@@ -283,6 +299,8 @@ class Dates:
         self.ambiguous_seen = False
         self._years = _written_years(lines)
         self.own_separators = _full_date_separators(lines)
+        self._lines = lines
+        self._first_written: tuple[date | None] | None = None
 
     @staticmethod
     def _settled_order(lines: Sequence[Line]) -> DateOrder | None:
@@ -304,6 +322,21 @@ class Dates:
                             evidence.add(order)
         # Both orders in one document: a typo somewhere; no order is settled.
         return evidence.pop() if len(evidence) == 1 else None
+
+    def first_written(self) -> date | None:
+        """The first date the document writes with its year: what a yearless day is near when
+        nothing closer dates it (a dispatch's "DOL: 10/28/2026" over the tech's "10/29: 26")."""
+        if self._first_written is None:
+            found = (
+                match.value
+                for line in self._lines
+                if any(char.isdigit() for char in line.text)
+                for match in self.find(line.text, None)
+                # (a work order's "26-10-4471" is no date: only a year of these times)
+                if match.value is not None and _EARLIEST_YEAR <= match.value.year <= date.today().year + 1
+            )
+            self._first_written = (next(found, None),)
+        return self._first_written[0]
 
     def find(
         self, text: str, anchor: date | None, *, yearless_numeric: bool = False, own_separator: bool = False
@@ -357,6 +390,8 @@ class Dates:
         found = self.find(text, anchor)
         found.extend(_relative_yearless(text, found, anchor))
         if anchor is None:
+            # ("Saturday 14/11" in notes that never write a year: the weekday alone places it)
+            found.extend(self._weekday_placed(text, found))
             return sorted(found, key=lambda known: known.start)
         for match in _PART_OF_DAY_YEARLESS.finditer(text):
             # ("the evening of 11/11": a part of a day says the number is a day, not a fraction)
@@ -383,6 +418,24 @@ class Dates:
             if len(values) == 1:
                 found.append(DateMatch(match.start("a"), match.end("b"), values.pop()))
         return sorted(found, key=lambda known: known.start)
+
+    def _weekday_placed(self, text: str, found: list[DateMatch]) -> list[DateMatch]:
+        """Yearless days beside their weekday with no date yet read: the latest recent year in which
+        the day falls on that weekday, when the document's order (or only one order) fits."""
+        out: list[DateMatch] = []
+        for match in itertools.chain(WEEKDAY_YEARLESS.finditer(text), YEARLESS_WEEKDAY.finditer(text)):
+            if any(known.start <= match.start("a") < known.end for known in (*found, *out)):
+                continue
+            weekday = WEEKDAY_NUMBERS[match.group("weekday").lower()[:3]]
+            first, second = int(match.group("a")), int(match.group("b"))
+            readings = {"DMY": (second, first), "MDY": (first, second)}
+            orders = [self.order] if self.order else ["DMY", "MDY"]
+            values = {
+                value for order in orders if (value := weekday_year(*readings[order], weekday)) is not None
+            }
+            if len(values) == 1:
+                out.append(DateMatch(match.start("a"), match.end("b"), values.pop()))
+        return out
 
     def _parse(self, match: re.Match[str], anchor: date | None, text: str) -> date | None:
         if match.group("iso_y"):
@@ -523,7 +576,11 @@ class Visits:
                 anchor = sent[-1] if sent else anchor  # (it still tells the year of what follows)
                 result.append(current)
                 continue
-            visit = _VISIT_START.match(text, start) if not _NOT_VISIT.match(text, start) else None
+            visit = (
+                _VISIT_START.match(text, start)
+                if not _NOT_VISIT.match(text, start) and not _carries_bullet_on(previous, text)
+                else None
+            )
             found = self._dates.find(
                 text, anchor, yearless_numeric=visit is not None or self.is_visit_line(text)
             )

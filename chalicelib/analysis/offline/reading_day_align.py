@@ -84,6 +84,9 @@ _DAY_WORD = (
     r"|(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
 _DAY_TOKEN = re.compile(_DAY_WORD, FLAGS)
+_DIGIT = re.compile(r"\d")
+# A header row's words before its days: a point's or a place's column ("POINT / WHAT", "Location")
+_HEADER_WORD = re.compile(r"\b(?:points?|pt|what|where|location|place|spot|material|room|area)\b", FLAGS)
 _MAX_LEAD = 240  # a lead-in is a short line ending with ":"
 _MAX_ROWS = 40  # (rows a lead-in heads, at most)
 
@@ -93,6 +96,12 @@ class _Lead:
     days: list[date | None]
     line: int  # the last line the lead-in dated (its own, then each row's)
     rows: int = 0
+    # (days a row wrote beside its own values: a row under it of another count is no sign of
+    # trouble, it keeps its day and ends the run)
+    from_row: bool = False
+    # (a header row's days head a table: a row of it that gives one value or none, "(2) ... 12 -- --",
+    # is still the table's, and the rows go on under it)
+    header: bool = False
 
 
 def _token_day(match: re.Match[str], day_one: date | None, today: date | None) -> date | None:
@@ -129,9 +138,21 @@ def _lead_days(text: str, dates: Dates, day_one: date | None, today: date | None
 def note_lead(
     state: dict[str, Any], line: int, text: str, dates: Dates, day_one: date | None, today: date | None
 ) -> None:
-    """Keep the days a lead-in ending with ":" names, for the rows under it."""
+    """Keep the days a lead-in ending with ":" names, or a header row of words ending with its days
+    ("POINT / WHAT   11/3   11/4   11/6"), for the rows under it."""
     stripped = text.rstrip()
-    if not stripped.endswith(":") or len(stripped) > _MAX_LEAD:
+    if len(stripped) > _MAX_LEAD:
+        return
+    if not stripped.endswith(":"):
+        runs = _day_lists(stripped, dates, today)
+        if (
+            len(runs) == 1
+            and runs[0][1] == len(stripped)
+            and not _DIGIT.search(stripped, 0, runs[0][0])
+            and _HEADER_WORD.search(stripped, 0, runs[0][0])
+            and all(day is not None for day in runs[0][2])
+        ):
+            state["_day_lead"] = _Lead(runs[0][2], line, header=True)
         return
     days = _lead_days(stripped, dates, day_one, today)
     if days:
@@ -139,24 +160,61 @@ def note_lead(
 
 
 def lined_up(
-    state: dict[str, Any], line: int, drafts: list[ReadingDraft], taken_on: date | None
+    state: dict[str, Any], line: int, drafts: list[ReadingDraft], taken_on: date | None, written_days: int = 0
 ) -> list[ReadingDraft]:
     """A row's readings under a lead-in of days, each dated by its place in the row when their
-    count is the days' (or undated when it is not); other lines' readings as they are."""
+    count is the days' (or undated when it is not); other lines' readings as they are. A row
+    that writes days of its own (`written_days`) is not under a dated row's days."""
     lead = state.get("_day_lead")
     if not isinstance(lead, _Lead) or lead.line == line:
+        return drafts
+    if lead.from_row and written_days:
+        state["_day_lead"] = None
         return drafts
     if line != lead.line + 1 or lead.rows >= _MAX_ROWS:
         state["_day_lead"] = None  # (the rows end at a gap: a lead-in heads only the rows right under it)
         return drafts
     own = [index for index, draft in enumerate(drafts) if draft.taken_on in (taken_on, None)]
+    if lead.header and len(own) < _MIN_DAYS:
+        lead.line, lead.rows = line, lead.rows + 1
+        return drafts
     if len(own) < _MIN_DAYS or len({drafts[index].location for index in own}) > 1:
         # (a row is one point's values; "kitchen 28, hall 22" are two places, not two days)
         state["_day_lead"] = None
         return drafts
-    lead.line, lead.rows = line, lead.rows + 1
     fits = len(own) == len(lead.days) and all(day is not None for day in lead.days)
+    if lead.from_row and not fits:
+        state["_day_lead"] = None
+        return drafts
+    lead.line, lead.rows = line, lead.rows + 1
     out = list(drafts)
     for index, day in zip(own, lead.days if fits else [None] * len(own), strict=True):
         out[index] = replace(out[index], taken_on=day)
     return out
+
+
+# --- a row that dates its own values dates the rows under it -----------------------------------
+
+
+def note_dated_row(
+    state: dict[str, Any], line: int, drafts: list[ReadingDraft], taken_on: date | None, written_days: int
+) -> None:
+    """ "P1 34 on 12/11, 24 on 14/11" over "P2 29, then 21": a row of one place whose values each
+    carry a day the row itself writes (`written_days`: all different, in order, not the line's)
+    names the days of the rows right under it, as a lead-in of days would. Rows of another count
+    keep their own day."""
+    lead = state.get("_day_lead")
+    if isinstance(lead, _Lead) and lead.line == line:
+        return  # (the row is itself under a lead-in: its days are the lead's)
+    days = [draft.taken_on for draft in drafts]
+    known = [day for day in days if day is not None]
+    if (
+        len(drafts) < _MIN_DAYS
+        or written_days < len(drafts)  # (days a table's header gave its rows are the header's)
+        or len(known) < len(days)
+        or len({draft.location for draft in drafts}) > 1
+        or known != sorted(set(known))
+        or taken_on in known[1:]
+    ):
+        return
+    state["_day_lead"] = _Lead(list(days), line, from_row=True)

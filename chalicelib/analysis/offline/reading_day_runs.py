@@ -2,7 +2,10 @@
 11/9 - 27 on 11/11 - 12 on 11/13". The words before the first value are the row's place (and its
 scale, when they end with one); each "value on day" is that day's reading. Read only when no other
 reader found the line's values, and only when every value of the run has a day that can be read:
-a wrong date is worse than none. A table's row has no full stop: a sentence is the prose reader's."""
+a wrong date is worse than none. A table's row has no full stop: a sentence is the prose reader's.
+
+The same row may give each day first: "B  drywall behind heater, 2 in. up   10/29: 31   10/30: 18
+11/1: 11" - the words before the first day are the place, each "day: value" that day's reading."""
 
 from __future__ import annotations
 
@@ -85,3 +88,63 @@ def _scaled(row: list[RowReading]) -> list[RowReading]:
     scale = _LABEL_SCALE.search(row[0].label) if row else None
     unit = _unit(scale.group("unit")) if scale is not None else None
     return [replace(reading, unit=reading.unit or unit) for reading in row]
+
+
+# --- each day first: "10/29: 31   10/30: 18" ---------------------------------------------------
+
+# The value after a day and its colon ("10/29: 31", "3/5 = 22"), and its scale
+_DAY_VALUE = re.compile(
+    r"\s*[:=]\s*(?P<value>\d{1,3}(?:\.\d)?)(?![\d/.:])\s?(?P<unit>% ?MC|%|WME|REL)?(?![a-z])", FLAGS
+)
+# Between one "day: value" and the next: spaces, a comma, a semicolon, a bar
+_ITEM_GAP = re.compile(r"\s*[,;|]?\s*")
+# What may end the row after its last item: a bracketed note or a dash and words ("(dry - above
+# the wick line", "- not re-read"), or nothing
+_ROW_NOTE = re.compile(r"\s*(?:(?:\(|[-\u2013\u2014]\s).*)?", FLAGS)
+_MIN_ITEMS = 2
+_MAX_RELATIVE = 999.0  # (a row whose words end with a relative scale reads up to it)
+
+
+def day_value_runs(text: str, dates: Dates, anchor: date | None) -> list[RowReading]:
+    """A row of place words then "day: value" items, each value that day's reading; [] for any other
+    line (prose, a row whose day cannot be read, a row of fewer than two items)."""
+    if len(text) > _MAX_LINE:
+        return []
+    # (with no visit to date the line, the days are near the first date the notes write in full)
+    found = dates.find(text, anchor or dates.first_written(), yearless_numeric=True)
+    if len(found) < _MIN_ITEMS:
+        return []
+    label = text[: found[0].start].strip(" -,;:")
+    if not label or not any(char.isalpha() for char in label) or "." in label.rstrip(".")[-2:]:
+        return []
+    scale = _LABEL_SCALE.search(label)
+    unit = _unit(scale.group("unit")) if scale is not None else None
+    ceiling = _MAX_RELATIVE if unit == "REL" else _MAX_VALUE
+    out: list[RowReading] = []
+    edge = found[0].start
+    for day in found:
+        if day.value is None or not _ITEM_GAP.fullmatch(text, edge, day.start):
+            return []
+        item = _DAY_VALUE.match(text, day.end)
+        if item is None:
+            return []
+        value = float(item.group("value"))
+        if value > ceiling:
+            return []
+        out.append(
+            RowReading(
+                label=label,
+                value=value,
+                unit=_unit(item.group("unit")) or unit,
+                role="reading",
+                taken_on=day.value,
+                said_dry=None,
+                point=None,
+                start=item.start("value"),
+                end=item.end(),
+            )
+        )
+        edge = item.end()
+    if len(out) < _MIN_ITEMS or not _ROW_NOTE.fullmatch(text, edge):
+        return []
+    return out

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from chalicelib.analysis.offline.text import FLAGS
 
-_MAX_LINE = 300
+_MAX_LINE = 900  # (a meter's modes may close a paragraph of point definitions)
 _MAX_METER_LINES = 20
 _METER_LINE = re.compile(
     r"\s*(?:[-*\u2022]\s*)?(?:moisture )?meters?\b|.*\b(?:protimeter|tramex|delmhorst|gann|surveymaster)\b",
@@ -23,13 +23,25 @@ _METER_LINE = re.compile(
 _CLAUSE_GAP = re.compile(r"\s*(?:[,;.]\s+|\s[-\u2013]\s)\s*")
 _PINS = re.compile(r"\bpins?\b|\bpin mode\b", FLAGS)
 # A unit written out (a mode word alone, "pins" or "search", is no unit).
-_UNIT = re.compile(r"(?P<wme>\bwme\b)|(?P<mc>%\s?mc\b|\bmc\s?%)|(?P<rel>\brel(?:ative)?\b)", FLAGS)
+# ("in reference mode": a meter's relative scale, no dry standard)
+_UNIT = re.compile(
+    r"(?P<wme>\bwme\b)|(?P<mc>%\s?mc\b|\bmc\s?%)|(?P<rel>\brel(?:ative)?\b|\breference (?:mode|scale)\b)",
+    FLAGS,
+)
 _UNIT_NAMES = {"wme": "WME", "mc": "%MC", "rel": "REL"}
 _ON = re.compile(r"\b(?:on|for|into|in)\s+(?P<what>[^()]{1,60})", FLAGS)
 _KEY_GAP = re.compile(r"\s*(?:\+|&|/|,|\band\b)\s*", FLAGS)
 _KEY_NOISE = re.compile(r"\(.*?\)|\b(?:wme|rel|%\s?mc|scale|mode|pins?|search)\b", FLAGS)
+# The surfaces a clause names before the meter it reads them with: "Ceilings on the Tramex MEP ..."
+_ON_METER = re.compile(
+    r"\s*(?P<what>[A-Za-z][A-Za-z /+&]{0,40}?)\s+(?:on|with)\s+(?:the\s+|a\s+)?"
+    r"(?:protimeter|tramex|delmhorst|gann|surveymaster|trotec|flir|extech|wagner|pins?\b|search\b)",
+    FLAGS,
+)
 _SAID = re.compile(r"\s*(?P<what>[A-Za-z][A-Za-z /+&]{0,40}?)\s*=", FLAGS)
 _MAX_KEY = 30
+_ARTICLE = re.compile(r"^(?:the|a|an|all|any)(?:\s+|$)")
+_MIN_PLURAL = 4  # ("tiles" is a tile's word; "gas" is no plural)
 
 
 def written_unit(text: str) -> str | None:
@@ -56,7 +68,7 @@ class MeterModes:
             return default
         lowered = words.lower()
         scales = {
-            scale for key, scale in self.by_word.items() if re.search(rf"\b{re.escape(key)}\b", lowered)
+            scale for key, scale in self.by_word.items() if re.search(rf"\b{re.escape(key)}s?\b", lowered)
         }
         return scales.pop() if len(scales) == 1 else None
 
@@ -79,11 +91,23 @@ def meter_modes(texts: Iterable[str], definitions: Iterable[str]) -> MeterModes:
                 continue
             if _PINS.search(clause):
                 pins.add(unit)
+            meter_after = _ON_METER.match(clause)  # ("Ceilings on the Tramex MEP in reference mode")
             on = _ON.search(clause)
             said = _SAID.match(clause)  # ("Ceiling/wall pins = WME", "Floor = search mode (REL)")
-            what = on.group("what") if on else said.group("what") if said else ""
+            what = (
+                meter_after.group("what")
+                if meter_after
+                else on.group("what")
+                if on
+                else said.group("what")
+                if said
+                else ""
+            )
             for key in _KEY_GAP.split(_KEY_NOISE.sub(" ", what)):
-                key = key.strip(" .").lower()
+                # ("on ceilings and the laminate": "ceiling" and "laminate" points)
+                key = _ARTICLE.sub("", key.strip(" .").lower())
+                plural = key.endswith("s") and not key.endswith("ss") and len(key) > _MIN_PLURAL
+                key = key[:-1] if plural else key
                 if key and len(key) <= _MAX_KEY:
                     modes.by_word.setdefault(key, unit)
     for words in definitions:

@@ -36,7 +36,12 @@ _LABEL = (
     r"(?i:(?:moisture |reading |map |meter )?(?:points?|pts?\.?|legend|key|locations?)"
     r"|(?:dry )?(?:standards?|std|references?|refs?)|map key|point key)"
 )
-_LABEL_LEAD = re.compile(rf"\s*(?:[-*\u2022]\s*)?(?P<label>{_LABEL})\s*(?::|\s[-\u2013]\s)\s*", FLAGS)
+# (a label may lead its first definition with a space alone, "Points P1 kitchen floor, P2 ...", when
+# an ID follows it)
+_LABEL_LEAD = re.compile(
+    rf"\s*(?:[-*\u2022]\s*)?(?P<label>{_LABEL})\s*(?::|\s[-\u2013]\s|\s(?=(?-i:{_SPLIT_ID})\s+[a-z]))\s*",
+    FLAGS,
+)
 _REFERENCE_LABEL = re.compile(r"(?:dry )?(?:standards?|std|references?|refs?)", FLAGS)
 # One definition: its ID(s), a mark or a gap, then its words (a letter or a bracket first).
 _DEFINITION = re.compile(
@@ -45,7 +50,7 @@ _DEFINITION = re.compile(
 # Where one line's definitions part: ";", " | ", or ", " / ". " right before another ID and words.
 _PARTS = re.compile(
     rf"\s*;\s*|\s+\|\s+|(?<=[a-z)])[.,]\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]))"
-    rf"|\.\s+(?={_LABEL}\s*[:\-])",
+    rf"|\.\s+(?={_LABEL}\s*(?:[:\-]|\s(?={_SPLIT_ID}\s+[a-z])))",
     re.ASCII,
 )
 _LEADER = re.compile(r"\s*(?:\.{3,}|\u2026+)\s*")
@@ -176,12 +181,18 @@ def point_registry(lines: Sequence[Line]) -> PointRegistry:
     words_of: dict[str, str] = {}  # (each point's definition words, for the meter's modes)
     taken: set[int] = set()
     run: list[tuple[int, _Definition]] = []
-    headed = False  # (a legend under a header row, "Code Room Material Meter", is reading_legend's)
+    # (a legend under a header row, "Code Room Material Meter", is reading_legend's; the points it
+    # could not place, "S1 Linen store floor quarry tile", are the registry's, on the legend's scales)
+    headed = False
+    headed_points: dict[str, LegendPoint] = {}
 
     def close() -> None:
-        if len(run) >= _MIN_RUN and len({d.codes for _, d in run}) == len(run) and not headed:
-            _register(points, [d for _, d in run], words_of)
-            taken.update(number for number, _ in run)
+        if len(run) >= _MIN_RUN and len({d.codes for _, d in run}) == len(run):
+            if headed:
+                _register(headed_points, [d for _, d in run], {})
+            else:
+                _register(points, [d for _, d in run], words_of)
+                taken.update(number for number, _ in run)
         run.clear()
 
     previous = ""
@@ -201,7 +212,7 @@ def point_registry(lines: Sequence[Line]) -> PointRegistry:
         previous = line.text
     close()
     meter_scaled = _meter_scales(points, words_of, lines)
-    for code, point in grid_points(lines).items():  # (a grid map's cells: reading_grid_map)
+    for code, point in [*grid_points(lines).items(), *headed_points.items()]:  # (grids: reading_grid_map)
         points.setdefault(code, point)
     return PointRegistry(points, frozenset(taken), meter_scaled)
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_grid_rows import grid_row
@@ -226,3 +227,31 @@ def ordered_values(text: str, order: PointOrder, known: Collection[str]) -> Keye
     if tail.strip() and keyed is None and _NOTE.fullmatch(tail) is None:
         return None
     return KeyedRun(lead.end(), [*values, *(keyed.values if keyed else [])])
+
+
+# --- a point's values in a row: its trend ------------------------------------------------------
+
+# What may stand between two values of one point's trend: separators, "then", a day the value
+# was read on ("34 on 12/11, 24 on 14/11", "29, then 21", "31 -> 22").
+_TREND_GAP = re.compile(
+    r"(?:\s*(?:[%a-z]{0,4}\s*)?(?:on|at)\s+\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)?"
+    r"\s*(?:,|;|/|->|>|\u2192|-|\u2013)?\s*(?:and\s+|then\s+)?(?:then\s+)?",
+    FLAGS,
+)
+
+
+def carried_points(text: str, found: list[Any]) -> list[Any]:
+    """ "P1  34 on 12/11, 24 on 14/11", "P2  29, then 21": the values after a point's first, with no
+    words of their own and only separators (or their days) between, are the same point's."""
+    out = list(found)
+    for index in range(1, len(out)):
+        before, reading = out[index - 1], out[index]
+        if (
+            before.point
+            and not reading.point
+            and reading.label.strip(" ,;-") in ("", "then", "and", "and then")
+            and before.end <= reading.start
+            and _TREND_GAP.fullmatch(text, before.end, reading.start)
+        ):
+            out[index] = replace(reading, point=before.point, label=before.label)
+    return out

@@ -88,7 +88,9 @@ _MATERIAL_BARE = re.compile(
 
 
 REFERENCE_WORD = re.compile(
-    r"\b(?:dry (?:std|standard|ref(?:erence)?)|ds|reference|ref|baseline|control|unaffected|unimpacted"
+    # ("control room": a studio's room, no control reading)
+    r"\b(?:dry (?:std|standard|ref(?:erence)?)|ds|reference|ref|baseline|control(?! rooms?\b)|unaffected"
+    r"|unimpacted"
     r"|not affected"
     # a homeowner's words for the dry standard: "normal for our house is 10", a "normal" number
     r"|normal(?= (?:for|reading|number|dry|level|figure|value)\b)|(?<=[\"\u201c])normal(?=[\"\u201d]))\b"

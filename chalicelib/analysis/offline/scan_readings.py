@@ -18,8 +18,13 @@ from chalicelib.analysis.offline.areas import (
 )
 from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_column_days import column_days, redated
-from chalicelib.analysis.offline.reading_day_align import aligned_to_days, lined_up, note_lead
-from chalicelib.analysis.offline.reading_day_runs import value_day_runs
+from chalicelib.analysis.offline.reading_day_align import (
+    aligned_to_days,
+    lined_up,
+    note_dated_row,
+    note_lead,
+)
+from chalicelib.analysis.offline.reading_day_runs import day_value_runs, value_day_runs
 from chalicelib.analysis.offline.reading_day_series import day_series
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_inline_codes import bracketed_spot, inline_point_code
@@ -31,6 +36,7 @@ from chalicelib.analysis.offline.reading_named_numbers import names_numbered_are
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_places import point_room
 from chalicelib.analysis.offline.reading_point_table import day_row_cells, point_header
+from chalicelib.analysis.offline.reading_point_values import carried_points
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import dated_after, in_same_order, prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
@@ -175,7 +181,12 @@ class ReadingsScan(
         count = len(self.readings)
         read = self._collect_rows(line, rooms, taken_on)
         if self._rows is not None:
-            self.readings[count:] = lined_up(self.__dict__, line.number, self.readings[count:], taken_on)
+            # (the days the row writes itself: "34 on 12/11, 24 on 14/11")
+            written = len(self._rows.dates.find(line.text, taken_on, yearless_numeric=True)) if read else 0
+            self.readings[count:] = lined_up(
+                self.__dict__, line.number, self.readings[count:], taken_on, written
+            )
+            note_dated_row(self.__dict__, line.number, self.readings[count:], taken_on, written)
             note_lead(self.__dict__, line.number, line.text, self._rows.dates, self._rows.day_one, taken_on)
         return read
 
@@ -324,7 +335,9 @@ class ReadingsScan(
             told = prose_readings(text, rows.dates, rows.day_one, taken_on, scale_known=self._metered())
             found = rows.pairs(text, taken_on) or (told if len(told) >= len(listed) else listed)
         if " | " not in text:
-            runs = value_day_runs(text, rows.dates, taken_on)  # ("71 on 11/8 - 52 on 11/9 - 27 on 11/11")
+            runs = value_day_runs(text, rows.dates, taken_on) or day_value_runs(
+                text, rows.dates, taken_on
+            )  # ("71 on 11/8 - 52 on 11/9 - 27 on 11/11", "10/29: 31   10/30: 18")
             found = runs if len(runs) > len(found) else found
             found = dated_after(text, found, rows.dates, taken_on)  # ("drywall 11 REL on 06/06")
             found = aligned_to_days(text, found, rows.dates, taken_on)  # ("46 / 33 (11/8, 11/9)")
@@ -344,6 +357,7 @@ class ReadingsScan(
         rows = self._rows
         assert rows is not None
         headed_table = " | " in text and (rows.columns is not None or rows.point_columns is not None)
+        found = found if headed_table else carried_points(text, found)  # ("P2  29, then 21")
         found = [reading for reading in found if headed_table or reading.told or self._names_a_place(reading)]
         owners = Owners(text, rooms)
         # "Dry standard from unaffected rooms on 02/10: Bedroom 3 floorboards 12, dining room
