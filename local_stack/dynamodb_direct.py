@@ -34,10 +34,10 @@ def wrap(moto_app: WsgiApp) -> WsgiApp:
     from flask import Response
     from moto.dynamodb.responses import DynamoHandler
     from moto.moto_api import recorder
-    from moto.moto_server import werkzeug_app
     from moto.moto_server.werkzeug_app import BackendRequest
+    from moto.settings import DISABLE_GLOBAL_CORS
 
-    cors = not werkzeug_app.DISABLE_GLOBAL_CORS
+    cors = not DISABLE_GLOBAL_CORS  # as create_backend_app reads it: CORS(app) or not
 
     def app(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         if (

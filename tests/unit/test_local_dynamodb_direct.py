@@ -124,18 +124,15 @@ ALL_CASES: dict[str, list[Request]] = {
 
 
 def _environ(request: Request) -> dict[str, Any]:
-    target, body, headers, method, path = request
+    target, body, extra, method, path = request
+    headers: dict[str, str] = {
+        "X-Amz-Target": target,
+        "Content-Type": "application/x-amz-json-1.0",
+        "Authorization": AUTHORIZATION,
+        **extra,
+    }
     environ: dict[str, Any] = EnvironBuilder(
-        method=method,
-        path=path,
-        base_url="http://127.0.0.1:4567",
-        data=body,
-        headers={
-            "X-Amz-Target": target,
-            "Content-Type": "application/x-amz-json-1.0",
-            "Authorization": AUTHORIZATION,
-            **headers,
-        },
+        method=method, path=path, base_url="http://127.0.0.1:4567", data=body, headers=list(headers.items())
     ).get_environ()
     return environ
 

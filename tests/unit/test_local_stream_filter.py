@@ -62,7 +62,7 @@ def _forwarded(early: bool) -> list[Any]:
             stream.early = None
         stream.start()
         _writes(client)
-        records = []
+        records: list[dict[str, Any]] = []
         while len(records) < 3:  # the three inserts of event items, at least
             records.append(received.get(timeout=5))
         try:
