@@ -205,11 +205,14 @@ class DurableStore:
         compact_floor_bytes: int = COMPACT_FLOOR_BYTES,
         services: frozenset[str] = frozenset({"dynamodb", "s3"}),
         legacy: Path | None = None,
+        backend_wrapper: Callable[[str, WsgiApp], WsgiApp] | None = None,
     ) -> None:
         """`services`: what this store's moto serves, and so replays (DynamoDB may be another
         process's: local_stack/dynamodb_process.py). `legacy`: a directory whose files held every
         service's data before it was split; a store that finds nothing of its own replays its
-        services' records from there once, and writes them as its first snapshot."""
+        services' records from there once, and writes them as its first snapshot.
+        `backend_wrapper(service, app)`: what serves a service's requests in place of moto's app
+        for it, writes and replays alike (DynamoDB's process: local_stack/dynamodb_direct.py)."""
         self.directory = directory.resolve()
         self._services = services
         self._legacy = Layout(legacy.resolve()) if legacy is not None else None
@@ -230,6 +233,7 @@ class DurableStore:
         self.refused_on_replay = 0
         self._closed = False
         self._backends: dict[str, WsgiApp] = {}
+        self._backend_wrapper = backend_wrapper
 
     # -- start and stop
 
@@ -342,7 +346,10 @@ class DurableStore:
         of writes, and every DynamoDB and S3 call after it, can do without."""
         backend = self._backends.get(service)
         if backend is None:
-            backend = self._backends[service] = moto_app.get_application(environ)
+            backend = moto_app.get_application(environ)
+            if self._backend_wrapper is not None:
+                backend = self._backend_wrapper(service, backend)
+            self._backends[service] = backend
         return backend
 
     # -- replay

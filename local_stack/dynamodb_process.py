@@ -186,7 +186,13 @@ def serve(port: int, parent: int, ready_fd: int, records_fd: int, config: Dynamo
     from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
     from werkzeug.serving import make_server
 
-    from local_stack import dynamodb_transactions, dynamodb_updates, moto_requests, moto_speedups
+    from local_stack import (
+        dynamodb_direct,
+        dynamodb_transactions,
+        dynamodb_updates,
+        moto_requests,
+        moto_speedups,
+    )
     from local_stack.durable import DurableStore
     from local_stack.keep_alive import KeepAliveRequestHandler
     from local_stack.streams import ForwardedStream
@@ -207,8 +213,12 @@ def serve(port: int, parent: int, ready_fd: int, records_fd: int, config: Dynamo
             config.compact_floor_bytes,
             services=frozenset({"dynamodb"}),
             legacy=stack_dir,
+            backend_wrapper=lambda service, backend: (
+                dynamodb_direct.wrap(backend) if service == "dynamodb" else backend
+            ),
         )
-    app = durable.middleware(moto_app) if durable is not None else moto_app
+    # DynamoDB's requests past Flask (dynamodb_direct.py): within the journal's middleware, if any
+    app = durable.middleware(moto_app) if durable is not None else dynamodb_direct.wrap(moto_app)
     # keep-alive: the API's and the workers' clients reuse their connections (keep_alive.py)
     server = make_server(config.host, port, app, threaded=True, request_handler=KeepAliveRequestHandler)
     if durable is not None:

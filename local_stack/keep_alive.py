@@ -116,7 +116,19 @@ class KeepAliveRequestHandler(MotoRequestHandler):
             self.send_header("Content-Length", str(len(payload)))
         if self.close_connection:
             self.send_header("Connection", "close")
-        self.end_headers()
+        # The head and the body in one write (what end_headers adds, then the body): one send and
+        # one segment instead of two, so the client wakes once for the answer.
+        self._headers_buffer.append(b"\r\n")
         if environ["REQUEST_METHOD"] != "HEAD" and code not in NO_BODY and payload:
-            self.wfile.write(payload)
+            self._headers_buffer.append(payload)
+        self.flush_headers()
         self.wfile.flush()
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        # werkzeug formats each request's line (the path decoded, a timestamp) before its logger
+        # drops it: not when the logger's own level already refuses INFO (moto's processes set
+        # WARNING). An unset level is werkzeug's to set (to INFO), so its lines stay as they were.
+        logger = logging.getLogger("werkzeug")
+        if logger.level != logging.NOTSET and not logger.isEnabledFor(logging.INFO):
+            return
+        super().log_request(code, size)

@@ -47,8 +47,17 @@ def install() -> None:
         original = StreamShard.add
 
         def add(self: StreamShard, old: Any, new: Any) -> None:
-            original(self, old, new)
             listener = _listeners.get(self.table.name)
+            if (
+                listener is not None
+                and listener.early is not None
+                and not self.table.lambda_event_source_mappings
+                and not listener.early(self.table, old, new)
+            ):
+                # The record would be built (both images as JSON, a JSON dump for its size, an
+                # event id), handed on, dropped by the filter and cleared: most of a burst's writes.
+                return
+            original(self, old, new)
             if listener is not None and self.items:
                 listener.receive(self.items[-1].to_json())
                 # Consumed, as moto does for the mappings it hosts: the shard does not grow for ever.
@@ -75,6 +84,30 @@ def matches(pattern: Mapping[str, Any], record: Mapping[str, Any]) -> bool:
     return True
 
 
+EARLY_FIELDS = frozenset({"eventName", "dynamodb"})
+Early = Callable[[Any, Any, Any], bool]
+
+
+def early_filter(pattern: Mapping[str, Any]) -> Early | None:
+    """For a pattern that names only the event's name and its keys (the template's does), the
+    filter's verdict from a write's old and new items, before moto builds the record: the same
+    verdict as on the whole record, as those fields are the same in both. None for any other."""
+    change = pattern.get("dynamodb", {})
+    if not set(pattern) <= EARLY_FIELDS or not isinstance(change, Mapping) or set(change) - {"Keys"}:
+        return None
+
+    def passes(table: Any, old: Any, new: Any) -> bool:
+        # As moto's StreamShard.add and StreamRecord name the event and write its keys.
+        event_name = "INSERT" if old is None else "REMOVE" if new is None else "MODIFY"
+        item = old if old is not None else new
+        keys = {table.hash_key_attr: item.hash_key.to_json()}
+        if table.range_key_attr is not None:
+            keys[table.range_key_attr] = item.range_key.to_json()
+        return matches(pattern, {"eventName": event_name, "dynamodb": {"Keys": keys}})
+
+    return passes
+
+
 class LocalStream:
     """One table's stream feeding one function, as an event source mapping would."""
 
@@ -93,6 +126,7 @@ class LocalStream:
         self._handler = handler
         self._function_name = function_name
         self._filter = filter_pattern
+        self.early = early_filter(filter_pattern)
         self._queues: list[queue.Queue[dict[str, Any] | None]] = [queue.Queue() for _ in range(workers)]
         self._threads = [
             threading.Thread(target=self._work, args=(q,), daemon=True, name=f"local-stream-{i}")
@@ -194,6 +228,7 @@ class ForwardedStream:
         self._table = table
         self._stream_arn = stream_arn
         self._filter = filter_pattern
+        self.early = early_filter(filter_pattern)
         self._send = send
         self._queue: queue.Queue[dict[str, Any]] = queue.Queue()
         threading.Thread(target=self._forward, daemon=True, name=f"stream-{table}").start()
