@@ -111,3 +111,12 @@ def test_a_labelled_wet_patch_is_not_the_rooms_size() -> None:
     notes = "- wet patch laundry only: about 0.9 x 0.7 m on the tiles by the tub. laundry 2.6 x 1.8\n"
     # Then the room's size is its own
     assert abs((_floor(notes, "Laundry") or 0) - 50.4) < 0.5
+
+
+def test_units_times_days_on_hire_are_no_size() -> None:
+    # Given equipment hire written as units times days
+    assert list(dimensions_in("- Scrubber 1 x 5 days, dehu 2 x 12 days", LengthUnit.FEET)) == []
+    assert list(dimensions_in("Fans 3 x 48 hrs then 2 x 2 weeks", LengthUnit.FEET)) == []
+    # Then a room's size ending a sentence is still read
+    found = [dims for _, _, dims in dimensions_in("Store 4.0 x 2.5 m. Study 12 x 10.", LengthUnit.FEET)]
+    assert len(found) == 2

@@ -261,3 +261,7 @@ def test_an_unknown_room_ruled_out_keeps_its_reference_rows_out() -> None:
     assert set(_areas(text)) == {"Laundry"}
     # Then one whose floor alone stayed dry is not ruled out by that
     assert _affected("- The spares room floor stayed dry (raised threshold).") == []
+
+
+def test_a_room_named_for_its_figure_is_the_comparison_not_an_area() -> None:
+    assert _affected("P6 is above the wet line and reads close to the study figure.") == []

@@ -540,3 +540,19 @@ _STORES = [
 @pytest.mark.parametrize(("text", "expected"), _STORES)
 def test_a_store_known_by_what_it_holds_is_a_room(text: str, expected: list[str]) -> None:
     assert _affected(text) == expected
+
+
+def test_a_level_cell_run_into_a_rooms_row_is_its_level_not_another_room() -> None:
+    # Given a table's Level column flattened into the row, after the room and before its size
+    found = room_mentions("Paint store Basement 3.0 x 2.5 m, slab wet along the east wall")
+    assert [(mention.name, mention.level) for mention in found] == [("Paint store", "basement")]
+    # Then a basement the prose names after a room, with no size after it, stays as written
+    assert [mention.name for mention in room_mentions("Water sat in the laundry basement.")] == [
+        "Laundry basement"
+    ]
+
+
+def test_a_unit_written_before_its_street_is_the_address_not_a_room() -> None:
+    assert _affected("Tenancy 3, 18 Harbour View Parade, Nelson 7010") == []
+    # Then the same unit named for its damage is a room
+    assert _affected("Tenancy 3 - soot on the ceiling tiles at the front.") == ["Tenancy 3"]

@@ -26,6 +26,7 @@ from chalicelib.analysis.offline.spaces import (
     DAMAGE_KEYWORDS,
     LABEL_SEPARATOR,
 )
+from chalicelib.analysis.offline.street_types import STREET_TYPES
 from chalicelib.analysis.offline.text import (
     FLAGS,
     MAX_QUOTE,
@@ -104,12 +105,7 @@ _ADDRESS_END = re.compile(
 )
 
 
-_STREET_TYPES = (
-    "St|Street|Rd|Road|Ave|Av|Avenue|Dr|Drive|Ct|Court|Pl|Place|Cres|Crescent|Pde|Parade|Ln|Lane|Blvd"
-    "|Boulevard|Way|Tce|Terrace|Hwy|Highway|Cl|Close|Cct|Circuit|Gr|Grove|Esp|Esplanade|Pkwy|Parkway"
-    "|Trl|Trail|Cir|Circle|Sq|Square|Rise|Loop|Row|Walk|Mews|Gardens|Gdns|Green|Heights|Hts|View|Vista"
-    "|Ridge|Chase|Glen|Gate|Mall|Quay|Wynd|Bend|Run|Track|Rd N|Rd S|Brow|Cottages"
-)
+_STREET_TYPES = STREET_TYPES
 
 
 # A street's name word: accented ("Tūī", "René-Lévesque"), or a numbered street ("West 6th").

@@ -32,7 +32,9 @@ DIMENSIONS = re.compile(
     rf"(?<![\d.,])(?P<a>{NUMBER}) ?(?P<ua>{_LENGTH_UNIT})?(?: ?(?P<ai>\d{{1,2}}) ?(?:\"|in\b))?"
     rf" ?(?:x|\u00d7|\*|by) ?"
     rf"(?P<b>{NUMBER}) ?(?P<ub>{_LENGTH_UNIT})?(?: ?(?P<bi>\d{{1,2}}) ?(?:\"|in\b))?"
-    rf"(?: ?(?:x|\u00d7|\*|by) ?(?P<c>{NUMBER}) ?(?P<uc>{_LENGTH_UNIT})?)?",
+    rf"(?: ?(?:x|\u00d7|\*|by) ?(?P<c>{NUMBER}) ?(?P<uc>{_LENGTH_UNIT})?)?"
+    # ("AFD 1 x 5 days", "2 x 3 hrs": units times a time are hire, not a size)
+    r"(?!\.?\d)(?! ?(?:days?|hrs?|hours?|weeks?|wks?|nights?)\b)",
     FLAGS,
 )
 

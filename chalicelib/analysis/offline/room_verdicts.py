@@ -395,10 +395,10 @@ _REFERENCE_TAKEN_IN = re.compile(
 )
 
 
-# "close to the kitchen standard by Monday", "Bed 1 refs: floor 14": the room's name makes a reading
-# its dry standard (not a meter's "reference scale")
+# "close to the kitchen standard by Monday", "Bed 1 refs: floor 14", "reads close to the lounge
+# figure": the room's name makes a reading its dry standard (not a meter's "reference scale")
 _REFERENCE_AFTER = re.compile(
-    r" (?:dry )?(?:standard|std|ref(?:erence)?)s?\b(?! ?(?:scale|mode|setting|size))", FLAGS
+    r" (?:dry )?(?:standard|std|ref(?:erence)?|figure)s?\b(?! ?(?:scale|mode|setting|size))", FLAGS
 )
 
 

@@ -57,6 +57,7 @@ from chalicelib.analysis.offline.spaces_vocabulary import (
     sentence_case,
     vocabulary_mentions,
 )
+from chalicelib.analysis.offline.street_types import STREET_TYPES
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Sentences,
@@ -348,7 +349,7 @@ def room_mentions(text: str) -> list[Mention]:
     is_label_line = _ROOM_LABEL.match(text) is not None
     if not found:
         found = _labelled_mentions(text) or sized_space_mentions(text)
-    found = _subjects(text, found)
+    found = [mention for mention in _subjects(text, found) if _IN_ADDRESS.match(text, mention.end) is None]
     if not found:
         return []
     found = _same_room_again(found)
@@ -449,6 +450,12 @@ def room_mentions(text: str) -> list[Mention]:
         or (described and not unaffected)
         or (unaffected and _SURFACE_AFTER.match(text, mention.end) is None)
     ]
+
+
+# "Shop 4, 31 Weedon Close", "Unit 2, 8 Hill St": a unit written before its street is the address.
+_IN_ADDRESS = re.compile(
+    rf",? \d{{1,5}}[A-Za-z]? (?:[A-Z][A-Za-z'\-]+ ){{1,3}}(?:{STREET_TYPES})\b", re.ASCII
+)
 
 
 # A surface named right after a room: what is said next is said of that surface.

@@ -413,6 +413,12 @@ def _join_compounds(text: str, mentions: list[Mention]) -> list[Mention]:
             was_joined = False
             continue
         between = text[previous.end : mention.start] if mention.start - previous.end <= 5 else "  "
+        if _level_cell(text, previous, mention, between):
+            # ("Linen store Basement 4.0 x 3.0 m": a table's Level column, run into the room's row)
+            level = previous.level or level_of(text[mention.start : mention.end])
+            joined[-1] = replace(previous, level=level)
+            was_joined = True
+            continue
         open_plan = (
             previous.base in _OPEN_PLAN
             and mention.base in _OPEN_PLAN
@@ -435,6 +441,21 @@ def _join_compounds(text: str, mentions: list[Mention]) -> list[Mention]:
             joined.append(mention)
             was_joined = False
     return joined
+
+
+# A level a table writes in a column of its own: capitalised, right after the room, before its size.
+_LEVEL_BASES = frozenset({"basement"})
+_SIZE_NEXT = re.compile(r" \d", FLAGS)
+
+
+def _level_cell(text: str, room: Mention, level: Mention, between: str) -> bool:
+    return (
+        between == " "
+        and level.base in _LEVEL_BASES
+        and room.base not in _LEVEL_BASES
+        and text[level.start].isupper()
+        and _SIZE_NEXT.match(text, level.end) is not None
+    )
 
 
 def _combined(text: str, first: Mention, second: Mention, *, base: str, key: str) -> Mention:
