@@ -267,18 +267,19 @@ def test_words_between_a_points_values_make_the_later_one_no_part_of_its_trend()
 
 
 def test_a_headed_legends_points_are_the_registrys_when_the_legend_does_not_place_them() -> None:
-    registry = point_registry(
-        _lines(
-            "Point Where Material Meter\n"
-            "G1 Drying cupboard floor slate tile Tramex CME, concrete scale %\n"
-            "G2 Drying cupboard wall by door lime plaster Protimeter pins, WME\n"
-        )
+    legend = (
+        "Point Where Material Meter\n"
+        "G1 Drying cupboard floor slate tile Tramex CME, concrete scale %\n"
+        "G2 Drying cupboard wall by door lime plaster Protimeter pins, WME\n"
     )
+    registry = point_registry(_lines("Affected: laundry, drying cupboard (half the floor).\n" + legend))
     assert {code: point.room for code, point in registry.points.items()} == {
         "G1": "Drying cupboard",
         "G2": "Drying cupboard",
     }
     assert registry.lines == frozenset()  # (the legend reader reads the lines as it always has)
+    # a room only the legend names is none the notes told of: its points are left out
+    assert point_registry(_lines("Affected: laundry.\n" + legend)).points == {}
 
 
 def test_a_headed_table_of_readings_defines_no_points() -> None:
@@ -298,3 +299,20 @@ def test_a_headed_table_of_readings_defines_no_points() -> None:
 )
 def test_a_control_room_is_a_room_not_a_control_reading(text: str, reference: bool) -> None:
     assert point_registry(_lines(text)).points["E"].reference is reference
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the last definition ends at its sentence: what follows is the notes' own words
+        (
+            "Points: J1 den ceiling at the vent; J2 den ceiling at the far west end. Study ceiling is our"
+            " reference. Ceilings on the Tramex MEP in reference mode (no units), walls on the pins.",
+            {"J1": "den", "J2": "den"},
+        ),
+        # a stop inside a definition before a lower-case word does not end it
+        ("Points: J1 den ceiling approx. two ft from the vent; J2 den wall.", {"J1": "den", "J2": "den"}),
+    ],
+)
+def test_a_definition_is_one_sentence_at_most(text: str, expected: dict[str, str]) -> None:
+    assert {code: point.room for code, point in point_registry(_lines(text)).points.items()} == expected

@@ -13,7 +13,7 @@ A definition holds no reading: a number in it is a height, a distance or a room'
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from chalicelib.analysis.offline.reading_grid_map import grid_points
@@ -53,6 +53,7 @@ _PARTS = re.compile(
     rf"|\.\s+(?={_LABEL}\s*(?:[:\-]|\s(?={_SPLIT_ID}\s+[a-z])))",
     re.ASCII,
 )
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z][a-z])")
 _LEADER = re.compile(r"\s*(?:\.{3,}|\u2026+)\s*")
 # An all-capitals word of the trade is no point's ID: "DW toe kick", "AM x2", "PB walls".
 _NOT_IDS = frozenset(
@@ -127,7 +128,9 @@ def _definition(part: str, *, labelled: bool, reference: bool) -> _Definition | 
     if match is None:
         return None
     codes = _ids(match.group("ids"))
-    words = match.group("words").strip(" .,;")
+    # (a definition is a sentence at most: "H hall ceiling at the far end. Office wall is our
+    # reference (REF-W). Ceilings on the Tramex ..." defines H by its own sentence)
+    words = _NEXT_SENTENCE.split(match.group("words"), maxsplit=1)[0].strip(" .,;")
     if (
         _DAY.fullmatch(match.group("ids"))
         or (codes[0] in "NSEW" and _SIDE.match(words))
@@ -189,11 +192,18 @@ def point_registry(lines: Sequence[Line]) -> PointRegistry:
     def close() -> None:
         if len(run) >= _MIN_RUN and len({d.codes for _, d in run}) == len(run):
             if headed:
-                _register(headed_points, [d for _, d in run], {})
+                _register(headed_points, [d for _, d in run], {}, elsewhere(run))
             else:
                 _register(points, [d for _, d in run], words_of)
                 taken.update(number for number, _ in run)
         run.clear()
+
+    def elsewhere(run: list[tuple[int, _Definition]]) -> Callable[[str], bool]:
+        """Whether the notes name a room outside the legend's own lines (an affected room's
+        name, not one only the legend writes: "Q9 Sunporch annexe" in no other line is no room)."""
+        inside = {number for number, _ in run}
+        others = "\n".join(line.text.lower() for line in lines if line.number not in inside)
+        return lambda room: room.lower() in others
 
     previous = ""
     for line in lines:
@@ -234,7 +244,10 @@ def _meter_scales(
 
 
 def _register(
-    points: dict[str, LegendPoint], definitions: Sequence[_Definition], words_of: dict[str, str]
+    points: dict[str, LegendPoint],
+    definitions: Sequence[_Definition],
+    words_of: dict[str, str],
+    named: Callable[[str], bool] | None = None,
 ) -> None:
     """Each definition's points, a roomless one placed by the point it refers to, else by the
     definition before it (a legend goes room by room), else by the first room the legend names."""
@@ -244,6 +257,8 @@ def _register(
         own = _room(definition.words)
         referred = _referred_rooms(definition, points)
         room = own or room or first_room
+        if named is not None and not (own and named(own)):
+            continue  # (a headed legend's point in a room the notes name nowhere else: left out)
         materials = materials_in(definition.words)
         for index, code in enumerate(definition.codes):
             words_of[code] = definition.words
