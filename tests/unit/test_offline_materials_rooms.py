@@ -444,3 +444,21 @@ def test_hardboard_under_vinyl_or_as_a_lining_is_read() -> None:
     found = _materials(text)
     # Then each is the room's material
     assert "hardboard" in found["Scullery"] and "hardboard lining" in found["Den"]
+
+
+def test_a_photo_logs_materials_are_not_a_rooms_damage() -> None:
+    # Given a den's damage, then a photo log naming materials in the order they were photographed
+    text = (
+        "Den 3 x 3 m: carpet soaked along the wall.\n"
+        "Photos\n"
+        "Before: den carpet, meter screens. During: vinyl up, gyprock cut-out, batts bagged.\n"
+    )
+    # Then the den has only its own damage
+    assert _materials(text)["Den"] == {"carpet"}
+
+
+def test_a_photo_count_line_is_no_photo_log() -> None:
+    # Given a line that counts photos, then the den's damage
+    text = "Photos 1-12 uploaded.\nDen 3 x 3 m: carpet soaked, gyprock wicked to 300 mm."
+    # Then the den's materials are read
+    assert _materials(text)["Den"] == {"carpet", "gyprock"}

@@ -31,6 +31,7 @@ from chalicelib.analysis.offline.measures import (
     patch_surface,
     stated_areas_in,
 )
+from chalicelib.analysis.offline.photo_logs import PhotoLog
 from chalicelib.analysis.offline.reading_rows import (
     RowReader,
 )
@@ -208,10 +209,13 @@ class RoomScan(ReadingsScan):
         self._area_list = AreaList()  # the areas a list under an "Areas affected" heading names
         self._room_levels: set[str] = set()  # levels affected rooms were said to be on ("(basement)")
         self._over_rooms: set[str] = set()  # roof spaces written as the cavity over rooms
+        self._photo_log = PhotoLog()
+        self._in_photos = False  # the line is in a photo log: it names no room's affected materials
 
     def scan(self, lines: Sequence[Line]) -> None:
         self._booked_lines = second_hand_lines(lines)
         for index, line in enumerate(lines):
+            self._in_photos = self._photo_log.covers(line.text)
             if not line.text:
                 # A blank line ends a room's section, and a readings block that has had rows (one
                 # between a block's heading and its first row only sets the rows apart).
@@ -505,7 +509,7 @@ class RoomScan(ReadingsScan):
                     names = self._cleared.setdefault(id(draft), {}).setdefault(cleared.word.key, set())
                     names.add(cleared.word.name)
         fixture_area = None if rooms else self._fixture_area(text)
-        for found in reader.read():
+        for found in [] if self._in_photos else reader.read():
             word = found.word
             areas = (
                 list(self.areas.values())
