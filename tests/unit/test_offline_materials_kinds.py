@@ -548,3 +548,99 @@ def test_a_bare_tiles_is_kept_where_the_notes_have_ceiling_tiles_too() -> None:
     # Then the fallen tiles are kept beside the carpet tiles
     assert "carpet tiles" in materials
     assert "tiles" in materials or "acoustic tiles" in materials
+
+
+def test_a_bare_wet_word_after_a_finish_and_its_slab_is_the_finishs() -> None:
+    # Given floors written as a finish on a slab followed by how wet the floor is
+    cases = [
+        ("Den 3.1 x 2.9 m, sheet vinyl on slab, wet right across.", "Den"),
+        ("Rumpus: carpet tiles over the concrete, wet for about 9 m2 by the door.", "Rumpus"),
+        ("Study 3 x 3 m - LVP on plywood all wet.", "Study"),
+    ]
+    for text, room in cases:
+        materials = _materials(text, room)
+        # Then the finish is affected and the structure under it is not
+        assert any(word in m for m in materials for word in ("vinyl", "carpet", "lvp")), text
+        assert not any(word in m for m in materials for word in ("slab", "concrete", "plywood")), text
+
+
+def test_a_slab_the_sentence_itself_calls_wet_is_affected() -> None:
+    # Given the structure under a finish said wet in its own words
+    cases = [
+        ("Den 3.1 x 2.9 m: sheet vinyl on slab, slab also wet at the drain.", "Den"),
+        ("Rumpus: carpet tiles over the concrete, which was wet under them.", "Rumpus"),
+        ("Study 3 x 3 m - LVP on plywood, both wet.", "Study"),
+    ]
+    for text, room in cases:
+        materials = _materials(text, room)
+        # Then it is affected too
+        assert any(word in m for m in materials for word in ("slab", "concrete", "plywood")), (
+            text,
+            materials,
+        )
+
+
+def test_a_line_that_opens_by_describing_the_building_describes_it_until_the_damage() -> None:
+    # Given description lines, labelled or opening with the building's age, before the damage lines
+    cases = [
+        (
+            "Dwelling: 1964 brick cottage, gyprock linings, carpet in the den, vinyl in the scullery.\n"
+            "Den: carpet soaked at the window.",
+            "Den",
+        ),
+        (
+            "Construction - two-storey, 1980s, timber frame. Den floor is engineered oak. "
+            "Den walls gyprock.\n"
+            "Den: carpet soaked along the wall by the laundry.",
+            "Den",
+        ),
+    ]
+    for text, room in cases:
+        materials = _materials(text, room)
+        # Then the den has only what the damage line names
+        assert materials == ["carpet"], (text, materials)
+
+
+def test_a_description_line_goes_on_to_the_damage_it_names() -> None:
+    # Given a description line whose later sentence says what got wet
+    text = "Building: 1990s single-level unit. Den carpet and underlay soaked along the east wall."
+    # Then the damage sentence's materials are affected
+    assert {"carpet", "underlay"} <= set(_materials(text, "Den"))
+
+
+def test_a_line_with_no_description_is_read_as_before() -> None:
+    # Given a room line that names a year for another reason
+    text = "Den: carpet soaked, the 2019 claim's underlay was replaced then and is wet again."
+    # Then its materials are affected
+    assert {"carpet", "underlay"} <= set(_materials(text, "Den"))
+
+
+def test_a_finish_said_fine_on_a_later_line_in_the_plural_or_bare_is_cleared() -> None:
+    # Given a room whose finish is named with a describing word, then said fine by its bare plural
+    cases = [
+        "Scullery 2.4 x 2.0 m, glazed tile on slab, gyprock wicked to 200 mm.\nAll tiles + grout fine.",
+        "Scullery 2.4 x 2.0 m: glazed tiles, gyprock wicked to 200 mm.\nThe tile itself was sound.",
+        "Scullery 2.4 x 2.0 m, glazed tiles underfoot and gyprock walls. The tiles shed the water, nothing "
+        "soaked in.\nScullery gyprock wicked to 200 mm.",
+    ]
+    for text in cases:
+        materials = _materials(text, "Scullery")
+        # Then only the lining is affected
+        assert materials == ["gyprock"], (text, materials)
+
+
+def test_another_part_of_the_same_kind_said_fine_does_not_clear_the_first() -> None:
+    # Given a swollen kickboard and a cabinet carcass said dry
+    text = "Scullery: kickboards swollen along the sink run.\nCabinet carcasses dry."
+    # Then the kickboards stay affected
+    assert _materials(text, "Scullery") == ["kickboards"]
+
+
+def test_a_description_line_stops_at_a_room_given_its_size() -> None:
+    # Given a description line that goes on to a room's own entry with its size
+    text = (
+        "Dwelling: 1950s brick cottage, timber floors. "
+        "Scullery 2.4 x 1.8 m at the back, glazed tiles, gyprock."
+    )
+    # Then the room's entry is read as the notes' own room line, as before
+    assert {"tiles", "gyprock"} <= set(_materials(text, "Scullery"))

@@ -375,3 +375,90 @@ def test_a_room_written_short_later_is_the_room_it_ends_with() -> None:
     # Then "room 5" is Rehearsal room 5, and no room of its own
     assert "underlay" in found["Rehearsal room 5"]
     assert "Room 5" not in found
+
+
+def test_what_reinstatement_puts_back_is_not_what_the_water_reached() -> None:
+    # Given a den whose carpet got wet, then work lines that only put materials back
+    cases = [
+        "Den 3 x 3 m: carpet and underlay soaked.\n- Reinstatement (laminate, paint) quoted separately.",
+        "Den 3 x 3 m: carpet and underlay soaked.\n- Supply/install 1.2 lm pine skirting, paint to match.",
+        "Den 3 x 3 m: carpet and underlay soaked.\n- Install new laminate with foam underlay once dry.",
+    ]
+    for text in cases:
+        # Then the den has only what got wet
+        assert _materials(text)["Den"] == {"carpet", "underlay"}, text
+
+
+def test_a_material_removed_then_put_back_new_was_reached() -> None:
+    # Given skirting that is removed and replaced with new
+    text = (
+        "Den 3 x 3 m: carpet and underlay soaked.\n- Remove skirting 12 lm, supply and install new skirting."
+    )
+    # Then the skirting is affected
+    assert "skirting" in _materials(text)["Den"]
+
+
+def test_a_class_sentence_gives_a_room_only_the_materials_it_places_there() -> None:
+    # Given a class sentence naming a room's ceiling and materials of another storey
+    text = (
+        "Rumpus 5 x 4 m: carpet soaked along the east wall.\n"
+        "Class 3 - water from above, the rumpus ceiling soaked through, plus carpet and underlay upstairs."
+    )
+    # Then the rumpus keeps its own carpet and ceiling, and is given no underlay
+    assert _materials(text)["Rumpus"] == {"carpet", "ceiling"}
+
+
+def test_a_class_sentence_placing_materials_in_rooms_still_places_them() -> None:
+    # Given a class sentence that writes each material beside its room
+    text = "Class 2 - den carpet/underlay wet, gyprock wicking in the study to 250 mm."
+    found = _materials(text)
+    # Then each room has its own
+    assert found["Den"] == {"carpet", "underlay"} and found["Study"] == {"gyprock"}
+
+
+def test_a_line_after_a_table_of_rooms_is_not_the_last_rows() -> None:
+    # Given a table of rooms, then a prose line naming materials and no room
+    text = (
+        "|Room|Size|Materials|\n"
+        "|Scullery|2 x 2 m|vinyl wet, gyprock wicked|\n"
+        "|Den|3 x 3 m|carpet soaked|\n"
+        "Checked under the vinyl before lifting: none, hardboard straight onto boards."
+    )
+    found = _materials(text)
+    # Then the den, the last row, is not given the line's materials
+    assert found["Den"] == {"carpet"}
+
+
+def test_a_line_after_a_table_under_a_room_heading_is_still_that_rooms() -> None:
+    # Given a room heading, a readings table with no rooms of its own, then a prose line
+    text = "Den 3 x 3 m\n|Point|Material|Reading|\n|1|skirting|28|\nGyprock wicked to 300 mm."
+    # Then the prose line's material is the den's
+    assert _materials(text)["Den"] == {"skirting", "gyprock"}
+
+
+def test_hardboard_under_vinyl_or_as_a_lining_is_read() -> None:
+    # Given hardboard lifted with a vinyl floor and a hardboard lining with growth
+    text = (
+        "Scullery: vinyl and hardboard lifted, both wet.\nDen: growth on the hardboard lining by the window."
+    )
+    found = _materials(text)
+    # Then each is the room's material
+    assert "hardboard" in found["Scullery"] and "hardboard lining" in found["Den"]
+
+
+def test_a_photo_logs_materials_are_not_a_rooms_damage() -> None:
+    # Given a den's damage, then a photo log naming materials in the order they were photographed
+    text = (
+        "Den 3 x 3 m: carpet soaked along the wall.\n"
+        "Photos\n"
+        "Before: den carpet, meter screens. During: vinyl up, gyprock cut-out, batts bagged.\n"
+    )
+    # Then the den has only its own damage
+    assert _materials(text)["Den"] == {"carpet"}
+
+
+def test_a_photo_count_line_is_no_photo_log() -> None:
+    # Given a line that counts photos, then the den's damage
+    text = "Photos 1-12 uploaded.\nDen 3 x 3 m: carpet soaked, gyprock wicked to 300 mm."
+    # Then the den's materials are read
+    assert _materials(text)["Den"] == {"carpet", "gyprock"}

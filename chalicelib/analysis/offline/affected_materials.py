@@ -19,9 +19,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from chalicelib.analysis.offline.building_descriptions import BUILDING_DESCRIBED, described_until
 from chalicelib.analysis.offline.cabinet_mentions import cabinet_as_place, cabinet_wet_on_top
 from chalicelib.analysis.offline.dry_timber_readings import read_dry
 from chalicelib.analysis.offline.material_asides import CLASS_SENTENCE, named_aside
+from chalicelib.analysis.offline.material_heads import heads_line, landmarked_head
 from chalicelib.analysis.offline.material_places import (
     not_neighbour,
     placed_elsewhere,
@@ -60,7 +62,10 @@ _LIST_GAP = re.compile(
 
 
 # "hall cpt", "Bella's room carpet", "kitchen wall pbd": a room written right before its material.
-_ADJACENT = re.compile(r"(?:'s)?(?: (?!(?:and|or|in|of|to|from|into|but|the)\b)[a-z]{1,12}){0,2} ", FLAGS)
+# ("hallway carpet/underlay": a pair written with a slash goes with the room before it)
+_ADJACENT = re.compile(
+    r"(?:'s)?(?:[ /](?!(?:and|or|in|of|to|from|into|but|the)\b)[a-z]{1,12}){0,2}[ /]", FLAGS
+)
 
 
 # "carpet and underlay in the lounge", "underlay to WIR": the room a material is placed in, written
@@ -164,39 +169,6 @@ _MATERIAL_JOIN = re.compile(r"(?:\s|,|/|\+|&|\band\b|\bor\b|\bnor\b)*", FLAGS)
 _GENERIC_ROOMS = re.compile(r"\b(?:two|three|four|both|several|other|multiple|\d) rooms\b", FLAGS)
 
 
-# A room heading its line: "Living room (downstairs):", "Kitchen, 14 x 12 ft:", "Study -".
-_HEAD_REACH = 4
-_HEADS_LINE = re.compile(
-    r"(?: ?\([a-z ]{1,20}\))?"
-    r"(?:,? ?\d{1,3}(?:\.\d{1,2})? ?x ?\d{1,3}(?:\.\d{1,2})? ?(?:m|ft|')?)? ?[:\-\u2013]",
-    FLAGS,
-)
-
-
-# "Bathroom (shares a wall with the laundry):": a heading room, a bracket naming a landmark room.
-_BRACKET_HEAD = re.compile(r" ?\([^()]{1,60}\) ?[:\-\u2013]", FLAGS)
-# "Attic above the primary bathroom:", "Roof space over bed 2 -": a heading room placed by another.
-_PLACED_HEAD = re.compile(r" (?:above|over|below|beneath|under|behind|beside|next to)(?: the)? ", FLAGS)
-_HEAD_MARK = re.compile(r"(?: ?\([^()]{1,40}\))? ?[:\-\u2013]", FLAGS)
-# "on the laundry side of the room", "laundry side wall of bath": a wall's side named by the room beyond.
-_SIDE_OF = re.compile(r" side(?: wall)? of\b", FLAGS)
-
-
-# A sentence describing how the house is built: its age, its cladding, its storeys.
-_BUILDING_DESCRIBED = re.compile(
-    r"\b(?:built (?:in |circa |c\. ?|around )?(?:18|19|20)\d\d"
-    r"|(?:18|19|20)\d0s (?:house|home|weatherboard|brick)|brick veneer|weatherboard (?:house|home|cottage)"
-    r"|(?:low|high)[- ]set|(?:one|two|three|four|five|six|single|double|multi)[- ]stor(?:e)?y"
-    r"(?: (?:frame |brick )?(?:house|home|dwelling))?|frame (?:house|home)|split[- ]level"
-    r"|slab[- ]on[- ](?:grade|ground)|finished basement"
-    # "Walls are hard plaster on brick", "floors throughout are tiled": what the rooms are made of
-    r"|(?:walls|floors|ceilings|linings)(?: throughout)? (?:are|were) (?:all |mostly )?"
-    r"(?:hard |solid |painted )?"
-    r"(?:plaster|brick|block|concrete|timber|tiled|plasterboard|gyprock|drywall|lath|fibro|masonry|stone))\b",
-    FLAGS,
-)
-
-
 # What `Owners.at` answers: the room whose part of the line a position is in.
 OwnerAt = Callable[[int], Mention | None]
 
@@ -241,6 +213,7 @@ class MaterialReader:
         self._starts = [room.start for room in self.rooms]
         # rooms do not overlap, so their ends are in order too
         self._ends = [room.end for room in self.rooms]
+        self._described: int | None = None  # where the line's opening building description ends
 
     def read(self) -> list[AffectedMaterial]:
         out = []
@@ -367,11 +340,16 @@ class MaterialReader:
             index = bisect_left(self._word_starts, word.start)
             if self.is_scope and rooms_listed_after(text, self.words, index, listed[0].start, listed[-1].end):
                 return listed  # "Remove baseboard, rec room and bedroom 3: 46 LF"
+        if CLASS_SENTENCE.search(text, start, end) and not self.is_scope and not self._room_leads_part(word):
+            # "Class 3 - water from above, the kitchen ceiling soaked, plus carpet and pad upstairs": a
+            # class sentence sums up the job; a material it does not place in a room is no one room's
+            # (unless a room leads its own part: "Class 2: hall bath 8 x 5 ft vinyl fully wet; ...")
+            return ()
         outer = room_outside_aside(text, self.rooms, self._ends, before, start, word.start)
         if outer is not None:
             return self._up_to(outer)  # "The mudroom (laundry is in there too) got ...; drywall wicked"
         owner = not_neighbour(text, self.rooms, self.owner_at(word.start))
-        head = self._landmarked_head(word, owner)
+        head = landmarked_head(text, self.rooms, word, owner)
         if head is not None:
             return (head,)
         if (
@@ -379,8 +357,7 @@ class MaterialReader:
             and owner is not None
             and owner.start >= word.end
             and not owner.affected
-            and self.rooms[before].start <= _HEAD_REACH
-            and _HEADS_LINE.match(text, self.rooms[before].end)
+            and heads_line(text, self.rooms[before])
         ):
             # "Living room (downstairs): ceiling drywall along the kitchen opening": the heading's room,
             # not the room named after the material only as a landmark
@@ -409,26 +386,6 @@ class MaterialReader:
         if any(cell_start < room.start < cell_end for room in self.rooms):
             return None
         return self.rooms[0]
-
-    def _landmarked_head(self, word: MaterialWord, owner: Mention | None) -> Mention | None:
-        """ "Bathroom (shares a wall with the laundry): vinyl wet; drywall on the laundry side of the
-        room wet": the heading's room, when the room the material would fall to is only a landmark, in
-        the heading's brackets or naming a side of a wall."""
-        if owner is None or not self.rooms or self.rooms[0].start > _HEAD_REACH or owner is self.rooms[0]:
-            return None
-        head = self.rooms[0]
-        bracket = _BRACKET_HEAD.match(self.text, head.end)
-        if bracket is None and len(self.rooms) > 1 and owner is self.rooms[1]:
-            # "Attic above the primary bathroom: growth on the sheathing": the heading's room, placed
-            bracket = _PLACED_HEAD.fullmatch(self.text, head.end, owner.start) and _HEAD_MARK.match(
-                self.text, owner.end
-            )
-            return head if bracket and bracket.end() <= word.start else None
-        if bracket is None or bracket.end() > word.start:
-            return None
-        if owner.start < bracket.end() or _SIDE_OF.match(self.text, owner.end):
-            return head
-        return None
 
     def _bracketed(self, word: MaterialWord, after: int) -> bool:
         """Whether the room is in brackets right after the material's run of materials and sizes."""
@@ -504,7 +461,7 @@ class MaterialReader:
             return True  # a scope line's materials are worked on: only cleaning spares them
         if self._read_here(word):
             return True
-        if _BUILDING_DESCRIBED.search(text, clause_start, clause_end):
+        if BUILDING_DESCRIBED.search(text, clause_start, clause_end) or word.start < self._described_end():
             # "Low-set brick veneer, built 1977, glasswool batts, carpet in bedrooms": what the house
             # is built of; only the sentence's own damage words make a material of it affected
             return not self.is_scope and self._own_damage(word)
@@ -516,6 +473,25 @@ class MaterialReader:
         return next(evidence_matches(_AFFECTED_WORD, clause), None) is not None or not SAID_SOUND.search(
             clause
         )
+
+    def _room_leads_part(self, word: MaterialWord) -> bool:
+        """A room is named earlier in the material's own part of its sentence (cut at commas,
+        semicolons and colons)."""
+        text = self.text
+        part = max(text.rfind(mark, 0, word.start) for mark in ",;:") + 1
+        before = bisect_right(self._ends, word.start) - 1
+        return before >= 0 and self.rooms[before].start >= part
+
+    def _described_end(self) -> int:
+        """Where the building description the line opens with ends (0: it opens with none)."""
+        if self._described is None:
+            text = self.text
+            self._described = described_until(
+                text,
+                self.sentences,
+                lambda start, end: next(evidence_matches(_AFFECTED_WORD, text[start:end]), None) is not None,
+            )
+        return self._described
 
     def _outside_only(self, word: MaterialWord) -> bool:
         """Its sentence says only some other materials of it got wet."""

@@ -24,7 +24,9 @@ _SOUND_AFTER = re.compile(
     r"|only (?:had |has |got )?surface (?:water|moisture)|surface (?:water|moisture) only"
     r"|same as (?:the )?(?:\w+ ){0,3}(?:reference|dry standard|baseline)"
     # "the studs are steel": a frame that takes up no water
-    r"|(?:are|is|were|was) (?:steel|metal)\b)",
+    r"|(?:are|is|were|was) (?:steel|metal)\b"
+    # "the tiles shed the water, nothing soaked in": a sealed finish the water ran off
+    r"|shed (?:the |all the )?water|nothing soaked in|(?:did ?n[o']t|never) soak (?:in|through)\b)",
     FLAGS,
 )
 
@@ -133,3 +135,20 @@ def outside_only_these(text: str, start: int, end: int, word_start: int, starts:
         if any(start in named for start in starts):
             return True
     return False
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def same_part(kept: str, cleared: str) -> bool:
+    """Whether a material a room keeps is the one a line says is fine: one name holding the other
+    ("floor tiles" and "tiles"), or the same thing named in the plural or with a describing word
+    ("ceramic tile" and "the tiles themselves"); "kickboards" and "cabinet carcasses" are two parts."""
+    if kept in cleared or cleared in kept:
+        return True
+    kept_words = [_singular(word) for word in kept.lower().split()]
+    cleared_words = [_singular(word) for word in cleared.lower().split()]
+    if not kept_words or not cleared_words or kept_words[-1] != cleared_words[-1]:
+        return False
+    return set(kept_words) <= set(cleared_words) or set(cleared_words) <= set(kept_words)

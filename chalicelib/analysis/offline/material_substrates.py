@@ -30,7 +30,8 @@ _SUBSTRATE_BEFORE = re.compile(
 # ("vinyl on slab, wet all over", "carpet tiles on slab, wet for about 12 m2") says what the floor
 # is, and the floor a room's notes see wet is its finish: the structure under it is not read as wet.
 _SUBSTRATE_OWN_WET = re.compile(
-    r"(?: (?:itself|too))?,?(?: (?:which|that))?(?: (?:is|was|were|are|also|both|itself)(?: (?:also|still|all|both))?)"
+    r"(?: (?:itself|too))?,?(?: (?:which|that))?"
+    r"(?: (?:is|was|were|are|also|both|itself)(?: (?:also|still|all|both))?)"
     r" (?:wet|damp|saturated|soaked|sodden|swollen)"
     r"|,? (?:wet|damp|saturated|soaked|sodden|swollen)(?: (?:also|too|as well|underneath|beneath|below))\b"
     r"|,? ?\d{1,3}(?:\.\d)? ?%",

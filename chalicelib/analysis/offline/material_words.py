@@ -152,6 +152,8 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     ("rafters", r"rafters?", "rafters"),
     ("plaster", r"plaster(?! ?board)|lath", None),
     ("fibro", r"fibro(?: sheeting| sheets?)?|fibre cement(?: sheet(?:ing)?)?", None),
+    # Hardboard: the thin sheet under an old vinyl floor, or an old bathroom's wall lining
+    ("hardboard", r"hardboard(?: linings?)?", None),
     ("tackstrip", r"tack(?:less)? ?strips?|smooth ?edge|gripper (?:strips?|rods?)", None),
     # Linings and fittings named for what they are: a commercial kitchen's FRP wall panels and its
     # exhaust canopy, a wardrobe's back panel, a garage's roof sheeting, an office's raised access

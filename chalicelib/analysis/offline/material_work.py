@@ -1,6 +1,6 @@
 """The work a line does to a material, nearest first: removal says it was affected ("pulled the
 underlay", "flood-cut the drywall"), cleaning does not ("antimicrobial to the slab"), and some work says
-nothing of damage ("detach and reset", "pulled to check", "protect")."""
+nothing of damage ("detach and reset", "pulled to check", "protect", "reinstatement", "install new")."""
 
 from __future__ import annotations
 
@@ -24,7 +24,11 @@ _CLEANING = re.compile(
 # Work that says nothing of damage: "detach and reset", "pulled to check", "protect", "mask".
 _NEUTRAL = re.compile(
     r"\b(?:(?:detach\w*|lift\w*|pull\w*|remov\w*)(?: (?:and|&) reset| to (?:check|inspect|look|access))"
-    r"|reset|protect\w*|mask\w*|cover\w*|mov(?:e|ed|ing)|block\w*|check\w*|inspect\w*|monitor\w*)\b",
+    r"|reset|protect\w*|mask\w*|cover\w*|mov(?:e|ed|ing)|block\w*|check\w*|inspect\w*|monitor\w*"
+    # "Reinstatement (vinyl, underlay, paint) quoted separately", "supply/install kickboard", "install
+    # new vinyl plank with underlayment": what will be put back, not what the water reached
+    r"|reinstat\w*|supply(?: and| &| ?/ ?) ?(?:install|lay|fit)\w*|install(?:ed|ing)?"
+    r"|(?:lay|fit) new)\b",
     FLAGS,
 )
 _VERB_REACH = 60

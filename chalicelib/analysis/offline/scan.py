@@ -25,12 +25,14 @@ from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
 from chalicelib.analysis.offline.landmark_rooms import line_rooms, log_line
+from chalicelib.analysis.offline.material_soundness import same_part
 from chalicelib.analysis.offline.measure_rooms import patch_sized, placing_room, size_owner
 from chalicelib.analysis.offline.measures import (
     dimensions_in,
     patch_surface,
     stated_areas_in,
 )
+from chalicelib.analysis.offline.photo_logs import PhotoLog
 from chalicelib.analysis.offline.reading_rows import (
     RowReader,
 )
@@ -78,6 +80,12 @@ from chalicelib.analysis.offline.text import (
 from chalicelib.analysis.offline.wet_columns import WetColumns
 from chalicelib.analysis.offline.wet_extents import WetReader
 from chalicelib.analysis.offline.wet_sections import WetSections
+
+
+def _is_row(text: str) -> bool:
+    """A table's row: "|Hall|3.4 x 1.1 m|carpet|", "Rec room | 18 x 14 ft | carpet, pad"."""
+    return text.startswith("|") or " | " in text
+
 
 # Fixtures that stand in one kind of room: a line about one is about that room.
 _FIXTURES = (
@@ -201,6 +209,12 @@ class RoomScan(ReadingsScan):
         self._wet_columns = WetColumns()
         self._wet_sections = WetSections()
         self._context: Mention | None = None
+        # whether the context was set by a table's row, and the line now read is no row of that table:
+        # then a material the line does not place is no row's ("|Hall|...|" then "Checked under the
+        # vinyl before lifting: none, hardboard straight onto boards" is about the table's rooms, not
+        # its last row's)
+        self._row_context = False
+        self._past_rows = False
         self._meter: str | None = None
         self._line_dates = line_dates
         self._scope_lines = scope_lines
@@ -219,14 +233,18 @@ class RoomScan(ReadingsScan):
         self._area_list = AreaList()  # the areas a list under an "Areas affected" heading names
         self._room_levels: set[str] = set()  # levels affected rooms were said to be on ("(basement)")
         self._over_rooms: set[str] = set()  # roof spaces written as the cavity over rooms
+        self._photo_log = PhotoLog()
+        self._in_photos = False  # the line is in a photo log: it names no room's affected materials
 
     def scan(self, lines: Sequence[Line]) -> None:
         self._booked_lines = second_hand_lines(lines)
         for index, line in enumerate(lines):
+            self._in_photos = self._photo_log.covers(line.text)
             if not line.text:
                 # A blank line ends a room's section, and a readings block that has had rows (one
                 # between a block's heading and its first row only sets the rows apart).
                 self._context = None
+                self._row_context = False
                 self._section_rooms = []
                 if self._block_rows:
                     self._in_readings = False
@@ -263,6 +281,7 @@ class RoomScan(ReadingsScan):
                 for room in rooms
             ]
             self._settle_held(line.text)
+            self._past_rows = self._row_context and not _is_row(line.text)
             wrapped = line.text.endswith(",") and not line_says_damage(line.text)
             if rooms and all((room.heading_only or wrapped) and room.affected for room in rooms):
                 # "Garage" on a line of its own: its section's first line says whether it was affected;
@@ -323,6 +342,7 @@ class RoomScan(ReadingsScan):
                     and line.number not in self._booked_lines
                 ):
                     self._context = self._line_room(line.text, moved or rooms)
+                    self._row_context = _is_row(line.text)
                 # (a heading's rooms become areas when the line under it settles them)
                 self._section_rooms = listed_areas(line.text, rooms)
             elif " | " in line.text:
@@ -421,7 +441,7 @@ class RoomScan(ReadingsScan):
                 # ("Tiled. ... Floor tiles intact" clears the tiles; "Kickboards swollen. Cabinet carcasses
                 # dry": another part of the cabinets is fine)
                 kept = area.materials.get(key, "")
-                if key not in area.soaked_materials and any(kept in name or name in kept for name in names):
+                if key not in area.soaked_materials and any(same_part(kept, name) for name in names):
                     area.materials.pop(key, None)
             if area.height_ft is None and self.default_height_ft is not None:
                 area.wet.ceiling_height_ft = self.default_height_ft
@@ -495,7 +515,7 @@ class RoomScan(ReadingsScan):
         """The affected areas a material's rooms are: the room the notes were already on for None,
         every bedroom read so far for "both bedrooms"."""
         if owners is None:
-            owners = (self._context,) if self._context is not None else ()
+            owners = (self._context,) if self._context is not None and not self._past_rows else ()
         areas: list[AreaDraft] = []
         for owner in owners:
             if owner.collective:
@@ -532,7 +552,7 @@ class RoomScan(ReadingsScan):
                     names = self._cleared.setdefault(id(draft), {}).setdefault(cleared.word.key, set())
                     names.add(cleared.word.name)
         fixture_area = None if rooms else self._fixture_area(text)
-        for found in reader.read():
+        for found in [] if self._in_photos else reader.read():
             word = found.word
             areas = (
                 list(self.areas.values())
