@@ -113,3 +113,49 @@ def test_the_insured_in_a_tables_row_and_a_label_that_says_its_source(text: str,
 )
 def test_a_header_row_or_prose_after_the_label_is_no_insured(text: str) -> None:
     assert _insured(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # the insurer's own job number, abbreviated, beside our reference
+        ("ins job no. QBE 5512-0031 / our ref DRY-2611-14", "QBE 5512-0031"),
+        # a label given in two languages, then the table's cell
+        ("Claim no. / No de réclamation | DSJ-44-901177", "DSJ-44-901177"),
+        ("Claim # / Réclamation : LMC-26-30418", "LMC-26-30418"),
+    ],
+)
+def test_the_claim_under_an_insurers_job_label_and_a_bilingual_label(line: str, expected: str) -> None:
+    assert claim_number(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line", ["Job no. 26-1187", "Our job no. DRY-2611-14", "Claim no. / policy | pending"]
+)
+def test_our_job_number_and_a_claim_not_yet_given_are_no_claim(line: str) -> None:
+    assert claim_number(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table row led by its pipe, a comma inside the name, a bracket after it
+        ("| Insured | Tallis & Daughters Joinery, LLC |\n", "Tallis & Daughters Joinery, LLC"),
+        ("| Insured | Hugo Marchetti (owner, lives upstairs) |\n", "Hugo Marchetti"),
+        # a surname-first household, its address after a wide gap
+        ("Insd: Parata, Mere & Tane    14 Kauri St, Te Awamutu 3800\n", "Parata, Mere & Tane"),
+        # a party whose bracket gives another role and the policy
+        ("Prepared for: Quayside Court Ltd (freeholder and buildings policyholder)\n", "Quayside Court Ltd"),
+        # a sentence opening with the insured
+        (
+            "Report for the bakery, as asked. Insured is Rise & Crumb Pty Ltd, tenancy 4.\n",
+            "Rise & Crumb Pty Ltd",
+        ),
+    ],
+)
+def test_the_insured_in_rows_gaps_brackets_and_a_sentence(text: str, expected: str | None) -> None:
+    assert _insured(text) == expected
+
+
+def test_a_bracket_naming_only_another_role_is_no_insured() -> None:
+    assert _insured("Prepared for: Quayside Court Ltd (freeholder)\n") is None

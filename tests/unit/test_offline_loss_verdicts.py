@@ -220,3 +220,43 @@ def test_a_job_number_with_a_day_and_month_is_no_date() -> None:
     # Given a work order number shaped like a date whose "year" no job has
     text = "WORK ORDER 14-03-5521"
     assert [match.value for match in Dates(prepare_lines(text), "DMY").find(text, None)] == []
+
+
+def test_home_the_same_day_from_an_outing_dates_the_loss_by_the_finding() -> None:
+    # Given an owner home from a few hours out, who found the water on arriving
+    text = (
+        "Address: 9 Wattle Row, Mildura VIC 3500\n"
+        "Gwen came home from the market on Saturday 7/11/2026 at about half two and found water "
+        "pouring from the washing machine hose.\n"
+    )
+    assert _job_dates(text)[0] == date(2026, 11, 7)
+
+
+def test_home_from_a_stay_away_leaves_the_loss_open() -> None:
+    # Given owners back from a week away: the water may have run any day before
+    text = (
+        "Address: 9 Wattle Row, Mildura VIC 3500\n"
+        "The owners came home from a week at the coast on Saturday 7/11/2026 at about 4 pm and found "
+        "water across the laundry floor.\n"
+    )
+    assert _job_dates(text)[0] is None
+
+
+def test_a_day_and_hour_alone_then_the_household_and_the_flames_date_a_fire() -> None:
+    # Given a fire's account whose first sentence is only its day and hour
+    text = (
+        "Address: 77 Birch Hollow Rd, Dayton, OH 45419\n"
+        "Walkthrough: 10/12/2026, 10 AM\n"
+        "Sunday 10/11/2026 about 7:40 PM. Marta was searing steaks, went to answer the door, and the fat "
+        "flared. Flames reached the range hood.\n"
+    )
+    assert _job_dates(text) == (date(2026, 10, 11), date(2026, 10, 12))
+
+
+def test_a_visit_heading_naming_our_tech_on_site_is_no_story() -> None:
+    # Given a visit's heading: its day, its hour, then our technician on site
+    text = (
+        "Address: 77 Birch Hollow Rd, Dayton, OH 45419\n"
+        "Monday 10/12/2026 about 9 AM. Corey was on site and set the dehumidifier; the hose had burst.\n"
+    )
+    assert _job_dates(text)[0] != date(2026, 10, 12)

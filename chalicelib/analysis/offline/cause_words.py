@@ -46,6 +46,8 @@ CAUSE_KEYWORD = re.compile(
     r"|electrical fault|cooking|unattended candle|lightning strike|ice dam|condensation"
     # fires: "oil in a pan on the hob ignited", "a pot of oil ... caught fire", "fire started in the fryer"
     r"|caught (?:fire|alight)|(?:self-)?ignited|burst into flames|fire (?:started|began) (?:in|at|on|from)"
+    # "the oil flashed. Flames hit the microwave": a fire told by its flames
+    r"|(?:oil|fat|grease|pan) (?:flashed|flared)|flames (?:hit|spread|reached|shot|climbed|took hold)"
     # "the float valve stuck open", "a pinhole in the copper", "the hose had worn through"
     r"|(?:float|ball) ?(?:valve|cock)(?: \w+){0,4} stuck|stuck open|pinhole|worn through"
     # ("grout cracked at one corner" is what was seen, not yet what leaked)

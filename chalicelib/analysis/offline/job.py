@@ -331,7 +331,7 @@ def _client_insured(text: str) -> tuple[str | None, bool]:
 # one space apart: "Insured Margaret Hollis"): the label is the row's first cell, a name the rest.
 _ROW_INSURED = re.compile(
     r"^\W*(?:(?:named )?insured(?: name| party)?|policy ?holders?(?: name)?|(?:client|owner) ?/ ?insured)"
-    r"(?: ?\| ?| (?=(?-i:[A-Z])))(?P<value>[^|]+?)[\s|]*$",
+    r"(?: ?\| ?| (?=(?-i:[A-Z])))",
     FLAGS,
 )
 _ROW_NAME_WORDS = 2  # a row's name has two words at least: "Insured | Address" is a header row
@@ -341,8 +341,17 @@ def _row_insured(text: str) -> str | None:
     row = _ROW_INSURED.match(text)
     if row is None:
         return None
-    words = row.group("value").split()
-    if len(words) < _ROW_NAME_WORDS or not all(_NAME_WORD.match(word) for word in words):
+    # (the rest of the row read by hand, not by a pattern: a long line costs no more than a short one)
+    rest = text[row.end() :].strip(" \t|")
+    if rest.endswith(")") and "(" in rest:
+        # a bracket after the name says more of them: "Mathieu Roy (owner, occupies unit 1)"
+        rest = rest[: rest.index("(")]
+    words = rest.split()
+    if (
+        "|" in rest  # more cells: a header row, or another field
+        or not _ROW_NAME_WORDS <= len(words) <= _MAX_NAME_WORDS
+        or not all(_NAME_WORD.match(word.rstrip(",")) for word in words)
+    ):
         return None
     return " ".join(words)
 
@@ -358,6 +367,10 @@ def _insured(text: str) -> str | None:
         title = _TITLE.match(value)
         end = SENTENCE_END.search(value, title.end() if title else 0)
         value = clean_value(value[: end.start()]) if end else value
+    if value is not None and (street := _STREET.search(value)) is not None and street.start() > 0:
+        # "Insd: Whitfield, Aroha & Dean   27 Te Aroha St, Hillcrest": the address after the name
+        # (its wide gap was closed when the line was read)
+        value = clean_value(value[: street.start()].rstrip(" ,-"))
     if value is not None:
         # "Riverfront Lodging LLC dba The Yards Hotel": the insured is the company, not its trading name
         value = _TRADING_AS.split(value, maxsplit=1)[0]

@@ -20,6 +20,8 @@ _CLAIM_LABEL = re.compile(
     r"|insurer(?:'s)? (?:ref(?:erence)?|file|claim)(?: ?(?:no\.?|number|#))?"
     # "Ins. ref: HOM018842271 (NRMA)": the insurer's reference, abbreviated
     r"|ins\.? ref(?:erence)?"
+    # "ins job no. AMC 4471-0926": the insurer's own job number, abbreviated (not "Job no.": ours)
+    r"|ins(?:urer(?:'s)?)?\.? job (?:no\.?|number|#)"
     r"|loss (?:no\.?|number|#)|your ref(?:erence)?)(?<=[\w#.])(?![\w])\.?",
     FLAGS,
 )
@@ -45,7 +47,9 @@ _BRIDGE = re.compile(
     r"(?: is with [A-Z][\w&' ]{1,40}?,? (?:number|no\.?|#)"
     r"|(?: [a-z]+| \([^()\n]{1,40}\)){0,5} (?:is|was)(?= )"
     # "claim ref on our job card: RAC-HC-2611-40718": where the reference was written, then a colon
-    r"|(?: [a-z]+){1,5}(?=:))?"
+    r"|(?: [a-z]+){1,5}(?=:)"
+    # a label given in two languages: "Claim no. / No de réclamation | GAT-88-410276"
+    r"|\.? / [^|:/\n]{1,30}?(?= ?[|:]))?"
     # A table row's cells are joined by " | " ("Claim No: | CLM-4410", a letterhead's usual layout).
     r"\.? ?[:#=\-\u2013]{0,2} ?(?:\| ?)?#? ?",
     FLAGS,

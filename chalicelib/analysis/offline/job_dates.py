@@ -130,6 +130,30 @@ _AWAY = re.compile(
 )
 
 
+# An outing of hours, not an absence: "came home from church on Sunday 15/11 at about half eleven
+# and found water": home the same day, told by the hour or the part of it, and no stay away told.
+_HOME = re.compile(r"\b(?:came|got|arrived) home\b", FLAGS)
+_HOUR_TOLD = re.compile(
+    r"\b(?:at|about|around|after|before) (?:about |around |half |quarter (?:past|to) )?"
+    r"(?:[1-9]|1[0-2]|six|seven|eight|nine|ten|eleven|twelve|one|two|three|four|five)\b"
+    r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?[ap]\.?m\b"
+    r"|\b(?:that|in the) (?:morning|afternoon|evening|night)\b|\blunch ?time\b",
+    FLAGS,
+)
+_STAY_AWAY = re.compile(
+    r"\b(?:holiday|vacation|trip|away|week(?:end)?s?|fortnight|days|months?|overseas|interstate|cruise)\b",
+    FLAGS,
+)
+
+
+def _home_same_day(text: str, start: int, end: int) -> bool:
+    return bool(
+        _HOME.search(text, start, end)
+        and _HOUR_TOLD.search(text, start, end)
+        and not _STAY_AWAY.search(text, start, end)
+    )
+
+
 # Where a date's words end: what the next clause says ("...failed on Saturday 6 June; staff found
 # water ...") is not about that date.
 _CLAUSE_END = re.compile(r"[;()]| [-\u2013\u2014] ")
@@ -413,7 +437,7 @@ class JobDates:
                         and LEAK_WORD.search(text, max(0, start - WINDOW), start)
                     )
                 )
-                or _AWAY.search(text, start, end)
+                or (_AWAY.search(text, start, end) and not _home_same_day(text, start, end))
                 or seen_fine_then(text, known)
                 or OPEN_ENDED.search(text, start, end)
                 or OPEN_ENDED.search(following)

@@ -189,11 +189,14 @@ _THEIRS = re.compile(
 # PS 734218T."): a body corporate or a company as often as a person, so no name test beyond its
 # capital and its length.
 _TAGGED = re.compile(
-    r"^[\s#*>\-]*[A-Z][\w /&'-]{0,30}: (?P<name>[A-Z][^:()|;]{2,80}?) \((?:the )?(?:named )?"
+    r"^[\s#*>\-]*[A-Z][\w /&'-]{0,30}: (?P<name>[A-Z][^:()|;]{2,80}?) \("
+    # ("Prepared for: Beck Court Ltd (freeholder and buildings policyholder)": another role first)
+    r"(?:[a-z][a-z ]{0,30}(?: and|,|&) )?(?:the )?(?:named )?(?:buildings? |contents )?"
     r"(?:insured|policy ?holder)\)"
 )
 _INSURED_IS = re.compile(
-    r"\b(?:the|our) (?:named )?(?:insured|policy ?holder) (?:is|will be)"
+    # ("Report for the florist. Insured is Fern & Co Pty Ltd, tenancy 2": a sentence opening with it)
+    r"(?:\b(?:the|our) |^|(?<=[.!?] ))(?:named )?(?:insured|policy ?holder) (?:is|will be)"
     r" (?P<name>(?-i:[A-Z])[^.;:()!?,]{2,60}?)"
     r"(?=[.;(!?,]\s|[.;!?]?$| - )",
     FLAGS,

@@ -12,7 +12,12 @@ from chalicelib.analysis.offline.text import FLAGS, WINDOW, Sentences
 
 # Finding the water is not when it got out; a loss left open ("for weeks", "don't know how long")
 # is dated by nothing told against the call.
-DISCOVERY = re.compile(r"\b(?:noticed|discovered|spotted|saw|found|first seen)\b", FLAGS)
+DISCOVERY = re.compile(
+    r"\b(?:noticed|discovered|spotted|saw|found|first seen"
+    # "came home a bit after six to the sound of water running": home to what they found
+    r"|(?:came|got|arrived) home\b[^.;]{0,40}?\bto (?:the sound of|find|water|a flood))\b",
+    FLAGS,
+)
 
 
 OPEN_ENDED = re.compile(

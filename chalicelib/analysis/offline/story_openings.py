@@ -19,7 +19,10 @@ _PART_OF_DAY = (
 )
 _STORY_OPENING = re.compile(
     rf"^[^.!?:]{{0,40}}?\b(?:about |around |just (?:before|after) |at |by )?{_PART_OF_DAY}"
-    r"[^.!?:]{0,40}?,? (?:I|we|my (?:husband|wife|partner|son|daughter)|the kids)"
+    # (the day and hour may stand as a sentence of their own: "Saturday 11/28/2026 about 6:15 PM.
+    # Lena was frying chicken ...", the household named)
+    r"(?:\. (?=(?-i:[A-Z][a-z]+) (?:was|were|had)\b(?! (?:on|at|there)\b))(?-i:[A-Z][a-z]+)|[^.!?:]{0,40}?,? "
+    r"(?:I|we|my (?:husband|wife|partner|son|daughter)|the kids))"
     r" (?:was|were|had|heard|woke|got|came|went|walked|noticed|found|saw|smelt|smelled)\b",
     FLAGS,
 )
