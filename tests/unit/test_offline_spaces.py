@@ -525,3 +525,14 @@ def test_a_room_its_own_sentence_sets_apart_from_the_loss_is_not_affected() -> N
     )
     # Then no room is affected
     assert _affected(text) == []
+
+
+def test_what_a_line_says_of_an_appliance_is_not_said_of_the_room_it_stands_in() -> None:
+    # Given a source ruled out by checking an appliance in a room
+    named = _named(
+        "- owner blamed the heat pump - checked the split in the lounge, drain tray dry, not the leak."
+    )
+    # Then the lounge is neither affected nor ruled out: the tray was dry, not the lounge
+    assert not named["Lounge"].affected and not named["Lounge"].unaffected
+    # while a room said dry in its own words still is
+    assert _named("- checked the lounge, carpet dry.")["Lounge"].unaffected
