@@ -29,7 +29,14 @@ _ON = re.compile(r"\b(?:on|for|into|in)\s+(?P<what>[^()]{1,60})", FLAGS)
 _KEY_GAP = re.compile(r"\s*(?:\+|&|/|,|\band\b)\s*", FLAGS)
 _KEY_NOISE = re.compile(r"\(.*?\)|\b(?:wme|rel|%\s?mc|scale|mode|pins?|search)\b", FLAGS)
 _SAID = re.compile(r"\s*(?P<what>[A-Za-z][A-Za-z /+&]{0,40}?)\s*=", FLAGS)
+# "particleboard/timber pin %MC", "GIB in search": the materials named before the mode they read in
+_BEFORE_MODE = re.compile(
+    r"\s*(?:[A-Za-z]{1,12} ?\()?(?P<what>[A-Za-z][A-Za-z /+&]{0,40}?)\s+(?:in\s+|on\s+)?(?:pins?|search)\b",
+    FLAGS,
+)
 _MAX_KEY = 30
+_WORD = re.compile(r"[A-Za-z]{2}")
+_TRAILING_WORD = re.compile(r"\s+(?:in|on|with|at|by)$")
 
 
 def written_unit(text: str) -> str | None:
@@ -73,6 +80,9 @@ def meter_modes(texts: Iterable[str], definitions: Iterable[str]) -> MeterModes:
         seen += 1
         if seen > _MAX_METER_LINES:
             break
+        units = {_UNIT_NAMES[m.lastgroup] for m in _UNIT.finditer(text) if m.lastgroup}
+        if _PINS.search(text) and len(units) == 1:
+            pins.add(units.pop())  # ("meter: Protimeter, pins, WME": the one unit is the pins')
         for clause in _CLAUSE_GAP.split(text):
             unit = written_unit(clause)
             if unit is None:
@@ -81,9 +91,18 @@ def meter_modes(texts: Iterable[str], definitions: Iterable[str]) -> MeterModes:
                 pins.add(unit)
             on = _ON.search(clause)
             said = _SAID.match(clause)  # ("Ceiling/wall pins = WME", "Floor = search mode (REL)")
-            what = on.group("what") if on else said.group("what") if said else ""
+            before = _BEFORE_MODE.match(clause)  # ("particleboard/timber pin %MC", "GIB in search")
+            # (the first that names a material: "in search = REL" names only the mode)
+            what = next(
+                (
+                    found.group("what")
+                    for found in (on, said, before)
+                    if found is not None and _WORD.search(_KEY_NOISE.sub(" ", found.group("what")))
+                ),
+                "",
+            )
             for key in _KEY_GAP.split(_KEY_NOISE.sub(" ", what)):
-                key = key.strip(" .").lower()
+                key = _TRAILING_WORD.sub("", key.strip(" .").lower())  # ("gib in": the GIB)
                 if key and len(key) <= _MAX_KEY:
                     modes.by_word.setdefault(key, unit)
     for words in definitions:
