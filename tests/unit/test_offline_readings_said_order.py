@@ -93,3 +93,27 @@ def test_a_visits_values_may_name_a_point_or_remark_on_one_not_read() -> None:
         [(30.0, None), (26.0, None), (None, None), (11.0, None)],
     )
     assert skipped_values("Sunday: 30, 26, 11") is None  # (a plain line is the main reader's)
+
+
+_WITH_STANDARD = (
+    "From: a homeowner\n"
+    "\n"
+    "The dishwasher hose let go on Monday 2/3/2026; the kitchen floor got wet. The lounge is fine.\n"
+    "He reads the same spots in the same order: by the dishwasher, middle of the kitchen, and then the"
+    " lounge last as his comparison:\n"
+    " Monday 2nd:  31, 24, 10\n"
+    " Wednesday 4th:  20, 16, lounge 10\n"
+)
+
+
+def test_the_item_a_legend_calls_the_comparison_is_the_dry_standard() -> None:
+    found = {
+        (r.value, r.location, r.taken_on, r.is_reference)
+        for r in analyze_text(_WITH_STANDARD).moisture_readings
+    }
+    assert {
+        (31.0, "Kitchen", date(2026, 3, 2), False),
+        (10.0, "Lounge", date(2026, 3, 2), True),
+        (20.0, "Kitchen", date(2026, 3, 4), False),
+        (10.0, "Lounge", date(2026, 3, 4), True),
+    } <= found
