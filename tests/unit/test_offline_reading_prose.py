@@ -252,3 +252,11 @@ def test_a_run_on_a_line_takes_the_places_and_day_of_its_own_sentences() -> None
     found = {(r.value, r.location, r.taken_on) for r in analyze_text(_LATER_SENTENCE).moisture_readings}
     # Then the run takes the places of the sentence before it, and the day its own sentence names
     assert {(15.0, "Study", date(2026, 3, 9)), (14.0, "Rumpus", date(2026, 3, 9))} <= found
+
+
+def test_a_size_written_long_and_wide_is_no_reading() -> None:
+    # Given a homeowner's size of a room with its unit left off, then a reading
+    text = "- the laundry floor, which is 3.1 long and 2.2 wide, and the wall read 28% on his meter"
+    found = {reading.value for reading in analyze_text(f"Leak.\n{text}\n").moisture_readings}
+    # Then the sizes are no readings, the reading is
+    assert 28.0 in found and not found & {3.1, 2.2}

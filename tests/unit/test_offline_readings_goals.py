@@ -62,3 +62,10 @@ def test_a_threshold_outside_a_goal_sentence_is_no_reading() -> None:
     # Then only the values read are readings
     assert {31.0, 27.0, 19.0} <= found
     assert not found & {12.0, 16.0, 17.0}
+
+
+def test_a_goal_clause_naming_the_meters_mode_is_a_goal_on_that_scale() -> None:
+    goals = goals_in("Goal: within 4 of the ref on timber; search back under 120 on the lining.")
+    assert [(goal.material_key, goal.unit, goal.value) for goal in goals] == [(None, "REL", 120.0)]
+    # ("pins" alone: jobs say their pins read %MC or WME, so no scale is settled)
+    assert goals_in("Goal: pins under 16 on the skirting.") == []

@@ -61,3 +61,19 @@ def test_a_run_of_pairs_reads_only_known_codes() -> None:
     ]
     assert coded_run("Mon 8/6: A 41 B 30 Z 12", known) is None  # (a code the legend never gave)
     assert coded_run("A 41 B 30", known) is None  # (two pairs are no visit's line)
+
+
+def test_a_label_may_lead_the_first_line_and_an_indent_leads_the_next() -> None:
+    text = (
+        "Pts:  W1 wall behind basin 300 AFF   W2 wall 500 L of basin\n"
+        "      K1 vanity side panel       K2 vanity kick\n"
+        "      REF = bedroom wall plasterboard (unaffected)\n"
+    )
+    lines = legend_column_lines(prepare_lines(text), text)
+    assert [line.text for line in lines if line.text] == [
+        "Pts: W1 wall behind basin 300 AFF",
+        "W2 wall 500 L of basin",
+        "K1 vanity side panel",
+        "K2 vanity kick",
+        "REF = bedroom wall plasterboard (unaffected)",
+    ]

@@ -316,3 +316,165 @@ def test_a_control_room_is_a_room_not_a_control_reading(text: str, reference: bo
 )
 def test_a_definition_is_one_sentence_at_most(text: str, expected: dict[str, str]) -> None:
     assert {code: point.room for code, point in point_registry(_lines(text)).points.items()} == expected
+
+
+def test_points_named_by_a_side_of_a_partition_take_the_room_that_side_faces() -> None:
+    registry = point_registry(
+        _lines(
+            "  A  storeroom face, 0.4 m from the sink, 50 above floor\n"
+            "  B  storeroom face, 1.2 m\n"
+            "  C  corridor face, opposite A\n"
+            "  X  REF - lobby wall, plasterboard (unaffected)\n"
+        )
+    )
+    assert {code: point.room for code, point in registry.points.items()} == {
+        "A": "storeroom",
+        "B": "storeroom",
+        "C": "corridor",
+        "X": "lobby",
+    }
+    assert [code for code, point in registry.points.items() if point.reference] == ["X"]
+
+
+def test_a_point_naming_no_room_is_not_put_in_the_dry_standards_room() -> None:
+    registry = point_registry(
+        _lines("Legend: R1 lounge wall (dry std); W1 wall behind the tap; W2 skirting by the door.")
+    )
+    assert registry.points["R1"].room == "lounge"
+    assert (registry.points["W1"].room, registry.points["W2"].room) == ("", "")
+
+
+_TWO_COLUMNS = """Site notes - 3 Gum Ct, Ballarat. Tue 10/03/2026 attended.
+- laundry 2.4 x 2.0, tiles on slab, plasterboard wet behind the tap
+Meter: Tramex ME5, plasterboard scale (REL)
+Pts:  W1 wall behind tap 300 AFF   W2 wall 500 L of tap 300 AFF
+      REF = hall wall plasterboard (unaffected)
+10/03/2026  W1 240 / W2 180 / REF 90
+"""
+
+
+def test_a_labelled_legend_in_two_columns_places_roomless_points_in_the_only_affected_room() -> None:
+    found = _readings(_TWO_COLUMNS)
+    assert {
+        (240.0, "Laundry", "REL", date(2026, 3, 10), False),
+        (180.0, "Laundry", "REL", date(2026, 3, 10), False),
+        (90.0, "Hall", "REL", date(2026, 3, 10), True),
+    } == found
+
+
+_CODES_HEADER = """Tap left running in the storeroom, first visit Tue 10/03/2026. Storeroom wall wet.
+Meter: Tramex, relative scale.
+  A  storeroom face, 0.3 m from the tap
+  B  storeroom face, 1.0 m
+  R  REF - office wall, plasterboard (unaffected)
+
+        A    B    R
+  Tue 10/03 38 . 27 . 11
+  Thu 12/03 21 . -- . 11
+"""
+
+
+def test_a_table_headed_by_point_letters_alone_reads_its_dotted_rows_by_column() -> None:
+    found = {(v, place, day, ref) for v, place, _, day, ref in _readings(_CODES_HEADER)}
+    assert {
+        (38.0, "Storeroom", date(2026, 3, 10), False),
+        (27.0, "Storeroom", date(2026, 3, 10), False),
+        (11.0, "Office", date(2026, 3, 10), True),
+        (21.0, "Storeroom", date(2026, 3, 12), False),
+    } <= found
+    # ("--": point B was not read on the 12th)
+    assert not [item for item in found if item[2] == date(2026, 3, 12) and item[0] not in (21.0, 11.0)]
+
+
+def test_a_line_of_two_capitals_is_no_header_of_points() -> None:
+    text = _CODES_HEADER.replace("        A    B    R", "        A    B")
+    found = {(v, day) for v, _, _, day, _ in _readings(text)}
+    assert (38.0, date(2026, 3, 10)) not in found
+
+
+_PROSE_LEGEND = """Dishwasher leak, 7 Birch Ln. On site 23/09/2026.
+Kitchen and pantry floors wet, drywall at the pantry wet.
+Readings - Protimeter pins on the laminate (%MC), Tramex on drywall (%). Pt 1-3 kitchen floor from \
+the dishwasher out, 4 pantry floor, 5 pantry drywall by the door. Dry standard: den drywall.
+23/09: 1=31 2=27 3=22 | 4=19 | 5=44 | den drywall 9
+"""
+
+
+def test_a_labelled_sentence_of_numbered_points_in_a_long_line_defines_them() -> None:
+    from chalicelib.analysis.offline.text import prepare_lines
+
+    registry = point_registry(prepare_lines(_PROSE_LEGEND))
+    assert {code: point.room for code, point in registry.points.items()} == {
+        "1": "kitchen",
+        "2": "kitchen",
+        "3": "kitchen",
+        "4": "pantry",
+        "5": "pantry",
+    }
+
+
+def test_values_by_point_then_a_barred_tail_read_both() -> None:
+    found = {(v, place, day, ref) for v, place, _, day, ref in _readings(_PROSE_LEGEND)}
+    assert {
+        (31.0, "Kitchen", date(2026, 9, 23), False),
+        (22.0, "Kitchen", date(2026, 9, 23), False),
+        (19.0, "Pantry", date(2026, 9, 23), False),
+        (44.0, "Pantry", date(2026, 9, 23), False),
+    } <= found
+    assert any(value == 9.0 and ref for value, _, _, ref in found)
+
+
+def test_a_range_of_numbers_with_no_label_defines_no_points() -> None:
+    from chalicelib.analysis.offline.text import prepare_lines
+
+    registry = point_registry(
+        prepare_lines("Walls 13-40 wall readings across the kitchen.\n1-3 kitchen floor")
+    )
+    assert registry.points == {}
+
+
+def test_a_run_of_values_by_point_ends_at_a_bar_before_other_words() -> None:
+    run = keyed_values("1=31 2=27 3=22 | 4=19 | den drywall 9", {"1", "2", "3", "4"})
+    assert run is not None and [v.code for v in run.values] == ["1", "2", "3", "4"]
+    assert run.tail is not None and "den drywall 9".startswith(
+        "1=31 2=27 3=22 | 4=19 | den drywall 9"[run.tail :][:3]
+    )
+    # (without a bar, words after the values make the line something else)
+    assert keyed_values("1=31 2=27 3=22 den drywall 9", {"1", "2", "3"}) is None
+
+
+_SURFACES = """Tank split in the lounge. Sun 15/11/2026 on site.
+- lounge carpet and GIB wet; bedrooms not affected
+meter: Protimeter, pins, WME
+P1 lounge GIB behind the stand, 100 AFF
+P2 lounge floor particleboard, pins thru carpet
+REF bed 2 GIB / bed 2 floor (pins thru carpet)
+
+15/11  P1 36  P2 31   REF 12 / 14
+"""
+
+
+def test_one_id_for_two_surfaces_reads_a_slash_pair_in_the_definitions_order() -> None:
+    found = _readings(_SURFACES)
+    assert {
+        (36.0, "Lounge", "WME", date(2026, 11, 15), False),
+        (31.0, "Lounge", "WME", date(2026, 11, 15), False),
+        (12.0, "Bedroom 2", "WME", date(2026, 11, 15), True),
+        (14.0, "Bedroom 2", "WME", date(2026, 11, 15), True),
+    } == found
+
+
+def test_a_slash_pair_for_an_id_defined_once_is_not_read() -> None:
+    text = _SURFACES.replace("REF bed 2 GIB / bed 2 floor (pins thru carpet)", "REF bed 2 GIB (dry std)")
+    assert not {value for value, *_ in _readings(text)} & {12.0, 14.0}
+
+
+def test_a_meter_line_gives_the_mode_of_the_materials_named_before_it() -> None:
+    from chalicelib.analysis.offline.reading_point_meter import meter_modes
+
+    modes = meter_modes(["Meter (Protimeter, Tile in search = REL, ply/timber pin %MC)"], [])
+    assert (modes.by_word.get("tile"), modes.by_word.get("ply"), modes.pins) == ("REL", "%MC", "%MC")
+    # ("pins, WME": the line's one unit is what its pins read)
+    assert meter_modes(["meter: Protimeter, pins, WME"], []).pins == "WME"
+    # (two units and pins named apart from both: the pins' unit is not settled)
+    assert meter_modes(["meter: pins, search (REL) and WME"], []).pins is None

@@ -50,3 +50,70 @@ def test_a_legend_item_tied_to_no_room_is_not_read_into_a_guessed_one() -> None:
     assert (19.0, "Laundry", date(2026, 11, 11)) in found
     # "tap wall" and "underlay by the tap" name no room: no room is made up for their values
     assert not {r.value for r in readings} & {44.0, 25.0, 30.0, 18.0}
+
+
+_EMAIL = (
+    "From: a homeowner\n"
+    "Subject: laundry leak - readings\n"
+    "\n"
+    "The washer hose split on Monday 2/3/2026 and the laundry floor and the hallway got wet.\n"
+    "He reads the same three spots each time, in this order: behind the washer (plasterboard), the"
+    " laundry floor at the tub (he pins the particleboard), the hallway wall by the door."
+    " The meter reads WME.\n"
+    " Monday 2nd:  31, 28, 24\n"
+    " Wednesday 4th:  22, (skipped the floor that day), hallway 18\n"
+)
+
+
+def test_a_list_after_in_this_order_places_the_values_by_fixture_side_or_room() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_EMAIL).moisture_readings}
+    assert {
+        (31.0, "Laundry", date(2026, 3, 2)),
+        (28.0, "Laundry", date(2026, 3, 2)),
+        (24.0, "Hallway", date(2026, 3, 2)),
+        (22.0, "Laundry", date(2026, 3, 4)),
+        (18.0, "Hallway", date(2026, 3, 4)),
+    } <= found
+    # (the bracket is the floor's slot that day: no value for it)
+    assert len({item for item in found if item[2] == date(2026, 3, 4)}) == 2
+
+
+def test_steps_told_in_an_order_are_no_legend_of_places() -> None:
+    from chalicelib.analysis.offline.reading_order_legend import order_legend
+
+    assert order_legend("He did it in this order: called the owner, waited an hour, then left.") is None
+    assert order_legend("In this order: behind the washer, the tub end, the hallway wall.") is not None
+
+
+def test_a_visits_values_may_name_a_point_or_remark_on_one_not_read() -> None:
+    from chalicelib.analysis.offline.reading_skipped_values import skipped_values
+
+    assert skipped_values("Sunday: 30, 26, (not done), lounge 11") == (
+        "Sunday",
+        [(30.0, None), (26.0, None), (None, None), (11.0, None)],
+    )
+    assert skipped_values("Sunday: 30, 26, 11") is None  # (a plain line is the main reader's)
+
+
+_WITH_STANDARD = (
+    "From: a homeowner\n"
+    "\n"
+    "The dishwasher hose let go on Monday 2/3/2026; the kitchen floor got wet. The lounge is fine.\n"
+    "He reads the same spots in the same order: by the dishwasher, middle of the kitchen, and then the"
+    " lounge last as his comparison:\n"
+    " Monday 2nd:  31, 24, 10\n"
+    " Wednesday 4th:  20, 16, lounge 10\n"
+)
+
+
+def test_the_item_a_legend_calls_the_comparison_is_the_dry_standard() -> None:
+    found = {
+        (r.value, r.location, r.taken_on, r.is_reference)
+        for r in analyze_text(_WITH_STANDARD).moisture_readings
+    }
+    assert {
+        (31.0, "Kitchen", date(2026, 3, 2), False),
+        (10.0, "Lounge", date(2026, 3, 2), True),
+        (20.0, "Kitchen", date(2026, 3, 4), False),
+        (10.0, "Lounge", date(2026, 3, 4), True),
+    } <= found

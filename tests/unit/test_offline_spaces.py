@@ -556,3 +556,14 @@ def test_a_unit_written_before_its_street_is_the_address_not_a_room() -> None:
     assert _affected("Tenancy 3, 18 Harbour View Parade, Nelson 7010") == []
     # Then the same unit named for its damage is a room
     assert _affected("Tenancy 3 - soot on the ceiling tiles at the front.") == ["Tenancy 3"]
+
+
+def test_what_a_line_says_of_an_appliance_is_not_said_of_the_room_it_stands_in() -> None:
+    # Given a source ruled out by checking an appliance in a room
+    named = _named(
+        "- owner blamed the heat pump - checked the split in the lounge, drain tray dry, not the leak."
+    )
+    # Then the lounge is neither affected nor ruled out: the tray was dry, not the lounge
+    assert not named["Lounge"].affected and not named["Lounge"].unaffected
+    # while a room said dry in its own words still is
+    assert _named("- checked the lounge, carpet dry.")["Lounge"].unaffected

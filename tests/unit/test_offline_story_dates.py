@@ -124,3 +124,25 @@ def test_readings_under_a_header_visit_field_take_the_reports_own_visit() -> Non
     days = Visits(Dates(lines, "MDY")).line_dates(lines, date(2026, 11, 27))
     # Then the readings belong to the report's own visit
     assert days[-1] == date(2026, 12, 3)
+
+
+def test_a_day_led_line_telling_a_part_giving_way_opens_the_loss_not_a_visit() -> None:
+    assert opens_story(
+        "Saturday 4/4/2026 at about 7 pm the flexi hose under the basin burst while the owner was out."
+    )
+    assert not opens_story("Saturday 4/4/2026 at 7 pm - attended, replaced the hose, extracted.")
+
+
+_REPORT = (
+    "DRYING REPORT\n"
+    "Report issued: 27/04/2026\n"
+    "Summary\n"
+    "Friday 17/04/2026 at about 8.30 pm the cold flexi under the vanity let go while the owner was out."
+    " Water ran through the floor into the laundry ceiling. Our tech attended the same night to isolate"
+    " - no readings. Full inspection Saturday 18/04.\n"
+    "Safety: the laundry light was isolated on the Friday night - water had come out of it.\n"
+)
+
+
+def test_the_day_a_part_let_go_is_the_loss_not_a_later_friday() -> None:
+    assert _job_dates(_REPORT)[0] == date(2026, 4, 17)

@@ -29,6 +29,15 @@ _VALVE_BEFORE = re.compile(
 )
 
 
+# "checked the split in the kitchen, condensate tray dry": the room where an appliance the writer
+# checked stands; what the line says of the appliance is not said of the room.
+_APPLIANCE_BEFORE = re.compile(
+    r"\bthe (?:split(?: system)?|air ?con(?:ditioner)?|a/?c(?: unit)?|heat ?pump|hot water (?:unit|system)"
+    r"|hws|fridge|dishwasher|washing machine) (?:unit )?in (?:the )?$",
+    FLAGS,
+)
+
+
 # "Crawl space fan", "Bathroom exhaust fan": a room naming where a machine is, not a heading for the
 # room. (Not "Kitchen door": a door is part of the room, and its damage is the room's.)
 _THING_AFTER = re.compile(
@@ -43,4 +52,5 @@ def names_a_thing_there(text: str, mention: Mention) -> bool:
     return (
         _THING_AFTER.match(text, mention.end) is not None
         or _VALVE_BEFORE.search(text, max(0, mention.start - 60), mention.start) is not None
+        or _APPLIANCE_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
     )

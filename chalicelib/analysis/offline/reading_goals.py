@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from chalicelib.analysis.offline.reading_scales import SCALE_NAMES, SCALE_WORDS
 from chalicelib.analysis.offline.readings import Goal, materials_in
 from chalicelib.analysis.offline.text import FLAGS, Line
 
@@ -59,21 +60,41 @@ def _unit(written: str | None) -> str | None:
     return next((unit for key, unit in _UNITS.items() if key in squashed), None)
 
 
+def _mode_scale(words: str) -> str | None:
+    """The scale a clause names by the meter's mode or scale ("search back under 120": the relative
+    scale); "pins" alone is none, as jobs say their pins read %MC or WME."""
+    for found in SCALE_WORDS.finditer(words):
+        name = SCALE_NAMES.get(found.lastgroup or "")
+        if name is not None and not _PINS_ONLY.fullmatch(found.group(0)):
+            return name
+    return None
+
+
+_PINS_ONLY = re.compile(r"pins?", FLAGS)
+
+
 def goals_in(text: str) -> list[Goal]:
     """The plain goals of a goal sentence: a material and a threshold on a written scale, a
-    clause each; "within 4 of the dry standard" gives none."""
+    clause each; "within 4 of the dry standard" gives none. A clause that names its scale by the
+    meter's mode ("search back under 120 on the sheeting") is a goal for that scale."""
     goals: list[Goal] = []
     for clause in _CLAUSE.finditer(text):
         words = clause.group(0)
         materials = materials_in(words)
         threshold = _THRESHOLD.search(words)
-        if not materials or threshold is None or re.search(r"\bwithin\b", words, FLAGS):
+        if threshold is None or re.search(r"\bwithin\b", words, FLAGS):
             continue
         unit = _unit(threshold.group("unit"))
-        if unit is None:
+        mode = _mode_scale(words) if unit is None and threshold.group("a") else None
+        if unit is None and mode is None:
             continue  # a bare number is on a scale the sentence may not say: no goal kept
+        if not materials and mode is None:
+            continue
         value = float(threshold.group("a") or threshold.group("b"))
-        goals.extend(Goal(material.key, unit, value) for material in materials)
+        if not materials:  # (the goal of every reading on the scale its mode names)
+            goals.append(Goal(None, mode or unit or "%", value))
+            continue
+        goals.extend(Goal(material.key, unit or mode or "%", value) for material in materials)
     return goals
 
 

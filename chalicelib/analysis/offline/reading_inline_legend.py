@@ -74,7 +74,9 @@ def inline_legend(lines: Sequence[Line], text: str = "") -> InlineLegend:
     for listed in _listed_runs(legend_column_lines(lines, text) if text else lines):
         points.update((point.code, point) for _, point in listed)
         taken.update(number for number, _ in listed)
-    registry = point_registry(lines)  # (every other way a line defines points: reading_point_registry)
+    # (every other way a line defines points: reading_point_registry; a legend typed in two
+    # columns is read a point a line there too)
+    registry = point_registry(legend_column_lines(lines, text) if text else lines)
     return InlineLegend(with_registry(points, registry), frozenset(taken | registry.lines))
 
 

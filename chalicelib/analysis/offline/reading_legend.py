@@ -76,10 +76,14 @@ _WHEN_HEADING = re.compile(r"(?:date|day|visit|time|date / time|date and time|re
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?: ?[ap]m)?", FLAGS)
 # A cell that says the point was not read: "-", "—", "n/r", "not read", blank.
 _NOT_READ = re.compile(
-    r"(?:-|\u2014|\u2013|n/?r|n/?a|nr|not (?:read|re-?read|taken|accessible)|no access|removed|dry|at goal)",
+    r"(?:-{1,3}|\u2014|\u2013|n/?r|n/?a|nr|not (?:read|re-?read|taken|accessible)|no access|removed|dry"
+    r"|at goal)",
     FLAGS,
 )
 _NOT_READ_WORDS = re.compile(r"\bnot (?:read|re-?read|taken|accessible)\b|\bno access\b|\bat goal\b", FLAGS)
+_CELL_GAP = re.compile(r"[.\u00b7\u2022]")
+# A header of codes alone needs this many, so a line of two capitals is no table's head.
+_MIN_CODE_HEADINGS = 3
 _WEEKDAY = re.compile(r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s*)?", FLAGS)
 _PARTIAL_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{1,3}|\d{4}-\d{1,2}-?\d?")
 
@@ -303,6 +307,9 @@ class PointLegend:
         headings may only say when (a time column)."""
         # (a PDF's heading "Air °C" is one column's, though a space splits it)
         cells = _cells(text) if _is_table_line(text) else _AIR_PAIR.findall(text)
+        if len(cells) >= _MIN_CODE_HEADINGS and all(_heading_code(cell) in self.points for cell in cells):
+            # ("A B C X": a header of the legend's codes alone; each row opens with its day)
+            cells = ["Date", *cells]
         codes = [_heading_code(cell) in self.points for cell in cells[1:]]
         if not cells or not _WHEN_HEADING.fullmatch(cells[0]) or sum(codes) < 2:
             return False
@@ -335,7 +342,10 @@ class PointLegend:
             cells = _cells(text)
         else:
             joined = f"{self._partial}{text.strip()}"
-            cells = _NOT_READ_WORDS.sub("-", joined).split()
+            # (a lone dot or middle dot between values parts the columns: "42 . 36 . 29")
+            cells = [
+                cell for cell in _NOT_READ_WORDS.sub("-", joined).split() if not _CELL_GAP.fullmatch(cell)
+            ]
             if len(cells) == len(self.wide) + 1 and _WEEKDAY.fullmatch(f"{cells[0]} "):
                 cells = [f"{cells[0]} {cells[1]}", *cells[2:]]  # ("Fri 20/11 6.6 5.8": one day cell)
         self._partial = ""
@@ -438,6 +448,9 @@ class LegendScan(CodedRowScan):
         # (a dry standard's room is another than the affected one it resembles: "front office" is
         # not the wet "shipping office" named the longer way)
         place = room if point.reference or not isinstance(room, Mention) else self._resolve(room)
+        if place is None and not point.reference and len(self.areas) == 1:
+            # ("W1 wall behind tap": a point naming no room is in the only affected one)
+            place = next(iter(self.areas.values())).room
         location = self._name(place) if isinstance(place, Mention) else place or UNSPECIFIED_LOCATION
         return ReadingDraft(
             location=location,

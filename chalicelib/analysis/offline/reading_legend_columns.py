@@ -13,8 +13,9 @@ from chalicelib.analysis.offline.text import Line, collapse
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # A point's code leading the line or a column: "A", "G", "P3", "DS1", then a word
-_CODE_START = r"(?:[A-Z]{1,2}\d{0,2}|DS\d?)[ \t]+[A-Za-z]"
-_LEADING_CODE = re.compile(r"[ \t]*" + _CODE_START)
+_CODE_START = r"(?:[A-Z]{1,2}\d{0,2}|DS\d?|REF|STD)(?:[ \t]+|[ \t]*=[ \t]*)[A-Za-z]"
+# (a label may lead the first line: "Pts:  W1 wall behind tap   W2 wall by the door")
+_LEADING_CODE = re.compile(r"[ \t]*(?:[A-Za-z]{2,12}\.?:[ \t]+)?" + _CODE_START)
 # A wide gap (three spaces or more, or a tab) before the next column's code
 _COLUMN_GAP = re.compile(r"(?: {3,}|\t+)(?=" + _CODE_START + ")")
 _MAX_LINE = 300
@@ -44,8 +45,9 @@ def legend_column_lines(lines: Sequence[Line], text: str) -> list[Line]:
             indent = -1
             continue
         indent = depth
-        parts = _COLUMN_GAP.split(written)
-        if len(parts) > _MAX_COLUMNS:
+        parts = [part for part in _COLUMN_GAP.split(written) if part.strip()]  # (not the indent)
+        if len(parts) > _MAX_COLUMNS or any(len(part.split()) < 2 for part in parts):
+            # ("   A     B     C": a grid's or a table's header of codes alone, no legend)
             out.append(line)
             continue
         parts[-1] = f"{parts[-1]}{rest}"

@@ -34,6 +34,8 @@ MEASURE_AFTER = re.compile(
     r"|% depth|% deep|% full|% open|% closed|% done|% complete"
     # a height with its unit left off: "N wall 150 AFL", "6 AFF" (above finished floor/level)
     r"|af[fl]\b|agl\b|ffl\b"
+    # a size with its unit left off: "the hall, which is 4.2 long and 1.1 wide"
+    r"|long\b|wide\b|deep\b|tall\b"
     # a guess, not a stated value: "60-something on the meter", "40-odd", "30ish"
     r"|-?something\b|-odd\b|-?ish\b)",
     FLAGS,

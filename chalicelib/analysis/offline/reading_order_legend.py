@@ -19,8 +19,16 @@ _MAX_LEGEND = 600
 _LEAD = re.compile(r"^.{0,80}?(?:\s[-\u2013\u2014]\s|:\s)", FLAGS)
 # A room's number ("bedroom 2") is the only number an item may have.
 _NUMBER = re.compile(r"(?<![a-z] )\b\d", FLAGS)
-# A sentence that says the order, then lists it: "Same order every time: sink wall, mudroom wall."
-_SAID_ORDER = re.compile(r"\bsame order\b[^:.;\n]{0,30}:\s*", FLAGS)
+# A sentence that says the order, then lists it: "Same order every time: sink wall, mudroom wall.",
+# "four spots, in this order: behind the stand, ...".
+_SAID_ORDER = re.compile(r"\b(?:same|this|that|the following) order\b[^:.;\n]{0,30}:\s*", FLAGS)
+# What an item may name beside a room or a surface: a side, an end, a fixture it is read by.
+_PLACE_WORDS = re.compile(
+    r"\b(?:side|face|end|front|back|middle|centre|center|corner|fridge|refrigerator|dishwasher|oven"
+    r"|island|stand|tank|sink|tub|toilet|shower|bath|basin|heater|washer|dryer|robe|door)\b",
+    FLAGS,
+)
+_BRACKETED = re.compile(r"\([^()]{0,120}\)")
 _LIST_END = re.compile(r"[.;!?](?:\s|$)")
 _ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|(?<=\S)\s+and\s+", FLAGS)
 
@@ -28,10 +36,11 @@ _ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|(?<=\S)\s+and\s+", FLAGS)
 def order_legend(text: str) -> list[str] | None:
     """The places a legend line lists, in order; None for any other line."""
     body = text.strip()
-    said = _SAID_ORDER.search(body, 0, _MAX_LEGEND * 2) if not body.endswith(":") else None
+    # (the last saying of the order: "He reads ... in the same order: ...:" lists after it)
+    said = next(reversed(list(_SAID_ORDER.finditer(body, 0, _MAX_LEGEND * 2))), None)
     if said is not None:  # ("... Same order every time: sink wall, mudroom wall, plywood.")
         stop = _LIST_END.search(body, said.end())
-        body = body[said.end() : stop.start() if stop is not None else len(body)] + ":"
+        body = body[said.end() : stop.start() if stop is not None else len(body)].rstrip(":") + ":"
     if not body.endswith(":") or len(body) > _MAX_LEGEND:
         return None
     body = body[:-1]
@@ -42,9 +51,13 @@ def order_legend(text: str) -> list[str] | None:
     if not _MIN_ITEMS <= len(items) <= _MAX_ITEMS:
         return None
     for item in items:
-        if not item or len(item) > _MAX_ITEM or _NUMBER.search(item):
+        # (a bracket says what the point is on or how it is read: "(he pushes pins into the board)")
+        words = _BRACKETED.sub(" ", item)
+        if not item or len(words) > _MAX_ITEM or _NUMBER.search(words):
             return None
-        if WHERE_WORDS.search(item) is None and not room_mentions(item):
+        # (after "in this order:" a side, an end or a fixture places a point too)
+        placed = said is not None and _PLACE_WORDS.search(words) is not None
+        if WHERE_WORDS.search(item) is None and not room_mentions(item) and not placed:
             return None
     return items
 

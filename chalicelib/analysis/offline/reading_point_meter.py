@@ -39,9 +39,16 @@ _ON_METER = re.compile(
     FLAGS,
 )
 _SAID = re.compile(r"\s*(?P<what>[A-Za-z][A-Za-z /+&]{0,40}?)\s*=", FLAGS)
+# "particleboard/timber pin %MC", "GIB in search": the materials named before the mode they read in
+_BEFORE_MODE = re.compile(
+    r"\s*(?:[A-Za-z]{1,12} ?\()?(?P<what>[A-Za-z][A-Za-z /+&]{0,40}?)\s+(?:in\s+|on\s+)?(?:pins?|search)\b",
+    FLAGS,
+)
 _MAX_KEY = 30
 _ARTICLE = re.compile(r"^(?:the|a|an|all|any)(?:\s+|$)")
 _MIN_PLURAL = 4  # ("tiles" is a tile's word; "gas" is no plural)
+_WORD = re.compile(r"[A-Za-z]{2}")
+_TRAILING_WORD = re.compile(r"\s+(?:in|on|with|at|by)$")
 
 
 def written_unit(text: str) -> str | None:
@@ -85,6 +92,9 @@ def meter_modes(texts: Iterable[str], definitions: Iterable[str]) -> MeterModes:
         seen += 1
         if seen > _MAX_METER_LINES:
             break
+        units = {_UNIT_NAMES[m.lastgroup] for m in _UNIT.finditer(text) if m.lastgroup}
+        if _PINS.search(text) and len(units) == 1:
+            pins.add(units.pop())  # ("meter: Protimeter, pins, WME": the one unit is the pins')
         for clause in _CLAUSE_GAP.split(text):
             unit = written_unit(clause)
             if unit is None:
@@ -94,18 +104,19 @@ def meter_modes(texts: Iterable[str], definitions: Iterable[str]) -> MeterModes:
             meter_after = _ON_METER.match(clause)  # ("Ceilings on the Tramex MEP in reference mode")
             on = _ON.search(clause)
             said = _SAID.match(clause)  # ("Ceiling/wall pins = WME", "Floor = search mode (REL)")
-            what = (
-                meter_after.group("what")
-                if meter_after
-                else on.group("what")
-                if on
-                else said.group("what")
-                if said
-                else ""
+            before = _BEFORE_MODE.match(clause)  # ("particleboard/timber pin %MC", "GIB in search")
+            # (the first that names a material: "in search = REL" names only the mode)
+            what = next(
+                (
+                    found.group("what")
+                    for found in (meter_after, on, said, before)
+                    if found is not None and _WORD.search(_KEY_NOISE.sub(" ", found.group("what")))
+                ),
+                "",
             )
             for key in _KEY_GAP.split(_KEY_NOISE.sub(" ", what)):
-                # ("on ceilings and the laminate": "ceiling" and "laminate" points)
-                key = _ARTICLE.sub("", key.strip(" .").lower())
+                # ("on ceilings and the laminate": "ceiling" and "laminate" points; "gib in": the GIB)
+                key = _TRAILING_WORD.sub("", _ARTICLE.sub("", key.strip(" .").lower()))
                 plural = key.endswith("s") and not key.endswith("ss") and len(key) > _MIN_PLURAL
                 key = key[:-1] if plural else key
                 if key and len(key) <= _MAX_KEY:

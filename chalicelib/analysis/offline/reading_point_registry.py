@@ -28,6 +28,10 @@ from chalicelib.analysis.offline.text import FLAGS, Line
 _MAX_LINE = 600  # a legend's line is a list, not a page
 _MAX_WORDS = 150  # one point's words
 _IDS = rf"{ID}(?:\s?/\s?{ID}){{0,3}}"
+# A run of numbered points one definition covers: "Pt 1-5 family room floor" (after a label only).
+_RANGE = r"\d{1,2}\s?[-\u2013]\s?\d{1,2}"
+_RANGE_PARTS = re.compile(r"(?P<first>\d{1,2})\s?[-\u2013]\s?(?P<last>\d{1,2})")
+_MAX_RANGE = 12
 _ID_PART = re.compile(ID)
 # (after a comma, a bare number is a height's: "wall, 2 in. AFF"; an ID there has a letter or a bracket)
 _SPLIT_ID = r"(?:\(#?\d{1,2}[A-Z]?\)|#\d{1,2}[A-Z]?|[A-Z]{1,3}-?\d{0,2}[A-Za-z]?)"
@@ -37,16 +41,23 @@ _LABEL = (
     r"|(?:dry )?(?:standards?|std|references?|refs?)|map key|point key)"
 )
 # (a label may lead its first definition with a space alone, "Points P1 kitchen floor, P2 ...", when
-# an ID follows it)
+# an ID follows it, or a range of them: "Pts 1-5 family room floor")
 _LABEL_LEAD = re.compile(
-    rf"\s*(?:[-*\u2022]\s*)?(?P<label>{_LABEL})\s*(?::|\s[-\u2013]\s|\s(?=(?-i:{_SPLIT_ID})\s+[a-z]))\s*",
+    rf"\s*(?:[-*\u2022]\s*)?(?P<label>{_LABEL})\s*"
+    rf"(?::|\s[-\u2013]\s|\s(?=(?-i:{_SPLIT_ID})\s+[a-z])|(?=\s{_RANGE}\s))\s*",
     FLAGS,
 )
 _REFERENCE_LABEL = re.compile(r"(?:dry )?(?:standards?|std|references?|refs?)", FLAGS)
 # One definition: its ID(s), a mark or a gap, then its words (a letter or a bracket first).
 _DEFINITION = re.compile(
-    rf"\s*(?:[-*\u2022]\s*)?(?P<ids>{_IDS})(?:\s*[.):=]|\s+[-\u2013=:])?\s+(?P<words>[A-Za-z].*)", re.ASCII
+    rf"\s*(?:[-*\u2022]\s*)?(?P<ids>{_RANGE}|{_IDS})(?:\s*[.):=]|\s+[-\u2013=:])?\s+(?P<words>[A-Za-z].*)",
+    re.ASCII,
 )
+# After a labelled numbered point, the next ones may follow a comma by their bare numbers:
+# "Pt 1-5 family room floor, 6 hall, 7 closet wall behind the heater".
+_NUMBERED_PARTS = re.compile(r",\s+(?=\d{1,2}\s+[a-z])")
+# A sentence of a long line: a label may open one in the middle ("Meter ... (%). Pt 1-5 ...").
+_SENTENCE_GAP = re.compile(r"(?<=[a-z)%\]])\.\s+(?=[A-Z])")
 # Where one line's definitions part: ";", " | ", or ", " / ". " right before another ID and words.
 _PARTS = re.compile(
     rf"\s*;\s*|\s+\|\s+|(?<=[a-z)])[.,]\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]))"
@@ -64,7 +75,7 @@ _NOT_IDS = frozenset(
 # a point it refers to ("at (3)", "under B1"), a bracket's words. Any other number is a reading.
 _HEIGHT = re.compile(
     r"\d{1,4}(?:\.\d{1,2})?\s?(?:mm|cm|m|in\b\.?|inch\w*|ft|feet|'|\"|aff|afl|above|high|up|out|along|from"
-    r"|x\s?\d)",
+    r"|x\s?\d|[lr]\s+of\b|left\b|right\b)",
     FLAGS,
 )
 _BRACKET = re.compile(r"\([^()]{0,60}\)")
@@ -100,6 +111,10 @@ class PointRegistry:
 
 
 def _ids(written: str) -> tuple[str, ...]:
+    span = _RANGE_PARTS.fullmatch(written.strip())
+    if span is not None:
+        first, last = int(span.group("first")), int(span.group("last"))
+        return tuple(str(n) for n in range(first, last + 1)) if 0 < last - first < _MAX_RANGE else ()
     return tuple(code_of(part.group(0)) for part in _ID_PART.finditer(written))
 
 
@@ -118,6 +133,7 @@ def _describes(words: str) -> bool:
         room_mentions(words)
         or materials_in(words)
         or WHERE_WORDS.search(words)
+        or _PART_WORDS.search(words)  # ("workroom face, 0.9 m": a side of a partition)
         or REFERENCE_WORD.search(words)
     )
 
@@ -127,6 +143,8 @@ def _definition(part: str, *, labelled: bool, reference: bool) -> _Definition | 
     match = _DEFINITION.fullmatch(part)
     if match is None:
         return None
+    if _RANGE_PARTS.fullmatch(match.group("ids")) and not labelled:
+        return None  # ("13 - 40 wall": a range of readings unless a label says points follow)
     codes = _ids(match.group("ids"))
     # (a definition is a sentence at most: "H hall ceiling at the far end. Office wall is our
     # reference (REF-W). Ceilings on the Tramex ..." defines H by its own sentence)
@@ -154,10 +172,24 @@ def _line_definitions(text: str) -> tuple[list[_Definition], bool]:
         # ("P2 subfloor under the dishwasher, pins %MC:" leads its readings; "| Date | K1 fridge |"
         # heads a table, the legend reader's to read)
         return [], False
-    found: list[_Definition] = []
+    sentences = _SENTENCE_GAP.split(text)
+    if len(sentences) > 1 and any(_LABEL_LEAD.match(sentence) for sentence in sentences[1:]):
+        # ("Meter: Delmhorst J-2000 on oak. Pt 1-5 family room, 6 hall.": each sentence defines or
+        # not on its own; one that says something else is left to other readers)
+        found = []
+        labelled = False
+        for sentence in sentences:
+            definitions, sentence_labelled = _line_definitions(sentence)
+            found.extend(definitions)
+            labelled = labelled or (sentence_labelled and bool(definitions))
+        return found, labelled
+    found = []
     labelled = False
     reference = False
     parts = _PARTS.split(_LEADER.sub(" - ", text))
+    lead = _LABEL_LEAD.match(parts[0]) if parts else None
+    if lead is not None and re.match(r"\(?#?\d", parts[0][lead.end() :]):
+        parts = [*_NUMBERED_PARTS.split(parts[0]), *parts[1:]]  # (numbered points after a comma)
     for part in parts:
         lead = _LABEL_LEAD.match(part)
         if lead is not None:
@@ -251,32 +283,70 @@ def _register(
 ) -> None:
     """Each definition's points, a roomless one placed by the point it refers to, else by the
     definition before it (a legend goes room by room), else by the first room the legend names."""
-    first_room = next((room for d in definitions if (room := _room(d.words))), "")
+    # (a dry standard's room is an unaffected one: no affected point is placed by it)
+    first_room = next(
+        (room for d in definitions if not _is_reference(d, d.codes[0]) and (room := _room(d.words))), ""
+    )
     room = ""
     for definition in definitions:
         own = _room(definition.words)
         referred = _referred_rooms(definition, points)
-        room = own or room or first_room
         if named is not None and not (own and named(own)):
             continue  # (a headed legend's point in a room the notes name nowhere else: left out)
         materials = materials_in(definition.words)
         for index, code in enumerate(definition.codes):
+            reference = _is_reference(definition, code)
             words_of[code] = definition.words
             points[code] = LegendPoint(
                 code=code,
-                room=own or (referred[index] if referred else room),
+                room=own or (referred[index] if referred else "" if reference else room or first_room),
                 material=materials[0] if materials else None,
                 scale=cell_scale(definition.words) or _series_scale(points, code),
-                reference=definition.labelled_reference
-                or REFERENCE_WORD.search(definition.words) is not None
-                or _STANDARD_WORD.search(definition.words) is not None
-                or _REFERENCE_ID.fullmatch(code) is not None,
+                reference=reference,
             )
+            for surface in _register_surfaces(points, points[code], definition.words):
+                words_of[surface] = definition.words  # (its scale as the meter's modes give it)
+        if not _is_reference(definition, definition.codes[0]):
+            room = own or room or first_room
+
+
+_SURFACE_GAP = re.compile(r"\s+/\s+")
+_MAX_SURFACES = 3
+
+
+def _register_surfaces(points: dict[str, LegendPoint], point: LegendPoint, words: str) -> list[str]:
+    """ "REF bed 1 GIB / bed 1 floor": one ID for a surface each, parted by slashes, read later as
+    "REF 11 / 13" in that order; each surface is registered as "REF/1", "REF/2" with its own words."""
+    surfaces = _SURFACE_GAP.split(_BRACKET.sub(" ", words).strip())
+    if not 2 <= len(surfaces) <= _MAX_SURFACES or not all(surfaces):
+        return []
+    codes = []
+    for index, surface in enumerate(surfaces, start=1):
+        materials = materials_in(surface)
+        code = f"{point.code}/{index}"
+        points[code] = replace(
+            point,
+            code=code,
+            room=_room(surface) or point.room,
+            material=materials[0] if materials else None,
+            scale=cell_scale(surface) or point.scale,
+        )
+        codes.append(code)
+    return codes
+
+
+def _is_reference(definition: _Definition, code: str) -> bool:
+    return (
+        definition.labelled_reference
+        or REFERENCE_WORD.search(definition.words) is not None
+        or _STANDARD_WORD.search(definition.words) is not None
+        or _REFERENCE_ID.fullmatch(code) is not None
+    )
 
 
 _LEADING_WORD = re.compile(r"[a-z]{4,} ", FLAGS)
 _PART_WORDS = re.compile(
-    r"\b(?:wall|floor|ceiling|side|corner|edge|centre|center|north|south|east|west|under|behind|beside|near"
+    r"\b(?:wall|floor|ceiling|side|face|corner|edge|centre|center|north|south|east|west|under|behind|beside|near"
     r"|inside|outside|front|back|rear|left|right|base|shelf|door|window|entry|counter|cabinet|sink)\b",
     FLAGS,
 )

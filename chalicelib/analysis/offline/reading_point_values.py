@@ -68,6 +68,9 @@ class KeyedRun:
 
     day_end: int
     values: list[KeyedValue]
+    # where the rest of the line, set apart by a bar or a semicolon, begins (the line's end when
+    # none): "1=26 2=24 | 6=19 | dining oak 8" gives the points, and "dining oak 8" is for others
+    tail: int | None = None
 
 
 def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS) -> KeyedRun | None:
@@ -79,6 +82,7 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
     position = day_end + len(text[day_end:]) - len(text[day_end:].lstrip())
     values: list[KeyedValue] = []
     items = 0
+    barred = False  # (the last items were parted by a bar or a semicolon)
     while position < len(text):
         item = _ITEM.match(text, position)
         if item is None:
@@ -92,8 +96,13 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
         items += 1
         paired = _PAIRED.match(text, item.end()) if item.group("value") is not None else None
         if paired is not None:
-            # ("REF 11 / 13" for "REF bed 1 GIB / bed 1 floor": one ID, a value per surface it names;
-            # which is which is the legend's to say, so neither is read, and the row goes on)
+            # ("REF 11 / 13" for "REF bed 1 GIB / bed 1 floor": one ID, a value per surface it names,
+            # in the order the definition parted them by its slash (the registry's "REF/1", "REF/2");
+            # a definition naming no such surfaces leaves neither read, and the row goes on)
+            if f"{code}/1" in known and f"{code}/2" in known and f"{code}/3" not in known:
+                second = paired.group(0).strip().lstrip("/").strip()
+                values.append(KeyedValue(f"{code}/1", float(item.group("value")), None))
+                values.append(KeyedValue(f"{code}/2", float(second), None))
             position = _BETWEEN.match(text, paired.end()).end()  # type: ignore[union-attr]
             continue
         if item.group("value") is not None:
@@ -101,10 +110,19 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
             values.append(
                 KeyedValue(code, float(item.group("value")), unit.replace(" ", "") if unit else None)
             )
-        position = _BETWEEN.match(text, item.end()).end()  # type: ignore[union-attr]
-    if items < min_items or not values or _NOTE.fullmatch(text, position) is None:
+        between = _BETWEEN.match(text, item.end())
+        barred = between is not None and any(mark in between.group(0) for mark in "|;")
+        position = between.end()  # type: ignore[union-attr]
+    if items < min_items or not values:
         return None
+    if _NOTE.fullmatch(text, position) is None:
+        if not (barred and items >= _MIN_BARRED_ITEMS):
+            return None
+        return KeyedRun(day_end, values, tail=position)
     return KeyedRun(day_end, values)
+
+
+_MIN_BARRED_ITEMS = 3
 
 
 def dated_values(
@@ -123,6 +141,7 @@ def dated_values(
     kept = state.get("_point_order")
     run = ordered_values(text, kept, known) if isinstance(kept, PointOrder) else None
     run = run or keyed_values(text, known)
+    state["_keyed_tail"] = run.tail if run is not None else None
     if run is None:
         return None
     day = anchor

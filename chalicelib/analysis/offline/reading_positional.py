@@ -111,8 +111,8 @@ class PositionalRows(ReadingPlaces):
             if nearest is None:
                 return None
             earlier = _positions(nearest) or nearest
-        if any(draft.is_reference for draft in earlier):
-            return None
+        if not by_legend and any(draft.is_reference for draft in earlier):
+            return None  # (a legend of places may list the dry standard; a visit's list is the wet points')
         # (the lead's own day: "21/10 - 230, 310" is read on the 21st whatever the line before says;
         # "Wednesday (yesterday)": the first Wednesday from the list's own day)
         stated = self._stated_day(lead, taken_on)

@@ -20,6 +20,20 @@ _SLOTS = re.compile(
     rf"(?P<rest>(?:[ \t]+(?:->|\u2192|[a-z(])[^\n]{{0,120}})?)",
     FLAGS,
 )
+# The same in a sentence's way, parted by commas: "Saturday: 16, 15, (skipped the far one), lounge 11".
+# A slot may be a bracketed remark (that point not read) or a value its place's word or two lead
+# ("lounge 11": the writer's reminder of the point, the order still gives it).
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+_REMARK = r"\([^()\d]{1,80}\)"
+_LABELLED = rf"(?:[a-z]{{3,15}} ){{1,2}}{SCALED_VALUE}"
+_COMMA_SLOT = rf"(?:{SCALED_VALUE}|{_SKIP}|{_REMARK}|{_LABELLED})"
+_COMMA_SLOTS = re.compile(
+    rf"[ \t>*\u2022-]*(?P<lead>(?:{_WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?|day \d{{1,2}})"
+    rf"(?: \d{{1,2}}(?:st|nd|rd|th)?)?)[ \t]*:[ \t]*"
+    rf"(?P<values>{_COMMA_SLOT}(?:[ \t]*,[ \t]*{_COMMA_SLOT}){{2,15}})[ \t.]*",
+    FLAGS,
+)
+_LABEL_WORDS = re.compile(r"(?:[a-z]{3,15} ){1,2}", FLAGS)
 _ITEM = re.compile(rf"(?P<number>\d{{1,3}}(?:\.\d{{1,2}})?)(?P<scale>\S*)|{_SKIP}", FLAGS)
 _MIN_READ = 2
 
@@ -29,7 +43,7 @@ def skipped_values(text: str) -> tuple[str, list[tuple[float | None, str | None]
     was not read); None for any other line."""
     match = _SLOTS.fullmatch(text.strip())
     if match is None:
-        return None
+        return _comma_slots(text)
     values: list[tuple[float | None, str | None]] = []
     for slot in re.split(r"[ \t]+/[ \t]+", match.group("values")):
         found = _ITEM.fullmatch(slot)
@@ -50,3 +64,29 @@ def has_remark(text: str) -> bool:
     for what it says of its own ("std (living room): drywall 9%, baseboard 10%MC")."""
     match = _SLOTS.fullmatch(text.strip())
     return match is not None and bool(match.group("rest").strip())
+
+
+def _comma_slots(text: str) -> tuple[str, list[tuple[float | None, str | None]]] | None:
+    """A visit's values parted by commas with a remark for a point not read or a word or two
+    naming a point; a plain line of values is the main reader's."""
+    match = _COMMA_SLOTS.fullmatch(text.strip())
+    if match is None:
+        return None
+    values: list[tuple[float | None, str | None]] = []
+    plain = True
+    for slot in re.split(r"[ \t]*,[ \t]*(?![^()]*\))", match.group("values")):
+        label = _LABEL_WORDS.match(slot) if not slot.startswith("(") else None
+        if slot.startswith("(") or label is not None:
+            plain = False
+        found = _ITEM.fullmatch(slot[label.end() :] if label is not None else slot)
+        if slot.startswith("("):
+            values.append((None, None))
+            continue
+        if found is None:
+            return None
+        number = found.group("number")
+        scale = explicit_scale(found.group("scale")) if number and found.group("scale") else None
+        values.append((float(number), scale) if number else (None, None))
+    if plain or sum(value is not None for value, _ in values) < _MIN_READ:
+        return None
+    return match.group("lead"), values

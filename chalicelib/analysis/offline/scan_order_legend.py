@@ -4,6 +4,7 @@ those places, position by position, when the legend came after the last line of 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from chalicelib.analysis.offline.areas import AreaDraft
@@ -13,6 +14,10 @@ from chalicelib.analysis.offline.reading_where import UNSPECIFIED_LOCATION
 from chalicelib.analysis.offline.readings import ReadingDraft, materials_in
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import Line
+
+_COMPARISON = re.compile(
+    r"\b(?:comparison|compare|dry (?:std|standard)|reference|ref|baseline|unaffected)\b", re.IGNORECASE
+)
 
 
 class OrderLegendScan:
@@ -26,6 +31,7 @@ class OrderLegendScan:
     _label_place: Callable[[str], str]
     areas: dict[str, AreaDraft]
     _fixture_room: Callable[[str], Mention | None]
+    _in_reference_room: Callable[[Mention | None], bool]
 
     def _note_order_legend(self, line: Line) -> None:
         items = order_legend(line.text) or numbered_legend(line.text)
@@ -72,7 +78,9 @@ class OrderLegendScan:
                     unit=unit,
                     meter=self._meter,
                     taken_on=None,
-                    is_reference=False,
+                    # ("then the lounge last as his comparison": a room called unaffected, or an
+                    # item its words call the dry standard, is the standard's point)
+                    is_reference=self._in_reference_room(place) or _COMPARISON.search(item) is not None,
                     said_dry=None,
                     source=Line(legend[0], item, item).span(),
                 )

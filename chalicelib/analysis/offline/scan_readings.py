@@ -223,11 +223,16 @@ class ReadingsScan(
         drafts = self._legend_drafts(line, self._rows, taken_on, self._row_scales())
         if drafts is None:  # ("L1 DW ext 40 26 15" under a line of days; "21/10 - 230, 310" in order)
             drafts = self._layout_row_drafts(line, taken_on, self._row_scales())
+        tail = self.__dict__.pop("_keyed_tail", None)
         if drafts is not None:  # a point legend's line, or a row of the wide table of its points
             self._in_table = False
             for draft in drafts:
                 self._append(draft, told=False)
-            return True
+            if not (drafts and isinstance(tail, int)):
+                return True
+            # ("11/02: 1=26 2=24 | 6=19 | dining oak 8, BR2 drywall 10": the points' values read,
+            # the rest of the line is read as any line, its places where they stand)
+            line = replace(line, text=" " * tail + line.text[tail:])
         legend = _DRY_LEGEND.search(line.text)
         if legend is not None:
             # "Legend: W = wet (over 20), B = borderline (17-20), D = dry (under 17)": the job's goal

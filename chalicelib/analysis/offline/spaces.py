@@ -430,6 +430,9 @@ def room_mentions(text: str) -> list[Mention]:
     _retracted_or_empty(reader, flags)
     _share_unaffected(text, found, flags)
     sentence_unaffected(reader.text, reader.found, reader.sentences, flags)
+    for mention, flag in zip(found, flags, strict=True):
+        if names_a_thing_there(text, mention):
+            flag[1] = False  # (the verdict is the thing's: "the split in the kitchen, tray dry")
     return [
         replace(
             mention,

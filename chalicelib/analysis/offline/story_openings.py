@@ -28,9 +28,18 @@ _STORY_OPENING = re.compile(
 )
 
 
+# Or a thing as the subject, giving way then: "Friday 13/11/2026 at about 6.40 pm the O-ring on the
+# mixer let go while she was showering" tells the loss, not a visit's work.
+_GAVE_WAY = re.compile(
+    rf"^[^.!?:]{{0,40}}?\b(?:about |around |just (?:before|after) |at |by )?{_PART_OF_DAY}"
+    r"[^.!?:]{0,40}? the [^.!?:]{1,60}? (?:let go|burst|split|gave way|rusted through|blew|failed"
+    r"|came (?:off|loose|apart)|overflowed|started (?:leaking|dripping))\b",
+    FLAGS,
+)
 _OPENING_REACH = 160  # how much of the line's start is read: a long line costs no more
 
 
 def opens_story(text: str) -> bool:
     """Whether a day-led line's first sentence tells the writer's own day."""
-    return _STORY_OPENING.match(text[:_OPENING_REACH]) is not None
+    opening = text[:_OPENING_REACH]
+    return _STORY_OPENING.match(opening) is not None or _GAVE_WAY.match(opening) is not None
