@@ -116,6 +116,7 @@ def _lead_days(text: str, dates: Dates, day_one: date | None, today: date | None
         (found.start, found.end, found.value) for found in dates.find(text, today, yearless_numeric=True)
     ]
     tokens.sort()
+    tokens = _weekdays_with_dates(text, tokens)
     best: list[date | None] = []
     run: list[date | None] = []
     end = -1
@@ -124,6 +125,30 @@ def _lead_days(text: str, dates: Dates, day_one: date | None, today: date | None
         end = stop
         best = run if len(run) >= len(best) else best
     return best if len(best) >= _MIN_DAYS else []
+
+
+_WEEKDAY_TO_DATE = re.compile(r",?\s*(?:the\s+)?", FLAGS)
+
+
+def _weekdays_with_dates(
+    text: str, tokens: list[tuple[int, int, date | None]]
+) -> list[tuple[int, int, date | None]]:
+    """A weekday right before its date is that one day ("Monday 16/11"), not two."""
+    out: list[tuple[int, int, date | None]] = []
+    for token in tokens:
+        if (
+            out
+            and _WEEKDAY_ONLY.fullmatch(text, out[-1][0], out[-1][1])
+            and _WEEKDAY_TO_DATE.fullmatch(text, out[-1][1], token[0])
+            and token[2] is not None
+        ):
+            out[-1] = (out[-1][0], token[1], token[2])
+            continue
+        out.append(token)
+    return out
+
+
+_WEEKDAY_ONLY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", FLAGS)
 
 
 def note_lead(
@@ -159,4 +184,38 @@ def lined_up(
     out = list(drafts)
     for index, day in zip(own, lead.days if fits else [None] * len(own), strict=True):
         out[index] = replace(out[index], taken_on=day)
+    return out
+
+
+# --- runs read "each visit": one value a visit, in the order of the visits -----------------------
+
+# "Std each visit: bed 2 wall 12 / 12 / 11", "standards ... GIB 13, 13, 12; skirting 11 every day"
+_EACH_VISIT = re.compile(r"\b(?:each|every|per|at all) (?:visit|day|check|re-?read)s?\b", FLAGS)
+
+
+def _runs(text: str, found: list[RowReading]) -> list[list[int]]:
+    """The indexes of each run of values parted only by a slash, a comma or a dash ("12 / 12 / 11")."""
+    runs: list[list[int]] = []
+    for index, reading in enumerate(found):
+        if runs and _VALUE_GAP.fullmatch(text, found[runs[-1][-1]].end, reading.start):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def visit_dated(
+    text: str, found: list[RowReading], visits: list[date], taken_on: date | None
+) -> list[RowReading]:
+    """A line that says its values were read each visit: each run of as many values as the job
+    has had visits takes the visits' days in order. A run of another length keeps its day: which
+    visits it skipped is not said."""
+    if len(visits) < _MIN_DAYS or len(found) < _MIN_DAYS or not _EACH_VISIT.search(text, 0, _MAX_LINE):
+        return found
+    out = sorted(found, key=lambda reading: reading.start)
+    for run in _runs(text, out):
+        if len(run) != len(visits) or any(out[index].taken_on not in (taken_on, None) for index in run):
+            continue
+        for index, day in zip(run, visits, strict=True):
+            out[index] = replace(out[index], taken_on=day)
     return out

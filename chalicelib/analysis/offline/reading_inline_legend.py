@@ -56,6 +56,7 @@ class InlineLegend:
 
 
 def inline_legend(lines: Sequence[Line], text: str = "") -> InlineLegend:
+    document = text  # (the document as written: `text` is each run's joined lines below)
     points: dict[str, LegendPoint] = {}
     taken: set[int] = set()
     for run in _definition_runs(lines):
@@ -74,7 +75,8 @@ def inline_legend(lines: Sequence[Line], text: str = "") -> InlineLegend:
     for listed in _listed_runs(legend_column_lines(lines, text) if text else lines):
         points.update((point.code, point) for _, point in listed)
         taken.update(number for number, _ in listed)
-    registry = point_registry(lines)  # (every other way a line defines points: reading_point_registry)
+    # (every other way a line defines points: reading_point_registry)
+    registry = point_registry(lines, document)
     return InlineLegend(with_registry(points, registry), frozenset(taken | registry.lines))
 
 

@@ -18,8 +18,8 @@ from chalicelib.analysis.offline.areas import (
 )
 from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_column_days import column_days, redated
-from chalicelib.analysis.offline.reading_day_align import aligned_to_days, lined_up, note_lead
-from chalicelib.analysis.offline.reading_day_runs import value_day_runs
+from chalicelib.analysis.offline.reading_day_align import aligned_to_days, lined_up, note_lead, visit_dated
+from chalicelib.analysis.offline.reading_day_runs import day_value_runs, value_day_runs
 from chalicelib.analysis.offline.reading_day_series import day_series
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_inline_codes import bracketed_spot, inline_point_code
@@ -111,6 +111,8 @@ _LANDMARK_BEFORE = re.compile(
 _POINT_CODE = re.compile(r"(?<![\w.])[A-Z]{1,3}\d{1,2}\b")
 _MAX_CODED_LINE = 400
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
+# ("Std each visit: bed 2 wall 12 / 12 / 11": "std" alone leads a list of standards, as "dry std" does)
+_STANDARDS_LEAD = re.compile(r"\bstds?\b", FLAGS)
 
 
 def _sentence_days(
@@ -326,11 +328,16 @@ class ReadingsScan(
         if " | " not in text:
             runs = value_day_runs(text, rows.dates, taken_on)  # ("71 on 11/8 - 52 on 11/9 - 27 on 11/11")
             found = runs if len(runs) > len(found) else found
+            # ("Tue 17/11 46, Wed 34, Thu 25": every value has its weekday, so each its own day)
+            weekdays = day_value_runs(text, rows.dates, taken_on, self.__dict__)
+            found = weekdays if weekdays and len(weekdays) >= len(found) else found
             found = dated_after(text, found, rows.dates, taken_on)  # ("drywall 11 REL on 06/06")
             found = aligned_to_days(text, found, rows.dates, taken_on)  # ("46 / 33 (11/8, 11/9)")
             found = story_dated(
                 self.__dict__, line.number, text, found, rows.dates, taken_on
             )  # ("Friday: hall 14")
+            # ("Std each visit: bed 2 wall 12 / 12 / 11": a value a visit, in the visits' order)
+            found = visit_dated(text, found, self._visit_days(), taken_on)
         if not self._read_rows(line, rooms, found, text):
             return " | " in text
         if " | " not in text and all(reading.taken_on == taken_on for reading in found):
@@ -339,6 +346,11 @@ class ReadingsScan(
             # apart ("By Friday 20/11 they were 19%MC"), as it reads by the line's day
             self._collect_readings(line, rooms, taken_on, skip=[(r.start, r.end) for r in found])
         return True
+
+    def _visit_days(self) -> list[date]:
+        """The days the affected points were read on so far, in order (dry standards are read on
+        some visits only)."""
+        return sorted({r.taken_on for r in self.readings if r.taken_on is not None and not r.is_reference})
 
     def _read_rows(self, line: Line, rooms: Sequence[Mention], found: list[RowReading], text: str) -> bool:
         rows = self._rows
@@ -355,7 +367,10 @@ class ReadingsScan(
             and bool(found)
             and 0 <= colon - lead <= _MAX_LIST_LEAD
             and colon < max(reading.start for reading in found)
-            and REFERENCE_WORD.search(text, lead, colon) is not None
+            and (
+                REFERENCE_WORD.search(text, lead, colon) is not None
+                or _STANDARDS_LEAD.search(text, lead, colon) is not None
+            )
         )
         ends = SENTENCE_END.search(text, colon) if led else None
         list_end = -1 if not led else ends.start() if ends is not None else len(text)
