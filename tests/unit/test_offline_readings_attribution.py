@@ -375,3 +375,16 @@ def test_a_room_known_by_its_own_words_is_not_another_such_room() -> None:
     assert (44.0, "Pottery room") in found
     assert (29.0, "Glaze room") in found
     assert (29.0, "Pottery room") not in found
+
+
+def test_a_rooms_own_number_is_no_reading() -> None:
+    text = (
+        "Job 8813, 2 Quay St, Nelson 7010, New Zealand. Inspected 10/11/2026. Category 1.\n"
+        "Ward 4 carpet and plasterboard wet. Meter: Protimeter, WME.\n"
+        "Readings:\n"
+        "Standards (Ward 6, unaffected): plasterboard 12, skirting 11.\n"
+        "Ward 4 plasterboard 31, skirting 27.\n"
+    )
+    values = sorted(r.value for r in analyze_text(text).moisture_readings)
+    assert 6.0 not in values and 4.0 not in values  # (the wards' numbers)
+    assert {12.0, 11.0, 31.0, 27.0} <= set(values)

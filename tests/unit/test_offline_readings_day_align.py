@@ -129,3 +129,12 @@ def test_a_list_led_by_std_alone_is_of_dry_standards() -> None:
     assert not any(
         r.is_reference for r in analyze_text(_VISITS + "Stdio wall: 12 / 13 / 11\n").moisture_readings
     )
+
+
+def test_a_value_said_to_be_the_same_every_visit_is_read_at_each() -> None:
+    readings = analyze_text(_VISITS + "Dry standards: den wall 12, 12, 11; den skirting 10 every visit\n")
+    skirting = {r.taken_on for r in readings.moisture_readings if r.value == 10.0}
+    assert skirting == {date(2026, 11, 18), date(2026, 11, 20), date(2026, 11, 23)}
+    # (a value with no word of visits is read once, on its line's day)
+    once = analyze_text(_VISITS + "Dry standards: den wall 12, 12, 11; den skirting 10 at the door\n")
+    assert [r.taken_on for r in once.moisture_readings if r.value == 10.0] == [date(2026, 11, 23)]

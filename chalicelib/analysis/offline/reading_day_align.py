@@ -193,6 +193,12 @@ def lined_up(
 _EACH_VISIT = re.compile(r"\b(?:each|every|per|at all) (?:visit|day|check|re-?read)s?\b", FLAGS)
 
 
+# A value said to be the same at every visit: "skirting 11 every day", "closet OSB 9 each visit"
+_EACH_VISIT_AFTER = re.compile(
+    r"\s*(?:% ?MC|%|WME|REL)?\s*(?:on |at )?(?:each|every) (?:visit|day|check|re-?read)\b", FLAGS
+)
+
+
 def _runs(text: str, found: list[RowReading]) -> list[list[int]]:
     """The indexes of each run of values parted only by a slash, a comma or a dash ("12 / 12 / 11")."""
     runs: list[list[int]] = []
@@ -208,14 +214,24 @@ def visit_dated(
     text: str, found: list[RowReading], visits: list[date], taken_on: date | None
 ) -> list[RowReading]:
     """A line that says its values were read each visit: each run of as many values as the job
-    has had visits takes the visits' days in order. A run of another length keeps its day: which
+    has had visits takes the visits' days in order; a value followed by "every visit" is that
+    value at each visit. A run of another length keeps its day: which
     visits it skipped is not said."""
     if len(visits) < _MIN_DAYS or len(found) < _MIN_DAYS or not _EACH_VISIT.search(text, 0, _MAX_LINE):
         return found
     out = sorted(found, key=lambda reading: reading.start)
+    repeated: list[RowReading] = []
     for run in _runs(text, out):
-        if len(run) != len(visits) or any(out[index].taken_on not in (taken_on, None) for index in run):
+        if any(out[index].taken_on not in (taken_on, None) for index in run):
+            continue
+        if len(run) == 1 and _EACH_VISIT_AFTER.match(text, out[run[0]].end):
+            # ("skirting 11 every day": the one value, read at each visit)
+            first, *rest = (replace(out[run[0]], taken_on=day) for day in visits)
+            out[run[0]] = first
+            repeated.extend(rest)
+            continue
+        if len(run) != len(visits):
             continue
         for index, day in zip(run, visits, strict=True):
             out[index] = replace(out[index], taken_on=day)
-    return out
+    return sorted([*out, *repeated], key=lambda reading: reading.start)

@@ -129,6 +129,18 @@ def _sentence_days(
     ]
 
 
+_AFTER_ROOM_NUMBER = re.compile(r" ?[,;:()]| [a-z]", FLAGS)
+
+
+def _names_number(text: str, room: Mention, reading: RowReading) -> bool:
+    """Whether a reading's number is the number in a room's name, words or a stop after it."""
+    return (
+        room.start < reading.start < room.end
+        and room.name[-1:].isdigit()
+        and _AFTER_ROOM_NUMBER.match(text, room.end) is not None
+    )
+
+
 @lru_cache(maxsize=4)
 def _is_list_line(text: str) -> bool:
     return " / " in text or " | " in text
@@ -357,6 +369,9 @@ class ReadingsScan(
         assert rows is not None
         headed_table = " | " in text and (rows.columns is not None or rows.point_columns is not None)
         found = [reading for reading in found if headed_table or reading.told or self._names_a_place(reading)]
+        # ("Standards (Studio 2, Friday): ply 10": the 2 is the studio's number, no reading; not so
+        # "ref - living rm 9" or "into room 16 13 11": a number ending the line or before others)
+        found = [r for r in found if not any(_names_number(text, m, r) for m in rooms)]
         owners = Owners(text, rooms)
         # "Dry standard from unaffected rooms on 02/10: Bedroom 3 floorboards 12, dining room
         # ceiling 13": a list led by a dry-standard label is a list of dry standards
