@@ -210,6 +210,11 @@ def _runs(text: str, found: list[RowReading]) -> list[list[int]]:
     return runs
 
 
+def says_each_visit(text: str) -> bool:
+    """Whether a line says its values were read each visit (the visits are looked up only then)."""
+    return _EACH_VISIT.search(text, 0, _MAX_LINE) is not None
+
+
 def visit_dated(
     text: str, found: list[RowReading], visits: list[date], taken_on: date | None
 ) -> list[RowReading]:

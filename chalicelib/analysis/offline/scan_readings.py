@@ -18,7 +18,13 @@ from chalicelib.analysis.offline.areas import (
 )
 from chalicelib.analysis.offline.reading_air import AirScan
 from chalicelib.analysis.offline.reading_column_days import column_days, redated
-from chalicelib.analysis.offline.reading_day_align import aligned_to_days, lined_up, note_lead, visit_dated
+from chalicelib.analysis.offline.reading_day_align import (
+    aligned_to_days,
+    lined_up,
+    note_lead,
+    says_each_visit,
+    visit_dated,
+)
 from chalicelib.analysis.offline.reading_day_runs import day_value_runs, value_day_runs
 from chalicelib.analysis.offline.reading_day_series import day_series
 from chalicelib.analysis.offline.reading_goals import without_goal
@@ -349,7 +355,8 @@ class ReadingsScan(
                 self.__dict__, line.number, text, found, rows.dates, taken_on
             )  # ("Friday: hall 14")
             # ("Std each visit: bed 2 wall 12 / 12 / 11": a value a visit, in the visits' order)
-            found = visit_dated(text, found, self._visit_days(), taken_on)
+            if says_each_visit(text):  # (the visits so far are gathered only for such a line)
+                found = visit_dated(text, found, self._visit_days(), taken_on)
         if not self._read_rows(line, rooms, found, text):
             return " | " in text
         if " | " not in text and all(reading.taken_on == taken_on for reading in found):
