@@ -357,3 +357,34 @@ def test_living_and_dining_rooms_written_by_capital_initials_before_a_material()
     assert (16.0, "%MC", "Dining room", date(2026, 3, 2)) in found
     # And a title "Dr" before a name is not the dining room
     assert not any(place == "Dining room" for _, _, place, _ in _found(_HEAD + "Dr Oakes: 14 WME\n"))
+
+
+_TWO_OWN_WORD_ROOMS = (
+    "Job 8812, 40 Mill Rd, Salem OR. Inspected 11/10/2026. Category 2, floor drain backup.\n"
+    "- Pottery room 20' x 12', drywall wet to 14\".\n"
+    "Readings 11/10, drywall scale:\n"
+    "  pottery room P1 44, P2 37\n"
+    "  glaze room G1 29, G2 25\n"
+)
+
+
+def test_a_room_known_by_its_own_words_is_not_another_such_room() -> None:
+    # ("glaze room" and "Pottery room" are both rooms the vocabulary knows only by their words:
+    # a reading in one is not the other's)
+    found = {(r.value, r.location) for r in analyze_text(_TWO_OWN_WORD_ROOMS).moisture_readings}
+    assert (44.0, "Pottery room") in found
+    assert (29.0, "Glaze room") in found
+    assert (29.0, "Pottery room") not in found
+
+
+def test_a_rooms_own_number_is_no_reading() -> None:
+    text = (
+        "Job 8813, 2 Quay St, Nelson 7010, New Zealand. Inspected 10/11/2026. Category 1.\n"
+        "Ward 4 carpet and plasterboard wet. Meter: Protimeter, WME.\n"
+        "Readings:\n"
+        "Standards (Ward 6, unaffected): plasterboard 12, skirting 11.\n"
+        "Ward 4 plasterboard 31, skirting 27.\n"
+    )
+    values = sorted(r.value for r in analyze_text(text).moisture_readings)
+    assert 6.0 not in values and 4.0 not in values  # (the wards' numbers)
+    assert {12.0, 11.0, 31.0, 27.0} <= set(values)

@@ -150,3 +150,63 @@ def test_a_header_row_ending_with_days_dates_the_rows_under_it(
 ) -> None:
     found = {(r.value, r.taken_on) for r in analyze_text(_HEADER_HEAD + table).moisture_readings}
     assert expected <= found
+
+
+_VISITS = (
+    "Job 6120, 4 Elm St, Peoria IL. Inspected 11/18/2026. Laundry wet, Category 1.\n"
+    "Meter: Tramex ME5, drywall scale.\n"
+    "11/18: laundry wall 44\n"
+    "11/20: laundry wall 31\n"
+    "11/23: laundry wall 18\n"
+)
+
+
+def _visit_readings(line: str) -> set[tuple[float, date | None]]:
+    readings = analyze_text(_VISITS + line + "\n").moisture_readings
+    return {(r.value, r.taken_on) for r in readings if r.value < 17}
+
+
+def test_a_run_read_each_visit_takes_the_visits_days_in_order() -> None:
+    assert _visit_readings("Dry standard each visit: den wall 12 / 13 / 11") == {
+        (12.0, date(2026, 11, 18)),
+        (13.0, date(2026, 11, 20)),
+        (11.0, date(2026, 11, 23)),
+    }
+
+
+def test_a_run_of_another_length_or_not_said_each_visit_keeps_its_day() -> None:
+    # (two values for three visits: which was skipped is not said)
+    assert {day for _, day in _visit_readings("Dry standard each visit: den wall 12 / 11")} == {
+        date(2026, 11, 23)
+    }
+    # (three values with no word of visits: perhaps three spots on one day)
+    assert {day for _, day in _visit_readings("Dry standard: den wall 12 / 13 / 11")} == {date(2026, 11, 23)}
+
+
+def test_a_weekday_before_its_date_heads_rows_as_one_day() -> None:
+    # ("Friday 11/20 (same points):" names one day, not two: the row under it is that day's)
+    days = _days("Readings:\nFriday 11/20/2026 (same points):\nlaundry wall 31 / 27 / 22\n")
+    assert days == {31.0: date(2026, 11, 20), 27.0: date(2026, 11, 20), 22.0: date(2026, 11, 20)}
+
+
+def test_a_list_led_by_std_alone_is_of_dry_standards() -> None:
+    readings = analyze_text(_VISITS + "Std each visit: den wall 12 / 13 / 11\n").moisture_readings
+    standards = {(r.value, r.taken_on) for r in readings if r.is_reference}
+    assert standards == {
+        (12.0, date(2026, 11, 18)),
+        (13.0, date(2026, 11, 20)),
+        (11.0, date(2026, 11, 23)),
+    }
+    # (a word that only starts with the letters is no such lead: "Stdio" is not "std")
+    assert not any(
+        r.is_reference for r in analyze_text(_VISITS + "Stdio wall: 12 / 13 / 11\n").moisture_readings
+    )
+
+
+def test_a_value_said_to_be_the_same_every_visit_is_read_at_each() -> None:
+    readings = analyze_text(_VISITS + "Dry standards: den wall 12, 12, 11; den skirting 10 every visit\n")
+    skirting = {r.taken_on for r in readings.moisture_readings if r.value == 10.0}
+    assert skirting == {date(2026, 11, 18), date(2026, 11, 20), date(2026, 11, 23)}
+    # (a value with no word of visits is read once, on its line's day)
+    once = analyze_text(_VISITS + "Dry standards: den wall 12, 12, 11; den skirting 10 at the door\n")
+    assert [r.taken_on for r in once.moisture_readings if r.value == 10.0] == [date(2026, 11, 23)]

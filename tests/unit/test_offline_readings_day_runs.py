@@ -9,7 +9,7 @@ import pytest
 
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.dates import Dates
-from chalicelib.analysis.offline.reading_day_runs import day_value_runs, value_day_runs
+from chalicelib.analysis.offline.reading_day_runs import day_value_runs, value_day_runs, weekday_value_runs
 from chalicelib.analysis.offline.text import Line
 
 _DATES = Dates([Line(1, "Springfield, IL, USA", "Springfield, IL, USA")], None)
@@ -108,3 +108,39 @@ def test_a_row_with_no_visit_to_date_it_takes_the_year_the_notes_write() -> None
     )
     days = {(r.value, r.taken_on) for r in analyze_text(notes).moisture_readings}
     assert days == {(24.0, date(2026, 3, 2)), (17.0, date(2026, 3, 3))}
+
+
+_MONDAY = date(2026, 3, 2)  # (a Monday)
+
+
+def test_each_value_takes_its_weekday_placed_after_the_one_before() -> None:
+    found = weekday_value_runs(
+        "- W2 laundry skirting: Tue 40, Wed 31, Fri -, Mon 3/9 17", _DATES, _MONDAY, {}
+    )
+    assert [(r.value, r.taken_on) for r in found] == [
+        (40.0, date(2026, 3, 3)),
+        (31.0, date(2026, 3, 4)),  # (Friday was not read: a dash)
+        (17.0, date(2026, 3, 9)),
+    ]
+    assert found[0].label == "W2 laundry skirting:"
+
+
+def test_the_rows_under_take_the_days_the_row_above_gave_its_weekdays() -> None:
+    state: dict[str, object] = {}
+    weekday_value_runs("hall wall: Wed 3/4 60, Thu 44, Sat 30", _DATES, _MONDAY, state)
+    found = weekday_value_runs("hall skirting: Wed 22, Thu 19, Sat 14", _DATES, date(2026, 3, 9), state)
+    assert [r.taken_on for r in found] == [date(2026, 3, 4), date(2026, 3, 5), date(2026, 3, 7)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tue 40, Wed 31, Thu 22",  # (no place before the run: a story's line, its reader's)
+        "hall wall: Tue 40, Wed 31",  # (two days are other readers')
+        "hall wall: Tue 3/3 40, Wed 31, Thu 22 and then it rained",  # (words after the run)
+        "hall wall: Wed 3/3 40, Thu 31, Fri 22",  # (March 3rd is a Tuesday: no day is sure)
+        "crew: Tue 2 men, Wed 3 men, Thu 1 man",  # (counts of something else)
+    ],
+)
+def test_no_weekday_run_where_a_day_or_the_row_is_unsure(text: str) -> None:
+    assert weekday_value_runs(text, _DATES, _MONDAY, {}) == []

@@ -68,3 +68,43 @@ def test_a_marker_whose_weekday_and_date_disagree_dates_nothing() -> None:
     assert days[40.0] == date(2026, 11, 17)
     assert days.get(22.0) != date(2026, 11, 23)
     assert days.get(22.0) != date(2026, 11, 19)
+
+
+_LETTER = (
+    "Sent: Saturday 14 March 2026 20:10\n"
+    "Subject: our claim 55-2210, 4 Rowan Close, Dunedin 9010, New Zealand\n"
+    "\n"
+    "The bath upstairs overflowed on Sunday 8 March and came through the hall ceiling. Sam from the\n"
+    "drying firm has been three times; he started on Monday 9 March.\n"
+    "The readings he gave me (his Protimeter in search mode, not a percentage):\n"
+    "Monday - hall ceiling 720, landing wall 480.\n"
+    "The next morning: hall ceiling 610.\n"
+)
+
+
+def test_a_weekday_the_text_wrote_with_its_date_before_is_that_day() -> None:
+    # (a letter written on the 14th tells of "Monday": the Monday it named with its date, the 9th,
+    # not the Monday after the letter)
+    days = _days(_LETTER)
+    assert days[720.0] == date(2026, 3, 9)
+    assert days[480.0] == date(2026, 3, 9)
+    assert days[610.0] == date(2026, 3, 10)
+
+
+_LOG_WEEK = (
+    "Job 5520, 3 Kauri St, Whangarei 0110, New Zealand. Cylinder leak, Category 1.\n"
+    "Hall plasterboard wet to 300 mm. Meter: Protimeter, plasterboard scale.\n"
+    "Readings:\n"
+    "Monday 9/3/2026: hall wall 60.\n"
+    "Wednesday: hall wall 44.\n"
+    "Friday: hall wall 31.\n"
+    "Monday: hall wall 20.\n"
+)
+
+
+def test_a_weekday_the_story_has_passed_is_the_next_one() -> None:
+    # (the story reached Friday the 13th: its "Monday" is the 16th, not the Monday written before)
+    days = _days(_LOG_WEEK)
+    assert days[44.0] == date(2026, 3, 11)
+    assert days[31.0] == date(2026, 3, 13)
+    assert days[20.0] == date(2026, 3, 16)

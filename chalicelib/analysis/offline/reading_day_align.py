@@ -125,6 +125,7 @@ def _lead_days(text: str, dates: Dates, day_one: date | None, today: date | None
         (found.start, found.end, found.value) for found in dates.find(text, today, yearless_numeric=True)
     ]
     tokens.sort()
+    tokens = _weekdays_with_dates(text, tokens)
     best: list[date | None] = []
     run: list[date | None] = []
     end = -1
@@ -133,6 +134,30 @@ def _lead_days(text: str, dates: Dates, day_one: date | None, today: date | None
         end = stop
         best = run if len(run) >= len(best) else best
     return best if len(best) >= _MIN_DAYS else []
+
+
+_WEEKDAY_TO_DATE = re.compile(r",?\s*(?:the\s+)?", FLAGS)
+
+
+def _weekdays_with_dates(
+    text: str, tokens: list[tuple[int, int, date | None]]
+) -> list[tuple[int, int, date | None]]:
+    """A weekday right before its date is that one day ("Monday 16/11"), not two."""
+    out: list[tuple[int, int, date | None]] = []
+    for token in tokens:
+        if (
+            out
+            and _WEEKDAY_ONLY.fullmatch(text, out[-1][0], out[-1][1])
+            and _WEEKDAY_TO_DATE.fullmatch(text, out[-1][1], token[0])
+            and token[2] is not None
+        ):
+            out[-1] = (out[-1][0], token[1], token[2])
+            continue
+        out.append(token)
+    return out
+
+
+_WEEKDAY_ONLY = re.compile(r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)", FLAGS)
 
 
 def note_lead(
@@ -218,3 +243,58 @@ def note_dated_row(
     ):
         return
     state["_day_lead"] = _Lead(list(days), line, from_row=True)
+
+
+# --- runs read "each visit": one value a visit, in the order of the visits -----------------------
+
+# "Std each visit: bed 2 wall 12 / 12 / 11", "standards ... GIB 13, 13, 12; skirting 11 every day"
+_EACH_VISIT = re.compile(r"\b(?:each|every|per|at all) (?:visit|day|check|re-?read)s?\b", FLAGS)
+
+
+# A value said to be the same at every visit: "skirting 11 every day", "closet OSB 9 each visit"
+_EACH_VISIT_AFTER = re.compile(
+    r"\s*(?:% ?MC|%|WME|REL)?\s*(?:on |at )?(?:each|every) (?:visit|day|check|re-?read)\b", FLAGS
+)
+
+
+def _runs(text: str, found: list[RowReading]) -> list[list[int]]:
+    """The indexes of each run of values parted only by a slash, a comma or a dash ("12 / 12 / 11")."""
+    runs: list[list[int]] = []
+    for index, reading in enumerate(found):
+        if runs and _VALUE_GAP.fullmatch(text, found[runs[-1][-1]].end, reading.start):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
+
+
+def says_each_visit(text: str) -> bool:
+    """Whether a line says its values were read each visit (the visits are looked up only then)."""
+    return _EACH_VISIT.search(text, 0, _MAX_LINE) is not None
+
+
+def visit_dated(
+    text: str, found: list[RowReading], visits: list[date], taken_on: date | None
+) -> list[RowReading]:
+    """A line that says its values were read each visit: each run of as many values as the job
+    has had visits takes the visits' days in order; a value followed by "every visit" is that
+    value at each visit. A run of another length keeps its day: which
+    visits it skipped is not said."""
+    if len(visits) < _MIN_DAYS or len(found) < _MIN_DAYS or not _EACH_VISIT.search(text, 0, _MAX_LINE):
+        return found
+    out = sorted(found, key=lambda reading: reading.start)
+    repeated: list[RowReading] = []
+    for run in _runs(text, out):
+        if any(out[index].taken_on not in (taken_on, None) for index in run):
+            continue
+        if len(run) == 1 and _EACH_VISIT_AFTER.match(text, out[run[0]].end):
+            # ("skirting 11 every day": the one value, read at each visit)
+            first, *rest = (replace(out[run[0]], taken_on=day) for day in visits)
+            out[run[0]] = first
+            repeated.extend(rest)
+            continue
+        if len(run) != len(visits):
+            continue
+        for index, day in zip(run, visits, strict=True):
+            out[index] = replace(out[index], taken_on=day)
+    return sorted([*out, *repeated], key=lambda reading: reading.start)

@@ -1,5 +1,6 @@
 """A row's values each told with its own day: "K2 kitchen ceiling by window, %   71 on 11/8 - 52 on
-11/9 - 27 on 11/11 - 12 on 11/13". The words before the first value are the row's place (and its
+11/9 - 27 on 11/11 - 12 on 11/13", or each after its weekday: "C1 hall skirting: Tue 17/11 46, Wed
+34, Thu 25, Fri -, Mon 23/11 13". The words before the first value are the row's place (and its
 scale, when they end with one); each "value on day" is that day's reading. Read only when no other
 reader found the line's values, and only when every value of the run has a day that can be read:
 a wrong date is worse than none. A table's row has no full stop: a sentence is the prose reader's.
@@ -11,9 +12,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_days import WEEKDAY_NAME, weekday_on_or_after
 from chalicelib.analysis.offline.reading_row_parts import RowReading
 from chalicelib.analysis.offline.text import FLAGS
 
@@ -148,3 +150,91 @@ def day_value_runs(text: str, dates: Dates, anchor: date | None) -> list[RowRead
     if len(out) < _MIN_ITEMS or not _ROW_NOTE.fullmatch(text, edge):
         return []
     return out
+
+
+# --- each value after its weekday: "Tue 17/11 46, Wed 34, Thu 25, Fri 18, Mon 23/11 13" ----------
+
+# One "weekday value" of the run: the weekday (perhaps with its date), then the value or a dash
+# for a day the point was not read.
+_WEEKDAY_VALUE = re.compile(
+    rf"(?<![\w/.]){WEEKDAY_NAME}\.?(?P<date>\s+\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?)?\s*[:=]?\s+"
+    r"(?:(?P<value>\d{1,3}(?:\.\d{1,2})?)(?![\d/.%]|\s?(?:mm|cm|m|ft|in|am|pm)\b)"
+    r"\s?(?P<unit>% ?MC|%|WME|REL)?|(?P<skip>-|\u2013|\u2014|n/?r))",
+    FLAGS,
+)
+_WEEKDAY_VALUE_GAP = re.compile(r"\s*(?:,|;|\|)\s*", FLAGS)
+_WEEKDAY_VALUE_KEY = "_weekday_run_days"
+
+
+def weekday_value_runs(
+    text: str, dates: Dates, anchor: date | None, state: dict[str, object]
+) -> list[RowReading]:
+    """A row's values each after its weekday, the words before the first its place: the weekday's
+    date where the row writes it; else the day the rows above gave that weekday; else the first
+    day of that name after the value before it (the first on or after the line's visit). The run
+    takes the whole rest of the line, three days or more, each placed: else no reading at all."""
+    if len(text) > _MAX_LINE:
+        return []
+    first = _WEEKDAY_VALUE.search(text)
+    if first is None or not text[: first.start()].strip(" -*:,;\u2022"):
+        return []  # (a row's place comes first: "Tue 46, Wed 34" alone is a story's)
+    label = text[: first.start()].strip(" -*,;\u2022")
+    known = state.get(_WEEKDAY_VALUE_KEY)
+    named: dict[int, date] = dict(known) if isinstance(known, dict) else {}
+    out: list[RowReading] = []
+    days: list[date] = []
+    position = first.start()
+    previous = anchor
+    while position < len(text):
+        item = _WEEKDAY_VALUE.match(text, position)
+        if item is None:
+            return []
+        weekday = _weekday_number(item.group("weekday"))
+        day = _written_day(item.group("date"), dates, previous or anchor)
+        if item.group("date") and (day is None or day.weekday() != weekday):
+            return []  # ("Tue 18/11" when the 18th is a Wednesday: no day is sure)
+        if day is None:
+            day = named.get(weekday)
+        if day is None and previous is not None:
+            after = previous + timedelta(days=1) if days else previous
+            day = weekday_on_or_after(after, item.group("weekday"))
+        if day is None or (days and day <= days[-1]):
+            return []
+        days.append(day)
+        previous = day
+        if item.group("value") is not None:
+            value = float(item.group("value"))
+            if value > _MAX_RELATIVE:
+                return []
+            out.append(
+                RowReading(
+                    label=label,
+                    value=value,
+                    unit=_unit(item.group("unit")),
+                    role="reading",
+                    taken_on=day,
+                    said_dry=None,
+                    point=None,
+                    start=item.start("value"),
+                    end=item.end("value") if item.group("unit") is None else item.end("unit"),
+                )
+            )
+        gap = _WEEKDAY_VALUE_GAP.match(text, item.end())
+        position = gap.end() if gap is not None and gap.group(0).strip() else item.end()
+        if gap is None or not gap.group(0).strip():
+            break
+    if len(days) < _MIN_RUN or text[position:].strip(" .;,") or not out:
+        return []
+    state[_WEEKDAY_VALUE_KEY] = {day.weekday(): day for day in days}
+    return _scaled(out)
+
+
+def _weekday_number(name: str) -> int:
+    return ("mon", "tue", "wed", "thu", "fri", "sat", "sun").index(name.lower()[:3])
+
+
+def _written_day(written: str | None, dates: Dates, anchor: date | None) -> date | None:
+    if not written:
+        return None
+    found = dates.find(written.strip(), anchor, yearless_numeric=True)
+    return found[0].value if found and found[0].start == 0 else None

@@ -56,6 +56,7 @@ class InlineLegend:
 
 
 def inline_legend(lines: Sequence[Line], text: str = "") -> InlineLegend:
+    document = text  # (the document as written: `text` is each run's joined lines below)
     points: dict[str, LegendPoint] = {}
     taken: set[int] = set()
     for run in _definition_runs(lines):
@@ -71,12 +72,12 @@ def inline_legend(lines: Sequence[Line], text: str = "") -> InlineLegend:
             points.update((point.code, point) for point in found)
             taken.update(line.number for line in run)
     # (a legend typed in two columns: a point a line; the gaps are in the text as written)
-    for listed in _listed_runs(legend_column_lines(lines, text) if text else lines):
+    for listed in _listed_runs(legend_column_lines(lines, document) if document else lines):
         points.update((point.code, point) for _, point in listed)
         taken.update(number for number, _ in listed)
     # (every other way a line defines points: reading_point_registry; a legend typed in two
-    # columns is read a point a line there too)
-    registry = point_registry(legend_column_lines(lines, text) if text else lines)
+    # columns is read a point a line there too; the document as written gives a drawn map's boxes)
+    registry = point_registry(legend_column_lines(lines, document) if document else lines, document)
     return InlineLegend(with_registry(points, registry), frozenset(taken | registry.lines))
 
 

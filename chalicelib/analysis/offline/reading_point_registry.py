@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
+from chalicelib.analysis.offline.reading_box_map import box_points
 from chalicelib.analysis.offline.reading_grid_map import grid_points
 from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
 from chalicelib.analysis.offline.reading_point_meter import meter_modes
@@ -208,10 +209,11 @@ def _line_definitions(text: str) -> tuple[list[_Definition], bool]:
     return found, labelled
 
 
-def point_registry(lines: Sequence[Line]) -> PointRegistry:
+def point_registry(lines: Sequence[Line], text: str = "") -> PointRegistry:
     """Every point the notes define. A line of several definitions (or a labelled one) defines
     alone; a line of one definition only in a run of such lines, so a sentence that starts with a
-    capital and names a wall ("A plumber checked the wall") is none."""
+    capital and names a wall ("A plumber checked the wall") is none. `text`, the document as
+    written, gives the points a drawn map marks in its boxes (reading_box_map)."""
     points: dict[str, LegendPoint] = {}
     words_of: dict[str, str] = {}  # (each point's definition words, for the meter's modes)
     taken: set[int] = set()
@@ -256,7 +258,11 @@ def point_registry(lines: Sequence[Line]) -> PointRegistry:
     meter_scaled = _meter_scales(points, words_of, lines)
     for code, point in [*grid_points(lines).items(), *headed_points.items()]:  # (grids: reading_grid_map)
         points.setdefault(code, point)
-    return PointRegistry(points, frozenset(taken), meter_scaled)
+    boxed, drawn = box_points(text) if text else ({}, frozenset())
+    for code, point in boxed.items():  # (a drawn map's marks, in the box each is drawn in)
+        reference = point.reference or _REFERENCE_ID.fullmatch(code) is not None
+        points.setdefault(code, replace(point, reference=reference))
+    return PointRegistry(points, frozenset(taken | drawn), meter_scaled)
 
 
 def _meter_scales(

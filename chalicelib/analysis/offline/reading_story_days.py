@@ -11,7 +11,7 @@ relative day disagree, or that cannot be placed, dates nothing: a wrong date is 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -52,6 +52,8 @@ class _Story:
     heads: bool = False  # that line ends with its marker ("... Friday:"): it heads the next line
     calendar: date | None = None  # the first day the text wrote beside its weekday ("Thursday 19/11")
     text: str = ""  # that line's text (does the next line carry its sentence on?)
+    # the days the text wrote beside their weekdays so far ("first came on Monday 23 November")
+    named: dict[int, date] = field(default_factory=dict)
 
 
 def _story(state: dict[str, Any]) -> _Story:
@@ -76,10 +78,18 @@ def _written(text: str, start: int, dates: Dates, reached: date | None) -> tuple
 
 
 def _place(
-    match: re.Match[str], text: str, dates: Dates, reached: date | None, visit: date | None
+    match: re.Match[str],
+    text: str,
+    dates: Dates,
+    reached: date | None,
+    visit: date | None,
+    named_days: tuple[dict[int, date], date | None] = ({}, None),
 ) -> date | None:
     """The day a marker names, or None when it cannot be placed or contradicts itself. A weekday
-    alone that is the line's visit's weekday is that visit ("Friday:" under Friday's visit)."""
+    alone that is the line's visit's weekday is that visit ("Friday:" under Friday's visit); one
+    the text wrote with its date before ("came on Monday 23 November", then "Monday - wall 650")
+    is that day, while the story's own markers have not passed it (`named_days`: the weekdays'
+    written days, and the day the markers had reached)."""
     weekday = match.group("weekday")
     if weekday and len(weekday) <= 4 and not _AFTER_SHORT.match(text, match.end("weekday")):
         return None
@@ -99,6 +109,10 @@ def _place(
     named = weekday or aside
     if named and visit is not None and visit.weekday() == _weekday(named):
         return visit
+    written_days, told = named_days
+    before = written_days.get(_weekday(named)) if named else None
+    if before is not None and (told is None or told < before) and reached - _LATEST <= before <= reached:
+        return before
     return weekday_on_or_after(reached, named) if named else None
 
 
@@ -108,16 +122,27 @@ _WEEKDAY_BESIDE = re.compile(rf"\b(?P<weekday>{_FULL_DAY})\b,? (?:the )?(?=\d)",
 
 def _calendar(text: str, dates: Dates) -> date | None:
     """The first date the line writes beside its own weekday, when the two agree."""
+    return next(iter(_weekday_dates(text, dates, None)), None)
+
+
+def _weekday_dates(text: str, dates: Dates, anchor: date | None) -> list[date]:
+    """Each date the line writes beside its own weekday, when the two agree (a date without its
+    year is placed near `anchor`)."""
+    out = []
     for match in _WEEKDAY_BESIDE.finditer(text, 0, min(len(text), _MAX_LINE)):
-        written = dates.find(text[match.end() : match.end() + _DATE_SPAN], None, yearless_numeric=False)
+        written = dates.find(text[match.end() : match.end() + _DATE_SPAN], anchor, yearless_numeric=False)
         day = written[0].value if written and written[0].start == 0 else None
         if day is not None and day.weekday() == _weekday(match.group("weekday")):
-            return day
-    return None
+            out.append(day)
+    return out
 
 
 def _markers(
-    text: str, dates: Dates, reached: date | None, visit: date | None
+    text: str,
+    dates: Dates,
+    reached: date | None,
+    visit: date | None,
+    named_days: tuple[dict[int, date], date | None] = ({}, None),
 ) -> list[tuple[int, date | None]]:
     """Where each sentence-opening marker ends, and its day (None: a marker that dates nothing)."""
     out: list[tuple[int, date | None]] = []
@@ -132,7 +157,8 @@ def _markers(
                 out.append((opening.end() + dated[0].end, dated[0].value))
                 reached = dated[0].value or reached
             continue
-        day = _place(match, text, dates, reached, visit)
+        day = _place(match, text, dates, reached, visit, named_days)
+        named_days = (named_days[0], day or named_days[1])
         if day is not None and reached is not None and not reached - _LATEST <= day <= reached + _LATEST:
             day = None
         out.append((match.end(), day))
@@ -153,7 +179,7 @@ def story_dated(
     recent = story.day if story.day is not None and 0 <= line - story.line <= _RECENT_LINES else None
     carried = recent if story.text and (continues_sentence(story.text) or story.heads) else None
     reached = max((day for day in (recent, taken_on) if day is not None), default=story.calendar)
-    markers = _markers(text, dates, reached, taken_on)
+    markers = _markers(text, dates, reached, taken_on, (story.named, recent))
     out: list[RowReading] = []
     for reading in found:
         day = carried
@@ -169,4 +195,6 @@ def story_dated(
     story.heads = bool(markers) and not text[markers[-1][0] :].strip(" :-\u2013")
     if story.calendar is None:
         story.calendar = _calendar(text, dates)
+    for day in _weekday_dates(text, dates, story.calendar or taken_on):
+        story.named[day.weekday()] = day
     return out

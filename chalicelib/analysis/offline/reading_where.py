@@ -22,6 +22,25 @@ from chalicelib.analysis.offline.text import FLAGS, collapse
 
 UNSPECIFIED_LOCATION = "unspecified"
 
+# Rooms known only by the words they are written with ("plant room", "Studio B", "Tom's room")
+_TOLD_BY_WORDS = frozenset({"other_room", "named_room", "lettered_space"})
+_NAME_WORD = re.compile(r"[a-z]{3,}", re.IGNORECASE)
+_GENERIC_WORDS = frozenset({"room", "area", "space", "studio", "ward", "bay", "lab", "shop"})
+
+
+def _other_words(room: Mention, area_name: str) -> bool:
+    """Whether a room known only by its words names another room than the area does: "kennel
+    room" is not the "Grooming room"; "prep room" may be the "Preparation room", "crib room" the
+    "Depot crib room" (a word in common, or one the start of the other)."""
+    if room.base not in _TOLD_BY_WORDS:
+        return False
+    own = {w.lower() for w in _NAME_WORD.findall(room.name)} - _GENERIC_WORDS
+    theirs = {w.lower() for w in _NAME_WORD.findall(area_name)} - _GENERIC_WORDS
+    if not own or not theirs:
+        return False
+    return not any(a.startswith(b) or b.startswith(a) for a in own for b in theirs)
+
+
 _ROLE_LEAD = re.compile(r"^(?:ref(?:erence)?|dry ?(?:std|standard)|control|baseline)\b\W*", FLAGS)
 _POINT_LEAD = re.compile(r"^\d{1,3}[a-z]?\s+(?=[A-Z])")
 _NAME_END = re.compile(r"(?<=\s(?:room|area))\s.*$", FLAGS)
@@ -176,7 +195,11 @@ class ReadingPlaces(RoomWords):
         named = [key for key, area in self.areas.items() if ending and area.room.lower().endswith(ending)]
         if len(named) == 1:
             return replace(room, key=named[0], name=self.areas[named[0]].room)
-        same_base = [key for key, area in self.areas.items() if area.base == room.base]
+        same_base = [
+            key
+            for key, area in self.areas.items()
+            if area.base == room.base and not _other_words(room, area.room)
+        ]
         if len(same_base) != 1:
             return room
         existing = same_base[0]

@@ -23,8 +23,10 @@ from chalicelib.analysis.offline.reading_day_align import (
     lined_up,
     note_dated_row,
     note_lead,
+    says_each_visit,
+    visit_dated,
 )
-from chalicelib.analysis.offline.reading_day_runs import day_value_runs, value_day_runs
+from chalicelib.analysis.offline.reading_day_runs import day_value_runs, value_day_runs, weekday_value_runs
 from chalicelib.analysis.offline.reading_day_series import day_series
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_inline_codes import bracketed_spot, inline_point_code
@@ -117,6 +119,8 @@ _LANDMARK_BEFORE = re.compile(
 _POINT_CODE = re.compile(r"(?<![\w.])[A-Z]{1,3}\d{1,2}\b")
 _MAX_CODED_LINE = 400
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
+# ("Std each visit: bed 2 wall 12 / 12 / 11": "std" alone leads a list of standards, as "dry std" does)
+_STANDARDS_LEAD = re.compile(r"\bstds?\b", FLAGS)
 
 
 def _sentence_days(
@@ -131,6 +135,18 @@ def _sentence_days(
         else reading
         for reading in found
     ]
+
+
+_AFTER_ROOM_NUMBER = re.compile(r" ?[,;:()]| [a-z]", FLAGS)
+
+
+def _names_number(text: str, room: Mention, reading: RowReading) -> bool:
+    """Whether a reading's number is the number in a room's name, words or a stop after it."""
+    return (
+        room.start < reading.start < room.end
+        and room.name[-1:].isdigit()
+        and _AFTER_ROOM_NUMBER.match(text, room.end) is not None
+    )
 
 
 @lru_cache(maxsize=4)
@@ -344,11 +360,17 @@ class ReadingsScan(
                 text, rows.dates, taken_on
             )  # ("71 on 11/8 - 52 on 11/9 - 27 on 11/11", "10/29: 31   10/30: 18")
             found = runs if len(runs) > len(found) else found
+            # ("Tue 17/11 46, Wed 34, Thu 25": every value has its weekday, so each its own day)
+            weekdays = weekday_value_runs(text, rows.dates, taken_on, self.__dict__)
+            found = weekdays if weekdays and len(weekdays) >= len(found) else found
             found = dated_after(text, found, rows.dates, taken_on)  # ("drywall 11 REL on 06/06")
             found = aligned_to_days(text, found, rows.dates, taken_on)  # ("46 / 33 (11/8, 11/9)")
             found = story_dated(
                 self.__dict__, line.number, text, found, rows.dates, taken_on
             )  # ("Friday: hall 14")
+            # ("Std each visit: bed 2 wall 12 / 12 / 11": a value a visit, in the visits' order)
+            if says_each_visit(text):  # (the visits so far are gathered only for such a line)
+                found = visit_dated(text, found, self._visit_days(), taken_on)
         if not self._read_rows(line, rooms, found, text):
             return " | " in text
         if " | " not in text and all(reading.taken_on == taken_on for reading in found):
@@ -358,12 +380,20 @@ class ReadingsScan(
             self._collect_readings(line, rooms, taken_on, skip=[(r.start, r.end) for r in found])
         return True
 
+    def _visit_days(self) -> list[date]:
+        """The days the affected points were read on so far, in order (dry standards are read on
+        some visits only)."""
+        return sorted({r.taken_on for r in self.readings if r.taken_on is not None and not r.is_reference})
+
     def _read_rows(self, line: Line, rooms: Sequence[Mention], found: list[RowReading], text: str) -> bool:
         rows = self._rows
         assert rows is not None
         headed_table = " | " in text and (rows.columns is not None or rows.point_columns is not None)
         found = found if headed_table else carried_points(text, found)  # ("P2  29, then 21")
         found = [reading for reading in found if headed_table or reading.told or self._names_a_place(reading)]
+        # ("Standards (Studio 2, Friday): ply 10": the 2 is the studio's number, no reading; not so
+        # "ref - living rm 9" or "into room 16 13 11": a number ending the line or before others)
+        found = [r for r in found if not any(_names_number(text, m, r) for m in rooms)]
         owners = Owners(text, rooms)
         # "Dry standard from unaffected rooms on 02/10: Bedroom 3 floorboards 12, dining room
         # ceiling 13": a list led by a dry-standard label is a list of dry standards
@@ -374,7 +404,10 @@ class ReadingsScan(
             and bool(found)
             and 0 <= colon - lead <= _MAX_LIST_LEAD
             and colon < max(reading.start for reading in found)
-            and REFERENCE_WORD.search(text, lead, colon) is not None
+            and (
+                REFERENCE_WORD.search(text, lead, colon) is not None
+                or _STANDARDS_LEAD.search(text, lead, colon) is not None
+            )
         )
         ends = SENTENCE_END.search(text, colon) if led else None
         list_end = -1 if not led else ends.start() if ends is not None else len(text)
