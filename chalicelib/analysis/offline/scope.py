@@ -108,21 +108,33 @@ _NOT_AN_ITEM = re.compile(
 )
 
 
+# What a "sealed" or "painted" straight before it describes: "sealed concrete floor", "painted block".
+_FINISHED = (
+    r"concrete|slab|floors?|timber|brick|block|cmu|masonry|surface|tiles?|ply\w*|cork|boards?|wood|walls?"
+)
+
+
 # A run of work verbs; the action is what the whole run does ("removed and disposed of" removes).
 _WORK_VERB = re.compile(
     r"\b(?:r ?& ?[rd]|d ?& ?r|remov(?:e[ds]?|ing)|dispos(?:e[ds]?|ing)(?: of)?|discard(?:ed|ing)?"
     r"|lift(?:ed|ing)?(?: up| out)?|took (?:up|off|away|down|out)|tak(?:e|ing) (?:up|off|away|down|out)"
     r"|pull(?:ed|ing)?(?: (?:back|up|out|off))?|strip(?:ped|ping)(?: out)?|strip out"
     # a bare "strip" after a word is a noun ("oak strip", "a strip of carpet"), not the verb
-    r"|(?:(?<![a-z] )|(?<=\band )|(?<=\bto ))strip|tear(?:ing)? (?:out|off)"
+    # (nor before a place: "strip inside the roller door, approx 5 m2" is a strip of floor)
+    r"|(?:(?<![a-z] )|(?<=\band )|(?<=\bto ))strip(?!\s+(?:inside|along|of|beside|across|near|under|by)\b)"
+    r"|tear(?:ing)? (?:out|off)"
     r"|tore (?:out|off)"
     r"|cut(?:ting)? (?:out|away|back)|flood[- ]?cut(?:ting)?|demo(?:lish(?:ed)?|'?d|ed)?|bag(?:ged)?"
+    # a homeowner's words for it: "they binned the kitchen vinyl", "threw out the underlay"
+    r"|binned|(?:threw|thrown|chucked) (?:out|away)"
     r"|extract(?:ed|ing)?|detach(?:ed)?|reset|re-?lay|re-?laid|re-?fix(?:ed)?|re-?stretch(?:ed)?"
     r"|replac(?:e[ds]?|ing)|install(?:ed|ing)?|supply|supplied|(?<!/)lay|(?<!/)laid|fit(?:ted)?|new"
     r"|clean(?:ed|ing)?|sanitis(?:e[ds]?)|saniti[sz](?:e[ds]?)|disinfect(?:ed)?|wash(?:ed)?(?: down)?"
     r"|hepa[- ]vac(?:uum)?(?:ed)?|appl(?:y|ied)|anti-?microbial|patched"
     # "a small patch about 1.2 m2", "the wet patch": a patch after an article or a state is the damage
-    r"|(?<!\ba )(?<!\bthe )(?<!small )(?<!\bwet )(?<!damp )patch|paint(?:ed)?|seal(?:ed)?"
+    r"|(?<!\ba )(?<!\bthe )(?<!small )(?<!\bwet )(?<!damp )patch|paint|seal"
+    # "sealed concrete", "painted block walls": a finish the material has, not work done to it
+    rf"|(?:painted|sealed)(?!\s+(?:{_FINISHED}))"
     # smoke cleaning and odour work (S700): the verbs a fire estimate prices its lines with
     r"|dry[- ]?spong(?:e|ed|ing)|damp[- ]?wip(?:e|ed|ing)|wip(?:e|ed)(?: down)?|degreas(?:e|ed)"
     r"|launder(?:ed)?|scrub(?:bed)?|(?:soda|dry[- ]?ice)[- ]?blast(?:ed|ing)?|deodori[sz](?:e|ed)"
@@ -150,7 +162,8 @@ _ACTIONS = (
     (re.compile(r"extract", FLAGS), "extract"),
     (
         re.compile(
-            r"remov|\br ?& ?d\b|lift|took|tak(?:e|ing)|pull|strip|tear|tore|cut|demo|bag|discard|\bout\b",
+            r"remov|\br ?& ?d\b|lift|took|tak(?:e|ing)|pull|strip|tear|tore|cut|demo|bag|discard|\bout\b"
+            r"|binned|threw|thrown|chucked",
             FLAGS,
         ),
         "remove",

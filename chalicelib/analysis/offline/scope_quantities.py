@@ -103,7 +103,27 @@ def quantities(text: str, start: int, end: int, verbs: Sequence[Verb], listed: b
     count = _bare_count(text, start, end, verbs, listed)
     if count is not None and all(count.end <= quantity.start for quantity in found):
         found.insert(0, count)
-    return found
+    return _without_sums(text, found)
+
+
+# "laundry 5 m2 + family room 8 m2 = 13 m2": the total after "=" is the parts again, not more work.
+_EQUALS_BEFORE = re.compile(r"=\s*(?:approx\.?\s*|about\s*|~\s*)?$", re.IGNORECASE)
+_SUM_TOLERANCE = 0.05
+
+
+def _without_sums(text: str, found: list[Quantity]) -> list[Quantity]:
+    """The quantities less a written sum of the ones before it (at least two, in its unit)."""
+    kept: list[Quantity] = []
+    for quantity in found:
+        parts = [part.value for part in kept if part.unit == quantity.unit]
+        summed = (
+            len(parts) >= 2
+            and _EQUALS_BEFORE.search(text[max(0, quantity.start - 16) : quantity.start]) is not None
+            and abs(sum(parts) - quantity.value) <= _SUM_TOLERANCE * quantity.value
+        )
+        if not summed:
+            kept.append(quantity)
+    return kept
 
 
 def _bare_count(text: str, start: int, end: int, verbs: Sequence[Verb], listed: bool) -> Quantity | None:
