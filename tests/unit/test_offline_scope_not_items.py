@@ -111,3 +111,20 @@ def test_a_homeowners_words_for_removal_are_work() -> None:
     assert sorted(quantity for quantity, _ in scope) == [6.0, 14.0]
     # And a bin full of wet things is no work
     assert _scope("The skip bin held the wet vinyl, about 10 m2 of it.\n") == []
+
+
+def test_work_on_one_fitting_is_priced_each() -> None:
+    # Given a scope list that names single fittings with no count, and materials with none
+    scope = _scope(
+        "Scope of works\n- Remove and dispose the vanity\n- Replace the drain hose\n"
+        "- Detach and reset toilet\n- Remove carpet\n- Replace kitchen cabinets\n"
+    )
+    # Then each fitting is one item each, and the materials stay unmeasured
+    assert scope == [(1.0, "ea"), (1.0, "ea"), (1.0, "ea"), (None, None), (None, None)]
+
+
+def test_a_quantity_noted_in_brackets_after_another_is_no_item() -> None:
+    # Given an item whose quantity is explained in brackets
+    scope = _scope("Scope\n- Remove wet plasterboard in the hall, about 3 m2 (the 2 m2 stained, a margin)\n")
+    # Then the note is not a second item
+    assert scope == [(3.0, "m2")]

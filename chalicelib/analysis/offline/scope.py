@@ -333,15 +333,36 @@ def _unmeasured_items(line: Line, start: int, line_room: str | None) -> list[Sco
         ):
             continue
         verbs = _verbs(chunk, 0, len(chunk))
+        # (not work someone else does: "Replace cylinder (plumber, by others)")
+        single = _ONE_FIXTURE.match(chunk, verbs[0].end) if verbs and not _BY_OTHERS.search(chunk) else None
         items.append(
             ScopeItem(
                 description=truncate(description, MAX_DESCRIPTION),
                 action=_run_action(chunk, verbs[0]) if verbs else None,
                 room=line_room,
+                material=single.group("object").lower() if single else None,
+                quantity=1.0 if single else None,
+                unit="ea" if single else None,
                 source=line.span(),
             )
         )
     return items
+
+
+# "Remove and dispose the vanity", "Replace drain hose (by plumber)", "Detach light fixture": work on one
+# fitting, priced each, though no count is written. Only a single fitting's name, alone as the object.
+_FIXTURES = (
+    r"vanity(?: unit| cabinet)?|toilet(?: suite)?|cistern|dryer|dishwasher|refrigerator|fridge|water heater"
+    r"|(?:hot water )?cylinder|tub|bath ?tub|basin|sink(?: base)?(?: unit| cabinet)?|(?:tub |base )?cabinet"
+    r"|carcass|back panel|downlight|light(?: fitting| fixture)?|fixture|fitting|exhaust fan|ceiling fan"
+    r"|drain hose|supply (?:hose|line)|hose|valve|oven|washing machine|washer|mirror|shelf"
+)
+_BY_OTHERS = re.compile(r"\bby others\b|\bby (?:the )?(?:plumber|electrician|owner|insured|builder)\b", FLAGS)
+_ONE_FIXTURE = re.compile(
+    rf"\s*(?:(?:and|&)\s+\w+\s+)?(?:the |a |an |one |1 )?(?P<object>(?:[\w-]+ ){{0,3}}?(?:{_FIXTURES}))"
+    r"\s*(?:$|\(|-\s|\u2013|\.)",
+    FLAGS,
+)
 
 
 def _chunks(text: str) -> list[str]:
