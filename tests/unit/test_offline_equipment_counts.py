@@ -83,6 +83,12 @@ CASES: list[tuple[str, dict[EquipmentKind, int]]] = [
         "1. Containment at the door; negative air through a HEPA air scrubber.\n",
         {},
     ),
+    # one total told in parts, after a breakdown in brackets, and parts that are only its breakdown
+    ("- Equipment: 2 air movers upstairs (one each bedroom), 1 in the stairwell\n", {AM: 3}),
+    ("Equipment: 4 air movers in the lounge, one in the hall and one in the study\n", {AM: 6}),
+    ("Set 4 air movers: one in the hall, one in the study and two in the lounge\n", {AM: 4}),
+    # "a third added" is one more of the kind the line counts
+    ("05/12: 2 HEPA air scrubbers (lounge, hall). 07/12: a third added in the study.\n", {AFD: 3}),
     # "3 AM + 1 DH" with no other word of drying is units, not a time
     ("done: lifted underlay, binned; 3 AM + 1 DH\n", {AM: 3, DH: 1}),
 ]

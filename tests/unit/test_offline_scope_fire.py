@@ -54,6 +54,15 @@ def test_a_flattened_schedule_reads_rows_whose_description_wraps() -> None:
     assert sorted(_measured(findings)) == [(1.0, "ea"), (2.8, "lm"), (19.0, "m2")]
 
 
+def test_a_flattened_schedule_headed_line_item() -> None:
+    # Given a PDF's "Line item Qty Unit" schedule with a wrapped row
+    findings = analyze_text(
+        HEADER + "\nWork done\nLine item Qty Unit\nCut out the swollen\nkickboard 3 LF\nDrill holes 4 EA\n"
+    )
+    # Then each row is an item
+    assert sorted(_measured(findings)) == [(3.0, "lf"), (4.0, "ea")]
+
+
 def test_contents_packed_out_by_the_box_keep_boxes_as_their_unit() -> None:
     # Given contents counted in boxes
     findings = analyze_text(HEADER + "\nScope\n- Contents pack-out from the lounge and study: 17 boxes\n")

@@ -75,3 +75,56 @@ def test_a_time_point_a_damage_patch_and_work_not_done_are_not_items() -> None:
     assert [item for item in scope if item[0] is not None] == [(2.0, "holes")]
     # And a small patch of damage is not patching
     assert _scope("The tech said Class 1 - only a small patch about 0.9 m2 by the fridge.") == []
+
+
+def test_a_finish_the_material_has_is_not_work() -> None:
+    # Given rooms described by their sealed or painted surfaces, with wet areas
+    text = (
+        "Affected areas\n"
+        "- Store room 14' x 9', sealed concrete, water over the whole floor (126 SF).\n"
+        "- Plant bay, painted block walls, about 300 SF of the slab wet.\n"
+    )
+    # Then no scope item comes of them
+    assert _scope(text) == []
+    # And sealing or painting is still work
+    assert [quantity for quantity, _ in _scope("Scope:\n- Sealed the slab, 60 SF\n")] == [60.0]
+
+
+def test_a_strip_of_floor_before_a_place_is_no_stripping() -> None:
+    # Given a table naming the wet strip inside a door
+    text = "| Area | Size | Wet | Floor |\n| Garage | 6 x 5 m | strip along the door, approx 4 m2 | slab |\n"
+    # Then it is no item
+    assert _scope(text) == []
+
+
+def test_a_written_sum_is_not_more_work() -> None:
+    # Given a line giving two parts and their sum
+    scope = _scope("Scope:\n- Remove wet batts: hall ceiling 3 m2 + lounge ceiling 6 m2 = 9 m2\n")
+    # Then the parts are the items and the sum is not another
+    assert sorted(quantity for quantity, _ in scope) == [3.0, 6.0]
+
+
+def test_a_homeowners_words_for_removal_are_work() -> None:
+    # Given an owner's email telling what the crew threw away
+    scope = _scope("They binned the lounge carpet (14 square metres) and threw out the hall underlay, 6 m2\n")
+    # Then both are removals
+    assert sorted(quantity for quantity, _ in scope) == [6.0, 14.0]
+    # And a bin full of wet things is no work
+    assert _scope("The skip bin held the wet vinyl, about 10 m2 of it.\n") == []
+
+
+def test_work_on_one_fitting_is_priced_each() -> None:
+    # Given a scope list that names single fittings with no count, and materials with none
+    scope = _scope(
+        "Scope of works\n- Remove and dispose the vanity\n- Replace the drain hose\n"
+        "- Detach and reset toilet\n- Remove carpet\n- Replace kitchen cabinets\n"
+    )
+    # Then each fitting is one item each, and the materials stay unmeasured
+    assert scope == [(1.0, "ea"), (1.0, "ea"), (1.0, "ea"), (None, None), (None, None)]
+
+
+def test_a_quantity_noted_in_brackets_after_another_is_no_item() -> None:
+    # Given an item whose quantity is explained in brackets
+    scope = _scope("Scope\n- Remove wet plasterboard in the hall, about 3 m2 (the 2 m2 stained, a margin)\n")
+    # Then the note is not a second item
+    assert scope == [(3.0, "m2")]

@@ -196,10 +196,14 @@ _DAY_WRITTEN = re.compile(r"\b\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\b")
 
 # "three air movers in the hallway, one in the closet and two in the bedroom".
 _ELLIPTIC = re.compile(
-    r"(?:,|\band\b|&)\s*(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d)"
+    r"(?:,|:|\band\b|&)\s*(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d)"
     r"(?: more)?(?: [a-z]+ing| [a-z]+ed)? (?:in|into|on|at|for|under|near) (?!(?:each|every|both)\b)",
     FLAGS,
 )
+
+
+_CLOSED_BRACKETS = re.compile(r"\([^()]*\)")
+_BREAKDOWN_AFTER = re.compile(r"[^(),.;]{0,30}\([^()]*\)")
 
 
 _ROOM_LEAD = re.compile(
@@ -413,6 +417,9 @@ def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event
             and all(e.kind is not _OWN_KIND for e in clause_events)
         ):
             clause_events.append(Event(_OWN_KIND, 1, "set", day, line))
+        ordinal = _ORDINAL_ADDED.search(text, start, end)
+        if ordinal and not clause_events and (last := _last_kind(events)) is not None:
+            clause_events.append(Event(last, 1, "add", day, line))  # "Nov 21: a third added"
         running = _RUNNING_ONE.match(text[start:end])
         if not clause_events and running:
             kind = kind_of(running)
@@ -422,6 +429,19 @@ def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event
             clause_events.append(Event(EquipmentKind.OTHER, 1, "clear", day, line))
         events += with_ranges(clause_events, text, start, end, day, dates)
     return events
+
+
+# "2 HEPA air scrubbers ... Nov 21: a third added": one more of the kind the line has been counting.
+_ORDINAL_ADDED = re.compile(
+    r"\b(?:a|another|the) (?:second|third|fourth|fifth|sixth)(?: one| unit)? (?:was |were )?"
+    r"(?:added|brought in|set up|placed|went in)\b",
+    FLAGS,
+)
+
+
+def _last_kind(events: Sequence[Event]) -> EquipmentKind | None:
+    placed = [event.kind for event in events if event.mode in ("set", "add", "total")]
+    return placed[-1] if placed else None
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:
@@ -638,16 +658,28 @@ def _ellipsis(
     """ "three air movers in the hallway, one in the closet and two in the bedroom": each "one in
     the X" after a count is more of the same kind. Inside brackets it is a breakdown, not more."""
     cursor = position
-    while (follow := _ELLIPTIC.search(text, cursor, min(end, cursor + _ROOM_REACH * 2))) is not None:
-        between = text[cursor : follow.start()]
+    parts: list[int] = []
+    breakdown = _BREAKDOWN_AFTER.match(text, cursor, end)
+    start = breakdown.end() if breakdown else cursor  # ("3 air movers (two hall, one lounge), 1 in the roof")
+    while (follow := _ELLIPTIC.search(text, start, min(end, cursor + _ROOM_REACH * 2))) is not None:
+        # (a breakdown closed before it is passed: "3 air movers (two hall, one lounge), 1 in the roof")
+        between = _CLOSED_BRACKETS.sub(" ", text[cursor : follow.start()])
         undated = _DAY_WRITTEN.sub(" ", between)  # ("2 in the kitchen 12/01 to 19/01, 1 in the hall")
         if "(" in between or ")" in between or KIND_ONLY.search(between) or re.search(r"\d", undated):
             break  # a breakdown in brackets, or another kind's count, ends the list
         quantity = count_word(follow.group("n"))
         room = _room_after(text, rooms, follow.end() - 1, end)
         mode_here: Mode = "add" if mode == "set" else mode
+        if mode == "total" and events and events[-1].kind is kind[0] and events[-1].mode == "total":
+            parts.append(quantity)  # ("Equipment: 3 air movers downstairs, 1 in the roof space")
+            cursor = start = follow.end()
+            continue
         events.append(
             Event(kind[0], quantity, mode_here, day, line, room, kind[1], run_hours, position=follow.start())
         )
-        cursor = follow.end()
+        cursor = start = follow.end()
+    if parts and (sum(parts) != events[-1].quantity or events[-1].room is not None):
+        # one total told in parts; parts that add up to a total with no room of its own are its
+        # breakdown ("5 air movers: one in the laundry, two in the kitchen and two in the hall")
+        events[-1] = replace(events[-1], quantity=events[-1].quantity + sum(parts))
     return cursor

@@ -108,21 +108,33 @@ _NOT_AN_ITEM = re.compile(
 )
 
 
+# What a "sealed" or "painted" straight before it describes: "sealed concrete floor", "painted block".
+_FINISHED = (
+    r"concrete|slab|floors?|timber|brick|block|cmu|masonry|surface|tiles?|ply\w*|cork|boards?|wood|walls?"
+)
+
+
 # A run of work verbs; the action is what the whole run does ("removed and disposed of" removes).
 _WORK_VERB = re.compile(
     r"\b(?:r ?& ?[rd]|d ?& ?r|remov(?:e[ds]?|ing)|dispos(?:e[ds]?|ing)(?: of)?|discard(?:ed|ing)?"
     r"|lift(?:ed|ing)?(?: up| out)?|took (?:up|off|away|down|out)|tak(?:e|ing) (?:up|off|away|down|out)"
     r"|pull(?:ed|ing)?(?: (?:back|up|out|off))?|strip(?:ped|ping)(?: out)?|strip out"
     # a bare "strip" after a word is a noun ("oak strip", "a strip of carpet"), not the verb
-    r"|(?:(?<![a-z] )|(?<=\band )|(?<=\bto ))strip|tear(?:ing)? (?:out|off)"
+    # (nor before a place: "strip inside the roller door, approx 5 m2" is a strip of floor)
+    r"|(?:(?<![a-z] )|(?<=\band )|(?<=\bto ))strip(?!\s+(?:inside|along|of|beside|across|near|under|by)\b)"
+    r"|tear(?:ing)? (?:out|off)"
     r"|tore (?:out|off)"
     r"|cut(?:ting)? (?:out|away|back)|flood[- ]?cut(?:ting)?|demo(?:lish(?:ed)?|'?d|ed)?|bag(?:ged)?"
+    # a homeowner's words for it: "they binned the kitchen vinyl", "threw out the underlay"
+    r"|binned|(?:threw|thrown|chucked) (?:out|away)"
     r"|extract(?:ed|ing)?|detach(?:ed)?|reset|re-?lay|re-?laid|re-?fix(?:ed)?|re-?stretch(?:ed)?"
     r"|replac(?:e[ds]?|ing)|install(?:ed|ing)?|supply|supplied|(?<!/)lay|(?<!/)laid|fit(?:ted)?|new"
     r"|clean(?:ed|ing)?|sanitis(?:e[ds]?)|saniti[sz](?:e[ds]?)|disinfect(?:ed)?|wash(?:ed)?(?: down)?"
     r"|hepa[- ]vac(?:uum)?(?:ed)?|appl(?:y|ied)|anti-?microbial|patched"
     # "a small patch about 1.2 m2", "the wet patch": a patch after an article or a state is the damage
-    r"|(?<!\ba )(?<!\bthe )(?<!small )(?<!\bwet )(?<!damp )patch|paint(?:ed)?|seal(?:ed)?"
+    r"|(?<!\ba )(?<!\bthe )(?<!small )(?<!\bwet )(?<!damp )patch|paint|seal"
+    # "sealed concrete", "painted block walls": a finish the material has, not work done to it
+    rf"|(?:painted|sealed)(?!\s+(?:{_FINISHED}))"
     # smoke cleaning and odour work (S700): the verbs a fire estimate prices its lines with
     r"|dry[- ]?spong(?:e|ed|ing)|damp[- ]?wip(?:e|ed|ing)|wip(?:e|ed)(?: down)?|degreas(?:e|ed)"
     r"|launder(?:ed)?|scrub(?:bed)?|(?:soda|dry[- ]?ice)[- ]?blast(?:ed|ing)?|deodori[sz](?:e|ed)"
@@ -150,7 +162,8 @@ _ACTIONS = (
     (re.compile(r"extract", FLAGS), "extract"),
     (
         re.compile(
-            r"remov|\br ?& ?d\b|lift|took|tak(?:e|ing)|pull|strip|tear|tore|cut|demo|bag|discard|\bout\b",
+            r"remov|\br ?& ?d\b|lift|took|tak(?:e|ing)|pull|strip|tear|tore|cut|demo|bag|discard|\bout\b"
+            r"|binned|threw|thrown|chucked",
             FLAGS,
         ),
         "remove",
@@ -320,15 +333,36 @@ def _unmeasured_items(line: Line, start: int, line_room: str | None) -> list[Sco
         ):
             continue
         verbs = _verbs(chunk, 0, len(chunk))
+        # (not work someone else does: "Replace cylinder (plumber, by others)")
+        single = _ONE_FIXTURE.match(chunk, verbs[0].end) if verbs and not _BY_OTHERS.search(chunk) else None
         items.append(
             ScopeItem(
                 description=truncate(description, MAX_DESCRIPTION),
                 action=_run_action(chunk, verbs[0]) if verbs else None,
                 room=line_room,
+                material=single.group("object").lower() if single else None,
+                quantity=1.0 if single else None,
+                unit="ea" if single else None,
                 source=line.span(),
             )
         )
     return items
+
+
+# "Remove and dispose the vanity", "Replace drain hose (by plumber)", "Detach light fixture": work on one
+# fitting, priced each, though no count is written. Only a single fitting's name, alone as the object.
+_FIXTURES = (
+    r"vanity(?: unit| cabinet)?|toilet(?: suite)?|cistern|dryer|dishwasher|refrigerator|fridge|water heater"
+    r"|(?:hot water )?cylinder|tub|bath ?tub|basin|sink(?: base)?(?: unit| cabinet)?|(?:tub |base )?cabinet"
+    r"|carcass|back panel|downlight|light(?: fitting| fixture)?|fixture|fitting|exhaust fan|ceiling fan"
+    r"|drain hose|supply (?:hose|line)|hose|valve|oven|washing machine|washer|mirror|shelf"
+)
+_BY_OTHERS = re.compile(r"\bby others\b|\bby (?:the )?(?:plumber|electrician|owner|insured|builder)\b", FLAGS)
+_ONE_FIXTURE = re.compile(
+    rf"\s*(?:(?:and|&)\s+\w+\s+)?(?:the |a |an |one |1 )?(?P<object>(?:[\w-]+ ){{0,3}}?(?:{_FIXTURES}))"
+    r"\s*(?:$|\(|-\s|\u2013|\.)",
+    FLAGS,
+)
 
 
 def _chunks(text: str) -> list[str]:

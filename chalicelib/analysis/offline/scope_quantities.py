@@ -103,7 +103,37 @@ def quantities(text: str, start: int, end: int, verbs: Sequence[Verb], listed: b
     count = _bare_count(text, start, end, verbs, listed)
     if count is not None and all(count.end <= quantity.start for quantity in found):
         found.insert(0, count)
-    return found
+    return _without_sums(text, found)
+
+
+# "laundry 5 m2 + family room 8 m2 = 13 m2": the total after "=" is the parts again, not more work.
+_EQUALS_BEFORE = re.compile(r"=\s*(?:approx\.?\s*|about\s*|~\s*)?$", re.IGNORECASE)
+_SUM_TOLERANCE = 0.05
+
+
+def _without_sums(text: str, found: list[Quantity]) -> list[Quantity]:
+    """The quantities less a written sum of the ones before it (at least two, in its unit) and
+    less one in brackets straight after another of its unit."""
+    kept: list[Quantity] = []
+    for quantity in found:
+        parts = [part.value for part in kept if part.unit == quantity.unit]
+        summed = (
+            len(parts) >= 2
+            and _EQUALS_BEFORE.search(text[max(0, quantity.start - 16) : quantity.start]) is not None
+            and abs(sum(parts) - quantity.value) <= _SUM_TOLERANCE * quantity.value
+        )
+        # "approx 2.5 m2 (the 1.5 m2 visible plus a margin)": a note on the quantity before it
+        noted = bool(kept) and _NOTE_OPEN.match(text[kept[-1].end : quantity.start]) is not None
+        if not summed and not (noted and kept[-1].unit == quantity.unit):
+            kept.append(quantity)
+    return kept
+
+
+# (not a bracket of work of its own: "60 SF (replace 216 SF to match)", "pad 40 SF (new pad 40 SF)")
+_NOTE_OPEN = re.compile(
+    r"^\s*\((?![^()]*\b(?:replace|new|remove|install|clean|paint|seal|supply|lay|fit)\w*\b)[^()]*$",
+    re.IGNORECASE,
+)
 
 
 def _bare_count(text: str, start: int, end: int, verbs: Sequence[Verb], listed: bool) -> Quantity | None:

@@ -27,7 +27,7 @@ _ROOM_HEAD = re.compile(r"^(?:area|room|location|where|space)$", FLAGS)
 
 # A flattened header: "Item Room Qty Unit", "Description Qty Unit Area".
 _FLAT_HEADER = re.compile(
-    r"^(?:item|description|work|task)(?: (?:area|room|location))? (?:qty|quantity) units?"
+    r"^(?:(?:line )?item|description|work|task)(?: (?:area|room|location))? (?:qty|quantity) units?"
     r"(?: (?:area|room|location))?$",
     FLAGS,
 )
