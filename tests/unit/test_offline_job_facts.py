@@ -8,11 +8,12 @@ import pytest
 
 from chalicelib.analysis import analyze_text
 from chalicelib.analysis.findings import HazardKind, JobInfo, Locale, UnitSystem
-from chalicelib.analysis.offline.dates import Dates, Visits
+from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.hazards import detect_hazards
 from chalicelib.analysis.offline.job import read_job
 from chalicelib.analysis.offline.locale import read_locale
 from chalicelib.analysis.offline.text import prepare_lines
+from chalicelib.analysis.offline.visit_days import Visits
 from chalicelib.analysis.standards import load_standards
 
 

@@ -9,10 +9,11 @@ from __future__ import annotations
 import pytest
 
 from chalicelib.analysis.findings import JobInfo
-from chalicelib.analysis.offline.dates import Dates, Visits
+from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.job import read_job
 from chalicelib.analysis.offline.job_claim import claim_number
 from chalicelib.analysis.offline.text import prepare_lines
+from chalicelib.analysis.offline.visit_days import Visits
 
 
 def _job(text: str) -> JobInfo:

@@ -8,9 +8,10 @@ from datetime import date
 import pytest
 
 from chalicelib.analysis.findings import JobInfo
-from chalicelib.analysis.offline.dates import Dates, Visits
+from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.job import read_job
 from chalicelib.analysis.offline.text import Sentences, prepare_lines
+from chalicelib.analysis.offline.visit_days import Visits
 
 
 def _job(text: str) -> JobInfo:

@@ -7,8 +7,9 @@ from __future__ import annotations
 from datetime import date
 
 from chalicelib.analysis.offline import analyze_text
-from chalicelib.analysis.offline.dates import Dates, Visits
+from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.text import Line
+from chalicelib.analysis.offline.visit_days import Visits
 
 _EMAIL = """From: Dana Whitlock
 Date: Fri, 7 Aug 2026 09:02

@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import date
 
 from chalicelib.analysis import analyze_text
-from chalicelib.analysis.offline.dates import Dates, Visits
+from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.story_openings import opens_story
 from chalicelib.analysis.offline.text import prepare_lines
+from chalicelib.analysis.offline.visit_days import Visits
 
 
 def _job_dates(text: str) -> tuple[date | None, date | None]:

@@ -17,7 +17,6 @@ from chalicelib.analysis.offline.classification import (
 )
 from chalicelib.analysis.offline.dates import (
     Dates,
-    Visits,
 )
 from chalicelib.analysis.offline.equipment import (
     equipment_items,
@@ -53,6 +52,7 @@ from chalicelib.analysis.offline.scope import (
 from chalicelib.analysis.offline.scope_material_rooms import with_roomless_scope_materials
 from chalicelib.analysis.offline.surface_materials import with_bare_surfaces_judged
 from chalicelib.analysis.offline.text import prepare_lines, unwrap_paragraphs
+from chalicelib.analysis.offline.visit_days import Visits
 from chalicelib.analysis.standards import (
     Standards,
     load_standards,

@@ -17,7 +17,6 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.cause_words import CAUSE_LABEL, LOSS_PATTERNS
 from chalicelib.analysis.offline.dates import (
     Dates,
-    Visits,
 )
 from chalicelib.analysis.offline.job_claim import claim_number
 from chalicelib.analysis.offline.job_dates import JobDates
@@ -38,6 +37,7 @@ from chalicelib.analysis.offline.text import (
     letterhead_lines,
     truncate,
 )
+from chalicelib.analysis.offline.visit_days import Visits
 
 _DAMAGE_LABEL = re.compile(
     rf"^(?:(?:loss|damage|claim|job) type|type of (?:loss|damage|claim)){LABEL_SEPARATOR}", FLAGS

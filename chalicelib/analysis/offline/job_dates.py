@@ -12,8 +12,6 @@ from chalicelib.analysis.findings import DateFact
 from chalicelib.analysis.offline.dates import (
     DateMatch,
     Dates,
-    Visits,
-    next_anchor,
 )
 from chalicelib.analysis.offline.dispatch_blocks import second_hand_lines
 from chalicelib.analysis.offline.job_arrivals import (
@@ -65,6 +63,7 @@ from chalicelib.analysis.offline.text import (
     around,
 )
 from chalicelib.analysis.offline.told_days import told_days
+from chalicelib.analysis.offline.visit_days import Visits, next_anchor
 from chalicelib.analysis.offline.written_days import WrittenDays, with_today
 
 # --- the loss and the first visit --------------------------------------------------------------

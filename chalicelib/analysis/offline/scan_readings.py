@@ -1,5 +1,8 @@
 """Readings and air as the scan meets them: rows of tables, maps and lists (reading_rows),
-readings inline and in sentences, and atmospheric readings, each placed in the scan's rooms."""
+readings inline and in sentences, and atmospheric readings, each placed in the scan's rooms.
+
+Which of a line's row readings are read, and which make a list of dry standards, is in
+scan_row_readings.py (RowReadingsScan); here each row reading is placed and added."""
 
 from __future__ import annotations
 
@@ -38,7 +41,6 @@ from chalicelib.analysis.offline.reading_named_numbers import names_numbered_are
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_places import point_room
 from chalicelib.analysis.offline.reading_point_table import day_row_cells, point_header
-from chalicelib.analysis.offline.reading_point_values import carried_points
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import dated_after, in_same_order, prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
@@ -61,7 +63,6 @@ from chalicelib.analysis.offline.reading_story_days import story_dated
 from chalicelib.analysis.offline.reading_table_places import unnamed_row_place
 from chalicelib.analysis.offline.reading_table_titles import titled_header
 from chalicelib.analysis.offline.reading_where import (
-    SENTENCE_END,
     UNSPECIFIED_LOCATION,
     after_temperature,
     sentence_start,
@@ -69,7 +70,6 @@ from chalicelib.analysis.offline.reading_where import (
 )
 from chalicelib.analysis.offline.reading_wrapped_headers import wrapped_header_columns
 from chalicelib.analysis.offline.readings import (
-    REFERENCE_WORD,
     Goal,
     Material,
     ReadingDraft,
@@ -81,8 +81,9 @@ from chalicelib.analysis.offline.scan_listed_readings import SENTENCE_BREAK, Lis
 from chalicelib.analysis.offline.scan_order_legend import OrderLegendScan
 from chalicelib.analysis.offline.scan_point_rereads import PointRereadScan
 from chalicelib.analysis.offline.scan_reading_headings import ReadingHeadingScan
-from chalicelib.analysis.offline.scan_reading_runs import ReadingRunScan, sentence_slices
+from chalicelib.analysis.offline.scan_reading_runs import ReadingRunScan
 from chalicelib.analysis.offline.scan_reading_scales import ReadingScalesScan
+from chalicelib.analysis.offline.scan_row_readings import RowReadingsScan
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
@@ -118,9 +119,6 @@ _LANDMARK_BEFORE = re.compile(
 # A map's point code in a list line ("L1", "H2"): its letters may stand for its room's initials
 _POINT_CODE = re.compile(r"(?<![\w.])[A-Z]{1,3}\d{1,2}\b")
 _MAX_CODED_LINE = 400
-_MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
-# ("Std each visit: bed 2 wall 12 / 12 / 11": "std" alone leads a list of standards, as "dry std" does)
-_STANDARDS_LEAD = re.compile(r"\bstds?\b", FLAGS)
 
 
 def _sentence_days(
@@ -135,18 +133,6 @@ def _sentence_days(
         else reading
         for reading in found
     ]
-
-
-_AFTER_ROOM_NUMBER = re.compile(r" ?[,;:()]| [a-z]", FLAGS)
-
-
-def _names_number(text: str, room: Mention, reading: RowReading) -> bool:
-    """Whether a reading's number is the number in a room's name, words or a stop after it."""
-    return (
-        room.start < reading.start < room.end
-        and room.name[-1:].isdigit()
-        and _AFTER_ROOM_NUMBER.match(text, room.end) is not None
-    )
 
 
 @lru_cache(maxsize=4)
@@ -166,6 +152,7 @@ class ReadingsScan(
     ReadingRunScan,
     ReadingScalesScan,
     ReadingHeadingScan,
+    RowReadingsScan,
 ):
     """The scan's readings half: what it reads, and where it puts each reading. RoomScan keeps
     the state these methods read and write; state only the readings half needs (the place memory,
@@ -384,53 +371,6 @@ class ReadingsScan(
         """The days the affected points were read on so far, in order (dry standards are read on
         some visits only)."""
         return sorted({r.taken_on for r in self.readings if r.taken_on is not None and not r.is_reference})
-
-    def _read_rows(self, line: Line, rooms: Sequence[Mention], found: list[RowReading], text: str) -> bool:
-        rows = self._rows
-        assert rows is not None
-        headed_table = " | " in text and (rows.columns is not None or rows.point_columns is not None)
-        found = found if headed_table else carried_points(text, found)  # ("P2  29, then 21")
-        found = [reading for reading in found if headed_table or reading.told or self._names_a_place(reading)]
-        # ("Standards (Studio 2, Friday): ply 10": the 2 is the studio's number, no reading; not so
-        # "ref - living rm 9" or "into room 16 13 11": a number ending the line or before others)
-        found = [r for r in found if not any(_names_number(text, m, r) for m in rooms)]
-        owners = Owners(text, rooms)
-        # "Dry standard from unaffected rooms on 02/10: Bedroom 3 floorboards 12, dining room
-        # ceiling 13": a list led by a dry-standard label is a list of dry standards
-        colon = text.find(":", sentence_start(text, min((r.start for r in found), default=0)))
-        lead = sentence_start(text, colon) if colon >= 0 else 0
-        led = (
-            not headed_table
-            and bool(found)
-            and 0 <= colon - lead <= _MAX_LIST_LEAD
-            and colon < max(reading.start for reading in found)
-            and (
-                REFERENCE_WORD.search(text, lead, colon) is not None
-                or _STANDARDS_LEAD.search(text, lead, colon) is not None
-            )
-        )
-        ends = SENTENCE_END.search(text, colon) if led else None
-        list_end = -1 if not led else ends.start() if ends is not None else len(text)
-        self.__dict__["_line_reading_ends"] = sorted(reading.end for reading in found)
-        # ("plates 16, 15 and 18": the places of the plates told before, in their order)
-        # (sentence by sentence: a run may take the places of a sentence before it on the line)
-        for low, high in [(0, len(found))] if headed_table else sentence_slices(text, found):
-            run_places = {} if headed_table else self._run_places(text, found[low:high])
-            drafts: list[ReadingDraft] = []
-            for index in range(low, high):
-                self.__dict__["_reference_list"] = colon < found[index].start < list_end
-                self.__dict__["_run_place"] = run_places.get(index - low)
-                count = len(self.readings)
-                self._add_row_reading(line, found[index], owners)
-                if len(self.readings) > count:
-                    drafts.append(self.readings[-1])
-            if not headed_table:
-                self._note_group(drafts)
-        self.__dict__["_reference_list"] = False
-        self.__dict__["_run_place"] = None
-        # A goal in the preamble ("Goal for framing: 16% or less") is not yet the block's rows
-        self._block_rows += sum(reading.role != "goal" for reading in found)
-        return bool(found)
 
     def _add_row_reading(self, line: Line, reading: RowReading, owners: Owners) -> None:
         by_code, draft = self._legend_row_draft(line, reading, self._row_scales())

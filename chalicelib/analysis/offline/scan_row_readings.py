@@ -1,0 +1,93 @@
+"""The readings a line's rows were found to hold, read as the scan's readings: which are readings
+(a number in a room's name is none), which make a list of dry standards (one led by a dry-standard or
+"std" label), and each placed in turn, sentence by sentence (_read_rows, used by ReadingsScan)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from chalicelib.analysis.offline.reading_point_values import carried_points
+from chalicelib.analysis.offline.reading_row_parts import RowReading
+from chalicelib.analysis.offline.reading_rows import RowReader
+from chalicelib.analysis.offline.reading_where import SENTENCE_END, sentence_start
+from chalicelib.analysis.offline.readings import REFERENCE_WORD, ReadingDraft
+from chalicelib.analysis.offline.scan_reading_runs import sentence_slices
+from chalicelib.analysis.offline.spaces import Mention, Owners
+from chalicelib.analysis.offline.text import FLAGS, Line
+
+_MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
+# ("Std each visit: bed 2 wall 12 / 12 / 11": "std" alone leads a list of standards, as "dry std" does)
+_STANDARDS_LEAD = re.compile(r"\bstds?\b", FLAGS)
+
+
+_AFTER_ROOM_NUMBER = re.compile(r" ?[,;:()]| [a-z]", FLAGS)
+
+
+def _names_number(text: str, room: Mention, reading: RowReading) -> bool:
+    """Whether a reading's number is the number in a room's name, words or a stop after it."""
+    return (
+        room.start < reading.start < room.end
+        and room.name[-1:].isdigit()
+        and _AFTER_ROOM_NUMBER.match(text, room.end) is not None
+    )
+
+
+class RowReadingsScan:
+    """RoomScan keeps the state these methods read and write: the readings so far, the row reader
+    and the readings block's row count; ReadingsScan adds each reading."""
+
+    readings: list[ReadingDraft]
+    _rows: RowReader | None
+    _block_rows: int
+    _names_a_place: Callable[[RowReading], bool]
+    _run_places: Callable[[str, Sequence[RowReading]], dict[int, str]]
+    _note_group: Callable[[Sequence[ReadingDraft]], None]
+    _add_row_reading: Callable[[Line, RowReading, Owners], None]
+
+    def _read_rows(self, line: Line, rooms: Sequence[Mention], found: list[RowReading], text: str) -> bool:
+        rows = self._rows
+        assert rows is not None
+        headed_table = " | " in text and (rows.columns is not None or rows.point_columns is not None)
+        found = found if headed_table else carried_points(text, found)  # ("P2  29, then 21")
+        found = [reading for reading in found if headed_table or reading.told or self._names_a_place(reading)]
+        # ("Standards (Studio 2, Friday): ply 10": the 2 is the studio's number, no reading; not so
+        # "ref - living rm 9" or "into room 16 13 11": a number ending the line or before others)
+        found = [r for r in found if not any(_names_number(text, m, r) for m in rooms)]
+        owners = Owners(text, rooms)
+        # "Dry standard from unaffected rooms on 02/10: Bedroom 3 floorboards 12, dining room
+        # ceiling 13": a list led by a dry-standard label is a list of dry standards
+        colon = text.find(":", sentence_start(text, min((r.start for r in found), default=0)))
+        lead = sentence_start(text, colon) if colon >= 0 else 0
+        led = (
+            not headed_table
+            and bool(found)
+            and 0 <= colon - lead <= _MAX_LIST_LEAD
+            and colon < max(reading.start for reading in found)
+            and (
+                REFERENCE_WORD.search(text, lead, colon) is not None
+                or _STANDARDS_LEAD.search(text, lead, colon) is not None
+            )
+        )
+        ends = SENTENCE_END.search(text, colon) if led else None
+        list_end = -1 if not led else ends.start() if ends is not None else len(text)
+        self.__dict__["_line_reading_ends"] = sorted(reading.end for reading in found)
+        # ("plates 16, 15 and 18": the places of the plates told before, in their order)
+        # (sentence by sentence: a run may take the places of a sentence before it on the line)
+        for low, high in [(0, len(found))] if headed_table else sentence_slices(text, found):
+            run_places = {} if headed_table else self._run_places(text, found[low:high])
+            drafts: list[ReadingDraft] = []
+            for index in range(low, high):
+                self.__dict__["_reference_list"] = colon < found[index].start < list_end
+                self.__dict__["_run_place"] = run_places.get(index - low)
+                count = len(self.readings)
+                self._add_row_reading(line, found[index], owners)
+                if len(self.readings) > count:
+                    drafts.append(self.readings[-1])
+            if not headed_table:
+                self._note_group(drafts)
+        self.__dict__["_reference_list"] = False
+        self.__dict__["_run_place"] = None
+        # A goal in the preamble ("Goal for framing: 16% or less") is not yet the block's rows
+        self._block_rows += sum(reading.role != "goal" for reading in found)
+        return bool(found)
