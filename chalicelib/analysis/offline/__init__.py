@@ -76,11 +76,12 @@ The package, by topic (each module keeps its patterns beside the code that uses 
 - Spaces: `spaces_vocabulary` (rooms and spaces), `spaces` (which mentions are affected), `areas`
   (an affected area as it is read), `measures` (sizes in any unit), `wet_extents`.
 - Readings: `readings` (inline readings, goals, dry standards), `reading_rows` (tables, maps,
-  lists, sentences), `atmosphere` (air); `scan` reads the lines and routes each to them.
+  lists, sentences), `atmosphere` (air); `scan` reads the lines and routes each to them,
+  `scan_area_details` attaches what a line says of its areas (materials, sizes, wet extents).
 - Judgements: `classification` (S500 category, class and S520 condition, judged beside stated)
   and `class_evidence` (the class from what the notes describe).
-- Work: `equipment_log` (placements, removals and hours), `equipment` (runs and the S500
-  calculation), `scope` (line items); `hazards`.
+- Work: `equipment_log` (placements, removals and hours), `equipment_counts` (the counts in a
+  clause of prose), `equipment` (runs and the S500 calculation), `scope` (line items); `hazards`.
 """
 
 from __future__ import annotations

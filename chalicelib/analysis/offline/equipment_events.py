@@ -1,5 +1,6 @@
 """An equipment event as the notes write it: units of a kind set, added, removed or totalled on a day.
-The log (equipment_log) and the tables (equipment_tables) read them; equipment replays them."""
+The log (equipment_log, its counts read by equipment_counts) and the tables (equipment_tables) read
+them; equipment replays them."""
 
 from __future__ import annotations
 
