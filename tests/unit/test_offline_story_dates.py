@@ -147,3 +147,12 @@ _REPORT = (
 
 def test_the_day_a_part_let_go_is_the_loss_not_a_later_friday() -> None:
     assert _job_dates(_REPORT)[0] == date(2026, 4, 17)
+
+
+def test_an_hour_written_with_stops_keeps_its_part_giving_way_in_the_same_sentence() -> None:
+    from chalicelib.analysis.offline.story_openings import opens_story
+
+    # "p.m." followed by a small letter goes on: the part gives way in the same sentence
+    assert opens_story("Sunday 8/3/2026 at about 7.15 p.m. the flexi hose under the vanity burst")
+    # "AM." followed by a name ends the sentence: what burst is told in another one
+    assert not opens_story("Tuesday 3/3/2026 about 8 AM. Dana was on site and set fans; the pipe had split.")

@@ -30,8 +30,11 @@ _STORY_OPENING = re.compile(
 
 # Or a thing as the subject, giving way then: "Friday 13/11/2026 at about 6.40 pm the O-ring on the
 # mixer let go while she was showering" tells the loss, not a visit's work.
+# (the hour's "a.m." may end its sentence: "Monday 10/12/2026 about 9 AM. Corey was on site and set
+# the dehumidifier; the hose had burst" is a visit's heading, its part giving way another sentence)
 _GAVE_WAY = re.compile(
     rf"^[^.!?:]{{0,40}}?\b(?:about |around |just (?:before|after) |at |by )?{_PART_OF_DAY}"
+    r"(?!(?<=\.)\s+(?-i:[A-Z]))"
     r"[^.!?:]{0,40}? the [^.!?:]{1,60}? (?:let go|burst|split|gave way|rusted through|blew|failed"
     r"|came (?:off|loose|apart)|overflowed|started (?:leaking|dripping))\b",
     FLAGS,
