@@ -68,7 +68,7 @@ def _kept_setattr(self: AreaDraft, name: str, value: object) -> None:
     _draft_setattr(self, name, value)
 
 
-RoomScan._attach_details = _kept_attach  # type: ignore[method-assign]
+RoomScan._attach_details = _kept_attach  # type: ignore[method-assign,assignment]
 AreaDraft.__setattr__ = _kept_setattr  # type: ignore[method-assign,assignment]
 
 
