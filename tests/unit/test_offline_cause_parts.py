@@ -28,3 +28,30 @@ def test_a_part_said_not_to_have_failed_is_no_cause() -> None:
         "The basin trap was not cracked and the valve was not leaking; source still unknown.\n"
     )
     assert analyze_text(text).cause_of_loss is None
+
+
+@pytest.mark.parametrize(
+    ("line", "cause"),
+    [
+        (
+            '- call-centre note says "stormwater, cat 1" - NO. sewer main surcharged via the floor waste.',
+            "sewer main surcharged via the floor waste",
+        ),
+        (
+            'Work order says "dishwasher leak" - wrong, the flexi hose to the sink mixer burst.',
+            "the flexi hose to the sink mixer burst",
+        ),
+    ],
+)
+def test_a_quote_the_writer_refutes_is_left_out_of_the_cause(line: str, cause: str) -> None:
+    # Given someone else's word for the loss, quoted and refuted, then the writer's own account
+    text = f"Job 4411 - 3 Banksia Ct, Dubbo NSW 2830\n{line}\nKitchen vinyl and skirting wet.\n"
+    found = analyze_text(text).cause_of_loss
+    # Then the report's cause is the writer's account, without the quote it set aside
+    assert found is not None and found == cause
+
+
+def test_a_quote_the_writer_does_not_refute_stays_in_its_sentence() -> None:
+    text = 'Job 4412\nThe card says "toilet overflow" and the bowl overflowed onto the floor.\nBath wet.\n'
+    found = analyze_text(text).cause_of_loss
+    assert found is not None and found.startswith("The card says")

@@ -65,10 +65,35 @@ def _cued_cause(text: str) -> str | None:
     return None
 
 
+# Someone else's word for the loss, quoted and then refuted by the writer before their own account:
+# 'insurer phone note says "clean rainwater cat 1" - NO. overland flow off the road', 'the card
+# says "toilet overflow" - wrong, the supply nut was loose'. The report's cause is the writer's own
+# account after the refutation, not the quote it sets aside.
+_REFUTED_QUOTE = re.compile(
+    r"[\"\u201d']\s*(?:[-\u2013\u2014:,]\s*)?(?:no|not so|wrong|incorrect|nope)\b"
+    r"[.!,:;]?(?:\s*[-\u2013\u2014])?\s*",
+    FLAGS,
+)
+
+
+def _own_account(text: str, start: int, at: int) -> int:
+    """Where the writer's own account of the sentence begins: after a quote it refutes before `at`."""
+    refuted = [match for match in _REFUTED_QUOTE.finditer(text, start, at) if match.end() <= at]
+    return refuted[-1].end() if refuted else start
+
+
+def _refuted_quotes(text: str) -> list[tuple[int, int]]:
+    return [quote.span() for quote in QUOTED.finditer(text) if _REFUTED_QUOTE.match(text, quote.end() - 1)]
+
+
 def _keyword_cause(text: str) -> str | None:
+    refuted = _refuted_quotes(text) if '"' in text or "\u201d" in text else []
     for keyword in CAUSE_KEYWORD.finditer(text):
+        if any(a <= keyword.start() < b for a, b in refuted):
+            continue  # (the failure someone else named, set aside by the writer)
         if not is_negated(text, keyword.start(), keyword.end()):
-            return excerpt_of(text, *Sentences(text).bounds(keyword.start()))
+            start, end = Sentences(text).bounds(keyword.start())
+            return excerpt_of(text, _own_account(text, start, keyword.start()), end)
     return None
 
 
@@ -83,7 +108,8 @@ def _source_cause(text: str) -> str | None:
             if not any(a <= found.start() < b for a, b in quoted)
         )
         if match is not None:
-            return excerpt_of(text, *Sentences(text).bounds(match.start()))
+            start, end = Sentences(text).bounds(match.start())
+            return excerpt_of(text, _own_account(text, start, match.start()), end)
     return None
 
 
