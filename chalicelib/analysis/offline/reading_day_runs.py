@@ -30,6 +30,21 @@ _MAX_LINE = 600  # a row of a table: longer lines are prose
 _MAX_VALUE = 100.0
 
 
+def _dated(label: str, value: float, unit: str | None, day: date | None, start: int, end: int) -> RowReading:
+    """One value of a row, read on its own day (the three readers below build theirs alike)."""
+    return RowReading(
+        label=label,
+        value=value,
+        unit=unit,
+        role="reading",
+        taken_on=day,
+        said_dry=None,
+        point=None,
+        start=start,
+        end=end,
+    )
+
+
 def _unit(written: str | None) -> str | None:
     if written is None:
         return None
@@ -64,16 +79,13 @@ def value_day_runs(text: str, dates: Dates, anchor: date | None) -> list[RowRead
         if value > _MAX_VALUE:
             return []
         row.append(
-            RowReading(
-                label=label,
-                value=value,
-                unit=_unit(value_on.group("unit")),
-                role="reading",
-                taken_on=day.value,
-                said_dry=None,
-                point=None,
-                start=value_on.start("value"),
-                end=value_on.end("value") if value_on.group("unit") is None else value_on.end("unit"),
+            _dated(
+                label,
+                value,
+                _unit(value_on.group("unit")),
+                day.value,
+                value_on.start("value"),
+                value_on.end("value") if value_on.group("unit") is None else value_on.end("unit"),
             )
         )
         edge = day.end
@@ -134,16 +146,8 @@ def day_value_runs(text: str, dates: Dates, anchor: date | None) -> list[RowRead
         if value > ceiling:
             return []
         out.append(
-            RowReading(
-                label=label,
-                value=value,
-                unit=_unit(item.group("unit")) or unit,
-                role="reading",
-                taken_on=day.value,
-                said_dry=None,
-                point=None,
-                start=item.start("value"),
-                end=item.end(),
+            _dated(
+                label, value, _unit(item.group("unit")) or unit, day.value, item.start("value"), item.end()
             )
         )
         edge = item.end()
@@ -207,16 +211,13 @@ def weekday_value_runs(
             if value > _MAX_RELATIVE:
                 return []
             out.append(
-                RowReading(
-                    label=label,
-                    value=value,
-                    unit=_unit(item.group("unit")),
-                    role="reading",
-                    taken_on=day,
-                    said_dry=None,
-                    point=None,
-                    start=item.start("value"),
-                    end=item.end("value") if item.group("unit") is None else item.end("unit"),
+                _dated(
+                    label,
+                    value,
+                    _unit(item.group("unit")),
+                    day,
+                    item.start("value"),
+                    item.end("value") if item.group("unit") is None else item.end("unit"),
                 )
             )
         gap = _WEEKDAY_VALUE_GAP.match(text, item.end())
