@@ -241,3 +241,40 @@ def test_a_room_named_for_an_appliance_names_no_source() -> None:
     text = "Job 8. 5 Bay Rd, Kambah ACT 2902\nBedroom carpet damp.\nWater heater closet: floor and pan dry.\n"
     # Then no clean-water source is read from it
     assert analyze_text(text).water_category is None
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "left_out"),
+    [
+        (
+            # A job story's one-line paragraph: the grade and its reason close it.
+            "Rang at 7:40 on Monday; the owner had come down to make breakfast and heard the drip"
+            " through the pantry ceiling, then found the upstairs ensuite vanity's waste joint had"
+            " parted. It had sat on the ceiling boards since Friday because nobody was home. We graded it"
+            " Category 2.\nPantry ceiling wet.\n",
+            "It had sat on the ceiling boards since Friday because nobody was home. We graded it Category 2.",
+            "Rang at 7:40",
+        ),
+        (
+            # The grade's own sentence says why: it is quoted alone.
+            "Arrived 2 pm to a long list of jobs from the landlord and a tenant who wanted to talk about"
+            " the lease before anything else, which we politely deferred to the agent. Category 1 because"
+            " it had only been there an hour and nothing it ran over was dirty.\nKitchen wet.\n",
+            "Category 1 because it had only been there an hour and nothing it ran over was dirty.",
+            "Arrived 2 pm",
+        ),
+    ],
+)
+def test_a_grade_stated_inside_a_paragraph_quotes_its_sentence_not_the_paragraph_opening(
+    text: str, quoted: str, left_out: str
+) -> None:
+    category = analyze_text(text).water_category
+    assert category is not None and category.stated is not None
+    assert quoted in category.justification
+    assert left_out not in category.justification
+
+
+def test_a_short_line_stating_a_grade_is_quoted_whole() -> None:
+    category = analyze_text("Cat 2 because of the two days it sat.\nKitchen vinyl wet.\n").water_category
+    assert category is not None
+    assert "Cat 2 because of the two days it sat." in category.justification

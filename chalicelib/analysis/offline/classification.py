@@ -139,9 +139,37 @@ def _with_reason_above(lines: Sequence[Line], index: int, match: re.Match[str]) 
     waste, sat ~11 hrs on carpet." / "  CAT 2."): that sentence is its reason."""
     text = lines[index].text
     alone = not text[: match.start()].strip(" -*\u2022") and not text[match.end() :].strip(" .;:!")
-    if not alone or index == 0 or not lines[index - 1].text:
+    if not alone:
+        return _sentence_of_grade(text, match)
+    if index == 0 or not lines[index - 1].text:
         return text
     return f"{lines[index - 1].text} {text}"
+
+
+# A line longer than this is a paragraph: its opening is not the grade's reason.
+_PARAGRAPH = 160
+
+
+def _sentence_of_grade(text: str, match: re.Match[str]) -> str:
+    """The sentence that states the grade, not the paragraph it sits in: a job story's one-line
+    paragraph opens with the phone call ("We got the call at 10:05 ...") and says "It's pumped wash
+    water with detergent. We called it Category 2." at its end; quoting its opening tells the
+    insurer nothing. A grade sentence that gives no reason of its own ("We called it Category 2.")
+    keeps the sentence before it, which does; when neither says why, the paragraph is quoted as
+    before."""
+    if len(text) <= _PARAGRAPH:
+        return text
+    sentences = Sentences(text)
+    start, end = sentences.bounds(match.start())
+    own = text[start:end].strip()
+    if _JUSTIFYING_CUE.search(own):
+        return own
+    if start:
+        previous_start, _ = sentences.bounds(start - 1)
+        with_previous = text[previous_start:end].strip()
+        if _JUSTIFYING_CUE.search(with_previous):
+            return with_previous
+    return text
 
 
 def _called(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
