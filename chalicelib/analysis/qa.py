@@ -35,6 +35,7 @@ from chalicelib.analysis.photo_rules import PhotoEvidence, photo_issues
 from chalicelib.analysis.psychrometrics import gpp_from_fahrenheit
 from chalicelib.analysis.qa_issues import LABELS, QaIssue, QaResult, Severity, issue
 from chalicelib.analysis.qa_template import QaTemplate, apply_rules, required_field_issues, with_thresholds
+from chalicelib.analysis.reading_series import point_series
 from chalicelib.analysis.source_notes import source_issues
 from chalicelib.analysis.standards import (
     ReferenceKey,
@@ -411,25 +412,27 @@ def dates_in_order(findings: Findings, standards: Standards) -> Iterable[QaIssue
 
 def _series_out_of_order(findings: Findings, standards: Standards) -> Iterator[QaIssue]:
     """The same point read again must not go back in time ("Day 3 - 06/03" after "Day 2 - 07/03")."""
-    last: dict[tuple[str, str, str], date] = {}
-    flagged: set[tuple[str, str, str]] = set()
-    for index, reading in _measured(findings):
-        if reading.taken_on is None:
-            continue
-        key = (reading.location.lower(), (reading.material or "").lower(), reading.unit)
-        previous = last.get(key)
-        if previous is not None and reading.taken_on < previous and key not in flagged:
-            flagged.add(key)
-            yield issue(
-                standards,
-                "monitoring",
-                "READING_DATES_OUT_OF_ORDER",
-                "warning",
-                f"{FindingField.MOISTURE_READINGS}[{index}]",
-                f"{reading.location} {reading.material or ''} is dated {reading.taken_on.isoformat()} after a"
-                f" reading of {previous.isoformat()}: a visit date is probably wrong.",
-            )
-        last[key] = max(reading.taken_on, previous) if previous else reading.taken_on
+    measured = _measured(findings)
+    readings = [reading for _, reading in measured]
+    points = point_series(readings, lambda r: (r.location.lower(), (r.material or "").lower(), r.unit))
+    for point in points:
+        previous: date | None = None
+        for position in point:
+            index, reading = measured[position]
+            if reading.taken_on is None:
+                continue
+            if previous is not None and reading.taken_on < previous:
+                yield issue(
+                    standards,
+                    "monitoring",
+                    "READING_DATES_OUT_OF_ORDER",
+                    "warning",
+                    f"{FindingField.MOISTURE_READINGS}[{index}]",
+                    f"{reading.location} {reading.material or ''} is dated {reading.taken_on.isoformat()}"
+                    f" after a reading of {previous.isoformat()}: a visit date is probably wrong.",
+                )
+                break
+            previous = max(reading.taken_on, previous) if previous else reading.taken_on
 
 
 def visits_daily(findings: Findings, standards: Standards) -> Iterable[QaIssue]:

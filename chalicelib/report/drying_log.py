@@ -20,6 +20,7 @@ from datetime import date, timedelta
 
 from chalicelib.analysis.findings import AtmosphericReading, MoistureReading, SourceSpan
 from chalicelib.analysis.psychrometrics import dew_point_f, gpp_from_fahrenheit
+from chalicelib.analysis.reading_series import point_series
 
 MIN_VISITS_TO_PROJECT = 2
 # A projection further out than this says the trend is too flat to date anything.
@@ -86,12 +87,11 @@ def _key(reading: MoistureReading) -> tuple[str, str, str, str]:
 def reading_points(readings: Iterable[MoistureReading]) -> list[ReadingPoint]:
     """The readings grouped by point (place, material, meter and scale), in the order first read.
 
-    Reference readings are the dry standards themselves, not points being dried."""
-    groups: dict[tuple[str, str, str, str], list[MoistureReading]] = {}
-    for reading in readings:
-        if not reading.is_reference:
-            groups.setdefault(_key(reading), []).append(reading)
-    return [_point(group) for group in groups.values()]
+    Reference readings are the dry standards themselves, not points being dried. Two points with
+    one place and material (a ceiling and a wall of one room, each a row of the log) stay apart
+    (`point_series`)."""
+    measured = [reading for reading in readings if not reading.is_reference]
+    return [_point([measured[index] for index in point]) for point in point_series(measured, _key)]
 
 
 def _point(group: Sequence[MoistureReading]) -> ReadingPoint:

@@ -15,7 +15,7 @@ from chalicelib.report.drying_log import (
     grain_depressions,
     reading_points,
 )
-from chalicelib.report.wording import NONE, UNIT_LABELS, day, number, temperature, where
+from chalicelib.report.wording import NONE, day, number, temperature, unnamed_scale_note, where
 
 DRYING_COLUMNS = (
     Column("Reading point", 1.9),
@@ -28,12 +28,8 @@ DRYING_COLUMNS = (
 )
 
 
-def _unit(unit: str) -> str:
-    return UNIT_LABELS.get(unit, unit)
-
-
 def _on_scale(value: float | None, unit: str) -> str:
-    return NONE if value is None else f"{number(value)} {_unit(unit)}"
+    return NONE if value is None else f"{number(value)} {unit}"
 
 
 def point_name(point: ReadingPoint) -> str:
@@ -82,7 +78,7 @@ def point_outcome(point: ReadingPoint) -> str:
         return (
             f"{name}: goal not yet met; PROJECTED dry by {day(point.projection.dry_on)} "
             f"(projected, not measured: least-squares fit over {trend.visits} readings, "
-            f"{number(trend.slope_per_day)} {_unit(point.unit)} per day)."
+            f"{number(trend.slope_per_day)} {point.unit} per day)."
         )
     if point.drying_goal is None:
         return f"{name}: no drying goal recorded, so no date can be given."
@@ -103,8 +99,11 @@ def drying_log_section(readings: Sequence[MoistureReading]) -> Section:
             "standard and drying goal (lower readings are drier)."
         ),
         Table(DRYING_COLUMNS, rows),
-        Bullets(tuple(map(point_outcome, points))),
     ]
+    note = unnamed_scale_note(point.unit for point in points)
+    if note is not None:
+        blocks.append(Paragraph(note))
+    blocks.append(Bullets(tuple(map(point_outcome, points))))
     return Section("drying-log", title, tuple(blocks))
 
 

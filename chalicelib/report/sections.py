@@ -64,7 +64,6 @@ from chalicelib.report.wording import (
     NONE,
     NOT_DETERMINED,
     SUBTITLES,
-    UNIT_LABELS,
     Grade,
     areas_intro,
     count,
@@ -79,6 +78,7 @@ from chalicelib.report.wording import (
     sqft,
     standard_label,
     timestamp,
+    unnamed_scale_note,
     where,
     with_source,
 )
@@ -336,12 +336,8 @@ def _areas(areas: list[AffectedArea]) -> Section:
     return Section("affected-areas", title, (intro, Table(AREA_COLUMNS, tuple(map(_area_row, areas)))))
 
 
-def reading_unit(unit: str) -> str:
-    return UNIT_LABELS.get(unit, unit)
-
-
 def _on_scale(value: float | None, unit: str) -> str:
-    return NONE if value is None else f"{number(value)} {reading_unit(unit)}"
+    return NONE if value is None else f"{number(value)} {unit}"
 
 
 def _dry_state(reading: MoistureReading) -> str:
@@ -391,7 +387,9 @@ def _moisture(readings: list[MoistureReading]) -> Section:
         _reading_columns(with_meter), tuple(_reading_row(reading, with_meter) for reading in readings)
     )
     summary = Paragraph(sentence(_readings_summary(readings)) + ".")
-    return Section("moisture-readings", title, (summary, table))
+    note = unnamed_scale_note(reading.unit for reading in readings)
+    blocks: tuple[Block, ...] = (summary, table) if note is None else (summary, table, Paragraph(note))
+    return Section("moisture-readings", title, blocks)
 
 
 def _hazard_kind(hazard: SafetyHazard) -> str:

@@ -3,6 +3,7 @@ the standards cited. Shared by the section plan (`sections.py`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
@@ -222,7 +223,19 @@ EQUIPMENT_LABELS = {
     EquipmentKind.AIR_SCRUBBER: ("Air scrubber", "air scrubbers"),
     EquipmentKind.OTHER: ("Other equipment", "other items"),
 }
-UNIT_LABELS = {"%": "% (scale not stated)"}
+# A reading written as a bare percentage: the cells print "%" and the table says once, under it,
+# what that percentage is not (every cell saying so wrapped each one to three lines).
+UNNAMED_SCALE = "%"
+
+
+def unnamed_scale_note(units: Iterable[str]) -> str | None:
+    """The sentence under a readings table whose percentages name no scale, else None."""
+    if UNNAMED_SCALE not in set(units):
+        return None
+    return (
+        "Readings shown as % are on the meter's own percentage scale as the notes give them, not"
+        " stated as %MC or WME."
+    )
 
 
 @dataclass(frozen=True)

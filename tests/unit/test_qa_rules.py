@@ -521,3 +521,33 @@ def test_a_stated_category_is_not_held_against_a_quoted_opinion_the_writer_overr
     judged = findings.water_category.model_copy(update={"stated": None})
     unstated = _with(findings, water_category=judged)
     assert "CATEGORY_INCONSISTENT_WITH_CAUSE" in [issue.code for issue in check_findings(unstated).issues]
+
+
+def test_two_rows_of_one_room_and_material_are_two_series_not_dates_out_of_order() -> None:
+    # Given two points of one room and material, each read on two visits on its own row of a log
+    findings = _clean()
+    first, *_ = findings.moisture_readings
+    rows = [
+        first.model_copy(
+            update={
+                "value": value,
+                "taken_on": date(2024, 3, day),
+                "source": SourceSpan(line=line, text="row"),
+                "is_reference": False,
+            }
+        )
+        for line, value, day in ((30, 40, 13), (30, 22, 14), (31, 35, 13), (31, 19, 14))
+    ]
+    readings = [*findings.moisture_readings, *rows]
+    # When QA checks it
+    result = check_findings(_with(findings, moisture_readings=readings))
+    # Then the second row's first visit is not "dated before" the first row's last
+    assert "READING_DATES_OUT_OF_ORDER" not in [code for code, _, _ in _codes(result)]
+    # But the same rows with one visit day swapped are flagged
+    swapped = [
+        *findings.moisture_readings,
+        *rows[:3],
+        rows[3].model_copy(update={"taken_on": date(2024, 3, 12)}),
+    ]
+    flagged = check_findings(_with(findings, moisture_readings=swapped))
+    assert "READING_DATES_OUT_OF_ORDER" in [code for code, _, _ in _codes(flagged)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 from chalicelib.analysis import (
     AffectedArea,
@@ -258,8 +259,7 @@ def test_user_text_cannot_break_the_tables() -> None:
     assert _unescaped_pipes(area_row) == 9
     (reading_row,) = _table_rows(markdown, READING_HEADER)
     assert reading_row == (
-        "| wall \\| 1 | drywall \\| x \\| | 18.5 % (scale not stated) | \u2014 | \u2014 | \u2014 | \u2014 "
-        "| p. 3, line 2 |"
+        "| wall \\| 1 | drywall \\| x \\| | 18.5 % | \u2014 | \u2014 | \u2014 | \u2014 | p. 3, line 2 |"
     )
     assert _unescaped_pipes(reading_row) == 9
     # And the title and summary are escaped too
@@ -303,3 +303,37 @@ def test_the_configurations_caveats_are_the_contractors_not_the_insurers() -> No
     assert "no firm public source" not in dehumidifier.calculation
     assert "no firm public source" not in markdown
     assert "no firm public source" in render_json(report)
+
+
+UNNAMED_SCALE_NOTE = (
+    "Readings shown as % are on the meter's own percentage scale as the notes give them, not"
+    " stated as %MC or WME."
+)
+
+
+def _readings_report(*units: str) -> str:
+    span = SourceSpan(line=4, text="Hall wall 22 then 14")
+    readings = [
+        MoistureReading(
+            location="Hall", material="drywall", value=value, unit=unit, taken_on=day, source=span
+        )
+        for unit in units
+        for value, day in ((22, date(2026, 11, 2)), (14, date(2026, 11, 4)))
+    ]
+    findings = Findings(damage_type=DamageType.WATER, moisture_readings=readings, analyzer_version="test")
+    return render_markdown(_report(findings))
+
+
+def test_a_percentage_with_no_named_scale_is_said_once_under_each_table_not_in_every_cell() -> None:
+    # Given readings written as bare percentages
+    markdown = _readings_report("%")
+    # Then the cells print the number and "%" only
+    assert "22 % (scale" not in markdown and "| 22 % |" in markdown
+    # And the moisture table and the drying log each say once that the scale is not named
+    assert markdown.count(UNNAMED_SCALE_NOTE) == 2
+
+
+def test_readings_on_a_named_scale_carry_no_scale_note() -> None:
+    markdown = _readings_report("%MC", "WME")
+    assert "| 22 %MC |" in markdown and "| 14 WME |" in markdown
+    assert UNNAMED_SCALE_NOTE not in markdown

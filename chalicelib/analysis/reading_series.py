@@ -1,0 +1,57 @@
+"""Which moisture readings are one point read visit after visit.
+
+A point is a place, material and scale read again on later visits. Two points of the same room and
+material (a ceiling and a wall, both plasterboard in one treatment room, each a row of a log) carry
+the same location and material in the findings, so that key alone joins them into one series with
+two readings a day: QA then calls the second row's first day "dated before" the first row's last
+and the drying log interleaves them. A key whose readings repeat a day is split by the line each
+came from, when every line holds one reading a day (a row per point); a page whose lines are days
+(one line, several points) cannot be told apart that way and stays joined.
+
+QA (`qa.py`) and the report's drying log (`report/drying_log.py`) both ask this, each with its own
+key (the report keeps the meter apart too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Sequence
+from datetime import date
+
+from chalicelib.analysis.findings import MoistureReading
+
+
+def point_series(
+    readings: Sequence[MoistureReading], key: Callable[[MoistureReading], Hashable]
+) -> list[list[int]]:
+    """The readings' indexes grouped into points, each in the order read, the points in the order
+    each was first read."""
+    groups: dict[Hashable, list[int]] = {}
+    for index, reading in enumerate(readings):
+        groups.setdefault(key(reading), []).append(index)
+    points: list[list[int]] = []
+    for indexes in groups.values():
+        points.extend(_split_by_row(readings, indexes))
+    return sorted(points, key=lambda point: point[0])
+
+
+def _split_by_row(readings: Sequence[MoistureReading], indexes: list[int]) -> list[list[int]]:
+    if not _repeats_a_day(readings, indexes):
+        return [indexes]
+    rows: dict[int | None, list[int]] = {}
+    for index in indexes:
+        rows.setdefault(readings[index].source.line, []).append(index)
+    if len(rows) < 2 or any(_repeats_a_day(readings, row) for row in rows.values()):
+        return [indexes]
+    return list(rows.values())
+
+
+def _repeats_a_day(readings: Sequence[MoistureReading], indexes: list[int]) -> bool:
+    days: set[date] = set()
+    for index in indexes:
+        day = readings[index].taken_on
+        if day is None:
+            continue
+        if day in days:
+            return True
+        days.add(day)
+    return False

@@ -1,0 +1,57 @@
+"""Two points of one room and material, each a row of the log, stay two series: QA does not call
+the second row "out of order" and the drying log does not interleave them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from chalicelib.analysis.findings import MoistureReading, SourceSpan
+from chalicelib.analysis.reading_series import point_series
+from chalicelib.report.drying_log import reading_points
+
+pytestmark = pytest.mark.unit
+
+
+def _at(line: int, value: float, day: int, location: str = "Consult room 2") -> MoistureReading:
+    return MoistureReading(
+        location=location,
+        material="plasterboard",
+        value=value,
+        unit="%",
+        taken_on=date(2026, 11, day),
+        source=SourceSpan(line=line, text=f"row {line}"),
+    )
+
+
+def _key(reading: MoistureReading) -> tuple[str, str]:
+    return reading.location, reading.material or ""
+
+
+# A log with a row per point: the ceiling and a wall of one room, both plasterboard
+ROWS = [_at(20, 88, 3), _at(20, 51, 4), _at(20, 17, 5), _at(21, 44, 3), _at(21, 29, 4), _at(21, 13, 5)]
+
+
+@pytest.mark.parametrize(
+    ("readings", "expected"),
+    [
+        # a row per point, the same room and material: two series
+        (ROWS, [[0, 1, 2], [3, 4, 5]]),
+        # one point whose later visits are written on later lines: one series (no day repeats)
+        ([_at(20, 88, 3), _at(31, 51, 4), _at(40, 17, 5)], [[0, 1, 2]]),
+        # a line per visit day holding two points of one room: cannot be told apart, one group
+        ([_at(20, 88, 3), _at(20, 44, 3), _at(21, 51, 4), _at(21, 29, 4)], [[0, 1, 2, 3]]),
+        # different rooms are different points whatever their lines
+        ([_at(20, 30, 3, "Hall"), _at(20, 22, 3), _at(21, 18, 4, "Hall")], [[0, 2], [1]]),
+    ],
+)
+def test_readings_repeating_a_day_under_one_key_split_by_row(
+    readings: list[MoistureReading], expected: list[list[int]]
+) -> None:
+    assert point_series(readings, _key) == expected
+
+
+def test_the_drying_log_keeps_two_rows_of_one_room_apart() -> None:
+    points = reading_points(ROWS)
+    assert [[visit.value for visit in point.visits] for point in points] == [[88, 51, 17], [44, 29, 13]]
