@@ -5,8 +5,9 @@ material (a ceiling and a wall, both plasterboard in one treatment room, each a 
 the same location and material in the findings, so that key alone joins them into one series with
 two readings a day: QA then calls the second row's first day "dated before" the first row's last
 and the drying log interleaves them. A key whose readings repeat a day is split by the line each
-came from, when every line holds one reading a day (a row per point); a page whose lines are days
-(one line, several points) cannot be told apart that way and stays joined.
+came from, when every line holds one reading a day (a row per point); when every line is one day's
+and holds the same number of readings (a line per visit, the points in the same order each time:
+"Day 2: skirting 22, bottom plate 19"), by their place in the line. Anything else stays joined.
 
 QA (`qa.py`) and the report's drying log (`report/drying_log.py`) both ask this, each with its own
 key (the report keeps the meter apart too).
@@ -40,9 +41,21 @@ def _split_by_row(readings: Sequence[MoistureReading], indexes: list[int]) -> li
     rows: dict[int | None, list[int]] = {}
     for index in indexes:
         rows.setdefault(readings[index].source.line, []).append(index)
-    if len(rows) < 2 or any(_repeats_a_day(readings, row) for row in rows.values()):
-        return [indexes]
-    return list(rows.values())
+    if len(rows) > 1 and not any(_repeats_a_day(readings, row) for row in rows.values()):
+        return list(rows.values())
+    return _split_by_place_in_line(readings, list(rows.values())) or [indexes]
+
+
+def _split_by_place_in_line(readings: Sequence[MoistureReading], lines: list[list[int]]) -> list[list[int]]:
+    """Lines that are each one visit's readings of the same points in the same order: the n-th
+    reading of every line is one point. Nothing when the lines are not like that."""
+    width = len(lines[0])
+    for line in lines:
+        if len(line) != width or len({readings[index].taken_on for index in line}) != 1:
+            return []
+    if len({readings[line[0]].taken_on for line in lines}) != len(lines):
+        return []  # two lines of one day: the order does not say which is which
+    return [[line[place] for line in lines] for place in range(width)]
 
 
 def _repeats_a_day(readings: Sequence[MoistureReading], indexes: list[int]) -> bool:

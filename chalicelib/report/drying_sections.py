@@ -87,11 +87,30 @@ def point_outcome(point: ReadingPoint) -> str:
     return f"{name}: goal not met; the readings are not falling, so no dry date can be projected."
 
 
+def _tracked(point: ReadingPoint) -> bool:
+    """A point the log has something to say about: read again, or against a goal, or called dry or
+    wet. A spot read once with none of these (a fire job's check that nothing got wet) is in the
+    readings table already; here it was a row and a bullet saying "no drying goal recorded"."""
+    return (
+        len(point.visits) > 1
+        or point.drying_goal is not None
+        or any(v.is_dry is not None for v in point.visits)
+    )
+
+
 def drying_log_section(readings: Sequence[MoistureReading]) -> Section:
     title = "Drying log"
-    points = reading_points(readings)
+    points = [point for point in reading_points(readings) if _tracked(point)]
     if not points:
-        return Section("drying-log", title, (Paragraph("No reading point was read on a visit.", empty=True),))
+        return Section(
+            "drying-log",
+            title,
+            (
+                Paragraph(
+                    "No reading point was read on more than one visit or against a drying goal.", empty=True
+                ),
+            ),
+        )
     rows = tuple(row for point in points for row in _rows(point))
     blocks: list[Block] = [
         Paragraph(

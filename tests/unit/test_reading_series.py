@@ -40,8 +40,14 @@ ROWS = [_at(20, 88, 3), _at(20, 51, 4), _at(20, 17, 5), _at(21, 44, 3), _at(21, 
         (ROWS, [[0, 1, 2], [3, 4, 5]]),
         # one point whose later visits are written on later lines: one series (no day repeats)
         ([_at(20, 88, 3), _at(31, 51, 4), _at(40, 17, 5)], [[0, 1, 2]]),
-        # a line per visit day holding two points of one room: cannot be told apart, one group
-        ([_at(20, 88, 3), _at(20, 44, 3), _at(21, 51, 4), _at(21, 29, 4)], [[0, 1, 2, 3]]),
+        # a line per visit day holding two points of one room in the same order: by place in line
+        ([_at(20, 88, 3), _at(20, 44, 3), _at(21, 51, 4), _at(21, 29, 4)], [[0, 2], [1, 3]]),
+        # one visit's line reading three spots: three points read once
+        ([_at(22, 12, 4), _at(22, 13, 4), _at(22, 11, 4)], [[0], [1], [2]]),
+        # day lines of different lengths: which is which cannot be told, one group
+        ([_at(20, 88, 3), _at(20, 44, 3), _at(21, 51, 4)], [[0, 1, 2]]),
+        # two lines of the same day: one group
+        ([_at(20, 88, 3), _at(20, 44, 3), _at(21, 51, 3), _at(21, 29, 3)], [[0, 1, 2, 3]]),
         # different rooms are different points whatever their lines
         ([_at(20, 30, 3, "Hall"), _at(20, 22, 3), _at(21, 18, 4, "Hall")], [[0, 2], [1]]),
     ],

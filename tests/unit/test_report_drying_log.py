@@ -146,3 +146,17 @@ def test_air_gets_gpp_and_dew_point_and_the_dehumidifier_its_grain_depression() 
     assert (depression.on, depression.grains) == (date(2026, 11, 14), 38.0)
     # And with no outlet there is none
     assert grain_depressions(air_readings(readings[:1])) == []
+
+
+def test_a_spot_read_once_with_no_goal_is_left_to_the_readings_table() -> None:
+    # Given a fire job's checks that nothing got wet (each spot read once, no goal, no verdict),
+    # and one point read twice
+    once = [_reading(value, 4, location=f"Hall {n}", goal=None) for n, value in enumerate((12, 13, 11))]
+    twice = [_reading(30, 4, location="Laundry", goal=None), _reading(18, 6, location="Laundry", goal=None)]
+    # When the drying log is drawn
+    section = drying_log_section([*once, *twice])
+    # Then only the point read twice is in it
+    text = repr(section)
+    assert "Laundry" in text and "Hall 0" not in text
+    # And with only the checks, the log says there is nothing to follow
+    assert "No reading point was read on more than one visit" in repr(drying_log_section(once))
