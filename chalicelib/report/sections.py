@@ -13,7 +13,7 @@ adjuster must see that nothing was recorded, not wonder whether the section was 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from chalicelib.analysis.findings import (
     AffectedArea,
@@ -130,7 +130,7 @@ def _document(report: Report) -> ReportDocument:
         _summary(findings, report.qa),
         _loss(findings),
         _classification(findings),
-        _areas(findings.affected_areas),
+        _areas(findings.affected_areas, findings.damage_type),
         _moisture(findings.moisture_readings),
         drying_log_section(findings.moisture_readings),
         atmospheric_section(findings.atmospheric_readings),
@@ -328,12 +328,35 @@ def _area_row(area: AffectedArea) -> tuple[str, ...]:
     )
 
 
-def _areas(areas: list[AffectedArea]) -> Section:
+# The wet floor, walls and ceiling columns (AREA_COLUMNS[3:6])
+_WET = slice(3, 6)
+
+
+Cell = TypeVar("Cell")
+
+
+def _without_wet(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    return cells[: _WET.start] + cells[_WET.stop :]
+
+
+def _areas(areas: list[AffectedArea], damage: DamageType | None) -> Section:
+    """The affected rooms. A smoke or mould job where no room has a wet extent leaves the three
+    empty wet columns and the wet-wall rule out: a fire report read "wet wall area is above 2 ft,
+    the height the S500 air-mover formula leaves out" over rooms of soot. A water job keeps them
+    empty: the missing extent is worth seeing."""
     title = "Affected areas"
     if not areas:
         return _empty("affected-areas", title, "No affected areas were identified in the notes.")
-    intro = Paragraph(areas_intro())
-    return Section("affected-areas", title, (intro, Table(AREA_COLUMNS, tuple(map(_area_row, areas)))))
+    wet = damage == DamageType.WATER or any(
+        area.wet_floor_sqft or area.wet_wall_sqft or area.wet_ceiling_sqft or area.wall_insets_offsets
+        for area in areas
+    )
+    intro = Paragraph(areas_intro(wet_walls=wet))
+    rows = tuple(map(_area_row, areas))
+    if wet:
+        return Section("affected-areas", title, (intro, Table(AREA_COLUMNS, rows)))
+    table = Table(_without_wet(AREA_COLUMNS), tuple(_without_wet(row) for row in rows))
+    return Section("affected-areas", title, (intro, table))
 
 
 def _on_scale(value: float | None, unit: str) -> str:

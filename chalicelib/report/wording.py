@@ -158,18 +158,16 @@ def dimensions(area: AffectedArea) -> str:
     return f"{feet} ({metres})" if is_metric(area) else feet
 
 
-def areas_intro() -> str:
+def areas_intro(wet_walls: bool = True) -> str:
+    """What the areas table's figures are; the wet-wall rule only where there are wet figures."""
     if metric_report():
-        return (
-            "Dimensions and areas in metres, as measured; wet wall area is above 2 ft (0.6 m), the"
-            " height the S500 air-mover formula leaves out. Measures taken in feet show them beside."
-        )
+        rule = "; wet wall area is above 2 ft (0.6 m), the height the S500 air-mover formula leaves out"
+        shown = rule if wet_walls else ""
+        return f"Dimensions and areas in metres, as measured{shown}. Measures taken in feet show them beside."
+    rule = "; wet wall area is above 2 ft" if wet_walls else ""
     if metric_report() is False:
-        return (
-            "Dimensions and areas in feet; wet wall area is above 2 ft."
-            " Measures taken in metres show them beside."
-        )
-    return "Dimensions in feet; wet wall area is above 2 ft. Areas measured in metres also show m\u00b2."
+        return f"Dimensions and areas in feet{rule}. Measures taken in metres show them beside."
+    return f"Dimensions in feet{rule}. Areas measured in metres also show m\u00b2."
 
 
 def temperature(fahrenheit: float | None) -> str:

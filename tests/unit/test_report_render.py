@@ -337,3 +337,27 @@ def test_readings_on_a_named_scale_carry_no_scale_note() -> None:
     markdown = _readings_report("%MC", "WME")
     assert "| 22 %MC |" in markdown and "| 14 WME |" in markdown
     assert UNNAMED_SCALE_NOTE not in markdown
+
+
+def _areas_markdown(**wet: float) -> str:
+    span = SourceSpan(line=5, text="Hall: heavy soot on walls and ceiling")
+    area = AffectedArea(room="Hall", length_ft=15.7, width_ft=3.9, materials=["paint"], source=span, **wet)
+    findings = Findings(damage_type=DamageType.FIRE_SMOKE, affected_areas=[area], analyzer_version="test")
+    return render_markdown(_report(findings))
+
+
+def test_rooms_with_no_wet_extent_print_no_wet_columns_or_wet_wall_rule() -> None:
+    # Given a smoke job's room with no wet floor, walls or ceiling
+    markdown = _areas_markdown()
+    # Then its table has no wet columns and the intro no wet-wall rule
+    assert "| Room | Dimensions | Floor area | Materials | Source |" in markdown
+    assert "Wet floor" not in markdown and "wet wall area" not in markdown
+
+
+def test_a_room_with_a_wet_extent_keeps_the_wet_columns_and_rule() -> None:
+    markdown = _areas_markdown(wet_floor_sqft=20.0)
+    assert (
+        "| Room | Dimensions | Floor area | Wet floor | Wet walls | Wet ceiling | Materials | Source |"
+        in markdown
+    )
+    assert "wet wall area is above 2 ft" in markdown
