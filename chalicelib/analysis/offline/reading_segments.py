@@ -120,7 +120,9 @@ class SegmentReader:
 
     def segments(self, text: str, taken_on: date | None, *, in_block: bool) -> list[RowReading]:
         """A line of "label value" parts: a map's row, or a list of places and readings."""
-        if (leader := _LEADER.search(text)) is not None and (run := self._leader_run(text, leader, taken_on, in_block=in_block)):
+        if (leader := _LEADER.search(text)) is not None and (
+            run := self._leader_run(text, leader, taken_on, in_block=in_block)
+        ):
             return run
         if _LEADER.search(text):
             text = _LEADER.sub(lambda leader: " " * len(leader.group(0)), text)  # offsets stay the line's
