@@ -164,3 +164,15 @@ def test_an_oven_deck_or_a_mezzanine_deck_is_no_outdoor_deck() -> None:
 
 def test_a_bakehouse_is_a_space() -> None:
     assert _affected("Bakehouse (production floor) 8 x 6 m: screed wet around the oven.") == ["Bakehouse"]
+
+
+def test_a_room_followed_by_next_door_is_another_households() -> None:
+    assert _affected("The beauty salon next door says it smells damp; we did not go in.") == []
+    # (a commercial tenant's own working floor is a space like any room)
+    assert _affected("Water spread across the hair salon floor from the basin.") == ["Hair salon"]
+
+
+def test_a_room_next_door_to_another_is_the_houses_own() -> None:
+    assert "Bathroom" in _affected("The bathroom next door to the laundry has wet carpet at the door.")
+    # (a room of the job "next door" is only beside the one before)
+    assert "Family room" in _affected("Hose water ran into the family room next door and soaked the carpet.")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from chalicelib.analysis.offline import analyze_text
 
 _NOTES = """Laundry: tap spindle leak behind the machine, plasterboard and skirting wet.
@@ -39,3 +41,64 @@ def test_a_bracket_naming_the_points_not_read_does_not_hide_the_visit() -> None:
     assert (22.0, "WME", date(2026, 3, 16)) in found
     # the bracket's point number is no value
     assert not [value for value, _, day in found if day == date(2026, 3, 16) and value == 3.0]
+
+
+# --- a leader row's run of values, one a visit ---------------------------------------------------
+
+_RUN_HEAD = (
+    "Claim 88-310, 4 Kauri Pl, Nelson. Site visit 12 May 2026. Laundry and hallway wet.\n"
+    "Meter: Trotec T660 (relative, 0-200) on GIB; pins (%MC) on timber.\n"
+    "\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        # the first row writes each visit's day before its value, the bars part the visits; the
+        # rows under it give theirs in the same order; a height before the leader is no reading
+        (
+            "A  laundry GIB by tub, 150 AFF ....... contractor 9/5: 131 | ours 12/5: 77\n"
+            "B  hallway GIB, 150 AFF .............. 104 | 58\n"
+            "C  hallway skirting (%MC) ............ 23 | 16\n",
+            {
+                (131.0, "REL", date(2026, 5, 9)),
+                (77.0, "REL", date(2026, 5, 12)),
+                (104.0, "REL", date(2026, 5, 9)),
+                (58.0, "REL", date(2026, 5, 12)),
+                (23.0, "%MC", date(2026, 5, 9)),
+                (16.0, "%MC", date(2026, 5, 12)),
+            },
+        ),
+    ],
+)
+def test_a_leader_rows_values_are_one_places(rows: str, expected: set[tuple[float, str, date]]) -> None:
+    readings = analyze_text(_RUN_HEAD + rows).moisture_readings
+    assert {(r.value, r.unit, r.taken_on) for r in readings if not r.is_reference} == expected
+
+
+def test_a_leader_row_holding_a_sentence_after_its_value_is_no_run() -> None:
+    # (a note with a number after the value is not a second visit's value)
+    rows = "A  laundry GIB by tub ....... 131, cut 2 holes to vent it tomorrow\n"
+    values = {r.value for r in analyze_text(_RUN_HEAD + rows).moisture_readings}
+    assert 2.0 not in values
+
+
+def test_a_leader_rows_values_take_the_days_its_block_heading_lists_slot_by_slot() -> None:
+    text = (
+        "Job 5521, 8 Banksia Cres, Mandurah WA. Visit 3/02/2026. Laundry and hall wet.\n"
+        "\n"
+        "Moisture map (numbered on the plan; readings 3/02 - 5/02 - 7/02)\n"
+        "1. Laundry plasterboard behind tub ........ 41 - 26 - 15 %\n"
+        "2. Hall skirting by the laundry door ....... 33 - (removed) - 14 %MC\n"
+    )
+    found = {(r.value, r.taken_on) for r in analyze_text(text).moisture_readings}
+    assert {
+        (41.0, date(2026, 2, 3)),
+        (26.0, date(2026, 2, 5)),
+        (15.0, date(2026, 2, 7)),
+        (33.0, date(2026, 2, 3)),
+        (14.0, date(2026, 2, 7)),
+    } <= found
+    # (the point's number and the removed slot are no readings)
+    assert 2.0 not in {value for value, _ in found}

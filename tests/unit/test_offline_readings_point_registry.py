@@ -478,3 +478,57 @@ def test_a_meter_line_gives_the_mode_of_the_materials_named_before_it() -> None:
     assert meter_modes(["meter: Protimeter, pins, WME"], []).pins == "WME"
     # (two units and pins named apart from both: the pins' unit is not settled)
     assert meter_modes(["meter: pins, search (REL) and WME"], []).pins is None
+
+
+# --- definitions parted by dashes, and a legend a PDF wrapped -----------------------------------
+
+
+def test_definitions_parted_by_dashes_on_a_wrapped_line_are_each_a_point() -> None:
+    registry = point_registry(
+        _lines(
+            "POINTS\n"
+            "A1 family room drywall, 6 in. up - A2 family room slab - B1 mud room drywall, 6 in. - B2 mud\n"
+            "room slab by the door - S1 den drywall (dry standard)\n"
+            "Meter: Tramex ME5.\n"
+        )
+    )
+    rooms = {code: (point.room, point.reference) for code, point in registry.points.items()}
+    assert rooms == {
+        "A1": ("family room", False),
+        "A2": ("family room", False),
+        "B1": ("mud room", False),
+        "B2": ("mud room", False),
+        "S1": ("den", True),
+    }
+    assert {2, 3} <= registry.lines
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a dash in a sentence before a capitalised word and a number is no part of a legend
+        "Set the fans at 9 - P2 was still wet on the second day, so we left them.\n",
+        # a line that goes on in lower case under a single definition is not joined to it
+        "K1 kitchen wall by the fridge\nand the toe kick 31 on day one\n",
+    ],
+)
+def test_dashes_and_lower_case_lines_that_are_no_legend(text: str) -> None:
+    assert point_registry(_lines(text)).points == {}
+
+
+def test_a_day_column_written_either_way_takes_the_rows_day() -> None:
+    # (the job writes no other numeric date: "10/09" alone could be either day; the row is the
+    # first visit's, and the last row's "met" cells are points at goal, not read)
+    text = (
+        "Date of loss: Thursday Oct. 8, 2026. Initial inspection: Friday Oct. 9, 2026.\n"
+        "Basement rec room carpet and drywall wet.\n"
+        "P1 rec room drywall, 4 in. - P2 rec room slab - P3 rec room W wall, 4 in.\n"
+        "Readings (Tramex ME5, drywall scale %):\n"
+        "Date P1 P2 P3\n"
+        "10/09 41 5.2 33\n"
+        "10/10 30 4.6 22\n"
+        "10/12 14 met 12\n"
+    )
+    found = {(value, day) for value, _, _, day, _ in _readings(text)}
+    assert {(41.0, date(2026, 10, 9)), (5.2, date(2026, 10, 9)), (33.0, date(2026, 10, 9))} <= found
+    assert {(14.0, date(2026, 10, 12)), (12.0, date(2026, 10, 12))} <= found

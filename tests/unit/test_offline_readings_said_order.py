@@ -117,3 +117,34 @@ def test_the_item_a_legend_calls_the_comparison_is_the_dry_standard() -> None:
         (20.0, "Kitchen", date(2026, 3, 4), False),
         (10.0, "Lounge", date(2026, 3, 4), True),
     } <= found
+
+
+_IN_THE_ORDER = (
+    "Hi team,\n"
+    "\n"
+    "The dishwasher hose let go on Tuesday 6/10/2026; the kitchen and the family room floor got wet.\n"
+    "The drying tech's numbers, in the order kitchen wall, family room wall, family room"
+    " skirting (the skirting in %MC, the walls on the drywall scale):\n"
+    "Tue 6/10: 44, 31, 26\n"
+    "Thu 8/10: 25, 18, 17\n"
+)
+
+
+def test_a_list_straight_after_in_the_order_places_the_values() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_IN_THE_ORDER).moisture_readings}
+    assert {
+        (44.0, "Kitchen", date(2026, 10, 6)),
+        (31.0, "Family room", date(2026, 10, 6)),
+        (26.0, "Family room", date(2026, 10, 6)),
+        (17.0, "Family room", date(2026, 10, 8)),
+    } <= found
+
+
+def test_in_order_to_says_no_order() -> None:
+    from chalicelib.analysis.offline.reading_order_legend import order_legend
+
+    # ("in order to" opens no list of places, so the sentence is no legend without a colon's list)
+    assert order_legend("Fans went in order to dry the kitchen wall, the hall wall and the robe.") is None
+    assert order_legend(
+        "His figures, in the order laundry wall, hall wall, robe floor (the floor one in %MC, the rest %):"
+    ) == ["laundry wall", "hall wall", "robe floor (the floor one in %MC, the rest %)"]

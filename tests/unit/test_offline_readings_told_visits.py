@@ -48,3 +48,26 @@ def test_a_visit_told_without_a_date_near_it_changes_no_line_date() -> None:
     ]
     visits = Visits(Dates(lines, None))
     assert visits.line_dates(lines, date(2026, 8, 3))[1] == date(2026, 8, 3)
+
+
+_FILE_NOTE = """LOSS ADJUSTER FILE NOTES
+Insured: Ms R Tane, 4 Rimu Street, Invercargill
+
+10/03/2026  Instructions in. Pipe under the bath split on Sunday 8/03; drying company attended Monday 9/03.
+12/03/2026  Drying company's report received. Bathroom and hallway wet. Their day-one readings, pins (WME):
+   bathroom floor by the bath 33, hallway wall 24, lounge wall (dry standard) 11.
+14/03/2026  Site visit. Readings now: bathroom floor by the bath 21, hallway wall 16.
+"""
+
+
+def test_a_heading_passing_on_day_one_readings_dates_them_at_the_first_visit() -> None:
+    found = {(r.value, r.taken_on) for r in analyze_text(_FILE_NOTE).moisture_readings}
+    assert {(33.0, date(2026, 3, 9)), (24.0, date(2026, 3, 9))} <= found
+    # (a later visit's readings keep the note's own day)
+    assert {(21.0, date(2026, 3, 14)), (16.0, date(2026, 3, 14))} <= found
+
+
+def test_readings_the_note_does_not_call_day_one_keep_the_notes_day() -> None:
+    text = _FILE_NOTE.replace("Their day-one readings", "Their latest readings")
+    found = {(r.value, r.taken_on) for r in analyze_text(text).moisture_readings}
+    assert (33.0, date(2026, 3, 9)) not in found

@@ -61,3 +61,21 @@ def test_a_map_of_coded_points_under_the_meter_line_needs_no_heading() -> None:
     assert (420.0, "REL", 10) in found
     assert (18.0, "WME", 10) in found
     assert len(found) == 6
+
+
+def _keys(text: str) -> list[str]:
+    from chalicelib.analysis.offline.readings import materials_in
+
+    return [material.key for material in materials_in(text)]
+
+
+def test_a_point_read_with_pins_takes_the_scale_the_notes_give_the_pins() -> None:
+    # (the trade's default for pins is %MC; this job says its pins read WME)
+    notes = "Meter: Protimeter, pins, WME.\nB2 bath floor particleboard, pins through vinyl"
+    assert Scales.read(notes, _keys).for_material("particleboard") == "WME"
+
+
+def test_pins_named_beside_another_modes_scale_keep_their_own_default() -> None:
+    scales = Scales.read("Meter: Protimeter - search mode REL on plasterboard, pins on skirting.", _keys)
+    assert scales.for_material("baseboard") == "%MC"
+    assert scales.for_material("drywall") == "REL"

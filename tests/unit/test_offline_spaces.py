@@ -567,3 +567,23 @@ def test_what_a_line_says_of_an_appliance_is_not_said_of_the_room_it_stands_in()
     assert not named["Lounge"].affected and not named["Lounge"].unaffected
     # while a room said dry in its own words still is
     assert _named("- checked the lounge, carpet dry.")["Lounge"].unaffected
+
+
+def test_a_room_known_by_whose_it_is_takes_the_name_its_bracket_gives() -> None:
+    from chalicelib.analysis.offline import analyze_text
+
+    text = (
+        "The toilet cistern hose let go on Sunday 8/03/2026 and the bathroom floor flooded.\n"
+        "- Aroha's room (bedroom 3, 3.2 x 3.0) - carpet wet along the hall wall, about 3 square metres\n"
+        "He lifted the carpet in Aroha's room and put a fan in there.\n"
+    )
+    rooms = [area.room for area in analyze_text(text).affected_areas]
+    assert "Bedroom 3" in rooms
+    assert "Aroha's room" not in rooms
+
+
+def test_a_room_known_by_whose_it_is_with_a_bracket_of_other_words_keeps_its_name() -> None:
+    from chalicelib.analysis.offline.spaces import room_mentions
+
+    mentions = room_mentions("Aroha's room (next to the bathroom) was wet")
+    assert mentions[0].name == "Aroha's room"

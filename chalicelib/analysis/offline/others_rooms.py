@@ -13,6 +13,10 @@ from chalicelib.analysis.offline.text import FLAGS, Sentences
 _OTHERS_OWN = re.compile(
     r"\b(?:neighbou?r(?:'s|s'|\u2019s)|next[- ]door(?:'s|\u2019s))(?: [a-z]+)?(?: the)? $", FLAGS
 )
+# Right after a whole business's floor: "the nail salon next door" is another tenancy's (a room
+# of the job "next door", "ran into the family room next door", is only beside the one before).
+_NEXT_DOOR_AFTER = re.compile(r"[ \t]+next[- ]door\b(?!'s|\u2019s|[ \t]+to\b)", FLAGS)
+_PREMISES = frozenset({"salon", "shop_front"})
 # A possessive pronoun right before the room ("on her hall ceiling") ...
 _PRONOUN = re.compile(r"\b(?:his|her|their)(?: [a-z]+)? $", FLAGS)
 # ... whose sentence has a neighbour as its person, with no other person named after that.
@@ -29,6 +33,8 @@ _REACH = 160  # how far back in its sentence the neighbour may be named
 def others_room(text: str, sentences: Sentences, mention: Mention) -> bool:
     """Whether the room named is a neighbour's, not the insured's."""
     if _OTHERS_OWN.search(text, max(0, mention.start - 30), mention.start):
+        return True
+    if mention.base in _PREMISES and _NEXT_DOOR_AFTER.match(text, mention.end):
         return True
     pronoun = _PRONOUN.search(text, max(0, mention.start - 20), mention.start)
     if pronoun is None:

@@ -239,7 +239,6 @@ def note_dated_row(
         or len(known) < len(days)
         or len({draft.location for draft in drafts}) > 1
         or known != sorted(set(known))
-        or taken_on in known[1:]
     ):
         return
     state["_day_lead"] = _Lead(list(days), line, from_row=True)

@@ -95,6 +95,19 @@ _LEAD_FIRST_VISIT = re.compile(
 )
 
 
+# A heading's readings said to be the first visit's: "Their day-one readings, Protimeter ...:",
+# "Intake readings (pins):", "first-day moisture readings".
+_DAY_ONE_READINGS = re.compile(
+    r"\b(?:day[- ]?(?:one|1)|first[- ]day|intake|initial|first[- ]visit)(?:'s)? (?:moisture )?readings\b",
+    FLAGS,
+)
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z])")
+
+
+def _last_sentence(text: str) -> str:
+    return _SENTENCE_END.split(text)[-1]
+
+
 # A date on a line of its own: a bullet or a weekday may lead it, a colon or a dash end it.
 _DATE_ALONE_LEAD = re.compile(r"[\s\-*\u2022#>]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?", FLAGS)
 _DATE_ALONE_TAIL = re.compile(r"[\s:\-\u2013]*", FLAGS)
@@ -159,6 +172,15 @@ class ReadingLineState:
             elif heading and len(found) == 1 and found[0].value is not None:
                 # "In-slab RH probes (hygrometer, read after 72 h) 15/05:" dates the lines under it
                 value, carries = found[0].value, True
+        if (
+            heading
+            and self._rows is not None
+            and self._rows.day_one is not None
+            and _DAY_ONE_READINGS.search(_last_sentence(line.text))
+        ):
+            # ("23/11 Their report in. Their day-one readings, pins (WME):" over the list: read on
+            # the first visit, whatever day the note that passes them on was written)
+            value, carries = self._rows.day_one, True
         stated = _READINGS_OF.search(line.text)
         if stated is not None and self._rows is not None:
             # "2026-07-17 09:15 - Update from vendor (readings 07-16): ...": the day they were read

@@ -20,8 +20,13 @@ _LEAD = re.compile(r"^.{0,80}?(?:\s[-\u2013\u2014]\s|:\s)", FLAGS)
 # A room's number ("bedroom 2") is the only number an item may have.
 _NUMBER = re.compile(r"(?<![a-z] )\b\d", FLAGS)
 # A sentence that says the order, then lists it: "Same order every time: sink wall, mudroom wall.",
-# "four spots, in this order: behind the stand, ...".
-_SAID_ORDER = re.compile(r"\b(?:same|this|that|the following) order\b[^:.;\n]{0,30}:\s*", FLAGS)
+# "four spots, in this order: behind the stand, ...", or with the list straight after the words:
+# "His readings, in the order laundry wall, rumpus wall, skirting:" ("in order to ..." says no order).
+_SAID_ORDER = re.compile(
+    r"\b(?:(?:same|this|that|the following) order\b[^:.;\n]{0,30}:"
+    r"|in (?:the |this )?order\b(?!\s+(?:to|that|for|of|as)\b)(?=\s+[a-z]))\s*",
+    FLAGS,
+)
 # What an item may name beside a room or a surface: a side, an end, a fixture it is read by.
 _PLACE_WORDS = re.compile(
     r"\b(?:side|face|end|front|back|middle|centre|center|corner|fridge|refrigerator|dishwasher|oven"
@@ -30,7 +35,8 @@ _PLACE_WORDS = re.compile(
 )
 _BRACKETED = re.compile(r"\([^()]{0,120}\)")
 _LIST_END = re.compile(r"[.;!?](?:\s|$)")
-_ITEM_SPLIT = re.compile(r",\s*(?:and\s+)?|(?<=\S)\s+and\s+", FLAGS)
+# (a comma inside a bracket parts no items: "skirting (the skirting one in %MC, the walls %)")
+_ITEM_SPLIT = re.compile(r"(?:,\s*(?:and\s+)?|(?<=\S)\s+and\s+)(?![^()]*\))", FLAGS)
 
 
 def order_legend(text: str) -> list[str] | None:

@@ -59,9 +59,11 @@ _DEFINITION = re.compile(
 _NUMBERED_PARTS = re.compile(r",\s+(?=\d{1,2}\s+[a-z])")
 # A sentence of a long line: a label may open one in the middle ("Meter ... (%). Pt 1-5 ...").
 _SENTENCE_GAP = re.compile(r"(?<=[a-z)%\]])\.\s+(?=[A-Z])")
-# Where one line's definitions part: ";", " | ", or ", " / ". " right before another ID and words.
+# Where one line's definitions part: ";", " | ", or ", " / ". " right before another ID and words
+# (or a dash between two definitions: "P1 laundry drywall, 4 in. up - P2 laundry slab - P3 ...")
 _PARTS = re.compile(
     rf"\s*;\s*|\s+\|\s+|(?<=[a-z)])[.,]\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]))"
+    rf"|(?<=[a-z).])\s+[-\u2013]\s+(?=[A-Z]{{1,3}}-?\d{{1,2}}[A-Za-z]?\s+[a-z])"
     rf"|\.\s+(?={_LABEL}\s*(?:[:\-]|\s(?={_SPLIT_ID}\s+[a-z])))",
     re.ASCII,
 )
@@ -240,13 +242,12 @@ def point_registry(lines: Sequence[Line], text: str = "") -> PointRegistry:
         return lambda room: room.lower() in others
 
     previous = ""
-    for line in lines:
-        found, labelled = _line_definitions(line.text)
+    for line, found, labelled, covered in _unwrapped(lines):
         if len(found) >= _MIN_RUN or (found and labelled) or (found and line.number - 1 in taken and not run):
             # (a definition right under a line of them goes on the same legend)
             close()
             _register(points, found, words_of)
-            taken.add(line.number)
+            taken.update(covered)
         elif len(found) == 1:
             if not run:
                 headed = legend_header(previous) is not None
@@ -263,6 +264,41 @@ def point_registry(lines: Sequence[Line], text: str = "") -> PointRegistry:
         reference = point.reference or _REFERENCE_ID.fullmatch(code) is not None
         points.setdefault(code, replace(point, reference=reference))
     return PointRegistry(points, frozenset(taken | drawn), meter_scaled)
+
+
+# A line a PDF wrapped goes on in lower case ("under pad - P6 storage room drywall, 4 in. - P7 ...").
+_GOES_ON = re.compile(r"\s*[a-z(]")
+_MAX_WRAPS = 4
+
+
+def _unwrapped(lines: Sequence[Line]) -> list[tuple[Line, list[_Definition], bool, list[int]]]:
+    """Each line's definitions, and whether a label leads them; a line of several definitions the
+    PDF wrapped is read with the lines that go on from it (they are its own: no definitions of theirs
+    are read twice), so the last point of each line keeps its words and the next line's points count."""
+    out: list[tuple[Line, list[_Definition], bool, list[int]]] = []
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        found, labelled = _line_definitions(line.text)
+        covered = [line.number]
+        text = line.text
+        while (
+            len(found) >= _MIN_RUN
+            and len(covered) <= _MAX_WRAPS
+            and index + 1 < len(lines)
+            and lines[index + 1].number == covered[-1] + 1
+            and _GOES_ON.match(lines[index + 1].text)
+        ):
+            joined = f"{text.rstrip()} {lines[index + 1].text.strip()}"
+            more, more_labelled = _line_definitions(joined)
+            if len(more) < len(found):
+                break
+            index += 1
+            text, found, labelled = joined, more, labelled or more_labelled
+            covered.append(lines[index].number)
+        out.append((replace(line, text=text) if len(covered) > 1 else line, found, labelled, covered))
+        index += 1
+    return out
 
 
 def _meter_scales(

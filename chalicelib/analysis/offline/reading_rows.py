@@ -395,6 +395,10 @@ class RowReader(SegmentReader):
         found = self.dates.find(cells[0], anchor, yearless_numeric=True)
         day = _DAY_COLUMN.match(cells[0])
         when = found[0].value if found else self._day(int(day.group("n"))) if day else taken_on
+        if found and when is None and _one_reading_of(cells[0], taken_on):
+            # ("10/09" in a job that writes no other numeric date: October 9th or September 10th;
+            # the line's day, read from the rows around it, is one of the two, so it is that one)
+            when = taken_on
         readings, offset = [], len(cells[0]) + 3
         for label, cell in zip(self.point_columns[1:], cells[1:], strict=True):
             number = reading_cell(cell)
@@ -563,3 +567,16 @@ def _labels_dates(columns: list[Column], cells: list[str]) -> bool:
         and not is_reading_cell(cells[0])
         and all(map(is_reading_cell, cells[1:]))
     )
+
+
+_NUMERIC_DAY = re.compile(r"\s*(?P<a>\d{1,2})/(?P<b>\d{1,2})\s*")
+
+
+def _one_reading_of(cell: str, day: date | None) -> bool:
+    """Whether a yearless numeric day ("10/09") reads as `day` one way or the other."""
+    written = _NUMERIC_DAY.fullmatch(cell)
+    if written is None or day is None:
+        return False
+    return {(day.day, day.month), (day.month, day.day)} & {
+        (int(written.group("a")), int(written.group("b")))
+    } != set()

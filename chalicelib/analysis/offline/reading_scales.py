@@ -70,7 +70,9 @@ class Scales:
         by_material: dict[str, str] = {}
         relative = False
         keys_of = _with_kinds(material_keys)
-        for sentence in _clauses(text, keys_of):
+        clauses = _clauses(text, keys_of)
+        pins_read = _pins_scale(clauses)
+        for sentence in clauses:
             # A scale named outright ("values in WME", "%MC") beats one implied ("pin mode").
             named = [m for m in SCALE_WORDS.finditer(sentence) if m.lastgroup]
             relative = relative or any(
@@ -84,6 +86,8 @@ class Scales:
             if found is None or found.lastgroup is None:
                 continue
             scale = SCALE_NAMES[found.lastgroup]
+            if pins_read is not None and _PIN_WORD.fullmatch(found.group(0)):
+                scale = pins_read  # ("pins thru carpet" where "meter: pins, WME": the pins' stated scale)
             keys = keys_of(sentence)
             for key in keys:
                 for each in sorted(WOODEN_MATERIALS) if key == _WOOD else (key,):
@@ -96,6 +100,27 @@ class Scales:
 
     def for_material(self, key: str | None) -> str | None:
         return self.by_material.get(key, self.general) if key else self.general
+
+
+_PIN_WORD = re.compile(r"pins?", FLAGS)
+_PINS = re.compile(r"\bpins?\b", FLAGS)
+# (a clause that names the pins and another mode gives each its own scale: not the pins' alone)
+_OTHER_MODE = re.compile(r"\b(?:search|scan|non-?invasive|capacitive|reference|relative|rel)\b", FLAGS)
+
+
+def _pins_scale(clauses: list[str]) -> str | None:
+    """The one scale the notes say their pins read ("meter: Protimeter, pins, WME"), written out in
+    the clauses that name the pins; None when none says, or they say two."""
+    said = {
+        SCALE_NAMES[m.lastgroup]
+        for clause in clauses
+        if _PINS.search(clause) and not _OTHER_MODE.search(clause)
+        for m in SCALE_WORDS.finditer(clause)
+        if m.lastgroup and _EXPLICIT_SCALE.fullmatch(m.group(0))
+    }
+    # (pins read a wood scale: a relative one written beside them is another mode's)
+    said &= {"WME", "%MC"}
+    return said.pop() if len(said) == 1 else None
 
 
 def with_named_materials(block: Scales, document: Scales) -> Scales:

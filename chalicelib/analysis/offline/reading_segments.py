@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_numbers import (
@@ -18,6 +19,7 @@ from chalicelib.analysis.offline.reading_numbers import (
     numbers_in,
     said_dry,
     scale_name,
+    strip_dates,
 )
 from chalicelib.analysis.offline.reading_part_dates import date_parts
 from chalicelib.analysis.offline.reading_row_parts import (
@@ -64,6 +66,17 @@ _LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
 # "Pt 6 sales floor concrete, aisle 7 end = 31": what follows "=" is the part's reading; a number
 # in the words before it names a place ("aisle 7")
 _EQUALS_BEFORE = re.compile(r"=[ \t]*$")
+# What a leader row's run may hold between its values: separators, scales, a visit's day (taken
+# out before), who read it ("restorer", "mine"), "then", "not read": a word or two, no sentence.
+_RUN_GAP = re.compile(
+    r"[\s,;|/:>\-\u2013\u2192()]*(?:(?:%\s?MC|%|WME|REL|MC)\b[\s,;|/:>\-\u2013\u2192()]*)?"
+    r"(?:[a-z]{2,12}[\s,;|/:>\-\u2013\u2192()]*){0,2}",
+    FLAGS,
+)
+_MIN_RUN = 2
+# Between a leader row's visits: a dash, slash or bar with spaces, or a comma or semicolon.
+_SLOT_GAP = re.compile(r"\s+[-\u2013/|]\s+|\s*[;,]\s*")
+_DIGIT = re.compile(r"\d")
 # A visit's day that leads its line of points ("20/10  L1 GIB 35 / L2 ..."), before the first code
 _LEAD_DAY = re.compile(r"[\s\-*\u2022>]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?:?[ \t]+(?=[A-Z]{1,2}\d{1,2}\b)")
 
@@ -107,6 +120,10 @@ class SegmentReader:
 
     def segments(self, text: str, taken_on: date | None, *, in_block: bool) -> list[RowReading]:
         """A line of "label value" parts: a map's row, or a list of places and readings."""
+        if (leader := _LEADER.search(text)) is not None and (
+            run := self._leader_run(text, leader, taken_on, in_block=in_block)
+        ):
+            return run
         if _LEADER.search(text):
             text = _LEADER.sub(lambda leader: " " * len(leader.group(0)), text)  # offsets stay the line's
         if series := self._dated_groups(text, taken_on) or colon_series(text, taken_on):
@@ -137,6 +154,57 @@ class SegmentReader:
                 self.points.setdefault(point, readings[0].label)
             readings = [replace(readings[0], point=point)]
         return readings
+
+    def _leader_run(
+        self, text: str, leader: re.Match[str], taken_on: date | None, *, in_block: bool
+    ) -> list[RowReading]:
+        """ "MP2  hall GIB, 100 AFF ........ 117 | 71", "B  robe wall ..... 6/11: 88 / 9/11: 52": a
+        map's row whose leader parts its place from a run of values, one per visit. Every value
+        after the leader is that one place's (a comma or a height before the leader is the place's
+        words, no part of its own); a day written before a value is its day. Only a run of two or
+        more values with nothing but days, scales, a word or two and separators between them."""
+        before, after = text[: leader.start()], text[leader.end() :]
+        point = POINT_ID.match(before)
+        words = collapse(before[point.end() :] if point else before).strip(" -:=(,")
+        numbers = numbers_in(" " * leader.end() + after, self.dates)
+        # (one value after the leader is a run too when numbers stand in the place's words: "plinth
+        # behind basin 2, pins ...... 28 WME" is basin 2's plinth read 28, no reading of 2)
+        if not words or not numbers or (len(numbers) < _MIN_RUN and not _DIGIT.search(words)):
+            return []
+        gaps = [after[: numbers[0].start - leader.end()]] + [
+            text[a.end : b.start] for a, b in pairwise(numbers)
+        ]
+        gaps.append(text[numbers[-1].end :])
+        if not all(_RUN_GAP.fullmatch(strip_dates(self.dates, gap, taken_on)) for gap in gaps):
+            return []
+        if not describes_place(words) or EQUIPMENT_WORDS.search(words) or AIR_WORDS.search(words):
+            return []
+        if point is not None and in_block:
+            self.points.setdefault(point.group("id"), words)  # (read again later by its ID alone)
+        run = [
+            RowReading(
+                label=words,
+                value=number.value,
+                unit=number.scale,
+                role="reading",
+                taken_on=taken_on,
+                said_dry=number.said_dry,
+                point=point.group("id") if point else None,
+                start=number.start,
+                end=number.end,
+            )
+            for number in numbers
+        ]
+        written = self.dates.find(after, taken_on, yearless_numeric=True)
+        preamble: list[date] = getattr(self, "preamble_dates", [])
+        slots = [_DIGIT.search(slot) is not None for slot in _SLOT_GAP.split(after.strip())]
+        if not written and len(preamble) == len(slots) and sum(slots) == len(run):
+            # ("readings 16/11 - 18/11 - 20/11" over "1. Ensuite wall ...... 45 - 28 - 14 %": the
+            # block's days, in order; a slot that says the point was not read that day keeps its
+            # day from the values after it: "55 - 36 - (cut out)")
+            days = iter(day for day, filled in zip(preamble, slots, strict=True) if filled)
+            return [replace(reading, taken_on=next(days)) for reading in run]
+        return date_parts(text, run, taken_on, self.dates)
 
     def _segment(
         self, text: str, numbers: list[Number], taken_on: date | None, start: int = 0

@@ -57,6 +57,7 @@ from chalicelib.analysis.offline.scope_extents import (
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
+    named_room_aliases,
     room_mentions,
 )
 from chalicelib.analysis.offline.struck_rooms import struck_off
@@ -193,10 +194,18 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
         self._room_levels: set[str] = set()  # levels affected rooms were said to be on ("(basement)")
         self._over_rooms: set[str] = set()  # roof spaces written as the cavity over rooms
         self._photo_log = PhotoLog()
+        self._named_aliases: dict[str, Mention] = {}  # rooms written by whose they are, by their names
         self._in_photos = False  # the line is in a photo log: it names no room's affected materials
+
+    def _aliased(self, room: Mention) -> Mention:
+        """A room written by whose it is, by the name the notes gave it once ("Mikaere's room
+        (bedroom 2)" then "Mikaere's room": Bedroom 2)."""
+        alias = self._named_aliases.get(room.key)
+        return replace(room, key=alias.key, name=alias.name) if alias is not None else room
 
     def scan(self, lines: Sequence[Line]) -> None:
         self._booked_lines = second_hand_lines(lines)
+        self._named_aliases = named_room_aliases([line.text for line in lines])
         for index, line in enumerate(lines):
             self._in_photos = self._photo_log.covers(line.text)
             if not line.text:
@@ -212,7 +221,7 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                     self._rows.columns = None
                 continue
             self.section_by_line[line.number] = list(self._section_rooms)
-            rooms = [self._resolve(room) for room in room_mentions(line.text)]
+            rooms = [self._resolve(self._aliased(room)) for room in room_mentions(line.text)]
             if index + 1 < len(lines) and continues_sentence(line.text):
                 # (a sentence an e-mail wrapped onto the next line, that sets its room apart from the loss)
                 cut = unrelated_when_wrapped(line.text, lines[index + 1].text, rooms)

@@ -95,6 +95,9 @@ from chalicelib.analysis.offline.text import (
 )
 
 _TABLE_RULE = re.compile(r"\s*\|[\s:|-]*-[\s:|-]*\|?\s*")
+# A map's row: words, a dot leader, then values the bars part ("A hall ...... 31 | 22"); no bar
+# before the leader (a table's cell may hold dots)
+_LEADER_THEN_BARS = re.compile(r"[^|\n]{2,200}?(?:\.{3,}|\u2026+)[^|]*\s\|\s")
 
 
 _ROOM_LOOK = 40
@@ -264,6 +267,12 @@ class ReadingsScan(
             rows.preamble_dates = []
         if _TABLE_RULE.fullmatch(text):
             return True  # a Markdown table's rule line ("|---|---|") belongs to the table around it
+        if " | " in text and _LEADER_THEN_BARS.match(text):
+            # ("MP2 hall GIB, 100 AFF ........ 117 | 71": a map's row whose bars part its visits'
+            # values after the leader; no table's cells)
+            self._in_table = False
+            run = rows.segments(text.replace(" | ", " ; "), taken_on, in_block=self._in_readings)
+            return self._read_rows(line, rooms, run, text) or True
         if " | " in text:
             was_table, self._in_table = self._in_table, True
             if not was_table:

@@ -131,6 +131,8 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("bakehouse", r"bake ?house|production (?:floor|area|kitchen)"),
     # ("Shop front / retail (about 9 m x 6 m)": a small business's public room)
     ("shop_front", r"shop ?front|shop floor|retail (?:area|floor|space)"),
+    # ("a 9 x 5 m salon floor": a hairdresser's or beauty business's working floor)
+    ("salon", r"(?:hair |beauty |nail )?salon"),
     ("restroom", r"rest ?room|wash ?room|staff (?:toilet|wc)"),
     ("reception", r"reception(?: area)?|waiting (?:room|area)|lobby"),
     ("boardroom", r"board ?room|conference room|meeting room"),
@@ -284,6 +286,7 @@ _AREA_AFTER = re.compile(r" area\b", FLAGS)
 
 
 # "the back bedroom (we call it Bedroom 3)": the second name is what the notes call it from then on.
+_BRACKET_OPEN = re.compile(r" ?\( ?(?:the |now |aka )?")
 _ALIAS_JOIN = re.compile(
     r"^(?: (?:upstairs|downstairs|up|down))? ?[(,-] ?"
     r"(?:referred to (?:here |below |hereafter )?as|(?:we|they|i) call it|called|known as|aka|i\.?e\.?)"
@@ -491,6 +494,11 @@ def _join_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
     out = list(mentions)
     for index in range(len(out) - 1):
         first, second = out[index], out[index + 1]
-        if first.base == second.base and _ALIAS_JOIN.match(text[first.end : second.start]):
+        between = text[first.end : second.start]
+        if (first.base == second.base and _ALIAS_JOIN.match(between)) or (
+            # ("Mikaere's room (bedroom 2, 3.4 x 3.0)": a room known by whose it is, then the name
+            # the plan gives it, first in its bracket)
+            first.base == "named_room" and second.base != "named_room" and _BRACKET_OPEN.fullmatch(between)
+        ):
             out[index] = replace(first, key=second.key, name=second.name, level=first.level or second.level)
     return out
