@@ -498,3 +498,15 @@ def test_a_wrapped_list_item_opening_with_a_day_is_no_visit(notes: str, expected
     notes = "12 Kauri St, Sydenham, Christchurch 8023, New Zealand\n" + notes
     readings = analyze_text(notes).moisture_readings
     assert [reading.taken_on for reading in readings] == [expected]
+
+
+def test_an_ambiguous_day_that_reads_as_the_day_already_read_is_that_day() -> None:
+    # Given a Canadian job (both orders written) and a day already read as October 9th
+    lines = prepare_lines("Loss at 40 King St, Moncton NB E1C 4M2\nDate 10/09")
+    dates = Dates(lines, None)
+    # Then "10/09" is that day again, not September 10th
+    assert [m.value for m in dates.find("10/09", date(2026, 10, 9), yearless_numeric=True)] == [
+        date(2026, 10, 9)
+    ]
+    # and a day that reads within weeks of it either way, and is neither, stays undetermined
+    assert [m.value for m in dates.find("10/11", date(2026, 10, 9), yearless_numeric=True)] == [None]

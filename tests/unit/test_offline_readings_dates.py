@@ -217,3 +217,28 @@ The drying man came the next morning, the 16th. His numbers (WME, he said):
     # Then each item's readings are on its own day
     assert (31.0, date(2026, 5, 16)) in found
     assert (18.0, date(2026, 5, 19)) in found
+
+
+_RECHECK = """DAMP SURVEY - 14 Quay Street, Swansea SA1 1HB
+Visit: Monday 2 March 2026. Re-check later.
+Readings (Protimeter, pins = WME)
+- Kitchen skirting at the sink: 27 WME
+- Kitchen door lining foot: 24 WME; kitchen plinth 22 WME
+Re-check 16 March 2026 (the plumber replaced the trap on 4 March; the units are still in place):
+- Kitchen skirting at the sink: 17 WME
+"""
+
+
+def test_a_long_visit_heading_ending_with_a_colon_is_no_wrap_of_the_bullet_above() -> None:
+    found = {(value, day) for value, _, day, _ in _readings(_RECHECK)}
+    assert (27.0, date(2026, 3, 2)) in found
+    assert (17.0, date(2026, 3, 16)) in found
+
+
+def test_a_bullet_wrapped_onto_a_long_line_keeps_its_visit() -> None:
+    text = _RECHECK.replace(
+        "Re-check 16 March 2026 (the plumber replaced the trap on 4 March; the units are still in place):",
+        "then re-read after the plumber's visit and the trap replaced on 16 March 2026, units still in",
+    )
+    found = {(value, day) for value, _, day, _ in _readings(text)}
+    assert (17.0, date(2026, 3, 2)) in found

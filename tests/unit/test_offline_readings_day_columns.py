@@ -84,3 +84,31 @@ def test_a_piped_row_whose_first_day_follows_the_points_words_in_one_cell() -> N
     # Then the first day's number is read with the others, each on its own day
     days = [(r.value, r.taken_on) for r in analyze_text(notes).moisture_readings]
     assert days == [(41.0, date(2026, 2, 3)), (25.0, date(2026, 2, 5)), (14.0, date(2026, 2, 7))]
+
+
+_NUMBERED_DAYS = """Drying record, 8 Banksia Cres, Modbury SA 5092. Attended Tuesday 3/03/2026.
+Laundry: vinyl on particleboard wet, plasterboard wicking 200 mm.
+Meter: Protimeter MMS2, pin mode (WME) on particleboard, search mode on plasterboard.
+Pt Where Material Mode Day 1 3/03 Day 2 4/03 Day 4 6/03
+L1 Laundry floor at tub particleboard WME 31 24 17
+L2 Laundry wall by door plasterboard search 420 260 150
+"""
+
+
+def test_a_day_column_titled_by_its_number_and_its_date_is_one_column() -> None:
+    found = _found(_NUMBERED_DAYS)
+    assert (31.0, "WME", "Laundry", date(2026, 3, 3)) in found
+    assert (24.0, "WME", "Laundry", date(2026, 3, 4)) in found
+    assert (17.0, "WME", "Laundry", date(2026, 3, 6)) in found  # (Day 4 is the date it gives)
+    assert (150.0, "REL", "Laundry", date(2026, 3, 6)) in found
+    assert len(found) == 6
+
+
+def test_a_page_or_photo_number_is_no_reading() -> None:
+    notes = (
+        "Drying record, 8 Banksia Cres, Modbury SA 5092. Attended 3/03/2026.\n"
+        "Laundry: vinyl on particleboard wet. Meter: Protimeter, pin mode (WME).\n"
+        "MOISTURE MAP - points on the sketch (page 3), photo 12 shows the tub.\n"
+        "L1 laundry floor at tub particleboard WME 31\n"
+    )
+    assert {value for value, *_ in _found(notes)} == {31.0}

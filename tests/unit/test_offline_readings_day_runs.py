@@ -9,7 +9,12 @@ import pytest
 
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.dates import Dates
-from chalicelib.analysis.offline.reading_day_runs import day_value_runs, value_day_runs, weekday_value_runs
+from chalicelib.analysis.offline.reading_day_runs import (
+    barred_day_values,
+    day_value_runs,
+    value_day_runs,
+    weekday_value_runs,
+)
 from chalicelib.analysis.offline.text import Line
 
 _DATES = Dates([Line(1, "Springfield, IL, USA", "Springfield, IL, USA")], None)
@@ -144,3 +149,65 @@ def test_the_rows_under_take_the_days_the_row_above_gave_its_weekdays() -> None:
 )
 def test_no_weekday_run_where_a_day_or_the_row_is_unsure(text: str) -> None:
     assert weekday_value_runs(text, _DATES, _MONDAY, {}) == []
+
+
+# --- each day first, the items between bars: "11/9 28 | 11/11 19 | cut out 11/12" -----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "W2 bath wall by tub (drywall): 3/2 52 | 3/3 37 | 3/5 21",
+            [(52.0, date(2026, 3, 2)), (37.0, date(2026, 3, 3)), (21.0, date(2026, 3, 5))],
+        ),
+        # a note for a day the point was not read is no reading; its day still counts as an item
+        ("S1 sill plate (%MC): 3/3 26 | removed 3/5", [(26.0, date(2026, 3, 3))]),
+        (
+            "S2 stud at door (%MC): 3/3 = 24 | 3/5 18 | (dry, not re-read 3/7)",
+            [(24.0, date(2026, 3, 3)), (18.0, date(2026, 3, 5))],
+        ),
+    ],
+)
+def test_a_row_of_barred_day_value_items_reads_each_on_its_day(
+    text: str, expected: list[tuple[float, date]]
+) -> None:
+    found = barred_day_values(text, _DATES, _DAY)
+    assert [(r.value, r.taken_on) for r in found] == expected
+    assert found[0].label.startswith(text.split(":")[0][:4])
+
+
+def test_a_barred_row_takes_the_scale_its_words_end_with() -> None:
+    found = barred_day_values("S1 sill plate (%MC): 3/3 26 | 3/5 19", _DATES, _DAY)
+    assert {r.unit for r in found} == {"%MC"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "K1 | kitchen wall | 3/2 | 48",  # (a table's cells: the place is parted from its day)
+        "bath wall (drywall): 3/2 52",  # (no bar: the other day readers')
+        "Visit 3/2: 4 air movers | 3/3: 2 pulled",  # (counts, no place then values)
+        "bath wall: 3/2 52 | 3/3 37 x 2",  # (more than a value after a day)
+        "bath wall: 3/2 52 | 6 holes drilled",  # (a number in a note: no such row)
+        "bath wall: 3/2 52 | replaced",  # (a single dated item)
+    ],
+)
+def test_lines_that_are_no_row_of_barred_day_values(text: str) -> None:
+    assert barred_day_values(text, _DATES, _DAY) == []
+
+
+def test_barred_rows_under_a_heading_are_read_in_their_rooms() -> None:
+    notes = (
+        "Job: toilet overflow, 12 Oak St, Springfield, IL 62704, USA. Loss 3/1/2026, first visit 3/2/2026.\n"
+        "Bathroom: vinyl and drywall wet, water into the hallway carpet.\n"
+        "Meter: Delmhorst BD-2100, drywall scale (%) on drywall, wood (%MC) on plates.\n"
+        "READINGS (point: date value | date value)\n"
+        "B1 bathroom wall behind toilet (drywall): 3/2 44 | 3/3 29 | 3/5 14\n"
+        "H1 hallway wall at bath door (drywall): 3/2 31 | cut out 3/3\n"
+    )
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(notes).moisture_readings}
+    assert (44.0, "Bathroom", date(2026, 3, 2)) in found
+    assert (14.0, "Bathroom", date(2026, 3, 5)) in found
+    assert (31.0, "Hallway", date(2026, 3, 2)) in found
+    assert len(found) == 4

@@ -294,3 +294,19 @@ def test_a_list_of_places_after_a_trend_log_is_no_row_of_it() -> None:
     found = {(r.value, r.location, r.taken_on) for r in analyze_text(_ARROW_LOG).moisture_readings}
     assert (11.0, "Bedroom 3", date(2026, 3, 8)) in found
     assert (100.0, "Study", date(2026, 3, 8)) in found
+
+
+_WRAPPED_CELL = """Mould and moisture report, 14 Rue Main, Moncton NB E1C 1B1. Inspected 2026-03-03.
+Laundry: plaster wet at the base, pine skirting swollen. Hallway dry (used for reference).
+Location Material Reading
+Laundry wall at tub plaster 40
+Laundry skirting at
+hallway door pine skirting 22 %MC
+Hallway wall plaster 11
+"""
+
+
+def test_a_cell_wrapped_after_at_carries_on_though_its_next_line_names_a_room() -> None:
+    found = {(r.value, r.location, r.is_reference) for r in analyze_text(_WRAPPED_CELL).moisture_readings}
+    assert (22.0, "Laundry", False) in found  # (the hallway door is where on the laundry skirting)
+    assert (11.0, "Hallway", True) in found  # (a row of its own: the line before ends its cell)

@@ -129,3 +129,21 @@ def test_a_points_note_names_its_points_and_moves_only_the_log_just_above() -> N
     assert moved is not None and [r.location for r in moved] == ["Kitchen", "Family room"]
     assert relocated(log, 40, ["M3"], "Kitchen") is None  # (far below its log)
     assert relocated(log, 12, ["M3", "M9"], "Kitchen") is None  # (a point the log has no row of)
+
+
+_DOTTED = """Moisture report, 7 Tuart Way, Baldivis WA 6171. Attended Monday 2/03/2026.
+Laundry and hallway wet from a burst washing machine hose.
+Moisture map (numbered on the plan; readings 2/03 - 4/03 - 6/03)
+1. Laundry plasterboard behind tub .............. 41 - 26 - 13 %
+2. Hallway skirting at laundry door ............. 27 - 20 - 14 %MC
+"""
+
+
+def test_a_numbered_dotted_map_reads_each_value_on_the_days_its_heading_gives() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_DOTTED).moisture_readings}
+    assert (41.0, "Laundry", date(2026, 3, 2)) in found
+    assert (26.0, "Laundry", date(2026, 3, 4)) in found
+    assert (13.0, "Laundry", date(2026, 3, 6)) in found
+    assert (27.0, "Hallway", date(2026, 3, 2)) in found
+    assert (14.0, "Hallway", date(2026, 3, 6)) in found
+    assert not {value for value, _, _ in found} & {1.0, 2.0}  # (the points' numbers)

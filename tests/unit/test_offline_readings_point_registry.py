@@ -532,3 +532,100 @@ def test_a_day_column_written_either_way_takes_the_rows_day() -> None:
     found = {(value, day) for value, _, _, day, _ in _readings(text)}
     assert {(41.0, date(2026, 10, 9)), (5.2, date(2026, 10, 9)), (33.0, date(2026, 10, 9))} <= found
     assert {(14.0, date(2026, 10, 12)), (12.0, date(2026, 10, 12))} <= found
+
+
+# --- legends parted by dashes, under a room's heading; a standard the words deny ---------------
+
+
+def test_a_one_line_legend_parted_by_dashes_defines_each_point() -> None:
+    registry = point_registry(
+        _lines(
+            "K1 kitchen wall by sink - K2 kitchen slab - H3 hallway skirting, 100 up"
+            " - S1 study wall (dry std)"
+        )
+    )
+    assert {code: point.room for code, point in registry.points.items()} == {
+        "K1": "kitchen",
+        "K2": "kitchen",
+        "H3": "hallway",
+        "S1": "study",
+    }
+    assert [code for code, point in registry.points.items() if point.reference] == ["S1"]
+
+
+def test_a_dash_before_a_word_in_capitals_parts_no_definitions() -> None:
+    registry = point_registry(_lines("K1 kitchen wall by sink - PB\nK2 kitchen floor - vinyl"))
+    assert set(registry.points) == {"K1", "K2"}
+
+
+def test_a_legend_under_a_heading_naming_a_room_places_its_roomless_points_there() -> None:
+    registry = point_registry(
+        _lines(
+            "POINTS - GROUND (laundry)\n"
+            "  A  vinyl floor at the tub\n"
+            "  B  plasterboard behind the washer, 200 up\n"
+            "POINTS - FIRST FLOOR (ensuite)\n"
+            "  C  particleboard floor at the shower\n"
+            "  D  skirting at the door\n"
+        )
+    )
+    assert {code: point.room for code, point in registry.points.items()} == {
+        "A": "laundry",
+        "B": "laundry",
+        "C": "ensuite",
+        "D": "ensuite",
+    }
+
+
+@pytest.mark.parametrize(
+    ("words", "reference"),
+    [
+        ("hall wall (edge check only - not a standard)", False),
+        ("hall wall, not used as the reference", False),
+        ("hall wall - dry standard", True),
+    ],
+)
+def test_a_point_whose_words_deny_it_is_a_standard_is_none(words: str, reference: bool) -> None:
+    registry = point_registry(_lines(f"  A  laundry floor at tub\n  B  {words}\n"))
+    assert registry.points["B"].reference is reference
+
+
+_DAY_ROWS = """Drying log, 14 Karaka St, Dunedin 9010. Attended 3/03/2026.
+Laundry and hallway: vinyl and plasterboard wet.
+Meter: Tramex ME5, drywall scale (%).
+POINT LEGEND
+L1 laundry wall by tub - L2 laundry wall at door - H1 hallway wall, 100 up - R1 lounge wall (dry standard)
+Date L1 L2 H1 R1
+3/03 41 33 28 12
+5/03 22 met 15 -
+"""
+
+
+def test_a_table_of_days_reads_its_points_from_a_dashed_legend_and_skips_met_cells() -> None:
+    found = {
+        (value, location, taken_on, reference)
+        for value, location, _, taken_on, reference in _readings(_DAY_ROWS)
+    }
+    assert (41.0, "Laundry", date(2026, 3, 3), False) in found
+    assert (28.0, "Hallway", date(2026, 3, 3), False) in found
+    assert (12.0, "Lounge", date(2026, 3, 3), True) in found
+    assert (22.0, "Laundry", date(2026, 3, 5), False) in found
+    assert (15.0, "Hallway", date(2026, 3, 5), False) in found
+    assert len(found) == 6
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "W1 44 | W2 27 | W3 stripped | F1 760 | REF not taken",
+        "W1 44, W2 27, W3 cut out, F1 760, REF met",
+    ],
+)
+def test_a_run_of_values_by_point_passes_over_words_for_a_point_not_read(line: str) -> None:
+    run = keyed_values(line, {"W1", "W2", "W3", "F1", "REF"})
+    assert run is not None
+    assert [(value.code, value.value) for value in run.values] == [("W1", 44.0), ("W2", 27.0), ("F1", 760.0)]
+
+
+def test_a_word_after_a_point_that_is_no_reason_it_was_not_read_ends_no_run_as_one() -> None:
+    assert keyed_values("W1 44 | W2 metal | F1 760", {"W1", "W2", "F1"}) is None

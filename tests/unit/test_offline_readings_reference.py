@@ -253,3 +253,38 @@ def test_a_reading_by_a_fixture_is_in_the_room_the_fixture_stands_in() -> None:
     found = _readings(_HOMEOWNER)
     assert (30.0, "Kitchen", False) in found
     assert (24.0, "Kitchen", False) in found
+
+
+_DRYING_ROW = """SERVICE NOTES 44-210, 18 Birch Rd, Guelph ON N1E 2K9. On site 2026-02-09.
+Crawlspace under the kitchen: insulation soaked, joists wet. Kitchen above - floor dry, NOT affected.
+Meter: Delmhorst J-2000 pins, %MC.
+readings (%MC)
+pt   loc                     2026-02-09  2026-02-10  2026-02-12
+J1   joist under kitchen sink   31          24          16
+J2   joist mid kitchen          12          12          11
+"""
+
+
+def test_a_point_that_dried_over_the_visits_is_no_dry_standard_though_its_room_is_unaffected() -> None:
+    found = _readings(_DRYING_ROW)
+    assert {reference for value, _, reference in found if value in (31.0, 24.0, 16.0)} == {False}
+    # (a steady point in the room called unaffected is still read as its dry standard)
+    assert {reference for value, _, reference in found if value in (12.0, 11.0)} == {True}
+
+
+def test_a_sheets_thickness_and_a_count_of_bays_are_no_readings() -> None:
+    notes = (
+        "SERVICE NOTES, 18 Birch Rd, Guelph ON N1E 2K9. On site 2026-02-09. Meter: Delmhorst pins, %MC.\n"
+        "- crawlspace: dirt floor under 6 mil poly, batts soaked in 4 bays, joist 26%MC.\n"
+    )
+    assert [value for value, _, _ in _readings(notes)] == [26.0]
+
+
+def test_counts_of_things_and_a_three_phase_supply_are_no_readings() -> None:
+    notes = (
+        "SERVICE NOTES, 18 Birch Rd, Guelph ON N1E 2K9. On site 2026-02-09. Meter: Delmhorst pins, %MC.\n"
+        "- basement: 2 infrared heat panels and 1 desiccant on the west wall, 3-phase isolator dry.\n"
+        "- patched 2 inspection holes; bottom plate 19 %MC.\n"
+        "- plate by the door 24%MC.\n"
+    )
+    assert sorted(value for value, _, _ in _readings(notes)) == [19.0, 24.0]

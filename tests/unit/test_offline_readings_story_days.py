@@ -108,3 +108,20 @@ def test_a_weekday_the_story_has_passed_is_the_next_one() -> None:
     assert days[44.0] == date(2026, 3, 11)
     assert days[31.0] == date(2026, 3, 13)
     assert days[20.0] == date(2026, 3, 16)
+
+
+_ONE_PARAGRAPH = (
+    "Job 5520, 3 Kauri Rise, Nelson 7010. The cylinder let go on Sunday 8 March 2026.\n"
+    "We attended the next day, Monday 9/03, and found the hall carpet and the laundry wall wet.\n"
+    "Readings on a Tramex ME5, plasterboard scale. On the Monday the laundry wall read 41 and the hall"
+    " wall 29. On Wednesday 11/03 the laundry wall was 23. By Monday 16/03 the laundry wall read 12.\n"
+)
+
+
+def test_a_weekday_told_before_the_date_the_line_ends_on_is_the_day_the_text_named() -> None:
+    days = _days(_ONE_PARAGRAPH)
+    # ("On the Monday" is the Monday the notes named, not the Monday 16/03 the paragraph ends on)
+    assert days[41.0] == date(2026, 3, 9)
+    assert days[29.0] == date(2026, 3, 9)
+    assert days[23.0] == date(2026, 3, 11)
+    assert days[12.0] == date(2026, 3, 16)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.reading_scales import Scales, wide_scale
+from chalicelib.analysis.offline.scan_reading_scales import material_keys
 
 _MODES = """Job: 9 Kowhai Rd, Timaru. Loss 04/06/26, visit 05/06/26.
 wash house 2.2 x 1.6 - vinyl on particleboard, wet
@@ -79,3 +80,51 @@ def test_pins_named_beside_another_modes_scale_keep_their_own_default() -> None:
     scales = Scales.read("Meter: Protimeter - search mode REL on plasterboard, pins on skirting.", _keys)
     assert scales.for_material("baseboard") == "%MC"
     assert scales.for_material("drywall") == "REL"
+
+
+def test_a_meters_bare_digits_are_a_relative_scale() -> None:
+    scales = Scales.read(
+        "METER - Trotec T660 (digits, no scale) on GIB. Delmhorst pins on the plywood (%MC).", material_keys
+    )
+    assert scales.general == "REL"  # (on the linings, which name no material the scales know)
+    assert scales.for_material("plywood") == "%MC"
+    # (a meter line naming neither leaves the scale unsaid)
+    assert Scales.read("METER - Trotec T660 on the walls.", material_keys).general is None
+
+
+_DIGITS = """Job: 9 Kowhai Rd, Timaru. Loss 04/06/26, visit 05/06/26.
+Shop floor: GIB wet behind the counter.
+Meters - Trotec T660 (digits, no scale) on GIB. Delmhorst pins on ply (%MC).
+READINGS
+Pt   where                        05/06   06/06
+P1   shop floor GIB behind counter  135     88
+P2   shop floor ply at counter (%MC)  27     19
+"""
+
+
+def test_gib_rows_on_a_digits_meter_read_past_a_hundred() -> None:
+    found = sorted((r.value, r.unit) for r in analyze_text(_DIGITS).moisture_readings)
+    assert (135.0, "REL") in found
+    assert (88.0, "REL") in found
+    assert (27.0, "%MC") in found
+
+
+_PINS_SAID = """Job: cellar flood, 12 Mill Lane, Leeds LS6 2AB. Attended 10/11/2026.
+Cellar: brick walls and the slab wet to 1 m.
+Meter: Protimeter Surveymaster. Pins = WME, search = relative.
+| Pt | Where | Mode | 10/11 |
+|---|---|---|---|
+| W1 | cellar, party wall brick 150 mm | pins | 46 |
+| F1 | cellar, floor centre | search | 880 |
+"""
+
+
+def test_a_rows_pins_read_on_the_scale_the_job_says_its_pins_read() -> None:
+    found = sorted((r.value, r.unit) for r in analyze_text(_PINS_SAID).moisture_readings)
+    assert found == [(46.0, "WME"), (880.0, "REL")]
+
+
+def test_pins_with_no_stated_scale_read_the_trades_default() -> None:
+    notes = _PINS_SAID.replace("Pins = WME, search = relative.", "Search mode is relative.")
+    found = sorted((r.value, r.unit) for r in analyze_text(notes).moisture_readings)
+    assert (46.0, "%MC") in found

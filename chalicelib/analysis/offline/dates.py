@@ -141,7 +141,8 @@ def _year(written: str | None) -> int | None:
 
 def _nearer_reading(first: int, second: int, year: int | None, anchor: date | None) -> date | None:
     """ "11/06" the day after "Nov 5, 2026": of the two ways to read a numeric date, the one within a
-    few weeks of a date already read, when only one is; else None (it stays undetermined)."""
+    few weeks of a date already read, when only one is, or the one that is that very date; else
+    None (it stays undetermined)."""
     if anchor is None:
         return None
     readings = []
@@ -149,6 +150,8 @@ def _nearer_reading(first: int, second: int, year: int | None, anchor: date | No
         found = safe_date(year, month, day) if year else _near_anchor(month, day, anchor)
         if found is not None and abs(found - anchor) <= _NEAR:
             readings.append(found)
+    if anchor in readings:
+        return anchor  # ("10/09" under "Oct 9, 2026": the day already read, written again)
     return readings[0] if len(set(readings)) == 1 else None
 
 

@@ -239,3 +239,78 @@ def _written_day(written: str | None, dates: Dates, anchor: date | None) -> date
         return None
     found = dates.find(written.strip(), anchor, yearless_numeric=True)
     return found[0].value if found and found[0].start == 0 else None
+
+
+# --- each day first, the items between bars: "T1 stud (%MC): 11/9 28 | 11/11 19 | cut out 11/12" --
+
+# One barred item that is a reading: its day (read by the job's date reader), then its value and
+# scale, perhaps a colon or "=" between; nothing after but a bracketed note.
+_BARRED_VALUE = re.compile(
+    r"\s*[:=]?\s*(?P<value>\d{1,3}(?:\.\d)?)(?![\d/.:])\s?(?P<unit>% ?MC|%|WME|REL)?(?![a-z])"
+    r"\s*(?:\([^()|]{0,40}\))?\s*",
+    FLAGS,
+)
+# A barred item that is no reading: words of what happened to the point that day ("cut out 11/9",
+# "(dry, not re-read 11/12)", "n/r"); a number in it other than its date makes the line no such row.
+_BARRED_NOTE = re.compile(r"[\s(]*[a-z][a-z ,./'-]{1,40}\)?\s*", FLAGS)
+
+
+def barred_day_values(text: str, dates: Dates, anchor: date | None) -> list[RowReading]:
+    """A row of place words, then its items between bars, each "day value" (the day first, the
+    value after a space or a colon) or a note of what happened that day; [] for any other line. The
+    bars settle where each item ends, so no colon is needed between a day and its value; a note's
+    only number is its day, and at least two items carry a day, so a row of sizes or counts with a
+    date in it never reads."""
+    if len(text) > _MAX_LINE or "|" not in text:
+        return []
+    found = dates.find(text, anchor or dates.first_written(), yearless_numeric=True)
+    if not found or any(day.value is None for day in found):
+        return []
+    label = text[: found[0].start].strip(" -,;:")
+    if not label or not any(char.isalpha() for char in label) or "|" in label:
+        return []
+    if not text[: found[0].start].rstrip().endswith(":") and _LABEL_SCALE.search(label) is None:
+        return []  # (the row's place ends with its colon or its scale: "P2 hall (drywall): 11/8 40")
+    scale = _LABEL_SCALE.search(label)
+    unit = _unit(scale.group("unit")) if scale is not None else None
+    ceiling = _MAX_RELATIVE if unit == "REL" else _MAX_VALUE
+    out: list[RowReading] = []
+    items = 0
+    position = found[0].start
+    for item in text[position:].split("|"):
+        start, end = position, position + len(item)
+        position = end + 1
+        days = [day for day in found if start <= day.start < end]
+        if len(days) > 1:
+            return []
+        if not days:
+            if not _BARRED_NOTE.fullmatch(item):
+                return []
+            continue
+        items += 1
+        day = days[0]
+        value = _BARRED_VALUE.fullmatch(text, day.end, end)
+        if value is None:
+            # ("cut out 11/9"): a note dated by its day, no value in it
+            before = text[start : day.start]
+            if not _BARRED_NOTE.fullmatch(before) or text[day.end : end].strip(" )"):
+                return []
+            continue
+        if text[start : day.start].strip():
+            return []  # (words before a day with a value: no "day value" item)
+        number = float(value.group("value"))
+        if number > ceiling:
+            return []
+        out.append(
+            _dated(
+                label,
+                number,
+                _unit(value.group("unit")) or unit,
+                day.value,
+                value.start("value"),
+                value.end("value") if value.group("unit") is None else value.end("unit"),
+            )
+        )
+    if items < _MIN_ITEMS or not out:
+        return []
+    return out

@@ -30,10 +30,17 @@ MEASURE_AFTER = re.compile(
     r"|hours?\b|h\b|days?\b|wks?\b|weeks?\b|min|am\b|pm\b|c\b|f\b|\u00b0|deg|gpp\b|gr\b|grains|% ?rh\b|rh\b"
     r"|kg\b|l\b|litres?|liters?|gal|pints?|ppd\b|units?\b|pcs\b|pieces|ea\b|no\.|air ?movers?|fans?|dehu"
     r"|lgr|scrubbers?|am\b|sets?\b|rooms?\b|people|crew|techs?\b|years?\b|yrs?\b|months?\b|points?\b"
+    # a sheet's thickness ("6 mil poly") and a count of framing bays ("6 bays")
+    r"|mils?\b|bays?\b"
+    # a count of things, perhaps with a word or two before them ("2 infrared heat panels", "2 inspection
+    # holes", "1 desiccant"), and an electrical supply ("3-phase"); "28 on studs" stays a reading
+    r"|-phase\b|(?:(?!(?:on|at|in|of|for|to|by|under|behind|near|from|along|across|and|the|a|an|with)\b)"
+    r"[a-z]{2,12} ){0,2}(?:panels|holes|heaters|desiccants?|bags|boxes|sheets|lengths|photos)\b"
     r"|(?:st|nd|rd|th)\b|of\b|out of\b|to \d|-\d|\u2013\d|percent of|% of|% wet|% dry"
     r"|% depth|% deep|% full|% open|% closed|% done|% complete"
-    # a height with its unit left off: "N wall 150 AFL", "6 AFF" (above finished floor/level)
-    r"|af[fl]\b|agl\b|ffl\b"
+    # a height with its unit left off: "N wall 150 AFL", "6 AFF" (above finished floor/level), "100
+    # above floor"
+    r"|af[fl]\b|agl\b|ffl\b|(?:above|off|up from) (?:the )?(?:floor|slab|ground|skirting)\b"
     # a size with its unit left off: "the hall, which is 4.2 long and 1.1 wide"
     r"|long\b|wide\b|deep\b|tall\b"
     # a guess, not a stated value: "60-something on the meter", "40-odd", "30ish"
@@ -45,7 +52,9 @@ MEASURE_BEFORE = re.compile(
     r"|\bno\.?|#|\bclass|\bcat(?:egory)?|\bcondition|\bcond\.?|\bs\d{3}|\blevel|\bunit|\bsuite|\blot"
     r"|\bapt|\bstage|\bphase|\bcl|\bstep|\bitem|\bbay|\bzone|\broom|\brm|\boffice"
     r"|\bclassroom|\boperatory|\bbed(?:room)?s?|\bbr|\bbath(?:room)?s?|\bflat|\bstd|\bstandard"
-    r"|\bgoal|\btarget|\bover|\bunder|\bbelow|\babove|\bless than|\bmore than|\bup to)[ .:#=]{0,2}$",
+    r"|\bgoal|\btarget|\bover|\bunder|\bbelow|\babove|\bless than|\bmore than|\bup to"
+    # a document's own numbering: "the sketch (page 2)", "photo 14", "fig. 3"
+    r"|\bpages?|\bsheet|\bfig(?:ure)?|\bphotos?|\bimage)[ .:#=]{0,2}$",
     FLAGS,
 )
 # "door 2", "window #3" name an opening; "near window: 71" and "near window 71" are readings by it

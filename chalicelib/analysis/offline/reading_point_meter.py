@@ -21,7 +21,7 @@ _METER_LINE = re.compile(
     FLAGS,
 )
 _CLAUSE_GAP = re.compile(r"\s*(?:[,;.]\s+|\s[-\u2013]\s)\s*")
-_PINS = re.compile(r"\bpins?\b|\bpin mode\b", FLAGS)
+PINS = re.compile(r"\bpins?\b|\bpin mode\b", FLAGS)
 # A unit written out (a mode word alone, "pins" or "search", is no unit).
 # ("in reference mode": a meter's relative scale, no dry standard)
 _UNIT = re.compile(
@@ -69,7 +69,7 @@ class MeterModes:
         own reading of the words) only where the notes say nothing of the mode it names."""
         if written_unit(words) is not None:
             return default  # ("pins %MC": the point's own unit)
-        if _PINS.search(words) and self.pins is not None:
+        if PINS.search(words) and self.pins is not None:
             return self.pins
         if default is not None:
             return default
@@ -93,13 +93,13 @@ def meter_modes(texts: Iterable[str], definitions: Iterable[str]) -> MeterModes:
         if seen > _MAX_METER_LINES:
             break
         units = {_UNIT_NAMES[m.lastgroup] for m in _UNIT.finditer(text) if m.lastgroup}
-        if _PINS.search(text) and len(units) == 1:
+        if PINS.search(text) and len(units) == 1:
             pins.add(units.pop())  # ("meter: Protimeter, pins, WME": the one unit is the pins')
         for clause in _CLAUSE_GAP.split(text):
             unit = written_unit(clause)
             if unit is None:
                 continue
-            if _PINS.search(clause):
+            if PINS.search(clause):
                 pins.add(unit)
             meter_after = _ON_METER.match(clause)  # ("Ceilings on the Tramex MEP in reference mode")
             on = _ON.search(clause)
@@ -122,7 +122,7 @@ def meter_modes(texts: Iterable[str], definitions: Iterable[str]) -> MeterModes:
                 if key and len(key) <= _MAX_KEY:
                     modes.by_word.setdefault(key, unit)
     for words in definitions:
-        if _PINS.search(words) and (unit := written_unit(words)) is not None:
+        if PINS.search(words) and (unit := written_unit(words)) is not None:
             pins.add(unit)
     modes.pins = pins.pop() if len(pins) == 1 else None  # (two units for pins: the notes disagree)
     return modes

@@ -59,11 +59,14 @@ _DEFINITION = re.compile(
 _NUMBERED_PARTS = re.compile(r",\s+(?=\d{1,2}\s+[a-z])")
 # A sentence of a long line: a label may open one in the middle ("Meter ... (%). Pt 1-5 ...").
 _SENTENCE_GAP = re.compile(r"(?<=[a-z)%\]])\.\s+(?=[A-Z])")
-# Where one line's definitions part: ";", " | ", or ", " / ". " right before another ID and words
-# (or a dash between two definitions: "P1 laundry drywall, 4 in. up - P2 laundry slab - P3 ...")
+# (a dash parts two definitions only before an ID with a number: "P2 laundry slab - P3 rec room
+# N wall"; "kitchen wall - PB" is a point's words and its material)
+_DASHED_ID = r"(?:[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\(#?\d{1,2}[A-Z]?\)|#\d{1,2}[A-Z]?)"
+# Where one line's definitions part: ";", " | ", or ", " / ". " right before another ID and words,
+# or " - " right before a numbered ID and words.
 _PARTS = re.compile(
     rf"\s*;\s*|\s+\|\s+|(?<=[a-z)])[.,]\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]))"
-    rf"|(?<=[a-z).])\s+[-\u2013]\s+(?=[A-Z]{{1,3}}-?\d{{1,2}}[A-Za-z]?\s+[a-z])"
+    rf"|(?<=[a-z0-9.)])\s+[-\u2013]\s+(?={_DASHED_ID}\s+[a-z])"
     rf"|\.\s+(?={_LABEL}\s*(?:[:\-]|\s(?={_SPLIT_ID}\s+[a-z])))",
     re.ASCII,
 )
@@ -225,12 +228,14 @@ def point_registry(lines: Sequence[Line], text: str = "") -> PointRegistry:
     headed = False
     headed_points: dict[str, LegendPoint] = {}
 
+    heading_room = ""  # (the room the line over a run of definitions names: its points' room)
+
     def close() -> None:
         if len(run) >= _MIN_RUN and len({d.codes for _, d in run}) == len(run):
             if headed:
                 _register(headed_points, [d for _, d in run], {}, elsewhere(run))
             else:
-                _register(points, [d for _, d in run], words_of)
+                _register(points, [d for _, d in run], words_of, heading_room=heading_room)
                 taken.update(number for number, _ in run)
         run.clear()
 
@@ -251,6 +256,7 @@ def point_registry(lines: Sequence[Line], text: str = "") -> PointRegistry:
         elif len(found) == 1:
             if not run:
                 headed = legend_header(previous) is not None
+                heading_room = _heading_room(previous)
             run.append((line.number, found[0]))
         else:
             close()
@@ -322,11 +328,13 @@ def _register(
     definitions: Sequence[_Definition],
     words_of: dict[str, str],
     named: Callable[[str], bool] | None = None,
+    heading_room: str = "",
 ) -> None:
     """Each definition's points, a roomless one placed by the point it refers to, else by the
-    definition before it (a legend goes room by room), else by the first room the legend names."""
+    definition before it (a legend goes room by room), else by the room the legend's heading names
+    ("MAP - DOWNSTAIRS (lounge)"), else by the first room the legend names."""
     # (a dry standard's room is an unaffected one: no affected point is placed by it)
-    first_room = next(
+    first_room = heading_room or next(
         (room for d in definitions if not _is_reference(d, d.codes[0]) and (room := _room(d.words))), ""
     )
     room = ""
@@ -356,6 +364,21 @@ _SURFACE_GAP = re.compile(r"\s+/\s+")
 _MAX_SURFACES = 3
 
 
+# A heading over a legend: short, no numbers, perhaps ending with a colon ("MAP - DOWNSTAIRS (lounge)",
+# "Bathroom points:")
+_HEADING = re.compile(r"[^\d.;|]{3,60}", FLAGS)
+
+
+def _heading_room(text: str) -> str:
+    """The one room a legend's heading line names, or ""."""
+    if _HEADING.fullmatch(text.strip()) is None:
+        return ""
+    mentions = room_mentions(text)
+    if len({mention.key for mention in mentions}) != 1:
+        return ""
+    return text[mentions[0].start : mentions[0].end]
+
+
 def _register_surfaces(points: dict[str, LegendPoint], point: LegendPoint, words: str) -> list[str]:
     """ "REF bed 1 GIB / bed 1 floor": one ID for a surface each, parted by slashes, read later as
     "REF 11 / 13" in that order; each surface is registered as "REF/1", "REF/2" with its own words."""
@@ -377,11 +400,20 @@ def _register_surfaces(points: dict[str, LegendPoint], point: LegendPoint, words
     return codes
 
 
+# A role the words deny: "edge check only - not a standard", "not used as the reference"
+_DENIED_STANDARD = re.compile(
+    r"\b(?:not|never|no)\s+(?:a\s+|the\s+|used\s+(?:as\s+)?(?:a\s+|the\s+)?)?(?:dry\s+)?"
+    r"(?:standard|std|ref(?:erence)?|control|baseline)\b",
+    FLAGS,
+)
+
+
 def _is_reference(definition: _Definition, code: str) -> bool:
+    words = _DENIED_STANDARD.sub(" ", definition.words)
     return (
         definition.labelled_reference
-        or REFERENCE_WORD.search(definition.words) is not None
-        or _STANDARD_WORD.search(definition.words) is not None
+        or REFERENCE_WORD.search(words) is not None
+        or _STANDARD_WORD.search(words) is not None
         or _REFERENCE_ID.fullmatch(code) is not None
     )
 

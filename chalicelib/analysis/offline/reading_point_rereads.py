@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from chalicelib.analysis.offline.reading_coded_runs import coded_run
+from chalicelib.analysis.offline.reading_point_values import NOT_READ
 from chalicelib.analysis.offline.text import FLAGS
 
 # One item: a point's code, then its value (and scale), or words saying it was not read.
@@ -17,7 +18,7 @@ _ITEM = re.compile(
     r"(?:(?:pt\.?|point|#)\s?(?P<word_number>\d{1,2})\s*[-:=]?\s*"
     r"|(?P<code>[A-Z]{1,3}\d{0,2})\s*[:=]?\s*|#?(?P<number>\d{1,2})\s*[-:=]\s*)"
     r"(?:(?P<value>\d{1,3}(?:\.\d)?)\s*(?P<unit>%\s?(?:wme|mc)?|wme|rel)?"
-    r"|(?P<skip>n/?a|not read|nr|-)[^|,;]*)",
+    rf"|(?P<skip>{NOT_READ}|nr|-)[^|,;]*)",
     FLAGS,
 )
 _SEPARATOR = re.compile(r"\s*(?:\||,|;|\s/\s|\s{2,})\s*")

@@ -18,8 +18,10 @@ _DAY_WORD = re.compile(r"\s*(?:date|day|visit|read on)\b", FLAGS)
 # A point's code: letters and a number ("HW-1", "K3", "SF-1", "P12a") or the reference's.
 # (A wide gap in a PDF's line reads as a comma: "HW-1, Dining centre".)
 _POINT_CODE = re.compile(r"(?<!\S)(?:[A-Z]{1,4}-?\d{1,2}[a-z]?|REF|Ref|DS)(?=,?(?:\s|$))")
-# (a cell that says the point was not read, or needs no reading now: "met", "dry" once at goal)
-_NO_VALUE = frozenset({"-", "\u2013", "\u2014", "n/a", "nr", "met", "dry", "ok", "done", "removed"})
+# A cell with no value: a dash, "n/a", or a word for why the point was not read that day ("met":
+# its goal was met; "dry", "removed", "cut")
+_NO_VALUE = frozenset({"-", "\u2013", "\u2014", "n/a", "N/A", "nr", "NR", "n/r", "N/R"})
+_NO_VALUE_WORDS = frozenset({"met", "dry", "ok", "done", "removed", "cut", "gone", "pulled"})
 _MIN_POINTS = 2
 
 
@@ -49,6 +51,8 @@ def day_row_cells(text: str, width: int, dates: Dates) -> list[str] | None:
     if len(tokens) != width or not dates.find(tokens[0], None, yearless_numeric=True):
         return None
     values = tokens[1:]
-    if not all(value.lower() in _NO_VALUE or is_reading_cell(value) for value in values):
+    if not all(
+        value in _NO_VALUE or value.lower() in _NO_VALUE_WORDS or is_reading_cell(value) for value in values
+    ):
         return None
     return tokens

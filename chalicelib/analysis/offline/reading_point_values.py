@@ -42,12 +42,17 @@ _DAY_LEAD = re.compile(
     r"(?:\s*\([a-z][^()]{0,30}\))?(?:\s*[:,\-\u2013]\s*|\s+)",
     FLAGS,
 )
+# The words for why a point was not read that visit, in place of its value: "C5 stripped", "REF not
+# taken", "C2 met" (its goal), "H n/r" (shared by every reader of values by point)
+NOT_READ = (
+    r"n/?r|n/?a|removed|stripped|cut(?: out)?|replaced|gone|met|not (?:re-?)?(?:read|taken)|dry|at goal"
+)
 # One item: an ID, a gap or a mark, then a value and its scale, or a not-read word.
 # (a bare number is an ID only bracketed or with a mark before its value: "(3) 34", "3 - 34", "3=34")
 _ITEM = re.compile(
     rf"(?P<id>{ID})(?P<sep>\s*[:=\-\u2013]\s*|(?<=[A-Za-z)])\s*|\s+)"
     r"(?:(?P<value>\d{1,4}(?:\.\d{1,2})?)(?![\d/]|\.\d|\s?(?:mm|cm|m|ft|in)\b)\s*(?P<unit>%\s?(?:mc|wme|rh)|%|wme|rel)?"
-    r"|(?P<skip>-|\u2013|\u2014|n/?r|n/?a|removed|not (?:re-?)?read|dry|at goal))",
+    rf"|(?P<skip>-|\u2013|\u2014|{NOT_READ}))(?![a-z])",
     re.ASCII | re.IGNORECASE,
 )
 # A second value after a point's own, parted by a slash: "REF 11 / 13" (not "13 - 40", point 13's).

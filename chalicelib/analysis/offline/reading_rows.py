@@ -233,6 +233,8 @@ class RowReader(SegmentReader):
         for index, token in enumerate(tokens):
             if index == 0 and re.fullmatch(r"(?:ref|pt|point|#|no)\.?", token, FLAGS):
                 continue  # the point column: "Ref Room Material Dry std 02/10 ..."
+            if _titles_written_day(tokens, index, self.dates, anchor):
+                continue  # ("Day 1 12/10  Day 3 14/10": one column, titled by its number and its date)
             column = Column("date", dashed[token]) if token in dashed else self._column(token, anchor)
             if column is not None and column.kind == "label":
                 labelled = True
@@ -426,11 +428,11 @@ class RowReader(SegmentReader):
         numbers = with_material_rh(text, numbers_in(text, self.dates))
         if (
             numbers
-            and re.match(r"\d{1,3}\s+[A-Za-z]", text[numbers[0].start :])
+            and re.match(r"\d{1,3}[.)]?\s+[A-Za-z]", text[numbers[0].start :])
             and not strip_dates(self.dates, text[: numbers[0].start], taken_on).strip(" \t>*\u2022-")
         ):
-            # "1 Airing cupboard ...", "09/08/2026 1 Laundry drywall ...": the row's point number,
-            # alone or after the row's date
+            # "1 Airing cupboard ...", "2. Hall skirting ...", "09/08/2026 1 Laundry drywall ...":
+            # the row's point number, alone or after the row's date
             numbers = numbers[1:]
         trailing = _TRAILING_NUMBERS.search(text)
         if trailing and len(self.preamble_dates) >= 3 and len(numbers) < len(self.preamble_dates):
@@ -514,6 +516,18 @@ class RowReader(SegmentReader):
                 )
             )
         return found
+
+
+def _titles_written_day(tokens: list[str], index: int, dates: Dates, anchor: date | None) -> bool:
+    """Whether a "Day 3" title is followed by the date it was ("Day 3 14/10"): the written date
+    dates the column, and the day's number is no column of its own."""
+    if _DAY_COLUMN.fullmatch(collapse(tokens[index])) is None or index + 1 >= len(tokens):
+        return False
+    following = tokens[index + 1]
+    found = dates.find(following, anchor, yearless_numeric=True)
+    return (
+        bool(found) and found[0].start == 0 and found[0].end == len(following) and found[0].value is not None
+    )
 
 
 def _point_heading(cell: str) -> bool:

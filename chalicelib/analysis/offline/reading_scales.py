@@ -19,7 +19,8 @@ _SCALE_TABLE: tuple[tuple[str, str, str, str | None], ...] = (
         "REL",
         "REL",
         r"\b(?:rel(?:ative)?(?: scale)?|ref(?:erence)? (?:scale|mode)|gypsum scale|drywall scale"
-        r"|search(?: mode)?|0-100|60-999|no units?)\b",
+        # ("Trotec T660 (digits, no scale) on GIB": a meter's bare count is a relative scale)
+        r"|search(?: mode)?|0-100|60-999|no units?|no scale|digits)\b",
         r"\b(?:ref(?:erence)?|rel(?:ative)?)\b",
     ),
     (

@@ -169,6 +169,20 @@ def _markers(
 _DATE_OPENS = re.compile(r"[-*\u2022 ]*\d", FLAGS)
 
 
+def _dated_later(text: str, dates: Dates, day: date) -> bool:
+    """Whether the line writes `day` only after a marker that opens an earlier sentence: the
+    line's date is then the day its story ends on, not the day it starts from."""
+    head = text[: min(len(text), _MAX_LINE)]
+    written = [m.start for m in dates.find(head, day, yearless_numeric=True) if m.value == day]
+    if not written:
+        return False
+    for opening in _SENTENCE_OPEN.finditer(head, 0, written[0]):
+        match = _MARKER.match(head, opening.end())
+        if match is not None and match.end() < written[0] and match.group("weekday"):
+            return not _written(head, match.start("weekday"), dates, day)[0]
+    return False
+
+
 def story_dated(
     state: dict[str, Any], line: int, text: str, found: list[RowReading], dates: Dates, taken_on: date | None
 ) -> list[RowReading]:
@@ -178,8 +192,16 @@ def story_dated(
     # (a marker a few lines back still tells the story's day; an older one gives way to the visit's)
     recent = story.day if story.day is not None and 0 <= line - story.line <= _RECENT_LINES else None
     carried = recent if story.text and (continues_sentence(story.text) or story.heads) else None
-    reached = max((day for day in (recent, taken_on) if day is not None), default=story.calendar)
-    markers = _markers(text, dates, reached, taken_on, (story.named, recent))
+    visit = taken_on
+    if taken_on is not None and _dated_later(text, dates, taken_on):
+        # ("On the Thursday the walls read 24 ... On Thursday 22/10 the slab was 4.1": the line's date
+        # is one its own story reaches later; its first markers count from the days told before)
+        visit = None
+        taken_on_before = recent or story.calendar
+        reached = taken_on_before if taken_on_before is not None and taken_on_before <= taken_on else None
+    else:
+        reached = max((day for day in (recent, taken_on) if day is not None), default=story.calendar)
+    markers = _markers(text, dates, reached, visit, (story.named, recent))
     out: list[RowReading] = []
     for reading in found:
         day = carried

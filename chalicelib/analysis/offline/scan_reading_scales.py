@@ -7,8 +7,14 @@ from __future__ import annotations
 from chalicelib.analysis.findings import LengthUnit
 from chalicelib.analysis.offline.measures import unit_system
 from chalicelib.analysis.offline.reading_meters import meter_scales
+from chalicelib.analysis.offline.reading_point_meter import PINS, meter_modes, written_unit
 from chalicelib.analysis.offline.reading_room_phrases import numbered_rooms
-from chalicelib.analysis.offline.reading_scales import Scales, named_scale, with_named_materials
+from chalicelib.analysis.offline.reading_scales import (
+    Scales,
+    explicit_scale,
+    named_scale,
+    with_named_materials,
+)
 from chalicelib.analysis.offline.readings import materials_in
 
 
@@ -31,6 +37,15 @@ class ReadingScalesScan:
             return None
         named = f"{self._meter or ''} {self._block_header}"
         return named_scale(named) or "%"
+
+    def _label_scale(self, label: str) -> str | None:
+        """The scale a row's words write ("(WME)", "%MC"), or imply by a mode: "pins" read on the
+        scale the job says its pins read ("Pins = WME"), else the trade's default (%MC)."""
+        scale = explicit_scale(label)
+        pins = self.__dict__.get("_pins_scale")
+        if scale is not None and pins is not None and written_unit(label) is None and PINS.search(label):
+            return str(pins)
+        return scale
 
     def _metered(self) -> bool:
         """Whether the notes have said a meter was used ("He used a meter on everything"), so that
@@ -62,5 +77,7 @@ class ReadingScalesScan:
         notes are written in, for sizes written without one."""
         self._document_scales = Scales.read(text, material_keys)
         self.__dict__["_meter_scales"] = meter_scales(text)
+        # ("Meter: Protimeter. Pins = WME, search = relative": what a row's "pins" reads on)
+        self.__dict__["_pins_scale"] = meter_modes(text.splitlines(), ()).pins
         self.__dict__["_room_numbers"] = numbered_rooms(text)
         self.default_unit = unit_system(text)

@@ -29,7 +29,12 @@ from chalicelib.analysis.offline.reading_day_align import (
     says_each_visit,
     visit_dated,
 )
-from chalicelib.analysis.offline.reading_day_runs import day_value_runs, value_day_runs, weekday_value_runs
+from chalicelib.analysis.offline.reading_day_runs import (
+    barred_day_values,
+    day_value_runs,
+    value_day_runs,
+    weekday_value_runs,
+)
 from chalicelib.analysis.offline.reading_day_series import day_series
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_inline_codes import bracketed_spot, inline_point_code
@@ -56,7 +61,6 @@ from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import (
     Scales,
     declared_scale,
-    explicit_scale,
     wide_scale,
 )
 from chalicelib.analysis.offline.reading_story_days import story_dated
@@ -113,6 +117,11 @@ _NUMBERS_ONLY = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})?\s*(?:%\s?MC|%|WME|REL)?
 
 
 _MAX_WRAPPED = 60
+# A cell's words that end on a word pointing past them ("Back kitchen baseboard at" / "pantry door
+# pine baseboard 19 %MC"): the next line carries the same cell on, whatever room it names
+_OPEN_END = re.compile(
+    r"\b(?:at|near|by|behind|beside|under|below|above|of|to|on|in|from|off|between|and|the)\s*$", FLAGS
+)
 
 
 # "at ensuite wall", "near the laundry door": the room next, which only places a point
@@ -273,6 +282,11 @@ class ReadingsScan(
             self._in_table = False
             run = rows.segments(text.replace(" | ", " ; "), taken_on, in_block=self._in_readings)
             return self._read_rows(line, rooms, run, text) or True
+        if " | " in text and (barred := barred_day_values(text, rows.dates, taken_on)):
+            # "P2 hall (drywall): 11/8 40 | 11/9 31": bars between a point's days, no table's cells
+            # (its first day would head a column)
+            self._in_table = False
+            return self._read_rows(line, rooms, barred, text) or True
         if " | " in text:
             was_table, self._in_table = self._in_table, True
             if not was_table:
@@ -306,7 +320,11 @@ class ReadingsScan(
                 rows.word_row(text, taken_on) if self._pending_label and len(text) <= _MAX_WRAPPED else []
             )
             if self._pending_label and (
-                _NUMBERS_ONLY.fullmatch(text) or (wrapped and not room_mentions(text[: wrapped[0].start]))
+                _NUMBERS_ONLY.fullmatch(text)
+                or (
+                    wrapped
+                    and (not room_mentions(text[: wrapped[0].start]) or _OPEN_END.search(self._pending_label))
+                )
             ):
                 # A PDF cell that wrapped: "P1 Living/bedroom -" / "bottom plate, north wall" /
                 # "38 29 21 16" is one row; the words before the numbers are its label. So are
@@ -492,7 +510,7 @@ class ReadingsScan(
         material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
         unit = (
             reading.unit
-            or explicit_scale(label)
+            or self._label_scale(label)  # ("| pins | 48 |": the scale the job says its pins read)
             or meter_scale(label, self.__dict__.get("_meter_scales", {}))  # "| Surveymaster | 690 |"
             or self._row_scales().for_material(material.key if material else None)
             or "%"
@@ -539,7 +557,11 @@ class ReadingsScan(
             or (reading.point is not None and re_read_reference)
             # (a point re-read by its letter is in its own room, not the one the lines before name:
             # "A is the wettest wood point at 26%" after the storage room's dry standards)
-            or (not re_read and self._in_reference_room(place))
+            or (
+                not re_read
+                and self._in_reference_room(place)
+                and reading.label not in self.__dict__.get("_drying_labels", frozenset())
+            )
             or self._tagged_reference(label, reading, place, line.number, line.text),
             said_dry=reading.said_dry,
             source=line.span(),

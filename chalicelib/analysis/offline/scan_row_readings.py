@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 
 from chalicelib.analysis.offline.reading_point_values import carried_points
 from chalicelib.analysis.offline.reading_row_parts import RowReading
@@ -31,6 +32,31 @@ def _names_number(text: str, room: Mention, reading: RowReading) -> bool:
         and room.name[-1:].isdigit()
         and _AFTER_ROOM_NUMBER.match(text, room.end) is not None
     )
+
+
+# A dry standard is read at the same point each visit and stays put: a point whose readings fall by
+# more than the rule of thumb's margin (about 4 points, or a tenth of a relative scale's figure)
+# between its first and last days was wet and dried.
+_STANDARD_MARGIN = 4.0
+_RELATIVE_SHARE = 0.1
+
+
+def drying_labels(found: Sequence[RowReading]) -> frozenset[str]:
+    """The labels of a line's rows whose values, each on its own day, fall past a dry standard's
+    margin from the first day to the last ("J1 joist under DW 32 26 19 15")."""
+    by_label: dict[str, list[RowReading]] = {}
+    for reading in found:
+        if reading.taken_on is not None and reading.role == "reading":
+            by_label.setdefault(reading.label, []).append(reading)
+    out = set()
+    for label, readings in by_label.items():
+        days = sorted(readings, key=lambda reading: reading.taken_on or date.min)
+        if len({reading.taken_on for reading in days}) < 2:
+            continue
+        first, last = days[0].value, days[-1].value
+        if first - last > max(_STANDARD_MARGIN, _RELATIVE_SHARE * first):
+            out.add(label)
+    return frozenset(out)
 
 
 class RowReadingsScan:
@@ -72,6 +98,8 @@ class RowReadingsScan:
         ends = SENTENCE_END.search(text, colon) if led else None
         list_end = -1 if not led else ends.start() if ends is not None else len(text)
         self.__dict__["_line_reading_ends"] = sorted(reading.end for reading in found)
+        # (a row whose point dried over the visits was wet: no dry standard, whatever room it is in)
+        self.__dict__["_drying_labels"] = drying_labels(found)
         # ("plates 16, 15 and 18": the places of the plates told before, in their order)
         # (sentence by sentence: a run may take the places of a sentence before it on the line)
         for low, high in [(0, len(found))] if headed_table else sentence_slices(text, found):

@@ -106,8 +106,13 @@ _HEADING_LENGTH = 40
 
 
 def _carries_bullet_on(previous: str, text: str) -> bool:
+    # (a line ending with a colon heads the lines under it, however long: "Re-check 26 November 2026
+    # (plumber resealed the tray on 16 November; no demolition yet):" is a visit, no bullet's wrap)
     return (
-        len(text) > _HEADING_LENGTH and _BULLET.match(previous) is not None and continues_sentence(previous)
+        len(text) > _HEADING_LENGTH
+        and _BULLET.match(previous) is not None
+        and continues_sentence(previous)
+        and not text.rstrip().endswith(":")
     )
 
 
