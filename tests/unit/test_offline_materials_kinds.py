@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis import analyze_text
+from chalicelib.analysis.offline.material_words import material_words
 
 
 def _materials(text: str, room: str) -> list[str]:
@@ -644,3 +647,36 @@ def test_a_description_line_stops_at_a_room_given_its_size() -> None:
     )
     # Then the room's entry is read as the notes' own room line, as before
     assert {"tiles", "gyprock"} <= set(_materials(text, "Scullery"))
+
+
+_CUSHION_VINYL = [
+    # a vinyl sheet with its own foam backing is one floor finish, no underlay
+    ("Laundry: cushion vinyl lifting at the tub, wet under it.", [("vinyl", "cushion vinyl")]),
+    ("Lifted the cushioned vinyl in the scullery, 6 m2.", [("vinyl", "cushioned vinyl")]),
+    ("Meals area cushion flooring bubbled near the fridge.", [("vinyl", "cushion flooring")]),
+    # the near miss: a carpet's cushion is the underlay under it
+    ("Study carpet and cushion soaked by the window.", [("carpet", "carpet"), ("underlay", "cushion")]),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), _CUSHION_VINYL)
+def test_a_cushion_vinyl_is_a_vinyl_floor_and_a_carpets_cushion_its_underlay(
+    line: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(word.key, word.name) for word in material_words(line)] == expected
+
+
+_FINISH_TURNED_UP = [
+    # a coved or tiled skirting is the floor finish turned up the wall: that floor, no baseboard
+    ("Surgery 3: safety vinyl with coved skirting, wet over 6 m2.", ["vinyl"]),
+    ("Powder room: porcelain tile on screed with a tiled skirting, all wet.", ["tile", "concrete"]),
+    ("Cove skirting along the bench wall lifting.", []),
+    # the near misses: a timber skirting is a baseboard, and a US vinyl cove base is a strip of its own
+    ("Den: MDF skirting swollen along the east wall.", ["baseboard"]),
+    ("Break room: rubber cove base pulled, 14 LF.", ["baseboard"]),
+]
+
+
+@pytest.mark.parametrize(("line", "keys"), _FINISH_TURNED_UP)
+def test_a_coved_or_tiled_skirting_is_its_floor_turned_up_the_wall(line: str, keys: list[str]) -> None:
+    assert [word.key for word in material_words(line)] == keys

@@ -18,6 +18,9 @@ from chalicelib.analysis.offline.text import FLAGS, collapse, matched_key
 # "underlay", ...); the name is how an abbreviation is reported, None to report the words as written.
 # Earlier alternatives win where they overlap ("carpet pad" is underlay, "MDF skirting" is skirting).
 _LEXICON: tuple[tuple[str, str, str | None], ...] = (
+    # "welded vinyl with coved skirting", "ceramic tile on slab, tiled skirting": the floor finish turned
+    # up the wall, part of that floor, no baseboard of its own (read and dropped: see _FINISH_UPTURN)
+    ("upturn", r"(?:coved?|tiled?) (?:vinyl |tile )?skirt(?:ing|ings|s)?(?: boards?)?", None),
     # "vinyl cove base", "rubber base", "base trim": the baseboard of commercial and US notes ("remove
     # baseboard (vinyl cove)" is the same strip, not a vinyl floor); "jarrah skirting" is no hardwood floor
     (
@@ -62,6 +65,9 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         None,
     ),
     ("drywall_lining", r"wall linings?", "wall lining"),
+    # "cushion vinyl", "cushioned vinyl", "cushion floor": a vinyl sheet with its own foam backing, one
+    # floor finish (no underlay under a vinyl)
+    ("vinyl_cushion", r"cushion(?:ed)? (?:vinyl|floor(?:ing)?)", None),
     ("underlay_short", r"u/lay|u/l|ulay", "underlay"),
     (
         "underlay",
@@ -178,6 +184,7 @@ _PATTERN = re.compile(
 
 
 _NAMES = {key: name for key, _, name in _LEXICON}
+_FINISH_UPTURN = "upturn"
 _KEYS = [(key, pattern) for key, pattern, _ in _LEXICON]
 
 
@@ -253,6 +260,8 @@ def material_words(text: str) -> list[MaterialWord]:
         if key == "particleboard" and _cabinet_board(
             text, match.start(), match.end(), words[-1] if words else None
         ):
+            continue
+        if key == _FINISH_UPTURN:
             continue
         words.append(MaterialWord(key, name, match.start(), match.end()))
     return words
