@@ -279,7 +279,7 @@ def test_a_material_later_said_dry_was_construction_not_damage() -> None:
 def test_a_suspended_timber_floor_is_the_structure_not_a_wood_finish() -> None:
     text = "Utility room 2.4 x 2.1 m: cushioned vinyl on 18 mm chipboard over a suspended timber floor, wet."
     materials = [m.lower() for a in analyze_text(text).affected_areas for m in a.materials]
-    assert materials == ["vinyl", "chipboard"]
+    assert materials == ["cushioned vinyl", "chipboard"]  # (the vinyl as written)
 
 
 def test_cove_base_and_us_drywall_shorthand_are_their_materials() -> None:
@@ -680,3 +680,23 @@ _FINISH_TURNED_UP = [
 @pytest.mark.parametrize(("line", "keys"), _FINISH_TURNED_UP)
 def test_a_coved_or_tiled_skirting_is_its_floor_turned_up_the_wall(line: str, keys: list[str]) -> None:
     assert [word.key for word in material_words(line)] == keys
+
+
+_BOARDS_AND_KICKS = [
+    # a floor's boards named by their timber, or "floor boards" in two words, are its timber floor
+    ("Lounge: Baltic pine boards cupped along the hearth.", [("hardwood", "baltic pine boards")]),
+    ("Back room floor boards wet under the rug.", [("hardwood", "floor boards")]),
+    ("T&G softwood boards swollen at the door.", [("hardwood", "t&g softwood boards")]),
+    # the near misses: skirting boards and plasterboard are no floor, a bare "boards" is unread, and one
+    # "pine board" is as often a shelf or a panel
+    ("Hall: pine skirting boards wet.", [("baseboard", "pine skirting boards")]),
+    ("Store: boards stacked by the door, plasterboard dry.", [("drywall", "plasterboard")]),
+    ("Pantry: pine board at the back of the shelf stained.", []),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), _BOARDS_AND_KICKS)
+def test_a_floors_boards_named_by_their_timber_are_its_timber_floor(
+    line: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(word.key, word.name) for word in material_words(line)] == expected

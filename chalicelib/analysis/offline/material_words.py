@@ -100,7 +100,11 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     (
         "hardwood",
         r"hardwood(?: floor(?:ing)?)?|(?<!suspended )(?:timber|wood|engineered) floor(?:ing|boards?)?"
-        r"(?! (?:frames?|framing|structure|joists?))|floorboards?|parquet"
+        r"(?! (?:frames?|framing|structure|joists?))|floor ?boards?|parquet"
+        # "pitch pine boards", "Baltic pine boards", "T&G softwood boards": a floor's boards by their timber
+        # (one "pine board" is as often a shelf or a panel)
+        r"|(?:(?:pitch |baltic |oregon )?pine|softwood|kauri|rimu|matai|t&g|tongue[- ]and[- ]groove)"
+        r"(?: softwood| pine)? boards"
         # "Tech: Jarrah Pennick": a species followed by a capitalised word is a person's name
         r"|(?:oak|maple|jarrah|blackbutt|spotted gum)"
         r"(?: floor(?:ing|boards?)?|(?! (?!strip|boards?|floor|plank)(?-i:[A-Z][a-z]+)\b))",
