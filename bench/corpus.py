@@ -151,6 +151,9 @@ _MATERIALS = (
         "drywall",
         ("drywall", "plasterboard", "gyprock", "sheetrock", "gypsum", "wallboard", "gib", "wall lining"),
     ),
+    # before the pad: a "cushion vinyl" (or "cushioned vinyl", "cushion floor") is a vinyl sheet
+    # with its own foam backing, the floor finish, not a carpet's cushion
+    ("vinyl", ("cushion vinyl", "cushioned vinyl", "cushion floor", "cushion flooring")),
     ("pad", ("pad", "underpad", "underlay", "underlayment", "cushion", "underfelt", "u/lay")),
     # before carpet: "carpet tack strip" and "carpet gripper" are the strip, not the carpet
     ("tack strip", ("tack strip", "tackless strip", "smooth edge", "carpet gripper", "gripper")),

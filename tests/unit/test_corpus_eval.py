@@ -112,4 +112,7 @@ def test_one_material_under_its_several_names_is_one_material() -> None:
     assert material_key("shelf") == material_key("shelving") == "shelving"
     assert material_key("doors") == "door" and material_key("door jamb") == "door jamb"
     assert material_key("hybrid plank") == "vinyl"
+    # A cushion vinyl is a vinyl sheet, not a carpet's cushion (which is its pad)
+    assert material_key("cushion vinyl") == material_key("cushioned vinyl") == "vinyl"
+    assert material_key("carpet cushion") == material_key("cushion") == "pad"
     assert material_key("floorboard") == material_key("floorboards") == "hardwood"

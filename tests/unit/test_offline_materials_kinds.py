@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis import analyze_text
+from chalicelib.analysis.offline.material_words import material_words
 
 
 def _materials(text: str, room: str) -> list[str]:
@@ -276,7 +279,7 @@ def test_a_material_later_said_dry_was_construction_not_damage() -> None:
 def test_a_suspended_timber_floor_is_the_structure_not_a_wood_finish() -> None:
     text = "Utility room 2.4 x 2.1 m: cushioned vinyl on 18 mm chipboard over a suspended timber floor, wet."
     materials = [m.lower() for a in analyze_text(text).affected_areas for m in a.materials]
-    assert materials == ["vinyl", "chipboard"]
+    assert materials == ["cushioned vinyl", "chipboard"]  # (the vinyl as written)
 
 
 def test_cove_base_and_us_drywall_shorthand_are_their_materials() -> None:
@@ -644,3 +647,56 @@ def test_a_description_line_stops_at_a_room_given_its_size() -> None:
     )
     # Then the room's entry is read as the notes' own room line, as before
     assert {"tiles", "gyprock"} <= set(_materials(text, "Scullery"))
+
+
+_CUSHION_VINYL = [
+    # a vinyl sheet with its own foam backing is one floor finish, no underlay
+    ("Laundry: cushion vinyl lifting at the tub, wet under it.", [("vinyl", "cushion vinyl")]),
+    ("Lifted the cushioned vinyl in the scullery, 6 m2.", [("vinyl", "cushioned vinyl")]),
+    ("Meals area cushion flooring bubbled near the fridge.", [("vinyl", "cushion flooring")]),
+    # the near miss: a carpet's cushion is the underlay under it
+    ("Study carpet and cushion soaked by the window.", [("carpet", "carpet"), ("underlay", "cushion")]),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), _CUSHION_VINYL)
+def test_a_cushion_vinyl_is_a_vinyl_floor_and_a_carpets_cushion_its_underlay(
+    line: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(word.key, word.name) for word in material_words(line)] == expected
+
+
+_FINISH_TURNED_UP = [
+    # a coved or tiled skirting is the floor finish turned up the wall: that floor, no baseboard
+    ("Surgery 3: safety vinyl with coved skirting, wet over 6 m2.", ["vinyl"]),
+    ("Powder room: porcelain tile on screed with a tiled skirting, all wet.", ["tile", "concrete"]),
+    ("Cove skirting along the bench wall lifting.", []),
+    # the near misses: a timber skirting is a baseboard, and a US vinyl cove base is a strip of its own
+    ("Den: MDF skirting swollen along the east wall.", ["baseboard"]),
+    ("Break room: rubber cove base pulled, 14 LF.", ["baseboard"]),
+]
+
+
+@pytest.mark.parametrize(("line", "keys"), _FINISH_TURNED_UP)
+def test_a_coved_or_tiled_skirting_is_its_floor_turned_up_the_wall(line: str, keys: list[str]) -> None:
+    assert [word.key for word in material_words(line)] == keys
+
+
+_BOARDS_AND_KICKS = [
+    # a floor's boards named by their timber, or "floor boards" in two words, are its timber floor
+    ("Lounge: Baltic pine boards cupped along the hearth.", [("hardwood", "baltic pine boards")]),
+    ("Back room floor boards wet under the rug.", [("hardwood", "floor boards")]),
+    ("T&G softwood boards swollen at the door.", [("hardwood", "t&g softwood boards")]),
+    # the near misses: skirting boards and plasterboard are no floor, a bare "boards" is unread, and one
+    # "pine board" is as often a shelf or a panel
+    ("Hall: pine skirting boards wet.", [("baseboard", "pine skirting boards")]),
+    ("Store: boards stacked by the door, plasterboard dry.", [("drywall", "plasterboard")]),
+    ("Pantry: pine board at the back of the shelf stained.", []),
+]
+
+
+@pytest.mark.parametrize(("line", "expected"), _BOARDS_AND_KICKS)
+def test_a_floors_boards_named_by_their_timber_are_its_timber_floor(
+    line: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(word.key, word.name) for word in material_words(line)] == expected

@@ -3,6 +3,8 @@ and the rooms fire notes name."""
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis.findings import DamageType
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.residue_materials import residue_items
@@ -204,3 +206,27 @@ def test_soot_on_a_cornice_names_the_cornice() -> None:
     found = residue_items("Family room: faint soot film on the ceiling and cornices.", DamageType.FIRE_SMOKE)
     # Then both are the room's affected surfaces
     assert found == ["ceiling", "cornices"]
+
+
+_LINED_WALLS = [
+    # the room's board is named among its damage: its sooted "walls" are that board, not a second material
+    (
+        "Smoke job.\nDen 4.0 x 3.6 m: gyprock scorched beside the heater; soot on the walls and ceiling.",
+        "Den",
+        {"walls": False, "gyprock": True, "ceiling": True},
+    ),
+    # the near miss: no board named in the room, the walls stay as the notes name them
+    (
+        "Smoke job.\nDen 4.0 x 3.6 m: soot on the walls and ceiling, bookcase scorched.",
+        "Den",
+        {"walls": True, "ceiling": True},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "room", "expected"), _LINED_WALLS)
+def test_sooted_walls_of_a_room_whose_board_is_named_are_that_board(
+    text: str, room: str, expected: dict[str, bool]
+) -> None:
+    materials = next(area.materials for area in analyze_text(text).affected_areas if area.room == room)
+    assert {name: name in materials for name in expected} == expected

@@ -18,6 +18,9 @@ from chalicelib.analysis.offline.text import FLAGS, collapse, matched_key
 # "underlay", ...); the name is how an abbreviation is reported, None to report the words as written.
 # Earlier alternatives win where they overlap ("carpet pad" is underlay, "MDF skirting" is skirting).
 _LEXICON: tuple[tuple[str, str, str | None], ...] = (
+    # "welded vinyl with coved skirting", "ceramic tile on slab, tiled skirting": the floor finish turned
+    # up the wall, part of that floor, no baseboard of its own (read and dropped: see _FINISH_UPTURN)
+    ("upturn", r"(?:coved?|tiled?) (?:vinyl |tile )?skirt(?:ing|ings|s)?(?: boards?)?", None),
     # "vinyl cove base", "rubber base", "base trim": the baseboard of commercial and US notes ("remove
     # baseboard (vinyl cove)" is the same strip, not a vinyl floor); "jarrah skirting" is no hardwood floor
     (
@@ -62,6 +65,9 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         None,
     ),
     ("drywall_lining", r"wall linings?", "wall lining"),
+    # "cushion vinyl", "cushioned vinyl", "cushion floor": a vinyl sheet with its own foam backing, one
+    # floor finish (no underlay under a vinyl)
+    ("vinyl_cushion", r"cushion(?:ed)? (?:vinyl|floor(?:ing)?)", None),
     ("underlay_short", r"u/lay|u/l|ulay", "underlay"),
     (
         "underlay",
@@ -94,7 +100,11 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     (
         "hardwood",
         r"hardwood(?: floor(?:ing)?)?|(?<!suspended )(?:timber|wood|engineered) floor(?:ing|boards?)?"
-        r"(?! (?:frames?|framing|structure|joists?))|floorboards?|parquet"
+        r"(?! (?:frames?|framing|structure|joists?))|floor ?boards?|parquet"
+        # "pitch pine boards", "Baltic pine boards", "T&G softwood boards": a floor's boards by their timber
+        # (one "pine board" is as often a shelf or a panel)
+        r"|(?:(?:pitch |baltic |oregon )?pine|softwood|kauri|rimu|matai|t&g|tongue[- ]and[- ]groove)"
+        r"(?: softwood| pine)? boards"
         # "Tech: Jarrah Pennick": a species followed by a capitalised word is a person's name
         r"|(?:oak|maple|jarrah|blackbutt|spotted gum)"
         r"(?: floor(?:ing|boards?)?|(?! (?!strip|boards?|floor|plank)(?-i:[A-Z][a-z]+)\b))",
@@ -178,6 +188,7 @@ _PATTERN = re.compile(
 
 
 _NAMES = {key: name for key, _, name in _LEXICON}
+_FINISH_UPTURN = "upturn"
 _KEYS = [(key, pattern) for key, pattern, _ in _LEXICON]
 
 
@@ -253,6 +264,8 @@ def material_words(text: str) -> list[MaterialWord]:
         if key == "particleboard" and _cabinet_board(
             text, match.start(), match.end(), words[-1] if words else None
         ):
+            continue
+        if key == _FINISH_UPTURN:
             continue
         words.append(MaterialWord(key, name, match.start(), match.end()))
     return words

@@ -281,5 +281,24 @@ def with_residue_materials(
         if not area.materials and not added.get(area.room):
             added[area.room] = cleaned.get(area.room, [])
     return [
-        area.model_copy(update={"materials": [*area.materials, *added.get(area.room, [])]}) for area in areas
+        area.model_copy(
+            update={
+                "materials": [
+                    *area.materials,
+                    *_without_lined_walls(area.materials, added.get(area.room, [])),
+                ]
+            }
+        )
+        for area in areas
     ]
+
+
+# The board a room's walls are lined with: named among its materials, it is what the residue's "walls"
+# are ("Kitchen: plasterboard scorched behind the cooktop; soot on the walls and ceiling"), the same
+# surface named twice.
+_WALL_BOARDS = frozenset({"drywall"})
+
+
+def _without_lined_walls(materials: Sequence[str], added: Sequence[str]) -> list[str]:
+    keys = {key for material in (*materials, *added) for key in _keys(material)}
+    return [item for item in added if not (item == "walls" and keys & _WALL_BOARDS)]
