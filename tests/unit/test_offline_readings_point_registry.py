@@ -478,3 +478,78 @@ def test_a_meter_line_gives_the_mode_of_the_materials_named_before_it() -> None:
     assert meter_modes(["meter: Protimeter, pins, WME"], []).pins == "WME"
     # (two units and pins named apart from both: the pins' unit is not settled)
     assert meter_modes(["meter: pins, search (REL) and WME"], []).pins is None
+
+
+# --- a visit's number before its day, a landmark room's number, words after a comma, the measured material
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("V2 Wed 4/3:  K1 31 | K2 27 | S1 12", [("K1", 31.0), ("K2", 27.0), ("S1", 12.0)]),
+        ("Visit 3 - 6/3: K1 18, K2 16, S1 12", [("K1", 18.0), ("K2", 16.0), ("S1", 12.0)]),
+        # (a visit's number with no day after it is no lead: "V2" is not a point here)
+        ("V2 K1 31 | K2 27 | S1 12", None),
+    ],
+)
+def test_a_visits_number_may_lead_its_day(line: str, expected: list[tuple[str, float]] | None) -> None:
+    run = keyed_values(line, {"K1", "K2", "S1"})
+    assert (None if run is None else [(v.code, v.value) for v in run.values]) == expected
+
+
+def test_a_room_named_by_its_number_only_to_place_a_point_is_no_reading() -> None:
+    registry = point_registry(
+        _lines(
+            "W1  lounge wall by the heater - plasterboard, %\n"
+            "W2  lounge architrave at bedroom 3 door - pine, %MC\n"
+            "S1  bedroom 4 wall - plasterboard, % - dry std\n"
+        )
+    )
+    assert sorted(registry.points) == ["S1", "W1", "W2"]
+    assert registry.points["W2"].room == "lounge" and registry.points["S1"].reference
+
+
+def test_words_after_a_comma_that_define_no_point_stay_the_points_words() -> None:
+    registry = point_registry(
+        _lines(
+            "D1  laundry toe kick by the tub, RH end - particleboard, %MC\n"
+            "D2  laundry wall behind the tub - plasterboard, %\n"
+        )
+    )
+    point = registry.points["D1"]
+    # ("RH end" is no point "RH": the line's material and scale after it are D1's)
+    assert "RH" not in registry.points
+    assert (point.scale, point.material.key if point.material else None) == ("%MC", "particleboard")
+
+
+def test_the_material_after_the_dash_is_the_one_measured() -> None:
+    registry = point_registry(
+        _lines(
+            "F1  study floor at the lifted carpet edge - plywood, %MC\n"
+            "F2  study wall beside the desk - plasterboard, %\n"
+        )
+    )
+    material = registry.points["F1"].material
+    assert material is not None and material.key == "plywood"  # (the carpet only places it)
+    # (no dash: the first material named is the point's)
+    plain = point_registry(_lines("G1  carpet edge by the robe\nG2  robe wall plasterboard\n"))
+    first = plain.points["G1"].material
+    assert first is not None and first.key == "carpet"
+
+
+def test_a_legend_of_places_with_rooms_numbered_reads_its_visits() -> None:
+    found = _readings(
+        "Burst flexi under the basin, 3 Kea St, Nelson. Found Tue 17/3/2026.\n"
+        "Bathroom floor wet and the hall carpet wet to bedroom 2.\n"
+        "\n"
+        "H1  bathroom wall by the basin - plasterboard, %\n"
+        "H2  hall skirting at bedroom 2 door - pine, %MC\n"
+        "S1  bedroom 3 wall - plasterboard, % - dry std\n"
+        "\n"
+        "V1 Tue 17/3:  H1 44 | H2 19 | S1 10\n"
+        "V2 Thu 19/3:  H1 21 | H2 14 | S1 10\n"
+    )
+    placed = {(value, where, day, reference) for value, where, _, day, reference in found}
+    assert (19.0, "Hall", date(2026, 3, 17), False) in placed
+    assert (10.0, "Bedroom 3", date(2026, 3, 19), True) in placed
+    assert (21.0, "Bathroom", date(2026, 3, 19), False) in placed
