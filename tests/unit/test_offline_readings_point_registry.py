@@ -553,3 +553,74 @@ def test_a_legend_of_places_with_rooms_numbered_reads_its_visits() -> None:
     assert (19.0, "Hall", date(2026, 3, 17), False) in placed
     assert (10.0, "Bedroom 3", date(2026, 3, 19), True) in placed
     assert (21.0, "Bathroom", date(2026, 3, 19), False) in placed
+
+
+# --- units by their codes; a table row's material under a legend that places its point
+
+
+def test_a_point_in_a_unit_named_by_its_code() -> None:
+    registry = point_registry(
+        _lines(
+            "1 - hallway slab at the leak\n"
+            "2 - hallway drywall beside C-204 door, 2 in. above the base\n"
+            "3 - hallway drywall 3 ft along from point 2\n"
+            "4 - C-204 slab inside the door\n"
+            "5 - C-206 slab (dry standard)\n"
+        )
+    )
+    rooms = {code: (point.room, point.reference) for code, point in registry.points.items()}
+    assert rooms == {
+        "1": ("hallway", False),
+        "2": ("hallway", False),  # (the unit's code and "2 in." are no readings)
+        "3": ("hallway", False),  # ("from point 2": another point, no reading)
+        "4": ("C-204", False),  # (the unit by its code, not the hallway before it)
+        "5": ("C-206", True),
+    }
+
+
+def test_a_code_that_opens_no_place_is_no_unit() -> None:
+    # ("B-12 34": a point's reading, not a unit B-12)
+    registry = point_registry(_lines("1 - hallway slab at the leak\n2 - B-12 34 dry\n"))
+    assert "2" not in registry.points
+
+
+def test_a_table_row_by_point_with_its_material_takes_the_legends_room() -> None:
+    found = _readings(
+        "Sprinkler drip in the mall corridor, 9 Depot Rd, Moose Jaw SK. Found 2026-11-16.\n"
+        "Corridor slab wet and water under the door into Unit C-204.\n"
+        "\n"
+        "1 - corridor slab at the drip\n"
+        "2 - corridor drywall at the base\n"
+        "3 - C-204 slab inside the door\n"
+        "4 - C-206 slab (dry standard)\n"
+        "\n"
+        "| Point | Material | 2026-11-16 | 2026-11-18 |\n"
+        "|---|---|---|---|\n"
+        "| 1 | slab % | 5.8 | 4.4 |\n"
+        "| 2 | drywall % | 31 | 12 |\n"
+        "| 3 | slab % | 5.5 | 4.2 |\n"
+        "| 4 | slab % | 3.9 | 3.8 |\n"
+    )
+    placed = {(value, where, day, reference) for value, where, _, day, reference in found}
+    assert (5.5, "C-204", date(2026, 11, 16), False) in placed
+    assert (3.8, "C-206", date(2026, 11, 18), True) in placed
+    assert (31.0, "Corridor", date(2026, 11, 16), False) in placed
+
+
+def test_a_row_naming_a_place_of_its_own_keeps_it_whatever_a_numbered_list_says() -> None:
+    # (the numbered list after the readings is a list of works, not a legend: the rows under
+    # "Laundry" give their own places, "floorboard under tub")
+    found = _readings(
+        "Mould and leak report, 5 Reef St, Burnie TAS. Inspected 19/11/2026.\n"
+        "Laundry floor wet under the tub.\n"
+        "\n"
+        "Laundry\n"
+        "  1  cabinet base, back .............. 36 WME\n"
+        "  2  floorboard under tub ............ 27 WME\n"
+        "\n"
+        "Works\n"
+        "1. Sanding: sand the laundry floorboards once dry.\n"
+        "2. Demolition under containment: remove the tub cabinet and the wall lining.\n"
+    )
+    assert {(value, where) for value, where, *_ in found} >= {(36.0, "Laundry"), (27.0, "Laundry")}
+    assert not any(where.startswith("Demolition") for _, where, *_ in found)

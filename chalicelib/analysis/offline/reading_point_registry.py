@@ -85,6 +85,9 @@ _DIGIT = re.compile(r"\d")
 _POINT_REFERENCE = re.compile(
     rf"\b(?:at|under|over|behind|beside|by|near|above|below)\s+(?P<ids>{_IDS}(?:\s(?:and|&)\s{ID})*)"
 )
+# A space's code of letters, a hyphen and digits ("B-118", "U-4"), and a point named by its number.
+_SPACE_CODE = re.compile(r"(?<![\w-])[A-Z]{1,2}-\d{1,4}(?![\w-])")
+_POINT_NAMED = re.compile(r"\b(?:point|pt\.?)\s?#?\d{1,2}\b", FLAGS)
 _STANDARD_WORD = re.compile(r"\bstandard\b|\(\s*dry\s*\)|\bdry (?:room|side)\b", FLAGS)
 _REFERENCE_ID = re.compile(r"(?:STD|REF|DS|DRY)(?:-?\d{1,2})?|R-?\d{1,2}", re.ASCII)
 _MIN_RUN = 2
@@ -127,6 +130,8 @@ def _holds_reading(words: str) -> bool:
     # place the point is still a room with its number, though the line is not about it)
     for mention in [*room_mentions(bare), *vocabulary_mentions(bare)]:
         bare = bare[: mention.start] + " " * (mention.end - mention.start) + bare[mention.end :]
+    # ("beside B-118 door": a unit's or a suite's code; "4 ft east of point 3": another point)
+    bare = _SPACE_CODE.sub(" ", _POINT_NAMED.sub(" ", bare))
     bare = _POINT_REFERENCE.sub(" ", bare)
     return _DIGIT.search(bare) is not None
 
@@ -409,6 +414,9 @@ def _room(words: str) -> str:
     mentions = room_mentions(words)
     if mentions:
         return words[mentions[0].start : mentions[0].end]
+    code = _SPACE_CODE.match(words)
+    if code is not None and (_PART_WORDS.match(words, code.end() + 1) or materials_in(words[code.end() :])):
+        return code.group(0)  # ("B-118 slab just inside the door": the unit the point is in, by its code)
     end = 0
     for _ in range(2):
         word = _LEADING_WORD.match(words, end)
