@@ -51,7 +51,7 @@ from chalicelib.analysis.offline.reading_room_phrases import (
     room_leading_landmark,
     room_phrase_before,
 )
-from chalicelib.analysis.offline.reading_row_parts import RowReading, describes_place
+from chalicelib.analysis.offline.reading_row_parts import RowReading, colon_series, describes_place
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import (
     Scales,
@@ -110,6 +110,13 @@ _NUMBERS_ONLY = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})?\s*(?:%\s?MC|%|WME|REL)?
 
 
 _MAX_WRAPPED = 60
+# A line of values alone, perhaps a list item: "- 820 / 640 / 410 / 250", "31, 26 and 22".
+_BARE_SERIES = re.compile(
+    r"\s*(?:[-*\u2022]\s*)?\d{1,3}(?:\.\d{1,2})?(?:(?:\s*,\s*|\s+(?:and|&|/)\s+)\d{1,3}(?:\.\d{1,2})?){1,11}\s*\.?\s*",
+    FLAGS,
+)
+_MAX_LABEL_LINE = 200  # a place's line, not a paragraph
+_LABEL_MARKS = re.compile(r"[:.;]")
 
 
 # "at ensuite wall", "near the laundry door": the room next, which only places a point
@@ -193,6 +200,26 @@ class ReadingsScan(
             note_lead(self.__dict__, line.number, line.text, self._rows.dates, self._rows.day_one, taken_on)
         return read
 
+    def _series_under_label(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool | None:
+        """ "Bedroom wall behind the bed, search mode, 300 mm up:" then "- 820 / 640 / 410": a line
+        naming one place and ending with a colon, and under it a line of values alone, each a
+        reading of that place (reading_row_parts.colon_series). None when the line is no such pair."""
+        label = self.__dict__.pop("_colon_label", None)
+        text = line.text
+        if text.rstrip().endswith(":") and len(text) <= _MAX_LABEL_LINE and len(rooms) <= 1:
+            self.__dict__["_colon_label"] = (line.number, text.rstrip().rstrip(":"))
+            return None
+        if label is None or label[0] != line.number - 1 or _BARE_SERIES.fullmatch(text) is None:
+            return None
+        values = text.strip().lstrip("-*\u2022").strip()
+        # (the place's line whole, its stops and colons blanked: "at 0.5 m spacings, 300 mm up")
+        joined = f"{_LABEL_MARKS.sub(' ', label[1])}: {values}"
+        found = colon_series(joined, taken_on)
+        if not found:
+            return None
+        self._read_rows(line, room_mentions(joined), found, joined)
+        return True
+
     def _collect_rows(self, line: Line, rooms: Sequence[Mention], taken_on: date | None) -> bool:
         line, stated = without_goal(line)  # "Drying goals: timber 18 %WME or less": no readings
         self.goals.extend(stated)
@@ -236,6 +263,8 @@ class ReadingsScan(
             # ("11/02: 1=26 2=24 | 6=19 | dining oak 8, BR2 drywall 10": the points' values read,
             # the rest of the line is read as any line, its places where they stand)
             line = replace(line, text=" " * tail + line.text[tail:])
+        if (under := self._series_under_label(line, rooms, taken_on)) is not None:
+            return under
         legend = _DRY_LEGEND.search(line.text)
         if legend is not None:
             # "Legend: W = wet (over 20), B = borderline (17-20), D = dry (under 17)": the job's goal
