@@ -629,3 +629,143 @@ def test_a_run_of_values_by_point_passes_over_words_for_a_point_not_read(line: s
 
 def test_a_word_after_a_point_that_is_no_reason_it_was_not_read_ends_no_run_as_one() -> None:
     assert keyed_values("W1 44 | W2 metal | F1 760", {"W1", "W2", "F1"}) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("V2 Wed 4/3:  K1 31 | K2 27 | S1 12", [("K1", 31.0), ("K2", 27.0), ("S1", 12.0)]),
+        ("Visit 3 - 6/3: K1 18, K2 16, S1 12", [("K1", 18.0), ("K2", 16.0), ("S1", 12.0)]),
+        # (a visit's number with no day after it is no lead: "V2" is not a point here)
+        ("V2 K1 31 | K2 27 | S1 12", None),
+    ],
+)
+def test_a_visits_number_may_lead_its_day(line: str, expected: list[tuple[str, float]] | None) -> None:
+    run = keyed_values(line, {"K1", "K2", "S1"})
+    assert (None if run is None else [(v.code, v.value) for v in run.values]) == expected
+
+
+def test_a_room_named_by_its_number_only_to_place_a_point_is_no_reading() -> None:
+    registry = point_registry(
+        _lines(
+            "W1  lounge wall by the heater - plasterboard, %\n"
+            "W2  lounge architrave at bedroom 3 door - pine, %MC\n"
+            "S1  bedroom 4 wall - plasterboard, % - dry std\n"
+        )
+    )
+    assert sorted(registry.points) == ["S1", "W1", "W2"]
+    assert registry.points["W2"].room == "lounge" and registry.points["S1"].reference
+
+
+def test_words_after_a_comma_that_define_no_point_stay_the_points_words() -> None:
+    registry = point_registry(
+        _lines(
+            "D1  laundry toe kick by the tub, RH end - particleboard, %MC\n"
+            "D2  laundry wall behind the tub - plasterboard, %\n"
+        )
+    )
+    point = registry.points["D1"]
+    # ("RH end" is no point "RH": the line's material and scale after it are D1's)
+    assert "RH" not in registry.points
+    assert (point.scale, point.material.key if point.material else None) == ("%MC", "particleboard")
+
+
+def test_the_material_after_the_dash_is_the_one_measured() -> None:
+    registry = point_registry(
+        _lines(
+            "F1  study floor at the lifted carpet edge - plywood, %MC\n"
+            "F2  study wall beside the desk - plasterboard, %\n"
+        )
+    )
+    material = registry.points["F1"].material
+    assert material is not None and material.key == "plywood"  # (the carpet only places it)
+    # (no dash: the first material named is the point's)
+    plain = point_registry(_lines("G1  carpet edge by the robe\nG2  robe wall plasterboard\n"))
+    first = plain.points["G1"].material
+    assert first is not None and first.key == "carpet"
+
+
+def test_a_legend_of_places_with_rooms_numbered_reads_its_visits() -> None:
+    found = _readings(
+        "Burst flexi under the basin, 3 Kea St, Nelson. Found Tue 17/3/2026.\n"
+        "Bathroom floor wet and the hall carpet wet to bedroom 2.\n"
+        "\n"
+        "H1  bathroom wall by the basin - plasterboard, %\n"
+        "H2  hall skirting at bedroom 2 door - pine, %MC\n"
+        "S1  bedroom 3 wall - plasterboard, % - dry std\n"
+        "\n"
+        "V1 Tue 17/3:  H1 44 | H2 19 | S1 10\n"
+        "V2 Thu 19/3:  H1 21 | H2 14 | S1 10\n"
+    )
+    placed = {(value, where, day, reference) for value, where, _, day, reference in found}
+    assert (19.0, "Hall", date(2026, 3, 17), False) in placed
+    assert (10.0, "Bedroom 3", date(2026, 3, 19), True) in placed
+    assert (21.0, "Bathroom", date(2026, 3, 19), False) in placed
+
+
+def test_a_point_in_a_unit_named_by_its_code() -> None:
+    registry = point_registry(
+        _lines(
+            "1 - hallway slab at the leak\n"
+            "2 - hallway drywall beside C-204 door, 2 in. above the base\n"
+            "3 - hallway drywall 3 ft along from point 2\n"
+            "4 - C-204 slab inside the door\n"
+            "5 - C-206 slab (dry standard)\n"
+        )
+    )
+    rooms = {code: (point.room, point.reference) for code, point in registry.points.items()}
+    assert rooms == {
+        "1": ("hallway", False),
+        "2": ("hallway", False),  # (the unit's code and "2 in." are no readings)
+        "3": ("hallway", False),  # ("from point 2": another point, no reading)
+        "4": ("C-204", False),  # (the unit by its code, not the hallway before it)
+        "5": ("C-206", True),
+    }
+
+
+def test_a_code_that_opens_no_place_is_no_unit() -> None:
+    # ("B-12 34": a point's reading, not a unit B-12)
+    registry = point_registry(_lines("1 - hallway slab at the leak\n2 - B-12 34 dry\n"))
+    assert "2" not in registry.points
+
+
+def test_a_table_row_by_point_with_its_material_takes_the_legends_room() -> None:
+    found = _readings(
+        "Sprinkler drip in the mall corridor, 9 Depot Rd, Moose Jaw SK. Found 2026-11-16.\n"
+        "Corridor slab wet and water under the door into Unit C-204.\n"
+        "\n"
+        "1 - corridor slab at the drip\n"
+        "2 - corridor drywall at the base\n"
+        "3 - C-204 slab inside the door\n"
+        "4 - C-206 slab (dry standard)\n"
+        "\n"
+        "| Point | Material | 2026-11-16 | 2026-11-18 |\n"
+        "|---|---|---|---|\n"
+        "| 1 | slab % | 5.8 | 4.4 |\n"
+        "| 2 | drywall % | 31 | 12 |\n"
+        "| 3 | slab % | 5.5 | 4.2 |\n"
+        "| 4 | slab % | 3.9 | 3.8 |\n"
+    )
+    placed = {(value, where, day, reference) for value, where, _, day, reference in found}
+    assert (5.5, "C-204", date(2026, 11, 16), False) in placed
+    assert (3.8, "C-206", date(2026, 11, 18), True) in placed
+    assert (31.0, "Corridor", date(2026, 11, 16), False) in placed
+
+
+def test_a_row_naming_a_place_of_its_own_keeps_it_whatever_a_numbered_list_says() -> None:
+    # (the numbered list after the readings is a list of works, not a legend: the rows under
+    # "Laundry" give their own places, "floorboard under tub")
+    found = _readings(
+        "Mould and leak report, 5 Reef St, Burnie TAS. Inspected 19/11/2026.\n"
+        "Laundry floor wet under the tub.\n"
+        "\n"
+        "Laundry\n"
+        "  1  cabinet base, back .............. 36 WME\n"
+        "  2  floorboard under tub ............ 27 WME\n"
+        "\n"
+        "Works\n"
+        "1. Sanding: sand the laundry floorboards once dry.\n"
+        "2. Demolition under containment: remove the tub cabinet and the wall lining.\n"
+    )
+    assert {(value, where) for value, where, *_ in found} >= {(36.0, "Laundry"), (27.0, "Laundry")}
+    assert not any(where.startswith("Demolition") for _, where, *_ in found)

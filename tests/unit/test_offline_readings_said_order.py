@@ -148,3 +148,35 @@ def test_in_order_to_says_no_order() -> None:
     assert order_legend(
         "His figures, in the order laundry wall, hall wall, robe floor (the floor one in %MC, the rest %):"
     ) == ["laundry wall", "hall wall", "robe floor (the floor one in %MC, the rest %)"]
+
+
+_LIST_BELOW = (
+    "From: a tenant\n"
+    "Subject: kitchen leak - what the restorer read\n"
+    "\n"
+    "The fridge water line split on Monday 2/3/2026; the kitchen floor and the hallway carpet got wet."
+    " My bedroom stayed dry.\n"
+    "\n"
+    "He read the same spots in the same order each visit, so I copied them down:\n"
+    "kitchen wall behind the fridge, hallway floor (where the carpet was rolled back), skirting at my"
+    ' bedroom door, and the study wall (his "dry one", to compare).\n'
+    "\n"
+    "Monday 2nd: 39, 27, 15, 10\n"
+    "Thursday 5th: 18, 16, 13, 10\n"
+)
+
+
+def test_a_list_on_the_line_under_the_sentence_that_says_the_order() -> None:
+    readings = analyze_text(_LIST_BELOW).moisture_readings
+    found = {(r.value, r.location, r.taken_on, r.is_reference) for r in readings}
+    assert (39.0, "Kitchen", date(2026, 3, 2), False) in found
+    assert (16.0, "Hallway", date(2026, 3, 5), False) in found
+    assert (10.0, "Study", date(2026, 3, 5), True) in found
+    # ("skirting at my bedroom door": the door only marks the spot; the bedroom, dry, is not its room)
+    assert not any(r.location.lower().startswith("bedroom") for r in readings)
+
+
+def test_a_list_under_a_line_that_says_no_order_is_no_legend() -> None:
+    text = _LIST_BELOW.replace("in the same order each visit, so I copied them down:", "around the place:")
+    found = {(r.value, r.location) for r in analyze_text(text).moisture_readings}
+    assert (39.0, "Kitchen") not in found

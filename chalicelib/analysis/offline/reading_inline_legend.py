@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
 from chalicelib.analysis.offline.reading_legend_columns import legend_column_lines
-from chalicelib.analysis.offline.reading_point_registry import point_registry, with_registry
+from chalicelib.analysis.offline.reading_point_registry import measured_first, point_registry, with_registry
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in
 from chalicelib.analysis.offline.spaces import room_mentions
@@ -140,7 +140,7 @@ def _listed_point(match: re.Match[str]) -> LegendPoint | None:
     return LegendPoint(
         code=code,
         room=words[mentions[0].start : mentions[0].end] if mentions else leading,
-        material=materials[0] if materials else None,
+        material=measured_first(words)[0] if materials else None,
         scale=cell_scale(words),
         reference=REFERENCE_WORD.search(words) is not None
         or code.startswith("DS")

@@ -86,6 +86,12 @@ _CELL_GAP = re.compile(r"[.\u00b7\u2022]")
 _MIN_CODE_HEADINGS = 3
 _WEEKDAY = re.compile(r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s*)?", FLAGS)
 _PARTIAL_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{1,3}|\d{4}-\d{1,2}-?\d?")
+# A row's cell that is only a material and its scale ("slab %", "drywall (%)", "plywood %MC"): the
+# column says what the point reads, not where it is.
+_MATERIAL_CELL = re.compile(
+    r"\s*[a-z]+(?: [a-z]+)?\s*(?:\(?\s*(?:%\s?mc|%|wme|rel)\s*\)?)?\s*(?:\(\s*(?:std|ref|dry std)\s*\))?\s*",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -471,9 +477,18 @@ class LegendScan(CodedRowScan):
         drywall"): (True, that point's draft, or None for a goal or a value off its scale); (False,
         None) when the legend does not know the row's point or the row names its own place."""
         point = self._legend().points.get(reading.point or "")
-        if point is None or room_mentions(reading.label) or materials_in(reading.label):
+        if point is None or room_mentions(reading.label):
+            return False, None
+        materials = materials_in(reading.label)
+        if materials and (not point.room or not _MATERIAL_CELL.fullmatch(reading.label)):
+            # (a row that names its material with a place of its own, "floorboard under tub", or
+            # under a legend with no room for the point, is the row's own place)
             return False, None
         if reading.role == "goal":
             return True, None
+        if materials:
+            # ("| 5 | slab % | 5.6 |" under "5 - B-118 slab just inside the door": the legend places
+            # the point, the row's own cell says what it reads)
+            point = replace(point, material=materials[0])
         cell = LegendCell(point, reading.value, reading.unit, reading.taken_on, reading.said_dry)
         return True, self._point_draft(line, cell, scales)

@@ -39,21 +39,54 @@ _LIST_END = re.compile(r"[.;!?](?:\s|$)")
 _ITEM_SPLIT = re.compile(r"(?:,\s*(?:and\s+)?|(?<=\S)\s+and\s+)(?![^()]*\))", FLAGS)
 
 
-def order_legend(text: str) -> list[str] | None:
-    """The places a legend line lists, in order; None for any other line."""
+def _items(body: str) -> list[str]:
+    """A list's items, parted by commas and "and" outside brackets: "hall floor (where he'd pulled
+    the carpet back), the spare room wall (his "dry one", for comparison)" is two."""
+    masked = _BRACKETED.sub(lambda found: "_" * len(found.group(0)), body)
+    items = []
+    start = 0
+    for gap in _ITEM_SPLIT.finditer(masked):
+        items.append(body[start : gap.start()])
+        start = gap.end()
+    items.append(body[start:])
+    return items
+
+
+def says_order_above(text: str) -> bool:
+    """Whether a line says the order and leaves its list to the next line: "He read them out in the
+    same order each time, so I wrote them down:"."""
+    body = text.strip()
+    said = next(reversed(list(_SAID_ORDER.finditer(body, 0, _MAX_LEGEND * 2))), None)
+    if said is None:
+        # ("in the same order each time, so I wrote them down:": the order said, then a few words)
+        said = next(reversed(list(_ORDER_THEN.finditer(body, 0, _MAX_LEGEND * 2))), None)
+    return said is not None and body.endswith(":") and said.end() >= len(body) - _MAX_TAIL_WORDS
+
+
+# "same order each time, so I wrote them down:": the order said, then a few words to the colon
+_ORDER_THEN = re.compile(r"\b(?:same|this|that|the following) order\b[^:.;\n]{0,60}:", FLAGS)
+_MAX_TAIL_WORDS = 40
+
+
+def order_legend(text: str, said_above: bool = False) -> list[str] | None:
+    """The places a legend line lists, in order; None for any other line. `said_above`: the line
+    before said the order and ended with a colon, so this line is the list itself, to its stop."""
     body = text.strip()
     # (the last saying of the order: "He reads ... in the same order: ...:" lists after it)
     said = next(reversed(list(_SAID_ORDER.finditer(body, 0, _MAX_LEGEND * 2))), None)
     if said is not None:  # ("... Same order every time: sink wall, mudroom wall, plywood.")
         stop = _LIST_END.search(body, said.end())
         body = body[said.end() : stop.start() if stop is not None else len(body)].rstrip(":") + ":"
+    elif said_above:  # (the whole line is the list, to its first stop)
+        stop = _LIST_END.search(body)
+        body = body[: stop.start() if stop is not None else len(body)].rstrip(":") + ":"
     if not body.endswith(":") or len(body) > _MAX_LEGEND:
         return None
     body = body[:-1]
-    lead = _LEAD.match(body) if said is None else None
+    lead = _LEAD.match(body) if said is None and not said_above else None
     if lead is not None:
         body = body[lead.end() :]
-    items = [item.strip() for item in _ITEM_SPLIT.split(body)]
+    items = [item.strip() for item in _items(body)]
     if not _MIN_ITEMS <= len(items) <= _MAX_ITEMS:
         return None
     for item in items:
@@ -62,7 +95,7 @@ def order_legend(text: str) -> list[str] | None:
         if not item or len(words) > _MAX_ITEM or _NUMBER.search(words):
             return None
         # (after "in this order:" a side, an end or a fixture places a point too)
-        placed = said is not None and _PLACE_WORDS.search(words) is not None
+        placed = (said is not None or said_above) and _PLACE_WORDS.search(words) is not None
         if WHERE_WORDS.search(item) is None and not room_mentions(item) and not placed:
             return None
     return items

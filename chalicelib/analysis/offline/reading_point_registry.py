@@ -22,8 +22,9 @@ from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, 
 from chalicelib.analysis.offline.reading_point_meter import meter_modes
 from chalicelib.analysis.offline.reading_point_values import ID, code_of
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
-from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in
+from chalicelib.analysis.offline.readings import REFERENCE_WORD, Material, materials_in
 from chalicelib.analysis.offline.spaces import room_mentions
+from chalicelib.analysis.offline.spaces_vocabulary import vocabulary_mentions
 from chalicelib.analysis.offline.text import FLAGS, Line
 
 _MAX_LINE = 600  # a legend's line is a list, not a page
@@ -89,6 +90,9 @@ _DIGIT = re.compile(r"\d")
 _POINT_REFERENCE = re.compile(
     rf"\b(?:at|under|over|behind|beside|by|near|above|below)\s+(?P<ids>{_IDS}(?:\s(?:and|&)\s{ID})*)"
 )
+# A space's code of letters, a hyphen and digits ("B-118", "U-4"), and a point named by its number.
+_SPACE_CODE = re.compile(r"(?<![\w-])[A-Z]{1,2}-\d{1,4}(?![\w-])")
+_POINT_NAMED = re.compile(r"\b(?:point|pt\.?)\s?#?\d{1,2}\b", FLAGS)
 _STANDARD_WORD = re.compile(r"\bstandard\b|\(\s*dry\s*\)|\bdry (?:room|side)\b", FLAGS)
 _REFERENCE_ID = re.compile(r"(?:STD|REF|DS|DRY)(?:-?\d{1,2})?|R-?\d{1,2}", re.ASCII)
 _MIN_RUN = 2
@@ -127,8 +131,12 @@ def _ids(written: str) -> tuple[str, ...]:
 def _holds_reading(words: str) -> bool:
     """Whether a point's words hold a number that is no height, distance or room number."""
     bare = _HEIGHT.sub(" ", _BRACKET.sub(" ", words))
-    for mention in room_mentions(bare):  # ("bed 3 skirting": the room's number)
+    # ("bed 3 skirting": the room's number; "hall skirting at bedroom 1 door": a room named only to
+    # place the point is still a room with its number, though the line is not about it)
+    for mention in [*room_mentions(bare), *vocabulary_mentions(bare)]:
         bare = bare[: mention.start] + " " * (mention.end - mention.start) + bare[mention.end :]
+    # ("beside B-118 door": a unit's or a suite's code; "4 ft east of point 3": another point)
+    bare = _SPACE_CODE.sub(" ", _POINT_NAMED.sub(" ", bare))
     bare = _POINT_REFERENCE.sub(" ", bare)
     return _DIGIT.search(bare) is not None
 
@@ -192,11 +200,13 @@ def _line_definitions(text: str) -> tuple[list[_Definition], bool]:
     found = []
     labelled = False
     reference = False
-    parts = _PARTS.split(_LEADER.sub(" - ", text))
+    parts, glues = _parts(_LEADER.sub(" - ", text))
     lead = _LABEL_LEAD.match(parts[0]) if parts else None
     if lead is not None and re.match(r"\(?#?\d", parts[0][lead.end() :]):
-        parts = [*_NUMBERED_PARTS.split(parts[0]), *parts[1:]]  # (numbered points after a comma)
-    for part in parts:
+        numbered = _NUMBERED_PARTS.split(parts[0])  # (numbered points after a comma)
+        parts, glues = [*numbered, *parts[1:]], [""] * (len(numbered) - 1) + glues
+    previous = ""  # (the last part that defined, as written, while the next may still go on it)
+    for index, part in enumerate(parts):
         lead = _LABEL_LEAD.match(part)
         if lead is not None:
             labelled = True
@@ -205,6 +215,15 @@ def _line_definitions(text: str) -> tuple[list[_Definition], bool]:
         if not part.strip():
             continue
         definition = _definition(part, labelled=labelled, reference=reference)
+        if definition is None and lead is None and previous and index and glues[index - 1]:
+            # ("P1 kitchen kickboard under sink, LH end - particleboard, %MC": "LH end" after the comma
+            # is no point of its own but the rest of P1's words)
+            joined = _definition(previous + glues[index - 1] + part, labelled=labelled, reference=reference)
+            if joined is not None:
+                found[-1] = joined
+                previous += glues[index - 1] + part
+                continue
+        previous = part if definition is not None else ""
         if definition is not None:
             found.append(definition)
         elif " | " in text or _holds_reading(part):
@@ -212,6 +231,23 @@ def _line_definitions(text: str) -> tuple[list[_Definition], bool]:
             # 6 in. 92 61": a row of readings, its place parted by commas)
             return [], False
     return found, labelled
+
+
+def _parts(text: str) -> tuple[list[str], list[str]]:
+    """A line's parts, and after each but the last the mark that parted it when that was a comma or
+    a stop ("" for ";" and " | "): a part there may be the previous one's words, not a point."""
+    parts: list[str] = []
+    glues: list[str] = []
+    start = 0
+    for gap in _PARTS.finditer(text):
+        if gap.end() == gap.start():
+            continue
+        parts.append(text[start : gap.start()])
+        mark = gap.group(0)
+        glues.append(mark if mark.strip() in (",", ".") else "")
+        start = gap.end()
+    parts.append(text[start:])
+    return parts, glues
 
 
 def point_registry(lines: Sequence[Line], text: str = "") -> PointRegistry:
@@ -343,7 +379,7 @@ def _register(
         referred = _referred_rooms(definition, points)
         if named is not None and not (own and named(own)):
             continue  # (a headed legend's point in a room the notes name nowhere else: left out)
-        materials = materials_in(definition.words)
+        materials = measured_first(definition.words)
         for index, code in enumerate(definition.codes):
             reference = _is_reference(definition, code)
             words_of[code] = definition.words
@@ -358,6 +394,20 @@ def _register(
                 words_of[surface] = definition.words  # (its scale as the meter's modes give it)
         if not _is_reference(definition, definition.codes[0]):
             room = own or room or first_room
+
+
+# "kitchen kickboard under sink - particleboard, %MC": the place, a dash, then what the pins are in
+_MEASURED_GAP = re.compile(r"\s[-\u2013]\s")
+
+
+def measured_first(words: str) -> list[Material]:
+    """A definition's materials, the one it names after a dash first: the place's words name a
+    fitting or a finish ("kickboard", "at lifted carpet edge") and the dash the material measured."""
+    materials = materials_in(words)
+    gap = _MEASURED_GAP.search(words)
+    if gap is None:
+        return materials
+    return sorted(materials, key=lambda material: material.start < gap.end())
 
 
 _SURFACE_GAP = re.compile(r"\s+/\s+")
@@ -432,6 +482,9 @@ def _room(words: str) -> str:
     mentions = room_mentions(words)
     if mentions:
         return words[mentions[0].start : mentions[0].end]
+    code = _SPACE_CODE.match(words)
+    if code is not None and (_PART_WORDS.match(words, code.end() + 1) or materials_in(words[code.end() :])):
+        return code.group(0)  # ("B-118 slab just inside the door": the unit the point is in, by its code)
     end = 0
     for _ in range(2):
         word = _LEADING_WORD.match(words, end)

@@ -32,7 +32,10 @@ _MIN_ITEMS = 2
 # The day a visit's line opens with: "Mon 2/11", "16/11", "2026-11-09:", "Nov 21, 2026 -", "Day 3:",
 # perhaps with its time ("11/02 pm").
 _DAY_LEAD = re.compile(
-    r"\s*(?:[-*\u2022]\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"
+    r"\s*(?:[-*\u2022]\s*)?"
+    # ("V1 Sun 15/11:", "Visit 2 - 17/11": the visit's number before its day)
+    r"(?:(?:v|visit|vis\.?)\s?\d{1,2}\s*[:.\-\u2013]?\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|\d)))?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"
     r"(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2}"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?(?: \d{4})?"

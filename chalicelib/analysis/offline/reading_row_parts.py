@@ -140,8 +140,9 @@ def describes_place(label: str) -> bool:
 # "Bathroom GIB by the tray, at 100, 300 and 600 mm: 38, 33 and 29.": a place, a colon, then a
 # series of bare numbers to the end of the sentence, each a reading of the place before the colon
 _COLON_SERIES = re.compile(
-    r"(?P<label>[^:.;]{3,120}):[ \t]*(?P<series>\d{1,3}(?:\.\d{1,2})?(?:(?:,[ \t]*|[ \t]+(?:and|&)[ \t]+)"
-    r"\d{1,3}(?:\.\d{1,2})?){1,8})[ \t]*(?:[.;]|$)",
+    # (parted by commas, "and", or slashes with spaces round them: "820 / 640 / 410", not "12/11")
+    r"(?P<label>[^:.;]{3,120}):[ \t]*(?P<series>\d{1,3}(?:\.\d{1,2})?(?:(?:,[ \t]*|[ \t]+(?:and|&|/)[ \t]+)"
+    r"\d{1,3}(?:\.\d{1,2})?){1,8})[ \t]*(?:[.;](?!\d)|$)",  # ("1.1": a decimal, no stop)
     FLAGS,
 )
 _SERIES_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?")

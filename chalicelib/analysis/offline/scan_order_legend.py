@@ -8,7 +8,12 @@ import re
 from collections.abc import Callable
 
 from chalicelib.analysis.offline.areas import AreaDraft
-from chalicelib.analysis.offline.reading_order_legend import item_scale, numbered_legend, order_legend
+from chalicelib.analysis.offline.reading_order_legend import (
+    item_scale,
+    numbered_legend,
+    order_legend,
+    says_order_above,
+)
 from chalicelib.analysis.offline.reading_scales import Scales
 from chalicelib.analysis.offline.reading_where import UNSPECIFIED_LOCATION
 from chalicelib.analysis.offline.readings import ReadingDraft, materials_in
@@ -18,6 +23,9 @@ from chalicelib.analysis.offline.text import Line
 _COMPARISON = re.compile(
     r"\b(?:comparison|compare|dry (?:std|standard)|reference|ref|baseline|unaffected)\b", re.IGNORECASE
 )
+
+
+_AT_DOOR = re.compile(r"(?:'s)?\s+(?:door(?:way)?|entry|threshold)\b", re.IGNORECASE)
 
 
 class OrderLegendScan:
@@ -34,9 +42,13 @@ class OrderLegendScan:
     _in_reference_room: Callable[[Mention | None], bool]
 
     def _note_order_legend(self, line: Line) -> None:
-        items = order_legend(line.text) or numbered_legend(line.text)
+        # (a line saying the order and ending with a colon: the list is the next line)
+        said_above = self.__dict__.get("_order_said_above") == line.number - 1
+        items = order_legend(line.text, said_above) or numbered_legend(line.text)
         if items is not None:
             self.__dict__["_order_legend"] = (line.number, items)
+        elif says_order_above(line.text):
+            self.__dict__["_order_said_above"] = line.number
 
     def _legend_places(self, count: int, since: int) -> list[ReadingDraft] | None:
         """The legend's places as drafts (their values to be given), when it lists `count` places
@@ -48,7 +60,8 @@ class OrderLegendScan:
             return None
         drafts = []
         for item in legend[1]:
-            rooms = room_mentions(item)
+            # ("skirting at my bedroom door": a room whose door marks the spot is not where it is)
+            rooms = [room for room in room_mentions(item) if _AT_DOOR.match(item, room.end) is None]
             # ("dishwasher side wall": the one affected room its fixture stands in)
             fixture = None if rooms else self._fixture_room(item)
             place = self._resolve(rooms[0]) if rooms else fixture

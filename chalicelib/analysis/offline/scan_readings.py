@@ -81,6 +81,7 @@ from chalicelib.analysis.offline.readings import (
 )
 from chalicelib.analysis.offline.room_verdicts import is_spot
 from chalicelib.analysis.offline.scan_inline_readings import InlineReadingsScan
+from chalicelib.analysis.offline.scan_label_series import LabelSeriesScan
 from chalicelib.analysis.offline.scan_listed_readings import SENTENCE_BREAK, ListedReadingsScan
 from chalicelib.analysis.offline.scan_order_legend import OrderLegendScan
 from chalicelib.analysis.offline.scan_point_rereads import PointRereadScan
@@ -164,6 +165,7 @@ class ReadingsScan(
     ReadingRunScan,
     ReadingScalesScan,
     ReadingHeadingScan,
+    LabelSeriesScan,
     RowReadingsScan,
 ):
     """The scan's readings half: what it reads, and where it puts each reading. RoomScan keeps
@@ -248,6 +250,8 @@ class ReadingsScan(
             # ("11/02: 1=26 2=24 | 6=19 | dining oak 8, BR2 drywall 10": the points' values read,
             # the rest of the line is read as any line, its places where they stand)
             line = replace(line, text=" " * tail + line.text[tail:])
+        if (under := self._series_under_label(line, rooms, taken_on)) is not None:
+            return under
         legend = _DRY_LEGEND.search(line.text)
         if legend is not None:
             # "Legend: W = wet (over 20), B = borderline (17-20), D = dry (under 17)": the job's goal
