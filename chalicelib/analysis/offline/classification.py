@@ -305,6 +305,17 @@ def detect_category(
     stated = _stated_grade(lines, _STATED_CATEGORY, rejected=rejected)
     # The cause-of-loss line is the first evidence an adjuster looks for.
     sources = sorted(_source_grades(lines, rejected), key=lambda grade: grade.span.line != cause_line)
+    booked_lines = second_hand_lines(lines)
+    if (
+        stated is not None
+        and stated.span.line not in booked_lines
+        and sources
+        and all(grade.span.line in booked_lines for grade in sources)
+    ):
+        # ("Cause: washing machine overflow - Cat 2" in the office's block from the call, then the
+        # technician's "Clean - Category 1": the booking's source is no evidence against the
+        # writer's own grade)
+        sources = []
     notes: list[str] = []
     derived = max(sources, key=lambda grade: grade.value) if sources else None
     evidence = [grade.span for grade in sources if derived and grade.value == derived.value][:3]
