@@ -75,3 +75,16 @@ def test_a_fire_safety_note_naming_no_ignition_is_no_cause() -> None:
         "Told the owner never to leave candles burning; smoke alarm tested.\nWalls clean.\n"
     )
     assert analyze_text(text).cause_of_loss is None
+
+
+def test_a_fire_told_as_the_part_that_caught_is_the_cause() -> None:
+    text = (
+        "Job 4414 - 12 Wattle Rd, Orange NSW 2800\nThe range hood filter above the fryer caught.\n"
+        "Soot on the ceiling.\n"
+    )
+    assert analyze_text(text).cause_of_loss is not None
+
+
+def test_a_leak_that_was_caught_is_no_fire() -> None:
+    text = "Job 4415 - 12 Wattle Rd, Orange NSW 2800\nLuckily the drip was caught.\nCeiling dry.\n"
+    assert analyze_text(text).cause_of_loss is None

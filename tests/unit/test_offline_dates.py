@@ -498,3 +498,21 @@ def test_a_wrapped_list_item_opening_with_a_day_is_no_visit(notes: str, expected
     notes = "12 Kauri St, Sydenham, Christchurch 8023, New Zealand\n" + notes
     readings = analyze_text(notes).moisture_readings
     assert [reading.taken_on for reading in readings] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We were on site at 2:10 am on 3/15 to extract.", [date(2026, 3, 15)]),
+        # a share or a size after "on" is no day
+        ("Water sat on 3/4 of the floor.", []),
+        ("Laid on 1/2 in ply.", []),
+        # a day named by "on" that is no visit of ours stays to the readers that know its kind
+        ("The council had the road up outside on 3/12 for a new main.", []),
+    ],
+)
+def test_a_yearless_numeric_day_named_by_on_is_read_in_the_documents_order(
+    text: str, expected: list[date]
+) -> None:
+    dates = Dates(prepare_lines("Loss location: 12 Elm St, Trenton, NJ 08608\n"), None)
+    assert [m.value for m in dates.find(text, date(2026, 3, 14))] == expected

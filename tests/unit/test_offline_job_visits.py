@@ -131,3 +131,20 @@ def test_in_an_insurers_file_notes_the_writers_visit_stands_when_no_vendor_came_
         "04/16/2026 10:00 - Site inspection. Garage slab damp at the heater; nothing else wet.\n"
     )
     assert _inspection(notes) == date(2026, 4, 16)
+
+
+def test_a_line_listing_our_visits_dates_the_first_visit_by_the_first_listed() -> None:
+    text = (
+        "Date of loss: Friday 11/06/2026 - dryer fire in the laundry.\n"
+        "Our visits: 11/06 at 11 PM - board-up only, no readings. 11/08 - full inspection and setup."
+        " 11/10 - monitoring.\n"
+    )
+    assert _inspection(text) == date(2026, 11, 6)
+
+
+def test_visits_named_mid_sentence_are_no_visits_label() -> None:
+    text = (
+        "Date of loss: Friday 11/06/2026 - dryer fire in the laundry.\n"
+        "The adjuster wants our visits logged. Full inspection and setup 11/08/2026.\n"
+    )
+    assert _inspection(text) == date(2026, 11, 8)

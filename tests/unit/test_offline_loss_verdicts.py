@@ -295,3 +295,21 @@ def test_a_reading_day_with_another_day_ruled_out_is_no_loss_verdict() -> None:
     text = "Readings re-taken Tuesday 16/06, not Monday - the meter was flat.\n"
     found = [match for match in Dates(prepare_lines(text), None).find(text, None) if match.value]
     assert stated_loss(text, found) is None
+
+
+def test_a_day_inside_one_sentence_of_guesses_the_writer_cannot_settle_dates_no_loss() -> None:
+    text = (
+        "Site visit Tuesday 8/12/2026. Stain on the hall ceiling, dry to the touch.\n"
+        "Might be the upstairs bath waste, the roof valley, or the aircon drain - there was a storm"
+        " Friday 4/12 but it has been dry since. Not sure yet.\n"
+    )
+    assert _job_dates(text)[0] is None
+
+
+def test_a_guess_the_writer_settles_still_dates_the_loss() -> None:
+    text = (
+        "Site visit Tuesday 8/12/2026.\n"
+        "Might be the bath waste or the valley: the bath waste let go on Friday 4/12, the tenant saw"
+        " it pour through the ceiling.\n"
+    )
+    assert _job_dates(text)[0] == date(2026, 12, 4)

@@ -48,6 +48,8 @@ CAUSE_KEYWORD = re.compile(
     r"|caught (?:fire|alight)|(?:self-)?ignited|burst into flames|fire (?:started|began) (?:in|at|on|from)"
     # "a candle set fire to the lamp shade", "the e-bike pack went into thermal runaway"
     r"|set fire to|set (?:\w+ ){0,3}(?:alight|on fire)|(?:went )?into thermal runaway|went up in flames"
+    # "the extraction duct above the oven caught.": caught fire, told short (not "the leak was caught")
+    r"|(?<!was )(?<!were )(?<!been )(?<!be )(?<!is )caught(?=\s*(?:[.;]|$))"
     # "the oil flashed. Flames hit the microwave": a fire told by its flames
     r"|(?:oil|fat|grease|pan) (?:flashed|flared)|flames (?:hit|spread|reached|shot|climbed|took hold)"
     # "the float valve stuck open", "a pinhole in the copper", "the hose had worn through"
