@@ -15,6 +15,7 @@ from chalicelib.analysis import analyze_text
         "On opening the cabinet the compression nut was loose and had been dripping onto the base.",
         "The cold tap body in the wall was found cracked and weeping into the cavity.",
         "Our finding: the tiled shower's waterproofing has failed along the hob.",
+        "Flood test at the corner showed it: waterproofing under the niche has failed.",
         "The laundry exhaust fan vents straight into the roof space; there is no duct.",
     ],
 )
@@ -29,4 +30,12 @@ def test_a_mould_assessment_naming_no_source_has_no_cause() -> None:
     # Given an assessment that finds growth but names nothing that leaked
     text = "Mould assessment, 3 Tern Close, Ballarat VIC 3350\nCondition 2 in the robe; source not found.\n"
     # Then no cause is read
+    assert analyze_text(text).cause_of_loss is None
+
+
+def test_waterproofing_said_sound_is_no_cause() -> None:
+    text = (
+        "Mould assessment, 3 Tern Close, Ballarat VIC 3350\n"
+        "The waterproofing was not failed on test; source not found.\nCondition 2 in the robe.\n"
+    )
     assert analyze_text(text).cause_of_loss is None

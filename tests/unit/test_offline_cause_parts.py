@@ -55,3 +55,36 @@ def test_a_quote_the_writer_does_not_refute_stays_in_its_sentence() -> None:
     text = 'Job 4412\nThe card says "toilet overflow" and the bowl overflowed onto the floor.\nBath wet.\n'
     found = analyze_text(text).cause_of_loss
     assert found is not None and found.startswith("The card says")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tuesday night a tea light on the bookcase set fire to the paper blind beside it.",
+        "The drill battery on the bench went into thermal runaway while charging.",
+    ],
+)
+def test_a_fire_told_by_what_set_it_alight_is_the_cause(line: str) -> None:
+    text = f"Job 4412 - 12 Wattle Rd, Orange NSW 2800\n{line}\nSoot on the lounge ceiling and walls.\n"
+    assert analyze_text(text).cause_of_loss is not None
+
+
+def test_a_fire_safety_note_naming_no_ignition_is_no_cause() -> None:
+    text = (
+        "Job 4413 - 12 Wattle Rd, Orange NSW 2800\n"
+        "Told the owner never to leave candles burning; smoke alarm tested.\nWalls clean.\n"
+    )
+    assert analyze_text(text).cause_of_loss is None
+
+
+def test_a_fire_told_as_the_part_that_caught_is_the_cause() -> None:
+    text = (
+        "Job 4414 - 12 Wattle Rd, Orange NSW 2800\nThe range hood filter above the fryer caught.\n"
+        "Soot on the ceiling.\n"
+    )
+    assert analyze_text(text).cause_of_loss is not None
+
+
+def test_a_leak_that_was_caught_is_no_fire() -> None:
+    text = "Job 4415 - 12 Wattle Rd, Orange NSW 2800\nLuckily the drip was caught.\nCeiling dry.\n"
+    assert analyze_text(text).cause_of_loss is None

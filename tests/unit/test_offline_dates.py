@@ -510,3 +510,21 @@ def test_an_ambiguous_day_that_reads_as_the_day_already_read_is_that_day() -> No
     ]
     # and a day that reads within weeks of it either way, and is neither, stays undetermined
     assert [m.value for m in dates.find("10/11", date(2026, 10, 9), yearless_numeric=True)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We were on site at 2:10 am on 3/15 to extract.", [date(2026, 3, 15)]),
+        # a share or a size after "on" is no day
+        ("Water sat on 3/4 of the floor.", []),
+        ("Laid on 1/2 in ply.", []),
+        # a day named by "on" that is no visit of ours stays to the readers that know its kind
+        ("The council had the road up outside on 3/12 for a new main.", []),
+    ],
+)
+def test_a_yearless_numeric_day_named_by_on_is_read_in_the_documents_order(
+    text: str, expected: list[date]
+) -> None:
+    dates = Dates(prepare_lines("Loss location: 12 Elm St, Trenton, NJ 08608\n"), None)
+    assert [m.value for m in dates.find(text, date(2026, 3, 14))] == expected

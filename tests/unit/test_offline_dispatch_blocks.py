@@ -111,3 +111,74 @@ def test_the_cause_on_an_office_card_gives_way_to_the_source_the_writer_found() 
     assert findings.cause_of_loss is not None
     assert "dishwasher overflow" not in findings.cause_of_loss
     assert findings.water_category is not None and findings.water_category.value == 1
+
+
+_CLAIMS_LINE_INTAKE = """== OFFICE INTAKE (phoned in by the insurer's claims line, 3 May 2026 09:40) ==
+Claim no: ZX-441920
+Date of loss: 2 May 2026
+Cause: "burst main - maybe sewage from the drain"
+== SITE NOTES (R. Tamaki, on site 3 May 2026 11:00) ==
+- Date of loss is today, 3 May 2026, not the 2nd: the sink mixer hose split at 06:15 this morning.
+- Clean mains water from the mixer hose, Category 1. Drain runs freely.
+- Kitchen vinyl wet about 3 m2.
+"""
+
+
+def test_an_intake_phoned_in_by_a_claims_line_is_second_hand_up_to_the_next_title() -> None:
+    # the block ends at the next title set between two-equals rules, not at the next blank line
+    assert _numbers(_CLAIMS_LINE_INTAKE) == {1, 2, 3, 4}
+
+
+def test_a_booked_sewage_cause_gives_way_to_the_writers_lower_grade() -> None:
+    findings = analyze_text(_CLAIMS_LINE_INTAKE)
+    assert findings.water_category is not None and findings.water_category.value == 1
+    assert HazardKind.BIOHAZARD not in {hazard.kind for hazard in findings.safety_hazards}
+    assert findings.job.date_of_loss is not None and findings.job.date_of_loss.value == date(2026, 5, 3)
+
+
+def test_a_sewage_booking_the_writer_grades_as_sewage_keeps_the_biohazard() -> None:
+    notes = _CLAIMS_LINE_INTAKE.replace(
+        "Clean mains water from the mixer hose, Category 1. Drain runs freely.",
+        "Floor waste backed up with foul water, Category 3.",
+    )
+    findings = analyze_text(notes)
+    assert HazardKind.BIOHAZARD in {hazard.kind for hazard in findings.safety_hazards}
+
+
+def test_two_dashes_around_words_are_no_title_that_ends_a_block() -> None:
+    notes = "-- dispatch details (from the phone call) --\nDOL: 1/2/2026\n-- kitchen --\nRooms: kitchen\n"
+    assert _numbers(notes) == {1, 2, 3, 4}
+
+
+def test_an_office_block_saying_what_it_entered_from_is_second_hand() -> None:
+    notes = (
+        "=== OFFICE (from the insurer's instruction, entered Mon 2/3/2026 by K. Tui) ===\n"
+        "DOL: 2/3/2026\nCategory: 2\n=== END OFFICE ===\n"
+        "TECH - Tue 3/3/2026: supply line to the fridge, clean water.\n"
+    )
+    assert _numbers(notes) == {1, 2, 3}
+    # an office's own notes heading, saying nothing of where its fields came from, is no block
+    assert _numbers("=== OFFICE KITCHEN ===\nsink cupboard wet\n") == set()
+
+
+def test_a_booked_source_gives_way_to_the_writers_own_stated_category() -> None:
+    notes = (
+        "=== OFFICE SECTION (entered from the phone call) ===\n"
+        "DOL: 4 June 2026\nCause: dishwasher overflow - Cat 2\n"
+        "=== TECHNICIAN SECTION ===\n"
+        "On site 5 June 2026. The water came from the ice maker tap behind the fridge. Clean - Category 1.\n"
+        "Kitchen vinyl wet, about 3 m2.\n"
+    )
+    findings = analyze_text(notes)
+    assert findings.water_category is not None and findings.water_category.value == 1
+
+
+def test_a_booked_source_the_writer_does_not_grade_still_judges_the_category() -> None:
+    notes = (
+        "=== OFFICE SECTION (entered from the phone call) ===\n"
+        "Cause: dishwasher overflow\n"
+        "=== TECHNICIAN SECTION ===\n"
+        "On site 5 June 2026. Kitchen vinyl wet, about 3 m2.\n"
+    )
+    findings = analyze_text(notes)
+    assert findings.water_category is not None and findings.water_category.value == 2

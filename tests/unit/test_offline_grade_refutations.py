@@ -278,3 +278,23 @@ def test_a_short_line_stating_a_grade_is_quoted_whole() -> None:
     category = analyze_text("Cat 2 because of the two days it sat.\nKitchen vinyl wet.\n").water_category
     assert category is not None
     assert "Cat 2 because of the two days it sat." in category.justification
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The owner asked whether it counts as grey water "since it is the laundry". No - the cold tap'
+        " supply split, clean water. Category 1.\nLaundry vinyl wet.\n",
+        "My neighbour says this is grey water - it isn't, the fridge line let go. Category 1.\nKitchen"
+        " vinyl wet.\n",
+    ],
+)
+def test_someone_elses_view_of_the_water_is_no_evidence_against_the_writers_grade(text: str) -> None:
+    category = analyze_text(text).water_category
+    assert category is not None and category.value == 1
+
+
+def test_a_grey_water_source_the_writer_tells_still_grades_category_2() -> None:
+    text = "The washing machine drain hose came off mid-cycle; grey water over the laundry. Category 1.\n"
+    category = analyze_text(text).water_category
+    assert category is not None and category.value == 2

@@ -96,3 +96,92 @@ def test_hazards_named_in_more_ways_are_read(text: str, kind: HazardKind) -> Non
 
 def test_a_hazard_list_that_says_no_hazards_at_all_still_rules_them_out() -> None:
     assert HazardKind.SLIP_TRIP not in _hazards("No hazards: no trip hazard, floors dry.\n")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a sample's verdict closing its sentence, after a dash
+        (
+            "- Roof space insulation: swabbed by the 2020 survey as rock wool - no asbestos.\n",
+            HazardKind.ASBESTOS,
+        ),
+        # "clear of" and "free" said of the hazard itself
+        ("- The stippled ceiling was tested last spring and is clear of asbestos.\n", HazardKind.ASBESTOS),
+        (
+            "Hazards: the skim coat in the den was sampled and is asbestos-free (lab sheet 3/9).\n",
+            HazardKind.ASBESTOS,
+        ),
+        # a register that lists nothing
+        ("The 2017 asbestos register for the block lists nothing in the flat.\n", HazardKind.ASBESTOS),
+    ],
+)
+def test_a_test_or_register_that_cleared_it_in_other_words_is_no_hazard(text: str, kind: HazardKind) -> None:
+    assert kind not in _hazards(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the sample still out: no verdict
+        ("- Roof space lagging: sampled in the 2020 asbestos survey, result to come.\n", HazardKind.ASBESTOS),
+        # a register that lists something
+        ("The asbestos register lists the eaves lining as ACM.\n", HazardKind.ASBESTOS),
+    ],
+)
+def test_a_test_with_no_clearing_verdict_leaves_the_hazard(text: str, kind: HazardKind) -> None:
+    assert kind in _hazards(text)
+
+
+def test_power_cut_before_work_where_the_water_never_reached_the_wiring_is_a_precaution() -> None:
+    text = (
+        "We had the laundry circuit switched off at the board before lifting the vinyl; the outlets"
+        " sit 450 mm up so the water never came near them.\n"
+    )
+    assert HazardKind.ELECTRICAL not in _hazards(text)
+
+
+def test_power_cut_because_the_water_reached_the_wiring_stays_a_hazard() -> None:
+    text = "We had the laundry circuit switched off at the board; water had run into the outlet box.\n"
+    assert HazardKind.ELECTRICAL in _hazards(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Surveyor: R. Hema, BSc(Hons), LBP, IICRC WRT\n", False),
+        ("Report by T. Ngata LBP #BP118822\n", False),
+        ("1960s weatherboard, presume LBP on the sills - no sanding\n", True),
+    ],
+)
+def test_lbp_among_a_persons_credentials_is_no_lead(text: str, expected: bool) -> None:
+    assert (HazardKind.LEAD in _hazards(text)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "We isolated the fridge circuit at the board first. The socket behind the fridge was bone dry.\n",
+            HazardKind.ELECTRICAL,
+        ),
+        (
+            "Laundry lights to be switched off at the board while the ceiling is replaced.\n",
+            HazardKind.ELECTRICAL,
+        ),
+        ("- Unit built 2004; the linings post-date asbestos use in this state.\n", HazardKind.ASBESTOS),
+    ],
+)
+def test_a_precaution_or_a_build_after_the_era_is_no_hazard(text: str, kind: HazardKind) -> None:
+    assert kind not in _hazards(text)
+
+
+def test_a_circuit_cut_with_the_socket_found_wet_stays_a_hazard() -> None:
+    text = "We isolated the fridge circuit at the board first. The socket behind the fridge was wet.\n"
+    assert HazardKind.ELECTRICAL in _hazards(text)
+
+
+def test_someone_elses_quoted_sewage_is_no_biohazard_without_a_category_3_grade() -> None:
+    text = 'The strata manager\'s email calls it "sewage from the riser". No odour; clean supply water.\n'
+    assert HazardKind.BIOHAZARD not in _hazards(text)
+    assert HazardKind.BIOHAZARD in _hazards("Sewage from the riser across the laundry floor.\n")

@@ -121,3 +121,22 @@ def test_water_only_treated_with_precautions_or_a_birds_droppings_are_no_biohaza
 def test_black_spotting_on_a_lining_is_mould() -> None:
     text = "Site: 4 Gum St, Dubbo NSW 2830\nThe vanity kickboard had black spotting along its edge.\n"
     assert HazardKind.MOULD in _hazards(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        (
+            "- The pool pump controller sat in water; isolated and checked by the sparky (electrical).\n",
+            HazardKind.ELECTRICAL,
+        ),
+        ("- Two purlins over the bay are blackened through (structural).\n", HazardKind.STRUCTURAL),
+        ("- Polished concrete at the entry stays damp after mopping (slip).\n", HazardKind.SLIP_TRIP),
+    ],
+)
+def test_the_writers_own_bracketed_tag_names_the_kind(line: str, kind: HazardKind) -> None:
+    assert kind in _hazards(line)
+
+
+def test_a_bracketed_trade_is_no_kind_tag() -> None:
+    assert HazardKind.ELECTRICAL not in _hazards("- Move the bathroom fan to its own switch (electrician).\n")

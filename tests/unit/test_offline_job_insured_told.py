@@ -49,6 +49,14 @@ def _insured(text: str) -> str | None:
             "Nga mihi, Mere\n",
             "Mere Tautahi",
         ),
+        # a file's surname first, in capitals, after a lower-case abbreviation
+        ("Claim 7730-118-WA    insd HARAWIRA, Mere\nLaundry vinyl wet.\n", "HARAWIRA, Mere"),
+        # a body told as insured at the end of a sentence, its legal ending kept, the stop not
+        (
+            "Hall floor dried in four days. For the file: claim 22-90417, insured Kestrel Bay Rowing"
+            " Club Inc.\n",
+            "Kestrel Bay Rowing Club Inc",
+        ),
     ],
 )
 def test_the_insured_told_in_words(text: str, expected: str) -> None:
@@ -62,6 +70,8 @@ def test_the_insured_told_in_words(text: str, expected: str) -> None:
         "Claim 4410\nThe insured is not known yet; the agent will confirm.\n",
         # a call from an agent is no owner's call
         "Job 77\nGot the call from Mrs Anne Lowe, the letting agent, about the flat's ceiling.\n",
+        # capitals and a comma that are no surname-first name
+        "Claim 7731\nKITCHEN, Hall and Laundry wet; insd to confirm.\n",
     ],
 )
 def test_no_insured_where_the_words_name_no_policyholder(text: str) -> None:

@@ -98,3 +98,53 @@ def test_a_clocks_point_ends_a_sentence_only_before_a_capital(text: str, sentenc
     found = Sentences(text)
     starts = {found.bounds(pos)[0] for pos in range(len(text))}
     assert len(starts) == sentences
+
+
+_ADJUSTERS_REPORT = (
+    "WESTERN PLAINS LOSS ADJUSTING\n"
+    "Claim number: WPL-5521\n"
+    "Date of instruction: 10/03/2026   Date of our inspection: 13/03/2026\n"
+    "The owner found the laundry flooded on Sunday 8 March 2026. The builder's emergency line sent a"
+    " drying contractor, Plains Dry Co, who attended on the morning of 9/03/2026 and set up fans.\n"
+)
+
+
+def test_in_an_adjusters_report_the_contractors_earlier_attendance_is_the_first_visit() -> None:
+    assert _inspection(_ADJUSTERS_REPORT) == date(2026, 3, 9)
+
+
+def test_in_a_restorers_own_report_our_inspection_stays_the_first_visit() -> None:
+    # the same lines under a restorer's title: "our inspection" is the writer's, the job's first
+    text = _ADJUSTERS_REPORT.replace("WESTERN PLAINS LOSS ADJUSTING", "WESTERN PLAINS RESTORATION")
+    text = text.replace(
+        "sent a drying contractor, Plains Dry Co, who attended on the morning of 9/03/2026 and set up fans",
+        "put the owner through to us",
+    )
+    assert _inspection(text) == date(2026, 3, 13)
+
+
+def test_in_an_insurers_file_notes_the_writers_visit_stands_when_no_vendor_came_before() -> None:
+    notes = (
+        "HOMESTEAD MUTUAL - CLAIM FILE NOTES\n"
+        "Claim: HM-7732   Adjuster: P. Oyelaran\n"
+        "04/14/2026 08:30 - FNOL by phone: the water heater in the garage let go overnight.\n"
+        "04/16/2026 10:00 - Site inspection. Garage slab damp at the heater; nothing else wet.\n"
+    )
+    assert _inspection(notes) == date(2026, 4, 16)
+
+
+def test_a_line_listing_our_visits_dates_the_first_visit_by_the_first_listed() -> None:
+    text = (
+        "Date of loss: Friday 11/06/2026 - dryer fire in the laundry.\n"
+        "Our visits: 11/06 at 11 PM - board-up only, no readings. 11/08 - full inspection and setup."
+        " 11/10 - monitoring.\n"
+    )
+    assert _inspection(text) == date(2026, 11, 6)
+
+
+def test_visits_named_mid_sentence_are_no_visits_label() -> None:
+    text = (
+        "Date of loss: Friday 11/06/2026 - dryer fire in the laundry.\n"
+        "The adjuster wants our visits logged. Full inspection and setup 11/08/2026.\n"
+    )
+    assert _inspection(text) == date(2026, 11, 8)

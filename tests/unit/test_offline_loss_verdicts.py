@@ -260,3 +260,56 @@ def test_a_visit_heading_naming_our_tech_on_site_is_no_story() -> None:
         "Monday 10/12/2026 about 9 AM. Corey was on site and set the dehumidifier; the hose had burst.\n"
     )
     assert _job_dates(text)[0] != date(2026, 10, 12)
+
+
+def test_the_bare_word_loss_set_equal_to_a_day_is_the_writers_verdict() -> None:
+    # Given a call-centre summary's date and the tech's own account setting the loss equal to another day
+    text = (
+        "=== CALL SUMMARY (pre-filled at dispatch) ===\n"
+        "Date of loss: 2026-03-09\n"
+        "=== TECH NOTES - Mar 10, 2026 (J. Ruiz) ===\n"
+        "- Date: the water alarm's app logged a leak at 2:40 am on Mar 10. The 9th is when they first"
+        " rang about a noisy valve. Loss = Mar 10.\n"
+    )
+    assert _job_dates(text)[0] == date(2026, 3, 10)
+
+
+def test_a_loss_set_equal_inside_a_sentence_is_no_verdict() -> None:
+    # "loss" must open its sentence: a running sum that mentions a loss dates nothing
+    text = "Stock write-off so far: gross loss = 3/10 of the shelf; counted 3/10/2026."
+    found = [match for match in Dates(prepare_lines(text), None).find(text, None) if match.value]
+    assert stated_loss(text, found) is None
+
+
+def test_a_day_told_with_the_header_day_ruled_out_beside_it_is_the_loss() -> None:
+    # Given a caller's day in the form and the writer's own account correcting it beside the date
+    text = (
+        "| Date of loss (caller) | Fri 12/06/2026 |\n"
+        "The stormwater main backed up into the basement in the small hours of Saturday 13/06, not"
+        " Friday - the council's log shows it.\n"
+    )
+    assert _job_dates(text)[0] == date(2026, 6, 13)
+
+
+def test_a_reading_day_with_another_day_ruled_out_is_no_loss_verdict() -> None:
+    text = "Readings re-taken Tuesday 16/06, not Monday - the meter was flat.\n"
+    found = [match for match in Dates(prepare_lines(text), None).find(text, None) if match.value]
+    assert stated_loss(text, found) is None
+
+
+def test_a_day_inside_one_sentence_of_guesses_the_writer_cannot_settle_dates_no_loss() -> None:
+    text = (
+        "Site visit Tuesday 8/12/2026. Stain on the hall ceiling, dry to the touch.\n"
+        "Might be the upstairs bath waste, the roof valley, or the aircon drain - there was a storm"
+        " Friday 4/12 but it has been dry since. Not sure yet.\n"
+    )
+    assert _job_dates(text)[0] is None
+
+
+def test_a_guess_the_writer_settles_still_dates_the_loss() -> None:
+    text = (
+        "Site visit Tuesday 8/12/2026.\n"
+        "Might be the bath waste or the valley: the bath waste let go on Friday 4/12, the tenant saw"
+        " it pour through the ceiling.\n"
+    )
+    assert _job_dates(text)[0] == date(2026, 12, 4)

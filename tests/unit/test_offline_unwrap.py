@@ -61,3 +61,23 @@ def test_a_year_set_off_by_dashes_is_prose_not_a_row_of_numbers() -> None:
     lines = unwrap_paragraphs(prepare_lines(mail))
     # Then the sentence the wrap broke reads whole
     assert any("there is no asbestos risk in a house that age" in line.text for line in lines)
+
+
+_FILE_NOTES = (
+    "FILE NOTES - claim 55120\n"
+    "12/03/26 09:10 - Instruction received. The owner says the dishwasher door seal let go overnight.\n"
+    "Called the owner back straight away. The drying contractor she rang herself, Dune Dry, attended\n"
+    "Wed 11/3 at 8:15 am and set up two air movers and a dehumidifier in the kitchen that morning.\n"
+    "12/03/26 14:40 - Rang the contractor. Kitchen vinyl and the kick boards wet; nothing else hit.\n"
+    "The contractor sent photos of the kick boards, swollen along the bottom edge by about 20 mm.\n"
+    "Reserve to be set once the estimate is in and the drying contractor confirms the dry readings.\n"
+    "No further action needed from us until the drying is done and the final readings come through\n"
+    "Thu 13/3 - contractor update: all dry.\n"
+)
+
+
+def test_a_day_the_wrap_parted_from_its_event_verb_goes_back_on_its_sentence() -> None:
+    lines = unwrap_paragraphs(prepare_lines(_FILE_NOTES))
+    assert any("Dune Dry, attended Wed 11/3 at 8:15 am" in line.text for line in lines)
+    # a dated entry after a line that ends on no event verb stays an entry of its own
+    assert any(line.text.startswith("Thu 13/3 - contractor update") for line in lines)

@@ -46,6 +46,10 @@ CAUSE_KEYWORD = re.compile(
     r"|electrical fault|cooking|unattended candle|lightning strike|ice dam|condensation"
     # fires: "oil in a pan on the hob ignited", "a pot of oil ... caught fire", "fire started in the fryer"
     r"|caught (?:fire|alight)|(?:self-)?ignited|burst into flames|fire (?:started|began) (?:in|at|on|from)"
+    # "a candle set fire to the lamp shade", "the e-bike pack went into thermal runaway"
+    r"|set fire to|set (?:\w+ ){0,3}(?:alight|on fire)|(?:went )?into thermal runaway|went up in flames"
+    # "the extraction duct above the oven caught.": caught fire, told short (not "the leak was caught")
+    r"|(?<!was )(?<!were )(?<!been )(?<!be )(?<!is )caught(?=\s*(?:[.;]|$))"
     # "the oil flashed. Flames hit the microwave": a fire told by its flames
     r"|(?:oil|fat|grease|pan) (?:flashed|flared)|flames (?:hit|spread|reached|shot|climbed|took hold)"
     # "the float valve stuck open", "a pinhole in the copper", "the hose had worn through"
@@ -94,7 +98,9 @@ CAUSE_KEYWORD = re.compile(
     r"|(?:seal|wax ring|drain|trap|slip nut|nut|tap|tap body|flange|joint|waste|valve)s?"
     r" (?:had |has |have )(?:both |all )?been (?:weeping|dripping|leaking)"
     r"|(?:loose|cracked|split) and (?:had been |has been )?(?:weeping|dripping|leaking)"
-    r"|waterproofing (?:has |had |have )?(?:failed|broken down)|failed (?:wax ring|waterproofing)"
+    # ("waterproofing at the hob has failed": where it failed may stand between)
+    r"|waterproofing(?: (?!(?:was|were|is|are|not|no|never)\b)[\w-]+){0,4} (?:has |had |have )?"
+    r"(?:failed|broken down)|failed (?:wax ring|waterproofing)"
     r"|flange (?:leaked|leaking|leaks)"
     # "the bathroom exhaust fan discharges into the attic": wet air, the mould inspector's cause
     r"|fan (?:\w+ ){0,2}(?:vents?|venting|vented|discharges|discharging|discharged|exhausts|exhausting)"

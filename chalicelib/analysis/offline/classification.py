@@ -18,7 +18,7 @@ from chalicelib.analysis.offline.areas import (
 from chalicelib.analysis.offline.class_evidence import class_from_evidence
 from chalicelib.analysis.offline.class_shares import class_at, share_of, share_text
 from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, second_hand_lines
-from chalicelib.analysis.offline.grade_refutations import rejected_grades
+from chalicelib.analysis.offline.grade_refutations import rejected_grades, without_others_views
 from chalicelib.analysis.offline.mould_words import MOULD_GROWTH, NORMAL_ECOLOGY, SETTLED_SPORES
 from chalicelib.analysis.offline.text import (
     FLAGS,
@@ -187,7 +187,12 @@ def _values(lines: Sequence[Line], pattern: re.Pattern[str]) -> list[int]:
     return [_ROMAN.get(value) or int(value) for value in written]
 
 
-def _source_grades(lines: Sequence[Line], rejected: frozenset[int] = frozenset()) -> list[_Graded]:
+def _source_grades(
+    lines: Sequence[Line], rejected: frozenset[int] = frozenset(), others_aside: bool = False
+) -> list[_Graded]:
+    """The grades the sources the lines name give; with `others_aside` (the writer states a grade
+    of their own), someone else's view of the water ("my neighbor says this is gray water") is
+    no evidence."""
     grades: list[_Graded] = []
     headers: list[_Graded] = []
     second_hand = second_hand_lines(lines)
@@ -197,6 +202,8 @@ def _source_grades(lines: Sequence[Line], rejected: frozenset[int] = frozenset()
             continue  # "Could be: 1) the roof cooler; 2) a supply line in the wall": no source named
         # 'Tenant reckons "just clean water"': quoted words are someone else's, not evidence
         text = QUOTED.sub(" ", line.text)
+        if others_aside:
+            text = without_others_views(text)
         # ("the sewage wording in the header came from the call center": the booking's word, reported)
         own = text if line.number in second_hand else first_hand_text(text)
         for part, is_own in ((own, True), (text, False)):
@@ -332,7 +339,21 @@ def detect_category(
     rejected = rejected_grades(lines, "category")
     stated = _stated_grade(lines, _STATED_CATEGORY, rejected=rejected)
     # The cause-of-loss line is the first evidence an adjuster looks for.
-    sources = sorted(_source_grades(lines, rejected), key=lambda grade: grade.span.line != cause_line)
+    sources = sorted(
+        _source_grades(lines, rejected, others_aside=stated is not None),
+        key=lambda grade: grade.span.line != cause_line,
+    )
+    booked_lines = second_hand_lines(lines)
+    if (
+        stated is not None
+        and stated.span.line not in booked_lines
+        and sources
+        and all(grade.span.line in booked_lines for grade in sources)
+    ):
+        # ("Cause: washing machine overflow - Cat 2" in the office's block from the call, then the
+        # technician's "Clean - Category 1": the booking's source is no evidence against the
+        # writer's own grade)
+        sources = []
     notes: list[str] = []
     derived = max(sources, key=lambda grade: grade.value) if sources else None
     evidence = [grade.span for grade in sources if derived and grade.value == derived.value][:3]

@@ -190,6 +190,19 @@ def _full_date_separators(lines: Sequence[Line]) -> frozenset[str]:
     )
 
 
+# What makes "on 3/4" a share or a size, not a day: "on 3/4 of the floor", "on 1/2 in ply"; a
+# weekday in brackets after it is the weekday reader's to check ("on 02/11 (Monday)").
+_NOT_A_DAY_AFTER = re.compile(r"\s*(?:of\b|in\b|inch|\"|ft\b|mm\b|th\b|-?\d|\()", re.IGNORECASE)
+
+
+# Our coming to the site, just before such a day: "we were on site at 1:35 am on 10/25".
+_VISIT_BEFORE = re.compile(
+    r"\b(?:on site|arrived|attended|got there|(?:were|was) there|came out|visited|inspected)\b[^.;]*$",
+    re.IGNORECASE,
+)
+_VISIT_REACH = 40
+
+
 class Dates:
     """Reads dates, with one decision per document on how to read 03/04/2024 (see module notes)."""
 
@@ -254,7 +267,16 @@ class Dates:
             yearless = match.group("n1") and match.group("ny") is None
             separator = match.group("sep")
             accepted = separator == "/" or (own_separator and separator in self.own_separators)
-            if yearless and (not yearless_numeric or not accepted):
+            # ("were on site at 1:35 am on 10/25 for board-up": a visit's day the preposition "on"
+            # names; not any "on 12/11", which may be someone's roadworks or a share)
+            named_day = (
+                separator == "/"
+                and text[max(0, match.start() - 3) : match.start()].lower() == "on "
+                and _NOT_A_DAY_AFTER.match(text, match.end()) is None
+                and _VISIT_BEFORE.search(text[max(0, match.start() - _VISIT_REACH) : match.start()])
+                is not None
+            )
+            if yearless and (not yearless_numeric or not accepted) and not named_day:
                 continue
             written = match.group("iso_y") or match.group("ny") or match.group("y1") or match.group("y2")
             if written is not None and not _FIRST_YEAR <= (_year(written) or 0) <= _LAST_YEAR:
@@ -275,6 +297,8 @@ class Dates:
                 pos = match.start("y1")  # (the number may open the next date: "11 Nov 13 Nov 16 Nov")
                 continue
             value = self._parse(match, anchor, text)
+            if value is None and yearless and not yearless_numeric:
+                continue  # ("on 9/10" with no order or year to place it: no day)
             found.append(DateMatch(match.start(), match.end(), value))
             # "Jun 16, 2026 10:05 - ... in the early hours of Jun 15": a date earlier on the line
             # places the yearless ones after it

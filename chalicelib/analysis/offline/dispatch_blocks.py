@@ -21,14 +21,19 @@ from chalicelib.analysis.offline.text import FLAGS, Line, Sentences
 # Who takes a job down second-hand: the dispatcher, a call centre, the office from the phone, a
 # booking or triage system, the caller.
 _WHO = (
+    # ("phoned in by the insurer's claims line": the claim line's operator typed it from the call)
     r"(?:dispatch(?:er|ed)?|call[- ]?(?:cent(?:re|er)|taker)|phone(?: call| intake| booking)?"
+    r"|phoned(?: in| through)?|claims? (?:line|cent(?:re|er)|desk)"
     r"|intake call|phone intake|booking|triage|caller|fnol|(?:insurer(?:'s)? )?(?:app|portal)"
     r"|work order|referral)"
 )
 # What a marker line says was done with the fields: filled in or entered (by anyone, the office
 # too), or a header, details or notes taken from the call.
 _FILLED = r"(?:(?:auto|pre)[- ]?(?:filled|populated|fill)|filled (?:in|out)|entered|typed|copied)"
-_HOW = rf"(?:{_FILLED}|header|details|info(?:rmation)?|notes|fields|as (?:reported|given|booked)|from)"
+_HOW = (
+    rf"(?:{_FILLED}|header|details|info(?:rmation)?|notes|fields|as (?:reported|given|booked)|from"
+    r"|intake|in by)"
+)
 # A line that only marks a block: short, one sentence at most, naming who filled it and how (or
 # only that it was filled in for the writer: "[auto-filled]").
 _MARKER_WIDTH = 110
@@ -40,10 +45,11 @@ _MARKER = re.compile(
 # ... and set apart: in brackets, between rules, or as a heading ("Dispatch info:").
 _WRAPPED = re.compile(r"^\s*(?:[\[(#]|-{2,}|={2,}|\*{2,})|:\s*$|(?:[\])]|-{2,}|={2,}|\*{2,})\s*$", FLAGS)
 # A line of rules, or "-- end header --", ends a block; so does the title of the next one set between
-# rules ("=== TECHNICIAN NOTES (A. Whitfield) - on site 11/15 ===").
+# rules ("=== TECHNICIAN NOTES (A. Whitfield) - on site 11/15 ===", "== TECH'S NOTES (on site) ==";
+# two dashes are a list item's or an aside's, so a title between dashes takes three).
 _RULE = re.compile(
     r"^\s*(?:[=\-_*~#]{3,}|[\-=\s]*end(?: of)? (?:the )?(?:header|dispatch|booking|intake)\b.*"
-    r"|(?:={3,}|-{3,}|\*{3,}|#{3,}) ?[^=\-*#\s][^\n]{0,120}? ?(?:={3,}|-{3,}|\*{3,}|#{3,}))\s*$",
+    r"|(?:={2,}|-{3,}|\*{3,}|#{3,}) ?[^=\-*#\s][^\n]{0,120}? ?(?:={2,}|-{3,}|\*{3,}|#{3,}))\s*$",
     FLAGS,
 )
 _BLOCK_LINES = 25  # a header block is a few fields: bound every walk
@@ -51,9 +57,12 @@ _BLOCK_LINES = 25  # a header block is a few fields: bound every walk
 
 # A block titled between rules as the office's card: "===== JOB CARD (office) =====", "=== OFFICE
 # SECTION ===": fields the office typed before anyone was on site, like a dispatch header.
+# "=== OFFICE (from insurer instruction, entered Sat 14/11 by M. Quill) ===": the office says what
+# it typed and from where.
 _CARD_TITLE = re.compile(
     r"^\s*(?:={3,}|-{3,}|\*{3,}|#{3,}) ?(?=[^=\-*#\n]{0,60}\boffice\b)"
-    r"(?=[^=\-*#\n]{0,60}\b(?:job ?card|card|section|booking|header)\b)[^=\-*#\n]{1,60}?"
+    r"(?=[^=\-*#\n]{0,100}\b(?:job ?card|card|section|booking|header|intake|instruction|entered|typed)\b)"
+    r"[^=\-*#\n]{1,100}?"
     r" ?(?:={3,}|-{3,}|\*{3,}|#{3,})\s*$",
     FLAGS,
 )

@@ -122,3 +122,28 @@ def rejected_grades(lines: Sequence[Line], kind: str) -> frozenset[int]:
             found = match.group("n") or match.group("m") or match.group("k") or match.group("h")
             rejected.add(int(found or match.group("d")))
     return frozenset(rejected) | _attributed(lines, kind)
+
+
+# Someone else's view of what the water was, which the writer's own grade answers: 'Tenille asked
+# whether it should be treated as grey water "because ...". No - clean supply water', "My neighbor
+# says this is gray water". A source word inside it is their guess, not the writer's evidence.
+_ASKED_ANSWERED_NO = re.compile(
+    r"\b(?:asked|asks|wondered|queried|wanted to know)(?: \w+){0,2} (?:if|whether)\b[^.?!\"]{0,120}"
+    r"(?:\"[^\"]{0,80}\"[^.?!\"]{0,20})?[.?!]\s*(?=(?:no|nope|it isn'?t|it's not|it is not)\b)",
+    FLAGS,
+)
+_OTHERS_VIEW = re.compile(
+    r"\b(?:neighbou?r|friend|brother|sister|husband|wife|son|daughter|father|mother|dad|mum|mom"
+    r"|tenant|caller|agent|landlord)(?:'s \w+| \(\w+\))? (?:says|said|reckons|reckoned|thinks|thought"
+    r"|calls it|called it) (?:this|it|that)(?: is|'s| was)? [^.?!;]{0,80}",
+    FLAGS,
+)
+
+
+def without_others_views(text: str) -> str:
+    """The line with someone else's view of the water blanked out (offsets kept)."""
+    out = text
+    for pattern in (_ASKED_ANSWERED_NO, _OTHERS_VIEW):
+        for match in pattern.finditer(out):
+            out = out[: match.start()] + " " * (match.end() - match.start()) + out[match.end() :]
+    return out

@@ -12,9 +12,12 @@ from chalicelib.analysis.offline.text import FLAGS, Sentences
 # "checked the insulation for vermiculite"). Not "possible" or "suspected": those are the flag.
 _RULED_OUT_BEFORE = re.compile(
     r"\b(?:no|not|nil|without|none|nothing|never|negative for|free of|free from|rule out|ruled out"
-    r"|check(?:ed|ing)?(?: [\w']+){0,5} for|test(?:ed|ing)? for|inspect(?:ed)? for|prevent|avoid"
+    # "sampled and is clear of asbestos"
+    r"|clear of|check(?:ed|ing)?(?: [\w']+){0,5} for|test(?:ed|ing)? for|inspect(?:ed)? for|prevent|avoid"
     # "the 2015 vinyl is too new to contain asbestos"
     r"|too (?:new|recent|modern|young|late) to (?:contain|have|include|be)"
+    # "drywall and texture post-date asbestos use here"
+    r"|post-?dat(?:e|es|ed|ing)"
     # "so he wasn't worried about asbestos": a worry the writer (or the owner) does not have
     r"|(?:(?:was|were|is|are|did|do|does)n'?t|not|never|no longer) (?:worried|concerned|bothered)"
     r" (?:about|over|by|re))\b",
@@ -47,9 +50,12 @@ RULED_OUT_AFTER = re.compile(
     r"|no (?:gas )?leaks?"
     # "the asbestos register says no ACMs", "testing came back negative": a record that clears it.
     r"|(?:says|shows|showed|found|confirms?|confirmed|came back|returned|reports?|lists?)"
-    r" (?:no|none|nil|clear))\b",
+    r" (?:no|none|nil|clear|nothing))\b",
     FLAGS,
 )
+
+# Straight after it: "the coating was sampled and is asbestos free", "lead-free solder".
+_FREE_AFTER = re.compile(r"[- ]free\b", FLAGS)
 
 
 LABEL_SEPARATOR = re.compile(r"\s*[:\-]\s*")
@@ -78,6 +84,8 @@ def ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     # ("No hazards beyond the mat hoses (taped - trip)": the one the writer excepts stands)
     excepted = _EXCEPTED.search(clause_before) is not None
     if (_RULED_OUT_BEFORE.search(clause_before) and not excepted) or RULED_OUT_AFTER.search(clause_after):
+        return True
+    if _FREE_AFTER.match(text, end) is not None:
         return True
     # ("checked on the register as non-ACM": the word's own prefix clears it)
     if clause_before.lower().endswith(("non-", "non ")):
@@ -130,3 +138,32 @@ _CHECKED_CLEAR = re.compile(
     r"(?:safe|fine|ok|okay|sound|clear|all clear)\b(?! (?:to|for|until|once|after))",
     FLAGS,
 )
+
+
+# A circuit switched off before work, in a sentence that goes on to say the water never reached the
+# installation ("the den circuit was off at the board before we went in; the GPOs are at 300 mm so
+# the water never got near them"): a precaution, not a hazard found.
+_SWITCHED_OFF = re.compile(
+    r"\b(?:isolat\w*|off|switched off|turned off|shut off|cut off|disconnected|de-?energi[sz]ed)\b", FLAGS
+)
+_NEVER_NEAR = re.compile(
+    r"\b(?:never|didn'?t|did not|wasn'?t|was not) (?:got|get|gets|come|came|reach(?:ed)?|went|go)"
+    r" (?:near|anywhere near|close to|up to)\b|\bnowhere near\b|\bwell (?:below|clear of) them\b"
+    # "First thing was power off to the dishwasher circuit. The GPO behind it was dry": the part
+    # the water could have reached, found dry
+    r"|\b(?:gpos?|outlets?|sockets?|power ?points?|receptacles?|wiring|switchboard|board)\b"
+    r"(?: [\w-]+){0,5} (?:was|were|is|are|stayed|remained) (?:bone |completely |still )?dry\b"
+    # "fan circuit to be switched off at the panel while the duct is worked on": for the work
+    r"|^[^.;]{0,40}?\b(?:while|during|for) (?:the )?(?:[\w-]+ ){0,3}(?:is |are )?"
+    r"(?:worked on|works?|repairs?|replaced|being replaced)\b",
+    FLAGS,
+)
+
+
+def precaution_only(text: str, start: int, end: int) -> bool:
+    """Whether a power cut named at start..end was only a precaution: what follows it says the
+    water never got near the wiring, or found it dry, or that the cut was for the work."""
+    if _SWITCHED_OFF.search(text, start, end) is None:
+        return False
+    # (the sentence after may say it: a line reads on past the sentence, within reach)
+    return _NEVER_NEAR.search(text[end : end + _REFUTED_REACH]) is not None

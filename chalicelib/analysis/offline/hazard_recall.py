@@ -12,6 +12,7 @@ the first line naming it that does not rule it out, so these only add readings).
   2 water: gloves and P2 masks"; not water only treated "with Category 3 precautions"), vermin
   droppings ("mouse droppings in the attic cellulose").
 - Mould: black spotting or spots on a lining ("black spotting under the cupboard base").
+- Any kind: the writer's own tag in brackets after what they saw ("... before restart (electrical)").
 - Other: silica dust, a confined space, fall-through, a snake or sharps, dry soot people are masked
   against.
 """
@@ -100,7 +101,19 @@ _BIOHAZARD_MORE = re.compile(
 
 _MOULD_MORE = re.compile(r"\bblack (?:spotting|spots|specks)\b", FLAGS)
 
+# The writer's own tag of the kind, in brackets after what they saw: "the isolator got wet; it was
+# switched off and tested before restart (electrical)", "charred purlins (structural)".
+_TAG = r"(?<=\S )\((?:%s)\)"
+_ELECTRICAL_TAG = re.compile(_TAG % r"electrical|electrics", FLAGS)
+_STRUCTURAL_TAG = re.compile(_TAG % r"structural", FLAGS)
+_SLIP_TAG = re.compile(_TAG % r"slip(?: ?/ ?trip| risk| hazard)?|trip(?: risk| hazard)?", FLAGS)
+_BIOHAZARD_TAG = re.compile(_TAG % r"bio-?hazard", FLAGS)
+
 EXTRA_HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
+    (HazardKind.ELECTRICAL, "Electrical", _ELECTRICAL_TAG),
+    (HazardKind.STRUCTURAL, "Structural", _STRUCTURAL_TAG),
+    (HazardKind.SLIP_TRIP, "Slip/trip", _SLIP_TAG),
+    (HazardKind.BIOHAZARD, "Biohazard", _BIOHAZARD_TAG),
     (HazardKind.BIOHAZARD, "Biohazard", _BIOHAZARD_MORE),
     (HazardKind.MOULD, "Mould", _MOULD_MORE),
     (HazardKind.ELECTRICAL, "Electrical", _ELECTRICAL_MORE),

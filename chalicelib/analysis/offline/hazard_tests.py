@@ -24,6 +24,10 @@ _CLEARED_BY_TEST = re.compile(
     r" (?:shows?|showed|says|lists?|records?|confirms?)"
     r" (?:no|nil) (?P<d>asbestos|acms?)"
     r"|\bnegative (?:result )?for (?:\w+ ){0,2}(?P<b>asbestos|lead)"
+    # "lagging sampled in the 2019 survey as glass wool - no asbestos.": the sample's verdict
+    # closing its sentence
+    r"|\b(?:sampled|tested|surveyed|survey|register|lab|swabbed)\b[^.;]{0,100}?"
+    r" ?[-\u2013:,] ?(?:no|nil) (?P<f>asbestos|acms?|lead)(?= ?(?:[.;]|$))"
     r"|\b(?P<c>asbestos|lead)\w*(?: \w+){0,6} (?:tested|came back|returned|was|were|is|are)"
     r" (?:negative|clear|clean|not detected)",
     FLAGS,
@@ -59,7 +63,7 @@ def cleared_by_test(lines: Sequence[Line]) -> set[HazardKind]:
         if following[:1].islower():
             text = f"{text} {following}"
         for match in _CLEARED_BY_TEST.finditer(text):
-            word = next(group for group in match.group("a", "b", "c", "d", "e") if group).lower()
+            word = next(group for group in match.group("a", "b", "c", "d", "e", "f") if group).lower()
             cleared.add(_TESTED_KINDS[word])
         for match in _RESULT_AFTER_COLON.finditer(text):
             record = match.group("record")

@@ -20,7 +20,7 @@ from chalicelib.analysis.findings import (
     SourceSpan,
 )
 from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, second_hand_lines
-from chalicelib.analysis.offline.hazard_denials import RULED_OUT_AFTER, ruled_out
+from chalicelib.analysis.offline.hazard_denials import RULED_OUT_AFTER, precaution_only, ruled_out
 from chalicelib.analysis.offline.hazard_recall import EXTRA_HAZARDS
 from chalicelib.analysis.offline.hazard_tests import cleared_by_test
 from chalicelib.analysis.offline.mould_words import MOULD_GROWTH
@@ -35,6 +35,7 @@ from chalicelib.analysis.offline.text import (
     clean_value,
     truncate,
 )
+from chalicelib.analysis.offline.water_sources import QUOTED
 from chalicelib.analysis.standards import (
     Standards,
 )
@@ -130,7 +131,11 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
         HazardKind.LEAD,
         "Lead",
         re.compile(
-            r"\b(?:lead(?:-based| based)? paint|lbp|lead-safe|lead safe|lead hazard|rrp"
+            # ("Consultant: A. Vos, BE(Hons), LBP, IICRC WRT": a licensed building practitioner among
+            # a person's credentials, not lead-based paint)
+            r"\b(?:lead(?:-based| based)? paint|lead-safe|lead safe|lead hazard|rrp"
+            r"|lbp(?![,/ ]+(?:iicrc|wrt|asd|amrt|mrics|rics|nzibs|ciob|reg\b|licen[cs]e|#|no\b|\d))"
+            r"(?<!\), lbp)"
             # "paint on the trim presumed lead (1938)", "presumed to contain lead - not to be sanded"
             r"|(?:presumed|assumed|suspected|likely) (?:to (?:contain|have|be) )?lead"
             # "they tested the paint ... It came back positive for lead"
@@ -205,6 +210,9 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
     ),
     *EXTRA_HAZARDS,
 )
+
+
+_ELECTRICAL_PATTERNS = frozenset(pattern for kind, _, pattern in _HAZARDS if kind is HazardKind.ELECTRICAL)
 
 
 # "- Electrical: receptacle melted", "3. Gas: valve closed": a safety list names the kind itself.
@@ -284,15 +292,29 @@ def _air_outlets_only(lines: Sequence[Line]) -> bool:
     return air and not any(_POWER_OUTLET.search(line.text) for line in lines)
 
 
-def _named(pattern: re.Pattern[str], line: Line, air_outlets: bool = False) -> int | None:
+def _inside_quote(text: str, at: int) -> bool:
+    return any(quote.start() < at < quote.end() for quote in QUOTED.finditer(text))
+
+
+def _named(
+    pattern: re.Pattern[str], line: Line, air_outlets: bool = False, unquoted_only: bool = False
+) -> int | None:
     """Where the line names the hazard without ruling it out (with `air_outlets`, an outlet is
-    the air's and no electrical part)."""
+    the air's and no electrical part; with `unquoted_only`, a name inside quotation marks is
+    someone else's word and does not count)."""
     first = pattern.search(line.text)
     if first is None:
         return None  # most lines name no hazard: no need to find their sentences
     sentences = Sentences(line.text)
     for match in pattern.finditer(line.text, first.start()):
         if air_outlets and pattern is _ELECTRICAL and _OUTLET.search(match.group(0)):
+            continue
+        # ("the circuit was off at the board before we went in; the water never got near them")
+        if pattern in _ELECTRICAL_PATTERNS and precaution_only(line.text, match.start(), match.end()):
+            continue
+        # ('The agent calls it "sewage from the stack"' on a job graded below Category 3: someone
+        # else's word, quoted, that the writer's own grade does not bear out)
+        if unquoted_only and _inside_quote(line.text, match.start()):
             continue
         if not ruled_out(line.text, sentences, match.start(), match.end()):
             return match.start()
@@ -351,6 +373,8 @@ def detect_hazards(
     second_hand = second_hand_lines(lines)
     booked: dict[HazardKind, SafetyHazard] = {}
     air_outlets = _air_outlets_only(lines)
+    # a sewage word someone else used, quoted, stands only where the job's grade is Category 3
+    quoted_aside = {HazardKind.BIOHAZARD} if category is None or category.value != 3 else set()
     for kind, label, pattern in _HAZARDS:
         if kind in hazards or kind in ruled_out_by_label:  # the writer's own label ruled it out
             continue
@@ -371,7 +395,7 @@ def detect_hazards(
                 if position is None:
                     ruled_out_by_label.add(kind)
             else:
-                position = _named(pattern, line, air_outlets)
+                position = _named(pattern, line, air_outlets, unquoted_only=kind in quoted_aside)
             if position is not None:
                 hazards[kind] = SafetyHazard(
                     description=_hazard_text(label, line, position), kind=kind, source=line.span()
@@ -379,6 +403,10 @@ def detect_hazards(
                 break
     for kind, hazard in booked.items():
         if kind not in hazards and not _ruled_out_by_writer(kind, lines, second_hand):
+            # ("Cause: toilet overflow (sewage)" booked from the call, then the technician finds
+            # clean supply water: the writer's own grade, judged below 3, says no sewage was there)
+            if kind is HazardKind.BIOHAZARD and category is not None and category.value in (1, 2):
+                continue
             hazards[kind] = hazard
     cleared = cleared_by_test(lines)
     for kind in cleared:

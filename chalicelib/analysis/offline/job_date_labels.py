@@ -57,7 +57,9 @@ INSPECTION_LABEL = re.compile(
     r"|(?:(?:company|restorer|contractor|technician|tech|crew|team)'s|\bour|\btheir)"
     r" (?:first |initial )?visit\b"
     # ("Our arrival: 11/20/2026 9:30 PM": the crew's first arrival heads the line as a label does)
-    rf"|{_LINE_START}(?:att|attd|visits?|survey|(?:our |first )?arrival|inspection|assessment|insp|assessed)"
+    # ("Our visits: 10/24 about 9:30 PM - board-up ... 10/26 - full inspection": the first listed)
+    rf"|{_LINE_START}(?:att|attd|(?:our |site )?visits?|survey|(?:our |first )?arrival|inspection|assessment"
+    r"|insp|assessed)"
     r"\b\.? ?[:\-]?"
     # "quick notes 4/2/26 - unit 14B": field notes are written at the visit they record
     rf"|{_LINE_START}(?:quick|site|field|on-?site|visit) notes\b"

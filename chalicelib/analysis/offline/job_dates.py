@@ -42,6 +42,7 @@ from chalicelib.analysis.offline.job_date_labels import (
     named_loss_day,
     visit_in_bracket,
 )
+from chalicelib.analysis.offline.job_insurer_files import insurers_file, vendors_visit
 from chalicelib.analysis.offline.loss_hypotheses import Hypotheses
 from chalicelib.analysis.offline.loss_onset import (
     DISCOVERY,
@@ -200,6 +201,7 @@ class JobDates:
         guesses = Hypotheses()
         call_out = CallOutDay(self._about_loss, LEAK_WORD, THIRD_PARTY)
         lead = ""  # the line before, which this one may go on from
+        insurers_notes = insurers_file(lines)  # the writer is the insurer's side: their visits are theirs
         for line in lines:
             if not line.text:
                 call_out.read(line, [])
@@ -279,6 +281,11 @@ class JobDates:
         earliest_loss = min(losses) if losses else None
         arrivals.sort(key=lambda found: found.weak)
         visits = [found for found in (inspection_labelled, *arrivals) if found is not None]
+        if insurers_notes:
+            # ("Date of our inspection: 18/11" in a loss adjuster's report: the adjuster's visit; the
+            # contractor who "attended on the morning of 15/11" came first)
+            for visit in visits:
+                visit.insurers = visit.insurers or not vendors_visit(visit.line.text)
         # (a form's own "Inspected: 03/10" stands even before a wrong loss date: QA says they conflict)
         kept = [v for v in visits if not earliest_loss or v.value >= earliest_loss or is_form_field(v.line)]
         inspection = kept[0] if kept else None

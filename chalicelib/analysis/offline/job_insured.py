@@ -39,16 +39,22 @@ _NOT_NAME = re.compile(
 )
 
 
-# What may follow a name in a header: a separator, a street number or the line's end.
-_HEADER_END = r"(?=\s*(?:$|[\-\u2013\u2014,|;(/]|\d))"
+# What may follow a name in a header: a separator, a street number or the line's end (or the
+# sentence's: "insured Tamar Rowing Club Inc.")
+_HEADER_END = r"(?=\s*(?:$|[\-\u2013\u2014,|;(/]|\d|\.(?:\s|$)))"
+# "insd OKAFOR, Tess": a file's surname first, in capitals, then the given name
+_SURNAME_FIRST = r"[A-Z]{2,}(?:['\-][A-Z]+)*, [A-Z][a-z'\-]+"
+# a body's legal ending: "Inc", "Ltd", "Pty Ltd", "LLC"
+_INCORPORATED = r"(?:Inc|Incorporated|Ltd|Limited|Pty Ltd|LLC|Co-?op)\b"
 
 
 # "HO Rosa Whitcombe - 418 ...", "PH J. Moreno, ...": the owner's abbreviation with no colon.
 _ABBREVIATED = re.compile(
-    rf"(?<![\w/])(?:HO|H/O|PH|P/H|INSD|Insd)\.? (?P<name>{_NAME}){_HEADER_END}"
+    rf"(?<![\w/])(?:HO|H/O|PH|P/H|INSD|Insd|insd)\.? (?P<name>{_NAME}|{_SURNAME_FIRST}){_HEADER_END}"
     # "Re: Claim No. SM-HO-2026-558810, insured Gideon Pryce-Lopez": the role as a word, no colon
-    rf"|(?<![\w/])(?-i:insured|policyholder|policy holder) (?P<named>(?:(?:Mr|Mrs|Ms|Dr)\.? )?{_FULL_NAME})"
-    rf"{_HEADER_END}"
+    rf"|(?<![\w/])(?-i:insured|policyholder|policy holder) (?P<named>(?:(?:Mr|Mrs|Ms|Dr)\.? )?{_FULL_NAME}"
+    # "Claim reference for anyone following up: 04-77, insured Tamar Rowing Club Inc.": a body
+    rf"|{_WORD}(?: {_WORD}){{0,4}} {_INCORPORATED}|{_SURNAME_FIRST}){_HEADER_END}"
 )
 
 

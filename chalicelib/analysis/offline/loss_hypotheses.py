@@ -2,7 +2,8 @@
 flat above ... 3. rain - there was a lot of rain on Sunday 29/11". Each item is a guess, so a day
 told inside one (a storm, a service) dates no loss (job_dates.py). The list may run on in prose:
 "where's it coming from. options. one the aircon ... two the shower next door ... three rain, big
-storm saturday 28th": each day in that paragraph is a guess too."""
+storm saturday 28th": each day in that paragraph is a guess too. So is a day in one sentence of
+guesses joined by "or" on a line where the writer says they do not know yet."""
 
 from __future__ import annotations
 
@@ -23,6 +24,17 @@ _OPENS = re.compile(
 _OPENS_INLINE = re.compile(
     r"\b(?:options|possibilities|possible (?:sources?|causes?)|candidates|suspects|theories"
     r"|could be (?:any|one) of(?: these| the following)?)\s*[.:\-\u2013]\s*(?:one|1[.)]|\(1\)|\(?a\))\s",
+    FLAGS,
+)
+
+# The guesses run on in one sentence, and the writer says they do not know: "Could be the shower
+# above, the hot water service, or the box gutter - we had rain Sunday 29/11 ... Don't know yet."
+_GUESS_SENTENCE = re.compile(
+    r"(?:^|[.!?]\s)\W*(?:it )?(?:could be|might be|may be|possibly|either)\b[^.!?]{0,200}?\bor\b", FLAGS
+)
+_UNDECIDED = re.compile(
+    r"\b(?:don'?t|do not|doesn'?t) know(?: yet)?\b|\bnot sure\b|\bno idea\b|\bunknown\b"
+    r"|\b(?:can'?t|cannot) (?:tell|say)\b|\bundetermined\b|\bnot (?:yet )?(?:found|confirmed)\b",
     FLAGS,
 )
 
@@ -48,6 +60,8 @@ class Hypotheses:
         if _OPENS_INLINE.search(text):
             self._prose_until = line.number
             return True
+        if _GUESS_SENTENCE.search(text) and _UNDECIDED.search(text):
+            return True  # (the line's days are told inside the guesses)
         if _OPENS.search(text):
             self._open = True
             return False

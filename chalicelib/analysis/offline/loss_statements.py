@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from chalicelib.analysis.offline.dates import DateMatch
+from chalicelib.analysis.offline.loss_words import ESCAPE
 from chalicelib.analysis.offline.text import FLAGS
 
 _LOSS_NAME = r"(?:(?:the )?date of (?:the )?loss|(?:the )?loss date|d\.?o\.?l\.?|the loss)"
@@ -28,8 +29,9 @@ _NAME_REACH = 70  # how far before its date the verdict's words may start
 
 # The name opening a later sentence of the writer's, the date straight after it: "... she showed me
 # the app. Loss date 10/29/2026." (not the line's start: that is a form's field, read as a label)
+# ("... it was only running that day. Loss = Nov 15.": the bare word set equal to its day)
 _NAME_OPENS = re.compile(
-    rf"[.;!?] {_LOSS_NAME.replace('|the loss', '')} ?[:=\-]? ?$",
+    rf"[.;!?] (?:{_LOSS_NAME.replace('|the loss', '')} ?[:=\-]?|loss ?=) ?$",
     FLAGS,
 )
 
@@ -49,6 +51,22 @@ _NOT_AS_FORM = re.compile(
     r"|ticket|system|claim)\b",
     FLAGS,
 )
+
+# The date, then another day ruled out straight after it, in a sentence telling the water getting
+# out: "the combined sewer surcharged in the early hours of Sunday 08/11, not Saturday" (the
+# header's or the caller's day, corrected by the writer).
+_NOT_OTHER_DAY = re.compile(
+    r"^\)?(?: ?[-\u2013\u2014]|,)? not (?:on )?(?:the )?"
+    r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+    r"|\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b)",
+    FLAGS,
+)
+_EVENT_BEFORE = re.compile(
+    rf"{ESCAPE.pattern}|\b(?:surcharg\w*|backed up|back(?:ed)? ?flow\w*|froze|failed|happened|occurred"
+    r"|started|began|broke out|caught fire)\b",
+    FLAGS,
+)
+_EVENT_REACH = 90  # how far before the date its event's words may be
 
 # The date the writer adopts: "we are using 19/11, the day the water appeared, as the loss date".
 _TAKEN_AS = re.compile(
@@ -74,7 +92,17 @@ def stated_loss(text: str, found: Sequence[DateMatch], lead: str = "") -> date |
         adopted = _ADOPTED.search(before) and _TAKEN_AS.match(text, known.end, known.end + 2 * _DATE_REACH)
         corrects = _NOT_AS_FORM.match(text[known.end : known.end + 2 * _DATE_REACH])
         opens = _NAME_OPENS.search(before)
-        if _NAME_THEN_DATE.search(before) or _DATE_THEN_NAME.match(after) or adopted or corrects or opens:
+        ruled_out_day = _NOT_OTHER_DAY.match(after) is not None and _EVENT_BEFORE.search(
+            text[max(0, known.start - _EVENT_REACH) : known.start]
+        )
+        if (
+            _NAME_THEN_DATE.search(before)
+            or _DATE_THEN_NAME.match(after)
+            or adopted
+            or corrects
+            or opens
+            or ruled_out_day
+        ):
             verdict = known.value  # the last verdict on the line: a correction comes after
     return verdict
 

@@ -182,6 +182,19 @@ _MONTH_START = re.compile(
 # sentence the wrap broke
 _BRACKET_GOES_ON = re.compile(r"\(\d{1,3}(?:\.\d{1,2})? ?(?:%|MC\b|WME\b|REL\b|mc\b|wme\b)")
 _ITEM_START = re.compile(r"^(?:[-*\u2022>#|]|\d{1,2}[.)]\s|[A-Z][A-Za-z ]{0,30}:\s)")
+# "... Murihiku Restoration, attended" / "Tue 4/8 at 7:30 am.": an event's verb the wrap parted
+# from the day that dates it (a day opening a line after a finished sentence is a new entry)
+_EVENT_VERB_END = re.compile(
+    r"\b(?:attended|arrived|visited|inspected|happened|occurred|started|began|failed|burst|overflowed"
+    r"|on site|came (?:out|back)|came|was|were)$",
+    FLAGS,
+)
+_DAY_START = re.compile(
+    r"(?:(?:on |at |by )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? \d|\d{1,2}[/.-]\d{1,2}\b"
+    r"|(?:on |by )?\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"|(?:on |by )?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d)",
+    FLAGS,
+)
 
 
 def unwrap_paragraphs(lines: Sequence[Line]) -> list[Line]:
@@ -213,6 +226,10 @@ def unwrap_paragraphs(lines: Sequence[Line]) -> list[Line]:
                 or _BRACKET_GOES_ON.match(line.text) is not None
                 or _OPEN_WORD_END.search(previous.text) is not None
                 or (_DAY_END.search(previous.text) is not None and _MONTH_START.match(line.text) is not None)
+                or (
+                    _EVENT_VERB_END.search(previous.text) is not None
+                    and _DAY_START.match(line.text) is not None
+                )
             )
         ):
             out[-1] = Line(

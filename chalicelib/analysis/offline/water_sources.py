@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from chalicelib.analysis.offline.grade_refutations import without_others_views
 from chalicelib.analysis.offline.job import CATEGORY_SOURCES
 from chalicelib.analysis.offline.text import BELIEF_WORDS, FLAGS, GUESS_WORDS, Line, evidence_matches
 
@@ -46,6 +47,9 @@ def classify_water_source(text: str, own_only: bool = False) -> tuple[int, str] 
 
     The worst source named wins (sewage in a supply-line note makes it Category 3). None when no
     known source is named; rainwater and roof leaks are not categorised by rule."""
+    if own_only:
+        # ("Tenille asked whether it should be treated as grey water ... No - clean supply water")
+        text = without_others_views(text)
     quotes = [(m.start(), m.end()) for m in QUOTED.finditer(text)]
     answers = [m.start() for m in _ANSWERED_NO.finditer(text)]
     own: list[tuple[int, str]] = []
