@@ -43,7 +43,7 @@ _WRAPPED = re.compile(r"^\s*(?:[\[(#]|-{2,}|={2,}|\*{2,})|:\s*$|(?:[\])]|-{2,}|=
 # rules ("=== TECHNICIAN NOTES (A. Whitfield) - on site 11/15 ===").
 _RULE = re.compile(
     r"^\s*(?:[=\-_*~#]{3,}|[\-=\s]*end(?: of)? (?:the )?(?:header|dispatch|booking|intake)\b.*"
-    r"|(?:={3,}|-{3,}|\*{3,}|#{3,}) ?[^=\-*#\s][^\n]{0,120}? ?(?:={3,}|-{3,}|\*{3,}|#{3,}))\s*$",
+    r"|(?:={2,}|-{3,}|\*{3,}|#{3,}) ?[^=\-*#\s][^\n]{0,120}? ?(?:={2,}|-{3,}|\*{3,}|#{3,}))\s*$",
     FLAGS,
 )
 _BLOCK_LINES = 25  # a header block is a few fields: bound every walk
@@ -52,9 +52,12 @@ _BLOCK_LINES = 25  # a header block is a few fields: bound every walk
 # A block titled between rules as the office's card: "===== JOB CARD (office) =====", "=== OFFICE
 # SECTION ===": fields the office typed before anyone was on site, like a dispatch header.
 _CARD_TITLE = re.compile(
-    r"^\s*(?:={3,}|-{3,}|\*{3,}|#{3,}) ?(?=[^=\-*#\n]{0,60}\boffice\b)"
-    r"(?=[^=\-*#\n]{0,60}\b(?:job ?card|card|section|booking|header)\b)[^=\-*#\n]{1,60}?"
-    r" ?(?:={3,}|-{3,}|\*{3,}|#{3,})\s*$",
+    # ("== OFFICE INTAKE (phoned in by the insurer's claims line) ==", "=== OFFICE (from insurer
+    # instruction, entered Sat 14/11/2026 by M. Quill) ===": the office's intake of the instruction)
+    r"^\s*(?:={2,}|-{3,}|\*{3,}|#{3,}) ?(?=[^=\-*#\n]{0,60}\boffice\b)"
+    r"(?=[^=\-*#\n]{0,90}\b(?:job ?card|card|section|booking|header|intake|instruction|entered|phoned)\b)"
+    r"[^=\-*#\n]{1,90}?"
+    r" ?(?:={2,}|-{3,}|\*{3,}|#{3,})\s*$",
     FLAGS,
 )
 

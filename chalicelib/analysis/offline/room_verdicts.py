@@ -78,7 +78,7 @@ _LABEL_COLON = re.compile(r" ?:")
 # rules the space out as an area in so many words)
 _BARE_VERDICT = re.compile(
     r"\b(?:not affected|unaffected|not impacted|no damage|not involved|not wet"
-    r"|not an? (?:affected )?(?:area|room))"
+    r"|not an? (?:affected |wet )?(?:area|room))"
     # ("Not affected as far as I could see.": looked in from the door)
     r"\b(?: as far as (?:i|we) could (?:see|tell))?(?:[.!](?=\s)|[.!]?\s*$)",
     FLAGS,
@@ -144,10 +144,18 @@ def says_none(text: str, mention: Mention) -> bool:
     return _NONE_AFTER.match(text, mention.end) is not None
 
 
+# "Kitchen wall next to it 160 (dry - my standard)": a reading's bracket that calls it the standard.
+_READING_BRACKET = re.compile(
+    r"[^()|.;]{0,30}?\b\d{1,4}(?:\.\d{1,2})?\s*(?:%|wme|rel|%mc)?\s*\(\s*(?:dry\s*[-\u2013,:]?\s*)?"
+    r"(?:(?:my|our|the|a) )?(?:dry )?(?:standard|std|reference|ref)\b[^()]{0,24}\)",
+    FLAGS,
+)
+
+
 def bracket_verdict(text: str, found: Sequence[Mention], index: int) -> bool:
     """ "Bedroom 1 (unaffected) drywall 8", "| Front bedroom wall, upstairs (reference) |": a bracket
     after a room, before any other room, gives that room's verdict."""
-    match = _VERDICT_BRACKET.match(text, found[index].end)
+    match = _VERDICT_BRACKET.match(text, found[index].end) or _READING_BRACKET.match(text, found[index].end)
     following = found[index + 1].start if index + 1 < len(found) else len(text)
     return match is not None and match.end() <= following
 
@@ -213,7 +221,15 @@ def unrelated_when_wrapped(text: str, following: str, found: Sequence[Mention]) 
 
 # "hose water ran across the vinyl and down the basement stairs", "reached it down the stairs": a
 # stair named as the way the water went is its path to the rooms below, not an area of its own.
-_WAY_DOWN = re.compile(r"\b(?:down|up|via) (?:the |a )?$", FLAGS)
+# ("ran down the tiled half-flight of stairs": the stair's own words between)
+_WAY_DOWN = re.compile(r"\b(?:down|up|via) (?:the |a )?(?:[\w-]+ ){0,2}(?:(?:[\w-]*flight|run) of )?$", FLAGS)
+# "stairs only got the bottom tread wet": the water stopped at the foot of the stair, which is where
+# the wet ended, not a space of its own.
+_FOOT_ONLY = re.compile(
+    r"[^.;]{0,24}?\bonly (?:got |had |took )?(?:water (?:on|at) )?(?:the )?(?:bottom|lowest|first|last)"
+    r" (?:tread|step|riser|stair)s?\b",
+    FLAGS,
+)
 
 
 _CLAUSE_STOP = re.compile(r"[,;.!?|(]| [-\u2013\u2014] ")
@@ -222,7 +238,11 @@ _CLAUSE_READ = 80
 
 def is_waterway(text: str, mention: Mention) -> bool:
     """(unless its own clause goes on to its damage: "down the stairs and soaked the stair carpet")"""
-    if mention.base != "stairwell" or not _WAY_DOWN.search(text, max(0, mention.start - 12), mention.start):
+    if mention.base != "stairwell":
+        return False
+    if _FOOT_ONLY.match(text, mention.end):
+        return True
+    if not _WAY_DOWN.search(text, max(0, mention.start - 36), mention.start):
         return False
     stop = _CLAUSE_STOP.search(text, mention.end, mention.end + _CLAUSE_READ)
     clause = text[mention.end : stop.start() if stop else min(len(text), mention.end + _CLAUSE_READ)]

@@ -159,7 +159,13 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("pantry", r"pantry"),
     ("attic", r"attic|roof (?:space|void)"),
     ("loft", r"loft"),
-    ("crawlspace", r"crawl ?space"),
+    # ("the crawl": restorers' word for the crawlspace; not its hatch or access, nor "a full crawl of")
+    (
+        "crawlspace",
+        r"crawl ?space"
+        r"|(?:(?<=\bthe )|(?<=\bof )|(?<=\bin )|(?<=\binto )|(?<=^)|(?<=[-*:] ))"
+        r"crawl(?! ?(?:space|hatch|access|opening|door|of)\b)",
+    ),
     # The space under a suspended floor; "subfloor" alone is the sheet material.
     (
         "subfloor_space",
