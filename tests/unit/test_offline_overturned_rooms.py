@@ -222,3 +222,53 @@ def test_a_shared_wall_or_a_rooms_standard_is_no_area(text: str, expected: list[
 )
 def test_a_stains_size_is_no_rooms_size(text: str, expected: float | None) -> None:
     assert _size(text, "Office") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the water came up to the room's threshold and no further
+        (
+            "- Lounge: carpet soaked.\n- study: floorboards, water reached the door bar only, mopped.\n",
+            ["Lounge"],
+        ),
+        (
+            "Lounge carpet soaked. I looked at the study: boards dry, water only touched the threshold.\n",
+            ["Lounge"],
+        ),
+        # near miss: past the threshold the boards are wet
+        (
+            "- Lounge: carpet soaked.\n- study: water crossed the threshold, boards wet 1 m in.\n",
+            ["Lounge", "Study"],
+        ),
+    ],
+)
+def test_a_room_the_water_only_reached_the_threshold_of_is_no_area(text: str, expected: list[str]) -> None:
+    assert _rooms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the goal's room is where the dry standard was read
+        (
+            "Laundry: vinyl wet, plasterboard wicking.\nDry when within 3 pts of the study wall.\n",
+            ["Laundry"],
+        ),
+        # the pantry unit of the kitchen and the office that keeps the file are no rooms
+        (
+            "Kitchen: tiles wet around the fridge, kick and pantry base wicking.\n"
+            "Office details need updating: the claim number is wrong.\n",
+            ["Kitchen"],
+        ),
+        # a scope line's verb sized is no space
+        ("Kitchen: tiles wet around the fridge.\n- Drill 6 x 10 mm vent holes in the kick.\n", ["Kitchen"]),
+        # near miss: a walk-in pantry whose floor is wet is an area
+        (
+            "Kitchen: tiles wet around the fridge.\nThe pantry floor is wet too, vinyl lifting.\n",
+            ["Kitchen", "Pantry"],
+        ),
+    ],
+)
+def test_a_goals_room_a_pantry_unit_and_a_scope_verb_are_no_areas(text: str, expected: list[str]) -> None:
+    assert _rooms(text) == expected

@@ -68,6 +68,13 @@ _STRUCK_OFF_WORDS = (
 STRUCK_OFF = re.compile(rf"\b{_STRUCK_OFF_WORDS}\b", FLAGS)
 
 
+# "water only touched the threshold strip", "water reached the threshold strip only": the water came
+# up to the room's door and no further.
+_EDGE = r"(?:the )?(?:threshold|doorway|door ?way|door ?step|door)(?: (?:strip|bar|plate|trim|seal))?"
+_TO_EDGE = r"(?:touched|reached|got (?:as far as|to)|came (?:up )?to|stopped at)"
+THRESHOLD_ONLY = rf"water only {_TO_EDGE} {_EDGE}|water {_TO_EDGE} {_EDGE} only"
+
+
 # Said of a room, these settle that it is not affected, whatever else its words mention.
 UNAFFECTED = re.compile(
     r"\b(?:unaffected|not affected|not impacted|unimpacted|undamaged|not damaged|" + _STRUCK_OFF_WORDS +
@@ -86,8 +93,9 @@ UNAFFECTED = re.compile(
     r"(?:wall|reading|room)"
     r"|did(?: not|n'?t) (?:get wet|reach|get water)|not (?:wet|reached)|never (?:got )?wet"
     r"|did(?: not|n'?t) (?:get|come|go|make it) (?:there|in|into|that far|this far)"
-    r"|water stopped (?:at|short)"
-    r"|(?:was|were|is|are)(?:n'?t| not) (?:wet|damp|affected|damaged|touched|involved)"
+    r"|water stopped (?:at|short)|"
+    + THRESHOLD_ONLY
+    + r"|(?:was|were|is|are)(?:n'?t| not) (?:wet|damp|affected|damaged|touched|involved)"
     r"|not involved|uninvolved"
     # "The crawl is NOT an affected area", "access hatch - not a wet area, just how we got in"
     r"|not an? (?:affected|wet|damaged) (?:area|room|space)"

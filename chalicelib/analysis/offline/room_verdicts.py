@@ -15,6 +15,7 @@ from chalicelib.analysis.offline.room_states import (
     READING_NUMBER,
     REFERENCE_BEFORE,
     SAID_DRY,
+    THRESHOLD_ONLY,
     UNAFFECTED,
     UNAFFECTED_MILD,
     WET,
@@ -91,7 +92,8 @@ _VERDICT_BRACKET = re.compile(
     FLAGS,
 )
 _UNREACHED = re.compile(
-    r"\bwater stopped (?:at|short of|before)\b|\bstopped the water\b|\b(?:held|kept) the water (?:back|out)\b"
+    rf"\b(?:{THRESHOLD_ONLY})\b|\bwater stopped (?:at|short of|before)\b"
+    r"|\bstopped the water\b|\b(?:held|kept) the water (?:back|out)\b"
     r"|\b(?:water )?did(?: not|n'?t) (?:get|come|go|make it) (?:there|in|into|that far|this far)\b"
     r"|\b(?:water )?(?:did(?: not|n'?t) reach|never reached)\b",
     FLAGS,
@@ -422,10 +424,16 @@ _REFERENCE_AFTER = re.compile(
 )
 
 
+# "goal met (within 4 pts of office drywall)", "dry when within 2 of the vestibule": the goal's room is
+# where the dry standard was read.
+_GOAL_OF = re.compile(r"\bwithin \d{1,2}(?:\.\d)? ?(?:pts?\.?|points?|%|wme|rel)? of (?:the )?$", FLAGS)
+
+
 def is_reference(text: str, mention: Mention) -> bool:
     low = max(0, mention.start - 48)
     return (
         REFERENCE_BEFORE.search(text, max(0, mention.start - 36), mention.start) is not None
+        or _GOAL_OF.search(text, max(0, mention.start - 30), mention.start) is not None
         or _REFERENCE_TAKEN_IN.search(text, low, mention.start) is not None
         or _REFERENCE_AFTER.match(text, mention.end) is not None
     )

@@ -29,6 +29,9 @@ _NOT_A_SPACE = re.compile(
     r"|one|two|three|four|five|six|a|an|each|per|every|some|all"
     # "Containment poly tent 4 x 4 m": what was put up around the wet zone, sized as work, not a room
     r"|containments?|tents?|enclosures?|poly|polythene|sheeting|barriers?"
+    # "- Drill 4 x 8 mm vent holes in pantry base": a scope line's verb and its work, not a space
+    r"|drill|bore|core|cut|remove|replace|install|fit|lift|strip|sand|seal|paint|supply|dispose|apply"
+    r"|treat|clean|vent|holes?"
     r"|[a-z]+ed)\b",
     FLAGS,
 )
