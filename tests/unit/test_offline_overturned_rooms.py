@@ -272,3 +272,30 @@ def test_a_room_the_water_only_reached_the_threshold_of_is_no_area(text: str, ex
 )
 def test_a_goals_room_a_pantry_unit_and_a_scope_verb_are_no_areas(text: str, expected: list[str]) -> None:
     assert _rooms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the denial runs on down its list of rooms
+        (
+            "Laundry: vinyl wet wall to wall.\nUpstairs was fine, the water didn't get to the powder room or "
+            "the stairs.\n",
+            ["Laundry"],
+        ),
+        # a reading the writer keeps to compare to is the dry standard's room
+        (
+            "Laundry: vinyl wet wall to wall.\nReadings:\n- laundry wall 30\n"
+            "- upstairs landing wall (the tech said it's his number to compare against) - 9\n",
+            ["Laundry"],
+        ),
+        # near miss: a room after the list, with damage of its own, is wet
+        (
+            "Laundry: vinyl wet wall to wall.\nThe water didn't get to the powder room, but the stairs "
+            "carpet is soaked.\n",
+            ["Laundry", "Stairs"],
+        ),
+    ],
+)
+def test_a_denial_down_a_list_and_a_number_to_compare_to(text: str, expected: list[str]) -> None:
+    assert _rooms(text) == expected

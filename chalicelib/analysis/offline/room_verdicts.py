@@ -87,7 +87,10 @@ _BARE_VERDICT = re.compile(
 # "Bedroom 1 (unaffected) drywall 8 ...": a bracket after a room gives that room's verdict.
 _VERDICT_BRACKET = re.compile(
     # ("Bedroom drywall (std) 9": a dry standard's row, its bracket after the material)
-    r"[^()|\d.;]{0,30}?\([^()]{0,24}?\b(?:unaffected|not affected|dry (?:standard|std)|std|reference|ref)\b"
+    r"[^()|\d.;]{0,30}?\("
+    r"(?:[^()]{0,24}?\b(?:unaffected|not affected|dry (?:standard|std)|std|reference|ref)\b"
+    # ("upstairs hallway wall (he said this is his "dry" number to compare to) - 10")
+    r"|[^()]{0,50}?\b(?:numbers?|readings?|figures?) to compare (?:to|against|with)\b)"
     r"[^()]{0,24}\)",
     FLAGS,
 )
