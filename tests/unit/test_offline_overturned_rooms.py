@@ -299,3 +299,25 @@ def test_a_goals_room_a_pantry_unit_and_a_scope_verb_are_no_areas(text: str, exp
 )
 def test_a_denial_down_a_list_and_a_number_to_compare_to(text: str, expected: list[str]) -> None:
     assert _rooms(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a point's row that tags its reading the reference names the dry standard's room
+        (
+            "Ensuite: tiles lifting, plasterboard wet to 300 mm.\nMoisture map:\n"
+            "1. Ensuite wall behind vanity ........ 38 WME\n"
+            "2. Study wall, ground floor ........ 10 WME REF\n",
+            ["Ensuite"],
+        ),
+        # near miss: the row's reading is the room's own, untagged
+        (
+            "Ensuite: tiles lifting, plasterboard wet to 300 mm.\nMoisture map:\n"
+            "1. Ensuite wall behind vanity ........ 38 WME\n2. Study wall, wet patch ........ 31 WME\n",
+            ["Ensuite", "Study"],
+        ),
+    ],
+)
+def test_a_row_tagged_as_the_reference_is_no_area(text: str, expected: list[str]) -> None:
+    assert _rooms(text) == expected

@@ -432,6 +432,20 @@ _REFERENCE_AFTER = re.compile(
 _GOAL_OF = re.compile(r"\bwithin \d{1,2}(?:\.\d)? ?(?:pts?\.?|points?|%|wme|rel)? of (?:the )?$", FLAGS)
 
 
+# "9. Lounge ceiling, downstairs, GIB ........ 11 WME REF": a reading's row that ends by tagging its
+# value the reference.
+_ROW_REFERENCE_END = re.compile(
+    r"\d(?:\.\d{1,2})?\s*(?:%\s*mc|%|wme|rel|mc)?\s*[-(\u2013]?\s*(?:ref|reference|std|dry std|dry standard"
+    r"|standard)\s*\)?\s*\.?\s*$",
+    FLAGS,
+)
+
+
+def row_reference(text: str) -> bool:
+    """Whether a line ends by tagging its reading as the reference (its one room is the dry standard's)."""
+    return _ROW_REFERENCE_END.search(text[-60:]) is not None
+
+
 def is_reference(text: str, mention: Mention) -> bool:
     low = max(0, mention.start - 48)
     return (

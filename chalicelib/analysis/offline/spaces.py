@@ -43,6 +43,7 @@ from chalicelib.analysis.offline.room_verdicts import (
     needs_no_drying,
     odour_cleared,
     only_floor_above_wet,
+    row_reference,
     says_none,
     unchecked,
     unrelated_next,
@@ -391,7 +392,7 @@ def room_mentions(text: str) -> list[Mention]:
                 )
                 whole_line = (damage, unaffected)
             own_damage, unaffected = whole_line
-            unaffected = unaffected or is_reference(text, mention)
+            unaffected = unaffected or is_reference(text, mention) or row_reference(text)
         else:
             start, end = reader.part(index)
             own_damage = seen_damage(text, start, end)
