@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from chalicelib.analysis.findings import HazardKind
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, second_hand_lines
@@ -182,3 +184,26 @@ def test_a_booked_source_the_writer_does_not_grade_still_judges_the_category() -
     )
     findings = analyze_text(notes)
     assert findings.water_category is not None and findings.water_category.value == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an office's intake titled between double rules, up to the writer's own titled section
+        (
+            "== OFFICE INTAKE (phoned through by the broker, 02/03/2026 09:15) ==\nDOL: 01/03/2026\n"
+            "Rooms: lounge - carpet soaked\n== SITE NOTES (J. Fenn, 02/03/2026) ==\nLounge is dry.",
+            {1, 2, 3},
+        ),
+        # the office's entry of an insurer's instruction, its title long
+        (
+            "=== OFFICE (from the insurer's instruction, entered Mon 02/03/2026 by T. Haines) ===\n"
+            "Affected: study approx 4 x 3 m\n=== END OFFICE ===\n\nStudy is dry.",
+            {1, 2},
+        ),
+        # near miss: a title of the writer's own between double rules is no office block
+        ("== SITE NOTES (office visit booked for Friday) ==\nStudy: carpet wet.", set()),
+    ],
+)
+def test_an_office_intake_titled_between_rules_is_second_hand(text: str, expected: set[int]) -> None:
+    assert _numbers(text) == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis import analyze_text
 from chalicelib.analysis.offline.work_verbs import SCOPE_VERB_STRICT, WORK_DONE
 
@@ -271,3 +273,16 @@ def test_a_measure_of_a_sized_room_named_after_it_is_that_rooms() -> None:
     notes = "- Bedroom 2 dry.\n- Class 1, a small patch: about 8 sq ft of a 12 ft x 10 ft laundry on vinyl.\n"
     # Then the measure is the laundry's wet extent
     assert _wet_floor(notes, "Laundry") == 8.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # water that covered a room's floor wet all of it
+        ("Burst hose. The water covered the utility room floor (12 x 6 ft, vinyl) by morning.", 72.0),
+        # near miss: covered in places is no share
+        ("Burst hose. The water covered the utility room floor in places (12 x 6 ft, vinyl).", None),
+    ],
+)
+def test_water_that_covered_a_rooms_floor_wet_all_of_it(text: str, expected: float | None) -> None:
+    assert _wet_floor(text, "Utility room") == expected

@@ -18,14 +18,30 @@ _SET_AGAINST = re.compile(
     FLAGS,
 )
 _REACH = 40  # how far before a size its "not" is read
+# Right after a size: the writer says it is wrong ("Dining room size on Day 1 (12 x 10 ft) is wrong -
+# it is 12 x 14 ft"), or marks it a guess with a question mark ("approx 3 x 3?").
+_WRONG_AFTER = re.compile(
+    r"\s*\)?\s*(?:(?:is|was|were|are) (?:wrong|incorrect|a mistake|a typo|off)\b|\?)", FLAGS
+)
+# Before a size in its clause: the writer did not measure ("didn't measure - approx 3 x 3").
+_UNMEASURED_BEFORE = re.compile(
+    r"\b(?:did(?:n'?t| not)|could(?:n'?t| not)|not) (?:measure|measured|get a measurement)\b[^.;()]{0,24}$",
+    FLAGS,
+)
 
 
 class Corrections:
     """Which sizes on a line are struck (said after "not") and which correct them."""
 
-    def __init__(self, text: str, starts: Sequence[int]) -> None:
+    def __init__(self, text: str, starts: Sequence[int], ends: Sequence[int] = ()) -> None:
         self._struck = {
             start for start in starts if _SET_AGAINST.search(text, max(0, start - _REACH), start) is not None
+        }
+        self._struck |= {
+            start
+            for start, end in zip(starts, ends, strict=False)
+            if _WRONG_AFTER.match(text, end) is not None
+            or _UNMEASURED_BEFORE.search(text, max(0, start - _REACH), start) is not None
         }
         # (a line whose every size is struck corrects nothing)
         self._correcting = bool(self._struck) and len(self._struck) < len(starts)

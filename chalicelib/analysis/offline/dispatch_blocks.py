@@ -60,10 +60,13 @@ _BLOCK_LINES = 25  # a header block is a few fields: bound every walk
 # "=== OFFICE (from insurer instruction, entered Sat 14/11 by M. Quill) ===": the office says what
 # it typed and from where.
 _CARD_TITLE = re.compile(
-    r"^\s*(?:={3,}|-{3,}|\*{3,}|#{3,}) ?(?=[^=\-*#\n]{0,60}\boffice\b)"
-    r"(?=[^=\-*#\n]{0,100}\b(?:job ?card|card|section|booking|header|intake|instruction|entered|typed)\b)"
+    # ("== OFFICE INTAKE (phoned in by the insurer's claims line) ==", "=== OFFICE (from insurer
+    # instruction, entered Sat 14/11/2026 by M. Quill) ===": the office's intake of the instruction)
+    r"^\s*(?:={2,}|-{3,}|\*{3,}|#{3,}) ?(?=[^=\-*#\n]{0,60}\boffice\b)"
+    r"(?=[^=\-*#\n]{0,100}\b(?:job ?card|card|section|booking|header|intake|instruction|entered|typed"
+    r"|phoned)\b)"
     r"[^=\-*#\n]{1,100}?"
-    r" ?(?:={3,}|-{3,}|\*{3,}|#{3,})\s*$",
+    r" ?(?:={2,}|-{3,}|\*{3,}|#{3,})\s*$",
     FLAGS,
 )
 

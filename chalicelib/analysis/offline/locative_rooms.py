@@ -15,8 +15,20 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:below|above|under|beneath|next to|adjacent to|beside|behind|off|outside|from|towards?"
     r"|across from|opposite|(?:logged|recorded|listed|entered|filed) (?:with|under)"
     # "hardwood wet at the foot of the stairs": a spot in the room named first
-    r"|(?:foot|head|top|bottom) of)(?: the)? $"
+    r"|(?:foot|head|top|bottom) of"
+    # "wet from the kitchen door to the doorway of bedroom 1": the room's door marks where it stopped
+    # ("under the door into Bella's room", "under the door of bed 2 closet": where the water went)
+    r"|(?<!under the )(?<!through the )(?<!across the )(?<!past the )(?<!beneath the )"
+    r"(?:door(?:way)?|threshold|entry|entrance) of)(?: the)? $"
     r"|, (?:across|opposite|beside|near|next to)(?: from)?(?: the)? $",
+    FLAGS,
+)
+
+
+# "stain on the lounge ceiling, near the wall to the kitchen": the wall the room shares places the stain
+_SHARED_WALL_BEFORE = re.compile(
+    r"\b(?:near|by|on|at|beside|against|along|close to|next to) (?:the )?(?:wall|partition)"
+    r" (?:to|with|of)(?: the)? $",
     FLAGS,
 )
 
@@ -60,5 +72,7 @@ def is_locative(text: str, mention: Mention, previous: Mention | None) -> bool:
         return False
     if is_spot(text, mention):
         return True  # "Bathroom OSB at toilet", "floor OSB at closet": a spot in the room named first
+    if _SHARED_WALL_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None:
+        return True
     before = _LOCATIVE_BEFORE.search(text, max(0, mention.start - 20), mention.start)
     return before is not None or _LOCATIVE_AFTER.match(text, mention.end) is not None

@@ -105,7 +105,9 @@ def placing_room(text: str, rooms: Sequence[Mention], owner: Mention | None, pos
 # set after what was damaged or cut is that patch's, not the room's.
 _PATCH_SIZED = re.compile(
     r"\b(?:cut(?: out| back| away)?|removed|taken down|pulled down|charred|burnt|burned|scorched|stained"
-    r"|soft|sagg(?:ing|ed)|collapsed|blistered|bubbled|opened up)\b[^.;:\d()]{0,40}"
+    r"|soft|sagg(?:ing|ed)|collapsed|blistered|bubbled|opened up"
+    # ("Brown stain on lounge ceiling, approx 1.0 x 0.8 m": the mark's size)
+    r"|stains?|(?:water|tide) ?marks?|blotch(?:es)?)\b[^.;:\d()]{0,40}"
     r"(?:,|\(|\s[-\u2013])\s*(?:(?:about|approx\.?|approximately|roughly|around|~|c\.)\s*)?$",
     FLAGS,
 )

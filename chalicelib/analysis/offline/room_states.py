@@ -68,22 +68,37 @@ _STRUCK_OFF_WORDS = (
 STRUCK_OFF = re.compile(rf"\b{_STRUCK_OFF_WORDS}\b", FLAGS)
 
 
+# "water only touched the threshold strip", "water reached the threshold strip only": the water came
+# up to the room's door and no further.
+_EDGE = r"(?:the )?(?:threshold|doorway|door ?way|door ?step|door)(?: (?:strip|bar|plate|trim|seal))?"
+_TO_EDGE = r"(?:touched|reached|got (?:as far as|to)|came (?:up )?to|stopped at)"
+THRESHOLD_ONLY = rf"water only {_TO_EDGE} {_EDGE}|water {_TO_EDGE} {_EDGE} only"
+
+
 # Said of a room, these settle that it is not affected, whatever else its words mention.
 UNAFFECTED = re.compile(
     r"\b(?:unaffected|not affected|not impacted|unimpacted|undamaged|not damaged|" + _STRUCK_OFF_WORDS +
     # "at the dry standard", "back to dry standard" say a room has dried, not that it is the reference
     r"|(?<!at the )(?<!to the )(?<!of the )(?<!at )(?<!to )dry (?:standard|std|ref(?:erence)?)s?"
     r"|(?:reference|control|baseline) (?:area|room|point|wall)s?"
+    # ("the front office is where we took our dry standard")
+    r"|where (?:we|i|they|he|she) (?:took|take|read|got) (?:the |a |our |my |his |her |their )?(?:dry )?"
+    r"(?:standard|reference|baseline|control)s?"
     r"|(?:used|taken|read|as) (?:as|for)? ?(?:the |a |our |his |her |their )?(?:dry |upstairs |downstairs "
     r"|ground floor |main floor )?(?:standard|reference|baseline|control|comparison)s?"
     # ("as the normal dry reading": both words may stand before it)
+    # ("Bedroom 2 used for the drywall standard", "used the bedroom for the plaster dry standard")
+    r"|used (?:[\w ]{0,16}? )?(?:as|for) (?:the |a |our )?(?:[a-z]+ ){1,2}(?:standard|reference|baseline)s?"
     r"|for comparison|(?:as|for) (?:the |a |his |her |their |our )?(?:(?:\"?normal\"?|dry) ){1,2}"
     r"(?:wall|reading|room)"
     r"|did(?: not|n'?t) (?:get wet|reach|get water)|not (?:wet|reached)|never (?:got )?wet"
     r"|did(?: not|n'?t) (?:get|come|go|make it) (?:there|in|into|that far|this far)"
-    r"|water stopped (?:at|short)"
-    r"|(?:was|were|is|are)(?:n'?t| not) (?:wet|damp|affected|damaged|touched|involved)"
+    r"|water stopped (?:at|short)|"
+    + THRESHOLD_ONLY
+    + r"|(?:was|were|is|are)(?:n'?t| not) (?:wet|damp|affected|damaged|touched|involved)"
     r"|not involved|uninvolved"
+    # "The crawl is NOT an affected area", "access hatch - not a wet area, just how we got in"
+    r"|not an? (?:affected|wet|damaged) (?:area|room|space)"
     # "Master bedroom - nothing wet. Checked the ceiling, closet and walls"
     # ("with nothing wet overhead" says where, not that the room is dry)
     r"|nothing (?:was |is |got |found )?(?:wet|damp|damaged|affected)(?= ?(?:[.;]|$))"
@@ -121,6 +136,9 @@ UNAFFECTED_MILD = re.compile(
     # "are all fine", "read normal": of a room, unless the room's own words say it is wet
     r"|(?:is|are|was|were) (?:all |both )?(?:fine|ok|okay|normal)|(?:read|reads|reading|showed|shows) normal"
     r"|checked\W{1,4}(?:and )?(?:dry|fine|ok|clear|nothing)|no action"
+    # "the kitchen, bedroom 1 and lounge show nothing visible"
+    r"|(?:show|shows|showed|had|has|have) nothing(?: (?:visible|wet|of note|abnormal|untoward))?"
+    r"(?= ?(?:[.;,]|$))"
     # "wipe tests on the basement walls and ceiling were clean and there was no odor"
     r"|wipe tests?(?: [\w,]+){0,8} (?:were|was|came back|tested|is|are) clean|no (?:smoke )?odou?r)\b"
     # "| Lounge | 1 | normal |": a table cell that is only the verdict

@@ -15,6 +15,7 @@ from chalicelib.analysis.offline.room_states import (
     READING_NUMBER,
     REFERENCE_BEFORE,
     SAID_DRY,
+    THRESHOLD_ONLY,
     UNAFFECTED,
     UNAFFECTED_MILD,
     WET,
@@ -78,7 +79,7 @@ _LABEL_COLON = re.compile(r" ?:")
 # rules the space out as an area in so many words)
 _BARE_VERDICT = re.compile(
     r"\b(?:not affected|unaffected|not impacted|no damage|not involved|not wet"
-    r"|not an? (?:affected )?(?:area|room))"
+    r"|not an? (?:affected |wet )?(?:area|room))"
     # ("Not affected as far as I could see.": looked in from the door)
     r"\b(?: as far as (?:i|we) could (?:see|tell))?(?:[.!](?=\s)|[.!]?\s*$)",
     FLAGS,
@@ -86,12 +87,16 @@ _BARE_VERDICT = re.compile(
 # "Bedroom 1 (unaffected) drywall 8 ...": a bracket after a room gives that room's verdict.
 _VERDICT_BRACKET = re.compile(
     # ("Bedroom drywall (std) 9": a dry standard's row, its bracket after the material)
-    r"[^()|\d.;]{0,30}?\([^()]{0,24}?\b(?:unaffected|not affected|dry (?:standard|std)|std|reference|ref)\b"
+    r"[^()|\d.;]{0,30}?\("
+    r"(?:[^()]{0,24}?\b(?:unaffected|not affected|dry (?:standard|std)|std|reference|ref)\b"
+    # ("upstairs hallway wall (he said this is his "dry" number to compare to) - 10")
+    r"|[^()]{0,50}?\b(?:numbers?|readings?|figures?) to compare (?:to|against|with)\b)"
     r"[^()]{0,24}\)",
     FLAGS,
 )
 _UNREACHED = re.compile(
-    r"\bwater stopped (?:at|short of|before)\b|\bstopped the water\b|\b(?:held|kept) the water (?:back|out)\b"
+    rf"\b(?:{THRESHOLD_ONLY})\b|\bwater stopped (?:at|short of|before)\b"
+    r"|\bstopped the water\b|\b(?:held|kept) the water (?:back|out)\b"
     r"|\b(?:water )?did(?: not|n'?t) (?:get|come|go|make it) (?:there|in|into|that far|this far)\b"
     r"|\b(?:water )?(?:did(?: not|n'?t) reach|never reached)\b",
     FLAGS,
@@ -144,10 +149,18 @@ def says_none(text: str, mention: Mention) -> bool:
     return _NONE_AFTER.match(text, mention.end) is not None
 
 
+# "Kitchen wall next to it 160 (dry - my standard)": a reading's bracket that calls it the standard.
+_READING_BRACKET = re.compile(
+    r"[^()|.;]{0,30}?\b\d{1,4}(?:\.\d{1,2})?\s*(?:%|wme|rel|%mc)?\s*\(\s*(?:dry\s*[-\u2013,:]?\s*)?"
+    r"(?:(?:my|our|the|a) )?(?:dry )?(?:standard|std|reference|ref)\b[^()]{0,24}\)",
+    FLAGS,
+)
+
+
 def bracket_verdict(text: str, found: Sequence[Mention], index: int) -> bool:
     """ "Bedroom 1 (unaffected) drywall 8", "| Front bedroom wall, upstairs (reference) |": a bracket
     after a room, before any other room, gives that room's verdict."""
-    match = _VERDICT_BRACKET.match(text, found[index].end)
+    match = _VERDICT_BRACKET.match(text, found[index].end) or _READING_BRACKET.match(text, found[index].end)
     following = found[index + 1].start if index + 1 < len(found) else len(text)
     return match is not None and match.end() <= following
 
@@ -213,7 +226,15 @@ def unrelated_when_wrapped(text: str, following: str, found: Sequence[Mention]) 
 
 # "hose water ran across the vinyl and down the basement stairs", "reached it down the stairs": a
 # stair named as the way the water went is its path to the rooms below, not an area of its own.
-_WAY_DOWN = re.compile(r"\b(?:down|up|via) (?:the |a )?$", FLAGS)
+# ("ran down the tiled half-flight of stairs": the stair's own words between)
+_WAY_DOWN = re.compile(r"\b(?:down|up|via) (?:the |a )?(?:[\w-]+ ){0,2}(?:(?:[\w-]*flight|run) of )?$", FLAGS)
+# "stairs only got the bottom tread wet": the water stopped at the foot of the stair, which is where
+# the wet ended, not a space of its own.
+_FOOT_ONLY = re.compile(
+    r"[^.;]{0,24}?\bonly (?:got |had |took )?(?:water (?:on|at) )?(?:the )?(?:bottom|lowest|first|last)"
+    r" (?:tread|step|riser|stair)s?\b",
+    FLAGS,
+)
 
 
 _CLAUSE_STOP = re.compile(r"[,;.!?|(]| [-\u2013\u2014] ")
@@ -222,7 +243,11 @@ _CLAUSE_READ = 80
 
 def is_waterway(text: str, mention: Mention) -> bool:
     """(unless its own clause goes on to its damage: "down the stairs and soaked the stair carpet")"""
-    if mention.base != "stairwell" or not _WAY_DOWN.search(text, max(0, mention.start - 12), mention.start):
+    if mention.base != "stairwell":
+        return False
+    if _FOOT_ONLY.match(text, mention.end):
+        return True
+    if not _WAY_DOWN.search(text, max(0, mention.start - 36), mention.start):
         return False
     stop = _CLAUSE_STOP.search(text, mention.end, mention.end + _CLAUSE_READ)
     clause = text[mention.end : stop.start() if stop else min(len(text), mention.end + _CLAUSE_READ)]
@@ -402,10 +427,30 @@ _REFERENCE_AFTER = re.compile(
 )
 
 
+# "goal met (within 4 pts of office drywall)", "dry when within 2 of the vestibule": the goal's room is
+# where the dry standard was read.
+_GOAL_OF = re.compile(r"\bwithin \d{1,2}(?:\.\d)? ?(?:pts?\.?|points?|%|wme|rel)? of (?:the )?$", FLAGS)
+
+
+# "9. Lounge ceiling, downstairs, GIB ........ 11 WME REF": a reading's row that ends by tagging its
+# value the reference.
+_ROW_REFERENCE_END = re.compile(
+    r"\d(?:\.\d{1,2})?\s*(?:%\s*mc|%|wme|rel|mc)?\s*[-(\u2013]?\s*(?:ref|reference|std|dry std|dry standard"
+    r"|standard)\s*\)?\s*\.?\s*$",
+    FLAGS,
+)
+
+
+def row_reference(text: str) -> bool:
+    """Whether a line ends by tagging its reading as the reference (its one room is the dry standard's)."""
+    return _ROW_REFERENCE_END.search(text[-60:]) is not None
+
+
 def is_reference(text: str, mention: Mention) -> bool:
     low = max(0, mention.start - 48)
     return (
         REFERENCE_BEFORE.search(text, max(0, mention.start - 36), mention.start) is not None
+        or _GOAL_OF.search(text, max(0, mention.start - 30), mention.start) is not None
         or _REFERENCE_TAKEN_IN.search(text, low, mention.start) is not None
         or _REFERENCE_AFTER.match(text, mention.end) is not None
     )

@@ -129,6 +129,11 @@ def _heads_line(text: str, rooms: Sequence[Mention], room: Mention) -> bool:
     return True
 
 
+def _bare_key(room: Mention) -> str:
+    """The key of a room written bare, with no qualifier or number ("the bedroom")."""
+    return f"|{room.base}|"
+
+
 def _kind(room: Mention) -> tuple[str, str]:
     """A room's qualifier and base, without its number: "upstairs bedrooms" and "Upstairs bedroom 2"
     are of one kind."""
@@ -148,6 +153,10 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
         self.unaffected: set[str] = set()
         # rooms ruled out as a kind ("both bedrooms unaffected"): (qualifier, base) of each
         self._unaffected_kinds: set[tuple[str, str]] = set()
+        # the qualified or numbered rooms of each kind the notes have named ("front vestibule", "basement
+        # bedroom"): a bare "vestibule" later is that room when it is the only one of its kind
+        self._named_of_kind: dict[str, set[str]] = {}
+        self._said_affected: set[str] = set()  # rooms some line described as damaged, ruled out or not
         self._second_hand: set[int] = set()  # areas sized only from a listing or a phone call so far
         self._booked_lines: frozenset[int] = frozenset()  # a header filled in from the call (dispatch_blocks)
         self._booked: set[str] = set()  # areas only such a header named so far
@@ -222,6 +231,7 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 continue
             self.section_by_line[line.number] = list(self._section_rooms)
             rooms = [self._resolve(self._aliased(room)) for room in room_mentions(line.text)]
+            self._said_affected.update(room.key for room in rooms if room.affected)
             if index + 1 < len(lines) and continues_sentence(line.text):
                 # (a sentence an e-mail wrapped onto the next line, that sets its room apart from the loss)
                 cut = unrelated_when_wrapped(line.text, lines[index + 1].text, rooms)
@@ -257,8 +267,11 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 # (reference) Lime plaster 14 WME")
                 self._held = [(room, line.span()) for room in rooms]
             held_keys = {held.key for held, _ in self._held}
+            struck_here: set[str] = (
+                set()
+            )  # rooms this line strikes off: its other mentions do not restore them
             for room in rooms:
-                if room.key in held_keys:
+                if room.key in held_keys or room.key in struck_here:
                     continue  # settled by the next line; meanwhile it is the context of what follows
                 if room.affected and not room.implied:
                     self._implied.discard(room.key)
@@ -284,6 +297,7 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                     # dry. Not affected.": the room's own verdict outweighs a sentence that only named it
                     del self.areas[room.key]
                     self.unaffected.add(room.key)
+                    struck_here.add(room.key)
                 elif room.unaffected and room.key not in self.areas:
                     self.unaffected.add(room.key)
                     if room.collective:
@@ -317,12 +331,28 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 self._section_rooms = []  # a table's row is about the room its own cells name
             self.areas_by_line[line.number] = list(self._section_rooms)
             self.named_by_line[line.number] = [room.key for room in rooms if room.key in self.areas]
+            for room in rooms:
+                if not room.collective and room.key != _bare_key(room):
+                    self._named_of_kind.setdefault(room.base, set()).add(room.key)
 
     def _ruled_out(self, room: Mention) -> bool:
         """A room called unaffected, by itself or as one of its kind: "Bathroom, lounge and both
         bedrooms not affected" rules out "Bedroom 1" when its reference readings name it later."""
         if room.key in self.unaffected:
             return True
+        if room.key == _bare_key(room) and not room.collective:
+            # ("Not affected: ... the front vestibule (used for our dry standard)", then "Goal: drywall
+            # within 4 of the vestibule"): a bare room is the one room of its kind the notes named
+            # (of those the notes judged: "Vestibule 9, basement office 10" is a reading, no room 9)
+            named = {
+                key
+                for key in self._named_of_kind.get(room.base, ())
+                if key in self.areas or key in self.unaffected
+            }
+            # (not one a line described as damaged: "the basement bathroom ... was fine then" before
+            # its row "| Basement bathroom | 8 x 5 ft | whole floor |" leaves the bare one its own)
+            if len(named) == 1 and named <= self.unaffected and not named & self._said_affected:
+                return True
         if room.collective or not self._unaffected_kinds:
             return False
         prefix, base = _kind(room)

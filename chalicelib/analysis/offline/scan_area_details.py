@@ -180,7 +180,7 @@ class AreaDetailsScan:
                 if not is_scope and has_evidence(_SOAKED_WORD, text[start:end]):
                     draft.soaked_materials.setdefault(word.key, line.span())
         sizes = list(dimensions_in(text, self.default_unit))
-        corrections = Corrections(text, [start for start, _, _ in sizes])
+        corrections = Corrections(text, [start for start, _, _ in sizes], [end for _, end, _ in sizes])
         for start, end, dimensions in sizes:
             area = self._area_of(size_owner(text, rooms, start, self._owner(owners, start)))
             patch = patch_surface(text, start, end)

@@ -24,11 +24,14 @@ _MAX_WORDS = 4
 # A thing with a size, not a space: what was cut, lifted or measured, or a size's own label.
 _NOT_A_SPACE = re.compile(
     r"\b(?:cuts?|holes?|openings?|sections?|patch(?:es)?|samples?|pieces?|windows?|doors?|slabs?|sheets?"
-    r"|tiles?|boards?|panels?|benches|vanity|cabinets?|bench|sizes?|dimensions?|overall|total|approx\w*"
+    r"|tiles?|boards?|panels?|hatch(?:es)?|manholes?|access|benches|vanity|cabinets?|bench|sizes?|dimensions?|overall|total|approx\w*"
     r"|about|roughly|area|areas|standard|stain|burn|pattern|mark|void|ceiling|walls?|floors?|rug|mat"
     r"|one|two|three|four|five|six|a|an|each|per|every|some|all"
     # "Containment poly tent 4 x 4 m": what was put up around the wet zone, sized as work, not a room
     r"|containments?|tents?|enclosures?|poly|polythene|sheeting|barriers?"
+    # "- Drill 4 x 8 mm vent holes in pantry base": a scope line's verb and its work, not a space
+    r"|drill|bore|core|cut|remove|replace|install|fit|lift|strip|sand|seal|paint|supply|dispose|apply"
+    r"|treat|clean|vent|holes?"
     r"|[a-z]+ed)\b",
     FLAGS,
 )

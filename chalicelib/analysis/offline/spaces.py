@@ -43,6 +43,7 @@ from chalicelib.analysis.offline.room_verdicts import (
     needs_no_drying,
     odour_cleared,
     only_floor_above_wet,
+    row_reference,
     says_none,
     unchecked,
     unrelated_next,
@@ -370,6 +371,7 @@ def room_mentions(text: str) -> list[Mention]:
     alone = [per_sentence[each] == 1 for each in bounds]
     not_checked = unchecked(text)  # (once a line: a long line of rooms stays linear)
     flags = []
+    denials: list[bool] = []  # each room's place named after a denial ("not in the kitchen")
     for index, mention in enumerate(found):
         names_a_thing = names_a_thing_there(text, mention)
         # "Master bedroom and Bedroom 3" on a line of its own heads both rooms' section.
@@ -390,14 +392,21 @@ def room_mentions(text: str) -> list[Mention]:
                 )
                 whole_line = (damage, unaffected)
             own_damage, unaffected = whole_line
-            unaffected = unaffected or is_reference(text, mention)
+            unaffected = unaffected or is_reference(text, mention) or row_reference(text)
         else:
             start, end = reader.part(index)
             own_damage = seen_damage(text, start, end)
             unaffected = is_unaffected(text, mention, start, end, own_damage)
+        denied = NOT_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None or (
+            # ("the water didn't get to the half bath or the stairs": the denial runs on down its list)
+            index > 0
+            and denials[-1]
+            and _LIST_JOIN.match(text[found[index - 1].end : mention.start]) is not None
+        )
+        denials.append(denied)
         unaffected = (
             unaffected
-            or NOT_BEFORE.search(text, max(0, mention.start - 24), mention.start) is not None
+            or denied
             or bracket_verdict(text, found, index)
             or says_none(text, mention)
             or ((one_room or alone[index]) and reader.unrelated_after(mention.end))

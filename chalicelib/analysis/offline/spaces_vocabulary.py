@@ -108,7 +108,7 @@ _ROOMS: tuple[tuple[str, str], ...] = (
         # "the strata office", "Office booking sheet says": the firm that took the call, not a room.
         r"(?<!strata )(?<!head )(?<!branch )(?<!claims )(?<!post )"
         r"office(?! (?:tenancy|building|block|park|manager|hours|staff|furniture|chair|desk|supplies"
-        r"|booking|intake|sheet|says|said))",
+        r"|booking|intake|sheet|says|said|details|records?|system|files?|copy|rang|called))",
     ),
     ("study", r"study"),
     ("walk_in_robe", r"walk-?in (?:robe|wardrobe)|wir(?= |$|:|,)"),
@@ -158,10 +158,21 @@ _ROOMS: tuple[tuple[str, str], ...] = (
         r"verandah?|porch|patio|alfresco"
         r"|(?<!mezzanine )(?<!plywood )(?<!plant )(?<!roof )(?<!steel )deck(?! ovens?\b)(?= |:|,|$)",
     ),
-    ("pantry", r"pantry"),
+    # ("kick and pantry base wicking", "pantry food": the kitchen's pantry unit and what it holds)
+    (
+        "pantry",
+        r"pantry(?! (?:base|kick(?:board)?|plinth|doors?|shel(?:f|ves)|cupboard|unit|cabinet|carcass"
+        r"|food|items|goods|contents|stock)s?\b)",
+    ),
     ("attic", r"attic|roof (?:space|void)"),
     ("loft", r"loft"),
-    ("crawlspace", r"crawl ?space"),
+    # ("the crawl": restorers' word for the crawlspace; not its hatch or access, nor "a full crawl of")
+    (
+        "crawlspace",
+        r"crawl ?space"
+        r"|(?:(?<=\bthe )|(?<=\bof )|(?<=\bin )|(?<=\binto )|(?<=^)|(?<=[-*:] ))"
+        r"crawl(?! ?(?:space|hatch|access|opening|door|of)\b)",
+    ),
     # The space under a suspended floor; "subfloor" alone is the sheet material.
     (
         "subfloor_space",

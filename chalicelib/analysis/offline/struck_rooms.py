@@ -23,6 +23,18 @@ _RULED_OUT = re.compile(
 )
 
 
+# A line that corrects what the file said before ("The room entered as "Living room" on Day 1 is the
+# DINING ROOM. The living room was checked and is not affected."; "Bedroom is dry ... The intake's
+# "bedroom carpet soaked" must have been the hall"): a room it then clears in a sentence of its own is
+# struck off, whatever the notes said of it before.
+_CORRECTING = re.compile(
+    r"\b(?:wrong|incorrect(?:ly)?|mistaken(?:ly)?|(?:in|by) (?:error|mistake)|a mistake|must have been"
+    r"|correct(?:ion|ed|ing)|mis-?(?:labell?ed|entered|read|named)"
+    r"|(?:entered|logged|listed|recorded|written|booked) as)\b",
+    FLAGS,
+)
+
+
 def _unfounded(area: AreaDraft, readings: Sequence[ReadingDraft], *, listed: bool) -> bool:
     """Nothing found in the area yet: no material, size or reading of its own; or, `listed`, only
     named or sized so far, on a line that told no damage (a size says where, never that it is wet)."""
@@ -49,6 +61,8 @@ def struck_off(
     if area is None or not own_sentence_clear(text, room, rooms):
         return False
     start, end = Sentences(text).bounds(room.start)
+    if _CORRECTING.search(text) is not None and _said_clear(text, start, end):
+        return True
     if _unfounded(area, readings, listed=True) and (
         UNAFFECTED.search(text, start, end) is not None or _RULED_OUT.search(text, start, end) is not None
     ):

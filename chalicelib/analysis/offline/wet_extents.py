@@ -116,8 +116,12 @@ FULL_EXTENT = re.compile(
 
 # "The whole kitchen floor was wet", "the entire closet ceiling": the room named in the phrase is
 # the one whose whole floor or ceiling it is, whoever the line was about before.
+# ("The water covered the laundry room floor (10 x 8 ft, bare concrete)": over all of it; not "covered
+# the kitchen floor in places")
 _ROOM_FULL_EXTENT = re.compile(
-    r"\b(?:entire|whole|all of the|full) (?P<room>[a-z][a-z ]{2,20}?) (?P<noun>floor|carpet|ceiling)\b", FLAGS
+    r"\b(?:entire|whole|all of the|full|(?<=water )covered the) (?P<room>[a-z][a-z ]{2,20}?)"
+    r" (?P<noun>floor|carpet|ceiling)\b(?! (?:in (?:places|patches|spots|parts)|partly|partially))",
+    FLAGS,
 )
 
 
@@ -508,7 +512,9 @@ class WetReader:
             if room is None or room.start != 0 or room.end != len(match.group("room")):
                 continue  # "the whole ground floor": a level, not a room
             area = self._area_named(room)
-            if area is None or not self._is_wet(match.start(), match.end()):
+            # (water that covered the floor says it is wet)
+            covered = match.group(0).lower().startswith("covered")
+            if area is None or not (covered or self._is_wet(match.start(), match.end())):
                 continue
             if match.group("noun").lower() == "ceiling":
                 area.wet.ceiling_full = True
