@@ -21,6 +21,7 @@ from chalicelib.analysis.offline.dates import (
 from chalicelib.analysis.offline.equipment_events import Event
 from chalicelib.analysis.offline.equipment_log import read_events
 from chalicelib.analysis.offline.equipment_peaks import stated_peaks
+from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Line,
@@ -118,6 +119,7 @@ def replay(events: Sequence[Event]) -> Replay:
     open_runs: dict[EquipmentKind, list[_Open]] = {}
     on_site: dict[EquipmentKind, int] = {}  # kept beside the runs so each event costs no re-count
     set_today: dict[EquipmentKind, date | None] = {}
+    placed_today: dict[EquipmentKind, list[Event]] = {}  # the day's placements, for the same ones retold
     for index in order:
         event = events[index]
         if event.mode == "clear":
@@ -131,6 +133,16 @@ def replay(events: Sequence[Event]) -> Replay:
             first_today = set_today.get(event.kind, _NEVER) != event.on
             set_today[event.kind] = event.on
             mode = "total" if first_today and now else "add"
+        if mode == "add" and (event.mode == "set" or event.ranged):
+            today = placed_today.setdefault(event.kind, [])
+            today[:] = [placed for placed in today if placed.on == event.on]
+            retold = next((earlier for earlier in today if _retold(earlier, event)), None)
+            if retold is not None:
+                today.remove(retold)  # (each placement is retold once: two more of the same are two)
+                continue
+            today.append(event)
+        elif mode == "total" and event.mode == "set":
+            placed_today[event.kind] = [event]
         placed = 0
         if mode == "add":
             placed = event.quantity
@@ -169,6 +181,40 @@ def replay(events: Sequence[Event]) -> Replay:
 
 
 _NEVER = date.min
+
+
+def _retold(earlier: Event, event: Event) -> bool:
+    """Whether a placement with no verb of its own ("1 AM + 1 dehu, Nov 18 to Nov 21", "the one air
+    scrubber") is the same units an earlier line placed that day: the same count of the kind, in the
+    same room or with no room named, written apart from it. Lines next to each other, or each under
+    its own place ("Upstairs: 2 air movers" / "Basement: 2 air movers"), are the parts of one set."""
+    return (
+        earlier.on == event.on
+        and earlier.quantity == event.quantity
+        and abs(earlier.line.number - event.line.number) > 1
+        and (earlier.room is None or event.room is None or earlier.room == event.room)
+        and _place_label(earlier.line.text) == _place_label(event.line.text)
+    )
+
+
+# A line's lead naming the place its counts are in: "Upstairs:", "- bed 2:", "Main floor:" (not a
+# time, a step or a label of its own: "Set up Saturday afternoon:", "Billed:").
+_PLACE_LABEL = re.compile(r"^[\s\-*\u2022]*(?P<label>[A-Za-z][\w'/-]*(?: [\w'/-]+){0,2})\s*:\s", FLAGS)
+_LEVEL_WORD = re.compile(
+    r"\b(?:upstairs|downstairs|floor|level|stor(?:e)?y|basement|loft|attic|sub-?floor|crawl\w*|cellar|wing"
+    r"|unit|flat|suite|top|middle|bottom|ground|mezzanine)\b",
+    FLAGS,
+)
+
+
+def _place_label(text: str) -> str | None:
+    label = _PLACE_LABEL.match(text)
+    if label is None:
+        return None
+    words = label.group("label")
+    if not _LEVEL_WORD.search(words) and not room_mentions(words):
+        return None
+    return words.lower()
 
 
 def _closes_own_row(event: Event, placed_from: dict[int, date]) -> bool:
