@@ -132,6 +132,14 @@ CASES: list[tuple[str, dict[EquipmentKind, int]]] = [
     ("On site: 3 air movers, 1 LGR. The invoice lists 5 air movers and 2 LGRs.\n", {AM: 3, DH: 1}),
     # a word naming two places between a count and its kind
     ("Set 1 ceiling/wall cavity injection system and 2 air movers.\n", {OTHER: 1, AM: 2}),
+    # a count corrected on a later line replaces the one it corrects
+    (
+        "03/12: set 5 air movers, 1 LGR.\n04/12: added 1 air mover.\n"
+        "Review: on 03/12 it was 4 air movers, not 5 - one stayed in the van.\n",
+        {AM: 5, DH: 1},
+    ),
+    # "there were N on site" is what was there, whatever the clause says was added
+    ("03/12: 4 air movers.\n04/12: with the one added that day there were 5 air movers on site.\n", {AM: 5}),
     # an equipment list's item that opens with a kind and no count is one of it
     ("Equipment:\n- 03/12: floor drying mat system (6 panels, one pump), 2 air movers.\n", {OTHER: 1, AM: 2}),
 ]

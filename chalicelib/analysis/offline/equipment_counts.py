@@ -110,7 +110,8 @@ _REMOVED_AT_END = re.compile(
 _TOTAL_AT_END = re.compile(
     r"^(?:\s*(?:and|&|,|\+)?\s*(?:\d{1,2}|one|two|three|four|five|the|both|all)?\s*(?:of the )?"
     r"[\w\- ]{0,30}?)"
-    r"\s(?:were |was )?(?:stay|stays|remain|remains|left|running|still running|kept)"
+    # ("there were 7 air movers and 2 dehumidifiers on site": what was there, whatever was added)
+    r"\s(?:were |was )?(?:stay|stays|remain|remains|left|running|still running|kept|on ?site)"
     r"(?: [\w/ ,]{0,30})?[.;]?\s*$",
     FLAGS,
 )

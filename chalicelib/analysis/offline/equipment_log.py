@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from itertools import pairwise
 
@@ -223,8 +224,40 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
             prose += [
                 event for start, end in _clauses(text) for event in _owned_running(line, on, start, end)
             ]
+    prose = _recounted(prose, lines)
     covered = {event.kind for event in logged}
     return [*logged, *(event for event in prose if event.kind not in covered)]
+
+
+# "Equipment on Day 1 was 6 air movers, not 8": the writer's correction of a count written earlier.
+_RECOUNT = re.compile(
+    rf"(?<![\w.])(?P<n>\d{{1,3}}) (?:{EQUIPMENT_KIND})(?!\w),? (?:and )?not (?:the )?(?P<m>\d{{1,3}})\b",
+    FLAGS,
+)
+
+
+def _recounted(events: list[Event], lines: Sequence[Line]) -> list[Event]:
+    """The prose events with a count the notes correct later ("6 air movers, not 8") put right:
+    the latest placement of that kind and count before the correction takes the corrected count."""
+    for line in lines:
+        if "not" not in line.text:
+            continue  # (most lines correct nothing: no pattern run over them)
+        for match in _RECOUNT.finditer(line.text):
+            kind = kind_of(match)
+            right, wrong = int(match.group("n")), int(match.group("m"))
+            if kind is None or right == wrong:
+                continue
+            earlier = [
+                index
+                for index, event in enumerate(events)
+                if event.kind is kind[0]
+                and event.quantity == wrong
+                and event.mode in ("set", "add", "total")
+                and event.line.number < line.number
+            ]
+            if earlier:
+                events[earlier[-1]] = replace(events[earlier[-1]], quantity=right)
+    return events
 
 
 # ("Dehumidifiers (LGR)", "Air movers (qty)": a column's kind with what it counts in brackets)
