@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis import analyze_text
 from chalicelib.analysis.offline.work_verbs import SCOPE_VERB_STRICT, WORK_DONE
 
@@ -271,3 +273,33 @@ def test_a_measure_of_a_sized_room_named_after_it_is_that_rooms() -> None:
     notes = "- Bedroom 2 dry.\n- Class 1, a small patch: about 8 sq ft of a 12 ft x 10 ft laundry on vinyl.\n"
     # Then the measure is the laundry's wet extent
     assert _wet_floor(notes, "Laundry") == 8.0
+
+
+def _wet(text: str, room: str) -> float | None:
+    findings = analyze_text(text)
+    area = next((area for area in findings.affected_areas if area.room == room), None)
+    return None if area is None else (area.wet_floor_sqft or area.wet_ceiling_sqft)
+
+
+WET_IN_WORDS: list[tuple[str, str, float | None]] = [
+    # the damage named before its sides: a stain, a puddle
+    ("Study: ceiling stain about 4 x 3 ft over the desk, soft to touch.\n", "Study", 12.0),
+    ("Laundry 3 x 2 m, vinyl. A puddle roughly 1 x 1 m in front of the machine.\n", "Laundry", 10.8),
+    # ... but a cut's sides are no damage
+    ("Study: drywall cut 2 x 2 ft at the desk to look inside.\n", "Study", None),
+    # a measure wet out of a room given with its own size
+    ("Only about 8 sq ft wet out of a 10 x 9 ft study, by the window.\n", "Study", 8.0),
+    # water that covered a room's floor covered all of it
+    ("Laundry 3 x 2 m, tiled.\nThe water covered the laundry floor.\n", "Laundry", 64.6),
+    # ... but not when the sentence says where on it
+    ("Laundry 3 x 2 m, tiled.\nThe water covered the laundry floor near the tub.\n", "Laundry", None),
+]
+
+
+@pytest.mark.parametrize(("text", "room", "expected"), WET_IN_WORDS)
+def test_wet_extents_in_words(text: str, room: str, expected: float | None) -> None:
+    wet = _wet(text, room)
+    if expected is None:
+        assert wet is None
+    else:
+        assert wet is not None and abs(wet - expected) < 0.5

@@ -61,7 +61,12 @@ _WORD_AREA_VALUES |= {"three": 3.0, "four": 4.0, "five": 5.0}
 _PATCH = re.compile(
     rf"(?<![\d.,])(?P<a>{NUMBER}) ?(?P<ua>m|ft|feet|')? ?(?:x|\u00d7|by) ?"
     rf"(?P<b>{NUMBER}) ?(?P<ub>m|ft|feet|')"
-    r"(?![\w']) (?:(?:wet|damp|stained|soaked) )?(?:patch|area|section|strip|band|zone)\b",
+    r"(?![\w']) (?:(?:wet|damp|stained|soaked) )?(?:patch|area|section|strip|band|zone)\b"
+    # ("ceiling stain roughly 3 x 2 ft", "a puddle about 1 x 0.5 m": the damage named before its sides)
+    r"|\b(?:stain|(?:wet|damp) (?:patch|area)|puddle|pool(?: of water)?)"
+    r"(?: (?:roughly|about|approx\.?|approximately|around|some|of|measuring|~)){0,2} ?"
+    rf"(?P<a2>{NUMBER}) ?(?P<ua2>m|ft|feet|')? ?(?:x|\u00d7|by) ?"
+    rf"(?P<b2>{NUMBER}) ?(?P<ub2>m|ft|feet|')(?![\w'])",
     FLAGS,
 )
 
@@ -117,7 +122,11 @@ FULL_EXTENT = re.compile(
 # "The whole kitchen floor was wet", "the entire closet ceiling": the room named in the phrase is
 # the one whose whole floor or ceiling it is, whoever the line was about before.
 _ROOM_FULL_EXTENT = re.compile(
-    r"\b(?:entire|whole|all of the|full) (?P<room>[a-z][a-z ]{2,20}?) (?P<noun>floor|carpet|ceiling)\b", FLAGS
+    r"\b(?:entire|whole|all of the|full) (?P<room>[a-z][a-z ]{2,20}?) (?P<noun>floor|carpet|ceiling)\b"
+    # ("the water covered the laundry room floor (10 x 8 ft)": the floor it covered, not a spot of it)
+    r"|\bwater (?:had |has )?(?:covered|flooded) the (?P<room2>[a-z][a-z ]{2,20}?) (?P<noun2>floor|carpet)\b"
+    r"(?! (?:near|by|around|in front|at|along|beside|under|behind|next)\b)",
+    FLAGS,
 )
 
 
@@ -225,7 +234,9 @@ _IN_ROOM_AFTER = re.compile(
     r"(?: (?:wet|damp|soaked|saturated|affected)| of(?: [\w/-]+){1,3}?)?"
     r" (?:in|on|across|throughout) (?:the )?"
     # "about 5 sq ft of a 14 ft x 11 ft kitchen": the room after its own size
-    r"| of (?:the |a |an |this )?\d{1,3}(?:\.\d{1,2})? ?(?:ft|m|')? ?(?:x|by|\u00d7) ?\d{1,3}(?:\.\d{1,2})?"
+    # ("about 5 sq ft wet out of a 12 x 11 ft kitchen")
+    r"|(?: (?:wet|damp))?(?: out)? of (?:the |a |an |this )?\d{1,3}(?:\.\d{1,2})? ?(?:ft|m|')?"
+    r" ?(?:x|by|\u00d7) ?\d{1,3}(?:\.\d{1,2})?"
     r" ?(?:ft|m|')? "
     r"| of (?:the )?",
     FLAGS,
@@ -418,13 +429,14 @@ class WetReader:
     def _patches(self, area_at: _AreaLookup) -> None:
         """ "carpet and pad wet in a 2 m x 3 m patch": a patch's sides give its area."""
         for match in _PATCH.finditer(self.text):
-            units = {(match.group(name) or "").lower().rstrip("e") for name in ("ua", "ub")} - {""}
+            named = "" if match.group("a") is not None else "2"  # (the damage named after or before)
+            units = {(match.group(name + named) or "").lower().rstrip("e") for name in ("ua", "ub")} - {""}
             area = area_at(match.start())
             if area is None or len({"m" if unit == "m" else "ft" for unit in units}) != 1:
                 continue
-            if not self._is_wet(match.start(), match.end()):
-                continue
-            sides = parse_number(match.group("a")) * parse_number(match.group("b"))
+            if not self._is_wet(match.start(), match.end()) and not named:
+                continue  # (a stain or a puddle is the damage itself)
+            sides = parse_number(match.group("a" + named)) * parse_number(match.group("b" + named))
             sqft = round(sides * FEET_PER_METRE**2, 1) if units == {"m"} else round(sides, 1)
             self._place(area, match.start(), match.end(), sqft)
 
@@ -504,13 +516,15 @@ class WetReader:
 
     def _room_full_extents(self) -> None:
         for match in _ROOM_FULL_EXTENT.finditer(self.text):
-            room = next(iter(vocabulary_mentions(match.group("room"))), None)
-            if room is None or room.start != 0 or room.end != len(match.group("room")):
+            named = "" if match.group("room") is not None else "2"
+            written = match.group("room" + named)
+            room = next(iter(vocabulary_mentions(written)), None)
+            if room is None or room.start != 0 or room.end != len(written):
                 continue  # "the whole ground floor": a level, not a room
             area = self._area_named(room)
-            if area is None or not self._is_wet(match.start(), match.end()):
-                continue
-            if match.group("noun").lower() == "ceiling":
+            if area is None or not (named or self._is_wet(match.start(), match.end())):
+                continue  # (water covering it says it was wet)
+            if match.group("noun" + named).lower() == "ceiling":
                 area.wet.ceiling_full = True
             else:
                 area.wet.floor_full = True
