@@ -293,6 +293,12 @@ WET_IN_WORDS: list[tuple[str, str, float | None]] = [
     ("Laundry 3 x 2 m, tiled.\nThe water covered the laundry floor.\n", "Laundry", 64.6),
     # ... but not when the sentence says where on it
     ("Laundry 3 x 2 m, tiled.\nThe water covered the laundry floor near the tub.\n", "Laundry", None),
+    # a room's list of finishes names no one surface for the wet measure after it: the floor's
+    ("- Pantry 3 x 2 m - vinyl floor, plasterboard walls, about 4 m2 wet by the door.\n", "Pantry", 43.1),
+    # ... but a list that says which surface is wet gives it ("carpet dry, walls wet")
+    ("- Study 4 x 3 m: carpet dry, plasterboard walls wet along the bottom, about 3 m2.\n", "Study", None),
+    # a wall that says where a ceiling stain is does not make it the wall's
+    ("- Hall (4 x 1 m): wet ceiling, stain about 1 m2 under the bathroom's side wall.\n", "Hall", 10.8),
 ]
 
 

@@ -205,7 +205,9 @@ _WATER_ON = re.compile(
 )
 # "along the ensuite wall", "against the north wall": a wall that says where, not the wet surface
 _ALONG_BEFORE = re.compile(
-    r"\b(?:along|against|beside|by|at|near|next to|up to|from|toward|towards) (?:the |a )?(?:[\w-]+ ){0,2}$",
+    # ("stain about 40 SF under bedroom 2's closet wall": the wall says where, the stain is the ceiling's)
+    r"\b(?:along|against|beside|by|at|near|next to|up to|from|toward|towards|under|below|beneath)"
+    r" (?:the |a )?(?:[\w'\u2019-]+ ){0,3}$",
     FLAGS,
 )
 
@@ -249,6 +251,12 @@ _IS_BEFORE = re.compile(
     r"\b(?:is|are|was|measures|measuring)(?: (?:about|approx\.?|approximately|roughly|around))? ?$", FLAGS
 )
 _SHARE_OF = re.compile(r"\bof (?:the |a |an |this |that )?$", FLAGS)
+
+
+# A word that says what state a surface is in: a list that has one says which surface is wet.
+_STATE_WORD = re.compile(
+    r"\b(?:wet|damp|dry|soaked|saturated|wick\w*|stain\w*|affected|swollen|sagg\w*|fine|ok|sound)\b", FLAGS
+)
 
 
 class WetReader:
@@ -312,7 +320,19 @@ class WetReader:
             default=sentence_end,
         )
         after = self._first_surface(end, clause_end)
-        return after if after is not None else self._last_surface(sentence_start, start)
+        if after is not None:
+            return after
+        # ("Kennel ward - sealed vinyl floor, plasterboard walls, wet throughout (28 m2)": a room's
+        # list of its finishes names no one surface for the measure after it; a room's wet area
+        # with its floor among them is the floor's)
+        named = {name for _, name in self._surfaces(sentence_start, clause_start)}
+        if (
+            len(named) > 1
+            and "floor" in named
+            and not _STATE_WORD.search(self.text, sentence_start, clause_start)
+        ):
+            return "floor"  # (only a list of finishes: "carpet dry, walls wet, about 3 m2" is the walls')
+        return self._last_surface(sentence_start, start)
 
     def _surfaces(self, start: int, end: int) -> Iterator[tuple[int, str]]:
         """Each surface named in [start, end), with where; a wall that says where ("along the
