@@ -180,6 +180,11 @@ def test_equipment_counts(notes: str, expected: dict[EquipmentKind, int]) -> Non
             "|Date|Air movers|Dehus|Note|\n|03/12|2|1 LGR|x|\n|04/12|2|1 LGR + 2 desiccant|loft|\n",
             {AM: 2, DH: 3},
         ),
+        # a heading that reads like a count-only header over a barred table is only its title
+        (
+            "Equipment on site\nDate | AM | DH | AFD\n03/12/2026 | 6 | 2 | 1\n05/12/2026 | 0 | 0 | 0\n",
+            {AM: 6, DH: 2, AFD: 1},
+        ),
         # the same table as a PDF gives it, with the job's day numbers
         (
             "Day AM DH Note\n1 5 2 3 lounge, 2 study\n2 4 2 1 AM out of the study\n4 0 0 all out\n",

@@ -119,7 +119,9 @@ def replay(events: Sequence[Event]) -> Replay:
     open_runs: dict[EquipmentKind, list[_Open]] = {}
     on_site: dict[EquipmentKind, int] = {}  # kept beside the runs so each event costs no re-count
     set_today: dict[EquipmentKind, date | None] = {}
-    placed_today: dict[EquipmentKind, list[Event]] = {}  # the day's placements, for the same ones retold
+    # the day's placements by kind, day, count and the place their line is under: the same ones retold
+    placed_today: dict[tuple[EquipmentKind, date | None, int, str | None], list[Event]] = {}
+    labels: dict[int, str | None] = {}  # each line's place label, read once
     for index in order:
         event = events[index]
         if event.mode == "clear":
@@ -133,16 +135,22 @@ def replay(events: Sequence[Event]) -> Replay:
             first_today = set_today.get(event.kind, _NEVER) != event.on
             set_today[event.kind] = event.on
             mode = "total" if first_today and now else "add"
-        if mode == "add" and (event.mode == "set" or event.ranged):
-            today = placed_today.setdefault(event.kind, [])
-            today[:] = [placed for placed in today if placed.on == event.on]
-            retold = next((earlier for earlier in today if _retold(earlier, event)), None)
-            if retold is not None:
-                today.remove(retold)  # (each placement is retold once: two more of the same are two)
+        if (mode == "add" and (event.mode == "set" or event.ranged)) or (
+            mode == "total" and event.mode == "set"
+        ):
+            number = event.line.number
+            label = (
+                labels[number]
+                if number in labels
+                else labels.setdefault(number, _place_label(event.line.text))
+            )
+            same = placed_today.setdefault((event.kind, event.on, event.quantity, label), [])
+            # (only the first few are looked at: a long line of the same count stays linear)
+            retold = next((earlier for earlier in same[:_RETOLD_REACH] if _retold(earlier, event)), None)
+            if mode == "add" and retold is not None:
+                same.remove(retold)  # (each placement is retold once: two more of the same are two)
                 continue
-            today.append(event)
-        elif mode == "total" and event.mode == "set":
-            placed_today[event.kind] = [event]
+            same.append(event)
         placed = 0
         if mode == "add":
             placed = event.quantity
@@ -185,16 +193,16 @@ _NEVER = date.min
 
 def _retold(earlier: Event, event: Event) -> bool:
     """Whether a placement with no verb of its own ("1 AM + 1 dehu, Nov 18 to Nov 21", "the one air
-    scrubber") is the same units an earlier line placed that day: the same count of the kind, in the
-    same room or with no room named, written apart from it. Lines next to each other, or each under
-    its own place ("Upstairs: 2 air movers" / "Basement: 2 air movers"), are the parts of one set."""
-    return (
-        earlier.on == event.on
-        and earlier.quantity == event.quantity
-        and abs(earlier.line.number - event.line.number) > 1
-        and (earlier.room is None or event.room is None or earlier.room == event.room)
-        and _place_label(earlier.line.text) == _place_label(event.line.text)
+    scrubber") is the same units an earlier line placed that day (the caller pairs the same count of
+    the kind under the same place label): in the same room or with no room named, written apart from
+    it. Lines next to each other, or each under its own place ("Upstairs: 2 air movers" / "Basement:
+    2 air movers"), are the parts of one set."""
+    return abs(earlier.line.number - event.line.number) > 1 and (
+        earlier.room is None or event.room is None or earlier.room == event.room
     )
+
+
+_RETOLD_REACH = 4  # how many of the day's same placements a retelling is looked for among
 
 
 # A line's lead naming the place its counts are in: "Upstairs:", "- bed 2:", "Main floor:" (not a
