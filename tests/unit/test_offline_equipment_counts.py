@@ -91,6 +91,57 @@ CASES: list[tuple[str, dict[EquipmentKind, int]]] = [
     ("05/12: 2 HEPA air scrubbers (lounge, hall). 07/12: a third added in the study.\n", {AFD: 3}),
     # "3 AM + 1 DH" with no other word of drying is units, not a time
     ("done: lifted underlay, binned; 3 AM + 1 DH\n", {AM: 3, DH: 1}),
+    # the verb after a joined list is every count's in it
+    ("04/12: 3 air movers, 1 LGR. 05/12: 1 AM + 1 dehu added in the study.\n", {AM: 4, DH: 2}),
+    # ... but a count before a comma keeps its own
+    ("04/12: 3 air movers, 1 LGR. 05/12: 3 air movers, 1 dehu added in the study.\n", {AM: 3, DH: 2}),
+    # "N from then" is what is on site after the change the clause tells
+    (
+        "04/12: 1 LGR.\n05/12: added a desiccant dehumidifier under the floor - 2 dehumidifiers from then.\n",
+        {DH: 2},
+    ),
+    # what someone asks for is not placed
+    ("The builder wants 4 air movers and a dehu. Approved 2 air movers and 1 dehu.\n", {AM: 2, DH: 1}),
+    # the same units named again on another line the same day are one set
+    (
+        "Approved 1 air mover and 1 dehu on 03/12.\n\nBilled: 1 AM + 1 dehu, 03/12 to 06/12 (3 days).\n",
+        {AM: 1, DH: 1},
+    ),
+    (
+        "An air scrubber ran in the lounge.\n\nSet up: 3 air movers and the one air scrubber.\n",
+        {AM: 3, AFD: 1},
+    ),
+    # ... but a second placement in another room that day adds
+    ("Set 2 air movers in the lounge.\n\nSet 2 air movers in the study.\n", {AM: 4}),
+    # the owners' unit said to be running, inside advice, is on site
+    (
+        "Recommendations\n- Keep the tenants' dehumidifier running in the study until we return.\n",
+        {DH: 1},
+    ),
+    ("Their own dehu has been running since Friday, at my suggestion.\n", {DH: 1}),
+    # ... but not one they are only told to get
+    ("Recommendations\n- The owners should hire a dehumidifier for the study.\n", {}),
+    # ... nor lines each under its own place, nor the next line of one list
+    ("Upstairs: 2 air movers, 1 LGR\n\nDownstairs: 2 air movers, 1 LGR\n", {AM: 4, DH: 2}),
+    ("- 2 air movers, 1 LGR\n- 2 air movers, 1 LGR\n", {AM: 4, DH: 2}),
+    # a count with no kind goes on with the kind its line counts
+    ("- Air movers: 4 (2 lounge, 2 study). 6 on the Friday when the hall opened up.\n", {AM: 6}),
+    # ... but not on a line that counts two kinds
+    ("- 4 air movers, 1 LGR. 6 on the Friday for the hall.\n", {AM: 4, DH: 1}),
+    # what an invoice lists is billed, not seen on site
+    ("On site: 3 air movers, 1 LGR. The invoice lists 5 air movers and 2 LGRs.\n", {AM: 3, DH: 1}),
+    # a word naming two places between a count and its kind
+    ("Set 1 ceiling/wall cavity injection system and 2 air movers.\n", {OTHER: 1, AM: 2}),
+    # a count corrected on a later line replaces the one it corrects
+    (
+        "03/12: set 5 air movers, 1 LGR.\n04/12: added 1 air mover.\n"
+        "Review: on 03/12 it was 4 air movers, not 5 - one stayed in the van.\n",
+        {AM: 5, DH: 1},
+    ),
+    # "there were N on site" is what was there, whatever the clause says was added
+    ("03/12: 4 air movers.\n04/12: with the one added that day there were 5 air movers on site.\n", {AM: 5}),
+    # an equipment list's item that opens with a kind and no count is one of it
+    ("Equipment:\n- 03/12: floor drying mat system (6 panels, one pump), 2 air movers.\n", {OTHER: 1, AM: 2}),
 ]
 
 
@@ -119,6 +170,28 @@ def test_equipment_counts(notes: str, expected: dict[EquipmentKind, int]) -> Non
         ("|Tag|Unit|Placed|Removed|\n|HM-01 to HM-04|heat mats|03/12|06/12|\n", {OTHER: 4}),
         # a list of tags is that many units
         ("|Tag|Unit|Placed|Removed|\n|AM-1, AM-2, AM-3|air mover|03/12|06/12|\n", {AM: 3}),
+        # a kind column with its sort in brackets, and a cell summing two sorts
+        (
+            "|Date|Air movers|Dehumidifiers (LGR)|Notes|\n|03/12|5|1|lounge|\n|04/12|5|2|one more|\n"
+            "|06/12|0|0|all out|\n",
+            {AM: 5, DH: 2},
+        ),
+        (
+            "|Date|Air movers|Dehus|Note|\n|03/12|2|1 LGR|x|\n|04/12|2|1 LGR + 2 desiccant|loft|\n",
+            {AM: 2, DH: 3},
+        ),
+        # a heading that reads like a count-only header over a barred table is only its title
+        (
+            "Equipment on site\nDate | AM | DH | AFD\n03/12/2026 | 6 | 2 | 1\n05/12/2026 | 0 | 0 | 0\n",
+            {AM: 6, DH: 2, AFD: 1},
+        ),
+        # the same table as a PDF gives it, with the job's day numbers
+        (
+            "Day AM DH Note\n1 5 2 3 lounge, 2 study\n2 4 2 1 AM out of the study\n4 0 0 all out\n",
+            {AM: 5, DH: 2},
+        ),
+        # ... but a line that only opens with "Day" and a kind is no table
+        ("Day one air movers went in\n1 5 2 3 lounge\n", {}),
     ],
 )
 def test_equipment_tables(table: str, expected: dict[EquipmentKind, int]) -> None:

@@ -4,6 +4,8 @@ scope section is its items."""
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis import analyze_text
 
 
@@ -128,3 +130,36 @@ def test_a_quantity_noted_in_brackets_after_another_is_no_item() -> None:
     scope = _scope("Scope\n- Remove wet plasterboard in the hall, about 3 m2 (the 2 m2 stained, a margin)\n")
     # Then the note is not a second item
     assert scope == [(3.0, "m2")]
+
+
+SCOPE_UNITS: list[tuple[str, tuple[float, str] | None]] = [
+    # water taken out is measured by the litre
+    ("- Extracted the pooled water in the laundry with a wet vac (about 35 L).\n", (35.0, "L")),
+    ("- pumped out and extracted approx. 1,200 litres from the cellar\n", (1200.0, "L")),
+    # ... but a tank's or a cylinder's size is no quantity of work
+    ("- Replace the 160 L electric cylinder in the hall cupboard.\n", None),
+    # a lump sum is one item priced whole
+    ("Scope:\n- HEPA vacuum and wipe the garage shelving: 1 LS\n", (1.0, "LS")),
+    ("Scope:\n- Contents move-out to the carport, 1 lump sum\n", (1.0, "LS")),
+    # holes drilled are counted each, in figures or words, with their size between
+    ("Scope:\n- Drill 5 x 12 mm vent holes in the vanity kick\n", (5.0, "ea")),
+    ("What we did: drilled four small holes in the study wall to vent it.\n", (4.0, "ea")),
+    # ... but a size alone is no count of them
+    ("Scope:\n- Drilled 6 mm holes along the kick for the probe\n", None),
+]
+
+
+def test_water_extracted_told_twice_is_one_item() -> None:
+    # Given the day's note and the claim's list both giving the litres taken out
+    text = "- 04/12 extracted the pooled water (approx 60 L) + mud.\nScope:\n- extract 60 L water + mud\n"
+    # Then it is billed once
+    assert _scope(text).count((60.0, "L")) == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), SCOPE_UNITS)
+def test_scope_units_as_written(text: str, expected: tuple[float, str] | None) -> None:
+    scope = _scope(text)
+    if expected is None:
+        assert all(quantity is None for quantity, _ in scope)
+    else:
+        assert expected in scope

@@ -286,3 +286,39 @@ def test_a_measure_of_a_sized_room_named_after_it_is_that_rooms() -> None:
 )
 def test_water_that_covered_a_rooms_floor_wet_all_of_it(text: str, expected: float | None) -> None:
     assert _wet_floor(text, "Utility room") == expected
+
+
+def _wet(text: str, room: str) -> float | None:
+    findings = analyze_text(text)
+    area = next((area for area in findings.affected_areas if area.room == room), None)
+    return None if area is None else (area.wet_floor_sqft or area.wet_ceiling_sqft)
+
+
+WET_IN_WORDS: list[tuple[str, str, float | None]] = [
+    # the damage named before its sides: a stain, a puddle
+    ("Study: ceiling stain about 4 x 3 ft over the desk, soft to touch.\n", "Study", 12.0),
+    ("Laundry 3 x 2 m, vinyl. A puddle roughly 1 x 1 m in front of the machine.\n", "Laundry", 10.8),
+    # ... but a cut's sides are no damage
+    ("Study: drywall cut 2 x 2 ft at the desk to look inside.\n", "Study", None),
+    # a measure wet out of a room given with its own size
+    ("Only about 8 sq ft wet out of a 10 x 9 ft study, by the window.\n", "Study", 8.0),
+    # water that covered a room's floor covered all of it
+    ("Laundry 3 x 2 m, tiled.\nThe water covered the laundry floor.\n", "Laundry", 64.6),
+    # ... but not when the sentence says where on it
+    ("Laundry 3 x 2 m, tiled.\nThe water covered the laundry floor near the tub.\n", "Laundry", None),
+    # a room's list of finishes names no one surface for the wet measure after it: the floor's
+    ("- Pantry 3 x 2 m - vinyl floor, plasterboard walls, about 4 m2 wet by the door.\n", "Pantry", 43.1),
+    # ... but a list that says which surface is wet gives it ("carpet dry, walls wet")
+    ("- Study 4 x 3 m: carpet dry, plasterboard walls wet along the bottom, about 3 m2.\n", "Study", None),
+    # a wall that says where a ceiling stain is does not make it the wall's
+    ("- Hall (4 x 1 m): wet ceiling, stain about 1 m2 under the bathroom's side wall.\n", "Hall", 10.8),
+]
+
+
+@pytest.mark.parametrize(("text", "room", "expected"), WET_IN_WORDS)
+def test_wet_extents_in_words(text: str, room: str, expected: float | None) -> None:
+    wet = _wet(text, room)
+    if expected is None:
+        assert wet is None
+    else:
+        assert wet is not None and abs(wet - expected) < 0.5

@@ -21,6 +21,7 @@ from chalicelib.analysis.offline.dates import (
 from chalicelib.analysis.offline.equipment_events import Event
 from chalicelib.analysis.offline.equipment_log import read_events
 from chalicelib.analysis.offline.equipment_peaks import stated_peaks
+from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Line,
@@ -118,6 +119,9 @@ def replay(events: Sequence[Event]) -> Replay:
     open_runs: dict[EquipmentKind, list[_Open]] = {}
     on_site: dict[EquipmentKind, int] = {}  # kept beside the runs so each event costs no re-count
     set_today: dict[EquipmentKind, date | None] = {}
+    # the day's placements by kind, day, count and the place their line is under: the same ones retold
+    placed_today: dict[tuple[EquipmentKind, date | None, int, str | None], list[Event]] = {}
+    labels: dict[int, str | None] = {}  # each line's place label, read once
     for index in order:
         event = events[index]
         if event.mode == "clear":
@@ -131,6 +135,22 @@ def replay(events: Sequence[Event]) -> Replay:
             first_today = set_today.get(event.kind, _NEVER) != event.on
             set_today[event.kind] = event.on
             mode = "total" if first_today and now else "add"
+        if (mode == "add" and (event.mode == "set" or event.ranged)) or (
+            mode == "total" and event.mode == "set"
+        ):
+            number = event.line.number
+            label = (
+                labels[number]
+                if number in labels
+                else labels.setdefault(number, _place_label(event.line.text))
+            )
+            same = placed_today.setdefault((event.kind, event.on, event.quantity, label), [])
+            # (only the first few are looked at: a long line of the same count stays linear)
+            retold = next((earlier for earlier in same[:_RETOLD_REACH] if _retold(earlier, event)), None)
+            if mode == "add" and retold is not None:
+                same.remove(retold)  # (each placement is retold once: two more of the same are two)
+                continue
+            same.append(event)
         placed = 0
         if mode == "add":
             placed = event.quantity
@@ -169,6 +189,40 @@ def replay(events: Sequence[Event]) -> Replay:
 
 
 _NEVER = date.min
+
+
+def _retold(earlier: Event, event: Event) -> bool:
+    """Whether a placement with no verb of its own ("1 AM + 1 dehu, Nov 18 to Nov 21", "the one air
+    scrubber") is the same units an earlier line placed that day (the caller pairs the same count of
+    the kind under the same place label): in the same room or with no room named, written apart from
+    it. Lines next to each other, or each under its own place ("Upstairs: 2 air movers" / "Basement:
+    2 air movers"), are the parts of one set."""
+    return abs(earlier.line.number - event.line.number) > 1 and (
+        earlier.room is None or event.room is None or earlier.room == event.room
+    )
+
+
+_RETOLD_REACH = 4  # how many of the day's same placements a retelling is looked for among
+
+
+# A line's lead naming the place its counts are in: "Upstairs:", "- bed 2:", "Main floor:" (not a
+# time, a step or a label of its own: "Set up Saturday afternoon:", "Billed:").
+_PLACE_LABEL = re.compile(r"^[\s\-*\u2022]*(?P<label>[A-Za-z][\w'/-]*(?: [\w'/-]+){0,2})\s*:\s", FLAGS)
+_LEVEL_WORD = re.compile(
+    r"\b(?:upstairs|downstairs|floor|level|stor(?:e)?y|basement|loft|attic|sub-?floor|crawl\w*|cellar|wing"
+    r"|unit|flat|suite|top|middle|bottom|ground|mezzanine)\b",
+    FLAGS,
+)
+
+
+def _place_label(text: str) -> str | None:
+    label = _PLACE_LABEL.match(text)
+    if label is None:
+        return None
+    words = label.group("label")
+    if not _LEVEL_WORD.search(words) and not room_mentions(words):
+        return None
+    return words.lower()
 
 
 def _closes_own_row(event: Event, placed_from: dict[int, date]) -> bool:

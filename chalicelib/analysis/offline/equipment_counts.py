@@ -110,7 +110,8 @@ _REMOVED_AT_END = re.compile(
 _TOTAL_AT_END = re.compile(
     r"^(?:\s*(?:and|&|,|\+)?\s*(?:\d{1,2}|one|two|three|four|five|the|both|all)?\s*(?:of the )?"
     r"[\w\- ]{0,30}?)"
-    r"\s(?:were |was )?(?:stay|stays|remain|remains|left|running|still running|kept)"
+    # ("there were 7 air movers and 2 dehumidifiers on site": what was there, whatever was added)
+    r"\s(?:were |was )?(?:stay|stays|remain|remains|left|running|still running|kept|on ?site)"
     r"(?: [\w/ ,]{0,30})?[.;]?\s*$",
     FLAGS,
 )
@@ -130,7 +131,10 @@ _TOTAL = re.compile(
 
 
 _TOTAL_AFTER = re.compile(
-    r"^\s*(?:\(?(?:total|in total|on site|onsite|left|remain\w*|running|stay\w*)\b|\s*stay)", FLAGS
+    r"^\s*(?:\(?(?:total|in total|on site|onsite|left|remain\w*|running|stay\w*)\b|\s*stay"
+    # ("added a desiccant - 2 dehumidifiers from then": the count on site after the change)
+    r"|from (?:then|now|that (?:day|point))(?: on)?\b)",
+    FLAGS,
 )
 
 
@@ -210,6 +214,7 @@ def count_events(
     staged: dict[EquipmentKind, int] = {}  # where each kind's count with its days in brackets is
     previous_end = start
     total_said = False
+    chain: list[int] = []  # the counts joined by "+", "and" or "&" alone up to this one
     for match in matches:
         if match.start() < previous_end:
             continue
@@ -248,6 +253,11 @@ def count_events(
             mode = events[-1].mode  # "removed 3 air movers, 1 dehu and the scrubber"
         if mode is None:
             continue
+        if not (events and _JOINER.fullmatch(text, previous_end, match.start())):
+            chain = []
+        if mode == "add" and _ADDED_AFTER.match(after):
+            # ("1 AM + 1 dehu added": the verb after a joined list is every count's in it)
+            _joined_take(events, chain, mode)
         total_said = total_said or mode == "total"
         quantity = EXTRA_NUMBERS.get(written) or count_word(written)
         if written == "the" and mode == "remove":
@@ -271,6 +281,7 @@ def count_events(
             continue
         if mode == "total":
             totals[kind[0]] = len(events)
+        chain.append(len(events))
         events.append(
             Event(kind[0], quantity, mode, day, line, room, kind[1], run_hours, position=match.start())
         )
@@ -282,6 +293,17 @@ def count_events(
             events.append(Event(kind[0], int(paren.group("n")), "total", day, line, None, kind[1]))
             previous_end = paren.end()
     return events
+
+
+_ADDED_AFTER = re.compile(r"^\s*(?:were |was )?added\b", FLAGS)
+
+
+def _joined_take(events: list[Event], chain: Sequence[int], mode: Mode) -> None:
+    """The counts of a list joined to this one by "+", "and" or "&" alone take its mode when they
+    were only "set" for want of a verb of their own."""
+    for index in chain:
+        if events[index].mode == "set":
+            events[index] = replace(events[index], mode=mode)
 
 
 def _is_more(match: re.Match[str]) -> bool:

@@ -27,3 +27,4 @@ class Event:
     at: datetime | None = None  # the time with the date; the day-keyed replay does not use it yet
     model: str | None = None  # "Dri-Eaz LGR 7000XLi", as written
     position: int | None = None  # where in its line the count was written (for the range after it)
+    ranged: bool = False  # placed with its own days in and out ("1 AM, Nov 18 to Nov 21")

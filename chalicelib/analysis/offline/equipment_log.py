@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from itertools import pairwise
 
@@ -26,6 +27,7 @@ from chalicelib.analysis.offline.dates import (
     Dates,
 )
 from chalicelib.analysis.offline.equipment_counts import count_events
+from chalicelib.analysis.offline.equipment_day_columns import DayColumns, day_columns_header, day_columns_row
 from chalicelib.analysis.offline.equipment_events import Event
 from chalicelib.analysis.offline.equipment_peaks import (
     CORRECTION,
@@ -50,6 +52,7 @@ from chalicelib.analysis.offline.text import (
     FLAGS,
     SENTENCE_END,
     Line,
+    count_word,
 )
 
 _CLEAR = re.compile(
@@ -90,7 +93,9 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:recommend\w*|should|will need|propos\w*|suggest\w*|if needed|may need"
     r"|(?:will|would|may|might) (?:also )?be (?:needed|required|wanted)|will (?:also )?require"
     # ("I would add a third air mover once the carpet is up": the writer's advice)
-    r"|(?:I|we)(?:'d| would)|would (?:add|place|set|put|use|run|need))\b",
+    r"|(?:I|we)(?:'d| would)|would (?:add|place|set|put|use|run|need)"
+    # ("the vendor wants 3 air movers and a dehu": what someone asks for, before it is approved)
+    r"|wants?|wanted|asking for|asks for|asked for)\b",
     FLAGS,
 )
 
@@ -102,6 +107,8 @@ _NOT_PLACED = re.compile(
     # ("Did NOT set the other 3 air movers", "never placed"; "the card says 2 AFD" is the booking)
     r"|(?:did ?n[o']t|never) (?:set|place|put|install|use|unload)\w*"
     r"|(?:job )?card (?:says|said|shows|had|lists)"
+    # ("Invoice lists 8 air movers; the extra units are not in any photo": what is billed, not seen)
+    r"|(?:invoice|bill|estimate)s? (?:lists?|listed|shows?|says|claims?|charges?|bills?)"
     r"|(?:stayed|left|kept|remained) (?:in|on) the (?:van|truck|ute|trailer)"
     r"|never (?:came off|left|got off) the (?:van|truck|ute|trailer)|never (?:set up|placed|unloaded|used)"
     r"|(?:was|were|is|are)(?:n't| not) (?:needed|required|used|set up)|not needed|not required"
@@ -125,6 +132,24 @@ _THEIR_OWN = re.compile(
 )
 _OWN_KIND = EquipmentKind.DEHUMIDIFIER
 _NEGATED = re.compile(r"\b(?:not|no|never|without)\b|n't\b", FLAGS)
+# The owners' unit said to be running now, not only advised: "has been running", "keep it running",
+# "leave it on".
+_OWN_RUNNING = re.compile(
+    r"\b(?:(?:is|are|has been|have been|was|were|been|keep\w*|kept|leave|left)"
+    r"(?: [\w'\u2019-]+){0,5}? running"
+    r"|(?:has|have) been on|(?:leave|left|keep|kept) it on|in use|running since)\b",
+    FLAGS,
+)
+
+
+def _owned_running(line: Line, on: date | None, start: int = 0, end: int | None = None) -> list[Event]:
+    """The owners' own unit where a clause that advises also says it is running: one unit on site."""
+    text = line.text
+    end = len(text) if end is None else end
+    own = _THEIR_OWN.search(text, start, end)
+    if own is None or not _OWN_RUNNING.search(text, start, end) or _NEGATED.search(text, start, end):
+        return []
+    return [Event(_OWN_KIND, 1, "set", on, line)]
 
 
 # --- reading events ----------------------------------------------------------------------------
@@ -137,15 +162,26 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
     named_columns: EquipmentColumns | None = None  # "Equipment | Placed | Removed | Qty"
     listed = False  # under an "Equipment" heading
     proposed = False  # in a list under a "Recommendations" heading
+    day_columns: DayColumns | None = None  # "Day AM DH Note" as a PDF gives it, no bars
+    first_day = min((day for day in line_dates if day is not None), default=None)
     logged, in_tables = plain_table_events(lines, line_dates, dates)
     for index, (line, on) in enumerate(zip(lines, line_dates, strict=True)):
         text = line.text
         if index in in_tables:
             continue
         if not text:
-            columns = named_columns = None
+            columns = named_columns = day_columns = None
             proposed = False
             continue
+        if (header_columns := day_columns_header(text)) is not None:
+            day_columns = header_columns
+            continue
+        if day_columns is not None:
+            row_events = day_columns_row(line, day_columns, first_day, on, dates)
+            if row_events is not None:
+                logged += row_events
+                continue
+            day_columns = None
         if _EQUIPMENT_HEADING.match(text):
             listed = True
             continue
@@ -182,21 +218,77 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
             logged += row
             continue
         if not proposed:
-            prose += without_breakdowns(without_corrected(_line_events(line, on, dates), text))
+            prose += without_breakdowns(without_corrected(_line_events(line, on, dates, listed), text))
+        else:
+            # ("keep the owners' dehumidifier running": it is there, whatever the list advises)
+            prose += [
+                event for start, end in _clauses(text) for event in _owned_running(line, on, start, end)
+            ]
+    prose = _recounted(prose, lines)
     covered = {event.kind for event in logged}
     return [*logged, *(event for event in prose if event.kind not in covered)]
 
 
+# "Equipment on Day 1 was 6 air movers, not 8": the writer's correction of a count written earlier.
+_RECOUNT = re.compile(
+    rf"(?<![\w.])(?P<n>\d{{1,3}}) (?:{EQUIPMENT_KIND})(?!\w),? (?:and )?not (?:the )?(?P<m>\d{{1,3}})\b",
+    FLAGS,
+)
+
+
+def _recounted(events: list[Event], lines: Sequence[Line]) -> list[Event]:
+    """The prose events with a count the notes correct later ("6 air movers, not 8") put right:
+    the latest placement of that kind and count before the correction takes the corrected count."""
+    for line in lines:
+        if "not" not in line.text:
+            continue  # (most lines correct nothing: no pattern run over them)
+        for match in _RECOUNT.finditer(line.text):
+            kind = kind_of(match)
+            right, wrong = int(match.group("n")), int(match.group("m"))
+            if kind is None or right == wrong:
+                continue
+            earlier = [
+                index
+                for index, event in enumerate(events)
+                if event.kind is kind[0]
+                and event.quantity == wrong
+                and event.mode in ("set", "add", "total")
+                and event.line.number < line.number
+            ]
+            if earlier:
+                events[earlier[-1]] = replace(events[earlier[-1]], quantity=right)
+    return events
+
+
+# ("Dehumidifiers (LGR)", "Air movers (qty)": a column's kind with what it counts in brackets)
+_COLUMN_QUALIFIER = re.compile(r"\s*\([^()]{1,20}\)\s*$")
+
+
 def _table_columns(cells: Sequence[str]) -> list[EquipmentKind | None] | None:
-    """ "Date | Air movers | Dehumidifiers | Notes": the kind each column counts."""
+    """ "Date | Air movers | Dehumidifiers (LGR) | Notes": the kind each column counts."""
     if not cells or not _HEADER_DATE.match(cells[0]):
         return None
     kinds: list[EquipmentKind | None] = []
     for cell in cells:
-        match = KIND_ONLY.fullmatch(cell.strip())
+        match = KIND_ONLY.fullmatch(_COLUMN_QUALIFIER.sub("", cell.strip()))
         kind = kind_of(match) if match else None
         kinds.append(kind[0] if kind else None)
     return kinds if any(kinds) else None
+
+
+# A kind column's cell: a count ("3"), or counts of its sorts summed ("1 LGR + 1 desiccant"), or a count
+# with its rooms after it ("3 (2 bedroom, 1 lounge)", "3 - kitchen").
+_CELL_COUNT = re.compile(r"(?P<n>\d{1,3})(?:\s+[A-Za-z][\w -]{0,20}?)?")
+_CELL_SUM = re.compile(rf"{_CELL_COUNT.pattern}(?:\s*[+&]\s*{_CELL_COUNT.pattern.replace('?P<n>', '')})*")
+
+
+def cell_count(cell: str) -> int | None:
+    """The units a kind column's cell counts, or None when it holds no count."""
+    cell = cell.strip()
+    if _CELL_SUM.fullmatch(cell):
+        return sum(int(number) for number in re.findall(r"\d{1,3}", cell))
+    lead = re.match(r"(?P<n>\d{1,3})(?=\s*(?:\(|-\s|$))", cell)
+    return int(lead.group("n")) if lead else None
 
 
 def _table_events(
@@ -210,8 +302,9 @@ def _table_events(
     day = found[0].value if found and found[0].value else on
     events = []
     for cell, kind in zip(cells, columns, strict=False):
-        if kind is not None and re.fullmatch(r"\d{1,3}", cell):
-            events.append(Event(kind, int(cell), "total", day, line))
+        count = cell_count(cell) if kind is not None else None
+        if kind is not None and count is not None:
+            events.append(Event(kind, count, "total", day, line))
     return events
 
 
@@ -231,7 +324,16 @@ _HEADING_LENGTH = 100  # ("Recommended scope (they can start Monday 30/11, when 
 _LIST_ITEM_OR_WRAP = re.compile(r"^(?:\s*(?:[-*\u2022]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?)\s|\s|[a-z])")
 
 
-def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event]:
+# An item of an equipment list that opens with a kind and no count: "- 22/11: floor drying mat system
+# (8 panels, one vacuum unit), 3 air movers": one of it.
+_LISTED_ONE = re.compile(
+    r"^[\s\-*\u2022]*(?:[\w/.]{1,10}\s*:\s*)?(?:[A-Za-z][\w-]* ){0,2}?"
+    rf"(?:{EQUIPMENT_KIND})(?=\s*(?:\(|,|;|\.|$))",
+    FLAGS,
+)
+
+
+def _line_events(line: Line, on: date | None, dates: Dates | None, listed: bool = False) -> list[Event]:
     text = line.text
     events: list[Event] = []
     day = on
@@ -243,7 +345,10 @@ def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event
         hours = RUN_HOURS.search(text, start, end)
         run_hours = float(hours.group("a") or hours.group("b")) if hours else None
         if _HYPOTHETICAL.search(text, start, end):
-            continue  # what someone advises is not what is on site
+            # what someone advises is not what is on site; the owners' unit said to be running is
+            # ("their own dehumidifier has been running since, at my suggestion")
+            events += _owned_running(line, day, start, end)
+            continue
         if _NOT_PLACED.search(text, start, end) and not CORRECTION.search(text, start, end):
             continue  # booked, sent or brought but never set up (a correction's new count is placed)
         clause_events = count_events(text, start, end, day, line, rooms, run_hours)
@@ -262,6 +367,14 @@ def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event
         ordinal = _ORDINAL_ADDED.search(text, start, end)
         if ordinal and not clause_events and (last := _last_kind(events)) is not None:
             clause_events.append(Event(last, 1, "add", day, line))  # "Nov 21: a third added"
+        head = _LISTED_ONE.match(text[start:end]) if listed and start == 0 else None
+        head_kind = kind_of(head) if head else None
+        if head_kind is not None and all(event.kind is not head_kind[0] for event in clause_events):
+            clause_events.insert(0, Event(head_kind[0], 1, "set", day, line, None, head_kind[1], run_hours))
+        kindless = _KINDLESS_COUNT.match(text, start, end) if not clause_events else None
+        if kindless and events and len({event.kind for event in events}) == 1:
+            # ("Air movers: 6 (...). 8 on the Tuesday": the count goes on with the line's kind)
+            clause_events.append(Event(events[-1].kind, count_word(kindless.group("n")), "total", day, line))
         running = _RUNNING_ONE.match(text[start:end])
         if not clause_events and running:
             kind = kind_of(running)
@@ -271,6 +384,14 @@ def _line_events(line: Line, on: date | None, dates: Dates | None) -> list[Event
             clause_events.append(Event(EquipmentKind.OTHER, 1, "clear", day, line))
         events += with_ranges(clause_events, text, start, end, day, dates)
     return events
+
+
+# A count that opens a clause with no kind, then its day: "8 on the Tuesday", "5 from 14/11".
+_KINDLESS_COUNT = re.compile(
+    r"\s*(?P<n>[1-9]\d?|two|three|four|five|six|seven|eight|nine|ten) (?:on|from|by) (?:the )?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|day \d{1,2}|\d{1,2}[/.]\d{1,2}|\d{1,2}(?:st|nd|rd|th))\b",
+    FLAGS,
+)
 
 
 # "2 HEPA air scrubbers ... Nov 21: a third added": one more of the kind the line has been counting.

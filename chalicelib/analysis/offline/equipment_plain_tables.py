@@ -117,7 +117,8 @@ def plain_table_events(
             continue
         if columns is None:
             continue
-        if not text or _ENDS_TABLE.match(text) or len(pending) >= _WRAPPED_LINES:
+        # (a line with bars is a table of its own: "Equipment on site" over "Date | AM | DH | AFD")
+        if not text or _ENDS_TABLE.match(text) or "|" in text or len(pending) >= _WRAPPED_LINES:
             columns, pending = None, []
             continue
         pending.append(index)

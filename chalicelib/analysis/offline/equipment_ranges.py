@@ -17,6 +17,10 @@ from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.equipment_events import Event
 from chalicelib.analysis.offline.text import FLAGS
 
+# A count and its kind, then "+", "and" or "&": the link to the next count of one list.
+_JOINED = re.compile(r"[^,;.()/]*?\s*(?:\+|&|\band|\bplus)\s*", FLAGS)
+
+
 _BETWEEN = re.compile(r"\s*(?:to|until|till|thru|through|-|\u2013|\u2014|>|->)\s*", FLAGS)
 
 
@@ -58,6 +62,11 @@ def with_ranges(
     if not placed or dates is None:
         return events
     spans = ranged_days(text, start, end, [event.position or 0 for event in placed], day, dates)
+    for index in range(len(placed) - 2, -1, -1):
+        # ("1 AM + 1 dehu, Nov 18 to Nov 21": the range after a joined list is each count's in it)
+        joint = text[placed[index].position or 0 : placed[index + 1].position or 0]
+        if spans[index] is None and _JOINED.fullmatch(joint):
+            spans[index] = spans[index + 1]
     ranged = {id(event): span for event, span in zip(placed, spans, strict=True) if span}
     out: list[Event] = []
     for event in events:
@@ -66,6 +75,6 @@ def with_ranges(
             out.append(event)
             continue
         # (units with their own days in and out add to what is on site, whatever else came that day)
-        out.append(replace(event, mode="add", on=span[0]))
+        out.append(replace(event, mode="add", on=span[0], ranged=True))
         out.append(replace(event, mode="remove", on=span[1], run_hours=None))
     return out

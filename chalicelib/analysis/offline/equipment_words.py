@@ -49,7 +49,8 @@ COUNT_BEFORE = re.compile(
     r"(?: (?P<second>second|third|more|extra|additional|further|remaining),?)?"
     # (the words between are the unit's: "a baseboard behind heater" names a place, not a heater)
     rf" ?(?:x|\u00d7)? ?(?:(?!(?:{NUMBER_WORDS}|and|with|or|{_PLACE_WORDS})\b)"
-    r"[A-Za-z][\w\-']{0,14} ){0,2}?"
+    # ("1 ceiling/wall cavity injection system": a word may name two places)
+    r"[A-Za-z][\w\-'/]{0,14} ){0,2}?"
     rf"(?:{EQUIPMENT_KIND})(?![\w]){_NOT_ARITHMETIC}",
     FLAGS,
 )

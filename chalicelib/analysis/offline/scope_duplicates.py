@@ -46,6 +46,8 @@ def same_work(item: ScopeItem, other: ScopeItem) -> bool:
         return False
     if (item.quantity, item.unit) != (other.quantity, other.unit):
         return False
+    if item.action == other.action == "extract" and item.unit == "L":
+        return True  # ("extracted standing water (approx 900 L)", "extract 900 L water + silt": one job)
     mine, theirs = (_LEADING_VERB.sub("", (name or "").lower()) for name in (item.material, other.material))
     if mine and theirs and not _same_material(mine, theirs):
         return False

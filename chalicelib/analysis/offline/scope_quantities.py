@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chalicelib.analysis.offline.scope_units import COUNT_NOUNS, QUANTITY, scope_unit
-from chalicelib.analysis.offline.text import FLAGS
+from chalicelib.analysis.offline.text import FLAGS, count_word
 
 _COUNT_REACH = 25  # "detach and reset washer (1)": how far after its verb a bare count may be
 
@@ -100,10 +100,46 @@ def quantities(text: str, start: int, end: int, verbs: Sequence[Verb], listed: b
         found.append(
             Quantity(value or float(match.group("q").replace(",", ".")), unit, match.start(), match.end())
         )
+    found = [_drilled_each(quantity, verbs) for quantity in found]
+    if not any(quantity.unit == "ea" for quantity in found):
+        drilled = _drilled_holes(text, start, end, verbs)
+        if drilled is not None and all(drilled.end <= q.start or drilled.start >= q.end for q in found):
+            found = sorted([*found, drilled], key=lambda quantity: quantity.start)
     count = _bare_count(text, start, end, verbs, listed)
     if count is not None and all(count.end <= quantity.start for quantity in found):
         found.insert(0, count)
     return _without_sums(text, found)
+
+
+# Holes drilled are counted each ("Drill 6 x 10 mm vent holes", "drilled three little holes"); holes
+# patched are priced by the hole.
+_DRILLED_HOLES = re.compile(
+    r"\b(?P<n>\d{1,3}(?![\d.])|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    # ("drilled 8 mm vent holes": a size, not a count; "two 10 mm holes", "6 x 10 mm holes": a count)
+    r"(?!\s*(?:mm|cm|in\b|\"))(?:\s*[x\u00d7]?\s*\d{1,2}(?:\.\d)?\s*(?:mm|cm|in\b\.?|\"))?"
+    r"(?:\s+[a-z-]+){0,2}?\s+holes\b",
+    FLAGS,
+)
+_DRILL_REACH = 40  # how far after "drill" its holes may be counted
+
+
+def _drilled_each(quantity: Quantity, verbs: Sequence[Verb]) -> Quantity:
+    governing = [verb for verb in verbs if verb.end <= quantity.start]
+    if quantity.unit == "holes" and governing and governing[-1].action == "drill":
+        return Quantity(quantity.value, "ea", quantity.start, quantity.end)
+    return quantity
+
+
+def _drilled_holes(text: str, start: int, end: int, verbs: Sequence[Verb]) -> Quantity | None:
+    """The count of holes a drill verb just before them makes: "drilled three little holes"."""
+    for verb in verbs:
+        if verb.action != "drill":
+            continue
+        match = _DRILLED_HOLES.search(text, verb.end, min(end, verb.end + _DRILL_REACH))
+        if match is not None:
+            value = float(count_word(match.group("n").lower()))
+            return Quantity(value, "ea", match.start(), match.end()) if value else None
+    return None
 
 
 # "laundry 5 m2 + family room 8 m2 = 13 m2": the total after "=" is the parts again, not more work.
@@ -169,8 +205,15 @@ def _not_work(
         damage = not governing or DAMAGE_WORDS.search(text, governing[-1].end, match.start()) is not None
         if _HEIGHT_BEFORE.search(before) or _HEIGHT_AFTER.match(after) or damage:
             return True
+    if re.match(r"(?:mm|cm|in|inch)\b", written):
+        return True  # "drilled 10 mm holes": the holes' size, not how many
     if written.endswith(COUNT_NOUNS):
         return not any(verb.end <= match.start() for verb in verbs)  # "46 tiles" only as removed
+    if unit == "L":
+        # litres are work only as water taken out ("extracted standing water, approx 40 L"), never a
+        # tank's or a cylinder's size ("replace the 250 L hot water unit")
+        governing = [verb for verb in verbs if verb.end <= match.start()]
+        return not governing or governing[-1].action != "extract"
     if unit in ("hrs", "days"):
         if _UNITS_TIMES_BEFORE.search(before):
             return True

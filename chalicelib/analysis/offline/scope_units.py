@@ -17,7 +17,7 @@ QUANTITY = re.compile(
     r"|lf|lin\.? ?ft|linear (?:ft|feet|foot)|lm|l/m|lin\.? ?m|linear met(?:re|er)s?|met(?:re|er)s?|m"
     r"|ea|each|pcs?|hrs?|hours?|days?"
     r"|(?:\w+ )?(?:pieces|tiles|holes|panels|sheets|boards|fixtures|items)|boxes|cartons|pallets"
-    r"|pairs?|sets?|lots?|no\.)(?![\w'])",
+    r"|pairs?|sets?|lots?|no\.|(?-i:L)|lit(?:re|er)s?|(?-i:LS)|lump ?sum)(?![\w'])",
     FLAGS,
 )
 
@@ -39,10 +39,14 @@ _SCOPE_UNITS = (
         ),
         "ea",
     ),
+    # ("extracted approx 900 L": water taken out is measured by the litre)
+    (re.compile(r"(?-i:L)|lit(?:re|er)s?", FLAGS), "L"),
     (re.compile(r"hrs?|hours?", FLAGS), "hrs"),
     (re.compile(r"days?", FLAGS), "days"),
     (re.compile(r"boxes|cartons", FLAGS), "boxes"),  # contents are priced by the box, not each
-    (re.compile(r"lots?|ls|sets?|pairs?|pallets|rooms?", FLAGS), ""),
+    # ("Clean the hall bath fixtures: 1 LS": a lump sum, priced whole)
+    (re.compile(r"ls|l\.s\.|lump ?sum", FLAGS), "LS"),
+    (re.compile(r"lots?|sets?|pairs?|pallets|rooms?", FLAGS), ""),
 )
 
 

@@ -61,7 +61,12 @@ _WORD_AREA_VALUES |= {"three": 3.0, "four": 4.0, "five": 5.0}
 _PATCH = re.compile(
     rf"(?<![\d.,])(?P<a>{NUMBER}) ?(?P<ua>m|ft|feet|')? ?(?:x|\u00d7|by) ?"
     rf"(?P<b>{NUMBER}) ?(?P<ub>m|ft|feet|')"
-    r"(?![\w']) (?:(?:wet|damp|stained|soaked) )?(?:patch|area|section|strip|band|zone)\b",
+    r"(?![\w']) (?:(?:wet|damp|stained|soaked) )?(?:patch|area|section|strip|band|zone)\b"
+    # ("ceiling stain roughly 3 x 2 ft", "a puddle about 1 x 0.5 m": the damage named before its sides)
+    r"|\b(?:stain|(?:wet|damp) (?:patch|area)|puddle|pool(?: of water)?)"
+    r"(?: (?:roughly|about|approx\.?|approximately|around|some|of|measuring|~)){0,2} ?"
+    rf"(?P<a2>{NUMBER}) ?(?P<ua2>m|ft|feet|')? ?(?:x|\u00d7|by) ?"
+    rf"(?P<b2>{NUMBER}) ?(?P<ub2>m|ft|feet|')(?![\w'])",
     FLAGS,
 )
 
@@ -119,8 +124,11 @@ FULL_EXTENT = re.compile(
 # ("The water covered the laundry room floor (10 x 8 ft, bare concrete)": over all of it; not "covered
 # the kitchen floor in places")
 _ROOM_FULL_EXTENT = re.compile(
-    r"\b(?:entire|whole|all of the|full|(?<=water )covered the) (?P<room>[a-z][a-z ]{2,20}?)"
-    r" (?P<noun>floor|carpet|ceiling)\b(?! (?:in (?:places|patches|spots|parts)|partly|partially))",
+    r"\b(?:entire|whole|all of the|full) (?P<room>[a-z][a-z ]{2,20}?) (?P<noun>floor|carpet|ceiling)\b"
+    # ("the water covered the laundry room floor (10 x 8 ft)": the floor it covered, not a spot of it)
+    r"|\bwater (?:had |has )?(?:covered|flooded) the (?P<room2>[a-z][a-z ]{2,20}?) (?P<noun2>floor|carpet)\b"
+    r"(?! (?:near|by|around|in front|at|along|beside|under|behind|next|partly|partially)\b"
+    r"| in (?:places|patches|spots|parts)\b)",
     FLAGS,
 )
 
@@ -200,7 +208,9 @@ _WATER_ON = re.compile(
 )
 # "along the ensuite wall", "against the north wall": a wall that says where, not the wet surface
 _ALONG_BEFORE = re.compile(
-    r"\b(?:along|against|beside|by|at|near|next to|up to|from|toward|towards) (?:the |a )?(?:[\w-]+ ){0,2}$",
+    # ("stain about 40 SF under bedroom 2's closet wall": the wall says where, the stain is the ceiling's)
+    r"\b(?:along|against|beside|by|at|near|next to|up to|from|toward|towards|under|below|beneath)"
+    r" (?:the |a )?(?:[\w'\u2019-]+ ){0,3}$",
     FLAGS,
 )
 
@@ -229,7 +239,9 @@ _IN_ROOM_AFTER = re.compile(
     r"(?: (?:wet|damp|soaked|saturated|affected)| of(?: [\w/-]+){1,3}?)?"
     r" (?:in|on|across|throughout) (?:the )?"
     # "about 5 sq ft of a 14 ft x 11 ft kitchen": the room after its own size
-    r"| of (?:the |a |an |this )?\d{1,3}(?:\.\d{1,2})? ?(?:ft|m|')? ?(?:x|by|\u00d7) ?\d{1,3}(?:\.\d{1,2})?"
+    # ("about 5 sq ft wet out of a 12 x 11 ft kitchen")
+    r"|(?: (?:wet|damp))?(?: out)? of (?:the |a |an |this )?\d{1,3}(?:\.\d{1,2})? ?(?:ft|m|')?"
+    r" ?(?:x|by|\u00d7) ?\d{1,3}(?:\.\d{1,2})?"
     r" ?(?:ft|m|')? "
     r"| of (?:the )?",
     FLAGS,
@@ -242,6 +254,12 @@ _IS_BEFORE = re.compile(
     r"\b(?:is|are|was|measures|measuring)(?: (?:about|approx\.?|approximately|roughly|around))? ?$", FLAGS
 )
 _SHARE_OF = re.compile(r"\bof (?:the |a |an |this |that )?$", FLAGS)
+
+
+# A word that says what state a surface is in: a list that has one says which surface is wet.
+_STATE_WORD = re.compile(
+    r"\b(?:wet|damp|dry|soaked|saturated|wick\w*|stain\w*|affected|swollen|sagg\w*|fine|ok|sound)\b", FLAGS
+)
 
 
 class WetReader:
@@ -305,7 +323,19 @@ class WetReader:
             default=sentence_end,
         )
         after = self._first_surface(end, clause_end)
-        return after if after is not None else self._last_surface(sentence_start, start)
+        if after is not None:
+            return after
+        # ("Kennel ward - sealed vinyl floor, plasterboard walls, wet throughout (28 m2)": a room's
+        # list of its finishes names no one surface for the measure after it; a room's wet area
+        # with its floor among them is the floor's)
+        named = {name for _, name in self._surfaces(sentence_start, clause_start)}
+        if (
+            len(named) > 1
+            and "floor" in named
+            and not _STATE_WORD.search(self.text, sentence_start, clause_start)
+        ):
+            return "floor"  # (only a list of finishes: "carpet dry, walls wet, about 3 m2" is the walls')
+        return self._last_surface(sentence_start, start)
 
     def _surfaces(self, start: int, end: int) -> Iterator[tuple[int, str]]:
         """Each surface named in [start, end), with where; a wall that says where ("along the
@@ -422,13 +452,14 @@ class WetReader:
     def _patches(self, area_at: _AreaLookup) -> None:
         """ "carpet and pad wet in a 2 m x 3 m patch": a patch's sides give its area."""
         for match in _PATCH.finditer(self.text):
-            units = {(match.group(name) or "").lower().rstrip("e") for name in ("ua", "ub")} - {""}
+            named = "" if match.group("a") is not None else "2"  # (the damage named after or before)
+            units = {(match.group(name + named) or "").lower().rstrip("e") for name in ("ua", "ub")} - {""}
             area = area_at(match.start())
             if area is None or len({"m" if unit == "m" else "ft" for unit in units}) != 1:
                 continue
-            if not self._is_wet(match.start(), match.end()):
-                continue
-            sides = parse_number(match.group("a")) * parse_number(match.group("b"))
+            if not self._is_wet(match.start(), match.end()) and not named:
+                continue  # (a stain or a puddle is the damage itself)
+            sides = parse_number(match.group("a" + named)) * parse_number(match.group("b" + named))
             sqft = round(sides * FEET_PER_METRE**2, 1) if units == {"m"} else round(sides, 1)
             self._place(area, match.start(), match.end(), sqft)
 
@@ -508,15 +539,15 @@ class WetReader:
 
     def _room_full_extents(self) -> None:
         for match in _ROOM_FULL_EXTENT.finditer(self.text):
-            room = next(iter(vocabulary_mentions(match.group("room"))), None)
-            if room is None or room.start != 0 or room.end != len(match.group("room")):
+            named = "" if match.group("room") is not None else "2"
+            written = match.group("room" + named)
+            room = next(iter(vocabulary_mentions(written)), None)
+            if room is None or room.start != 0 or room.end != len(written):
                 continue  # "the whole ground floor": a level, not a room
             area = self._area_named(room)
-            # (water that covered the floor says it is wet)
-            covered = match.group(0).lower().startswith("covered")
-            if area is None or not (covered or self._is_wet(match.start(), match.end())):
-                continue
-            if match.group("noun").lower() == "ceiling":
+            if area is None or not (named or self._is_wet(match.start(), match.end())):
+                continue  # (water covering it says it was wet)
+            if match.group("noun" + named).lower() == "ceiling":
                 area.wet.ceiling_full = True
             else:
                 area.wet.floor_full = True
