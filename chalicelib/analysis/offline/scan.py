@@ -26,6 +26,7 @@ from chalicelib.analysis.offline.job import (
 )
 from chalicelib.analysis.offline.landmark_rooms import line_rooms, log_line
 from chalicelib.analysis.offline.material_soundness import same_part
+from chalicelib.analysis.offline.named_rooms import named_room_aliases
 from chalicelib.analysis.offline.photo_logs import PhotoLog
 from chalicelib.analysis.offline.reading_rows import (
     RowReader,
@@ -57,7 +58,6 @@ from chalicelib.analysis.offline.scope_extents import (
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
-    named_room_aliases,
     room_mentions,
 )
 from chalicelib.analysis.offline.struck_rooms import struck_off

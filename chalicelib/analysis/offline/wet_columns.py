@@ -10,7 +10,8 @@ from collections.abc import Callable
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.measures import CEILING_WORD, DIMENSIONS, area_sqft
 from chalicelib.analysis.offline.text import FLAGS, Line
-from chalicelib.analysis.offline.wet_extents import AREA_QUANTITY, FULL_EXTENT
+from chalicelib.analysis.offline.wet_extents import AREA_QUANTITY
+from chalicelib.analysis.offline.wet_full_extents import FULL_EXTENT
 
 # "Wet", "Wet area", "Wet extent", "Wet floor (m2)"; not "What got wet" (that column lists materials)
 _WET_HEADER = re.compile(

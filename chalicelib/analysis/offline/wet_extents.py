@@ -28,6 +28,7 @@ from chalicelib.analysis.offline.text import (
     parse_number,
 )
 from chalicelib.analysis.offline.wet_breakdowns import breakdown, written_value
+from chalicelib.analysis.offline.wet_full_extents import WholeExtents
 from chalicelib.analysis.offline.work_verbs import WORK_DONE
 
 _AREA_UNIT = (
@@ -108,33 +109,6 @@ _FLOOR_WORD = re.compile(
 _LABEL_WET_REACH = 20
 _SIZE_LABEL_END = re.compile(
     r"\b(?:area|size|total|room)(?: ?(?:of|is|approx(?:imately)?\.?|about|~|:|=)){0,2} ?$|= ?$", FLAGS
-)
-
-
-FULL_EXTENT = re.compile(
-    r"\b(?:(?:entire|whole|all(?: of)?(?: the)?|full|complete) (?P<noun>floor(?:ing)?|carpet(?:ed)?(?: area"
-    r"| floor)?"
-    r"|room|area|underlay|pad|ceiling|walls?|perimeter)|wall[- ]to[- ]wall|throughout|100 ?%)",
-    FLAGS,
-)
-
-
-# "The whole kitchen floor was wet", "the entire closet ceiling": the room named in the phrase is
-# the one whose whole floor or ceiling it is, whoever the line was about before.
-# ("The water covered the laundry room floor (10 x 8 ft, bare concrete)": over all of it; not "covered
-# the kitchen floor in places")
-_ROOM_FULL_EXTENT = re.compile(
-    r"\b(?:entire|whole|all of the|full) (?P<room>[a-z][a-z ]{2,20}?) (?P<noun>floor|carpet|ceiling)\b"
-    # ("the water covered the laundry room floor (10 x 8 ft)": the floor it covered, not a spot of it)
-    r"|\bwater (?:had |has )?(?:covered|flooded) the (?P<room2>[a-z][a-z ]{2,20}?) (?P<noun2>floor|carpet)\b"
-    r"(?! (?:near|by|around|in front|at|along|beside|under|behind|next|partly|partially)\b"
-    r"| in (?:places|patches|spots|parts)\b)",
-    FLAGS,
-)
-
-
-_PERCENT_OF_FLOOR = re.compile(
-    r"(?<![\d.])(?P<pct>\d{1,2}(?:\.\d)?) ?% (?:of (?:the )?)?(?:floor(?:ing)?|carpet|room|area)\b", FLAGS
 )
 
 
@@ -262,7 +236,7 @@ _STATE_WORD = re.compile(
 )
 
 
-class WetReader:
+class WetReader(WholeExtents):
     """Wet extents on one line: floor, wall and ceiling areas, wicking heights, ceiling height."""
 
     def __init__(self, text: str, sentences: Sentences, line: Line, on_default_height: HeightSink) -> None:
@@ -520,45 +494,6 @@ class WetReader:
             return None
         mention = next(iter(vocabulary_mentions(self.text[into.end() : into.end() + _ROOM_AFTER_LOOK])), None)
         return mention if mention is not None and mention.start == 0 else None
-
-    def _full_extents(self, area_at: _AreaLookup) -> None:
-        for match in FULL_EXTENT.finditer(self.text):
-            area = area_at(match.start())
-            if area is None or not self._is_wet(match.start(), match.end()):
-                continue
-            noun = (match.group("noun") or "").lower()
-            if noun.startswith("ceiling"):
-                area.wet.ceiling_full = True
-            elif noun.startswith(("wall", "perimeter")):
-                area.wet.wall_perimeter = True
-            elif noun or self._surface(match.start(), match.end()) in (None, "floor"):
-                area.wet.floor_full = True
-            else:
-                continue
-            self._record(area)
-
-    def _room_full_extents(self) -> None:
-        for match in _ROOM_FULL_EXTENT.finditer(self.text):
-            named = "" if match.group("room") is not None else "2"
-            written = match.group("room" + named)
-            room = next(iter(vocabulary_mentions(written)), None)
-            if room is None or room.start != 0 or room.end != len(written):
-                continue  # "the whole ground floor": a level, not a room
-            area = self._area_named(room)
-            if area is None or not (named or self._is_wet(match.start(), match.end())):
-                continue  # (water covering it says it was wet)
-            if match.group("noun" + named).lower() == "ceiling":
-                area.wet.ceiling_full = True
-            else:
-                area.wet.floor_full = True
-            self._record(area)
-
-    def _percentages(self, area_at: _AreaLookup) -> None:
-        for match in _PERCENT_OF_FLOOR.finditer(self.text):
-            area = area_at(match.start())
-            if area is not None and self._is_wet(match.start(), match.end()):
-                area.wet.floor_percent = float(match.group("pct"))
-                self._record(area)
 
     def _walls(self, area_at: _AreaLookup) -> None:
         for match in _WICKING.finditer(self.text):
