@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 import urllib3
+from _pytest.nodeid import NodeId  # pytest 9's structured node id (see _keep_xdist_groups)
 
 os.environ["AUTH_MODE"] = "dev"
 TEST_SECRET = "test-signing-key-not-for-production-use-0123456789"
@@ -40,8 +41,16 @@ SETTLED = TERMINAL | {"NEEDS_REVIEW"}
 FUZZ_FILES = {"test_fuzz_inputs.py", "test_schemathesis.py"}
 
 
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Each test gets its tier from where it lives, so no file can forget its marker."""
+    """Each test gets its tier from where it lives, so no file can forget its marker.
+
+    And each `xdist_group` holds: under `--dist loadgroup` pytest-xdist 3.8 names a grouped test
+    "<id>@<group>" by setting `item._nodeid`, which pytest 9 no longer reads (the id lives in
+    `item._id`), so every group was silently ignored and tests meant to run one at a time (the
+    local stacks, the soak, the dashboard, the corpus eval's one analysis) ran side by side. Run
+    last, this carries xdist's name over to the id pytest reports."""
+    _keep_xdist_groups(items)
     for item in items:
         path = item.path
         if path.name in FUZZ_FILES:
@@ -52,6 +61,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.unit)
         if "soak" in item.name:
             item.add_marker(pytest.mark.soak)
+
+
+def _keep_xdist_groups(items: list[pytest.Item]) -> None:
+    for item in items:
+        grouped = item.__dict__.get("_nodeid")
+        if isinstance(grouped, str) and grouped != item.nodeid and hasattr(item, "_id"):
+            item._id = NodeId.parse(grouped)
 
 
 CONTENT_TYPES = {

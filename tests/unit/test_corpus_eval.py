@@ -17,8 +17,10 @@ from bench.corpus import CORPUS, CaseResult, load_cases, paraphrase_disagreement
 from bench.eval import BASELINE, figures, regressions, run
 
 # The whole corpus is analysed once, in the first test's setup: about a minute alone, longer on a
-# shared machine and more as each held-out set joins, so its allowance is its own, not the suite's
-pytestmark = pytest.mark.timeout(900)
+# shared machine and more as each held-out set joins, so its allowance is its own, not the suite's.
+# One xdist group: a module fixture is made once per worker, and split across two workers the
+# corpus was analysed twice (95 s of CPU each in `make test`).
+pytestmark = [pytest.mark.timeout(900), pytest.mark.xdist_group("corpus-eval")]
 
 
 @pytest.fixture(scope="module")
