@@ -163,6 +163,11 @@ class AffectedArea(CamelModel):
 
 class MoistureReading(CamelModel):
     location: str
+    point: str | None = Field(
+        default=None,
+        description='The point\'s ID as the notes give it ("C1", "4", "REF"), when they number or letter '
+        "their points",
+    )
     material: str | None = None
     value: float
     unit: str = Field(description='"%MC", "WME", "REL", "%RH", "GPP", or "%" when no scale was written.')

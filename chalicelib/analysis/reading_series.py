@@ -8,6 +8,8 @@ and the drying log interleaves them. A key whose readings repeat a day is split 
 came from, when every line holds one reading a day (a row per point); when every line is one day's
 and holds the same number of readings (a line per visit, the points in the same order each time:
 "Day 2: skirting 22, bottom plate 19"), by their place in the line. Anything else stays joined.
+When the notes number or letter their points and every reading of a key carries its point's ID,
+the IDs say it outright and the layout is not asked.
 
 QA (`qa.py`) and the report's drying log (`report/drying_log.py`) both ask this, each with its own
 key (the report keeps the meter apart too).
@@ -31,8 +33,21 @@ def point_series(
         groups.setdefault(key(reading), []).append(index)
     points: list[list[int]] = []
     for indexes in groups.values():
-        points.extend(_split_by_row(readings, indexes))
+        for point in _split_by_id(readings, indexes):
+            points.extend(_split_by_row(readings, point))
     return sorted(points, key=lambda point: point[0])
+
+
+def _split_by_id(readings: Sequence[MoistureReading], indexes: list[int]) -> list[list[int]]:
+    """A key's readings by the point ID each carries ("4" and "6", both plasterboard in bedroom 2),
+    when every one carries one; else the key's readings as they are."""
+    ids: dict[str, list[int]] = {}
+    for index in indexes:
+        point = readings[index].point
+        if point is None:
+            return [indexes]
+        ids.setdefault(point.strip().lower(), []).append(index)
+    return list(ids.values())
 
 
 def _split_by_row(readings: Sequence[MoistureReading], indexes: list[int]) -> list[list[int]]:

@@ -61,6 +61,7 @@ class Projection:
 @dataclass(frozen=True)
 class ReadingPoint:
     location: str
+    point: str | None
     material: str | None
     meter: str | None
     unit: str
@@ -103,7 +104,16 @@ def _point(group: Sequence[MoistureReading]) -> ReadingPoint:
     met = goal_met_on(visits, goal)
     projection = None if met is not None else project_dry_date(visits, goal)
     return ReadingPoint(
-        first.location, first.material, first.meter, first.unit, standard, goal, visits, met, projection
+        first.location,
+        first.point,
+        first.material,
+        first.meter,
+        first.unit,
+        standard,
+        goal,
+        visits,
+        met,
+        projection,
     )
 
 

@@ -15,7 +15,15 @@ from chalicelib.report.drying_log import (
     grain_depressions,
     reading_points,
 )
-from chalicelib.report.wording import NONE, day, number, temperature, unnamed_scale_note, where
+from chalicelib.report.wording import (
+    NONE,
+    day,
+    number,
+    reading_place,
+    temperature,
+    unnamed_scale_note,
+    where,
+)
 
 DRYING_COLUMNS = (
     Column("Reading point", 1.9),
@@ -33,7 +41,7 @@ def _on_scale(value: float | None, unit: str) -> str:
 
 
 def point_name(point: ReadingPoint) -> str:
-    parts = [point.location]
+    parts = [reading_place(point.location, point.point)]
     if point.material:
         parts.append(point.material)
     name = ", ".join(parts)

@@ -74,6 +74,7 @@ from chalicelib.report.wording import (
     is_metric,
     number,
     qa_verdict,
+    reading_place,
     sentence,
     sqft,
     standard_label,
@@ -387,7 +388,7 @@ def _reading_columns(with_meter: bool) -> tuple[Column, ...]:
 
 def _reading_row(reading: MoistureReading, with_meter: bool) -> tuple[str, ...]:
     cells = [
-        reading.location,
+        reading_place(reading.location, reading.point),
         reading.material or NONE,
         _on_scale(reading.value, reading.unit),
         _on_scale(reading.dry_standard, reading.unit),

@@ -226,6 +226,12 @@ EQUIPMENT_LABELS = {
 UNNAMED_SCALE = "%"
 
 
+def reading_place(location: str, point: str | None) -> str:
+    """Where a reading was taken, with the point's ID when the notes number their points: two
+    plasterboard points of one bedroom are told apart as the notes tell them ("Bedroom 2, point 4")."""
+    return f"{location}, point {point}" if point else location
+
+
 def unnamed_scale_note(units: Iterable[str]) -> str | None:
     """The sentence under a readings table whose percentages name no scale, else None."""
     if UNNAMED_SCALE not in set(units):

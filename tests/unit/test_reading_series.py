@@ -10,13 +10,17 @@ import pytest
 from chalicelib.analysis.findings import MoistureReading, SourceSpan
 from chalicelib.analysis.reading_series import point_series
 from chalicelib.report.drying_log import reading_points
+from chalicelib.report.drying_sections import point_name
 
 pytestmark = pytest.mark.unit
 
 
-def _at(line: int, value: float, day: int, location: str = "Consult room 2") -> MoistureReading:
+def _at(
+    line: int, value: float, day: int, location: str = "Consult room 2", point: str | None = None
+) -> MoistureReading:
     return MoistureReading(
         location=location,
+        point=point,
         material="plasterboard",
         value=value,
         unit="%",
@@ -48,6 +52,20 @@ ROWS = [_at(20, 88, 3), _at(20, 51, 4), _at(20, 17, 5), _at(21, 44, 3), _at(21, 
         ([_at(20, 88, 3), _at(20, 44, 3), _at(21, 51, 4)], [[0, 1, 2]]),
         # two lines of the same day: one group
         ([_at(20, 88, 3), _at(20, 44, 3), _at(21, 51, 3), _at(21, 29, 3)], [[0, 1, 2, 3]]),
+        # the notes' own point IDs say which is which, whatever the lines: a row per reading, the
+        # second point read once on the first day and its neighbour on every visit
+        (
+            [_at(15, 240, 9, point="4"), _at(17, 88, 9, point="6"), _at(23, 150, 10, point="4")],
+            [[0, 2], [1]],
+        ),
+        # IDs written in another case are the same point
+        (
+            [_at(15, 31, 9, point="C1"), _at(16, 30, 9, point="C2"), _at(20, 22, 10, point="c1")],
+            [[0, 2], [1]],
+        ),
+        # one reading without an ID: the IDs do not decide, the layout does (each line one
+        # reading of a day: a row per point, three points)
+        ([_at(15, 240, 9, point="4"), _at(17, 88, 9), _at(23, 150, 10, point="4")], [[0], [1], [2]]),
         # different rooms are different points whatever their lines
         ([_at(20, 30, 3, "Hall"), _at(20, 22, 3), _at(21, 18, 4, "Hall")], [[0, 2], [1]]),
     ],
@@ -61,3 +79,13 @@ def test_readings_repeating_a_day_under_one_key_split_by_row(
 def test_the_drying_log_keeps_two_rows_of_one_room_apart() -> None:
     points = reading_points(ROWS)
     assert [[visit.value for visit in point.visits] for point in points] == [[88, 51, 17], [44, 29, 13]]
+
+
+def test_the_drying_log_names_a_numbered_point_as_the_notes_do() -> None:
+    readings = [_at(15, 240, 9, point="4"), _at(17, 88, 9, point="6"), _at(23, 150, 10, point="4")]
+    points = reading_points(readings)
+    assert [(point.point, [visit.value for visit in point.visits]) for point in points] == [
+        ("4", [240, 150]),
+        ("6", [88]),
+    ]
+    assert point_name(points[0]) == "Consult room 2, point 4, plasterboard"

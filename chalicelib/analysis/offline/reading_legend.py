@@ -468,6 +468,7 @@ class LegendScan(CodedRowScan):
             is_reference=point.reference,
             said_dry=cell.said_dry,
             source=SourceSpan(line=line.number, text=line.quote),
+            point=point.code,
         )
 
     def _legend_row_draft(

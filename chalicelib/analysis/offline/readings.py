@@ -231,6 +231,8 @@ class ReadingDraft:
     is_reference: bool
     said_dry: bool | None
     source: SourceSpan
+    # The point's ID when the notes number or letter their points (a legend's "4", a map's "C1").
+    point: str | None = None
 
 
 @dataclass(frozen=True)
@@ -306,6 +308,7 @@ def finalise_readings(
         readings.append(
             MoistureReading(
                 location=draft.location,
+                point=draft.point,
                 material=draft.material.name if draft.material else None,
                 value=draft.value,
                 unit=draft.unit,

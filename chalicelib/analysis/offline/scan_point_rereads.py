@@ -113,6 +113,7 @@ class PointRereadScan:
             is_reference=code in references,
             said_dry=None,
             source=line.span(),
+            point=code,
         )
         self._append(draft, told=False)
 

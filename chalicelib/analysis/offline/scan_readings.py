@@ -569,6 +569,7 @@ class ReadingsScan(
             or self._tagged_reference(label, reading, place, line.number, line.text),
             said_dry=reading.said_dry,
             source=line.span(),
+            point=reading.point,
         )
         if draft.is_reference and reading.point is not None:
             self.__dict__.setdefault("_reference_points", set()).add(reading.point)
