@@ -124,7 +124,7 @@ def _document(report: Report) -> ReportDocument:
     if report.draft:
         footer_parts.insert(0, "DRAFT")
     subtitle = SUBTITLES.get(findings.damage_type) if findings.damage_type else None
-    qa = qa_section(report.qa, report.review)
+    qa = qa_section(report.qa, report.review, draft=report.draft)
     # `findings.notes` and the equipment's caveats are the contractor's (the JSON keeps them):
     # no section of the insurer's documents prints them.
     planned = (

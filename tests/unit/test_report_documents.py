@@ -367,7 +367,8 @@ def test_docx_opens_with_the_tables_and_their_values() -> None:
     atmospheric = _table(document, "Date", "Location", "Temperature")
     assert atmospheric[1][2] == "75.2 \u00b0F (24.0 \u00b0C)"
     qa = _table(document, "Severity")
-    assert qa[1][:3] == ["Error", "EQUIPMENT_BELOW_FORMULA", "equipment[0]"]
+    assert qa[0] == ["Severity", "Finding", "Standard"]
+    assert qa[1][0] == "Error" and "EQUIPMENT_BELOW_FORMULA" not in qa[1][1]
     # And the headings are there, the fallback note not (it is the contractor's, in the JSON)
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "Produced by the offline analyzer because Claude was unavailable" not in text
@@ -385,7 +386,10 @@ def test_docx_keeps_unicode_in_paragraphs_and_marks_empty_sections() -> None:
     assert "Moisture readings and drying goals\nNo moisture readings were recorded in the notes." in text
     assert "Equipment\nNo drying equipment was calculated or recorded." in text
     assert ["Claim number", "Not determined"] in _rows(document.tables[0])
-    assert _table(document, "Severity")[1][:2] == ["Error", "DAMAGE_TYPE_MISSING"]
+    assert _table(document, "Severity")[1][:2] == [
+        "Error",
+        "The notes do not say what kind of loss this is (water, fire/smoke, mould).",
+    ]
 
 
 # --- PDF ---------------------------------------------------------------------------------------
@@ -412,7 +416,6 @@ def test_pdf_renders_to_pages_and_its_text_keeps_the_key_values(tmp_path: Path) 
         "IICRC S500-2021 (US), section 10.5",
         "32 %MC",
         "2 fewer than",
-        "EQUIPMENT_BELOW_FORMULA",
         "\u201cKickboard WME 35\u201d",
         "Page 1 of",
     ):
@@ -440,7 +443,7 @@ def test_every_format_renders_when_nothing_was_found(tmp_path: Path) -> None:
     text = _pdf_text(pdf, tmp_path)
     assert "No moisture readings were recorded in the notes." in text
     assert "No atmospheric (psychrometric) readings were recorded in the notes." in text
-    assert "DAMAGE_TYPE_MISSING" in text
+    assert "The notes do not say what kind of loss this is" in text and "DAMAGE_TYPE_MISSING" not in text
 
 
 def test_200_readings_render_in_time_and_the_pdf_table_breaks_across_pages(tmp_path: Path) -> None:

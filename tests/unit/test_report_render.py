@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 
 from chalicelib.analysis import (
     AffectedArea,
@@ -17,6 +17,7 @@ from chalicelib.analysis import (
 )
 from chalicelib.analysis.findings import SafetyHazard, StandardRef
 from chalicelib.analysis.qa import QaResult
+from chalicelib.core.models import QaOverride, Review, ReviewReason
 from chalicelib.report import Report, render_json, render_markdown
 from chalicelib.report.render import report_line_items
 
@@ -162,10 +163,15 @@ def test_markdown_lists_what_was_not_determined_and_failed_qa() -> None:
         "## Category, class and condition\n\nNo IICRC category, class or condition was determined."
         in markdown
     )
-    # And the QA errors are a table
+    # And the QA errors are a table in words, without our rule codes and JSON paths (the insurer's)
     assert "QA not passed (2 errors, " in markdown
-    qa_rows = _table_rows(markdown, "| Severity | Code | Field | Finding | Standard |")
-    assert qa_rows[0].startswith("| Error | `DAMAGE_TYPE_MISSING` | `damageType` | The notes do not say")
+    qa_rows = _table_rows(markdown, "| Severity | Finding | Standard |")
+    assert qa_rows[0].startswith("| Error | The notes do not say")
+    assert "DAMAGE_TYPE_MISSING" not in markdown and "`damageType`" not in markdown
+    # ... while the reviewer's DRAFT keeps both, to override an error by them
+    draft = render_markdown(_report(analyze_text(NOTHING_DETERMINABLE)).model_copy(update={"draft": True}))
+    draft_rows = _table_rows(draft, "| Severity | Code | Field | Finding | Standard |")
+    assert draft_rows[0].startswith("| Error | `DAMAGE_TYPE_MISSING` | `damageType` | The notes do not say")
     assert "- Loss type\n- Cause of loss\n- Affected areas\n- Moisture readings" in markdown
     assert "## Sources\n\nNo line of the notes was cited." in markdown
 
@@ -211,7 +217,7 @@ def test_markdown_has_classification_equipment_scope_and_every_cited_line() -> N
         "| `WATER PAD-RMV` | p. 1, line 9 |"
     )
     assert "- Power board on wet floor in laundry (p. 1, line 7)" in markdown
-    assert "| `NO_DRY_STANDARD` | `moistureReadings[4]` | Particleboard has no dry standard" in markdown
+    assert "| Warning | Particleboard has no dry standard" in markdown
     assert markdown.count("| IICRC S500-2021 (US), section 12.2 |") == 2
     # (the notes are the contractor's: the JSON has them, the insurer's Markdown does not)
     assert "Produced by the offline analyzer because Claude was unavailable" not in markdown
@@ -361,3 +367,29 @@ def test_a_room_with_a_wet_extent_keeps_the_wet_columns_and_rule() -> None:
         in markdown
     )
     assert "wet wall area is above 2 ft" in markdown
+
+
+def test_the_final_report_words_the_errors_a_reviewer_let_stand_and_the_draft_codes_them() -> None:
+    # Given notes with nothing determinable, reviewed: every error let stand with a reason
+    report = _report(analyze_text(NOTHING_DETERMINABLE))
+    errors = [issue for issue in report.qa.issues if issue.severity == "error"]
+    overrides = [
+        QaOverride(code=issue.code, reason=f"Confirmed by phone, item {n}") for n, issue in enumerate(errors)
+    ]
+    review = Review(
+        reason=ReviewReason.QA_ERRORS,
+        requested_at=datetime(2025, 3, 4, 5, 6, tzinfo=UTC),
+        approved_by="user-1",
+        approved_at=datetime(2025, 3, 4, 6, 0, tzinfo=UTC),
+        overrides=overrides,
+    )
+    reviewed = report.model_copy(update={"review": review})
+    # When the final report and the reviewer's draft are rendered
+    final = render_markdown(reviewed)
+    draft = render_markdown(reviewed.model_copy(update={"draft": True}))
+    # Then the final report says each error in QA's words beside the reason, no rule codes
+    rows = _table_rows(final, "| Finding | Reviewer's reason |")
+    assert rows == [f"| {issue.message} | Confirmed by phone, item {n} |" for n, issue in enumerate(errors)]
+    assert not any(issue.code in final for issue in errors)
+    # ... and the draft keeps the codes the reviewer overrides by
+    assert _table_rows(draft, "| Code | Field | Reviewer's reason |")[0].startswith(f"| `{errors[0].code}` |")
