@@ -63,7 +63,7 @@ def _reading_gaps(findings: Findings) -> Iterator[Gap]:
             "Add a reading of the same material in an unaffected area of the building.",
         )
     not_dry = [point_name(point) for point in points if not point.goal_met]
-    if not_dry:
+    if not_dry and _dried(findings):
         yield Gap(
             f"No reading on a later visit proves {_some(not_dry)} dry.",
             "Add the reading, at the same point with the same meter, that shows it at or below its goal.",
@@ -75,10 +75,25 @@ def _reading_gaps(findings: Findings) -> Iterator[Gap]:
         )
 
 
+def _dried(findings: Findings) -> bool:
+    """Whether the job is one of drying, so an insurer asks for proof of dry: a water loss, or any
+    loss where drying equipment was placed (a mould or smoke assessment read once, with nothing
+    being dried, proves nothing by a later visit)."""
+    if findings.damage_type is DamageType.WATER:
+        return True
+    return bool(findings.equipment_runs) or any(item.stated_quantity for item in findings.equipment)
+
+
 def _some(names: list[str]) -> str:
-    """A few names, then how many more: one line per gap, however big the job."""
-    shown = "; ".join(names[:_NAMES_SHOWN])
-    more = len(names) - _NAMES_SHOWN
+    """A few names, then how many more: one line per gap, however big the job. Points the findings
+    cannot tell apart (two plasterboard points of one room, no IDs) are named once, with their
+    number."""
+    counted: dict[str, int] = {}
+    for name in names:
+        counted[name] = counted.get(name, 0) + 1
+    unique = [name if times == 1 else f"{name} ({times} points)" for name, times in counted.items()]
+    shown = "; ".join(unique[:_NAMES_SHOWN])
+    more = len(unique) - _NAMES_SHOWN
     return f"{shown} and {more} more" if more > 0 else shown
 
 

@@ -80,3 +80,33 @@ def test_a_well_documented_job_lacks_only_photos_and_the_dehumidifier_air() -> N
     ]
     section = checklist_section(analyze_text(notes))
     assert section.title == "Documentation checklist"
+
+
+def _read_once(location: str, material: str, value: float, line: int) -> MoistureReading:
+    return MoistureReading(
+        location=location,
+        material=material,
+        value=value,
+        unit="WME",
+        taken_on=date(2026, 11, 14),
+        source=SourceSpan(line=line, text=f"{location} {material} {value}"),
+    )
+
+
+def test_proof_of_dry_is_asked_of_a_drying_job_not_of_a_mould_assessment_read_once() -> None:
+    # Given a mould assessment that read two skirting spots in one bedroom once, nothing placed
+    readings = [
+        _read_once("Rear bedroom", "skirting", 28, 21),
+        _read_once("Rear bedroom", "skirting", 24, 22),
+    ]
+    mould = Findings(damage_type=DamageType.MOULD, moisture_readings=readings, analyzer_version="test")
+    # Then no later visit is asked to prove them dry: nothing is being dried
+    assert not any("later visit" in missing for missing in _missing(mould))
+    # ... but a mould job with a dehumidifier running is drying, and is asked
+    run = EquipmentRun(kind=EquipmentKind.DEHUMIDIFIER, quantity=1, placed_on=date(2026, 11, 14), source=SPAN)
+    drying = mould.model_copy(update={"equipment_runs": [run]})
+    # And the two spots it cannot tell apart are named once, with their number
+    assert "No reading on a later visit proves Rear bedroom, skirting (2 points) dry." in _missing(drying)
+    # ... as is a water job's
+    water = mould.model_copy(update={"damage_type": DamageType.WATER})
+    assert "No reading on a later visit proves Rear bedroom, skirting (2 points) dry." in _missing(water)
