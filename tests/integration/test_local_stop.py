@@ -25,8 +25,8 @@ STOP_WITHIN_SECONDS = 10
 # enough). The stop, not the start, is what these tests time.
 START_WITHIN_SECONDS = 150
 # Every stop is one process started: the rounds run a few at a time to keep the suite short
-# (`make test` runs 20, `make soak` 60).
-ROUNDS = int(os.environ.get("STOP_SIGNAL_ROUNDS", "20"))
+# (`make test` runs 12, `make soak` 60).
+ROUNDS = int(os.environ.get("STOP_SIGNAL_ROUNDS", "12"))
 AT_ONCE = 3
 
 
