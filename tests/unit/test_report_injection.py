@@ -287,7 +287,7 @@ def test_markdown_has_no_live_markup_from_user_text(rendered: dict[str, Any]) ->
     assert "<" not in outside_code
     assert ">" not in outside_code
     # And no link, image, reference, code span, emphasis, strikethrough, maths or attribute list
-    assert len(_unescaped(markdown, "`")) == 6  # the QA table's two code cells, the scope's code
+    assert len(_unescaped(markdown, "`")) == 2  # the scope's code cell (the insurer's QA table has none)
     assert _unescaped(outside_code, "[]{}~$_") == []
     bold = re.findall(r"(?<!\\)\*\*[^*\n]*?:\*\*", outside_code)  # the renderer's "**Key:**"
     assert len(_unescaped(outside_code, "*")) == 4 * len(bold)
