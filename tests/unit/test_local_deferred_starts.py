@@ -70,14 +70,15 @@ def test_a_steady_stream_of_starts_does_not_starve_the_queue() -> None:
 
 @pytest.fixture
 def sfn() -> Iterator[Any]:
-    """moto's Step Functions, interpreting, with deferred starts (0.3 s quiet, 2 s at most);
-    moto's own start and stop are put back after the test."""
+    """moto's Step Functions, interpreting, with deferred starts (1 s quiet, 3 s at most: long
+    enough that a loaded machine's next two calls still land inside the quiet); moto's own start
+    and stop are put back after the test."""
     if settings.TEST_SERVER_MODE:
         pytest.skip("in-process moto only")
     os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
     was_installed = deferred_starts.is_installed()
     deferred_starts.restore()  # (a stack in this process may have installed it with other bounds)
-    deferred_starts.install(quiet=0.3, max_delay=2)
+    deferred_starts.install(quiet=1.0, max_delay=3)
     try:
         with mock_aws(config={"stepfunctions": {"execute_state_machine": True}}):
             client = boto3.client("stepfunctions", region_name="us-east-1")
@@ -121,7 +122,7 @@ def test_a_queued_execution_stopped_never_runs(sfn: Any) -> None:
 
     # Then it is ABORTED at once and stays so, with no event
     assert client.describe_execution(executionArn=execution)["status"] == "ABORTED"
-    time.sleep(0.8)
+    time.sleep(1.5)  # past the quiet, when it would have begun
     described = client.describe_execution(executionArn=execution)
     assert described["status"] == "ABORTED" and "stopDate" in described
     assert client.get_execution_history(executionArn=execution)["events"] == []
