@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from chalicelib.analysis.offline import analyze_text
 
 
@@ -388,3 +390,49 @@ def test_a_rooms_own_number_is_no_reading() -> None:
     values = sorted(r.value for r in analyze_text(text).moisture_readings)
     assert 6.0 not in values and 4.0 not in values  # (the wards' numbers)
     assert {12.0, 11.0, 31.0, 27.0} <= set(values)
+
+
+# --- a threshold is no reading -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "threshold"),
+    [
+        ("- all at goal (drywall within 4 of std, ply <15, slab <4.0). pulled equipment.", 15.0),
+        ("- signed off: timber > 18 nowhere, slab <= 4.2 everywhere", 4.2),
+    ],
+)
+def test_a_value_after_a_less_or_more_mark_is_a_threshold(line: str, threshold: float) -> None:
+    found = analyze_text(
+        "Job 88, 3 Oak St, Perth WA 6000. Inspected 4/5/2026. Laundry wet.\n"
+        "Readings (pins %MC):\n"
+        "  laundry skirting 21%MC\n"
+        f"{line}\n"
+    ).moisture_readings
+    values = {r.value for r in found}
+    assert 21.0 in values
+    assert threshold not in values
+
+
+def test_an_arrow_between_values_is_no_threshold_mark() -> None:
+    found = analyze_text(
+        "Job 88, 3 Oak St, Perth WA 6000. Inspected 4/5/2026. Laundry wet.\n"
+        "Readings (pins %MC):\n"
+        "  laundry skirting 31 -> 17\n"
+    ).moisture_readings
+    assert {r.value for r in found} >= {31.0, 17.0}
+
+
+@pytest.mark.parametrize("word", ["Loc", "Location", "Spot", "Pt"])
+def test_a_listed_point_by_its_word_and_number_is_in_the_room_its_item_names(word: str) -> None:
+    # (the point's number is no reading; the room each item names is its own, not the one before)
+    found = analyze_text(
+        "Survey of 22 Elm Rd, Dayton OH 45402 on 11/19/2026. Basement rec room and laundry wet.\n"
+        "Main floor hallway checked for comparison only.\n"
+        "Moisture survey (Delmhorst, drywall on the reference scale):\n"
+        f"* {word} 1 - rec room, east wall drywall 4 in. above slab: 44\n"
+        f"* {word} 2 - laundry, drywall 4 in. above slab: 36\n"
+        f"* {word} 3 - main floor hallway drywall (comparison): 9\n"
+    ).moisture_readings
+    placed = {(r.value, r.location, r.is_reference) for r in found}
+    assert placed == {(44.0, "Basement rec room", False), (36.0, "Laundry", False), (9.0, "Hallway", True)}

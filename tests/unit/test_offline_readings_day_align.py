@@ -210,3 +210,52 @@ def test_a_value_said_to_be_the_same_every_visit_is_read_at_each() -> None:
     # (a value with no word of visits is read once, on its line's day)
     once = analyze_text(_VISITS + "Dry standards: den wall 12, 12, 11; den skirting 10 at the door\n")
     assert [r.taken_on for r in once.moisture_readings if r.value == 10.0] == [date(2026, 11, 23)]
+
+
+# --- a lead-in that tells the visits in words, then rows of "first, then last" ---------------
+
+_VISITS_HEAD = (
+    "Job 5512, 18 Birch Ln, Naperville IL. The laundry sink overflowed on Monday 11/16/2026.\n"
+    "Laundry and hall wet, Category 1. Meter: Tramex ME5, drywall scale.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "She came out on Tuesday 17th and again on Thursday 19th. These are what she read each time:",
+        "The tech visited Tuesday the 17th, then later on Thursday the 19th; she called out:",
+        "Readings on 11/17 and then on 11/19:",
+    ],
+)
+def test_visits_told_in_a_lead_in_date_each_rows_values_in_order(lead: str) -> None:
+    found = analyze_text(
+        f"{_VISITS_HEAD}{lead}\n"
+        "- laundry wall by the sink: 52, then 19\n"
+        "- laundry cabinet kick: 30% -> 14%\n"
+        "- hall wall (her dry one to compare): 11 both days\n"
+    ).moisture_readings
+    read = {(r.value, r.taken_on) for r in found}
+    assert {(52.0, date(2026, 11, 17)), (19.0, date(2026, 11, 19))} <= read
+    assert {(30.0, date(2026, 11, 17)), (14.0, date(2026, 11, 19))} <= read
+
+
+def test_a_value_said_to_hold_both_days_is_read_on_each() -> None:
+    found = analyze_text(
+        f"{_VISITS_HEAD}Readings on 11/17 and 11/19:\n"
+        "- laundry wall: 52, 19\n"
+        "- laundry skirting: 13 both days\n"
+    ).moisture_readings
+    assert {(r.value, r.taken_on) for r in found if r.value == 13.0} == {
+        (13.0, date(2026, 11, 17)),
+        (13.0, date(2026, 11, 19)),
+    }
+
+
+def test_a_lead_in_with_one_visit_dates_no_row_by_order() -> None:
+    # (one day named: the two values of a row are no days' pair)
+    found = analyze_text(
+        f"{_VISITS_HEAD}She came out on Tuesday 17th and read these:\n"
+        "- laundry wall by the sink: 52, then 19\n"
+    ).moisture_readings
+    assert (19.0, date(2026, 11, 19)) not in {(r.value, r.taken_on) for r in found}

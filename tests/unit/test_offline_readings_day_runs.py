@@ -211,3 +211,52 @@ def test_barred_rows_under_a_heading_are_read_in_their_rooms() -> None:
     assert (14.0, "Bathroom", date(2026, 3, 5)) in found
     assert (31.0, "Hallway", date(2026, 3, 2)) in found
     assert len(found) == 4
+
+
+# --- "place: day value, day value": each day then its value with a space alone ----------------
+
+_SPACED_DAYS = [
+    # (text, [(value, day)]): other separators, a note on a value, another date form
+    (
+        "laundry wall: 3/2 44, 3/4 30, 3/6 18",
+        [(44.0, date(2026, 3, 2)), (30.0, date(2026, 3, 4)), (18.0, date(2026, 3, 6))],
+    ),
+    (
+        "vanity kick (%MC): 3/2 27 (wet to touch); 3/5 15",
+        [(27.0, date(2026, 3, 2)), (15.0, date(2026, 3, 5))],
+    ),
+    ("den carpet edge - 3/3 61 | 3/4 40", [(61.0, date(2026, 3, 3)), (40.0, date(2026, 3, 4))]),
+    # (a place, its colon, one day's value, and a note that dates something else)
+    ("utility room drywall: 3/3 88 - removed 3/5, not read again", [(88.0, date(2026, 3, 3))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _SPACED_DAYS)
+def test_a_day_then_its_value_after_a_space(text: str, expected: list[tuple[float, date]]) -> None:
+    assert [(r.value, r.taken_on) for r in day_value_runs(text, _DATES, _DAY)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Equipment: 3/2 3 air movers, 3/4 2 air movers",  # (counts of units, each day)
+        "Attended: 3/2 10 am",  # (a time)
+        "hall wall 3/2 44",  # (one day's value with no colon after the place: other readers')
+        "Crew on site 3/2 4, 3/3 2 then off",  # (words after the run)
+    ],
+)
+def test_a_day_and_a_number_that_is_no_run(text: str) -> None:
+    assert day_value_runs(text, _DATES, _DAY) == []
+
+
+def test_rows_of_a_received_log_each_give_their_days() -> None:
+    found = analyze_text(
+        "Storm water entered 14 Elm Ct, Springfield IL 62704 on 3/1/2026. Den and hall carpet wet.\n"
+        "3/6/2026 - the first contractor's moisture log came in (Protimeter, drywall %):\n"
+        " Den drywall at 12 in.: 3/2 70 (max), 3/5 41\n"
+        " Hall drywall: 3/2 38 - cut out 3/4, not re-read\n"
+    ).moisture_readings
+    read = {(r.value, r.location, r.taken_on) for r in found}
+    assert {(70.0, "Den", date(2026, 3, 2)), (41.0, "Den", date(2026, 3, 5))} <= read
+    assert (38.0, "Hall", date(2026, 3, 2)) in read or (38.0, "Hallway", date(2026, 3, 2)) in read
+    assert not any(r.taken_on == date(2026, 3, 6) for r in found)

@@ -769,3 +769,95 @@ def test_a_row_naming_a_place_of_its_own_keeps_it_whatever_a_numbered_list_says(
     )
     assert {(value, where) for value, where, *_ in found} >= {(36.0, "Laundry"), (27.0, "Laundry")}
     assert not any(where.startswith("Demolition") for _, where, *_ in found)
+
+
+# --- a numbered legend without separators, and the tables that give its points' values ---------
+
+_NUMBERED_LEGEND = (
+    "Hot water unit leak at 7 Gull St, Hobart TAS 7000 on 2 April 2026. Attended 2 April 2026.\n"
+    "Ward 3 and the nurses station affected, vinyl and plasterboard wet.\n"
+    "Points\n"
+    "1 Ward 3 plasterboard behind bed 2, 150 mm AFF\n"
+    "2 Ward 3 timber skirting by door\n"
+    "3 Station plasterboard under bench\n"
+    "4 Ward 6 plasterboard - dry standard\n"
+    "Readings (Protimeter, REL on plasterboard)\n"
+)
+
+
+def test_a_space_named_by_a_word_and_its_number_opens_a_definition() -> None:
+    # ("Ward 3", "bed 2": a name's number, no reading; the lexicon knows neither word)
+    points = point_registry(_lines(_NUMBERED_LEGEND)).points
+    assert {code: (point.room, point.reference) for code, point in points.items()} == {
+        "1": ("Ward 3", False),
+        "2": ("Ward 3", False),
+        "3": ("Station", False),
+        "4": ("Ward 6", True),
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1 Kitchen wall 34",  # (a place and its reading)
+        "2 Bay 3 slab 5.6",  # (a named bay, then the slab's value)
+        "3 lounge skirting 19",
+    ],
+)
+def test_a_place_with_a_value_after_it_defines_no_point(line: str) -> None:
+    assert point_registry(_lines(f"{line}\n4 hall skirting by the door\n")).points.get(line[0]) is None
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Date Point 1 Point 2 Point 3 Point 4",  # (a PDF's header, the word for a point before each)
+        "Date #1 #2 #3 #4",
+        "Day Pt.1 Pt.2 Pt.3 Pt.4",
+        "Date | Pt 1 | Pt 2 | Pt 3 | Pt 4",  # (a Word table's)
+    ],
+)
+def test_a_row_per_day_under_columns_headed_by_the_word_for_a_point(header: str) -> None:
+    barred = " | " in header
+    rows = ["2/4 610 28 420 90", "3/4 400 22 250 -", "5/4 150 15 120 88"]
+    body = "\n".join(row.replace(" ", " | ") if barred else row for row in rows)
+    found = _readings(f"{_NUMBERED_LEGEND}{header}\n{body}\n")
+    placed = {(value, where, day, reference) for value, where, _, day, reference in found}
+    assert (610.0, "Ward 3", date(2026, 4, 2), False) in placed
+    assert (250.0, "Station", date(2026, 4, 3), False) in placed
+    assert (88.0, "Ward 6", date(2026, 4, 5), True) in placed
+    assert len(found) == 11  # (the dash: no reading)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Pt Apr 2 Apr 3 Apr 5",  # (month first: "2 Apr 3" is no day)
+        "Point Apr 2nd Apr 3rd Apr 5th",
+        "Pt 2 Apr 3 Apr 5 Apr",  # (day first, as before)
+        "Pt | Apr 2 | Apr 3 | Apr 5",
+    ],
+)
+def test_a_row_per_point_under_columns_of_days(header: str) -> None:
+    barred = " | " in header
+    rows = ["1 610 400 150", "2 28 22 15", "3 420 250 120", "4 90 - 88"]
+    body = "\n".join(row.replace(" ", " | ") if barred else row for row in rows)
+    found = _readings(f"{_NUMBERED_LEGEND}{header}\n{body}\n")
+    placed = {(value, where, day, reference) for value, where, _, day, reference in found}
+    assert (610.0, "Ward 3", date(2026, 4, 2), False) in placed
+    assert (22.0, "Ward 3", date(2026, 4, 3), False) in placed
+    assert (120.0, "Station", date(2026, 4, 5), False) in placed
+    assert (88.0, "Ward 6", date(2026, 4, 5), True) in placed
+    assert len(found) == 11
+
+
+def test_a_list_of_works_under_days_is_no_table_of_points() -> None:
+    # (numbered works, not points: their numbers head no row of readings)
+    found = _readings(
+        "Hot water unit leak at 7 Gull St, Hobart TAS 7000 on 2 April 2026. Attended 2 April 2026.\n"
+        "Ward 3 affected, vinyl wet.\n"
+        "Works Apr 2 Apr 3 Apr 5\n"
+        "1 Lift vinyl 12 m2\n"
+        "2 Remove skirting 9 lm\n"
+    )
+    assert not found

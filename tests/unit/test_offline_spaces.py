@@ -587,3 +587,21 @@ def test_a_room_known_by_whose_it_is_with_a_bracket_of_other_words_keeps_its_nam
 
     mentions = room_mentions("Aroha's room (next to the bathroom) was wet")
     assert mentions[0].name == "Aroha's room"
+
+
+@pytest.mark.parametrize(
+    ("text", "room"),
+    [
+        ("water under the basin in Tx rm 3 this morning", "Tx room 3"),  # (a clinic's treatment room)
+        ("consult rm 2 carpet wet at the door", "Consult room 2"),
+        ("Dorm 6 vinyl lifting by the bunks", "Dorm 6"),  # (a hostel's)
+        ("the exam rm 1 skirting is swollen", "Exam room 1"),
+    ],
+)
+def test_a_space_known_by_its_short_kind_and_number(text: str, room: str) -> None:
+    assert [mention.name for mention in room_mentions(text)] == [room]
+
+
+@pytest.mark.parametrize("text", ["tx 2 hours after the leak", "two dorms were checked"])
+def test_a_short_word_with_no_room_word_is_no_space(text: str) -> None:
+    assert room_mentions(text) == []

@@ -121,21 +121,34 @@ def _lead_days(text: str, dates: Dates, day_one: date | None, today: date | None
     tokens: list[tuple[int, int, date | None]] = [
         (match.start(), match.end(), _token_day(match, day_one, today)) for match in _DAY_TOKEN.finditer(text)
     ]
-    tokens += [
-        (found.start, found.end, found.value) for found in dates.find(text, today, yearless_numeric=True)
+    written = dates.find(text, today, yearless_numeric=True)
+    # ("came on Sunday 22nd and again on Tuesday 24th": a weekday places the day its ordinal names)
+    written += [
+        found
+        for found in dates.find_with_weekdays(text, today)
+        if not any(known.start < found.end and found.start < known.end for known in written)
     ]
+    # (a weekday inside a date found with it, "Tuesday 24th", is that date's, no day of its own)
+    tokens = [
+        token for token in tokens if not any(f.start <= token[0] and token[1] <= f.end for f in written)
+    ]
+    tokens += [(found.start, found.end, found.value) for found in written]
     tokens.sort()
     tokens = _weekdays_with_dates(text, tokens)
     best: list[date | None] = []
     run: list[date | None] = []
     end = -1
     for start, stop, day in tokens:
-        run = [*run, day] if run and _DAY_GAP.fullmatch(text, end, start) else [day]
+        run = [*run, day] if run and _LEAD_GAP.fullmatch(text, end, start) else [day]
         end = stop
         best = run if len(run) >= len(best) else best
     return best if len(best) >= _MIN_DAYS else []
 
 
+# Between two days a lead-in names: a list's marks, or "and again on", "then later on"
+_LEAD_GAP = re.compile(
+    r"\s*(?:,|;|/|->|>|\u2192|-|\u2013|&|and|then)?\s*(?:and |then )?(?:again |later )?(?:on )?", FLAGS
+)
 _WEEKDAY_TO_DATE = re.compile(r",?\s*(?:the\s+)?", FLAGS)
 
 
@@ -184,6 +197,14 @@ def note_lead(
         state["_day_lead"] = _Lead(days, line)
 
 
+# A row's one value said to hold on every day of the lead: "10 both days", "12 each time"
+_EVERY_DAY = re.compile(
+    r"\b(?:both (?:days|visits|times)|each (?:time|day|visit)|every (?:time|day|visit)"
+    r"|all (?:days|visits))\b",
+    FLAGS,
+)
+
+
 def lined_up(
     state: dict[str, Any], line: int, drafts: list[ReadingDraft], taken_on: date | None, written_days: int = 0
 ) -> list[ReadingDraft]:
@@ -200,6 +221,17 @@ def lined_up(
         state["_day_lead"] = None  # (the rows end at a gap: a lead-in heads only the rows right under it)
         return drafts
     own = [index for index, draft in enumerate(drafts) if draft.taken_on in (taken_on, None)]
+    if (
+        len(own) == 1
+        and not lead.from_row
+        and all(day is not None for day in lead.days)
+        and _EVERY_DAY.search(drafts[own[0]].source.text)
+    ):
+        # ("hallway wall: 10 both days": the one value, read on each of the lead's days)
+        lead.line, lead.rows = line, lead.rows + 1
+        index = own[0]
+        again = [replace(drafts[index], taken_on=day) for day in lead.days]
+        return [*drafts[:index], *again, *drafts[index + 1 :]]
     if lead.header and len(own) < _MIN_DAYS:
         lead.line, lead.rows = line, lead.rows + 1
         return drafts

@@ -106,12 +106,14 @@ def _scaled(row: list[RowReading]) -> list[RowReading]:
 
 # --- each day first: "10/29: 31   10/30: 18" ---------------------------------------------------
 
-# The value after a day and its colon ("10/29: 31", "3/5 = 22"), and its scale
+# The value after a day and its colon ("10/29: 31", "3/5 = 22") or a space alone ("22/11 40, 26/11
+# 31": every item of the row is a day then its value, so no year or count stands there), and its scale
 _DAY_VALUE = re.compile(
-    r"\s*[:=]\s*(?P<value>\d{1,3}(?:\.\d)?)(?![\d/.:])\s?(?P<unit>% ?MC|%|WME|REL)?(?![a-z])", FLAGS
+    r"(?:\s*[:=]\s*|\s+)(?P<value>\d{1,3}(?:\.\d)?)(?![\d/.:])\s?(?P<unit>% ?MC|%|WME|REL)?(?![a-z])", FLAGS
 )
-# Between one "day: value" and the next: spaces, a comma, a semicolon, a bar
-_ITEM_GAP = re.compile(r"\s*[,;|]?\s*")
+# Between one "day: value" and the next: spaces, a comma, a semicolon, a bar; a note on the value
+# before may stand there ("22/11 100 (pegged), 26/11 72")
+_ITEM_GAP = re.compile(r"\s*(?:\([a-z][^()]{0,30}\)\s*)?[,;|]?\s*", FLAGS)
 # What may end the row after its last item: a bracketed note or a dash and words ("(dry - above
 # the wick line", "- not re-read"), or nothing
 _ROW_NOTE = re.compile(r"\s*(?:(?:\(|[-\u2013\u2014]\s).*)?", FLAGS)
@@ -126,7 +128,10 @@ def day_value_runs(text: str, dates: Dates, anchor: date | None) -> list[RowRead
         return []
     # (with no visit to date the line, the days are near the first date the notes write in full)
     found = dates.find(text, anchor or dates.first_written(), yearless_numeric=True)
-    if len(found) < _MIN_ITEMS:
+    # ("Bed 2 plasterboard: 22/11 100 - cut out 24/11": a place, its colon, then one day's value is
+    # a run of one; the day in the note after it is the note's)
+    least = 1 if found and text[: found[0].start].rstrip().endswith(":") else _MIN_ITEMS
+    if len(found) < least:
         return []
     label = text[: found[0].start].strip(" -,;:")
     if not label or not any(char.isalpha() for char in label) or "." in label.rstrip(".")[-2:]:
@@ -137,6 +142,8 @@ def day_value_runs(text: str, dates: Dates, anchor: date | None) -> list[RowRead
     out: list[RowReading] = []
     edge = found[0].start
     for day in found:
+        if out and not _ITEM_GAP.fullmatch(text, edge, day.start):
+            break  # (a day in the note after the run: "- cut out 24/11")
         if day.value is None or not _ITEM_GAP.fullmatch(text, edge, day.start):
             return []
         item = _DAY_VALUE.match(text, day.end)
@@ -151,7 +158,7 @@ def day_value_runs(text: str, dates: Dates, anchor: date | None) -> list[RowRead
             )
         )
         edge = item.end()
-    if len(out) < _MIN_ITEMS or not _ROW_NOTE.fullmatch(text, edge):
+    if len(out) < least or not _ROW_NOTE.fullmatch(text, edge):
         return []
     return out
 

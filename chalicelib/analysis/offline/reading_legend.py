@@ -37,7 +37,12 @@ _PLACE_HEADING = re.compile(r"\b(?:location|where|place)\b", FLAGS)  # a room wh
 _MATERIAL_HEADING = re.compile(r"\b(?:material|substrate|surface|item)\b", FLAGS)
 # A wide table's column of the air, not of a point: "Air °C", "Air RH%", "GPP", "Outside temp".
 _AIR_HEADING = re.compile(r"^(?:air|room air|outside|ambient)\b|^(?:gpp|dew ?point|dp)$", FLAGS)
-_AIR_PAIR = re.compile(r"(?:air|outside|ambient) (?:temp\w*|\S?C|\S?F|rh ?%?|%rh|gpp|dp)(?!\S)|\S+", FLAGS)
+# (a numbered point headed by the word for a point, "Pt 1  Pt 2  REF", is one heading too)
+_AIR_PAIR = re.compile(
+    r"(?:air|outside|ambient) (?:temp\w*|\S?C|\S?F|rh ?%?|%rh|gpp|dp)(?!\S)"
+    r"|(?:pt|point|pnt)\.? ?\d{1,2}[a-z]?(?!\S)|\S+",
+    FLAGS,
+)
 # A column of the readings themselves: "Reading", "Readings (WME)", "MC", "Value", "Result".
 _READING_HEADING = re.compile(
     r"(?:readings?|values?|mc|%\s?mc|moisture(?: content)?|results?)(?:\s*\([^()]{1,20}\))?", FLAGS
@@ -258,7 +263,11 @@ class LegendCell:
 
 def _heading_code(cell: str) -> str:
     """A wide table's column code without the scale a heading may add: "H1 (%MC)" is H1."""
-    return _BRACKETED.sub("", cell).strip().lstrip("#").upper()
+    return _POINT_WORD.sub("", _BRACKETED.sub("", cell).strip()).lstrip("#").upper()
+
+
+# "Pt 1", "Point 3": a column headed by the word for a point and its number is that point's
+_POINT_WORD = re.compile(r"^(?:pt|point|pnt)\.? ?(?=\d)", FLAGS)
 
 
 class PointLegend:

@@ -137,8 +137,36 @@ def _holds_reading(words: str) -> bool:
         bare = bare[: mention.start] + " " * (mention.end - mention.start) + bare[mention.end :]
     # ("beside B-118 door": a unit's or a suite's code; "4 ft east of point 3": another point)
     bare = _SPACE_CODE.sub(" ", _POINT_NAMED.sub(" ", bare))
+    bare = _NAMED_NUMBER.sub(lambda found: " " if _names_a_thing(found) else found.group(0), bare)
     bare = _POINT_REFERENCE.sub(" ", bare)
     return _DIGIT.search(bare) is not None
+
+
+# A name and its number, where no reading stands: "Dorm 4", "Exam 2", "Bay 12" (a capital: a space
+# the lexicon may not know), or a thing the point is by, "behind bunk 2", "near window 3". Not a
+# material's or a surface's value ("pine skirting 31", "lounge door 23") nor a scale's.
+_NAMED_NUMBER = re.compile(
+    r"(?:(?P<by>\b(?:behind|beside|near|by|at|opposite|under|above|over|next to|outside)\s+(?:the\s+)?)"
+    r"(?P<thing>[a-z]{3,})|\b(?P<name>[A-Z][a-z]{2,}))\s(?P<number>\d{1,2})\b(?!\s?(?:%|[.,]\d|mm|cm|m\b|ft|in\b))"
+)
+
+
+def _names_a_thing(found: re.Match[str]) -> bool:
+    word = found.group("thing") or found.group("name")
+    return not (
+        materials_in(word)
+        or WHERE_WORDS.fullmatch(word)
+        or _PART_WORDS.fullmatch(word)
+        or _SCALE_WORD.fullmatch(word)
+    )
+
+
+# (nor a day's: "Tue 41", "Nov 12", "day 3")
+_SCALE_WORD = re.compile(
+    r"wme|rel|mc|rh|reads?|reading|was|is|then|and|day|visit"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
+    FLAGS,
+)
 
 
 def _describes(words: str) -> bool:
@@ -480,6 +508,15 @@ def _room(words: str) -> str:
     """The room a point's words name; else the word or two they open with when a surface or a
     material follows ("chandlery west wall", "living slab"): a space the vocabulary does not know."""
     mentions = room_mentions(words)
+    named = _NAME_NUMBER_LEAD.match(words)
+    if (
+        named is not None
+        and (not mentions or mentions[0].start >= named.end())
+        and _opens_place(words[named.end() :])
+    ):
+        # ("Dorm 4 pine skirting, en-suite wall": a space by its name and number the lexicon does not
+        # know opens the words; the room named later is where on it)
+        return named.group(0)
     if mentions:
         return words[mentions[0].start : mentions[0].end]
     code = _SPACE_CODE.match(words)
@@ -499,6 +536,25 @@ def _room(words: str) -> str:
         ):
             return words[: end - 1]
     return ""
+
+
+# A space's name and number opening a point's words: "Dorm 4", "Exam 2", "Ward 12B".
+_NAME_NUMBER_LEAD = re.compile(r"[A-Z][a-z]{2,} \d{1,3}[A-Z]?(?=\s|,)")
+
+
+def _opens_place(rest: str) -> bool:
+    """Whether the words after a name open with where on it or what: a surface, a material."""
+    rest = rest.lstrip(" ,-")
+    # (one word may qualify it: "pine skirting", "east wall")
+    for start in (0, *(gap.end() for gap in re.finditer(r"^[a-z]+\s", rest))):
+        after = rest[start:]
+        if (
+            WHERE_WORDS.match(after)
+            or _PART_WORDS.match(after)
+            or any(m.start == 0 for m in materials_in(after))
+        ):
+            return True
+    return False
 
 
 def _referred_rooms(definition: _Definition, points: dict[str, LegendPoint]) -> list[str]:

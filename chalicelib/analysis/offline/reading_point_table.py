@@ -17,7 +17,10 @@ from chalicelib.analysis.offline.text import FLAGS, collapse
 _DAY_WORD = re.compile(r"\s*(?:date|day|visit|read on)\b", FLAGS)
 # A point's code: letters and a number ("HW-1", "K3", "SF-1", "P12a") or the reference's.
 # (A wide gap in a PDF's line reads as a comma: "HW-1, Dining centre".)
-_POINT_CODE = re.compile(r"(?<!\S)(?:[A-Z]{1,4}-?\d{1,2}[a-z]?|REF|Ref|DS)(?=,?(?:\s|$))")
+# ("Pt 1  Pt 2  REF", "Point 3", "#4": a numbered point by the word for a point, read as one title)
+_POINT_CODE = re.compile(
+    r"(?<!\S)(?:[A-Z]{1,4}-?\d{1,2}[a-z]?|(?:(?i:pt|point|pnt)\.?\s?|#)\d{1,2}[A-Za-z]?|REF|Ref|DS|STD)(?=,?(?:\s|$))"
+)
 # A cell with no value: a dash, "n/a", or a word for why the point was not read that day ("met":
 # its goal was met; "dry", "removed", "cut")
 _NO_VALUE = frozenset({"-", "\u2013", "\u2014", "n/a", "N/A", "nr", "NR", "n/r", "N/R"})

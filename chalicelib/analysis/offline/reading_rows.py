@@ -63,6 +63,10 @@ _DASHED_CELLS = re.compile(
 # with a two-digit year unless each day and its month are taken as a title of their own.
 _DAY_MONTH = r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
 _DAY_MONTH_RUN = re.compile(rf"\b{_DAY_MONTH}(?:\s+{_DAY_MONTH})+(?![\w/])", FLAGS)
+# "Nov 12  Nov 13  Nov 15": the same header month first, whose "12 Nov 13" the run above would take
+# for day-first titles; whichever order titles more of the line's days is the header's.
+_MONTH_DAY = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?"
+_MONTH_DAY_RUN = re.compile(rf"\b{_MONTH_DAY}(?:\s+{_MONTH_DAY})+(?![\w/])", FLAGS)
 _HEADER_TOKEN = re.compile(r"dry ?std|dry standard|day ?\d{1,2}|[^\s|]+", FLAGS)
 _TRAILING_NOTE = re.compile(r"\s\([^()]{3,80}\)\s*$")
 _NUMBER_WORD = re.compile(r"\d{1,3}(?:\.\d{1,2})?")
@@ -256,9 +260,16 @@ class RowReader(SegmentReader):
     def _header_tokens(self, text: str, anchor: date | None) -> list[str]:
         """A header line's titles: a date is one ("Point  Oct 18  Oct 20": "Oct 18"), as are
         "dry std" and "day 2"; other words one each."""
-        run = _DAY_MONTH_RUN.search(text)
+        run, form = _DAY_MONTH_RUN.search(text), _DAY_MONTH
+        month_first = _MONTH_DAY_RUN.search(text)
+        if month_first is not None and (
+            run is None
+            or len(re.findall(_MONTH_DAY, month_first.group(0), FLAGS))
+            > len(re.findall(_DAY_MONTH, run.group(0), FLAGS))
+        ):
+            run, form = month_first, _MONTH_DAY
         if run is not None:
-            days = re.findall(_DAY_MONTH, run.group(0), FLAGS)
+            days = re.findall(form, run.group(0), FLAGS)
             titles = [
                 *_HEADER_TOKEN.findall(text, 0, run.start()),
                 *days,

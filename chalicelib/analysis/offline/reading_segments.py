@@ -40,8 +40,10 @@ EQUIPMENT_WORDS = re.compile(
     FLAGS,
 )
 POINT_ID = re.compile(
-    # ("Pt 4 corridor concrete = 62": the word for a point, as written at a line's start, capitalised)
-    r"^[\s\-*\u2022>]*(?:(?:(?i:pt|point)|#|no\.?|ref|mp)\.? ?)?(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
+    # ("Pt 4 corridor concrete = 62": the word for a point, as written at a line's start, capitalised;
+    # "Loc 5 - storage room, drywall ...: 41": a surveyor's location by its number)
+    r"^[\s\-*\u2022>]*(?:(?:(?i:pt|point|loc|location|spot)|#|no\.?|ref|mp)\.? ?)?"
+    r"(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
     # ("2 m along 22", "0.5 m out 690": a distance along the surface, not a point's number)
     r"(?!\.\d| ?(?:mm|cm|m|ft|feet)\b)"
     # ("12 REF front room - skirting": a numbered point may be followed by a capital)

@@ -377,7 +377,7 @@ class ReadingsScan(
             runs = value_day_runs(text, rows.dates, taken_on) or day_value_runs(
                 text, rows.dates, taken_on
             )  # ("71 on 11/8 - 52 on 11/9 - 27 on 11/11", "10/29: 31   10/30: 18")
-            found = runs if len(runs) > len(found) else found
+            found = runs if runs and len(runs) >= len(found) else found
             # ("Tue 17/11 46, Wed 34, Thu 25": every value has its weekday, so each its own day)
             weekdays = weekday_value_runs(text, rows.dates, taken_on, self.__dict__)
             found = weekdays if weekdays and len(weekdays) >= len(found) else found

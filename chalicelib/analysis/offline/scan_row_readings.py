@@ -25,6 +25,18 @@ _STANDARDS_LEAD = re.compile(r"\bstds?\b", FLAGS)
 _AFTER_ROOM_NUMBER = re.compile(r" ?[,;:()]| [a-z]", FLAGS)
 
 
+_THRESHOLD_MARK = re.compile(r"[<>\u2264\u2265]=?\s?$")
+# (what before the mark makes it a run's arrow: "31 -> 17", "33 > 27 > 19 %MC", "14 rel > 9")
+_RUN_BEFORE_MARK = re.compile(r"(?:[\d%)\-=<>]|\b(?:mc|wme|rel))\s*$", FLAGS)
+
+
+def _after_threshold_mark(text: str, start: int) -> bool:
+    """ "particleboard <16, slab <4.5": a value right after "<" or ">" is a threshold, unless the
+    mark stands between two values of a run."""
+    mark = _THRESHOLD_MARK.search(text, max(0, start - 3), start)
+    return mark is not None and _RUN_BEFORE_MARK.search(text, max(0, mark.start() - 12), mark.start()) is None
+
+
 def _names_number(text: str, room: Mention, reading: RowReading) -> bool:
     """Whether a reading's number is the number in a room's name, words or a stop after it."""
     return (
@@ -80,6 +92,8 @@ class RowReadingsScan:
         # ("Standards (Studio 2, Friday): ply 10": the 2 is the studio's number, no reading; not so
         # "ref - living rm 9" or "into room 16 13 11": a number ending the line or before others)
         found = [r for r in found if not any(_names_number(text, m, r) for m in rooms)]
+        # ("all at goal (particleboard <16, slab <4.5)": a value after "<" or ">" is a threshold)
+        found = [r for r in found if not _after_threshold_mark(text, r.start)]
         owners = Owners(text, rooms)
         # "Dry standard from unaffected rooms on 02/10: Bedroom 3 floorboards 12, dining room
         # ceiling 13": a list led by a dry-standard label is a list of dry standards

@@ -202,8 +202,11 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     # A commercial space known by its letter or number ("Studio B", "Ward 4", "Lab 2", "Bay 12").
     (
         "lettered_space",
-        r"(?:studio|ward|lab|bay|pod|tenancy|shop|exam(?:ination)?(?: room)?|treatment(?: room)?"
-        r"|consult(?:ing)?(?: room)?|procedure(?: room)?|surgery|cubicle"
+        # (a clinic's rooms, written short: "Tx rm 2" the treatment room, "consult rm 3"; a hostel's
+        # "Dorm 4")
+        r"(?:studio|ward|lab|bay|pod|tenancy|shop|dorm(?:itory)?|exam(?:ination)?(?: room| rm)?"
+        r"|treatment(?: room| rm)?|tx (?:room|rm)|consult(?:ing)?(?: room| rm)?|procedure(?: room| rm)?"
+        r"|surgery|cubicle"
         # ("Corridor B": a school's or office's corridors told apart by letter)
         r"|corridor(?= (?-i:[A-H])(?![\w/.-])))"
         # ("Studio B: carpet wet": a letter may head its note; a number before a colon is a time)
