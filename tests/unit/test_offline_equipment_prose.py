@@ -72,3 +72,53 @@ def test_a_list_that_writes_each_kind_then_its_count() -> None:
         EquipmentKind.DEHUMIDIFIER: 2,
         EquipmentKind.OTHER: 1,
     }
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        # a later day's count, "from" that day: what is on site then, not more of them
+        (
+            "Recommended works\n- Drying: 5 air movers and 1 dehumidifier placed 12/11; 3 air movers"
+            " from 14/11; all pulled 17/11.\n",
+            {EquipmentKind.AIR_MOVER: 5, EquipmentKind.DEHUMIDIFIER: 1},
+        ),
+        (
+            "Proposed protocol\n* 2 LGR dehus were set on Monday 16/11, 8 air movers as of 18/11,"
+            " removed Friday.\n",
+            {EquipmentKind.AIR_MOVER: 8, EquipmentKind.DEHUMIDIFIER: 2},
+        ),
+    ],
+)
+def test_an_item_under_a_proposal_heading_that_tells_its_day_was_done(
+    lines: str, expected: dict[EquipmentKind, int]
+) -> None:
+    assert _peaks(analyze_text(HEADER + lines)) == expected
+
+
+def test_an_item_under_a_proposal_heading_with_no_day_is_only_advised() -> None:
+    # the near miss: advice, with nothing placed
+    findings = analyze_text(
+        HEADER + "Recommendations\n- Set 4 air movers and 1 dehumidifier once the tiles are off.\n"
+    )
+    assert _peaks(findings) == {}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Equipment actually set (not as booked): 3 air movers, 1 dehumidifier.\n",
+        "Units on site, rather than what dispatch booked: 3 air movers and 1 LGR dehu.\n",
+    ],
+)
+def test_a_booking_set_apart_leaves_the_placed_count(line: str) -> None:
+    booked = "Equipment booked: 6 air movers, 2 dehumidifiers\n"
+    expected = {EquipmentKind.AIR_MOVER: 3, EquipmentKind.DEHUMIDIFIER: 1}
+    assert _peaks(analyze_text(HEADER + booked + line)) == expected
+
+
+def test_a_booking_alone_places_nothing() -> None:
+    # the near miss: only the booking is told
+    assert (
+        _peaks(analyze_text(HEADER + "Equipment booked for tomorrow: 4 air movers, 1 dehumidifier.\n")) == {}
+    )

@@ -240,3 +240,39 @@ def test_a_fan_that_places_a_reading_and_equipment_days_are_no_units() -> None:
     )
     # Then only the units set are on site
     assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 2, EquipmentKind.DEHUMIDIFIER: 1}
+
+
+@pytest.mark.parametrize(
+    ("table", "expected"),
+    [
+        (
+            "| Equipment | 12/11 | 13/11 | 14/11 |\n|---|---|---|---|\n| Air movers | 4 | 6 | 2 |\n"
+            "| Dehumidifier (LGR) | 1 | 2 | 1 |\n",
+            {EquipmentKind.AIR_MOVER: 6, EquipmentKind.DEHUMIDIFIER: 2},
+        ),
+        (
+            "| Units | Mon 16 Nov | Tue 17 Nov | Wed 18 Nov |\n| AFD | 1 | 1 | 0 |\n| Fans | 3 | 5 | 5 |\n",
+            {EquipmentKind.AIR_SCRUBBER: 1, EquipmentKind.AIR_MOVER: 5},
+        ),
+    ],
+)
+def test_a_table_with_a_row_per_kind_and_a_column_per_day(
+    table: str, expected: dict[EquipmentKind, int]
+) -> None:
+    text = "Site: 5 Reef St, Cairns QLD 4870\nFirst visit 12/11/2026.\n" + table
+    peaks = {item.kind: item.stated_quantity for item in analyze_text(text).equipment if item.stated_quantity}
+    assert peaks == expected
+
+
+def test_a_row_per_kind_under_a_header_of_rooms_is_not_read_by_day() -> None:
+    # the near miss: the columns are rooms, not days
+    text = (
+        "Site: 5 Reef St, Cairns QLD 4870\nFirst visit 12/11/2026.\n"
+        "| Equipment | Kitchen | Lounge | Hall |\n| Air movers | 2 | 2 | 1 |\n"
+    )
+    from chalicelib.analysis.offline.dates import Dates
+    from chalicelib.analysis.offline.equipment_day_columns import kind_rows_header
+    from chalicelib.analysis.offline.text import prepare_lines
+
+    lines = prepare_lines(text)
+    assert kind_rows_header(["Equipment", "Kitchen", "Lounge", "Hall"], None, Dates(lines, None)) is None

@@ -37,6 +37,16 @@ def _hazards(text: str) -> set[HazardKind | None]:
         ),
         ("- Asbestos: wall texture sample sent Tue, result Thu - none detected.\n", HazardKind.ASBESTOS),
         ('Owner asked whether it was "sewage" - no, clean supply from the cistern.\n', HazardKind.BIOHAZARD),
+        # present somewhere the water and the work do not reach
+        (
+            "The 1960s soffits might contain asbestos, but none of it is in the affected rooms.\n",
+            HazardKind.ASBESTOS,
+        ),
+        (
+            "- the laundry wall lining is old fibro, though intact and not to be disturbed.\n",
+            HazardKind.ASBESTOS,
+        ),
+        ("Suspect asbestos vinyl in the hallway; it is well away from the wet areas.\n", HazardKind.ASBESTOS),
     ],
 )
 def test_a_hazard_the_writer_rules_out_is_no_hazard(text: str, kind: HazardKind) -> None:
@@ -52,6 +62,12 @@ def test_a_hazard_the_writer_rules_out_is_no_hazard(text: str, kind: HazardKind)
             HazardKind.ELECTRICAL,
         ),
         ("The owner was worried about asbestos in the old eaves lining.\n", HazardKind.ASBESTOS),
+        # the near miss: present where the water and the work are
+        (
+            "The 1960s bathroom lining might contain asbestos, and the wet section has to be cut out.\n",
+            HazardKind.ASBESTOS,
+        ),
+        ("Suspect asbestos vinyl in the laundry, but it is lifting in the wet area.\n", HazardKind.ASBESTOS),
     ],
 )
 def test_a_hazard_the_writer_keeps_stays(text: str, kind: HazardKind) -> None:
@@ -185,3 +201,21 @@ def test_someone_elses_quoted_sewage_is_no_biohazard_without_a_category_3_grade(
     text = 'The strata manager\'s email calls it "sewage from the riser". No odour; clean supply water.\n'
     assert HazardKind.BIOHAZARD not in _hazards(text)
     assert HazardKind.BIOHAZARD in _hazards("Sewage from the riser across the laundry floor.\n")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "- Owner says the power went off in the storm around 2 am and the sump pump stopped.\n",
+        "Electricity dropped out across the whole street overnight (blackout) - the freezer thawed.\n",
+        "The mains supply flickered during the lightning and the pump tripped out.\n",
+    ],
+)
+def test_the_supply_failing_in_the_weather_is_no_electrical_hazard(text: str) -> None:
+    assert HazardKind.ELECTRICAL not in _hazards(text)
+
+
+def test_power_cut_because_water_reached_the_wiring_stays_a_hazard() -> None:
+    # the near miss: the installation itself failed with water in it
+    text = "Water got into the kitchen GPO and the power tripped off at the board.\n"
+    assert HazardKind.ELECTRICAL in _hazards(text)

@@ -160,3 +160,22 @@ def test_the_insured_in_rows_gaps_brackets_and_a_sentence(text: str, expected: s
 
 def test_a_bracket_naming_only_another_role_is_no_insured() -> None:
     assert _insured("Prepared for: Quayside Court Ltd (freeholder)\n") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the next field's label on the same line, with no colon after the name
+        ("Insured: NAKAMURA, Ken & Yuki Claim reference QBE-5521907\n", "NAKAMURA, Ken & Yuki"),
+        ("Policyholder: Rhiannon Pugh Policy no. HH-0099812 (Admiral)\n", "Rhiannon Pugh"),
+        ("Owner: Tomasz Wiśniewski Insurer claim: TD-44-2291\n", "Tomasz Wiśniewski"),
+        ("Insured: Marguerite Holt Clm # 55-88120\n", "Marguerite Holt"),
+    ],
+)
+def test_the_insured_stops_at_the_next_fields_label(text: str, expected: str) -> None:
+    assert _insured(text) == expected
+
+
+def test_a_name_that_only_contains_a_label_word_is_kept_whole() -> None:
+    # the near miss: "Carrier" as part of a firm's name, not a label
+    assert _insured("Insured: Carrier Street Bakery Pty Ltd\n") == "Carrier Street Bakery Pty Ltd"

@@ -148,3 +148,33 @@ def test_visits_named_mid_sentence_are_no_visits_label() -> None:
         "The adjuster wants our visits logged. Full inspection and setup 11/08/2026.\n"
     )
     assert _inspection(text) == date(2026, 11, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Site: 4 Heron Pde, Semaphore SA 5019\nI took the call from the tenant at 5.50 on Friday"
+            " 13/11/2026. The laundry tap had snapped off and water was running under the door. She"
+            " found the stop tap in the garden and I was on site by 6.45.\n",
+            date(2026, 11, 13),
+        ),
+        (
+            "Property: 71 Alder Way, Tacoma WA 98405\nWe received a call from Dana around 7:10 AM on"
+            " Monday, November 9, 2026. The dishwasher drain had come apart overnight. We arrived at"
+            " 8:30 am.\n",
+            date(2026, 11, 9),
+        ),
+    ],
+)
+def test_an_arrival_by_the_hour_takes_the_day_of_the_call_told_before_it(text: str, expected: date) -> None:
+    assert _inspection(text) == expected
+
+
+def test_an_arrival_after_another_day_is_told_does_not_take_the_calls_day() -> None:
+    # the near miss: a later day told between the call and the arrival
+    text = (
+        "Site: 4 Heron Pde, Semaphore SA 5019\nWe got the call at 9.15 on Friday 13/11/2026. The owner"
+        " could not give access until Monday 16/11/2026. We were on site at 8.30.\n"
+    )
+    assert _inspection(text) != date(2026, 11, 13)

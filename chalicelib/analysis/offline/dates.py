@@ -68,7 +68,10 @@ _DATE = re.compile(
     rf"|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)?(?P<dsep>[ \-])(?P<m1>{_MONTH_WORDS})\.?"
     # ("on 11 Nov 13:40" is a time after the day; `Dates.find` weighs "11 Nov 13 readings")
     r"(?:(?:,?[ \-]'?(?=\d{4})|(?P=dsep)'?(?=\d{2}\b(?![:.]\d)))(?P<y1>\d{4}|\d{2}))?"
-    rf"|(?P<m2>{_MONTH_WORDS})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?(?:,? (?P<y2>\d{{4}}))?"
+    # ("Nov. 17/26", "Mar 3/2027": the Canadian form, the year after a slash; `Dates.find` weighs
+    # "Nov 17/18", two days)
+    rf"|(?P<m2>{_MONTH_WORDS})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
+    r"(?:(?:,? (?=\d{4})|(?P<yslash>/)(?=\d{2}\b|\d{4}\b))(?P<y2>\d{4}|\d{2}))?"
     # '1/4" tube', '3/4-inch line': a fraction of an inch, not a date
     r")(?![\w/]|[.\-]\d|\"|-? ?inch)",
     FLAGS,
@@ -289,6 +292,8 @@ class Dates:
                 and not _is_the_month_may(text, match)
             ):
                 continue  # "may" without a year is the verb far more often than the month
+            if match.group("yslash") and self._slash_year_unfit(match):
+                continue  # ("Nov 17/18": two days, no year)
             if self._spaced_year_unfit(match, anchor):
                 # "11 Nov 13 readings" in a 2026 job: a day and month, then a number that is no year
                 value = self._day_month(match, anchor, text)
@@ -390,6 +395,16 @@ class Dates:
         # (itself counted once: another date of the document must agree)
         near = sum(count for other, count in self._years.items() if abs(other - year) <= 1)
         return near <= 1 and (anchor is not None or bool(self._years.keys() - {year}))
+
+    def _slash_year_unfit(self, match: re.Match[str]) -> bool:
+        """Whether "Nov 17/18" is two days, not a day and its year: a two-digit year after the slash
+        must not be the next day, nor stand alone against the other years the document writes."""
+        written = match.group("y2")
+        if len(written) == 4:
+            return False
+        day, year = int(match.group("d2")), _year(written) or 0
+        near = sum(count for other, count in self._years.items() if abs(other - year) <= 1)
+        return int(written) == day + 1 or (near <= 1 and bool(self._years.keys() - {year}))
 
     @staticmethod
     def _day_month(match: re.Match[str], anchor: date | None, text: str) -> date | None:

@@ -133,7 +133,10 @@ _TOTAL = re.compile(
 _TOTAL_AFTER = re.compile(
     r"^\s*(?:\(?(?:total|in total|on site|onsite|left|remain\w*|running|stay\w*)\b|\s*stay"
     # ("added a desiccant - 2 dehumidifiers from then": the count on site after the change)
-    r"|from (?:then|now|that (?:day|point))(?: on)?\b)",
+    r"|from (?:then|now|that (?:day|point))(?: on)?\b"
+    # ("6 air movers set 23/11; 4 air movers from 25/11": the count on site from a later day)
+    r"|(?:from|as of) (?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|day \d{1,2}|the \d{1,2}(?:st|nd|rd|th)"
+    r"|\d{1,2}[/.]\d{1,2})\b)",
     FLAGS,
 )
 

@@ -90,3 +90,42 @@ def _day(
         return first_day + timedelta(days=number - 1)  # "Day 3" of a job whose day 1 is its first visit
     found = dates.find(written, on, yearless_numeric=True, own_separator=True) if dates else []
     return found[0].value if found and found[0].value else on
+
+
+# The same log turned on its side, as Word tables often give it: a column per day, a row per kind.
+#
+#     | Equipment | Nov 21 | Nov 22 | Nov 23 |
+#     | Air movers | 8 | 8 | 5 |
+#
+# Each count is what is on site that day (a total).
+_KIND_HEAD = re.compile(r"^\s*(?:equipment|units?|kinds?|types?|items?|machines?|plant)\s*$", FLAGS)
+_ROW_QUALIFIER = re.compile(r"\s*\([^()]{1,20}\)\s*$")
+_MIN_DAY_COLUMNS = 2
+
+
+def kind_rows_header(cells: list[str], on: date | None, dates: Dates | None) -> list[date | None] | None:
+    """The day each column after the first stands for, when the header names its rows' kinds first
+    and dates every other column; None for any other row."""
+    if dates is None or len(cells) <= _MIN_DAY_COLUMNS or not _KIND_HEAD.match(cells[0]):
+        return None
+    days: list[date | None] = []
+    for cell in cells[1:]:
+        found = dates.find(cell, on, yearless_numeric=True, own_separator=True) if cell.strip() else []
+        if not found or found[0].value is None:
+            return None
+        days.append(found[0].value)
+    return days
+
+
+def kind_row(line: Line, cells: list[str], days: list[date | None]) -> list[Event] | None:
+    """One kind's counts, a day each; None when the row names no kind first."""
+    match = KIND_ONLY.fullmatch(_ROW_QUALIFIER.sub("", cells[0].strip()))
+    kind = kind_of(match) if match else None
+    if kind is None:
+        return None
+    events = []
+    for cell, day in zip(cells[1:], days, strict=False):
+        count = re.fullmatch(r"\s*(\d{1,3})\s*", cell)
+        if count is not None:
+            events.append(Event(kind[0], int(count.group(1)), "total", day, line))
+    return events

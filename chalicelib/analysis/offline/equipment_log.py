@@ -27,7 +27,13 @@ from chalicelib.analysis.offline.dates import (
     Dates,
 )
 from chalicelib.analysis.offline.equipment_counts import count_events
-from chalicelib.analysis.offline.equipment_day_columns import DayColumns, day_columns_header, day_columns_row
+from chalicelib.analysis.offline.equipment_day_columns import (
+    DayColumns,
+    day_columns_header,
+    day_columns_row,
+    kind_row,
+    kind_rows_header,
+)
 from chalicelib.analysis.offline.equipment_events import Event
 from chalicelib.analysis.offline.equipment_peaks import (
     CORRECTION,
@@ -117,6 +123,21 @@ _NOT_PLACED = re.compile(
 )
 
 
+# "Equipment placed (not what was booked): 4 air movers": the booking named only to be set apart.
+_SET_APART = re.compile(
+    r"\b(?:not|rather than|instead of|unlike|other than|different from)(?: \w+){0,2}\s*$", FLAGS
+)
+_SET_APART_REACH = 24
+
+
+def _not_placed(text: str, start: int, end: int) -> bool:
+    """Whether the clause says its units were booked, sent or never set up (not a booking set apart)."""
+    return any(
+        not _SET_APART.search(text, max(start, match.start() - _SET_APART_REACH), match.start())
+        for match in _NOT_PLACED.finditer(text, start, end)
+    )
+
+
 # A kind named at the start of a note with no count, said to be running: one unit.
 _RUNNING_ONE = re.compile(
     rf"^[\s\-*]*(?:{EQUIPMENT_KIND})\s+(?:running|set|placed|in place|on site|installed)\b", FLAGS
@@ -163,6 +184,7 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
     listed = False  # under an "Equipment" heading
     proposed = False  # in a list under a "Recommendations" heading
     day_columns: DayColumns | None = None  # "Day AM DH Note" as a PDF gives it, no bars
+    kind_days: list[date | None] | None = None  # "| Equipment | Nov 21 | Nov 22 |": its columns' days
     first_day = min((day for day in line_dates if day is not None), default=None)
     logged, in_tables = plain_table_events(lines, line_dates, dates)
     for index, (line, on) in enumerate(zip(lines, line_dates, strict=True)):
@@ -170,7 +192,7 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
         if index in in_tables:
             continue
         if not text:
-            columns = named_columns = day_columns = None
+            columns = named_columns = day_columns = kind_days = None
             proposed = False
             continue
         if (header_columns := day_columns_header(text)) is not None:
@@ -194,9 +216,15 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
         # (its column header, "Unit Qty Location Set Pulled", and a wrapped cell keep the list going)
         listed = listed and (KIND_ONLY.search(text) is not None or not any(char.isdigit() for char in text))
         if not TABLE_ROW.match(text):
-            named_columns = None
+            named_columns = kind_days = None
         else:
             cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
+            if (header_days := kind_rows_header(cells, on, dates)) is not None:
+                kind_days = header_days  # "| Equipment | Nov 21 | Nov 22 |": a row per kind
+                continue
+            if kind_days is not None and (kind_events := kind_row(line, cells, kind_days)) is not None:
+                logged += kind_events
+                continue
             named = equipment_columns(cells)
             if named is not None:
                 named_columns = named
@@ -217,7 +245,7 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
         if row:
             logged += row
             continue
-        if not proposed:
+        if not proposed or _DONE_ON_A_DAY.search(text):
             prose += without_breakdowns(without_corrected(_line_events(line, on, dates, listed), text))
         else:
             # ("keep the owners' dehumidifier running": it is there, whatever the list advises)
@@ -319,6 +347,16 @@ _PROPOSED_HEADING = re.compile(
     r"[^.!?]*$",
     FLAGS,
 )
+# An item of such a list that tells what was done, on its day: "- Drying: 6 air movers set 23/11; 4
+# from 25/11; all off 28/11", "2 dehus were placed on Monday": done, whatever the heading advised.
+_DONE_ON_A_DAY = re.compile(
+    r"\b(?:set|set up|placed|installed|deployed|started|ran|running|pulled|removed|switched off"
+    r"|(?:all|turned) off|in place)\b(?: (?:on|from|since|at))?(?: the)?"
+    r" (?:\d{1,2}[/.]\d{1,2}\b|\d{1,2}(?:st|nd|rd|th)\b"
+    r"|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
+    r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*)",
+    FLAGS,
+)
 _HEADING_LENGTH = 100  # ("Recommended scope (they can start Monday 30/11, when the shop is shut)")
 # ("7.3 Containment ...": a list numbered under its section's number goes on too)
 _LIST_ITEM_OR_WRAP = re.compile(r"^(?:\s*(?:[-*\u2022]|\d{1,2}[.)]|\d{1,2}\.\d{1,2}\.?)\s|\s|[a-z])")
@@ -349,7 +387,7 @@ def _line_events(line: Line, on: date | None, dates: Dates | None, listed: bool 
             # ("their own dehumidifier has been running since, at my suggestion")
             events += _owned_running(line, day, start, end)
             continue
-        if _NOT_PLACED.search(text, start, end) and not CORRECTION.search(text, start, end):
+        if _not_placed(text, start, end) and not CORRECTION.search(text, start, end):
             continue  # booked, sent or brought but never set up (a correction's new count is placed)
         clause_events = count_events(text, start, end, day, line, rooms, run_hours)
         gone = _KIND_REMOVED.match(text[start:end])

@@ -61,7 +61,7 @@ _FREE_AFTER = re.compile(r"[- ]free\b", FLAGS)
 LABEL_SEPARATOR = re.compile(r"\s*[:\-]\s*")
 
 
-_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|however|although|so|then|whereas)\b", FLAGS)
+_CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|however|although|though|so|then|whereas)\b", FLAGS)
 
 
 _BEFORE_REACH = 100  # how far before a hazard its clause may rule it out
@@ -104,7 +104,12 @@ def ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     # what someone else said, refuted in the very next clause
     rest = text[end : min(sentence_end, end + _REFUTED_REACH)]
     following = _CLAUSE_BREAK.search(rest)
-    return following is not None and _REFUTED.match(rest, following.end()) is not None
+    if following is None:
+        return False
+    # "may have asbestos in the eaves but none in the wet areas", "the eaves are fibro but dry and not
+    # touched": present somewhere the water and the work do not reach
+    at = following.end()
+    return _REFUTED.match(rest, at) is not None or _OUTSIDE_WORK.match(rest, at) is not None
 
 
 _EXCEPTED = re.compile(
@@ -127,6 +132,21 @@ _REFUTED = re.compile(
     r" ?(?:it|that|this|which) (?:isn't|is not|wasn't|was not|is wrong|was wrong|is not supported)\b", FLAGS
 )
 _REFUTED_REACH = 160
+
+
+# Where the water and the work are: "the wet areas", "the affected rooms", "the work zone".
+_WORK_PLACE = (
+    r"(?:the |any |our )?(?:wet|affected|work(?:ing)?|damaged|water-?damaged|drying|flooded)"
+    r"(?: ?(?:areas?|zones?|rooms?|parts?|materials?|scope))?\b"
+)
+_OUTSIDE_WORK = re.compile(
+    r" ?(?:(?:it|they|that|these|those) (?:is|are|was|were) )?(?:(?:dry|intact|sealed|sound)(?: and|,) )?"
+    r"(?:(?:none|nothing|not|no(?: \w+)?) (?:of it |of them )?(?:is |are |was |were )?"
+    rf"(?:in|within|near|inside|to) {_WORK_PLACE}|(?:well |far )?(?:away|clear) (?:from|of) {_WORK_PLACE}"
+    r"|(?:not|un)(?:touched|disturbed|affected)\b|not (?:to be |being |going to be )?(?:touched|disturbed|cut"
+    r"|worked on|drilled)\b)",
+    FLAGS,
+)
 
 
 _CHECKED_CLEAR = re.compile(
@@ -167,3 +187,23 @@ def precaution_only(text: str, start: int, end: int) -> bool:
         return False
     # (the sentence after may say it: a line reads on past the sentence, within reach)
     return _NEVER_NEAR.search(text[end : end + _REFUTED_REACH]) is not None
+
+
+# The supply failing in the weather, told as what stopped a pump or a freezer: "power flickered in the
+# storm last night", "the power went out across the suburb at 2 am" - an outage, no hazard in the
+# building's installation.
+_SUPPLY_ONLY = re.compile(r"(?:the |our |mains )?(?:power|electricity|supply)\b", FLAGS)
+_OUTAGE = re.compile(
+    r"\b(?:storms?|outages?|blackouts?|brownouts?|grid|utility|the (?:street|suburb|area|neighbou?rhood|town"
+    r"|block)|lightning|wind|load[- ]shedding|power cut)\b",
+    FLAGS,
+)
+
+
+def outage_only(text: str, sentences: Sentences, start: int, end: int) -> bool:
+    """Whether a state named at start..end is of the mains supply failing in the weather, not of a
+    part of the installation."""
+    if _SUPPLY_ONLY.match(text, start, end) is None:
+        return False
+    sentence_start, sentence_end = sentences.bounds(start)
+    return _OUTAGE.search(text, max(sentence_start, start - _BEFORE_REACH), sentence_end) is not None

@@ -20,7 +20,12 @@ from chalicelib.analysis.findings import (
     SourceSpan,
 )
 from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, second_hand_lines
-from chalicelib.analysis.offline.hazard_denials import RULED_OUT_AFTER, precaution_only, ruled_out
+from chalicelib.analysis.offline.hazard_denials import (
+    RULED_OUT_AFTER,
+    outage_only,
+    precaution_only,
+    ruled_out,
+)
 from chalicelib.analysis.offline.hazard_recall import EXTRA_HAZARDS
 from chalicelib.analysis.offline.hazard_tests import cleared_by_test
 from chalicelib.analysis.offline.mould_words import MOULD_GROWTH
@@ -310,7 +315,10 @@ def _named(
         if air_outlets and pattern is _ELECTRICAL and _OUTLET.search(match.group(0)):
             continue
         # ("the circuit was off at the board before we went in; the water never got near them")
-        if pattern in _ELECTRICAL_PATTERNS and precaution_only(line.text, match.start(), match.end()):
+        if pattern in _ELECTRICAL_PATTERNS and (
+            precaution_only(line.text, match.start(), match.end())
+            or outage_only(line.text, sentences, match.start(), match.end())
+        ):
             continue
         # ('The agent calls it "sewage from the stack"' on a job graded below Category 3: someone
         # else's word, quoted, that the writer's own grade does not bear out)

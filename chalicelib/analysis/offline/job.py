@@ -84,7 +84,9 @@ _VALUE_END = re.compile(
     # word ("Insured: Grace Ngata Claim: 55-2026")
     r"| [A-Za-z]+(?: (?:no|number|ref|reference|date|name|id|type|#))?\.? ?:"
     r"|,? \+?\d{3,}|@|, ?(?=\d)|,? (?:owner|tenant|contact|c/o)\b"
-    r"| (?:clm|claim)\s*#",  # "Ins'd: Linda Vukovich Clm# OH-0429": the next field
+    # the next field's label with no colon: "Ins'd: Linda Vukovich Clm# OH-0429", "Insured: DESHMUKH,
+    # Priya Claim ref HLF-7731", "Okafor-Banks, Adaeze Policy/claim: GA-55", "Sam Lee Carrier claim: NJM-4"
+    r"| (?:clm|claim|policy|carrier|insurer)(?=\s*#| ?(?:ref\b|reference\b|no\b|number\b|/|claim\b))",
     FLAGS,
 )
 
@@ -266,6 +268,17 @@ def _keyword_damage_type(lines: Sequence[Line]) -> tuple[DamageType, SourceSpan]
 _ESCAPE_OF_WATER = re.compile(r"\beow\b", FLAGS)
 
 
+# The signs of water when no word names it: a moisture meter's readings, a ceiling stained or
+# sagging ("brown stain on the bedroom ceiling ... Protimeter search mode 780"). Read only when nothing
+# else names the damage (a fire's or a mould's words come first).
+_WATER_SIGNS = re.compile(
+    r"\b(?:protimeter|tramex|delmhorst|moisture (?:meter|readings?|map|content|mapping)|%\s?mc|wme"
+    r"|(?:water|tide|brown|yellow) ?(?:stains?|staining|marks?) (?:on|to|across) (?:the |a )?(?:\w+ )?"
+    r"ceiling)\b",
+    FLAGS,
+)
+
+
 def detect_damage_type(lines: Sequence[Line]) -> tuple[DamageType, SourceSpan] | None:
     return (
         first_found(_labelled_damage_type(line) for line in lines)
@@ -273,6 +286,7 @@ def detect_damage_type(lines: Sequence[Line]) -> tuple[DamageType, SourceSpan] |
         or first_found(
             (DamageType.WATER, line.span()) for line in lines if _ESCAPE_OF_WATER.search(line.text)
         )
+        or first_found((DamageType.WATER, line.span()) for line in lines if _WATER_SIGNS.search(line.text))
     )
 
 

@@ -92,6 +92,15 @@ _NAMED_SUBJECT = re.compile(r"(?:^ ?|[.!?] )(?P<name>[A-Z][a-z]+)(?: [A-Z][A-Za-
 _CALL_REACH = 300  # how far before a named responder's arrival the call may be told
 
 
+# The call to us, told in the writer's words: "rang our office", "we got the call from", "I took the
+# call". (a call told sentences before an arrival by the hour dates it, when no day is told between)
+_CALL_TOLD = re.compile(
+    rf"{_CALLED_US.pattern}|\b(?:we|I) (?:got|took|received|had|fielded) (?:the |a |an )?(?:[\w-]+ )?call\b",
+    FLAGS,
+)
+_STORY_CALL_REACH = 600
+
+
 _TO_SITE = re.compile(r" ?(?:on |at |to )?site\b", FLAGS)
 
 
@@ -153,7 +162,15 @@ def _day_just_told(sentences: Sentences, found: list[DateMatch], cue: re.Match[s
         return None  # the arrival's own sentence has a date, and it was not the visit's
     previous_start, _ = sentences.bounds(max(0, start - 1))
     told = [known.value for known in found if previous_start <= known.start < start and known.value]
-    return told[-1] if told else None
+    if told:
+        return told[-1]
+    # "We got the call at 6.15 on Tuesday 10/11/2026. She had woken to ... and we were on site by
+    # 7.40": the call's day, told a few sentences back with no other day since, is the arrival's
+    called_back = _CALL_TOLD.search(text, max(0, start - _STORY_CALL_REACH), start)
+    if called_back is None:
+        return None
+    since = {known.value for known in found if called_back.start() <= known.start < start and known.value}
+    return since.pop() if len(since) == 1 else None
 
 
 def _relative_visit(

@@ -10,8 +10,10 @@ from datetime import date
 from chalicelib.analysis.offline.dates import BULLETS, DateMatch
 from chalicelib.analysis.offline.text import FLAGS, Line
 
+# ("on site by 7.40": the hour as AU/NZ/UK notes write it, a dot before the minutes, not a measure)
 _CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d(?: ?[ap]\.?m\b\.?)?| ?[ap]\.?m\b\.?)"
+    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d(?: ?[ap]\.?m\b\.?)?| ?[ap]\.?m\b\.?"
+    r"|\.[0-5]\d(?!\d|\.\d)(?! ?(?:m|mm|cm|m2|sqm|lm|ft|%|kg|l|litres?|mtrs?)\b)(?: ?[ap]\.?m\b\.?)?)"
     r"|(?<![\d/:.])(?:[01]\d|2[0-3])[0-5]\d(?![\d/:.]))"
 )
 

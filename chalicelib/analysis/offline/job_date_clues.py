@@ -29,7 +29,11 @@ _NOT_LOSS_EVENT = re.compile(
     r"|booking|came in|job received|work order|referr(?:al|ed)|assigned|allocated"
     r"|dehumidifiers?|dehus?|fans|took (?:\w+ ){0,3}(?:away|out)|readings?|read|we did"
     # (the day a post, a message or a report was written: "Posted to a forum, Dec 3, 2026")
-    r"|posted|updated|edited|wrote|written)\b",
+    r"|posted|updated|edited|wrote|written"
+    # (the day someone went away: "the owners left on Friday 6/3 for the coast", "flew out Sun 14th")
+    r"|left (?:home|the (?:house|flat|unit|property|place)|town|for|early|on)"
+    r"|left (?=(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b)"
+    r"|went away|headed (?:off|away|out of town)|set off|departed|flew out|drove (?:off|away|up|down))\b",
     FLAGS,
 )
 
@@ -38,10 +42,15 @@ def other_event(text: str, near_start: int, known: DateMatch, near_end: int) -> 
     """Whether words near the date say it dates a call, a trade's work or our equipment. Not a report
     that goes on to tell the loss: in "the insured reports the toilet overflowed last evening
     (10/05)" the date is the overflow's, the verb nearer to it."""
-    if any(not denied(text, match) for match in _NOT_LOSS_EVENT.finditer(text, known.end, near_end)):
+    if any(
+        not denied(text, match) and not _water_came(text, match)
+        for match in _NOT_LOSS_EVENT.finditer(text, known.end, near_end)
+    ):
         return True
     before = [
-        match for match in _NOT_LOSS_EVENT.finditer(text, near_start, known.start) if not denied(text, match)
+        match
+        for match in _NOT_LOSS_EVENT.finditer(text, near_start, known.start)
+        if not denied(text, match) and not _water_came(text, match)
     ]
     if not before:
         return False
@@ -49,6 +58,19 @@ def other_event(text: str, near_start: int, known: DateMatch, near_end: int) -> 
     return not any(
         _NOUN_BEFORE.search(text, max(0, escape.start() - 12), escape.start()) is None
         for escape in ESCAPE.finditer(text, before[-1].end(), known.start)
+    )
+
+
+# "Water came in about 9 pm on Mon 30/11": the water's coming in, not a job's ("the job came in on
+# 3/12"): the water named just before it.
+_WATER_BEFORE = re.compile(
+    r"\b(?:water|rain(?:water)?|storm ?water|flood ?water|sewage|effluent|mud|seawater|run-?off)\s+$", FLAGS
+)
+
+
+def _water_came(text: str, match: re.Match[str]) -> bool:
+    return match.group(0).lower() == "came in" and bool(
+        _WATER_BEFORE.search(text, max(0, match.start() - 16), match.start())
     )
 
 

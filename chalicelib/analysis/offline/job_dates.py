@@ -48,9 +48,11 @@ from chalicelib.analysis.offline.loss_onset import (
     DISCOVERY,
     OPEN_ENDED,
     found_late,
+    guessed_before_seen,
     metered_start,
     onset_open,
     overnight_start,
+    seen_until,
 )
 from chalicelib.analysis.offline.loss_statements import set_aside, stated_loss
 from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
@@ -65,7 +67,7 @@ from chalicelib.analysis.offline.text import (
 )
 from chalicelib.analysis.offline.told_days import told_days
 from chalicelib.analysis.offline.visit_days import Visits, next_anchor
-from chalicelib.analysis.offline.written_days import WrittenDays, with_today
+from chalicelib.analysis.offline.written_days import WrittenDays, with_hour, with_today
 
 # --- the loss and the first visit --------------------------------------------------------------
 
@@ -209,7 +211,7 @@ class JobDates:
                 continue
             found = [match for match in self._dates.find_with_weekdays(line.text, anchor) if match.value]
             found = told_days(self._dates, line.text, found, anchor, written.sent)
-            found = with_today(line, found, written.read(line, found))
+            found = with_hour(line, with_today(line, found, written.read(line, found)), written.entry)
             call_out.read(line, found)
             events = context.events(line.text, found)
             if (labelled := self._labelled(line, found, anchor)) is not None:
@@ -429,6 +431,11 @@ class JobDates:
             # came next, in the next clause, did not find it)
             after = _DISCOVERY_CLAUSE_END.search(text, known.end, end)
             clause_end = after.start() if after else end
+            if known.value is not None and seen_until(text, sentences, known):
+                # ("nobody saw water until guests reported a wet floor on Monday 23/11": the first
+                # day it was seen, whoever saw it and told of it)
+                out.append(_Found(known.value, line))
+                continue
             if (
                 known.value is None
                 # ("nobody saw water until Saturday": the finding is another day's)
@@ -489,6 +496,7 @@ class JobDates:
                 or (ANNOUNCEMENT.search(text, start, end) and not ESCAPE.search(text, start, end))
                 or found_late(text, sentences, start, known)
                 or overnight_start(text, found, known)
+                or guessed_before_seen(text, sentences, found, known)
             ):
                 continue
             # (the sentence after may tell it: "... on Monday night (20/07). The hose split")

@@ -8,7 +8,7 @@ import re
 from datetime import date, timedelta
 
 from chalicelib.analysis.offline.dates import DateMatch
-from chalicelib.analysis.offline.text import FLAGS, WINDOW, Sentences
+from chalicelib.analysis.offline.text import BELIEF_WORDS, FLAGS, HEDGE_WORDS, WINDOW, Sentences
 
 # Finding the water is not when it got out; a loss left open ("for weeks", "don't know how long")
 # is dated by nothing told against the call.
@@ -53,7 +53,15 @@ _ONSET_UNKNOWN = re.compile(
     r"(?:a (?:week|month|while|fortnight)"
     r"|(?:a )?(?:few|couple of|several) (?:weeks|months)|weeks|months|ages)"
     # ("This has gone on since the house was built. There is no single event.")
-    r"|no (?:single|one|specific|identifiable|particular) (?:event|incident|date|day|escape))\b",
+    r"|no (?:single|one|specific|identifiable|particular) (?:event|incident|date|day|escape)"
+    # the wetting told as going on for seasons: "this has been going on for at least two winters",
+    # "the fan has been pumping wet air into the roof for what looks like years"
+    # (any doing but the people's own: "have been living here for years" says nothing of the water)
+    r"|(?:has|have|had|'s) been (?!(?:living|renting|staying|residing|working|waiting|trying|planning"
+    r"|paying|owning|using|visiting|asking|meaning|looking)\b)[a-z]+ing\b[^.;]{0,80}?"
+    r"\bfor (?:what (?:looks|seems) like"
+    r" |at least |probably |possibly |maybe |well over |over |about )?(?:(?:several|many|a few|a couple of"
+    r"|some|two|three|four|five) )?(?:years|winters|summers|seasons|months))\b",
     FLAGS,
 )
 
@@ -162,4 +170,35 @@ def overnight_start(text: str, found: list[DateMatch], known: DateMatch) -> bool
     return any(
         other.value == known.value + _NEXT_DAY and 0 < other.start - known.end <= _INTO_REACH
         for other in found
+    )
+
+
+# "manager thinks it probably let go Friday night, but nobody saw water until Monday 23/11": a start
+# only guessed at, and the day the water was first seen. The seen day is the one the text settles;
+# the guessed days before it in the sentence date nothing.
+_UNSEEN_UNTIL = re.compile(
+    r"\b(?:nobody|no one|no-one|none of (?:us|them)|(?:was|were) not|wasn'?t|weren'?t|not|never)"
+    r"(?: \w+){0,2} (?:saw|seen|noticed|found|spotted|discovered|knew|aware)\b[^.;!?]{0,80}?"
+    r"\b(?:until|till|before)\b[^.;!?]{0,80}$",
+    FLAGS,
+)
+_GUESSED = re.compile(
+    rf"\b(?:{HEDGE_WORDS}|{BELIEF_WORDS}|reckons?|guess(?:es|ed)?|assumes?|supposes?|likely|think)\b",
+    FLAGS,
+)
+
+
+def seen_until(text: str, sentences: Sentences, known: DateMatch) -> bool:
+    """Whether the date is the day the water was first seen, after a start nobody saw."""
+    start = max(sentences.bounds(known.start)[0], known.start - 2 * WINDOW)
+    return _UNSEEN_UNTIL.search(text, start, known.start) is not None
+
+
+def guessed_before_seen(text: str, sentences: Sentences, found: list[DateMatch], known: DateMatch) -> bool:
+    """Whether the date is a guessed start, told in a sentence that goes on to the day the water was
+    first seen ("thinks it probably let go Friday night, but nobody saw water until Monday")."""
+    start, end = sentences.bounds(known.start)
+    later = [other for other in found if known.end <= other.start < end]
+    return any(seen_until(text, sentences, other) for other in later) and bool(
+        _GUESSED.search(text, start, min(end, later[-1].start))
     )

@@ -67,6 +67,7 @@ _EVENT_BEFORE = re.compile(
     FLAGS,
 )
 _EVENT_REACH = 90  # how far before the date its event's words may be
+_SENTENCE_END = re.compile(r"[.!?;] ")
 
 # The date the writer adopts: "we are using 19/11, the day the water appeared, as the loss date".
 _TAKEN_AS = re.compile(
@@ -92,8 +93,12 @@ def stated_loss(text: str, found: Sequence[DateMatch], lead: str = "") -> date |
         adopted = _ADOPTED.search(before) and _TAKEN_AS.match(text, known.end, known.end + 2 * _DATE_REACH)
         corrects = _NOT_AS_FORM.match(text[known.end : known.end + 2 * _DATE_REACH])
         opens = _NAME_OPENS.search(before)
+        # (the event in the date's own sentence: "Leaked on 4/21. Plumber due 4/23 not 4/24." rules
+        # out the plumber's day, not the loss's)
+        event_from = max(0, known.start - _EVENT_REACH)
+        ends = [end.end() for end in _SENTENCE_END.finditer(text, event_from, known.start)]
         ruled_out_day = _NOT_OTHER_DAY.match(after) is not None and _EVENT_BEFORE.search(
-            text[max(0, known.start - _EVENT_REACH) : known.start]
+            text, ends[-1] if ends else event_from, known.start
         )
         if (
             _NAME_THEN_DATE.search(before)

@@ -150,6 +150,15 @@ _WORK_VERB = re.compile(
 _DESCRIBED_BY = re.compile(r"\b(?:the|a|an|its|their)\s*$", FLAGS)
 
 
+# Between an item's quantity and its own verb, only its thing: "14 m2 of batts removed"; not the close
+# of a bracket or a joined clause ("the underlay (3 m2 hall, 1.5 m2 study) and bagged it").
+_OWN_VERB_BREAK = re.compile(r"[();:]|\. |\b(?:and|then|before|after)\b", FLAGS)
+
+
+# ("(about 48 sq ft) is damp and matted - remove": a state and a dash, not the thing's name)
+_THING_BREAK = re.compile(r" [-\u2013] |\b(?:is|are|was|were|has|have)\b", FLAGS)
+
+
 _VERB_JOIN = re.compile(r"^(?:\s*(?:and|&|\+|/|,)\s*(?:the )?)$", FLAGS)
 
 
@@ -423,8 +432,6 @@ def _governing_verb(
     """The last verb run before the quantity; else a run right after it with no comma between
     ("tiles 4.4 m2 cleaned + disinfected", "approx 600 SF extracted")."""
     before = [verb for verb in verbs if verb.end <= quantity.start]
-    if before:
-        return before[-1]
     after = [
         verb
         for verb in verbs
@@ -433,6 +440,11 @@ def _governing_verb(
         # "1.2 m2 of the painted ceiling": a participle after "the" describes, it does no work
         and not _DESCRIBED_BY.search(text, quantity.end, verb.start)
     ]
+    # ("14 m2 of batts removed, 18 m2 of carpet tiles lifted in the office": a list of "quantity, thing,
+    # verb" items; each item's own verb, not the one that ended the item before it)
+    own = after and not _OWN_VERB_BREAK.search(text, quantity.end, after[0].start)
+    if before and not (own and "," in text[before[-1].end : quantity.start]):
+        return before[-1]
     return after[0] if after else None
 
 
@@ -472,6 +484,18 @@ def _material(
             (verb.end, quantity.start, True),
             (quantity.end, clause_end, True),
             (segment_start, verb.start, False),
+        ]
+    elif (
+        verb is not None
+        and verb.start >= quantity.end
+        and not _OWN_VERB_BREAK.search(text, quantity.end, verb.start)
+        and not _THING_BREAK.search(text, quantity.end, verb.start)
+    ):
+        # ("14 m2 of wet batts removed from the roof space": the thing between the quantity and its verb)
+        spans += [
+            (quantity.end, verb.start, True),
+            (segment_start, quantity.start, False),
+            (quantity.end, clause_end, True),
         ]
     else:
         spans += [(segment_start, quantity.start, False), (quantity.end, clause_end, True)]

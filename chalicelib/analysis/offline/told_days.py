@@ -27,8 +27,9 @@ from chalicelib.analysis.offline.weekdays import weekday_near, weekdays_alone
 _YEARLESS = re.compile(
     r"(?<![\w/.\-$#~])(?P<a>\d{1,2})/(?P<b>\d{1,2})"
     # ... followed by what follows a day: the sentence's end, an hour, a part of the day
+    # ("so the loss is 11/21 not 11/20", "12/3 rather than 13/3": a day set against another one)
     r"(?=\s*(?:$|[.,;:)(]|[\-\u2013] |(?:at|am|pm|about|around|approx\w*|when|while|and|before|after"
-    r"|overnight|morning|afternoon|evening|night|arvo|[ap]\.m)\b"
+    r"|overnight|morning|afternoon|evening|night|arvo|[ap]\.m|not|rather than|instead of)\b"
     r"|~?\d{1,2}(?:[:.]\d{2})? ?(?:[ap]\.?m\b|hrs?\b)|~?\d{1,2}[:.]\d{2}\b))",
     FLAGS,
 )

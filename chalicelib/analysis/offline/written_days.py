@@ -22,8 +22,9 @@ _MAIL_DATE = re.compile(r"^\s*(?:sent|date)\s*:", FLAGS)
 # "quick notes 4/2/26 - unit 14B", "Site notes, 12 March 2026": a title that dates the notes.
 _NOTES_TITLE = re.compile(r"\W*(?:(?:quick|site|field|tech|job|visit|on-?site) )notes?\W{0,3}", FLAGS)
 # What may lead a line before its own date: bullets, and a weekday ("- Friday 10 April: ...").
+# ("Tue 1/12/26", "Thurs. 3 June": the weekday as notes shorten it)
 _ENTRY_LED = re.compile(
-    r"[\s\-*#>\u2022]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?",
+    r"[\s\-*#>\u2022]*(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,? )?",
     FLAGS,
 )
 _DAY = timedelta(days=1)
@@ -37,6 +38,11 @@ class WrittenDays:
         self._entry: date | None = None  # the last entry's, in notes
         self.mailed = False
         self.sent: date | None = None  # the day a mail was sent: it tells of no day after it
+
+    @property
+    def entry(self) -> date | None:
+        """The day of the notes' entry the lines are under (never a mail's: a mail tells of any day)."""
+        return None if self.mailed else self._entry
 
     def read(self, line: Line, found: list[DateMatch]) -> date | None:
         """The day this line was written on (its entry's, its notes' or its mail's), or None."""
@@ -71,3 +77,33 @@ def with_today(line: Line, found: list[DateMatch], day: date | None) -> list[Dat
     told = [DateMatch(m.start(), m.end(), day) for m in _TODAY.finditer(line.text)]
     told += [DateMatch(m.start(), m.end(), day - _DAY) for m in _YESTERDAY.finditer(line.text)]
     return sorted([*found, *told], key=lambda known: known.start) if told else found
+
+
+# An hour told with the water found or getting out, on an undated line under a dated entry: "Tue
+# 1/12/26" then "- receptionist found water under the basin at 07:45 when opening": the entry's day.
+# (a mail's lines tell of any day: only notes' entries date their hours)
+_HOUR = re.compile(
+    r"\b(?:at|about|around|approx\.?|just (?:before|after)|~) ?\d{1,2}(?:[:.]\d{2} ?(?:[ap]\.?m\.?|hrs)?"
+    r"|(?:[:.]\d{2})? ?[ap]\.?m\b\.?)",
+    FLAGS,
+)
+_FOUND_OR_ESCAPED = re.compile(
+    r"\b(?:found|noticed|discovered|spotted|saw|first seen|let go|burst|split|overflowed|came (?:off|apart)"
+    r"|started (?:leaking|dripping|pouring))\b",
+    FLAGS,
+)
+_SENTENCE_MARK = re.compile(r"[.!?;] ")
+
+
+def with_hour(line: Line, found: list[DateMatch], entry: date | None) -> list[DateMatch]:
+    """The line's dates, with the first hour told in a sentence that finds the water or tells it
+    getting out read as the entry's day, when the line writes no day of its own."""
+    if entry is None or found:
+        return found
+    for hour in _HOUR.finditer(line.text):
+        marks = [mark.end() for mark in _SENTENCE_MARK.finditer(line.text, 0, hour.start())]
+        after = _SENTENCE_MARK.search(line.text, hour.end())
+        sentence = line.text[marks[-1] if marks else 0 : after.start() if after else len(line.text)]
+        if _FOUND_OR_ESCAPED.search(sentence):
+            return [DateMatch(hour.start(), hour.end(), entry)]
+    return found
