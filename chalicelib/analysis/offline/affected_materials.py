@@ -33,6 +33,7 @@ from chalicelib.analysis.offline.material_places import (
 from chalicelib.analysis.offline.material_soundness import (
     BUT_NOT_REACHED,
     HEDGE_BEFORE,
+    NO_DAMAGE_ON,
     NONE_ON,
     OUT_OF_CLAIM,
     SAID_SOUND,
@@ -222,11 +223,19 @@ class MaterialReader:
             for word in self.words
             if self._said_sound(word) and not self._on_top(word)
         }
+        # "porcelain tile on slab, no damage to the tile; drywall wet": what nothing was found on
+        spared = {
+            (word.key, self._part(word))
+            for word in self.words
+            if NO_DAMAGE_ON.search(self.text, max(0, word.start - 70), word.start)
+        }
         for index, word in enumerate(self.words):
             if not self._affected(index, word):
                 continue
             if (word.key, self._part(word)) in sound and not self._own_damage(word):
                 continue  # "Bathroom: tiled. Wet wall cavity ... Floor tiles intact": the tiles are fine
+            if (word.key, self._part(word)) in spared and not self._clause_damage(word):
+                continue  # (the same tile named first as the floor, in a clause of its own)
             clause_start, clause_end = self._clause(word)
             if _EVERY_ROOM.search(self.text, clause_start, clause_end):
                 out.append(AffectedMaterial(word, (), everywhere=True))
@@ -432,7 +441,7 @@ class MaterialReader:
             return False
         if HEDGE_BEFORE.search(text, max(0, word.start - 60), word.start):
             return False
-        if NONE_ON.search(text, max(0, word.start - 70), word.start):
+        if self._none_on(word):
             return False
         if named_as_substrate(text, word) or seen_from_below(text, word):
             return False
@@ -473,6 +482,10 @@ class MaterialReader:
         return next(evidence_matches(_AFFECTED_WORD, clause), None) is not None or not SAID_SOUND.search(
             clause
         )
+
+    def _none_on(self, word: MaterialWord) -> bool:
+        """ "no visible mould on the framing", "no damage to the tile": what nothing was found on."""
+        return NONE_ON.search(self.text, max(0, word.start - 70), word.start) is not None
 
     def _room_leads_part(self, word: MaterialWord) -> bool:
         """A room is named earlier in the material's own part of its sentence (cut at commas,

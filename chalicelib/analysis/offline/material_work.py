@@ -65,12 +65,35 @@ _NEXT_OBJECT = re.compile(
 )
 
 
+# Water taken off a sealed finish ("extracted kitchen tiles", "squeegeed the tiled floor", "wet-vac'd
+# the tiles and the hall carpet"): the water sat on it, which says nothing of the finish itself (a
+# carpet or a board extracted was wet through, and stays read by REMOVAL).
+_SEALED_KEYS = frozenset({"tile"})
+_SURFACE_WORK = re.compile(r"\b(?:extract\w*|squeege\w*|wet[- ]?vac\w*|mopp?(?:ed|ing)?)\b", FLAGS)
+
+
+def _water_taken_off(text: str, start: int, word: MaterialWord) -> bool:
+    """Whether the work nearest before a sealed finish only took the water off it."""
+    lo = max(start, word.start - _VERB_REACH)
+    surface = [*_SURFACE_WORK.finditer(text, lo, word.start)]
+    if not surface:
+        return False
+    last = surface[-1].start()
+    return not any(
+        match.start() > last and not _SURFACE_WORK.match(text, match.start())
+        for pattern in (REMOVAL, _CLEANING, _NEUTRAL)
+        for match in pattern.finditer(text, last, word.start)
+    )
+
+
 def work_on(
     text: str, start: int, end: int, word: MaterialWord, previous: MaterialWord | None
 ) -> bool | None:
     """nearest_work, and for a material with no work of its own listed straight after one that is only
     cleaned, that cleaning (removal is not carried on: "removed the lounge carpet and the hall slab"
     leaves the slab unsaid)."""
+    if word.key in _SEALED_KEYS and _water_taken_off(text, start, word):
+        return False
     verb = nearest_work(text, start, end, word.start, word.end)
     if (
         verb is None
