@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis import analyze_text
 from chalicelib.analysis.offline.material_words import material_words
 
@@ -462,3 +464,31 @@ def test_a_photo_count_line_is_no_photo_log() -> None:
     text = "Photos 1-12 uploaded.\nDen 3 x 3 m: carpet soaked, gyprock wicked to 300 mm."
     # Then the den's materials are read
     assert _materials(text)["Den"] == {"carpet", "gyprock"}
+
+
+# (notes, {room: materials}): the rest of a room said fine after the room itself leaves the notes on
+# that room, so the next line's material is its; a room named only as fine does not (the near miss).
+_REST_OF_ROOM_FINE = [
+    (
+        "Leak 3/4/2026.\nLaundry 2.1 x 1.8. Vinyl wet at the tub. Rest of laundry floor dry.\n"
+        "Skirting swollen 2 lm.",
+        {"Laundry": {"vinyl", "skirting"}},
+    ),
+    (
+        "Leak 3/4/2026.\nScullery 2.4 x 2.0. Sheet vinyl soaked near the sink."
+        " Remainder of scullery floor dry on the meter.\nKickboards swollen 1.2 lm.",
+        {"Scullery": {"sheet vinyl", "kickboards"}},
+    ),
+    (
+        "Leak 3/4/2026.\nScullery sheet vinyl soaked near the sink.\nPantry checked, dry.\n"
+        "Kickboards swollen.",
+        {"Scullery": {"sheet vinyl"}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _REST_OF_ROOM_FINE)
+def test_the_rest_of_a_room_said_fine_leaves_the_notes_on_that_room(
+    text: str, expected: dict[str, set[str]]
+) -> None:
+    assert _materials(text) == expected
