@@ -298,3 +298,35 @@ def test_water_taken_off_a_sealed_finish_says_nothing_of_the_finish(
 ) -> None:
     materials = _materials(text, room)
     assert {name: name in materials for name in expected} == expected, materials
+
+
+# (notes, {room: materials}): what a reinstatement puts back is not what the water reached; work that
+# takes the material out first keeps it (the near miss).
+_PUT_BACK_ONLY = [
+    (
+        "Leak 3/4/2026.\nKitchen vinyl wet. Family room carpet wet.\n"
+        "Reinstatement: replace kickboards and underlay.",
+        {"Kitchen": {"vinyl"}, "Family room": {"carpet"}},
+    ),
+    (
+        "Leak 3/4/2026.\nKitchen vinyl wet. Family room carpet wet.\nRebuild - new skirting, relay the family"
+        " room underlay.",
+        {"Kitchen": {"vinyl"}, "Family room": {"carpet"}},
+    ),
+    (
+        "Leak 3/4/2026.\nDining room ceiling wet and sagging.\nScope to rebuild: remove and replace dining"
+        " ceiling drywall - 60 SF.",
+        {"Dining room": {"drywall"}},
+    ),
+    (
+        "Leak 3/4/2026.\nKitchen vinyl wet. Family room carpet wet.\nRemoved the family room underlay;"
+        " reinstatement to follow.",
+        {"Kitchen": {"vinyl"}, "Family room": {"carpet", "underlay"}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _PUT_BACK_ONLY)
+def test_what_a_reinstatement_puts_back_is_not_affected(text: str, expected: dict[str, set[str]]) -> None:
+    found = {area.room: set(area.materials) for area in analyze_text(text).affected_areas}
+    assert found == expected

@@ -72,6 +72,24 @@ _SEALED_KEYS = frozenset({"tile"})
 _SURFACE_WORK = re.compile(r"\b(?:extract\w*|squeege\w*|wet[- ]?vac\w*|mopp?(?:ed|ing)?)\b", FLAGS)
 
 
+# A reinstatement (rebuild) label or clause before the material ("Reinstatement: replace kickboards
+# and underlay", "Rebuild - new vinyl, skirting", "to make good: replace the plasterboard"): its verbs
+# are the rebuild, which says nothing of what the water reached.
+# ("remove and reinstall baseboard" detaches it; "make good the screed" repairs it; "Scope to rebuild:
+# remove and replace the drywall" takes it out first: those keep their own work)
+_REBUILD_BEFORE = re.compile(r"\b(?P<rebuild>reinstat\w*|rebuild(?:ing)?)\b[^.;()]*$", FLAGS)
+_PUT_BACK = re.compile(r"\b(?:replac\w*|relay|re-?laid)\b", FLAGS)
+
+
+def _rebuilt_only(text: str, start: int, word: MaterialWord) -> bool:
+    """Whether the material is only named as what a reinstatement puts back."""
+    rebuild = _REBUILD_BEFORE.search(text, max(start, word.start - _VERB_REACH), word.start)
+    if rebuild is None:
+        return False
+    removals = REMOVAL.finditer(text, rebuild.end("rebuild"), word.start)
+    return all(_PUT_BACK.match(text, match.start()) for match in removals)
+
+
 def _water_taken_off(text: str, start: int, word: MaterialWord) -> bool:
     """Whether the work nearest before a sealed finish only took the water off it."""
     lo = max(start, word.start - _VERB_REACH)
@@ -94,6 +112,9 @@ def work_on(
     leaves the slab unsaid)."""
     if word.key in _SEALED_KEYS and _water_taken_off(text, start, word):
         return False
+    if _rebuilt_only(text, start, word):
+        return False  # "Reinstatement: replace kickboards and underlay": what is put back
+
     verb = nearest_work(text, start, end, word.start, word.end)
     if (
         verb is None
