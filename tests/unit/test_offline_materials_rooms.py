@@ -492,3 +492,29 @@ def test_the_rest_of_a_room_said_fine_leaves_the_notes_on_that_room(
     text: str, expected: dict[str, set[str]]
 ) -> None:
     assert _materials(text) == expected
+
+
+# (notes, {room: materials}): joinery stands in the rooms with plumbing; a cabinet the notes name while
+# on a living room, bedroom or passage is not that room's, while a hall bathroom's or a kitchenette's
+# is (the near misses).
+_CABINETS_WHERE_PLUMBED = [
+    (
+        "Leak 3/4/2026.\nThe water ran out of the kitchen and across the lounge carpet. There was a tide mark"
+        " on the kickboard.\nKitchen vinyl wet.",
+        {"Kitchen": {"vinyl"}, "Lounge": {"carpet"}},
+    ),
+    (
+        "Leak 3/4/2026.\nHall bath 8 x 5 ft: vanity base swollen, tile wet.\n"
+        "Hallway carpet wet; the vanity toe kick by the door reads 30.",
+        {"Hall bath": {"vanity", "tile"}, "Hallway": {"carpet"}},
+    ),
+    (
+        "Leak 3/4/2026.\nKitchenette: kickboards swollen. Corridor carpet wet.",
+        {"Kitchenette": {"kickboards"}, "Corridor": {"carpet"}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _CABINETS_WHERE_PLUMBED)
+def test_cabinets_are_a_plumbed_rooms_not_a_living_rooms(text: str, expected: dict[str, set[str]]) -> None:
+    assert _materials(text) == expected

@@ -25,6 +25,8 @@ from chalicelib.analysis.offline.dry_timber_readings import read_dry
 from chalicelib.analysis.offline.material_asides import CLASS_SENTENCE, named_aside
 from chalicelib.analysis.offline.material_heads import heads_line, landmarked_head
 from chalicelib.analysis.offline.material_places import (
+    ROOF_KEYS,
+    ROOF_SPACE,
     not_neighbour,
     placed_elsewhere,
     room_outside_aside,
@@ -140,16 +142,6 @@ _REFERENCE = re.compile(
 )
 
 
-# A roof's own timbers are the roof space's, whatever room a line names them beside.
-_ROOF_KEYS = frozenset({"sheathing", "rafters"})
-_ROOF_SPACE = re.compile(r"\b(?:attic|loft|roof|ceiling (?:space|void|cavity)|crawl ?space)\b", FLAGS)
-
-
-def fits_room(key: str, room: str) -> bool:
-    """Whether a material can be the room's: a roof's sheathing and rafters are only a roof space's."""
-    return key not in _ROOF_KEYS or _ROOF_SPACE.search(room) is not None
-
-
 # A material named as a suspected or known asbestos product ("presumed asbestos-containing", "contain
 # chrysotile", "ACM, left undisturbed"): what is said of it is the hazard.
 # ("no asbestos concern" clears it, and says nothing of the material)
@@ -243,7 +235,7 @@ class MaterialReader:
             if self._grades_job(word):
                 continue  # "carpet and underlay plus wall wicking: Class 2" grades the job, no one room
             owners = self._owners(word)
-            if word.key in _ROOF_KEYS and owners and not all(_ROOF_SPACE.search(o.name) for o in owners):
+            if word.key in ROOF_KEYS and owners and not all(ROOF_SPACE.search(o.name) for o in owners):
                 owners = None  # "Sheathing at the vent", after "batts over the closet ceiling": the roof's
             if owners != ():
                 out.append(AffectedMaterial(word, owners))
