@@ -518,3 +518,43 @@ _CABINETS_WHERE_PLUMBED = [
 @pytest.mark.parametrize(("text", "expected"), _CABINETS_WHERE_PLUMBED)
 def test_cabinets_are_a_plumbed_rooms_not_a_living_rooms(text: str, expected: dict[str, set[str]]) -> None:
     assert _materials(text) == expected
+
+
+# (notes, {room: materials}): a room bracketed after a material's own size is that item's room, though a
+# comma brings the size in; the rooms bracketed after the item before it are not (the near miss: the den
+# gets no vinyl).
+_BRACKETED_AFTER_SIZE = [
+    (
+        "Flood 3/4/2026.\nKitchen, 14 x 12 ft: vinyl plank wet. Living room carpet wet.\n"
+        "Primary bedroom carpet wet.\nScope:\n"
+        "- Remove carpet and pad, 483 SF (living room and primary bedroom);"
+        " remove vinyl plank, 168 SF (kitchen).",
+        {"Kitchen": {"vinyl plank"}, "Living room": {"carpet", "pad"}, "Primary bedroom": {"carpet", "pad"}},
+    ),
+    (
+        "Storm 3/4/2026.\nDen carpet wet. Sunroom vinyl wet.\nScope:\n- Lift carpet, 14 m2 (den); lift sheet"
+        " vinyl, 9.5 m2 (sunroom).",
+        {"Den": {"carpet"}, "Sunroom": {"vinyl"}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _BRACKETED_AFTER_SIZE)
+def test_a_room_bracketed_after_a_materials_size_is_its_items(
+    text: str, expected: dict[str, set[str]]
+) -> None:
+    assert _materials(text) == expected
+
+
+def test_a_skirting_named_by_what_it_is_made_of_is_the_skirting() -> None:
+    # Given skirtings named by their vinyl, rubber or PVC, beside a vinyl floor
+    words = material_words(
+        "vinyl skirting lifted, rubber baseboard swollen, PVC skirting ok, vinyl floor tiles"
+    )
+    # Then each skirting is a baseboard, and only the floor is vinyl
+    assert [(word.key, word.name) for word in words] == [
+        ("baseboard", "vinyl skirting"),
+        ("baseboard", "rubber baseboard"),
+        ("baseboard", "pvc skirting"),
+        ("vinyl", "vinyl floor tiles"),
+    ]

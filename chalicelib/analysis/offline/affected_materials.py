@@ -327,15 +327,18 @@ class MaterialReader:
         if after is not None and self._starts[after] - word.end <= _MAX_PLACED:
             gap = text[word.end : self._starts[after]]
             worked = _WORK_BEFORE_ROOMS.fullmatch(gap) is not None and (gap == " " or REMOVAL.search(gap))
+            # ("remove vinyl plank, 168 SF (kitchen)": a room bracketed after the material's own run of
+            # sizes is its item's, whatever comma the size brings)
+            bracketed = self._bracketed(word, after)
             placed = (
                 _PLACED_IN.search(gap) is not None
-                or self._bracketed(word, after)
+                or bracketed
                 or (
                     _ON_ROOMS.search(gap) is not None
                     and _ROOMS_SURFACE.match(text, self.rooms[after].end) is not None
                 )
             )
-            if ";" not in gap and (placed or worked) and self._one_item(word, after):
+            if ";" not in gap and (placed or worked) and (bracketed or self._one_item(word, after)):
                 return self._from(after)
             listed = self._from(after)
             index = bisect_left(self._word_starts, word.start)
