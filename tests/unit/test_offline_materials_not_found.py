@@ -4,6 +4,8 @@ and a suspected asbestos product."""
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis import analyze_text
 
 
@@ -150,3 +152,181 @@ def test_a_room_said_to_have_only_some_materials_wet_drops_the_others_named_else
     # Then the skirting is affected and the carpet is not
     assert "skirting" in materials
     assert "carpet" not in materials
+
+
+# (notes, room, {material: whether it is among the room's affected materials})
+_TOOK_NO_WATER = [
+    # the material said to have taken none of the water, in other verbs and orders
+    (
+        "Burst pipe 3/4/2026. Rumpus carpet and underlay wet. The slab itself did not take any water.",
+        "Rumpus",
+        {"carpet": True, "slab": False},
+    ),
+    (
+        "Burst pipe 3/4/2026. Study carpet soaked; the jarrah boards under it never absorbed any of it.",
+        "Study",
+        {"carpet": True, "jarrah boards": False},
+    ),
+    (
+        "Burst pipe 3/4/2026. Den plasterboard wet to 300 mm. The screed took up no moisture.",
+        "Den",
+        {"plasterboard": True, "screed": False},
+    ),
+    # the near miss: a material said to have taken the water is affected
+    (
+        "Burst pipe 3/4/2026. Rumpus carpet and underlay wet. The slab did take water and reads high.",
+        "Rumpus",
+        {"carpet": True, "slab": True},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "room", "expected"), _TOOK_NO_WATER)
+def test_a_material_said_to_have_taken_no_water_is_not_affected(
+    text: str, room: str, expected: dict[str, bool]
+) -> None:
+    materials = _materials(text, room)
+    assert {name: name in materials for name in expected} == expected, materials
+
+
+_LEFT_OUT_OF_DRYING = [
+    # a floor the writer leaves out of the drying, in two wordings
+    (
+        "Burst pipe 3/4/2026. Rumpus floor is bare concrete, wet after a puddle was squeegeed to the drain"
+        " - the concrete is not being dried or logged. Rumpus drywall wet.",
+        "Rumpus",
+        {"drywall": True, "concrete": False},
+    ),
+    (
+        "Burst pipe 3/4/2026. Garage slab damp near the door, not to be monitored. Garage plasterboard wet.",
+        "Garage",
+        {"plasterboard": True, "slab": False},
+    ),
+    # the near miss: the same floor with nothing said of leaving it out
+    (
+        "Burst pipe 3/4/2026. Rumpus floor is bare concrete, wet after a puddle was squeegeed to the drain."
+        " Rumpus drywall wet.",
+        "Rumpus",
+        {"drywall": True, "concrete": True},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "room", "expected"), _LEFT_OUT_OF_DRYING)
+def test_a_material_left_out_of_the_drying_is_not_affected(
+    text: str, room: str, expected: dict[str, bool]
+) -> None:
+    materials = _materials(text, room)
+    assert {name: name in materials for name in expected} == expected, materials
+
+
+_NOTHING_FOUND_ON_IT = [
+    # the finish named first as the floor, then said to have no damage: the same tile, in either order
+    (
+        "Burst pipe 3/4/2026. Ensuite 2.4 x 1.8 m.\n"
+        "Ensuite: porcelain tile on slab, no damage to the tile; vanity kickboard and drywall wet to 450 mm.",
+        "Ensuite",
+        {"porcelain tile": False, "drywall": True},
+    ),
+    (
+        "Burst pipe 3/4/2026. Ensuite 2.4 x 1.8 m, water on the floor.\n"
+        "Ensuite: floor tiles over a screed, no water damage to the tiles, grout fine; plasterboard wet.",
+        "Ensuite",
+        {"floor tiles": False, "plasterboard": True},
+    ),
+    # the near miss: one tile lifting in its own clause, another tile found undamaged
+    (
+        "Burst pipe 3/4/2026. Ensuite 2.4 x 1.8 m, water on the floor.\n"
+        "Ensuite: floor tiles lifting over a wet screed; no water damage to the wall tiles;"
+        " plasterboard wet.",
+        "Ensuite",
+        {"floor tiles": True, "plasterboard": True},
+    ),
+]
+
+
+_NOTHING_FOUND_ON_IT.append(
+    # the near miss: no mould on it says nothing of whether it is wet
+    (
+        "Burst pipe 3/4/2026.\nDen: carpet wet along the wall. Skirting looks darker along the bottom edge."
+        " Musty, but no visible mould on the walls or skirting.",
+        "Den",
+        {"carpet": True, "skirting": True},
+    )
+)
+
+
+@pytest.mark.parametrize(("text", "room", "expected"), _NOTHING_FOUND_ON_IT)
+def test_a_material_nothing_was_found_on_is_not_affected_where_it_is_named_again(
+    text: str, room: str, expected: dict[str, bool]
+) -> None:
+    materials = _materials(text, room)
+    assert {name: name in materials for name in expected} == expected, materials
+
+
+_WATER_TAKEN_OFF = [
+    # water extracted, squeegeed or wet-vacuumed off a sealed finish says nothing of the finish
+    (
+        "Burst pipe 3/4/2026. Kitchen plasterboard wet.\nWork done:\n"
+        "- extracted kitchen tiles and lounge carpet",
+        "Kitchen",
+        {"plasterboard": True, "tiles": False},
+    ),
+    (
+        "Burst pipe 3/4/2026. Scullery plasterboard wet.\nWork done:\n- wet-vac'd the scullery floor tiles",
+        "Scullery",
+        {"plasterboard": True, "floor tiles": False},
+    ),
+    # the near misses: a carpet extracted was wet through; a tile lifted after the extraction was reached
+    (
+        "Burst pipe 3/4/2026. Lounge plasterboard wet.\nWork done:\n- extracted lounge carpet",
+        "Lounge",
+        {"plasterboard": True, "carpet": True},
+    ),
+    (
+        "Burst pipe 3/4/2026. Kitchen plasterboard wet.\nWork done:\n"
+        "- extracted water, then lifted the kitchen tiles (drummy)",
+        "Kitchen",
+        {"plasterboard": True, "tiles": True},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "room", "expected"), _WATER_TAKEN_OFF)
+def test_water_taken_off_a_sealed_finish_says_nothing_of_the_finish(
+    text: str, room: str, expected: dict[str, bool]
+) -> None:
+    materials = _materials(text, room)
+    assert {name: name in materials for name in expected} == expected, materials
+
+
+# (notes, {room: materials}): what a reinstatement puts back is not what the water reached; work that
+# takes the material out first keeps it (the near miss).
+_PUT_BACK_ONLY = [
+    (
+        "Leak 3/4/2026.\nKitchen vinyl wet. Family room carpet wet.\n"
+        "Reinstatement: replace kickboards and underlay.",
+        {"Kitchen": {"vinyl"}, "Family room": {"carpet"}},
+    ),
+    (
+        "Leak 3/4/2026.\nKitchen vinyl wet. Family room carpet wet.\nRebuild - new skirting, relay the family"
+        " room underlay.",
+        {"Kitchen": {"vinyl"}, "Family room": {"carpet"}},
+    ),
+    (
+        "Leak 3/4/2026.\nDining room ceiling wet and sagging.\nScope to rebuild: remove and replace dining"
+        " ceiling drywall - 60 SF.",
+        {"Dining room": {"drywall"}},
+    ),
+    (
+        "Leak 3/4/2026.\nKitchen vinyl wet. Family room carpet wet.\nRemoved the family room underlay;"
+        " reinstatement to follow.",
+        {"Kitchen": {"vinyl"}, "Family room": {"carpet", "underlay"}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _PUT_BACK_ONLY)
+def test_what_a_reinstatement_puts_back_is_not_affected(text: str, expected: dict[str, set[str]]) -> None:
+    found = {area.room: set(area.materials) for area in analyze_text(text).affected_areas}
+    assert found == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis import analyze_text
 from chalicelib.analysis.offline.material_words import material_words
 
@@ -462,3 +464,97 @@ def test_a_photo_count_line_is_no_photo_log() -> None:
     text = "Photos 1-12 uploaded.\nDen 3 x 3 m: carpet soaked, gyprock wicked to 300 mm."
     # Then the den's materials are read
     assert _materials(text)["Den"] == {"carpet", "gyprock"}
+
+
+# (notes, {room: materials}): the rest of a room said fine after the room itself leaves the notes on
+# that room, so the next line's material is its; a room named only as fine does not (the near miss).
+_REST_OF_ROOM_FINE = [
+    (
+        "Leak 3/4/2026.\nLaundry 2.1 x 1.8. Vinyl wet at the tub. Rest of laundry floor dry.\n"
+        "Skirting swollen 2 lm.",
+        {"Laundry": {"vinyl", "skirting"}},
+    ),
+    (
+        "Leak 3/4/2026.\nScullery 2.4 x 2.0. Sheet vinyl soaked near the sink."
+        " Remainder of scullery floor dry on the meter.\nKickboards swollen 1.2 lm.",
+        {"Scullery": {"sheet vinyl", "kickboards"}},
+    ),
+    (
+        "Leak 3/4/2026.\nScullery sheet vinyl soaked near the sink.\nPantry checked, dry.\n"
+        "Kickboards swollen.",
+        {"Scullery": {"sheet vinyl"}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _REST_OF_ROOM_FINE)
+def test_the_rest_of_a_room_said_fine_leaves_the_notes_on_that_room(
+    text: str, expected: dict[str, set[str]]
+) -> None:
+    assert _materials(text) == expected
+
+
+# (notes, {room: materials}): joinery stands in the rooms with plumbing; a cabinet the notes name while
+# on a living room, bedroom or passage is not that room's, while a hall bathroom's or a kitchenette's
+# is (the near misses).
+_CABINETS_WHERE_PLUMBED = [
+    (
+        "Leak 3/4/2026.\nThe water ran out of the kitchen and across the lounge carpet. There was a tide mark"
+        " on the kickboard.\nKitchen vinyl wet.",
+        {"Kitchen": {"vinyl"}, "Lounge": {"carpet"}},
+    ),
+    (
+        "Leak 3/4/2026.\nHall bath 8 x 5 ft: vanity base swollen, tile wet.\n"
+        "Hallway carpet wet; the vanity toe kick by the door reads 30.",
+        {"Hall bath": {"vanity", "tile"}, "Hallway": {"carpet"}},
+    ),
+    (
+        "Leak 3/4/2026.\nKitchenette: kickboards swollen. Corridor carpet wet.",
+        {"Kitchenette": {"kickboards"}, "Corridor": {"carpet"}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _CABINETS_WHERE_PLUMBED)
+def test_cabinets_are_a_plumbed_rooms_not_a_living_rooms(text: str, expected: dict[str, set[str]]) -> None:
+    assert _materials(text) == expected
+
+
+# (notes, {room: materials}): a room bracketed after a material's own size is that item's room, though a
+# comma brings the size in; the rooms bracketed after the item before it are not (the near miss: the den
+# gets no vinyl).
+_BRACKETED_AFTER_SIZE = [
+    (
+        "Flood 3/4/2026.\nKitchen, 14 x 12 ft: vinyl plank wet. Living room carpet wet.\n"
+        "Primary bedroom carpet wet.\nScope:\n"
+        "- Remove carpet and pad, 483 SF (living room and primary bedroom);"
+        " remove vinyl plank, 168 SF (kitchen).",
+        {"Kitchen": {"vinyl plank"}, "Living room": {"carpet", "pad"}, "Primary bedroom": {"carpet", "pad"}},
+    ),
+    (
+        "Storm 3/4/2026.\nDen carpet wet. Sunroom vinyl wet.\nScope:\n- Lift carpet, 14 m2 (den); lift sheet"
+        " vinyl, 9.5 m2 (sunroom).",
+        {"Den": {"carpet"}, "Sunroom": {"vinyl"}},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _BRACKETED_AFTER_SIZE)
+def test_a_room_bracketed_after_a_materials_size_is_its_items(
+    text: str, expected: dict[str, set[str]]
+) -> None:
+    assert _materials(text) == expected
+
+
+def test_a_skirting_named_by_what_it_is_made_of_is_the_skirting() -> None:
+    # Given skirtings named by their vinyl, rubber or PVC, beside a vinyl floor
+    words = material_words(
+        "vinyl skirting lifted, rubber baseboard swollen, PVC skirting ok, vinyl floor tiles"
+    )
+    # Then each skirting is a baseboard, and only the floor is vinyl
+    assert [(word.key, word.name) for word in words] == [
+        ("baseboard", "vinyl skirting"),
+        ("baseboard", "rubber baseboard"),
+        ("baseboard", "pvc skirting"),
+        ("vinyl", "vinyl floor tiles"),
+    ]

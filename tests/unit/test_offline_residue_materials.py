@@ -230,3 +230,50 @@ def test_sooted_walls_of_a_room_whose_board_is_named_are_that_board(
 ) -> None:
     materials = next(area.materials for area in analyze_text(text).affected_areas if area.room == room)
     assert {name: name in materials for name in expected} == expected
+
+
+# The walls and ceiling the scope cleans under a room's own heading are that room's, whatever else the
+# survey says of it; a line cleaning a list of rooms stays a blanket treatment (the near miss).
+_CLEANED_UNDER_HEADING = [
+    # a heading, then its cleaning with a quantity after each surface
+    (
+        "Candle fire, 4 Moana Ave, Timaru 7910. Attended 3/08/2026.\n"
+        "Study: smoke webs in the corners of the ceiling.\n"
+        "Scope\nStudy\n  - Dry sponge ceiling 9.5 m2, walls 31 m2; clean architraves 12 lm\n",
+        "Study",
+        {"ceiling": True, "walls": True},
+    ),
+    # another order and other verbs: walls first, a plus between, an unknown room by its heading
+    (
+        "Toaster fire, 17 Kauri Rd, Whangarei 0110. Attended 11/08/2026.\n"
+        "Sewing room: curtains sooted.\n"
+        "Works\nSewing room\n  - Degrease walls 24 m2 + ceiling 8 m2, then stain-block\n",
+        "Sewing room",
+        {"walls": True, "ceiling": True, "curtains": True},
+    ),
+    # the near miss: one line cleans several rooms' surfaces; a room the survey describes keeps its own
+    (
+        "Pan fire, 9 Rata St, Nelson 7010. Attended 4/05/2026.\n"
+        "Kitchen: heavy soot on the ceiling and the range hood.\n"
+        "Study: light soot film on the ceiling.\n"
+        "Scope\n- Clean ceilings and walls: kitchen 30 m2, study 22 m2\n",
+        "Study",
+        {"ceiling": True, "walls": False},
+    ),
+    # a room whose wall board is named: its cleaned walls are that board, not a second material
+    (
+        "Heater fire, 2 Tui St, Levin 5510. Attended 6/08/2026.\n"
+        "Den: soot on the ceiling, block walls sooted.\n"
+        "Scope\nDen\n  - Wash walls 28 m2, ceiling 12 m2\n",
+        "Den",
+        {"ceiling": True, "walls": False, "concrete block": True},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "room", "expected"), _CLEANED_UNDER_HEADING)
+def test_surfaces_cleaned_under_a_rooms_heading_are_its_linings(
+    text: str, room: str, expected: dict[str, bool]
+) -> None:
+    materials = next(area.materials for area in analyze_text(text).affected_areas if area.room == room)
+    assert {name: name in materials for name in expected} == expected, materials

@@ -25,6 +25,8 @@ from chalicelib.analysis.offline.dry_timber_readings import read_dry
 from chalicelib.analysis.offline.material_asides import CLASS_SENTENCE, named_aside
 from chalicelib.analysis.offline.material_heads import heads_line, landmarked_head
 from chalicelib.analysis.offline.material_places import (
+    ROOF_KEYS,
+    ROOF_SPACE,
     not_neighbour,
     placed_elsewhere,
     room_outside_aside,
@@ -33,6 +35,7 @@ from chalicelib.analysis.offline.material_places import (
 from chalicelib.analysis.offline.material_soundness import (
     BUT_NOT_REACHED,
     HEDGE_BEFORE,
+    NO_DAMAGE_ON,
     NONE_ON,
     OUT_OF_CLAIM,
     SAID_SOUND,
@@ -139,16 +142,6 @@ _REFERENCE = re.compile(
 )
 
 
-# A roof's own timbers are the roof space's, whatever room a line names them beside.
-_ROOF_KEYS = frozenset({"sheathing", "rafters"})
-_ROOF_SPACE = re.compile(r"\b(?:attic|loft|roof|ceiling (?:space|void|cavity)|crawl ?space)\b", FLAGS)
-
-
-def fits_room(key: str, room: str) -> bool:
-    """Whether a material can be the room's: a roof's sheathing and rafters are only a roof space's."""
-    return key not in _ROOF_KEYS or _ROOF_SPACE.search(room) is not None
-
-
 # A material named as a suspected or known asbestos product ("presumed asbestos-containing", "contain
 # chrysotile", "ACM, left undisturbed"): what is said of it is the hazard.
 # ("no asbestos concern" clears it, and says nothing of the material)
@@ -222,11 +215,19 @@ class MaterialReader:
             for word in self.words
             if self._said_sound(word) and not self._on_top(word)
         }
+        # "porcelain tile on slab, no damage to the tile; drywall wet": what nothing was found on
+        spared = {
+            (word.key, self._part(word))
+            for word in self.words
+            if NO_DAMAGE_ON.search(self.text, max(0, word.start - 70), word.start)
+        }
         for index, word in enumerate(self.words):
             if not self._affected(index, word):
                 continue
             if (word.key, self._part(word)) in sound and not self._own_damage(word):
                 continue  # "Bathroom: tiled. Wet wall cavity ... Floor tiles intact": the tiles are fine
+            if (word.key, self._part(word)) in spared and not self._clause_damage(word):
+                continue  # (the same tile named first as the floor, in a clause of its own)
             clause_start, clause_end = self._clause(word)
             if _EVERY_ROOM.search(self.text, clause_start, clause_end):
                 out.append(AffectedMaterial(word, (), everywhere=True))
@@ -234,7 +235,7 @@ class MaterialReader:
             if self._grades_job(word):
                 continue  # "carpet and underlay plus wall wicking: Class 2" grades the job, no one room
             owners = self._owners(word)
-            if word.key in _ROOF_KEYS and owners and not all(_ROOF_SPACE.search(o.name) for o in owners):
+            if word.key in ROOF_KEYS and owners and not all(ROOF_SPACE.search(o.name) for o in owners):
                 owners = None  # "Sheathing at the vent", after "batts over the closet ceiling": the roof's
             if owners != ():
                 out.append(AffectedMaterial(word, owners))
@@ -326,15 +327,18 @@ class MaterialReader:
         if after is not None and self._starts[after] - word.end <= _MAX_PLACED:
             gap = text[word.end : self._starts[after]]
             worked = _WORK_BEFORE_ROOMS.fullmatch(gap) is not None and (gap == " " or REMOVAL.search(gap))
+            # ("remove vinyl plank, 168 SF (kitchen)": a room bracketed after the material's own run of
+            # sizes is its item's, whatever comma the size brings)
+            bracketed = self._bracketed(word, after)
             placed = (
                 _PLACED_IN.search(gap) is not None
-                or self._bracketed(word, after)
+                or bracketed
                 or (
                     _ON_ROOMS.search(gap) is not None
                     and _ROOMS_SURFACE.match(text, self.rooms[after].end) is not None
                 )
             )
-            if ";" not in gap and (placed or worked) and self._one_item(word, after):
+            if ";" not in gap and (placed or worked) and (bracketed or self._one_item(word, after)):
                 return self._from(after)
             listed = self._from(after)
             index = bisect_left(self._word_starts, word.start)
@@ -432,7 +436,7 @@ class MaterialReader:
             return False
         if HEDGE_BEFORE.search(text, max(0, word.start - 60), word.start):
             return False
-        if NONE_ON.search(text, max(0, word.start - 70), word.start):
+        if self._none_on(word):
             return False
         if named_as_substrate(text, word) or seen_from_below(text, word):
             return False
@@ -473,6 +477,10 @@ class MaterialReader:
         return next(evidence_matches(_AFFECTED_WORD, clause), None) is not None or not SAID_SOUND.search(
             clause
         )
+
+    def _none_on(self, word: MaterialWord) -> bool:
+        """ "no visible mould on the framing", "no damage to the tile": what nothing was found on."""
+        return NONE_ON.search(self.text, max(0, word.start - 70), word.start) is not None
 
     def _room_leads_part(self, word: MaterialWord) -> bool:
         """A room is named earlier in the material's own part of its sentence (cut at commas,

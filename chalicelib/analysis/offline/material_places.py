@@ -3,6 +3,8 @@ the living room; LVP in kitchen, dining, hall; tile in bath 1)", "tile and vanit
 clause says where the material is; when that place is not one of the rooms read, the material is not
 the room named before the semicolon, and is left to no room rather than given to the wrong one. A room
 named only in a bracketed aside ("The mudroom (the laundry is in there too) ...") places nothing after it.
+And the rooms a material can be in at all: a roof's sheathing only a roof space's, cabinets only a
+room with plumbing's (fits_room).
 """
 
 from __future__ import annotations
@@ -89,3 +91,32 @@ def not_neighbour(text: str, rooms: Sequence[Mention], owner: Mention | None) ->
     while index >= 0 and shared_with(text, rooms[index].start):
         index -= 1
     return rooms[index] if index >= 0 else None
+
+
+# A roof's own timbers are the roof space's, whatever room a line names them beside.
+ROOF_KEYS = frozenset({"sheathing", "rafters"})
+ROOF_SPACE = re.compile(r"\b(?:attic|loft|roof|ceiling (?:space|void|cavity)|crawl ?space)\b", FLAGS)
+
+
+# Kitchen and bathroom joinery (cabinets, vanities, kickboards) stands in the rooms with plumbing, never
+# in a living room, bedroom or passage: there, a cabinet a line names is another room's, reached by
+# the notes moving on ("... across the family room carpet. A tide mark on the kickboard").
+_CABINET_KEYS = frozenset({"cabinetry"})
+_LIVING_ROOM = re.compile(
+    r"\b(?:hall(?:way)?s?|corridors?|passages?|famil(?:y|ies)|lounges?|living|dining|bed(?:room)?s?|br|bdrm"
+    r"|stairs?|stairwells?|landings?|rumpus|den|study|sunroom|foyer|entry)\b",
+    FLAGS,
+)
+_PLUMBED_ROOM = re.compile(
+    r"\b(?:kitchen\w*|bath\w*|ensuite|en-suite|laundry|utility|wc|toilet|powder|pantry|scullery|bar|servery"
+    r"|vanity|wet ?bar|robe|wardrobe|closet|cupboard|office|reception|surgery|treatment)\b",
+    FLAGS,
+)
+
+
+def fits_room(key: str, room: str) -> bool:
+    """Whether a material can be the room's: a roof's sheathing and rafters are only a roof space's;
+    cabinets are not a living room's, bedroom's or passage's."""
+    if key in _CABINET_KEYS:
+        return not (_LIVING_ROOM.search(room) and not _PLUMBED_ROOM.search(room))
+    return key not in ROOF_KEYS or ROOF_SPACE.search(room) is not None

@@ -26,7 +26,13 @@ _SOUND_AFTER = re.compile(
     # "the studs are steel": a frame that takes up no water
     r"|(?:are|is|were|was) (?:steel|metal)\b"
     # "the tiles shed the water, nothing soaked in": a sealed finish the water ran off
-    r"|shed (?:the |all the )?water|nothing soaked in|(?:did ?n[o']t|never) soak (?:in|through)\b)",
+    r"|shed (?:the |all the )?water|nothing soaked in|(?:did ?n[o']t|never) soak (?:in|through)\b"
+    # "the slab itself didn't take any water", "the boards took up no moisture", "the tiles never
+    # absorbed any of it": the material said to have taken none of the water
+    r"|(?:did ?n[o']t|has ?n[o']t|have ?n[o']t|had ?n[o']t|never)"
+    r" (?:take|took|taken|absorb(?:ed)?|pick(?:ed)?)(?: up| in)?"
+    r" (?:(?:any|much)(?: of)?(?: the| it| that)?(?: water| moisture)?|(?:the )?(?:water|moisture))\b"
+    r"|(?:took|taken|absorbed|picked) (?:up |in )?(?:no|none of the) (?:water|moisture))",
     FLAGS,
 )
 
@@ -68,9 +74,21 @@ BUT_NOT_REACHED = re.compile(
 )
 
 
+# "no damage to the tile", "no water on the boards": nothing at all found on it, which clears the same
+# material named elsewhere in the room's part of the line ("no mould on the skirting" does not: the
+# skirting may still be wet)
+NO_DAMAGE_ON = re.compile(
+    r"\bno (?:visible |sign of |signs of |obvious )?(?:water |moisture |heat |smoke )?"
+    r"(?:damage|water|moisture|swelling) (?:on|in|to|behind|under)\b[^.;:]{0,50}$",
+    FLAGS,
+)
+
+
 # "no visible mould on the back of the board or the framing": what nothing was found on.
 NONE_ON = re.compile(
-    r"\bno (?:visible |sign of |signs of )?(?:mou?ld|growth|damage|staining|water|moisture|swelling|wicking)"
+    # ("no water damage to the tiles", "no obvious heat damage on the boards")
+    r"\bno (?:visible |sign of |signs of |obvious )?(?:water |moisture |heat |smoke )?"
+    r"(?:mou?ld|growth|damage|staining|water|moisture|swelling|wicking)"
     r" (?:on|in|to|behind|under)\b[^.;:]{0,50}$",
     FLAGS,
 )
@@ -95,7 +113,9 @@ def said_sound(text: str, end: int) -> bool:
 # sentence leaves out of the job is not among its affected materials.
 OUT_OF_CLAIM = re.compile(
     r"\bnot (?:part of|on|in|included in|covered by|covered under)(?: the| this| our)? "
-    r"(?:loss|claim|scope|job|assessment|drying chamber)\b",
+    r"(?:loss|claim|scope|job|assessment|drying chamber)\b"
+    # "the concrete is not being dried or logged", "not being dried or monitored": left out of the drying
+    r"|\bnot (?:being |to be )?(?:dried|logged|monitored)(?: or (?:dried|logged|monitored))?\b",
     FLAGS,
 )
 

@@ -25,7 +25,8 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     # baseboard (vinyl cove)" is the same strip, not a vinyl floor); "jarrah skirting" is no hardwood floor
     (
         "baseboard",
-        r"(?:(?:mdf|timber|pine|painted|jarrah|oak|meranti|hardwood) )?"
+        # ("vinyl skirting", "rubber baseboard", "PVC skirting": the skirting by what it is made of)
+        r"(?:(?:mdf|timber|pine|painted|jarrah|oak|meranti|hardwood|vinyl|rubber|pvc|plastic|alumini?um) )?"
         r"(?:baseboards?|skirting(?:s| boards?)?)"
         r"|(?:(?:vinyl|rubber) )?cove base(?:s| trim)?|(?:vinyl|rubber) (?:cove|base)(?! ?board)|base ?trim",
         None,

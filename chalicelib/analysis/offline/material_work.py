@@ -65,12 +65,56 @@ _NEXT_OBJECT = re.compile(
 )
 
 
+# Water taken off a sealed finish ("extracted kitchen tiles", "squeegeed the tiled floor", "wet-vac'd
+# the tiles and the hall carpet"): the water sat on it, which says nothing of the finish itself (a
+# carpet or a board extracted was wet through, and stays read by REMOVAL).
+_SEALED_KEYS = frozenset({"tile"})
+_SURFACE_WORK = re.compile(r"\b(?:extract\w*|squeege\w*|wet[- ]?vac\w*|mopp?(?:ed|ing)?)\b", FLAGS)
+
+
+# A reinstatement (rebuild) label or clause before the material ("Reinstatement: replace kickboards
+# and underlay", "Rebuild - new vinyl, skirting", "to make good: replace the plasterboard"): its verbs
+# are the rebuild, which says nothing of what the water reached.
+# ("remove and reinstall baseboard" detaches it; "make good the screed" repairs it; "Scope to rebuild:
+# remove and replace the drywall" takes it out first: those keep their own work)
+_REBUILD_BEFORE = re.compile(r"\b(?P<rebuild>reinstat\w*|rebuild(?:ing)?)\b[^.;()]*$", FLAGS)
+_PUT_BACK = re.compile(r"\b(?:replac\w*|relay|re-?laid)\b", FLAGS)
+
+
+def _rebuilt_only(text: str, start: int, word: MaterialWord) -> bool:
+    """Whether the material is only named as what a reinstatement puts back."""
+    rebuild = _REBUILD_BEFORE.search(text, max(start, word.start - _VERB_REACH), word.start)
+    if rebuild is None:
+        return False
+    removals = REMOVAL.finditer(text, rebuild.end("rebuild"), word.start)
+    return all(_PUT_BACK.match(text, match.start()) for match in removals)
+
+
+def _water_taken_off(text: str, start: int, word: MaterialWord) -> bool:
+    """Whether the work nearest before a sealed finish only took the water off it."""
+    lo = max(start, word.start - _VERB_REACH)
+    surface = [*_SURFACE_WORK.finditer(text, lo, word.start)]
+    if not surface:
+        return False
+    last = surface[-1].start()
+    return not any(
+        match.start() > last and not _SURFACE_WORK.match(text, match.start())
+        for pattern in (REMOVAL, _CLEANING, _NEUTRAL)
+        for match in pattern.finditer(text, last, word.start)
+    )
+
+
 def work_on(
     text: str, start: int, end: int, word: MaterialWord, previous: MaterialWord | None
 ) -> bool | None:
     """nearest_work, and for a material with no work of its own listed straight after one that is only
     cleaned, that cleaning (removal is not carried on: "removed the lounge carpet and the hall slab"
     leaves the slab unsaid)."""
+    if word.key in _SEALED_KEYS and _water_taken_off(text, start, word):
+        return False
+    if _rebuilt_only(text, start, word):
+        return False  # "Reinstatement: replace kickboards and underlay": what is put back
+
     verb = nearest_work(text, start, end, word.start, word.end)
     if (
         verb is None

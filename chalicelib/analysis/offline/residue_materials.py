@@ -54,7 +54,12 @@ _LEAD = re.compile(
     FLAGS,
 )
 # ("cabinet faces (painted), range hood": an aside in brackets after an item goes with it)
-_JOIN = re.compile(r"(?: ?\([^()]{1,30}\))?\s*(?:,|&|\+|\band\b|\bor\b)\s*(?:(?:on|in|over) )?", FLAGS)
+# ("wet clean ceiling 26 m2, walls 42 m2": a scope line's quantity after each item)
+_JOIN = re.compile(
+    r"(?: ?\([^()]{1,30}\))?(?: ~?\d{1,5}(?:\.\d{1,2})? ?(?:m2|m²|sq ?m|sqm|sq ?ft|sf|lm|lf|ea)\b\.?)?"
+    r"\s*(?:,|&|\+|\band\b|\bor\b)\s*(?:(?:on|in|over) )?",
+    FLAGS,
+)
 
 _RESIDUE = re.compile(
     r"\b(?:soot\w*|smoke(?: webs?)?|odou?rs?|film|residue|smell\w*|mou?ld\w*|growth|spores?|colonies)\b"
@@ -202,6 +207,7 @@ def _residue_spans(text: str, damage: DamageType) -> list[tuple[str, int, bool]]
 
 
 _LINED = frozenset({"walls", "ceiling"})
+_LINED_KEYS = frozenset({"walls", "ceiling", "plaster"})
 
 
 # A survey table's cell as a PDF gives it, wrapped at the column's width into short lines ("Wall
@@ -256,6 +262,7 @@ def with_residue_materials(
     # "lath-and-plaster walls", "plaster ceilings": an old house's walls and ceilings are its plaster
     plastered = (lining := job_lining(lines)) is not None and _keys(lining) == {"plaster"}
     cleaned: dict[str, list[str]] = {}  # what the scope cleans, by area: for areas told nothing else
+    surfaces: dict[str, set[str]] = {}  # linings cleaned under a room's own heading, by area
     for line in _cells_rejoined(lines):
         if not line.text:
             continue
@@ -270,16 +277,25 @@ def with_residue_materials(
             before_rooms = (sentence_end.end() if sentence_end else len(line.text)) <= first_room
             # (work cleaning a list of rooms: "Clean ceilings and walls: kitchen 30 m2, hallway 22 m2")
             named = is_cleaning and not before_rooms
+            # the walls and ceiling the work under a room's own heading cleans the soot off are that
+            # room's linings, reached whatever else the survey says of it ("Hallway" / "- Clean ceiling 8
+            # m2, walls 28 m2" beside "soot tracking along the ceiling"). One line cleaning a list of
+            # rooms ("Clean ceilings + walls: kitchen 610 SF, hall 280 SF") is a blanket treatment, and
+            # contents cleaned may be a pack-out of what the fire never reached: both are known only for
+            # a room the survey says nothing of.
+            surface = is_cleaning and before_rooms and _keys(item) <= _LINED_KEYS
             for name in areas_of_line(line.number, before_rooms=before_rooms, named=named):
-                have = (cleaned if is_cleaning else added).setdefault(name, [])
+                have = (cleaned if is_cleaning and not surface else added).setdefault(name, [])
                 area = next(a for a in areas if a.room == name)
                 known = {key for material in (*area.materials, *have) for key in _keys(material)}
                 if not _keys(item) <= known:
                     have.append(item)
+                    if surface:
+                        surfaces.setdefault(name, set()).add(item)
     for area in areas:
         # a room the survey says nothing of is known by what its soot is cleaned off
-        if not area.materials and not added.get(area.room):
-            added[area.room] = cleaned.get(area.room, [])
+        if not area.materials and not set(added.get(area.room, [])) - surfaces.get(area.room, set()):
+            added[area.room] = [*added.get(area.room, []), *cleaned.get(area.room, [])]
     return [
         area.model_copy(
             update={
@@ -296,9 +312,17 @@ def with_residue_materials(
 # The board a room's walls are lined with: named among its materials, it is what the residue's "walls"
 # are ("Kitchen: plasterboard scorched behind the cooktop; soot on the walls and ceiling"), the same
 # surface named twice.
-_WALL_BOARDS = frozenset({"drywall"})
+# Any wall lining or masonry counts ("painted block walls", "lath and plaster", "FRP panels"); a ceiling
+# named by its board or tiles ("ceiling tiles", "fibre cement ceiling") is the residue's "ceiling".
+_WALL_BOARDS = frozenset({"drywall", "plaster", "masonry", "fibro", "frp", "limestone"})
+_NAMED_CEILING = re.compile(r"\b(?!ceilings?$)\w[\w ]* ceilings?\b|\bceiling \w+", FLAGS)
 
 
 def _without_lined_walls(materials: Sequence[str], added: Sequence[str]) -> list[str]:
     keys = {key for material in (*materials, *added) for key in _keys(material)}
-    return [item for item in added if not (item == "walls" and keys & _WALL_BOARDS)]
+    named_ceiling = any(_NAMED_CEILING.search(material) for material in (*materials, *added))
+    return [
+        item
+        for item in added
+        if not (item == "walls" and keys & _WALL_BOARDS) and not (item == "ceiling" and named_ceiling)
+    ]

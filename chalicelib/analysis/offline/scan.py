@@ -365,6 +365,10 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
         spoken_of = [room for room in rooms if not room.incidental]
         rooms = spoken_of or rooms
         last = rooms[-1]
+        if last.unaffected:
+            # "Kitchen 3.6 x 3.0. LVP wet ... Rest of kitchen floor dry": the rest of a room said fine
+            # after the room itself leaves the notes on the room ("Kickboard swollen" is the kitchen's)
+            last = next((room for room in rooms if room.key == last.key and not room.unaffected), last)
         if len(rooms) > 1 and _PLACES_ANOTHER.fullmatch(text, rooms[-2].end, last.start):
             return rooms[-2]
         return last

@@ -9,9 +9,10 @@ import re
 from collections.abc import Callable, Sequence
 
 from chalicelib.analysis.findings import LengthUnit
-from chalicelib.analysis.offline.affected_materials import MaterialReader, fits_room
+from chalicelib.analysis.offline.affected_materials import MaterialReader
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.corrected_sizes import Corrections
+from chalicelib.analysis.offline.material_places import fits_room
 from chalicelib.analysis.offline.measure_rooms import patch_sized, placing_room, size_owner
 from chalicelib.analysis.offline.measures import (
     dimensions_in,
