@@ -353,7 +353,7 @@ _LATER_VISITS = [
         [(58.0, date(2026, 6, 3)), (31.0, date(2026, 6, 5)), (17.0, date(2026, 6, 7))],
     ),
     (
-        "| No. | Den wall, gypsum | 3 Jun | Re-reads |\n| 1 | Den wall, gypsum | 58 | 31 (5 Jun), 17 (7 Jun) |\n",
+        "| No. | Where | 3 Jun | Re-reads |\n| 1 | Den wall, gypsum | 58 | 31 (5 Jun), 17 (7 Jun) |\n",
         [(58.0, date(2026, 6, 3)), (31.0, date(2026, 6, 5)), (17.0, date(2026, 6, 7))],
     ),
 ]

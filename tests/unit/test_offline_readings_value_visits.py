@@ -179,7 +179,8 @@ def test_a_visit_led_by_any_form_of_day_with_a_dash_and_a_remark_holding_numbers
         "Oct. 4",
         [(22.0, None), (19.0, None), (17.0, None)],
     )
-    assert visit_values("5 Oct: 18 / n/r / 15. Goal 12.") == ("5 Oct", [(18.0, None), (None, None), (15.0, None)])
+    skipped = [(18.0, None), (None, None), (15.0, None)]
+    assert visit_values("5 Oct: 18 / n/r / 15. Goal 12.") == ("5 Oct", skipped)
     assert visit_values("Dec 9/26 - 31 / - / 18 -> fans down to two") == (
         "Dec 9/26",
         [(31.0, None), (None, None), (18.0, None)],

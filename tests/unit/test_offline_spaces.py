@@ -587,3 +587,24 @@ def test_a_room_known_by_whose_it_is_with_a_bracket_of_other_words_keeps_its_nam
 
     mentions = room_mentions("Aroha's room (next to the bathroom) was wet")
     assert mentions[0].name == "Aroha's room"
+
+
+@pytest.mark.parametrize(
+    ("first", "again"),
+    [
+        ("Consulting room 4 carpet wet", "consulting 4 skirting 19"),
+        ("Procedure room 2 vinyl lifted", "procedure 2 wall 33"),
+        ("Examination room 7 ceiling stained", "examination 7 wall 40"),
+    ],
+)
+def test_a_lettered_space_with_and_without_its_room_word_is_one_room(first: str, again: str) -> None:
+    (one,) = room_mentions(first)
+    (two,) = room_mentions(again)
+    assert one.key == two.key
+
+
+def test_two_numbers_of_a_lettered_space_stay_two_rooms() -> None:
+    # the near miss: "treatment room 2" and "treatment 3" differ by their number
+    (one,) = room_mentions("Treatment room 2 carpet wet")
+    (two,) = room_mentions("treatment 3 wall 19")
+    assert one.key != two.key
