@@ -528,3 +528,24 @@ def test_a_yearless_numeric_day_named_by_on_is_read_in_the_documents_order(
 ) -> None:
     dates = Dates(prepare_lines("Loss location: 12 Elm St, Trenton, NJ 08608\n"), None)
     assert [m.value for m in dates.find(text, date(2026, 3, 14))] == expected
+
+
+def _month_slash_dates(text: str, *years: str) -> list[date | None]:
+    lines = [Line(i + 1, "", f"Dated {year}") for i, year in enumerate(years)] or [Line(1, "", "x")]
+    return [match.value for match in Dates(lines, None).find(text, None)]
+
+
+def test_a_month_name_with_its_year_after_a_slash_carries_that_year() -> None:
+    # Given a North American way of writing a day: the month's name, the day, "/" and the year
+    # Then each is that day of that year, with any period after the month and a four-digit year
+    assert _month_slash_dates("on site Dec. 4/25 at 8", "Dec. 4/25") == [date(2025, 12, 4)]
+    assert _month_slash_dates("Sept 30/2026 revisit") == [date(2026, 9, 30)]
+    assert _month_slash_dates("Jan 9/27 - pulled fans", "Jan 9/27", "Jan 12/27") == [date(2027, 1, 9)]
+
+
+def test_a_slash_after_a_month_and_day_is_no_year_when_the_job_has_another() -> None:
+    # Given "overnight Mar 17/18" in notes whose other dates are all 2026: two nights, not 2018
+    lines = [Line(1, "", "Inspected 19 March 2026"), Line(2, "", "Revisit 21 March 2026")]
+    found = Dates(lines, None).find("leak ran overnight Mar 17/18", date(2026, 3, 19))
+    # Then the day is the 17th of the job's year, and no year 2018 is read
+    assert [match.value for match in found] == [date(2026, 3, 17)]

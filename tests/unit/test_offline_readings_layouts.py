@@ -310,3 +310,67 @@ def test_a_cell_wrapped_after_at_carries_on_though_its_next_line_names_a_room() 
     found = {(r.value, r.location, r.is_reference) for r in analyze_text(_WRAPPED_CELL).moisture_readings}
     assert (22.0, "Laundry", False) in found  # (the hallway door is where on the laundry skirting)
     assert (11.0, "Hallway", True) in found  # (a row of its own: the line before ends its cell)
+
+
+_READINGS_TABLE = """Drying log, 14 Ash Grove, Hamilton 3204. First visit 03/02/2026.
+Cat 1 from the ensuite cistern; ensuite and study carpet wet.
+| Pt | Where | Material | 03/02 | 04/02 | 05/02 |
+| 1 | Study wall | GIB | 61 | 40 | 22 |
+| 2 | Ensuite skirting | MDF | 29 | 21 | 15 |
+"""
+# Tables of units on site by day after the readings, titled in other words: their counts are no readings
+_EQUIPMENT_TABLES = [
+    "| Equipment | 03/02 | 04/02 | 05/02 |\n| Fans | 6 | 6 | 3 |\n| Dehus | 2 | 2 | 1 |\n",
+    "| Units on site | Day 1 | Day 2 | Day 3 |\n| Air movers | 6 | 4 | 0 |\n| LGR | 2 | 2 | 0 |\n",
+    "| Plant | 03/02 | 04/02 | 05/02 |\n| Blower | 5 | 5 | 2 |\n| Desiccant | 1 | 1 | 1 |\n",
+]
+
+
+def test_a_table_of_equipment_counts_by_day_gives_no_readings() -> None:
+    for table in _EQUIPMENT_TABLES:
+        values = sorted(value for value, _, _, _ in _found(_READINGS_TABLE + table))
+        # Then only the readings table's six values are read, none of the counts
+        assert values == [15.0, 21.0, 22.0, 29.0, 40.0, 61.0], table
+
+
+def test_a_readings_table_with_an_equipment_column_is_still_read() -> None:
+    # the near miss: a readings table whose notes column is titled "Equipment"
+    text = (
+        "First visit 3 Feb 2026. Study carpet wet from the cistern.\n"
+        "| Point | 3 Feb | 4 Feb | Equipment |\n"
+        "| Study wall GIB | 61 | 40 | 2 fans |\n"
+    )
+    found = [(value, day) for value, _, _, day in _found(text)]
+    assert (61.0, date(2026, 2, 3)) in found
+    assert (40.0, date(2026, 2, 4)) in found
+
+
+# A column of later visits, each value with its own day in the cell, under other titles and forms.
+_LATER_VISITS = [
+    (
+        "Pt | Where | Material | First 3 Jun | Follow-up readings\n"
+        "A | Den wall | gypsum | 58 | 31 on 5 Jun; 17 on 7 Jun\n",
+        [(58.0, date(2026, 6, 3)), (31.0, date(2026, 6, 5)), (17.0, date(2026, 6, 7))],
+    ),
+    (
+        "| No. | Where | 3 Jun | Re-reads |\n| 1 | Den wall, gypsum | 58 | 31 (5 Jun), 17 (7 Jun) |\n",
+        [(58.0, date(2026, 6, 3)), (31.0, date(2026, 6, 5)), (17.0, date(2026, 6, 7))],
+    ),
+]
+
+
+def test_a_column_of_later_visits_gives_each_value_on_its_own_day() -> None:
+    head = "Inspected 3 June 2026 at 8 Kauri Lane, Nelson 7010. The den carpet and wall got wet.\n"
+    for table, expected in _LATER_VISITS:
+        found = [(value, day) for value, _, place, day in _found(head + table) if place == "Den"]
+        assert sorted(found) == sorted(expected), table
+
+
+def test_a_later_visits_cell_of_notes_gives_no_reading_and_keeps_the_first() -> None:
+    # the near miss: "removed 5 Jun (cut out)" names a day but holds no reading, and no equipment
+    text = (
+        "Inspected 3 June 2026 at 8 Kauri Lane, Nelson 7010. The den carpet and wall got wet.\n"
+        "Pt | Where | Material | First 3 Jun | Later visits\n"
+        "A | Den wall | gypsum | 58 | removed 5 Jun (cut out)\n"
+    )
+    assert [(value, day) for value, _, _, day in _found(text)] == [(58.0, date(2026, 6, 3))]

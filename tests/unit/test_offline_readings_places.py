@@ -320,3 +320,37 @@ family room ceiling at the outlet 820, 1 m out 310; carpet 26 WME
     found = {(r.location, r.value) for r in analyze_text(notes).moisture_readings}
     assert ("Family room", 820.0) in found
     assert ("Family room", 310.0) in found
+
+
+# A list of readings whose every item opens with its own room, whatever parts the items.
+_ROOM_ITEMS = [
+    (
+        "Sunroom wall 44 / spare room wall 37 / scullery wall 29\n",
+        [(44.0, "Sunroom"), (37.0, "Spare room"), (29.0, "Scullery")],
+    ),
+    (
+        "Sunroom wall 44%, spare room wall 37%; scullery wall 29%\n",
+        [(44.0, "Sunroom"), (37.0, "Spare room"), (29.0, "Scullery")],
+    ),
+    (
+        "12 Jun: sunroom skirting 21 MC | spare room skirting 18 MC | scullery wall 29\n",
+        [(21.0, "Sunroom"), (18.0, "Spare room"), (29.0, "Scullery")],
+    ),
+]
+
+
+def test_each_item_of_a_list_of_readings_is_read_in_the_room_it_opens_with() -> None:
+    head = "Inspected 12/06/2026. Sunroom, spare room and scullery carpet wet from the tap.\n"
+    for line, expected in _ROOM_ITEMS:
+        found = [(value, place) for value, place, _, _ in _readings(head + line)]
+        for value, room in expected:
+            assert (value, room) in found, line
+
+
+def test_a_room_named_beside_a_wall_in_a_sentence_still_only_places_it() -> None:
+    # the near miss: no value and separator before the second room, which only places the stain
+    text = (
+        "Inspected 12/06/2026. Water from the sunroom tap.\n"
+        "Stain on the sunroom ceiling by the scullery wall, plaster read 38.\n"
+    )
+    assert [(value, place) for value, place, _, _ in _readings(text)] == [(38.0, "Sunroom")]

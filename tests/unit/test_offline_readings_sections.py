@@ -135,3 +135,31 @@ def test_a_day_by_point_table_read_from_a_pdf_without_its_bars() -> None:
         ("Kitchen", 29),
         ("Living room", 8),
     ]
+
+
+_LOSS_THEN_VISIT = (
+    "Loss: Friday 6 March 2026, a burst tap in the salon.\n"
+    "First attendance: Monday 9 March 2026. Salon floor and wall wet, storeroom dry.\n"
+)
+# A numbered section heading its readings with their day, in other numbers, brackets and date forms
+_DATED_SECTIONS = [
+    "5. Moisture readings (Tramex ME5, REL on plaster; pins on timber) - 9 March 2026\n",
+    "2.3 Readings - Mar. 9, 2026\n",
+    "7) Moisture log, 9th March\n",
+]
+
+
+def test_a_numbered_readings_section_dates_its_items_by_the_day_in_its_heading() -> None:
+    for heading in _DATED_SECTIONS:
+        text = _LOSS_THEN_VISIT + heading + "- Salon wall behind basin: 44\n- Salon skirting: 21 WME\n"
+        found = [(r.value, r.location, r.taken_on) for r in analyze_text(text).moisture_readings]
+        # Then each item is read on the heading's day (not the loss day), in the space its label leads with
+        assert (44.0, "Salon", date(2026, 3, 9)) in found, heading
+        assert (21.0, "Salon", date(2026, 3, 9)) in found, heading
+
+
+def test_a_section_numbered_heading_that_is_a_sentence_dates_nothing() -> None:
+    # the near miss: "3 readings were taken on 6 March" is a sentence, not a heading dating the list
+    text = _LOSS_THEN_VISIT + "3 readings were taken on 6 March by the owner's plumber\n- Salon wall: 44\n"
+    found = [(r.value, r.taken_on) for r in analyze_text(text).moisture_readings]
+    assert (44.0, date(2026, 3, 9)) in found or (44.0, None) in found

@@ -170,3 +170,39 @@ def test_a_visit_of_values_with_a_long_remark_after_them() -> None:
     assert found is not None
     assert [value for value, _ in found[1]] == [16.0, 13.0, 15.0, 12.0]
     assert visit_values("Tuesday the 9th: 16, 13 and the plumber came back at 3 to look") is None
+
+
+def test_a_visit_led_by_any_form_of_day_with_a_dash_and_a_remark_holding_numbers() -> None:
+    # Given a visit's values by " / ", led by a day written with the month's name, by day-month,
+    # or by a weekday, then ":" or a spaced dash, and a remark that has numbers of its own
+    assert visit_values("Oct. 4 - 22 / 19 / 17 - std hall 9, target 12 or less") == (
+        "Oct. 4",
+        [(22.0, None), (19.0, None), (17.0, None)],
+    )
+    skipped = [(18.0, None), (None, None), (15.0, None)]
+    assert visit_values("5 Oct: 18 / n/r / 15. Goal 12.") == ("5 Oct", skipped)
+    assert visit_values("Dec 9/26 - 31 / - / 18 -> fans down to two") == (
+        "Dec 9/26",
+        [(31.0, None), (None, None), (18.0, None)],
+    )
+    # But a lead that is no day ("Unit 20", a code) gives no visit
+    assert visit_values("Unit 20 - 14 / 13 / 13 - goal 12") is None
+
+
+_MONTH_NAME_LOG = """Dampfix Restoration - basement intake, Guelph ON N1H 3T2
+On site Oct. 2/26 09:10. Cat 1 supply line, family room and guest room carpet wet.
+Oct. 2 - family room E wall 4" 66 / family room bottom plate 24%MC / guest room wall 4" 48
+Oct. 3 - 41 / 19%MC / 30 (same order)
+Oct. 5 - 18 / 14%MC / 15 - std hall wall 11. Goal met, fans out.
+"""
+
+
+def test_later_visits_by_month_name_and_dash_reread_the_first_days_points() -> None:
+    found = [(r.value, r.location, r.taken_on) for r in analyze_text(_MONTH_NAME_LOG).moisture_readings]
+    # Then the first day is dated from "Oct. 2/26", and each later visit's values are its points'
+    assert (66.0, "Family room", date(2026, 10, 2)) in found
+    assert (19.0, "Family room", date(2026, 10, 3)) in found
+    assert (18.0, "Family room", date(2026, 10, 5)) in found
+    assert (15.0, "Guest room", date(2026, 10, 5)) in found
+    # and no number of the remark is taken as a point's value that day
+    assert not any(value == 11.0 and place == "Family room" for value, place, _ in found)

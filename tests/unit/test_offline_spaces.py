@@ -605,3 +605,24 @@ def test_a_space_known_by_its_short_kind_and_number(text: str, room: str) -> Non
 @pytest.mark.parametrize("text", ["tx 2 hours after the leak", "two dorms were checked"])
 def test_a_short_word_with_no_room_word_is_no_space(text: str) -> None:
     assert room_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("first", "again"),
+    [
+        ("Consulting room 4 carpet wet", "consulting 4 skirting 19"),
+        ("Procedure room 2 vinyl lifted", "procedure 2 wall 33"),
+        ("Examination room 7 ceiling stained", "examination 7 wall 40"),
+    ],
+)
+def test_a_lettered_space_with_and_without_its_room_word_is_one_room(first: str, again: str) -> None:
+    (one,) = room_mentions(first)
+    (two,) = room_mentions(again)
+    assert one.key == two.key
+
+
+def test_two_numbers_of_a_lettered_space_stay_two_rooms() -> None:
+    # the near miss: "treatment room 2" and "treatment 3" differ by their number
+    (one,) = room_mentions("Treatment room 2 carpet wet")
+    (two,) = room_mentions("treatment 3 wall 19")
+    assert one.key != two.key

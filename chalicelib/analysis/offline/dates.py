@@ -57,6 +57,7 @@ _MONTH_WORDS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
     r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+MONTH_WORDS = _MONTH_WORDS  # (for readers that must know a day written with its month's name)
 
 
 _DATE = re.compile(
@@ -68,10 +69,10 @@ _DATE = re.compile(
     rf"|(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)?(?P<dsep>[ \-])(?P<m1>{_MONTH_WORDS})\.?"
     # ("on 11 Nov 13:40" is a time after the day; `Dates.find` weighs "11 Nov 13 readings")
     r"(?:(?:,?[ \-]'?(?=\d{4})|(?P=dsep)'?(?=\d{2}\b(?![:.]\d)))(?P<y1>\d{4}|\d{2}))?"
-    # ("Nov. 17/26", "Mar 3/2027": the Canadian form, the year after a slash; `Dates.find` weighs
-    # "Nov 17/18", two days)
+    # ("Nov. 17/26", "Dec 3/2026": a month's name, its day, then the year after a slash, as North
+    # American forms write it; a two-digit one only where the job's other years agree, below)
     rf"|(?P<m2>{_MONTH_WORDS})\.? (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?"
-    r"(?:(?:,? (?=\d{4})|(?P<yslash>/)(?=\d{2}\b|\d{4}\b))(?P<y2>\d{4}|\d{2}))?"
+    r"(?:(?:,? (?=\d{4})|(?P<y2slash>/)(?=\d{2}(?:\d{2})?\b(?!/)))(?P<y2>\d{4}|\d{2}))?"
     # '1/4" tube', '3/4-inch line': a fraction of an inch, not a date
     r")(?![\w/]|[.\-]\d|\"|-? ?inch)",
     FLAGS,
@@ -292,14 +293,13 @@ class Dates:
                 and not _is_the_month_may(text, match)
             ):
                 continue  # "may" without a year is the verb far more often than the month
-            if match.group("yslash") and self._slash_year_unfit(match):
-                continue  # ("Nov 17/18": two days, no year)
             if self._spaced_year_unfit(match, anchor):
                 # "11 Nov 13 readings" in a 2026 job: a day and month, then a number that is no year
                 value = self._day_month(match, anchor, text)
-                found.append(DateMatch(match.start(), match.start("y1") - 1, value))
+                year_at = match.start("y1") if match.group("y1") else match.start("y2")
+                found.append(DateMatch(match.start(), year_at - 1, value))
                 anchor = value or anchor
-                pos = match.start("y1")  # (the number may open the next date: "11 Nov 13 Nov 16 Nov")
+                pos = year_at  # (the number may open the next date: "11 Nov 13 Nov 16 Nov")
                 continue
             value = self._parse(match, anchor, text)
             if value is None and yearless and not yearless_numeric:
@@ -386,25 +386,18 @@ class Dates:
     def _spaced_year_unfit(self, match: re.Match[str], anchor: date | None) -> bool:
         """Whether a two-digit year written after a space ("11 Nov 13") fits no other year of the job:
         a year only when it is plainly one (a dash or slash date, "24-Nov-26", keeps its year)."""
-        written = match.group("y1")
-        if written is None or len(written.lstrip("'")) != 2 or match.group("dsep") != " ":
+        written = match.group("y1") or (match.group("y2") if match.group("y2slash") else None)
+        spaced = match.group("dsep") == " " or match.group("y2slash") is not None
+        if written is None or len(written.lstrip("'")) != 2 or not spaced:
             return False
+        if match.group("y2slash") and int(written) == int(match.group("d2")) + 1:
+            return True  # ("Nov 17/18": the 17th and the 18th, two nights, never 2018)
         year = _year(written) or 0
         if anchor is not None and abs(anchor.year - year) <= 1:
             return False
         # (itself counted once: another date of the document must agree)
         near = sum(count for other, count in self._years.items() if abs(other - year) <= 1)
         return near <= 1 and (anchor is not None or bool(self._years.keys() - {year}))
-
-    def _slash_year_unfit(self, match: re.Match[str]) -> bool:
-        """Whether "Nov 17/18" is two days, not a day and its year: a two-digit year after the slash
-        must not be the next day, nor stand alone against the other years the document writes."""
-        written = match.group("y2")
-        if len(written) == 4:
-            return False
-        day, year = int(match.group("d2")), _year(written) or 0
-        near = sum(count for other, count in self._years.items() if abs(other - year) <= 1)
-        return int(written) == day + 1 or (near <= 1 and bool(self._years.keys() - {year}))
 
     @staticmethod
     def _day_month(match: re.Match[str], anchor: date | None, text: str) -> date | None:

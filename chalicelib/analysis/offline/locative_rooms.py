@@ -47,6 +47,13 @@ _LEADS_TO = re.compile(r" (?:(?:that |which )?leads? to|leading to|to|towards?) 
 _LINE_OPENING = re.compile(r"[\s\-*#>\u2022\d.)]*(?:the )?", FLAGS)
 
 
+# A value, its scale, then the separator of a list of readings: the room after it opens the next
+# item and is that item's subject ("lounge wall 31%, bed 2 wall 28%", "hall 40 / laundry wall 52").
+_OPENS_LIST_ITEM = re.compile(
+    r"\d(?: ?(?:%\s?mc|%|mc|wme|rel))?\)?[ \t]*(?:[,;|]|[ \t]/)[ \t]*(?:the )?$", FLAGS
+)
+
+
 # Right after another room: "closet down the hall", "bathroom off the hallway", "bedroom next to the kitchen".
 _PLACES_PREVIOUS = re.compile(
     r" (?:down|up|along|across|off|near|by|beside|next to|opposite|across from|at the end of) (?:the )?",
@@ -70,6 +77,8 @@ def is_locative(text: str, mention: Mention, previous: Mention | None) -> bool:
     has_subject = previous is not None
     if not has_subject:
         return False
+    if _OPENS_LIST_ITEM.search(text, max(0, mention.start - 24), mention.start) is not None:
+        return False  # ("kitchen wall 66 / guest room wall 48": each item of a list names its own room)
     if is_spot(text, mention):
         return True  # "Bathroom OSB at toilet", "floor OSB at closet": a spot in the room named first
     if _SHARED_WALL_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
+from chalicelib.analysis.offline.dates import MONTH_WORDS
 from chalicelib.analysis.offline.reading_days import WEEKDAY_LEAD, weekday_on_or_after
 from chalicelib.analysis.offline.reading_prose import day_of_month
 from chalicelib.analysis.offline.reading_rows import RowReader
@@ -15,9 +16,18 @@ from chalicelib.analysis.offline.text import FLAGS, Line
 
 # "6. Moisture readings", "3) Readings", "Moisture map:": a heading of a section of readings.
 # "9. Follow-up readings, 2026-03-20 (same points, same meter)": a date and a note may follow.
+# A day written with its month's name: "16 November 2026", "Nov. 16, 2026", "16th Nov".
+_NAMED_DAY = (
+    rf"(?:\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTH_WORDS})\.?|(?:{MONTH_WORDS})\.? \d{{1,2}}(?:st|nd|rd|th)?)"
+    r"(?:,? \d{4})?"
+)
 _SECTION_HEADING = re.compile(
-    r"^[\s\-*#>]*(?:\d{1,2}[.)] ?)?(?:[a-z/\-]+ ){0,2}(?:moisture (?:readings?|map\w*|log|survey)|readings?"
-    r"|drying log|moisture)(?:,? [\d/.\-]{4,10})?(?: ?\([^()]{0,60}\))?\W*$",
+    r"^[\s\-*#>]*(?:\d{1,2}(?:\.\d{1,2})*[.)]? ?)?(?:[a-z/\-]+ ){0,2}"
+    r"(?:moisture (?:readings?|map\w*|log|survey)|readings?|drying log|moisture)(?: ?\([^()]{0,100}\))?"
+    # its day, before or after the meter's bracket: "Readings, 16/11/26", "4. Moisture readings
+    # (Protimeter, WME) - 16 November 2026" (a numeric day after a dash stays the block's title
+    # only: such a block's later "Re-check 11/18 (since 11/05):" lines give their own days)
+    rf"(?:,? [\d/.\-]{{4,10}}|(?:,| [-\u2013])? {_NAMED_DAY})?(?: ?\([^()]{{0,100}}\))?\W*$",
     FLAGS,
 )
 

@@ -48,10 +48,19 @@ from chalicelib.analysis.offline.reading_row_units import (
     without_material_rh,
 )
 from chalicelib.analysis.offline.reading_scales import explicit_scale
-from chalicelib.analysis.offline.reading_segments import EQUIPMENT_WORDS, POINT_ID, SegmentReader
+from chalicelib.analysis.offline.reading_segments import (
+    EQUIPMENT_WORDS,
+    POINT_ID,
+    SegmentReader,
+    heads_equipment,
+    names_equipment,
+)
+from chalicelib.analysis.offline.reading_visit_cells import VISITS_TITLE, visit_readings
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
-ColumnKind = Literal["label", "date", "when", "goal", "reference", "value", "notes", "unit", "other"]
+ColumnKind = Literal[
+    "label", "date", "when", "goal", "reference", "value", "notes", "unit", "visits", "other"
+]
 
 _MAX_HEADER_WORDS = 14
 _TRAILING_NUMBERS = re.compile(r"(?:\s\d{1,3}(?:\.\d{1,2})?){3,12}\s*$")
@@ -80,6 +89,7 @@ _SCALE_LEGEND = re.compile(
 )
 _HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     ("unit", re.compile(r"^(?:units?|scale)$", FLAGS)),  # "| 31 | %WME |": the reading's scale beside it
+    ("visits", VISITS_TITLE),  # "Later visits": "1.9 (12/03), 0.8 (12/05)", each value with its day
     ("goal", re.compile(r"^(?:dry(?:ing)? )?(?:goal|target)s?\b", FLAGS)),
     (
         "reference",
@@ -211,7 +221,9 @@ class RowReader(SegmentReader):
             Column("date", dashed[cell.strip()]) if cell.strip() in dashed else self._column(cell, anchor)
             for cell in cells
         ]
-        numeric = [c for c in columns if c is not None and c.kind in ("date", "goal", "reference", "value")]
+        numeric = [
+            c for c in columns if c is not None and c.kind in ("date", "goal", "reference", "value", "visits")
+        ]
         if not numeric:
             return None
         # ("#" is no word for the titles' patterns; it heads the points' column)
@@ -310,6 +322,8 @@ class RowReader(SegmentReader):
         if self.point_columns is not None and len(cells) == len(self.point_columns):
             return self._day_row(cells, taken_on, anchor)
         header = self.header(cells, anchor)
+        if header is not None and heads_equipment(cells):  # (its rows count units on site each day)
+            header = [Column("notes") for _ in cells]
         if header is not None:
             self.columns = header
             return []
@@ -376,11 +390,18 @@ class RowReader(SegmentReader):
         if codes and label.strip():
             self.points.setdefault(codes[0], label)  # "| 3 | rec rm, N wall | 820 |", then "#3 460"
         # (a note in brackets, "floor under dishwasher (pulled out)", says nothing of equipment)
-        if AIR_WORDS.search(label) or _names_equipment(_BRACKETS.sub(" ", label)):
+        if AIR_WORDS.search(label) or names_equipment(_BRACKETS.sub(" ", label)):
             return []
         offset, found = lead.start("value") if lead is not None else 0, []
         for index, cell in enumerate(cells):
             column = columns[index] if columns else None
+            if column is not None and column.kind == "visits":
+                point = codes[0] if codes else _point_of(label)
+                found.extend(
+                    visit_readings(cell, offset, label, row_unit, point, self.dates, anchor or taken_on)
+                )
+                offset += len(cell) + 3
+                continue
             number = None if numbered and index == 0 else reading_cell(cell)
             if number is not None and (column is None or column.kind in ("date", "goal", "value")):
                 role: Role = "goal" if column and column.kind == "goal" else "reading"
@@ -543,24 +564,6 @@ def _titles_written_day(tokens: list[str], index: int, dates: Dates, anchor: dat
 
 def _point_heading(cell: str) -> bool:
     return _POINT_HEADING.match(cell) is not None
-
-
-# A drying unit's word that only says where the point is ("plasterboard behind heater", "floor by
-# the fan"), or a fixture's ("water heater"): the row is still a surface's reading.
-_LANDMARK_LEAD = re.compile(
-    r"(?:\b(?:behind|under|beside|by|near|next to|above|below|at)(?: the)?|\bwater|\bhot water) $", FLAGS
-)
-_UNIT_AIR = re.compile(r"\s(?:inlet|outlet|exhaust|intake|discharge|return|supply)\b", FLAGS)
-_LANDMARK_LOOK = 20  # the words before an equipment word looked at (bounded)
-
-
-def _names_equipment(label: str) -> bool:
-    """Whether a row's label names drying equipment (its reading is the unit's, not a surface's)."""
-    return any(
-        not _LANDMARK_LEAD.search(label[max(0, found.start() - _LANDMARK_LOOK) : found.start()])
-        or _UNIT_AIR.match(label, found.end()) is not None  # ("at the dehu outlet": its air)
-        for found in EQUIPMENT_WORDS.finditer(label)
-    )
 
 
 def _point_of(label: str) -> str | None:

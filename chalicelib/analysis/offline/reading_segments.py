@@ -39,6 +39,42 @@ EQUIPMENT_WORDS = re.compile(
     r"|set|placed|pulled|removed|added|running)\b",
     FLAGS,
 )
+# A drying unit's word that only says where the point is ("plasterboard behind heater", "floor by
+# the fan"), or a fixture's ("water heater"): the row is still a surface's reading.
+_LANDMARK_LEAD = re.compile(
+    r"(?:\b(?:behind|under|beside|by|near|next to|above|below|at)(?: the)?|\bwater|\bhot water) $", FLAGS
+)
+_UNIT_AIR = re.compile(r"\s(?:inlet|outlet|exhaust|intake|discharge|return|supply)\b", FLAGS)
+_LANDMARK_LOOK = 20  # the words before an equipment word looked at (bounded)
+
+
+def names_equipment(label: str) -> bool:
+    """Whether a row's label names drying equipment (its reading is the unit's, not a surface's)."""
+    return any(
+        not _LANDMARK_LEAD.search(label[max(0, found.start() - _LANDMARK_LOOK) : found.start()])
+        or _UNIT_AIR.match(label, found.end()) is not None  # ("at the dehu outlet": its air)
+        for found in EQUIPMENT_WORDS.finditer(label)
+    )
+
+
+# The title of a table's label column when its rows are units on site, not points read ("Equipment |
+# Nov 21 | Nov 22", "Units on site | Day 1 | Day 2"): its numbers are counts of units, never readings.
+_EQUIPMENT_TITLE = re.compile(
+    # (not a bare "Unit": in a block of flats that column names the flat)
+    r"(?:drying )?(?:equipment|equip\.?|plant)(?: (?:on site|count|placed|log|in use))?"
+    r"|units? (?:on site|placed|in use)",
+    FLAGS,
+)
+
+
+def heads_equipment(cells: list[str]) -> bool:
+    """Whether a table's header row titles a table of equipment counts by day."""
+    first = collapse(cells[0]) if cells else ""
+    return bool(first) and (
+        _EQUIPMENT_TITLE.fullmatch(first) is not None or EQUIPMENT_WORDS.fullmatch(first) is not None
+    )
+
+
 POINT_ID = re.compile(
     # ("Pt 4 corridor concrete = 62": the word for a point, as written at a line's start, capitalised;
     # "Loc 5 - storage room, drywall ...: 41": a surveyor's location by its number)

@@ -7,23 +7,34 @@ from __future__ import annotations
 
 import re
 
+from chalicelib.analysis.offline.dates import MONTH_WORDS
 from chalicelib.analysis.offline.reading_numbers import SCALED_VALUE
 from chalicelib.analysis.offline.reading_scales import explicit_scale
 from chalicelib.analysis.offline.text import FLAGS
 
-# A point not read: "removed", "-", "n/a", "nr", "not read", "pulled".
-_SKIP = r"(?:removed|pulled|gone|n/?a|nr|not read|-|\u2013)"
+# A point not read: "removed", "-", "n/a", "nr", "n/r", "not read", "pulled".
+_SKIP = r"(?:removed|pulled|gone|n/?a|n/?r|not read|-|\u2013)"
 _SLOT = rf"(?:{SCALED_VALUE}|{_SKIP})"
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
+# The visit's day in any of the forms a date is written: "11/18", "18.11.26", "Nov. 20", "Dec 3/26",
+# "20 Nov", "Day 3". (A weekday-led line, "Fri 13/11 : ...", is left to the coded-order readers:
+# such logs often end the line with their dry standards' codes, "R1 108, R2 12".)
+_VISIT_DAY = (
+    rf"\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?"
+    rf"|(?:{MONTH_WORDS})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:/\d{{2,4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTH_WORDS})\.?|day \d{{1,2}}"
+)
+# The day, then ":" or a spaced dash, the values parted by " / ", then a remark: words, an arrow, or
+# a dash or full stop before words ("- dry std den 10. Goal 14.": its own numbers are other readers')
 _SLOTS = re.compile(
-    rf"[ \t>*\u2022-]*(?P<lead>\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?|day \d{{1,2}})[ \t]*:[ \t]*"
+    rf"[ \t>*\u2022-]*(?P<lead>{_VISIT_DAY})[ \t]*(?::|[ \t][-\u2013])[ \t]*"
     rf"(?P<values>{_SLOT}(?:[ \t]+/[ \t]+{_SLOT}){{2,15}})[ \t]*"
-    rf"(?P<rest>(?:[ \t]+(?:->|\u2192|[a-z(])[^\n]{{0,120}})?)",
+    rf"(?P<rest>(?:[ \t]*(?:[-\u2013.;,]|->|\u2192)?[ \t]+(?:[a-z(])[^\n]{{0,120}})?)",
     FLAGS,
 )
 # The same in a sentence's way, parted by commas: "Saturday: 16, 15, (skipped the far one), lounge 11".
 # A slot may be a bracketed remark (that point not read) or a value its place's word or two lead
 # ("lounge 11": the writer's reminder of the point, the order still gives it).
-_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?"
 _REMARK = r"\([^()\d]{1,80}\)"
 _LABELLED = rf"(?:[a-z]{{3,15}} ){{1,2}}{SCALED_VALUE}"
 _COMMA_SLOT = rf"(?:{SCALED_VALUE}|{_SKIP}|{_REMARK}|{_LABELLED})"

@@ -70,7 +70,10 @@ _LANDMARK_LOOK = 20  # how far before a room word its landmark lead-in is looked
 # What names a space the vocabulary does not know ("Sterilization room", "east wing", "bay 4").
 SPACE_NOUN = re.compile(
     r"\b(?:room|area|office|suite|unit|flat|wing|bay|zone|hall|corridor|cupboard|closet|store|space|void"
-    r"|floor|level|annex\w*|studio|shed|deck|porch|court|aisle)\b",
+    r"|floor|level|annex\w*|studio|shed|deck|porch|court|aisle"
+    # (commercial spaces a reading's label may lead with: "Shop ceiling over range", "Salon wall")
+    r"|shop|showroom|salon|gym|foyer|warehouse|workshop|classroom|auditorium|theat(?:re|er)|cinema"
+    r"|clinic|canteen|cafe|restaurant|mezzanine|dock)\b",
     FLAGS,
 )
 

@@ -395,6 +395,9 @@ def _vocabulary_mentions(text: str) -> tuple[Mention, ...]:
     return tuple(_join_aliases(text, _join_compounds(text, _without_bracketed_descriptions(text, mentions))))
 
 
+_SPACE_ROOM_WORD = re.compile(r" (?:room|rm)\b")
+
+
 def _numbered(
     base: str, words: tuple[str | None, str | None, str, str | None], start: int, end: int, level: str | None
 ) -> Mention:
@@ -405,7 +408,10 @@ def _numbered(
     kind = collapse(written).lower().rsplit(" ", 1)[0] if base in _WRITTEN_KEYS and " " in written else ""
     numbered = base in ("numbered_room", "lettered_space")
     if numbered:
-        kind = collapse(written).lower().replace(" ", "")  # "Room 411" and "room 412" are two rooms
+        kind = collapse(written).lower()
+        if base == "lettered_space":  # ("Treatment room 2" and "treatment 2 wall": one room)
+            kind = _SPACE_ROOM_WORD.sub("", kind)
+        kind = kind.replace(" ", "")  # "Room 411" and "room 412" are two rooms
     key_prefix = " ".join(word for word in (prefix, kind) if word)
     return Mention(
         key=f"{key_prefix}|{base}|{number or ''}".lower(),
