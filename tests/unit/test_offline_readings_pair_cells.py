@@ -12,7 +12,8 @@ from chalicelib.analysis.offline.reading_pair_cells import paired_cell
 
 _HEAD = (
     "Claim 31-7781, 6 Kowhai St, Timaru. Washing machine hose split 17/11/2026; laundry and hallway wet.\n"
-    "Attended 18/11/2026. Study not affected (dry standard). Readings as supplied (pins WME / search mode REL):\n"
+    "Attended 18/11/2026. Study not affected (dry standard).\n"
+    "Readings as supplied (pins WME / search mode REL):\n"
 )
 
 
