@@ -102,3 +102,53 @@ def test_a_leader_rows_values_take_the_days_its_block_heading_lists_slot_by_slot
     } <= found
     # (the point's number and the removed slot are no readings)
     assert 2.0 not in {value for value, _ in found}
+
+
+# --- a leader row placed by its room alone, and a dry standard coded by its role ------------------
+
+_ROOM_HEAD = (
+    "Claim 55-120, 3 Totara St, Napier. Dishwasher leak, kitchen and dining wet. Delmhorst pins, %MC.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("rows", "visit", "expected"),
+    [
+        # a point's words name its room and a spot in it, no surface ("kitchen middle"); the later
+        # visit re-reads every point by its code, the role-coded dry standard too
+        (
+            "K1 kitchen by the pantry ...... 31 -> 25\n"
+            "K2 kitchen middle ............ 27 -> 20\n"
+            "D1 dining near arch .......... 22 -> 17\n"
+            "STD study .................... 12 -> 12\n",
+            "20/11/2026 visit three: K1 18, K2 16, D1 14, STD 12.\n",
+            {("Kitchen", 16.0, False), ("Dining", 14.0, False), ("Study", 12.0, True)},
+        ),
+        # other separators and leaders: a colon after the code, an ellipsis character, slashes
+        (
+            "A: dining room far end \u2026 24 / 19\n"
+            "B: kitchen centre \u2026 29 / 22\n"
+            "DS: lounge \u2026 11 / 11\n",
+            "20/11/2026 last check: A 15; B 16; DS 11\n",
+            {("Dining", 15.0, False), ("Kitchen", 16.0, False), ("Lounge", 11.0, True)},
+        ),
+    ],
+)
+def test_a_leader_row_naming_only_its_room_is_a_point_read_again(
+    rows: str, visit: str, expected: set[tuple[str, float, bool]]
+) -> None:
+    readings = analyze_text(
+        _ROOM_HEAD + "16/11/2026 readings, day 1 then today:\n" + rows + visit
+    ).moisture_readings
+    later = {(r.location, r.value, r.is_reference) for r in readings if r.taken_on == date(2026, 11, 20)}
+    assert expected <= later
+    # the role's row is the dry standard on every visit, never a wet reading
+    assert not [r for r in readings if r.location in {"Study", "Lounge"} and not r.is_reference]
+
+
+def test_a_leader_row_of_a_room_and_a_size_is_no_reading() -> None:
+    # a room list with dot leaders gives sizes, not readings: the "x" parts the numbers
+    readings = analyze_text(
+        _ROOM_HEAD + "Kitchen ........ 4.2 x 3.6 m\nDining ......... 3.8 x 3.4 m\n"
+    ).moisture_readings
+    assert not readings

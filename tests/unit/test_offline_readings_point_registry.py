@@ -861,3 +861,50 @@ def test_a_list_of_works_under_days_is_no_table_of_points() -> None:
         "2 Remove skirting 9 lm\n"
     )
     assert not found
+
+
+# --- a defined point's value over 100 on the relative scale the job names ----------------------
+
+
+@pytest.mark.parametrize(
+    ("meter", "rows", "expected", "absent"),
+    [
+        # the meter's clause names the relative mode for a surface that is no material (a partition)
+        (
+            "Meter: Protimeter, floor on pins WME, partition in search mode, relative.",
+            "Readings as transcribed.\n"
+            "Points K1 kitchen floor at the tub, K2 partition laundry side 150 mm up.\n"
+            "  K1  33 on 12/11, 25 on 14/11\n"
+            "  K2  540, then 330\n",
+            {(540.0, "REL"), (330.0, "REL"), (33.0, "WME")},
+            set(),
+        ),
+        # another wording: a scanner "(relative)" beside pins in %MC, values after an equals sign
+        (
+            "Pin meter in %MC on the boards; the wall scanner reads a relative number.",
+            "Points A hallway boards by the door, B hallway wall behind the door.\n12/11: A = 24, B = 410\n",
+            {(410.0, "REL"), (24.0, "%MC")},
+            set(),
+        ),
+        # the near miss: no relative scale named anywhere, so 540 is on no scale the job reads
+        (
+            "Meter: Protimeter on pins, WME throughout.",
+            "Readings as transcribed.\n"
+            "Points K1 kitchen floor at the tub, K2 partition laundry side 150 mm up.\n"
+            "  K1  33 on 12/11, 25 on 14/11\n"
+            "  K2  540, then 330\n",
+            {(33.0, "WME")},
+            {540.0, 330.0},
+        ),
+    ],
+)
+def test_a_points_value_over_100_is_on_the_relative_scale_the_job_names(
+    meter: str, rows: str, expected: set[tuple[float, str]], absent: set[float]
+) -> None:
+    text = (
+        "Claim 77-1203, 2 Tui Lane, Dunedin 9010. Laundry tub overflowed 11/11/2026; laundry and kitchen wet."
+        f"\nAttended 12/11/2026. {meter}\n{rows}"
+    )
+    found = {(r.value, r.unit) for r in analyze_text(text).moisture_readings}
+    assert expected <= found
+    assert not {value for value, _ in found} & absent

@@ -221,3 +221,42 @@ def test_numbered_points_read_again_with_an_equals_sign_after_a_weekday_and_date
         ("3", 12.0, None),
     ]
     assert point_rereads("Sun 22/11: 1=14 2=13 - all done.", known) == [("1", 14.0, None), ("2", 13.0, None)]
+
+
+# --- numbered points a space from their values, the slashes parting the items -------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a weekday and a day, then the run; the visit's note after a stop
+        (
+            "Mon 16/11  1 22 / 2 19 / 3 18%MC. pulled one fan",
+            [("1", 22.0, None), ("2", 19.0, None), ("3", 18.0, "%MC")],
+        ),
+        # another lead (a day alone), a scale on each item, the note after a semicolon
+        (
+            "21/11 1 15 WME / 2 13 WME / 3 12 WME; all at goal",
+            [("1", 15.0, "WME"), ("2", 13.0, "WME"), ("3", 12.0, "WME")],
+        ),
+        # the map's codes written "P1", read by their numbers
+        ("Day 3  1 14 / 2 12", [("P1", 14.0, None), ("P2", 12.0, None)]),
+    ],
+)
+def test_numbered_points_a_space_from_their_values_read_by_number(
+    line: str, expected: list[tuple[str, float, str | None]]
+) -> None:
+    known = frozenset({"1", "2", "3"}) if "Day 3" not in line else frozenset({"P1", "P2", "P3"})
+    assert point_rereads(line, known) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Mon 16/11  3 fans / 1 dehu left running",  # equipment counts, no points
+        "Mon 16/11  7 22 / 8 19",  # numbers the map never defined
+        "Mon 16/11  1 22 / 2 19 / 3 18 then another 4 16 by the door",  # a sentence, not a run
+    ],
+)
+def test_a_slash_run_that_is_not_the_maps_points_is_no_reread(line: str) -> None:
+    assert not point_rereads(line, frozenset({"1", "2", "3"}))

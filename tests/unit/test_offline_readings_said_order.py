@@ -180,3 +180,38 @@ def test_a_list_under_a_line_that_says_no_order_is_no_legend() -> None:
     text = _LIST_BELOW.replace("in the same order each visit, so I copied them down:", "around the place:")
     found = {(r.value, r.location) for r in analyze_text(text).moisture_readings}
     assert (39.0, "Kitchen") not in found
+
+
+# --- a spot that names no room: its fitting's room, else the room of the spot before it ----------
+
+_WALK = (
+    "Email - kitchen tap leak, 8 Rata Rd, Whangarei. Found Tuesday 10/11/2026.\n"
+    "\n"
+    "Water went across the kitchen and under the wall into the rumpus room.\n"
+    "He reads the same spots in this order: under-sink cabinet base, middle of the kitchen, bench"
+    " end, the rumpus wall, edge of the carpet by the slider, and the study last for comparison:\n"
+    "Tue 10/11: 40, 35, 30, 28, 22, 11\n"
+    "Thu 12/11: 25, 21, 18, 17, 15, 11\n"
+)
+
+
+def test_a_legend_spot_naming_no_room_is_in_the_room_of_its_fitting_or_of_the_spot_before() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_WALK).moisture_readings}
+    # the sink stands in the one affected room that has sinks
+    assert (40.0, "Kitchen", date(2026, 11, 10)) in found
+    # "bench end" after the middle of the kitchen; the carpet edge after the rumpus wall
+    assert (30.0, "Kitchen", date(2026, 11, 10)) in found
+    assert (22.0, "Rumpus room", date(2026, 11, 10)) in found
+    assert (15.0, "Rumpus room", date(2026, 11, 12)) in found
+
+
+def test_a_sink_in_a_job_with_two_rooms_that_have_sinks_places_no_spot() -> None:
+    # kitchen and laundry both affected: "under-sink cabinet base" is in neither for certain, and
+    # a spot naming no room after it is not carried into a guessed room either
+    text = _WALK.replace("rumpus room", "laundry").replace("the rumpus wall", "the laundry wall")
+    text = text.replace("under-sink cabinet base, middle of the kitchen", "under-sink cabinet base, sink end")
+    readings = analyze_text(text).moisture_readings
+    values = {(r.value, r.taken_on) for r in readings}
+    assert (40.0, date(2026, 11, 10)) not in values
+    assert (35.0, date(2026, 11, 10)) not in values
+    assert (28.0, "Laundry", date(2026, 11, 10)) in {(r.value, r.location, r.taken_on) for r in readings}

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from chalicelib.analysis import analyze_text
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.story_openings import opens_story
@@ -156,3 +158,59 @@ def test_an_hour_written_with_stops_keeps_its_part_giving_way_in_the_same_senten
     assert opens_story("Sunday 8/3/2026 at about 7.15 p.m. the flexi hose under the vanity burst")
     # "AM." followed by a name ends the sentence: what burst is told in another one
     assert not opens_story("Tuesday 3/3/2026 about 8 AM. Dana was on site and set fans; the pipe had split.")
+
+
+# --- a long dated sentence whose water words come late -------------------------------------------
+
+
+def test_a_long_sentence_telling_the_water_late_still_dates_the_loss() -> None:
+    # the day opens a long sentence (the hour, the weather, where the drain is) and the water
+    # only gets out near its end; a later day in the story (a sparky's visit) is no loss
+    text = _MAIL + (
+        "On Sunday 8 November 2026, a little before midnight and right in the worst of that week of"
+        " heavy rain off the ranges, the old clay sewer line under the neighbour's back lawn and"
+        " along our side fence finally backed up and pushed brown water up through the floor waste"
+        " of the downstairs shower and across the tiles into the rumpus.\n"
+        "\n"
+        "The restorer got here on Monday 9/11 at seven and the electrician checked the circuits on"
+        " the Tuesday.\n"
+    )
+    assert _job_dates(text) == (date(2026, 11, 8), date(2026, 11, 9))
+
+
+def test_a_long_dated_sentence_about_a_visit_is_no_loss() -> None:
+    # the near miss: a long sentence whose day is a booking, with no water getting out in it
+    text = _MAIL + (
+        "On Friday 6 November 2026, a good while before any of this and only because the insurer"
+        " had asked for it at renewal time, a plumber came round with a camera and a notebook and"
+        " spent most of the afternoon looking over the pipework under the house and the gutters.\n"
+        "\n"
+        "The hot water cylinder burst late on Sunday 8/11.\n"
+        "\n"
+        "The restorer came on Monday 9/11.\n"
+    )
+    assert _job_dates(text)[0] == date(2026, 11, 8)
+
+
+# --- a job card's day right before "attended" ----------------------------------------------------
+
+_CARD = (
+    "JOB 55-2210  -  Ropata  -  14 Kereru Cres, Lenah Valley TAS 7008\n"
+    "{visit}\n"
+    "\n"
+    "laundry tub waste let go overnight, vinyl and plasterboard wet\n"
+    "Thu 19/11  laundry wall 24 / skirting 16. pulled 1 AM\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("visit", "expected"),
+    [
+        ("Tech: R. Hona   Tue 17/11/26  attended 8:10am", date(2026, 11, 17)),
+        ("Crew lead: S. Mahe - 17/11/2026 - attended 7.30", date(2026, 11, 17)),
+        # the near miss: a booking's day, then the day the crew attended, after the cue
+        ("Booked Mon 16/11/26, attended Tue 17/11/26 8am", date(2026, 11, 17)),
+    ],
+)
+def test_a_job_cards_day_right_before_attended_is_the_first_visit(visit: str, expected: date) -> None:
+    assert _job_dates(_CARD.format(visit=visit))[1] == expected

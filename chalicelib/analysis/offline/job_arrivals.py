@@ -239,8 +239,12 @@ def _day_opening(
     if first != last or last < 0 or found[last].end > cue.start():
         return None
     opening = found[last]
-    if cue.start() - opening.end > _OPENING_REACH or not _SENTENCE_OPENING.fullmatch(
-        text, start, opening.start
+    # ("Tech: D. Ferrier   Sat 14/11/26  attended 1:40pm": a job card's day right before the cue,
+    # whatever field opens the line)
+    adjacent = _DAY_THEN_CUE.fullmatch(text, opening.end, cue.start()) is not None
+    if not adjacent and (
+        cue.start() - opening.end > _OPENING_REACH
+        or not _SENTENCE_OPENING.fullmatch(text, start, opening.start)
     ):
         return None
     if _OTHER_BETWEEN.search(text, opening.end, cue.start()):
@@ -248,6 +252,7 @@ def _day_opening(
     return opening.value
 
 
+_DAY_THEN_CUE = re.compile(r"[ \t]*[-\u2013:]?[ \t]*")
 # What a sentence may open with before its date: "On", "This", a bullet, a weekday.
 _SENTENCE_OPENING = re.compile(
     r"[\s\-*\u2022>]*(?:on |by |at )?(?:the )?(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"

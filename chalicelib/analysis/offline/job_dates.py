@@ -404,7 +404,10 @@ class JobDates:
             return True
         sentence_end = sentences.bounds(at)[1]
         if sentence_end - at > 2 * WINDOW:
-            return False
+            # ("On Wednesday 14 October, a bit after 7 pm in the middle of that long downpour, the
+            # council drain at the top of the drive backed up and ...": a long sentence's water
+            # words come late; read it on to a bounded reach past the date)
+            return self._about_loss(text[start : at + 2 * WINDOW])
         # ("Sunday Nov 22, 2026, during that big storm, the city main surcharged and our floor drain
         # started pushing up brown water.": the water word may come late in the dated sentence)
         return self._about_loss(text[start:sentence_end]) or self._about_loss(

@@ -21,7 +21,7 @@ from chalicelib.analysis.offline.reading_point_rereads import point_rereads
 from chalicelib.analysis.offline.reading_point_values import dated_values
 from chalicelib.analysis.offline.reading_row_parts import AIR_WORDS, RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
-from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
+from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale, wide_scale
 from chalicelib.analysis.offline.reading_where import UNSPECIFIED_LOCATION
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, Material, ReadingDraft, materials_in
 from chalicelib.analysis.offline.spaces import MAX_ROOM_NAME, room_mentions
@@ -392,6 +392,7 @@ class LegendScan(CodedRowScan):
     """The scan's use of a legend: a wide table's cell read as the point its code stands for."""
 
     _meter: str | None
+    _document_scales: Scales
 
     def _legend(self) -> PointLegend:
         legend = self.__dict__.get("_point_legend")
@@ -457,6 +458,9 @@ class LegendScan(CodedRowScan):
             or scales.for_material(point.material.key if point.material else None)
             or "%"
         )
+        # ("P5 480, then 310" where the notes read the partition "in search mode, relative"): a value
+        # over 100 is on the relative scale the job names, as any row's is (reading_scales)
+        unit = wide_scale(cell.value, unit, scales, self._document_scales) if point.scale is None else unit
         if cell.value > MAX_PERCENT and unit != "REL":
             return None  # "230" is a reading only on a relative scale
         room = legend_room(point)

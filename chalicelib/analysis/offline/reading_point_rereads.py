@@ -48,6 +48,11 @@ def point_rereads(text: str, known: frozenset[str]) -> list[tuple[str, float, st
     if day_lead is not None:
         body = body[day_lead.end() :]
     lead = _VISIT_LEAD.match(body)
+    spaced = _SPACED_RUN.match(body, lead.end()) if lead is not None else None
+    if spaced is not None:
+        # ("Mon 16/11  1 22 / 2 19 / 3 18%MC. pulled laundry AM": numbered points a space from their
+        # values, the slashes parting the items; the sentence after is the visit's note)
+        return _spaced_items(spaced.group(0), known)
     run = _NUMBERED_RUN.match(body, lead.end()) if lead is not None else None
     # (words after the run are the visit's note: "6-17 all at goal")
     numbered = run is not None and not re.search(r"\d", body[run.end() :])
@@ -119,6 +124,31 @@ _NUMBERED_ITEM = re.compile(r"#?\d{1,2} ?[-=] ?\d{1,3}(?:\.\d)?(?: ?(?:%\s?(?:wm
 _NUMBERED_RUN = re.compile(
     rf"(?:{_NUMBERED_ITEM.pattern})(?:[\s,;]+(?:{_NUMBERED_ITEM.pattern}))+[\s,;]*", FLAGS
 )
+
+
+# A numbered item a space from its value: only inside a run the slashes part ("1 22 / 2 19").
+_SPACED_ITEM = r"\d{1,2} \d{1,3}(?:\.\d)?(?: ?(?:%\s?(?:wme|mc)?|wme|rel)\b)?"
+_SPACED_RUN = re.compile(rf"{_SPACED_ITEM}(?: / {_SPACED_ITEM})+(?=\s*(?:[.;,]\s|[.;,]?$))", FLAGS)
+_SPACED_PARTS = re.compile(r"(?P<number>\d{1,2}) (?P<value>\d{1,3}(?:\.\d)?) ?(?P<unit>.*)")
+
+
+def _spaced_items(run: str, known: frozenset[str]) -> list[tuple[str, float, str | None]] | None:
+    """The (code, value, scale) of each item of a slash-parted run of numbered points; None when
+    fewer than two of its numbers are points the map defined."""
+    found = []
+    for item in run.split(" / "):
+        parts = _SPACED_PARTS.fullmatch(item.strip())
+        code = _number_code(parts.group("number"), known) if parts is not None else None
+        if parts is not None and code is not None:
+            found.append((code, float(parts.group("value")), parts.group("unit").strip() or None))
+    return found if len(found) >= _MIN_ITEMS else None
+
+
+def _number_code(number: str, known: frozenset[str]) -> str | None:
+    if number in known:
+        return number
+    numbered = [code for code in known if re.fullmatch(rf"[A-Z#]?0?{number}", code)]
+    return numbered[0] if len(numbered) == 1 else None
 
 
 def _known_code(match: re.Match[str], known: frozenset[str]) -> str | None:

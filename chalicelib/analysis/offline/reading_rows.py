@@ -34,6 +34,7 @@ from chalicelib.analysis.offline.reading_numbers import (
     scale_name,
     strip_dates,
 )
+from chalicelib.analysis.offline.reading_pair_cells import paired_cell
 from chalicelib.analysis.offline.reading_part_dates import own_days
 from chalicelib.analysis.offline.reading_row_parts import (
     AIR_WORDS,
@@ -403,6 +404,8 @@ class RowReader(SegmentReader):
                 offset += len(cell) + 3
                 continue
             number = None if numbered and index == 0 else reading_cell(cell)
+            if number is None and column and column.kind == "date":  # ("GIB / skirting" over "140 / 13")
+                found += paired_cell(cell, label, column.taken_on, codes[0] if codes else None, offset)
             if number is not None and (column is None or column.kind in ("date", "goal", "value")):
                 role: Role = "goal" if column and column.kind == "goal" else "reading"
                 if column and column.kind == "reference":

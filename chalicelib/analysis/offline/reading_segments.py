@@ -32,6 +32,7 @@ from chalicelib.analysis.offline.reading_row_parts import (
     outside_equipment_counts,
     scaled_parts,
 )
+from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
 EQUIPMENT_WORDS = re.compile(
@@ -117,6 +118,9 @@ _SLOT_GAP = re.compile(r"\s+[-\u2013/|]\s+|\s*[;,]\s*")
 _DIGIT = re.compile(r"\d")
 # A visit's day that leads its line of points ("20/10  L1 GIB 35 / L2 ..."), before the first code
 _LEAD_DAY = re.compile(r"[\s\-*\u2022>]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?:?[ \t]+(?=[A-Z]{1,2}\d{1,2}\b)")
+# A leader row's dry standard named by its role in capitals ("REF lounge ...... 11 -> 11", "STD bed 2
+# ..... 12"): the role is the point's code too (re-read later as "REF 11"), and stays in its words
+_ROLE_CODE = re.compile(r"[\s\-*\u2022>]*(?P<id>REF|STD|DS)[ \t]*[:.=\-]?[ \t]+(?=[a-z])", re.ASCII)
 
 
 class SegmentReader:
@@ -204,6 +208,8 @@ class SegmentReader:
         before, after = text[: leader.start()], text[leader.end() :]
         point = POINT_ID.match(before)
         words = collapse(before[point.end() :] if point else before).strip(" -:=(,")
+        role = _ROLE_CODE.match(before) if point is None else None
+        code = point.group("id") if point else role.group("id") if role else None
         numbers = numbers_in(" " * leader.end() + after, self.dates)
         # (one value after the leader is a run too when numbers stand in the place's words: "plinth
         # behind basin 2, pins ...... 28 WME" is basin 2's plinth read 28, no reading of 2)
@@ -215,19 +221,22 @@ class SegmentReader:
         gaps.append(text[numbers[-1].end :])
         if not all(_RUN_GAP.fullmatch(strip_dates(self.dates, gap, taken_on)) for gap in gaps):
             return []
-        if not describes_place(words) or EQUIPMENT_WORDS.search(words) or AIR_WORDS.search(words):
+        # (a room and a spot in it place a point as well as a surface does: "P2 kitchen middle",
+        # "P5 dining 1.5 m in", "STD spare room")
+        placed = describes_place(words) or bool(room_mentions(words))
+        if not placed or EQUIPMENT_WORDS.search(words) or AIR_WORDS.search(words):
             return []
-        if point is not None and in_block:
-            self.points.setdefault(point.group("id"), words)  # (read again later by its ID alone)
+        if code is not None and in_block:
+            self.points.setdefault(code, words)  # (read again later by its ID alone)
         run = [
             RowReading(
                 label=words,
                 value=number.value,
                 unit=number.scale,
-                role="reading",
+                role="reference" if role else "reading",
                 taken_on=taken_on,
                 said_dry=number.said_dry,
-                point=point.group("id") if point else None,
+                point=code,
                 start=number.start,
                 end=number.end,
             )

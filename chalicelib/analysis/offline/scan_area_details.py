@@ -39,10 +39,16 @@ from chalicelib.analysis.offline.wet_columns import WetColumns
 from chalicelib.analysis.offline.wet_extents import WetReader
 from chalicelib.analysis.offline.wet_sections import WetSections
 
-# Fixtures that stand in one kind of room: a line about one is about that room.
-_FIXTURES = (
-    ("kitchen", re.compile(r"\b(?:fridge|refrigerator|dishwasher|cooktop|rangehood|oven)\b", FLAGS)),
-    ("laundry", re.compile(r"\b(?:washing machine|washer|dryer|laundry tub|trough)\b", FLAGS)),
+# Fixtures and the kinds of room they stand in: a line about one is about the one affected room of
+# those kinds ("under-sink kickboard" with a kitchen and a hall affected is the kitchen's; with a
+# kitchen and a laundry affected it is no room's).
+_FIXTURES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
+    (
+        frozenset({"kitchen"}),
+        re.compile(r"\b(?:fridge|refrigerator|dishwasher|cooktop|rangehood|oven|kitchen island)\b", FLAGS),
+    ),
+    (frozenset({"laundry"}), re.compile(r"\b(?:washing machine|washer|dryer|laundry tub|trough)\b", FLAGS)),
+    (frozenset({"kitchen", "laundry", "bathroom", "ensuite"}), re.compile(r"\b(?:under-?)?sinks?\b", FLAGS)),
 )
 
 
@@ -119,9 +125,12 @@ class AreaDetailsScan:
     def _fixture_area(self, text: str) -> AreaDraft | None:
         """ "Plasterboard wicking on the walls around the fridge recess": a line that names no room
         is about the one affected room its fixture stands in (a fridge in the kitchen)."""
-        bases = {base for base, pattern in _FIXTURES if pattern.search(text)}
-        found = [area for area in self.areas.values() if area.base in bases]
-        return found[0] if len(bases) == 1 and len(found) == 1 else None
+        kinds = [bases for bases, pattern in _FIXTURES if pattern.search(text)]
+        if not kinds:
+            return None
+        # (every fixture the line names must stand in the same one room: "fridge by the washer" none)
+        found = [area for area in self.areas.values() if all(area.base in bases for bases in kinds)]
+        return found[0] if len(found) == 1 else None
 
     def _areas_of(self, owners: tuple[Mention, ...] | None) -> list[AreaDraft]:
         """The affected areas a material's rooms are: the room the notes were already on for None,

@@ -26,6 +26,13 @@ _COMPARISON = re.compile(
 
 
 _AT_DOOR = re.compile(r"(?:'s)?\s+(?:door(?:way)?|entry|threshold)\b", re.IGNORECASE)
+# A fitting a spot is read by: where its room is not settled ("underlay by the tap" with a kitchen and
+# a laundry affected) the spot is by that fitting, wherever the spot before it was
+_FITTING = re.compile(
+    r"\b(?:taps?|sinks?|basins?|tubs?|troughs?|showers?|toilets?|baths?|vanity|fridge|refrigerator"
+    r"|dishwasher|washer|dryer|oven|cooktop|heater|cylinder|machine)\b",
+    re.IGNORECASE,
+)
 
 
 class OrderLegendScan:
@@ -59,15 +66,26 @@ class OrderLegendScan:
         if legend is None or (legend[0] <= since and not read_by_it) or len(legend[1]) != count:
             return None
         drafts = []
+        before: Mention | None = None
         for item in legend[1]:
             # ("skirting at my bedroom door": a room whose door marks the spot is not where it is)
             rooms = [room for room in room_mentions(item) if _AT_DOOR.match(item, room.end) is None]
             # ("dishwasher side wall": the one affected room its fixture stands in)
             fixture = None if rooms else self._fixture_room(item)
             place = self._resolve(rooms[0]) if rooms else fixture
-            # An item the notes tie to no room ("sink wall", "plywood in front of the sink" with a
-            # kitchen and a mudroom affected) is left unplaced, its value not read: a room guessed
-            # from the surfaces described before would be a wrong fact. With one room, it is that.
+            if (
+                place is None
+                and before is not None
+                and before.key in self.areas
+                and not _FITTING.search(item)
+            ):
+                # ("middle of the kitchen, island end, by the back door, dining ...": a walk round the
+                # points goes room by room, so a spot that names no room is in the affected room of
+                # the spot before it, as a point legend's line is in the room of the line above)
+                place = before
+            before = place
+            # An item the notes tie to no room, first in the list ("sink wall" with a kitchen and a
+            # laundry affected), is left unplaced, its value not read. With one room, it is that.
             location = (
                 self._name(place)
                 if place is not None
