@@ -12,7 +12,7 @@ from datetime import date
 from typing import Literal
 
 from chalicelib.analysis.offline.dates import Dates
-from chalicelib.analysis.offline.reading_numbers import Number
+from chalicelib.analysis.offline.reading_numbers import Number, is_reading_cell
 from chalicelib.analysis.offline.text import FLAGS
 
 Role = Literal["reading", "goal", "reference"]
@@ -271,3 +271,32 @@ def dashed_days(text: str, dates: Dates, anchor: date | None) -> dict[str, date]
             return {}
         found[match.group(0)] = previous = value
     return found if len(found) >= _MIN_DASHED_DAYS else {}
+
+
+# "plasterboard behind vanity: 34 | 22 | 15 WME": a list's item whose values are set apart by bars,
+# the first after its label's colon
+_LABELLED_VALUE = re.compile(r"(?P<label>[^:|]{3,120}?):[ \t]*(?P<value>\d{1,3}(?:\.\d{1,2})?)")
+
+
+def labelled_first(cells: list[str]) -> list[str]:
+    """A row's cells with a first cell "place: value" split in two, when every later cell is a
+    reading; any other row as it is."""
+    if len(cells) < 2 or not all(map(is_reading_cell, cells[1:])):
+        return cells
+    match = _LABELLED_VALUE.fullmatch(cells[0])
+    if match is None:
+        return cells
+    return [match.group("label").strip(), match.group("value"), *cells[1:]]
+
+
+_NUMERIC_DAY = re.compile(r"\s*(?P<a>\d{1,2})/(?P<b>\d{1,2})\s*")
+
+
+def one_reading_of(cell: str, day: date | None) -> bool:
+    """Whether a yearless numeric day ("10/09") reads as `day` one way or the other."""
+    written = _NUMERIC_DAY.fullmatch(cell)
+    if written is None or day is None:
+        return False
+    return {(day.day, day.month), (day.month, day.day)} & {
+        (int(written.group("a")), int(written.group("b")))
+    } != set()

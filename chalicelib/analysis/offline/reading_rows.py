@@ -41,6 +41,8 @@ from chalicelib.analysis.offline.reading_row_parts import (
     Role,
     RowReading,
     dashed_days,
+    labelled_first,
+    one_reading_of,
 )
 from chalicelib.analysis.offline.reading_row_units import (
     rh_scale,
@@ -328,7 +330,7 @@ class RowReader(SegmentReader):
         if header is not None:
             self.columns = header
             return []
-        cells = _labelled_first(cells)
+        cells = labelled_first(cells)
         columns = self.columns if self.columns and len(self.columns) == len(cells) else None
         if columns is None and self.columns and _labels_dates(self.columns, cells):
             # "(10/11 | 12/11 | 16/11)" over "tile at vanity: 780 | 420 | 260 REL": a header of the
@@ -432,7 +434,7 @@ class RowReader(SegmentReader):
         found = self.dates.find(cells[0], anchor, yearless_numeric=True)
         day = _DAY_COLUMN.match(cells[0])
         when = found[0].value if found else self._day(int(day.group("n"))) if day else taken_on
-        if found and when is None and _one_reading_of(cells[0], taken_on):
+        if found and when is None and one_reading_of(cells[0], taken_on):
             # ("10/09" in a job that writes no other numeric date: October 9th or September 10th;
             # the line's day, read from the rows around it, is one of the two, so it is that one)
             when = taken_on
@@ -574,22 +576,6 @@ def _point_of(label: str) -> str | None:
     return match.group("id") if match else None
 
 
-# "plasterboard behind vanity: 34 | 22 | 15 WME": a list's item whose values are set apart by bars,
-# the first after its label's colon
-_LABELLED_VALUE = re.compile(r"(?P<label>[^:|]{3,120}?):[ \t]*(?P<value>\d{1,3}(?:\.\d{1,2})?)")
-
-
-def _labelled_first(cells: list[str]) -> list[str]:
-    """A row's cells with a first cell "place: value" split in two, when every later cell is a
-    reading; any other row as it is."""
-    if len(cells) < 2 or not all(map(is_reading_cell, cells[1:])):
-        return cells
-    match = _LABELLED_VALUE.fullmatch(cells[0])
-    if match is None:
-        return cells
-    return [match.group("label").strip(), match.group("value"), *cells[1:]]
-
-
 def _labels_dates(columns: list[Column], cells: list[str]) -> bool:
     """Whether a header of days alone heads a row that is its label and one reading per day."""
     return (
@@ -598,16 +584,3 @@ def _labels_dates(columns: list[Column], cells: list[str]) -> bool:
         and not is_reading_cell(cells[0])
         and all(map(is_reading_cell, cells[1:]))
     )
-
-
-_NUMERIC_DAY = re.compile(r"\s*(?P<a>\d{1,2})/(?P<b>\d{1,2})\s*")
-
-
-def _one_reading_of(cell: str, day: date | None) -> bool:
-    """Whether a yearless numeric day ("10/09") reads as `day` one way or the other."""
-    written = _NUMERIC_DAY.fullmatch(cell)
-    if written is None or day is None:
-        return False
-    return {(day.day, day.month), (day.month, day.day)} & {
-        (int(written.group("a")), int(written.group("b")))
-    } != set()
