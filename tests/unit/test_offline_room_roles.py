@@ -168,3 +168,113 @@ def test_the_writers_own_measure_replaces_a_size_taken_second_hand(
     text: str, expected: tuple[float, float]
 ) -> None:
     assert _areas(text)["Laundry"] == expected
+
+
+# --- how a room was, and the room the notes are on --------------------------------------------
+
+NOT_A_ROOMS_NAME = [
+    # a word for how a room was is no name of a room
+    ("the water sat for two days in a shut room with the bunks", {}),
+    ("a patch on the carpeted room's floor near the door, damp", {}),
+    ("the unoccupied room next door had water under its door", {}),
+    # the near-miss: a word that names a kind of room
+    ("Plant room: slab wet around the pumps", {"Plant room": (True, False)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_A_ROOMS_NAME)
+def test_a_word_for_how_a_room_was_names_no_room(text: str, expected: dict[str, tuple[bool, bool]]) -> None:
+    assert _states(text) == expected
+
+
+THE_ROOM_THE_NOTES_ARE_ON = [
+    # "Room is ...", "The space measures ...": the room the notes are on, corrected
+    (
+        "Rooms: laundry 12 x 10 ft (from the call)\nLaundry: vinyl wet by the tub.\n"
+        "- Room is 9 x 7 ft, not 12 x 10.\n",
+        (9.0, 7.0),
+    ),
+    (
+        "Laundry: vinyl wet by the tub, room 12 x 10 ft per the owner.\nThe space measures 9 x 7 ft.\n",
+        (9.0, 7.0),
+    ),
+    # the near-miss: a named space sized at the start of its line is a space of its own
+    ("Laundry: vinyl wet by the tub, 12 x 10 ft.\n- Drying room, 9 x 7 ft, slab damp.\n", (12.0, 10.0)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), THE_ROOM_THE_NOTES_ARE_ON)
+def test_a_room_said_with_a_verb_is_the_room_the_notes_are_on(
+    text: str, expected: tuple[float, float]
+) -> None:
+    assert _areas(text)["Laundry"] == expected
+
+
+# --- one space, and every floor of a list ------------------------------------------------------
+
+OPEN_PLAN_PARTS = [
+    # a room of an open-plan space, written alone later, is that space
+    (
+        "Affected: lounge/dining 7.0 x 5.0 m, carpet wet.\nLounge plasterboard swollen at the skirting.\n",
+        ["Lounge/dining"],
+    ),
+    ("Kitchen/meals 6 x 4 m: vinyl wet.\nMeals skirting swollen.\n", ["Kitchen/meals"]),
+    # the near-miss: a room that is no part of the space stays its own
+    (
+        "Affected: lounge/dining 7.0 x 5.0 m, carpet wet.\nStudy carpet wet by the door.\n",
+        ["Lounge/dining", "Study"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPEN_PLAN_PARTS)
+def test_a_part_of_an_open_plan_space_is_that_space(text: str, expected: list[str]) -> None:
+    assert list(_areas(text)) == expected
+
+
+EVERY_FLOOR = [
+    # the plural says every room of the sentence has its whole floor wet
+    (
+        "Affected: lounge 5.0 x 4.0 m, bedroom 1 3.5 x 3.2 m, bedroom 2 3.5 x 3.2 m"
+        " - all floors fully wet.\n",
+        {"Lounge": True, "Bedroom 1": True, "Bedroom 2": True},
+    ),
+    ("Hall 4 x 1 m and study 3 x 3 m: carpets soaked in both rooms.\n", {"Hall": True, "Study": True}),
+    # the near-miss: one room's corner, and floors said dry
+    (
+        "Hall 4 x 1 m: carpet wet at the door. Laundry 3 x 2 m: tiles wet in one corner.\n",
+        {"Hall": False, "Laundry": False},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EVERY_FLOOR)
+def test_all_floors_wet_is_every_listed_rooms_whole_floor(text: str, expected: dict[str, bool]) -> None:
+    found = analyze_text(text).affected_areas
+    whole = {
+        area.room: area.wet_floor_sqft is not None and area.wet_floor_sqft == area.floor_area_sqft
+        for area in found
+    }
+    assert whole == expected
+
+
+ROOF_SPACES = [
+    # a roof space over a room whose own line tells its structure damaged is an area of its own
+    (
+        "Ensuite: ceiling stained around the fan, 2.0 x 1.8 m.\n"
+        "Roof space: the fan duct vents into the roof space over the ensuite; growth on the underside of the"
+        " sarking and three trusses.\n",
+        ["Ensuite", "Roof space"],
+    ),
+    # the near-miss: one that only holds the ceiling's wet batts is the room's ceiling
+    (
+        "Ensuite: ceiling stained around the fan, 2.0 x 1.8 m.\n"
+        "Roof space: batts wet in the roof space over the ensuite; trusses dry.\n",
+        ["Ensuite"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROOF_SPACES)
+def test_a_roof_space_whose_structure_is_damaged_is_an_area(text: str, expected: list[str]) -> None:
+    assert list(_areas(text)) == expected

@@ -167,7 +167,12 @@ def bracket_verdict(text: str, found: Sequence[Mention], index: int) -> bool:
     return match is not None and match.end() <= following
 
 
-_CLAUSE_BREAK = re.compile(r"[,;]| [-\u2013\u2014] ")
+_CLAUSE_BREAK = re.compile(r"[,;]")
+_DASH_BREAK = re.compile(r"[,;]| [-\u2013\u2014] ")
+# What only a whole space is called ("- not a drying area", "- contents only"), so a dash opens its
+# clause as a comma does; a bare "- not wet" after a part ("the timber floor ... reads normal - not
+# wet") is that part's.
+_SPACE_VERDICT = re.compile(r"\b(?:area|room|space|zone|contents)\b", FLAGS)
 
 
 def verdict_leads(text: str, sentences: Sentences, mention: Mention) -> bool:
@@ -182,8 +187,8 @@ def verdict_leads(text: str, sentences: Sentences, mention: Mention) -> bool:
         start, _ = sentences.bounds(match.start())
         low = max(start, mention.end if start <= mention.start else start, match.start() - _VERDICT_LEAD)
         lead = text[low : match.start()]  # (bounded: a long line costs no more)
-        # (a dash opens a clause as a comma does: "boxes wet - contents only")
-        if not _CLAUSE_BREAK.split(lead)[-1].strip(" :-\u2013*"):
+        breaks = _DASH_BREAK if _SPACE_VERDICT.search(match.group(0)) else _CLAUSE_BREAK
+        if not breaks.split(lead)[-1].strip(" :-\u2013*"):
             return True
     return False
 

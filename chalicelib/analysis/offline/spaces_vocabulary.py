@@ -28,7 +28,10 @@ _NOT_A_ROOM_WORD = (
     r"|between|behind|beside|near|across|through|was|were|is|are|has|had|have|read|wall|walls"
     r"|floor|ceiling|carpet|slab|type|unit|units|name"
     # ("ran across a burned room": the state of a room, not its name)
-    r"|burned|burnt|charred|flooded|damaged|gutted|sooty|smoky|soaked)\b)"
+    r"|burned|burnt|charred|flooded|damaged|gutted|sooty|smoky|soaked"
+    # ("sat three days in a closed room", "a small patch of a tiled room": how a room was, not its name)
+    r"|closed|shut|locked|sealed|vacant|empty|occupied|unoccupied|tiled|carpeted|finished|unfinished"
+    r"|musty|humid|stuffy|furnished|unfurnished)\b)"
 )
 
 
