@@ -33,6 +33,12 @@ ABBREVIATED_ROOMS = [
     # a room written both ways is one room
     ("Rm 12 carpet wet at the door", {"Room 12": (True, False)}),
     ("water got in rm 2 as well, carpet wet", {"Room 2": (True, False)}),
+    # a hostel's or a cinema's rooms by their number
+    ("Dormitory 6 - carpet tiles wet under the bunks", {"Dormitory 6": (True, False)}),
+    ("Cinema 3 rear aisle, about 90 sq ft of carpet wet.", {"Cinema 3": (True, False)}),
+    ("Auditorium 1 checked - dry, not affected.", {"Auditorium 1": (False, True)}),
+    # the near-miss: the word with no number is the building or the show, not a room
+    ("the auditorium staff mopped the foyer tiles, which were wet", {"Foyer": (True, False)}),
     # the near-miss: "rm" after a word that names no kind of room
     ("checked each rm, nothing wet", {}),
     ("the wet rm 2 carpet", {"Room 2": (True, False)}),

@@ -207,6 +207,8 @@ _ROOMS: tuple[tuple[str, str], ...] = (
         "lettered_space",
         r"(?:studio|ward|lab|bay|pod|tenancy|shop|exam(?:ination)?(?: room| rm)?|treatment(?: room| rm)?"
         r"|consult(?:ing)?(?: room| rm)?|procedure(?: room| rm)?|surgery|cubicle"
+        # ("Dorm 4", "Auditorium 2", "Cinema 3": a hostel's, a cinema's or a theatre's rooms by number)
+        r"|dorm(?:itory)?|auditorium|cinema|theat(?:re|er)"
         # ("Corridor B": a school's or office's corridors told apart by letter)
         r"|corridor(?= (?-i:[A-H])(?![\w/.-])))"
         # ("Studio B: carpet wet": a letter may head its note; a number before a colon is a time)
