@@ -12,11 +12,13 @@ from chalicelib.analysis.offline.reading_materials import wet_without_goal
 
 pytestmark = pytest.mark.unit
 
+# (point 1 is placed by the rec room's line above it: a row that names its room, "rec rm, E wall stud",
+# lists the stud among that room's materials by its own words, whatever it reads)
 _NOTES = """Attended 21/02/2026, 9 Birch Ave.
 Rec room 20 x 14 ft: carpet and pad wet along the north wall.
 Storage room not affected, used for dry standards.
 Moisture map (Delmhorst J-2000, pins, %MC)
-1 | rec rm, E wall stud via 2 in hole | {wet} %MC
+1 | E wall stud via 2 in hole | {wet} %MC
 DS | storage room stud | 11 %MC
 """
 

@@ -3,7 +3,18 @@ a numbered room described only through its parts ("412 bathroom")."""
 
 from __future__ import annotations
 
+import re
+
 from chalicelib.analysis.offline.areas import AreaDraft
+
+# Rooms joined into one open-plan space ("Lounge/dining", "Kitchen & meals", "living and dining")
+_JOINED = re.compile(r"\s*(?:/|&|\+|\band\b)\s*", re.IGNORECASE)
+
+
+def _joins(space: str, room: str) -> bool:
+    """Whether an open-plan space's name joins this room's one word with another room's."""
+    parts = [part.strip().lower() for part in _JOINED.split(space)]
+    return len(parts) > 1 and room.strip().lower() in parts
 
 
 def fold_bare_rooms(areas: dict[str, AreaDraft]) -> None:
@@ -14,6 +25,10 @@ def fold_bare_rooms(areas: dict[str, AreaDraft]) -> None:
         if key != f"|{area.base}|" or " " in area.room.strip() or area.dimensions or area.stated_area_sqft:
             continue
         named = [other for other_key, other in areas.items() if other_key != key and other.base == area.base]
+        if not named:
+            # ("Affected: lounge/dining 7.0 x 5.0 m", then "Lounge plasterboard @ 500 mm": a room of an
+            # open-plan space written alone is that space)
+            named = [other for other in areas.values() if other is not area and _joins(other.room, area.room)]
         if len(named) == 1:
             del areas[key]
             for material_key, name in area.materials.items():

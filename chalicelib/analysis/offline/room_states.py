@@ -98,7 +98,10 @@ UNAFFECTED = re.compile(
     + r"|(?:was|were|is|are)(?:n'?t| not) (?:wet|damp|affected|damaged|touched|involved)"
     r"|not involved|uninvolved"
     # "The crawl is NOT an affected area", "access hatch - not a wet area, just how we got in"
-    r"|not an? (?:affected|wet|damaged) (?:area|room|space)"
+    r"|not an? (?:affected|wet|damaged|drying|remediation) (?:area|room|space|zone)"
+    # ("cardboard boxes wet, contents only.", "stock on the racks got wet - contents only": what
+    # is in the room, not the room, took the water)
+    r"|(?:(?<=[,;:] )|(?<=[-\u2013] ))contents only(?=\s*(?:[.;,)]|$|[-\u2013]\s))"
     # "Master bedroom - nothing wet. Checked the ceiling, closet and walls"
     # ("with nothing wet overhead" says where, not that the room is dry)
     r"|nothing (?:was |is |got |found )?(?:wet|damp|damaged|affected)(?= ?(?:[.;]|$))"
@@ -107,7 +110,9 @@ UNAFFECTED = re.compile(
     r"|(?:stayed|remained|remains|kept|tested|read) (?:completely |totally |bone )?dry"
     r"|(?:was|were) (?:fine|spared|untouched)|untouched"
     # "I have not treated it as an affected area"
-    r"|not (?:treated|counted|included|considered|classed)(?: (?:it|this|them|that))? as (?:an? )?affected"
+    # ("Not calling it affected", "not counting it as an affected area", "I'm not treating it as wet")
+    r"|not (?:treat|count|includ|consider|class|call|list)(?:ed|ing|e)?(?: (?:it|this|them|that))?(?: as)?"
+    r" (?:an? )?(?:affected|wet|damaged)\b"
     r"|not (?:from |part of |related to |caused by )?(?:this|the) (?:leak|loss|event|claim)"
     r"|pre-?existing|(?:been there|existed) for (?:years|months|ages)"
     # "brown stain, dry to touch. Could be old": a mark from some earlier leak is not this loss
@@ -116,7 +121,9 @@ UNAFFECTED = re.compile(
     # a clean wipe test settles that soot did not reach a room, whatever odour is mentioned
     r"|wipe tests?(?: [\w,]+){0,8}? (?:(?:were|was|came back|tested|is|are) )?clean"
     # "no soot on the wipe test": the test found none, whatever odour lingers
-    r"|no (?:soot|smoke|residue|film)(?: \w+){0,2}? on (?:the |a |any )?wipes?(?: tests?)?"
+    # ("no visible soot on the white wipe test": a word for the wipe between)
+    r"|no (?:visible |obvious )?(?:soot|smoke|residue|film)(?: \w+){0,2}? on (?:the |a |any )?(?:[a-z-]+ )?"
+    r"wipes?(?: tests?)?"
     # "FRV kept it shut, no smoke got in": what the fire or the water was kept out of
     r"|no (?:smoke|soot|water|moisture) (?:got|came|went|made it) (?:in|into|through)\b"
     r"(?! (?:the|a) ceiling)"

@@ -80,8 +80,10 @@ _LABEL_COLON = re.compile(r" ?:")
 _BARE_VERDICT = re.compile(
     r"\b(?:not affected|unaffected|not impacted|no damage|not involved|not wet"
     r"|not an? (?:affected |wet )?(?:area|room))"
-    # ("Not affected as far as I could see.": looked in from the door)
-    r"\b(?: as far as (?:i|we) could (?:see|tell))?(?:[.!](?=\s)|[.!]?\s*$)",
+    # ("Not affected as far as I could see.": looked in from the door; "Not an affected area for
+    # remediation.", "not a wet area for drying": what it is no area for)
+    r"\b(?: as far as (?:i|we) could (?:see|tell)| for (?:the )?[a-z]+(?: (?:or|and) [a-z]+)?)?"
+    r"(?:[.!](?=\s)|[.!]?\s*$)",
     FLAGS,
 )
 # "Bedroom 1 (unaffected) drywall 8 ...": a bracket after a room gives that room's verdict.
@@ -165,6 +167,14 @@ def bracket_verdict(text: str, found: Sequence[Mention], index: int) -> bool:
     return match is not None and match.end() <= following
 
 
+_CLAUSE_BREAK = re.compile(r"[,;]")
+_DASH_BREAK = re.compile(r"[,;]| [-\u2013\u2014] ")
+# What only a whole space is called ("- not a drying area", "- contents only"), so a dash opens its
+# clause as a comma does; a bare "- not wet" after a part ("the timber floor ... reads normal - not
+# wet") is that part's.
+_SPACE_VERDICT = re.compile(r"\b(?:area|room|space|zone|contents)\b", FLAGS)
+
+
 def verdict_leads(text: str, sentences: Sentences, mention: Mention) -> bool:
     """A room's line that describes damage is unaffected only where a sentence (or the words after
     its heading, or a clause) starts with the verdict: "Kitchen: not affected, though the laundry
@@ -177,7 +187,8 @@ def verdict_leads(text: str, sentences: Sentences, mention: Mention) -> bool:
         start, _ = sentences.bounds(match.start())
         low = max(start, mention.end if start <= mention.start else start, match.start() - _VERDICT_LEAD)
         lead = text[low : match.start()]  # (bounded: a long line costs no more)
-        if not re.split(r"[,;]", lead)[-1].strip(" :-\u2013*"):
+        breaks = _DASH_BREAK if _SPACE_VERDICT.search(match.group(0)) else _CLAUSE_BREAK
+        if not breaks.split(lead)[-1].strip(" :-\u2013*"):
             return True
     return False
 
@@ -228,13 +239,27 @@ def unrelated_when_wrapped(text: str, following: str, found: Sequence[Mention]) 
 # stair named as the way the water went is its path to the rooms below, not an area of its own.
 # ("ran down the tiled half-flight of stairs": the stair's own words between)
 _WAY_DOWN = re.compile(r"\b(?:down|up|via) (?:the |a )?(?:[\w-]+ ){0,2}(?:(?:[\w-]*flight|run) of )?$", FLAGS)
-# "stairs only got the bottom tread wet": the water stopped at the foot of the stair, which is where
-# the wet ended, not a space of its own.
+# "stairs only got the bottom tread wet", "Stairs carpet - bottom tread damp only, top treads dry",
+# "water reached the floor at the bottom step only": the water stopped at the foot of the stair, which
+# is where the wet ended, not a space of its own. "only" stands next to the foot, on either side of it,
+# in one clause ("only the runner was wet, from the top step to the bottom" is no foot).
+_FOOT = (
+    r"\b(?:the )?(?:bottom|lowest|first|last)(?: (?:one|two|couple of|few|\d))?"
+    r" (?:treads?|steps?|risers?|stairs?|nosings?)\b"
+)
 _FOOT_ONLY = re.compile(
-    r"[^.;]{0,24}?\bonly (?:got |had |took )?(?:water (?:on|at) )?(?:the )?(?:bottom|lowest|first|last)"
-    r" (?:tread|step|riser|stair)s?\b",
+    rf"{_FOOT}[^.;,()]{{0,30}}?\bonly\b|\bonly\b[^.;,()]{{0,30}}?{_FOOT}",
     FLAGS,
 )
+_FOOT_READ = 120  # how far after the stair its foot is read
+
+
+def foot_only(text: str, sentences: Sentences, mention: Mention) -> bool:
+    """A stair whose sentence, after it, says the water reached only its foot."""
+    if mention.base != "stairwell":
+        return False
+    _, end = sentences.bounds(mention.start)
+    return _FOOT_ONLY.search(text, mention.end, min(end, mention.end + _FOOT_READ)) is not None
 
 
 _CLAUSE_STOP = re.compile(r"[,;.!?|(]| [-\u2013\u2014] ")
@@ -245,8 +270,6 @@ def is_waterway(text: str, mention: Mention) -> bool:
     """(unless its own clause goes on to its damage: "down the stairs and soaked the stair carpet")"""
     if mention.base != "stairwell":
         return False
-    if _FOOT_ONLY.match(text, mention.end):
-        return True
     if not _WAY_DOWN.search(text, max(0, mention.start - 36), mention.start):
         return False
     stop = _CLAUSE_STOP.search(text, mention.end, mention.end + _CLAUSE_READ)

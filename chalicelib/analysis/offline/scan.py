@@ -60,7 +60,7 @@ from chalicelib.analysis.offline.spaces import (
     Owners,
     room_mentions,
 )
-from chalicelib.analysis.offline.struck_rooms import struck_off
+from chalicelib.analysis.offline.struck_rooms import struck_off, told_spans
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Line,
@@ -160,6 +160,7 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
         self._second_hand: set[int] = set()  # areas sized only from a listing or a phone call so far
         self._booked_lines: frozenset[int] = frozenset()  # a header filled in from the call (dispatch_blocks)
         self._booked: set[str] = set()  # areas only such a header named so far
+        self._told_lines: set[int] = set()  # lines that only report what the client or booking said
         self._implied: set[str] = set()  # areas only a sentence's damage made affected so far
         # by area (id): materials said fine, never soaked, with the names they were said fine by
         self._cleared: dict[int, dict[str, set[str]]] = {}
@@ -266,6 +267,10 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 # so does the line a wrapped table cell goes on in ("Front bedroom wall," "upstairs
                 # (reference) Lime plaster 14 WME")
                 self._held = [(room, line.span()) for room in rooms]
+            # (rooms named only in what the client or the booking said: second-hand, like a header's)
+            told = told_spans(line.text) if rooms else []
+            if told and all(any(start <= room.start < end for start, end in told) for room in rooms):
+                self._told_lines.add(line.number)  # (what it says of the rooms is second-hand too)
             held_keys = {held.key for held, _ in self._held}
             struck_here: set[str] = (
                 set()
@@ -273,16 +278,19 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
             for room in rooms:
                 if room.key in held_keys or room.key in struck_here:
                     continue  # settled by the next line; meanwhile it is the context of what follows
+                second_hand = line.number in self._booked_lines or any(
+                    start <= room.start < end for start, end in told
+                )
                 if room.affected and not room.implied:
                     self._implied.discard(room.key)
-                    if line.number not in self._booked_lines:
+                    if not second_hand:
                         self._booked.discard(room.key)
                 if room.affected and room.key not in self.areas:
                     self.areas[room.key] = AreaDraft(room=room.name, base=room.base, source=line.span())
                     self._room_levels.add(room.level or "")
                     if room.implied:
                         self._implied.add(room.key)
-                    if line.number in self._booked_lines:
+                    if second_hand:
                         self._booked.add(room.key)
                 elif room.unaffected and struck_off(
                     line.text,
@@ -290,7 +298,7 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                     self.areas.get(room.key),
                     self.readings,
                     second_hand=room.key in self._implied | self._booked,
-                    booked=self._booked_lines,
+                    booked=self._booked_lines | self._told_lines,
                     rooms=rooms,
                 ):
                     # "the two rooms share the hall" (a sentence about spores), then "Hall: the walls read

@@ -71,7 +71,14 @@ _SECOND_HAND = re.compile(
     r"|est(?:imated)?\b|approx(?:imately)?\b|\?)",
     FLAGS,
 )
-_MEASURED = re.compile(r"\bmeasured\b", FLAGS)
+# The writer's own measure, said before the size ("Measured the kitchen: 12 x 14", "Kitchen actually
+# 14 x 13") or right after it ("14 x 13 (measured)", "14 x 13 ft - I measured it"); not "not measured".
+_MEASURED = re.compile(r"(?<!not )(?<!n't )\b(?:measured|measures|measuring|actually|in fact)\b", FLAGS)
+_MEASURED_AFTER = re.compile(
+    r"\s*(?:ft|feet|foot|m|metres?|meters?|')?\.?\s*(?:\(|,|;|\s[-\u2013\u2014])\s*(?:as |i |we |was |were )?"
+    r"(?:tape[- ]|laser[- ])?measured\b",
+    FLAGS,
+)
 
 
 class AreaDetailsScan:
@@ -207,7 +214,12 @@ class AreaDetailsScan:
             elif (area is not None and not patch_sized(text, start)) and (
                 area.dimensions is None
                 or corrections.corrects(start)
-                or (id(area) in self._second_hand and _MEASURED.search(text, max(0, start - 40), start))
+                or (
+                    id(area) in self._second_hand
+                    and (
+                        _MEASURED.search(text, max(0, start - 40), start) or _MEASURED_AFTER.match(text, end)
+                    )
+                )
             ):
                 area.dimensions = dimensions
                 if _SECOND_HAND.match(text, end) or line.number in self._booked_lines:

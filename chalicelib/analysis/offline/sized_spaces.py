@@ -32,6 +32,8 @@ _NOT_A_SPACE = re.compile(
     # "- Drill 4 x 8 mm vent holes in pantry base": a scope line's verb and its work, not a space
     r"|drill|bore|core|cut|remove|replace|install|fit|lift|strip|sand|seal|paint|supply|dispose|apply"
     r"|treat|clean|vent|holes?"
+    # "Room is 10 x 8", "the space measures 3 x 4 m": the room the notes are on, said with a verb
+    r"|is|are|was|were|measures|measuring"
     r"|[a-z]+ed)\b",
     FLAGS,
 )

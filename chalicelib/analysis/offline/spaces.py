@@ -36,6 +36,7 @@ from chalicelib.analysis.offline.room_verdicts import (
     bracket_verdict,
     checked_clear_sentence,
     ends_fine,
+    foot_only,
     is_reference,
     is_unaffected,
     is_waterway,
@@ -173,6 +174,8 @@ _LIST_JOIN = re.compile(
 
 # A building that holds the rooms, not a room of its own ("water entered the granny flat").
 _BUILDINGS = frozenset({"granny_flat", "basement"})
+# "Basement only.", "basement only - main floor dry": the level the loss stayed on, closing its clause.
+_EXTENT_ONLY = re.compile(r"\s+only\s*(?:[.;,:)]|$|[-\u2013\u2014]\s)", FLAGS)
 
 
 _PLACE = re.compile(
@@ -416,6 +419,7 @@ def room_mentions(text: str) -> list[Mention]:
             or odour_cleared(text, reader.sentences, found, index)
             or only_floor_above_wet(text, reader.sentences, found, index)
             or needs_no_drying(text, reader.sentences, mention)
+            or foot_only(text, reader.sentences, mention)
             or called_normal(mention)
         )
         incidental = not is_heading and _later_clause_without_damage(text, found, reader, index, own_damage)
@@ -430,14 +434,19 @@ def room_mentions(text: str) -> list[Mention]:
             and not is_waterway(text, mention)
             and not others_room(text, reader.sentences, mention)
         )
-        # A building holds the rooms ("water entered the granny flat") unless a heading names it a room.
-        is_space = not mention.collective and (is_heading or mention.base not in _BUILDINGS)
+        # A building holds the rooms ("water entered the granny flat") unless a heading names it a room;
+        # a level named as how far the loss went ("Basement only.") is where its rooms are.
+        is_space = (
+            not mention.collective
+            and (is_heading or mention.base not in _BUILDINGS)
+            and not (mention.base in _BUILDINGS and _EXTENT_ONLY.match(text, mention.end))
+        )
         flags.append([described and is_space, unaffected, own_damage, incidental, is_heading])
     if UNAFFECTED_LEAD.match(text):
         for flag in flags:  # "Checked and NOT affected: Units 301 ..., the 102 bathroom (ceiling dry)"
             flag[1] = True
     _retracted_or_empty(reader, flags)
-    _share_unaffected(text, found, flags)
+    _share_unaffected(text, found, flags, reader)
     sentence_unaffected(reader.text, reader.found, reader.sentences, flags)
     for mention, flag in zip(found, flags, strict=True):
         if names_a_thing_there(text, mention):
@@ -546,10 +555,25 @@ def _rest_is_rooms(text: str, found: Sequence[Mention], rest: re.Pattern[str] = 
     return rest.fullmatch(text, previous) is not None
 
 
-def _share_unaffected(text: str, found: Sequence[Mention], flags: list[list[bool]]) -> None:
+_NOTHING_MORE = re.compile(r"[\s.,;:!)]*", FLAGS)
+
+
+def _share_unaffected(text: str, found: Sequence[Mention], flags: list[list[bool]], reader: _Reader) -> None:
     # What is said of the last room of a list is said of every room in it.
     for index in range(len(found) - 2, -1, -1):
         if flags[index + 1][1] and _LIST_JOIN.match(text[found[index].end : found[index + 1].start]):
+            flags[index][1] = True
+    # ... and a list that closes its clause after the verdict ("no soot on the wipe test in bed 2 and
+    # 3.", "readings normal in the study and the den"): its last rooms have no words of their own, the
+    # verdict before the list is theirs as it is the first one's
+    for index in range(1, len(found)):
+        _, end = reader.part(index)
+        if (
+            flags[index - 1][1]
+            and not flags[index][2]
+            and _LIST_JOIN.match(text[found[index - 1].end : found[index].start])
+            and _NOTHING_MORE.fullmatch(text, found[index].end, end)
+        ):
             flags[index][1] = True
     # "Bathroom side of wall tiled - no water onto bathroom floor": one room, said unaffected once,
     # wet nowhere on the line, is unaffected wherever the line names it.

@@ -28,7 +28,10 @@ _NOT_A_ROOM_WORD = (
     r"|between|behind|beside|near|across|through|was|were|is|are|has|had|have|read|wall|walls"
     r"|floor|ceiling|carpet|slab|type|unit|units|name"
     # ("ran across a burned room": the state of a room, not its name)
-    r"|burned|burnt|charred|flooded|damaged|gutted|sooty|smoky|soaked)\b)"
+    r"|burned|burnt|charred|flooded|damaged|gutted|sooty|smoky|soaked"
+    # ("sat three days in a closed room", "a small patch of a tiled room": how a room was, not its name)
+    r"|closed|shut|locked|sealed|vacant|empty|occupied|unoccupied|tiled|carpeted|finished|unfinished"
+    r"|musty|humid|stuffy|furnished|unfurnished)\b)"
 )
 
 
@@ -98,7 +101,7 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("entry", r"entry ?way|(?<!no )entry(?! (?:to|into|through|via|of|was|is|gained|point)\b)|foyer"),
     ("lounge", r"lounge(?: room| rm)?(?! (?:suite|chairs?|furniture))"),
     # British and older US usage: "the front room" is the sitting room, a room of its own name.
-    ("front_room", r"(?:front|back) room(?!s)"),
+    ("front_room", r"(?:front|back) (?:room|rm)(?!s)"),
     # "basement floor drain", "basement stairs": a fixture of the level, not the basement itself.
     ("basement", r"basement(?! (?:floor )?drain| stair| steps| door| window| level)"),
     ("cellar", r"cellar"),
@@ -135,21 +138,21 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("salon", r"(?:hair |beauty |nail )?salon"),
     ("restroom", r"rest ?room|wash ?room|staff (?:toilet|wc)"),
     ("reception", r"reception(?: area)?|waiting (?:room|area)|lobby"),
-    ("boardroom", r"board ?room|conference room|meeting room"),
+    ("boardroom", r"board ?(?:room|rm)|conference (?:room|rm)|meeting (?:room|rm)"),
     # ("Open-plan, east partition": the open-plan office named by its adjective alone)
     ("open_office", r"open[- ](?:plan )?office|open[- ]plan(?=[,:;)]| [-\u2013])"),
-    ("server_room", r"server room|comms room"),
-    ("break_room", r"break ?room|lunch ?room|staff ?room"),
+    ("server_room", r"(?:server|comms) (?:room|rm)"),
+    ("break_room", r"(?:break|lunch|staff) ?(?:room|rm)"),
     ("loading_dock", r"loading dock|dock(?= (?:floor|area|door)|:)"),
     ("gym", r"gym(?:nasium)?"),
-    ("storage_room", r"stor(?:age|e) ?room|storeroom"),
-    ("rec_room", r"rec(?:reation)? room"),
+    ("storage_room", r"stor(?:age|e) ?(?:room|rm)|storeroom"),
+    ("rec_room", r"rec(?:reation)? (?:room|rm)"),
     ("meals", r"meals(?: area)?(?! (?:table|chairs?|bench))"),
     ("granny_flat", r"granny flat|studio flat"),
     ("bedsit", r"bedsit"),
     ("classroom", r"class ?room"),
     ("operatory", r"operatory"),
-    ("sterilization", r"sterili[sz]ation(?: room| area)?"),
+    ("sterilization", r"sterili[sz]ation(?: room| rm| area)?"),
     ("dish_pit", r"dish ?pit|dish(?:washing)? area|prep area|walk-in (?:cooler|freezer)"),
     # ("deck oven 2", "the plywood mezzanine deck", "the plant deck above the studio": an oven, a
     # floor's sheeting, a platform for plant; not the outdoor deck)
@@ -196,17 +199,18 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     # US notes write "master" for the master bedroom ("master slab 2.9 %MC").
     ("master", r"master(?! ?(?:bed|bath|closet|suite|en-?suite|wardrobe|robe|wir)\w*)"),
     ("toilet_room", r"(?:wc|toilet|w/c)(?= ?(?:\d|:))"),
-    ("media_room", r"media (?:room|rm)|theatre room|theater room"),
+    ("media_room", r"(?:media|theatre|theater) (?:room|rm)"),
     # A hotel, school or office room known by its number ("Room 412", "room 3B").
-    ("numbered_room", r"room ?#?\d{1,4}[a-z]?(?![\d/.:-]\d)"),
+    ("numbered_room", r"(?:room|rm) ?#?\d{1,4}[a-z]?(?![\d/.:-]\d)"),
     # A commercial space known by its letter or number ("Studio B", "Ward 4", "Lab 2", "Bay 12").
     (
         "lettered_space",
-        # (a clinic's rooms, written short: "Tx rm 2" the treatment room, "consult rm 3"; a hostel's
-        # "Dorm 4")
-        r"(?:studio|ward|lab|bay|pod|tenancy|shop|dorm(?:itory)?|exam(?:ination)?(?: room| rm)?"
+        # (a clinic's rooms, written short: "Tx rm 2" the treatment room, "consult rm 3")
+        r"(?:studio|ward|lab|bay|pod|tenancy|shop|exam(?:ination)?(?: room| rm)?"
         r"|treatment(?: room| rm)?|tx (?:room|rm)|consult(?:ing)?(?: room| rm)?|procedure(?: room| rm)?"
         r"|surgery|cubicle"
+        # ("Dorm 4", "Auditorium 2", "Cinema 3": a hostel's, a cinema's or a theatre's rooms by number)
+        r"|dorm(?:itory)?|auditorium|cinema|theat(?:re|er)"
         # ("Corridor B": a school's or office's corridors told apart by letter)
         r"|corridor(?= (?-i:[A-H])(?![\w/.-])))"
         # ("Studio B: carpet wet": a letter may head its note; a number before a colon is a time)
@@ -222,10 +226,13 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ),
     # Any other "<word> room" the notes use ("steriliser room", "plant room", "story-time room"), kept in
     # their words; last, so every room the vocabulary knows is named its own way first.
+    # ("Tx rm 2", "Exam rm 4", "plant rm": field notes shorten "room" to "rm", and a clinic's or a
+    # school's numbered rooms to a short word before it; a two-letter word only with the room's number)
     (
         "other_room",
         rf"{_NOT_A_ROOM_WORD}[a-z]{{3,14}}(?:-[a-z]{{3,10}})? "
-        rf"(?:{_KNOWN_ROOM_WORD}{_NOT_A_ROOM_WORD}[a-z]{{3,14}} )?room(?!s)",
+        rf"(?:{_KNOWN_ROOM_WORD}{_NOT_A_ROOM_WORD}[a-z]{{3,14}} )?(?:room|rm)(?!s)"
+        rf"|{_NOT_A_ROOM_WORD}[a-z]{{2}} rm(?= ?#?[1-9]\b)",
     ),
     # "Bella's room", "Tom's bedroom": a room known by whose it is.
     ("named_room", r"[a-z]{2,12}'s (?:bed)?room"),
@@ -405,13 +412,15 @@ def _numbered(
     # "main bathroom" is the bathroom: "main" names no other room of the same kind.
     prefix = " ".join(word for word in (unit, qualifier) if word and word.lower() != "main")
     # "Linen closet" and "utility closet" are two closets; "Bella's room" is nobody else's.
-    kind = collapse(written).lower().rsplit(" ", 1)[0] if base in _WRITTEN_KEYS and " " in written else ""
+    written_words = _ROOM_ABBREVIATIONS.sub("room", collapse(written).lower())
+    kind = written_words.rsplit(" ", 1)[0] if base in _WRITTEN_KEYS and " " in written else ""
     numbered = base in ("numbered_room", "lettered_space")
     if numbered:
-        kind = collapse(written).lower()
+        # "Room 411" and "room 412" are two rooms; "Rm 411" is the first again
+        kind = _ROOM_ABBREVIATIONS.sub("room", collapse(written).lower())
         if base == "lettered_space":  # ("Treatment room 2" and "treatment 2 wall": one room)
             kind = _SPACE_ROOM_WORD.sub("", kind)
-        kind = kind.replace(" ", "")  # "Room 411" and "room 412" are two rooms
+        kind = kind.replace(" ", "")
     key_prefix = " ".join(word for word in (prefix, kind) if word)
     return Mention(
         key=f"{key_prefix}|{base}|{number or ''}".lower(),

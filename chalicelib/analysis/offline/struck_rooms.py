@@ -9,9 +9,10 @@ import re
 from collections.abc import Sequence
 
 from chalicelib.analysis.offline.areas import AreaDraft
+from chalicelib.analysis.offline.dispatch_blocks import reported_spans
 from chalicelib.analysis.offline.readings import ReadingDraft
 from chalicelib.analysis.offline.room_states import STRUCK_OFF, UNAFFECTED, line_says_damage
-from chalicelib.analysis.offline.room_verdicts import own_sentence_clear, said_dry_part
+from chalicelib.analysis.offline.room_verdicts import own_sentence_clear, said_dry_part, verdict_sentence
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.text import FLAGS, Sentences
 
@@ -33,6 +34,31 @@ _CORRECTING = re.compile(
     r"|(?:entered|logged|listed|recorded|written|booked) as)\b",
     FLAGS,
 )
+
+
+# "Homeowner noticed a musty smell in the hall closet", "the tenant said the bedroom carpet was
+# soaked": what the client told the writer, which the writer's own check may later overturn.
+_TOLD = re.compile(
+    r"\b(?:home ?owners?|owners?|clients?|tenants?|insureds?|occupants?|residents?|landlord|caller"
+    r"|neighbou?rs?|(?:his|her|their) (?:wife|husband|partner|son|daughter))"
+    r"(?: \([^()]{0,30}\))? (?:had |has )?(?:noticed|mentioned|reported|said|says|told|thought|thinks"
+    r"|believes?|believed|claimed|claims|complained|described|suspected|suspects)\b",
+    FLAGS,
+)
+
+
+def told_spans(text: str) -> list[tuple[int, int]]:
+    """The sentences of a line that report what the client (or the booking) said, not what the writer
+    found: a room only these name is second-hand until the writer's own words name it."""
+    spans = reported_spans(text)
+    if _TOLD.search(text) is None:
+        return spans
+    sentences = Sentences(text)
+    for match in _TOLD.finditer(text):
+        bounds = sentences.bounds(match.start())
+        if bounds not in spans:
+            spans.append(bounds)
+    return spans
 
 
 def _unfounded(area: AreaDraft, readings: Sequence[ReadingDraft], *, listed: bool) -> bool:
@@ -58,9 +84,16 @@ def struck_off(
     """A room called unaffected in a sentence of its own that tells no damage, where the area so far
     is one the writer's list only named or sized, one only a sentence's damage implied or a header
     filled in from the call listed (`second_hand`), or one the line says it struck off."""
-    if area is None or not own_sentence_clear(text, room, rooms):
+    if area is None:
         return False
-    start, end = Sentences(text).bounds(room.start)
+    sentences = Sentences(text)
+    # ("Hall closet: musty odour, no visible growth. Condition 1. Not an affected area.": the room's
+    # line closes on a sentence that is only the verdict, whatever mild sign its first one names)
+    if not own_sentence_clear(text, room, rooms) and not (
+        rooms and rooms[0].key == room.key and verdict_sentence(text, sentences, rooms)
+    ):
+        return False
+    start, end = _own_span(text, room, rooms)
     if _CORRECTING.search(text) is not None and _said_clear(text, start, end):
         return True
     if _unfounded(area, readings, listed=True) and (
@@ -78,6 +111,23 @@ def struck_off(
         and _said_clear(text, start, end)
         and not _told_first_hand(area, readings, booked)
     )
+
+
+_LINE_LEAD = re.compile(r"[\s\-*#>\u2022\d.)]*(?:the )?", FLAGS)
+
+
+def _own_span(text: str, room: Mention, rooms: Sequence[Mention]) -> tuple[int, int]:
+    """The room's sentence; or, on a line the room heads and no other room is named after it, the
+    whole line from it ("Master bedroom: checked with the meter - dry. Far side of the house. Not
+    affected.": each sentence after the first goes on about the room), unless a later one tells damage."""
+    start, end = Sentences(text).bounds(room.start)
+    if (
+        _LINE_LEAD.fullmatch(text, 0, room.start) is not None
+        and not any(other.start >= room.end and other.key != room.key for other in rooms)
+        and not line_says_damage(text[end:])
+    ):
+        return start, len(text)
+    return start, end
 
 
 def _dry_standards_only(area: AreaDraft, readings: Sequence[ReadingDraft]) -> bool:

@@ -261,6 +261,7 @@ class WetReader(WholeExtents):
         self._patches(area_at)
         self._word_quantities(measured_at or area_at)
         self._full_extents(area_at)
+        self._every_floor()
         self._room_full_extents()
         self._percentages(area_at)
         self._walls(area_at)

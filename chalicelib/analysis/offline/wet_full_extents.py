@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.spaces_vocabulary import Mention, vocabulary_mentions
-from chalicelib.analysis.offline.text import FLAGS
+from chalicelib.analysis.offline.text import FLAGS, Sentences
 
 FULL_EXTENT = re.compile(
     r"\b(?:(?:entire|whole|all(?: of)?(?: the)?|full|complete) (?P<noun>floor(?:ing)?|carpet(?:ed)?(?: area"
@@ -33,6 +33,18 @@ _ROOM_FULL_EXTENT = re.compile(
 )
 
 
+# "Affected: lounge 7 x 5 m, kitchen 4 x 3.5 m, bed 1 - all floors fully wet", "carpets wet wall to
+# wall in every room": each room of the sentence has its whole floor wet (the plural says so).
+_EVERY_FLOOR = re.compile(
+    r"\ball (?:of )?(?:the |their |its )?(?:floors|carpets|floor coverings)(?: (?:were|are|fully|completely"
+    r"|totally|entirely)){0,2} (?:wet|soaked|saturated|flooded|under water)\b"
+    r"|\b(?:floors|carpets) (?:were |are )?(?:fully |completely |totally )?(?:wet|soaked|saturated|flooded)"
+    r" (?:(?:wall[- ]to[- ]wall |right through |throughout )?in )?(?:all|every|each|both)"
+    r" (?:of (?:the|these|them)|rooms?|the rooms)\b",
+    FLAGS,
+)
+
+
 _PERCENT_OF_FLOOR = re.compile(
     r"(?<![\d.])(?P<pct>\d{1,2}(?:\.\d)?) ?% (?:of (?:the )?)?(?:floor(?:ing)?|carpet|room|area)\b", FLAGS
 )
@@ -42,6 +54,7 @@ class WholeExtents:
     """WetReader keeps the line's text and the lookups these read; it says what is wet."""
 
     text: str
+    sentences: Sentences
     _area_named: Callable[[Mention], AreaDraft | None]
     _is_wet: Callable[[int, int], bool]
     _record: Callable[[AreaDraft], None]
@@ -62,6 +75,16 @@ class WholeExtents:
             else:
                 continue
             self._record(area)
+
+    def _every_floor(self) -> None:
+        """Every affected room its sentence names, before the words that say all their floors are wet."""
+        for match in _EVERY_FLOOR.finditer(self.text):
+            start, _ = self.sentences.bounds(match.start())
+            for room in vocabulary_mentions(self.text[start : match.start()]):
+                area = self._area_named(room)
+                if area is not None and not area.wet.floor_full:
+                    area.wet.floor_full = True
+                    self._record(area)
 
     def _room_full_extents(self) -> None:
         for match in _ROOM_FULL_EXTENT.finditer(self.text):
