@@ -56,7 +56,6 @@ from chalicelib.analysis.offline.sized_spaces import sized_space_mentions
 from chalicelib.analysis.offline.spaces_vocabulary import (
     ROOM_PATTERN,
     Mention,
-    sentence_case,
     vocabulary_mentions,
 )
 from chalicelib.analysis.offline.street_types import STREET_TYPES
@@ -70,7 +69,7 @@ from chalicelib.analysis.offline.text import (
     truncate,
 )
 
-__all__ = ["ROOM_PATTERN", "Mention", "Owners", "place_mentions", "room_mentions"]
+__all__ = ["ROOM_PATTERN", "Mention", "Owners", "room_mentions"]
 
 MAX_ROOM_NAME = 60
 
@@ -176,16 +175,6 @@ _LIST_JOIN = re.compile(
 _BUILDINGS = frozenset({"granny_flat", "basement"})
 # "Basement only.", "basement only - main floor dry": the level the loss stayed on, closing its clause.
 _EXTENT_ONLY = re.compile(r"\s+only\s*(?:[.;,:)]|$|[-\u2013\u2014]\s)", FLAGS)
-
-
-_PLACE = re.compile(
-    # ("skirting outside laundry", "outside the bathroom door": where in the house, not outdoors)
-    r"\b(?:outside(?! (?:the |of the |of )?(?:laundry|kitchen|bath\w*|bed\w*|hall\w*|lounge|dining|door"
-    r"|ensuite|toilet|wc|study|office|garage|room|cupboard|closet|robe|wardrobe|stair\w*|entry|unit|suite))"
-    r"|outdoors?|exterior|ambient|unaffected area"
-    r"|dehu(?:midifier)? (?:inlet|outlet|exhaust|intake)|hvac(?: (?:return|supply))?)\b",
-    FLAGS,
-)
 
 
 VALUE = r"(?<![\d.])(?P<value>\d{1,3}(?:\.\d{1,2})?)"
@@ -582,19 +571,6 @@ def _share_unaffected(text: str, found: Sequence[Mention], flags: list[list[bool
     for mention, flag in zip(found, flags, strict=True):
         if mention.key in unaffected_keys and mention.key not in damaged_keys:
             flag[1] = True
-
-
-def place_mentions(text: str) -> list[Mention]:
-    return [
-        Mention(
-            key=f"place|{match.group(0).lower()}",
-            name=sentence_case(match.group(0)),
-            start=match.start(),
-            end=match.end(),
-            is_room=False,
-        )
-        for match in _PLACE.finditer(text)
-    ]
 
 
 class Owners:
