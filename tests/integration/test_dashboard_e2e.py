@@ -145,6 +145,9 @@ class FlakyReceiver:
 PEOPLE = ("team-owner", "team-member", "tpl-owner", "tpl-partner", "tpl-chooser", "hooks-admin", "analyst")
 
 
+# The browser suite runs about 3 minutes on a quiet machine; the subprocess below allows 15, and
+# pytest's own limit (300 s for a test) must not cut it short first on a loaded one.
+@pytest.mark.timeout(900)
 def test_the_dashboard_in_a_browser(
     stack: LocalStack, slow_marked_notes: None, one_webhook_attempt: None, tmp_path: Path
 ) -> None:
