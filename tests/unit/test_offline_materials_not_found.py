@@ -363,3 +363,21 @@ def test_a_material_said_not_to_be_in_the_assembly_at_all_is_not_affected(text: 
     materials = _materials("Job 9. 5 Bay Rd, Kambah ACT 2902\n" + text, "Lounge")
     # Then it is affected only where the notes do not say there is none
     assert any(word in material for material in materials for word in ("insulation", "batts")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table cell a PDF wrapped: the verdict on the material fell onto a line of its own
+        ("Laundry 2.1 x 1.8 m\nbase of the wall behind the tub; tiles\nsound\nplasterboard, skirting\n", False),
+        ("Laundry 2.1 x 1.8 m\nwall wet behind the tub to 300 mm; floor tiles\nintact.\nplasterboard\n", False),
+        # near miss: the next line is not a lone verdict, so the material stays affected
+        ("Laundry 2.1 x 1.8 m\nbase of the wall behind the tub wet; tiles\nlifting at the door\nplasterboard\n", True),
+    ],
+)
+def test_a_verdict_wrapped_onto_the_next_line_alone_is_the_materials(text: str, expected: bool) -> None:
+    # Given a laundry whose tiles are named at a line's end and judged on the next
+    materials = _materials("Job 10. 5 Bay Rd, Kambah ACT 2902\n" + text, "Laundry")
+    # Then the tiles are affected only where that next line is not a lone "sound" or "intact"
+    assert "plasterboard" in materials
+    assert any("tile" in material for material in materials) is expected
