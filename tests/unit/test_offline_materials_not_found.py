@@ -369,10 +369,20 @@ def test_a_material_said_not_to_be_in_the_assembly_at_all_is_not_affected(text: 
     ("text", "expected"),
     [
         # a table cell a PDF wrapped: the verdict on the material fell onto a line of its own
-        ("Laundry 2.1 x 1.8 m\nbase of the wall behind the tub; tiles\nsound\nplasterboard, skirting\n", False),
-        ("Laundry 2.1 x 1.8 m\nwall wet behind the tub to 300 mm; floor tiles\nintact.\nplasterboard\n", False),
+        (
+            "Laundry 2.1 x 1.8 m\nbase of the wall behind the tub; tiles\nsound\nplasterboard, skirting\n",
+            False,
+        ),
+        (
+            "Laundry 2.1 x 1.8 m\nwall wet behind the tub to 300 mm; floor tiles\nintact.\nplasterboard\n",
+            False,
+        ),
         # near miss: the next line is not a lone verdict, so the material stays affected
-        ("Laundry 2.1 x 1.8 m\nbase of the wall behind the tub wet; tiles\nlifting at the door\nplasterboard\n", True),
+        (
+            "Laundry 2.1 x 1.8 m\nbase of the wall behind the tub wet; tiles\nlifting at the door\n"
+            "plasterboard\n",
+            True,
+        ),
     ],
 )
 def test_a_verdict_wrapped_onto_the_next_line_alone_is_the_materials(text: str, expected: bool) -> None:

@@ -81,12 +81,12 @@ _MEASURED_AFTER = re.compile(
 )
 
 
-
 # A line holding nothing but a verdict on a material: "sound", "dry", "intact", "not wet".
 _LONE_VERDICT = re.compile(
     r"\s*(?P<verdict>sound|dry|intact|undamaged|unaffected|not (?:wet|damp|affected))\.?\s*", FLAGS
 )
 _ENDS_IN_WORD = re.compile(r"[a-z]\s*$", FLAGS)
+
 
 class AreaDetailsScan:
     """The scan's details half: what each line says of the affected areas. RoomScan keeps the state
