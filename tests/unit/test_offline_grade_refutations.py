@@ -340,3 +340,31 @@ def test_a_class_a_form_or_a_bystander_gave_is_set_aside_for_the_writers(
     water_class = analyze_text("Job 7. 5 Bay Rd, Kambah ACT 2902\n" + text).water_class
     # Then the writer's class is the stated and judged one
     assert water_class is not None and (water_class.value, water_class.stated) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a grade field the writer leaves open: the grades it names are only supposed
+        (
+            "Source not found yet: pipe, groundwater or the storm drain.\nCategory: cannot say until the"
+            " leak is traced - supply water would be Cat 1, the drain would not.\nStore room slab wet.\n",
+            None,
+        ),
+        (
+            "Source not found yet: pipe, groundwater or the storm drain.\nCategory: unknown - Category 1"
+            " only if it proves to be the supply pipe.\nStore room slab wet.\n",
+            None,
+        ),
+        # near miss: a grade field the writer fills in stands
+        (
+            "Supply pipe split under the bench.\nCategory: 1 - clean supply water.\nStore room slab wet.\n",
+            1,
+        ),
+    ],
+)
+def test_a_category_field_left_open_states_no_grade(text: str, expected: int | None) -> None:
+    # Given a category field that says the grade cannot be given yet, then supposes one
+    category = analyze_text("Job 8. 5 Bay Rd, Kambah ACT 2902\n" + text).water_category
+    # Then no category is stated from it
+    assert (category.value if category is not None else None) == expected
