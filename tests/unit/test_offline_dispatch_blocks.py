@@ -207,3 +207,29 @@ def test_a_booked_source_the_writer_does_not_grade_still_judges_the_category() -
 )
 def test_an_office_intake_titled_between_rules_is_second_hand(text: str, expected: set[int]) -> None:
     assert _numbers(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        ("STORM CALL INTAKE (dispatch)\nCause: roof leak\nCategory: 2\n\nOn site.", {1, 2, 3}),
+        ("Acme Dry - job booking (the call centre)\nLoss: sewer backup\nRooms: den\n\nOn site.", {1, 2, 3}),
+        # near misses: a room in brackets, an intake that names no one who typed it
+        ("Office (by the front door)\ncarpet wet\n\nOn site.", set()),
+        ("Air intake (roof)\nduct wet\n\nOn site.", set()),
+    ],
+)
+def test_a_title_naming_in_brackets_who_typed_the_intake_opens_a_second_hand_block(
+    notes: str, expected: set[int]
+) -> None:
+    assert _numbers(notes) == expected
+
+
+def test_a_sewage_source_on_an_intake_titled_for_the_office_gives_way_to_the_writers_clean_water() -> None:
+    text = (
+        "RAPID DRY - LOSS INTAKE (office)\nCaller: J. Brandt\nSource: toilet overflow? - CAT 3\n\n"
+        "--- SITE NOTES (on site 4/2/2026) ---\n- Not the toilet. The dishwasher supply hose split: clean"
+        " supply water, Category 1.\n- Kitchen vinyl wet about 30 SF.\n"
+    )
+    category = analyze_text(text).water_category
+    assert category is not None and category.value == 1

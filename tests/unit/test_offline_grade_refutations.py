@@ -298,3 +298,73 @@ def test_a_grey_water_source_the_writer_tells_still_grades_category_2() -> None:
     text = "The washing machine drain hose came off mid-cycle; grey water over the laundry. Category 1.\n"
     category = analyze_text(text).water_category
     assert category is not None and category.value == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a form's default the writer overrules with a grade of their own
+        (
+            "Class 1 - a damp strip of vinyl by the sink, nothing wicked. The claims system had it"
+            " pre-filled as Class 3; that is only its default.\nKitchen vinyl wet.\n",
+            (1, 1),
+        ),
+        (
+            "My call is Class 1: the tiles shed it and the wall took none. The insurer's web form"
+            " defaulted to Class 2.\nBathroom tiles wet.\n",
+            (1, 1),
+        ),
+        # a bystander's opinion, which the writer answers with the grade the technician gave
+        (
+            "The technician put it at Class 2, a third of the basement carpet wet. My uncle insists it"
+            " should be Class 4 because it is the basement; I left it with the technician.\n"
+            "Basement carpet wet.\n",
+            (2, 2),
+        ),
+        (
+            "Class 2 per the drying tech. Our neighbour reckons it is Class 3, but he was not here.\n"
+            "Lounge carpet and pad wet.\n",
+            (2, 2),
+        ),
+        # near miss: the bystander's grade is the only one the notes give, so it is not set aside
+        (
+            "My cousin thinks it is Class 2 - carpet and pad wet across the lounge.\nLounge carpet wet.\n",
+            (2, 2),
+        ),
+    ],
+)
+def test_a_class_a_form_or_a_bystander_gave_is_set_aside_for_the_writers(
+    text: str, expected: tuple[int, int]
+) -> None:
+    # Given a class the writer's own overrules, from a pre-filled form or a relative's opinion
+    water_class = analyze_text("Job 7. 5 Bay Rd, Kambah ACT 2902\n" + text).water_class
+    # Then the writer's class is the stated and judged one
+    assert water_class is not None and (water_class.value, water_class.stated) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a grade field the writer leaves open: the grades it names are only supposed
+        (
+            "Source not found yet: pipe, groundwater or the storm drain.\nCategory: cannot say until the"
+            " leak is traced - supply water would be Cat 1, the drain would not.\nStore room slab wet.\n",
+            None,
+        ),
+        (
+            "Source not found yet: pipe, groundwater or the storm drain.\nCategory: unknown - Category 1"
+            " only if it proves to be the supply pipe.\nStore room slab wet.\n",
+            None,
+        ),
+        # near miss: a grade field the writer fills in stands
+        (
+            "Supply pipe split under the bench.\nCategory: 1 - clean supply water.\nStore room slab wet.\n",
+            1,
+        ),
+    ],
+)
+def test_a_category_field_left_open_states_no_grade(text: str, expected: int | None) -> None:
+    # Given a category field that says the grade cannot be given yet, then supposes one
+    category = analyze_text("Job 8. 5 Bay Rd, Kambah ACT 2902\n" + text).water_category
+    # Then no category is stated from it
+    assert (category.value if category is not None else None) == expected

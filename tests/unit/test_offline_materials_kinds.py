@@ -553,6 +553,36 @@ def test_a_bare_tiles_is_kept_where_the_notes_have_ceiling_tiles_too() -> None:
     assert "tiles" in materials or "acoustic tiles" in materials
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # ceiling tiles the notes say are fine: the bare "tiles" can only be the carpet tiles
+        (
+            "Office: carpet tiles wet by the door, about 8 m2.\nOffice: slab under the lifted tiles 4.9%.\n"
+            "Ceiling tiles above the office dry on the meter.",
+            False,
+        ),
+        (
+            "Office: carpet tiles wet by the door, about 8 m2.\nOffice: slab under the lifted tiles 4.9%.\n"
+            "No leak from above; the acoustic tiles are intact.",
+            False,
+        ),
+        # near miss: ceiling tiles the notes do not clear may be what "tiles" means
+        (
+            "Office: carpet tiles wet by the door, about 8 m2.\nOffice: tiles sagging and stained, some"
+            " fallen.\nCeiling tiles above the office stained brown.",
+            True,
+        ),
+    ],
+)
+def test_ceiling_tiles_said_fine_leave_a_bare_tiles_to_the_carpet_tiles(text: str, expected: bool) -> None:
+    # Given an office with carpet tiles, a bare "tiles", and ceiling tiles named elsewhere
+    materials = _materials(text, "Office")
+    # Then the bare name is dropped only where every ceiling tile is said fine
+    assert "carpet tiles" in materials
+    assert ("tiles" in materials) is expected
+
+
 def test_a_bare_wet_word_after_a_finish_and_its_slab_is_the_finishs() -> None:
     # Given floors written as a finish on a slab followed by how wet the floor is
     cases = [

@@ -330,3 +330,64 @@ _PUT_BACK_ONLY = [
 def test_what_a_reinstatement_puts_back_is_not_affected(text: str, expected: dict[str, set[str]]) -> None:
     found = {area.room: set(area.materials) for area in analyze_text(text).affected_areas}
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a hedged question the line answers: the assembly has none of the material
+        (
+            "Lounge: plasterboard ceiling wet 4 m2.\nScope:\n- cut out lounge ceiling 4 m2 and batts"
+            " above? - no batts in this ceiling, only the joists\n",
+            False,
+        ),
+        (
+            "Lounge: plasterboard ceiling wet 4 m2.\nScope:\n- lounge: check insulation over the stain -"
+            " there is no insulation between the floors\n",
+            False,
+        ),
+        (
+            "Lounge: plasterboard ceiling wet 4 m2; no insulation in the ceiling void.\n",
+            False,
+        ),
+        # near miss: "no" about the work, not the material's presence, leaves it affected
+        (
+            "Lounge: plasterboard ceiling wet 4 m2, insulation above soaked.\nScope:\n- lounge: remove"
+            " wet insulation above the ceiling 4 m2, no insulation replacement until dry\n",
+            True,
+        ),
+    ],
+)
+def test_a_material_said_not_to_be_in_the_assembly_at_all_is_not_affected(text: str, expected: bool) -> None:
+    # Given a lounge ceiling whose insulation (or batts) is asked about or denied
+    materials = _materials("Job 9. 5 Bay Rd, Kambah ACT 2902\n" + text, "Lounge")
+    # Then it is affected only where the notes do not say there is none
+    assert any(word in material for material in materials for word in ("insulation", "batts")) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table cell a PDF wrapped: the verdict on the material fell onto a line of its own
+        (
+            "Laundry 2.1 x 1.8 m\nbase of the wall behind the tub; tiles\nsound\nplasterboard, skirting\n",
+            False,
+        ),
+        (
+            "Laundry 2.1 x 1.8 m\nwall wet behind the tub to 300 mm; floor tiles\nintact.\nplasterboard\n",
+            False,
+        ),
+        # near miss: the next line is not a lone verdict, so the material stays affected
+        (
+            "Laundry 2.1 x 1.8 m\nbase of the wall behind the tub wet; tiles\nlifting at the door\n"
+            "plasterboard\n",
+            True,
+        ),
+    ],
+)
+def test_a_verdict_wrapped_onto_the_next_line_alone_is_the_materials(text: str, expected: bool) -> None:
+    # Given a laundry whose tiles are named at a line's end and judged on the next
+    materials = _materials("Job 10. 5 Bay Rd, Kambah ACT 2902\n" + text, "Laundry")
+    # Then the tiles are affected only where that next line is not a lone "sound" or "intact"
+    assert "plasterboard" in materials
+    assert any("tile" in material for material in materials) is expected

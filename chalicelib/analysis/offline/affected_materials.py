@@ -189,6 +189,15 @@ _ANYWHERE = re.compile(
 )
 
 
+# "no insulation between the floors", "no batts in this ceiling": the material said not to be there at
+# all, in the part of the building it would fill.
+_NONE_THERE = re.compile(
+    r" (?:at all )?(?:between|in|inside|within|under|behind|above|over)(?: the| this| that| these)?"
+    r" (?:floors?|ceilings?|walls?|cavit(?:y|ies)|void|joists|studs|roof|frame|framing)\b",
+    FLAGS,
+)
+
+
 class MaterialReader:
     """One line's materials: which were affected and whose they are."""
 
@@ -221,8 +230,10 @@ class MaterialReader:
             for word in self.words
             if NO_DAMAGE_ON.search(self.text, max(0, word.start - 70), word.start)
         }
+        # "insulation above? - no insulation between floors": a question the line answers itself
+        absent = {word.key for index, word in enumerate(self.words) if self._none_there(index, word)}
         for index, word in enumerate(self.words):
-            if not self._affected(index, word):
+            if word.key in absent or not self._affected(index, word):
                 continue
             if (word.key, self._part(word)) in sound and not self._own_damage(word):
                 continue  # "Bathroom: tiled. Wet wall cavity ... Floor tiles intact": the tiles are fine
@@ -250,6 +261,11 @@ class MaterialReader:
             if _ANYWHERE.match(self.text, word.end) and self._denied(index):
                 # "No carpet anywhere": no room has it
                 out.append(AffectedMaterial(word, (), everywhere=True))
+                continue
+            if self._none_there(index, word):
+                # ("no insulation between the floors", "no underlay under the carpet here"): the room
+                # has none of it, whatever a hedged mention before asked
+                out.append(AffectedMaterial(word, self._owners(word)))
                 continue
             if self._outside_only(word):
                 # ("the same tile as the kitchen, but only the baseboard got wet in there": the tile the
@@ -548,6 +564,10 @@ class MaterialReader:
         """Its own sentence says it was reached ("tiles lifting"), not only the line around it."""
         start, end = self._sentence(word)
         return next(evidence_matches(_AFFECTED_WORD, self.text[start:end]), None) is not None
+
+    def _none_there(self, index: int, word: MaterialWord) -> bool:
+        """Whether the line says the part of the building has none of the material at all."""
+        return _NONE_THERE.match(self.text, word.end) is not None and self._denied(index)
 
     def _denied(self, index: int) -> bool:
         """Negated itself, or the later part of a denied list ("no hardwood, plaster or masonry")."""

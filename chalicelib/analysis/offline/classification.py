@@ -45,6 +45,18 @@ _STATED_CATEGORY = re.compile(
 )
 
 
+# A grade field the writer leaves open: "Category: cannot say until the source is found", "Class:
+# unknown yet - ...". The grades it goes on to name are what the water would be if, not what it is.
+_UNDETERMINED = re.compile(
+    r"^\W*(?:water )?(?:cat(?:egory)?|class)\s*[:=\-\u2013]\s*"
+    r"(?:(?:we |I )?(?:cannot|can't|can not|unable to)"
+    r" (?:say|tell|determine|confirm|be (?:determined|confirmed))"
+    r"|unknown|undetermined|not (?:yet )?known"
+    r"|tbc|to be (?:confirmed|determined))\b",
+    FLAGS,
+)
+
+
 _STATED_CLASS = re.compile(
     r"\bclass(?: of (?:water|loss))? ?[:#=\-]? ?(?P<n>[1-4]|iv|iii|ii|i)\b(?! ?(?:x|\u00d7|fire))", FLAGS
 )
@@ -115,6 +127,8 @@ def _stated_grade(
     unless the notes reject it ("I do not agree")."""
     stated: _Graded | None = None
     for index, line in enumerate(lines):
+        if _UNDETERMINED.match(line.text):
+            continue  # "Category: cannot say yet - mains would be Cat 1": a grade only supposed
         quoted = [(m.start(), m.end()) for m in QUOTED.finditer(line.text)]
         for match in _called(pattern, line.text):
             if any(start < match.start() < end for start, end in quoted):
@@ -198,7 +212,7 @@ def _source_grades(
     second_hand = second_hand_lines(lines)
     guessed = guessed_lines(lines)
     for line in lines:
-        if line.number in guessed:
+        if line.number in guessed or _UNDETERMINED.match(line.text):
             continue  # "Could be: 1) the roof cooler; 2) a supply line in the wall": no source named
         # 'Tenant reckons "just clean water"': quoted words are someone else's, not evidence
         text = QUOTED.sub(" ", line.text)

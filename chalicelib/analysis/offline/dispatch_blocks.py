@@ -71,8 +71,18 @@ _CARD_TITLE = re.compile(
 )
 
 
+# A title with no rules round it that ends by saying, in brackets, who typed the block: "NEW LOSS
+# INTAKE (office)", "Job booking (dispatch)". Only an intake's or a booking's title: "Office (by the
+# front door):" is a room.
+_BRACKETED_TITLE = re.compile(
+    r"^[^.!?:\n]{0,60}\b(?:intake|booking|job ?card|job ?sheet)"
+    r" ?\((?:the )?(?:office|dispatch(?:er)?|call[- ]?(?:cent(?:re|er)|taker)|front desk)\)\s*$",
+    FLAGS,
+)
+
+
 def _is_marker(text: str) -> bool:
-    if _CARD_TITLE.match(text) is not None:
+    if _CARD_TITLE.match(text) is not None or _BRACKETED_TITLE.match(text) is not None:
         return True
     return _MARKER.match(text) is not None and _WRAPPED.search(text) is not None
 

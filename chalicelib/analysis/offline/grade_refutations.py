@@ -59,11 +59,19 @@ _ANSWERED = {
 _OTHERS = (
     r"office|intake|job ?(?:card|sheet)|the card|work ?order|booking|dispatch|call (?:centre|center)"
     r"|vendor|contractor|insurer|carrier|estimate|estimator|adjuster|assessor|previous|first company"
+    # ("the insurer's portal had it pre-filled as Class 2"): a form's default is nobody's judgement
+    r"|portal|template|(?:claims? )?system|web ?form"
+    # ("my cousin swears it should be Class 3"): a bystander's opinion, which the writer answers with
+    # a grade of their own
+    r"|neighbou?r|friend|brother(?:-in-law)?|sister(?:-in-law)?|husband|wife|cousin|uncle|aunt"
+    r"|father(?:-in-law)?|mother(?:-in-law)?|dad|mum|mom"
 )
 _RECORDED = (
     r"put|puts|had|has|have|coded|codes|code|called|calls|listed|lists|logged|logs|marked|marks"
     r"|recorded|records|booked|books|rated|rates|graded|grades|treated|treats|classed|classified"
     r"|wrote|writes|shows|showed|sizes|sized|went with"
+    r"|pre-?filled|prefilled|pre-?populated|defaulted|auto-?filled"
+    r"|swears|swore|reckons|reckoned|insists|insisted|thinks|thought|believes|believed"
 )
 # "(Office put Cat 2 because the job was booked as ...)", "the intake sheet had it as Class 2",
 # "the vendor's estimate codes Class 3": a grade someone else gave, reported. Set aside only where

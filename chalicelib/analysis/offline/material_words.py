@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chalicelib.analysis.findings import AffectedArea
+from chalicelib.analysis.offline.material_soundness import said_sound
 from chalicelib.analysis.offline.text import FLAGS, collapse, matched_key
 
 # (key, pattern, name): the key is shared with readings.py and classification.py ("drywall",
@@ -286,7 +287,9 @@ _CEILING_TILES = re.compile(
 def without_tile_shorthand(areas: Sequence[AffectedArea], text: str) -> list[AffectedArea]:
     """Each room's materials without a bare "tiles" that its carpet, vinyl or cork tiles stand for (run
     on the finished areas: readings and the scope add materials after the notes' own)."""
-    if _CEILING_TILES.search(text):
+    # (a bare "tiles" may be the ceiling's, unless every ceiling tile the notes name is said fine:
+    # "ceiling tiles over the store dry on the meter" leaves only the floor's tiles to be wet)
+    if any(not said_sound(text, match.end()) for match in _CEILING_TILES.finditer(text)):
         return list(areas)
     return [area.model_copy(update={"materials": _without_shorthand(area.materials)}) for area in areas]
 

@@ -317,7 +317,8 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
             owners = Owners(line.text, rooms)
             self._meter = meter_in(line.text) or self._meter
             self._update_block(line)
-            self._attach_details(line, owners, rooms, is_scope=line.number in self._scope_lines)
+            after = lines[index + 1].text if index + 1 < len(lines) else ""
+            self._attach_details(line, owners, rooms, is_scope=line.number in self._scope_lines, after=after)
             if not self._collect_row_readings(line, rooms, self._line_dates[index]):
                 self._collect_readings(line, rooms, self._line_dates[index])
             # the day a line opens with ("Atmospherics 13/11/2026: ...") dates its air readings too

@@ -81,6 +81,13 @@ _MEASURED_AFTER = re.compile(
 )
 
 
+# A line holding nothing but a verdict on a material: "sound", "dry", "intact", "not wet".
+_LONE_VERDICT = re.compile(
+    r"\s*(?P<verdict>sound|dry|intact|undamaged|unaffected|not (?:wet|damp|affected))\.?\s*", FLAGS
+)
+_ENDS_IN_WORD = re.compile(r"[a-z]\s*$", FLAGS)
+
+
 class AreaDetailsScan:
     """The scan's details half: what each line says of the affected areas. RoomScan keeps the state
     these methods read and write."""
@@ -164,11 +171,16 @@ class AreaDetailsScan:
         return inside if len(inside) == 1 else []
 
     def _attach_details(
-        self, line: Line, owners: Owners, rooms: Sequence[Mention], *, is_scope: bool
+        self, line: Line, owners: Owners, rooms: Sequence[Mention], *, is_scope: bool, after: str = ""
     ) -> None:
         text = line.text
+        # (a PDF table cell wrapped as "... hob; tiles" / "sound": the verdict on the next line alone
+        # is the material's, so the materials are read with it)
+        verdict = _LONE_VERDICT.fullmatch(after)
+        read = f"{text} {verdict.group('verdict')}" if verdict and _ENDS_IN_WORD.search(text) else text
         sentences = Sentences(text)
-        reader = MaterialReader(text, sentences, rooms, owners.at, is_scope=is_scope)
+        read_sentences = sentences if read is text else Sentences(read)
+        reader = MaterialReader(read, read_sentences, rooms, owners.at, is_scope=is_scope)
         if not is_scope:
             # the one room the line names, affected or not ("joists under the kitchen ... are dry");
             # with two ("next to the laundry but its vinyl was dry") whose it is stays unsaid
@@ -193,8 +205,8 @@ class AreaDetailsScan:
                 if not fits_room(word.key, draft.room):
                     continue
                 draft.materials.setdefault(word.key, word.name)
-                start, end = self._clause(sentences, word.start, word.end)
-                if not is_scope and has_evidence(_SOAKED_WORD, text[start:end]):
+                start, end = self._clause(read_sentences, word.start, word.end)
+                if not is_scope and has_evidence(_SOAKED_WORD, read[start:end]):
                     draft.soaked_materials.setdefault(word.key, line.span())
         sizes = list(dimensions_in(text, self.default_unit))
         corrections = Corrections(text, [start for start, _, _ in sizes], [end for _, end, _ in sizes])
