@@ -71,7 +71,8 @@ _EXAMPLE: dict[str, Any] = {
 _BODY_DESCRIPTION = (
     "`sections`: the report's sections in order, each a `kind` the renderers draw (`summary`, `loss`, "
     "`classification`, `affected-areas`, `moisture-readings`, `drying-log`, `atmospheric-readings`, "
-    "`equipment`, `photos`, `scope-of-work`, `safety-hazards`, `documentation-checklist`, `qa`, "
+    "`equipment`, `photos`, `scope-of-work`, `safety-hazards`, `documentation-checklist` (the "
+    "reviewer's DRAFT only), `qa`, "
     "`undetermined`, `sources`) with an optional `title`, or `text` with a `title` and its words; "
     "`loss`, `qa` and `photos` are always there. `requiredFields`: camelCase paths into the findings "
     "QA must find, each with the code, message and severity it raises (an error sends the workflow "

@@ -1,15 +1,20 @@
 """What an insurer's desk reviewer will ask for that this job's findings lack, each with what to
 add. Payment is cut for missing documentation more often than for the work itself (no reading
 proving dry, no dry standard, demolition without a reading or a photo, equipment with no end),
-so the report lists the gaps before the adjuster finds them. Derived from the findings alone.
+so the contractor sees the gaps before the adjuster finds them. Derived from the findings and
+whether photos were received.
+
+Written to the contractor ("add ..."), so it is theirs, like the QA list: the report's JSON
+carries it (`documentationGaps`) and the reviewer's DRAFT prints it; the report that goes out
+does not (ADR 0006): a list of what the notes lack, in the contractor's voice, is no fact for an
+insurer, and what could not be determined is already said in the report's own words.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from chalicelib.analysis.findings import DamageType, EquipmentKind, Findings, ScopeItem
+from chalicelib.analysis.findings import CamelModel, DamageType, EquipmentKind, Findings, ScopeItem
 from chalicelib.report.blocks import Column, Paragraph, Section, Table
 from chalicelib.report.drying_log import reading_points
 from chalicelib.report.drying_sections import point_name
@@ -22,33 +27,38 @@ _DEMOLITION = ("remove", "demo", "cut", "tear", "strip", "dispose", "discard", "
 _NAMES_SHOWN = 5
 
 
-@dataclass(frozen=True)
-class Gap:
+class DocumentationGap(CamelModel):
+    """One thing a desk review will ask for, and what to add."""
+
     missing: str
     add: str
 
 
-def _job_gaps(findings: Findings) -> Iterator[Gap]:
+def _gap(missing: str, add: str) -> DocumentationGap:
+    return DocumentationGap(missing=missing, add=add)
+
+
+def _job_gaps(findings: Findings) -> Iterator[DocumentationGap]:
     job = findings.job
     if job.claim_number is None:
-        yield Gap("No claim number.", "Add the insurer's claim number to the job details.")
+        yield _gap("No claim number.", "Add the insurer's claim number to the job details.")
     if job.date_of_loss is None:
-        yield Gap("No date of loss.", "Add the date the loss happened (or was discovered).")
+        yield _gap("No date of loss.", "Add the date the loss happened (or was discovered).")
     if findings.cause_of_loss is None:
-        yield Gap("No cause of loss.", "Add what caused the loss and where it came from.")
+        yield _gap("No cause of loss.", "Add what caused the loss and where it came from.")
     water = findings.damage_type is DamageType.WATER
     if water and (findings.water_category is None or findings.water_class is None):
-        yield Gap(
+        yield _gap(
             "No IICRC S500 category or class.",
             "Add the water category and class, with what they were judged from.",
         )
 
 
-def _reading_gaps(findings: Findings) -> Iterator[Gap]:
+def _reading_gaps(findings: Findings) -> Iterator[DocumentationGap]:
     measured = [reading for reading in findings.moisture_readings if not reading.is_reference]
     if not measured:
         if findings.damage_type is DamageType.WATER:
-            yield Gap(
+            yield _gap(
                 "No moisture readings.",
                 "Add readings at intake and on each visit until dry, at the same points with the same meter.",
             )
@@ -58,18 +68,18 @@ def _reading_gaps(findings: Findings) -> Iterator[Gap]:
     unmatched = [p for p in points if p.dry_standard is None and (p.material or "").lower() not in references]
     no_standard = [point_name(point) for point in unmatched]
     if no_standard:
-        yield Gap(
+        yield _gap(
             f"No dry standard for {_some(no_standard)}.",
             "Add a reading of the same material in an unaffected area of the building.",
         )
     not_dry = [point_name(point) for point in points if not point.goal_met]
     if not_dry and _dried(findings):
-        yield Gap(
+        yield _gap(
             f"No reading on a later visit proves {_some(not_dry)} dry.",
             "Add the reading, at the same point with the same meter, that shows it at or below its goal.",
         )
     if findings.damage_type is DamageType.WATER and not findings.atmospheric_readings:
-        yield Gap(
+        yield _gap(
             "No atmospheric readings.",
             "Add temperature and RH in the affected area, an unaffected area and outside on each visit.",
         )
@@ -102,7 +112,7 @@ def _is_demolition(item: ScopeItem) -> bool:
     return any(word in words for word in _DEMOLITION)
 
 
-def _demolition_gaps(findings: Findings) -> Iterator[Gap]:
+def _demolition_gaps(findings: Findings) -> Iterator[DocumentationGap]:
     read_rooms = {r.location.strip().lower() for r in findings.moisture_readings if not r.is_reference}
     for item in findings.scope_of_work:
         if not _is_demolition(item):
@@ -111,19 +121,19 @@ def _demolition_gaps(findings: Findings) -> Iterator[Gap]:
         covered = any(room and (room in place or place in room) for place in read_rooms)
         if not covered:
             where_done = f" in {item.room}" if item.room else ""
-            yield Gap(
+            yield _gap(
                 f"{item.description} ({where(item.source)}): demolition{where_done} with no moisture reading "
                 "behind it.",
                 "Add the reading that showed the material wet before it was removed, and a photo of it.",
             )
 
 
-def _equipment_gaps(findings: Findings) -> Iterator[Gap]:
+def _equipment_gaps(findings: Findings) -> Iterator[DocumentationGap]:
     for run in findings.equipment_runs:
         if run.removed_on is None and run.removed_at is None:
             placed = f" placed {day(run.placed_on)}" if run.placed_on else ""
             units = count(run.quantity, EQUIPMENT_LABELS[run.kind][0].lower(), EQUIPMENT_LABELS[run.kind][1])
-            yield Gap(
+            yield _gap(
                 f"{units}{placed} ({where(run.source)}): no removal date.",
                 "Add the date (and time) it was removed, or say it is still on site.",
             )
@@ -131,40 +141,40 @@ def _equipment_gaps(findings: Findings) -> Iterator[Gap]:
     placed_kinds |= {item.kind for item in findings.equipment if item.stated_quantity}
     air = {reading.location.lower() for reading in findings.atmospheric_readings}
     if EquipmentKind.DEHUMIDIFIER in placed_kinds and not any("outlet" in place for place in air):
-        yield Gap(
+        yield _gap(
             "No dehumidifier inlet and outlet readings.",
             "Add temperature and RH at a dehumidifier's inlet and outlet on each visit "
             "(its grain depression).",
         )
 
 
-def _photo_gaps(findings: Findings) -> Iterator[Gap]:
-    # Photos are a later Findings field; until a job has them, every job lacks them.
-    photos: object = getattr(findings, "photos", None)
-    if not photos:
-        yield Gap(
+def _photo_gaps(photographed: bool) -> Iterator[DocumentationGap]:
+    if not photographed:
+        yield _gap(
             "No photos recorded.",
             "Add photos of each affected room, of each reading point and before any demolition, "
             "with the time taken.",
         )
 
 
-def documentation_gaps(findings: Findings) -> list[Gap]:
+def documentation_gaps(findings: Findings, *, photographed: bool) -> list[DocumentationGap]:
+    """The gaps, in the order a desk review meets them; `photographed`: photos of the job were
+    received (the findings come from text, which names photos but does not hold them)."""
     return [
         *_job_gaps(findings),
         *_reading_gaps(findings),
         *_demolition_gaps(findings),
         *_equipment_gaps(findings),
-        *_photo_gaps(findings),
+        *_photo_gaps(photographed),
     ]
 
 
 CHECKLIST_COLUMNS = (Column("What is missing", 3.0), Column("What to add", 3.0))
 
 
-def checklist_section(findings: Findings) -> Section:
+def checklist_section(findings: Findings, *, photographed: bool) -> Section:
     title = "Documentation checklist"
-    gaps = documentation_gaps(findings)
+    gaps = documentation_gaps(findings, photographed=photographed)
     if not gaps:
         line = "Nothing an insurer usually asks for is missing from these findings."
         return Section("documentation-checklist", title, (Paragraph(line, empty=True),))

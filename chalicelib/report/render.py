@@ -20,6 +20,7 @@ from chalicelib.core.company_models import CompanyProfile
 from chalicelib.core.models import Review, Signature
 from chalicelib.core.template_models import ReportTemplate
 from chalicelib.report.csv_report import write_csv
+from chalicelib.report.documentation_checklist import DocumentationGap, documentation_gaps
 from chalicelib.report.docx_report import render_docx
 from chalicelib.report.line_items import LineItem, coded_items
 from chalicelib.report.markdown import write_markdown
@@ -48,6 +49,9 @@ class Report(CamelModel):
     # The scope as priced lines, coded from the user's catalogue when the report was rendered;
     # None until then (each format then codes them from the shipped default).
     line_items: list[LineItem] | None = None
+    # What a desk review will ask for that the findings lack, for the contractor (the report
+    # that goes out does not print it, the DRAFT does): computed when the JSON is rendered.
+    documentation_gaps: list[DocumentationGap] | None = None
     # The company the report names, from the user's settings (None: the one the notes name).
     company: CompanyProfile | None = None
     # The report copies' bytes by photo id: read through the ports by OUTPUT, never serialized.
@@ -89,8 +93,10 @@ def report_line_items(report: Report) -> list[LineItem]:
 
 
 def render_json(report: Report) -> str:
-    """The report model as camelCase JSON, every string `clean`ed as in the other formats."""
-    coded = report.model_copy(update={"line_items": report_line_items(report)})
+    """The report model as camelCase JSON, every string `clean`ed as in the other formats, with
+    its line items coded and the documentation gaps for the contractor."""
+    gaps = documentation_gaps(report.findings, photographed=bool(report.photos))
+    coded = report.model_copy(update={"line_items": report_line_items(report), "documentation_gaps": gaps})
     data = clean_data(coded.model_dump(mode="json", by_alias=True))
     return json.dumps(data, indent=2, ensure_ascii=False)
 

@@ -140,7 +140,9 @@ def _document(report: Report) -> ReportDocument:
         ),
         scope_section(coded_items(report.line_items, findings.scope_of_work)),
         _hazards(findings),
-        checklist_section(findings),
+        # The checklist is written to the contractor: the reviewer's DRAFT prints it, the
+        # report that goes out does not (the JSON carries it: `Report.documentation_gaps`).
+        *((checklist_section(findings, photographed=bool(report.photos)),) if report.draft else ()),
         qa,
         _undetermined(findings.undetermined),
         _sources(findings),

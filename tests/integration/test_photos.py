@@ -297,6 +297,8 @@ def test_photos_uploaded_with_a_workflow_are_embedded_by_room_in_every_report(
     assert not [i for i in report["qa"]["issues"] if i["code"] == "AFFECTED_AREA_WITHOUT_PHOTO"]
     # ... and the photo the notes name that never arrived
     assert [(c["caption"], c["room"]) for c in report["photoCaptions"]] == [("carpet edge lifted", "Hallway")]
+    # ... and the contractor's documentation checklist no longer asks for photos
+    assert "No photos recorded." not in [gap["missing"] for gap in report["documentationGaps"]]
 
     # And the PDF embeds the three images, on the Photos pages, grouped by room with captions
     from pypdf import PdfReader

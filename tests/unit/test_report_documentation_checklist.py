@@ -20,8 +20,8 @@ from chalicelib.report.documentation_checklist import checklist_section, documen
 SPAN = SourceSpan(line=4, text="notes")
 
 
-def _missing(findings: Findings) -> list[str]:
-    return [gap.missing for gap in documentation_gaps(findings)]
+def _missing(findings: Findings, *, photographed: bool = False) -> list[str]:
+    return [gap.missing for gap in documentation_gaps(findings, photographed=photographed)]
 
 
 def test_a_bare_water_job_lacks_the_job_facts_readings_and_photos() -> None:
@@ -35,7 +35,9 @@ def test_a_bare_water_job_lacks_the_job_facts_readings_and_photos() -> None:
         "No photos recorded.",
     ]
     # And each gap says what to add
-    assert all(gap.add.startswith("Add ") for gap in documentation_gaps(findings))
+    assert all(gap.add.startswith("Add ") for gap in documentation_gaps(findings, photographed=False))
+    # ... and photos received are not asked for
+    assert "No photos recorded." not in _missing(findings, photographed=True)
 
 
 def test_readings_never_proven_dry_demolition_without_a_reading_and_equipment_never_removed() -> None:
@@ -78,7 +80,7 @@ def test_a_well_documented_job_lacks_only_photos_and_the_dehumidifier_air() -> N
         "No dehumidifier inlet and outlet readings.",
         "No photos recorded.",
     ]
-    section = checklist_section(analyze_text(notes))
+    section = checklist_section(analyze_text(notes), photographed=False)
     assert section.title == "Documentation checklist"
 
 

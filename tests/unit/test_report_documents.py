@@ -430,7 +430,12 @@ def test_every_format_renders_when_nothing_was_found(tmp_path: Path) -> None:
     # When the report is rendered in every format
     rendered = {name: render(report) for name, render in RENDERERS.items()}
     # Then each renders, and the empty sections say so rather than disappearing
-    assert Report.model_validate_json(rendered["json"]) == report.model_copy(update={"line_items": []})
+    read_back = Report.model_validate_json(rendered["json"])
+    assert read_back == report.model_copy(
+        update={"line_items": [], "documentation_gaps": read_back.documentation_gaps}
+    )
+    # (nothing found: the contractor is told what to add, the claim number first)
+    assert read_back.documentation_gaps and read_back.documentation_gaps[0].missing == "No claim number."
     markdown = rendered["md"]
     assert isinstance(markdown, str)
     assert markdown.startswith("# Inspection report\n\nRestoration inspection report\n")

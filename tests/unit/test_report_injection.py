@@ -185,6 +185,8 @@ def ordinary_report() -> Report:
 def rendered() -> dict[str, Any]:
     report = hostile_report()
     return {
+        # The reviewer's DRAFT prints the contractor's checklist too, which quotes scope lines
+        "md-draft": render_markdown(report.model_copy(update={"draft": True})),
         "json": render_json(report),
         "md": render_markdown(report),
         "docx": render_docx(report),
@@ -306,9 +308,12 @@ def test_markdown_has_no_live_markup_from_user_text(rendered: dict[str, Any]) ->
     assert '- \\{ HYPERLINK "http\\://evil" \\}' in notes
 
 
-def test_markdown_tables_keep_their_columns(rendered: dict[str, Any]) -> None:
-    # Given the hostile report's Markdown
-    markdown: str = rendered["md"]
+@pytest.mark.parametrize(("copy", "tables_expected"), [("md", 8), ("md-draft", 9)])
+def test_markdown_tables_keep_their_columns(
+    rendered: dict[str, Any], copy: str, tables_expected: int
+) -> None:
+    # Given the hostile report's Markdown (the report that goes out, and the reviewer's DRAFT)
+    markdown: str = rendered[copy]
     lines = markdown.splitlines()
     # Then every table row has as many unescaped pipes as its header
     tables = 0
@@ -320,8 +325,9 @@ def test_markdown_tables_keep_their_columns(rendered: dict[str, Any]) -> None:
                 if not row.startswith("|"):
                     break
                 assert len(_unescaped(row, "|")) == pipes, row
-    # areas, readings, drying log, atmospheric, equipment, scope, checklist, QA, sources
-    assert tables == 9
+    # areas, readings, drying log, atmospheric, equipment, scope, QA, sources; the DRAFT adds
+    # the documentation checklist
+    assert tables == tables_expected
 
 
 def _markdown_it() -> Any:
@@ -335,11 +341,12 @@ def _inline_text(token: Any) -> str:
     return "".join(child.content if child.type == "text" else " " for child in token.children or ())
 
 
-def test_markdown_parses_to_text_only(rendered: dict[str, Any]) -> None:
+@pytest.mark.parametrize(("copy", "sections"), [("md", 13), ("md-draft", 14)])
+def test_markdown_parses_to_text_only(rendered: dict[str, Any], copy: str, sections: int) -> None:
     # Given a CommonMark parser with GFM tables, strikethrough and linkify
     parser = _markdown_it()
-    tokens = parser.parse(rendered["md"])
-    html = parser.render(rendered["md"])
+    tokens = parser.parse(rendered[copy])
+    html = parser.render(rendered[copy])
     # When the hostile report is parsed
     inline = [child for token in tokens if token.type == "inline" for child in token.children or ()]
     kinds = {token.type for token in tokens} | {child.type for child in inline}
@@ -349,10 +356,11 @@ def test_markdown_parses_to_text_only(rendered: dict[str, Any]) -> None:
     assert "<script" not in html
     assert "<img" not in html
     assert "<a " not in html
-    # And the only headings are the title, the sections and the classification sub-headings
+    # And the only headings are the title, the sections (the DRAFT's with the checklist) and the
+    # classification sub-headings
     headings = [token.tag for token in tokens if token.type == "heading_open"]
     assert headings.count("h1") == 1
-    assert headings.count("h2") == 14
+    assert headings.count("h2") == sections
     assert set(headings) == {"h1", "h2", "h3"}
     # And every undetermined item reads back as exactly the text written, one line
     items = _undetermined_items(tokens)

@@ -152,7 +152,8 @@ def _assert_insurer_document(text: str, findings: Findings) -> None:
     for private in _private_texts(findings):
         assert private not in text, private
     assert "(configuration)" not in text
-    assert "Documentation checklist" in text
+    # The checklist is written to the contractor: the DRAFT and the JSON carry it, not this
+    assert "Documentation checklist" not in text
     # And who did the work, for whom
     for party in ("Sam Reid", "WRT, ASD", "Croydon Restorations Pty Ltd", "ABN 12 345 678 901"):
         assert party in text, party

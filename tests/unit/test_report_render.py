@@ -74,6 +74,7 @@ def test_json_is_camel_case_and_round_trips() -> None:
         "review",
         "signature",
         "lineItems",
+        "documentationGaps",
     }
     assert keys | {"photos", "photoCaptions", "company"} == set(data)
     assert data["photos"] == [] and data["photoCaptions"] == []
@@ -81,9 +82,15 @@ def test_json_is_camel_case_and_round_trips() -> None:
     assert data["findings"]["affectedAreas"][0]["lengthFt"] == 12.0
     assert data["findings"]["damageTypeEvidence"]["line"] == 4
     assert rendered.startswith('{\n  "workflowId"')
-    # (with the line items coded, as the JSON carries them)
+    # (with the line items coded and the documentation gaps, as the JSON carries them)
+    assert data["documentationGaps"][-1] == {
+        "missing": "No photos recorded.",
+        "add": "Add photos of each affected room, of each reading point and before any demolition, "
+        "with the time taken.",
+    }
+    gaps = Report.model_validate_json(rendered).documentation_gaps
     assert Report.model_validate_json(rendered) == report.model_copy(
-        update={"line_items": report_line_items(report)}
+        update={"line_items": report_line_items(report), "documentation_gaps": gaps}
     )
 
 
@@ -100,7 +107,6 @@ SECTIONS = [
     "## Equipment",
     "## Scope of work",
     "## Safety hazards",
-    "## Documentation checklist",
     "## QA findings",
     "## Not determined",
     "## Sources",
@@ -393,3 +399,17 @@ def test_the_final_report_words_the_errors_a_reviewer_let_stand_and_the_draft_co
     assert not any(issue.code in final for issue in errors)
     # ... and the draft keeps the codes the reviewer overrides by
     assert _table_rows(draft, "| Code | Field | Reviewer's reason |")[0].startswith(f"| `{errors[0].code}` |")
+
+
+def test_the_documentation_checklist_is_the_contractors_the_draft_prints_it_the_final_does_not() -> None:
+    # Given a report of notes that lack photos and a claim number
+    report = _report(analyze_text(BURST_SUPPLY_LINE))
+    # When the report that goes out and the reviewer's DRAFT are rendered
+    final = render_markdown(report)
+    draft = render_markdown(report.model_copy(update={"draft": True}))
+    # Then only the DRAFT prints the checklist, written to the contractor
+    assert "## Documentation checklist" not in final and "No photos recorded." not in final
+    assert "## Documentation checklist" in draft and "No photos recorded." in draft
+    # And the JSON carries the same gaps for the contractor
+    gaps = json.loads(render_json(report))["documentationGaps"]
+    assert {"missing": "No photos recorded."}.items() <= gaps[-1].items()
