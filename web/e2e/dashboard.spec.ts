@@ -66,6 +66,8 @@ test('a TEXT workflow submitted from the page completes through the four phases,
   }
   await expect(page.getByRole('row').filter({ hasText: 'OUTPUT' }).first()).toContainText('Completed')
   await expect(page.getByTestId('report')).toContainText('burst supply line')
+  // the contractor is told what a desk review will ask for before the report is sent
+  await expect(page.getByRole('table', { name: /what a desk review will ask for/ })).toContainText('No photos recorded.')
   await expectPdfDownload(page, '⬇ PDF')
   // a photo added the same way: presigned POST, then its receipt
   await page.getByLabel('Photo (JPEG, PNG, HEIC)').setInputFiles({ name: 'kitchen.png', mimeType: 'image/png', buffer: fixture('kitchen.png') })

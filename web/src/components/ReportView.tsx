@@ -118,6 +118,14 @@ export function ReportView({ report }: { report: Any }) {
           ['unit', 'Unit'],
         ]}
       />
+      <Table
+        caption="Before it is sent: what a desk review will ask for"
+        rows={report.documentationGaps as Any[]}
+        columns={[
+          ['missing', 'Missing'],
+          ['add', 'What to add'],
+        ]}
+      />
       {signature && (
         <p data-testid="signature">
           <span aria-hidden="true">✓ </span>Signed by {text(signature.name)}, {text(signature.role)} ({text(signature.certification)})
