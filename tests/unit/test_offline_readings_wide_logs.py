@@ -284,3 +284,23 @@ def test_a_room_column_the_vocabulary_does_not_know_names_the_rows_place(
     found = _readings(text)
     assert any(value == 31.0 and place == space for value, place, _, _ in found), found
     assert not any(place == "Deck" for _, place, _, _ in found)
+
+
+# --- a distance with its unit left off is no reading ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "row",
+    [" 2 tile 450 out from the tub ........ 21", " 2 slab 300 in from the door ..... 21"],
+)
+def test_a_bare_distance_in_a_points_words_leaves_the_value_after_the_leader(row: str) -> None:
+    text = (
+        "Bath overflow 24/11/26; ensuite floor wet.\n"
+        "Meter: Tramex ME5, reference scale on tile and slab.\n"
+        "25/11 readings\n"
+        " 1 tile at the tub front ......... 64\n"
+        f"{row}\n"
+    )
+    found = _readings(text)
+    assert any(value == 21.0 for value, _, _, _ in found)
+    assert not any(value in (450.0, 300.0) for value, _, _, _ in found)  # (the distance)
