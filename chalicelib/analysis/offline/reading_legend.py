@@ -79,10 +79,11 @@ _WRAPPED = re.compile(r"[^:.;!?]{1,40}|[^:;!?]{0,40}\([^()]{0,20}\)[^:;!?]{0,10}
 # The wide table: its first heading says when; a second may give the time.
 _WHEN_HEADING = re.compile(r"(?:date|day|visit|time|date / time|date and time|reading date)", FLAGS)
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?: ?[ap]m)?", FLAGS)
-# A cell that says the point was not read: "-", "—", "n/r", "not read", blank.
+# A cell that says the point was not read: "-", "—", "n/r", "not read", "cut", blank.
 _NOT_READ = re.compile(
+    # ("cut", "stripped": the material was taken out at that point)
     r"(?:-{1,3}|\u2014|\u2013|n/?r|n/?a|nr|not (?:read|re-?read|taken|accessible)|no access|removed|dry"
-    r"|at goal)",
+    r"|at goal|cut(?: out)?|stripped|pulled|gone|replaced)",
     FLAGS,
 )
 _NOT_READ_WORDS = re.compile(r"\bnot (?:read|re-?read|taken|accessible)\b|\bno access\b|\bat goal\b", FLAGS)
@@ -364,6 +365,14 @@ class PointLegend:
             if len(cells) == len(self.wide) + 1 and _WEEKDAY.fullmatch(f"{cells[0]} "):
                 cells = [f"{cells[0]} {cells[1]}", *cells[2:]]  # ("Fri 20/11 6.6 5.8": one day cell)
         self._partial = ""
+        if (
+            not table
+            and _MIN_CODE_HEADINGS <= len(cells) < len(self.wide)
+            and self._short_row(cells, rows, anchor)
+        ):
+            # (a PDF drops an empty cell, so which point each value is stays unknown: the row is read
+            # by no one, and the rows under it are still the table's)
+            return []
         if len(cells) != len(self.wide):
             return None
         found = rows.dates.find(cells[0], anchor, yearless_numeric=True)
@@ -386,6 +395,14 @@ class PointLegend:
             scale = number.scale or cell_scale(heading)  # ("H1 (%MC)": the column's scale)
             readings.append(LegendCell(point, number.value, scale, taken_on, number.said_dry))
         return readings
+
+    @staticmethod
+    def _short_row(cells: list[str], rows: RowReader, anchor: date | None) -> bool:
+        """Whether the cells are a day's and then values or not-read words only."""
+        found = rows.dates.find(cells[0], anchor, yearless_numeric=True)
+        if not found or found[0].start or found[0].value is None:
+            return False
+        return all(reading_cell(cell) is not None or _NOT_READ.fullmatch(cell) for cell in cells[1:])
 
 
 class LegendScan(CodedRowScan):

@@ -41,6 +41,8 @@ MEASURE_AFTER = re.compile(
     # a height with its unit left off: "N wall 150 AFL", "6 AFF" (above finished floor/level), "100
     # above floor"
     r"|af[fl]\b|agl\b|ffl\b|(?:above|off|up from) (?:the )?(?:floor|slab|ground|skirting)\b"
+    # a distance with its unit left off: "tile 600 out from DW", "300 in from the door" (not "45 along")
+    r"|(?:out|in) from\b"
     # a size with its unit left off: "the hall, which is 4.2 long and 1.1 wide"
     r"|long\b|wide\b|deep\b|tall\b"
     # a guess, not a stated value: "60-something on the meter", "40-odd", "30ish"

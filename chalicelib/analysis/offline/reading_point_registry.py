@@ -67,10 +67,15 @@ _DASHED_ID = r"(?:[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\(#?\d{1,2}[A-Z]?\)|#\d{1,2}[A-Z]
 # or " - " right before a numbered ID and words.
 _PARTS = re.compile(
     rf"\s*;\s*|\s+\|\s+|(?<=[a-z)])[.,]\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]))"
+    # (" / " before another ID and words: "P1 hall subfloor (%MC) / P2 hall wall (%)")
+    rf"|(?<=[a-z0-9)])\s+/\s+(?=(?:{_SPLIT_ID})\s+[a-z(])"
     rf"|(?<=[a-z0-9.)])\s+[-\u2013]\s+(?={_DASHED_ID}\s+[a-z])"
     rf"|\.\s+(?={_LABEL}\s*(?:[:\-]|\s(?={_SPLIT_ID}\s+[a-z])))",
     re.ASCII,
 )
+# The next definition's ID alone at the end of a line a PDF wrapped, its words on the next line
+# ("... P6 dining ceiling at light (%) / P7"): not this line's
+_DANGLING = re.compile(rf"\s+[/;|]\s+{_SPLIT_ID}\s*$", re.ASCII)
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z][a-z])")
 _LEADER = re.compile(r"\s*(?:\.{3,}|\u2026+)\s*")
 # An all-capitals word of the trade is no point's ID: "DW toe kick", "AM x2", "PB walls".
@@ -94,7 +99,7 @@ _POINT_REFERENCE = re.compile(
 _SPACE_CODE = re.compile(r"(?<![\w-])[A-Z]{1,2}-\d{1,4}(?![\w-])")
 _POINT_NAMED = re.compile(r"\b(?:point|pt\.?)\s?#?\d{1,2}\b", FLAGS)
 _STANDARD_WORD = re.compile(r"\bstandard\b|\(\s*dry\s*\)|\bdry (?:room|side)\b", FLAGS)
-_REFERENCE_ID = re.compile(r"(?:STD|REF|DS|DRY)(?:-?\d{1,2})?|R-?\d{1,2}", re.ASCII)
+_REFERENCE_ID = re.compile(r"(?:STD|REF|DS|DRY)(?:-?\d{1,2}|-[A-Z])?|R-?\d{1,2}", re.ASCII)
 _MIN_RUN = 2
 _STATE = re.compile(
     r"(?:wet|dry|damp|moist|borderline|elevated|saturated|ok|normal)\b(?!\s+(?:std|standard))", FLAGS
@@ -228,7 +233,7 @@ def _line_definitions(text: str) -> tuple[list[_Definition], bool]:
     found = []
     labelled = False
     reference = False
-    parts, glues = _parts(_LEADER.sub(" - ", text))
+    parts, glues = _parts(_LEADER.sub(" - ", _DANGLING.sub("", text)))
     lead = _LABEL_LEAD.match(parts[0]) if parts else None
     if lead is not None and re.match(r"\(?#?\d", parts[0][lead.end() :]):
         numbered = _NUMBERED_PARTS.split(parts[0])  # (numbered points after a comma)

@@ -48,10 +48,24 @@ def point_header(text: str) -> list[str] | None:
 
 def day_row_cells(text: str, width: int, dates: Dates) -> list[str] | None:
     """A row of that table as cells: its day, then one value (or a dash) per point."""
+    tokens = _day_row(text, width, dates)
+    return tokens if tokens is not None and len(tokens) == width else None
+
+
+def short_day_row(text: str, width: int, dates: Dates) -> bool:
+    """Whether the line is a row of that table with fewer values than points: a PDF drops an empty
+    cell, so which point each value is stays unknown; the row is the table's, read by no one."""
+    tokens = _day_row(text, width, dates)
+    return tokens is not None and _MIN_POINTS <= len(tokens) - 1 < width - 1
+
+
+def _day_row(text: str, width: int, dates: Dates) -> list[str] | None:
     tokens = text.split()
-    if len(tokens) == width + 1:
+    if len(tokens) == width + 1 or (
+        len(tokens) < width and len(tokens) > 2 and not is_reading_cell(tokens[1])
+    ):
         tokens = [f"{tokens[0]} {tokens[1]}", *tokens[2:]]  # "Nov 22 31 34 ...": a day in two words
-    if len(tokens) != width or not dates.find(tokens[0], None, yearless_numeric=True):
+    if len(tokens) > width or not dates.find(tokens[0], None, yearless_numeric=True):
         return None
     values = tokens[1:]
     if not all(

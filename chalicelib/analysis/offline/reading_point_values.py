@@ -19,7 +19,11 @@ from chalicelib.analysis.offline.reading_grid_rows import grid_row
 from chalicelib.analysis.offline.text import FLAGS
 
 # A point's ID as written: "B1", "REF-1", "3S", "(1)", "#4", "STD", "A". Bracketed or bare.
-ID = r"\(?#?(?:[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\d{1,2}[A-Z]?|STD|REF|DS|[A-Z]{1,2})\)?"
+# (standards told apart by a letter: "STD-A", "REF-B", "DS-C")
+ID = (
+    r"\(?#?(?:[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\d{1,2}[A-Z]?|(?:STD|REF|DS)-[A-Z](?![A-Za-z])"
+    r"|STD|REF|DS|[A-Z]{1,2})\)?"
+)
 
 
 def code_of(written: str) -> str:

@@ -58,7 +58,7 @@ from chalicelib.analysis.offline.reading_segments import (
     heads_equipment,
     names_equipment,
 )
-from chalicelib.analysis.offline.reading_visit_cells import VISITS_TITLE, visit_readings
+from chalicelib.analysis.offline.reading_visit_cells import VISITS_TITLE, visit_readings, visit_values_in_cell
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
 ColumnKind = Literal[
@@ -112,7 +112,7 @@ _HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
     (
         "label",
         re.compile(
-            r"^(?:pt|point|#|no\.?|location|room|area|material|surface|position|place|substrate|item|zone"
+            r"^(?:pt|point|#|no\.?|location|room|area|space|material|surface|position|place|substrate|item|zone"
             r"|where|id|loc)\b",
             FLAGS,
         ),
@@ -213,6 +213,8 @@ class RowReader(SegmentReader):
         dotted = dotted_days(cells, self.dates, anchor)  # ("| Pt | 16.11 | 17.11 |": days, not readings)
         if not dotted and any(is_reading_cell(cell) or _SCALED_NUMBER.search(cell) for cell in cells):
             return None  # ("B 17% | D 18%": a point's reading each, though "D 18" looks like day 18)
+        if any(visit_values_in_cell(cell, self.dates, anchor) for cell in cells):
+            return None  # ("3/12 28 ; 5/12 21": a point's visits, each day with its value)
         if self.columns and len(self.columns) == len(cells):
             # "19/07 | Lounge | board | - | not re-read | -": a row of the table whose point was
             # not read is no new header, though its date cell would head a column
@@ -406,6 +408,14 @@ class RowReader(SegmentReader):
                 offset += len(cell) + 3
                 continue
             number = None if numbered and index == 0 else reading_cell(cell)
+            if number is None and column is not None and column.kind == "value":
+                # ("Readings" over "27-Nov 26 / 29-Nov 19": the point's visits, each with its day)
+                point = codes[0] if codes else _point_of(label)
+                visits = visit_readings(cell, offset, label, row_unit, point, self.dates, anchor or taken_on)
+                if visits:
+                    found.extend(visits)
+                    offset += len(cell) + 3
+                    continue
             if number is None and column and column.kind == "date":  # ("GIB / skirting" over "140 / 13")
                 found += paired_cell(cell, label, column.taken_on, codes[0] if codes else None, offset)
             if number is not None and (column is None or column.kind in ("date", "goal", "value")):

@@ -38,9 +38,45 @@ class VisitValue:
     end: int
 
 
+# After a visit's day, its value: "27-Nov 26", "11/8: 40", "2026-11-20 - 88 REL", perhaps with a note
+# in brackets ("02-Dec 14 (dry)"), then the mark that parts it from the next visit or the cell's end.
+_DAY_FIRST_VALUE = re.compile(
+    r"[ \t]*[:=\-\u2013]?[ \t]*(?P<value>\d{1,3}(?:\.\d{1,2})?)(?![\d/.:])"
+    r"[ \t]?(?P<scale>%\s?mc|%|wme|rel|mc)?(?![a-z])[ \t]*(?:\([^()]{0,40}\))?[ \t]*(?:[,;/][ \t]*)?$",
+    FLAGS,
+)
+
+
 def visit_values_in_cell(cell: str, dates: Dates, anchor: date | None) -> list[VisitValue]:
-    """Each value of a cell made only of values with their own days; none for any other cell (a note
-    with a date in it, "removed 12/02 (ceiling cut)", is no reading)."""
+    """Each value of a cell made only of values with their own days, the day after its value
+    ("1.9 (12/03), 0.8 (12/05)") or before it ("27-Nov 26 / 29-Nov 19"); none for any other cell (a
+    note with a date in it, "removed 12/02 (ceiling cut)", is no reading)."""
+    return _value_first(cell, dates, anchor) or _day_first(cell, dates, anchor)
+
+
+def _day_first(cell: str, dates: Dates, anchor: date | None) -> list[VisitValue]:
+    """ "27-Nov 26 / 29-Nov 19 / 02-Dec 14": each visit's day, then its value, up to the next day.
+    Every stretch between two days must be a value alone (with its scale or a bracketed note)."""
+    # (a yearless day takes its year from the job's first written date when the row has none)
+    days = dates.find(cell, anchor or dates.first_written(), yearless_numeric=True)
+    if not days or days[0].start != 0 or any(day.value is None for day in days):
+        return []
+    found: list[VisitValue] = []
+    for index, day in enumerate(days):
+        end = days[index + 1].start if index + 1 < len(days) else len(cell)
+        value = _DAY_FIRST_VALUE.match(cell[:end], day.end)
+        if value is None or day.value is None:
+            return []
+        scale = explicit_scale(value.group("scale")) if value.group("scale") else None
+        found.append(
+            VisitValue(
+                float(value.group("value")), scale, day.value, value.start("value"), value.end("value")
+            )
+        )
+    return found
+
+
+def _value_first(cell: str, dates: Dates, anchor: date | None) -> list[VisitValue]:
     found: list[VisitValue] = []
     pos = 0
     while True:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from chalicelib.analysis.offline.areas import AreaDraft
+from chalicelib.analysis.offline.reading_line_items import table_row_location
 from chalicelib.analysis.offline.reading_places import PlaceMemory
 from chalicelib.analysis.offline.reading_room_codes import room_code_key
 from chalicelib.analysis.offline.reading_room_words import RoomWords
@@ -56,6 +57,10 @@ _RIGHT_AFTER_LOOK = 40
 _END_OR_SIDE = re.compile(r"(?:'s)? (?:end|side|door(?:way)?|wall)\b", FLAGS)
 # "5.8% at the sink": the fixture right after a reading, up to the next item of the list
 _FIXTURE_ITEM = re.compile(r"[^,;.]{1,30}?(?=,|;|\.|\band\b|$)", FLAGS)
+# "under bathroom", "beneath the kitchen": the words right before a room a point lies under
+_BENEATH = re.compile(r"\b(?:under|beneath|below|underneath)\s+(?:the\s+)?$", FLAGS)
+# The spaces that lie under a house's rooms, whose points are told by the room above them
+_SPACES_BENEATH = frozenset({"crawlspace", "subfloor_space"})
 _FOLLOWS_AT_ONCE = 25  # "10%MC in the linen closet": a room this close after a reading is its own
 
 
@@ -152,6 +157,42 @@ class ReadingPlaces(RoomWords):
         area = self._fixture_area(label[:_MAX_LABEL_WORDS])
         key = next((key for key, known in self.areas.items() if known is area), None) if area else None
         return Mention(key=key, name=self.areas[key].room, start=0, end=0) if key is not None else None
+
+    def _table_location(self, location: str, table_row: bool) -> str:
+        """A headed table's row naming no room ("C5 | North wall at the split | Rim joist"): in the
+        one affected room the table's earlier rows were all in (reading_line_items); else as found."""
+        if not table_row or self._rows is None or self._rows.columns is None:
+            return location  # (a headed table's rows only: its header tells one table from the next)
+        found = location != UNSPECIFIED_LOCATION
+        affected = any(area.room == location for area in self.areas.values())
+        return table_row_location(self.__dict__, id(self._rows.columns), location, found, affected)
+
+    def _room_cell_first(self, cell: str, place: Mention | None) -> bool:
+        """Whether a table row's Room cell, naming a space the vocabulary does not know ("Hot-desk
+        zone"), is its place before a room word another cell holds that is no affected room ("ply
+        deck under tiles": the deck is the floor's structure, no space of the job's)."""
+        return place is not None and place.key not in self.areas and not room_mentions(cell)
+
+    def _space_beneath(self, label: str) -> Mention | None:
+        """ "C1 | Under bathroom | Joist": a point said to be under a room that is not affected, when
+        the job's affected space lies under its rooms (a crawlspace, a subfloor void), is in that
+        space; the room above only says where in it. None when no such space is affected, the label
+        names it itself, or the room above is affected too (its own subfloor, read from below)."""
+        mentions = room_mentions(label[:_MAX_LABEL_WORDS])
+        if not mentions or _BENEATH.search(label, 0, mentions[0].start) is None:
+            return None
+        if any(mention.base in _SPACES_BENEATH for mention in mentions):
+            return None  # ("crawl under the den": the label's own words place it)
+        if self._resolve(mentions[0]).key in self.areas:
+            return None  # ("sub under hall" when the hall is affected: the hall's own subfloor)
+        under = [
+            key
+            for key, area in self.areas.items()
+            if area.base in _SPACES_BENEATH and key not in self.unaffected
+        ]
+        if len(under) != 1:
+            return None
+        return Mention(key=under[0], name=self.areas[under[0]].room, start=0, end=0)
 
     def _place_memory(self) -> PlaceMemory:
         """The surfaces described so far and their rooms (made on first use: RoomScan builds the state)."""

@@ -80,7 +80,9 @@ _MATERIAL_BARE = re.compile(
     r"(?![\d.]| ?(?:%|x\b|x(?=\d)|\u00d7|ft\b|feet\b|m\b|mm\b|cm\b|in\b|'|\"|sq|sf\b|lf\b|lm\b|m2\b|hrs?\b"
     # ("reference scale 0-100", "relative 60-999": a meter scale's range, no reading; "18-22" is two;
     # "skirting 150 AFL": a height above the floor with its unit left off; "60-something": a guess)
-    r"|days?\b|am\b|pm\b|ppd\b|af[fl]\b|agl\b|ffl\b|-?something\b|-odd\b|-?ish\b)|(?<=\b0)-\d|(?<=\b60)-\d"
+    # ("tile 600 out from DW": a distance with its unit left off)
+    r"|days?\b|am\b|pm\b|ppd\b|af[fl]\b|agl\b|ffl\b|-?something\b|-odd\b|-?ish\b"
+    r"|(?:out|in) from\b)|(?<=\b0)-\d|(?<=\b60)-\d"
     # ("wicking 200-300 mm": a height range with its unit after the second number)
     r"|[-\u2013]\d{1,4} ?(?:mm|cm|m|in|ft|feet)\b)",
     FLAGS,

@@ -79,7 +79,11 @@ def _is_row(text: str) -> bool:
 # A readings block: its heading line and the lines under it, up to a blank line or another section.
 _READINGS_HEADER = re.compile(
     r"^[\s\-*#>]*(?:[a-z0-9/\-]+ ){0,3}(?:moisture (?:readings?|map\w*|check|content|survey|log)|readings?"
-    r"|mc readings?|mc|moisture|re-?reads?|re-?checks?|drying log|monitoring|meter readings?)\b",
+    r"|mc readings?|mc|moisture|re-?reads?|re-?checks?|drying log|monitoring|meter readings?"
+    # (a key to the points drawn on a sketch heads their readings: "Map key (letters on the plan)",
+    # "Pin legend", "Key to the sketch")
+    r"|(?:moisture |pin |point |reading )?map (?:key|legend)|(?:point|pin) (?:key|legend|map)"
+    r"|key to (?:the )?(?:map|sketch|plan|drawing))\b",
     FLAGS,
 )
 # "15-Sep-26 14:00 Reviewed vendor's intake moisture log, taken 14-Sep (their meter, ...):" leads

@@ -45,7 +45,7 @@ from chalicelib.analysis.offline.reading_meters import meter_scale
 from chalicelib.analysis.offline.reading_named_numbers import names_numbered_area
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_places import point_room
-from chalicelib.analysis.offline.reading_point_table import day_row_cells, point_header
+from chalicelib.analysis.offline.reading_point_table import day_row_cells, point_header, short_day_row
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import dated_after, in_same_order, prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
@@ -315,6 +315,8 @@ class ReadingsScan(
             if rows.point_columns and (cells := day_row_cells(text, len(rows.point_columns), rows.dates)):
                 joined, self._in_table = " | ".join(cells), True
                 return self._read_rows(line, rooms, rows.table_row(joined, taken_on, taken_on) or [], joined)
+            if rows.point_columns and short_day_row(text, len(rows.point_columns), rows.dates):
+                return True  # (a row the PDF dropped an empty cell of: the rows under it are the table's)
             header = rows.header_words(text, taken_on)
             if header is not None:
                 rows.columns = header
@@ -486,6 +488,7 @@ class ReadingsScan(
         )
         if bracketed_spot(label) and (before := line_item_place(self.__dict__, line.number, "")) is not None:
             place = before  # ("kitchen K1 (bench) 38, K4 (pantry) 33": K4 is the kitchen's, by the pantry)
+        place = self._space_beneath(label) or place  # ("Under bathroom" in a crawlspace's log)
         keep_line_place(self.__dict__, line.number, place)
         if reading.point is not None and not in_table and side is None and (mentions := room_mentions(label)):
             # A map's point is in the first room its line names ("A  bottom plate, mech room / rec
@@ -529,11 +532,12 @@ class ReadingsScan(
             place = None  # "Walls in the nappy change room read 75-90": the room its sentence names
         location = self._name(place) if place is not None else phrase or self._label_place(label)
         location = self.__dict__.get("_run_place") or location
-        if location == UNSPECIFIED_LOCATION and reading.room:
+        if reading.room and (location == UNSPECIFIED_LOCATION or self._room_cell_first(reading.room, place)):
             location = cell_place(reading.room) or location  # "| Rear passage | pine stud | 31 |"
         if location == UNSPECIFIED_LOCATION and in_table:  # ("| Partition base, bathroom side | 880 |")
             found = unnamed_row_place(label, side, self.areas, self._resolve, self._fixture_room)
             location = self._name(found) if found is not None else location
+        location = self._table_location(location, in_table and not transposed)
         re_read = False
         if reading.point is not None:
             # A map's point keeps its place, material and scale when it is re-read by its letter.

@@ -47,9 +47,26 @@ _VISIT_FIELD = re.compile(
 )
 
 
+# A heading of the notes taken on site that names the visit and its day in passing: "---- Tech notes
+# (W. K., attended Tue 1/12/26 2.30pm) ----", "== Site notes - on site Mon 3/4 ==", "Technician's
+# page (visited 12/11):". The lines under it are that visit's, whatever the header above said.
+_VISIT_IN_HEADING = re.compile(
+    r"\b(?:attended|on ?site|visited|inspected|arrived)\s*:?\s*(?:on\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?$",
+    FLAGS,
+)
+# A heading's line: set off by rules ("----", "==") at either end, or ending with a colon.
+_HEADING_RULE = re.compile(r"^\s*[-=#*_~]{3,}|[-=#*_~]{3,}\s*$|:\s*$")
+
+
 def _visit_field(text: str, found: Sequence[DateMatch]) -> date | None:
     for known in found:
         if known.value and _VISIT_FIELD.search(text, max(0, known.start - 40), known.start):
+            return known.value
+    if _HEADING_RULE.search(text) is None:
+        return None  # ("the plumber attended Tue 1/12 and fixed it": a sentence, no visit's heading)
+    for known in found:
+        if known.value and _VISIT_IN_HEADING.search(text, max(0, known.start - 40), known.start):
             return known.value
     return None
 
