@@ -216,6 +216,13 @@ _MATERIALS = (
             "maple",
             "jarrah",
             "blackwood",
+            # Australian hardwood species a floor is named by: each is a hardwood
+            "spotted gum",
+            "blackbutt",
+            "ironbark",
+            "tallowwood",
+            "karri",
+            "merbau",
             "boards",
         ),
     ),

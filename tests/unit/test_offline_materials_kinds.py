@@ -730,3 +730,36 @@ def test_a_floors_boards_named_by_their_timber_are_its_timber_floor(
     line: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(word.key, word.name) for word in material_words(line)] == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Kitchen: upper cabs stained underneath, sink cab floor swollen",
+            [("cabinetry", "upper cabinets"), ("cabinetry", "sink cabinet")],
+        ),
+        (
+            "laundry cab kick delaminating; pantry cabs dry",
+            [("cabinetry", "laundry cabinet"), ("cabinetry", "pantry cabinets")],
+        ),
+        # the board a short-named cabinet is made of is the cabinet's, not a floor
+        ("vanity cab base (particleboard) 31", [("cabinetry", "vanity cabinet")]),
+        (
+            "MDF island cabs lifting at the plinth",
+            [("cabinetry", "island cabinets"), ("cabinetry", "plinth")],
+        ),
+    ],
+)
+def test_a_cab_said_of_which_cabinet_is_the_cabinetry(line: str, expected: list[tuple[str, str]]) -> None:
+    # Given a field note writing "cab" for a cabinet, with a word that says which one
+    words = [(word.key, word.name) for word in material_words(line)]
+    # Then it is the cabinetry, reported in full, and no floor board is read from it
+    assert words == expected
+
+
+@pytest.mark.parametrize(
+    "line", ["Called a cab for the tenant at 9 pm", "Truck cab parked on the slab apron"]
+)
+def test_a_bare_or_vehicle_cab_is_no_cabinet(line: str) -> None:
+    assert all(word.key != "cabinetry" for word in material_words(line))

@@ -391,3 +391,26 @@ def test_a_verdict_wrapped_onto_the_next_line_alone_is_the_materials(text: str, 
     # Then the tiles are affected only where that next line is not a lone "sound" or "intact"
     assert "plasterboard" in materials
     assert any("tile" in material for material in materials) is expected
+
+
+@pytest.mark.parametrize(
+    "reading",
+    [
+        "laundry vanity kick 10 %MC (the water never reached it)",
+        "laundry skirting by the door 11 WME (water didn't get this far)",
+        "laundry base cupboard side 12 (no moisture made it behind the bench)",
+    ],
+)
+def test_a_reading_bracketed_as_beyond_the_water_is_not_affected(reading: str) -> None:
+    # Given a laundry whose vinyl is wet, and a reading of another of its materials bracketed as dry
+    text = f"Laundry 2.4 x 1.8 m: vinyl soaked across the floor.\nReadings 4/5: laundry wall 38; {reading}."
+    materials = _materials(text, "Laundry")
+    # Then the vinyl is affected and the bracketed material is not
+    assert "vinyl" in materials
+    assert not any(word in m for m in materials for word in ("vanity", "skirting", "cupboard")), materials
+
+
+def test_water_said_not_to_reach_another_place_leaves_the_material_before_it_wet() -> None:
+    # A clause of its own about another place says nothing of the carpet before it
+    text = "Lounge: carpet soaked, no water got into the hall past the door strip."
+    assert "carpet" in _materials(text, "Lounge")

@@ -558,3 +558,66 @@ def test_a_skirting_named_by_what_it_is_made_of_is_the_skirting() -> None:
         ("baseboard", "pvc skirting"),
         ("vinyl", "vinyl floor tiles"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "rooms"),
+    [
+        # the rooms listed after a colon, the first named with the walls cut in it
+        (
+            "- Remove plasterboard to 600 mm: lounge S wall, study, laundry - 30 lm",
+            {"Lounge", "Study", "Laundry"},
+        ),
+        # placed "in" a list whose rooms carry their sides
+        ("Drywall removed to 2 ft in the den west wall and the study both sides.", {"Den", "Study"}),
+        # compass letters joined, then the next rooms
+        (
+            "Cut out GIB 400 mm: lounge N + E walls, study W wall, laundry (14 lm).",
+            {"Lounge", "Study", "Laundry"},
+        ),
+    ],
+)
+def test_a_list_of_rooms_each_with_its_walls_shares_the_material(line: str, rooms: set[str]) -> None:
+    # Given three rooms with wet floors, then a line cutting the lining in a list of them by their walls
+    text = "Lounge: carpet wet. Study: carpet wet. Den: carpet wet. Laundry: vinyl wet.\n" + line
+    found = _materials(text)
+    # Then every room of the list has the lining, and no other room
+    lined = {room for room, names in found.items() if any(n in ("plasterboard", "drywall") for n in names)}
+    assert lined == rooms, found
+
+
+def test_a_room_said_otherwise_after_its_wall_ends_the_list() -> None:
+    # Given a cut line that names a second room only to say it was left alone
+    text = (
+        "Lounge: carpet wet. Study: carpet wet.\n"
+        "- Remove plasterboard to 600 mm: lounge S wall only, study left as is"
+    )
+    found = _materials(text)
+    # Then only the first room has the lining
+    assert "plasterboard" in found["Lounge"]
+    assert "plasterboard" not in found["Study"]
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        "Affected: laundry + hallway carpet\nLaundry vinyl wet. Hallway carpet: dry, checked along the door.",
+        "Areas per the call: ensuite and bedroom 2 carpet\n"
+        "Ensuite tiles wet. Bedroom 2: carpet dry, not affected.",
+        "Caller reported lounge / hall carpet soaked.\nLounge tiles wet by the door. Hall carpet reads dry.",
+    ],
+)
+def test_a_lists_material_written_after_its_last_room_goes_when_that_room_is_dry(notes: str) -> None:
+    # Given a list of rooms whose material is written right after the last one, that room later said dry
+    found = _materials(notes)
+    # Then the first room does not keep the material: it was only ever the other room's
+    assert not any("carpet" in name for names in found.values() for name in names), found
+
+
+def test_a_lists_material_stays_when_its_last_room_keeps_it_or_the_list_heads_it() -> None:
+    # The last room keeps its wet carpet: both rooms have it
+    found = _materials("Affected: laundry + hallway carpet\nHallway carpet soaked along the door.")
+    assert "carpet" in found["Laundry"] and "carpet" in found["Hallway"], found
+    # A list heading the material with a colon shares it, whatever is said of one room later
+    found = _materials("Study and den: carpet wet through.\nDen carpet dry by the window.")
+    assert "carpet" in found["Study"], found

@@ -78,3 +78,36 @@ def test_a_table_rows_material_read_at_its_dry_standard_is_not_affected() -> Non
     # Then the plasterboard is affected and the floor, read no wetter than the standard, is not
     assert any("plasterboard" in m.lower() for m in materials)
     assert not any("hardwood" in m.lower() for m in materials)
+
+
+_CABINET_NOTES = """Attended 03/03/2026, 4 Lark St.
+Kitchen 4 x 3 m: vinyl wet in front of the sink.
+Moisture map (Delmhorst, pins, %MC), dry standard from the laundry floor 12 %MC
+{row}
+Laundry floor (dry std) 12 %MC
+"""
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "K1 | kitchen sink cab base (particleboard) | 31 %MC",
+        "K1 kitchen vanity carcass - chipboard - 29 %MC",
+        "K1 | kitchen cab bottom panel (chipboard) | 33 %MC",
+    ],
+)
+def test_a_cabinets_board_read_wet_is_the_cabinet_not_a_floor(row: str) -> None:
+    # Given a wet reading of the board a kitchen cabinet is made of
+    areas = {a.room: a.materials for a in analyze_text(_CABINET_NOTES.format(row=row)).affected_areas}
+    # Then the kitchen's cabinet is affected, and no particleboard or plywood floor is
+    names = " ".join(areas["Kitchen"]).lower()
+    assert any(word in names for word in ("cabinet", "vanity")), areas
+    assert not any(word in names for word in ("particleboard", "chipboard", "plywood")), areas
+
+
+def test_a_floor_board_read_wet_beside_a_cabinet_is_still_the_floor() -> None:
+    # Given the particleboard floor read in front of a cabinet, named as the floor itself
+    row = "K1 | kitchen particleboard floor in front of the sink cab | 31 %MC"
+    areas = {a.room: a.materials for a in analyze_text(_CABINET_NOTES.format(row=row)).affected_areas}
+    # Then the floor is the particleboard
+    assert any("particleboard" in name.lower() for name in areas["Kitchen"]), areas

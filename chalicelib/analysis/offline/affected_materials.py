@@ -24,6 +24,14 @@ from chalicelib.analysis.offline.cabinet_mentions import cabinet_as_place, cabin
 from chalicelib.analysis.offline.dry_timber_readings import read_dry
 from chalicelib.analysis.offline.material_asides import CLASS_SENTENCE, named_aside
 from chalicelib.analysis.offline.material_heads import heads_line, landmarked_head
+from chalicelib.analysis.offline.material_lists import (
+    ADJACENT,
+    LIST_GAP,
+    MAX_LIST,
+    WALLED_LIST_GAP,
+    compound_room,
+    room_lists,
+)
 from chalicelib.analysis.offline.material_places import (
     ROOF_KEYS,
     ROOF_SPACE,
@@ -55,22 +63,6 @@ from chalicelib.analysis.offline.surface_materials import SURFACE_KEYS, surface_
 from chalicelib.analysis.offline.text import FLAGS, Sentences, around, evidence_matches, is_negated
 from chalicelib.analysis.offline.trim_materials import TRIM_KEYS, baseboard_as_landmark, trim_reached
 
-# Between two rooms of one list: joins, articles, and what a scope line writes per room
-# ("lounge 21.0 m2, bedroom 1 12.2 m2 and hallway 5.0 m2").
-_LIST_GAP = re.compile(
-    r"(?:\s|,|&|/|\+|\band\b|\bthe\b|\bboth\b|\([a-z0-9.~ ]{0,20}\)"
-    r"|~?\d{1,4}(?:\.\d{1,2})? ?(?:m2|sq ?m|sqm|sq ?ft|sf|lm|lf|m|ft)?\b\.?)*",
-    FLAGS,
-)
-
-
-# "hall cpt", "Bella's room carpet", "kitchen wall pbd": a room written right before its material.
-# ("hallway carpet/underlay": a pair written with a slash goes with the room before it)
-_ADJACENT = re.compile(
-    r"(?:'s)?(?:[ /](?!(?:and|or|in|of|to|from|into|but|the)\b)[a-z]{1,12}){0,2}[ /]", FLAGS
-)
-
-
 # "carpet and underlay in the lounge", "underlay to WIR": the room a material is placed in, written
 # after it; "carpet and underlay: lounge ..." lists them after a colon.
 _PLACED_IN = re.compile(
@@ -95,7 +87,6 @@ _BRACKET_RUN = re.compile(
 _ON_ROOMS = re.compile(r"\b(?:on|along|up)(?: the| both| all)? $", FLAGS)
 _ROOMS_SURFACE = re.compile(r"'?s? (?:walls?|ceilings?|floors?)\b", FLAGS)
 _MAX_PLACED = 70
-_MAX_LIST = 8
 _REACH = 160
 # "relay cpt hall & bed 2", "u/lay R&D hall 5m2 + bed 2 3.4m2": a material, the work, then its rooms.
 _WORK_BEFORE_ROOMS = re.compile(r"(?: [a-z&/]{1,10}){0,3} ", FLAGS)
@@ -171,6 +162,9 @@ class AffectedMaterial:
     word: MaterialWord
     owners: tuple[Mention, ...] | None  # None: the room the notes were already talking about
     everywhere: bool = False  # "in all three rooms", "every room": each affected area
+    # "bathroom + hallway carpet": the room the material is written right after, when its list's other
+    # rooms share it only through that room's compound (their carpet stands or falls with the hallway's)
+    via: Mention | None = None
 
 
 # "Plasterboard and batts cut at 600 mm, all three rooms", "wicked in every room": all the areas.
@@ -211,7 +205,8 @@ class MaterialReader:
         self.is_scope = is_scope
         self.words = with_surface_words(material_words(text), text)
         self._word_starts = [word.start for word in self.words]
-        self._groups = self._lists()
+        self._groups = room_lists(text, self.rooms, LIST_GAP)
+        self._walled_groups = room_lists(text, self.rooms, WALLED_LIST_GAP)
         self._starts = [room.start for room in self.rooms]
         # rooms do not overlap, so their ends are in order too
         self._ends = [room.end for room in self.rooms]
@@ -249,7 +244,7 @@ class MaterialReader:
             if word.key in ROOF_KEYS and owners and not all(ROOF_SPACE.search(o.name) for o in owners):
                 owners = None  # "Sheathing at the vent", after "batts over the closet ceiling": the roof's
             if owners != ():
-                out.append(AffectedMaterial(word, owners))
+                out.append(AffectedMaterial(word, owners, via=compound_room(self.text, word.start, owners)))
         return out
 
     def cleared(self) -> list[AffectedMaterial]:
@@ -283,25 +278,9 @@ class MaterialReader:
 
     # --- whose -----------------------------------------------------------------------------
 
-    def _lists(self) -> list[tuple[Mention, ...]]:
-        """Each room's list: the rooms written together with it ("Hallway and bedroom 2"), a few at
-        most (a longer run is not one list, and a short one keeps the reading linear)."""
-        groups: list[list[Mention]] = []
-        for room in self.rooms:
-            previous = groups[-1][-1] if groups else None
-            if (
-                previous is not None
-                and len(groups[-1]) < _MAX_LIST
-                and _LIST_GAP.fullmatch(self.text, previous.end, room.start)
-            ):
-                groups[-1].append(room)
-            else:
-                groups.append([room])
-        return [tuple(group) for group in groups for _ in group]
-
     def _from(self, index: int) -> tuple[Mention, ...]:
-        """A room and the rest of its list after it."""
-        group = self._groups[index]
+        """A room and the rest of its list after it (its rooms may name their walls)."""
+        group = self._walled_groups[index]
         return group[group.index(self.rooms[index]) :]
 
     def _up_to(self, index: int) -> tuple[Mention, ...]:
@@ -324,7 +303,7 @@ class MaterialReader:
         before = None if before is not None and shared_with(text, self._starts[before]) else before
         if before is not None and placed_elsewhere(text, self.rooms[before], word, last=after is None):
             return ()  # "3 Office 1, 1 warehouse slab edge": where an air mover stood; "; tile in bath 1"
-        if before is not None and _ADJACENT.fullmatch(text, self.rooms[before].end, word.start):
+        if before is not None and ADJACENT.fullmatch(text, self.rooms[before].end, word.start):
             return self._up_to(before)
         if (
             before is None
@@ -414,7 +393,7 @@ class MaterialReader:
             return False
         position = word.end
         first = bisect_right(self._word_starts, word.start)
-        for other in self.words[first : first + _MAX_LIST]:
+        for other in self.words[first : first + MAX_LIST]:
             if other.start >= bracket.start():
                 break
             if not _BRACKET_RUN.fullmatch(self.text, position, other.start):
@@ -572,7 +551,7 @@ class MaterialReader:
     def _denied(self, index: int) -> bool:
         """Negated itself, or the later part of a denied list ("no hardwood, plaster or masonry")."""
         first = index
-        while first > max(0, index - _MAX_LIST) and _MATERIAL_JOIN.fullmatch(
+        while first > max(0, index - MAX_LIST) and _MATERIAL_JOIN.fullmatch(
             self.text, self.words[first - 1].end, self.words[first].start
         ):
             first -= 1

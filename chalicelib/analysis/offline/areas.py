@@ -29,6 +29,9 @@ class AreaDraft:
     materials: dict[str, str] = field(default_factory=dict)  # key -> name as first written
     wet: WetExtents = field(default_factory=WetExtents)
     soaked_materials: dict[str, SourceSpan] = field(default_factory=dict)  # key -> line saying it is wet
+    # key -> the room whose compound gave it ("bathroom + hallway carpet": the bathroom's carpet is the
+    # hallway's word); kept only while that room keeps the material too
+    borrowed: dict[str, int | None] = field(default_factory=dict)  # (the draft's id; None: no area)
     evidence: list[SourceSpan] = field(default_factory=list)  # lines the wet extents came from
 
     @property

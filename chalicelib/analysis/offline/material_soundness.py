@@ -32,7 +32,13 @@ _SOUND_AFTER = re.compile(
     r"|(?:did ?n[o']t|has ?n[o']t|have ?n[o']t|had ?n[o']t|never)"
     r" (?:take|took|taken|absorb(?:ed)?|pick(?:ed)?)(?: up| in)?"
     r" (?:(?:any|much)(?: of)?(?: the| it| that)?(?: water| moisture)?|(?:the )?(?:water|moisture))\b"
-    r"|(?:took|taken|absorbed|picked) (?:up |in )?(?:no|none of the) (?:water|moisture))",
+    r"|(?:took|taken|absorbed|picked) (?:up |in )?(?:no|none of the) (?:water|moisture)"
+    # "back bar cabinet 9 %MC (no water got behind the bar)", "(the water never reached it)": a bracket
+    # after its reading saying the water did not get there (bracketed: a clause of its own, "carpet
+    # soaked, no water got into the hall", speaks of another place)
+    r"|(?<=\()(?:but |and )?(?:no (?:water|moisture)"
+    r"|(?:the )?(?:water|moisture) (?:never|did ?n[o']t))"
+    r" (?:got|get|reach(?:ed)?|came|come|went|go|made it|make it)\b)",
     FLAGS,
 )
 

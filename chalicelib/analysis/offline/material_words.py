@@ -112,13 +112,22 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         r"(?: floor(?:ing|boards?)?|(?! (?!strip|boards?|floor|plank)(?-i:[A-Z][a-z]+)\b))",
         None,
     ),
+    # "upper cabs", "sink cab", "vanity cab": field notes' short "cab" for a cabinet, read only after a
+    # word that says which cabinet (a bare "cab" is as often a taxi or a truck's), reported in full
+    # ("vanity cabinet")
+    (
+        "cabinetry_cab",
+        r"(?:base|lower|upper|wall|sink|vanity|kitchen|laundry|bath(?:room)?|corner|pantry|island|tall|oven)"
+        r" cabs?",
+        None,
+    ),
     # Cabinet work: the carcass and its kickboards; "MDF kickboard", "particleboard base cupboards" are
     # the cabinet, not a floor of particleboard ("particleboard cabinets" too: _CABINET_AFTER_BOARD).
     # "The vanity wall", "the cabinet wall" are the wall the cabinet stands against.
     (
         "cabinetry",
         r"(?:(?:mdf|particle ?board|chipboard|melamine) )?"
-        r"(?:kick ?boards?|toe ?kicks?|plinths?|base cupboards?|(?:base|lower|upper|wall) cabs)"
+        r"(?:kick ?boards?|toe ?kicks?|plinths?|base cupboards?)"
         r"|(?:cabinet(?:s|ry)?|vanity|vanities)(?! walls?\b)|carcass(?:es)?",
         None,
     ),
@@ -191,6 +200,8 @@ _PATTERN = re.compile(
 
 _NAMES = {key: name for key, _, name in _LEXICON}
 _FINISH_UPTURN = "upturn"
+_CAB = "cabinetry_cab"
+_CAB_WORD = re.compile(r"\bcab(?=s?$)")
 _KEYS = [(key, pattern) for key, pattern, _ in _LEXICON]
 
 
@@ -222,14 +233,14 @@ _FLOOR_AFTER = re.compile(r" (?:floor|flooring|decking|sub-?floor)\b", FLAGS)
 # cabinet, not a floor.
 _CABINET_AFTER_BOARD = re.compile(
     r"(?: (?!floor|flooring|sub-?floor)[a-z-]{1,15}){0,2}? "
-    r"(?:cabinets?|cabinetry|carcass(?:es)?|cupboards?|(?:base |wall )?units?|joinery)\b",
+    r"(?:cabinets?|cabinetry|cabs?|carcass(?:es)?|cupboards?|(?:base |wall )?units?|joinery)\b",
     FLAGS,
 )
 # ("base unit kickboards and chipboard bases": a cabinet part after a join is the cabinet's too)
 _CABINET_WITH_BOARD = re.compile(r"(?: with| and|,)(?: the)? (?:swollen |wet |damp )?$", FLAGS)
 _CABINET_PART_AFTER = re.compile(r" (?:bases?|backs?|bottoms?|shelv(?:es|ing)|carcass(?:es)?)\b", FLAGS)
 _CABINET_PART_BEFORE = re.compile(
-    r"\b(?:sink|vanity|cabinet|cupboard) (?:base|bottom|back|side)(?: panel| board)? \($", FLAGS
+    r"\b(?:sink|vanity|cabinet|cupboard|cabs?) (?:base|bottom|back|side)(?: panel| board)? \($", FLAGS
 )
 _PART_REACH = 40
 
@@ -255,6 +266,8 @@ def material_words(text: str) -> list[MaterialWord]:
         group = matched_key(match, _KEYS)
         key = group.split("_")[0]
         name = _NAMES[group] or collapse(match.group(0)).lower()
+        if group == _CAB:
+            name = _CAB_WORD.sub("cabinet", name)  # ("upper cabs": "upper cabinets")
         if (
             key == "particleboard"
             and words

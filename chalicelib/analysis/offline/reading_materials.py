@@ -68,6 +68,22 @@ def _lowest_by_day(readings: Sequence[MoistureReading]) -> dict[_Point, list[tup
     return {point: sorted(days.items()) for point, days in by_day.items()}
 
 
+# (only particleboard: the lexicon reads it as a cabinet's own board where the line says so)
+_BOARD_KEYS = frozenset({"particleboard"})
+
+
+def _cabinet_of_board(reading: MoistureReading, keys: set[str]) -> str | None:
+    """The cabinet a board reading is of, when its own line names the board only as that cabinet's
+    ("vanity carcass (MDF) 28", "sink base panel - chipboard - 30 WME": the line reads the cabinet, so
+    its board is no floor); None for a board the line names as itself."""
+    if not keys <= _BOARD_KEYS:
+        return None
+    words = material_words(reading.source.text)
+    if any(word.key in keys for word in words):
+        return None
+    return next((word.name for word in words if word.key == "cabinetry"), None)
+
+
 def with_wet_reading_materials(
     areas: Sequence[AffectedArea], readings: Sequence[MoistureReading]
 ) -> list[AffectedArea]:
@@ -82,9 +98,13 @@ def with_wet_reading_materials(
         keys = _keys(reading.material)
         if len(keys) != 1:
             continue  # "vinyl/subfloor": which of them was read is not said
+        material = reading.material
+        cabinet = _cabinet_of_board(reading, keys)
+        if cabinet is not None:
+            keys, material = {"cabinetry"}, cabinet  # "sink cab base (particleboard) 22 %MC": the cabinet
         known = {key for name in (*area.materials, *added.get(area.room, [])) for key in _keys(name)}
         if not keys <= known:
-            added.setdefault(area.room, []).append(reading.material)
+            added.setdefault(area.room, []).append(material)
     dry = _read_dry(readings, lowest)
     return [
         area.model_copy(

@@ -458,6 +458,15 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 kept = area.materials.get(key, "")
                 if key not in area.soaked_materials and any(same_part(kept, name) for name in names):
                     area.materials.pop(key, None)
+        for area in self.areas.values():
+            for key, via in area.borrowed.items():
+                # ("Affected: bathroom + hallway carpet", then "Hallway carpet: DRY"): a material the
+                # area took from another room's compound goes when that room is no area or lost it
+                source = next((other for other in self.areas.values() if id(other) == via), None)
+                # (whatever its line said of it: "lounge / hall carpet soaked" said it of the hall's)
+                if source is None or key not in source.materials:
+                    area.materials.pop(key, None)
+        for area in self.areas.values():
             if area.height_ft is None and self.default_height_ft is not None:
                 area.wet.ceiling_height_ft = self.default_height_ft
         return list(self.areas.values())

@@ -204,6 +204,11 @@ class AreaDetailsScan:
             for draft in areas:
                 if not fits_room(word.key, draft.room):
                     continue
+                via = self._areas_of((found.via,)) if found.via is not None else []
+                if found.via is None or any(draft is other for other in via):
+                    draft.borrowed.pop(word.key, None)  # its own mention: no longer only the other room's
+                elif word.key not in draft.materials:
+                    draft.borrowed[word.key] = id(via[0]) if via else None
                 draft.materials.setdefault(word.key, word.name)
                 start, end = self._clause(read_sentences, word.start, word.end)
                 if not is_scope and has_evidence(_SOAKED_WORD, read[start:end]):
