@@ -437,8 +437,11 @@ _TESTED_CLEAN = re.compile(r"\b(?:tested|came back) (?:as )?clean\b", FLAGS)
 
 # "Dry standards, taken in treatment room 1: plasterboard 11": where the dry standards were read.
 _REFERENCE_TAKEN_IN = re.compile(
-    r"\b(?:dry (?:std|standard)s?|references?|reference readings?|control readings?)\b,? (?:were |was )?"
-    r"(?:taken|read|measured|recorded) (?:in|from|at) (?:the )?$",
+    r"\b(?:dry (?:std|standard)s?|references?|reference readings?|control readings?"
+    # ('took a "dry reading" in my living room', "got his dry figures from the den": a reading of
+    # what dry is, taken in a room, is where the standard was read)
+    r"|dry (?:reading|figure|value)s?)\b[\"'\u201d]?,? (?:were |was )?"
+    r"(?:(?:taken|read|measured|recorded|got|obtained) )?(?:in|from|at) (?:the |my |our |their |his |her )?$",
     FLAGS,
 )
 
@@ -446,7 +449,10 @@ _REFERENCE_TAKEN_IN = re.compile(
 # "close to the kitchen standard by Monday", "Bed 1 refs: floor 14", "reads close to the lounge
 # figure": the room's name makes a reading its dry standard (not a meter's "reference scale")
 _REFERENCE_AFTER = re.compile(
-    r" (?:dry )?(?:standard|std|ref(?:erence)?|figure)s?\b(?! ?(?:scale|mode|setting|size))", FLAGS
+    r" (?:dry )?(?:standard|std|ref(?:erence)?|figure)s?\b(?! ?(?:scale|mode|setting|size))"
+    # ("Joist under the den (baseline): 12", "Bed 3 wall [dry std] 9": the label bracketed after it)
+    r"| ?[(\[] ?(?:dry )?(?:standard|std|ref(?:erence)?|baseline|control)s?\b ?[)\]]",
+    FLAGS,
 )
 
 
@@ -570,7 +576,9 @@ def odour_cleared(text: str, sentences: Sentences, found: Sequence[Mention], ind
 # "Bathroom floor upstairs - tiled, didn't read", "Garage: no access": a room the writer did not
 # get to check. With no damage told of it, it is a room to visit again, not an affected area.
 _UNCHECKED = re.compile(
-    r"\b(?:did(?:n'?t| not) (?:read|check|test|inspect|meter|get to|look)|not (?:read|checked|tested"
+    # ("Kitchen and upper bedrooms - tenant says fine, I did not go up": the writer never went there)
+    r"\b(?:did(?:n'?t| not) (?:go (?:up|down|in|into|inside|there|upstairs|downstairs)\b|read|check|test"
+    r"|inspect|meter|get to|look)|not (?:read|checked|tested"
     r"|inspected|accessed|metered)|no access|(?:could ?n'?t|could not|can'?t|cannot|unable to)"
     r" (?:read|check|access|get (?:in|into|to)|inspect))\b",
     FLAGS,
