@@ -159,3 +159,28 @@ _LABELLED_OR_UNVISITED = [
 @pytest.mark.parametrize(("text", "expected"), _LABELLED_OR_UNVISITED)
 def test_a_baseline_room_or_one_never_visited_is_not_affected(text: str, expected: list[str]) -> None:
     assert list(_areas(text)) == expected
+
+
+_FIRE = "Pan fire on the cooktop. Lounge: soot on the walls, ceiling wet from the hose.\n"
+
+# A room with only an odour that the writer clears in other words: its own verdict "dry" first, a wipe
+# test told by what it did not find, or no work beyond the odour; a list before the verdict shares it.
+_ODOUR_CLEARED = [
+    (_FIRE + "- Study (upstairs): dry, light odour only.", ["Lounge"]),
+    (_FIRE + "- Study: dry; faint smoke smell only.", ["Lounge"]),
+    (_FIRE + "- Den: slight odour only, no work beyond deodorising.", ["Lounge"]),
+    (
+        _FIRE + "- Hallway + 3 bedrooms: faint smoke odor only, no visible soot on the white wipe in bed 2.",
+        ["Lounge"],
+    ),
+    (_FIRE + "- Study and two bedrooms: slight smell only, no residue on a wipe.", ["Lounge"]),
+    # (the near misses: an odour with nothing said against it, residue beside it, or soot on the wipe)
+    (_FIRE + "- Den and study: light odour only, no visible residue.", ["Lounge", "Den", "Study"]),
+    (_FIRE + "- Den: dry, light odour, soot film on the blinds.", ["Lounge", "Den"]),
+    (_FIRE + "- Den: faint smell only, soot showed on the wipe test.", ["Lounge", "Den"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _ODOUR_CLEARED)
+def test_an_odour_only_room_the_writer_clears_is_not_affected(text: str, expected: list[str]) -> None:
+    assert list(_areas(text)) == expected

@@ -540,16 +540,27 @@ class ClearTests:
 # "Kitchen: faint odour only, no residue; cleaned by the owners": a trace of smoke odour the
 # occupants have already dealt with is a room checked and cleared, not one that needs deodorising
 # ("Bedrooms: light odour only, no visible residue" still does: nothing says it is gone).
-_ODOUR = re.compile(r"\bodou?rs?\b", FLAGS)
+# (a "smell" is the same trace as an "odour")
+_ODOUR = re.compile(r"\b(?:odou?rs?|smell(?:s|y)?)\b", FLAGS)
 _CLEARED = re.compile(
     r"\b(?:(?:already )?(?:cleaned|aired|wiped)(?: out| down| up)? by (?:the )?(?:owners?|tenants?|insureds?"
     r"|occupants?|residents?|family)|(?:owners?|tenants?|insureds?|occupants?) (?:have |had )?(?:already )?"
     r"(?:cleaned|aired|wiped)|(?:odou?r|smell) (?:has |had )?(?:gone|cleared|dissipated)"
     # "Lounge: faint odour only, wipes clean": the wipe test found no residue to clean
     r"|wipes? (?:off )?clean|clean on (?:the |a )?wipe(?: tests?)?"
-    r"|wipe tests? (?:was |were |came back )?clean)\b",
+    r"|wipe tests? (?:was |were |came back )?clean"
+    # "no soot on the white wipe test": the same clean test, told as what it did not find
+    r"|no (?:visible )?(?:soot|residue|film)(?: (?:was |showed |came up ))?(?: on| in)"
+    r" (?:the |a |any )?(?:\w+ )?wipes?(?: tests?)?"
+    # "no work beyond deodorising": the writer leaves the room out of the work but for its odour
+    r"|no (?:work|cleaning|treatment)(?: (?:is |was )?(?:needed|required|proposed|planned))?"
+    r" (?:beyond|other than|apart from|except(?: for)?) )\b",
     FLAGS,
 )
+# "Kitchen (ground floor): dry, light odour only": the room's own verdict, first, is dry
+_DRY_FIRST = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:[:\-\u2013]\s*)?dry\b\s*[,;]", FLAGS)
+# "Hallway + 3 bedrooms: light odour only, ...": rooms listed together share what follows the list
+_LISTED_WITH = re.compile(r"(?:\s|,|&|\+|\band\b|\b[2-9]\b|\b(?:two|three|four|five)\b)*", FLAGS)
 _HEAVIER = re.compile(
     r"\b(?:soot\w*|char(?:red|ring)?|burnt|burned|scorch\w*|residue|film|webs?|stain(?:s|ed|ing)?"
     r"|blister\w*|melted|damaged?)\b",
@@ -562,12 +573,17 @@ def odour_cleared(text: str, sentences: Sentences, found: Sequence[Mention], ind
     been cleaned up or has gone."""
     mention = found[index]
     end = sentences.bounds(mention.start)[1]
-    if index + 1 < len(found):
-        end = min(end, found[index + 1].start)
+    later = index + 1
+    while later < len(found) and _LISTED_WITH.fullmatch(text, found[later - 1].end, found[later].start):
+        later += 1  # (the list's verdict comes after its last room)
+    if later < len(found):
+        end = min(end, found[later].start)
     part = text[mention.start : end]
     return (
         _ODOUR.search(part) is not None
-        and _CLEARED.search(part) is not None
+        and (
+            _CLEARED.search(part) is not None or _DRY_FIRST.match(text, found[later - 1].end, end) is not None
+        )
         and not unnegated(_HEAVIER, part)
         and not unnegated(WET, part)
     )
