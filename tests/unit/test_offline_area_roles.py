@@ -184,3 +184,40 @@ _ODOUR_CLEARED = [
 @pytest.mark.parametrize(("text", "expected"), _ODOUR_CLEARED)
 def test_an_odour_only_room_the_writer_clears_is_not_affected(text: str, expected: list[str]) -> None:
     assert list(_areas(text)) == expected
+
+
+# Two rooms written with a slash are one space named two ways, known by the first name.
+_SLASHED = [
+    ("Laundry/mudroom 3 x 2.5 m, tiles wet throughout.", {"Laundry/mudroom": (3.0, 2.5)}),
+    ("Pantry / scullery 2 x 1.5 m: vinyl wet at the door.", {"Pantry / scullery": (2.0, 1.5)}),
+    # (the near miss: numbers after a slash are rooms of their own)
+    ("Bedroom 2/3 carpet wet.", {"Bedroom 2": (None, None), "Bedroom 3": (None, None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _SLASHED)
+def test_two_rooms_written_with_a_slash_are_one_space(
+    text: str, expected: dict[str, tuple[float | None, float | None]]
+) -> None:
+    assert _areas(text) == expected
+
+
+_WET_KITCHEN = "Dishwasher leak. Kitchen: vinyl floor wet, kickboards swollen.\n"
+
+# A space the writer puts outside the home being dried is no area of this loss, whatever water it took.
+_OUTSIDE_THE_HOME = [
+    (_WET_KITCHEN + "Carport - water pooled on the slab; not dwelling interior.", ["Kitchen"]),
+    (_WET_KITCHEN + "Workshop - slab wet at the roller door, but it's an outbuilding.", ["Kitchen"]),
+    (_WET_KITCHEN + "Garage: slab took water first; not part of the main house for drying.", ["Kitchen"]),
+    # (the near misses: a space of the home that took water, and one the policy question leaves in)
+    (_WET_KITCHEN + "Laundry - water pooled on the tiles and soaked the skirting.", ["Kitchen", "Laundry"]),
+    (
+        _WET_KITCHEN + "Garage - water ran in under the door; not part of the house insurance but dried too.",
+        ["Kitchen", "Garage"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _OUTSIDE_THE_HOME)
+def test_a_space_outside_the_home_being_dried_is_not_affected(text: str, expected: list[str]) -> None:
+    assert list(_areas(text)) == expected

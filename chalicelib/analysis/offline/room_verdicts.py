@@ -560,6 +560,7 @@ _CLEARED = re.compile(
 # "Kitchen (ground floor): dry, light odour only": the room's own verdict, first, is dry
 _DRY_FIRST = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:[:\-\u2013]\s*)?dry\b\s*[,;]", FLAGS)
 # "Hallway + 3 bedrooms: light odour only, ...": rooms listed together share what follows the list
+_LIST_REACH = 6
 _LISTED_WITH = re.compile(r"(?:\s|,|&|\+|\band\b|\b[2-9]\b|\b(?:two|three|four|five)\b)*", FLAGS)
 _HEAVIER = re.compile(
     r"\b(?:soot\w*|char(?:red|ring)?|burnt|burned|scorch\w*|residue|film|webs?|stain(?:s|ed|ing)?"
@@ -574,8 +575,13 @@ def odour_cleared(text: str, sentences: Sentences, found: Sequence[Mention], ind
     mention = found[index]
     end = sentences.bounds(mention.start)[1]
     later = index + 1
-    while later < len(found) and _LISTED_WITH.fullmatch(text, found[later - 1].end, found[later].start):
-        later += 1  # (the list's verdict comes after its last room)
+    # (the list's verdict comes after its last room; a list of a few rooms at most, so a long line of
+    # rooms stays linear)
+    while (
+        later < min(len(found), index + _LIST_REACH)
+        and _LISTED_WITH.fullmatch(text, found[later - 1].end, found[later].start) is not None
+    ):
+        later += 1
     if later < len(found):
         end = min(end, found[later].start)
     part = text[mention.start : end]

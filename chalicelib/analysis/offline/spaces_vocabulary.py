@@ -467,8 +467,11 @@ def _join_compounds(text: str, mentions: list[Mention]) -> list[Mention]:
                 or mention.name.lower().endswith(" area")
             )
         )
+        # ("Laundry/utility 10' x 9'", "Dispensary / colour bar": any two rooms written with a slash are
+        # one space named two ways, known by its first name; "Beds 2/3" are numbers, read apart above)
+        slashed = between.strip() == "/" and previous.base != mention.base
         was_joined = True
-        if open_plan:
+        if open_plan or slashed:
             joined[-1] = _combined(text, previous, mention, base=previous.base, key=previous.key)
         elif between == " " and previous.base != mention.base and mention.base not in ("granny_flat",):
             key = f"{previous.key.replace('|', ' ').strip()}|{mention.base}|{mention.key.rsplit('|', 1)[1]}"
