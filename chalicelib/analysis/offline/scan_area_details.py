@@ -13,7 +13,7 @@ from chalicelib.analysis.offline.affected_materials import MaterialReader
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.corrected_sizes import Corrections
 from chalicelib.analysis.offline.material_places import fits_room
-from chalicelib.analysis.offline.measure_rooms import patch_sized, placing_room, size_owner
+from chalicelib.analysis.offline.measure_rooms import patch_sized, placing_room, size_owner, thing_sized
 from chalicelib.analysis.offline.measures import (
     dimensions_in,
     patch_surface,
@@ -216,10 +216,12 @@ class AreaDetailsScan:
         sizes = list(dimensions_in(text, self.default_unit))
         corrections = Corrections(text, [start for start, _, _ in sizes], [end for _, end, _ in sizes])
         for start, end, dimensions in sizes:
-            area = self._area_of(size_owner(text, rooms, start, self._owner(owners, start)))
+            area = self._area_of(size_owner(text, rooms, start, self._owner(owners, start), end))
             patch = patch_surface(text, start, end)
-            if corrections.struck(start):
-                continue  # ("2.8 x 1.9 m, not 3.0 x 2.2": the size another gave, that is wrong)
+            # ("2.8 x 1.9 m, not 3.0 x 2.2": the size another gave, that is wrong; "the 3 x 3 ft access
+            # hatch": an opening's size, no room's)
+            if corrections.struck(start) or thing_sized(text, end):
+                continue
             if area is not None and patch is not None:
                 if patch == "ceiling":
                     area.wet.ceiling_sqft = area.wet.ceiling_sqft or dimensions.floor_area_sqft

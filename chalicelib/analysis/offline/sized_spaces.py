@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from chalicelib.analysis.offline.material_words import material_words
+from chalicelib.analysis.offline.measure_rooms import thing_sized
 from chalicelib.analysis.offline.measures import DIMENSIONS
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.text import FLAGS, collapse
@@ -27,6 +28,8 @@ _NOT_A_SPACE = re.compile(
     r"|tiles?|boards?|panels?|hatch(?:es)?|manholes?|access|benches|vanity|cabinets?|bench|sizes?|dimensions?|overall|total|approx\w*"
     r"|about|roughly|area|areas|standard|stain|burn|pattern|mark|void|ceiling|walls?|floors?|rug|mat"
     r"|one|two|three|four|five|six|a|an|each|per|every|some|all"
+    # "The 3 x 3 ft access hatch was used": a determiner is no name; the size is the next noun's
+    r"|the|this|that|these|those|its|their|our|my|his|her|your"
     # "Containment poly tent 4 x 4 m": what was put up around the wet zone, sized as work, not a room
     r"|containments?|tents?|enclosures?|poly|polythene|sheeting|barriers?"
     # "- Drill 4 x 8 mm vent holes in pantry base": a scope line's verb and its work, not a space
@@ -38,17 +41,30 @@ _NOT_A_SPACE = re.compile(
     FLAGS,
 )
 
+_DETERMINER = re.compile(r"the|this|that|its|their|our|my|his|her|your", FLAGS)
+_NAME_AFTER = re.compile(
+    r" ?(?P<name>[a-z][a-z'&/ ]{2,40}?)"
+    r"(?= ?(?:[,.;:(\u2013]|$|- |\b(?:is|was|were|has|had|with|where|in|on|at|by|and|got|took)\b))",
+    FLAGS,
+)
+
 
 def sized_space_mentions(text: str) -> list[Mention]:
     """The space a line names by its size at the line's start, when no word of the vocabulary does."""
     match = _SIZED_NAME.match(text)
-    if match is None or DIMENSIONS.match(text, match.end()) is None:
+    size = None if match is None else DIMENSIONS.match(text, match.end())
+    if match is None or size is None or thing_sized(text, size.end()):
         return []
-    name = collapse(match.group("name")).strip(" -/&'")
+    name, start = collapse(match.group("name")).strip(" -/&'"), match.start("name")
+    if _DETERMINER.fullmatch(name):
+        # "The 6 x 4 m glazing bay, slab wet": a size before its name is the space named after it
+        named = _NAME_AFTER.match(text, size.end())
+        if named is None:
+            return []
+        name, start = collapse(named.group("name")).strip(" -/&'"), named.start("name")
     words = name.split()
     if not words or len(words) > _MAX_WORDS or _NOT_A_SPACE.search(name) or material_words(name):
         return []
     name = name[:1].upper() + name[1:]
     key = f"label|{name.lower()}"
-    start = match.start("name")
     return [Mention(key=key, name=name, start=start, end=start + len(name), base=key, qualified=True)]

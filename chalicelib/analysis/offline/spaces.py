@@ -437,6 +437,7 @@ def room_mentions(text: str) -> list[Mention]:
     _retracted_or_empty(reader, flags)
     _share_unaffected(text, found, flags, reader)
     sentence_unaffected(reader.text, reader.found, reader.sentences, flags)
+    _rest_said_dry(text, found, flags)
     for mention, flag in zip(found, flags, strict=True):
         if names_a_thing_there(text, mention):
             flag[1] = False  # (the verdict is the thing's: "the split in the kitchen, tray dry")
@@ -460,6 +461,20 @@ def room_mentions(text: str) -> list[Mention]:
         or (described and not unaffected)
         or (unaffected and _SURFACE_AFTER.match(text, mention.end) is None)
     ]
+
+
+# "wet patch in front of chairs 2-4 only, tile soaking. rest of salon dry": the rest of a room said dry
+# after damage the line told before naming any room puts that damage in the room (not the building's
+# rest: "rest of the house dry" says where the loss was not).
+_REST_OF = re.compile(r"\b(?:the )?(?:rest|remainder|balance) of (?:the )?$", FLAGS)
+
+
+def _rest_said_dry(text: str, found: Sequence[Mention], flags: list[list[bool]]) -> None:
+    if not found or found[0].collective or found[0].base in _BUILDINGS:
+        return
+    first = found[0]
+    if _REST_OF.search(text, max(0, first.start - 20), first.start) and seen_damage(text, 0, first.start):
+        flags[0][:3] = [True, False, True]
 
 
 # "Shop 4, 31 Weedon Close", "Unit 2, 8 Hill St": a unit written before its street is the address.

@@ -212,9 +212,12 @@ _ROOMS: tuple[tuple[str, str], ...] = (
         # ("Dorm 4", "Auditorium 2", "Cinema 3": a hostel's, a cinema's or a theatre's rooms by number)
         r"|dorm(?:itory)?|auditorium|cinema|theat(?:re|er)"
         # ("Corridor B": a school's or office's corridors told apart by letter)
-        r"|corridor(?= (?-i:[A-H])(?![\w/.-])))"
+        r"|corridor(?= (?-i:[A-H])(?![\w/.-]))"
+        # ("Aisle 7", "aisle C": a shop's or a warehouse's runs between the shelving, by number)
+        r"|aisle)"
         # ("Studio B: carpet wet": a letter may head its note; a number before a colon is a time)
-        r" (?:(?-i:[A-H])(?![\w/.-])|\d{1,3}[a-z]?(?![\w/.:-]))",
+        # ("Glazing bay 6 x 4 m": a number that starts a size is the space's size, not its number)
+        r" (?:(?-i:[A-H])(?![\w/.-])|\d{1,3}[a-z]?(?![\w/.:-])(?! ?(?:x|by|\u00d7) ?\d))",
     ),
     # ("Linen store", "collection store": a business's store room, known by what it holds; not a shop
     # the writer went to, nor a verb: "the hardware store", "remove store wall")
@@ -399,7 +402,8 @@ def _vocabulary_mentions(text: str) -> tuple[Mention, ...]:
             if more is not None:
                 words = (unit, qualifier, written, more.group("more"))
                 mentions.append(_numbered(base, words, more.start("more"), more.end(), level))
-    return tuple(_join_aliases(text, _join_compounds(text, _without_bracketed_descriptions(text, mentions))))
+    joined = _join_compounds(text, _without_bracketed_descriptions(text, mentions))
+    return tuple(_join_aliases(text, [_ordinal_numbered(text, mention) for mention in joined]))
 
 
 _SPACE_ROOM_WORD = re.compile(r" (?:room|rm)\b")
@@ -463,8 +467,11 @@ def _join_compounds(text: str, mentions: list[Mention]) -> list[Mention]:
                 or mention.name.lower().endswith(" area")
             )
         )
+        # ("Laundry/utility 10' x 9'", "Dispensary / colour bar": any two rooms written with a slash are
+        # one space named two ways, known by its first name; "Beds 2/3" are numbers, read apart above)
+        slashed = between.strip() == "/" and previous.base != mention.base
         was_joined = True
-        if open_plan:
+        if open_plan or slashed:
             joined[-1] = _combined(text, previous, mention, base=previous.base, key=previous.key)
         elif between == " " and previous.base != mention.base and mention.base not in ("granny_flat",):
             key = f"{previous.key.replace('|', ' ').strip()}|{mention.base}|{mention.key.rsplit('|', 1)[1]}"
@@ -518,9 +525,42 @@ def _without_bracketed_descriptions(text: str, mentions: list[Mention]) -> list[
     ]
 
 
+# "the 3rd bedroom", "our second bedroom": a bedroom counted by an ordinal is the one a plan numbers so.
+_ORDINAL_BEFORE = re.compile(
+    r"\b(?:(?P<digit>[1-9])(?:st|nd|rd|th)|(?P<word>second|third|fourth|fifth|sixth)) $", FLAGS
+)
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
+
+
+def _ordinal_numbered(text: str, mention: Mention) -> Mention:
+    if mention.base != "bedroom" or mention.key != "|bedroom|" or mention.collective:
+        return mention
+    ordinal = _ORDINAL_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+    if ordinal is None:
+        return mention
+    number = ordinal.group("digit") or str(_ORDINALS[ordinal.group("word").lower()])
+    return replace(mention, key=f"|bedroom|{number}", name=f"Bedroom {number}", start=ordinal.start())
+
+
+# "the 3rd bedroom (the kids' playroom, we call it the back room)": a gloss before the name the notes
+# then use, in the same bracket; every room the bracket names is that one room.
+_GLOSSED_ALIAS = re.compile(
+    r"^ ?\([^()]{0,50}?[,;] ?(?:(?:we|they|i) (?:call|called) it|(?:it'?s |is )?(?:called|known as)|aka)"
+    r" (?:the |our )?$",
+    FLAGS,
+)
+
+
 def _join_aliases(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "the back bedroom (we call it Bedroom 3)": both mentions are the room the notes call Bedroom 3."""
     out = list(mentions)
+    for index in range(len(out) - 2):
+        first, third = out[index], out[index + 2]
+        if _GLOSSED_ALIAS.match(text[first.end : third.start]):
+            for each in (index, index + 1):
+                out[each] = replace(
+                    out[each], key=third.key, name=third.name, level=out[each].level or third.level
+                )
     for index in range(len(out) - 1):
         first, second = out[index], out[index + 1]
         between = text[first.end : second.start]

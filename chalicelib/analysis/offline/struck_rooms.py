@@ -31,7 +31,10 @@ _RULED_OUT = re.compile(
 _CORRECTING = re.compile(
     r"\b(?:wrong|incorrect(?:ly)?|mistaken(?:ly)?|(?:in|by) (?:error|mistake)|a mistake|must have been"
     r"|correct(?:ion|ed|ing)|mis-?(?:labell?ed|entered|read|named)"
-    r"|(?:entered|logged|listed|recorded|written|booked) as)\b",
+    r"|(?:entered|logged|listed|recorded|written|booked) as"
+    # "Bedroom 2 carpet is DRY - the tech meant the hall carpet", "should have said the den": whose
+    # words the line puts right, told as what they meant to say
+    r"|meant|should (?:have )?(?:said|read|been))\b",
     FLAGS,
 )
 
