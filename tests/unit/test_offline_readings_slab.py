@@ -103,3 +103,34 @@ def test_a_pdf_rows_percent_rh_scale_cell_is_the_slabs_not_the_airs() -> None:
     found = _found(_SCALE_COLUMN_PDF)
     assert (95.0, "%RH", "Room 112", date(2026, 1, 13), False) in found
     assert (88.0, "%RH", "Room 114", date(2026, 1, 15), False) in found
+
+
+# A table of slab probes whose cells write no unit: the meter line gives the slab's scale as %RH
+# ("in-situ RH probes ... (%RH)", "RH hoods, % RH"), the boards' as %MC; the air's RH is no scale.
+_PROBE_TABLE = """Slab leak under the kitchen, 6 Banksia Ct, Bunbury WA 6230. Attended 17/03/26.
+Kitchen and family room affected, jarrah boards on slab.
+Meters: boards - pins on the jarrah setting (%MC). {slab_meter}
+| Pt | Location | Material | 17/03 | 20/03 |
+|---|---|---|---|---|
+| T1 | Kitchen at the sink | Jarrah boards | 23 | 18 |
+| S1 | Kitchen slab at the sink | Concrete slab | 95 | 92 |
+| S2 | Family room slab | Concrete slab | 88 | 84 |
+"""
+
+
+def test_slab_probes_in_a_table_take_the_meter_lines_rh_scale() -> None:
+    for slab_meter in (
+        "Slab - in-situ RH probes in sleeves (%RH), read after 1 h.",
+        "Slab: RH hoods sealed to the surface, readings in % RH.",
+    ):
+        found = _found(_PROBE_TABLE.format(slab_meter=slab_meter))
+        units = {value: unit for value, unit, *_ in found}
+        assert units[95.0] == units[84.0] == "%RH", slab_meter
+        assert units[23.0] == "%MC", slab_meter
+
+
+def test_the_air_rh_named_by_itself_is_no_scale_for_the_readings() -> None:
+    found = _found(_PROBE_TABLE.format(slab_meter="Air in the kitchen 21 C, 58 %RH."))
+    units = {value: unit for value, unit, *_ in found}
+    assert units.get(23.0) == "%MC"
+    assert "%RH" not in units.values()

@@ -182,6 +182,16 @@ class ReadingLineState:
             elif heading and len(found) == 1 and found[0].value is not None:
                 # "In-slab RH probes (hygrometer, read after 72 h) 15/05:" dates the lines under it
                 value, carries = found[0].value, True
+            elif (
+                heading
+                and found
+                and found[0].value == taken_on
+                and _DATE_ALONE_LEAD.match(line.text).end() == found[0].start  # type: ignore[union-attr]
+            ):
+                # "30 November (after the plumber came on 28 November):": the date that opens a
+                # heading, the visit's, is its day, whatever day its aside tells of ("15-Sep review of
+                # the log taken 14-Sep:" is the log's day, the visit's reader says)
+                value, carries = found[0].value, True
         if (
             heading
             and self._rows is not None

@@ -52,8 +52,8 @@ MEASURE_AFTER = re.compile(
 MEASURE_BEFORE = re.compile(
     r"(?:\bx|(?<=\d)x|\u00d7|\bgpp|\brh|\bdp|\btemp\w*|\bplus|\bminus|\bwithin|\bby|\bday|\bvisit|\bpt\.?|\bpoint"
     r"|\bno\.?|#|\bclass|\bcat(?:egory)?|\bcondition|\bcond\.?|\bs\d{3}|\blevel|\bunit|\bsuite|\blot"
-    r"|\bapt|\bstage|\bphase|\bcl|\bstep|\bitem|\bbay|\bzone|\broom|\brm|\boffice"
-    r"|\bclassroom|\boperatory|\bbed(?:room)?s?|\bbr|\bbath(?:room)?s?|\bflat|\bstd|\bstandard"
+    r"|\bapt|\bstage|\bphase|\bcl|\bstep|\bitem|\bbay|\baisles?|\bzone|\broom|\brm|\boffice"
+    r"|\bclassroom|\boperatory|\bbed(?:room)?s?|\bbr|\bbath(?:room)?s?|\bflat"
     r"|\bgoal|\btarget|\bover|\bunder|\bbelow|\babove|\bless than|\bmore than|\bup to"
     # a document's own numbering: "the sketch (page 2)", "photo 14", "fig. 3"
     r"|\bpages?|\bsheet|\bfig(?:ure)?|\bphotos?|\bimage)[ .:#=]{0,2}$",
@@ -183,8 +183,11 @@ def numbers_in(text: str, dates: Dates) -> list[Number]:
             continue
         if NUMBERED_BEFORE.search(blanked, max(0, match.start() - 30), match.start()):
             continue
-        if float(match.group("value")) <= MAX_OPENING and OPENING_BEFORE.search(
-            blanked, max(0, match.start() - 8), match.start()
+        # (an opening's number is whole: "floor at the laundry door 5.2" is a reading by the door)
+        if (
+            "." not in match.group("value")
+            and float(match.group("value")) <= MAX_OPENING
+            and OPENING_BEFORE.search(blanked, max(0, match.start() - 8), match.start())
         ):
             continue
         if label_number(blanked, match.start(), end) or dotted_date_at(blanked, match.start(), end):
@@ -211,7 +214,9 @@ def numbers_in(text: str, dates: Dates) -> list[Number]:
 
 _SURFACE_WORD = re.compile(
     r"skirt\w*|plasterboard|drywall|pbd|gyprock|walls?|floors?|ceilings?|carpet|subfloor|joists?|studs?|plates?"
-    r"|timber|framing|cabinet\w*|vanity|laminate|vinyl|tiles?|slab|concrete|osb|plywood|particleboard|baseboard",
+    r"|timber|framing|cabinet\w*|vanity|laminate|vinyl|tiles?|slab|concrete|osb|plywood|particleboard|baseboard"
+    # (linings and masonry by their trade names: "GIB 9 and particleboard 11" is two readings)
+    r"|gib|blockwork|brickwork|bricks?|render|plaster|masonry|mdf|chipboard|hardwood|screed",
     FLAGS,
 )
 

@@ -99,7 +99,7 @@ _POINT_REFERENCE = re.compile(
 _SPACE_CODE = re.compile(r"(?<![\w-])[A-Z]{1,2}-\d{1,4}(?![\w-])")
 _POINT_NAMED = re.compile(r"\b(?:point|pt\.?)\s?#?\d{1,2}\b", FLAGS)
 _STANDARD_WORD = re.compile(r"\bstandard\b|\(\s*dry\s*\)|\bdry (?:room|side)\b", FLAGS)
-_REFERENCE_ID = re.compile(r"(?:STD|REF|DS|DRY)(?:-?\d{1,2}|-[A-Z])?|R-?\d{1,2}", re.ASCII)
+_REFERENCE_ID = re.compile(r"(?:STD|REF|DS|DRY)(?:-?\d{1,2}|-[A-Z]{1,2})?|R-?\d{1,2}", re.ASCII)
 _MIN_RUN = 2
 _STATE = re.compile(
     r"(?:wet|dry|damp|moist|borderline|elevated|saturated|ok|normal)\b(?!\s+(?:std|standard))", FLAGS

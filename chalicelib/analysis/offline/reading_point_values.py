@@ -18,11 +18,11 @@ from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_grid_rows import grid_row
 from chalicelib.analysis.offline.text import FLAGS
 
-# A point's ID as written: "B1", "REF-1", "3S", "(1)", "#4", "STD", "A". Bracketed or bare.
-# (standards told apart by a letter: "STD-A", "REF-B", "DS-C")
+# A point's ID as written: "B1", "REF-1", "3S", "(1)", "#4", "STD", "A", or a standard lettered by
+# its surface: "STD-C" (concrete), "REF-W" (wall). Bracketed or bare.
 ID = (
-    r"\(?#?(?:[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\d{1,2}[A-Z]?|(?:STD|REF|DS)-[A-Z](?![A-Za-z])"
-    r"|STD|REF|DS|[A-Z]{1,2})\)?"
+    r"\(?#?(?:[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\d{1,2}[A-Z]?|(?:STD|REF|DS)-[A-Z]{1,2}(?![A-Za-z])|STD|REF|DS"
+    r"|[A-Z]{1,2})\)?"
 )
 
 
@@ -106,7 +106,7 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
         code = code_of(written)
         if code not in known or _LOWER_ID.search(written.strip("()#")):
             return None  # (a point the notes never defined: the line is something else)
-        if written[0].isdigit() and not item.group("sep").strip():
+        if written[0].isdigit() and not item.group("sep").strip() and not _barred_item(text, item, barred):
             return None  # ("2 34": a count and a number, not point 2)
         items += 1
         paired = _PAIRED.match(text, item.end()) if item.group("value") is not None else None
@@ -138,6 +138,16 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
 
 
 _MIN_BARRED_ITEMS = 3
+_BAR = re.compile(r"\s*[|;]")
+
+
+def _barred_item(text: str, item: re.Match[str], barred: bool) -> bool:
+    """ "1 5.8 | 2 28 | 3 5.2": a numbered point and its value parted by a space alone, each pair
+    set apart by bars or semicolons. A bar must follow the pair (or, for the line's last pair, have
+    come before it): "2 34" alone in a sentence is a count and a number."""
+    if item.group("value") is None:
+        return False
+    return _BAR.match(text, item.end()) is not None or barred
 
 
 def dated_values(

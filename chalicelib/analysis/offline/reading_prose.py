@@ -77,6 +77,26 @@ _SUMMARY_BEFORE = re.compile(
     r"(?:above|over|below|under|more than|less than|greater than) $",
     FLAGS,
 )
+# "Confirm framing below 15% MC", "keep the slab under 4%": a bound a thing is to be brought to, told
+# with no verb of reading or drying ("dried to below 20%", "was under 16" are the value as given)
+_BOUND_ONLY = re.compile(
+    r"(?<!\bto )(?<!\bwas )(?<!\bwere )(?<!\bis )(?<!\bare )(?<!\bread )(?<!\breads )(?<!\bstill )"
+    r"\b(?:below|under|less than|no more than|at most)\s?$",
+    FLAGS,
+)
+# "ceiling and wall linings 100%": the whole of a thing, a share of it; a meter pegged at the top of
+# its scale is read so in words ("read 100%", "pegged at 100")
+_FULL_READ = re.compile(r"\b(?:read|reads|reading|measured|metered|showed|pegged)\W{0,3}(?:at )?$", FLAGS)
+
+
+def _whole_share(match: re.Match[str], lead: str) -> bool:
+    return (
+        (match.group("scale") or "").strip() == "%"
+        and float(match.group("a")) >= 100
+        and _FULL_READ.search(lead) is None
+    )
+
+
 _SUMMARY_AFTER = re.compile(r" ?(?:% ?MC|%|WME|REL)? (?:at|on|in|across) (?:every|all|each)\b", FLAGS)
 _IN_THE = re.compile(r" in (?:the|a|an|one|each|both)\b", FLAGS)  # "read 98 in the middle": not inches
 
@@ -345,6 +365,8 @@ def prose_readings(
                 or (bare and _SUBJECT_NUMBER.match(text, match.end()) is not None)
                 or AIR_WORDS.search(text, match.start(), min(end, match.end() + 12))
                 or _SUMMARY_BEFORE.search(lead) is not None
+                or _BOUND_ONLY.search(lead) is not None
+                or _whole_share(match, lead)
                 or _SUMMARY_AFTER.match(text, match.end()) is not None
                 or (bare and MEASURE_AFTER.match(text, match.end()) and not _IN_THE.match(text, match.end()))
             ):

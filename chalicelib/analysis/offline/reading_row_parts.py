@@ -19,7 +19,8 @@ Role = Literal["reading", "goal", "reference"]
 
 # (an "outside wall" is a surface, not the air outside)
 AIR_WORDS = re.compile(
-    r"\b(?:rh|gpp|dew ?point|dp|temp\w*|ambient|outside(?! (?:wall|corner|face|edge|skin|leaf"
+    r"\b(?:rh|(?:relative )?humidity|gpp|dew ?point|dp|temp\w*|ambient"
+    r"|outside(?! (?:wall|corner|face|edge|skin|leaf"
     r"|(?:the |this |that )?(?:stain|wet|affected|damaged?|patch|cut|bays?|wick"
     # ("skirting outside the bathroom door: 15": a place by a room, not the outside air)
     r"|(?:\w+ )?(?:door(?:way)?|entry|room|bath\w*|laundry|kitchen|bed\w*|closet|office|hall\w*))))|outdoors?"

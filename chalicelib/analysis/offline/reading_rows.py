@@ -132,7 +132,9 @@ _SCALED_NUMBER = re.compile(r"\d ?(?:%|wme\b|rel\b)", FLAGS)
 _POINT_COLUMN = re.compile(r"(?:#|pt|point|no\.?|id|code)", FLAGS)
 _BARE_POINT = re.compile(r"#?\d{1,3}")
 _LABELLED_CELL = re.compile(r"(?P<label>[^:|\d][^:|]{0,80}?) ?: ?(?P<value>\d{1,4}(?:\.\d)? ?[%A-Za-z]{0,4})")
-_POINT_CELL = re.compile(r"#?(?P<id>[A-Z]{0,3}\d{1,2}|[A-Z])", re.ASCII)
+# A point's code in its own cell: "A4", "12", "#3", "REF-1", "STD-C" (a standard lettered by surface)
+_POINT_CELL = re.compile(r"#?(?P<id>[A-Z]{0,3}-?\d{1,2}|(?:STD|REF|DS)-[A-Z]{1,2}|[A-Z])", re.ASCII)
+_REFERENCE_CODE = re.compile(r"(?:STD|REF|DS)(?![A-Z])")
 _ROOM_COLUMN = re.compile(r"(?:room|space|area|room / area)", FLAGS)
 _DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
 
@@ -420,8 +422,10 @@ class RowReader(SegmentReader):
                 found += paired_cell(cell, label, column.taken_on, codes[0] if codes else None, offset)
             if number is not None and (column is None or column.kind in ("date", "goal", "value")):
                 role: Role = "goal" if column and column.kind == "goal" else "reading"
-                if column and column.kind == "reference":
-                    role = "reference"
+                if (column and column.kind == "reference") or (
+                    role == "reading" and codes and _REFERENCE_CODE.match(codes[0])
+                ):
+                    role = "reference"  # (a reference column, or the row of a point coded "REF-C")
                 found.append(
                     RowReading(
                         label=label,

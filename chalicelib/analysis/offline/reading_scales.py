@@ -31,6 +31,11 @@ _SCALE_TABLE: tuple[tuple[str, str, str, str | None], ...] = (
     ),
     ("PCT", "%", r"\bconcrete (?:scale|mode)\b|\bin %(?! ?(?:mc|wme|rh)\b)|\(%\)", None),
 )
+# A material's own humidity: "Slab - in-situ RH probes in sleeves (%RH)", "hoods on the flags, % RH".
+# A scale of the materials its clause names only (a clause naming none says the air's RH); kept out
+# of SCALE_WORDS, whose first scale a sentence names is its readings' ("probes at 88 %RH and the
+# plates at 14 %MC" gives the plates no %RH).
+_MATERIAL_RH = re.compile(r"%\s?rh\b|\brh (?:probes?|sleeves?|hoods?)\b|\bin-?situ rh\b", FLAGS)
 SCALE_WORDS = re.compile("|".join(f"(?P<{group}>{words})" for group, _, words, _ in _SCALE_TABLE), FLAGS)
 SCALE_NAMES = {group: name for group, name, _, _ in _SCALE_TABLE}
 _LOOSE_WORDS = tuple((re.compile(loose, FLAGS), name) for _, name, _, loose in _SCALE_TABLE if loose)
@@ -74,6 +79,10 @@ class Scales:
         clauses = _clauses(text, keys_of)
         pins_read = _pins_scale(clauses)
         for sentence in clauses:
+            if _MATERIAL_RH.search(sentence) and (probed := keys_of(sentence)):
+                for key in probed:
+                    by_material.setdefault(key, "%RH")
+                continue
             # A scale named outright ("values in WME", "%MC") beats one implied ("pin mode").
             named = [m for m in SCALE_WORDS.finditer(sentence) if m.lastgroup]
             relative = relative or any(
@@ -96,7 +105,8 @@ class Scales:
             if not keys and general is None:
                 general = scale
         if general is None and by_material:
-            general = next(iter(by_material.values()))
+            # (a material's humidity is no scale for the other materials)
+            general = next((scale for scale in by_material.values() if scale != "%RH"), None)
         return Scales(general, by_material, relative)
 
     def for_material(self, key: str | None) -> str | None:

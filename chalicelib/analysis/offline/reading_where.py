@@ -75,7 +75,7 @@ _LANDMARK_LOOK = 20  # how far before a room word its landmark lead-in is looked
 # What names a space the vocabulary does not know ("Sterilization room", "east wing", "bay 4").
 SPACE_NOUN = re.compile(
     r"\b(?:room|area|office|suite|unit|flat|wing|bay|zone|hall|corridor|cupboard|closet|store|space|void"
-    r"|floor|level|annex\w*|studio|shed|deck|porch|court|aisle"
+    r"|floor|level|annex\w*|studio|shed|deck|porch|court|aisle|bays"
     # (commercial spaces a reading's label may lead with: "Shop ceiling over range", "Salon wall")
     r"|shop|showroom|salon|gym|foyer|warehouse|workshop|classroom|auditorium|theat(?:re|er)|cinema"
     r"|clinic|canteen|cafe|restaurant|mezzanine|dock)\b",
@@ -120,7 +120,8 @@ def sentence_start(text: str, position: int) -> int:
     return starts[-1] if starts else low
 
 
-_SIDE_OF = re.compile(r" side\b(?: wall)?(?P<of> of (?:the )?)?", FLAGS)
+# ("laundry side" of a wall; "Rear bays, kitchen end": the end of the place named before the comma)
+_SIDE_OF = re.compile(r" (?:side|(?P<end>end))\b(?: wall)?(?P<of> of (?:the )?)?", FLAGS)
 _SIDE_LOOK = 40
 
 
@@ -135,7 +136,11 @@ def after_temperature(text: str, start: int) -> bool:
 def side_mention(label: str) -> Mention | None:
     """The room a label names as a side ("laundry side"), not as the place."""
     for mention in room_mentions(label[:_SIDE_LOOK]):
-        if _SIDE_OF.match(label, mention.end):
+        side = _SIDE_OF.match(label, mention.end)
+        if side is None:
+            continue
+        if side.group("end") is None or label[: mention.start].rstrip().endswith(","):
+            # ("Dry joist at the living room end" names no place before its room: left to the room)
             return mention
     return None
 
@@ -443,8 +448,14 @@ class ReadingPlaces(RoomWords):
             known = [area.room for area in self.areas.values() if area.room.lower().split()[0] == first]
             if known:
                 return known[0]
+            # (a table whose other rows lead with their rooms leads this one with its place too:
+            # "Paint desk drywall at 2 in." under "Aisle 7 concrete under the head")
+            in_table = bool(self.__dict__.get("_in_table"))
             if SPACE_NOUN.search(phrase):
+                self.__dict__["_table_places"] = in_table
                 return phrase[0].upper() + phrase[1:]
+            if in_table and self.__dict__.get("_table_places") and phrase[0].isupper():
+                return phrase
         by_word = self._area_by_word(label)
         if by_word is not None:  # ("drywall @ 4 in., mech room side": the Mechanical room)
             return self.areas[by_word.key].room

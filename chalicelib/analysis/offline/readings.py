@@ -75,6 +75,8 @@ _MATERIAL_PERCENT = re.compile(
 )
 
 
+_WHOLE = 100.0
+
 _MATERIAL_BARE = re.compile(
     r"(?: [a-z]{1,12}){0,2}(?: ?[:=\-])? (?P<value>\d{1,3}(?:\.\d{1,2})?)"
     r"(?![\d.]| ?(?:%|x\b|x(?=\d)|\u00d7|ft\b|feet\b|m\b|mm\b|cm\b|in\b|'|\"|sq|sf\b|lf\b|lm\b|m2\b|hrs?\b"
@@ -161,6 +163,8 @@ def readings_in(text: str, materials: Sequence[Material], bare_scale: str | None
     for material in materials:
         # Anchored at the material's end, so each try is bounded.
         match = _MATERIAL_PERCENT.match(text, material.end)
+        if match is not None and float(match.group("value")) >= _WHOLE:
+            match = None  # ("linings 100%", "skirting 100% (both walls)": the whole of it, a share)
         unit = "%"
         if match is None and bare_scale is not None:
             match, unit = _MATERIAL_BARE.match(text, material.end), bare_scale

@@ -55,6 +55,7 @@ from chalicelib.analysis.offline.scan_readings import (
 from chalicelib.analysis.offline.scope_extents import (
     settle_removed_flooring,
 )
+from chalicelib.analysis.offline.sized_spaces import named_space_lead
 from chalicelib.analysis.offline.spaces import (
     Mention,
     Owners,
@@ -236,6 +237,12 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 continue
             self.section_by_line[line.number] = list(self._section_rooms)
             rooms = [self._resolve(self._aliased(room)) for room in room_mentions(line.text)]
+            if not rooms:
+                # ("- Female amenities: blockwork 820" under "Female amenities 7.2 x 5.0 m: ..." earlier)
+                sized = {
+                    area.room.lower(): key for key, area in self.areas.items() if key.startswith("label|")
+                }
+                rooms = named_space_lead(line.text, sized)
             self._said_affected.update(room.key for room in rooms if room.affected)
             if index + 1 < len(lines) and continues_sentence(line.text):
                 # (a sentence an e-mail wrapped onto the next line, that sets its room apart from the loss)

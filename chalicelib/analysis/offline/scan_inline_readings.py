@@ -29,6 +29,10 @@ from chalicelib.analysis.offline.text import FLAGS, Line, Sentences
 
 # "Goal: 12", "target for framing 16%", "Our goal for the framing is 12%"
 _GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+ ){0,4}\W{0,2}$", FLAGS)
+# A bound right before the value: "confirm framing below 15% MC", "all under 16 %MC" (no one reading)
+_BOUND_BEFORE = re.compile(
+    r"(?:\b(?:below|under|less than|no more than|max(?:imum)?|at most)|<|\u2264)\s?$", FLAGS
+)
 
 
 def _overlaps(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int) -> bool:
@@ -106,6 +110,8 @@ class InlineReadingsScan:
             previous_material = material
             if _GOAL_BEFORE.search(text, max(previous_end, reading.start - 30), reading.start):
                 self.goals.append(Goal(material.key if material else None, reading.unit, reading.value))
+                continue
+            if _BOUND_BEFORE.search(text, max(previous_end, reading.start - 16), reading.start):
                 continue
             # ("3 vanity kick MDF .... 34 WME" in a job with one affected room: that room's)
             place = places.at(reading.start) or self._context or self._only_area()

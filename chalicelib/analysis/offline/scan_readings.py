@@ -295,6 +295,7 @@ class ReadingsScan(
             was_table, self._in_table = self._in_table, True
             if not was_table:
                 rows.point_columns = None
+                self.__dict__["_table_places"] = False  # (whether its rows lead with their rooms)
                 if not self._in_readings:
                     rows.columns = None
             found = rows.table_row(text, taken_on, taken_on)
@@ -412,6 +413,10 @@ class ReadingsScan(
                 self._append(draft, told=False)
             return
         label = reading.label
+        if self._in_table and (heads := room_mentions(label)) and not label[: heads[0].start].strip():
+            # ("| A1 | Aisle 7 concrete under the head |": the table's rows lead with their places, so
+            # "| A4 | Paint desk drywall at 2 in. |" leads with one the vocabulary does not know)
+            self.__dict__["_table_places"] = True
         # The line's rooms own the parts after them, as for any reading ("Bed 3 carpet 41 WME,
         # plasterboard hall wall 29 WME" is Bed 3's); a table row's label names its own.
         in_table = self._in_table  # (not " | " in the line: that would read a long line once per reading)

@@ -68,3 +68,28 @@ def sized_space_mentions(text: str) -> list[Mention]:
     name = name[:1].upper() + name[1:]
     key = f"label|{name.lower()}"
     return [Mention(key=key, name=name, start=start, end=start + len(name), base=key, qualified=True)]
+
+
+# A line (or a list's item) led by a name and a colon or a dash: "- Female amenities: blockwork 820".
+_LEAD_NAME = re.compile(
+    r"^[\s\-*\u2022]*(?P<name>[A-Za-z][A-Za-z'&/ ]{2,40}?)\s*(?:\([^()]{0,30}\))?\s*(?::|\s[-\u2013]\s)"
+)
+
+
+def named_space_lead(text: str, spaces: dict[str, str]) -> list[Mention]:
+    """A space the notes named once by its size ("Female amenities 7.2 x 5.0 m: ...", `spaces`: such
+    spaces' keys by name), named again by the same words alone leading a later line: "- Female
+    amenities: blockwork at 300 mm 820; floor 700" is that space's line, though no vocabulary word
+    says so. Only the whole name at the lead: "amenities" alone, or the name inside a sentence,
+    could be either of two such spaces."""
+    if not spaces:
+        return []
+    match = _LEAD_NAME.match(text)
+    if match is None:
+        return []
+    name = collapse(match.group("name")).strip()
+    key = spaces.get(name.lower())
+    if key is None:
+        return []
+    start = match.start("name")
+    return [Mention(key=key, name=name[:1].upper() + name[1:], start=start, end=start + len(name), base=key)]
