@@ -122,3 +122,22 @@ def test_a_booking_alone_places_nothing() -> None:
     assert (
         _peaks(analyze_text(HEADER + "Equipment booked for tomorrow: 4 air movers, 1 dehumidifier.\n")) == {}
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # one per place, then how many that made
+        ("We put an air mover in each wet room - four in total - and 1 LGR in the hall.\n", 4),
+        ("One fan under each bedroom window, three altogether, plus a dehumidifier.\n", 3),
+        ("Set one air mover per wall cavity, so 6 all up, and one LGR.\n", 6),
+    ],
+)
+def test_a_count_per_place_then_the_total_it_made(line: str, expected: int) -> None:
+    assert _peaks(analyze_text(HEADER + line)).get(EquipmentKind.AIR_MOVER) == expected
+
+
+def test_a_count_in_a_room_after_a_count_is_more_of_them() -> None:
+    # the near miss: "two in the hall" is two more, not a total
+    findings = analyze_text(HEADER + "Set 3 air movers in the lounge and two in the hall, plus 1 LGR.\n")
+    assert _peaks(findings).get(EquipmentKind.AIR_MOVER) == 5

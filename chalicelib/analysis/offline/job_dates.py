@@ -134,7 +134,13 @@ _AWAY = re.compile(
 
 # An outing of hours, not an absence: "came home from church on Sunday 15/11 at about half eleven
 # and found water": home the same day, told by the hour or the part of it, and no stay away told.
-_HOME = re.compile(r"\b(?:came|got|arrived) home\b", FLAGS)
+# ("found by owner Thu 19/11 approx 5:15pm on return from work": back from a day's outing)
+_HOME = re.compile(
+    r"\b(?:came|got|arrived) home\b"
+    r"|\b(?:on (?:\w+ )?return(?:ing)?|returned|(?:came|got) back) (?:home )?from (?:work|school|church"
+    r"|shopping|the shops|the gym|the pool|lunch|dinner|the office|(?:a|her|his|their) shift)\b",
+    FLAGS,
+)
 _HOUR_TOLD = re.compile(
     r"\b(?:at|about|around|after|before) (?:about |around |half |quarter (?:past|to) )?"
     r"(?:[1-9]|1[0-2]|six|seven|eight|nine|ten|eleven|twelve|one|two|three|four|five)\b"
