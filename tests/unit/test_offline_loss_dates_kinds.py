@@ -295,3 +295,33 @@ def test_a_loss_told_by_its_kind_dates_the_loss(text: str, expected: date) -> No
 )
 def test_a_guessed_or_away_day_dates_no_loss(text: str) -> None:
     assert _loss(text) is None
+
+
+# A loss in the small hours of the day of the call, with a trade named only in a later clause.
+_SMALL_HOURS_TRADE = [
+    (
+        "Site: 7 Kawa St, Tauranga 3110\nCall from the owner on Monday 9 March 2026 at 7.10 am.\n"
+        "The washing machine hose had burst in the small hours, and by the time the plumber got there"
+        " the laundry was flooded.\n",
+        date(2026, 3, 9),
+    ),
+    (
+        "Site: 3 Bell Rd, Mackay QLD 4740\nRang us Sat 14/02/2026 6 am.\n"
+        "The cistern supply hose let go some time after midnight; the electrician came later"
+        " to check the GPO.\n",
+        date(2026, 2, 14),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _SMALL_HOURS_TRADE)
+def test_a_small_hours_loss_with_a_trade_in_a_later_clause(text: str, expected: date) -> None:
+    assert _loss(text) == expected
+
+
+def test_a_trade_working_in_the_small_hours_is_no_loss() -> None:
+    text = (
+        "Site: 3 Bell Rd, Mackay QLD 4740\nRang us Sun 22/03/2026 8 am.\n"
+        "The plumber cut the supply some time after midnight.\n"
+    )
+    assert _loss(text) is None
