@@ -122,3 +122,43 @@ def test_a_booking_alone_places_nothing() -> None:
     assert (
         _peaks(analyze_text(HEADER + "Equipment booked for tomorrow: 4 air movers, 1 dehumidifier.\n")) == {}
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # one per place, then how many that made
+        ("We put an air mover in each wet room - four in total - and 1 LGR in the hall.\n", 4),
+        ("One fan under each bedroom window, three altogether, plus a dehumidifier.\n", 3),
+        ("Set one air mover per wall cavity, so 6 all up, and one LGR.\n", 6),
+    ],
+)
+def test_a_count_per_place_then_the_total_it_made(line: str, expected: int) -> None:
+    assert _peaks(analyze_text(HEADER + line)).get(EquipmentKind.AIR_MOVER) == expected
+
+
+def test_a_count_in_a_room_after_a_count_is_more_of_them() -> None:
+    # the near miss: "two in the hall" is two more, not a total
+    findings = analyze_text(HEADER + "Set 3 air movers in the lounge and two in the hall, plus 1 LGR.\n")
+    assert _peaks(findings).get(EquipmentKind.AIR_MOVER) == 5
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        # a bracketed aside about units that never went in, after the placed count
+        ("Placed: 4 air movers, 1 LGR (the other 2 AM on the work order stayed in the van).\n", (4, 1)),
+        ("Set 3 fans + 2 dehus [a third dehu was sent but not needed] in the basement.\n", (3, 2)),
+    ],
+)
+def test_a_bracket_of_units_never_placed_leaves_the_placed_count(
+    line: str, expected: tuple[int, int]
+) -> None:
+    peaks = _peaks(analyze_text(HEADER + line))
+    assert (peaks.get(EquipmentKind.AIR_MOVER), peaks.get(EquipmentKind.DEHUMIDIFIER)) == expected
+
+
+def test_units_never_placed_told_outside_a_bracket_are_not_placed() -> None:
+    # the near miss: the whole clause tells of units left in the van
+    findings = analyze_text(HEADER + "Set 3 air movers. 2 more air movers stayed in the van.\n")
+    assert _peaks(findings).get(EquipmentKind.AIR_MOVER) == 3

@@ -219,3 +219,35 @@ def test_power_cut_because_water_reached_the_wiring_stays_a_hazard() -> None:
     # the near miss: the installation itself failed with water in it
     text = "Water got into the kitchen GPO and the power tripped off at the board.\n"
     assert HazardKind.ELECTRICAL in _hazards(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "- Charred roof framing? Looked from the manhole - soot on the face only, sound; no"
+            " structural concern.\n",
+            HazardKind.STRUCTURAL,
+        ),
+        ("Charred bearers?? checked underneath, they are sound.\n", HazardKind.STRUCTURAL),
+    ],
+)
+def test_the_writers_question_answered_by_a_check_is_no_hazard(text: str, kind: HazardKind) -> None:
+    assert kind not in _hazards(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the question answered yes: the frame is damaged
+        (
+            "- Charred ceiling joist? Looked from the void above - charred deep at the bearing,"
+            " needs an engineer.\n",
+            HazardKind.STRUCTURAL,
+        ),
+        # no question: the charred framing stands
+        ("Charred ceiling joists over the stove, to be assessed by the builder.\n", HazardKind.STRUCTURAL),
+    ],
+)
+def test_a_question_left_open_or_none_asked_keeps_the_hazard(text: str, kind: HazardKind) -> None:
+    assert kind in _hazards(text)

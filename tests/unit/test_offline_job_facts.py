@@ -1138,3 +1138,68 @@ def test_when_someone_was_on_site_is_not_the_address() -> None:
     job = _job("First on site: 14/05/2026, 9:10 AM\nLoss at 27 Banksia Rd, Mackay QLD 4740\n")
     # Then the address is the street, not the time
     assert job.address is not None and job.address.value.startswith("27 Banksia Rd")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a unit and its bracket before the street
+        (
+            "Property: Unit 3 (rear, upstairs), 14 Moana Street, Napier 4110\nCeiling wet.\n",
+            "Unit 3 (rear, upstairs), 14 Moana Street, Napier 4110",
+        ),
+        (
+            "Site: Shop 2 (ground), 7 Quarry Road, Oamaru\nFloor wet.\n",
+            "Shop 2 (ground), 7 Quarry Road, Oamaru",
+        ),
+    ],
+)
+def test_an_address_with_a_bracketed_unit_first(text: str, expected: str) -> None:
+    lines = prepare_lines(text)
+    dates = Dates(lines, None)
+    job = read_job(lines, dates, Visits(dates))
+    assert job.address is not None and job.address.value == expected
+
+
+def _cause(text: str) -> str | None:
+    from chalicelib.analysis.offline.cause_of_loss import detect_cause
+
+    found = detect_cause(prepare_lines(text))
+    return found[0] if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fire told by what lit what, under the adjuster's facts-of-loss label
+        (
+            "Claim 55-2\nFacts of loss: tea light on the window sill caught the blind, Fri 4/12/26"
+            " about 9pm.\n",
+            "tea light on the window sill caught the blind",
+        ),
+        ("Notes\nThe oil heater in bedroom 2 ignited the bedspread overnight.\n", "ignited the bedspread"),
+        # the cook's pan named after a dated fire label, the month written as a word
+        ("Fire: Tue 3 March 2026, about 7 pm - pot of fat left on the hob.\n", "pot of fat left on the hob"),
+        ("Fire: Mar 3, 2026 at 7 pm - wok of hot oil on the gas burner.\n", "wok of hot oil"),
+        # a line found disconnected
+        (
+            "Site\nPlumber found the dishwasher drain hose disconnected behind the unit.\n",
+            "hose disconnected",
+        ),
+    ],
+)
+def test_a_cause_told_by_what_lit_or_came_apart(text: str, expected: str) -> None:
+    cause = _cause(text)
+    assert cause is not None and expected in cause
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a candle that lit nothing, a pan with no fire, a power line cut for safety
+        "Notes\nCandle on the shelf was unlit; owner lit the fire in the lounge later.\n",
+        "Notes\nElectrician disconnected the cooktop line for safety.\n",
+    ],
+)
+def test_no_cause_from_a_candle_or_a_line_cut_for_safety(text: str) -> None:
+    assert _cause(text) is None

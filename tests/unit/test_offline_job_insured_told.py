@@ -76,3 +76,66 @@ def test_the_insured_told_in_words(text: str, expected: str) -> None:
 )
 def test_no_insured_where_the_words_name_no_policyholder(text: str) -> None:
     assert _insured(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a field's person tagged with two roles, the second the policy's ("/" between them)
+        (
+            "Damp survey\nAddress: 9 Hollin Row, Otley LS21 1AB\nInstructed by: Mrs Petra Lindqvist"
+            " (freeholder/policyholder)\n",
+            "Mrs Petra Lindqvist",
+        ),
+        ("Intake\nCaller: Joaquin Ferreira (owner / insured)   Ph: 0400 111 222\n", "Joaquin Ferreira"),
+        # a field's person tagged as the owner who lives there
+        ("JOB SHEET\nRang in: Talia Brennan (owner occupier)\nSite: 5 Kauri Rd, Taupo\n", "Talia Brennan"),
+        # the policyholders said as a plural, and a body told with its article
+        (
+            "Notes\nThe policy holders are Ines & Marco Vidal. The hall floor is lifted.\n",
+            "Ines & Marco Vidal",
+        ),
+        (
+            "Story\nThe insured is the Riverbend Pipe Band Society, who rent the upstairs hall.\n",
+            "Riverbend Pipe Band Society",
+        ),
+        # a person tagged in prose, the role in a bracket after the name
+        (
+            "Job story\nThe flat below belongs to Mr Tobias Wren (policyholder, Kea Mutual claim KM-11) and"
+            " was dry.\n",
+            "Mr Tobias Wren",
+        ),
+        # the owner the work is for, after an agent who instructed it
+        (
+            "Survey\nInstructed by: Dale Lettings (agent) on behalf of the landlord, Ms Odile Farrant\n",
+            "Ms Odile Farrant",
+        ),
+        # the insurer engaged us, the insured's own label follows on the line
+        ("Report\nClient: Harbour Insurance, ref 55-01; Insured: Dr Amos Kettle\n", "Dr Amos Kettle"),
+        # a heading's cells: claim | names | street (a street type of the American suburbs)
+        (
+            "Claim GA-8812-26 | Luis & Rosa Mendez | 412 Quail Hollow, Macon, GA 31210\nBath leak.\n",
+            "Luis & Rosa Mendez",
+        ),
+    ],
+)
+def test_the_insured_tagged_or_told_for(text: str, expected: str) -> None:
+    assert _insured(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a tenant tagged is no policyholder, nor the agent the work is for
+        "Intake\nCaller: Bree Ashdown (tenant)\nSite: 4 Elm Rd, Nelson\n",
+        "Survey\nInstructed by: Mr Colm Teague (tenant) on behalf of the letting agent\n",
+        # the customer is the tenant, named loosely
+        'Intake\nCustomer: tenant, "Rhiannon" (surname not given)\n',
+        # the insurer as client with no insured's label after it
+        "Report\nClient: Harbour Insurance, ref 55-01\n",
+        # a person in brackets with another role
+        "Notes\nMet Mr Huw Parry (the adjuster) at the door.\n",
+    ],
+)
+def test_no_insured_from_a_tag_or_a_for_that_names_another_role(text: str) -> None:
+    assert _insured(text) is None

@@ -178,3 +178,56 @@ def test_an_arrival_after_another_day_is_told_does_not_take_the_calls_day() -> N
         " could not give access until Monday 16/11/2026. We were on site at 8.30.\n"
     )
     assert _inspection(text) != date(2026, 11, 13)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an assessor's report: its own inspection is the assessor's, the restorer came first
+        (
+            "HARBOUR LOSS ASSESSING LTD\nPreliminary report\nSituation: 4 Kea St, Nelson 7010\n"
+            "Date of loss: 2 March 2026\nOur inspection: 5 March 2026\n"
+            "Restorer: Kahu Drying - attended 3 March 2026 at 9 am.\n",
+            date(2026, 3, 3),
+        ),
+        (
+            "Coastal Loss Assessors - site report\nProperty: 9 Elm Rd, Hastings 4120\nDOL 10/06/2026\n"
+            "Inspected by the writer 14/06/2026.\nThe drying contractor arrived on site 11/06/2026.\n",
+            date(2026, 6, 11),
+        ),
+        # the near miss: a restorer's own sheet naming an assessor on a line of its own
+        (
+            "KAHU DRYING - JOB SHEET\nSite: 4 Kea St, Nelson 7010\nDate of loss: 2 March 2026\n"
+            "Inspection: 3 March 2026\nLoss assessor: P. Grant, to visit 5 March 2026.\n",
+            date(2026, 3, 3),
+        ),
+    ],
+)
+def test_an_assessors_report_gives_way_to_the_restorers_earlier_visit(text: str, expected: date) -> None:
+    assert _inspection(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # our make-safe visit as a field, before the labelled inspection
+        (
+            "Site: 12 Tui St, Hamilton 3204\nFire: Fri 6/03/2026 about 8 pm, pan of oil\n"
+            "Make safe & board up: our tech, Fri 6/03/2026 11.30 pm\nInspection: Mon 9/03/2026\n",
+            date(2026, 3, 6),
+        ),
+        (
+            "Site: 4 Rue Street, Napier 4110\nDOL: 14/07/2026 (burst pipe)\n"
+            "Emergency call-out: on site 15/07/2026 01:10, water off, 2 AM set\nInspection: 16/07/2026\n",
+            date(2026, 7, 15),
+        ),
+        # the near miss: a builder's board-up is not our visit
+        (
+            "Site: 12 Tui St, Hamilton 3204\nFire: Fri 6/03/2026 about 8 pm, pan of oil\n"
+            "Board-up: by the builder, Sat 7/03/2026\nInspection: Mon 9/03/2026\n",
+            date(2026, 3, 9),
+        ),
+    ],
+)
+def test_our_make_safe_field_is_the_first_visit(text: str, expected: date) -> None:
+    assert _inspection(text) == expected

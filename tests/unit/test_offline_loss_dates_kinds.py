@@ -221,3 +221,107 @@ def test_a_start_told_outright_stands_before_the_day_it_was_seen() -> None:
         " but nobody saw the water until Saturday 21/11/2026.\nAttended Sunday 22/11/2026.\n"
     )
     assert _loss(text) == date(2026, 11, 19)
+
+
+# A device's log of the water itself (an alarm, a leak sensor) dates the escape, before the day it
+# was found; a trade's check of an appliance on a day is not the loss.
+_LOGGED = [
+    (
+        "Site: 3 Rata Pl, Nelson\nOwners away for the weekend. The leak sensor under the laundry tub logged"
+        " water at 03:40 on Saturday 14/11/2026; they found the floor wet on return, Monday 16/11/2026.\n"
+        "Attended 16/11/2026.\n",
+        date(2026, 11, 14),
+    ),
+    (
+        "12 Birch Rd, Duluth, MN 55803\nHomeowners out of town. Water alarm app recorded a leak at 11:20 pm"
+        " on 3/2/2027 in the basement; neighbor let us in 3/4/2027.\nOn site 3/4/2027.\n",
+        date(2027, 3, 2),
+    ),
+    (
+        "Site: 8 Moss St, Hobart\nThe hot water cylinder in the roof burst on Tuesday 10/11/2026"
+        " about 6 am.\n"
+        "Safety: cylinder isolated and checked by the electrician 11/11/2026 - no fault, no leak at"
+        " the board.\n",
+        date(2026, 11, 10),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _LOGGED)
+def test_a_devices_log_of_the_water_dates_the_loss(text: str, expected: date) -> None:
+    assert _loss(text) == expected
+
+
+# A drain or fixture backing up, a pipe corroded through, water found on the way home from a day out.
+_TOLD_KINDS = [
+    (
+        "Job 4471 - 9 Kowhai St, Rotorua 3010\nThe laundry tub waste backed up on the evening of"
+        " 4/10/2026 during heavy rain.\n"
+        "Inspected 5/10/2026.\n",
+        date(2026, 10, 4),
+    ),
+    (
+        "Property: 22 Gill St, Ballarat VIC 3350\nBackground\n- The copper cold line corroded"
+        " through under the vanity; the owner heard it hissing"
+        " on Friday 9/10/2026 at about 8 pm and shut the stopcock.\nSurvey: 12/10/2026.\n",
+        date(2026, 10, 9),
+    ),
+    (
+        "Site: 5 Emu Ct, Dubbo NSW 2830\nCAUSE: dishwasher hose split, found by owner Tue 3/11/2026"
+        " around 6pm when she got back from the"
+        " gym.\nAttended Wed 4/11/2026.\n",
+        date(2026, 11, 3),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _TOLD_KINDS)
+def test_a_loss_told_by_its_kind_dates_the_loss(text: str, expected: date) -> None:
+    assert _loss(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # guesses with a question in a bracket, and the writer unable to tell
+        "Site: 5 Emu Ct, Dubbo NSW 2830\nVisit 6/12/2026\n- Could be: the shower waste (was it"
+        " resealed?), the roof flashing, or rain -"
+        " a storm came through around 3 Dec. Unable to tell yet.\n",
+        # back from a week away: the day found is not the loss
+        "Site: 5 Emu Ct, Dubbo NSW 2830\nVisit 6/12/2026\nOwner got back from two weeks overseas on"
+        " 5/12/2026 and found the hall carpet"
+        " wet from a split hose.\n",
+    ],
+)
+def test_a_guessed_or_away_day_dates_no_loss(text: str) -> None:
+    assert _loss(text) is None
+
+
+# A loss in the small hours of the day of the call, with a trade named only in a later clause.
+_SMALL_HOURS_TRADE = [
+    (
+        "Site: 7 Kawa St, Tauranga 3110\nCall from the owner on Monday 9 March 2026 at 7.10 am.\n"
+        "The washing machine hose had burst in the small hours, and by the time the plumber got there"
+        " the laundry was flooded.\n",
+        date(2026, 3, 9),
+    ),
+    (
+        "Site: 3 Bell Rd, Mackay QLD 4740\nRang us Sat 14/02/2026 6 am.\n"
+        "The cistern supply hose let go some time after midnight; the electrician came later"
+        " to check the GPO.\n",
+        date(2026, 2, 14),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _SMALL_HOURS_TRADE)
+def test_a_small_hours_loss_with_a_trade_in_a_later_clause(text: str, expected: date) -> None:
+    assert _loss(text) == expected
+
+
+def test_a_trade_working_in_the_small_hours_is_no_loss() -> None:
+    text = (
+        "Site: 3 Bell Rd, Mackay QLD 4740\nRang us Sun 22/03/2026 8 am.\n"
+        "The plumber cut the supply some time after midnight.\n"
+    )
+    assert _loss(text) is None

@@ -176,7 +176,11 @@ _UNSETTLED = re.compile(
 # goes on, after the date and its hour, to say what happened.
 _DATED_LOSS = re.compile(
     r"^[\s\-*#>\u2022]*(?:d\.?o\.?l\.?|date of (?:the )?(?:loss|fire|incident|escape)|loss|fire|incident)"
-    r" ?[:\-]? ?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?"
+    r" ?[:\-]? ?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
+    # (the day in figures, or with the month's name either side: "21 Nov 2026", "Nov 21, 2026")
+    r"(?:\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,? \d{4})?"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)"
     r"(?:,? (?:approx\.? |about |around |~ ?|at )?\d{1,2}(?:[:.]\d{2})? ?(?:[ap]\.? ?m\b\.?)?)?"
     r" ?(?:[,;]| [\-\u2013\u2014]) ?(?P<value>\S.*)$",
     FLAGS,

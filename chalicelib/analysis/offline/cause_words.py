@@ -13,7 +13,9 @@ CAUSE_LABEL = re.compile(
     # ("Circumstances:", "What happened:", "Incident:", "bkgrd:" head a story: only one naming the
     # loss is its cause)
     rf"|point of origin|loss|(?P<bare>source|src|origin|circumstances|what happened"
-    rf"|how it (?:started|happened)|incident|background|bkgrd|history)){LABEL_SEPARATOR}",
+    # ("FOL: candle caught the curtain", "Facts of loss: ...": the adjuster's facts of the loss)
+    rf"|how it (?:started|happened)|incident|background|bkgrd|history|fol|facts? of (?:the )?loss"
+    rf"|loss (?:details|description)|description of (?:the )?loss)){LABEL_SEPARATOR}",
     FLAGS,
 )
 
@@ -44,6 +46,16 @@ CAUSE_KEYWORD = re.compile(
     r"|(?:river|creek) (?:flood(?:ing)?|rose|broke its banks)|storm surge|overland flow"
     r"|(?:hot water (?:system|heater|unit|tank)|water heater) (?:failure|failed|burst|leak(?:ed|ing)?)"
     r"|electrical fault|cooking|unattended candle|lightning strike|ice dam|condensation"
+    # a fire told by what lit what: "candle on the bookshelf caught the curtain", "the heater set the
+    # bedspread alight"; and the cook's pan: "pan of oil on the cooktop", "a pot of fat left on the hob"
+    r"|(?:candles?|cigarettes?|heaters?|lamps?|incense|tea ?lights?)(?: [\w-]+){0,4}? (?:caught|ignited|lit)"
+    r" (?:the |a |an )?(?:[\w-]+ ){0,2}(?:curtains?|sheers?|blinds?|drapes?|bedding|bedspread|couch|sofa"
+    r"|paper|books?|cushions?|rug|towels?)"
+    r"|(?:pan|pot|wok|fryer|saucepan) of (?:hot )?(?:oil|fat|grease|chip fat)"
+    # "the condensate line found disconnected", "washer drain hose had come unhooked"
+    r"|(?:condensate|drain|supply|waste|washer|dishwasher|ice ?maker|fridge|sink|toilet|basin)(?: [\w-]+)?"
+    r" (?:line|hose|pipe)s? (?:(?:was|were|had|has|had been|found) )?(?:disconnected|detached|unhooked"
+    r"|come unhooked)"
     # fires: "oil in a pan on the hob ignited", "a pot of oil ... caught fire", "fire started in the fryer"
     r"|caught (?:fire|alight)|(?:self-)?ignited|burst into flames|fire (?:started|began) (?:in|at|on|from)"
     # "a candle set fire to the lamp shade", "the e-bike pack went into thermal runaway"
@@ -53,7 +65,11 @@ CAUSE_KEYWORD = re.compile(
     # "the oil flashed. Flames hit the microwave": a fire told by its flames
     r"|(?:oil|fat|grease|pan) (?:flashed|flared)|flames (?:hit|spread|reached|shot|climbed|took hold)"
     # "the float valve stuck open", "a pinhole in the copper", "the hose had worn through"
-    r"|(?:float|ball) ?(?:valve|cock)(?: \w+){0,4} stuck|stuck open|pinhole|worn through"
+    r"|(?:float|ball) ?(?:valve|cock)(?: \w+){0,4} stuck|stuck open|pinhole|(?:worn|rusted|corroded) through"
+    # "Floor drain in basement backed up", "the kitchen sink line backed up into the dishwasher": a drain
+    # or a fixture's line pushing water back (not "backed up the files")
+    r"|(?:drain|sewer|sewer line|lateral|main|toilet|sink|basin|tub|shower|waste|stack)s?(?: [\w-]+){0,3}"
+    r" back(?:ed|s|ing)? ?up\b"
     # ("grout cracked at one corner" is what was seen, not yet what leaked)
     r"|(?:seal|silicone|sealant|membrane|flashing|boot|gasket)s? (?:has |had |have )?"
     r"(?:failed|let go|perished)"

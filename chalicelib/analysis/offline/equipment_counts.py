@@ -168,7 +168,16 @@ _DAY_WRITTEN = re.compile(r"\b\d{1,4}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\b")
 # "three air movers in the hallway, one in the closet and two in the bedroom".
 _ELLIPTIC = re.compile(
     r"(?:,|:|\band\b|&)\s*(?P<n>one|two|three|four|five|six|seven|eight|nine|ten|\d)"
-    r"(?: more)?(?: [a-z]+ing| [a-z]+ed)? (?:in|into|on|at|for|under|near) (?!(?:each|every|both)\b)",
+    r"(?: more)?(?: [a-z]+ing| [a-z]+ed)? (?:in|into|on|at|for|under|near)"
+    r" (?!(?:each|every|both|all|total)\b)",
+    FLAGS,
+)
+
+
+# "One air mover under each ceiling area, three in all": one per place, then how many that made.
+_IN_ALL = re.compile(
+    r"[^.;()]{0,60}?(?:,|:|\band\b|&|-|\bso\b)\s*(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+    r" (?:in all|in total|altogether|all told|all up|total)\b",
     FLAGS,
 )
 
@@ -289,6 +298,10 @@ def count_events(
             Event(kind[0], quantity, mode, day, line, room, kind[1], run_hours, position=match.start())
         )
         previous_end = match.end()
+        in_all = _IN_ALL.match(text, previous_end, end)
+        if in_all is not None and not COUNT_BEFORE.search(text, previous_end, in_all.start("n")):
+            events[-1] = replace(events[-1], quantity=count_word(in_all.group("n")))
+            previous_end = in_all.end()
         previous_end = _ellipsis(text, previous_end, end, kind, mode, day, line, rooms, events, run_hours)
         paren = _PAREN_TOTAL.search(text, previous_end, min(end, previous_end + WINDOW))
         later = paren is not None and COUNT_BEFORE.search(text, previous_end, paren.start()) is not None

@@ -445,14 +445,27 @@ def _last_kind(events: Sequence[Event]) -> EquipmentKind | None:
     return placed[-1] if placed else None
 
 
+# A bracketed aside about units that never went in: "Placed: 3 air movers, 1 LGR (the other 2 AM on
+# the booking stayed on the truck)", "4 AM set [2 more sent, not needed]". It is a clause of its own,
+# so the placed count before it stands.
+_BRACKET = re.compile(r"[(\[][^()\[\]]{1,160}[)\]]")
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
-    """Sentences cut at semicolons and at a dash that starts a new dated entry."""
+    """Sentences cut at semicolons and at a dash that starts a new dated entry, and around a bracket
+    that tells of units never placed."""
     cuts = sorted(
         {
             0,
             len(text),
             *(m.end() for m in SENTENCE_END.finditer(text)),
             *(m.end() for m in re.finditer(";", text)),
+            *(
+                cut
+                for m in _BRACKET.finditer(text)
+                if _NOT_PLACED.search(text, m.start(), m.end())
+                for cut in (m.start(), m.end())
+            ),
         }
     )
     return [(a, b) for a, b in pairwise(cuts) if text[a:b].strip()]

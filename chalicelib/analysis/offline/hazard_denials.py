@@ -91,7 +91,7 @@ def ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     if clause_before.lower().endswith(("non-", "non ")):
         return True
     # "Vermiculite? No - blown fiberglass": the writer's own question, answered no past its "?"
-    if _ANSWERED_NO.match(text, end) is not None:
+    if _ANSWERED_NO.match(text, end) is not None or _QUESTION_CLEARED.match(text, end) is not None:
         return True
     # ("Greer asked if it's 'black water' - no."): someone's question, the writer's answer after it
     if _ASKED_IF.search(clause_before) and _ASKED_NO.match(text, end) is not None:
@@ -120,6 +120,17 @@ _EXCEPTED = re.compile(
 
 
 _ANSWERED_NO = re.compile(r"[\w /-]{0,30}\?\W{0,3}(?:no|nope|nil|none|negative)\b", FLAGS)
+
+
+# The writer's own question answered after a check in the next sentence: "Charred ceiling joist?
+# Checked from the floor void - surface-scorched only, sound; no structural issue", "Scorched
+# wiring? Sparky tested it: no electrical issue". The answer names no issue, or the part sound.
+_QUESTION_CLEARED = re.compile(
+    r"[\w /-]{0,30}\?+[^?]{0,160}?"
+    r"(?:\bno (?:[\w-]+ )?(?:issues?|concerns?|problems?|damage|hazards?|risks?)\b"
+    r"|(?:[,;-] |\b(?:is|was|are|were|found|only|and) )(?:structurally )?sound\b)",
+    FLAGS,
+)
 
 
 _ASKED_IF = re.compile(

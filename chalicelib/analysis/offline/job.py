@@ -337,7 +337,12 @@ def _client_insured(text: str) -> tuple[str | None, bool]:
         return owner.group("name"), True
     value = _insured(text)
     if value is not None and _NOT_INSURED_CLIENT.search(value):
-        return None, True
+        # "Client: RAA Insurance, claim 66-1. Insured: Mr Lorenzo Bianchi": the insurer engaged us, and
+        # the insured's own label follows on the line
+        later = _INSURED.search(text, label.end())
+        while later is not None and not _INSURED_WORD.search(later.group(0)):
+            later = _INSURED.search(text, later.end())
+        return (_insured(text[later.start() :]), False) if later is not None else (None, True)
     return value, True
 
 
@@ -403,11 +408,28 @@ _TITLE = re.compile(r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\. ")
 _TRADING_AS = re.compile(r" (?:dba|d/b/a|t/a|o/a|trading as|operating as)\b", FLAGS)
 # "2291044 Ontario Inc.": a numbered company, a name that starts with its number
 _NUMBERED_COMPANY = re.compile(r"^\d{3,}(?: [A-Z][\w'&-]*){1,3} (?:Inc|Ltd|Limited|LLC|Corp|Pty Ltd)\b\.?")
-_NO_NAME = re.compile(r"(?:not|unknown|n/a|tba|tbc|none|nil)\b", FLAGS)
+# (nor 'tenant, "Shauna"': the customer is someone else on the job, not the policyholder)
+_NO_NAME = re.compile(
+    r"(?:not|unknown|n/a|tba|tbc|none|nil"
+    r"|(?:the )?(?:tenants?|renters?|occupants?|occupiers?|agents?|property managers?|neighbou?rs?))\b",
+    FLAGS,
+)
+
+
+# "Property: Flat 1 (ground floor), 27 Cwm Road, Swansea": a unit, its bracket, then the street.
+_UNIT_FIRST = re.compile(
+    r"(?:Flat|Unit|Apt|Apartment|Suite|Shop|Level|Lot) ?\d{1,4}[A-Za-z]? \([^()]{1,30}\),? "
+)
 
 
 def _address(text: str) -> str | None:
     value = _labelled_value(_ADDRESS_LABEL, _ADDRESS_END, text)
+    label = _ADDRESS_LABEL.search(text)
+    unit = _UNIT_FIRST.match(text, label.end()) if label is not None else None
+    if unit is not None and _STREET.match(text, unit.end()) is not None:
+        rest = text[unit.end() : unit.end() + MAX_QUOTE]
+        cut = _ADDRESS_END.search(rest)
+        value = clean_value(text[unit.start() : unit.end()] + (rest[: cut.start()] if cut else rest))
     if value is not None and _DOUBTED.search(value):
         return None  # ("Site: Unit 6, 14 Bridge St?" - the writer is not sure of it: say nothing)
     # A labelled address has a street number; "Location: kitchen" is a room.

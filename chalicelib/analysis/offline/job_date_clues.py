@@ -25,6 +25,8 @@ _NOT_LOSS_EVENT = re.compile(
     # (an appointment still to come: "sparky due Thursday 19/11")
     r"|due(?! to)|fitted|replaced|repaired|serviced|quoted?|invoiced?|warning|issued|forecast|last used"
     r"|booked"
+    # (a trade's or our own check: "checked by the gas fitter 20/11 - no gas leak")
+    r"|(?:checked|tested|inspected|cleared|certified) by|gas ?fitters?|relit"
     r"|scheduled|purchased|bought|since|new|set|placed|pulled|removed|extracted|equipment|air movers?"
     r"|booking|came in|job received|work order|referr(?:al|ed)|assigned|allocated"
     r"|dehumidifiers?|dehus?|fans|took (?:\w+ ){0,3}(?:away|out)|readings?|read|we did"

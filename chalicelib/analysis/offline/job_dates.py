@@ -134,7 +134,13 @@ _AWAY = re.compile(
 
 # An outing of hours, not an absence: "came home from church on Sunday 15/11 at about half eleven
 # and found water": home the same day, told by the hour or the part of it, and no stay away told.
-_HOME = re.compile(r"\b(?:came|got|arrived) home\b", FLAGS)
+# ("found by owner Thu 19/11 approx 5:15pm on return from work": back from a day's outing)
+_HOME = re.compile(
+    r"\b(?:came|got|arrived) home\b"
+    r"|\b(?:on (?:\w+ )?return(?:ing)?|returned|(?:came|got) back) (?:home )?from (?:work|school|church"
+    r"|shopping|the shops|the gym|the pool|lunch|dinner|the office|(?:a|her|his|their) shift)\b",
+    FLAGS,
+)
 _HOUR_TOLD = re.compile(
     r"\b(?:at|about|around|after|before) (?:about |around |half |quarter (?:past|to) )?"
     r"(?:[1-9]|1[0-2]|six|seven|eight|nine|ten|eleven|twelve|one|two|three|four|five)\b"
@@ -162,6 +168,17 @@ _CLAUSE_END = re.compile(r"[;()]| [-\u2013\u2014] ")
 
 
 _DAY = timedelta(days=1)
+
+
+# Our own make-safe visit as a field of the sheet: "Board-up / make safe: our crew, Sat 21/11 10 pm",
+# "Emergency call-out: tech on site 02/03 23:40". It is the job's first visit, before a later
+# labelled "Inspection:" (someone else's board-up, a builder's or the fire service's, is not ours).
+_MAKE_SAFE_FIELD = re.compile(
+    r"^[\s\-*#>]*(?:board[- ]?up|make[- ]safe|made safe|emergency(?: (?:call[- ]?out|response|attendance"
+    r"|visit|service))?|after[- ]hours(?: (?:call[- ]?out|attendance|visit))?)"
+    r"(?: ?[/&] ?[\w -]{1,20}?)?\s*:",
+    FLAGS,
+)
 
 
 @dataclass
@@ -204,6 +221,7 @@ class JobDates:
         call_out = CallOutDay(self._about_loss, LEAK_WORD, THIRD_PARTY)
         lead = ""  # the line before, which this one may go on from
         insurers_notes = insurers_file(lines)  # the writer is the insurer's side: their visits are theirs
+        made_safe: _Found | None = None  # our make-safe visit, told as a field of its own
         for line in lines:
             if not line.text:
                 call_out.read(line, [])
@@ -244,6 +262,14 @@ class JobDates:
                 # ("Site visit: 11/20/2026" heads a consultant's report; "Mitigation vendor: Dry Co
                 # (first on site 11/18/2026)" further down dates the job's first visit)
                 inspection_labelled, labelled_first = _Found(day, line), True
+            if (
+                made_safe is None
+                and found
+                and found[0].value
+                and (field := _MAKE_SAFE_FIELD.match(line.text)) is not None
+                and not THIRD_PARTY.search(line.text, field.end())
+            ):
+                made_safe = _Found(found[0].value, line)
             if len(arrivals) < _ARRIVALS_KEPT and (arrival := told_arrival(line, found, context, events)):
                 arrivals.append(
                     _Found(
@@ -291,6 +317,13 @@ class JobDates:
         # (a form's own "Inspected: 03/10" stands even before a wrong loss date: QA says they conflict)
         kept = [v for v in visits if not earliest_loss or v.value >= earliest_loss or is_form_field(v.line)]
         inspection = kept[0] if kept else None
+        if (
+            made_safe is not None
+            and not insurers_notes
+            and (inspection is None or made_safe.value < inspection.value)
+            and (earliest_loss is None or made_safe.value >= earliest_loss)
+        ):
+            inspection = made_safe  # ("Board-up: our crew, Sat 21/11" before "Inspection: Mon 23/11")
         if inspection is not None and inspection.insurers:
             # ("Adjuster (G. Power) attended March 9" after "our crew was on site the same night")
             ours = [visit for visit in kept if not visit.insurers and visit.value < inspection.value]
@@ -383,7 +416,9 @@ class JobDates:
                     or OPEN_ENDED.search(text, start, end)
                     or OPEN_ENDED.search(following)
                     or _CALL_WORD.search(text, start, end)
-                    or THIRD_PARTY.search(text, start, end)
+                    # (a trade named in a later clause came after it: "had split sometime after
+                    # midnight, and by the time the plumber isolated it at 6.30 ...")
+                    or THIRD_PARTY.search(text, start, _clause_after(text, match.end(), end))
                     or any(
                         is_our_arrival(text, cue, start, end) for cue in ARRIVAL.finditer(text, start, end)
                     )
@@ -511,6 +546,16 @@ class JobDates:
 
 
 _DISCOVERY_CLAUSE_END = re.compile(r";")
+
+
+# Where the clause after a small-hours time ends: a comma or semicolon that opens another clause.
+_NEXT_CLAUSE = re.compile(r"[;,] (?:and |but |then |so |by the time )?")
+
+
+def _clause_after(text: str, at: int, end: int) -> int:
+    """The end of the clause a word at `at` stands in (at most the sentence's end)."""
+    cut = _NEXT_CLAUSE.search(text, at, end)
+    return cut.start() if cut else end
 
 
 def _booked_over(labelled: _Found, own: Sequence[_Found], lines: Sequence[Line]) -> bool:

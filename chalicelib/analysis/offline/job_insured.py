@@ -75,7 +75,8 @@ _NAMED_HEADING = re.compile(
     rf"^[\s#*>\-]*(?P<titled>(?:Mr|Mrs|Ms|Miss|Dr)\.? (?:[A-Z]\. )?{_NAME}), (?=\d{{1,5}}[A-Za-z]? [A-Z])"
     r"|^[\s#*>\-]*(?:(?:Job|JOB|Customer|Re)\b ?:|[^\n]{0,40}?\b(?:claim|Claim|CLAIM)\b[^\n]{0,40}?"
     r" [\-\u2013\u2014|])\s*"
-    rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.? )?{_NAME}(?: (?:&|and) {_NAME})?), "
+    # ("Claim VA-77 | Sam & Jo Reyes | 91 Old Mill Trace": the heading's cells, the street last)
+    rf"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.? )?{_NAME}(?: (?:&|and) {_NAME})?)(?:, | [|\-\u2013\u2014] )"
     r"(?=\d{1,5}[A-Za-z]?(?:/\d+)? [A-Z])"
 )
 
@@ -197,13 +198,20 @@ _THEIRS = re.compile(
 _TAGGED = re.compile(
     r"^[\s#*>\-]*[A-Z][\w /&'-]{0,30}: (?P<name>[A-Z][^:()|;]{2,80}?) \("
     # ("Prepared for: Beck Court Ltd (freeholder and buildings policyholder)": another role first)
-    r"(?:[a-z][a-z ]{0,30}(?: and|,|&) )?(?:the )?(?:named )?(?:buildings? |contents )?"
+    # ("Commissioned by: Mr Gareth Pryce-Jones (landlord / policyholder)", "(owner/insured)")
+    r"(?:[a-z][a-z ]{0,30}?(?: and|,|&| ?/) ?)?(?:the )?(?:named )?(?:buildings? |contents )?"
     r"(?:insured|policy ?holder)\)"
+    # "Caller: Ngaire Tait (owner-occupier)": a field's person tagged as the property's owner, who holds
+    # the building's policy (a tenant, agent or manager tagged so is never read here)
+    r"|^[\s#*>\-]*[A-Z][\w /&'-]{0,30}: "
+    r"(?P<owner>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'\-]+(?: [A-Z][\w'\-]+){1,3})"
+    r" \((?:home ?|property )?owner(?:[- ]occupiers?)?\)"
 )
 _INSURED_IS = re.compile(
     # ("Report for the florist. Insured is Fern & Co Pty Ltd, tenancy 2": a sentence opening with it)
-    r"(?:\b(?:the|our) |^|(?<=[.!?] ))(?:named )?(?:insured|policy ?holder) (?:is|will be)"
-    r" (?P<name>(?-i:[A-Z])[^.;:()!?,]{2,60}?)"
+    # ("Policy holders are Sam & Jo Reyes", "The insured is the Harbour Rowing Trust": the article kept out)
+    r"(?:\b(?:the|our) |^|(?<=[.!?] ))(?:named )?(?:insureds?|policy ?holders?) (?:is|are|will be)"
+    r" (?:the )?(?P<name>(?-i:[A-Z])[^.;:()!?,]{2,60}?)"
     r"(?=[.;(!?,]\s|[.;!?]?$| - )",
     FLAGS,
 )
@@ -214,13 +222,39 @@ def unlabelled_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
     return _header_insured(lines) or _stated_insured(lines) or _narrative_insured(lines)
 
 
+# A person named in the prose with their role in a bracket: "Unit 2 is owned by Ms Fenella Vickery
+# (policy holder, Harbour Mutual claim 55-1)", "Jo Reyes (the insured) rang at six".
+_NAME_TAGGED = re.compile(
+    rf"(?<![\w'])(?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?{_FULL_NAME}(?: (?:&|and) {_FULL_NAME})?)"
+    r" \((?:the )?(?:named )?(?:insured|policy ?holder)s?(?:[,;)]| -)"
+)
+
+
+# The owner named as the one the work is for: "Instructed by: Aire Lettings (agent) for the landlord,
+# Mr Hamish Doyle", "on behalf of the owners, Sam and Jo Reyes". A landlord owns the property and
+# holds its buildings cover; an agent or a tenant named so is not read (their words are not here).
+_FOR_THE_OWNER = re.compile(
+    r"\b(?:for|on behalf of) (?:the )?(?:property |home ?)?(?:owners?|landlord|landlady|freeholder)"
+    rf",? (?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?{_FULL_NAME}(?: (?:&|and) {_FULL_NAME})?)\b"
+)
+
+
 def _stated_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
     for line in lines:
         if not line.text:
             continue
         for match in (_TAGGED.match(line.text), *itertools.islice(_INSURED_IS.finditer(line.text), 3)):
-            if match is not None and not _NOT_A_PARTY.match(match.group("name")):
-                return match.group("name").strip(), line
+            if match is None:
+                continue
+            name = match.groupdict().get("owner") or match.group("name")
+            if name is not None and not _NOT_A_PARTY.match(name):
+                return name.strip(), line
+    for pattern in (_NAME_TAGGED, _FOR_THE_OWNER):
+        for line in lines:
+            for match in pattern.finditer(line.text) if line.text else ():
+                bare = re.sub(r"^(?:Mr|Mrs|Ms|Miss|Dr)\.? ", "", match.group("name"))
+                if all(_is_name(part) for part in re.split(r" (?:&|and) ", bare)):
+                    return match.group("name"), line
     return None
 
 

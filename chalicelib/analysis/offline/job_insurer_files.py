@@ -15,7 +15,9 @@ from chalicelib.analysis.offline.text import FLAGS, Line
 # Southland Loss Adjusters Ltd", "Independent adjuster's file notes", "MUTUAL INSURANCE - CLAIM FILE
 # NOTES". Not a restorer's sheet that only names the adjuster on a line of its own ("Adjuster: ...").
 _INSURERS_TITLE = re.compile(
-    r"\bloss adjust(?:ing|ers?)\b|\badjust(?:er|ing|ers)(?:'s|s')? (?:file|report|notes|file notes)\b"
+    # ("NORTHERN LOSS ASSESSORS": an assessor's report, the restorer it writes about came first)
+    r"\bloss (?:adjust(?:ing|ers?)|assess(?:ing|ors?))\b"
+    r"|\badjust(?:er|ing|ers)(?:'s|s')? (?:file|report|notes|file notes)\b"
     r"|\bclaims? file notes\b",
     FLAGS,
 )

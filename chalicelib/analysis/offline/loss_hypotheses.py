@@ -30,11 +30,15 @@ _OPENS_INLINE = re.compile(
 # The guesses run on in one sentence, and the writer says they do not know: "Could be the shower
 # above, the hot water service, or the box gutter - we had rain Sunday 29/11 ... Don't know yet."
 _GUESS_SENTENCE = re.compile(
-    r"(?:^|[.!?]\s)\W*(?:it )?(?:could be|might be|may be|possibly|either)\b[^.!?]{0,200}?\bor\b", FLAGS
+    # (a bracketed aside may ask its own question: "the hose bib (was it shut off?), or the heater loop")
+    r"(?:^|[.!?]\s)\W*(?:it )?(?:could be|might be|may be|possibly|either)\b"
+    r"(?:[^.!?()]|\([^()]{0,80}\)){0,200}?\bor\b",
+    FLAGS,
 )
 _UNDECIDED = re.compile(
     r"\b(?:don'?t|do not|doesn'?t) know(?: yet)?\b|\bnot sure\b|\bno idea\b|\bunknown\b"
-    r"|\b(?:can'?t|cannot) (?:tell|say)\b|\bundetermined\b|\bnot (?:yet )?(?:found|confirmed)\b",
+    r"|\b(?:can'?t|cannot|(?:not |un)able to|no way to) (?:tell|say|determine)\b|\bundetermined\b"
+    r"|\bnot (?:yet )?(?:found|confirmed)\b",
     FLAGS,
 )
 

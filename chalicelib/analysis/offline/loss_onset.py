@@ -117,6 +117,16 @@ _METER_LOG = re.compile(
     r"|non-?stop|uninterrupted) )?(?:water )?(?:flow|usage|consumption|draw)\b",
     FLAGS,
 )
+# An alarm or a sensor's log of the water itself: "pump alarm log shows high-water at 02:10 on 18/11",
+# "the leak sensor under the sink triggered at 4.05 am Sunday 6/12", "water alarm went off at 3 a.m. on
+# the 14th". What it logged is the water, so no "continuous" is needed: the log dates the escape.
+_ALARM_LOG = re.compile(
+    r"\b(?:alarm|(?:leak|water|flood|moisture) (?:sensor|detector)|sensor)\b[\w' -]{0,25}?"
+    r"\b(?:shows?|showed|logs?|logged|records?|recorded|registers?|registered|went off|triggered"
+    r"|tripped|sounded|alerted|fired)\b(?: an?)?(?: (?:high[- ]water|water|leak|flood(?:ing)?|wet|alarm|alert"
+    r"|event))?",
+    FLAGS,
+)
 _FROM_WORD = re.compile(r"[^.;]{0,30}?\b(?:from|since|starting|beginning|at)\b", FLAGS)
 
 
@@ -140,6 +150,10 @@ def metered_start(text: str, found: list[DateMatch]) -> list[date]:
             break
         if not (cue.group("began") or cue.group("steady")):
             continue
+        start = _FROM_WORD.match(text, cue.end())
+        if start is not None and (day := _date_after(text, found, start.end())) is not None:
+            out.append(day)
+    for cue in itertools.islice(_ALARM_LOG.finditer(text), _METER_TRIES):
         start = _FROM_WORD.match(text, cue.end())
         if start is not None and (day := _date_after(text, found, start.end())) is not None:
             out.append(day)

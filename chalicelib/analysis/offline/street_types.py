@@ -8,4 +8,6 @@ STREET_TYPES = (
     "|Boulevard|Way|Tce|Terrace|Hwy|Highway|Cl|Close|Cct|Circuit|Gr|Grove|Esp|Esplanade|Pkwy|Parkway"
     "|Trl|Trail|Cir|Circle|Sq|Square|Rise|Loop|Row|Walk|Mews|Gardens|Gdns|Green|Heights|Hts|View|Vista"
     "|Ridge|Chase|Glen|Gate|Mall|Quay|Wynd|Bend|Run|Track|Rd N|Rd S|Brow|Cottages"
+    # (the American suburb's: "9107 Old Mill Trace", "12 Harbor Cove", "88 Turnpike Pike")
+    "|Trace|Pike|Cove|Commons|Crossing|Hollow|Crest|Path"
 )
