@@ -80,7 +80,9 @@ UNAFFECTED = re.compile(
     r"\b(?:unaffected|not affected|not impacted|unimpacted|undamaged|not damaged|" + _STRUCK_OFF_WORDS +
     # "at the dry standard", "back to dry standard" say a room has dried, not that it is the reference
     r"|(?<!at the )(?<!to the )(?<!of the )(?<!at )(?<!to )dry (?:standard|std|ref(?:erence)?)s?"
-    r"|(?:reference|control|baseline) (?:area|room|point|wall)s?"
+    # (a "control room" is a studio's or a clinic's room, the "MRI control room", not a dry standard's)
+    r"|(?:reference|baseline) (?:area|room|point|wall)s?|control (?:area|point|wall)s?"
+    r"|(?:our|my|his|her|their) control rooms?"
     # ("the front office is where we took our dry standard")
     r"|where (?:we|i|they|he|she) (?:took|take|read|got) (?:the |a |our |my |his |her |their )?(?:dry )?"
     r"(?:standard|reference|baseline|control)s?"

@@ -79,7 +79,8 @@ def _is_row(text: str) -> bool:
 # A readings block: its heading line and the lines under it, up to a blank line or another section.
 _READINGS_HEADER = re.compile(
     r"^[\s\-*#>]*(?:[a-z0-9/\-]+ ){0,3}(?:moisture (?:readings?|map\w*|check|content|survey|log)|readings?"
-    r"|mc readings?|mc|moisture|re-?reads?|re-?checks?|drying log|monitoring|meter readings?)\b",
+    r"|mc readings?|mc|moisture|re-?reads?|re-?checks?|drying log|monitoring|meter readings?)\b"
+    r"(?! rooms?\b)",  # ("5 Reading room drywall, E wall 19 9.8": a clinic's or a library's room, a row)
     FLAGS,
 )
 # "15-Sep-26 14:00 Reviewed vendor's intake moisture log, taken 14-Sep (their meter, ...):" leads
@@ -412,7 +413,13 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
             )
             if self._rows is not None:
                 self._rows.columns = None
-        elif _OTHER_SECTION.match(text) and (SECTION_LABEL.match(text) or _HEADING.match(text)):
+        elif (
+            _OTHER_SECTION.match(text)
+            and (SECTION_LABEL.match(text) or _HEADING.match(text))
+            # ("4 MRI control" / "drywall," / "equipment" / "rack wall": a PDF cell's wrapped words, in
+            # lower case under a row begun above, head no section)
+            and not (self._pending_label and text[:1].islower())
+        ):
             self._in_readings = False  # "Equipment: ..." starts another section
             self._reference_block = False
             if self._rows is not None:
