@@ -479,22 +479,3 @@ def test_under_a_fitting_is_the_affected_crawlspace_below_its_room() -> None:
     )
     found = {(r.value, r.location) for r in analyze_text(text).moisture_readings}
     assert {(31.0, "Crawlspace"), (27.0, "Crawlspace"), (20.0, "Bathroom")} <= found
-
-
-def test_a_title_read_lines_above_is_no_label_of_a_row_far_below() -> None:
-    # (a title with no number kept as a wrapped cell's start must not swallow a row many lines on)
-    text = (
-        "MOISTURE SURVEY - Lot 7 stage two\n"
-        "Attended 22/11/2026. Scullery and den wet; hallway dry.\n"
-        "Scullery 3.0 x 2.0 m, vinyl wet. Den 4 x 4 m, carpet wet.\n"
-        "Meter: Tramex (%) + pins (%MC)\n"
-        "Points\n"
-        "M  scullery plasterboard behind sink\n"
-        "N  den skirting (MDF)\n"
-        "\n"
-        "          22/11   24/11\n"
-        "M         44      19\n"
-        "N         27 %MC  14 %MC\n"
-    )
-    found = {(r.value, r.location) for r in analyze_text(text).moisture_readings}
-    assert {(44.0, "Scullery"), (19.0, "Scullery"), (27.0, "Den")} <= found

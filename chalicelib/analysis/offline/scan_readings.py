@@ -322,9 +322,6 @@ class ReadingsScan(
                 rows.columns = header
                 self._pending_label = ""
                 return True
-            if self.__dict__.get("_pending_line", line.number - 1) != line.number - 1:
-                # (a cell wraps onto the very next line: a title read lines above is no row's label)
-                self._pending_label = ""
             wrapped = (
                 rows.word_row(text, taken_on) if self._pending_label and len(text) <= _MAX_WRAPPED else []
             )
@@ -371,7 +368,6 @@ class ReadingsScan(
             ):
                 # ("4 MRI control" / "drywall," / "27 15 4.0 0.5": a row's point ID opens its wrapped label)
                 self._pending_label = f"{self._pending_label} {text}".strip()[-_MAX_WRAPPED * 3 :]
-                self.__dict__["_pending_line"] = line.number
             else:
                 self._pending_label = ""
         else:
