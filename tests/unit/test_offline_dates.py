@@ -549,3 +549,42 @@ def test_a_slash_after_a_month_and_day_is_no_year_when_the_job_has_another() -> 
     found = Dates(lines, None).find("leak ran overnight Mar 17/18", date(2026, 3, 19))
     # Then the day is the 17th of the job's year, and no year 2018 is read
     assert [match.value for match in found] == [date(2026, 3, 17)]
+
+
+def _iso_document(*texts: str) -> Dates:
+    return Dates([Line(number, text, text) for number, text in enumerate(texts, 1)], None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("visits 11-23 and 11-26", [date(2026, 11, 23), date(2026, 11, 26)]),
+        ("re-read 12-02", [date(2026, 12, 2)]),  # (into the next month)
+        ("then 11-05", [date(2026, 11, 5)]),  # (month first, though 05 could be a month too)
+    ],
+)
+def test_a_year_first_document_drops_the_year_and_keeps_month_then_day(
+    text: str, expected: list[date]
+) -> None:
+    dates = _iso_document("Ottawa, ON, Canada", "Loss 2026-11-18, first visit 2026-11-20", text)
+    found = dates.find(text, date(2026, 11, 20), yearless_numeric=True, own_separator=True)
+    assert [match.value for match in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "AM 1-4 placed",  # (a range of units, not two-digit month and day)
+        "see 05-31 on the drawing",  # (a month and day half a year from the job)
+    ],
+)
+def test_a_year_first_document_reads_no_other_dashed_pair_as_a_day(text: str) -> None:
+    dates = _iso_document("Ottawa, ON, Canada", "Loss 2026-11-18, first visit 2026-11-20", text)
+    assert dates.find(text, date(2026, 11, 20), yearless_numeric=True, own_separator=True) == []
+
+
+def test_a_day_first_document_keeps_its_own_dashed_order() -> None:
+    # (the near miss: dates written "20-11-2026" make "23-11" day first, no year-first tail)
+    dates = _iso_document("Perth WA 6000", "Loss 18-11-2026, first visit 20-11-2026", "then 23-11")
+    found = dates.find("then 23-11", date(2026, 11, 20), yearless_numeric=True, own_separator=True)
+    assert [match.value for match in found] == [date(2026, 11, 23)]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_prose import prose_readings
@@ -260,3 +262,51 @@ def test_a_size_written_long_and_wide_is_no_reading() -> None:
     found = {reading.value for reading in analyze_text(f"Leak.\n{text}\n").moisture_readings}
     # Then the sizes are no readings, the reading is
     assert 28.0 in found and not found & {3.1, 2.2}
+
+
+# A first list whose dry standards close it, then visits that re-read only the wet points in the
+# same order: each later value is the wet point's in its place.
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        (
+            "laundry floor 36, laundry wall 610, hall skirting 27"
+            " - study wall 150 and study skirting 12 as the normal",
+            "Thursday 14/05: 22, 340, 18 (same order)",
+        ),
+        (
+            "laundry floor 36; laundry wall 610; hall skirting 27;"
+            " study wall 150 & study skirting 12 for comparison",
+            "14/05: 22, 340, 18",
+        ),
+    ],
+)
+def test_later_visits_re_read_the_wet_points_of_a_list_closed_by_its_dry_standards(
+    first: str, later: str
+) -> None:
+    text = (
+        "Burst hose on Mon 11/05/2026 at 3 Rata St, Nelson 7010, New Zealand.\n"
+        "Laundry and hall wet, study dry.\n"
+        "Tech came Tue 12/05/2026 (pin meter WME for the small numbers, scanner relative for the big ones):\n"
+        f"{first}\n"
+        f"{later}\n"
+    )
+    found = {(r.value, r.location, r.taken_on, r.is_reference) for r in analyze_text(text).moisture_readings}
+    assert (150.0, "Study", date(2026, 5, 12), True) in found
+    assert (12.0, "Study", date(2026, 5, 12), True) in found
+    assert (340.0, "Laundry", date(2026, 5, 14), False) in found
+    assert (18.0, "Hall", date(2026, 5, 14), False) in found
+
+
+def test_a_visit_with_as_many_values_as_the_whole_list_puts_none_of_them_on_a_wet_point() -> None:
+    # (the near miss: four values after a list of three wet points and one dry standard; the wet
+    # points' order does not fit four values)
+    text = (
+        "Burst hose on Mon 11/05/2026 at 3 Rata St, Nelson 7010, New Zealand.\n"
+        "Laundry and hall wet, study dry.\n"
+        "Tech came Tue 12/05/2026 with a pin meter (WME):\n"
+        "laundry floor 36, laundry skirting 30, hall skirting 27 - study skirting 12 for comparison\n"
+        "14/05: 22, 20, 18, 12 (same order)\n"
+    )
+    found = analyze_text(text).moisture_readings
+    assert not any(r.value == 12.0 and r.location != "Study" for r in found)

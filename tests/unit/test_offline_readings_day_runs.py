@@ -260,3 +260,68 @@ def test_rows_of_a_received_log_each_give_their_days() -> None:
     assert {(70.0, "Den", date(2026, 3, 2)), (41.0, "Den", date(2026, 3, 5))} <= read
     assert (38.0, "Hall", date(2026, 3, 2)) in read or (38.0, "Hallway", date(2026, 3, 2)) in read
     assert not any(r.taken_on == date(2026, 3, 6) for r in found)
+
+
+# --- a log that writes its days year first: "2026-03-02: 64   03-03: 41" ------------------------
+
+_ISO_DATES = Dates(
+    [
+        Line(1, "Springfield, IL, USA", "Springfield, IL, USA"),
+        Line(2, "Loss reported 2026-03-01", "Loss reported 2026-03-01"),
+    ],
+    None,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # later visits drop the year and keep month then day, whatever the document's own order
+        (
+            "C  stud base (office)   2026-03-02 = 31 %MC   03-04 = 22 %MC   03-06 = 15 %MC",
+            [(31.0, date(2026, 3, 2)), (22.0, date(2026, 3, 4)), (15.0, date(2026, 3, 6))],
+        ),
+        (
+            "P6 screed by the sliding door 2026-03-02: 4.8, 03-05: 4.1, 03-09: 3.9",
+            [(4.8, date(2026, 3, 2)), (4.1, date(2026, 3, 5)), (3.9, date(2026, 3, 9))],
+        ),
+        # (an item's own relative unit reads over 100)
+        (
+            "7 GIB behind the washer (scullery)   2026-03-02: 210 REL   03-03: 140 REL",
+            [(210.0, date(2026, 3, 2)), (140.0, date(2026, 3, 3))],
+        ),
+    ],
+)
+def test_days_written_year_first_then_without_the_year(text: str, expected: list[tuple[float, date]]) -> None:
+    found = day_value_runs(text, _ISO_DATES, _DAY)
+    assert [(r.value, r.taken_on) for r in found] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hall wall   2026-03-02: 40   09-12: 30",  # (a month and day half a year away: no visit)
+        "hall wall   2026-03-02: 40   03-41: 30",  # (no such day)
+    ],
+)
+def test_year_first_logs_read_no_number_pair_as_a_day(text: str) -> None:
+    assert day_value_runs(text, _ISO_DATES, _DAY) == []
+
+
+def test_a_document_without_year_first_days_reads_no_dashed_pair_as_a_day() -> None:
+    # ("hall wall 3/2: 40   03-04: 30" where no date is written year first: "03-04" is no day)
+    assert day_value_runs("hall wall   3/2: 40   03-04: 30", _DATES, _DAY) == []
+
+
+def test_a_point_list_with_year_first_visits_is_read_in_each_points_room() -> None:
+    found = analyze_text(
+        "Sump failure, 9 Birch Rd, Hamilton ON L8P 1A1, Canada. Loss 2026-03-01, first visit 2026-03-02.\n"
+        "Games room approx 16 ft x 12 ft and the boiler room were flooded.\n"
+        "Points (Tramex, REL on block walls):\n"
+        "1 block wall at 4 in. (games room)    2026-03-02: 77 REL   03-04: 61 REL   03-07: 48 REL\n"
+        "2 block wall at 4 in. (boiler room)   2026-03-02: 83 REL   03-04: 70 REL   03-07: 52 REL\n"
+    ).moisture_readings
+    read = {(r.value, r.location, r.taken_on) for r in found}
+    assert (61.0, "Games room", date(2026, 3, 4)) in read
+    assert (52.0, "Boiler room", date(2026, 3, 7)) in read
+    assert not any(r.value in (3.0, 4.0, 7.0) for r in found)  # (no day's number read as a value)

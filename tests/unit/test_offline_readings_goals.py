@@ -69,3 +69,35 @@ def test_a_goal_clause_naming_the_meters_mode_is_a_goal_on_that_scale() -> None:
     assert [(goal.material_key, goal.unit, goal.value) for goal in goals] == [(None, "REL", 120.0)]
     # ("pins" alone: jobs say their pins read %MC or WME, so no scale is settled)
     assert goals_in("Goal: pins under 16 on the skirting.") == []
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        "Timber over 20 %MC can grow mould; the goal is 15.",
+        "Anything greater than 18% will encourage decay in the bearers.",
+        "Framing above 19% supports fungal growth.",
+    ],
+)
+def test_a_rule_of_thumb_about_growth_is_no_reading(rule: str) -> None:
+    notes = (
+        "Attended 03/08/2026. Hallway skirting wet.\n"
+        "Readings (Protimeter, %MC): hallway skirting 31, bearer 24.\n"
+        f"{rule}\n"
+    )
+    found = {reading.value for reading in analyze_text(notes).moisture_readings}
+    assert {31.0, 24.0} <= found
+    assert not found & {18.0, 19.0, 20.0}
+
+
+def test_a_reading_said_to_be_over_a_growth_level_is_still_read() -> None:
+    # (the near miss: a value read, then compared with the level that supports growth)
+    notes = (
+        "Attended 03/08/2026. Hallway wet.\n"
+        "Readings (%MC): hallway bearer 26, well over the 19% that supports growth.\n"
+    )
+    found = {reading.value for reading in analyze_text(notes).moisture_readings}
+    assert 26.0 in found

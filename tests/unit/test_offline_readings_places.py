@@ -354,3 +354,128 @@ def test_a_room_named_beside_a_wall_in_a_sentence_still_only_places_it() -> None
         "Stain on the sunroom ceiling by the scullery wall, plaster read 38.\n"
     )
     assert [(value, place) for value, place, _, _ in _readings(text)] == [(38.0, "Sunroom")]
+
+
+def test_a_height_in_inches_ends_no_sentence() -> None:
+    from chalicelib.analysis.offline.reading_where import sentence_start
+
+    text = "5 block wall at 4 in. (boiler room)  2026-03-02: 83 REL   03-04: 70 REL   03-07: 52 REL"
+    assert sentence_start(text, text.index("52")) == 0
+    text = "B stud at 12in. (den) 31"
+    assert sentence_start(text, text.index("31")) == 0
+    # (a full stop after a word still ends the sentence)
+    text = "Hall wall wet at the base. Den stud 31"
+    assert sentence_start(text, text.index("31")) == text.index("Den")
+
+
+# A PDF log whose point cell wrapped over several lines, one of them a word that could head a
+# section ("equipment", "scope"), and rooms named for what is done in them ("Reading room",
+# "Control room") that are neither a readings heading nor a dry standard.
+_WRAPPED_LOG = (
+    "Radio station flood, 8 Wharf St, Hobart TAS 7000. Attended 03/03/2026.\n"
+    "Studio control room 5 x 4 m - carpet tile and plasterboard wet.\n"
+    "Reading room 6 x 5 m - plasterboard wet along the east wall.\n"
+    "Meter: Protimeter (WME). Unaffected: boardroom plasterboard 11.\n"
+    "Pt Room Material 03/03 04/03 05/03\n"
+    "1 Studio control plasterboard, N wall 40 28 19\n"
+    "2 Studio control\nplasterboard,\nscope\nof works wall\n36 24 17\n"
+    "3 Reading room plasterboard, E wall 33 21 15\n"
+)
+
+
+def test_a_wrapped_pdf_cell_and_rooms_named_for_their_use_read_in_their_rooms() -> None:
+    found = {
+        (r.value, r.location, r.taken_on, r.is_reference)
+        for r in analyze_text(_WRAPPED_LOG).moisture_readings
+    }
+    rooms = {location for _, location, _, _ in found}
+    control = next(room for room in rooms if room.lower().startswith("studio control"))
+    assert (40.0, control, date(2026, 3, 3), False) in found
+    assert (24.0, control, date(2026, 3, 4), False) in found  # (the wrapped row)
+    assert (15.0, "Reading room", date(2026, 3, 5), False) in found  # (a row, no heading)
+
+
+def test_a_control_reading_is_still_a_dry_standard() -> None:
+    # ("control" before a material, in no room of that name: the dry standard)
+    text = (
+        "Attended 03/03/2026. Hall carpet and plasterboard wet.\n"
+        "Readings (WME): hall plasterboard 38, control plasterboard 12\n"
+    )
+    found = {(r.value, r.is_reference) for r in analyze_text(text).moisture_readings}
+    assert (12.0, True) in found and (38.0, False) in found
+
+
+def test_a_bathroom_fitting_places_a_reading_in_the_one_bathroom() -> None:
+    text = (
+        "Attended 03/03/2026. Upstairs bathroom and the spare bedroom carpet wet.\n"
+        "Readings (Protimeter, WME):\n"
+        "- joist under the toilet, read through the access panel: 30\n"
+        "- wall behind the vanity (plasterboard): 26\n"
+        "- plasterboard boxing below the waste trap: 22\n"
+        "- spare bedroom skirting: 18\n"
+    )
+    found = {(r.value, r.location) for r in analyze_text(text).moisture_readings}
+    assert {(30.0, "Upstairs bathroom"), (26.0, "Upstairs bathroom"), (22.0, "Upstairs bathroom")} <= found
+    assert (18.0, "Spare bedroom") in found
+
+
+def test_a_fitting_two_affected_rooms_may_hold_places_neither() -> None:
+    # (the near miss: an ensuite and a bathroom both wet, "behind the vanity" could be either)
+    text = (
+        "Attended 03/03/2026. Ensuite and main bathroom floors wet.\n"
+        "Readings (Protimeter, WME):\n"
+        "- wall behind the vanity (plasterboard): 26\n"
+    )
+    found = {(r.value, r.location) for r in analyze_text(text).moisture_readings}
+    assert (26.0, "Bathroom") not in found and (26.0, "Ensuite") not in found
+
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("Lounge wall at 200 mm: 61, 55, 48 (3 spots, left to right)", [61.0, 55.0, 48.0]),
+        ("Lounge wall: 61, 55 (2 locations either side of the door)", [61.0, 55.0]),
+        ("Lounge skirting 44 / 39 / 30 (3 places along the run)", [44.0, 39.0, 30.0]),
+    ],
+)
+def test_a_bracketed_count_of_the_places_read_is_no_reading(line: str, values: list[float]) -> None:
+    text = f"Attended 03/03/2026. Lounge carpet wet.\nReadings (Protimeter, WME):\n{line}\n"
+    assert sorted(r.value for r in analyze_text(text).moisture_readings) == sorted(values)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "laundry wall 44 - hall skirting 30 and study skirting 12",
+        "laundry wall 44 & hall skirting 30 - study skirting 12",
+    ],
+)
+def test_a_dash_or_and_between_place_value_items_parts_them(line: str) -> None:
+    text = f"Attended 03/03/2026. Laundry and hall wet.\nReadings (Protimeter, WME):\n{line}\n"
+    found = {(r.value, r.location) for r in analyze_text(text).moisture_readings}
+    assert {(44.0, "Laundry"), (30.0, "Hall"), (12.0, "Study")} <= found
+
+
+def test_a_dash_between_two_values_is_no_break() -> None:
+    # (the near miss: "30 - 40" is a range, read by no item reader as two places)
+    text = (
+        "Attended 03/03/2026. Laundry wet.\n"
+        "Readings (Protimeter, WME):\nlaundry wall 30 - 40 along the base\n"
+    )
+    assert not any(r.value == 40.0 and r.location != "Laundry" for r in analyze_text(text).moisture_readings)
+
+
+def test_under_a_fitting_is_the_affected_crawlspace_below_its_room() -> None:
+    text = (
+        "Inspected 03/03/2026. Leak at the tub drain: the bathroom vinyl is lifting and the crawlspace\n"
+        "under the bathroom has wet joists.\n"
+        "Readings (pins, %MC):\n"
+        "- joist beneath the tub: 31\n"
+        "- subfloor underside at the tub waste: 27\n"
+        "- bathroom vinyl seam (from the room): 20\n"
+    )
+    found = {(r.value, r.location) for r in analyze_text(text).moisture_readings}
+    assert {(31.0, "Crawlspace"), (27.0, "Crawlspace"), (20.0, "Bathroom")} <= found

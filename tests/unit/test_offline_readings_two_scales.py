@@ -128,3 +128,51 @@ def test_pins_with_no_stated_scale_read_the_trades_default() -> None:
     notes = _PINS_SAID.replace("Pins = WME, search = relative.", "Search mode is relative.")
     found = sorted((r.value, r.unit) for r in analyze_text(notes).moisture_readings)
     assert (46.0, "%MC") in found
+
+
+# --- a wood equivalent is WME, and a scale written out beats one a meter's mode implies ----------
+
+import pytest  # noqa: E402
+
+from chalicelib.analysis.offline.reading_scales import declared_scale  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The numbers are "%MC wood equivalent" as he called them:', "WME"),
+        ("He said the figures are wood moisture equivalent.", "WME"),
+        ("values in wood-equivalent, list below", "WME"),
+        ("Readings in %MC:", "%MC"),  # (plain %MC stays %MC)
+        ("He used a wooden ladder to reach the equivalent spot", None),  # (no scale)
+    ],
+)
+def test_a_wood_equivalent_is_declared_as_wme(text: str, expected: str | None) -> None:
+    assert declared_scale(text) == expected
+
+
+_HOMEOWNER = """From: Rua Tane
+Subject: leak at 4 Totara St, Nelson 7010, New Zealand
+The pipe under the bathroom basin burst on Wed 10/06/26. The bathroom and passage carpet were wet.
+The drying man checked the walls with a pin meter every visit.
+His sheet (he says the numbers are "wood moisture equivalent"):
+Thu 11/06: passage wall 31, bathroom wall 27
+Sun 14/06: passage wall 19, bathroom wall 16
+"""
+
+_NEAR_MISS = """From: Rua Tane
+Subject: leak at 4 Totara St, Nelson 7010, New Zealand
+The pipe under the bathroom basin burst on Wed 10/06/26. The bathroom and passage carpet were wet.
+The drying man checked the walls with a pin meter every visit.
+Thu 11/06: passage wall 31, bathroom wall 27
+"""
+
+
+def test_a_sheet_said_to_be_a_wood_equivalent_reads_wme_over_the_pin_meter() -> None:
+    found = {(r.value, r.unit) for r in analyze_text(_HOMEOWNER).moisture_readings}
+    assert {(31.0, "WME"), (27.0, "WME"), (19.0, "WME"), (16.0, "WME")} <= found
+
+
+def test_a_pin_meter_named_alone_still_reads_its_own_scale() -> None:
+    found = {r.unit for r in analyze_text(_NEAR_MISS).moisture_readings}
+    assert "WME" not in found

@@ -626,3 +626,36 @@ def test_two_numbers_of_a_lettered_space_stay_two_rooms() -> None:
     (one,) = room_mentions("Treatment room 2 carpet wet")
     (two,) = room_mentions("treatment 3 wall 19")
     assert one.key != two.key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Recreation area carpet wet to the bar",
+        "the rec area tiles were under water",
+        "3 tile by the bar (rec) 4.1",  # (a point's bracketed room, said short)
+    ],
+)
+def test_a_basements_rec_area_is_the_rec_room(text: str) -> None:
+    assert [mention.key for mention in room_mentions(text)] == ["|rec_room|"]
+
+
+@pytest.mark.parametrize(
+    "text", ["rec'd the report on Monday", "see the rec for a dehu", "rec. 3 air movers"]
+)
+def test_rec_alone_is_no_room(text: str) -> None:
+    assert room_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "affected"),
+    [
+        ("Studio control room 5 x 4 m - carpet tile wet", ["Studio control room"]),
+        ("water through the ceiling of the edit control room onto the desk", ["Edit control room"]),
+        ("the den is our control room for the readings", []),  # (the dry standard's room)
+    ],
+)
+def test_a_control_room_is_a_room_unless_it_holds_the_dry_standard(text: str, affected: list[str]) -> None:
+    assert [
+        mention.name for mention in room_mentions(text) if mention.affected and mention.name != "Den"
+    ] == affected

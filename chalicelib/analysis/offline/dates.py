@@ -173,6 +173,23 @@ def _near_anchor(month: int, day: int, anchor: date | None) -> date | None:
     return None
 
 
+def _writes_iso_dashes(lines: Sequence[Line]) -> bool:
+    """Whether the document writes its full dates year first with dashes ("2026-11-20")."""
+    return any(
+        match.group("iso_sep") == "-"
+        for line in lines
+        for match in _DATE.finditer(line.text)
+        if match.group("iso_y")
+    )
+
+
+def _iso_month_day(month: int, day: int, anchor: date | None) -> date | None:
+    """ "11-23" in a log of "2026-11-20" days: the year-first form without its year, month then day,
+    near the days around it (a month and day months away is some other number)."""
+    found = _near_anchor(month, day, anchor)
+    return found if found is not None and anchor is not None and abs(found - anchor) <= _NEAR else None
+
+
 def _written_years(lines: Sequence[Line]) -> Counter[int]:
     """How often each year is written in the document's dates: what a two-digit year must fit."""
     years: Counter[int] = Counter()
@@ -219,6 +236,9 @@ class Dates:
         self.ambiguous_seen = False
         self._years = _written_years(lines)
         self.own_separators = _full_date_separators(lines)
+        # ("2026-11-20: 88   11-23: 71": a log that writes its days year first drops the year on
+        # the later ones and keeps month then day; only where it writes no day-month-year with dashes)
+        self._iso_tails = "-" not in self.own_separators and _writes_iso_dashes(lines)
         self._lines = lines
         self._first_written: tuple[date | None] | None = None
 
@@ -270,7 +290,16 @@ class Dates:
             # "1/2", "24/7" and "3/4 in" are not dates; "16/02" is, on a visit line.
             yearless = match.group("n1") and match.group("ny") is None
             separator = match.group("sep")
-            accepted = separator == "/" or (own_separator and separator in self.own_separators)
+            # (written as the year-first form writes them, two digits each: "11-23", "03-04"; "AM 1-4"
+            # is a range of units)
+            iso_tail = bool(
+                own_separator
+                and yearless
+                and separator == "-"
+                and self._iso_tails
+                and len(match.group("n1")) == len(match.group("n2")) == 2
+            )
+            accepted = separator == "/" or iso_tail or (own_separator and separator in self.own_separators)
             # ("were on site at 1:35 am on 10/25 for board-up": a visit's day the preposition "on"
             # names; not any "on 12/11", which may be someone's roadworks or a share)
             named_day = (
@@ -301,7 +330,13 @@ class Dates:
                 anchor = value or anchor
                 pos = year_at  # (the number may open the next date: "11 Nov 13 Nov 16 Nov")
                 continue
-            value = self._parse(match, anchor, text)
+            value = (
+                _iso_month_day(int(match.group("n1")), int(match.group("n2")), anchor)
+                if iso_tail
+                else self._parse(match, anchor, text)
+            )
+            if iso_tail and value is None:
+                continue  # ("11-40", or a month and day far from the job's days: no day)
             if value is None and yearless and not yearless_numeric:
                 continue  # ("on 9/10" with no order or year to place it: no day)
             found.append(DateMatch(match.start(), match.end(), value))

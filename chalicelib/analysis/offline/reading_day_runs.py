@@ -127,7 +127,8 @@ def day_value_runs(text: str, dates: Dates, anchor: date | None) -> list[RowRead
     if len(text) > _MAX_LINE:
         return []
     # (with no visit to date the line, the days are near the first date the notes write in full)
-    found = dates.find(text, anchor or dates.first_written(), yearless_numeric=True)
+    # ("2026-11-20: 88   11-23: 71": later days in the document's own form without the year)
+    found = dates.find(text, anchor or dates.first_written(), yearless_numeric=True, own_separator=True)
     # ("Bed 2 plasterboard: 22/11 100 - cut out 24/11": a place, its colon, then one day's value is
     # a run of one; the day in the note after it is the note's)
     least = 1 if found and text[: found[0].start].rstrip().endswith(":") else _MIN_ITEMS
@@ -150,13 +151,10 @@ def day_value_runs(text: str, dates: Dates, anchor: date | None) -> list[RowRead
         if item is None:
             return []
         value = float(item.group("value"))
-        if value > ceiling:
+        own = _unit(item.group("unit"))
+        if value > (_MAX_RELATIVE if own == "REL" else ceiling):  # ("03-03: 140 REL": its own scale)
             return []
-        out.append(
-            _dated(
-                label, value, _unit(item.group("unit")) or unit, day.value, item.start("value"), item.end()
-            )
-        )
+        out.append(_dated(label, value, own or unit, day.value, item.start("value"), item.end()))
         edge = item.end()
     if len(out) < least or not _ROW_NOTE.fullmatch(text, edge):
         return []

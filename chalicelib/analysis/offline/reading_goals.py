@@ -129,6 +129,18 @@ _HELD_AGAINST = re.compile(
 )
 
 
+# "Wood above 19% supports growth", "timber over 20 %MC can grow mould", "anything over 16% will
+# encourage decay": a rule of thumb about a kind of material, a threshold and no value read.
+_GROWTH_RULE = re.compile(
+    r"\b(?:above|over|greater than|more than|exceeding|>) ?\d{1,3}(?:\.\d{1,2})? ?(?:% ?wme|%? ?wme|% ?mc|%)?"
+    r" (?:(?:will|can|may|could|would|is enough to|tends? to) )?"
+    r"(?:supports?|promotes?|allows?|encourages?|favou?rs?|grows?|sustains?|invites?|risks?)"
+    r"(?: [\w-]+){0,3}? (?:mou?ld|growth|decay|rot|fung\w*)\b",
+    FLAGS,
+)
+_HELD_AGAINST = re.compile(_HELD_AGAINST.pattern + "|" + _GROWTH_RULE.pattern, FLAGS)
+
+
 _BRACKET_REACH = 80
 
 

@@ -30,6 +30,8 @@ MEASURE_AFTER = re.compile(
     r"|hours?\b|h\b|days?\b|wks?\b|weeks?\b|min|am\b|pm\b|c\b|f\b|\u00b0|deg|gpp\b|gr\b|grains|% ?rh\b|rh\b"
     r"|kg\b|l\b|litres?|liters?|gal|pints?|ppd\b|units?\b|pcs\b|pieces|ea\b|no\.|air ?movers?|fans?|dehu"
     r"|lgr|scrubbers?|am\b|sets?\b|rooms?\b|people|crew|techs?\b|years?\b|yrs?\b|months?\b|points?\b"
+    # a count of the places read ("84, 77, 69 (3 spots, east to west)")
+    r"|spots\b|locations\b|places\b|positions\b"
     # a sheet's thickness ("6 mil poly") and a count of framing bays ("6 bays")
     r"|mils?\b|bays?\b"
     # a count of things, perhaps with a word or two before them ("2 infrared heat panels", "2 inspection

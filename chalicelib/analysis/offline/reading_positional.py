@@ -163,8 +163,21 @@ class PositionalRows(ReadingPlaces):
             if seen is not None and number - _LOOK_BACK_LINES <= seen < number:
                 by_line.setdefault(seen, []).append(draft)
         for line in sorted(by_line, reverse=True):
-            drafts = by_line[line]
-            if len(drafts) != count:
+            drafts = by_line[line] if len(by_line[line]) == count else _wet_points_first(by_line[line], count)
+            if drafts is None:
                 continue
             return drafts if len({draft.taken_on for draft in drafts}) == 1 else None
         return None
+
+
+def _wet_points_first(drafts: list[ReadingDraft], count: int) -> list[ReadingDraft] | None:
+    """ "hall wall 480, ... skirting 31 - lounge wall 140 and lounge skirting 13 for comparison" then
+    "Friday: 24, 350, 18, 230, 260, 19": a list whose dry standards close it gives its wet points'
+    order to later visits that read only those (the dry standard is read once)."""
+    ordered = _positions(drafts)
+    if ordered is None or len(ordered) <= count:
+        return None
+    wet, references = ordered[:count], ordered[count:]
+    if any(draft.is_reference for draft in wet) or not all(draft.is_reference for draft in references):
+        return None
+    return wet

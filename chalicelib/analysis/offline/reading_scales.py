@@ -10,11 +10,14 @@ from dataclasses import dataclass, field
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.text import FLAGS
 
+_WOOD_EQUIVALENT = r"(?:%\s?mc\s+)?\bwood[\s-](?:moisture\s)?equivalent\b"
+
 # The one table of scales: each scale's name, the words that name it in a reading's or a
 # preamble's text, and the looser words a meter's name or a block's heading gives it by ("Delmhorst
 # wood mode", "reference readings"), which are tried in the table's order (WME, then REL, then %MC).
 _SCALE_TABLE: tuple[tuple[str, str, str, str | None], ...] = (
-    ("WME", "WME", r"\bwme\b", r"\bwme\b"),
+    # ("%MC wood equivalent", "wood moisture equivalent": a wood equivalent is WME, whatever unit leads it)
+    ("WME", "WME", r"\bwme\b|" + _WOOD_EQUIVALENT, r"\bwme\b|" + _WOOD_EQUIVALENT),
     (
         "REL",
         "REL",
@@ -47,11 +50,12 @@ def named_scale(text: str) -> str | None:
     return next((name for pattern, name in _LOOSE_WORDS if pattern.search(text)), None)
 
 
-_EXPLICIT_SCALE = re.compile(r"wme|rel(?:ative)?(?: scale)?|%\s?mc|mc ?%", FLAGS)
+_EXPLICIT_SCALE = re.compile(r"wme|rel(?:ative)?(?: scale)?|%\s?mc|mc ?%|" + _WOOD_EQUIVALENT, FLAGS)
 
 # A meter's setting is often named for a kind of material, not a material: "wood in %MC", "wood
 # scale %MC on ply / trim" is the scale of every wooden surface; "DW in WME" is US notes' drywall.
-_WOOD_WORD = re.compile(r"\bwood\b(?! ?(?:floor|flooring|boards?)\b)", FLAGS)
+# ("wood equivalent" is a scale, WME, for any material)
+_WOOD_WORD = re.compile(r"\bwood\b(?![\s-]?(?:floor|flooring|boards?|(?:moisture\s)?equivalent)\b)", FLAGS)
 _DRYWALL_SHORT = re.compile(r"\bDW\b")
 _WOOD = "wood"
 WOODEN_MATERIALS = frozenset(
@@ -190,6 +194,12 @@ def _clauses(text: str, material_keys: Callable[[str], list[str]]) -> list[str]:
     return out
 
 
+def names_scale_outright(text: str) -> bool:
+    """Whether `text` writes a scale out ("WME", "%MC", "relative scale"), not only implies one by
+    a meter's mode ("pin meter")."""
+    return any(_EXPLICIT_SCALE.fullmatch(m.group(0)) for m in SCALE_WORDS.finditer(text) if m.lastgroup)
+
+
 def explicit_scale(label: str) -> str | None:
     """A scale written in a row's words: "(WME)", "(pin)", "%MC"."""
     found = SCALE_WORDS.search(label)
@@ -199,8 +209,12 @@ def explicit_scale(label: str) -> str | None:
 # A scale said of readings to come, not written on one: "First readings (Protimeter, WME):",
 # "readings in WME", "on the relative scale". A digit right before it makes it a reading's own.
 # ("WME on plasterboard": a material's scale, not one for every reading)
+# ("%MC wood equivalent", "in wood moisture equivalent": a wood equivalent is WME, whatever unit
+# leads it)
 _DECLARED = re.compile(
-    r"(?<![\d.])(?<!\d )(?P<scale>wme|%\s?mc|rel(?:ative)? scale)\b(?! ?(?:on|for|with|in) \w)", FLAGS
+    r"(?<![\d.])(?<!\d )(?P<scale>(?:%\s?mc\s+)?wood[\s-](?:moisture\s)?equivalent|wme|%\s?mc"
+    r"|rel(?:ative)? scale)\b(?! ?(?:on|for|with|in) \w)",
+    FLAGS,
 )
 
 
@@ -210,7 +224,9 @@ def declared_scale(text: str) -> str | None:
     if found is None:
         return None
     written = found.group("scale").lower()
-    return "WME" if written == "wme" else "REL" if written.startswith("rel") else "%MC"
+    if written == "wme" or "equivalent" in written:
+        return "WME"
+    return "REL" if written.startswith("rel") else "%MC"
 
 
 def wide_scale(value: float, unit: str, *scales: Scales) -> str:

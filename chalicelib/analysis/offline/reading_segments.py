@@ -97,7 +97,13 @@ _PAIR = re.compile(
 _SEGMENT_BREAK = re.compile(
     r"(?<!\d)[,;](?!\d)|(?<=\d)[,;]|\s/\s|\s->\s|\.\s+(?=[A-Z])|\s\u2013\s(?=\D)"
     # ("... along 22 ref - bed 2 skirting 11": a dry standard's item, its line run on after a value)
-    r"|(?<=\d)\s(?=(?:ref|dry ?std|dry standard)\s?[-:]\s)",
+    r"|(?<=\d)\s(?=(?:ref|dry ?std|dry standard)\s?[-:]\s)"
+    # ("spare room skirting 31 - lounge wall 140 and lounge skirting 13": after a value, a dash or
+    # "and" before the next place's words parts two items)
+    # (not a sentence going on: "read 34 and over the linen press 28", "41 and the middle 22")
+    r"|(?<=\d)\s(?:-|and|&)\s(?!(?:the|a|an|over|at|in|on|by|near|under|from|to|then|was|is|were|it|its"
+    r"|his|her|their|our|my|still|down|up|now|all|both|each|every|also|after|before|when)\b)"
+    r"(?=[a-z][a-z ]{1,40}\d)",
     FLAGS,
 )
 _MAX_LABEL = 120  # a row's words before its number; keeps every look bounded

@@ -108,7 +108,8 @@ _ROOM_HEAD = re.compile(r"[\s\-*\u2022]*[a-z][a-z0-9 ]{0,30}:", FLAGS)
 _ITEM_FILLER = re.compile(r"[\s,;/|:=\-]*", FLAGS)
 
 
-SENTENCE_END = re.compile(r"(?<!\.)\.\s|[!?]\s")  # (a map's leader "...... 12%" ends no sentence)
+# (a map's leader "...... 12%" ends no sentence, nor does a height in inches: "N wall at 6 in. (rec)")
+SENTENCE_END = re.compile(r"(?<!\.)(?<!\d in)(?<!\din)\.\s|[!?]\s")
 _SENTENCE_LOOK = 400
 
 
@@ -218,9 +219,15 @@ class ReadingPlaces(RoomWords):
         """A reading its words call a dry standard ("ref", "dry std"); but a row whose Room column
         names a room the notes described as wet on an earlier line ("| P5 (ref) | Laundry | GIB |")
         is that wet room's, whatever its tag says: a dry standard comes from an unaffected room."""
-        if REFERENCE_WORD.search(label) is None and not (
-            reading.told and _told_reference(text, reading.start)
-        ):
+        # ("3 MRI control drywall": a word of the affected room's own name, the MRI control room's,
+        # tags no dry standard)
+        own = (
+            set(self.areas[place.key].room.lower().split())
+            if place is not None and place.key in self.areas
+            else set()
+        )
+        tags = [tag for tag in REFERENCE_WORD.finditer(label) if tag.group(0).lower() not in own]
+        if not tags and not (reading.told and _told_reference(text, reading.start)):
             return False
         if not reading.room or place is None or place.unaffected or place.key not in self.areas:
             return True

@@ -80,7 +80,9 @@ UNAFFECTED = re.compile(
     r"\b(?:unaffected|not affected|not impacted|unimpacted|undamaged|not damaged|" + _STRUCK_OFF_WORDS +
     # "at the dry standard", "back to dry standard" say a room has dried, not that it is the reference
     r"|(?<!at the )(?<!to the )(?<!of the )(?<!at )(?<!to )dry (?:standard|std|ref(?:erence)?)s?"
-    r"|(?:reference|control|baseline) (?:area|room|point|wall)s?"
+    # (a "control room" is a studio's or a clinic's room, the "MRI control room", not a dry standard's)
+    r"|(?:reference|baseline) (?:area|room|point|wall)s?|control (?:area|point|wall)s?"
+    r"|(?:our|my|his|her|their) control rooms?"
     # ("Garage - took water first, but that's an outbuilding, not dwelling interior": the writer puts the
     # space outside the home the claim dries, whatever water it took)
     r"|not (?:part of )?(?:the )?(?:dwelling|main house|house)(?: interior)?(?= ?(?:for|[.;,)]|$))"

@@ -84,7 +84,8 @@ _READINGS_HEADER = re.compile(
     # (a key to the points drawn on a sketch heads their readings: "Map key (letters on the plan)",
     # "Pin legend", "Key to the sketch")
     r"|(?:moisture |pin |point |reading )?map (?:key|legend)|(?:point|pin) (?:key|legend|map)"
-    r"|key to (?:the )?(?:map|sketch|plan|drawing))\b",
+    r"|key to (?:the )?(?:map|sketch|plan|drawing))\b"
+    r"(?! rooms?\b)",  # ("5 Reading room drywall, E wall 19 9.8": a clinic's or a library's room, a row)
     FLAGS,
 )
 # "15-Sep-26 14:00 Reviewed vendor's intake moisture log, taken 14-Sep (their meter, ...):" leads
@@ -423,7 +424,13 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
             )
             if self._rows is not None:
                 self._rows.columns = None
-        elif _OTHER_SECTION.match(text) and (SECTION_LABEL.match(text) or _HEADING.match(text)):
+        elif (
+            _OTHER_SECTION.match(text)
+            and (SECTION_LABEL.match(text) or _HEADING.match(text))
+            # ("4 MRI control" / "drywall," / "equipment" / "rack wall": a PDF cell's wrapped words, in
+            # lower case under a row begun above, head no section)
+            and not (self._pending_label and text[:1].islower())
+        ):
             self._in_readings = False  # "Equipment: ..." starts another section
             self._reference_block = False
             if self._rows is not None:

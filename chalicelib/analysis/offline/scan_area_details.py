@@ -48,8 +48,27 @@ _FIXTURES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
         re.compile(r"\b(?:fridge|refrigerator|dishwasher|cooktop|rangehood|oven|kitchen island)\b", FLAGS),
     ),
     (frozenset({"laundry"}), re.compile(r"\b(?:washing machine|washer|dryer|laundry tub|trough)\b", FLAGS)),
-    (frozenset({"kitchen", "laundry", "bathroom", "ensuite"}), re.compile(r"\b(?:under-?)?sinks?\b", FLAGS)),
+    # ("joist below the trap", "wall behind the tub"): a bathroom's fittings stand in it ("bath" alone is
+    # the room's word, read as a room elsewhere)
+    (
+        frozenset({"bathroom", "ensuite", "powder_room"}),
+        re.compile(r"\b(?:bath ?tub|tub|toilet|wc pan|shower (?:base|tray|recess)|vanity|basin)s?\b", FLAGS),
+    ),
+    (
+        frozenset({"kitchen", "laundry", "bathroom", "ensuite", "powder_room"}),
+        re.compile(
+            r"\b(?:under-?)?sinks?\b"
+            r"|(?<!spore )(?<!mouse )(?<!rat )\b(?:waste )?traps?\b(?! ?(?:door|hatch))",
+            FLAGS,
+        ),
+    ),
 )
+
+
+# "under the tub", "beneath the toilet flange", "subfloor underside at the drain": a place below the
+# fixture's room, in the space under the floor
+_UNDER_FIXTURE = re.compile(r"\b(?:under|underneath|beneath|below|underside)\b", FLAGS)
+_UNDER_ROOMS = frozenset({"crawlspace"})
 
 
 # Rooms that hold other rooms: "Basement" is dropped when "Basement laundry" is an area too.
@@ -144,7 +163,12 @@ class AreaDetailsScan:
             return None
         # (every fixture the line names must stand in the same one room: "fridge by the washer" none)
         found = [area for area in self.areas.values() if all(area.base in bases for bases in kinds)]
-        return found[0] if len(found) == 1 else None
+        if len(found) != 1:
+            return None
+        # ("Subfloor under the tub drain", "joist below the toilet flange": read from the crawlspace
+        # under the fixture's room, when the notes have one affected)
+        under = [area for area in self.areas.values() if area.base in _UNDER_ROOMS]
+        return under[0] if _UNDER_FIXTURE.search(text) and len(under) == 1 else found[0]
 
     def _areas_of(self, owners: tuple[Mention, ...] | None) -> list[AreaDraft]:
         """The affected areas a material's rooms are: the room the notes were already on for None,
@@ -198,7 +222,10 @@ class AreaDetailsScan:
                 list(self.areas.values())
                 if found.everywhere
                 else [fixture_area]
-                if fixture_area is not None and found.owners is None
+                if fixture_area is not None
+                and found.owners is None
+                # (the fixture's own sentence: "Removed vanity toe kick" places no carpet of another)
+                and self._fixture_area(read[slice(*read_sentences.bounds(word.start))]) is fixture_area
                 else self._areas_of(found.owners)
             )
             for draft in areas:

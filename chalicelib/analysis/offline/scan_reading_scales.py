@@ -13,6 +13,7 @@ from chalicelib.analysis.offline.reading_scales import (
     Scales,
     explicit_scale,
     named_scale,
+    names_scale_outright,
     with_named_materials,
 )
 from chalicelib.analysis.offline.readings import materials_in
@@ -64,6 +65,10 @@ class ReadingScalesScan:
             # (else the scale the notes last declared for what follows, else the document's)
             declared = self.__dict__.get("_declared_scale")
             general = declared or self._document_scales.general
+            if declared is not None and scales.general == "%MC" and not names_scale_outright(text):
+                # ("with a pin meter" then "they are %MC wood equivalent - the sheet says WME:"): a
+                # scale written out for the values that follow beats the trade's default for pins
+                scales = Scales(None, scales.by_material, scales.relative)
             if scales.general is None and general is not None:
                 # (a material's scale named anywhere in the notes beats a declared general one)
                 materials = {**self._document_scales.by_material, **scales.by_material} if declared else {}

@@ -118,6 +118,8 @@ _NUMBERS_ONLY = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})?\s*(?:%\s?MC|%|WME|REL)?
 
 
 _MAX_WRAPPED = 60
+# A row's point ID before its words ("4 MRI control", "P4 rear hall"): no reading
+_ROW_ID = re.compile(r"\s*[A-Z]{0,3}\d{1,3}[a-z]?\s+(?=[A-Za-z])")
 # A cell's words that end on a word pointing past them ("Back kitchen baseboard at" / "pantry door
 # pine baseboard 19 %MC"): the next line carries the same cell on, whatever room it names
 _OPEN_END = re.compile(
@@ -362,7 +364,12 @@ class ReadingsScan(
                 found = _sentence_days(found, told, taken_on)
             if found:
                 self._pending_label = ""
-            elif len(text) <= _MAX_WRAPPED and not text.rstrip().endswith(":") and not rows.has_reading(text):
+            elif (
+                len(text) <= _MAX_WRAPPED
+                and not text.rstrip().endswith(":")
+                and not rows.has_reading(text[row_id.end() :] if (row_id := _ROW_ID.match(text)) else text)
+            ):
+                # ("4 MRI control" / "drywall," / "27 15 4.0 0.5": a row's point ID opens its wrapped label)
                 self._pending_label = f"{self._pending_label} {text}".strip()[-_MAX_WRAPPED * 3 :]
             else:
                 self._pending_label = ""

@@ -146,7 +146,8 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("loading_dock", r"loading dock|dock(?= (?:floor|area|door)|:)"),
     ("gym", r"gym(?:nasium)?"),
     ("storage_room", r"stor(?:age|e) ?(?:room|rm)|storeroom"),
-    ("rec_room", r"rec(?:reation)? (?:room|rm)"),
+    # (a basement's "rec area"; "rec" alone only as a point's bracketed room: "tile by stairs (rec)")
+    ("rec_room", r"rec(?:reation)? (?:room|rm|area)|(?<=\()rec(?=\))"),
     ("meals", r"meals(?: area)?(?! (?:table|chairs?|bench))"),
     ("granny_flat", r"granny flat|studio flat"),
     ("bedsit", r"bedsit"),
