@@ -301,3 +301,15 @@ def one_reading_of(cell: str, day: date | None) -> bool:
     return {(day.day, day.month), (day.month, day.day)} & {
         (int(written.group("a")), int(written.group("b")))
     } != set()
+
+
+def sentence_days(found: list[RowReading], told: list[RowReading], taken_on: date | None) -> list[RowReading]:
+    """ "... By 24 February the plates were at 14 and 13 %MC": where a sentence dates a value the
+    line's other readers also read, the sentence's day is the value's, not the line's."""
+    days = {reading.start: reading.taken_on for reading in told if reading.taken_on != taken_on}
+    return [
+        replace(reading, taken_on=days[reading.start])
+        if reading.start in days and not reading.told
+        else reading
+        for reading in found
+    ]

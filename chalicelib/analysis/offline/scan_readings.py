@@ -56,7 +56,7 @@ from chalicelib.analysis.offline.reading_room_phrases import (
     room_leading_landmark,
     room_phrase_before,
 )
-from chalicelib.analysis.offline.reading_row_parts import RowReading, describes_place
+from chalicelib.analysis.offline.reading_row_parts import RowReading, describes_place, sentence_days
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import (
     Scales,
@@ -134,20 +134,6 @@ _LANDMARK_BEFORE = re.compile(
 # A map's point code in a list line ("L1", "H2"): its letters may stand for its room's initials
 _POINT_CODE = re.compile(r"(?<![\w.])[A-Z]{1,3}\d{1,2}\b")
 _MAX_CODED_LINE = 400
-
-
-def _sentence_days(
-    found: list[RowReading], told: list[RowReading], taken_on: date | None
-) -> list[RowReading]:
-    """ "... By 24 February the plates were at 14 and 13 %MC": where a sentence dates a value the
-    line's other readers also read, the sentence's day is the value's, not the line's."""
-    days = {reading.start: reading.taken_on for reading in told if reading.taken_on != taken_on}
-    return [
-        replace(reading, taken_on=days[reading.start])
-        if reading.start in days and not reading.told
-        else reading
-        for reading in found
-    ]
 
 
 @lru_cache(maxsize=4)
@@ -361,7 +347,7 @@ class ReadingsScan(
                 first, second = (told, found) if len(told) >= len(found) else (found, told)
                 starts = {reading.start for reading in first}
                 found = sorted([*first, *(r for r in second if r.start not in starts)], key=lambda r: r.start)
-                found = _sentence_days(found, told, taken_on)
+                found = sentence_days(found, told, taken_on)
             if found:
                 self._pending_label = ""
             elif (

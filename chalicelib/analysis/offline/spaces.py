@@ -11,6 +11,7 @@ from dataclasses import replace
 from chalicelib.analysis.findings import (
     DamageType,
 )
+from chalicelib.analysis.offline.cleared_verdicts import ClearTests, odour_cleared
 from chalicelib.analysis.offline.locative_rooms import is_locative
 from chalicelib.analysis.offline.measures import (
     DIMENSIONS,
@@ -32,7 +33,6 @@ from chalicelib.analysis.offline.room_verdicts import (
     UNAFFECTED_LEAD,
     UNRELATED,
     CalledNormal,
-    ClearTests,
     bracket_verdict,
     checked_clear_sentence,
     ends_fine,
@@ -42,7 +42,6 @@ from chalicelib.analysis.offline.room_verdicts import (
     is_waterway,
     looked_into,
     needs_no_drying,
-    odour_cleared,
     only_floor_above_wet,
     row_reference,
     says_none,
