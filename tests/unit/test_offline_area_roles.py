@@ -190,8 +190,18 @@ def test_an_odour_only_room_the_writer_clears_is_not_affected(text: str, expecte
 _SLASHED = [
     ("Laundry/mudroom 3 x 2.5 m, tiles wet throughout.", {"Laundry/mudroom": (3.0, 2.5)}),
     ("Pantry / scullery 2 x 1.5 m: vinyl wet at the door.", {"Pantry / scullery": (2.0, 1.5)}),
-    # (the near miss: numbers after a slash are rooms of their own)
+    ("Scullery/pantry: vinyl lifted at the door.", {"Scullery/pantry": (None, None)}),
+    # (the near misses: numbers after a slash are rooms of their own, and so are rooms a slash lists
+    # before what is told of each)
     ("Bedroom 2/3 carpet wet.", {"Bedroom 2": (None, None), "Bedroom 3": (None, None)}),
+    (
+        "Study / hall carpet soaked. Study carpet lifted, hall carpet wet.",
+        {"Study": (None, None), "Hall": (None, None)},
+    ),
+    (
+        "Burst hose: laundry/hall/bed 2 carpet wet.",
+        {"Laundry": (None, None), "Hall": (None, None), "Bedroom 2": (None, None)},
+    ),
 ]
 
 

@@ -438,6 +438,10 @@ def _numbered(
     )
 
 
+# What follows a slashed pair that names one space: its size, a label's separator or a cell's end.
+_ONE_SPACE_AFTER = re.compile(r"\s*(?:,\s*(?=\d))?(?:\(?\d|[:|(]|[-\u2013\u2014]\s|$)", FLAGS)
+
+
 def _join_compounds(text: str, mentions: list[Mention]) -> list[Mention]:
     """ "Gym storage room", "Bedroom 3 closet": a room named by another is one space, keyed by both;
     "kitchen/dining" and "kitchen and meals area" are one open-plan space, known by its first room."""
@@ -468,9 +472,15 @@ def _join_compounds(text: str, mentions: list[Mention]) -> list[Mention]:
                 or mention.name.lower().endswith(" area")
             )
         )
-        # ("Laundry/utility 10' x 9'", "Dispensary / colour bar": any two rooms written with a slash are
-        # one space named two ways, known by its first name; "Beds 2/3" are numbers, read apart above)
-        slashed = between.strip() == "/" and previous.base != mention.base
+        # ("Laundry/utility 10' x 9'", "Dispensary / colour bar:": two rooms written with a slash and
+        # then sized or labelled as one are one space named two ways, known by its first name; "Beds
+        # 2/3" are numbers, read apart above; "lounge / hall carpet soaked" and "laundry/hall/bed 2" are
+        # lists of rooms, each told of on its own)
+        slashed = (
+            between.strip() == "/"
+            and previous.base != mention.base
+            and _ONE_SPACE_AFTER.match(text, mention.end) is not None
+        )
         was_joined = True
         if open_plan or slashed:
             joined[-1] = _combined(text, previous, mention, base=previous.base, key=previous.key)
