@@ -15,7 +15,7 @@ from typing import Any
 
 from chalicelib.core import activity, analytics, control, policy, templates, tenancy, uploads, user_settings
 from chalicelib.core.audit_models import AuditAction
-from chalicelib.core.documents import AREAS, input_payload_key, input_text_key, report_key, workflow_prefix
+from chalicelib.core.documents import AREAS, input_payload_key, input_text_key, workflow_prefix
 from chalicelib.core.errors import (
     ConflictError,
     InvalidRequestError,
@@ -26,7 +26,6 @@ from chalicelib.core.identity import Principal
 from chalicelib.core.models import (
     ACTIVE_STATUSES,
     FINISHED_STATUSES,
-    ON_REQUEST_FORMATS,
     PHASE_ORDER,
     REPORT_CONTENT_TYPES,
     UNFINISHED_STATUSES,
@@ -376,13 +375,13 @@ def get_report(
     signed = current_signature(workflow)
     if signed is not None and report_format in signed.files:
         key = signed.files[report_format].key  # the files as signed, checkable by their SHA-256
-    elif report_format in ON_REQUEST_FORMATS:
+    else:
+        # Every format lists the photos received by the time it is asked for, and what the
+        # documentation checklist still asks for (photos arrive after a TEXT workflow's OUTPUT).
         # Only now, after the route's authorization: a stranger's request renders nothing.
         from chalicelib.report.files import file_on_request  # deferred: the renderers
 
         key = file_on_request(ports, workflow, report_format, draft=draft)
-    else:
-        key = report_key(workflow.user_id, workflow.id, report_format, draft=draft)
     return _served(ports, workflow, key, report_format, suffix="DRAFT" if draft else None, draft=draft)
 
 

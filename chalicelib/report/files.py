@@ -131,9 +131,11 @@ def render_report_files(
 
 
 def file_on_request(ports: Ports, workflow: Workflow, extension: str, *, draft: bool) -> str:
-    """The key of the final (or DRAFT) report's `extension` file, rendered now from the stored
-    source if no request rendered it before. Racing first requests render the same source to
-    the same key; S3 keeps one whole object, never a mix, and never a file of an older source."""
+    """The key of the final (or DRAFT) report's `extension` file as of the photos received now,
+    rendered from the stored source if no request rendered it before (JSON, Markdown and CSV too:
+    they list the photos, and the JSON's documentation gaps ask for photos until one arrives).
+    Racing first requests render the same source to the same key; S3 keeps one whole object,
+    never a mix, and never a file of an older source."""
     blobs = ports.blobs
     try:
         data = blobs.get_bytes(report_source_key(workflow.user_id, workflow.id, draft=draft))
@@ -147,7 +149,7 @@ def file_on_request(ports: Ports, workflow: Workflow, extension: str, *, draft: 
     key = rendered_report_key(workflow.user_id, workflow.id, extension, digest, draft=draft)
     if blobs.size_of(key) is None:
         source = ReportSource.model_validate_json(data)
-        shown, images = _photos(ports, workflow, with_bytes=True)
+        shown, images = _photos(ports, workflow, with_bytes=extension in ON_REQUEST_FORMATS)
         report = source.report.model_copy(
             update={"photos": shown, "photo_captions": photos.named_without_images(ports, workflow, shown)}
         )

@@ -346,7 +346,7 @@ def test_qa_warns_about_rooms_and_demolition_without_photos_but_passes(api: Api)
     }
 
 
-def test_a_photo_that_arrives_after_the_report_is_in_the_pdf_asked_for_later(
+def test_a_photo_that_arrives_after_the_report_is_in_every_format_asked_for_later(
     api: Api, http_pool: urllib3.PoolManager
 ) -> None:
     # Given a TEXT workflow that reported at once, and its PDF downloaded with no photo yet
@@ -356,6 +356,9 @@ def test_a_photo_that_arrives_after_the_report_is_in_the_pdf_asked_for_later(
 
     before = PdfReader(io.BytesIO(_download(api, http_pool, workflow_id, "pdf")))
     assert sum(len(page.images) for page in before.pages) == 0
+    report = api.get(f"{API}/workflows/{workflow_id}/report").body["report"]
+    assert report["photos"] == []
+    assert "No photos recorded." in [gap["missing"] for gap in report["documentationGaps"]]
     # When a photo arrives afterwards
     data = make_jpeg(colour=(90, 90, 200))
     photo = add_photo(
@@ -367,3 +370,9 @@ def test_a_photo_that_arrives_after_the_report_is_in_the_pdf_asked_for_later(
     assert sum(len(page.images) for page in after.pages) == 1
     text = "".join(page.extract_text() or "" for page in after.pages).replace("\n", "")
     assert hashlib.sha256(data).hexdigest()[:12] in text
+    # ... and the JSON lists it, its checklist no longer asking for photos, as Markdown does
+    report = api.get(f"{API}/workflows/{workflow_id}/report").body["report"]
+    assert [p["sha256"] for p in report["photos"]] == [hashlib.sha256(data).hexdigest()]
+    assert "No photos recorded." not in [gap["missing"] for gap in report["documentationGaps"]]
+    markdown = _download(api, http_pool, workflow_id, "md").decode()
+    assert "Laundry floor after extraction" in markdown
