@@ -85,3 +85,43 @@ def test_a_wall_near_the_linings_dry_standard_adds_nothing() -> None:
     )
     # Then the wall is not called wet
     assert "drywall" not in _materials(notes)["Kitchen"]
+
+
+# (notes, room): a wall whose %MC unit came from a heading or a meter line, not from the value itself,
+# named as what was read: the job's one lining. Variants of the separator, the meter line's words and the
+# room (one the lexicon does not know).
+_INHERITED_UNIT = [
+    (
+        "Water heater leak, visited 3 Nov 2026.\n"
+        "Meter: Protimeter, sheetrock mode (%) / pins %MC on the trim\n"
+        "Mudroom 8 x 6 ft: vinyl wet.\n"
+        "M1 mudroom wall - 34 (Nov 3), 20 (Nov 5), 11 (Nov 7)\n"
+        "REF den wall - 10 (Nov 3)",
+        "Mudroom",
+    ),
+    (
+        "Dishwasher leak, 12/3/2026.\n"
+        "Readings (%MC) - plasterboard on the search setting, timber on pins\n"
+        "Scullery 3 x 2 m: tiles wet.\n"
+        "S1 scullery wall = 45 on 12/3, 30 on 14/3, 12 on 17/3",
+        "Scullery",
+    ),
+]
+
+
+@pytest.mark.parametrize(("notes", "room"), _INHERITED_UNIT)
+def test_a_wall_read_on_a_unit_it_inherited_is_the_lining(notes: str, room: str) -> None:
+    materials = " ".join(_materials(notes)[room]).lower()
+    assert "sheetrock" in materials or "plasterboard" in materials
+
+
+def test_a_wall_named_only_as_where_an_inherited_pin_reading_was_is_no_lining() -> None:
+    # The near miss: the same reading taken "at" the wall, a floor point beside it
+    notes = _INHERITED_UNIT[0][0].replace("M1 mudroom wall -", "M1 mudroom floor at east wall -")
+    assert not any("sheetrock" in m for m in _materials(notes)["Mudroom"])
+
+
+def test_an_inherited_unit_wall_with_another_wall_sheet_named_is_left_unsaid() -> None:
+    # The near miss: the scullery's walls may be the fibre cement the notes also name
+    notes = _INHERITED_UNIT[1][0] + "\nFibre cement sheet behind the tub in the laundry."
+    assert not any("plasterboard" in m for m in _materials(notes)["Scullery"])

@@ -66,3 +66,71 @@ def test_a_ceiling_named_as_where_something_else_lies_is_a_landmark() -> None:
         areas = {area.room: [m.lower() for m in area.materials] for area in analyze_text(text).affected_areas}
         # Then no ceiling is among them: the insulation is what is wet
         assert not any("ceiling" in materials for materials in areas.values())
+
+
+# (notes, room, material expected among the room's, material that must not be): a water job naming one
+# lining reads a damaged bare ceiling as that lining; naming two, or the ceiling fine, it reads none.
+_ONE_LINING = [
+    # the lining named once, on the meter line, the ceiling bare in the room's line
+    (
+        "Bath overflowed upstairs, clean supply water.\n"
+        "Meter: pin-less, gypsum board scale on walls and ceilings.\n"
+        "Den, 10 x 12 ft: ceiling discoloured and damp over about 20 SF.",
+        "Den",
+        "gypsum board",
+        "ceiling",
+    ),
+    # the lining spelt another way, named in a later line; a room the lexicon does not know
+    (
+        "Cistern overflow in the flat above.\n"
+        "Snug: brown water marks across the ceiling near the cornice.\n"
+        "Readings taken on the Gyprock with the Tramex.",
+        "Snug",
+        "gyprock",
+        "ceiling",
+    ),
+    # plaster as the one lining, the ceiling sagging
+    (
+        "Pipe burst in the roof space.\n"
+        "Sitting room: ceiling sagging, drips at the rose. House is lath and plaster throughout.",
+        "Sitting room",
+        "lath",
+        "ceiling",
+    ),
+]
+# the near misses: two linings named (which board the ceiling is, is unsaid), the ceiling said fine, or
+# a ceiling named by its system (a lay-in grid's tiles are no board)
+_NOT_LINED = [
+    (
+        "Roof drain overflowed into the building.\n"
+        "Store room: concrete floor wet, lay-in ceiling stained near the vent.\n"
+        "Office: drywall wet at the base of the north wall.",
+        "Store room",
+        ("drywall", "ceiling"),
+    ),
+    (
+        "Leak from the ensuite above.\n"
+        "Study: ceiling stained over 1 m2, carpet damp.\n"
+        "Walls are plasterboard, the ceiling in the old part is lath and plaster.",
+        "Study",
+        ("plasterboard", "lath", "ceiling"),
+    ),
+    (
+        "Washing machine hose split.\nLaundry: vinyl wet, ceiling fine. Plasterboard walls dry.",
+        "Laundry",
+        ("plasterboard", "ceiling"),
+    ),
+]
+
+
+def test_a_bare_damaged_ceiling_is_the_one_lining_the_notes_name() -> None:
+    for text, room, expected, not_expected in _ONE_LINING:
+        materials = _materials(text, room)
+        assert any(expected in material for material in materials), (text, materials)
+        assert not_expected not in materials, (text, materials)
+
+
+def test_with_two_linings_or_a_sound_ceiling_no_lining_is_read_for_it() -> None:
+    for text, room, absent in _NOT_LINED:
+        materials = _materials(text, room)
+        assert not any(name in material for material in materials for name in absent), (text, materials)

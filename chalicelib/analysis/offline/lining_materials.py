@@ -21,6 +21,8 @@ from chalicelib.analysis.offline.reading_materials import _lowest_by_day, _wet_w
 from chalicelib.analysis.offline.text import FLAGS, Line
 
 _LINING_KEYS = frozenset({"drywall", "plaster"})
+# Wall sheets other than the linings: named, they leave which board a bare wall is open.
+_OTHER_SHEETS = frozenset({"fibro", "hardboard", "frp"})
 # A reading's label, back from its number to the entry before it: "The hallway wall was 14", "kitchen
 # wall beside the split, 200 mm up: 34", "Hall ceiling read 32". A number with a unit or a mark in the
 # way ("200 mm up") is part of the label; a bare reading ("Bella's room 13, but the cupboard wall")
@@ -55,13 +57,30 @@ def job_lining(lines: Sequence[Line]) -> str | None:
 _NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d{1,2})?(?!\d|\.\d)")
 
 
-def _wall_values(text: str, surface: re.Pattern[str]) -> set[float]:
-    """The numbers on a line whose labels name a wall or ceiling and nothing on or before it."""
+# A wall named as where the point is, not what was read: "bed 2 at cupboard wall", "floor by the north
+# wall", "joist along the bath wall".
+_LANDMARK_WALL = re.compile(
+    r"\b(?:at|by|near|beside|along|against|under|behind|below|beneath|off|next to)(?: the| a)?"
+    r"(?: [a-z0-9']{1,12}){0,2} (?:walls?|ceilings?)\b",
+    FLAGS,
+)
+
+
+# A %MC written on the value itself ("sunroom wall 41 %MC"): the writer read timber there.
+_OWN_MC = re.compile(r" ?%? ?mc\b", FLAGS)
+
+
+def _wall_values(text: str, surface: re.Pattern[str], *, own_wall: bool = False) -> set[float]:
+    """The numbers on a line whose labels name a wall or ceiling and nothing on or before it; with
+    `own_wall`, only labels whose wall is what was read, not where ("laundry wall: 36", not "bed 2 at
+    cupboard wall 26")."""
     values = set()
     for match in _NUMBER.finditer(text):
         start = max(0, match.start() - _LABEL_REACH)
         ends = [found.end() for found in _ENTRY_START.finditer(text, start, match.start())]
         label = text[ends[-1] if ends else start : match.start()]
+        if own_wall and (_LANDMARK_WALL.search(label) or _OWN_MC.match(text, match.end())):
+            continue
         if surface.search(label) and not _NOT_LINING.search(label):
             values.add(float(match.group(0)))
     return values
@@ -95,6 +114,9 @@ def with_lining_materials(
     named = _named_linings(lines)
     if len(named) > 1:
         return list(areas)
+    # (a wall read on a unit it inherited is the lining only where no other wall sheet is named: with
+    # "fibre cement in the laundry" beside the plasterboard, "laundry wall 40" may be either)
+    sheeted = any(word.key in _OTHER_SHEETS for line in lines for word in material_words(line.text))
     # With none named, a wall read wet is its lining, whatever board it is ("the cupboard wall was 40
     # on his meter"); a bare ceiling is the ceiling (surface_materials reads it).
     lining, surface = (next(iter(named.values())), _SURFACE) if named else (_GENERIC, _WALL)
@@ -102,13 +124,11 @@ def with_lining_materials(
     by_room = {area.room: area for area in areas}
     lowest = _lowest_by_day(readings)
     standards = _lining_standards(readings, lining_key)
-    walls: dict[str, set[float]] = {}  # by line: a line's readings share one pass over it
+    walls: dict[tuple[str, bool], set[float]] = {}  # by line: a line's readings share one pass over it
     lined: set[str] = set()
     for reading in readings:
         area = by_room.get(reading.location)
-        # (a pin reading in %MC is of timber: "P3 bed 2 at cupboard wall 26" under an "Upstairs (%MC)"
-        # heading reads the floor by the wall)
-        if area is None or reading.is_reference or reading.material or reading.unit == "%MC":
+        if area is None or reading.is_reference or reading.material:
             continue
         wet = (
             (reading.drying_goal is not None and reading.value > reading.drying_goal)
@@ -118,9 +138,16 @@ def with_lining_materials(
         if not wet:
             continue
         text = reading.source.text
-        if text not in walls:
-            walls[text] = _wall_values(text, surface)
-        if reading.value in walls[text]:
+        # (a pin reading in %MC is of timber, unless the %MC came from a heading or a meter line and its
+        # label's wall is what was read: "P3 bed 2 at cupboard wall 26" under an "Upstairs (%MC)" heading
+        # reads the floor by the wall, and "sunroom wall 41 %MC" is timber by the writer's own unit, while
+        # "L1 laundry wall: 36" under "drywall scale % / wood scale %MC" is the lining)
+        own_wall = reading.unit == "%MC"
+        if own_wall and sheeted:
+            continue
+        if (text, own_wall) not in walls:
+            walls[text, own_wall] = _wall_values(text, surface, own_wall=own_wall)
+        if reading.value in walls[text, own_wall]:
             lined.add(area.room)
     out = []
     for area in areas:

@@ -27,7 +27,7 @@ _NAME = "ceiling"
 _CEILING = re.compile(
     r"(?<![\w/-])(?<!plaster )(?<!board )(?<!drywall )(?<!gyprock )(?<!sheetrock )(?<!gib )(?<!gypsum )"
     r"(?<!lath )(?<!fibro )(?<!tile )(?<!tiled )(?<!timber )(?<!acoustic )(?<!suspended )(?<!drop )"
-    r"(?<!t-bar )(?<!grid )(?<!pb )(?<!cement )"
+    r"(?<!t-bar )(?<!grid )(?<!pb )(?<!cement )(?<!lay-in )(?<!lay in )"
     r"ceilings?(?![\w/-])"
     r"(?! ?(?:tiles?|boards?|sheets?|sheeting|linings?|plaster\w*|drywall|gyprock|sheetrock|gib|gypsum|fans?"
     r"|lights?|lighting|fittings?|fixtures?|roses?|cavit(?:y|ies)|voids?|spaces?|heights?|joists?|battens?"
@@ -77,17 +77,42 @@ def surface_damaged(text: str, start: int, end: int) -> bool:
     return next(evidence_matches(_CEILING_DAMAGE, text[start:end]), None) is not None
 
 
+# The linings a bare ceiling may be taken for: where the notes name one of them and no other lining
+# ("Meter: drywall scale on ceilings and walls"), "ceiling stain 30 SF" is that board stained (fibro is
+# named as often for eaves and wet-area walls as for a ceiling: it only makes the lining unsaid).
+_CEILING_LININGS = frozenset({"drywall", "plaster"})
+
+
+def _job_linings(lines: Sequence[Line]) -> dict[str, str]:
+    """Each kind of lining the notes name, as first written."""
+    first: dict[str, str] = {}
+    for line in lines:
+        for word in material_words(line.text):
+            if word.key in _LINING_KEYS:
+                first.setdefault(word.key, word.name)
+    return first
+
+
 def with_bare_surfaces_judged(
     areas: Sequence[AffectedArea], lines: Sequence[Line], damage: DamageType | None
 ) -> list[AffectedArea]:
-    """Bare ceilings kept only in a water job that names no lining: elsewhere the board or the residue
-    reader says what the ceiling is."""
-    names_lining = any(word.key in _LINING_KEYS for line in lines for word in material_words(line.text))
-    if damage is DamageType.WATER and not names_lining:
+    """Bare ceilings kept as they are only in a water job that names no lining; in a water job that
+    names one lining, a damaged bare ceiling is that lining; elsewhere (several linings named, or a fire
+    or mould job, whose residue reader names the surfaces) it is left to what else the notes say."""
+    linings = _job_linings(lines)
+    if damage is DamageType.WATER and not linings:
         return list(areas)
-    return [
-        area.model_copy(update={"materials": [m for m in area.materials if m != _NAME]})
-        if _NAME in area.materials
-        else area
-        for area in areas
-    ]
+    lining = next(iter(linings.values())) if damage is DamageType.WATER and len(linings) == 1 else None
+    if lining is not None and not _CEILING_LININGS & {word.key for word in material_words(lining)}:
+        lining = None
+    out = []
+    for area in areas:
+        if _NAME not in area.materials:
+            out.append(area)
+            continue
+        materials = [m for m in area.materials if m != _NAME]
+        lined = {word.key for name in materials for word in material_words(name)} & _CEILING_LININGS
+        if lining is not None and not lined:
+            materials.append(lining)
+        out.append(area.model_copy(update={"materials": materials}))
+    return out
