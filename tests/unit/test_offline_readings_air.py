@@ -78,3 +78,12 @@ def test_a_labelled_day_dates_the_air_readings_under_it() -> None:
     # Then each is dated by its own line, and a sentence's date heads nothing
     days = [(reading.relative_humidity, reading.taken_on) for reading in findings.atmospheric_readings]
     assert days == [(70.0, date(2026, 11, 13)), (60.0, date(2026, 11, 13)), (45.0, date(2026, 11, 15))]
+
+
+def test_a_surface_by_an_outlet_with_no_article_is_a_surface_not_the_air() -> None:
+    from chalicelib.analysis.offline.reading_row_parts import AIR_WORDS
+
+    for place in ("ceiling at outlet", "wall 1 m from outlet", "bulkhead beside inlet", "floor near inlet"):
+        assert AIR_WORDS.search(place) is None, place
+    for air in ("dehu outlet", "outlet 31 C", "LGR inlet / outlet"):
+        assert AIR_WORDS.search(air) is not None, air

@@ -325,3 +325,46 @@ def test_a_point_list_with_year_first_visits_is_read_in_each_points_room() -> No
     assert (61.0, "Games room", date(2026, 3, 4)) in read
     assert (52.0, "Boiler room", date(2026, 3, 7)) in read
     assert not any(r.value in (3.0, 4.0, 7.0) for r in found)  # (no day's number read as a value)
+
+
+# --- a barred row whose place ends with a dash, "day: value" items, a day not read -----------
+
+_DASHED_BARRED = [
+    # (text, [(value, day)]): the place parted from its days by a dash, not a colon
+    (
+        "M2 vinyl by fridge - 3/2: 66 | 3/3: 41 | 3/5: 22",
+        [(66.0, date(2026, 3, 2)), (41.0, date(2026, 3, 3)), (22.0, date(2026, 3, 5))],
+    ),
+    # (an en dash, "=" after the day, a day not read in words with its reason)
+    (
+        "D4 door jamb \u2013 3/2 = 30 | 3/4: not read (door off) | 3/6 = 17",
+        [(30.0, date(2026, 3, 2)), (17.0, date(2026, 3, 6))],
+    ),
+    ("W7 robe wall - 3/3: 25 | 3/5: n/r", [(25.0, date(2026, 3, 3))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _DASHED_BARRED)
+def test_a_barred_row_may_part_its_place_by_a_dash_and_skip_a_day(
+    text: str, expected: list[tuple[float, date]]
+) -> None:
+    assert [(r.value, r.taken_on) for r in barred_day_values(text, _DATES, _DAY)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Visit - 3/2: 4 air movers | 3/3: 2 pulled",  # (counts after the days: no readings)
+        "kitchen - 3/2 | 3/4",  # (days and no values)
+        "hall wall 3/2: 44 | 3/3: 30",  # (no colon, dash or scale ends the place)
+    ],
+)
+def test_dashed_lines_that_are_no_barred_row(text: str) -> None:
+    assert barred_day_values(text, _DATES, _DAY) == []
+
+
+def test_a_dashed_place_then_one_day_and_its_colon_is_a_run_of_one() -> None:
+    found = day_value_runs("DS lounge wall - 3/2: 11", _DATES, _DAY)
+    assert [(r.value, r.taken_on) for r in found] == [(11.0, date(2026, 3, 2))]
+    # (a dashed place then one day and a bare number is no reading: a count or a size)
+    assert day_value_runs("garage - 3/2 4", _DATES, _DAY) == []

@@ -86,3 +86,28 @@ def test_a_name_glossed_in_brackets_before_its_size_is_a_space(line: str, name: 
 def test_a_size_in_brackets_is_no_gloss() -> None:
     # ("Storeroom (2 x 3 m) 14 m2 of stock": the bracket is the size itself)
     assert sized_space_mentions("Stock cage (2 x 3 m) 14 m2 of stock") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        # (a known room word in the bracket after the name glosses it; known words later are others)
+        ("- Pavilion (meeting room): 12 x 8 m, carpet wet on the deck side.", ["Pavilion"]),
+        ("Chapel (prayer room) 9 x 6 m - carpet tiles wet at the vestry door", ["Chapel"]),
+        (
+            "- Studio (spare bedroom), 4 x 3 m, carpet wet, and the laundry floor beside it wet",
+            ["Studio", "Laundry"],
+        ),
+    ],
+)
+def test_a_sized_name_glossed_by_a_known_room_is_the_space(line: str, names: list[str]) -> None:
+    from chalicelib.analysis.offline.spaces import room_mentions
+
+    assert [mention.name for mention in room_mentions(line)] == names
+
+
+def test_a_known_room_that_opens_the_line_keeps_its_own_name() -> None:
+    from chalicelib.analysis.offline.spaces import room_mentions
+
+    # (the line opens with a room the vocabulary knows: no sized name stands before it)
+    assert [m.name for m in room_mentions("- Kitchen (galley), 3 x 2.4 m, vinyl wet")][:1] == ["Kitchen"]

@@ -131,7 +131,16 @@ def day_value_runs(text: str, dates: Dates, anchor: date | None) -> list[RowRead
     found = dates.find(text, anchor or dates.first_written(), yearless_numeric=True, own_separator=True)
     # ("Bed 2 plasterboard: 22/11 100 - cut out 24/11": a place, its colon, then one day's value is
     # a run of one; the day in the note after it is the note's)
-    least = 1 if found and text[: found[0].start].rstrip().endswith(":") else _MIN_ITEMS
+    # (so is "STD bed 2 PB - 3/12: 10": a place, its dash, then a day and its colon)
+    least = (
+        1
+        if found
+        and (
+            text[: found[0].start].rstrip().endswith(":")
+            or (_PLACE_END.search(text[: found[0].start]) and text[found[0].end :].lstrip().startswith(":"))
+        )
+        else _MIN_ITEMS
+    )
     if len(found) < least:
         return []
     label = text[: found[0].start].strip(" -,;:")
@@ -258,6 +267,15 @@ _BARRED_VALUE = re.compile(
 # A barred item that is no reading: words of what happened to the point that day ("cut out 11/9",
 # "(dry, not re-read 11/12)", "n/r"); a number in it other than its date makes the line no such row.
 _BARRED_NOTE = re.compile(r"[\s(]*[a-z][a-z ,./'-]{1,40}\)?\s*", FLAGS)
+# A barred item's day, then words saying the point was not read that day ("7/12: n/r (refitted)").
+_BARRED_SKIP = re.compile(
+    r"\s*[:=\-\u2013]?\s*"
+    r"(?:n/?r|n/?a|-|\u2013|\u2014|not (?:re-?)?(?:read|taken)|removed|cut(?: out)?|stripped)"
+    r"\s*(?:\([^()|]{0,40}\))?\s*",
+    FLAGS,
+)
+# Where a barred row's place ends: its colon, or a dash before the first day.
+_PLACE_END = re.compile(r"(?::|\s[-\u2013])\s*$")
 
 
 def barred_day_values(text: str, dates: Dates, anchor: date | None) -> list[RowReading]:
@@ -274,8 +292,10 @@ def barred_day_values(text: str, dates: Dates, anchor: date | None) -> list[RowR
     label = text[: found[0].start].strip(" -,;:")
     if not label or not any(char.isalpha() for char in label) or "|" in label:
         return []
-    if not text[: found[0].start].rstrip().endswith(":") and _LABEL_SCALE.search(label) is None:
-        return []  # (the row's place ends with its colon or its scale: "P2 hall (drywall): 11/8 40")
+    if not _PLACE_END.search(text[: found[0].start]) and _LABEL_SCALE.search(label) is None:
+        # (the row's place ends with its colon, a dash or its scale: "P2 hall (drywall): 11/8 40",
+        # "K1 vinyl at sink - 3/12: 78 | 4/12: 61")
+        return []
     scale = _LABEL_SCALE.search(label)
     unit = _unit(scale.group("unit")) if scale is not None else None
     ceiling = _MAX_RELATIVE if unit == "REL" else _MAX_VALUE
@@ -295,6 +315,12 @@ def barred_day_values(text: str, dates: Dates, anchor: date | None) -> list[RowR
         items += 1
         day = days[0]
         value = _BARRED_VALUE.fullmatch(text, day.end, end)
+        if (
+            value is None
+            and _BARRED_SKIP.fullmatch(text, day.end, end)
+            and not text[start : day.start].strip()
+        ):
+            continue  # ("7/12: n/r (unit refitted)", "9/12 - removed"): the point not read that day
         if value is None:
             # ("cut out 11/9"): a note dated by its day, no value in it
             before = text[start : day.start]

@@ -29,7 +29,10 @@ from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.text import FLAGS, Line, collapse, truncate
 
 # The first heading of a legend names the code column: "Point", "Code", "Pt", "Ref", "ID", "#".
-_CODE_HEADING = re.compile(r"(?:point|pt|code|point code|ref|id|#|no\.?|tag|mp|location code)", FLAGS)
+_CODE_HEADING = re.compile(
+    r"(?:point|pt|code|point code|ref(?:erence)?\.?(?: ?(?:no\.?|#|code))?|id|#|no\.?|tag|mp|location code)",
+    FLAGS,
+)
 _CODE_WORD = re.compile(r"(?:point code|location code|point|pt|code|ref|id|#|no\.?|tag|mp)\b", FLAGS)
 # What the other columns hold; a legend names a room column and a material column at least.
 _ROOM_HEADING = re.compile(r"\b(?:room|area|space)\b", FLAGS)

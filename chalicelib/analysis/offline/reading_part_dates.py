@@ -18,7 +18,13 @@ from chalicelib.analysis.offline.text import FLAGS
 
 # What may stand between a value and its own "on <date>": the value's scale when the number's span
 # stops short of it, then "on" ("on the"). Anything more and the date is the next part's.
-_OWN_DAY = re.compile(r"[ \t]*(?:%\s?MC|%|WME|REL|MC)?[ \t]*\bon[ \t]+(?:the[ \t]+)?", FLAGS)
+# The day may be bracketed after its value instead ("31 (12/01) -> 24 (12/03)"): the bracket holds
+# the date alone.
+_OWN_DAY = re.compile(
+    r"[ \t]*(?:%\s?MC|%|WME|REL|MC)?[ \t]*(?:\bon[ \t]+(?:the[ \t]+)?|(?P<bracket>\()[ \t]*(?:on[ \t]+)?)",
+    FLAGS,
+)
+_CLOSE = re.compile(r"[ \t]*\)")
 
 
 def date_parts(
@@ -57,7 +63,13 @@ def _own_day(
     found = dates.find(window, anchor, yearless_numeric=True)
     if not found or found[0].start != 0 or found[0].value is None:
         return None, reading.end
-    return found[0].value, lead.end() + found[0].end
+    end = lead.end() + found[0].end
+    if lead.group("bracket"):
+        close = _CLOSE.match(text, end)
+        if close is None:
+            return None, reading.end  # ("31 (12/01 and 12/02 the same)": no day of the value's own)
+        end = close.end()
+    return found[0].value, end
 
 
 def own_days(text: str, readings: list[RowReading], dates: Dates) -> list[RowReading]:

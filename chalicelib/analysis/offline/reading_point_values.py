@@ -106,7 +106,12 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
         code = code_of(written)
         if code not in known or _LOWER_ID.search(written.strip("()#")):
             return None  # (a point the notes never defined: the line is something else)
-        if written[0].isdigit() and not item.group("sep").strip() and not _barred_item(text, item, barred):
+        if (
+            written[0].isdigit()
+            and not item.group("sep").strip()
+            and not _barred_item(text, item, barred)
+            and not _skipped_in_run(item, items)
+        ):
             return None  # ("2 34": a count and a number, not point 2)
         items += 1
         paired = _PAIRED.match(text, item.end()) if item.group("value") is not None else None
@@ -139,6 +144,13 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
 
 _MIN_BARRED_ITEMS = 3
 _BAR = re.compile(r"\s*[|;]")
+
+
+def _skipped_in_run(item: re.Match[str], items: int) -> bool:
+    """ "1-19  2-22  7 n/r": a numbered point the run has reached, said not read that visit in
+    words; a number and words alone ("2 removed") open no run."""
+    skip = item.group("skip")
+    return items > 0 and skip is not None and skip not in ("-", "\u2013", "\u2014")
 
 
 def _barred_item(text: str, item: re.Match[str], barred: bool) -> bool:

@@ -35,16 +35,40 @@ _SEPARATOR = r"[ \t]*(?:;|[ \t]/|,|,? and[ \t]|[ \t]\|[ \t]|[ \t]//[ \t])[ \t]*"
 # The visit's lead (a day, a date, "Day 3"), a colon or a dash, then the numbers alone; words after
 # them only say how to read them ("- in the same order", "(same points)", ". He said it's done."), a
 # sentence of remarks at most.
+# (the remark may name a point by its number: "- he didn't do number 7 again", "(pt 3 not read)")
+_POINT_NUMBER = r"(?:(?<=number )|(?<=no\. )|(?<=no )|(?<=point )|(?<=pt )|(?<=#))\d{1,2}(?!\d)"
+_REMARK = rf"(?:[^\d\n]|{_POINT_NUMBER})"
 _POSITIONAL = re.compile(
     rf"[ \t>*\u2022-]*(?P<lead>[^:\d\n]{{0,30}}\d{{0,4}}[^:\n]{{0,30}}?)[ \t]*(?::|[ \t][-\u2013])[ \t]*"
-    rf"(?P<values>{SCALED_VALUE}(?:{_SEPARATOR}{SCALED_VALUE}){{2,15}})(?P<rest>[^\d\n]{{0,120}})",
+    rf"(?P<values>{SCALED_VALUE}(?:{_SEPARATOR}{SCALED_VALUE}){{2,15}})(?P<rest>{_REMARK}{{0,120}})",
     FLAGS,
 )
+# A remark saying which numbered points the visit left out: "he didn't do number 7 again", "no
+# reading at point 3", "pt 2 and 5 not re-read", "skipped #4"; those points keep no place in its order.
+_LEFT_OUT = re.compile(
+    r"\b(?:didn'?t|did not|not|no|skipped|missed|except|bar|without|left out|n/r)\b[^.;()]{0,30}?"
+    r"(?:\b(?:number|no\.?|point|pt)|#)\s?(?P<first>\d{1,2})(?P<more>(?:\s?(?:,|&|and)\s?\d{1,2})*)"
+    r"|(?:\b(?:number|no\.?|point|pt)|#)\s?(?P<after>\d{1,2})(?P<after_more>(?:\s?(?:,|&|and)\s?\d{1,2})*)"
+    r"\s(?:was |were )?(?:not|n/r|skipped|missed)\b",
+    FLAGS,
+)
+
+
+def left_out_points(remark: str) -> frozenset[str]:
+    """The numbered points a visit's remark says were not read ("didn't do number 7 again")."""
+    found = _LEFT_OUT.search(remark)
+    if found is None:
+        return frozenset()
+    first = found.group("first") or found.group("after")
+    more = found.group("more") or found.group("after_more") or ""
+    return frozenset(re.findall(r"\d{1,2}", f"{first} {more}"))
+
+
 # A visit's values with no lead, its words saying they follow an earlier list's order:
 # "17 / 18 MC / 14 / 11 / 15 MC   (same order)" under the visit's dated heading
 _SAME_ORDER = re.compile(
     rf"[ \t>*\u2022-]*(?P<values>{_BARE_VALUE}(?:{_SEPARATOR}{_BARE_VALUE}){{2,15}})[ \t.,;-]*"
-    rf"(?P<rest>\(?(?:in )?(?:the )?same (?:order|points|spots)\b[^\d\n]{{0,40}})",
+    rf"(?P<rest>\(?(?:in )?(?:the )?same (?:order|points|spots)\b{_REMARK}{{0,40}})",
     FLAGS,
 )
 _NUMBER = re.compile(rf"(?P<number>{VALUE})(?P<scale>{SCALE_SUFFIX})?", FLAGS)
@@ -99,6 +123,8 @@ class PositionalRows(ReadingPlaces):
         if found is None or self._rows is None:
             return None
         lead, values = found
+        # ("..., same order: 19, 22, 17 - he didn't do number 7 again": the order without point 7)
+        left_out = left_out_points(line.text)
         last = self.readings[-1].source.line if self.readings else None
         # (a legend of places written after the last readings gives the order)
         earlier = self._legend_places(len(values), last or 0)
@@ -107,7 +133,7 @@ class PositionalRows(ReadingPlaces):
             nearest = self._earlier_list(line.number, len(values))
             if nearest is None and (not lead or self._stated_day(lead, taken_on) is not None):
                 # ("Fri 20/11: 24 / 350 / 18" under points read one a line: a day's lead, not a row's)
-                nearest = self._earlier_day(line.number, len(values))
+                nearest = self._earlier_day(line.number, len(values), left_out)
             if nearest is None:
                 return None
             earlier = _positions(nearest) or nearest
@@ -141,7 +167,9 @@ class PositionalRows(ReadingPlaces):
             self.__dict__["_order_legend_read"] = line.number
         return drafts
 
-    def _earlier_day(self, number: int, count: int) -> list[ReadingDraft] | None:
+    def _earlier_day(
+        self, number: int, count: int, left_out: frozenset[str] = frozenset()
+    ) -> list[ReadingDraft] | None:
         """ "(same order)" under a visit's heading: the wet points of the day read last before it,
         one or two a line, when they are as many as the values (its dry standards are read once)."""
         recent = [
@@ -153,6 +181,10 @@ class PositionalRows(ReadingPlaces):
             return None
         day = recent[-1].taken_on
         points = [draft for draft in recent if draft.taken_on == day and not draft.is_reference]
+        if len(points) != count and left_out:
+            # (the points the visit's remark says it left out take no place: "didn't do number 7")
+            kept = [draft for draft in points if draft.point not in left_out]
+            points = kept if len(points) - len(kept) == len(left_out) else points
         return points if len(points) == count else None
 
     def _earlier_list(self, number: int, count: int) -> list[ReadingDraft] | None:

@@ -25,7 +25,9 @@ AIR_WORDS = re.compile(
     # ("skirting outside the bathroom door: 15": a place by a room, not the outside air)
     r"|(?:\w+ )?(?:door(?:way)?|entry|room|bath\w*|laundry|kitchen|bed\w*|closet|office|hall\w*))))|outdoors?"
     # ("ceiling at the outlet 900": a place by a duct's or a pipe's outlet, not a unit's air)
-    r"|(?<!\bat the )(?<!\bby the )(?<!\bnear the )(?<!\bunder the )(?<!\baround the )"
+    # ("lounge ceiling at outlet 410", "2 m from outlet": the same with no article)
+    r"|(?<!\bat the )(?<!\bby the )(?<!\bnear the )(?<!\bunder the )(?<!\baround the )(?<!\bfrom the )"
+    r"(?<!\bat )(?<!\bby )(?<!\bnear )(?<!\bunder )(?<!\baround )(?<!\bfrom )(?<!\bbeside )"
     r"(?:outlet|inlet))\b",
     FLAGS,
 )

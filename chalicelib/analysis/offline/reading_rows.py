@@ -130,6 +130,7 @@ _POINT_HEADING = re.compile(
 )
 _SCALED_NUMBER = re.compile(r"\d ?(?:%|wme\b|rel\b)", FLAGS)
 _POINT_COLUMN = re.compile(r"(?:#|pt|point|no\.?|id|code)", FLAGS)
+_REF_NUMBER_HEADING = re.compile(r"ref(?:erence)?\.?(?: ?(?:no\.?|#|code|pt|point))?", FLAGS)
 _BARE_POINT = re.compile(r"#?\d{1,3}")
 _LABELLED_CELL = re.compile(r"(?P<label>[^:|\d][^:|]{0,80}?) ?: ?(?P<value>\d{1,4}(?:\.\d)? ?[%A-Za-z]{0,4})")
 # A point's code in its own cell: "A4", "12", "#3", "REF-1", "STD-C" (a standard lettered by surface)
@@ -194,6 +195,15 @@ class RowReader(SegmentReader):
             return Column("when")  # "Date | Location | Reading": each row's own date
         day = _DAY_COLUMN.match(cell)
         if day:
+            # ("D1 11/13", "Day 3 (15/11)": the day's number and its date; the date written is the
+            # column's, whatever day the notes' first visit is taken to be)
+            written = self.dates.find(cell[day.end() :], anchor, yearless_numeric=True)
+            if (
+                written
+                and written[0].value is not None
+                and not cell[day.end() : day.end() + written[0].start].strip(" (-:,")
+            ):
+                return Column("date", written[0].value)
             return Column("date", self._day(int(day.group("n"))))
         found = self.dates.find(cell, anchor, yearless_numeric=True)
         if found and NUMBER.search(cell, found[0].end):
@@ -235,6 +245,11 @@ class RowReader(SegmentReader):
             return None
         # ("#" is no word for the titles' patterns; it heads the points' column)
         points = [_POINT_COLUMN.fullmatch(collapse(cell)) is not None for cell in cells]
+        if _REF_NUMBER_HEADING.fullmatch(collapse(cells[0])) and len(numeric) >= 2:
+            # ("Ref | 10/11/2026 | 12/11/2026", "Ref no. | Day 1 | Day 3"): the first column titled
+            # "Ref" holds the points' reference codes, as a UK log titles them, not a dry standard's
+            # values (one "Ref" column among others is: "Location | Ref | Day 1")
+            columns[0], points[0] = None, True
         return [c or Column("label", point=point) for c, point in zip(columns, points, strict=True)]
 
     def header_words(self, text: str, anchor: date | None) -> list[Column] | None:

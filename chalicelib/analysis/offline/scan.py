@@ -91,7 +91,14 @@ _READINGS_HEADER = re.compile(
 # "15-Sep-26 14:00 Reviewed vendor's intake moisture log, taken 14-Sep (their meter, ...):" leads
 # the rows under it in, whatever the line starts with.
 _READINGS_LEAD_IN = re.compile(
-    r"\b(?:moisture (?:readings?|log|map)|intake (?:readings?|log)|(?:meter |mc )?readings?)\b[^.|]{0,80}:$",
+    r"\b(?:moisture (?:readings?|log|map)|intake (?:readings?|log)|(?:meter |mc )?readings?)\b[^.|]{0,80}:$"
+    # ("Ross's readings (he said the wall ones are % ...) - he took a dry standard ...:", "The
+    # readings the tech gave us, which he said are WME on the skirting and ...:"): readings that open
+    # the line lead in to the list under it, however long the sentence that qualifies them
+    # (not one bracket alone, "Avalon's readings (CME on slab %, pins %MC):", a scale legend's
+    # heading, which the table under it reads by its own header)
+    r"|^[\s\-*#>]*(?:[\w'\u2019]+ ){0,3}(?:moisture |meter |mc )?readings?\b"
+    r"(?!\s*\([^()]*\)\s*:$)[^.|]{0,300}:$",
     FLAGS,
 )
 _PREAMBLE = 600
@@ -416,6 +423,8 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
             self._in_readings = True
             self._reference_block = False
             self._block_rows = 0
+            # (a lead-in that ends with its colon: values it tells in passing are no rows of the block)
+            self.__dict__["_block_heading_line"] = line.number if text.rstrip().endswith(":") else None
             # "Readings (Tramex ME5, ref scale) 12/09:" names the scale; of a longer line, the
             # sentence that leads in ("28/03/2026 - Tiles removed. Readings received (...):")
             lead = _READINGS_LEAD_IN.search(text)

@@ -130,6 +130,9 @@ class RowReadingsScan:
                 self._note_group(drafts)
         self.__dict__["_reference_list"] = False
         self.__dict__["_run_place"] = None
-        # A goal in the preamble ("Goal for framing: 16% or less") is not yet the block's rows
-        self._block_rows += sum(reading.role != "goal" for reading in found)
+        # A goal in the preamble ("Goal for framing: 16% or less") is not yet the block's rows, nor
+        # are the values the heading itself tells in passing ("Ross's readings (his dry standard was
+        # 11 on Monday):" over a blank line and the list): the blank line sets the heading apart
+        if line.number != self.__dict__.get("_block_heading_line"):
+            self._block_rows += sum(reading.role != "goal" for reading in found)
         return bool(found)

@@ -329,6 +329,16 @@ def _damage_in(text: str) -> bool:
     return any(_has_damage(pattern, text) for pattern in _DAMAGE_CONTEXT)
 
 
+def _in_gloss(text: str, name: Mention, mention: Mention) -> bool:
+    """Whether a room word stands in the bracket right after a space's name ("Clubroom (function
+    room)")."""
+    opening = text.find("(", name.end)
+    closing = text.find(")", opening + 1)
+    if opening < 0 or closing < 0 or text[name.end : opening].strip():
+        return False
+    return opening < mention.start and mention.end <= closing
+
+
 def room_mentions(text: str) -> list[Mention]:
     """Rooms named on a line, each marked affected or not.
 
@@ -341,6 +351,15 @@ def room_mentions(text: str) -> list[Mention]:
     is_label_line = _ROOM_LABEL.match(text) is not None
     if not found:
         found = _labelled_mentions(text) or sized_space_mentions(text)
+    elif (
+        (sized := sized_space_mentions(text))
+        and found[0].start >= sized[0].end
+        and any(_in_gloss(text, sized[0], mention) for mention in found)
+    ):
+        # ("- Clubroom (function room): 16 x 10 m, wet on the verandah side": the line opens with a
+        # space it names by its size and glosses in a bracket of known words; those words are no
+        # room of their own, known words after them are others)
+        found = [*sized, *(mention for mention in found if not _in_gloss(text, sized[0], mention))]
     found = [mention for mention in _subjects(text, found) if _IN_ADDRESS.match(text, mention.end) is None]
     if not found:
         return []
