@@ -153,6 +153,12 @@ _LABELLED_OR_UNVISITED = [
     (_WET_CRAWL + "- Den (lower level): subfloor soaked, 31 %MC", ["Crawlspace", "Den"]),
     (_WET_CRAWL + "- Study and upper bedrooms - owner says fine, I did not go upstairs.", ["Crawlspace"]),
     (_WET_CRAWL + "- Kitchen: tenant says fine; didn't go in.", ["Crawlspace"]),
+    # (the writer says in other words that they never looked: a list before the verdict shares it)
+    (_WET_CRAWL + "- Sunroom; laundry - not looked in yet.", ["Crawlspace"]),
+    (_WET_CRAWL + "- Bedroom 4, den: haven't entered, tenant away.", ["Crawlspace"]),
+    (_WET_CRAWL + "- Loft never opened up.", ["Crawlspace"]),
+    # (the near miss: a room with its own damage, a part of it not looked at, is still wet)
+    (_WET_CRAWL + "- Den: carpet soaked at the door, wardrobe not looked at.", ["Crawlspace", "Den"]),
 ]
 
 
@@ -231,3 +237,55 @@ _OUTSIDE_THE_HOME = [
 @pytest.mark.parametrize(("text", "expected"), _OUTSIDE_THE_HOME)
 def test_a_space_outside_the_home_being_dried_is_not_affected(text: str, expected: list[str]) -> None:
     assert list(_areas(text)) == expected
+
+
+# A venue's big room named for what is done in it ("training hall", "function hall") is a space of its
+# own, kept in its words and told apart from the corridor the same notes name; a hall alone, or a
+# house's front or upstairs hall, is still the hallway.
+_USE_HALLS = [
+    (
+        "Sizes: the function hall is 18 x 11 m, parquet cupped over the north half. The corridor is "
+        "5 x 1.5 m, carpet tiles wet.",
+        {"Function hall": (18.0, 11.0), "Corridor": (5.0, 1.5)},
+    ),
+    ("Drill hall (22 x 12 m): sprung floor soaked along the east wall.", {"Drill hall": (22.0, 12.0)}),
+    ("Water crossed the rehearsal hall, timber boards wet, and reached the green room.", None),
+    # (the near miss: a house's hall is the hallway)
+    ("The front hall is 4 x 1.2 m, runner soaked.", {"Front hall": (4.0, 1.2)}),
+    ("Water ran down the hall, carpet wet.", {"Hall": (None, None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _USE_HALLS)
+def test_a_hall_named_for_its_use_is_a_space_of_its_own(
+    text: str, expected: dict[str, tuple[float | None, float | None]] | None
+) -> None:
+    found = {
+        room: tuple(round(side, 1) if side else None for side in sides)
+        for room, sides in _areas(text).items()
+    }
+    if expected is None:
+        assert "Rehearsal hall" in found and "Hallway" not in found and "Hall" not in found
+    else:
+        assert found == expected
+
+
+# A venue's rooms told apart by number or letter ("Gallery 2", "Court 3", "Booth B") are spaces of
+# their own, each with its size; a size after the word is no number, and one named dry stays out.
+_NUMBERED_VENUE_ROOMS = [
+    (
+        "Gallery 4 is 9.0 x 6.0 m; slab wet over 20 m2. Gallery 5: dry.",
+        {"Gallery 4": (9.0, 6.0)},
+    ),
+    ("Court 3 (sprung maple, 28 x 15 m) cupped along the baseline, boards wet.", {"Court 3": (28.0, 15.0)}),
+    ("Booth B carpet soaked, stall 2 partition wicking.", {"Booth B": (None, None), "Stall 2": (None, None)}),
+    # (the near miss: the word with no number, or with a size after it, names no numbered room)
+    ("The gallery 6 x 4 m mural wall is dry; lobby carpet wet.", {"Lobby": (None, None)}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _NUMBERED_VENUE_ROOMS)
+def test_a_venues_numbered_room_is_a_space(
+    text: str, expected: dict[str, tuple[float | None, float | None]]
+) -> None:
+    assert _areas(text) == expected

@@ -21,3 +21,12 @@ def test_a_wet_word_of_a_lighter_material_after_a_slab_is_no_bound_water() -> No
 def test_a_slab_said_to_be_saturated_is_bound_water() -> None:
     # Given the slab itself called saturated
     assert _cue("The slab is saturated under the kitchen; readings high at every point.\n") == 4
+
+
+def test_water_held_in_dense_materials_is_bound_water() -> None:
+    # Given Class 4 told in the words that define it, in other phrasings
+    assert _cue("Most of the moisture is trapped in the masonry of the cellar walls.\n") == 4
+    assert _cue("The water was locked up in the low-permeance screed and the stone hearth.\n") == 4
+    # But water held in a carpet, or a tank that holds water, is no bound water
+    assert _cue("Water held in the carpet pile, pad damp.\n") != 4
+    assert _cue("The storage tank held 300 L of water on the slab stand.\n") != 4

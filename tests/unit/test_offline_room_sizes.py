@@ -3,6 +3,8 @@ and sizes that belong to something other than the room."""
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis import analyze_text
 from chalicelib.analysis.findings import LengthUnit
 from chalicelib.analysis.offline.measures import dimensions_in
@@ -120,3 +122,22 @@ def test_units_times_days_on_hire_are_no_size() -> None:
     # Then a room's size ending a sentence is still read
     found = [dims for _, _, dims in dimensions_in("Store 4.0 x 2.5 m. Study 12 x 10.", LengthUnit.FEET)]
     assert len(found) == 2
+
+
+_SPREAD_SIZES = [
+    # (notes, room, floor area in sqft or None): a size led by a word of spread is how far the damage
+    # goes over a surface, not the room's
+    ("Study: plasterboard ceiling blistered across roughly 2.5 x 1.2 m near the light.", "Study", None),
+    ("Den - smoke film and charring covering a 5 x 4 ft area over the fireplace", "Den", None),
+    ("| Pantry | Rot in the shelving spanning about 1.1 x 0.6 m | 3 |", "Pantry", None),
+    ("Sunroom: sisal matting stained over the whole of it, mould on the skirting", "Sunroom", None),
+    # The near miss: the room's own size, said straight after it, is still read
+    ("Sunroom 4.2 x 3.0 m: cork tiles lifting, growth over the skirting", "Sunroom", 135.6),
+    ("Den (12 x 10 ft) - carpet wet over the doorway end", "Den", 120.0),
+]
+
+
+@pytest.mark.parametrize(("notes", "room", "floor"), _SPREAD_SIZES)
+def test_a_size_led_by_a_word_of_spread_is_no_rooms_size(notes: str, room: str, floor: float | None) -> None:
+    found = _floor(notes, room)
+    assert (found is None) if floor is None else (found is not None and abs(found - floor) < 1.0)

@@ -265,3 +265,30 @@ def test_an_unknown_room_ruled_out_keeps_its_reference_rows_out() -> None:
 
 def test_a_room_named_for_its_figure_is_the_comparison_not_an_area() -> None:
     assert _affected("P6 is above the wet line and reads close to the study figure.") == []
+
+
+# Where the water came from, that a later sentence of its own says needed no more than a quick clean-up
+# (and no line gave a wet material, a size or a reading), is no affected area.
+_ONLY_MOPPED = [
+    (
+        "Water ran from the shower room into the hall; hall carpet soaked.\n"
+        "The shower room itself drained to its floor waste and only needed a quick mop.",
+        ["Hall"],
+    ),
+    (
+        "The flow came out of the plant room and across the lobby, lobby carpet tiles wet.\n"
+        "The plant room is bunded concrete - it needed no more than a squeegee.",
+        ["Lobby"],
+    ),
+    # (the near miss: a room whose own words say what in it is wet keeps its place)
+    (
+        "Water ran from the laundry into the kitchen; kitchen vinyl wet.\n"
+        "The laundry vinyl was soaked, though it needed nothing more than a mop.",
+        ["Kitchen", "Laundry"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _ONLY_MOPPED)
+def test_a_source_room_that_only_needed_a_mop_is_no_area(text: str, expected: list[str]) -> None:
+    assert sorted(_areas(text)) == expected

@@ -49,6 +49,10 @@ _BOUND_WATER = re.compile(
     r"\b(?:bound water|water bound|low[- ]perm(?:eance|eability)|low[- ]porosity"
     r"|special(?:ty|ised|ized) (?:drying|system|equipment)|cup(?:s|ped|ping)?"
     r"|crown(?:ed|ing)|drying mats?|floor[- ]drying (?:system|panels?|mats?|units?)|injectidry"
+    # ("the water is held in dense materials: the slab, the stone walls", "moisture trapped in the
+    # masonry": Class 4 told in the words that define it)
+    r"|(?:water|moisture) (?:is |was |being )?(?:held|trapped|locked|bound) (?:up )?in (?:the )?"
+    r"(?:dense|low[- ]perm\w*|masonry|concrete|stone|slab)"
     r"|(?:slab|concrete|hardwood|masonry|brick|plaster)\b[^.;]{0,40}\b(?P<w>saturated|soaked|high readings?"
     r"|readings? (?:high|elevated)|elevated|holding water|dominat\w*))\b",
     FLAGS,

@@ -139,8 +139,19 @@ _PATCH_SIZED = re.compile(
     FLAGS,
 )
 _PATCH_REACH = 70
+# "ceiling board scorched over 4 x 3 ft", "growth across roughly 2 x 1.5 m of the joists", "boards
+# cupped covering a 3 x 2 m area": a size a word of spread leads is how far the damage goes over a
+# surface, never a room's own size (a room is sized by its name, not by what lies over it).
+_SPREAD_BEFORE = re.compile(
+    r"\b(?:over|across|covering|spanning)(?: (?:an? (?:area|patch|section|zone|region) of|an?|the))?"
+    r"(?: (?:about|approx\.?|approximately|roughly|around|some|~|c\.))? ?~?$",
+    FLAGS,
+)
 
 
 def patch_sized(text: str, start: int) -> bool:
     """Whether the size at `start` is set after a damaged or cut patch rather than a room."""
-    return _PATCH_SIZED.search(text, max(0, start - _PATCH_REACH), start) is not None
+    return (
+        _PATCH_SIZED.search(text, max(0, start - _PATCH_REACH), start) is not None
+        or _SPREAD_BEFORE.search(text, max(0, start - 40), start) is not None
+    )

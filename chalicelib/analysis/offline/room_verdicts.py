@@ -349,10 +349,22 @@ _NO_DRYING = re.compile(
     # the treads; wiped, nothing else": a trace already dealt with on the day
     r"|\b(?:needs?|needed|requires?|required) nothing(?: (?:else|more|further))?\s*(?:[.;]|$)"
     r"|\bnothing (?:else |more |further )?to dry\b"
+    # ("it needed nothing more than a mop", "only needed a wipe-over", "needs just a squeegee": a
+    # quick clean-up was all the work there, nothing held the water)
+    r"|\b(?:needs?|needed|requires?|required|wanted) (?:nothing|no more|little) (?:more |else )?than"
+    r" (?:an? )?(?:quick )?(?:mop|wipe|squeegee|towel)"
+    r"|\b(?:only|just) (?:needs?|needed|requires?|required|wanted|got|had) (?:an? )?(?:quick )?"
+    r"(?:mop|wipe|squeegee|towel)"
+    r"|\b(?:needs?|needed|requires?|required) (?:only|just) (?:an? )?(?:quick )?(?:mop|wipe|squeegee|towel)"
     r"|\b(?:wiped|mopped|dried)(?: (?:up|off|down|dry|out))?(?: it| them)?(?:,|;| [-\u2013]) ?"
     r"nothing (?:else|more)\b",
     FLAGS,
 )
+
+
+def says_no_drying(text: str, start: int, end: int) -> bool:
+    """Whether the words from `start` to `end` say nothing there needs drying and call nothing wet."""
+    return _NO_DRYING.search(text, start, end) is not None and not unnegated(_HELD_WET, text[start:end])
 
 
 def needs_no_drying(text: str, sentences: Sentences, room: Mention) -> bool:
@@ -361,7 +373,7 @@ def needs_no_drying(text: str, sentences: Sentences, room: Mention) -> bool:
     if _OWN_LEAD.fullmatch(text, start, room.start) is None:
         return False
     end = min(end, room.end + _VERDICT_REACH)  # (bounded: a long sentence of rooms stays linear)
-    return _NO_DRYING.search(text, start, end) is not None and not unnegated(_HELD_WET, text[start:end])
+    return says_no_drying(text, start, end)
 
 
 # The writer looked: what a sentence checked and found clear ("checked, no residue, no odor").
@@ -500,7 +512,12 @@ _UNCHECKED = re.compile(
     r"\b(?:did(?:n'?t| not) (?:go (?:up|down|in|into|inside|there|upstairs|downstairs)\b|read|check|test"
     r"|inspect|meter|get to|look)|not (?:read|checked|tested"
     r"|inspected|accessed|metered)|no access|(?:could ?n'?t|could not|can'?t|cannot|unable to)"
-    r" (?:read|check|access|get (?:in|into|to)|inspect))\b",
+    r" (?:read|check|access|get (?:in|into|to)|inspect)"
+    # ("Bed 2, hall: not looked at.", "Sunroom - haven't looked in yet", "Loft never opened up"):
+    # the writer did not look, in other words
+    r"|(?:not|never|have ?n'?t|haven'?t|has ?n'?t|hasn'?t|yet to be) (?:been )?(?:looked (?:at|in|into)"
+    r"|viewed|entered|opened(?: up)?|visited|inspected|checked|gone into)"
+    r"|(?:did(?:n'?t| not)|have ?n'?t|haven'?t|never) (?:enter|open(?: up)?|visit|see inside)\b)\b",
     FLAGS,
 )
 

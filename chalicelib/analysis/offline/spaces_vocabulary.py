@@ -96,6 +96,14 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     # "Guest room", "spare room": a bedroom by another name.
     # "BR 2", "Primary BR": a bedroom, by its number or a qualifier ("br" alone is no room)
     ("bedroom", r"bed ?rooms?|bed ?rm|(?:beds?|br)(?= ?#?[1-9]\b)|br(?(qual)\b|(?!))|(?<=guest |spare )room"),
+    # ("the training hall is 14 x 9 m", "function hall", "pool hall": a club's or a venue's big room
+    # named for what is done in it, not a passage; its words are kept, and told apart from the
+    # corridor the same notes name)
+    (
+        "use_hall",
+        r"(?:training|pool|sports?|function|assembly|banquet|exhibition|concert|drill|dance|games|dojo"
+        r"|practice|rehearsal|lecture|examination|exam|reception|dining|mess|meeting) hall(?!\w)",
+    ),
     ("hallway", r"hall ?way|hall|corridor(?! (?-i:[A-H])(?![\w/.-]))"),
     # ("no entry to the garage", "entry into the roof space": going in, not the room)
     ("entry", r"entry ?way|(?<!no )entry(?! (?:to|into|through|via|of|was|is|gained|point)\b)|foyer"),
@@ -215,7 +223,10 @@ _ROOMS: tuple[tuple[str, str], ...] = (
         # ("Corridor B": a school's or office's corridors told apart by letter)
         r"|corridor(?= (?-i:[A-H])(?![\w/.-]))"
         # ("Aisle 7", "aisle C": a shop's or a warehouse's runs between the shelving, by number)
-        r"|aisle)"
+        r"|aisle"
+        # ("Gallery 2", "Court 3", "Booth B", "Stall 4": a gallery's, a sports centre's or a market's
+        # rooms told apart by number)
+        r"|gallery|court|booth|stall|vault)"
         # ("Studio B: carpet wet": a letter may head its note; a number before a colon is a time)
         # ("Glazing bay 6 x 4 m": a number that starts a size is the space's size, not its number)
         r" (?:(?-i:[A-H])(?![\w/.-])|\d{1,3}[a-z]?(?![\w/.:-])(?! ?(?:x|by|\u00d7) ?\d))",
@@ -251,7 +262,7 @@ _OPEN_PLAN = frozenset(
 
 # Rooms told apart by the words they are written with.
 _WRITTEN_KEYS = frozenset(
-    {"named_room", "numbered_room", "lettered_space", "other_room", "closet", "cupboard", "store"}
+    {"named_room", "numbered_room", "lettered_space", "other_room", "closet", "cupboard", "store", "use_hall"}
 )
 
 

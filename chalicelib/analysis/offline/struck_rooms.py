@@ -12,7 +12,12 @@ from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.dispatch_blocks import reported_spans
 from chalicelib.analysis.offline.readings import ReadingDraft
 from chalicelib.analysis.offline.room_states import STRUCK_OFF, UNAFFECTED, line_says_damage
-from chalicelib.analysis.offline.room_verdicts import own_sentence_clear, said_dry_part, verdict_sentence
+from chalicelib.analysis.offline.room_verdicts import (
+    own_sentence_clear,
+    said_dry_part,
+    says_no_drying,
+    verdict_sentence,
+)
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.text import FLAGS, Sentences
 
@@ -103,7 +108,10 @@ def struck_off(
         UNAFFECTED.search(text, start, end) is not None or _RULED_OUT.search(text, start, end) is not None
     ):
         return True
-    named = second_hand or STRUCK_OFF.search(text) is not None
+    # ("Water ran from the shower room into the hall", then "The shower room itself drained to its
+    # floor waste; it needed nothing more than a mop": where the water passed held none of it, and no
+    # line gave it a wet material, a size or a reading)
+    named = second_hand or STRUCK_OFF.search(text) is not None or says_no_drying(text, start, end)
     if named and _unfounded(area, readings, listed=False):
         return True
     # "Primary bedroom carpet: dry." after a booked "carpet in primary bedroom wet"; "Front room - door
