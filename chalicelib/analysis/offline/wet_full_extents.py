@@ -17,9 +17,9 @@ FULL_EXTENT = re.compile(
     r"|room|area|underlay|pad|ceiling|walls?|perimeter)|wall[- ]to[- ]wall|throughout|100 ?%"
     # "vinyl fully wet", "tiles completely under water", "wet end to end", "flooded edge to edge": the
     # whole of the surface the clause names, said by how it is wet
-    r"|(?:fully|completely|totally|entirely|all(?: of it)?) (?:wet|soaked|saturated|flooded|submerged"
-    r"|under ?water)"
-    r"|(?:end|edge|side) to (?:end|edge|side))\b",
+    r"|(?P<how>(?:fully|completely|totally|entirely|all(?: of it)?) (?:wet|soaked|saturated|flooded"
+    r"|submerged|under ?water)\b)"
+    r"|(?:end|edge|side) to (?:end|edge|side)\b)",
     FLAGS,
 )
 # "fully wet by the door", "completely soaked in the corner": how wet a spot is, not how much is wet
@@ -28,7 +28,6 @@ _SPOT_AFTER = re.compile(
     r"|in (?:the )?(?:corner|middle|centre|center|doorway|places|patches|spots))\b",
     FLAGS,
 )
-_HOW_WET = re.compile(r"fully|completely|totally|entirely|all", FLAGS)
 
 
 # "The whole kitchen floor was wet", "the entire closet ceiling": the room named in the phrase is
@@ -102,7 +101,7 @@ class WholeExtents:
             area = area_at(match.start())
             if area is None or not self._is_wet(match.start(), match.end()):
                 continue
-            if _HOW_WET.match(match.group()) and (
+            if match.group("how") is not None and (
                 _SPOT_AFTER.match(self.text, match.end())
                 or self._surface(match.start(), match.end()) != "floor"
             ):
