@@ -322,3 +322,51 @@ def test_wet_extents_in_words(text: str, room: str, expected: float | None) -> N
         assert wet is None
     else:
         assert wet is not None and abs(wet - expected) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("notes", "room", "expected"),
+    [
+        # a room said short between "whole" and "floor", on that room's own line
+        ("Utility room, 2.4 x 2.0 m: cushion vinyl. Whole utility floor wet.", "Utility room", 51.7),
+        ("Games room 20 x 15 ft, carpet on slab; the entire games floor soaked.", "Games room", 300.0),
+        # a floor said by its kind
+        ("Sunroom 4 x 3 m: water over the whole tiled floor, 10 mm deep.", "Sunroom", 129.2),
+        # the whole of the surface, said by how it is wet
+        ("Hall bath 8 x 5 ft, sheet vinyl fully wet; toilet pulled.", "Hall bath", 40.0),
+        ("Sunroom 4 x 3 m, terracotta tiles, flooded edge to edge.", "Sunroom", 129.2),
+        ("Mudroom 3 x 2 m, slate tiles completely under water when we arrived.", "Mudroom", 64.6),
+        ("Powder room 5 x 4 ft: sheet vinyl, all wet.", "Powder room", 20.0),
+        # near misses: how wet a spot is, a level, another word
+        ("Den 12 x 10 ft carpet completely soaked by the slider.", "Den", None),
+        ("Kitchen 4 x 3.5 m: the whole ground floor was wet, the tiles only at the sink.", "Kitchen", None),
+        ("Laundry 2 x 2 m: the whole garage floor was wet, the laundry only at the tub.", "Laundry", None),
+        ("Garage 6 x 6 m: the stored boxes were all wet, the slab dried by lunch.", "Garage", None),
+        ("Study 3 x 3 m: plasterboard fully wet behind the desk, carpet dry.", "Study", None),
+    ],
+)
+def test_a_whole_floor_said_in_other_words_is_the_rooms_floor(
+    notes: str, room: str, expected: float | None
+) -> None:
+    wet = _wet_floor(notes, room)
+    assert wet == expected if expected is None else wet is not None and abs(wet - expected) < 0.5
+
+
+def test_flooring_taken_up_of_a_room_named_after_it_is_that_rooms() -> None:
+    # Given work that takes up a measure "of" another room's carpet, after the line's own room
+    notes = (
+        "Laundry 2 x 2 m vinyl wet; water ran under the door into the hallway, carpet wet.\n"
+        "Work: lifted the laundry vinyl; removed 40 SF of hallway carpet and pad.\n"
+    )
+    # Then the measure is the hallway's, not the laundry's the line began on
+    assert _wet_floor(notes, "Hallway") == 40.0
+    assert _wet_floor(notes, "Laundry") is None
+
+
+def test_flooring_taken_up_of_a_room_found_dry_is_no_ones() -> None:
+    notes = (
+        "Hallway 14 x 4 ft: carpet and pad wet outside the laundry door. Bedroom 3 checked, dry.\n"
+        "Work: pulled 30 SF of bedroom 3 carpet to check under it; pulled 56 SF of hallway carpet.\n"
+    )
+    # Then the dry bedroom's carpet does not become the hallway's extent
+    assert _wet_floor(notes, "Hallway") == 56.0

@@ -155,6 +155,28 @@ class AreaDetailsScan:
             owner = earlier[-1] if earlier else self._context
         return self._area_of(owner, in_passing=True)
 
+    def _room_named_at(self, rooms: Sequence[Mention], pos: int) -> AreaDraft | bool | None:
+        """The affected area a room named right at `pos` is, None for a room that is no affected
+        area, False when no room is named there."""
+        room = next((room for room in rooms if room.start == pos), None)
+        if room is None:
+            return False
+        if room.unaffected:
+            return None
+        return self.areas.get(room.key) or self.areas.get(self._resolve(room).key)
+
+    def _row_area(self, rooms: Sequence[Mention], pos: int) -> AreaDraft | None:
+        """ "Middle level Kitchen 4.6 x 3.2 m ...": the first affected room a table row names before
+        `pos` (its room column, after a level or unit column that names none). A verdict in a later
+        cell ("furnaces on benches - not wet") is no verdict on the row's room."""
+        for room in rooms:
+            if room.end > pos:
+                break
+            area = self.areas.get(room.key) or self.areas.get(self._resolve(room).key)
+            if area is not None:
+                return area
+        return None
+
     def _fixture_area(self, text: str) -> AreaDraft | None:
         """ "Plasterboard wicking on the walls around the fridge recess": a line that names no room
         is about the one affected room its fixture stands in (a fridge in the kitchen)."""
@@ -280,7 +302,11 @@ class AreaDetailsScan:
                 area.stated_area_sqft, area.stated_unit = sqft, unit
         if not is_scope:
             self.wet_keys |= wet_floorings(text)
-        read_removed_flooring(text, lambda pos: self._measured_area_at(owners, rooms, pos, text))
+        read_removed_flooring(
+            text,
+            lambda pos: self._measured_area_at(owners, rooms, pos, text),
+            lambda pos: self._room_named_at(rooms, pos),
+        )
         if is_scope:
             read_scope_extents(text, lambda pos: self._area_at(owners, pos, in_passing=True))
         else:
@@ -288,6 +314,7 @@ class AreaDetailsScan:
                 line,
                 lambda pos: self._area_at(owners, pos),
                 lambda pos: self._measured_area_at(owners, rooms, pos, text),
+                lambda pos: self._row_area(rooms, pos),
             )
             WetReader(text, sentences, line, self._set_default_height).read(
                 lambda pos: self._area_at(owners, pos, in_passing=True),

@@ -85,8 +85,13 @@ _OF_AFTER = re.compile(r" of (?:the |wet |damp |this |that )*", FLAGS)
 _ITEM_LOOK_BACK = 160  # how far back a list of rooms may carry its item's verb (bounded: linear)
 
 
-def read_removed_flooring(text: str, area_at: AreaAt) -> None:
-    """Each quantity of flooring a line's items take up, kept as the room's removed flooring."""
+def read_removed_flooring(
+    text: str, area_at: AreaAt, room_at: Callable[[int], AreaDraft | bool | None] = lambda pos: False
+) -> None:
+    """Each quantity of flooring a line's items take up, kept as the room's removed flooring;
+    `room_at`: the room named at a position, as its affected area, None for a room not affected, or
+    False for no room ("pulled 56 SF of hall carpet": the hall's, whatever room the line began on;
+    "20 SF of bath vinyl", the bath not affected: no one's)."""
     words = material_words(text)
     previous_end = 0
     for match in AREA_QUANTITY.finditer(text):
@@ -100,15 +105,19 @@ def read_removed_flooring(text: str, area_at: AreaAt) -> None:
         previous_end = match.end()
         material = (since or named)[-1] if named else None
         of = _OF_AFTER.match(text, match.end())
+        named_room: AreaDraft | bool | None = False
         if of is not None:
             # "discarded 3 m2 of it", "pulled 12 m2 of the carpet": what follows "of" is measured
             material = next((word for word in words if of.end() <= word.start <= of.end() + 20), None)
+            named_room = room_at(of.end())
         if material is None or material.key not in _FLOORING:
             continue
         verb = _TAKE_UP.search(text, item_start, match.start())
         if verb is None or is_negated(text, verb.start(), verb.end()):
             continue
-        area = area_at(match.start())
+        area = area_at(match.start()) if named_room is False else named_room
+        if isinstance(area, bool):
+            continue
         if area is not None and area.wet.removed_floor_sqft is None:
             area.wet.removed_floor_sqft = area_sqft(match)
             area.wet.removed_floor_key = _FLOORING[material.key]

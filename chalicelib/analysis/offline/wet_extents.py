@@ -175,7 +175,7 @@ _WATER_WENT = re.compile(
 # a floor is a wet floor
 _WATER_ON = re.compile(
     r"\bwater (?:(?:still|left|lying|sitting|stood|standing|sat|pooled) )?(?:on|over|across|covering|covered)"
-    r" (?:it\b|(?:the )?(?:floor|slab|tiles?|concrete|carpet)\b"
+    r" (?:it\b|(?:the )?(?:(?:whole|entire) (?:[a-z]+ )?)?(?:floor|slab|tiles?|concrete|carpet)\b"
     # "water stood on about 420 SF of it", "water covered roughly 80 sq ft around the dish pit"
     r"|(?:(?:about|approx\.?|approximately|roughly|around|some) )?\d)",
     FLAGS,
@@ -262,7 +262,7 @@ class WetReader(WholeExtents):
         self._word_quantities(measured_at or area_at)
         self._full_extents(area_at)
         self._every_floor()
-        self._room_full_extents()
+        self._room_full_extents(area_at)
         self._percentages(area_at)
         self._walls(area_at)
         self._ceilings(area_at)

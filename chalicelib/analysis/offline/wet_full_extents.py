@@ -14,7 +14,18 @@ from chalicelib.analysis.offline.text import FLAGS, Sentences
 FULL_EXTENT = re.compile(
     r"\b(?:(?:entire|whole|all(?: of)?(?: the)?|full|complete) (?P<noun>floor(?:ing)?|carpet(?:ed)?(?: area"
     r"| floor)?"
-    r"|room|area|underlay|pad|ceiling|walls?|perimeter)|wall[- ]to[- ]wall|throughout|100 ?%)",
+    r"|room|area|underlay|pad|ceiling|walls?|perimeter)|wall[- ]to[- ]wall|throughout|100 ?%"
+    # "vinyl fully wet", "tiles completely under water", "wet end to end", "flooded edge to edge": the
+    # whole of the surface the clause names, said by how it is wet
+    r"|(?P<how>(?:fully|completely|totally|entirely|all(?: of it)?) (?:wet|soaked|saturated|flooded"
+    r"|submerged|under ?water)\b)"
+    r"|(?:end|edge|side) to (?:end|edge|side)\b)",
+    FLAGS,
+)
+# "fully wet by the door", "completely soaked in the corner": how wet a spot is, not how much is wet
+_SPOT_AFTER = re.compile(
+    r"[,;]? ?(?:[a-z]+ ){0,2}?(?:near|by|around|along|at|beside|behind|under|in front|next to|where"
+    r"|in (?:the )?(?:corner|middle|centre|center|doorway|places|patches|spots))\b",
     FLAGS,
 )
 
@@ -50,6 +61,31 @@ _PERCENT_OF_FLOOR = re.compile(
 )
 
 
+# The words of a floor's own kind between "whole" and "floor": "the whole tiled floor", "entire vinyl
+# floor", not a level ("the whole ground floor") or another room.
+_FLOOR_KIND = frozenset(
+    ["tiled", "tile", "vinyl", "carpeted", "timber", "wooden", "wood", "concrete", "laminate", "hardwood"]
+)
+_LEVEL_WORDS = frozenset(
+    ["ground", "main", "first", "second", "third", "upper", "lower", "top", "bottom", "basement"]
+)
+
+
+def _short_named(written: str, area: AreaDraft | None) -> AreaDraft | None:
+    """The room a line is about, for a room said short ("Whole utility floor wet" on the utility
+    room's line) or a floor said by its kind ("the whole tiled floor"); None for a level or a word
+    its name does not hold."""
+    if area is None:
+        return None
+    words = written.lower().split()
+    name = area.room.lower()
+    if any(word in _LEVEL_WORDS for word in words):
+        return None
+    if all(word in _FLOOR_KIND for word in words) or all(word in name.split() for word in words):
+        return area
+    return None
+
+
 class WholeExtents:
     """WetReader keeps the line's text and the lookups these read; it says what is wet."""
 
@@ -64,6 +100,13 @@ class WholeExtents:
         for match in FULL_EXTENT.finditer(self.text):
             area = area_at(match.start())
             if area is None or not self._is_wet(match.start(), match.end()):
+                continue
+            if match.group("how") is not None and (
+                _SPOT_AFTER.match(self.text, match.end())
+                or self._surface(match.start(), match.end()) != "floor"
+            ):
+                # ("pad completely saturated by the door": a spot of it; "boxes all wet", "drywall
+                # fully wet": the whole of no floor)
                 continue
             noun = (match.group("noun") or "").lower()
             if noun.startswith("ceiling"):
@@ -86,14 +129,15 @@ class WholeExtents:
                     area.wet.floor_full = True
                     self._record(area)
 
-    def _room_full_extents(self) -> None:
+    def _room_full_extents(self, area_at: Callable[[int], AreaDraft | None]) -> None:
         for match in _ROOM_FULL_EXTENT.finditer(self.text):
             named = "" if match.group("room") is not None else "2"
             written = match.group("room" + named)
             room = next(iter(vocabulary_mentions(written)), None)
-            if room is None or room.start != 0 or room.end != len(written):
-                continue  # "the whole ground floor": a level, not a room
-            area = self._area_named(room)
+            if room is not None and room.start == 0 and room.end == len(written):
+                area = self._area_named(room)
+            else:
+                area = _short_named(written, area_at(match.start()))
             if area is None or not (named or self._is_wet(match.start(), match.end())):
                 continue  # (water covering it says it was wet)
             if match.group("noun" + named).lower() == "ceiling":
