@@ -9,6 +9,7 @@ the previous QA errors go back to Claude as feedback.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from chalicelib import observability
@@ -41,9 +42,9 @@ def analyse(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseRes
         settings = settings.model_copy(update={"anthropic_api_key": api_key})
         findings, analysis = _claude_analysis(settings, text, _qa_feedback(ports, workflow, state))
     elif unavailable is not None:
-        findings, analysis = _without_key(text, unavailable, settings)
+        findings, analysis = _without_key(text, unavailable, settings, received_on(workflow))
     else:
-        findings = analyze_text(text)
+        findings = analyze_text(text, received=received_on(workflow))
         analysis = {"analyzer": findings.analyzer, "version": findings.analyzer_version, "costUsd": None}
     if workflow.input_method in UPLOADED_INPUTS:
         pages = blobs.get_json(work_key(workflow.user_id, workflow.id, WorkFile.PAGES))
@@ -107,11 +108,20 @@ def _claude_analysis(
     }
 
 
-def _without_key(text: str, reason: str, settings: Settings) -> tuple[Findings, dict[str, Any]]:
+def received_on(workflow: Workflow) -> date:
+    """The day the notes reached us: the workflow's creation day. The offline analyzer takes it as
+    the reference for a weekday written with no year, so a report does not change with the day it
+    is re-run."""
+    return workflow.created_at.date()
+
+
+def _without_key(
+    text: str, reason: str, settings: Settings, received: date | None = None
+) -> tuple[Findings, dict[str, Any]]:
     """Claude is configured but its key cannot be read: the offline analyzer's findings, saying
     so as a failed Claude call says so (the job still gets a report; support sees why)."""
     logger.warning("Claude API key unavailable; offline analyzer used", extra={"reason": reason})
-    findings = analyze_text(text)
+    findings = analyze_text(text, received=received)
     note = (
         "These findings were produced by the offline rules analyzer because the Claude API key "
         f"could not be read: {reason}."

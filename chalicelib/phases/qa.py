@@ -80,7 +80,9 @@ def _reference(ports: Ports, workflow: Workflow) -> Findings:
     try:
         return Findings.model_validate(ports.blobs.get_json(key))
     except NotFound:
-        reference = analyze_text(ports.blobs.get_text(work_key(workflow.user_id, workflow.id, WorkFile.TEXT)))
+        text = ports.blobs.get_text(work_key(workflow.user_id, workflow.id, WorkFile.TEXT))
+        # (the same reference day PROCESSING read it with: the workflow's creation day)
+        reference = analyze_text(text, received=workflow.created_at.date())
         ports.blobs.put_json(key, reference.model_dump(mode="json", by_alias=True))
         return reference
 

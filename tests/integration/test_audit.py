@@ -40,7 +40,9 @@ def test_each_mutation_is_recorded_once_with_who_what_when_where(
     assert api.delete(f"{BASE}/{pending}").status == 200
     # One that fails, is retried, paused and resumed (the pause withdrawn before the boundary)
     real = processing.analyze_text
-    monkeypatch.setattr(processing, "analyze_text", lambda text: (_ for _ in ()).throw(ValueError("bug")))
+    monkeypatch.setattr(
+        processing, "analyze_text", lambda text, **_: (_ for _ in ()).throw(ValueError("bug"))
+    )
     failing = api.create_text(NOTES)
     assert api.wait_for(failing)["status"] == "FAILED"
     monkeypatch.setattr(processing, "analyze_text", real)

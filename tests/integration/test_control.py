@@ -102,7 +102,9 @@ def test_a_failed_workflow_is_retried_from_the_phase_that_failed(
 ) -> None:
     # Given a workflow that failed in PROCESSING (a bug, since fixed)
     real = processing.analyze_text
-    monkeypatch.setattr(processing, "analyze_text", lambda text: (_ for _ in ()).throw(ValueError("bug")))
+    monkeypatch.setattr(
+        processing, "analyze_text", lambda text, **_: (_ for _ in ()).throw(ValueError("bug"))
+    )
     workflow_id = api.create_text(NOTES)
     failed = api.wait_for(workflow_id)
     assert failed["status"] == "FAILED" and failed["errorCode"] == "INTERNAL_ERROR"
@@ -136,7 +138,7 @@ def test_control_refuses_what_does_not_apply(api: Api) -> None:
 
 def test_retries_are_bounded(api: Api, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
-        processing, "analyze_text", lambda text: (_ for _ in ()).throw(ValueError("still broken"))
+        processing, "analyze_text", lambda text, **_: (_ for _ in ()).throw(ValueError("still broken"))
     )
     workflow_id = api.create_text(NOTES)
     api.wait_for(workflow_id)

@@ -201,7 +201,9 @@ def test_the_cli_prints_a_line_per_event_and_exits_0_on_complete(
 def test_the_cli_exits_1_on_a_failed_workflow(
     stack: LocalStack, api: Api, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(processing, "analyze_text", lambda text: (_ for _ in ()).throw(ValueError("bug")))
+    monkeypatch.setattr(
+        processing, "analyze_text", lambda text, **_: (_ for _ in ()).throw(ValueError("bug"))
+    )
     workflow_id = api.create_text(NOTES)
     assert api.wait_for(workflow_id, timeout=WAIT_SECONDS)["status"] == "FAILED"
     monkeypatch.setenv("RESTOREASSIST_TOKEN", str(api.token))

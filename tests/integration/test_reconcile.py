@@ -127,7 +127,9 @@ def test_a_failure_that_cannot_be_recorded_is_settled_by_the_reconciler(
 ) -> None:
     # Given an analysis that fails, and the Lambda that records failures failing too
     real = processing.analyze_text
-    monkeypatch.setattr(processing, "analyze_text", lambda text: (_ for _ in ()).throw(ValueError("bug")))
+    monkeypatch.setattr(
+        processing, "analyze_text", lambda text, **_: (_ for _ in ()).throw(ValueError("bug"))
+    )
     faults.inject_faults(Always("record_failure", Fault.HANDLER_ERROR))
     workflow_id = api.create_text(NOTES)
 
@@ -182,7 +184,9 @@ def test_a_run_that_never_started_is_settled_and_retried(
     # Given a failed workflow whose retry was recorded but whose execution never started
     # (Step Functions unavailable): the record says IN_PROGRESS with no execution behind it
     real = processing.analyze_text
-    monkeypatch.setattr(processing, "analyze_text", lambda text: (_ for _ in ()).throw(ValueError("bug")))
+    monkeypatch.setattr(
+        processing, "analyze_text", lambda text, **_: (_ for _ in ()).throw(ValueError("bug"))
+    )
     workflow_id = api.create_text(NOTES)
     assert api.wait_for(workflow_id)["status"] == "FAILED"
     monkeypatch.setattr(processing, "analyze_text", real)
@@ -250,7 +254,9 @@ def test_the_local_stack_runs_the_reconciler_on_a_timer(
     api: Api, faults: LocalStack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # Given a workflow whose failure could not be recorded, and the timer `make run` starts
-    monkeypatch.setattr(processing, "analyze_text", lambda text: (_ for _ in ()).throw(ValueError("bug")))
+    monkeypatch.setattr(
+        processing, "analyze_text", lambda text, **_: (_ for _ in ()).throw(ValueError("bug"))
+    )
     faults.inject_faults(Always("record_failure", Fault.HANDLER_ERROR))
     workflow_id = api.create_text(NOTES)
     assert _execution_status(workflow_id) == "FAILED"

@@ -388,7 +388,7 @@ def test_only_a_phases_unexpected_errors_are_counted_as_phase_errors(
     # And a fault inside the analysis is counted once, by phase
     ports.workflows.update(WORKFLOW_ID, lambda current: setattr(current, "pause_requested", False))
 
-    def broken(text: str) -> Any:
+    def broken(text: str, **_: Any) -> Any:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(processing, "analyze_text", broken)
@@ -396,3 +396,24 @@ def test_only_a_phases_unexpected_errors_are_counted_as_phase_errors(
         processing.handle(ports, state)
     (counted,) = _metric(_emf(capsys.readouterr().out), "PhaseErrors")
     assert counted["blob"]["phase"] == "PROCESSING"
+
+
+def test_processing_reads_the_notes_against_the_day_they_were_received(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Given a workflow whose notes are analysed offline
+    ports = _ports_with_text(WorkflowStatus.PENDING)
+    state = initiation.handle(ports, dict(EVENT))
+    seen: dict[str, Any] = {}
+    real = processing.analyze_text
+
+    def recording(text: str, **kwargs: Any) -> Any:
+        seen.update(kwargs)
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(processing, "analyze_text", recording)
+    processing.handle(ports, state)
+    # Then the analyzer was given the workflow's creation day, not the clock's
+    workflow = ports.workflows.get(WORKFLOW_ID)
+    assert workflow is not None
+    assert seen["received"] == workflow.created_at.date()

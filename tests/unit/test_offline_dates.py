@@ -101,9 +101,11 @@ def test_a_weekday_gives_a_yearless_first_date_its_year() -> None:
         "We attended that morning. Laundry vinyl wet.\n"
         "Back Thursday 12th: laundry wall 19 WME.\n"
     )
-    findings = analyze_text(notes)
-    # Then the days are in the latest year whose 10 November was a Tuesday, up to this year
-    expected_year = next(y for y in range(date.today().year, 2000, -1) if date(y, 11, 10).weekday() == 1)
+    # (received on 1 December 2027: the pipeline passes the day the notes came in, never the clock's)
+    findings = analyze_text(notes, received=date(2027, 12, 1))
+    # Then the days are in the latest year whose 10 November was a Tuesday, up to the received year
+    expected_year = next(y for y in range(2027, 2000, -1) if date(y, 11, 10).weekday() == 1)
+    assert expected_year == 2026
     assert findings.job.inspection_date is not None
     assert findings.job.inspection_date.value == date(expected_year, 11, 10)
     assert [reading.taken_on for reading in findings.moisture_readings] == [date(expected_year, 11, 12)]

@@ -233,3 +233,55 @@ def test_a_sewage_source_on_an_intake_titled_for_the_office_gives_way_to_the_wri
     )
     category = analyze_text(text).water_category
     assert category is not None and category.value == 1
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        # a bracketed marker whose time or date has a dot between digits
+        ("(Office - from phone call 3.2.27 8.15am, Jo)\nDOL: 02/02/27\nRooms: study\n\nOn site.", {1, 2, 3}),
+        # a field saying the office took the call, under the firm's title
+        (
+            "HARBOUR DRY LTD\nTaken by: Priya (reception) 2027-01-14 07:10\nCause: dishwasher leak\n"
+            "-----\nTech notes: on site.",
+            {2, 3},
+        ),
+        ("Call booked by - dispatch (Sam)\nCause: toilet overflow\n\nOn site.", {1, 2}),
+        # a capitalised intake title opens its block down to the rule
+        ("ACME RESTORATION - PHONE BOOKING\nCaller: Lee Tran\nCause: burst hose\n=====\nOn site.", {1, 2, 3}),
+        # near misses: a reading taken by the tech, an intake in a sentence, a lower-case "booking"
+        ("Reading taken by: Sam (tech)\nHall wall 34\n\nOn site.", set()),
+        ("Readings 8.30am. Air intake on the roof checked.\nDuct dry.", set()),
+        ("Loss intake\nCause: burst hose\n\nOn site.", set()),
+    ],
+)
+def test_an_intake_marked_by_who_took_the_call_is_second_hand(notes: str, expected: set[int]) -> None:
+    assert _numbers(notes) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the intake's source (a washer) gives way to the source the writer found and graded
+        (
+            "HARBOUR DRY LTD\nTaken by: Priya (office)\nCause: washing machine overflow - Cat 2\n-----\n"
+            "Tech: it was the washer's cold fill hose that split, not the drain. Mains supply, Cat 1.\n"
+            "Laundry vinyl wet.\n",
+            1,
+        ),
+        (
+            "ACME RESTORATION - CALL SHEET\nCause: sewer backup in the laundry - Cat 3\n=====\n"
+            "On site: the laundry tap's braided hose let go. Clean water, Category 1.\nLaundry tiles wet.\n",
+            1,
+        ),
+        # near miss: no grade of the writer's own, so the intake's source still judges it
+        (
+            "HARBOUR DRY LTD\nTaken by: Priya (office)\nCause: washing machine overflow\n-----\n"
+            "Tech: laundry vinyl wet, about 2 m2.\n",
+            2,
+        ),
+    ],
+)
+def test_an_intake_source_gives_way_to_the_writers_graded_source(text: str, expected: int) -> None:
+    category = analyze_text(text).water_category
+    assert category is not None and category.value == expected

@@ -208,3 +208,20 @@ def test_days_written_with_the_documents_own_separator() -> None:
         "Works\n"
     )
     assert _peaks(analyze_text(notes)) == {AM: 4, DH: 2}
+
+
+# A count the writer rules out beside the one placed ("not", "rather than", "instead of") is no
+# placement; "rather" alone still corrects the count before it.
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        ("Equipment placed 03/12: 4 air movers and 1 LGR dehumidifier (not 2 air movers).\n", {AM: 4, DH: 1}),
+        ("Placed 3 air movers rather than 5 air movers, plus one dehumidifier.\n", {AM: 3, DH: 1}),
+        ("Put in 2 dehus instead of the 1 dehu on the job card, and 3 air movers.\n", {AM: 3, DH: 2}),
+        # near misses: a later count on site, and a correction with "rather" alone
+        ("Placed 3 air movers and 1 dehumidifier; 05/12 added 2 air movers (5 on site).\n", {AM: 5, DH: 1}),
+        ("Set 4 air movers, rather 3 air movers, and 1 dehumidifier.\n", {AM: 3, DH: 1}),
+    ],
+)
+def test_a_count_ruled_out_beside_the_placed_one(notes: str, expected: dict[EquipmentKind, int]) -> None:
+    assert _peaks(analyze_text(HEADER + notes)) == expected

@@ -251,3 +251,29 @@ def test_the_writers_question_answered_by_a_check_is_no_hazard(text: str, kind: 
 )
 def test_a_question_left_open_or_none_asked_keeps_the_hazard(text: str, kind: HazardKind) -> None:
     assert kind in _hazards(text)
+
+
+# A suspect material said to be elsewhere, with a dash before the place the work is kept clear of.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- ACM flue pipe in the laundry cupboard only \u2014 no ACM in the work area.\n", False),
+        ("Fibro sheeting on the rear shed only - none of it near the wet areas.\n", False),
+        (
+            "Property: 9 Gum Rd, Elizabeth SA 5112\n- 1972 build, fibro gable ends only - no fibro in the"
+            " affected rooms.\n",
+            False,
+        ),
+        # near misses: the dash gives the part's state, or puts it where the work is
+        ("Fibro wall lining in the bathroom - cut for inspection.\n", True),
+        ("Fibro eaves only - the wet area lining is fibro too.\n", True),
+    ],
+)
+def test_a_suspect_material_dashed_off_from_the_work_area(text: str, expected: bool) -> None:
+    assert (HazardKind.ASBESTOS in _hazards(text)) is expected
+
+
+def test_a_presumed_hazard_with_a_dashed_precaution_stays() -> None:
+    # the dash gives what not to do with it, not a place outside the work
+    text = "Laundry walls are fibro sheet, presumed asbestos given its age - not to be cut, test first\n"
+    assert HazardKind.ASBESTOS in _hazards(text)

@@ -103,3 +103,19 @@ def test_the_insured_named_by_the_word_in_a_reference_line_is_the_insured() -> N
     text = "Re: Claim No. HX-55-2031, insured Marisol Beckett-Ruiz\nSlab leak under the kitchen.\n"
     # Then the insured is read
     assert _insured(text) == "Marisol Beckett-Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a job heading's cells set apart by bars: the number, the customer, the street
+        ("JOB 26-1187  |  Wierzbicki  |  7 Derwent Crest Kingston\nAttended 03/03/2026\n", "Wierzbicki"),
+        ("Job 4471 | Okafor | 12 Birch Rd, Hamilton 3204\nAttended 03/03/2026\n", "Okafor"),
+        # near miss: a cell that names the notes, not a customer
+        ("JOB B-220 | Tech notes | 4 Elm St, Napier\nAttended 03/03/2026\n", None),
+    ],
+)
+def test_a_job_heading_in_barred_cells_files_the_job_under_the_customer(
+    text: str, expected: str | None
+) -> None:
+    assert _insured(text) == expected

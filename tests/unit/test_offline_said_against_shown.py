@@ -479,3 +479,32 @@ def test_asbestos_cleared_by_a_register_or_a_sample_is_no_hazard_of_an_old_build
     )
     # Then the register or the lab result clears it
     assert "asbestos" not in {hazard.kind for hazard in analyze_text(notes).safety_hazards}
+
+
+@pytest.mark.parametrize(
+    ("tail", "category"),
+    [
+        # clean at the source, told as sitting and smelling before the writer's higher grade
+        (
+            "Source: the hot supply to the basin split under the floor. It sat on the membrane for a"
+            " fortnight and smells sour now. Category 2.\nSubfloor void 6 x 4 m: joists wet.\n",
+            2,
+        ),
+        (
+            "Source: a cold water pipe let go behind the vanity. The water was left standing in the"
+            " cavity and the smell is foul - Cat 2.\nBathroom 2 x 3 m: wall lining wet.\n",
+            2,
+        ),
+        # near miss: a higher grade with no word of what worsened it: the source's grade stands
+        (
+            "Source: the hot supply to the basin split under the floor, found the same morning. Category 2.\n"
+            "Subfloor void 6 x 4 m: joists wet.\n",
+            1,
+        ),
+    ],
+)
+def test_clean_water_told_as_sitting_stale_keeps_the_writers_higher_category(
+    tail: str, category: int
+) -> None:
+    judged = analyze_text(_HEAD + tail).water_category
+    assert judged is not None and judged.value == category

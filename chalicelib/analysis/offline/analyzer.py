@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from chalicelib.analysis.findings import (
     DamageType,
@@ -68,11 +69,15 @@ ANALYZER_VERSION = "2.0.0"
 # --- entry point -------------------------------------------------------------------------------
 
 
-def analyze_text(text: str, *, standards: Standards | None = None) -> Findings:
-    """Read inspection notes into findings; never raises on odd input, never guesses."""
+def analyze_text(text: str, *, standards: Standards | None = None, received: date | None = None) -> Findings:
+    """Read inspection notes into findings; never raises on odd input, never guesses.
+
+    `received`: the day the notes reached us (the pipeline passes the workflow's creation day). It
+    bounds the year a weekday with no year falls in ("Tuesday 10 November"); without it the notes'
+    own written years decide, so the same text gives the same findings whatever day it is read."""
     standards = standards or load_standards()
     lines = unwrap_paragraphs(prepare_lines(text))
-    dates = Dates(lines, standards.dates.numeric_order)
+    dates = Dates(lines, standards.dates.numeric_order, received)
     standards = standards.for_country(dates.locale.country)  # the job's editions, its country tag
     visits = Visits(dates)
     job = read_job(lines, dates, visits)

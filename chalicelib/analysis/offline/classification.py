@@ -330,7 +330,10 @@ def _justified(graded: _Graded) -> bool:
 
 # What water stood in, or passed through, on its way: time, odour, soot, debris.
 _WORSENED = re.compile(
-    r"\b(?:deteriorat\w*|degraded|stood|stagnant|musty|odou?r|soot|char|charred|ash|extinguisher"
+    # ("it sat on the poly in a warm crawlspace for about 11 days and smells stale. Category 2.")
+    r"\b(?:deteriorat\w*|degraded|stood|stagnant|musty|odou?r|stale|sour|foul|smells? (?:bad|off|stale|sour)"
+    r"|sat (?:for|there|on|in|under)|left (?:standing|sitting)"
+    r"|soot|char|charred|ash|extinguisher"
     r"|contaminat\w*|picked up|passed through|came through)\b",
     FLAGS,
 )
@@ -358,16 +361,12 @@ def detect_category(
         key=lambda grade: grade.span.line != cause_line,
     )
     booked_lines = second_hand_lines(lines)
-    if (
-        stated is not None
-        and stated.span.line not in booked_lines
-        and sources
-        and all(grade.span.line in booked_lines for grade in sources)
-    ):
+    if stated is not None and stated.span.line not in booked_lines:
         # ("Cause: washing machine overflow - Cat 2" in the office's block from the call, then the
         # technician's "Clean - Category 1": the booking's source is no evidence against the
-        # writer's own grade)
-        sources = []
+        # writer's own grade, whether or not the writer names a source of their own: "It's the
+        # cold inlet hose on the washer, not the drain hose. Supply water, Cat 1.")
+        sources = [grade for grade in sources if grade.span.line not in booked_lines]
     notes: list[str] = []
     derived = max(sources, key=lambda grade: grade.value) if sources else None
     evidence = [grade.span for grade in sources if derived and grade.value == derived.value][:3]

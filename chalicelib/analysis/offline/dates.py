@@ -190,6 +190,21 @@ def _iso_month_day(month: int, day: int, anchor: date | None) -> date | None:
     return found if found is not None and anchor is not None and abs(found - anchor) <= _NEAR else None
 
 
+_LATEST_YEAR = 2100  # past it a "year" is a job number's digits ("26-10-4471")
+
+
+def _clock_year() -> int:
+    """The last resort for notes that write no year at all and came with no reference day (a library
+    caller that passed none): the clock's year, as a reader today would take "Tuesday 10 November".
+    The pipeline always passes the day the notes were received, so its findings never depend on it."""
+    return date.today().year
+
+
+def _latest_written_year(years: Counter[int]) -> int | None:
+    """The latest year the notes write in their dates (not a job number's digits), or None."""
+    return max((year for year in years if _EARLIEST_YEAR <= year <= _LATEST_YEAR), default=None)
+
+
 def _written_years(lines: Sequence[Line]) -> Counter[int]:
     """How often each year is written in the document's dates: what a two-digit year must fit."""
     years: Counter[int] = Counter()
@@ -227,7 +242,12 @@ _VISIT_REACH = 40
 class Dates:
     """Reads dates, with one decision per document on how to read 03/04/2024 (see module notes)."""
 
-    def __init__(self, lines: Sequence[Line], configured: DateOrder | None) -> None:
+    def __init__(
+        self, lines: Sequence[Line], configured: DateOrder | None, received: date | None = None
+    ) -> None:
+        """`received`: the day the notes reached us (the pipeline knows it), bounding the years a
+        weekday or a first date may fall in; without it the notes' own written years decide, and
+        only notes that write no year at all fall back to the clock's."""
         locale = read_locale(lines)
         # Canada writes both orders: only the document's own dates settle it, never a default.
         fallback = None if locale.country == "CA" else configured
@@ -235,6 +255,10 @@ class Dates:
         self.locale: Locale = locale.model_copy(update={"date_order": self.order})
         self.ambiguous_seen = False
         self._years = _written_years(lines)
+        # (with no reference day, a weekday's year may be the one after the latest the notes write:
+        # a date's weekday moves by one or two each year, so that year never competes with its own)
+        written = _latest_written_year(self._years)
+        self.latest_year: int = received.year if received else written + 1 if written else _clock_year()
         self.own_separators = _full_date_separators(lines)
         # ("2026-11-20: 88   11-23: 71": a log that writes its days year first drops the year on
         # the later ones and keeps month then day; only where it writes no day-month-year with dashes)
@@ -273,7 +297,7 @@ class Dates:
                 if any(char.isdigit() for char in line.text)
                 for match in self.find(line.text, None)
                 # (a work order's "26-10-4471" is no date: only a year of these times)
-                if match.value is not None and _EARLIEST_YEAR <= match.value.year <= date.today().year + 1
+                if match.value is not None and _EARLIEST_YEAR <= match.value.year <= self.latest_year + 1
             )
             self._first_written = (next(found, None),)
         return self._first_written[0]
@@ -398,7 +422,9 @@ class Dates:
             readings = {"DMY": (second, first), "MDY": (first, second)}
             orders = [self.order] if self.order else ["DMY", "MDY"]
             values = {
-                value for order in orders if (value := weekday_year(*readings[order], weekday)) is not None
+                value
+                for order in orders
+                if (value := weekday_year(*readings[order], weekday, self.latest_year)) is not None
             }
             if len(values) == 1:
                 out.append(DateMatch(match.start("a"), match.end("b"), values.pop()))
@@ -434,12 +460,11 @@ class Dates:
         near = sum(count for other, count in self._years.items() if abs(other - year) <= 1)
         return near <= 1 and (anchor is not None or bool(self._years.keys() - {year}))
 
-    @staticmethod
-    def _day_month(match: re.Match[str], anchor: date | None, text: str) -> date | None:
+    def _day_month(self, match: re.Match[str], anchor: date | None, text: str) -> date | None:
         month = _MONTH_NUMBERS[(match.group("m1") or match.group("m2")).lower()[:3]]
         day = int(match.group("d1") or match.group("d2"))
         if anchor is None and (weekday := weekday_near(text, match.start(), match.end())) is not None:
-            return weekday_year(month, day, weekday)
+            return weekday_year(month, day, weekday, self.latest_year)
         return _near_anchor(month, day, anchor)
 
     def _numeric(
@@ -458,7 +483,7 @@ class Dates:
         if year:
             return safe_date(year, month, day)
         if anchor is None and weekday is not None:
-            return weekday_year(month, day, weekday)
+            return weekday_year(month, day, weekday, self.latest_year)
         return _near_anchor(month, day, anchor)
 
 

@@ -38,7 +38,9 @@ _HOW = (
 # only that it was filled in for the writer: "[auto-filled]").
 _MARKER_WIDTH = 110
 _MARKER = re.compile(
-    rf"^(?=[^.!?]{{0,{_MARKER_WIDTH}}}$)"
+    # (a dot between digits is a time's or a date's, not a sentence's end: "(Office - from phone call
+    # 1/12/26 7.30am, Tahnee)")
+    rf"^(?=(?:[^.!?]|(?<=\d)\.(?=\d)){{0,{_MARKER_WIDTH}}}$)"
     rf"(?:(?=.*\b{_WHO}\b)(?=.*\b{_HOW}\b)|(?=.*\b(?:auto|pre)[- ]?(?:filled|populated)\b))",
     FLAGS,
 )
@@ -81,8 +83,29 @@ _BRACKETED_TITLE = re.compile(
 )
 
 
+# A field saying who took the call down, for the office: "Taken by: Kendra (office) 2026-11-02 06:48",
+# "Call taken by - reception", "Booked by: dispatch (Sam)". The fields under it are the intake's.
+_TAKEN_BY = re.compile(
+    r"^[\s\-*#>]*(?:(?:call|job|details|intake|claim) )?(?:taken|booked|logged|entered|received) by\b ?[:\-]?"
+    r"[^.!?:]{0,40}?\b(?:office|dispatch(?:er)?|reception(?:ist)?|call[- ]?(?:cent(?:re|er)|taker)|front desk"
+    r"|admin)\b",
+    FLAGS,
+)
+# A title that says its block is an intake or a booking, in the capitals a form's heading takes:
+# "PRAIRIE PEAK RESTORATION - NEW LOSS INTAKE", "PHONE BOOKING". (Not "Air intake (roof)": lower
+# case, and not the title's last words.)
+_INTAKE_TITLE = re.compile(
+    r"^[^a-z.!?:\n]{0,60}\b(?:(?:(?:NEW|PHONE|CALL|LOSS|CLAIM|JOB) )+(?:INTAKE|BOOKING)|CALL SHEET)\s*$"
+)
+
+
 def _is_marker(text: str) -> bool:
-    if _CARD_TITLE.match(text) is not None or _BRACKETED_TITLE.match(text) is not None:
+    if (
+        _CARD_TITLE.match(text) is not None
+        or _BRACKETED_TITLE.match(text) is not None
+        or _TAKEN_BY.match(text) is not None
+        or _INTAKE_TITLE.match(text) is not None
+    ):
         return True
     return _MARKER.match(text) is not None and _WRAPPED.search(text) is not None
 

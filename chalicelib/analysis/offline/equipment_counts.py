@@ -254,6 +254,8 @@ def count_events(
         after = text[match.end() : match.end() + 30]
         # only a short rest of the clause is read for "... pulled." (a long one is another note)
         rest = text[match.end() : end] if end - match.end() <= _REST_REACH else ""
+        if _RULED_OUT_COUNT.search(before):
+            continue  # "4 air movers and 1 LGR (not 2 air movers)": the count the writer corrects
         mode: Mode | None = _mode(before, after, match, total_said, rest)
         if _is_more(match) and mode != "remove":
             mode = "add"  # "plus a second air scrubber" (but "the 2 extra air movers pulled")
@@ -312,6 +314,11 @@ def count_events(
 
 
 _ADDED_AFTER = re.compile(r"^\s*(?:were |was )?added\b", FLAGS)
+
+
+# A count ruled out just before it: "(not 2 air movers)", "rather than 3 fans", "instead of the 2 dehus"
+# (another's count, or the booking's, that the writer corrects).
+_RULED_OUT_COUNT = re.compile(r"\b(?:not|rather than|instead of|never)\s*(?:the\s+)?$", FLAGS)
 
 
 def _joined_take(events: list[Event], chain: Sequence[int], mode: Mode) -> None:

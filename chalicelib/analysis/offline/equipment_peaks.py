@@ -64,9 +64,23 @@ def without_breakdowns(events: Sequence[CountT]) -> list[CountT]:
 # "They set up four fans - sorry, I just counted in the photos, it was three fans": the count after
 # the correction replaces the one before it.
 CORRECTION = re.compile(
-    r"\b(?:sorry|I mean|I meant|actually|correction|make that|rather|scratch that|my mistake)\b", FLAGS
+    r"\b(?:sorry|I mean|I meant|actually|correction|make that|rather|scratch that"
+    r"|my mistake)\b",
+    FLAGS,
 )
 _CORRECTION_REACH = 80
+
+
+# ("3 air movers rather than 5": the count after "rather than" is the one set aside, not a correction)
+_RATHER_THAN = re.compile(r"\brather than\b", FLAGS)
+
+
+def _corrects(between: str) -> bool:
+    """Whether the words between two counts of a kind say the second corrects the first."""
+    return any(
+        not (match.group(0).lower() == "rather" and _RATHER_THAN.match(between, match.start()))
+        for match in CORRECTION.finditer(between)
+    )
 
 
 def without_corrected(events: Sequence[CountT], text: str) -> list[CountT]:
@@ -83,7 +97,7 @@ def without_corrected(events: Sequence[CountT], text: str) -> list[CountT]:
         if first is None:
             continue
         between = text[first.end() : second.start()]
-        if len(between) <= _CORRECTION_REACH and CORRECTION.search(between):
+        if len(between) <= _CORRECTION_REACH and _corrects(between):
             corrected.append((second_kind[0], count_word(first.group("n").lower())))
     # (by kind and count, each correction drops one placement: a line of many stays linear)
     pending: dict[tuple[EquipmentKind, int], int] = {}

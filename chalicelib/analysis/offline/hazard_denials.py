@@ -64,6 +64,11 @@ LABEL_SEPARATOR = re.compile(r"\s*[:\-]\s*")
 _CLAUSE_BREAK = re.compile(r"[;:]|\b(?:but|however|although|though|so|then|whereas)\b", FLAGS)
 
 
+# A dash between clauses, where a place outside the work may follow ("1978 build, fibro eaves only -
+# no fibro in the wet area").
+_DASH_BREAK = re.compile(r" [-\u2013\u2014] (?=\w)")
+
+
 _BEFORE_REACH = 100  # how far before a hazard its clause may rule it out
 
 
@@ -104,6 +109,13 @@ def ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     # what someone else said, refuted in the very next clause
     rest = text[end : min(sentence_end, end + _REFUTED_REACH)]
     following = _CLAUSE_BREAK.search(rest)
+    dash = _DASH_BREAK.search(rest)
+    if dash is not None and (following is None or dash.start() < following.start()):
+        # (after a dash only a place outside the work rules it out: "fibro eaves only - no fibro in
+        # the wet area"; "presumed asbestos - not to be cut" is the precaution for a hazard kept)
+        at = dash.end()
+        if _OUTSIDE_PLACE.match(rest, at) is not None:
+            return True
     if following is None:
         return False
     # "may have asbestos in the eaves but none in the wet areas", "the eaves are fibro but dry and not
@@ -149,6 +161,14 @@ _REFUTED_REACH = 160
 _WORK_PLACE = (
     r"(?:the |any |our )?(?:wet|affected|work(?:ing)?|damaged|water-?damaged|drying|flooded)"
     r"(?: ?(?:areas?|zones?|rooms?|parts?|materials?|scope))?\b"
+)
+# Only the place: "none of it is in the affected rooms", "no fibro in the wet area", "away from the
+# wet areas".
+_OUTSIDE_PLACE = re.compile(
+    r" ?(?:(?:it|they|that|these|those) (?:is|are|was|were) )?"
+    r"(?:(?:none|nothing|not|no(?: \w+)?) (?:of it |of them )?(?:is |are |was |were )?"
+    rf"(?:in|within|near|inside|to) {_WORK_PLACE}|(?:well |far )?(?:away|clear) (?:from|of) {_WORK_PLACE})",
+    FLAGS,
 )
 _OUTSIDE_WORK = re.compile(
     r" ?(?:(?:it|they|that|these|those) (?:is|are|was|were) )?(?:(?:dry|intact|sealed|sound)(?: and|,) )?"

@@ -5,6 +5,7 @@ sentence, a loss told against the day of the call. Split from job_dates.py by to
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from chalicelib.analysis.offline.dates import DateMatch
@@ -25,6 +26,11 @@ _NOT_LOSS_EVENT = re.compile(
     # (an appointment still to come: "sparky due Thursday 19/11")
     r"|due(?! to)|fitted|replaced|repaired|serviced|quoted?|invoiced?|warning|issued|forecast|last used"
     r"|booked"
+    # (the day the job reached us: "Instruction received: 10/11/2026 08:05", "Claim received 3/2")
+    r"|received|instruct(?:ion|ions|ed)"
+    # (a stage of an earlier job, or people moving: "dried by another firm and signed off on 2/9",
+    # "new tenants moved in on 1/11")
+    r"|signed off|moved (?:in|out|into)|dried (?:out )?by"
     # (a trade's or our own check: "checked by the gas fitter 20/11 - no gas leak")
     r"|(?:checked|tested|inspected|cleared|certified) by|gas ?fitters?|relit"
     r"|scheduled|purchased|bought|since|new|set|placed|pulled|removed|extracted|equipment|air movers?"
@@ -40,12 +46,51 @@ _NOT_LOSS_EVENT = re.compile(
 )
 
 
-def other_event(text: str, near_start: int, known: DateMatch, near_end: int) -> bool:
+# Who told of it, and when: a report's verb governs the dates after it in its sentence, however long
+# the list of what was reported ("the tenant reported a musty smell and black spotting in the
+# bedroom closet, first on 2026-11-10").
+_REPORT_VERB = re.compile(
+    r"\b(?:reported|notified|lodged|called (?:us|it in|the office)|rang (?:us|the \w+)|phoned (?:us|the \w+)"
+    r"|e-?mailed|complained)\b",
+    FLAGS,
+)
+
+
+# How close after an event's word its own date may follow: "saw water on Sun 18/05 and rang us on
+# 20/05": the call has its day, so it says nothing of the day before it.
+_OWN_DATE_REACH = 25
+
+
+def dated_elsewhere(match_end: int, found: Sequence[DateMatch], known: DateMatch) -> bool:
+    """Whether another date follows an event's word closely: the event is that date's."""
+    return any(other is not known and 0 <= other.start - match_end <= _OWN_DATE_REACH for other in found)
+
+
+def other_event(
+    text: str,
+    near_start: int,
+    known: DateMatch,
+    near_end: int,
+    sentence_start: int | None = None,
+    found: Sequence[DateMatch] = (),
+) -> bool:
     """Whether words near the date say it dates a call, a trade's work or our equipment. Not a report
     that goes on to tell the loss: in "the insured reports the toilet overflowed last evening
-    (10/05)" the date is the overflow's, the verb nearer to it."""
+    (10/05)" the date is the overflow's, the verb nearer to it. With `sentence_start`, a report's
+    verb anywhere before the date in its sentence dates the report, unless the water's own verb
+    comes between them."""
+    if sentence_start is not None and sentence_start < near_start:
+        reports = [
+            match
+            for match in _REPORT_VERB.finditer(text, sentence_start, near_start)
+            if not denied(text, match)
+        ]
+        if reports and not ESCAPE.search(text, reports[-1].end(), known.start):
+            return True
     if any(
-        not denied(text, match) and not _water_came(text, match)
+        not denied(text, match)
+        and not _water_came(text, match)
+        and not dated_elsewhere(match.end(), found, known)
         for match in _NOT_LOSS_EVENT.finditer(text, known.end, near_end)
     ):
         return True
@@ -176,3 +221,57 @@ def related_day(
         day = DayContext.resolve(context.feed(events, before=match.start()), "day")
         return day - _DAY if day else None
     return DayContext.resolve(context.feed(events, before=match.start()), "morning")
+
+
+# A table's cell that holds only its date (a bracket may say more of the visit): "| 2026-12-01 (after
+# rain) |". Two of them in one row are the columns' days, a log's heading, not a story of the loss.
+_CELL_EDGE = re.compile(r"\s*(?:\||$)")
+_CELL_START = re.compile(r"(?:^|\|)\s*$")
+_CELL_BRACKET = re.compile(r"\s*\([^()|]{0,40}\)")
+_HEADING_DAYS = 2
+
+
+def column_heading(text: str, found: list[DateMatch], known: DateMatch) -> bool:
+    """Whether the date heads a table's column: it fills its cell, in a row of two such cells."""
+    if "|" not in text:
+        return False
+
+    def fills_cell(match: DateMatch) -> bool:
+        if not _CELL_START.search(text, max(0, match.start - 3), match.start):
+            return False
+        end = _CELL_BRACKET.match(text, match.end)
+        return _CELL_EDGE.match(text, end.end() if end else match.end) is not None
+
+    return fills_cell(known) and sum(fills_cell(match) for match in found) >= _HEADING_DAYS
+
+
+# The day the loss was reported: "rang the agent on 10/11", "called us 3/2", "lodged the claim on
+# the 4th", "10/11 is when they called", "12/3, which is the date the job came in". A loss field
+# holding that day holds the job's open date, not the loss (job_dates.py).
+_REPORTED_BEFORE = re.compile(
+    r"\b(?:rang|phoned|called|rung|e-?mailed|contacted|notified|reported(?: it)?|lodged|booked(?: it)? in"
+    r"|came in|(?:was |were )?received)\b[^.;,()|]{0,30}?(?:\bon |\bat )?(?:the )?$",
+    FLAGS,
+)
+_REPORTED_AFTER = re.compile(
+    r"^,?(?: ?[-\u2013\u2014])? (?:which )?(?:is|was|being|=) (?:when|the (?:day|date)(?: that)?)"
+    r"(?: \w+){0,4} (?:rang|phoned|called|rung|e-?mailed|contacted|notified|reported|lodged|booked"
+    r"|came in|was received|received|opened|created|raised)\b",
+    FLAGS,
+)
+_REPORT_REACH = 45
+
+
+def reported_days(text: str, found: list[DateMatch]) -> list[date]:
+    """The days the line says the loss was rung in, reported or booked."""
+    out = []
+    for index, known in enumerate(found):
+        if known.value is None:
+            continue
+        start = max(found[index - 1].end if index else 0, known.start - _REPORT_REACH)
+        before = _REPORTED_BEFORE.search(text, start, known.start)
+        if (before is not None and not denied(text, before)) or _REPORTED_AFTER.match(
+            text[known.end : known.end + 2 * _REPORT_REACH]
+        ):
+            out.append(known.value)
+    return out

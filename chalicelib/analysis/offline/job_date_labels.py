@@ -43,11 +43,13 @@ DISCOVERY_LABEL = re.compile(
 
 
 INSPECTION_LABEL = re.compile(
-    r"\b(?:(?:inspection|assessment|survey|visit|attendance|arrival) date|date (?:of )?(?:our |the |first "
+    # ("restorer Coastline Restoration attended first, Wed 2/12/26": whoever came first, then the day)
+    r"\b(?:(?:attended|arrived|came|(?:was|were) (?:on ?site|there)) first\b(?!ly)"
+    r"|(?:inspection|assessment|survey|visit|attendance|arrival) date|date (?:of )?(?:our |the |first "
     r"|initial )?(?:inspection|assessment|attendance|visit|survey|arrival)"
     r"|date (?:inspected|attended|assessed|surveyed)|inspected(?: on)?|attended(?: site)?(?: on)?|attendance"
     r"|(?:site|initial|first)(?: (?:drying|emergency|response|make[- ]safe|restoration|site))?"
-    r" (?:visit|inspection|attendance|access|assessment)|first attended|(?:first )?on ?site"
+    r" (?:visits?|inspections?|attendances?|access|assessments?)|first attended|(?:first )?on ?site"
     r"|arrived(?: on site)?|surveyed(?: on)?|inspection|attend(?= (?:mon|tue|wed|thu|fri|sat|sun|\d))"
     # a walk-through is the inspection's other name: "Walk-through Mon 11/24/25", "Walked 11/2 with
     # the adjuster" (a sentence that opens with it: "she walked in and found" is not one)
@@ -119,7 +121,7 @@ def labelled_date(
     return given
 
 
-_FIRST = re.compile(r"\W*(?:(?:our|their) )?(?:first|initial)\b", FLAGS)
+_FIRST = re.compile(r"\W*(?:(?:our|their) )?(?:first|initial)\b|.*\bfirst$", FLAGS)
 
 
 def first_visit_labelled(
@@ -237,7 +239,8 @@ def is_form_field(line: Line) -> bool:
     )
 
 
-_FIELD_START = re.compile(r"(?:^|[.;|]\s*)[\s\-*#>\u2022]*$")
+# ("Category 1 / Class 1 / DOL 10/11/2026": a summary's fields set apart by slashes)
+_FIELD_START = re.compile(r"(?:^|[.;|]\s*| / )[\s\-*#>\u2022]*$")
 
 
 def is_loss_field(line: Line) -> bool:

@@ -24,9 +24,12 @@ from chalicelib.analysis.offline.job_arrivals import (
 from chalicelib.analysis.offline.job_call_out import CallOutDay
 from chalicelib.analysis.offline.job_date_clues import (
     arrival_day,
+    column_heading,
+    dated_elsewhere,
     denied,
     other_event,
     related_day,
+    reported_days,
     seen_fine_then,
     told_after_label,
 )
@@ -222,6 +225,7 @@ class JobDates:
         lead = ""  # the line before, which this one may go on from
         insurers_notes = insurers_file(lines)  # the writer is the insurer's side: their visits are theirs
         made_safe: _Found | None = None  # our make-safe visit, told as a field of its own
+        reported: set[date] = set()  # the days the prose says the loss was rung in or reported
         for line in lines:
             if not line.text:
                 call_out.read(line, [])
@@ -235,6 +239,8 @@ class JobDates:
             if (labelled := self._labelled(line, found, anchor)) is not None:
                 loss_labelled = loss_labelled or labelled
                 relabelled.append(labelled)
+            else:
+                reported.update(reported_days(line.text, found))
             if (day := stated_loss(line.text, found, lead)) is not None:
                 stated = _Found(day, line)
             lead = line.text  # (a blank line between ends it: above)
@@ -334,7 +340,7 @@ class JobDates:
         first_visit = inspection_fact.value if inspection_fact else None
         if stated is not None:
             return stated.fact(), inspection_fact
-        return self._loss(loss_labelled, told, relative, first_visit, relabelled), inspection_fact
+        return self._loss(loss_labelled, told, relative, first_visit, relabelled, reported), inspection_fact
 
     @staticmethod
     def _loss(
@@ -343,14 +349,21 @@ class JobDates:
         relative: Line | None,
         first_visit: date | None,
         relabelled: list[_Found],
+        reported: set[date],
     ) -> DateFact | None:
         # A labelled loss after the first visit contradicts it: a loss the prose dates before the
         # visit is taken instead; with none, the label stands as written and QA says it conflicts.
         candidates = [labelled] if labelled else []
         candidates.extend(told)
-        if labelled is not None and labelled.value == first_visit and is_loss_field(labelled.line):
-            # A labelled loss on the day of our first visit, where the prose tells the water
-            # getting out days before: the label is the job's open date, the prose the loss.
+        if (
+            labelled is not None
+            and (labelled.value == first_visit or labelled.value in reported)
+            and is_loss_field(labelled.line)
+        ):
+            # A labelled loss on the day of our first visit, or on the day the prose says the loss
+            # was rung in ("rang the agent on 10/11, which is the date the job came in"), where the
+            # prose tells the water getting out or found days before: the label is the job's open
+            # date, the prose the loss.
             # (or a later label corrects it: "DOL: 11/14" in a dispatch header, then "DOL: she says
             # it happened Friday night (11/13). 11/14 is when they called")
             earlier = [found for found in (*told, *relabelled) if found.value < labelled.value]
@@ -492,7 +505,10 @@ class JobDates:
                 or seen_fine_then(text, known)
                 or OPEN_ENDED.search(text, start, end)
                 or OPEN_ENDED.search(following)
-                or _CALL_WORD.search(text, start, clause_end)
+                or any(
+                    not dated_elsewhere(call.end(), found, known)
+                    for call in _CALL_WORD.finditer(text, start, clause_end)
+                )
                 or THIRD_PARTY.search(text, start, clause_end)
                 or INSPECTION_LABEL.search(text, start, end)
             ):
@@ -522,7 +538,12 @@ class JobDates:
             if (
                 known.value is None
                 or not self._about_loss_near(text, sentences, start, end, known.start)
-                or other_event(text, near_start, known, near_end)
+                or other_event(text, near_start, known, near_end, start, found)
+                or column_heading(text, found, known)
+                # ("kitchen floor dry at 22:00 on the 19th, water found 06:45 on the 20th": the day
+                # it was last seen fine, in the date's own sentence: "caught fire at close on Fri
+                # 27/11. Chef put it out with the dry powder" is no state of the 27th)
+                or seen_fine_then(text[:end], known)
                 or THIRD_PARTY.search(text, start, known.start)
                 or any(
                     is_our_arrival(text, cue, start, end)

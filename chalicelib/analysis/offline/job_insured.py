@@ -59,9 +59,10 @@ _ABBREVIATED = re.compile(
 
 
 # "JOB 4471 Mulholland, 7 Frangipani Ct": a job filed under the customer's name, then the street.
+# ("JOB 26-1187 | Wierzbicki | 7 Derwent Crest": the heading's cells set apart by bars)
 _JOB_HEADING = re.compile(
-    r"^[\s#*>\-]*(?:JOB|Job)\b\.?\s*(?:#|no\.?|number)?\s*:?\s*[A-Z]{0,4}[\-/]?\d[\w\-/]*\s*[:\-\u2013]?\s*"
-    rf"(?P<name>{_NAME})\s*(?:,|[\-\u2013\u2014]) ?(?=\d{{1,5}}[A-Za-z]?(?:/\d+)? [A-Z])"
+    r"^[\s#*>\-]*(?:JOB|Job)\b\.?\s*(?:#|no\.?|number)?\s*:?\s*[A-Z]{0,4}[\-/]?\d[\w\-/]*\s*[:\-\u2013|]?\s*"
+    rf"(?P<name>{_NAME})\s*(?:,|[\-\u2013\u2014|]) ?(?=\d{{1,5}}[A-Za-z]?(?:/\d+)? [A-Z])"
 )
 
 

@@ -113,6 +113,8 @@ _EARLIER_SIGN = re.compile(
 _METER_LOG = re.compile(
     r"\b(?:meter|app|logger|(?:leak|flow) (?:sensor|detector|monitor)|monitor(?:ing)?|telemetry)\b"
     r"[\w' -]{0,30}?\b(?:shows?|showed|showing|logs?|logged|records?|recorded|registers?|registered"
+    # ("the smart meter had flagged continuous flow from 02:00 on 21/11", "the app detected ...")
+    r"|flag(?:s|ged)?|detect(?:s|ed)?|report(?:s|ed)?|indicat(?:es|ed)|alerted(?: (?:to|on))?"
     r"|(?P<began>started|began|picked up))\b (?:an? )?(?P<steady>(?:continuous|constant|steady|unbroken"
     r"|non-?stop|uninterrupted) )?(?:water )?(?:flow|usage|consumption|draw)\b",
     FLAGS,
@@ -123,8 +125,13 @@ _METER_LOG = re.compile(
 _ALARM_LOG = re.compile(
     r"\b(?:alarm|(?:leak|water|flood|moisture) (?:sensor|detector)|sensor)\b[\w' -]{0,25}?"
     r"\b(?:shows?|showed|logs?|logged|records?|recorded|registers?|registered|went off|triggered"
-    r"|tripped|sounded|alerted|fired)\b(?: an?)?(?: (?:high[- ]water|water|leak|flood(?:ing)?|wet|alarm|alert"
-    r"|event))?",
+    r"|tripped|sounded|alerted|fired|flag(?:s|ged))\b(?: an?)?"
+    r"(?: (?:high[- ]water|water|leak|flood(?:ing)?|wet|alarm|alert|event))?"
+    # An appliance's own controller logging the fault that let the water go: "the cooler controller
+    # logged a 'fill fault' at 2.14pm Sun 30/11", "the boiler panel recorded a low-pressure error on".
+    r"|\b(?:controller|control (?:panel|board|unit)|panel|display)\b[\w' -]{0,25}?"
+    r"\b(?:logs?|logged|records?|recorded|shows?|showed|flag(?:s|ged)|registers?|registered|threw|raised)"
+    r"\b(?: an?)? [\"']?(?:[\w-]+ ){0,2}(?:fault|error|alarm|alert)\b[\"']?",
     FLAGS,
 )
 _FROM_WORD = re.compile(r"[^.;]{0,30}?\b(?:from|since|starting|beginning|at)\b", FLAGS)

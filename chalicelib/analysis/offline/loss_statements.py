@@ -27,6 +27,16 @@ _NAME_THEN_DATE = re.compile(
 )
 _NAME_REACH = 70  # how far before its date the verdict's words may start
 
+# The name set straight before its date with no verb, in a correction that rules another day out
+# after it: "... got home at 6. So DOL 30/11, not 29/11", "hence loss date Tue 3/2 (not the 2nd)".
+# Alone ("DOL 30/11") it is a form's field, read as a label; the day ruled out makes it a verdict.
+_NAME_BARE = re.compile(
+    rf"\b{_LOSS_NAME.replace('|the loss', '')} ?[:=\-]?(?: (?:therefore|then|really|actually|so))?"
+    r"(?: (?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?"
+    r"|sun)(?:day)?,?)? ?$",
+    FLAGS,
+)
+
 # The name opening a later sentence of the writer's, the date straight after it: "... she showed me
 # the app. Loss date 10/29/2026." (not the line's start: that is a form's field, read as a label)
 # ("... it was only running that day. Loss = Nov 15.": the bare word set equal to its day)
@@ -56,7 +66,7 @@ _NOT_AS_FORM = re.compile(
 # out: "the combined sewer surcharged in the early hours of Sunday 08/11, not Saturday" (the
 # header's or the caller's day, corrected by the writer).
 _NOT_OTHER_DAY = re.compile(
-    r"^\)?(?: ?[-\u2013\u2014]|,)? not (?:on )?(?:the )?"
+    r"^\)?(?:(?: ?[-\u2013\u2014]|,)? | ?\()not (?:on )?(?:the )?"
     r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b"
     r"|\d{1,2}(?:st|nd|rd|th)\b|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\b)",
     FLAGS,
@@ -100,8 +110,10 @@ def stated_loss(text: str, found: Sequence[DateMatch], lead: str = "") -> date |
         ruled_out_day = _NOT_OTHER_DAY.match(after) is not None and _EVENT_BEFORE.search(
             text, ends[-1] if ends else event_from, known.start
         )
+        bare_corrected = _NAME_BARE.search(before) is not None and _NOT_OTHER_DAY.match(after) is not None
         if (
             _NAME_THEN_DATE.search(before)
+            or bare_corrected
             or _DATE_THEN_NAME.match(after)
             or adopted
             or corrects

@@ -29,7 +29,9 @@ _YEARLESS = re.compile(
     # ... followed by what follows a day: the sentence's end, an hour, a part of the day
     # ("so the loss is 11/21 not 11/20", "12/3 rather than 13/3": a day set against another one)
     r"(?=\s*(?:$|[.,;:)(]|[\-\u2013] |(?:at|am|pm|about|around|approx\w*|when|while|and|before|after"
-    r"|overnight|morning|afternoon|evening|night|arvo|[ap]\.m|not|rather than|instead of)\b"
+    r"|overnight|morning|afternoon|evening|night|arvo|[ap]\.m|not|rather than|instead of"
+    # ("Taking 08/11 as DOL", "started around 10 pm 08/11 per the caller": the day named for what)
+    r"|as (?:the )?(?:dol|d\.o\.l|loss|date)|per (?:the )?(?:caller|owner|insured|tenant|client))\b"
     r"|~?\d{1,2}(?:[:.]\d{2})? ?(?:[ap]\.?m\b|hrs?\b)|~?\d{1,2}[:.]\d{2}\b))",
     FLAGS,
 )

@@ -64,11 +64,14 @@ def safe_date(year: int, month: int, day: int) -> date | None:
 _WEEKDAY_YEARS_BACK = 12  # a day and month fall on each weekday at least once in any 12 years
 
 
-def weekday_year(month: int, day: int, weekday: int) -> date | None:
-    """ "Tuesday 10 November" with no year anywhere before it: the latest year up to this one in which
-    that day fell on that weekday (notes are read within months of being written)."""
-    this_year = date.today().year
-    for year in range(this_year, this_year - _WEEKDAY_YEARS_BACK, -1):
+def weekday_year(month: int, day: int, weekday: int, latest_year: int | None) -> date | None:
+    """ "Tuesday 10 November" with no year anywhere before it: the latest year up to `latest_year` (the
+    year the notes were received, else the latest the notes write) in which that day fell on that
+    weekday (notes are read within months of being written). With no such year, None: the day
+    alone cannot settle it."""
+    if latest_year is None:
+        return None
+    for year in range(latest_year, latest_year - _WEEKDAY_YEARS_BACK, -1):
         candidate = safe_date(year, month, day)
         if candidate is not None and candidate.weekday() == weekday:
             return candidate
