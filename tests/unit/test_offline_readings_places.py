@@ -542,3 +542,32 @@ def test_a_roomless_reading_is_in_the_room_whose_surface_its_spot_names(readings
     # Then the wet values are the Study's, not dry standards of the lounge named just before
     assert wet
     assert all(place == "Study" and not ref for _, place, ref in wet)
+
+
+_CLIPPED = """Attended 11/14/2026. Basement flooded from the floor drain.
+- games room 20x14, carpet and pad wet, drywall wicking.
+- laundry 10x8 unfinished slab, wet around the drain.
+MOISTURE - pin meter %
+11/14  {row}
+"""
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "games S wall 38 / games door side 29 / laundry wall 41",
+        "games S wall 38; games door side 29; laundry wall 41",
+    ],
+)
+def test_a_list_part_naming_a_room_by_one_word_of_its_name_is_that_rooms(row: str) -> None:
+    # Given a list whose parts call the games room "games", then a part naming the laundry
+    found = _readings(_CLIPPED.format(row=row))
+    # Then the games parts are the games room's, not the room a later part names
+    assert (38.0, "Games room", date(2026, 11, 14), False) in found
+    assert (29.0, "Games room", date(2026, 11, 14), False) in found
+
+
+def test_a_list_part_naming_no_affected_room_keeps_the_line_s_room() -> None:
+    # the near miss: "boiler S wall" names no affected room by any word, so no room is made up
+    found = _readings(_CLIPPED.format(row="boiler S wall 38 / laundry wall 41"))
+    assert not any(place == "Games room" for value, place, _, _ in found if value == 38.0)
