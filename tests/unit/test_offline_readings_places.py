@@ -479,3 +479,95 @@ def test_under_a_fitting_is_the_affected_crawlspace_below_its_room() -> None:
     )
     found = {(r.value, r.location) for r in analyze_text(text).moisture_readings}
     assert {(31.0, "Crawlspace"), (27.0, "Crawlspace"), (20.0, "Bathroom")} <= found
+
+
+_BENEATH_LIST = """Inspected 14/05/2026. Leak at the laundry tub, timber floor on stumps.
+- Laundry 2.4 x 1.8 m: floorboards wet. Hallway 5 x 1 m: boards wet at the laundry door.
+- Study and front bedroom dry.
+Readings, Protimeter pins, WME, all 14/05:
+1. Laundry floorboards by the tub 36
+2. Hallway boards at the laundry door 28
+3. Underfloor bearer beneath the laundry tub 31
+4. Sole plate under the study (reference) 14
+"""
+
+
+def test_a_point_read_from_beneath_a_room_is_that_rooms() -> None:
+    # Given a numbered list whose later points are read from under the house, below named rooms
+    found = _readings(_BENEATH_LIST)
+    # Then the bearer under the affected laundry is the laundry's (not the hallway's, named the row
+    # before), and the plate under the dry study is the study's dry standard
+    assert (31.0, "Laundry", date(2026, 5, 14), False) in found
+    assert any(value == 14.0 and place == "Study" and ref for value, place, _, ref in found)
+
+
+def test_a_point_only_near_a_room_is_not_under_it() -> None:
+    # the near miss: "boards at the laundry door" names the laundry as a landmark, not from beneath
+    found = _readings(_BENEATH_LIST)
+    assert (28.0, "Hallway", date(2026, 5, 14), False) in found
+
+
+_NOOK = """Attended 02/06/2026. Roof leak over the lounge alcove and the study.
+Sizes: lounge alcove 3 x 2 m, study 3 x 3 m.
+Readings (Tramex, relative scale): the alcove ceiling read 88 and the study ceiling 41; the hall
+ceiling 12 (dry standard).
+"""
+
+
+def test_a_part_of_a_room_called_later_by_its_own_word() -> None:
+    # Given "lounge alcove" sized, then "the alcove ceiling": the alcove's own word names it
+    found = _readings(_NOOK)
+    assert any(value == 88.0 and place in ("Lounge", "Lounge alcove") for value, place, _, _ in found)
+
+
+_SPOT_JOB = """Attended Fri 06/03/2026.
+- Study - about 3 x 3, carpet soaked along the party wall, a metre out.
+- Lounge next door: carpet dry at the archway.
+- Readings (tramex, wood scale): {readings}
+"""
+
+
+@pytest.mark.parametrize(
+    "readings",
+    [
+        "31, 27 at the party wall; 12 by the window.",
+        "33 %MC along the party wall, 13 elsewhere.",
+    ],
+)
+def test_a_roomless_reading_is_in_the_room_whose_surface_its_spot_names(readings: str) -> None:
+    # Given a bullet of readings naming no room, only the spot ("at the party wall") described
+    # under the Study, after a line on the dry lounge
+    found = _readings(_SPOT_JOB.format(readings=readings))
+    wet = [(value, place, ref) for value, place, _, ref in found if value > 20]
+    # Then the wet values are the Study's, not dry standards of the lounge named just before
+    assert wet
+    assert all(place == "Study" and not ref for _, place, ref in wet)
+
+
+_CLIPPED = """Attended 11/14/2026. Basement flooded from the floor drain.
+- games room 20x14, carpet and pad wet, drywall wicking.
+- laundry 10x8 unfinished slab, wet around the drain.
+MOISTURE - pin meter %
+11/14  {row}
+"""
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "games S wall 38 / games door side 29 / laundry wall 41",
+        "games S wall 38; games door side 29; laundry wall 41",
+    ],
+)
+def test_a_list_part_naming_a_room_by_one_word_of_its_name_is_that_rooms(row: str) -> None:
+    # Given a list whose parts call the games room "games", then a part naming the laundry
+    found = _readings(_CLIPPED.format(row=row))
+    # Then the games parts are the games room's, not the room a later part names
+    assert (38.0, "Games room", date(2026, 11, 14), False) in found
+    assert (29.0, "Games room", date(2026, 11, 14), False) in found
+
+
+def test_a_list_part_naming_no_affected_room_keeps_the_line_s_room() -> None:
+    # the near miss: "boiler S wall" names no affected room by any word, so no room is made up
+    found = _readings(_CLIPPED.format(row="boiler S wall 38 / laundry wall 41"))
+    assert not any(place == "Games room" for value, place, _, _ in found if value == 38.0)

@@ -323,7 +323,22 @@ class Dates:
                 and self._iso_tails
                 and len(match.group("n1")) == len(match.group("n2")) == 2
             )
-            accepted = separator == "/" or iso_tail or (own_separator and separator in self.own_separators)
+            # ("sheet 15.11: boards 38" in notes that write "14.11.2026": a day and month written
+            # with the document's own dot, two digits of month, near the job's days; "18.5" or
+            # "12.25" far from them is a decimal reading)
+            dotted_day = (
+                yearless_numeric
+                and yearless
+                and separator == "."
+                and "." in self.own_separators
+                and len(match.group("n2")) == 2
+            )
+            accepted = (
+                separator == "/"
+                or iso_tail
+                or dotted_day
+                or (own_separator and separator in self.own_separators)
+            )
             # ("were on site at 1:35 am on 10/25 for board-up": a visit's day the preposition "on"
             # names; not any "on 12/11", which may be someone's roadworks or a share)
             named_day = (
@@ -361,6 +376,10 @@ class Dates:
             )
             if iso_tail and value is None:
                 continue  # ("11-40", or a month and day far from the job's days: no day)
+            if dotted_day and not (own_separator and separator in self.own_separators):
+                near = anchor or self.first_written()
+                if value is None or near is None or abs(value - near) > _NEAR:
+                    continue  # (a decimal, or a day and month far from the job's: no day)
             if value is None and yearless and not yearless_numeric:
                 continue  # ("on 9/10" with no order or year to place it: no day)
             found.append(DateMatch(match.start(), match.end(), value))

@@ -72,6 +72,16 @@ _LEAD_DATE = re.compile(
 )
 
 
+# "Contractor's day-2 sheet, 16.11 (Protimeter, WME): hall boards 30", "Owner's log 3/12 - slab 5": a
+# short label of words, then the one day its readings were taken, a meter's bracket, then the
+# readings after a colon or a dash. (The label has no number of its own but a visit's "day-2".)
+_LABEL_THEN_DAY = re.compile(
+    r"^[\s\-*\u2022>]*(?:[a-z][a-z'\u2019]*(?:-\d{1,2})?,? ){1,6}(?P<day>\S{3,12}?),?"
+    r"(?: ?\([^()]{0,60}\))?\s*(?::|\s[-\u2013]\s)",
+    FLAGS,
+)
+
+
 # "(readings 07-16)", "(read Oct 18)", "(readings taken 3/4)": a log entry's readings of another day
 _READINGS_OF = re.compile(
     r"\((?:readings?|read)(?: taken| of| from| on| dated)? (?P<day>[^()]{3,20})\)", FLAGS
@@ -175,6 +185,15 @@ class ReadingLineState:
             self.__dict__["_weekday_reached"] = day
             self.__dict__["_lead"] = _LeadDate(line.number, day, carries=False)
             return day
+        labelled = _LABEL_THEN_DAY.match(line.text) if not heading and lead is None else None
+        if labelled is not None and self._rows is not None:
+            found = self._rows.dates.find(labelled.group("day"), taken_on, yearless_numeric=True)
+            if (
+                len(found) == 1
+                and found[0].value is not None
+                and found[0].end - found[0].start == len(labelled.group("day"))
+            ):
+                value, carries = found[0].value, False
         if (heading or (lead is not None and lead.group("words"))) and self._rows is not None:
             found = [m for m in self._rows.dates.find(line.text, taken_on, yearless_numeric=True) if m.value]
             if found and lead is not None and found[0].start == lead.end() and found[0].value is not None:

@@ -175,6 +175,7 @@ def numbers_in(text: str, dates: Dates) -> list[Number]:
     """Numbers on a line that may be readings."""
     blanked = _LENGTH_SERIES.sub(_blank_lengths, strip_dates(dates, text, None))
     found = []
+    rights: set[int] = set()
     for match in NUMBER.finditer(blanked):
         end = match.end()
         scale = SCALE_AFTER.match(blanked, end)
@@ -194,7 +195,15 @@ def numbers_in(text: str, dates: Dates) -> list[Number]:
             continue
         if label_number(blanked, match.start(), end) or dotted_date_at(blanked, match.start(), end):
             continue  # ("at goal on 19.11": a day written day.month, no reading)
+        if match.start() in rights:
+            continue  # (the right value, already read in the struck one's place)
         value = float(match.group("value"))
+        slip = TAKEN_BACK.match(blanked, end)
+        if slip is not None:
+            # ("study floor 72 (typo: 27)": the writer's slip; the right value takes its place and words)
+            rights.add(slip.start("right"))
+            value, end = float(slip.group("right")), slip.end("right")
+            scale = SCALE_AFTER.match(blanked, end)
         if value > MAX_RELATIVE:
             continue  # over 100 only a relative scale reads (60-999); the caller checks the scale
         after = scale.end() if scale else end
@@ -218,7 +227,9 @@ _SURFACE_WORD = re.compile(
     r"skirt\w*|plasterboard|drywall|pbd|gyprock|walls?|floors?|ceilings?|carpet|subfloor|joists?|studs?|plates?"
     r"|timber|framing|cabinet\w*|vanity|laminate|vinyl|tiles?|slab|concrete|osb|plywood|particleboard|baseboard"
     # (linings and masonry by their trade names: "GIB 9 and particleboard 11" is two readings)
-    r"|gib|blockwork|brickwork|bricks?|render|plaster|masonry|mdf|chipboard|hardwood|screed",
+    r"|gib|blockwork|brickwork|bricks?|render|plaster|masonry|mdf|chipboard|hardwood|screed"
+    # (boards and trims by their plain names: "kitchen boards 38 and 41", "architrave 22 and 19")
+    r"|(?:floor|sole |bottom )?boards?|flooring|architraves?|trims?|sills?|bearers?|battens?|linings?",
     FLAGS,
 )
 
@@ -253,10 +264,31 @@ def label_number(text: str, start: int, end: int) -> bool:
         and _SPOT_BEFORE.search(before)
     ):
         return False  # "skirting at the laundry door 30 and 2 m along 22": a reading by the door
+    if (
+        word_after.group(1).lower() == "and"
+        and _PAIR_OF_VALUES.match(text, end)
+        and word_before.group(1).lower() not in ("between", "from", "ranged", "ranging")
+    ):
+        # ("doorframe 31 and 27, ...": two values past any room's or unit's number, a pair of readings)
+        return word_before.group(1)[0].isupper() or int(text[start:end].split(".")[0]) <= MAX_OPENING
     return word_before.group(1)[0].isupper() or word_after.group(1).lower() in (
         "and",
         "&",
     )
+
+
+# " and 27," / " and 27 centre" / " and 19%": a second value after "and", itself past a room's number
+_PAIR_OF_VALUES = re.compile(r" and (?:1[3-9]|[2-9]\d|\d{3})(?:\.\d{1,2})?(?![\d.])(?! ?(?:and|&)\b)", FLAGS)
+
+
+# Right after a value: the writer takes it back and gives the right one ("91 - sorry, 19", "64, I
+# mean 46", "81 (typo: 18)", "33 - correction: 38", "27, should read 21").
+TAKEN_BACK = re.compile(
+    r"\s*[-\u2013,;(]?\s*(?:sorry|oops|i mean[t]?|correction|typo|misread|mis-?typed|should (?:be|read|say))"
+    r"\b[\s,:\-\u2013]*(?:(?:i mean[t]?|it'?s|it was|read|should be)\s*[:\-]?\s*)?"
+    rf"(?P<right>{VALUE})(?![\d.])",
+    FLAGS,
+)
 
 
 def reading_cell(cell: str) -> Number | None:

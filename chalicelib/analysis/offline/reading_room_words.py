@@ -52,14 +52,18 @@ def _joined_words(area: AreaDraft) -> set[str]:
     Kitchen's area, and a "diner screed" point is in it)."""
     name = area.room.lower()
     return {
-        found.group(1)
+        found.group(1) or found.group(2)
         for found in _JOINED.finditer(area.source.text[:_JOINED_LOOK].lower())
         if found.group(0).startswith(name)
     } - _GENERIC_ROOM_WORDS
 
 
 # "kitchen-diner", "lounge/dining": two rooms written as one space
-_JOINED = re.compile(r"\b[a-z]+[-/]([a-z]{4,})\b")
+# "kitchen nook", "dining alcove": a part of a room by a word of its own, later called by that word
+# alone ("the nook ceiling was 100")
+_JOINED = re.compile(
+    r"\b[a-z]+(?:[-/]([a-z]{4,})|\s(nook|alcove|annexe?|recess|bump-?out|extension|sunroom))\b"
+)
 _JOINED_LOOK = 200
 
 

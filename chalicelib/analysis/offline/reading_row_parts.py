@@ -71,10 +71,16 @@ _HEIGHT_TAIL = re.compile(
 
 
 # What may follow a bare reading in a list: its end, or where it was taken ("11 and", "34 at 100 mm").
-_ENDS_READING = re.compile(r" ?(?:$|[,;.:)(/]|and\b|at\b|on\b|in\b|near\b|by\b|behind\b|under\b)", FLAGS)
+_ENDS_READING = re.compile(
+    r" ?(?:$|[,;.:)(/]|and\b|then\b|at\b|on\b|in\b|near\b|by\b|behind\b|under\b"
+    # ("25 by the sink and 27 centre": a value, then where on the surface it was taken)
+    r"|(?:centre|center|middle|mid|edge|corner)\b)",
+    FLAGS,
+)
 
 
-_AND_ONLY = re.compile(r"\s*(?:and|&)\s*", FLAGS)
+# ("two spots: 38 and 44"; "38 then 17": a point's values on its visits, in order)
+_AND_ONLY = re.compile(r"\s*(?:and|&|then|and then)\s*", FLAGS)
 
 
 # "at the door 30, 2 m along 22": a step's distance from the point before, on the same surface

@@ -58,9 +58,21 @@ _END_OR_SIDE = re.compile(r"(?:'s)? (?:end|side|door(?:way)?|wall)\b", FLAGS)
 # "5.8% at the sink": the fixture right after a reading, up to the next item of the list
 _FIXTURE_ITEM = re.compile(r"[^,;.]{1,30}?(?=,|;|\.|\band\b|$)", FLAGS)
 # "under bathroom", "beneath the kitchen": the words right before a room a point lies under
+# After a value (and the run it opens): where on the surface it was taken ("29, 26 at the external
+# wall;", "12 along the back wall.")
+_SPOT_AFTER = re.compile(
+    r"(?:\s?(?:%\s?mc|%|wme|rel)\b)?"
+    r"(?:,? ?(?:and |then )?\d{1,3}(?:\.\d{1,2})?(?:\s?(?:%\s?mc|%|wme|rel)\b)?)*"
+    r" (?:at|along|on|by|near|against) (?:the )?(?P<spot>[a-z][a-z ]{2,30}?)\s*(?=[;,.)]|$)",
+    FLAGS,
+)
 _BENEATH = re.compile(r"\b(?:under|beneath|below|underneath)\s+(?:the\s+)?$", FLAGS)
 # The spaces that lie under a house's rooms, whose points are told by the room above them
 _SPACES_BENEATH = frozenset({"crawlspace", "subfloor_space"})
+# The words of a point read from beneath a room: "subfloor joist under the kitchen", "crawl under den"
+_UNDER_SPACE_WORD = re.compile(
+    r"\b(?:sub-?floor|under-?floor|crawl(?: ?space)?|cellar|basement|joists?|bearers?|sole plates?)\b", FLAGS
+)
 _FOLLOWS_AT_ONCE = 25  # "10%MC in the linen closet": a room this close after a reading is its own
 
 
@@ -182,22 +194,28 @@ class ReadingPlaces(RoomWords):
     def _space_beneath(self, label: str) -> Mention | None:
         """ "C1 | Under bathroom | Joist": a point said to be under a room that is not affected, when
         the job's affected space lies under its rooms (a crawlspace, a subfloor void), is in that
-        space; the room above only says where in it. None when no such space is affected, the label
-        names it itself, or the room above is affected too (its own subfloor, read from below)."""
+        space; the room above only says where in it. A joist or subfloor said to be under a room is
+        that room's own (read from below) when the room is affected or no such space is; None when
+        the label names the space itself, or says no more than "under the hall"."""
         mentions = room_mentions(label[:_MAX_LABEL_WORDS])
         if not mentions or _BENEATH.search(label, 0, mentions[0].start) is None:
             return None
         if any(mention.base in _SPACES_BENEATH for mention in mentions):
             return None  # ("crawl under the den": the label's own words place it)
-        if self._resolve(mentions[0]).key in self.areas:
-            return None  # ("sub under hall" when the hall is affected: the hall's own subfloor)
+        above = self._resolve(mentions[0])
+        if above.key in self.areas and above.key not in self.unaffected:
+            # ("sub under hall" when the hall is affected: the hall's own subfloor; "subfloor joist
+            # under the kitchen sink" is the kitchen's, whatever room the row before it named)
+            return above if _UNDER_SPACE_WORD.search(label, 0, mentions[0].start) else None
         under = [
             key
             for key, area in self.areas.items()
             if area.base in _SPACES_BENEATH and key not in self.unaffected
         ]
         if len(under) != 1:
-            return None
+            # ("subfloor joist under the lounge (reference)": no space beneath is affected, so the
+            # point is the unaffected room's own subfloor, a dry standard's place)
+            return above if _UNDER_SPACE_WORD.search(label, 0, mentions[0].start) else None
         return Mention(key=under[0], name=self.areas[under[0]].room, start=0, end=0)
 
     def _place_memory(self) -> PlaceMemory:
@@ -436,6 +454,13 @@ class ReadingPlaces(RoomWords):
         if self._context is not None and self._context.heading_only:
             return None
         return self._surface_room(label)
+
+    def _spot_after(self, text: str, end: int) -> Mention | None:
+        """ "Readings (pins): 29, 26 at the external wall; 14 at the door": a roomless value, or run
+        of values, followed by the spot it was taken at, whose surface was described under one
+        affected room ("carpet wet along the external wall" under "Bedroom 2")."""
+        spot = _SPOT_AFTER.match(text, end)
+        return self._surface_room(spot.group("spot")) if spot is not None else None
 
     def _label_place(self, label: str) -> str:
         """A place the vocabulary does not know ("Sterilization", "rear of the house"): the words

@@ -12,7 +12,7 @@ from chalicelib.analysis.offline.reading_legend import PointLegend
 from chalicelib.analysis.offline.reading_row_parts import RowReading, describes_place
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_where import SPACE_NOUN
-from chalicelib.analysis.offline.readings import Material, materials_in
+from chalicelib.analysis.offline.readings import Material, ReadingDraft, materials_in
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import FLAGS, Line
 
@@ -25,6 +25,8 @@ _DATE_START = re.compile(
 _MAX_ITEM = 80
 SENTENCE_BREAK = re.compile(r"[.;!?]\s")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*\u2022>]|\d{1,2}[.)]|[a-z][.)])\s", FLAGS)
+# An item's place, a colon, then its value ("- hallway wall (his normal one): 10 both days")
+_PLACE_COLON_VALUE = re.compile(r"[a-z)\"\u201d]\s?:\s*\d{1,3}(?:\.\d{1,2})?\b", FLAGS)
 # A map's point code leading its line: letters and a number ("P1", "M-3"), no lone letter
 _CODED_POINT = re.compile(r"[ \t\-*\u2022]*[A-Z]{1,2}-?\d{1,2}[ \t]", re.ASCII)
 _DOT_LEADER = re.compile(r"\.{4,}|\u2026")  # a map's leader between a point's place and its value
@@ -34,6 +36,7 @@ class ListedReadingsScan:
     """RoomScan keeps the state these methods read: the row reader, the points, the section."""
 
     _rows: RowReader | None
+    readings: list[ReadingDraft]
     _points: dict[str, tuple[str, Material | None, str]]
     _scale_known: Callable[[], bool]
     _metered: Callable[[], bool]
@@ -52,6 +55,17 @@ class ListedReadingsScan:
         coded = _CODED_POINT.match(text) or _DOT_LEADER.search(text)  # ("1 wall at pan ..... 310 REL")
         if len(found) == 1 and found[0].point and coded and self._metered():
             return found  # "P1 HWC particleboard 38" under the meter's line: a map's point, one a line
+        if (
+            len(found) == 1
+            and _LIST_ITEM.match(text)
+            and self.readings
+            and self.readings[-1].source.line == line.number - 1
+            and _LIST_ITEM.match(self.readings[-1].source.text)
+            and _PLACE_COLON_VALUE.search(text)
+        ):
+            # ("- kitchen wall: 41, then 18" / "- hallway wall (the normal one): 10 both days"): an
+            # item of a list whose item before gave readings is one too, though it gives one value
+            return found
         if self.__dict__.get("_section") == line.number and (
             _LIST_ITEM.match(text) or (len(text) <= _MAX_ITEM and not SENTENCE_BREAK.search(text))
         ):

@@ -432,6 +432,15 @@ class ReadingsScan(
                 or (self._surface_room(label) if listed else None)
                 or owner
             )
+        if (
+            not own_words
+            and owner is not None
+            and owner.start >= reading.end
+            and (by_word := self._area_by_word(label)) is not None
+        ):
+            # ("rec N wall 40 / ... / bath wall 45": a part that names an affected room by a word of
+            # its name is that room's, not the room a later part of the line names)
+            owner = by_word
         if reading.told and owner is not None and owner.start >= reading.end:
             owner = self._before_forward_owner(line.text, reading, owner)
         elif not in_table and owner is not None and owner.start < sentence_start(line.text, reading.start):
@@ -479,6 +488,7 @@ class ReadingsScan(
                 self._heading_room()
                 if in_table
                 else self._remembered(label)
+                or self._spot_after(line.text, reading.end)
                 or self._fixture_room(label)
                 or line_item_place(self.__dict__, line.number, label)
                 or self._label_context(label)
@@ -486,9 +496,16 @@ class ReadingsScan(
         )
         if bracketed_spot(label) and (before := line_item_place(self.__dict__, line.number, "")) is not None:
             place = before  # ("kitchen K1 (bench) 38, K4 (pantry) 33": K4 is the kitchen's, by the pantry)
-        place = self._space_beneath(label) or place  # ("Under bathroom" in a crawlspace's log)
+        beneath = self._space_beneath(label)  # ("Under bathroom" in a crawlspace's log)
+        place = beneath or place
         keep_line_place(self.__dict__, line.number, place)
-        if reading.point is not None and not in_table and side is None and (mentions := room_mentions(label)):
+        if (
+            reading.point is not None
+            and not in_table
+            and side is None
+            and beneath is None
+            and (mentions := room_mentions(label))
+        ):
             # A map's point is in the first room its line names ("A  bottom plate, mech room / rec
             # room wall"); a room it is only near is a landmark ("A  master bed floorboards at
             # ensuite wall": the room the map is about)

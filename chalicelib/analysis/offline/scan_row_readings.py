@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from chalicelib.analysis.offline.reading_corrections import corrected
 from chalicelib.analysis.offline.reading_point_values import carried_points
 from chalicelib.analysis.offline.reading_row_parts import RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
@@ -94,6 +95,8 @@ class RowReadingsScan:
         found = [r for r in found if not any(_names_number(text, m, r) for m in rooms)]
         # ("all at goal (particleboard <16, slab <4.5)": a value after "<" or ">" is a threshold)
         found = [r for r in found if not _after_threshold_mark(text, r.start)]
+        # ("bed 2 floor 91 - sorry, 19": a value the writer takes back is no reading)
+        found = corrected(text, found)
         owners = Owners(text, rooms)
         # "Dry standard from unaffected rooms on 02/10: Bedroom 3 floorboards 12, dining room
         # ceiling 13": a list led by a dry-standard label is a list of dry standards

@@ -1,0 +1,70 @@
+"""A reading the writer corrects on the same line: "bed 2 floor 91 - sorry, 19", "hall 64, I mean
+46", "wall 81 (typo: 18)", or a note after the row, "<- the 81 is a typo, read 18 not 81". The struck
+value is no reading; the value it is set against takes its place, its day and its room."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from chalicelib.analysis.offline.reading_numbers import TAKEN_BACK, VALUE
+from chalicelib.analysis.offline.reading_row_parts import RowReading
+from chalicelib.analysis.offline.text import FLAGS
+
+# A note that names the struck value and the right one: "read 18 not 81", "18 not 81", "81 should be
+# 18", "81 is a typo for 18" (the struck value must be one the line gave before the note).
+_RIGHT_NOT_WRONG = re.compile(
+    rf"\b(?:(?:read|is|was|meant|means)\s+)?(?P<right>{VALUE})\s*,?\s+not\s+(?P<wrong>{VALUE})(?![\d.])",
+    FLAGS,
+)
+_WRONG_SHOULD_BE = re.compile(
+    rf"(?<![\d.])(?P<wrong>{VALUE})\s+(?:should (?:be|read|say)|is a typo for|was meant to be)\s+"
+    rf"(?P<right>{VALUE})(?![\d.])",
+    FLAGS,
+)
+# What says the note is about a slip of the pen, not a comparison ("18 not 81" alone may be a range)
+_SLIP_WORD = re.compile(
+    r"\b(?:typo|misread|mis-?typed|mistake|wrong|error|sorry|oops|correction|meant|i mean)\b", FLAGS
+)
+
+
+def corrected(text: str, found: Sequence[RowReading]) -> list[RowReading]:
+    """The line's readings with the values the writer takes back removed, and the right value put in
+    the place of one a note corrects; readings are untouched on a line that corrects nothing."""
+    if not _SLIP_WORD.search(text) and not re.search(r"\bshould (?:be|read|say)\b", text, FLAGS):
+        return list(found)
+    out: list[RowReading] = []
+    rights: set[int] = set()  # (starts of the right values said right after a struck one)
+    for reading in found:
+        taken_back = TAKEN_BACK.match(text, reading.end)
+        if taken_back is not None:
+            rights.add(taken_back.start("right"))
+            if not any(other.start == taken_back.start("right") for other in found):
+                # (the right value no reader took: it takes the struck one's place)
+                out.append(
+                    replace(
+                        reading,
+                        value=float(taken_back.group("right")),
+                        start=taken_back.start("right"),
+                        end=taken_back.end("right"),
+                    )
+                )
+            continue
+        out.append(reading)
+    for match in [*_RIGHT_NOT_WRONG.finditer(text), *_WRONG_SHOULD_BE.finditer(text)]:
+        if not _SLIP_WORD.search(text) and "should" not in match.group(0).lower():
+            continue
+        wrong, right = float(match.group("wrong")), float(match.group("right"))
+        struck = [
+            index
+            for index, reading in enumerate(out)
+            if reading.value == wrong and reading.end <= match.start() and reading.start not in rights
+        ]
+        if len(struck) != 1:
+            continue  # (the note's value is no one reading the line gave before it)
+        index = struck[0]
+        out[index] = replace(out[index], value=right)
+        # (the note's own numbers are no readings)
+        out = [reading for reading in out if not match.start() <= reading.start < match.end()]
+    return out
