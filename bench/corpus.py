@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +24,11 @@ CORPUS = ROOT / "samples" / "corpus"
 Json = dict[str, Any]
 SQFT_PER_M2 = 10.7639
 FT_PER_M = 3.28084
+# The day the corpus's notes count as received (`analyze_text(received=...)`, as the pipeline passes
+# a workflow's creation day): its cases were written in November and December 2026, and a fixed day
+# keeps the year of a weekday written with no year ("Tuesday 10 November") the same whatever day
+# the eval runs.
+CORPUS_RECEIVED = date(2026, 12, 31)
 
 
 # --- cases -----------------------------------------------------------------------------------

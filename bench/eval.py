@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.corpus import (  # noqa: E402
     CORPUS,
+    CORPUS_RECEIVED,
     Case,
     CaseResult,
     Score,
@@ -44,7 +45,7 @@ def run_case(case: Case) -> CaseResult:
     from bench.corpus import case_input
 
     text, pages = case_input(case)
-    findings = analyze_text(text)
+    findings = analyze_text(text, received=CORPUS_RECEIVED)
     if pages is not None:
         findings = with_pages(findings, pages)
     result = score_case(case, findings.model_dump(mode="json", by_alias=True))

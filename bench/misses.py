@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.corpus import (  # noqa: E402
+    CORPUS_RECEIVED,
     SQFT_PER_M2,
     Json,
     area_matches,
@@ -288,7 +289,7 @@ def main() -> None:
             continue
         text, _ = case_input(case)
         _SIZE_LINES.clear()
-        predicted = analyze_text(text).model_dump(mode="json", by_alias=True)
+        predicted = analyze_text(text, received=CORPUS_RECEIVED).model_dump(mode="json", by_alias=True)
         lines = FIELDS[args.field](case.truth, predicted)
         if lines:
             print(case.stem)

@@ -74,7 +74,7 @@ def analyze_text(text: str, *, standards: Standards | None = None, received: dat
 
     `received`: the day the notes reached us (the pipeline passes the workflow's creation day). It
     bounds the year a weekday with no year falls in ("Tuesday 10 November"); without it the notes'
-    own written years decide, so the same text gives the same findings whatever day it is read."""
+    own written years decide, and only notes that write no year at all fall back on the clock's."""
     standards = standards or load_standards()
     lines = unwrap_paragraphs(prepare_lines(text))
     dates = Dates(lines, standards.dates.numeric_order, received)
