@@ -479,3 +479,18 @@ def test_under_a_fitting_is_the_affected_crawlspace_below_its_room() -> None:
     )
     found = {(r.value, r.location) for r in analyze_text(text).moisture_readings}
     assert {(31.0, "Crawlspace"), (27.0, "Crawlspace"), (20.0, "Bathroom")} <= found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a point named by its number after a material is no reading of it
+        ("cut a 100 mm hole in the plasterboard at pt 4 to vent it", []),
+        ("drilled the skirting near point 12 for the weep holes", []),
+        ("sealed the slab at loc 3 and left it", []),
+        # the near miss: a bare number right after the material is its reading in a block
+        ("plasterboard at door 41", [41.0]),
+    ],
+)
+def test_a_points_number_after_a_material_is_no_reading(text: str, expected: list[float]) -> None:
+    assert [reading.value for reading in readings_in(text, materials_in(text), "%")] == expected
