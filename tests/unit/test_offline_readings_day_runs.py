@@ -368,3 +368,41 @@ def test_a_dashed_place_then_one_day_and_its_colon_is_a_run_of_one() -> None:
     assert [(r.value, r.taken_on) for r in found] == [(11.0, date(2026, 3, 2))]
     # (a dashed place then one day and a bare number is no reading: a count or a size)
     assert day_value_runs("garage - 3/2 4", _DATES, _DAY) == []
+
+
+# --- each day first, on a slab probe's %RH or under a meter line naming a relative scale ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "relative", "expected"),
+    [
+        # a probe's humidity in the slab, the items parted by semicolons
+        (
+            "P1 hall slab centre: 3/2 96 %RH; 3/9 91 %RH",
+            False,
+            [(96.0, "%RH", date(2026, 3, 2)), (91.0, "%RH", date(2026, 3, 9))],
+        ),
+        # another spacing and separator of the unit ("% RH", a comma)
+        (
+            "H3 family room slab by door - 3/2 88% RH, 3/9 80% RH",
+            False,
+            [(88.0, "%RH", date(2026, 3, 2)), (80.0, "%RH", date(2026, 3, 9))],
+        ),
+        # values over 100 with no scale of their own, under a meter line declaring a relative scale
+        (
+            "B2 brick pier @ 200 mm: 3/2 640, 3/9 410",
+            True,
+            [(640.0, None, date(2026, 3, 2)), (410.0, None, date(2026, 3, 9))],
+        ),
+    ],
+)
+def test_day_value_items_with_a_probes_rh_or_a_declared_relative_scale(
+    text: str, relative: bool, expected: list[tuple[float, str | None, date]]
+) -> None:
+    found = day_value_runs(text, _DATES, _DAY, relative=relative)
+    assert [(r.value, r.unit, r.taken_on) for r in found] == expected
+
+
+def test_values_over_100_with_no_relative_scale_declared_are_no_run() -> None:
+    # (the near miss: the same row when the block named no relative scale)
+    assert day_value_runs("B2 brick pier @ 200 mm: 3/2 640, 3/9 410", _DATES, _DAY) == []

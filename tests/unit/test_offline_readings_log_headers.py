@@ -6,10 +6,13 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_column_days import column_days
 from chalicelib.analysis.offline.reading_row_parts import dashed_days
+from chalicelib.analysis.offline.reading_table_places import leading_room_words
 from chalicelib.analysis.offline.text import Line
 
 _FILE_NOTES = """Claim 88-2291
@@ -205,3 +208,44 @@ def test_a_pdf_header_of_days_by_month_name_heads_each_column() -> None:
     assert all(
         r.taken_on and r.taken_on.year == 2026 for r in analyze_text(_MONTH_NAMED_COLUMNS).moisture_readings
     )
+
+
+# --- a PDF log whose header titles a Room column first: the room's words open each row ----------
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("1 Boiler House concrete %", "Boiler House"),
+        ("R2 Green Room pine skirting %MC", "Green Room"),
+        ("4 Lab 47 drywall, shared wall %", "Lab 47"),
+        # near misses: no room's words before the material, or more words than a name
+        ("3 drywall behind panel %", None),
+        ("5 the far end of the old shearing shed floor %", None),
+    ],
+)
+def test_a_rows_room_cell_is_the_words_before_its_material(label: str, expected: str | None) -> None:
+    assert leading_room_words(label) == expected
+
+
+_ROOM_FIRST = """Claim 5521-07, 12 Mill Rd, Ashburton 7700, New Zealand.
+Loss 02/03/2026, burst header tank over the hall. Attended 02/03/2026.
+The Boiler House and the Green Room took the water; the office is dry.
+Meter: Protimeter, pins (%MC) on timber, search (REL) on plaster and concrete.
+Ref  Area  Surface  02/03  03/03  05/03
+1 Boiler House concrete REL 160 120 90
+2 Boiler House pine skirting %MC 28 21 --
+3 Green Room plaster REL 210 -- 140
+"""
+
+
+def test_a_log_headed_by_an_area_column_places_rows_in_spaces_no_lexicon_knows() -> None:
+    found = {(r.value, r.location.lower(), r.taken_on) for r in analyze_text(_ROOM_FIRST).moisture_readings}
+    assert {
+        (160.0, "boiler house", date(2026, 3, 2)),
+        (90.0, "boiler house", date(2026, 3, 5)),
+        (21.0, "boiler house", date(2026, 3, 3)),
+        (210.0, "green room", date(2026, 3, 2)),
+        (140.0, "green room", date(2026, 3, 5)),  # (the dashes hold the skipped day's place)
+    } <= found
+    assert not any(value == 140.0 and taken_on == date(2026, 3, 3) for value, _, taken_on in found)

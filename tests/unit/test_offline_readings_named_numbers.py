@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chalicelib.analysis.offline import analyze_text
-from chalicelib.analysis.offline.reading_named_numbers import names_numbered_area
+from chalicelib.analysis.offline.reading_named_numbers import named_space_lead, names_numbered_area
 
 pytestmark = pytest.mark.unit
 
@@ -28,3 +28,37 @@ Moisture map (Delmhorst, drywall scale %):
 """
     values = sorted(r.value for r in analyze_text(text).moisture_readings)
     assert values == [21.0, 33.0]
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [
+        ("S1 Gallery 2 centre", "Gallery 2"),
+        ("- W3 Ward 12B north wall @ 300 mm", "Ward 12B"),
+        ("(4) Studio 3 pine skirting", "Studio 3"),
+        ("Kiln 2 brick base", "Kiln 2"),
+        # near misses: an address, a count that is no space, a name with nothing of a point after it
+        ("Bay 3, 4410 Blackfoot Trail", None),
+        ("Pump 2 ran all night", None),
+        ("Gallery 2", None),
+    ],
+)
+def test_a_space_by_its_name_and_number_opens_a_rows_words(label: str, expected: str | None) -> None:
+    assert named_space_lead(label) == expected
+
+
+def test_a_rows_point_then_its_space_alone_names_it_only_when_asked() -> None:
+    assert named_space_lead("S-ref Gallery 1:", alone=True) == "Gallery 1"
+    assert named_space_lead("Gallery 1 and the shop", alone=True) is None
+
+
+def test_rows_in_spaces_the_vocabulary_does_not_know_are_not_the_room_before_them() -> None:
+    text = """Storm water through the back wall, 3 Quay Rd, Nelson 7010. Attended 12/11/2026.
+The office at the front is dry.
+Readings (Protimeter, search mode, relative):
+- K1 Kiln 2 brick base: 12/11 640, 14/11 480
+- K2 Kiln 3 brick base: 12/11 590, 14/11 455
+"""
+    found = {(r.value, r.location, r.is_reference) for r in analyze_text(text).moisture_readings}
+    assert {(640.0, "Kiln 2", False), (480.0, "Kiln 2", False), (590.0, "Kiln 3", False)} <= found
+    assert not any(location == "Office" for _, location, _ in found)

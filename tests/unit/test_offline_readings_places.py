@@ -571,3 +571,18 @@ def test_a_list_part_naming_no_affected_room_keeps_the_line_s_room() -> None:
     # the near miss: "boiler S wall" names no affected room by any word, so no room is made up
     found = _readings(_CLIPPED.format(row="boiler S wall 38 / laundry wall 41"))
     assert not any(place == "Games room" for value, place, _, _ in found if value == 38.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a point named by its number after a material is no reading of it
+        ("cut a 100 mm hole in the plasterboard at pt 4 to vent it", []),
+        ("drilled the skirting near point 12 for the weep holes", []),
+        ("sealed the slab at loc 3 and left it", []),
+        # the near miss: a bare number right after the material is its reading in a block
+        ("plasterboard at door 41", [41.0]),
+    ],
+)
+def test_a_points_number_after_a_material_is_no_reading(text: str, expected: list[float]) -> None:
+    assert [reading.value for reading in readings_in(text, materials_in(text), "%")] == expected

@@ -908,3 +908,78 @@ def test_a_points_value_over_100_is_on_the_relative_scale_the_job_names(
     found = {(r.value, r.unit) for r in analyze_text(text).moisture_readings}
     assert expected <= found
     assert not {value for value, _ in found} & absent
+
+
+# --- a labelled legend of numbered points parted by slashes, values as "ID-value" ---------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Points: 1 VCT at till / 2 LVT under the bench / R1 drywall in the office (dry std)",
+            {"1": ("vinyl", False), "2": ("vinyl", False), "R1": ("drywall", True)},
+        ),
+        # another label, words in capitals and a ";" before the reference
+        (
+            "Pts - 1 MDF plinth at basin / 2 OSB under cistern; REF bedroom wall (unaffected)",
+            {"1": ("particleboard", False), "2": ("plywood", False), "REF": ("", True)},
+        ),
+    ],
+)
+def test_a_labelled_legend_of_numbered_points_parted_by_slashes(
+    line: str, expected: dict[str, tuple[str, bool]]
+) -> None:
+    points = point_registry(_lines(line)).points
+    found = {
+        code: (point.material.key if point.material else "", point.reference)
+        for code, point in points.items()
+    }
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Set 2 / 3 air movers in the hall",  # no label: counts parted by a slash
+        "Points: 2 / 3 dry",  # a label, but no point's words
+    ],
+)
+def test_slashes_between_numbers_that_are_no_legend(line: str) -> None:
+    assert point_registry(_lines(line)).points == {}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "1-30  2-19  R1-14    (3 not read)",
+        "1=30, 2=19, R1=14 (3 cut out)",
+    ],
+)
+def test_a_run_of_values_by_point_ends_at_a_bracketed_note_opening_with_a_point(line: str) -> None:
+    run = keyed_values(line, {"1", "2", "3", "R1"})
+    assert run is not None
+    assert [(value.code, value.value) for value in run.values] == [("1", 30.0), ("2", 19.0), ("R1", 14.0)]
+
+
+_SLASHED_LEGEND = """Burst fridge line, 7 Birch Ave, Brandon MB R7A 1A1. Kitchen floor wet. Class 1.
+2026-03-09 (Mon) on site. Meter: Tramex ME5 - wood scale (%MC) on the plywood, reference scale on the LVT.
+Points: 1 LVT at fridge / 2 LVT by island / 3 plywood toe kick / R1 LVT in the mudroom (dry std)
+  1-48  2-30  3-22  R1-12
+2026-03-10 (Tue)
+  1-25  3-17  R1-12    (2 at goal, not re-read)
+"""
+
+
+def test_values_by_point_after_a_slashed_legend_are_read_each_visit() -> None:
+    found = {(r.value, r.taken_on, r.is_reference) for r in analyze_text(_SLASHED_LEGEND).moisture_readings}
+    assert {
+        (48.0, date(2026, 3, 9), False),
+        (30.0, date(2026, 3, 9), False),
+        (22.0, date(2026, 3, 9), False),
+        (12.0, date(2026, 3, 9), True),
+        (25.0, date(2026, 3, 10), False),
+        (17.0, date(2026, 3, 10), False),
+        (12.0, date(2026, 3, 10), True),
+    } <= found
+    assert len(found) == 7

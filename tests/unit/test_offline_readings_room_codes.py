@@ -4,6 +4,8 @@ the laundry door", "rumpus wall @ bathroom")."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from chalicelib.analysis.findings import SourceSpan
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.areas import AreaDraft
@@ -93,3 +95,40 @@ def test_a_point_naming_its_room_by_a_short_word_is_that_rooms() -> None:
     found = {(r.value, r.location) for r in analyze_text(_SHORT_ROOM_WORD).moisture_readings}
     assert (84.0, "Basement mechanical room") in found
     assert (66.0, "Rec room") in found
+
+
+# --- a numbered room shortened to its first initial and its number ------------------------------
+
+
+def test_a_first_initial_and_number_spell_a_numbered_room_of_two_words() -> None:
+    areas = {"a": _area("Exam Room 4"), "b": _area("Exam Room 5"), "c": _area("Laundry")}
+    assert room_code_key("E4 vinyl", areas) == "a"
+    assert room_code_key("E5", areas) == "b"
+    # (near misses: no such number, another initial, a one-word room, a bare letter)
+    assert room_code_key("E6 vinyl", areas) is None
+    assert room_code_key("R4 vinyl", areas) is None
+    assert room_code_key("L1 vinyl", {"c": _area("Laundry 1")}) is None
+    assert room_code_key("E vinyl", areas) is None
+    # (two rooms of that initial and number: which is not said)
+    assert room_code_key("S2", {"a": _area("Suite Two 2"), "b": _area("Store Room 2")}) is None
+
+
+_INITIAL_CODES = """Physio clinic, 14 Drummond St, Carlton VIC 3053. Attended Wednesday 03/06/2026.
+Cleaner's bucket sink overflowed overnight in the cleaner's cupboard.
+Affected: Exam Room 1 (3.2 x 3.0 m) and Exam Room 2 (3.0 x 3.0 m), vinyl and plasterboard wet.
+
+Readings 03/06 (Tramex ME5, drywall scale %):
+* E1 wall backing onto the cupboard 44; E1 window wall 12
+* E2 wall by door 31
+Follow-up 05/06: cupboard 20; E1 shared wall 18; E2 14.
+"""
+
+
+def test_rows_led_by_a_rooms_initial_and_number_are_that_rooms_not_the_landmarks() -> None:
+    found = {(r.value, r.location, r.taken_on) for r in analyze_text(_INITIAL_CODES).moisture_readings}
+    assert (44.0, "Exam room 1", date(2026, 6, 3)) in found
+    assert (31.0, "Exam room 2", date(2026, 6, 3)) in found
+    assert (18.0, "Exam room 1", date(2026, 6, 5)) in found
+    assert (14.0, "Exam room 2", date(2026, 6, 5)) in found
+    # (the landmark the row names is no place of its reading)
+    assert not any(value == 44.0 and "upboard" in location for value, location, _ in found)

@@ -134,3 +134,25 @@ def test_the_air_rh_named_by_itself_is_no_scale_for_the_readings() -> None:
     units = {value: unit for value, unit, *_ in found}
     assert units.get(23.0) == "%MC"
     assert "%RH" not in units.values()
+
+
+_PROBES_BY_DAY = """Moisture report - 8 Wharf St, Launceston TAS 7250. Visits 03/11/2026 and 10/11/2026.
+Mains leak under the slab; the warehouse floor and the brick walls of Bay 4 took it up.
+Readings
+Slab - in-situ RH probes in drilled holes, sleeves sealed a day before:
+- P1 Bay 4 centre: 03/11 95 %RH; 10/11 90 %RH
+- P2 Bay 4 by the roller door: 03/11 92 %RH; 10/11 87 %RH
+Bricks - Protimeter in search mode, relative 0-999:
+- B1 Bay 4 east wall @ 200 mm: 03/11 720, 10/11 560
+"""
+
+
+def test_probe_rows_giving_each_day_then_its_value_are_read_once_each_on_its_day() -> None:
+    found = _found(_PROBES_BY_DAY)
+    assert (95.0, "%RH", "Bay 4", date(2026, 11, 3), False) in found
+    assert (87.0, "%RH", "Bay 4", date(2026, 11, 10), False) in found
+    assert (720.0, "REL", "Bay 4", date(2026, 11, 3), False) in found
+    assert (560.0, "REL", "Bay 4", date(2026, 11, 10), False) in found
+    # (no undated copy of a probe's value from the probe reader)
+    assert not any(taken_on is None for *_, taken_on, _ in found)
+    assert len(found) == 6

@@ -3,7 +3,9 @@
 - a point key parted by " / " (a PDF may wrap it between a point's ID and its words), standards
   told apart by a letter ("STD-A", "REF-B", "DS-C");
 - the day-by-point table as a PDF gives it (no bars): a row that lost an empty cell cannot say
-  which point each value is, so it is read by no one, and the rows under it are still the table's;
+  which point each value is, so it is read by no one, and the rows under it are still the table's,
+  unless the row holds its skipped points' places ("cut", "n/r") and is short by dry standards
+  only: then its points are in order, and a standard's value is the one whose last value it repeats;
   a cell saying the material was taken out ("cut", "stripped") is no value;
 - a table's readings column holding each visit's day and then its value ("3/12 28 ; 5/12 21");
 - a key to the points drawn on a sketch ("Map key", "Pin legend", "Key to the plan") heads the
@@ -18,6 +20,7 @@ import pytest
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_point_registry import point_registry
+from chalicelib.analysis.offline.reading_point_table import held_places_row
 from chalicelib.analysis.offline.reading_visit_cells import visit_values_in_cell
 from chalicelib.analysis.offline.text import Line
 
@@ -91,8 +94,12 @@ def test_a_pdf_day_by_point_table_reads_its_full_rows_past_a_short_one() -> None
     )
     assert (22.0, "Ensuite", day_three, False) in found
     assert any(value == 10.0 and day == day_three and reference for value, _, day, reference in found)
-    # the short row (an empty cell the PDF dropped) gives nothing: its 12 may be STD-A's or STD-B's
-    assert not any(day == date(2026, 3, 15) for _, _, day, _ in found)
+    # the short row holds its stripped point's place, so the cell left out is a dry standard's: the
+    # points before the standards are read in order, and its 12 is STD-A's, whose last value it repeats
+    # (STD-B's was 9)
+    assert (27.0, "Ensuite", date(2026, 3, 15), False) in found
+    assert any(value == 21.0 and day == date(2026, 3, 15) for value, _, day, _ in found)
+    assert [value for value, _, day, reference in found if day == date(2026, 3, 15) and reference] == [12.0]
     # a stripped point is no value
     assert not any(day == day_three and value == 48.0 for value, _, day, _ in found)
 
@@ -304,3 +311,45 @@ def test_a_bare_distance_in_a_points_words_leaves_the_value_after_the_leader(row
     found = _readings(text)
     assert any(value == 21.0 for value, _, _, _ in found)
     assert not any(value in (450.0, 300.0) for value, _, _, _ in found)  # (the distance)
+
+
+_HELD_PLACES = """Dishwasher hose split 20/04/2026; kitchen and pantry wet.
+Meter: Tramex ME5, % on plasterboard, %MC on the ply.
+Point key: K1 kitchen ply subfloor (%MC) / K2 kitchen wall (%) / P1 pantry wall (%) / REF-1 lounge ply
+(%MC) / REF-2 lounge wall (%)
+Date K1 K2 P1 REF-1 REF-2
+21/04/2026 33 61 40 11 8
+22/04/2026 26 n/r 29 8
+23/04/2026 19 cut 22 10
+24/04/2026 15 cut 14 7
+"""
+
+
+def test_a_short_row_holding_its_skipped_points_places_reads_its_points_and_matching_standard() -> None:
+    found = _readings(_HELD_PLACES)
+    second, third, fourth = date(2026, 4, 22), date(2026, 4, 23), date(2026, 4, 24)
+    assert (26.0, "Kitchen", second, False) in found
+    assert (29.0, "Pantry", second, False) in found
+    # 8 repeats REF-2's last value: REF-2's (REF-1's was 11)
+    assert any(value == 8.0 and day == second and reference for value, _, day, reference in found)
+    assert (22.0, "Pantry", third, False) in found
+    assert (14.0, "Pantry", fourth, False) in found
+    # near misses: 10 and 7 repeat no standard's last value, so which standard they are stays unsaid
+    assert not any(day in (third, fourth) and reference for _, _, day, reference in found)
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        # a skip held by "n/r"; the leftover 9 repeats DS-2's last value
+        (["3/5", "40", "n/r", "30", "9"], ["3/5", "40", "n/r", "30", "-", "9"]),
+        # a skip held by a dash; the leftover repeats neither standard: left unread
+        (["3/5", "40", "-", "30", "15"], ["3/5", "40", "-", "30", "-", "-"]),
+        # near misses: no cell holds a skip's place (any cell may be the one dropped), or too short
+        (["3/5", "40", "22", "30", "9"], None),
+        (["3/5", "n/r", "30"], None),
+    ],
+)
+def test_a_short_rows_cells_as_a_full_row(cells: list[str], expected: list[str] | None) -> None:
+    titles = ["Date", "A1", "A2", "A3", "DS-1", "DS-2"]
+    assert held_places_row(cells, titles, {"DS-1": "12", "DS-2": "9"}) == expected

@@ -48,7 +48,7 @@ def _dated(label: str, value: float, unit: str | None, day: date | None, start: 
 def _unit(written: str | None) -> str | None:
     if written is None:
         return None
-    return "%MC" if written.replace(" ", "").upper() == "%MC" else written.upper()
+    return written.replace(" ", "").upper()
 
 
 def value_day_runs(text: str, dates: Dates, anchor: date | None) -> list[RowReading]:
@@ -108,8 +108,10 @@ def _scaled(row: list[RowReading]) -> list[RowReading]:
 
 # The value after a day and its colon ("10/29: 31", "3/5 = 22") or a space alone ("22/11 40, 26/11
 # 31": every item of the row is a day then its value, so no year or count stands there), and its scale
+# (a slab's in-situ probe reads "%RH": "S2 slab by west wall: 26/11 99 %RH; 03/12 96 %RH")
 _DAY_VALUE = re.compile(
-    r"(?:\s*[:=]\s*|\s+)(?P<value>\d{1,3}(?:\.\d)?)(?![\d/.:])\s?(?P<unit>% ?MC|%|WME|REL)?(?![a-z])", FLAGS
+    r"(?:\s*[:=]\s*|\s+)(?P<value>\d{1,3}(?:\.\d)?)(?![\d/.:])\s?(?P<unit>% ?MC|% ?RH|%|WME|REL)?(?![a-z])",
+    FLAGS,
 )
 # Between one "day: value" and the next: spaces, a comma, a semicolon, a bar; a note on the value
 # before may stand there ("22/11 100 (pegged), 26/11 72")
@@ -121,9 +123,13 @@ _MIN_ITEMS = 2
 _MAX_RELATIVE = 999.0  # (a row whose words end with a relative scale reads up to it)
 
 
-def day_value_runs(text: str, dates: Dates, anchor: date | None) -> list[RowReading]:
+def day_value_runs(
+    text: str, dates: Dates, anchor: date | None, *, relative: bool = False
+) -> list[RowReading]:
     """A row of place words then "day: value" items, each value that day's reading; [] for any other
-    line (prose, a row whose day cannot be read, a row of fewer than two items)."""
+    line (prose, a row whose day cannot be read, a row of fewer than two items). `relative`: the
+    block's meter line declared a relative scale ("Walls - search mode, relative 0-999:"), so its
+    rows read over 100 though their own words name no scale."""
     if len(text) > _MAX_LINE:
         return []
     # (with no visit to date the line, the days are near the first date the notes write in full)
@@ -148,7 +154,7 @@ def day_value_runs(text: str, dates: Dates, anchor: date | None) -> list[RowRead
         return []
     scale = _LABEL_SCALE.search(label)
     unit = _unit(scale.group("unit")) if scale is not None else None
-    ceiling = _MAX_RELATIVE if unit == "REL" else _MAX_VALUE
+    ceiling = _MAX_RELATIVE if unit == "REL" or (relative and unit is None) else _MAX_VALUE
     out: list[RowReading] = []
     edge = found[0].start
     for day in found:

@@ -18,6 +18,7 @@ from chalicelib.analysis.findings import SourceSpan
 from chalicelib.analysis.offline.reading_coded_rows import CodedRowScan
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT, reading_cell
 from chalicelib.analysis.offline.reading_point_rereads import point_rereads
+from chalicelib.analysis.offline.reading_point_table import held_places_row
 from chalicelib.analysis.offline.reading_point_values import dated_values
 from chalicelib.analysis.offline.reading_row_parts import AIR_WORDS, RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
@@ -285,6 +286,7 @@ class PointLegend:
         self._row_text = ""  # a PDF legend row so far, its wrapped cells joined
         self.wide: list[str] | None = None  # the wide table's headings: "Date", "Time", codes
         self._partial = ""  # a PDF row's date that wrapped: "14/10/202" before "6 11:40 88"
+        self._last: dict[str, str] = {}  # each wide column's cell as the last full row wrote it
 
     def note(self, text: str, rows: RowReader | None, anchor: date | None) -> list[LegendCell] | None:
         """The readings of a wide table's row ([] for the legend's own lines and the wide table's
@@ -368,6 +370,10 @@ class PointLegend:
             if len(cells) == len(self.wide) + 1 and _WEEKDAY.fullmatch(f"{cells[0]} "):
                 cells = [f"{cells[0]} {cells[1]}", *cells[2:]]  # ("Fri 20/11 6.6 5.8": one day cell)
         self._partial = ""
+        if not table and _MIN_CODE_HEADINGS <= len(cells) < len(self.wide):
+            # ("2026-11-13 30 40 22 18 55 - 24 10": the skipped point's place held, a dry standard
+            # not read that day left out: reading_point_table)
+            cells = held_places_row(cells, self.wide, self._last) or cells
         if (
             not table
             and _MIN_CODE_HEADINGS <= len(cells) < len(self.wide)
@@ -383,6 +389,11 @@ class PointLegend:
         if not found or not _WEEKDAY.fullmatch(cells[0][: found[0].start]) or found[0].value is None:
             return None
         taken_on = found[0].value
+        self._last.update(
+            (heading, cell)
+            for heading, cell in zip(self.wide[1:], cells[1:], strict=True)
+            if reading_cell(cell)
+        )
         readings = []
         for heading, cell in zip(self.wide[1:], cells[1:], strict=True):
             point = self.points.get(_heading_code(heading))

@@ -57,7 +57,8 @@ _DEFINITION = re.compile(
 )
 # After a labelled numbered point, the next ones may follow a comma by their bare numbers:
 # "Pt 1-5 family room floor, 6 hall, 7 closet wall behind the heater".
-_NUMBERED_PARTS = re.compile(r",\s+(?=\d{1,2}\s+[a-z])")
+# ("Points: 1 VCT at tank stand / 2 VCT 6 ft out / 3 drywall behind rack": a slash parts them too)
+_NUMBERED_PARTS = re.compile(r"(?:,|\s/)\s+(?=\d{1,2}\s+[A-Za-z])")
 # A sentence of a long line: a label may open one in the middle ("Meter ... (%). Pt 1-5 ...").
 _SENTENCE_GAP = re.compile(r"(?<=[a-z)%\]])\.\s+(?=[A-Z])")
 # (a dash parts two definitions only before an ID with a number: "P2 laundry slab - P3 rec room
@@ -68,7 +69,7 @@ _DASHED_ID = r"(?:[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\(#?\d{1,2}[A-Z]?\)|#\d{1,2}[A-Z]
 _PARTS = re.compile(
     rf"\s*;\s*|\s+\|\s+|(?<=[a-z)])[.,]\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]))"
     # (" / " before another ID and words: "P1 hall subfloor (%MC) / P2 hall wall (%)")
-    rf"|(?<=[a-z0-9)])\s+/\s+(?=(?:{_SPLIT_ID})\s+[a-z(])"
+    rf"|(?<=[a-z0-9)])\s+/\s+(?=(?:{_SPLIT_ID})\s+[a-z(]|[A-Z]{{1,3}}-?\d{{1,2}}\s+[A-Z])"
     rf"|(?<=[a-z0-9.)])\s+[-\u2013]\s+(?={_DASHED_ID}\s+[a-z])"
     rf"|\.\s+(?={_LABEL}\s*(?:[:\-]|\s(?={_SPLIT_ID}\s+[a-z])))",
     re.ASCII,

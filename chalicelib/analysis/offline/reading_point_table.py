@@ -24,7 +24,7 @@ _POINT_CODE = re.compile(
 # A cell with no value: a dash, "n/a", or a word for why the point was not read that day ("met":
 # its goal was met; "dry", "removed", "cut")
 _NO_VALUE = frozenset({"-", "\u2013", "\u2014", "n/a", "N/A", "nr", "NR", "n/r", "N/R"})
-_NO_VALUE_WORDS = frozenset({"met", "dry", "ok", "done", "removed", "cut", "gone", "pulled"})
+_NO_VALUE_WORDS = frozenset({"met", "dry", "ok", "done", "removed", "cut", "gone", "pulled", "stripped"})
 _MIN_POINTS = 2
 
 
@@ -73,3 +73,45 @@ def _day_row(text: str, width: int, dates: Dates) -> list[str] | None:
     ):
         return None
     return tokens
+
+
+# A column of a dry standard: its code ("STD-A", "REF", "DS2", "R1") or its words say so
+_STANDARD_TITLE = re.compile(
+    r"^(?:STD|REF|DS|DRY)\b|^R-?\d{1,2}\b|\b(?:dry ?std|dry standard|reference|unaffected)\b", FLAGS
+)
+
+
+def standards_short_row(text: str, titles: list[str], dates: Dates, last: dict[str, str]) -> list[str] | None:
+    """A row short of cells whose own cells mark the points skipped that day ("55 cut 24 10" under
+    "P5 P6 P7 STD-A STD-B"): the writer holds a skipped point's place, so the cells left out are the
+    dry standards', read on some visits only and last in the table. Its cells as a full row: the
+    affected points' in order, each value after them in the one standard column whose last value
+    (`last`, by title) it repeats (a dry standard stays put), a dash in the others (a value that
+    repeats no one standard's is left unread); None when the row is no such row."""
+    tokens = _day_row(text, len(titles), dates)
+    return held_places_row(tokens, titles, last) if tokens is not None else None
+
+
+def held_places_row(tokens: list[str], titles: list[str], last: dict[str, str]) -> list[str] | None:
+    """standards_short_row's reading of a row already parted into its cells (the day's first)."""
+    width = len(titles)
+    if not _MIN_POINTS <= len(tokens) - 1 < width - 1:
+        return None
+    values = tokens[1:]
+    if not any(value in _NO_VALUE or value.lower() in _NO_VALUE_WORDS for value in values):
+        return None  # (no cell marks a skip in place: a PDF may have dropped any empty cell)
+    standards = 0
+    for title in reversed(titles[1:]):
+        if _STANDARD_TITLE.search(title) is None:
+            break
+        standards += 1
+    affected = width - 1 - standards
+    if standards == 0 or len(values) < affected:
+        return None
+    cells = values[:affected]
+    placed = dict.fromkeys(titles[1 + affected :], "-")
+    for value in values[affected:]:
+        fits = [title for title, cell in placed.items() if cell == "-" and last.get(title) == value]
+        if len(fits) == 1:  # (else which standard it is stays unsaid: none is read)
+            placed[fits[0]] = value
+    return [tokens[0], *cells, *placed.values()]

@@ -103,6 +103,8 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
         if item is None:
             break
         written = item.group("id")
+        if written.startswith("(") and not written.endswith(")"):
+            break  # ("R2-9  (6 not read)": a bracket that opens the note after the items, no ID's)
         code = code_of(written)
         if code not in known or _LOWER_ID.search(written.strip("()#")):
             return None  # (a point the notes never defined: the line is something else)

@@ -58,6 +58,7 @@ from chalicelib.analysis.offline.reading_segments import (
     heads_equipment,
     names_equipment,
 )
+from chalicelib.analysis.offline.reading_table_places import leading_room_words
 from chalicelib.analysis.offline.reading_visit_cells import VISITS_TITLE, visit_readings, visit_values_in_cell
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
@@ -67,9 +68,9 @@ ColumnKind = Literal[
 
 _MAX_HEADER_WORDS = 14
 _TRAILING_NUMBERS = re.compile(r"(?:\s\d{1,3}(?:\.\d{1,2})?){3,12}\s*$")
-# "X 205 - - 210": a grid row whose dashes are days the point was not read
+# "X 205 - - 210", "R2 10 -- 10": a grid row whose dashes are days the point was not read
 _DASHED_CELLS = re.compile(
-    r"(?:\s+(?:\d{1,3}(?:\.\d{1,2})?|[-\u2013\u2014]|n/?r|n/a)){2,12}\s*$", re.IGNORECASE
+    r"(?:\s+(?:\d{1,3}(?:\.\d{1,2})?|[-\u2013\u2014]{1,3}|n/?r|n/a)){2,12}\s*$", re.IGNORECASE
 )
 # "11 Nov  13 Nov  16 Nov": a PDF header of days by month name, whose "11 Nov 13" reads as a date
 # with a two-digit year unless each day and its month are taken as a title of their own.
@@ -268,6 +269,7 @@ class RowReader(SegmentReader):
             return None  # a sentence of the preamble, not a row of column titles
         columns, titles = list[Column](), list[int]()
         labelled = False
+        room_first = False  # ("Pt Room Material 11/29 ...": the room's words open each row's label)
         for index, token in enumerate(tokens):
             if index == 0 and re.fullmatch(r"(?:ref|pt|point|#|no)\.?", token, FLAGS):
                 continue  # the point column: "Ref Room Material Dry std 02/10 ..."
@@ -275,6 +277,7 @@ class RowReader(SegmentReader):
                 continue  # ("Day 1 12/10  Day 3 14/10": one column, titled by its number and its date)
             column = Column("date", dashed[token]) if token in dashed else self._column(token, anchor)
             if column is not None and column.kind == "label":
+                room_first = room_first or (column.room and not labelled)
                 labelled = True
             elif column is not None:
                 titles += [len(columns)] if _BLOCK_TITLE.fullmatch(token) else []
@@ -289,7 +292,7 @@ class RowReader(SegmentReader):
             return None
         if dated >= 2 and columns[0].kind == "value" and _BLOCK_TITLE.fullmatch(tokens[0]):
             columns = columns[1:]  # ("Readings  1/11 -> 3/11 -> 5/11": the block's title, then its days)
-        return [Column("label"), *[c for c in columns if c.kind not in ("notes", "unit")]]
+        return [Column("label", room=room_first), *[c for c in columns if c.kind not in ("notes", "unit")]]
 
     def _header_tokens(self, text: str, anchor: date | None) -> list[str]:
         """A header line's titles: a date is one ("Point  Oct 18  Oct 20": "Oct 18"), as are
@@ -532,13 +535,15 @@ class RowReader(SegmentReader):
             cells = list(re.finditer(r"\S+", dashed.group(0)))
             if len(cells) == len(slots):  # each cell in its own column, the dashes holding their place
                 label = text[: dashed.start()]
-                return self._cells_row(label, cells, dashed.start(), slots, taken_on)
+                room = leading_room_words(label) if columns[0].room else None
+                return self._cells_row(label, cells, dashed.start(), slots, taken_on, room)
         label = text[: numbers[0].start]
         if AIR_WORDS.search(without_material_rh(label)) or EQUIPMENT_WORDS.search(label) or not label.strip():
             return []
         if len(numbers) > len(slots):
             return []  # more numbers than columns: not a row of this table
         row_scale = explicit_scale(label) or rh_scale(label)  # "E %MC 29 24 19 16": the row's scale
+        room = leading_room_words(label) if columns[0].room else None
         found = []
         for number, column in zip(numbers, slots, strict=False):
             if column.kind == "reference":
@@ -555,12 +560,19 @@ class RowReader(SegmentReader):
                     point=_point_of(label),
                     start=number.start,
                     end=number.end,
+                    room=room,
                 )
             )
         return own_days(text, found, self.dates)
 
     def _cells_row(
-        self, label: str, cells: list[re.Match[str]], offset: int, slots: list[Column], taken_on: date | None
+        self,
+        label: str,
+        cells: list[re.Match[str]],
+        offset: int,
+        slots: list[Column],
+        taken_on: date | None,
+        room: str | None = None,
     ) -> list[RowReading]:
         if AIR_WORDS.search(without_material_rh(label)) or EQUIPMENT_WORDS.search(label) or not label.strip():
             return []
@@ -577,6 +589,7 @@ class RowReader(SegmentReader):
                     taken_on=column.taken_on if column.kind == "date" else taken_on,
                     said_dry=None,
                     point=_point_of(label),
+                    room=room,
                     start=offset + cell.start(),
                     end=offset + cell.end(),
                 )

@@ -122,6 +122,7 @@ _MIN_RUN = 2
 # Between a leader row's visits: a dash, slash or bar with spaces, or a comma or semicolon.
 _SLOT_GAP = re.compile(r"\s+[-\u2013/|]\s+|\s*[;,]\s*")
 _DIGIT = re.compile(r"\d")
+_CODED = re.compile(r"[A-Z]\d{1,2}")  # (a code of a letter and a number, no list item's number)
 # A visit's day that leads its line of points ("20/10  L1 GIB 35 / L2 ..."), before the first code
 _LEAD_DAY = re.compile(r"[\s\-*\u2022>]*\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?:?[ \t]+(?=[A-Z]{1,2}\d{1,2}\b)")
 # A leader row's dry standard named by its role in capitals ("REF lounge ...... 11 -> 11", "STD bed 2
@@ -201,6 +202,17 @@ class SegmentReader:
             if in_block and describes_place(readings[0].label):
                 self.points.setdefault(point, readings[0].label)
             readings = [replace(readings[0], point=point)]
+        elif (
+            point_match
+            and readings
+            and readings[0].point is None
+            and _CODED.fullmatch(point_match.group("id"))
+            and describes_place(readings[0].label)
+        ):
+            # ("- T2 wall shared with laundry 33, T2 far wall 16": the code that opens the line is
+            # its first part's, as the second part's own code is that part's; not a sentence about the
+            # point, "H2 was keyed in as 51 - typo; 15 is correct")
+            readings[0] = replace(readings[0], point=point_match.group("id"))
         return readings
 
     def _leader_run(

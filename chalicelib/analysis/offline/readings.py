@@ -35,7 +35,7 @@ _MATERIALS: tuple[tuple[str, str], ...] = (
     ("drywall", r"drywall|plasterboard|gyprock|sheetrock|gypsum(?: ?board)?"),
     ("underlay", r"underlay|carpet pad|cushion|underpad|pad"),
     ("carpet", r"carpet(?:s|ing)?"),
-    ("vinyl", r"vinyl(?: plank| tiles?| sheet)?|lvp|lvt|lino(?:leum)?"),
+    ("vinyl", r"vinyl(?: plank| tiles?| sheet)?|lvp|lvt|vct|lino(?:leum)?"),
     ("laminate", r"laminate"),
     (
         "hardwood",
@@ -78,7 +78,9 @@ _MATERIAL_PERCENT = re.compile(
 _WHOLE = 100.0
 
 _MATERIAL_BARE = re.compile(
-    r"(?: [a-z]{1,12}){0,2}(?: ?[:=\-])? (?P<value>\d{1,3}(?:\.\d{1,2})?)"
+    # ("a hole in the drywall at pt 2", "plywood near point 4": a point's number, no reading)
+    r"(?: [a-z]{1,12}){0,2}(?: ?[:=\-])? (?<!\bpt )(?<!\bpts )(?<!\bpoint )(?<!\bpoints )(?<!\bloc )"
+    r"(?P<value>\d{1,3}(?:\.\d{1,2})?)"
     r"(?![\d.]| ?(?:%|x\b|x(?=\d)|\u00d7|ft\b|feet\b|m\b|mm\b|cm\b|in\b|'|\"|sq|sf\b|lf\b|lm\b|m2\b|hrs?\b"
     # ("reference scale 0-100", "relative 60-999": a meter scale's range, no reading; "18-22" is two;
     # "skirting 150 AFL": a height above the floor with its unit left off; "60-something": a guess)

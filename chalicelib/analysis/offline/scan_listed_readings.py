@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import date
 
 from chalicelib.analysis.offline.reading_legend import PointLegend
+from chalicelib.analysis.offline.reading_named_numbers import named_space_lead
 from chalicelib.analysis.offline.reading_row_parts import RowReading, describes_place
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_where import SPACE_NOUN
@@ -92,4 +93,6 @@ class ListedReadingsScan:
             or materials_in(label)
             or self._area_by_word(label) is not None
             or SPACE_NOUN.search(label) is not None  # "East wing, column wrap C3"
+            # ("S3 Gallery 3 doorway", "S-ref Gallery 1": a space by its name and number, leading)
+            or named_space_lead(label, alone=True) is not None
         )

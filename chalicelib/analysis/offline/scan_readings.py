@@ -42,13 +42,19 @@ from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place, p
 from chalicelib.analysis.offline.reading_line_items import keep_line_place, line_item_place
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
 from chalicelib.analysis.offline.reading_meters import meter_scale
-from chalicelib.analysis.offline.reading_named_numbers import names_numbered_area
-from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
+from chalicelib.analysis.offline.reading_named_numbers import named_space_lead, names_numbered_area
+from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT, is_reading_cell
 from chalicelib.analysis.offline.reading_places import point_room
-from chalicelib.analysis.offline.reading_point_table import day_row_cells, point_header, short_day_row
+from chalicelib.analysis.offline.reading_point_table import (
+    day_row_cells,
+    point_header,
+    short_day_row,
+    standards_short_row,
+)
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import dated_after, in_same_order, prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
+from chalicelib.analysis.offline.reading_room_codes import leading_room_code
 from chalicelib.analysis.offline.reading_room_numbers import numbered_items
 from chalicelib.analysis.offline.reading_room_pairs import paired_room
 from chalicelib.analysis.offline.reading_room_phrases import (
@@ -64,7 +70,7 @@ from chalicelib.analysis.offline.reading_scales import (
     wide_scale,
 )
 from chalicelib.analysis.offline.reading_story_days import story_dated
-from chalicelib.analysis.offline.reading_table_places import unnamed_row_place
+from chalicelib.analysis.offline.reading_table_places import titled_name, unnamed_row_place
 from chalicelib.analysis.offline.reading_table_titles import titled_header
 from chalicelib.analysis.offline.reading_where import (
     UNSPECIFIED_LOCATION,
@@ -249,7 +255,14 @@ class ReadingsScan(
             self.__dict__["_meter_seen"] = True
         if PROBE_CONTEXT.search(line.text):
             self.__dict__["_probes"] = True
-        if self.__dict__.get("_probes") and "%" in line.text and not self._in_table:
+        if (
+            self.__dict__.get("_probes")
+            and "%" in line.text
+            and not self._in_table
+            # ("S1 slab centre: 26/11 97 %RH; 03/12 93 %RH": each value after its own day is the day
+            # runs' to read, below, each on its day)
+            and not (self._rows is not None and day_value_runs(line.text, self._rows.dates, taken_on))
+        ):
             # "ref entry 78 %RH | family 97 %RH": the slab's humidity, after the probes were named
             self._read_rows(
                 line,
@@ -302,6 +315,18 @@ class ReadingsScan(
                 rows.point_columns, rows.columns = points, None
                 return True
             if rows.point_columns and (cells := day_row_cells(text, len(rows.point_columns), rows.dates)):
+                self._last_cells().update(
+                    (title, cell)
+                    for title, cell in zip(rows.point_columns[1:], cells[1:], strict=True)
+                    if is_reading_cell(cell)
+                )
+                joined, self._in_table = " | ".join(cells), True
+                return self._read_rows(line, rooms, rows.table_row(joined, taken_on, taken_on) or [], joined)
+            if rows.point_columns and (
+                cells := standards_short_row(text, rows.point_columns, rows.dates, self._last_cells())
+            ):
+                # ("2026-11-13 30 40 22 18 55 cut 24 10": the skipped point's place held, a standard
+                # not read that day left out)
                 joined, self._in_table = " | ".join(cells), True
                 return self._read_rows(line, rooms, rows.table_row(joined, taken_on, taken_on) or [], joined)
             if rows.point_columns and short_day_row(text, len(rows.point_columns), rows.dates):
@@ -371,7 +396,7 @@ class ReadingsScan(
             found = rows.pairs(text, taken_on) or (told if len(told) >= len(listed) else listed)
         if " | " not in text:
             runs = value_day_runs(text, rows.dates, taken_on) or day_value_runs(
-                text, rows.dates, taken_on
+                text, rows.dates, taken_on, relative=self._row_scales().general == "REL"
             )  # ("71 on 11/8 - 52 on 11/9 - 27 on 11/11", "10/29: 31   10/30: 18")
             found = runs if runs and len(runs) >= len(found) else found
             # ("Tue 17/11 46, Wed 34, Thu 25": every value has its weekday, so each its own day)
@@ -393,6 +418,11 @@ class ReadingsScan(
             # apart ("By Friday 20/11 they were 19%MC"), as it reads by the line's day
             self._collect_readings(line, rooms, taken_on, skip=[(r.start, r.end) for r in found])
         return True
+
+    def _last_cells(self) -> dict[str, str]:
+        """Each column title of a day-by-point table with the value as its last row wrote it."""
+        kept: dict[str, str] = self.__dict__.setdefault("_point_table_cells", {})
+        return kept
 
     def _visit_days(self) -> list[date]:
         """The days the affected points were read on so far, in order (dry standards are read on
@@ -528,6 +558,17 @@ class ReadingsScan(
             names = {key: area.room for key, area in self.areas.items()}
             key = point_room(reading.point, codes, names)
             place = Mention(key=key, name=names[key], start=0, end=0) if key is not None else place
+        spelt = None
+        if (coded := leading_room_code(reading.point or label, self.areas)) is not None:
+            # ("T2 wall shared with laundry 33", "Day 2: laundry 30, T3 21": the room the row's
+            # code spells, not the one its words or the line before name)
+            place = Mention(key=coded, name=self.areas[coded].room, start=0, end=0)
+            named = [place]
+        elif not named and not room_mentions(label) and (spelt := named_space_lead(label)) is not None:
+            # ("S1 Gallery 2 centre: ..." under a line on the office: a space by its name and number
+            # the vocabulary does not know is the row's own, not the one the lines before named)
+            same = next((key for key, area in self.areas.items() if area.room.lower() == spelt.lower()), None)
+            place = Mention(key=same, name=self.areas[same].room, start=0, end=0) if same else None
         materials = materials_in(label)
         material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
         unit = (
@@ -546,8 +587,20 @@ class ReadingsScan(
         if phrase is not None and (owner is None or owner.start < reading.start - _ROOM_LOOK * 5):
             place = None  # "Walls in the nappy change room read 75-90": the room its sentence names
         location = self._name(place) if place is not None else phrase or self._label_place(label)
+        location = spelt if spelt is not None and place is None else location
         location = self.__dict__.get("_run_place") or location
-        if reading.room and (location == UNSPECIFIED_LOCATION or self._room_cell_first(reading.room, place)):
+        if reading.room and (
+            location == UNSPECIFIED_LOCATION
+            or self._room_cell_first(reading.room, place)
+            # (a place the row's own words do not name came from the lines around it: the Room cell,
+            # a space the vocabulary does not know, "Pharaoh's Tomb", is the row's own)
+            or (
+                not room_mentions(label)
+                and not named
+                and not room_mentions(reading.room)
+                and titled_name(reading.room)
+            )
+        ):
             location = cell_place(reading.room) or location  # "| Rear passage | pine stud | 31 |"
         if location == UNSPECIFIED_LOCATION and in_table:  # ("| Partition base, bathroom side | 880 |")
             found = unnamed_row_place(label, side, self.areas, self._resolve, self._fixture_room)
