@@ -9,10 +9,11 @@ no scale or mode takes the scale the meter line gives its material ("R1 bed 1 PB
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
 
-from chalicelib.analysis.offline.text import FLAGS
+from chalicelib.analysis.offline.reading_legend import LegendPoint
+from chalicelib.analysis.offline.text import FLAGS, Line
 
 _MAX_LINE = 900  # (a meter's modes may close a paragraph of point definitions)
 _MAX_METER_LINES = 20
@@ -126,3 +127,19 @@ def meter_modes(texts: Iterable[str], definitions: Iterable[str]) -> MeterModes:
             pins.add(unit)
     modes.pins = pins.pop() if len(pins) == 1 else None  # (two units for pins: the notes disagree)
     return modes
+
+
+def meter_scales(
+    points: dict[str, LegendPoint], words_of: dict[str, str], lines: Sequence[Line]
+) -> frozenset[str]:
+    """Each point's scale as the job states its meter's modes: "pins" read WME where the meter
+    line or the other points say so; a point with no scale takes the one the meter gives its
+    material (reading_point_meter). The codes whose scale they changed."""
+    modes = meter_modes((line.text for line in lines), words_of.values())
+    changed = set()
+    for code, words in words_of.items():
+        scale = modes.scale_for(words, points[code].scale)
+        if scale != points[code].scale:
+            points[code] = replace(points[code], scale=scale)
+            changed.add(code)
+    return frozenset(changed)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from chalicelib.analysis.offline.reading_box_map import box_points
 from chalicelib.analysis.offline.reading_grid_map import grid_points
 from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
-from chalicelib.analysis.offline.reading_point_meter import meter_modes
+from chalicelib.analysis.offline.reading_point_meter import meter_scales
 from chalicelib.analysis.offline.reading_point_values import ID, code_of
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, Material, materials_in
@@ -332,7 +332,7 @@ def point_registry(lines: Sequence[Line], text: str = "") -> PointRegistry:
             close()
         previous = line.text
     close()
-    meter_scaled = _meter_scales(points, words_of, lines)
+    meter_scaled = meter_scales(points, words_of, lines)
     for code, point in [*grid_points(lines).items(), *headed_points.items()]:  # (grids: reading_grid_map)
         points.setdefault(code, point)
     boxed, drawn = box_points(text) if text else ({}, frozenset())
@@ -375,22 +375,6 @@ def _unwrapped(lines: Sequence[Line]) -> list[tuple[Line, list[_Definition], boo
         out.append((replace(line, text=text) if len(covered) > 1 else line, found, labelled, covered))
         index += 1
     return out
-
-
-def _meter_scales(
-    points: dict[str, LegendPoint], words_of: dict[str, str], lines: Sequence[Line]
-) -> frozenset[str]:
-    """Each point's scale as the job states its meter's modes: "pins" read WME where the meter
-    line or the other points say so; a point with no scale takes the one the meter gives its
-    material (reading_point_meter). The codes whose scale they changed."""
-    modes = meter_modes((line.text for line in lines), words_of.values())
-    changed = set()
-    for code, words in words_of.items():
-        scale = modes.scale_for(words, points[code].scale)
-        if scale != points[code].scale:
-            points[code] = replace(points[code], scale=scale)
-            changed.add(code)
-    return frozenset(changed)
 
 
 def _register(

@@ -20,7 +20,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Literal
 
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_dotted_days import dated_after, dotted_days
@@ -36,6 +35,14 @@ from chalicelib.analysis.offline.reading_numbers import (
 )
 from chalicelib.analysis.offline.reading_pair_cells import paired_cell
 from chalicelib.analysis.offline.reading_part_dates import own_days
+from chalicelib.analysis.offline.reading_row_columns import (
+    DAY_COLUMN,
+    HEADER_CELLS,
+    Column,
+    is_point_heading,
+    labels_dates,
+    titles_written_day,
+)
 from chalicelib.analysis.offline.reading_row_parts import (
     AIR_WORDS,
     Role,
@@ -59,12 +66,8 @@ from chalicelib.analysis.offline.reading_segments import (
     names_equipment,
 )
 from chalicelib.analysis.offline.reading_table_places import leading_room_words
-from chalicelib.analysis.offline.reading_visit_cells import VISITS_TITLE, visit_readings, visit_values_in_cell
+from chalicelib.analysis.offline.reading_visit_cells import visit_readings, visit_values_in_cell
 from chalicelib.analysis.offline.text import FLAGS, collapse
-
-ColumnKind = Literal[
-    "label", "date", "when", "goal", "reference", "value", "notes", "unit", "visits", "other"
-]
 
 _MAX_HEADER_WORDS = 14
 _TRAILING_NUMBERS = re.compile(r"(?:\s\d{1,3}(?:\.\d{1,2})?){3,12}\s*$")
@@ -91,44 +94,8 @@ _BLOCK_TITLE = re.compile(r"readings?", FLAGS)
 _SCALE_LEGEND = re.compile(
     r"\([^()]{0,40}?\b(?:rel|wme|%\s?mc|mc)\b[^()]{0,40}?(?:rel|wme|%\s?mc|mc)\b[^()]{0,40}\)", FLAGS
 )
-_HEADER_CELLS: tuple[tuple[ColumnKind, re.Pattern[str]], ...] = (
-    ("unit", re.compile(r"^(?:units?|scale)$", FLAGS)),  # "| 31 | %WME |": the reading's scale beside it
-    ("visits", VISITS_TITLE),  # "Later visits": "1.9 (12/03), 0.8 (12/05)", each value with its day
-    ("goal", re.compile(r"^(?:dry(?:ing)? )?(?:goal|target)s?\b", FLAGS)),
-    (
-        "reference",
-        re.compile(r"^(?:dry ?(?:std|standard|ref\w*)|ref(?:erence)?|baseline|control|ds)\b", FLAGS),
-    ),
-    (
-        "notes",
-        re.compile(r"^(?:notes?|comments?|remarks?|flag|status|result|action|equipment|dry\??)\b", FLAGS),
-    ),
-    (
-        "value",
-        re.compile(
-            r"^(?:readings?|mc|%|moisture|value|wme|rel|%\s?mc|mc\s?%|intake|initial|final|reading \w+)\b",
-            FLAGS,
-        ),
-    ),
-    (
-        "label",
-        re.compile(
-            r"^(?:pt|point|#|no\.?|location|room|area|space|material|surface|position|place|substrate|item|zone"
-            r"|where|id|loc)\b",
-            FLAGS,
-        ),
-    ),
-)
-_DAY_COLUMN = re.compile(r"^(?:day|d|visit|v) ?(?P<n>\d{1,2})\b", FLAGS)
 _DAY_TITLE = re.compile(r"\b(?:day|d|visit|v) ?\d{1,2}\b", FLAGS)
 _DATE_HEADING = re.compile(r"(?:date|day|visit|reading date|day / date)", FLAGS)
-# A column heading that names a point, not what the column holds: "D1 dining centre" (not day 1),
-# "REF living room", "Dry standard (south court)": a point id or a dry-standard word, then words of
-# a place. "Day 2", "Goal %MC" and "Reading 1" hold no place.
-_POINT_HEADING = re.compile(
-    r"(?:[A-Z]{1,3}\d{1,2}|[A-Z]{1,3}(?= )|(?i:ref(?:erence)?|dry ?(?:std|standard)))\W{1,3}"
-    r"(?!(?i:day|date|visit|readings?|goal|target|mc|wme|rel|notes?|value)\b)[A-Za-z]{3,}",
-)
 _SCALED_NUMBER = re.compile(r"\d ?(?:%|wme\b|rel\b)", FLAGS)
 _POINT_COLUMN = re.compile(r"(?:#|pt|point|no\.?|id|code)", FLAGS)
 _REF_NUMBER_HEADING = re.compile(r"ref(?:erence)?\.?(?: ?(?:no\.?|#|code|pt|point))?", FLAGS)
@@ -139,16 +106,6 @@ _POINT_CELL = re.compile(r"#?(?P<id>[A-Z]{0,3}-?\d{1,2}|(?:STD|REF|DS)-[A-Z]{1,2
 _REFERENCE_CODE = re.compile(r"(?:STD|REF|DS)(?![A-Z])")
 _ROOM_COLUMN = re.compile(r"(?:room|space|area|room / area)", FLAGS)
 _DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
-
-
-# "| %RH |" beside a slab's or a flag's number: a hygrometer's reading of the material itself
-@dataclass(frozen=True)
-class Column:
-    kind: ColumnKind
-    taken_on: date | None = None
-    scale: str | None = None
-    room: bool = False  # a "Room" column: its cell names the row's place, known word or not
-    point: bool = False  # a "#" column: its cell is the row's point, re-read later by it ("#3 460")
 
 
 @dataclass
@@ -194,7 +151,7 @@ class RowReader(SegmentReader):
             return Column("other")
         if _DATE_HEADING.fullmatch(cell):
             return Column("when")  # "Date | Location | Reading": each row's own date
-        day = _DAY_COLUMN.match(cell)
+        day = DAY_COLUMN.match(cell)
         if day:
             # ("D1 11/13", "Day 3 (15/11)": the day's number and its date; the date written is the
             # column's, whatever day the notes' first visit is taken to be)
@@ -212,7 +169,7 @@ class RowReader(SegmentReader):
         if found and (found[0].start == 0 or not NUMBER.search(cell[: found[0].start])):
             scale = SCALE_AFTER.search(cell[: found[0].start])  # "MC % 11/03"
             return Column("date", found[0].value, scale_name(scale.group("scale")) if scale else None)
-        for kind, pattern in _HEADER_CELLS:
+        for kind, pattern in HEADER_CELLS:
             if pattern.search(cell):
                 scale = SCALE_AFTER.search(cell)
                 room = kind == "label" and _ROOM_COLUMN.fullmatch(cell) is not None
@@ -273,7 +230,7 @@ class RowReader(SegmentReader):
         for index, token in enumerate(tokens):
             if index == 0 and re.fullmatch(r"(?:ref|pt|point|#|no)\.?", token, FLAGS):
                 continue  # the point column: "Ref Room Material Dry std 02/10 ..."
-            if _titles_written_day(tokens, index, self.dates, anchor):
+            if titles_written_day(tokens, index, self.dates, anchor):
                 continue  # ("Day 1 12/10  Day 3 14/10": one column, titled by its number and its date)
             column = Column("date", dashed[token]) if token in dashed else self._column(token, anchor)
             if column is not None and column.kind == "label":
@@ -338,7 +295,7 @@ class RowReader(SegmentReader):
             len(cells) >= 3
             and _DATE_HEADING.fullmatch(cells[0])
             and not any(map(is_reading_cell, cells))
-            and all(self._column(cell, anchor) is None or _point_heading(cell) for cell in cells[1:])
+            and all(self._column(cell, anchor) is None or is_point_heading(cell) for cell in cells[1:])
             and not any(AIR_WORDS.search(cell) or EQUIPMENT_WORDS.search(cell) for cell in cells)
         ):
             # "Date | K1 fridge | K2 island | REF living room": one row per day, a column per point
@@ -354,7 +311,7 @@ class RowReader(SegmentReader):
             return []
         cells = labelled_first(cells)
         columns = self.columns if self.columns and len(self.columns) == len(cells) else None
-        if columns is None and self.columns and _labels_dates(self.columns, cells):
+        if columns is None and self.columns and labels_dates(self.columns, cells):
             # "(10/11 | 12/11 | 16/11)" over "tile at vanity: 780 | 420 | 260 REL": a header of the
             # days alone, the row's own label before them
             columns = [Column("label"), *self.columns]
@@ -464,7 +421,7 @@ class RowReader(SegmentReader):
     def _day_row(self, cells: list[str], taken_on: date | None, anchor: date | None) -> list[RowReading]:
         assert self.point_columns is not None
         found = self.dates.find(cells[0], anchor, yearless_numeric=True)
-        day = _DAY_COLUMN.match(cells[0])
+        day = DAY_COLUMN.match(cells[0])
         when = found[0].value if found else self._day(int(day.group("n"))) if day else taken_on
         if found and when is None and one_reading_of(cells[0], taken_on):
             # ("10/09" in a job that writes no other numeric date: October 9th or September 10th;
@@ -597,32 +554,6 @@ class RowReader(SegmentReader):
         return found
 
 
-def _titles_written_day(tokens: list[str], index: int, dates: Dates, anchor: date | None) -> bool:
-    """Whether a "Day 3" title is followed by the date it was ("Day 3 14/10"): the written date
-    dates the column, and the day's number is no column of its own."""
-    if _DAY_COLUMN.fullmatch(collapse(tokens[index])) is None or index + 1 >= len(tokens):
-        return False
-    following = tokens[index + 1]
-    found = dates.find(following, anchor, yearless_numeric=True)
-    return (
-        bool(found) and found[0].start == 0 and found[0].end == len(following) and found[0].value is not None
-    )
-
-
-def _point_heading(cell: str) -> bool:
-    return _POINT_HEADING.match(cell) is not None
-
-
 def _point_of(label: str) -> str | None:
     match = POINT_ID.match(label)
     return match.group("id") if match else None
-
-
-def _labels_dates(columns: list[Column], cells: list[str]) -> bool:
-    """Whether a header of days alone heads a row that is its label and one reading per day."""
-    return (
-        len(cells) == len(columns) + 1
-        and all(column.kind == "date" for column in columns)
-        and not is_reading_cell(cells[0])
-        and all(map(is_reading_cell, cells[1:]))
-    )

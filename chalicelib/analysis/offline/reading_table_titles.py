@@ -8,7 +8,8 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from chalicelib.analysis.offline.reading_rows import Column, RowReader
+from chalicelib.analysis.offline.reading_row_columns import Column
+from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import explicit_scale
 from chalicelib.analysis.offline.text import FLAGS
 

@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from functools import lru_cache
 
 from chalicelib.analysis.findings import (
     AtmosphericReading,
@@ -37,14 +36,10 @@ from chalicelib.analysis.offline.reading_day_runs import (
 )
 from chalicelib.analysis.offline.reading_day_series import day_series
 from chalicelib.analysis.offline.reading_goals import without_goal
-from chalicelib.analysis.offline.reading_inline_codes import bracketed_spot, inline_point_code
-from chalicelib.analysis.offline.reading_legend import LegendScan, cell_place, points_scale_legend
-from chalicelib.analysis.offline.reading_line_items import keep_line_place, line_item_place
+from chalicelib.analysis.offline.reading_legend import LegendScan, points_scale_legend
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
-from chalicelib.analysis.offline.reading_meters import meter_scale
-from chalicelib.analysis.offline.reading_named_numbers import named_space_lead, names_numbered_area
-from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT, is_reading_cell
-from chalicelib.analysis.offline.reading_places import point_room
+from chalicelib.analysis.offline.reading_named_numbers import names_numbered_area
+from chalicelib.analysis.offline.reading_numbers import is_reading_cell
 from chalicelib.analysis.offline.reading_point_table import (
     day_row_cells,
     point_header,
@@ -54,38 +49,24 @@ from chalicelib.analysis.offline.reading_point_table import (
 from chalicelib.analysis.offline.reading_probes import PROBE_CONTEXT, probe_readings
 from chalicelib.analysis.offline.reading_prose import dated_after, in_same_order, prose_readings
 from chalicelib.analysis.offline.reading_repeats import ReadingRepeats
-from chalicelib.analysis.offline.reading_room_codes import leading_room_code
 from chalicelib.analysis.offline.reading_room_numbers import numbered_items
-from chalicelib.analysis.offline.reading_room_pairs import paired_room
 from chalicelib.analysis.offline.reading_room_phrases import (
     is_room_number,
-    room_leading_landmark,
-    room_phrase_before,
 )
-from chalicelib.analysis.offline.reading_row_parts import RowReading, describes_place, sentence_days
+from chalicelib.analysis.offline.reading_row_parts import describes_place, sentence_days
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import (
     Scales,
     declared_scale,
-    wide_scale,
 )
 from chalicelib.analysis.offline.reading_story_days import story_dated
-from chalicelib.analysis.offline.reading_table_places import titled_name, unnamed_row_place
 from chalicelib.analysis.offline.reading_table_titles import titled_header
-from chalicelib.analysis.offline.reading_where import (
-    UNSPECIFIED_LOCATION,
-    after_temperature,
-    sentence_start,
-    side_mention,
-)
 from chalicelib.analysis.offline.reading_wrapped_headers import wrapped_header_columns
 from chalicelib.analysis.offline.readings import (
     Goal,
     Material,
     ReadingDraft,
-    materials_in,
 )
-from chalicelib.analysis.offline.room_verdicts import is_spot
 from chalicelib.analysis.offline.scan_inline_readings import InlineReadingsScan
 from chalicelib.analysis.offline.scan_label_series import LabelSeriesScan
 from chalicelib.analysis.offline.scan_listed_readings import SENTENCE_BREAK, ListedReadingsScan
@@ -94,10 +75,10 @@ from chalicelib.analysis.offline.scan_point_rereads import PointRereadScan
 from chalicelib.analysis.offline.scan_reading_headings import ReadingHeadingScan
 from chalicelib.analysis.offline.scan_reading_runs import ReadingRunScan
 from chalicelib.analysis.offline.scan_reading_scales import ReadingScalesScan
+from chalicelib.analysis.offline.scan_row_places import RowPlacesScan
 from chalicelib.analysis.offline.scan_row_readings import RowReadingsScan
 from chalicelib.analysis.offline.spaces import (
     Mention,
-    Owners,
     room_mentions,
 )
 from chalicelib.analysis.offline.text import (
@@ -111,7 +92,6 @@ _TABLE_RULE = re.compile(r"\s*\|[\s:|-]*-[\s:|-]*\|?\s*")
 _LEADER_THEN_BARS = re.compile(r"[^|\n]{2,200}?(?:\.{3,}|\u2026+)[^|]*\s\|\s")
 
 
-_ROOM_LOOK = 40
 _DRY_LEGEND = re.compile(
     r"\b(?:d ?= ?)?dry ?[=:]? ?\(? ?(?:under|below|less than|<) ?(?P<value>\d{1,3}(?:\.\d)?)\b"
     r"(?! ?%? ?(?:of|rh))",
@@ -133,20 +113,6 @@ _OPEN_END = re.compile(
 )
 
 
-# "at ensuite wall", "near the laundry door": the room next, which only places a point
-_LANDMARK_BEFORE = re.compile(
-    r"\b(?:at|near|by|along|beside|against|behind|towards?|opposite|under|below|beneath)(?: the)? $", FLAGS
-)
-# A map's point code in a list line ("L1", "H2"): its letters may stand for its room's initials
-_POINT_CODE = re.compile(r"(?<![\w.])[A-Z]{1,3}\d{1,2}\b")
-_MAX_CODED_LINE = 400
-
-
-@lru_cache(maxsize=4)
-def _is_list_line(text: str) -> bool:
-    return " / " in text or " | " in text
-
-
 class ReadingsScan(
     ListedReadingsScan,
     LegendScan,
@@ -161,6 +127,7 @@ class ReadingsScan(
     ReadingHeadingScan,
     LabelSeriesScan,
     RowReadingsScan,
+    RowPlacesScan,
 ):
     """The scan's readings half: what it reads, and where it puts each reading. RoomScan keeps
     the state these methods read and write; state only the readings half needs (the place memory,
@@ -428,225 +395,6 @@ class ReadingsScan(
         """The days the affected points were read on so far, in order (dry standards are read on
         some visits only)."""
         return sorted({r.taken_on for r in self.readings if r.taken_on is not None and not r.is_reference})
-
-    def _add_row_reading(self, line: Line, reading: RowReading, owners: Owners) -> None:
-        by_code, draft = self._legend_row_draft(line, reading, self._row_scales())
-        if by_code:
-            if draft is not None:  # (a goal's or an off-scale value's row gives none)
-                self._append(draft, told=False)
-            return
-        label = reading.label
-        if self._in_table and (heads := room_mentions(label)) and not label[: heads[0].start].strip():
-            # ("| A1 | Aisle 7 concrete under the head |": the table's rows lead with their places, so
-            # "| A4 | Paint desk drywall at 2 in. |" leads with one the vocabulary does not know)
-            self.__dict__["_table_places"] = True
-        # The line's rooms own the parts after them, as for any reading ("Bed 3 carpet 41 WME,
-        # plasterboard hall wall 29 WME" is Bed 3's); a table row's label names its own.
-        in_table = self._in_table  # (not " | " in the line: that would read a long line once per reading)
-        own_words = in_table or reading.told
-        owner = owners.at(reading.start)
-        if not own_words and owner is not None and owner.start < reading.start - len(label) - 3:
-            # "hall wall pbd 12 = dry std. bath wall 11": a part that names its own room, in a
-            # sentence of its own, is that room's, not the room an earlier sentence named; within
-            # the same sentence ("Bed 3 carpet 41, plasterboard hall wall 29") the room word only
-            # says which wall of the line's room
-            between = line.text[owner.start : reading.start - len(label)]
-            own_words = bool(room_mentions(label)) and bool(SENTENCE_BREAK.search(between))
-            listed = _is_list_line(line.text)  # ("/ joists 21 %MC": a list's own part)
-            leading = room_leading_landmark(label)  # ("rec room wall next to the laundry 30")
-            owner = (
-                owner
-                if own_words
-                else (self._resolve(leading) if leading is not None else None)
-                or self._area_by_word(label)
-                or (self._surface_room(label) if listed else None)
-                or owner
-            )
-        if (
-            not own_words
-            and owner is not None
-            and owner.start >= reading.end
-            and (by_word := self._area_by_word(label)) is not None
-        ):
-            # ("rec N wall 40 / ... / bath wall 45": a part that names an affected room by a word of
-            # its name is that room's, not the room a later part of the line names)
-            owner = by_word
-        if reading.told and owner is not None and owner.start >= reading.end:
-            owner = self._before_forward_owner(line.text, reading, owner)
-        elif not in_table and owner is not None and owner.start < sentence_start(line.text, reading.start):
-            owner = self._paragraph_room(line.text, owner)
-        mentioned = room_mentions(label) if own_words else []  # ("Den 9 and OSB at closet 11": a spot)
-        named = [self._resolve(m) for m in mentioned if owner is None or not is_spot(label, m)]
-        heading = self._heading_room() if in_table and mentioned else None
-        if heading is not None and all(_LANDMARK_BEFORE.search(label, 0, m.start) for m in mentioned):
-            # ("carpet at ensuite door: 40 | 17" under "Main bedroom": a room after "at" is a landmark)
-            named, owner = [], heading
-        side = side_mention(label)
-        if side is not None:
-            # "laundry side wall of bath", "bath drywall, laundry side": the bath's wall, on the side
-            # that faces the laundry
-            whose = self._area_by_word(label)
-            named = [whose] if whose is not None else [m for m in named if m.key != side.key]
-            owner = None if owner is not None and owner.key == side.key else owner
-        following = None if in_table else self.room_right_after(line.text, reading.end)
-        if following is not None:
-            named = [following]  # "28%MC in the rumpus and 31%MC in the granny flat"
-        if reading.told and not in_table and (paired := paired_room(line.text, reading.start)) is not None:
-            named = [self._resolve(paired)]  # "bedrooms 2 and 3 read 38 and 35": each its own, in order
-        if reading.told and not named:
-            # "but the cupboard wall was still 19": the Hot water cupboard, by its word
-            named = [found] if (found := self._area_by_word(label)) is not None else []
-        if not named and not in_table and side is None:
-            start = sentence_start(line.text, reading.start)
-            ends = self.__dict__.get("_line_reading_ends", ())
-            named = [item] if (item := self._item_room(line.text, reading.start, start, ends)) else []
-        # ("diner screed by patio door", "rec dw at laundry wall 30": the diner's, the rec room's)
-        if named:
-            named[0] = self._off_landmark(label, named[0])
-        elif owner is not None:
-            owner = self._off_landmark(label, owner)
-        transposed = in_table and self._rows is not None and self._rows.point_columns is not None
-        # A column of a day-by-day table is named by its heading alone, never by the row's context.
-        # A table row is named by its own words: the block's preamble is no context for it.
-        place = (
-            named[0]
-            if named
-            else None
-            if transposed
-            else owner
-            or (
-                self._heading_room()
-                if in_table
-                else self._remembered(label)
-                or self._spot_after(line.text, reading.end)
-                or self._fixture_room(label)
-                or line_item_place(self.__dict__, line.number, label)
-                or self._label_context(label)
-            )
-        )
-        if bracketed_spot(label) and (before := line_item_place(self.__dict__, line.number, "")) is not None:
-            place = before  # ("kitchen K1 (bench) 38, K4 (pantry) 33": K4 is the kitchen's, by the pantry)
-        beneath = self._space_beneath(label)  # ("Under bathroom" in a crawlspace's log)
-        place = beneath or place
-        keep_line_place(self.__dict__, line.number, place)
-        if (
-            reading.point is not None
-            and not in_table
-            and side is None
-            and beneath is None
-            and (mentions := room_mentions(label))
-        ):
-            # A map's point is in the first room its line names ("A  bottom plate, mech room / rec
-            # room wall"); a room it is only near is a landmark ("A  master bed floorboards at
-            # ensuite wall": the room the map is about)
-            own = [m for m in mentions if not _LANDMARK_BEFORE.search(label, 0, m.start)]
-            landmark = self._resolve(mentions[0])
-            # ("A  bottom plate, mech room / rec room wall": the room named first, by its short word)
-            earlier = self._area_by_word(label[: own[0].start]) if own and own[0].start else None
-            if earlier is not None and earlier.key in self.areas:
-                place = earlier
-            elif own:
-                place = self._resolve(own[0])
-            elif (lead := self._off_landmark(label, landmark)) is not landmark:
-                place = lead  # ("C master bed floorboards at ensuite wall": the master bedroom's)
-            elif self._context is not None and self._context.key in self.areas:
-                place = self._context
-        elif reading.point is not None and not in_table and not named and _is_list_line(line.text):
-            # ("L1 GIB by machine 35 / L2 ... / H1 hall skirting 30": L1 and L2 in the Laundry, the one
-            # affected room whose initial their letters are, not the room a later item names)
-            codes = [code.group(0) for code in _POINT_CODE.finditer(line.text[:_MAX_CODED_LINE])]
-            names = {key: area.room for key, area in self.areas.items()}
-            key = point_room(reading.point, codes, names)
-            place = Mention(key=key, name=names[key], start=0, end=0) if key is not None else place
-        spelt = None
-        if (coded := leading_room_code(reading.point or label, self.areas)) is not None:
-            # ("T2 wall shared with laundry 33", "Day 2: laundry 30, T3 21": the room the row's
-            # code spells, not the one its words or the line before name)
-            place = Mention(key=coded, name=self.areas[coded].room, start=0, end=0)
-            named = [place]
-        elif not named and not room_mentions(label) and (spelt := named_space_lead(label)) is not None:
-            # ("S1 Gallery 2 centre: ..." under a line on the office: a space by its name and number
-            # the vocabulary does not know is the row's own, not the one the lines before named)
-            same = next((key for key, area in self.areas.items() if area.room.lower() == spelt.lower()), None)
-            place = Mention(key=same, name=self.areas[same].room, start=0, end=0) if same else None
-        materials = materials_in(label)
-        material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
-        unit = (
-            reading.unit
-            or self._label_scale(label)  # ("| pins | 48 |": the scale the job says its pins read)
-            or meter_scale(label, self.__dict__.get("_meter_scales", {}))  # "| Surveymaster | 690 |"
-            or self._row_scales().for_material(material.key if material else None)
-            or "%"
-        )
-        if reading.role == "goal":
-            self.goals.append(Goal(material.key if material else None, unit, reading.value))
-            return
-        if transposed and self._rows is not None and self._rows.point_columns:
-            place = self._column_room(label, self._rows.point_columns)
-        phrase = room_phrase_before(line.text, reading.start) if reading.told and not named else None
-        if phrase is not None and (owner is None or owner.start < reading.start - _ROOM_LOOK * 5):
-            place = None  # "Walls in the nappy change room read 75-90": the room its sentence names
-        location = self._name(place) if place is not None else phrase or self._label_place(label)
-        location = spelt if spelt is not None and place is None else location
-        location = self.__dict__.get("_run_place") or location
-        if reading.room and (
-            location == UNSPECIFIED_LOCATION
-            or self._room_cell_first(reading.room, place)
-            # (a place the row's own words do not name came from the lines around it: the Room cell,
-            # a space the vocabulary does not know, "Pharaoh's Tomb", is the row's own)
-            or (
-                not room_mentions(label)
-                and not named
-                and not room_mentions(reading.room)
-                and titled_name(reading.room)
-            )
-        ):
-            location = cell_place(reading.room) or location  # "| Rear passage | pine stud | 31 |"
-        if location == UNSPECIFIED_LOCATION and in_table:  # ("| Partition base, bathroom side | 880 |")
-            found = unnamed_row_place(label, side, self.areas, self._resolve, self._fixture_room)
-            location = self._name(found) if found is not None else location
-        location = self._table_location(location, in_table and not transposed)
-        re_read = False
-        if reading.point is not None:
-            # A map's point keeps its place, material and scale when it is re-read by its letter.
-            re_read = reading.point in self._points and not named
-            known = self._points.setdefault(reading.point, (location, material, unit))
-            if not named:
-                location, material, unit = known[0], material or known[1], reading.unit or known[2]
-            reference_points: set[str] = self.__dict__.setdefault("_reference_points", set())
-            re_read_reference = reading.point in reference_points  # "R2 11 %MC": still the dry standard
-        if reading.point is None and not in_table and (code := inline_point_code(label)) is not None:
-            self._points.setdefault(code, (location, material, unit))  # ("kitchen K1 (at bench) 38")
-        unit = wide_scale(reading.value, unit, self._row_scales(), self._document_scales)
-        if reading.value > MAX_PERCENT and unit != "REL":
-            return  # "230" is a reading only on a relative scale
-        draft = ReadingDraft(
-            location=location,
-            material=material,
-            value=reading.value,
-            unit=unit,
-            meter=self._meter,
-            taken_on=reading.taken_on,
-            is_reference=reading.role == "reference"
-            or self._reference_block
-            or bool(self.__dict__.get("_reference_list"))
-            or (reading.point is not None and re_read_reference)
-            # (a point re-read by its letter is in its own room, not the one the lines before name:
-            # "A is the wettest wood point at 26%" after the storage room's dry standards)
-            or (
-                not re_read
-                and self._in_reference_room(place)
-                and reading.label not in self.__dict__.get("_drying_labels", frozenset())
-            )
-            or self._tagged_reference(label, reading, place, line.number, line.text),
-            said_dry=reading.said_dry,
-            source=line.span(),
-            point=reading.point,
-        )
-        if draft.is_reference and reading.point is not None:
-            self.__dict__.setdefault("_reference_points", set()).add(reading.point)
-        if not self._is_air(line, reading.unit or "") and not after_temperature(line.text, reading.start):
-            self._append(draft, told=reading.told)
 
     def _append(self, draft: ReadingDraft, *, told: bool) -> None:
         if is_room_number(draft.source.text, draft.value, self.__dict__.get("_room_numbers", frozenset())):

@@ -52,6 +52,7 @@ from chalicelib.analysis.offline.room_verdicts import (
 )
 from chalicelib.analysis.offline.sentence_verdicts import sentence_unaffected
 from chalicelib.analysis.offline.sized_spaces import sized_space_mentions
+from chalicelib.analysis.offline.spaces_together import rest_is_rooms, same_room_again
 from chalicelib.analysis.offline.spaces_vocabulary import (
     ROOM_PATTERN,
     Mention,
@@ -146,8 +147,6 @@ _HEADING_PREFIX = re.compile(
 )
 
 
-# A line that names rooms and nothing else ("Master bedroom and Bedroom 3", "Garage", "Bedroom 2 (upstairs)").
-_HEADING_ONLY_REST = re.compile(r"(?:\s|,|&|/|\+|:|\band\b|\bthe\b|\([^()\d\n,;:]{0,40}\))*", FLAGS)
 # ("Rooms: kitchen 12 x 10 (from listing), dining, mudroom": a header's list may give sizes)
 _LISTED_REST = re.compile(
     r"(?:\s|,|&|/|\+|:|\band\b|\bthe\b|\([a-z ]{0,20}\)"
@@ -363,15 +362,15 @@ def room_mentions(text: str) -> list[Mention]:
     found = [mention for mention in _subjects(text, found) if _IN_ADDRESS.match(text, mention.end) is None]
     if not found:
         return []
-    found = _same_room_again(found)
+    found = same_room_again(found)
     reader = _Reader(text, found)
     one_room = len({mention.key for mention in found}) == 1
     prefix = _HEADING_PREFIX.match(text)
     prefix_end = prefix.end() if prefix else 0
-    heading_only = found[0].start <= prefix_end and _rest_is_rooms(text, found)
+    heading_only = found[0].start <= prefix_end and rest_is_rooms(text, found)
     # "Rooms: living room, master bedroom" (an office's header) names rooms as a sentence would: a
     # room's own later "Master bedroom - nothing wet" outweighs it
-    listed = is_label_line and len(found) > 1 and _rest_is_rooms(text, found, _LISTED_REST)
+    listed = is_label_line and len(found) > 1 and rest_is_rooms(text, found, _LISTED_REST)
     whole_line: tuple[bool, bool] | None = None  # read once: a line of one room is all its own
     clear_test = ClearTests(text)
     called_normal = CalledNormal(text, reader.sentences)
@@ -549,32 +548,6 @@ def _retracted_or_empty(reader: _Reader, flags: list[list[bool]]) -> None:
             flag[0], flag[2] = False, False
         if first_end is not None and mention.end <= first_end:
             flag[1] = True
-
-
-def _same_room_again(found: Sequence[Mention]) -> list[Mention]:
-    """ "the upstairs hall bathroom toilet burst. Water ran across the bathroom tile": a bare room after
-    the one qualified room of its kind on the line is that room."""
-    qualified: dict[str, set[str]] = {}
-    named: dict[str, Mention] = {}
-    out = []
-    for mention in found:
-        if mention.qualified:
-            qualified.setdefault(mention.base, set()).add(mention.key)
-            named[mention.key] = mention
-        elif len(qualified.get(mention.base, ())) == 1:
-            first = named[next(iter(qualified[mention.base]))]
-            mention = replace(mention, key=first.key, name=first.name, qualified=True, level=first.level)
-        out.append(mention)
-    return out
-
-
-def _rest_is_rooms(text: str, found: Sequence[Mention], rest: re.Pattern[str] = _HEADING_ONLY_REST) -> bool:
-    previous = found[0].start
-    for mention in found:
-        if not rest.fullmatch(text, previous, mention.start) and previous != found[0].start:
-            return False
-        previous = mention.end
-    return rest.fullmatch(text, previous) is not None
 
 
 _NOTHING_MORE = re.compile(r"[\s.,;:!)]*", FLAGS)
