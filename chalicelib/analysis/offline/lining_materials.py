@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 
 from chalicelib.analysis.findings import AffectedArea, MoistureReading
-from chalicelib.analysis.offline.material_words import material_words
+from chalicelib.analysis.offline.material_words import material_words, named_materials
 from chalicelib.analysis.offline.reading_materials import _lowest_by_day, _wet_without_goal
 from chalicelib.analysis.offline.text import FLAGS, Line
 
@@ -38,19 +38,9 @@ _NOT_LINING = re.compile(
 )
 
 
-def _named_linings(lines: Sequence[Line]) -> dict[str, str]:
-    """Each kind of wall lining the notes name, as first written."""
-    first: dict[str, str] = {}
-    for line in lines:
-        for word in material_words(line.text):
-            if word.key in _LINING_KEYS:
-                first.setdefault(word.key, word.name)
-    return first
-
-
 def job_lining(lines: Sequence[Line]) -> str | None:
     """The one kind of wall lining the notes name (as first written), or None for none or several."""
-    first = _named_linings(lines)
+    first = named_materials(lines, _LINING_KEYS)
     return next(iter(first.values())) if len(first) == 1 else None
 
 
@@ -111,7 +101,7 @@ def _over_standard(reading: MoistureReading, standards: dict[str, float]) -> boo
 def with_lining_materials(
     areas: Sequence[AffectedArea], readings: Sequence[MoistureReading], lines: Sequence[Line]
 ) -> list[AffectedArea]:
-    named = _named_linings(lines)
+    named = named_materials(lines, _LINING_KEYS)
     if len(named) > 1:
         return list(areas)
     # (a wall read on a unit it inherited is the lining only where no other wall sheet is named: with

@@ -8,12 +8,12 @@ were affected, where notes abbreviate freely and name wall assemblies part by pa
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from chalicelib.analysis.findings import AffectedArea
 from chalicelib.analysis.offline.material_soundness import said_sound
-from chalicelib.analysis.offline.text import FLAGS, collapse, matched_key
+from chalicelib.analysis.offline.text import FLAGS, Line, collapse, matched_key
 
 # (key, pattern, name): the key is shared with readings.py and classification.py ("drywall",
 # "underlay", ...); the name is how an abbreviation is reported, None to report the words as written.
@@ -312,3 +312,14 @@ def _without_shorthand(names: list[str]) -> list[str]:
     if not any(key in _TILED_KEYS and "tile" in name.lower() for key, name in keyed):
         return names
     return [name for key, name in keyed if not (key == "tile" and name.lower() in _BARE_TILES)]
+
+
+def named_materials(lines: Sequence[Line], keys: Collection[str]) -> dict[str, str]:
+    """Each of the material `keys` the notes name, as first written ("Gyprock" for drywall): which
+    linings a job has, when a bare "wall" or "ceiling" must be read as one of them."""
+    first: dict[str, str] = {}
+    for line in lines:
+        for word in material_words(line.text):
+            if word.key in keys:
+                first.setdefault(word.key, word.name)
+    return first

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 
 from chalicelib.analysis.findings import AffectedArea, DamageType
-from chalicelib.analysis.offline.material_words import MaterialWord, material_words
+from chalicelib.analysis.offline.material_words import MaterialWord, material_words, named_materials
 from chalicelib.analysis.offline.text import FLAGS, Line, evidence_matches
 
 SURFACE_KEYS = frozenset({"ceiling"})
@@ -83,23 +83,13 @@ def surface_damaged(text: str, start: int, end: int) -> bool:
 _CEILING_LININGS = frozenset({"drywall", "plaster"})
 
 
-def _job_linings(lines: Sequence[Line]) -> dict[str, str]:
-    """Each kind of lining the notes name, as first written."""
-    first: dict[str, str] = {}
-    for line in lines:
-        for word in material_words(line.text):
-            if word.key in _LINING_KEYS:
-                first.setdefault(word.key, word.name)
-    return first
-
-
 def with_bare_surfaces_judged(
     areas: Sequence[AffectedArea], lines: Sequence[Line], damage: DamageType | None
 ) -> list[AffectedArea]:
     """Bare ceilings kept as they are only in a water job that names no lining; in a water job that
     names one lining, a damaged bare ceiling is that lining; elsewhere (several linings named, or a fire
     or mould job, whose residue reader names the surfaces) it is left to what else the notes say."""
-    linings = _job_linings(lines)
+    linings = named_materials(lines, _LINING_KEYS)
     if damage is DamageType.WATER and not linings:
         return list(areas)
     lining = next(iter(linings.values())) if damage is DamageType.WATER and len(linings) == 1 else None
