@@ -237,9 +237,9 @@ def held_analysis(monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
     # The function processing calls (it imports it from chalicelib.analysis, not re-exporting it).
     from chalicelib.analysis import analyze_text as real
 
-    def held(text: str) -> Any:
+    def held(text: str, **kwargs: Any) -> Any:
         release.wait(timeout=30)
-        return real(text)
+        return real(text, **kwargs)
 
     monkeypatch.setattr(processing, "analyze_text", held)
     yield release

@@ -87,10 +87,10 @@ def slow_marked_notes(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
     real = processing.analyze_text
 
-    def analyze(text: str) -> Any:
+    def analyze(text: str, **kwargs: Any) -> Any:
         if SLOW_MARK in text:
             time.sleep(SLOW_SECONDS)
-        return real(text)
+        return real(text, **kwargs)
 
     monkeypatch.setattr(processing, "analyze_text", analyze)
     yield

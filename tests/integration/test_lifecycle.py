@@ -81,7 +81,7 @@ def test_a_phase_that_keeps_failing_is_retried_then_marked_failed(
     # Given an analyzer whose dependency keeps timing out
     calls: list[int] = []
 
-    def unavailable(text: str) -> object:
+    def unavailable(text: str, **_: object) -> object:
         calls.append(1)
         raise TransientError("Analyzer timed out after 30 s")
 
@@ -106,7 +106,7 @@ def test_a_permanent_error_is_not_retried(api: Api, monkeypatch: pytest.MonkeyPa
     # Given an analyzer that hits a bug
     calls: list[int] = []
 
-    def broken(text: str) -> object:
+    def broken(text: str, **_: object) -> object:
         calls.append(1)
         raise ValueError("could not parse reading '3O%MC'")
 
@@ -153,9 +153,9 @@ def test_deleting_a_running_workflow_cancels_it_and_stops_its_execution(
     release = threading.Event()
     real = processing.analyze_text
 
-    def slow(text: str) -> object:
+    def slow(text: str, **kwargs: object) -> object:
         release.wait(timeout=20)
-        return real(text)
+        return real(text, **kwargs)
 
     monkeypatch.setattr(processing, "analyze_text", slow)
     workflow_id = api.create_text(WATER_LOSS)
