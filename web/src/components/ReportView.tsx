@@ -9,11 +9,21 @@ function text(value: unknown): string {
   return String(value)
 }
 
-function Table({ caption, rows, columns }: { caption: string; rows: Any[]; columns: [string, string][] }) {
+function Table({
+  caption,
+  rows,
+  columns,
+  prose = false,
+}: {
+  caption: string
+  rows: Any[]
+  columns: [string, string][]
+  prose?: boolean // columns of sentences: they wrap on a phone instead of scrolling sideways
+}) {
   if (!rows || rows.length === 0) return null
   return (
     <div className="scroll" tabIndex={0} role="region" aria-label="Table (scrolls sideways)">
-      <table>
+      <table className={prose ? 'prose-table' : undefined}>
         <caption>{caption}</caption>
         <thead>
           <tr>
@@ -120,6 +130,7 @@ export function ReportView({ report }: { report: Any }) {
       />
       <Table
         caption="Before it is sent: what a desk review will ask for"
+        prose
         rows={report.documentationGaps as Any[]}
         columns={[
           ['missing', 'Missing'],
