@@ -29,11 +29,12 @@ from __future__ import annotations
 import copy
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from pydantic import BaseModel, ValidationError
 
@@ -455,6 +456,13 @@ def _describe(error: anthropic.APIError, attempts: int) -> str:
     return f"the API failed with {type(error).__name__} {tries}"
 
 
+class OfflineAnalysis(Protocol):
+    """What stands in when Claude cannot answer: the offline analyzer, given the day the notes
+    were received as the reference for a weekday they write with no year."""
+
+    def __call__(self, text: str, *, received: date | None = None) -> Findings: ...
+
+
 class ClaudeAnalyzer:
     def __init__(
         self,
@@ -464,7 +472,7 @@ class ClaudeAnalyzer:
         max_retries: int = 3,
         timeout_seconds: float = 120,
         http_client: httpx2.Client | None = None,
-        fallback: Callable[[str], Findings] = analyze_text,
+        fallback: OfflineAnalysis = analyze_text,
         prices: Mapping[str, ModelPrice] | None = None,
     ) -> None:
         if not api_key:
@@ -478,7 +486,11 @@ class ClaudeAnalyzer:
         self._prices = PRICES if prices is None else prices
         self._client: anthropic.Anthropic | None = None
 
-    def analyze(self, text: str, *, qa_feedback: list[str] | None = None) -> AnalysisOutcome:
+    def analyze(
+        self, text: str, *, qa_feedback: list[str] | None = None, received: date | None = None
+    ) -> AnalysisOutcome:
+        """Claude's findings of the notes; the offline analyzer's (reading them as of `received`,
+        as PROCESSING does without a key) when Claude stays unavailable or answers unusably."""
         import anthropic
 
         lines = _source_lines(text)
@@ -493,7 +505,7 @@ class ClaudeAnalyzer:
             except anthropic.APIError as error:
                 reason = _describe(error, counter.count)
                 logger.warning("Claude analysis failed", extra={"reason": reason, "model": self.model})
-                return self._fall_back(text, reason, counter.count, usage, cost)
+                return self._fall_back(text, received, reason, counter.count, usage, cost)
             response_usage = _usage_of(message)
             usage = response_usage if usage is None else usage + response_usage
             cost = self._add_cost(cost, response_usage)
@@ -517,7 +529,7 @@ class ClaudeAnalyzer:
                 fallback_reason=None,
             )
         reason = "its answer was unusable twice: " + _truncate("; ".join(repair or []), 500)
-        return self._fall_back(text, reason, counter.count, usage, cost)
+        return self._fall_back(text, received, reason, counter.count, usage, cost)
 
     # --- internals ---
 
@@ -562,9 +574,15 @@ class ClaudeAnalyzer:
         return cost + price.cost(usage)
 
     def _fall_back(
-        self, text: str, reason: str, attempts: int, usage: Usage | None, cost: float | None
+        self,
+        text: str,
+        received: date | None,
+        reason: str,
+        attempts: int,
+        usage: Usage | None,
+        cost: float | None,
     ) -> AnalysisOutcome:
-        findings = self._fallback(text)
+        findings = self._fallback(text, received=received)
         note = (
             f"These findings were produced by the offline rules analyzer because Claude ({self.model}) "
             f"was unavailable: {reason}."

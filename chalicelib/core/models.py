@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
@@ -256,6 +256,13 @@ class Workflow(TimestampedModel):
                 k: v for k, v in shown["inputData"].items() if not k.endswith(("Key", "VersionId"))
             }
         return shown
+
+    @property
+    def received_on(self) -> date:
+        """The day the notes reached us: the workflow's creation day. The offline analyzer takes it
+        as the reference for a weekday written with no year (PROCESSING, QA's reference reading and
+        Claude's offline fallback alike), so a report does not change with the day it is re-run."""
+        return self.created_at.date()
 
     @property
     def listing_key(self) -> str:

@@ -40,11 +40,12 @@ def analyse(ports: Ports, workflow: Workflow, state: ExecutionState) -> PhaseRes
         api_key, unavailable = None, str(error)
     if api_key:
         settings = settings.model_copy(update={"anthropic_api_key": api_key})
-        findings, analysis = _claude_analysis(settings, text, _qa_feedback(ports, workflow, state))
+        feedback = _qa_feedback(ports, workflow, state)
+        findings, analysis = _claude_analysis(settings, text, feedback, workflow.received_on)
     elif unavailable is not None:
-        findings, analysis = _without_key(text, unavailable, settings, received_on(workflow))
+        findings, analysis = _without_key(text, unavailable, settings, workflow.received_on)
     else:
-        findings = analyze_text(text, received=received_on(workflow))
+        findings = analyze_text(text, received=workflow.received_on)
         analysis = {"analyzer": findings.analyzer, "version": findings.analyzer_version, "costUsd": None}
     if workflow.input_method in UPLOADED_INPUTS:
         pages = blobs.get_json(work_key(workflow.user_id, workflow.id, WorkFile.PAGES))
@@ -84,9 +85,9 @@ def claude_analyzer(settings: Settings) -> Any:
 
 
 def _claude_analysis(
-    settings: Settings, text: str, feedback: list[str] | None
+    settings: Settings, text: str, feedback: list[str] | None, received: date
 ) -> tuple[Findings, dict[str, Any]]:
-    outcome = claude_analyzer(settings).analyze(text, qa_feedback=feedback)
+    outcome = claude_analyzer(settings).analyze(text, qa_feedback=feedback, received=received)
     usage = outcome.usage
     if usage is not None:
         observability.claude_usage(usage.prompt_tokens + usage.output_tokens, outcome.cost_usd)
@@ -106,13 +107,6 @@ def _claude_analysis(
         "fellBack": outcome.fell_back,
         "fallbackReason": outcome.fallback_reason,
     }
-
-
-def received_on(workflow: Workflow) -> date:
-    """The day the notes reached us: the workflow's creation day. The offline analyzer takes it as
-    the reference for a weekday written with no year, so a report does not change with the day it
-    is re-run."""
-    return workflow.created_at.date()
 
 
 def _without_key(

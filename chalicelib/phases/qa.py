@@ -81,8 +81,8 @@ def _reference(ports: Ports, workflow: Workflow) -> Findings:
         return Findings.model_validate(ports.blobs.get_json(key))
     except NotFound:
         text = ports.blobs.get_text(work_key(workflow.user_id, workflow.id, WorkFile.TEXT))
-        # (the same reference day PROCESSING read it with: the workflow's creation day)
-        reference = analyze_text(text, received=workflow.created_at.date())
+        # (the same reference day PROCESSING read it with)
+        reference = analyze_text(text, received=workflow.received_on)
         ports.blobs.put_json(key, reference.model_dump(mode="json", by_alias=True))
         return reference
 

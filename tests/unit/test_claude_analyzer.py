@@ -12,6 +12,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -395,9 +396,41 @@ def test_a_custom_fallback_is_used() -> None:
     api = FakeApi(api_error(500, "api_error"))
     stand_in = Findings(analyzer="offline-rules", analyzer_version="test", notes=["from the stand-in"])
 
-    outcome = analyzer(api, max_retries=0, fallback=lambda text: stand_in).analyze(NOTES)
+    outcome = analyzer(api, max_retries=0, fallback=lambda text, received=None: stand_in).analyze(NOTES)
 
     assert outcome.findings.notes[0] == "from the stand-in" and "offline rules" in outcome.findings.notes[1]
+
+
+@pytest.mark.parametrize("received", [date(2026, 3, 2), None])
+def test_the_fallback_reads_the_notes_as_of_the_day_they_were_received(received: date | None) -> None:
+    # A weekday the notes write with no year is dated from the day the job came in, as PROCESSING
+    # does without a key: Claude being down must not move the dates.
+    api = FakeApi(api_error(500, "api_error"))
+    asked: list[date | None] = []
+
+    def offline(text: str, *, received: date | None = None) -> Findings:
+        asked.append(received)
+        return Findings(analyzer="offline-rules", analyzer_version="test")
+
+    outcome = analyzer(api, max_retries=0, fallback=offline).analyze(NOTES, received=received)
+
+    assert outcome.fell_back and asked == [received]
+
+
+def test_the_real_fallback_dates_a_bare_weekday_from_the_received_day() -> None:
+    # "Tuesday 3 March" with no year: 2026 for a job received in March 2026, 2020 (the last year
+    # 3 March fell on a Tuesday) for one received in March 2021.
+    notes = "Insured: R Tamsin\nWater came through the ceiling on Tuesday 3 March.\nKitchen carpet wet."
+
+    def fallen_back_loss(received: date) -> date | None:
+        api = FakeApi(api_error(500, "api_error"))
+        outcome = analyzer(api, max_retries=0).analyze(notes, received=received)
+        assert outcome.fell_back
+        loss = outcome.findings.job.date_of_loss
+        return None if loss is None else loss.value
+
+    assert fallen_back_loss(date(2026, 3, 9)) == date(2026, 3, 3)
+    assert fallen_back_loss(date(2021, 3, 9)) == date(2020, 3, 3)
 
 
 # --- citations ---------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import json
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from typing import Any
 
 import pytest
@@ -266,8 +267,10 @@ def test_claude_tokens_and_cost_are_metered(
     get_settings.cache_clear()
 
     class Analyzer:
-        def analyze(self, text: str, *, qa_feedback: list[str] | None = None) -> AnalysisOutcome:
-            findings = analyze_text(text)
+        def analyze(
+            self, text: str, *, qa_feedback: list[str] | None = None, received: date | None = None
+        ) -> AnalysisOutcome:
+            findings = analyze_text(text, received=received)
             usage = Usage(
                 input_tokens=100,
                 output_tokens=50,

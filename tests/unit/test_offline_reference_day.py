@@ -5,12 +5,19 @@ clock's)."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
+import httpx2
 import pytest
 
 from chalicelib.analysis import analyze_text
+from chalicelib.analysis.claude import DEFAULT_MODEL, ClaudeAnalyzer
 from chalicelib.analysis.offline.weekdays import weekday_year
+from chalicelib.core.documents import WorkFile, work_key
+from chalicelib.core.models import InputMethod, Workflow, WorkflowStatus
+from chalicelib.phases import processing
+from chalicelib.settings import get_settings
+from tests.memory_ports import MemoryPorts
 
 _SITE = "Site: 4 Tern St, Ballina NSW 2478\n"
 
@@ -46,3 +53,56 @@ def test_the_weekday_year_is_never_after_the_latest_year_given() -> None:
     assert weekday_year(11, 10, 1, 2027) == date(2026, 11, 10)
     assert weekday_year(11, 10, 1, 2025) == date(2020, 11, 10)
     assert weekday_year(11, 10, 1, None) is None
+
+
+# --- the pipeline passes the day: PROCESSING with and without Claude ------------------------------
+
+_WORKFLOW_ID = "wf_" + "e" * 32
+_NOTES = "Insured: R Tamsin\nWater came through the ceiling on Tuesday 3 March.\nKitchen carpet wet.\n"
+
+
+def _received_in_march_2021() -> MemoryPorts:
+    created = datetime(2021, 3, 9, 22, 15, tzinfo=UTC)
+    ports = MemoryPorts()
+    ports.workflows.create(
+        Workflow(
+            id=_WORKFLOW_ID,
+            user_id="alice",
+            title="Ceiling leak",
+            input_method=InputMethod.TEXT,
+            status=WorkflowStatus.IN_PROGRESS,
+            input_data={"textKey": "inputs/alice/notes.txt"},
+            created_at=created,
+            updated_at=created,
+        )
+    )
+    ports.blobs.put_text(work_key("alice", _WORKFLOW_ID, WorkFile.TEXT), _NOTES)
+    return ports
+
+
+@pytest.mark.parametrize("claude_down", [False, True], ids=["offline", "claude-fell-back"])
+def test_processing_dates_a_bare_weekday_from_the_day_the_job_was_created(
+    claude_down: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Created 9 March 2021: "Tuesday 3 March" is 3 March 2020 (the last year it fell on a Tuesday),
+    # however long after that the job is processed, and whichever analyzer stands behind it.
+    if claude_down:
+        monkeypatch.setenv("ANTHROPIC_API_KEY", "sk-ant-test")
+        failing = httpx2.Client(transport=httpx2.MockTransport(lambda request: httpx2.Response(500)))
+        monkeypatch.setattr(
+            processing,
+            "claude_analyzer",
+            lambda settings: ClaudeAnalyzer("sk-ant-test", DEFAULT_MODEL, http_client=failing, max_retries=0),
+        )
+    get_settings.cache_clear()
+    ports = _received_in_march_2021()
+    try:
+        processing.handle(ports, {"workflowId": _WORKFLOW_ID, "userId": "alice", "attempt": 1})
+    finally:
+        get_settings.cache_clear()
+
+    findings = ports.blobs.get_json(work_key("alice", _WORKFLOW_ID, WorkFile.FINDINGS))
+    assert findings["job"]["dateOfLoss"]["value"] == "2020-03-03"
+    assert (findings["analyzer"] == "offline-rules") and (
+        any("Claude" in note for note in findings["notes"]) is claude_down
+    )
