@@ -6,6 +6,10 @@ demolition. Warnings only: a missing photo weakens a claim, it does not make the
   material should have a photo of that room taken before the work. Photos carry no work date
   here, so a photo counts as "before" unless its caption says it is after ("after", "removed",
   "post-demo", "completed").
+
+Photos keep arriving after QA (a TEXT workflow reports at once; the phone uploads later), so a
+report rendered later judges these two rules again against the photos it shows (`with_photos_now`):
+it never asks for a photo it prints.
 """
 
 from __future__ import annotations
@@ -15,8 +19,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from chalicelib.analysis.findings import Findings, ScopeItem
-from chalicelib.analysis.qa_issues import QaIssue, issue
-from chalicelib.analysis.standards import Standards
+from chalicelib.analysis.qa_issues import QaIssue, QaResult, issue
+from chalicelib.analysis.qa_template import QaTemplate, apply_rules, with_thresholds
+from chalicelib.analysis.standards import Standards, load_standards
+
+PHOTO_CODES = frozenset({"AFFECTED_AREA_WITHOUT_PHOTO", "DEMOLITION_WITHOUT_BEFORE_PHOTO"})
 
 _DEMOLITION = re.compile(
     r"\b(?:remov\w*|demo|demolish\w*|cut\w*|tear\w*\s+out|tore\s+out|torn\s+out|rip\w*\s+out|strip\w*|flood\s+cut)\b",
@@ -80,3 +87,21 @@ def photo_issues(
                 f"{item.description}: no photo{where} from before the work was received; demolition"
                 " without a before-photo is commonly cut at desk review.",
             )
+
+
+def with_photos_now(
+    qa: QaResult, findings: Findings, photos: Sequence[PhotoEvidence], template: QaTemplate | None = None
+) -> QaResult:
+    """QA's result with its photo rules judged again against `photos` (those received by now),
+    under the same template settings QA used; every other issue stays as QA found it. A photo
+    rule a template made an error can pass now, so `passed` is judged again too."""
+    standards = load_standards().for_country(findings.locale.country)
+    if template is not None:
+        standards = with_thresholds(standards, template.rules.thresholds)
+    fresh = list(photo_issues(findings, photos, standards))
+    if template is not None:
+        fresh = apply_rules(fresh, template.rules)
+    issues = [found for found in qa.issues if found.code not in PHOTO_CODES] + fresh
+    return qa.model_copy(
+        update={"issues": issues, "passed": not any(found.severity == "error" for found in issues)}
+    )

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from chalicelib.analysis import Findings, QaResult
 from chalicelib.analysis.findings import CamelModel
+from chalicelib.analysis.photo_rules import with_photos_now
+from chalicelib.core import photos as received_photos
 from chalicelib.core import templates
 from chalicelib.core.company import logo_bytes
 from chalicelib.core.company_models import CompanyProfile
@@ -90,13 +92,16 @@ def render_report_files(
     embeds = any(extension in ON_REQUEST_FORMATS for extension in formats)
     template = templates.pinned(ports, workflow)  # the workflow's own version, never a newer one
     shown, images = _photos(ports, workflow, with_bytes=embeds)
+    # Photos may have come since QA: its photo warnings are judged again against those shown.
+    evidence = received_photos.evidence(ports, workflow.id)
+    shown_qa = with_photos_now(qa_result, findings, evidence, template.qa() if template else None)
     report = (
         Report(
             workflow_id=workflow.id,
             title=workflow.title,
             generated_at=iso(signature.signed_at if signature else utc_now()),
             findings=findings,
-            qa=qa_result,
+            qa=shown_qa,
             draft=draft,
             review=workflow.review,
             signature=signature,
@@ -151,7 +156,17 @@ def file_on_request(ports: Ports, workflow: Workflow, extension: str, *, draft: 
         source = ReportSource.model_validate_json(data)
         shown, images = _photos(ports, workflow, with_bytes=extension in ON_REQUEST_FORMATS)
         report = source.report.model_copy(
-            update={"photos": shown, "photo_captions": photos.named_without_images(ports, workflow, shown)}
+            update={
+                "photos": shown,
+                "photo_captions": photos.named_without_images(ports, workflow, shown),
+                # QA's photo warnings as of these photos: a file never asks for a photo it shows.
+                "qa": with_photos_now(
+                    source.report.qa,
+                    source.report.findings,
+                    received_photos.evidence(ports, workflow.id),
+                    source.template.qa() if source.template is not None else None,
+                ),
+            }
         )
         logo = logo_bytes(ports, source.report.company)
         report = report.with_images(images).with_logo(logo).with_template(source.template)

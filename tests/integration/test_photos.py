@@ -299,6 +299,8 @@ def test_photos_uploaded_with_a_workflow_are_embedded_by_room_in_every_report(
     assert [(c["caption"], c["room"]) for c in report["photoCaptions"]] == [("carpet edge lifted", "Hallway")]
     # ... and the contractor's documentation checklist no longer asks for photos
     assert "No photos recorded." not in [gap["missing"] for gap in report["documentationGaps"]]
+    # ... and QA's photo warning for the laundry is answered, the kitchen's still asked
+    assert _unphotographed(report) == ["Kitchen"]
 
     # And the PDF embeds the three images, on the Photos pages, grouped by room with captions
     from pypdf import PdfReader
@@ -346,6 +348,15 @@ def test_qa_warns_about_rooms_and_demolition_without_photos_but_passes(api: Api)
     }
 
 
+def _unphotographed(report: dict[str, Any]) -> list[str]:
+    """The rooms the report's QA list says no photo of was received."""
+    return sorted(
+        issue["message"].split(":")[0]
+        for issue in report["qa"]["issues"]
+        if issue["code"] == "AFFECTED_AREA_WITHOUT_PHOTO"
+    )
+
+
 def test_a_photo_that_arrives_after_the_report_is_in_every_format_asked_for_later(
     api: Api, http_pool: urllib3.PoolManager
 ) -> None:
@@ -359,6 +370,7 @@ def test_a_photo_that_arrives_after_the_report_is_in_every_format_asked_for_late
     report = api.get(f"{API}/workflows/{workflow_id}/report").body["report"]
     assert report["photos"] == []
     assert "No photos recorded." in [gap["missing"] for gap in report["documentationGaps"]]
+    assert _unphotographed(report) == ["Kitchen", "Laundry"]
     # When a photo arrives afterwards
     data = make_jpeg(colour=(90, 90, 200))
     photo = add_photo(

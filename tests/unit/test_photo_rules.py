@@ -4,8 +4,10 @@ before-photo in its room; never an error."""
 from __future__ import annotations
 
 from chalicelib.analysis import analyze_text
-from chalicelib.analysis.photo_rules import PhotoEvidence
+from chalicelib.analysis.photo_rules import PHOTO_CODES, PhotoEvidence, with_photos_now
 from chalicelib.analysis.qa import check_findings
+from chalicelib.analysis.qa_issues import QaResult
+from chalicelib.analysis.qa_template import QaTemplate
 
 NOTES = """Job: 14 Banksia St. Claim CLM-1. Cause: burst supply line under the kitchen sink.
 Kitchen 12x14 ft, vinyl floor wet, drywall wet to 2 ft.
@@ -61,3 +63,58 @@ def test_a_before_photo_in_the_room_answers_both_rules_there() -> None:
 def test_qa_without_photo_evidence_runs_no_photo_rule() -> None:
     # Callers that know nothing of photos (the corpus evaluation) get the same QA as before
     assert _photo_issues(None) == []
+
+
+# --- judged again when a report is rendered after more photos came ------------------------------
+
+
+def _unphotographed(result: QaResult) -> list[str]:
+    findings = analyze_text(NOTES)
+    return sorted(
+        findings.affected_areas[int(issue.field.split("[")[1].rstrip("]"))].room.lower()
+        for issue in result.issues
+        if issue.code == "AFFECTED_AREA_WITHOUT_PHOTO" and issue.field
+    )
+
+
+def test_a_late_photo_answers_its_rooms_warning_and_leaves_every_other_issue() -> None:
+    # Given QA's result from before any photo came
+    findings = analyze_text(NOTES)
+    at_qa = check_findings(findings, photos=[])
+    assert _unphotographed(at_qa) == ["kitchen", "laundry"]
+
+    # When the report is rendered after a photo of the laundry came
+    now = with_photos_now(at_qa, findings, [PhotoEvidence("laundry room", "floor after extraction")])
+
+    # Then only the kitchen is still asked for; no other issue changed
+    assert _unphotographed(now) == ["kitchen"]
+    assert [i for i in now.issues if i.code not in PHOTO_CODES] == [
+        i for i in at_qa.issues if i.code not in PHOTO_CODES
+    ]
+    assert now.checked_at == at_qa.checked_at
+
+
+def test_a_photo_rule_a_template_made_an_error_is_judged_again_at_its_severity() -> None:
+    findings = analyze_text(NOTES)
+    strict = QaTemplate.model_validate({"rules": {"severity": {"AFFECTED_AREA_WITHOUT_PHOTO": "error"}}})
+    at_qa = check_findings(findings, photos=[], template=strict)
+    assert not at_qa.passed
+
+    kitchen_only = with_photos_now(at_qa, findings, [PhotoEvidence("Kitchen", "bench")], strict)
+    both = [PhotoEvidence("Kitchen", "bench"), PhotoEvidence("Laundry", "floor")]
+    all_rooms = with_photos_now(at_qa, findings, both, strict)
+
+    assert [i.severity for i in kitchen_only.issues if i.code == "AFFECTED_AREA_WITHOUT_PHOTO"] == ["error"]
+    assert not kitchen_only.passed
+    assert not [i for i in all_rooms.issues if i.code == "AFFECTED_AREA_WITHOUT_PHOTO"]
+    assert all_rooms.passed == (not any(i.severity == "error" for i in all_rooms.issues))
+
+
+def test_a_photo_rule_a_template_turned_off_stays_off() -> None:
+    findings = analyze_text(NOTES)
+    off = QaTemplate.model_validate({"rules": {"off": ["AFFECTED_AREA_WITHOUT_PHOTO"]}})
+
+    now = with_photos_now(check_findings(findings, photos=[], template=off), findings, [], off)
+
+    assert not [i for i in now.issues if i.code == "AFFECTED_AREA_WITHOUT_PHOTO"]
+    assert [i for i in now.issues if i.code == "DEMOLITION_WITHOUT_BEFORE_PHOTO"]
