@@ -19,8 +19,9 @@ from typing import Any, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
-from chalicelib.analysis import Findings, check_findings
+from chalicelib.analysis import Findings, QaResult, check_findings
 from chalicelib.analysis.findings import SourceSpan
+from chalicelib.analysis.photo_rules import with_photos_now
 from chalicelib.core import templates
 from chalicelib.core.documents import WorkFile, findings_key_of, qa_key_of, work_key
 from chalicelib.core.errors import (
@@ -68,7 +69,9 @@ def etag_of(findings: dict[str, Any]) -> str:
 
 
 def read(ports: Ports, workflow: Workflow) -> FindingsView:
-    """The workflow's findings as they stand (edited or as analysed) and their QA result."""
+    """The workflow's findings as they stand (edited or as analysed) and their QA result, its
+    photo rules judged against the photos received by now (a reviewer adding the photos QA asked
+    for sees those warnings answered, as the DRAFT they render shows them)."""
     try:
         findings = ports.blobs.get_json(findings_key_of(workflow))
         qa = ports.blobs.get_json(qa_key_of(workflow))
@@ -76,7 +79,13 @@ def read(ports: Ports, workflow: Workflow) -> FindingsView:
         raise ConflictError(
             "The findings are ready once the workflow has been through QA", code="FINDINGS_NOT_READY"
         ) from None
-    return FindingsView(findings=findings, qa=qa, etag=etag_of(findings))
+    now = with_photos_now(
+        QaResult.model_validate(qa),
+        Findings.model_validate(findings),
+        evidence(ports, workflow.id),
+        templates.qa_settings(ports, workflow),
+    )
+    return FindingsView(findings=findings, qa=now.model_dump(mode="json"), etag=etag_of(findings))
 
 
 # --- patches ------------------------------------------------------------------------------------

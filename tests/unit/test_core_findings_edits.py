@@ -17,7 +17,16 @@ from chalicelib.core.errors import (
     UnsupportedMediaTypeError,
     VersionConflictError,
 )
-from chalicelib.core.models import InputMethod, Review, ReviewReason, Workflow, WorkflowStatus, utc_now
+from chalicelib.core.models import (
+    InputMethod,
+    Photo,
+    PhotoStatus,
+    Review,
+    ReviewReason,
+    Workflow,
+    WorkflowStatus,
+    utc_now,
+)
 from tests.memory_ports import MemoryPorts
 
 NOTES = """Claim: CLM-5521
@@ -150,3 +159,41 @@ def test_merge_patch_follows_rfc_7396() -> None:
     target = {"a": "b", "c": {"d": "e", "f": "g"}, "tags": ["x"]}
     patch = {"a": "z", "c": {"f": None}, "tags": ["y"]}
     assert findings_edits.merge_patch(target, patch) == {"a": "z", "c": {"d": "e"}, "tags": ["y"]}
+
+
+def test_a_photo_received_during_review_answers_its_warning_when_the_findings_are_read() -> None:
+    # Given findings in review whose QA, run before any photo, asked for one of the laundry
+    ports, workflow = _in_review()
+    findings = analyze_text(NOTES)
+    at_qa = check_findings(findings, photos=[]).model_dump(mode="json")
+    ports.blobs.put_json(work_key("alice", workflow.id, WorkFile.QA), at_qa)
+    asked = [i for i in at_qa["issues"] if i["code"] == "AFFECTED_AREA_WITHOUT_PHOTO"]
+    assert len(asked) == 1
+    assert _photo_warnings(ports, workflow) == asked
+
+    # When the contractor's photo of the laundry arrives
+    now = utc_now()
+    ports.photos.create(
+        Photo(
+            id="ph_" + "1" * 32,
+            workflow_id=workflow.id,
+            user_id="alice",
+            file_name="laundry.jpg",
+            content_type="image/jpeg",
+            caption="Tiles lifting by the tub",
+            room="Laundry",
+            status=PhotoStatus.RECEIVED,
+            created_at=now,
+            received_at=now,
+            upload_key="uploads/alice/laundry.jpg",
+        )
+    )
+
+    # Then the findings read now no longer ask for it; the stored QA result is unchanged
+    assert _photo_warnings(ports, workflow) == []
+    assert ports.blobs.get_json(work_key("alice", workflow.id, WorkFile.QA)) == at_qa
+
+
+def _photo_warnings(ports: MemoryPorts, workflow: Workflow) -> list[dict[str, Any]]:
+    qa = findings_edits.read(ports, workflow).qa
+    return [i for i in qa["issues"] if i["code"] == "AFFECTED_AREA_WITHOUT_PHOTO"]
