@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.reading_point_rereads import told_point_rereads
 
@@ -96,3 +98,35 @@ def test_a_row_read_on_a_rooms_side_of_a_wall_is_that_rooms() -> None:
     # Then the reading is that room's; a row that names another room as well is not guessed
     assert (720.0, "Bathroom") in found
     assert (610.0, "Bathroom") not in found
+
+
+_ITEM_DAYS = """Job 5120, 14 Tuart Pl, Busselton WA 6280. Attended 09/03/2026.
+Bathroom and hallway wet from the shower waste.
+READINGS (Protimeter, WME on timber, % on plasterboard)
+09/03
+- Bathroom wall behind vanity 31 %
+- Hallway skirting at the door 24 WME
+11/03
+{item}
+- Hallway skirting at the door 17 WME
+14/03
+- Bathroom wall behind vanity 14 %
+- Hallway skirting 12 WME
+"""
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "- Bathroom vanity - pulled off 10/03, no point",
+        "* Bathroom vanity kick removed Mar 10, not read",
+        "* Bathroom kick - taken off 10/03, no point left",
+        "\u2022 Bathroom wall cut out 10/03 - nothing to read",
+    ],
+)
+def test_a_list_items_own_day_heads_no_column_of_the_items_under_it(item: str) -> None:
+    # (an item telling when a point went is no table's header: the day lines date the items)
+    found = {(r.value, r.taken_on) for r in analyze_text(_ITEM_DAYS.format(item=item)).moisture_readings}
+    assert (14.0, date(2026, 3, 14)) in found
+    assert (12.0, date(2026, 3, 14)) in found
+    assert (17.0, date(2026, 3, 11)) in found

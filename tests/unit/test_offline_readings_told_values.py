@@ -43,6 +43,21 @@ def test_a_whole_number_after_a_door_still_names_the_door() -> None:
 @pytest.mark.parametrize(
     "line",
     [
+        "hallway wall by the door 22, hallway vinyl at the back door 9, laundry wall 31",
+        "hallway vinyl near the side door 9; hallway wall 22; laundry wall 31",
+        "hallway vinyl under a window 9, hallway wall 22, laundry wall 31",
+    ],
+)
+def test_a_whole_number_after_a_door_named_with_its_article_is_a_reading(line: str) -> None:
+    # (a door the writer names with "the" is one door, not one of a numbered set)
+    values = _values(f"{_JOB}Checked with the Protimeter pins (WME): {line}.\n")
+    assert values[9.0][0] == "Hallway"
+    assert {22.0, 31.0} <= set(values)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
         "Day 3: hallway wall 14, lounge standard 10.",
         "Day 3: hallway wall 14, lounge std 10.",
         "Day 3: hallway wall 14, lounge dry std 10.",

@@ -13,7 +13,7 @@ from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, 
 from chalicelib.analysis.offline.reading_legend_columns import legend_column_lines
 from chalicelib.analysis.offline.reading_point_registry import measured_first, point_registry, with_registry
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
-from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in
+from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in, names_reference
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import Line
 
@@ -142,9 +142,7 @@ def _listed_point(match: re.Match[str]) -> LegendPoint | None:
         room=words[mentions[0].start : mentions[0].end] if mentions else leading,
         material=measured_first(words)[0] if materials else None,
         scale=cell_scale(words),
-        reference=REFERENCE_WORD.search(words) is not None
-        or code.startswith("DS")
-        or _UNAFFECTED.search(words) is not None,
+        reference=names_reference(words) or code.startswith("DS") or _UNAFFECTED.search(words) is not None,
     )
 
 
@@ -197,7 +195,7 @@ def _labelled_point(item: str) -> LegendPoint | None:
         room=room,
         material=materials[0],
         scale=None,
-        reference=REFERENCE_WORD.search(words) is not None or code.startswith("DS"),
+        reference=names_reference(words) or code.startswith("DS"),
     )
 
 
@@ -243,7 +241,7 @@ def _point(match: re.Match[str]) -> LegendPoint | None:
         room=room,
         material=materials[0] if materials else None,
         scale=None,
-        reference=REFERENCE_WORD.search(words) is not None or code.startswith("DS"),
+        reference=names_reference(words) or code.startswith("DS"),
     )
 
 

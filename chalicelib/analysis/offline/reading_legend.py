@@ -17,14 +17,20 @@ from datetime import date
 from chalicelib.analysis.findings import SourceSpan
 from chalicelib.analysis.offline.reading_coded_rows import CodedRowScan
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT, reading_cell
-from chalicelib.analysis.offline.reading_point_rereads import point_rereads
+from chalicelib.analysis.offline.reading_point_rereads import opening_day, point_rereads
 from chalicelib.analysis.offline.reading_point_table import held_places_row
 from chalicelib.analysis.offline.reading_point_values import dated_values
 from chalicelib.analysis.offline.reading_row_parts import AIR_WORDS, RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale, wide_scale
 from chalicelib.analysis.offline.reading_where import UNSPECIFIED_LOCATION
-from chalicelib.analysis.offline.readings import REFERENCE_WORD, Material, ReadingDraft, materials_in
+from chalicelib.analysis.offline.readings import (
+    METER_REFERENCE,
+    Material,
+    ReadingDraft,
+    materials_in,
+    names_reference,
+)
 from chalicelib.analysis.offline.spaces import MAX_ROOM_NAME, room_mentions
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.text import FLAGS, Line, collapse, truncate
@@ -68,6 +74,7 @@ _SCALE_NAMED = (
         "REL",
     ),
     (re.compile(r"\bconcrete scale\b", FLAGS), "%"),
+    (METER_REFERENCE, "REL"),
 )
 # A dry-standard point: "Bedroom 2 (unaffected)", "Living room (dry)", code "DS" or "DS-B".
 _DRY_MARK = re.compile(r"\(\s*dry\s*\)", FLAGS)
@@ -98,8 +105,12 @@ _WEEKDAY = re.compile(r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s*)?",
 _PARTIAL_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{1,3}|\d{4}-\d{1,2}-?\d?")
 # A row's cell that is only a material and its scale ("slab %", "drywall (%)", "plywood %MC"): the
 # column says what the point reads, not where it is.
+# A row's cell naming only its material and scale: "drywall %", "slab (REL)", "tile/concrete, CME %"
+# (two materials together; the meter's short name before its unit), "VCT, ref scale", "MDF, %MC".
 _MATERIAL_CELL = re.compile(
-    r"\s*[a-z]+(?: [a-z]+)?\s*(?:\(?\s*(?:%\s?mc|%|wme|rel)\s*\)?)?\s*(?:\(\s*(?:std|ref|dry std)\s*\))?\s*",
+    r"\s*[a-z]+(?: [a-z]+)?(?:\s?[/+&]\s?[a-z]+)?\s*"
+    r"(?:,?\s*(?:[a-z]{2,5}\s+)?\(?\s*(?:%\s?mc|%|wme|rel|(?:ref(?:erence)?|[a-z]{3,10}) scale)\s*\)?)?"
+    r"\s*(?:\(\s*(?:std|ref|dry std)\s*\))?\s*",
     re.IGNORECASE,
 )
 
@@ -113,6 +124,9 @@ class LegendPoint:
     material: Material | None
     scale: str | None
     reference: bool
+    # ("REF bed 1 GIB / bed 1 floor": one ID for two surfaces, each registered as "REF/1", "REF/2"
+    # with its own words, so a value written with its surface's word, "REF 11 GIB", finds it)
+    surface: str = ""
 
 
 @dataclass(frozen=True)
@@ -186,7 +200,7 @@ def cell_scale(cell: str) -> str | None:
 
 def _is_reference(code: str, words: str) -> bool:
     return (
-        REFERENCE_WORD.search(words) is not None
+        names_reference(words)
         or _DRY_MARK.search(words) is not None
         or _REFERENCE_CODE.fullmatch(code) is not None
     )
@@ -452,9 +466,10 @@ class LegendScan(CodedRowScan):
             dated_values(line.text, points, dates, anchor, self.__dict__) if points and not rereads else None
         )
         # "21/07 1-28 2-22 3-19": the legend's points read on a visit by their codes alone
+        day = opening_day(line.text, rows.dates, anchor) if rereads and rows is not None else anchor
         cells = (
             [
-                LegendCell(points[code], value, explicit_scale(written or ""), anchor, None)
+                LegendCell(points[code], value, explicit_scale(written or ""), day, None)
                 for code, value, written in rereads
             ]
             if rereads

@@ -64,6 +64,9 @@ MEASURE_BEFORE = re.compile(
 # "door 2", "window #3" name an opening; "near window: 71" and "near window 71" are readings by it
 # (no house numbers its doors or windows past a dozen).
 OPENING_BEFORE = re.compile(r"(?:\bdoor|\bwindow)[ .#]{0,2}$", FLAGS)
+# ("laminate at the back door 12", "wall by the window 9": a door the writer names with an article is
+# one door, not one of a numbered set; the number after it is the reading)
+_NAMED_OPENING = re.compile(r"\b(?:the|a|an|our|their)\s+(?:[a-z]+\s+)?(?:door|window)[ .#]{0,2}$", FLAGS)
 MAX_OPENING = 12
 # "Bedrooms 1 and 2", "units 3, 4 & 5": the later numbers name rooms as the first does.
 NUMBERED_BEFORE = re.compile(
@@ -191,6 +194,7 @@ def numbers_in(text: str, dates: Dates) -> list[Number]:
             "." not in match.group("value")
             and float(match.group("value")) <= MAX_OPENING
             and OPENING_BEFORE.search(blanked, max(0, match.start() - 8), match.start())
+            and not _NAMED_OPENING.search(blanked, max(0, match.start() - 30), match.start())
         ):
             continue
         if label_number(blanked, match.start(), end) or dotted_date_at(blanked, match.start(), end):

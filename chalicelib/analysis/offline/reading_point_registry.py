@@ -22,7 +22,13 @@ from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, 
 from chalicelib.analysis.offline.reading_point_meter import meter_scales
 from chalicelib.analysis.offline.reading_point_values import ID, code_of
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
-from chalicelib.analysis.offline.readings import REFERENCE_WORD, Material, materials_in
+from chalicelib.analysis.offline.readings import (
+    DENIED_STANDARD,
+    REFERENCE_WORD,
+    Material,
+    materials_in,
+    names_reference,
+)
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.spaces_vocabulary import vocabulary_mentions
 from chalicelib.analysis.offline.text import FLAGS, Line
@@ -38,8 +44,10 @@ _ID_PART = re.compile(ID)
 # (after a comma, a bare number is a height's: "wall, 2 in. AFF"; an ID there has a letter or a bracket)
 _SPLIT_ID = r"(?:\(#?\d{1,2}[A-Z]?\)|#\d{1,2}[A-Z]?|[A-Z]{1,3}-?\d{0,2}[A-Za-z]?)"
 # A label that leads a line of definitions, or a part of one: "Points:", "Legend -", "Standards:".
+# (two words may make the label: "Point legend", "Reading locations", "Test points", "Pin key")
 _LABEL = (
-    r"(?i:(?:moisture |reading |map |meter )?(?:points?|pts?\.?|legend|key|locations?)"
+    r"(?i:(?:(?:moisture|reading|map|meter|test|pin|probe|sample|point|location)s? )?"
+    r"(?:points?|pts?\.?|legend|key|locations?)"
     r"|(?:dry )?(?:standards?|std|references?|refs?)|map key|point key)"
 )
 # (a label may lead its first definition with a space alone, "Points P1 kitchen floor, P2 ...", when
@@ -69,7 +77,8 @@ _DASHED_ID = r"(?:[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\(#?\d{1,2}[A-Z]?\)|#\d{1,2}[A-Z]
 _PARTS = re.compile(
     rf"\s*;\s*|\s+\|\s+|(?<=[a-z)])[.,]\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]))"
     # (" / " before another ID and words: "P1 hall subfloor (%MC) / P2 hall wall (%)")
-    rf"|(?<=[a-z0-9)])\s+/\s+(?=(?:{_SPLIT_ID})\s+[a-z(]|[A-Z]{{1,3}}-?\d{{1,2}}\s+[A-Z])"
+    rf"|(?<=[a-z0-9)])\s+/\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]|\s+[-\u2013:]\s+[A-Za-z])"
+    rf"|[A-Z]{{1,3}}-?\d{{1,2}}\s+[A-Z])"
     rf"|(?<=[a-z0-9.)])\s+[-\u2013]\s+(?={_DASHED_ID}\s+[a-z])"
     rf"|\.\s+(?={_LABEL}\s*(?:[:\-]|\s(?={_SPLIT_ID}\s+[a-z])))",
     re.ASCII,
@@ -332,6 +341,8 @@ def point_registry(lines: Sequence[Line], text: str = "") -> PointRegistry:
             close()
         previous = line.text
     close()
+    for code, point in _read_definitions(lines).items():  # (points named at their first reading)
+        points.setdefault(code, point)
     meter_scaled = meter_scales(points, words_of, lines)
     for code, point in [*grid_points(lines).items(), *headed_points.items()]:  # (grids: reading_grid_map)
         points.setdefault(code, point)
@@ -463,24 +474,18 @@ def _register_surfaces(points: dict[str, LegendPoint], point: LegendPoint, words
             room=_room(surface) or point.room,
             material=materials[0] if materials else None,
             scale=cell_scale(surface) or point.scale,
+            surface=surface,
         )
         codes.append(code)
     return codes
 
 
-# A role the words deny: "edge check only - not a standard", "not used as the reference"
-_DENIED_STANDARD = re.compile(
-    r"\b(?:not|never|no)\s+(?:a\s+|the\s+|used\s+(?:as\s+)?(?:a\s+|the\s+)?)?(?:dry\s+)?"
-    r"(?:standard|std|ref(?:erence)?|control|baseline)\b",
-    FLAGS,
-)
-
-
 def _is_reference(definition: _Definition, code: str) -> bool:
-    words = _DENIED_STANDARD.sub(" ", definition.words)
+    # ("sales floor carpet (ME5 ref)": the meter's reference scale, no dry standard)
+    words = DENIED_STANDARD.sub(" ", definition.words)
     return (
         definition.labelled_reference
-        or REFERENCE_WORD.search(words) is not None
+        or names_reference(words)
         or _STANDARD_WORD.search(words) is not None
         or _REFERENCE_ID.fullmatch(code) is not None
     )
@@ -583,3 +588,50 @@ def with_registry(legend: dict[str, LegendPoint], registry: PointRegistry) -> di
                 scale=known.scale or point.scale,
             )
     return merged
+
+
+# --- points named where they are first read ---------------------------------------------------
+
+# "- S1 staff room ceiling, centre: 870", "W2 Tui room north (shared) wall = 26%", "pt 3 hall skirting
+# - 19 %MC": an ID with a letter, the point's words, a mark, then its first value (and a remark).
+# Later visits give the values by the IDs alone ("S2 210, W1 15%"): the line defines the point.
+_READ_DEFINITION = re.compile(
+    r"\s*(?:[-*\u2022]\s*)?(?P<ids>(?i:pt|pnt|point)\.?\s?#?\d{1,2}[A-Za-z]?|[A-Z]{1,3}-?\d{1,2}[A-Za-z]?)"
+    r"\s+(?P<words>[A-Za-z][^:=\d]{1,80}?(?:\([^()\d]{1,30}\)[^:=\d]{0,40}?)?)"
+    r"\s*(?::|=|\s[-\u2013]\s)\s*(?P<value>\d{1,4}(?:\.\d{1,2})?)(?![\d/.])\s*"
+    r"(?P<unit>(?i:%\s?(?:mc|wme)|%|wme|rel))?(?![A-Za-z])(?:\s*(?:[-\u2013(.,;]|$).*)?",
+    re.ASCII,
+)
+_MIN_READ_DEFINITIONS = 2
+
+
+def _read_definitions(lines: Sequence[Line]) -> dict[str, LegendPoint]:
+    """The points the notes name at their first reading, one a line, when at least two lines do
+    so with IDs of their own (a lone "B2 bedroom: 31" is a sentence's). The lines are not taken:
+    their values are read as any line's."""
+    found: dict[str, tuple[_Definition, str | None]] = {}
+    for line in lines:
+        if len(line.text) > _MAX_LINE:
+            continue
+        match = _READ_DEFINITION.fullmatch(line.text.strip())
+        if match is None:
+            continue
+        definition = _definition(
+            f"{match.group('ids')} {match.group('words')}", labelled=False, reference=False
+        )
+        if definition is None or len(definition.codes) != 1 or definition.codes[0] in found:
+            continue
+        if not _room(definition.words):
+            # ("S3 cornice, party wall: 96": a point naming no room is placed where its reading is,
+            # by the lines around it; the definitions before it do not place it)
+            continue
+        unit = match.group("unit")
+        found[definition.codes[0]] = (definition, cell_scale(unit) if unit else None)
+    if len(found) < _MIN_READ_DEFINITIONS:
+        return {}
+    points: dict[str, LegendPoint] = {}
+    _register(points, [definition for definition, _ in found.values()], {})
+    for code, (_, scale) in found.items():
+        if code in points and points[code].scale is None and scale is not None:
+            points[code] = replace(points[code], scale=scale)
+    return points

@@ -7,7 +7,9 @@ was first read; a code the map never gave is no reading."""
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_coded_runs import coded_run
 from chalicelib.analysis.offline.reading_point_values import NOT_READ
 from chalicelib.analysis.offline.text import FLAGS
@@ -179,3 +181,15 @@ def point_row(text: str, known: frozenset[str], days: int) -> tuple[str, list[fl
         return None
     values = [float(cell) if cell[:1].isdigit() else None for cell in cells[1:]]
     return (cells[0].upper(), values) if any(value is not None for value in values) else None
+
+
+_DAY_LOOK = 24  # how far into a line its opening day is looked for (bounded)
+
+
+def opening_day(text: str, dates: Dates, taken_on: date | None) -> date | None:
+    """ "22/10  L1 21 / L2 17", "11/10: 1-58, 2-30": a visit's line of re-reads that opens with its
+    day is that day's, whatever day the lines around it were given."""
+    head = text[:_DAY_LOOK]
+    found = dates.find(head, taken_on, yearless_numeric=True)
+    opens = bool(found) and not head[: found[0].start].strip(" -*\u2022>")
+    return found[0].value if opens and found[0].value is not None else taken_on

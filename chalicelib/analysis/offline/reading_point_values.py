@@ -9,7 +9,7 @@ line of prose with a capital and a number is none. The day is the line's own, el
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -19,16 +19,28 @@ from chalicelib.analysis.offline.reading_grid_rows import grid_row
 from chalicelib.analysis.offline.text import FLAGS
 
 # A point's ID as written: "B1", "REF-1", "3S", "(1)", "#4", "STD", "A", or a standard lettered by
-# its surface: "STD-C" (concrete), "REF-W" (wall). Bracketed or bare.
+# its surface: "STD-C" (concrete), "REF-W" (wall). Bracketed or bare. A number after the word for a
+# point, in any case and spacing ("pt1", "Pt. 3", "point 2", "PNT#4"), is that number's point.
 ID = (
-    r"\(?#?(?:[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\d{1,2}[A-Z]?|(?:STD|REF|DS)-[A-Z]{1,2}(?![A-Za-z])|STD|REF|DS"
+    r"\(?#?(?:(?i:pt|pnt|point)\.?\s?#?\d{1,2}[A-Za-z]?(?!\w)|[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\d{1,2}[A-Z]?|(?:STD|REF|DS)-[A-Z]{1,2}(?![A-Za-z])|STD|REF|DS"
     r"|[A-Z]{1,2})\)?"
 )
 
 
 def code_of(written: str) -> str:
-    """An ID as the registry keys it: "(3s)" and "#3S" are "3S", "Ref-1" is "REF-1"."""
-    return written.strip().strip("()#").upper()
+    """An ID as the registry keys it: "(3s)" and "#3S" are "3S", "Ref-1" is "REF-1", "pt 3" and
+    "Point 3" are "3" (as a table's "Pt 3" column is)."""
+    return _POINT_WORD.sub("", written.strip().strip("()#")).strip("#").upper()
+
+
+# The word for a point before its number: "pt1", "Pt. 3", "point 2" (the number is the ID).
+_POINT_WORD = re.compile(r"^(?:pt|pnt|point)\.?\s?(?=#?\d)", re.IGNORECASE)
+
+
+def lower_case_id(written: str) -> bool:
+    """An ID written in lower case past the word for a point ("b1" in prose is no point's ID;
+    "pt1" is point 1)."""
+    return _LOWER_ID.search(_POINT_WORD.sub("", written.strip("()#"))) is not None
 
 
 _MAX_LINE = 400
@@ -59,7 +71,10 @@ NOT_READ = (
 _ITEM = re.compile(
     rf"(?P<id>{ID})(?P<sep>\s*[:=\-\u2013]\s*|(?<=[A-Za-z)])\s*|\s+)"
     r"(?:(?P<value>\d{1,4}(?:\.\d{1,2})?)(?![\d/]|\.\d|\s?(?:mm|cm|m|ft|in)\b)\s*(?P<unit>%\s?(?:mc|wme|rh)|%|wme|rel)?"
-    rf"|(?P<skip>-|\u2013|\u2014|{NOT_READ}))(?![a-z])",
+    # ("pt4 kicks removed, no pt", "C2 board cut out": a word or two may say what went; a negated
+    # word after says so again, up to the next item's slash or bar)
+    rf"|(?P<skip>-|\u2013|\u2014|(?:(?<=\s)[a-z]{{3,12}}\s+){{0,2}}(?:{NOT_READ})"
+    r"(?:,?\s+(?:no|not)\s+[a-z.]{1,12}(?:\s+[a-z.]{1,12})?(?=\s*[/;|]))?))(?![a-z])",
     re.ASCII | re.IGNORECASE,
 )
 # A second value after a point's own, parted by a slash: "REF 11 / 13" (not "13 - 40", point 13's).
@@ -68,6 +83,7 @@ _BETWEEN = re.compile(r"\s*(?:[,;|/]\s*)?")
 # What may end the line after its items: a bracketed note, or a dash or stop then words.
 _NOTE = re.compile(r"\s*(?:\(.*\)|(?:[-\u2013\u2014.;:]|->)\s+\D.*|[.;]?)\s*")
 _LOWER_ID = re.compile(r"[a-z]")
+_BULLET = re.compile(r"\s*[-*\u2022]\s+")
 
 
 @dataclass(frozen=True)
@@ -95,10 +111,21 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
     lead = _DAY_LEAD.match(text)
     day_end = lead.end() if lead is not None else 0
     position = day_end + len(text[day_end:]) - len(text[day_end:].lstrip())
+    if lead is None and (bullet := _BULLET.match(text)) is not None:
+        position = bullet.end()  # ("- S2 210, S3 not re-read": a list's item under its day's line)
     values: list[KeyedValue] = []
     items = 0
     barred = False  # (the last items were parted by a bar or a semicolon)
     while position < len(text):
+        by_surface = _surface_values(text, position, known)
+        if by_surface is not None:  # ("DS 11 wall, 12 skirt", "REF wall 11": a value per surface)
+            found, end = by_surface
+            values.extend(found)
+            items += 1
+            between = _BETWEEN.match(text, end)
+            barred = between is not None and any(mark in between.group(0) for mark in "|;")
+            position = between.end()  # type: ignore[union-attr]
+            continue
         item = _ITEM.match(text, position)
         if item is None:
             break
@@ -106,7 +133,7 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
         if written.startswith("(") and not written.endswith(")"):
             break  # ("R2-9  (6 not read)": a bracket that opens the note after the items, no ID's)
         code = code_of(written)
-        if code not in known or _LOWER_ID.search(written.strip("()#")):
+        if code not in known or lower_case_id(written):
             return None  # (a point the notes never defined: the line is something else)
         if (
             written[0].isdigit()
@@ -145,6 +172,66 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
 
 
 _MIN_BARRED_ITEMS = 3
+
+# --- one ID, a value per surface it names ------------------------------------------------------
+
+_ID_AT = re.compile(ID)
+_VALUE = r"(?P<value>\d{1,4}(?:\.\d{1,2})?)(?![\d/]|\.\d)\s*(?P<unit>%\s?(?:mc|wme|rh)|%|wme|rel)?"
+# A surface's word and its value, either way round: "wall 11", "GIB: 11", "11 wall", "12%MC skirt".
+_WORD_VALUE = re.compile(rf"\s*(?P<word>[a-z]{{2,12}})\s*[:=]?\s*{_VALUE}(?![a-z])", re.IGNORECASE)
+_VALUE_WORD = re.compile(rf"\s*{_VALUE}\s+(?P<word>[a-z]{{2,12}})(?![a-z])", re.IGNORECASE)
+_SURFACE_GAP = re.compile(r"\s*(?:[,&]|/(?!\s*[A-Z]{1,3}\d)|\band\b)\s*", re.IGNORECASE)
+_SURFACE_TOKEN = re.compile(r"[a-z]{2,}", re.IGNORECASE)
+_MAX_SURFACES = 3
+_PREFIX = 4  # ("skirt" is the "skirting"'s word: a word names a surface by its first letters)
+
+
+def _surface_of(word: str, surfaces: dict[str, str]) -> str | None:
+    """The one surface whose words a word names ("skirt" -> "bed 2 skirting"), else None."""
+    stem = word.lower()[:_PREFIX]
+    named = [
+        code
+        for code, words in surfaces.items()
+        if any(token.lower().startswith(stem) for token in _SURFACE_TOKEN.findall(words))
+    ]
+    return named[0] if len(named) == 1 else None
+
+
+def _surface_values(text: str, position: int, known: Collection[str]) -> tuple[list[KeyedValue], int] | None:
+    """An ID the registry split into surfaces ("DS bed 2 wall / bed 2 skirting" is "DS/1" and
+    "DS/2") and its values, each written with a word that names one of its surfaces: "DS 11 wall,
+    12 skirt", "DS wall 11", "STD GIB 10 / floor 9". None when a word names no surface (one value
+    with no word is the order's: "REF 11 / 13", read by the paired values)."""
+    found = _ID_AT.match(text, position)
+    if found is None or not isinstance(known, Mapping):
+        return None
+    code = code_of(found.group(0))
+    surfaces = {
+        f"{code}/{n}": str(getattr(known[f"{code}/{n}"], "surface", ""))
+        for n in range(1, _MAX_SURFACES + 1)
+        if f"{code}/{n}" in known
+    }
+    if len(surfaces) < _MIN_ITEMS or lower_case_id(found.group(0)):
+        return None
+    values: list[KeyedValue] = []
+    end = found.end()
+    while len(values) < len(surfaces):
+        gap = _SURFACE_GAP.match(text, end) if values else None
+        start = gap.end() if gap is not None else end
+        piece = _WORD_VALUE.match(text, start) or _VALUE_WORD.match(text, start)
+        if piece is None or (values and gap is None):
+            break
+        surface = _surface_of(piece.group("word"), surfaces)
+        if surface is None or any(value.code == surface for value in values):
+            break
+        unit = piece.group("unit")
+        values.append(
+            KeyedValue(surface, float(piece.group("value")), unit.replace(" ", "") if unit else None)
+        )
+        end = piece.end()
+    return (values, end) if values else None
+
+
 _BAR = re.compile(r"\s*[|;]")
 
 

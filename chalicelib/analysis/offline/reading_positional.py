@@ -101,7 +101,8 @@ def _positions(drafts: Sequence[ReadingDraft]) -> list[ReadingDraft] | None:
     values = {draft.value for draft in drafts}
     for value in values:
         written = f"{value:g}"
-        found = [m.start() for m in re.finditer(rf"(?<![\d.]){re.escape(written)}(?![\d]|\.\d)", text)]
+        # (not a part of a date: "Sat 14/11 - ... wall 11%")
+        found = [m.start() for m in re.finditer(rf"(?<![\d./]){re.escape(written)}(?![\d/]|\.\d)", text)]
         same = [draft for draft in drafts if draft.value == value]
         if len(found) != len(same):
             return None

@@ -108,6 +108,9 @@ _ROOM_COLUMN = re.compile(r"(?:room|space|area|room / area)", FLAGS)
 _DAY_DEFINED = re.compile(r"\bday ?(?P<n>\d{1,2}) ?(?:=|:|-|is|was) ?", FLAGS)
 
 
+_LIST_ITEM = re.compile(r"\s*[-*\u2022]\s+[A-Za-z]")
+
+
 @dataclass
 class RowReader(SegmentReader):
     """Reads one line at a time, remembering the header row and the points of a moisture map."""
@@ -214,6 +217,10 @@ class RowReader(SegmentReader):
         """A PDF table's header line: words, then the titles of the number columns."""
         if text.rstrip().endswith(":"):
             return None  # "Readings (Tramex ME5, ref scale):" heads a block; it is no table's header
+        if _LIST_ITEM.match(text):
+            # ("- Rec ceiling - removed Nov 18, no point": an item of a list tells of its point; no
+            # table's header is a list's item, so its day heads no column of the items under it)
+            return None
         dashed = dashed_days(text, self.dates, anchor)  # ("Location  09-13  09-16": days)
         undashed = re.sub("|".join(map(re.escape, dashed)), " ", text) if dashed else text
         if NUMBER.search(_DAY_TITLE.sub(" ", strip_dates(self.dates, undashed, anchor))):

@@ -38,10 +38,17 @@ _SLOTS = re.compile(
 _REMARK = r"\([^()\d]{1,80}\)"
 _LABELLED = rf"(?:[a-z]{{3,15}} ){{1,2}}{SCALED_VALUE}"
 _COMMA_SLOT = rf"(?:{SCALED_VALUE}|{_SKIP}|{_REMARK}|{_LABELLED})"
+# (the day may be a weekday and its date, "Mon 16/11"; words saying the places are the earlier ones,
+# "- same spots", may follow it; a dash may stand for the colon)
+_SAME_PLACES = r"(?:[ \t]*[-\u2013,][ \t]*(?:at )?(?:the )?same (?:spots|points|places|locations|order))"
 _COMMA_SLOTS = re.compile(
-    rf"[ \t>*\u2022-]*(?P<lead>(?:{_WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?|day \d{{1,2}})"
-    rf"(?: \d{{1,2}}(?:st|nd|rd|th)?)?)[ \t]*:[ \t]*"
-    rf"(?P<values>{_COMMA_SLOT}(?:[ \t]*,[ \t]*{_COMMA_SLOT}){{2,15}})[ \t.]*",
+    rf"[ \t>*\u2022-]*(?P<lead>(?:(?:{_WEEKDAY})\.?[ \t]+(?=\d)|)"
+    rf"(?:{_WEEKDAY}|\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?|day \d{{1,2}})"
+    rf"(?: \d{{1,2}}(?:st|nd|rd|th)?)?){_SAME_PLACES}?[ \t]*(?::|[ \t][-\u2013])[ \t]*"
+    rf"(?P<values>{_COMMA_SLOT}(?:[ \t]*,[ \t]*{_COMMA_SLOT}){{2,15}})[ \t.]*"
+    # (a sentence of remarks with no number may close the line: ". He didn't redo the bedroom.";
+    # one with a number, ". Hall standard still 12.", is a reading of its own, the other readers')
+    r"(?:(?<=\.)[ \t]*[A-Z][^\d\n]{0,120})?",
     FLAGS,
 )
 _LABEL_WORDS = re.compile(r"(?:[a-z]{3,15} ){1,2}", FLAGS)

@@ -105,6 +105,31 @@ REFERENCE_WORD = re.compile(
 )
 
 
+# "(ME5 ref)", "Tramex ref", "BD-2100 reference": a meter's model or make, then its reference scale
+# (a relative one): the point it describes is no dry standard
+METER_REFERENCE = re.compile(
+    r"(?:\b(?:tramex|protimeter|delmhorst|gann|trotec|wagner|flir|extech)"
+    r"|\b(?!ds|std|ref)[a-z]{2,4}-?\d{1,5}[a-z]{0,3})"
+    r"\s+ref(?:erence)?\b(?!\s*(?:point|pt|std|standard|room|area|reading))",
+    FLAGS,
+)
+
+
+# A role the words deny: "edge check only - not a standard", "not used as the reference"
+DENIED_STANDARD = re.compile(
+    r"\b(?:not|never|no)\s+(?:a\s+|the\s+|used\s+(?:as\s+)?(?:a\s+|the\s+)?)?(?:dry\s+)?"
+    r"(?:standard|std|ref(?:erence)?|control|baseline)\b",
+    FLAGS,
+)
+
+
+def names_reference(words: str) -> bool:
+    """Whether a point's words call it a dry standard ("bed 2 wall (ref)"), not a meter's
+    reference scale ("carpet (ME5 ref)") nor a point they say is none ("still the sales floor,
+    not a reference")."""
+    return REFERENCE_WORD.search(METER_REFERENCE.sub(" ", DENIED_STANDARD.sub(" ", words))) is not None
+
+
 _DRY_NOTE = re.compile(
     r"\b(?:(?P<neg>not dry|still wet|wet|above goal|not at goal|drying)|dry(?! ?(?:std|standard|goal|ref"
     r"|ing|-?out))"

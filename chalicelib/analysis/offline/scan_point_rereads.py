@@ -12,15 +12,18 @@ from datetime import date
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_point_notes import noted_points, relocated
-from chalicelib.analysis.offline.reading_point_rereads import point_rereads, point_row, told_point_rereads
+from chalicelib.analysis.offline.reading_point_rereads import (
+    opening_day,
+    point_rereads,
+    point_row,
+    told_point_rereads,
+)
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_scales import Scales, explicit_scale
 from chalicelib.analysis.offline.reading_skipped_values import has_remark
 from chalicelib.analysis.offline.readings import Material, ReadingDraft
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import Line
-
-_DAY_LOOK = 24  # how far into a line its opening day is looked for (bounded)
 
 
 class PointRereadScan:
@@ -72,10 +75,7 @@ class PointRereadScan:
         """ "22/10  L1 21 / L2 17": a visit's line of re-reads that opens with its day is that day's."""
         if self._rows is None:
             return taken_on
-        head = text[:_DAY_LOOK]
-        found = self._rows.dates.find(head, taken_on, yearless_numeric=True)
-        opens = bool(found) and not head[: found[0].start].strip(" -*\u2022>")
-        return found[0].value if opens and found[0].value is not None else taken_on
+        return opening_day(text, self._rows.dates, taken_on)
 
     def _read_point_row(self, line: Line) -> bool:
         """ "| A | 19 | 14 |" under "Follow-up readings (same points, 2025-01-16 and 2025-01-18)"."""
