@@ -285,3 +285,21 @@ def test_an_intake_marked_by_who_took_the_call_is_second_hand(notes: str, expect
 def test_an_intake_source_gives_way_to_the_writers_graded_source(text: str, expected: int) -> None:
     category = analyze_text(text).water_category
     assert category is not None and category.value == expected
+
+
+def test_the_writer_s_own_section_heading_ends_the_booking_block() -> None:
+    from chalicelib.analysis.offline.dispatch_blocks import second_hand_lines
+    from chalicelib.analysis.offline.text import prepare_lines
+
+    for heading in ("SITE ATTENDANCE 14/3 9:20", "Technician notes (on site 4 Mar)", "ON SITE - DAY ONE"):
+        # Given an intake table that runs straight into the technician's own notes
+        lines = prepare_lines(
+            "NEW LOSS INTAKE (office)\n| Caller | A. Wu |\n| Category | Cat 1 - clean |\n"
+            f"{heading}\nIt is the shower waste that failed - grey water, Cat 2.\n"
+        )
+        second = second_hand_lines(lines)
+        # Then the booking's rows are second-hand and the writer's lines are not
+        assert {2, 3} <= second and 5 not in second
+    # But a field of the block in capitals with its colon is no heading
+    lines = prepare_lines("NEW LOSS INTAKE (office)\nCALLER: A WU\nROOMS: KITCHEN\n")
+    assert 3 in second_hand_lines(lines)

@@ -225,3 +225,17 @@ def test_days_written_with_the_documents_own_separator() -> None:
 )
 def test_a_count_ruled_out_beside_the_placed_one(notes: str, expected: dict[EquipmentKind, int]) -> None:
     assert _peaks(analyze_text(HEADER + notes)) == expected
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        # an addition written with its plus sign, then the sum after "=" or an arrow
+        ("03/12 - 3 AM, 1 DH in the lounge\n05/12 - +2 AM hall = 5 AM, 1 DH\n", {AM: 5, DH: 1}),
+        ("03/12: 4 fans + 1 dehu\n04/12: +1 fan bedroom -> 5 fans\n", {AM: 5, DH: 1}),
+        # the near miss: a plus joining two kinds is no addition
+        ("Billed: 2 AM + 1 dehu, 03/12 to 06/12.\n", {AM: 2, DH: 1}),
+    ],
+)
+def test_an_addition_with_its_sum_written_after_it(notes: str, expected: dict[EquipmentKind, int]) -> None:
+    assert _peaks(analyze_text(HEADER + notes)) == expected

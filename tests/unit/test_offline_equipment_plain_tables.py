@@ -101,3 +101,24 @@ def test_the_table_ends_at_a_labelled_note() -> None:
     )
     # Then the note is not a row: the room number is no count of fans
     assert _peaks(findings) == {EquipmentKind.AIR_MOVER: 4}
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # a count cell carrying the unit's type after it, bare or in brackets
+        "10/03 6 2 LGR all in\n12/03 6 2 (desiccant) swapped\n14/03 3 1 LGR\n16/03 0 0\n",
+        "Day 1 6 2 (LGR)\nDay 3 5 2 (LGR) one fan out\nDay 5 0 0\n",
+    ],
+)
+def test_a_day_per_row_log_with_typed_counts(rows: str) -> None:
+    # Given a PDF's day-per-row equipment log, in another form
+    text = HEADER + "Date Air movers Dehumidifiers\n" + rows + "Works done\n- Lifted the hall carpet\n"
+    # Then the most on site of each kind is read from its column
+    assert _peaks(analyze_text(text)) == {EquipmentKind.AIR_MOVER: 6, EquipmentKind.DEHUMIDIFIER: 2}
+
+
+def test_a_row_whose_second_count_is_a_word_is_no_row() -> None:
+    # the near miss: a note after one number, not a count per column
+    text = HEADER + "Date Air movers Dehumidifiers\n10/03 6 units in the lounge\nWorks done\n"
+    assert _peaks(analyze_text(text)).get(EquipmentKind.DEHUMIDIFIER) is None

@@ -368,3 +368,124 @@ def test_a_category_field_left_open_states_no_grade(text: str, expected: int | N
     category = analyze_text("Job 8. 5 Bay Rd, Kambah ACT 2902\n" + text).water_category
     # Then no category is stated from it
     assert (category.value if category is not None else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a short form of the class word in a field note
+        (
+            "Src: HWS relief valve, potable.\nCat 1, Cl 1 - small patch of tiles only.\nLaundry tiles wet.\n",
+            1,
+        ),
+        ("Cls. 3 - ceiling down in the lounge, batts soaked.\nLounge ceiling wet.\n", 3),
+    ],
+)
+def test_a_short_form_of_the_class_word_states_the_class(text: str, expected: int) -> None:
+    water_class = analyze_text(text).water_class
+    assert water_class is not None and water_class.stated == expected
+
+
+def test_a_short_form_needs_a_class_number_after_it() -> None:
+    # Given "cl" that is not the class word (a clause mark, a chemical)
+    water_class = analyze_text(
+        "Pool room: Cl 250 ppm in the tank water.\nPool room carpet wet.\n"
+    ).water_class
+    assert water_class is None or water_class.stated is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # water from a washing machine, told with "from" / "out of"
+        (
+            "The water from the washing machine ran over the laundry floor and into the hall.\n"
+            "Hall carpet wet.\n",
+            2,
+        ),
+        ("Leak out of the dishwasher overnight, kitchen floorboards wet.\n", 2),
+        # used water from a fixture: a sink's waste, dishwater
+        ("It was sink waste - dishwater with scraps - under the vanity. Vanity floor wet.\n", 2),
+        ("Basin waste water had been seeping into the wall cavity for weeks.\nBathroom wall wet.\n", 2),
+        # but the washer's supply hose named after it is clean water
+        ("Water from the washer's inlet hose across the laundry tiles.\n", 1),
+    ],
+)
+def test_a_machine_s_or_a_fixture_s_used_water_is_category_2(text: str, expected: int) -> None:
+    category = analyze_text(text).water_category
+    assert category is not None and category.value == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a source word inside a firm's name
+        "Harbour Flood Water Services arrived at 9 and lifted the carpet.\nLounge carpet wet.\n",
+        "The plumber from Eastside Sewage Solutions checked the pipes; the hall carpet is wet.\n",
+    ],
+)
+def test_a_firm_named_for_a_source_names_no_source(text: str) -> None:
+    from chalicelib.analysis import classify_water_source
+
+    assert all(
+        classify_water_source(line) is None or classify_water_source(line)[0] < 3
+        for line in text.splitlines()
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the question someone else asked about the water
+        "Ground floor office carpet wet. The manager wondered whether it was sewage; the plumber"
+        " found a burst cold pipe.\n",
+        "The tenant asked if this was grey water. It was the cold supply line to the basin.\n"
+        "Bathroom vinyl wet.\n",
+    ],
+)
+def test_a_question_about_the_water_is_no_source(text: str) -> None:
+    category = analyze_text(text).water_category
+    assert category is not None and category.value == 1
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Source: NOT FOUND.", "Cause of loss - unknown", "Origin: not yet identified", "Source: ??"],
+)
+def test_places_checked_under_an_open_source_field_are_no_source(header: str) -> None:
+    # Given a source field left open, and the places checked listed under it
+    text = (
+        f"{header}\n- Hot water system in the garage: base dry, valve not dripping.\n"
+        "- Supply pipe in the wall: no access yet.\nLounge carpet wet along the east wall.\n"
+    )
+    # Then no category is judged from them
+    assert analyze_text(text).water_category is None
+
+
+def test_a_source_in_a_title_case_heading_is_still_the_source() -> None:
+    from chalicelib.analysis import classify_water_source
+
+    # the near miss: a heading's words, not a firm's name (no trade word, no initials)
+    found = classify_water_source("Basement Sewage Backup at 14 Elm Rd")
+    assert found is not None and found[0] == 3
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "CLASS 1 - the work order form says Class 3, not what I measured.",
+        "Class 1: booking notes said Cl 2; only the tiles are wet.",
+    ],
+)
+def test_the_booking_s_grade_reported_beside_the_writer_s_own_is_not_the_stated_one(line: str) -> None:
+    water_class = analyze_text(line + "\nBathroom tiles wet approx 1 m2.\n").water_class
+    assert water_class is not None and water_class.stated == 1
+
+
+def test_a_fixture_s_waste_named_only_as_a_thing_to_test_is_no_source() -> None:
+    # the near miss: the waste fitting listed in a to-do, not the water
+    text = (
+        "Stain on the hall ceiling below the bathroom.\n"
+        "- Book plumber: leak detection (basin waste, flood test).\n"
+    )
+    assert analyze_text(text).water_category is None

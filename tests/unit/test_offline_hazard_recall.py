@@ -140,3 +140,64 @@ def test_the_writers_own_bracketed_tag_names_the_kind(line: str, kind: HazardKin
 
 def test_a_bracketed_trade_is_no_kind_tag() -> None:
     assert HazardKind.ELECTRICAL not in _hazards("- Move the bathroom fan to its own switch (electrician).\n")
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # the one part as well as many, and a circuit made safe at the panel
+        ("Water pooled in the floor box by the reception desk; sparky replaced it.\n", HazardKind.ELECTRICAL),
+        ("Dryers 3-6 tagged out at the panel until the electrician has looked.\n", HazardKind.ELECTRICAL),
+        ("Cylinder isolator switched off and taped, no power to it until checked.\n", HazardKind.ELECTRICAL),
+        # a floor slippery in other words
+        ("The sealed slab with mud on it was like glass - coned the doorway.\n", HazardKind.SLIP_TRIP),
+        ("Laminate greasy underfoot where the fryer oil spread.\n", HazardKind.SLIP_TRIP),
+        # the gas supply shut, however the words run
+        ("Gas to the cooktop was isolated by the plumber before we started.\n", HazardKind.GAS),
+        ("Gas valve closed by the owner; boiler cold.\n", HazardKind.GAS),
+        # paint named lead-painted
+        ("Window sashes are lead painted (1920s) - wet-wipe only, no sanding.\n", HazardKind.LEAD),
+        # a frame member first, then what the fire did to it
+        (
+            "Three rafters above the kitchen charred through the top edge - engineer to see.\n",
+            HazardKind.STRUCTURAL,
+        ),
+        # a crawl too tight to work in freely
+        ("Subfloor access 400 mm clearance - low clearance, one person in at a time.\n", HazardKind.OTHER),
+        ("Cramped crawl space under the laundry, radios on at all times.\n", HazardKind.OTHER),
+        # burnt plastics' soot worn masks against
+        ("Smoke from melted PVC conduit in the roof - P2 masks for everyone.\n", HazardKind.OTHER),
+    ],
+)
+def test_hazards_told_in_other_words_are_read(line: str, kind: HazardKind) -> None:
+    assert kind in _hazards(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # near misses: a gas appliance named, a frame the sentence denies, a crawlspace merely named,
+        # a floor denied slick, a panel that is a wall's
+        ("Gas water heater in the garage, base dry.\n", HazardKind.GAS),
+        ("Checked from the loft: the joists are not charred anywhere.\n", HazardKind.STRUCTURAL),
+        ("Crawl space under the kitchen, poly damp near the sink.\n", HazardKind.OTHER),
+        ("The tiles were dry and not slick by the second visit.\n", HazardKind.SLIP_TRIP),
+        ("Wall panels wet along the hall, 300 mm up.\n", HazardKind.ELECTRICAL),
+    ],
+)
+def test_near_misses_of_those_hazards_are_not_read(line: str, kind: HazardKind) -> None:
+    assert kind not in _hazards(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        # a surface mark on sound framing, and a charred thing joined to a member by "and"
+        ("Wall studs behind the range scorched but sound when probed.\n", HazardKind.STRUCTURAL),
+        ("The flue collar is charred and one rafter near it was checked, sound.\n", HazardKind.STRUCTURAL),
+        # a gas shut-off the same sentence clears
+        ("Gas to the cooktop turned off by the fitter; no gas odour at any point.\n", HazardKind.GAS),
+    ],
+)
+def test_shut_offs_and_marks_the_sentence_clears_are_not_hazards(line: str, kind: HazardKind) -> None:
+    assert kind not in _hazards(line)

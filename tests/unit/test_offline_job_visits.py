@@ -231,3 +231,22 @@ def test_an_assessors_report_gives_way_to_the_restorers_earlier_visit(text: str,
 )
 def test_our_make_safe_field_is_the_first_visit(text: str, expected: date) -> None:
     assert _inspection(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("vendor", "expected"),
+    [
+        # the vendor named by its firm's name, in an adjuster's file note
+        ("Bayside Flood Restoration attended on the night of 03/03/2026 and set drying.", date(2026, 3, 3)),
+        ("Northern Drying Pros attended 03/03/2026 after hours and extracted the lounge.", date(2026, 3, 3)),
+        # the near miss: a firm named for its trade that did not attend
+        ("Bayside Flood Restoration quoted the drying on 03/03/2026 by phone.", date(2026, 3, 6)),
+    ],
+)
+def test_an_adjusters_file_gives_way_to_the_vendor_named_by_its_firm(vendor: str, expected: date) -> None:
+    text = (
+        "KESTREL LOSS ADJUSTERS PTY LTD\nFile Note - Site Attendance\nClaim No: KL-55120\n"
+        "Date of Loss: 02/03/2026\nDate of Attendance: 06/03/2026\n"
+        f"{vendor}\nLounge carpet wet.\n"
+    )
+    assert _inspection(text) == expected

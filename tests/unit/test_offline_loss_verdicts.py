@@ -313,3 +313,21 @@ def test_a_guess_the_writer_settles_still_dates_the_loss() -> None:
         " it pour through the ceiling.\n"
     )
     assert _job_dates(text)[0] == date(2026, 12, 4)
+
+
+def test_a_day_the_writer_only_asks_about_is_not_the_loss() -> None:
+    # Given a loss day written with a question mark after it, in two forms
+    for day in ("(Mar 14?)", "- 14/03??"):
+        text = (
+            "Attended 18/03/2026 10:00. Water stains at the base of the hall wall, dry to the touch.\n"
+            f"Maybe the storm at the weekend {day} or the cistern - not sure.\nHall carpet damp.\n"
+        )
+        loss, _ = _job_dates(text)
+        # Then no date of loss is taken from it
+        assert loss != date(2026, 3, 14)
+    # But a day told plainly is the loss
+    text = (
+        "Attended 18/03/2026 10:00.\nThe cistern hose burst on 14/03/2026 while they were away.\n"
+        "Hall carpet wet.\n"
+    )
+    assert _job_dates(text)[0] == date(2026, 3, 14)

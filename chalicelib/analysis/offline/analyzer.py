@@ -15,6 +15,7 @@ from chalicelib.analysis.offline.classification import (
     detect_category,
     detect_class,
     detect_condition,
+    states_water_grade,
 )
 from chalicelib.analysis.offline.dates import (
     Dates,
@@ -83,6 +84,9 @@ def analyze_text(text: str, *, standards: Standards | None = None, received: dat
     job = read_job(lines, dates, visits)
     line_dates = visits.line_dates(lines, job.inspection_date.value if job.inspection_date else None)
     damage = detect_damage_type(lines)
+    if damage is not None and damage[0] is DamageType.MOULD and (graded := states_water_grade(lines)):
+        # Mould found while drying a water loss the writer grades: the loss is the water's
+        damage = (DamageType.WATER, graded)
     damage_type = damage[0] if damage else None
     cause = detect_cause(lines)
     scope_lines = scope_line_numbers(lines)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from chalicelib.analysis.findings import SourceSpan
 from chalicelib.analysis.offline.areas import AreaDraft
-from chalicelib.analysis.offline.text import FLAGS, Line, evidence_matches, is_negated
+from chalicelib.analysis.offline.text import FLAGS, Line, is_negated
 
 _WET = r"(?:wet|saturated|soaked|sodden|damp|dripping|sagg\w*|collapsed|stain\w*|bulg\w*|water[- ]?logged)"
 _CEILING_WET = re.compile(
@@ -77,11 +77,33 @@ class ClassCue:
     decisive: bool = False
 
 
+# A denial between a surface and a wet word ("wet from a drip, not a ceiling", "pad dry, no carpet
+# wet"): the wet word is not that surface's.
+_DENIAL_BETWEEN = re.compile(r"\b(?:not|no|never|nor|neither)\b", FLAGS)
+# A spaced dash opens a clause of its own: "nothing to cut - it's bound water in dense materials"
+# denies the cutting, not the bound water.
+_DASH_CLAUSE = re.compile(r" [-\u2013\u2014] ")
+
+
+def _said(text: str, match: re.Match[str]) -> bool:
+    """Whether a cue is said, not denied: no negation in its own clause, none inside it. Only bound
+    water's own words open their clause at a dash ("nothing to cut - it's bound water"): a place
+    after a denial ("Not the roof - there's a floor above us") is still the denial's."""
+    if _DENIAL_BETWEEN.search(match.group(0)):
+        return False
+    if match.re is not _BOUND_WATER:
+        return not is_negated(text, match.start(), match.end())
+    cut = max((dash.end() for dash in _DASH_CLAUSE.finditer(text, 0, match.start())), default=0)
+    return not is_negated(text[cut:], match.start() - cut, match.end() - cut)
+
+
 def _first(pattern: re.Pattern[str], lines: Sequence[Line]) -> Line | None:
     """The first line where the pattern is said and not negated; a compound pattern is negated
     at its wet word ("concrete: nothing soaked in")."""
     for line in lines:
-        for match in evidence_matches(pattern, line.text):
+        for match in pattern.finditer(line.text):
+            if not _said(line.text, match):
+                continue
             wet = match.group("w") if "w" in pattern.groupindex else None
             if wet and is_negated(line.text, match.start("w"), match.end("w")):
                 continue

@@ -17,7 +17,7 @@ from chalicelib.analysis.offline.areas import (
 )
 from chalicelib.analysis.offline.class_evidence import class_from_evidence
 from chalicelib.analysis.offline.class_shares import class_at, share_of, share_text
-from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, second_hand_lines
+from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, reported_clauses, second_hand_lines
 from chalicelib.analysis.offline.grade_refutations import rejected_grades, without_others_views
 from chalicelib.analysis.offline.mould_words import MOULD_GROWTH, NORMAL_ECOLOGY, SETTLED_SPORES
 from chalicelib.analysis.offline.text import (
@@ -58,7 +58,10 @@ _UNDETERMINED = re.compile(
 
 
 _STATED_CLASS = re.compile(
-    r"\bclass(?: of (?:water|loss))? ?[:#=\-]? ?(?P<n>[1-4]|iv|iii|ii|i)\b(?! ?(?:x|\u00d7|fire))", FLAGS
+    # ("Cl 1 - small area", "Cls. 2": a field note's short forms of the word)
+    r"\b(?:class|cls?\.?(?= ?[:#=\-]? ?[1-4]\b))(?: of (?:water|loss))? ?[:#=\-]? ?(?P<n>[1-4]|iv|iii|ii|i)\b"
+    r"(?! ?(?:x|\u00d7|fire))",
+    FLAGS,
 )
 
 
@@ -130,7 +133,12 @@ def _stated_grade(
         if _UNDETERMINED.match(line.text):
             continue  # "Category: cannot say yet - mains would be Cat 1": a grade only supposed
         quoted = [(m.start(), m.end()) for m in QUOTED.finditer(line.text)]
-        for match in _called(pattern, line.text):
+        called = list(_called(pattern, line.text))
+        # ("CLASS 1 - booking sheet says Cl 2, not on what I found": the booking's grade, reported
+        # beside the writer's own, is not the last word on the line)
+        reported = reported_clauses(line.text)
+        own = [m for m in called if not any(start <= m.start() < end for start, end in reported)]
+        for match in own or called:
             if any(start < match.start() < end for start, end in quoted):
                 continue  # 'describes the loss as "Class 3"': someone else's words, reported
             written = match.group("n").lower()
@@ -414,6 +422,19 @@ def detect_category(
         _graded(value, stated, reasons, evidence, standards.ref("water_category")),
         notes,
     )
+
+
+def states_water_grade(lines: Sequence[Line]) -> SourceSpan | None:
+    """The line where the writer grades the water themselves (a Category or Class of their own, not
+    quoted from someone else, not the booking's): the job is a water loss the writer is drying, even
+    when mould turned up on the way ("light mould on the back of the skirting, bagged"). A mould
+    assessment quotes the insurer's water grade ("describes the claim as \"Category 2\"") and grades
+    no water of its own."""
+    for pattern, kind in ((_STATED_CATEGORY, "category"), (_STATED_CLASS, "class")):
+        stated = _stated_grade(lines, pattern, rejected=rejected_grades(lines, kind))
+        if stated is not None and not _booked(lines, stated):
+            return stated.span
+    return None
 
 
 # --- S500 class --------------------------------------------------------------------------------

@@ -57,6 +57,19 @@ _RULE = re.compile(
 _BLOCK_LINES = 25  # a header block is a few fields: bound every walk
 
 
+# The writer's own section opening under the booking, with no blank line or rule between (a Word
+# form's table runs straight into it): a heading in capitals ("TECHNICIAN NOTES - 02/12/2026 13:05",
+# "SITE VISIT 1"), or one naming the writer's notes ("Tech notes (on site 3 Dec):", "On-site
+# findings"). Not a field of the block ("CALLER: SUE"): a heading has no colon before its end and no
+# cells.
+_SECTION_HEADING = re.compile(
+    # (a colon only in a time: "13:05")
+    r"^(?:(?=[^a-z|]{6,80}$)(?=(?:.*?\b[A-Z]{3,}\b){2})(?:[^a-z|:]|(?<=\d):(?=\d))+"
+    r"|\W*(?i:tech(?:nician)?(?:'s)?|site|on[- ]site|field|inspection|attendance|assessor'?s?)"
+    r" (?i:notes|report|findings|visit|attendance)\b[^.!?|]{0,60})$",
+)
+
+
 # A block titled between rules as the office's card: "===== JOB CARD (office) =====", "=== OFFICE
 # SECTION ===": fields the office typed before anyone was on site, like a dispatch header.
 # "=== OFFICE (from insurer instruction, entered Sat 14/11 by M. Quill) ===": the office says what
@@ -133,7 +146,7 @@ def second_hand_lines(lines: Sequence[Line]) -> frozenset[int]:
             if not 0 <= walk < len(lines):
                 break
             text = lines[walk].text
-            if not text or _is_rule(text):
+            if not text or _is_rule(text) or (step == 1 and _SECTION_HEADING.match(text)):
                 break
             out.add(lines[walk].number)
             walk += step
@@ -145,7 +158,9 @@ def second_hand_lines(lines: Sequence[Line]) -> frozenset[int]:
 # it", "per the booking", "the caller said".
 _REPORTS = re.compile(
     rf"\b(?:came|comes|is|was|were|are) (?:from|off) (?:the )?{_WHO}\b"
-    rf"|\b(?:the )?{_WHO} (?:listed|logged|booked|recorded|said|says|put|entered|noted|called it"
+    # ("the booking sheet says Cl 2", "the work order form listed it": the paper the booking is on)
+    rf"|\b(?:the )?{_WHO}(?: (?:sheet|form|notes?|ticket|card|record|slip))?"
+    r" (?:listed|logged|booked|recorded|said|says|put|entered|noted|called it"
     r"|described|had it|wrote|typed)\b"
     rf"|\b(?:booked|logged|listed|entered|recorded|filled in|typed) (?:in )?by (?:the )?{_WHO}\b"
     rf"|\b(?:per|according to|as per) (?:the )?{_WHO}\b"
@@ -167,6 +182,25 @@ def reported_spans(text: str) -> list[tuple[int, int]]:
         if spans and spans[-1][1] >= start:
             continue
         spans.append((start, end))
+    return spans
+
+
+# Where a clause opens inside a sentence: a spaced dash, a colon, a semicolon or a comma.
+_CLAUSE_OPEN = re.compile(r" [-\u2013\u2014] |[:;,] ")
+
+
+def reported_clauses(text: str) -> list[tuple[int, int]]:
+    """The stretches of a line that report what the booking said, from the clause that names it to
+    its sentence's end: "CLASS 1 - booking sheet says Cl 2, not on what I found" reports only from
+    "booking sheet" on; the writer's own call before the dash is no report."""
+    if _REPORTS.search(text) is None:
+        return []
+    sentences = Sentences(text)
+    spans: list[tuple[int, int]] = []
+    for match in _REPORTS.finditer(text):
+        start, end = sentences.bounds(match.start())
+        opens = [found.end() for found in _CLAUSE_OPEN.finditer(text, start, match.start())]
+        spans.append((opens[-1] if opens else start, end))
     return spans
 
 

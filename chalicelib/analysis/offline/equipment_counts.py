@@ -125,6 +125,8 @@ _TOTAL = re.compile(
     # AM x4, DH x1", "Equipment actually placed: 4 AM": a labelled summary says what is on site)
     r"\b(?:total|dropped to|down to|reduced to|cut (?:back |down )?to|scaled (?:back |down )?to|leaving|left"
     r"|stay|stays|remain\w*|now|still|keep|keeping|kept)\b|^\s*so\s*$"
+    # ("+1 AM family rm = 5 AM", "2 more -> 6 fans": the sum written after the addition)
+    r"|(?:=|->|\u2192|=>)\s*$"
     r"|^\W*(?:drying )?equipment(?: (?:actually )?(?:on ?site|placed|in use|running|used|set))?\s*:\s*$",
     FLAGS,
 )

@@ -27,6 +27,8 @@ _DAY_HEAD = re.compile(r"^\s*(?P<head>date|day|visit)\s+", FLAGS)
 # (what may stand after the kinds: the row's note)
 _NOTE_HEAD = re.compile(r"^\s*(?:notes?|comments?|remarks?)?\s*$", FLAGS)
 _DAY_CELL = re.compile(r"^\s*(?:day\s*)?(?P<day>\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|\d{1,2})\s+", FLAGS)
+# A count's cell may carry the unit's type after it ("1 LGR", "2 (desiccant)"): one short word.
+_COUNT_CELL = r"(\d{1,3})(?:\s+\(?[A-Za-z]{2,10}\)?(?=\s+\d))?"
 _LAST_DAY_NUMBER = 60  # a job's day number past this is no day
 
 
@@ -69,7 +71,7 @@ def day_columns_row(
     if lead is None:
         return None
     counts = re.match(
-        r"\s*" + r"\s+".join([r"(\d{1,3})"] * len(columns.kinds)) + r"(?!\S)", text[lead.end() :]
+        r"\s*" + r"\s+".join([_COUNT_CELL] * len(columns.kinds)) + r"(?!\S)", text[lead.end() :]
     )
     if counts is None:
         return None

@@ -32,7 +32,9 @@ _BOARD = (
 _PANEL = r"(?:(?:main|sub-?|electrical|service|breaker) ?panel|distribution board|consumer unit)"
 
 _ELECTRICAL_MORE = re.compile(
-    rf"\b(?:(?:isolated|switched off|turned off|shut off|off|tripped) at (?:the )?{_BOARD}"
+    # ("washers locked out at the panel": a circuit made safe where its breakers are)
+    rf"\b(?:(?:isolated|switched off|turned off|shut off|off|tripped|locked out|tagged out) at (?:the )?"
+    rf"(?:{_BOARD}|panel)"
     rf"|lighting(?: [\w\-]+){{0,5}} (?:isolated|switched off|turned off|off at)"
     rf"|{_PANEL}(?: [\w\-]+){{0,6}} (?:is |was |are |were )?(?:heat[- ]damaged|wet|flooded|tripped"
     r"|isolated|disconnected|damaged|scorched|melted)"
@@ -43,12 +45,19 @@ _ELECTRICAL_MORE = re.compile(
     FLAGS,
 )
 
-_FLOOR_FINISH = r"(?:floors?|vinyl|slab|tiles?|lino|linoleum|concrete|screed|epoxy|decking|timber)"
+_FLOOR_FINISH = (
+    r"(?:floors?|vinyl|slab|tiles?|lino|linoleum|concrete|screed|epoxy|decking|timber|lvp|lvt|laminate"
+    r"|planks?)"
+)
 
 _SLIP_MORE = re.compile(
     rf"\bwet (?:[\w\-]+ ){{0,2}}{_FLOOR_FINISH}(?=[^.;]{{0,50}}?\b(?:cones?|coned|signs?(?! of)|signage"
     r"|mats|spotters?|keep (?:out|off|clear)|kept (?:out|off|clear)|taped[- ]off|barriers?|barricaded"
     r"|cordoned)\b)"
+    # a floor said to be slippery in other words: "LVP slick - cones", "the concrete with silt on it
+    # was like ice", "tiles greasy underfoot" (not a denial between: "the slab is not slick")
+    rf"|{_FLOOR_FINISH}\b(?:[^.;]{{0,40}}?\b(?:is|was|are|were|stays?|remains?))?(?! not\b)"
+    r"(?:[^.;]{0,12}?)\b(?:slick|like ice|like glass|greasy|slimy|slippy)\b"
     # "Hazards: slip on the warehouse slab (coned off)", "electrical (GPO), slip (epoxy wet)"
     r"|(?<=[:,;] )slip(?= (?:on|in|at) |(?: risk| hazard)? \()"
     # what people trip on, made safe: "leads taped and ramped", "mat hoses (taped, flagged - trip)"
@@ -60,9 +69,15 @@ _SLIP_MORE = re.compile(
     FLAGS,
 )
 
+_FRAME = r"(?:joists?|trusses?|rafters?|beams?|purlins?|studs?|bearers?|framing|top plates?)"
 _STRUCTURAL_MORE = re.compile(
-    r"\b(?:charred|burnt|burned|fire[- ]damaged) (?:[\w\-]+ ){0,2}(?:joists?|trusses?|rafters?|beams?"
-    r"|studs?|bearers?|framing|top plates?)\b",
+    # (not across a joining word: "the duct is charred and one purlin is scorched")
+    rf"\b(?:(?:charred|burnt|burned|fire[- ]damaged) (?:(?!(?:and|or|but|nor)\b)[\w\-]+ ){{0,2}}{_FRAME}"
+    # the member first: "two roof purlins over bay 2 scorched and sagging" (no denial between: "joists
+    # are not charred")
+    rf"|{_FRAME}(?: (?!(?:not|no|never|nor|neither|un\w+)\b)[\w\-]+){{0,6}}"
+    # (scorched alone is a surface mark: "studs scorched but solid")
+    r" (?:charred|burnt|burned|sagging|fire[- ]damaged))\b",
     FLAGS,
 )
 
@@ -74,6 +89,13 @@ _MASKS = r"(?:P2|N95|P100|FFP[23]|masks?|respirators?)"
 # those are other kinds' PPE.)
 _OTHER_MORE = re.compile(
     r"\b(?:silica(?: dust)?|confined[- ]space|fall[- ]through"
+    # a crawl too tight to work in freely: "tight crawl, two-person rule", "low clearance - one person
+    # in at a time" (a crawlspace merely named is no hazard)
+    r"|(?:tight|low|restricted|cramped|limited|narrow) (?:crawl(?:space| space)?|clearance)"
+    r"|two[- ]person rule|one (?:person|tech|worker) (?:in )?at a time"
+    # the smoke of burnt plastics people are masked against: "soot from burnt plastics - FFP3 masks"
+    rf"|(?:soot|residue|smoke)(?: [\w\-]+){{0,3}} (?:burnt|burned|melted) (?:plastics?|pvc|rubber|foam)"
+    rf"[^.;]{{0,50}}?\b{_MASKS}"
     r"|(?-i:(?<!drain )(?<!sewer )snakes?)(?! (?:camera|cable|line))"
     r"|(?:needles?|syringes?|sharps)(?= (?:found|in|on|under|behind|were|was)\b)"
     rf"|(?:dry|loose) (?:soot|dust|ash)[^.;]{{0,40}}?\b{_MASKS}"

@@ -66,7 +66,9 @@ _ELECTRIC_THING = (
     r"(?:power ?points?|gpos?|outlets?|sockets?|receptacles?|switchboards?|breakers?|wiring|wires"
     r"|cables?|cords?|(?:light(?:ing)?|ceiling|electrical) (?:fittings?|fixtures?|roses?|box(?:es)?)"
     r"|ceiling roses?|downlights?|(?:pot|can|recessed|ceiling) ?lights?|lights?|circuits?|ring(?: main)?"
-    r"|rcds?|gfcis?|safety switch(?:es)?|main switch|floor boxes|immersion heater|consumer unit"
+    # ("the floor box under the bar", "HWS isolator left off": the one part as well as many)
+    r"|rcds?|gfcis?|safety switch(?:es)?|main switch|floor box(?:es)?|isolators?|immersion heater"
+    r"|consumer unit"
     r"|fuse ?box|electrics|power|electricity)"
 )
 # After the part: what happened to it or what was done, said of the installation only.
@@ -89,7 +91,7 @@ _ELECTRIC_WET = (
 # Before the part: what someone did to it, or water found in it.
 _ELECTRIC_ACT = (
     r"(?:isolated?|isolating|tripped|(?:switched|turned|shut|cut) off|unplugged|disconnected|locked out"
-    r"|de-?energi[sz]ed|melted|water (?:had |has )?(?:got |gotten |came |come )?"
+    r"|de-?energi[sz]ed|melted|water (?:had |has )?(?:got |gotten |came |come |pooled |sat |collected )?"
     r"(?:in|into|inside|out of|reached|under|entered))"
 )
 _ELECTRICAL = re.compile(
@@ -144,7 +146,9 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
             # "paint on the trim presumed lead (1938)", "presumed to contain lead - not to be sanded"
             r"|(?:presumed|assumed|suspected|likely) (?:to (?:contain|have|be) )?lead"
             # "they tested the paint ... It came back positive for lead"
-            r"|positive for lead|lead(?: \w+){0,3} (?:tested|came back|returned|was|is) positive)\b",
+            r"|positive for lead|lead(?: \w+){0,3} (?:tested|came back|returned|was|is) positive"
+            # "skirtings almost certainly lead-painted", "lead painted sashes"
+            r"|lead[- ]painted)\b",
             FLAGS,
         ),
     ),
@@ -209,7 +213,13 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\bgas (?:leak|smell|odou?r)\b|\bcarbon monoxide\b"
             r"|\bgas (?:supply |line |meter )?(?:shut|turned) off\b"
-            r"|\bgas (?:supply|line) (?:isolated|capped)\b",
+            r"|\bgas (?:supply|line) (?:isolated|capped)\b"
+            # "gas to the water heater shut at its valve", "gas valve closed by the owner": the gas
+            # supply (not a gas appliance) shut, whatever the words between
+            r"|\bgas (?:(?:valve|cock|service|main) |to (?:the )?(?:[\w\-]+ ){1,3}?)"
+            r"(?:was |is |has been |had been )?(?:shut|closed|isolated|capped|turned off)\b"
+            # (a shut-off the same sentence clears: "gas to the heater shut at its valve; no gas smell")
+            r"(?![^.!?]{0,80}\bno (?:gas )?(?:smell|odou?r|leak)s?\b)",
             FLAGS,
         ),
     ),

@@ -21,6 +21,7 @@ from chalicelib.analysis.offline.dates import (
 from chalicelib.analysis.offline.job_claim import claim_number
 from chalicelib.analysis.offline.job_dates import JobDates
 from chalicelib.analysis.offline.job_insured import unlabelled_insured
+from chalicelib.analysis.offline.proper_names import in_business_name
 from chalicelib.analysis.offline.spaces import (
     DAMAGE_KEYWORDS,
     LABEL_SEPARATOR,
@@ -32,6 +33,7 @@ from chalicelib.analysis.offline.text import (
     SENTENCE_END,
     Line,
     clean_value,
+    evidence_matches,
     first_found,
     has_evidence,
     letterhead_lines,
@@ -190,6 +192,11 @@ CATEGORY_SOURCES: tuple[tuple[int, str, re.Pattern[str]], ...] = (
             r"|hose)\b"
             # "this is the machine's drain water (detergent, lint)"
             r"|\b(?:machine|washer)'?s? drain water\b"
+            # "the water from the washing machine", "water out of the dishwasher": its discharge,
+            # unless its supply hose is named after it (read as Category 1 by the caller)
+            r"|\b(?:water|flood\w*|leak\w*) (?:from|out of) (?:the )?"
+            r"(?:washing machine|washer|dish ?washer)\b"
+            r"(?:'s)?(?: (?:inlet|supply|fill|cold|hot)(?: water)? (?:hose|line))?"
             r"|\b(?:overflow(?:ed|ing)?|discharge) (?:from|of) (?:the )?(?:washing machine|washer"
             r"|dish ?washer)\b",
             FLAGS,
@@ -210,7 +217,11 @@ CATEGORY_SOURCES: tuple[tuple[int, str, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:gr[ae]y ?water|aquarium|fish tank|water ?bed|hydrostatic (?:pressure|seepage)"
             r"|(?:sink|basin|shower|bath|laundry tub|trough) (?:drain|waste)(?: pipe| line)?"
-            r" (?:leak(?:ed|ing)?|blocked|backed up|burst|fail(?:ed|ure)))\b",
+            r" (?:leak(?:ed|ing)?|blocked|backed up|burst|fail(?:ed|ure))"
+            # "it's sink waste - dishwater with food scraps", "basin waste water into the cavity":
+            # used water from a fixture, not its supply
+            # (not a bare "shower waste": the fitting a to-do names to test)
+            r"|dish ?water|(?:sink|basin|shower|bath|tub|trough) waste ?water)\b",
             FLAGS,
         ),
     ),
@@ -255,9 +266,17 @@ def _labelled_damage_type(line: Line) -> tuple[DamageType, SourceSpan] | None:
     return (named, line.span()) if named is not None else None
 
 
+def _names_damage(pattern: re.Pattern[str], text: str) -> bool:
+    """Whether the line names the damage, not only a firm named for it ("KDH Fire shut the riser",
+    "Coastal Fire Protection replaced the head": a sprinkler job's fire contractor)."""
+    return any(
+        not in_business_name(text, match.start(), match.end()) for match in evidence_matches(pattern, text)
+    )
+
+
 def _keyword_damage_type(lines: Sequence[Line]) -> tuple[DamageType, SourceSpan] | None:
     for damage_type, pattern in DAMAGE_KEYWORDS:
-        evidence = first_found(line for line in lines if has_evidence(pattern, line.text))
+        evidence = first_found(line for line in lines if _names_damage(pattern, line.text))
         if evidence is not None:
             return damage_type, evidence.span()
     return None

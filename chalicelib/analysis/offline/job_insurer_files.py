@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from chalicelib.analysis.offline.proper_names import business_names
 from chalicelib.analysis.offline.text import FLAGS, Line
 
 # The title of a file the insurer's side keeps: "TAMAR LOSS ADJUSTING PTY LTD", "FILE NOTES -
@@ -43,6 +44,16 @@ _WITH_WRITER = re.compile(
 )
 
 
+# The firm's visit told by its name: "Midwest Dry & Restore attended the evening of 14/11".
+_ATTENDED_AFTER = re.compile(
+    r"[^.;]{0,40}?\b(?:attended|arrived|(?:was|were) on site|came (?:out|in))\b", FLAGS
+)
+
+
 def vendors_visit(text: str) -> bool:
     """Whether a visit line in the insurer's file tells the vendor's own attendance."""
-    return _VENDORS_OWN.search(text) is not None and _WITH_WRITER.search(text) is None
+    if _WITH_WRITER.search(text) is not None:
+        return False
+    if _VENDORS_OWN.search(text) is not None:
+        return True
+    return any(_ATTENDED_AFTER.match(text, end) for _, end in business_names(text))

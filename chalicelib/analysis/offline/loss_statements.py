@@ -131,6 +131,15 @@ _SET_ASIDE = re.compile(
 )
 
 
+# A day the writer only asks about: "thaw on the weekend (Nov 28?)", "DOL 3/12??", "the 14th? or the
+# 15th": a question, not a day told.
+_QUESTIONED = re.compile(r"\s?\?")
+
+
 def set_aside(text: str, found: Sequence[DateMatch]) -> list[DateMatch]:
-    """The line's days less those the writer says have no bearing on the loss."""
-    return [known for known in found if not _SET_ASIDE.match(text[known.end : known.end + 60])]
+    """The line's days less those the writer says have no bearing on the loss, or only asks about."""
+    return [
+        known
+        for known in found
+        if not _SET_ASIDE.match(text[known.end : known.end + 60]) and not _QUESTIONED.match(text, known.end)
+    ]

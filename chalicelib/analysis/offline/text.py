@@ -108,7 +108,10 @@ _NEGATION_BEFORE = re.compile(
 
 
 _NEGATION_AFTER = re.compile(
-    r"^[ :\-\u2013]*(?:none|nil|no|not|n/a|absent|negative|will|may|could|might|would)\b", FLAGS
+    r"^[ :\-\u2013]*(?:none|nil|no|not|n/a|absent|negative|will|may|could|might|would"
+    # ("mould - nothing seen", "odour: nothing noted"): the finding the item's answer denies
+    r"|nothing (?:seen|found|visible|noted|observed|detected|evident|obvious))\b",
+    FLAGS,
 )
 
 

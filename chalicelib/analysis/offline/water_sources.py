@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from chalicelib.analysis.offline.grade_refutations import without_others_views
 from chalicelib.analysis.offline.job import CATEGORY_SOURCES
+from chalicelib.analysis.offline.proper_names import in_business_name
 from chalicelib.analysis.offline.text import BELIEF_WORDS, FLAGS, GUESS_WORDS, Line, evidence_matches
 
 # A clean-water washing machine source: its supply hose, not its discharge.
@@ -18,7 +19,9 @@ _SUPPLY_HOSE = re.compile(r"\b(?:inlet|supply|fill|cold|hot)(?: water)? (?:hose|
 QUOTED = re.compile(r"\"[^\"]{1,120}\"|\u201c[^\u201d]{1,120}\u201d")
 _HEDGE = re.compile(
     rf"\b(?:could be|could have|may be|{GUESS_WORDS}|{BELIEF_WORDS}|think|believe|assum\w+|presum\w+"
-    r"|guess\w*|not sure|not found|unknown|either|or)\b|\?",
+    r"|guess\w*|not sure|not found|unknown|either|or"
+    # ("the owner wondered whether it counted as grey water", "asked if it was sewage"): a question
+    r"|wonder\w*|whether|if)\b|\?",
     FLAGS,
 )
 _HEDGE_REACH = 40
@@ -36,6 +39,17 @@ _INNER_NEGATION = re.compile(r"\b(?:never|not|didn'?t|did not|wasn'?t|was not|no
 
 # An appliance naming the room it stands in ("the water heater closet", "hot water system cupboard").
 _PLACE_AFTER = re.compile(r" ?(?:closet|cupboard|room|alcove|enclosure|nook)\b", FLAGS)
+
+
+# A sentence's end: a hedge in the sentence before ("The tenant asked if it was grey water. It was the
+# cold supply line") does not reach the next one's source.
+_SENTENCE_BREAK = re.compile(r"[.!?](?:\s|$)")
+
+
+def _hedge_start(text: str, start: int) -> int:
+    window = max(0, start - _HEDGE_REACH)
+    ends = [found.end() for found in _SENTENCE_BREAK.finditer(text, window, start)]
+    return ends[-1] if ends else window
 
 
 def _same_sentence(text: str, start: int, end: int) -> bool:
@@ -56,7 +70,7 @@ def classify_water_source(text: str, own_only: bool = False) -> tuple[int, str] 
     reported: list[tuple[int, str]] = []
     for category, reason, pattern in CATEGORY_SOURCES:
         for match in evidence_matches(pattern, text):
-            if _HEDGE.search(text, max(0, match.start() - _HEDGE_REACH), match.start()):
+            if _HEDGE.search(text, _hedge_start(text, match.start()), match.start()):
                 continue  # "could be a supply pipe", "HO thinks the pan overflowed OR ...": a guess
             if any(_same_sentence(text, match.end(), answer) for answer in answers):
                 continue
@@ -64,6 +78,8 @@ def classify_water_source(text: str, own_only: bool = False) -> tuple[int, str] 
                 continue  # "Water heater closet: floor dry": a room named for what is in it
             if _INNER_NEGATION.search(match.group(0)):
                 continue  # "the washer never drained - it was the supply hose": no discharge
+            if in_business_name(text, match.start(), match.end()):
+                continue  # "Brushy Creek Water Pros came out": a firm's name, not the water
 
             value, why = category, reason
             if category == 2 and _SUPPLY_HOSE.search(match.group(0)):
@@ -86,6 +102,14 @@ _OPTIONS_HEADER = re.compile(
     r"[^:]{0,40}[:\-\u2013]\s*$",
     FLAGS,
 )
+# "Source: NOT FOUND.", "Cause of loss - unknown", "Origin: not yet identified": a source field the
+# writer leaves open; what is listed under it are the places checked, not the source.
+_OPEN_SOURCE = re.compile(
+    r"^\W*(?:(?:water )?source|cause|origin)(?: of (?:the )?(?:loss|leak|water|damage))?\s*[:=\-\u2013]\s*"
+    r"(?:not (?:yet )?(?:found|known|confirmed|identified|located|determined|established)"
+    r"|unknown|undetermined|unconfirmed|tbc|tbd|\?+)\W*$",
+    FLAGS,
+)
 # A list item ("1)", "b.", "-", "*"), or an item's wrapped tail (it starts in lower case).
 _LIST_ITEM = re.compile(r"^(?:\(?\d{1,2}[.)]|\(?[a-h][.)]|[-*\u2022\u2013])\s|^[a-z]")
 
@@ -98,5 +122,5 @@ def guessed_lines(lines: Sequence[Line]) -> frozenset[int]:
         if listing and line.text and _LIST_ITEM.match(line.text):
             guessed.add(line.number)
             continue
-        listing = _OPTIONS_HEADER.search(line.text) is not None
+        listing = _OPTIONS_HEADER.search(line.text) is not None or _OPEN_SOURCE.match(line.text) is not None
     return frozenset(guessed)
