@@ -292,6 +292,15 @@ _MATERIALS = (
     ("sheathing", ("sheathing",)),
     ("trusses", ("truss", "trusses")),
     ("blinds", ("blind", "blinds")),
+    # One material under several names (spelling, plural, or a maker's word for the same thing)
+    ("range hood", ("range hood", "range hoods", "rangehood", "rangehoods")),
+    ("rafters", ("rafter", "rafters")),
+    ("vapour barrier", ("vapour barrier", "vapor barrier", "vapour retarder", "vapor retarder")),
+    ("curtains", ("curtain", "curtains", "drape", "drapes", "drapery", "draperies")),
+    ("light fixture", ("light fixture", "light fixtures", "light fitting", "light fittings")),
+    ("roof sheeting", ("roof sheeting", "roof sheet", "roof sheets")),
+    ("architrave", ("architrave", "architraves")),
+    ("panelling", ("panelling", "paneling", "wainscot", "wainscoting", "wainscotting")),
     ("wall", ("wall", "walls")),
 )
 _UNITS = {

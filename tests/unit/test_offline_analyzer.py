@@ -204,7 +204,8 @@ def test_fire_outranks_the_suppression_water() -> None:
     assert _rooms(findings) == ["Kitchen", "Dining room"]
     kitchen = findings.affected_areas[0]
     assert (kitchen.length_ft, kitchen.width_ft, kitchen.floor_area_sqft) == (13.1, 11.8, 155.0)
-    assert kitchen.materials == ["vinyl", "cabinetry", "laminate", "ceiling", "walls"]
+    # ("laminate benchtop melted": the benchtop, no laminate floor)
+    assert kitchen.materials == ["vinyl", "cabinetry", "laminate benchtop", "ceiling", "walls"]
     # ("Heavy soot on ceiling and walls of kitchen and dining room": the surfaces the fire reached)
     assert findings.affected_areas[1].materials == ["ceiling", "walls"]
     # And the date in the loss sentence is the date of loss; water-only fields are not asked of a fire

@@ -717,10 +717,14 @@ _BOARDS_AND_KICKS = [
     ("Lounge: Baltic pine boards cupped along the hearth.", [("hardwood", "baltic pine boards")]),
     ("Back room floor boards wet under the rug.", [("hardwood", "floor boards")]),
     ("T&G softwood boards swollen at the door.", [("hardwood", "t&g softwood boards")]),
-    # the near misses: skirting boards and plasterboard are no floor, a bare "boards" is unread, and one
-    # "pine board" is as often a shelf or a panel
+    # the near misses: skirting boards and plasterboard are no floor, a bare "boards" is only "boards"
+    # (the job's named board floor decides it, surface_materials), and one "pine board" is as often a
+    # shelf or a panel
     ("Hall: pine skirting boards wet.", [("baseboard", "pine skirting boards")]),
-    ("Store: boards stacked by the door, plasterboard dry.", [("drywall", "plasterboard")]),
+    (
+        "Store: boards stacked by the door, plasterboard dry.",
+        [("boards", "boards"), ("drywall", "plasterboard")],
+    ),
     ("Pantry: pine board at the back of the shelf stained.", []),
 ]
 
@@ -763,3 +767,34 @@ def test_a_cab_said_of_which_cabinet_is_the_cabinetry(line: str, expected: list[
 )
 def test_a_bare_or_vehicle_cab_is_no_cabinet(line: str) -> None:
     assert all(word.key != "cabinetry" for word in material_words(line))
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lifted two hall boards for subfloor access, to be relaid.",
+        "Joists under the study checked from the subfloor through the hatch, sound.",
+        "Second dehumidifier ducted into the subfloor below the study.",
+        "Timber-framed house on piles, ventilated subfloor about 600 mm high.",
+        "Checked the subfloor vents: two blocked by garden beds.",
+    ],
+)
+def test_the_subfloor_named_as_the_space_under_the_floor_is_no_affected_sheet(line: str) -> None:
+    # Given a study whose carpet is wet, and a line naming the subfloor as the space below
+    text = f"Study 3.2 x 3.0 m: carpet and underlay wet along the robe wall, approx 4 m2.\n{line}\n"
+    # Then the study's carpet is affected and no subfloor sheet is made up
+    materials = _materials(text, "Study")
+    assert "carpet" in materials
+    assert not any("subfloor" in material for material in materials)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Subfloor wet under the robe wall, particle board swollen at the joins.",
+        "Water soaked into the subfloor along the robe wall.",
+    ],
+)
+def test_the_subfloor_said_wet_is_the_floor_sheet(line: str) -> None:
+    text = f"Study 3.2 x 3.0 m: carpet and underlay wet along the robe wall, approx 4 m2. {line}\n"
+    assert any("subfloor" in material for material in _materials(text, "Study"))

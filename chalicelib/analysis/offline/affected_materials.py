@@ -54,7 +54,11 @@ from chalicelib.analysis.offline.material_soundness import (
     said_sound,
     said_sound_later,
 )
-from chalicelib.analysis.offline.material_substrates import named_as_substrate, seen_from_below
+from chalicelib.analysis.offline.material_substrates import (
+    named_as_space,
+    named_as_substrate,
+    seen_from_below,
+)
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
 from chalicelib.analysis.offline.material_work import REMOVAL, work_on
 from chalicelib.analysis.offline.scope_material_rooms import rooms_listed_after
@@ -433,7 +437,7 @@ class MaterialReader:
             return False
         if self._none_on(word):
             return False
-        if named_as_substrate(text, word) or seen_from_below(text, word):
+        if named_as_substrate(text, word) or seen_from_below(text, word) or named_as_space(text, word):
             return False
         if word.key == "cabinetry" and cabinet_as_place(text, word.start):
             return False

@@ -51,8 +51,10 @@ from chalicelib.analysis.offline.scope import (
     scope_items,
     scope_line_numbers,
 )
-from chalicelib.analysis.offline.scope_material_rooms import with_roomless_scope_materials
-from chalicelib.analysis.offline.surface_materials import with_bare_surfaces_judged
+from chalicelib.analysis.offline.scope_material_rooms import (
+    with_roomless_scope_materials,
+)
+from chalicelib.analysis.offline.surface_materials import with_bare_boards_judged, with_bare_surfaces_judged
 from chalicelib.analysis.offline.text import prepare_lines, unwrap_paragraphs
 from chalicelib.analysis.offline.visit_days import Visits
 from chalicelib.analysis.standards import (
@@ -99,7 +101,7 @@ def analyze_text(text: str, *, standards: Standards | None = None, received: dat
     drafts = rooms.finish()
     denied_references(lines, rooms.readings)
     areas = with_original_measures([draft.to_model(standards) for draft in drafts])
-    areas = with_bare_surfaces_judged(areas, lines, damage_type)
+    areas = with_bare_boards_judged(with_bare_surfaces_judged(areas, lines, damage_type), lines)
     is_water = damage_type is DamageType.WATER
     # Firefighting water is a water loss too when the notes grade it ("Cat 3 - water through ash")
     graded_water = is_water or (

@@ -74,3 +74,34 @@ def seen_from_below(text: str, word: MaterialWord) -> bool:
         _UNDERSIDE_BEFORE.search(text, max(0, word.start - 30), word.start) is not None
         or _FROM_BELOW_AFTER.match(text, word.end) is not None
     )
+
+
+# "subfloor access", "the subfloor vents", "a brick-walled subfloor about 450 mm high", "read from the
+# subfloor through a lifted board", "desiccant ducted into the subfloor", "access to the subfloor": the
+# space under a suspended floor that Australian and New Zealand notes call the subfloor, not the floor's
+# sheet ("subfloor wet", "OSB subfloor swollen", "moisture in the subfloor" stay the material).
+_SPACE_KEYS = frozenset({"subfloor"})
+_SPACE_AFTER = re.compile(
+    r"[ -](?:access|space|void|area|vents?|ventilation|cavity|clearance|height|crawl\w*|inspection|entry"
+    r"|hatch|manhole|fans?|ducting|soil|ground|earth)\b"
+    r"|(?: (?:about|approx\.?|approximately|around|~))? ?\d{2,4} ?(?:mm|cm|m|in|inches|ft|\")?"
+    r" ?(?:high|deep|clearance)\b",
+    FLAGS,
+)
+_SPACE_BEFORE = re.compile(
+    r"\b(?:read|checked|inspected|viewed|seen|looked|accessed|entered|crawled|ducted|blown|pushed|placed|set"
+    r"|went|got|go|going|taken)(?: (?:up|down|back|out))?"
+    r" (?:from|into|in|through|via|under|to|inside)(?: the| a| our)? $"
+    r"|\b(?:access|entry|hatch|manhole|vents?|ducts?) (?:to|into|in|for|under)(?: the)? $",
+    FLAGS,
+)
+_SPACE_REACH = 40
+
+
+def named_as_space(text: str, word: MaterialWord) -> bool:
+    """ "The subfloor" as the space under a suspended floor: named for its access, vents or height, or
+    as where someone went, read from or ducted air into."""
+    return word.key in _SPACE_KEYS and (
+        _SPACE_AFTER.match(text, word.end) is not None
+        or _SPACE_BEFORE.search(text, max(0, word.start - _SPACE_REACH), word.start) is not None
+    )

@@ -15,6 +15,13 @@ from chalicelib.analysis.findings import AffectedArea
 from chalicelib.analysis.offline.material_soundness import said_sound
 from chalicelib.analysis.offline.text import FLAGS, Line, collapse, matched_key
 
+# What a "kick" is the kickboard of (a board, or a cabinet by its place), and the words after a verb's
+# "kicks" ("the pump kicks in"): see cabinetry_kicks below.
+_KICK_OWNER = (
+    r"(?:mdf|particle ?board|chipboard|melamine|base|sink|vanity|cabinet|cupboard|bench|island|pantry)"
+)
+_KICK_VERB = r"(?:in|on|off|out|up|back|over)\b"
+
 # (key, pattern, name): the key is shared with readings.py and classification.py ("drywall",
 # "underlay", ...); the name is how an abbreviation is reported, None to report the words as written.
 # Earlier alternatives win where they overlap ("carpet pad" is underlay, "MDF skirting" is skirting).
@@ -60,6 +67,13 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         r"(?:(?<=floor )|(?<=flooring ))pb|pb(?= (?:floor|flooring|sub-?floor)\b)",
         "particleboard",
     ),
+    # "plasterbd", "plstr bd", "gyp brd": a lining word with "board" cut to its consonants (a bare "bd" or
+    # "brd" is a bedroom or a board of any kind, left unread)
+    (
+        "drywall_bd",
+        r"(?:plaster|plstr|plas|gyp(?:sum)?|dry ?wall) ?b(?:r?d|oa?r?d)s?(?<!board)(?<!boards)",
+        "plasterboard",
+    ),
     ("drywall_gyp", r"gyp(?: ?board)?", "gypsum board"),
     (
         "drywall",
@@ -84,6 +98,15 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         "tack strip",
     ),
     ("carpet", r"carpet(?:s|ing)?(?: tiles?)?", None),
+    # Benchtops by any of their names ("laminate benchtop", "stone countertop", "worktops"), before the
+    # laminate or tile they are made of: read only by their own damage or reading (trim_materials), since
+    # a benchtop is more often where things stand
+    (
+        "benchtop",
+        r"(?:(?:laminate|stone|timber|granite|marble|quartz|formica) )?"
+        r"(?:bench ?tops?|counter ?tops?|work ?tops?)",
+        None,
+    ),
     # ("vinyl floor tiles": vinyl, not ceramic)
     (
         "vinyl",
@@ -112,6 +135,17 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         r"(?: floor(?:ing|boards?)?|(?! (?!strip|boards?|floor|plank)(?-i:[A-Z][a-z]+)\b))",
         None,
     ),
+    # Bare "boards" ("kitchen boards wet", "Boards cupping by day 2", "H1 hall boards 22"): a board
+    # floor's shorthand once the notes name the floor (surface_materials judges it by the job's floor);
+    # boards of another kind ("insulation boards", "the meter board") are not floors
+    (
+        "boards",
+        r"(?<!insulation )(?<!foam )(?<!notice )(?<!cement )(?<!fibre )(?<!fiber )(?<!wall )(?<!ceiling )"
+        r"(?<!osb )(?<!sheathing )(?<!shelf )(?<!form )(?<!switch )(?<!circuit )(?<!white )(?<!kick )"
+        r"(?<!cupboard )(?<!cabinet )(?<!base )(?<!gyp )(?<!plaster )(?<!loft )(?<!sarking )(?<!bait )"
+        r"(?<!barge )(?<!fascia )(?<!skirting )(?<!window )(?<!door )(?<!eave )(?<!eaves )boards",
+        None,
+    ),
     # "upper cabs", "sink cab", "vanity cab": field notes' short "cab" for a cabinet, read only after a
     # word that says which cabinet (a bare "cab" is as often a taxi or a truck's), reported in full
     # ("vanity cabinet")
@@ -131,8 +165,24 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
         r"|(?:cabinet(?:s|ry)?|vanity|vanities)(?! walls?\b)|carcass(?:es)?",
         None,
     ),
+    # "particleboard kicks", "sink kick", "MDF kick panels": field notes' short "kick" for a cabinet's
+    # kickboard, read after a board or cabinet word, or as "kicks"/"kick panels" on their own (a verb's
+    # "kicks in", "kicks on" is a machine starting)
+    (
+        "cabinetry_kicks",
+        rf"(?:{_KICK_OWNER} )?kick(?:s| ?panels?)(?! {_KICK_VERB})|{_KICK_OWNER} kick(?! {_KICK_VERB})",
+        "kickboards",
+    ),
     # "base units", the British kitchen's base cabinets, reported in the words the report uses
     ("cabinetry_units", r"base units?", "base cabinets"),
+    # Wall panelling of boards or sheets fixed over the wall ("wood panelling over drywall", "knotty pine
+    # paneling", "wainscoting"): a finish of its own, read before its timber or board (a "plywood
+    # panelling" is the panelling)
+    (
+        "panelling",
+        r"(?:(?:wood|timber|pine|knotty pine|cedar|veneer|plywood|mdf) )?panell?ing|wainscot(?:t?ing)?",
+        None,
+    ),
     ("particleboard", r"particle ?board(?: floor(?:ing)?)?|chipboard|p-?board|yellow ?tongue", None),
     ("plywood", r"plywood|osb", None),
     ("subfloor", r"sub-?floor(?:ing)?", None),
@@ -171,6 +221,12 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     # sheathing is the outside of a wall, left unread.
     ("sheathing", r"(?<!wall )(?:(?:roof|attic) )?sheathing|roof deck(?:ing)?", "roof sheathing"),
     ("rafters", r"rafters?", "rafters"),
+    # A roof's trusses and the sarking under its tiles or sheets: named by their own damage (a truss is
+    # as often where a leak was traced along)
+    ("trusses", r"(?:roof )?truss(?:es)?", None),
+    ("sarking", r"sarking", None),
+    # A crawlspace's or slab's vapour barrier ("poly vapor barrier", "vapour retarder"): the sheet itself
+    ("vapourbarrier", r"(?:(?:poly(?:ethylene)?|plastic|6 ?mil) )?vapou?r (?:barriers?|retarders?)", None),
     ("plaster", r"plaster(?! ?board)|lath", None),
     ("fibro", r"fibro(?: sheeting| sheets?)?|fibre cement(?: sheet(?:ing)?)?", None),
     # Hardboard: the thin sheet under an old vinyl floor, or an old bathroom's wall lining
@@ -184,6 +240,7 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     # "door frame" is left unread: in a frame's list it would read as the wall's framing)
     ("cornice", r"cornices?|crown mou?ldings?", None),
     ("doorjamb", r"door (?:jambs?|linings?)|(?<!window )jambs?", None),
+    ("architrave", r"(?:(?:timber|mdf|pine|painted) )?architraves?", None),
     ("canopy", r"(?:exhaust |range ?hood )?canop(?:y|ies)(?! (?:grease )?filters?| fans?)", "canopy"),
     ("wardrobeback", r"wardrobe back(?: panels?)?", "wardrobe back panel"),
     ("roofsheeting", r"roof (?:sheeting|sheets)", "roof sheeting"),

@@ -106,3 +106,31 @@ def with_bare_surfaces_judged(
             materials.append(lining)
         out.append(area.model_copy(update={"materials": materials}))
     return out
+
+
+# A board floor the notes name ("Baltic pine boards on joists", "oak floorboards", "T&G timber floor"):
+# the floor a bare "boards" is. With none named, "boards" may be plasterboards, loft boards or a
+# sprung floor's, and is left out; so too where the notes name a laminate, whose planks owners call
+# "boards" as often ("the floorboards ... the click-together laminate").
+_BOARDS = "boards"
+_BOARD_FLOOR_KEYS = frozenset({"hardwood"})
+_PLANK_KEYS = frozenset({"laminate"})
+
+
+def with_bare_boards_judged(areas: Sequence[AffectedArea], lines: Sequence[Line]) -> list[AffectedArea]:
+    """Each room's bare "boards" as the job's named board floor, or dropped when the notes name none."""
+    if not any(_BOARDS in area.materials for area in areas):
+        return list(areas)
+    named = named_materials(lines, _BOARD_FLOOR_KEYS | _PLANK_KEYS)
+    floor = None if _PLANK_KEYS & named.keys() else next(iter(named.values()), None)
+    out = []
+    for area in areas:
+        if _BOARDS not in area.materials:
+            out.append(area)
+            continue
+        materials = [m for m in area.materials if m != _BOARDS]
+        floored = any(word.key in _BOARD_FLOOR_KEYS for name in materials for word in material_words(name))
+        if floor is not None and not floored:
+            materials.append(floor)
+        out.append(area.model_copy(update={"materials": materials}))
+    return out

@@ -11,7 +11,9 @@ import re
 
 from chalicelib.analysis.offline.text import FLAGS
 
-TRIM_KEYS = frozenset({"cornice", "doorjamb"})
+# Trim, and the fittings and roof parts notes name far more often as where something is than as what
+# was reached ("on the benchtop", "along the truss"): read only by their own words.
+TRIM_KEYS = frozenset({"cornice", "doorjamb", "architrave", "benchtop", "trusses", "sarking"})
 
 # "along the cornice", "from the cornice", "wall below cornice", "at the door jamb": where something
 # else is, or where a reading was taken.
@@ -24,7 +26,8 @@ _LANDMARK_BEFORE = re.compile(
 _OWN_DAMAGE = re.compile(
     r"(?: ?\([^()]{1,20}\))?(?: (?:is|was|were|are|also|all|both|now|badly|slightly|visibly)){0,2},? "
     r"(?:wet|damp|saturated|soaked|swollen|stain\w*|sagg\w*|split|cracked|delaminat\w*|mou?ldy"
-    r"|water[- ]damaged|damaged|soot\w*|smoke[- ]\w+|charred|blistered)\b",
+    r"|water[- ]damaged|damaged|soot\w*|smoke[- ]\w+|charred|blistered|warped|buckled|rott(?:ed|en|ing)"
+    r"|peeling|lifting|bubbl\w*|wicking|affected|melted|scorched|burnt|burned)\b",
     FLAGS,
 )
 # Its own reading, right after it, across an aside or a table's cells: "jamb (timber): 26 %MC",
