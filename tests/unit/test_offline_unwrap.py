@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis.offline.text import prepare_lines, unwrap_paragraphs
 
 _STORY = (
@@ -81,3 +83,27 @@ def test_a_day_the_wrap_parted_from_its_event_verb_goes_back_on_its_sentence() -
     assert any("Dune Dry, attended Wed 11/3 at 8:15 am" in line.text for line in lines)
     # a dated entry after a line that ends on no event verb stays an entry of its own
     assert any(line.text.startswith("Thu 13/3 - contractor update") for line in lines)
+
+
+# A bracketed area opening a line goes on with the sentence the wrap broke (the wet extent said
+# after what is wet); a numbered point in brackets starts an item of its own.
+_FILLER = "The owner rang on the Monday morning and said the carpet had been wet since the weekend.\n" * 6
+_BRACKETED_AREAS = [
+    ("and the tiles in the ensuite were covered", "(6 m2) and the grout was dark."),
+    ("and the den carpet was wet right through", "(120 sf), pad soaked as well."),
+    ("and the decking was wet under the eaves", "(14 sq ft). Boards not cupped."),
+]
+
+
+@pytest.mark.parametrize(("first", "second"), _BRACKETED_AREAS)
+def test_a_bracketed_area_goes_on_with_the_wrapped_sentence(first: str, second: str) -> None:
+    lead = "We found water had run along the whole of the passage skirting from the laundry"
+    lines = unwrap_paragraphs(prepare_lines(f"{_FILLER}{lead} {first}\n{second}\n"))
+    assert any(first in line.text and second in line.text for line in lines)
+
+
+def test_a_numbered_point_in_brackets_starts_its_own_item() -> None:
+    lead = "We found water had run along the whole of the passage skirting from the laundry"
+    text = f"{_FILLER}{lead} and we read these four points\n(1) laundry floor by the tub.\n"
+    lines = unwrap_paragraphs(prepare_lines(text))
+    assert any(line.text.startswith("(1) laundry floor") for line in lines)

@@ -370,3 +370,20 @@ def test_flooring_taken_up_of_a_room_found_dry_is_no_ones() -> None:
     )
     # Then the dry bedroom's carpet does not become the hallway's extent
     assert _wet_floor(notes, "Hallway") == 56.0
+
+
+# A room a bracket only relates the one before it to owns its bracket, no more: the measure after
+# the bracket is the first room's.
+_RELATED_BRACKET = [
+    ("Dining area (open to the kitchen) - 10 x 9 ft, same floor, approx 45 SF wet", "Dining area", 45.0),
+    ("Sunroom (off the lounge), 4 x 3 m: tiles wet, about 5 m2.", "Sunroom", 53.8),
+    ("Study (next to the laundry): carpet soaked over about 3 m2 by the door.", "Study", 32.3),
+    # (the near miss: the second room named outside any bracket owns what follows it)
+    ("Laundry tiles wet, then the water ran into the study: carpet soaked over about 3 m2.", "Study", 32.3),
+]
+
+
+@pytest.mark.parametrize(("notes", "room", "sqft"), _RELATED_BRACKET)
+def test_a_measure_after_a_relating_bracket_is_the_first_rooms(notes: str, room: str, sqft: float) -> None:
+    wet = _wet_floor(notes, room)
+    assert wet is not None and abs(wet - sqft) < 0.5

@@ -12,9 +12,8 @@ from typing import Literal
 from chalicelib.analysis.findings import (
     AtmosphericReading,
 )
+from chalicelib.analysis.offline.reading_units import LABEL_VALUE, VALUE
 from chalicelib.analysis.offline.spaces import (
-    LABEL_VALUE,
-    VALUE,
     Mention,
 )
 from chalicelib.analysis.offline.text import (

@@ -27,6 +27,13 @@ _RELATED_IN_BRACKET = re.compile(
     FLAGS,
 )
 _RELATED_REACH = 30
+
+
+def related_in_bracket(text: str, room: Mention) -> bool:
+    """ "Dining area (open to the kitchen)": a room a bracket only relates the room before it to."""
+    return _RELATED_IN_BRACKET.search(text, max(0, room.start - _RELATED_REACH), room.start) is not None
+
+
 # "Bedroom 2 robe (1.8 x 0.6 m)", "the shower recess (0.9 x 0.9 m)": a size bracketed straight after
 # a part of a room (a built-in, a recess) is that part's, not the room's. (Not a cupboard, press or
 # pantry: those are rooms of their own - "HWC cupboard (0.9 x 0.8 m)" is the cupboard's size.)
@@ -89,6 +96,46 @@ def thing_sized(text: str, end: int) -> bool:
     return _THING_AFTER.match(text, end) is not None
 
 
+# "Subfloor hatch in the hall cupboard 600 x 400 mm", "an inspection hole at the robe, 100 x 100 mm":
+# an opening or cut named first, then the room it is in, then a size: the size is the opening's (the
+# room is named as where it is, and the size tells nothing of the room's damage).
+_THING_IN_ROOM = re.compile(
+    r"\b(?:hatch(?:es)?|manholes?|trap ?doors?|openings?|cut-?outs?|cuts?|holes?|patch(?:es)?"
+    r"|access (?:doors?|points?|holes?|panels?))\b(?: [a-z]+)? (?:is |was )?(?:in|at|inside|under|of)"
+    r" (?:the )?[a-z' ]{2,30}?[,:-]? ?(?:(?:about|approx\.?|~) ?)?$",
+    FLAGS,
+)
+_THING_REACH = 60
+# "access hatch 24 x 30 in. in the hall closet floor": the opening named straight before its size.
+_THING_BEFORE = re.compile(
+    r"\b(?:hatch(?:es)?|manholes?|trap ?doors?|openings?|cut-?outs?|holes?|access (?:doors?|points?|panels?))"
+    r"[,:]? (?:(?:is|was|of|about|approx\.?|~) ?){0,2}$",
+    FLAGS,
+)
+
+
+# "Steel portal building, about 42 x 30 m overall: lanes, kiosk, office": the whole building's size,
+# said before the rooms it holds, is no news of damage in any of them.
+_WHOLE_AFTER = re.compile(r" ?(?:overall|in all|in total|all up|footprint)\b", FLAGS)
+_WHOLE_BEFORE = re.compile(
+    r"\b(?:building|house|home|premises|tenancy|warehouse|factory|structure|footprint|site|block)\b"
+    r"[^.;:\d]{0,24}$",
+    FLAGS,
+)
+
+
+def size_of_thing(text: str, start: int, end: int) -> bool:
+    """Whether the size at `start`-`end` measures an opening or cut, named after it or before the
+    room it is in, or the whole building."""
+    return (
+        thing_sized(text, end)
+        or _THING_IN_ROOM.search(text, max(0, start - _THING_REACH), start) is not None
+        or _THING_BEFORE.search(text, max(0, start - 30), start) is not None
+        or _WHOLE_AFTER.match(text, end) is not None
+        or _WHOLE_BEFORE.search(text, max(0, start - 40), start) is not None
+    )
+
+
 # "Our 5 x 3 m sewing room - carpet wet", "the 12 x 10 ft den": a size said first, by a determiner,
 # then the room it sizes.
 _DETERMINER_BEFORE = re.compile(r"(?:^|\b(?:the|our|my|their|his|her|its|this|that|a|an))\W{0,3}$", FLAGS)
@@ -149,9 +196,21 @@ _SPREAD_BEFORE = re.compile(
 )
 
 
+# "Cut out kitchen ceiling under the ensuite 2.7 x 2.0 m", "- Removed the robe floor in bed 2 1.8 x
+# 0.6 m": a work line that opens by cutting or removing; the size in its clause is the piece taken out.
+_CUT_LEADS = re.compile(
+    r"(?:^|[.;]\s+)[\s\-*\u2022]*(?:cut(?: out| back| away)?|removed|taken down|pulled down|opened up)\b"
+    r"[^.;:\d()]{0,60}$",
+    FLAGS,
+)
+_CUT_REACH = 90
+
+
 def patch_sized(text: str, start: int) -> bool:
     """Whether the size at `start` is set after a damaged or cut patch rather than a room."""
     return (
         _PATCH_SIZED.search(text, max(0, start - _PATCH_REACH), start) is not None
+        # ("^" is the line's real start, never where the search begins)
+        or _CUT_LEADS.search(text, max(0, start - _CUT_REACH), start) is not None
         or _SPREAD_BEFORE.search(text, max(0, start - 40), start) is not None
     )

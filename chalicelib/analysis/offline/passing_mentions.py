@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from chalicelib.analysis.offline.material_words import material_words
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.text import FLAGS
 
@@ -54,3 +55,18 @@ def names_a_thing_there(text: str, mention: Mention) -> bool:
         or _VALVE_BEFORE.search(text, max(0, mention.start - 60), mention.start) is not None
         or _APPLIANCE_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
     )
+
+
+# "The plasterboard in the studio itself was not wet", "the tiles of bed 2 read dry": a room named
+# as where a material is; a verdict on its sentence is said of the material first.
+_MATERIAL_IN = re.compile(r"(?:\s+itself)?\s+(?:in|of|on|at)\s+(?:the\s+)?$", FLAGS)
+_MATERIAL_REACH = 40
+
+
+def names_a_material_there(text: str, mention: Mention) -> bool:
+    """Whether a room is named only as where a material is: "<material> in <room>"."""
+    low = max(0, mention.start - _MATERIAL_REACH)
+    for word in material_words(text[low : mention.start]):
+        if _MATERIAL_IN.fullmatch(text, low + word.end, mention.start):
+            return True
+    return False

@@ -1,6 +1,6 @@
 """Places a reading is told of that are not rooms: the outside air, an unaffected area, a
 dehumidifier's inlet or outlet, the HVAC's return. A line's readings belong to these as they belong
-to its rooms (`spaces.Owners`), so a value after "outside" is never the room's before it."""
+to its rooms (`line_owners.Owners`), so a value after "outside" is never the room's before it."""
 
 from __future__ import annotations
 

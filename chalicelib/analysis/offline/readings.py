@@ -12,9 +12,9 @@ from chalicelib.analysis.findings import (
     MoistureReading,
     SourceSpan,
 )
+from chalicelib.analysis.offline.reading_units import READINGS
 from chalicelib.analysis.offline.spaces import (
     MAX_ROOM_NAME,
-    READINGS,
 )
 from chalicelib.analysis.offline.text import (
     FLAGS,

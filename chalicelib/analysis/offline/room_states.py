@@ -31,8 +31,15 @@ WET = re.compile(rf"\b(?:{_WET_WORD}|soaked|saturated|damp|water|flood\w*|leak\w
 
 
 # What outweighs a mild "no damage" in a room's own words: the room is wet or visibly damaged.
+# ("the water heater in the garage failed": an appliance named for the water it holds tells no wet
+# room; the room is where the loss began, wet only where a word of its own says so)
+# (nor a pipe named for what it carries: "the chilled water line runs in its floor void")
+_WATER_APPLIANCE = (
+    r"(?! (?:heaters?|tanks?|cylinders?|softeners?|filters?|meters?|dispensers?|pipes?|pipework|mains?"
+    r"|supply (?:lines?|pipes?)|lines? runs?)\b)"
+)
 SEEN_DAMAGE = re.compile(
-    rf"\b(?:{_WET_WORD}|soaked|saturated|damp|water"
+    rf"\b(?:{_WET_WORD}|soaked|saturated|damp|water{_WATER_APPLIANCE}"
     r"|flood\w*|leak\w*|stain(?:s|ed|ing)?|swollen|swelling"
     r"|delaminat\w*|cupp\w*|buckl\w*|sagg\w*|collapsed|mou?ld\w*|growth|soot\w*|charred|burnt|wicking"
     r"|wicked|odou?rs?|residue|film|smoke(?! ?(?:detectors?|alarms?))|scorch\w*"
@@ -177,7 +184,8 @@ REFERENCE_BEFORE = re.compile(
 )
 # "Kitchen vinyl DRY", "hall bath vinyl dry": dry said of a room with nothing wet about it.
 SAID_DRY = re.compile(
-    r"\bdry\b(?! ?(?:std|standard|goal|out|ing|by|within|in \d|to\b|after|mode))"
+    # ("lifted and stood up to dry", "left to dry": the purpose of the work, not a verdict)
+    r"(?<!\bto )(?<!\bleft )\bdry\b(?! ?(?:std|standard|goal|out|ing|by|within|in \d|to\b|after|mode))"
     r"|\bno (?:visible |active )?(?:mou?ld|growth|staining)\b",
     FLAGS,
 )

@@ -36,6 +36,13 @@ UNAFFECTED_LEAD = re.compile(
     r"(?: \([^()]{0,30}\)| (?:per|according to|as checked by|checked by) [\w.' ]{1,30}?)? ?:",
     FLAGS,
 )
+# "Reference: laundry drywall 9 %, front entry oak 8 %MC", "Dry standards - bed 3 wall 11": a line
+# the dry standards' label leads; every room it names is where a standard was read.
+REFERENCE_LEAD = re.compile(
+    r"^\W*(?:dry )?(?:references?|refs?|dry (?:std|standard)s?|baselines?)"
+    r"(?: (?:readings?|points?|rooms?|areas?|values?))?(?: \([^()]{0,30}\))? ?(?::|\s[-\u2013])\s",
+    FLAGS,
+)
 # "Basement - none; house on crawlspace": a form's room with nothing in it.
 # "Garage: nothing." / "Garage - nothing to report": the writer looked and found nothing there.
 _NONE_AFTER = re.compile(
@@ -50,11 +57,15 @@ _NONE_AFTER = re.compile(
 )
 # What sets a room's whole sentence apart from this loss ("a small leak at the kitchen sink ...; no
 # damage, not related to this loss and not claimed").
+# What the writer calls this job's loss or its work, in whatever word ("not part of this problem", "not
+# part of the remediation", "not related to the incident").
+_THIS_LOSS = r"(?:leak|loss|event|claim|problem|incident|issue|flood|fire|escape)"
+_THIS_WORK = r"(?:scope|job|claim|works?|remediation|clean-?up|drying|repairs?|project)"
 UNRELATED = re.compile(
-    r"\bnot (?:from |part of |related to |caused by )?(?:this|the) (?:leak|loss|event|claim)\b|\bunrelated\b"
+    rf"\bnot (?:from |part of |related to |caused by )?(?:this|the) {_THIS_LOSS}\b|\bunrelated\b"
     r"|\bnot claimed\b"
     # "a mouldy smell in the bathroom too - it is the shower silicone, not part of this."
-    r"|\bnot part of (?:this|the (?:scope|job|claim|works?))(?= ?(?:[.;)]|$))"
+    rf"|\bnot part of (?:this|the {_THIS_WORK})(?= ?(?:[.;)]|$))"
     # "says it's an old patch and has nothing to do with this"
     r"|\b(?:has|had|is|was)(?: got)? nothing to do with (?:this|the (?:leak|loss|event|claim))\b"
     # "Garage has silt but is detached, listed under other structures - not in this log."
@@ -69,8 +80,8 @@ UNRELATED = re.compile(
 # "... only a little odour in bedroom 1, which was there before. Not part of the scope.": a sentence
 # that is only that verdict speaks for the rooms of the sentence before it.
 _BARE_UNRELATED = re.compile(
-    r"\s*(?:(?:it|this|that)(?: is|'s|was)? )?(?:not part of (?:this|the (?:scope|job|claim|works?))"
-    r"|not (?:related to|from|caused by) (?:this|the) (?:leak|loss|event|claim)|unrelated|not claimed)"
+    rf"\s*(?:(?:it|this|that)(?: is|'s|was)? )?(?:not part of (?:this(?: {_THIS_LOSS})?|the {_THIS_WORK})"
+    rf"|not (?:related to|from|caused by) (?:this|the) {_THIS_LOSS}|unrelated|not claimed)"
     r"\s*[.!]?\s*(?:$|(?<=[.!])\s)",
     FLAGS,
 )
@@ -211,10 +222,24 @@ def verdict_sentence(text: str, sentences: Sentences, found: Sequence[Mention]) 
     return False
 
 
-def unrelated_next(text: str, sentences: Sentences, mention: Mention) -> bool:
-    """Whether the sentence after the room's is only a verdict setting it apart from this loss."""
+# ("Condition 1 - not part of this problem."): a survey's grade may lead the verdict's sentence
+_GRADE_LEAD = re.compile(r"\s*(?:cond(?:ition)?\.? ?1|nothing (?:found|seen)|dry)\s*[-\u2013,;:]?", FLAGS)
+
+
+def unrelated_next(text: str, sentences: Sentences, mention: Mention, next_room: int | None = None) -> bool:
+    """Whether a later sentence of the room's, before the next room named (`next_room`), is only a
+    verdict setting it apart from this loss ("Rumpus room ceiling: an old stain. Dry on the meter.
+    Condition 1 - not part of this problem.")."""
     end = sentences.bounds(mention.start)[1]
-    return end < len(text) and _BARE_UNRELATED.match(text, end) is not None
+    stop = len(text) if next_room is None else min(next_room, len(text))
+    while end < stop:
+        lead = _GRADE_LEAD.match(text, end)
+        if _BARE_UNRELATED.match(text, lead.end() if lead else end) is not None:
+            return True
+        if next_room is None:
+            return False  # (no room of the line's own heads it: only the sentence straight after)
+        end = sentences.bounds(end + 1)[1]
+    return False
 
 
 _SENTENCE_STOP = re.compile(r"[.;!?](?:\s|$)")
@@ -487,19 +512,38 @@ def row_reference(text: str) -> bool:
     return _ROW_REFERENCE_END.search(text[-60:]) is not None
 
 
+# "drywall behind the dryer 9% against 8% in the master bedroom", "31 compared with 12 in the study":
+# the room where the figure a wet one is set against was read is where the dry standard was taken.
+_COMPARED_IN = re.compile(
+    r"\b(?:against|compared (?:to|with)|versus|vs\.?|relative to) (?:(?:about|around|~) ?)?"
+    r"\d{1,3}(?:\.\d)? ?(?:%|wme|rel|mc|% ?mc|pts?|points?)?"
+    r" (?:in|at|from|for|on) (?:the |my |our )?(?:(?:upstairs|downstairs|basement|ground[- ]floor) )?$",
+    FLAGS,
+)
+
+
 def is_reference(text: str, mention: Mention) -> bool:
     low = max(0, mention.start - 48)
     return (
-        REFERENCE_BEFORE.search(text, max(0, mention.start - 36), mention.start) is not None
+        _COMPARED_IN.search(text, low, mention.start) is not None
+        or REFERENCE_BEFORE.search(text, max(0, mention.start - 36), mention.start) is not None
         or _GOAL_OF.search(text, max(0, mention.start - 30), mention.start) is not None
         or _REFERENCE_TAKEN_IN.search(text, low, mention.start) is not None
         or _REFERENCE_AFTER.match(text, mention.end) is not None
     )
 
 
+# "Shop floor approx 8 x 5 m. Rest of the shop tiles dry.": the rest of a space said dry tells that
+# some of it is not; no verdict on the room.
+_REST_OF_BEFORE = re.compile(r"\b(?:the )?(?:rest|remainder|balance) of\b[^.;,]{0,30}$", FLAGS)
+
+
 def said_dry_part(text: str, start: int, end: int) -> bool:
     """ "Kitchen vinyl DRY": dry, with no reading and no unnegated damage in the same part."""
-    if SAID_DRY.search(text, start, end) is None or READING_NUMBER.search(text, start, end):
+    if READING_NUMBER.search(text, start, end) or not any(
+        _REST_OF_BEFORE.search(text, max(start, match.start() - 40), match.start()) is None
+        for match in SAID_DRY.finditer(text, start, end)
+    ):
         return False
     part = text[start:end]
     return not any(unnegated(pattern, part) for pattern in (DAMAGE_CONTEXT_WORDS, WET))

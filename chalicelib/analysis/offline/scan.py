@@ -25,6 +25,7 @@ from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
 from chalicelib.analysis.offline.landmark_rooms import line_rooms, log_line
+from chalicelib.analysis.offline.line_owners import Owners
 from chalicelib.analysis.offline.material_soundness import same_part
 from chalicelib.analysis.offline.named_rooms import named_room_aliases
 from chalicelib.analysis.offline.photo_logs import PhotoLog
@@ -46,8 +47,9 @@ from chalicelib.analysis.offline.roof_spaces import (
 from chalicelib.analysis.offline.room_states import (
     line_says_damage,
     section_says_unaffected,
+    seen_damage,
 )
-from chalicelib.analysis.offline.room_verdicts import unrelated_when_wrapped
+from chalicelib.analysis.offline.room_verdicts import UNAFFECTED_LEAD, unrelated_when_wrapped
 from chalicelib.analysis.offline.scan_area_details import CONTAINER_ROOMS, AreaDetailsScan
 from chalicelib.analysis.offline.scan_readings import (
     ReadingsScan,
@@ -58,13 +60,13 @@ from chalicelib.analysis.offline.scope_extents import (
 from chalicelib.analysis.offline.sized_spaces import named_space_lead
 from chalicelib.analysis.offline.spaces import (
     Mention,
-    Owners,
     room_mentions,
 )
 from chalicelib.analysis.offline.struck_rooms import struck_off, told_spans
 from chalicelib.analysis.offline.text import (
     FLAGS,
     Line,
+    Sentences,
     continues_sentence,
     first_found,
 )
@@ -132,6 +134,21 @@ _LISTED_GAP = re.compile(r"\s*(?:,|&|/|\band\b|\+)?\s*(?:the\s+)?", FLAGS)
 _BRACKETS = re.compile(r"\([^()]*\)")
 
 
+# A row that opens on its point's number and a place with no figure: "10 Study, upstairs".
+_NUMBERED_ROW = re.compile(r"\s*\d{1,3}[.)]?\s+[a-z][a-z ,'/-]{2,40}$", FLAGS)
+# A line that goes on with the one before: indented or in lower case, no list mark of its own.
+_GOES_ON = re.compile(r"(?:\s+(?![-*\u2022\d])|(?=[a-z]))", 0)
+_ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
+# A cell that only tags its row as the dry standard ("reference", "dry std", "(baseline)").
+_REFERENCE_CELL = re.compile(
+    r"\s*[(\[]?(?:dry )?(?:ref(?:erence)?|std|standard|baseline|control)"
+    r"(?: (?:point|reading|room))?[)\]]?\s*",
+    FLAGS,
+)
+# A wrapped cell's fragment: a few words or a figure, no sentence of its own ("floor (%MC),", "dry std").
+_FRAGMENT = re.compile(r"[\w%()/.,\- ]{1,24}", FLAGS)
+
+
 def _heads_line(text: str, rooms: Sequence[Mention], room: Mention) -> bool:
     """Whether a room is what its line is about: the first it names, or listed with the first."""
     chain = [*(other for other in rooms if other.start < room.start), room]
@@ -140,6 +157,28 @@ def _heads_line(text: str, rooms: Sequence[Mention], room: Mention) -> bool:
         if previous.key != mention.key and _LISTED_GAP.fullmatch(gap) is None:
             return False
     return True
+
+
+# Where a sentence's own clause ends and another's begins: "We coned off the wet marley because the
+# owner wanted a lesson in Studio 2": the room is in the reason, the damage in the main clause.
+_SUBORDINATE = re.compile(r"\b(?:because|since|so that|although|though|whereas|while|unless)\b", FLAGS)
+
+
+def _clause_says_damage(text: str, room: Mention) -> bool:
+    """Whether the line says anything is damaged, outside the other clauses of the room's sentence."""
+    sentence_start, sentence_end = Sentences(text).bounds(room.start)
+    start, end = sentence_start, sentence_end
+    for match in _SUBORDINATE.finditer(text, sentence_start, sentence_end):
+        if match.start() < room.start:
+            start = match.start()
+        else:
+            end = match.start()
+            break
+    return (
+        seen_damage(text, start, end)
+        or seen_damage(text, 0, sentence_start)
+        or seen_damage(text, sentence_end, len(text))
+    )
 
 
 def _bare_key(room: Mention) -> str:
@@ -208,6 +247,9 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
         self._block_rows = 0
         # a heading's rooms, until its section's first line
         self._held: list[tuple[Mention, SourceSpan]] = []
+        self._held_tail = ""  # the fragments of a wrapped row read after a held heading
+        self._open_verdict = False  # the line before opened a list of rooms ruled out and wrapped on
+        self._held_row = False  # the held rooms open a row whose cells wrapped onto the next lines
         self._pending_label = ""
         self._points: dict[str, tuple[str, Material | None, str]] = {}
         self._document_scales = Scales()
@@ -252,6 +294,18 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 }
                 rooms = named_space_lead(line.text, sized)
             self._said_affected.update(room.key for room in rooms if room.affected)
+            if rooms and self._open_verdict and _GOES_ON.match(line.text):
+                # ("- Not affected: the lanes and approaches (the step" wrapped onto "  line side ...), the
+                # plant room, the office": the verdict heads the wrapped list up to its sentence's end)
+                stop = Sentences(line.text).bounds(0)[1]
+                rooms = [
+                    replace(room, affected=False, unaffected=True) if room.start < stop else room
+                    for room in rooms
+                ]
+            self._open_verdict = continues_sentence(line.text) and (
+                UNAFFECTED_LEAD.match(line.text) is not None
+                or (self._open_verdict and _ENDS_SENTENCE.search(line.text) is None)
+            )
             if index + 1 < len(lines) and continues_sentence(line.text):
                 # (a sentence an e-mail wrapped onto the next line, that sets its room apart from the loss)
                 cut = unrelated_when_wrapped(line.text, lines[index + 1].text, rooms)
@@ -273,19 +327,34 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                     room.affected
                     and not room.implied
                     and _heads_line(line.text, rooms, room)
-                    and line_says_damage(line.text)
+                    and _clause_says_damage(line.text, room)
                 )
                 else room
                 for room in rooms
             ]
-            self._settle_held(line.text)
+            if self._held_row and self._held and not rooms and _FRAGMENT.fullmatch(line.text):
+                # ("10 Study, upstairs" / "particleboard" / "floor (%MC)," / "dry std" / "12": a PDF row
+                # wrapped cell by cell; its fragments together are the first line under the room)
+                self._held_tail = f"{self._held_tail} {line.text}"
+                if section_says_unaffected(self._held_tail) or _REFERENCE_CELL.fullmatch(line.text):
+                    self._settle_held(self._held_tail, ruled_out=True)
+            else:
+                self._settle_held(f"{self._held_tail} {line.text}" if self._held_tail else line.text)
             self._past_rows = self._row_context and not _is_row(line.text)
-            wrapped = line.text.endswith(",") and not line_says_damage(line.text)
+            after = lines[index + 1].text if index + 1 < len(lines) else ""
+            # (a numbered row's first cell, its other cells wrapped onto short lines under it)
+            row_start = (
+                _NUMBERED_ROW.match(line.text) is not None
+                and _FRAGMENT.fullmatch(after) is not None
+                and not line_says_damage(line.text)
+            )
+            wrapped = (line.text.endswith(",") and not line_says_damage(line.text)) or row_start
             if rooms and all((room.heading_only or wrapped) and room.affected for room in rooms):
                 # "Garage" on a line of its own: its section's first line says whether it was affected;
                 # so does the line a wrapped table cell goes on in ("Front bedroom wall," "upstairs
                 # (reference) Lime plaster 14 WME")
                 self._held = [(room, line.span()) for room in rooms]
+                self._held_row = row_start
             # (rooms named only in what the client or the booking said: second-hand, like a header's)
             told = told_spans(line.text) if rooms else []
             if told and all(any(start <= room.start < end for start, end in told) for room in rooms):
@@ -336,7 +405,6 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
             owners = Owners(line.text, rooms)
             self._meter = meter_in(line.text) or self._meter
             self._update_block(line)
-            after = lines[index + 1].text if index + 1 < len(lines) else ""
             self._attach_details(line, owners, rooms, is_scope=line.number in self._scope_lines, after=after)
             if not self._collect_row_readings(line, rooms, self._line_dates[index]):
                 self._collect_readings(line, rooms, self._line_dates[index])
@@ -401,10 +469,11 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
             return rooms[-2]
         return last
 
-    def _settle_held(self, text: str | None) -> None:
+    def _settle_held(self, text: str | None, *, ruled_out: bool = False) -> None:
         """A heading's rooms are affected unless the first line of their section says otherwise."""
         held, self._held = self._held, []
-        if held and text is not None and section_says_unaffected(text):
+        self._held_tail = ""
+        if held and text is not None and (ruled_out or section_says_unaffected(text)):
             self.unaffected.update(room.key for room, _ in held if room.key not in self.areas)
             return
         for room, span in held:

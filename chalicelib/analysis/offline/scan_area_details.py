@@ -12,6 +12,7 @@ from chalicelib.analysis.findings import LengthUnit
 from chalicelib.analysis.offline.affected_materials import MaterialReader
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.corrected_sizes import Corrections
+from chalicelib.analysis.offline.line_owners import Owners
 from chalicelib.analysis.offline.material_places import fits_room
 from chalicelib.analysis.offline.measure_rooms import patch_sized, placing_room, size_owner, thing_sized
 from chalicelib.analysis.offline.measures import (
@@ -26,7 +27,6 @@ from chalicelib.analysis.offline.scope_extents import (
 )
 from chalicelib.analysis.offline.spaces import (
     Mention,
-    Owners,
 )
 from chalicelib.analysis.offline.text import (
     FLAGS,

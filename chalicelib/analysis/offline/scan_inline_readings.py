@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from chalicelib.analysis.offline.areas import AreaDraft
+from chalicelib.analysis.offline.line_owners import Owners
 from chalicelib.analysis.offline.place_mentions import place_mentions
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_rows import RowReader
@@ -24,7 +25,7 @@ from chalicelib.analysis.offline.readings import (
     materials_in,
     readings_in,
 )
-from chalicelib.analysis.offline.spaces import Mention, Owners
+from chalicelib.analysis.offline.spaces import Mention
 from chalicelib.analysis.offline.text import FLAGS, Line, Sentences
 
 # "Goal: 12", "target for framing 16%", "Our goal for the framing is 12%"

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
+from chalicelib.analysis.offline.line_owners import Owners
 from chalicelib.analysis.offline.reading_inline_codes import bracketed_spot, inline_point_code
 from chalicelib.analysis.offline.reading_legend import cell_place
 from chalicelib.analysis.offline.reading_line_items import keep_line_place, line_item_place
@@ -42,7 +43,6 @@ from chalicelib.analysis.offline.room_verdicts import is_spot
 from chalicelib.analysis.offline.scan_listed_readings import SENTENCE_BREAK
 from chalicelib.analysis.offline.spaces import (
     Mention,
-    Owners,
     room_mentions,
 )
 from chalicelib.analysis.offline.text import (

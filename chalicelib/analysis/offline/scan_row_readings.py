@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from chalicelib.analysis.offline.line_owners import Owners
 from chalicelib.analysis.offline.reading_corrections import corrected
 from chalicelib.analysis.offline.reading_point_values import carried_points
 from chalicelib.analysis.offline.reading_row_parts import RowReading
@@ -15,7 +16,7 @@ from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_where import SENTENCE_END, sentence_start
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, ReadingDraft
 from chalicelib.analysis.offline.scan_reading_runs import sentence_slices
-from chalicelib.analysis.offline.spaces import Mention, Owners
+from chalicelib.analysis.offline.spaces import Mention
 from chalicelib.analysis.offline.text import FLAGS, Line
 
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -13,13 +12,15 @@ from chalicelib.analysis.findings import (
 )
 from chalicelib.analysis.offline.cleared_verdicts import ClearTests, odour_cleared
 from chalicelib.analysis.offline.locative_rooms import is_locative
+from chalicelib.analysis.offline.measure_rooms import size_of_thing
 from chalicelib.analysis.offline.measures import (
     DIMENSIONS,
     STATED_AREA,
 )
 from chalicelib.analysis.offline.mould_words import NOT_PREVENTED
 from chalicelib.analysis.offline.others_rooms import others_room
-from chalicelib.analysis.offline.passing_mentions import PASSING, names_a_thing_there
+from chalicelib.analysis.offline.passing_mentions import PASSING, names_a_material_there, names_a_thing_there
+from chalicelib.analysis.offline.reading_units import READINGS
 from chalicelib.analysis.offline.room_states import (
     DAMAGE_CONTEXT_WORDS,
     MOTION_INTO,
@@ -30,6 +31,7 @@ from chalicelib.analysis.offline.room_states import (
     seen_damage,
 )
 from chalicelib.analysis.offline.room_verdicts import (
+    REFERENCE_LEAD,
     UNAFFECTED_LEAD,
     UNRELATED,
     CalledNormal,
@@ -69,7 +71,7 @@ from chalicelib.analysis.offline.text import (
     truncate,
 )
 
-__all__ = ["ROOM_PATTERN", "Mention", "Owners", "room_mentions"]
+__all__ = ["ROOM_PATTERN", "Mention", "room_mentions"]
 
 MAX_ROOM_NAME = 60
 
@@ -175,29 +177,6 @@ _BUILDINGS = frozenset({"granny_flat", "basement"})
 _EXTENT_ONLY = re.compile(r"\s+only\s*(?:[.;,:)]|$|[-\u2013\u2014]\s)", FLAGS)
 
 
-VALUE = r"(?<![\d.])(?P<value>\d{1,3}(?:\.\d{1,2})?)"
-
-
-LABEL_VALUE = r"(?P<value>\d{1,3}(?:\.\d{1,2})?)(?![\d.]\d)"
-
-
-READINGS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (unit, re.compile(pattern, FLAGS))
-    for unit, pattern in (
-        ("%MC", rf"{VALUE} ?% ?MC\b"),
-        ("%MC", rf"\bMC ?[:=]? ?{LABEL_VALUE} ?%"),
-        ("WME", rf"\bWME ?[:=]? ?{LABEL_VALUE}"),
-        ("WME", rf"{VALUE} ?%? ?WME\b"),
-        # ("REL 0-999": the meter's span from nought, no reading)
-        ("REL", rf"\bREL ?[:=]? ?(?!0 ?[-\u2013] ?\d){LABEL_VALUE}"),
-        ("REL", rf"{VALUE} ?REL\b"),
-        # A bare percentage names no scale, so it is reported as "%" rather than assumed %MC.
-        ("%", rf"\breadings? ?(?:of|at|was|is|=|:)? ?{LABEL_VALUE} ?%(?! ?(?:MC|RH)\b)"),
-        ("%", rf"{VALUE} ?% ?readings?\b"),
-    )
-)
-
-
 _DAMAGE_CONTEXT: tuple[re.Pattern[str], ...] = (
     DAMAGE_CONTEXT_WORDS,
     *(pattern for _, pattern in DAMAGE_KEYWORDS),
@@ -224,7 +203,7 @@ def _labelled_mentions(text: str) -> list[Mention]:
     return [Mention(key=key, name=name, start=label.end(), end=label.end() + cut, base=key, qualified=True)]
 
 
-def _segments(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
+def segments(text: str, mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     """The part of the line each mention owns: the text between two mentions is split at its last
     clause break ("kitchen 74F 66% RH | unaffected bedroom": the "unaffected" is the bedroom's)."""
     bounds = []
@@ -273,7 +252,7 @@ class _Reader:
         self.text = text
         self.found = found
         self.sentences = Sentences(text)
-        self.segments = _segments(text, found)
+        self.segments = segments(text, found)
         self._damage_said: dict[tuple[int, int], bool] = {}
         self._unrelated_at: dict[tuple[int, int], int] = {}
         self._brackets = parentheses(text)
@@ -300,8 +279,18 @@ class _Reader:
         bounds = self.sentences.bounds(pos)
         if bounds not in self._damage_said:
             sentence = self.text[bounds[0] : bounds[1]]
-            self._damage_said[bounds] = any(_has_damage(pattern, sentence) for pattern in _DAMAGE_CONTEXT)
+            self._damage_said[bounds] = any(
+                _has_damage(pattern, sentence) for pattern in _DAMAGE_CONTEXT if pattern is not DIMENSIONS
+            ) or any(
+                # (a size is a room's news only when it is no opening's: "hatch in the hall 600 x 400 mm")
+                not hedged(sentence, match.start())
+                and not size_of_thing(sentence, match.start(), match.end())
+                for match in evidence_matches(DIMENSIONS, sentence)
+            )
         return self._damage_said[bounds]
+
+    def bracketed(self, pos: int) -> bool:
+        return bracket_around(self._brackets, self._bracket_starts, pos) is not None
 
     def is_passing(self, index: int) -> bool:
         """A room named in brackets or for where things were put, with no damage in those words."""
@@ -376,7 +365,11 @@ def room_mentions(text: str) -> list[Mention]:
     called_normal = CalledNormal(text, reader.sentences)
     # (the only room its sentence names: what sets that sentence apart from the loss is said of it)
     bounds = [reader.sentences.bounds(mention.start) for mention in found]
-    per_sentence = Counter(bounds)  # (counted once: a long line of rooms stays linear)
+    # (counted once: a long line of rooms stays linear; a room in a bracket only places the one
+    # before it: "Rumpus room ceiling (under part of the main bedroom): ... not part of this problem")
+    per_sentence = Counter(
+        each for each, mention in zip(bounds, found, strict=True) if not reader.bracketed(mention.start)
+    )
     alone = [per_sentence[each] == 1 for each in bounds]
     not_checked = unchecked(text)  # (once a line: a long line of rooms stays linear)
     flags = []
@@ -419,7 +412,9 @@ def room_mentions(text: str) -> list[Mention]:
             or bracket_verdict(text, found, index)
             or says_none(text, mention)
             or ((one_room or alone[index]) and reader.unrelated_after(mention.end))
-            or unrelated_next(text, reader.sentences, mention)
+            or unrelated_next(
+                text, reader.sentences, mention, _next_room(found, index, reader) if is_heading else None
+            )
             or ends_fine(text, found, index)
             or (index == 0 and verdict_sentence(text, reader.sentences, found))
             or odour_cleared(text, reader.sentences, found, index)
@@ -448,7 +443,7 @@ def room_mentions(text: str) -> list[Mention]:
             and not (mention.base in _BUILDINGS and _EXTENT_ONLY.match(text, mention.end))
         )
         flags.append([described and is_space, unaffected, own_damage, incidental, is_heading])
-    if UNAFFECTED_LEAD.match(text):
+    if UNAFFECTED_LEAD.match(text) or REFERENCE_LEAD.match(text):
         for flag in flags:  # "Checked and NOT affected: Units 301 ..., the 102 bathroom (ceiling dry)"
             flag[1] = True
     _retracted_or_empty(reader, flags)
@@ -553,6 +548,14 @@ def _retracted_or_empty(reader: _Reader, flags: list[list[bool]]) -> None:
 _NOTHING_MORE = re.compile(r"[\s.,;:!)]*", FLAGS)
 
 
+def _next_room(found: Sequence[Mention], index: int, reader: _Reader) -> int:
+    """Where the next room the line names outside a bracket starts (the line's end when none)."""
+    for mention in found[index + 1 :]:
+        if mention.key != found[index].key and not reader.bracketed(mention.start):
+            return mention.start
+    return len(reader.text)
+
+
 def _share_unaffected(text: str, found: Sequence[Mention], flags: list[list[bool]], reader: _Reader) -> None:
     # What is said of the last room of a list is said of every room in it.
     for index in range(len(found) - 2, -1, -1):
@@ -571,22 +574,14 @@ def _share_unaffected(text: str, found: Sequence[Mention], flags: list[list[bool
         ):
             flags[index][1] = True
     # "Bathroom side of wall tiled - no water onto bathroom floor": one room, said unaffected once,
-    # wet nowhere on the line, is unaffected wherever the line names it.
-    unaffected_keys = {mention.key for mention, flag in zip(found, flags, strict=True) if flag[1]}
+    # wet nowhere on the line, is unaffected wherever the line names it. (Not a verdict on a material
+    # the room holds: "The plasterboard in the studio was not wet" is no verdict on the studio's floor.)
+    unaffected_keys = {
+        mention.key
+        for mention, flag in zip(found, flags, strict=True)
+        if flag[1] and not names_a_material_there(text, mention)
+    }
     damaged_keys = {mention.key for mention, flag in zip(found, flags, strict=True) if flag[2]}
     for mention, flag in zip(found, flags, strict=True):
         if mention.key in unaffected_keys and mention.key not in damaged_keys:
             flag[1] = True
-
-
-class Owners:
-    """Who a position on a line belongs to: the mention whose part of the line it is in. Text before
-    the first mention's clause belongs to none (the room the notes were already talking about)."""
-
-    def __init__(self, text: str, mentions: Sequence[Mention]) -> None:
-        self._mentions = sorted(mentions, key=lambda mention: mention.start)
-        self._starts = [start for start, _ in _segments(text, self._mentions)]
-
-    def at(self, pos: int) -> Mention | None:
-        index = bisect_right(self._starts, pos) - 1
-        return self._mentions[index] if index >= 0 else None

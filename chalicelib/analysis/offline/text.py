@@ -183,7 +183,10 @@ _MONTH_START = re.compile(
 )
 # "... a joist in the basement" / "(11 %MC), and he wants": a reading in brackets goes on the
 # sentence the wrap broke
-_BRACKET_GOES_ON = re.compile(r"\(\d{1,3}(?:\.\d{1,2})? ?(?:%|MC\b|WME\b|REL\b|mc\b|wme\b)")
+# (so does a bracketed area: "... Whole floor covered" / "(20 m2). Vinyl is fine after cleaning")
+_BRACKET_GOES_ON = re.compile(
+    r"\(\d{1,4}(?:\.\d{1,2})? ?(?:%|MC\b|WME\b|REL\b|mc\b|wme\b|(?:m2|sq\.? ?m|sq\.? ?ft|sf)\))"
+)
 _ITEM_START = re.compile(r"^(?:[-*\u2022>#|]|\d{1,2}[.)]\s|[A-Z][A-Za-z ]{0,30}:\s)")
 # "... Murihiku Restoration, attended" / "Tue 4/8 at 7:30 am.": an event's verb the wrap parted
 # from the day that dates it (a day opening a line after a finished sentence is a new entry)

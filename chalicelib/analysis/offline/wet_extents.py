@@ -173,9 +173,13 @@ _WATER_WENT = re.compile(
 )
 # "residual water on the floor ... about 60 sf", "120 sf of floor had water on it": water lying on
 # a floor is a wet floor
+# ("about 6 m2 of the vinyl planks had water under them", "water was across all of it (20 m2)": water
+# under a floating floor or across all of a room is a wet floor too)
 _WATER_ON = re.compile(
-    r"\bwater (?:(?:still|left|lying|sitting|stood|standing|sat|pooled) )?(?:on|over|across|covering|covered)"
-    r" (?:it\b|(?:the )?(?:(?:whole|entire) (?:[a-z]+ )?)?(?:floor|slab|tiles?|concrete|carpet)\b"
+    r"\bwater (?:(?:was|were|is|had been) )?(?:(?:still|left|lying|sitting|stood|standing|sat|pooled) )?"
+    r"(?:on|over|across|covering|covered|under|beneath|underneath)"
+    r" (?:(?:all|most|much|half) of )?(?:it\b|them\b|(?:the )?(?:(?:whole|entire) (?:[a-z]+ )?)?"
+    r"(?:floor|slab|tiles?|concrete|carpet|planks?|boards?|vinyl|laminate|lino|underlay)\b"
     # "water stood on about 420 SF of it", "water covered roughly 80 sq ft around the dish pit"
     r"|(?:(?:about|approx\.?|approximately|roughly|around|some) )?\d)",
     FLAGS,
@@ -336,7 +340,12 @@ class WetReader(WholeExtents):
     def _is_wet(self, start: int, end: int) -> bool:
         window_start, window_end = around(self.sentences, start, end, reach=40)
         window = self.text[window_start:window_end]
-        if has_evidence(WET_WORD, window) or has_evidence(_WATER_ON, window):
+        if has_evidence(WET_WORD, window):
+            return True
+        # (water said to lie on or under what was measured takes more words: "about 6 m2 of the vinyl
+        # planks had water under them")
+        window_start, window_end = around(self.sentences, start, end, reach=60)
+        if has_evidence(_WATER_ON, self.text[window_start:window_end]):
             return True
         sentence_start, _ = around(self.sentences, start, end)
         # "carpet and underlay wet for about 1 m in from the door, roughly 3 m2": the sentence said
