@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
 from chalicelib.analysis.offline.reading_legend_columns import legend_column_lines
 from chalicelib.analysis.offline.reading_point_registry import measured_first, point_registry, with_registry
+from chalicelib.analysis.offline.reading_point_roles import names_reference
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in
 from chalicelib.analysis.offline.spaces import room_mentions
@@ -21,7 +22,8 @@ from chalicelib.analysis.offline.text import Line
 # next code's definition, a ";" or the line's end.
 _DEFINITION = re.compile(
     r"(?:^|(?<=[.;,] ))(?P<code>[A-Z]{1,2}\d{0,2}|DS\d?) ?(?:=|:) ?(?P<words>.+?)"
-    r"(?=\.? ?(?:;|$)|[.;,] (?:[A-Z]{1,2}\d{0,2}|DS\d?) ?(?:=|:) )",
+    # (a legend a point a line, its lines joined: "... (ME5 %) K2 = prep area wall" parts at the "=")
+    r"(?=\.? ?(?:;|$)|[.;,] (?:[A-Z]{1,2}\d{0,2}|DS\d?) ?(?:=|:) | (?:[A-Z]{1,2}\d{0,2}|DS\d?) ?= )",
 )
 # "(sleeping area)": words only ("(17-20)" in a dry-mark legend is a range, not a place)
 _BRACKETED_PLACE = re.compile(r"\((?P<place>[A-Za-z][A-Za-z '/-]{1,29})\)")
@@ -142,9 +144,7 @@ def _listed_point(match: re.Match[str]) -> LegendPoint | None:
         room=words[mentions[0].start : mentions[0].end] if mentions else leading,
         material=measured_first(words)[0] if materials else None,
         scale=cell_scale(words),
-        reference=REFERENCE_WORD.search(words) is not None
-        or code.startswith("DS")
-        or _UNAFFECTED.search(words) is not None,
+        reference=names_reference(words) or code.startswith("DS") or _UNAFFECTED.search(words) is not None,
     )
 
 
@@ -197,7 +197,7 @@ def _labelled_point(item: str) -> LegendPoint | None:
         room=room,
         material=materials[0],
         scale=None,
-        reference=REFERENCE_WORD.search(words) is not None or code.startswith("DS"),
+        reference=names_reference(words) or code.startswith("DS"),
     )
 
 
@@ -243,7 +243,7 @@ def _point(match: re.Match[str]) -> LegendPoint | None:
         room=room,
         material=materials[0] if materials else None,
         scale=None,
-        reference=REFERENCE_WORD.search(words) is not None or code.startswith("DS"),
+        reference=names_reference(words) or code.startswith("DS"),
     )
 
 

@@ -20,6 +20,7 @@ from chalicelib.analysis.offline.reading_box_map import box_points
 from chalicelib.analysis.offline.reading_grid_map import grid_points
 from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
 from chalicelib.analysis.offline.reading_point_meter import meter_scales
+from chalicelib.analysis.offline.reading_point_roles import role_words
 from chalicelib.analysis.offline.reading_point_values import ID, code_of
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, Material, materials_in
@@ -69,7 +70,9 @@ _DASHED_ID = r"(?:[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\(#?\d{1,2}[A-Z]?\)|#\d{1,2}[A-Z]
 _PARTS = re.compile(
     rf"\s*;\s*|\s+\|\s+|(?<=[a-z)])[.,]\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]))"
     # (" / " before another ID and words: "P1 hall subfloor (%MC) / P2 hall wall (%)")
-    rf"|(?<=[a-z0-9)])\s+/\s+(?=(?:{_SPLIT_ID})\s+[a-z(]|[A-Z]{{1,3}}-?\d{{1,2}}\s+[A-Z])"
+    # ("... 2 in. AFF / K2 kitchen toe-kick": a height's unit in capitals ends the point before)
+    # ("R1 - office drywall (%) / R2 - office carpet": the next ID, a dash, then its words)
+    rf"|(?<=[A-Za-z0-9.)])\s+/\s+(?=(?:{_SPLIT_ID})(?:\s+[-\u2013])?\s+[a-z(]|[A-Z]{{1,3}}-?\d{{1,2}}\s+[A-Z])"
     rf"|(?<=[a-z0-9.)])\s+[-\u2013]\s+(?={_DASHED_ID}\s+[a-z])"
     rf"|\.\s+(?={_LABEL}\s*(?:[:\-]|\s(?={_SPLIT_ID}\s+[a-z])))",
     re.ASCII,
@@ -102,8 +105,12 @@ _POINT_NAMED = re.compile(r"\b(?:point|pt\.?)\s?#?\d{1,2}\b", FLAGS)
 _STANDARD_WORD = re.compile(r"\bstandard\b|\(\s*dry\s*\)|\bdry (?:room|side)\b", FLAGS)
 _REFERENCE_ID = re.compile(r"(?:STD|REF|DS|DRY)(?:-?\d{1,2}|-[A-Z]{1,2})?|R-?\d{1,2}", re.ASCII)
 _MIN_RUN = 2
+# (a mark's meaning is the state alone or with its bound: "D = dry (under 17)", "W = wet, over 20";
+# "dry store wall", "dry room floor" name a place)
 _STATE = re.compile(
-    r"(?:wet|dry|damp|moist|borderline|elevated|saturated|ok|normal)\b(?!\s+(?:std|standard))", FLAGS
+    r"(?:wet|dry|damp|moist|borderline|elevated|saturated|ok|normal)\b(?!\s+(?:std|standard))"
+    r"(?=\s*(?:$|[(,;:.=<>\-\u2013\d]|(?:over|under|above|below|less|more|if|when|to|at|or)\b))",
+    FLAGS,
 )
 _DAY = re.compile(r"\d{1,2}\s?/\s?\d{1,2}")
 _SIDE = re.compile(r"(?:wall|side|end|face|corner|elevation|edge)\b", FLAGS)
@@ -145,7 +152,11 @@ def _holds_reading(words: str) -> bool:
     bare = _SPACE_CODE.sub(" ", _POINT_NAMED.sub(" ", bare))
     bare = _NAMED_NUMBER.sub(lambda found: " " if _names_a_thing(found) else found.group(0), bare)
     bare = _POINT_REFERENCE.sub(" ", bare)
+    bare = _MODEL.sub(" ", bare)  # ("screed - CME5", "Delmhorst BD-2100": a meter's model)
     return _DIGIT.search(bare) is not None
+
+
+_MODEL = re.compile(r"\b[A-Za-z]{2,5}-?\d{1,4}[A-Za-z]?\b")
 
 
 # A name and its number, where no reading stands: "Dorm 4", "Exam 2", "Bay 12" (a capital: a space
@@ -468,16 +479,8 @@ def _register_surfaces(points: dict[str, LegendPoint], point: LegendPoint, words
     return codes
 
 
-# A role the words deny: "edge check only - not a standard", "not used as the reference"
-_DENIED_STANDARD = re.compile(
-    r"\b(?:not|never|no)\s+(?:a\s+|the\s+|used\s+(?:as\s+)?(?:a\s+|the\s+)?)?(?:dry\s+)?"
-    r"(?:standard|std|ref(?:erence)?|control|baseline)\b",
-    FLAGS,
-)
-
-
 def _is_reference(definition: _Definition, code: str) -> bool:
-    words = _DENIED_STANDARD.sub(" ", definition.words)
+    words = role_words(definition.words)
     return (
         definition.labelled_reference
         or REFERENCE_WORD.search(words) is not None
@@ -486,7 +489,13 @@ def _is_reference(definition: _Definition, code: str) -> bool:
     )
 
 
-_LEADING_WORD = re.compile(r"[a-z]{4,} ", FLAGS)
+# (a word of three letters may name a place, "dishwash bay wall", "sun deck"; not a word of grammar)
+# ("GIB wall", "peninsula end drywall": a trade's capitals or a part of a thing are no place's)
+_LEADING_WORD = re.compile(
+    r"(?:[a-z]{4,}|(?!(?:the|and|for|off|out|top|low|mid|far|its|one|two|new|old|all|any|end|toe|rim"
+    r"|lip|leg|box|cap|run|tap|bed)\s)(?-i:[a-z]{3})) ",
+    FLAGS,
+)
 _PART_WORDS = re.compile(
     r"\b(?:wall|floor|ceiling|side|face|corner|edge|centre|center|north|south|east|west|under|behind|beside|near"
     r"|inside|outside|front|back|rear|left|right|base|shelf|door|window|entry|counter|cabinet|sink)\b",
@@ -524,7 +533,8 @@ def _room(words: str) -> str:
             or _PART_WORDS.match(rest)
             or any(m.start == 0 for m in materials_in(rest))
         ):
-            return words[: end - 1]
+            # ("toe kick under sink": the words are a material's, no place's)
+            return "" if any(m.start < end - 1 for m in materials_in(words)) else words[: end - 1]
     return ""
 
 
