@@ -310,3 +310,53 @@ def test_a_visit_with_as_many_values_as_the_whole_list_puts_none_of_them_on_a_we
     )
     found = analyze_text(text).moisture_readings
     assert not any(r.value == 12.0 and r.location != "Study" for r in found)
+
+
+_VISITS = (
+    "Dishwasher leak, 3 Elm St, Ballarat VIC 3350, attended 04/03/2026. Kitchen and pantry affected.\n"
+    "Meter: Protimeter in WME.\n"
+    "04/03: kitchen plinth 31, pantry wall 27.\n"
+    "06/03: kitchen plinth 19, pantry wall {tail}.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "18. Pantry wall 3 more days, then we pull the board",  # a count of more days
+        "18, kitchen plinth needs 2 extra air movers",  # a count of more units
+        "18; the skirting was in the 40s on day one",  # a decade guessed at
+        "18; the skirting was in the high 20's yesterday",
+    ],
+)
+def test_a_count_of_more_or_a_decade_is_no_reading(tail: str) -> None:
+    values = sorted(r.value for r in analyze_text(_VISITS.format(tail=tail)).moisture_readings)
+    assert values == [18.0, 19.0, 27.0, 31.0]
+
+
+def test_a_value_before_more_words_of_its_own_is_still_a_reading() -> None:
+    # the near miss: a value with words of where after it, no "more" of anything, is the day's reading
+    values = sorted(r.value for r in analyze_text(_VISITS.format(tail="21 at the base")).moisture_readings)
+    assert values == [19.0, 21.0, 27.0, 31.0]
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "Premises: Tenancy 3, 41 Market Row, Bendigo VIC 3550 (ground floor shop)",
+        "Site - Unit 12, 7 Jacaranda Cres, Townsville QLD 4810; readings below",
+        "Location: 6/220 Harbour Esp, Hobart TAS 7000 - upstairs flat",
+    ],
+)
+def test_a_street_address_gives_no_readings(address: str) -> None:
+    text = _VISITS.format(tail="18").replace(
+        "Meter: Protimeter in WME.\n", f"{address}\nMeter: Protimeter in WME.\n"
+    )
+    values = sorted(r.value for r in analyze_text(text).moisture_readings)
+    assert values == [18.0, 19.0, 27.0, 31.0]
+
+
+def test_a_value_before_a_capitalised_word_is_still_a_reading() -> None:
+    # the near miss: "31 North wall" names a side, no street type after it
+    text = _VISITS.format(tail="18").replace("pantry wall 27", "pantry 27 North wall")
+    assert 27.0 in {r.value for r in analyze_text(text).moisture_readings}

@@ -46,3 +46,49 @@ def test_a_comparison_with_not_is_no_correction() -> None:
     found = _found("05/03 - study wall 30, not 20 as the plumber said; laundry floor 22.")
     values = {value for value, _, _ in found}
     assert 30.0 in values
+
+
+@pytest.mark.parametrize(
+    ("line", "struck", "right"),
+    [
+        # (a slip named after the value with a few words of why before the right one)
+        (
+            "05/03 - study floor 71%... oops, checked my notebook again and it is 17%. laundry floor 22.",
+            71.0,
+            17.0,
+        ),
+        (
+            "05/03 - study floor 58 - sorry, the screen was upside down, it was 85 REL. laundry floor 22.",
+            58.0,
+            85.0,
+        ),
+    ],
+)
+def test_a_slip_taken_back_after_a_few_words_gives_way_to_the_right_one(
+    line: str, struck: float, right: float
+) -> None:
+    values = {value for value, _, _ in _found(line)}
+    assert struck not in values
+    assert right in values
+    assert 22.0 in values
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "S2 on 05/03 was first logged as 64 - keyed into the wrong row. Re-read that day: 46.",
+        "The S2 figure for 05/03 was originally entered 64 in error; the re-read gave 46.",
+        "S2 on 05/03 was first written 64 and crossed out, the meter re-read it at 46.",
+    ],
+)
+def test_a_note_that_a_logged_value_was_struck_adds_no_reading(note: str) -> None:
+    found = _found("S1 study floor, S2 study wall\n05/03: S1 30 S2 46\n" + note)
+    values = sorted(value for value, _, _ in found)
+    assert 64.0 not in values
+    assert values.count(46.0) == 1  # (the right value is the log's own, not a second one)
+
+
+def test_a_first_reading_with_no_slip_stays_a_reading() -> None:
+    # the near miss: a value "first logged" with no slip of the pen is the day's reading
+    found = _found("05/03 - study wall first logged 38; laundry floor 22.")
+    assert {38.0, 22.0} <= {value for value, _, _ in found}

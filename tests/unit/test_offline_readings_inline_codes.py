@@ -58,3 +58,45 @@ Tue 10/11 - kitchen K1 (sink wall) 38, K2 (laundry) 33.
 """
     places = {r.value: r.location for r in analyze_text(text).moisture_readings}
     assert places == {38.0: "Kitchen", 33.0: "Kitchen"}
+
+
+def test_a_code_in_brackets_after_the_place_names_the_point() -> None:
+    assert inline_point_code("laundry wall by the tub (L1)") == "L1"
+    assert inline_point_code("hall skirting at the door (H2):") == "H2"
+    # the near miss: a bracket of words, or a code with more words after it, names no point
+    assert inline_point_code("laundry wall (by the tub)") is None
+    assert inline_point_code("laundry wall (L1) behind the tub") is None
+
+
+@pytest.mark.parametrize(
+    ("first", "later"),
+    [
+        (
+            "Wed 04/03: laundry wall by the tub (L1) 36%, hall skirting at door (H1) 28%.",
+            "Fri 06/03: L1 22, H1 15.",
+        ),
+        (
+            "04/03 - laundry wall by the tub (L1): 36%; hall skirting at door (H1): 28%",
+            "06/03 - L1 22; H1 15",
+        ),
+    ],
+)
+def test_points_coded_in_brackets_are_read_again_by_their_codes(first: str, later: str) -> None:
+    text = (
+        "Laundry flood, 7 Rose St, Whyalla SA 5600\nAttended: Wed 04/03/2026\n"
+        "Washing machine hose split; laundry and hall wet. Category 1.\n"
+        f"Readings (Tramex, drywall scale %):\n{first}\n{later}\n"
+    )
+    found = {(r.value, r.location) for r in analyze_text(text).moisture_readings}
+    assert {(36.0, "Laundry"), (28.0, "Hall"), (22.0, "Laundry"), (15.0, "Hall")} <= found
+
+
+def test_a_spaces_own_number_is_no_reading() -> None:
+    text = (
+        "Depot fire, hose water, 2 Kent Rd, Mascot NSW 2020. Attended 04/03/2026.\n"
+        "Workshop wet: bay 3 and bay 4.\nMeter: Tramex ME5 (%).\n"
+        "04/03: workshop partition plasterboard at bay 3 41%, dry std office wall 10%.\n"
+    )
+    values = sorted(r.value for r in analyze_text(text).moisture_readings)
+    assert 3.0 not in values
+    assert 41.0 in values

@@ -586,3 +586,27 @@ def test_a_list_part_naming_no_affected_room_keeps_the_line_s_room() -> None:
 )
 def test_a_points_number_after_a_material_is_no_reading(text: str, expected: list[float]) -> None:
     assert [reading.value for reading in readings_in(text, materials_in(text), "%")] == expected
+
+
+_SHARED = (
+    "Tank burst in the basement, 9 Oak Ave, Halifax NS B3H 1A1. Attended 28/11/2026.\n"
+    "Basement bedroom and family room wet along their shared wall. Meter: drywall scale (%).\n"
+    "Readings:\n"
+    "{line}\n"
+)
+
+
+def test_a_room_on_the_other_side_of_a_wall_is_a_landmark() -> None:
+    for line in (
+        "- Basement bedroom, wall shared with family room, 2 in.: 17%",
+        "- Basement bedroom, wall backing onto the family room: 17%",
+        "- Basement bedroom drywall adjoining family room 17%",
+    ):
+        found = _readings(_SHARED.format(line=line))
+        assert [(value, location) for value, location, _, _ in found] == [(17.0, "Basement bedroom")], line
+
+
+def test_a_room_named_first_is_still_the_readings_room() -> None:
+    # the near miss: the family room's own wall, the bedroom named after it only as a landmark
+    found = _readings(_SHARED.format(line="- Family room, wall shared with basement bedroom: 21%"))
+    assert [(value, location) for value, location, _, _ in found] == [(21.0, "Family room")]

@@ -10,8 +10,14 @@ from datetime import date
 import pytest
 
 from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.reading_point_registry import point_registry
 from chalicelib.analysis.offline.reading_point_values import keyed_values
 from chalicelib.analysis.offline.reading_positional import left_out_points
+from chalicelib.analysis.offline.text import Line
+
+
+def _lines(text: str) -> list[Line]:
+    return [Line(number, line, line) for number, line in enumerate(text.splitlines(), start=1)]
 
 
 def _found(text: str) -> set[tuple[float, str, date | None, bool]]:
@@ -176,3 +182,117 @@ def test_a_day_column_titled_by_its_number_alone_counts_from_the_first_visit() -
     days = {(r.value, r.taken_on) for r in analyze_text(notes).moisture_readings}
     assert (71.0, date(2026, 4, 9)) in days
     assert (21.0, date(2026, 4, 11)) in days
+
+
+# --- a log with a column per point, its legend one line of " / " parts ------------------------
+
+_SLASHED = (
+    "Washing machine hose split in the laundry, 14 Fig St, Katoomba NSW 2780. Loss 3 March 2026, "
+    "attended 3 March 2026. Laundry and the rear hall wet.\n"
+    "Moisture readings\n"
+    "Meter: Protimeter in WME.\n"
+    "L1 laundry wall board by the tub, 300 MM AFL / L2 laundry vanity kick (particleboard) / "
+    "H1 rear hall skirting / REF-B study wall board / REF-F study floor particleboard\n"
+    "{head}\n"
+    "{first}\n"
+    "{second}\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "first", "second"),
+    [
+        # (as a PDF gives it: codes with their scale after them, each day by its month's name)
+        ("Date L1 WME L2 WME H1 WME REF-B WME REF-F WME", "Mar 3 31 28 24 11 12", "Mar 5 15 - 13 11 -"),
+        # (as a Word table gives it: the dry standards' codes lettered, not numbered)
+        (
+            "| Date | L1 WME | L2 WME | H1 WME | REF-B WME | REF-F WME |",
+            "| 03/03 | 31 | 28 | 24 | 11 | 12 |",
+            "| 05/03 | 15 | removed | 13 | 11 | - |",
+        ),
+        # (the scale after the codes left off, the days in full)
+        ("Date L1 L2 H1 REF-B REF-F", "03/03/2026 31 28 24 11 12", "05/03/2026 15 - 13 11 -"),
+    ],
+)
+def test_a_point_column_log_under_a_slashed_legend_reads_every_row(
+    head: str, first: str, second: str
+) -> None:
+    found = _found(_SLASHED.format(head=head, first=first, second=second))
+    assert (31.0, "Laundry", date(2026, 3, 3), False) in found
+    assert (28.0, "Laundry", date(2026, 3, 3), False) in found
+    assert (24.0, "Rear hall", date(2026, 3, 3), False) in found
+    assert (12.0, "Study", date(2026, 3, 3), True) in found
+    assert (15.0, "Laundry", date(2026, 3, 5), False) in found
+    assert (13.0, "Rear hall", date(2026, 3, 5), False) in found
+    assert (11.0, "Study", date(2026, 3, 5), True) in found
+    assert len(found) == 8  # (a dash, "removed": no reading that day)
+
+
+def test_a_height_in_capitals_ends_a_slashed_point_but_a_remark_is_no_point() -> None:
+    registry = point_registry(
+        _lines(
+            "K1 kitchen wall board by the fridge, 2 FT AFF / K2 kitchen kick (MDF) / STD-W study wall board"
+        )
+    )
+    assert sorted(registry.points) == ["K1", "K2", "STD-W"]
+    assert registry.points["STD-W"].reference
+    # the near miss: words after the slash that open with no ID are the same point's, not another
+    near = point_registry(_lines("K1 kitchen wall board by the fridge, 2 FT AFF / re-checked after lunch"))
+    assert "RE" not in near.points
+
+
+@pytest.mark.parametrize(
+    ("meter", "row", "unit"),
+    [
+        # (rows coded with a hyphen and a number, a space named by its number, the pins' scale per the meter)
+        (
+            "Meter: Protimeter, pins in WME, search mode on ceilings",
+            "U4-2 Unit 4 hallway wall plaster (pins) 27 21",
+            "WME",
+        ),
+        (
+            "Meter: Protimeter - pins read %MC; search on ceilings",
+            "U4-2 Unit 4 hallway wall plaster (pins) 27 21",
+            "%MC",
+        ),
+    ],
+)
+def test_a_hyphen_coded_row_keeps_its_room_and_the_pins_scale(meter: str, row: str, unit: str) -> None:
+    text = (
+        "Leak from Unit 9 above into Unit 4, 20 Quay St, Hull HU1 1AA. Attended 01/12/2026.\n"
+        "Unit 4 kitchen ceiling and hallway wall wet.\n"
+        f"{meter}\n"
+        "Point Location Material 01/12 03/12\n"
+        "U4-1 Unit 4 kitchen ceiling plasterboard (search) 640 400\n"
+        f"{row}\n"
+    )
+    readings = analyze_text(text).moisture_readings
+    found = {(r.point, r.location, r.value, r.unit) for r in readings}
+    assert ("U4-2", "Hallway", 27.0, unit) in found
+    assert ("U4-1", "Kitchen", 640.0, "REL") in found
+
+
+@pytest.mark.parametrize(
+    "legend",
+    [
+        "DS1 lounge wall plaster - search / DS2 lounge skirting - pins / DS3 lounge screed - CME5",
+        "DS1 lounge wall plaster (MMS2 search); DS2 lounge skirting (pins); DS3 lounge screed (CME4)",
+    ],
+)
+def test_dry_standards_coded_ds_are_read_from_a_pdf_log(legend: str) -> None:
+    text = (
+        "Sewage into the basement flat, 2 Elm Rd, Cardiff CF5 1AA.\n"
+        "Bedroom and hallway wet; lounge unaffected.\n"
+        "P1 hallway skirting - pins (WME)\nP2 bedroom floor screed - CME5 (%)\n"
+        f"{legend}\n"
+        "Readings\nPoint 16/11 18/11\nP1 34 26\nP2 6.1 5.4\nDS1 180 -\nDS2 13 -\nDS3 3.2 -\n"
+    )
+    found = {(r.value, r.location, r.is_reference) for r in analyze_text(text).moisture_readings}
+    assert {(180.0, "Lounge", True), (13.0, "Lounge", True), (3.2, "Lounge", True)} <= found
+    assert (34.0, "Hallway", False) in found
+
+
+def test_a_legend_part_with_a_bare_number_is_no_definition() -> None:
+    # the near miss: "P4 bedroom skirting 22" holds a reading, so the line is no legend
+    registry = point_registry(_lines("P3 hallway wall - search / P4 bedroom skirting 22 / P5 bedroom screed"))
+    assert registry.points == {}

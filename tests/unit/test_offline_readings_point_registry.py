@@ -983,3 +983,95 @@ def test_values_by_point_after_a_slashed_legend_are_read_each_visit() -> None:
         (12.0, date(2026, 3, 10), True),
     } <= found
     assert len(found) == 7
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tue 6/3: K1 31 K2 - (kick removed Monday) DS 12",
+        "6/3 - K1 31, K2 n/r (board cut out 5/3), DS 12",
+    ],
+)
+def test_a_bracketed_remark_between_items_keeps_the_run(line: str) -> None:
+    run = keyed_values(line, {"K1", "K2", "DS"})
+    assert run is not None
+    assert [(value.code, value.value) for value in run.values] == [("K1", 31.0), ("DS", 12.0)]
+
+
+def test_a_bracketed_remark_with_no_item_after_it_ends_the_run() -> None:
+    # the near miss: the remark is the line's last words, a note on the run, not a part of it
+    run = keyed_values("6/3 - K1 31 K2 27 (then we left) and 4 more to come", {"K1", "K2"})
+    assert run is None
+
+
+@pytest.mark.parametrize(
+    ("legend", "rooms"),
+    [
+        # (a place the vocabulary does not know, by a short word, and one opening with "dry")
+        (
+            "A1 = wash bay wall, GIB (ME5 %)\nA2 = dry store shelf kick, MDF (%MC)\nA3 = dry store wall, GIB",
+            {"A1": "wash bay", "A2": "dry store", "A3": "dry store"},
+        ),
+        (
+            "P1 - kiln bay door jamb, pine\nP2 - dry room wall, plasterboard\nP3 - dry room floor, slab",
+            {"P1": "kiln bay", "P2": "dry room", "P3": "dry room"},
+        ),
+    ],
+)
+def test_places_by_short_words_or_opening_with_dry_are_the_points_rooms(
+    legend: str, rooms: dict[str, str]
+) -> None:
+    registry = point_registry(_lines(legend))
+    assert {code: point.room for code, point in registry.points.items()} == rooms
+
+
+def test_a_dry_mark_is_still_no_point() -> None:
+    # the near miss: a legend of marks, "D = dry (under 17)", defines no point
+    registry = point_registry(_lines("W = wet, over 20\nB = borderline (17-20)\nD = dry (under 17)"))
+    assert registry.points == {}
+
+
+@pytest.mark.parametrize(
+    "legend",
+    [
+        # (the meter's reference scale named in a point's bracket, and a dash after the slashed ID)
+        "1 - shop carpet by the till (ME5 ref)\n2 - shop drywall N wall (%)\n"
+        "S1 - office drywall, dry std (%) / S2 - office carpet, dry std (ME5 ref)",
+        "1 - shop carpet by the till (Tramex reference)\n2 - shop drywall N wall (%)\n"
+        "S1 - office drywall, dry std (%) / S2 - office carpet, dry std (Tramex reference)",
+    ],
+)
+def test_a_meters_reference_scale_is_no_dry_standard(legend: str) -> None:
+    text = "Sprinkler head broke in the shop, 4 Ash Rd, Dubbo NSW 2830. Office not affected, dry standards.\n"
+    registry = point_registry(_lines(text + legend))
+    points = registry.points
+    assert not points["1"].reference
+    assert not points["2"].reference
+    assert sorted(code for code, point in points.items() if point.reference) == ["S1", "S2"]
+
+
+def test_a_point_said_not_to_be_a_reference_is_none() -> None:
+    # the near miss: the words name a reference only to deny it
+    registry = point_registry(
+        _lines("1 - shop carpet by the till\n2 - shop carpet at the door - edge of the wet, not a reference")
+    )
+    assert not registry.points["2"].reference
+
+
+@pytest.mark.parametrize(
+    ("line", "tail"),
+    [
+        ("Readings 09/11: K1 25 / K2 21 / DS 11 / lounge wall 10", "lounge wall 10"),
+        ("Re-check Tue 10/11 - K1 25 / K2 21 / DS 11 / study skirting 12 (dry)", "study skirting 12 (dry)"),
+    ],
+)
+def test_a_visits_label_and_words_after_a_slash_keep_the_run(line: str, tail: str) -> None:
+    run = keyed_values(line, {"K1", "K2", "DS"})
+    assert run is not None
+    assert [(value.code, value.value) for value in run.values] == [("K1", 25.0), ("K2", 21.0), ("DS", 11.0)]
+    assert run.tail is not None and line[run.tail :] == tail
+
+
+def test_two_slashed_items_and_words_are_no_run() -> None:
+    # the near miss: too few items before the words for a run of points
+    assert keyed_values("09/11: K1 25 / lounge wall 10", {"K1", "K2", "DS"}) is None

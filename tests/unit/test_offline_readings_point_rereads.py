@@ -260,3 +260,34 @@ def test_numbered_points_a_space_from_their_values_read_by_number(
 )
 def test_a_slash_run_that_is_not_the_maps_points_is_no_reread(line: str) -> None:
     assert not point_rereads(line, frozenset({"1", "2", "3"}))
+
+
+_BY_VISIT = (
+    "Moisture record - 4 Tamar St, Launceston TAS 7250\n"
+    "Assessed Tue 8 December 2026. Burst pipe in the wall between the laundry and the kitchen found 8/12.\n"
+    "Points (Protimeter: search on plaster, pins on timber)\n"
+    "A - laundry, shared wall, plaster 300 mm above floor (search)\n"
+    "B - laundry boards against the shared wall (pins)\n"
+    "D - lounge plaster, dry standard (search)\n"
+    "Readings by visit\n"
+    "08/12: A 910, B 33, D 170\n"
+    "{second}\n"
+    "B was not re-read after {after}.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("second", "after", "day"),
+    [
+        ("11/12: A 760, B 27, D n/r", "11/12", date(2026, 12, 11)),
+        ("Thu 10/12 - A 760; B 27; D n/r", "10/12", date(2026, 12, 10)),
+    ],
+)
+def test_a_visit_line_of_re_read_letters_is_dated_by_its_own_day(second: str, after: str, day: date) -> None:
+    found = {
+        (r.value, r.taken_on)
+        for r in analyze_text(_BY_VISIT.format(second=second, after=after)).moisture_readings
+    }
+    assert (760.0, day) in found
+    assert (27.0, day) in found
+    assert (910.0, date(2026, 12, 8)) in found

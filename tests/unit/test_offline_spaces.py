@@ -659,3 +659,20 @@ def test_a_control_room_is_a_room_unless_it_holds_the_dry_standard(text: str, af
     assert [
         mention.name for mention in room_mentions(text) if mention.affected and mention.name != "Den"
     ] == affected
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("master bed skirting at the ensuite wall", "Master bedroom"),
+        ("guest bed wall behind the door", "Guest bedroom"),
+        ("front bed carpet edge by the robe", "Front bedroom"),
+    ],
+)
+def test_a_qualified_bed_is_the_bedroom(text: str, name: str) -> None:
+    assert [mention.name for mention in room_mentions(text)][:1] == [name]
+
+
+@pytest.mark.parametrize("text", ["the bed was soaked", "guest bed frame was wet", "master bed linen bagged"])
+def test_a_bed_alone_or_its_frame_is_no_room(text: str) -> None:
+    assert room_mentions(text) == []

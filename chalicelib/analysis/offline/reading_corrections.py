@@ -23,9 +23,21 @@ _WRONG_SHOULD_BE = re.compile(
     rf"(?P<right>{VALUE})(?![\d.])",
     FLAGS,
 )
+# A value the writer says went down wrongly before it was put right ("P3 on 12/4 was first logged
+# as 41 - wrong column", "the hall figure was originally entered as 9.5 in error"): only on a line
+# that says it was a slip, and the value struck is the one the phrase names.
+_FIRST_WRITTEN = re.compile(
+    r"\b(?:first|originally|initially|wrongly|mistakenly|erroneously)\s+(?:been\s+)?"
+    r"(?:recorded|entered|logged|written|noted|keyed|typed|put down|transcribed)\s+(?:(?:as|at)\s+)?"
+    rf"(?P<wrong>{VALUE})(?![\d.])",
+    FLAGS,
+)
+_SENTENCE_END = re.compile(r"\.(?:\s|$)")
 # What says the note is about a slip of the pen, not a comparison ("18 not 81" alone may be a range)
 _SLIP_WORD = re.compile(
-    r"\b(?:typo|misread|mis-?typed|mistake|wrong|error|sorry|oops|correction|meant|i mean)\b", FLAGS
+    r"\b(?:typo|misread|mis-?typed|mistake|wrong|error|sorry|oops|correction|meant|i mean"
+    r"|struck|crossed out)\b",
+    FLAGS,
 )
 
 
@@ -52,6 +64,14 @@ def corrected(text: str, found: Sequence[RowReading]) -> list[RowReading]:
                 )
             continue
         out.append(reading)
+    # ("K3 on Nov 30 was first recorded as 3.5 - copied into the wrong column"): the struck value
+    # read where the note names it is no reading
+    # ("Pt 7 on 11/24 was first written 52 and struck out - re-read, got 25"): the right value after
+    # it in the sentence is the one the log already holds, no reading of its own (nor on its day)
+    for match in _FIRST_WRITTEN.finditer(text):
+        stop = _SENTENCE_END.search(text, match.end())
+        end = stop.start() if stop is not None else len(text)
+        out = [reading for reading in out if not match.start("wrong") <= reading.start < end]
     for match in [*_RIGHT_NOT_WRONG.finditer(text), *_WRONG_SHOULD_BE.finditer(text)]:
         if not _SLIP_WORD.search(text) and "should" not in match.group(0).lower():
             continue

@@ -10,12 +10,16 @@ from chalicelib.analysis.offline.spaces import room_mentions
 
 # A code of one or two capitals and a number, then its place in brackets or the reading itself;
 # not a meter or model name ("ME5 scale"), which is followed by other words.
-_CODE = re.compile(r"(?<![\w/.-])(?P<code>[A-Z]{1,2}\d{1,2})(?=\s*\(|\s*[:=-]?\s*$)")
+# ("waiting area wall by the door (W1) 34%": the code in brackets at the words' end)
+_CODE = re.compile(
+    r"(?<![\w/.-])(?P<code>[A-Z]{1,2}\d{1,2})(?=\s*\(|\s*[:=-]?\s*$)"
+    r"|\((?P<bracketed>[A-Z]{1,2}\d{1,2})\)(?=\s*[:=-]?\s*$)"
+)
 
 
 def inline_point_code(label: str) -> str | None:
     """The point code a reading's words end with or give before a bracket, else None."""
-    found = [match.group("code") for match in _CODE.finditer(label)]
+    found = [match.group("code") or match.group("bracketed") for match in _CODE.finditer(label)]
     return found[-1] if len(found) == 1 else None
 
 

@@ -21,7 +21,8 @@ from chalicelib.analysis.offline.text import Line
 # next code's definition, a ";" or the line's end.
 _DEFINITION = re.compile(
     r"(?:^|(?<=[.;,] ))(?P<code>[A-Z]{1,2}\d{0,2}|DS\d?) ?(?:=|:) ?(?P<words>.+?)"
-    r"(?=\.? ?(?:;|$)|[.;,] (?:[A-Z]{1,2}\d{0,2}|DS\d?) ?(?:=|:) )",
+    # (a legend a point a line, its lines joined: "... (ME5 %) K2 = prep area wall" parts at the "=")
+    r"(?=\.? ?(?:;|$)|[.;,] (?:[A-Z]{1,2}\d{0,2}|DS\d?) ?(?:=|:) | (?:[A-Z]{1,2}\d{0,2}|DS\d?) ?= )",
 )
 # "(sleeping area)": words only ("(17-20)" in a dry-mark legend is a range, not a place)
 _BRACKETED_PLACE = re.compile(r"\((?P<place>[A-Za-z][A-Za-z '/-]{1,29})\)")

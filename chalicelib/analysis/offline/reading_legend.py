@@ -50,7 +50,9 @@ _AIR_HEADING = re.compile(r"^(?:air|room air|outside|ambient)\b|^(?:gpp|dew ?poi
 # (a numbered point headed by the word for a point, "Pt 1  Pt 2  REF", is one heading too)
 _AIR_PAIR = re.compile(
     r"(?:air|outside|ambient) (?:temp\w*|\S?C|\S?F|rh ?%?|%rh|gpp|dp)(?!\S)"
-    r"|(?:pt|point|pnt)\.? ?\d{1,2}[a-z]?(?!\S)|\S+",
+    r"|(?:pt|point|pnt)\.? ?\d{1,2}[a-z]?(?!\S)"
+    # ("K1 %  K2 %MC  REF-B WME": a point's code and the scale its column reads, one heading)
+    r"|(?-i:[A-Z]{1,4}(?:-?[A-Z0-9]{1,2})?) (?:%(?:MC|WME)?|WME|REL)(?!\S)|\S+",
     FLAGS,
 )
 # A column of the readings themselves: "Reading", "Readings (WME)", "MC", "Value", "Result".
@@ -98,6 +100,8 @@ _NOT_READ = re.compile(
     FLAGS,
 )
 _NOT_READ_WORDS = re.compile(r"\bnot (?:read|re-?read|taken|accessible)\b|\bno access\b|\bat goal\b", FLAGS)
+# A month's name opening a row: its day is the next word ("Nov 29 36 28 5.9")
+_MONTH_WORD = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]{0,6}\.?", FLAGS)
 _CELL_GAP = re.compile(r"[.\u00b7\u2022]")
 # A header of codes alone needs this many, so a line of two capitals is no table's head.
 _MIN_CODE_HEADINGS = 3
@@ -282,7 +286,11 @@ class LegendCell:
 
 def _heading_code(cell: str) -> str:
     """A wide table's column code without the scale a heading may add: "H1 (%MC)" is H1."""
-    return _POINT_WORD.sub("", _BRACKETED.sub("", cell).strip()).lstrip("#").upper()
+    return _POINT_WORD.sub("", _HEADING_SCALE.sub("", _BRACKETED.sub("", cell).strip())).lstrip("#").upper()
+
+
+# The scale a heading writes after its code: "K1 %", "K2 %MC", "REF-B WME" are K1, K2, REF-B
+_HEADING_SCALE = re.compile(r"(?<=\w)\s+(?:%\s?(?:MC|WME)?|WME|REL|MC)$", FLAGS)
 
 
 # "Pt 1", "Point 3": a column headed by the word for a point and its number is that point's
@@ -383,6 +391,8 @@ class PointLegend:
             ]
             if len(cells) == len(self.wide) + 1 and _WEEKDAY.fullmatch(f"{cells[0]} "):
                 cells = [f"{cells[0]} {cells[1]}", *cells[2:]]  # ("Fri 20/11 6.6 5.8": one day cell)
+            elif len(cells) == len(self.wide) + 1 and _MONTH_WORD.fullmatch(cells[0]):
+                cells = [f"{cells[0]} {cells[1]}", *cells[2:]]  # ("Nov 29 36 28", "Mar. 4 22": one day cell)
         self._partial = ""
         if not table and _MIN_CODE_HEADINGS <= len(cells) < len(self.wide):
             # ("2026-11-13 30 40 22 18 55 - 24 10": the skipped point's place held, a dry standard
@@ -466,7 +476,7 @@ class LegendScan(CodedRowScan):
             dated_values(line.text, points, dates, anchor, self.__dict__) if points and not rereads else None
         )
         # "21/07 1-28 2-22 3-19": the legend's points read on a visit by their codes alone
-        day = opening_day(line.text, rows.dates, anchor) if rereads and rows is not None else anchor
+        day = opening_day(line.text, dates, anchor) if rereads and dates is not None else anchor
         cells = (
             [
                 LegendCell(points[code], value, explicit_scale(written or ""), day, None)

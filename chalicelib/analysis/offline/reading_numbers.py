@@ -287,9 +287,13 @@ _PAIR_OF_VALUES = re.compile(r" and (?:1[3-9]|[2-9]\d|\d{3})(?:\.\d{1,2})?(?![\d
 
 # Right after a value: the writer takes it back and gives the right one ("91 - sorry, 19", "64, I
 # mean 46", "81 (typo: 18)", "33 - correction: 38", "27, should read 21").
+# ("42%... sorry, I looked at the photo again, it was 24%": a few words of why, no number, may come
+# between the slip and the right value when they end on what it was)
 TAKEN_BACK = re.compile(
-    r"\s*[-\u2013,;(]?\s*(?:sorry|oops|i mean[t]?|correction|typo|misread|mis-?typed|should (?:be|read|say))"
-    r"\b[\s,:\-\u2013]*(?:(?:i mean[t]?|it'?s|it was|read|should be)\s*[:\-]?\s*)?"
+    r"\s*(?:\.{2,3}|\u2026)?\s*[-\u2013,;(]?\s*"
+    r"(?:sorry|oops|i mean[t]?|correction|typo|misread|mis-?typed|should (?:be|read|say))"
+    r"\b[\s,:\-\u2013]*"
+    r"(?:(?:[a-z' ,]{0,60}?\b)?(?:i mean[t]?|it'?s|it was|it is|read|should be)\s*[:\-]?\s*)?"
     rf"(?P<right>{VALUE})(?![\d.])",
     FLAGS,
 )

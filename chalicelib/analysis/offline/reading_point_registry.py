@@ -20,10 +20,12 @@ from chalicelib.analysis.offline.reading_box_map import box_points
 from chalicelib.analysis.offline.reading_grid_map import grid_points
 from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
 from chalicelib.analysis.offline.reading_point_meter import meter_scales
+from chalicelib.analysis.offline.reading_point_rooms import PART_WORDS, SPACE_CODE, point_room
 from chalicelib.analysis.offline.reading_point_values import ID, code_of
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
 from chalicelib.analysis.offline.readings import (
     DENIED_STANDARD,
+    METER_REFERENCE,
     REFERENCE_WORD,
     Material,
     materials_in,
@@ -77,8 +79,10 @@ _DASHED_ID = r"(?:[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\(#?\d{1,2}[A-Z]?\)|#\d{1,2}[A-Z]
 _PARTS = re.compile(
     rf"\s*;\s*|\s+\|\s+|(?<=[a-z)])[.,]\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]))"
     # (" / " before another ID and words: "P1 hall subfloor (%MC) / P2 hall wall (%)")
-    rf"|(?<=[a-z0-9)])\s+/\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]|\s+[-\u2013:]\s+[A-Za-z])"
-    rf"|[A-Z]{{1,3}}-?\d{{1,2}}\s+[A-Z])"
+    # ("... 2 in. AFF / K2 kitchen toe-kick": a height's unit in capitals ends the point before)
+    # ("R1 - office drywall (%) / R2 - office carpet": the next ID, a dash, then its words)
+    rf"|(?<=[A-Za-z0-9.)])\s+/\s+(?=(?:{_SPLIT_ID})(?:(?:\s+[-\u2013])?\s+[a-z(]|\s?=\s?[A-Za-z]"
+    rf"|\s+[-\u2013:]\s+[A-Za-z])|[A-Z]{{1,3}}-?\d{{1,2}}\s+[A-Z])"
     rf"|(?<=[a-z0-9.)])\s+[-\u2013]\s+(?={_DASHED_ID}\s+[a-z])"
     rf"|\.\s+(?={_LABEL}\s*(?:[:\-]|\s(?={_SPLIT_ID}\s+[a-z])))",
     re.ASCII,
@@ -106,13 +110,16 @@ _POINT_REFERENCE = re.compile(
     rf"\b(?:at|under|over|behind|beside|by|near|above|below)\s+(?P<ids>{_IDS}(?:\s(?:and|&)\s{ID})*)"
 )
 # A space's code of letters, a hyphen and digits ("B-118", "U-4"), and a point named by its number.
-_SPACE_CODE = re.compile(r"(?<![\w-])[A-Z]{1,2}-\d{1,4}(?![\w-])")
 _POINT_NAMED = re.compile(r"\b(?:point|pt\.?)\s?#?\d{1,2}\b", FLAGS)
 _STANDARD_WORD = re.compile(r"\bstandard\b|\(\s*dry\s*\)|\bdry (?:room|side)\b", FLAGS)
 _REFERENCE_ID = re.compile(r"(?:STD|REF|DS|DRY)(?:-?\d{1,2}|-[A-Z]{1,2})?|R-?\d{1,2}", re.ASCII)
 _MIN_RUN = 2
+# (a mark's meaning is the state alone or with its bound: "D = dry (under 17)", "W = wet, over 20";
+# "dry store wall", "dry room floor" name a place)
 _STATE = re.compile(
-    r"(?:wet|dry|damp|moist|borderline|elevated|saturated|ok|normal)\b(?!\s+(?:std|standard))", FLAGS
+    r"(?:wet|dry|damp|moist|borderline|elevated|saturated|ok|normal)\b(?!\s+(?:std|standard))"
+    r"(?=\s*(?:$|[(,;:.=<>\-\u2013\d]|(?:over|under|above|below|less|more|if|when|to|at|or)\b))",
+    FLAGS,
 )
 _DAY = re.compile(r"\d{1,2}\s?/\s?\d{1,2}")
 _SIDE = re.compile(r"(?:wall|side|end|face|corner|elevation|edge)\b", FLAGS)
@@ -151,10 +158,14 @@ def _holds_reading(words: str) -> bool:
     for mention in [*room_mentions(bare), *vocabulary_mentions(bare)]:
         bare = bare[: mention.start] + " " * (mention.end - mention.start) + bare[mention.end :]
     # ("beside B-118 door": a unit's or a suite's code; "4 ft east of point 3": another point)
-    bare = _SPACE_CODE.sub(" ", _POINT_NAMED.sub(" ", bare))
+    bare = SPACE_CODE.sub(" ", _POINT_NAMED.sub(" ", bare))
     bare = _NAMED_NUMBER.sub(lambda found: " " if _names_a_thing(found) else found.group(0), bare)
     bare = _POINT_REFERENCE.sub(" ", bare)
+    bare = _MODEL.sub(" ", bare)  # ("screed - CME5", "Delmhorst BD-2100": a meter's model)
     return _DIGIT.search(bare) is not None
+
+
+_MODEL = re.compile(r"\b[A-Za-z]{2,5}-?\d{1,4}[A-Za-z]?\b")
 
 
 # A name and its number, where no reading stands: "Dorm 4", "Exam 2", "Bay 12" (a capital: a space
@@ -171,7 +182,7 @@ def _names_a_thing(found: re.Match[str]) -> bool:
     return not (
         materials_in(word)
         or WHERE_WORDS.fullmatch(word)
-        or _PART_WORDS.fullmatch(word)
+        or PART_WORDS.fullmatch(word)
         or _SCALE_WORD.fullmatch(word)
     )
 
@@ -190,7 +201,7 @@ def _describes(words: str) -> bool:
         room_mentions(words)
         or materials_in(words)
         or WHERE_WORDS.search(words)
-        or _PART_WORDS.search(words)  # ("workroom face, 0.9 m": a side of a partition)
+        or PART_WORDS.search(words)  # ("workroom face, 0.9 m": a side of a partition)
         or REFERENCE_WORD.search(words)
     )
 
@@ -400,11 +411,11 @@ def _register(
     ("MAP - DOWNSTAIRS (lounge)"), else by the first room the legend names."""
     # (a dry standard's room is an unaffected one: no affected point is placed by it)
     first_room = heading_room or next(
-        (room for d in definitions if not _is_reference(d, d.codes[0]) and (room := _room(d.words))), ""
+        (room for d in definitions if not _is_reference(d, d.codes[0]) and (room := point_room(d.words))), ""
     )
     room = ""
     for definition in definitions:
-        own = _room(definition.words)
+        own = point_room(definition.words)
         referred = _referred_rooms(definition, points)
         if named is not None and not (own and named(own)):
             continue  # (a headed legend's point in a room the notes name nowhere else: left out)
@@ -471,7 +482,7 @@ def _register_surfaces(points: dict[str, LegendPoint], point: LegendPoint, words
         points[code] = replace(
             point,
             code=code,
-            room=_room(surface) or point.room,
+            room=point_room(surface) or point.room,
             material=materials[0] if materials else None,
             scale=cell_scale(surface) or point.scale,
             surface=surface,
@@ -481,75 +492,14 @@ def _register_surfaces(points: dict[str, LegendPoint], point: LegendPoint, words
 
 
 def _is_reference(definition: _Definition, code: str) -> bool:
-    # ("sales floor carpet (ME5 ref)": the meter's reference scale, no dry standard)
-    words = DENIED_STANDARD.sub(" ", definition.words)
+    # ("sales floor carpet (ME5 ref)": the meter's reference scale; "not a reference": denied)
+    words = METER_REFERENCE.sub(" ", DENIED_STANDARD.sub(" ", definition.words))
     return (
         definition.labelled_reference
         or names_reference(words)
         or _STANDARD_WORD.search(words) is not None
         or _REFERENCE_ID.fullmatch(code) is not None
     )
-
-
-_LEADING_WORD = re.compile(r"[a-z]{4,} ", FLAGS)
-_PART_WORDS = re.compile(
-    r"\b(?:wall|floor|ceiling|side|face|corner|edge|centre|center|north|south|east|west|under|behind|beside|near"
-    r"|inside|outside|front|back|rear|left|right|base|shelf|door|window|entry|counter|cabinet|sink)\b",
-    FLAGS,
-)
-
-
-def _room(words: str) -> str:
-    """The room a point's words name; else the word or two they open with when a surface or a
-    material follows ("chandlery west wall", "living slab"): a space the vocabulary does not know."""
-    mentions = room_mentions(words)
-    named = _NAME_NUMBER_LEAD.match(words)
-    if (
-        named is not None
-        and (not mentions or mentions[0].start >= named.end())
-        and _opens_place(words[named.end() :])
-    ):
-        # ("Dorm 4 pine skirting, en-suite wall": a space by its name and number the lexicon does not
-        # know opens the words; the room named later is where on it)
-        return named.group(0)
-    if mentions:
-        return words[mentions[0].start : mentions[0].end]
-    code = _SPACE_CODE.match(words)
-    if code is not None and (_PART_WORDS.match(words, code.end() + 1) or materials_in(words[code.end() :])):
-        return code.group(0)  # ("B-118 slab just inside the door": the unit the point is in, by its code)
-    end = 0
-    for _ in range(2):
-        word = _LEADING_WORD.match(words, end)
-        if word is None or _PART_WORDS.fullmatch(word.group(0).strip()) or materials_in(word.group(0)):
-            return ""
-        end = word.end()
-        rest = words[end:]
-        if (
-            WHERE_WORDS.match(rest)
-            or _PART_WORDS.match(rest)
-            or any(m.start == 0 for m in materials_in(rest))
-        ):
-            return words[: end - 1]
-    return ""
-
-
-# A space's name and number opening a point's words: "Dorm 4", "Exam 2", "Ward 12B".
-_NAME_NUMBER_LEAD = re.compile(r"[A-Z][a-z]{2,} \d{1,3}[A-Z]?(?=\s|,)")
-
-
-def _opens_place(rest: str) -> bool:
-    """Whether the words after a name open with where on it or what: a surface, a material."""
-    rest = rest.lstrip(" ,-")
-    # (one word may qualify it: "pine skirting", "east wall")
-    for start in (0, *(gap.end() for gap in re.finditer(r"^[a-z]+\s", rest))):
-        after = rest[start:]
-        if (
-            WHERE_WORDS.match(after)
-            or _PART_WORDS.match(after)
-            or any(m.start == 0 for m in materials_in(after))
-        ):
-            return True
-    return False
 
 
 def _referred_rooms(definition: _Definition, points: dict[str, LegendPoint]) -> list[str]:
@@ -621,7 +571,7 @@ def _read_definitions(lines: Sequence[Line]) -> dict[str, LegendPoint]:
         )
         if definition is None or len(definition.codes) != 1 or definition.codes[0] in found:
             continue
-        if not _room(definition.words):
+        if not point_room(definition.words):
             # ("S3 cornice, party wall: 96": a point naming no room is placed where its reading is,
             # by the lines around it; the definitions before it do not place it)
             continue

@@ -19,7 +19,7 @@ _DAY_WORD = re.compile(r"\s*(?:date|day|visit|read on)\b", FLAGS)
 # (A wide gap in a PDF's line reads as a comma: "HW-1, Dining centre".)
 # ("Pt 1  Pt 2  REF", "Point 3", "#4": a numbered point by the word for a point, read as one title)
 _POINT_CODE = re.compile(
-    r"(?<!\S)(?:[A-Z]{1,4}-?\d{1,2}[a-z]?|(?:(?i:pt|point|pnt)\.?\s?|#)\d{1,2}[A-Za-z]?|REF|Ref|DS|STD)(?=,?(?:\s|$))"
+    r"(?<!\S)(?:[A-Z]{1,4}-?\d{1,2}[a-z]?|(?:(?i:pt|point|pnt)\.?\s?|#)\d{1,2}[A-Za-z]?|(?:REF|DS|STD)(?:-[A-Z0-9]{1,2})?|Ref)(?=,?(?:\s|$))"
 )
 # A cell with no value: a dash, "n/a", or a word for why the point was not read that day ("met":
 # its goal was met; "dry", "removed", "cut")

@@ -51,6 +51,9 @@ _DAY_LEAD = re.compile(
     r"\s*(?:[-*\u2022]\s*)?"
     # ("V1 Sun 15/11:", "Visit 2 - 17/11": the visit's number before its day)
     r"(?:(?:v|visit|vis\.?)\s?\d{1,2}\s*[:.\-\u2013]?\s+(?=(?:mon|tue|wed|thu|fri|sat|sun|\d)))?"
+    # ("Readings 09/11: A 25 / B 21", "Re-check Fri 12/3 -": the visit's label before its day)
+    r"(?:(?:readings?|re-?checks?|re-?reads?|checks?|follow[- ]?up)\s+"
+    r"(?=(?:mon|tue|wed|thu|fri|sat|sun|\d)))?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?"
     r"(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2}"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?"
@@ -84,6 +87,8 @@ _BETWEEN = re.compile(r"\s*(?:[,;|/]\s*)?")
 _NOTE = re.compile(r"\s*(?:\(.*\)|(?:[-\u2013\u2014.;:]|->)\s+\D.*|[.;]?)\s*")
 _LOWER_ID = re.compile(r"[a-z]")
 _BULLET = re.compile(r"\s*[-*\u2022]\s+")
+# A bracketed remark between two items, in words ("(kitchen ceiling cut out 20/11)")
+_ASIDE = re.compile(r"\([a-z][^()]{0,60}\)\s*(?:[,;]\s*)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,7 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
     values: list[KeyedValue] = []
     items = 0
     barred = False  # (the last items were parted by a bar or a semicolon)
+    parted = False  # (... or by a slash)
     while position < len(text):
         by_surface = _surface_values(text, position, known)
         if by_surface is not None:  # ("DS 11 wall, 12 skirt", "REF wall 11": a value per surface)
@@ -161,11 +167,17 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
             )
         between = _BETWEEN.match(text, item.end())
         barred = between is not None and any(mark in between.group(0) for mark in "|;")
+        # ("A 25 / B 21 / C 24 / lounge wall 10": a slash parts the points' run from the words after)
+        parted = barred or (between is not None and "/" in between.group(0))
         position = between.end()  # type: ignore[union-attr]
+        aside = _ASIDE.match(text, position)
+        if aside is not None and _ITEM.match(text, aside.end()) is not None:
+            # ("F - (ceiling cut out 20/11) G 180": a remark on the point before, the run goes on)
+            position = aside.end()
     if items < min_items or not values:
         return None
     if _NOTE.fullmatch(text, position) is None:
-        if not (barred and items >= _MIN_BARRED_ITEMS):
+        if not (parted and items >= _MIN_BARRED_ITEMS):
             return None
         return KeyedRun(day_end, values, tail=position)
     return KeyedRun(day_end, values)

@@ -80,7 +80,8 @@ POINT_ID = re.compile(
     # ("Pt 4 corridor concrete = 62": the word for a point, as written at a line's start, capitalised;
     # "Loc 5 - storage room, drywall ...: 41": a surveyor's location by its number)
     r"^[\s\-*\u2022>]*(?:(?:(?i:pt|point|loc|location|spot)|#|no\.?|ref|mp)\.? ?)?"
-    r"(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
+    # ("F9-1 Flat 9 kitchen floor", "STD-2 bedroom wall": a code with a hyphen and its number)
+    r"(?P<id>[A-Z]{1,4}\d{0,2}-\d{1,2}(?=[ \t])|(?:DS|STD|REF)\d{1,2}|[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
     # ("2 m along 22", "0.5 m out 690": a distance along the surface, not a point's number)
     r"(?!\.\d| ?(?:mm|cm|m|ft|feet)\b)"
     # ("12 REF front room - skirting": a numbered point may be followed by a capital)
@@ -88,6 +89,8 @@ POINT_ID = re.compile(
     # ("P1 Kitchen - toe kick": a numbered point, its room, then a dash)
     r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])"
     r"|(?<=\d)[ \t](?=[A-Z]{2,}\d? |[A-Z][a-z]+ (?:[a-zA-Z]|[-\u2013] ))"
+    # ("F9-1 Flat 9 kitchen": a point, then a space by its name and number)
+    r"|(?<=\d)[ \t](?=[A-Z][a-z]+ +\d{1,4} +[a-z])"
     r"|[ \t](?=(?:WME|REL|% ?MC|%)(?: |$))|[ \t]*$)",  # ("A": a grid row's label is its code alone)
     re.ASCII,
 )

@@ -79,7 +79,10 @@ _FOLLOWS_AT_ONCE = 25  # "10%MC in the linen closet": a room this close after a 
 # a landmark's lead-in: the room after it is where the point is near, not the point's room
 # ("diner screed by patio door", "rec room drywall @ laundry")
 _LANDMARK_LEAD = re.compile(
-    r"(?:\b(?:at|by|near|beside|next to|behind|against|along|towards?|opposite)|@)(?: the)? ?$", FLAGS
+    # ("bedroom, wall shared with family room": the room on the other side of the wall)
+    r"(?:\b(?:at|by|near|beside|next to|behind|against|along|towards?|opposite|shared with|adjoining"
+    r"|adjacent to|backing onto|common with)|@)(?: the)? ?$",
+    FLAGS,
 )
 _LANDMARK_LOOK = 20  # how far before a room word its landmark lead-in is looked for
 

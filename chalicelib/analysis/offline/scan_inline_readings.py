@@ -93,9 +93,12 @@ class InlineReadingsScan:
                 for reading in readings
                 if not any(start <= reading.start < end for start, end in dated)
             ]
+        named = [*rooms, *place_mentions(text)]
+        # ("plasterboard at bay 1 (P1) 41%": a space's own number, inside its name, is no reading)
+        readings = [r for r in readings if not any(m.start < r.start < m.end for m in named)]
         if not readings:
             return
-        places = Owners(text, [*rooms, *place_mentions(text)])
+        places = Owners(text, named)
         finder = MaterialFinder(text, materials)
         sentences = Sentences(text)
         affected_starts = [room.start for room in rooms if room.affected]

@@ -17,6 +17,7 @@ from chalicelib.analysis.offline.reading_where import SENTENCE_END, sentence_sta
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, ReadingDraft
 from chalicelib.analysis.offline.scan_reading_runs import sentence_slices
 from chalicelib.analysis.offline.spaces import Mention
+from chalicelib.analysis.offline.street_types import STREET_TYPES
 from chalicelib.analysis.offline.text import FLAGS, Line
 
 _MAX_LIST_LEAD = 80  # "Dry standard from unaffected rooms on 02/10:" leads a list of dry standards
@@ -30,6 +31,17 @@ _AFTER_ROOM_NUMBER = re.compile(r" ?[,;:()]| [a-z]", FLAGS)
 _THRESHOLD_MARK = re.compile(r"[<>\u2264\u2265]=?\s?$")
 # (what before the mark makes it a run's arrow: "31 -> 17", "33 > 27 > 19 %MC", "14 rel > 9")
 _RUN_BEFORE_MARK = re.compile(r"(?:[\d%)\-=<>]|\b(?:mc|wme|rel))\s*$", FLAGS)
+
+
+# A street address: a unit or shop and its number perhaps, then the street's number, name and type
+_STREET_ADDRESS = re.compile(
+    r"(?:\b(?:shop|unit|suite|apt|flat|lot|level|tenancy)\s?\d{1,4}[A-Za-z]?,?\s+|\b\d{1,4}[A-Za-z]?/)?"
+    rf"\b\d{{1,5}}[A-Za-z]?\s+(?-i:(?:[A-Z][A-Za-z'\-]+\s+){{1,3}}(?:{STREET_TYPES}))\b",
+    re.IGNORECASE,
+)
+_DECADE = re.compile(r"\d0'?s\b")
+# ("2 more days", "3 extra fans"; not "35 further along": a place further on, the value a reading)
+_COUNT_MORE = re.compile(r"\s+(?:more|extra|additional)\s+[a-z]", re.IGNORECASE)
 
 
 def _after_threshold_mark(text: str, start: int) -> bool:
@@ -96,6 +108,13 @@ class RowReadingsScan:
         found = [r for r in found if not any(_names_number(text, m, r) for m in rooms)]
         # ("all at goal (particleboard <16, slab <4.5)": a value after "<" or ">" is a threshold)
         found = [r for r in found if not _after_threshold_mark(text, r.start)]
+        # ("ceiling 2 more days", "3 extra air movers": a count of more of something, no reading)
+        found = [r for r in found if _COUNT_MORE.match(text, r.end) is None]
+        # ("Shop 2, 188 The Parade", "Unit 4/31 Hill St": a street address's numbers, no readings)
+        streets = [(found.start(), found.end()) for found in _STREET_ADDRESS.finditer(text)]
+        found = [r for r in found if not any(start <= r.start < end for start, end in streets)]
+        # ("in the 30s", "the low 20's", "mid-40s": a decade guessed at, no reading)
+        found = [r for r in found if _DECADE.match(text, r.start) is None]
         # ("bed 2 floor 91 - sorry, 19": a value the writer takes back is no reading)
         found = corrected(text, found)
         owners = Owners(text, rooms)

@@ -95,7 +95,12 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ),
     # "Guest room", "spare room": a bedroom by another name.
     # "BR 2", "Primary BR": a bedroom, by its number or a qualifier ("br" alone is no room)
-    ("bedroom", r"bed ?rooms?|bed ?rm|(?:beds?|br)(?= ?#?[1-9]\b)|br(?(qual)\b|(?!))|(?<=guest |spare )room"),
+    # ("master bed skirting", "guest bed wall": a qualified "bed" is the bedroom; "bed frame" is none)
+    (
+        "bedroom",
+        r"bed ?rooms?|bed ?rm|(?:beds?|br)(?= ?#?[1-9]\b)|br(?(qual)\b|(?!))|(?<=guest |spare )room"
+        r"|bed(?(qual)\b(?! ?(?:frames?|base|head\w*|linen|sheets?|spread|bugs?|side)\b)|(?!))",
+    ),
     # ("the training hall is 14 x 9 m", "function hall", "pool hall": a club's or a venue's big room
     # named for what is done in it, not a passage; its words are kept, and told apart from the
     # corridor the same notes name)
@@ -374,7 +379,7 @@ def _room_name(words: Iterable[str | None], base: str) -> str:
     if base == "bedroom" and re.fullmatch(r"(?:[\w ]+ )?(?:bed|br) ?#?\s?[1-9]", name, FLAGS):
         name = re.sub(r"\b(?:bed|br) ?#?\s?", "bedroom ", name, flags=FLAGS)
     elif base == "bedroom":
-        name = re.sub(r"\bbr\b", "bedroom", name, flags=FLAGS)  # "Primary BR"
+        name = re.sub(r"\b(?:br|bed)\b", "bedroom", name, flags=FLAGS)  # "Primary BR", "Master bed"
     elif base == "kitchen":
         name = re.sub(r"\bkit\b", "kitchen", name, flags=FLAGS)  # "KIT"
     named = sentence_case(name)

@@ -1,0 +1,79 @@
+"""The room a point's definition words name ("K2 kitchen toe-kick", "Dorm 4 pine skirting",
+"B-118 slab just inside the door", "chandlery west wall"): a room the lexicon knows, else a space by
+its name and number or its code, else the word or two the words open with when a surface or a
+material follows (a space the vocabulary does not know). Used by the point registry."""
+
+from __future__ import annotations
+
+import re
+
+from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
+from chalicelib.analysis.offline.readings import materials_in
+from chalicelib.analysis.offline.spaces import room_mentions
+from chalicelib.analysis.offline.text import FLAGS
+
+# A unit's or a suite's code: "B-118", "U-4"
+SPACE_CODE = re.compile(r"(?<![\w-])[A-Z]{1,2}-\d{1,4}(?![\w-])")
+
+# (a word of three letters may name a place, "dishwash bay wall", "sun deck"; not a word of grammar)
+# ("GIB wall", "peninsula end drywall": a trade's capitals or a part of a thing are no place's)
+_LEADING_WORD = re.compile(
+    r"(?:[a-z]{4,}|(?!(?:the|and|for|off|out|top|low|mid|far|its|one|two|new|old|all|any|end|toe|rim"
+    r"|lip|leg|box|cap|run|tap|bed)\s)(?-i:[a-z]{3})) ",
+    FLAGS,
+)
+PART_WORDS = re.compile(
+    r"\b(?:wall|floor|ceiling|side|face|corner|edge|centre|center|north|south|east|west|under|behind|beside|near"
+    r"|inside|outside|front|back|rear|left|right|base|shelf|door|window|entry|counter|cabinet|sink)\b",
+    FLAGS,
+)
+
+
+def point_room(words: str) -> str:
+    """The room a point's words name; else the word or two they open with when a surface or a
+    material follows ("chandlery west wall", "living slab"): a space the vocabulary does not know."""
+    mentions = room_mentions(words)
+    named = _NAME_NUMBER_LEAD.match(words)
+    if (
+        named is not None
+        and (not mentions or mentions[0].start >= named.end())
+        and _opens_place(words[named.end() :])
+    ):
+        # ("Dorm 4 pine skirting, en-suite wall": a space by its name and number the lexicon does not
+        # know opens the words; the room named later is where on it)
+        return named.group(0)
+    if mentions:
+        return words[mentions[0].start : mentions[0].end]
+    code = SPACE_CODE.match(words)
+    if code is not None and (PART_WORDS.match(words, code.end() + 1) or materials_in(words[code.end() :])):
+        return code.group(0)  # ("B-118 slab just inside the door": the unit the point is in, by its code)
+    end = 0
+    for _ in range(2):
+        word = _LEADING_WORD.match(words, end)
+        if word is None or PART_WORDS.fullmatch(word.group(0).strip()) or materials_in(word.group(0)):
+            return ""
+        end = word.end()
+        rest = words[end:]
+        if WHERE_WORDS.match(rest) or PART_WORDS.match(rest) or any(m.start == 0 for m in materials_in(rest)):
+            # ("toe kick under sink": the words are a material's, no place's)
+            return "" if any(m.start < end - 1 for m in materials_in(words)) else words[: end - 1]
+    return ""
+
+
+# A space's name and number opening a point's words: "Dorm 4", "Exam 2", "Ward 12B".
+_NAME_NUMBER_LEAD = re.compile(r"[A-Z][a-z]{2,} \d{1,3}[A-Z]?(?=\s|,)")
+
+
+def _opens_place(rest: str) -> bool:
+    """Whether the words after a name open with where on it or what: a surface, a material."""
+    rest = rest.lstrip(" ,-")
+    # (one word may qualify it: "pine skirting", "east wall")
+    for start in (0, *(gap.end() for gap in re.finditer(r"^[a-z]+\s", rest))):
+        after = rest[start:]
+        if (
+            WHERE_WORDS.match(after)
+            or PART_WORDS.match(after)
+            or any(m.start == 0 for m in materials_in(after))
+        ):
+            return True
+    return False
