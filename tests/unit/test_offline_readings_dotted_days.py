@@ -72,3 +72,21 @@ def test_a_day_written_day_month_after_on_is_no_reading() -> None:
     assert 5.06 not in values
     assert 8.06 not in values
     assert 34.0 in values
+
+
+def test_a_visit_line_led_by_a_dotted_day_dates_the_rows_under_it() -> None:
+    # (notes that write "09.11.26" write the later visits "10.11", "12.11", and the rows are theirs)
+    text = (
+        "Addr: 14 Gold Street, Kettering NN16 8JB\n\n"
+        "09.11.26 attd 08:10\nBathroom leak. Hall ceiling wet. Meter: pins, WME.\n"
+        "  hall ceiling 42, hall wall 28\n\n"
+        "10.11 attd 16:30\n  hall ceiling 31, hall wall 19\n\n"
+        "12.11 attd 08:00\n  hall ceiling 20, hall wall 15\n"
+    )
+    found = {(r.value, r.taken_on) for r in analyze_text(text).moisture_readings}
+    assert {
+        (42.0, date(2026, 11, 9)),
+        (31.0, date(2026, 11, 10)),
+        (19.0, date(2026, 11, 10)),
+        (20.0, date(2026, 11, 12)),
+    } <= found

@@ -67,9 +67,11 @@ _DASHED_ID = r"(?:[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\(#?\d{1,2}[A-Z]?\)|#\d{1,2}[A-Z]
 # Where one line's definitions part: ";", " | ", or ", " / ". " right before another ID and words,
 # or " - " right before a numbered ID and words.
 _PARTS = re.compile(
-    rf"\s*;\s*|\s+\|\s+|(?<=[a-z)])[.,]\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]))"
+    # (", " after a height or an abbreviation too: "over basin 2, C4 ...", "300 AFF, S1 ...")
+    rf"\s*;\s*|\s+\|\s+|(?<=[A-Za-z0-9)])[.,]\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]))"
     # (" / " before another ID and words: "P1 hall subfloor (%MC) / P2 hall wall (%)")
-    rf"|(?<=[a-z0-9)])\s+/\s+(?=(?:{_SPLIT_ID})\s+[a-z(]|[A-Z]{{1,3}}-?\d{{1,2}}\s+[A-Z])"
+    # ("... 2 in. AFF / K2 kitchen ...": the part before may end on a capital's abbreviation)
+    rf"|(?<=[A-Za-z0-9)])\s+/\s+(?=(?:{_SPLIT_ID})\s+[a-z(]|[A-Z]{{1,3}}-?\d{{1,2}}\s+[A-Z])"
     rf"|(?<=[a-z0-9.)])\s+[-\u2013]\s+(?={_DASHED_ID}\s+[a-z])"
     rf"|\.\s+(?={_LABEL}\s*(?:[:\-]|\s(?={_SPLIT_ID}\s+[a-z])))",
     re.ASCII,
@@ -99,11 +101,16 @@ _POINT_REFERENCE = re.compile(
 # A space's code of letters, a hyphen and digits ("B-118", "U-4"), and a point named by its number.
 _SPACE_CODE = re.compile(r"(?<![\w-])[A-Z]{1,2}-\d{1,4}(?![\w-])")
 _POINT_NAMED = re.compile(r"\b(?:point|pt\.?)\s?#?\d{1,2}\b", FLAGS)
+_GLUED_CODE = re.compile(
+    r"(?<![\w.])[A-Z]{1,4}\d{1,4}[a-z]?(?:\s?[-\u2013/]\s?[A-Z]{0,2}\d{1,3}[a-z]?)?(?![\w.%])"
+)
 _STANDARD_WORD = re.compile(r"\bstandard\b|\(\s*dry\s*\)|\bdry (?:room|side)\b", FLAGS)
 _REFERENCE_ID = re.compile(r"(?:STD|REF|DS|DRY)(?:-?\d{1,2}|-[A-Z]{1,2})?|R-?\d{1,2}", re.ASCII)
 _MIN_RUN = 2
+# ("D = dry (under 17)": a mark's state; "dry store wall", "wet area floor": a space so named)
 _STATE = re.compile(
-    r"(?:wet|dry|damp|moist|borderline|elevated|saturated|ok|normal)\b(?!\s+(?:std|standard))", FLAGS
+    r"(?:wet|dry|damp|moist|borderline|elevated|saturated|ok|normal)\b(?!\s+(?:std|standard|[a-z]{3,}))",
+    FLAGS,
 )
 _DAY = re.compile(r"\d{1,2}\s?/\s?\d{1,2}")
 _SIDE = re.compile(r"(?:wall|side|end|face|corner|elevation|edge)\b", FLAGS)
@@ -143,6 +150,10 @@ def _holds_reading(words: str) -> bool:
         bare = bare[: mention.start] + " " * (mention.end - mention.start) + bare[mention.end :]
     # ("beside B-118 door": a unit's or a suite's code; "4 ft east of point 3": another point)
     bare = _SPACE_CODE.sub(" ", _POINT_NAMED.sub(" ", bare))
+    # ("joist J4 under sink", "between studs S3-S4", "Tramex CME5": a member's, a fitting's or a
+    # meter's code, its letters glued to its number, names what the point is on or read with; a
+    # reading is a number standing alone)
+    bare = _GLUED_CODE.sub(" ", bare)
     bare = _NAMED_NUMBER.sub(lambda found: " " if _names_a_thing(found) else found.group(0), bare)
     bare = _POINT_REFERENCE.sub(" ", bare)
     return _DIGIT.search(bare) is not None
@@ -300,8 +311,12 @@ def point_registry(lines: Sequence[Line], text: str = "") -> PointRegistry:
 
     heading_room = ""  # (the room the line over a run of definitions names: its points' room)
 
+    equated: set[int] = set()  # (lines that define by "ID = place")
+
     def close() -> None:
-        if len(run) >= _MIN_RUN and len({d.codes for _, d in run}) == len(run):
+        # ("R = bedroom 2 wall (unaffected)": an ID set equal to a place defines on its own line)
+        alone = len(run) == 1 and run[0][0] in equated
+        if (len(run) >= _MIN_RUN or alone) and len({d.codes for _, d in run}) == len(run):
             if headed:
                 _register(headed_points, [d for _, d in run], {}, elsewhere(run))
             else:
@@ -324,6 +339,8 @@ def point_registry(lines: Sequence[Line], text: str = "") -> PointRegistry:
             _register(points, found, words_of)
             taken.update(covered)
         elif len(found) == 1:
+            if _EQUATED.match(line.text) is not None:
+                equated.add(line.number)
             if not run:
                 headed = legend_header(previous) is not None
                 heading_room = _heading_room(previous)
@@ -340,6 +357,10 @@ def point_registry(lines: Sequence[Line], text: str = "") -> PointRegistry:
         reference = point.reference or _REFERENCE_ID.fullmatch(code) is not None
         points.setdefault(code, replace(point, reference=reference))
     return PointRegistry(points, frozenset(taken | drawn), meter_scaled)
+
+
+# A definition written as an equation: "R = bedroom 2 wall", "P4 = hall skirting".
+_EQUATED = re.compile(rf"\s*(?:[-*\u2022]\s*)?{_IDS}\s?=\s?[A-Za-z]", re.ASCII)
 
 
 # A line a PDF wrapped goes on in lower case ("under pad - P6 storage room drywall, 4 in. - P7 ...").
@@ -486,7 +507,10 @@ def _is_reference(definition: _Definition, code: str) -> bool:
     )
 
 
-_LEADING_WORD = re.compile(r"[a-z]{4,} ", FLAGS)
+# (a space's name the vocabulary does not know may be short words: "dishwash bay", "dry store")
+_LEADING_WORD = re.compile(
+    r"(?!(?:the|and|for|off|old|new|top|mid|low|far|end|one|two|per|via|not|all|any|its)\b)[a-z]{3,} ", FLAGS
+)
 _PART_WORDS = re.compile(
     r"\b(?:wall|floor|ceiling|side|face|corner|edge|centre|center|north|south|east|west|under|behind|beside|near"
     r"|inside|outside|front|back|rear|left|right|base|shelf|door|window|entry|counter|cabinet|sink)\b",
@@ -497,7 +521,8 @@ _PART_WORDS = re.compile(
 def _room(words: str) -> str:
     """The room a point's words name; else the word or two they open with when a surface or a
     material follows ("chandlery west wall", "living slab"): a space the vocabulary does not know."""
-    mentions = room_mentions(words)
+    # ("joist J6, two bays toward the dining room": a room the point lies toward is not its room)
+    mentions = [m for m in room_mentions(words) if not _TOWARD.search(words, 0, m.start)]
     named = _NAME_NUMBER_LEAD.match(words)
     if (
         named is not None
@@ -515,7 +540,12 @@ def _room(words: str) -> str:
     end = 0
     for _ in range(2):
         word = _LEADING_WORD.match(words, end)
-        if word is None or _PART_WORDS.fullmatch(word.group(0).strip()) or materials_in(word.group(0)):
+        if (
+            word is None
+            or _PART_WORDS.fullmatch(word.group(0).strip())
+            or materials_in(word.group(0))
+            or WHERE_WORDS.match(words, end)  # ("toe kick under sink": a surface's first word, no name)
+        ):
             return ""
         end = word.end()
         rest = words[end:]
@@ -528,6 +558,10 @@ def _room(words: str) -> str:
     return ""
 
 
+# A direction the point lies in, right before a room: the room is only a landmark.
+_TOWARD = re.compile(
+    r"\b(?:towards?|facing|away from|in the direction of|heading to|nearest|next door to)(?: the)? $", FLAGS
+)
 # A space's name and number opening a point's words: "Dorm 4", "Exam 2", "Ward 12B".
 _NAME_NUMBER_LEAD = re.compile(r"[A-Z][a-z]{2,} \d{1,3}[A-Z]?(?=\s|,)")
 

@@ -80,7 +80,10 @@ POINT_ID = re.compile(
     # ("Pt 4 corridor concrete = 62": the word for a point, as written at a line's start, capitalised;
     # "Loc 5 - storage room, drywall ...: 41": a surveyor's location by its number)
     r"^[\s\-*\u2022>]*(?:(?:(?i:pt|point|loc|location|spot)|#|no\.?|ref|mp)\.? ?)?"
-    r"(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
+    # ("F5-1 Flat 5 hall wall", "MP-3 ...", "STD-2 bed 1 wall": a code whose parts a hyphen joins,
+    # a unit's or a series' letters then the point's number, is one point, not "F5" for all its rows)
+    # ("DS1 180 - - 185", "MP12 hall wall": a code of two or three letters and its number)
+    r"(?P<id>[A-Z]{1,3}\d{0,2}-\d{1,2}(?![\d.-])|[A-Z]|[A-Z]{0,3}\d{1,2})"
     # ("2 m along 22", "0.5 m out 690": a distance along the surface, not a point's number)
     r"(?!\.\d| ?(?:mm|cm|m|ft|feet)\b)"
     # ("12 REF front room - skirting": a numbered point may be followed by a capital)
@@ -88,7 +91,9 @@ POINT_ID = re.compile(
     # ("P1 Kitchen - toe kick": a numbered point, its room, then a dash)
     r"(?:[ \t]*[-\u2013:.)=]|[ \t]{2,}|[ \t](?=[a-z])"
     r"|(?<=\d)[ \t](?=[A-Z]{2,}\d? |[A-Z][a-z]+ (?:[a-zA-Z]|[-\u2013] ))"
-    r"|[ \t](?=(?:WME|REL|% ?MC|%)(?: |$))|[ \t]*$)",  # ("A": a grid row's label is its code alone)
+    r"|[ \t](?=(?:WME|REL|% ?MC|%)(?: |$))|[ \t]*$"  # ("A": a grid row's label is its code alone)
+    # ("F5-1 Flat 5 kitchen ceiling": a hyphen-joined code is no word, whatever its place starts with)
+    r"|(?<=\w-\d)[ \t]|(?<=\w-\d\d)[ \t])",
     re.ASCII,
 )
 _PAIR = re.compile(
