@@ -298,3 +298,14 @@ def test_a_pdf_legend_header_with_no_readings_column_still_defines_points() -> N
     )
     found = {(r.value, r.location, r.point) for r in analyze_text(text).moisture_readings}
     assert {(31.0, "Kitchen", "K1"), (18.0, "Kitchen", "K2")} <= found
+
+
+def test_a_table_of_rooms_and_sizes_is_no_table_of_readings() -> None:
+    # the near miss: a header naming rooms and areas but no readings column gives no readings
+    text = (
+        "Address: 7 Rata St, Nelson 7010, New Zealand\nInspection: 4 May 2026\n\n"
+        "Affected areas\nRoom Size Floor Wet area\n"
+        "Laundry 1.8 m x 1.6 m sheet vinyl on slab 2.9 m2 (all)\n"
+        "Hall 3.5 m x 1.0 m carpet on slab 3.5 m2 (all)\n"
+    )
+    assert analyze_text(text).moisture_readings == []

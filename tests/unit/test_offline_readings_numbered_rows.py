@@ -114,3 +114,12 @@ def test_a_row_coded_by_two_or_three_letters_and_a_number_reads_as_its_point(cod
     )
     found = {(r.value, r.location, r.is_reference) for r in analyze_text(text).moisture_readings}
     assert {(180.0, "Lounge", True), (185.0, "Lounge", True), (410.0, "Hallway", False)} <= found
+
+
+@pytest.mark.parametrize("shorthand", ["BR2", "WC1"])
+def test_a_rooms_shorthand_opening_a_part_is_the_room_not_a_point(shorthand: str) -> None:
+    text = (
+        "Attended 15/11/2026, 4 Gum St, Perth WA 6000. Burst pipe; hall and bedroom 2 wet.\n"
+        f"Readings: hall drywall 38%, {shorthand} drywall by the door 31%.\n"
+    )
+    assert all(r.point != shorthand for r in analyze_text(text).moisture_readings)

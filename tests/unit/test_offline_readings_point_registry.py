@@ -1068,7 +1068,7 @@ def test_a_state_mark_is_still_no_point() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "C1 salon ceiling by the rose, C2 salon ceiling over basin 2, C3 salon wall PB 300 AFF, C4 salon floor",
+        "C1 salon ceiling by the rose, C2 salon ceiling over basin 2, C3 salon wall PB 300 AFF, C4 floor",
         "C1 salon ceiling by the rose / C2 salon ceiling 2 in. AFF / C3 salon wall PB / C4 salon floor",
     ],
 )

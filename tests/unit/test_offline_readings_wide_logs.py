@@ -360,7 +360,7 @@ def test_a_short_rows_cells_as_a_full_row(cells: list[str], expected: list[str] 
 _WORDED_DAYS = """Insured: P Okoro. 12 Lark St, Halifax NS B3H 1A1. First visit {first}.
 Kitchen and hall wet from a fridge line.
 Moisture readings
-K1 kitchen drywall behind fridge, 2 in. AFF / K2 kitchen toe-kick (MDF) / H1 hall baseboard / R1 bed 1 drywall (dry std)
+K1 kitchen drywall, 2 in. AFF / K2 kitchen toe-kick (MDF) / H1 hall baseboard / R1 bed 1 drywall (dry std)
 {header}
 {rows}
 """

@@ -60,10 +60,10 @@ from chalicelib.analysis.offline.reading_row_units import (
 from chalicelib.analysis.offline.reading_scales import explicit_scale
 from chalicelib.analysis.offline.reading_segments import (
     EQUIPMENT_WORDS,
-    POINT_ID,
     SegmentReader,
     heads_equipment,
     names_equipment,
+    point_id,
 )
 from chalicelib.analysis.offline.reading_table_places import leading_room_words
 from chalicelib.analysis.offline.reading_visit_cells import visit_readings, visit_values_in_cell
@@ -559,5 +559,5 @@ class RowReader(SegmentReader):
 
 
 def _point_of(label: str) -> str | None:
-    match = POINT_ID.match(label)
+    match = point_id(label)
     return match.group("id") if match else None

@@ -96,6 +96,18 @@ POINT_ID = re.compile(
     r"|(?<=\w-\d)[ \t]|(?<=\w-\d\d)[ \t])",
     re.ASCII,
 )
+_LETTERS = re.compile(r"[A-Z]{2}")
+
+
+def point_id(text: str) -> re.Match[str] | None:
+    """The point's ID a row or a part opens with (POINT_ID); None for a room's shorthand written like
+    one ("BR2 drywall hall wall 31%": bedroom 2, no point "BR2")."""
+    match = POINT_ID.match(text)
+    if match is not None and _LETTERS.match(match.group("id")) and room_mentions(match.group("id")):
+        return None
+    return match
+
+
 _PAIR = re.compile(
     r"(?<![\w.])(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2})\b ?[-:=]? ?(?P<value>\d{1,3}(?:\.\d{1,2})?)", re.ASCII
 )
@@ -182,7 +194,7 @@ class SegmentReader:
             text = _LEADER.sub(lambda leader: " " * len(leader.group(0)), text)  # offsets stay the line's
         if series := self._dated_groups(text, taken_on) or colon_series(text, taken_on):
             return series  # "Bedroom 1 wardrobe wall, at 100, 300 and 600 mm: 28, 31 and 26."
-        point_match = POINT_ID.match(text)
+        point_match = point_id(text)
         if point_match:  # "1. Extracted the carpet": the item's number is not a reading
             text = " " * point_match.end() + text[point_match.end() :]
         numbers = outside_equipment_counts(text, numbers_in(text, self.dates))
@@ -229,7 +241,7 @@ class SegmentReader:
         words, no part of its own); a day written before a value is its day. Only a run of two or
         more values with nothing but days, scales, a word or two and separators between them."""
         before, after = text[: leader.start()], text[leader.end() :]
-        point = POINT_ID.match(before)
+        point = point_id(before)
         words = collapse(before[point.end() :] if point else before).strip(" -:=(,")
         role = _ROLE_CODE.match(before) if point is None else None
         code = point.group("id") if point else role.group("id") if role else None
@@ -283,7 +295,7 @@ class SegmentReader:
         label = text[max(start, number.start - _MAX_LABEL) : number.start]
         day = _LEAD_DAY.match(label) if start == 0 else None
         label = label[day.end() :] if day else label  # ("20/10  L1 GIB by machine 35": L1's, that day)
-        point = POINT_ID.match(label)
+        point = point_id(label)
         words = label[point.end() :] if point else label
         if EQUIPMENT_WORDS.search(words) or AIR_WORDS.search(words):
             return []

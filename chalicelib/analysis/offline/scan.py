@@ -77,13 +77,11 @@ def _is_row(text: str) -> bool:
     return text.startswith("|") or " | " in text
 
 
-# A section's number before its title: "4. ", "4) ", "3.2 ", "B. ", "(iv) " ("4. Moisture readings").
+# A section's number before its title: "4. ", "4) ", "3.2 ", "B. ", "(iv) " ("5. Equipment").
 _SECTION_NUMBER = r"(?:(?:\d{1,2}(?:\.\d{1,2}){0,2}|[A-H]|\(?[ivx]{1,4})[.)]\s+)?"
 # A readings block: its heading line and the lines under it, up to a blank line or another section.
 _READINGS_HEADER = re.compile(
-    r"^[\s\-*#>]*"
-    + _SECTION_NUMBER
-    + r"(?:[a-z0-9/\-]+ ){0,3}(?:moisture (?:readings?|map\w*|check|content|survey|log)|readings?"
+    r"^[\s\-*#>]*(?:[a-z0-9/\-]+ ){0,3}(?:moisture (?:readings?|map\w*|check|content|survey|log)|readings?"
     r"|mc readings?|mc|moisture|re-?reads?|re-?checks?|drying log|monitoring|meter readings?"
     # (a key to the points drawn on a sketch heads their readings: "Map key (letters on the plan)",
     # "Pin legend", "Key to the sketch")
