@@ -436,3 +436,33 @@ def test_a_listed_point_by_its_word_and_number_is_in_the_room_its_item_names(wor
     ).moisture_readings
     placed = {(r.value, r.location, r.is_reference) for r in found}
     assert placed == {(44.0, "Basement rec room", False), (36.0, "Laundry", False), (9.0, "Hallway", True)}
+
+
+@pytest.mark.parametrize(
+    ("line", "room"),
+    [
+        ("B1 bedroom 2 wall shared with closet - 2026-11-18: 24 | 2026-11-19: 16", "Bedroom 2"),
+        ("S1 study wall backing onto the laundry - 2026-11-18: 31 | 2026-11-19: 22", "Study"),
+        ("E2 ensuite wall common to the hall - 2026-11-18: 44 | 2026-11-19: 30", "Ensuite"),
+    ],
+)
+def test_a_wall_between_two_rooms_is_the_room_the_label_opens_with(line: str, room: str) -> None:
+    text = (
+        "Address: 81 Cobourg Lane, Ottawa, ON K1N 0B4. Arrived 2026-11-18.\n"
+        "Closet, laundry, hall, bedroom 2, study and ensuite all wet.\n"
+        f"Points and readings:\n{line}\n"
+    )
+    assert {r.location for r in analyze_text(text).moisture_readings} == {room}
+
+
+def test_a_forms_time_stamp_row_heads_no_table() -> None:
+    # ("Call received | 2026-11-18 08:02" is a form's field; its "Category | 1" under it no reading)
+    text = (
+        "NEW LOSS INTAKE\n"
+        "Field | Entry\n"
+        "Call received | 2026-11-18 08:02\n"
+        "Category (caller) | 1\n"
+        "Floors (caller) | 2\n"
+        "Arrived 2026-11-18. Laundry wet.\nMoisture: laundry wall 31%\n"
+    )
+    assert {r.value for r in analyze_text(text).moisture_readings} == {31.0}

@@ -92,3 +92,23 @@ def test_a_first_reading_with_no_slip_stays_a_reading() -> None:
     # the near miss: a value "first logged" with no slip of the pen is the day's reading
     found = _found("05/03 - study wall first logged 38; laundry floor 22.")
     assert {38.0, 22.0} <= {value for value, _, _ in found}
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "S2 on 05/03 was first recorded as 9.5 - that was the garage standard copied across. Re-read: 41.",
+        "The study wall was originally keyed in as 14 on the sheet; the meter said 41.",
+        "S2 wrongly entered as 9.5 in the app, it read 41.",
+    ],
+)
+def test_a_value_the_sheet_first_held_is_no_reading(note: str) -> None:
+    values = {value for value, _, _ in _found("05/03 - study wall 41; laundry floor 22.\n" + note)}
+    assert 9.5 not in values and 14.0 not in values
+    assert {41.0, 22.0} <= values
+
+
+def test_a_value_recorded_as_with_no_slip_is_still_a_reading() -> None:
+    # the near miss: "recorded as" with nothing saying it was wrong tells the reading itself
+    values = {value for value, _, _ in _found("05/03 - the study wall was recorded as 38.")}
+    assert 38.0 in values

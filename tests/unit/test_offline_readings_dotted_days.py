@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from chalicelib.analysis.offline import analyze_text
 
 _LOG = """Drying log - 14 Birch Road, Ballarat VIC 3350. Attended 03/06/2026.
@@ -72,3 +74,56 @@ def test_a_day_written_day_month_after_on_is_no_reading() -> None:
     assert 5.06 not in values
     assert 8.06 not in values
     assert 34.0 in values
+
+
+def test_a_visit_line_led_by_a_dotted_day_dates_the_rows_under_it() -> None:
+    # (notes that write "09.11.26" write the later visits "10.11", "12.11", and the rows are theirs)
+    text = (
+        "Addr: 14 Gold Street, Kettering NN16 8JB\n\n"
+        "09.11.26 attd 08:10\nBathroom leak. Hall ceiling wet. Meter: pins, WME.\n"
+        "  hall ceiling 42, hall wall 28\n\n"
+        "10.11 attd 16:30\n  hall ceiling 31, hall wall 19\n\n"
+        "12.11 attd 08:00\n  hall ceiling 20, hall wall 15\n"
+    )
+    found = {(r.value, r.taken_on) for r in analyze_text(text).moisture_readings}
+    assert {
+        (42.0, date(2026, 11, 9)),
+        (31.0, date(2026, 11, 10)),
+        (19.0, date(2026, 11, 10)),
+        (20.0, date(2026, 11, 12)),
+    } <= found
+
+
+@pytest.mark.parametrize(
+    "day_line",
+    ["02/12/2026 (after the roof repair, no equipment used)", "  02/12/2026 (re-test):"],
+)
+def test_a_day_with_a_bracketed_note_over_a_map_dates_its_rereads(day_line: str) -> None:
+    text = (
+        "Inspection: 18/11/2026. 22 Kowhai Rise, Glen Eden, Auckland 0602.\n"
+        "Moisture readings (Protimeter, WME)\n"
+        " 18/11/2026\n"
+        " 1. Study ceiling by the skylight ..................... 38 WME\n"
+        " 2. Study ceiling 1 m out .............................. 24 WME\n"
+        f" {day_line}\n"
+        " 1 - 30   2 - 19\n"
+    )
+    found = {(r.value, r.taken_on) for r in analyze_text(text).moisture_readings}
+    assert {(38.0, date(2026, 11, 18)), (30.0, date(2026, 12, 2)), (19.0, date(2026, 12, 2))} <= found
+
+
+@pytest.mark.parametrize("tail", ["in the crawlspace on", "since the plumber came at"])
+def test_a_day_a_wrapped_cell_ends_on_is_no_visit(tail: str) -> None:
+    # (a table's cell wrapped: "... found the leak in the crawlspace on" / "11/16/2026")
+    text = (
+        "Assessment date: 11/23/2026. 6314 SE Tolman Street, Portland, OR 97206.\n"
+        f"Reason: plumber found a leaking drain {tail}\n"
+        "11/16/2026\n"
+        "Source: the tub waste slip joint under the bathroom.\n\n"
+        "Moisture readings (Protimeter, %MC)\n"
+        "Pt Location Material Reading\n"
+        "1 Bathroom joist under the tub joist 32 %MC\n"
+    )
+    assert {(r.value, r.taken_on) for r in analyze_text(text).moisture_readings} == {
+        (32.0, date(2026, 11, 23))
+    }

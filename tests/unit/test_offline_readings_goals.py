@@ -101,3 +101,18 @@ def test_a_reading_said_to_be_over_a_growth_level_is_still_read() -> None:
     )
     found = {reading.value for reading in analyze_text(notes).moisture_readings}
     assert 26.0 in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "12/03 C1 20, C2 17. C2 at goal (ref + 4 = 18 WME).",
+        "12/03 C1 20, C2 17. Target is std+3 = 15 %MC on the framing.",
+    ],
+)
+def test_a_standard_plus_its_margin_is_a_threshold_not_a_reading(line: str) -> None:
+    text = (
+        "Attended 10/03/2026, 4 Gum St, Perth WA 6000. Salon ceiling wet.\nMeter: pins, WME.\n" + line + "\n"
+    )
+    values = {r.value for r in analyze_text(text).moisture_readings}
+    assert 18.0 not in values and 15.0 not in values

@@ -249,3 +249,63 @@ def test_a_log_headed_by_an_area_column_places_rows_in_spaces_no_lexicon_knows()
         (140.0, "green room", date(2026, 3, 5)),  # (the dashes hold the skipped day's place)
     } <= found
     assert not any(value == 140.0 and taken_on == date(2026, 3, 3) for value, _, taken_on in found)
+
+
+# --- a numbered section's heading opens a readings block; a PDF header with a readings column --------
+
+_NUMBERED_SECTION = """Address: 7 Rata St, Nelson 7010, New Zealand
+Inspection: 4 May 2026
+Leaking dishwasher. Kitchen wet; the lounge is the dry standard.
+
+{heading}
+{header}
+K1 Kitchen, wall behind the sink plasterboard 31 wet
+K2 Kitchen, skirting by the dishwasher skirting 18 elevated
+D1 Lounge wall plasterboard 11 standard
+"""
+
+
+@pytest.mark.parametrize(
+    ("heading", "header"),
+    [
+        ("3) Moisture readings (Tramex, pin mode, WME) - 04/05/2026", "Tag Room Surface Value Comment"),
+        ("B. Readings (Protimeter, WME), 4 May 2026", "Point Location Material Reading Remarks"),
+        ("3.2 Moisture readings (Protimeter, WME)", "Ref Location Material Result Note"),
+    ],
+)
+def test_a_numbered_sections_readings_under_a_pdf_header_with_a_readings_column(
+    heading: str, header: str
+) -> None:
+    text = _NUMBERED_SECTION.format(heading=heading, header=header)
+    found = {(r.value, r.location, r.unit, r.taken_on) for r in analyze_text(text).moisture_readings}
+    assert {
+        (31.0, "Kitchen", "WME", date(2026, 5, 4)),
+        (18.0, "Kitchen", "WME", date(2026, 5, 4)),
+        (11.0, "Lounge", "WME", date(2026, 5, 4)),
+    } <= found
+
+
+def test_a_pdf_legend_header_with_no_readings_column_still_defines_points() -> None:
+    # (the near miss: "Ref Location Material Meter" heads a legend; its values come later by code)
+    text = (
+        "Address: 7 Rata St, Nelson 7010, New Zealand\n"
+        "Inspection: 4 May 2026\n"
+        "Leaking dishwasher. Kitchen wet.\n\n"
+        "Ref Location Material Meter\n"
+        "K1 Kitchen wall plasterboard Tramex\n"
+        "K2 Kitchen skirting Tramex\n\n"
+        "4/5/2026: K1 31, K2 18\n"
+    )
+    found = {(r.value, r.location, r.point) for r in analyze_text(text).moisture_readings}
+    assert {(31.0, "Kitchen", "K1"), (18.0, "Kitchen", "K2")} <= found
+
+
+def test_a_table_of_rooms_and_sizes_is_no_table_of_readings() -> None:
+    # the near miss: a header naming rooms and areas but no readings column gives no readings
+    text = (
+        "Address: 7 Rata St, Nelson 7010, New Zealand\nInspection: 4 May 2026\n\n"
+        "Affected areas\nRoom Size Floor Wet area\n"
+        "Laundry 1.8 m x 1.6 m sheet vinyl on slab 2.9 m2 (all)\n"
+        "Hall 3.5 m x 1.0 m carpet on slab 3.5 m2 (all)\n"
+    )
+    assert analyze_text(text).moisture_readings == []

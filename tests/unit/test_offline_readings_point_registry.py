@@ -1075,3 +1075,94 @@ def test_a_visits_label_and_words_after_a_slash_keep_the_run(line: str, tail: st
 def test_two_slashed_items_and_words_are_no_run() -> None:
     # the near miss: too few items before the words for a run of points
     assert keyed_values("09/11: K1 25 / lounge wall 10", {"K1", "K2", "DS"}) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a member's code glued to its number is no reading; a room it lies toward is no room
+            " 1  laundry particleboard at the trough, from below\n"
+            " 2  bearer B3 under the trough\n"
+            " 3  stud S12-S13, two bays towards the lounge\n",
+            {"1": "laundry", "2": "laundry", "3": "laundry"},
+        ),
+        (  # other IDs, another direction word, a fitting's code
+            "P1 - ensuite vanity kick, particleboard\n"
+            "P2 - joist J7 facing the study\n"
+            "P3 - wall by window W2\n",
+            {"P1": "ensuite", "P2": "ensuite", "P3": "ensuite"},
+        ),
+    ],
+)
+def test_codes_and_directions_in_a_definition_are_no_readings_and_no_rooms(
+    text: str, expected: dict[str, str]
+) -> None:
+    registry = point_registry(_lines(text))
+    assert {code: point.room for code, point in registry.points.items()} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " 1  laundry particleboard at the trough\n 2  joist 27\n",  # (a bare number: the joist's reading)
+        " 1  laundry particleboard at the trough\n 2  joist J4 read 27\n",
+    ],
+)
+def test_a_bare_number_beside_a_code_is_still_a_reading(text: str) -> None:
+    assert "2" not in point_registry(_lines(text)).points
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "room"),
+    [
+        ("Map of the bathroom.\n   R = bedroom 2 wall (same plasterboard, unaffected)\n", "R", "bedroom 2"),
+        ("Ensuite map below.\nDS2 = study skirting\nThe map is not to scale.\n", "DS2", "study"),
+    ],
+)
+def test_an_id_set_equal_to_a_place_defines_on_its_own_line(text: str, code: str, room: str) -> None:
+    points = point_registry(_lines(text)).points
+    assert points[code].room == room and points[code].reference
+
+
+@pytest.mark.parametrize("text", ["Readings:\n   R = 12\n", "Settings:\nA = search mode\n"])
+def test_an_equation_with_a_value_or_no_place_defines_nothing(text: str) -> None:
+    assert point_registry(_lines(text)).points == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # spaces the vocabulary does not know, in short words; a meter's model code
+            "Point key\n"
+            "W1 = wash bay wall, GIB behind cladding (Tramex ME5, %)\n"
+            "W2 = dry store wall, GIB (ME5 %)\n"
+            "W3 = cool room floor, slab (Tramex CME5 concrete scale %)\n",
+            {"W1": "wash bay", "W2": "dry store", "W3": "cool room"},
+        ),
+        (  # another separator, another model code, a stock room
+            "A1 - tool bay skirting - pins (MMS3)\nA2 - dry goods wall - search\n",
+            {"A1": "tool bay", "A2": "dry goods"},
+        ),
+    ],
+)
+def test_a_short_worded_space_and_a_meters_model_leave_a_definition_whole(
+    text: str, expected: dict[str, str]
+) -> None:
+    points = point_registry(_lines(text)).points
+    assert {code: points[code].room for code in expected} == expected
+
+
+def test_a_state_mark_is_still_no_point() -> None:
+    # the near miss: "D = dry (under 17)" marks a state, "W = wet" too; "dry store" above is a space
+    assert point_registry(_lines("Key:\nD = dry (under 17)\nW = wet, over 20\n")).points == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "C1 salon ceiling by the rose, C2 salon ceiling over basin 2, C3 salon wall PB 300 AFF, C4 floor",
+        "C1 salon ceiling by the rose / C2 salon ceiling 2 in. AFF / C3 salon wall PB / C4 salon floor",
+    ],
+)
+def test_definitions_part_after_a_number_or_a_capitals_abbreviation(text: str) -> None:
+    assert sorted(point_registry(_lines(text)).points) == ["C1", "C2", "C3", "C4"]

@@ -353,3 +353,40 @@ def test_a_short_row_holding_its_skipped_points_places_reads_its_points_and_matc
 def test_a_short_rows_cells_as_a_full_row(cells: list[str], expected: list[str] | None) -> None:
     titles = ["Date", "A1", "A2", "A3", "DS-1", "DS-2"]
     assert held_places_row(cells, titles, {"DS-1": "12", "DS-2": "9"}) == expected
+
+
+# --- a PDF's day-by-point table whose days are written in words and whose codes carry a scale -------
+
+_WORDED_DAYS = """Insured: P Okoro. 12 Lark St, Halifax NS B3H 1A1. First visit {first}.
+Kitchen and hall wet from a fridge line.
+Moisture readings
+K1 kitchen drywall, 2 in. AFF / K2 kitchen toe-kick (MDF) / H1 hall baseboard / R1 bed 1 drywall (dry std)
+{header}
+{rows}
+"""
+
+
+@pytest.mark.parametrize(
+    ("first", "header", "rows", "expected"),
+    [
+        (
+            "Nov 29, 2026",
+            "Date K1 % K2 %MC H1 %MC R1 %",
+            "Nov 29 36 28 17 9\nNov 30 27 22 14 -\nDec 1 19 18 12 9",
+            {(36.0, date(2026, 11, 29)), (22.0, date(2026, 11, 30)), (12.0, date(2026, 12, 1))},
+        ),
+        (  # the day first, joined to its month by a dash; scales bracketed; another header word
+            "29 Nov 2026",
+            "Visit K1 (%) K2 (%MC) H1 (%MC) R1 (%)",
+            "29-Nov 36 28 17 9\n30-Nov 27 22 14 -\n1-Dec 19 18 12 9",
+            {(36.0, date(2026, 11, 29)), (22.0, date(2026, 11, 30)), (12.0, date(2026, 12, 1))},
+        ),
+    ],
+)
+def test_a_wide_tables_day_in_words_is_one_cell_and_a_codes_scale_its_columns(
+    first: str, header: str, rows: str, expected: set[tuple[float, date]]
+) -> None:
+    found = _readings(_WORDED_DAYS.format(first=first, header=header, rows=rows))
+    assert expected <= {(value, day) for value, _, day, _ in found}
+    assert (9.0, date(2026, 11, 29), True) in {(value, day, ref) for value, _, day, ref in found}
+    assert len(found) == 11  # (every value, none twice; "-" is no value)

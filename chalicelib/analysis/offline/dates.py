@@ -217,12 +217,16 @@ def _written_years(lines: Sequence[Line]) -> Counter[int]:
 
 
 def _full_date_separators(lines: Sequence[Line]) -> frozenset[str]:
-    """The separators the document writes its full day-month-year dates with ("17-10-2026": "-")."""
+    """The separators the document writes its full day-month-year dates with ("17-10-2026": "-";
+    "09.11.26": "." - two dots or two slashes around a two-digit year are a date's too, where a
+    dash's may be a job's number)."""
     return frozenset(
         match.group("sep")
         for line in lines
         for match in _DATE.finditer(line.text)
-        if match.group("n1") and match.group("ny") and len(match.group("ny")) == 4
+        if match.group("n1")
+        and match.group("ny")
+        and (len(match.group("ny")) == 4 or match.group("sep") in "./")
     )
 
 

@@ -1,6 +1,7 @@
 """A reading the writer corrects on the same line: "bed 2 floor 91 - sorry, 19", "hall 64, I mean
 46", "wall 81 (typo: 18)", or a note after the row, "<- the 81 is a typo, read 18 not 81". The struck
-value is no reading; the value it is set against takes its place, its day and its room."""
+value is no reading; the value it is set against takes its place, its day and its room. A value the
+note says the sheet first held ("was first recorded as 3.5") is no reading either."""
 
 from __future__ import annotations
 
@@ -41,10 +42,25 @@ _SLIP_WORD = re.compile(
 )
 
 
+# A value the sheet held before it was put right: "K3 was first recorded as 3.5 - copied from the
+# wrong column", "P2 was originally keyed in as 91", "the 81 was entered as ... by mistake".
+_RECORDED_AS = re.compile(
+    r"\b(?P<when>first|originally|initially|wrongly|mistakenly|incorrectly|accidentally)?\s*"
+    r"(?:recorded|written|entered|keyed(?: in)?|logged|noted|put down|typed)\s+as\s+"
+    rf"(?P<wrong>{VALUE})(?![\d.])",
+    FLAGS,
+)
+
+
 def corrected(text: str, found: Sequence[RowReading]) -> list[RowReading]:
     """The line's readings with the values the writer takes back removed, and the right value put in
     the place of one a note corrects; readings are untouched on a line that corrects nothing."""
-    if not _SLIP_WORD.search(text) and not re.search(r"\bshould (?:be|read|say)\b", text, FLAGS):
+    slip = _SLIP_WORD.search(text) is not None
+    struck_starts = {
+        match.start("wrong") for match in _RECORDED_AS.finditer(text) if match.group("when") or slip
+    }
+    found = [reading for reading in found if reading.start not in struck_starts]
+    if not slip and not re.search(r"\bshould (?:be|read|say)\b", text, FLAGS):
         return list(found)
     out: list[RowReading] = []
     rights: set[int] = set()  # (starts of the right values said right after a struck one)

@@ -9,10 +9,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
+from chalicelib.analysis.offline.reading_legend import LegendPoint
 from chalicelib.analysis.offline.reading_legend_columns import legend_column_lines
-from chalicelib.analysis.offline.reading_point_registry import measured_first, point_registry, with_registry
-from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
+from chalicelib.analysis.offline.reading_point_registry import point_registry, with_registry
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in, names_reference
 from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import Line
@@ -28,23 +27,8 @@ _DEFINITION = re.compile(
 _BRACKETED_PLACE = re.compile(r"\((?P<place>[A-Za-z][A-Za-z '/-]{1,29})\)")
 _MIN_POINTS = 2  # one "A = ..." is a label; a legend defines several points
 _MAX_LINE = 2_000  # a legend is a line or two, not a page
-_MAX_TAIL = 80
-_MAX_CELL = 40
-_SENTENCE_MARK = re.compile(r"[:;!?]|\.(?:\s|$)")
-_METER_RANGE = re.compile(r"\(\d{1,3} ?- ?\d{1,4}\)")  # "(0-999)": a meter's scale, no reading
-_BARE_DIGIT = re.compile(r"(?<![A-Za-z\d])\d")  # ("MMS3" is a model's name)
-
-
-def _wrapped_cell(text: str) -> bool:
-    """A wrapped cell of a PDF legend's row: a few words of its meter or place, no sentence and
-    no number standing alone ("Protimeter MMS3", "non-invasive, relative", "(0-999)")."""
-    cell = text.strip()
-    if not cell or len(cell) > _MAX_CELL or _SENTENCE_MARK.search(cell):
-        return False
-    return _BARE_DIGIT.search(_METER_RANGE.sub("", cell)) is None
-
-
-_MAX_WRAPS = 4  # a labelled legend's lines  # the wrapped end of a legend's last definition: a few words
+_MAX_TAIL = 80  # the wrapped end of a legend's last definition: a few words
+_MAX_WRAPS = 4  # a labelled legend's lines
 
 
 @dataclass(frozen=True)
@@ -72,82 +56,11 @@ def inline_legend(lines: Sequence[Line], text: str = "") -> InlineLegend:
         if len(found) >= _MIN_POINTS:
             points.update((point.code, point) for point in found)
             taken.update(line.number for line in run)
-    # (a legend typed in two columns: a point a line; the gaps are in the text as written)
-    for listed in _listed_runs(legend_column_lines(lines, document) if document else lines):
-        points.update((point.code, point) for _, point in listed)
-        taken.update(number for number, _ in listed)
-    # (every other way a line defines points: reading_point_registry; a legend typed in two
-    # columns is read a point a line there too; the document as written gives a drawn map's boxes)
+    # (every other way a line defines points, a point a line among them: reading_point_registry; a
+    # legend typed in two columns is read a point a line there too; the document as written gives
+    # a drawn map's boxes)
     registry = point_registry(legend_column_lines(lines, document) if document else lines, document)
     return InlineLegend(with_registry(points, registry), frozenset(taken | registry.lines))
-
-
-# A legend as a list, a point to a line: "1 Laundry drywall, W wall, 6 in. (Tramex MEP, REL)",
-# "DS1 Dining room drywall, unaffected (REL)", "P3. Hall skirting". Its numbers are heights only.
-_LISTED = re.compile(
-    r"\s*[-*\u2022]?\s*(?P<code>[A-Z]{0,3}\d{1,2}|[A-Z]{1,2}|DS\d?)(?:[.):]|\s[-\u2013=])?\s+(?P<words>[A-Za-z].{3,150})$"
-)
-_READING_NUMBER = re.compile(
-    r"(?<![\w.])\d{1,3}(?:\.\d)?(?!\.?\d| ?(?:in\b|inch|mm\b|cm\b|m\b|ft\b|'|\"|x\b|%? ?depth|af[flg]\b))",
-    re.IGNORECASE,
-)
-
-
-def _listed_runs(lines: Sequence[Line]) -> Iterable[list[tuple[int, LegendPoint]]]:
-    """Consecutive lines that each define one point and hold no reading: two or more make a legend.
-    A legend under a header row ("Code Level Room Material ...") is the point legend's to read."""
-    run: list[tuple[int, LegendPoint]] = []
-    headed = False
-    previous = ""
-    for line in [*lines, Line(0, "", "")]:
-        match = _LISTED.fullmatch(line.text) if len(line.text) <= _MAX_TAIL * 2 else None
-        point = _listed_point(match) if match is not None else None
-        if point is not None and all(point.code != known.code for _, known in run):
-            if not run:
-                headed = legend_header(previous) is not None
-            run.append((line.number, point))
-            previous = line.text
-            continue
-        if run and headed and match is None and _wrapped_cell(line.text):
-            # "A3 First floor Landing Artex ceiling" / "Protimeter MMS3" / "(0-999)": a headed PDF
-            # legend's cell wrapped onto the lines below; the legend goes on under its header
-            previous = line.text
-            continue
-        if len(run) >= _MIN_POINTS and not headed:
-            yield run
-        run = [(line.number, point)] if point is not None else []
-        headed = point is not None and legend_header(previous) is not None
-        previous = line.text
-
-
-def _listed_point(match: re.Match[str]) -> LegendPoint | None:
-    words = match.group("words")
-    mentions = room_mentions(words)  # (a bracket here holds the meter: "(Tramex MEP, REL)")
-    unnamed = words
-    for mention in mentions:  # ("C - Bedroom 1, GIB, hallway wall": the room's number is no reading)
-        unnamed = unnamed[: mention.start] + " " * (mention.end - mention.start) + unnamed[mention.end :]
-    if _READING_NUMBER.search(unnamed):
-        return None  # "A kitchen wall 38": a map's row with its reading, not a legend's
-    materials = materials_in(words)
-    # ("P3 utility plaster, E wall", "P4 utility door frame": a space the vocabulary does not know,
-    # by the words before the point's material or surface)
-    where = (
-        materials[0].start if materials else (found.start() if (found := WHERE_WORDS.search(words)) else 0)
-    )
-    leading = "" if mentions else _leading_place(words[:where])
-    if not materials and not mentions and not leading:
-        return None
-    code = match.group("code")
-    return LegendPoint(
-        code=code,
-        room=words[mentions[0].start : mentions[0].end] if mentions else leading,
-        material=measured_first(words)[0] if materials else None,
-        scale=cell_scale(words),
-        reference=names_reference(words) or code.startswith("DS") or _UNAFFECTED.search(words) is not None,
-    )
-
-
-_UNAFFECTED = re.compile(r"\bunaffected\b|\bnot affected\b", re.IGNORECASE)
 
 
 # "Legend: A office N wall drywall 6 in. AFF; B office slab; X front office drywall (dry standard)."

@@ -59,6 +59,8 @@ _AIR_PAIR = re.compile(
 _READING_HEADING = re.compile(
     r"(?:readings?|values?|mc|%\s?mc|moisture(?: content)?|results?)(?:\s*\([^()]{1,20}\))?", FLAGS
 )
+# (the same titles as words of a PDF's header line, its bars gone)
+_READING_TITLE = re.compile(r"\b(?:readings?|values?|results?|moisture content)\b", FLAGS)
 _SCALE_HEADING = re.compile(r"\b(?:meter|instrument|scale|unit|mode|tool)\b", FLAGS)
 _MAX_HEADER = 90  # a header row is a few words; a sentence naming rooms and materials is none
 # A point's code: "P1", "DS1", "DS-A", "DS", "H1", "#3". Capitals and digits, so a word is none.
@@ -175,6 +177,8 @@ def legend_header(text: str) -> _Columns | None:
         rest = text.strip()[lead.end() :] if lead else ""
         if lead is None or (not _ROOM_HEADING.search(rest) and not _PLACE_HEADING.search(rest)):
             return None
+        if _READING_TITLE.search(rest):
+            return None  # ("Ref Location Material Reading Note": a PDF's table of readings, no legend)
         return _Columns(0, 0, None) if _MATERIAL_HEADING.search(rest) else None
     cells = _cells(text)
     if len(cells) < 3 or not _CODE_HEADING.fullmatch(cells[0]):
@@ -297,6 +301,21 @@ _HEADING_SCALE = re.compile(r"(?<=\w)\s+(?:%\s?(?:MC|WME)?|WME|REL|MC)$", FLAGS)
 _POINT_WORD = re.compile(r"^(?:pt|point|pnt)\.? ?(?=\d)", FLAGS)
 
 
+# A scale written after a code in a PDF's header line: "Date K1 % K2 %MC": the column's scale.
+_SCALE_TOKEN = re.compile(r"\(?(?:%\s?mc|%|wme|rel)\)?", FLAGS)
+
+
+def _with_scales(tokens: list[str]) -> list[str]:
+    """A header's words, each scale after a code joined to it as its column's ("K1 (%)")."""
+    out: list[str] = []
+    for token in tokens:
+        if out and _SCALE_TOKEN.fullmatch(token) and _CODE.fullmatch(_heading_code(out[-1])):
+            out[-1] = f"{out[-1]} ({token.strip('()')})"
+        else:
+            out.append(token)
+    return out
+
+
 class PointLegend:
     """The legend read so far, line by line: its header's columns while in its table, the points
     it defined (kept for the rest of the document, as the wide table follows it), and the wide
@@ -349,7 +368,7 @@ class PointLegend:
         """ "Date | Time | P1 | P2 | DS1": a row per visit, a column per legend point; other
         headings may only say when (a time column)."""
         # (a PDF's heading "Air °C" is one column's, though a space splits it)
-        cells = _cells(text) if _is_table_line(text) else _AIR_PAIR.findall(text)
+        cells = _cells(text) if _is_table_line(text) else _with_scales(_AIR_PAIR.findall(text))
         if len(cells) >= _MIN_CODE_HEADINGS and all(_heading_code(cell) in self.points for cell in cells):
             # ("A B C X": a header of the legend's codes alone; each row opens with its day)
             cells = ["Date", *cells]
@@ -385,9 +404,15 @@ class PointLegend:
             cells = _cells(text)
         else:
             joined = f"{self._partial}{text.strip()}"
+            # ("Nov 29 36 28", "29 Nov. 36 28": a day written in words is one cell, though a space
+            # parts its words)
+            day = rows.dates.find(joined, anchor, yearless_numeric=True)
+            lead = day[0].end if day and day[0].value is not None and not day[0].start else 0
             # (a lone dot or middle dot between values parts the columns: "42 . 36 . 29")
-            cells = [
-                cell for cell in _NOT_READ_WORDS.sub("-", joined).split() if not _CELL_GAP.fullmatch(cell)
+            cells = ([joined[:lead]] if lead else []) + [
+                cell
+                for cell in _NOT_READ_WORDS.sub("-", joined[lead:]).split()
+                if not _CELL_GAP.fullmatch(cell)
             ]
             if len(cells) == len(self.wide) + 1 and _WEEKDAY.fullmatch(f"{cells[0]} "):
                 cells = [f"{cells[0]} {cells[1]}", *cells[2:]]  # ("Fri 20/11 6.6 5.8": one day cell)

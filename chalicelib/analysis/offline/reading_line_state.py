@@ -130,8 +130,9 @@ def _last_sentence(text: str) -> str:
 
 # A date on a line of its own: a bullet or a weekday may lead it, a colon or a dash end it.
 _DATE_ALONE_LEAD = re.compile(r"[\s\-*\u2022#>]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?", FLAGS)
-_DATE_ALONE_TAIL = re.compile(r"[\s:\-\u2013]*", FLAGS)
-_MAX_DATE_ALONE = 30
+# ("02/12/2026 (after the re-flash, no equipment used)": a note in brackets on the day, no values)
+_DATE_ALONE_TAIL = re.compile(r"[\s:\-\u2013]*(?:\([^()\d]{0,80}\)[\s:]*)?", FLAGS)
+_MAX_DATE_ALONE = 110
 
 
 @dataclass(frozen=True)

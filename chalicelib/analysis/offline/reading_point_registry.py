@@ -20,7 +20,13 @@ from chalicelib.analysis.offline.reading_box_map import box_points
 from chalicelib.analysis.offline.reading_grid_map import grid_points
 from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, legend_header
 from chalicelib.analysis.offline.reading_point_meter import meter_scales
-from chalicelib.analysis.offline.reading_point_rooms import PART_WORDS, SPACE_CODE, point_room
+from chalicelib.analysis.offline.reading_point_rooms import (
+    NAMED_NUMBER,
+    PART_WORDS,
+    SPACE_CODE,
+    names_a_thing,
+    point_room,
+)
 from chalicelib.analysis.offline.reading_point_values import ID, code_of
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
 from chalicelib.analysis.offline.readings import (
@@ -77,7 +83,8 @@ _DASHED_ID = r"(?:[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\(#?\d{1,2}[A-Z]?\)|#\d{1,2}[A-Z]
 # Where one line's definitions part: ";", " | ", or ", " / ". " right before another ID and words,
 # or " - " right before a numbered ID and words.
 _PARTS = re.compile(
-    rf"\s*;\s*|\s+\|\s+|(?<=[a-z)])[.,]\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]))"
+    # (", " after a height or an abbreviation too: "over basin 2, C4 ...", "300 AFF, S1 ...")
+    rf"\s*;\s*|\s+\|\s+|(?<=[A-Za-z0-9)])[.,]\s+(?=(?:{_SPLIT_ID})(?:\s+[a-z(]|\s?=\s?[A-Za-z]))"
     # (" / " before another ID and words: "P1 hall subfloor (%MC) / P2 hall wall (%)")
     # ("... 2 in. AFF / K2 kitchen toe-kick": a height's unit in capitals ends the point before)
     # ("R1 - office drywall (%) / R2 - office carpet": the next ID, a dash, then its words)
@@ -111,6 +118,9 @@ _POINT_REFERENCE = re.compile(
 )
 # A space's code of letters, a hyphen and digits ("B-118", "U-4"), and a point named by its number.
 _POINT_NAMED = re.compile(r"\b(?:point|pt\.?)\s?#?\d{1,2}\b", FLAGS)
+_GLUED_CODE = re.compile(
+    r"(?<![\w.])[A-Z]{1,4}\d{1,4}[a-z]?(?:\s?[-\u2013/]\s?[A-Z]{0,2}\d{1,3}[a-z]?)?(?![\w.%])"
+)
 _STANDARD_WORD = re.compile(r"\bstandard\b|\(\s*dry\s*\)|\bdry (?:room|side)\b", FLAGS)
 _REFERENCE_ID = re.compile(r"(?:STD|REF|DS|DRY)(?:-?\d{1,2}|-[A-Z]{1,2})?|R-?\d{1,2}", re.ASCII)
 _MIN_RUN = 2
@@ -159,40 +169,17 @@ def _holds_reading(words: str) -> bool:
         bare = bare[: mention.start] + " " * (mention.end - mention.start) + bare[mention.end :]
     # ("beside B-118 door": a unit's or a suite's code; "4 ft east of point 3": another point)
     bare = SPACE_CODE.sub(" ", _POINT_NAMED.sub(" ", bare))
-    bare = _NAMED_NUMBER.sub(lambda found: " " if _names_a_thing(found) else found.group(0), bare)
+    # ("joist J4 under sink", "between studs S3-S4", "Tramex CME5": a member's, a fitting's or a
+    # meter's code, its letters glued to its number, names what the point is on or read with; a
+    # reading is a number standing alone)
+    bare = _GLUED_CODE.sub(" ", bare)
+    bare = NAMED_NUMBER.sub(lambda found: " " if names_a_thing(found) else found.group(0), bare)
     bare = _POINT_REFERENCE.sub(" ", bare)
     bare = _MODEL.sub(" ", bare)  # ("screed - CME5", "Delmhorst BD-2100": a meter's model)
     return _DIGIT.search(bare) is not None
 
 
 _MODEL = re.compile(r"\b[A-Za-z]{2,5}-?\d{1,4}[A-Za-z]?\b")
-
-
-# A name and its number, where no reading stands: "Dorm 4", "Exam 2", "Bay 12" (a capital: a space
-# the lexicon may not know), or a thing the point is by, "behind bunk 2", "near window 3". Not a
-# material's or a surface's value ("pine skirting 31", "lounge door 23") nor a scale's.
-_NAMED_NUMBER = re.compile(
-    r"(?:(?P<by>\b(?:behind|beside|near|by|at|opposite|under|above|over|next to|outside)\s+(?:the\s+)?)"
-    r"(?P<thing>[a-z]{3,})|\b(?P<name>[A-Z][a-z]{2,}))\s(?P<number>\d{1,2})\b(?!\s?(?:%|[.,]\d|mm|cm|m\b|ft|in\b))"
-)
-
-
-def _names_a_thing(found: re.Match[str]) -> bool:
-    word = found.group("thing") or found.group("name")
-    return not (
-        materials_in(word)
-        or WHERE_WORDS.fullmatch(word)
-        or PART_WORDS.fullmatch(word)
-        or _SCALE_WORD.fullmatch(word)
-    )
-
-
-# (nor a day's: "Tue 41", "Nov 12", "day 3")
-_SCALE_WORD = re.compile(
-    r"wme|rel|mc|rh|reads?|reading|was|is|then|and|day|visit"
-    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
-    FLAGS,
-)
 
 
 def _describes(words: str) -> bool:
@@ -320,8 +307,12 @@ def point_registry(lines: Sequence[Line], text: str = "") -> PointRegistry:
 
     heading_room = ""  # (the room the line over a run of definitions names: its points' room)
 
+    equated: set[int] = set()  # (lines that define by "ID = place")
+
     def close() -> None:
-        if len(run) >= _MIN_RUN and len({d.codes for _, d in run}) == len(run):
+        # ("R = bedroom 2 wall (unaffected)": an ID set equal to a place defines on its own line)
+        alone = len(run) == 1 and run[0][0] in equated
+        if (len(run) >= _MIN_RUN or alone) and len({d.codes for _, d in run}) == len(run):
             if headed:
                 _register(headed_points, [d for _, d in run], {}, elsewhere(run))
             else:
@@ -344,6 +335,8 @@ def point_registry(lines: Sequence[Line], text: str = "") -> PointRegistry:
             _register(points, found, words_of)
             taken.update(covered)
         elif len(found) == 1:
+            if _EQUATED.match(line.text) is not None:
+                equated.add(line.number)
             if not run:
                 headed = legend_header(previous) is not None
                 heading_room = _heading_room(previous)
@@ -362,6 +355,10 @@ def point_registry(lines: Sequence[Line], text: str = "") -> PointRegistry:
         reference = point.reference or _REFERENCE_ID.fullmatch(code) is not None
         points.setdefault(code, replace(point, reference=reference))
     return PointRegistry(points, frozenset(taken | drawn), meter_scaled)
+
+
+# A definition written as an equation: "R = bedroom 2 wall", "P4 = hall skirting".
+_EQUATED = re.compile(rf"\s*(?:[-*\u2022]\s*)?{_IDS}\s?=\s?[A-Za-z]", re.ASCII)
 
 
 # A line a PDF wrapped goes on in lower case ("under pad - P6 storage room drywall, 4 in. - P7 ...").

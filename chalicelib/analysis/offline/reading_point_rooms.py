@@ -1,7 +1,8 @@
 """The room a point's definition words name ("K2 kitchen toe-kick", "Dorm 4 pine skirting",
 "B-118 slab just inside the door", "chandlery west wall"): a room the lexicon knows, else a space by
 its name and number or its code, else the word or two the words open with when a surface or a
-material follows (a space the vocabulary does not know). Used by the point registry."""
+material follows (a space the vocabulary does not know); and a name with its number where no reading
+stands ("Dorm 4", "behind bunk 2"). Used by the point registry."""
 
 from __future__ import annotations
 
@@ -18,8 +19,8 @@ SPACE_CODE = re.compile(r"(?<![\w-])[A-Z]{1,2}-\d{1,4}(?![\w-])")
 # (a word of three letters may name a place, "dishwash bay wall", "sun deck"; not a word of grammar)
 # ("GIB wall", "peninsula end drywall": a trade's capitals or a part of a thing are no place's)
 _LEADING_WORD = re.compile(
-    r"(?:[a-z]{4,}|(?!(?:the|and|for|off|out|top|low|mid|far|its|one|two|new|old|all|any|end|toe|rim"
-    r"|lip|leg|box|cap|run|tap|bed)\s)(?-i:[a-z]{3})) ",
+    r"(?!(?:the|and|for|off|out|top|low|mid|far|its|one|two|new|old|all|any|end|toe|rim|lip|leg|box|cap"
+    r"|run|tap|bed|per|via|not)\b)(?:[a-z]{4,}|(?-i:[a-z]{3})) ",
     FLAGS,
 )
 PART_WORDS = re.compile(
@@ -32,7 +33,8 @@ PART_WORDS = re.compile(
 def point_room(words: str) -> str:
     """The room a point's words name; else the word or two they open with when a surface or a
     material follows ("chandlery west wall", "living slab"): a space the vocabulary does not know."""
-    mentions = room_mentions(words)
+    # ("joist J6, two bays toward the dining room": a room the point lies toward is not its room)
+    mentions = [m for m in room_mentions(words) if not _TOWARD.search(words, 0, m.start)]
     named = _NAME_NUMBER_LEAD.match(words)
     if (
         named is not None
@@ -50,7 +52,12 @@ def point_room(words: str) -> str:
     end = 0
     for _ in range(2):
         word = _LEADING_WORD.match(words, end)
-        if word is None or PART_WORDS.fullmatch(word.group(0).strip()) or materials_in(word.group(0)):
+        if (
+            word is None
+            or PART_WORDS.fullmatch(word.group(0).strip())
+            or materials_in(word.group(0))
+            or WHERE_WORDS.match(words, end)  # ("toe kick under sink": a surface's first word, no name)
+        ):
             return ""
         end = word.end()
         rest = words[end:]
@@ -60,6 +67,10 @@ def point_room(words: str) -> str:
     return ""
 
 
+# A direction the point lies in, right before a room: the room is only a landmark.
+_TOWARD = re.compile(
+    r"\b(?:towards?|facing|away from|in the direction of|heading to|nearest|next door to)(?: the)? $", FLAGS
+)
 # A space's name and number opening a point's words: "Dorm 4", "Exam 2", "Ward 12B".
 _NAME_NUMBER_LEAD = re.compile(r"[A-Z][a-z]{2,} \d{1,3}[A-Z]?(?=\s|,)")
 
@@ -77,3 +88,30 @@ def _opens_place(rest: str) -> bool:
         ):
             return True
     return False
+
+
+# A name and its number, where no reading stands: "Dorm 4", "Exam 2", "Bay 12" (a capital: a space
+# the lexicon may not know), or a thing the point is by, "behind bunk 2", "near window 3". Not a
+# material's or a surface's value ("pine skirting 31", "lounge door 23") nor a scale's.
+NAMED_NUMBER = re.compile(
+    r"(?:(?P<by>\b(?:behind|beside|near|by|at|opposite|under|above|over|next to|outside)\s+(?:the\s+)?)"
+    r"(?P<thing>[a-z]{3,})|\b(?P<name>[A-Z][a-z]{2,}))\s(?P<number>\d{1,2})\b(?!\s?(?:%|[.,]\d|mm|cm|m\b|ft|in\b))"
+)
+
+
+def names_a_thing(found: re.Match[str]) -> bool:
+    word = found.group("thing") or found.group("name")
+    return not (
+        materials_in(word)
+        or WHERE_WORDS.fullmatch(word)
+        or PART_WORDS.fullmatch(word)
+        or _SCALE_WORD.fullmatch(word)
+    )
+
+
+# (nor a day's: "Tue 41", "Nov 12", "day 3")
+_SCALE_WORD = re.compile(
+    r"wme|rel|mc|rh|reads?|reading|was|is|then|and|day|visit"
+    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*",
+    FLAGS,
+)

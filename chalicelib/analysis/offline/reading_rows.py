@@ -60,10 +60,10 @@ from chalicelib.analysis.offline.reading_row_units import (
 from chalicelib.analysis.offline.reading_scales import explicit_scale
 from chalicelib.analysis.offline.reading_segments import (
     EQUIPMENT_WORDS,
-    POINT_ID,
     SegmentReader,
     heads_equipment,
     names_equipment,
+    point_id,
 )
 from chalicelib.analysis.offline.reading_table_places import leading_room_words
 from chalicelib.analysis.offline.reading_visit_cells import visit_readings, visit_values_in_cell
@@ -97,6 +97,8 @@ _SCALE_LEGEND = re.compile(
 _DAY_TITLE = re.compile(r"\b(?:day|d|visit|v) ?\d{1,2}\b", FLAGS)
 _DATE_HEADING = re.compile(r"(?:date|day|visit|reading date|day / date)", FLAGS)
 _SCALED_NUMBER = re.compile(r"\d ?(?:%|wme\b|rel\b)", FLAGS)
+# A clock time after a day: "2026-11-18 08:02" stamps a call or a visit ("12/11 am" may title a column)
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 _POINT_COLUMN = re.compile(r"(?:#|pt|point|no\.?|id|code)", FLAGS)
 _REF_NUMBER_HEADING = re.compile(r"ref(?:erence)?\.?(?: ?(?:no\.?|#|code|pt|point))?", FLAGS)
 _BARE_POINT = re.compile(r"#?\d{1,3}")
@@ -169,6 +171,8 @@ class RowReader(SegmentReader):
         found = self.dates.find(cell, anchor, yearless_numeric=True)
         if found and NUMBER.search(cell, found[0].end):
             return None  # "05.08.2026 pbd 45%": a dated reading, not a column's title
+        if found and _CLOCK.search(cell, found[0].end):
+            return None  # ("Call received | 2026-11-18 08:02": a form's time stamp, no day's column)
         if found and (found[0].start == 0 or not NUMBER.search(cell[: found[0].start])):
             scale = SCALE_AFTER.search(cell[: found[0].start])  # "MC % 11/03"
             return Column("date", found[0].value, scale_name(scale.group("scale")) if scale else None)
@@ -562,5 +566,5 @@ class RowReader(SegmentReader):
 
 
 def _point_of(label: str) -> str | None:
-    match = POINT_ID.match(label)
+    match = point_id(label)
     return match.group("id") if match else None

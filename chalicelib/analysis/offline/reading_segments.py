@@ -80,8 +80,10 @@ POINT_ID = re.compile(
     # ("Pt 4 corridor concrete = 62": the word for a point, as written at a line's start, capitalised;
     # "Loc 5 - storage room, drywall ...: 41": a surveyor's location by its number)
     r"^[\s\-*\u2022>]*(?:(?:(?i:pt|point|loc|location|spot)|#|no\.?|ref|mp)\.? ?)?"
-    # ("F9-1 Flat 9 kitchen floor", "STD-2 bedroom wall": a code with a hyphen and its number)
-    r"(?P<id>[A-Z]{1,4}\d{0,2}-\d{1,2}(?=[ \t])|(?:DS|STD|REF)\d{1,2}|[A-Z]|[A-Z]?\d{1,2}|R\d{1,2}|[A-Z]\d)"
+    # ("F5-1 Flat 5 hall wall", "MP-3 ...", "STD-2 bed 1 wall": a code whose parts a hyphen joins,
+    # a unit's or a series' letters then the point's number, is one point, not "F5" for all its rows)
+    # ("DS1 180 - - 185", "MP12 hall wall": a code of two or three letters and its number)
+    r"(?P<id>[A-Z]{1,4}\d{0,2}-\d{1,2}(?![\d.-])|[A-Z]|[A-Z]{0,3}\d{1,2})"
     # ("2 m along 22", "0.5 m out 690": a distance along the surface, not a point's number)
     r"(?!\.\d| ?(?:mm|cm|m|ft|feet)\b)"
     # ("12 REF front room - skirting": a numbered point may be followed by a capital)
@@ -91,9 +93,23 @@ POINT_ID = re.compile(
     r"|(?<=\d)[ \t](?=[A-Z]{2,}\d? |[A-Z][a-z]+ (?:[a-zA-Z]|[-\u2013] ))"
     # ("F9-1 Flat 9 kitchen": a point, then a space by its name and number)
     r"|(?<=\d)[ \t](?=[A-Z][a-z]+ +\d{1,4} +[a-z])"
-    r"|[ \t](?=(?:WME|REL|% ?MC|%)(?: |$))|[ \t]*$)",  # ("A": a grid row's label is its code alone)
+    r"|[ \t](?=(?:WME|REL|% ?MC|%)(?: |$))|[ \t]*$"  # ("A": a grid row's label is its code alone)
+    # ("F5-1 Flat 5 kitchen ceiling": a hyphen-joined code is no word, whatever its place starts with)
+    r"|(?<=\w-\d)[ \t]|(?<=\w-\d\d)[ \t])",
     re.ASCII,
 )
+_LETTERS = re.compile(r"[A-Z]{2}")
+
+
+def point_id(text: str) -> re.Match[str] | None:
+    """The point's ID a row or a part opens with (POINT_ID); None for a room's shorthand written like
+    one ("BR2 drywall hall wall 31%": bedroom 2, no point "BR2")."""
+    match = POINT_ID.match(text)
+    if match is not None and _LETTERS.match(match.group("id")) and room_mentions(match.group("id")):
+        return None
+    return match
+
+
 _PAIR = re.compile(
     r"(?<![\w.])(?P<id>[A-Z]|[A-Z]?\d{1,2}|R\d{1,2})\b ?[-:=]? ?(?P<value>\d{1,3}(?:\.\d{1,2})?)", re.ASCII
 )
@@ -180,7 +196,7 @@ class SegmentReader:
             text = _LEADER.sub(lambda leader: " " * len(leader.group(0)), text)  # offsets stay the line's
         if series := self._dated_groups(text, taken_on) or colon_series(text, taken_on):
             return series  # "Bedroom 1 wardrobe wall, at 100, 300 and 600 mm: 28, 31 and 26."
-        point_match = POINT_ID.match(text)
+        point_match = point_id(text)
         if point_match:  # "1. Extracted the carpet": the item's number is not a reading
             text = " " * point_match.end() + text[point_match.end() :]
         numbers = outside_equipment_counts(text, numbers_in(text, self.dates))
@@ -227,7 +243,7 @@ class SegmentReader:
         words, no part of its own); a day written before a value is its day. Only a run of two or
         more values with nothing but days, scales, a word or two and separators between them."""
         before, after = text[: leader.start()], text[leader.end() :]
-        point = POINT_ID.match(before)
+        point = point_id(before)
         words = collapse(before[point.end() :] if point else before).strip(" -:=(,")
         role = _ROLE_CODE.match(before) if point is None else None
         code = point.group("id") if point else role.group("id") if role else None
@@ -281,7 +297,7 @@ class SegmentReader:
         label = text[max(start, number.start - _MAX_LABEL) : number.start]
         day = _LEAD_DAY.match(label) if start == 0 else None
         label = label[day.end() :] if day else label  # ("20/10  L1 GIB by machine 35": L1's, that day)
-        point = POINT_ID.match(label)
+        point = point_id(label)
         words = label[point.end() :] if point else label
         if EQUIPMENT_WORDS.search(words) or AIR_WORDS.search(words):
             return []

@@ -34,10 +34,25 @@ def titled_header(rows: RowReader, text: str, anchor: date | None) -> list[Colum
         _COLUMN_TITLE.search(text) is None and level is None and not _only_days(rows, text, anchor)
     ):
         return None
-    if sum(column.kind == "date" for column in header) < _MIN_DAYS:
+    if sum(column.kind == "date" for column in header) < _MIN_DAYS and not _one_visit(header, text):
         return None
     scale = explicit_scale(level.group("scale")) if level is not None and level.group("scale") else None
     return [replace(column, scale=column.scale or scale) for column in header] if scale else header
+
+
+# ("Ref Location Material Reading Note": one visit's table, its column of values titled as such)
+_READING_TITLE = re.compile(r"\b(?:readings?|results?|values?)\b", FLAGS)
+
+
+def _one_visit(header: list[Column], text: str) -> bool:
+    """Whether a header titles a table of one visit's readings: its place and material columns and
+    one column of values titled "Reading" (the day is the block's or the visit's)."""
+    values = [column for column in header if column.kind in ("value", "date")]
+    return (
+        len(values) == 1
+        and _READING_TITLE.search(text) is not None
+        and _COLUMN_TITLE.search(text) is not None
+    )
 
 
 def _only_days(rows: RowReader, text: str, anchor: date | None) -> bool:

@@ -79,9 +79,10 @@ _FOLLOWS_AT_ONCE = 25  # "10%MC in the linen closet": a room this close after a 
 # a landmark's lead-in: the room after it is where the point is near, not the point's room
 # ("diner screed by patio door", "rec room drywall @ laundry")
 _LANDMARK_LEAD = re.compile(
-    # ("bedroom, wall shared with family room": the room on the other side of the wall)
-    r"(?:\b(?:at|by|near|beside|next to|behind|against|along|towards?|opposite|shared with|adjoining"
-    r"|adjacent to|backing onto|common with)|@)(?: the)? ?$",
+    r"(?:\b(?:at|by|near|beside|next to|behind|against|along|towards?|opposite"
+    # ("bedroom 2 wall shared with closet", "lounge wall backing onto the ensuite": the wall between
+    # two rooms is the one the label opens with; the other only says which wall)
+    r"|shared with|common (?:to|with)|backing (?:on ?to|on)|adjoining|adjacent to|abutting)|@)(?: the)? ?$",
     FLAGS,
 )
 _LANDMARK_LOOK = 20  # how far before a room word its landmark lead-in is looked for

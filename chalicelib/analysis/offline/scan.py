@@ -79,6 +79,8 @@ def _is_row(text: str) -> bool:
     return text.startswith("|") or " | " in text
 
 
+# A section's number before its title: "4. ", "4) ", "3.2 ", "B. ", "(iv) " ("5. Equipment").
+_SECTION_NUMBER = r"(?:(?:\d{1,2}(?:\.\d{1,2}){0,2}|[A-H]|\(?[ivx]{1,4})[.)]\s+)?"
 # A readings block: its heading line and the lines under it, up to a blank line or another section.
 _READINGS_HEADER = re.compile(
     r"^[\s\-*#>]*(?:[a-z0-9/\-]+ ){0,3}(?:moisture (?:readings?|map\w*|check|content|survey|log)|readings?"
@@ -108,12 +110,14 @@ _REFERENCE_LEAD = 30  # how much of a readings block's heading and preamble name
 _NOT_READINGS = re.compile(r"\b(?:atmospher\w*|psychro\w*|air|ambient|temp\w*|humidity|rh|gpp)\b", FLAGS)
 # A short heading of another section ends a readings block ("Equipment", "Scope of work").
 _OTHER_SECTION = re.compile(
-    r"^[\s\-*#>]*(?:[a-z/&]+ ){0,3}(?:equipment|eqpt|scope|works?|cause|hazards?|safety|atmospher\w*"
+    r"^[\s\-*#>]*"
+    + _SECTION_NUMBER
+    + r"(?:[a-z/&]+ ){0,3}(?:equipment|eqpt|scope|works?|cause|hazards?|safety|atmospher\w*"
     r"|psychro\w*|recommendations?|summary|photos?|category|class|job|insured|client|signed|layout|contents"
     r"|findings|conclusions?|notes|actions?|layout|affected areas?)\b",
     FLAGS,
 )
-_HEADING = re.compile(r"^[\s\-*#>]*[A-Za-z][A-Za-z /&()-]{0,40}:?$")
+_HEADING = re.compile(r"^[\s\-*#>]*" + _SECTION_NUMBER + r"[A-Za-z][A-Za-z /&()-]{0,40}:?$")
 _REFERENCE_HEADING = re.compile(
     r"\b(?:dry (?:std|standard)s?|references?|baseline|control|unaffected)\b(?! ?(?:scale|mode|setting))",
     FLAGS,

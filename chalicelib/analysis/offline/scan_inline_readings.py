@@ -32,7 +32,11 @@ from chalicelib.analysis.offline.text import FLAGS, Line, Sentences
 _GOAL_BEFORE = re.compile(r"\b(?:goal|target|dry(?:ing)? goal)\b\W{0,3}(?:[a-z]+ ){0,4}\W{0,2}$", FLAGS)
 # A bound right before the value: "confirm framing below 15% MC", "all under 16 %MC" (no one reading)
 _BOUND_BEFORE = re.compile(
-    r"(?:\b(?:below|under|less than|no more than|max(?:imum)?|at most)|<|\u2264)\s?$", FLAGS
+    r"(?:\b(?:below|under|less than|no more than|max(?:imum)?|at most)|<|\u2264)\s?$"
+    # ("at goal (ref + 4 = 18 WME)", "std+3 = 15": the dry standard and its margin, summed)
+    r"|\b(?:ref(?:erence)?|std|standard|dry std|baseline)\s?\+\s?\d{1,3}(?:\.\d)?"
+    r"\s?(?:%|wme|rel|mc)?\s?=\s?$",
+    FLAGS,
 )
 
 

@@ -17,7 +17,7 @@ from chalicelib.analysis.offline.reading_meters import meter_scale
 from chalicelib.analysis.offline.reading_named_numbers import named_space_lead
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
 from chalicelib.analysis.offline.reading_places import point_room
-from chalicelib.analysis.offline.reading_point_meter import PINS
+from chalicelib.analysis.offline.reading_point_meter import written_unit
 from chalicelib.analysis.offline.reading_room_codes import leading_room_code
 from chalicelib.analysis.offline.reading_room_pairs import paired_room
 from chalicelib.analysis.offline.reading_room_phrases import (
@@ -26,6 +26,7 @@ from chalicelib.analysis.offline.reading_room_phrases import (
 )
 from chalicelib.analysis.offline.reading_row_parts import RowReading
 from chalicelib.analysis.offline.reading_scales import (
+    explicit_scale,
     wide_scale,
 )
 from chalicelib.analysis.offline.reading_table_places import titled_name, unnamed_row_place
@@ -217,11 +218,18 @@ class RowPlacesScan:
             place = Mention(key=same, name=scan.areas[same].room, start=0, end=0) if same else None
         materials = materials_in(label)
         material = materials[-1] if materials else None  # "vinyl/subfloor near cooktop: 17": the last
+        said = (
+            scan._label_scale(label)
+            # ("F1 chipboard (pins) 36 29": the row reader takes the mode's word for the trade's
+            # %MC; the scale the job says its pins read wins, as for a row that writes no scale)
+            if reading.unit is not None
+            and reading.unit == explicit_scale(label)
+            and written_unit(label) is None
+            and written_unit(line.text[reading.start : reading.end]) is None
+            else reading.unit
+        )
         unit = (
-            # ("F5-4 hallway wall plaster (pins) 27" where the meter line says its pins read WME: the
-            # job's word for the pins' scale beats the trade's default the row reader gave)
-            (scan._label_scale(label) if reading.unit == "%MC" and PINS.search(label) else None)
-            or reading.unit
+            said
             or scan._label_scale(label)  # ("| pins | 48 |": the scale the job says its pins read)
             or meter_scale(label, scan.__dict__.get("_meter_scales", {}))  # "| Surveymaster | 690 |"
             or scan._row_scales().for_material(material.key if material else None)
@@ -261,11 +269,7 @@ class RowPlacesScan:
             re_read = reading.point in scan._points and not named
             known = scan._points.setdefault(reading.point, (location, material, unit))
             if not named:
-                location, material, unit = (
-                    known[0],
-                    material or known[1],
-                    (unit if reading.unit else None) or known[2],
-                )
+                location, material, unit = known[0], material or known[1], said or known[2]
             reference_points: set[str] = scan.__dict__.setdefault("_reference_points", set())
             re_read_reference = reading.point in reference_points  # "R2 11 %MC": still the dry standard
         if reading.point is None and not in_table and (code := inline_point_code(label)) is not None:

@@ -255,7 +255,20 @@ _ENDS_SENTENCE = re.compile(r"[.!?:;|)\]]$|\s[-\u2013\u2014]$")
 def continues_sentence(previous: str) -> bool:
     """Whether the next line goes on with this one's sentence: a line a PDF page or an e-mail
     wrapped ("The cooler was last serviced" over "03/11/2025.") is long and ends with no stop."""
-    return len(previous) >= _WRAP_WIDTH and _ENDS_SENTENCE.search(previous) is None and "|" not in previous
+    if "|" in previous or _DOT_LEADER.search(previous):
+        return False  # (a table's or a map's row: "9. Lounge ceiling ........ 11 WME REF")
+    # ("... found a leaking drain in the crawlspace on" over "11/16/2026": a line that ends on a word
+    # that needs what follows goes on, however short a table's cell made it)
+    return (
+        len(previous) >= _WRAP_WIDTH and _ENDS_SENTENCE.search(previous) is None
+    ) or _DANGLING_WORD.search(previous) is not None
+
+
+_DOT_LEADER = re.compile(r"\.{4,}|\u2026{2,}")
+_DANGLING_WORD = re.compile(
+    r"\s(?:on|at|by|from|of|since|until|till|to|in|into|onto|with|the|a|an|and|or|between|after|before)$",
+    re.IGNORECASE,
+)
 
 
 # "owner name and insurer to be confirmed": the value says it is not known yet, wherever it says so.

@@ -171,7 +171,10 @@ class Visits:
             return False
         if _VISIT_START.match(text, start):
             return True
-        return any(found.start == start for found in self._dates.find(text, None, yearless_numeric=True))
+        # ("10.11 attd 16:30" in notes that write "09.11.26": a day and month, placed near the job's
+        # first written day as a dotted day must be)
+        near = self._dates.first_written()
+        return any(found.start == start for found in self._dates.find(text, near, yearless_numeric=True))
 
     def first_visit(self, lines: Sequence[Line], dates: Dates) -> DateFact | None:
         """Without an inspection label, the first dated visit line is the inspection."""
