@@ -187,7 +187,7 @@ _DAY_LOOK = 24  # how far into a line its opening day is looked for (bounded)
 
 
 # What may come before a line's opening day: a bullet, a weekday ("Fri 20/11 A 31", "- Tue 3/3:").
-_DAY_LEAD = re.compile(r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?)?", FLAGS)
+_BEFORE_DAY = re.compile(r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?)?", FLAGS)
 
 
 def opening_day(text: str, dates: Dates, taken_on: date | None) -> date | None:
@@ -195,5 +195,5 @@ def opening_day(text: str, dates: Dates, taken_on: date | None) -> date | None:
     that opens with its day is that day's, whatever day the lines around it were given."""
     head = text[:_DAY_LOOK]
     found = dates.find(head, taken_on, yearless_numeric=True)
-    opens = bool(found) and bool(_DAY_LEAD.fullmatch(head[: found[0].start].strip(" -*\u2022>")))
+    opens = bool(found) and bool(_BEFORE_DAY.fullmatch(head[: found[0].start].strip(" -*\u2022>")))
     return found[0].value if opens and found[0].value is not None else taken_on
