@@ -88,3 +88,43 @@ def test_a_fire_told_as_the_part_that_caught_is_the_cause() -> None:
 def test_a_leak_that_was_caught_is_no_fire() -> None:
     text = "Job 4415 - 12 Wattle Rd, Orange NSW 2800\nLuckily the drip was caught.\nCeiling dry.\n"
     assert analyze_text(text).cause_of_loss is None
+
+
+@pytest.mark.parametrize(
+    ("line", "told"),
+    [
+        # a fitting that let go, by its own name, with words between it and the room
+        ("The braided flexi to the ensuite basin cold tap had let go at its crimp.", "had let go"),
+        ("A push-fit joiner under the laundry trough gave way on the Sunday night.", "gave way"),
+        ("Hose to the fridge ice maker blew off the back of the unit.", "blew off"),
+    ],
+)
+def test_a_fitting_that_let_go_is_the_cause(line: str, told: str) -> None:
+    text = f"Job 4412 - 3 Banksia Ct, Bunbury WA 6230\n{line}\nVinyl in the kitchen wet.\n"
+    cause = analyze_text(text).cause_of_loss
+    assert cause is not None and told in cause
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "The tenant wondered whether it counted as grey water because it ran past the laundry.",
+        "Owner asked if it was sewage from the basin, since the floor smelt.",
+    ],
+)
+def test_a_question_about_the_water_is_no_cause_and_the_writers_own_account_is(question: str) -> None:
+    # Given a question about the water's grade before the writer's own account of what failed
+    text = (
+        "Job 4413 - 3 Banksia Ct, Bunbury WA 6230\n"
+        f"{question} Not so: clean mains water.\n"
+        "The braided flexi on the kitchen mixer had let go overnight.\n"
+    )
+    cause = analyze_text(text).cause_of_loss
+    # Then the cause is the fitting, never the question
+    assert cause is not None and "let go" in cause
+
+
+def test_a_question_alone_leaves_the_cause_undetermined() -> None:
+    # the near miss: a question and nothing that failed
+    text = "Job 4414 - 3 Banksia Ct, Bunbury WA 6230\nOwner asked if it was grey water from the basin.\n"
+    assert analyze_text(text).cause_of_loss is None

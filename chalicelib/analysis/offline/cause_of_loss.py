@@ -23,7 +23,7 @@ from chalicelib.analysis.offline.text import (
     first_found,
     is_negated,
 )
-from chalicelib.analysis.offline.water_sources import QUOTED
+from chalicelib.analysis.offline.water_sources import QUOTED, hedged_at
 
 
 def _labelled_cause(text: str) -> str | None:
@@ -99,13 +99,16 @@ def _keyword_cause(text: str) -> str | None:
 
 def _source_cause(text: str) -> str | None:
     """Last resort: the sentence naming a water source the category rules know (not in a quote:
-    'the work order says "grey water from a bath"' is someone else's word for it)."""
+    'the work order says "grey water from a bath"' is someone else's word for it; nor asked or
+    guessed at: "wondered whether it counted as grey water")."""
     quoted = [match.span() for match in QUOTED.finditer(text)]
     for _, _, pattern in CATEGORY_SOURCES:
         match = first_found(
             found
             for found in evidence_matches(pattern, text)
             if not any(a <= found.start() < b for a, b in quoted)
+            # ("The owner wondered whether it counted as grey water": a question, no cause told)
+            and not hedged_at(text, found.start())
         )
         if match is not None:
             start, end = Sentences(text).bounds(match.start())

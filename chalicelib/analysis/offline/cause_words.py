@@ -70,6 +70,10 @@ CAUSE_KEYWORD = re.compile(
     # or a fixture's line pushing water back (not "backed up the files")
     r"|(?:drain|sewer|sewer line|lateral|main|toilet|sink|basin|tub|shower|waste|stack)s?(?: [\w-]+){0,3}"
     r" back(?:ed|s|ing)? ?up\b"
+    # "the braided flexi on the basin cold tap had let go at the crimp", "a push-fit joiner gave way":
+    # a fitting that let go, by its own name
+    r"|(?:flexi(?:ble)?|hose|pipe|fitting|connector|coupling|joiner|tap|valve)s?(?: [\w-]+){0,6}?"
+    r" (?:has |had |have )?(?:let go|gave way|given way|blown off|blew off|pulled apart)"
     # ("grout cracked at one corner" is what was seen, not yet what leaked)
     r"|(?:seal|silicone|sealant|membrane|flashing|boot|gasket)s? (?:has |had |have )?"
     r"(?:failed|let go|perished)"

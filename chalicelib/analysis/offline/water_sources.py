@@ -52,6 +52,12 @@ def _hedge_start(text: str, start: int) -> int:
     return ends[-1] if ends else window
 
 
+def hedged_at(text: str, start: int) -> bool:
+    """Whether the words just before `start`, in its own sentence, guess or ask ("the owner wondered
+    whether it counted as grey water", "could be a supply pipe"): what follows is no source named."""
+    return _HEDGE.search(text, _hedge_start(text, start), start) is not None
+
+
 def _same_sentence(text: str, start: int, end: int) -> bool:
     return start <= end and not any(mark in text[start:end] for mark in ".!?|")
 
