@@ -16,8 +16,7 @@ from dataclasses import dataclass
 
 from chalicelib.analysis import Findings, QaResult
 from chalicelib.analysis.findings import CamelModel
-from chalicelib.analysis.photo_rules import with_photos_now
-from chalicelib.core import photos as received_photos
+from chalicelib.analysis.photo_rules import PhotoEvidence, with_photos_now
 from chalicelib.core import templates
 from chalicelib.core.company import logo_bytes
 from chalicelib.core.company_models import CompanyProfile
@@ -93,8 +92,7 @@ def render_report_files(
     template = templates.pinned(ports, workflow)  # the workflow's own version, never a newer one
     shown, images = _photos(ports, workflow, with_bytes=embeds)
     # Photos may have come since QA: its photo warnings are judged again against those shown.
-    evidence = received_photos.evidence(ports, workflow.id)
-    shown_qa = with_photos_now(qa_result, findings, evidence, template.qa() if template else None)
+    shown_qa = with_photos_now(qa_result, findings, _evidence(shown), template.qa() if template else None)
     report = (
         Report(
             workflow_id=workflow.id,
@@ -163,7 +161,7 @@ def file_on_request(ports: Ports, workflow: Workflow, extension: str, *, draft: 
                 "qa": with_photos_now(
                     source.report.qa,
                     source.report.findings,
-                    received_photos.evidence(ports, workflow.id),
+                    _evidence(shown),
                     source.template.qa() if source.template is not None else None,
                 ),
             }
@@ -193,6 +191,11 @@ def _photos(
     ports: Ports, workflow: Workflow, *, with_bytes: bool
 ) -> tuple[list[photos.ReportPhoto], dict[str, bytes]]:
     return photos.load(ports, workflow, with_gps=get_settings().report_photo_gps, with_bytes=with_bytes)
+
+
+def _evidence(shown: list[photos.ReportPhoto]) -> list[PhotoEvidence]:
+    """What QA's photo rules read of the photos the file shows (listed once, by `_photos`)."""
+    return [PhotoEvidence(photo.room, photo.caption) for photo in shown]
 
 
 def _as_bytes(rendered: str | bytes) -> bytes:
