@@ -128,3 +128,55 @@ def test_a_question_alone_leaves_the_cause_undetermined() -> None:
     # the near miss: a question and nothing that failed
     text = "Job 4414 - 3 Banksia Ct, Bunbury WA 6230\nOwner asked if it was grey water from the basin.\n"
     assert analyze_text(text).cause_of_loss is None
+
+
+@pytest.mark.parametrize(
+    ("line", "told"),
+    [
+        # a hose or pipe told, then what it did a few words on, after the writer's lead-in
+        (
+            "Short version for the file: on Sunday night the pipe behind our laundry tub split.",
+            "on Sunday night the pipe behind our laundry tub split",
+        ),
+        ("The flexi feeding the bathroom vanity cold tap burst at about 3 am.", "burst at about 3 am"),
+    ],
+)
+def test_a_hose_or_pipe_that_burst_a_few_words_on_is_the_cause(line: str, told: str) -> None:
+    text = f"Job 4415 - 3 Banksia Ct, Bunbury WA 6230\n{line}\nVinyl in the laundry wet.\n"
+    cause = analyze_text(text).cause_of_loss
+    assert cause is not None and cause.endswith(told) and ":" not in cause
+
+
+def test_a_pipe_said_not_to_have_burst_is_no_cause() -> None:
+    # the near miss: the same words with the writer's denial between them
+    text = "Job 4416 - 3 Banksia Ct, Bunbury WA 6230\nThe pipe behind the tub was not split; unknown.\n"
+    assert analyze_text(text).cause_of_loss is None
+
+
+def test_an_e_mails_subject_only_names_the_matter_and_the_body_tells_the_cause() -> None:
+    # Given an owner's e-mail whose subject names the leak and whose body tells what failed
+    text = (
+        "From: A. Owner\n"
+        "Subject: Claim 8812 - water damage due to a laundry leak, 4 Reed St, Mandurah WA 6210\n"
+        "\n"
+        "Hi, on Tuesday the hose on the back of our washing machine split and flooded the laundry.\n"
+    )
+    cause = analyze_text(text).cause_of_loss
+    # Then the cause is the body's account, not the subject line
+    assert cause is not None and "split" in cause and "Subject" not in cause
+
+
+def test_an_e_mails_subject_is_the_cause_when_the_body_tells_none() -> None:
+    text = "From: A. Owner\nSubject: Burst pipe under the kitchen sink\n\nPhotos attached, call me.\n"
+    cause = analyze_text(text).cause_of_loss
+    assert cause is not None and "Burst pipe" in cause
+
+
+def test_a_colon_in_an_aside_is_no_lead_in() -> None:
+    # the near miss: a colon inside brackets belongs to the aside, the sentence's start stays
+    text = (
+        "Job 4417 - 3 Banksia Ct, Bunbury WA 6230\n"
+        "On Friday the washer in unit 6 (tenant: Ms Ola Brandt) was running when its drain hose popped off.\n"
+    )
+    cause = analyze_text(text).cause_of_loss
+    assert cause is not None and cause.startswith("On Friday the washer in unit 6")

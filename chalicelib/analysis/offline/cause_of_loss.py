@@ -93,6 +93,12 @@ def _keyword_cause(text: str) -> str | None:
             continue  # (the failure someone else named, set aside by the writer)
         if not is_negated(text, keyword.start(), keyword.end()):
             start, end = Sentences(text).bounds(keyword.start())
+            # ("Quick recap in case this lands with someone else: on Saturday the hose burst": the
+            # lead-in before a colon is the writer's preamble, not the cause; a colon inside brackets
+            # is an aside's: "the dishwasher in #304 (owner: Mr. D. Aker) was draining when ...")
+            lead_in = text.rfind(": ", start, keyword.start())
+            if lead_in >= 0 and text.count("(", start, lead_in) <= text.count(")", start, lead_in):
+                start = lead_in + 2
             return excerpt_of(text, _own_account(text, start, keyword.start()), end)
     return None
 
@@ -202,13 +208,20 @@ def _dated_loss_cause(text: str) -> str | None:
 
 
 def detect_cause(lines: Sequence[Line]) -> tuple[str, SourceSpan] | None:
-    order = sorted(range(len(lines)), key=lambda index: bool(MAIL_HEADER.match(lines[index].text)))
     # ("Loss: TOILET OVERFLOW" in a header the office filled in from the call, then the technician's
-    # "It is NOT an overflow ... the supply line nut was loose": the writer's own words are read first)
+    # "It is NOT an overflow ... the supply line nut was loose": the writer's own words are read first;
+    # an e-mail's "Subject: Claim 558031 - kitchen hose leak" only names the matter, so the body's
+    # "the hose under our kitchen sink burst" is the cause and the subject line is read last)
     booked = second_hand_lines(lines)
-    own = [index for index in order if lines[index].number not in booked]
-    for pool in (own, [index for index in order if lines[index].number in booked]):
-        found = _cause_in(lines, pool, headed=pool is own)
+    header = {index for index, line in enumerate(lines) if MAIL_HEADER.match(line.text)}
+    own = [index for index in range(len(lines)) if lines[index].number not in booked]
+    pools = (
+        [index for index in own if index not in header],
+        [index for index in own if index in header],
+        [index for index in range(len(lines)) if lines[index].number in booked],
+    )
+    for number, pool in enumerate(pools):
+        found = _cause_in(lines, pool, headed=number == 0)
         if found is not None:
             return found
     return None

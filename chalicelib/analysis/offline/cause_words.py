@@ -107,8 +107,10 @@ CAUSE_KEYWORD = re.compile(
     r"|(?:split|cracked|failed|broken|leaking) (?:\w+ ){0,2}(?:hose|pipe|line|valve|fitting)"
     # a part told, then what happened to it a few words on: "the cold valve stem cracked", "the
     # push-fit elbow on the cold feed to the RO unit blew off", "the plastic nut on the waste trap had
-    # worked loose", "the kiln controller shorted" (no denial between: "the valve was not cracked")
-    r"|(?:valve|elbow|fitting|coupling|nut|union|connector|stem|trap|controller|element|thermostat)s?"
+    # worked loose", "the kiln controller shorted", "the hose under our kitchen sink burst" (no denial
+    # between: "the valve was not cracked")
+    r"|(?:valve|elbow|fitting|coupling|nut|union|connector|stem|trap|controller|element|thermostat"
+    r"|hose|pipe|flexi(?:ble)?)s?"
     r"(?: (?!(?:was|were|is|are|not|no|never|nothing)\b)[\w-]+){0,7}"
     r" (?:had |has )?(?:cracked|blew (?:off|out)|worked (?:itself )?loose|let go"
     r"|came (?:off|apart|loose|away)|split|burst|shorted|perished|snapped|sheared)"
