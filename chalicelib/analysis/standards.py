@@ -141,7 +141,9 @@ class Standards(CamelModel):
     # a job in that country cites them instead of `references` (ADR 0008).
     references_by_country: dict[str, dict[ReferenceKey, StandardRef]] = Field(default_factory=dict)
     # The job's country, once known (`for_country`): a reference from another country's edition
-    # is then cited without its country tag, so an Australian job never reads "(US)".
+    # is then cited without its country tag, so an Australian job never reads "(US)". "" (the
+    # notes were read and show no country): no edition's tag is the job's, and the citation says
+    # the country is not determined rather than calling the job American.
     job_country: str | None = None
 
     def ref(self, key: ReferenceKey) -> StandardRef:
@@ -153,17 +155,26 @@ class Standards(CamelModel):
         """'IICRC S500-2021 (US)' for messages and calculations; the tag only when it is the job's."""
         reference = self.ref(key)
         name = f"{reference.standard}-{reference.edition}"
+        if self.job_country == "" and reference.country != "international":
+            return f"{name} (job's country not determined)"
         return f"{name} ({reference.country})" if self.shows_country(reference) else name
 
     def shows_country(self, reference: StandardRef) -> bool:
-        """A country tag is printed unless it names a country other than the job's."""
-        if reference.country == "international":
+        """A country tag is printed unless it names a country other than the job's (or the job's
+        country is not determined)."""
+        if reference.country == "international" or self.job_country == "":
             return False
         return self.job_country is None or reference.country == self.job_country
 
     def for_country(self, country: str | None) -> Standards:
         """These standards as a job in `country` cites them."""
         return self if country == self.job_country else self.model_copy(update={"job_country": country})
+
+    def for_notes(self, country: str | None) -> Standards:
+        """These standards as notes whose addresses show `country` cite them: notes that show none
+        (`None`) cite no edition's country as the job's ("IICRC S500-2021 (job's country not
+        determined)"), where a caller that never looked (`for_country(None)`) keeps the tag."""
+        return self.for_country(country or "")
 
 
 def read_standards(path: str | Path) -> Standards:

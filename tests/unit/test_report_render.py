@@ -147,7 +147,11 @@ def test_markdown_has_summary_tables_qa_and_sources() -> None:
     # And the sections with nothing recorded say so
     assert "## Safety hazards\n\nNo safety hazards were recorded in the notes." in markdown
     # And the equipment the class (judged from the wet carpet and underlay) sizes shows its formula
-    assert "| Dehumidifier | Not stated | Calculated 2: IICRC S500-2015 (US) dehumidification" in markdown
+    # (notes that show no country cite the configured edition without calling the job American)
+    assert (
+        "| Dehumidifier | Not stated | Calculated 2: IICRC S500-2015 (job's country not determined)"
+        " dehumidification" in markdown
+    )
     # And QA, the undetermined fields and the cited lines have their sections
     assert f"## QA findings\n\n{_verdict(report.qa)}" in markdown
     assert "rather than guessed.\n\n- Claim number\n- Insured\n- Date of loss\n\n" in markdown

@@ -9,6 +9,8 @@ from chalicelib.analysis.findings import (
     DamageType,
     FindingField,
     Findings,
+    Locale,
+    UnitSystem,
 )
 from chalicelib.analysis.offline.cause_of_loss import detect_cause
 from chalicelib.analysis.offline.classification import (
@@ -69,6 +71,20 @@ _GRADED_WATER = re.compile(r"\b(?:cat(?:egory)?\.? ?[1-3]|class ?[1-4])\b", re.I
 ANALYZER_VERSION = "2.0.0"
 
 
+def _metric(locale: Locale) -> bool:
+    """Whether the job's figures are said in metres, as the report will print them: the country's
+    own system where the address shows one (Canada: metric unless its notes are imperial), else
+    the units the notes themselves write. A job with no country is never put into feet just
+    because the configured standard is American."""
+    if locale.country in ("AU", "NZ", "GB"):
+        return True
+    if locale.country == "US":
+        return False
+    if locale.country == "CA":
+        return locale.units is not UnitSystem.IMPERIAL
+    return locale.units is UnitSystem.METRIC
+
+
 # --- entry point -------------------------------------------------------------------------------
 
 
@@ -81,7 +97,7 @@ def analyze_text(text: str, *, standards: Standards | None = None, received: dat
     standards = standards or load_standards()
     lines = unwrap_paragraphs(prepare_lines(text))
     dates = Dates(lines, standards.dates.numeric_order, received)
-    standards = standards.for_country(dates.locale.country)  # the job's editions, its country tag
+    standards = standards.for_notes(dates.locale.country)  # the job's editions, its country tag
     visits = Visits(dates)
     job = read_job(lines, dates, visits)
     line_dates = visits.line_dates(lines, job.inspection_date.value if job.inspection_date else None)
@@ -110,7 +126,9 @@ def analyze_text(text: str, *, standards: Standards | None = None, received: dat
     category, category_notes = (
         detect_category(lines, cause[1].line if cause else None, standards) if graded_water else (None, [])
     )
-    water_class, class_notes = detect_class(lines, drafts, standards) if graded_water else (None, [])
+    water_class, class_notes = (
+        detect_class(lines, drafts, standards, _metric(dates.locale)) if graded_water else (None, [])
+    )
     findings = Findings(
         job=job,
         parties=read_parties(lines),

@@ -46,7 +46,10 @@ _CARPET_PAD_WET = re.compile(
 )
 _WICKING = re.compile(r"\bwick(?:ed|ing|s)?\b|\bwalls? wet\b|\bwet (?:to|up to) \d", FLAGS)
 _BOUND_WATER = re.compile(
-    r"\b(?:bound water|water bound|low[- ]perm(?:eance|eability)|low[- ]porosity"
+    # ("low porosity vinyl, next to no wicking": a covering that sheds water, Class 1's reason, not
+    # water held in a dense material)
+    r"\b(?:bound water|water bound|(?:low[- ]perm(?:eance|eability)|low[- ]porosity)(?!,? (?:vinyl|lino\w*"
+    r"|tiles?|tiled|laminate|sheet|surface|floor ?covering|coating|epoxy|glaze\w*))"
     r"|special(?:ty|ised|ized) (?:drying|system|equipment)|cup(?:s|ped|ping)?"
     r"|crown(?:ed|ing)|drying mats?|floor[- ]drying (?:system|panels?|mats?|units?)|injectidry"
     # ("the water is held in dense materials: the slab, the stone walls", "moisture trapped in the
@@ -97,6 +100,10 @@ def _said(text: str, match: re.Match[str]) -> bool:
     return not is_negated(text[cut:], match.start() - cut, match.end() - cut)
 
 
+_CAVITY = re.compile(r"\b(?:cavit(?:y|ies)|ceilings?|wall voids?)\b", FLAGS)
+_CAVITY_REACH = 40
+
+
 def _first(pattern: re.Pattern[str], lines: Sequence[Line]) -> Line | None:
     """The first line where the pattern is said and not negated; a compound pattern is negated
     at its wet word ("concrete: nothing soaked in")."""
@@ -109,6 +116,10 @@ def _first(pattern: re.Pattern[str], lines: Sequence[Line]) -> Line | None:
                 continue
             if wet and _OTHER_SURFACE.search(line.text, match.start(), match.start("w")):
                 continue  # "two rooms on a slab, carpet tiles soaked": the carpet is soaked, not the slab
+            if match.group(0).lower() == "injectidry" and _CAVITY.search(
+                line.text, max(0, match.start() - _CAVITY_REACH), match.end() + _CAVITY_REACH
+            ):
+                continue  # "Ceiling cavity drying kit (injectidry)": a cavity's air, no bound water
             return line
     return None
 

@@ -112,21 +112,31 @@ def _percent(part: float, total: float) -> str:
     return f"{100 * part / total:.0f} %"
 
 
-def share_text(share: SurfaceShare, rooms: str, standards: Standards) -> str:
+_SQM_PER_SQFT = 0.09290304
+_M_PER_FT = 0.3048
+
+
+def share_text(share: SurfaceShare, rooms: str, standards: Standards, metric: bool = False) -> str:
+    """The share said in the units the notes write (`metric`: square metres and metres, so a job
+    measured in metres is not reported in feet); the figures are the same either way."""
+    factor, unit = (_SQM_PER_SQFT, "m\u00b2") if metric else (1.0, "sq ft")
+    low, high, total = (round(value * factor, 1) for value in (share.wet_low, share.wet_high, share.total))
     wet = (
-        f"{fmt(share.wet_low)} sq ft ({_percent(share.wet_low, share.total)})"
+        f"{fmt(low)} {unit} ({_percent(share.wet_low, share.total)})"
         if share.wet_low == share.wet_high
-        else f"{fmt(share.wet_low)}-{fmt(share.wet_high)} sq ft"
+        else f"{fmt(low)}-{fmt(high)} {unit}"
         f" ({_percent(share.wet_low, share.total)}-{_percent(share.wet_high, share.total)})"
     )
     config = standards.water_class
     text = (
-        f"Wet floor, wall and ceiling surface {wet} of {fmt(share.total)} sq ft in {rooms}"
+        f"Wet floor, wall and ceiling surface {wet} of {fmt(total)} {unit} in {rooms}"
         f" (Class 1 under {config.class1_max_wet_share:.0%}, Class 2 to {config.class2_max_wet_share:.0%},"
         f" Class 3 above, per {standards.cite('water_class')})."
     )
     if share.assumed_height:
-        text += f" Ceiling height not stated: {fmt(standards.default_ceiling_height_ft)} ft assumed."
+        height = standards.default_ceiling_height_ft
+        assumed = f"{height * _M_PER_FT:.2f} m" if metric else f"{fmt(height)} ft"
+        text += f" Ceiling height not stated: {assumed} assumed."
     return text
 
 

@@ -20,6 +20,7 @@ from chalicelib.analysis.offline.class_shares import class_at, share_of, share_t
 from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, reported_clauses, second_hand_lines
 from chalicelib.analysis.offline.grade_refutations import rejected_grades, without_others_views
 from chalicelib.analysis.offline.mould_words import MOULD_GROWTH, NORMAL_ECOLOGY, SETTLED_SPORES
+from chalicelib.analysis.offline.relayed_grades import relayed_quotes
 from chalicelib.analysis.offline.text import (
     FLAGS,
     MAIL_HEADER,
@@ -124,11 +125,15 @@ def _stated_grade(
     *,
     worst: bool = False,
     rejected: frozenset[int] = frozenset(),
+    relayed: bool = False,
 ) -> _Graded | None:
     """The grade the notes state; the last one written, since notes revise ("recorded Class 2 ...
     revised to Class 4") and quote others before correcting them ("the insurer's Cat 2 ... Cat 3"),
-    unless the notes reject it ("I do not agree")."""
+    unless the notes reject it ("I do not agree"). With `relayed`, a grade the writer only quotes
+    from the technician who graded the job ('Rob said it was "Category 1, clean water"') is the
+    stated one when the writer states none of their own."""
     stated: _Graded | None = None
+    passed_on: _Graded | None = None
     for index, line in enumerate(lines):
         if _UNDETERMINED.match(line.text):
             continue  # "Category: cannot say yet - mains would be Cat 1": a grade only supposed
@@ -138,11 +143,20 @@ def _stated_grade(
         # beside the writer's own, is not the last word on the line)
         reported = reported_clauses(line.text)
         own = [m for m in called if not any(start <= m.start() < end for start, end in reported)]
+        firm = relayed_quotes(line.text) if relayed and quoted else []
         for match in own or called:
-            if any(start < match.start() < end for start, end in quoted):
-                continue  # 'describes the loss as "Class 3"': someone else's words, reported
+            if _SUPPOSED.search(line.text, _clause_start(line.text, match.start()), match.start()):
+                continue  # "monitoring; if it turns it's Cat 2": what it would become, not what it is
             written = match.group("n").lower()
             value = _ROMAN.get(written) or int(written)
+            if any(start < match.start() < end for start, end in quoted):
+                # 'describes the loss as "Class 3"': someone else's words, reported; the grading
+                # technician's, relayed by an owner who grades nothing, are the firm's call
+                if value not in rejected and any(start < match.start() < end for start, end in firm):
+                    passed_on = _Graded(
+                        value=value, reason=_with_reason_above(lines, index, match), span=line.span()
+                    )
+                continue
             if value in rejected and any(value not in rejected for value in _values(lines, pattern)):
                 continue
             if not worst or stated is None or value > stated.value:
@@ -153,7 +167,24 @@ def _stated_grade(
                 # soot and ash on its way down - Category 3").
                 if stated is None or stated.value != value or not _justified(stated):
                     stated = graded
-    return stated
+    return stated or passed_on
+
+
+# A grade the clause only supposes: "if it turns it's Cat 2", "should it smell, Cat 2", "unless the
+# trap was blocked (then Cat 2)", "would go Class 3 if the ceiling is wet".
+_SUPPOSED = re.compile(
+    r"\b(?:if|unless|should (?:it|the \w+)|in case|otherwise"
+    r"|(?:would|could|might|may) (?:be|become|go|turn))\b",
+    FLAGS,
+)
+_CLAUSE_MARK = re.compile(r"[.;!?(]\s|[.;!?]$| [-\u2013\u2014] ")
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause that holds `at` starts (bounded: at most a sentence's worth back)."""
+    window = max(0, at - 120)
+    marks = [mark.end() for mark in _CLAUSE_MARK.finditer(text, window, at)]
+    return marks[-1] if marks else window
 
 
 def _with_reason_above(lines: Sequence[Line], index: int, match: re.Match[str]) -> str:
@@ -358,11 +389,29 @@ def _worsened(lines: Sequence[Line], value: int) -> _Graded | None:
     return None
 
 
+# What the technician found of water that stood: "no odor, clear, no debris", "still clean and
+# odourless". A stated Category 1 with it is a judgement on the water itself, which the standing
+# time alone does not overturn (S500: standing time is a reason to suspect degradation, not proof).
+_FOUND_CLEAN = re.compile(
+    r"\b(?:no (?:odou?r|smell|discolou?ration|debris|sediment|contamination)|odou?rless"
+    r"|(?:still |ran |looked )clear"
+    r"|clear(?:,| and) (?:no|cold|odou?rless)|not (?:smelly|discolou?red|degraded))\b",
+    FLAGS,
+)
+
+
+def _checked_clean(stated: _Graded | None, standing: SourceSpan) -> bool:
+    """Whether the writer states Category 1 and found the standing water clean on the same line."""
+    if stated is None or stated.value != 1:
+        return False
+    return any(_FOUND_CLEAN.search(text) for text in {stated.span.text, standing.text, stated.reason})
+
+
 def detect_category(
     lines: Sequence[Line], cause_line: int | None, standards: Standards
 ) -> tuple[Classification | None, list[str]]:
     rejected = rejected_grades(lines, "category")
-    stated = _stated_grade(lines, _STATED_CATEGORY, rejected=rejected)
+    stated = _stated_grade(lines, _STATED_CATEGORY, rejected=rejected, relayed=True)
     # The cause-of-loss line is the first evidence an adjuster looks for.
     sources = sorted(
         _source_grades(lines, rejected, others_aside=stated is not None),
@@ -385,7 +434,12 @@ def detect_category(
             f" per {standards.cite('water_category')}."
         )
         standing = _standing_hours(lines)
-        if derived.value == 1 and standing and standing[0] >= standards.category.standing_hours_cat1_to_cat2:
+        if (
+            derived.value == 1
+            and standing
+            and standing[0] >= standards.category.standing_hours_cat1_to_cat2
+            and not _checked_clean(stated, standing[1])
+        ):
             derived = replace(derived, value=2)
             evidence.append(standing[1])
             reasons.append(
@@ -450,9 +504,11 @@ _WHOLE_EXTENT = re.compile(
 
 
 def detect_class(
-    lines: Sequence[Line], drafts: Sequence[AreaDraft], standards: Standards
+    lines: Sequence[Line], drafts: Sequence[AreaDraft], standards: Standards, metric: bool = False
 ) -> tuple[Classification | None, list[str]]:
-    stated = _stated_grade(lines, _STATED_CLASS, rejected=rejected_grades(lines, "class"))
+    """The class judged from the evidence beside the one stated; `metric`: the notes measure in
+    metres, so a measured share is said in square metres."""
+    stated = _stated_grade(lines, _STATED_CLASS, rejected=rejected_grades(lines, "class"), relayed=True)
     notes: list[str] = []
     rooms = ", ".join(area.room for area in drafts)
     share = share_of(drafts, standards)
@@ -462,7 +518,9 @@ def detect_class(
     evidence: list[SourceSpan] = []
     if share is not None and share.class_value(standards) is not None:
         value = share.class_value(standards) or 0
-        derived = _Graded(value=value, reason=share_text(share, rooms, standards), span=drafts[0].source)
+        derived = _Graded(
+            value=value, reason=share_text(share, rooms, standards, metric), span=drafts[0].source
+        )
         reasons, evidence = [derived.reason], area_evidence
     # A class the booking gave before anyone saw the job ("Loss type: ... Class 3" filled in from the
     # call) is no technician's call: what the writer describes decides over it.
@@ -503,9 +561,9 @@ def detect_class(
         if drafts and share is None:
             notes.append("Water class not determined: a room's dimensions are not stated.")
         elif share is not None:
-            notes.append("Water class not determined: " + share_text(share, rooms, standards))
+            notes.append("Water class not determined: " + share_text(share, rooms, standards, metric))
         return None, notes
-    fallback = _stated_class_reasons(stated, share, rooms, standards) if stated is not None else []
+    fallback = _stated_class_reasons(stated, share, rooms, standards, metric) if stated is not None else []
     if stated is not None and derived is None and share is not None:
         evidence += area_evidence
     value = _merge_stated("Class", stated, derived, _Explained(reasons, evidence, notes), fallback)
@@ -516,14 +574,16 @@ def detect_class(
 
 
 def _stated_class_reasons(
-    stated: _Graded, share: SurfaceShare | None, rooms: str, standards: Standards
+    stated: _Graded, share: SurfaceShare | None, rooms: str, standards: Standards, metric: bool
 ) -> list[str]:
     reasons = _stated_reasons(stated)
     if share is not None and share.total > 0 and stated.value <= 3:
         low = 1 if share.wet_low <= 0 else class_at(share.wet_low / share.total, standards)
         high = class_at(share.wet_high / share.total, standards)
         if low <= stated.value <= high:
-            reasons.append(share_text(share, rooms, standards) + f" Consistent with Class {stated.value}.")
+            reasons.append(
+                share_text(share, rooms, standards, metric) + f" Consistent with Class {stated.value}."
+            )
     return reasons
 
 

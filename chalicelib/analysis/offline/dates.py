@@ -107,7 +107,11 @@ _RELATIVE_YEARLESS = re.compile(
     r"|(?P<same>today|tonight|this (?:morning|afternoon|evening)"
     # "the vendor attended the same evening (06/06, 7:00 PM)": the day the line has just given
     r"|(?:the same|that(?: same)?) (?:morning|afternoon|evening|night|day)))"
-    r"(?: (?:morning|afternoon|evening|night))?,? \(?(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
+    r"(?: (?:morning|afternoon|evening|night))?,? \(?"
+    # ("last night (~2030 on 23/11)", "this morning, about 6.40 am on 21/11": the hour, then the day)
+    r"(?:(?:~ ?|approx\.? |about |around |at )?(?:\d{1,2}[:.]?\d{2}|\d{1,2} ?[ap]\.?m\.?)(?: ?hrs)?,?"
+    r" (?:on )?)?"
+    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?!/)",
     FLAGS,
 )
 
@@ -269,6 +273,9 @@ class Dates:
         self._iso_tails = "-" not in self.own_separators and _writes_iso_dashes(lines)
         self._lines = lines
         self._first_written: tuple[date | None] | None = None
+        # Notes that write no year anywhere ("att 24/11 0940", "25/11 readings"): their days are the
+        # ones nearest the day the notes reached us, the only year the job gives.
+        self.yearless_anchor: date | None = None if _latest_written_year(self._years) else received
 
     @staticmethod
     def _settled_order(lines: Sequence[Line]) -> DateOrder | None:

@@ -47,6 +47,12 @@ _ANSWERED = {
         # grade the job only looks like, set against what it is in the same sentence
         rf"|\b(?:reads?|looks?|seems?|sounds?|appears?) (?:like|to be) (?:an? )?{word} ?(?P<h>[1-4])\b"
         rf"[^.!?]{{0,160}}?\b(?:but|however|yet)\b"
+        # "I did think about Class 4 for the lime plaster, but the readings fell away fast": a grade
+        # the writer weighed and set aside in the same sentence
+        rf"|\b(?:thought|think|considered|consider|wondered|weighed|looked at)(?: about| of| whether)?"
+        rf"(?: (?:it (?:was|is|being) )?(?:going with|calling it|treating it as|making it))?(?: an?)?"
+        rf" {word}\.?"
+        rf" ?(?P<c>[1-4])\b[^.!?]{{0,160}}?\b(?:but|however)\b"
         # "I do not agree with the intake sheet that this should be treated as Category 2": the
         # disagreement said first, the grade it is about after
         rf"|\b(?:do not|don't|did not|didn't|cannot|can't|can not) agree with\b[^.!?]{{0,100}}?\b{word}\.?"
@@ -128,7 +134,7 @@ def rejected_grades(lines: Sequence[Line], kind: str) -> frozenset[int]:
             rejected.add(1 if match.groupdict().get("clean") else int(match.group("n")))
         for match in _ANSWERED[kind].finditer(line.text):
             found = match.group("n") or match.group("m") or match.group("k") or match.group("h")
-            rejected.add(int(found or match.group("d")))
+            rejected.add(int(found or match.group("d") or match.group("c")))
     return frozenset(rejected) | _attributed(lines, kind)
 
 

@@ -55,6 +55,9 @@ _INSURED = re.compile(
     r"(?: as (?:per|on|named (?:in|on)) (?:the )?(?:policy )?(?:schedule|policy|certificate))?"
     r"|insd|ins'd|ins(?=:)|policy ?holders?|p/?h|home ?owners?|h/o"
     r"|(?:property )?owners?(?: ?/ ?(?:insured|insd))?|client(?: name)?|customer(?: name)?|cust"
+    # ("Prepared for: Fernhill Growers, Inc.", "Commissioned by: A. Whitford (owner)": a report's
+    # client, read as "Client:" is: an insurer, an agent or a manager so named is not the insured)
+    r"|prepared for|commissioned by|engaged by"
     # "Tenant (insured): Lachine Actuarial Partners Inc.": another role the bracket says holds the policy
     r"|(?:tenant|landlord|occupier|occupant|lessee|freeholder|leaseholder)"
     r"(?= ?\((?:the )?(?:named )?(?:insured|policy ?holder)\)))"
@@ -325,7 +328,7 @@ def _labelled_value(label: re.Pattern[str], end: re.Pattern[str], text: str) -> 
 # Insurance, on claim ...", or a bare "Ins: Dragon Mutual", the insurer as often as the insured) is
 # not the insured, and "Client: Harbour Lane Property Management, for
 # the owner Ms B. Achterberg" names the owner after it.
-_CLIENT = re.compile(r"^\W*(?:client|customer|cust|ins\b)", FLAGS)
+_CLIENT = re.compile(r"^\W*(?:client|customer|cust|ins\b|prepared for|commissioned by|engaged by)", FLAGS)
 _FOR_OWNER = re.compile(
     r"[^;|]{0,80}?,? (?:for|on behalf of) (?:the )?owners?,? (?P<name>(?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?"
     r"[A-Z][\w'\-]*(?: [A-Z][\w'\-.]*){0,3})",
@@ -343,6 +346,12 @@ _NOT_INSURED_CLIENT = re.compile(
 )
 
 
+# A report's client ("Prepared for:", "Commissioned by:") tagged with a role that is not the owner's
+# or the policyholder's ("(freeholder)", "(managing agent)"): whoever they are, not the insured.
+_REPORT_CLIENT = re.compile(r"^\W*(?:prepared for|commissioned by|engaged by)", FLAGS)
+_OTHER_ROLE = re.compile(r"\.?\s*\((?![^)]*\b(?:owners?|insured|policy ?holders?)\b)[^)]{1,40}\)", FLAGS)
+
+
 def _client_insured(text: str) -> tuple[str | None, bool]:
     """The insured a line's label gives, and whether the label was only "Client" (a later insured or
     policyholder label says it better)."""
@@ -355,6 +364,13 @@ def _client_insured(text: str) -> tuple[str | None, bool]:
     if owner is not None:
         return owner.group("name"), True
     value = _insured(text)
+    if value is not None and _REPORT_CLIENT.match(label.group(0)):
+        after = text[text.find(value, label.end()) + len(value) :] if value in text else ""
+        if _OTHER_ROLE.match(after):
+            return (
+                None,
+                True,
+            )  # "Prepared for: Quayside Court Ltd (freeholder)": another role than the insured's
     if value is not None and _NOT_INSURED_CLIENT.search(value):
         # "Client: RAA Insurance, claim 66-1. Insured: Mr Lorenzo Bianchi": the insurer engaged us, and
         # the insured's own label follows on the line
@@ -411,7 +427,7 @@ def _insured(text: str) -> str | None:
         value = clean_value(value[: street.start()].rstrip(" ,-"))
     if value is not None:
         # "Riverfront Lodging LLC dba The Yards Hotel": the insured is the company, not its trading name
-        value = _TRADING_AS.split(value, maxsplit=1)[0]
+        value = _TRADING_AS.split(value, maxsplit=1)[0].rstrip(" .")
     # A name starts with a letter: "PH: 0412 ..." is a phone number; "not on the referral" is none.
     if (
         value is None

@@ -57,6 +57,11 @@ _OUR_SIDE = re.compile(
 )
 
 
+# A firm by its registered form ("Ballarat Water Damage Co.", "Hills Dry Pty Ltd", "Keyes Inc."),
+# ending just before the verb: a firm that attends is the drying firm unless its name is a trade's.
+_FIRM_FORM = re.compile(r"(?-i:(?:\b[A-Z][\w&'\-]*\s+){1,4})(?:Co|Pty(?: Ltd)?|Ltd|Inc|LLC|Limited)\b\.?\s*$")
+
+
 _ARRIVAL_REACH = 60  # how far after an arrival its date may be
 
 
@@ -125,6 +130,9 @@ def is_our_arrival(text: str, cue: re.Match[str], start: int, end: int) -> bool:
     on_site = _TO_SITE.match(text, cue.end()) is not None
     ours = [match.end() for match in _OUR_SIDE.finditer(before)]
     ours += [match.end() for match in _FROM_FIRM.finditer(before)]
+    firm = _FIRM_FORM.search(before)
+    if firm is not None and _TRADE_FIRM.search(firm.group(0)) is None:
+        ours.append(firm.end())
     theirs = [match.end() for match in THIRD_PARTY.finditer(before)]
     # The one named nearest the verb arrived: "a drying company the agent uses (Aire Valley Drying)
     # came to look", not "we organised a plumber, who attended"

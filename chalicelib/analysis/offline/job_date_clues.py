@@ -31,6 +31,10 @@ _NOT_LOSS_EVENT = re.compile(
     # (a stage of an earlier job, or people moving: "dried by another firm and signed off on 2/9",
     # "new tenants moved in on 1/11")
     r"|signed off|moved (?:in|out|into)|dried (?:out )?by"
+    # (a stage of the drying: "Drying complete on 3 December", "dry and signed-off 9/12",
+    # "works finished 14/12", "handed back to the owner on the 9th")
+    r"|(?:drying|dry-?out|works?|job|mitigation) (?:was |is )?(?:complete[ds]?|finished|done|ended)"
+    r"|completed|completion|sign-?off|signed-?off|handed (?:back|over)|demob\w*"
     # (a trade's or our own check: "checked by the gas fitter 20/11 - no gas leak")
     r"|(?:checked|tested|inspected|cleared|certified) by|gas ?fitters?|relit"
     r"|scheduled|purchased|bought|since|new|set|placed|pulled|removed|extracted|equipment|air movers?"

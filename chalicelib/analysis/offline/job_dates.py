@@ -254,7 +254,15 @@ class JobDates:
                 came_to_light.append(_Found(day, line))
             if inspection_labelled is None and (
                 # ("Sat Nov 21 (first visit, 10 a.m.)": the bracket names the date before it)
-                day := labelled_date(INSPECTION_LABEL, line, found, self._dates, anchor, first_named=True)
+                # (notes that write no year: "att 24/11 0940" is read near the day they arrived)
+                day := labelled_date(
+                    INSPECTION_LABEL,
+                    line,
+                    found,
+                    self._dates,
+                    anchor or self._dates.yearless_anchor,
+                    first_named=True,
+                )
                 or first_visit_labelled(line, found, self._dates, anchor)
             ):
                 inspection_labelled = _Found(day, line, insurers=insurers_visit(line.text, found, day))
@@ -295,7 +303,13 @@ class JobDates:
             long_term = long_term or onset_open(line.text)
             if relative is None and _BEFORE_WE_ATTENDED.search(line.text):
                 relative = line
-            anchor = next_anchor(anchor, [match.value for match in found if match.value])
+            # (a yearless day only its label reads, "att 24/11 0940", dates the lines after it too)
+            labelled_days = [
+                told.value
+                for told in (inspection_labelled, labelled)
+                if told is not None and told.line is line
+            ]
+            anchor = next_anchor(anchor, [*(match.value for match in found if match.value), *labelled_days])
             context.advance(events)
         call_out.close()
         # A claim dates the loss by its discovery when nothing says when the water got out.
@@ -395,6 +409,7 @@ class JobDates:
         )
 
     def _labelled(self, line: Line, found: list[DateMatch], anchor: date | None) -> _Found | None:
+        anchor = anchor or self._dates.yearless_anchor
         day = (
             named_loss_day(line, found)
             or labelled_date(LOSS_DATE_LABEL, line, found, self._dates, anchor, third_party=False)

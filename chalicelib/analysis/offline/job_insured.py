@@ -123,7 +123,11 @@ _OWNER_VOICE = re.compile(
     # the household's own floors and fittings: "Our hardwood in the dining room", "our fridge"
     r"|\b(?:our|my) (?:hardwood|floor(?:s|boards)?|timber floors?|walls?|fridge|dishwasher"
     r"|washing machine|water heater|hot water (?:cylinder|system|unit|service))\b"
-    r"|\bour (?:son|daughter|kids|children)\b|" + _POLICY_MINE,
+    r"|\bour (?:son|daughter|kids|children)\b"
+    # the claimant telling their own claim: "I ticked it by mistake when I started the claim"
+    r"|\b(?:my|our) claim\b"
+    r"|\b(?:I|we) (?:started|lodged|made|opened|submitted|filed|put in) (?:the|a|my|our) claim\b|"
+    + _POLICY_MINE,
     FLAGS,
 )
 

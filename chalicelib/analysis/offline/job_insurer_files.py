@@ -45,8 +45,9 @@ _WITH_WRITER = re.compile(
 
 
 # The firm's visit told by its name: "Midwest Dry & Restore attended the evening of 14/11".
+# ("Ballarat Water Damage Co. attended 1 December": the name's "Co." is no sentence's end)
 _ATTENDED_AFTER = re.compile(
-    r"[^.;]{0,40}?\b(?:attended|arrived|(?:was|were) on site|came (?:out|in))\b", FLAGS
+    r"(?:\.(?= (?-i:[a-z])))?[^.;]{0,40}?\b(?:attended|arrived|(?:was|were) on site|came (?:out|in))\b", FLAGS
 )
 
 

@@ -27,6 +27,23 @@ _NAME_THEN_DATE = re.compile(
 )
 _NAME_REACH = 70  # how far before its date the verdict's words may start
 
+# The writer's verb, then the name, then its date: "I'm putting the loss at 6/12 (first noticed)",
+# "we have set the date of loss to Sunday 6/12", "recording DOL as 5/3", "I'd call the loss date
+# 14/11". The writer decides the day, so it is a verdict as much as "the loss is 6/12".
+_VERB_THEN_NAME = re.compile(
+    # (the writer's own: "I"/"we" before the verb, or nobody, the clause opening with it; not "the
+    # office put the loss at 8/12", the booking's day reported)
+    r"(?:(?:^|[.;:,!?(\u2013\u2014-] ?)(?:so |therefore |hence |and |then )?"
+    r"|\b(?:I|we)\b(?:'m|'ve|'d|'ll|\u2019m|\u2019ve|\u2019d|\u2019ll)?"
+    r"(?: (?:am|are|have|had|will|would|now|so|therefore|then|be|been|just|also))* )"
+    r"(?:put|puts|putting|set|sets|setting|record|records|recording|recorded|log|logs|logging|logged"
+    r"|enter|enters|entering|entered|call|calls|calling|fix|fixes|fixing|fixed|place|places|placing|placed"
+    r"|amend(?:ed|ing)?|chang(?:e|ed|ing)|correct(?:ed|ing)?|mov(?:e|ed|ing))"
+    rf" (?:the |our )?{_LOSS_NAME.replace('(?:the )?', '')}(?: (?:at|as|to|on|for))?(?: the)?"
+    r"(?: (?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?)? ?$",
+    FLAGS,
+)
+
 # The name set straight before its date with no verb, in a correction that rules another day out
 # after it: "... got home at 6. So DOL 30/11, not 29/11", "hence loss date Tue 3/2 (not the 2nd)".
 # Alone ("DOL 30/11") it is a form's field, read as a label; the day ruled out makes it a verdict.
@@ -88,6 +105,15 @@ _ADOPTED = re.compile(
 )
 
 
+# ... or the day adopted with what it is named after it: "unknown start - using 11/30 (found)",
+# "taking 3/2, the day it was noticed": a loss whose start nobody knows, dated by its finding.
+_AS_FOUND = re.compile(
+    r" ?\((?:the )?(?:date |day |when )?(?:found|discovered|noticed|first (?:noticed|seen|found|reported))\)"
+    r"|,? (?:the day|when) (?:it was |the water was |the leak was )?(?:found|noticed|discovered)\b",
+    FLAGS,
+)
+
+
 def stated_loss(text: str, found: Sequence[DateMatch], lead: str = "") -> date | None:
     """The date the line's writer names as the loss's, or None. "not 11/14" beside it is the
     header's day being corrected, never the verdict. `lead`: the line before, when this one goes
@@ -100,7 +126,10 @@ def stated_loss(text: str, found: Sequence[DateMatch], lead: str = "") -> date |
         if lead and known.start < _NAME_REACH:
             before = f"{lead[-(_NAME_REACH - known.start) :]} {before}"
         after = text[known.end : known.end + _DATE_REACH]
-        adopted = _ADOPTED.search(before) and _TAKEN_AS.match(text, known.end, known.end + 2 * _DATE_REACH)
+        adopted = _ADOPTED.search(before) and (
+            _TAKEN_AS.match(text, known.end, known.end + 2 * _DATE_REACH)
+            or _AS_FOUND.match(text, known.end, known.end + _DATE_REACH)
+        )
         corrects = _NOT_AS_FORM.match(text[known.end : known.end + 2 * _DATE_REACH])
         opens = _NAME_OPENS.search(before)
         # (the event in the date's own sentence: "Leaked on 4/21. Plumber due 4/23 not 4/24." rules
@@ -113,6 +142,7 @@ def stated_loss(text: str, found: Sequence[DateMatch], lead: str = "") -> date |
         bare_corrected = _NAME_BARE.search(before) is not None and _NOT_OTHER_DAY.match(after) is not None
         if (
             _NAME_THEN_DATE.search(before)
+            or _VERB_THEN_NAME.search(before)
             or bare_corrected
             or _DATE_THEN_NAME.match(after)
             or adopted

@@ -68,6 +68,9 @@ MAIL_HEADER = re.compile(r"^(?:subject|re|fwd?|from|to|cc|date|sent)\s*:", re.IG
 SENTENCE_END = re.compile(
     r"(?<!\bapprox)(?<!\best)(?<!\bno)(?<!\bvs)(?<!\bmr)(?<!\bmrs)(?<!\bdr)(?<!\bst)"
     r"(?<!\b(?-i:[A-Z]))(?<!\d in)(?<!\d ft)(?<!\b[ap]\.m)[.!?](?= |$)"
+    # ("Ballarat Water Damage Co. attended 1 December": a firm's "Co." or "Ltd." with the sentence
+    # going on in lower case is no sentence's end)
+    r"(?!(?:(?<=\bco\.)|(?<=\bltd\.)|(?<=\binc\.)|(?<=\bpty\.)|(?<=\bcorp\.)) (?-i:[a-z]))"
     # "a 1-1/4 in. copper riser": a unit's point ends a sentence only before a capital
     # (and a clock's: "on site at 8:30 p.m. the same night" goes on)
     r"|(?<=\d in|\d ft)\.(?= (?-i:[A-Z])|$)|(?<=\b[ap]\.m)\.(?= (?-i:[A-Z])|$)",

@@ -27,6 +27,15 @@ _ENTRY_LED = re.compile(
     r"[\s\-*#>\u2022]*(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,? )?",
     FLAGS,
 )
+# "Attended: Sat 21/11/26 14:10 (tech: R. V.)", "att 24/11 0940", "Site visit - Tue 3/3/26": a
+# visit's own field heading the notes; what they say under it ("let go at 06:40 this morning") was
+# written that day, as under an entry that opens with its date.
+_VISIT_LED = re.compile(
+    r"[\s\-*#>\u2022]*(?:(?:first |site |our )?(?:attended|attendance|arrived|arrival|visit(?: ?1)?"
+    r"|inspection|inspected|on ?site)|att|attd)\b\.?\s*[:\-\u2013]?\s*"
+    r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,? )?",
+    FLAGS,
+)
 _DAY = timedelta(days=1)
 
 
@@ -55,6 +64,8 @@ class WrittenDays:
                 self.mailed, self.sent = True, header
             return header
         entry = entry_date(line, found)
+        if entry is None and found and found[0].value and _VISIT_LED.fullmatch(line.text, 0, found[0].start):
+            entry = found[0].value
         if entry is not None:
             if not self.mailed:
                 self._entry = entry
