@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chalicelib.analysis.offline import analyze_text
+from chalicelib.analysis.offline.lining_materials import _SURFACE, _wall_values
 
 pytestmark = pytest.mark.unit
 
@@ -125,3 +126,50 @@ def test_an_inherited_unit_wall_with_another_wall_sheet_named_is_left_unsaid() -
     # The near miss: the scullery's walls may be the fibre cement the notes also name
     notes = _INHERITED_UNIT[1][0] + "\nFibre cement sheet behind the tub in the laundry."
     assert not any("plasterboard" in m for m in _materials(notes)["Scullery"])
+
+
+_TABLE = """Visited 02/03/2026. Burst pipe under the den window.
+Den 4 x 3.5 m: carpet and pad wet along the window wall.
+Office 3 x 3 m: carpet wet at the door.
+Walls are plasterboard, read in search mode (relative scale).
+{rows}
+"""
+
+
+@pytest.mark.parametrize(
+    "rows",
+    [
+        # point, place, meter cell, then the number: the wall is the row's label across the meter's cell
+        "Pt | Where | Meter | 02/03 | 05/03\n"
+        "1 | den, W wall under window | Aquant | 710 | 220\n"
+        "2 | office, S wall by door | Aquant | 650 | 200\n"
+        "3 | lounge wall (dry std) | Aquant | 110 | 110",
+        # a leader's dots between the place and its number, days in a later line
+        "Day 1\nK  den - west wall by the sill ........ 710\nL  office - south wall ........... 650\n"
+        "R  lounge wall (dry std) ........ 110\nDay 4\nK  den - west wall by the sill ........ 220\n"
+        "L  office - south wall ........... 200",
+    ],
+)
+def test_a_wall_read_in_a_table_row_or_across_a_leader_is_the_lining(rows: str) -> None:
+    # Given the walls read wet in a table or a dotted map, with the lining named once for the job
+    areas = _materials(_TABLE.format(rows=rows))
+    # Then each room read wet on its wall has the plasterboard among its materials
+    assert "plasterboard" in areas["Den"]
+    assert "plasterboard" in areas["Office"]
+
+
+@pytest.mark.parametrize(
+    ("line", "values"),
+    [
+        ("1 | den, W wall under window | Aquant | 710 | 220", {710.0}),
+        ("K  den - west wall by the sill ........ 710", {710.0}),
+        # each cell its own: the skirting's number is no wall's, the wall's is
+        ("den | skirting 310 | wall 120", {120.0}),
+        # a sentence's stop still ends a label: the 31 is the skirting's
+        ("Den wall was fine. Skirting 31.", set()),
+    ],
+)
+def test_a_walls_label_runs_across_its_rows_cells_and_leaders_but_not_past_a_number(
+    line: str, values: set[float]
+) -> None:
+    assert _wall_values(line, _SURFACE) == values

@@ -163,3 +163,96 @@ def test_scope_units_as_written(text: str, expected: tuple[float, str] | None) -
         assert all(quantity is None for quantity, _ in scope)
     else:
         assert expected in scope
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Scope:\n- Hall: remove carpet 9 m2, replace one LED downlight\n", (1.0, "ea")),
+        ("Scope:\n- detach and reset 2 toilets for the new vinyl\n", (2.0, "ea")),
+        ("Scope:\n- Laundry: cabinet pulled today (1 vanity, 600 mm)\n", (1.0, "ea")),
+        (
+            "Scope:\n- Ensuite: replace basin cabinet and its kick panel (1 unit); plumber to refit\n",
+            (1.0, "ea"),
+        ),
+        ("Works to do\n- swap three ceiling fans in the gym, 2 days\n", None),  # a fan is no fitting here
+    ],
+)
+def test_a_counted_fitting_is_an_item_each(text: str, expected: tuple[float, str] | None) -> None:
+    # Then a fitting counted in words, digits or a bracket is priced each
+    scope = _scope(text)
+    if expected is None:
+        assert all(unit != "ea" for _, unit in scope)
+    else:
+        assert expected in scope
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Scope:\n- cut 2 x 4 ft access hole in the ceiling by the light\n",  # a size, not a count
+        "Scope:\n- leave the 2 vanity doors with the owner\n",  # parts of a fitting, no work counted
+        "Affected: bathroom, 1 vanity and the toilet wet at the base.\n",  # damage, no work verb
+    ],
+)
+def test_a_fittings_size_or_part_or_damage_is_no_count(text: str) -> None:
+    assert all(unit != "ea" for _, unit in _scope(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Works completed\n- 3/2: lifted the laundry vinyl 6 m2 (bagged), removed wet underlay\n"
+            "14 m2 from the hall (carpet kept).\n",
+            (14.0, "m2"),
+        ),
+        (
+            "What we did\n* Day 1 - extracted the rumpus, cut out the ceiling plasterboard\n"
+            "about 3.5 m2 over the bar and bagged it.\n",
+            (3.5, "m2"),
+        ),
+        (
+            "Scope\n- Replace skirting 8 lm and\n12 lm of architrave in the study.\n",
+            (12.0, "lm"),
+        ),
+    ],
+)
+def test_a_work_item_wrapped_onto_the_next_line_is_read_whole(text: str, expected: tuple[float, str]) -> None:
+    scope = _scope(text)
+    assert expected in scope
+    measured = [item for item in scope if item[0] is not None]
+    assert len(measured) == len(set(measured))  # the first line's own item is not read twice
+
+
+def test_a_new_sentence_or_a_capitalised_line_is_no_wrap() -> None:
+    # Given a scope line that ends its sentence, then a note line with a measure of damage
+    text = (
+        "Scope\n- Remove carpet 12 m2.\nhall carpet wet 4 m2 near the door\n- Replace vinyl\nBathroom 5 m2\n"
+    )
+    scope = _scope(text)
+    # Then neither the damage nor a capitalised room line is read as the item before it
+    assert (4.0, "m2") not in scope
+    assert (5.0, "m2") not in scope
+
+
+def test_a_line_opening_with_a_quantity_after_a_measured_item_is_its_own_note() -> None:
+    # Given a measured item, then a line that opens with a quantity of something only to be checked
+    scope = _scope("Scope\n- Seal slab 6 m2\n1.5 m2 of ply to be checked\n")
+    # Then the note is not read as the end of the sealing item
+    assert (1.5, "m2") not in scope
+    assert (6.0, "m2") in scope
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Recommended works\n1. Remove vinyl 6 m2\n2) Detach and reset toilet\n", (1.0, "ea")),
+        ("To do\n(a) Remove carpet 9 m2\n(b) Replace vanity\n", (1.0, "ea")),
+        ("Scope of works\niii. Replace the dishwasher\niv. Seal slab 6 m2\n", (1.0, "ea")),
+    ],
+)
+def test_numbered_and_lettered_items_are_scope_lines(text: str, expected: tuple[float, str]) -> None:
+    # Given items counted by numbers or letters instead of bullets
+    # Then an unmeasured fitting among them is priced each, as under a bullet
+    assert expected in _scope("Bathroom vinyl wet.\n\n" + text)

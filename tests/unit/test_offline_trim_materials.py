@@ -82,3 +82,43 @@ def test_a_skirting_named_for_its_own_damage_is_no_landmark(line: str) -> None:
     word = "skirting" if "skirting" in line else "baseboard"
     start = line.index(word)
     assert not baseboard_as_landmark(line, start, start + len(word))
+
+
+@pytest.mark.parametrize(
+    ("line", "fitting"),
+    [
+        ("Lounge: drapes smoke-stained along the hem.", "drapes"),
+        ("Bed 4: window sill blistered, plasterboard below wet.", "window sill"),
+        ("Stair: handrail sooted end to end.", "handrail"),
+        ("| 7 | Office window reveal | plaster | 310 REL |", "window reveal"),
+        ("Nursery: curtains (blockout) water-damaged at the hem.", "curtains"),
+    ],
+)
+def test_a_fitting_with_its_own_damage_or_reading_is_reached(line: str, fitting: str) -> None:
+    start = line.index(fitting)
+    assert trim_reached(line, start, start + len(fitting))
+
+
+@pytest.mark.parametrize(
+    ("line", "fitting"),
+    [
+        ("Dust on the window sill and the bedhead.", "window sill"),
+        ("Water ran down beside the handrail to the landing.", "handrail"),
+        ("Wall plaster at the window sill 33 WME", "window sill"),
+        ("Dry clean curtains 2 pairs", "curtains"),
+    ],
+)
+def test_a_fitting_named_as_a_landmark_or_as_work_is_not(line: str, fitting: str) -> None:
+    start = line.index(fitting)
+    assert not trim_reached(line, start, start + len(fitting))
+
+
+def test_a_rooms_own_damaged_fittings_are_its_materials_but_a_landmark_sill_is_not() -> None:
+    # Given a games room whose curtains are damaged, and a study where water ran in under a window sill
+    text = (
+        "Games room 5.0 x 4.0 m: carpet wet approx 6 m2, curtains water-damaged at the hem.\n"
+        "Study 3 x 3 m: carpet wet where water ran in below the window sill.\n"
+    )
+    # Then the games room's curtains are affected, and the study's sill is not
+    assert "curtains" in _materials(text, "Games room")
+    assert "window sill" not in _materials(text, "Study")

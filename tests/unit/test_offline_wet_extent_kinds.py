@@ -387,3 +387,39 @@ _RELATED_BRACKET = [
 def test_a_measure_after_a_relating_bracket_is_the_first_rooms(notes: str, room: str, sqft: float) -> None:
     wet = _wet_floor(notes, room)
     assert wet is not None and abs(wet - sqft) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("notes", "room", "sqft"),
+    [
+        (
+            "Dining 12x11 (open to the den): oak strip, wet 2 ft band along the den threshold ~ 22 SF.",
+            "Dining",
+            22.0,
+        ),
+        (
+            "Study 4 x 3 m: jarrah strip flooring cupped, damp over roughly 5 m2 near the hallway door.",
+            "Study",
+            53.8,
+        ),
+        ("Sunroom 14 x 10 ft - carpet strip at the slider soaked, approx 18 sq ft.", "Sunroom", 18.0),
+    ],
+)
+def test_a_strip_named_as_flooring_is_no_work_done(notes: str, room: str, sqft: float) -> None:
+    # Given a floor named by its strips ("oak strip") and measured wet after it
+    wet = _wet_floor("Pipe burst.\n" + notes, room)
+    # Then the strip is the floor, not the verb, and the measure is the room's wet floor
+    assert wet is not None and abs(wet - sqft) < 0.5
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["strip and bag the wet underlay", "then strip the carpet", "we had to strip out the vinyl"],
+)
+def test_strip_as_the_verb_is_still_work_done(sentence: str) -> None:
+    assert WORK_DONE.search(sentence) is not None
+
+
+@pytest.mark.parametrize("sentence", ["oak strip, wet 2 ft band", "a strip of carpet along the wall"])
+def test_strip_as_a_noun_is_no_work_done(sentence: str) -> None:
+    assert WORK_DONE.search(sentence) is None

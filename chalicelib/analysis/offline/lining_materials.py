@@ -27,7 +27,11 @@ _OTHER_SHEETS = frozenset({"fibro", "hardboard", "frp"})
 # wall beside the split, 200 mm up: 34", "Hall ceiling read 32". A number with a unit or a mark in the
 # way ("200 mm up") is part of the label; a bare reading ("Bella's room 13, but the cupboard wall")
 # ends the entry before it.
-_ENTRY_START = re.compile(r"[;|.](?!\d)|\b\d{1,3}(?:\.\d)?(?= ?(?:%|,|;|\band\b|$))", FLAGS)
+# In a table the row is the entry: a cell's bar ends no label, a number's own cell does ("3 | rec rm, N
+# wall by utility door | Surveymaster | 820": the wall is the label of 820, across the meter's cell;
+# "| skirting 14 | wall 40 |": each its own). A leader's dots ("N wall by washer ........ 58 %") join a
+# label to its number.
+_ENTRY_START = re.compile(r"[;]|(?<!\.)\.(?![\d.])|\b\d{1,3}(?:\.\d)?(?= ?(?:%|,|;|\band\b|$)| *\|)", FLAGS)
 _LABEL_REACH = 70
 _SURFACE = re.compile(r"\b(?:walls?|ceilings?)\b", FLAGS)
 _WALL = re.compile(r"\bwalls?\b", FLAGS)
@@ -83,12 +87,18 @@ _OVER_STANDARD = 2.0
 _MARGIN = 4.0
 
 
-def _lining_standards(readings: Sequence[MoistureReading], lining_key: str) -> dict[str, float]:
-    """The highest dry standard read on the job's lining, by unit."""
+def _lining_standards(
+    readings: Sequence[MoistureReading], lining_key: str, surface: re.Pattern[str]
+) -> dict[str, float]:
+    """The highest dry standard read on the job's lining, by unit: a reference of the lining by name,
+    or of a bare wall ("lounge wall (dry std) ..... 110"), which in a job of one lining is that lining."""
     out: dict[str, float] = {}
     for reading in readings:
+        if not reading.is_reference:
+            continue
         keys = {word.key for word in material_words(reading.material or "")}
-        if reading.is_reference and keys == {lining_key}:
+        bare_wall = not reading.material and reading.value in _wall_values(reading.source.text, surface)
+        if keys == {lining_key} or bare_wall:
             out[reading.unit] = max(out.get(reading.unit, 0.0), reading.value)
     return out
 
@@ -113,7 +123,7 @@ def with_lining_materials(
     lining_key = material_words(lining)[0].key
     by_room = {area.room: area for area in areas}
     lowest = _lowest_by_day(readings)
-    standards = _lining_standards(readings, lining_key)
+    standards = _lining_standards(readings, lining_key, surface)
     walls: dict[tuple[str, bool], set[float]] = {}  # by line: a line's readings share one pass over it
     lined: set[str] = set()
     for reading in readings:

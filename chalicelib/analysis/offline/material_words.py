@@ -242,6 +242,15 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     ("doorjamb", r"door (?:jambs?|linings?)|(?<!window )jambs?", None),
     ("architrave", r"(?:(?:timber|mdf|pine|painted) )?architraves?", None),
     ("canopy", r"(?:exhaust |range ?hood )?canop(?:y|ies)(?! (?:grease )?filters?| fans?)", "canopy"),
+    # Fittings notes name far more often as where something is ("dust on the window sill", "water ran
+    # down beside the handrail") than as what was reached: like trim, read only by their own words
+    # ("curtains smoke-stained", "window reveal 205 REL", "handrail sooted"). A sill plate is framing
+    # (above); a "door sill" is a threshold. (Shelving and paint stay unread: the notes' "shelving uprights
+    # 22 %" and "paint bubbled" are as often left out of what a report lists as affected.)
+    ("curtains", r"curtains?|drapes|draper(?:y|ies)", None),
+    ("windowsill", r"window ?sills?", "window sill"),
+    ("windowreveal", r"window reveals?", "window reveal"),
+    ("handrail", r"hand ?rails?|bannisters?|banisters?", None),
     ("wardrobeback", r"wardrobe back(?: panels?)?", "wardrobe back panel"),
     ("roofsheeting", r"roof (?:sheeting|sheets)", "roof sheeting"),
     ("raisedfloor", r"raised access floor(?: panels?| tiles?)?", None),

@@ -14,14 +14,11 @@ from collections.abc import Sequence
 from chalicelib.analysis.findings import (
     ScopeItem,
 )
-from chalicelib.analysis.offline.dates import (
-    BULLETS,
-)
 from chalicelib.analysis.offline.job import (
     SECTION_LABEL,
 )
 from chalicelib.analysis.offline.scope_duplicates import same_work, without_split_parts
-from chalicelib.analysis.offline.scope_quantities import DAMAGE_WORDS, Quantity, Verb, quantities
+from chalicelib.analysis.offline.scope_quantities import DAMAGE_WORDS, FIXTURES, Quantity, Verb, quantities
 from chalicelib.analysis.offline.scope_tables import table_scope_items
 from chalicelib.analysis.offline.scope_units import QUANTITY, trim_feet_as_lf
 from chalicelib.analysis.offline.spaces import (
@@ -34,7 +31,7 @@ from chalicelib.analysis.offline.text import (
     clean_value,
     truncate,
 )
-from chalicelib.analysis.offline.work_verbs import SCOPE_VERB_STRICT
+from chalicelib.analysis.offline.work_verbs import SCOPE_VERB_STRICT, STRIP_VERB
 
 MAX_DESCRIPTION = 200
 
@@ -86,6 +83,14 @@ _LABEL_WORDS = re.compile(
 )
 
 
+# An item's lead: a bullet, or a number or letter that counts the items ("1. Remove carpet", "2) ...",
+# "(b) Detach toilet", "iv. Seal slab"). A number is a lead only with its stop and a space after it:
+# "1.5 m2 of carpet" and "2 x AM" start with a quantity.
+_ITEM_LEAD = re.compile(
+    r"[\s\-*#>\u2022\u2013]*(?:\(?(?:\d{1,2}|(?-i:[a-h]|[ivx]{1,4}))[.)](?=\s)\s*)?[\s\-*\u2022]*", FLAGS
+)
+
+
 _ITEM_BREAK = re.compile(r"[;,]")
 
 
@@ -121,7 +126,7 @@ _WORK_VERB = re.compile(
     r"|pull(?:ed|ing)?(?: (?:back|up|out|off))?|strip(?:ped|ping)(?: out)?|strip out"
     # a bare "strip" after a word is a noun ("oak strip", "a strip of carpet"), not the verb
     # (nor before a place: "strip inside the roller door, approx 5 m2" is a strip of floor)
-    r"|(?:(?<![a-z] )|(?<=\band )|(?<=\bto ))strip(?!\s+(?:inside|along|of|beside|across|near|under|by)\b)"
+    rf"|{STRIP_VERB}"
     r"|tear(?:ing)? (?:out|off)"
     r"|tore (?:out|off)"
     r"|cut(?:ting)? (?:out|away|back)|flood[- ]?cut(?:ting)?|demo(?:lish(?:ed)?|'?d|ed)?|bag(?:ged)?"
@@ -216,13 +221,47 @@ _MATERIAL_STOP = re.compile(r"[(:]|\b(?:so|to match|then|which|because|with|whil
 # --- scope lines (also read by the room scan: a scope line describes work, not damage) ---------
 
 
+# A work item wrapped onto the next line (a PDF's or an email's line width): the item's line stops
+# mid-clause and the next starts with no bullet, in lower case or with its quantity ("- 10/15: pulled the
+# toilet, removed carpet pad" / "20 sq ft at bath door"). A line that ends its sentence, or a next line
+# that opens with a capital or a bullet, is an item of its own.
+# A line opening with its quantity carries on only an item still waiting for one ("removed carpet pad"
+# / "20 sq ft ..."); after "Seal slab 6 m2" a line "1.5 m2 of ply to be checked" is a note of its own.
+_ENDS_ITEM = re.compile(r"[.;:!?)]\s*$")
+_CONTINUES = re.compile(r"[a-z]", re.ASCII)
+_QUANTITY_FIRST = re.compile(r"\d{1,5}(?:\.\d{1,2})? ?[a-z]", re.ASCII)
+# ("Replace skirting 8 lm and" / "12 lm of architrave": a line that stops on a joining word goes on)
+_JOINS_ON = re.compile(r"(?:\b(?:and|or|of|the|to|with|from|in|plus)|[&+,])\s*$", FLAGS)
+
+
+def _continues(previous: Line | None, line: Line) -> bool:
+    """Whether `line` carries on the work item `previous` began (see _CONTINUES)."""
+    if previous is None or previous.number != line.number - 1 or not previous.text:
+        return False
+    if _ENDS_ITEM.search(previous.text) is not None:
+        return False
+    if _CONTINUES.match(line.text) is not None:
+        return True
+    if _QUANTITY_FIRST.match(line.text) is None:
+        return False
+    tail = re.split(r"[,;]", previous.text)[-1]
+    return QUANTITY.search(tail) is None or _JOINS_ON.search(previous.text) is not None
+
+
 def scope_line_numbers(lines: Sequence[Line]) -> frozenset[int]:
-    """Work items: lines starting with a work verb, and every line of a scope section."""
+    """Work items: lines starting with a work verb, every line of a scope section, and the wrapped rest
+    of an item's line."""
     numbers: set[int] = set()
     in_section = False
+    previous: Line | None = None
     for line in lines:
         if not line.text:
             in_section = False
+            continue
+        wrapped = previous is not None and previous.number in numbers and _continues(previous, line)
+        previous = line
+        if wrapped:
+            numbers.add(line.number)
             continue
         if _is_heading(line.text):
             in_section = True
@@ -230,7 +269,7 @@ def scope_line_numbers(lines: Sequence[Line]) -> frozenset[int]:
         if _SCOPE_INLINE.match(line.text) or _scope_label_end(line.text):
             numbers.add(line.number)  # "Scope: remove laminate 14 m2, remove kickboards 4.2 lm"
             continue
-        bullets = BULLETS.match(line.text)
+        bullets = _ITEM_LEAD.match(line.text)
         start = bullets.end() if bullets else 0
         label = SECTION_LABEL.match(line.text)
         room_items = label is not None and _is_room(label)  # "Crib room: new vinyl 48 m2, ..."
@@ -270,11 +309,15 @@ def scope_items(
     items: list[tuple[ScopeItem, bool]] = []
     by_measure: dict[tuple[float | None, str | None], list[int]] = {}
     table_rows = table_scope_items(lines, _description_action)
+    previous: Line | None = None
     for line in lines:
         listed = line.number in numbers or line.number in table_rows
+        before, previous = previous, line
         if not line.text or not (listed or QUANTITY.search(trim_feet_as_lf(line.text))):
             continue  # outside a scope list only a measured quantity can make an item
         row = table_rows.get(line.number)
+        if row is None and before is not None and before.number in numbers and _continues(before, line):
+            row = _wrapped_items(before, line, rooms_by_line)
         for item in row if row is not None else _line_items(line, listed, rooms_by_line.get(line.number)):
             same = by_measure.setdefault((item.quantity, item.unit), [])
             told = next((index for index in same if same_work(item, items[index][0])), None)
@@ -286,6 +329,22 @@ def scope_items(
     return without_split_parts([item for item, _ in items])
 
 
+def _wrapped_items(before: Line, line: Line, rooms_by_line: dict[int, str]) -> list[ScopeItem]:
+    """The items a wrapped line completes: the two lines read as one item line, less what the first
+    line gave alone (each item once, cited to the line its quantity is on)."""
+    room = rooms_by_line.get(before.number)
+    joined = Line(line.number, f"{before.quote} {line.quote}", f"{before.text} {line.text}")
+    told = [(item.quantity, item.unit, item.action) for item in _line_items(before, True, room)]
+    items: list[ScopeItem] = []
+    for item in _line_items(joined, True, rooms_by_line.get(line.number) or room):
+        key = (item.quantity, item.unit, item.action)
+        if key in told:
+            told.remove(key)
+        elif item.quantity is not None:
+            items.append(item.model_copy(update={"source": line.span()}))
+    return items
+
+
 def _line_items(line: Line, listed: bool, line_room: str | None) -> list[ScopeItem]:
     # An estimate's dot leaders ("Seal ceiling ........ 40 SF") join an item to its quantity; they
     # are no sentence end. Blanked in place so every offset still points into the line.
@@ -293,7 +352,7 @@ def _line_items(line: Line, listed: bool, line_room: str | None) -> list[ScopeIt
     label_end = _SCOPE_INLINE.match(text)
     start = label_end.end() if label_end else _scope_label_end(text)
     if not start:
-        bullets = BULLETS.match(text)
+        bullets = _ITEM_LEAD.match(text)
         start = bullets.end() if bullets else 0
     rooms = [(mention.start, mention.end, mention.name) for mention in room_mentions(text)]
     items: list[ScopeItem] = []
@@ -360,15 +419,9 @@ def _unmeasured_items(line: Line, start: int, line_room: str | None) -> list[Sco
 
 # "Remove and dispose the vanity", "Replace drain hose (by plumber)", "Detach light fixture": work on one
 # fitting, priced each, though no count is written. Only a single fitting's name, alone as the object.
-_FIXTURES = (
-    r"vanity(?: unit| cabinet)?|toilet(?: suite)?|cistern|dryer|dishwasher|refrigerator|fridge|water heater"
-    r"|(?:hot water )?cylinder|tub|bath ?tub|basin|sink(?: base)?(?: unit| cabinet)?|(?:tub |base )?cabinet"
-    r"|carcass|back panel|downlight|light(?: fitting| fixture)?|fixture|fitting|exhaust fan|ceiling fan"
-    r"|drain hose|supply (?:hose|line)|hose|valve|oven|washing machine|washer|mirror|shelf"
-)
 _BY_OTHERS = re.compile(r"\bby others\b|\bby (?:the )?(?:plumber|electrician|owner|insured|builder)\b", FLAGS)
 _ONE_FIXTURE = re.compile(
-    rf"\s*(?:(?:and|&)\s+\w+\s+)?(?:the |a |an |one |1 )?(?P<object>(?:[\w-]+ ){{0,3}}?(?:{_FIXTURES}))"
+    rf"\s*(?:(?:and|&)\s+\w+\s+)?(?:the |a |an |one |1 )?(?P<object>(?:[\w-]+ ){{0,3}}?(?:{FIXTURES}))"
     r"\s*(?:$|\(|-\s|\u2013|\.)",
     FLAGS,
 )

@@ -15,7 +15,12 @@ _COUNT_REACH = 25  # "detach and reset washer (1)": how far after its verb a bar
 
 
 # A bare count where a unit would be: "Toilet detach & reset (1)", "Remove kickboards: 2 (...)".
-_BARE_COUNT = re.compile(r"(?:\((?P<p>\d{1,2})\)|(?<![\d\s]):(?P<c> ?\d{1,3})(?= ?(?:\(|,|;|\.|$)))", FLAGS)
+# ("replace vanity carcass and kickboard (1 unit)", "(2 no.)", "(1 off)": the count named as one)
+_BARE_COUNT = re.compile(
+    r"(?:\((?P<p>\d{1,2})(?P<named> ?(?:units?|no\.?|nr|ea|each|off))?\)"
+    r"|(?<![\d\s]):(?P<c> ?\d{1,3})(?= ?(?:\(|,|;|\.|$)))",
+    FLAGS,
+)
 
 
 # Words right before a quantity that make it the size of the damage: "carpet wet approx 6 m2".
@@ -105,10 +110,46 @@ def quantities(text: str, start: int, end: int, verbs: Sequence[Verb], listed: b
         drilled = _drilled_holes(text, start, end, verbs)
         if drilled is not None and all(drilled.end <= q.start or drilled.start >= q.end for q in found):
             found = sorted([*found, drilled], key=lambda quantity: quantity.start)
+    counted = _counted_fittings(text, start, end, verbs)
+    found = sorted(
+        [*found, *(c for c in counted if all(c.end <= q.start or c.start >= q.end for q in found))],
+        key=lambda quantity: quantity.start,
+    )
     count = _bare_count(text, start, end, verbs, listed)
     if count is not None and all(count.end <= quantity.start for quantity in found):
         found.insert(0, count)
     return _without_sums(text, found)
+
+
+# Fittings priced each, by any name a scope gives one: "Remove and dispose the vanity", "replace one LED
+# downlight", "detach and reset 2 toilets".
+FIXTURES = (
+    r"vanity(?: unit| cabinet)?|toilet(?: suite)?|cistern|dryer|dishwasher|refrigerator|fridge|water heater"
+    r"|(?:hot water )?cylinder|tub|bath ?tub|basin|sink(?: base)?(?: unit| cabinet)?|(?:tub |base )?cabinet"
+    r"|carcass|back panel|downlight|light(?: fitting| fixture)?|fixture|fitting|exhaust fan|ceiling fan"
+    r"|drain hose|supply (?:hose|line)|hose|valve|oven|washing machine|washer|mirror|shelf"
+)
+# A count written before a fitting a work verb governs: "replace one LED downlight", "reset 2 toilets",
+# "carcass removed today (1 vanity, 900 mm)". Only a count of the fitting itself: "2 x 4 ft", "3 air
+# movers" and "1 in. holes" name no fitting; a count of its parts ("2 hinges") is no fitting either.
+_COUNTED_FITTING = re.compile(
+    r"(?<![\w.,/-])(?P<n>[1-9]|one|two|three|four|five|six)"
+    rf" (?:[a-z-]+ ){{0,2}}?(?:{FIXTURES})(?:e?s)?(?![\w-])(?! (?:door|hinge|handle|tap|mixer|trap)s?\b)",
+    FLAGS,
+)
+_FITTING_REACH = 60  # how far after its work verb a fitting's count may be
+
+
+def _counted_fittings(text: str, start: int, end: int, verbs: Sequence[Verb]) -> list[Quantity]:
+    """Each fitting counted after a work verb of its clause (see _COUNTED_FITTING), in ea."""
+    found: list[Quantity] = []
+    for match in _COUNTED_FITTING.finditer(text, start, end):
+        if not any(0 <= match.start() - verb.end <= _FITTING_REACH for verb in verbs):
+            continue
+        value = float(count_word(match.group("n")))
+        if value:
+            found.append(Quantity(value, "ea", match.start("n"), match.end("n")))
+    return found
 
 
 # Holes drilled are counted each ("Drill 6 x 10 mm vent holes", "drilled three little holes"); holes
@@ -179,7 +220,8 @@ def _bare_count(text: str, start: int, end: int, verbs: Sequence[Verb], listed: 
         return None
     leading = text[start : verbs[0].start].strip(" -*") == ""
     for match in _BARE_COUNT.finditer(text, start, end):
-        if match.group("p") and any(0 <= match.start() - verb.end <= _COUNT_REACH for verb in verbs):
+        reach = _FITTING_REACH if match.group("named") else _COUNT_REACH
+        if match.group("p") and any(0 <= match.start() - verb.end <= reach for verb in verbs):
             return Quantity(float(match.group("p")), "ea", match.start(), match.end())
         if match.group("c") and (leading or listed) and verbs[0].end <= match.start():
             return Quantity(float(match.group("c")), "ea", match.start(), match.end())

@@ -13,7 +13,13 @@ from chalicelib.analysis.offline.text import FLAGS
 
 # Trim, and the fittings and roof parts notes name far more often as where something is than as what
 # was reached ("on the benchtop", "along the truss"): read only by their own words.
-TRIM_KEYS = frozenset({"cornice", "doorjamb", "architrave", "benchtop", "trusses", "sarking"})
+TRIM_KEYS = frozenset(
+    {
+        *("cornice", "doorjamb", "architrave", "benchtop", "trusses", "sarking"),
+        # (fittings: material_words names them)
+        *("curtains", "windowsill", "windowreveal", "handrail"),
+    }
+)
 
 # "along the cornice", "from the cornice", "wall below cornice", "at the door jamb": where something
 # else is, or where a reading was taken.
@@ -27,7 +33,7 @@ _OWN_DAMAGE = re.compile(
     r"(?: ?\([^()]{1,20}\))?(?: (?:is|was|were|are|also|all|both|now|badly|slightly|visibly)){0,2},? "
     r"(?:wet|damp|saturated|soaked|swollen|stain\w*|sagg\w*|split|cracked|delaminat\w*|mou?ldy"
     r"|water[- ]damaged|damaged|soot\w*|smoke[- ]\w+|charred|blistered|warped|buckled|rott(?:ed|en|ing)"
-    r"|peeling|lifting|bubbl\w*|wicking|affected|melted|scorched|burnt|burned)\b",
+    r"|peeling|lifting|bubbl\w*|blister\w*|flaking|wicking|affected|melted|scorched|burnt|burned)\b",
     FLAGS,
 )
 # Its own reading, right after it, across an aside or a table's cells: "jamb (timber): 26 %MC",

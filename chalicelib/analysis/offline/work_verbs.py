@@ -20,8 +20,17 @@ _STRICT_VERBS = (
     r"|content manipulation|encapsulate|erect|lift(?:ed)? and|lifted|sand and|seal and|supply(?: and|/| &)"
     r"|stripped|pulled and"
 )
+# A bare "strip" is the verb only where nothing names it first ("strip and bag", "and strip", "to strip"):
+# after a word it is a noun ("oak strip, wet 2 ft band ~ 22 SF", "the carpet strip"), as it is before a
+# place ("strip inside the roller door", "a strip of carpet along the wall").
+STRIP_VERB = (
+    r"(?:(?<![a-z] )|(?<=\band )|(?<=\bto )|(?<=\bthen ))strip"
+    r"(?!\s+(?:inside|along|of|beside|across|near|under|by)\b)"
+)
 # Words that say work was done once a sentence is known to be about work, too loose to start an item
-_DONE_VERBS = r"cut|remov(?:al|ing)|lift|pulled|tore out|demo(?:lished|ed)|strip|bag(?:ged)?|clean(?:ed)?"
+_DONE_VERBS = (
+    rf"cut|remov(?:al|ing)|lift|pulled|tore out|demo(?:lished|ed)|{STRIP_VERB}|bag(?:ged)?|clean(?:ed)?"
+)
 
 # Outside a scope section only unmistakable work verbs start an item (matched at the item's start).
 SCOPE_VERB_STRICT = re.compile(rf"(?:{_STRICT_VERBS})\b", FLAGS)
