@@ -349,3 +349,31 @@ def test_a_labelled_line_of_other_items_is_no_visit_of_the_points() -> None:
     assert point_rereads("Visit 2 booked for 10/6: 3 air movers, 1 dehu", known) is None
     # (a point count is no label: "2 10/6" is not "visit 2 on 10/6")
     assert point_rereads("2 10/6: 1 = 25, 2 = 21", known) is None
+
+
+@pytest.mark.parametrize(
+    ("second", "day"),
+    [
+        # (the day by its month's name, the letters parted by slashes, a point not read)
+        ("Dec. 10: A 760 / B 27 / D not read", date(2026, 12, 10)),
+        # (the day before its month, a sentence after the items saying which point was skipped)
+        ("10th Dec - A 760, B 27. D skipped (lounge closed).", date(2026, 12, 10)),
+        # (a year-first day)
+        ("2026-12-10: A 760; B 27; D n/r", date(2026, 12, 10)),
+    ],
+)
+def test_a_visit_line_dated_in_words_reads_the_maps_letters_that_day(second: str, day: date) -> None:
+    found = {
+        (r.value, r.taken_on)
+        for r in analyze_text(_BY_VISIT.format(second=second, after="10/12")).moisture_readings
+    }
+    assert {(760.0, day), (27.0, day), (910.0, date(2026, 12, 8))} <= found
+    assert not any(value in (760.0, 27.0) and taken != day for value, taken in found)
+
+
+def test_a_sentence_after_the_items_that_is_another_list_is_no_note() -> None:
+    known = frozenset({"A", "B", "D"})
+    # (the sentence after is more of the map's items: the line is not cut there and read as one)
+    assert point_rereads("Dec. 10: A 760, B 27. D 150 at the standard", known) is None
+    # (a day in words before other words is no visit's line)
+    assert point_rereads("Dec. 10: lounge 12, hall 14", known) is None

@@ -29,7 +29,8 @@ Point Location Material {head}
         (  # the first day not read (the point was opened up later), scales after each value
             "3 March 2026",
             "03/03 04/03 06/03",
-            "P4 Scullery bench carcass (once opened) n/r 26 %MC 18 %MC\nP5 Pantry skirting 22 %MC 16 %MC 12 %MC",
+            "P4 Scullery bench carcass (once opened) n/r 26 %MC 18 %MC\n"
+            "P5 Pantry skirting 22 %MC 16 %MC 12 %MC",
             {(26.0, date(2026, 3, 4)), (18.0, date(2026, 3, 6)), (22.0, date(2026, 3, 3))},
         ),
         (  # a middle day skipped with an en dash, month-name days, a relative scale

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.dates import MONTH_WORDS, Dates
 from chalicelib.analysis.offline.reading_coded_runs import coded_run
 from chalicelib.analysis.offline.reading_point_values import NOT_READ
 from chalicelib.analysis.offline.text import FLAGS
@@ -42,6 +42,7 @@ VISIT_LABEL = (
     r"(?:(?:(?:site |return |follow-?up )?visit|follow-?up|trip|attendance|re-?check|check|re-?visit|day)"
     r"\s?(?:no\.?\s?|#)?\d{1,2}[,:]?\s+(?:on\s+)?)"
 )
+_NOTE_SENTENCE = re.compile(r"(?<=\d)\.\s+(?![A-Z]{1,3}\d{0,2}\s*[:=]?\s*\d)[A-Z][^|]*$")
 # A visit's day before its items: "Day 2, 4/22: Pt 1 = 14 / Pt 2 = 11"
 _DAY_LEAD = re.compile(
     rf"\s*{VISIT_LABEL}?(?:\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?)?(?: [a-z][a-z -]{{0,20}})?:\s+"
@@ -57,6 +58,9 @@ def point_rereads(text: str, known: frozenset[str]) -> list[tuple[str, float, st
     # (the bracket naming the points not read goes first: its own words may hold a dash)
     body = _NOT_READ_NOTE.sub("", text.strip().rstrip(" .")).rstrip(" .")
     body = _NOT_READ_NOTE.sub("", _TRAILING_NOTE.sub("", body).rstrip(" .")).rstrip(" .")
+    # ("A 16, B 14, H 12. F not re-read (at std Nov. 5)": a sentence after the items that is no
+    # item of them is the visit's note)
+    body = _NOTE_SENTENCE.sub("", body).rstrip(" .")
     day_lead = _DAY_LEAD.match(body)
     if day_lead is not None:
         body = body[day_lead.end() :]
@@ -130,10 +134,17 @@ _VISIT_LEAD = re.compile(
     r"(?: [a-z][a-z -]{0,20})?(?:\s?[:\u2013\u2014-]\s*|\s{2,}|\s(?=\d))",
     FLAGS,
 )
+# A visit's day in any of the forms a date is written: "22/10", "2026-11-05", "Nov. 5", "5th Nov"
+_WRITTEN_DAY = (
+    r"(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2}"
+    rf"|(?i:{MONTH_WORDS})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?i:{MONTH_WORDS})\.?(?:,? \d{{4}})?)"
+)
 _CODED_LEAD = re.compile(
-    # ("Thu 12/11 - K1 24, K2 27": a weekday before the day, a dash after it)
-    r"\s*(?:[A-Z][a-z]{2,8},?\s)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?(?::|\s[-\u2013])?\s+"
-    r"(?=[A-Z]{1,3}\d{1,2}\s*[:=]?\s*\d)",
+    # ("Thu 12/11 - K1 24, K2 27": a weekday before the day, a dash after it; "Nov. 5: A 21 / B 18":
+    # the day by its month's name, the map's letters alone)
+    rf"\s*(?:[A-Z][a-z]{{2,8}},?\s)?(?i:{VISIT_LABEL})?{_WRITTEN_DAY}(?:\s?\([^()]{{0,40}}\))?"
+    r"(?::|\s[-\u2013])?\s+(?=[A-Z]{1,3}\d{0,2}\s*[:=]?\s*\d)",
     re.ASCII,
 )
 # ("4 = cut", "3-removed": a point not read that visit is an item with no value)
