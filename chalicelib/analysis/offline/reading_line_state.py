@@ -88,6 +88,12 @@ _LABEL_THEN_DAY = re.compile(
 _READINGS_OF = re.compile(
     r"\((?:readings?|read)(?: taken| of| from| on| dated)? (?P<day>[^()]{3,20})\)", FLAGS
 )
+# A bracket closing the line that gives all its values one day: "(both 12/02)", "(all read 4 May)"
+_ALL_READ_ON = re.compile(
+    r"\((?:both|all|each)(?: (?:two|three|four|of them|values|readings))?(?: (?:read|taken|measured))?"
+    r"(?: on)? (?P<day>[^()]{3,20})\)[.;]?\s*$",
+    FLAGS,
+)
 _NEAR_DAYS = 60  # a day the readings were taken is near the entry's
 
 _LEAD_ORDINAL = re.compile(
@@ -243,6 +249,11 @@ class ReadingLineState:
             day = self._stated_day(stated.group("day"), value)
             self.__dict__["_stated_line"] = line.number if day is not None else None
             value = day or value
+        closing = _ALL_READ_ON.search(line.text) if stated is None else None
+        if closing is not None and self._rows is not None:
+            # ("Dry standard: office drywall 0.3 %, ply 9 %MC (both 12/02).": every value of the line
+            # was read on the day its closing bracket says)
+            value = self._stated_day(closing.group("day"), value) or value
         self.__dict__["_lead"] = _LeadDate(line.number, value, carries)
         return value
 
