@@ -375,5 +375,8 @@ def test_a_sentence_after_the_items_that_is_another_list_is_no_note() -> None:
     known = frozenset({"A", "B", "D"})
     # (the sentence after is more of the map's items: the line is not cut there and read as one)
     assert point_rereads("Dec. 10: A 760, B 27. D 150 at the standard", known) is None
+    # (a word's hyphen is no point not read: "Re-check" is not a code "RE" with a dash)
+    rechecked = point_rereads("Re-check 11/12/2026: A 300, B 18 %MC. A still wet.", known)
+    assert rechecked is None or ("A", 300.0, None) in rechecked
     # (a day in words before other words is no visit's line)
     assert point_rereads("Dec. 10: lounge 12, hall 14", known) is None

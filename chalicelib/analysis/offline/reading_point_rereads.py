@@ -20,7 +20,8 @@ _ITEM = re.compile(
     r"(?:(?:pt\.?|point|#)\s?(?P<word_number>\d{1,2})\s*[-:=]?\s*"
     r"|(?P<code>[A-Z]{1,3}\d{0,2})\s*[:=]?\s*|#?(?P<number>\d{1,2})\s*[-:=]\s*)"
     r"(?:(?P<value>\d{1,3}(?:\.\d)?)\s*(?P<unit>%\s?(?:wme|mc)?|wme|rel)?"
-    rf"|(?P<skip>{NOT_READ}|nr|-)[^|,;]*)",
+    # (a dash alone is a point not read; not the hyphen of a word, "Re-check 16/10: ...")
+    rf"|(?P<skip>{NOT_READ}|nr|(?<![a-z])-(?![a-z]))[^|,;]*)",
     FLAGS,
 )
 _SEPARATOR = re.compile(r"\s*(?:\||,|;|\s/\s|\s{2,})\s*")
