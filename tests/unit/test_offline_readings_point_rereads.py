@@ -291,3 +291,92 @@ def test_a_visit_line_of_re_read_letters_is_dated_by_its_own_day(second: str, af
     assert (760.0, day) in found
     assert (27.0, day) in found
     assert (910.0, date(2026, 12, 8)) in found
+
+
+# --- a visit's line led by its label and count, a point not read holding its place ----------------
+
+_LABELLED_VISITS = """Job 7781, 3 Quarry Rd, Toowoomba QLD 4350. Attended Mon 08/06/2026.
+Ensuite flexi hose burst; ensuite and robe wet. Category 1.
+Readings (Protimeter, WME on timber)
+Day 1 8/6:
+1. ensuite vanity kickboard 34
+2. robe floor particleboard at door 29
+3. robe skirting 24
+4. ensuite architrave 20
+{second}
+{third}
+"""
+
+
+@pytest.mark.parametrize(
+    ("second", "third"),
+    [
+        (  # a visit's word and count, then its day and a colon; a point cut out; a standard after
+            "Visit 2 10/6: 1 = 25, 2 = 21, 3 = removed, 4 = 15. Std hall skirting 12.",
+            "Visit 3 12/6: 1 = 17, 2 = 14, 4 = 12 (3 not re-read - it was gone)",
+        ),
+        (  # another label, the day in brackets and a dash, the items by dash
+            "Trip #2 (10/6) - 1 - 25; 2 - 21; 3 - cut out; 4 - 15",
+            "Trip #3 (12/6) - 1 - 17; 2 - 14; 4 - 12",
+        ),
+        (  # a follow-up by its number and "on" the day
+            "Follow-up 2 on 10/6: #1=25, #2=21, #3=n/a, #4=15",
+            "Follow-up 3 on 12/6: #1=17, #2=14, #4=12",
+        ),
+    ],
+)
+def test_a_visit_line_led_by_its_label_and_count_is_read_on_its_own_day(second: str, third: str) -> None:
+    found = {
+        (r.value, r.location, r.taken_on)
+        for r in analyze_text(_LABELLED_VISITS.format(second=second, third=third)).moisture_readings
+    }
+    values = {(value, day) for value, _, day in found}
+    assert {(25.0, date(2026, 6, 10)), (21.0, date(2026, 6, 10)), (15.0, date(2026, 6, 10))} <= values
+    assert {(17.0, date(2026, 6, 12)), (14.0, date(2026, 6, 12)), (12.0, date(2026, 6, 12))} <= values
+    # (the visit's count and its day's numbers are no readings; nothing of a later visit on day 1)
+    assert not any(
+        day == date(2026, 6, 8) and value in (25.0, 21.0, 17.0, 2.0, 10.0) for value, day in values
+    )
+
+
+def test_a_labelled_line_of_other_items_is_no_visit_of_the_points() -> None:
+    known = frozenset({"1", "2", "3", "4"})
+    assert point_rereads("Visit 2 10/6: 1 = 25, 2 = cut, 4 = 15", known) == [
+        ("1", 25.0, None),
+        ("4", 15.0, None),
+    ]
+    # (a booking of equipment by the visit's day: no points' values)
+    assert point_rereads("Visit 2 booked for 10/6: 3 air movers, 1 dehu", known) is None
+    # (a point count is no label: "2 10/6" is not "visit 2 on 10/6")
+    assert point_rereads("2 10/6: 1 = 25, 2 = 21", known) is None
+
+
+@pytest.mark.parametrize(
+    ("second", "day"),
+    [
+        # (the day by its month's name, the letters parted by slashes, a point not read)
+        ("Dec. 10: A 760 / B 27 / D not read", date(2026, 12, 10)),
+        # (the day before its month, a sentence after the items saying which point was skipped)
+        ("10th Dec - A 760, B 27. D skipped (lounge closed).", date(2026, 12, 10)),
+        # (a year-first day)
+        ("2026-12-10: A 760; B 27; D n/r", date(2026, 12, 10)),
+    ],
+)
+def test_a_visit_line_dated_in_words_reads_the_maps_letters_that_day(second: str, day: date) -> None:
+    found = {
+        (r.value, r.taken_on)
+        for r in analyze_text(_BY_VISIT.format(second=second, after="10/12")).moisture_readings
+    }
+    assert {(760.0, day), (27.0, day), (910.0, date(2026, 12, 8))} <= found
+    assert not any(value in (760.0, 27.0) and taken != day for value, taken in found)
+
+
+def test_a_sentence_after_the_items_that_is_another_list_is_no_note() -> None:
+    known = frozenset({"A", "B", "D"})
+    # (the sentence after is more of the map's items: the line is not cut there and read as one)
+    assert point_rereads("Dec. 10: A 760, B 27. D 150 at the standard", known) is None
+    # (a word's hyphen is no point not read: "Re-check" is not a code "RE" with a dash)
+    rechecked = point_rereads("Re-check 11/12/2026: A 300, B 18 %MC. A still wet.", known)
+    assert rechecked is None or ("A", 300.0, None) in rechecked
+    # (a day in words before other words is no visit's line)
+    assert point_rereads("Dec. 10: lounge 12, hall 14", known) is None

@@ -12,6 +12,8 @@ from chalicelib.analysis.offline.dates import MONTH_WORDS
 from chalicelib.analysis.offline.reading_days import WEEKDAY_LEAD, weekday_on_or_after
 from chalicelib.analysis.offline.reading_prose import day_of_month
 from chalicelib.analysis.offline.reading_rows import RowReader
+from chalicelib.analysis.offline.reading_wrapped_days import wrapped_day
+from chalicelib.analysis.offline.readings import ReadingDraft
 from chalicelib.analysis.offline.text import FLAGS, Line
 
 # "6. Moisture readings", "3) Readings", "Moisture map:": a heading of a section of readings.
@@ -86,6 +88,12 @@ _LABEL_THEN_DAY = re.compile(
 _READINGS_OF = re.compile(
     r"\((?:readings?|read)(?: taken| of| from| on| dated)? (?P<day>[^()]{3,20})\)", FLAGS
 )
+# A bracket closing the line that gives all its values one day: "(both 12/02)", "(all read 4 May)"
+_ALL_READ_ON = re.compile(
+    r"\((?:both|all|each)(?: (?:two|three|four|of them|values|readings))?(?: (?:read|taken|measured))?"
+    r"(?: on)? (?P<day>[^()]{3,20})\)[.;]?\s*$",
+    FLAGS,
+)
 _NEAR_DAYS = 60  # a day the readings were taken is near the entry's
 
 _LEAD_ORDINAL = re.compile(
@@ -133,6 +141,12 @@ _DATE_ALONE_LEAD = re.compile(r"[\s\-*\u2022#>]*(?:(?:mon|tue|wed|thu|fri|sat|su
 # ("02/12/2026 (after the re-flash, no equipment used)": a note in brackets on the day, no values)
 _DATE_ALONE_TAIL = re.compile(r"[\s:\-\u2013]*(?:\([^()\d]{0,80}\)[\s:]*)?", FLAGS)
 _MAX_DATE_ALONE = 110
+# A dated entry's day, then its colon or dash, then its items: "- 2026-03-09: north wall 31%"
+_ENTRY_MARK = re.compile(r"\s*(?::|\s[-\u2013\u2014])\s+\S")
+_ENTRY_LOOK = 40
+
+
+_WRAPPED_LOOK_BACK = 40  # (the line above's readings are the last few: bounded)
 
 
 @dataclass(frozen=True)
@@ -146,6 +160,7 @@ class ReadingLineState:
     """Line-by-line state of the readings scan, kept in the scan's own attributes."""
 
     _rows: RowReader | None
+    readings: list[ReadingDraft]
 
     def _lead_date(self, line: Line, taken_on: date | None) -> date | None:
         """The day a line's readings were taken: the date that opens it after a few words ("Back on
@@ -159,7 +174,9 @@ class ReadingLineState:
             if isinstance(cached, _LeadDate) and cached.carries and cached.line == line.number - 1
             else None
         )
-        value, carries = carried or taken_on, carried is not None
+        # ("- 04/14: hall wall 22%; vinyl" / "underlay 30%": the rest of the line above's list)
+        wrapped = self._wrapped_day(line, taken_on)
+        value, carries = carried or wrapped or taken_on, carried is not None
         lead = _LEAD_DATE.match(line.text)
         heading = (
             line.text.rstrip().endswith(":")
@@ -186,6 +203,11 @@ class ReadingLineState:
             self.__dict__["_weekday_reached"] = day
             self.__dict__["_lead"] = _LeadDate(line.number, day, carries=False)
             return day
+        entry = self._entry_day(line.text, taken_on) if not heading and lead is None else None
+        if entry is not None:
+            # ("- 2026-03-09: north wall 31%; ..." under "- 2026-03-07:" and its items: a dated entry
+            # of its own, the heading's day no longer carried past it)
+            value, carries = entry, False
         labelled = _LABEL_THEN_DAY.match(line.text) if not heading and lead is None else None
         if labelled is not None and self._rows is not None:
             found = self._rows.dates.find(labelled.group("day"), taken_on, yearless_numeric=True)
@@ -227,8 +249,35 @@ class ReadingLineState:
             day = self._stated_day(stated.group("day"), value)
             self.__dict__["_stated_line"] = line.number if day is not None else None
             value = day or value
+        closing = _ALL_READ_ON.search(line.text) if stated is None else None
+        if closing is not None and self._rows is not None:
+            # ("Dry standard: office drywall 0.3 %, ply 9 %MC (both 12/02).": every value of the line
+            # was read on the day its closing bracket says)
+            value = self._stated_day(closing.group("day"), value) or value
         self.__dict__["_lead"] = _LeadDate(line.number, value, carries)
         return value
+
+    def _entry_day(self, text: str, taken_on: date | None) -> date | None:
+        """The day a dated entry opens with, a colon or a dash after it ("- 11/03: hall 22%")."""
+        if self._rows is None:
+            return None
+        found = self._rows.dates.find(text[:_ENTRY_LOOK], taken_on, yearless_numeric=True)
+        if not found or found[0].value is None or _DATE_ALONE_LEAD.fullmatch(text, 0, found[0].start) is None:
+            return None
+        return found[0].value if _ENTRY_MARK.match(text, found[0].end) is not None else None
+
+    def _wrapped_day(self, line: Line, taken_on: date | None) -> date | None:
+        """The day of the line above when this line is the rest of its wrapped list of readings."""
+        previous = self.__dict__.get("_previous_line")
+        self.__dict__["_previous_line"] = line
+        if not isinstance(previous, Line) or previous.number != line.number - 1 or self._rows is None:
+            return None
+        days = [
+            reading.taken_on
+            for reading in self.readings[-_WRAPPED_LOOK_BACK:]
+            if reading.source.line == previous.number
+        ]
+        return wrapped_day(previous.text, line.text, days, self._rows.dates, taken_on)
 
     def _date_alone(self, text: str, anchor: date | None) -> bool:
         """ "24/07/2026" or "Wed 24/07" on a line of its own over a list of readings: the day of the

@@ -24,7 +24,12 @@ _OWN_DAY = re.compile(
     r"[ \t]*(?:%\s?MC|%|WME|REL|MC)?[ \t]*(?:\bon[ \t]+(?:the[ \t]+)?|(?P<bracket>\()[ \t]*(?:on[ \t]+)?)",
     FLAGS,
 )
-_CLOSE = re.compile(r"[ \t]*\)")
+# The bracket closes after the day, or after a comma and a word or two of who read it: "(12/07,
+# vendor)", "(3/5, by the owner)"; not after more days or a sentence ("(12/01 and 12/02 the same)")
+_CLOSE = re.compile(
+    r"[ \t]*(?:,[ \t]*(?:by[ \t]+)?(?:the[ \t]+)?[a-z][a-z'-]{1,15}(?:[ \t][a-z][a-z'-]{1,15})?[ \t]*)?\)",
+    FLAGS,
+)
 
 
 def date_parts(

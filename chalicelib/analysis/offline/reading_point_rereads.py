@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.dates import MONTH_WORDS, Dates
 from chalicelib.analysis.offline.reading_coded_runs import coded_run
 from chalicelib.analysis.offline.reading_point_values import NOT_READ
 from chalicelib.analysis.offline.text import FLAGS
@@ -20,22 +20,33 @@ _ITEM = re.compile(
     r"(?:(?:pt\.?|point|#)\s?(?P<word_number>\d{1,2})\s*[-:=]?\s*"
     r"|(?P<code>[A-Z]{1,3}\d{0,2})\s*[:=]?\s*|#?(?P<number>\d{1,2})\s*[-:=]\s*)"
     r"(?:(?P<value>\d{1,3}(?:\.\d)?)\s*(?P<unit>%\s?(?:wme|mc)?|wme|rel)?"
-    rf"|(?P<skip>{NOT_READ}|nr|-)[^|,;]*)",
+    # (a dash alone is a point not read; not the hyphen of a word, "Re-check 16/10: ...")
+    rf"|(?P<skip>{NOT_READ}|nr|(?<![a-z])-(?![a-z]))[^|,;]*)",
     FLAGS,
 )
 _SEPARATOR = re.compile(r"\s*(?:\||,|;|\s/\s|\s{2,})\s*")
 _MIN_ITEMS = 2
 # A note after the last item ("J 14 - all at goal, equipment out."): not an item of the line.
 # (not a code after a day's dash: "Thu 12/11 - K1 24, K2 27")
-_TRAILING_NOTE = re.compile(r"\s+(?:[-\u2013\u2014]|->|\u2192)\s+[a-z](?![a-z]{0,2}\d)[^|]*$", FLAGS)
+# (nor a point not read, "3 - gone, 4 - 12": an item of the line)
+_TRAILING_NOTE = re.compile(
+    rf"\s+(?:[-\u2013\u2014]|->|\u2192)\s+(?!(?:{NOT_READ})\s*[,;|])[a-z](?![a-z]{{0,2}}\d)[^|]*$", FLAGS
+)
 # A bracket after the items naming the points not read that visit ("(5 not re-read)", "(C, D not
 # read - removed)"): not an item, and its number no value
 _NOT_READ_NOTE = re.compile(
     r"\s*\([^()]{0,40}\b(?:not (?:re-?)?read|nr|skipped|missed|removed|no access)\b[^()]{0,30}\)$", FLAGS
 )
+# A visit's label by its count before its day: "Visit 2 7/3:", "Trip #3, 9/3 -", "Re-check 2 (11/3)",
+# "Day 2, 4/22:" (the count is the visit's, not a point's: the day written after it dates the line)
+VISIT_LABEL = (
+    r"(?:(?:(?:site |return |follow-?up )?visit|follow-?up|trip|attendance|re-?check|check|re-?visit|day)"
+    r"\s?(?:no\.?\s?|#)?\d{1,2}[,:]?\s+(?:on\s+)?)"
+)
+_NOTE_SENTENCE = re.compile(r"(?<=\d)\.\s+(?![A-Z]{1,3}\d{0,2}\s*[:=]?\s*\d)[A-Z][^|]*$")
 # A visit's day before its items: "Day 2, 4/22: Pt 1 = 14 / Pt 2 = 11"
 _DAY_LEAD = re.compile(
-    r"\s*(?:day \d{1,2},?\s*)?(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)?(?: [a-z][a-z -]{0,20})?:\s+"
+    rf"\s*{VISIT_LABEL}?(?:\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?)?(?: [a-z][a-z -]{{0,20}})?:\s+"
     r"(?=(?:pt|point|#)\.?\s?\d)",
     FLAGS,
 )
@@ -45,7 +56,12 @@ def point_rereads(text: str, known: frozenset[str]) -> list[tuple[str, float, st
     """(code, value, scale as written) for each point read on a line made only of known codes'
     items; None when the line is anything else. A visit's line may open with its day ("10/7
     recheck: 1-26  2-22", "21/07  1-28  2-22"): numbered points by their number and a dash."""
-    body = _NOT_READ_NOTE.sub("", _TRAILING_NOTE.sub("", text.strip()).rstrip(" .")).rstrip(" .")
+    # (the bracket naming the points not read goes first: its own words may hold a dash)
+    body = _NOT_READ_NOTE.sub("", text.strip().rstrip(" .")).rstrip(" .")
+    body = _NOT_READ_NOTE.sub("", _TRAILING_NOTE.sub("", body).rstrip(" .")).rstrip(" .")
+    # ("A 16, B 14, H 12. F not re-read (at std Nov. 5)": a sentence after the items that is no
+    # item of them is the visit's note)
+    body = _NOTE_SENTENCE.sub("", body).rstrip(" .")
     day_lead = _DAY_LEAD.match(body)
     if day_lead is not None:
         body = body[day_lead.end() :]
@@ -56,8 +72,11 @@ def point_rereads(text: str, known: frozenset[str]) -> list[tuple[str, float, st
         # values, the slashes parting the items; the sentence after is the visit's note)
         return _spaced_items(spaced.group(0), known)
     run = _NUMBERED_RUN.match(body, lead.end()) if lead is not None else None
-    # (words after the run are the visit's note: "6-17 all at goal")
-    numbered = run is not None and not re.search(r"\d", body[run.end() :])
+    # (words after the run are the visit's note: "6-17 all at goal"; so is a sentence of its own,
+    # "... 7 = 4.1. Std bedroom 13.", whose numbers are not the points')
+    numbered = run is not None and (
+        not re.search(r"\d", body[run.end() :]) or _NEXT_SENTENCE.match(body, run.end()) is not None
+    )
     if lead is not None and run is not None and numbered:
         body = body[lead.end() : run.end()]
     elif (coded := _CODED_LEAD.match(body)) is not None:
@@ -111,18 +130,31 @@ _TOLD_CODE_FIRST = re.compile(r"\s*[A-Z]{1,3}\d{1,2}\s*[:=]?\s*\d", re.ASCII)
 # The day (and a word or two) that opens a visit's line of numbered points: "10/7 recheck:",
 # "21/07", "Day 3:". Only before a numbered item ("1-26"), so a map's own row is never cut.
 _VISIT_LEAD = re.compile(
-    r"\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? )?"
-    r"(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|day \d{1,2})"
-    r"(?: [a-z][a-z -]{0,20})?(?::\s*|\s{2,}|\s(?=\d))",
+    rf"\s*{VISIT_LABEL}?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{{0,6}}\.?,? )?"
+    r"(?:\(?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\)?|day \d{1,2})"
+    r"(?: [a-z][a-z -]{0,20})?(?:\s?[:\u2013\u2014-]\s*|\s{2,}|\s(?=\d))",
     FLAGS,
 )
+# A visit's day in any of the forms a date is written: "22/10", "2026-11-05", "Nov. 5", "5th Nov"
+_WRITTEN_DAY = (
+    r"(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2}"
+    rf"|(?i:{MONTH_WORDS})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?i:{MONTH_WORDS})\.?(?:,? \d{{4}})?)"
+)
 _CODED_LEAD = re.compile(
-    # ("Thu 12/11 - K1 24, K2 27": a weekday before the day, a dash after it)
-    r"\s*(?:[A-Z][a-z]{2,8},?\s)?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?(?::|\s[-\u2013])?\s+"
-    r"(?=[A-Z]{1,3}\d{1,2}\s*[:=]?\s*\d)",
+    # ("Thu 12/11 - K1 24, K2 27": a weekday before the day, a dash after it; "Nov. 5: A 21 / B 18":
+    # the day by its month's name, the map's letters alone)
+    rf"\s*(?:[A-Z][a-z]{{2,8}},?\s)?(?i:{VISIT_LABEL})?{_WRITTEN_DAY}(?:\s?\([^()]{{0,40}}\))?"
+    r"(?::|\s[-\u2013])?\s+(?=[A-Z]{1,3}\d{0,2}\s*[:=]?\s*\d)",
     re.ASCII,
 )
-_NUMBERED_ITEM = re.compile(r"#?\d{1,2} ?[-=] ?\d{1,3}(?:\.\d)?(?: ?(?:%\s?(?:wme|mc)?|wme|rel)\b)?", FLAGS)
+# ("4 = cut", "3-removed": a point not read that visit is an item with no value)
+_NUMBERED_ITEM = re.compile(
+    r"#?\d{1,2} ?[-=] ?(?:\d{1,3}(?:\.\d)?(?: ?(?:%\s?(?:wme|mc)?|wme|rel)\b)?"
+    rf"|(?:{NOT_READ}|nr)(?![a-z]))",
+    FLAGS,
+)
+_NEXT_SENTENCE = re.compile(r"(?<=[.;])\s*[A-Z]|(?<=\d)[.;]\s+[A-Z]")
 _NUMBERED_RUN = re.compile(
     rf"(?:{_NUMBERED_ITEM.pattern})(?:[\s,;]+(?:{_NUMBERED_ITEM.pattern}))+[\s,;]*", FLAGS
 )
@@ -183,11 +215,13 @@ def point_row(text: str, known: frozenset[str], days: int) -> tuple[str, list[fl
     return (cells[0].upper(), values) if any(value is not None for value in values) else None
 
 
-_DAY_LOOK = 24  # how far into a line its opening day is looked for (bounded)
+_DAY_LOOK = 32  # how far into a line its opening day is looked for (bounded)
 
 
 # What may come before a line's opening day: a bullet, a weekday ("Fri 20/11 A 31", "- Tue 3/3:").
 _BEFORE_DAY = re.compile(r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?)?", FLAGS)
+# ... or the visit's label by its count: "Visit 2 7/3:", "Trip #3 (9/3)"
+_LABEL_BEFORE_DAY = re.compile(rf"{VISIT_LABEL}\(?", FLAGS)
 
 
 def opening_day(text: str, dates: Dates, taken_on: date | None) -> date | None:
@@ -195,5 +229,9 @@ def opening_day(text: str, dates: Dates, taken_on: date | None) -> date | None:
     that opens with its day is that day's, whatever day the lines around it were given."""
     head = text[:_DAY_LOOK]
     found = dates.find(head, taken_on, yearless_numeric=True)
-    opens = bool(found) and bool(_BEFORE_DAY.fullmatch(head[: found[0].start].strip(" -*\u2022>")))
+    before = head[: found[0].start] if found else ""
+    opens = bool(found) and (
+        _BEFORE_DAY.fullmatch(before.strip(" -*\u2022>")) is not None
+        or _LABEL_BEFORE_DAY.fullmatch(before.lstrip(" -*\u2022>")) is not None
+    )
     return found[0].value if opens and found[0].value is not None else taken_on

@@ -23,7 +23,8 @@ AIR_WORDS = re.compile(
     r"|outside(?! (?:wall|corner|face|edge|skin|leaf"
     r"|(?:the |this |that )?(?:stain|wet|affected|damaged?|patch|cut|bays?|wick"
     # ("skirting outside the bathroom door: 15": a place by a room, not the outside air)
-    r"|(?:\w+ )?(?:door(?:way)?|entry|room|bath\w*|laundry|kitchen|bed\w*|closet|office|hall\w*))))|outdoors?"
+    r"|(?:\w+ )?(?:door(?:way)?|entry|room|bath\w*|laundry|kitchen|bed\w*|closet|office|hall\w*"
+    r"|toilet|wc|ensuite|lounge|study|garage|pantry|stair\w*))))|outdoors?"
     # ("ceiling at the outlet 900": a place by a duct's or a pipe's outlet, not a unit's air)
     # ("lounge ceiling at outlet 410", "2 m from outlet": the same with no article)
     r"|(?<!\bat the )(?<!\bby the )(?<!\bnear the )(?<!\bunder the )(?<!\baround the )(?<!\bfrom the )"

@@ -35,6 +35,7 @@ from chalicelib.analysis.offline.reading_numbers import (
 )
 from chalicelib.analysis.offline.reading_pair_cells import paired_cell
 from chalicelib.analysis.offline.reading_part_dates import own_days
+from chalicelib.analysis.offline.reading_row_cells import day_cells
 from chalicelib.analysis.offline.reading_row_columns import (
     DAY_COLUMN,
     HEADER_CELLS,
@@ -71,10 +72,6 @@ from chalicelib.analysis.offline.text import FLAGS, collapse
 
 _MAX_HEADER_WORDS = 14
 _TRAILING_NUMBERS = re.compile(r"(?:\s\d{1,3}(?:\.\d{1,2})?){3,12}\s*$")
-# "X 205 - - 210", "R2 10 -- 10": a grid row whose dashes are days the point was not read
-_DASHED_CELLS = re.compile(
-    r"(?:\s+(?:\d{1,3}(?:\.\d{1,2})?|[-\u2013\u2014]{1,3}|n/?r|n/a)){2,12}\s*$", re.IGNORECASE
-)
 # "11 Nov  13 Nov  16 Nov": a PDF header of days by month name, whose "11 Nov 13" reads as a date
 # with a two-digit year unless each day and its month are taken as a title of their own.
 _DAY_MONTH = r"\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\.?"
@@ -496,15 +493,12 @@ class RowReader(SegmentReader):
             ]
             numbers = tail if len(tail) == len(slots) else numbers
         # ("J1 joist - 27 19 (read once the sheet was off)": the note after the cells is no cell)
-        dashed = _DASHED_CELLS.search(
-            _TRAILING_NOTE.sub(lambda note: " " * len(note.group(0)), text).rstrip()
-        )
-        if dashed is not None and re.search(r"[-\u2013\u2014/]", dashed.group(0)):
-            cells = list(re.finditer(r"\S+", dashed.group(0)))
-            if len(cells) == len(slots):  # each cell in its own column, the dashes holding their place
-                label = text[: dashed.start()]
-                room = leading_room_words(label) if columns[0].room else None
-                return self._cells_row(label, cells, dashed.start(), slots, taken_on, room)
+        # (a day not read holds its place: "5 joist (after opening) - 24 %MC 17 %MC 13 %MC")
+        dashed = day_cells(_TRAILING_NOTE.sub(lambda note: " " * len(note.group(0)), text).rstrip())
+        if dashed is not None and len(dashed[1]) == len(slots):
+            label = text[: dashed[0]]
+            room = leading_room_words(label) if columns[0].room else None
+            return self._cells_row(label, dashed[1], slots, taken_on, room)
         label = text[: numbers[0].start]
         if AIR_WORDS.search(without_material_rh(label)) or EQUIPMENT_WORDS.search(label) or not label.strip():
             return []
@@ -536,8 +530,7 @@ class RowReader(SegmentReader):
     def _cells_row(
         self,
         label: str,
-        cells: list[re.Match[str]],
-        offset: int,
+        cells: list[tuple[int, int, Number | None]],
         slots: list[Column],
         taken_on: date | None,
         room: str | None = None,
@@ -545,21 +538,21 @@ class RowReader(SegmentReader):
         if AIR_WORDS.search(without_material_rh(label)) or EQUIPMENT_WORDS.search(label) or not label.strip():
             return []
         found = []
-        for cell, column in zip(cells, slots, strict=True):
-            if not _NUMBER_WORD.fullmatch(cell.group(0)) or column.kind == "reference":
+        for (start, end, number), column in zip(cells, slots, strict=True):
+            if number is None or column.kind == "reference":
                 continue
             found.append(
                 RowReading(
                     label=collapse(label),
-                    value=float(cell.group(0)),
-                    unit=column.scale or explicit_scale(label) or rh_scale(label),
+                    value=number.value,
+                    unit=number.scale or column.scale or explicit_scale(label) or rh_scale(label),
                     role="goal" if column.kind == "goal" else "reading",
                     taken_on=column.taken_on if column.kind == "date" else taken_on,
-                    said_dry=None,
+                    said_dry=number.said_dry,
                     point=_point_of(label),
                     room=room,
-                    start=offset + cell.start(),
-                    end=offset + cell.end(),
+                    start=start,
+                    end=end,
                 )
             )
         return found

@@ -100,7 +100,9 @@ _DRY_LEGEND = re.compile(
 
 
 # A line of only numbers: the readings of a PDF row whose label wrapped onto the lines above.
-_NUMBERS_ONLY = re.compile(r"\s*(?:\d{1,3}(?:\.\d{1,2})?\s*(?:%\s?MC|%|WME|REL)?[\s,/-]*){2,12}", FLAGS)
+_NUMBERS_ONLY = re.compile(
+    r"\s*[-\u2013\u2014]?(?:\d{1,3}(?:\.\d{1,2})?\s*(?:%\s?MC|%|WME|REL)?[\s,/\-\u2013\u2014]*){2,12}", FLAGS
+)
 
 
 _MAX_WRAPPED = 60
