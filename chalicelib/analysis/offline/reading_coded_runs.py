@@ -6,17 +6,18 @@ from __future__ import annotations
 
 import re
 
+from chalicelib.analysis.offline.reading_point_values import RE_READ_CODE
 from chalicelib.analysis.offline.text import FLAGS
 
 # The visit's lead: a few words ending in a colon ("Thu 21/5 (intake):", "Fri 22/5 (next morning
 # after the carpet came out):"), or none
 _LEAD = re.compile(r"[^:|]{1,60}:\s+|", FLAGS)
 _PAIR = (
-    r"(?P<code>[A-Z]{1,3}\d{0,2})\s?[:=]?\s?(?P<value>\d{1,3}(?:\.\d{1,2})?)"
+    rf"(?P<code>{RE_READ_CODE})\s?[:=]?\s?(?P<value>\d{{1,3}}(?:\.\d{{1,2}})?)"
     r"(?P<unit>\s?(?:%\s?(?:wme|mc)\b|%|wme\b|rel\b))?"
 )
 _PAIR_AT = re.compile(_PAIR + r"(?:[\s,;]+|$)", re.ASCII | re.IGNORECASE)
-_CODE_CASE = re.compile(r"[A-Z]{1,3}\d{0,2}", re.ASCII)
+_CODE_CASE = re.compile(RE_READ_CODE, re.ASCII)
 _MIN_ITEMS = 3
 _MAX_LINE = 400
 

@@ -33,11 +33,17 @@ _FIRST_WRITTEN = re.compile(
     rf"(?P<wrong>{VALUE})(?![\d.])",
     FLAGS,
 )
+# ... or says so after the value: "K5 entered as 71 in the app first - it's 17"
+_WRITTEN_FIRST_AFTER = re.compile(
+    r"\b(?:recorded|entered|logged|written|noted|keyed(?: in)?|typed|put down|transcribed)\s+(?:as|at)\s+"
+    rf"(?P<wrong>{VALUE})(?![\d.])(?:\s+[a-z]+){{0,4}}?\s+(?:at first|first|initially|originally)\b",
+    FLAGS,
+)
 _SENTENCE_END = re.compile(r"\.(?:\s|$)")
 # What says the note is about a slip of the pen, not a comparison ("18 not 81" alone may be a range)
 _SLIP_WORD = re.compile(
     r"\b(?:typo|misread|mis-?typed|mistake|wrong|error|sorry|oops|correction|meant|i mean"
-    r"|struck|crossed out)\b",
+    r"|struck|crossed out|slip|transcription|mis-?transcribed)\b",
     FLAGS,
 )
 
@@ -52,6 +58,19 @@ _RECORDED_AS = re.compile(
 )
 
 
+# In a note about a slip, the values it names are the log's, told again: what a sheet showed ("the
+# field sheet shows the stockroom wall as 51%"), the right figure already entered ("the correct
+# figure is 15% as entered above") and a reading named by its day ("the 03-07 reading (44)").
+_NOTE_VALUES = re.compile(
+    r"\b(?:shows?|showed|shown|lists?|listed|gives?|gave)\s+(?:[\w-]+\s+){0,6}?as\s+"
+    rf"(?P<shown>{VALUE})(?![\d.])"
+    r"|\b(?:correct|right|actual|true)\s+(?:figure|value|reading|number)\s+(?:is|was)\s+"
+    rf"(?P<right>{VALUE})(?![\d.])"
+    rf"|\breading\s*\((?P<named>{VALUE})\)",
+    FLAGS,
+)
+
+
 def corrected(text: str, found: Sequence[RowReading]) -> list[RowReading]:
     """The line's readings with the values the writer takes back removed, and the right value put in
     the place of one a note corrects; readings are untouched on a line that corrects nothing."""
@@ -59,8 +78,19 @@ def corrected(text: str, found: Sequence[RowReading]) -> list[RowReading]:
     struck_starts = {
         match.start("wrong") for match in _RECORDED_AS.finditer(text) if match.group("when") or slip
     }
+    if slip:
+        struck_starts |= {
+            match.start(group)
+            for match in _NOTE_VALUES.finditer(text)
+            for group in ("shown", "right", "named")
+            if match.group(group) is not None
+        }
     found = [reading for reading in found if reading.start not in struck_starts]
-    if not slip and not re.search(r"\bshould (?:be|read|say)\b", text, FLAGS):
+    if (
+        not slip
+        and not re.search(r"\bshould (?:be|read|say)\b", text, FLAGS)
+        and not _WRITTEN_FIRST_AFTER.search(text)
+    ):
         return list(found)
     out: list[RowReading] = []
     rights: set[int] = set()  # (starts of the right values said right after a struck one)
@@ -84,7 +114,7 @@ def corrected(text: str, found: Sequence[RowReading]) -> list[RowReading]:
     # read where the note names it is no reading
     # ("Pt 7 on 11/24 was first written 52 and struck out - re-read, got 25"): the right value after
     # it in the sentence is the one the log already holds, no reading of its own (nor on its day)
-    for match in _FIRST_WRITTEN.finditer(text):
+    for match in [*_FIRST_WRITTEN.finditer(text), *_WRITTEN_FIRST_AFTER.finditer(text)]:
         stop = _SENTENCE_END.search(text, match.end())
         end = stop.start() if stop is not None else len(text)
         out = [reading for reading in out if not match.start("wrong") <= reading.start < end]

@@ -41,7 +41,9 @@ _NOT_SECTION = re.compile(
 )
 
 
-_MAX_SECTION_HEADING = 90
+# (a meter's bracket may run long: "3. Moisture (Delmhorst BD-2100; drywall scale 0-100 reads in %,
+# wood scale %MC on baseboard and plates)"; the heading's pattern bounds the bracket itself)
+_MAX_SECTION_HEADING = 130
 
 
 METER_WORD = re.compile(r"\b(?:meter|metered|protimeter|tramex|delmhorst)\b", FLAGS)

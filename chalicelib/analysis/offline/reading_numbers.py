@@ -19,7 +19,8 @@ VALUE = r"\d{1,3}(?:\.\d{1,2})?"
 SCALE_SUFFIX = r" ?(?:%\s?mc|%|wme|rel)\b|%"
 SCALED_VALUE = rf"{VALUE}(?:{SCALE_SUFFIX})?"
 # A number that may be a reading: no digits or clock/ratio marks around it.
-NUMBER = re.compile(rf"(?<![\w.:/#\-])(?P<value>{VALUE})(?![\d:/]|\.\d|,\d{{3}})", FLAGS)
+# (a number right after a dash, a hyphen or an en dash alike, ends a range: "0-100", "0\u2013100")
+NUMBER = re.compile(rf"(?<![\w.:/#\-\u2013])(?P<value>{VALUE})(?![\d:/]|\.\d|,\d{{3}})", FLAGS)
 # What may follow a reading: its scale.
 SCALE_AFTER = re.compile(r" ?(?P<scale>% ?MC\b|%(?! ?RH)|MC\b|WME\b|REL\b|pts?\b)", FLAGS)
 SCALE_BEFORE = re.compile(r"\b(?P<scale>MC|WME|REL)\b ?[:=]? ?$", FLAGS)
@@ -174,6 +175,19 @@ def _blank_lengths(series: re.Match[str]) -> str:
     return " " * len(text)
 
 
+# A point's height with its unit and floor left off: "kitchen wall pb 100 up - 30 %", "wall 300 up:
+# 22". Only a round height (mm, a multiple of 50), and not a value that rose ("24 up from 19",
+# "30 up, 28 down": a trend, whose value is a reading).
+_HEIGHT_UP = re.compile(r" ?up\b(?! (?:from|to|by|again|on|over|since|slightly|a bit))", FLAGS)
+_HEIGHT_STEP = 50
+
+
+def is_bare_height(text: str, value: str, end: int) -> bool:
+    """Whether the number that ends at `end` is a height by "up" alone ("100 up")."""
+    number = float(value)
+    return number >= _HEIGHT_STEP and number % _HEIGHT_STEP == 0 and bool(_HEIGHT_UP.match(text, end))
+
+
 def numbers_in(text: str, dates: Dates) -> list[Number]:
     """Numbers on a line that may be readings."""
     blanked = _LENGTH_SERIES.sub(_blank_lengths, strip_dates(dates, text, None))
@@ -182,7 +196,9 @@ def numbers_in(text: str, dates: Dates) -> list[Number]:
     for match in NUMBER.finditer(blanked):
         end = match.end()
         scale = SCALE_AFTER.match(blanked, end)
-        if scale is None and MEASURE_AFTER.match(blanked, end):
+        if scale is None and (
+            MEASURE_AFTER.match(blanked, end) or is_bare_height(blanked, match.group("value"), end)
+        ):
             continue
         before = MEASURE_BEFORE.search(blanked, max(0, match.start() - 14), match.start())
         if before is not None and not _reading_after_room_word(blanked, before, match.group("value")):

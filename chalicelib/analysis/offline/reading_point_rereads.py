@@ -11,14 +11,14 @@ from datetime import date
 
 from chalicelib.analysis.offline.dates import MONTH_WORDS, Dates
 from chalicelib.analysis.offline.reading_coded_runs import coded_run
-from chalicelib.analysis.offline.reading_point_values import NOT_READ
+from chalicelib.analysis.offline.reading_point_values import NOT_READ, RE_READ_CODE
 from chalicelib.analysis.offline.text import FLAGS
 
 # One item: a point's code, then its value (and scale), or words saying it was not read.
 _ITEM = re.compile(
     # ("Pt 4 = 33", "Point 2: 11": a numbered point by its word)
     r"(?:(?:pt\.?|point|#)\s?(?P<word_number>\d{1,2})\s*[-:=]?\s*"
-    r"|(?P<code>[A-Z]{1,3}\d{0,2})\s*[:=]?\s*|#?(?P<number>\d{1,2})\s*[-:=]\s*)"
+    rf"|(?P<code>{RE_READ_CODE})\s*[:=]?\s*|#?(?P<number>\d{{1,2}})\s*[-:=]\s*)"
     r"(?:(?P<value>\d{1,3}(?:\.\d)?)\s*(?P<unit>%\s?(?:wme|mc)?|wme|rel)?"
     # (a dash alone is a point not read; not the hyphen of a word, "Re-check 16/10: ...")
     rf"|(?P<skip>{NOT_READ}|nr|(?<![a-z])-(?![a-z]))[^|,;]*)",
@@ -124,7 +124,8 @@ _TOLD_LEAD_REACH = 160
 _MAX_TOLD_COLONS = 3
 # The run ends where its sentence does: ". All within 3 of the standard".
 _TOLD_RUN_END = re.compile(r"\.(?:\s+[A-Z]|\s*$)|;")
-_TOLD_CODE_FIRST = re.compile(r"\s*[A-Z]{1,3}\d{1,2}\s*[:=]?\s*\d", re.ASCII)
+# (its first code has a number or a hyphen: "L1 13", "STD-D 9"; "A 4" may be a sentence's word)
+_TOLD_CODE_FIRST = re.compile(r"\s*(?:(?:STD|REF|DS)-[A-Z]{1,2}|[A-Z]{1,3}-?\d{1,2})\s*[:=]?\s*\d", re.ASCII)
 
 
 # The day (and a word or two) that opens a visit's line of numbered points: "10/7 recheck:",
@@ -143,9 +144,9 @@ _WRITTEN_DAY = (
 )
 _CODED_LEAD = re.compile(
     # ("Thu 12/11 - K1 24, K2 27": a weekday before the day, a dash after it; "Nov. 5: A 21 / B 18":
-    # the day by its month's name, the map's letters alone)
+    # the day by its month's name, the map's letters alone; "10/12: STD-D 9": a hyphen-joined standard)
     rf"\s*(?:[A-Z][a-z]{{2,8}},?\s)?(?i:{VISIT_LABEL})?{_WRITTEN_DAY}(?:\s?\([^()]{{0,40}}\))?"
-    r"(?::|\s[-\u2013])?\s+(?=[A-Z]{1,3}\d{0,2}\s*[:=]?\s*\d)",
+    r"(?::|\s[-\u2013])?\s+(?=(?:(?:STD|REF|DS)-[A-Z]{1,2}|[A-Z]{1,3}-?\d{0,2})\s*[:=]?\s*\d)",
     re.ASCII,
 )
 # ("4 = cut", "3-removed": a point not read that visit is an item with no value)
@@ -199,7 +200,7 @@ def _known_code(match: re.Match[str], known: frozenset[str]) -> str | None:
 
 
 _ROW_CELL = re.compile(r"\d{1,3}(?:\.\d)?|n/?a|nr|-|", FLAGS)
-_ROW_CODE = re.compile(r"[A-Z]{1,3}\d{0,2}")
+_ROW_CODE = re.compile(RE_READ_CODE)
 
 
 def point_row(text: str, known: frozenset[str], days: int) -> tuple[str, list[float | None]] | None:

@@ -25,6 +25,10 @@ ID = (
     r"\(?#?(?:(?i:pt|pnt|point)\.?\s?#?\d{1,2}[A-Za-z]?(?!\w)|[A-Z]{1,3}-?\d{1,2}[A-Za-z]?|\d{1,2}[A-Z]?|(?:STD|REF|DS)-[A-Z]{1,2}(?![A-Za-z])|STD|REF|DS"
     r"|[A-Z]{1,2})\)?"
 )
+# A point's code where a line gives it again with its value ("K1 38 | STD-D 9 | REF-2 11"): every
+# lettered form the registry keys, hyphen-joined ones too (numbered points are read apart). The
+# case is the caller's: its flags say whether "std-d" is a code.
+RE_READ_CODE = r"(?:(?:STD|REF|DS)-[A-Z]{1,2}(?![A-Za-z])|[A-Z]{1,3}-\d{1,2}(?![\d.])|[A-Z]{1,3}\d{0,2})"
 
 
 def code_of(written: str) -> str:

@@ -14,8 +14,9 @@ from chalicelib.analysis.offline.text import FLAGS
 
 # The notes test the slab's own humidity: probes, sleeves or hoods, holes drilled for them.
 PROBE_CONTEXT = re.compile(
-    r"\b(?:in-?slab|in[- ]situ|slab rh|concrete rh|rh probes?|rh sleeves?|probe holes?|f ?2170|hygrometer"
-    r" probes?|(?:drilled|probe) holes?)\b",
+    r"\b(?:in-?slab|in[- ]situ|slab rh|concrete rh|screed rh|rh probes?|rh sleeves?|probe holes?|f ?2170"
+    # ("Screed: hygrometer in drilled sleeves (equilibrium RH, %RH)")
+    r"|hygrometer(?: probes?| in)|(?:drilled|probe|screed|slab) (?:holes?|sleeves?)|equilibrium rh)\b",
     FLAGS,
 )
 _PROBE_RH = re.compile(r"(?<![\d.])(?P<value>\d{2,3}(?:\.\d)?) ?% ?RH\b", FLAGS)
@@ -28,6 +29,13 @@ _AIR_LABEL = re.compile(
     FLAGS,
 )
 _MAX_LABEL = 40
+# ("main floor 41% RH / 21 C", "hall 44 %RH, 20.5 \u00b0C": a humidity with its temperature after it is
+# the air's; a line that calls itself atmospheric gives only air)
+# (not the next item's temperature before its own humidity: "probe 90 %RH, 70F 45 %RH")
+_TEMPERATURE_AFTER = re.compile(
+    r"\s*[/,;]?\s*\d{1,3}(?:\.\d)?\s?(?:\u00b0|deg(?:rees)?)?\s?[cf]\b(?!\s*\d)", FLAGS
+)
+_AIR_LINE = re.compile(r"\b(?:atmospher\w*|psychrometric\w*)\b", FLAGS)
 # "once both points are at or below 75 %RH", "Target slab RH 75%": a goal, not a reading
 _TARGET_BEFORE = re.compile(r"\b(?:target|goal|at or (?:below|under)|below|under|or less)\b\W*$", FLAGS)
 
@@ -39,7 +47,9 @@ _PROBE_ID = re.compile(r"\s*[-*\u2022]?\s*(?P<id>[A-Z]{1,2}\d{1,2})\b(?![./:]\d)
 def probe_readings(text: str, taken_on: date | None, dates: Dates | None = None) -> list[RowReading]:
     """Each "<place> 97 %RH" on a line of probe results, labelled by the words of its part; a
     line led by a probe's id is all that probe's label, its id the reading's point."""
-    found = []
+    found: list[RowReading] = []
+    if _AIR_LINE.search(text):
+        return found
     previous = 0
     for match in _PROBE_RH.finditer(text):
         start = max(previous, match.start() - _MAX_LABEL)
@@ -55,7 +65,13 @@ def probe_readings(text: str, taken_on: date | None, dates: Dates | None = None)
         label = re.sub(r"\brh\b", " ", text[label_start : match.start()], flags=re.IGNORECASE).strip(" :-=")
         previous = match.end()
         value = float(match.group("value"))
-        if not label or _AIR_LABEL.search(label) or value > 100 or _TARGET_BEFORE.search(label):
+        if (
+            not label
+            or _AIR_LABEL.search(label)
+            or _TEMPERATURE_AFTER.match(text, match.end())
+            or value > 100
+            or _TARGET_BEFORE.search(label)
+        ):
             continue
         when = _read_on(label, dates, taken_on) if point is not None and dates is not None else taken_on
         found.append(

@@ -62,7 +62,8 @@ class RowReading:
 
 # A part that gives only a height ("@ 8\": 22", "at 12 in - 19"): the surface of the part before it.
 _HEIGHT_ONLY = re.compile(
-    r"(?:@|at)? ?\d{1,3}(?:\.\d)? ?(?:\"|''|in\b|inch(?:es)?\b|mm\b|cm\b|ft\b|')"
+    # ("at 12 in.": an abbreviation's stop is the unit's)
+    r"\s*(?:@|at)? ?\d{1,3}(?:\.\d)? ?(?:\"|''|in\b\.?|inch(?:es)?\b|mm\b|cm\b|ft\b\.?|')"
     r"(?: (?:up|above|high|off)\b[\w ]{0,20})?",
     FLAGS,
 )

@@ -126,6 +126,34 @@ _SEGMENT_BREAK = re.compile(
     FLAGS,
 )
 _MAX_LABEL = 120  # a row's words before its number; keeps every look bounded
+# A line's first part with no value, one word that leads its first item's words ("- Oak,")
+_LEAD_WORDS = re.compile(r"[\s\-*\u2022]*[A-Za-z][a-z]+\s*", re.ASCII)
+# A lettered code right after a colon, right before the value: "... again: K1 19", "goal: STD-D 9"
+_COLON_CODE = re.compile(
+    r":\s+(?P<id>(?:STD|REF|DS)-[A-Z]{1,2}|[A-Z]{1,3}-?\d{1,2}[A-Za-z]?)\s?[:=]?\s?$", re.ASCII
+)
+
+
+_VALUE_AFTER_BRACKET = re.compile(r"\)\s*[:=\-\u2013]?\s*\d")
+
+
+def _in_brackets(text: str, position: int) -> bool:
+    """Whether `position` is among a bracket's words, inside a bracket that closes later on the line:
+    "study wall pb (downstairs, front) 8 %" is one item, its bracket's comma no break; not so a
+    bracket of readings, "all at std (laundry L 13, R 12, hall 12)", whose commas part its items."""
+    opened = text.rfind("(", 0, position)
+    closed = text.find(")", position)
+    return (
+        opened >= 0
+        and text.rfind(")", opened, position) < 0
+        and closed >= 0
+        and _DIGIT.search(text, opened, position) is None
+        # (only a bracket the item's value follows: "(pins, WME): family room wall 28" is a meter's
+        # bracket leading the items, its comma a break as before)
+        and _VALUE_AFTER_BRACKET.match(text, closed) is not None
+    )
+
+
 _LEADER = re.compile(r"\.{3,}|\u2026+|_{3,}")
 # "Pt 6 sales floor concrete, aisle 7 end = 31": what follows "=" is the part's reading; a number
 # in the words before it names a place ("aisle 7")
@@ -207,13 +235,18 @@ class SegmentReader:
         else:
             readings = []
             start, index = 0, 0
-            for match in [*_SEGMENT_BREAK.finditer(text), None]:
+            breaks = [
+                match for match in _SEGMENT_BREAK.finditer(text) if not _in_brackets(text, match.start())
+            ]
+            for match in [*breaks, None]:
                 end = match.start() if match else len(text)
                 first = index
                 while index < len(numbers) and numbers[index].start < end:
                     index += 1
                 for part_start, part in scaled_parts(text, numbers[first:index], start):
                     readings += self._segment(text, part, taken_on, part_start)
+                if first == index and start == 0 and _LEAD_WORDS.fullmatch(text, 0, end):
+                    continue  # ("- Oak, island end (P1): 28 WME": the line's lead word is its first item's)
                 start = match.end() if match else len(text)
         readings = date_parts(text, carry_surfaces(readings), taken_on, self.dates)
         if point_match and len(readings) == 1:
@@ -299,11 +332,17 @@ class SegmentReader:
         label = label[day.end() :] if day else label  # ("20/10  L1 GIB by machine 35": L1's, that day)
         point = point_id(label)
         words = label[point.end() :] if point else label
+        code = point.group("id") if point else None
+        if code is None and (lead := _COLON_CODE.search(label)) is not None:
+            # ("Readings again: K1 19, K3 12", "all at goal: K4 11, K5 13"): the first item of a run
+            # of codes a colon leads is its code's, as the items after it are theirs
+            code, words = lead.group("id"), label[: lead.start()]
         if EQUIPMENT_WORDS.search(words) or AIR_WORDS.search(words):
             return []
         if len(numbers) > 1 and not _EQUALS_BEFORE.search(text, max(start, number.start - 4), number.start):
             return []  # two candidates in one part: a size or a range, not one reading
-        goal = re.search(r"\b(?:goal|target|dried to|dry at|dry when)\b", words, FLAGS)
+        # (not "all at goal: K4 11": a state the readings after it are in, no goal's value)
+        goal = re.search(r"\b(?:(?<!\bat )goal|target|dried to|dry at|dry when)\b", words, FLAGS)
         return [
             RowReading(
                 label=collapse(words).strip(" -:=(,"),
@@ -312,7 +351,7 @@ class SegmentReader:
                 role="goal" if goal else "reading",
                 taken_on=taken_on,
                 said_dry=number.said_dry,
-                point=point.group("id") if point else None,
+                point=code,
                 start=number.start,
                 end=number.end,
             )

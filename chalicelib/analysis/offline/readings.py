@@ -86,7 +86,7 @@ _MATERIAL_BARE = re.compile(
     # "skirting 150 AFL": a height above the floor with its unit left off; "60-something": a guess)
     # ("tile 600 out from DW": a distance with its unit left off)
     r"|days?\b|am\b|pm\b|ppd\b|af[fl]\b|agl\b|ffl\b|-?something\b|-odd\b|-?ish\b"
-    r"|(?:out|in) from\b)|(?<=\b0)-\d|(?<=\b60)-\d"
+    r"|(?:out|in) from\b)|(?<=\b0) ?[-\u2013] ?\d|(?<=\b60) ?[-\u2013] ?\d"
     # ("wicking 200-300 mm": a height range with its unit after the second number)
     r"|[-\u2013]\d{1,4} ?(?:mm|cm|m|in|ft|feet)\b)",
     FLAGS,

@@ -275,6 +275,11 @@ class RowPlacesScan:
         if reading.point is None and not in_table and (code := inline_point_code(label)) is not None:
             scan._points.setdefault(code, (location, material, unit))  # ("kitchen K1 (at bench) 38")
         unit = wide_scale(reading.value, unit, scan._row_scales(), scan._document_scales)
+        if reading.point is not None and not re_read and unit == "REL":
+            # ("H2 hall GIB 100 up ... 390", later "H2 180"): a point first read past 100 is on the
+            # relative scale, and so is every re-read of it by its code
+            known = scan._points[reading.point]
+            scan._points[reading.point] = (known[0], known[1], "REL")
         if reading.value > MAX_PERCENT and unit != "REL":
             return  # "230" is a reading only on a relative scale
         draft = ReadingDraft(

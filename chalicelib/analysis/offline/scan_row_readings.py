@@ -29,6 +29,11 @@ _AFTER_ROOM_NUMBER = re.compile(r" ?[,;:()]| [a-z]", FLAGS)
 
 
 _THRESHOLD_MARK = re.compile(r"[<>\u2264\u2265]=?\s?$")
+# ("Dry the framing to below 18 WME before re-lining", "all under 16"): a bound in words, as the
+# inline reader's, is a threshold too; no run's arrow ever is a word
+_THRESHOLD_WORDS = re.compile(r"\b(?:below|under|less than|no more than|at most)\s?$", FLAGS)
+# (not a result told in the past: "the GIB had dried to below 15", "it was under 16": that value)
+_RESULT_BEFORE = re.compile(r"\b(?:dried|fell|dropped|came down|come down|was|were)\s+(?:to\s+)?$", FLAGS)
 # (what before the mark makes it a run's arrow: "31 -> 17", "33 > 27 > 19 %MC", "14 rel > 9")
 _RUN_BEFORE_MARK = re.compile(r"(?:[\d%)\-=<>]|\b(?:mc|wme|rel))\s*$", FLAGS)
 
@@ -45,8 +50,12 @@ _COUNT_MORE = re.compile(r"\s+(?:more|extra|additional)\s+[a-z]", re.IGNORECASE)
 
 
 def _after_threshold_mark(text: str, start: int) -> bool:
-    """ "particleboard <16, slab <4.5": a value right after "<" or ">" is a threshold, unless the
-    mark stands between two values of a run."""
+    """ "particleboard <16, slab <4.5", "framing to below 18 WME": a value right after "<", ">" or a
+    bound's word is a threshold, unless the mark stands between two values of a run."""
+    # (a table's cells are apart: "| read from below | 31 |" bounds nothing)
+    bound = _THRESHOLD_WORDS.search(text, max(0, start - 14), start) if " | " not in text else None
+    if bound is not None and not _RESULT_BEFORE.search(text, max(0, bound.start() - 20), bound.start()):
+        return True
     mark = _THRESHOLD_MARK.search(text, max(0, start - 3), start)
     return mark is not None and _RUN_BEFORE_MARK.search(text, max(0, mark.start() - 12), mark.start()) is None
 
