@@ -15,7 +15,12 @@ from chalicelib.analysis.findings import (
     LengthUnit,
     SourceSpan,
 )
-from chalicelib.analysis.offline.area_folds import fold_bare_rooms, fold_numbered_rooms
+from chalicelib.analysis.offline.area_folds import (
+    fold_bare_rooms,
+    fold_numbered_rooms,
+    fold_open_plan_named_apart,
+    without_rooms_ruled_out,
+)
 from chalicelib.analysis.offline.area_list import AreaList, listed_areas
 from chalicelib.analysis.offline.areas import (
     AreaDraft,
@@ -28,6 +33,7 @@ from chalicelib.analysis.offline.landmark_rooms import line_rooms, log_line
 from chalicelib.analysis.offline.line_owners import Owners
 from chalicelib.analysis.offline.material_soundness import same_part
 from chalicelib.analysis.offline.named_rooms import named_room_aliases
+from chalicelib.analysis.offline.others_rooms import trading_rooms
 from chalicelib.analysis.offline.photo_logs import PhotoLog
 from chalicelib.analysis.offline.reading_rows import (
     RowReader,
@@ -140,6 +146,21 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 
 # A row that opens on its point's number and a place with no figure: "10 Study, upstairs".
 _NUMBERED_ROW = re.compile(r"\s*\d{1,3}[.)]?\s+[a-z][a-z ,'/-]{2,40}$", FLAGS)
+
+
+def _lone_point(text: str) -> bool:
+    """A line that is only a row's point ID, no room's shorthand or heading ("STD", "S1"; not "HALL")."""
+    return _LONE_POINT.fullmatch(text) is not None and not room_mentions(text)
+
+
+# A line the dry standards' label leads in ("Standards taken 11/8: master bedroom wall 8 %;", "Dry std
+# readings (Tramex): ..."): a list of the rooms they were read in, that may wrap onto the next line.
+_STANDARDS_LEAD_IN = re.compile(
+    r"^\W*(?:dry )?(?:standards?|stds?|references?|refs?|baselines?)\b[^.:]{0,30}:", FLAGS
+)
+# A row's point ID alone on its line, the first cell of a row a PDF wrapped cell by cell ("STD" /
+# "Dining room" / "plasterboard, % (dry" / "standard)" / "9 9 9"; "S1", "DS2", "12", "P-4")
+_LONE_POINT = re.compile(r"\s*(?:[A-Z]{1,4}[- ]?\d{0,3}|\d{1,3})[.)]?\s*$", re.ASCII)
 # A line that goes on with the one before: indented or in lower case, no list mark of its own.
 _GOES_ON = re.compile(r"(?:\s+(?![-*\u2022\d])|(?=[a-z]))", 0)
 _ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
@@ -149,8 +170,13 @@ _REFERENCE_CELL = re.compile(
     r"(?: (?:point|reading|room))?[)\]]?\s*",
     FLAGS,
 )
+# A wrapped cell that ends on such a tag set off by a dash or a bracket ("wall \u2013 control",
+# "skirting (ref)"): the row's place is the dry standard's.
+_REFERENCE_TAIL = re.compile(
+    r"[\u2013\u2014(\[-]\s*(?:dry )?(?:ref(?:erence)?|std|standard|baseline|control)[)\]]?\s*$", FLAGS
+)
 # A wrapped cell's fragment: a few words or a figure, no sentence of its own ("floor (%MC),", "dry std").
-_FRAGMENT = re.compile(r"[\w%()/.,\- ]{1,24}", FLAGS)
+_FRAGMENT = re.compile(r"[\w%()/.,\-\u2013\u2014 ]{1,24}", FLAGS)
 
 
 def _heads_line(text: str, rooms: Sequence[Mention], room: Mention) -> bool:
@@ -185,6 +211,10 @@ def _clause_says_damage(text: str, room: Mention) -> bool:
     )
 
 
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(name.lower().split())
+
+
 def _bare_key(room: Mention) -> str:
     """The key of a room written bare, with no qualifier or number ("the bedroom")."""
     return f"|{room.base}|"
@@ -209,6 +239,9 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
         self.unaffected: set[str] = set()
         # rooms ruled out as a kind ("both bedrooms unaffected"): (qualifier, base) of each
         self._unaffected_kinds: set[tuple[str, str]] = set()
+        # the words of each room ruled out by its full name, by base ("basement guest bedroom"): a later
+        # "Guest bedroom" in fewer of its words is that room
+        self._ruled_out_words: dict[str, list[frozenset[str]]] = {}
         # the qualified or numbered rooms of each kind the notes have named ("front vestibule", "basement
         # bedroom"): a bare "vestibule" later is that room when it is the only one of its kind
         self._named_of_kind: dict[str, set[str]] = {}
@@ -275,6 +308,7 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
     def scan(self, lines: Sequence[Line]) -> None:
         self._booked_lines = second_hand_lines(lines)
         self._named_aliases = named_room_aliases([line.text for line in lines])
+        trading = trading_rooms([line.text for line in lines])
         for index, line in enumerate(lines):
             self._in_photos = self._photo_log.covers(line.text)
             if not line.text:
@@ -290,7 +324,12 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                     self._rows.columns = None
                 continue
             self.section_by_line[line.number] = list(self._section_rooms)
-            rooms = [self._resolve(self._aliased(room)) for room in room_mentions(line.text)]
+            rooms = [
+                self._resolve(self._aliased(room))
+                for room in room_mentions(line.text)
+                # ("Fernhill Growers Nursery" named the business: "the nursery's pond" is the business's)
+                if not (room.base in trading and room.key == _bare_key(room))
+            ]
             if not rooms:
                 # ("- Female amenities: blockwork 820" under "Female amenities 7.2 x 5.0 m: ..." earlier)
                 sized = {
@@ -306,8 +345,12 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                     replace(room, affected=False, unaffected=True) if room.start < stop else room
                     for room in rooms
                 ]
-            self._open_verdict = continues_sentence(line.text) and (
+            # (a list the line leaves open with a comma or a semicolon goes on, however short the line)
+            self._open_verdict = (
+                continues_sentence(line.text) or line.text.rstrip().endswith((",", ";"))
+            ) and (
                 UNAFFECTED_LEAD.match(line.text) is not None
+                or _STANDARDS_LEAD_IN.match(line.text) is not None
                 or (self._open_verdict and _ENDS_SENTENCE.search(line.text) is None)
             )
             if index + 1 < len(lines) and continues_sentence(line.text):
@@ -340,15 +383,23 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 # ("10 Study, upstairs" / "particleboard" / "floor (%MC)," / "dry std" / "12": a PDF row
                 # wrapped cell by cell; its fragments together are the first line under the room)
                 self._held_tail = f"{self._held_tail} {line.text}"
-                if section_says_unaffected(self._held_tail) or _REFERENCE_CELL.fullmatch(line.text):
+                if (
+                    section_says_unaffected(self._held_tail)
+                    or _REFERENCE_CELL.fullmatch(line.text)
+                    or _REFERENCE_TAIL.search(line.text)
+                ):
                     self._settle_held(self._held_tail, ruled_out=True)
             else:
                 self._settle_held(f"{self._held_tail} {line.text}" if self._held_tail else line.text)
             self._past_rows = self._row_context and not _is_row(line.text)
             after = lines[index + 1].text if index + 1 < len(lines) else ""
             # (a numbered row's first cell, its other cells wrapped onto short lines under it)
+            # (or its point's ID alone on the line before: "S1" / "Front bedroom" / "skirting - dry")
             row_start = (
-                _NUMBERED_ROW.match(line.text) is not None
+                (
+                    _NUMBERED_ROW.match(line.text) is not None
+                    or (index > 0 and bool(rooms) and _lone_point(lines[index - 1].text))
+                )
                 and _FRAGMENT.fullmatch(after) is not None
                 and not line_says_damage(line.text)
             )
@@ -400,6 +451,7 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                     struck_here.add(room.key)
                 elif room.unaffected and room.key not in self.areas:
                     self.unaffected.add(room.key)
+                    self._ruled_out_words.setdefault(room.base, []).append(_name_words(room.name))
                     if room.collective:
                         self._unaffected_kinds.add(_kind(room))
             self._note_room(line, rooms)
@@ -453,10 +505,23 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
             # its row "| Basement bathroom | 8 x 5 ft | whole floor |" leaves the bare one its own)
             if len(named) == 1 and named <= self.unaffected and not named & self._said_affected:
                 return True
+        if not room.collective and self._fewer_words_of_ruled_out(room):
+            return True
         if room.collective or not self._unaffected_kinds:
             return False
         prefix, base = _kind(room)
         return (prefix, base) in self._unaffected_kinds or ("", base) in self._unaffected_kinds
+
+    def _fewer_words_of_ruled_out(self, room: Mention) -> bool:
+        """ "Not affected: basement guest bedroom (used for dry standards)", then "DS1 | Guest bedroom":
+        a room named in some of the words of a room ruled out is that room, unless an affected room of
+        its kind has those words too (then the shorter name could be either)."""
+        words = _name_words(room.name)
+        if len(words) < 2 or not any(words < other for other in self._ruled_out_words.get(room.base, ())):
+            return False
+        return not any(
+            words <= _name_words(area.room) for area in self.areas.values() if area.base == room.base
+        )
 
     @staticmethod
     def _line_room(text: str, rooms: Sequence[Mention]) -> Mention:
@@ -593,3 +658,7 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 del self.areas[key]
         fold_numbered_rooms(self.areas)
         fold_bare_rooms(self.areas)
+        fold_open_plan_named_apart(self.areas)
+        without_rooms_ruled_out(
+            self.areas, [words for each in self._ruled_out_words.values() for words in each]
+        )
