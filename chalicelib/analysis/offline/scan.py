@@ -8,7 +8,6 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from itertools import pairwise
 
 from chalicelib.analysis.findings import (
     AtmosphericReading,
@@ -53,12 +52,23 @@ from chalicelib.analysis.offline.roof_spaces import (
 from chalicelib.analysis.offline.room_states import (
     line_says_damage,
     section_says_unaffected,
-    seen_damage,
 )
 from chalicelib.analysis.offline.room_verdicts import UNAFFECTED_LEAD, unrelated_when_wrapped
 from chalicelib.analysis.offline.scan_area_details import CONTAINER_ROOMS, AreaDetailsScan
 from chalicelib.analysis.offline.scan_readings import (
     ReadingsScan,
+)
+from chalicelib.analysis.offline.scan_room_lines import (
+    ENDS_SENTENCE,
+    FRAGMENT,
+    GOES_ON,
+    NUMBERED_ROW,
+    REFERENCE_CELL,
+    REFERENCE_TAIL,
+    STANDARDS_LEAD_IN,
+    clause_says_damage,
+    heads_line,
+    lone_point,
 )
 from chalicelib.analysis.offline.scope_extents import (
     settle_removed_flooring,
@@ -137,78 +147,6 @@ _PLACES_ANOTHER = re.compile(
 
 
 # --- the scan ----------------------------------------------------------------------------------
-
-
-# Rooms listed together ("front office (18 x 12 ft) and showroom (30 x 20 ft): light film").
-_LISTED_GAP = re.compile(r"\s*(?:,|&|/|\band\b|\+)?\s*(?:the\s+)?", FLAGS)
-_BRACKETS = re.compile(r"\([^()]*\)")
-
-
-# A row that opens on its point's number and a place with no figure: "10 Study, upstairs".
-_NUMBERED_ROW = re.compile(r"\s*\d{1,3}[.)]?\s+[a-z][a-z ,'/-]{2,40}$", FLAGS)
-
-
-def _lone_point(text: str) -> bool:
-    """A line that is only a row's point ID, no room's shorthand or heading ("STD", "S1"; not "HALL")."""
-    return _LONE_POINT.fullmatch(text) is not None and not room_mentions(text)
-
-
-# A line the dry standards' label leads in ("Standards taken 11/8: master bedroom wall 8 %;", "Dry std
-# readings (Tramex): ..."): a list of the rooms they were read in, that may wrap onto the next line.
-_STANDARDS_LEAD_IN = re.compile(
-    r"^\W*(?:dry )?(?:standards?|stds?|references?|refs?|baselines?)\b[^.:]{0,30}:", FLAGS
-)
-# A row's point ID alone on its line, the first cell of a row a PDF wrapped cell by cell ("STD" /
-# "Dining room" / "plasterboard, % (dry" / "standard)" / "9 9 9"; "S1", "DS2", "12", "P-4")
-_LONE_POINT = re.compile(r"\s*(?:[A-Z]{1,4}[- ]?\d{0,3}|\d{1,3})[.)]?\s*$", re.ASCII)
-# A line that goes on with the one before: indented or in lower case, no list mark of its own.
-_GOES_ON = re.compile(r"(?:\s+(?![-*\u2022\d])|(?=[a-z]))", 0)
-_ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
-# A cell that only tags its row as the dry standard ("reference", "dry std", "(baseline)").
-_REFERENCE_CELL = re.compile(
-    r"\s*[(\[]?(?:dry )?(?:ref(?:erence)?|std|standard|baseline|control)"
-    r"(?: (?:point|reading|room))?[)\]]?\s*",
-    FLAGS,
-)
-# A wrapped cell that ends on such a tag set off by a dash or a bracket ("wall \u2013 control",
-# "skirting (ref)"): the row's place is the dry standard's.
-_REFERENCE_TAIL = re.compile(
-    r"[\u2013\u2014(\[-]\s*(?:dry )?(?:ref(?:erence)?|std|standard|baseline|control)[)\]]?\s*$", FLAGS
-)
-# A wrapped cell's fragment: a few words or a figure, no sentence of its own ("floor (%MC),", "dry std").
-_FRAGMENT = re.compile(r"[\w%()/.,\-\u2013\u2014 ]{1,24}", FLAGS)
-
-
-def _heads_line(text: str, rooms: Sequence[Mention], room: Mention) -> bool:
-    """Whether a room is what its line is about: the first it names, or listed with the first."""
-    chain = [*(other for other in rooms if other.start < room.start), room]
-    for previous, mention in pairwise(chain):
-        gap = _BRACKETS.sub("", text[previous.end : mention.start])
-        if previous.key != mention.key and _LISTED_GAP.fullmatch(gap) is None:
-            return False
-    return True
-
-
-# Where a sentence's own clause ends and another's begins: "We coned off the wet marley because the
-# owner wanted a lesson in Studio 2": the room is in the reason, the damage in the main clause.
-_SUBORDINATE = re.compile(r"\b(?:because|since|so that|although|though|whereas|while|unless)\b", FLAGS)
-
-
-def _clause_says_damage(text: str, room: Mention) -> bool:
-    """Whether the line says anything is damaged, outside the other clauses of the room's sentence."""
-    sentence_start, sentence_end = Sentences(text).bounds(room.start)
-    start, end = sentence_start, sentence_end
-    for match in _SUBORDINATE.finditer(text, sentence_start, sentence_end):
-        if match.start() < room.start:
-            start = match.start()
-        else:
-            end = match.start()
-            break
-    return (
-        seen_damage(text, start, end)
-        or seen_damage(text, 0, sentence_start)
-        or seen_damage(text, sentence_end, len(text))
-    )
 
 
 def _name_words(name: str) -> frozenset[str]:
@@ -337,7 +275,7 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 }
                 rooms = named_space_lead(line.text, sized)
             self._said_affected.update(room.key for room in rooms if room.affected)
-            if rooms and self._open_verdict and _GOES_ON.match(line.text):
+            if rooms and self._open_verdict and GOES_ON.match(line.text):
                 # ("- Not affected: the lanes and approaches (the step" wrapped onto "  line side ...), the
                 # plant room, the office": the verdict heads the wrapped list up to its sentence's end)
                 stop = Sentences(line.text).bounds(0)[1]
@@ -350,8 +288,8 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 continues_sentence(line.text) or line.text.rstrip().endswith((",", ";"))
             ) and (
                 UNAFFECTED_LEAD.match(line.text) is not None
-                or _STANDARDS_LEAD_IN.match(line.text) is not None
-                or (self._open_verdict and _ENDS_SENTENCE.search(line.text) is None)
+                or STANDARDS_LEAD_IN.match(line.text) is not None
+                or (self._open_verdict and ENDS_SENTENCE.search(line.text) is None)
             )
             if index + 1 < len(lines) and continues_sentence(line.text):
                 # (a sentence an e-mail wrapped onto the next line, that sets its room apart from the loss)
@@ -373,20 +311,20 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 and not (
                     room.affected
                     and not room.implied
-                    and _heads_line(line.text, rooms, room)
-                    and _clause_says_damage(line.text, room)
+                    and heads_line(line.text, rooms, room)
+                    and clause_says_damage(line.text, room)
                 )
                 else room
                 for room in rooms
             ]
-            if self._held_row and self._held and not rooms and _FRAGMENT.fullmatch(line.text):
+            if self._held_row and self._held and not rooms and FRAGMENT.fullmatch(line.text):
                 # ("10 Study, upstairs" / "particleboard" / "floor (%MC)," / "dry std" / "12": a PDF row
                 # wrapped cell by cell; its fragments together are the first line under the room)
                 self._held_tail = f"{self._held_tail} {line.text}"
                 if (
                     section_says_unaffected(self._held_tail)
-                    or _REFERENCE_CELL.fullmatch(line.text)
-                    or _REFERENCE_TAIL.search(line.text)
+                    or REFERENCE_CELL.fullmatch(line.text)
+                    or REFERENCE_TAIL.search(line.text)
                 ):
                     self._settle_held(self._held_tail, ruled_out=True)
             else:
@@ -397,10 +335,10 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
             # (or its point's ID alone on the line before: "S1" / "Front bedroom" / "skirting - dry")
             row_start = (
                 (
-                    _NUMBERED_ROW.match(line.text) is not None
-                    or (index > 0 and bool(rooms) and _lone_point(lines[index - 1].text))
+                    NUMBERED_ROW.match(line.text) is not None
+                    or (index > 0 and bool(rooms) and lone_point(lines[index - 1].text))
                 )
-                and _FRAGMENT.fullmatch(after) is not None
+                and FRAGMENT.fullmatch(after) is not None
                 and not line_says_damage(line.text)
             )
             wrapped = (line.text.endswith(",") and not line_says_damage(line.text)) or row_start
