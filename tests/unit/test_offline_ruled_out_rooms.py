@@ -414,3 +414,23 @@ def test_a_dry_standards_list_wrapped_onto_the_next_line_rules_out_its_rooms(
     text: str, expected: list[str]
 ) -> None:
     assert list(_areas(text)) == expected
+
+
+# The water never reached the room itself, said by a pronoun or by its first step.
+_NEVER_REACHED = [
+    ("Laundry vinyl soaked.\nThe study is carpeted but the water never reached it.", ["Laundry"]),
+    (
+        "Laundry vinyl soaked.\nThe stairwell runner is wool, and water never reached the first step.",
+        ["Laundry"],
+    ),
+    # (the near miss: what the water never reached is another room; the first stays wet)
+    (
+        "Laundry vinyl soaked.\nThe den carpet is soaked but water never reached the study.",
+        ["Laundry", "Den"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _NEVER_REACHED)
+def test_a_room_the_water_never_reached_is_not_affected(text: str, expected: list[str]) -> None:
+    assert list(_areas(text)) == expected

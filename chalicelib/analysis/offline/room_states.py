@@ -108,6 +108,10 @@ UNAFFECTED = re.compile(
     r"|for comparison|(?:as|for) (?:the |a |his |her |their |our )?(?:(?:\"?normal\"?|dry) ){1,2}"
     r"(?:wall|reading|room)"
     r"|did(?: not|n'?t) (?:get wet|reach|get water)|not (?:wet|reached)|never (?:got )?wet"
+    # ("The stairs are carpeted but water never reached the bottom tread", "... never got to them"):
+    # the room itself, by a pronoun or its first step, is what the water did not reach
+    r"|(?:water|it|the flood) never (?:reached|got to|touched) (?:it|them|the (?:bottom|first|lowest) "
+    r"(?:tread|step|stair))\b"
     r"|did(?: not|n'?t) (?:get|come|go|make it) (?:there|in|into|that far|this far)"
     r"|water stopped (?:at|short)|"
     + THRESHOLD_ONLY
