@@ -75,27 +75,3 @@ def test_an_open_plan_space_whose_rooms_are_named_apart_is_those_rooms(
     text: str, expected: list[str]
 ) -> None:
     assert [area.room for area in analyze_text(text).affected_areas] == expected
-
-
-# An open-plan space one of whose rooms the notes rule out is the rest of it.
-_OPEN_PLAN_PART_OUT = [
-    (
-        "Lounge/dining on the ground floor: water across the boards.\nDining room checked - dry, used as"
-        " our standard.\nLounge boards cupped.",
-        ["Lounge"],
-    ),
-    (
-        "Kitchen/meals at the back: vinyl soaked.\nMeals area checked - dry, not affected.",
-        ["Kitchen"],
-    ),
-    # (the near miss: no room of it ruled out, the space keeps its name)
-    (
-        "Lounge/dining on the ground floor: water across the boards.\nStudy: not affected.",
-        ["Lounge/dining"],
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), _OPEN_PLAN_PART_OUT)
-def test_an_open_plan_space_with_a_room_ruled_out_is_the_rest(text: str, expected: list[str]) -> None:
-    assert [area.room for area in analyze_text(text).affected_areas] == expected

@@ -68,16 +68,3 @@ def fold_open_plan_named_apart(areas: dict[str, AreaDraft]) -> None:
             for owner in owners:  # (what was said of the space was said of each of its rooms)
                 for material_key, name in area.materials.items():
                     owner.materials.setdefault(material_key, name)  # type: ignore[union-attr]
-
-
-def without_rooms_ruled_out(areas: dict[str, AreaDraft], ruled_out: list[frozenset[str]]) -> None:
-    """ "kitchen/dining on the upper level", then "Dining room (open to kitchen) checked - dry, used as
-    standard": an open-plan space one of whose rooms the notes rule out is the rest of it (`ruled_out`:
-    the words of each room ruled out by name)."""
-    for area in areas.values():
-        parts = [part.strip() for part in _JOINED.split(area.room) if part.strip()]
-        if len(parts) < 2:
-            continue
-        kept = [part for part in parts if not any(part.lower() in words for words in ruled_out)]
-        if kept and len(kept) < len(parts):
-            area.room = " / ".join(kept) if len(kept) > 1 else kept[0][:1].upper() + kept[0][1:]

@@ -18,7 +18,6 @@ from chalicelib.analysis.offline.area_folds import (
     fold_bare_rooms,
     fold_numbered_rooms,
     fold_open_plan_named_apart,
-    without_rooms_ruled_out,
 )
 from chalicelib.analysis.offline.area_list import AreaList, listed_areas
 from chalicelib.analysis.offline.areas import (
@@ -597,6 +596,3 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
         fold_numbered_rooms(self.areas)
         fold_bare_rooms(self.areas)
         fold_open_plan_named_apart(self.areas)
-        without_rooms_ruled_out(
-            self.areas, [words for each in self._ruled_out_words.values() for words in each]
-        )
