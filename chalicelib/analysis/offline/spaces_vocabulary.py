@@ -56,7 +56,8 @@ _DECK_OF = (
     "gantry",
     "loft",
 )
-_NOT_OUTDOOR_DECK = "".join(rf"(?<!\b{word} )(?<!\b{word}-)" for word in _DECK_OF)
+# (looked back at only once "deck" has matched: a look-behind before it would run at every position)
+_NOT_OUTDOOR_DECK = "".join(rf"(?<!\b{word} deck)(?<!\b{word}-deck)" for word in _DECK_OF)
 
 
 # The first word of a room the vocabulary knows: "finished family room" is the family room, so the
@@ -199,7 +200,7 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     # by the floor, stage or walkway it is the top of, a platform for plant; not the outdoor deck)
     (
         "outdoor",
-        r"verandah?|porch|patio|alfresco|" + _NOT_OUTDOOR_DECK + r"deck(?! ovens?\b)(?= |:|,|$)",
+        r"verandah?|porch|patio|alfresco|deck" + _NOT_OUTDOOR_DECK + r"(?! ovens?\b)(?= |:|,|$)",
     ),
     # ("kick and pantry base wicking", "pantry food": the kitchen's pantry unit and what it holds)
     (
