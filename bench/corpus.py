@@ -541,10 +541,18 @@ def _violations(truth: Json, predicted: Json) -> list[str]:
     for trap in truth.get("traps", []):
         kind = trap["kind"]
         if kind == "not_area":
+            # (a predicted room named exactly as an expected area is that area, another room than the
+            # trap's: "Hall cupboard" is no "Hallway", though its words hold the trap's)
+            expected_names = {name for a in truth.get("areas", []) for name in _names(a)}
             bad = [
                 a["room"]
                 for a in areas
-                if room_words(trap["text"]) and room_words(trap["text"]) <= room_words(a["room"])
+                if room_words(trap["text"])
+                and room_words(trap["text"]) <= room_words(a["room"])
+                and (
+                    room_words(a["room"]) not in expected_names
+                    or room_words(a["room"]) == room_words(trap["text"])
+                )
             ]
             # a trap phrase that is also an expected area's exact name is about another use of it
             if bad and not any(room_words(trap["text"]) in _names(a) for a in truth.get("areas", [])):

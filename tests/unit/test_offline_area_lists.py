@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis import Findings, analyze_text
 from chalicelib.analysis.offline.spaces import room_mentions
 
@@ -46,3 +48,30 @@ def test_a_room_its_own_line_grades_condition_2_is_affected_though_no_growth_sho
     (landing,) = room_mentions(text)
     # Then it is affected, not cleared by the "no visible growth" sentence
     assert landing.affected and not landing.unaffected
+
+
+# An open-plan space written once with no size, whose rooms the notes then name as areas of their
+# own, is those areas, not one more.
+_OPEN_PLAN_APART = [
+    (
+        "Ground floor: lounge and dining on timber boards.\nAffected: Lounge 5.0 x 4.0 m, boards cupped."
+        " Dining room 3.5 x 3.0 m, boards wet at the door.",
+        ["Lounge", "Dining room"],
+    ),
+    (
+        "Water crossed the study/library floor.\nStudy 3 x 3 m: carpet soaked.\nLibrary 4 x 3 m: boards wet.",
+        ["Study", "Library"],
+    ),
+    # (the near miss: only one of its rooms named apart, the space stays)
+    (
+        "Water crossed the lounge/dining floor; carpet soaked.\nLounge 5 x 4 m: carpet soaked.",
+        ["Lounge/dining", "Lounge"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _OPEN_PLAN_APART)
+def test_an_open_plan_space_whose_rooms_are_named_apart_is_those_rooms(
+    text: str, expected: list[str]
+) -> None:
+    assert [area.room for area in analyze_text(text).affected_areas] == expected

@@ -180,8 +180,10 @@ _ODOUR_CLEARED = [
         ["Lounge"],
     ),
     (_FIRE + "- Study and two bedrooms: slight smell only, no residue on a wipe.", ["Lounge"]),
+    # (an odour and nothing else where the writer looked for residue: test_offline_spaces reads it)
+    (_FIRE + "- Den and study: light odour only, no visible residue.", ["Lounge"]),
     # (the near misses: an odour with nothing said against it, residue beside it, or soot on the wipe)
-    (_FIRE + "- Den and study: light odour only, no visible residue.", ["Lounge", "Den", "Study"]),
+    (_FIRE + "- Den and study: light odour through both.", ["Lounge", "Den", "Study"]),
     (_FIRE + "- Den: dry, light odour, soot film on the blinds.", ["Lounge", "Den"]),
     (_FIRE + "- Den: faint smell only, soot showed on the wipe test.", ["Lounge", "Den"]),
 ]
@@ -224,6 +226,8 @@ _WET_KITCHEN = "Dishwasher leak. Kitchen: vinyl floor wet, kickboards swollen.\n
 _OUTSIDE_THE_HOME = [
     (_WET_KITCHEN + "Carport - water pooled on the slab; not dwelling interior.", ["Kitchen"]),
     (_WET_KITCHEN + "Workshop - slab wet at the roller door, but it's an outbuilding.", ["Kitchen"]),
+    (_WET_KITCHEN + "Garage - slab wet by the side door, though it is an outbuilding.", ["Kitchen"]),
+    (_WET_KITCHEN + "Workshop: concrete soaked, but this is an outbuilding, not the house.", ["Kitchen"]),
     (_WET_KITCHEN + "Garage: slab took water first; not part of the main house for drying.", ["Kitchen"]),
     # (the near misses: a space of the home that took water, and one the policy question leaves in)
     (_WET_KITCHEN + "Laundry - water pooled on the tiles and soaked the skirting.", ["Kitchen", "Laundry"]),
@@ -231,6 +235,7 @@ _OUTSIDE_THE_HOME = [
         _WET_KITCHEN + "Garage - water ran in under the door; not part of the house insurance but dried too.",
         ["Kitchen", "Garage"],
     ),
+    (_WET_KITCHEN + "Laundry - tiles wet, but not affected beyond the tiles.", ["Kitchen", "Laundry"]),
 ]
 
 

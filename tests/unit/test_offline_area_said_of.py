@@ -203,6 +203,23 @@ _WRAPPED_ROW = [
         "7 Den, ground\ncarpet edge\n(%MC),\nwet\n31\n",
         ["Laundry", "Den"],
     ),
+    # (the row's point ID a cell alone on the line before its room: "REF" / "Sewing room" / ...)
+    (
+        "Laundry vinyl soaked.\nPoint Where 4/6 5/6\nL1 Laundry vinyl, % 45 30\n"
+        "REF\nSewing  room\nskirting, %MC (dry\nstandard)\n11 11\n",
+        ["Laundry"],
+    ),
+    (
+        "Laundry vinyl soaked.\nPin Place Mon Tue\nL1 Laundry vinyl, % 45 30\n"
+        "C2\nGames room\nwall \u2013 control\n9 9\n",
+        ["Laundry"],
+    ),
+    # (the near miss: the wrapped cells after the lone ID say the room is wet)
+    (
+        "Laundry vinyl soaked.\nPin Place Mon Tue\nL1 Laundry vinyl, % 45 30\n"
+        "C2\nGames room\ncarpet \u2013 soaked\n40 31\n",
+        ["Laundry", "Games room"],
+    ),
 ]
 
 
@@ -372,3 +389,28 @@ def test_the_rest_of_a_space_said_dry_is_no_verdict_on_it(
     text: str, expected: dict[str, tuple[float | None, float | None]]
 ) -> None:
     assert _areas(text) == expected
+
+
+# A room the writer sets outside the job's own list of areas ("not part of this assessment's affected
+# areas", "not in the survey's scope") is no area, whatever it shows.
+_OUTSIDE_THE_LIST = [
+    (
+        "Hall carpet soaked.\nEnsuite: mildew on the grout, housekeeping - not part of this report's scope.",
+        ["Hall"],
+    ),
+    (
+        "Hall carpet soaked.\nLaundry: old mould on the ceiling paint; not among the survey's affected"
+        " rooms.",
+        ["Hall"],
+    ),
+    # (the near miss: the writer puts it in the list)
+    (
+        "Hall carpet soaked.\nLaundry: mould on the ceiling paint; part of this survey's affected rooms.",
+        ["Hall", "Laundry"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _OUTSIDE_THE_LIST)
+def test_a_room_set_outside_the_jobs_list_of_areas_is_not_one(text: str, expected: list[str]) -> None:
+    assert list(_areas(text)) == expected

@@ -3,6 +3,8 @@ line whose other sentence has damage elsewhere, a cupboard off the hall, an outl
 
 from __future__ import annotations
 
+import pytest
+
 from chalicelib.analysis import analyze_text
 from chalicelib.analysis.findings import HazardKind
 from chalicelib.analysis.offline.dates import Dates
@@ -176,3 +178,58 @@ def test_a_room_next_door_to_another_is_the_houses_own() -> None:
     assert "Bathroom" in _affected("The bathroom next door to the laundry has wet carpet at the door.")
     # (a room of the job "next door" is only beside the one before)
     assert "Family room" in _affected("Hose water ran into the family room next door and soaked the carpet.")
+
+
+# A room word that names people (the firm's office acting) or a business's name is no room of the job:
+# "the office rang", "Kestrel Partners Office", and that business's word bare on other lines.
+_NO_ROOM = [
+    ("Laundry vinyl soaked. The office logged the call as a burst hose.", ["Laundry"]),
+    ("Laundry vinyl soaked; reception confirmed the booking for Tuesday.", ["Laundry"]),
+    # (the near misses: an office the water reached, and one that got wet)
+    ("Laundry vinyl soaked and the office carpet wet by the door.", ["Laundry", "Office"]),
+    ("Laundry vinyl soaked, and the office got wet as well.", ["Laundry", "Office"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _NO_ROOM)
+def test_a_room_word_for_the_people_in_it_is_no_room(text: str, expected: list[str]) -> None:
+    assert _affected(text) == expected
+
+
+_TRADING_NAME = [
+    (
+        "Leak report - Bramble Holdings Nursery, Packing Room\nPacking room 12 x 8 m: slab wet along the"
+        " east wall.\nWater came from the nursery's dam line; the dam was overflowing.",
+        ["Packing room"],
+    ),
+    # (the near miss: a nursery in a house, with no business of that name)
+    (
+        "Leak report - 4 Hill St\nNursery 3 x 3 m: carpet soaked under the cot.\n"
+        "The nursery's window leaked.",
+        ["Nursery"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _TRADING_NAME)
+def test_a_room_word_a_business_is_named_by_is_that_business_elsewhere(
+    text: str, expected: list[str]
+) -> None:
+    assert [area.room for area in analyze_text(text).affected_areas] == expected
+
+
+# A room named only as what another room shares a wall with or backs onto is that room's landmark.
+_BESIDE = [
+    ("- Pantry (shares a wall with the sewing room where the freezer is): mould on the plaster.", ["Pantry"]),
+    ("The ensuite, which backs onto the study, has soaked carpet.", ["Ensuite"]),
+    # (the near miss: the neighbouring room's own clause says it is wet)
+    (
+        "The ensuite floor is soaked; it shares a wall with the study whose carpet is wet too.",
+        ["Ensuite", "Study"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _BESIDE)
+def test_a_room_named_only_as_what_another_adjoins_is_not_affected(text: str, expected: list[str]) -> None:
+    assert _affected(text) == expected

@@ -292,3 +292,145 @@ _ONLY_MOPPED = [
 @pytest.mark.parametrize(("text", "expected"), _ONLY_MOPPED)
 def test_a_source_room_that_only_needed_a_mop_is_no_area(text: str, expected: list[str]) -> None:
     assert sorted(_areas(text)) == expected
+
+
+# A sentence the dry standard leads names where standards were read: every room it lists, not only
+# the first, unless a room's own part of it says it is damaged.
+_STANDARD_LED = [
+    (
+        "Garage slab soaked.\nOur baseline was the sewing room plaster at 10, with a check in the den"
+        " joinery at 9 WME.",
+        ["Garage"],
+    ),
+    (
+        "Garage slab soaked.\nDry std - guest room skirting 12, games room board 8 (%), study plinth 11.",
+        ["Garage"],
+    ),
+    (
+        "Garage slab soaked.\nThe references came from the study wall at 11 and the media room skirting at"
+        " 12.",
+        ["Garage"],
+    ),
+    # (the near misses: a room of the same sentence its own words call wet, and a room dried back to
+    # the standard, which leads nothing)
+    (
+        "Garage slab soaked.\nOur baseline was the sewing room plaster at 10, while the den carpet was"
+        " soaked.",
+        ["Garage", "Den"],
+    ),
+    (
+        "Garage slab soaked.\nWalls in the study dried back to the standard, and the den carpet is still"
+        " soaked.",
+        ["Garage", "Study", "Den"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _STANDARD_LED)
+def test_every_room_a_dry_standards_sentence_lists_is_a_reference(text: str, expected: list[str]) -> None:
+    assert list(_areas(text)) == expected
+
+
+# A room ruled out by its full name stays ruled out when a later row names it in fewer of its words;
+# not when an affected room of its kind has those words too.
+_FEWER_WORDS = [
+    (
+        "Den carpet soaked.\nNot affected: basement sewing room (door closed, carpet dry).\n"
+        "| Pt | Room | Material | Unit | 3/4 | 4/4 |\n| 1 | Den | carpet | % | 40 | 22 |\n"
+        "| S2 | Sewing room | bottom plate | %MC | 11 | 11 |",
+        ["Den"],
+    ),
+    (
+        "Den carpet soaked.\nUnaffected: upstairs front study (doors shut).\n| Pt | Room | Material | 3/4 |\n"
+        "| 1 | Den | carpet % | 40 |\n| D1 | Front study | skirting %MC | 12 |",
+        ["Den"],
+    ),
+    # (the near miss: an affected room of the kind shares the shorter name's words)
+    (
+        "Den carpet soaked.\nFront study carpet wet at the door.\nUnaffected: upstairs front study (doors"
+        " shut).\n| Pt | Room | Material | 3/4 |\n| 1 | Den | carpet % | 40 |\n"
+        "| D1 | Front study | carpet % | 35 |",
+        ["Den", "Front study"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _FEWER_WORDS)
+def test_a_ruled_out_room_named_again_in_fewer_words_stays_out(text: str, expected: list[str]) -> None:
+    assert list(_areas(text)) == expected
+
+
+# A size set against one side somebody gave before ("4.1 x 3.2 m, not 3.8") corrects the room's size,
+# as a whole size set against another does.
+_SIDE_CORRECTED = [
+    (
+        "Den 12 x 10 ft, carpet soaked.\nDay 2: den re-measured with the tape, 13 x 10 ft (not 12), carpet"
+        " still wet.",
+        {"Den": (13.0, 10.0)},
+    ),
+    (
+        "Den 3.0 x 2.5 m, carpet soaked.\nDen re-measured: 3.6 x 2.5 m - not 3.0; I stepped it out on day 1.",
+        {"Den": (11.8, 8.2)},
+    ),
+    # (the near miss: a second size with no side set against it leaves the first)
+    (
+        "Den 12 x 10 ft, carpet soaked.\nDay 2: den rug 6 x 4 ft lifted, carpet still wet.",
+        {"Den": (12.0, 10.0)},
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _SIDE_CORRECTED)
+def test_a_size_set_against_one_side_given_before_corrects_the_room(
+    text: str, expected: dict[str, tuple[float, float]]
+) -> None:
+    assert _areas(text) == expected
+
+
+# A dry standards' list that wraps onto the next line ("Standards taken 11/8: ...;" over "rec room
+# wall 9 %; joist over the workshop 11 %MC."): the wrapped rooms are where standards were read too.
+_STANDARDS_WRAPPED = [
+    (
+        "Den carpet soaked.\nStandards taken 3/4: study wall 8 %; games room skirting 10 %MC;\n"
+        "sewing room wall 9 %; joist under the media room 11 %MC.",
+        ["Den"],
+    ),
+    (
+        "Den carpet soaked.\nBaselines (Protimeter): study wall 8, games room skirting 10,\n"
+        "  media room plaster 9.",
+        ["Den"],
+    ),
+    # (the near miss: the list closed, the next line its own sentence of damage)
+    (
+        "Den carpet soaked.\nStandards taken 3/4: study wall 8 %; games room skirting 10 %MC.\n"
+        "sewing room carpet soaked at the door.",
+        ["Den", "Sewing room"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _STANDARDS_WRAPPED)
+def test_a_dry_standards_list_wrapped_onto_the_next_line_rules_out_its_rooms(
+    text: str, expected: list[str]
+) -> None:
+    assert list(_areas(text)) == expected
+
+
+# The water never reached the room itself, said by a pronoun or by its first step.
+_NEVER_REACHED = [
+    ("Laundry vinyl soaked.\nThe study is carpeted but the water never reached it.", ["Laundry"]),
+    (
+        "Laundry vinyl soaked.\nThe stairwell runner is wool, and water never reached the first step.",
+        ["Laundry"],
+    ),
+    # (the near miss: what the water never reached is another room; the first stays wet)
+    (
+        "Laundry vinyl soaked.\nThe den carpet is soaked but water never reached the study.",
+        ["Laundry", "Den"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _NEVER_REACHED)
+def test_a_room_the_water_never_reached_is_not_affected(text: str, expected: list[str]) -> None:
+    assert list(_areas(text)) == expected

@@ -111,3 +111,28 @@ def test_a_known_room_that_opens_the_line_keeps_its_own_name() -> None:
 
     # (the line opens with a room the vocabulary knows: no sized name stands before it)
     assert [m.name for m in room_mentions("- Kitchen (galley), 3 x 2.4 m, vinyl wet")][:1] == ["Kitchen"]
+
+
+# The size may be hedged after the name's gloss, or open the name's own bracket after a gloss.
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("- Cold store (back of house), approx. 6 m x 4 m. Slab wet at the door.", "Cold store"),
+        ("- Pottery studio (ground floor, about 22 x 18 ft): kiln side wet", "Pottery studio"),
+        ("Grain store (rear; roughly 5 x 3 m) - concrete wet", "Grain store"),
+    ],
+)
+def test_a_hedged_size_after_the_names_gloss_is_still_the_spaces(line: str, name: str) -> None:
+    assert [mention.name for mention in sized_space_mentions(line)] == [name]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "- Inspection opening (wall, approx. 1 x 1 ft) cut by the tech",
+        "- Test patch (approx. 300 x 300 mm), lifted",
+        "The ceiling (about 4 x 6 ft) was opened",
+    ],
+)
+def test_a_hedged_size_of_a_cut_or_patch_is_still_no_space(line: str) -> None:
+    assert sized_space_mentions(line) == []

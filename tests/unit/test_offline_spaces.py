@@ -6,6 +6,7 @@ import time
 
 import pytest
 
+from chalicelib.analysis import analyze_text
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 
 
@@ -470,10 +471,32 @@ def test_a_room_named_only_for_a_hazard_sample_that_came_back_clear_is_not_affec
 def test_a_smoke_odour_the_occupants_have_cleaned_up_is_a_room_cleared() -> None:
     # Given a fire job: one room with a trace of odour the tenants cleaned, others still smelling
     cleared = "Dining room: slight odour only, no residue; cleaned by the tenants."
-    smelling = "Bedrooms 2 and 3: light odour only, no visible residue."
-    # Then the cleaned room is not an area, and rooms whose odour is still there are
+    smelling = "Bedrooms 2 and 3: light odour with a grey film on the sills."
+    # Then the cleaned room is not an area, and rooms the smoke left something in are
     assert _affected(cleared) == []
     assert sorted(_affected(smelling)) == ["Bedroom 2", "Bedroom 3"]
+
+
+# A smell and nothing else, where the writer looked for what smoke leaves (no residue, no marks, the
+# door shut), is no room the smoke affected; a smell with a film, or with water, is.
+_ODOUR_ONLY = [
+    ("Sewing room: door closed, smoke smell only.", []),
+    ("Games room and study: doors were kept shut. The owner says they only smell slightly of smoke.", []),
+    ("Den - odour only; no visible soot on the walls or ceiling.", []),
+    # (an odour called normal is the room's usual air: "no visible growth, normal odour")
+    ("Sewing room and den of the granny flat: no visible growth, usual odour; Condition 1.", []),
+    ("Den and study: no growth seen, normal odour.", []),
+    ("Den and study: musty odour, no visible growth.", ["Den", "Study"]),
+    # (the near misses)
+    ("Den - odour only; a light film on the ceiling.", ["Den"]),
+    ("Den: smoke odour only, carpet wet from the hose.", ["Den"]),
+    ("Den: smoke odour through the whole room.", ["Den"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _ODOUR_ONLY)
+def test_a_room_that_only_smells_of_smoke_is_not_affected(text: str, expected: list[str]) -> None:
+    assert _affected(text) == expected
 
 
 def test_nothing_through_a_ceiling_in_a_class_note_does_not_clear_the_room_beside_it() -> None:
@@ -676,3 +699,29 @@ def test_a_qualified_bed_is_the_bedroom(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["the bed was soaked", "guest bed frame was wet", "master bed linen bagged"])
 def test_a_bed_alone_or_its_frame_is_no_room(text: str) -> None:
     assert room_mentions(text) == []
+
+
+# Rooms the vocabulary reads by their own words: a shop's stock room and workshop, a separate toilet
+# or a UK "WC" as a room, a deck that is a floor's sheeting or a platform's top (no outdoor deck).
+_ROOM_WORDS = [
+    ("Stock room carpet tiles soaked along the racking.", ["Stock room"]),
+    ("Water crossed the workshop slab to the bench.", ["Workshop"]),
+    ("The separate WC flooded; vinyl lifted.", ["WC"]),
+    ("Sewage stood in the WC overnight and the WC vinyl is lifting.", ["WC"]),
+    ("The upstairs WC, 1.2 x 0.8 m, has wet tiles.", ["Upstairs WC"]),
+    ("Tiles in the separate toilet were wet and the toilet skirting swollen.", ["Toilet"]),
+    ("Toilet ceiling stained under the bath above.", ["Toilet"]),
+    # (the near misses: the fixture, its pan, and a deck named by its sheet or the structure it tops)
+    ("The toilet overflowed and the bathroom vinyl is wet.", ["Bathroom"]),
+    ("The upstairs toilet overflowed; bathroom vinyl soaked.", ["Bathroom"]),
+    ("Bathroom vinyl wet around the WC pan.", ["Bathroom"]),
+    ("Foul water came up through the WC and the bath waste; bathroom vinyl soaked.", ["Bathroom"]),
+    ("Bathroom vinyl wet; particleboard floor deck swollen under it.", ["Bathroom"]),
+    ("Mezzanine ply deck wet where the pipe split; office carpet below soaked.", ["Office"]),
+    ("Gantry deck wet by the split pipe, and the hall floor soaked.", ["Hall"]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), _ROOM_WORDS)
+def test_rooms_a_shop_or_a_uk_house_names_its_own_way(text: str, expected: list[str]) -> None:
+    assert [area.room for area in analyze_text(text).affected_areas] == expected

@@ -49,3 +49,22 @@ def fold_numbered_rooms(areas: dict[str, AreaDraft]) -> None:
         for part in parts:
             for material_key, name in areas.pop(part).materials.items():
                 area.materials.setdefault(material_key, name)
+
+
+def fold_open_plan_named_apart(areas: dict[str, AreaDraft]) -> None:
+    """ "lower level: living and dining on slab", then "Living room 5.8 x 4.6 m ... Dining room 3.9 x
+    3.4 m": an open-plan space written once, with no size, whose every room the notes name as an area
+    of its own, is those areas, not one more."""
+    for key, area in list(areas.items()):
+        parts = [part.strip().lower() for part in _JOINED.split(area.room)]
+        if len(parts) < 2 or area.dimensions or area.stated_area_sqft:
+            continue
+        others = [other for other in areas.values() if other is not area]
+        owners = [
+            next((other for other in others if other.room.lower().split()[0] == part), None) for part in parts
+        ]
+        if all(owner is not None for owner in owners) and len({id(owner) for owner in owners}) == len(parts):
+            del areas[key]
+            for owner in owners:  # (what was said of the space was said of each of its rooms)
+                for material_key, name in area.materials.items():
+                    owner.materials.setdefault(material_key, name)  # type: ignore[union-attr]

@@ -76,6 +76,23 @@ _CLEARED = re.compile(
     r" (?:beyond|other than|apart from|except(?: for)?) )\b",
     FLAGS,
 )
+# "Beds 1, 3, 4 doors shut - odour only, no visible residue", "Lounge: the door was shut ... they only
+# smell faintly of smoke; no marks on the walls": a smell and nothing else, the writer having looked
+# for what smoke leaves, is no room the smoke affected (the odour is the air's, dealt with by the
+# deodorising of the affected rooms; not "Bedroom 2: light odour only, film on the door")
+_ODOUR_ONLY = re.compile(
+    r"\b(?:odou?rs?|smell(?:s|y)?)(?: [a-z]+){0,3}? only\b|\bonly (?:(?:a|an|some|faint|slight|light|faintly"
+    r"|slightly|smoke|of) ){0,3}(?:odou?rs?|smell(?:s|y)?)\b",
+    FLAGS,
+)
+_NONE_LEFT = re.compile(
+    r"\bno (?:visible |other )?(?:residue|soot|film|marks?|staining|discolou?ration|damage)\b"
+    r"|\bdoors? (?:was |were |had been )?(?:kept )?(?:shut|closed)\b",
+    FLAGS,
+)
+# A room that leads its line with a colon ("Living room and both bedrooms: the doors were shut. ..."):
+# every sentence of the line up to the next room is its note.
+_LEAD_COLON = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?:", FLAGS)
 # "Kitchen (ground floor): dry, light odour only": the room's own verdict, first, is dry
 _DRY_FIRST = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:[:\-\u2013]\s*)?dry\b\s*[,;]", FLAGS)
 # "Hallway + 3 bedrooms: light odour only, ...": rooms listed together share what follows the list
@@ -104,6 +121,17 @@ def odour_cleared(text: str, sentences: Sentences, found: Sequence[Mention], ind
     if later < len(found):
         end = min(end, found[later].start)
     part = text[mention.start : end]
+    if _ODOUR_ONLY.search(part) is None and _LEAD_COLON.match(text, found[later - 1].end):
+        # (the list's note runs on past its first sentence, to the next room or the line's end)
+        end = found[later].start if later < len(found) else len(text)
+        part = text[mention.start : end]
+    if (
+        _ODOUR_ONLY.search(part) is not None
+        and _NONE_LEFT.search(part) is not None
+        and not unnegated(_HEAVIER, part)
+        and not unnegated(WET, part)
+    ):
+        return True
     return (
         _ODOUR.search(part) is not None
         and (

@@ -23,6 +23,12 @@ _REACH = 40  # how far before a size its "not" is read
 _WRONG_AFTER = re.compile(
     r"\s*\)?\s*(?:(?:is|was|were|are) (?:wrong|incorrect|a mistake|a typo|off)\b|\?)", FLAGS
 )
+# Right after a size: the one side it replaces ("4.1 x 3.2 m, not 3.8", "12 x 10 ft (not 11)").
+_NOT_A_SIDE_AFTER = re.compile(
+    r"\s*[,;(\u2013\u2014-]\s*(?:not|rather than|instead of)\s+(?:(?:about|approx\.?|~) ?)?\d+(?:\.\d+)?"
+    r"(?!\s*(?:x|by|\u00d7)\s*\d)",
+    FLAGS,
+)
 # Before a size in its clause: the writer did not measure ("didn't measure - approx 3 x 3").
 _UNMEASURED_BEFORE = re.compile(
     r"\b(?:did(?:n'?t| not)|could(?:n'?t| not)|not) (?:measure|measured|get a measurement)\b[^.;()]{0,24}$",
@@ -45,6 +51,11 @@ class Corrections:
         }
         # (a line whose every size is struck corrects nothing)
         self._correcting = bool(self._struck) and len(self._struck) < len(starts)
+        # ("kitchen measured properly with the laser today - 4.1 x 3.2 m, not 3.8 (I'd paced it)": a
+        # size set against a side somebody gave before corrects the room's size)
+        self._set_against_side = {
+            start for start, end in zip(starts, ends, strict=False) if _NOT_A_SIDE_AFTER.match(text, end)
+        }
 
     def struck(self, start: int) -> bool:
         """The size somebody else gave, that the line says is wrong."""
@@ -52,4 +63,4 @@ class Corrections:
 
     def corrects(self, start: int) -> bool:
         """A size the line sets against a struck one: the room's, over what the notes said before."""
-        return self._correcting and start not in self._struck
+        return (self._correcting and start not in self._struck) or start in self._set_against_side

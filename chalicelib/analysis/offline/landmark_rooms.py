@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from chalicelib.analysis.offline.room_states import seen_damage
 from chalicelib.analysis.offline.spaces_vocabulary import Mention
 
 # "carpet/underlay at ensuite door: 40 | 17", "skirting by the laundry doorway 22": a spot in the
@@ -27,6 +28,30 @@ def is_landmark(text: str, room: Mention) -> bool:
         and _BEFORE_LANDMARK.search(before) is not None
         and _AFTER_LANDMARK.match(text, room.end) is not None
     )
+
+
+# "Bedroom closet (about 5 x 2 ft, shares the wall with the utility room where the tank is): heavy
+# growth", "the bathroom, which backs onto the laundry, ...": a room named to say what another room is
+# beside; what the line says is the other room's.
+_BESIDE_BEFORE = re.compile(
+    r"\b(?:shares?|sharing) (?:the|a|its|one) (?:[a-z]+ )?wall with(?: the)? ?\Z"
+    r"|\b(?:backs?|backing) (?:on ?to|against)(?: the)? ?\Z",
+    re.IGNORECASE,
+)
+_BESIDE_REACH = 40
+
+
+_CLAUSE_END = re.compile(r"[),;.:]|$")
+
+
+def only_beside(text: str, room: Mention) -> bool:
+    """Whether the room is named only as what another room shares a wall with or backs onto (its own
+    clause, to the next stop, says nothing damaged: "shares a wall with the bathroom, whose floor is
+    soaked" is the bathroom's news too)."""
+    if _BESIDE_BEFORE.search(text[max(0, room.start - _BESIDE_REACH) : room.start]) is None:
+        return False
+    end = _CLAUSE_END.search(text, room.end)
+    return not seen_damage(text, room.end, end.start() if end else len(text))
 
 
 def line_rooms(text: str, rooms: Sequence[Mention]) -> list[Mention]:

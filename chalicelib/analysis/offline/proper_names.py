@@ -57,6 +57,15 @@ _TRADE_WORDS = frozenset(
         "rooter",
         "restore",
         "dry",
+        # (a grower's, a farm's or a practice's trading name: "Fernhill Growers Nursery")
+        "growers",
+        "farms",
+        "holdings",
+        "partners",
+        "associates",
+        "accountants",
+        "trading",
+        "enterprises",
     }
 )
 

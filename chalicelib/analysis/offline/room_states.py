@@ -10,10 +10,12 @@ import re
 
 from chalicelib.analysis.offline.text import BELIEF_WORDS, FLAGS, HEDGE_WORDS, evidence_matches
 
+# ("no visible growth, normal odour": an odour called normal is the room's usual air, no damage)
 DAMAGE_CONTEXT_WORDS = re.compile(
     r"\b(?:damaged?|affected|impacted|stain(?:s|ed|ing)?|swollen|swelling|delaminat(?:ed|ing|ion)|cupp(?:ed"
     r"|ing)"
-    r"|buckl(?:ed|ing)|lifting|warp(?:ed|ing)?|odou?rs?|residue|growth|wicking|collapsed|sagging|peeling"
+    r"|buckl(?:ed|ing)|lifting|warp(?:ed|ing)?|(?<!normal )(?<!usual )(?<!typical )odou?rs?|residue|growth"
+    r"|wicking|collapsed|sagging|peeling"
     r"|bubbling|rot(?:ted|ting)?|soaked|pool(?:ed|ing)|standing|readings?|moisture|mc|wme|rel|spores?"
     r"|soot\w*|smoke(?! ?(?:detectors?|alarms?))|char(?:red|ring)?|burnt|scorch\w*)\b",
     FLAGS,
@@ -42,7 +44,8 @@ SEEN_DAMAGE = re.compile(
     rf"\b(?:{_WET_WORD}|soaked|saturated|damp|water{_WATER_APPLIANCE}"
     r"|flood\w*|leak\w*|stain(?:s|ed|ing)?|swollen|swelling"
     r"|delaminat\w*|cupp\w*|buckl\w*|sagg\w*|collapsed|mou?ld\w*|growth|soot\w*|charred|burnt|wicking"
-    r"|wicked|odou?rs?|residue|film|smoke(?! ?(?:detectors?|alarms?))|scorch\w*"
+    r"|wicked|(?<!normal )(?<!usual )(?<!typical )odou?rs?|residue|film"
+    r"|smoke(?! ?(?:detectors?|alarms?))|scorch\w*"
     # S520 Condition 2 or 3 (settled spores, growth) is a room to remediate, however little shows
     r"|cond(?:ition)?\.? ?[23](?! ?(?:-|\u2013|to|or) ?1))\b",
     FLAGS,
@@ -105,6 +108,10 @@ UNAFFECTED = re.compile(
     r"|for comparison|(?:as|for) (?:the |a |his |her |their |our )?(?:(?:\"?normal\"?|dry) ){1,2}"
     r"(?:wall|reading|room)"
     r"|did(?: not|n'?t) (?:get wet|reach|get water)|not (?:wet|reached)|never (?:got )?wet"
+    # ("The stairs are carpeted but water never reached the bottom tread", "... never got to them"):
+    # the room itself, by a pronoun or its first step, is what the water did not reach
+    r"|(?:water|it|the flood) never (?:reached|got to|touched) (?:it|them|the (?:bottom|first|lowest) "
+    r"(?:tread|step|stair))\b"
     r"|did(?: not|n'?t) (?:get|come|go|make it) (?:there|in|into|that far|this far)"
     r"|water stopped (?:at|short)|"
     + THRESHOLD_ONLY

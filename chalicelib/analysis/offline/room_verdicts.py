@@ -38,9 +38,13 @@ UNAFFECTED_LEAD = re.compile(
 )
 # "Reference: laundry drywall 9 %, front entry oak 8 %MC", "Dry standards - bed 3 wall 11": a line
 # the dry standards' label leads; every room it names is where a standard was read.
+# ("Standards taken 11/8: master bedroom wall 8 %; ...", "Std: hall laminate 15": the bare word, and
+# when or how they were taken, before the colon)
 REFERENCE_LEAD = re.compile(
-    r"^\W*(?:dry )?(?:references?|refs?|dry (?:std|standard)s?|baselines?)"
-    r"(?: (?:readings?|points?|rooms?|areas?|values?))?(?: \([^()]{0,30}\))? ?(?::|\s[-\u2013])\s",
+    r"^\W*(?:dry )?(?:references?|refs?|dry (?:std|standard)s?|standards?|stds?|baselines?)"
+    r"(?: (?:readings?|points?|rooms?|areas?|values?))?"
+    r"(?: (?:taken|read|measured|used)(?: [\w/.]+){0,2})?"
+    r"(?: \([^()]{0,30}\))? ?(?::|\s[-\u2013])\s",
     FLAGS,
 )
 # "Basement - none; house on crawlspace": a form's room with nothing in it.
@@ -66,6 +70,9 @@ UNRELATED = re.compile(
     r"|\bnot claimed\b"
     # "a mouldy smell in the bathroom too - it is the shower silicone, not part of this."
     rf"|\bnot part of (?:this|the {_THIS_WORK})(?= ?(?:[.;)]|$))"
+    # "a cleaning issue - not part of this assessment's affected areas", "not part of the survey's scope"
+    rf"|\bnot (?:part of|in|among|one of) (?:this|the) (?:{_THIS_WORK}|{_THIS_LOSS}"
+    r"|assessment|inspection|survey|report)(?:'s|\u2019s) (?:affected )?(?:areas?|rooms?|spaces?|scope)\b"
     # "says it's an old patch and has nothing to do with this"
     r"|\b(?:has|had|is|was)(?: got)? nothing to do with (?:this|the (?:leak|loss|event|claim))\b"
     # "Garage has silt but is detached, listed under other structures - not in this log."
@@ -184,6 +191,8 @@ _DASH_BREAK = re.compile(r"[,;]| [-\u2013\u2014] ")
 # clause as a comma does; a bare "- not wet" after a part ("the timber floor ... reads normal - not
 # wet") is that part's.
 _SPACE_VERDICT = re.compile(r"\b(?:area|room|space|zone|contents)\b", FLAGS)
+_BUT = re.compile(r"but|though|although", FLAGS)
+_OUTSIDE_HOME = re.compile(r"outbuilding|dwelling|house", FLAGS)
 
 
 def verdict_leads(text: str, sentences: Sentences, mention: Mention) -> bool:
@@ -199,7 +208,10 @@ def verdict_leads(text: str, sentences: Sentences, mention: Mention) -> bool:
         low = max(start, mention.end if start <= mention.start else start, match.start() - _VERDICT_LEAD)
         lead = text[low : match.start()]  # (bounded: a long line costs no more)
         breaks = _DASH_BREAK if _SPACE_VERDICT.search(match.group(0)) else _CLAUSE_BREAK
-        if not breaks.split(lead)[-1].strip(" :-\u2013*"):
+        rest = breaks.split(lead)[-1].strip(" :-\u2013*")
+        # (a clause opened by "but" that puts the space outside the home: "slab wet at the door, but
+        # it's an outbuilding"; not "vinyl wet, but not affected beyond it")
+        if not rest or (_BUT.fullmatch(rest) and _OUTSIDE_HOME.search(match.group(0))):
             return True
     return False
 

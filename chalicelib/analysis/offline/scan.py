@@ -8,14 +8,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from itertools import pairwise
 
 from chalicelib.analysis.findings import (
     AtmosphericReading,
     LengthUnit,
     SourceSpan,
 )
-from chalicelib.analysis.offline.area_folds import fold_bare_rooms, fold_numbered_rooms
+from chalicelib.analysis.offline.area_folds import (
+    fold_bare_rooms,
+    fold_numbered_rooms,
+    fold_open_plan_named_apart,
+)
 from chalicelib.analysis.offline.area_list import AreaList, listed_areas
 from chalicelib.analysis.offline.areas import (
     AreaDraft,
@@ -28,6 +31,7 @@ from chalicelib.analysis.offline.landmark_rooms import line_rooms, log_line
 from chalicelib.analysis.offline.line_owners import Owners
 from chalicelib.analysis.offline.material_soundness import same_part
 from chalicelib.analysis.offline.named_rooms import named_room_aliases
+from chalicelib.analysis.offline.others_rooms import trading_rooms
 from chalicelib.analysis.offline.photo_logs import PhotoLog
 from chalicelib.analysis.offline.reading_rows import (
     RowReader,
@@ -47,12 +51,23 @@ from chalicelib.analysis.offline.roof_spaces import (
 from chalicelib.analysis.offline.room_states import (
     line_says_damage,
     section_says_unaffected,
-    seen_damage,
 )
 from chalicelib.analysis.offline.room_verdicts import UNAFFECTED_LEAD, unrelated_when_wrapped
 from chalicelib.analysis.offline.scan_area_details import CONTAINER_ROOMS, AreaDetailsScan
 from chalicelib.analysis.offline.scan_readings import (
     ReadingsScan,
+)
+from chalicelib.analysis.offline.scan_room_lines import (
+    ENDS_SENTENCE,
+    FRAGMENT,
+    GOES_ON,
+    NUMBERED_ROW,
+    REFERENCE_CELL,
+    REFERENCE_TAIL,
+    STANDARDS_LEAD_IN,
+    clause_says_damage,
+    heads_line,
+    lone_point,
 )
 from chalicelib.analysis.offline.scope_extents import (
     settle_removed_flooring,
@@ -133,56 +148,8 @@ _PLACES_ANOTHER = re.compile(
 # --- the scan ----------------------------------------------------------------------------------
 
 
-# Rooms listed together ("front office (18 x 12 ft) and showroom (30 x 20 ft): light film").
-_LISTED_GAP = re.compile(r"\s*(?:,|&|/|\band\b|\+)?\s*(?:the\s+)?", FLAGS)
-_BRACKETS = re.compile(r"\([^()]*\)")
-
-
-# A row that opens on its point's number and a place with no figure: "10 Study, upstairs".
-_NUMBERED_ROW = re.compile(r"\s*\d{1,3}[.)]?\s+[a-z][a-z ,'/-]{2,40}$", FLAGS)
-# A line that goes on with the one before: indented or in lower case, no list mark of its own.
-_GOES_ON = re.compile(r"(?:\s+(?![-*\u2022\d])|(?=[a-z]))", 0)
-_ENDS_SENTENCE = re.compile(r"[.!?]\s*$")
-# A cell that only tags its row as the dry standard ("reference", "dry std", "(baseline)").
-_REFERENCE_CELL = re.compile(
-    r"\s*[(\[]?(?:dry )?(?:ref(?:erence)?|std|standard|baseline|control)"
-    r"(?: (?:point|reading|room))?[)\]]?\s*",
-    FLAGS,
-)
-# A wrapped cell's fragment: a few words or a figure, no sentence of its own ("floor (%MC),", "dry std").
-_FRAGMENT = re.compile(r"[\w%()/.,\- ]{1,24}", FLAGS)
-
-
-def _heads_line(text: str, rooms: Sequence[Mention], room: Mention) -> bool:
-    """Whether a room is what its line is about: the first it names, or listed with the first."""
-    chain = [*(other for other in rooms if other.start < room.start), room]
-    for previous, mention in pairwise(chain):
-        gap = _BRACKETS.sub("", text[previous.end : mention.start])
-        if previous.key != mention.key and _LISTED_GAP.fullmatch(gap) is None:
-            return False
-    return True
-
-
-# Where a sentence's own clause ends and another's begins: "We coned off the wet marley because the
-# owner wanted a lesson in Studio 2": the room is in the reason, the damage in the main clause.
-_SUBORDINATE = re.compile(r"\b(?:because|since|so that|although|though|whereas|while|unless)\b", FLAGS)
-
-
-def _clause_says_damage(text: str, room: Mention) -> bool:
-    """Whether the line says anything is damaged, outside the other clauses of the room's sentence."""
-    sentence_start, sentence_end = Sentences(text).bounds(room.start)
-    start, end = sentence_start, sentence_end
-    for match in _SUBORDINATE.finditer(text, sentence_start, sentence_end):
-        if match.start() < room.start:
-            start = match.start()
-        else:
-            end = match.start()
-            break
-    return (
-        seen_damage(text, start, end)
-        or seen_damage(text, 0, sentence_start)
-        or seen_damage(text, sentence_end, len(text))
-    )
+def _name_words(name: str) -> frozenset[str]:
+    return frozenset(name.lower().split())
 
 
 def _bare_key(room: Mention) -> str:
@@ -209,6 +176,9 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
         self.unaffected: set[str] = set()
         # rooms ruled out as a kind ("both bedrooms unaffected"): (qualifier, base) of each
         self._unaffected_kinds: set[tuple[str, str]] = set()
+        # the words of each room ruled out by its full name, by base ("basement guest bedroom"): a later
+        # "Guest bedroom" in fewer of its words is that room
+        self._ruled_out_words: dict[str, list[frozenset[str]]] = {}
         # the qualified or numbered rooms of each kind the notes have named ("front vestibule", "basement
         # bedroom"): a bare "vestibule" later is that room when it is the only one of its kind
         self._named_of_kind: dict[str, set[str]] = {}
@@ -275,6 +245,7 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
     def scan(self, lines: Sequence[Line]) -> None:
         self._booked_lines = second_hand_lines(lines)
         self._named_aliases = named_room_aliases([line.text for line in lines])
+        trading = trading_rooms([line.text for line in lines])
         for index, line in enumerate(lines):
             self._in_photos = self._photo_log.covers(line.text)
             if not line.text:
@@ -290,7 +261,12 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                     self._rows.columns = None
                 continue
             self.section_by_line[line.number] = list(self._section_rooms)
-            rooms = [self._resolve(self._aliased(room)) for room in room_mentions(line.text)]
+            rooms = [
+                self._resolve(self._aliased(room))
+                for room in room_mentions(line.text)
+                # ("Fernhill Growers Nursery" named the business: "the nursery's pond" is the business's)
+                if not (room.base in trading and room.key == _bare_key(room))
+            ]
             if not rooms:
                 # ("- Female amenities: blockwork 820" under "Female amenities 7.2 x 5.0 m: ..." earlier)
                 sized = {
@@ -298,7 +274,7 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 }
                 rooms = named_space_lead(line.text, sized)
             self._said_affected.update(room.key for room in rooms if room.affected)
-            if rooms and self._open_verdict and _GOES_ON.match(line.text):
+            if rooms and self._open_verdict and GOES_ON.match(line.text):
                 # ("- Not affected: the lanes and approaches (the step" wrapped onto "  line side ...), the
                 # plant room, the office": the verdict heads the wrapped list up to its sentence's end)
                 stop = Sentences(line.text).bounds(0)[1]
@@ -306,9 +282,13 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                     replace(room, affected=False, unaffected=True) if room.start < stop else room
                     for room in rooms
                 ]
-            self._open_verdict = continues_sentence(line.text) and (
+            # (a list the line leaves open with a comma or a semicolon goes on, however short the line)
+            self._open_verdict = (
+                continues_sentence(line.text) or line.text.rstrip().endswith((",", ";"))
+            ) and (
                 UNAFFECTED_LEAD.match(line.text) is not None
-                or (self._open_verdict and _ENDS_SENTENCE.search(line.text) is None)
+                or STANDARDS_LEAD_IN.match(line.text) is not None
+                or (self._open_verdict and ENDS_SENTENCE.search(line.text) is None)
             )
             if index + 1 < len(lines) and continues_sentence(line.text):
                 # (a sentence an e-mail wrapped onto the next line, that sets its room apart from the loss)
@@ -330,26 +310,34 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 and not (
                     room.affected
                     and not room.implied
-                    and _heads_line(line.text, rooms, room)
-                    and _clause_says_damage(line.text, room)
+                    and heads_line(line.text, rooms, room)
+                    and clause_says_damage(line.text, room)
                 )
                 else room
                 for room in rooms
             ]
-            if self._held_row and self._held and not rooms and _FRAGMENT.fullmatch(line.text):
+            if self._held_row and self._held and not rooms and FRAGMENT.fullmatch(line.text):
                 # ("10 Study, upstairs" / "particleboard" / "floor (%MC)," / "dry std" / "12": a PDF row
                 # wrapped cell by cell; its fragments together are the first line under the room)
                 self._held_tail = f"{self._held_tail} {line.text}"
-                if section_says_unaffected(self._held_tail) or _REFERENCE_CELL.fullmatch(line.text):
+                if (
+                    section_says_unaffected(self._held_tail)
+                    or REFERENCE_CELL.fullmatch(line.text)
+                    or REFERENCE_TAIL.search(line.text)
+                ):
                     self._settle_held(self._held_tail, ruled_out=True)
             else:
                 self._settle_held(f"{self._held_tail} {line.text}" if self._held_tail else line.text)
             self._past_rows = self._row_context and not _is_row(line.text)
             after = lines[index + 1].text if index + 1 < len(lines) else ""
             # (a numbered row's first cell, its other cells wrapped onto short lines under it)
+            # (or its point's ID alone on the line before: "S1" / "Front bedroom" / "skirting - dry")
             row_start = (
-                _NUMBERED_ROW.match(line.text) is not None
-                and _FRAGMENT.fullmatch(after) is not None
+                (
+                    NUMBERED_ROW.match(line.text) is not None
+                    or (index > 0 and bool(rooms) and lone_point(lines[index - 1].text))
+                )
+                and FRAGMENT.fullmatch(after) is not None
                 and not line_says_damage(line.text)
             )
             wrapped = (line.text.endswith(",") and not line_says_damage(line.text)) or row_start
@@ -400,6 +388,7 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                     struck_here.add(room.key)
                 elif room.unaffected and room.key not in self.areas:
                     self.unaffected.add(room.key)
+                    self._ruled_out_words.setdefault(room.base, []).append(_name_words(room.name))
                     if room.collective:
                         self._unaffected_kinds.add(_kind(room))
             self._note_room(line, rooms)
@@ -453,10 +442,23 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
             # its row "| Basement bathroom | 8 x 5 ft | whole floor |" leaves the bare one its own)
             if len(named) == 1 and named <= self.unaffected and not named & self._said_affected:
                 return True
+        if not room.collective and self._fewer_words_of_ruled_out(room):
+            return True
         if room.collective or not self._unaffected_kinds:
             return False
         prefix, base = _kind(room)
         return (prefix, base) in self._unaffected_kinds or ("", base) in self._unaffected_kinds
+
+    def _fewer_words_of_ruled_out(self, room: Mention) -> bool:
+        """ "Not affected: basement guest bedroom (used for dry standards)", then "DS1 | Guest bedroom":
+        a room named in some of the words of a room ruled out is that room, unless an affected room of
+        its kind has those words too (then the shorter name could be either)."""
+        words = _name_words(room.name)
+        if len(words) < 2 or not any(words < other for other in self._ruled_out_words.get(room.base, ())):
+            return False
+        return not any(
+            words <= _name_words(area.room) for area in self.areas.values() if area.base == room.base
+        )
 
     @staticmethod
     def _line_room(text: str, rooms: Sequence[Mention]) -> Mention:
@@ -593,3 +595,4 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
                 del self.areas[key]
         fold_numbered_rooms(self.areas)
         fold_bare_rooms(self.areas)
+        fold_open_plan_named_apart(self.areas)

@@ -18,7 +18,10 @@ _SIZED_NAME = re.compile(
     r"^[\s\-*\u2022|]*(?P<name>[a-z][a-z'&/ ]{2,40}?)"
     # ("Salon (styling floor) 7.5 x 4.8 m", "Backwash (3 basins) 3.0 x 2.4 m": the name's gloss)
     r"(?: ?\((?![^()]{0,30}?\d ?(?:x|by|\u00d7) ?\d)[^()]{1,30}\))?"
-    r" ?(?:,|\||:|-|\u2013)? ?(?=\d)",
+    r" ?(?:,|\||:|-|\u2013)? ?"
+    # ("Stockroom (rear), approx. 20 ft x 15 ft", "Arena maze (main floor, approx. 60 x 40 ft): ...":
+    # the size hedged, or opening the name's bracket after a gloss of its own)
+    r"(?:\([^()\d]{1,30}?[,;] ?)?(?:(?:approx(?:imately|\.)?|about|roughly|circa|c\.|~) ?)?(?=\d)",
     FLAGS,
 )
 _MAX_WORDS = 4

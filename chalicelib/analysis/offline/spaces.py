@@ -11,6 +11,7 @@ from chalicelib.analysis.findings import (
     DamageType,
 )
 from chalicelib.analysis.offline.cleared_verdicts import ClearTests, odour_cleared
+from chalicelib.analysis.offline.landmark_rooms import only_beside
 from chalicelib.analysis.offline.locative_rooms import is_locative
 from chalicelib.analysis.offline.measure_rooms import size_of_thing
 from chalicelib.analysis.offline.measures import (
@@ -54,7 +55,7 @@ from chalicelib.analysis.offline.room_verdicts import (
 )
 from chalicelib.analysis.offline.sentence_verdicts import sentence_unaffected
 from chalicelib.analysis.offline.sized_spaces import sized_space_mentions
-from chalicelib.analysis.offline.spaces_together import rest_is_rooms, same_room_again
+from chalicelib.analysis.offline.spaces_together import rest_is_rooms, same_room_again, standard_led
 from chalicelib.analysis.offline.spaces_vocabulary import (
     ROOM_PATTERN,
     Mention,
@@ -423,7 +424,9 @@ def room_mentions(text: str) -> list[Mention]:
             or foot_only(text, reader.sentences, mention)
             or called_normal(mention)
         )
-        incidental = not is_heading and _later_clause_without_damage(text, found, reader, index, own_damage)
+        incidental = not is_heading and (
+            _later_clause_without_damage(text, found, reader, index, own_damage) or only_beside(text, mention)
+        )
         # (a heading the writer could not check, with no damage of its own, tells no damage)
         described = (is_heading and (own_damage or not not_checked)) or (
             not names_a_thing
@@ -448,6 +451,7 @@ def room_mentions(text: str) -> list[Mention]:
             flag[1] = True
     _retracted_or_empty(reader, flags)
     _share_unaffected(text, found, flags, reader)
+    standard_led(text, found, flags)
     sentence_unaffected(reader.text, reader.found, reader.sentences, flags)
     _rest_said_dry(text, found, flags)
     for mention, flag in zip(found, flags, strict=True):

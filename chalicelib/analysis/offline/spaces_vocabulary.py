@@ -35,6 +35,31 @@ _NOT_A_ROOM_WORD = (
 )
 
 
+# Words before "deck" that make it a floor's sheeting or an inside platform's top, not the outdoor
+# deck: the sheet's material, the floor it is, or the raised structure it tops.
+_DECK_OF = (
+    "mezzanine",
+    "plywood",
+    "ply",
+    "chipboard",
+    "particleboard",
+    "osb",
+    "steel",
+    "concrete",
+    "floor",
+    "plant",
+    "roof",
+    "catwalk",
+    "walkway",
+    "stage",
+    "platform",
+    "gantry",
+    "loft",
+)
+# (looked back at only once "deck" has matched: a look-behind before it would run at every position)
+_NOT_OUTDOOR_DECK = "".join(rf"(?<!\b{word} deck)(?<!\b{word}-deck)" for word in _DECK_OF)
+
+
 # The first word of a room the vocabulary knows: "finished family room" is the family room, so the
 # word before it is no part of another room's name.
 _KNOWN_ROOM_WORD = (
@@ -158,7 +183,9 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("break_room", r"(?:break|lunch|staff) ?(?:room|rm)"),
     ("loading_dock", r"loading dock|dock(?= (?:floor|area|door)|:)"),
     ("gym", r"gym(?:nasium)?"),
-    ("storage_room", r"stor(?:age|e) ?(?:room|rm)|storeroom"),
+    ("storage_room", r"stor(?:age|e) ?(?:room|rm)|storeroom|stock ?(?:room|rm)"),
+    # (a trade's or a shop's back room; not the workshop's manual, tools or an event called one)
+    ("workshop", r"work ?shop(?! (?:manuals?|tools?|equipment|sessions?|events?|course|bays?)\b)"),
     # (a basement's "rec area"; "rec" alone only as a point's bracketed room: "tile by stairs (rec)")
     ("rec_room", r"rec(?:reation)? (?:room|rm|area)|(?<=\()rec(?=\))"),
     ("meals", r"meals(?: area)?(?! (?:table|chairs?|bench))"),
@@ -168,12 +195,12 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("operatory", r"operatory"),
     ("sterilization", r"sterili[sz]ation(?: room| rm| area)?"),
     ("dish_pit", r"dish ?pit|dish(?:washing)? area|prep area|walk-in (?:cooler|freezer)"),
-    # ("deck oven 2", "the plywood mezzanine deck", "the plant deck above the studio": an oven, a
-    # floor's sheeting, a platform for plant; not the outdoor deck)
+    # ("deck oven 2", "the plywood mezzanine deck", "the plant deck above the studio", "laminate on
+    # chipboard floor deck", "the catwalk deck": an oven, a floor's sheeting named by its material or
+    # by the floor, stage or walkway it is the top of, a platform for plant; not the outdoor deck)
     (
         "outdoor",
-        r"verandah?|porch|patio|alfresco"
-        r"|(?<!mezzanine )(?<!plywood )(?<!plant )(?<!roof )(?<!steel )deck(?! ovens?\b)(?= |:|,|$)",
+        r"verandah?|porch|patio|alfresco|deck" + _NOT_OUTDOOR_DECK + r"(?! ovens?\b)(?= |:|,|$)",
     ),
     # ("kick and pantry base wicking", "pantry food": the kitchen's pantry unit and what it holds)
     (
@@ -212,7 +239,21 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("bonus_room", r"bonus (?:room|rm)"),
     # US notes write "master" for the master bedroom ("master slab 2.9 %MC").
     ("master", r"master(?! ?(?:bed|bath|closet|suite|en-?suite|wardrobe|robe|wir)\w*)"),
-    ("toilet_room", r"(?:wc|toilet|w/c)(?= ?(?:\d|:))"),
+    # The room with the toilet: "WC 2:", "the separate toilet", "toilet room", "the downstairs WC", the
+    # room's own surfaces ("WC skirting", "toilet walls"), "the WC itself", a place things are "in the
+    # WC"; a WC or a toilet alone is the fixture ("the toilet overflowed", "came up through his WC",
+    # "the gully and WC are on the foul system").
+    (
+        "toilet_room",
+        r"(?:wc|toilet|w/c)(?= ?(?:\d|:))|toilet (?:room|rm)"
+        r"|(?:(?<=separate )|(?<=outside ))(?:toilet|wc)"
+        # (a level's WC is the room; "the upstairs toilet overflowed" is the fixture)
+        r"|(?:(?<=downstairs )|(?<=upstairs )|(?<=ground floor ))(?-i:WC)"
+        r"|toilet(?= (?:walls?|skirting|ceiling|cornice|architrave|plaster)\b)"
+        r"|(?-i:WC)(?= (?:walls?|skirting|ceiling|cornice|architrave|plaster|vinyl|lino|floor|tiles?"
+        r"|itself)\b)"
+        r"|(?:(?<=\bin the )|(?<=\binto the ))(?-i:WC)\b",
+    ),
     ("media_room", r"(?:media|theatre|theater) (?:room|rm)"),
     # A hotel, school or office room known by its number ("Room 412", "room 3B").
     ("numbered_room", r"(?:room|rm) ?#?\d{1,4}[a-z]?(?![\d/.:-]\d)"),
@@ -383,6 +424,8 @@ def _room_name(words: Iterable[str | None], base: str) -> str:
     elif base == "kitchen":
         name = re.sub(r"\bkit\b", "kitchen", name, flags=FLAGS)  # "KIT"
     named = sentence_case(name)
+    if base == "toilet_room":  # "WC", "W/C": an initialism keeps its capitals
+        named = re.sub(r"\bw(/?)c\b", r"W\1C", named, flags=FLAGS)
     if base == "lettered_space":  # "Studio B": the letter is a name
         return named[:-1] + name[-1:].upper()
     return named if base != "named_room" else name[:1].upper() + collapse(name)[1:]
@@ -455,7 +498,12 @@ def _numbered(
 
 
 # What follows a slashed pair that names one space: its size, a label's separator or a cell's end.
-_ONE_SPACE_AFTER = re.compile(r"\s*(?:,\s*(?=\d))?(?:\(?\d|[:|(]|[-\u2013\u2014]\s|$)", FLAGS)
+# (the size may be hedged: "a laundry/utility room about 10 x 8 ft", "Store/stock room, approx. 4 x 3 m")
+_ONE_SPACE_AFTER = re.compile(
+    r"\s*(?:,\s*(?=\d|approx|about|roughly|~))?"
+    r"(?:(?:about|approx(?:imately|\.)?|roughly|~)\s*(?=\d)|\(?\d|[:|(]|[-\u2013\u2014]\s|$)",
+    FLAGS,
+)
 
 
 def _join_compounds(text: str, mentions: list[Mention]) -> list[Mention]:
