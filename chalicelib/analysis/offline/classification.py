@@ -21,13 +21,12 @@ from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, reporte
 from chalicelib.analysis.offline.grade_refutations import rejected_grades, without_others_views
 from chalicelib.analysis.offline.mould_words import MOULD_GROWTH, NORMAL_ECOLOGY, SETTLED_SPORES
 from chalicelib.analysis.offline.relayed_grades import relayed_quotes
+from chalicelib.analysis.offline.standing_water import FOUND_CLEAN, standing_hours
 from chalicelib.analysis.offline.text import (
     FLAGS,
     MAIL_HEADER,
     Line,
     Sentences,
-    around,
-    count_word,
     dedupe_spans,
     evidence_matches,
     first_found,
@@ -87,20 +86,6 @@ _JUSTIFYING_CUE = re.compile(
 
 
 _RAINWATER = re.compile(r"\b(?:roof leak|rain ?water|rain|storm|gutter|downpipe|skylight|flashing)\b", FLAGS)
-
-
-_STANDING = re.compile(
-    r"\b(?:standing|stood|sat|sitting|left|undetected|unnoticed|undiscovered|stagnant|pooled|pooling"
-    r"|unattended|away|on holiday|on vacation|before (?:being )?(?:discovered|found|noticed))\b",
-    FLAGS,
-)
-
-
-_DURATION = re.compile(
-    r"(?<![\d.])(?P<n>\d{1,3}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten) ?"
-    r"(?P<unit>h|hrs?|hours?|d|days?|wks?|weeks?)\b",
-    FLAGS,
-)
 
 
 # --- S500 category -----------------------------------------------------------------------------
@@ -278,36 +263,6 @@ def _booked(lines: Sequence[Line], graded: _Graded | None) -> bool:
     return graded is not None and graded.span.line in second_hand_lines(lines)
 
 
-def _standing_hours(lines: Sequence[Line]) -> tuple[float, SourceSpan] | None:
-    """How long water stood before mitigation, when the notes say ("undetected for 4 days")."""
-    longest: tuple[float, SourceSpan] | None = None
-    for line in lines:
-        sentences = Sentences(line.text)
-        for match in _DURATION.finditer(line.text):
-            start, end = around(sentences, match.start(), match.end())
-            sentence = line.text[start:end]
-            if not has_evidence(_STANDING, sentence) or not _STANDING_WATER.search(sentence):
-                continue
-            if _EQUIPMENT_RUNNING.search(sentence):
-                continue  # "dehu left running 3 days" is drying time, not standing water
-            hours = (
-                count_word(match.group("n")) if not match.group("n")[0].isdigit() else float(match.group("n"))
-            )
-            hours *= _HOURS_PER_UNIT[match.group("unit").lower()[0]]
-            if longest is None or hours > longest[0]:
-                longest = (hours, line.span())
-    return longest
-
-
-_STANDING_WATER = re.compile(r"\b(?:water|leak\w*|pool\w*|flood\w*|wet|moisture)\b", FLAGS)
-
-
-_EQUIPMENT_RUNNING = re.compile(r"\b(?:running|equipment|dehu\w*|air movers?|AMs?|fans?)\b", FLAGS)
-
-
-_HOURS_PER_UNIT = {"h": 1.0, "d": 24.0, "w": 168.0}
-
-
 @dataclass
 class _Explained:
     """The reasons, evidence and notes a classification is being built with."""
@@ -389,22 +344,11 @@ def _worsened(lines: Sequence[Line], value: int) -> _Graded | None:
     return None
 
 
-# What the technician found of water that stood: "no odor, clear, no debris", "still clean and
-# odourless". A stated Category 1 with it is a judgement on the water itself, which the standing
-# time alone does not overturn (S500: standing time is a reason to suspect degradation, not proof).
-_FOUND_CLEAN = re.compile(
-    r"\b(?:no (?:odou?r|smell|discolou?ration|debris|sediment|contamination)|odou?rless"
-    r"|(?:still |ran |looked )clear"
-    r"|clear(?:,| and) (?:no|cold|odou?rless)|not (?:smelly|discolou?red|degraded))\b",
-    FLAGS,
-)
-
-
 def _checked_clean(stated: _Graded | None, standing: SourceSpan) -> bool:
     """Whether the writer states Category 1 and found the standing water clean on the same line."""
     if stated is None or stated.value != 1:
         return False
-    return any(_FOUND_CLEAN.search(text) for text in {stated.span.text, standing.text, stated.reason})
+    return any(FOUND_CLEAN.search(text) for text in {stated.span.text, standing.text, stated.reason})
 
 
 def detect_category(
@@ -433,7 +377,7 @@ def detect_category(
             f"Source: {derived.reason} (line {derived.span.line}) is Category {derived.value}"
             f" per {standards.cite('water_category')}."
         )
-        standing = _standing_hours(lines)
+        standing = standing_hours(lines)
         if (
             derived.value == 1
             and standing

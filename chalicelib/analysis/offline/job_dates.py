@@ -46,6 +46,7 @@ from chalicelib.analysis.offline.job_date_labels import (
     visit_in_bracket,
 )
 from chalicelib.analysis.offline.job_insurer_files import insurers_file, vendors_visit
+from chalicelib.analysis.offline.loss_away import AWAY, home_same_day
 from chalicelib.analysis.offline.loss_hypotheses import Hypotheses
 from chalicelib.analysis.offline.loss_onset import (
     DISCOVERY,
@@ -126,43 +127,6 @@ _SEEN_FINE = re.compile(
 _CALL_WORD = re.compile(
     r"\b(?:call(?:ed|s)?|rang|rung|phoned|contacted|e-?mailed|reported|notified|lodged|fnol)\b", FLAGS
 )
-
-
-# Being away when it happened: what was found on return dates the finding, not the loss.
-_AWAY = re.compile(
-    r"\b(?:on (?:their |our |his |her |my )?return|(?:came|got|arrived) (?:back|home)|returned|back from)\b",
-    FLAGS,
-)
-
-
-# An outing of hours, not an absence: "came home from church on Sunday 15/11 at about half eleven
-# and found water": home the same day, told by the hour or the part of it, and no stay away told.
-# ("found by owner Thu 19/11 approx 5:15pm on return from work": back from a day's outing)
-_HOME = re.compile(
-    r"\b(?:came|got|arrived) home\b"
-    r"|\b(?:on (?:\w+ )?return(?:ing)?|returned|(?:came|got) back) (?:home )?from (?:work|school|church"
-    r"|shopping|the shops|the gym|the pool|lunch|dinner|the office|(?:a|her|his|their) shift)\b",
-    FLAGS,
-)
-_HOUR_TOLD = re.compile(
-    r"\b(?:at|about|around|after|before) (?:about |around |half |quarter (?:past|to) )?"
-    r"(?:[1-9]|1[0-2]|six|seven|eight|nine|ten|eleven|twelve|one|two|three|four|five)\b"
-    r"|\b\d{1,2}[:.]\d{2}\b|\b\d{1,2} ?[ap]\.?m\b"
-    r"|\b(?:that|in the) (?:morning|afternoon|evening|night)\b|\blunch ?time\b",
-    FLAGS,
-)
-_STAY_AWAY = re.compile(
-    r"\b(?:holiday|vacation|trip|away|week(?:end)?s?|fortnight|days|months?|overseas|interstate|cruise)\b",
-    FLAGS,
-)
-
-
-def _home_same_day(text: str, start: int, end: int) -> bool:
-    return bool(
-        _HOME.search(text, start, end)
-        and _HOUR_TOLD.search(text, start, end)
-        and not _STAY_AWAY.search(text, start, end)
-    )
 
 
 # Where a date's words end: what the next clause says ("...failed on Saturday 6 June; staff found
@@ -516,7 +480,7 @@ class JobDates:
                         and LEAK_WORD.search(text, max(0, start - WINDOW), start)
                     )
                 )
-                or (_AWAY.search(text, start, end) and not _home_same_day(text, start, end))
+                or (AWAY.search(text, start, end) and not home_same_day(text, start, end))
                 or seen_fine_then(text, known)
                 or OPEN_ENDED.search(text, start, end)
                 or OPEN_ENDED.search(following)
