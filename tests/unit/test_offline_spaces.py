@@ -676,3 +676,23 @@ def test_a_qualified_bed_is_the_bedroom(text: str, name: str) -> None:
 @pytest.mark.parametrize("text", ["the bed was soaked", "guest bed frame was wet", "master bed linen bagged"])
 def test_a_bed_alone_or_its_frame_is_no_room(text: str) -> None:
     assert room_mentions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rooms"),
+    [
+        # a separate toilet known by its number or heading its note is a room
+        ("Toilet 2: vinyl lifted, skirting wet", ["Toilet 2"]),
+        ("W/C: floor tiles wet", ["W/c"]),
+        # the pan a point is read by is no room, nor a reading's value a room's number
+        ("ensuite wall behind the toilet 310, hall wall 260", ["Ensuite", "Hall"]),
+        ("Laundry OSB beside toilet 27 %MC", ["Laundry"]),
+        ("Bathroom wall by the WC: 74", ["Bathroom"]),
+        # a platform's or a floor's walking surface is no outdoor deck; a back deck is
+        ("mezzanine catwalk deck 31 %MC", []),
+        ("22 mm particleboard floor deck swollen", []),
+        ("the rear deck boards were soaked", ["Rear deck"]),
+    ],
+)
+def test_a_toilet_or_a_deck_is_a_room_only_when_named_as_one(text: str, rooms: list[str]) -> None:
+    assert [mention.name for mention in room_mentions(text)] == rooms

@@ -169,11 +169,13 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("sterilization", r"sterili[sz]ation(?: room| rm| area)?"),
     ("dish_pit", r"dish ?pit|dish(?:washing)? area|prep area|walk-in (?:cooler|freezer)"),
     # ("deck oven 2", "the plywood mezzanine deck", "the plant deck above the studio": an oven, a
-    # floor's sheeting, a platform for plant; not the outdoor deck)
+    # floor's sheeting, a platform for plant; not the outdoor deck; "chipboard floor deck", "catwalk
+    # deck", "stage deck": the walking surface of a floor or an indoor platform)
     (
         "outdoor",
         r"verandah?|porch|patio|alfresco"
-        r"|(?<!mezzanine )(?<!plywood )(?<!plant )(?<!roof )(?<!steel )deck(?! ovens?\b)(?= |:|,|$)",
+        r"|(?<!mezzanine )(?<!plywood )(?<!plant )(?<!roof )(?<!steel )(?<!floor )(?<!chipboard )"
+        r"(?<!particleboard )(?<!catwalk )(?<!gantry )(?<!platform )(?<!stage )deck(?! ovens?\b)(?= |:|,|$)",
     ),
     # ("kick and pantry base wicking", "pantry food": the kitchen's pantry unit and what it holds)
     (
@@ -212,7 +214,13 @@ _ROOMS: tuple[tuple[str, str], ...] = (
     ("bonus_room", r"bonus (?:room|rm)"),
     # US notes write "master" for the master bedroom ("master slab 2.9 %MC").
     ("master", r"master(?! ?(?:bed|bath|closet|suite|en-?suite|wardrobe|robe|wir)\w*)"),
-    ("toilet_room", r"(?:wc|toilet|w/c)(?= ?(?:\d|:))"),
+    # ("WC 2", "Toilet:"; not the pan a point is by: "behind the toilet 310", "at toilet 24 %MC")
+    (
+        "toilet_room",
+        r"(?<!behind )(?<!behind the )(?<!beside )(?<!beside the )(?<!at )(?<!at the )(?<!by )(?<!by the )"
+        r"(?<!near )(?<!near the )(?<!under )(?<!under the )(?<!around )(?<!around the )"
+        r"(?:wc|toilet|w/c)(?= ?(?:\d{1,2}\b(?! ?(?:%|wme|rel|mc\b))|:))",
+    ),
     ("media_room", r"(?:media|theatre|theater) (?:room|rm)"),
     # A hotel, school or office room known by its number ("Room 412", "room 3B").
     ("numbered_room", r"(?:room|rm) ?#?\d{1,4}[a-z]?(?![\d/.:-]\d)"),
