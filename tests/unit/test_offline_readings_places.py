@@ -746,3 +746,35 @@ def test_a_wall_to_another_room_is_the_room_the_label_opens_with() -> None:
     # A list's item after a ";" is what the ";" leaves, whatever number before it was not read
     assert found[41.0] == found[22.0] == "Bathroom"
     assert found[29.0] == found[17.0] == "Bedroom 2"
+
+
+_REREAD_BY_CODE = """Claim 77-2211. Inspected 2026-03-02.
+Dishwasher supply failed; kitchen and laundry wet.
+- Kitchen (4 x 3 m): vinyl wet at the sink run. Laundry (2 x 2 m): tiles and skirting wet.
+
+{first}
+
+VISIT 2 - 2026-03-04
+1 24 WME
+2 17 WME
+3 12 WME
+"""
+_FIRST_ROWS = """VISIT 1 - 2026-03-02
+Pt Room Location Material Reading Scale
+1 Kitchen kick under sink MDF 38 WME
+2 Laundry skirting by tub pine 26 WME"""
+_FIRST_TABLE = """First visit 02/03/2026
+| Point | Room | Spot | Reading |
+| 1 | Kitchen | kick under sink (MDF) | 38 WME |
+| 2 | Laundry | pine skirting by tub | 26 WME |"""
+
+
+@pytest.mark.parametrize("first", [_FIRST_ROWS, _FIRST_TABLE])
+def test_a_point_re_read_by_its_number_alone_keeps_the_place_of_its_first_reading(first: str) -> None:
+    # Given points read first in rows that name their rooms, then re-read by number alone
+    found = [(value, location) for value, location, _, _ in _readings(_REREAD_BY_CODE.format(first=first))]
+    # Then each keeps its room
+    assert (24.0, "Kitchen") in found
+    assert (17.0, "Laundry") in found
+    # (near miss: a number no row read before is no known point: not the line before's room)
+    assert (12.0, "unspecified") in found
