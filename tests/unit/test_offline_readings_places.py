@@ -610,3 +610,171 @@ def test_a_room_named_first_is_still_the_readings_room() -> None:
     # the near miss: the family room's own wall, the bedroom named after it only as a landmark
     found = _readings(_SHARED.format(line="- Family room, wall shared with basement bedroom: 21%"))
     assert [(value, location) for value, location, _, _ in found] == [(21.0, "Family room")]
+
+
+# --- the room a reading's own words name wins over the heading, the legend's default, the line ---
+
+
+def _places(text: str) -> dict[float, str]:
+    return {value: location for value, location, _, _ in _readings(text)}
+
+
+_ROBE_SIDE = """Claim 88-4410. Inspected 14/03/2026.
+Burst supply to the bathroom basin. Water ran under the wall into the master walk-in robe.
+- Bathroom (2.4 x 2.0 m): vinyl wet, plasterboard wet at the base of the shared wall.
+- Master walk-in robe (1.8 x 1.5 m): carpet wet along the shared wall.
+
+Readings (search mode, REL)
+| Location | Reading |
+| Bathroom wall, 150 mm | 720 REL |
+| Robe side of the party wall, 200 mm | 450 REL |
+| Robe side, 800 mm | 210 REL |
+"""
+
+_LAUNDRY_SIDE = """Claim 88-4411. Inspected 14/03/2026.
+Washing machine hose burst. The laundry and the bathroom next to it were wet; the hall was dry.
+Laundry 2.0 x 1.8 m, vinyl wet. Bathroom 2.5 x 2.2 m, tiles and skirting wet.
+
+Readings (%)
+- Bathroom skirting by the vanity: 31%
+- Laundry side of the shared wall: 28%
+- Hall side of the laundry wall: 12%
+"""
+
+
+def test_a_label_opening_with_a_rooms_side_alone_is_read_in_that_room() -> None:
+    # Given rows that open with the side of a shared wall, a room the vocabulary does not know as
+    # a room by that word ("robe") or one it does ("laundry"), under rows of the other room
+    robe, laundry = _places(_ROBE_SIDE), _places(_LAUNDRY_SIDE)
+    # Then each is read on that room's face of the wall, not in the room of the rows before
+    assert robe[720.0] == "Bathroom"
+    assert robe[450.0] == robe[210.0] == "Master walk-in robe"
+    assert laundry[31.0] == "Bathroom"
+    assert laundry[28.0] == "Laundry"
+    # (near miss: "hall side of the laundry wall" names the laundry's wall; the hall was dry)
+    assert laundry[12.0] == "Laundry"
+
+
+_LETTERED_LEGEND = """Job 2231. Attended Mon 9/3/26.
+Toilet cistern overflowed. Bathroom 2.4 x 1.9 m wet, laundry 2.0 x 1.6 m wet beside it.
+Meter: Protimeter (WME).
+
+POINTS
+L1  laundry skirting by tub
+L2  laundry door jamb
+{b}1  vanity kick
+{b}2  wall behind pan, 100 up
+REF  hallway skirting (dry std)
+
+9/3   L1 30 | L2 26 | {b}1 35 | {b}2 28 | REF 12
+"""
+
+
+def test_a_roomless_legend_point_is_in_the_room_its_letter_is_the_initial_of() -> None:
+    # Given a legend whose B points name no room under the laundry's L points
+    found = _places(_LETTERED_LEGEND.format(b="B"))
+    # Then the B points are the bathroom's (its initial), not the laundry's the legend lent them
+    assert found[30.0] == found[26.0] == "Laundry"
+    assert found[35.0] == found[28.0] == "Bathroom"
+    # (near miss: an A point, whose letter is no affected room's initial, keeps the legend's room)
+    near = _places(_LETTERED_LEGEND.format(b="A"))
+    assert near[35.0] == near[28.0] == "Laundry"
+
+
+_SIZED_SPACES = """Claim 55-7781. Inspected 02/06/2026.
+Ice maker line split behind the bar. Water spread across the bar floor and under the wall.
+- Taproom, approx. 12 m x 8 m: timber floor wet along the bar.
+- The keg cellar itself (about 4 by 3 metres): slab wet, skirting wet.
+- Inspection hole (0.3 x 0.3 m) cut in the bar front.
+
+Readings (Tramex, %)
+- Keg cellar skirting: 27%
+- Taproom, bar front skirting: 32%
+- cellar slab 5.2%; taproom boards 24%
+- Hole edge timber: 19%
+"""
+
+
+def test_a_space_the_notes_introduce_by_its_size_is_the_place_of_a_label_opening_with_it() -> None:
+    # Given a space the vocabulary does not know ("Taproom"), introduced with its size, whose
+    # readings follow readings of the cellar on their lines and in the list
+    found = _places(_SIZED_SPACES)
+    # Then a label that opens with it is read there, not in the room of the line before
+    assert found[32.0] == found[24.0] == "Taproom"
+    assert found[27.0] == found[5.2] == "Cellar"
+    # (near miss: a hole's size names no space)
+    assert not any("hole" in location.lower() for location in found.values())
+
+
+_PART_HEADING = """Claim 31-0092. Inspected 05/05/2026.
+Dishwasher hose failed. Water ran along the kitchen and under the partition into the dining room.
+- Kitchen island: toe kick swollen, vinyl wet around it.
+- Dining room, 4 x 3.5 m: carpet wet along the kitchen partition.
+
+Readings (%)
+- Dining room carpet edge: 30%
+- Island toe kick: 24%
+- Dining skirting: 18%
+"""
+
+
+def test_a_part_a_rooms_heading_names_is_that_rooms_when_a_label_calls_it_alone() -> None:
+    # Given a kitchen introduced by a part of it ("Kitchen island:"), read under the dining room's line
+    found = _places(_PART_HEADING)
+    # Then the island's reading is the kitchen's, the dining room's around it its own
+    assert found[24.0] == "Kitchen"
+    assert found[30.0] == found[18.0] == "Dining room"
+
+
+_WALL_TO = """Claim 31-0093. Inspected 05/05/2026.
+Shower waste leak. The bathroom and bedroom 2 beside it were wet.
+- Bathroom 2.4 x 2 m: vinyl and plasterboard wet. Bedroom 2, 3 x 3 m: carpet wet along the bathroom wall.
+
+Readings (%)
+- Bedroom 2 carpet edge: 30%
+- Bedroom 2 wall to bathroom: 26%
+- Bathroom partition to bedroom 2: 33%
+- bathroom floor at pan 41, at door 22, bath wall from below 27 %MC; bedroom 2 wall 29 % (base) and 17 % (top)
+"""
+
+
+def test_a_wall_to_another_room_is_the_room_the_label_opens_with() -> None:
+    found = _places(_WALL_TO)
+    # "Bedroom 2 wall to bathroom": bedroom 2's wall, toward the bathroom
+    assert found[26.0] == "Bedroom 2"
+    assert found[33.0] == "Bathroom"
+    # A list's item after a ";" is what the ";" leaves, whatever number before it was not read
+    assert found[41.0] == found[22.0] == "Bathroom"
+    assert found[29.0] == found[17.0] == "Bedroom 2"
+
+
+_REREAD_BY_CODE = """Claim 77-2211. Inspected 2026-03-02.
+Dishwasher supply failed; kitchen and laundry wet.
+- Kitchen (4 x 3 m): vinyl wet at the sink run. Laundry (2 x 2 m): tiles and skirting wet.
+
+{first}
+
+VISIT 2 - 2026-03-04
+1 24 WME
+2 17 WME
+3 12 WME
+"""
+_FIRST_ROWS = """VISIT 1 - 2026-03-02
+Pt Room Location Material Reading Scale
+1 Kitchen kick under sink MDF 38 WME
+2 Laundry skirting by tub pine 26 WME"""
+_FIRST_TABLE = """First visit 02/03/2026
+| Point | Room | Spot | Reading |
+| 1 | Kitchen | kick under sink (MDF) | 38 WME |
+| 2 | Laundry | pine skirting by tub | 26 WME |"""
+
+
+@pytest.mark.parametrize("first", [_FIRST_ROWS, _FIRST_TABLE])
+def test_a_point_re_read_by_its_number_alone_keeps_the_place_of_its_first_reading(first: str) -> None:
+    # Given points read first in rows that name their rooms, then re-read by number alone
+    found = [(value, location) for value, location, _, _ in _readings(_REREAD_BY_CODE.format(first=first))]
+    # Then each keeps its room
+    assert (24.0, "Kitchen") in found
+    assert (17.0, "Laundry") in found
+    # (near miss: a number no row read before is no known point: not the line before's room)
+    assert (12.0, "unspecified") in found

@@ -725,3 +725,24 @@ _ROOM_WORDS = [
 @pytest.mark.parametrize(("text", "expected"), _ROOM_WORDS)
 def test_rooms_a_shop_or_a_uk_house_names_its_own_way(text: str, expected: list[str]) -> None:
     assert [area.room for area in analyze_text(text).affected_areas] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "rooms"),
+    [
+        # a separate toilet known by its number or heading its note is a room
+        ("Toilet 2: vinyl lifted, skirting wet", ["Toilet 2"]),
+        ("W/C: floor tiles wet", ["W/C"]),
+        # the pan a point is read by is no room, nor a reading's value a room's number
+        ("ensuite wall behind the toilet 310, hall wall 260", ["Ensuite", "Hall"]),
+        ("Laundry OSB beside toilet 27 %MC", ["Laundry"]),
+        ("Bathroom wall by the WC: 74", ["Bathroom"]),
+        # a platform's or a floor's walking surface is no outdoor deck; a back deck is
+        ("mezzanine catwalk deck 31 %MC", []),
+        ("22 mm particleboard floor deck swollen", []),
+        ("the rear deck boards were soaked", ["Rear deck"]),
+    ],
+)
+def test_a_toilet_or_a_deck_is_a_room_only_when_named_as_one(text: str, rooms: list[str]) -> None:
+    assert [mention.name for mention in room_mentions(text)] == rooms
+

@@ -133,6 +133,9 @@ class LegendPoint:
     # ("REF bed 1 GIB / bed 1 floor": one ID for two surfaces, each registered as "REF/1", "REF/2"
     # with its own words, so a value written with its surface's word, "REF 11 GIB", finds it)
     surface: str = ""
+    # (a point whose own words name no room, placed by the definition before it or the first room
+    # the legend names: a default its letter may overrule, "K1 kick under sink" under "F1 family rm")
+    borrowed: bool = False
 
 
 @dataclass(frozen=True)
@@ -257,6 +260,19 @@ def _text_point(text: str) -> LegendPoint | None:
         # ("R1 Lounge ceiling, plaster - reference (REL)": the role may follow the material)
         reference=_is_reference(code, rest),
     )
+
+
+# A point code's letters: "K1", "FR-2", "B12a"
+_CODE_LETTERS = re.compile(r"([A-Z]{1,2})-?\d{1,3}[a-z]?$")
+_NAME_WORD = re.compile(r"[a-z]+")
+
+
+def room_initials(name: str, count: int) -> str:
+    """The first `count` initials of a room's name ("Kitchen/dining" -> "k", "Family room" ->
+    "fr"; "room" and "area" count only when they are all the name has)."""
+    words = _NAME_WORD.findall(name.lower())
+    words = [word for word in words if word not in ("room", "area")] or words
+    return "".join(word[0] for word in words)[:count] if len(words) >= count else ""
 
 
 def legend_room(point: LegendPoint) -> Mention | str | None:
@@ -530,6 +546,23 @@ class LegendScan(CodedRowScan):
                 drafts.append(draft)
         return drafts
 
+    def _lettered_room(self, code: str, place: Mention | str | None) -> Mention | str | None:
+        """The one affected room whose initial(s) a point's letters are, when the room the legend
+        lent the point is not one they could stand for; else `place`."""
+        letters = _CODE_LETTERS.match(code)
+        if letters is None:
+            return place
+        initials = letters.group(1).lower()
+        lent = place.name if isinstance(place, Mention) else place or ""
+        if lent and room_initials(lent, len(initials)) == initials:
+            return place
+        found = [
+            key for key, area in self.areas.items() if room_initials(area.room, len(initials)) == initials
+        ]
+        if len(found) != 1 or found[0] in self.unaffected:
+            return place
+        return Mention(key=found[0], name=self.areas[found[0]].room, start=0, end=0)
+
     def _point_draft(self, line: Line, cell: LegendCell, scales: Scales) -> ReadingDraft | None:
         """A reading of a legend's point: in the point's room, on its material and scale."""
         point = cell.point
@@ -548,6 +581,10 @@ class LegendScan(CodedRowScan):
         # (a dry standard's room is another than the affected one it resembles: "front office" is
         # not the wet "shipping office" named the longer way)
         place = room if point.reference or not isinstance(room, Mention) else self._resolve(room)
+        if point.borrowed and not point.reference:
+            # ("K1 kick under sink" in a legend whose first room is "F1 family rm wall": the point's
+            # letter is the kitchen's initial, not the family room's)
+            place = self._lettered_room(point.code, place)
         if place is None and not point.reference and len(self.areas) == 1:
             # ("W1 wall behind tap": a point naming no room is in the only affected one)
             place = next(iter(self.areas.values())).room

@@ -423,6 +423,7 @@ def _register(
             points[code] = LegendPoint(
                 code=code,
                 room=own or (referred[index] if referred else "" if reference else room or first_room),
+                borrowed=not own and not referred and not reference and bool(room or first_room),
                 material=materials[0] if materials else None,
                 scale=cell_scale(definition.words) or _series_scale(points, code),
                 reference=reference,

@@ -9,9 +9,11 @@ from collections.abc import Callable, Sequence
 
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.reading_places import point_room
+from chalicelib.analysis.offline.reading_point_rooms import PART_WORDS
 from chalicelib.analysis.offline.reading_room_codes import room_code_key
 from chalicelib.analysis.offline.reading_room_numbers import numbered_room_key
-from chalicelib.analysis.offline.readings import REFERENCE_WORD
+from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
+from chalicelib.analysis.offline.readings import REFERENCE_WORD, materials_in
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import FLAGS
 
@@ -49,13 +51,26 @@ def _name_words(name: str) -> set[str]:
 
 def _joined_words(area: AreaDraft) -> set[str]:
     """The other half of a joined room the notes described ("Kitchen-diner 5.8 x 3.6 m" is the
-    Kitchen's area, and a "diner screed" point is in it)."""
+    Kitchen's area, and a "diner screed" point is in it); and the part of the room its heading
+    names after the room ("Sales floor checkout counter: ...", "Garage workbench (north end): ..."),
+    by which a later label calls it alone ("Checkout counter base: 38%MC")."""
     name = area.room.lower()
-    return {
+    text = area.source.text[:_JOINED_LOOK].lower()
+    words = {
         found.group(1) or found.group(2)
-        for found in _JOINED.finditer(area.source.text[:_JOINED_LOOK].lower())
+        for found in _JOINED.finditer(text)
         if found.group(0).startswith(name)
-    } - _GENERIC_ROOM_WORDS
+    }
+    at = text.find(name)
+    part = _PART_HEADING.match(text, at + len(name)) if at >= 0 and name else None
+    if part is not None and _names_a_part(part.group(1)):
+        words.add(part.group(1))
+    return words - _GENERIC_ROOM_WORDS
+
+
+def _names_a_part(word: str) -> bool:
+    """A heading's word after the room that names a part of it, not where on a surface or what."""
+    return not (WHERE_WORDS.fullmatch(word) or PART_WORDS.fullmatch(word) or materials_in(word))
 
 
 # "kitchen-diner", "lounge/dining": two rooms written as one space
@@ -65,6 +80,8 @@ _JOINED = re.compile(
     r"\b[a-z]+(?:[-/]([a-z]{4,})|\s(nook|alcove|annexe?|recess|bump-?out|extension|sunroom))\b"
 )
 _JOINED_LOOK = 200
+# A heading that goes on after the room's name with a word or two, then its colon or bracket
+_PART_HEADING = re.compile(r" ([a-z]{4,})(?: [a-z]{3,})? ?[:(]")
 
 
 _THING_WORD = re.compile(r"[a-z]{4,}")

@@ -17,6 +17,7 @@ from chalicelib.analysis.offline.reading_room_codes import room_code_key
 from chalicelib.analysis.offline.reading_room_words import RoomWords
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS, RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
+from chalicelib.analysis.offline.reading_sized_spaces import sized_space_lead
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, ReadingDraft, materials_in
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
 from chalicelib.analysis.offline.text import FLAGS, collapse
@@ -82,7 +83,9 @@ _LANDMARK_LEAD = re.compile(
     r"(?:\b(?:at|by|near|beside|next to|behind|against|along|towards?|opposite"
     # ("bedroom 2 wall shared with closet", "lounge wall backing onto the ensuite": the wall between
     # two rooms is the one the label opens with; the other only says which wall)
-    r"|shared with|common (?:to|with)|backing (?:on ?to|on)|adjoining|adjacent to|abutting)|@)(?: the)? ?$",
+    r"|shared with|common (?:to|with)|backing (?:on ?to|on)|adjoining|adjacent to|abutting"
+    # ("bedroom 3 internal wall to hallway", "partition to the laundry": the wall toward that room)
+    r"|(?<=wall )to|(?<=walls )to|(?<=partition )to)|@)(?: the)? ?$",
     FLAGS,
 )
 _LANDMARK_LOOK = 20  # how far before a room word its landmark lead-in is looked for
@@ -162,6 +165,13 @@ def side_mention(label: str) -> Mention | None:
     return None
 
 
+# "Wardrobe side of shared wall", "garage side, 300 mm": a label that opens with a room's side
+_LEADING_SIDE = re.compile(
+    r"^[\s\-*\u2022]*(?:[A-Z]{1,3}-?\d{1,2}[a-z]?\s+)?(?:the\s+)?(?P<room>[a-z]+(?:[ -][a-z]+)?) side\b",
+    FLAGS,
+)
+
+
 class ReadingPlaces(RoomWords):
     """The readings scan's rooms: RoomScan keeps the state these methods read."""
 
@@ -171,6 +181,46 @@ class ReadingPlaces(RoomWords):
     _rows: RowReader | None
     readings: list[ReadingDraft]
     _fixture_area: Callable[[str], AreaDraft | None]
+
+    def _side_alone(self, label: str) -> Mention | None:
+        """ "Wardrobe side of shared wall, 100 mm", "| Garage side, 900 mm | 230 |": a label that
+        opens with a room's side and names no other room is read in that room, on its face of the
+        wall; "laundry side wall of bath" is the bath's (the room the label names as the wall's).
+        Only an affected room: an unaffected room's side only says which face."""
+        lead = _LEADING_SIDE.match(label[:_MAX_LABEL_WORDS])
+        if lead is None:
+            return None
+        rest = label[lead.end() : _MAX_LABEL_WORDS]
+        if room_mentions(rest) or self._area_by_word(rest) is not None:
+            return None  # (the wall is another room's, named after its side)
+        words = lead.group("room")
+        named = room_mentions(words)
+        room = self._resolve(named[0]) if named else self._area_by_word(words)
+        if room is None or room.key not in self.areas or room.key in self.unaffected:
+            return None
+        return room
+
+    def _opens_own_space(self, label: str) -> bool:
+        """ "workshop skirting by the bench 29" after "WC plaster 31" on one line: a label that opens
+        with a space's word of its own is not the place of the item before it."""
+        words = _POINT_LEAD.sub("", label.lstrip(" -*,;:"))[:_MAX_ITEM_LABEL]
+        cut = WHERE_WORDS.search(words)
+        lead = words[: cut.start()] if cut else words
+        return bool(SPACE_NOUN.search(lead)) or self._sized_space(label) is not None
+
+    def _sized_space(self, label: str) -> Mention | None:
+        """ "Stockroom slab: 4.9%" under a sales floor's list: the space the notes introduced by its
+        size that the label opens with (reading_sized_spaces), as the affected area of that name
+        when there is one; None when the label opens otherwise or names an affected room by word."""
+        name = sized_space_lead(label, self.__dict__.get("_sized_spaces") or {})
+        if name is None:
+            return None
+        key = next((key for key, area in self.areas.items() if area.room.lower() == name.lower()), None)
+        if key is not None:
+            return Mention(key=key, name=self.areas[key].room, start=0, end=0)
+        if self._area_by_word(label) is not None:
+            return None  # (an affected room the label names by a word of its own)
+        return Mention(key=f"sized|{name.lower()}", name=name, start=0, end=0)
 
     def _fixture_room(self, label: str) -> Mention | None:
         """ "drywall behind the fridge 32%": the one affected room its fixture stands in (a kitchen)."""
@@ -336,6 +386,9 @@ class ReadingPlaces(RoomWords):
             zip(reversed([low, *ends[:-1]]), reversed(ends), strict=False)
         ):
             # (each item on its own: a line's room list drops "family room wall" after "kitchen")
+            # (an item is what its last ";" leaves: "joist from below 27 %MC; laundry partition 35 %"
+            # is the laundry's, when the 27 before it was not read as a reading)
+            start = max(start, text.rfind(";", start, end) + 1)
             lead = _ITEM_LEAD.match(text, start, end)
             head = text[lead.end() if lead else start : min(end, start + _MAX_ITEM_LABEL)]
             mentions = room_mentions(head)

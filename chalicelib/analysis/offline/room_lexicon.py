@@ -231,7 +231,10 @@ ROOMS: tuple[tuple[str, str], ...] = (
     # "the gully and WC are on the foul system").
     (
         "toilet_room",
-        r"(?:wc|toilet|w/c)(?= ?(?:\d|:))|toilet (?:room|rm)"
+        # ("WC 2", "Toilet:"; not the pan a point is by: "behind the toilet 310", "at toilet 24 %MC")
+        r"(?<!behind )(?<!behind the )(?<!beside )(?<!beside the )(?<!at )(?<!at the )(?<!by )(?<!by the )"
+        r"(?<!near )(?<!near the )(?<!under )(?<!under the )(?<!around )(?<!around the )"
+        r"(?:wc|toilet|w/c)(?= ?(?:\d{1,2}\b(?! ?(?:%|wme|rel|mc\b))|:))|toilet (?:room|rm)"
         r"|(?:(?<=separate )|(?<=outside ))(?:toilet|wc)"
         # (a level's WC is the room; "the upstairs toilet overflowed" is the fixture)
         r"|(?:(?<=downstairs )|(?<=upstairs )|(?<=ground floor ))(?-i:WC)"

@@ -40,6 +40,10 @@ _BOUND_BEFORE = re.compile(
 )
 
 
+# A point's code opening a line, before its value: "1 28 %MC", "P4 31"
+_CODE_LEAD = re.compile(r"\s*([A-Z]{0,3}-?\d{1,3}[a-z]?)\s+")
+
+
 def _overlaps(spans: Sequence[tuple[int, int]], starts: Sequence[int], start: int, end: int) -> bool:
     """Whether [start, end) overlaps one of the sorted, non-overlapping spans."""
     index = bisect_left(starts, end)
@@ -60,6 +64,7 @@ class InlineReadingsScan:
     _in_reference_room: Callable[[Mention | None], bool]
     _append: Callable[..., None]
     areas: dict[str, AreaDraft]
+    _points: dict[str, tuple[str, Material | None, str]]
 
     def _only_area(self) -> Mention | None:
         """The one affected room of a job that has only one, for a reading whose line names none."""
@@ -125,10 +130,16 @@ class InlineReadingsScan:
             place = places.at(reading.start) or self._context or self._only_area()
             if self._is_air(line, reading.unit) or after_temperature(text, reading.start):
                 continue
+            # ("1 28 %MC" on a later day, under rows that read point 1 in the bathroom: a point re-read
+            # by its code alone, the value right after it, keeps the place its first reading had)
+            code = _CODE_LEAD.match(text) if index == 0 and place is None else None
+            known = (
+                self._points.get(code.group(1)) if code is not None and code.end() == reading.start else None
+            )
             self._append(
                 ReadingDraft(
-                    location=self._name(place),
-                    material=material,
+                    location=known[0] if known is not None else self._name(place),
+                    material=material or (known[1] if known is not None else None),
                     value=reading.value,
                     unit=reading.unit,
                     meter=self._meter,

@@ -16,6 +16,7 @@ from chalicelib.analysis.offline.reading_scales import (
     names_scale_outright,
     with_named_materials,
 )
+from chalicelib.analysis.offline.reading_sized_spaces import sized_spaces
 from chalicelib.analysis.offline.readings import materials_in
 
 
@@ -85,4 +86,5 @@ class ReadingScalesScan:
         # ("Meter: Protimeter. Pins = WME, search = relative": what a row's "pins" reads on)
         self.__dict__["_pins_scale"] = meter_modes(text.splitlines(), ()).pins
         self.__dict__["_room_numbers"] = numbered_rooms(text)
+        self.__dict__["_sized_spaces"] = sized_spaces(text)  # ("Stockroom (rear), 20 ft x 15 ft")
         self.default_unit = unit_system(text)

@@ -135,6 +135,10 @@ class RowPlacesScan:
             whose = scan._area_by_word(label)
             named = [whose] if whose is not None else [m for m in named if m.key != side.key]
             owner = None if owner is not None and owner.key == side.key else owner
+        if (alone := scan._side_alone(label)) is not None:
+            named = [alone]  # ("Wardrobe side of shared wall": the wardrobe's face of the wall)
+        if not named and not room_mentions(label) and (sized := scan._sized_space(label)) is not None:
+            named = [sized]  # ("Stockroom slab: 4.9%" under the sales floor's list: the stockroom's)
         following = None if in_table else scan.room_right_after(line.text, reading.end)
         if following is not None:
             named = [following]  # "28%MC in the rumpus and 31%MC in the granny flat"
@@ -167,7 +171,11 @@ class RowPlacesScan:
                 else scan._remembered(label)
                 or scan._spot_after(line.text, reading.end)
                 or scan._fixture_room(label)
-                or line_item_place(scan.__dict__, line.number, label)
+                or (
+                    None
+                    if scan._opens_own_space(label)
+                    else line_item_place(scan.__dict__, line.number, label)
+                )
                 or scan._label_context(label)
             )
         )
