@@ -357,7 +357,7 @@ def test_a_room_named_beside_a_wall_in_a_sentence_still_only_places_it() -> None
 
 
 def test_a_height_in_inches_ends_no_sentence() -> None:
-    from chalicelib.analysis.offline.reading_where import sentence_start
+    from chalicelib.analysis.offline.reading_sentence import sentence_start
 
     text = "5 block wall at 4 in. (boiler room)  2026-03-02: 83 REL   03-04: 70 REL   03-07: 52 REL"
     assert sentence_start(text, text.index("52")) == 0

@@ -745,4 +745,3 @@ def test_rooms_a_shop_or_a_uk_house_names_its_own_way(text: str, expected: list[
 )
 def test_a_toilet_or_a_deck_is_a_room_only_when_named_as_one(text: str, rooms: list[str]) -> None:
     assert [mention.name for mention in room_mentions(text)] == rooms
-

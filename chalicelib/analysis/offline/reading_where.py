@@ -8,7 +8,6 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.reading_line_items import table_row_location
@@ -17,6 +16,7 @@ from chalicelib.analysis.offline.reading_room_codes import room_code_key
 from chalicelib.analysis.offline.reading_room_words import RoomWords
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS, RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
+from chalicelib.analysis.offline.reading_sentence import told_reference
 from chalicelib.analysis.offline.reading_sized_spaces import sized_space_lead
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, ReadingDraft, materials_in
 from chalicelib.analysis.offline.spaces import Mention, room_mentions
@@ -127,30 +127,9 @@ _ROOM_HEAD = re.compile(r"[\s\-*\u2022]*[a-z][a-z0-9 ]{0,30}:", FLAGS)
 _ITEM_FILLER = re.compile(r"[\s,;/|:=\-]*", FLAGS)
 
 
-# (a map's leader "...... 12%" ends no sentence, nor does a height in inches: "N wall at 6 in. (rec)")
-SENTENCE_END = re.compile(r"(?<!\.)(?<!\d in)(?<!\din)\.\s|[!?]\s")
-_SENTENCE_LOOK = 400
-
-
-def sentence_start(text: str, position: int) -> int:
-    """Where the sentence around `position` starts, looking a bounded way back (a 200 KB line of
-    readings must not be scanned from its start for each one)."""
-    low = max(0, position - _SENTENCE_LOOK)
-    starts = [match.end() for match in SENTENCE_END.finditer(text, low, position)]
-    return starts[-1] if starts else low
-
-
 # ("laundry side" of a wall; "Rear bays, kitchen end": the end of the place named before the comma)
 _SIDE_OF = re.compile(r" (?:side|(?P<end>end))\b(?: wall)?(?P<of> of (?:the )?)?", FLAGS)
 _SIDE_LOOK = 40
-
-
-# "the hallway was 68 F and 57%", "66 F 62% 58 GPP": a percentage after a temperature is its RH.
-_TEMPERATURE_BEFORE = re.compile(r"\d ?(?:\u00b0|deg(?:rees)?)? ?[fc]\b,? ?(?:and |/ ?)?$", FLAGS)
-
-
-def after_temperature(text: str, start: int) -> bool:
-    return _TEMPERATURE_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 def side_mention(label: str) -> Mention | None:
@@ -299,7 +278,7 @@ class ReadingPlaces(RoomWords):
             else set()
         )
         tags = [tag for tag in REFERENCE_WORD.finditer(label) if tag.group(0).lower() not in own]
-        if not tags and not (reading.told and _told_reference(text, reading.start)):
+        if not tags and not (reading.told and told_reference(text, reading.start)):
             return False
         if not reading.room or place is None or place.unaffected or place.key not in self.areas:
             return True
@@ -603,30 +582,3 @@ _MIN_PAIRS = 2
 def _singular(name: str) -> str:
     """ "joists" where "joist" was read before: one material."""
     return name[:-1] if name.endswith("s") and not name.endswith("ss") else name
-
-
-_REFERENCE_LOOK = 160  # how far back in its sentence a reading's dry-standard words are looked for
-# Words that tell of a wet place: a reading after them is no longer the dry standard's.
-_WET_WORD = re.compile(r"\b(?:wet|affected|damp|soaked|wicking|wicked|saturated|still|while|but)\b", FLAGS)
-
-
-@lru_cache(maxsize=4)
-def _has_reference_word(text: str) -> bool:
-    return REFERENCE_WORD.search(text) is not None
-
-
-def _told_reference(text: str, start: int) -> bool:
-    """ "Our dry standard was 10 on the drywall and 9% on the subfloor": a reading told after a
-    dry standard's words in its sentence is one too, unless a room or a wet place comes between."""
-    if not _has_reference_word(text):
-        return False  # (one look per line, not one per reading)
-    low = max(0, start - _REFERENCE_LOOK)
-    stop = max(text.rfind(". ", low, start), text.rfind("; ", low, start))
-    low = stop + 1 if stop >= 0 else low
-    label = None
-    for match in REFERENCE_WORD.finditer(text, low, start):
-        label = match
-    if label is None:
-        return False
-    between = text[label.end() : start]
-    return not room_mentions(between) and _WET_WORD.search(between) is None

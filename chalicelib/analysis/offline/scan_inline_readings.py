@@ -14,7 +14,7 @@ from chalicelib.analysis.offline.line_owners import Owners
 from chalicelib.analysis.offline.place_mentions import place_mentions
 from chalicelib.analysis.offline.reading_goals import without_goal
 from chalicelib.analysis.offline.reading_rows import RowReader
-from chalicelib.analysis.offline.reading_where import after_temperature
+from chalicelib.analysis.offline.reading_sentence import after_temperature
 from chalicelib.analysis.offline.readings import (
     Goal,
     Material,

@@ -36,7 +36,8 @@ from chalicelib.analysis.offline.reading_day_runs import (
 )
 from chalicelib.analysis.offline.reading_day_series import day_series
 from chalicelib.analysis.offline.reading_goals import without_goal
-from chalicelib.analysis.offline.reading_legend import LegendScan, points_scale_legend
+from chalicelib.analysis.offline.reading_legend import points_scale_legend
+from chalicelib.analysis.offline.reading_legend_scan import LegendScan
 from chalicelib.analysis.offline.reading_line_state import METER_WORD, ReadingLineState
 from chalicelib.analysis.offline.reading_named_numbers import names_numbered_area
 from chalicelib.analysis.offline.reading_numbers import is_reading_cell

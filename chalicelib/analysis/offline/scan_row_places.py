@@ -29,13 +29,9 @@ from chalicelib.analysis.offline.reading_scales import (
     explicit_scale,
     wide_scale,
 )
+from chalicelib.analysis.offline.reading_sentence import after_temperature, sentence_start
 from chalicelib.analysis.offline.reading_table_places import titled_name, unnamed_row_place
-from chalicelib.analysis.offline.reading_where import (
-    UNSPECIFIED_LOCATION,
-    after_temperature,
-    sentence_start,
-    side_mention,
-)
+from chalicelib.analysis.offline.reading_where import UNSPECIFIED_LOCATION, side_mention
 from chalicelib.analysis.offline.readings import (
     Goal,
     ReadingDraft,

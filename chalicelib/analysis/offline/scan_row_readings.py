@@ -13,7 +13,7 @@ from chalicelib.analysis.offline.reading_corrections import corrected
 from chalicelib.analysis.offline.reading_point_values import carried_points
 from chalicelib.analysis.offline.reading_row_parts import RowReading
 from chalicelib.analysis.offline.reading_rows import RowReader
-from chalicelib.analysis.offline.reading_where import SENTENCE_END, sentence_start
+from chalicelib.analysis.offline.reading_sentence import SENTENCE_END, sentence_start
 from chalicelib.analysis.offline.readings import REFERENCE_WORD, ReadingDraft
 from chalicelib.analysis.offline.scan_reading_runs import sentence_slices
 from chalicelib.analysis.offline.spaces import Mention
