@@ -84,6 +84,9 @@ class JobLocale:
     """What the report needs of the job's place: its unit system, date style and zone."""
 
     country: str | None = None
+    # Whether a job's findings set this locale: then a `None` country is one the notes do not
+    # settle, and no edition's country tag is the job's (outside a job, the configured tags show).
+    from_job: bool = False
     # True: metric; False: imperial; None: not settled (feet, metres beside metric measures).
     metric: bool | None = None
     month_first: bool = False  # MM/DD/YYYY (US); otherwise "5 Nov 2026"
@@ -94,6 +97,7 @@ def job_locale(locale: Locale) -> JobLocale:
     country = locale.country
     return JobLocale(
         country=country,
+        from_job=True,
         metric=_metric(country, locale.units),
         month_first=country in _IMPERIAL_COUNTRIES,
         zone=zone_of(country, locale.region),

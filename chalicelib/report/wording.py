@@ -292,9 +292,15 @@ def standard_label(ref: StandardRef) -> str:
     edition = plain(ref.edition)
     name = f"{plain(ref.standard)}-{edition}" if edition.isdigit() else f"{plain(ref.standard)}, {edition}"
     # A tag naming another country than the job's is left off: an Australian job citing the
-    # configured US edition prints "IICRC S500-2021", not "(US)" (ADR 0008).
-    job_country = current().country
-    shown = ref.country != "international" and (job_country is None or ref.country == job_country)
+    # configured US edition prints "IICRC S500-2021", not "(US)" (ADR 0008); so is every tag on a
+    # job whose notes settle no country (the edition is cited, the job is not called American).
+    job = current()
+    unsettled = job.from_job and job.country is None
+    shown = (
+        ref.country != "international"
+        and not unsettled
+        and (job.country is None or ref.country == job.country)
+    )
     country = f" ({ref.country})" if shown else ""
     section = f", section {plain(ref.section)}" if ref.section else ""
     return f"{name}{country}{section}"

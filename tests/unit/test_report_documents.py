@@ -362,7 +362,7 @@ def test_docx_opens_with_the_tables_and_their_values() -> None:
     assert equipment[1][:2] == ["Air mover", "4 (2 fewer than calculated)"]
     assert equipment[1][2].startswith("Calculated 6: ")
     assert "ceil(95.5 sq ft wet floor / 70)" in equipment[1][2]
-    assert equipment[1][3] == "IICRC S500-2021 (US), section 10.5"
+    assert equipment[1][3] == "IICRC S500-2021, section 10.5"
     # And °C survives in the atmospheric table, QA findings are a table
     atmospheric = _table(document, "Date", "Location", "Temperature")
     assert atmospheric[1][2] == "75.2 \u00b0F (24.0 \u00b0C)"
@@ -413,7 +413,7 @@ def test_pdf_renders_to_pages_and_its_text_keeps_the_key_values(tmp_path: Path) 
         "(4.32 m\u00b2)",
         "75.2 \u00b0F (24.0 \u00b0C)",
         "Category 2 \u2014 grey water",
-        "IICRC S500-2021 (US), section 10.5",
+        "IICRC S500-2021, section 10.5",
         "32 %MC",
         "2 fewer than",
         "\u201cKickboard WME 35\u201d",

@@ -208,3 +208,25 @@ def test_an_au_job_cites_an_au_edition_when_one_is_configured() -> None:
     assert au.water_category.standard.country == "AU" and au.water_category.standard.edition == "2025"
     assert "(US)" not in au.water_category.justification
     assert us.water_category.standard.country == "US"
+
+
+def test_a_job_whose_notes_settle_no_country_cites_its_edition_without_calling_it_american() -> None:
+    # Given notes that give no state, postcode or country ("Glenorchy" is in two countries)
+    findings = analyze_text(
+        "Job 7781 - 9 Kallaroo Ave, Riverbend\n"
+        "Attended 21/11/2026. Burst flexi hose under the kitchen sink, clean mains water.\n"
+        "Kitchen 4.2 x 3 m: vinyl and kickboards wet. Category 1.\n"
+        "Kitchen kick 38 WME.\n"
+    )
+    assert findings.locale.country is None
+    report = Report(
+        workflow_id="wf-no-country",
+        title="Kitchen hose",
+        generated_at="2026-12-07T09:00:00Z",
+        findings=findings,
+        qa=check_findings(findings),
+    )
+    text = render_markdown(report)
+    # Then the edition is cited, with no country tag the job was never shown to have
+    assert "IICRC S500-2021" in text
+    assert "(US)" not in text

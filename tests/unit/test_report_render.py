@@ -201,7 +201,7 @@ def test_markdown_has_classification_equipment_scope_and_every_cited_line() -> N
     assert (
         "### Water category (IICRC S500)\n\n"
         "- **Rating:** Category 2 \u2014 grey water, significant contamination\n"
-        "- **Standard:** IICRC S500-2021 (US), section 10.5\n"
+        "- **Standard:** IICRC S500-2021, section 10.5\n"
         "- **Justification:** Washing machine discharge carries detergent and soil"
     ) in markdown
     assert "Evidence in the notes:\n\n- P. 1, line 7: \u201cLaundry 2.4 x 1.8 m" in markdown
@@ -228,7 +228,7 @@ def test_markdown_has_classification_equipment_scope_and_every_cited_line() -> N
     )
     assert "- Power board on wet floor in laundry (p. 1, line 7)" in markdown
     assert "| Warning | Particleboard has no dry standard" in markdown
-    assert markdown.count("| IICRC S500-2021 (US), section 12.2 |") == 2
+    assert markdown.count("| IICRC S500-2021, section 12.2 |") == 2
     # (the notes are the contractor's: the JSON has them, the insurer's Markdown does not)
     assert "Produced by the offline analyzer because Claude was unavailable" not in markdown
     sources = _table_rows(markdown, "| Where | Cited for | Line as written |")
