@@ -122,3 +122,32 @@ def test_a_row_whose_second_count_is_a_word_is_no_row() -> None:
     # the near miss: a note after one number, not a count per column
     text = HEADER + "Date Air movers Dehumidifiers\n10/03 6 units in the lounge\nWorks done\n"
     assert _peaks(analyze_text(text)).get(EquipmentKind.DEHUMIDIFIER) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "removed"),
+    [
+        # a next step told with its own weekday after the day the units went in
+        ("They had 4 fans and a dehumidifier going from Saturday, then took one fan away on the Monday.", 23),
+        ("Set 4 air movers and 1 dehu on Saturday and then pulled one air mover out on Tuesday.", 24),
+    ],
+)
+def test_a_next_step_on_its_own_weekday_is_dated_that_day(line: str, removed: int) -> None:
+    text = (
+        f"Job 5512 - 4 Reed St, Mandurah WA 6210\nAttended Saturday 21/11/2026. Laundry vinyl wet.\n{line}\n"
+    )
+    runs = analyze_text(text).equipment_runs
+    taken = [run for run in runs if run.removed_on is not None]
+    assert [(run.quantity, run.removed_on) for run in taken] == [(1, date(2026, 11, removed))]
+    assert all(run.placed_on == date(2026, 11, 21) for run in runs)
+
+
+def test_a_weekday_told_back_from_a_later_visit_is_not_counted_forward() -> None:
+    # the near miss: no next step, so "since Saturday" is never the Saturday after the visit
+    text = (
+        "Job 5513 - 4 Reed St, Mandurah WA 6210\n"
+        "Visit Monday 23/11/2026: 4 air movers running since Saturday, then the owner rang on Sunday.\n"
+    )
+    runs = analyze_text(text).equipment_runs
+    assert runs and all(run.placed_on is not None and run.placed_on <= date(2026, 11, 23) for run in runs)
+    assert all(run.removed_on is None for run in runs)

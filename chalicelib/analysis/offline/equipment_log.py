@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 from itertools import pairwise
 
 from chalicelib.analysis.findings import (
@@ -60,6 +60,7 @@ from chalicelib.analysis.offline.text import (
     Line,
     count_word,
 )
+from chalicelib.analysis.offline.weekdays import WEEKDAY_NUMBERS
 
 _CLEAR = re.compile(
     r"\b(?:all (?:the )?(?:equipment|equip|eqpt|gear|drying equipment|units)|everything(?: else)?"
@@ -379,7 +380,9 @@ def _line_events(line: Line, on: date | None, dates: Dates | None, listed: bool 
         return events  # no equipment named: nothing to read, and no need for its rooms or dates
     rooms = [(mention.start, mention.end, mention.name) for mention in room_mentions(text)]
     for start, end in _clauses(text):
-        day = _clause_date(text, start, end, day, dates)
+        told = _clause_date(text, start, end, day, dates)
+        # ("..., then took one fan away on the Monday": the next step's weekday is the next such day)
+        day = _next_step_day(text, start, end, day) if told == day else told
         hours = RUN_HOURS.search(text, start, end)
         run_hours = float(hours.group("a") or hours.group("b")) if hours else None
         if _HYPOTHETICAL.search(text, start, end):
@@ -451,15 +454,38 @@ def _last_kind(events: Sequence[Event]) -> EquipmentKind | None:
 _BRACKET = re.compile(r"[(\[][^()\[\]]{1,160}[)\]]")
 
 
+# "4 fans and a dehumidifier going from Saturday, then took one fan away on the Monday": what was
+# done next, on a day of its own, is a clause of its own (its day is not the first one's).
+_NEXT_STEP = re.compile(r",? (?:and )?then\b(?= (?:\w+ ){0,6}?(?:on|from|at|by) (?:the )?\w)", FLAGS)
+
+
+_STEP_WEEKDAY = re.compile(
+    r"\b(?:on|from|by) (?:the )?(?P<weekday>mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\b", FLAGS
+)
+
+
+def _next_step_day(text: str, start: int, end: int, current: date | None) -> date | None:
+    """The day a next step names by its weekday alone, counted on from the day before it."""
+    if current is None or _NEXT_STEP.match(text, start) is None:
+        return current
+    weekday = _STEP_WEEKDAY.search(text, start, end)
+    if weekday is None:
+        return current
+    ahead = (WEEKDAY_NUMBERS[weekday.group("weekday").lower()] - current.weekday()) % 7
+    return current + timedelta(days=ahead)
+
+
 def _clauses(text: str) -> list[tuple[int, int]]:
-    """Sentences cut at semicolons and at a dash that starts a new dated entry, and around a bracket
-    that tells of units never placed."""
+    """Sentences cut at semicolons, at a next step told with its own day ("..., then took one fan
+    away on the Monday") and at a dash that starts a new dated entry, and around a bracket that
+    tells of units never placed."""
     cuts = sorted(
         {
             0,
             len(text),
             *(m.end() for m in SENTENCE_END.finditer(text)),
             *(m.end() for m in re.finditer(";", text)),
+            *(m.start() for m in _NEXT_STEP.finditer(text)),
             *(
                 cut
                 for m in _BRACKET.finditer(text)
