@@ -95,7 +95,7 @@ def with_photos_now(
     """QA's result with its photo rules judged again against `photos` (those received by now),
     under the same template settings QA used; every other issue stays as QA found it. A photo
     rule a template made an error can pass now, so `passed` is judged again too."""
-    standards = load_standards().for_country(findings.locale.country)
+    standards = load_standards().for_notes(findings.locale.country)
     if template is not None:
         standards = with_thresholds(standards, template.rules.thresholds)
     fresh = list(photo_issues(findings, photos, standards))

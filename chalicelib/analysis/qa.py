@@ -576,7 +576,9 @@ def check_findings(
     flag every disagreement with it; with `photos` (the workflow's received photos, possibly
     none), warn where photo evidence is missing; with `template` (the report template's QA
     settings: `qa_template`), its thresholds, rules and required fields. Errors make `passed` false."""
-    standards = (standards or load_standards()).for_country(findings.locale.country)
+    # Findings whose locale names no country were read and settle none: QA's messages cite the
+    # edition without calling the job American, as the report does (ADR 0008).
+    standards = (standards or load_standards()).for_notes(findings.locale.country)
     if template is not None:
         standards = with_thresholds(standards, template.rules.thresholds)
     issues = [issue for rule in RULES for issue in rule(findings, standards)]

@@ -230,3 +230,34 @@ def test_a_job_whose_notes_settle_no_country_cites_its_edition_without_calling_i
     # Then the edition is cited, with no country tag the job was never shown to have
     assert "IICRC S500-2021" in text
     assert "(US)" not in text
+
+
+def test_qa_on_a_job_whose_notes_settle_no_country_cites_its_edition_without_calling_it_american() -> None:
+    # Given a no-country job whose placed air movers QA checks against the S500 calculation
+    findings = analyze_text(
+        "Job 7781 - 9 Kallaroo Ave, Riverbend\n"
+        "Attended 21/11/2026. Burst flexi hose under the kitchen sink, clean mains water.\n"
+        "Kitchen 4.2 x 3 m: vinyl and kickboards wet. Category 1, Class 2. Wet floor 8 m2.\n"
+        "2 air movers and 1 dehumidifier placed.\n"
+        "Kitchen kick 38 WME.\n"
+    )
+    assert findings.locale.country is None
+    messages = " ".join(issue.message for issue in check_findings(findings).issues)
+    # Then QA's calculation message cites the edition, never as the job's "(US)" one
+    assert "EQUIPMENT" in " ".join(issue.code for issue in check_findings(findings).issues)
+    assert "IICRC S500-2021" in messages
+    assert "(US)" not in messages
+
+
+def test_qa_on_a_job_in_the_us_still_tags_the_edition_as_the_jobs_own() -> None:
+    # Given the same job with a US address (the near miss: a known country keeps its tag)
+    findings = analyze_text(
+        "Job 7781 - 9 Kallaroo Ave, Riverbend, OR 97401\n"
+        "Attended 11/21/2026. Burst supply hose under the kitchen sink, clean mains water.\n"
+        "Kitchen 14 x 10 ft: vinyl and kickboards wet. Category 1, Class 2. Wet floor 90 sq ft.\n"
+        "2 air movers and 1 dehumidifier placed.\n"
+        "Kitchen kick 38 WME.\n"
+    )
+    assert findings.locale.country == "US"
+    messages = " ".join(issue.message for issue in check_findings(findings).issues)
+    assert "IICRC S500-2021 (US)" in messages
