@@ -217,8 +217,53 @@ def class_for_share(share: float, standards: Standards) -> int:
     return 2 if share <= standards.water_class.class2_max_wet_share else 3
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.1f}".rstrip("0").rstrip(".")
+def _fmt(value: float, places: int = 1) -> str:
+    return f"{value:,.{places}f}".rstrip("0").rstrip(".")
+
+
+_SQM_PER_SQFT = 0.09290304
+_M_PER_FT = 0.3048
+_CUM_PER_CUFT = 0.028316846592
+_LITRES_PER_PINT = 0.473176473
+
+
+@dataclass(frozen=True)
+class _Said:
+    """A calculation's figures in the job's units. The S500 formulas are configured in square
+    feet, cubic feet and AHAM pints and work in them; a job measured in metres (`metric`) reads
+    its working in square and cubic metres, with the figure the factor divides kept beside."""
+
+    metric: bool
+
+    def area(self, sqft: float, places: int = 1) -> str:
+        return f"{_fmt(sqft * _SQM_PER_SQFT, places + 1)} m\u00b2" if self.metric else f"{_fmt(sqft)} sq ft"
+
+    def ratio(self, sqft: float) -> str:
+        """An area per unit as a divisor, the number only ("60"; "5.57" in square metres)."""
+        return _fmt(sqft * _SQM_PER_SQFT, 2) if self.metric else _fmt(sqft)
+
+    def ratios(self, least_sqft: float, most_sqft: float) -> str:
+        """A range of area per unit, numbers only ("40-70"; "3.72-6.5" in square metres)."""
+        return f"{self.ratio(least_sqft)}-{self.ratio(most_sqft)}"
+
+    def length(self, feet: float) -> str:
+        return f"{_fmt(feet * _M_PER_FT, 2)} m" if self.metric else f"{_fmt(feet)} ft"
+
+    def volume(self, cubic_feet: float) -> str:
+        return f"{_fmt(cubic_feet * _CUM_PER_CUFT)} m\u00b3" if self.metric else f"{_fmt(cubic_feet)} cu ft"
+
+    def divided_volume(self, cubic_feet: float) -> str:
+        """A volume the per-cubic-foot factor divides: in metres, the cubic feet follow in brackets."""
+        shown = self.volume(cubic_feet)
+        return f"{shown} ({_fmt(cubic_feet)} cu ft)" if self.metric else shown
+
+    def rating_conditions(self) -> str:
+        """AHAM's rating point, 80 F and 60 % RH."""
+        return "26.7 \u00b0C / 60 % RH" if self.metric else "80 F / 60 % RH"
+
+    def pints(self, pints: float) -> str:
+        shown = f"{_fmt(pints)} AHAM pints/day"
+        return f"{shown} ({_fmt(pints * _LITRES_PER_PINT)} L/day)" if self.metric else shown
 
 
 def ceiling_height(area: AffectedArea, standards: Standards) -> tuple[float, bool]:
@@ -261,12 +306,16 @@ def _air_movers_for(area: AffectedArea, config: AirMoverConfig, pick: str) -> in
     )
 
 
-def air_mover_calculation(areas: Sequence[AffectedArea], standards: Standards) -> Calculation | None:
+def air_mover_calculation(
+    areas: Sequence[AffectedArea], standards: Standards, *, metric: bool = False
+) -> Calculation | None:
     """S500 air movers: per room 1 + wet floor / ratio + wet wall above 2 ft and ceiling / ratio
-    + 1 per inset/offset. None when a room's wet floor area is not known: that is not guessed."""
+    + 1 per inset/offset. None when a room's wet floor area is not known: that is not guessed.
+    `metric`: the working is said in square metres (the quantities are the same)."""
     if not areas or any(area.wet_floor_sqft is None for area in areas):
         return None
     config = standards.air_movers
+    said = _Said(metric)
     floor, wall = config.wet_floor_sqft_per_air_mover, config.wet_wall_ceiling_sqft_per_air_mover
     lines = []
     for area in areas:
@@ -279,10 +328,10 @@ def air_mover_calculation(areas: Sequence[AffectedArea], standards: Standards) -
         assumed = f" ({' and '.join(unstated)} not stated, taken as 0)" if unstated else ""
         lines.append(
             f"{area.room}: {config.per_affected_room} per room"
-            f" + {_fmt(area.wet_floor_sqft or 0.0)} sq ft wet floor / {_fmt(floor.chosen)}"
+            f" + {said.area(area.wet_floor_sqft or 0.0)} wet floor / {said.ratio(floor.chosen)}"
             f" = {_per(area.wet_floor_sqft or 0.0, floor.chosen)}"
-            f" + {_fmt(wall_ceiling)} sq ft wet wall above {_fmt(config.wall_height_excluded_ft)} ft"
-            f" and ceiling / {_fmt(wall.chosen)} = {_per(wall_ceiling, wall.chosen)}"
+            f" + {said.area(wall_ceiling)} wet wall above {said.length(config.wall_height_excluded_ft)}"
+            f" and ceiling / {said.ratio(wall.chosen)} = {_per(wall_ceiling, wall.chosen)}"
             f" + {area.wall_insets_offsets or 0} inset/offset"
             f" = {_air_movers_for(area, config, 'chosen')}{assumed}"
         )
@@ -292,8 +341,8 @@ def air_mover_calculation(areas: Sequence[AffectedArea], standards: Standards) -
     most = sum(_air_movers_for(area, config, "least") for area in areas)
     text = (
         f"{standards.cite('air_movers')} air movers, each term rounded up; "
-        f"1 per {_fmt(floor.chosen)} sq ft of wet floor (range {_fmt(floor.least)}-{_fmt(floor.most)}), "
-        f"1 per {_fmt(wall.chosen)} sq ft of wet wall/ceiling (range {_fmt(wall.least)}-{_fmt(wall.most)}). "
+        f"1 per {said.area(floor.chosen)} of wet floor (range {said.ratios(floor.least, floor.most)}), "
+        f"1 per {said.area(wall.chosen)} of wet wall/ceiling (range {said.ratios(wall.least, wall.most)}). "
         + "; ".join(lines)
         + f". Total {quantity} (the ranges allow {least}-{most})."
     )
@@ -330,11 +379,13 @@ def dehumidifier_calculation(
     *,
     kind: str | None = None,
     unit_pints_per_day: float | None = None,
+    metric: bool = False,
 ) -> Calculation | None:
     """Chamber cubic feet / class factor = AHAM pints/day; units = pints / one unit's AHAM rating.
 
     None when the class or a room's floor area is unknown, or the type has no factor for the class
-    (conventional units have none for class 4)."""
+    (conventional units have none for class 4). `metric`: the working is said in metres, cubic
+    metres and litres beside the cubic feet and pints the factors are given in."""
     type_key = dehumidifier_type(kind, standards)
     dehu = standards.dehumidifiers.types.get(type_key)
     if dehu is None or water_class is None or not areas:
@@ -342,6 +393,7 @@ def dehumidifier_calculation(
     factor = dehu.class_factors.get(str(water_class))
     if factor is None or any(area.floor_area_sqft is None for area in areas):
         return None
+    said = _Said(metric)
     parts, volume, assumed_height = [], 0.0, False
     for area in areas:
         height, assumed = ceiling_height(area, standards)
@@ -349,24 +401,23 @@ def dehumidifier_calculation(
         room_volume = (area.floor_area_sqft or 0.0) * height
         volume += room_volume
         parts.append(
-            f"{area.room} {_fmt(area.floor_area_sqft or 0.0)} sq ft x {_fmt(height)} ft"
-            f"{' (assumed)' if assumed else ''} = {_fmt(room_volume)} cu ft"
+            f"{area.room} {said.area(area.floor_area_sqft or 0.0)} x {said.length(height)}"
+            f"{' (assumed)' if assumed else ''} = {said.volume(room_volume)}"
         )
     pints = volume / factor
     rating = unit_pints_per_day or dehu.assumed_unit_aham_pints_per_day
     units = max(1, math.ceil(round(pints / rating, 6)))
     notes = []
     if assumed_height:
-        default = _fmt(standards.default_ceiling_height_ft)
-        notes.append(f"ceiling height not stated: {default} ft assumed")
+        notes.append(f"ceiling height not stated: {said.length(standards.default_ceiling_height_ft)} assumed")
     if unit_pints_per_day is None:
-        notes.append(f"unit rating not stated: {_fmt(rating)} AHAM pints/day assumed")
+        notes.append(f"unit rating not stated: {said.pints(rating)} assumed")
     caveats = [f"{dehu.label} factors: {dehu.source}"] if not dehu.firm_source else []
     text = (
         f"{standards.cite('dehumidifiers')} dehumidification, {dehu.label}: "
         + "; ".join(parts)
-        + f"; chamber {_fmt(volume)} cu ft / class {water_class} factor {_fmt(factor)}"
-        f" = {_fmt(pints)} AHAM pints/day (rated at 80 F / 60 % RH); / {_fmt(rating)} pints/day per unit"
+        + f"; chamber {said.divided_volume(volume)} / class {water_class} factor {_fmt(factor)}"
+        f" = {said.pints(pints)} (rated at {said.rating_conditions()}); / {said.pints(rating)} per unit"
         f" = {units} unit{'s' if units != 1 else ''}." + (" Note: " + "; ".join(notes) + "." if notes else "")
     )
     inputs = {

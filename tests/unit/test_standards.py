@@ -165,3 +165,34 @@ def test_drying_goal_tolerance_per_material() -> None:
     # Then drywall is dry within 4 points of its standard, a concrete slab within 1
     assert drying_goal(10.0, standards, "drywall") == 14.0
     assert drying_goal(2.9, standards, "concrete slab") == 3.9
+
+
+def test_a_metric_jobs_air_mover_working_is_said_in_square_metres_with_the_same_quantities() -> None:
+    # Given a 4 x 3.5 m room (about 150.7 sq ft) with 10 m2 of wet floor
+    room = _room(
+        length_ft=13.12, width_ft=11.48, floor_area_sqft=150.7, wet_floor_sqft=107.64, wall_insets_offsets=0
+    )
+    # When air movers are calculated for a job measured in metres, and for the same job in feet
+    metric = air_mover_calculation([room], load_standards(), metric=True)
+    imperial = air_mover_calculation([room], load_standards())
+    assert metric is not None and imperial is not None
+    # Then the quantities agree and the working is in square metres, with no feet in it
+    assert (metric.quantity, metric.least, metric.most) == (imperial.quantity, imperial.least, imperial.most)
+    assert "Kitchen: 1 per room + 10 m\u00b2 wet floor / 5.57 = 2" in metric.text
+    assert "sq ft" not in metric.text and " ft" not in metric.text
+    assert "wet wall above 0.61 m" in metric.text
+
+
+def test_a_metric_jobs_dehumidifier_working_is_said_in_cubic_metres_and_litres() -> None:
+    # Given the 168 sq ft (15.61 m2) kitchen of the imperial test, Class 2, on a metric job
+    calculation = dehumidifier_calculation([_room()], 2, load_standards(), metric=True)
+    imperial = dehumidifier_calculation([_room()], 2, load_standards())
+    assert calculation is not None and imperial is not None
+    # Then the rooms' volume is in cubic metres at the assumed 2.44 m, the pints in litres beside,
+    # the cubic feet the factor divides kept in brackets, and no Fahrenheit
+    assert calculation.quantity == imperial.quantity
+    assert "Kitchen 15.61 m\u00b2 x 2.44 m (assumed) = 38.1 m\u00b3" in calculation.text
+    assert "(1,344 cu ft) / class 2 factor 40 = 33.6 AHAM pints/day (15.9 L/day)" in calculation.text
+    assert "\u00b0F" not in calculation.text and "sq ft" not in calculation.text
+    # And the imperial working is as it was
+    assert "Kitchen 168 sq ft x 8 ft (assumed) = 1,344 cu ft" in imperial.text

@@ -163,6 +163,7 @@ def analyze_text(text: str, *, standards: Standards | None = None, received: dat
             water_class.value if water_class else None,
             is_water,
             standards,
+            _metric(dates.locale),
         ),
         equipment_runs=log.runs,
         scope_of_work=scope,

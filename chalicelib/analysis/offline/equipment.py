@@ -310,14 +310,16 @@ def equipment_items(
     water_class: int | None,
     is_water: bool,
     standards: Standards,
+    metric: bool = False,
 ) -> list[EquipmentItem]:
+    """`metric`: the job is measured in metres, so the calculations' working is said in them."""
     items = []
     if is_water or EquipmentKind.AIR_MOVER in stated:
-        item = _air_mover_item(areas, stated.get(EquipmentKind.AIR_MOVER), is_water, standards)
+        item = _air_mover_item(areas, stated.get(EquipmentKind.AIR_MOVER), is_water, standards, metric)
         items += [item] if item else []
     if is_water or EquipmentKind.DEHUMIDIFIER in stated:
         item = _dehumidifier_item(
-            areas, stated.get(EquipmentKind.DEHUMIDIFIER), water_class, is_water, standards
+            areas, stated.get(EquipmentKind.DEHUMIDIFIER), water_class, is_water, standards, metric
         )
         items += [item] if item else []
     for kind in (EquipmentKind.AIR_SCRUBBER, EquipmentKind.OTHER):
@@ -338,9 +340,13 @@ def _stated_only(kind: EquipmentKind, record: _Stated, why: str) -> EquipmentIte
 
 
 def _air_mover_item(
-    areas: Sequence[AffectedArea], record: _Stated | None, is_water: bool, standards: Standards
+    areas: Sequence[AffectedArea],
+    record: _Stated | None,
+    is_water: bool,
+    standards: Standards,
+    metric: bool,
 ) -> EquipmentItem | None:
-    calculation = air_mover_calculation(areas, standards) if is_water else None
+    calculation = air_mover_calculation(areas, standards, metric=metric) if is_water else None
     if calculation is None:
         if record is None or record.quantity <= 0:
             return None
@@ -365,6 +371,7 @@ def _dehumidifier_item(
     water_class: int | None,
     is_water: bool,
     standards: Standards,
+    metric: bool,
 ) -> EquipmentItem | None:
     kind = record.dehumidifier_type if record else None
     calculation = (
@@ -374,6 +381,7 @@ def _dehumidifier_item(
             standards,
             kind=kind,
             unit_pints_per_day=record.unit_pints_per_day if record else None,
+            metric=metric,
         )
         if is_water
         else None
