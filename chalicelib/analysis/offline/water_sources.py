@@ -16,7 +16,9 @@ from chalicelib.analysis.offline.text import BELIEF_WORDS, FLAGS, GUESS_WORDS, L
 _SUPPLY_HOSE = re.compile(r"\b(?:inlet|supply|fill|cold|hot)(?: water)? (?:hose|line)\b", FLAGS)
 
 # Someone else's words in quotes ("the work order says \"grey water from a bath\""): an opinion.
-QUOTED = re.compile(r"\"[^\"]{1,120}\"|\u201c[^\u201d]{1,120}\u201d")
+# A quote a cited span cut short ('the broker used "Cat 3 black water fr…': evidence is kept to a
+# few hundred characters) still runs to the cut, so QA rereading the span sees it as quoted.
+QUOTED = re.compile(r"\"[^\"]{1,120}(?:\"|\u2026)|\u201c[^\u201d]{1,120}(?:\u201d|\u2026)")
 _HEDGE = re.compile(
     rf"\b(?:could be|could have|may be|{GUESS_WORDS}|{BELIEF_WORDS}|think|believe|assum\w+|presum\w+"
     r"|guess\w*|not sure|not found|unknown|either|or"
