@@ -183,17 +183,36 @@ _UNSETTLED = re.compile(
 # "DOL Tue 17/11/2026 approx 4.40am - e-bike battery on charge went into thermal runaway", "Fire:
 # Thursday 5/11/2026 about 11.20 pm, electric blanket in bedroom 2": a loss's date label whose value
 # goes on, after the date and its hour, to say what happened.
-_DATED_LOSS = re.compile(
-    r"^[\s\-*#>\u2022]*(?:d\.?o\.?l\.?|date of (?:the )?(?:loss|fire|incident|escape)|loss|fire|incident)"
-    r" ?[:\-]? ?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
+_DAY_AND_HOUR = (
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
     # (the day in figures, or with the month's name either side: "21 Nov 2026", "Nov 21, 2026")
     r"(?:\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?"
     r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:,? \d{4})?"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?)"
     r"(?:,? (?:approx\.? |about |around |~ ?|at )?\d{1,2}(?:[:.]\d{2})? ?(?:[ap]\.? ?m\b\.?)?)?"
+)
+_DATED_LOSS = re.compile(
+    r"^[\s\-*#>\u2022]*(?:d\.?o\.?l\.?|date of (?:the )?(?:loss|fire|incident|escape)|loss|fire|incident)"
+    rf" ?[:\-]? ?{_DAY_AND_HOUR}"
     r" ?(?:[,;]| [\-\u2013\u2014]) ?(?P<value>\S.*)$",
     FLAGS,
 )
+# "Date of loss: Mon 30/11/2026 (cold water line split in the ceiling space)": a label's value that
+# opens with the day and hour, the cause after them or in brackets; the report's cause is what
+# happened, and the day is the date of loss's own field.
+_OPENING_DAY = re.compile(rf"^{_DAY_AND_HOUR}(?: ?[,;:]| [\-\u2013\u2014]| (?=\())\s*", FLAGS)
+
+
+def _after_the_day(cause: str) -> str:
+    opening = _OPENING_DAY.match(cause)
+    if opening is None:
+        return cause
+    rest = cause[opening.end() :]
+    if rest.startswith("(") and rest.endswith(")") and rest.count("(") == 1:
+        rest = rest[1:-1].strip()
+    return rest if len(rest.split()) >= 3 and not _NOT_TOLD.match(rest) else cause
+
+
 _NOT_TOLD = re.compile(r"(?:per|as per|reported|according|unknown|tbc|tba|not|approx|about|around)\b", FLAGS)
 
 
@@ -238,7 +257,7 @@ def _cause_in(lines: Sequence[Line], order: Sequence[int], *, headed: bool) -> t
             text = _continued(lines, index) if finder is _labelled_cause else line.text
             cause = finder(text)
             if cause is not None and not _UNSETTLED.search(text):
-                return cause, line.span()
+                return _after_the_day(cause), line.span()
     return None
 
 
