@@ -39,3 +39,12 @@ def test_a_day_with_nothing_told_after_it_is_no_cause_cut() -> None:
     findings = analyze_text("Claim HX-4413\nDate of loss: 02/02/2026 (see below)\n\nHallway carpet wet.\n")
     # Then no three-word cause is made of the pointer
     assert findings.cause_of_loss != "see below"
+
+
+def test_an_hour_written_with_a_colon_is_not_cut_at_it() -> None:
+    # Given a loss label's day and hour run straight into the story, with no mark between
+    findings = analyze_text(
+        "Claim HX-4414\nLoss: Thu 03/12/2026 about 9:40 p.m. the tenant left the bath on\n\nBath wet.\n"
+    )
+    # Then the cause is never cut inside the hour ("40 p.m. the tenant ...")
+    assert findings.cause_of_loss is not None and not findings.cause_of_loss.startswith("40")

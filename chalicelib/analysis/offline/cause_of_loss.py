@@ -200,7 +200,8 @@ _DATED_LOSS = re.compile(
 # "Date of loss: Mon 30/11/2026 (cold water line split in the ceiling space)": a label's value that
 # opens with the day and hour, the cause after them or in brackets; the report's cause is what
 # happened, and the day is the date of loss's own field.
-_OPENING_DAY = re.compile(rf"^{_DAY_AND_HOUR}(?: ?[,;:]| [\-\u2013\u2014]| (?=\())\s*", FLAGS)
+# (a colon before a figure is the hour's own: "about 6:05 p.m. the resident left a pan on")
+_OPENING_DAY = re.compile(rf"^{_DAY_AND_HOUR}(?: ?(?:[,;]|:(?!\d))| [\-\u2013\u2014]| (?=\())\s*", FLAGS)
 
 
 def _after_the_day(cause: str) -> str:
