@@ -267,11 +267,19 @@ def _line_definitions(text: str) -> tuple[list[_Definition], bool]:
         previous = part if definition is not None else ""
         if definition is not None:
             found.append(definition)
-        elif " | " in text or _holds_reading(part):
+        elif " | " in text or _holds_reading(_own_words(part) if labelled else part):
             # ("K1 | Kitchen ceiling | Plasterboard | 31 WME": a table's row; "1 Exam 4 drywall, N wall,
-            # 6 in. 92 61": a row of readings, its place parted by commas)
+            # 6 in. 92 61": a row of readings, its place parted by commas. After a label, a part's
+            # leading number is its point's: "Points: ...; 5 lobby column wrap" names a place that
+            # defines nothing, and holds no reading)
             return [], False
     return found, labelled
+
+
+def _own_words(part: str) -> str:
+    """A part's words after its ID ("5 lobby column wrap": "lobby column wrap"), or the part."""
+    match = _DEFINITION.fullmatch(part.strip())
+    return match.group("words") if match is not None else part
 
 
 def _parts(text: str) -> tuple[list[str], list[str]]:
