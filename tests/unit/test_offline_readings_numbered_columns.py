@@ -112,3 +112,27 @@ def test_a_labelled_line_whose_unplaced_part_holds_a_number_is_no_legend() -> No
     registry = point_registry(_lines("Points: 1 lounge east wall; 2 atrium pillar 30; 3 hall floor"))
     # Then the line is no legend: the value may be a reading, so no point is defined from it
     assert registry.points == {}
+
+
+def test_a_point_after_a_part_that_defined_nothing_borrows_no_room() -> None:
+    # Given a legend whose third part names no place, and a fourth that names no room of its own
+    registry = point_registry(
+        _lines("Pts: 1 den east wall; 2 den carpet; 3 atrium pillar wrap; 4 MDF plinth (%MC); 5 hall wall")
+    )
+    # Then the fourth is left out: the room before the gap may not be its room
+    assert {code: point.room for code, point in registry.points.items()} == {
+        "1": "den",
+        "2": "den",
+        "5": "hall",
+    }
+
+
+def test_a_point_right_after_a_defined_one_still_borrows_its_room() -> None:
+    # Given the same legend with no gap before the roomless point
+    registry = point_registry(_lines("Pts: 1 den east wall; 2 MDF plinth (%MC); 3 hall wall"))
+    # Then it is in the room of the point before it, as a legend goes room by room
+    assert {code: point.room for code, point in registry.points.items()} == {
+        "1": "den",
+        "2": "den",
+        "3": "hall",
+    }

@@ -140,6 +140,8 @@ class _Definition:
     codes: tuple[str, ...]
     words: str
     labelled_reference: bool
+    # (the part of its line right before it defined nothing: "...; 5 lobby column wrap; 6 MDF kick")
+    after_gap: bool = False
 
 
 @dataclass(frozen=True)
@@ -247,6 +249,7 @@ def _line_definitions(text: str) -> tuple[list[_Definition], bool]:
         numbered = _NUMBERED_PARTS.split(parts[0])  # (numbered points after a comma)
         parts, glues = [*numbered, *parts[1:]], [""] * (len(numbered) - 1) + glues
     previous = ""  # (the last part that defined, as written, while the next may still go on it)
+    gap = False  # (whether the last part defined nothing)
     for index, part in enumerate(parts):
         lead = _LABEL_LEAD.match(part)
         if lead is not None:
@@ -266,13 +269,16 @@ def _line_definitions(text: str) -> tuple[list[_Definition], bool]:
                 continue
         previous = part if definition is not None else ""
         if definition is not None:
-            found.append(definition)
+            found.append(replace(definition, after_gap=True) if gap else definition)
+            gap = False
         elif " | " in text or _holds_reading(_own_words(part) if labelled else part):
             # ("K1 | Kitchen ceiling | Plasterboard | 31 WME": a table's row; "1 Exam 4 drywall, N wall,
             # 6 in. 92 61": a row of readings, its place parted by commas. After a label, a part's
             # leading number is its point's: "Points: ...; 5 lobby column wrap" names a place that
             # defines nothing, and holds no reading)
             return [], False
+        else:
+            gap = True
     return found, labelled
 
 
@@ -424,6 +430,15 @@ def _register(
         referred = _referred_rooms(definition, points)
         if named is not None and not (own and named(own)):
             continue  # (a headed legend's point in a room the notes name nowhere else: left out)
+        if (
+            definition.after_gap
+            and not own
+            and not referred
+            and not _is_reference(definition, definition.codes[0])
+        ):
+            # ("4 Office B corner; 5 lobby column wrap; 6 MDF kick": the run of rooms broke at a part
+            # that defined nothing, so the room before it may not be this point's: left out)
+            continue
         materials = measured_first(definition.words)
         for index, code in enumerate(definition.codes):
             reference = _is_reference(definition, code)
