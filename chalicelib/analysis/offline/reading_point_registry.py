@@ -27,6 +27,7 @@ from chalicelib.analysis.offline.reading_point_rooms import (
     names_a_thing,
     point_room,
 )
+from chalicelib.analysis.offline.reading_point_surfaces import register_surfaces
 from chalicelib.analysis.offline.reading_point_values import ID, code_of
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
 from chalicelib.analysis.offline.readings import (
@@ -451,7 +452,7 @@ def _register(
                 scale=cell_scale(definition.words) or _series_scale(points, code),
                 reference=reference,
             )
-            for surface in _register_surfaces(points, points[code], definition.words):
+            for surface in register_surfaces(points, points[code], definition.words):
                 words_of[surface] = definition.words  # (its scale as the meter's modes give it)
         if not _is_reference(definition, definition.codes[0]):
             room = own or room or first_room
@@ -471,10 +472,6 @@ def measured_first(words: str) -> list[Material]:
     return sorted(materials, key=lambda material: material.start < gap.end())
 
 
-_SURFACE_GAP = re.compile(r"\s+/\s+")
-_MAX_SURFACES = 3
-
-
 # A heading over a legend: short, no numbers, perhaps ending with a colon ("MAP - DOWNSTAIRS (lounge)",
 # "Bathroom points:")
 _HEADING = re.compile(r"[^\d.;|]{3,60}", FLAGS)
@@ -488,28 +485,6 @@ def _heading_room(text: str) -> str:
     if len({mention.key for mention in mentions}) != 1:
         return ""
     return text[mentions[0].start : mentions[0].end]
-
-
-def _register_surfaces(points: dict[str, LegendPoint], point: LegendPoint, words: str) -> list[str]:
-    """ "REF bed 1 GIB / bed 1 floor": one ID for a surface each, parted by slashes, read later as
-    "REF 11 / 13" in that order; each surface is registered as "REF/1", "REF/2" with its own words."""
-    surfaces = _SURFACE_GAP.split(_BRACKET.sub(" ", words).strip())
-    if not 2 <= len(surfaces) <= _MAX_SURFACES or not all(surfaces):
-        return []
-    codes = []
-    for index, surface in enumerate(surfaces, start=1):
-        materials = materials_in(surface)
-        code = f"{point.code}/{index}"
-        points[code] = replace(
-            point,
-            code=code,
-            room=point_room(surface) or point.room,
-            material=materials[0] if materials else None,
-            scale=cell_scale(surface) or point.scale,
-            surface=surface,
-        )
-        codes.append(code)
-    return codes
 
 
 def _is_reference(definition: _Definition, code: str) -> bool:
