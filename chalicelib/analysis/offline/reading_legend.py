@@ -90,9 +90,9 @@ _WHEN_HEADING = re.compile(r"(?:date|day|visit|time|date / time|date and time|re
 _TIME = re.compile(r"\d{1,2}[:.]\d{2}(?: ?[ap]m)?", FLAGS)
 # A cell that says the point was not read: "-", "—", "n/r", "not read", "cut", blank.
 _NOT_READ = re.compile(
-    # ("cut", "stripped": the material was taken out at that point)
+    # ("cut", "stripped", "lifted": the material was taken out or up at that point)
     r"(?:-{1,3}|\u2014|\u2013|n/?r|n/?a|nr|not (?:read|re-?read|taken|accessible)|no access|removed|dry"
-    r"|at goal|cut(?: out)?|stripped|pulled|gone|replaced)",
+    r"|at goal|cut(?: out)?|stripped|pulled|gone|replaced|lifted)",
     FLAGS,
 )
 _NOT_READ_WORDS = re.compile(r"\bnot (?:read|re-?read|taken|accessible)\b|\bno access\b|\bat goal\b", FLAGS)

@@ -27,6 +27,7 @@ from chalicelib.analysis.offline.reading_point_rooms import (
     names_a_thing,
     point_room,
 )
+from chalicelib.analysis.offline.reading_point_surfaces import register_surfaces
 from chalicelib.analysis.offline.reading_point_values import ID, code_of
 from chalicelib.analysis.offline.reading_row_parts import WHERE_WORDS
 from chalicelib.analysis.offline.readings import (
@@ -140,6 +141,8 @@ class _Definition:
     codes: tuple[str, ...]
     words: str
     labelled_reference: bool
+    # (the part of its line right before it defined nothing: "...; 5 lobby column wrap; 6 MDF kick")
+    after_gap: bool = False
 
 
 @dataclass(frozen=True)
@@ -247,6 +250,7 @@ def _line_definitions(text: str) -> tuple[list[_Definition], bool]:
         numbered = _NUMBERED_PARTS.split(parts[0])  # (numbered points after a comma)
         parts, glues = [*numbered, *parts[1:]], [""] * (len(numbered) - 1) + glues
     previous = ""  # (the last part that defined, as written, while the next may still go on it)
+    gap = False  # (whether the last part defined nothing)
     for index, part in enumerate(parts):
         lead = _LABEL_LEAD.match(part)
         if lead is not None:
@@ -266,12 +270,23 @@ def _line_definitions(text: str) -> tuple[list[_Definition], bool]:
                 continue
         previous = part if definition is not None else ""
         if definition is not None:
-            found.append(definition)
-        elif " | " in text or _holds_reading(part):
+            found.append(replace(definition, after_gap=True) if gap else definition)
+            gap = False
+        elif " | " in text or _holds_reading(_own_words(part) if labelled else part):
             # ("K1 | Kitchen ceiling | Plasterboard | 31 WME": a table's row; "1 Exam 4 drywall, N wall,
-            # 6 in. 92 61": a row of readings, its place parted by commas)
+            # 6 in. 92 61": a row of readings, its place parted by commas. After a label, a part's
+            # leading number is its point's: "Points: ...; 5 lobby column wrap" names a place that
+            # defines nothing, and holds no reading)
             return [], False
+        else:
+            gap = True
     return found, labelled
+
+
+def _own_words(part: str) -> str:
+    """A part's words after its ID ("5 lobby column wrap": "lobby column wrap"), or the part."""
+    match = _DEFINITION.fullmatch(part.strip())
+    return match.group("words") if match is not None else part
 
 
 def _parts(text: str) -> tuple[list[str], list[str]]:
@@ -416,6 +431,15 @@ def _register(
         referred = _referred_rooms(definition, points)
         if named is not None and not (own and named(own)):
             continue  # (a headed legend's point in a room the notes name nowhere else: left out)
+        if (
+            definition.after_gap
+            and not own
+            and not referred
+            and not _is_reference(definition, definition.codes[0])
+        ):
+            # ("4 Office B corner; 5 lobby column wrap; 6 MDF kick": the run of rooms broke at a part
+            # that defined nothing, so the room before it may not be this point's: left out)
+            continue
         materials = measured_first(definition.words)
         for index, code in enumerate(definition.codes):
             reference = _is_reference(definition, code)
@@ -428,7 +452,7 @@ def _register(
                 scale=cell_scale(definition.words) or _series_scale(points, code),
                 reference=reference,
             )
-            for surface in _register_surfaces(points, points[code], definition.words):
+            for surface in register_surfaces(points, points[code], definition.words):
                 words_of[surface] = definition.words  # (its scale as the meter's modes give it)
         if not _is_reference(definition, definition.codes[0]):
             room = own or room or first_room
@@ -448,10 +472,6 @@ def measured_first(words: str) -> list[Material]:
     return sorted(materials, key=lambda material: material.start < gap.end())
 
 
-_SURFACE_GAP = re.compile(r"\s+/\s+")
-_MAX_SURFACES = 3
-
-
 # A heading over a legend: short, no numbers, perhaps ending with a colon ("MAP - DOWNSTAIRS (lounge)",
 # "Bathroom points:")
 _HEADING = re.compile(r"[^\d.;|]{3,60}", FLAGS)
@@ -465,28 +485,6 @@ def _heading_room(text: str) -> str:
     if len({mention.key for mention in mentions}) != 1:
         return ""
     return text[mentions[0].start : mentions[0].end]
-
-
-def _register_surfaces(points: dict[str, LegendPoint], point: LegendPoint, words: str) -> list[str]:
-    """ "REF bed 1 GIB / bed 1 floor": one ID for a surface each, parted by slashes, read later as
-    "REF 11 / 13" in that order; each surface is registered as "REF/1", "REF/2" with its own words."""
-    surfaces = _SURFACE_GAP.split(_BRACKET.sub(" ", words).strip())
-    if not 2 <= len(surfaces) <= _MAX_SURFACES or not all(surfaces):
-        return []
-    codes = []
-    for index, surface in enumerate(surfaces, start=1):
-        materials = materials_in(surface)
-        code = f"{point.code}/{index}"
-        points[code] = replace(
-            point,
-            code=code,
-            room=point_room(surface) or point.room,
-            material=materials[0] if materials else None,
-            scale=cell_scale(surface) or point.scale,
-            surface=surface,
-        )
-        codes.append(code)
-    return codes
 
 
 def _is_reference(definition: _Definition, code: str) -> bool:
