@@ -258,7 +258,9 @@ def count_events(
         rest = text[match.end() : end] if end - match.end() <= _REST_REACH else ""
         if _RULED_OUT_COUNT.search(before):
             continue  # "4 air movers and 1 LGR (not 2 air movers)": the count the writer corrects
-        mode: Mode | None = _mode(before, after, match, total_said, rest)
+        if _NEEDED_AFTER.match(after):
+            continue  # "set 2 AM + 1 DH - only 2 AM needed": how many the room called for, not more set
+        mode: Mode | None = _mode(before, after, match, total_said, rest, text[match.end() : end])
         if _is_more(match) and mode != "remove":
             mode = "add"  # "plus a second air scrubber" (but "the 2 extra air movers pulled")
         elif events and text[max(previous_end, match.start() - WINDOW) : match.start()].rstrip().endswith(
@@ -320,6 +322,9 @@ _ADDED_AFTER = re.compile(r"^\s*(?:were |was )?added\b", FLAGS)
 
 # A count ruled out just before it: "(not 2 air movers)", "rather than 3 fans", "instead of the 2 dehus"
 # (another's count, or the booking's, that the writer corrects).
+_NEEDED_AFTER = re.compile(
+    r"^\s*(?:(?:were|was|are|is) )?(?:needed|required|called for|warranted|necessary)\b", FLAGS
+)
 _RULED_OUT_COUNT = re.compile(r"\b(?:not|rather than|instead of|never)\s*(?:the\s+)?$", FLAGS)
 
 
@@ -339,12 +344,14 @@ def _is_more(match: re.Match[str]) -> bool:
     )
 
 
-def _mode(before: str, after: str, match: re.Match[str], total_said: bool, rest: str = "") -> Mode | None:
+def _mode(
+    before: str, after: str, match: re.Match[str], total_said: bool, rest: str = "", clause: str = ""
+) -> Mode | None:
     written = match.group("n").lower()
     second = (match.groupdict().get("second") or "").lower()
     if written == "the" and not (REMOVED.search(before) or _REMOVED_AFTER.match(after)):
         return None  # "the dehumidifier" placed earlier, not a count
-    if _removed_before(before) or _REMOVED_AFTER.match(after) or _REMOVED_AT_END.match(rest):
+    if _removed_before(before, clause) or _REMOVED_AFTER.match(after) or _REMOVED_AT_END.match(rest):
         return "remove"
     if _TOTAL_AFTER.match(after) or second == "remaining" or _TOTAL_AT_END.match(rest):
         return "total"
@@ -367,12 +374,20 @@ _STAGE = re.compile(
 )
 
 
-def _removed_before(before: str) -> bool:
+# Where "took" takes units: "took two fans away", "took one air mover out of the hall", "took the air
+# movers down to 3". Without it, "Took 3 AM + 1 DH" is what the tech took to the job.
+_TAKEN_AWAY = re.compile(r"\b(?:away|out|down|off|back|home)\b", FLAGS)
+
+
+def _removed_before(before: str, clause: str = "") -> bool:
     """A removal verb before a count: "lifted" only right before it ("lifted 2 AM"), since "lifted the
-    carpet corner and 1 dehu" lifts the carpet."""
+    carpet corner and 1 dehu" lifts the carpet; "took" only with where to in the rest of its clause."""
     return any(
-        match.group(0).lower() != "lifted"
-        or not before[match.end() :].strip(" ,").removeprefix("the").strip()
+        (match.group(0).lower() != "took" or _TAKEN_AWAY.search(clause) is not None)
+        and (
+            match.group(0).lower() != "lifted"
+            or not before[match.end() :].strip(" ,").removeprefix("the").strip()
+        )
         for match in REMOVED.finditer(before)
     )
 

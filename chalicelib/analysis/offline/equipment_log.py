@@ -110,7 +110,8 @@ _HYPOTHETICAL = re.compile(
 # Units booked or sent that never went in: "Equipment booked: 4 x AM", "Equipment to send: ...", "the
 # other 2 AMs stayed in the van - not needed", "never came off the truck", "neither is on site yet".
 _NOT_PLACED = re.compile(
-    r"\b(?:booked|to (?:be )?sen[dt]|(?:send|to take|to bring)(?=\s*:)|on order"
+    # ("Equip req: 3 AM + 1 DH": what the booking asked for, before anyone went)
+    r"\b(?:booked|to (?:be )?sen[dt]|(?:send|to take|to bring|req|reqd|required|requested)(?=\s*:)|on order"
     # ("Did NOT set the other 3 air movers", "never placed"; "the card says 2 AFD" is the booking)
     r"|(?:did ?n[o']t|never) (?:set|place|put|install|use|unload)\w*"
     r"|(?:job )?card (?:says|said|shows|had|lists)"

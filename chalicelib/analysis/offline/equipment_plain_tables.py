@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from chalicelib.analysis.offline.dates import DateMatch, Dates
+from chalicelib.analysis.offline.equipment_day_columns import day_columns_header
 from chalicelib.analysis.offline.equipment_events import Event
 from chalicelib.analysis.offline.equipment_tables import heading_name
 from chalicelib.analysis.offline.equipment_times import make_and_model
@@ -117,8 +118,15 @@ def plain_table_events(
             continue
         if columns is None:
             continue
-        # (a line with bars is a table of its own: "Equipment on site" over "Date | AM | DH | AFD")
-        if not text or _ENDS_TABLE.match(text) or "|" in text or len(pending) >= _WRAPPED_LINES:
+        # (a line with bars is a table of its own: "Equipment on site" over "Date | AM | DH | AFD"; so
+        # is a header of a day a row and a kind a column, as a PDF gives it: "Date Air movers Dehus")
+        if (
+            not text
+            or _ENDS_TABLE.match(text)
+            or "|" in text
+            or len(pending) >= _WRAPPED_LINES
+            or day_columns_header(text) is not None
+        ):
             columns, pending = None, []
             continue
         pending.append(index)

@@ -21,6 +21,8 @@ EQUIPMENT_KIND = (
     r"|mat systems?|floor[- ]drying (?:vacuum )?(?:systems?|units?)|(?:drying )?vacuum units?"
     # ("cabinet drying system", "wall cavity injection system": a system that dries one spot)
     r"|(?:cabinet|cavity|wall|ceiling|void) (?:drying|injection) systems?|injection (?:drying )?systems?"
+    # ("1 ceiling cavity drying kit", "1 ceiling cavity dryer", "a void drying unit under the boards")
+    r"|(?:(?:ceiling|wall|floor|subfloor)[ /])?(?:cavity|void) dry(?:ers?|ing (?:kits?|units?))"
     r"|(?:heat(?:ed)? |floor |panel )?(?:drying )?mats?"
     r"|(?:cabinet |(?:ceiling |wall )?(?:void |cavity )?)injection(?: drying)? kits?|heat mats?"
     # ("floor drying panels", "ceiling drying panel kit", "radiant heat panels": not an access panel)

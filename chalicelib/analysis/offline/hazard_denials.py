@@ -29,13 +29,16 @@ _RULED_OUT_BEFORE = re.compile(
 RULED_OUT_AFTER = re.compile(
     r"\b(?:not (?:present|found|seen|detected|observed|expected|suspected|identified|requested|required"
     r"|noted|an issue|a concern|affected"
+    # "the joists above charred, not structurally through": the writer judged the frame sound
+    r"|structural(?:ly)?"
     # "Asbestos not applicable (2019 build)": the writer ruled the hazard out for the building
     r"|applicable|relevant)"
     # ("the vinyl was not sampled": a suspicion nobody has cleared is still the hazard)
     r"|(?:was|were|is|are) not(?! (?:sampl|test|check|disturb|remov))|absent|negative|ok|okay|fine"
     # "Electrics safe", not "made them safe", "not safe with water in the fitting" or "lead-safe"
     r"|(?<!not )(?<!made )(?<!make )(?<!made it )(?<!made them )(?<!-)safe"
-    r"|no issues?|n/a|unaffected"
+    # ("checked the circuit - no electrical issue found": the named kind's issue, none)
+    r"|no (?:electrical |structural |gas )?issues?|n/a|unaffected"
     # "island receptacle is GFCI, stayed dry": the part the water never reached
     r"|(?:stayed|stays|remained|remains|kept) dry"
     # "GPO for the dishwasher in the next cab - dry", "the hot water service ... was nowhere near it":
@@ -88,7 +91,7 @@ def ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     clause_after = after[: cut.start()] if cut else after
     # ("No hazards beyond the mat hoses (taped - trip)": the one the writer excepts stands)
     excepted = _EXCEPTED.search(clause_before) is not None
-    if (_RULED_OUT_BEFORE.search(clause_before) and not excepted) or RULED_OUT_AFTER.search(clause_after):
+    if (_RULED_OUT_BEFORE.search(clause_before) and not excepted) or _denied_after(clause_after):
         return True
     if _FREE_AFTER.match(text, end) is not None:
         return True
@@ -122,6 +125,27 @@ def ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     # touched": present somewhere the water and the work do not reach
     at = following.end()
     return _REFUTED.match(rest, at) is not None or _OUTSIDE_WORK.match(rest, at) is not None
+
+
+# What was done to make the part safe: "floor boxes under water: isolated by the sparky, tested OK".
+_MADE_SAFE = re.compile(
+    r"\b(?:isolated|locked out|tagged out|disconnected|de-?energi[sz]ed|switched off|turned off"
+    r"|made safe|breakers? (?:off|tripped)|replaced|repaired)\b",
+    FLAGS,
+)
+# The all-clear words that, after such a fix, report how the fix went rather than deny the hazard.
+_ALL_CLEAR = re.compile(r"\b(?:ok|okay|fine|safe)\b", FLAGS)
+
+
+def _denied_after(clause_after: str) -> bool:
+    """Whether the clause after a hazard rules it out: a part made safe and then found "OK" was the
+    hazard all the same ("GPOs wet - isolated at the board, tested OK 27/11")."""
+    denial = RULED_OUT_AFTER.search(clause_after)
+    if denial is None:
+        return False
+    if _ALL_CLEAR.fullmatch(denial.group(0)) and _MADE_SAFE.search(clause_after, 0, denial.start()):
+        return RULED_OUT_AFTER.search(clause_after, denial.end()) is not None
+    return True
 
 
 _EXCEPTED = re.compile(

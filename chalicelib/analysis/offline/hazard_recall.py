@@ -31,6 +31,11 @@ _BOARD = (
 
 _PANEL = r"(?:(?:main|sub-?|electrical|service|breaker) ?panel|distribution board|consumer unit)"
 
+_INSTALLATION = (
+    r"(?:gpos?|power ?points?|outlets?|sockets?|receptacles?|circuits?|wiring|boards?|panels?|fittings?"
+    r"|fixtures?|lights?|downlights?|floor box(?:es)?|isolators?|rcds?|gfcis?)"
+)
+
 _ELECTRICAL_MORE = re.compile(
     # ("washers locked out at the panel": a circuit made safe where its breakers are)
     rf"\b(?:(?:isolated|switched off|turned off|shut off|off|tripped|locked out|tagged out) at (?:the )?"
@@ -41,7 +46,16 @@ _ELECTRICAL_MORE = re.compile(
     r"|re-?energi[sz](?:e|ed|ing)"
     r"|(?:lights?|light fittings?|fittings?|outlets?|sockets?|power ?points?|gpos?|receptacles?"
     r"|switch(?:es)?|downlights?)\b[^.;]{0,60}?\b(?:it|they|which) (?:flickered|sparked|shorted|buzzed"
-    r"|tripped))\b",
+    r"|tripped)"
+    # an electrician called to the installation: "electrician to assess separately", "the
+    # electrician (booked 10/11) cleared the GPOs" (not other trades' work: "electrician to duct the
+    # extractor"; a check that found it dry or sound is ruled out after it)
+    rf"|electricians?(?: \([^()]{{1,30}}\))? (?:(?:is |was )?(?:to|booked to|called to|coming to|will)"
+    r" (?:assess|check|test|inspect|look at|look over)\b"
+    r"|(?:has |had )?(?:cleared|checked|tested|inspected|signed off)(?: and [\w-]+)?"
+    rf" (?:the |all |both |two |three |\d+ )?(?:[\w'-]+ ){{0,2}}{_INSTALLATION}"
+    # (the verdict straight after: "checked the floor boxes - dry")
+    r"(?!\w|\s*[-,:]\s*(?:all )?(?:dry|sound|fine|ok|okay|clear)\b)))\b",
     FLAGS,
 )
 
@@ -61,7 +75,9 @@ _SLIP_MORE = re.compile(
     # "Hazards: slip on the warehouse slab (coned off)", "electrical (GPO), slip (epoxy wet)"
     r"|(?<=[:,;] )slip(?= (?:on|in|at) |(?: risk| hazard)? \()"
     # what people trip on, made safe: "leads taped and ramped", "mat hoses (taped, flagged - trip)"
-    r"|(?:leads|cables?|cords?|hoses?|lay-?flat|ducting)(?: [\w\-]+){0,2}(?: \(| (?:are |were )?)"
+    # (not "refitting the hose - not covered (maintenance)": an insurer's cover, denied)
+    r"|(?:leads|cables?|cords?|hoses?|lay-?flat|ducting)(?: (?!(?:not|no|never)\b)[\w\-]+){0,2}"
+    r"(?: \(| (?:are |were )?)"
     r"(?:taped|ramped|flagged|covered)(?: down)?\b"
     # "tack strip exposed along the hall - trip", "exposed tack strip", "nearly tripped on one"
     r"|exposed (?:tack|carpet gripper|gripper) ?(?:strip|rod)s?|(?:tack|gripper) ?strips? exposed"
@@ -70,14 +86,25 @@ _SLIP_MORE = re.compile(
 )
 
 _FRAME = r"(?:joists?|trusses?|rafters?|beams?|purlins?|studs?|bearers?|framing|top plates?)"
+# A member named only as where something else is: "batts between two joists sagging" (the batts sag).
+_WHERE_ELSE = "".join(
+    f"(?<!{place} {each})"
+    for place in ("between", "under", "beneath", "below", "across", "along", "over", "among")
+    for each in ("", "the ", "two ", "the two ", "2 ", "the 2 ", "three ", "3 ", "adjacent ")
+)
 _STRUCTURAL_MORE = re.compile(
     # (not across a joining word: "the duct is charred and one purlin is scorched")
     rf"\b(?:(?:charred|burnt|burned|fire[- ]damaged) (?:(?!(?:and|or|but|nor)\b)[\w\-]+ ){{0,2}}{_FRAME}"
     # the member first: "two roof purlins over bay 2 scorched and sagging" (no denial between: "joists
     # are not charred")
-    rf"|{_FRAME}(?: (?!(?:not|no|never|nor|neither|un\w+)\b)[\w\-]+){{0,6}}"
+    rf"|{_WHERE_ELSE}{_FRAME}(?: (?!(?:not|no|never|nor|neither|un\w+)\b)[\w\-]+){{0,6}}"
     # (scorched alone is a surface mark: "studs scorched but solid")
-    r" (?:charred|burnt|burned|sagging|fire[- ]damaged))\b",
+    r" (?:charred|burnt|burned|sagging|fire[- ]damaged)"
+    # the suspended ceiling's own frame giving way: "T-bar grid sagging in one bay", "the ceiling grid
+    # sagged over the coffee station" (not its tiles: "tiles saturated and sagging in the grid")
+    r"|(?:ceiling |t-?bar |suspended |suspension )grid(?: (?!(?:not|no|never|tiles?)\b)[\w\-]+){0,4}?"
+    r" (?:is |was |has )?(?:sagging|sagged|sags|bowed|bowing|dropping|collapsed|collapsing|failing"
+    r"|failed))\b",
     FLAGS,
 )
 
@@ -96,6 +123,9 @@ _OTHER_MORE = re.compile(
     # the smoke of burnt plastics people are masked against: "soot from burnt plastics - FFP3 masks"
     rf"|(?:soot|residue|smoke)(?: [\w\-]+){{0,3}} (?:burnt|burned|melted) (?:plastics?|pvc|rubber|foam)"
     rf"[^.;]{{0,50}}?\b{_MASKS}"
+    # the burnt plastic named first: "burnt plastics residue and soot in the kitchen - PPE"
+    rf"|(?:burnt|burned|melted) (?:plastics?|pvc|rubber|foam) (?:residue|soot|smoke|fumes)"
+    rf"[^.;]{{0,50}}?\b(?:{_MASKS}|ppe)"
     r"|(?-i:(?<!drain )(?<!sewer )snakes?)(?! (?:camera|cable|line))"
     r"|(?:needles?|syringes?|sharps)(?= (?:found|in|on|under|behind|were|was)\b)"
     rf"|(?:dry|loose) (?:soot|dust|ash)[^.;]{{0,40}}?\b{_MASKS}"
@@ -121,7 +151,13 @@ _BIOHAZARD_MORE = re.compile(
     FLAGS,
 )
 
-_MOULD_MORE = re.compile(r"\bblack (?:spotting|spots|specks)\b", FLAGS)
+_MOULD_MORE = re.compile(
+    r"\bblack (?:spotting|spots|specks)\b"
+    # mould listed as a hazard, first in the list or after a comma: "Hazards: mould (settled spores in
+    # the family room)", "Risks: slip, mould" (not "Hazards: no mould", which is no item of the list)
+    r"|\b(?:hazards?|risks?|safety|whs|oh&s|ohs)\s*:\s*(?:[^.;:]{0,60}?,\s*)?mou?ld(?=\s*(?:\(|,|;|\.|$))",
+    FLAGS,
+)
 
 # The writer's own tag of the kind, in brackets after what they saw: "the isolator got wet; it was
 # switched off and tested before restart (electrical)", "charred purlins (structural)".

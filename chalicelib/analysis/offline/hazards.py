@@ -9,6 +9,7 @@ alone says nothing elsewhere: a 1985 house in Colorado is no asbestos flag.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -214,6 +215,9 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
             r"\bgas (?:leak|smell|odou?r)\b|\bcarbon monoxide\b"
             r"|\bgas (?:supply |line |meter )?(?:shut|turned) off\b"
             r"|\bgas (?:supply|line) (?:isolated|capped)\b"
+            # "gas isolated at the meter by the fire crew", "gas capped off at the hob": the gas itself
+            r"|\bgas (?:(?:was|has been|had been) )?(?:isolated|capped)(?= (?:at|by|off|on|to|from)\b)"
+            r"(?![^.!?]{0,80}\bno (?:gas )?(?:smell|odou?r|leak)s?\b)"
             # "gas to the water heater shut at its valve", "gas valve closed by the owner": the gas
             # supply (not a gas appliance) shut, whatever the words between
             r"|\bgas (?:(?:valve|cock|service|main) |to (?:the )?(?:[\w\-]+ ){1,3}?)"
@@ -391,6 +395,7 @@ def detect_hazards(
     second_hand = second_hand_lines(lines)
     booked: dict[HazardKind, SafetyHazard] = {}
     air_outlets = _air_outlets_only(lines)
+    wrapped = _wrapped_sentences(lines)
     # a sewage word someone else used, quoted, stands only where the job's grade is Category 3
     quoted_aside = {HazardKind.BIOHAZARD} if category is None or category.value != 3 else set()
     for kind, label, pattern in _HAZARDS:
@@ -414,6 +419,13 @@ def detect_hazards(
                     ruled_out_by_label.add(kind)
             else:
                 position = _named(pattern, line, air_outlets, unquoted_only=kind in quoted_aside)
+                whole = wrapped.get(line.number)
+                if position is None and whole is not None:
+                    # ("... and the electrician" over "(booked 10/11) cleared the GPOs."): a sentence a
+                    # PDF wrapped, read whole, for a hazard that starts on this line
+                    found = _named(pattern, whole, air_outlets, unquoted_only=kind in quoted_aside)
+                    if found is not None and found < len(line.text):
+                        line, position = whole, found
             if position is not None:
                 hazards[kind] = SafetyHazard(
                     description=_hazard_text(label, line, position), kind=kind, source=line.span()
@@ -455,6 +467,22 @@ def detect_hazards(
         )
     order = list(HazardKind)
     return sorted(hazards.values(), key=lambda hazard: order.index(hazard.kind or HazardKind.OTHER))
+
+
+# A line a wrap broke mid-sentence: it ends with no stop and the next goes on in lower case or with
+# a bracket ("... and the electrician" over "(booked 10/11) cleared the GPOs.").
+_OPEN_END = re.compile(r"[\w,)]$")
+_GOES_ON = re.compile(r"^(?:[a-z]|\((?=[^()]{1,40}\) ?[a-z]))")
+
+
+def _wrapped_sentences(lines: Sequence[Line]) -> dict[int, Line]:
+    """Each line a wrap broke, by its number, read together with the line that goes on with it."""
+    out: dict[int, Line] = {}
+    for line, following in itertools.pairwise(lines):
+        if line.text and _OPEN_END.search(line.text) and _GOES_ON.match(following.text):
+            joined = f"{line.text} {following.text}"
+            out[line.number] = Line(line.number, line.quote, joined)
+    return out
 
 
 def _ruled_out_by_writer(kind: HazardKind, lines: Sequence[Line], second_hand: frozenset[int]) -> bool:
