@@ -199,11 +199,18 @@ def _clauses(text: str, material_keys: Callable[[str], list[str]]) -> list[str]:
 
 
 def _one_scale(clause: str) -> bool:
-    """Whether a clause names exactly one scale, once ("search mode on plasterboard and slab"): one
-    written out, or else one mode ("WME pins on particleboard and framing": the pins read WME)."""
+    """Whether a clause names exactly one scale, once, for the materials it lists with "and"
+    ("search mode on plasterboard and slab"): one written out, or else one mode ("WME pins on
+    particleboard and framing": the pins read WME). (A clause that runs on into the next line's
+    words, "timber on pins Scullery 3 x 2 m: tiles wet", lists no materials for its scale.)"""
+    if _LISTED.search(clause) is None:
+        return False
     named = [m for m in SCALE_WORDS.finditer(clause) if m.lastgroup]
     explicit = [m for m in named if _EXPLICIT_SCALE.fullmatch(m.group(0))]
     return len(explicit) == 1 or (not explicit and len(named) == 1)
+
+
+_LISTED = re.compile(r"\w\s+(?:and|&)\s+\w|\w\s?/\s?[a-z]", FLAGS)
 
 
 def names_scale_outright(text: str) -> bool:
