@@ -56,7 +56,7 @@ _EXPLICIT_SCALE = re.compile(r"wme|rel(?:ative)?(?: scale)?|%\s?mc|mc ?%|" + _WO
 # scale %MC on ply / trim" is the scale of every wooden surface; "DW in WME" is US notes' drywall.
 # ("wood equivalent" is a scale, WME, for any material)
 _WOOD_WORD = re.compile(r"\bwood\b(?![\s-]?(?:floor|flooring|boards?|(?:moisture\s)?equivalent)\b)", FLAGS)
-_DRYWALL_SHORT = re.compile(r"\b(?:DW|GIB|Gib)\b")  # (GIB: NZ plasterboard by its maker)
+_DRYWALL_SHORT = re.compile(r"\bDW\b")
 _WOOD = "wood"
 WOODEN_MATERIALS = frozenset(
     {"hardwood", "particleboard", "plywood", "cabinetry", "subfloor", "baseboard", "framing", "timber"}
