@@ -255,6 +255,10 @@ _SURFACE_WORD = re.compile(
 
 
 _SCALE_WORD = re.compile(r"wme|rel|mc|rh", FLAGS)
+# A surface, then a capital letter for its side: "wall L", "wall N", "skirting R"
+_SIDE_OF_SURFACE = re.compile(
+    r"\b(?i:walls?|skirt\w*|plasterboard|drywall|pbd|gib|baseboard|floor|ceiling) [LRNSEW] $"
+)
 # A thing a point is taken at ("at the laundry door", "by the sink"): no room's name with a number
 _LANDMARK_WORD = re.compile(
     r"doors?|doorway|window|sink|tub|shower|toilet|vanity|drain|outlet|machine|washer|dishwasher|fridge"
@@ -278,6 +282,8 @@ def label_number(text: str, start: int, end: int) -> bool:
         return False  # "skirting 11 and plasterboard 10": a surface's reading, then the next
     if _SCALE_WORD.fullmatch(word_before.group(1)):
         return False  # "46 WME 33 WME 21 WME": a row's readings, each with its scale
+    if _SIDE_OF_SURFACE.search(before):
+        return False  # "wall L 34 WME, wall R 29": the letter names the surface's side, no place
     if (
         _LANDMARK_WORD.fullmatch(word_before.group(1))
         and int(text[start:end].split(".")[0]) > MAX_OPENING

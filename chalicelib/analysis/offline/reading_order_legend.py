@@ -21,9 +21,11 @@ _LEAD = re.compile(r"^.{0,80}?(?:\s[-\u2013\u2014]\s|:\s)", FLAGS)
 _NUMBER = re.compile(r"(?<![a-z] )\b\d", FLAGS)
 # A sentence that says the order, then lists it: "Same order every time: sink wall, mudroom wall.",
 # "four spots, in this order: behind the stand, ...", or with the list straight after the words:
-# "His readings, in the order laundry wall, rumpus wall, skirting:" ("in order to ..." says no order).
+# "His readings, in the order laundry wall, rumpus wall, skirting:" ("in order to ..." says no order),
+# or in a bracket closing the sentence: "copied in the same order he writes them (hall wall, ...):".
 _SAID_ORDER = re.compile(
     r"\b(?:(?:same|this|that|the following) order\b[^:.;\n]{0,30}:"
+    r"|(?:same|this|that|the following) order\b[^:.;()\n]{0,40}\((?=[^()]{0,400}\)\s*:\s*$)"
     r"|in (?:the |this )?order\b(?!\s+(?:to|that|for|of|as)\b)(?=\s+[a-z]))\s*",
     FLAGS,
 )
@@ -77,6 +79,8 @@ def order_legend(text: str, said_above: bool = False) -> list[str] | None:
     if said is not None:  # ("... Same order every time: sink wall, mudroom wall, plywood.")
         stop = _LIST_END.search(body, said.end())
         body = body[said.end() : stop.start() if stop is not None else len(body)].rstrip(":") + ":"
+        if said.group(0).endswith("("):  # (the list is the bracket's: its close is no item's)
+            body = body[:-1].rstrip().removesuffix(")") + ":"
     elif said_above:  # (the whole line is the list, to its first stop)
         stop = _LIST_END.search(body)
         body = body[: stop.start() if stop is not None else len(body)].rstrip(":") + ":"

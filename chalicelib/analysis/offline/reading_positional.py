@@ -164,7 +164,10 @@ class PositionalRows(ReadingPlaces):
             drafts.append(
                 replace(before, value=value, unit=unit, taken_on=taken_on, said_dry=None, source=line.span())
             )
-        if by_legend:
+        # (a visit read by the wet points of a line the legend read leaves the legend giving the
+        # order: "Tue: 21, 19, 17, 18 (no dry standard this time)" between two full visits)
+        legend_read = self.__dict__.get("_order_legend_read")
+        if by_legend or (legend_read is not None and {d.source.line for d in earlier} == {legend_read}):
             self.__dict__["_order_legend_read"] = line.number
         return drafts
 

@@ -561,3 +561,15 @@ class RowReader(SegmentReader):
 def _point_of(label: str) -> str | None:
     match = point_id(label)
     return match.group("id") if match else None
+
+
+def fits_columns(columns: list[Column], text: str) -> bool:
+    """Whether a barred line has a cell for each of a header's columns (or its label, then a cell
+    for each of a header of days alone)."""
+    stripped = text.strip()
+    if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
+        stripped = stripped[1:-1]
+    cells = [cell.strip() for cell in stripped.split("|")]
+    while cells and not cells[-1] and len(cells) > len(columns):
+        cells.pop()
+    return len(cells) == len(columns) or labels_dates(columns, cells)

@@ -174,7 +174,11 @@ def _clauses(text: str, material_keys: Callable[[str], list[str]]) -> list[str]:
         clauses = re.split(r",\s+|\s-\s", sentence)
         named = [c for c in clauses if material_keys(c)]
         # (each clause one material and its scale; else the sentence is read whole)
-        scaled = [c for c in named if len(set(material_keys(c))) == 1 and SCALE_WORDS.search(c)]
+        # ("WME on timber and skirting, search mode on plasterboard and slab": one scale a clause,
+        # for each material it names)
+        scaled = [
+            c for c in named if (len(set(material_keys(c))) == 1 or _one_scale(c)) and SCALE_WORDS.search(c)
+        ]
         # (clauses with no scale of their own take the general one)
         unscaled = [c for c in named if not SCALE_WORDS.search(c)]
         if len(scaled) >= 2 and len(scaled) + len(unscaled) == len(named):
@@ -192,6 +196,21 @@ def _clauses(text: str, material_keys: Callable[[str], list[str]]) -> list[str]:
         whole = not bracketed or len(single) < 2 or any(len(set(material_keys(p))) > 1 for p in single)
         out += [sentence] if whole else bracketed
     return out
+
+
+def _one_scale(clause: str) -> bool:
+    """Whether a clause names exactly one scale, once, for the materials it lists with "and"
+    ("search mode on plasterboard and slab"): one written out, or else one mode ("WME pins on
+    particleboard and framing": the pins read WME). (A clause that runs on into the next line's
+    words, "timber on pins Scullery 3 x 2 m: tiles wet", lists no materials for its scale.)"""
+    if _LISTED.search(clause) is None:
+        return False
+    named = [m for m in SCALE_WORDS.finditer(clause) if m.lastgroup]
+    explicit = [m for m in named if _EXPLICIT_SCALE.fullmatch(m.group(0))]
+    return len(explicit) == 1 or (not explicit and len(named) == 1)
+
+
+_LISTED = re.compile(r"\w\s+(?:and|&)\s+\w|\w\s?/\s?[a-z]", FLAGS)
 
 
 def names_scale_outright(text: str) -> bool:

@@ -36,7 +36,8 @@ _SLOTS = re.compile(
 # A slot may be a bracketed remark (that point not read) or a value its place's word or two lead
 # ("lounge 11": the writer's reminder of the point, the order still gives it).
 _REMARK = r"\([^()\d]{1,80}\)"
-_LABELLED = rf"(?:[a-z]{{3,15}} ){{1,2}}{SCALED_VALUE}"
+# (the last slot may follow "and": "26, and spare room 11")
+_LABELLED = rf"(?:and )?(?:[a-z]{{3,15}} ){{1,2}}{SCALED_VALUE}"
 _COMMA_SLOT = rf"(?:{SCALED_VALUE}|{_SKIP}|{_REMARK}|{_LABELLED})"
 # (the day may be a weekday and its date, "Mon 16/11"; words saying the places are the earlier ones,
 # "- same spots", may follow it; a dash may stand for the colon)
@@ -51,7 +52,7 @@ _COMMA_SLOTS = re.compile(
     r"(?:(?<=\.)[ \t]*[A-Z][^\d\n]{0,120})?",
     FLAGS,
 )
-_LABEL_WORDS = re.compile(r"(?:[a-z]{3,15} ){1,2}", FLAGS)
+_LABEL_WORDS = re.compile(r"(?:and )?(?:[a-z]{3,15} ){1,2}", FLAGS)
 _ITEM = re.compile(rf"(?P<number>\d{{1,3}}(?:\.\d{{1,2}})?)(?P<scale>\S*)|{_SKIP}", FLAGS)
 _MIN_READ = 2
 

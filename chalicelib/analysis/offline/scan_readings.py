@@ -55,7 +55,7 @@ from chalicelib.analysis.offline.reading_room_phrases import (
     is_room_number,
 )
 from chalicelib.analysis.offline.reading_row_parts import describes_place, sentence_days
-from chalicelib.analysis.offline.reading_rows import RowReader
+from chalicelib.analysis.offline.reading_rows import RowReader, fits_columns
 from chalicelib.analysis.offline.reading_scales import (
     Scales,
     declared_scale,
@@ -270,7 +270,17 @@ class ReadingsScan(
                 if not self._in_readings:
                     rows.columns = None
             found = rows.table_row(text, taken_on, taken_on)
-            if not found and rows.columns is None and rows.point_columns is None:
+            # ("READINGS (meter, plasterboard on WME, slab in search mode)" taken for a header of
+            # three columns, then "27/11: wall 34 WME, door 26 WME | slab 890 | WC wall 31 WME | ..."
+            # in four cells: the first barred line under words the header's columns do not fit)
+            unfit = (
+                not found
+                and not was_table
+                and rows.point_columns is None
+                and rows.columns is not None
+                and not fits_columns(rows.columns, text)
+            )
+            if not found and ((rows.columns is None and rows.point_columns is None) or unfit):
                 # "pbd 45% | skirt 30%MC | joist 24%MC": bars between place-value pairs, not a table
                 found = rows.segments(text.replace(" | ", " ; "), taken_on, in_block=self._in_readings)
                 self._in_table = False
