@@ -69,7 +69,7 @@ _LEAD_DATE = re.compile(
     r"(?:(?:the )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? (?:the )?)?"
     r"|(?:the )?(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,? (?:the )?"
     # ("Day 2, 4/22: Pt 1 = 14 / Pt 2 = 11": a visit's number, then its own date, under "Day 1, 4/21:")
-    r"|day \d{1,2},? "
+    r"|(?:day|visit) \d{1,2},? "
     # ("Dry standards, 01/12: lounge skirting 12": the day the reference points were read)
     r"|dry (?:standards?|stds?\.?),? )(?=\d)",
     FLAGS,

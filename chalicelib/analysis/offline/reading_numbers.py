@@ -10,6 +10,7 @@ from datetime import date
 
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_dotted_days import dotted_date_at
+from chalicelib.analysis.offline.reading_members import member_count
 from chalicelib.analysis.offline.text import FLAGS
 
 # A reading's value as written: at most three digits before the point and two after ("17",
@@ -62,6 +63,21 @@ MEASURE_BEFORE = re.compile(
     r"|\bpages?|\bsheet|\bfig(?:ure)?|\bphotos?|\bimage)[ .:#=]{0,2}$",
     FLAGS,
 )
+# ("sill to reach 15 %MC before close-in", "must get down to 12%": an aim, not a reading; a past
+# "dropped to 15" or "reached 15" is one)
+AIM_BEFORE = re.compile(
+    r"\b(?:to|must|should|needs? to|has to|have to|until (?:it|they))\s(?:reach(?:es)?|gets? (?:down )?to"
+    r"|comes? down to|drops? (?:to|below|under)|falls? (?:to|below|under))\s?$",
+    FLAGS,
+)
+_AIM_LOOK = 30
+
+
+def aimed_at(text: str, start: int, since: int = 0) -> bool:
+    """Whether the number at `start` is a level the writer aims for, after `since`."""
+    return AIM_BEFORE.search(text, max(since, start - _AIM_LOOK), start) is not None
+
+
 # "door 2", "window #3" name an opening; "near window: 71" and "near window 71" are readings by it
 # (no house numbers its doors or windows past a dozen).
 OPENING_BEFORE = re.compile(r"(?:\bdoor|\bwindow)[ .#]{0,2}$", FLAGS)
@@ -205,6 +221,8 @@ def numbers_in(text: str, dates: Dates) -> list[Number]:
             continue
         if NUMBERED_BEFORE.search(blanked, max(0, match.start() - 30), match.start()):
             continue
+        if aimed_at(blanked, match.start()):
+            continue  # ("sill to reach 15 before insulation": the aim, no reading)
         # (an opening's number is whole: "floor at the laundry door 5.2" is a reading by the door)
         if (
             "." not in match.group("value")
@@ -213,6 +231,8 @@ def numbers_in(text: str, dates: Dates) -> list[Number]:
             and not _NAMED_OPENING.search(blanked, max(0, match.start() - 30), match.start())
         ):
             continue
+        if scale is None and member_count(blanked, match.start("value"), match.end("value")):
+            continue  # ("sill plate at stud 1: 21", "beam at post 3 ... 15": the member's count)
         if label_number(blanked, match.start(), end) or dotted_date_at(blanked, match.start(), end):
             continue  # ("at goal on 19.11": a day written day.month, no reading)
         if match.start() in rights:

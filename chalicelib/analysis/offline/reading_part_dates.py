@@ -31,6 +31,30 @@ _CLOSE = re.compile(
     FLAGS,
 )
 
+# A bracket that tells of something else that day: "(cut out 28/11)", "(plumber came 2/12)". Its date
+# is the aside's, not the day the parts after it were read ("30/11 revisit: ceiling centre removed
+# (cut out 28/11), cornice 19" reads 19 on the 30th). A bracket of a date alone, or of the reading's
+# own words ("(Tue 28/11)", "(readings 28/11)", "(day 3, 28/11)"), still dates what follows.
+_BRACKET = re.compile(r"\([^()\n]{1,60}\)")
+_ASIDE_WORD = re.compile(r"\b[a-z]{3,}\b", FLAGS)
+_DAY_WORDS = re.compile(
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}"
+    r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}"
+    r"|day|visit|readings?|read|taken|the|and|both|all|today|yesterday",
+    FLAGS,
+)
+
+
+def _without_asides(span: str) -> str:
+    """The span with each bracket that tells of another event blanked out."""
+
+    def blank(bracket: re.Match[str]) -> str:
+        words = _ASIDE_WORD.findall(bracket.group(0))
+        told = any(_DAY_WORDS.fullmatch(word) is None for word in words)
+        return " " * len(bracket.group(0)) if told else bracket.group(0)
+
+    return _BRACKET.sub(blank, span)
+
 
 def date_parts(
     text: str, readings: list[RowReading], taken_on: date | None, dates: Dates
@@ -41,7 +65,7 @@ def date_parts(
         return readings
     dated, current, previous = [], taken_on, 0
     for index, reading in enumerate(readings):
-        span = text[previous : reading.start]
+        span = _without_asides(text[previous : reading.start])
         found = [m.value for m in dates.find(span, current, yearless_numeric=True) if m.value]
         if not found and current is not None:  # "...; Friday 13th: rumpus 14"
             found = [m.value for m in dates.find_with_weekdays(span, current) if m.value]

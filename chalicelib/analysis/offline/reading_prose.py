@@ -15,6 +15,7 @@ from chalicelib.analysis.offline.reading_numbers import (
     MAX_RELATIVE,
     MEASURE_AFTER,
     MEASURE_BEFORE,
+    aimed_at,
     scale_name,
 )
 from chalicelib.analysis.offline.reading_row_parts import AIR_WORDS, WHERE_WORDS, RowReading
@@ -366,6 +367,7 @@ def prose_readings(
                 or AIR_WORDS.search(text, match.start(), min(end, match.end() + 12))
                 or _SUMMARY_BEFORE.search(lead) is not None
                 or _BOUND_ONLY.search(lead) is not None
+                or aimed_at(text, match.start(), previous)  # ("sill to reach 15 %MC": the aim)
                 or _whole_share(match, lead)
                 or _SUMMARY_AFTER.match(text, match.end()) is not None
                 or (bare and MEASURE_AFTER.match(text, match.end()) and not _IN_THE.match(text, match.end()))

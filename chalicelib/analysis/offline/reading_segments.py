@@ -186,7 +186,7 @@ class SegmentReader:
     def _dated_groups(self, text: str, anchor: date | None) -> list[RowReading]:
         """ "Showroom wall: 31, 28 (18/10); 18, 16 (20/10)": each group on the day after it."""
         found = dated_groups(text, self.dates, anchor)
-        return [] if found and EQUIPMENT_WORDS.search(found[0].label) else found
+        return [] if found and names_equipment(found[0].label) else found
 
     def pairs(self, text: str, taken_on: date | None) -> list[RowReading]:
         """Re-reads by point ("A 19, C 18", "1 - 55, 3 - 40"): only points the map has named."""
@@ -294,7 +294,7 @@ class SegmentReader:
         # (a room and a spot in it place a point as well as a surface does: "P2 kitchen middle",
         # "P5 dining 1.5 m in", "STD spare room")
         placed = describes_place(words) or bool(room_mentions(words))
-        if not placed or EQUIPMENT_WORDS.search(words) or AIR_WORDS.search(words):
+        if not placed or names_equipment(words) or AIR_WORDS.search(words):
             return []
         if code is not None and in_block:
             self.points.setdefault(code, words)  # (read again later by its ID alone)
@@ -337,7 +337,7 @@ class SegmentReader:
             # ("Readings again: K1 19, K3 12", "all at goal: K4 11, K5 13"): the first item of a run
             # of codes a colon leads is its code's, as the items after it are theirs
             code, words = lead.group("id"), label[: lead.start()]
-        if EQUIPMENT_WORDS.search(words) or AIR_WORDS.search(words):
+        if names_equipment(words) or AIR_WORDS.search(words):
             return []
         if len(numbers) > 1 and not _EQUALS_BEFORE.search(text, max(start, number.start - 4), number.start):
             return []  # two candidates in one part: a size or a range, not one reading

@@ -203,12 +203,18 @@ def story_dated(
         reached = max((day for day in (recent, taken_on) if day is not None), default=story.calendar)
     markers = _markers(text, dates, reached, visit, (story.named, recent))
     out: list[RowReading] = []
+    # ("MDF plinth: 27/11 24 WME; 01/12 16 WME": a value whose day is written right before it, the
+    # visit's own, is dated by the line's words; a story told before does not re-date it)
+    written = [(m.start, m.value) for m in dates.find(text, taken_on, yearless_numeric=True) if m.value]
+    previous_end = 0
     for reading in found:
         day = carried
         for end, marked in markers:
             if end <= reading.start:
                 day = marked
-        keep = reading.taken_on != taken_on or day is None  # (a day its own words give stays)
+        own = any(previous_end <= at < reading.start and value == reading.taken_on for at, value in written)
+        previous_end = reading.end
+        keep = own or reading.taken_on != taken_on or day is None  # (a day its own words give stays)
         out.append(reading if keep else replace(reading, taken_on=day))
     if markers and (found or continues_sentence(text) or markers[-1][1] is None or _DATE_OPENS.match(text)):
         # (a story of readings is told by lines with readings: "Saturday night it froze" is not one)

@@ -12,6 +12,7 @@ from chalicelib.analysis.findings import (
     MoistureReading,
     SourceSpan,
 )
+from chalicelib.analysis.offline.reading_members import member_count
 from chalicelib.analysis.offline.reading_units import READINGS
 from chalicelib.analysis.offline.spaces import (
     MAX_ROOM_NAME,
@@ -195,6 +196,8 @@ def readings_in(text: str, materials: Sequence[Material], bare_scale: str | None
         unit = "%"
         if match is None and bare_scale is not None:
             match, unit = _MATERIAL_BARE.match(text, material.end), bare_scale
+            if match is not None and member_count(text, match.start("value"), match.end("value")):
+                match = None  # ("sill plate at stud 1", "stud 2: 16": the stud's count)
         if match is not None:
             candidates.append(
                 _Reading(

@@ -13,6 +13,7 @@ from chalicelib.analysis.offline.areas import AreaDraft
 from chalicelib.analysis.offline.line_owners import Owners
 from chalicelib.analysis.offline.place_mentions import place_mentions
 from chalicelib.analysis.offline.reading_goals import without_goal
+from chalicelib.analysis.offline.reading_numbers import aimed_at
 from chalicelib.analysis.offline.reading_rows import RowReader
 from chalicelib.analysis.offline.reading_sentence import after_temperature
 from chalicelib.analysis.offline.readings import (
@@ -125,6 +126,8 @@ class InlineReadingsScan:
                 self.goals.append(Goal(material.key if material else None, reading.unit, reading.value))
                 continue
             if _BOUND_BEFORE.search(text, max(previous_end, reading.start - 16), reading.start):
+                continue
+            if aimed_at(text, reading.start, previous_end):
                 continue
             # ("3 vanity kick MDF .... 34 WME" in a job with one affected room: that room's)
             place = places.at(reading.start) or self._context or self._only_area()

@@ -49,9 +49,10 @@ _VISIT_FIELD = re.compile(
 
 # A heading of the notes taken on site that names the visit and its day in passing: "---- Tech notes
 # (W. K., attended Tue 1/12/26 2.30pm) ----", "== Site notes - on site Mon 3/4 ==", "Technician's
-# page (visited 12/11):". The lines under it are that visit's, whatever the header above said.
+# page (visited 12/11):", "=== Tech notes (site 28/11/2026, 2pm) ===" (the site's day, in brackets).
+# The lines under it are that visit's, whatever the header above said.
 _VISIT_IN_HEADING = re.compile(
-    r"\b(?:attended|on ?site|visited|inspected|arrived)\s*:?\s*(?:on\s+)?"
+    r"(?:\b(?:attended|on ?site|visited|inspected|arrived)|\(site)\s*:?\s*(?:on\s+)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?,?\s+)?$",
     FLAGS,
 )
