@@ -77,3 +77,32 @@ def test_a_room_sized_after_a_furnishing_is_named_keeps_its_size() -> None:
     notes = "Washing machine overflow. The rug was lifted. Lounge 5 x 4 m: carpet and underlay wet."
     area = _area(notes, "Lounge")
     assert area.length_original == 5.0
+
+
+def test_a_hatchs_size_bracketed_after_the_room_it_is_in_makes_no_room() -> None:
+    # Given an access hatch placed in a room, its size bracketed after that room, in mm and in inches
+    for notes, room in (
+        (
+            "Leak under the house from the kitchen waste. Subfloor access via a hatch in the hall cupboard "
+            "(600 x 450 mm). Kitchen vinyl lifting and wet.",
+            "Hall cupboard",
+        ),
+        (
+            "Crawlspace wet under the bath. Entry is through the trapdoor in the coat closet (24 x 20 in.). "
+            "Bathroom subfloor wet.",
+            "Coat closet",
+        ),
+    ):
+        # When it is read
+        rooms = [area.room for area in analyze_text(notes).affected_areas]
+        # Then the room holding the hatch is no affected area
+        assert room not in rooms, rooms
+
+
+def test_a_rooms_own_bracketed_size_with_water_in_it_still_counts() -> None:
+    # Given water lying in a cupboard whose own size is bracketed after it
+    notes = "HWS leaked. Water pooled in the linen cupboard (1.2 x 0.9 m); carpet and skirting wet."
+    # When it is read
+    area = _area(notes, "Linen cupboard")
+    # Then the size is the cupboard's
+    assert area.length_original == 1.2

@@ -102,7 +102,8 @@ def thing_sized(text: str, end: int) -> bool:
 _THING_IN_ROOM = re.compile(
     r"\b(?:hatch(?:es)?|manholes?|trap ?doors?|openings?|cut-?outs?|cuts?|holes?|patch(?:es)?"
     r"|access (?:doors?|points?|holes?|panels?))\b(?: [a-z]+)? (?:is |was )?(?:in|at|inside|under|of)"
-    r" (?:the )?[a-z' ]{2,30}?[,:-]? ?(?:(?:about|approx\.?|~) ?)?$",
+    # ("access hatch in the hall closet (24 x 18 in.)": the size bracketed after the room it is in)
+    r" (?:the )?[a-z' ]{2,30}?[,:-]? ?\(?(?:(?:about|approx\.?|~) ?)?$",
     FLAGS,
 )
 _THING_REACH = 60
