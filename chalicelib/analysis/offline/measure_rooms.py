@@ -102,7 +102,8 @@ def thing_sized(text: str, end: int) -> bool:
 _THING_IN_ROOM = re.compile(
     r"\b(?:hatch(?:es)?|manholes?|trap ?doors?|openings?|cut-?outs?|cuts?|holes?|patch(?:es)?"
     r"|access (?:doors?|points?|holes?|panels?))\b(?: [a-z]+)? (?:is |was )?(?:in|at|inside|under|of)"
-    r" (?:the )?[a-z' ]{2,30}?[,:-]? ?(?:(?:about|approx\.?|~) ?)?$",
+    # ("access hatch in the hall closet (24 x 18 in.)": the size bracketed after the room it is in)
+    r" (?:the )?[a-z' ]{2,30}?[,:-]? ?\(?(?:(?:about|approx\.?|~) ?)?$",
     FLAGS,
 )
 _THING_REACH = 60
@@ -159,7 +160,26 @@ def size_owner(
         return replace(sized, affected=True, unaffected=False)
     if _BRACKETED_AFTER_PART.search(text, max(0, start - 30), start) is not None:
         return None
+    if _furnishing_sized(text, rooms, start):
+        return None
     return owner
+
+
+# "Bag the lounge area rug (it is 8 ft x 10 ft)", "the den's sofa bed, 2 x 1.5 m, is soaked": a size
+# said after a furnishing, with no room named between them, is the furnishing's, not the room's.
+_FURNISHING_BEFORE = re.compile(
+    r"\b(?:(?:area )?rugs?|mats?|runners?|mattress(?:es)?|sofas?(?: beds?)?|couch(?:es)?|tables?|desks?"
+    r"|beds?|tarps?|pallets?|boxes|bookcases?|shelving|furniture)\b"
+    # (a bracket opened after it may hold a clause of its own: "rug (owner agrees; it is 8 x 10 ft")
+    r"(?:[^.;\d(]{0,20}\([^.\d()]{0,40}|[^.;\d]{0,40})$",
+    FLAGS,
+)
+_FURNISHING_REACH = 60
+
+
+def _furnishing_sized(text: str, rooms: Sequence[Mention], start: int) -> bool:
+    furnishing = _FURNISHING_BEFORE.search(text, max(0, start - _FURNISHING_REACH), start)
+    return furnishing is not None and not any(furnishing.start() <= room.start < start for room in rooms)
 
 
 def placing_room(text: str, rooms: Sequence[Mention], owner: Mention | None, pos: int) -> Mention | None:

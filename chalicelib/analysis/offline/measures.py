@@ -290,7 +290,16 @@ _FLOOR_PATCH_BEFORE = re.compile(
     r"(?: (?:approx\.?|approximately|roughly|about|around|some|~))? ?~?$"
     # "wet patch kitchen only: approx 1.1 x 0.8 m": the patch labelled with where it is
     r"|\b(?:wet|damp|soaked) (?:patch|spot|strip|section)(?: [a-z]{1,14}){1,2}: ?"
-    r"(?:(?:approx\.?|approximately|roughly|about|around|~) ?)?$",
+    r"(?:(?:approx\.?|approximately|roughly|about|around|~) ?)?$"
+    # "he measured the wet bit as 3m by 1m", "the damp part of the hall measures 4 x 1 m": a wet part of
+    # a room named, then measured (its place may come between). (Not a "wet zone" or "wet area": those
+    # can be the affected space itself, whose size is the space's.)
+    r"|\b(?:wet|damp|soaked|saturated) (?:bit|part|portion|patch|section|strip|spot)"
+    r"(?: [a-z]{1,14}){0,3} (?:(?:is|was) )?(?:measured|measures|measuring|came to|comes to)"
+    r"(?: (?:as|at|out at))?(?: (?:approx\.?|approximately|roughly|about|around|~))? ?$"
+    r"|\bmeasured (?:the )?(?:wet|damp|soaked|saturated)"
+    r" (?:bit|part|portion|patch|section|strip|spot)(?: [a-z]{1,14}){0,3} (?:as|at)"
+    r"(?: (?:approx\.?|approximately|roughly|about|around|~))? ?$",
     FLAGS,
 )
 

@@ -43,15 +43,40 @@ _APPLIANCE_BEFORE = re.compile(
 # room. (Not "Kitchen door": a door is part of the room, and its damage is the room's.)
 _THING_AFTER = re.compile(
     r" (?:exhaust |extractor |ceiling |drying )?(?:fans?|air ?movers?|blowers?|dehu\w*|heaters?|scrubbers?"
-    r"|afds?|extractors?)\b",
+    r"|afds?|extractors?"
+    # ("the hall smoke/leak detector sounded": where an alarm hangs)
+    r"|(?:smoke|leak|heat|water|flood|co)(?: ?/ ?(?:smoke|leak|heat|water|flood|co))?"
+    r" (?:detectors?|alarms?|sensors?))\b",
+    FLAGS,
+)
+
+
+# "she was in the lounge when she heard water hitting the floor", "we were asleep in the front bedroom
+# when the alarm went": where someone was when the loss was found, not where the water went
+_SOMEONE_WAS_IN = re.compile(
+    r"(?<!water )(?<!it )(?<!there )\b(?:was|were)(?: (?:sitting|standing|asleep|sleeping|working|cooking"
+    r"|reading|watching (?:tv|television)|in bed|upstairs|downstairs|at home))?"
+    r" in (?:the |her |his |my |our |their )?$",
+    FLAGS,
+)
+# (heard or smelt from there, or called: found from afar; "when she saw the carpet was soaked" may
+# well be the room's own carpet)
+_WHEN_NOTICED = re.compile(
+    r",? (?:at the time )?(?:when|as) (?:(?:she|he|they|we|i|someone|the \w+) (?:first )?"
+    r"(?:heard|smelt|smelled|got (?:a|the) (?:call|text))|the (?:alarm|detector) (?:went|sounded))\b",
     FLAGS,
 )
 
 
 def names_a_thing_there(text: str, mention: Mention) -> bool:
-    """A room named for a machine in it or a valve shut there, not for what happened to it."""
+    """A room named for a machine in it or a valve shut there, or for where someone was when the loss
+    was noticed, not for what happened to it."""
     return (
         _THING_AFTER.match(text, mention.end) is not None
+        or (
+            _WHEN_NOTICED.match(text, mention.end) is not None
+            and _SOMEONE_WAS_IN.search(text, max(0, mention.start - 40), mention.start) is not None
+        )
         or _VALVE_BEFORE.search(text, max(0, mention.start - 60), mention.start) is not None
         or _APPLIANCE_BEFORE.search(text, max(0, mention.start - 40), mention.start) is not None
     )

@@ -16,6 +16,8 @@ DAMAGE_CONTEXT_WORDS = re.compile(
     r"|ing)"
     r"|buckl(?:ed|ing)|lifting|warp(?:ed|ing)?|(?<!normal )(?<!usual )(?<!typical )odou?rs?|residue|growth"
     r"|wicking|collapsed|sagging|peeling"
+    # ("a brown ring on the ceiling", "water rings": a stain said by its shape)
+    r"|(?:brown|water|tide|yellow|dark|rusty?) rings?"
     r"|bubbling|rot(?:ted|ting)?|soaked|pool(?:ed|ing)|standing|readings?|moisture|mc|wme|rel|spores?"
     r"|soot\w*|smoke(?! ?(?:detectors?|alarms?))|char(?:red|ring)?|burnt|scorch\w*)\b",
     FLAGS,
@@ -42,7 +44,7 @@ _WATER_APPLIANCE = (
 )
 SEEN_DAMAGE = re.compile(
     rf"\b(?:{_WET_WORD}|soaked|saturated|damp|water{_WATER_APPLIANCE}"
-    r"|flood\w*|leak\w*|stain(?:s|ed|ing)?|swollen|swelling"
+    r"|flood\w*|leak\w*|stain(?:s|ed|ing)?|swollen|swelling|(?:brown|tide|yellow|dark|rusty?) rings?"
     r"|delaminat\w*|cupp\w*|buckl\w*|sagg\w*|collapsed|mou?ld\w*|growth|soot\w*|charred|burnt|wicking"
     r"|wicked|(?<!normal )(?<!usual )(?<!typical )odou?rs?|residue|film"
     r"|smoke(?! ?(?:detectors?|alarms?))|scorch\w*"

@@ -19,7 +19,13 @@ FULL_EXTENT = re.compile(
     # whole of the surface the clause names, said by how it is wet
     r"|(?P<how>(?:fully|completely|totally|entirely|all(?: of it)?) (?:wet|soaked|saturated|flooded"
     r"|submerged|under ?water)\b)"
-    r"|(?:end|edge|side) to (?:end|edge|side)\b)",
+    # "- laundry (3 x 2 m), completely covered", "fully covered in water": a room's floor covered by
+    # the water, not by a tarp or a film of mould
+    r"|(?P<covered>(?:fully|completely|totally|entirely) covered"
+    r"(?: (?:in|with|by) (?:the )?(?:water|floodwater|sewage))?(?! (?:with|in|by|over|under|for|on|up)\b))"
+    r"|(?:end|edge|side) to (?:end|edge|side)\b"
+    # "water all over the floor", "wet all across the carpet"
+    r"|(?P<water>water )?\ball (?:over|across) (?:the )?(?P<over>floor(?:ing)?|carpet)\b)",
     FLAGS,
 )
 # "fully wet by the door", "completely soaked in the corner": how wet a spot is, not how much is wet
@@ -55,6 +61,9 @@ _EVERY_FLOOR = re.compile(
     FLAGS,
 )
 
+
+# (a clause break straight before: a comma, colon, semicolon or dash, or the line's start)
+_CLAUSE_OPENED = re.compile(r"(?:^|[,;:\u2013\u2014]|\s-)\s*$", FLAGS)
 
 _PERCENT_OF_FLOOR = re.compile(
     r"(?<![\d.])(?P<pct>\d{1,2}(?:\.\d)?) ?% (?:of (?:the )?)?(?:floor(?:ing)?|carpet|room|area)\b", FLAGS
@@ -95,20 +104,29 @@ class WholeExtents:
     _is_wet: Callable[[int, int], bool]
     _record: Callable[[AreaDraft], None]
     _surface: Callable[[int, int], str | None]
+    _last_surface: Callable[[int, int], str | None]
 
     def _full_extents(self, area_at: Callable[[int], AreaDraft | None]) -> None:
         for match in FULL_EXTENT.finditer(self.text):
             area = area_at(match.start())
-            if area is None or not self._is_wet(match.start(), match.end()):
+            # (water covering it, or lying all over it, says it was wet)
+            said_wet = match.group("covered") is not None or match.group("water") is not None
+            if area is None or not (said_wet or self._is_wet(match.start(), match.end())):
+                continue
+            surface = self._surface(match.start(), match.end())
+            if match.group("covered") is not None and (
+                _SPOT_AFTER.match(self.text, match.end()) or not self._floor_covered(match.start())
+            ):
+                # ("the wall completely covered", "desk completely covered": no floor; "covered by the
+                # door": a spot; a room's line, "- laundry (3 x 2 m), completely covered": its floor)
                 continue
             if match.group("how") is not None and (
-                _SPOT_AFTER.match(self.text, match.end())
-                or self._surface(match.start(), match.end()) != "floor"
+                _SPOT_AFTER.match(self.text, match.end()) or surface != "floor"
             ):
                 # ("pad completely saturated by the door": a spot of it; "boxes all wet", "drywall
                 # fully wet": the whole of no floor)
                 continue
-            noun = (match.group("noun") or "").lower()
+            noun = (match.group("noun") or match.group("over") or "").lower()
             if noun.startswith("ceiling"):
                 area.wet.ceiling_full = True
             elif noun.startswith(("wall", "perimeter")):
@@ -118,6 +136,16 @@ class WholeExtents:
             else:
                 continue
             self._record(area)
+
+    def _floor_covered(self, pos: int) -> bool:
+        """Whether what is covered at `pos` is a floor: the clause before it names a floor, or is empty
+        (the words at `pos` open their own clause on a room's line)."""
+        if _CLAUSE_OPENED.search(self.text, max(0, pos - 40), pos) is not None:
+            return True
+        sentence_start, _ = self.sentences.bounds(pos)
+        breaks = (self.text.rfind(mark, sentence_start, pos) + 1 for mark in ",;:")
+        clause_start = max(sentence_start, *breaks)
+        return self._last_surface(clause_start, pos) == "floor"
 
     def _every_floor(self) -> None:
         """Every affected room its sentence names, before the words that say all their floors are wet."""
