@@ -220,3 +220,11 @@ def test_thats_when_someone_came_is_no_loss_verdict() -> None:
     # When the job dates are read
     # Then the labelled loss stands
     assert _dates(text)[0] == date(2027, 8, 5)
+
+
+def test_a_freeze_with_a_day_between_it_and_the_split_is_no_freeze_break_of_that_day() -> None:
+    # Given a cold snap's start day told between "froze" and "split", far apart
+    text = "the hose bib froze during the long cold snap that began 2027-01-17 and split on the thaw"
+    # When the cause words are looked for
+    # Then the long reach does not run across the day (the snap's, not the split's)
+    assert CAUSE_KEYWORD.search(text) is None
