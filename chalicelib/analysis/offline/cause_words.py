@@ -90,8 +90,15 @@ CAUSE_KEYWORD = re.compile(
     r"|sprinkler (?:\w+ ){0,3}(?:discharged|activated|fused|broke|struck)"
     r"|struck (?:a |the )?(?:\w+ )?sprinkler"
     r"|froze and (?:split|burst)|freeze (?:break|burst)|burned dry|left (?:simmering|unattended)"
-    # "froze overnight (-9F), split when it thawed": a freeze break told in two clauses
-    r"|froze\b[^.;]{0,30}?\b(?:split|burst|cracked)"
+    # "froze overnight (-9F), split when it thawed": a freeze break told in two clauses (where it
+    # froze may stand between: "froze where it ran along the cold outside wall and split"; not a day:
+    # "froze during the cold snap that started 2026-11-26 and split" dates the snap, not the split)
+    r"|froze\b[^.;]{0,30}?\b(?:split|burst|cracked)|froze\b[^.;\d]{0,80}?\b(?:split|burst|cracked)"
+    # "the 200 L fish tank split a seam", "the waterbed ruptured": a vessel of water that let go
+    r"|(?:aquariums?|fish ?tanks?|water ?beds?|water (?:tanks?|coolers?|butts?)|rain(?:water)? tanks?)"
+    # (its size in brackets may stand between: "aquarium (1.2 x 0.4 m) split")
+    r"(?: (?!(?:was|were|is|are|not|no|never|nothing)\b)[\w-]+){0,3}(?: \([^()]{1,40}\))?"
+    r" (?:had |has )?(?:split|cracked|burst|ruptured|leaked|gave way|let go|failed|collapsed)"
     r"|leaking (?:\w+ ){0,3}(?:joint|trap|waste|valve|pipe|hose|fitting|connection|seal|drain)"
     r"|(?:joint|trap|waste|valve|pipe|hose|fitting|connection|coupling)s? (?:\w+ ){0,4}"
     r"(?:is |was |are |were |has been )?weeping"

@@ -543,7 +543,13 @@ def read_job(lines: Sequence[Line], dates: Dates, visits: Visits) -> JobInfo:
 
 def _is_about_loss(sentence: str) -> bool:
     """ "Kitchen fire 2 Jan 2025", "Cause: hose blew off 04.08": a sentence about the loss itself."""
-    return bool(CAUSE_LABEL.match(sentence)) or any(pattern.search(sentence) for pattern in LOSS_PATTERNS)
+    # (a firm named for the water it works on says nothing of the loss: "Northern Water Pros came
+    # out on Tuesday 3 March" dates their visit)
+    return bool(CAUSE_LABEL.match(sentence)) or any(
+        not in_business_name(sentence, match.start(), match.end())
+        for pattern in LOSS_PATTERNS
+        for match in pattern.finditer(sentence)
+    )
 
 
 def _fact(value: str | None, line: Line) -> TextFact | None:

@@ -94,8 +94,13 @@ _LABEL_TO_DATE = 40  # how far after a label its date may be
 # A day and month with no year straight after the label ("DOL 21/07.", "Att: 3/2"): notes give the
 # year once, in the header, and a label says what the number is.
 _YEARLESS_AFTER_LABEL = re.compile(r"[\s:\-=]{0,3}(?:on )?$", FLAGS)
-# ... and then what follows a date, not a fraction's words ("attended 3/4 of the rooms").
-_DATE_FOLLOWS = re.compile(r"\s*(?:$|[.,;:)(\-]|\d|(?:at|am|pm|approx\w*|about|around|[ap]\.m)\b)", FLAGS)
+# ... and then what follows a date, not a fraction's words ("attended 3/4 of the rooms"); a part of
+# the day says the number is a day ("DOL: 14/06 late evening", "att 3/2 morning").
+_DATE_FOLLOWS = re.compile(
+    r"\s*(?:$|[.,;:)(\-]|\d|(?:at|am|pm|approx\w*|about|around|[ap]\.m"
+    r"|(?:early |late |mid-?)?(?:morning|afternoon|evening|night|overnight|arvo))\b)",
+    FLAGS,
+)
 
 
 def labelled_date(

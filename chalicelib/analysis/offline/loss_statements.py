@@ -70,6 +70,16 @@ _DATE_THEN_NAME = re.compile(
 )
 _DATE_REACH = 50  # how far after its date the naming words may end
 
+# The date, then the writer saying the loss happened then: "from the evening of 17/11 - that's when
+# the valve went", "at 5.50 am on 3/2, which is when the hose burst".
+_DATE_THEN_WHEN = re.compile(
+    r"^[,)]?(?: [-\u2013\u2014]| ?[,;:])? (?:that'?s|that\u2019s|that is|which is|this is|that was|which was)"
+    r" (?:exactly |precisely )?when (?:it|the (?:[\w-]+ ){1,3})(?:went|failed|burst|split|let go|gave way"
+    r"|started|began|happened|broke|cracked|leaked|overflowed|blew|froze|came (?:off|apart|loose))\b",
+    FLAGS,
+)
+
+
 # The date, then the form's day ruled out: "went off at 5:52 am (Sat 28/11, the app history shows
 # it) - not Friday as the card says". The writer weighs the form's day and corrects it.
 _NOT_AS_FORM = re.compile(
@@ -145,6 +155,7 @@ def stated_loss(text: str, found: Sequence[DateMatch], lead: str = "") -> date |
             or _VERB_THEN_NAME.search(before)
             or bare_corrected
             or _DATE_THEN_NAME.match(after)
+            or _DATE_THEN_WHEN.match(after)
             or adopted
             or corrects
             or opens
@@ -166,10 +177,22 @@ _SET_ASIDE = re.compile(
 _QUESTIONED = re.compile(r"\s?\?")
 
 
+# A day the writer denies: "it wasn't the 14th - that was the day I phoned", "the leak was not on
+# Friday 6/3": a day ruled out, whatever the sentence goes on to tell.
+_DENIED_DAY = re.compile(
+    r"\b(?:(?:was|is|were)n['\u2019]?t|was not|is not|were not)(?: (?:on|really|actually))?"
+    r"(?: the)?(?: (?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?,?)? ?$",
+    FLAGS,
+)
+
+
 def set_aside(text: str, found: Sequence[DateMatch]) -> list[DateMatch]:
-    """The line's days less those the writer says have no bearing on the loss, or only asks about."""
+    """The line's days less those the writer says have no bearing on the loss, denies, or only asks
+    about."""
     return [
         known
         for known in found
-        if not _SET_ASIDE.match(text[known.end : known.end + 60]) and not _QUESTIONED.match(text, known.end)
+        if not _SET_ASIDE.match(text[known.end : known.end + 60])
+        and not _QUESTIONED.match(text, known.end)
+        and not _DENIED_DAY.search(text, max(0, known.start - 30), known.start)
     ]
