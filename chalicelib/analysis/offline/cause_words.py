@@ -14,7 +14,7 @@ CAUSE_LABEL = re.compile(
     # loss is its cause)
     rf"|point of origin|loss|(?P<bare>source|src|origin|circumstances|what happened"
     # ("FOL: candle caught the curtain", "Facts of loss: ...": the adjuster's facts of the loss)
-    rf"|how it (?:started|happened)|incident|background|bkgrd|history|fol|facts? of (?:the )?loss"
+    rf"|how it (?:started|happened)|incident|event|background|bkgrd|history|fol|facts? of (?:the )?loss"
     rf"|loss (?:details|description)|description of (?:the )?loss)){LABEL_SEPARATOR}",
     FLAGS,
 )
@@ -72,8 +72,11 @@ CAUSE_KEYWORD = re.compile(
     r" back(?:ed|s|ing)? ?up\b"
     # "the braided flexi on the basin cold tap had let go at the crimp", "a push-fit joiner gave way":
     # a fitting that let go, by its own name
-    r"|(?:flexi(?:ble)?|hose|pipe|fitting|connector|coupling|joiner|tap|valve)s?(?: [\w-]+){0,6}?"
-    r" (?:has |had |have )?(?:let go|gave way|given way|blown off|blew off|pulled apart)"
+    # ("the PEX tail to the vanity mixer pulled out of its crimp fitting": a tail pulled from its joint)
+    r"|(?:flexi(?:ble)?|hose|pipe|fitting|connector|coupling|joiner|tap|valve|tail)s?(?: [\w-]+){0,6}?"
+    r" (?:has |had |have )?(?:let go|gave way|given way|blown off|blew off|pulled apart"
+    r"|pulled (?:out of|out from|free of|off) (?:its|the|a) (?:[\w-]+ )?(?:fitting|crimp|joint|coupling"
+    r"|connector|olive|spigot))"
     # ("grout cracked at one corner" is what was seen, not yet what leaked)
     r"|(?:seal|silicone|sealant|membrane|flashing|boot|gasket)s? (?:has |had |have )?"
     r"(?:failed|let go|perished)"
@@ -100,6 +103,9 @@ CAUSE_KEYWORD = re.compile(
     r"(?: (?!(?:was|were|is|are|not|no|never|nothing)\b)[\w-]+){0,3}(?: \([^()]{1,40}\))?"
     r" (?:had |has )?(?:split|cracked|burst|ruptured|leaked|gave way|let go|failed|collapsed)"
     r"|leaking (?:\w+ ){0,3}(?:joint|trap|waste|valve|pipe|hose|fitting|connection|seal|drain)"
+    # ("Slow drip at the kitchen sink drain slip joint": a drip told by the joint it came from)
+    r"|drip(?:ping)? (?:at|from) (?:the |a )?(?:[\w-]+ ){0,4}(?:joint|trap|waste|valve|fitting|connection"
+    r"|seal|union|olive)s?\b(?![^.;]{0,20}\b(?:was|is|were) (?:dry|fine|sound|tight))"
     r"|(?:joint|trap|waste|valve|pipe|hose|fitting|connection|coupling)s? (?:\w+ ){0,4}"
     r"(?:is |was |are |were |has been )?weeping"
     r"|(?:shower|bath|tub|sink|basin|toilet|cistern) (?:is |was |has been |had been )(?:leaking|overflowing)"
@@ -116,9 +122,11 @@ CAUSE_KEYWORD = re.compile(
     # push-fit elbow on the cold feed to the RO unit blew off", "the plastic nut on the waste trap had
     # worked loose", "the kiln controller shorted", "the hose under our kitchen sink burst" (no denial
     # between: "the valve was not cracked")
+    # ("the copper feed line to the espresso machine under the front counter split": a line named by
+    # what it carries, and where it runs, up to eight words)
     r"|(?:valve|elbow|fitting|coupling|nut|union|connector|stem|trap|controller|element|thermostat"
-    r"|hose|pipe|flexi(?:ble)?)s?"
-    r"(?: (?!(?:was|were|is|are|not|no|never|nothing)\b)[\w-]+){0,7}"
+    r"|hose|pipe|flexi(?:ble)?|(?:feed|supply|inlet|water|copper|pex|poly) line)s?"
+    r"(?: (?!(?:was|were|is|are|not|no|never|nothing)\b)[\w-]+){0,8}"
     r" (?:had |has )?(?:cracked|blew (?:off|out)|worked (?:itself )?loose|let go"
     r"|came (?:off|apart|loose|away)|split|burst|shorted|perished|snapped|sheared)"
     # a slow leak as a mould inspector tells it: "the wax seal and the vanity drain had both been

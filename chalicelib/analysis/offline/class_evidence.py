@@ -104,6 +104,15 @@ _CAVITY = re.compile(r"\b(?:cavit(?:y|ies)|ceilings?|wall voids?)\b", FLAGS)
 _CAVITY_REACH = 40
 
 
+# Boards that cup by swelling at their joints, not by water bound in dense timber: laminate,
+# floating, vinyl or particleboard flooring ("floating boards cupped", "laminate has crowned").
+_CUPPED = re.compile(r"(?:cup(?:s|ped|ping)?|crown(?:ed|ing))", FLAGS)
+_LIGHT_BOARDS = re.compile(
+    r"\b(?:laminate|floating|vinyl|lvp|lvt|hybrid|particle ?board|chipboard|mdf|kickboards?)\b",
+    FLAGS,
+)
+
+
 def _first(pattern: re.Pattern[str], lines: Sequence[Line]) -> Line | None:
     """The first line where the pattern is said and not negated; a compound pattern is negated
     at its wet word ("concrete: nothing soaked in")."""
@@ -116,6 +125,10 @@ def _first(pattern: re.Pattern[str], lines: Sequence[Line]) -> Line | None:
                 continue
             if wet and _OTHER_SURFACE.search(line.text, match.start(), match.start("w")):
                 continue  # "two rooms on a slab, carpet tiles soaked": the carpet is soaked, not the slab
+            if _CUPPED.fullmatch(match.group(0)) and _LIGHT_BOARDS.search(
+                line.text, max(0, match.start() - _CAVITY_REACH), match.start()
+            ):
+                continue  # "floating boards cupped and swollen": a laminate's swelling, no bound water
             if match.group(0).lower() == "injectidry" and _CAVITY.search(
                 line.text, max(0, match.start() - _CAVITY_REACH), match.end() + _CAVITY_REACH
             ):
