@@ -318,10 +318,10 @@ def test_200_kb_of_notes_is_analysed_in_linear_time() -> None:
     # Then four times the text costs about four times as much (quadratic would be sixteen), and
     # every copy's readings are found
     assert large_cpu < 7 * small_cpu, (small_cpu, large_cpu)
-    # (a guard against a gross slowdown, not a benchmark: about 7 s of CPU alone and 10 s beside
+    # (a guard against a gross slowdown, not a benchmark: about 7-15 s of CPU alone and 10-22 s beside
     # the other test worker on 2 cores, where a process's CPU time runs slower; real notes are
     # 2-20 KB. bench/analyzer.py --against REV measures the analyzer's speed)
-    assert large_cpu < 20.0
+    assert large_cpu < 40.0
     assert len(findings.moisture_readings) == 5 * copies
     assert len(findings.atmospheric_readings) == copies
 
