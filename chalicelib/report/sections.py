@@ -12,6 +12,7 @@ adjuster must see that nothing was recorded, not wonder whether the section was 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, TypeVar
 
@@ -423,9 +424,11 @@ def _hazard_kind(hazard: SafetyHazard) -> str:
     kind: object = getattr(hazard, "kind", None)
     if kind is None or str(kind) == "other":
         return ""
-    label = sentence(str(kind).replace("_", " / ")) + ": "
-    # ("Electrical: the receptacle ...": the description may carry the label itself, as written)
-    return "" if hazard.description.lower().startswith(label.lower()) else label
+    label = sentence(str(kind).replace("_", "/")) + ": "
+    # ("Electrical: the receptacle ...", "Slip / trip: ...": the description may carry the label
+    # itself, as written or as the analyzer wrote it; spaces around the slash are the writer's)
+    described = re.sub(r"\s*/\s*", "/", hazard.description[: len(label) + 4]).lower()
+    return "" if described.startswith(label.lower()) else label
 
 
 def _hazards(findings: Findings) -> Section:

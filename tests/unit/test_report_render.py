@@ -15,7 +15,7 @@ from chalicelib.analysis import (
     analyze_text,
     check_findings,
 )
-from chalicelib.analysis.findings import SafetyHazard, StandardRef
+from chalicelib.analysis.findings import HazardKind, SafetyHazard, StandardRef
 from chalicelib.analysis.qa import QaResult
 from chalicelib.core.models import QaOverride, Review, ReviewReason
 from chalicelib.report import Report, render_json, render_markdown
@@ -417,3 +417,25 @@ def test_the_documentation_checklist_is_the_contractors_the_draft_prints_it_the_
     # And the JSON carries the same gaps for the contractor
     gaps = json.loads(render_json(report))["documentationGaps"]
     assert {"missing": "No photos recorded."}.items() <= gaps[-1].items()
+
+
+def test_a_hazard_described_with_its_own_kind_label_is_not_labelled_twice() -> None:
+    # Given hazards whose descriptions already begin with their kind, written with or without
+    # spaces around the slash, and one that does not
+    span = SourceSpan(line=4, text="Hazards: wet tiles by the door; downlights isolated")
+    findings = Findings(
+        safety_hazards=[
+            SafetyHazard(
+                description="Slip/trip: wet tiles by the door", kind=HazardKind.SLIP_TRIP, source=span
+            ),
+            SafetyHazard(description="Slip / Trip: taped leads", kind=HazardKind.SLIP_TRIP, source=span),
+            SafetyHazard(description="Downlights isolated", kind=HazardKind.ELECTRICAL, source=span),
+        ],
+        analyzer_version="test",
+    )
+    # When the report is rendered as Markdown
+    markdown = render_markdown(_report(findings))
+    # Then each kind is named once, in front of a description that lacks it
+    assert "\n- Slip/trip: wet tiles by the door (line 4)\n" in markdown
+    assert "\n- Slip / Trip: taped leads (line 4)\n" in markdown
+    assert "\n- Electrical: Downlights isolated (line 4)\n" in markdown

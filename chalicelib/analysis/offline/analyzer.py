@@ -54,6 +54,7 @@ from chalicelib.analysis.offline.scope import (
     scope_line_numbers,
 )
 from chalicelib.analysis.offline.scope_material_rooms import (
+    with_area_rooms,
     with_roomless_scope_materials,
 )
 from chalicelib.analysis.offline.surface_materials import with_bare_boards_judged, with_bare_surfaces_judged
@@ -173,6 +174,7 @@ def analyze_text(text: str, *, standards: Standards | None = None, received: dat
         analyzer_version=ANALYZER_VERSION,
     )
     findings.affected_areas = without_tile_shorthand(findings.affected_areas, text)
+    findings.scope_of_work = with_area_rooms(findings.scope_of_work, findings.affected_areas)
     findings.undetermined = _undetermined(findings)
     return findings
 

@@ -96,3 +96,35 @@ def with_roomless_scope_materials(
 
 def _keys(names: Sequence[str]) -> set[str]:
     return {word.key for name in names for word in material_words(name)}
+
+
+def with_area_rooms(items: Sequence[ScopeItem], areas: Sequence[AffectedArea]) -> list[ScopeItem]:
+    """A room-less line that names exactly one affected area is that area's work: "Remove glue-down
+    carpet, concourse: 900 SF", "Lift vinyl in the proof room: 12 m2".
+
+    The room lexicon knows houses, not every space a job names (a concourse, a proof room, bay 3);
+    the affected areas the notes describe do. A line naming two areas, or none, stays unplaced: the
+    report prints "—" rather than a guessed room."""
+    names = sorted({area.room for area in areas if area.room.strip()}, key=len, reverse=True)
+    placed: list[ScopeItem] = []
+    for item in items:
+        if item.room is not None or not names:
+            placed.append(item)
+            continue
+        named = _named_areas(item.description, names)
+        placed.append(item.model_copy(update={"room": named[0]}) if len(named) == 1 else item)
+    return placed
+
+
+def _named_areas(text: str, names: Sequence[str]) -> list[str]:
+    """The areas a line names, longest first, a shorter name inside a longer one's words not again."""
+    taken: list[tuple[int, int]] = []
+    named: list[str] = []
+    for name in names:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text, FLAGS):
+            if any(start <= match.start() and match.end() <= end for start, end in taken):
+                continue  # ("Concourse" inside "Concourse north wall", already the longer area's)
+            taken.append(match.span())
+            if name not in named:
+                named.append(name)
+    return named
