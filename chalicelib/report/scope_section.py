@@ -24,7 +24,7 @@ SCOPE_COLUMNS = (
 
 def _code(item: LineItem) -> str:
     if item.category is None or item.selector is None:
-        return "unmapped"
+        return NONE  # the catalogue has no entry: the estimator codes it (the JSON says `mapped`)
     return f"{item.category} {item.selector}"
 
 
@@ -51,6 +51,7 @@ def scope_section(items: Sequence[LineItem]) -> Section:
         )
     intro = (
         "Line items with quantities and units as the job wrote them; the code is the estimating "
-        "system's category and selector from the company's line-item catalogue."
+        "system's category and selector from the company's line-item catalogue (\u2014 where the "
+        "catalogue has no entry for the line)."
     )
     return Section("scope-of-work", title, (Paragraph(intro), Table(SCOPE_COLUMNS, tuple(map(_row, items)))))

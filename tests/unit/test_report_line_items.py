@@ -11,7 +11,9 @@ from pydantic import ValidationError
 from chalicelib.analysis.findings import ScopeItem, SourceSpan
 from chalicelib.core import user_settings
 from chalicelib.core.models import LineItemCatalogue, UserSettingsRequest
+from chalicelib.report.blocks import Table
 from chalicelib.report.line_items import DEFAULT_CATALOGUE_PATH, default_catalogue, line_items, unit_name
+from chalicelib.report.scope_section import scope_section
 from tests.memory_ports import MemoryPorts
 
 
@@ -111,3 +113,19 @@ def test_settings_change_only_what_is_sent() -> None:
     for body in ({}, {"reviewRequired": None}):
         with pytest.raises(ValidationError):
             UserSettingsRequest.model_validate(body)
+
+
+def test_a_line_the_catalogue_cannot_code_shows_no_code_not_a_word_of_ours() -> None:
+    # Given a scope with one line the default catalogue codes and one it has no entry for
+    items = line_items(
+        [
+            _item("Remove and dispose of wet carpet underlay 6 m2", "remove", "carpet underlay"),
+            _item("Seal the ceiling with stain-block 6 m2", "paint", "ceiling"),
+        ]
+    )
+    # When the report's scope section is built
+    rows = scope_section(items).blocks[1]
+    # Then the coded line carries its code and the other a dash the insurer reads as "none",
+    # never an internal word like "unmapped"
+    assert isinstance(rows, Table)
+    assert [row[6] for row in rows.rows] == ["WATER PAD-RMV", "\u2014"]
