@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from chalicelib.analysis.offline.dates import Dates
-from chalicelib.analysis.offline.reading_days import weekday_moments
+from chalicelib.analysis.offline.reading_days import WEEKDAY_NAME, weekday_moments, weekday_on_or_after
 from chalicelib.analysis.offline.reading_numbers import (
     MAX_RELATIVE,
     MEASURE_AFTER,
@@ -463,15 +463,62 @@ _ON_AFTER = re.compile(r" ?(?:% ?MC|%|MC|WME|REL|pts?)? ?\(?(?:(?:taken|read) )?
 _DATE_SPAN = 24  # a written date after "on" is this short
 
 
-def dated_after(text: str, found: list[RowReading], dates: Dates, taken_on: date | None) -> list[RowReading]:
+# "31 on Wednesday 25th", "25 on the Friday", "19 on the 30th": a weekday, a day of the month or both
+_TOLD_DAY_AFTER = re.compile(
+    rf"(?:{WEEKDAY_NAME}\b\.?(?:,? (?:the )?(?P<both>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b)?"
+    r"|(?P<ordinal>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b)(?! ?(?:/|\.\d|-\d|%|mm|cm|in\b|ft\b|m\b))",
+    FLAGS,
+)
+_DIGIT_NEXT = re.compile(r" ?\d")
+_WEEKDAY_REACH = 14  # a written date this close after a weekday is that weekday's ("Wed 25/11")
+
+
+def _told_day(text: str, at: int, since: date, written: tuple[int, date] | None) -> date | None:
+    """The day named right at `at` by a weekday ("on the Friday": the first Friday on or after
+    `since`), a day of the month ("on the 30th") or both ("on Monday 30th", "on Wed 25/11": only
+    when they agree). `written`: a date written after `at` (its offset from `at`, its day)."""
+    match = _TOLD_DAY_AFTER.match(text, at)
+    if match is None:
+        return None
+    number = match.group("both") or match.group("ordinal")
+    if number is None and _DIGIT_NEXT.match(text, match.end()):
+        # ("on Wed 25/11": the written date, when it is that weekday)
+        if match.group("weekday") is None or written is None or written[0] > _WEEKDAY_REACH:
+            return None
+        named = weekday_on_or_after(written[1], match.group("weekday"))
+        return written[1] if named == written[1] else None
+    day = day_of_month(since, int(number)) if number else None
+    if match.group("weekday") is None:
+        return day if day is not None and day >= since else None
+    named = weekday_on_or_after(since, match.group("weekday"))
+    if number is None:
+        return named
+    return day if day is not None and day.weekday() == named.weekday() and day >= since else None
+
+
+def dated_after(
+    text: str, found: list[RowReading], dates: Dates, taken_on: date | None, day_one: date | None = None
+) -> list[RowReading]:
     """Readings of a list or pairs on a line of prose, each dated by a date written right after its
-    value ("drywall 11 REL on 06/06"), when the line's other readers left it at the line's day."""
-    out = []
+    value ("drywall 11 REL on 06/06"), when the line's other readers left it at the line's day. A
+    weekday or a day of the month so written ("38 on the Monday, 31 on Wednesday 25th, 19 on the
+    30th") is placed on or after the day the line's readings had reached (from the job's first
+    visit): a series told in one sentence runs forward, and a day told right after a value is its
+    own, over one carried from an earlier part of the line."""
+    out: list[RowReading] = []
+    reached = day_one or taken_on
     for reading in found:
-        on = _ON_AFTER.match(text, reading.end) if reading.taken_on == taken_on else None
-        written = (
-            dates.find(text[on.end() : on.end() + _DATE_SPAN], taken_on, yearless_numeric=True) if on else []
-        )
-        day = written[0].value if written and written[0].start == 0 else None
+        on = _ON_AFTER.match(text, reading.end)
+        day = None
+        if on is not None:
+            written = dates.find(text[on.end() : on.end() + _DATE_SPAN], taken_on, yearless_numeric=True)
+            placed = (written[0].start, written[0].value) if written and written[0].value else None
+            if placed is not None and placed[0] == 0:
+                day = placed[1] if reading.taken_on == taken_on else None
+            elif reached is not None:
+                day = _told_day(text, on.end(), reached, placed)
         out.append(replace(reading, taken_on=day) if day is not None else reading)
+        latest = out[-1].taken_on
+        if latest is not None and (reached is None or latest > reached):
+            reached = latest
     return out

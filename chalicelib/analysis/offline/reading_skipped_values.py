@@ -93,10 +93,13 @@ def _comma_slots(text: str) -> tuple[str, list[tuple[float | None, str | None]]]
         return None
     values: list[tuple[float | None, str | None]] = []
     plain = True
+    bare = False  # (a value with no words of its own: only the order says whose it is)
     for slot in re.split(r"[ \t]*,[ \t]*(?![^()]*\))", match.group("values")):
         label = _LABEL_WORDS.match(slot) if not slot.startswith("(") else None
         if slot.startswith("(") or label is not None:
             plain = False
+        else:
+            bare = True
         found = _ITEM.fullmatch(slot[label.end() :] if label is not None else slot)
         if slot.startswith("("):
             values.append((None, None))
@@ -106,6 +109,8 @@ def _comma_slots(text: str) -> tuple[str, list[tuple[float | None, str | None]]]
         number = found.group("number")
         scale = explicit_scale(found.group("scale")) if number and found.group("scale") else None
         values.append((float(number), scale) if number else (None, None))
-    if plain or sum(value is not None for value, _ in values) < _MIN_READ:
+    if plain or not bare or sum(value is not None for value, _ in values) < _MIN_READ:
+        # ("Fri: rumpus plasterboard 22, laundry plasterboard 18, rumpus slab 5.4": every value names
+        # its own place, so the line is a list of readings by their words, not an order to follow)
         return None
     return match.group("lead"), values

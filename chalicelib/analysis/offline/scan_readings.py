@@ -382,7 +382,9 @@ class ReadingsScan(
             # ("Tue 17/11 46, Wed 34, Thu 25": every value has its weekday, so each its own day)
             weekdays = weekday_value_runs(text, rows.dates, taken_on, self.__dict__)
             found = weekdays if weekdays and len(weekdays) >= len(found) else found
-            found = dated_after(text, found, rows.dates, taken_on)  # ("drywall 11 REL on 06/06")
+            found = dated_after(
+                text, found, rows.dates, taken_on, rows.day_one
+            )  # ("drywall 11 REL on 06/06")
             found = aligned_to_days(text, found, rows.dates, taken_on)  # ("46 / 33 (11/8, 11/9)")
             found = story_dated(
                 self.__dict__, line.number, text, found, rows.dates, taken_on
