@@ -7,6 +7,7 @@ import pytest
 
 from chalicelib.analysis import analyze_text
 from chalicelib.analysis.offline.material_asides import named_aside
+from chalicelib.analysis.offline.material_words import material_words
 
 pytestmark = pytest.mark.unit
 
@@ -73,3 +74,37 @@ def test_a_wet_value_followed_by_as_is_not_a_standard(line: str, material: str) 
     start = line.index(material)
     # Then the material is still read as wet
     assert not named_aside(line, start, start + len(material))
+
+
+def test_the_adjoining_room_named_as_the_subject_is_still_a_room_of_the_loss() -> None:
+    # Given prose where "the adjoining" names the next room as where the water went (the near miss)
+    text = (
+        "Laundry 2.6 x 1.9 m: vinyl wet across the floor.\n"
+        "The water spread into the adjoining rumpus room (5.8 x 4.1 m) and soaked the carpet and underlay.\n"
+    )
+    # Then the rumpus room is an area with its own size and carpet
+    rumpus = next(area for area in analyze_text(text).affected_areas if area.room == "Rumpus room")
+    assert rumpus.length_original == 5.8
+    assert {"carpet", "underlay"} <= {m.lower() for m in rumpus.materials}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Lounge ceiling sagging, the mineral wool quilt above it sodden over 6 m2.",
+        "Remove and bag wet glasswool batts, 9 m2, rear bedroom",
+        "rock wool rolls in the attic over the study soaked",
+        "the loft quilt over the landing is saturated",
+    ],
+)
+def test_wool_insulation_by_its_fibre_or_its_loft_is_insulation(line: str) -> None:
+    # Given insulation named by what it is spun from, or as the loft's quilt
+    # Then it is read as insulation
+    assert [word.key for word in material_words(line) if word.key == "insulation"] == ["insulation"]
+
+
+@pytest.mark.parametrize("line", ["the wet quilt on the bed in bedroom 2", "wool carpet soaked by the door"])
+def test_a_bed_quilt_or_a_wool_carpet_is_no_insulation(line: str) -> None:
+    # Given a quilt that is bedding, or wool that is a carpet's (the near miss)
+    # Then no insulation is read
+    assert "insulation" not in [word.key for word in material_words(line)]

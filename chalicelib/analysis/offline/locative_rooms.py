@@ -13,8 +13,9 @@ from chalicelib.analysis.offline.text import FLAGS
 # ("read from below and logged with the kitchen": the room whose record holds the readings)
 _LOCATIVE_BEFORE = re.compile(
     # ("Family room, adjoining the kitchen. Carpet wet": the kitchen only says where the room is)
-    r"\b(?:below|above|under|beneath|next to|adjacent to|adjoining|abutting|beside|behind|off|outside"
-    r"|from|towards?"
+    # ("into the adjoining family room" names the room itself)
+    r"\b(?:below|above|under|beneath|next to|adjacent to|beside|behind|off|outside|from|towards?"
+    r"|(?<!the )(?<!an )(?<!a )(?:adjoining|abutting)"
     r"|across from|opposite|(?:logged|recorded|listed|entered|filed) (?:with|under)"
     # "hardwood wet at the foot of the stairs": a spot in the room named first
     r"|(?:foot|head|top|bottom) of"
