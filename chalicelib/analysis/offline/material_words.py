@@ -202,11 +202,12 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     # "The ensuite is tiled": its tiles.
     ("tile_said", r"tiled", "tiles"),
     ("insulation", r"insulation|(?:pink )?batts", None),
-    # "mineral wool quilt", "glasswool", "rock wool batts" over a ceiling: its insulation ("the quilt" on a
-    # bed is bedding, so a quilt only by its wool or its loft)
+    # "mineral wool quilt", "loft quilt", "glass wool above" a ceiling: its insulation ("the quilt" on a
+    # bed is bedding, so a quilt only by its wool or its loft); "glasswool batts" are batts as written
+    ("insulation_batts", r"(?:mineral|glass|rock|stone) ?wool batts?", None),
     (
         "insulation_wool",
-        r"(?:mineral|glass|rock|stone) ?wool(?: (?:loft )?(?:insulation|quilt|batts?|rolls?))?"
+        r"(?:mineral|glass|rock|stone) ?wool(?: (?:loft )?(?:insulation|quilt|rolls?))?"
         r"|(?:loft|insulation) quilt",
         "insulation",
     ),
