@@ -12,7 +12,10 @@ from chalicelib.analysis.offline.text import FLAGS
 # "Basement below kitchen", "plasterboard hall wall": a room named to place something, not the subject.
 # ("read from below and logged with the kitchen": the room whose record holds the readings)
 _LOCATIVE_BEFORE = re.compile(
+    # ("Family room, adjoining the kitchen. Carpet wet": the kitchen only says where the room is)
+    # ("into the adjoining family room" names the room itself)
     r"\b(?:below|above|under|beneath|next to|adjacent to|beside|behind|off|outside|from|towards?"
+    r"|(?<!the )(?<!an )(?<!a )(?:adjoining|abutting)"
     r"|across from|opposite|(?:logged|recorded|listed|entered|filed) (?:with|under)"
     # "hardwood wet at the foot of the stairs": a spot in the room named first
     r"|(?:foot|head|top|bottom) of"

@@ -96,10 +96,13 @@ _REFERENCE_ROW = re.compile(
 )
 # The point's own value marked as a standard or as dry: "lounge ceiling, GIB ....... 11 WME REF",
 # "(e) hall ceiling (plasterboard) ...... 98 REL - dry", "skirting 12 (std)"; no other number between.
+# ("study skirting 11 WME as a second standard", "taken as our reference": the value kept as one)
 _VALUE_MARKED = re.compile(
     r"[^\d;|\n]{0,70}?\d{1,3}(?:\.\d)?(?: ?(?:%? ?mc|%? ?wme|rel|%))?"
-    r" ?(?:[(\-\u2013:=]|<-)? ?(?:ref(?:erence)?|std|standard|dry(?: std| standard)?"
-    r"(?! (?:std|standard|in|by|out|to|for)\b))\b(?! ?\d)",
+    r" ?(?:[(\-\u2013:=]|<-|,? ?(?:(?:taken|kept|used|read|logged) )?as (?:an? |the |our |my )?"
+    r"(?:(?:second|2nd|third|another|extra|further|backup|secondary|spare) )?)?"
+    r" ?(?:ref(?:erence)?|std|standard|dry(?: std| standard)?"
+    r"(?! (?:std|standard|in|by|out|to|for|as)\b))\b(?! ?\d)",
     FLAGS,
 )
 # The entry's point named as a standard in brackets: "R2 office skirting (standard) - MDF", "vestry slab

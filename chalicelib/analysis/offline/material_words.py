@@ -202,6 +202,15 @@ _LEXICON: tuple[tuple[str, str, str | None], ...] = (
     # "The ensuite is tiled": its tiles.
     ("tile_said", r"tiled", "tiles"),
     ("insulation", r"insulation|(?:pink )?batts", None),
+    # "mineral wool quilt", "loft quilt", "glass wool above" a ceiling: its insulation ("the quilt" on a
+    # bed is bedding, so a quilt only by its wool or its loft); "glasswool batts" are batts as written
+    ("insulation_batts", r"(?:mineral|glass|rock|stone) ?wool batts?", None),
+    (
+        "insulation_wool",
+        r"(?:mineral|glass|rock|stone) ?wool(?: (?:loft )?(?:insulation|quilt|rolls?))?"
+        r"|(?:loft|insulation) quilt",
+        "insulation",
+    ),
     # A wall frame part by part: "bottom plate", "studs", "joists", "bearers" are its framing. "The
     # joist bay", "the joist space above", "stud cavity" are places in the frame, not the timber.
     (
