@@ -22,10 +22,14 @@ _NUMBER = re.compile(r"(?<![a-z] )\b\d", FLAGS)
 # A sentence that says the order, then lists it: "Same order every time: sink wall, mudroom wall.",
 # "four spots, in this order: behind the stand, ...", or with the list straight after the words:
 # "His readings, in the order laundry wall, rumpus wall, skirting:" ("in order to ..." says no order),
-# or in a bracket closing the sentence: "copied in the same order he writes them (hall wall, ...):".
+# or in a bracket closing the sentence: "copied in the same order he writes them (hall wall, ...):",
+# "in the order he read them each time (hall wall, ...):".
 _SAID_ORDER = re.compile(
     r"\b(?:(?:same|this|that|the following) order\b[^:.;\n]{0,30}:"
     r"|(?:same|this|that|the following) order\b[^:.;()\n]{0,40}\((?=[^()]{0,400}\)\s*:\s*$)"
+    # ("in the order he read them each time (...):"; not "in the order laundry wall, ... (the floor
+    # one in %MC):", whose list comes before its bracket)
+    r"|in the order\b[^:.;(),\n]{0,40}\((?=[^()]{0,400}\)\s*:\s*$)"
     r"|in (?:the |this )?order\b(?!\s+(?:to|that|for|of|as)\b)(?=\s+[a-z]))\s*",
     FLAGS,
 )

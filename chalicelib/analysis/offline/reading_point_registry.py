@@ -22,6 +22,7 @@ from chalicelib.analysis.offline.reading_legend import LegendPoint, cell_scale, 
 from chalicelib.analysis.offline.reading_point_meter import meter_scales
 from chalicelib.analysis.offline.reading_point_rooms import (
     NAMED_NUMBER,
+    NUMBERED_PLACE,
     PART_WORDS,
     SPACE_CODE,
     names_a_thing,
@@ -67,9 +68,11 @@ _LABEL_LEAD = re.compile(
     FLAGS,
 )
 _REFERENCE_LABEL = re.compile(r"(?:dry )?(?:standards?|std|references?|refs?)", FLAGS)
-# One definition: its ID(s), a mark or a gap, then its words (a letter or a bracket first).
+# One definition: its ID(s), a mark or a gap, then its words (a letter or a bracket first, or a
+# storey's count: "#3 2nd floor hallway tack strip").
 _DEFINITION = re.compile(
-    rf"\s*(?:[-*\u2022]\s*)?(?P<ids>{_RANGE}|{_IDS})(?:\s*[.):=]|\s+[-\u2013=:])?\s+(?P<words>[A-Za-z].*)",
+    rf"\s*(?:[-*\u2022]\s*)?(?P<ids>{_RANGE}|{_IDS})(?:\s*[.):=]|\s+[-\u2013=:])?\s+"
+    r"(?P<words>(?:\d(?:st|nd|rd|th) (?:floor|level) )?[A-Za-z].*)",
     re.ASCII,
 )
 # After a labelled numbered point, the next ones may follow a comma by their bare numbers:
@@ -171,7 +174,7 @@ def _holds_reading(words: str) -> bool:
     for mention in [*room_mentions(bare), *vocabulary_mentions(bare)]:
         bare = bare[: mention.start] + " " * (mention.end - mention.start) + bare[mention.end :]
     # ("beside B-118 door": a unit's or a suite's code; "4 ft east of point 3": another point)
-    bare = SPACE_CODE.sub(" ", _POINT_NAMED.sub(" ", bare))
+    bare = SPACE_CODE.sub(" ", _POINT_NAMED.sub(" ", NUMBERED_PLACE.sub(" ", bare)))
     # ("joist J4 under sink", "between studs S3-S4", "Tramex CME5": a member's, a fitting's or a
     # meter's code, its letters glued to its number, names what the point is on or read with; a
     # reading is a number standing alone)
@@ -189,6 +192,7 @@ def _describes(words: str) -> bool:
     """A point's words name where or what it is (a scale alone, "31 WME", is a reading's)."""
     return bool(
         room_mentions(words)
+        or point_room(words)  # ("Settee area tack strip, lane 15": an area by its name)
         or materials_in(words)
         or WHERE_WORDS.search(words)
         or PART_WORDS.search(words)  # ("workroom face, 0.9 m": a side of a partition)

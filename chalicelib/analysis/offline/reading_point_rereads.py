@@ -130,9 +130,14 @@ _TOLD_CODE_FIRST = re.compile(r"\s*(?:(?:STD|REF|DS)-[A-Z]{1,2}|[A-Z]{1,3}-?\d{1
 
 # The day (and a word or two) that opens a visit's line of numbered points: "10/7 recheck:",
 # "21/07", "Day 3:". Only before a numbered item ("1-26"), so a map's own row is never cut.
+# ("January 20: 1 = 42, 2 = 30": the day by its month's name, the visit's items after its colon)
+_MONTH_DAY = (
+    rf"(?:{MONTH_WORDS})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTH_WORDS})\.?(?:,? \d{{4}})?"
+)
 _VISIT_LEAD = re.compile(
     rf"\s*{VISIT_LABEL}?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{{0,6}}\.?,? )?"
-    r"(?:\(?\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?\)?|day \d{1,2})"
+    rf"(?:\(?\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?\)?|day \d{{1,2}}|{_MONTH_DAY})"
     r"(?: [a-z][a-z -]{0,20})?(?:\s?[:\u2013\u2014-]\s*|\s{2,}|\s(?=\d))",
     FLAGS,
 )

@@ -44,8 +44,25 @@ def point_room(words: str) -> str:
         # ("Dorm 4 pine skirting, en-suite wall": a space by its name and number the lexicon does not
         # know opens the words; the room named later is where on it)
         return named.group(0)
+    area = _NAMED_AREA.match(words)
+    if area is not None and all(m.start >= area.end() for m in mentions):
+        # ("Seating area plaster, bay 4": an area by its name opens the words; a space named after
+        # it is where in that area)
+        return area.group("name")
+    if mentions and all(_LANDMARK.search(words, 0, m.start) for m in mentions):
+        # ("Concourse north wall, by restroom corridor": the place the words open with is the
+        # point's; a room it is by is only a landmark)
+        opening = _opening_place(words)
+        if opening:
+            return opening
     if mentions:
         return words[mentions[0].start : mentions[0].end]
+    return _opening_place(words)
+
+
+def _opening_place(words: str) -> str:
+    """A place the words open with that the lexicon does not know: a space's code, or the word or
+    two before a surface or a material ("chandlery west wall")."""
     code = SPACE_CODE.match(words)
     if code is not None and (PART_WORDS.match(words, code.end() + 1) or materials_in(words[code.end() :])):
         return code.group(0)  # ("B-118 slab just inside the door": the unit the point is in, by its code)
@@ -67,10 +84,30 @@ def point_room(words: str) -> str:
     return ""
 
 
+# A numbered place the point is at, in lower case after its words: "knee wall, lanes 13-14", "tack
+# strip, bay 3", "slab by stalls 4/5", or its storey ("2nd floor hallway"). Its number names the lane,
+# the bay or the floor, never a reading.
+NUMBERED_PLACE = re.compile(
+    r"\b(?:lanes?|bays?|aisles?|stalls?|booths?|berths?|docks?|courts?|rinks?|pens?|kennels?|cubicles?"
+    r"|desks?|stations?|rows?|units?|suites?|gates?|platforms?)\s\d{1,3}"
+    r"(?:\s?[-\u2013/&]\s?\d{1,3})?\b(?!\s?(?:%|[.,]\d|mm|cm|m\b|ft|in\b))"
+    # ("2nd floor hallway", "den ceiling, 1st floor": a storey by its count)
+    r"|\b\d{1,2}(?:st|nd|rd|th) (?:floor|stor(?:e)?y|level)\b",
+    FLAGS,
+)
 # A direction the point lies in, right before a room: the room is only a landmark.
 _TOWARD = re.compile(
     r"\b(?:towards?|facing|away from|in the direction of|heading to|nearest|next door to)(?: the)? $", FLAGS
 )
+# An area by its name, opening a point's words: "Settee area", "Lobby zone", "Stage wing" (a word or
+# two and what kind of space they are).
+# (not a word that says which or what state: "The area", "Wet area", "Affected zone")
+_NAMED_AREA = re.compile(
+    r"(?!(?i:the|this|that|each|every|same|whole|wet|dry|damp|affected|unaffected|drying|work|other)\b)"
+    r"(?P<name>(?:[A-Z][a-z]{2,} ){1,2}(?:area|zone|wing))\b"
+)
+# A room right after these words is a landmark the point is by, not the room it is in.
+_LANDMARK = re.compile(r"\b(?:by|beside|near|next to|opposite|outside)(?: the)? $", FLAGS)
 # A space's name and number opening a point's words: "Dorm 4", "Exam 2", "Ward 12B".
 _NAME_NUMBER_LEAD = re.compile(r"[A-Z][a-z]{2,} \d{1,3}[A-Z]?(?=\s|,)")
 

@@ -63,7 +63,9 @@ class OrderLegendScan:
         legend: tuple[int, list[str]] | None = self.__dict__.get("_order_legend")
         # (the legend goes on giving the order while the lines under it are read by it alone)
         read_by_it = self.__dict__.get("_order_legend_read") == since
-        if legend is None or (legend[0] <= since and not read_by_it) or len(legend[1]) != count:
+        # (readings on the legend's own line came before it: "... (11 for the hallway wall). The
+        # numbers for the wet spots, in the order he read them (...):" closes its line)
+        if legend is None or (legend[0] < since and not read_by_it) or len(legend[1]) != count:
             return None
         drafts = []
         before: Mention | None = None
