@@ -290,8 +290,9 @@ ROOMS: tuple[tuple[str, str], ...] = (
         rf"{_NOT_A_ROOM_WORD}[a-z]{{3,14}}(?:-{_NOT_A_ROOM_WORD}[a-z]{{3,10}})? "
         rf"(?:{_KNOWN_ROOM_WORD}{_NOT_A_ROOM_WORD}[a-z]{{3,14}} )?(?:room|rm)(?!s)"
         rf"|{_NOT_A_ROOM_WORD}[a-z]{{2}} rm(?= ?#?[1-9]\b)"
-        # ("The workroom at the back", "darkroom", "the tearoom": a "<word>room" written as one word)
-        r"|(?:work|dark|tea|green|strong|cool|cold|plant|pump|mail|copy|print|sick|school|common|sewing"
+        # ("The workroom at the back", "darkroom", "the tearoom": a "<word>room" written as one word;
+        # not "coolroom": a coolroom is as often the leak's source, sealed and dry inside, as a wet room)
+        r"|(?:work|dark|tea|green|strong|plant|pump|mail|copy|print|sick|school|common|sewing"
         r"|trophy|engine)room(?!s)",
     ),
     # "Bella's room", "Tom's bedroom": a room known by whose it is.
