@@ -39,15 +39,28 @@ _BESIDE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _BESIDE_REACH = 40
+# "about 14 m2 wet, everything except the strip along the cool room", "all of it but a band by the
+# store room": a room named to place the part of another room that stayed dry is not itself wet.
+_EXCEPT_BEFORE = re.compile(
+    r"\b(?:except|excepting|save|but|apart from|other than)(?: for)? (?:the |a |one )?"
+    r"(?:[a-z]+ )?(?:strip|band|edge|margin|corner|end|part|section|bit|side|area|run|patch|metre|foot|feet)"
+    r" (?:along|beside|by|near|next to|against|at|under|nearest|closest to|toward|towards|facing)"
+    r"(?: the)? ?\Z",
+    re.IGNORECASE,
+)
+_EXCEPT_REACH = 60
 
 
 _CLAUSE_END = re.compile(r"[),;.:]|$")
 
 
 def only_beside(text: str, room: Mention) -> bool:
-    """Whether the room is named only as what another room shares a wall with or backs onto (its own
-    clause, to the next stop, says nothing damaged: "shares a wall with the bathroom, whose floor is
-    soaked" is the bathroom's news too)."""
+    """Whether the room is named only as what another room shares a wall with or backs onto, or to
+    place the dry part another room's wet extent leaves out ("all wet except the strip along the cool
+    room"). A shared wall counts only when the room's own clause, to the next stop, says nothing
+    damaged: "shares a wall with the bathroom, whose floor is soaked" is the bathroom's news too."""
+    if _EXCEPT_BEFORE.search(text[max(0, room.start - _EXCEPT_REACH) : room.start]) is not None:
+        return True
     if _BESIDE_BEFORE.search(text[max(0, room.start - _BESIDE_REACH) : room.start]) is None:
         return False
     end = _CLAUSE_END.search(text, room.end)

@@ -37,6 +37,8 @@ _REACH = 160  # how far back in its sentence the neighbour may be named
 _PEOPLE_ACT = re.compile(
     r"[ \t]+(?:booked|logged|rang|phoned|e-?mailed|texted|messaged|emailed|wrote|quoted|invoiced|said|says"
     r"|told|filled in|entered|asked|confirmed"
+    # ("the date the office put down", "the office noted 3/4": what a firm's staff wrote on a job)
+    r"|put down|noted|recorded|keyed in|typed|took down|wrote down"
     r"|got (?:the|this|that|a|an|it|\d)(?! ?(?:wet|damp|soaked|water)))\b",
     FLAGS,
 )

@@ -44,6 +44,17 @@ _NOT_A_SPACE = re.compile(
     FLAGS,
 )
 
+# ("- Settee area (lanes 9-16): 64 ft x 16 ft", "Kids' play area 5 x 4 m": a venue's space named for
+# what is done there is a space; "Wet area: 12 x 10 ft", "Work area 3 x 3 m", "Floor area 20 x 12 ft"
+# name a size's extent or a work zone, not a space)
+_AREA_LABEL = re.compile(
+    r"\b(?:wet|dry|damp|moist|drying|work|working|floor|surface|square|sq|claim|loss|site|zone|spill"
+    r"|water|leak|flood|damage|affected|total|gross|net|plan|footprint|roof|ground|plot|lot|land"
+    r"|drip|splash|test|sample|containment)\b",
+    FLAGS,
+)
+_AREA_END = re.compile(r" area$", FLAGS)
+
 _DETERMINER = re.compile(r"the|this|that|its|their|our|my|his|her|your", FLAGS)
 _NAME_AFTER = re.compile(
     r" ?(?P<name>[a-z][a-z'&/ ]{2,40}?)"
@@ -66,7 +77,9 @@ def sized_space_mentions(text: str) -> list[Mention]:
             return []
         name, start = collapse(named.group("name")).strip(" -/&'"), named.start("name")
     words = name.split()
-    if not words or len(words) > _MAX_WORDS or _NOT_A_SPACE.search(name) or material_words(name):
+    head = _AREA_END.sub("", name)
+    checked = head if head != name and _AREA_LABEL.search(head) is None else name
+    if not words or len(words) > _MAX_WORDS or _NOT_A_SPACE.search(checked) or material_words(name):
         return []
     name = name[:1].upper() + name[1:]
     key = f"label|{name.lower()}"
