@@ -44,6 +44,7 @@ from chalicelib.analysis.offline.reading_row_columns import (
     labels_dates,
     titles_written_day,
 )
+from chalicelib.analysis.offline.reading_row_labels import counts_equipment
 from chalicelib.analysis.offline.reading_row_parts import (
     AIR_WORDS,
     Role,
@@ -67,6 +68,7 @@ from chalicelib.analysis.offline.reading_segments import (
     point_id,
 )
 from chalicelib.analysis.offline.reading_table_places import leading_room_words
+from chalicelib.analysis.offline.reading_told_days import told_day_cells
 from chalicelib.analysis.offline.reading_visit_cells import visit_readings, visit_values_in_cell
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
@@ -326,6 +328,8 @@ class RowReader(SegmentReader):
         if columns is None and self.preamble_dates:
             # No header: "the four numbers in each row are the readings on 14/04, 15/04, ..."
             numeric = [index for index, cell in enumerate(cells) if is_reading_cell(cell)]
+            if len(numeric) < len(self.preamble_dates):  # ("5.4 | 4.4 | n/r": not read the last day)
+                numeric = told_day_cells(cells, len(self.preamble_dates)) or numeric
             if len(numeric) == len(self.preamble_dates):
                 dated = iter(self.preamble_dates)
                 columns = [
@@ -477,7 +481,14 @@ class RowReader(SegmentReader):
             ]
             numbers = tail if len(tail) == len(self.preamble_dates) else numbers
         columns = self.columns
-        if columns is None and len(self.preamble_dates) >= 3 and len(numbers) == len(self.preamble_dates):
+        days = len(self.preamble_dates)
+        # ("24 16 12 11 -" under "Columns are Dec 1, ... Dec 5": a day not read holds its place)
+        marked = day_cells(_TRAILING_NOTE.sub(lambda note: " " * len(note.group(0)), text).rstrip())
+        if (
+            columns is None
+            and days >= 3
+            and (len(numbers) == days or (marked is not None and len(numbers) < days == len(marked[1])))
+        ):
             columns = [Column("label"), *(Column("date", day) for day in self.preamble_dates)]
         if not numbers or columns is None:
             return []
@@ -500,7 +511,7 @@ class RowReader(SegmentReader):
             room = leading_room_words(label) if columns[0].room else None
             return self._cells_row(label, dashed[1], slots, taken_on, room)
         label = text[: numbers[0].start]
-        if AIR_WORDS.search(without_material_rh(label)) or EQUIPMENT_WORDS.search(label) or not label.strip():
+        if AIR_WORDS.search(without_material_rh(label)) or counts_equipment(label) or not label.strip():
             return []
         if len(numbers) > len(slots):
             return []  # more numbers than columns: not a row of this table
@@ -535,7 +546,7 @@ class RowReader(SegmentReader):
         taken_on: date | None,
         room: str | None = None,
     ) -> list[RowReading]:
-        if AIR_WORDS.search(without_material_rh(label)) or EQUIPMENT_WORDS.search(label) or not label.strip():
+        if AIR_WORDS.search(without_material_rh(label)) or counts_equipment(label) or not label.strip():
             return []
         found = []
         for (start, end, number), column in zip(cells, slots, strict=True):

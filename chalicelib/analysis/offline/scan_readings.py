@@ -62,6 +62,7 @@ from chalicelib.analysis.offline.reading_scales import (
 )
 from chalicelib.analysis.offline.reading_story_days import story_dated
 from chalicelib.analysis.offline.reading_table_titles import titled_header
+from chalicelib.analysis.offline.reading_told_days import told_column_days
 from chalicelib.analysis.offline.reading_wrapped_headers import wrapped_header_columns
 from chalicelib.analysis.offline.readings import (
     Goal,
@@ -245,8 +246,15 @@ class ReadingsScan(
             return False
         text = line.text
         rows.note_days(text, taken_on)
+        told_header = self.__dict__.get("_told_days_header")
+        if self._in_readings and (told_days := told_column_days(text, rows.dates, taken_on)):
+            # ("readings on 9/2, 11/2 and 13/2, in that order": the headerless table's days below)
+            rows.preamble_dates, rows.columns = told_days, None
+            self.__dict__["_told_days_header"] = self._block_header
+            return True
         if self._in_readings and not self._block_rows:
-            rows.note_preamble(self._block_header, taken_on)
+            if not (told_header and self._block_header.startswith(told_header)):
+                rows.note_preamble(self._block_header, taken_on)
         elif not self._in_readings:
             rows.preamble_dates = []
         if _TABLE_RULE.fullmatch(text):
