@@ -389,7 +389,20 @@ def _removed_before(before: str, clause: str = "") -> bool:
             or not before[match.end() :].strip(" ,").removeprefix("the").strip()
         )
         for match in REMOVED.finditer(before)
+        if not _OTHER_THING_REMOVED.search(before, 0, match.start())
+        or not _LABEL_AFTER.match(before, match.end())
     )
+
+
+# "04/03 - batts removed: 8 air movers, 2 dehus": the verb closes a statement of its own about
+# something else (its object just before it, the colon after), and what the colon opens is on site.
+# ("Removed: 2 AM", "Air movers removed: 3", "Equipment pulled: ..." stay removals.)
+_OTHER_THING_REMOVED = re.compile(
+    rf"(?<![\w-])(?!(?:equipment|units?|gear|kit|plant|machines?|all|both)\b)(?!(?:{EQUIPMENT_KIND})\b)"
+    r"[A-Za-z][\w-]*\s+$",
+    FLAGS,
+)
+_LABEL_AFTER = re.compile(r"\s*:", FLAGS)
 
 
 def _is_time(text: str, match: re.Match[str]) -> bool:

@@ -218,7 +218,9 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
         # (its column header, "Unit Qty Location Set Pulled", and a wrapped cell keep the list going)
         listed = listed and (KIND_ONLY.search(text) is not None or not any(char.isdigit() for char in text))
         if not TABLE_ROW.match(text):
-            named_columns = kind_days = None
+            # (a line outside the bars ends the table: "| Date | Air movers |" over a "Safety" heading
+            # and then a scope table whose Qty column is no count of air movers)
+            columns = named_columns = kind_days = None
         else:
             cells = [cell.strip() for cell in text.strip().strip("|").split("|")]
             if (header_days := kind_rows_header(cells, on, dates)) is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from chalicelib.analysis.findings import HazardKind
 from chalicelib.analysis.offline.text import FLAGS, Sentences
 
 # Before a hazard in its clause: an absence or a check ("no vermiculite or other suspect asbestos",
@@ -39,6 +40,8 @@ RULED_OUT_AFTER = re.compile(
     r"|(?<!not )(?<!made )(?<!make )(?<!made it )(?<!made them )(?<!-)safe"
     # ("checked the circuit - no electrical issue found": the named kind's issue, none)
     r"|no (?:electrical |structural |gas )?issues?|n/a|unaffected"
+    # "the electrician checked the pendant and said there was no water in it": the part found dry
+    r"|no (?:water|moisture) (?:in|inside|behind|near) (?:it|them|the (?:fitting|box|board|socket|outlet)s?)"
     # "island receptacle is GFCI, stayed dry": the part the water never reached
     r"|(?:stayed|stays|remained|remains|kept) dry"
     # "GPO for the dishwasher in the next cab - dry", "the hot water service ... was nowhere near it":
@@ -205,6 +208,10 @@ _OUTSIDE_WORK = re.compile(
 
 
 _CHECKED_CLEAR = re.compile(
+    # "the electrician looked at the downlight and said there was no water in it": who checked it
+    # found it dry
+    r"\b(?:said|says|found|reported|confirmed|told us)(?: that)? there (?:was|were|is|are) no (?:water"
+    r"|moisture) (?:in|inside|behind) (?:it|them)\b|"
     # "ceiling texture sample from the loft sent Nov 21, result Nov 23 - none detected"
     r"\b(?:samples?|sampled|results?|lab)\b[^.;]{0,80}?\b(?:none|nil|nothing|not) (?:detected|found"
     r"|identified)\b|"
@@ -230,7 +237,11 @@ _NEVER_NEAR = re.compile(
     r"(?: [\w-]+){0,5} (?:was|were|is|are|stayed|remained) (?:bone |completely |still )?dry\b"
     # "fan circuit to be switched off at the panel while the duct is worked on": for the work
     r"|^[^.;]{0,40}?\b(?:while|during|for) (?:the )?(?:[\w-]+ ){0,3}(?:is |are )?"
-    r"(?:worked on|works?|repairs?|replaced|being replaced)\b",
+    r"(?:worked on|works?|repairs?|replaced|being replaced)\b"
+    # "circuit to the garage sockets switched off as a precaution - no damage found": a cut made
+    # before anything was found, and nothing was (not "as a precaution because the water was near")
+    r"|^[^.;]{0,40}?\b(?:as a|for a?) precaution\W{1,4}(?:and |but )?(?:there was )?no (?:sign of )?"
+    r"(?:damage|faults?|issues?|problems?|water)\b",
     FLAGS,
 )
 
@@ -262,3 +273,26 @@ def outage_only(text: str, sentences: Sentences, start: int, end: int) -> bool:
         return False
     sentence_start, sentence_end = sentences.bounds(start)
     return _OUTAGE.search(text, max(sentence_start, start - _BEFORE_REACH), sentence_end) is not None
+
+
+# The writer's verdict on a kind, by its own name: "no electrical concern", "No structural issues".
+_KIND_WORDS = {
+    HazardKind.ELECTRICAL: r"electrical|electrics",
+    HazardKind.STRUCTURAL: r"structural",
+    HazardKind.GAS: r"gas",
+}
+_VERDICT = r"\bno (?:%s) (?:issues?|concerns?|hazards?|problems?|risks?|damage|involvement|exposure)\b"
+_KIND_VERDICTS = {kind: re.compile(_VERDICT % words, FLAGS) for kind, words in _KIND_WORDS.items()}
+
+
+def verdict_follows(kind: HazardKind, text: str, sentences: Sentences, end: int) -> bool:
+    """Whether the writer, past a part named at ..end, in the rest of its sentence or the very
+    next one, says the kind is no concern ("GFCI tripped and reset - not wet; no electrical
+    concern", "checked with the breaker off. No electrical hazard."). A verdict before the part
+    ("no electrical damage found. The electrician locked out the lighting circuit") is not about it."""
+    verdict = _KIND_VERDICTS.get(kind)
+    if verdict is None:
+        return False
+    _, sentence_end = sentences.bounds(end)
+    _, next_end = sentences.bounds(sentence_end) if sentence_end < len(text) else (0, sentence_end)
+    return verdict.search(text, end, next_end) is not None

@@ -26,6 +26,7 @@ from chalicelib.analysis.offline.hazard_denials import (
     outage_only,
     precaution_only,
     ruled_out,
+    verdict_follows,
 )
 from chalicelib.analysis.offline.hazard_recall import EXTRA_HAZARDS
 from chalicelib.analysis.offline.hazard_tests import cleared_by_test
@@ -231,6 +232,9 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
 )
 
 
+_KIND_OF = {pattern: kind for kind, _, pattern in _HAZARDS}
+
+
 _ELECTRICAL_PATTERNS = frozenset(pattern for kind, _, pattern in _HAZARDS if kind is HazardKind.ELECTRICAL)
 
 
@@ -338,6 +342,9 @@ def _named(
         # else's word, quoted, that the writer's own grade does not bear out)
         if unquoted_only and _inside_quote(line.text, match.start()):
             continue
+        kind = _KIND_OF.get(pattern)
+        if kind is not None and verdict_follows(kind, line.text, sentences, match.end()):
+            continue
         if not ruled_out(line.text, sentences, match.start(), match.end()):
             return match.start()
     return None
@@ -373,7 +380,10 @@ def _label_kind(label: re.Match[str]) -> HazardKind:
 _NONE_VALUE = re.compile(
     r"\W*(?:none|nil|n/?a|negative|clear|not (?:present|found|detected|applicable|seen))\b|\W*no\W*$"
     # "Structural: no, floorboards are sound": the answer first, then why
-    r"|\W*(?:no|nope)(?:[,;.]| [-\u2013] )",
+    r"|\W*(?:no|nope)(?:[,;.]| [-\u2013] )"
+    # "Asbestos: 1990s build, none.", "Lead - trim repainted 2015; nil": the reason first, the answer
+    # last, nothing after it
+    r"|[^.;]{0,60}?[,;] ?(?:none|nil|n/?a|no|negative|not (?:present|found|detected))\W*$",
     FLAGS,
 )
 
