@@ -191,7 +191,9 @@ CATEGORY_SOURCES: tuple[tuple[int, str, re.Pattern[str]], ...] = (
         "washing machine or dishwasher discharge (significant contamination)",
         re.compile(
             r"\b(?:washing machine|washer|dish ?washer|wm|w/m)(?: \w+){0,6}"
-            r" (?:overflow(?:ed|ing)?|discharg(?:e|ed|ing)|drain(?:ed|ing)?|drain hose|waste hose|outlet hose"
+            # (not "the washer drain-box hole": the wall box its hose drains into, a fitting)
+            r" (?:overflow(?:ed|ing)?|discharg(?:e|ed|ing)|drain(?:ed|ing)?(?![- ]?box)|drain hose|waste hose"
+            r"|outlet hose"
             r"|pump(?:ed|ing)?(?: out)?|malfunction(?:ed)?|flood(?:ed)?|leak(?:ed|ing)?|fail(?:ed|ure)"
             r"|hose)\b"
             # "this is the machine's drain water (detergent, lint)"
