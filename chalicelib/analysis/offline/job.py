@@ -15,6 +15,7 @@ from chalicelib.analysis.findings import (
     TextFact,
 )
 from chalicelib.analysis.offline.cause_words import CAUSE_LABEL, LOSS_PATTERNS
+from chalicelib.analysis.offline.damage_mentions import doubted_mould, in_paired_kinds_name
 from chalicelib.analysis.offline.dates import (
     Dates,
 )
@@ -190,7 +191,9 @@ CATEGORY_SOURCES: tuple[tuple[int, str, re.Pattern[str]], ...] = (
         "washing machine or dishwasher discharge (significant contamination)",
         re.compile(
             r"\b(?:washing machine|washer|dish ?washer|wm|w/m)(?: \w+){0,6}"
-            r" (?:overflow(?:ed|ing)?|discharg(?:e|ed|ing)|drain(?:ed|ing)?|drain hose|waste hose|outlet hose"
+            # (not "the washer drain-box hole": the wall box its hose drains into, a fitting)
+            r" (?:overflow(?:ed|ing)?|discharg(?:e|ed|ing)|drain(?:ed|ing)?(?![- ]?box)|drain hose|waste hose"
+            r"|outlet hose"
             r"|pump(?:ed|ing)?(?: out)?|malfunction(?:ed)?|flood(?:ed)?|leak(?:ed|ing)?|fail(?:ed|ure)"
             r"|hose)\b"
             # "this is the machine's drain water (detergent, lint)"
@@ -269,17 +272,21 @@ def _labelled_damage_type(line: Line) -> tuple[DamageType, SourceSpan] | None:
     return (named, line.span()) if named is not None else None
 
 
-def _names_damage(pattern: re.Pattern[str], text: str) -> bool:
+def _names_damage(damage_type: DamageType, pattern: re.Pattern[str], text: str) -> bool:
     """Whether the line names the damage, not only a firm named for it ("KDH Fire shut the riser",
-    "Coastal Fire Protection replaced the head": a sprinkler job's fire contractor)."""
+    "Coastal Fire Protection replaced the head", "Bayside Water & Mould": a sprinkler job's fire
+    contractor, a restorer's name), nor a mould it denies or guesses at ("can't see any mould")."""
     return any(
-        not in_business_name(text, match.start(), match.end()) for match in evidence_matches(pattern, text)
+        not in_business_name(text, match.start(), match.end())
+        and not in_paired_kinds_name(text, match.start(), match.end())
+        and not (damage_type is DamageType.MOULD and doubted_mould(text, match.start(), match.end()))
+        for match in evidence_matches(pattern, text)
     )
 
 
 def _keyword_damage_type(lines: Sequence[Line]) -> tuple[DamageType, SourceSpan] | None:
     for damage_type, pattern in DAMAGE_KEYWORDS:
-        evidence = first_found(line for line in lines if _names_damage(pattern, line.text))
+        evidence = first_found(line for line in lines if _names_damage(damage_type, pattern, line.text))
         if evidence is not None:
             return damage_type, evidence.span()
     return None

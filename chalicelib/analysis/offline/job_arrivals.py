@@ -26,6 +26,8 @@ ARRIVAL = re.compile(
     r"\b(?:came(?: out| round| over| on\b| the next| that| to (?:the |our |their |her |his )?(?:house|home"
     r"|property|place|site|job|flat|unit))|got (?:there|to)|arrived|turned up|(?:were|was) (?:there|on site)"
     r"|attended|visited|inspected|(?:was|were) at the (?:front |back )?door"
+    # "Drying by Bayline Restoration, on site since 10/27": the day they first came
+    r"|on site since"
     # "we were at 12 Acacia Rd by 8", "I was at the house at 9": at the job's address or the place
     r"|(?:was|were) (?:out )?at (?:the (?:house|home|property|site|job|flat|unit|premises)\b|\d+[A-Za-z]?"
     r"(?:/\d+)?(?= (?-i:[A-Z])))"
@@ -323,20 +325,32 @@ def _arrivals(
 # visit 21-10", "Assessor (insurer): P. Viney, on site 12/11"): their visit is theirs, and a visit of
 # ours told before it in time is the job's first.
 _INSURER_SIDE = re.compile(
-    r"\b(?:(?:loss |field |desk |independent )?adjust(?:ers?|ing)|assessors?|insurer(?:'s)?)\b", FLAGS
+    # ("IA: C. Ng. Inspected 10/31": the independent adjuster, as US flood files write it)
+    r"\b(?:(?:loss |field |desk |independent )?adjust(?:ers?|ing)|assessors?|insurer(?:'s)?|(?-i:IA))\b",
+    FLAGS,
 )
 # ... unless the writer is with them: "the adjuster and I attended 11/20", "our assessor"
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|me|my)\b", FLAGS)
 _INSURER_REACH = 100  # how far before a visit's date the insurer's person may be named
 
 
+# A line the insurer's person heads by name: "Adjuster: D. Ng. Site inspection: 11/17/2026." (the
+# name's sentence ends before the visit's date, yet the line is theirs).
+_INSURER_HEADED = re.compile(rf"^\W*(?:{_INSURER_SIDE.pattern})(?: ?\([^)]{{0,30}}\))? ?:", FLAGS)
+
+
 def insurers_visit(text: str, found: list[DateMatch], day: date) -> bool:
     """Whether the visit dated `day` in this line is the insurer's person's, named before its date
-    in its sentence with no word of ours after them."""
+    in its sentence (or heading the line) with no word of ours after them."""
     sentences = Sentences(text)
+    headed = _INSURER_HEADED.match(text)
+    # (only the first date after the head: a vendor's visit told after it is the vendor's)
+    heads = next((known for known in found if headed is not None and known.start >= headed.end()), None)
     for known in found:
         if known.value != day:
             continue
+        if headed is not None and known is heads and known.start <= headed.end() + _INSURER_REACH:
+            return _FIRST_PERSON.search(text, headed.end(), known.start) is None
         start = max(sentences.bounds(known.start)[0], known.start - _INSURER_REACH)
         named = [match.end() for match in _INSURER_SIDE.finditer(text, start, known.start)]
         return bool(named) and _FIRST_PERSON.search(text, named[0], known.start) is None

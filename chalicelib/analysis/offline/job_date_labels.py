@@ -190,7 +190,8 @@ def _label_day(
             and not _CLOSED.match(text, match.end(), known.start)
             and not RETURN.search(text, match.end(), known.start)
         ):
-            return known.value  # (not across a sentence: "... of the escape. We ...")
+            # (not across a sentence: "... of the escape. We ...")
+            return _listed_first(text, match.end(), known, dates) or known.value
     # "07/10/2025 - Site visit. Present: ...": a file note's entry headed by its date
     if (
         found
@@ -208,6 +209,33 @@ def _label_day(
                     return known.value
                 break
     return None
+
+
+# "Site visits: 2 Nov, 5 Nov and 9 Nov 2026": the days a list shares its one year across.
+_LIST_JOIN = re.compile(r" ?(?:,|&|and|,? and) ?", FLAGS)
+
+
+def _listed_first(text: str, start: int, dated: DateMatch, dates: Dates) -> date | None:
+    """The first of a list of days the label gives when only its last carries the year ("Site visits:
+    November 2, November 5 and November 9, 2026": the 2nd), else None."""
+    if dated.value is None:
+        return None
+    read = dates.find(text[start : dated.end], dated.value)
+    listed = [known for known in read if start + known.end <= dated.start]
+    if (
+        not listed
+        or listed[0].value is None
+        or not _LABEL_GAP.fullmatch(text, start, start + listed[0].start)
+    ):
+        return None
+    ends = [start + known.end for known in listed]
+    starts = [start + known.start for known in listed[1:]] + [dated.start]
+    if not all(_LIST_JOIN.fullmatch(text, end, begin) for end, begin in zip(ends, starts, strict=True)):
+        return None
+    return listed[0].value if listed[0].value <= dated.value else None
+
+
+_LABEL_GAP = re.compile(r"[\s:=\-\u2013]*")
 
 
 _DATE_LED = re.compile(r"[\s\-*#>\u2022]*")

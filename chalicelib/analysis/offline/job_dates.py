@@ -59,7 +59,7 @@ from chalicelib.analysis.offline.loss_onset import (
     seen_until,
 )
 from chalicelib.analysis.offline.loss_statements import set_aside, stated_loss
-from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, LEAK_WORD
+from chalicelib.analysis.offline.loss_words import ANNOUNCEMENT, ESCAPE, ESCAPE_SOUND, LEAK_WORD
 from chalicelib.analysis.offline.relative_days import DayContext, DayEvent
 from chalicelib.analysis.offline.story_openings import opens_story
 from chalicelib.analysis.offline.text import (
@@ -540,7 +540,10 @@ class JobDates:
             # (the sentence after may tell it: "... on Monday night (20/07). The hose split")
             # (but not past the next date: "... snowstorm on January 24th ... On the 3rd it dripped")
             reach = min([len(text), end + 2 * WINDOW, *(m.start for m in found if m.start >= end)])
-            escape = ESCAPE.search(text, start, max(end, reach)) is not None
+            # (or its sound: "heard a bang around 11pm" on the night before the water was found)
+            escape = ESCAPE.search(text, start, max(end, reach)) is not None or bool(
+                ESCAPE_SOUND.search(text, start, end)
+            )
             out.append(_Found(known.value, line, escape=escape))
         return out
 

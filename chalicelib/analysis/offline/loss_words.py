@@ -22,6 +22,13 @@ ESCAPE = re.compile(
     r"|\b(?:broke its banks|flooded|inundated|ceiling (?:was |started )?(?:dripping|leaking))\b",
     FLAGS,
 )
+# The sound of a pipe or hose letting go, heard before the water is found ("heard a bang around 11pm
+# ... when I got up the floor was under water"): the night it was heard is the escape's.
+ESCAPE_SOUND = re.compile(
+    r"\bheard (?:a |an |this |the )?(?:loud |big |sharp |almighty )?"
+    r"(?:bang|crack|pop|thud|thump|clunk|hiss(?:ing)?)\b",
+    FLAGS,
+)
 # A warning or forecast of the weather is not the loss ("the flood warning went out on the 14th").
 ANNOUNCEMENT = re.compile(
     r"\b(?:warnings?|forecasts?|alerts?|watch(?:es)?|evacuation (?:notice|order))\b", FLAGS

@@ -86,8 +86,12 @@ DAMAGE_KEYWORDS: tuple[tuple[DamageType, re.Pattern[str]], ...] = (
         re.compile(
             r"\b(?:fire(?! ?(?:alarm|detector|extinguisher|exit|door|escape|rated|rating|blanket|place"
             r"|brigade"
-            r"|dept|department|service|sprinkler))"
-            r"|smoke(?! ?(?:alarm|detector))|soot|sooty|char|charred|charring|burnt|burned|burn"
+            r"|dept|department|service|sprinkler"
+            # ("the fire panel logged waterflow", "the fire contractor closed the valve", "fire-line
+            # water": a sprinkler system's parts and trades, not a fire)
+            r"|panel|contractor|[- ]?line|main|pump|hydrant|hose reel|suppression))"
+            r"|smoke(?! ?(?:alarm|detector|/\w+ (?:alarm|detector)))"
+            r"|soot|sooty|char|charred|charring|burnt|burned|burn"
             r"|scorch(?:ed|ing)?|flames?|combustion)\b",
             FLAGS,
         ),
