@@ -1,8 +1,8 @@
 """Kinds of space writing the analyzer now reads or now refuses: a one-word "<word>room", the old
 house's parlour, a venue's "<use> area" named by its size, a room named only to place the dry part of
 another room's wet, a room called by its state ("the smoke-affected room"), the office that wrote a
-date down, and the space under a floor whose only wet is the floor above (room_lexicon.py,
-sized_spaces.py, landmark_rooms.py, others_rooms.py, underside_spaces.py)."""
+date down, and the space under a floor with its own things wet (room_lexicon.py, sized_spaces.py,
+landmark_rooms.py, others_rooms.py)."""
 
 from __future__ import annotations
 
@@ -166,22 +166,6 @@ def test_an_office_the_water_reached_is_still_a_room() -> None:
     rooms = _rooms("Laundry 2 x 2 m: tiles wet.\nThe office carpet got wet along the laundry wall.\n")
     # Then the office is affected
     assert sorted(rooms) == ["Laundry", "Office"]
-
-
-@pytest.mark.parametrize(
-    "line",
-    [
-        "Crawl space: poly intact, OSB wet beneath the bathroom only, no drips.",
-        "Cellar underneath: brick floor dry, the joists damp under the utility room.",
-    ],
-)
-def test_a_space_under_a_floor_wet_only_under_a_room_is_not_affected(line: str) -> None:
-    # Given a wet room above and the space under it, whose only wet is that room's floor from below
-    body = "Bathroom 2.5 x 2 m: vinyl soaked.\nUtility room 2 x 2 m: tiles wet.\n" + line + "\n"
-    # When the notes are analysed
-    rooms = _rooms(body)
-    # Then the space under the floor is not an affected area
-    assert sorted(rooms) == ["Bathroom", "Utility room"]
 
 
 def test_a_space_under_a_floor_with_its_own_things_wet_is_affected() -> None:

@@ -204,8 +204,11 @@ _ACTIONS = (
 )
 
 
-# Prepositions that attach a room written after its quantity to it: "5 m2 in the hallway".
-_ROOM_AFTER = re.compile(r"^[\s,]*(?:in|to|across|for|at|on|from|of)(?: the)?\s*$", FLAGS)
+# Prepositions that attach a room written after its quantity to it: "5 m2 in the hallway", also
+# past the thing measured: "0.9 m2 of vinyl in the cupboard" (not the room named earlier in the line).
+_ROOM_AFTER = re.compile(
+    r"^[\s,]*(?:of (?:[a-z][\w\-]*\s){1,4})?(?:in|to|across|for|at|on|from|of)(?: the)?\s*$", FLAGS
+)
 
 
 _MATERIAL_TRIM = re.compile(
@@ -356,6 +359,7 @@ def _line_items(line: Line, listed: bool, line_room: str | None) -> list[ScopeIt
         start = bullets.end() if bullets else 0
     rooms = [(mention.start, mention.end, mention.name) for mention in room_mentions(text)]
     items: list[ScopeItem] = []
+    claimed: set[int] = set()  # rooms written right after an item's quantity: that item's
     for clause_start, clause_end in _clauses(text, start):
         clause = text[clause_start:clause_end]
         if _NOT_AN_ITEM.search(clause):
@@ -368,7 +372,7 @@ def _line_items(line: Line, listed: bool, line_room: str | None) -> list[ScopeIt
             placement = _EQUIPMENT_PLACEMENT.search(clause) and quantity.unit not in ("days", "hrs")
             if verb is None and (not listed or placement):  # equipment days are a billed line; units are not
                 continue  # in prose only a work verb makes a quantity a piece of work
-            room = _room_for(text, rooms, quantity, segment_start, clause_start) or line_room
+            room = _room_for(text, rooms, quantity, segment_start, clause_start, claimed) or line_room
             material = _material(text, verb, quantity, segment_start, clause_end, rooms)
             if material is None and index and items and (verb is None or verb.end <= found[index - 1].start):
                 material = items[-1].material  # "carpet 27 m2 rumpus and 14 m2 granny flat": the same
@@ -507,15 +511,23 @@ def _room_for(
     quantity: Quantity,
     segment_start: int,
     clause_start: int,
+    claimed: set[int],
 ) -> str | None:
-    """A room right after the quantity ("5 m2 in the hallway"), else the nearest before it."""
+    """A room right after the quantity ("5 m2 in the hallway"), else the nearest before it that no
+    earlier quantity took as its own ("4 m2 of underlay in the spare room and 0.9 m2 of vinyl in
+    the cupboard": the spare room is the underlay's, so the vinyl's room is not determined)."""
     for start, _, name in rooms:
         if start >= quantity.end and (
             _ROOM_AFTER.match(text[quantity.end : start]) or not text[quantity.end : start].strip()
         ):
+            claimed.add(start)
             return name
     for lower in (segment_start, clause_start):
-        named = [name for start, end, name in rooms if lower <= start and end <= quantity.start]
+        named = [
+            name
+            for start, end, name in rooms
+            if lower <= start and end <= quantity.start and start not in claimed
+        ]
         if named:
             return named[-1]
     return None

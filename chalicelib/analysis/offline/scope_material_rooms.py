@@ -11,11 +11,13 @@ the rooms.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from chalicelib.analysis.findings import AffectedArea, ScopeItem
 from chalicelib.analysis.offline.material_words import MaterialWord, material_words
 from chalicelib.analysis.offline.material_work import nearest_work
+from chalicelib.analysis.offline.spaces import room_mentions
 from chalicelib.analysis.offline.text import FLAGS
 
 # Between two materials of the run: joins only.
@@ -104,11 +106,17 @@ def with_area_rooms(items: Sequence[ScopeItem], areas: Sequence[AffectedArea]) -
 
     The room lexicon knows houses, not every space a job names (a concourse, a proof room, bay 3);
     the affected areas the notes describe do. A line naming two areas, or none, stays unplaced: the
-    report prints "—" rather than a guessed room."""
+    report prints "—" rather than a guessed room. So does a line that gives several items ("5 m2 of
+    underlay in the spare room and the 0.9 m2 of vinyl in the cupboard": which item is whose is the
+    clause's, not the line's) or names a room the lexicon knows (the scope reader already weighed it)."""
     names = sorted({area.room for area in areas if area.room.strip()}, key=len, reverse=True)
+    per_line = Counter(item.source.line for item in items)
     placed: list[ScopeItem] = []
     for item in items:
-        if item.room is not None or not names:
+        if item.room is not None or not names or per_line[item.source.line] > 1:
+            placed.append(item)
+            continue
+        if room_mentions(item.description):
             placed.append(item)
             continue
         named = _named_areas(item.description, names)

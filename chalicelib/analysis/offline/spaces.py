@@ -71,7 +71,6 @@ from chalicelib.analysis.offline.text import (
     parentheses,
     truncate,
 )
-from chalicelib.analysis.offline.underside_spaces import underside_only
 
 __all__ = ["ROOM_PATTERN", "Mention", "room_mentions"]
 
@@ -433,19 +432,15 @@ def room_mentions(text: str) -> list[Mention]:
             _later_clause_without_damage(text, found, reader, index, own_damage) or only_beside(text, mention)
         )
         # (a heading the writer could not check, with no damage of its own, tells no damage)
-        # ("Crawlspace below: plywood wet under the kitchen only": the floor above's underside)
-        described = not underside_only(text, mention) and (
-            (is_heading and (own_damage or not not_checked))
-            or (
-                not names_a_thing
-                and reader.describes_damage(mention.start)
-                and not reader.is_passing(index)
-                and not incidental
-                and not clear_test(reader.sentences.bounds(mention.start))
-                and not looked_into(text, mention)
-                and not is_waterway(text, mention)
-                and not others_room(text, reader.sentences, mention)
-            )
+        described = (is_heading and (own_damage or not not_checked)) or (
+            not names_a_thing
+            and reader.describes_damage(mention.start)
+            and not reader.is_passing(index)
+            and not incidental
+            and not clear_test(reader.sentences.bounds(mention.start))
+            and not looked_into(text, mention)
+            and not is_waterway(text, mention)
+            and not others_room(text, reader.sentences, mention)
         )
         # A building holds the rooms ("water entered the granny flat") unless a heading names it a room;
         # a level named as how far the loss went ("Basement only.") is where its rooms are.
