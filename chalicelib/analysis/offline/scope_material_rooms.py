@@ -113,10 +113,12 @@ def with_area_rooms(items: Sequence[ScopeItem], areas: Sequence[AffectedArea]) -
     per_line = Counter(item.source.line for item in items)
     placed: list[ScopeItem] = []
     for item in items:
-        if item.room is not None or not names or per_line[item.source.line] > 1:
-            placed.append(item)
-            continue
-        if room_mentions(item.description):
+        if (
+            item.room is not None
+            or not names
+            or per_line[item.source.line] > 1
+            or room_mentions(item.description)
+        ):
             placed.append(item)
             continue
         named = _named_areas(item.description, names)
