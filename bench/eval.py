@@ -8,7 +8,7 @@ rejected. The run fails when a field falls below `bench/eval_baseline.json`, or 
 more often than the baseline allows.
 
     .venv/bin/python bench/eval.py [--cases] [--only STEM_PREFIX] [--update-baseline]
-    .venv/bin/python bench/eval.py --corpus samples/holdout25  # the held-out set: printed only
+    .venv/bin/python bench/eval.py --corpus samples/holdout26  # the held-out set: printed only
 """
 
 from __future__ import annotations
