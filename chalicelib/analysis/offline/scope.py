@@ -212,13 +212,21 @@ _ROOM_AFTER = re.compile(
 
 
 _MATERIAL_TRIM = re.compile(
-    r"^(?:\W|\b(?:of|the|a|an|all|both|wet|approx\.?|about|around|roughly|entire|whole|any|new|and|in|to)\b)+"
+    r"^(?:\W|\b(?:of|the|a|an|all|both|wet|approx\.?|about|around|roughly|entire|whole|any|new|and|plus|in|to)\b)+"
     r"|(?:\W|\b(?:of|the|a|an|and|in|to|approx\.?|about|around|roughly|at|from|on|with|for|over|across)\b)+$",
     FLAGS,
 )
 
 
-_MATERIAL_STOP = re.compile(r"[(:]|\b(?:so|to match|then|which|because|with|while|after|before|if)\b", FLAGS)
+# A part of a thing given by its size: "(the) lower 300 mm of <thing>", "first 2 ft of <thing>".
+_SIZED_PART = re.compile(
+    r"^\W*(?:(?:the|a|an)\s+)?(?:(?:lower|upper|bottom|top|first|last|end)\s+)?[\d.,]+\s?(?:mm|cm|m|in|ft|'|\")"
+    r"\s+of\s+(?:the\s+)?(?P<thing>[^\d]+)$",
+    FLAGS,
+)
+_MATERIAL_STOP = re.compile(
+    r"[(:]|\b(?:so|to match|then|which|because|with|while|after|before|if|at)\b", FLAGS
+)
 
 
 # --- scope lines (also read by the room scan: a scope line describes work, not damage) ---------
@@ -546,6 +554,9 @@ def _material(
     spans: list[tuple[int, int, bool]] = []
     if verb is not None and verb.end <= quantity.start:
         spans += [
+            # A later quantity's thing follows the one before it: "... plasterboard: 6 m2 (and the
+            # lath strip, 1.2 lm)" takes the lath strip; with nothing named there, the verb's thing.
+            (max(verb.end, segment_start), quantity.start, True),
             (verb.end, quantity.start, True),
             (quantity.end, clause_end, True),
             (segment_start, verb.start, False),
@@ -569,10 +580,15 @@ def _material(
         for room_start, room_end, _ in rooms:
             if start <= room_start and room_end <= end:
                 words = words.replace(text[room_start:room_end], " ")
+        if first_part and words.lstrip().startswith("("):
+            words = words.lstrip()[1:]  # the bracket opens this quantity's own thing: "(and the lath strip"
         stop = _MATERIAL_STOP.search(words)
         words = words[: stop.start()] if stop and first_part else words
         words = words.split(",")[0] if first_part else words.split(",")[-1]
         words = _MATERIAL_TRIM.sub("", " ".join(words.split()))
+        sized = _SIZED_PART.match(words)
+        if sized:
+            words = sized.group("thing")  # "the lower 300 mm of fibre cement lining": the lining
         words = _MATERIAL_TRIM.sub(
             "", re.split(r"\d", words)[0]
         )  # "plasterboard 0.4m x": its size is no part

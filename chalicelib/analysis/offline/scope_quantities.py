@@ -57,7 +57,10 @@ _DIMENSION_AFTER = re.compile(r"^ ?[x\u00d7*] ?\d", FLAGS)
 
 
 # Bare metres are a run of skirting only when they are not a height or a depth.
-_HEIGHT_BEFORE = re.compile(r"\b(?:at|to|up to|up|above|below|within|of|on|over|under)\s*$", FLAGS)
+# ("above a 1.2 m tiled dado", "to the 600 mm line": a height with its article is still a height)
+_HEIGHT_BEFORE = re.compile(
+    r"\b(?:at|to|up to|up|above|below|within|of|on|over|under)(?:\s+(?:a|an|the))?\s*$", FLAGS
+)
 
 
 _HEIGHT_AFTER = re.compile(

@@ -119,6 +119,11 @@ def _row_item(
         else ""
     )
     room = cells[room_column] if room_column is not None and room_column < len(cells) else None
+    if room_column is None:
+        # No room column: the one room the item's own words name ("Clean and disinfect vinyl plank,
+        # showroom"); a line naming two ("carpet, lounge to hall") stays unplaced.
+        named = {mention.name for mention in room_mentions(description)}
+        room = named.pop() if len(named) == 1 else None
     return _item(line, description, float(cells[quantity]), unit, room or None, action_of)
 
 
