@@ -134,6 +134,10 @@ def _stated_grade(
                 continue  # "monitoring; if it turns it's Cat 2": what it would become, not what it is
             written = match.group("n").lower()
             value = _ROMAN.get(written) or int(written)
+            if _OTHERS_OPINION.search(line.text, max(0, match.start() - 80), match.start()) and any(
+                other != value for other in _values(lines, pattern)
+            ):
+                continue  # "the old hands reckoned it should be Class 4": theirs, beside the writer's own
             if any(start < match.start() < end for start, end in quoted):
                 # 'describes the loss as "Class 3"': someone else's words, reported; the grading
                 # technician's, relayed by an owner who grades nothing, are the firm's call
@@ -160,6 +164,14 @@ def _stated_grade(
 _SUPPOSED = re.compile(
     r"\b(?:if|unless|should (?:it|the \w+)|in case|otherwise"
     r"|(?:would|could|might|may) (?:be|become|go|turn))\b",
+    FLAGS,
+)
+# Someone else's opinion of the grade, not the writer's call: "a couple of the old hands reckoned it
+# should be Class 4", "the owner thought it was Cat 1" (the writer's own "I think" is a call).
+_OTHERS_OPINION = re.compile(
+    r"(?<!\bI )(?<!\bwe )\b(?:reckon(?:s|ed)?|thought|thinks|suggested|suggests|argued|insisted|claimed|felt)"
+    r"(?: (?:it|this|that|the job))?(?: (?:should|would|was|is|must|ought to))?(?: (?:be|have been|go|rate))?"
+    r"(?: (?:a|an|as))?[\s\"'“]*$",
     FLAGS,
 )
 _CLAUSE_MARK = re.compile(r"[.;!?(]\s|[.;!?]$| [-\u2013\u2014] ")
