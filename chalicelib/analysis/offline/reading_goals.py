@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from chalicelib.analysis.offline.reading_scales import SCALE_NAMES, SCALE_WORDS
-from chalicelib.analysis.offline.readings import Goal, materials_in
+from chalicelib.analysis.offline.readings import OWN_SCALE, Goal, materials_in
 from chalicelib.analysis.offline.text import FLAGS, Line
 
 # A goal sentence names its goal in its first few words ("Goals:", "Drying targets -", "Our drying
@@ -87,7 +87,12 @@ def goals_in(text: str) -> list[Goal]:
         unit = _unit(threshold.group("unit"))
         mode = _mode_scale(words) if unit is None and threshold.group("a") else None
         if unit is None and mode is None:
-            continue  # a bare number is on a scale the sentence may not say: no goal kept
+            # a bare number is on a scale the sentence does not say: a material's own, else none
+            goals.extend(
+                Goal(material.key, OWN_SCALE, float(threshold.group("a") or threshold.group("b")))
+                for material in materials
+            )
+            continue
         if not materials and mode is None:
             continue
         value = float(threshold.group("a") or threshold.group("b"))

@@ -274,8 +274,11 @@ class ReadingDraft:
 @dataclass(frozen=True)
 class Goal:
     material_key: str | None
-    unit: str
+    unit: str  # OWN_SCALE: the scale the material's readings are on ("slab at or below 4.0")
     value: float
+
+
+OWN_SCALE = "*"
 
 
 def meter_in(text: str) -> str | None:
@@ -326,6 +329,13 @@ def finalise_readings(
     stated_goals: dict[tuple[str | None, str], float] = {}
     for stated in goals:
         stated_goals.setdefault((stated.material_key, stated.unit), stated.value)
+    # A goal written with no scale is on its material's own, when the job reads that material on one.
+    scales: dict[str | None, set[str]] = {}
+    for draft in drafts:
+        scales.setdefault(_reading_key(draft)[0], set()).add(draft.unit)
+    for (material, unit), value in list(stated_goals.items()):
+        if unit == OWN_SCALE and material is not None and len(scales.get(material, ())) == 1:
+            stated_goals.setdefault((material, next(iter(scales[material]))), value)
     readings = []
     for draft in drafts:
         key = _reading_key(draft)
