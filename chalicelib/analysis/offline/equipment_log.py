@@ -83,13 +83,17 @@ _HEADER_DATE = re.compile(r"^\s*(?:date|day|visit)\b", FLAGS)
 
 # "all pulled 07/14", "air scrubber pulled 07/12": removals with no count
 _ALL_REMOVED = re.compile(
-    r"(?:^|[;,.]\s*)all (?:pulled|removed|out|collected|picked up|off ?-?hired?)\b", FLAGS
+    # ("Mon 12th all out": the day may lead it)
+    r"(?:^\s*|[;,.]\s*)(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.? )?"
+    r"(?:(?:the )?\d{1,2}(?:st|nd|rd|th)? )?"
+    r"all (?:pulled|removed|out|collected|picked up|off ?-?hired?)\b",
+    FLAGS,
 )
 
 
 _KIND_REMOVED = re.compile(
     rf"^[\s\-*]*(?:the )?(?:{EQUIPMENT_KIND})\s+(?:was |were )?"
-    r"(?:pulled|removed|off ?-?hired?|taken out|collected)\b",
+    r"(?:pulled|removed|off ?-?hired?|taken out|collected|out|off(?= (?:on|by) ))\b",
     FLAGS,
 )
 
@@ -399,7 +403,7 @@ def _line_events(line: Line, on: date | None, dates: Dates | None, listed: bool 
         gone = _KIND_REMOVED.match(text[start:end])
         if not clause_events and gone and (kind_gone := kind_of(gone)) is not None:
             clause_events.append(Event(kind_gone[0], 0, "remove", day, line))  # all of that kind
-        if _ALL_REMOVED.search(text, start, end):
+        if _ALL_REMOVED.search(text[start:end]):  # (its ^ is the clause's start)
             clause_events.append(Event(EquipmentKind.OTHER, 1, "clear", day, line))
         own = _THEIR_OWN.search(text, start, end)
         if (
@@ -517,4 +521,18 @@ def _clause_date(text: str, start: int, end: int, current: date | None, dates: D
             return current.replace(day=int(ordinal.group("d")))
         except ValueError:
             return current
+    weekday = _CLAUSE_WEEKDAY.search(text[start:end])  # (its ^ is the clause's start)
+    if weekday and current is not None:
+        # ("Wed pulled 1 AM", "two came out on the Wednesday"): the next such day from the last one
+        return current + timedelta(
+            days=(WEEKDAY_NUMBERS[weekday.group("day").lower()[:3]] - current.weekday()) % 7
+        )
     return current
+
+
+# A weekday alone, the clause's day: "Wed pulled 1 AM", "on the Wednesday", "Friday: dehu out".
+_CLAUSE_WEEKDAY = re.compile(
+    r"(?:^\s*|\b(?:on|by|from|the) (?:the )?)"
+    r"(?P<day>(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?)\b",
+    FLAGS,
+)
