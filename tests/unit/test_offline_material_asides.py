@@ -173,3 +173,47 @@ def test_a_list_of_materials_read_the_same_way_is_a_meter_aside(
 ) -> None:
     start = line.index(material)
     assert named_aside(line, start, start + len(material)) is aside
+
+
+@pytest.mark.parametrize(
+    ("line", "material"),
+    [
+        # a bare percent sign closing the entry: the scale the material is read on
+        ("Moisture (GE Surveymaster, timber %MC / gyprock %):", "gyprock"),
+        ("Meter notes - plasterboard %, pine %MC, tiles rel", "plasterboard"),
+        # the meter named by its make before the material it was used on
+        ("Readings taken with a Protimeter MMS3 on the screed and pins in the skirting", "screed"),
+        ("We used the Tramex CME4 on the concrete and a Delmhorst on the studs", "concrete"),
+    ],
+)
+def test_a_material_named_by_its_scale_sign_or_its_meter_is_an_aside(line: str, material: str) -> None:
+    # Given a line about how a material was measured
+    start = line.index(material)
+    # Then the material is named as an aside, not as wet
+    assert named_aside(line, start, start + len(material))
+
+
+@pytest.mark.parametrize(
+    ("line", "material"),
+    [
+        # near misses: a number before the percent sign, or the meter read on the material with a value
+        ("Den gyprock 34 %, wet to 400 mm", "gyprock"),
+        ("Laundry screed wet, Protimeter MMS3 reading 6.1 %", "screed"),
+    ],
+)
+def test_a_read_value_with_its_percent_sign_is_no_aside(line: str, material: str) -> None:
+    # Given a material with its own reading
+    start = line.index(material)
+    # Then it is not an aside
+    assert not named_aside(line, start, start + len(material))
+
+
+def test_a_meter_line_ending_in_percent_names_no_wet_material_for_the_room() -> None:
+    # Given a bedroom with wet carpet, then a meter line naming gyprock on its percent scale
+    text = (
+        "Bedroom 2 3.4 x 3.1 m: carpet and underlay soaked by the robe.\n"
+        "Moisture (GE Surveymaster, timber %MC / gyprock %):\n"
+        "Bedroom 2 carpet 45 on day one.\n"
+    )
+    # Then the bedroom's materials are its carpet and underlay only
+    assert set(_materials(text, "Bedroom 2")) == {"carpet", "underlay"}

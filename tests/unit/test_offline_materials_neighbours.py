@@ -108,3 +108,48 @@ def test_a_bed_quilt_or_a_wool_carpet_is_no_insulation(line: str) -> None:
     # Given a quilt that is bedding, or wool that is a carpet's (the near miss)
     # Then no insulation is read
     assert "insulation" not in [word.key for word in material_words(line)]
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "neighbour", "material"),
+    [
+        (
+            "Scullery 2.6 x 2.0 m: vinyl wet across the floor.\n"
+            "Family room 5.5 x 4.1 m, open to the scullery: smoke film on the ceiling, carpet and underlay"
+            " wet near the doorway.\n",
+            "Family room",
+            "Scullery",
+            "underlay",
+        ),
+        (
+            "Laundry - 2.2 m x 1.8 m. Tiles wet.\n"
+            "Pantry (3.4 x 3.0 m) opens onto the laundry; timber cabinets swollen at the base.\n",
+            "Pantry",
+            "Laundry",
+            "cabinets",
+        ),
+    ],
+)
+def test_a_room_said_to_open_onto_another_keeps_its_own_materials(
+    text: str, owner: str, neighbour: str, material: str
+) -> None:
+    # Given a room placed by the room it opens onto, then that room's own damage
+    # When the notes are read
+    found = _materials(text)
+    # Then the material is the room that opens, not its neighbour
+    assert material in found[owner]
+    assert material not in found[neighbour]
+
+
+def test_the_room_opened_onto_keeps_its_own_line() -> None:
+    # Given a room that opens onto a second one, and the second room's own line (the near miss: the
+    # neighbour named as the subject of its own line)
+    text = (
+        "Sunroom 3.0 x 2.5 m, open to the lounge: tiles wet by the door.\n"
+        "Lounge 5.0 x 4.2 m: carpet and underlay soaked along the east wall.\n"
+    )
+    # When the notes are read
+    found = _materials(text)
+    # Then each room keeps what its own line says
+    assert {"carpet", "underlay"} <= found["Lounge"]
+    assert not {"carpet", "underlay"} & found["Sunroom"]

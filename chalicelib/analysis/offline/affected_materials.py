@@ -23,7 +23,7 @@ from chalicelib.analysis.offline.building_descriptions import BUILDING_DESCRIBED
 from chalicelib.analysis.offline.cabinet_mentions import cabinet_as_place, cabinet_wet_on_top
 from chalicelib.analysis.offline.dry_timber_readings import read_dry
 from chalicelib.analysis.offline.material_asides import CLASS_SENTENCE, named_aside
-from chalicelib.analysis.offline.material_heads import heads_line, landmarked_head
+from chalicelib.analysis.offline.material_heads import heading_list, heads_line, landmarked_head
 from chalicelib.analysis.offline.material_lists import (
     ADJACENT,
     LIST_GAP,
@@ -371,7 +371,12 @@ class MaterialReader:
             return (owner,)
         if after is not None or _GENERIC_ROOMS.search(text, start, end):
             return ()  # a sentence of rooms that places this material in none of them: left out
-        return None if owner is None or owner.end > word.start else (owner,)
+        if owner is None or owner.end > word.start:
+            return None
+        group = self._groups[self.rooms.index(owner)] if owner in self.rooms else (owner,)
+        # "Male change room (6 x 4 m) and female change room (6 x 4 m): ... Both have tiled floors": a
+        # later sentence naming no room goes on about the list that heads the line
+        return group if group[-1] is owner and heading_list(text, group) else (owner,)
 
     def _row_room(self, word: MaterialWord) -> Mention | None:
         """ "| Basement bedroom | 11 x 10 ft | 35 sq ft along the wall shared with the bathroom | carpet, pad

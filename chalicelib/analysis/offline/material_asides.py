@@ -28,12 +28,18 @@ _METER_AFTER = re.compile(
     # "OSB and engineered hardwood on pins (%MC)": a list of materials read the same way
     rf"|(?:(?:,| and| or| &) (?:{_LISTED} )?{_LISTED}){{0,3}}\)? ?(?:in|with|on) (?:the )?"
     r"(?:%? ?mc|%? ?wme|pins?)\b"
-    r"|(?:(?:,| and| or| &) [a-z]{1,12}){0,3} (?:%mc|%wme|wme|rel)\b(?! ?\d)",
+    r"|(?:(?:,| and| or| &) [a-z]{1,12}){0,3} (?:%mc|%wme|wme|rel)\b(?! ?\d)"
+    # "(wood scale %MC / drywall %)", "plasterboard %, pine %MC": a bare percent sign closing the entry is
+    # the scale the material is read on, its number given elsewhere
+    r"|(?:(?:,| and| or| &) [a-z]{1,12}){0,3} ?%(?=\s*(?:[),/;:]|$))",
     FLAGS,
 )
 # Before it: "concrete mode on the slab", "pins in %MC on the bottom plates", "WME on plaster".
 _METER_BEFORE = re.compile(
     r"\b(?:scales?|modes?|settings?|pins|%mc|wme|rel)(?: \([a-z%]{1,6}\))?(?: in %? ?(?:mc|wme))?"
+    r" (?:on|for) (?:the )?(?:[a-z]{1,10} )?$"
+    # the meter itself named by its make: "a Tramex CME5 on the slab", "the Protimeter MMS2 on the walls"
+    r"|\b(?:protimeter|tramex|delmhorst|gann|surveymaster|wagner|trotec|flir|extech)(?: [a-z0-9-]{1,10})?"
     r" (?:on|for) (?:the )?(?:[a-z]{1,10} )?$",
     FLAGS,
 )

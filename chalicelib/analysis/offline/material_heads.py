@@ -38,6 +38,14 @@ def heads_line(text: str, room: Mention) -> bool:
     return room.start <= _HEAD_REACH and _HEADS_LINE.match(text, room.end) is not None
 
 
+def heading_list(text: str, group: Sequence[Mention]) -> bool:
+    """Whether a list of rooms heads its line ("Bedroom 2 (3 x 3 m) and bedroom 3 (3 x 4 m): ..."): what
+    the line goes on to say without naming a room is the whole list's, not its last room's."""
+    return (
+        len(group) > 1 and group[0].start <= _HEAD_REACH and _HEAD_MARK.match(text, group[-1].end) is not None
+    )
+
+
 def landmarked_head(
     text: str, rooms: Sequence[Mention], word: MaterialWord, owner: Mention | None
 ) -> Mention | None:

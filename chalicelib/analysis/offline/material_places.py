@@ -71,9 +71,11 @@ def room_outside_aside(
 
 
 # "the wall it shares with the store room", "the wall shared with bedroom 2", "the party wall with unit 4":
-# a neighbouring room named for the wall between, not as where a material is.
+# a neighbouring room named for the wall between, not as where a material is; "Kitchen, open to the
+# laundry: ..." names the room the kitchen opens onto, whose materials are not what the line goes on to say.
 _SHARED_WITH = re.compile(
-    r"\b(?:(?:it |they )?(?:shares?|shared|sharing)(?: a wall)?|party wall|common wall) with (?:the )?$",
+    r"\b(?:(?:(?:it |they )?(?:shares?|shared|sharing)(?: a wall)?|party wall|common wall) with"
+    r"|(?:open|opens|opening) (?:on)?to) (?:the )?$",
     FLAGS,
 )
 
