@@ -46,3 +46,25 @@ def test_a_bare_second_quantity_still_shares_the_first_thing() -> None:
     items = _items("- Remove carpet 22 m2 lounge and 9 m2 hallway\n")
     # Then both are carpet
     assert [(material, quantity) for _, material, quantity, _ in items] == [("carpet", 22.0), ("carpet", 9.0)]
+
+
+def test_each_measured_item_of_a_prose_clause_is_described_by_its_own_words() -> None:
+    # Given one sentence of work with three measured items
+    notes = (
+        "Work done: vacuumed the silt, removed the lower 200 mm of plasterboard, 16 lm, pulled and bagged "
+        "the wet carpet in both bedrooms, 22 m2, and sprayed sanitiser on the slab (30 m2).\n"
+    )
+    descriptions = [item.description for item in analyze_text(_HEADER + notes).scope_of_work]
+    # Then each line item reads as its own piece of work, not the whole sentence three times
+    assert descriptions == [
+        "removed the lower 200 mm of plasterboard, 16 lm",
+        "pulled and bagged the wet carpet in both bedrooms, 22 m2",
+        "sprayed sanitiser on the slab (30 m2)",
+    ]
+
+
+def test_a_clause_with_one_item_keeps_its_whole_wording() -> None:
+    # Given the near miss: one measured item in its clause
+    items = analyze_text(_HEADER + "- Remove wet underlay in the study, 6 m2, and bag it\n").scope_of_work
+    # Then its description is the whole line as written
+    assert [item.description for item in items] == ["Remove wet underlay in the study, 6 m2, and bag it"]

@@ -20,6 +20,7 @@ from chalicelib.analysis.offline.job import (
 from chalicelib.analysis.offline.scope_duplicates import same_work, without_split_parts
 from chalicelib.analysis.offline.scope_quantities import DAMAGE_WORDS, FIXTURES, Quantity, Verb, quantities
 from chalicelib.analysis.offline.scope_tables import table_scope_items
+from chalicelib.analysis.offline.scope_things import OWN_VERB_BREAK, item_material
 from chalicelib.analysis.offline.scope_units import QUANTITY, trim_feet_as_lf
 from chalicelib.analysis.offline.spaces import (
     room_mentions,
@@ -34,9 +35,6 @@ from chalicelib.analysis.offline.text import (
 from chalicelib.analysis.offline.work_verbs import SCOPE_VERB_STRICT, STRIP_VERB
 
 MAX_DESCRIPTION = 200
-
-
-MAX_MATERIAL_WORDS = 7  # a longer stretch between verb and quantity is prose, not a material
 
 
 _SCOPE_VERB = re.compile(
@@ -155,15 +153,6 @@ _WORK_VERB = re.compile(
 _DESCRIBED_BY = re.compile(r"\b(?:the|a|an|its|their)\s*$", FLAGS)
 
 
-# Between an item's quantity and its own verb, only its thing: "14 m2 of batts removed"; not the close
-# of a bracket or a joined clause ("the underlay (3 m2 hall, 1.5 m2 study) and bagged it").
-_OWN_VERB_BREAK = re.compile(r"[();:]|\. |\b(?:and|then|before|after)\b", FLAGS)
-
-
-# ("(about 48 sq ft) is damp and matted - remove": a state and a dash, not the thing's name)
-_THING_BREAK = re.compile(r" [-\u2013] |\b(?:is|are|was|were|has|have)\b", FLAGS)
-
-
 _VERB_JOIN = re.compile(r"^(?:\s*(?:and|&|\+|/|,)\s*(?:the )?)$", FLAGS)
 
 
@@ -208,24 +197,6 @@ _ACTIONS = (
 # past the thing measured: "0.9 m2 of vinyl in the cupboard" (not the room named earlier in the line).
 _ROOM_AFTER = re.compile(
     r"^[\s,]*(?:of (?:[a-z][\w\-]*\s){1,4})?(?:in|to|across|for|at|on|from|of)(?: the)?\s*$", FLAGS
-)
-
-
-_MATERIAL_TRIM = re.compile(
-    r"^(?:\W|\b(?:of|the|a|an|all|both|wet|approx\.?|about|around|roughly|entire|whole|any|new|and|plus|in|to)\b)+"
-    r"|(?:\W|\b(?:of|the|a|an|and|in|to|approx\.?|about|around|roughly|at|from|on|with|for|over|across)\b)+$",
-    FLAGS,
-)
-
-
-# A part of a thing given by its size: "(the) lower 300 mm of <thing>", "first 2 ft of <thing>".
-_SIZED_PART = re.compile(
-    r"^\W*(?:(?:the|a|an)\s+)?(?:(?:lower|upper|bottom|top|first|last|end)\s+)?[\d.,]+\s?(?:mm|cm|m|in|ft|'|\")"
-    r"\s+of\s+(?:the\s+)?(?P<thing>[^\d]+)$",
-    FLAGS,
-)
-_MATERIAL_STOP = re.compile(
-    r"[(:]|\b(?:so|to match|then|which|because|with|while|after|before|if|at)\b", FLAGS
 )
 
 
@@ -381,12 +352,12 @@ def _line_items(line: Line, listed: bool, line_room: str | None) -> list[ScopeIt
             if verb is None and (not listed or placement):  # equipment days are a billed line; units are not
                 continue  # in prose only a work verb makes a quantity a piece of work
             room = _room_for(text, rooms, quantity, segment_start, clause_start, claimed) or line_room
-            material = _material(text, verb, quantity, segment_start, clause_end, rooms)
+            material = item_material(text, verb, quantity, segment_start, clause_end, rooms)
             if material is None and index and items and (verb is None or verb.end <= found[index - 1].start):
                 material = items[-1].material  # "carpet 27 m2 rumpus and 14 m2 granny flat": the same
             items.append(
                 ScopeItem(
-                    description=truncate(clean_value(clause) or clause, MAX_DESCRIPTION),
+                    description=_item_words(text, clause, found, index, verb, segment_start),
                     action=verb.action if verb else None,
                     material=material,
                     room=room,
@@ -398,6 +369,19 @@ def _line_items(line: Line, listed: bool, line_room: str | None) -> list[ScopeIt
     if listed and not items:
         items = _unmeasured_items(line, start, line_room)
     return items
+
+
+def _item_words(
+    text: str, clause: str, found: Sequence[Quantity], index: int, verb: Verb | None, segment_start: int
+) -> str:
+    """The item as written: its clause, or, where the clause holds several measured items, its own part
+    from its verb (or the item before it) to its quantity ("removed and bagged the skirting, 20 lm")."""
+    if len(found) < 2:
+        return truncate(clean_value(clause) or clause, MAX_DESCRIPTION)
+    start = verb.start if verb is not None and verb.start >= segment_start else segment_start
+    end = found[index].end + (1 if text[found[index].end : found[index].end + 1] == ")" else 0)
+    words = re.sub(r"^(?:and|then|&)\s+", "", text[start:end].strip(" ,;"), flags=re.IGNORECASE)
+    return truncate(clean_value(words) or words or clause, MAX_DESCRIPTION)
 
 
 def _unmeasured_items(line: Line, start: int, line_room: str | None) -> list[ScopeItem]:
@@ -507,7 +491,7 @@ def _governing_verb(
     ]
     # ("14 m2 of batts removed, 18 m2 of carpet tiles lifted in the office": a list of "quantity, thing,
     # verb" items; each item's own verb, not the one that ended the item before it)
-    own = after and not _OWN_VERB_BREAK.search(text, quantity.end, after[0].start)
+    own = after and not OWN_VERB_BREAK.search(text, quantity.end, after[0].start)
     if before and not (own and "," in text[before[-1].end : quantity.start]):
         return before[-1]
     return after[0] if after else None
@@ -538,60 +522,4 @@ def _room_for(
         ]
         if named:
             return named[-1]
-    return None
-
-
-def _material(
-    text: str,
-    verb: Verb | None,
-    quantity: Quantity,
-    segment_start: int,
-    clause_end: int,
-    rooms: Sequence[tuple[int, int, str]],
-) -> str | None:
-    """What the work is done to, as written: between the verb and the quantity ("removed the
-    underlay, 5 m2"), else before the verb ("Ceiling out 110 SF"), else after the quantity."""
-    spans: list[tuple[int, int, bool]] = []
-    if verb is not None and verb.end <= quantity.start:
-        spans += [
-            # A later quantity's thing follows the one before it: "... plasterboard: 6 m2 (and the
-            # lath strip, 1.2 lm)" takes the lath strip; with nothing named there, the verb's thing.
-            (max(verb.end, segment_start), quantity.start, True),
-            (verb.end, quantity.start, True),
-            (quantity.end, clause_end, True),
-            (segment_start, verb.start, False),
-        ]
-    elif (
-        verb is not None
-        and verb.start >= quantity.end
-        and not _OWN_VERB_BREAK.search(text, quantity.end, verb.start)
-        and not _THING_BREAK.search(text, quantity.end, verb.start)
-    ):
-        # ("14 m2 of wet batts removed from the roof space": the thing between the quantity and its verb)
-        spans += [
-            (quantity.end, verb.start, True),
-            (segment_start, quantity.start, False),
-            (quantity.end, clause_end, True),
-        ]
-    else:
-        spans += [(segment_start, quantity.start, False), (quantity.end, clause_end, True)]
-    for start, end, first_part in spans:
-        words = text[start:end]
-        for room_start, room_end, _ in rooms:
-            if start <= room_start and room_end <= end:
-                words = words.replace(text[room_start:room_end], " ")
-        if first_part and words.lstrip().startswith("("):
-            words = words.lstrip()[1:]  # the bracket opens this quantity's own thing: "(and the lath strip"
-        stop = _MATERIAL_STOP.search(words)
-        words = words[: stop.start()] if stop and first_part else words
-        words = words.split(",")[0] if first_part else words.split(",")[-1]
-        words = _MATERIAL_TRIM.sub("", " ".join(words.split()))
-        sized = _SIZED_PART.match(words)
-        if sized:
-            words = sized.group("thing")  # "the lower 300 mm of fibre cement lining": the lining
-        words = _MATERIAL_TRIM.sub(
-            "", re.split(r"\d", words)[0]
-        )  # "plasterboard 0.4m x": its size is no part
-        if words and len(words.split()) <= MAX_MATERIAL_WORDS:
-            return words
     return None
