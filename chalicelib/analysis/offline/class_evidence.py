@@ -112,6 +112,13 @@ _LIGHT_BOARDS = re.compile(
     FLAGS,
 )
 
+# A cupping the writer calls slight: the boards' faces swelling as any wet floor's do, not water bound
+# in the timber ("Boards cupped slightly", "a little cupping at the joins", "minor crowning").
+_SLIGHT = re.compile(r"\b(?:slight(?:ly)?|minor|a little|a bit|barely|marginal(?:ly)?|faint(?:ly)?)\b", FLAGS)
+_SLIGHT_REACH = 15
+# ... or one only supposed: "re-sand if cupping stays", "may cup later".
+_MAYBE = re.compile(r"\b(?:if|unless|in case|should|may|might|could)\b[^.;]*$", FLAGS)
+
 
 def _first(pattern: re.Pattern[str], lines: Sequence[Line]) -> Line | None:
     """The first line where the pattern is said and not negated; a compound pattern is negated
@@ -129,6 +136,14 @@ def _first(pattern: re.Pattern[str], lines: Sequence[Line]) -> Line | None:
                 line.text, max(0, match.start() - _CAVITY_REACH), match.start()
             ):
                 continue  # "floating boards cupped and swollen": a laminate's swelling, no bound water
+            if _CUPPED.fullmatch(match.group(0)) and _SLIGHT.search(
+                line.text[max(0, match.start() - _SLIGHT_REACH) : match.end() + _SLIGHT_REACH]
+            ):
+                continue  # "boards cupped slightly along the sink run": surface swelling, no bound water
+            if _CUPPED.fullmatch(match.group(0)) and _MAYBE.search(
+                line.text, max(0, match.start() - _SLIGHT_REACH), match.start()
+            ):
+                continue  # "re-sand after 4 weeks if cupping stays": a cupping that may yet come
             if match.group(0).lower() == "injectidry" and _CAVITY.search(
                 line.text, max(0, match.start() - _CAVITY_REACH), match.end() + _CAVITY_REACH
             ):

@@ -51,7 +51,7 @@ _DAMAGE_LABEL = re.compile(
 
 _INSURED = re.compile(
     # ("Ins'd:", "Cust:", "Policyholders:": the field notes' and the consultant's forms of the labels)
-    r"\b(?:(?:named )?insureds?(?: name| party)?"
+    r"\b(?:(?:named )?insureds?(?: name| party| entity)?"
     # ("Insured as per the policy schedule: ...": where the name was taken from)
     r"(?: as (?:per|on|named (?:in|on)) (?:the )?(?:policy )?(?:schedule|policy|certificate))?"
     r"|insd|ins'd|ins(?=:)|policy ?holders?|p/?h|home ?owners?|h/o"
@@ -71,7 +71,12 @@ _INSURED = re.compile(
 # "the policy is in the name of Karen Dunleavy", "policy in my name, Bethan Pryce": whose policy it is.
 _INSURED_PROSE = re.compile(
     r"\b[Pp]olicy ?holder,? (?:is )?(?=[A-Z])|(?:^| [-\u2013\u2014] |, )[Oo]wners? (?=[A-Z][a-z])"
-    r"|\b[Pp]olicy (?:is )?in (?:the )?names? of (?=[A-Z])|\b[Pp]olicy (?:is )?in my name,? (?=[A-Z])",
+    r"|\b[Pp]olicy (?:is )?in (?:the )?names? of (?=[A-Z])|\b[Pp]olicy (?:is )?in my name,? (?=[A-Z])"
+    # "the policy is in my husband's name (Marc Ouellette)": a relative's policy, the writer not the insured
+    r"|\b[Pp]olicy (?:is )?in my (?:husband|wife|partner|spouse|father|mother|dad|mum|mom|son|daughter)'s"
+    r" name,? \(?(?=[A-Z])"
+    # "Homeowners Ana and Luis Ortega." opening a line; "... NT 0870. Owner R. Baines (landlord)"
+    r"|^[Hh]ome ?owners? (?=[A-Z][a-z])|(?<=\. )[Oo]wners? (?=[A-Z]\. ?[A-Z][a-z])",
     re.ASCII,
 )
 
@@ -116,6 +121,10 @@ _ADDRESS_END = re.compile(
 _STREET_TYPES = STREET_TYPES
 
 
+# A place's name after the street: a suburb, a town, a city ("Lake Wendouree", "Cairns City").
+_PLACE = r"(?:[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]+ ){0,2}[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]+"
+
+
 # A street's name word: accented ("Tūī", "René-Lévesque"), or a numbered street ("West 6th").
 _STREET_WORD = r"(?:[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f'\-]+|\d{1,3}(?:st|nd|rd|th))"
 _STREET = re.compile(
@@ -124,9 +133,15 @@ _STREET = re.compile(
     # "4417 38 Ave NW": a grid city's numbered street and its quadrant
     r"|\d{1,3} (?:St|Ave|Avenue|Street)\b\.?(?= (?:NW|NE|SW|SE)\b)"
     # "4115 rue Wellington": a French street, its type first
-    rf"|(?:rue|avenue|boulevard|boul\.|chemin|place) (?:(?:de |des |du |de la )?{_STREET_WORD} ?){{1,3}})"
+    rf"|(?:rue|avenue|boulevard|boul\.|chemin|place) (?:(?:de |des |du |de la )?{_STREET_WORD} ?){{1,3}}"
+    # "410 Avenue P South": a lettered avenue, its letter after the type
+    r"|Avenue [A-Z](?: (?:North|South|East|West))?(?![\w'])"
+    r")"
     r"(?: (?:NW|NE|SW|SE|N|S|E|W)\b)?"
-    r"(?:,? (?:[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]+ ){0,2}[A-Z\u00c0-\u00de][A-Za-z\u00c0-\u024f]+\b)?"
+    rf"(?:,? {_PLACE}\b"
+    # "27 Kowhai Terrace, Riccarton, Christchurch 8041": a suburb and its city, only before a state or
+    # a postcode (not "12 Elm St, Kitchen, Lounge": rooms)
+    rf"(?:, {_PLACE}\b(?=,? (?:[A-Z]{{2,3}}\b|\d{{4,5}}\b|[A-Z]{{1,2}}\d)))?)?"
     r"(?:,? [A-Z]{2,3}\b)?"
     # A postcode or ZIP; a Canadian "B2W 3K9" or a UK "LS12 3QT".
     r"(?:,? \d{4,5}\b|,? [A-Z]\d[A-Z] ?\d[A-Z]\d\b|,? [A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}\b)?",
@@ -421,6 +436,14 @@ def _insured(text: str) -> str | None:
     value = _labelled_value(_INSURED, _VALUE_END, text) or _row_insured(text)
     if value is None:
         value = _labelled_value(_INSURED_PROSE, _VALUE_END, text)
+        if value is not None and "(" not in value:
+            value = value.rstrip(")")  # "in my husband's name (Marc Ouellette)": the bracket's close
+        if value is not None:
+            # the name ends its sentence or its clause: "Homeowner Priscilla Doane, on site all day"
+            title = _TITLE.match(value)
+            end = SENTENCE_END.search(value, title.end() if title else 0)
+            value = value[: end.start()] if end else value
+            value = value.split(",", maxsplit=1)[0]
         if value is not None and not all(_NAME_WORD.match(word) for word in value.split()):
             return None  # prose after "owners" that is not a name
     if value is not None:

@@ -17,7 +17,8 @@ _CLAIM_LABEL = re.compile(
     r"\b(?:(?:(?:carrier|insurer|insurance)(?:'s)? )?(?:claim|clm)s?"
     # "CLAIM FILE NOTES - HOM-2026-118830": a claim file's heading with its reference
     r"(?: file(?: notes?)?| ?(?:no\.?|number|num|#|ref(?:erence)?\.?|id))?"
-    r"|insurer(?:'s)? (?:ref(?:erence)?|file|claim)(?: ?(?:no\.?|number|#))?"
+    # ("carrier file no. TX-HO-44188": the American's insurer is its carrier)
+    r"|(?:insurer|carrier)(?:'s)? (?:ref(?:erence)?|file|claim)(?: ?(?:no\.?|number|#))?"
     # "Ins. ref: HOM018842271 (NRMA)": the insurer's reference, abbreviated
     r"|ins\.? ref(?:erence)?"
     # "ins job no. AMC 4471-0926": the insurer's own job number, abbreviated (not "Job no.": ours)

@@ -42,6 +42,8 @@ _NOT_LOSS_EVENT = re.compile(
     r"|dehumidifiers?|dehus?|fans|took (?:\w+ ){0,3}(?:away|out)|readings?|read|we did"
     # (the day a post, a message or a report was written: "Posted to a forum, Dec 3, 2026")
     r"|posted|updated|edited|wrote|written"
+    # (the policy's own days: "Policy incepted 14/03/2026", "cover renewed on 1 July", "policy start")
+    r"|incept(?:ed|ion)|(?:policy|cover) (?:start(?:ed)?|began|commenced|taken out|renewed|renewal)|renewed"
     # (the day someone went away: "the owners left on Friday 6/3 for the coast", "flew out Sun 14th")
     r"|left (?:home|the (?:house|flat|unit|property|place)|town|for|early|on)"
     r"|left (?=(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\b)"

@@ -286,6 +286,10 @@ class JobDates:
             # ("Loss found: Sat 14/11" in the header: the water got out no later than it was found)
             told = [found for found in told if found.value <= came_to_light[0].value]
         if loss_labelled is not None and _booked_over(loss_labelled, [*loss_told, *loss_related], lines):
+            # (the booking's own line tells no loss either: "Loss: stormwater under the door, DOL
+            # Sat 14/11" in the office's intake, the writer's "started Friday afternoon" after it)
+            booked = loss_labelled.line.number
+            told = [found for found in told if found.line.number != booked]
             loss_labelled = None
         # No visit for this loss comes before it: "we had the roof inspected on 11/14/2024" is not
         # the inspection of a leak that began on 02/09/2025.

@@ -74,6 +74,10 @@ _HEADER_LINES = 3  # the job heading is one of the note's first lines
 _NAMED_HEADING = re.compile(
     # ("Mrs P. Hollingsworth, 14 Gertrude Road, Norwich": a titled person heading the note)
     rf"^[\s#*>\-]*(?P<titled>(?:Mr|Mrs|Ms|Miss|Dr)\.? (?:[A-Z]\. )?{_NAME}), (?=\d{{1,5}}[A-Za-z]? [A-Z])"
+    # ("Ana & Luis Ortega | 12 Elm St", "Tomas Reyes Sr., 40 Oak Dr": a person or a couple, and their
+    # street, opening a line: a first name and a surname, no more, so a firm's three words are not read)
+    rf"|^[\s#*>\-]*(?P<person>(?:{_WORD} (?:&|and) )?{_WORD} {_WORD}(?: (?:Jr|Sr)\.| II| III)?)"
+    r"(?:, | [|\-\u2013\u2014] )(?=\d{1,5}[A-Za-z]? [A-Z])"
     r"|^[\s#*>\-]*(?:(?:Job|JOB|Customer|Re)\b ?:|[^\n]{0,40}?\b(?:claim|Claim|CLAIM)\b[^\n]{0,40}?"
     r" [\-\u2013\u2014|])\s*"
     # ("Claim VA-77 | Sam & Jo Reyes | 91 Old Mill Trace": the heading's cells, the street last)
@@ -86,6 +90,14 @@ _NAMED_HEADING = re.compile(
 _PLACE_NAME = re.compile(
     r"\b(?:view|tower|towers|court|centre|center|building|plaza|apartments?|hall|church|school|clinic"
     r"|lodge|hotel|motel|house|wharf|place|mews|estate|park)\b",
+    FLAGS,
+)
+
+
+# A heading's name that is a firm's: "Coastal Dry Solutions, 14 Port Rd" (the contractor's own).
+_FIRM = re.compile(
+    r"\b(?:dry|drying|solutions?|services?|group|co|corp|plumbing|builders?|construction|restorations?"
+    r"|response|recovery|cleaning|carpets?|remediation|adjusting|contractors?|holdings|properties)\b",
     FLAGS,
 )
 
@@ -276,8 +288,9 @@ def _header_insured(lines: Sequence[Line]) -> tuple[str, Line] | None:
                 return name, line
     for line in written[:_HEADER_LINES]:
         job = _JOB_HEADING.match(line.text) or _NAMED_HEADING.match(line.text)
-        name = (job.groupdict().get("titled") or job.group("name")) if job is not None else None
-        if name is not None and _is_name(name) and not _PLACE_NAME.search(name):
+        groups = job.groupdict() if job is not None else {}
+        name = groups.get("titled") or groups.get("person") or groups.get("name")
+        if name is not None and _is_name(name) and not _PLACE_NAME.search(name) and not _FIRM.search(name):
             return name, line
     return None
 

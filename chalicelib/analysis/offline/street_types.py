@@ -10,4 +10,6 @@ STREET_TYPES = (
     "|Ridge|Chase|Glen|Gate|Mall|Quay|Wynd|Bend|Run|Track|Rd N|Rd S|Brow|Cottages"
     # (the American suburb's: "9107 Old Mill Trace", "12 Harbor Cove", "88 Turnpike Pike")
     "|Trace|Pike|Cove|Commons|Crossing|Hollow|Crest|Path"
+    # (the English and Australian: "41 Cotham Vale", "27 Brudenell Mount", "3 Spinifex Crt")
+    "|Vale|Mount|Crt"
 )
