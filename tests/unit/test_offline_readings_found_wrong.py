@@ -224,3 +224,95 @@ def test_a_date_that_leads_the_next_part_is_not_the_values() -> None:
     found = _readings(notes)
     # Then the date is not taken as the first value's own
     assert (33.0, "Hall", date(2026, 7, 16), False) not in found
+
+
+# --- a reading at the shower is the one bathroom's ------------------------------------------------
+
+_SHOWER = """Claim: 40-5521
+Date of loss: 2 October 2026
+Inspection date: 5 October 2026
+- Ensuite, 2.0 x 1.6 m: grout failed at the shower screen, lining behind the shower wet.
+- Guest room, 3.4 x 3.1 m: skirting on the shared wall stained and wet.
+Readings (Protimeter, WME):
+Guest room shared wall 29 WME; guest room skirting 24 WME.
+Floor joist under the shower 33 WME; floor joist under the hallway 13 WME.
+"""
+
+
+def test_a_reading_under_the_shower_is_the_bathrooms_not_the_room_read_before() -> None:
+    # Given a roomless line "joist under the shower" after the guest room's readings
+    found = _readings(_SHOWER)
+    # Then it is the ensuite's reading (the one affected room a shower stands in)
+    assert (33.0, "Ensuite", date(2026, 10, 5), False) in found
+    assert (24.0, "Guest room", date(2026, 10, 5), False) in found
+
+
+def test_a_reading_at_the_shower_in_other_words_is_the_bathrooms() -> None:
+    # Given "Particleboard at the shower" after the laundry's readings
+    found = _readings("""Claim: 40-7730
+Date of loss: 2 October 2026
+Inspection date: 5 October 2026
+- Bathroom: shower tray cracked, vinyl lifting at the door.
+- Laundry next door: skirting swollen along the shared wall.
+Readings (Protimeter, WME):
+Laundry skirting 35 WME, laundry wall 27 WME.
+Particleboard at the shower 44 WME.
+""")
+    # Then it is the bathroom's
+    assert (44.0, "Bathroom", date(2026, 10, 5), False) in found
+
+
+def test_a_shower_with_two_wet_rooms_it_may_stand_in_names_neither() -> None:
+    # Given an ensuite and a bathroom both affected
+    notes = """Claim: 40-7730
+Date of loss: 2 October 2026
+Inspection date: 5 October 2026
+- Bathroom: shower tray cracked, vinyl lifting at the door.
+- Laundry next door: skirting swollen along the shared wall.
+Readings (Protimeter, WME):
+Laundry skirting 35 WME, laundry wall 27 WME.
+Particleboard at the shower 44 WME.
+""".replace("- Laundry next door", "- Ensuite next door").replace(
+        "Laundry skirting 35 WME, laundry wall 27 WME", "Ensuite skirting 35 WME, ensuite wall 27 WME"
+    )
+    found = _readings(notes)
+    # Then the shower does not choose between them: the reading stays with the room read before
+    assert (44.0, "Bathroom", date(2026, 10, 5), False) not in found
+
+
+# --- the firm's office is no room -----------------------------------------------------------------
+
+_JOB_SHEET = """Rapid Dry - job sheet (not finished)
+Friday - called out about a wet carpet in the spare bedroom. Tenant let us in.
+Carpet wet along the wall under the window, a metre or two of it.
+Office wrote "Cat 1?" on the job card - can't tell yet.
+Loaner meter (no scale shown): wall under window 41, middle of the same wall 25, far wall 12.
+"""
+
+
+def test_an_office_that_writes_is_the_firms_not_a_room_the_readings_are_in() -> None:
+    # Given "Office wrote ..." between the wet room's line and its roomless readings
+    found = _readings(_JOB_SHEET)
+    # Then the readings stay with the wet room
+    assert (41.0, "Spare bedroom", None, False) in found
+    assert all(location != "Office" for _, location, _, _ in found)
+
+
+def test_an_office_that_is_rung_is_the_firms_too() -> None:
+    # Given "I rang the office" in the same place, in other words
+    notes = _JOB_SHEET.replace(
+        'Office wrote "Cat 1?" on the job card - can\'t tell yet.',
+        "I rang the office about the claim number - they will call back.",
+    )
+    found = _readings(notes)
+    assert (25.0, "Spare bedroom", None, False) in found
+    assert all(location != "Office" for _, location, _, _ in found)
+
+
+def test_an_office_that_took_water_is_still_a_room() -> None:
+    # Given an office the water ran from (no one writes or rings it)
+    notes = "Burst pipe.\nWater ran from the office into the hall.\nOffice: carpet wet along the desk.\n"
+    notes += "Readings (WME): office carpet edge 38 WME\n"
+    found = _readings(notes)
+    # Then the office is the room the reading is in
+    assert (38.0, "Office", None, False) in found
