@@ -60,13 +60,17 @@ _RECORDED_AS = re.compile(
 
 # In a note about a slip, the values it names are the log's, told again: what a sheet showed ("the
 # field sheet shows the stockroom wall as 51%"), the right figure already entered ("the correct
-# figure is 15% as entered above") and a reading named by its day ("the 03-07 reading (44)").
+# figure is 15% as entered above"), a reading named by its day ("the 03-07 reading (44)") and the
+# value of a record the note says stands ("the table is right (17)").
 _NOTE_VALUES = re.compile(
     r"\b(?:shows?|showed|shown|lists?|listed|gives?|gave)\s+(?:[\w-]+\s+){0,6}?as\s+"
     rf"(?P<shown>{VALUE})(?![\d.])"
     r"|\b(?:correct|right|actual|true)\s+(?:figure|value|reading|number)\s+(?:is|was)\s+"
     rf"(?P<right>{VALUE})(?![\d.])"
-    rf"|\breading\s*\((?P<named>{VALUE})\)",
+    rf"|\breading\s*\((?P<named>{VALUE})\)"
+    # ("that was a typo, the table is right (17)", "the log was correct: 22"): the record stands
+    r"|\b(?:table|log|sheet|chart|grid|entry|record)\s+(?:is|was)\s+(?:right|correct|accurate)\b"
+    rf"\s*[:(,\-\u2013]?\s*\(?(?P<kept>{VALUE})(?![\d.])",
     FLAGS,
 )
 
@@ -82,7 +86,7 @@ def corrected(text: str, found: Sequence[RowReading]) -> list[RowReading]:
         struck_starts |= {
             match.start(group)
             for match in _NOTE_VALUES.finditer(text)
-            for group in ("shown", "right", "named")
+            for group in ("shown", "right", "named", "kept")
             if match.group(group) is not None
         }
     found = [reading for reading in found if reading.start not in struck_starts]

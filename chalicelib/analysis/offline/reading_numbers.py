@@ -157,8 +157,21 @@ def _reading_after_room_word(text: str, before: re.Match[str], value: str) -> bo
     if word.group("word").lower() in ("room", "rm"):
         start = before.start()
         named = _NAMED_ROOM_BEFORE.search(text, max(0, start - 16), start)
-        return named is not None and named.group("word").lower() not in _NOT_A_ROOM_NAME
+        if named is None or named.group("word").lower() in _NOT_A_ROOM_NAME:
+            return False
+        return not _numbered_kind(text, named.group("word"), word.group("word"))
     return "." not in value and int(value) >= 10
+
+
+_ROOM_NUMBER = r"\s(?P<number>\d{1,2})\b(?!\.\d| ?(?:%|wme|rel|mc\b))"
+
+
+def _numbered_kind(text: str, name: str, word: str) -> bool:
+    """Whether the line names rooms of one kind by their numbers ("consulting room 1 (the dry
+    standard), consulting room 2 ...", "meeting rm 3 and meeting rm 4"): two or more numbers,
+    none with a scale, after the same "<name> room"; then each number is a room's, no reading."""
+    kind = re.compile(rf"\b{re.escape(name)} {re.escape(word)}{_ROOM_NUMBER}", FLAGS)
+    return len({match.group("number") for match in kind.finditer(text)}) >= 2
 
 
 # "at 100, 300 and 600 mm above the floor: 38, 33 and 29": heights listed with one unit at the end

@@ -24,6 +24,12 @@ _OWN_DAY = re.compile(
     r"[ \t]*(?:%\s?MC|%|WME|REL|MC)?[ \t]*(?:\bon[ \t]+(?:the[ \t]+)?|(?P<bracket>\()[ \t]*(?:on[ \t]+)?)",
     FLAGS,
 )
+# A value's own day written straight after its scale needs a break after it: ", ", "; ", ". " or the
+# line's end ("28 %MC 30/11, 19 %MC 02/12"), words and no number before the break ("12 %MC 30/11 as
+# their dry standard."); a number before the break may be the next part's, that date leading it.
+_WRITTEN_SCALE = re.compile(r"\d\s?(?:%\s?MC|%|WME|REL|MC)\s*$", FLAGS)
+_GAP = re.compile(r"[ \t]+")
+_DAY_ENDS = re.compile(r"(?:[ \t]+[^\d,;.:()]*?)?[ \t]*(?:[,;]|\.(?:\s|$)|$)")
 # The bracket closes after the day, or after a comma and a word or two of who read it: "(12/07,
 # vendor)", "(3/5, by the owner)"; not after more days or a sentence ("(12/01 and 12/02 the same)")
 _CLOSE = re.compile(
@@ -86,7 +92,7 @@ def _own_day(
     """The date written right after a value with "on" between ("24 %MC on 29/11"), and where it ends."""
     lead = _OWN_DAY.match(text, reading.end)
     if lead is None:
-        return None, reading.end
+        return _trailing_day(text, reading, anchor, dates)
     stop = following[0].start if following else len(text)
     window = text[lead.end() : min(stop, lead.end() + 24)]
     found = dates.find(window, anchor, yearless_numeric=True)
@@ -98,6 +104,26 @@ def _own_day(
         if close is None:
             return None, reading.end  # ("31 (12/01 and 12/02 the same)": no day of the value's own)
         end = close.end()
+    return found[0].value, end
+
+
+def _trailing_day(
+    text: str, reading: RowReading, anchor: date | None, dates: Dates
+) -> tuple[date | None, int]:
+    """The date written right after a value and its scale, a break after the date ("boards 28 %MC
+    30/11, 19 %MC 02/12"): that value's own day, as "on" would say. Not after a bare number ("hall
+    28 30/11, ..." may be a date that leads the next part), nor a date a colon leads on from."""
+    if reading.unit is None or not _WRITTEN_SCALE.search(text, reading.start, reading.end):
+        return None, reading.end
+    gap = _GAP.match(text, reading.end)
+    if gap is None:
+        return None, reading.end
+    found = dates.find(text[gap.end() : gap.end() + 24], anchor, yearless_numeric=True)
+    if not found or found[0].start != 0 or found[0].value is None:
+        return None, reading.end
+    end = gap.end() + found[0].end
+    if _DAY_ENDS.match(text, end) is None:
+        return None, reading.end
     return found[0].value, end
 
 

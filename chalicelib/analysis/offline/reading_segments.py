@@ -37,7 +37,9 @@ from chalicelib.analysis.offline.text import FLAGS, collapse
 
 EQUIPMENT_WORDS = re.compile(
     r"\b(?:air ?movers?|ams?|fans?|dehu\w*|lgrs?|desiccants?|scrubbers?|afds?|hepa|blowers?|heaters?"
-    r"|set|placed|pulled|removed|added|running)\b",
+    r"|set|placed|pulled|removed|added|running"
+    # a floor-drying system's mats or panels ("floor-drying mat panels: 4, then 6"): counted, not read
+    r"|(?:drying|suction|vacuum) (?:mats?|panels?)|mat panels?|mat systems?)\b",
     FLAGS,
 )
 # A drying unit's word that only says where the point is ("plasterboard behind heater", "floor by

@@ -52,7 +52,10 @@ _FIXTURES: tuple[tuple[frozenset[str], re.Pattern[str]], ...] = (
     # the room's word, read as a room elsewhere)
     (
         frozenset({"bathroom", "ensuite", "powder_room"}),
-        re.compile(r"\b(?:bath ?tub|tub|toilet|wc pan|shower (?:base|tray|recess)|vanity|basin)s?\b", FLAGS),
+        # ("bearer under the shower": a shower alone is the fitting; a "shower room" is a room)
+        re.compile(
+            r"\b(?:bath ?tub|tub|toilet|wc pan|shower(?! ?(?:room|curtain)\b)|vanity|basin)s?\b", FLAGS
+        ),
     ),
     (
         frozenset({"kitchen", "laundry", "bathroom", "ensuite", "powder_room"}),

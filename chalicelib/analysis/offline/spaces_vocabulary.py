@@ -171,6 +171,8 @@ def _vocabulary_mentions(text: str) -> tuple[Mention, ...]:
         if level is None and level_after is not None:
             level = level_of(level_after.group("level"))
         words = (unit, qualifier, written, number)
+        if base == "office" and number is None and qualifier is None and _firms_office(text, match):
+            continue  # ("Office wrote "Class 2?" on the docket", "I rang the office"): the firm's
         mention = _numbered(base, words, match.start(), match.end(), level)
         if collective:
             mention = replace(mention, collective=True)
@@ -183,6 +185,28 @@ def _vocabulary_mentions(text: str) -> tuple[Mention, ...]:
                 mentions.append(_numbered(base, words, more.start("more"), more.end(), level))
     joined = _join_compounds(text, _without_bracketed_descriptions(text, mentions))
     return tuple(_join_aliases(text, [_ordinal_numbered(text, mention) for mention in joined]))
+
+
+# The firm's office, no room of the house: it writes, says and is rung ("Office wrote "Class 2?" on
+# the docket", "the office says", "I texted the office", "check with the office")
+_OFFICE_SAYS = re.compile(
+    r" (?:wrote|writes|said|says|rang|called|phoned|e-?mailed|texted|sent|told|asked|booked|confirmed"
+    r"|advised|noted|to (?:confirm|chase|send|book))\b",
+    re.IGNORECASE,
+)
+_TOLD_OFFICE = re.compile(
+    r"\b(?:wrote to|rang|called|phoned|e-?mailed|texted|told|asked|messaged|check(?:ed)? with|call|ring"
+    r") (?:the |our |head |back )?$",
+    re.IGNORECASE,
+)
+
+
+def _firms_office(text: str, match: re.Match[str]) -> bool:
+    """Whether "office" is the restorer's or insurer's office that writes and is rung, no room."""
+    return (
+        _OFFICE_SAYS.match(text, match.end()) is not None
+        or _TOLD_OFFICE.search(text, max(0, match.start() - 24), match.start()) is not None
+    )
 
 
 _SPACE_ROOM_WORD = re.compile(r" (?:room|rm)\b")
