@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from chalicelib.analysis.offline.dates import Dates
+from chalicelib.analysis.offline.reading_days import WEEKDAY_NAME, weekday_on_or_after
 from chalicelib.analysis.offline.reading_row_parts import RowReading
 from chalicelib.analysis.offline.readings import ReadingDraft
 from chalicelib.analysis.offline.text import FLAGS
@@ -43,6 +44,74 @@ def _day_lists(text: str, dates: Dates, anchor: date | None) -> list[tuple[int, 
     return [run for run in runs if len(run[2]) >= _MIN_DAYS]
 
 
+# A weekday alone, no date after it: "(Mon/Wed/Fri)", "Tue, Thu and Sat"
+_WEEKDAY_ALONE = re.compile(rf"(?<![\w.]){WEEKDAY_NAME}\b\.?(?!\s*\d)", FLAGS)
+
+
+def _weekday_lists(text: str, anchor: date | None) -> list[tuple[int, int, list[date | None]]]:
+    """Each run of two or more weekdays alone with only separators between them ("38 > 26 > 15
+    (Mon/Wed/Fri)"): the first the first day of its name on or after the line's visit, each next
+    the first of its name after the one before. None placed without the visit's day."""
+    if anchor is None:
+        return []
+    runs: list[tuple[int, int, list[str]]] = []
+    for match in _WEEKDAY_ALONE.finditer(text[:_MAX_LINE]):
+        if runs and _DAY_GAP.fullmatch(text, runs[-1][1], match.start()):
+            start, _, names = runs[-1]
+            runs[-1] = (start, match.end(), [*names, match.group("weekday")])
+        else:
+            runs.append((match.start(), match.end(), [match.group("weekday")]))
+    placed: list[tuple[int, int, list[date | None]]] = []
+    for start, end, names in runs:
+        if len(names) < _MIN_DAYS:
+            continue
+        days: list[date | None] = []
+        previous = anchor
+        for name in names:
+            previous = weekday_on_or_after(previous + timedelta(days=1) if days else previous, name)
+            days.append(previous)
+        placed.append((start, end, days))
+    return placed
+
+
+# A weekday alone right after a value: "5.1 Mon, 4.3 Wed", "22% on Tuesday, 16% Thursday"
+_THEN_WEEKDAY = re.compile(
+    rf"\s*(?:% ?MC|%|WME|REL)?\s*(?:on\s+)?(?:the\s+)?{WEEKDAY_NAME}\b\.?(?!\s*\d)", FLAGS
+)
+_PAIR_GAP = re.compile(r"\s*(?:,|;|/|->|>|\u2192|-|\u2013)?\s*(?:and |then )?\s*", FLAGS)
+
+
+def _each_with_weekday(text: str, found: list[RowReading], anchor: date | None) -> list[RowReading]:
+    """ "bed 3 slab 5.1 Mon, 4.3 Wed": values side by side, each with its weekday after it, each on
+    that day (the first on or after the line's visit, each next after the one before). A run of
+    two or more; any value of it whose day cannot be placed leaves the run as it was."""
+    if anchor is None:
+        return found
+    out = list(found)
+    run: list[tuple[int, str]] = []  # (index, weekday) of the run so far
+    run_end = 0
+
+    def place() -> None:
+        if len(run) < _MIN_DAYS:
+            return
+        previous = anchor
+        for position, (index, name) in enumerate(run):
+            previous = weekday_on_or_after(previous + timedelta(days=1) if position else previous, name)
+            out[index] = replace(out[index], taken_on=previous)
+
+    for index, reading in enumerate(out):
+        tagged = _THEN_WEEKDAY.match(text, reading.end)
+        joined = bool(run) and _PAIR_GAP.fullmatch(text, run_end, reading.start) is not None
+        if tagged is None or (run and not joined):
+            place()
+            run = []
+        if tagged is not None:
+            run.append((index, tagged.group("weekday")))
+            run_end = tagged.end()
+    place()
+    return out
+
+
 def _run_before(found: list[RowReading], start: int, text: str) -> list[int]:
     """The indexes of the readings that run, value after value, up to `start` (the days' list)."""
     chosen: list[int] = []
@@ -66,7 +135,8 @@ def aligned_to_days(
     if len(found) < _MIN_DAYS:
         return found
     out = sorted(found, key=lambda reading: reading.start)
-    for start, _, days in _day_lists(text, dates, anchor):
+    out = _each_with_weekday(text, out, anchor)
+    for start, _, days in [*_day_lists(text, dates, anchor), *_weekday_lists(text, anchor)]:
         run = _run_before(out, start, text)
         if len(run) < _MIN_DAYS:
             continue

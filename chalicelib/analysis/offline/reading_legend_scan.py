@@ -20,6 +20,7 @@ from chalicelib.analysis.offline.reading_legend import (
     room_initials,
 )
 from chalicelib.analysis.offline.reading_numbers import MAX_PERCENT
+from chalicelib.analysis.offline.reading_point_column import column_item, visit_heading
 from chalicelib.analysis.offline.reading_point_rereads import opening_day, point_rereads
 from chalicelib.analysis.offline.reading_point_values import dated_values
 from chalicelib.analysis.offline.reading_row_parts import RowReading
@@ -62,6 +63,9 @@ class LegendScan(CodedRowScan):
         if line.number in self.__dict__.get("_legend_lines", ()):
             return []
         points = self._legend().points
+        column = self._column_cells(line, points, anchor)
+        if column is not None:
+            return [draft for cell in column if (draft := self._point_draft(line, cell, scales))]
         rereads = point_rereads(line.text, frozenset(points)) if points else None
         dates = rows.dates if rows else None
         keyed = (
@@ -96,6 +100,24 @@ class LegendScan(CodedRowScan):
             if draft is not None:
                 drafts.append(draft)
         return drafts
+
+    def _column_cells(
+        self, line: Line, points: dict[str, LegendPoint], anchor: date | None
+    ) -> list[LegendCell] | None:
+        """ "2 - 95" under "Visit 2 - Mon 12/01" (or under another such line): a visit's re-read of
+        one point a line (reading_point_column); None for any other line."""
+        if not points:
+            return None
+        under = self.__dict__.get("_point_column") == line.number - 1
+        item = column_item(line.text, frozenset(points)) if under else None
+        if item is not None or visit_heading(line.text):
+            self.__dict__["_point_column"] = line.number
+        if item is None:
+            return None
+        code, value, written = item
+        if value is None:
+            return []  # ("1 - cut out": the point was not read that visit)
+        return [LegendCell(points[code], value, explicit_scale(written or ""), anchor, None)]
 
     def _lettered_room(self, code: str, place: Mention | str | None) -> Mention | str | None:
         """The one affected room whose initial(s) a point's letters are, when the room the legend

@@ -348,7 +348,7 @@ TAKEN_BACK = re.compile(
     r"\s*(?:\.{2,3}|\u2026)?\s*[-\u2013,;(]?\s*"
     r"(?:sorry|oops|i mean[t]?|correction|typo|misread|mis-?typed|should (?:be|read|say))"
     r"\b[\s,:\-\u2013]*"
-    r"(?:(?:[a-z' ,]{0,60}?\b)?(?:i mean[t]?|it'?s|it was|it is|read|should be)\s*[:\-]?\s*)?"
+    r"(?:(?:[a-z' ,]{0,60}?\b)?(?:i mean[t]?|it'?s|it was|it is|re-?read|read|should be)\s*[:\-]?\s*)?"
     rf"(?P<right>{VALUE})(?![\d.])",
     FLAGS,
 )

@@ -121,7 +121,8 @@ _POINT_REFERENCE = re.compile(
     rf"\b(?:at|under|over|behind|beside|by|near|above|below)\s+(?P<ids>{_IDS}(?:\s(?:and|&)\s{ID})*)"
 )
 # A space's code of letters, a hyphen and digits ("B-118", "U-4"), and a point named by its number.
-_POINT_NAMED = re.compile(r"\b(?:point|pt\.?)\s?#?\d{1,2}\b", FLAGS)
+# ("4 ft east of #3": a number marked by "#" is a point's, never a reading)
+_POINT_NAMED = re.compile(r"\b(?:point|pt\.?)\s?#?\d{1,2}\b|(?<![\w#])#\d{1,2}\b", FLAGS)
 _GLUED_CODE = re.compile(
     r"(?<![\w.])[A-Z]{1,4}\d{1,4}[a-z]?(?:\s?[-\u2013/]\s?[A-Z]{0,2}\d{1,3}[a-z]?)?(?![\w.%])"
 )

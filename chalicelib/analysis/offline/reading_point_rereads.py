@@ -142,7 +142,7 @@ _VISIT_LEAD = re.compile(
     FLAGS,
 )
 # A visit's day in any of the forms a date is written: "22/10", "2026-11-05", "Nov. 5", "5th Nov"
-_WRITTEN_DAY = (
+WRITTEN_DAY = (
     r"(?:\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?|\d{4}-\d{2}-\d{2}"
     rf"|(?i:{MONTH_WORDS})\.? \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)? (?i:{MONTH_WORDS})\.?(?:,? \d{{4}})?)"
@@ -150,7 +150,7 @@ _WRITTEN_DAY = (
 _CODED_LEAD = re.compile(
     # ("Thu 12/11 - K1 24, K2 27": a weekday before the day, a dash after it; "Nov. 5: A 21 / B 18":
     # the day by its month's name, the map's letters alone; "10/12: STD-D 9": a hyphen-joined standard)
-    rf"\s*(?:[A-Z][a-z]{{2,8}},?\s)?(?i:{VISIT_LABEL})?{_WRITTEN_DAY}(?:\s?\([^()]{{0,40}}\))?"
+    rf"\s*(?:[A-Z][a-z]{{2,8}},?\s)?(?i:{VISIT_LABEL})?{WRITTEN_DAY}(?:\s?\([^()]{{0,40}}\))?"
     r"(?::|\s[-\u2013])?\s+(?=(?:(?:STD|REF|DS)-[A-Z]{1,2}|[A-Z]{1,3}-?\d{0,2})\s*[:=]?\s*\d)",
     re.ASCII,
 )

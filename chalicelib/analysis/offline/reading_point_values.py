@@ -16,6 +16,7 @@ from typing import Any
 
 from chalicelib.analysis.offline.dates import Dates
 from chalicelib.analysis.offline.reading_grid_rows import grid_row
+from chalicelib.analysis.offline.reading_numbers import TAKEN_BACK
 from chalicelib.analysis.offline.text import FLAGS
 
 # A point's ID as written: "B1", "REF-1", "3S", "(1)", "#4", "STD", "A", or a standard lettered by
@@ -136,6 +137,15 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
             barred = between is not None and any(mark in between.group(0) for mark in "|;")
             position = between.end()  # type: ignore[union-attr]
             continue
+        joined = _JOINED_SKIP.match(text, position)
+        if joined is not None:
+            # ("D and E removed", "C & D n/r": several points not read, told at once)
+            written_ids = [part.group(0) for part in _ID_AT.finditer(joined.group("ids"))]
+            if any(code_of(written) not in known or lower_case_id(written) for written in written_ids):
+                return None
+            items += len(written_ids)
+            position = _BETWEEN.match(text, joined.end()).end()  # type: ignore[union-attr]
+            continue
         item = _ITEM.match(text, position)
         if item is None:
             break
@@ -164,12 +174,16 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
                 values.append(KeyedValue(f"{code}/2", float(second), None))
             position = _BETWEEN.match(text, paired.end()).end()  # type: ignore[union-attr]
             continue
+        end = item.end()
         if item.group("value") is not None:
             unit = item.group("unit")
-            values.append(
-                KeyedValue(code, float(item.group("value")), unit.replace(" ", "") if unit else None)
-            )
-        between = _BETWEEN.match(text, item.end())
+            value = float(item.group("value"))
+            # ("H 91 (typo - re-read 19)": the writer's slip; the value put right takes its place)
+            slip = TAKEN_BACK.match(text, end)
+            if slip is not None:
+                value, end = float(slip.group("right")), _SLIP_CLOSE.match(text, slip.end()).end()  # type: ignore[union-attr]
+            values.append(KeyedValue(code, value, unit.replace(" ", "") if unit else None))
+        between = _BETWEEN.match(text, end)
         barred = between is not None and any(mark in between.group(0) for mark in "|;")
         # ("A 25 / B 21 / C 24 / lounge wall 10": a slash parts the points' run from the words after)
         parted = barred or (between is not None and "/" in between.group(0))
@@ -188,6 +202,13 @@ def keyed_values(text: str, known: Collection[str], min_items: int = _MIN_ITEMS)
 
 
 _MIN_BARRED_ITEMS = 3
+# Several points told not read at once: "D and E removed", "C & D n/r", "F, G not re-read".
+_JOINED_SKIP = re.compile(
+    # (not a bracket's words: "(C and D not re-read)" is the note after the items)
+    rf"(?!\()(?P<ids>{ID}(?:\s*(?:,|&|\band\b)\s*{ID})+)\s+(?:(?i:were|are|both|all)\s+)?(?i:{NOT_READ})(?![A-Za-z])",
+    re.ASCII,
+)
+_SLIP_CLOSE = re.compile(r"[^,;|/()]{0,20}\)|")  # (the bracket of the slip's note, closed)
 
 # --- one ID, a value per surface it names ------------------------------------------------------
 

@@ -117,6 +117,8 @@ _PAIR = re.compile(
 )
 _SEGMENT_BREAK = re.compile(
     r"(?<!\d)[,;](?!\d)|(?<=\d)[,;]|\s/\s|\s->\s|\.\s+(?=[A-Z])|\s\u2013\s(?=\D)"
+    # ("hall ceiling 38 > 26 > 15": an arrow between two values is a trend's, no threshold's)
+    r"|(?<=[\d%])\s?(?:>|\u2192)\s?(?=\d)"
     # ("... along 22 ref - bed 2 skirting 11": a dry standard's item, its line run on after a value)
     r"|(?<=\d)\s(?=(?:ref|dry ?std|dry standard)\s?[-:]\s)"
     # ("spare room skirting 31 - lounge wall 140 and lounge skirting 13": after a value, a dash or

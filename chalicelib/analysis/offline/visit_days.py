@@ -38,6 +38,16 @@ _VISIT_START = re.compile(
 )
 
 
+# A report's numbered section that is a return visit: "4. Re-check, 26th January 2026 (...)", "3) Follow-up
+# visit 12/03": the section's number is no part of the visit's words (a numbered section of another
+# kind, "3. Moisture readings", is not read as a visit by its number)
+_NUMBERED_VISIT = re.compile(
+    r"\d{1,2}[.)]\s+(?=(?:site |return |second |third |final )?(?:visit|re-?visit|re-?inspection|re-?checks?"
+    r"|follow[- ]?up|re-?reads?)\b)",
+    FLAGS,
+)
+
+
 # A header's visit field after another field on its line ("Property: 9 Elm Ave   Site visit:
 # 12/01/2026", "Claim 55 | Inspected: 3/4/2026"): the report's own visit, which the readings under it
 # belong to, whoever visited first.
@@ -166,7 +176,9 @@ class Visits:
     @staticmethod
     def _start(text: str) -> int:
         bullets = BULLETS.match(text)
-        return bullets.end() if bullets else 0
+        start = bullets.end() if bullets else 0
+        numbered = _NUMBERED_VISIT.match(text, start)
+        return numbered.end() if numbered else start
 
     def is_visit_line(self, text: str) -> bool:
         start = self._start(text)
