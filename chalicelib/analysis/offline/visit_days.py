@@ -122,8 +122,6 @@ def _mail_header_lines(lines: Sequence[Line]) -> frozenset[int]:
 
 
 _VISIT_DATE_REACH = 60  # how far into a visit line its own date may be written
-# A section's number before its title: "4. Re-check ...", "2) Return visit ..."
-_SECTION_NUMBER = re.compile(r"\d{1,2}[.)]\s+(?=[a-z])", FLAGS)
 _TAKEN_BEFORE = re.compile(r"\b(?:taken|recorded|logged|dated|read)(?: on)? $", FLAGS)
 _ANCHOR_BACK = timedelta(days=366)  # an earlier date than this (an install, a service) anchors no year
 
@@ -224,13 +222,6 @@ class Visits:
                 if not _NOT_VISIT.match(text, start) and not _carries_bullet_on(previous, text)
                 else None
             )
-            if visit is None and (numbered := _SECTION_NUMBER.match(text, start)) is not None:
-                # ("4. Re-check, 26th January 2026 (...)": a numbered section that is a dated visit;
-                # a section's number alone dates nothing, so its own date must be written)
-                dated = _VISIT_START.match(text, numbered.end())
-                heading = self._dates.find(text[: numbered.end() + _VISIT_DATE_REACH], anchor)
-                visit = dated if dated is not None and any(m.value for m in heading) else None
-                start = numbered.end() if visit is not None else start
             found = self._dates.find(
                 text, anchor, yearless_numeric=visit is not None or self.is_visit_line(text)
             )
