@@ -247,8 +247,13 @@ class ReadingsScan(
         text = line.text
         rows.note_days(text, taken_on)
         told_header = self.__dict__.get("_told_days_header")
-        if self._in_readings and (told_days := told_column_days(text, rows.dates, taken_on)):
+        if told_days := told_column_days(text, rows.dates, taken_on):
             # ("readings on 9/2, 11/2 and 13/2, in that order": the headerless table's days below)
+            if not self._in_readings:
+                # ("The four number columns are, left to right, 23/08, 24/08 and 26/08." with no
+                # readings heading: the sentence heads the table under it)
+                self._in_readings, self._reference_block, self._block_rows = True, False, 0
+                self._block_header = text
             rows.preamble_dates, rows.columns = told_days, None
             self.__dict__["_told_days_header"] = self._block_header
             return True
