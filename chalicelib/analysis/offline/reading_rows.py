@@ -68,7 +68,7 @@ from chalicelib.analysis.offline.reading_segments import (
     point_id,
 )
 from chalicelib.analysis.offline.reading_table_places import leading_room_words
-from chalicelib.analysis.offline.reading_told_days import told_day_cells
+from chalicelib.analysis.offline.reading_told_days import told_day_cells, told_day_padded
 from chalicelib.analysis.offline.reading_visit_cells import visit_readings, visit_values_in_cell
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
@@ -297,7 +297,8 @@ class RowReader(SegmentReader):
             return []  # a Markdown table's rule line
         if stripped.startswith("|") and stripped.endswith("|") and len(stripped) > 1:
             stripped = stripped[1:-1]  # a table typed with its outer bars
-        cells = [cell.strip() for cell in stripped.split("|")]
+        raw_cells = [cell.strip() for cell in stripped.split("|")]
+        cells = list(raw_cells)
         width = len(self.point_columns) if self.point_columns else len(self.columns) if self.columns else 0
         while cells and not cells[-1] and len(cells) > width:
             cells.pop()  # the extractor's trailing " |" of an empty last cell
@@ -327,14 +328,23 @@ class RowReader(SegmentReader):
             columns = [Column("label"), *self.columns]
         if columns is None and self.preamble_dates:
             # No header: "the four numbers in each row are the readings on 14/04, 15/04, ..."
-            numeric = [index for index, cell in enumerate(cells) if is_reading_cell(cell)]
-            if len(numeric) < len(self.preamble_dates):  # ("5.4 | 4.4 | n/r": not read the last day)
-                numeric = told_day_cells(cells, len(self.preamble_dates)) or numeric
-            if len(numeric) == len(self.preamble_dates):
+            days = len(self.preamble_dates)
+            # ("5.4 | 4.4 | n/r": not read the last day; "3 | hall skirting | %MC | 22 | 17": the
+            # point's number before its words is no day's reading)
+            padded = told_day_padded(cells, raw_cells, days)
+            numeric = told_day_cells(padded, days) or [
+                index for index, cell in enumerate(cells) if is_reading_cell(cell)
+            ]
+            cells = padded if len(numeric) == days and numeric[-1] >= len(cells) else cells
+            if len(numeric) == days:
                 dated = iter(self.preamble_dates)
                 columns = [
-                    Column("date", next(dated)) if i in numeric else Column("label")
-                    for i in range(len(cells))
+                    Column("date", next(dated))
+                    if i in numeric
+                    else Column("unit")
+                    if unit_cell(cell)
+                    else Column("label", point=i == 0 and _BARE_POINT.fullmatch(cell) is not None)
+                    for i, cell in enumerate(cells)
                 ]
         # "plasterboard behind vanity: 34 | 22 | 15 WME" under "(10/11 | 12/11 | 16/11)": the first
         # day's number follows the row's words, in their cell

@@ -64,6 +64,7 @@ from chalicelib.analysis.offline.reading_story_days import story_dated
 from chalicelib.analysis.offline.reading_table_titles import titled_header
 from chalicelib.analysis.offline.reading_told_days import told_column_days
 from chalicelib.analysis.offline.reading_wrapped_headers import wrapped_header_columns
+from chalicelib.analysis.offline.reading_wrapped_rooms import wrapped_row_rooms
 from chalicelib.analysis.offline.readings import (
     Goal,
     Material,
@@ -81,7 +82,6 @@ from chalicelib.analysis.offline.scan_row_places import RowPlacesScan
 from chalicelib.analysis.offline.scan_row_readings import RowReadingsScan
 from chalicelib.analysis.offline.spaces import (
     Mention,
-    room_mentions,
 )
 from chalicelib.analysis.offline.text import (
     FLAGS,
@@ -247,8 +247,13 @@ class ReadingsScan(
         text = line.text
         rows.note_days(text, taken_on)
         told_header = self.__dict__.get("_told_days_header")
-        if self._in_readings and (told_days := told_column_days(text, rows.dates, taken_on)):
+        if told_days := told_column_days(text, rows.dates, taken_on):
             # ("readings on 9/2, 11/2 and 13/2, in that order": the headerless table's days below)
+            if not self._in_readings:
+                # ("The four number columns are, left to right, 23/08, 24/08 and 26/08." with no
+                # readings heading: the sentence heads the table under it)
+                self._in_readings, self._reference_block, self._block_rows = True, False, 0
+                self._block_header = text
             rows.preamble_dates, rows.columns = told_days, None
             self.__dict__["_told_days_header"] = self._block_header
             return True
@@ -327,11 +332,18 @@ class ReadingsScan(
             wrapped = (
                 rows.word_row(text, taken_on) if self._pending_label and len(text) <= _MAX_WRAPPED else []
             )
-            if self._pending_label and (
-                _NUMBERS_ONLY.fullmatch(text)
-                or (
-                    wrapped
-                    and (not room_mentions(text[: wrapped[0].start]) or _OPEN_END.search(self._pending_label))
+            if (
+                self._pending_label
+                and (
+                    _NUMBERS_ONLY.fullmatch(text)
+                    or (
+                        wrapped
+                        # ("K2 kitchen floor" / "by pantry 19 17 14": a room the point is by goes on its label)
+                        and (
+                            not wrapped_row_rooms(text[: wrapped[0].start])
+                            or _OPEN_END.search(self._pending_label)
+                        )
+                    )
                 )
             ):
                 # A PDF cell that wrapped: "P1 Living/bedroom -" / "bottom plate, north wall" /
@@ -339,7 +351,8 @@ class ReadingsScan(
                 # "P5 Bathroom - bottom" / "plate at door 36 28 20 15".
                 joined = f"{self._pending_label} {text}"
                 self._pending_label = ""
-                return self._read_rows(line, room_mentions(joined), rows.word_row(joined, taken_on), joined)
+                rooms = wrapped_row_rooms(joined)
+                return self._read_rows(line, rooms, rows.word_row(joined, taken_on), joined)
             # ("112 ceiling drywall: 100": a motel's Room 112 by its number, no value, no point)
             found, rooms = numbered_items(
                 text,
