@@ -285,3 +285,34 @@ def test_a_size_given_outright_is_not_replaced_by_a_later_one() -> None:
     # When it is read
     # Then the first size stands
     assert _sizes(notes)["Lounge"] == (5.0, 4.0)
+
+
+# --- a room's whole floor said by "its" -----------------------------------------------------------
+
+
+def _wet_floors(text: str) -> dict[str, float | None]:
+    return {area.room: area.wet_floor_sqft for area in analyze_text(text).affected_areas}
+
+
+def test_water_over_its_whole_floor_wets_the_rooms_whole_floor() -> None:
+    # Given a sized room that "had water over its whole floor"
+    notes = "The shower room (2.5 x 2.0 m, tiled) had water over its whole floor."
+    # When it is read
+    # Then its whole floor is its wet extent
+    assert _wet_floors(notes) == {"Shower room": 53.8}
+
+
+def test_water_sitting_across_its_entire_floor_wets_the_whole_floor() -> None:
+    # Given a room in feet whose water sat across "its entire floor"
+    notes = "Mudroom, 8 x 6 ft - water sitting across its entire floor when we arrived."
+    # When it is read
+    # Then the whole floor is wet
+    assert _wet_floors(notes) == {"Mudroom": 48.0}
+
+
+def test_a_tarp_over_its_whole_floor_is_no_wet_extent() -> None:
+    # Given a room whose floor is covered by a tarp, with no water on it
+    notes = "Garage (6 x 6 m), roof leak at the gutter: the tenant put a tarp over its whole floor."
+    # When it is read
+    # Then no wet floor is read from the tarp
+    assert _wet_floors(notes).get("Garage") is None
