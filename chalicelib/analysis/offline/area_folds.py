@@ -9,6 +9,11 @@ from chalicelib.analysis.offline.areas import AreaDraft
 
 # Rooms joined into one open-plan space ("Lounge/dining", "Kitchen & meals", "living and dining")
 _JOINED = re.compile(r"\s*(?:/|&|\+|\band\b)\s*", re.IGNORECASE)
+# The level an open-plan space is placed on ("downstairs living and dining"): where, not which room.
+_LEVEL_LEAD = re.compile(
+    r"^(?:downstairs|upstairs|ground[- ]floor|first[- ]floor|main[- ]floor|upper|lower|basement)\s+",
+    re.IGNORECASE,
+)
 
 
 def _joins(space: str, room: str) -> bool:
@@ -56,7 +61,7 @@ def fold_open_plan_named_apart(areas: dict[str, AreaDraft]) -> None:
     3.4 m": an open-plan space written once, with no size, whose every room the notes name as an area
     of its own, is those areas, not one more."""
     for key, area in list(areas.items()):
-        parts = [part.strip().lower() for part in _JOINED.split(area.room)]
+        parts = [part.strip().lower() for part in _JOINED.split(_LEVEL_LEAD.sub("", area.room))]
         if len(parts) < 2 or area.dimensions or area.stated_area_sqft:
             continue
         others = [other for other in areas.values() if other is not area]

@@ -44,6 +44,11 @@ _PEOPLE_ACT = re.compile(
 )
 
 
+def people_act(text: str, mention: Mention) -> bool:
+    """ "Office wrote "Class 2?" on the docket": the room word is the firm's staff, doing what people do."""
+    return _PEOPLE_ACT.match(text, mention.end) is not None
+
+
 def others_room(text: str, sentences: Sentences, mention: Mention) -> bool:
     """Whether the room named is a neighbour's, not the insured's (or no room: a body of people, a
     word of a business's name)."""

@@ -123,7 +123,12 @@ ROOMS: tuple[tuple[str, str], ...] = (
     ),
     ("hallway", r"hall ?way|hall|corridor(?! (?-i:[A-H])(?![\w/.-]))"),
     # ("no entry to the garage", "entry into the roof space": going in, not the room)
-    ("entry", r"entry ?way|(?<!no )entry(?! (?:to|into|through|via|of|was|is|gained|point)\b)|foyer"),
+    # ("power off before entry", "upon entry the smell was strong": the going in, not the room)
+    (
+        "entry",
+        r"entry ?way|(?<!no )(?<!before )(?<!after )(?<!upon )(?<!forced )(?<!gained )"
+        r"(?<!gain )entry(?! (?:to|into|through|via|of|was|is|gained|point)\b)|foyer",
+    ),
     ("lounge", r"lounge(?: room| rm)?(?! (?:suite|chairs?|furniture))"),
     # British and older US usage: "the front room" is the sitting room, a room of its own name.
     ("front_room", r"(?:front|back) (?:room|rm)(?!s)"),

@@ -119,6 +119,11 @@ UNAFFECTED = re.compile(
     + THRESHOLD_ONLY
     + r"|(?:was|were|is|are)(?:n'?t| not) (?:wet|damp|affected|damaged|touched|involved)"
     r"|not involved|uninvolved"
+    # ("The crawlspace barrier was dry - the water stayed in the flooring": said dry, and the water
+    # kept to something else; the water word is where it stayed, not this room's damage)
+    r"|(?:was|were|is|are) (?:completely |totally |bone |all )?dry ?(?:[-\u2013\u2014,:]|and) ?"
+    r"(?:the |all the )?(?:water|moisture|wet) (?:stayed|remained|was (?:confined|contained|kept|limited))"
+    r" (?:in|on|within|to|above)"
     # "The crawl is NOT an affected area", "access hatch - not a wet area, just how we got in"
     r"|not an? (?:affected|wet|damaged|drying|remediation) (?:area|room|space|zone)"
     # ("cardboard boxes wet, contents only.", "stock on the racks got wet - contents only": what
@@ -164,6 +169,8 @@ UNAFFECTED_MILD = re.compile(
     r"|no (?:readings?|moisture) (?:over|above|higher than)|(?:nothing|no readings?) (?:elevated|high)"
     # "are all fine", "read normal": of a room, unless the room's own words say it is wet
     r"|(?:is|are|was|were) (?:all |both )?(?:fine|ok|okay|normal)|(?:read|reads|reading|showed|shows) normal"
+    # ("Laundry, study and spare room all fine.", "both OK": the verdict without its verb)
+    r"|(?:all|both) (?:fine|ok|okay|normal|good)(?= ?(?:[.;!]|$))"
     r"|checked\W{1,4}(?:and )?(?:dry|fine|ok|clear|nothing)|no action"
     # "the kitchen, bedroom 1 and lounge show nothing visible"
     r"|(?:show|shows|showed|had|has|have) nothing(?: (?:visible|wet|of note|abnormal|untoward))?"

@@ -45,7 +45,7 @@ from chalicelib.analysis.offline.readings import (
 )
 from chalicelib.analysis.offline.roof_spaces import (
     ROOF_SPACE_BASES,
-    ceiling_cavity_only,
+    drop_roof_spaces,
     places_roof_space_over,
 )
 from chalicelib.analysis.offline.room_states import (
@@ -544,10 +544,7 @@ class RoomScan(ReadingsScan, AreaDetailsScan):
             for key in self._implied - self._area_list.listed:
                 self.areas.pop(key, None)
         self.drop_containers()
-        # (unless the writer's own list of the areas names it)
-        for key in self._over_rooms - self._area_list.listed:
-            if key in self.areas and ceiling_cavity_only(self.areas[key]) and len(self.areas) > 1:
-                del self.areas[key]
+        drop_roof_spaces(self.areas, self._over_rooms, self._area_list.listed)
         settle_removed_flooring(self.areas.values(), self.wet_keys)
         for area in self.areas.values():
             for key, names in self._cleared.get(id(area), {}).items():

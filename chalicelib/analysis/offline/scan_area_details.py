@@ -93,6 +93,10 @@ _SECOND_HAND = re.compile(
     r"|est(?:imated)?\b|approx(?:imately)?\b|\?)",
     FLAGS,
 )
+# ... or hedged before it ("Rec room approx 20 x 15", "about 3 x 3 m"): a guess, until measured.
+_GUESSED_BEFORE = re.compile(
+    r"\b(?:approx(?:imately|\.)?|about|roughly|around|circa|est(?:imated|\.)?)\s*~?$", FLAGS
+)
 # The writer's own measure, said before the size ("Measured the kitchen: 12 x 14", "Kitchen actually
 # 14 x 13") or right after it ("14 x 13 (measured)", "14 x 13 ft - I measured it"); not "not measured".
 _MEASURED = re.compile(r"(?<!not )(?<!n't )\b(?:measured|measures|measuring|actually|in fact)\b", FLAGS)
@@ -293,7 +297,11 @@ class AreaDetailsScan:
                 )
             ):
                 area.dimensions = dimensions
-                if _SECOND_HAND.match(text, end) or line.number in self._booked_lines:
+                if (
+                    _SECOND_HAND.match(text, end)
+                    or _GUESSED_BEFORE.search(text, max(0, start - 16), start)
+                    or line.number in self._booked_lines
+                ):
                     self._second_hand.add(id(area))
                 else:
                     self._second_hand.discard(id(area))

@@ -15,7 +15,8 @@ from chalicelib.analysis.offline.spaces_vocabulary import Mention
 from chalicelib.analysis.offline.text import FLAGS, collapse
 
 _SIZED_NAME = re.compile(
-    r"^[\s\-*\u2022|]*(?P<name>[a-z][a-z'&/ ]{2,40}?)"
+    # ("2.5 Vocal booth: 8 ft x 6 ft", "3) Tack room 4 x 3 m": a report's section number before it)
+    r"^[\s\-*\u2022|]*(?:(?:\d{1,2}(?:\.\d{1,2}){1,2}\.?|\d{1,2}[.)])\s+)?(?P<name>[a-z][a-z'&/ ]{2,40}?)"
     # ("Salon (styling floor) 7.5 x 4.8 m", "Backwash (3 basins) 3.0 x 2.4 m": the name's gloss)
     r"(?: ?\((?![^()]{0,30}?\d ?(?:x|by|\u00d7) ?\d)[^()]{1,30}\))?"
     r" ?(?:,|\||:|-|\u2013)? ?"
@@ -40,7 +41,8 @@ _NOT_A_SPACE = re.compile(
     r"|treat|clean|vent|holes?"
     # "Room is 10 x 8", "the space measures 3 x 4 m": the room the notes are on, said with a verb
     r"|is|are|was|were|measures|measuring"
-    r"|[a-z]+ed)\b",
+    # (a verb's past, not a noun that ends the same way: "Gear shed 12 x 8 m", "Garden bed 3 x 1 m")
+    r"|(?!(?:shed|bed)\b)[a-z]+ed)\b",
     FLAGS,
 )
 
@@ -76,10 +78,13 @@ def sized_space_mentions(text: str) -> list[Mention]:
         if named is None:
             return []
         name, start = collapse(named.group("name")).strip(" -/&'"), named.start("name")
-    words = name.split()
+    # ("Dispensary / frame display area": one space by two names; the slash is no word)
+    words = [word for word in name.split() if word not in ("/", "&")]
     head = _AREA_END.sub("", name)
     checked = head if head != name and _AREA_LABEL.search(head) is None else name
-    if not words or len(words) > _MAX_WORDS or _NOT_A_SPACE.search(checked) or material_words(name):
+    # (its first name says what the space is: "frame display" after the slash is what it holds)
+    first = name.split(" / ")[0]
+    if not words or len(words) > _MAX_WORDS or _NOT_A_SPACE.search(checked) or material_words(first):
         return []
     name = name[:1].upper() + name[1:]
     key = f"label|{name.lower()}"

@@ -19,7 +19,7 @@ from chalicelib.analysis.offline.measures import (
     STATED_AREA,
 )
 from chalicelib.analysis.offline.mould_words import NOT_PREVENTED
-from chalicelib.analysis.offline.others_rooms import others_room
+from chalicelib.analysis.offline.others_rooms import others_room, people_act
 from chalicelib.analysis.offline.passing_mentions import PASSING, names_a_material_there, names_a_thing_there
 from chalicelib.analysis.offline.reading_units import READINGS
 from chalicelib.analysis.offline.room_states import (
@@ -380,7 +380,8 @@ def room_mentions(text: str) -> list[Mention]:
     flags = []
     denials: list[bool] = []  # each room's place named after a denial ("not in the kitchen")
     for index, mention in enumerate(found):
-        names_a_thing = names_a_thing_there(text, mention)
+        # ("Office wrote "Class 2?" on the docket": the firm's staff heading the line, not a room)
+        names_a_thing = names_a_thing_there(text, mention) or people_act(text, mention)
         # "Master bedroom and Bedroom 3" on a line of its own heads both rooms' section.
         is_heading = not names_a_thing and (is_label_line or mention.start <= prefix_end or heading_only)
         if is_heading and one_room:

@@ -178,7 +178,8 @@ _WATER_WENT = re.compile(
 _WATER_ON = re.compile(
     r"\bwater (?:(?:was|were|is|had been) )?(?:(?:still|left|lying|sitting|stood|standing|sat|pooled) )?"
     r"(?:on|over|across|covering|covered|under|beneath|underneath)"
-    r" (?:(?:all|most|much|half) of )?(?:it\b|them\b|(?:the )?(?:(?:whole|entire) (?:[a-z]+ )?)?"
+    # ("the bathroom block had water over its whole floor": the room's own floor, said by "its")
+    r" (?:(?:all|most|much|half) of )?(?:it\b|them\b|(?:the |its |their )?(?:(?:whole|entire) (?:[a-z]+ )?)?"
     r"(?:floor|slab|tiles?|concrete|carpet|planks?|boards?|vinyl|laminate|lino|underlay)\b"
     # "water stood on about 420 SF of it", "water covered roughly 80 sq ft around the dish pit"
     r"|(?:(?:about|approx\.?|approximately|roughly|around|some) )?\d)",
