@@ -338,7 +338,7 @@ class ReadingsScan(
                     _NUMBERS_ONLY.fullmatch(text)
                     or (
                         wrapped
-                        # ("K2 kitchen floor" / "by pantry 19 17 14": a room the point is by goes on its label)
+                        # ("K2 kitchen floor" / "by pantry 19 17": a room the point is by goes on its label)
                         and (
                             not wrapped_row_rooms(text[: wrapped[0].start])
                             or _OPEN_END.search(self._pending_label)
