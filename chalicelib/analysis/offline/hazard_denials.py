@@ -94,7 +94,8 @@ def ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     clause_after = after[: cut.start()] if cut else after
     # ("No hazards beyond the mat hoses (taped - trip)": the one the writer excepts stands)
     excepted = _EXCEPTED.search(clause_before) is not None
-    if (_RULED_OUT_BEFORE.search(clause_before) and not excepted) or _denied_after(clause_after):
+    made_safe = _MADE_SAFE.search(text, start, end) is not None
+    if (_RULED_OUT_BEFORE.search(clause_before) and not excepted) or _denied_after(clause_after, made_safe):
         return True
     if _FREE_AFTER.match(text, end) is not None:
         return True
@@ -140,13 +141,17 @@ _MADE_SAFE = re.compile(
 _ALL_CLEAR = re.compile(r"\b(?:ok|okay|fine|safe)\b", FLAGS)
 
 
-def _denied_after(clause_after: str) -> bool:
+def _denied_after(clause_after: str, made_safe: bool = False) -> bool:
     """Whether the clause after a hazard rules it out: a part made safe and then found "OK" was the
-    hazard all the same ("GPOs wet - isolated at the board, tested OK 27/11")."""
+    hazard all the same ("GPOs wet - isolated at the board, tested OK 27/11", and with `made_safe`,
+    the hazard's own words say the fix: "the circuit was isolated until an electrician confirmed it
+    safe")."""
     denial = RULED_OUT_AFTER.search(clause_after)
     if denial is None:
         return False
-    if _ALL_CLEAR.fullmatch(denial.group(0)) and _MADE_SAFE.search(clause_after, 0, denial.start()):
+    if _ALL_CLEAR.fullmatch(denial.group(0)) and (
+        made_safe or _MADE_SAFE.search(clause_after, 0, denial.start())
+    ):
         return RULED_OUT_AFTER.search(clause_after, denial.end()) is not None
     return True
 

@@ -196,6 +196,8 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
             r" (?<!the )(?<!a )(?:collapsed?|has come down|came down|fallen|fell|failing)"
             rf"|{_SAGGING}(?=[^.!?]{{0,80}}?{_MADE_SAFE})|{_MADE_SAFE}[^.!?]{{0,60}}?{_SAGGING}"
             r"|(?<!tiles )(?<!tile )(?<!the )(?<!a )collaps(?:e|ed|ing)"
+            # "the bellied ceiling was a collapse risk until drained", "a risk of collapse"
+            r"|(?:collapse|falling) (?:risk|hazard)|risk of (?:collapse|collapsing|falling in)"
             # (not a door or window "propped open" to let air through: that props no structure)
             r"|caved in|unsafe to enter|unstable"
             r"|propped(?! (?:open|ajar|back|(?:the |a )?(?:doors?|windows?|gates?)\b))"
