@@ -146,3 +146,70 @@ def test_hoses_taped_down_are_still_a_trip_hazard() -> None:
     # When the hazards are read
     # Then it is the slip/trip hazard
     assert HazardKind.SLIP_TRIP in _hazards(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hazards: water through the hall light - circuit off. The hall ceiling sagged near the"
+        " fitting and was cut out on 4/6.\n",
+        "Safety: lounge ceiling sag - room kept closed until it was removed.\n",
+    ],
+)
+def test_a_sagging_ceiling_on_a_hazards_line_is_structural(line: str) -> None:
+    # Given a sagging ceiling the writer lists on a hazards line
+    # When the hazards are read
+    # Then it is the structural hazard
+    assert HazardKind.STRUCTURAL in _hazards(line)
+
+
+def test_a_sagging_ceiling_in_the_room_notes_alone_is_no_structural_hazard() -> None:
+    # Given a wet ceiling described in a room's notes, with nothing done or feared about it
+    line = "Hall: ceiling plasterboard stained and sagging slightly over 3 m2.\n"
+    # When the hazards are read
+    # Then there is no structural hazard
+    assert HazardKind.STRUCTURAL not in _hazards(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Drain camera by the plumber (Sewage Masters Drainage & Gas) found a root in the stormwater line.\n",
+        "Blackwater Plumbers Pty Ltd replaced the flexi hose on Monday.\n",
+    ],
+)
+def test_a_hazard_word_that_opens_a_firms_name_is_no_hazard(line: str) -> None:
+    # Given a firm whose name starts with a hazard's word
+    # When the hazards are read
+    # Then the name raises no biohazard
+    assert HazardKind.BIOHAZARD not in _hazards(line)
+
+
+def test_black_water_in_the_writers_own_words_is_still_a_biohazard() -> None:
+    # Given the water itself called black water, lower case, beside a plumber's name
+    line = "Black water from the blocked sewer backed up into the laundry; the plumber cleared it.\n"
+    # When the hazards are read
+    # Then it is the biohazard
+    assert HazardKind.BIOHAZARD in _hazards(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The HEPA unit ran only while the kitchen ceiling sheets came down.\n",
+        "Masks on as the wet bathroom ceiling boards came down.\n",
+    ],
+)
+def test_a_ceiling_that_came_down_while_work_ran_is_the_demolition(line: str) -> None:
+    # Given a ceiling taken down, told as the time something else was done
+    # When the hazards are read
+    # Then it is no collapse
+    assert HazardKind.STRUCTURAL not in _hazards(line)
+
+
+def test_a_ceiling_that_came_down_on_its_own_is_structural() -> None:
+    # Given a ceiling that came down overnight
+    line = "The laundry ceiling came down overnight under the weight of the water.\n"
+    # When the hazards are read
+    # Then it is the structural hazard
+    assert HazardKind.STRUCTURAL in _hazards(line)

@@ -46,7 +46,7 @@ from chalicelib.analysis.offline.equipment_plain_tables import plain_table_event
 from chalicelib.analysis.offline.equipment_ranges import with_dated_series, with_ranges
 from chalicelib.analysis.offline.equipment_rows import TABLE_ROW, log_row
 from chalicelib.analysis.offline.equipment_tables import EquipmentColumns, equipment_columns, table_events
-from chalicelib.analysis.offline.equipment_times import RUN_HOURS
+from chalicelib.analysis.offline.equipment_times import RUN_HOURS, without_wrapped_meridiem
 from chalicelib.analysis.offline.equipment_words import (
     EQUIPMENT_KIND,
     KIND_ONLY,
@@ -204,6 +204,7 @@ def _owned_running(line: Line, on: date | None, start: int = 0, end: int | None 
 
 def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates: Dates | None) -> list[Event]:
     """Every equipment event in the notes, log rows and equipment tables first-class."""
+    lines = without_wrapped_meridiem(lines)  # ("... alerted at 6:12" over "AM on Saturday": a time)
     prose: list[Event] = []
     columns: list[EquipmentKind | None] | None = None
     named_columns: EquipmentColumns | None = None  # "Equipment | Placed | Removed | Qty"

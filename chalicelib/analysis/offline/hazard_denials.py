@@ -301,3 +301,30 @@ def verdict_follows(kind: HazardKind, text: str, sentences: Sentences, end: int)
     _, sentence_end = sentences.bounds(end)
     _, next_end = sentences.bounds(sentence_end) if sentence_end < len(text) else (0, sentence_end)
     return verdict.search(text, end, next_end) is not None
+
+
+# A hazard's word as the first word of a firm's name: "the plumber (Blackwater Plumbing & Gas)",
+# "Sewage Solutions Pty Ltd" - the name is the firm's, not the water's.
+_FIRM_AFTER = re.compile(
+    r"(?:\s+(?:&\s+)?[A-Z][\w']*){0,2}?\s+(?:&\s+)?(?:Plumbing|Plumbers|Drainage|Electrical|Electric|Services"
+    r"|Solutions|Restoration|Cleaning|Contractors|Pty|Ltd|LLC|Inc|Co|Group)\b"
+)
+
+
+def firm_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word at start..end opens a firm's name."""
+    return text[start : start + 1].isupper() and _FIRM_AFTER.match(text, end) is not None
+
+
+# A ceiling that "came down" in a clause that only times something else by it: "the scrubber ran only
+# while the ceiling sheets came down" is the demolition, not a collapse.
+_WHILE_BEFORE = re.compile(r"\b(?:while|whilst|as)\s+(?:the\s+|our\s+)?[^,;.]{0,30}$", FLAGS)
+_CAME_DOWN = re.compile(r"\b(?:came|come|coming) down$", FLAGS)
+
+
+def removal_timed(text: str, start: int, end: int) -> bool:
+    """Whether a ceiling said to have come down at start..end times the work ("while ... came down")."""
+    return (
+        _CAME_DOWN.search(text, start, end) is not None
+        and _WHILE_BEFORE.search(text, max(0, start - 40), start) is not None
+    )

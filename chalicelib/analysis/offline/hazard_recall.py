@@ -8,7 +8,7 @@ the first line naming it that does not rule it out, so these only add readings).
   fitting someone saw misbehave ("the ceiling light ... it flickered").
 - Slip/trip: a wet floor finish people were kept off ("wet vinyl - signs and mats", "wet slab -
   cones and a spotter"), and a slip named in a hazards list ("slip on the slab (coned off)").
-- Structural: fire-damaged framing ("charred ceiling joist").
+- Structural: fire-damaged framing ("charred ceiling joist"), a sagging ceiling on a hazards line.
 - Biohazard: contaminated water worked in PPE ("Category 3 from the start, with full PPE", "Category
   2 water: gloves and P2 masks"; not water only treated "with Category 3 precautions"), vermin
   droppings ("mouse droppings in the attic cellulose").
@@ -104,6 +104,10 @@ _WHERE_ELSE = "".join(
     for each in ("", "the ", "two ", "the two ", "2 ", "the 2 ", "three ", "3 ", "adjacent ")
 )
 _STRUCTURAL_MORE = re.compile(
+    # a ceiling that gave way, listed by the writer as a hazard: "HAZARDS: ... The dining ceiling sagged
+    # around the chandelier box and was cut out" (a sagging ceiling in the room notes is only wet)
+    r"^\W*(?:hazards?|safety|risks?|whs|oh&s)\s*:[^\n]*?\bceiling(?! tiles?)(?: [\w\-]+){0,6}"
+    r" (?:sag|sagging|sagged|bowing|bowed|bulging|bellied)\b|"
     # (not across a joining word: "the duct is charred and one purlin is scorched")
     rf"\b(?:(?:charred|burnt|burned|fire[- ]damaged) (?:(?!(?:and|or|but|nor)\b)[\w\-]+ ){{0,2}}{_FRAME}"
     # the member first: "two roof purlins over bay 2 scorched and sagging" (no denial between: "joists
