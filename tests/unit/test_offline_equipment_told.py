@@ -155,3 +155,38 @@ def test_the_householders_own_air_cleaner_is_not_equipment() -> None:
     # When the equipment is read
     # Then it is no scrubber of the job's
     assert EquipmentKind.AIR_SCRUBBER not in _peaks(findings)
+
+
+def _removed_on(findings: Findings, kind: EquipmentKind) -> set[str | None]:
+    return {
+        run.removed_on.isoformat() if run.removed_on else None
+        for run in findings.equipment_runs
+        if run.kind is kind
+    }
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "November 5: air scrubbers removed; 3 air movers remain.\n",
+        "05/11 - air scrubbers pulled, air movers stay until the goal.\n",
+    ],
+)
+def test_a_dated_entry_that_removes_a_kind_ends_its_runs_that_day(line: str) -> None:
+    # Given scrubbers placed, then a log entry opened by its day that removes them (no count)
+    findings = analyze_text(HEADER + "02/11/2026: 3 air movers and 2 HEPA air scrubbers set.\n" + line)
+    # When the equipment runs are read
+    # Then the scrubbers come out on the entry's day and the air movers stay
+    assert _removed_on(findings, EquipmentKind.AIR_SCRUBBER) == {"2026-11-05"}
+    assert _removed_on(findings, EquipmentKind.AIR_MOVER) == {None}
+
+
+def test_a_dated_entry_that_removes_one_type_of_dehumidifier_does_not_end_the_other() -> None:
+    # Given an LGR and a desiccant, then a dated entry that removes only the LGR
+    findings = analyze_text(
+        HEADER + "02/11/2026: 1 LGR dehumidifier and 1 desiccant dehumidifier set.\n"
+        "05/11 - LGR dehumidifier removed, desiccant kept running.\n"
+    )
+    # When the equipment runs are read
+    # Then the desiccant is not taken out with it (no dehumidifier run ends that day by a kind-wide removal)
+    assert "2026-11-05" not in _removed_on(findings, EquipmentKind.DEHUMIDIFIER)

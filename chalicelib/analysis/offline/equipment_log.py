@@ -88,8 +88,16 @@ _ALL_REMOVED = re.compile(
 )
 
 
+# (after the day it was done, as a log entry opens: "January 23: air scrubbers removed", "16/11 - air
+# movers pulled")
+_DAY_LABEL = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|day \d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"(?:,? \d{4})?\s*[:\-\u2013]\s*"
+)
 _KIND_REMOVED = re.compile(
-    rf"^[\s\-*]*(?:the )?(?:{EQUIPMENT_KIND})\s+(?:was |were )?"
+    rf"^[\s\-*]*(?P<day_label>{_DAY_LABEL})?(?:the )?(?:{EQUIPMENT_KIND})\s+(?:was |were )?"
     r"(?:pulled|removed|off ?-?hired?|taken out|collected)\b",
     FLAGS,
 )
@@ -429,7 +437,10 @@ def _line_events(line: Line, on: date | None, dates: Dates | None, listed: bool 
             continue  # booked, sent or brought but never set up (a correction's new count is placed)
         clause_events = count_events(text, start, end, day, line, rooms, run_hours)
         gone = _KIND_REMOVED.match(text[start:end])
-        if not clause_events and gone and (kind_gone := kind_of(gone)) is not None:
+        # (not a dated entry's one type of a kind: "18/05 - LGR dehumidifier removed, desiccant kept
+        # running" takes the LGR only, and the runs do not know their type)
+        typed = gone is not None and gone.group("day_label") and (gone.group("dtype") or gone.group("lgr"))
+        if not clause_events and gone and not typed and (kind_gone := kind_of(gone)) is not None:
             clause_events.append(Event(kind_gone[0], 0, "remove", day, line))  # all of that kind
         if _ALL_REMOVED.search(text, start, end):
             clause_events.append(Event(EquipmentKind.OTHER, 1, "clear", day, line))
