@@ -213,3 +213,25 @@ def test_a_ceiling_that_came_down_on_its_own_is_structural() -> None:
     # When the hazards are read
     # Then it is the structural hazard
     assert HazardKind.STRUCTURAL in _hazards(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Charred battery remains and the soot around them are corrosive - bagged for disposal.\n",
+        "Greasy soot film - nitrile gloves and P2 masks for the clean.\n",
+    ],
+)
+def test_soot_called_corrosive_or_worked_in_masks_is_another_hazard(line: str) -> None:
+    # Given a fire's soot or remains the writer calls corrosive, or masks up against
+    # When the hazards are read
+    # Then it is a hazard of no listed kind
+    assert HazardKind.OTHER in _hazards(line)
+
+
+def test_soot_merely_described_is_no_hazard() -> None:
+    # Given soot described on a ceiling, nothing said of its danger
+    line = "Light soot film on the lounge ceiling - dry sponge then wash.\n"
+    # When the hazards are read
+    # Then there is no other hazard
+    assert HazardKind.OTHER not in _hazards(line)

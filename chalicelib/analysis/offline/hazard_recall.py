@@ -15,7 +15,7 @@ the first line naming it that does not rule it out, so these only add readings).
 - Mould: black spotting or spots on a lining ("black spotting under the cupboard base").
 - Any kind: the writer's own tag in brackets after what they saw ("... before restart (electrical)").
 - Other: silica dust, a confined space, fall-through, a snake or sharps, dry soot people are masked
-  against.
+  against, soot or a fire's remains called corrosive.
 """
 
 from __future__ import annotations
@@ -155,6 +155,11 @@ _OTHER_MORE = re.compile(
     r" (?:irritant|corrosive|acidic"
     r"|toxic|caustic|treat(?:ed)? as hazardous)"
     rf"|{_MASKS} for (?:the )?(?:[\w\-]+ ){{0,3}}(?:residue|fumes|powder)"
+    # the soot itself, or what the fire left, called corrosive, or the masks it takes: "Battery remains
+    # and soot are corrosive", "Oily soot residue - gloves and masks for cleaning"
+    r"|(?:soot|ash|remains)(?: [\w\-]+){0,3}(?: \([^()]{1,40}\))?(?: (?:is|are)(?: an?)?|:)"
+    r" (?:irritant|corrosive|acidic|toxic|caustic|treat(?:ed)? as hazardous)"
+    rf"|soot(?: [\w\-]+){{0,2}}\s[-:\u2013]\s(?:[\w ]{{0,20}}?)\b{_MASKS}"
     r"|(?:dust|chemical|fume|fumes|battery) hazard)\b",
     FLAGS,
 )
