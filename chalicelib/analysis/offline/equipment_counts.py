@@ -66,6 +66,8 @@ _HOUSEHOLD_BEFORE = {
         r"|oscillating|tower|attic|furnace|hvac|condenser)[\s-]*$",
         FLAGS,
     ),
+    # ("their own air cleaner in the nursery": the household's, not a scrubber the job placed)
+    "scrubber": re.compile(r"\b(?:own|household|home|desktop|bedside|nursery)[\s-]*$", FLAGS),
     "other": re.compile(
         r"\b(?:water|tank|storage|wall|gas|baseboard|patio|pool|bath|door|welcome|rubber|yoga|mouse"
         r"|anti-fatigue|entrance)[\s-]*$",

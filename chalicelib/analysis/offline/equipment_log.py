@@ -26,6 +26,7 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.dates import (
     Dates,
 )
+from chalicelib.analysis.offline.dispatch_blocks import second_hand_lines
 from chalicelib.analysis.offline.equipment_counts import count_events
 from chalicelib.analysis.offline.equipment_day_columns import (
     DayColumns,
@@ -42,10 +43,10 @@ from chalicelib.analysis.offline.equipment_peaks import (
     without_corrected,
 )
 from chalicelib.analysis.offline.equipment_plain_tables import plain_table_events
-from chalicelib.analysis.offline.equipment_ranges import with_ranges
+from chalicelib.analysis.offline.equipment_ranges import with_dated_series, with_ranges
 from chalicelib.analysis.offline.equipment_rows import TABLE_ROW, log_row
 from chalicelib.analysis.offline.equipment_tables import EquipmentColumns, equipment_columns, table_events
-from chalicelib.analysis.offline.equipment_times import RUN_HOURS
+from chalicelib.analysis.offline.equipment_times import RUN_HOURS, without_wrapped_meridiem
 from chalicelib.analysis.offline.equipment_words import (
     EQUIPMENT_KIND,
     KIND_ONLY,
@@ -91,8 +92,16 @@ _ALL_REMOVED = re.compile(
 )
 
 
+# (after the day it was done, as a log entry opens: "January 23: air scrubbers removed", "16/11 - air
+# movers pulled")
+_DAY_LABEL = (
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?"
+    r"|\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+    r"|\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?|day \d{1,2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"(?:,? \d{4})?\s*[:\-\u2013]\s*"
+)
 _KIND_REMOVED = re.compile(
-    rf"^[\s\-*]*(?:the )?(?:{EQUIPMENT_KIND})\s+(?:was |were )?"
+    rf"^[\s\-*]*(?P<day_label>{_DAY_LABEL})?(?:the )?(?:{EQUIPMENT_KIND})\s+(?:was |were )?"
     r"(?:pulled|removed|off ?-?hired?|taken out|collected|out|off(?= (?:on|by) ))\b",
     FLAGS,
 )
@@ -109,6 +118,20 @@ _HYPOTHETICAL = re.compile(
     r"|wants?|wanted|asking for|asks for|asked for)\b",
     FLAGS,
 )
+# ("6 from 3/17 after I asked for the family room edge to be included"): a request told as the reason
+# for, or the time of, what was done is no plan: it was answered.
+_ANSWERED_REQUEST = re.compile(
+    r"\b(?:after|once|when|because|since|as)\b[^,;:()]{0,25}?\b(?:wanted|asked for|asking for)\b", FLAGS
+)
+
+
+def _hypothetical(text: str, start: int, end: int) -> bool:
+    """Whether the clause advises, plans or asks for units rather than saying they are on site."""
+    answered = [(match.start(), match.end()) for match in _ANSWERED_REQUEST.finditer(text, start, end)]
+    return any(
+        not any(a <= match.start() and match.end() <= b for a, b in answered)
+        for match in _HYPOTHETICAL.finditer(text, start, end)
+    )
 
 
 # Units booked or sent that never went in: "Equipment booked: 4 x AM", "Equipment to send: ...", "the
@@ -125,6 +148,15 @@ _NOT_PLACED = re.compile(
     r"|never (?:came off|left|got off) the (?:van|truck|ute|trailer)|never (?:set up|placed|unloaded|used)"
     r"|(?:was|were|is|are)(?:n't| not) (?:needed|required|used|set up)|not needed|not required"
     r"|(?:neither|none) (?:of them )?(?:is|are|was|were) on ?site)\b",
+    FLAGS,
+)
+
+
+# A bracketed aside giving someone else's count: "Set 4 AM (office said 2 AM - not enough)", "[the PM
+# quoted three dehus]". What another said the job needed is not what went in.
+_REPORTED_ASIDE = re.compile(
+    r"[(\[][^()\[\]]{0,40}?\b(?:said|says|quoted|quotes|suggested|reckoned|thought|estimated)"
+    r"\s+(?:only\s+|just\s+)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight)\b[^()\[\]]*[)\]]",
     FLAGS,
 )
 
@@ -184,6 +216,7 @@ def _owned_running(line: Line, on: date | None, start: int = 0, end: int | None 
 
 def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates: Dates | None) -> list[Event]:
     """Every equipment event in the notes, log rows and equipment tables first-class."""
+    lines = without_wrapped_meridiem(lines)  # ("... alerted at 6:12" over "AM on Saturday": a time)
     prose: list[Event] = []
     columns: list[EquipmentKind | None] | None = None
     named_columns: EquipmentColumns | None = None  # "Equipment | Placed | Removed | Qty"
@@ -261,6 +294,11 @@ def read_events(lines: Sequence[Line], line_dates: Sequence[date | None], dates:
                 event for start, end in _clauses(text) for event in _owned_running(line, on, start, end)
             ]
     prose = _recounted(prose, lines)
+    # ("=== OFFICE INTAKE === ... Send 2 air movers." over the technician's "Set 4 AM"): what the
+    # booking ordered gives way, kind by kind, to what the writer's own lines say went in
+    booked = second_hand_lines(lines)
+    own = {event.kind for event in prose if event.line.number not in booked}
+    prose = [event for event in prose if event.line.number not in booked or event.kind not in own]
     covered = {event.kind for event in logged}
     return [*logged, *(event for event in prose if event.kind not in covered)]
 
@@ -392,16 +430,21 @@ def _line_events(line: Line, on: date | None, dates: Dates | None, listed: bool 
         day = _next_step_day(text, start, end, day) if told == day else told
         hours = RUN_HOURS.search(text, start, end)
         run_hours = float(hours.group("a") or hours.group("b")) if hours else None
-        if _HYPOTHETICAL.search(text, start, end):
+        if _hypothetical(text, start, end):
             # what someone advises is not what is on site; the owners' unit said to be running is
             # ("their own dehumidifier has been running since, at my suggestion")
             events += _owned_running(line, day, start, end)
             continue
+        if _REPORTED_ASIDE.fullmatch(text, start, end):
+            continue  # "(office said 2 AM - not enough)": another's count, not what went in
         if _not_placed(text, start, end) and not CORRECTION.search(text, start, end):
             continue  # booked, sent or brought but never set up (a correction's new count is placed)
         clause_events = count_events(text, start, end, day, line, rooms, run_hours)
         gone = _KIND_REMOVED.match(text[start:end])
-        if not clause_events and gone and (kind_gone := kind_of(gone)) is not None:
+        # (not a dated entry's one type of a kind: "18/05 - LGR dehumidifier removed, desiccant kept
+        # running" takes the LGR only, and the runs do not know their type)
+        typed = gone is not None and gone.group("day_label") and (gone.group("dtype") or gone.group("lgr"))
+        if not clause_events and gone and not typed and (kind_gone := kind_of(gone)) is not None:
             clause_events.append(Event(kind_gone[0], 0, "remove", day, line))  # all of that kind
         if _ALL_REMOVED.search(text[start:end]):  # (its ^ is the clause's start)
             clause_events.append(Event(EquipmentKind.OTHER, 1, "clear", day, line))
@@ -430,13 +473,16 @@ def _line_events(line: Line, on: date | None, dates: Dates | None, listed: bool 
                 clause_events.append(Event(kind[0], 1, "set", day, line, None, kind[1], run_hours))
         if _CLEAR.search(text, start, end) or _CLEAR_BEFORE.search(text, start, end):
             clause_events.append(Event(EquipmentKind.OTHER, 1, "clear", day, line))
-        events += with_ranges(clause_events, text, start, end, day, dates)
+        ranged = with_ranges(clause_events, text, start, end, day, dates)
+        events += with_dated_series(ranged, text, start, end, day, dates)
     return events
 
 
-# A count that opens a clause with no kind, then its day: "8 on the Tuesday", "5 from 14/11".
+# A count that opens a clause with no kind, then its day: "8 on the Tuesday", "5 from 14/11", ", then 4
+# from 05/11" (a next step cut off with its own day).
 _KINDLESS_COUNT = re.compile(
-    r"\s*(?P<n>[1-9]\d?|two|three|four|five|six|seven|eight|nine|ten) (?:on|from|by) (?:the )?"
+    r"\s*(?:,\s*)?(?:(?:and )?then,? )?(?P<n>[1-9]\d?|two|three|four|five|six|seven|eight|nine|ten)"
+    r" (?:on|from|by) (?:the )?"
     r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|day \d{1,2}|\d{1,2}[/.]\d{1,2}|\d{1,2}(?:st|nd|rd|th))\b",
     FLAGS,
 )
@@ -497,6 +543,7 @@ def _clauses(text: str) -> list[tuple[int, int]]:
                 cut
                 for m in _BRACKET.finditer(text)
                 if _NOT_PLACED.search(text, m.start(), m.end())
+                or _REPORTED_ASIDE.fullmatch(text, m.start(), m.end())
                 for cut in (m.start(), m.end())
             ),
         }

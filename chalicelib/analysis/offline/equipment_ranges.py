@@ -3,6 +3,9 @@
 the day the units went in and the day they came out; a clause's first date alone would place them on
 the first day and never take them out. A range whose either end cannot be settled (day and month
 could swap) gives neither: a wrong day is worse than the line's own day.
+
+A count told day by day ("Air movers: 4 on 14/03, 6 from 17/03") is the count on site from each
+day: the later counts carry no kind of their own, so they are the first count's.
 """
 
 from __future__ import annotations
@@ -78,3 +81,40 @@ def with_ranges(
         out.append(replace(event, mode="add", on=span[0], ranged=True))
         out.append(replace(event, mode="remove", on=span[1], run_hours=None))
     return out
+
+
+# Between a count's kind and its day: "4 on", "3 air movers from" (nothing else of the clause between).
+_DAY_LEAD = re.compile(r"[^,;.()]*?\b(?:on|from|as of)\s*$", FLAGS)
+# The next count of the same kind, with its own day: ", 6 from", "; then 5 on", " and 2 as of".
+_NEXT_DATED = re.compile(
+    r"\s*(?:,|;|\band\b)\s*(?:then\s+)?(?P<n>[1-9]\d?)\s+(?:on|from|as of)\s+$|\s*,?\s*then\s+"
+    r"(?P<m>[1-9]\d?)\s+(?:on|from|as of)\s+$",
+    FLAGS,
+)
+
+
+def with_dated_series(
+    events: list[Event], text: str, start: int, end: int, day: date | None, dates: Dates | None
+) -> list[Event]:
+    """ "Air movers: 4 on 14/03, 6 from 17/03": the first count on its day, then each later count
+    (a bare number with its own day) the count of that kind on site from its day."""
+    placed = [event for event in events if event.mode in ("set", "total") and not event.ranged]
+    if len(placed) != 1 or placed[0].position is None or dates is None:
+        return events
+    first = placed[0]
+    found = [match for match in dates.find(text[start:end], day, yearless_numeric=True) if match.value]
+    at = next(
+        (index for index, match in enumerate(found) if start + match.start > (first.position or 0)), None
+    )
+    if at is None or not _DAY_LEAD.match(text, first.position or 0, start + found[at].start):
+        return events
+    series: list[Event] = []
+    for previous, following in pairwise(found[at:]):
+        step = _NEXT_DATED.fullmatch(text, start + previous.end, start + following.start)
+        if step is None or following.value is None:
+            break
+        quantity = int(step.group("n") or step.group("m"))
+        series.append(replace(first, quantity=quantity, mode="total", on=following.value, room=None))
+    if not series:
+        return events
+    return [replace(event, on=found[at].value) if event is first else event for event in events] + series

@@ -4,9 +4,10 @@ removed 15/11 10:15"), the hours run between them, and the unit's make and model
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, time
 
-from chalicelib.analysis.offline.text import FLAGS
+from chalicelib.analysis.offline.text import FLAGS, Line
 
 # "13/11/2026 11:30", "20/07 at 2:15 pm", "15/11 10.15am": a time written right after a date.
 _TIME_AFTER_DATE = re.compile(
@@ -54,3 +55,21 @@ RUN_HOURS = re.compile(
     r"(?:hours?|hrs?|h)\b|(?P<b>\d{1,4}(?:\.\d)?) ?(?:hours?|hrs?|h) (?:run|runtime|on the meter))",
     FLAGS,
 )
+
+
+# A clock time a wrap broke before its meridiem: "... the alarm went off at 6:12" over "AM on Saturday".
+_CLOCK_AT_END = re.compile(r"(?<![\d/.\-])(?:[01]?\d|2[0-3])[:.][0-5]\d\s*$")
+_MERIDIEM_AT_START = re.compile(r"^\s*(?:AM|PM|am|pm|a\.m\.|p\.m\.)(?!\w)")
+
+
+def without_wrapped_meridiem(lines: Sequence[Line]) -> list[Line]:
+    """The lines with an AM that a wrap carried away from its clock time blanked out (same length, so
+    every position stays), so that the time's AM is never read as an air mover."""
+    out = list(lines)
+    for index in range(1, len(out)):
+        meridiem = _MERIDIEM_AT_START.match(out[index].text)
+        if meridiem is not None and _CLOCK_AT_END.search(out[index - 1].text):
+            text = out[index].text
+            masked = " " * meridiem.end() + text[meridiem.end() :]
+            out[index] = Line(out[index].number, out[index].quote, masked)
+    return out

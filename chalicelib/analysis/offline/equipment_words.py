@@ -9,20 +9,26 @@ from chalicelib.analysis.findings import EquipmentKind
 from chalicelib.analysis.offline.text import FLAGS
 
 EQUIPMENT_KIND = (
-    r"(?P<am>air ?movers?|AM'?s?|blowers?|turbo ?dryers?|axial(?: fans?| air movers?)?|centrifugal(?: fans?)?"
+    # ("alerted at 6:12 AM on Saturday": an AM after a clock's minutes is the time of day, never a unit)
+    r"(?P<am>air ?movers?|(?<!\d:\d\d )(?<!\d:\d\d)(?<!\d\.\d\d )AM'?s?|blowers?|turbo ?dryers?"
+    r"|axial(?: fans?| air movers?)?|centrifugal(?: fans?)?"
     r"|carpet dryers?|drying fans?|fans?)"
     r"|(?:(?P<dtype>lgr|conventional|refrigerant|desiccant) )?(?P<dh>dehu(?:midifier)?s?|dehus|dh)"
     r"|(?P<lgr>LGRs?)"
     # ("2 LGR dehumidifiers and 1 desiccant": the kind said once for both; not a desiccant pack)
     r"|(?P<desiccant>desiccants?(?! (?:packs?|bags?|sachets?|wheels?|beads?)))"
     r"|(?P<scrubber>(?:hepa )?air ?scrubbers?|AFDs?|air filtration devices?|HEPA (?:air )?scrubbers?|NAMs?"
-    r"|negative air (?:machines?|units?)|hepa units?|air filters?(?: machines?)?)"
+    r"|negative air (?:machines?|units?)|hepa units?|air filters?(?: machines?)?"
+    # ("four of those loud fans, a big dehumidifier and an air cleaner thing": the owner's word for it)
+    r"|air cleaners?)"
     r"|(?P<other>hydroxyl (?:generators?|units?)|ozone (?:generators?|machines?)|heaters?|injecti?dry"
     r"|mat systems?|floor[- ]drying (?:vacuum )?(?:systems?|units?)|(?:drying )?vacuum units?"
     # ("cabinet drying system", "wall cavity injection system": a system that dries one spot)
     r"|(?:cabinet|cavity|wall|ceiling|void) (?:drying|injection) systems?|injection (?:drying )?systems?"
     # ("1 ceiling cavity drying kit", "1 ceiling cavity dryer", "a void drying unit under the boards")
     r"|(?:(?:ceiling|wall|floor|subfloor)[ /])?(?:cavity|void) dry(?:ers?|ing (?:kits?|units?))"
+    # ("hardwood floor-drying mat panels": the panels of a mat system, each a unit)
+    r"|(?:(?:floor[ -])?drying )?mat panels?"
     r"|(?:heat(?:ed)? |floor |panel )?(?:drying )?mats?"
     r"|(?:cabinet |(?:ceiling |wall )?(?:void |cavity )?)injection(?: drying)? kits?|heat mats?"
     # ("floor drying panels", "ceiling drying panel kit", "radiant heat panels": not an access panel)

@@ -94,7 +94,8 @@ def ruled_out(text: str, sentences: Sentences, start: int, end: int) -> bool:
     clause_after = after[: cut.start()] if cut else after
     # ("No hazards beyond the mat hoses (taped - trip)": the one the writer excepts stands)
     excepted = _EXCEPTED.search(clause_before) is not None
-    if (_RULED_OUT_BEFORE.search(clause_before) and not excepted) or _denied_after(clause_after):
+    made_safe = _MADE_SAFE.search(text, start, end) is not None
+    if (_RULED_OUT_BEFORE.search(clause_before) and not excepted) or _denied_after(clause_after, made_safe):
         return True
     if _FREE_AFTER.match(text, end) is not None:
         return True
@@ -140,13 +141,17 @@ _MADE_SAFE = re.compile(
 _ALL_CLEAR = re.compile(r"\b(?:ok|okay|fine|safe)\b", FLAGS)
 
 
-def _denied_after(clause_after: str) -> bool:
+def _denied_after(clause_after: str, made_safe: bool = False) -> bool:
     """Whether the clause after a hazard rules it out: a part made safe and then found "OK" was the
-    hazard all the same ("GPOs wet - isolated at the board, tested OK 27/11")."""
+    hazard all the same ("GPOs wet - isolated at the board, tested OK 27/11", and with `made_safe`,
+    the hazard's own words say the fix: "the circuit was isolated until an electrician confirmed it
+    safe")."""
     denial = RULED_OUT_AFTER.search(clause_after)
     if denial is None:
         return False
-    if _ALL_CLEAR.fullmatch(denial.group(0)) and _MADE_SAFE.search(clause_after, 0, denial.start()):
+    if _ALL_CLEAR.fullmatch(denial.group(0)) and (
+        made_safe or _MADE_SAFE.search(clause_after, 0, denial.start())
+    ):
         return RULED_OUT_AFTER.search(clause_after, denial.end()) is not None
     return True
 
@@ -296,3 +301,30 @@ def verdict_follows(kind: HazardKind, text: str, sentences: Sentences, end: int)
     _, sentence_end = sentences.bounds(end)
     _, next_end = sentences.bounds(sentence_end) if sentence_end < len(text) else (0, sentence_end)
     return verdict.search(text, end, next_end) is not None
+
+
+# A hazard's word as the first word of a firm's name: "the plumber (Blackwater Plumbing & Gas)",
+# "Sewage Solutions Pty Ltd" - the name is the firm's, not the water's.
+_FIRM_AFTER = re.compile(
+    r"(?:\s+(?:&\s+)?[A-Z][\w']*){0,2}?\s+(?:&\s+)?(?:Plumbing|Plumbers|Drainage|Electrical|Electric|Services"
+    r"|Solutions|Restoration|Cleaning|Contractors|Pty|Ltd|LLC|Inc|Co|Group)\b"
+)
+
+
+def firm_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word at start..end opens a firm's name."""
+    return text[start : start + 1].isupper() and _FIRM_AFTER.match(text, end) is not None
+
+
+# A ceiling that "came down" in a clause that only times something else by it: "the scrubber ran only
+# while the ceiling sheets came down" is the demolition, not a collapse.
+_WHILE_BEFORE = re.compile(r"\b(?:while|whilst|as)\s+(?:the\s+|our\s+)?[^,;.]{0,30}$", FLAGS)
+_CAME_DOWN = re.compile(r"\b(?:came|come|coming) down$", FLAGS)
+
+
+def removal_timed(text: str, start: int, end: int) -> bool:
+    """Whether a ceiling said to have come down at start..end times the work ("while ... came down")."""
+    return (
+        _CAME_DOWN.search(text, start, end) is not None
+        and _WHILE_BEFORE.search(text, max(0, start - 40), start) is not None
+    )

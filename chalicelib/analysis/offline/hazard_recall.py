@@ -2,19 +2,20 @@
 the first line naming it that does not rule it out, so these only add readings).
 
 - Electrical: the board a circuit was isolated at ("lighting isolated at the DB", "isolated at the
-  MCB"), a panel and what befell it ("the sub-panel is heat-damaged"), power brought back only after
-  a check ("tested before re-energising"), and a fitting someone saw misbehave ("the ceiling light
-  ... it flickered").
+  MCB", "turned off at the wall and the board"), a part kept off until an electrician sees it
+  ("isolated pending an electrician"), a panel and what befell it ("the sub-panel is
+  heat-damaged"), power brought back only after a check ("tested before re-energising"), and a
+  fitting someone saw misbehave ("the ceiling light ... it flickered").
 - Slip/trip: a wet floor finish people were kept off ("wet vinyl - signs and mats", "wet slab -
   cones and a spotter"), and a slip named in a hazards list ("slip on the slab (coned off)").
-- Structural: fire-damaged framing ("charred ceiling joist").
+- Structural: fire-damaged framing ("charred ceiling joist"), a sagging ceiling on a hazards line.
 - Biohazard: contaminated water worked in PPE ("Category 3 from the start, with full PPE", "Category
   2 water: gloves and P2 masks"; not water only treated "with Category 3 precautions"), vermin
   droppings ("mouse droppings in the attic cellulose").
 - Mould: black spotting or spots on a lining ("black spotting under the cupboard base").
 - Any kind: the writer's own tag in brackets after what they saw ("... before restart (electrical)").
 - Other: silica dust, a confined space, fall-through, a snake or sharps, dry soot people are masked
-  against.
+  against, soot or a fire's remains called corrosive.
 """
 
 from __future__ import annotations
@@ -40,6 +41,14 @@ _ELECTRICAL_MORE = re.compile(
     # ("washers locked out at the panel": a circuit made safe where its breakers are)
     rf"\b(?:(?:isolated|switched off|turned off|shut off|off|tripped|locked out|tagged out) at (?:the )?"
     rf"(?:{_BOARD}|panel)"
+    # ("turned off at the wall and the board": the board named after the socket's own switch)
+    rf"|(?:isolated|switched off|turned off|shut off|off) at (?:the )?(?:wall|socket|gpo|outlet|switch)"
+    rf"(?:,| and| &)? (?:at )?(?:the )?(?:{_BOARD}|board|panel)"
+    # a part kept off until an electrician has seen it: "isolated pending an electrician", "were isolated
+    # until the electrician tested them", "switched off awaiting the electrician's check"
+    r"|(?:isolated|switched off|turned off|shut off|disconnected|de-?energi[sz]ed|locked out|tagged out)"
+    r"(?: (?!(?:water|gas|supply|valve|tap|main)\b)[\w\-]+){0,3}? (?:until|pending|awaiting|till)"
+    r" (?:(?:the|an?|our|their|a licensed|a qualified) )?electrician"
     rf"|lighting(?: [\w\-]+){{0,5}} (?:isolated|switched off|turned off|off at)"
     rf"|{_PANEL}(?: [\w\-]+){{0,6}} (?:is |was |are |were )?(?:heat[- ]damaged|wet|flooded|tripped"
     r"|isolated|disconnected|damaged|scorched|melted)"
@@ -76,7 +85,9 @@ _SLIP_MORE = re.compile(
     r"|(?<=[:,;] )slip(?= (?:on|in|at) |(?: risk| hazard)? \()"
     # what people trip on, made safe: "leads taped and ramped", "mat hoses (taped, flagged - trip)"
     # (not "refitting the hose - not covered (maintenance)": an insurer's cover, denied)
-    r"|(?:leads|cables?|cords?|hoses?|lay-?flat|ducting)(?: (?!(?:not|no|never)\b)[\w\-]+){0,2}"
+    # (not the water a hose put down: "hose water covered the whole floor")
+    r"|(?:leads|cables?|cords?|hoses?|lay-?flat|ducting)"
+    r"(?: (?!(?:not|no|never|water|spray|stream)\b)[\w\-]+){0,2}"
     r"(?: \(| (?:are |were )?)"
     r"(?:taped|ramped|flagged|covered)(?: down)?\b"
     # "tack strip exposed along the hall - trip", "exposed tack strip", "nearly tripped on one"
@@ -93,6 +104,10 @@ _WHERE_ELSE = "".join(
     for each in ("", "the ", "two ", "the two ", "2 ", "the 2 ", "three ", "3 ", "adjacent ")
 )
 _STRUCTURAL_MORE = re.compile(
+    # a ceiling that gave way, listed by the writer as a hazard: "HAZARDS: ... The dining ceiling sagged
+    # around the chandelier box and was cut out" (a sagging ceiling in the room notes is only wet)
+    r"^\W*(?:hazards?|safety|risks?|whs|oh&s)\s*:[^\n]*?\bceiling(?! tiles?)(?: [\w\-]+){0,6}"
+    r" (?:sag|sagging|sagged|bowing|bowed|bulging|bellied)\b|"
     # (not across a joining word: "the duct is charred and one purlin is scorched")
     rf"\b(?:(?:charred|burnt|burned|fire[- ]damaged) (?:(?!(?:and|or|but|nor)\b)[\w\-]+ ){{0,2}}{_FRAME}"
     # the member first: "two roof purlins over bay 2 scorched and sagging" (no denial between: "joists
@@ -119,6 +134,9 @@ _OTHER_MORE = re.compile(
     # a crawl too tight to work in freely: "tight crawl, two-person rule", "low clearance - one person
     # in at a time" (a crawlspace merely named is no hazard)
     r"|(?:tight|low|restricted|cramped|limited|narrow) (?:crawl(?:space| space)?|clearance)"
+    # the crawl's clearance given, then what it takes: "crawl clearance only 18 in. - tight, knee pads
+    # and a spotter" (not a clearance alone: "crawlspace clearance 36 in., dry")
+    r"|crawl(?:space| space)?\b[^;]{0,60}?\b(?:tight|cramped|spotter|two[- ]person)\b"
     r"|two[- ]person rule|one (?:person|tech|worker) (?:in )?at a time"
     # the smoke of burnt plastics people are masked against: "soot from burnt plastics - FFP3 masks"
     rf"|(?:soot|residue|smoke)(?: [\w\-]+){{0,3}} (?:burnt|burned|melted) (?:plastics?|pvc|rubber|foam)"
@@ -137,6 +155,11 @@ _OTHER_MORE = re.compile(
     r" (?:irritant|corrosive|acidic"
     r"|toxic|caustic|treat(?:ed)? as hazardous)"
     rf"|{_MASKS} for (?:the )?(?:[\w\-]+ ){{0,3}}(?:residue|fumes|powder)"
+    # the soot itself, or what the fire left, called corrosive, or the masks it takes: "Battery remains
+    # and soot are corrosive", "Oily soot residue - gloves and masks for cleaning"
+    r"|(?:soot|ash|remains)(?: [\w\-]+){0,3}(?: \([^()]{1,40}\))?(?: (?:is|are)(?: an?)?|:)"
+    r" (?:irritant|corrosive|acidic|toxic|caustic|treat(?:ed)? as hazardous)"
+    rf"|soot(?: [\w\-]+){{0,2}}\s[-:\u2013]\s(?:[\w ]{{0,20}}?)\b{_MASKS}"
     r"|(?:dust|chemical|fume|fumes|battery) hazard)\b",
     FLAGS,
 )

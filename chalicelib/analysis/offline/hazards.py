@@ -23,8 +23,10 @@ from chalicelib.analysis.findings import (
 from chalicelib.analysis.offline.dispatch_blocks import first_hand_text, second_hand_lines
 from chalicelib.analysis.offline.hazard_denials import (
     RULED_OUT_AFTER,
+    firm_name,
     outage_only,
     precaution_only,
+    removal_timed,
     ruled_out,
     verdict_follows,
 )
@@ -196,6 +198,8 @@ _HAZARDS: tuple[tuple[HazardKind, str, re.Pattern[str]], ...] = (
             r" (?<!the )(?<!a )(?:collapsed?|has come down|came down|fallen|fell|failing)"
             rf"|{_SAGGING}(?=[^.!?]{{0,80}}?{_MADE_SAFE})|{_MADE_SAFE}[^.!?]{{0,60}}?{_SAGGING}"
             r"|(?<!tiles )(?<!tile )(?<!the )(?<!a )collaps(?:e|ed|ing)"
+            # "the bellied ceiling was a collapse risk until drained", "a risk of collapse"
+            r"|(?:collapse|falling) (?:risk|hazard)|risk of (?:collapse|collapsing|falling in)"
             # (not a door or window "propped open" to let air through: that props no structure)
             r"|caved in|unsafe to enter|unstable"
             r"|propped(?! (?:open|ajar|back|(?:the |a )?(?:doors?|windows?|gates?)\b))"
@@ -336,6 +340,11 @@ def _named(
         if pattern in _ELECTRICAL_PATTERNS and (
             precaution_only(line.text, match.start(), match.end())
             or outage_only(line.text, sentences, match.start(), match.end())
+        ):
+            continue
+        # ("Blackwater Plumbing & Gas" is a firm; "while the ceiling sheets came down" the demolition)
+        if firm_name(line.text, match.start(), match.end()) or removal_timed(
+            line.text, match.start(), match.end()
         ):
             continue
         # ('The agent calls it "sewage from the stack"' on a job graded below Category 3: someone
