@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from chalicelib.analysis.offline import analyze_text
 from chalicelib.analysis.offline.reading_goals import goal_span, goals_in
+from chalicelib.analysis.offline.readings import OWN_SCALE
 
 _NOTES = """Job 3310, 4 Banksia Way. Attended 11/06/2026. Laundry skirting and vanity kick wet.
 Readings (Protimeter, %WME): laundry skirting 29, vanity kick 33.
@@ -67,8 +68,11 @@ def test_a_threshold_outside_a_goal_sentence_is_no_reading() -> None:
 def test_a_goal_clause_naming_the_meters_mode_is_a_goal_on_that_scale() -> None:
     goals = goals_in("Goal: within 4 of the ref on timber; search back under 120 on the lining.")
     assert [(goal.material_key, goal.unit, goal.value) for goal in goals] == [(None, "REL", 120.0)]
-    # ("pins" alone: jobs say their pins read %MC or WME, so no scale is settled)
-    assert goals_in("Goal: pins under 16 on the skirting.") == []
+    # ("pins" alone: jobs say their pins read %MC or WME, so the sentence settles no scale; the goal is
+    # on the skirting's own, which the job's readings of it settle, or on none)
+    assert [(goal.material_key, goal.unit) for goal in goals_in("Goal: pins under 16 on the skirting.")] == [
+        ("baseboard", OWN_SCALE)
+    ]
 
 
 import pytest  # noqa: E402
