@@ -501,7 +501,9 @@ class JobDates:
 
     def _loss_sentences(self, line: Line, found: list[DateMatch]) -> list[_Found]:
         """Dates in sentences about the loss itself, not a visit, a call or a tradesman's work."""
-        text = line.text
+        # ("After flood cut 11/9 - new points on the plates": a flood cut is drying work, no flood;
+        # blanked in place so every offset still points into the line)
+        text = _FLOOD_CUT.sub(lambda cut: " " * len(cut.group()), line.text)
         if not found:
             return []
         sentences = Sentences(text)
@@ -557,6 +559,9 @@ _DISCOVERY_CLAUSE_END = re.compile(r";")
 
 # Where the clause after a small-hours time ends: a comma or semicolon that opens another clause.
 _NEXT_CLAUSE = re.compile(r"[;,] (?:and |but |then |so |by the time )?")
+
+
+_FLOOD_CUT = re.compile(r"\bflood[- ]?cut(?:s|ting)?\b", re.IGNORECASE)
 
 
 def _clause_after(text: str, at: int, end: int) -> int:
